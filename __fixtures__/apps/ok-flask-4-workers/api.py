@@ -1,0 +1,10 @@
+import os
+
+from flask import Flask, jsonify
+
+app = Flask(__name__)
+
+
+@app.get("/health")
+def health():
+    return jsonify(status="ok", pid=os.getpid())

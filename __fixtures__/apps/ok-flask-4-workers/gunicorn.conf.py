@@ -1,0 +1,5 @@
+import os
+
+bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
+workers = 4
+worker_class = "gevent"

@@ -1,0 +1,142 @@
+// The bundled action, run exactly as the runner runs it, against the real Docker engine and real Gunicorn
+// on both base images (Gunicorn 20.1 on bookworm, 23.0 on trixie).
+import fs from 'node:fs'
+import os from 'node:os'
+import { jest } from '@jest/globals'
+import path from 'node:path'
+import { BASES, baseImage, countAll, leftovers } from './helpers/docker.js'
+import { ROOT, runAction, type ActionRun } from './helpers/run-action.js'
+
+jest.setTimeout(240_000)
+
+const fixture = (name: string): string => path.relative(ROOT, path.join(ROOT, '__fixtures__', 'apps', name))
+
+function expectNothingLeft(run: ActionRun): void {
+  expect(run.state.runKey).toBeTruthy()
+  expect(leftovers(run.state.runKey.toLowerCase())).toEqual({ containers: [], images: [], volumes: [], networks: [] })
+  expect(run.post?.exitCode).toBe(0)
+}
+
+function report(run: ActionRun): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(run.outputs['report-path'], 'utf8'))
+}
+
+describe.each(BASES)('on %s', base => {
+  const buildArgs = `BASE_IMAGE=${baseImage(base)}`
+
+  it('passes a healthy Flask app on gevent workers and leaves nothing behind', async () => {
+    const before = countAll()
+    const run = await runAction({ context: 'examples/flask-gevent', 'build-args': buildArgs, 'stability-window': '2', comment: 'never' })
+    expect(run.stderr).toBe('')
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.result).toBe('pass')
+    expect(run.outputs.reason).toBe('')
+    expect(Number(run.outputs['boot-time-ms'])).toBeGreaterThan(0)
+    expect(Number(run.outputs['boot-time-ms'])).toBeLessThan(20_000)
+    expect(run.outputs['health-status']).toBe('200')
+    expect(run.outputs['gunicorn-version']).toBe(base === 'bookworm' ? '20.1.0' : '23.0.0')
+    expect(run.outputs.workers).toBe('2/2')
+    expect(run.outputs.websocket).toBe('skipped')
+    expect(run.summary).toContain('passed')
+    expectNothingLeft(run)
+    expect(countAll()).toEqual(before)
+  })
+
+  it('reports 4/4 workers for an app configured with four', async () => {
+    const run = await runAction({ context: fixture('ok-flask-4-workers'), 'build-args': buildArgs, 'stability-window': '1', comment: 'never' })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.workers).toBe('4/4')
+    expectNothingLeft(run)
+  })
+
+  it('fails at once when every worker fails to boot, whatever the timeout', async () => {
+    const run = await runAction({ context: fixture('fail-missing-dependency'), 'build-args': buildArgs, timeout: '300', comment: 'never' })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.result).toBe('fail')
+    expect(run.outputs.reason).toBe('missing-dependency')
+    expect(run.outputs.summary).toMatch(/stripe/)
+    // Decided by the log, not by the 300 s timeout (the benchmark measures the actual lag).
+    expect((report(run).durationMs as number) < 60_000).toBe(true)
+    expect(run.stdout).toMatch(/::error /)
+    expectNothingLeft(run)
+  })
+
+  it('fails a health endpoint that answers 503 with health-check-failed', async () => {
+    const run = await runAction({ context: fixture('fail-health-check-failed'), 'build-args': buildArgs, timeout: '6', comment: 'never' })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.result).toBe('fail')
+    expect(run.outputs.reason).toBe('health-check-failed')
+    expect(run.outputs['health-status']).toBe('503')
+    expectNothingLeft(run)
+  })
+
+  it('passes an app whose import takes 6 s, with a boot time that shows it', async () => {
+    const run = await runAction({ context: fixture('ok-slow-boot'), 'build-args': buildArgs, 'stability-window': '1', comment: 'never' })
+    expect(run.exitCode).toBe(0)
+    const bootMs = Number(run.outputs['boot-time-ms'])
+    expect(bootMs).toBeGreaterThanOrEqual(6000)
+    expect(bootMs).toBeLessThanOrEqual(9000)
+    expectNothingLeft(run)
+  })
+
+  it('fails workers that exit a few seconds after boot although health answers (crash-loop)', async () => {
+    const run = await runAction({ context: fixture('fail-crash-loop'), 'build-args': buildArgs, 'stability-window': '8', comment: 'never' })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.reason).toBe('crash-loop')
+    expect(run.outputs['health-status']).toBe('200')
+    expectNothingLeft(run)
+  })
+})
+
+describe('cancellation and broken environments', () => {
+  const buildArgs = `BASE_IMAGE=${baseImage(BASES[0])}`
+
+  it('a run killed with SIGTERM while waiting for health leaves nothing once post has run', async () => {
+    const run = await runAction(
+      { context: fixture('ok-slow-boot'), 'build-args': buildArgs, comment: 'never' },
+      { cancel: { signal: 'SIGTERM', whenStdoutMatches: /Waiting for \/health/ } }
+    )
+    expect(run.exitCode).not.toBe(0)
+    expect(run.outputs.result).toBe('fail')
+    expectNothingLeft(run)
+  })
+
+  it('a run killed with SIGKILL (no chance to clean up) is cleaned by the post step', async () => {
+    const run = await runAction(
+      { context: fixture('ok-slow-boot'), 'build-args': buildArgs, comment: 'never' },
+      { cancel: { signal: 'SIGKILL', whenStdoutMatches: /Waiting for \/health/ } }
+    )
+    expect(run.signal).toBe('SIGKILL')
+    expect(run.post?.stdout).toMatch(/Removing 1 container/)
+    expectNothingLeft(run)
+  })
+
+  it('says in one sentence that the Docker daemon is unreachable', async () => {
+    const run = await runAction({ context: 'examples/flask-gevent', comment: 'never' }, { extraEnv: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' } })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(/::error::The Docker daemon is not reachable \(.*\)\./)
+    expect(run.stdout).not.toMatch(/at .*\.js:\d+/)
+  })
+
+  it('says in one sentence that Docker is not installed', async () => {
+    const emptyBin = fs.mkdtempSync(path.join(os.tmpdir(), 'gsmoke-no-docker-'))
+    const run = await runAction({ context: 'examples/flask-gevent', comment: 'never' }, { extraEnv: { PATH: emptyBin } })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain('::error::Docker is not installed: the docker command was not found on PATH.')
+  })
+
+  it.each([
+    [{ timeout: '-1' }, "The input 'timeout' must be a number of seconds, got '-1'."],
+    [{ 'health-path': 'health' }, "The input 'health-path' must start with '/', got 'health'."],
+    [{ context: 'no/such/dir' }, "The input 'context' points to 'no/such/dir', which is not a directory in the repository."],
+    [{ env: 'JUST_A_NAME' }, "The input 'env' has a line without KEY=VALUE form (line 1)."],
+    [{ 'health-status': 'healthy' }, "The input 'health-status' must be status codes, classes or ranges such as '200', '200,204', '2xx' or '200-299', got 'healthy'."]
+  ])('rejects %j before touching Docker', async (inputs, message) => {
+    const before = countAll()
+    const run = await runAction({ context: 'examples/flask-gevent', comment: 'never', ...inputs })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(`::error::${message}`)
+    expect(run.outputs.result).toBe('fail')
+    expect(countAll()).toEqual(before)
+  })
+})

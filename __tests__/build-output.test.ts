@@ -1,0 +1,68 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { buildRemedy, findInstructionLine, parseBuildFailure, stripAnsi } from '../src/docker/build-output.js'
+import { ROOT } from './helpers/run-action.js'
+
+const fixture = (name: string): string => fs.readFileSync(path.join(ROOT, '__fixtures__', 'build', name), 'utf8')
+const lines = (name: string): string[] => fixture(name).split('\n')
+
+describe('parseBuildFailure on the legacy builder (captured from dockerd 20.10)', () => {
+  it('names the failing RUN step, its exit code, its output and its Dockerfile line', () => {
+    const failure = parseBuildFailure(lines('legacy-run-failed.txt'), fixture('Dockerfile.pip'))
+    expect(failure.format).toBe('legacy')
+    expect(failure.instruction).toBe('RUN pip install --no-cache-dir -r requirements.txt')
+    expect(failure.stepPosition).toBe('5/7')
+    expect(failure.exitCode).toBe(127)
+    expect(failure.dockerfileLine).toBe(5)
+    expect(failure.outputTail).toContain('/bin/sh: 1: pip: not found')
+    expect(failure.outputTail.join('\n')).not.toMatch(/\x1b|DEPRECATED|Running in/)
+    expect(buildRemedy(failure)).toMatch(/no pip/)
+  })
+
+  it('explains a COPY of a file that is not in the context', () => {
+    const failure = parseBuildFailure(lines('legacy-copy-failed.txt'), fixture('Dockerfile.copy'))
+    expect(failure.instruction).toBe('COPY missing.txt .')
+    expect(failure.dockerfileLine).toBe(2)
+    expect(failure.message).toMatch(/^COPY failed: file not found in build context/)
+    expect(buildRemedy(failure)).toMatch(/not in the build context.*\.dockerignore/)
+  })
+})
+
+describe('parseBuildFailure on BuildKit / buildx output', () => {
+  it('reads the step, the Dockerfile line and the step output from the error summary', () => {
+    const failure = parseBuildFailure(lines('buildkit-run-failed.txt'))
+    expect(failure.format).toBe('buildkit')
+    expect(failure.instruction).toBe('RUN pip install --no-cache-dir -r requirements.txt')
+    expect(failure.stepPosition).toBe('4/5')
+    expect(failure.exitCode).toBe(1)
+    expect(failure.dockerfileLine).toBe(5)
+    expect(failure.outputTail[failure.outputTail.length - 1]).toBe('ERROR: No matching distribution found for gevent-websockets')
+    expect(buildRemedy(failure)).toMatch(/`gevent-websockets`/)
+  })
+
+  it('explains a missing COPY source', () => {
+    const failure = parseBuildFailure(lines('buildkit-copy-failed.txt'))
+    expect(failure.instruction).toBe('COPY missing.txt .')
+    expect(failure.dockerfileLine).toBe(2)
+    expect(buildRemedy(failure)).toMatch(/not in the build context/)
+  })
+
+  it('falls back to the step that reported ERROR when there is no summary block', () => {
+    const text = ['#7 [3/4] RUN python -m compileall .', '#7 0.51 *** Error compiling', '#7 ERROR: process "/bin/sh -c python -m compileall ." did not complete successfully: exit code: 1', 'ERROR: failed to solve: process "/bin/sh -c python -m compileall ." did not complete successfully: exit code: 1']
+    const failure = parseBuildFailure(text, 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN python -m compileall .\n')
+    expect(failure.instruction).toBe('RUN python -m compileall .')
+    expect(failure.stepPosition).toBe('3/4')
+    expect(failure.outputTail).toEqual(['*** Error compiling'])
+    expect(failure.dockerfileLine).toBe(4)
+  })
+})
+
+describe('findInstructionLine', () => {
+  it('joins continuation lines the way the builder prints them', () => {
+    const dockerfile = 'FROM python:3.12\nRUN apt-get update \\\n    && apt-get install -y libpq5\nCMD ["gunicorn"]\n'
+    expect(findInstructionLine(dockerfile, 'RUN apt-get update && apt-get install -y libpq5')).toBe(2)
+  })
+  it('strips ANSI colours', () => {
+    expect(stripAnsi('\x1b[91mboom\x1b[0m')).toBe('boom')
+  })
+})

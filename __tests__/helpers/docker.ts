@@ -1,0 +1,26 @@
+// Docker helpers for integration tests: what a run left behind, by the labels the action puts on everything.
+import { execFileSync } from 'node:child_process'
+
+export const BASES = (process.env.GSMOKE_BASES ?? 'bookworm trixie').split(/\s+/).filter(Boolean)
+export const baseImage = (base: string): string => `gunicorn-smoke-base:${base}`
+
+function docker(args: string[]): string {
+  return execFileSync('docker', args, { encoding: 'utf8' }).trim()
+}
+
+/** Containers, images, networks and volumes that carry the run's label (all should be gone after post). */
+export function leftovers(runKey: string): { containers: string[]; images: string[]; volumes: string[]; networks: string[] } {
+  const label = `label=io.github.gunicorn-smoke.run=${runKey}`
+  const list = (args: string[]): string[] => docker(args).split('\n').filter(Boolean)
+  return {
+    containers: list(['ps', '--all', '--quiet', '--filter', label]),
+    images: list(['images', '--quiet', '--filter', label]),
+    volumes: list(['volume', 'ls', '--quiet', '--filter', label]),
+    networks: list(['network', 'ls', '--quiet', '--filter', label])
+  }
+}
+
+export function countAll(): { containers: number; volumes: number; networks: number } {
+  const count = (args: string[]): number => docker(args).split('\n').filter(Boolean).length
+  return { containers: count(['ps', '--all', '--quiet']), volumes: count(['volume', 'ls', '--quiet']), networks: count(['network', 'ls', '--quiet']) }
+}

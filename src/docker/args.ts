@@ -1,0 +1,65 @@
+// Pure builders of Docker CLI argument lists: what the action asks Docker to do, testable without Docker.
+import type { Settings } from '../inputs.js'
+
+export const LABEL = 'io.github.gunicorn-smoke'
+export const RUN_LABEL = `${LABEL}.run`
+
+export interface RunIdentity {
+  /** Unique per run: names the container and image and labels everything the run creates. */
+  runKey: string
+  containerName: string
+  imageTag: string
+}
+
+export function runIdentity(runKey: string): RunIdentity {
+  const safe = runKey.toLowerCase().replace(/[^a-z0-9_.-]/g, '-')
+  return { runKey: safe, containerName: `gunicorn-smoke-${safe}`, imageTag: `gunicorn-smoke-local:${safe}` }
+}
+
+export function buildArgs(settings: Settings, identity: RunIdentity): string[] {
+  if (!settings.dockerfile) throw new Error('buildArgs needs a Dockerfile')
+  // --force-rm: the legacy builder keeps the intermediate container of a failed step unless told not to.
+  const args = ['build', '--force-rm', '--file', settings.dockerfile, '--tag', identity.imageTag, '--label', `${RUN_LABEL}=${identity.runKey}`]
+  for (const [key, value] of settings.buildArgs) args.push('--build-arg', `${key}=${value}`)
+  if (settings.target) args.push('--target', settings.target)
+  args.push(settings.context)
+  return args
+}
+
+/**
+ * `docker run` arguments. Secret values never appear in the argument list (visible to every process on the
+ * machine): `--env NAME` makes Docker copy the value from its own environment, which runEnvironment() supplies.
+ */
+export function runArgs(settings: Settings, identity: RunIdentity, image: string): string[] {
+  const args = [
+    'run',
+    '--detach',
+    '--name',
+    identity.containerName,
+    '--label',
+    `${LABEL}=1`,
+    '--label',
+    `${RUN_LABEL}=${identity.runKey}`,
+    // Published on 127.0.0.1 only, at a free host port chosen by Docker: no clash between parallel runs, and
+    // probes never go through `localhost`, which may resolve to ::1.
+    '--publish',
+    `127.0.0.1::${settings.port}`,
+    // Lets the app reach services the workflow publishes on the runner (GitHub `services:`) on Linux too.
+    '--add-host',
+    'host.docker.internal:host-gateway',
+    '--env',
+    `PORT=${settings.port}`
+  ]
+  for (const [name] of settings.env) args.push('--env', name)
+  if (settings.memory) args.push('--memory', settings.memory)
+  if (settings.cpus) args.push('--cpus', settings.cpus)
+  if (settings.network) args.push('--network', settings.network)
+  args.push(image)
+  if (settings.command) args.push(...settings.command)
+  return args
+}
+
+/** The values behind `--env NAME`, given to the docker client's own environment. */
+export function runEnvironment(settings: Settings): Record<string, string> {
+  return Object.fromEntries(settings.env)
+}

@@ -1,0 +1,182 @@
+// Explains a failed `docker build` from its output, in both formats users meet: the legacy builder
+// ("Step 3/7 : RUN …", "The command '…' returned a non-zero code: 1") and BuildKit/buildx, which GitHub's
+// runners use ("#8 [3/5] RUN …", "Dockerfile:5", "ERROR: failed to solve: …").
+
+export interface BuildFailure {
+  format: 'legacy' | 'buildkit' | 'unknown'
+  /** The Dockerfile instruction that failed, e.g. `RUN pip install -r requirements.txt`. */
+  instruction?: string
+  /** `3/5`-style position of the failing step, when the builder printed it. */
+  stepPosition?: string
+  exitCode?: number
+  /** The builder's own error sentence. */
+  message: string
+  /** 1-based line of the failing instruction in the Dockerfile. */
+  dockerfileLine?: number
+  /** The last lines the failing step printed (its own output, not the builder's chatter). */
+  outputTail: string[]
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g
+const NOISE = [/^DEPRECATED: The legacy builder/, /^\s+Install the buildx component/, /^\s+https:\/\/docs\.docker\.com\/go\/buildx/]
+
+export function stripAnsi(text: string): string {
+  return text.replace(ANSI, '')
+}
+
+export function parseBuildFailure(rawLines: string[], dockerfileText?: string): BuildFailure {
+  const lines = rawLines.map(line => stripAnsi(line).replace(/\r$/, '')).filter(line => !NOISE.some(re => re.test(line)))
+  const failure = lines.some(line => /^#\d+ /.test(line) || /^ERROR: failed to (solve|build)/.test(line))
+    ? parseBuildKit(lines)
+    : lines.some(line => /^Step \d+\/\d+ : /.test(line))
+      ? parseLegacy(lines)
+      : parseUnknown(lines)
+  if (failure.dockerfileLine === undefined && failure.instruction && dockerfileText) {
+    failure.dockerfileLine = findInstructionLine(dockerfileText, failure.instruction)
+  }
+  return failure
+}
+
+function parseLegacy(lines: string[]): BuildFailure {
+  let instruction: string | undefined
+  let stepPosition: string | undefined
+  let stepStart = 0
+  lines.forEach((line, index) => {
+    const step = line.match(/^Step (\d+\/\d+) : (.*)$/)
+    if (step) {
+      stepPosition = step[1]
+      instruction = step[2]
+      stepStart = index + 1
+    }
+  })
+  const errorIndex = findLastIndex(lines, line => /^The command '.*' returned a non-zero code: \d+/.test(line))
+  let message: string
+  let exitCode: number | undefined
+  let outputEnd = lines.length
+  if (errorIndex >= 0) {
+    message = lines[errorIndex]
+    exitCode = Number(message.match(/non-zero code: (\d+)/)?.[1])
+    outputEnd = errorIndex
+  } else {
+    const lastError = findLastIndex(lines, line => /failed|error|unable to|not found/i.test(line) && !/^ ---> /.test(line))
+    message = lastError >= 0 ? lines[lastError] : (lines.filter(Boolean).pop() ?? 'the build failed')
+    if (lastError >= stepStart) outputEnd = lastError
+  }
+  const outputTail = lines
+    .slice(stepStart, outputEnd)
+    .filter(line => !/^ ---> /.test(line) && line.trim() !== '')
+    .slice(-30)
+  return { format: 'legacy', instruction, stepPosition, exitCode, message: message.trim(), outputTail }
+}
+
+function parseBuildKit(lines: string[]): BuildFailure {
+  const errorLine = [...lines].reverse().find(line => /^ERROR: /.test(line)) ?? lines.filter(Boolean).pop() ?? 'the build failed'
+  const message = errorLine.replace(/^ERROR: /, '').replace(/^failed to build: /, '')
+  const exitCode = numberOrUndefined(message.match(/exit code: (\d+)/)?.[1])
+
+  // The summary block BuildKit prints after a failure: "------\n > [3/5] RUN …:\n<output>\n------".
+  let instruction: string | undefined
+  let stepPosition: string | undefined
+  let outputTail: string[] = []
+  const headerIndex = findLastIndex(lines, line => /^ > \[.*\] /.test(line))
+  if (headerIndex >= 0) {
+    const header = lines[headerIndex].match(/^ > \[(?:[^\]]*?\s)?(\d+\/\d+)\] (.*?):?$/)
+    if (header) {
+      stepPosition = header[1]
+      instruction = header[2]
+    } else {
+      instruction = lines[headerIndex].replace(/^ > \[[^\]]*\] /, '').replace(/:$/, '')
+    }
+    for (let i = headerIndex + 1; i < lines.length && !/^-{6}/.test(lines[i]); i++) {
+      outputTail.push(lines[i].replace(/^\d+(\.\d+)? /, ''))
+    }
+  } else {
+    // No summary block: take the numbered step that reported ERROR and its output lines.
+    const failedStep = lines.find(line => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1]
+    if (failedStep) {
+      const prefix = `#${failedStep} `
+      const stepLines = lines.filter(line => line.startsWith(prefix))
+      const title = stepLines[0]?.slice(prefix.length).match(/^\[(?:[^\]]*?\s)?(\d+\/\d+)\] (.*)$/)
+      if (title) {
+        stepPosition = title[1]
+        instruction = title[2]
+      }
+      outputTail = stepLines
+        .slice(1)
+        .map(line => line.slice(prefix.length))
+        .filter(line => /^\d+(\.\d+)? /.test(line))
+        .map(line => line.replace(/^\d+(\.\d+)? /, ''))
+    }
+  }
+  if (!instruction) {
+    const processMatch = message.match(/process "\/bin\/sh -c (.*)" did not complete/)
+    if (processMatch) instruction = `RUN ${processMatch[1]}`
+  }
+  const lineMarker = lines.find(line => /^Dockerfile(\.[\w.-]+)?:\d+$/.test(line.trim()))
+  const dockerfileLine = numberOrUndefined(lineMarker?.trim().match(/:(\d+)$/)?.[1])
+  return { format: 'buildkit', instruction, stepPosition, exitCode, message, dockerfileLine, outputTail: outputTail.slice(-30) }
+}
+
+function parseUnknown(lines: string[]): BuildFailure {
+  const meaningful = lines.filter(line => line.trim() !== '')
+  return { format: 'unknown', message: meaningful[meaningful.length - 1] ?? 'the build failed', outputTail: meaningful.slice(-30) }
+}
+
+/** The line of the Dockerfile whose (continuation-joined) instruction matches what the builder printed. */
+export function findInstructionLine(dockerfileText: string, instruction: string): number | undefined {
+  const wanted = normalize(instruction)
+  const lines = dockerfileText.split(/\r?\n/)
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].trim() || lines[i].trim().startsWith('#')) continue
+    let joined = lines[i]
+    let j = i
+    while (/\\\s*$/.test(joined) && j + 1 < lines.length) {
+      joined = joined.replace(/\\\s*$/, ' ') + lines[++j]
+    }
+    if (normalize(joined) === wanted) return i + 1
+  }
+  // The legacy builder prints `RUN` commands as written; BuildKit may expand ARGs: fall back to a prefix match.
+  const keyword = wanted.split(' ')[0]
+  const head = wanted.slice(0, 40)
+  const index = lines.findIndex(line => normalize(line).startsWith(head) && normalize(line).startsWith(keyword))
+  return index >= 0 ? index + 1 : undefined
+}
+
+function normalize(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/^(\w+)/, word => word.toUpperCase())
+}
+
+function findLastIndex<T>(items: T[], predicate: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i])) return i
+  return -1
+}
+
+function numberOrUndefined(text: string | undefined): number | undefined {
+  return text === undefined ? undefined : Number(text)
+}
+
+/** One or two sentences on what to change, for the failures users hit most. */
+export function buildRemedy(failure: BuildFailure): string {
+  const text = [failure.message, ...failure.outputTail].join('\n')
+  if (/pip: not found|No module named pip/.test(text)) {
+    return 'The base image has no pip: start from an official Python image (python:3.x-slim) or install pip before this step.'
+  }
+  if (/No matching distribution found for ([^\s]+)/.test(text)) {
+    const name = text.match(/No matching distribution found for ([^\s]+)/)?.[1]
+    return `pip could not find \`${name}\`: check its name and version pin in the requirements file, and that it supports this Python version.`
+  }
+  if (/COPY failed|failed to compute cache key|not found in build context|"\/[^"]+": not found/.test(text)) {
+    return 'A file the Dockerfile copies is not in the build context: check the path, the `context` input and `.dockerignore`.'
+  }
+  if (/pull access denied|manifest unknown|not found: manifest|failed to resolve source metadata|registry-1\.docker\.io|dial tcp|no such host/.test(text) || failure.instruction?.startsWith('FROM')) {
+    return 'The base image could not be pulled: check its name and tag, and registry credentials for private images.'
+  }
+  if (/unknown instruction|dockerfile parse error|failed to parse/i.test(text)) {
+    return 'The Dockerfile does not parse: fix the instruction on the line shown.'
+  }
+  if (failure.instruction?.startsWith('RUN')) {
+    return `Fix the command of this \`RUN\` step; its last output lines are shown above.`
+  }
+  return 'Fix the Dockerfile step shown; the builder output is in the job log.'
+}

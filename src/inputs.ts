@@ -1,0 +1,274 @@
+// The one place where inputs are read and validated. Everything is checked here, before Docker is touched,
+// and every problem becomes one sentence that names the input.
+import fs from 'node:fs'
+import path from 'node:path'
+import { split as shellSplit } from 'shlex'
+import { compileExpect, parseSocketIoSend } from './probes/websocket.js'
+
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'InputError'
+  }
+}
+
+export type CommentMode = 'always' | 'on-failure' | 'never'
+export type WebSocketProtocol = 'websocket' | 'socket.io'
+
+/** A predicate over HTTP status codes built from `health-status` (e.g. `200`, `200,204`, `2xx`, `200-299`). */
+export interface StatusMatcher {
+  text: string
+  matches(status: number): boolean
+}
+
+export interface Settings {
+  /** Absolute path of the repository root (GITHUB_WORKSPACE or the CLI's directory). */
+  workspace: string
+  /** Absolute path of the build context. */
+  context: string
+  /** Absolute path of the Dockerfile (undefined when `image` is given). */
+  dockerfile?: string
+  buildArgs: Array<[string, string]>
+  target?: string
+  image?: string
+  command?: string[]
+  port: number
+  env: Array<[string, string]>
+  healthPath: string
+  healthStatus: StatusMatcher
+  timeoutSec: number
+  stabilityWindowSec: number
+  websocketPath?: string
+  websocketProtocol: WebSocketProtocol
+  websocketSend?: string
+  websocketExpect?: string
+  comment: CommentMode
+  commentKey?: string
+  prNumber?: number
+  githubToken?: string
+  memory?: string
+  cpus?: string
+  network?: string
+  loadRequests: number
+}
+
+/** Reads one raw input by its action.yml name; '' when not given. */
+export type InputReader = (name: string) => string
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+const MEMORY = /^\d+(\.\d+)?[bkmg]?$/i
+
+export function parseSettings(read: InputReader, workspace: string): Settings {
+  const get = (name: string): string => read(name).trim()
+  const workspaceAbs = path.resolve(workspace)
+
+  const image = get('image') || undefined
+  const contextInput = get('context') || '.'
+  const context = path.resolve(workspaceAbs, contextInput)
+  const buildArgs = parseKeyValueLines('build-args', read('build-args'))
+  const target = get('target') || undefined
+
+  let dockerfile: string | undefined
+  if (image) {
+    // A prebuilt image makes every build setting meaningless: say so rather than silently ignore it.
+    for (const name of ['dockerfile', 'build-args', 'target']) {
+      if (get(name)) throw new InputError(`The input '${name}' cannot be used together with 'image': a prebuilt image is not built.`)
+    }
+  } else {
+    if (!isDirectory(context)) {
+      throw new InputError(`The input 'context' points to '${contextInput}', which is not a directory in the repository.`)
+    }
+    const dockerfileInput = get('dockerfile')
+    // Like `docker build -f`, a relative Dockerfile path is read from the context.
+    dockerfile = dockerfileInput ? path.resolve(context, dockerfileInput) : path.join(context, 'Dockerfile')
+    if (!isFile(dockerfile)) {
+      const shown = dockerfileInput || path.relative(workspaceAbs, dockerfile) || 'Dockerfile'
+      throw new InputError(`The input 'dockerfile' points to '${shown}', which does not exist (relative paths are read from the context).`)
+    }
+  }
+
+  const commandText = get('command')
+  let command: string[] | undefined
+  if (commandText) {
+    try {
+      command = shellSplit(commandText)
+    } catch {
+      throw new InputError(`The input 'command' is not a valid shell-style command line (check its quotes).`)
+    }
+    if (command.length === 0) command = undefined
+  }
+
+  const port = parseInteger('port', get('port') || '8000', 1, 65535)
+  const env = parseKeyValueLines('env', read('env'))
+  for (const [name] of env) {
+    if (!ENV_NAME.test(name)) throw new InputError(`The input 'env' has a line whose name '${name}' is not a valid environment variable name.`)
+  }
+
+  const healthPath = get('health-path') || '/health'
+  if (!healthPath.startsWith('/')) throw new InputError(`The input 'health-path' must start with '/', got '${healthPath}'.`)
+  if (/\s/.test(healthPath)) throw new InputError(`The input 'health-path' must not contain spaces.`)
+
+  const healthStatus = parseStatusMatcher(get('health-status') || '200')
+  const timeoutSec = parseNumber('timeout', get('timeout') || '60', 1, 3600)
+  const stabilityWindowSec = parseNumber('stability-window', get('stability-window') || '5', 0, 600)
+
+  const websocketPath = get('websocket-path') || undefined
+  if (websocketPath !== undefined && !websocketPath.startsWith('/')) {
+    throw new InputError(`The input 'websocket-path' must start with '/', got '${websocketPath}'.`)
+  }
+  const websocketProtocol = parseEnum('websocket-protocol', get('websocket-protocol') || 'websocket', ['websocket', 'socket.io'] as const)
+  const websocketSend = read('websocket-send') || undefined
+  const websocketExpect = read('websocket-expect') || undefined
+  if (!websocketPath && (websocketSend || websocketExpect)) {
+    const name = websocketSend ? 'websocket-send' : 'websocket-expect'
+    throw new InputError(`The input '${name}' needs 'websocket-path' to be set.`)
+  }
+  if (websocketExpect) {
+    try {
+      compileExpect(websocketExpect)
+    } catch {
+      throw new InputError(`The input 'websocket-expect' looks like a /regular expression/ but does not compile.`)
+    }
+  }
+  if (websocketSend && websocketProtocol === 'socket.io') {
+    try {
+      parseSocketIoSend(websocketSend)
+    } catch {
+      throw new InputError(`The input 'websocket-send' needs an event name for socket.io, e.g. 'echo:{"text":"hi"}'.`)
+    }
+  }
+
+  const comment = parseEnum('comment', get('comment') || 'always', ['always', 'on-failure', 'never'] as const)
+  const commentKey = get('comment-key') || undefined
+  if (commentKey && /-->|[\r\n]/.test(commentKey)) {
+    throw new InputError(`The input 'comment-key' must be a single line without '-->'.`)
+  }
+  const prText = get('pr-number')
+  const prNumber = prText ? parseInteger('pr-number', prText, 1, Number.MAX_SAFE_INTEGER) : undefined
+  const githubToken = get('github-token') || undefined
+
+  const memory = get('memory') || undefined
+  if (memory && !MEMORY.test(memory)) {
+    throw new InputError(`The input 'memory' must be a size such as '512m' or '1g', got '${memory}'.`)
+  }
+  const cpus = get('cpus') || undefined
+  if (cpus && !(Number(cpus) > 0)) throw new InputError(`The input 'cpus' must be a positive number such as '0.5', got '${cpus}'.`)
+  const network = get('network') || undefined
+  if (network && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(network)) {
+    throw new InputError(`The input 'network' must be a Docker network name or id, got '${network}'.`)
+  }
+  const loadRequests = parseInteger('load-requests', get('load-requests') || '0', 0, 10000)
+
+  return {
+    workspace: workspaceAbs,
+    context,
+    dockerfile,
+    buildArgs,
+    target,
+    image,
+    command,
+    port,
+    env,
+    healthPath,
+    healthStatus,
+    timeoutSec,
+    stabilityWindowSec,
+    websocketPath,
+    websocketProtocol,
+    websocketSend,
+    websocketExpect,
+    comment,
+    commentKey,
+    prNumber,
+    githubToken,
+    memory,
+    cpus,
+    network,
+    loadRequests
+  }
+}
+
+/** `KEY=VALUE` per line; blank lines and `#` comments are skipped; the value may contain '='. */
+export function parseKeyValueLines(input: string, text: string): Array<[string, string]> {
+  const pairs: Array<[string, string]> = []
+  const lines = text.split(/\r?\n/)
+  lines.forEach((raw, index) => {
+    // Trailing blanks (often invisible in YAML) are dropped; leading ones after '=' belong to the value.
+    const line = raw.replace(/^\s+/, '').replace(/\s+$/, '')
+    if (!line || line.startsWith('#')) return
+    const eq = line.indexOf('=')
+    if (eq <= 0) {
+      throw new InputError(`The input '${input}' has a line without KEY=VALUE form (line ${index + 1}).`)
+    }
+    pairs.push([line.slice(0, eq).trim(), line.slice(eq + 1)])
+  })
+  return pairs
+}
+
+export function parseStatusMatcher(text: string): StatusMatcher {
+  const parts = text.split(',').map(part => part.trim().toLowerCase())
+  const tests: Array<(status: number) => boolean> = []
+  for (const part of parts) {
+    let match: RegExpMatchArray | null
+    if ((match = part.match(/^([1-5])xx$/))) {
+      const hundred = Number(match[1]) * 100
+      tests.push(status => status >= hundred && status < hundred + 100)
+    } else if ((match = part.match(/^(\d{3})-(\d{3})$/))) {
+      const low = Number(match[1])
+      const high = Number(match[2])
+      if (low > high || low < 100 || high > 599) throw badStatus(text)
+      tests.push(status => status >= low && status <= high)
+    } else if (/^\d{3}$/.test(part)) {
+      const code = Number(part)
+      if (code < 100 || code > 599) throw badStatus(text)
+      tests.push(status => status === code)
+    } else {
+      throw badStatus(text)
+    }
+  }
+  return { text: parts.join(','), matches: status => tests.some(test => test(status)) }
+}
+
+function badStatus(text: string): InputError {
+  return new InputError(`The input 'health-status' must be status codes, classes or ranges such as '200', '200,204', '2xx' or '200-299', got '${text}'.`)
+}
+
+function parseNumber(input: string, text: string, min: number, max: number): number {
+  const value = Number(text)
+  if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(value)) {
+    throw new InputError(`The input '${input}' must be a number of seconds, got '${text}'.`)
+  }
+  if (value < min || value > max) throw new InputError(`The input '${input}' must be between ${min} and ${max}, got '${text}'.`)
+  return value
+}
+
+function parseInteger(input: string, text: string, min: number, max: number): number {
+  if (!/^\d+$/.test(text)) throw new InputError(`The input '${input}' must be a whole number, got '${text}'.`)
+  const value = Number(text)
+  if (value < min || value > max) throw new InputError(`The input '${input}' must be between ${min} and ${max}, got '${text}'.`)
+  return value
+}
+
+function parseEnum<T extends string>(input: string, text: string, allowed: readonly T[]): T {
+  const value = text.toLowerCase() as T
+  if (!allowed.includes(value)) {
+    throw new InputError(`The input '${input}' must be one of ${allowed.map(a => `'${a}'`).join(', ')}, got '${text}'.`)
+  }
+  return value
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile()
+  } catch {
+    return false
+  }
+}

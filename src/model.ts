@@ -1,0 +1,145 @@
+// Shared vocabulary of the pipeline: what a run observed and what it concluded.
+// Everything that renders (comment, summary, CLI) reads a RunReport; nothing renders from raw state.
+
+export const REASON_IDS = [
+  'build-failed',
+  'config-error',
+  'worker-class-unavailable',
+  'missing-dependency',
+  'import-error',
+  'syntax-error',
+  'missing-env',
+  'app-not-found',
+  'database-unreachable',
+  'worker-timeout',
+  'out-of-memory',
+  'port-in-use',
+  'boot-timeout',
+  'crash-loop',
+  'health-check-failed',
+  'websocket-failed',
+  'unknown'
+] as const
+export type ReasonId = (typeof REASON_IDS)[number]
+
+/** One line of container output, in arrival order. `at` is epoch milliseconds. */
+export interface LogLine {
+  seq: number
+  stream: 'stdout' | 'stderr'
+  text: string
+  at: number
+}
+
+/** Where a failure points in the repository (paths relative to the repository root, POSIX separators). */
+export interface SourceLocation {
+  file: string
+  line: number
+  /** The path as the traceback showed it inside the container. */
+  containerPath?: string
+}
+
+export interface Diagnosis {
+  reason: ReasonId
+  /** One sentence naming the culprit (module, variable, placeholder, attribute…). */
+  summary: string
+  /** The log lines that prove it: the exception line, the frame in the user's code, the Gunicorn line. */
+  evidence: string[]
+  location?: SourceLocation
+  /** One or two sentences: what to change. */
+  remedy: string
+}
+
+export interface Annotation {
+  level: 'error' | 'warning' | 'notice'
+  title: string
+  message: string
+  file?: string
+  line?: number
+}
+
+export type CheckId = 'build' | 'start' | 'workers' | 'health' | 'websocket' | 'stability' | 'load'
+export type CheckStatus = 'pass' | 'fail' | 'skipped' | 'not-reached'
+
+export interface CheckResult {
+  id: CheckId
+  label: string
+  status: CheckStatus
+  detail: string
+  durationMs?: number
+}
+
+/** What the Gunicorn log (and the effective configuration) told us about the server. */
+export interface GunicornFacts {
+  version?: string
+  workerClass?: string
+  binds: string[]
+  workersExpected?: number
+  workersBooted: number
+  workersDied: number
+}
+
+export interface HealthOutcome {
+  ok: boolean
+  /** Last HTTP status seen, if any answer came. */
+  status?: number
+  bodyExcerpt?: string
+  /** Last transport error (connection refused, reset, timeout). */
+  error?: string
+  attempts: number
+  /** Epoch ms of the first healthy answer. */
+  firstHealthyAt?: number
+}
+
+export interface WebSocketOutcome {
+  ok: boolean
+  protocol: 'websocket' | 'socket.io'
+  path: string
+  /** e.g. "101, echo matched" or "upgrade answered 404". */
+  detail: string
+  /** HTTP status of a refused upgrade. */
+  status?: number
+  closeCode?: number
+  failure?: 'http-status' | 'closed' | 'timeout' | 'protocol' | 'expect-mismatch' | 'network'
+  durationMs: number
+}
+
+/** Where each effective setting came from, for the report. */
+export type SettingSource = 'input' | 'render.yaml' | 'Procfile' | 'Dockerfile' | 'default'
+
+export interface RunMetadata {
+  repository?: string
+  serverUrl?: string
+  runId?: string
+  runNumber?: string
+  runAttempt?: string
+  sha?: string
+  workflow?: string
+  job?: string
+  eventName?: string
+}
+
+export interface RunReport {
+  result: 'pass' | 'fail'
+  reason?: ReasonId
+  summary: string
+  diagnosis?: Diagnosis
+  checks: CheckResult[]
+  gunicorn: GunicornFacts
+  health?: HealthOutcome
+  websocket: 'ok' | 'failed' | 'skipped'
+  websocketOutcome?: WebSocketOutcome
+  bootTimeMs?: number
+  image?: string
+  dockerfile?: string
+  containerExitCode?: number
+  advisories: string[]
+  warnings: string[]
+  annotations: Annotation[]
+  /** The tail of the container log kept in memory, and how many lines there were in all. */
+  log: LogLine[]
+  logTotalLines: number
+  settingSources: Record<string, SettingSource>
+  startedAt: string
+  durationMs: number
+  metadata: RunMetadata
+}
