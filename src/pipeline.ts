@@ -7,7 +7,6 @@ import { buildArgs, runArgs, runEnvironment, type RunIdentity } from './docker/a
 import { buildRemedy, parseBuildFailure, type BuildFailure } from './docker/build-output.js'
 import { Docker, type ContainerState } from './docker/docker.js'
 import { BootTracker } from './gunicorn/boot-tracker.js'
-import { parseGunicornLog } from './gunicorn/log-parser.js'
 import { annotationsFor, diagnose, type DiagnosisContext } from './diagnosis/index.js'
 import { advisoriesFor } from './diagnosis/advisories.js'
 import { LogBuffer } from './log-buffer.js'
@@ -275,6 +274,7 @@ export async function runSmoke(settings: Settings, deps: PipelineDeps): Promise<
   const workersExpected = await Promise.race([workersExpectedPromise, delay(exited || outcome !== 'healthy' ? 500 : 3000).then(() => undefined)])
   if (cancelled) throw new CancelledError()
 
+  tracker.flush()
   const lines = buffer.lines()
   const bootState = tracker.state()
   const facts = { ...tracker.facts(), workersExpected: workersExpected ?? tracker.facts().workersExpected }
@@ -353,7 +353,8 @@ export async function runSmoke(settings: Settings, deps: PipelineDeps): Promise<
   const context: DiagnosisContext = {
     outcome: outcome === 'health-failed' && websocketOutcome && !websocketOutcome.ok ? 'websocket-failed' : (outcome ?? 'boot-timeout'),
     lines,
-    events: parseGunicornLog(lines),
+    // The tracker saw every line (the buffer only keeps head and tail), so its events are the complete record.
+    events: [...tracker.events],
     state: bootState,
     container: { exitCode: state?.exitCode ?? exited?.code, oomKilled: state?.oomKilled ?? false, memoryLimit: settings.memory, running: state?.running ?? false },
     health,

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Rebuilds __fixtures__/logs/<suite>/<scenario>.log (+ .json with the container's fate) by booting each
+# failure fixture for real on the local base images, the way the action runs containers:
+# detached, -e PORT=8000, published on 127.0.0.1. Usage: scripts/capture-logs.sh [suite...] [-- scenario...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+suites=()
+only=()
+while [ $# -gt 0 ]; do
+  if [ "$1" = "--" ]; then shift; only=("$@"); break; fi
+  suites+=("$1"); shift
+done
+[ ${#suites[@]} -gt 0 ] || suites=(bookworm trixie)
+
+# scenario | fixture | extra docker run args | seconds to watch | health probe at (s, empty = none) | command override
+SCENARIOS=$(cat <<'LIST'
+config-error|fail-config-error||15||
+worker-class-unavailable|fail-worker-class-unavailable||15||
+missing-dependency|fail-missing-dependency||15||
+missing-dependency-w1|fail-missing-dependency||15||gunicorn -w 1 -b 0.0.0.0:8000 billing.app:app
+import-error|fail-import-error||15||
+syntax-error|fail-syntax-error||15||
+missing-env|fail-missing-env||15||
+app-not-found|fail-app-not-found||15||
+database-unreachable|fail-database-unreachable||20||
+worker-timeout|fail-worker-timeout||13||
+out-of-memory|fail-out-of-memory|--memory 128m|10||
+port-in-use|fail-port-in-use||15||
+boot-timeout|fail-boot-timeout||5|3|
+crash-loop|fail-crash-loop||9|1.5|
+health-check-failed|fail-health-check-failed||4|2|
+LIST
+)
+
+wanted() { [ ${#only[@]} -eq 0 ] && return 0; for s in "${only[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
+
+# Merge both streams of `docker logs --timestamps` by time, keep the text only.
+merged_logs() {
+  local id=$1
+  { docker logs --timestamps "$id" 2>/dev/null | sed 's/^/1 /'; docker logs --timestamps "$id" 2>&1 >/dev/null | sed 's/^/2 /'; } \
+    | awk '{ print $2 "\t" NR "\t" substr($0, length($1) + length($2) + 3) }' \
+    | sort -t $'\t' -k1,1 -k2,2n | cut -f3-
+}
+
+for suite in "${suites[@]}"; do
+  base="gunicorn-smoke-base:$suite"
+  docker image inspect "$base" >/dev/null 2>&1 || { echo "[capture] $base missing: run scripts/test-env.sh" >&2; continue; }
+  out="__fixtures__/logs/$suite"
+  mkdir -p "$out"
+  while IFS='|' read -r scenario fixture runargs watch probe_at command; do
+    [ -n "$scenario" ] || continue
+    wanted "$scenario" || continue
+    image="gsmoke-test-capture-$fixture:$suite"
+    name="gsmoke-test-capture-$scenario-$suite"
+    docker build -q -t "$image" --build-arg "BASE_IMAGE=$base" "__fixtures__/apps/$fixture" >/dev/null 2>&1
+    docker rm -f "$name" >/dev/null 2>&1 || true
+    # shellcheck disable=SC2086
+    docker run -d --name "$name" -e PORT=8000 -p 127.0.0.1::8000 $runargs "$image" $command >/dev/null
+    started=$(date +%s.%N)
+    health=""
+    while :; do
+      now=$(date +%s.%N)
+      elapsed=$(echo "$now - $started" | bc)
+      if [ -n "$probe_at" ] && [ -z "$health" ] && [ "$(echo "$elapsed >= $probe_at" | bc)" = 1 ]; then
+        port=$(docker port "$name" 8000/tcp 2>/dev/null | head -n1 | sed 's/.*://')
+        rm -f /tmp/gsmoke-capture-body
+        health=$(curl -s -m 2 -o /tmp/gsmoke-capture-body -w '%{http_code}' "http://127.0.0.1:$port/health" || true)
+        body=$(head -c 200 /tmp/gsmoke-capture-body 2>/dev/null || true)
+      fi
+      [ "$(docker inspect -f '{{.State.Running}}' "$name")" = true ] || break
+      [ "$(echo "$elapsed >= $watch" | bc)" = 1 ] && break
+      sleep 0.25
+    done
+    merged_logs "$name" >"$out/$scenario.log"
+    docker inspect "$name" | jq --arg health "$health" --arg body "${body:-}" --arg fixture "$fixture" \
+      '.[0].State | {fixture: $fixture, running: .Running, exitCode: (if .Running then null else .ExitCode end), oomKilled: .OOMKilled,
+        health: (if $health == "" then null else {status: ($health | tonumber), body: $body} end)}' >"$out/$scenario.json"
+    docker rm -f "$name" >/dev/null
+    echo "[capture] $suite/$scenario: $(wc -l <"$out/$scenario.log") lines, $(jq -c '{exitCode,oomKilled,health}' "$out/$scenario.json")" >&2
+  done <<<"$SCENARIOS"
+  docker images --format '{{.Repository}}:{{.Tag}}' | grep "^gsmoke-test-capture-.*:$suite$" | xargs -r docker rmi >/dev/null || true
+done

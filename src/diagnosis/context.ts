@@ -1,0 +1,243 @@
+// What the diagnosis knows about a run, and the lookups every rule shares: the repository's files,
+// traceback frames mapped back to repository paths, and the Gunicorn line that ended the boot.
+
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import type { HealthOutcome, LogLine, SourceLocation, WebSocketOutcome } from '../model.js'
+import type { BootState } from '../gunicorn/boot-tracker.js'
+import type { EventOf, GunicornEvent, TracebackFrame } from '../gunicorn/log-parser.js'
+
+export type DiagnosisOutcome = 'gave-up' | 'container-exited' | 'boot-timeout' | 'health-failed' | 'websocket-failed' | 'unstable'
+
+export interface DiagnosisContext {
+  outcome: DiagnosisOutcome
+  lines: LogLine[]
+  events: GunicornEvent[]
+  state: BootState
+  container: { exitCode?: number; oomKilled?: boolean; memoryLimit?: string; running: boolean }
+  health?: HealthOutcome
+  websocket?: WebSocketOutcome
+  settings: { port: number; timeoutSec: number; healthPath: string; healthStatus: string }
+  paths: {
+    repoRoot: string
+    /** Absolute. */
+    contextDir: string
+    /** The image's WORKDIR, e.g. /app. */
+    workdir?: string
+    /** The Dockerfile, absolute; defaults to <contextDir>/Dockerfile. */
+    dockerfile?: string
+  }
+  env: {
+    /** Names given to the container. */
+    provided: string[]
+    /** Names a host blueprint fills, e.g. render.yaml `sync: false`. */
+    hostFilled?: string[]
+  }
+}
+
+export type Traceback = EventOf<'traceback'>
+
+const COMMON_WORKDIRS = ['/app', '/code', '/srv', '/usr/src/app', '/opt/app', '/home/app', '/workspace', '/src']
+const LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |^\/usr\/(local\/)?lib\/python\d|^\/usr\/(local\/)?bin\/|^<string>$/
+
+/** Read-only view of the repository, paths relative to the repository root. */
+export class RepoFiles {
+  private readonly cache = new Map<string, string | undefined>()
+
+  constructor(readonly repoRoot: string) {}
+
+  absolute(relative: string): string {
+    return path.resolve(this.repoRoot, relative)
+  }
+
+  isFile(relative: string): boolean {
+    try {
+      return statSync(this.absolute(relative)).isFile()
+    } catch {
+      return false
+    }
+  }
+
+  read(relative: string): string | undefined {
+    if (!this.cache.has(relative)) {
+      let text: string | undefined
+      try {
+        text = this.isFile(relative) ? readFileSync(this.absolute(relative), 'utf8') : undefined
+      } catch {
+        text = undefined
+      }
+      this.cache.set(relative, text)
+    }
+    return this.cache.get(relative)
+  }
+
+  /** First line (1-based) matching, with its text. */
+  findLine(relative: string, pattern: RegExp): { line: number; text: string } | undefined {
+    const text = this.read(relative)
+    if (text === undefined) return undefined
+    const lines = text.split('\n')
+    const index = lines.findIndex((line) => pattern.test(line))
+    return index === -1 ? undefined : { line: index + 1, text: lines[index] }
+  }
+}
+
+export interface UserFrame {
+  frame: TracebackFrame
+  /** Set when the file exists in the repository. */
+  location?: SourceLocation
+  /** The frame's lines as printed: `File "…", line N, in f` and its code. */
+  text: string[]
+}
+
+/** Derived facts shared by the rules; built once per diagnosis. */
+export class RuleContext {
+  readonly repo: RepoFiles
+  readonly tracebacks: Traceback[]
+  /** Relative (to the repo root, POSIX) path of the build context: '' when it is the root. */
+  readonly contextRel: string
+
+  constructor(readonly ctx: DiagnosisContext) {
+    this.repo = new RepoFiles(ctx.paths.repoRoot)
+    this.tracebacks = ctx.events.filter((event): event is Traceback => event.kind === 'traceback')
+    this.contextRel = toPosix(path.relative(ctx.paths.repoRoot, ctx.paths.contextDir))
+  }
+
+  ofKind<K extends GunicornEvent['kind']>(kind: K): EventOf<K>[] {
+    return this.ctx.events.filter((event): event is EventOf<K> => event.kind === kind)
+  }
+
+  /** The first traceback that explains the failure: a worker's or the master's, not Gunicorn's own HaltServer. */
+  primaryTraceback(match?: (tb: Traceback) => boolean): Traceback | undefined {
+    const candidates = this.tracebacks.filter((tb) => !tb.exception.type.endsWith('HaltServer') && (!match || match(tb)))
+    return candidates.find((tb) => tb.pid !== undefined) ?? candidates[0]
+  }
+
+  /** Path relative to the repository root for a path relative to the build context. */
+  inContext(relative: string): string {
+    return toPosix(path.posix.join(this.contextRel, relative))
+  }
+
+  /** Maps a container path back into the repository; undefined when no such file exists there. */
+  mapContainerPath(containerPath: string): string | undefined {
+    if (!containerPath.startsWith('/') || LIBRARY_PATH.test(containerPath)) return undefined
+    const workdirs = this.ctx.paths.workdir ? [this.ctx.paths.workdir, ...COMMON_WORKDIRS] : COMMON_WORKDIRS
+    for (const workdir of workdirs) {
+      const base = workdir.endsWith('/') ? workdir : `${workdir}/`
+      if (containerPath.startsWith(base)) {
+        const candidate = this.inContext(containerPath.slice(base.length))
+        if (this.repo.isFile(candidate)) return candidate
+      }
+    }
+    // Unknown WORKDIR: the longest tail of the path that exists under the build context.
+    const segments = containerPath.split('/').filter(Boolean)
+    for (let start = 1; start < segments.length; start++) {
+      const candidate = this.inContext(segments.slice(start).join('/'))
+      if (this.repo.isFile(candidate)) return candidate
+    }
+    return undefined
+  }
+
+  /** The deepest frame in the user's code (mapped into the repo when possible). */
+  userFrame(tb: Traceback | undefined): UserFrame | undefined {
+    if (!tb) return undefined
+    let fallback: UserFrame | undefined
+    for (let i = tb.frames.length - 1; i >= 0; i--) {
+      const frame = tb.frames[i]
+      if (LIBRARY_PATH.test(frame.file)) continue
+      const text = frameText(frame)
+      const file = this.mapContainerPath(frame.file)
+      if (file) return { frame, location: { file, line: frame.line, containerPath: frame.file }, text }
+      fallback ??= { frame, text }
+    }
+    return fallback
+  }
+
+  /** The Gunicorn line that ended the boot: `Reason: …`, HaltServer, `exited with code`, `Can't connect`. */
+  gunicornOutcomeLine(): string | undefined {
+    const priorities: GunicornEvent['kind'][] = ['shutdown', 'halt-server', 'cant-connect', 'worker-exit', 'worker-signal']
+    for (const kind of priorities) {
+      const events = this.ofKind(kind)
+      const event = kind === 'shutdown' ? events.find((e) => (e as EventOf<'shutdown'>).reason) : events[0]
+      if (event) return event.lines[0].text
+    }
+    return undefined
+  }
+
+  /** Evidence for a traceback: the user frame, the exception line, then the Gunicorn outcome line. */
+  tracebackEvidence(tb: Traceback, frame = this.userFrame(tb)): string[] {
+    const evidence = [...(frame?.text ?? []), tb.exception.line]
+    const outcome = this.gunicornOutcomeLine()
+    if (outcome) evidence.push(outcome)
+    return evidence
+  }
+
+  /** The Dockerfile path relative to the repo root, if it exists. */
+  dockerfile(): string | undefined {
+    const absolute = this.ctx.paths.dockerfile ?? path.join(this.ctx.paths.contextDir, 'Dockerfile')
+    const relative = toPosix(path.relative(this.ctx.paths.repoRoot, absolute))
+    return this.repo.isFile(relative) ? relative : undefined
+  }
+
+  /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
+  dockerCommandLine(): { file: string; line: number; text: string } | undefined {
+    const file = this.dockerfile()
+    const text = file ? this.repo.read(file) : undefined
+    if (!file || text === undefined) return undefined
+    const lines = text.split('\n')
+    for (let i = lines.length - 1; i >= 0; i--) {
+      if (/^\s*(CMD|ENTRYPOINT)\b/i.test(lines[i])) return { file, line: i + 1, text: lines[i].trim() }
+    }
+    return undefined
+  }
+
+  /** The Gunicorn config file used: `-c/--config X` in the Dockerfile command, else ./gunicorn.conf.py. */
+  gunicornConfigFile(): string | undefined {
+    const command = this.dockerCommandLine()?.text ?? ''
+    const explicit = /(?:-c|--config)["',\s=]+["']?([^"'\s,\]]+)/.exec(command)?.[1]
+    const names = explicit ? [explicit.replace(/^python:/, '').replace(/^\.\//, '')] : ['gunicorn.conf.py']
+    for (const name of names) {
+      const candidate = this.inContext(name)
+      if (this.repo.isFile(candidate)) return candidate
+    }
+    return undefined
+  }
+
+  /** First requirements file in the build context. */
+  requirementsFile(): string | undefined {
+    for (const name of ['requirements.txt', 'requirements/base.txt', 'requirements/prod.txt', 'requirements/production.txt', 'pyproject.toml', 'Pipfile', 'setup.py']) {
+      const candidate = this.inContext(name)
+      if (this.repo.isFile(candidate)) return candidate
+    }
+    return undefined
+  }
+
+  /** Python module `a.b` → its file in the context (`a/b.py` or `a/b/__init__.py`). */
+  moduleFile(moduleName: string): string | undefined {
+    const base = moduleName.replace(/\./g, '/')
+    for (const candidate of [`${base}.py`, `${base}/__init__.py`]) {
+      const relative = this.inContext(candidate)
+      if (this.repo.isFile(relative)) return relative
+    }
+    return undefined
+  }
+
+  /** Whether a module or package directory of that name exists anywhere near the context root. */
+  localModuleExists(moduleName: string): string | undefined {
+    const top = moduleName.split('.')[0]
+    for (const candidate of [`${top}.py`, `${top}/__init__.py`, `src/${top}.py`, `src/${top}/__init__.py`]) {
+      const relative = this.inContext(candidate)
+      if (this.repo.isFile(relative)) return relative
+    }
+    const dir = this.repo.absolute(this.inContext(top))
+    return existsSync(dir) && statSync(dir).isDirectory() ? this.inContext(top) : undefined
+  }
+}
+
+export function frameText(frame: TracebackFrame): string[] {
+  const head = `  File "${frame.file}", line ${frame.line}${frame.func ? `, in ${frame.func}` : ''}`
+  return frame.code ? [head, `    ${frame.code}`] : [head]
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/')
+}
