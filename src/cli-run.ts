@@ -7,7 +7,9 @@ import { parseArgs } from 'node:util'
 import { parse as parseYaml } from 'yaml'
 import { runIdentity } from './docker/args.js'
 import { Docker, DockerError } from './docker/docker.js'
-import { InputError, parseSettings } from './inputs.js'
+import { describeSources, discover, type Discovery } from './discovery.js'
+import { InputError, parseKeyValueLines, parseSettings } from './inputs.js'
+import { renderComment } from './report/markdown.js'
 import { CancelledError, runSmoke, type Ui } from './pipeline.js'
 import { Redactor, redactReport } from './report/redact.js'
 import { renderTerminalReport, terminalStyle } from './cli-report.js'
@@ -24,7 +26,8 @@ a failure. Options have the names of the action's inputs, e.g.:
   --env KEY=VALUE (repeat)    --build-args K=V (repeat)
   --websocket-path /ws        --websocket-protocol socket.io
   --image NAME                --command "gunicorn -c gunicorn.conf.py app:app"
-  --json                      print the JSON report instead of the terminal report
+  --service NAME              which Docker web service of render.yaml to test
+  --format terminal|json|markdown   the report's form (markdown: the pull-request comment); --json = --format json
 Exit code: 0 pass, 1 fail or error.`
 
 /** The option names are action.yml's input names (read beside src/ or dist/, both one level below the root). */
@@ -43,6 +46,7 @@ export async function runCli(argv: string[], out: NodeJS.WriteStream = process.s
       options: {
         ...Object.fromEntries(names.map(name => [name, { type: 'string' as const, multiple: REPEATABLE.has(name) }])),
         json: { type: 'boolean' },
+        format: { type: 'string' },
         help: { type: 'boolean', short: 'h' }
       }
     })
@@ -53,6 +57,10 @@ export async function runCli(argv: string[], out: NodeJS.WriteStream = process.s
   if (parsed.values.help) {
     out.write(`${USAGE}\n`)
     return 0
+  }
+  if (parsed.values.format !== undefined && !['terminal', 'json', 'markdown'].includes(String(parsed.values.format))) {
+    err.write(`The option --format must be one of terminal, json, markdown.\n`)
+    return 1
   }
   if (parsed.positionals.length > 1) {
     err.write(`Expected at most one directory, got ${parsed.positionals.length}.\n\n${USAGE}\n`)
@@ -67,8 +75,10 @@ export async function runCli(argv: string[], out: NodeJS.WriteStream = process.s
 
   const style = terminalStyle(Boolean(err.isTTY) && !process.env.NO_COLOR)
   let settings
+  let discovery: Discovery
   try {
-    settings = parseSettings(read, workspace)
+    discovery = discover(workspace, read)
+    settings = { ...parseSettings(discovery.read, workspace), procfile: discovery.procfile }
   } catch (error) {
     err.write(`${style.fail('error')} ${error instanceof Error ? error.message : String(error)}\n`)
     return 1
@@ -85,13 +95,29 @@ export async function runCli(argv: string[], out: NodeJS.WriteStream = process.s
     info: message => err.write(`${style.dim(message)}\n`),
     warning: message => err.write(`${style.warn('warning')} ${message}\n`),
     debug: () => undefined,
-    buildOutput: line => err.write(`${style.dim(`  │ ${line}`)}\n`),
+    // Only the builder's step lines while building; the full output of a failed step is in the diagnosis.
+    buildOutput: line => {
+      if (/^Step \d+\/\d+ : |^#\d+ \[[^\]]*\d+\/\d+\]/.test(line)) err.write(`${style.dim(`  │ ${line}`)}\n`)
+    },
     progress: message => err.write(`${style.bold('›')} ${message}\n`)
   }
   try {
-    const report = await runSmoke(settings, { docker, ui, identity, metadata: {} })
-    const safe = redactReport(report, new Redactor(settings.env.map(([, value]) => value)))
-    out.write(parsed.values.json ? `${JSON.stringify(safe, null, 2)}\n` : renderTerminalReport(safe, terminalStyle(Boolean(out.isTTY) && !process.env.NO_COLOR)))
+    for (const note of discovery.notes) ui.info(note)
+    ui.info(describeSources(settings, discovery.sources))
+    const report = await runSmoke(settings, {
+      docker,
+      ui,
+      identity,
+      metadata: {},
+      settingSources: discovery.sources,
+      hostFilledEnv: discovery.hostFilledEnv,
+      signal: cancel.signal
+    })
+    const safe = redactReport(report, new Redactor(parseKeyValueLines('env', read('env')).map(([, value]) => value)))
+    const format = parsed.values.json ? 'json' : String(parsed.values.format ?? 'terminal')
+    if (format === 'json') out.write(`${JSON.stringify(safe, null, 2)}\n`)
+    else if (format === 'markdown') out.write(`${renderComment(safe, { key: 'cli' })}\n`)
+    else out.write(renderTerminalReport(safe, terminalStyle(Boolean(out.isTTY) && !process.env.NO_COLOR)))
     return safe.result === 'pass' ? 0 : 1
   } catch (error) {
     const known = error instanceof DockerError || error instanceof CancelledError || error instanceof InputError

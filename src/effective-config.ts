@@ -39,8 +39,13 @@ export async function effectiveWorkerCount(
   image: string,
   imageInfo: ImageInfo | undefined
 ): Promise<number | undefined> {
-  const argv = gunicornArgv(startCommand(settings, imageInfo))
+  const start = startCommand(settings, imageInfo)
+  const argv = gunicornArgv(start)
   if (!argv) return workersFromArgs([], settings)
+  // A shell command (Procfile, render.yaml dockerCommand, `sh -c`) keeps its shell, so `$PORT` still expands.
+  const viaShell = start.length >= 3 && /(^|\/)(ba|da)?sh$/.test(start[0]) && start[1] === '-c'
+  const entrypoint = viaShell ? start[0] : argv[0]
+  const args = viaShell ? ['-c', `${start[2]} --print-config`] : [...argv.slice(1), '--print-config']
   const envArgs = ['--env', `PORT=${settings.port}`, ...settings.env.flatMap(([name]) => ['--env', name])]
   const result = await docker.runToCompletion(
     [
@@ -54,10 +59,9 @@ export async function effectiveWorkerCount(
       'none',
       ...envArgs,
       '--entrypoint',
-      argv[0],
+      entrypoint,
       image,
-      ...argv.slice(1),
-      '--print-config'
+      ...args
     ],
     runEnvironment(settings)
   )

@@ -50,6 +50,8 @@ export interface Settings {
   cpus?: string
   network?: string
   loadRequests: number
+  /** A Procfile `web:` command (from discovery), used when neither `command` nor the image gives one. */
+  procfile?: { file: string; command: string }
 }
 
 /** Reads one raw input by its action.yml name; '' when not given. */

@@ -7,7 +7,8 @@ import path from 'node:path'
 import * as core from '@actions/core'
 import { runIdentity } from './docker/args.js'
 import { Docker, DockerError } from './docker/docker.js'
-import { InputError, parseSettings, type Settings } from './inputs.js'
+import { describeSources, discover, type Discovery } from './discovery.js'
+import { InputError, parseKeyValueLines, parseSettings, type Settings } from './inputs.js'
 import type { RunMetadata, RunReport } from './model.js'
 import { CancelledError, runSmoke, type Ui } from './pipeline.js'
 import { Redactor, redactReport } from './report/redact.js'
@@ -21,13 +22,19 @@ export async function runMain(docker = new Docker(), env: NodeJS.ProcessEnv = pr
   const identity = runIdentity(runKey)
 
   let settings: Settings
+  let discovery: Discovery
   try {
-    settings = parseSettings(name => core.getInput(name), env.GITHUB_WORKSPACE ?? process.cwd())
+    const workspace = env.GITHUB_WORKSPACE ?? process.cwd()
+    discovery = discover(workspace, name => core.getInput(name))
+    settings = { ...parseSettings(discovery.read, workspace), procfile: discovery.procfile }
   } catch (error) {
     return failWithoutReport(error)
   }
+  for (const note of discovery.notes) core.info(note)
+  core.info(describeSources(settings, discovery.sources))
   // Every env value is a secret: masked in the job log and redacted from everything the action writes.
-  const secrets = [...settings.env.map(([, value]) => value), ...(settings.githubToken ? [settings.githubToken] : [])]
+  // Values the blueprint commits to the repository (render.yaml `value:`) are not secrets.
+  const secrets = [...parseKeyValueLines('env', core.getInput('env')).map(([, value]) => value), ...(settings.githubToken ? [settings.githubToken] : [])]
   for (const secret of secrets) if (secret.trim()) core.setSecret(secret)
   const redactor = new Redactor(secrets)
 
@@ -47,6 +54,8 @@ export async function runMain(docker = new Docker(), env: NodeJS.ProcessEnv = pr
       ui: actionsUi,
       identity,
       metadata: metadataFrom(env),
+      settingSources: discovery.sources,
+      hostFilledEnv: discovery.hostFilledEnv,
       signal: cancel.signal
     })
   } catch (error) {
@@ -84,9 +93,10 @@ export async function runMain(docker = new Docker(), env: NodeJS.ProcessEnv = pr
     core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
   }
 
-  const comment = await publishComment(safe, settings, env)
+  const comment = await publishComment(safe, settings, env, { log: message => core.info(message) })
   core.setOutput('comment-url', comment.url ?? '')
   if (comment.warning) core.warning(comment.warning)
+  if (comment.notice) core.info(comment.notice)
 
   if (safe.result === 'pass') {
     core.info(`✅ ${safe.summary}`)

@@ -14,6 +14,7 @@ import type { Annotation, CheckResult, Diagnosis, LogLine, RunMetadata, RunRepor
 import { HealthProbe, excerpt } from './probes/http.js'
 import { probeWebSocket } from './probes/websocket.js'
 import { effectiveWorkerCount } from './effective-config.js'
+import { imageHasStartCommand } from './discovery.js'
 import type { Settings } from './inputs.js'
 
 /** How the pipeline talks to whoever runs it (the Actions log or a terminal). */
@@ -50,14 +51,22 @@ const PROBE_HOST = '127.0.0.1'
 /** After Gunicorn's first fatal line, how long to let the rest of its output arrive before deciding. */
 const SETTLE_MS = 300
 
-export async function runSmoke(settings: Settings, deps: PipelineDeps): Promise<RunReport> {
+export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise<RunReport> {
+  let settings = requested
   const now = deps.now ?? Date.now
   const { docker, ui, identity } = deps
   const startedAt = now()
   const checks = new Map<CheckResult['id'], CheckResult>()
   const setCheck = (check: CheckResult): void => void checks.set(check.id, check)
   const warnings: string[] = []
+  const unsetHostEnv = (deps.hostFilledEnv ?? []).filter(name => !settings.env.some(([given]) => given === name))
+  if (unsetHostEnv.length > 0) {
+    warnings.push(
+      `render.yaml leaves ${unsetHostEnv.map(name => `\`${name}\``).join(', ')} for the host to fill: set them with the \`env\` input if the app needs them at boot.`
+    )
+  }
 
+  const settingSources: Record<string, SettingSource> = { ...deps.settingSources }
   const report = (fields: Partial<RunReport> & Pick<RunReport, 'result' | 'summary'>): RunReport => ({
     checks: orderedChecks(checks, settings),
     gunicorn: { binds: [], workersBooted: 0, workersDied: 0 },
@@ -67,7 +76,7 @@ export async function runSmoke(settings: Settings, deps: PipelineDeps): Promise<
     annotations: [],
     log: [],
     logTotalLines: 0,
-    settingSources: deps.settingSources ?? {},
+    settingSources,
     startedAt: new Date(startedAt).toISOString(),
     durationMs: now() - startedAt,
     metadata: deps.metadata,
@@ -121,6 +130,16 @@ export async function runSmoke(settings: Settings, deps: PipelineDeps): Promise<
     setCheck({ id: 'build', label: 'Image build', status: 'skipped', detail: `prebuilt \`${image}\``, durationMs: 0 })
   }
   const imageInfo = await docker.imageInfo(image)
+  if (!settings.command) {
+    const procfile = settings.procfile
+    if (procfile && !imageHasStartCommand(imageInfo?.cmd, imageInfo?.entrypoint)) {
+      settings = { ...settings, command: ['sh', '-c', procfile.command] }
+      settingSources.command = 'Procfile'
+      ui.info(`The image has no start command of its own: running the Procfile's web command \`${procfile.command}\`.`)
+    } else {
+      settingSources.command = 'Dockerfile'
+    }
+  }
 
   // 2. Start the container and follow its log.
   ui.progress('Starting Gunicorn')

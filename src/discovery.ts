@@ -1,0 +1,214 @@
+// Zero configuration: read the repository the way the host does. A Render blueprint (render.yaml at the
+// repository root) gives the build context, the Dockerfile, the health path, the start command and the plain
+// environment; a Procfile `web:` line gives the start command when the image has none. An explicit input
+// always wins, and every setting remembers where it came from.
+import fs from 'node:fs'
+import path from 'node:path'
+import { parseDocument } from 'yaml'
+import { InputError, type InputReader, type Settings } from './inputs.js'
+import type { SettingSource } from './model.js'
+
+export interface Discovery {
+  /** Reads an input: the explicit value if given, else the discovered one, else ''. */
+  read: InputReader
+  sources: Record<string, SettingSource>
+  /** Variables the host fills in (render.yaml `sync: false`, `fromDatabase`, `fromService`, `generateValue`). */
+  hostFilledEnv: string[]
+  /** The Procfile `web:` command, used by the pipeline when the image has no start command of its own. */
+  procfile?: { file: string; command: string }
+  /** One line per decision, for the job log. */
+  notes: string[]
+}
+
+interface RenderEnvVar {
+  key?: unknown
+  value?: unknown
+  sync?: unknown
+  fromDatabase?: unknown
+  fromService?: unknown
+  generateValue?: unknown
+  fromGroup?: unknown
+}
+
+interface RenderService {
+  type?: unknown
+  name?: unknown
+  runtime?: unknown
+  env?: unknown
+  rootDir?: unknown
+  dockerfilePath?: unknown
+  dockerContext?: unknown
+  dockerCommand?: unknown
+  healthCheckPath?: unknown
+  envVars?: unknown
+}
+
+/** Settings discovery can fill, by input name, with their built-in defaults (applied in src/inputs.ts). */
+const DISCOVERABLE = ['context', 'dockerfile', 'health-path', 'command', 'port'] as const
+
+export function discover(workspace: string, read: InputReader): Discovery {
+  const found: Record<string, string> = {}
+  const sources: Record<string, SettingSource> = {}
+  const notes: string[] = []
+  let hostFilledEnv: string[] = []
+  const envLines: string[] = []
+
+  const blueprint = readRenderBlueprint(workspace, read('service').trim())
+  if (blueprint) {
+    const { service, file } = blueprint
+    const rootDir = typeof service.rootDir === 'string' ? service.rootDir : '.'
+    // Render reads dockerContext and dockerfilePath relative to the service's rootDir.
+    const context = typeof service.dockerContext === 'string' ? path.posix.join(rootDir, service.dockerContext) : rootDir
+    found.context = path.posix.normalize(context)
+    if (typeof service.dockerfilePath === 'string') {
+      const dockerfile = path.posix.normalize(path.posix.join(rootDir, service.dockerfilePath))
+      // The dockerfile input is read relative to the context; express the blueprint's path that way.
+      found.dockerfile = path.posix.relative(found.context, dockerfile) || 'Dockerfile'
+    }
+    if (typeof service.healthCheckPath === 'string') found['health-path'] = service.healthCheckPath
+    // Render runs dockerCommand through a shell, so `$PORT` in it is expanded as on the host.
+    if (typeof service.dockerCommand === 'string' && service.dockerCommand.trim()) {
+      found.command = shellCommand(service.dockerCommand)
+    }
+    const { plain, hostFilled } = renderEnv(service.envVars, file)
+    hostFilledEnv = hostFilled
+    for (const [key, value] of plain) {
+      if (key === 'PORT' && /^\d+$/.test(value)) found.port = value
+      else envLines.push(`${key}=${value}`)
+    }
+    notes.push(`${file}: testing the web service '${String(service.name)}'.`)
+    for (const name of DISCOVERABLE) if (found[name] !== undefined) sources[name] = 'render.yaml'
+    if (envLines.length > 0) sources.env = 'render.yaml'
+  }
+
+  // The Procfile sits beside the code that is deployed: in the (possibly discovered) context, else at the root.
+  const contextForProcfile = read('context').trim() || found.context || '.'
+  const procfile = readProcfile(path.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace)
+  if (procfile) notes.push(`${relativeTo(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`)
+
+  const explicitCommand = read('command').trim()
+  const procfileForced = explicitCommand === 'procfile'
+  if (procfileForced && !procfile) {
+    throw new InputError(`The input 'command' is 'procfile', but no Procfile with a 'web:' line was found in the context or at the repository root.`)
+  }
+
+  const wrapped: InputReader = name => {
+    const explicit = read(name)
+    if (name === 'command' && procfileForced) {
+      sources.command = 'Procfile'
+      return shellCommand(procfile!.command)
+    }
+    if (name === 'env') {
+      // Blueprint values first, so an explicit `env` line for the same name overrides it.
+      if (explicit.trim()) sources.env = 'input'
+      return [...envLines, explicit].filter(text => text.trim()).join('\n')
+    }
+    if (explicit.trim()) {
+      sources[name] = 'input'
+      return explicit
+    }
+    return found[name] ?? ''
+  }
+  for (const name of DISCOVERABLE) if (read(name).trim()) sources[name] = 'input'
+  if (procfileForced) sources.command = 'Procfile'
+
+  return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? undefined : procfile, notes }
+}
+
+/** `sh -c '<command>'` in the input's shell-style syntax, so a shell expands `$PORT` as the host does. */
+function shellCommand(command: string): string {
+  return `sh -c '${command.replace(/'/g, `'\\''`)}'`
+}
+
+function readRenderBlueprint(workspace: string, serviceName: string): { service: RenderService; file: string } | undefined {
+  const file = 'render.yaml'
+  const full = path.join(workspace, file)
+  if (!fs.existsSync(full)) {
+    if (serviceName) throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root.`)
+    return undefined
+  }
+  const document = parseDocument(fs.readFileSync(full, 'utf8'))
+  if (document.errors.length > 0) {
+    const error = document.errors[0]
+    const line = error.linePos?.[0]?.line
+    const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
+    throw new InputError(`${file}${line ? ` line ${line}` : ''} is not valid YAML: ${message}.`)
+  }
+  const root = document.toJS() as { services?: unknown } | null
+  const services = Array.isArray(root?.services) ? (root!.services as RenderService[]) : []
+  const dockerWeb = services.filter(s => s && s.type === 'web' && (s.runtime === 'docker' || s.env === 'docker'))
+  if (serviceName) {
+    const chosen = dockerWeb.find(s => s.name === serviceName)
+    if (!chosen) {
+      const names = dockerWeb.map(s => `'${String(s.name)}'`).join(', ') || 'none'
+      throw new InputError(`The input 'service' names '${serviceName}', which is not a Docker web service in ${file} (found: ${names}).`)
+    }
+    return { service: chosen, file }
+  }
+  if (dockerWeb.length === 0) return undefined
+  if (dockerWeb.length > 1) {
+    throw new InputError(
+      `${file} has ${dockerWeb.length} Docker web services (${dockerWeb.map(s => `'${String(s.name)}'`).join(', ')}): choose one with the input 'service'.`
+    )
+  }
+  return { service: dockerWeb[0], file }
+}
+
+function renderEnv(envVars: unknown, file: string): { plain: Array<[string, string]>; hostFilled: string[] } {
+  const plain: Array<[string, string]> = []
+  const hostFilled: string[] = []
+  if (!Array.isArray(envVars)) return { plain, hostFilled }
+  for (const entry of envVars as RenderEnvVar[]) {
+    if (!entry || typeof entry.key !== 'string') continue
+    if (entry.value !== undefined && entry.value !== null && typeof entry.value !== 'object') {
+      plain.push([entry.key, String(entry.value)])
+    } else if (entry.sync === false || entry.fromDatabase || entry.fromService || entry.generateValue) {
+      hostFilled.push(entry.key)
+    } else if (entry.value === undefined) {
+      throw new InputError(`${file}: the environment variable '${entry.key}' has neither a value nor a source.`)
+    }
+  }
+  return { plain, hostFilled }
+}
+
+/** The `web:` process of a Procfile (Heroku, Render, Dokku and others run it through a shell). */
+export function readProcfile(dir: string): { file: string; command: string } | undefined {
+  const file = path.join(dir, 'Procfile')
+  let text: string
+  try {
+    text = fs.readFileSync(file, 'utf8')
+  } catch {
+    return undefined
+  }
+  const line = text.split(/\r?\n/).find(l => /^web\s*:/.test(l))
+  const command = line?.replace(/^web\s*:\s*/, '').trim()
+  return command ? { file, command } : undefined
+}
+
+/**
+ * Whether an image brings its own start command. Official Python images end in `CMD ["python3"]`, which a
+ * backend image inherits when its Dockerfile sets none: that is no start command for a web service.
+ */
+export function imageHasStartCommand(cmd: string[] | undefined, entrypoint: string[] | undefined): boolean {
+  if (entrypoint && entrypoint.length > 0) return true
+  if (!cmd || cmd.length === 0) return false
+  return !(cmd.length === 1 && /^(\/usr\/(local\/)?bin\/)?python3?(\.\d+)?$/.test(cmd[0]))
+}
+
+function relativeTo(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/')
+}
+
+/** One line for the job log: every effective setting and where it came from. */
+export function describeSources(settings: Settings, sources: Record<string, SettingSource>): string {
+  const rel = (file: string): string => relativeTo(settings.workspace, file) || '.'
+  const rows: Array<[string, string]> = [
+    ['context', settings.image ? '(prebuilt image)' : rel(settings.context)],
+    ['dockerfile', settings.dockerfile ? rel(settings.dockerfile) : '(prebuilt image)'],
+    ['health-path', settings.healthPath],
+    ['port', String(settings.port)],
+    ['command', settings.command ? settings.command.join(' ') : settings.procfile ? '(image, else Procfile)' : '(image)'],
+    ['env', settings.env.length > 0 ? settings.env.map(([name]) => name).join(', ') : '(none)']
+  ]
+  return ['Settings:', ...rows.map(([name, value]) => `  ${name}: ${value} [${sources[name] ?? 'default'}]`)].join('\n')
+}

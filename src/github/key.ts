@@ -1,0 +1,36 @@
+// The default comment key: stable across runs of the same smoke test, different between smoke tests.
+import path from 'node:path'
+import { sanitizeCommentKey } from '../report/marker.js'
+
+export interface CommentKeyParts {
+  /** GITHUB_WORKFLOW */
+  workflow?: string
+  /** GITHUB_JOB (the job id: the same for every leg of a matrix). */
+  job?: string
+  /** Build context, relative to the repository root. */
+  context?: string
+  /** Dockerfile, relative to the repository root. */
+  dockerfile?: string
+  /** A prebuilt image the user named (never a tag generated per run). */
+  image?: string
+  /** A service name, when the smoke test targets one service of several. */
+  service?: string
+}
+
+function normalize(repoPath: string): string {
+  const clean = path.posix.normalize(repoPath.replace(/\\/g, '/')).replace(/^\.\/+/, '').replace(/\/+$/, '')
+  return clean === '.' ? '' : clean
+}
+
+/**
+ * `{workflow}/{job}/{target}` where the target is the service, else the Dockerfile path, else the context, else the
+ * image. A matrix over two services (or two Dockerfiles, or two images) thus gets two comments; a matrix that only
+ * varies build arguments shares one key and should set `comment-key` (e.g. to `${{ matrix.python }}`).
+ */
+export function defaultCommentKey(parts: CommentKeyParts): string {
+  const dockerfile = parts.dockerfile ? normalize(parts.dockerfile) : ''
+  const context = parts.context ? normalize(parts.context) : ''
+  const target = parts.service?.trim() || dockerfile || context || parts.image?.trim() || ''
+  const key = [parts.workflow?.trim() || 'workflow', parts.job?.trim() || 'job', target].filter((p) => p !== '').join('/')
+  return sanitizeCommentKey(key)
+}

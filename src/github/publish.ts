@@ -1,0 +1,87 @@
+// Wiring for the action: settings + environment → rendered comment → delivery. Never throws.
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Settings } from '../inputs.js'
+import type { RunReport } from '../model.js'
+import { renderComment } from '../report/markdown.js'
+import { createOctokit, type GitHubClient } from './client.js'
+import { deliverComment, describeFailure, type DeliveryResult } from './deliver.js'
+import { defaultCommentKey } from './key.js'
+
+export type PublishSettings = Pick<
+  Settings,
+  'comment' | 'commentKey' | 'prNumber' | 'githubToken' | 'workspace' | 'context' | 'dockerfile' | 'image'
+>
+
+export interface PublishDeps {
+  /** A ready client (tests); default createOctokit(githubToken, { baseUrl: GITHUB_API_URL }). */
+  octokit?: GitHubClient
+  /** Retry and rate-limit notices (core.info). */
+  log?: (message: string) => void
+}
+
+function readPayload(eventPath: string | undefined): Record<string, unknown> {
+  if (!eventPath) return {}
+  try {
+    const payload: unknown = JSON.parse(fs.readFileSync(eventPath, 'utf8'))
+    return payload !== null && typeof payload === 'object' ? (payload as Record<string, unknown>) : {}
+  } catch {
+    return {}
+  }
+}
+
+function relativeTo(root: string, target: string): string {
+  return path.relative(root, target).split(path.sep).join('/') || '.'
+}
+
+/** The comment key in use: `comment-key`, else the default derived from workflow, job and Dockerfile/context/image. */
+export function commentKeyFor(settings: PublishSettings, env: NodeJS.ProcessEnv): string {
+  return (
+    settings.commentKey ||
+    defaultCommentKey({
+      workflow: env.GITHUB_WORKFLOW,
+      job: env.GITHUB_JOB,
+      context: relativeTo(settings.workspace, settings.context),
+      dockerfile: settings.dockerfile ? relativeTo(settings.workspace, settings.dockerfile) : undefined,
+      image: settings.image
+    })
+  )
+}
+
+/**
+ * Renders the (already redacted) report as the sticky comment and delivers it per the `comment` policy.
+ * Outside GitHub Actions (no GITHUB_REPOSITORY) it does nothing.
+ */
+export async function publishComment(
+  report: RunReport,
+  settings: PublishSettings,
+  env: NodeJS.ProcessEnv,
+  deps: PublishDeps = {}
+): Promise<DeliveryResult> {
+  if (settings.comment === 'never') return {}
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
+  if (!owner || !repo) return {}
+  if (!settings.githubToken && !deps.octokit) {
+    return { warning: `No pull-request comment: the 'github-token' input is empty; the report is in the job summary.` }
+  }
+  try {
+    const key = commentKeyFor(settings, env)
+    const octokit = deps.octokit ?? createOctokit(settings.githubToken!, { baseUrl: env.GITHUB_API_URL, log: deps.log })
+    return await deliverComment({
+      policy: settings.comment,
+      result: report.result,
+      body: renderComment(report, { key }),
+      key,
+      octokit,
+      owner,
+      repo,
+      eventName: env.GITHUB_EVENT_NAME ?? '',
+      payload: readPayload(env.GITHUB_EVENT_PATH),
+      prNumberInput: settings.prNumber,
+      sha: env.GITHUB_SHA,
+      token: settings.githubToken
+    })
+  } catch (error) {
+    return { warning: `No pull-request comment: ${describeFailure(error, 'comment')}` }
+  }
+}

@@ -1,0 +1,344 @@
+// The pull-request comment and the job summary, both rendered from a (redacted) RunReport.
+// Read in five seconds: verdict, cause, fix; then the checks, the proof, and the log one click away.
+// Size rule: the headline, cause and fix are never cut; the log tail shrinks first, then the traceback excerpt.
+import type { CheckResult, RunReport } from '../model.js'
+import {
+  REASONS_WITH_CULPRIT,
+  REASON_TITLES,
+  STATUS_ICONS,
+  describeExitCode,
+  formatCount,
+  formatDuration,
+  plural,
+  runLinks,
+  type RunLinks
+} from './format.js'
+import { findCauseExcerpt, fitTail, shrinkExcerpt, type LogExcerpt } from './log-excerpt.js'
+import { capLength, codeBlock, codeSpan, escapeText, inlineMarkdown, sanitizeLogLine } from './markdown-safe.js'
+import { commentMarker } from './marker.js'
+
+export { commentMarker } from './marker.js'
+
+/** GitHub rejects issue comments over 65,536 characters; we stay a little below. */
+export const COMMENT_LIMIT = 65_536
+const COMMENT_BUDGET = 65_000
+/** A step summary over 1 MiB is rejected; we stay well below (measured in UTF-8 bytes). */
+export const SUMMARY_LIMIT_BYTES = 1_048_576
+const SUMMARY_BUDGET_BYTES = 1_000_000
+
+interface Flavor {
+  heading: string
+  budget: number
+  measure: (text: string) => number
+  tailMaxLines: number
+  tailMaxLineLength: number
+  /** The comment of a passing run stays compact; the summary always carries the log. */
+  tailOnPass: boolean
+  excerptMaxLines: number
+  excerptMaxLineLength: number
+  runDetails: boolean
+  /** Where the reader finds what was left out. */
+  elsewhere: string
+}
+
+const COMMENT_FLAVOR: Flavor = {
+  heading: '###',
+  budget: COMMENT_BUDGET,
+  measure: (text) => text.length,
+  tailMaxLines: 200,
+  tailMaxLineLength: 500,
+  tailOnPass: false,
+  excerptMaxLines: 60,
+  excerptMaxLineLength: 500,
+  runDetails: false,
+  elsewhere: 'the job log'
+}
+
+const SUMMARY_FLAVOR: Flavor = {
+  heading: '##',
+  budget: SUMMARY_BUDGET_BYTES,
+  measure: (text) => Buffer.byteLength(text, 'utf8'),
+  tailMaxLines: 1000,
+  tailMaxLineLength: 2000,
+  tailOnPass: true,
+  excerptMaxLines: 120,
+  excerptMaxLineLength: 2000,
+  runDetails: true,
+  elsewhere: 'the step log'
+}
+
+// Caps on text that is never expected to be long; they only bite on hostile or runaway input.
+const SENTENCE_MAX = 2000
+const CELL_MAX = 300
+const MAX_CHECK_ROWS = 12
+const EVIDENCE_MAX_LINES = 20
+const EVIDENCE_MAX_LINE_LENGTH = 500
+const NOTES_MAX = 10
+const NOTE_MAX_LENGTH = 500
+
+export interface CommentOptions {
+  /** The comment key (sanitized into the hidden marker on the first line). */
+  key: string
+}
+
+/** The sticky pull-request comment: at most 65,000 characters whatever the log size. Pass a redacted report. */
+export function renderComment(report: RunReport, options: CommentOptions): string {
+  return renderWithin(report, COMMENT_FLAVOR, commentMarker(options.key))
+}
+
+/** The job summary: the same report with a longer log tail and run details, under 1,000,000 UTF-8 bytes. */
+export function renderSummary(report: RunReport): string {
+  return renderWithin(report, SUMMARY_FLAVOR)
+}
+
+/**
+ * Budgeting estimates the cost of the log blocks; should an estimate fall short, render again with a smaller
+ * budget, and in the end without the log blocks, which the caps on every other part keep far below the limit.
+ */
+function renderWithin(report: RunReport, flavor: Flavor, marker?: string): string {
+  let budget = flavor.budget
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const text = render(report, { ...flavor, budget }, marker)
+    const size = flavor.measure(text)
+    if (size <= flavor.budget) return text
+    budget -= size - flavor.budget + 1000
+  }
+  return render(report, { ...flavor, budget: 0 }, marker)
+}
+
+function render(report: RunReport, flavor: Flavor, marker?: string): string {
+  const links = runLinks(report.metadata)
+  const failed = report.result === 'fail'
+  const before: string[] = [headline(report, flavor, marker)]
+  if (failed) {
+    before.push(causeParagraph(report, links))
+    if (report.diagnosis?.remedy.trim()) {
+      before.push(`**Fix:** ${inlineMarkdown(capLength(report.diagnosis.remedy, SENTENCE_MAX))}`)
+    }
+  }
+  if (report.checks.length > 0) before.push(checksTable(report))
+  if (failed && report.diagnosis && report.diagnosis.evidence.length > 0) before.push(evidenceBlock(report, links))
+
+  const notes = notesSection(report)
+  const after: string[] = []
+  if (flavor.runDetails) after.push(runDetails(report))
+  after.push(footer(report, links))
+
+  const join = (parts: string[]): string => parts.filter((p) => p !== '').join('\n\n')
+  const sep = flavor.measure('\n\n')
+  let remaining = flavor.budget - flavor.measure(join([...before, notes, ...after])) - sep * 2
+
+  let excerptBlock = ''
+  if (failed && report.diagnosis) {
+    const excerpt = findCauseExcerpt(report.log, report.diagnosis.evidence, report.logTotalLines, {
+      maxLines: flavor.excerptMaxLines,
+      maxLineLength: flavor.excerptMaxLineLength
+    })
+    if (excerpt && addsToEvidence(excerpt, report.diagnosis.evidence)) {
+      const wrapperCost = flavor.measure(excerptWrapper(excerpt, report, '')) + sep
+      const fitted = shrinkExcerpt(excerpt, remaining, flavor.measure, wrapperCost)
+      if (fitted) {
+        excerptBlock = excerptWrapper(fitted, report, codeBlock(fitted.lines))
+        remaining -= flavor.measure(excerptBlock) + sep
+      }
+    }
+  }
+
+  let tailBlock = ''
+  if ((failed || flavor.tailOnPass) && report.log.length > 0) {
+    tailBlock = tailSection(report, flavor, remaining - sep, links)
+  }
+
+  return join([...before, excerptBlock, notes, tailBlock, ...after]) + '\n'
+}
+
+function headline(report: RunReport, flavor: Flavor, marker?: string): string {
+  const prefix = marker ? `${marker}\n` : ''
+  if (report.result === 'pass') {
+    const facts = passFacts(report)
+    return `${prefix}${flavor.heading} ✅ Gunicorn smoke test passed${facts ? ` — ${facts}` : ''}`
+  }
+  const reason = report.reason ?? report.diagnosis?.reason ?? 'unknown'
+  let title = escapeText(REASON_TITLES[reason])
+  const culprit = REASONS_WITH_CULPRIT.has(reason) ? firstCodeSpan(report.diagnosis?.summary ?? report.summary) : undefined
+  if (culprit) title += ` ${codeSpan(culprit)}`
+  return `${prefix}${flavor.heading} ❌ Gunicorn smoke test failed — ${title}`
+}
+
+/** "healthy in 2.3 s, 4/4 workers, WebSocket OK". */
+function passFacts(report: RunReport): string {
+  const facts: string[] = []
+  if (report.bootTimeMs !== undefined) {
+    facts.push(`${report.health?.ok === false ? 'booted' : 'healthy'} in ${formatDuration(report.bootTimeMs)}`)
+  }
+  const { workersBooted, workersExpected } = report.gunicorn
+  if (workersExpected !== undefined) facts.push(`${workersBooted}/${workersExpected} workers`)
+  else if (workersBooted > 0) facts.push(plural(workersBooted, 'worker'))
+  if (report.websocket === 'ok') facts.push('WebSocket OK')
+  return facts.join(', ')
+}
+
+/** The first `code span` of a sentence, when short: the module, variable or attribute a diagnosis names. */
+function firstCodeSpan(sentence: string): string | undefined {
+  const match = /(`+)([^`]+?)\1(?!`)/.exec(sentence)
+  const content = match?.[2].trim()
+  return content && content.length <= 60 ? content : undefined
+}
+
+function locationText(report: RunReport, links: RunLinks): string | undefined {
+  const location = report.diagnosis?.location
+  if (!location) return undefined
+  const label = codeSpan(capLength(`${location.file}:${location.line}`, 200))
+  const url = links.fileUrl(location.file, location.line)
+  return url ? `[${label}](${url})` : label
+}
+
+function causeParagraph(report: RunReport, links: RunLinks): string {
+  const sentence = report.diagnosis?.summary.trim() || report.summary.trim() || 'The smoke test failed.'
+  let text = inlineMarkdown(capLength(sentence, SENTENCE_MAX), { atLineStart: true })
+  const location = locationText(report, links)
+  if (location) text += ` (${location})`
+  if (report.containerExitCode !== undefined && report.reason !== 'build-failed') {
+    const meaning = describeExitCode(report.containerExitCode)
+    text += ` The container exited with code ${report.containerExitCode}${meaning ? ` (${escapeText(meaning)})` : ''}.`
+  }
+  return text
+}
+
+function checksTable(report: RunReport): string {
+  const rows = report.checks.slice(0, MAX_CHECK_ROWS).map((check) => {
+    const label = inlineMarkdown(capLength(check.label, CELL_MAX), { inTable: true })
+    const result = `${STATUS_ICONS[check.status]} ${checkResultText(check, report)}`.trim()
+    const time = check.durationMs !== undefined ? formatDuration(check.durationMs) : ''
+    return `| ${label} | ${result} | ${time} |`
+  })
+  return ['| Check | Result | Time |', '|---|---|---|', ...rows].join('\n')
+}
+
+/** The check's own detail; for start and workers without one, what the Gunicorn facts say. */
+function checkResultText(check: CheckResult, report: RunReport): string {
+  const detail = check.detail.trim() ? inlineMarkdown(capLength(check.detail, CELL_MAX), { inTable: true }) : ''
+  if (check.status === 'not-reached') return 'not reached'
+  if (check.status === 'skipped') return detail ? `skipped — ${detail}` : 'skipped'
+  if (detail) return detail
+  const g = report.gunicorn
+  if (check.id === 'start') {
+    return [
+      g.version ? escapeText(g.version) : '',
+      g.workerClass ? codeSpan(capLength(g.workerClass, 120), { inTable: true }) : '',
+      g.binds.length > 0 ? codeSpan(capLength(g.binds.join(', '), 120), { inTable: true }) : ''
+    ]
+      .filter((f) => f !== '')
+      .join(', ')
+  }
+  if (check.id === 'workers' && (g.workersExpected !== undefined || g.workersBooted > 0)) {
+    return `${g.workersBooted}/${g.workersExpected ?? '?'}${g.workersDied > 0 ? `, ${g.workersDied} exited` : ''}`
+  }
+  return ''
+}
+
+function evidenceBlock(report: RunReport, links: RunLinks): string {
+  const evidence = report.diagnosis?.evidence ?? []
+  const lines = evidence.slice(0, EVIDENCE_MAX_LINES).map((line) => sanitizeLogLine(line, EVIDENCE_MAX_LINE_LENGTH))
+  if (evidence.length > EVIDENCE_MAX_LINES) lines.push(`… ${evidence.length - EVIDENCE_MAX_LINES} more lines`)
+  const location = locationText(report, links)
+  return `**Evidence**${location ? ` — ${location}` : ''}\n${codeBlock(lines)}`
+}
+
+/** Whether the traceback excerpt shows more than the evidence block already does. */
+function addsToEvidence(excerpt: LogExcerpt, evidence: readonly string[]): boolean {
+  const shown = new Set(evidence.map((e) => e.trim()))
+  return excerpt.lines.some((line) => line.trim() !== '' && !shown.has(line.trim()))
+}
+
+function excerptWrapper(excerpt: LogExcerpt, report: RunReport, block: string): string {
+  const total = Math.max(report.logTotalLines, report.log.length)
+  const range = `log lines ${formatCount(excerpt.firstLine)}–${formatCount(excerpt.lastLine)} of ${formatCount(total)}`
+  return `<details open><summary>Traceback (${range})</summary>\n\n${block}\n\n</details>`
+}
+
+function tailSection(report: RunReport, flavor: Flavor, budget: number, links: RunLinks): string {
+  const total = Math.max(report.logTotalLines, report.log.length)
+  const wrapper = (shown: number, block: string): string => {
+    const leftOut = total - shown
+    const label =
+      leftOut > 0
+        ? `Container log (last ${formatCount(shown)} of ${plural(total, 'line')}, ${formatCount(leftOut)} left out)`
+        : `Container log (${plural(total, 'line')})`
+    return `<details><summary>${label}</summary>\n\n${block}\n\n</details>`
+  }
+  const overhead = flavor.measure(wrapper(total, '')) + 2 * 3 + flavor.measure('text\n')
+  const fitted = fitTail(report.log, budget, {
+    maxLines: flavor.tailMaxLines,
+    maxLineLength: flavor.tailMaxLineLength,
+    measure: flavor.measure,
+    overhead
+  })
+  if (fitted.lines.length === 0) {
+    const where = links.runUrl ? `[${flavor.elsewhere}](${links.runUrl})` : flavor.elsewhere
+    const count = plural(total, 'line')
+    return `<sub>The container log (${count}) is left out to keep this within size limits; see ${where}.</sub>`
+  }
+  return wrapper(fitted.lines.length, codeBlock(fitted.lines))
+}
+
+function notesSection(report: RunReport): string {
+  const items: string[] = []
+  const add = (icon: string, notes: readonly string[]): void => {
+    for (const note of notes.slice(0, NOTES_MAX)) {
+      if (note.trim()) items.push(`- ${icon} ${inlineMarkdown(capLength(note, NOTE_MAX_LENGTH))}`)
+    }
+    if (notes.length > NOTES_MAX) items.push(`- ${icon} …and ${formatCount(notes.length - NOTES_MAX)} more`)
+  }
+  add('⚠️', report.warnings)
+  add('🛡️', report.advisories)
+  return items.join('\n')
+}
+
+function runDetails(report: RunReport): string {
+  const rows: Array<[string, string]> = []
+  const code = (text: string): string => codeSpan(capLength(text, 300), { inTable: true })
+  if (report.image) rows.push(['Image', code(report.image)])
+  if (report.dockerfile) rows.push(['Dockerfile', code(report.dockerfile)])
+  const g = report.gunicorn
+  if (g.version) rows.push(['Gunicorn', escapeText(g.version)])
+  if (g.workerClass) rows.push(['Worker class', code(g.workerClass)])
+  if (g.binds.length > 0) rows.push(['Bind', code(g.binds.join(', '))])
+  if (g.workersExpected !== undefined || g.workersBooted > 0) {
+    rows.push(['Workers', `${g.workersBooted} booted / ${g.workersExpected ?? '?'} expected, ${g.workersDied} exited`])
+  }
+  if (report.health) {
+    const h = report.health
+    const answer = h.status !== undefined ? `HTTP ${h.status}` : h.error ? escapeText(capLength(h.error, 200)) : 'no answer'
+    const body = h.bodyExcerpt ? ` ${code(h.bodyExcerpt)}` : ''
+    rows.push(['Health', `${answer}${body} after ${plural(h.attempts, 'attempt')}`])
+  }
+  if (report.websocketOutcome) {
+    const w = report.websocketOutcome
+    const detail = inlineMarkdown(capLength(w.detail, 300), { inTable: true })
+    rows.push(['WebSocket', `${escapeText(w.protocol)} ${code(w.path)}: ${detail}`])
+  }
+  if (report.containerExitCode !== undefined) rows.push(['Container exit code', String(report.containerExitCode)])
+  const sources = Object.entries(report.settingSources)
+  if (sources.length > 0) {
+    rows.push(['Settings from', sources.map(([name, source]) => `${code(name)} ← ${escapeText(source)}`).join(', ')])
+  }
+  rows.push(['Started', escapeText(report.startedAt)])
+  rows.push(['Duration', formatDuration(report.durationMs)])
+  const table = ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n')
+  return `<details><summary>Run details</summary>\n\n${table}\n\n</details>`
+}
+
+function footer(report: RunReport, links: RunLinks): string {
+  const parts = ['gunicorn-smoke']
+  const runNumber = report.metadata.runNumber && /^\d+$/.test(report.metadata.runNumber) ? report.metadata.runNumber : ''
+  const runLabel = runNumber ? `run #${runNumber}` : 'job log'
+  // Outside a link, "#128" would be autolinked to issue 128.
+  parts.push(links.runUrl ? `[${runLabel}](${links.runUrl})` : runNumber ? escapeText(runLabel) : '')
+  if (links.shortSha) {
+    const sha = codeSpan(links.shortSha)
+    parts.push(links.commitUrl ? `commit [${sha}](${links.commitUrl})` : `commit ${sha}`)
+  }
+  if (report.durationMs > 0) parts.push(`${formatDuration(report.durationMs)} in all`)
+  return `<sub>${parts.filter((p) => p !== '').join(' · ')}</sub>`
+}
