@@ -212,7 +212,10 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
       const since = firstFatalAt ?? workerTrouble?.at ?? exited!.at
       const remaining = since + SETTLE_MS - now()
       if (remaining > 0 && !exited) await sleep(remaining)
-      if (tracker.state().gaveUp) return 'gave-up'
+      // A worker that raised while booting is fatal in every Gunicorn version (the master halts with
+      // "Worker failed to boot"), even before the master has said so: 20.1 may take a while to print it.
+      const state = tracker.state()
+      if (state.gaveUp || state.deaths.some(death => death.bootException)) return 'gave-up'
       if (exited) return 'container-exited'
       if (workerTrouble) return 'unstable'
     }
@@ -288,6 +291,8 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
 
   // 5. Evidence from the container before it goes: exit code and OOM flag, then remove it and drain the log.
   const state: ContainerState | undefined = await docker.containerState(containerId)
+  // The exit code is evidence only if the container stopped by itself; removing it below kills it (137).
+  const exitedOnItsOwn = exited
   await docker.removeContainers([containerId])
   await Promise.race([logsDone, delay(3000)])
   const workersExpected = await Promise.race([workersExpectedPromise, delay(exited || outcome !== 'healthy' ? 500 : 3000).then(() => undefined)])
@@ -357,7 +362,7 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
     bootTimeMs,
     image,
     dockerfile: settings.dockerfile ? relative(settings.workspace, settings.dockerfile) : undefined,
-    containerExitCode: state?.exitCode ?? exited?.code,
+    containerExitCode: state?.exitCode ?? exitedOnItsOwn?.code,
     advisories,
     log: lines,
     logTotalLines: buffer.totalLines
@@ -375,7 +380,12 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
     // The tracker saw every line (the buffer only keeps head and tail), so its events are the complete record.
     events: [...tracker.events],
     state: bootState,
-    container: { exitCode: state?.exitCode ?? exited?.code, oomKilled: state?.oomKilled ?? false, memoryLimit: settings.memory, running: state?.running ?? false },
+    container: {
+      exitCode: state?.exitCode ?? exitedOnItsOwn?.code,
+      oomKilled: state?.oomKilled ?? false,
+      memoryLimit: settings.memory,
+      running: state?.running ?? false
+    },
     health,
     websocket: websocketOutcome,
     settings: { port: settings.port, timeoutSec: settings.timeoutSec, healthPath: settings.healthPath, healthStatus: settings.healthStatus.text },

@@ -370,3 +370,36 @@ describe('size limits', () => {
     expectInert(comment)
   })
 })
+
+describe('headline of an exception no rule knows', () => {
+  it('names the exception type instead of "cause not recognised"', () => {
+    const report: RunReport = {
+      result: 'fail',
+      reason: 'unknown',
+      summary: 'Workers failed with `ValueError: bad scheme` (`settings.py:12`).',
+      diagnosis: {
+        reason: 'unknown',
+        summary: 'Workers failed with `ValueError: bad scheme` (`settings.py:12`).',
+        evidence: ['ValueError: bad scheme'],
+        location: { file: 'settings.py', line: 12 },
+        remedy: 'Fix the exception above.'
+      },
+      checks: [],
+      gunicorn: { binds: [], workersBooted: 2, workersDied: 2 },
+      websocket: 'skipped',
+      advisories: [],
+      warnings: [],
+      annotations: [],
+      log: [],
+      logTotalLines: 0,
+      settingSources: {},
+      startedAt: new Date(0).toISOString(),
+      durationMs: 1,
+      metadata: {}
+    }
+    const body = renderComment(report, { key: 'k' })
+    expect(body.split('\n')[1]).toBe('### ❌ Gunicorn smoke test failed — `ValueError` while loading the app')
+    // The location is already in the sentence: not repeated after it.
+    expect(body).toContain('Workers failed with `ValueError: bad scheme` (`settings.py:12`).\n')
+  })
+})

@@ -296,35 +296,80 @@ const missingEnv: DiagnosisRule = {
   }
 }
 
-const DB_EXCEPTION = /(OperationalError|InterfaceError|ConnectionError|ConnectionRefusedError|ServerSelectionTimeoutError|CannotConnectNowError|InvalidCatalogNameError|gaierror|TimeoutError)$/
-const DB_MESSAGE = /could not translate host name|connection to server|Connection refused|could not connect to server|Can't connect to (MySQL|Redis)|Error \d+ connecting to|Name or service not known|Temporary failure in name resolution|timeout expired|No route to host/i
+const DB_EXCEPTION = /(OperationalError|InterfaceError|ConnectionError|ConnectionRefusedError|ServerSelectionTimeoutError|CannotConnectNowError|InvalidCatalogNameError|InvalidPasswordError|AuthenticationError|gaierror|TimeoutError)$/
+const DB_MESSAGE = /could not translate host name|connection to server|Connection refused|could not connect to server|Can't connect to (MySQL|Redis)|Error -?\d+ connecting to|Name or service not known|Temporary failure in name resolution|timeout expired|No route to host|password authentication failed|database "[^"]+" does not exist|Unknown database|Access denied for user|invalid username-password pair|NOAUTH|Authentication required/i
+
+type DbFailure = 'unresolved' | 'refused' | 'auth' | 'missing-database' | 'timeout' | 'other'
+
+/** Reads what a driver error says, across the messages of psycopg2, SQLAlchemy, Django, redis-py and MySQL drivers. */
+export function readDatabaseError(text: string): { failure: DbFailure; host?: string; port?: string; user?: string; database?: string } {
+  const host =
+    /host name "([^"]+)"/.exec(text)?.[1] ??
+    /server at "([^"]+)"/.exec(text)?.[1] ??
+    /Can't connect to \w+ server on '([^']+)'/.exec(text)?.[1] ??
+    /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):\d+/.exec(text)?.[1] ??
+    /connect to server: .*?"([^"]+)"/.exec(text)?.[1]
+  const port = /port (\d+) failed/.exec(text)?.[1] ?? /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/.exec(text)?.[1]
+  const user = /for user "([^"]+)"/.exec(text)?.[1] ?? /Access denied for user '([^']+)'/.exec(text)?.[1]
+  const database = /database "([^"]+)" does not exist/.exec(text)?.[1] ?? /Unknown database '([^']+)'/.exec(text)?.[1]
+  const failure: DbFailure = /could not translate host name|Name or service not known|Temporary failure in name resolution|nodename nor servname|gaierror|Unknown (MySQL )?server host/i.test(text)
+    ? 'unresolved'
+    : /password authentication failed|no password supplied|Access denied for user|invalid username-password pair|WRONGPASS|NOAUTH|AuthenticationError|Authentication required|role "[^"]+" does not exist/i.test(text)
+      ? 'auth'
+      : database
+        ? 'missing-database'
+        : /Connection refused|Cannot assign requested address|Errno 111|Error 111|Error 99/i.test(text)
+          ? 'refused'
+          : /timeout expired|timed out|No route to host|TimeoutError/i.test(text)
+            ? 'timeout'
+            : 'other'
+  return { failure, host, port, user, database }
+}
+
 const databaseUnreachable: DiagnosisRule = {
   reason: 'database-unreachable',
   explain(rc) {
-    const tb = rc.primaryTraceback((t) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type)))
-    if (!tb) return undefined
-    const message = tb.exception.message
-    const host =
-      /host name "([^"]+)"/.exec(message)?.[1] ??
-      /server at "([^"]+)"/.exec(message)?.[1] ??
-      /Can't connect to \w+ server on '([^']+)'/.exec(message)?.[1] ??
-      /Error \d+ connecting to ([^:\s]+):\d+/.exec(message)?.[1] ??
-      /connect to server: .*?"([^"]+)"/.exec(message)?.[1]
-    const kind = /redis/i.test(tb.exception.type + message) ? 'Redis' : /mysql/i.test(tb.exception.type + message) ? 'MySQL' : /mongo/i.test(tb.exception.type) ? 'MongoDB' : 'the database'
-    const unresolved = /could not translate host name|Name or service not known|Temporary failure in name resolution|gaierror/.test(message + tb.exception.type)
+    const isDbError = (t: Traceback) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type))
+    // A driver error is usually chained: the socket or psycopg2 error first, then the library's own
+    // (SQLAlchemy, redis-py), whose traceback is the one that reaches the user's code.
+    const chain = rc.tracebackChains().find((c) => c.some(isDbError))
+    if (!chain) return undefined
+    const dbErrors = chain.filter(isDbError)
+    const outer = dbErrors[dbErrors.length - 1]
+    const text = chain.map((t) => `${t.exception.type}: ${t.exception.message}`).join('\n')
+    const { failure, host, port, user, database } = readDatabaseError(text)
+    const kind = /redis/i.test(text) ? 'Redis' : /mysql/i.test(text) ? 'MySQL' : /mongo/i.test(text) ? 'MongoDB' : /psycopg|postgres|asyncpg|port 5432/i.test(text) ? 'PostgreSQL' : 'the database'
     const loopback = host !== undefined && LOOPBACK.test(host)
-    const frame = rc.userFrame(tb)
-    const subject = host ? `${kind} at ${code(host)}` : kind
+    const frame = [...chain].reverse().map((t) => rc.userFrame(t)).find((f) => f?.location) ?? rc.userFrame(outer)
+    const at = frame?.location ? ` (${code(`${frame.location.file}:${frame.location.line}`)})` : ''
+    const subject = host ? `${kind} at ${code(host)}${port ? ` port ${port}` : ''}` : kind
+    const what: Record<DbFailure, string> = {
+      unresolved: `the name ${code(host ?? '?')} does not resolve inside the container`,
+      refused: loopback ? `nothing listens there: inside the container ${code(host!)} is the container itself` : 'the connection is refused',
+      auth: `the server rejects the credentials${user ? ` of user ${code(user)}` : ''}`,
+      'missing-database': `the server has no database ${code(database ?? '?')}`,
+      timeout: 'the connection times out',
+      other: 'the connection fails'
+    }
+    const lazily = 'or connect on first request instead of while the app loads, so it can boot without the service'
+    const viaNetwork = `join the service's Docker network with the \`network\` input (e.g. ${code('${{ job.services.postgres.network }}')}) and use its name`
+    const remedy: Record<DbFailure, string> = {
+      unresolved: `${code(host ?? 'That host')} only exists on the network where the app normally runs (a docker-compose or CI service): ${viaNetwork}, or point the URL given with \`env\` at ${code('host.docker.internal')} and the port the service publishes on the runner; ${lazily}.`,
+      refused: loopback
+        ? `Point the URL at ${code('host.docker.internal')} to reach a service the workflow publishes on the runner (GitHub \`services:\` with \`ports:\`), or ${viaNetwork}; ${lazily}.`
+        : `Check that the service runs and publishes port ${port ?? 'its port'} on the runner (\`ports:\` under GitHub \`services:\`), and that the URL given with \`env\` uses that port; ${lazily}.`,
+      auth: `Pass the user and password the test database was created with (e.g. the service's ${code('POSTGRES_USER')}/${code('POSTGRES_PASSWORD')}) in the URL given with \`env\`.`,
+      'missing-database': `Create ${code(database ?? 'the database')} in the service (e.g. ${code(`POSTGRES_DB: ${database ?? 'app'}`)}) or point the URL given with \`env\` at a database that exists.`,
+      timeout: `Make the service reachable from the container (${code('host.docker.internal')} for ports published on the runner, or the \`network\` input), ${lazily}.`,
+      other: `Make the service reachable from the container (${code('host.docker.internal')} or the \`network\` input) with a URL passed with \`env\`, ${lazily}.`
+    }
+    const cause = dbErrors[0] !== outer ? dbErrors[0].exception.line : undefined
     return {
       reason: 'database-unreachable',
-      summary: `The app connects to ${subject} while importing, and ${unresolved ? `the name ${code(host ?? '?')} does not resolve inside the container` : 'the connection failed'}${frame?.location ? ` (${code(`${frame.location.file}:${frame.location.line}`)})` : ''}.`,
-      evidence: rc.tracebackEvidence(tb, frame),
+      summary: `The app connects to ${subject} while it loads${at}, and ${what[failure]}.`,
+      evidence: [...(frame?.text ?? []), outer.exception.line, ...(cause && !outer.exception.message.includes(dbErrors[0].exception.message) ? [cause] : []), ...[rc.gunicornOutcomeLine()].filter((l): l is string => Boolean(l))],
       location: frame?.location,
-      remedy: loopback
-        ? `Inside the container ${code(host!)} is the container itself: point the URL at ${code('host.docker.internal')} or run the database on a Docker network given with the \`network\` input; better, connect lazily on first request.`
-        : unresolved
-          ? `${code(host ?? 'that host')} only exists on the network where the app normally runs (e.g. a docker-compose service): start the database on a Docker network and pass it with the \`network\` input, or pass a reachable URL with \`env\`; better, connect on first request instead of at import.`
-          : 'Make the database reachable from the container (the `network` input, or a URL passed with `env`), or connect on first request instead of at import so the server can boot without it.'
+      remedy: remedy[failure]
     }
   }
 }
@@ -398,25 +443,54 @@ const importError: DiagnosisRule = {
 const outOfMemory: DiagnosisRule = {
   reason: 'out-of-memory',
   explain(rc) {
+    const { container } = rc.ctx
     const timedOut = new Set(rc.ofKind('worker-timeout').map((e) => e.pid))
-    const kills = rc.ofKind('worker-signal').filter((e) => e.signal === 'SIGKILL' || e.perhapsOom)
+    const kills = rc.ofKind('worker-signal').filter((e) => e.signal === 'SIGKILL' || e.signal === '9' || e.perhapsOom)
     const oomKills = kills.filter((e) => !timedOut.has(e.pid))
-    const containerOom = rc.ctx.container.oomKilled === true || (rc.ctx.container.exitCode === 137 && rc.ctx.container.memoryLimit !== undefined)
-    if (oomKills.length === 0 && !containerOom) return undefined
-    const limit = rc.ctx.container.memoryLimit
+    const oomEvents = container.oomEvents ?? 0
+    // The container's own fate: Docker saw the cgroup hit its limit, or PID 1 (the master) was SIGKILLed under a limit.
+    const masterKilled = container.oomKilled === true || (container.exitCode === 137 && container.memoryLimit !== undefined)
+    if (oomKills.length === 0 && !masterKilled && oomEvents === 0) return undefined
+    if (oomKills.length === 0 && !masterKilled && kills.length > 0) return undefined // only timeouts: not memory
+    const limit = container.memoryLimit
+    const underLimit = limit ? ` under its ${code(limit)} memory limit` : ''
+    const workers = rc.ctx.state.expectedWorkers ?? configuredWorkers(rc)
     const evidence = oomKills.slice(0, 3).map((e) => e.lines[0].text)
-    if (containerOom) evidence.push(`container ${rc.ctx.container.oomKilled ? 'OOMKilled' : 'exit code 137'}${limit ? ` (memory limit ${limit})` : ''}`)
+    if (oomEvents > 0) evidence.push(`Docker reported ${oomEvents} OOM event${oomEvents === 1 ? '' : 's'} for the container${limit ? ` (memory limit ${limit})` : ''}`)
+    if (masterKilled) evidence.push(`container ${container.oomKilled ? 'OOMKilled' : 'exit code 137'}${limit ? ` (memory limit ${limit})` : ''}`)
     const alsoTimeouts = kills.length > oomKills.length
-    const workers = rc.ctx.state.expectedWorkers
+    const bigger = limit ? `run on an instance with more than ${code(limit)} (the \`memory\` input is the instance size the boot is tested at)` : 'give the container more memory'
+    if (oomKills.length === 0) {
+      // No worker kill in the log: the master itself (which imports the app with preload_app) was killed.
+      return {
+        reason: 'out-of-memory',
+        summary: `The container was killed for using too much memory${underLimit}${rc.ctx.state.bootedPids.length === 0 ? ' before any worker booted: the master process itself ran out' : ''}.`,
+        evidence,
+        remedy: `Lower what the app allocates while it loads (load large data lazily)${preloads(rc) ? `; with ${code('preload_app')} the master imports the app, so the import alone must fit` : ''}, or ${bigger}.`
+      }
+    }
     return {
       reason: 'out-of-memory',
-      summary: oomKills.length
-        ? `Workers were killed with SIGKILL ${oomKills.length} time${oomKills.length === 1 ? '' : 's'} without a timeout first: the container ran out of memory${limit ? ` (limit ${limit})` : ''}.`
-        : `The container was killed for using too much memory${limit ? ` (limit ${limit})` : ''}.`,
+      summary: `Workers were killed with SIGKILL ${oomKills.length} time${oomKills.length === 1 ? '' : 's'} without a timeout first: the container ran out of memory${underLimit}${workers ? ` with ${workers} worker${workers === 1 ? '' : 's'}` : ''}${limit ? ` (limit ${limit})` : ''}.`,
       evidence,
-      remedy: `Lower memory use at import (load large data lazily), start fewer workers${workers ? ` (${workers} now, each importing the app)` : ''}, or give the container more memory${alsoTimeouts ? '; some other SIGKILLs followed a WORKER TIMEOUT and are timeouts, not memory' : ''}.`
+      remedy: `Each worker imports the app and holds its own copy: start fewer workers${workers ? ` (${workers} now, each importing the app)` : ''} with ${code('--workers')} or ${code('WEB_CONCURRENCY')}, load the app once in the master with ${code('preload_app = True')} (${code('--preload')}) so workers share it, lower what the import allocates, or ${bigger}${alsoTimeouts ? '; some other SIGKILLs followed a WORKER TIMEOUT and are timeouts, not memory' : ''}.`
     }
   }
+}
+
+/** `--workers N` / `-w N` in the image command, or `workers = N` in gunicorn.conf.py. */
+function configuredWorkers(rc: RuleContext): number | undefined {
+  const command = rc.dockerCommandLine()?.text ?? ''
+  const inCommand = /(?:--workers|-w)["',\s=]+["']?(\d+)/.exec(command)?.[1]
+  const config = rc.gunicornConfigFile()
+  const inConfig = config ? /=\s*(\d+)\s*$/.exec(rc.repo.findLine(config, /^\s*workers\s*=\s*\d+\s*$/)?.text ?? '')?.[1] : undefined
+  const workers = Number(inCommand ?? inConfig)
+  return Number.isInteger(workers) && workers > 0 ? workers : undefined
+}
+
+function preloads(rc: RuleContext): boolean {
+  const config = rc.gunicornConfigFile()
+  return /--preload/.test(rc.dockerCommandLine()?.text ?? '') || Boolean(config && rc.repo.findLine(config, /^\s*preload_app\s*=\s*True/))
 }
 
 const workerTimeout: DiagnosisRule = {
@@ -605,6 +679,8 @@ const healthCheckFailed: DiagnosisRule = {
   explain(rc) {
     const health = rc.ctx.health
     if (rc.ctx.outcome !== 'health-failed' && !(health && !health.ok && rc.ctx.outcome !== 'unstable')) return undefined
+    // When Gunicorn itself failed with a traceback, the unanswered health check is a symptom, not the cause.
+    if (rc.ctx.outcome !== 'health-failed' && rc.primaryTraceback()) return undefined
     const { healthPath, healthStatus } = rc.ctx.settings
     if (!health) {
       return {

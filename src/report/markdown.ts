@@ -162,6 +162,9 @@ function headline(report: RunReport, flavor: Flavor, marker?: string): string {
   let title = escapeText(REASON_TITLES[reason])
   const culprit = REASONS_WITH_CULPRIT.has(reason) ? firstCodeSpan(report.diagnosis?.summary ?? report.summary) : undefined
   if (culprit) title += ` ${codeSpan(culprit)}`
+  // An exception no rule knows is still named: "`ValueError` while loading the app" beats "cause not recognised".
+  const exception = reason === 'unknown' && report.diagnosis?.location ? report.diagnosis.summary.match(/`([\w.]+(?:Error|Exception|Exit|Interrupt))\b/)?.[1] : undefined
+  if (exception) title = `${codeSpan(exception)} while loading the app`
   return `${prefix}${flavor.heading} ❌ Gunicorn smoke test failed — ${title}`
 }
 
@@ -197,7 +200,8 @@ function causeParagraph(report: RunReport, links: RunLinks): string {
   const sentence = report.diagnosis?.summary.trim() || report.summary.trim() || 'The smoke test failed.'
   let text = inlineMarkdown(capLength(sentence, SENTENCE_MAX), { atLineStart: true })
   const location = locationText(report, links)
-  if (location) text += ` (${location})`
+  const where = report.diagnosis?.location
+  if (location && where && !sentence.includes(`${where.file}:${where.line}`)) text += ` (${location})`
   if (report.containerExitCode !== undefined && report.reason !== 'build-failed') {
     const meaning = describeExitCode(report.containerExitCode)
     text += ` The container exited with code ${report.containerExitCode}${meaning ? ` (${escapeText(meaning)})` : ''}.`
