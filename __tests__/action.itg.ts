@@ -111,6 +111,14 @@ describe('cancellation and broken environments', () => {
     expectNothingLeft(run)
   })
 
+  it('a start command that is not in the image fails clearly and leaves no created container', async () => {
+    const run = await runAction({ context: 'examples/flask-gevent', 'build-args': buildArgs, command: 'uwsgi --http :8000 --module backend.wsgi:app', comment: 'never' })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.reason).toBe('config-error')
+    expect(run.outputs.summary).toBe('The container could not start: `uwsgi` is not installed in the image.')
+    expectNothingLeft(run)
+  })
+
   it('says in one sentence that the Docker daemon is unreachable', async () => {
     const run = await runAction({ context: 'examples/flask-gevent', comment: 'never' }, { extraEnv: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' } })
     expect(run.exitCode).toBe(1)

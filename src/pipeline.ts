@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { buildArgs, runArgs, runEnvironment, type RunIdentity } from './docker/args.js'
 import { buildRemedy, parseBuildFailure, type BuildFailure } from './docker/build-output.js'
-import { Docker, type ContainerState } from './docker/docker.js'
+import { Docker, DockerError, type ContainerState } from './docker/docker.js'
 import { BootTracker } from './gunicorn/boot-tracker.js'
 import { annotationsFor, diagnose, type DiagnosisContext } from './diagnosis/index.js'
 import { advisoriesFor } from './diagnosis/advisories.js'
@@ -153,7 +153,17 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
   let healthyAt: number | undefined
 
   const containerStartedAt = now()
-  const containerId = await docker.run(runArgs(settings, identity, image), runEnvironment(settings))
+  let containerId: string
+  try {
+    containerId = await docker.run(runArgs(settings, identity, image), runEnvironment(settings))
+  } catch (error) {
+    // `docker run` leaves a created-but-never-started container behind when the start command cannot run.
+    await docker.removeContainers([identity.containerName]).catch(() => undefined)
+    if (!(error instanceof DockerError)) throw error
+    const diagnosis = startFailureDiagnosis(error.message, settings)
+    setCheck({ id: 'start', label: 'Gunicorn start', status: 'fail', detail: 'the container did not start' })
+    return report({ result: 'fail', reason: diagnosis.reason, summary: diagnosis.summary, diagnosis, image })
+  }
   deps.onContainerStarted?.(containerId)
   const hostPort = await docker.hostPort(containerId, settings.port)
   ui.debug(`container ${containerId.slice(0, 12)} publishes ${settings.port} on ${PROBE_HOST}:${hostPort}`)
@@ -414,6 +424,31 @@ function buildDiagnosis(failure: BuildFailure, settings: Settings): Diagnosis {
     evidence: [...failure.outputTail.slice(-8), failure.message].filter((line, index, all) => all.indexOf(line) === index),
     location: failure.dockerfileLine ? { file: dockerfileRel, line: failure.dockerfileLine } : undefined,
     remedy: buildRemedy(failure)
+  }
+}
+
+/** `docker run` itself failed: the start command does not exist in the image, a bad network or limit, … */
+function startFailureDiagnosis(message: string, settings: Settings): Diagnosis {
+  const executable = message.match(/exec: "?([^":\s]+)"?: executable file not found/)?.[1]
+  if (executable) {
+    const isGunicorn = /(^|\/)gunicorn$/.test(executable)
+    return {
+      reason: isGunicorn ? 'missing-dependency' : 'config-error',
+      summary: `The container could not start: \`${executable}\` is not installed in the image.`,
+      evidence: [message],
+      remedy: isGunicorn
+        ? 'Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`).'
+        : `Install \`${executable}\` in the image, or fix the start command (the \`command\` input or the Dockerfile's CMD).`
+    }
+  }
+  const network = settings.network && /network .* not found/i.test(message)
+  return {
+    reason: 'config-error',
+    summary: network ? `The Docker network \`${settings.network}\` does not exist.` : `The container could not start: ${message.replace(/\.$/, '')}.`,
+    evidence: [message],
+    remedy: network
+      ? 'Pass an existing network to the `network` input, e.g. `${{ job.services.postgres.network }}`.'
+      : 'Check the start command and the `memory`, `cpus` and `network` inputs.'
   }
 }
 
