@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import { jest } from '@jest/globals'
 import path from 'node:path'
-import { BASES, baseImage, countAll, leftovers } from './helpers/docker.js'
+import { BASES, baseImage, createdSince, leftovers, snapshot } from './helpers/docker.js'
 import { ROOT, runAction, type ActionRun } from './helpers/run-action.js'
 
 jest.setTimeout(240_000)
@@ -25,7 +25,7 @@ describe.each(BASES)('on %s', base => {
   const buildArgs = `BASE_IMAGE=${baseImage(base)}`
 
   it('passes a healthy Flask app on gevent workers and leaves nothing behind', async () => {
-    const before = countAll()
+    const before = snapshot()
     const run = await runAction({ context: 'examples/flask-gevent', 'build-args': buildArgs, 'stability-window': '2', comment: 'never' })
     expect(run.stderr).toBe('')
     expect(run.exitCode).toBe(0)
@@ -39,7 +39,7 @@ describe.each(BASES)('on %s', base => {
     expect(run.outputs.websocket).toBe('skipped')
     expect(run.summary).toContain('passed')
     expectNothingLeft(run)
-    expect(countAll()).toEqual(before)
+    expect(createdSince(before)).toEqual({ containers: [], volumes: [], networks: [] })
   })
 
   it('reports 4/4 workers for an app configured with four', async () => {
@@ -140,11 +140,11 @@ describe('cancellation and broken environments', () => {
     [{ env: 'JUST_A_NAME' }, "The input 'env' has a line without KEY=VALUE form (line 1)."],
     [{ 'health-status': 'healthy' }, "The input 'health-status' must be status codes, classes or ranges such as '200', '200,204', '2xx' or '200-299', got 'healthy'."]
   ])('rejects %j before touching Docker', async (inputs, message) => {
-    const before = countAll()
+    const before = snapshot()
     const run = await runAction({ context: 'examples/flask-gevent', comment: 'never', ...inputs })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toContain(`::error::${message}`)
     expect(run.outputs.result).toBe('fail')
-    expect(countAll()).toEqual(before)
+    expect(createdSince(before)).toEqual({ containers: [], volumes: [], networks: [] })
   })
 })

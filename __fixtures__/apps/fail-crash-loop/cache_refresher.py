@@ -17,5 +17,5 @@ def _refresh_forever(interval: float) -> None:
             os._exit(1)
 
 
-def start_refresher(interval: float = 2.5) -> None:
+def start_refresher(interval: float = 4.0) -> None:
     threading.Thread(target=_refresh_forever, args=(interval,), daemon=True).start()
