@@ -61,6 +61,23 @@ describe.each(BASES)('on %s', base => {
     expectNothingLeft(run)
   })
 
+  it('annotates the bind line of gunicorn.conf.py for a ${PORT} placeholder (the bundled failing example)', async () => {
+    const run = await runAction({ context: 'examples/broken-port', 'build-args': buildArgs, comment: 'never' })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.reason).toBe('config-error')
+    expect(run.outputs.summary).toContain('${PORT}')
+    expect(run.stdout).toMatch(/^::error title=[^,]*,file=examples\/broken-port\/gunicorn\.conf\.py,line=5::/m)
+    expectNothingLeft(run)
+  })
+
+  it('annotates the line of a syntax error in the app', async () => {
+    const run = await runAction({ context: fixture('fail-syntax-error'), 'build-args': buildArgs, comment: 'never' })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.reason).toBe('syntax-error')
+    expect(run.stdout).toMatch(/^::error title=[^,]*,file=__fixtures__\/apps\/fail-syntax-error\/routes\.py,line=10::/m)
+    expectNothingLeft(run)
+  })
+
   it('fails a health endpoint that answers 503 with health-check-failed', async () => {
     const run = await runAction({ context: fixture('fail-health-check-failed'), 'build-args': buildArgs, timeout: '6', comment: 'never' })
     expect(run.exitCode).toBe(1)
