@@ -1,5 +1,6 @@
 // The bundled action, run exactly as the runner runs it, against the real Docker engine and real Gunicorn
 // on both base images (Gunicorn 20.1 on bookworm, 23.0 on trixie).
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import { jest } from '@jest/globals'
@@ -134,6 +135,20 @@ describe('cancellation and broken environments', () => {
     expect(run.outputs.reason).toBe('config-error')
     expect(run.outputs.summary).toBe('The container could not start: `uwsgi` is not installed in the image.')
     expectNothingLeft(run)
+  })
+
+  it("warns that a fork's code runs with the job's secrets on pull_request_target", async () => {
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim()
+    const run = await runAction(
+      { context: 'examples/flask-gevent', 'build-args': buildArgs, 'stability-window': '0', comment: 'never' },
+      {
+        eventName: 'pull_request_target',
+        payload: { pull_request: { number: 7, head: { sha: head, repo: { full_name: 'mallory/backend', fork: true } }, base: { repo: { full_name: 'octo-org/backend' } } } }
+      }
+    )
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toMatch(/^::warning title=Untrusted code runs with this job's secrets::.*securitylab\.github\.com/m)
+    expect(run.summary).toContain('securitylab.github.com')
   })
 
   it('says in one sentence that the Docker daemon is unreachable', async () => {

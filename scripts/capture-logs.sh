@@ -13,12 +13,21 @@ while [ $# -gt 0 ]; do
 done
 [ ${#suites[@]} -gt 0 ] || suites=(bookworm trixie)
 
+# The db-* scenarios need PostgreSQL and Redis on the host: run scripts/test-services.sh first.
 # scenario | fixture | extra docker run args | seconds to watch | health probe at (s, empty = none) | command override
 SCENARIOS=$(cat <<'LIST'
 config-error|fail-config-error||15||
 worker-class-unavailable|fail-worker-class-unavailable||15||
 missing-dependency|fail-missing-dependency||15||
 missing-dependency-w1|fail-missing-dependency||15||gunicorn -w 1 -b 0.0.0.0:8000 billing.app:app
+db-unresolvable|db-postgres|--add-host host.docker.internal:host-gateway -e DATABASE_URL=postgres://smoke:smoke-pass@db:5432/notes|15||
+db-refused-localhost|db-postgres|--add-host host.docker.internal:host-gateway -e DATABASE_URL=postgres://smoke:smoke-pass@localhost:5432/notes|15||
+db-auth-failed|db-postgres|--add-host host.docker.internal:host-gateway -e DATABASE_URL=postgres://smoke:wrong-pass@host.docker.internal:5432/notes|15||
+db-missing-database|db-postgres|--add-host host.docker.internal:host-gateway -e DATABASE_URL=postgres://smoke:smoke-pass@host.docker.internal:5432/archive|15||
+db-psycopg2-refused|fail-database-unreachable|--add-host host.docker.internal:host-gateway -e DATABASE_URL=postgresql://smoke:smoke-pass@127.0.0.1:5432/notes|15||
+db-redis-localhost|db-redis|--add-host host.docker.internal:host-gateway|15||
+db-redis-refused|db-redis|--add-host host.docker.internal:host-gateway -e REDIS_URL=redis://127.0.0.1:6379/0|15||
+db-redis-unresolvable|db-redis|--add-host host.docker.internal:host-gateway -e REDIS_URL=redis://cache:6379/0|15||
 import-error|fail-import-error||15||
 syntax-error|fail-syntax-error||15||
 missing-env|fail-missing-env||15||

@@ -15,6 +15,7 @@ import { Redactor, redactReport } from './report/redact.js'
 import { renderSummary } from './report/summary.js'
 import { publishComment } from './github/publish.js'
 import { saveBuiltImage, saveCleaned, saveRunKey } from './state.js'
+import { checkedOutCommit, untrustedCodeWarning } from './untrusted.js'
 
 export async function runMain(docker = new Docker(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const runKey = `${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${crypto.randomBytes(4).toString('hex')}`
@@ -32,6 +33,8 @@ export async function runMain(docker = new Docker(), env: NodeJS.ProcessEnv = pr
   }
   for (const note of discovery.notes) core.info(note)
   core.info(describeSources(settings, discovery.sources))
+  const untrusted = untrustedCodeWarning(env.GITHUB_EVENT_NAME ?? '', readEventPayload(env), checkedOutCommit(settings.workspace))
+  if (untrusted) core.warning(untrusted, { title: "Untrusted code runs with this job's secrets" })
   // Every env value is a secret: masked in the job log and redacted from everything the action writes.
   // Values the blueprint commits to the repository (render.yaml `value:`) are not secrets.
   const secrets = [...parseKeyValueLines('env', core.getInput('env')).map(([, value]) => value), ...(settings.githubToken ? [settings.githubToken] : [])]
@@ -65,6 +68,7 @@ export async function runMain(docker = new Docker(), env: NodeJS.ProcessEnv = pr
   }
   await cleanUp(docker, identity.imageTag, settings)
 
+  if (untrusted) report.warnings.push(untrusted)
   const safe = redactReport(report, redactor)
   const reportPath = path.join(env.RUNNER_TEMP || os.tmpdir(), `gunicorn-smoke-${identity.runKey}.json`)
   fs.writeFileSync(reportPath, JSON.stringify(safe, null, 2))
@@ -130,14 +134,16 @@ function failWithoutReport(error: unknown): number {
   return 1
 }
 
-export function metadataFrom(env: NodeJS.ProcessEnv): RunMetadata {
-  let headSha: string | undefined
+function readEventPayload(env: NodeJS.ProcessEnv): { pull_request?: { head?: { sha?: string } } } | undefined {
   try {
-    const payload = env.GITHUB_EVENT_PATH ? JSON.parse(fs.readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) : undefined
-    headSha = payload?.pull_request?.head?.sha
+    return env.GITHUB_EVENT_PATH ? JSON.parse(fs.readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) : undefined
   } catch {
-    headSha = undefined
+    return undefined
   }
+}
+
+export function metadataFrom(env: NodeJS.ProcessEnv): RunMetadata {
+  const headSha = readEventPayload(env)?.pull_request?.head?.sha
   return {
     repository: env.GITHUB_REPOSITORY,
     serverUrl: env.GITHUB_SERVER_URL,

@@ -301,6 +301,8 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
 
   // 5. Evidence from the container before it goes: exit code and OOM flag, then remove it and drain the log.
   const state: ContainerState | undefined = await docker.containerState(containerId)
+  // Only worth a look when the verdict is already a failure: it is one more Docker call.
+  const oomEvents = outcome !== 'healthy' && settings.memory ? await docker.oomEvents(containerId, containerStartedAt).catch(() => undefined) : undefined
   // The exit code is evidence only if the container stopped by itself; removing it below kills it (137).
   const exitedOnItsOwn = exited
   await docker.removeContainers([containerId])
@@ -311,7 +313,11 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
   tracker.flush()
   const lines = buffer.lines()
   const bootState = tracker.state()
-  const facts = { ...tracker.facts(), workersExpected: workersExpected ?? tracker.facts().workersExpected }
+  const trackerFacts = tracker.facts()
+  const expected = workersExpected ?? trackerFacts.workersExpected
+  // Workers that booted without an exception; replacements of dead workers are not extra workers.
+  const bootedOk = bootState.bootedPids.filter(pid => !bootState.failedBootPids.includes(pid)).length
+  const facts = { ...trackerFacts, workersExpected: expected, workersBooted: expected !== undefined ? Math.min(bootedOk, expected) : bootedOk }
   const health = probe.outcome()
   const bootTimeMs = healthyAt !== undefined ? healthyAt - containerStartedAt : undefined
   const advisories = advisoriesFor(facts.version)
@@ -394,7 +400,8 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
       exitCode: state?.exitCode ?? exitedOnItsOwn?.code,
       oomKilled: state?.oomKilled ?? false,
       memoryLimit: settings.memory,
-      running: state?.running ?? false
+      running: state?.running ?? false,
+      oomEvents
     },
     health,
     websocket: websocketOutcome,

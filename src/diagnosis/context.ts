@@ -14,7 +14,14 @@ export interface DiagnosisContext {
   lines: LogLine[]
   events: GunicornEvent[]
   state: BootState
-  container: { exitCode?: number; oomKilled?: boolean; memoryLimit?: string; running: boolean }
+  container: {
+    exitCode?: number
+    oomKilled?: boolean
+    memoryLimit?: string
+    running: boolean
+    /** Docker's `oom` events for the container during the run (the cgroup hit its limit; cgroup v1 and v2). */
+    oomEvents?: number
+  }
   health?: HealthOutcome
   websocket?: WebSocketOutcome
   settings: { port: number; timeoutSec: number; healthPath: string; healthStatus: string }
@@ -135,6 +142,19 @@ export class RuleContext {
       if (this.repo.isFile(candidate)) return candidate
     }
     return undefined
+  }
+
+  /**
+   * Tracebacks grouped as Python printed them: a first one, then those chained to it ("During handling of the
+   * above exception…", "…was the direct cause…"). Each chain ends with the exception that was actually raised.
+   */
+  tracebackChains(): Traceback[][] {
+    const chains: Traceback[][] = []
+    for (const tb of this.tracebacks) {
+      if (tb.chained && chains.length > 0) chains[chains.length - 1].push(tb)
+      else chains.push([tb])
+    }
+    return chains
   }
 
   /** The deepest frame in the user's code (mapped into the repo when possible). */

@@ -464,16 +464,18 @@ const outOfMemory: DiagnosisRule = {
       // No worker kill in the log: the master itself (which imports the app with preload_app) was killed.
       return {
         reason: 'out-of-memory',
-        summary: `The container was killed for using too much memory${underLimit}${rc.ctx.state.bootedPids.length === 0 ? ' before any worker booted: the master process itself ran out' : ''}.`,
+        summary: masterKilled
+          ? `The container was killed for using too much memory${underLimit}${rc.ctx.state.bootedPids.length === 0 ? ' before any worker booted: the master process itself ran out' : ''}.`
+          : `The kernel's out-of-memory killer fired in the container${underLimit} while the app booted (${oomEvents} OOM event${oomEvents === 1 ? '' : 's'}).`,
         evidence,
         remedy: `Lower what the app allocates while it loads (load large data lazily)${preloads(rc) ? `; with ${code('preload_app')} the master imports the app, so the import alone must fit` : ''}, or ${bigger}.`
       }
     }
     return {
       reason: 'out-of-memory',
-      summary: `Workers were killed with SIGKILL ${oomKills.length} time${oomKills.length === 1 ? '' : 's'} without a timeout first: the container ran out of memory${underLimit}${workers ? ` with ${workers} worker${workers === 1 ? '' : 's'}` : ''}${limit ? ` (limit ${limit})` : ''}.`,
+      summary: `Workers were killed with SIGKILL ${oomKills.length} time${oomKills.length === 1 ? '' : 's'} without a timeout first: the container ran out of memory${limit ? ` (limit ${limit})` : ''}${workers ? ` with ${workers} worker${workers === 1 ? '' : 's'}` : ''}.`,
       evidence,
-      remedy: `Each worker imports the app and holds its own copy: start fewer workers${workers ? ` (${workers} now, each importing the app)` : ''} with ${code('--workers')} or ${code('WEB_CONCURRENCY')}, load the app once in the master with ${code('preload_app = True')} (${code('--preload')}) so workers share it, lower what the import allocates, or ${bigger}${alsoTimeouts ? '; some other SIGKILLs followed a WORKER TIMEOUT and are timeouts, not memory' : ''}.`
+      remedy: `Start fewer workers${workers ? ` (${workers} now, each importing the app and holding its own copy)` : ''} with ${code('--workers')} or ${code('WEB_CONCURRENCY')}, load the app once in the master with ${code('preload_app = True')} (${code('--preload')}) so workers share its memory, lower what the import allocates, or ${bigger}${alsoTimeouts ? '; some other SIGKILLs followed a WORKER TIMEOUT and are timeouts, not memory' : ''}.`
     }
   }
 }

@@ -186,6 +186,27 @@ export class Docker {
     return this.runner.run(args, env)
   }
 
+  /**
+   * How many times the kernel's OOM killer struck inside the container. On cgroup v1 a worker killed for memory
+   * leaves the container running with OOMKilled false; Docker's event stream still records it.
+   */
+  async oomEvents(container: string, sinceMs: number): Promise<number | undefined> {
+    const result = await this.runner.run([
+      'events',
+      '--since',
+      String(Math.floor(sinceMs / 1000)),
+      '--until',
+      String(Math.ceil(Date.now() / 1000) + 1),
+      '--filter',
+      `container=${container}`,
+      '--filter',
+      'event=oom',
+      '--format',
+      '{{.Action}}'
+    ])
+    return result.exitCode === 0 ? result.stdout.split('\n').filter(line => line.trim() === 'oom').length : undefined
+  }
+
   /** Removes containers (and their anonymous volumes) by id or name; missing ones are not an error. */
   async removeContainers(ids: string[]): Promise<void> {
     if (ids.length === 0) return

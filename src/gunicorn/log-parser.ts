@@ -288,6 +288,8 @@ export class GunicornLogParser {
 
 /** `KeyError`, `psycopg2.OperationalError`, `django.core.exceptions.ImproperlyConfigured`; not `Loaded: 3 models`. */
 function looksLikeExceptionName(name: string): boolean {
+  // The socket module's exceptions are lower-case (`socket.gaierror: [Errno -2] Name or service not known`).
+  if (/^socket\.(gaierror|herror|timeout)$/.test(name)) return true
   const lastSegment = name.slice(name.lastIndexOf('.') + 1)
   if (EXCEPTION_NAME.test(lastSegment)) return true
   return name.includes('.') && /^[A-Z]/.test(lastSegment)
