@@ -21,8 +21,8 @@ export default defineConfig(
       'prefer-const': 'warn',
       // Best-effort cleanup (`try { docker rm … } catch {}`) is deliberate; an empty `if` or loop body is not.
       'no-empty': ['error', { allowEmptyCatch: true }],
-      // Errors shown to users are one sentence that already quotes the cause; attaching `cause` is nice, not required.
-      'preserve-caught-error': 'warn'
+      // A rethrown error keeps what caused it (`{ cause }`), even when its message already quotes it.
+      'preserve-caught-error': 'error'
     }
   },
   {
@@ -30,8 +30,8 @@ export default defineConfig(
     files: ['**/*.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
-      // Warn, not error, only until src/probes/websocket-session.ts marks its one fire-and-forget `.then` with `void`.
-      '@typescript-eslint/no-floating-promises': 'warn',
+      // A forgotten promise can end the process before the verdict: fire-and-forget must say so with `void`.
+      '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/return-await': ['error', 'in-try-catch'],

@@ -7,7 +7,7 @@ import path from 'node:path'
 
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'gsmoke-dist-'))
 execFileSync(process.execPath, ['scripts/bundle.mjs', out], { stdio: 'inherit' })
-let drift = []
+const drift = []
 for (const name of fs.readdirSync(out)) {
   const fresh = fs.readFileSync(path.join(out, name))
   const committedPath = path.join('dist', name)

@@ -121,7 +121,7 @@ export async function runCli(argv: string[], out: NodeJS.WriteStream = process.s
     return safe.result === 'pass' ? 0 : 1
   } catch (error) {
     const known = error instanceof DockerError || error instanceof CancelledError || error instanceof InputError
-    err.write(`${style.fail('error')} ${known ? (error as Error).message : `unexpected: ${String(error)}`}\n`)
+    err.write(`${style.fail('error')} ${known ? (error).message : `unexpected: ${String(error)}`}\n`)
     return 1
   } finally {
     if (!settings.image) await docker.removeImage(identity.imageTag).catch(() => undefined)

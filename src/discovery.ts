@@ -135,7 +135,7 @@ function readRenderBlueprint(workspace: string, serviceName: string): { service:
     throw new InputError(`${file}${line ? ` line ${line}` : ''} is not valid YAML: ${message}.`)
   }
   const root = document.toJS() as { services?: unknown } | null
-  const services = Array.isArray(root?.services) ? (root!.services as RenderService[]) : []
+  const services = Array.isArray(root?.services) ? (root.services as RenderService[]) : []
   const dockerWeb = services.filter(s => s && s.type === 'web' && (s.runtime === 'docker' || s.env === 'docker'))
   if (serviceName) {
     const chosen = dockerWeb.find(s => s.name === serviceName)

@@ -370,10 +370,11 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
     })
   }
 
+  const websocketState: RunReport['websocket'] = websocketOutcome ? (websocketOutcome.ok ? 'ok' : 'failed') : settings.websocketPath ? 'failed' : 'skipped'
   const common = {
     gunicorn: facts,
     health,
-    websocket: (websocketOutcome ? (websocketOutcome.ok ? 'ok' : 'failed') : settings.websocketPath ? 'failed' : 'skipped') as RunReport['websocket'],
+    websocket: websocketState,
     websocketOutcome,
     bootTimeMs,
     image,

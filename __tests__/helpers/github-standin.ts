@@ -66,7 +66,7 @@ class SpecIndex {
     this.spec = JSON.parse(fs.readFileSync(file, 'utf8')) as Spec
     for (const ajv of [this.strict, this.coercing]) {
       addFormats(ajv)
-      ajv.addSchema({ $id: SPEC_ID, components: this.spec.components } as object)
+      ajv.addSchema({ $id: SPEC_ID, components: this.spec.components })
     }
     for (const [template, item] of Object.entries(this.spec.paths)) {
       const names: string[] = []
@@ -107,12 +107,12 @@ class SpecIndex {
 
   private deref<T>(value: T | { $ref: string }): T {
     if (value && typeof value === 'object' && '$ref' in value) {
-      const parts = (value.$ref as string).replace(/^#\//, '').split('/')
+      const parts = (value.$ref).replace(/^#\//, '').split('/')
       let node: unknown = this.spec
       for (const part of parts) node = (node as Record<string, unknown>)[part]
       return this.deref(node as T)
     }
-    return value as T
+    return value
   }
 
   parameters(operation: OpenApiOperation): OpenApiParameter[] {
@@ -121,7 +121,7 @@ class SpecIndex {
 
   requestSchema(operation: OpenApiOperation): { required: boolean; schema?: JsonObject } | undefined {
     if (!operation.requestBody) return undefined
-    const body = this.deref(operation.requestBody) as { required?: boolean; content?: Record<string, { schema?: JsonObject }> }
+    const body = this.deref<{ required?: boolean; content?: Record<string, { schema?: JsonObject }> }>(operation.requestBody as { $ref: string })
     return { required: body.required === true, schema: body.content?.['application/json']?.schema }
   }
 

@@ -345,7 +345,7 @@ const databaseUnreachable: DiagnosisRule = {
     const subject = host ? `${kind} at ${code(host)}${port ? ` port ${port}` : ''}` : kind
     const what: Record<DbFailure, string> = {
       unresolved: `the name ${code(host ?? '?')} does not resolve inside the container`,
-      refused: loopback ? `nothing listens there: inside the container ${code(host!)} is the container itself` : 'the connection is refused',
+      refused: loopback ? `nothing listens there: inside the container ${code(host)} is the container itself` : 'the connection is refused',
       auth: `the server rejects the credentials${user ? ` of user ${code(user)}` : ''}`,
       'missing-database': `the server has no database ${code(database ?? '?')}`,
       timeout: 'the connection times out',
@@ -505,7 +505,7 @@ const workerTimeout: DiagnosisRule = {
     const inCommand = command && /(--timeout|-t)[\s"',=]+["']?(\d+)/.exec(command.text)
     const inConfig = !inCommand && config ? rc.repo.findLine(config, /^\s*timeout\s*=/) : undefined
     const seconds = inCommand?.[2] ?? /=\s*(\d+)/.exec(inConfig?.text ?? '')?.[1] ?? '30'
-    const location: SourceLocation | undefined = inCommand ? { file: command!.file, line: command!.line } : inConfig ? { file: config!, line: inConfig.line } : undefined
+    const location: SourceLocation | undefined = inCommand ? { file: command.file, line: command.line } : inConfig ? { file: config!, line: inConfig.line } : undefined
     const booted = new Set(rc.ctx.state.bootedPids)
     const duringBoot = timeouts.filter((t) => booted.has(t.pid)).length
     const evidence = [timeouts[0].lines[0].text]

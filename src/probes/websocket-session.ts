@@ -51,7 +51,7 @@ export function compileExpect(expect: string | RegExp | undefined): ((text: stri
     try {
       regex = new RegExp(literal[1], literal[2])
     } catch (error) {
-      throw new Error(`The WebSocket expect pattern ${expect} is not a valid regular expression (${(error as Error).message}).`)
+      throw new Error(`The WebSocket expect pattern ${expect} is not a valid regular expression (${(error as Error).message}).`, { cause: error })
     }
     return (text) => regex.test(text)
   }
@@ -262,7 +262,7 @@ function attemptOpen(url: string, clock: ProbeClock, describeRejection: (answer:
       finish({ open })
     })
     socket.on('unexpected-response', (request, response: IncomingMessage) => {
-      readBody(response).then((body) => {
+      void readBody(response).then((body) => {
         request.destroy()
         finish({
           verdict: describeRejection({
