@@ -58,17 +58,31 @@ export interface Settings {
 export type InputReader = (name: string) => string
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+// registry/name:tag@digest, as `docker run` accepts it (lower-case repository path).
+const IMAGE_REFERENCE = /^[a-z0-9][a-z0-9._\-/:]*(@sha256:[a-f0-9]{64})?$/i
+
+/** A value quoted in an error message stays on one line. */
+function shown(value: string): string {
+  return value.replace(/\r?\n/g, '\\n')
+}
 const MEMORY = /^\d+(\.\d+)?[bkmg]?$/i
 
 export function parseSettings(read: InputReader, workspace: string): Settings {
   const get = (name: string): string => read(name).trim()
   const workspaceAbs = path.resolve(workspace)
 
+  const inside = (p: string): boolean => p === workspaceAbs || p.startsWith(workspaceAbs + path.sep)
   const image = get('image') || undefined
+  if (image && !IMAGE_REFERENCE.test(image)) {
+    throw new InputError(`The input 'image' must be an image reference such as 'myapp:latest' or 'ghcr.io/org/app@sha256:…', got '${shown(image)}'.`)
+  }
   const contextInput = get('context') || '.'
   const context = path.resolve(workspaceAbs, contextInput)
   const buildArgs = parseKeyValueLines('build-args', read('build-args'))
   const target = get('target') || undefined
+  if (target && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(target)) {
+    throw new InputError(`The input 'target' must be the name of a build stage, got '${shown(target)}'.`)
+  }
 
   let dockerfile: string | undefined
   if (image) {
@@ -77,12 +91,17 @@ export function parseSettings(read: InputReader, workspace: string): Settings {
       if (get(name)) throw new InputError(`The input '${name}' cannot be used together with 'image': a prebuilt image is not built.`)
     }
   } else {
+    if (!inside(context)) throw new InputError(`The input 'context' must be a directory inside the repository, got '${shown(contextInput)}'.`)
     if (!isDirectory(context)) {
-      throw new InputError(`The input 'context' points to '${contextInput}', which is not a directory in the repository.`)
+      throw new InputError(`The input 'context' points to '${shown(contextInput)}', which is not a directory in the repository.`)
     }
     const dockerfileInput = get('dockerfile')
     // Like `docker build -f`, a relative Dockerfile path is read from the context.
     dockerfile = dockerfileInput ? path.resolve(context, dockerfileInput) : path.join(context, 'Dockerfile')
+    if (!inside(dockerfile)) throw new InputError(`The input 'dockerfile' must be a file inside the repository, got '${shown(dockerfileInput)}'.`)
+    if (isDirectory(dockerfile)) {
+      throw new InputError(`The input 'dockerfile' points to '${shown(dockerfileInput || 'Dockerfile')}', which is a directory, not a file.`)
+    }
     if (!isFile(dockerfile)) {
       const shown = dockerfileInput || path.relative(workspaceAbs, dockerfile) || 'Dockerfile'
       throw new InputError(`The input 'dockerfile' points to '${shown}', which does not exist (relative paths are read from the context).`)
@@ -232,29 +251,29 @@ export function parseStatusMatcher(text: string): StatusMatcher {
 }
 
 function badStatus(text: string): InputError {
-  return new InputError(`The input 'health-status' must be status codes, classes or ranges such as '200', '200,204', '2xx' or '200-299', got '${text}'.`)
+  return new InputError(`The input 'health-status' must be status codes, classes or ranges such as '200', '200,204', '2xx' or '200-299', got '${shown(text)}'.`)
 }
 
 function parseNumber(input: string, text: string, min: number, max: number): number {
   const value = Number(text)
   if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(value)) {
-    throw new InputError(`The input '${input}' must be a number of seconds, got '${text}'.`)
+    throw new InputError(`The input '${input}' must be a number of seconds, got '${shown(text)}'.`)
   }
-  if (value < min || value > max) throw new InputError(`The input '${input}' must be between ${min} and ${max}, got '${text}'.`)
+  if (value < min || value > max) throw new InputError(`The input '${input}' must be between ${min} and ${max}, got '${shown(text)}'.`)
   return value
 }
 
 function parseInteger(input: string, text: string, min: number, max: number): number {
-  if (!/^\d+$/.test(text)) throw new InputError(`The input '${input}' must be a whole number, got '${text}'.`)
+  if (!/^\d+$/.test(text)) throw new InputError(`The input '${input}' must be a whole number, got '${shown(text)}'.`)
   const value = Number(text)
-  if (value < min || value > max) throw new InputError(`The input '${input}' must be between ${min} and ${max}, got '${text}'.`)
+  if (value < min || value > max) throw new InputError(`The input '${input}' must be between ${min} and ${max}, got '${shown(text)}'.`)
   return value
 }
 
 function parseEnum<T extends string>(input: string, text: string, allowed: readonly T[]): T {
   const value = text.toLowerCase() as T
   if (!allowed.includes(value)) {
-    throw new InputError(`The input '${input}' must be one of ${allowed.map(a => `'${a}'`).join(', ')}, got '${text}'.`)
+    throw new InputError(`The input '${input}' must be one of ${allowed.map(a => `'${a}'`).join(', ')}, got '${shown(text)}'.`)
   }
   return value
 }

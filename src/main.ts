@@ -13,7 +13,6 @@ import type { RunMetadata, RunReport } from './model.js'
 import { CancelledError, runSmoke, type Ui } from './pipeline.js'
 import { Redactor, redactReport } from './report/redact.js'
 import { renderSummary } from './report/summary.js'
-import { publishComment } from './github/publish.js'
 import { saveBuiltImage, saveCleaned, saveRunKey } from './state.js'
 import { checkedOutCommit, untrustedCodeWarning } from './untrusted.js'
 
@@ -97,6 +96,8 @@ export async function runMain(docker = new Docker(), env: NodeJS.ProcessEnv = pr
     core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
   }
 
+  // Loaded on demand: the GitHub client is most of the bundle and most runs need it only here, at the end.
+  const { publishComment } = await import('./github/publish.js')
   const comment = await publishComment(safe, settings, env, { log: message => core.info(message) })
   core.setOutput('comment-url', comment.url ?? '')
   if (comment.warning) core.warning(comment.warning)

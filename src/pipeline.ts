@@ -12,6 +12,7 @@ import { advisoriesFor } from './diagnosis/advisories.js'
 import { LogBuffer } from './log-buffer.js'
 import type { Annotation, CheckResult, Diagnosis, LogLine, RunMetadata, RunReport, SettingSource, WebSocketOutcome } from './model.js'
 import { HealthProbe, excerpt } from './probes/http.js'
+import { describeLoad, runLoad, type LoadResult } from './probes/load.js'
 import { probeWebSocket } from './probes/websocket.js'
 import { effectiveWorkerCount } from './effective-config.js'
 import { imageHasStartCommand } from './discovery.js'
@@ -49,7 +50,7 @@ type Outcome = 'healthy' | 'gave-up' | 'container-exited' | 'boot-timeout' | 'he
 
 const PROBE_HOST = '127.0.0.1'
 /** After Gunicorn's first fatal line, how long to let the rest of its output arrive before deciding. */
-const SETTLE_MS = 300
+const SETTLE_MS = 150
 
 export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise<RunReport> {
   let settings = requested
@@ -190,8 +191,9 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
   const onAbort = (): void => wake()
   deps.signal?.addEventListener('abort', onAbort)
 
-  // The effective configuration is read in parallel: it only feeds the worker count, never the verdict's timing.
-  const workersExpectedPromise = effectiveWorkerCount(docker, settings, identity, image, imageInfo).catch(() => undefined)
+  // The effective configuration (`gunicorn --print-config`, which imports the app) only feeds the worker count:
+  // it starts once the app is healthy, so it never competes with the boot for the CPU or delays a verdict.
+  let workersExpectedPromise: Promise<number | undefined> = Promise.resolve(undefined)
 
   const sleep = (ms: number): Promise<void> =>
     new Promise(resolve => {
@@ -263,8 +265,10 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
   // 4. WebSocket and the stability window, both after the first healthy answer.
   let websocketOutcome: WebSocketOutcome | undefined
   let stabilityMs: number | undefined
+  let loadResult: LoadResult | undefined
   if (outcome === 'healthy' && !deps.signal?.aborted) {
     ui.info(`Healthy after ${healthyAt! - containerStartedAt} ms (HTTP ${probe.outcome().status}).`)
+    workersExpectedPromise = effectiveWorkerCount(docker, settings, identity, image, imageInfo).catch(() => undefined)
     if (settings.websocketPath) {
       ui.progress(`Checking the WebSocket route ${settings.websocketPath} (${settings.websocketProtocol})`)
       websocketOutcome = await probeWebSocket({
@@ -282,9 +286,50 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
     const logOutcome = await decidedByLog()
     if (logOutcome) outcome = logOutcome
     else if (websocketOutcome && !websocketOutcome.ok) outcome = 'health-failed'
+    if (outcome === 'healthy' && settings.loadRequests > 0 && !deps.signal?.aborted) {
+      ui.progress(`Sending ${settings.loadRequests} requests to ${settings.healthPath}, 10 at a time`)
+      const stopLoad = new AbortController()
+      const onCancel = (): void => stopLoad.abort()
+      deps.signal?.addEventListener('abort', onCancel)
+      let loadFinished = false
+      const loading = runLoad({
+        host: PROBE_HOST,
+        port: hostPort,
+        path: settings.healthPath,
+        requests: settings.loadRequests,
+        matcher: settings.healthStatus,
+        totalTimeoutMs: Math.max(10_000, deadline - now()),
+        signal: stopLoad.signal,
+        now
+      }).finally(() => {
+        loadFinished = true
+        signalled = true
+        wake()
+      })
+      // Workers dying under the load (the classic WORKER TIMEOUT) decide at once, like everywhere else.
+      while (!loadFinished && !deps.signal?.aborted) {
+        await sleep(500)
+        const during = await decidedByLog()
+        if (during) {
+          outcome = during === 'gave-up' || during === 'container-exited' ? during : 'unstable'
+          stopLoad.abort()
+          break
+        }
+      }
+      loadResult = await loading
+      deps.signal?.removeEventListener('abort', onCancel)
+      ui.info(`Load ${settings.healthPath}: ${describeLoad(loadResult)}`)
+      if (outcome === 'healthy') {
+        const after = await decidedByLog()
+        if (after) outcome = after === 'gave-up' || after === 'container-exited' ? after : 'unstable'
+        else if (loadResult.failures > 0) outcome = 'health-failed'
+      }
+    }
     if (outcome === 'healthy' && settings.stabilityWindowSec > 0) {
       ui.progress(`Watching for ${settings.stabilityWindowSec} s that no worker exits`)
-      const windowEnd = healthyAt! + settings.stabilityWindowSec * 1000
+      // After a load, the window watches the aftermath of the load rather than overlapping it.
+      const windowStart = loadResult ? now() : healthyAt!
+      const windowEnd = windowStart + settings.stabilityWindowSec * 1000
       while (now() < windowEnd && !deps.signal?.aborted) {
         await sleep(Math.min(500, windowEnd - now()))
         const during = await decidedByLog()
@@ -293,21 +338,23 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
           break
         }
       }
-      stabilityMs = now() - healthyAt!
+      stabilityMs = now() - windowStart
     }
   }
   deps.signal?.removeEventListener('abort', onAbort)
   const cancelled = deps.signal?.aborted ?? false
 
   // 5. Evidence from the container before it goes: exit code and OOM flag, then remove it and drain the log.
-  const state: ContainerState | undefined = await docker.containerState(containerId)
+  const state: ContainerState | undefined = outcome === 'healthy' && !cancelled ? undefined : await docker.containerState(containerId)
   // Only worth a look when the verdict is already a failure: it is one more Docker call.
   const oomEvents = outcome !== 'healthy' && settings.memory ? await docker.oomEvents(containerId, containerStartedAt).catch(() => undefined) : undefined
   // The exit code is evidence only if the container stopped by itself; removing it below kills it (137).
   const exitedOnItsOwn = exited
-  await docker.removeContainers([containerId])
+  // The print-config container may still run (a cancelled or failed run): it goes too.
+  const configContainer = `${identity.containerName}-config`
+  const workersExpected = await Promise.race([workersExpectedPromise, delay(outcome === 'healthy' && !cancelled ? 5000 : 0).then(() => undefined)])
+  await docker.removeContainers([containerId, configContainer])
   await Promise.race([logsDone, delay(3000)])
-  const workersExpected = await Promise.race([workersExpectedPromise, delay(exited || outcome !== 'healthy' ? 500 : 3000).then(() => undefined)])
   if (cancelled) throw new CancelledError()
 
   tracker.flush()
@@ -337,7 +384,8 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
     id: 'workers',
     label: 'Workers booted',
     status: !started ? 'not-reached' : workersFailed ? 'fail' : 'pass',
-    detail: facts.workersDied > 0 ? `${workersText}, ${facts.workersDied} exited` : workersText
+    detail: facts.workersDied > 0 ? `${workersText}, ${facts.workersDied} exited` : workersText,
+    durationMs: lastBootAt(lines, facts.workersBooted, containerStartedAt)
   })
   setCheck({
     id: 'health',
@@ -370,6 +418,16 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
     })
   }
 
+  if (settings.loadRequests > 0) {
+    const trouble = loadResult && outcome !== 'healthy' && workerTrouble ? `; ${workerTrouble.what} during the load` : ''
+    setCheck({
+      id: 'load',
+      label: 'Load',
+      status: loadResult === undefined ? 'not-reached' : loadResult.failures === 0 && outcome === 'healthy' ? 'pass' : 'fail',
+      detail: loadResult ? `${describeLoad(loadResult)}${trouble}` : '',
+      durationMs: loadResult?.durationMs
+    })
+  }
   const websocketState: RunReport['websocket'] = websocketOutcome ? (websocketOutcome.ok ? 'ok' : 'failed') : settings.websocketPath ? 'failed' : 'skipped'
   const common = {
     gunicorn: facts,
@@ -486,6 +544,13 @@ function healthDetail(health: { status?: number; bodyExcerpt?: string; error?: s
     return health.bodyExcerpt ? `${health.status} \`${excerpt(health.bodyExcerpt, 60)}\`` : `${health.status}`
   }
   return health.error ?? ''
+}
+
+/** When the n-th worker announced itself, relative to the container start. */
+function lastBootAt(lines: LogLine[], count: number, since: number): number | undefined {
+  if (count === 0) return undefined
+  const boots = lines.filter(line => line.text.includes('Booting worker with pid'))
+  return boots.length >= count ? boots[count - 1].at - since : undefined
 }
 
 function firstLineAt(lines: LogLine[], pattern: RegExp): number | undefined {

@@ -512,6 +512,18 @@ const workerTimeout: DiagnosisRule = {
     const bootLine = rc.ofKind('worker-boot').find((b) => b.pid === timeouts[0].pid)
     if (bootLine) evidence.unshift(bootLine.lines[0].text)
     if (command && inCommand) evidence.push(command.text)
+    // After the first healthy answer the app had loaded: a timeout then is a request that blocked the worker.
+    const healthyAt = rc.ctx.health?.firstHealthyAt
+    const servingTimeout = healthyAt !== undefined && (timeouts[0].lines[0]?.at ?? 0) > healthyAt
+    if (servingTimeout) {
+      return {
+        reason: 'worker-timeout',
+        summary: `Gunicorn killed ${timeouts.length === 1 ? 'a worker' : `${timeouts.length} workers`} with ${code('WORKER TIMEOUT')} while serving requests: a request kept the worker busy longer than Gunicorn's ${code('timeout')} of ${seconds} s.`,
+        evidence,
+        location,
+        remedy: `Find the blocking call on the request path (with gevent workers, a C database driver or CPU-bound work blocks the whole worker), move slow work out of the request, or add workers/threads; raise ${code('--timeout')} only if such requests are expected.`
+      }
+    }
     return {
       reason: 'worker-timeout',
       summary: `Gunicorn killed ${duringBoot || timeouts.length} worker${timeouts.length === 1 ? '' : 's'} with ${code('WORKER TIMEOUT')}: loading the app took longer than Gunicorn's ${code('timeout')} of ${seconds} s.`,
@@ -683,6 +695,8 @@ const healthCheckFailed: DiagnosisRule = {
     if (rc.ctx.outcome !== 'health-failed' && !(health && !health.ok && rc.ctx.outcome !== 'unstable')) return undefined
     // When Gunicorn itself failed with a traceback, the unanswered health check is a symptom, not the cause.
     if (rc.ctx.outcome !== 'health-failed' && rc.primaryTraceback()) return undefined
+    // A container that stopped by itself explains the unanswered health check better than the check does.
+    if (rc.ctx.outcome === 'container-exited' && rc.ctx.container.exitCode !== undefined) return undefined
     const { healthPath, healthStatus } = rc.ctx.settings
     if (!health) {
       return {
@@ -735,9 +749,11 @@ export function unknownDiagnosis(rc: RuleContext): Diagnosis {
     reason: 'unknown',
     summary: outcomeLine
       ? `Gunicorn stopped: ${code(outcomeLine.replace(/^\[[^\]]+\] \[\d+\] \[\w+\] /, ''))}${exitCode !== undefined ? ` (exit code ${exitCode})` : ''}.`
-      : exitCode !== undefined && !rc.ctx.container.running
-        ? `The container exited with code ${exitCode} without a recognisable Gunicorn error.`
-        : 'The smoke test failed without a recognisable Gunicorn error.',
+      : (exitCode === 137 || exitCode === 143) && !rc.ctx.container.running
+        ? `The container was stopped by ${exitCode === 137 ? 'SIGKILL' : 'SIGTERM'} (exit code ${exitCode}) while Gunicorn was running, and its log shows no error: something outside the app (docker kill or stop, the runner, the kernel) ended it.`
+        : exitCode !== undefined && !rc.ctx.container.running
+          ? `The container exited with code ${exitCode} without a recognisable Gunicorn error.`
+          : 'The smoke test failed without a recognisable Gunicorn error.',
     evidence: tail.map((l) => l.text),
     remedy: 'Read the last lines of the log below; run the image locally with the same command to reproduce.'
   }

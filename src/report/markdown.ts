@@ -202,7 +202,7 @@ function causeParagraph(report: RunReport, links: RunLinks): string {
   const location = locationText(report, links)
   const where = report.diagnosis?.location
   if (location && where && !sentence.includes(`${where.file}:${where.line}`)) text += ` (${location})`
-  if (report.containerExitCode !== undefined && report.reason !== 'build-failed') {
+  if (report.containerExitCode !== undefined && report.reason !== 'build-failed' && !/exit code \d+/.test(sentence)) {
     const meaning = describeExitCode(report.containerExitCode)
     text += ` The container exited with code ${report.containerExitCode}${meaning ? ` (${escapeText(meaning)})` : ''}.`
   }
