@@ -22,7 +22,7 @@ function report(run: ActionRun): Record<string, unknown> {
   return JSON.parse(fs.readFileSync(run.outputs['report-path'], 'utf8'))
 }
 
-describe.each(BASES)('on %s', base => {
+describe.each(BASES)('on %s', (base) => {
   const buildArgs = `BASE_IMAGE=${baseImage(base)}`
 
   it('passes a healthy Flask app on gevent workers and leaves nothing behind', async () => {
@@ -130,7 +130,12 @@ describe('cancellation and broken environments', () => {
   })
 
   it('a start command that is not in the image fails clearly and leaves no created container', async () => {
-    const run = await runAction({ context: 'examples/flask-gevent', 'build-args': buildArgs, command: 'uwsgi --http :8000 --module backend.wsgi:app', comment: 'never' })
+    const run = await runAction({
+      context: 'examples/flask-gevent',
+      'build-args': buildArgs,
+      command: 'uwsgi --http :8000 --module backend.wsgi:app',
+      comment: 'never'
+    })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.reason).toBe('config-error')
     expect(run.outputs.summary).toBe('The container could not start: `uwsgi` is not installed in the image.')
@@ -143,7 +148,13 @@ describe('cancellation and broken environments', () => {
       { context: 'examples/flask-gevent', 'build-args': buildArgs, 'stability-window': '0', comment: 'never' },
       {
         eventName: 'pull_request_target',
-        payload: { pull_request: { number: 7, head: { sha: head, repo: { full_name: 'mallory/backend', fork: true } }, base: { repo: { full_name: 'octo-org/backend' } } } }
+        payload: {
+          pull_request: {
+            number: 7,
+            head: { sha: head, repo: { full_name: 'mallory/backend', fork: true } },
+            base: { repo: { full_name: 'octo-org/backend' } }
+          }
+        }
       }
     )
     expect(run.exitCode).toBe(0)
@@ -152,7 +163,10 @@ describe('cancellation and broken environments', () => {
   })
 
   it('says in one sentence that the Docker daemon is unreachable', async () => {
-    const run = await runAction({ context: 'examples/flask-gevent', comment: 'never' }, { extraEnv: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' } })
+    const run = await runAction(
+      { context: 'examples/flask-gevent', comment: 'never' },
+      { extraEnv: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' } }
+    )
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toMatch(/::error::The Docker daemon is not reachable \(.*\)\./)
     expect(run.stdout).not.toMatch(/at .*\.js:\d+/)
@@ -170,7 +184,10 @@ describe('cancellation and broken environments', () => {
     [{ 'health-path': 'health' }, "The input 'health-path' must start with '/', got 'health'."],
     [{ context: 'no/such/dir' }, "The input 'context' points to 'no/such/dir', which is not a directory in the repository."],
     [{ env: 'JUST_A_NAME' }, "The input 'env' has a line without KEY=VALUE form (line 1)."],
-    [{ 'health-status': 'healthy' }, "The input 'health-status' must be status codes, classes or ranges such as '200', '200,204', '2xx' or '200-299', got 'healthy'."]
+    [
+      { 'health-status': 'healthy' },
+      "The input 'health-status' must be status codes, classes or ranges such as '200', '200,204', '2xx' or '200-299', got 'healthy'."
+    ]
   ])('rejects %j before touching Docker', async (inputs, message) => {
     const before = snapshot()
     const run = await runAction({ context: 'examples/flask-gevent', comment: 'never', ...inputs })

@@ -48,7 +48,12 @@ describe('parseBuildFailure on BuildKit / buildx output', () => {
   })
 
   it('falls back to the step that reported ERROR when there is no summary block', () => {
-    const text = ['#7 [3/4] RUN python -m compileall .', '#7 0.51 *** Error compiling', '#7 ERROR: process "/bin/sh -c python -m compileall ." did not complete successfully: exit code: 1', 'ERROR: failed to solve: process "/bin/sh -c python -m compileall ." did not complete successfully: exit code: 1']
+    const text = [
+      '#7 [3/4] RUN python -m compileall .',
+      '#7 0.51 *** Error compiling',
+      '#7 ERROR: process "/bin/sh -c python -m compileall ." did not complete successfully: exit code: 1',
+      'ERROR: failed to solve: process "/bin/sh -c python -m compileall ." did not complete successfully: exit code: 1'
+    ]
     const failure = parseBuildFailure(text, 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN python -m compileall .\n')
     expect(failure.instruction).toBe('RUN python -m compileall .')
     expect(failure.stepPosition).toBe('3/4')

@@ -19,7 +19,11 @@ const common = { context, 'build-args': `BASE_IMAGE=${baseImage(BASES[0])}`, 'st
 const payload = {
   action: 'synchronize',
   number: PR,
-  pull_request: { number: PR, head: { sha: HEAD_SHA, repo: { full_name: 'octo-org/app', fork: false } }, base: { repo: { full_name: 'octo-org/app' } } },
+  pull_request: {
+    number: PR,
+    head: { sha: HEAD_SHA, repo: { full_name: 'octo-org/app', fork: false } },
+    base: { repo: { full_name: 'octo-org/app' } }
+  },
   repository: { full_name: 'octo-org/app' }
 }
 
@@ -47,13 +51,25 @@ afterEach(async () => {
 })
 
 const run = (inputs: Record<string, string>, eventName = 'pull_request', event: Record<string, unknown> = payload): Promise<ActionRun> =>
-  runAction({ ...common, ...inputs }, { eventName, payload: event, apiUrl: standin.url, extraEnv: { GITHUB_REPOSITORY: 'octo-org/app', GITHUB_SHA: HEAD_SHA } })
+  runAction(
+    { ...common, ...inputs },
+    { eventName, payload: event, apiUrl: standin.url, extraEnv: { GITHUB_REPOSITORY: 'octo-org/app', GITHUB_SHA: HEAD_SHA } }
+  )
 
 /** Everything the action wrote that anyone can read, except the runner's own ::add-mask:: commands. */
 function published(result: ActionRun): string {
   const report = fs.readFileSync(result.outputs['report-path'], 'utf8')
-  const log = result.stdout.split('\n').filter(line => !line.startsWith('::add-mask::'))
-  return [standin.commentsOn(PR).map(c => c.body).join('\n'), result.summary, JSON.stringify(result.outputs), report, log.join('\n')].join('\n')
+  const log = result.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'))
+  return [
+    standin
+      .commentsOn(PR)
+      .map((c) => c.body)
+      .join('\n'),
+    result.summary,
+    JSON.stringify(result.outputs),
+    report,
+    log.join('\n')
+  ].join('\n')
 }
 
 it('keeps one comment per key, updated in place from red to green, among 120 comments, secrets redacted', async () => {
@@ -66,7 +82,7 @@ it('keeps one comment per key, updated in place from red to green, among 120 com
   const failing = await run({ env: `DATABASE_URL=mysql://admin:${PASSWORD}@db/app\nAPI_TOKEN=${API_TOKEN}` })
   expect(failing.exitCode).toBe(1)
   expect(failing.outputs.result).toBe('fail')
-  const ours = () => standin.commentsOn(PR).filter(c => c.user.type === 'Bot')
+  const ours = () => standin.commentsOn(PR).filter((c) => c.user.type === 'Bot')
   expect(ours()).toHaveLength(1)
   const red = ours()[0]
   expect(red.body.startsWith('<!-- gunicorn-smoke:')).toBe(true)
@@ -90,7 +106,7 @@ it('keeps one comment per key, updated in place from red to green, among 120 com
   expect(ours()[0].body).toMatch(/✅/)
   expect(published(passing)).not.toContain(PASSWORD)
   // Humans' comments, including the one quoting the marker, are untouched.
-  for (const human of humans) expect(standin.commentsOn(PR).find(c => c.id === human.id)?.body).toBe(human.body)
+  for (const human of humans) expect(standin.commentsOn(PR).find((c) => c.id === human.id)?.body).toBe(human.body)
   expect(standin.requestsFor('issues/list-comments').length).toBeGreaterThanOrEqual(4)
 
   const otherKey = await run({ env: `DATABASE_URL=postgresql://x:${PASSWORD}@db/app`, 'comment-key': 'smoke/admin' })

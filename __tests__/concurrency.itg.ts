@@ -35,7 +35,9 @@ describe('four runs at once on one engine', () => {
     const since = Date.now()
     const before = countAll()
     const runs = await Promise.all(
-      Array.from({ length: 4 }, () => runAction({ context: 'examples/flask-gevent', 'build-args': buildArgs, 'stability-window': '2', comment: 'never' }))
+      Array.from({ length: 4 }, () =>
+        runAction({ context: 'examples/flask-gevent', 'build-args': buildArgs, 'stability-window': '2', comment: 'never' })
+      )
     )
     for (const run of runs) {
       expect(run.stderr).toBe('')
@@ -46,9 +48,9 @@ describe('four runs at once on one engine', () => {
       expectNothingLeft(run)
     }
     // Four run keys, four container names, four host ports: nothing shared, nothing clashed.
-    const runKeys = runs.map(run => run.state.runKey)
+    const runKeys = runs.map((run) => run.state.runKey)
     expect(new Set(runKeys).size).toBe(4)
-    const ports = runs.map(run => run.stdout.match(/publishes 8000 on 127\.0\.0\.1:(\d+)/)?.[1])
+    const ports = runs.map((run) => run.stdout.match(/publishes 8000 on 127\.0\.0\.1:(\d+)/)?.[1])
     expect(ports.every(Boolean)).toBe(true)
     expect(new Set(ports).size).toBe(4)
     // Each report is about its own container: its own log, its own health answers.
@@ -59,7 +61,7 @@ describe('four runs at once on one engine', () => {
     }
     // The engine is shared with other jobs: compare the totals only when nobody else created or removed a container.
     const after = countAll()
-    const others = containerChurn(since, Date.now()).filter(event => !runKeys.some(key => event.includes(key.toLowerCase())))
+    const others = containerChurn(since, Date.now()).filter((event) => !runKeys.some((key) => event.includes(key.toLowerCase())))
     if (others.length === 0) expect(after).toEqual(before)
   })
 })
@@ -68,10 +70,16 @@ describe('four runs at once on one engine', () => {
 // issue 7. Until then the run passes without a `load` row and they fail.
 describe('load-requests', () => {
   it('passes a healthy app under 100 concurrent health requests and reports requests/s and p95', async () => {
-    const run = await runAction({ context: 'examples/flask-gevent', 'build-args': buildArgs, 'stability-window': '1', 'load-requests': '100', comment: 'never' })
+    const run = await runAction({
+      context: 'examples/flask-gevent',
+      'build-args': buildArgs,
+      'stability-window': '1',
+      'load-requests': '100',
+      comment: 'never'
+    })
     expect(run.exitCode).toBe(0)
     expect(run.outputs.result).toBe('pass')
-    const load = report(run).checks.find(check => check.id === 'load')
+    const load = report(run).checks.find((check) => check.id === 'load')
     expect(load?.status).toBe('pass')
     expect(load?.detail).toMatch(/^200 × 100, \d+ req\/s, p95 \d+ ms$/)
     expectNothingLeft(run)
@@ -94,10 +102,10 @@ describe('load-requests', () => {
     expect(run.outputs['health-status']).toBe('200')
     expect(run.outputs.reason).toBe('worker-timeout')
     const own = report(run)
-    const load = own.checks.find(check => check.id === 'load')
+    const load = own.checks.find((check) => check.id === 'load')
     expect(load?.status).toBe('fail')
     expect(load?.detail).toMatch(/failed/)
-    expect(own.log.some(line => /WORKER TIMEOUT/.test(line.text))).toBe(true)
+    expect(own.log.some((line) => /WORKER TIMEOUT/.test(line.text))).toBe(true)
     // Decided when the workers timed out, not after the whole load or the 60 s timeout.
     expect(own.durationMs).toBeLessThan(40_000)
     expectNothingLeft(run)

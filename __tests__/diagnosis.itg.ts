@@ -39,7 +39,12 @@ const both = (reason: ReasonId): Record<Suite, ReasonId> => ({ bookworm: reason,
 
 const SCENARIOS: Scenario[] = [
   { fixture: 'fail-config-error', expect: both('config-error'), culprit: /`\$\{PORT\}`/, mode: { kind: 'fail-fast', maxSeconds: 20 } },
-  { fixture: 'fail-worker-class-unavailable', expect: both('worker-class-unavailable'), culprit: /`eventlet`/, mode: { kind: 'fail-fast', maxSeconds: 20 } },
+  {
+    fixture: 'fail-worker-class-unavailable',
+    expect: both('worker-class-unavailable'),
+    culprit: /`eventlet`/,
+    mode: { kind: 'fail-fast', maxSeconds: 20 }
+  },
   { fixture: 'fail-missing-dependency', expect: both('missing-dependency'), culprit: /`stripe`/, mode: { kind: 'fail-fast', maxSeconds: 20 } },
   { fixture: 'fail-import-error', expect: both('import-error'), culprit: /`get_settings`/, mode: { kind: 'fail-fast', maxSeconds: 20 } },
   { fixture: 'fail-syntax-error', expect: both('syntax-error'), culprit: /routes\.py:10/, mode: { kind: 'fail-fast', maxSeconds: 20 } },
@@ -53,7 +58,13 @@ const SCENARIOS: Scenario[] = [
     culprit: /`timeout` of 4 s|Booting worker with pid/,
     mode: { kind: 'fail-fast', maxSeconds: 12 }
   },
-  { fixture: 'fail-out-of-memory', expect: both('out-of-memory'), culprit: /SIGKILL/, mode: { kind: 'fail-fast', maxSeconds: 20 }, runArgs: ['--memory', '128m'] },
+  {
+    fixture: 'fail-out-of-memory',
+    expect: both('out-of-memory'),
+    culprit: /SIGKILL/,
+    mode: { kind: 'fail-fast', maxSeconds: 20 },
+    runArgs: ['--memory', '128m']
+  },
   { fixture: 'fail-port-in-use', expect: both('port-in-use'), culprit: /Port 8000/, mode: { kind: 'fail-fast', maxSeconds: 20 } },
   { fixture: 'fail-boot-timeout', expect: both('boot-timeout'), culprit: /`127\.0\.0\.1:8000`/, mode: { kind: 'boot-timeout', seconds: 5 } },
   { fixture: 'fail-crash-loop', expect: both('crash-loop'), culprit: /price refresh failed/, mode: { kind: 'stability', windowSeconds: 6 } },
@@ -67,9 +78,13 @@ const startedContainers = new Set<string>()
 
 async function build(fixture: string, suite: Suite): Promise<string> {
   const image = imageOf(fixture, suite)
-  await run('docker', ['build', '-q', '-t', image, '--build-arg', `BASE_IMAGE=gunicorn-smoke-base:${suite}`, path.join(REPO, '__fixtures__/apps', fixture)], {
-    maxBuffer: 16 * 1024 * 1024
-  })
+  await run(
+    'docker',
+    ['build', '-q', '-t', image, '--build-arg', `BASE_IMAGE=gunicorn-smoke-base:${suite}`, path.join(REPO, '__fixtures__/apps', fixture)],
+    {
+      maxBuffer: 16 * 1024 * 1024
+    }
+  )
   builtImages.add(image)
   return image
 }

@@ -12,13 +12,19 @@ const base = baseImage(BASES[BASES.length - 1])
 const repoDir = (name: string): string => path.join(ROOT, '__fixtures__', 'repos', name)
 
 function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' }
+  })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
 describe('zero configuration', () => {
   it('tests the render.yaml service in a subfolder with no inputs but the offline base image', async () => {
-    const run = await runAction({ 'build-args': `BASE_IMAGE=${base}`, 'stability-window': '1', comment: 'never' }, { workspace: repoDir('render-blueprint') })
+    const run = await runAction(
+      { 'build-args': `BASE_IMAGE=${base}`, 'stability-window': '1', comment: 'never' },
+      { workspace: repoDir('render-blueprint') }
+    )
     expect(run.exitCode).toBe(0)
     expect(run.stdout).toContain("render.yaml: testing the web service 'notes-api'.")
     expect(run.stdout).toContain('health-path: /healthz [render.yaml]')
@@ -33,7 +39,10 @@ describe('zero configuration', () => {
   })
 
   it("starts an image without CMD with the Procfile's web command, $PORT expanded by the shell", async () => {
-    const run = await runAction({ 'build-args': `BASE_IMAGE=${base}`, 'stability-window': '1', comment: 'never', port: '5000' }, { workspace: repoDir('procfile-only') })
+    const run = await runAction(
+      { 'build-args': `BASE_IMAGE=${base}`, 'stability-window': '1', comment: 'never', port: '5000' },
+      { workspace: repoDir('procfile-only') }
+    )
     expect(run.exitCode).toBe(0)
     expect(run.outputs.workers).toBe('2/2')
     const report = JSON.parse(fs.readFileSync(run.outputs['report-path'], 'utf8'))

@@ -63,7 +63,8 @@ describe('discover from render.yaml', () => {
 
   it('reads dockerCommand through a shell and PORT as the port', () => {
     const dir = repo({
-      'render.yaml': 'services:\n  - type: web\n    name: api\n    runtime: docker\n    dockerCommand: gunicorn -b 0.0.0.0:$PORT app:app\n    envVars:\n      - key: PORT\n        value: 10000\n',
+      'render.yaml':
+        'services:\n  - type: web\n    name: api\n    runtime: docker\n    dockerCommand: gunicorn -b 0.0.0.0:$PORT app:app\n    envVars:\n      - key: PORT\n        value: 10000\n',
       Dockerfile: 'FROM python:3.12-slim\n'
     })
     const discovery = discover(dir, reader())
@@ -96,7 +97,10 @@ describe('discover from render.yaml', () => {
   })
 
   it('ignores a blueprint without a Docker web service', () => {
-    const dir = repo({ 'render.yaml': 'services:\n  - {type: web, name: api, runtime: python, buildCommand: pip install -r requirements.txt}\n', Dockerfile: 'FROM x\n' })
+    const dir = repo({
+      'render.yaml': 'services:\n  - {type: web, name: api, runtime: python, buildCommand: pip install -r requirements.txt}\n',
+      Dockerfile: 'FROM x\n'
+    })
     const discovery = discover(dir, reader())
     expect(discovery.notes).toEqual([])
     expect(parseSettings(discovery.read, dir).context).toBe(dir)
@@ -112,9 +116,13 @@ describe('Procfile', () => {
     expect(parseSettings(discovery.read, workspace).command).toBeUndefined()
   })
 
-  it("uses it outright with command: procfile, through a shell so $PORT expands", () => {
+  it('uses it outright with command: procfile, through a shell so $PORT expands', () => {
     const discovery = discover(workspace, reader({ command: 'procfile' }))
-    expect(parseSettings(discovery.read, workspace).command).toEqual(['sh', '-c', 'gunicorn --bind 0.0.0.0:$PORT --workers 2 --access-logfile - shop:app'])
+    expect(parseSettings(discovery.read, workspace).command).toEqual([
+      'sh',
+      '-c',
+      'gunicorn --bind 0.0.0.0:$PORT --workers 2 --access-logfile - shop:app'
+    ])
     expect(discovery.sources.command).toBe('Procfile')
   })
 

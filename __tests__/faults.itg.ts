@@ -25,9 +25,9 @@ function expectNothingLeft(run: ActionRun): void {
 }
 
 function expectOneCleanError(run: ActionRun, pattern: RegExp): void {
-  const errors = run.stdout.split('\n').filter(line => line.startsWith('::error'))
+  const errors = run.stdout.split('\n').filter((line) => line.startsWith('::error'))
   expect(errors.length).toBeGreaterThanOrEqual(1)
-  expect(errors.some(line => pattern.test(line))).toBe(true)
+  expect(errors.some((line) => pattern.test(line))).toBe(true)
   expect(run.stdout).not.toMatch(/\n\s+at .+\.js:\d+:\d+/)
   expect(run.stdout).not.toMatch(/unexpectedly/)
 }
@@ -36,7 +36,7 @@ function expectOneCleanError(run: ActionRun, pattern: RegExp): void {
 function containersRunning(marker: string): string[] {
   return docker('ps', '--all', '--no-trunc', '--format', '{{.ID}} {{.Command}}')
     .split('\n')
-    .filter(line => line.includes(marker))
+    .filter((line) => line.includes(marker))
 }
 
 /** A throwaway repository with one Dockerfile, as the workspace of a run. */
@@ -62,13 +62,13 @@ describe('the container killed from outside while the action polls', () => {
       while (Date.now() < deadline && killedAt === undefined) {
         const found = docker('ps', '--filter', `name=${namePrefix}`, '--filter', 'status=running', '--format', '{{.Names}}')
           .split('\n')
-          .filter(name => name && !name.endsWith('-config'))
+          .filter((name) => name && !name.endsWith('-config'))
         if (found.length) {
-          await new Promise(resolve => setTimeout(resolve, 2000))
+          await new Promise((resolve) => setTimeout(resolve, 2000))
           docker('kill', found[0])
           killedAt = Date.now()
         } else {
-          await new Promise(resolve => setTimeout(resolve, 100))
+          await new Promise((resolve) => setTimeout(resolve, 100))
         }
       }
     })()
@@ -82,7 +82,11 @@ describe('the container killed from outside while the action polls', () => {
     expect(run.outputs.result).toBe('fail')
     expect(run.outputs.reason).not.toBe('')
     // SIGKILL from outside: exit code 137, and the verdict says the container stopped (not a 120 s timeout).
-    const report = JSON.parse(fs.readFileSync(run.outputs['report-path'], 'utf8')) as { containerExitCode?: number; startedAt: string; durationMs: number }
+    const report = JSON.parse(fs.readFileSync(run.outputs['report-path'], 'utf8')) as {
+      containerExitCode?: number
+      startedAt: string
+      durationMs: number
+    }
     expect(report.containerExitCode).toBe(137)
     expect(Date.parse(report.startedAt) + report.durationMs - killedAt!).toBeLessThan(5000)
     expect(run.outputs.summary).toMatch(/exit|stopp|kill|137/i)
@@ -123,12 +127,15 @@ describe('cancelled jobs', () => {
   const slowBuild = (marker: string): string =>
     ['ARG BASE_IMAGE=python:3.12-slim', 'FROM ${BASE_IMAGE}', `RUN echo ${marker} && sleep 60`, 'CMD ["gunicorn", "app:app"]', ''].join('\n')
 
-  it.each(['SIGTERM', 'SIGINT'] as const)('%s during the build stops the build and leaves no container, image or volume', async signal => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('%s during the build stops the build and leaves no container, image or volume', async (signal) => {
     const marker = `gsmoke-cancel-build-${crypto.randomBytes(4).toString('hex')}`
     const workspace = workspaceWith(slowBuild(marker))
     workspaces.push(workspace)
     const started = Date.now()
-    const run = await runAction({ 'build-args': buildArgs, comment: 'never' }, { workspace, cancel: { signal, whenStdoutMatches: new RegExp(`Running in [0-9a-f]+`) } })
+    const run = await runAction(
+      { 'build-args': buildArgs, comment: 'never' },
+      { workspace, cancel: { signal, whenStdoutMatches: new RegExp(`Running in [0-9a-f]+`) } }
+    )
     // Stopped well before the 60 s RUN step would have finished.
     expect(Date.now() - started).toBeLessThan(45_000)
     expect(run.exitCode).toBe(1)
@@ -138,13 +145,13 @@ describe('cancelled jobs', () => {
     // The legacy builder removes the RUN step's container once the client is gone; give it a moment.
     let intermediates = containersRunning(marker)
     for (let i = 0; i < 50 && intermediates.length; i++) {
-      await new Promise(resolve => setTimeout(resolve, 200))
+      await new Promise((resolve) => setTimeout(resolve, 200))
       intermediates = containersRunning(marker)
     }
     expect(intermediates).toEqual([])
   })
 
-  it.each(['SIGTERM', 'SIGINT'] as const)('%s during the boot wait removes the container before exiting', async signal => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('%s during the boot wait removes the container before exiting', async (signal) => {
     const run = await runAction(
       { context: fixture('ok-slow-boot'), 'build-args': buildArgs, comment: 'never' },
       { cancel: { signal, whenStdoutMatches: /Waiting for \/health/ } }
@@ -167,7 +174,7 @@ describe('cancelled jobs', () => {
     expectNothingLeft(run)
   })
 
-  it.each(['SIGTERM', 'SIGINT'] as const)('%s during the stability window stops watching and cleans up', async signal => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('%s during the stability window stops watching and cleans up', async (signal) => {
     const run = await runAction(
       { context: 'examples/flask-gevent', 'build-args': buildArgs, 'stability-window': '60', comment: 'never' },
       { cancel: { signal, whenStdoutMatches: /Watching for 60 s/ } }

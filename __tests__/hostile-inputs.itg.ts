@@ -28,7 +28,21 @@ afterAll(() => fs.rmSync(shimDir, { recursive: true, force: true }))
 function containerChurn(sinceMs: number, untilMs: number): string[] {
   const out = execFileSync(
     'docker',
-    ['events', '--since', (sinceMs / 1000).toFixed(3), '--until', (untilMs / 1000 + 0.5).toFixed(3), '--filter', 'type=container', '--filter', 'event=create', '--filter', 'event=destroy', '--format', '{{.Action}} {{.Actor.Attributes.name}}'],
+    [
+      'events',
+      '--since',
+      (sinceMs / 1000).toFixed(3),
+      '--until',
+      (untilMs / 1000 + 0.5).toFixed(3),
+      '--filter',
+      'type=container',
+      '--filter',
+      'event=create',
+      '--filter',
+      'event=destroy',
+      '--format',
+      '{{.Action}} {{.Actor.Attributes.name}}'
+    ],
     { encoding: 'utf8' }
   )
   return out.split('\n').filter(Boolean)
@@ -69,7 +83,11 @@ const CASES: Array<[string, Record<string, string>, string]> = [
   ['env name starting with a digit', { ...CONTEXT, env: '1PASSWORD=x' }, 'env'],
   ['build-args line without KEY=VALUE', { ...CONTEXT, 'build-args': 'BASE_IMAGE' }, 'build-args'],
   ['websocket-expect regex that does not compile', { ...CONTEXT, 'websocket-path': '/ws', 'websocket-expect': '/[unclosed/' }, 'websocket-expect'],
-  ['socket.io websocket-send without an event name', { ...CONTEXT, 'websocket-path': '/ws', 'websocket-protocol': 'socket.io', 'websocket-send': ':{"text":"hi"}' }, 'websocket-send'],
+  [
+    'socket.io websocket-send without an event name',
+    { ...CONTEXT, 'websocket-path': '/ws', 'websocket-protocol': 'socket.io', 'websocket-send': ':{"text":"hi"}' },
+    'websocket-send'
+  ],
   ['network with shell metacharacters', { ...CONTEXT, network: 'host;rm -rf /' }, 'network'],
   ['comment-key that would close the HTML marker', { ...CONTEXT, 'comment-key': 'api-->' }, 'comment-key'],
   // multi-line values where one line is expected
@@ -103,7 +121,7 @@ describe('hostile inputs through the bundled action', () => {
 
     expect(run.exitCode).toBe(1)
     expect(run.outputs.result).toBe('fail')
-    const errors = run.stdout.split('\n').filter(line => line.startsWith('::error'))
+    const errors = run.stdout.split('\n').filter((line) => line.startsWith('::error'))
     expect(errors).toHaveLength(1)
     const message = errors[0].replace(/^::error::/, '')
     // One sentence that names the input: quoted, once a sentence, ending with a full stop, on one line.
@@ -115,11 +133,11 @@ describe('hostile inputs through the bundled action', () => {
     expect(run.stderr).toBe('')
 
     // Docker was not asked to build, create or run anything (inputs are checked before Docker is touched).
-    expect(dockerCalls().filter(call => /^(build|run|create|start|image build|container (create|run))\b/.test(call))).toEqual([])
+    expect(dockerCalls().filter((call) => /^(build|run|create|start|image build|container (create|run))\b/.test(call))).toEqual([])
     expect(leftovers(run.state.runKey.toLowerCase())).toEqual({ containers: [], images: [], volumes: [], networks: [] })
     const after = countAll()
     const churn = containerChurn(since, Date.now())
-    expect(churn.filter(event => event.includes(run.state.runKey.toLowerCase()))).toEqual([])
+    expect(churn.filter((event) => event.includes(run.state.runKey.toLowerCase()))).toEqual([])
     if (churn.length === 0) expect(after).toEqual(before)
   })
 
@@ -130,7 +148,7 @@ describe('hostile inputs through the bundled action', () => {
       { extraEnv: { PATH: `${shimDir}:${process.env.PATH}` } }
     )
     expect(run.exitCode).toBe(1)
-    expect(dockerCalls().some(call => call.startsWith('run '))).toBe(true)
+    expect(dockerCalls().some((call) => call.startsWith('run '))).toBe(true)
     expect(leftovers(run.state.runKey.toLowerCase()).containers).toEqual([])
   })
 })

@@ -64,7 +64,11 @@ describe('parseSettings', () => {
     ['out-of-range status', { 'health-status': '700' }, /^The input 'health-status'/],
     ['port out of range', { port: '70000' }, /^The input 'port' must be between 1 and 65535/],
     ['non-integer port', { port: '80.5' }, /^The input 'port' must be a whole number/],
-    ['unknown websocket protocol', { 'websocket-path': '/ws', 'websocket-protocol': 'sse' }, /^The input 'websocket-protocol' must be one of 'websocket', 'socket.io', got 'sse'\.$/],
+    [
+      'unknown websocket protocol',
+      { 'websocket-path': '/ws', 'websocket-protocol': 'sse' },
+      /^The input 'websocket-protocol' must be one of 'websocket', 'socket.io', got 'sse'\.$/
+    ],
     ['websocket-send without path', { 'websocket-send': 'ping' }, /^The input 'websocket-send' needs 'websocket-path'/],
     ['unknown comment mode', { comment: 'sometimes' }, /^The input 'comment' must be one of 'always', 'on-failure', 'never'/],
     ['image with build-args', { image: 'acme/api', 'build-args': 'A=1' }, /^The input 'build-args' cannot be used together with 'image'/],
@@ -74,8 +78,16 @@ describe('parseSettings', () => {
     ['bad cpus', { cpus: '-1' }, /^The input 'cpus' must be a positive number/],
     ['bad pr-number', { 'pr-number': '#12' }, /^The input 'pr-number' must be a whole number/],
     ['comment-key that closes the marker', { 'comment-key': 'a-->b' }, /^The input 'comment-key' must be a single line without '-->'/],
-    ['bad websocket-expect regex', { 'websocket-path': '/ws', 'websocket-expect': '/(unclosed/' }, /^The input 'websocket-expect' looks like a \/regular expression\//],
-    ['socket.io send without an event name', { 'websocket-path': '/socket.io/', 'websocket-protocol': 'socket.io', 'websocket-send': ':{"a":1}' }, /^The input 'websocket-send' needs an event name for socket.io/],
+    [
+      'bad websocket-expect regex',
+      { 'websocket-path': '/ws', 'websocket-expect': '/(unclosed/' },
+      /^The input 'websocket-expect' looks like a \/regular expression\//
+    ],
+    [
+      'socket.io send without an event name',
+      { 'websocket-path': '/socket.io/', 'websocket-protocol': 'socket.io', 'websocket-send': ':{"a":1}' },
+      /^The input 'websocket-send' needs an event name for socket.io/
+    ],
     ['stability window too long', { 'stability-window': '601' }, /^The input 'stability-window' must be between 0 and 600/]
   ]
   it.each(bad)('rejects %s with one sentence naming the input', (_name, inputs, message) => {

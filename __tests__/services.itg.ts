@@ -24,7 +24,7 @@ function report(run: ActionRun): { diagnosis?: { summary: string; remedy: string
 function withoutMaskCommands(stdout: string): string {
   return stdout
     .split('\n')
-    .filter(line => !line.startsWith('::add-mask::'))
+    .filter((line) => !line.startsWith('::add-mask::'))
     .join('\n')
 }
 
@@ -37,11 +37,17 @@ beforeAll(() => {
   execFileSync('bash', [path.join(ROOT, 'scripts', 'test-services.sh')], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 })
 }, 320_000)
 
-describe.each(BASES)('PostgreSQL through host.docker.internal on %s', base => {
+describe.each(BASES)('PostgreSQL through host.docker.internal on %s', (base) => {
   const buildArgs = `BASE_IMAGE=${baseImage(base)}`
 
   it('passes a Flask-SQLAlchemy app that creates its tables at boot', async () => {
-    const run = await runAction({ context: fixture('db-postgres'), 'build-args': buildArgs, env: `DATABASE_URL=${DB_URL}`, 'stability-window': '1', comment: 'never' })
+    const run = await runAction({
+      context: fixture('db-postgres'),
+      'build-args': buildArgs,
+      env: `DATABASE_URL=${DB_URL}`,
+      'stability-window': '1',
+      comment: 'never'
+    })
     expect(run.outputs.summary).toMatch(/^Gunicorn answered \/health healthy/)
     expect(run.exitCode).toBe(0)
     expect(run.outputs.workers).toBe('2/2')
@@ -72,7 +78,19 @@ describe(`services and failures on ${BASES[0]}`, () => {
 
   beforeAll(() => {
     docker('network', 'create', '--label', 'gsmoke-test=services', network)
-    docker('run', '--detach', '--name', database, '--label', 'gsmoke-test=services', '--network', network, '--network-alias', 'db', 'gunicorn-smoke-services:bookworm')
+    docker(
+      'run',
+      '--detach',
+      '--name',
+      database,
+      '--label',
+      'gsmoke-test=services',
+      '--network',
+      network,
+      '--network-alias',
+      'db',
+      'gunicorn-smoke-services:bookworm'
+    )
     for (let i = 0; i < 60; i++) {
       try {
         docker('exec', database, 'pg_isready', '-q', '-h', '127.0.0.1')
@@ -104,7 +122,12 @@ describe(`services and failures on ${BASES[0]}`, () => {
   })
 
   it('without the network the name does not resolve, and the remedy says how to join it', async () => {
-    const run = await runAction({ context: fixture('db-postgres'), 'build-args': buildArgs, env: 'DATABASE_URL=postgres://smoke:smoke-pass@db:5432/notes', comment: 'never' })
+    const run = await runAction({
+      context: fixture('db-postgres'),
+      'build-args': buildArgs,
+      env: 'DATABASE_URL=postgres://smoke:smoke-pass@db:5432/notes',
+      comment: 'never'
+    })
     expect(run.outputs.reason).toBe('database-unreachable')
     expect(run.outputs.summary).toContain('the name `db` does not resolve inside the container')
     expect(report(run).diagnosis?.remedy).toContain('`network` input')
@@ -112,8 +135,18 @@ describe(`services and failures on ${BASES[0]}`, () => {
   })
 
   it.each([
-    ['a wrong password', `DATABASE_URL=postgres://smoke:not-the-password@host.docker.internal:5432/notes`, 'the server rejects the credentials of user `smoke`', '`POSTGRES_PASSWORD`'],
-    ['a database that does not exist', `DATABASE_URL=postgres://smoke:smoke-pass@host.docker.internal:5432/archive`, 'the server has no database `archive`', '`POSTGRES_DB: archive`']
+    [
+      'a wrong password',
+      `DATABASE_URL=postgres://smoke:not-the-password@host.docker.internal:5432/notes`,
+      'the server rejects the credentials of user `smoke`',
+      '`POSTGRES_PASSWORD`'
+    ],
+    [
+      'a database that does not exist',
+      `DATABASE_URL=postgres://smoke:smoke-pass@host.docker.internal:5432/archive`,
+      'the server has no database `archive`',
+      '`POSTGRES_DB: archive`'
+    ]
   ])('diagnoses %s', async (_what, env, summary, remedy) => {
     const run = await runAction({ context: fixture('db-postgres'), 'build-args': buildArgs, env, comment: 'never' })
     expect(run.outputs.reason).toBe('database-unreachable')
@@ -125,7 +158,13 @@ describe(`services and failures on ${BASES[0]}`, () => {
   })
 
   it('passes a Redis-backed app through host.docker.internal and diagnoses it pointing at localhost', async () => {
-    const ok = await runAction({ context: fixture('db-redis'), 'build-args': buildArgs, env: 'REDIS_URL=redis://host.docker.internal:6379/0', 'stability-window': '1', comment: 'never' })
+    const ok = await runAction({
+      context: fixture('db-redis'),
+      'build-args': buildArgs,
+      env: 'REDIS_URL=redis://host.docker.internal:6379/0',
+      'stability-window': '1',
+      comment: 'never'
+    })
     expect(ok.outputs.summary).toMatch(/^Gunicorn answered \/health healthy/)
     expect(ok.exitCode).toBe(0)
     const failed = await runAction({ context: fixture('db-redis'), 'build-args': buildArgs, comment: 'never' })
@@ -171,11 +210,19 @@ describe('limits and secrets: what the container is given', () => {
             // Gone between ps and inspect: try again.
           }
         }
-        await new Promise(resolve => setTimeout(resolve, 100))
+        await new Promise((resolve) => setTimeout(resolve, 100))
       }
     })()
     run = await runAction(
-      { context: fixture('untrusted-env-echo'), 'build-args': buildArgs, cpus: '0.5', memory: '256m', env: `SMOKE_VISIBLE=${visible}`, 'stability-window': '2', comment: 'never' },
+      {
+        context: fixture('untrusted-env-echo'),
+        'build-args': buildArgs,
+        cpus: '0.5',
+        memory: '256m',
+        env: `SMOKE_VISIBLE=${visible}`,
+        'stability-window': '2',
+        comment: 'never'
+      },
       { token, extraEnv: { GITHUB_RUN_ID: runId, GITHUB_TOKEN: token } }
     )
     polling = false
@@ -192,17 +239,24 @@ describe('limits and secrets: what the container is given', () => {
   it('gives the container the env input but never the github-token', () => {
     const env = inspected!.Config.Env
     expect(env).toContain(`SMOKE_VISIBLE=${visible}`)
-    expect(env.filter(entry => entry.includes(token))).toEqual([])
-    expect(env.map(entry => entry.split('=')[0]).filter(name => /TOKEN|^INPUT_|^GITHUB_|^ACTIONS_/.test(name))).toEqual([])
+    expect(env.filter((entry) => entry.includes(token))).toEqual([])
+    expect(env.map((entry) => entry.split('=')[0]).filter((name) => /TOKEN|^INPUT_|^GITHUB_|^ACTIONS_/.test(name))).toEqual([])
     // The app printed its whole environment: the variable is there (masked as a secret), the token is not.
-    const log = report(run).log.map(line => line.text)
+    const log = report(run).log.map((line) => line.text)
     expect(log).toContain('ENV PORT=8000')
     expect(log).toContain('ENV SMOKE_VISIBLE=***')
-    expect(log.filter(line => /TOKEN|INPUT_/.test(line))).toEqual([])
+    expect(log.filter((line) => /TOKEN|INPUT_/.test(line))).toEqual([])
   })
 
   it('writes the token nowhere: outputs, logs, summary, report and the runner temp folder', () => {
-    const written = [withoutMaskCommands(run.stdout), run.stderr, run.summary, JSON.stringify(run.outputs), withoutMaskCommands(run.post?.stdout ?? ''), run.post?.stderr ?? '']
+    const written = [
+      withoutMaskCommands(run.stdout),
+      run.stderr,
+      run.summary,
+      JSON.stringify(run.outputs),
+      withoutMaskCommands(run.post?.stdout ?? ''),
+      run.post?.stderr ?? ''
+    ]
     for (const file of fs.readdirSync(run.runnerTemp, { recursive: true }) as string[]) {
       const full = path.join(run.runnerTemp, file)
       if (fs.statSync(full).isFile()) written.push(fs.readFileSync(full, 'utf8'))

@@ -106,7 +106,7 @@ describe('checkedOutCommit', () => {
     temp.push(dir)
     return dir
   }
-  afterAll(() => temp.forEach(dir => fs.rmSync(dir, { recursive: true, force: true })))
+  afterAll(() => temp.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })))
 
   const git = (cwd: string, ...args: string[]): string =>
     execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, encoding: 'utf8' }).trim()

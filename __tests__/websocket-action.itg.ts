@@ -13,11 +13,17 @@ function expectClean(run: ActionRun): void {
   expect(run.post?.exitCode).toBe(0)
 }
 
-describe.each(BASES)('on %s', base => {
+describe.each(BASES)('on %s', (base) => {
   const common = { 'build-args': `BASE_IMAGE=${baseImage(base)}`, 'stability-window': '1', comment: 'never' }
 
   it('passes a Flask app on the gevent-websocket worker with an echo on /ws', async () => {
-    const run = await runAction({ ...common, context: fixture('ws-geventwebsocket'), 'websocket-path': '/ws', 'websocket-send': 'ping 42', 'websocket-expect': '/^ping \\d+$/' })
+    const run = await runAction({
+      ...common,
+      context: fixture('ws-geventwebsocket'),
+      'websocket-path': '/ws',
+      'websocket-send': 'ping 42',
+      'websocket-expect': '/^ping \\d+$/'
+    })
     expect(run.exitCode).toBe(0)
     expect(run.outputs.websocket).toBe('ok')
     expect(run.summary).toMatch(/WebSocket/)
@@ -39,7 +45,13 @@ describe.each(BASES)('on %s', base => {
   })
 
   it('passes a FastAPI app on uvicorn workers with an echo', async () => {
-    const run = await runAction({ ...common, context: fixture('ws-fastapi'), 'websocket-path': '/ws', 'websocket-send': 'marco', 'websocket-expect': 'marco' })
+    const run = await runAction({
+      ...common,
+      context: fixture('ws-fastapi'),
+      'websocket-path': '/ws',
+      'websocket-send': 'marco',
+      'websocket-expect': 'marco'
+    })
     expect(run.exitCode).toBe(0)
     expect(run.outputs.websocket).toBe('ok')
     expect(run.outputs.workers).toBe('2/2')

@@ -35,7 +35,7 @@ const { values: args } = parseArgs({
 })
 const REPS = Math.max(1, Number(args.reps))
 const BASE_IMAGE = `gunicorn-smoke-base:${args.base}`
-const ONLY = new Set(args.only.split(',').map(s => s.trim()))
+const ONLY = new Set(args.only.split(',').map((s) => s.trim()))
 const TAG = `bench-${process.pid}`
 const IMAGES = {
   failing: { tag: `gsmoke-test-${TAG}-fail`, dir: '__fixtures__/apps/fail-missing-dependency' },
@@ -45,9 +45,9 @@ const IMAGES = {
 
 // ------------------------------------------------------------------ small helpers
 
-const sleep = ms => new Promise(resolve => setTimeout(resolve, ms))
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 const docker = (...argv) => execFileSync('docker', argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
-const log = message => process.stderr.write(`${message}\n`)
+const log = (message) => process.stderr.write(`${message}\n`)
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b)
@@ -65,9 +65,9 @@ function engine(apiPath) {
   const host = process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock'
   const socketPath = host.startsWith('unix://') ? host.slice('unix://'.length) : '/var/run/docker.sock'
   return new Promise((resolve, reject) => {
-    const request = http.get({ socketPath, path: apiPath, timeout: 2000 }, response => {
+    const request = http.get({ socketPath, path: apiPath, timeout: 2000 }, (response) => {
       let body = ''
-      response.on('data', chunk => (body += chunk))
+      response.on('data', (chunk) => (body += chunk))
       response.on('end', () => {
         try {
           resolve(JSON.parse(body))
@@ -86,12 +86,12 @@ async function containerAddress(namePrefix) {
   const filters = encodeURIComponent(JSON.stringify({ name: [namePrefix] }))
   const containers = await engine(`/containers/json?filters=${filters}`)
   const networks = containers[0]?.NetworkSettings?.Networks ?? {}
-  return Object.values(networks).find(network => network.IPAddress)?.IPAddress || undefined
+  return Object.values(networks).find((network) => network.IPAddress)?.IPAddress || undefined
 }
 
 function httpStatus(host, port, urlPath, timeoutMs) {
-  return new Promise(resolve => {
-    const request = http.get({ host, port, path: urlPath, agent: false, headers: { Connection: 'close' } }, response => {
+  return new Promise((resolve) => {
+    const request = http.get({ host, port, path: urlPath, agent: false, headers: { Connection: 'close' } }, (response) => {
       response.resume()
       response.on('end', () => resolve(response.statusCode))
       response.on('error', () => resolve(undefined))
@@ -143,7 +143,7 @@ function timed(command, argv, options = {}) {
     let firstOutputAt
     const lines = []
     let partial = ''
-    child.stdout.on('data', chunk => {
+    child.stdout.on('data', (chunk) => {
       firstOutputAt ??= Date.now()
       stdout += chunk
       partial += chunk
@@ -153,13 +153,15 @@ function timed(command, argv, options = {}) {
         partial = partial.slice(newline + 1)
       }
     })
-    child.stderr.on('data', chunk => {
+    child.stderr.on('data', (chunk) => {
       firstOutputAt ??= Date.now()
       stderr += chunk
     })
     child.on('error', reject)
     child.on('exit', () => void (child.exitAt = Date.now()))
-    child.on('close', code => resolve({ startAt, firstOutputAt, exitAt: child.exitAt ?? Date.now(), exitCode: code, stdout, stderr, lines, pid: child.pid }))
+    child.on('close', (code) =>
+      resolve({ startAt, firstOutputAt, exitAt: child.exitAt ?? Date.now(), exitCode: code, stdout, stderr, lines, pid: child.pid })
+    )
   })
 }
 
@@ -190,7 +192,8 @@ async function runAction(inputs, { runId, measureRss = false } = {}) {
     ? await timed('/usr/bin/time', ['-f', 'GSMOKE_MAXRSS_KB=%M', process.execPath, ACTION], { env, cwd: ROOT })
     : await timed(process.execPath, [ACTION], { env, cwd: ROOT })
   const outputs = parseFileCommands(fs.readFileSync(output, 'utf8'))
-  const report = outputs['report-path'] && fs.existsSync(outputs['report-path']) ? JSON.parse(fs.readFileSync(outputs['report-path'], 'utf8')) : undefined
+  const report =
+    outputs['report-path'] && fs.existsSync(outputs['report-path']) ? JSON.parse(fs.readFileSync(outputs['report-path'], 'utf8')) : undefined
   const maxRssKb = Number(run.stderr.match(/GSMOKE_MAXRSS_KB=(\d+)/)?.[1])
   fs.rmSync(temp, { recursive: true, force: true })
   return { ...run, outputs, report, maxRssKb: Number.isFinite(maxRssKb) ? maxRssKb : undefined }
@@ -212,8 +215,8 @@ function parseFileCommands(text) {
 
 /** When the container actually started: the `Starting gunicorn` line minus the time the action measured to it. */
 function containerStartFromReport(report) {
-  const start = report.checks.find(check => check.id === 'start')
-  const line = report.log.find(l => /Starting gunicorn/.test(l.text))
+  const start = report.checks.find((check) => check.id === 'start')
+  const line = report.log.find((l) => /Starting gunicorn/.test(l.text))
   return start?.durationMs !== undefined && line ? line.at - start.durationMs : undefined
 }
 
@@ -226,8 +229,8 @@ function gaveUpAtFromDockerLogs(container) {
   const all = `${logs.stdout}\n${logs.stderr}`
   const times = all
     .split('\n')
-    .filter(line => GAVE_UP.test(line))
-    .map(line => Date.parse(line.slice(0, line.indexOf(' '))))
+    .filter((line) => GAVE_UP.test(line))
+    .map((line) => Date.parse(line.slice(0, line.indexOf(' '))))
     .filter(Number.isFinite)
   return times.length ? Math.min(...times) : undefined
 }
@@ -240,7 +243,7 @@ function startContainer(image, name) {
   return { before, port }
 }
 
-const removeContainer = name => {
+const removeContainer = (name) => {
   try {
     docker('rm', '--force', '--volumes', name)
   } catch {
@@ -276,7 +279,7 @@ async function failingBoot(rep) {
       if (!report || report.result !== 'fail') throw new Error(`failing boot: the action did not fail as expected (${run.stdout.slice(-400)})`)
       // The action usually decides before Gunicorn's master prints `Shutting down` / `Reason:` (it knows once every
       // worker failed), so that line is often not in its log; its last received line is reported as well.
-      const gaveUpAt = report.log.find(line => GAVE_UP.test(line.text))?.at
+      const gaveUpAt = report.log.find((line) => GAVE_UP.test(line.text))?.at
       const containerStart = containerStartFromReport(report)
       result.action = {
         reason: report.reason,
@@ -292,8 +295,16 @@ async function failingBoot(rep) {
         const [waited, curled] = await Promise.all([waitOn(port), curlLoop(port)])
         const gaveUpAt = gaveUpAtFromDockerLogs(name)
         result.gunicornGaveUpAfterMs = gaveUpAt ? gaveUpAt - before : undefined
-        result.waitOn = { exitCode: waited.exitCode, fromContainerStartMs: waited.exitAt - before, afterGaveUpMs: gaveUpAt ? waited.exitAt - gaveUpAt : undefined }
-        result.curl = { exitCode: curled.exitCode, fromContainerStartMs: curled.exitAt - before, afterGaveUpMs: gaveUpAt ? curled.exitAt - gaveUpAt : undefined }
+        result.waitOn = {
+          exitCode: waited.exitCode,
+          fromContainerStartMs: waited.exitAt - before,
+          afterGaveUpMs: gaveUpAt ? waited.exitAt - gaveUpAt : undefined
+        }
+        result.curl = {
+          exitCode: curled.exitCode,
+          fromContainerStartMs: curled.exitAt - before,
+          afterGaveUpMs: gaveUpAt ? curled.exitAt - gaveUpAt : undefined
+        }
       } finally {
         removeContainer(name)
       }
@@ -345,7 +356,7 @@ async function overhead() {
   if (run.report?.result !== 'pass') throw new Error(`overhead: the action did not pass (${run.stdout.slice(-400)})`)
   const wallMs = run.exitAt - run.startAt
   // Where the time outside the boot goes, from the moments the action's log lines arrived.
-  const lineAt = pattern => run.lines.find(line => pattern.test(line.text))?.at
+  const lineAt = (pattern) => run.lines.find((line) => pattern.test(line.text))?.at
   const starting = lineAt(/^Starting Gunicorn/)
   const waiting = lineAt(/^Waiting for /)
   const healthyAt = run.report.health.firstHealthyAt
@@ -363,16 +374,29 @@ async function memory() {
   const run = await runAction({ image: IMAGES.noisy.tag, 'stability-window': '8', timeout: '120' }, { runId: `bench${Date.now()}`, measureRss: true })
   if (run.report?.result !== 'pass') throw new Error(`memory: the action did not pass (${run.stdout.slice(-400)})`)
   const logBytes = run.report.log.reduce((sum, line) => sum + line.text.length + 1, 0)
-  return { maxRssMb: run.maxRssKb / 1024, logTotalLines: run.report.logTotalLines, keptLogMb: logBytes / 1024 / 1024, wallMs: run.exitAt - run.startAt }
+  return {
+    maxRssMb: run.maxRssKb / 1024,
+    logTotalLines: run.report.logTotalLines,
+    keptLogMb: logBytes / 1024 / 1024,
+    wallMs: run.exitAt - run.startAt
+  }
 }
 
 async function coldStart() {
   const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'gsmoke-bench-cold-'))
   try {
     // The action with no Dockerfile in its workspace: it loads everything, parses inputs and prints ::error::.
-    const action = await timed(process.execPath, [ACTION], { env: { PATH: process.env.PATH, GITHUB_WORKSPACE: empty, INPUT_COMMENT: 'never' }, cwd: empty })
+    const action = await timed(process.execPath, [ACTION], {
+      env: { PATH: process.env.PATH, GITHUB_WORKSPACE: empty, INPUT_COMMENT: 'never' },
+      cwd: empty
+    })
     const cli = await timed(process.execPath, [CLI, '--help'], { cwd: empty })
-    return { actionFirstOutputMs: action.firstOutputAt - action.startAt, actionExitMs: action.exitAt - action.startAt, cliFirstOutputMs: cli.firstOutputAt - cli.startAt, cliExitMs: cli.exitAt - cli.startAt }
+    return {
+      actionFirstOutputMs: action.firstOutputAt - action.startAt,
+      actionExitMs: action.exitAt - action.startAt,
+      cliFirstOutputMs: cli.firstOutputAt - cli.startAt,
+      cliExitMs: cli.exitAt - cli.startAt
+    }
   } finally {
     fs.rmSync(empty, { recursive: true, force: true })
   }
@@ -401,7 +425,10 @@ function machine() {
     docker: dockerVersion,
     waitOn: waitOnVersion,
     curl: curlVersion,
-    loadAverage: os.loadavg().map(v => v.toFixed(2)).join(' '),
+    loadAverage: os
+      .loadavg()
+      .map((v) => v.toFixed(2))
+      .join(' '),
     baseImage: BASE_IMAGE,
     gunicorn: (() => {
       try {
@@ -413,10 +440,10 @@ function machine() {
   }
 }
 
-const ms = value => (Number.isFinite(value) ? `${Math.round(value)} ms` : 'n/a')
-const s = value => (Number.isFinite(value) ? `${(value / 1000).toFixed(2)} s` : 'n/a')
+const ms = (value) => (Number.isFinite(value) ? `${Math.round(value)} ms` : 'n/a')
+const s = (value) => (Number.isFinite(value) ? `${(value / 1000).toFixed(2)} s` : 'n/a')
 const spread = (st, fmt = ms) => `${fmt(st.median)} (${fmt(st.min)} – ${fmt(st.max)}, n=${st.n})`
-const verdict = ok => (ok ? '✅ met' : '❌ missed')
+const verdict = (ok) => (ok ? '✅ met' : '❌ missed')
 
 function render(machineInfo, results, bundle, reps = REPS) {
   const lines = []
@@ -443,26 +470,40 @@ function render(machineInfo, results, bundle, reps = REPS) {
     'Base image': `\`${machineInfo.baseImage}\` (Gunicorn ${machineInfo.gunicorn})`
   }))
     lines.push(`| ${key} | ${value} |`)
-  lines.push('', `Command: \`npm run bench\` (= \`npm run bundle && node bench/run.mjs --reps ${reps} --base ${machineInfo.baseImage.split(':')[1]}\`; \`node bench/run.mjs --render-only\` re-renders this file from \`bench/results.json\`).`, '')
+  lines.push(
+    '',
+    `Command: \`npm run bench\` (= \`npm run bundle && node bench/run.mjs --reps ${reps} --base ${machineInfo.baseImage.split(':')[1]}\`; \`node bench/run.mjs --render-only\` re-renders this file from \`bench/results.json\`).`,
+    ''
+  )
 
   const summary = []
   if (results.failing) {
     const f = results.failing
-    const action = stats(f.map(r => r.action.fromContainerStartMs))
-    const gaveUp = stats(f.map(r => r.gunicornGaveUpAfterMs))
+    const action = stats(f.map((r) => r.action.fromContainerStartMs))
+    const gaveUp = stats(f.map((r) => r.gunicornGaveUpAfterMs))
     // The action's verdict after Gunicorn gave up: measured from Gunicorn's give-up line when it is in the action's
     // log, else from the last line the action received (earlier than the give-up, so this is an upper bound).
-    const actionLag = stats(f.map(r => r.action.afterGaveUpLineMs ?? r.action.afterLastLogLineMs))
-    const waitOn = stats(f.map(r => r.waitOn.fromContainerStartMs))
-    const waitOnLag = stats(f.map(r => r.waitOn.afterGaveUpMs))
-    const curl = stats(f.map(r => r.curl.fromContainerStartMs))
-    const curlLag = stats(f.map(r => r.curl.afterGaveUpMs))
+    const actionLag = stats(f.map((r) => r.action.afterGaveUpLineMs ?? r.action.afterLastLogLineMs))
+    const waitOn = stats(f.map((r) => r.waitOn.fromContainerStartMs))
+    const waitOnLag = stats(f.map((r) => r.waitOn.afterGaveUpMs))
+    const curl = stats(f.map((r) => r.curl.fromContainerStartMs))
+    const curlLag = stats(f.map((r) => r.curl.afterGaveUpMs))
     const ratioWaitOn = waitOn.median / action.median
     const ratioCurl = curl.median / action.median
     const lagWaitOnRatio = waitOnLag.median / actionLag.median
     summary.push([`Failing boot: verdict after Gunicorn gives up`, '≤ 0.5 s', s(actionLag.median), verdict(actionLag.median <= 500)])
-    summary.push([`Failing boot: verdict sooner than \`wait-on\` (container start → verdict)`, '≥ 20×', `${ratioWaitOn.toFixed(1)}×`, verdict(ratioWaitOn >= 20)])
-    summary.push([`Failing boot: verdict sooner than \`curl --retry\` (container start → verdict)`, '≥ 20×', `${ratioCurl.toFixed(1)}×`, verdict(ratioCurl >= 20)])
+    summary.push([
+      `Failing boot: verdict sooner than \`wait-on\` (container start → verdict)`,
+      '≥ 20×',
+      `${ratioWaitOn.toFixed(1)}×`,
+      verdict(ratioWaitOn >= 20)
+    ])
+    summary.push([
+      `Failing boot: verdict sooner than \`curl --retry\` (container start → verdict)`,
+      '≥ 20×',
+      `${ratioCurl.toFixed(1)}×`,
+      verdict(ratioCurl >= 20)
+    ])
     lines.push('## Failing boot: time to a verdict', '')
     lines.push(
       `Fixture \`${IMAGES.failing.dir}\`: four workers, each fails to import \`stripe\`; Gunicorn halts with \`Worker failed to boot\`.`,
@@ -483,19 +524,23 @@ function render(machineInfo, results, bundle, reps = REPS) {
     lines.push(`| gunicorn-smoke (action) | ${spread(action, s)} | ${spread(actionLag, s)} | \`${f[0].action.reason}\` |`)
     lines.push(`| wait-on | ${spread(waitOn, s)} | ${spread(waitOnLag, s)} | timeout, exit ${f[0].waitOn.exitCode} |`)
     lines.push(`| curl --retry | ${spread(curl, s)} | ${spread(curlLag, s)} | gave up, exit ${f[0].curl.exitCode} |`)
-    lines.push('', `Measured from Gunicorn giving up, the action's verdict is ${Number.isFinite(lagWaitOnRatio) ? `${Math.round(lagWaitOnRatio)}×` : 'n/a'} sooner than wait-on's.`, '')
+    lines.push(
+      '',
+      `Measured from Gunicorn giving up, the action's verdict is ${Number.isFinite(lagWaitOnRatio) ? `${Math.round(lagWaitOnRatio)}×` : 'n/a'} sooner than wait-on's.`,
+      ''
+    )
   }
   if (results.healthy) {
     const h = results.healthy
-    const action = stats(h.map(r => r.action.lagMs))
-    const waitOn = stats(h.map(r => r.waitOn.lagMs))
-    const curl = stats(h.map(r => r.curl.lagMs))
-    const boot = stats(h.map(r => r.action.bootTimeMs))
+    const action = stats(h.map((r) => r.action.lagMs))
+    const waitOn = stats(h.map((r) => r.waitOn.lagMs))
+    const curl = stats(h.map((r) => r.curl.lagMs))
+    const boot = stats(h.map((r) => r.action.bootTimeMs))
     summary.push(['Healthy boot: detection lag (median)', '≤ 50 ms', ms(action.median), verdict(action.median <= 50)])
     lines.push('## Healthy boot: detection lag', '')
     lines.push(
       `Fixture \`${IMAGES.healthy.dir}\` (Flask on two gevent workers). "The app could first answer" is measured independently: this script fires a`,
-      'GET straight at the container\'s bridge address (found through the engine API; no docker-proxy), one at a time, 5 ms apart: before Gunicorn',
+      "GET straight at the container's bridge address (found through the engine API; no docker-proxy), one at a time, 5 ms apart: before Gunicorn",
       'binds each is refused at once, after that it waits in the accept queue and is answered as soon as a worker can answer. The reference is',
       'the arrival of the first 2xx. The lag is the time the action got its first healthy answer (`health.firstHealthyAt`) minus that;',
       'for `wait-on` (default 250 ms interval) and the curl loop it is the moment the process exited. A lag near 0 or slightly negative means the',
@@ -513,7 +558,7 @@ function render(machineInfo, results, bundle, reps = REPS) {
   }
   if (results.overhead) {
     const o = results.overhead
-    const over = stats(o.map(r => r.overheadMs))
+    const over = stats(o.map((r) => r.overheadMs))
     summary.push(['Overhead outside build, boot and stability window', '≤ 1 s', ms(over.median), verdict(over.median <= 1000)])
     lines.push(
       `The action's wall time (process start → exit) with \`image\` and \`stability-window: 0\`, minus the app's boot time as the report gives it`,
@@ -522,24 +567,32 @@ function render(machineInfo, results, bundle, reps = REPS) {
       ''
     )
     lines.push('| | median (min – max) |', '|---|---|')
-    lines.push(`| wall time | ${spread(stats(o.map(r => r.wallMs)))} |`)
-    lines.push(`| boot time (in the report) | ${spread(stats(o.map(r => r.bootTimeMs)))} |`)
+    lines.push(`| wall time | ${spread(stats(o.map((r) => r.wallMs)))} |`)
+    lines.push(`| boot time (in the report) | ${spread(stats(o.map((r) => r.bootTimeMs)))} |`)
     lines.push(`| **overhead** | ${spread(over)} |`)
-    lines.push(`| of which: process start → \`docker run\` issued (Node, inputs, \`docker version\`, \`image inspect\`) | ${spread(stats(o.map(r => r.beforeDockerRunMs)))} |`)
-    lines.push(`| of which: first healthy answer → exit (container state, \`docker rm\`, log drain, worker count, report) | ${spread(stats(o.map(r => r.afterHealthyMs)))} |`)
-    lines.push(`| (inside the boot time: \`docker run\` + \`docker port\`) | ${spread(stats(o.map(r => r.dockerRunAndPortMs)))} |`)
+    lines.push(
+      `| of which: process start → \`docker run\` issued (Node, inputs, \`docker version\`, \`image inspect\`) | ${spread(stats(o.map((r) => r.beforeDockerRunMs)))} |`
+    )
+    lines.push(
+      `| of which: first healthy answer → exit (container state, \`docker rm\`, log drain, worker count, report) | ${spread(stats(o.map((r) => r.afterHealthyMs)))} |`
+    )
+    lines.push(`| (inside the boot time: \`docker run\` + \`docker port\`) | ${spread(stats(o.map((r) => r.dockerRunAndPortMs)))} |`)
     lines.push('')
   }
   if (results.cold) {
     const c = results.cold
-    const action = stats(c.map(r => r.actionFirstOutputMs))
-    const cli = stats(c.map(r => r.cliFirstOutputMs))
+    const action = stats(c.map((r) => r.actionFirstOutputMs))
+    const cli = stats(c.map((r) => r.cliFirstOutputMs))
     summary.push(['Cold start of `dist/index.js` (to first output)', '≤ 200 ms', ms(action.median), verdict(action.median <= 200)])
     summary.push(['Cold start of `dist/cli.js --help`', '≤ 200 ms', ms(cli.median), verdict(cli.median <= 200)])
-    lines.push('Cold start: `node dist/index.js` in an empty workspace (loads the whole bundle, parses the inputs, prints its `::error::`) and', '`node dist/cli.js --help`, from spawn to the first byte of output.', '')
+    lines.push(
+      'Cold start: `node dist/index.js` in an empty workspace (loads the whole bundle, parses the inputs, prints its `::error::`) and',
+      '`node dist/cli.js --help`, from spawn to the first byte of output.',
+      ''
+    )
     lines.push('| | first output | exit |', '|---|---|---|')
-    lines.push(`| \`dist/index.js\` | ${spread(action)} | ${spread(stats(c.map(r => r.actionExitMs)))} |`)
-    lines.push(`| \`dist/cli.js --help\` | ${spread(cli)} | ${spread(stats(c.map(r => r.cliExitMs)))} |`)
+    lines.push(`| \`dist/index.js\` | ${spread(action)} | ${spread(stats(c.map((r) => r.actionExitMs)))} |`)
+    lines.push(`| \`dist/cli.js --help\` | ${spread(cli)} | ${spread(stats(c.map((r) => r.cliExitMs)))} |`)
     lines.push('')
   }
   lines.push('Bundle size:', '', '| file | bytes | gzip |', '|---|---|---|')
@@ -547,7 +600,7 @@ function render(machineInfo, results, bundle, reps = REPS) {
   lines.push('')
   if (results.memory) {
     const m = results.memory
-    const rss = stats(m.map(r => r.maxRssMb))
+    const rss = stats(m.map((r) => r.maxRssMb))
     summary.push(['Peak RSS with 40 MB of worker log', '≤ 200 MB', `${rss.median.toFixed(0)} MB`, verdict(rss.median <= 200)])
     lines.push('## Memory', '')
     lines.push(
@@ -556,27 +609,47 @@ function render(machineInfo, results, bundle, reps = REPS) {
       ''
     )
     lines.push('| | median (min – max) |', '|---|---|')
-    lines.push(`| peak RSS | ${spread(rss, v => `${v.toFixed(0)} MB`)} |`)
-    lines.push(`| log lines the action read | ${spread(stats(m.map(r => r.logTotalLines)), v => Math.round(v).toLocaleString('en'))} |`)
-    lines.push(`| log kept in the report | ${spread(stats(m.map(r => r.keptLogMb)), v => `${v.toFixed(2)} MB`)} |`)
-    lines.push(`| wall time | ${spread(stats(m.map(r => r.wallMs)), s)} |`)
+    lines.push(`| peak RSS | ${spread(rss, (v) => `${v.toFixed(0)} MB`)} |`)
+    lines.push(`| log lines the action read | ${spread(stats(m.map((r) => r.logTotalLines)), (v) => Math.round(v).toLocaleString('en'))} |`)
+    lines.push(`| log kept in the report | ${spread(stats(m.map((r) => r.keptLogMb)), (v) => `${v.toFixed(2)} MB`)} |`)
+    lines.push(`| wall time | ${spread(stats(m.map((r) => r.wallMs)), s)} |`)
     lines.push('')
   }
-  const head = ['## Summary', '', '| measure | target | result | |', '|---|---|---|---|', ...summary.map(row => `| ${row.join(' | ')} |`), '']
-  const missed = summary.filter(row => row[3].includes('missed')).map(row => row[0])
+  const head = ['## Summary', '', '| measure | target | result | |', '|---|---|---|---|', ...summary.map((row) => `| ${row.join(' | ')} |`), '']
+  const missed = summary.filter((row) => row[3].includes('missed')).map((row) => row[0])
   if (missed.length) {
     head.push('### Where the missed targets lose their time (and what in the pipeline would win it back)', '')
     const notes = {
-      'Failing boot: verdict after': '`src/pipeline.ts` `decidedByLog()` waits `SETTLE_MS` (300 ms) after the first fatal line for the rest of the output even when the container already exited, then step 5 runs `docker inspect` and `docker rm` one after the other and waits up to 500 ms for the `--print-config` worker count. Deciding on the container exit without the settle wait, and running inspect/rm in parallel with the report, would take this under 0.3 s.',
-      'Failing boot: verdict sooner': 'The ratio from container start is capped by Gunicorn itself: it needs the time shown above to give up, before any tool can know. The action also starts the `--print-config` container (`src/effective-config.ts`) at the same moment, which competes for the 2 cores with the booting app; starting it after the first `Booting worker` line, or only on a failure that needs the worker count, gives the app the CPU.',
-      'Overhead': 'Before `docker run`: Node start-up, then `docker version` and `docker image inspect` one after the other (`runSmoke` in `src/pipeline.ts`; each CLI call costs 100–300 ms on a loaded 2-core machine). Run them concurrently, or skip `docker version` when `image inspect` answers. After health: `docker inspect` (only needed as failure evidence, skip it on a pass), `docker rm`, and the wait for the worker count (`Promise.race([workersExpectedPromise, delay(3000)])` on a pass).',
-      'Cold start': 'Node itself takes 130 ms to start here under this load (`node -e ""`); the rest is compiling the bundle (1.7 MB for the action with Octokit, 0.7 MB for the CLI) and, for the CLI, parsing `action.yml` with `yaml` for the option names. Lazy `import()` of the GitHub client (only needed when a comment is posted), `minify: true` in `scripts/bundle.mjs`, and generating the CLI option list at bundle time would cut it.'
+      'Failing boot: verdict after':
+        '`src/pipeline.ts` `decidedByLog()` waits `SETTLE_MS` (300 ms) after the first fatal line for the rest of the output even when the container already exited, then step 5 runs `docker inspect` and `docker rm` one after the other and waits up to 500 ms for the `--print-config` worker count. Deciding on the container exit without the settle wait, and running inspect/rm in parallel with the report, would take this under 0.3 s.',
+      'Failing boot: verdict sooner':
+        'The ratio from container start is capped by Gunicorn itself: it needs the time shown above to give up, before any tool can know. The action also starts the `--print-config` container (`src/effective-config.ts`) at the same moment, which competes for the 2 cores with the booting app; starting it after the first `Booting worker` line, or only on a failure that needs the worker count, gives the app the CPU.',
+      Overhead:
+        'Before `docker run`: Node start-up, then `docker version` and `docker image inspect` one after the other (`runSmoke` in `src/pipeline.ts`; each CLI call costs 100–300 ms on a loaded 2-core machine). Run them concurrently, or skip `docker version` when `image inspect` answers. After health: `docker inspect` (only needed as failure evidence, skip it on a pass), `docker rm`, and the wait for the worker count (`Promise.race([workersExpectedPromise, delay(3000)])` on a pass).',
+      'Cold start':
+        'Node itself takes 130 ms to start here under this load (`node -e ""`); the rest is compiling the bundle (1.7 MB for the action with Octokit, 0.7 MB for the CLI) and, for the CLI, parsing `action.yml` with `yaml` for the option names. Lazy `import()` of the GitHub client (only needed when a comment is posted), `minify: true` in `scripts/bundle.mjs`, and generating the CLI option list at bundle time would cut it.'
     }
-    for (const [prefix, note] of Object.entries(notes)) if (missed.some(name => name.startsWith(prefix))) head.push(`- **${prefix}…** ${note}`)
-    head.push('', `The machine was shared with other test runs while this ran${machineInfo.loadAverage ? ' (see the load average)' : ''}: every Docker CLI call and Node start is slower than on an idle runner.`, '')
+    for (const [prefix, note] of Object.entries(notes)) if (missed.some((name) => name.startsWith(prefix))) head.push(`- **${prefix}…** ${note}`)
+    head.push(
+      '',
+      `The machine was shared with other test runs while this ran${machineInfo.loadAverage ? ' (see the load average)' : ''}: every Docker CLI call and Node start is slower than on an idle runner.`,
+      ''
+    )
   }
   const body = lines.splice(lines.indexOf('## Machine'))
-  return [...lines, ...head, ...body, '<details><summary>Raw numbers (every repetition)</summary>', '', '```json', JSON.stringify(results, null, 1), '```', '', '</details>', ''].join('\n')
+  return [
+    ...lines,
+    ...head,
+    ...body,
+    '<details><summary>Raw numbers (every repetition)</summary>',
+    '',
+    '```json',
+    JSON.stringify(results, null, 1),
+    '```',
+    '',
+    '</details>',
+    ''
+  ].join('\n')
 }
 
 // ------------------------------------------------------------------ main
@@ -588,7 +661,8 @@ async function main() {
     log(`Re-rendered ${path.relative(ROOT, args.out)} from ${path.relative(ROOT, args.json)}.`)
     return
   }
-  for (const file of [ACTION, CLI]) if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`npm run bundle\` first.`)
+  for (const file of [ACTION, CLI])
+    if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`npm run bundle\` first.`)
   if (!fs.existsSync(WAIT_ON)) throw new Error('wait-on is not installed: run `npm install`.')
   try {
     execFileSync('curl', ['--version'], { stdio: 'ignore' })
@@ -598,7 +672,9 @@ async function main() {
   const machineInfo = machine()
   log(`Building the benchmark images on ${BASE_IMAGE}…`)
   for (const { tag, dir } of Object.values(IMAGES)) {
-    execFileSync('docker', ['build', '--quiet', '--force-rm', '--tag', tag, '--build-arg', `BASE_IMAGE=${BASE_IMAGE}`, path.join(ROOT, dir)], { stdio: ['ignore', 'ignore', 'inherit'] })
+    execFileSync('docker', ['build', '--quiet', '--force-rm', '--tag', tag, '--build-arg', `BASE_IMAGE=${BASE_IMAGE}`, path.join(ROOT, dir)], {
+      stdio: ['ignore', 'ignore', 'inherit']
+    })
   }
 
   const results = {}
@@ -620,7 +696,7 @@ async function main() {
     }
   }
 
-  const bundle = [ACTION, CLI].map(file => {
+  const bundle = [ACTION, CLI].map((file) => {
     const bytes = fs.statSync(file).size
     const gzip = Number(execFileSync('sh', ['-c', `gzip -9 -c '${file}' | wc -c`], { encoding: 'utf8' }).trim())
     return { name: path.relative(ROOT, file), bytes, gzip }
@@ -657,7 +733,7 @@ main().then(
     cleanUp()
     process.exit(0)
   },
-  error => {
+  (error) => {
     log(`bench failed: ${error instanceof Error ? error.message : String(error)}`)
     cleanUp()
     process.exit(1)

@@ -4,8 +4,12 @@ import fs from 'node:fs'
 import { parse } from 'yaml'
 
 const action = parse(fs.readFileSync('action.yml', 'utf8'))
-const cell = text => String(text ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim()
-const code = text => (text === '' || text === undefined ? '' : '`' + String(text) + '`')
+const cell = (text) =>
+  String(text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim()
+const code = (text) => (text === '' || text === undefined ? '' : '`' + String(text) + '`')
 
 const inputs = [
   '| Input | Default | Description |',

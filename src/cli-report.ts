@@ -21,7 +21,7 @@ export function renderTerminalReport(report: RunReport, style: TerminalStyle, lo
   const verdict = report.result === 'pass' ? style.pass('PASS') : style.fail(`FAIL ${report.reason ?? ''}`.trim())
   out.push('', `${style.bold('gunicorn-smoke')} ${verdict}  ${report.summary}`, '')
 
-  const labelWidth = Math.max(...report.checks.map(check => plain(check.label).length))
+  const labelWidth = Math.max(...report.checks.map((check) => plain(check.label).length))
   for (const check of report.checks) {
     const paint = check.status === 'pass' ? style.pass : check.status === 'fail' ? style.fail : style.dim
     const time = check.durationMs !== undefined ? style.dim(` ${(check.durationMs / 1000).toFixed(1)} s`) : ''

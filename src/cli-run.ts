@@ -33,7 +33,7 @@ Exit code: 0 pass, 1 fail or error.`
 /** The option names are action.yml's input names (read beside src/ or dist/, both one level below the root). */
 export function inputNames(): string[] {
   const action = parseYaml(fs.readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as { inputs: Record<string, unknown> }
-  return Object.keys(action.inputs).filter(name => !ACTION_ONLY.has(name))
+  return Object.keys(action.inputs).filter((name) => !ACTION_ONLY.has(name))
 }
 
 export async function runCli(argv: string[], out: NodeJS.WriteStream = process.stdout, err: NodeJS.WriteStream = process.stderr): Promise<number> {
@@ -44,7 +44,7 @@ export async function runCli(argv: string[], out: NodeJS.WriteStream = process.s
       args: argv,
       allowPositionals: true,
       options: {
-        ...Object.fromEntries(names.map(name => [name, { type: 'string' as const, multiple: REPEATABLE.has(name) }])),
+        ...Object.fromEntries(names.map((name) => [name, { type: 'string' as const, multiple: REPEATABLE.has(name) }])),
         json: { type: 'boolean' },
         format: { type: 'string' },
         help: { type: 'boolean', short: 'h' }
@@ -92,14 +92,14 @@ export async function runCli(argv: string[], out: NodeJS.WriteStream = process.s
   const docker = new Docker()
   const ui: Ui = {
     group: async (_title, body) => body(),
-    info: message => err.write(`${style.dim(message)}\n`),
-    warning: message => err.write(`${style.warn('warning')} ${message}\n`),
+    info: (message) => err.write(`${style.dim(message)}\n`),
+    warning: (message) => err.write(`${style.warn('warning')} ${message}\n`),
     debug: () => undefined,
     // Only the builder's step lines while building; the full output of a failed step is in the diagnosis.
-    buildOutput: line => {
+    buildOutput: (line) => {
       if (/^Step \d+\/\d+ : |^#\d+ \[[^\]]*\d+\/\d+\]/.test(line)) err.write(`${style.dim(`  │ ${line}`)}\n`)
     },
-    progress: message => err.write(`${style.bold('›')} ${message}\n`)
+    progress: (message) => err.write(`${style.bold('›')} ${message}\n`)
   }
   try {
     for (const note of discovery.notes) ui.info(note)
@@ -121,7 +121,7 @@ export async function runCli(argv: string[], out: NodeJS.WriteStream = process.s
     return safe.result === 'pass' ? 0 : 1
   } catch (error) {
     const known = error instanceof DockerError || error instanceof CancelledError || error instanceof InputError
-    err.write(`${style.fail('error')} ${known ? (error).message : `unexpected: ${String(error)}`}\n`)
+    err.write(`${style.fail('error')} ${known ? error.message : `unexpected: ${String(error)}`}\n`)
     return 1
   } finally {
     if (!settings.image) await docker.removeImage(identity.imageTag).catch(() => undefined)
@@ -129,4 +129,3 @@ export async function runCli(argv: string[], out: NodeJS.WriteStream = process.s
     process.removeListener('SIGTERM', onSignal)
   }
 }
-

@@ -2,8 +2,8 @@
 import { runCli } from './cli-run.js'
 
 runCli(process.argv.slice(2)).then(
-  code => process.exit(code),
-  error => {
+  (code) => process.exit(code),
+  (error) => {
     process.stderr.write(`gunicorn-smoke failed unexpectedly: ${String(error)}\n`)
     process.exit(1)
   }

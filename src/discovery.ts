@@ -92,7 +92,7 @@ export function discover(workspace: string, read: InputReader): Discovery {
     throw new InputError(`The input 'command' is 'procfile', but no Procfile with a 'web:' line was found in the context or at the repository root.`)
   }
 
-  const wrapped: InputReader = name => {
+  const wrapped: InputReader = (name) => {
     const explicit = read(name)
     if (name === 'command' && procfileForced) {
       sources.command = 'Procfile'
@@ -101,7 +101,7 @@ export function discover(workspace: string, read: InputReader): Discovery {
     if (name === 'env') {
       // Blueprint values first, so an explicit `env` line for the same name overrides it.
       if (explicit.trim()) sources.env = 'input'
-      return [...envLines, explicit].filter(text => text.trim()).join('\n')
+      return [...envLines, explicit].filter((text) => text.trim()).join('\n')
     }
     if (explicit.trim()) {
       sources[name] = 'input'
@@ -136,11 +136,11 @@ function readRenderBlueprint(workspace: string, serviceName: string): { service:
   }
   const root = document.toJS() as { services?: unknown } | null
   const services = Array.isArray(root?.services) ? (root.services as RenderService[]) : []
-  const dockerWeb = services.filter(s => s && s.type === 'web' && (s.runtime === 'docker' || s.env === 'docker'))
+  const dockerWeb = services.filter((s) => s && s.type === 'web' && (s.runtime === 'docker' || s.env === 'docker'))
   if (serviceName) {
-    const chosen = dockerWeb.find(s => s.name === serviceName)
+    const chosen = dockerWeb.find((s) => s.name === serviceName)
     if (!chosen) {
-      const names = dockerWeb.map(s => `'${String(s.name)}'`).join(', ') || 'none'
+      const names = dockerWeb.map((s) => `'${String(s.name)}'`).join(', ') || 'none'
       throw new InputError(`The input 'service' names '${serviceName}', which is not a Docker web service in ${file} (found: ${names}).`)
     }
     return { service: chosen, file }
@@ -148,7 +148,7 @@ function readRenderBlueprint(workspace: string, serviceName: string): { service:
   if (dockerWeb.length === 0) return undefined
   if (dockerWeb.length > 1) {
     throw new InputError(
-      `${file} has ${dockerWeb.length} Docker web services (${dockerWeb.map(s => `'${String(s.name)}'`).join(', ')}): choose one with the input 'service'.`
+      `${file} has ${dockerWeb.length} Docker web services (${dockerWeb.map((s) => `'${String(s.name)}'`).join(', ')}): choose one with the input 'service'.`
     )
   }
   return { service: dockerWeb[0], file }
@@ -180,7 +180,7 @@ export function readProcfile(dir: string): { file: string; command: string } | u
   } catch {
     return undefined
   }
-  const line = text.split(/\r?\n/).find(l => /^web\s*:/.test(l))
+  const line = text.split(/\r?\n/).find((l) => /^web\s*:/.test(l))
   const command = line?.replace(/^web\s*:\s*/, '').trim()
   return command ? { file, command } : undefined
 }

@@ -18,14 +18,18 @@ export function startCommand(settings: Settings, imageInfo: ImageInfo | undefine
 export function gunicornArgv(argv: string[]): string[] | undefined {
   if (argv.length >= 3 && /(^|\/)(ba|da)?sh$/.test(argv[0]) && argv[1] === '-c') {
     // Only the part after the last `exec`/`&&` runs the server, e.g. `sh -c "migrate && exec gunicorn app:app"`.
-    const last = argv[2].split(/&&|;/).pop()!.trim().replace(/^exec\s+/, '')
+    const last = argv[2]
+      .split(/&&|;/)
+      .pop()!
+      .trim()
+      .replace(/^exec\s+/, '')
     try {
       return gunicornArgv(shellSplit(last))
     } catch {
       return undefined
     }
   }
-  const index = argv.findIndex(arg => /(^|\/)gunicorn$/.test(arg))
+  const index = argv.findIndex((arg) => /(^|\/)gunicorn$/.test(arg))
   if (index >= 0) return argv.slice(index)
   const module = argv.findIndex((arg, i) => arg === '-m' && argv[i + 1] === 'gunicorn' && /python/.test(argv[0]))
   if (module >= 0) return [argv[0], ...argv.slice(module)]

@@ -15,7 +15,7 @@ process.on('beforeExit', () => {
 
 const step = isPost() ? runPost() : runMain()
 step.then(
-  code => {
+  (code) => {
     settled = true
     process.exit(code)
   },

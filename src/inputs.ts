@@ -227,31 +227,33 @@ export function parseKeyValueLines(input: string, text: string): Array<[string, 
 }
 
 export function parseStatusMatcher(text: string): StatusMatcher {
-  const parts = text.split(',').map(part => part.trim().toLowerCase())
+  const parts = text.split(',').map((part) => part.trim().toLowerCase())
   const tests: Array<(status: number) => boolean> = []
   for (const part of parts) {
     let match: RegExpMatchArray | null
     if ((match = part.match(/^([1-5])xx$/))) {
       const hundred = Number(match[1]) * 100
-      tests.push(status => status >= hundred && status < hundred + 100)
+      tests.push((status) => status >= hundred && status < hundred + 100)
     } else if ((match = part.match(/^(\d{3})-(\d{3})$/))) {
       const low = Number(match[1])
       const high = Number(match[2])
       if (low > high || low < 100 || high > 599) throw badStatus(text)
-      tests.push(status => status >= low && status <= high)
+      tests.push((status) => status >= low && status <= high)
     } else if (/^\d{3}$/.test(part)) {
       const code = Number(part)
       if (code < 100 || code > 599) throw badStatus(text)
-      tests.push(status => status === code)
+      tests.push((status) => status === code)
     } else {
       throw badStatus(text)
     }
   }
-  return { text: parts.join(','), matches: status => tests.some(test => test(status)) }
+  return { text: parts.join(','), matches: (status) => tests.some((test) => test(status)) }
 }
 
 function badStatus(text: string): InputError {
-  return new InputError(`The input 'health-status' must be status codes, classes or ranges such as '200', '200,204', '2xx' or '200-299', got '${shown(text)}'.`)
+  return new InputError(
+    `The input 'health-status' must be status codes, classes or ranges such as '200', '200,204', '2xx' or '200-299', got '${shown(text)}'.`
+  )
 }
 
 function parseNumber(input: string, text: string, min: number, max: number): number {
@@ -273,7 +275,7 @@ function parseInteger(input: string, text: string, min: number, max: number): nu
 function parseEnum<T extends string>(input: string, text: string, allowed: readonly T[]): T {
   const value = text.toLowerCase() as T
   if (!allowed.includes(value)) {
-    throw new InputError(`The input '${input}' must be one of ${allowed.map(a => `'${a}'`).join(', ')}, got '${shown(text)}'.`)
+    throw new InputError(`The input '${input}' must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got '${shown(text)}'.`)
   }
   return value
 }

@@ -25,7 +25,7 @@ export async function runMain(docker = new Docker(), env: NodeJS.ProcessEnv = pr
   let discovery: Discovery
   try {
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd()
-    discovery = discover(workspace, name => core.getInput(name))
+    discovery = discover(workspace, (name) => core.getInput(name))
     settings = { ...parseSettings(discovery.read, workspace), procfile: discovery.procfile }
   } catch (error) {
     return failWithoutReport(error)
@@ -36,7 +36,10 @@ export async function runMain(docker = new Docker(), env: NodeJS.ProcessEnv = pr
   if (untrusted) core.warning(untrusted, { title: "Untrusted code runs with this job's secrets" })
   // Every env value is a secret: masked in the job log and redacted from everything the action writes.
   // Values the blueprint commits to the repository (render.yaml `value:`) are not secrets.
-  const secrets = [...parseKeyValueLines('env', core.getInput('env')).map(([, value]) => value), ...(settings.githubToken ? [settings.githubToken] : [])]
+  const secrets = [
+    ...parseKeyValueLines('env', core.getInput('env')).map(([, value]) => value),
+    ...(settings.githubToken ? [settings.githubToken] : [])
+  ]
   for (const secret of secrets) if (secret.trim()) core.setSecret(secret)
   const redactor = new Redactor(secrets)
 
@@ -98,7 +101,7 @@ export async function runMain(docker = new Docker(), env: NodeJS.ProcessEnv = pr
 
   // Loaded on demand: the GitHub client is most of the bundle and most runs need it only here, at the end.
   const { publishComment } = await import('./github/publish.js')
-  const comment = await publishComment(safe, settings, env, { log: message => core.info(message) })
+  const comment = await publishComment(safe, settings, env, { log: (message) => core.info(message) })
   core.setOutput('comment-url', comment.url ?? '')
   if (comment.warning) core.warning(comment.warning)
   if (comment.notice) core.info(comment.notice)
@@ -161,9 +164,9 @@ export function metadataFrom(env: NodeJS.ProcessEnv): RunMetadata {
 
 const actionsUi: Ui = {
   group: (title, body) => core.group(title, body),
-  info: message => core.info(message),
-  warning: message => core.warning(message),
-  debug: message => core.debug(message),
-  buildOutput: line => core.info(line),
-  progress: message => core.info(message)
+  info: (message) => core.info(message),
+  warning: (message) => core.warning(message),
+  debug: (message) => core.debug(message),
+  buildOutput: (line) => core.info(line),
+  progress: (message) => core.info(message)
 }

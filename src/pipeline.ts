@@ -60,10 +60,10 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
   const checks = new Map<CheckResult['id'], CheckResult>()
   const setCheck = (check: CheckResult): void => void checks.set(check.id, check)
   const warnings: string[] = []
-  const unsetHostEnv = (deps.hostFilledEnv ?? []).filter(name => !settings.env.some(([given]) => given === name))
+  const unsetHostEnv = (deps.hostFilledEnv ?? []).filter((name) => !settings.env.some(([given]) => given === name))
   if (unsetHostEnv.length > 0) {
     warnings.push(
-      `render.yaml leaves ${unsetHostEnv.map(name => `\`${name}\``).join(', ')} for the host to fill: set them with the \`env\` input if the app needs them at boot.`
+      `render.yaml leaves ${unsetHostEnv.map((name) => `\`${name}\``).join(', ')} for the host to fill: set them with the \`env\` input if the app needs them at boot.`
     )
   }
 
@@ -95,11 +95,11 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
     ui.progress(`Building ${dockerfileRel}`)
     const exitCode = await ui.group(`Build ${dockerfileRel}`, () =>
       docker.build(buildArgs(settings, identity), {
-        onStdout: line => {
+        onStdout: (line) => {
           keepTail(output, line, 400)
           ui.buildOutput(line)
         },
-        onStderr: line => {
+        onStderr: (line) => {
           keepTail(output, line, 400)
           ui.buildOutput(line)
         },
@@ -111,7 +111,13 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
     if (exitCode !== 0) {
       const failure = parseBuildFailure(output, readText(settings.dockerfile!))
       const diagnosis = buildDiagnosis(failure, settings)
-      setCheck({ id: 'build', label: 'Image build', status: 'fail', detail: failure.instruction ? `failed at \`${truncate(failure.instruction, 80)}\`` : 'failed', durationMs: buildMs })
+      setCheck({
+        id: 'build',
+        label: 'Image build',
+        status: 'fail',
+        detail: failure.instruction ? `failed at \`${truncate(failure.instruction, 80)}\`` : 'failed',
+        durationMs: buildMs
+      })
       return report({
         result: 'fail',
         reason: 'build-failed',
@@ -119,7 +125,15 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
         diagnosis,
         dockerfile: dockerfileRel,
         annotations: diagnosis.location
-          ? [{ level: 'error', title: 'Docker build failed', message: `${diagnosis.summary} ${diagnosis.remedy}`, file: diagnosis.location.file, line: diagnosis.location.line }]
+          ? [
+              {
+                level: 'error',
+                title: 'Docker build failed',
+                message: `${diagnosis.summary} ${diagnosis.remedy}`,
+                file: diagnosis.location.file,
+                line: diagnosis.location.line
+              }
+            ]
           : [],
         log: output.map((text, seq) => ({ seq, stream: 'stdout', text, at: buildStart })),
         logTotalLines: output.length
@@ -184,7 +198,7 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
   }
   const logsDone = docker.followLogs(containerId, onLine)
   let exited: { code?: number; at: number } | undefined
-  void docker.wait(containerId).then(code => {
+  void docker.wait(containerId).then((code) => {
     exited = { code, at: now() }
     wake()
   })
@@ -196,7 +210,7 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
   let workersExpectedPromise: Promise<number | undefined> = Promise.resolve(undefined)
 
   const sleep = (ms: number): Promise<void> =>
-    new Promise(resolve => {
+    new Promise((resolve) => {
       if (signalled) {
         signalled = false
         resolve()
@@ -227,7 +241,7 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
       // A worker that raised while booting is fatal in every Gunicorn version (the master halts with
       // "Worker failed to boot"), even before the master has said so: 20.1 may take a while to print it.
       const state = tracker.state()
-      if (state.gaveUp || state.deaths.some(death => death.bootException)) return 'gave-up'
+      if (state.gaveUp || state.deaths.some((death) => death.bootException)) return 'gave-up'
       if (exited) return 'container-exited'
       if (workerTrouble) return 'unstable'
     }
@@ -347,7 +361,8 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
   // 5. Evidence from the container before it goes: exit code and OOM flag, then remove it and drain the log.
   const state: ContainerState | undefined = outcome === 'healthy' && !cancelled ? undefined : await docker.containerState(containerId)
   // Only worth a look when the verdict is already a failure: it is one more Docker call.
-  const oomEvents = outcome !== 'healthy' && settings.memory ? await docker.oomEvents(containerId, containerStartedAt).catch(() => undefined) : undefined
+  const oomEvents =
+    outcome !== 'healthy' && settings.memory ? await docker.oomEvents(containerId, containerStartedAt).catch(() => undefined) : undefined
   // The exit code is evidence only if the container stopped by itself; removing it below kills it (137).
   const exitedOnItsOwn = exited
   // The print-config container may still run (a cancelled or failed run): it goes too.
@@ -363,7 +378,7 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
   const trackerFacts = tracker.facts()
   const expected = workersExpected ?? trackerFacts.workersExpected
   // Workers that booted without an exception; replacements of dead workers are not extra workers.
-  const bootedOk = bootState.bootedPids.filter(pid => !bootState.failedBootPids.includes(pid)).length
+  const bootedOk = bootState.bootedPids.filter((pid) => !bootState.failedBootPids.includes(pid)).length
   const facts = { ...trackerFacts, workersExpected: expected, workersBooted: expected !== undefined ? Math.min(bootedOk, expected) : bootedOk }
   const health = probe.outcome()
   const bootTimeMs = healthyAt !== undefined ? healthyAt - containerStartedAt : undefined
@@ -428,7 +443,13 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
       durationMs: loadResult?.durationMs
     })
   }
-  const websocketState: RunReport['websocket'] = websocketOutcome ? (websocketOutcome.ok ? 'ok' : 'failed') : settings.websocketPath ? 'failed' : 'skipped'
+  const websocketState: RunReport['websocket'] = websocketOutcome
+    ? websocketOutcome.ok
+      ? 'ok'
+      : 'failed'
+    : settings.websocketPath
+      ? 'failed'
+      : 'skipped'
   const common = {
     gunicorn: facts,
     health,
@@ -528,9 +549,7 @@ function orderedChecks(checks: Map<CheckResult['id'], CheckResult>, settings: Se
     ['stability', 'Stability', settings.stabilityWindowSec > 0],
     ['load', 'Load', settings.loadRequests > 0]
   ]
-  return order
-    .filter(([, , shown]) => shown)
-    .map(([id, label]) => checks.get(id) ?? { id, label, status: 'not-reached', detail: '' })
+  return order.filter(([, , shown]) => shown).map(([id, label]) => checks.get(id) ?? { id, label, status: 'not-reached', detail: '' })
 }
 
 function describeServer(facts: { version?: string; workerClass?: string; binds: string[] }): string {
@@ -549,12 +568,12 @@ function healthDetail(health: { status?: number; bodyExcerpt?: string; error?: s
 /** When the n-th worker announced itself, relative to the container start. */
 function lastBootAt(lines: LogLine[], count: number, since: number): number | undefined {
   if (count === 0) return undefined
-  const boots = lines.filter(line => line.text.includes('Booting worker with pid'))
+  const boots = lines.filter((line) => line.text.includes('Booting worker with pid'))
   return boots.length >= count ? boots[count - 1].at - since : undefined
 }
 
 function firstLineAt(lines: LogLine[], pattern: RegExp): number | undefined {
-  return lines.find(line => pattern.test(line.text))?.at
+  return lines.find((line) => pattern.test(line.text))?.at
 }
 
 function keepTail(lines: string[], line: string, max: number): void {
@@ -583,5 +602,5 @@ export function formatSeconds(ms: number): string {
 }
 
 function delay(ms: number): Promise<void> {
-  return new Promise(resolve => setTimeout(resolve, ms).unref())
+  return new Promise((resolve) => setTimeout(resolve, ms).unref())
 }

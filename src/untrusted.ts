@@ -40,7 +40,7 @@ export function untrustedCodeWarning(eventName: string, payload: unknown, checke
     const pr = event.pull_request
     if (!pr?.head) return undefined
     if (!fromFork(pr.head.repo, pr.base?.repo)) return undefined
-    const prCommits = [pr.head.sha, pr.merge_commit_sha].filter((s): s is string => typeof s === 'string').map(s => s.toLowerCase())
+    const prCommits = [pr.head.sha, pr.merge_commit_sha].filter((s): s is string => typeof s === 'string').map((s) => s.toLowerCase())
     if (!prCommits.includes(sha)) return undefined
     const from = pr.head.repo?.full_name ?? pr.head.label ?? 'a fork'
     return sentence('pull_request_target', `pull request${pr.number ? ` #${pr.number}` : ''} from \`${from}\``, sha)
@@ -51,7 +51,8 @@ export function untrustedCodeWarning(eventName: string, payload: unknown, checke
     if (!run?.head_sha || run.head_sha.toLowerCase() !== sha) return undefined
     if (!fromFork(run.head_repository, run.repository)) return undefined
     const number = run.pull_requests?.[0]?.number
-    const what = run.event === 'pull_request' || run.event === 'pull_request_target' || number ? `pull request${number ? ` #${number}` : ''}` : 'commit'
+    const what =
+      run.event === 'pull_request' || run.event === 'pull_request_target' || number ? `pull request${number ? ` #${number}` : ''}` : 'commit'
     return sentence('workflow_run', `${what} from \`${run.head_repository?.full_name ?? 'a fork'}\``, sha)
   }
   return undefined
@@ -114,7 +115,7 @@ function headFromFiles(gitDir: string): string | undefined {
   if (loose && SHA.test(loose)) return loose
   const packed = read('packed-refs')
     ?.split('\n')
-    .map(line => line.trim().split(' '))
+    .map((line) => line.trim().split(' '))
     .find(([sha, name]) => name === ref && SHA.test(sha?.toLowerCase() ?? ''))
   return packed?.[0].toLowerCase()
 }

@@ -34,7 +34,15 @@ function fromCapture(suite: Suite, scenario: string, overrides: Partial<Diagnosi
     fixture: run.meta.fixture,
     outcome: run.meta.running ? 'gave-up' : 'container-exited',
     container: { running: run.meta.running, exitCode: run.meta.exitCode ?? undefined, oomKilled: run.meta.oomKilled },
-    health: health ? { ok: false, status: health.status || undefined, bodyExcerpt: health.body || undefined, error: health.status ? undefined : 'socket hang up', attempts: 5 } : undefined,
+    health: health
+      ? {
+          ok: false,
+          status: health.status || undefined,
+          bodyExcerpt: health.body || undefined,
+          error: health.status ? undefined : 'socket hang up',
+          attempts: 5
+        }
+      : undefined,
     ...overrides
   })
 }
@@ -68,15 +76,26 @@ describe.each(SUITES)('diagnosing the real %s failures', (suite) => {
     expect(d.location).toEqual({ file: fixtureFile('fail-worker-class-unavailable', 'Dockerfile'), line: 7 })
   })
 
-  it.each(['missing-dependency', 'missing-dependency-w1'])('missing-dependency (%s): the module, the importing line, the requirements file', (scenario) => {
-    const d = diagnose(fromCapture(suite, scenario))
-    expect(d.reason).toBe('missing-dependency')
-    expect(d.summary).toContain('`stripe`')
-    expect(d.location).toEqual({ file: fixtureFile('fail-missing-dependency', 'billing/payments.py'), line: 3, containerPath: '/app/billing/payments.py' })
-    expect(d.remedy).toBe(`Add \`stripe\` to \`${fixtureFile('fail-missing-dependency', 'requirements.txt')}\`.`)
-    expect(d.evidence.slice(0, 3)).toEqual(['  File "/app/billing/payments.py", line 3, in <module>', '    import stripe', "ModuleNotFoundError: No module named 'stripe'"])
-    expect(d.evidence[3]).toMatch(/Reason: Worker failed to boot\.|HaltServer/)
-  })
+  it.each(['missing-dependency', 'missing-dependency-w1'])(
+    'missing-dependency (%s): the module, the importing line, the requirements file',
+    (scenario) => {
+      const d = diagnose(fromCapture(suite, scenario))
+      expect(d.reason).toBe('missing-dependency')
+      expect(d.summary).toContain('`stripe`')
+      expect(d.location).toEqual({
+        file: fixtureFile('fail-missing-dependency', 'billing/payments.py'),
+        line: 3,
+        containerPath: '/app/billing/payments.py'
+      })
+      expect(d.remedy).toBe(`Add \`stripe\` to \`${fixtureFile('fail-missing-dependency', 'requirements.txt')}\`.`)
+      expect(d.evidence.slice(0, 3)).toEqual([
+        '  File "/app/billing/payments.py", line 3, in <module>',
+        '    import stripe',
+        "ModuleNotFoundError: No module named 'stripe'"
+      ])
+      expect(d.evidence[3]).toMatch(/Reason: Worker failed to boot\.|HaltServer/)
+    }
+  )
 
   it('import-error: a name missing from the project module', () => {
     const d = diagnose(fromCapture(suite, 'import-error'))
@@ -218,7 +237,10 @@ describe('synthetic variants', () => {
 
   it('config-error from an exec-form CMD with $PORT points at the Dockerfile and suggests the shell form', () => {
     write('backend/Dockerfile', 'FROM python:3.12-slim\nWORKDIR /srv\nCOPY . .\nCMD ["gunicorn", "--bind", "0.0.0.0:$PORT", "app:app"]\n')
-    const ctx = contextFor(linesOf(['', "Error: '$PORT' is not a valid port number.", '']), { repoRoot: repo, paths: { repoRoot: repo, contextDir: path.join(repo, 'backend') } })
+    const ctx = contextFor(linesOf(['', "Error: '$PORT' is not a valid port number.", '']), {
+      repoRoot: repo,
+      paths: { repoRoot: repo, contextDir: path.join(repo, 'backend') }
+    })
     const d = diagnose(ctx)
     expect(d).toMatchObject({ reason: 'config-error', location: { file: 'backend/Dockerfile', line: 4 } })
     expect(d.summary).toContain('exec-form `CMD`')
@@ -227,7 +249,9 @@ describe('synthetic variants', () => {
 
   it('config-error: an empty port and an unrecognized argument', () => {
     expect(diagnose(contextFor(linesOf(["Error: '' is not a valid port number."]))).summary).toContain('empty port')
-    const d = diagnose(contextFor(linesOf(['usage: gunicorn [OPTIONS] [APP_MODULE]', 'gunicorn: error: unrecognized arguments: --worker-conections 100'])))
+    const d = diagnose(
+      contextFor(linesOf(['usage: gunicorn [OPTIONS] [APP_MODULE]', 'gunicorn: error: unrecognized arguments: --worker-conections 100']))
+    )
     expect(d).toMatchObject({ reason: 'config-error' })
     expect(d.summary).toContain('`--worker-conections 100`')
   })
@@ -236,7 +260,10 @@ describe('synthetic variants', () => {
     write('svc/requirements.txt', 'flask\n')
     write('svc/src/api/settings.py', 'import yaml\n')
     const lines = linesOf(
-      workerFailure(['  File "/opt/service/src/api/settings.py", line 1, in <module>', '    import yaml'], "ModuleNotFoundError: No module named 'yaml'")
+      workerFailure(
+        ['  File "/opt/service/src/api/settings.py", line 1, in <module>', '    import yaml'],
+        "ModuleNotFoundError: No module named 'yaml'"
+      )
     )
     const d = diagnose(contextFor(lines, { paths: { repoRoot: repo, contextDir: path.join(repo, 'svc') } }))
     expect(d.reason).toBe('missing-dependency')
@@ -264,7 +291,11 @@ describe('synthetic variants', () => {
     write('config.py', 'import os\nSECRET = os.environ["STRIPE_SECRET_KEY"]\n')
     const lines = linesOf(
       workerFailure(
-        ['  File "/app/config.py", line 2, in <module>', '    SECRET = os.environ["STRIPE_SECRET_KEY"]', '  File "<frozen os>", line 714, in __getitem__'],
+        [
+          '  File "/app/config.py", line 2, in <module>',
+          '    SECRET = os.environ["STRIPE_SECRET_KEY"]',
+          '  File "<frozen os>", line 714, in __getitem__'
+        ],
         "KeyError: 'STRIPE_SECRET_KEY'"
       )
     )
@@ -314,13 +345,20 @@ describe('synthetic variants', () => {
 
   it('app-not-found from the ImportError that suggests another spec', () => {
     const lines = linesOf(
-      workerFailure(['  File "/usr/local/lib/python3.12/site-packages/gunicorn/util.py", line 371, in import_app'], "ImportError: Failed to find application, did you mean 'main:application'?")
+      workerFailure(
+        ['  File "/usr/local/lib/python3.12/site-packages/gunicorn/util.py", line 371, in import_app'],
+        "ImportError: Failed to find application, did you mean 'main:application'?"
+      )
     )
     expect(diagnose(contextFor(lines))).toMatchObject({ reason: 'app-not-found', remedy: expect.stringContaining('`main:application`') })
   })
 
   it('out-of-memory from the container state alone', () => {
-    const d = diagnose(contextFor(linesOf([glog(1, 'INFO', 'Starting gunicorn 23.0.0')]), { container: { running: false, exitCode: 137, oomKilled: true, memoryLimit: '256m' } }))
+    const d = diagnose(
+      contextFor(linesOf([glog(1, 'INFO', 'Starting gunicorn 23.0.0')]), {
+        container: { running: false, exitCode: 137, oomKilled: true, memoryLimit: '256m' }
+      })
+    )
     expect(d).toMatchObject({ reason: 'out-of-memory' })
     expect(d.evidence).toContain('container OOMKilled (memory limit 256m)')
   })
@@ -348,10 +386,22 @@ describe('synthetic variants', () => {
         glog(1, 'INFO', `Using worker: ${workerClass}`),
         ...Array.from({ length: workers }, (_, i) => glog(7 + i, 'INFO', `Booting worker with pid: ${7 + i}`))
       ])
-    const outcome = (over: object) => ({ ok: false, protocol: 'websocket' as const, path: '/ws', detail: 'upgrade answered 400', durationMs: 12, ...over })
+    const outcome = (over: object) => ({
+      ok: false,
+      protocol: 'websocket' as const,
+      path: '/ws',
+      detail: 'upgrade answered 400',
+      durationMs: 12,
+      ...over
+    })
 
     it('404: no such route', () => {
-      const d = diagnose(contextFor(booted('gevent', 1), { outcome: 'websocket-failed', websocket: outcome({ status: 404, detail: 'upgrade answered 404', failure: 'http-status' }) }))
+      const d = diagnose(
+        contextFor(booted('gevent', 1), {
+          outcome: 'websocket-failed',
+          websocket: outcome({ status: 404, detail: 'upgrade answered 404', failure: 'http-status' })
+        })
+      )
       expect(d.summary).toContain('no WebSocket route at `/ws`')
     })
 
@@ -379,7 +429,12 @@ describe('synthetic variants', () => {
     write('index.py', 'raise RuntimeError("search index missing")\n')
     const lines = linesOf(
       workerFailure(
-        ['  File "/app/app.py", line 1, in <module>', '    import index', '  File "/app/index.py", line 1, in <module>', '    raise RuntimeError("search index missing")'],
+        [
+          '  File "/app/app.py", line 1, in <module>',
+          '    import index',
+          '  File "/app/index.py", line 1, in <module>',
+          '    raise RuntimeError("search index missing")'
+        ],
         'RuntimeError: search index missing'
       )
     )
@@ -405,8 +460,21 @@ describe('synthetic variants', () => {
 describe('every reason the rules can give is exercised', () => {
   it('covers the table', () => {
     const covered: ReasonId[] = [
-      'config-error', 'worker-class-unavailable', 'missing-dependency', 'import-error', 'syntax-error', 'missing-env', 'app-not-found',
-      'database-unreachable', 'worker-timeout', 'out-of-memory', 'port-in-use', 'boot-timeout', 'crash-loop', 'health-check-failed', 'websocket-failed'
+      'config-error',
+      'worker-class-unavailable',
+      'missing-dependency',
+      'import-error',
+      'syntax-error',
+      'missing-env',
+      'app-not-found',
+      'database-unreachable',
+      'worker-timeout',
+      'out-of-memory',
+      'port-in-use',
+      'boot-timeout',
+      'crash-loop',
+      'health-check-failed',
+      'websocket-failed'
     ]
     expect(DIAGNOSIS_RULES.map((rule) => rule.reason).sort()).toEqual([...covered].sort())
   })

@@ -54,7 +54,9 @@ describe.each(SUITES)('database failures produced for real on %s', (suite) => {
     expect(d.remedy).toContain('`${{ job.services.postgres.network }}`')
     expect(d.remedy).toContain('`host.docker.internal`')
     expect(d.evidence).toContain('    with db.engine.begin() as connection:')
-    expect(d.evidence.some((line) => line.startsWith('sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) could not translate host name "db"'))).toBe(true)
+    expect(
+      d.evidence.some((line) => line.startsWith('sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) could not translate host name "db"'))
+    ).toBe(true)
   })
 
   it('localhost inside the container: the container itself, so host.docker.internal or the network input', () => {
@@ -93,7 +95,10 @@ describe.each(SUITES)('database failures produced for real on %s', (suite) => {
   })
 
   it('redis-py on localhost (no IPv6 in the container: errno 99) and on 127.0.0.1 (errno 111)', () => {
-    for (const [scenario, host] of [['db-redis-localhost', 'localhost'], ['db-redis-refused', '127.0.0.1']]) {
+    for (const [scenario, host] of [
+      ['db-redis-localhost', 'localhost'],
+      ['db-redis-refused', '127.0.0.1']
+    ]) {
       const d = diagnose(fromCapture(suite, scenario))
       expect(d.reason).toBe('database-unreachable')
       expect(d.summary).toContain(`Redis at \`${host}\` port 6379`)
@@ -115,7 +120,9 @@ describe.each(SUITES)('database failures produced for real on %s', (suite) => {
   it('out-of-memory under 128m: the limit, the worker count and the remedies', () => {
     const d = diagnose(fromCapture(suite, 'out-of-memory', { memoryLimit: '128m' }))
     expect(d.reason).toBe('out-of-memory')
-    expect(d.summary).toMatch(/^Workers were killed with SIGKILL \d+ times without a timeout first: the container ran out of memory \(limit 128m\) with 3 workers\.$/)
+    expect(d.summary).toMatch(
+      /^Workers were killed with SIGKILL \d+ times without a timeout first: the container ran out of memory \(limit 128m\) with 3 workers\.$/
+    )
     expect(d.remedy).toContain('fewer workers (3 now')
     expect(d.remedy).toContain('`preload_app = True`')
     expect(d.remedy).toContain('an instance with more than `128m`')
@@ -125,7 +132,10 @@ describe.each(SUITES)('database failures produced for real on %s', (suite) => {
 
 describe('reading driver errors', () => {
   it.each([
-    ['connection to server at "db" (172.18.0.2), port 5432 failed: FATAL:  password authentication failed for user "app"', { failure: 'auth', host: 'db', port: '5432', user: 'app' }],
+    [
+      'connection to server at "db" (172.18.0.2), port 5432 failed: FATAL:  password authentication failed for user "app"',
+      { failure: 'auth', host: 'db', port: '5432', user: 'app' }
+    ],
     ['could not connect to server: Connection refused', { failure: 'refused' }],
     ['connection to server at "10.0.0.5", port 5432 failed: timeout expired', { failure: 'timeout', host: '10.0.0.5', port: '5432' }],
     ['(2005, "Unknown MySQL server host \'mysql\' (-2)")', { failure: 'unresolved' }],
@@ -156,7 +166,11 @@ describe('drivers and frameworks without a fixture', () => {
   it("Django's OperationalError from a system check at boot", () => {
     const lines = linesOf(
       workerFailure(
-        ['  File "/app/shop/wsgi.py", line 9, in <module>', '    warm_cache()', '  File "/usr/local/lib/python3.12/site-packages/django/db/backends/base/base.py", line 256, in connect'],
+        [
+          '  File "/app/shop/wsgi.py", line 9, in <module>',
+          '    warm_cache()',
+          '  File "/usr/local/lib/python3.12/site-packages/django/db/backends/base/base.py", line 256, in connect'
+        ],
         'django.db.utils.OperationalError: connection to server at "postgres" (172.18.0.3), port 5432 failed: FATAL:  database "shop_test" does not exist'
       )
     )
@@ -168,7 +182,9 @@ describe('drivers and frameworks without a fixture', () => {
 
   it('a driver error at request time, after boot, is not a boot failure of this rule', () => {
     const lines = linesOf([glog(1, 'INFO', 'Starting gunicorn 23.0.0'), glog(7, 'INFO', 'Booting worker with pid: 7')])
-    expect(diagnose(contextFor(lines, { outcome: 'health-failed', health: { ok: false, status: 500, attempts: 3 } })).reason).toBe('health-check-failed')
+    expect(diagnose(contextFor(lines, { outcome: 'health-failed', health: { ok: false, status: 500, attempts: 3 } })).reason).toBe(
+      'health-check-failed'
+    )
   })
 })
 
@@ -181,16 +197,26 @@ describe('out-of-memory without the worker log', () => {
   afterAll(() => rmSync(repo, { recursive: true, force: true }))
 
   it('the master killed while preloading the app: OOMKilled and exit 137, no log line at all', () => {
-    const d = diagnose(contextFor([], { repoRoot: repo, outcome: 'container-exited', container: { running: false, exitCode: 137, oomKilled: true, memoryLimit: '128m' } }))
+    const d = diagnose(
+      contextFor([], {
+        repoRoot: repo,
+        outcome: 'container-exited',
+        container: { running: false, exitCode: 137, oomKilled: true, memoryLimit: '128m' }
+      })
+    )
     expect(d.reason).toBe('out-of-memory')
-    expect(d.summary).toBe('The container was killed for using too much memory under its `128m` memory limit before any worker booted: the master process itself ran out.')
+    expect(d.summary).toBe(
+      'The container was killed for using too much memory under its `128m` memory limit before any worker booted: the master process itself ran out.'
+    )
     expect(d.remedy).toContain('with `preload_app` the master imports the app')
     expect(d.evidence).toEqual(['container OOMKilled (memory limit 128m)'])
   })
 
   it("Docker's OOM events alone (a worker killed before Gunicorn logged it)", () => {
     const lines = linesOf([glog(1, 'INFO', 'Starting gunicorn 23.0.0'), glog(7, 'INFO', 'Booting worker with pid: 7')])
-    const d = diagnose(contextFor(lines, { repoRoot: repo, outcome: 'boot-timeout', container: { running: true, oomEvents: 4, memoryLimit: '256m' } }))
+    const d = diagnose(
+      contextFor(lines, { repoRoot: repo, outcome: 'boot-timeout', container: { running: true, oomEvents: 4, memoryLimit: '256m' } })
+    )
     expect(d.reason).toBe('out-of-memory')
     expect(d.summary).toContain('(4 OOM events)')
     expect(d.evidence).toEqual(['Docker reported 4 OOM events for the container (memory limit 256m)'])

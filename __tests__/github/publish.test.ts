@@ -17,7 +17,9 @@ describe('defaultCommentKey', () => {
   })
 
   it('falls back to the Dockerfile path, then the context, then the image', () => {
-    expect(defaultCommentKey({ workflow: 'CI', job: 'smoke', dockerfile: './backend/Dockerfile', context: 'backend' })).toBe('CI/smoke/backend/Dockerfile')
+    expect(defaultCommentKey({ workflow: 'CI', job: 'smoke', dockerfile: './backend/Dockerfile', context: 'backend' })).toBe(
+      'CI/smoke/backend/Dockerfile'
+    )
     expect(defaultCommentKey({ workflow: 'CI', job: 'smoke', dockerfile: 'backend/Dockerfile' })).toBe('CI/smoke/backend/Dockerfile')
     expect(defaultCommentKey({ workflow: 'CI', job: 'smoke', context: './frontend/' })).toBe('CI/smoke/frontend')
     expect(defaultCommentKey({ workflow: 'CI', job: 'smoke', context: '.', image: 'ghcr.io/o/app:pr-1' })).toBe('CI/smoke/ghcr.io/o/app:pr-1')
@@ -51,7 +53,14 @@ function report(result: 'pass' | 'fail', log: LogLine[] = []): RunReport {
           }
         : undefined,
     checks: [{ id: 'health', label: 'Health `/health`', status: result, detail: result === 'pass' ? '200' : '', durationMs: 900 }],
-    gunicorn: { version: '23.0.0', workerClass: 'sync', binds: ['0.0.0.0:8000'], workersExpected: 2, workersBooted: result === 'pass' ? 2 : 0, workersDied: 0 },
+    gunicorn: {
+      version: '23.0.0',
+      workerClass: 'sync',
+      binds: ['0.0.0.0:8000'],
+      workersExpected: 2,
+      workersBooted: result === 'pass' ? 2 : 0,
+      workersDied: 0
+    },
     websocket: 'skipped',
     bootTimeMs: result === 'pass' ? 900 : undefined,
     advisories: [],
@@ -119,7 +128,12 @@ describe('publishComment', () => {
   })
 
   it('a huge log still makes a comment GitHub accepts', async () => {
-    const log: LogLine[] = Array.from({ length: 50_000 }, (_, i) => ({ seq: i, stream: 'stderr', text: `line ${i} ${'`'.repeat(i % 12)} ${'z'.repeat(200)}`, at: i }))
+    const log: LogLine[] = Array.from({ length: 50_000 }, (_, i) => ({
+      seq: i,
+      stream: 'stderr',
+      text: `line ${i} ${'`'.repeat(i % 12)} ${'z'.repeat(200)}`,
+      at: i
+    }))
     log.push({ seq: 50_000, stream: 'stderr', text: "KeyError: 'DATABASE_URL'", at: 50_000 })
     const result = await publishComment(report('fail', log), settings, env)
     expect(result.action).toBe('created')
@@ -140,7 +154,11 @@ describe('publishComment', () => {
   })
 
   it('uses comment-key and pr-number when given', async () => {
-    const result = await publishComment(report('fail'), { ...settings, commentKey: 'python-3.12', prNumber: 77 }, { ...env, GITHUB_EVENT_NAME: 'workflow_dispatch' })
+    const result = await publishComment(
+      report('fail'),
+      { ...settings, commentKey: 'python-3.12', prNumber: 77 },
+      { ...env, GITHUB_EVENT_NAME: 'workflow_dispatch' }
+    )
     expect(result.pullRequest).toBe(77)
     expect(standin.commentsOn(77)[0].body.startsWith('<!-- gunicorn-smoke:python-3.12 -->\n')).toBe(true)
     expect(standin.violations).toEqual([])

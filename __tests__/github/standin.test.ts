@@ -42,14 +42,14 @@ describe('GitHubStandin', () => {
     await call('GET', '/repos/octo-org/app/issues/1/comments?sort=created')
     await call('PATCH', '/repos/octo-org/app/issues/comments/abc', { body: 'x' })
     expect(standin.violations).toEqual([
-      'GET /repos/octo-org/app/not-an-endpoint: no operation in GitHub\'s OpenAPI description',
+      "GET /repos/octo-org/app/not-an-endpoint: no operation in GitHub's OpenAPI description",
       'GET /repos/octo-org/app/issues/1/comments: per_page 500 exceeds 100',
       'GET /repos/octo-org/app/issues/1/comments: unknown query parameter sort',
       expect.stringMatching(/^PATCH \/repos\/octo-org\/app\/issues\/comments\/abc: path parameter comment_id invalid/)
     ])
   })
 
-  it('records an edit of somebody else\'s comment and refuses it', async () => {
+  it("records an edit of somebody else's comment and refuses it", async () => {
     const [human] = standin.seedComments(1, [{ body: 'mine', login: 'alice' }])
     const response = await call('PATCH', `/repos/octo-org/app/issues/comments/${human.id}`, { body: 'edited' })
     expect(response.status).toBe(403)
@@ -58,7 +58,10 @@ describe('GitHubStandin', () => {
   })
 
   it('paginates with Link headers', async () => {
-    standin.seedComments(1, Array.from({ length: 250 }, (_, i) => ({ body: `c${i}` })))
+    standin.seedComments(
+      1,
+      Array.from({ length: 250 }, (_, i) => ({ body: `c${i}` }))
+    )
     const first = await call('GET', '/repos/octo-org/app/issues/1/comments?per_page=100')
     const link = first.headers.get('link') ?? ''
     expect(link).toContain(`<${standin.url}/repos/octo-org/app/issues/1/comments?per_page=100&page=2>; rel="next"`)

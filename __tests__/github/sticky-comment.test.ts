@@ -214,7 +214,8 @@ describe('deliverComment', () => {
   it('on workflow_dispatch without a pull request, only looks the commit up and writes nothing', async () => {
     const result = await deliverComment(delivery({ eventName: 'workflow_dispatch', payload: { inputs: {} } }))
     expect(result).toEqual({
-      notice: "No pull request is associated with this workflow_dispatch run, so the report is only in the job summary; set 'pr-number' to comment anyway."
+      notice:
+        "No pull request is associated with this workflow_dispatch run, so the report is only in the job summary; set 'pr-number' to comment anyway."
     })
     expect(standin.requests.map((r) => r.operationId)).toEqual(['repos/list-pull-requests-associated-with-commit'])
     expect(standin.violations).toEqual([])

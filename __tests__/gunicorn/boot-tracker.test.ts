@@ -52,7 +52,12 @@ describe.each(SUITES)('tracking the real %s boots', (suite) => {
     expect(gaveUpAt?.why).toMatch(/^workers keep dying \(6 /)
     const died = signals.filter((s) => s.workerDied).map((s) => s.workerDied!)
     expect(died[0]).toMatchObject({ signal: 'SIGKILL', afterBoot: true, bootException: false })
-    expect(tracker.facts()).toMatchObject({ version: suite === 'bookworm' ? '20.1.0' : '23.0.0', workerClass: 'sync', binds: ['0.0.0.0:8000'], workersExpected: 3 })
+    expect(tracker.facts()).toMatchObject({
+      version: suite === 'bookworm' ? '20.1.0' : '23.0.0',
+      workerClass: 'sync',
+      binds: ['0.0.0.0:8000'],
+      workersExpected: 3
+    })
   })
 
   it('does not give up on a server that booted and stays quiet (boot-timeout, health 503)', () => {

@@ -1,8 +1,7 @@
 import { GunicornLogParser, parseGunicornLog, type EventOf, type GunicornEvent } from '../../src/gunicorn/log-parser.js'
 import { SUITES, captured, glog, linesOf, scenarios } from './captured-logs.js'
 
-const ofKind = <K extends GunicornEvent['kind']>(events: GunicornEvent[], kind: K) =>
-  events.filter((e): e is EventOf<K> => e.kind === kind)
+const ofKind = <K extends GunicornEvent['kind']>(events: GunicornEvent[], kind: K) => events.filter((e): e is EventOf<K> => e.kind === kind)
 
 describe.each(SUITES)('parsing the real %s logs', (suite) => {
   const version = suite === 'bookworm' ? '20.1.0' : '23.0.0'
@@ -32,7 +31,11 @@ describe.each(SUITES)('parsing the real %s logs', (suite) => {
     const exceptionPids = ofKind(events, 'worker-exception').map((e) => e.pid)
     expect(workerTracebacks.map((tb) => tb.pid)).toEqual(exceptionPids)
     for (const tb of workerTracebacks) {
-      expect(tb.exception).toEqual({ type: 'ModuleNotFoundError', message: "No module named 'stripe'", line: "ModuleNotFoundError: No module named 'stripe'" })
+      expect(tb.exception).toEqual({
+        type: 'ModuleNotFoundError',
+        message: "No module named 'stripe'",
+        line: "ModuleNotFoundError: No module named 'stripe'"
+      })
       const last = tb.frames[tb.frames.length - 1]
       expect(last).toEqual({ file: '/app/billing/payments.py', line: 3, func: '<module>', code: 'import stripe' })
       expect(tb.frames[0].file).toMatch(/gunicorn\/arbiter\.py$/)

@@ -33,12 +33,16 @@ export interface EngineSnapshot {
 
 export function snapshot(): EngineSnapshot {
   const ids = (args: string[]): Set<string> => new Set(docker(args).split('\n').filter(Boolean))
-  return { containers: ids(['ps', '--all', '--quiet', '--no-trunc']), volumes: ids(['volume', 'ls', '--quiet']), networks: ids(['network', 'ls', '--quiet', '--no-trunc']) }
+  return {
+    containers: ids(['ps', '--all', '--quiet', '--no-trunc']),
+    volumes: ids(['volume', 'ls', '--quiet']),
+    networks: ids(['network', 'ls', '--quiet', '--no-trunc'])
+  }
 }
 
 /** What exists now that did not before: robust to other jobs removing their own things meanwhile. */
 export function createdSince(before: EngineSnapshot): { containers: string[]; volumes: string[]; networks: string[] } {
   const now = snapshot()
-  const fresh = (key: keyof EngineSnapshot): string[] => [...now[key]].filter(id => !before[key].has(id))
+  const fresh = (key: keyof EngineSnapshot): string[] => [...now[key]].filter((id) => !before[key].has(id))
   return { containers: fresh('containers'), volumes: fresh('volumes'), networks: fresh('networks') }
 }

@@ -11,8 +11,7 @@ import addFormatsModule from 'ajv-formats'
 
 // ajv and ajv-formats are CommonJS: under ESM the default import is module.exports.
 const Ajv = ((AjvModule as unknown as { default?: unknown }).default ?? AjvModule) as typeof AjvModule.default
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as typeof addFormatsModule.default
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof addFormatsModule.default
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 type JsonObject = { [key: string]: Json }
@@ -107,7 +106,7 @@ class SpecIndex {
 
   private deref<T>(value: T | { $ref: string }): T {
     if (value && typeof value === 'object' && '$ref' in value) {
-      const parts = (value.$ref).replace(/^#\//, '').split('/')
+      const parts = value.$ref.replace(/^#\//, '').split('/')
       let node: unknown = this.spec
       for (const part of parts) node = (node as Record<string, unknown>)[part]
       return this.deref(node as T)
@@ -121,7 +120,7 @@ class SpecIndex {
 
   requestSchema(operation: OpenApiOperation): { required: boolean; schema?: JsonObject } | undefined {
     if (!operation.requestBody) return undefined
-    const body = this.deref<{ required?: boolean; content?: Record<string, { schema?: JsonObject }> }>(operation.requestBody as { $ref: string })
+    const body = this.deref<{ required?: boolean; content?: Record<string, { schema?: JsonObject }> }>(operation.requestBody)
     return { required: body.required === true, schema: body.content?.['application/json']?.schema }
   }
 
@@ -396,7 +395,14 @@ export class GitHubStandin {
       kind === 'primary-rate'
         ? 'API rate limit exceeded for installation ID 1.'
         : 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
-    this.send(res, record, route, 403, { message, documentation_url: 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api' }, headers)
+    this.send(
+      res,
+      record,
+      route,
+      403,
+      { message, documentation_url: 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api' },
+      headers
+    )
   }
 
   private respond(
@@ -430,7 +436,8 @@ export class GitHubStandin {
         const issue = Number(params.issue_number)
         if (this.missingIssues.has(issue)) return this.send(res, record, route, 404, notFound)
         const text = (body as { body?: unknown } | undefined)?.body
-        if (typeof text !== 'string') return this.send(res, record, route, 422, { message: 'Invalid request.', documentation_url: 'https://docs.github.com/rest' })
+        if (typeof text !== 'string')
+          return this.send(res, record, route, 422, { message: 'Invalid request.', documentation_url: 'https://docs.github.com/rest' })
         if (text.length > 65_536) return this.tooLong(res, record, route)
         const comment = this.store({ owner, repo, issue, body: text, user })
         const json = this.commentJson(comment)
@@ -441,10 +448,15 @@ export class GitHubStandin {
         if (!comment) return this.send(res, record, route, 404, notFound)
         if (comment.user.login !== user.login) {
           this.violations.push(`PATCH comment ${comment.id}: ${user.login} edited a comment by ${comment.user.login}`)
-          return this.send(res, record, route, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' })
+          return this.send(res, record, route, 403, {
+            message: 'Resource not accessible by integration',
+            documentation_url: 'https://docs.github.com/rest',
+            status: '403'
+          })
         }
         const text = (body as { body?: unknown } | undefined)?.body
-        if (typeof text !== 'string') return this.send(res, record, route, 422, { message: 'Invalid request.', documentation_url: 'https://docs.github.com/rest' })
+        if (typeof text !== 'string')
+          return this.send(res, record, route, 422, { message: 'Invalid request.', documentation_url: 'https://docs.github.com/rest' })
         if (text.length > 65_536) return this.tooLong(res, record, route)
         comment.body = text
         comment.updated_at = new Date((this.clock += 60_000)).toISOString().replace(/\.\d{3}Z$/, 'Z')
@@ -455,7 +467,11 @@ export class GitHubStandin {
         if (index === -1) return this.send(res, record, route, 404, notFound)
         if (this.comments[index].user.login !== user.login) {
           this.violations.push(`DELETE comment ${this.comments[index].id}: ${user.login} deleted a comment by ${this.comments[index].user.login}`)
-          return this.send(res, record, route, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' })
+          return this.send(res, record, route, 403, {
+            message: 'Resource not accessible by integration',
+            documentation_url: 'https://docs.github.com/rest',
+            status: '403'
+          })
         }
         this.comments.splice(index, 1)
         return this.send(res, record, route, 204, undefined)

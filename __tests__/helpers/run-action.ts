@@ -78,7 +78,12 @@ export function parseFileCommands(text: string): Record<string, string> {
 
 export async function runAction(inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionRun> {
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'gsmoke-runner-'))
-  const files = { output: path.join(temp, 'output'), state: path.join(temp, 'state'), summary: path.join(temp, 'summary.md'), event: path.join(temp, 'event.json') }
+  const files = {
+    output: path.join(temp, 'output'),
+    state: path.join(temp, 'state'),
+    summary: path.join(temp, 'summary.md'),
+    event: path.join(temp, 'event.json')
+  }
   for (const file of [files.output, files.state, files.summary]) fs.writeFileSync(file, '')
   fs.writeFileSync(files.event, JSON.stringify(options.payload ?? {}))
   const token = options.token ?? 'ghs_' + crypto.randomBytes(18).toString('hex')
@@ -144,11 +149,11 @@ function runStep(env: Record<string, string>, cancel?: RunOptions['cancel']): Pr
         child.kill(cancel.signal)
       }
     }
-    child.stdout.on('data', chunk => {
+    child.stdout.on('data', (chunk) => {
       stdout += chunk
       if (cancel && 'whenStdoutMatches' in cancel && cancel.whenStdoutMatches.test(stdout)) sendCancel()
     })
-    child.stderr.on('data', chunk => (stderr += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
     const timer = cancel && 'afterMs' in cancel ? setTimeout(sendCancel, cancel.afterMs) : undefined
     child.on('error', reject)
     child.on('close', (exitCode, signal) => {

@@ -27,11 +27,11 @@ async function serve(handler: Handler): Promise<TestServer> {
     handler(request, response, index)
   })
   const sockets = new Set<net.Socket>()
-  server.on('connection', socket => {
+  server.on('connection', (socket) => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
   })
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return {
     port: (server.address() as AddressInfo).port,
     get peakInFlight() {
@@ -41,7 +41,7 @@ async function serve(handler: Handler): Promise<TestServer> {
       return stats.received
     },
     close: () =>
-      new Promise<void>(resolve => {
+      new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy()
         server.close(() => resolve())
       })
@@ -64,7 +64,7 @@ const start = async (handler: Handler): Promise<TestServer> => {
   return server
 }
 afterEach(async () => {
-  await Promise.all(servers.map(server => server.close()))
+  await Promise.all(servers.map((server) => server.close()))
   servers = []
 })
 
@@ -99,14 +99,14 @@ describe('runLoad', () => {
       }
     })
     const result = await runLoad({ host: '127.0.0.1', port: server.port, path: '/health', requests: 70, concurrency: 5 })
-    const fiveHundreds = Array.from({ length: 70 }, (_, i) => i).filter(i => i % 5 === 0).length
-    const resets = Array.from({ length: 70 }, (_, i) => i).filter(i => i % 5 !== 0 && i % 7 === 0).length
+    const fiveHundreds = Array.from({ length: 70 }, (_, i) => i).filter((i) => i % 5 === 0).length
+    const resets = Array.from({ length: 70 }, (_, i) => i).filter((i) => i % 5 !== 0 && i % 7 === 0).length
     expect(result.failures).toBe(fiveHundreds + resets)
     expect(result.statusCounts['500']).toBe(fiveHundreds)
     expect(result.statusCounts.error).toBe(resets)
     expect(result.statusCounts['200']).toBe(70 - fiveHundreds - resets)
     expect(result.errors).toContain(`HTTP 500 × ${fiveHundreds}`)
-    expect(result.errors.some(e => /^connection (closed before an answer|reset) × \d+$/.test(e))).toBe(true)
+    expect(result.errors.some((e) => /^connection (closed before an answer|reset) × \d+$/.test(e))).toBe(true)
     expect(describeLoad(result)).toMatch(new RegExp(`^${fiveHundreds + resets}/70 failed \\(HTTP 500 × ${fiveHundreds}; connection`))
   })
 
@@ -168,7 +168,13 @@ describe('runLoad', () => {
     const accept204 = { matches: (status: number) => status === 204 }
     const passing = await runLoad({ host: '127.0.0.1', port: server.port, path: '/health', requests: 10, matcher: accept204 })
     expect(passing.failures).toBe(0)
-    const defaultMatcher = await runLoad({ host: '127.0.0.1', port: server.port, path: '/health', requests: 10, matcher: { matches: status => status === 200 } })
+    const defaultMatcher = await runLoad({
+      host: '127.0.0.1',
+      port: server.port,
+      path: '/health',
+      requests: 10,
+      matcher: { matches: (status) => status === 200 }
+    })
     expect(defaultMatcher.failures).toBe(10)
     expect(defaultMatcher.errors).toEqual(['HTTP 204 × 10'])
   })

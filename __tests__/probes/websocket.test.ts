@@ -68,8 +68,7 @@ let plain: TestServer
 beforeAll(async () => {
   plain = await startWebSocketServer({
     '/echo': (request, socket, head) => accept(request, socket, head, (ws) => ws.on('message', (data) => ws.send(String(data)))),
-    '/upper': (request, socket, head) =>
-      accept(request, socket, head, (ws) => ws.on('message', (data) => ws.send(String(data).toUpperCase()))),
+    '/upper': (request, socket, head) => accept(request, socket, head, (ws) => ws.on('message', (data) => ws.send(String(data).toUpperCase()))),
     '/greet': (request, socket, head) => accept(request, socket, head, (ws) => ws.send('{"type":"welcome","v":2}')),
     '/silent': (request, socket, head) => accept(request, socket, head, () => undefined),
     '/close-at-once': (request, socket, head) => accept(request, socket, head, (ws) => ws.close(1008, 'token required')),

@@ -35,19 +35,29 @@ describe('findCauseExcerpt', () => {
   })
 
   it('keeps the head and the end of a long traceback with one elision line', () => {
-    const excerpt = findCauseExcerpt(log(texts), ["ModuleNotFoundError: No module named 'missing_mod'"], texts.length, { maxLines: 20, maxLineLength: 500 })!
+    const excerpt = findCauseExcerpt(log(texts), ["ModuleNotFoundError: No module named 'missing_mod'"], texts.length, {
+      maxLines: 20,
+      maxLineLength: 500
+    })!
     expect(excerpt.lines).toHaveLength(20)
     expect(excerpt.lines.slice(0, 3)).toEqual([
       '[2026-11-27 10:14:03 +0000] [9] [ERROR] Exception in worker process',
       'Traceback (most recent call last):',
       '… 86 lines omitted …'
     ])
-    expect(excerpt.lines.slice(-3)).toEqual(['  File "/app/app.py", line 3, in <module>', '    import missing_mod', "ModuleNotFoundError: No module named 'missing_mod'"])
+    expect(excerpt.lines.slice(-3)).toEqual([
+      '  File "/app/app.py", line 3, in <module>',
+      '    import missing_mod',
+      "ModuleNotFoundError: No module named 'missing_mod'"
+    ])
     expect(excerpt.omitted).toBe(86)
   })
 
   it('shrinks from the top to a budget, keeping the line numbers right past the elision', () => {
-    const excerpt = findCauseExcerpt(log(texts), ["ModuleNotFoundError: No module named 'missing_mod'"], texts.length, { maxLines: 20, maxLineLength: 500 })!
+    const excerpt = findCauseExcerpt(log(texts), ["ModuleNotFoundError: No module named 'missing_mod'"], texts.length, {
+      maxLines: 20,
+      maxLineLength: 500
+    })!
     const measure = (t: string): number => t.length
     const fitted = shrinkExcerpt(excerpt, 400, measure, 50)!
     const cost = 50 + 6 + fitted.lines.join('\n').length + 1

@@ -165,7 +165,7 @@ const HOSTILE_LOG = [
 
 describe('renderComment: hostile logs stay inert', () => {
   const hostileSummary =
-    "Worker died: ``` `x` </details> <img src=x onerror=alert(1)> @someone #12 https://evil.example [a](javascript:x) | pipe $x$ <!-- gunicorn-smoke:other -->"
+    'Worker died: ``` `x` </details> <img src=x onerror=alert(1)> @someone #12 https://evil.example [a](javascript:x) | pipe $x$ <!-- gunicorn-smoke:other -->'
   const report = failingReport(lines([...HOSTILE_LOG, ...TRACEBACK.slice(0, 7), ...HOSTILE_LOG, ...TRACEBACK.slice(7)]), {
     diagnosis: {
       reason: 'import-error',
@@ -224,7 +224,9 @@ describe('renderComment: content', () => {
     expect(comment).toContain(
       `Every worker died importing \`geventwebsocket\`, which is not installed in the image. (${fileLink}) The container exited with code 3 (Worker failed to boot).`
     )
-    expect(comment).toContain('**Fix:** Add `gevent-websocket` to `backend/requirements.txt` (the import name `geventwebsocket` differs from the package name).')
+    expect(comment).toContain(
+      '**Fix:** Add `gevent-websocket` to `backend/requirements.txt` (the import name `geventwebsocket` differs from the package name).'
+    )
     expect(comment).toContain('| Gunicorn start | ✅ 21.2.0, `geventwebsocket.gunicorn.workers.GeventWebSocketWorker`, `0.0.0.0:8000` | 400 ms |')
     expect(comment).toContain('| Workers booted | ❌ 0/4, 4 exited | 1.1 s |')
     expect(comment).toContain('| Health `/health` | ⏭️ not reached |  |')

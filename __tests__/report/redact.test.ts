@@ -71,8 +71,22 @@ describe('Redactor: credential shapes', () => {
   })
 
   it('masks a private key printed over several log lines, keeping the line count', () => {
-    const lines = ['boot', '-----BEGIN OPENSSH PRIVATE KEY-----', 'b3BlbnNzaC1rZXktdjEAAAAA', 'AAAABG5vbmUAAAAEbm9uZQ', '-----END OPENSSH PRIVATE KEY-----', 'after']
-    expect(r.redactLines(lines)).toEqual(['boot', '-----BEGIN OPENSSH PRIVATE KEY-----***', '***', '***', '***-----END OPENSSH PRIVATE KEY-----', 'after'])
+    const lines = [
+      'boot',
+      '-----BEGIN OPENSSH PRIVATE KEY-----',
+      'b3BlbnNzaC1rZXktdjEAAAAA',
+      'AAAABG5vbmUAAAAEbm9uZQ',
+      '-----END OPENSSH PRIVATE KEY-----',
+      'after'
+    ]
+    expect(r.redactLines(lines)).toEqual([
+      'boot',
+      '-----BEGIN OPENSSH PRIVATE KEY-----***',
+      '***',
+      '***',
+      '***-----END OPENSSH PRIVATE KEY-----',
+      'after'
+    ])
   })
 })
 

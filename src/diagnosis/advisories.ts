@@ -32,7 +32,5 @@ export function advisoriesFor(version: string | undefined): string[] {
   if (!version) return []
   const parsed = semver.coerce(version)
   if (!parsed) return []
-  return ADVISORIES.filter((advisory) => semver.satisfies(parsed, advisory.affected)).map(
-    (advisory) => `Gunicorn ${version}: ${advisory.note}.`
-  )
+  return ADVISORIES.filter((advisory) => semver.satisfies(parsed, advisory.affected)).map((advisory) => `Gunicorn ${version}: ${advisory.note}.`)
 }

@@ -224,7 +224,15 @@ export class RuleContext {
 
   /** First requirements file in the build context. */
   requirementsFile(): string | undefined {
-    for (const name of ['requirements.txt', 'requirements/base.txt', 'requirements/prod.txt', 'requirements/production.txt', 'pyproject.toml', 'Pipfile', 'setup.py']) {
+    for (const name of [
+      'requirements.txt',
+      'requirements/base.txt',
+      'requirements/prod.txt',
+      'requirements/production.txt',
+      'pyproject.toml',
+      'Pipfile',
+      'setup.py'
+    ]) {
       const candidate = this.inContext(name)
       if (this.repo.isFile(candidate)) return candidate
     }

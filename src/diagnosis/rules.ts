@@ -32,7 +32,14 @@ const workerClassUnavailable: DiagnosisRule = {
     const requires = rc.tracebacks.find((tb) => /^(\w+) worker requires /.test(tb.exception.message))
     const missing = rc.tracebacks.find((tb) => {
       const module = /^No module named '([^']+)'/.exec(tb.exception.message)?.[1]?.split('.')[0]
-      return module !== undefined && WORKER_CLASS_MODULES.includes(module) && (classError !== undefined || requires !== undefined || tb.frames.some((f) => /gunicorn\/workers\//.test(f.file)) || isWorkerClassModule(rc, module))
+      return (
+        module !== undefined &&
+        WORKER_CLASS_MODULES.includes(module) &&
+        (classError !== undefined ||
+          requires !== undefined ||
+          tb.frames.some((f) => /gunicorn\/workers\//.test(f.file)) ||
+          isWorkerClassModule(rc, module))
+      )
     })
     if (!classError && !requires && !missing) return undefined
     const workerClass = /^class uri '([^']+)'/.exec(classError?.message ?? '')?.[1] ?? rc.ctx.state.workerClass
@@ -85,13 +92,14 @@ const configError: DiagnosisRule = {
       const placeholder = port[1]
       const inConfig = config ? rc.repo.findLine(config, /^\s*bind\s*=/) : undefined
       const inCommand = command && placeholder && command.text.includes(placeholder) ? command : undefined
-      const location: SourceLocation | undefined = inConfig && (!inCommand || inConfig.text.includes(placeholder))
-        ? { file: config!, line: inConfig.line }
-        : inCommand
-          ? { file: inCommand.file, line: inCommand.line }
-          : inConfig
-            ? { file: config!, line: inConfig.line }
-            : undefined
+      const location: SourceLocation | undefined =
+        inConfig && (!inCommand || inConfig.text.includes(placeholder))
+          ? { file: config!, line: inConfig.line }
+          : inCommand
+            ? { file: inCommand.file, line: inCommand.line }
+            : inConfig
+              ? { file: config!, line: inConfig.line }
+              : undefined
       if (inConfig && location?.file === config) evidence.push(inConfig.text.trim())
       else if (inCommand) evidence.push(inCommand.text)
       const remedyConfig = `read the environment in ${config ? code(config) : 'gunicorn.conf.py'}: ${code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`)}`
@@ -147,7 +155,10 @@ const configError: DiagnosisRule = {
       : command
         ? { file: command.file, line: command.line }
         : undefined
-    const detail = rc.ofKind('config-error').slice(1).map((e) => e.message)
+    const detail = rc
+      .ofKind('config-error')
+      .slice(1)
+      .map((e) => e.message)
     return {
       reason: 'config-error',
       summary: invalid
@@ -185,9 +196,12 @@ const portInUse: DiagnosisRule = {
       : command
         ? { file: command.file, line: command.line }
         : undefined
-    const evidence = [inUse[0]?.lines[0].text, inUse.find((e) => e.error)?.lines[0].text, cantConnect?.lines[0].text, addressInUse?.exception.line].filter(
-      (l): l is string => Boolean(l)
-    )
+    const evidence = [
+      inUse[0]?.lines[0].text,
+      inUse.find((e) => e.error)?.lines[0].text,
+      cantConnect?.lines[0].text,
+      addressInUse?.exception.line
+    ].filter((l): l is string => Boolean(l))
     if (background) evidence.push(background.text.trim())
     return {
       reason: 'port-in-use',
@@ -205,8 +219,11 @@ const appNotFound: DiagnosisRule = {
   reason: 'app-not-found',
   explain(rc) {
     const loadError = rc.ofKind('app-load-error').find((e) => !/Error while loading/.test(e.message))
-    const importTb = rc.primaryTraceback((tb) => /^Failed to find (application|attribute)/.test(tb.exception.message) || tb.exception.type.endsWith('AppImportError'))
-    const exit4 = rc.ofKind('worker-exit').find((e) => e.code === 4) ?? (rc.ctx.container.exitCode === 4 ? ({} as Partial<EventOf<'worker-exit'>>) : undefined)
+    const importTb = rc.primaryTraceback(
+      (tb) => /^Failed to find (application|attribute)/.test(tb.exception.message) || tb.exception.type.endsWith('AppImportError')
+    )
+    const exit4 =
+      rc.ofKind('worker-exit').find((e) => e.code === 4) ?? (rc.ctx.container.exitCode === 4 ? ({} as Partial<EventOf<'worker-exit'>>) : undefined)
     if (!loadError && !importTb && !(exit4 && rc.ofKind('shutdown').some((e) => e.reason === 'App failed to load.'))) return undefined
     const message = loadError?.message ?? importTb?.exception.message ?? 'App failed to load.'
     const attr = /Failed to find (?:attribute|application object) '([^']+)' in '([^']+)'/.exec(message)
@@ -217,8 +234,11 @@ const appNotFound: DiagnosisRule = {
     const command = rc.dockerCommandLine()
     const spec = /([\w.]+:[\w.()]+)/.exec(command?.text.replace(/0\.0\.0\.0:\S+|127\.0\.0\.1:\S+|\$\{?PORT\}?/g, '') ?? '')?.[1]
     const better = suggestion ?? (moduleName && candidates[0] ? `${moduleName}:${candidates[0]}` : undefined)
-    const location: SourceLocation | undefined = command && spec ? { file: command.file, line: command.line } : command ? { file: command.file, line: command.line } : undefined
-    const evidence = [loadError?.lines[0].text, importTb?.exception.line, command?.text, rc.gunicornOutcomeLine()].filter((l): l is string => Boolean(l))
+    const location: SourceLocation | undefined =
+      command && spec ? { file: command.file, line: command.line } : command ? { file: command.file, line: command.line } : undefined
+    const evidence = [loadError?.lines[0].text, importTb?.exception.line, command?.text, rc.gunicornOutcomeLine()].filter((l): l is string =>
+      Boolean(l)
+    )
     return {
       reason: 'app-not-found',
       summary: attr
@@ -236,7 +256,8 @@ const appNotFound: DiagnosisRule = {
 /** Names assigned a Flask/FastAPI/Django application at module level. */
 function applicationObjects(source: string): string[] {
   const names: string[] = []
-  const pattern = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(?:Flask|FastAPI|Starlette|Quart|Sanic|Falcon|falcon\.App|create_app|make_app|get_wsgi_application|get_asgi_application|application_factory)\b/gm
+  const pattern =
+    /^([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(?:Flask|FastAPI|Starlette|Quart|Sanic|Falcon|falcon\.App|create_app|make_app|get_wsgi_application|get_asgi_application|application_factory)\b/gm
   for (const m of source.matchAll(pattern)) if (!names.includes(m[1])) names.push(m[1])
   return names
 }
@@ -270,9 +291,7 @@ const missingEnv: DiagnosisRule = {
     const keyError = rc.primaryTraceback(
       (tb) => exceptionIs(tb, 'KeyError') && tb.frames.some((f) => ENV_FRAME.test(f.code ?? '') || ENV_FRAME.test(f.file) || f.func === '__getitem__')
     )
-    const improperly = rc.primaryTraceback(
-      (tb) => exceptionIs(tb, 'ImproperlyConfigured') && /environment variable/i.test(tb.exception.message)
-    )
+    const improperly = rc.primaryTraceback((tb) => exceptionIs(tb, 'ImproperlyConfigured') && /environment variable/i.test(tb.exception.message))
     const tb = keyError ?? improperly
     if (!tb) return undefined
     const name =
@@ -296,8 +315,10 @@ const missingEnv: DiagnosisRule = {
   }
 }
 
-const DB_EXCEPTION = /(OperationalError|InterfaceError|ConnectionError|ConnectionRefusedError|ServerSelectionTimeoutError|CannotConnectNowError|InvalidCatalogNameError|InvalidPasswordError|AuthenticationError|gaierror|TimeoutError)$/
-const DB_MESSAGE = /could not translate host name|connection to server|Connection refused|could not connect to server|Can't connect to (MySQL|Redis)|Error -?\d+ connecting to|Name or service not known|Temporary failure in name resolution|timeout expired|No route to host|password authentication failed|database "[^"]+" does not exist|Unknown database|Access denied for user|invalid username-password pair|NOAUTH|Authentication required/i
+const DB_EXCEPTION =
+  /(OperationalError|InterfaceError|ConnectionError|ConnectionRefusedError|ServerSelectionTimeoutError|CannotConnectNowError|InvalidCatalogNameError|InvalidPasswordError|AuthenticationError|gaierror|TimeoutError)$/
+const DB_MESSAGE =
+  /could not translate host name|connection to server|Connection refused|could not connect to server|Can't connect to (MySQL|Redis)|Error -?\d+ connecting to|Name or service not known|Temporary failure in name resolution|timeout expired|No route to host|password authentication failed|database "[^"]+" does not exist|Unknown database|Access denied for user|invalid username-password pair|NOAUTH|Authentication required/i
 
 type DbFailure = 'unresolved' | 'refused' | 'auth' | 'missing-database' | 'timeout' | 'other'
 
@@ -312,24 +333,30 @@ export function readDatabaseError(text: string): { failure: DbFailure; host?: st
   const port = /port (\d+) failed/.exec(text)?.[1] ?? /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/.exec(text)?.[1]
   const user = /for user "([^"]+)"/.exec(text)?.[1] ?? /Access denied for user '([^']+)'/.exec(text)?.[1]
   const database = /database "([^"]+)" does not exist/.exec(text)?.[1] ?? /Unknown database '([^']+)'/.exec(text)?.[1]
-  const failure: DbFailure = /could not translate host name|Name or service not known|Temporary failure in name resolution|nodename nor servname|gaierror|Unknown (MySQL )?server host/i.test(text)
-    ? 'unresolved'
-    : /password authentication failed|no password supplied|Access denied for user|invalid username-password pair|WRONGPASS|NOAUTH|AuthenticationError|Authentication required|role "[^"]+" does not exist/i.test(text)
-      ? 'auth'
-      : database
-        ? 'missing-database'
-        : /Connection refused|Cannot assign requested address|Errno 111|Error 111|Error 99/i.test(text)
-          ? 'refused'
-          : /timeout expired|timed out|No route to host|TimeoutError/i.test(text)
-            ? 'timeout'
-            : 'other'
+  const failure: DbFailure =
+    /could not translate host name|Name or service not known|Temporary failure in name resolution|nodename nor servname|gaierror|Unknown (MySQL )?server host/i.test(
+      text
+    )
+      ? 'unresolved'
+      : /password authentication failed|no password supplied|Access denied for user|invalid username-password pair|WRONGPASS|NOAUTH|AuthenticationError|Authentication required|role "[^"]+" does not exist/i.test(
+            text
+          )
+        ? 'auth'
+        : database
+          ? 'missing-database'
+          : /Connection refused|Cannot assign requested address|Errno 111|Error 111|Error 99/i.test(text)
+            ? 'refused'
+            : /timeout expired|timed out|No route to host|TimeoutError/i.test(text)
+              ? 'timeout'
+              : 'other'
   return { failure, host, port, user, database }
 }
 
 const databaseUnreachable: DiagnosisRule = {
   reason: 'database-unreachable',
   explain(rc) {
-    const isDbError = (t: Traceback) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type))
+    const isDbError = (t: Traceback) =>
+      DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type))
     // A driver error is usually chained: the socket or psycopg2 error first, then the library's own
     // (SQLAlchemy, redis-py), whose traceback is the one that reaches the user's code.
     const chain = rc.tracebackChains().find((c) => c.some(isDbError))
@@ -338,9 +365,21 @@ const databaseUnreachable: DiagnosisRule = {
     const outer = dbErrors[dbErrors.length - 1]
     const text = chain.map((t) => `${t.exception.type}: ${t.exception.message}`).join('\n')
     const { failure, host, port, user, database } = readDatabaseError(text)
-    const kind = /redis/i.test(text) ? 'Redis' : /mysql/i.test(text) ? 'MySQL' : /mongo/i.test(text) ? 'MongoDB' : /psycopg|postgres|asyncpg|port 5432/i.test(text) ? 'PostgreSQL' : 'the database'
+    const kind = /redis/i.test(text)
+      ? 'Redis'
+      : /mysql/i.test(text)
+        ? 'MySQL'
+        : /mongo/i.test(text)
+          ? 'MongoDB'
+          : /psycopg|postgres|asyncpg|port 5432/i.test(text)
+            ? 'PostgreSQL'
+            : 'the database'
     const loopback = host !== undefined && LOOPBACK.test(host)
-    const frame = [...chain].reverse().map((t) => rc.userFrame(t)).find((f) => f?.location) ?? rc.userFrame(outer)
+    const frame =
+      [...chain]
+        .reverse()
+        .map((t) => rc.userFrame(t))
+        .find((f) => f?.location) ?? rc.userFrame(outer)
     const at = frame?.location ? ` (${code(`${frame.location.file}:${frame.location.line}`)})` : ''
     const subject = host ? `${kind} at ${code(host)}${port ? ` port ${port}` : ''}` : kind
     const what: Record<DbFailure, string> = {
@@ -367,7 +406,12 @@ const databaseUnreachable: DiagnosisRule = {
     return {
       reason: 'database-unreachable',
       summary: `The app connects to ${subject} while it loads${at}, and ${what[failure]}.`,
-      evidence: [...(frame?.text ?? []), outer.exception.line, ...(cause && !outer.exception.message.includes(dbErrors[0].exception.message) ? [cause] : []), ...[rc.gunicornOutcomeLine()].filter((l): l is string => Boolean(l))],
+      evidence: [
+        ...(frame?.text ?? []),
+        outer.exception.line,
+        ...(cause && !outer.exception.message.includes(dbErrors[0].exception.message) ? [cause] : []),
+        ...[rc.gunicornOutcomeLine()].filter((l): l is string => Boolean(l))
+      ],
       location: frame?.location,
       remedy: remedy[failure]
     }
@@ -377,7 +421,9 @@ const databaseUnreachable: DiagnosisRule = {
 const missingDependency: DiagnosisRule = {
   reason: 'missing-dependency',
   explain(rc) {
-    const tb = rc.primaryTraceback((t) => /^No module named '?([\w.]+)'?/.test(t.exception.message) && exceptionIs(t, 'ModuleNotFoundError', 'ImportError'))
+    const tb = rc.primaryTraceback(
+      (t) => /^No module named '?([\w.]+)'?/.test(t.exception.message) && exceptionIs(t, 'ModuleNotFoundError', 'ImportError')
+    )
     if (!tb) return undefined
     const moduleName = /^No module named '?([\w.]+)'?/.exec(tb.exception.message)![1]
     const frame = rc.userFrame(tb)
@@ -456,10 +502,13 @@ const outOfMemory: DiagnosisRule = {
     const underLimit = limit ? ` under its ${code(limit)} memory limit` : ''
     const workers = rc.ctx.state.expectedWorkers ?? configuredWorkers(rc)
     const evidence = oomKills.slice(0, 3).map((e) => e.lines[0].text)
-    if (oomEvents > 0) evidence.push(`Docker reported ${oomEvents} OOM event${oomEvents === 1 ? '' : 's'} for the container${limit ? ` (memory limit ${limit})` : ''}`)
+    if (oomEvents > 0)
+      evidence.push(`Docker reported ${oomEvents} OOM event${oomEvents === 1 ? '' : 's'} for the container${limit ? ` (memory limit ${limit})` : ''}`)
     if (masterKilled) evidence.push(`container ${container.oomKilled ? 'OOMKilled' : 'exit code 137'}${limit ? ` (memory limit ${limit})` : ''}`)
     const alsoTimeouts = kills.length > oomKills.length
-    const bigger = limit ? `run on an instance with more than ${code(limit)} (the \`memory\` input is the instance size the boot is tested at)` : 'give the container more memory'
+    const bigger = limit
+      ? `run on an instance with more than ${code(limit)} (the \`memory\` input is the instance size the boot is tested at)`
+      : 'give the container more memory'
     if (oomKills.length === 0) {
       // No worker kill in the log: the master itself (which imports the app with preload_app) was killed.
       return {
@@ -505,7 +554,11 @@ const workerTimeout: DiagnosisRule = {
     const inCommand = command && /(--timeout|-t)[\s"',=]+["']?(\d+)/.exec(command.text)
     const inConfig = !inCommand && config ? rc.repo.findLine(config, /^\s*timeout\s*=/) : undefined
     const seconds = inCommand?.[2] ?? /=\s*(\d+)/.exec(inConfig?.text ?? '')?.[1] ?? '30'
-    const location: SourceLocation | undefined = inCommand ? { file: command.file, line: command.line } : inConfig ? { file: config!, line: inConfig.line } : undefined
+    const location: SourceLocation | undefined = inCommand
+      ? { file: command.file, line: command.line }
+      : inConfig
+        ? { file: config!, line: inConfig.line }
+        : undefined
     const booted = new Set(rc.ctx.state.bootedPids)
     const duringBoot = timeouts.filter((t) => booted.has(t.pid)).length
     const evidence = [timeouts[0].lines[0].text]
@@ -549,7 +602,7 @@ const crashLoop: DiagnosisRule = {
     const tb = rc.primaryTraceback((t) => t.pid === undefined || !rc.ctx.state.failedBootPids.includes(t.pid))
     const frame = rc.userFrame(tb)
     const presumed = deaths.filter((d) => d.presumed).length
-    const codes = [...new Set(deaths.map((d) => (d.code !== undefined ? `code ${d.code}` : d.signal ?? 'unlogged exit')))]
+    const codes = [...new Set(deaths.map((d) => (d.code !== undefined ? `code ${d.code}` : (d.signal ?? 'unlogged exit'))))]
     const evidence = [clue?.text, firstExit?.text, ...(tb ? [tb.exception.line] : [])].filter((l): l is string => Boolean(l))
     const replacements = rc.ofKind('worker-boot').slice(-1)[0]
     if (replacements) evidence.push(replacements.lines[0].text)
@@ -574,7 +627,10 @@ const bootTimeout: DiagnosisRule = {
     const seconds = rc.ctx.settings.timeoutSec
     const port = rc.ctx.settings.port
     const listening = rc.ofKind('listening')[0]
-    const lastLines = rc.ctx.lines.filter((l) => l.text.trim() !== '').slice(-3).map((l) => l.text)
+    const lastLines = rc.ctx.lines
+      .filter((l) => l.text.trim() !== '')
+      .slice(-3)
+      .map((l) => l.text)
     const config = rc.gunicornConfigFile()
     const command = rc.dockerCommandLine()
     if (!state.started) {
@@ -583,17 +639,19 @@ const bootTimeout: DiagnosisRule = {
         summary: `Gunicorn never started within ${seconds} s: the log has no ${code('Starting gunicorn')} line${lastLines.length ? '' : ' (it is empty)'}.`,
         evidence: lastLines,
         location: command ? { file: command.file, line: command.line } : undefined,
-        remedy: 'Check that the image command runs Gunicorn (an entrypoint script may wait for something first) and that it does not block before starting it.'
+        remedy:
+          'Check that the image command runs Gunicorn (an entrypoint script may wait for something first) and that it does not block before starting it.'
       }
     }
     const binds = state.binds
     if (binds.length > 0 && binds.every((b) => LOOPBACK.test(b))) {
       const bindInConfig = config ? rc.repo.findLine(config, /^\s*bind\s*=.*(127\.0\.0\.1|localhost)/) : undefined
-      const location: SourceLocation | undefined = command && /127\.0\.0\.1|localhost/.test(command.text)
-        ? { file: command.file, line: command.line }
-        : bindInConfig
-          ? { file: config!, line: bindInConfig.line }
-          : undefined
+      const location: SourceLocation | undefined =
+        command && /127\.0\.0\.1|localhost/.test(command.text)
+          ? { file: command.file, line: command.line }
+          : bindInConfig
+            ? { file: config!, line: bindInConfig.line }
+            : undefined
       return {
         reason: 'boot-timeout',
         summary: `Gunicorn listens on ${code(binds.join(', '))}, the loopback interface inside the container, so nothing from outside can reach it.`,
@@ -707,15 +765,18 @@ const healthCheckFailed: DiagnosisRule = {
       }
     }
     const body = health.bodyExcerpt ? ` ${code(health.bodyExcerpt.replace(/\s+/g, ' ').slice(0, 160))}` : ''
-    const evidence = [health.status !== undefined ? `GET ${healthPath} → ${health.status}${body}` : `GET ${healthPath} → ${health.error ?? 'no answer'}`]
+    const evidence = [
+      health.status !== undefined ? `GET ${healthPath} → ${health.status}${body}` : `GET ${healthPath} → ${health.error ?? 'no answer'}`
+    ]
     if (health.status !== undefined) {
       return {
         reason: 'health-check-failed',
         summary: `${code(healthPath)} answered ${health.status} instead of ${healthStatus}${body ? `:${body}` : ''}.`,
         evidence,
-        remedy: health.status === 404
-          ? `The app has no route ${code(healthPath)}: add one or set the \`health-path\` input to an existing route.`
-          : `The app is up but reports itself unhealthy: fix what ${code(healthPath)} checks (often a service it cannot reach in CI) or set \`health-status\` to accept ${health.status}.`
+        remedy:
+          health.status === 404
+            ? `The app has no route ${code(healthPath)}: add one or set the \`health-path\` input to an existing route.`
+            : `The app is up but reports itself unhealthy: fix what ${code(healthPath)} checks (often a service it cannot reach in CI) or set \`health-status\` to accept ${health.status}.`
       }
     }
     return {

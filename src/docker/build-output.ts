@@ -26,10 +26,10 @@ export function stripAnsi(text: string): string {
 }
 
 export function parseBuildFailure(rawLines: string[], dockerfileText?: string): BuildFailure {
-  const lines = rawLines.map(line => stripAnsi(line).replace(/\r$/, '')).filter(line => !NOISE.some(re => re.test(line)))
-  const failure = lines.some(line => /^#\d+ /.test(line) || /^ERROR: failed to (solve|build)/.test(line))
+  const lines = rawLines.map((line) => stripAnsi(line).replace(/\r$/, '')).filter((line) => !NOISE.some((re) => re.test(line)))
+  const failure = lines.some((line) => /^#\d+ /.test(line) || /^ERROR: failed to (solve|build)/.test(line))
     ? parseBuildKit(lines)
-    : lines.some(line => /^Step \d+\/\d+ : /.test(line))
+    : lines.some((line) => /^Step \d+\/\d+ : /.test(line))
       ? parseLegacy(lines)
       : parseUnknown(lines)
   if (failure.dockerfileLine === undefined && failure.instruction && dockerfileText) {
@@ -50,7 +50,7 @@ function parseLegacy(lines: string[]): BuildFailure {
       stepStart = index + 1
     }
   })
-  const errorIndex = findLastIndex(lines, line => /^The command '.*' returned a non-zero code: \d+/.test(line))
+  const errorIndex = findLastIndex(lines, (line) => /^The command '.*' returned a non-zero code: \d+/.test(line))
   let message: string
   let exitCode: number | undefined
   let outputEnd = lines.length
@@ -59,19 +59,19 @@ function parseLegacy(lines: string[]): BuildFailure {
     exitCode = Number(message.match(/non-zero code: (\d+)/)?.[1])
     outputEnd = errorIndex
   } else {
-    const lastError = findLastIndex(lines, line => /failed|error|unable to|not found/i.test(line) && !/^ ---> /.test(line))
+    const lastError = findLastIndex(lines, (line) => /failed|error|unable to|not found/i.test(line) && !/^ ---> /.test(line))
     message = lastError >= 0 ? lines[lastError] : (lines.filter(Boolean).pop() ?? 'the build failed')
     if (lastError >= stepStart) outputEnd = lastError
   }
   const outputTail = lines
     .slice(stepStart, outputEnd)
-    .filter(line => !/^ ---> /.test(line) && line.trim() !== '')
+    .filter((line) => !/^ ---> /.test(line) && line.trim() !== '')
     .slice(-30)
   return { format: 'legacy', instruction, stepPosition, exitCode, message: message.trim(), outputTail }
 }
 
 function parseBuildKit(lines: string[]): BuildFailure {
-  const errorLine = [...lines].reverse().find(line => /^ERROR: /.test(line)) ?? lines.filter(Boolean).pop() ?? 'the build failed'
+  const errorLine = [...lines].reverse().find((line) => /^ERROR: /.test(line)) ?? lines.filter(Boolean).pop() ?? 'the build failed'
   const message = errorLine.replace(/^ERROR: /, '').replace(/^failed to build: /, '')
   const exitCode = numberOrUndefined(message.match(/exit code: (\d+)/)?.[1])
 
@@ -79,7 +79,7 @@ function parseBuildKit(lines: string[]): BuildFailure {
   let instruction: string | undefined
   let stepPosition: string | undefined
   let outputTail: string[] = []
-  const headerIndex = findLastIndex(lines, line => /^ > \[.*\] /.test(line))
+  const headerIndex = findLastIndex(lines, (line) => /^ > \[.*\] /.test(line))
   if (headerIndex >= 0) {
     const header = lines[headerIndex].match(/^ > \[(?:[^\]]*?\s)?(\d+\/\d+)\] (.*?):?$/)
     if (header) {
@@ -93,10 +93,10 @@ function parseBuildKit(lines: string[]): BuildFailure {
     }
   } else {
     // No summary block: take the numbered step that reported ERROR and its output lines.
-    const failedStep = lines.find(line => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1]
+    const failedStep = lines.find((line) => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1]
     if (failedStep) {
       const prefix = `#${failedStep} `
-      const stepLines = lines.filter(line => line.startsWith(prefix))
+      const stepLines = lines.filter((line) => line.startsWith(prefix))
       const title = stepLines[0]?.slice(prefix.length).match(/^\[(?:[^\]]*?\s)?(\d+\/\d+)\] (.*)$/)
       if (title) {
         stepPosition = title[1]
@@ -104,22 +104,22 @@ function parseBuildKit(lines: string[]): BuildFailure {
       }
       outputTail = stepLines
         .slice(1)
-        .map(line => line.slice(prefix.length))
-        .filter(line => /^\d+(\.\d+)? /.test(line))
-        .map(line => line.replace(/^\d+(\.\d+)? /, ''))
+        .map((line) => line.slice(prefix.length))
+        .filter((line) => /^\d+(\.\d+)? /.test(line))
+        .map((line) => line.replace(/^\d+(\.\d+)? /, ''))
     }
   }
   if (!instruction) {
     const processMatch = message.match(/process "\/bin\/sh -c (.*)" did not complete/)
     if (processMatch) instruction = `RUN ${processMatch[1]}`
   }
-  const lineMarker = lines.find(line => /^Dockerfile(\.[\w.-]+)?:\d+$/.test(line.trim()))
+  const lineMarker = lines.find((line) => /^Dockerfile(\.[\w.-]+)?:\d+$/.test(line.trim()))
   const dockerfileLine = numberOrUndefined(lineMarker?.trim().match(/:(\d+)$/)?.[1])
   return { format: 'buildkit', instruction, stepPosition, exitCode, message, dockerfileLine, outputTail: outputTail.slice(-30) }
 }
 
 function parseUnknown(lines: string[]): BuildFailure {
-  const meaningful = lines.filter(line => line.trim() !== '')
+  const meaningful = lines.filter((line) => line.trim() !== '')
   return { format: 'unknown', message: meaningful[meaningful.length - 1] ?? 'the build failed', outputTail: meaningful.slice(-30) }
 }
 
@@ -139,12 +139,15 @@ export function findInstructionLine(dockerfileText: string, instruction: string)
   // The legacy builder prints `RUN` commands as written; BuildKit may expand ARGs: fall back to a prefix match.
   const keyword = wanted.split(' ')[0]
   const head = wanted.slice(0, 40)
-  const index = lines.findIndex(line => normalize(line).startsWith(head) && normalize(line).startsWith(keyword))
+  const index = lines.findIndex((line) => normalize(line).startsWith(head) && normalize(line).startsWith(keyword))
   return index >= 0 ? index + 1 : undefined
 }
 
 function normalize(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/^(\w+)/, word => word.toUpperCase())
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(\w+)/, (word) => word.toUpperCase())
 }
 
 function findLastIndex<T>(items: T[], predicate: (item: T) => boolean): number {
@@ -169,7 +172,12 @@ export function buildRemedy(failure: BuildFailure): string {
   if (/COPY failed|failed to compute cache key|not found in build context|"\/[^"]+": not found/.test(text)) {
     return 'A file the Dockerfile copies is not in the build context: check the path, the `context` input and `.dockerignore`.'
   }
-  if (/pull access denied|manifest unknown|not found: manifest|failed to resolve source metadata|registry-1\.docker\.io|dial tcp|no such host/.test(text) || failure.instruction?.startsWith('FROM')) {
+  if (
+    /pull access denied|manifest unknown|not found: manifest|failed to resolve source metadata|registry-1\.docker\.io|dial tcp|no such host/.test(
+      text
+    ) ||
+    failure.instruction?.startsWith('FROM')
+  ) {
     return 'The base image could not be pulled: check its name and tag, and registry credentials for private images.'
   }
   if (/unknown instruction|dockerfile parse error|failed to parse/i.test(text)) {

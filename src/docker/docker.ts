@@ -43,8 +43,8 @@ export const dockerCommandRunner: CommandRunner = {
       const child = spawn('docker', args, { env: mergedEnv(options.env) ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], signal: options.signal })
       const stdout = readline.createInterface({ input: child.stdout, crlfDelay: Infinity })
       const stderr = readline.createInterface({ input: child.stderr, crlfDelay: Infinity })
-      stdout.on('line', line => options.onStdout?.(line))
-      stderr.on('line', line => options.onStderr?.(line))
+      stdout.on('line', (line) => options.onStdout?.(line))
+      stderr.on('line', (line) => options.onStderr?.(line))
       let outputsOpen = 2
       let exitCode: number | undefined
       const finish = (): void => {
@@ -52,8 +52,9 @@ export const dockerCommandRunner: CommandRunner = {
       }
       stdout.on('close', () => (outputsOpen--, finish()))
       stderr.on('close', () => (outputsOpen--, finish()))
-      child.on('error', error => {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') reject(new DockerError('Docker is not installed: the docker command was not found on PATH.'))
+      child.on('error', (error) => {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+          reject(new DockerError('Docker is not installed: the docker command was not found on PATH.'))
         else if (error.name === 'AbortError') exitCode ??= 130
         else reject(error)
       })
@@ -134,8 +135,8 @@ export class Docker {
   /** Follows stdout and stderr until the container is removed or exits. */
   followLogs(container: string, onLine: (stream: 'stdout' | 'stderr', text: string) => void, signal?: AbortSignal): Promise<number> {
     return this.runner.stream(['logs', '--follow', container], {
-      onStdout: line => onLine('stdout', line),
-      onStderr: line => onLine('stderr', line),
+      onStdout: (line) => onLine('stdout', line),
+      onStderr: (line) => onLine('stderr', line),
       signal
     })
   }
@@ -204,7 +205,7 @@ export class Docker {
       '--format',
       '{{.Action}}'
     ])
-    return result.exitCode === 0 ? result.stdout.split('\n').filter(line => line.trim() === 'oom').length : undefined
+    return result.exitCode === 0 ? result.stdout.split('\n').filter((line) => line.trim() === 'oom').length : undefined
   }
 
   /** Removes containers (and their anonymous volumes) by id or name; missing ones are not an error. */
@@ -220,7 +221,10 @@ export class Docker {
   async containersWithLabel(label: string): Promise<string[]> {
     const result = await this.runner.run(['ps', '--all', '--quiet', '--filter', `label=${label}`])
     if (result.exitCode !== 0) throw new DockerError(`Could not list containers: ${firstLine(result.stderr)}.`)
-    return result.stdout.split('\n').map(s => s.trim()).filter(Boolean)
+    return result.stdout
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean)
   }
 
   /** Untags an image built for this run; --no-prune keeps its layers as build cache for the next run. */
@@ -241,7 +245,7 @@ export function firstLine(text: string): string {
   return (
     text
       .split('\n')
-      .map(line => line.trim())
+      .map((line) => line.trim())
       .find(Boolean) ?? ''
   )
 }

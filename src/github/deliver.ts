@@ -104,10 +104,7 @@ export function describeFailure(error: unknown, doing: string): string {
     return `GitHub rejected the token while trying to ${doing} (401 ${message}); check the 'github-token' input. ${UNAFFECTED}`
   }
   if (e.status === 403) {
-    return (
-      `GitHub refused to ${doing} (403 ${message}); the token needs 'pull-requests: write', or a rate limit was hit. ` +
-      UNAFFECTED
-    )
+    return `GitHub refused to ${doing} (403 ${message}); the token needs 'pull-requests: write', or a rate limit was hit. ` + UNAFFECTED
   }
   if (e.status === 404) {
     return (

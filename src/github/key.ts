@@ -18,7 +18,10 @@ export interface CommentKeyParts {
 }
 
 function normalize(repoPath: string): string {
-  const clean = path.posix.normalize(repoPath.replace(/\\/g, '/')).replace(/^\.\/+/, '').replace(/\/+$/, '')
+  const clean = path.posix
+    .normalize(repoPath.replace(/\\/g, '/'))
+    .replace(/^\.\/+/, '')
+    .replace(/\/+$/, '')
   return clean === '.' ? '' : clean
 }
 

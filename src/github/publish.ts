@@ -8,10 +8,7 @@ import { createOctokit, type GitHubClient } from './client.js'
 import { deliverComment, describeFailure, type DeliveryResult } from './deliver.js'
 import { defaultCommentKey } from './key.js'
 
-export type PublishSettings = Pick<
-  Settings,
-  'comment' | 'commentKey' | 'prNumber' | 'githubToken' | 'workspace' | 'context' | 'dockerfile' | 'image'
->
+export type PublishSettings = Pick<Settings, 'comment' | 'commentKey' | 'prNumber' | 'githubToken' | 'workspace' | 'context' | 'dockerfile' | 'image'>
 
 export interface PublishDeps {
   /** A ready client (tests); default createOctokit(githubToken, { baseUrl: GITHUB_API_URL }). */

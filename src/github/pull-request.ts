@@ -1,12 +1,7 @@
 // Which pull request a run belongs to, if any.
 import type { GitHubClient } from './client.js'
 
-const PULL_REQUEST_EVENTS = new Set([
-  'pull_request',
-  'pull_request_target',
-  'pull_request_review',
-  'pull_request_review_comment'
-])
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment'])
 
 export interface ResolvePullRequestOptions {
   eventName: string

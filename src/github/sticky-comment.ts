@@ -43,11 +43,7 @@ export interface UpsertResult {
 }
 
 /** Works out whose comments are ours from the token, without failing: see the module comment. */
-export async function resolveCommenter(options: {
-  octokit: GitHubClient
-  token?: string
-  login?: string
-}): Promise<CommenterMatch> {
+export async function resolveCommenter(options: { octokit: GitHubClient; token?: string; login?: string }): Promise<CommenterMatch> {
   if (options.login) return { login: options.login }
   if (!options.token || options.token.startsWith('ghs_')) return { anyBot: true }
   try {

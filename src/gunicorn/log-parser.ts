@@ -104,10 +104,7 @@ const PREFIXED: MessageMatcher[] = [
   [/^WORKER TIMEOUT \(pid:(\d+)\)$/, (m) => ({ kind: 'worker-timeout', pid: Number(m[1]) })],
   [/^Exception in worker process$/, (_m, prefix) => ({ kind: 'worker-exception', pid: prefix.pid })],
   [/^Starting gunicorn (\S+)$/, (m) => ({ kind: 'master-start', version: m[1] })],
-  [
-    /^Listening at: (.+?)(?: \((\d+)\))?$/,
-    (m) => ({ kind: 'listening', addresses: m[1].split(/,\s*/), masterPid: m[2] ? Number(m[2]) : undefined })
-  ],
+  [/^Listening at: (.+?)(?: \((\d+)\))?$/, (m) => ({ kind: 'listening', addresses: m[1].split(/,\s*/), masterPid: m[2] ? Number(m[2]) : undefined })],
   [/^Using worker: (.+)$/, (m) => ({ kind: 'worker-class', workerClass: m[1].trim() })],
   [/^Shutting down: (.+)$/, (m) => ({ kind: 'shutdown', what: m[1] })],
   [/^Reason: (.+)$/, (m) => ({ kind: 'shutdown', reason: m[1] })],
@@ -119,12 +116,7 @@ const PREFIXED: MessageMatcher[] = [
   [/^Unhandled exception in main loop$/, () => ({ kind: 'main-loop-exception' })]
 ]
 
-const CONFIG_ERRORS: RegExp[] = [
-  /^Error: (.+)$/,
-  /^(Failed to read config file: .+)$/,
-  /^(Invalid value for .+)$/,
-  /^gunicorn: error: (.+)$/
-]
+const CONFIG_ERRORS: RegExp[] = [/^Error: (.+)$/, /^(Failed to read config file: .+)$/, /^(Invalid value for .+)$/, /^gunicorn: error: (.+)$/]
 
 const APP_LOAD_ERRORS = [
   /^Failed to find attribute '.*' in '.*'\.$/,
@@ -139,7 +131,8 @@ const APP_LOAD_ERRORS = [
 const TRACEBACK_HEADER = /^\[?Traceback \(most recent call last\):$/
 const FRAME = /^\s+File "(.+)", line (\d+)(?:, in (.+))?$/
 const CARETS = /^\s*[~^]+[\s~^]*$/
-const CHAIN_MARKER = /^(During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)$/
+const CHAIN_MARKER =
+  /^(During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)$/
 const EXCEPTION_LINE = /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(?:: ?(.*))?$/
 const EXCEPTION_NAME = /(Error|Exception|Exit|Interrupt|Iteration|Warning|Timeout|Fault|Failure|HaltServer)$/
 const HALT_SERVER = /^<HaltServer '(.*)' (\d+)>$/

@@ -24,10 +24,7 @@ export function parsePrintConfig(stdout: string): Record<string, string> {
  * How many workers Gunicorn will start. `workers` in the printed config already reflects WEB_CONCURRENCY when
  * --print-config ran with the container's environment; otherwise WEB_CONCURRENCY is Gunicorn's default.
  */
-export function expectedWorkerCount(
-  settings: Record<string, string>,
-  env: Record<string, string | undefined> = {}
-): number | undefined {
+export function expectedWorkerCount(settings: Record<string, string>, env: Record<string, string | undefined> = {}): number | undefined {
   const printed = parsePositiveInt(settings.workers)
   if (printed !== undefined) return printed
   const fromEnv = parsePositiveInt(env.WEB_CONCURRENCY)

@@ -16,7 +16,7 @@ export function httpGet(host: string, port: number, path: string, timeoutMs: num
   return new Promise((resolve, reject) => {
     const request = http.request(
       { host, port, path, method: 'GET', agent: false, timeout: timeoutMs, headers: { 'User-Agent': 'gunicorn-smoke', Connection: 'close' } },
-      response => {
+      (response) => {
         const chunks: Buffer[] = []
         let size = 0
         response.on('data', (chunk: Buffer) => {
@@ -28,7 +28,7 @@ export function httpGet(host: string, port: number, path: string, timeoutMs: num
       }
     )
     request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)))
-    request.on('error', error => reject(new Error(describeError(error))))
+    request.on('error', (error) => reject(new Error(describeError(error))))
     request.end()
   })
 }
@@ -46,7 +46,8 @@ function describeError(error: NodeJS.ErrnoException): string {
   }
 }
 
-export type AttemptResult = { kind: 'healthy'; answer: HttpAnswer } | { kind: 'unexpected-status'; answer: HttpAnswer } | { kind: 'no-answer'; error: string }
+export type AttemptResult =
+  { kind: 'healthy'; answer: HttpAnswer } | { kind: 'unexpected-status'; answer: HttpAnswer } | { kind: 'no-answer'; error: string }
 
 /** Polls one URL, remembering what it saw, so the verdict can quote the last status and body. */
 export class HealthProbe {

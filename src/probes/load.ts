@@ -155,11 +155,19 @@ function get(options: LoadOptions, timeoutMs: number): Promise<number> {
       else resolve(status!)
     }
     const request = http.request(
-      { host: options.host, port: options.port, path: options.path, method: 'GET', agent: false, signal: options.signal, headers: { 'User-Agent': 'gunicorn-smoke-load', Connection: 'close' } },
-      response => {
+      {
+        host: options.host,
+        port: options.port,
+        path: options.path,
+        method: 'GET',
+        agent: false,
+        signal: options.signal,
+        headers: { 'User-Agent': 'gunicorn-smoke-load', Connection: 'close' }
+      },
+      (response) => {
         response.on('data', () => undefined)
         response.on('end', () => finish(undefined, response.statusCode ?? 0))
-        response.on('error', error => finish(new Error(describe(error))))
+        response.on('error', (error) => finish(new Error(describe(error))))
         response.on('aborted', () => finish(new Error('connection closed mid-answer')))
       }
     )
@@ -168,7 +176,7 @@ function get(options: LoadOptions, timeoutMs: number): Promise<number> {
       request.destroy()
       finish(new Error(`no answer within ${timeoutMs} ms`))
     }, timeoutMs)
-    request.on('error', error => finish(new Error(describe(error))))
+    request.on('error', (error) => finish(new Error(describe(error))))
     request.end()
   })
 }

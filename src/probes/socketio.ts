@@ -215,15 +215,17 @@ export async function talkSocketIo(socket: OpenSocket, conversation: SocketIoCon
     if (event.type === 'error') return failed('protocol', `WebSocket error while waiting for ${STAGE_WAITING_FOR[stage]}: ${event.message}`)
     if (event.type === 'close') {
       const reason = event.reason ? `: ${excerpt(event.reason)}` : ''
-      const hint =
-        stage === 'handshake' ? `; no Socket.IO server at ${engineIoPath(conversation.path)}, or it refused EIO=4` : ''
+      const hint = stage === 'handshake' ? `; no Socket.IO server at ${engineIoPath(conversation.path)}, or it refused EIO=4` : ''
       return failed('closed', `closed before ${STAGE_WAITING_FOR[stage]} (${event.code}${reason})${hint}`, { closeCode: event.code })
     }
     if (event.type === 'timeout') {
       if (stage !== 'reply') return failed('timeout', `101, but ${STAGE_WAITING_FOR[stage]} did not arrive within ${budget} ms`)
       const what = emit ? `to ${JSON.stringify(emit.event)}` : 'from the server'
       if (matches && lastReply !== undefined)
-        return failed('expect-mismatch', `no reply ${what} matched ${describeExpect(conversation.expect!)} within ${budget} ms; last: ${excerpt(lastReply)}`)
+        return failed(
+          'expect-mismatch',
+          `no reply ${what} matched ${describeExpect(conversation.expect!)} within ${budget} ms; last: ${excerpt(lastReply)}`
+        )
       return failed('timeout', `Socket.IO connected, but no reply ${what} within ${budget} ms`)
     }
 
@@ -247,7 +249,8 @@ export async function talkSocketIo(socket: OpenSocket, conversation: SocketIoCon
     if (!message) return failed('protocol', `not a Socket.IO packet: ${excerpt(event.text)}`)
     if (message.namespace !== '/') continue
     if (message.type === 'connect_error') return failed('protocol', `connect_error: ${connectErrorMessage(message)}`)
-    if (message.type === 'disconnect') return failed('closed', `the server disconnected the namespace (41) while waiting for ${STAGE_WAITING_FOR[stage]}`)
+    if (message.type === 'disconnect')
+      return failed('closed', `the server disconnected the namespace (41) while waiting for ${STAGE_WAITING_FOR[stage]}`)
 
     if (stage === 'connect') {
       if (message.type === 'connect') {

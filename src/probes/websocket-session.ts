@@ -74,7 +74,11 @@ export function bodyText(body: string): string {
   const json = jsonMessage(body)
   if (json !== undefined) return json
   if (!/<html|<!doctype|<p>|<title>/i.test(body)) return body.trim()
-  const strip = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim()
+  const strip = (html: string) =>
+    html
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
   const paragraph = /<p[^>]*>([\s\S]*?)<\/p>/i.exec(body)
   if (paragraph && strip(paragraph[1])) return strip(paragraph[1])
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)
@@ -116,8 +120,7 @@ export function describeRejectedUpgrade(answer: RejectedUpgrade): Verdict {
   else if (status === 401) detail = `${head}: authentication required`
   else if (status >= 300 && status < 400) detail = `${head}: redirect to ${answer.location ?? 'an unnamed location'}`
   else if (status >= 500) detail = `${head}: the app failed handling the upgrade${quote}`
-  else if (status === 400 || status === 426 || (status >= 200 && status < 300))
-    detail = `${head}: not upgraded (check the worker class)${quote}`
+  else if (status === 400 || status === 426 || (status >= 200 && status < 300)) detail = `${head}: not upgraded (check the worker class)${quote}`
   else detail = `${head}${quote}`
   return { ok: false, failure: 'http-status', status, detail }
 }
@@ -219,7 +222,9 @@ export async function openWebSocket(
     if (aborted) return { verdict: aborted }
     if (Date.now() + RETRY_DELAY_MS >= clock.deadline) {
       const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`
-      return { verdict: { ok: false, failure: 'network', detail: `${networkPhrase(result.retry)}, ${tries} in ${clock.deadline - clock.startedAt} ms` } }
+      return {
+        verdict: { ok: false, failure: 'network', detail: `${networkPhrase(result.retry)}, ${tries} in ${clock.deadline - clock.startedAt} ms` }
+      }
     }
     await sleep(RETRY_DELAY_MS, clock.signal)
   }
@@ -238,10 +243,13 @@ function attemptOpen(url: string, clock: ProbeClock, describeRejection: (answer:
     // Listeners are attached before the handshake so no frame sent right after the 101 is missed.
     const open = new OpenSocket(socket, clock)
     let settled = false
-    const timer = setTimeout(() => {
-      finish({ verdict: { ok: false, failure: 'timeout', detail: `no answer to the upgrade within ${clock.deadline - clock.startedAt} ms` } })
-      socket.terminate()
-    }, Math.max(0, clock.deadline - Date.now()))
+    const timer = setTimeout(
+      () => {
+        finish({ verdict: { ok: false, failure: 'timeout', detail: `no answer to the upgrade within ${clock.deadline - clock.startedAt} ms` } })
+        socket.terminate()
+      },
+      Math.max(0, clock.deadline - Date.now())
+    )
     const onAbort = () => {
       finish({ verdict: abortVerdict(clock.signal) ?? { ok: false, failure: 'network', detail: 'probe aborted' } })
       socket.terminate()

@@ -2,15 +2,7 @@
 // and (optionally) does the route answer a message. Plain WebSocket or Socket.IO.
 import type { WebSocketOutcome } from '../model.js'
 import { engineIoPath, describeRejectedSocketIoUpgrade, parseSocketIoSend, socketIoRequestPath, talkSocketIo } from './socketio.js'
-import {
-  compileExpect,
-  describeExpect,
-  excerpt,
-  openWebSocket,
-  type OpenSocket,
-  type ProbeClock,
-  type Verdict
-} from './websocket-session.js'
+import { compileExpect, describeExpect, excerpt, openWebSocket, type OpenSocket, type ProbeClock, type Verdict } from './websocket-session.js'
 
 export { compileExpect, parseSocketIoSend }
 export { parseEngineIoPacket, parseSocketIoPacket, parseEngineIoHandshake } from './socketio.js'
@@ -57,11 +49,7 @@ export async function probeWebSocket(options: WebSocketProbeOptions): Promise<We
   const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path
   const url = `ws://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}${requestPath}`
 
-  const connection = await openWebSocket(
-    url,
-    clock,
-    isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : undefined
-  )
+  const connection = await openWebSocket(url, clock, isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : undefined)
   let verdict: Verdict
   if ('verdict' in connection) {
     verdict = connection.verdict
@@ -82,11 +70,7 @@ function rooted(path: string): string {
 }
 
 /** The plain WebSocket conversation: stay open, or send one frame and wait for a (matching) reply. */
-export async function talkPlain(
-  socket: OpenSocket,
-  options: Pick<WebSocketProbeOptions, 'send' | 'expect'>,
-  clock: ProbeClock
-): Promise<Verdict> {
+export async function talkPlain(socket: OpenSocket, options: Pick<WebSocketProbeOptions, 'send' | 'expect'>, clock: ProbeClock): Promise<Verdict> {
   const matches = compileExpect(options.expect)
   const budget = clock.deadline - clock.startedAt
   const openMs = socket.openedAt - clock.startedAt

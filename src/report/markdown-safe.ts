@@ -137,7 +137,7 @@ export function inlineMarkdown(text: string, options: { inTable?: boolean; atLin
     while (source[runEnd] === '`') runEnd++
     const run = runEnd - i
     let close = -1
-    for (let j = source.indexOf('`', runEnd); j !== -1; ) {
+    for (let j = source.indexOf('`', runEnd); j !== -1;) {
       let k = j
       while (source[k] === '`') k++
       if (k - j === run) {
@@ -170,7 +170,5 @@ export function safeUrl(url: string): string | undefined {
 export function encodeRepoPath(path: string): string | undefined {
   const segments = path.split('/')
   if (path.startsWith('/') || segments.some((s) => s === '' || s === '.' || s === '..')) return undefined
-  return segments
-    .map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()))
-    .join('/')
+  return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())).join('/')
 }

@@ -163,7 +163,10 @@ function headline(report: RunReport, flavor: Flavor, marker?: string): string {
   const culprit = REASONS_WITH_CULPRIT.has(reason) ? firstCodeSpan(report.diagnosis?.summary ?? report.summary) : undefined
   if (culprit) title += ` ${codeSpan(culprit)}`
   // An exception no rule knows is still named: "`ValueError` while loading the app" beats "cause not recognised".
-  const exception = reason === 'unknown' && report.diagnosis?.location ? report.diagnosis.summary.match(/`([\w.]+(?:Error|Exception|Exit|Interrupt))\b/)?.[1] : undefined
+  const exception =
+    reason === 'unknown' && report.diagnosis?.location
+      ? report.diagnosis.summary.match(/`([\w.]+(?:Error|Exception|Exit|Interrupt))\b/)?.[1]
+      : undefined
   if (exception) title = `${codeSpan(exception)} while loading the app`
   return `${prefix}${flavor.heading} ❌ Gunicorn smoke test failed — ${title}`
 }

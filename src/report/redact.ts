@@ -25,15 +25,13 @@ const TOKEN_SHAPES = new RegExp(
 const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/?#@'"]*:)([^\s/?#'"]+)@/gi
 
 // `Authorization: Bearer x`, `"authorization": "token x"`, and a bare `Bearer x`.
-const AUTH_HEADER =
-  /(\b(?:proxy-)?authorization["']?\s*[:=]\s*["']?)(?:(bearer|token|basic|digest|negotiate)\s+)?([^\s"',;]+)/gi
+const AUTH_HEADER = /(\b(?:proxy-)?authorization["']?\s*[:=]\s*["']?)(?:(bearer|token|basic|digest|negotiate)\s+)?([^\s"',;]+)/gi
 const BEARER = /\b(bearer)\s+[A-Za-z0-9\-._~+/]{8,}=*/gi
 
 // NAME=value, NAME: value, 'NAME': 'value', "NAME": "value" where NAME ends in a sensitive word.
 // An unquoted value directly followed by ( or [ is code (`SECRET_KEY = os.environ["SECRET_KEY"]` in a traceback),
 // not a value: it is kept so the traceback stays readable. The lookahead + backreference makes the value atomic.
-const SENSITIVE_NAME =
-  String.raw`[A-Za-z0-9_.-]*?(?:secret|token|passwd|password|passphrase|api[_-]?key|[_-]key|credentials?)`
+const SENSITIVE_NAME = String.raw`[A-Za-z0-9_.-]*?(?:secret|token|passwd|password|passphrase|api[_-]?key|[_-]key|credentials?)`
 const SENSITIVE_ASSIGNMENT = new RegExp(
   String.raw`(?<![A-Za-z0-9_/])(["']?)(${SENSITIVE_NAME})\1(\s*[:=]\s*)` +
     String.raw`(?:([rbuf]{0,2})(["'])(?:(?!\5)[^\\]|\\.)*\5|(?=([^\s"',;&}\]()\[]+))\6(?![(\[]))`,
@@ -91,15 +89,14 @@ export class Redactor {
     let out = text
     const values = this.pattern()
     if (values) out = out.replace(values, REDACTED)
-    if (out.includes('PRIVATE KEY')) out = out.replace(KEY_BLOCK, (_m, kind: string, block: string = '') => {
-      return `-----BEGIN ${kind}PRIVATE KEY${block}----- ${REDACTED} -----END ${kind}PRIVATE KEY${block}-----`
-    })
+    if (out.includes('PRIVATE KEY'))
+      out = out.replace(KEY_BLOCK, (_m, kind: string, block: string = '') => {
+        return `-----BEGIN ${kind}PRIVATE KEY${block}----- ${REDACTED} -----END ${kind}PRIVATE KEY${block}-----`
+      })
     out = out.replace(TOKEN_SHAPES, REDACTED)
     if (out.includes('://')) out = out.replace(URL_CREDENTIALS, `$1${REDACTED}@`)
     if (!MAY_HOLD_CREDENTIAL.test(out)) return out
-    out = out.replace(AUTH_HEADER, (_m, head: string, scheme: string | undefined) =>
-      scheme ? `${head}${scheme} ${REDACTED}` : `${head}${REDACTED}`
-    )
+    out = out.replace(AUTH_HEADER, (_m, head: string, scheme: string | undefined) => (scheme ? `${head}${scheme} ${REDACTED}` : `${head}${REDACTED}`))
     out = out.replace(BEARER, `$1 ${REDACTED}`)
     out = out.replace(
       SENSITIVE_ASSIGNMENT,
