@@ -1,31 +1,11 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { BootTracker } from '../../src/gunicorn/boot-tracker.js'
 import { DIAGNOSIS_RULES, annotationsFor, diagnose, type DiagnosisContext } from '../../src/diagnosis/index.js'
-import type { LogLine, ReasonId } from '../../src/model.js'
+import type { ReasonId } from '../../src/model.js'
 import { REASON_IDS } from '../../src/model.js'
+import { contextFor } from './context-helper.js'
 import { SUITES, captured, glog, linesOf, type Suite } from '../gunicorn/captured-logs.js'
-
-const REPO = process.cwd()
-
-function contextFor(lines: LogLine[], overrides: Partial<DiagnosisContext> & { fixture?: string; repoRoot?: string } = {}): DiagnosisContext {
-  const tracker = new BootTracker()
-  for (const line of lines) tracker.push(line)
-  tracker.flush()
-  const { fixture, repoRoot, ...rest } = overrides
-  return {
-    outcome: 'gave-up',
-    lines,
-    events: [...tracker.events],
-    state: tracker.state(),
-    container: { running: false },
-    settings: { port: 8000, timeoutSec: 60, healthPath: '/health', healthStatus: '200' },
-    paths: { repoRoot: repoRoot ?? REPO, contextDir: path.join(repoRoot ?? REPO, fixture ? `__fixtures__/apps/${fixture}` : '.') },
-    env: { provided: ['PORT'] },
-    ...rest
-  }
-}
 
 function fromCapture(suite: Suite, scenario: string, overrides: Partial<DiagnosisContext> = {}): DiagnosisContext {
   const run = captured(suite, scenario)
