@@ -8,6 +8,7 @@ const common = {
 }
 
 export default {
+  reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.mjs'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/__tests__/**/*.test.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/__tests__/**/*.itg.ts'], slowTestThreshold: 120 }
