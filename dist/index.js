@@ -44609,7 +44609,7 @@ async function runSmoke(requested, deps) {
     metadata: deps.metadata,
     ...fields
   });
-  await docker.serverVersion();
+  const [, prebuiltInfo] = await Promise.all([docker.serverVersion(), settings.image ? docker.imageInfo(settings.image) : void 0]);
   let image = settings.image;
   if (!image) {
     const buildStart = now();
@@ -44666,7 +44666,7 @@ async function runSmoke(requested, deps) {
   } else {
     setCheck({ id: "build", label: "Image build", status: "skipped", detail: `prebuilt \`${image}\``, durationMs: 0 });
   }
-  const imageInfo = await docker.imageInfo(image);
+  const imageInfo = prebuiltInfo ?? await docker.imageInfo(image);
   if (!settings.command) {
     const procfile = settings.procfile;
     if (procfile && !imageHasStartCommand(imageInfo?.cmd, imageInfo?.entrypoint)) {

@@ -84,7 +84,8 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
     ...fields
   })
 
-  await docker.serverVersion()
+  // With a prebuilt image, asking the daemon for its version and inspecting the image overlap.
+  const [, prebuiltInfo] = await Promise.all([docker.serverVersion(), settings.image ? docker.imageInfo(settings.image) : undefined])
 
   // 1. The image.
   let image = settings.image
@@ -144,7 +145,7 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
   } else {
     setCheck({ id: 'build', label: 'Image build', status: 'skipped', detail: `prebuilt \`${image}\``, durationMs: 0 })
   }
-  const imageInfo = await docker.imageInfo(image)
+  const imageInfo = prebuiltInfo ?? (await docker.imageInfo(image))
   if (!settings.command) {
     const procfile = settings.procfile
     if (procfile && !imageHasStartCommand(imageInfo?.cmd, imageInfo?.entrypoint)) {
