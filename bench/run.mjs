@@ -621,13 +621,13 @@ function render(machineInfo, results, bundle, reps = REPS) {
     head.push('### Where the missed targets lose their time (and what in the pipeline would win it back)', '')
     const notes = {
       'Failing boot: verdict after':
-        '`src/pipeline.ts` `decidedByLog()` waits `SETTLE_MS` (300 ms) after the first fatal line for the rest of the output even when the container already exited, then step 5 runs `docker inspect` and `docker rm` one after the other and waits up to 500 ms for the `--print-config` worker count. Deciding on the container exit without the settle wait, and running inspect/rm in parallel with the report, would take this under 0.3 s.',
+        '`src/pipeline.ts` `decidedByLog()` lets the lines after the first fatal one arrive for `SETTLE_MS` (150 ms) unless the container already exited; then step 5 inspects the container (its exit code is evidence) and removes it. What is left is Docker CLI round trips on a busy machine.',
       'Failing boot: verdict sooner':
-        'The ratio from container start is capped by Gunicorn itself: it needs the time shown above to give up, before any tool can know. The action also starts the `--print-config` container (`src/effective-config.ts`) at the same moment, which competes for the 2 cores with the booting app; starting it after the first `Booting worker` line, or only on a failure that needs the worker count, gives the app the CPU.',
+        'The ratio from container start is capped by Gunicorn itself: it needs the time shown above to give up, before any tool can know.',
       Overhead:
-        'Before `docker run`: Node start-up, then `docker version` and `docker image inspect` one after the other (`runSmoke` in `src/pipeline.ts`; each CLI call costs 100–300 ms on a loaded 2-core machine). Run them concurrently, or skip `docker version` when `image inspect` answers. After health: `docker inspect` (only needed as failure evidence, skip it on a pass), `docker rm`, and the wait for the worker count (`Promise.race([workersExpectedPromise, delay(3000)])` on a pass).',
+        'Before `docker run`: Node start-up, `docker version` overlapped with `docker image inspect`, `docker run` and `docker port` (`runSmoke` in `src/pipeline.ts`; each CLI call costs 100–300 ms on a loaded 2-core machine). After health: `docker rm`, the log drain and at most 300 ms waiting for the `--print-config` worker count (`stability-window: 0` leaves it no time to finish in the background).',
       'Cold start':
-        'Node itself takes 130 ms to start here under this load (`node -e ""`); the rest is compiling the bundle (1.7 MB for the action with Octokit, 0.7 MB for the CLI) and, for the CLI, parsing `action.yml` with `yaml` for the option names. Lazy `import()` of the GitHub client (only needed when a comment is posted), `minify: true` in `scripts/bundle.mjs`, and generating the CLI option list at bundle time would cut it.'
+        'Node itself takes 110–130 ms to start here (`node -e ""`); the rest is compiling the bundle, most of it undici, which `@actions/core` and `@actions/github` load at import. The GitHub client is already imported lazily, when a comment is posted.'
     }
     for (const [prefix, note] of Object.entries(notes)) if (missed.some((name) => name.startsWith(prefix))) head.push(`- **${prefix}…** ${note}`)
     head.push(

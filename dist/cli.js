@@ -113,17 +113,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path9) {
-      const ctrl = callVisitor(key, node, visitor, path9);
+    function visit_(key, node, visitor, path10) {
+      const ctrl = callVisitor(key, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visit_(key, ctrl, visitor, path9);
+        replaceNode(key, path10, ctrl);
+        return visit_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path9 = Object.freeze(path9.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path9);
+            const ci = visit_(i, node.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -134,13 +134,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path9 = Object.freeze(path9.concat(node));
-          const ck = visit_("key", node.key, visitor, path9);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = visit_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path9);
+          const cv = visit_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -161,17 +161,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path9) {
-      const ctrl = await callVisitor(key, node, visitor, path9);
+    async function visitAsync_(key, node, visitor, path10) {
+      const ctrl = await callVisitor(key, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visitAsync_(key, ctrl, visitor, path9);
+        replaceNode(key, path10, ctrl);
+        return visitAsync_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path9 = Object.freeze(path9.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path9);
+            const ci = await visitAsync_(i, node.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -182,13 +182,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path9 = Object.freeze(path9.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path9);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path9);
+          const cv = await visitAsync_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -215,23 +215,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path9) {
+    function callVisitor(key, node, visitor, path10) {
       if (typeof visitor === "function")
-        return visitor(key, node, path9);
+        return visitor(key, node, path10);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path9);
+        return visitor.Map?.(key, node, path10);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path9);
+        return visitor.Seq?.(key, node, path10);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path9);
+        return visitor.Pair?.(key, node, path10);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path9);
+        return visitor.Scalar?.(key, node, path10);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path9);
+        return visitor.Alias?.(key, node, path10);
       return void 0;
     }
-    function replaceNode(key, path9, node) {
-      const parent = path9[path9.length - 1];
+    function replaceNode(key, path10, node) {
+      const parent = path10[path10.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -843,10 +843,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path9, value) {
+    function collectionFromPath(schema, path10, value) {
       let v = value;
-      for (let i = path9.length - 1; i >= 0; --i) {
-        const k = path9[i];
+      for (let i = path10.length - 1; i >= 0; --i) {
+        const k = path10[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -865,7 +865,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
+    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -895,11 +895,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path9, value) {
-        if (isEmptyPath(path9))
+      addIn(path10, value) {
+        if (isEmptyPath(path10))
           this.add(value);
         else {
-          const [key, ...rest] = path9;
+          const [key, ...rest] = path10;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -913,8 +913,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        const [key, ...rest] = path9;
+      deleteIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -928,8 +928,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        const [key, ...rest] = path9;
+      getIn(path10, keepScalar) {
+        const [key, ...rest] = path10;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -947,8 +947,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path9) {
-        const [key, ...rest] = path9;
+      hasIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -958,8 +958,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        const [key, ...rest] = path9;
+      setIn(path10, value) {
+        const [key, ...rest] = path10;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3474,9 +3474,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path9, value) {
+      addIn(path10, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path9, value);
+          this.contents.addIn(path10, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3551,14 +3551,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        if (Collection.isEmptyPath(path9)) {
+      deleteIn(path10) {
+        if (Collection.isEmptyPath(path10)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3573,10 +3573,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        if (Collection.isEmptyPath(path9))
+      getIn(path10, keepScalar) {
+        if (Collection.isEmptyPath(path10))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3587,10 +3587,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path9) {
-        if (Collection.isEmptyPath(path9))
+      hasIn(path10) {
+        if (Collection.isEmptyPath(path10))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3607,13 +3607,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        if (Collection.isEmptyPath(path9)) {
+      setIn(path10, value) {
+        if (Collection.isEmptyPath(path10)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path9, value);
+          this.contents.setIn(path10, value);
         }
       }
       /**
@@ -5574,9 +5574,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path9) => {
+    visit.itemAtPath = (cst, path10) => {
       let item = cst;
-      for (const [field, index] of path9) {
+      for (const [field, index] of path10) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5585,23 +5585,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path9) => {
-      const parent = visit.itemAtPath(cst, path9.slice(0, -1));
-      const field = path9[path9.length - 1][0];
+    visit.parentCollection = (cst, path10) => {
+      const parent = visit.itemAtPath(cst, path10.slice(0, -1));
+      const field = path10[path10.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path9, item, visitor) {
-      let ctrl = visitor(item, path9);
+    function _visit(path10, item, visitor) {
+      let ctrl = visitor(item, path10);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5612,10 +5612,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path9);
+            ctrl = ctrl(item, path10);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6917,14 +6917,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs6 = this.flowScalar(this.type);
+              const fs7 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs6, sep: [] });
+                map.items.push({ start, key: fs7, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs6);
+                this.stack.push(fs7);
               } else {
-                Object.assign(it, { key: fs6, sep: [] });
+                Object.assign(it, { key: fs7, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7052,13 +7052,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs6 = this.flowScalar(this.type);
+              const fs7 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs6, sep: [] });
+                fc.items.push({ start: [], key: fs7, sep: [] });
               else if (it.sep)
-                this.stack.push(fs6);
+                this.stack.push(fs7);
               else
-                Object.assign(it, { key: fs6, sep: [] });
+                Object.assign(it, { key: fs7, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -13309,8 +13309,8 @@ var require_semver2 = __commonJS({
 // src/cli-run.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import crypto from "node:crypto";
-import fs5 from "node:fs";
-import path8 from "node:path";
+import fs6 from "node:fs";
+import path9 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/docker/args.ts
@@ -14270,8 +14270,9 @@ var Docker = class {
   async removeContainers(ids) {
     if (ids.length === 0) return;
     const result = await this.runner.run(["rm", "--force", "--volumes", ...ids]);
-    if (result.exitCode !== 0 && !/No such container/i.test(result.stderr)) {
-      throw new DockerError(`Could not remove container(s) ${ids.join(", ")}: ${firstLine(result.stderr)}.`);
+    const problems = result.stderr.split("\n").map((line) => line.trim()).filter((line) => line && !/No such container|removal of container .* is already in progress/i.test(line));
+    if (result.exitCode !== 0 && problems.length > 0) {
+      throw new DockerError(`Could not remove container(s) ${ids.join(", ")}: ${problems[0]}.`);
     }
   }
   /** Container ids carrying a label, running or not. */
@@ -14807,19 +14808,19 @@ function parseSocketIoSend(send) {
 function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
-function engineIoPath(path9) {
-  const bare = path9.split("?")[0].trim();
+function engineIoPath(path10) {
+  const bare = path10.split("?")[0].trim();
   if (!bare || bare === "/") return DEFAULT_SOCKET_IO_PATH;
   const rooted2 = bare.startsWith("/") ? bare : `/${bare}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
-function socketIoRequestPath(path9) {
-  const query = new URLSearchParams(path9.includes("?") ? path9.slice(path9.indexOf("?") + 1) : "");
+function socketIoRequestPath(path10) {
+  const query = new URLSearchParams(path10.includes("?") ? path10.slice(path10.indexOf("?") + 1) : "");
   query.set("EIO", "4");
   query.set("transport", "websocket");
-  return `${engineIoPath(path9)}?${query.toString()}`;
+  return `${engineIoPath(path10)}?${query.toString()}`;
 }
-function describeRejectedSocketIoUpgrade(answer, path9) {
+function describeRejectedSocketIoUpgrade(answer, path10) {
   const generic = describeRejectedUpgrade(answer);
   if (answer.status === 400 && /unsupported (protocol )?version/i.test(answer.body)) {
     return {
@@ -14827,7 +14828,7 @@ function describeRejectedSocketIoUpgrade(answer, path9) {
       detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt(bodyText(answer.body))})`
     };
   }
-  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path9)}` };
+  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path10)}` };
   return generic;
 }
 var STAGE_WAITING_FOR = {
@@ -14934,8 +14935,8 @@ async function probeWebSocket(options) {
   const startedAt = Date.now();
   const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal: options.signal };
   const isSocketIo = options.protocol === "socket.io";
-  const path9 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
-  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path9;
+  const path10 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
+  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path10;
   const url = `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}${requestPath}`;
   const connection = await openWebSocket(url, clock, isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0);
   let verdict;
@@ -14948,10 +14949,10 @@ async function probeWebSocket(options) {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path9, ...verdict, durationMs: Date.now() - startedAt };
+  return { protocol: options.protocol, path: path10, ...verdict, durationMs: Date.now() - startedAt };
 }
-function rooted(path9) {
-  return path9.startsWith("/") ? path9 : `/${path9}`;
+function rooted(path10) {
+  return path10.startsWith("/") ? path10 : `/${path10}`;
 }
 async function talkPlain(socket, options, clock) {
   const matches = compileExpect(options.expect);
@@ -15492,9 +15493,9 @@ function safeUrl(url) {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
   return url.replace(/[()<>"'`\\]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function encodeRepoPath(path9) {
-  const segments = path9.split("/");
-  if (path9.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+function encodeRepoPath(path10) {
+  const segments = path10.split("/");
+  if (path10.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 
@@ -15575,9 +15576,9 @@ function runLinks(metadata) {
     shortSha: sha?.slice(0, 7),
     fileUrl(file, line) {
       if (!base || !sha) return void 0;
-      const path9 = encodeRepoPath(file);
-      if (!path9) return void 0;
-      return `${base}/blob/${sha}/${path9}${line && line > 0 ? `#L${line}` : ""}`;
+      const path10 = encodeRepoPath(file);
+      if (!path10) return void 0;
+      return `${base}/blob/${sha}/${path10}${line && line > 0 ? `#L${line}` : ""}`;
     }
   };
 }
@@ -15949,8 +15950,8 @@ function footer(report, links) {
 }
 
 // src/pipeline.ts
-import fs4 from "node:fs";
-import path7 from "node:path";
+import fs5 from "node:fs";
+import path8 from "node:path";
 
 // src/docker/build-output.ts
 var ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
@@ -17505,10 +17506,10 @@ var LogBuffer = class {
 // src/probes/http.ts
 import http from "node:http";
 var BODY_LIMIT = 4096;
-function httpGet(host, port, path9, timeoutMs) {
+function httpGet(host, port, path10, timeoutMs) {
   return new Promise((resolve2, reject) => {
     const request = http.request(
-      { host, port, path: path9, method: "GET", agent: false, timeout: timeoutMs, headers: { "User-Agent": "gunicorn-smoke", Connection: "close" } },
+      { host, port, path: path10, method: "GET", agent: false, timeout: timeoutMs, headers: { "User-Agent": "gunicorn-smoke", Connection: "close" } },
       (response) => {
         const chunks = [];
         let size = 0;
@@ -17538,10 +17539,10 @@ function describeError(error) {
   }
 }
 var HealthProbe = class {
-  constructor(host, port, path9, matcher, attemptTimeoutMs = 2e3, now = Date.now) {
+  constructor(host, port, path10, matcher, attemptTimeoutMs = 2e3, now = Date.now) {
     this.host = host;
     this.port = port;
-    this.path = path9;
+    this.path = path10;
     this.matcher = matcher;
     this.attemptTimeoutMs = attemptTimeoutMs;
     this.now = now;
@@ -17735,6 +17736,10 @@ function describe(error) {
   }
 }
 
+// src/effective-config.ts
+import fs4 from "node:fs";
+import path7 from "node:path";
+
 // src/gunicorn/print-config.ts
 var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
 function parsePrintConfig(stdout) {
@@ -17769,16 +17774,16 @@ function gunicornArgv(argv) {
       return void 0;
     }
   }
-  const index = argv.findIndex((arg) => /(^|\/)gunicorn$/.test(arg));
-  if (index >= 0) return argv.slice(index);
   const module = argv.findIndex((arg, i) => arg === "-m" && argv[i + 1] === "gunicorn" && /python/.test(argv[0]));
   if (module >= 0) return [argv[0], ...argv.slice(module)];
+  const index = argv.findIndex((arg) => /(^|\/)gunicorn$/.test(arg));
+  if (index >= 0) return argv.slice(index);
   return void 0;
 }
 async function effectiveWorkerCount(docker, settings, identity, image, imageInfo) {
   const start = startCommand(settings, imageInfo);
   const argv = gunicornArgv(start);
-  if (!argv) return workersFromArgs([], settings);
+  if (!argv) return void 0;
   const viaShell = start.length >= 3 && /(^|\/)(ba|da)?sh$/.test(start[0]) && start[1] === "-c";
   const entrypoint = viaShell ? start[0] : argv[0];
   const args = viaShell ? ["-c", `${start[2]} --print-config`] : [...argv.slice(1), "--print-config"];
@@ -17803,18 +17808,58 @@ async function effectiveWorkerCount(docker, settings, identity, image, imageInfo
   );
   const config = result.exitCode === 0 ? parsePrintConfig(result.stdout) : {};
   const workers = Number(config.workers);
-  return Number.isInteger(workers) && workers > 0 ? workers : workersFromArgs(argv, settings);
+  return Number.isInteger(workers) && workers > 0 ? workers : staticWorkerCount(settings, imageInfo);
 }
-function workersFromArgs(argv, settings) {
+function staticWorkerCount(settings, imageInfo) {
+  const argv = gunicornArgv(startCommand(settings, imageInfo));
+  if (!argv) return void 0;
+  const env = new Map(settings.env);
+  const fromArgs = workersOnCommandLine(argv) ?? workersOnCommandLine(safeSplit(env.get("GUNICORN_CMD_ARGS") ?? ""));
+  if (fromArgs !== void 0) return fromArgs;
+  const concurrency = positive(env.get("WEB_CONCURRENCY"));
+  const fromConfig = workersInConfigFile(settings, argv, imageInfo?.workdir, concurrency);
+  return fromConfig ?? concurrency ?? 1;
+}
+function workersOnCommandLine(argv) {
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const inline = arg.match(/^(?:--workers=|-w)(\d+)$/);
+    const inline = argv[i].match(/^(?:--workers=|-w)(\d+)$/);
     if (inline) return Number(inline[1]);
-    if ((arg === "-w" || arg === "--workers") && /^\d+$/.test(argv[i + 1] ?? "")) return Number(argv[i + 1]);
+    if ((argv[i] === "-w" || argv[i] === "--workers") && /^\d+$/.test(argv[i + 1] ?? "")) return Number(argv[i + 1]);
   }
-  const concurrency = settings.env.find(([name]) => name === "WEB_CONCURRENCY")?.[1];
-  if (concurrency && /^\d+$/.test(concurrency)) return Number(concurrency);
   return void 0;
+}
+function workersInConfigFile(settings, argv, workdir, concurrency) {
+  let configPath = "gunicorn.conf.py";
+  argv.forEach((arg, i) => {
+    if ((arg === "-c" || arg === "--config") && argv[i + 1]) configPath = argv[i + 1];
+    else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
+  });
+  configPath = configPath.replace(/^python:/, "");
+  if (path7.posix.isAbsolute(configPath)) {
+    if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
+    configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
+  }
+  let text;
+  try {
+    text = fs4.readFileSync(path7.join(settings.context, configPath), "utf8");
+  } catch {
+    return void 0;
+  }
+  const literal = text.match(/^workers\s*=\s*(\d+)\s*(#.*)?$/m);
+  if (literal) return Number(literal[1]);
+  const idiom = text.match(/^workers\s*=\s*int\(\s*os\.environ\.get\(\s*["']WEB_CONCURRENCY["']\s*,\s*["']?(\d+)["']?\s*\)\s*\)/m);
+  if (idiom) return concurrency ?? Number(idiom[1]);
+  return void 0;
+}
+function positive(text) {
+  return text && /^\d+$/.test(text) && Number(text) > 0 ? Number(text) : void 0;
+}
+function safeSplit(text) {
+  try {
+    return split(text);
+  } catch {
+    return [];
+  }
 }
 
 // src/pipeline.ts
@@ -18101,7 +18146,7 @@ async function runSmoke(requested, deps) {
   const oomEvents = outcome !== "healthy" && settings.memory ? await docker.oomEvents(containerId, containerStartedAt).catch(() => void 0) : void 0;
   const exitedOnItsOwn = exited;
   const configContainer = `${identity.containerName}-config`;
-  const workersExpected = await Promise.race([workersExpectedPromise, delay(outcome === "healthy" && !cancelled ? 5e3 : 0).then(() => void 0)]);
+  const workersExpected = await Promise.race([workersExpectedPromise, delay(outcome === "healthy" && !cancelled ? 300 : 0).then(() => void 0)]);
   await docker.removeContainers([containerId, configContainer]);
   await Promise.race([logsDone, delay(3e3)]);
   if (cancelled) throw new CancelledError();
@@ -18109,7 +18154,7 @@ async function runSmoke(requested, deps) {
   const lines = buffer.lines();
   const bootState = tracker.state();
   const trackerFacts = tracker.facts();
-  const expected = workersExpected ?? trackerFacts.workersExpected;
+  const expected = workersExpected ?? staticWorkerCount(settings, imageInfo) ?? trackerFacts.workersExpected;
   const bootedOk = bootState.bootedPids.filter((pid) => !bootState.failedBootPids.includes(pid)).length;
   const facts = { ...trackerFacts, workersExpected: expected, workersBooted: expected !== void 0 ? Math.min(bootedOk, expected) : bootedOk };
   const health = probe.outcome();
@@ -18281,13 +18326,13 @@ function keepTail(lines, line, max) {
 }
 function readText(file) {
   try {
-    return fs4.readFileSync(file, "utf8");
+    return fs5.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
 }
 function relative2(root, file) {
-  return path7.relative(root, file).split(path7.sep).join("/") || ".";
+  return path8.relative(root, file).split(path8.sep).join("/") || ".";
 }
 function truncate(text, max) {
   return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
@@ -18497,7 +18542,7 @@ a failure. Options have the names of the action's inputs, e.g.:
   --format terminal|json|markdown   the report's form (markdown: the pull-request comment); --json = --format json
 Exit code: 0 pass, 1 fail or error.`;
 function inputNames() {
-  const action = (0, import_yaml2.parse)(fs5.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
+  const action = (0, import_yaml2.parse)(fs6.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
   return Object.keys(action.inputs).filter((name) => !ACTION_ONLY.has(name));
 }
 async function runCli(argv, out = process.stdout, err = process.stderr) {
@@ -18538,7 +18583,7 @@ ${USAGE}
 `);
     return 1;
   }
-  const workspace = path8.resolve(parsed.positionals[0] ?? ".");
+  const workspace = path9.resolve(parsed.positionals[0] ?? ".");
   const read = (name) => {
     const value = parsed.values[name];
     if (Array.isArray(value)) return value.join("\n");

@@ -1,6 +1,8 @@
 // How many workers Gunicorn is configured to run, as Gunicorn itself computes it: `gunicorn --print-config`
 // in the built image with the same command and environment (it reads gunicorn.conf.py, GUNICORN_CMD_ARGS and
 // WEB_CONCURRENCY exactly as the real boot does). Falls back to the command line and the environment.
+import fs from 'node:fs'
+import path from 'node:path'
 import { split as shellSplit } from 'shlex'
 import { RUN_LABEL, runEnvironment, type RunIdentity } from './docker/args.js'
 import type { Docker, ImageInfo } from './docker/docker.js'
@@ -29,10 +31,10 @@ export function gunicornArgv(argv: string[]): string[] | undefined {
       return undefined
     }
   }
-  const index = argv.findIndex((arg) => /(^|\/)gunicorn$/.test(arg))
-  if (index >= 0) return argv.slice(index)
   const module = argv.findIndex((arg, i) => arg === '-m' && argv[i + 1] === 'gunicorn' && /python/.test(argv[0]))
   if (module >= 0) return [argv[0], ...argv.slice(module)]
+  const index = argv.findIndex((arg) => /(^|\/)gunicorn$/.test(arg))
+  if (index >= 0) return argv.slice(index)
   return undefined
 }
 
@@ -45,7 +47,7 @@ export async function effectiveWorkerCount(
 ): Promise<number | undefined> {
   const start = startCommand(settings, imageInfo)
   const argv = gunicornArgv(start)
-  if (!argv) return workersFromArgs([], settings)
+  if (!argv) return undefined
   // A shell command (Procfile, render.yaml dockerCommand, `sh -c`) keeps its shell, so `$PORT` still expands.
   const viaShell = start.length >= 3 && /(^|\/)(ba|da)?sh$/.test(start[0]) && start[1] === '-c'
   const entrypoint = viaShell ? start[0] : argv[0]
@@ -71,18 +73,67 @@ export async function effectiveWorkerCount(
   )
   const config = result.exitCode === 0 ? parsePrintConfig(result.stdout) : {}
   const workers = Number(config.workers)
-  return Number.isInteger(workers) && workers > 0 ? workers : workersFromArgs(argv, settings)
+  return Number.isInteger(workers) && workers > 0 ? workers : staticWorkerCount(settings, imageInfo)
 }
 
-/** `-w N` / `--workers N` / `--workers=N` on the command line, else WEB_CONCURRENCY, else Gunicorn's default 1. */
-export function workersFromArgs(argv: string[], settings: Settings): number | undefined {
+/**
+ * The worker count read without running anything, in Gunicorn's order of precedence: the command line, then
+ * GUNICORN_CMD_ARGS, then the config file (a literal `workers = N`, or the WEB_CONCURRENCY idiom), then
+ * WEB_CONCURRENCY, then Gunicorn's default of 1.
+ */
+export function staticWorkerCount(settings: Settings, imageInfo: ImageInfo | undefined): number | undefined {
+  const argv = gunicornArgv(startCommand(settings, imageInfo))
+  if (!argv) return undefined
+  const env = new Map(settings.env)
+  const fromArgs = workersOnCommandLine(argv) ?? workersOnCommandLine(safeSplit(env.get('GUNICORN_CMD_ARGS') ?? ''))
+  if (fromArgs !== undefined) return fromArgs
+  const concurrency = positive(env.get('WEB_CONCURRENCY'))
+  const fromConfig = workersInConfigFile(settings, argv, imageInfo?.workdir, concurrency)
+  return fromConfig ?? concurrency ?? 1
+}
+
+function workersOnCommandLine(argv: string[]): number | undefined {
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
-    const inline = arg.match(/^(?:--workers=|-w)(\d+)$/)
+    const inline = argv[i].match(/^(?:--workers=|-w)(\d+)$/)
     if (inline) return Number(inline[1])
-    if ((arg === '-w' || arg === '--workers') && /^\d+$/.test(argv[i + 1] ?? '')) return Number(argv[i + 1])
+    if ((argv[i] === '-w' || argv[i] === '--workers') && /^\d+$/.test(argv[i + 1] ?? '')) return Number(argv[i + 1])
   }
-  const concurrency = settings.env.find(([name]) => name === 'WEB_CONCURRENCY')?.[1]
-  if (concurrency && /^\d+$/.test(concurrency)) return Number(concurrency)
   return undefined
+}
+
+/** The config file as the image has it, read from the build context (the usual `COPY . .` into WORKDIR). */
+function workersInConfigFile(settings: Settings, argv: string[], workdir: string | undefined, concurrency: number | undefined): number | undefined {
+  let configPath = 'gunicorn.conf.py'
+  argv.forEach((arg, i) => {
+    if ((arg === '-c' || arg === '--config') && argv[i + 1]) configPath = argv[i + 1]
+    else if (arg.startsWith('--config=')) configPath = arg.slice('--config='.length)
+  })
+  configPath = configPath.replace(/^python:/, '')
+  if (path.posix.isAbsolute(configPath)) {
+    if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, '')}/`)) return undefined
+    configPath = configPath.slice(workdir.replace(/\/$/, '').length + 1)
+  }
+  let text: string
+  try {
+    text = fs.readFileSync(path.join(settings.context, configPath), 'utf8')
+  } catch {
+    return undefined
+  }
+  const literal = text.match(/^workers\s*=\s*(\d+)\s*(#.*)?$/m)
+  if (literal) return Number(literal[1])
+  const idiom = text.match(/^workers\s*=\s*int\(\s*os\.environ\.get\(\s*["']WEB_CONCURRENCY["']\s*,\s*["']?(\d+)["']?\s*\)\s*\)/m)
+  if (idiom) return concurrency ?? Number(idiom[1])
+  return undefined
+}
+
+function positive(text: string | undefined): number | undefined {
+  return text && /^\d+$/.test(text) && Number(text) > 0 ? Number(text) : undefined
+}
+
+function safeSplit(text: string): string[] {
+  try {
+    return shellSplit(text)
+  } catch {
+    return []
+  }
 }

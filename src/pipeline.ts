@@ -14,7 +14,7 @@ import type { Annotation, CheckResult, Diagnosis, LogLine, RunMetadata, RunRepor
 import { HealthProbe, excerpt } from './probes/http.js'
 import { describeLoad, runLoad, type LoadResult } from './probes/load.js'
 import { probeWebSocket } from './probes/websocket.js'
-import { effectiveWorkerCount } from './effective-config.js'
+import { effectiveWorkerCount, staticWorkerCount } from './effective-config.js'
 import { imageHasStartCommand } from './discovery.js'
 import type { Settings } from './inputs.js'
 
@@ -368,7 +368,9 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
   const exitedOnItsOwn = exited
   // The print-config container may still run (a cancelled or failed run): it goes too.
   const configContainer = `${identity.containerName}-config`
-  const workersExpected = await Promise.race([workersExpectedPromise, delay(outcome === 'healthy' && !cancelled ? 5000 : 0).then(() => undefined)])
+  // --print-config started at the first healthy answer and normally finished during the stability window; the
+  // verdict does not wait long for it (the tracker's count of the first burst of boots is the fallback).
+  const workersExpected = await Promise.race([workersExpectedPromise, delay(outcome === 'healthy' && !cancelled ? 300 : 0).then(() => undefined)])
   await docker.removeContainers([containerId, configContainer])
   await Promise.race([logsDone, delay(3000)])
   if (cancelled) throw new CancelledError()
@@ -377,7 +379,7 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
   const lines = buffer.lines()
   const bootState = tracker.state()
   const trackerFacts = tracker.facts()
-  const expected = workersExpected ?? trackerFacts.workersExpected
+  const expected = workersExpected ?? staticWorkerCount(settings, imageInfo) ?? trackerFacts.workersExpected
   // Workers that booted without an exception; replacements of dead workers are not extra workers.
   const bootedOk = bootState.bootedPids.filter((pid) => !bootState.failedBootPids.includes(pid)).length
   const facts = { ...trackerFacts, workersExpected: expected, workersBooted: expected !== undefined ? Math.min(bootedOk, expected) : bootedOk }

@@ -212,8 +212,13 @@ export class Docker {
   async removeContainers(ids: string[]): Promise<void> {
     if (ids.length === 0) return
     const result = await this.runner.run(['rm', '--force', '--volumes', ...ids])
-    if (result.exitCode !== 0 && !/No such container/i.test(result.stderr)) {
-      throw new DockerError(`Could not remove container(s) ${ids.join(', ')}: ${firstLine(result.stderr)}.`)
+    // Gone already, or going (a `--rm` container removing itself): both are what was asked for.
+    const problems = result.stderr
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line && !/No such container|removal of container .* is already in progress/i.test(line))
+    if (result.exitCode !== 0 && problems.length > 0) {
+      throw new DockerError(`Could not remove container(s) ${ids.join(', ')}: ${problems[0]}.`)
     }
   }
 
