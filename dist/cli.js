@@ -14300,7 +14300,7 @@ function firstLine(text) {
 // src/discovery.ts
 var import_yaml = __toESM(require_dist(), 1);
 import fs3 from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/inputs.ts
 import fs2 from "node:fs";
@@ -15225,6 +15225,12 @@ function isFile(p) {
   }
 }
 
+// src/paths.ts
+import path5 from "node:path";
+function repoRelative(root, file) {
+  return path5.relative(root, file).split(path5.sep).join("/") || ".";
+}
+
 // src/discovery.ts
 var DISCOVERABLE = ["context", "dockerfile", "health-path", "command", "port"];
 function discover(workspace, read) {
@@ -15237,11 +15243,11 @@ function discover(workspace, read) {
   if (blueprint) {
     const { service, file } = blueprint;
     const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
-    const context = typeof service.dockerContext === "string" ? path5.posix.join(rootDir, service.dockerContext) : rootDir;
-    found.context = path5.posix.normalize(context);
+    const context = typeof service.dockerContext === "string" ? path6.posix.join(rootDir, service.dockerContext) : rootDir;
+    found.context = path6.posix.normalize(context);
     if (typeof service.dockerfilePath === "string") {
-      const dockerfile = path5.posix.normalize(path5.posix.join(rootDir, service.dockerfilePath));
-      found.dockerfile = path5.posix.relative(found.context, dockerfile) || "Dockerfile";
+      const dockerfile = path6.posix.normalize(path6.posix.join(rootDir, service.dockerfilePath));
+      found.dockerfile = path6.posix.relative(found.context, dockerfile) || "Dockerfile";
     }
     if (typeof service.healthCheckPath === "string") found["health-path"] = service.healthCheckPath;
     if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
@@ -15258,8 +15264,9 @@ function discover(workspace, read) {
     if (envLines.length > 0) sources.env = "render.yaml";
   }
   const contextForProcfile = read("context").trim() || found.context || ".";
-  const procfile = readProcfile(path5.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
-  if (procfile) notes.push(`${relativeTo(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
+  const procfile = readProcfile(path6.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
+  if (procfile)
+    notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
   const explicitCommand = read("command").trim();
   const procfileForced = explicitCommand === "procfile";
   if (procfileForced && !procfile) {
@@ -15290,7 +15297,7 @@ function shellCommand(command) {
 }
 function readRenderBlueprint(workspace, serviceName) {
   const file = "render.yaml";
-  const full = path5.join(workspace, file);
+  const full = path6.join(workspace, file);
   if (!fs3.existsSync(full)) {
     if (serviceName) throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root.`);
     return void 0;
@@ -15338,7 +15345,7 @@ function renderEnv(envVars, file) {
   return { plain: plain2, hostFilled };
 }
 function readProcfile(dir) {
-  const file = path5.join(dir, "Procfile");
+  const file = path6.join(dir, "Procfile");
   let text;
   try {
     text = fs3.readFileSync(file, "utf8");
@@ -15354,11 +15361,8 @@ function imageHasStartCommand(cmd, entrypoint) {
   if (!cmd || cmd.length === 0) return false;
   return !(cmd.length === 1 && /^(\/usr\/(local\/)?bin\/)?python3?(\.\d+)?$/.test(cmd[0]));
 }
-function relativeTo(root, file) {
-  return path5.relative(root, file).split(path5.sep).join("/");
-}
 function describeSources(settings, sources) {
-  const rel = (file) => relativeTo(settings.workspace, file) || ".";
+  const rel = (file) => repoRelative(settings.workspace, file);
   const rows = [
     ["context", settings.image ? "(prebuilt image)" : rel(settings.context)],
     ["dockerfile", settings.dockerfile ? rel(settings.dockerfile) : "(prebuilt image)"],
@@ -15951,7 +15955,6 @@ function footer(report, links) {
 
 // src/pipeline.ts
 import fs5 from "node:fs";
-import path8 from "node:path";
 
 // src/docker/build-output.ts
 var ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
@@ -16478,7 +16481,7 @@ function stripScheme(address) {
 
 // src/diagnosis/context.ts
 import { existsSync, readFileSync, statSync } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 var COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
 var LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |^\/usr\/(local\/)?lib\/python\d|^\/usr\/(local\/)?bin\/|^<string>$/;
 var RepoFiles = class {
@@ -16487,31 +16490,31 @@ var RepoFiles = class {
   }
   repoRoot;
   cache = /* @__PURE__ */ new Map();
-  absolute(relative3) {
-    return path6.resolve(this.repoRoot, relative3);
+  absolute(relative2) {
+    return path7.resolve(this.repoRoot, relative2);
   }
-  isFile(relative3) {
+  isFile(relative2) {
     try {
-      return statSync(this.absolute(relative3)).isFile();
+      return statSync(this.absolute(relative2)).isFile();
     } catch {
       return false;
     }
   }
-  read(relative3) {
-    if (!this.cache.has(relative3)) {
+  read(relative2) {
+    if (!this.cache.has(relative2)) {
       let text;
       try {
-        text = this.isFile(relative3) ? readFileSync(this.absolute(relative3), "utf8") : void 0;
+        text = this.isFile(relative2) ? readFileSync(this.absolute(relative2), "utf8") : void 0;
       } catch {
         text = void 0;
       }
-      this.cache.set(relative3, text);
+      this.cache.set(relative2, text);
     }
-    return this.cache.get(relative3);
+    return this.cache.get(relative2);
   }
   /** First line (1-based) matching, with its text. */
-  findLine(relative3, pattern) {
-    const text = this.read(relative3);
+  findLine(relative2, pattern) {
+    const text = this.read(relative2);
     if (text === void 0) return void 0;
     const lines = text.split("\n");
     const index = lines.findIndex((line) => pattern.test(line));
@@ -16523,7 +16526,7 @@ var RuleContext = class {
     this.ctx = ctx;
     this.repo = new RepoFiles(ctx.paths.repoRoot);
     this.tracebacks = ctx.events.filter((event) => event.kind === "traceback");
-    this.contextRel = toPosix(path6.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+    this.contextRel = toPosix(path7.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
   }
   ctx;
   repo;
@@ -16539,8 +16542,8 @@ var RuleContext = class {
     return candidates.find((tb) => tb.pid !== void 0) ?? candidates[0];
   }
   /** Path relative to the repository root for a path relative to the build context. */
-  inContext(relative3) {
-    return toPosix(path6.posix.join(this.contextRel, relative3));
+  inContext(relative2) {
+    return toPosix(path7.posix.join(this.contextRel, relative2));
   }
   /** Maps a container path back into the repository; undefined when no such file exists there. */
   mapContainerPath(containerPath) {
@@ -16605,9 +16608,9 @@ var RuleContext = class {
   }
   /** The Dockerfile path relative to the repo root, if it exists. */
   dockerfile() {
-    const absolute = this.ctx.paths.dockerfile ?? path6.join(this.ctx.paths.contextDir, "Dockerfile");
-    const relative3 = toPosix(path6.relative(this.ctx.paths.repoRoot, absolute));
-    return this.repo.isFile(relative3) ? relative3 : void 0;
+    const absolute = this.ctx.paths.dockerfile ?? path7.join(this.ctx.paths.contextDir, "Dockerfile");
+    const relative2 = toPosix(path7.relative(this.ctx.paths.repoRoot, absolute));
+    return this.repo.isFile(relative2) ? relative2 : void 0;
   }
   /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
   dockerCommandLine() {
@@ -16651,8 +16654,8 @@ var RuleContext = class {
   moduleFile(moduleName) {
     const base = moduleName.replace(/\./g, "/");
     for (const candidate of [`${base}.py`, `${base}/__init__.py`]) {
-      const relative3 = this.inContext(candidate);
-      if (this.repo.isFile(relative3)) return relative3;
+      const relative2 = this.inContext(candidate);
+      if (this.repo.isFile(relative2)) return relative2;
     }
     return void 0;
   }
@@ -16660,8 +16663,8 @@ var RuleContext = class {
   localModuleExists(moduleName) {
     const top = moduleName.split(".")[0];
     for (const candidate of [`${top}.py`, `${top}/__init__.py`, `src/${top}.py`, `src/${top}/__init__.py`]) {
-      const relative3 = this.inContext(candidate);
-      if (this.repo.isFile(relative3)) return relative3;
+      const relative2 = this.inContext(candidate);
+      if (this.repo.isFile(relative2)) return relative2;
     }
     const dir = this.repo.absolute(this.inContext(top));
     return existsSync(dir) && statSync(dir).isDirectory() ? this.inContext(top) : void 0;
@@ -16672,7 +16675,7 @@ function frameText(frame) {
   return frame.code ? [head, `    ${frame.code}`] : [head];
 }
 function toPosix(p) {
-  return p.split(path6.sep).join("/");
+  return p.split(path7.sep).join("/");
 }
 
 // src/diagnosis/packages.ts
@@ -17738,7 +17741,7 @@ function describe(error) {
 
 // src/effective-config.ts
 import fs4 from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/gunicorn/print-config.ts
 var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
@@ -17835,13 +17838,13 @@ function workersInConfigFile(settings, argv, workdir, concurrency) {
     else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
   });
   configPath = configPath.replace(/^python:/, "");
-  if (path7.posix.isAbsolute(configPath)) {
+  if (path8.posix.isAbsolute(configPath)) {
     if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
     configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
   }
   let text;
   try {
-    text = fs4.readFileSync(path7.join(settings.context, configPath), "utf8");
+    text = fs4.readFileSync(path8.join(settings.context, configPath), "utf8");
   } catch {
     return void 0;
   }
@@ -17900,7 +17903,7 @@ async function runSmoke(requested, deps) {
   if (!image) {
     const buildStart = now();
     const output = [];
-    const dockerfileRel = relative2(settings.workspace, settings.dockerfile);
+    const dockerfileRel = repoRelative(settings.workspace, settings.dockerfile);
     ui.progress(`Building ${dockerfileRel}`);
     const exitCode = await ui.group(
       `Build ${dockerfileRel}`,
@@ -18220,7 +18223,7 @@ async function runSmoke(requested, deps) {
     websocketOutcome,
     bootTimeMs,
     image,
-    dockerfile: settings.dockerfile ? relative2(settings.workspace, settings.dockerfile) : void 0,
+    dockerfile: settings.dockerfile ? repoRelative(settings.workspace, settings.dockerfile) : void 0,
     containerExitCode: state?.exitCode ?? exitedOnItsOwn?.code,
     advisories,
     log: lines,
@@ -18261,7 +18264,7 @@ var CancelledError = class extends Error {
   }
 };
 function buildDiagnosis(failure, settings) {
-  const dockerfileRel = relative2(settings.workspace, settings.dockerfile);
+  const dockerfileRel = repoRelative(settings.workspace, settings.dockerfile);
   const step = failure.instruction ? `\`${truncate(failure.instruction, 100)}\`` : "a step";
   const code2 = failure.exitCode !== void 0 ? ` with exit code ${failure.exitCode}` : "";
   return {
@@ -18330,9 +18333,6 @@ function readText(file) {
   } catch {
     return void 0;
   }
-}
-function relative2(root, file) {
-  return path8.relative(root, file).split(path8.sep).join("/") || ".";
 }
 function truncate(text, max) {
   return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { parseDocument } from 'yaml'
 import { InputError, type InputReader, type Settings } from './inputs.js'
 import type { SettingSource } from './model.js'
+import { repoRelative } from './paths.js'
 
 export interface Discovery {
   /** Reads an input: the explicit value if given, else the discovered one, else ''. */
@@ -84,7 +85,8 @@ export function discover(workspace: string, read: InputReader): Discovery {
   // The Procfile sits beside the code that is deployed: in the (possibly discovered) context, else at the root.
   const contextForProcfile = read('context').trim() || found.context || '.'
   const procfile = readProcfile(path.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace)
-  if (procfile) notes.push(`${relativeTo(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`)
+  if (procfile)
+    notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`)
 
   const explicitCommand = read('command').trim()
   const procfileForced = explicitCommand === 'procfile'
@@ -195,13 +197,9 @@ export function imageHasStartCommand(cmd: string[] | undefined, entrypoint: stri
   return !(cmd.length === 1 && /^(\/usr\/(local\/)?bin\/)?python3?(\.\d+)?$/.test(cmd[0]))
 }
 
-function relativeTo(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/')
-}
-
 /** One line for the job log: every effective setting and where it came from. */
 export function describeSources(settings: Settings, sources: Record<string, SettingSource>): string {
-  const rel = (file: string): string => relativeTo(settings.workspace, file) || '.'
+  const rel = (file: string): string => repoRelative(settings.workspace, file)
   const rows: Array<[string, string]> = [
     ['context', settings.image ? '(prebuilt image)' : rel(settings.context)],
     ['dockerfile', settings.dockerfile ? rel(settings.dockerfile) : '(prebuilt image)'],

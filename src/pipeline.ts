@@ -2,7 +2,6 @@
 // verdict → clean up. It never decides by waiting out a timeout when the log or the container already
 // told the answer: every signal (Gunicorn giving up, a worker dying, the container exiting) wakes the loop.
 import fs from 'node:fs'
-import path from 'node:path'
 import { buildArgs, runArgs, runEnvironment, type RunIdentity } from './docker/args.js'
 import { buildRemedy, parseBuildFailure, type BuildFailure } from './docker/build-output.js'
 import { Docker, DockerError, type ContainerState } from './docker/docker.js'
@@ -17,6 +16,7 @@ import { probeWebSocket } from './probes/websocket.js'
 import { effectiveWorkerCount, staticWorkerCount } from './effective-config.js'
 import { imageHasStartCommand } from './discovery.js'
 import type { Settings } from './inputs.js'
+import { repoRelative } from './paths.js'
 
 /** How the pipeline talks to whoever runs it (the Actions log or a terminal). */
 export interface Ui {
@@ -92,7 +92,7 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
   if (!image) {
     const buildStart = now()
     const output: string[] = []
-    const dockerfileRel = relative(settings.workspace, settings.dockerfile!)
+    const dockerfileRel = repoRelative(settings.workspace, settings.dockerfile!)
     ui.progress(`Building ${dockerfileRel}`)
     const exitCode = await ui.group(`Build ${dockerfileRel}`, () =>
       docker.build(buildArgs(settings, identity), {
@@ -460,7 +460,7 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
     websocketOutcome,
     bootTimeMs,
     image,
-    dockerfile: settings.dockerfile ? relative(settings.workspace, settings.dockerfile) : undefined,
+    dockerfile: settings.dockerfile ? repoRelative(settings.workspace, settings.dockerfile) : undefined,
     containerExitCode: state?.exitCode ?? exitedOnItsOwn?.code,
     advisories,
     log: lines,
@@ -505,7 +505,7 @@ export class CancelledError extends Error {
 }
 
 function buildDiagnosis(failure: BuildFailure, settings: Settings): Diagnosis {
-  const dockerfileRel = relative(settings.workspace, settings.dockerfile!)
+  const dockerfileRel = repoRelative(settings.workspace, settings.dockerfile!)
   const step = failure.instruction ? `\`${truncate(failure.instruction, 100)}\`` : 'a step'
   const code = failure.exitCode !== undefined ? ` with exit code ${failure.exitCode}` : ''
   return {
@@ -590,10 +590,6 @@ function readText(file: string): string | undefined {
   } catch {
     return undefined
   }
-}
-
-function relative(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/') || '.'
 }
 
 function truncate(text: string, max: number): string {

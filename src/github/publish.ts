@@ -1,12 +1,12 @@
 // Wiring for the action: settings + environment → rendered comment → delivery. Never throws.
 import fs from 'node:fs'
-import path from 'node:path'
 import type { Settings } from '../inputs.js'
 import type { RunReport } from '../model.js'
 import { renderComment } from '../report/markdown.js'
 import { createOctokit, type GitHubClient } from './client.js'
 import { deliverComment, describeFailure, type DeliveryResult } from './deliver.js'
 import { defaultCommentKey } from './key.js'
+import { repoRelative } from '../paths.js'
 
 export type PublishSettings = Pick<Settings, 'comment' | 'commentKey' | 'prNumber' | 'githubToken' | 'workspace' | 'context' | 'dockerfile' | 'image'>
 
@@ -27,10 +27,6 @@ function readPayload(eventPath: string | undefined): Record<string, unknown> {
   }
 }
 
-function relativeTo(root: string, target: string): string {
-  return path.relative(root, target).split(path.sep).join('/') || '.'
-}
-
 /** The comment key in use: `comment-key`, else the default derived from workflow, job and Dockerfile/context/image. */
 export function commentKeyFor(settings: PublishSettings, env: NodeJS.ProcessEnv): string {
   return (
@@ -38,8 +34,8 @@ export function commentKeyFor(settings: PublishSettings, env: NodeJS.ProcessEnv)
     defaultCommentKey({
       workflow: env.GITHUB_WORKFLOW,
       job: env.GITHUB_JOB,
-      context: relativeTo(settings.workspace, settings.context),
-      dockerfile: settings.dockerfile ? relativeTo(settings.workspace, settings.dockerfile) : undefined,
+      context: repoRelative(settings.workspace, settings.context),
+      dockerfile: settings.dockerfile ? repoRelative(settings.workspace, settings.dockerfile) : undefined,
       image: settings.image
     })
   )
