@@ -17986,7 +17986,6 @@ async function runSmoke(requested, deps) {
     setCheck({ id: "start", label: "Gunicorn start", status: "fail", detail: "the container did not start" });
     return report({ result: "fail", reason: diagnosis2.reason, summary: diagnosis2.summary, diagnosis: diagnosis2, image });
   }
-  deps.onContainerStarted?.(containerId);
   const hostPort = await docker.hostPort(containerId, settings.port);
   ui.debug(`container ${containerId.slice(0, 12)} publishes ${settings.port} on ${PROBE_HOST}:${hostPort}`);
   const onLine = (stream, text) => {

@@ -39,8 +39,6 @@ export interface PipelineDeps {
   settingSources?: Record<string, SettingSource>
   /** Variables a host blueprint fills in that the run did not get (render.yaml `sync: false` …). */
   hostFilledEnv?: string[]
-  /** Called right after `docker run` returns, so cleanup state can be saved before anything can go wrong. */
-  onContainerStarted?: (containerId: string) => void
   /** Aborted when the job is cancelled: the pipeline stops waiting and cleans up. */
   signal?: AbortSignal
   now?: () => number
@@ -180,7 +178,6 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
     setCheck({ id: 'start', label: 'Gunicorn start', status: 'fail', detail: 'the container did not start' })
     return report({ result: 'fail', reason: diagnosis.reason, summary: diagnosis.summary, diagnosis, image })
   }
-  deps.onContainerStarted?.(containerId)
   const hostPort = await docker.hostPort(containerId, settings.port)
   ui.debug(`container ${containerId.slice(0, 12)} publishes ${settings.port} on ${PROBE_HOST}:${hostPort}`)
 
