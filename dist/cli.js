@@ -18010,6 +18010,7 @@ async function runSmoke(requested, deps) {
   const onAbort = () => wake();
   deps.signal?.addEventListener("abort", onAbort);
   let workersExpectedPromise = Promise.resolve(void 0);
+  let configRunning = false;
   const sleep2 = (ms) => new Promise((resolve2) => {
     if (signalled) {
       signalled = false;
@@ -18071,7 +18072,8 @@ async function runSmoke(requested, deps) {
   let loadResult;
   if (outcome === "healthy" && !deps.signal?.aborted) {
     ui.info(`Healthy after ${healthyAt - containerStartedAt} ms (HTTP ${probe.outcome().status}).`);
-    workersExpectedPromise = effectiveWorkerCount(docker, settings, identity, image, imageInfo).catch(() => void 0);
+    configRunning = true;
+    workersExpectedPromise = effectiveWorkerCount(docker, settings, identity, image, imageInfo).catch(() => void 0).finally(() => configRunning = false);
     if (settings.websocketPath) {
       ui.progress(`Checking the WebSocket route ${settings.websocketPath} (${settings.websocketProtocol})`);
       websocketOutcome = await probeWebSocket({
@@ -18150,6 +18152,10 @@ async function runSmoke(requested, deps) {
   const configContainer = `${identity.containerName}-config`;
   const workersExpected = await Promise.race([workersExpectedPromise, delay(outcome === "healthy" && !cancelled ? 300 : 0).then(() => void 0)]);
   await docker.removeContainers([containerId, configContainer]);
+  if (configRunning) {
+    await Promise.race([workersExpectedPromise, delay(1e4)]);
+    await docker.removeContainers([configContainer]);
+  }
   await Promise.race([logsDone, delay(3e3)]);
   if (cancelled) throw new CancelledError();
   tracker.flush();

@@ -206,6 +206,7 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
   // The effective configuration (`gunicorn --print-config`, which imports the app) only feeds the worker count:
   // it starts once the app is healthy, so it never competes with the boot for the CPU or delays a verdict.
   let workersExpectedPromise: Promise<number | undefined> = Promise.resolve(undefined)
+  let configRunning = false
 
   const sleep = (ms: number): Promise<void> =>
     new Promise((resolve) => {
@@ -280,7 +281,10 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
   let loadResult: LoadResult | undefined
   if (outcome === 'healthy' && !deps.signal?.aborted) {
     ui.info(`Healthy after ${healthyAt! - containerStartedAt} ms (HTTP ${probe.outcome().status}).`)
-    workersExpectedPromise = effectiveWorkerCount(docker, settings, identity, image, imageInfo).catch(() => undefined)
+    configRunning = true
+    workersExpectedPromise = effectiveWorkerCount(docker, settings, identity, image, imageInfo)
+      .catch(() => undefined)
+      .finally(() => (configRunning = false))
     if (settings.websocketPath) {
       ui.progress(`Checking the WebSocket route ${settings.websocketPath} (${settings.websocketProtocol})`)
       websocketOutcome = await probeWebSocket({
@@ -369,6 +373,12 @@ export async function runSmoke(requested: Settings, deps: PipelineDeps): Promise
   // verdict does not wait long for it (the tracker's count of the first burst of boots is the fallback).
   const workersExpected = await Promise.race([workersExpectedPromise, delay(outcome === 'healthy' && !cancelled ? 300 : 0).then(() => undefined)])
   await docker.removeContainers([containerId, configContainer])
+  if (configRunning) {
+    // Its `docker run` may have been still creating the container when it was removed (a cancelled run): once
+    // that command has returned, remove whatever it left, so the run never leaves a container behind.
+    await Promise.race([workersExpectedPromise, delay(10_000)])
+    await docker.removeContainers([configContainer])
+  }
   await Promise.race([logsDone, delay(3000)])
   if (cancelled) throw new CancelledError()
 
