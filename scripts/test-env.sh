@@ -9,7 +9,7 @@ log() { printf '[test-env] %s\n' "$*" >&2; }
 
 # Packages baked into the local base images: what the fixtures and the example import.
 BASE_PACKAGES="python3,gunicorn,python3-gevent,python3-gevent-websocket,python3-flask,python3-flask-socketio,python3-fastapi,python3-uvicorn,python3-websockets,python3-django,python3-psycopg2,python3-redis,python3-flask-sqlalchemy"
-SUITES="${GUNICORN_SMOKE_SUITES:-bookworm trixie}"
+SUITES="${GUNICORN_SMOKE_SUITES:-bookworm trixie forky}"
 
 need_apt=()
 command -v dockerd >/dev/null 2>&1 || need_apt+=(docker.io)
@@ -40,6 +40,13 @@ mirror() {
   fi
   echo "${uri:-http://deb.debian.org/debian}"
 }
+
+# Bookworm's debootstrap predates forky; forky is built like sid (same script, as Debian's own does later).
+for suite in $SUITES; do
+  if [ ! -e "/usr/share/debootstrap/scripts/$suite" ] && [ -e /usr/share/debootstrap/scripts/sid ]; then
+    ln -s sid "/usr/share/debootstrap/scripts/$suite"
+  fi
+done
 
 for suite in $SUITES; do
   image="gunicorn-smoke-base:$suite"
