@@ -20,7 +20,7 @@ beforeEach(() => {
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'gsmoke-entry-'))
   for (const file of ['GITHUB_OUTPUT', 'GITHUB_STATE']) {
     process.env[file] = path.join(temp, file)
-    fs.writeFileSync(process.env[file]!, '')
+    fs.writeFileSync(process.env[file], '')
   }
   fs.writeFileSync(path.join(temp, 'Dockerfile'), 'FROM python:3.12-slim\n')
   process.env.GITHUB_WORKSPACE = temp
