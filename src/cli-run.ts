@@ -10,7 +10,7 @@ import { Docker, DockerError } from './docker/docker.js'
 import { describeSources, discover, type Discovery } from './discovery.js'
 import { InputError, parseKeyValueLines, parseSettings } from './inputs.js'
 import { renderComment } from './report/markdown.js'
-import { CancelledError, runSmoke, type Ui } from './pipeline.js'
+import { CancelledError, runSmoke, type Ui } from './smoke/index.js'
 import { Redactor, redactReport } from './report/redact.js'
 import { renderTerminalReport, terminalStyle } from './cli-report.js'
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { CheckResult, RunReport } from '../../src/model.js'
-import { CancelledError } from '../../src/pipeline.js'
+import { CancelledError } from '../../src/smoke/index.js'
 import { FakeEngine, type FakeApp } from '../helpers/fake-engine.js'
 import { IDENTITY, capturedLog, repository, smokeRun } from './smoke-run.js'
 
@@ -160,5 +160,19 @@ describe('runSmoke on replayed logs', () => {
     ])
     expect(report.diagnosis?.location).toEqual({ file: 'Dockerfile', line: 5 })
     expect(engine.commands('run')).toEqual([])
+  })
+})
+
+describe('the diagnosis reads the Dockerfile the run built', () => {
+  it('blames the exec-form CMD of Dockerfile.prod for a literal $PORT', async () => {
+    const workspace = repository({
+      'Dockerfile.prod': ['FROM python:3.12-slim', 'WORKDIR /app', 'COPY . .', 'CMD ["gunicorn", "--bind", "0.0.0.0:$PORT", "app:app"]', ''].join('\n'),
+      'gunicorn.conf.py': 'workers = 2\n'
+    })
+    const log = "Error: '$PORT' is not a valid port number.\n"
+    const { report } = await smokeRun({ log, exitCode: 1 }, { dockerfile: 'Dockerfile.prod' }, { workspace })
+    expect(report.reason).toBe('config-error')
+    expect(report.summary).toMatch(/exec-form `CMD` runs no shell/)
+    expect(report.diagnosis?.location).toEqual({ file: 'Dockerfile.prod', line: 4 })
   })
 })

@@ -7,7 +7,7 @@ import { runIdentity } from '../../src/docker/args.js'
 import { Docker } from '../../src/docker/docker.js'
 import { parseSettings } from '../../src/inputs.js'
 import type { RunReport } from '../../src/model.js'
-import { runSmoke, type Ui } from '../../src/pipeline.js'
+import { runSmoke, type Ui } from '../../src/smoke/index.js'
 import { FakeEngine, type FakeApp } from '../helpers/fake-engine.js'
 
 export const IDENTITY = runIdentity('structure-characterization')
