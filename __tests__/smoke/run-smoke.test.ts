@@ -166,7 +166,9 @@ describe('runSmoke on replayed logs', () => {
 describe('the diagnosis reads the Dockerfile the run built', () => {
   it('blames the exec-form CMD of Dockerfile.prod for a literal $PORT', async () => {
     const workspace = repository({
-      'Dockerfile.prod': ['FROM python:3.12-slim', 'WORKDIR /app', 'COPY . .', 'CMD ["gunicorn", "--bind", "0.0.0.0:$PORT", "app:app"]', ''].join('\n'),
+      'Dockerfile.prod': ['FROM python:3.12-slim', 'WORKDIR /app', 'COPY . .', 'CMD ["gunicorn", "--bind", "0.0.0.0:$PORT", "app:app"]', ''].join(
+        '\n'
+      ),
       'gunicorn.conf.py': 'workers = 2\n'
     })
     const log = "Error: '$PORT' is not a valid port number.\n"

@@ -16,7 +16,13 @@ const AFTER_HEALTHY: Phase[] = [
   { enabled: (run) => run.settings.stabilityWindowSec > 0, run: watchStability }
 ]
 
-export async function afterHealthy(run: SmokeRun, running: Running, findings: Findings, workerCount: WorkerCount, status: number | undefined): Promise<void> {
+export async function afterHealthy(
+  run: SmokeRun,
+  running: Running,
+  findings: Findings,
+  workerCount: WorkerCount,
+  status: number | undefined
+): Promise<void> {
   run.deps.ui.info(`Healthy after ${findings.healthyAt! - running.containerStartedAt} ms (HTTP ${status}).`)
   workerCount.start(run, running)
   if (run.settings.websocketPath) findings.websocket = await checkWebSocket(run, running)

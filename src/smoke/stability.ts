@@ -32,5 +32,10 @@ export function stabilityCheck(run: SmokeRun, running: Running, findings: Findin
       : outcome === 'healthy'
         ? `no worker exited in ${formatSeconds(run.settings.stabilityWindowSec * 1000)}`
         : `a worker ${trouble?.what === 'worker timeout' ? 'timed out' : 'exited'} ${formatSeconds((trouble?.at ?? run.now()) - healthyAt!)} after the first healthy answer`
-  return { id: 'stability', status: stabilityMs === undefined ? 'not-reached' : outcome === 'healthy' ? 'pass' : 'fail', detail, durationMs: stabilityMs }
+  return {
+    id: 'stability',
+    status: stabilityMs === undefined ? 'not-reached' : outcome === 'healthy' ? 'pass' : 'fail',
+    detail,
+    durationMs: stabilityMs
+  }
 }

@@ -12,13 +12,21 @@ export interface Evidence {
   workersExpected?: number
 }
 
-export async function tearDown(run: SmokeRun, running: Running, findings: Findings, workerCount: WorkerCount, logsDone: Promise<unknown>): Promise<Evidence> {
+export async function tearDown(
+  run: SmokeRun,
+  running: Running,
+  findings: Findings,
+  workerCount: WorkerCount,
+  logsDone: Promise<unknown>
+): Promise<Evidence> {
   const { docker, identity } = run.deps
   const healthy = findings.outcome === 'healthy' && !cancelled(run)
   const state = healthy ? undefined : await docker.containerState(running.containerId)
   // Only worth a look when the verdict is already a failure: it is one more Docker call.
   const oomEvents =
-    findings.outcome !== 'healthy' && run.settings.memory ? await docker.oomEvents(running.containerId, running.containerStartedAt).catch(() => undefined) : undefined
+    findings.outcome !== 'healthy' && run.settings.memory
+      ? await docker.oomEvents(running.containerId, running.containerStartedAt).catch(() => undefined)
+      : undefined
   const exitedOnItsOwn = running.watch.exited
   // --print-config started at the first healthy answer and normally finished during the stability window; the
   // verdict does not wait long for it (the tracker's count of the first burst of boots is the fallback).
