@@ -26,24 +26,35 @@ function replayCommand(entry) {
 }
 
 /** One replay through `node dist/cli.js`; the JSON report says what the action would have said. */
-async function replay(entry, emptyRepo) {
+async function replayOnce(entry, emptyRepo) {
   const cli = ['dist/cli.js', emptyRepo, '--image', IMAGE, '--command', replayCommand(entry)]
   cli.push('--timeout', String(TIMEOUT_SEC), '--health-path', '/', '--format', 'json')
   const started = Date.now()
   let stdout
+  let stderr
   try {
-    ;({ stdout } = await run('node', cli, { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }))
+    ;({ stdout, stderr } = await run('node', cli, { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }))
   } catch (error) {
     // A failed smoke run exits 1 with the report on stdout, which is the normal case here.
-    stdout = error.stdout
+    ;({ stdout, stderr } = error)
   }
   const ms = Date.now() - started
   try {
     const report = JSON.parse(stdout)
     return { reason: report.reason ?? 'pass', summary: report.diagnosis?.summary ?? report.summary, ms }
   } catch {
-    return { reason: 'no-report', summary: String(stdout).slice(0, 200), ms }
+    const lastLine = String(stderr ?? '')
+      .trim()
+      .split('\n')
+      .pop()
+    return { reason: 'no-report', summary: `the CLI wrote no JSON report: ${lastLine}`, ms }
   }
+}
+
+/** A run that produced no report at all (the engine hiccuped) is tried once more before it counts. */
+async function replay(entry, emptyRepo) {
+  const first = await replayOnce(entry, emptyRepo)
+  return first.reason === 'no-report' ? replayOnce(entry, emptyRepo) : first
 }
 
 async function pool(items, size, worker) {
@@ -89,11 +100,20 @@ function markdown(rows, totalMs) {
   for (const [reason, tally] of [...byReason].sort((a, b) => b[1].total - a[1].total || a[0].localeCompare(b[0]))) {
     lines.push(`| ${reason} | ${tally.total} | ${tally.right} | ${percent(tally.right, tally.total)} |`)
   }
-  lines.push('', '## Misses', '', 'Why, for each: what the action said, and whether the unit test (`__tests__/corpus.test.ts`) already lists it as a known miss.', '')
+  lines.push(
+    '',
+    '## Misses',
+    '',
+    'Why, for each: what the action said, and whether the unit test (`__tests__/corpus.test.ts`) already lists it as a known miss.',
+    ''
+  )
   lines.push('| log | expected | got | what the action said | unit test |', '| --- | --- | --- | --- | --- |')
   for (const row of rows.filter((r) => !r.ok)) {
     const expected = row.entry.culprit ? `${row.entry.reason} naming \`${row.entry.culprit}\`` : row.entry.reason
-    const said = String(row.got.summary ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ').slice(0, 160)
+    const said = String(row.got.summary ?? '')
+      .replace(/\|/g, '\\|')
+      .replace(/\n/g, ' ')
+      .slice(0, 160)
     const unit = row.entry.known_miss ? 'known miss' : 'passes there: replay-only miss'
     lines.push(`| ${row.entry.file} | ${expected} | ${row.got.reason} | ${said} | ${unit} |`)
   }
