@@ -20,7 +20,9 @@ export interface GunicornTree {
   workers: ProcessSample[]
 }
 
-const GUNICORN = /gunicorn/
+/** A process running Gunicorn itself (`gunicorn …`, `python -m gunicorn …`, `/usr/bin/python3 /usr/bin/gunicorn …`,
+ * setproctitle's `gunicorn: worker [app]`), not a wrapper whose arguments mention it (`sh -c "gunicorn …"`). */
+const GUNICORN = /^(?:\S*\/)?(?:python[\d.]*\s+(?:-\S+\s+)*(?:\S*\/)?gunicorn|gunicorn)(?:[\s:]|$)/
 
 /**
  * The master is the Gunicorn process whose parent is not a Gunicorn process (under `sh -c`, tini or dumb-init

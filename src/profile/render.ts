@@ -67,7 +67,7 @@ export function fitWarning(fit: FitCheck | undefined): string | undefined {
     fit.basis === 'rss'
       ? `${fit.workers} workers × the largest worker + the master come to ${megabytes(fit.projectedBytes)} MB`
       : `${fit.workers} workers grown to the largest one come to ${megabytes(fit.projectedBytes)} MB`
-  const fitting = fit.workersFit === 0 ? 'not even one worker fits' : `${fit.workersFit} worker${fit.workersFit === 1 ? '' : 's'} fit`
+  const fitting = fit.workersFit === 0 ? 'not even one worker fits' : fit.workersFit === 1 ? '1 worker fits' : `${fit.workersFit} workers fit`
   const first = `${estimate}, ${percent}% of the \`memory\` limit ${fit.limitText} (${megabytes(fit.limitBytes)} MB): ${fitting} within 80%.`
   const preload = fit.preload.helps ? ` \`preload_app = True\` would help: ${fit.preload.reason}` : ` \`preload_app = True\` would not help: ${fit.preload.reason}`
   return first + preload
