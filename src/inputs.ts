@@ -218,7 +218,6 @@ export function parseSettings(read: InputReader, workspace: string): Settings {
   }
 }
 
-
 /** `KEY=VALUE` per line; blank lines and `#` comments are skipped; the value may contain '='. */
 export function parseKeyValueLines(input: string, text: string): Array<[string, string]> {
   const pairs: Array<[string, string]> = []

@@ -26,7 +26,12 @@ describe('the container memory cgroup (captured on a cgroup v1 host)', () => {
     ['systemd driver', '0::/system.slice/docker-abc123.scope', '/sys/fs/cgroup/system.slice/docker-abc123.scope'],
     ['cgroupfs driver', '0::/docker/abc123', '/sys/fs/cgroup/docker/abc123']
   ])('reads cgroup v2 (%s) from memory.current', (_driver, line, dir) => {
-    expect(memoryCgroupFiles(`${line}\n`, 'abc123')).toEqual({ source: 'cgroup-v2', usage: `${dir}/memory.current`, stat: `${dir}/memory.stat`, inactiveKey: 'inactive_file' })
+    expect(memoryCgroupFiles(`${line}\n`, 'abc123')).toEqual({
+      source: 'cgroup-v2',
+      usage: `${dir}/memory.current`,
+      stat: `${dir}/memory.stat`,
+      inactiveKey: 'inactive_file'
+    })
   })
 
   it('leaves out the inactive page cache and never goes below zero', () => {

@@ -18,7 +18,9 @@ describe('checkFit on captured profiles', () => {
     expect(fit.preload.importBytes! / 2 ** 20).toBeGreaterThan(150)
     expect(fit.preload.workersFitWithPreload).toBeGreaterThanOrEqual(2)
     const warning = fitWarning(fit)!
-    expect(warning).toMatch(/^2 workers × the largest worker \+ the master come to 417 MB, 99% of the `memory` limit 400m \(419 MB\): 1 worker fits within 80%\./)
+    expect(warning).toMatch(
+      /^2 workers × the largest worker \+ the master come to 417 MB, 99% of the `memory` limit 400m \(419 MB\): 1 worker fits within 80%\./
+    )
     expect(warning).toContain('`preload_app = True` would help')
     expect(fitAnnotation(fit)).toEqual({ level: 'warning', title: 'The workers may not fit the memory limit', message: warning })
   })

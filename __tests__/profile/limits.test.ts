@@ -8,13 +8,19 @@ describe('parseRegressionLimits', () => {
   it.each([
     ['', {}],
     ['worker-memory=25%', { 'worker-memory': 0.25 }],
-    [' worker-memory = 25% , boot-time=50%,image-size=5.5%,memory=10% ', { 'worker-memory': 0.25, 'boot-time': 0.5, 'image-size': 0.055, memory: 0.1 }]
+    [
+      ' worker-memory = 25% , boot-time=50%,image-size=5.5%,memory=10% ',
+      { 'worker-memory': 0.25, 'boot-time': 0.5, 'image-size': 0.055, memory: 0.1 }
+    ]
   ])('%j', (text, limits) => {
     expect(parse(text)).toEqual(limits)
   })
 
   it.each([
-    ['worker-memory=25', "The input 'regression-limit' must be comma-separated limits such as 'worker-memory=25%,boot-time=50%', got 'worker-memory=25'."],
+    [
+      'worker-memory=25',
+      "The input 'regression-limit' must be comma-separated limits such as 'worker-memory=25%,boot-time=50%', got 'worker-memory=25'."
+    ],
     ['cpu=10%', "The input 'regression-limit' names 'cpu', which is not one of 'worker-memory', 'memory', 'image-size', 'boot-time'."],
     ['memory=10%,memory=20%', "The input 'regression-limit' gives 'memory' twice."],
     ['boot-time=-5%', "The input 'regression-limit' must be comma-separated limits such as 'worker-memory=25%,boot-time=50%', got 'boot-time=-5%'."]
@@ -30,7 +36,9 @@ describe('regressionsBeyond the captured base', () => {
     const found = regressionsBeyond(head, base, { 'worker-memory': 0.25, 'boot-time': 0.5, 'image-size': 0.1 })
     expect(found.map((regression) => regression.metric)).toEqual(['worker-memory', 'boot-time'])
     expect(found[1]).toEqual({ metric: 'boot-time', head: 2600, base: 1000, change: 1.6, limit: 0.5 })
-    expect(describeRegressions(found)).toMatch(/^worker memory grew \+\d+% over the base, 36 MB → 193 MB \(limit \+25%\); boot grew \+160% over the base, 1\.0 s → 2\.6 s \(limit \+50%\)$/)
+    expect(describeRegressions(found)).toMatch(
+      /^worker memory grew \+\d+% over the base, 36 MB → 193 MB \(limit \+25%\); boot grew \+160% over the base, 1\.0 s → 2\.6 s \(limit \+50%\)$/
+    )
   })
 
   it('finds nothing within the limits', async () => {

@@ -22,10 +22,35 @@ describe('gunicornTree on captured `docker top` output', () => {
 describe('gunicornTree on other process trees', () => {
   const table = (rows: string[]): string => ['PID PPID RSS COMMAND', ...rows].join('\n')
   it.each([
-    ['under `sh -c` and tini', ['10 1 900 /sbin/tini -- sh -c gunicorn app:app', '11 10 700 sh -c gunicorn app:app', '12 11 20000 gunicorn app:app', '13 12 30000 gunicorn app:app'], 12, [13]],
-    ['named by setproctitle', ['5 1 20000 gunicorn: master [app:app]', '6 5 31000 gunicorn: worker [app:app]', '7 5 32000 gunicorn: worker [app:app]'], 5, [6, 7]],
-    ['with a worker running a subprocess', ['5 1 20000 gunicorn app:app', '6 5 31000 gunicorn app:app', '9 6 4000 /usr/bin/convert in.png out.jpg'], 5, [6]],
-    ['with a sidecar gunicorn-less process first', ['3 1 5000 python manage.py rqworker', '5 1 20000 python -m gunicorn app:app', '6 5 31000 python -m gunicorn app:app'], 5, [6]]
+    [
+      'under `sh -c` and tini',
+      [
+        '10 1 900 /sbin/tini -- sh -c gunicorn app:app',
+        '11 10 700 sh -c gunicorn app:app',
+        '12 11 20000 gunicorn app:app',
+        '13 12 30000 gunicorn app:app'
+      ],
+      12,
+      [13]
+    ],
+    [
+      'named by setproctitle',
+      ['5 1 20000 gunicorn: master [app:app]', '6 5 31000 gunicorn: worker [app:app]', '7 5 32000 gunicorn: worker [app:app]'],
+      5,
+      [6, 7]
+    ],
+    [
+      'with a worker running a subprocess',
+      ['5 1 20000 gunicorn app:app', '6 5 31000 gunicorn app:app', '9 6 4000 /usr/bin/convert in.png out.jpg'],
+      5,
+      [6]
+    ],
+    [
+      'with a sidecar gunicorn-less process first',
+      ['3 1 5000 python manage.py rqworker', '5 1 20000 python -m gunicorn app:app', '6 5 31000 python -m gunicorn app:app'],
+      5,
+      [6]
+    ]
   ])('%s', (_name, rows, masterPid, workerPids) => {
     const tree = gunicornTree(parseProcessTable(table(rows)))
     expect(tree.master?.pid).toBe(masterPid)

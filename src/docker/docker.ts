@@ -212,7 +212,8 @@ export class Docker {
   /** `docker top` of the container with PID, parent PID, RSS (KiB) and argv columns, as Docker prints it. */
   async processTable(container: string): Promise<string> {
     const result = await this.runner.run(topArgs(container))
-    if (result.exitCode !== 0) throw new DockerError(`Could not list the processes of container ${container}: ${firstLine(result.stderr) || 'no answer'}.`)
+    if (result.exitCode !== 0)
+      throw new DockerError(`Could not list the processes of container ${container}: ${firstLine(result.stderr) || 'no answer'}.`)
     return result.stdout
   }
 

@@ -26,7 +26,12 @@ export function memoryCgroupFiles(procCgroup: string, containerId: string, root 
   if (!chosen || !containerId || !chosen[3].includes(containerId)) return undefined
   const cgroupPath = chosen[3].replace(/\/$/, '')
   return v1
-    ? { source: 'cgroup-v1', usage: `${root}/memory${cgroupPath}/memory.usage_in_bytes`, stat: `${root}/memory${cgroupPath}/memory.stat`, inactiveKey: 'total_inactive_file' }
+    ? {
+        source: 'cgroup-v1',
+        usage: `${root}/memory${cgroupPath}/memory.usage_in_bytes`,
+        stat: `${root}/memory${cgroupPath}/memory.stat`,
+        inactiveKey: 'total_inactive_file'
+      }
     : { source: 'cgroup-v2', usage: `${root}${cgroupPath}/memory.current`, stat: `${root}${cgroupPath}/memory.stat`, inactiveKey: 'inactive_file' }
 }
 

@@ -40,7 +40,10 @@ export function checkFit(profile: BootProfile, limitBytes: number, limitText: st
     warn: share > FIT_WARN_SHARE,
     workersFit: fitting(budget - fixed, perWorker),
     preload: shared
-      ? { helps: false, reason: "The master already holds most of a worker's memory (preload_app is on, or the app is small), so there is nothing more to share." }
+      ? {
+          helps: false,
+          reason: "The master already holds most of a worker's memory (preload_app is on, or the app is small), so there is nothing more to share."
+        }
       : preloadAdvice(profile, master, largest, budget, workers)
   }
 }

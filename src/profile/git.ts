@@ -49,7 +49,10 @@ export class Git {
   private async must(args: string[]): Promise<void> {
     const result = await this.runner(args, this.repo)
     if (result.exitCode !== 0) {
-      const why = result.stderr.split('\n').map((line) => line.replace(/^(fatal|error): /, '').trim()).find(Boolean)
+      const why = result.stderr
+        .split('\n')
+        .map((line) => line.replace(/^(fatal|error): /, '').trim())
+        .find(Boolean)
       throw new Error(why ?? `git ${args[0]} exited with ${result.exitCode}`)
     }
   }

@@ -11,7 +11,8 @@ export function parseComparisonInputs(
 ): { compare: CompareMode; regressionLimits: RegressionLimits } {
   const text = get('compare') || 'none'
   const compare = text.toLowerCase()
-  if (compare !== 'none' && compare !== 'base') throw fail(`The input 'compare' must be one of 'none', 'base', got '${text.replace(/\r?\n/g, '\\n')}'.`)
+  if (compare !== 'none' && compare !== 'base')
+    throw fail(`The input 'compare' must be one of 'none', 'base', got '${text.replace(/\r?\n/g, '\\n')}'.`)
   if (compare === 'base' && image) {
     throw fail(`The input 'compare' cannot be 'base' together with 'image': the base commit has to be built from its Dockerfile.`)
   }

@@ -24,7 +24,8 @@ export function profileLine(profile: BootProfile, base?: BootProfile): string {
     if (value === undefined) continue
     const baseValue = base ? figure(base, metric) : undefined
     const grown = change(value, baseValue)
-    const against = baseValue === undefined ? '' : ` (base ${formatFigure(metric, baseValue)}${grown === undefined ? '' : `, ${formatChange(grown)}`})`
+    const against =
+      baseValue === undefined ? '' : ` (base ${formatFigure(metric, baseValue)}${grown === undefined ? '' : `, ${formatChange(grown)}`})`
     parts.push(`${LABELS[metric]} ${formatFigure(metric, value)}${against}`)
   }
   return parts.join(', ')
@@ -69,7 +70,9 @@ export function fitWarning(fit: FitCheck | undefined): string | undefined {
       : `${fit.workers} workers grown to the largest one come to ${megabytes(fit.projectedBytes)} MB`
   const fitting = fit.workersFit === 0 ? 'not even one worker fits' : fit.workersFit === 1 ? '1 worker fits' : `${fit.workersFit} workers fit`
   const first = `${estimate}, ${percent}% of the \`memory\` limit ${fit.limitText} (${megabytes(fit.limitBytes)} MB): ${fitting} within 80%.`
-  const preload = fit.preload.helps ? ` \`preload_app = True\` would help: ${fit.preload.reason}` : ` \`preload_app = True\` would not help: ${fit.preload.reason}`
+  const preload = fit.preload.helps
+    ? ` \`preload_app = True\` would help: ${fit.preload.reason}`
+    : ` \`preload_app = True\` would not help: ${fit.preload.reason}`
   return first + preload
 }
 
@@ -81,7 +84,10 @@ export function fitAnnotation(fit: FitCheck | undefined): Annotation | undefined
 /** "worker memory grew 435% over the base (limit 25%)"; joined for the run's failure summary. */
 export function describeRegressions(regressions: Regression[]): string {
   return regressions
-    .map((r) => `${LABELS[r.metric]} grew ${formatChange(r.change)} over the base, ${formatFigure(r.metric, r.base)} → ${formatFigure(r.metric, r.head)} (limit +${Math.round(r.limit * 100)}%)`)
+    .map(
+      (r) =>
+        `${LABELS[r.metric]} grew ${formatChange(r.change)} over the base, ${formatFigure(r.metric, r.base)} → ${formatFigure(r.metric, r.head)} (limit +${Math.round(r.limit * 100)}%)`
+    )
     .join('; ')
 }
 
