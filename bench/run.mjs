@@ -636,7 +636,7 @@ function render(machineInfo, results, bundle, reps = REPS) {
       ''
     )
   }
-  const body = lines.splice(lines.indexOf('## Machine'))
+  const body = [...lines.splice(lines.indexOf('## Machine')), ...profileNoiseSection()]
   return [
     ...lines,
     ...head,
@@ -650,6 +650,31 @@ function render(machineInfo, results, bundle, reps = REPS) {
     '</details>',
     ''
   ].join('\n')
+}
+
+/** The boot profile's noise and cost, measured by `bench/profile-noise.mjs` into bench/profile-noise.json. */
+function profileNoiseSection() {
+  const file = path.join(ROOT, 'bench', 'profile-noise.json')
+  if (!fs.existsSync(file)) return []
+  const sets = Object.values(JSON.parse(fs.readFileSync(file, 'utf8')))
+  const range = (st, fmt) => `${fmt(st.median)} (${fmt(st.min)} – ${fmt(st.max)}, spread ${st.spreadPercent}%)`
+  const mb = (value) => `${value.toFixed(1)} MB`
+  return [
+    '## Boot profile: noise and cost',
+    '',
+    '`node bench/profile-noise.mjs --image IMAGE --name NAME --json bench/profile-noise.json`: boots the same image 5 times and measures',
+    "each boot with the action's own `measureProfile` (src/profile/measure.ts). Spread = (max − min) / median. `base` and `head` are the",
+    'two commits of `scripts/make-profile-repo.sh` (head: +150 MiB at import, 1.5 s slower import); `flask-gevent-4` is',
+    '`__fixtures__/apps/ok-flask-4-workers`. The same sets ran twice, at two load averages of this shared 2-core machine.',
+    '',
+    '| set | load (1 min) | largest worker RSS | container memory | first worker booted | healthy | profile cost |',
+    '|---|---|---|---|---|---|---|',
+    ...sets.map(
+      (set) =>
+        `| ${set.name} | ${set.loadAverage[0]} | ${range(set.workerMb, mb)} | ${range(set.memoryMb, mb)} | ${range(set.firstWorkerMs, ms)} | ${range(set.healthyMs, ms)} | ${range(set.measuredInMs, ms)} |`
+    ),
+    ''
+  ]
 }
 
 // ------------------------------------------------------------------ main
