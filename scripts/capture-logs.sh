@@ -11,7 +11,7 @@ while [ $# -gt 0 ]; do
   if [ "$1" = "--" ]; then shift; only=("$@"); break; fi
   suites+=("$1"); shift
 done
-[ ${#suites[@]} -gt 0 ] || suites=(bookworm trixie)
+[ ${#suites[@]} -gt 0 ] || suites=(bookworm trixie forky)
 
 # The db-* scenarios need PostgreSQL and Redis on the host: run scripts/test-services.sh first.
 # scenario | fixture | extra docker run args | seconds to watch | health probe at (s, empty = none) | command override

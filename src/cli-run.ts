@@ -5,14 +5,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { parse as parseYaml } from 'yaml'
-import { runIdentity } from './docker/args.js'
 import { Docker, DockerError } from './docker/docker.js'
-import { describeSources, discover, type Discovery } from './discovery.js'
-import { InputError, parseKeyValueLines, parseSettings } from './inputs.js'
+import { InputError, type InputReader } from './inputs.js'
 import { renderComment } from './report/markdown.js'
-import { CancelledError, runSmoke, type Ui } from './pipeline.js'
-import { Redactor, redactReport } from './report/redact.js'
-import { renderTerminalReport, terminalStyle } from './cli-report.js'
+import { CancelledError, runSmoke, type Ui } from './smoke/index.js'
+import { prepare, removeBuiltImage, type Preparation } from './prepare.js'
+import { redactReport } from './report/redact.js'
+import { renderTerminalReport, terminalStyle, type TerminalStyle } from './cli-report.js'
 
 const REPEATABLE = new Set(['env', 'build-args'])
 /** Inputs that make no sense on a laptop. */
@@ -37,14 +36,64 @@ export function inputNames(): string[] {
 }
 
 export async function runCli(argv: string[], out: NodeJS.WriteStream = process.stdout, err: NodeJS.WriteStream = process.stderr): Promise<number> {
-  const names = inputNames()
+  const options = parseOptions(argv, out, err)
+  if (typeof options === 'number') return options
+  const style = terminalStyle(Boolean(err.isTTY) && !process.env.NO_COLOR)
+  const ui = terminalUi(err, style)
+  let preparation: Preparation
+  try {
+    preparation = prepare({
+      workspace: options.workspace,
+      readInput: options.read,
+      runKey: `cli-${crypto.randomBytes(4).toString('hex')}`,
+      log: ui.info
+    })
+  } catch (error) {
+    err.write(`${style.fail('error')} ${error instanceof Error ? error.message : String(error)}\n`)
+    return 1
+  }
+  const { settings, identity, discovery } = preparation
+  const docker = new Docker()
+  try {
+    const report = await runSmoke(settings, {
+      docker,
+      ui,
+      identity,
+      metadata: {},
+      settingSources: discovery.sources,
+      hostFilledEnv: discovery.hostFilledEnv,
+      signal: preparation.signal
+    })
+    const safe = redactReport(report, preparation.redactor)
+    if (options.format === 'json') out.write(`${JSON.stringify(safe, null, 2)}\n`)
+    else if (options.format === 'markdown') out.write(`${renderComment(safe, { key: 'cli' })}\n`)
+    else out.write(renderTerminalReport(safe, terminalStyle(Boolean(out.isTTY) && !process.env.NO_COLOR)))
+    return safe.result === 'pass' ? 0 : 1
+  } catch (error) {
+    const known = error instanceof DockerError || error instanceof CancelledError || error instanceof InputError
+    err.write(`${style.fail('error')} ${known ? error.message : `unexpected: ${String(error)}`}\n`)
+    return 1
+  } finally {
+    await removeBuiltImage(docker, preparation).catch(() => undefined)
+    preparation.release()
+  }
+}
+
+interface CliOptions {
+  workspace: string
+  read: InputReader
+  format: string
+}
+
+/** The options, or the exit code when there is nothing to run (--help, a usage error). */
+function parseOptions(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStream): CliOptions | number {
   let parsed: ReturnType<typeof parseArgs>
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
-        ...Object.fromEntries(names.map((name) => [name, { type: 'string' as const, multiple: REPEATABLE.has(name) }])),
+        ...Object.fromEntries(inputNames().map((name) => [name, { type: 'string' as const, multiple: REPEATABLE.has(name) }])),
         json: { type: 'boolean' },
         format: { type: 'string' },
         help: { type: 'boolean', short: 'h' }
@@ -54,43 +103,29 @@ export async function runCli(argv: string[], out: NodeJS.WriteStream = process.s
     err.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`)
     return 1
   }
-  if (parsed.values.help) {
+  const { values, positionals } = parsed
+  if (values.help) {
     out.write(`${USAGE}\n`)
     return 0
   }
-  if (parsed.values.format !== undefined && !['terminal', 'json', 'markdown'].includes(String(parsed.values.format))) {
+  if (values.format !== undefined && !['terminal', 'json', 'markdown'].includes(String(values.format))) {
     err.write(`The option --format must be one of terminal, json, markdown.\n`)
     return 1
   }
-  if (parsed.positionals.length > 1) {
-    err.write(`Expected at most one directory, got ${parsed.positionals.length}.\n\n${USAGE}\n`)
+  if (positionals.length > 1) {
+    err.write(`Expected at most one directory, got ${positionals.length}.\n\n${USAGE}\n`)
     return 1
   }
-  const workspace = path.resolve(parsed.positionals[0] ?? '.')
   const read = (name: string): string => {
-    const value = parsed.values[name]
+    const value = values[name]
     if (Array.isArray(value)) return value.join('\n')
     return typeof value === 'string' ? value : ''
   }
+  return { workspace: path.resolve(positionals[0] ?? '.'), read, format: values.json ? 'json' : String(values.format ?? 'terminal') }
+}
 
-  const style = terminalStyle(Boolean(err.isTTY) && !process.env.NO_COLOR)
-  let settings
-  let discovery: Discovery
-  try {
-    discovery = discover(workspace, read)
-    settings = { ...parseSettings(discovery.read, workspace), procfile: discovery.procfile }
-  } catch (error) {
-    err.write(`${style.fail('error')} ${error instanceof Error ? error.message : String(error)}\n`)
-    return 1
-  }
-
-  const identity = runIdentity(`cli-${crypto.randomBytes(4).toString('hex')}`)
-  const cancel = new AbortController()
-  const onSignal = (): void => cancel.abort()
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
-  const docker = new Docker()
-  const ui: Ui = {
+function terminalUi(err: NodeJS.WriteStream, style: TerminalStyle): Ui {
+  return {
     group: async (_title, body) => body(),
     info: (message) => err.write(`${style.dim(message)}\n`),
     warning: (message) => err.write(`${style.warn('warning')} ${message}\n`),
@@ -100,32 +135,5 @@ export async function runCli(argv: string[], out: NodeJS.WriteStream = process.s
       if (/^Step \d+\/\d+ : |^#\d+ \[[^\]]*\d+\/\d+\]/.test(line)) err.write(`${style.dim(`  │ ${line}`)}\n`)
     },
     progress: (message) => err.write(`${style.bold('›')} ${message}\n`)
-  }
-  try {
-    for (const note of discovery.notes) ui.info(note)
-    ui.info(describeSources(settings, discovery.sources))
-    const report = await runSmoke(settings, {
-      docker,
-      ui,
-      identity,
-      metadata: {},
-      settingSources: discovery.sources,
-      hostFilledEnv: discovery.hostFilledEnv,
-      signal: cancel.signal
-    })
-    const safe = redactReport(report, new Redactor(parseKeyValueLines('env', read('env')).map(([, value]) => value)))
-    const format = parsed.values.json ? 'json' : String(parsed.values.format ?? 'terminal')
-    if (format === 'json') out.write(`${JSON.stringify(safe, null, 2)}\n`)
-    else if (format === 'markdown') out.write(`${renderComment(safe, { key: 'cli' })}\n`)
-    else out.write(renderTerminalReport(safe, terminalStyle(Boolean(out.isTTY) && !process.env.NO_COLOR)))
-    return safe.result === 'pass' ? 0 : 1
-  } catch (error) {
-    const known = error instanceof DockerError || error instanceof CancelledError || error instanceof InputError
-    err.write(`${style.fail('error')} ${known ? error.message : `unexpected: ${String(error)}`}\n`)
-    return 1
-  } finally {
-    if (!settings.image) await docker.removeImage(identity.imageTag).catch(() => undefined)
-    process.removeListener('SIGINT', onSignal)
-    process.removeListener('SIGTERM', onSignal)
   }
 }

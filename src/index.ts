@@ -1,8 +1,9 @@
-// Entry point of the action (main and post share this bundle). The exit code is always set explicitly:
-// a Node process whose event loop drains while a promise is pending exits 0, which would be a false pass.
+// Entry point of the action: main and post share this bundle (action.yml runs it twice) and each step's run()
+// sets the exit code. It is enforced here too: a Node process whose event loop drains while a promise is pending
+// exits 0, which would be a false pass.
 import * as core from '@actions/core'
-import { runMain } from './main.js'
-import { runPost } from './post.js'
+import { run as runMain } from './main.js'
+import { run as runPost } from './post.js'
 import { isPost } from './state.js'
 
 let settled = false
@@ -13,15 +14,21 @@ process.on('beforeExit', () => {
   process.exit(1)
 })
 
-const step = isPost() ? runPost() : runMain()
-step.then(
-  (code) => {
-    settled = true
-    process.exit(code)
+const run = isPost() ? runPost : runMain
+run().then(
+  () => {
+    if (typeof process.exitCode === 'number') return exit(process.exitCode)
+    core.setFailed('gunicorn-smoke ended without a verdict (internal error): failing rather than passing silently.')
+    exit(1)
   },
   (error: unknown) => {
-    settled = true
     core.setFailed(`gunicorn-smoke failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`)
-    process.exit(1)
+    exit(1)
   }
 )
+
+/** Exits now rather than when the event loop drains: nothing left open may hold the verdict back. */
+function exit(code: number): void {
+  settled = true
+  process.exit(code)
+}

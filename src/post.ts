@@ -1,25 +1,29 @@
 // The post step: removes whatever the main step left (a cancelled job, a crash). It warns on trouble and
-// never fails the job: the verdict belongs to the main step.
+// never fails the job: the verdict belongs to the main step, so the exit code here is always 0.
 import * as core from '@actions/core'
 import { RUN_LABEL } from './docker/args.js'
 import { Docker } from './docker/docker.js'
 import { savedBuiltImage, savedCleaned, savedRunKey } from './state.js'
 
-export async function runPost(docker = new Docker()): Promise<number> {
-  const runKey = savedRunKey()
-  if (!runKey) return 0
+export async function run(docker = new Docker()): Promise<void> {
   try {
-    const leftovers = await docker.containersWithLabel(`${RUN_LABEL}=${runKey}`)
-    if (leftovers.length > 0) {
-      core.info(`Removing ${leftovers.length} container(s) left by the smoke test.`)
-      await docker.removeContainers(leftovers)
-    } else if (!savedCleaned()) {
-      core.info('Nothing left to remove.')
-    }
-    const image = savedBuiltImage()
-    if (image) await docker.removeImage(image)
+    await removeLeftovers(docker)
   } catch (error) {
     core.warning(`Cleanup after the smoke test did not finish: ${error instanceof Error ? error.message : String(error)}`)
   }
-  return 0
+  process.exitCode = 0
+}
+
+async function removeLeftovers(docker: Docker): Promise<void> {
+  const runKey = savedRunKey()
+  if (!runKey) return
+  const leftovers = await docker.containersWithLabel(`${RUN_LABEL}=${runKey}`)
+  if (leftovers.length > 0) {
+    core.info(`Removing ${leftovers.length} container(s) left by the smoke test.`)
+    await docker.removeContainers(leftovers)
+  } else if (!savedCleaned()) {
+    core.info('Nothing left to remove.')
+  }
+  const image = savedBuiltImage()
+  if (image) await docker.removeImage(image)
 }

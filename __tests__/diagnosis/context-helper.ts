@@ -1,8 +1,9 @@
 // Builds a DiagnosisContext from log lines the way the pipeline does: every line through a BootTracker.
 import path from 'node:path'
 import { BootTracker } from '../../src/gunicorn/boot-tracker.js'
-import type { DiagnosisContext } from '../../src/diagnosis/index.js'
-import type { LogLine } from '../../src/model.js'
+import { DIAGNOSIS_RULES, diagnose as diagnoseRun, type DiagnosisContext } from '../../src/diagnosis/index.js'
+import { RuleContext } from '../../src/diagnosis/context.js'
+import type { Diagnosis, LogLine, ReasonId } from '../../src/model.js'
 
 export const REPO = process.cwd()
 
@@ -25,4 +26,19 @@ export function contextFor(
     env: { provided: provided ?? ['PORT'] },
     ...rest
   }
+}
+
+/** Runs every rule on its own over the context: each one answers nothing or its own reason, never another's. */
+export function reasonsGivenByEachRule(ctx: DiagnosisContext): { declared: ReasonId; given: ReasonId }[] {
+  const rc = new RuleContext(ctx)
+  return DIAGNOSIS_RULES.flatMap((rule) => {
+    const diagnosis = rule.explain(rc)
+    return diagnosis ? [{ declared: rule.reason, given: diagnosis.reason }] : []
+  })
+}
+
+/** `diagnose`, which also checks that each rule, run alone over the same context, gives only its own reason. */
+export function diagnose(ctx: DiagnosisContext): Diagnosis {
+  for (const { declared, given } of reasonsGivenByEachRule(ctx)) expect(given).toBe(declared)
+  return diagnoseRun(ctx)
 }

@@ -1,10 +1,10 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { DIAGNOSIS_RULES, annotationsFor, diagnose, type DiagnosisContext } from '../../src/diagnosis/index.js'
+import { DIAGNOSIS_RULES, annotationsFor, type DiagnosisContext } from '../../src/diagnosis/index.js'
 import type { ReasonId } from '../../src/model.js'
 import { REASON_IDS } from '../../src/model.js'
-import { contextFor } from './context-helper.js'
+import { contextFor, diagnose } from './context-helper.js'
 import { SUITES, captured, glog, linesOf, type Suite } from '../gunicorn/captured-logs.js'
 
 function fromCapture(suite: Suite, scenario: string, overrides: Partial<DiagnosisContext> = {}): DiagnosisContext {
@@ -225,6 +225,20 @@ describe('synthetic variants', () => {
     expect(d).toMatchObject({ reason: 'config-error', location: { file: 'backend/Dockerfile', line: 4 } })
     expect(d.summary).toContain('exec-form `CMD`')
     expect(d.remedy).toContain('shell form')
+  })
+
+  it('config-error from the exec-form CMD of the Dockerfile the run built (paths.dockerfile), not from gunicorn.conf.py', () => {
+    write('Dockerfile', 'FROM python:3.12-slim\nCMD gunicorn -c gunicorn.conf.py app:app\n')
+    write('Dockerfile.prod', 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nENV PORT=8000\nCMD ["gunicorn", "--bind", "0.0.0.0:$PORT", "app:app"]\n')
+    write('gunicorn.conf.py', 'import os\n\nbind = "0.0.0.0:8000"\nworkers = 2\n')
+    const lines = linesOf(["Error: '$PORT' is not a valid port number."])
+    const paths = { repoRoot: repo, contextDir: repo }
+    const d = diagnose(contextFor(lines, { repoRoot: repo, paths: { ...paths, dockerfile: path.join(repo, 'Dockerfile.prod') } }))
+    expect(d).toMatchObject({ reason: 'config-error', location: { file: 'Dockerfile.prod', line: 5 } })
+    expect(d.evidence).toContain('CMD ["gunicorn", "--bind", "0.0.0.0:$PORT", "app:app"]')
+    expect(d.summary).toContain('exec-form `CMD`')
+    // Without the field the rules read ./Dockerfile, whose CMD has no $PORT: the config's bind line is all they have.
+    expect(diagnose(contextFor(lines, { repoRoot: repo, paths })).location).toEqual({ file: 'gunicorn.conf.py', line: 3 })
   })
 
   it('config-error: an empty port and an unrecognized argument', () => {

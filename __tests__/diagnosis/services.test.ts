@@ -4,10 +4,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { diagnose, type DiagnosisContext } from '../../src/diagnosis/index.js'
-import { readDatabaseError } from '../../src/diagnosis/rules.js'
+import type { DiagnosisContext } from '../../src/diagnosis/index.js'
+import { readDatabaseError } from '../../src/diagnosis/rules/index.js'
 import type { LogLine } from '../../src/model.js'
-import { contextFor as baseContextFor } from './context-helper.js'
+import { contextFor as baseContextFor, diagnose } from './context-helper.js'
 import { SUITES, captured, glog, linesOf, type Suite } from '../gunicorn/captured-logs.js'
 
 const contextFor = (lines: LogLine[], overrides: Parameters<typeof baseContextFor>[1] = {}): DiagnosisContext =>

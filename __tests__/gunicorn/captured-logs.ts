@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { LogLine } from '../../src/model.js'
 import { toLogLines } from '../../src/gunicorn/log-parser.js'
 
-export const SUITES = ['bookworm', 'trixie'] as const
+export const SUITES = ['bookworm', 'trixie', 'forky'] as const
 export type Suite = (typeof SUITES)[number]
 
 export interface CapturedRun {

@@ -2,7 +2,7 @@
 // Sources: GitHub advisories GHSA-w3h3-4rj7-4ph4 (CVE-2024-1135, fixed in 22.0.0, see the 22.0.0 release notes:
 // "fix numerous security vulnerabilities in HTTP parser (closing some request smuggling vectors)") and
 // GHSA-hc5x-x2vx-497g (CVE-2024-6827, TE.CL smuggling; the advisory lists 23.0.0 as fixed, benoitc/gunicorn#3278);
-// the 24.0.0 hang after a failed worker boot is from /work/shared/reference/gunicorn-boot-failures.md.
+// the 24.0.0 hang after a failed worker boot (`Unhandled signal: cld`, the dead worker never reaped) is fixed in 24.1.0.
 
 import semver from 'semver'
 

@@ -2,10 +2,12 @@
 
 import type { Annotation, Diagnosis } from '../model.js'
 import { RuleContext, type DiagnosisContext } from './context.js'
-import { DIAGNOSIS_RULES, unknownDiagnosis } from './rules.js'
+import { DIAGNOSIS_RULES, unknownDiagnosis } from './rules/index.js'
+import { REASONS } from './reasons.js'
 
 export type { DiagnosisContext, DiagnosisOutcome } from './context.js'
-export { DIAGNOSIS_RULES, type DiagnosisRule } from './rules.js'
+export { DIAGNOSIS_RULES, type DiagnosisRule } from './rules/index.js'
+export { REASONS, type ReasonText } from './reasons.js'
 export { advisoriesFor } from './advisories.js'
 export { pipPackageFor } from './packages.js'
 
@@ -22,32 +24,12 @@ export function diagnose(ctx: DiagnosisContext): Diagnosis {
   return trimEvidence(unknownDiagnosis(rc))
 }
 
-const TITLES: Record<Diagnosis['reason'], string> = {
-  'build-failed': 'Image build failed',
-  'config-error': 'Gunicorn configuration error',
-  'worker-class-unavailable': 'Worker class not installed',
-  'missing-dependency': 'Missing dependency',
-  'import-error': 'Import error',
-  'syntax-error': 'Syntax error',
-  'missing-env': 'Missing environment variable',
-  'app-not-found': 'Application object not found',
-  'database-unreachable': 'Database unreachable at boot',
-  'worker-timeout': 'Worker timeout during boot',
-  'out-of-memory': 'Out of memory',
-  'port-in-use': 'Port already in use',
-  'boot-timeout': 'Server did not come up',
-  'crash-loop': 'Workers crash after boot',
-  'health-check-failed': 'Health check failed',
-  'websocket-failed': 'WebSocket check failed',
-  unknown: 'Unrecognised failure'
-}
-
 /**
  * Annotations for the run: an error on the diagnosis location, then one per other repository frame where the
  * other workers' or chained tracebacks failed (at most 10). Without any location, one error without a file.
  */
 export function annotationsFor(diagnosis: Diagnosis, ctx: DiagnosisContext): Annotation[] {
-  const title = `Gunicorn smoke: ${TITLES[diagnosis.reason]}`
+  const title = `Gunicorn smoke: ${REASONS[diagnosis.reason].title}`
   const message = `${diagnosis.summary}\n${diagnosis.remedy}`
   const annotations: Annotation[] = []
   const seen = new Set<string>()

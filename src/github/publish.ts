@@ -1,10 +1,10 @@
 // Wiring for the action: settings + environment → rendered comment → delivery. Never throws.
-import fs from 'node:fs'
 import type { Settings } from '../inputs.js'
 import type { RunReport } from '../model.js'
 import { renderComment } from '../report/markdown.js'
 import { createOctokit, type GitHubClient } from './client.js'
 import { deliverComment, describeFailure, type DeliveryResult } from './deliver.js'
+import { readEventPayload, type EventPayload } from './event.js'
 import { defaultCommentKey } from './key.js'
 import { repoRelative } from '../paths.js'
 
@@ -15,16 +15,8 @@ export interface PublishDeps {
   octokit?: GitHubClient
   /** Retry and rate-limit notices (core.info). */
   log?: (message: string) => void
-}
-
-function readPayload(eventPath: string | undefined): Record<string, unknown> {
-  if (!eventPath) return {}
-  try {
-    const payload: unknown = JSON.parse(fs.readFileSync(eventPath, 'utf8'))
-    return payload !== null && typeof payload === 'object' ? (payload as Record<string, unknown>) : {}
-  } catch {
-    return {}
-  }
+  /** The event payload the caller already read; default: the file GITHUB_EVENT_PATH names. */
+  payload?: EventPayload
 }
 
 /** The comment key in use: `comment-key`, else the default derived from workflow, job and Dockerfile/context/image. */
@@ -69,7 +61,7 @@ export async function publishComment(
       owner,
       repo,
       eventName: env.GITHUB_EVENT_NAME ?? '',
-      payload: readPayload(env.GITHUB_EVENT_PATH),
+      payload: deps.payload ?? readEventPayload(env.GITHUB_EVENT_PATH),
       prNumberInput: settings.prNumber,
       sha: env.GITHUB_SHA,
       token: settings.githubToken

@@ -1,4 +1,4 @@
-// Typed events from Gunicorn's output (20.1 – 26.x). Formats: /work/shared/reference/gunicorn-boot-failures.md.
+// Typed events from Gunicorn's output (20.1 – 26.x), as captured in __fixtures__/logs.
 // Gunicorn's own lines carry a `[time] [pid] [LEVEL]` prefix; tracebacks, print() output and a few fatal
 // messages (`Error: …`, `Failed to find attribute …`) do not. Unknown lines are kept as `raw`, never dropped.
 

@@ -3,6 +3,8 @@
 import http from 'node:http'
 import type { StatusMatcher } from '../inputs.js'
 import type { HealthOutcome } from '../model.js'
+import { excerpt } from '../text.js'
+import type { Pacing, Probe } from './probe.js'
 
 export interface HttpAnswer {
   status: number
@@ -49,34 +51,74 @@ function describeError(error: NodeJS.ErrnoException): string {
 export type AttemptResult =
   { kind: 'healthy'; answer: HttpAnswer } | { kind: 'unexpected-status'; answer: HttpAnswer } | { kind: 'no-answer'; error: string }
 
-/** Polls one URL, remembering what it saw, so the verdict can quote the last status and body. */
-export class HealthProbe {
+export interface HealthProbeOptions {
+  host: string
+  port: number
+  path: string
+  matcher: StatusMatcher
+  /** Each attempt's own timeout. */
+  attemptTimeoutMs?: number
+  now?: () => number
+  /** Polling starts counting from here (the container start): fast while the app boots, slower later. */
+  startedAt: number
+  /** No attempt starts after this. */
+  deadline: number
+  pacing: Pacing
+}
+
+/** Why the probe stopped polling. */
+export type HealthStop = 'healthy' | 'wrong-status' | 'deadline' | 'interrupted' | 'cancelled'
+
+/** Polls one URL until it is healthy or cannot become so, remembering what it saw, so the verdict can quote it. */
+export class HealthProbe implements Probe<HealthOutcome> {
   private attempts = 0
   private lastStatus?: number
   private lastBody?: string
   private lastError?: string
   private firstHealthyAt?: number
   private consecutiveSameStatus = 0
+  private cancelled = false
+  /** Set once start() has returned. */
+  stoppedBy?: HealthStop
 
-  constructor(
-    private readonly host: string,
-    private readonly port: number,
-    private readonly path: string,
-    private readonly matcher: StatusMatcher,
-    private readonly attemptTimeoutMs = 2000,
-    private readonly now: () => number = Date.now
-  ) {}
+  constructor(private readonly options: HealthProbeOptions) {}
+
+  async start(): Promise<HealthOutcome> {
+    this.stoppedBy = await this.poll()
+    return this.result()
+  }
+
+  cancel(): void {
+    this.cancelled = true
+  }
+
+  private async poll(): Promise<HealthStop> {
+    const { pacing, deadline, startedAt } = this.options
+    const now = this.options.now ?? Date.now
+    while (!this.cancelled) {
+      if (await pacing.interrupted()) return 'interrupted'
+      if ((await this.attempt()).kind === 'healthy') return 'healthy'
+      if (await pacing.interrupted()) return 'interrupted'
+      if (this.settledOnWrongStatus) return 'wrong-status'
+      if (now() >= deadline) return 'deadline'
+      // Poll fast while the app boots (the detection lag is the interval), slower once it has taken a while.
+      const elapsed = now() - startedAt
+      await pacing.pause(Math.min(elapsed < 15_000 ? 50 : 250, Math.max(0, deadline - now())))
+    }
+    return 'cancelled'
+  }
 
   async attempt(): Promise<AttemptResult> {
+    const { host, port, path, matcher } = this.options
     this.attempts++
     try {
-      const answer = await httpGet(this.host, this.port, this.path, this.attemptTimeoutMs)
+      const answer = await httpGet(host, port, path, this.options.attemptTimeoutMs ?? 2000)
       this.consecutiveSameStatus = answer.status === this.lastStatus ? this.consecutiveSameStatus + 1 : 1
       this.lastStatus = answer.status
       this.lastBody = answer.body
       this.lastError = undefined
-      if (this.matcher.matches(answer.status)) {
-        this.firstHealthyAt ??= this.now()
+      if (matcher.matches(answer.status)) {
+        this.firstHealthyAt ??= (this.options.now ?? Date.now)()
         return { kind: 'healthy', answer }
       }
       return { kind: 'unexpected-status', answer }
@@ -92,17 +134,17 @@ export class HealthProbe {
    */
   get settledOnWrongStatus(): boolean {
     const status = this.lastStatus
-    if (status === undefined || this.lastError || this.matcher.matches(status)) return false
+    if (status === undefined || this.lastError || this.options.matcher.matches(status)) return false
     const permanent = status >= 400 && status < 500 && ![408, 425, 429].includes(status)
     return permanent && this.consecutiveSameStatus >= 3
   }
 
-  outcome(): HealthOutcome {
-    const ok = this.firstHealthyAt !== undefined && this.lastStatus !== undefined && this.matcher.matches(this.lastStatus) && !this.lastError
+  result(): HealthOutcome {
+    const ok = this.firstHealthyAt !== undefined && this.lastStatus !== undefined && this.options.matcher.matches(this.lastStatus) && !this.lastError
     return {
       ok,
       status: this.lastStatus,
-      bodyExcerpt: this.lastBody === undefined ? undefined : excerpt(this.lastBody),
+      bodyExcerpt: this.lastBody === undefined ? undefined : bodyExcerpt(this.lastBody),
       error: this.lastError,
       attempts: this.attempts,
       firstHealthyAt: this.firstHealthyAt
@@ -110,7 +152,7 @@ export class HealthProbe {
   }
 }
 
-export function excerpt(body: string, max = 200): string {
-  const flat = body.replace(/\s+/g, ' ').trim()
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat
+/** The body as the report quotes it: up to 200 characters on one line. */
+function bodyExcerpt(body: string): string {
+  return excerpt(body, 201)
 }

@@ -3,6 +3,8 @@
 // review (requests/s, p50/p95) and every failure, so "healthy once" and "healthy under 10 clients" differ.
 import http from 'node:http'
 import type { StatusMatcher } from '../inputs.js'
+import { formatSeconds } from '../text.js'
+import type { Probe } from './probe.js'
 
 export interface LoadOptions {
   host: string
@@ -44,6 +46,27 @@ export interface LoadResult {
 
 const DEFAULT_CONCURRENCY = 10
 const MAX_DISTINCT_ERRORS = 5
+
+/** The load check behind the probe contract: cancel() stops sending and cuts the requests in flight. */
+export class LoadProbe implements Probe<LoadResult> {
+  private readonly stopper = new AbortController()
+  private answer?: LoadResult
+
+  constructor(private readonly options: Omit<LoadOptions, 'signal'>) {}
+
+  async start(): Promise<LoadResult> {
+    this.answer = await runLoad({ ...this.options, signal: this.stopper.signal })
+    return this.answer
+  }
+
+  result(): LoadResult | undefined {
+    return this.answer
+  }
+
+  cancel(): void {
+    this.stopper.abort()
+  }
+}
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const now = options.now ?? Date.now
@@ -98,7 +121,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   if (notSent > 0) {
     statusCounts['not-sent'] = notSent
     failures += notSent
-    failureCounts.set(stoppedEarly === 'aborted' ? 'not sent: stopped' : `not sent within ${seconds(totalTimeoutMs)}`, notSent)
+    failureCounts.set(stoppedEarly === 'aborted' ? 'not sent: stopped' : `not sent within ${formatSeconds(totalTimeoutMs, true)}`, notSent)
   }
   const durationMs = Math.max(1, now() - started)
   latencies.sort((a, b) => a - b)
@@ -116,10 +139,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     durationMs,
     stoppedEarly
   }
-}
-
-function seconds(ms: number): string {
-  return Number.isInteger(ms / 1000) ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`
 }
 
 /** Nearest-rank percentile of sorted values, in whole milliseconds. */

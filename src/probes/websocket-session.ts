@@ -2,6 +2,7 @@
 // explain a refused upgrade, and read the open socket as a queue of events with deadlines.
 // Protocol conversations (plain echo, Socket.IO) are written on top of OpenSocket in straight-line code.
 import { STATUS_CODES, type IncomingMessage } from 'node:http'
+import { excerpt as shortExcerpt } from '../text.js'
 import WebSocket from 'ws'
 import type { WebSocketOutcome } from '../model.js'
 
@@ -65,8 +66,7 @@ export function describeExpect(expect: string | RegExp): string {
 
 /** A short, single-line quotation of what the server said. */
 export function excerpt(text: string, limit = EXCERPT_CHARS): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  return JSON.stringify(flat.length > limit ? `${flat.slice(0, limit - 1)}…` : flat)
+  return JSON.stringify(shortExcerpt(text, limit))
 }
 
 /** The human part of an error page: the first <p> of an HTML page (Werkzeug, Django), else its title, else the text. */

@@ -1,6 +1,7 @@
 // The WebSocket route check: does the upgrade answer 101, does the connection stay open,
 // and (optionally) does the route answer a message. Plain WebSocket or Socket.IO.
 import type { WebSocketOutcome } from '../model.js'
+import type { Probe } from './probe.js'
 import { engineIoPath, describeRejectedSocketIoUpgrade, parseSocketIoSend, socketIoRequestPath, talkSocketIo } from './socketio.js'
 import { compileExpect, describeExpect, excerpt, openWebSocket, type OpenSocket, type ProbeClock, type Verdict } from './websocket-session.js'
 
@@ -37,6 +38,28 @@ const OPEN_GRACE_MS = 500
  * Every probe failure resolves with `ok: false`, a failure kind and a short detail; the promise rejects
  * only for invalid options (an unparsable `/regex/`, a Socket.IO `send` without an event name).
  */
+/** The WebSocket (or Socket.IO) check behind the probe contract. */
+export class WebSocketProbe implements Probe<WebSocketOutcome> {
+  private readonly stopper = new AbortController()
+  private answer?: WebSocketOutcome
+
+  constructor(private readonly options: WebSocketProbeOptions) {}
+
+  async start(): Promise<WebSocketOutcome> {
+    const signal = this.options.signal ? AbortSignal.any([this.options.signal, this.stopper.signal]) : this.stopper.signal
+    this.answer = await probeWebSocket({ ...this.options, signal })
+    return this.answer
+  }
+
+  result(): WebSocketOutcome | undefined {
+    return this.answer
+  }
+
+  cancel(): void {
+    this.stopper.abort()
+  }
+}
+
 export async function probeWebSocket(options: WebSocketProbeOptions): Promise<WebSocketOutcome> {
   // Validate before connecting so a bad option is reported as such, not as a failed route.
   compileExpect(options.expect)

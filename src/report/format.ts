@@ -1,5 +1,5 @@
 // Small wording helpers shared by the comment and the job summary.
-import type { CheckStatus, ReasonId, RunMetadata } from '../model.js'
+import type { CheckStatus, RunMetadata } from '../model.js'
 import { encodeRepoPath, safeUrl } from './markdown-safe.js'
 
 /** "18 ms", "2.3 s", "1 min 5 s". */
@@ -20,36 +20,6 @@ export function formatCount(n: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`
 }
-
-/** What the headline says after "failed —". */
-export const REASON_TITLES: Record<ReasonId, string> = {
-  'build-failed': 'the image did not build',
-  'config-error': 'Gunicorn configuration error',
-  'worker-class-unavailable': 'worker class unavailable',
-  'missing-dependency': 'missing dependency',
-  'import-error': 'import error',
-  'syntax-error': 'syntax error',
-  'missing-env': 'missing environment variable',
-  'app-not-found': 'application not found',
-  'database-unreachable': 'database unreachable at boot',
-  'worker-timeout': 'worker timeout',
-  'out-of-memory': 'out of memory',
-  'port-in-use': 'port already in use',
-  'boot-timeout': 'Gunicorn never became ready',
-  'crash-loop': 'workers keep crashing',
-  'health-check-failed': 'health check failed',
-  'websocket-failed': 'WebSocket check failed',
-  unknown: 'cause not recognised'
-}
-
-/** Reasons whose headline reads better with the culprit named: "missing dependency `gevent`". */
-export const REASONS_WITH_CULPRIT = new Set<ReasonId>([
-  'missing-dependency',
-  'missing-env',
-  'import-error',
-  'app-not-found',
-  'worker-class-unavailable'
-])
 
 export const STATUS_ICONS: Record<CheckStatus, string> = {
   pass: '✅',

@@ -2,20 +2,11 @@
 // Read in five seconds: verdict, cause, fix; then the checks, the proof, and the log one click away.
 // Size rule: the headline, cause and fix are never cut; the log tail shrinks first, then the traceback excerpt.
 import type { CheckResult, RunReport } from '../model.js'
-import {
-  REASONS_WITH_CULPRIT,
-  REASON_TITLES,
-  STATUS_ICONS,
-  describeExitCode,
-  formatCount,
-  formatDuration,
-  plural,
-  runLinks,
-  type RunLinks
-} from './format.js'
+import { STATUS_ICONS, describeExitCode, formatCount, formatDuration, plural, runLinks, type RunLinks } from './format.js'
 import { findCauseExcerpt, fitTail, shrinkExcerpt, type LogExcerpt } from './log-excerpt.js'
 import { capLength, codeBlock, codeSpan, escapeText, inlineMarkdown, sanitizeLogLine } from './markdown-safe.js'
 import { commentMarker } from './marker.js'
+import { REASONS } from '../diagnosis/reasons.js'
 
 export { commentMarker } from './marker.js'
 
@@ -159,8 +150,8 @@ function headline(report: RunReport, flavor: Flavor, marker?: string): string {
     return `${prefix}${flavor.heading} ✅ Gunicorn smoke test passed${facts ? ` — ${facts}` : ''}`
   }
   const reason = report.reason ?? report.diagnosis?.reason ?? 'unknown'
-  let title = escapeText(REASON_TITLES[reason])
-  const culprit = REASONS_WITH_CULPRIT.has(reason) ? firstCodeSpan(report.diagnosis?.summary ?? report.summary) : undefined
+  let title = escapeText(REASONS[reason].headline)
+  const culprit = REASONS[reason].namesCulprit ? firstCodeSpan(report.diagnosis?.summary ?? report.summary) : undefined
   if (culprit) title += ` ${codeSpan(culprit)}`
   // An exception no rule knows is still named: "`ValueError` while loading the app" beats "cause not recognised".
   const exception =

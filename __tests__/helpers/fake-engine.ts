@@ -1,0 +1,140 @@
+// A stand-in for the Docker engine behind the injectable CommandRunner: it replays a captured Gunicorn log line
+// by line (a second of log time becomes a few milliseconds), answers `docker run/port/inspect/wait/rm` the way
+// the engine does, and serves the app's HTTP answers from a real server on 127.0.0.1, so the whole smoke run
+// can be driven without Docker.
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { CommandRunner, ExecResult, StreamOptions } from '../../src/docker/docker.js'
+
+export interface FakeApp {
+  /** The container's log, as `docker logs` prints it. */
+  log: string
+  /** The container exits by itself with this code once its log is out; without it, it runs until removed. */
+  exitCode?: number
+  /** What the app answers on every route once it listens; without it nothing ever listens (connection refused). */
+  answer?: { status: number; body: string }
+  /** The line of the log after which the app listens (default: the first `Booting worker`). */
+  listensAfter?: RegExp
+  /** Milliseconds per second of log time (default 40). */
+  msPerLogSecond?: number
+  /** The image's configuration, as `docker image inspect` gives it. */
+  imageConfig?: { WorkingDir?: string; Cmd?: string[]; Entrypoint?: string[] }
+  /** `gunicorn --print-config` says this many workers (default: the config cannot be printed). */
+  printedWorkers?: number
+  /** `docker build`: its output and exit code (default: a build that succeeds silently). */
+  build?: { output: string[]; exitCode: number }
+}
+
+const CONTAINER_ID = 'f00dcafe0123456789abcdef'
+const TIMESTAMP = /^\[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)/
+
+const ok = (stdout = ''): ExecResult => ({ exitCode: 0, stdout, stderr: '' })
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+export class FakeEngine implements CommandRunner {
+  /** Every command, in order, as argument lists. */
+  readonly calls: string[][] = []
+  private readonly server = http.createServer((request, response) => this.serve(request, response))
+  private port = 0
+  private running = false
+  private exit?: number
+  private exited: Promise<number>
+  private markExited: (code: number) => void = () => undefined
+
+  constructor(private readonly app: FakeApp) {
+    this.exited = new Promise((resolve) => (this.markExited = resolve))
+  }
+
+  /** Reserves the host port Docker would publish on; the server listens there once the app is up. */
+  async reservePort(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve))
+    this.port = (this.server.address() as AddressInfo).port
+    await new Promise((resolve) => this.server.close(resolve))
+  }
+
+  /** The commands whose first argument is `verb`. */
+  commands(verb: string): string[][] {
+    return this.calls.filter((args) => args[0] === verb)
+  }
+
+  async run(args: string[]): Promise<ExecResult> {
+    this.calls.push(args)
+    switch (args[0]) {
+      case 'version':
+        return ok('27.3.1\n')
+      case 'image':
+        return ok(JSON.stringify(this.app.imageConfig ?? { WorkingDir: '/app', Cmd: ['gunicorn', 'app:app'] }))
+      case 'run':
+        if (args.includes('--rm')) return this.printConfig()
+        this.running = true
+        return ok(`${CONTAINER_ID}\n`)
+      case 'port':
+        return ok(`127.0.0.1:${this.port}\n`)
+      case 'wait':
+        return ok(`${await this.exited}\n`)
+      case 'inspect':
+        return ok(JSON.stringify({ Running: this.running, ExitCode: this.exit ?? 0, OOMKilled: false, Status: this.running ? 'running' : 'exited' }))
+      case 'events':
+        return ok('')
+      case 'rm':
+        if (args.includes(CONTAINER_ID)) this.stop(137)
+        return ok(args.slice(3).join('\n'))
+      default:
+        throw new Error(`the fake engine does not know \`docker ${args.join(' ')}\``)
+    }
+  }
+
+  async stream(args: string[], options: StreamOptions): Promise<number> {
+    this.calls.push(args)
+    if (args[0] === 'build') {
+      for (const line of this.app.build?.output ?? []) options.onStdout?.(line)
+      return this.app.build?.exitCode ?? 0
+    }
+    if (args[0] === 'logs') {
+      void this.replay(options)
+      await this.exited
+      return 0
+    }
+    throw new Error(`the fake engine does not stream \`docker ${args.join(' ')}\``)
+  }
+
+  private async replay(options: StreamOptions): Promise<void> {
+    const perSecond = this.app.msPerLogSecond ?? 40
+    const listensAfter = this.app.listensAfter ?? /Booting worker/
+    let previous: number | undefined
+    for (const text of this.app.log.replace(/\n$/, '').split('\n')) {
+      const stamp = TIMESTAMP.exec(text)?.[1]
+      const at = stamp ? Date.parse(`${stamp.replace(' ', 'T')}Z`) : previous
+      if (previous !== undefined && at !== undefined && at > previous) await delay(((at - previous) / 1000) * perSecond)
+      previous = at ?? previous
+      if (!this.running) return
+      options.onStderr?.(text)
+      if (this.app.answer && listensAfter.test(text) && !this.server.listening) await this.listen()
+    }
+    if (this.app.exitCode !== undefined) this.stop(this.app.exitCode)
+  }
+
+  private listen(): Promise<void> {
+    return new Promise((resolve) => this.server.listen(this.port, '127.0.0.1', resolve))
+  }
+
+  private stop(code: number): void {
+    if (!this.running) return
+    this.running = false
+    this.exit = code
+    this.server.closeAllConnections()
+    this.server.close()
+    this.markExited(code)
+  }
+
+  private serve(_request: http.IncomingMessage, response: http.ServerResponse): void {
+    const answer = this.app.answer!
+    response.writeHead(answer.status, { 'Content-Type': 'application/json' })
+    response.end(answer.body)
+  }
+
+  private printConfig(): ExecResult {
+    const workers = this.app.printedWorkers
+    return workers === undefined ? { exitCode: 1, stdout: '', stderr: 'Error: no config\n' } : ok(`bind = ['0.0.0.0:8000']\nworkers = ${workers}\n`)
+  }
+}

@@ -1,0 +1,180 @@
+// Characterization of the whole smoke run without Docker: captured logs replayed through the fake engine, the
+// app's answers from a local server. Verdict, reason, checks table and the order of the timings, per outcome.
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { CheckResult, RunReport } from '../../src/model.js'
+import { CancelledError } from '../../src/smoke/index.js'
+import { FakeEngine, type FakeApp } from '../helpers/fake-engine.js'
+import { IDENTITY, capturedLog, repository, smokeRun } from './smoke-run.js'
+
+const BOOTING = capturedLog('bookworm', 'health-check-failed')
+const OK = { status: 200, body: '{"status":"ok"}' }
+const IMAGE = { image: 'shop-api:1.4' }
+
+type Row = [CheckResult['id'], CheckResult['status'], string]
+interface Case {
+  app: FakeApp
+  inputs: Record<string, string>
+  result: RunReport['result']
+  reason?: string
+  summary: RegExp
+  checks: Row[]
+}
+
+const base = (stability: CheckResult['status']): Row[] => [
+  ['build', 'skipped', 'Image build'],
+  ['start', 'pass', 'Gunicorn start'],
+  ['workers', 'pass', 'Workers booted'],
+  ['health', 'pass', 'Health `/health`'],
+  ['stability', stability, 'Stability']
+]
+
+const CASES: Record<string, Case> = {
+  healthy: {
+    app: { log: BOOTING, answer: OK, printedWorkers: 2 },
+    inputs: { ...IMAGE, 'stability-window': '1' },
+    result: 'pass',
+    summary: /^Gunicorn answered \/health healthy in \d+\.\d s, 2\/2 workers\.$/,
+    checks: base('pass')
+  },
+  'gave-up (missing dependency)': {
+    app: { log: capturedLog('bookworm', 'missing-dependency'), exitCode: 1 },
+    inputs: IMAGE,
+    result: 'fail',
+    reason: 'missing-dependency',
+    summary: /`stripe`/,
+    checks: [
+      ['build', 'skipped', 'Image build'],
+      ['start', 'pass', 'Gunicorn start'],
+      ['workers', 'fail', 'Workers booted'],
+      ['health', 'not-reached', 'Health `/health`'],
+      ['stability', 'not-reached', 'Stability']
+    ]
+  },
+  'container exited': {
+    app: { log: capturedLog('bookworm', 'config-error'), exitCode: 1 },
+    inputs: IMAGE,
+    result: 'fail',
+    reason: 'config-error',
+    summary: /literal text `\$\{PORT\}`/,
+    checks: [
+      ['build', 'skipped', 'Image build'],
+      ['start', 'fail', 'Gunicorn start'],
+      ['workers', 'not-reached', 'Workers booted'],
+      ['health', 'not-reached', 'Health `/health`'],
+      ['stability', 'not-reached', 'Stability']
+    ]
+  },
+  'boot timeout': {
+    app: { log: capturedLog('bookworm', 'boot-timeout') },
+    inputs: { ...IMAGE, timeout: '1' },
+    result: 'fail',
+    reason: 'boot-timeout',
+    summary: /`127\.0\.0\.1:8000`/,
+    checks: [...base('not-reached').slice(0, 3), ['health', 'fail', 'Health `/health`'], ['stability', 'not-reached', 'Stability']]
+  },
+  'health answers 503 until the timeout': {
+    app: { log: BOOTING, answer: { status: 503, body: '{"status":"unavailable"}' } },
+    inputs: { ...IMAGE, timeout: '1' },
+    result: 'fail',
+    reason: 'health-check-failed',
+    summary: /answered 503 instead of 200/,
+    checks: [...base('not-reached').slice(0, 3), ['health', 'fail', 'Health `/health`'], ['stability', 'not-reached', 'Stability']]
+  },
+  'health answers 404 (settled long before the timeout)': {
+    app: { log: BOOTING, answer: { status: 404, body: 'Not Found' } },
+    inputs: { ...IMAGE, timeout: '60' },
+    result: 'fail',
+    reason: 'health-check-failed',
+    summary: /answered 404/,
+    checks: [...base('not-reached').slice(0, 3), ['health', 'fail', 'Health `/health`'], ['stability', 'not-reached', 'Stability']]
+  },
+  'crash loop in the stability window': {
+    app: { log: capturedLog('bookworm', 'crash-loop'), answer: OK },
+    inputs: { ...IMAGE, 'stability-window': '3' },
+    result: 'fail',
+    reason: 'crash-loop',
+    summary: /price refresh failed/,
+    checks: base('fail')
+  },
+  load: {
+    app: { log: BOOTING, answer: OK, printedWorkers: 2 },
+    inputs: { ...IMAGE, 'load-requests': '20', 'stability-window': '0' },
+    result: 'pass',
+    summary: /^Gunicorn answered \/health healthy in \d+\.\d s, 2\/2 workers\.$/,
+    checks: [...base('pass').slice(0, 4), ['load', 'pass', 'Load']]
+  },
+  'websocket path failing': {
+    app: { log: BOOTING, answer: OK, printedWorkers: 2 },
+    inputs: { ...IMAGE, 'websocket-path': '/ws', 'stability-window': '0' },
+    result: 'fail',
+    reason: 'websocket-failed',
+    summary: /`sync` worker class cannot hold a WebSocket/,
+    checks: [...base('pass').slice(0, 4), ['websocket', 'fail', 'WebSocket `/ws`']]
+  }
+}
+
+describe('runSmoke on replayed logs', () => {
+  it.each(Object.entries(CASES))(
+    '%s',
+    async (_name, scenario) => {
+      const { report, engine } = await smokeRun(scenario.app, scenario.inputs)
+      expect({ result: report.result, reason: report.reason }).toEqual({ result: scenario.result, reason: scenario.reason })
+      expect(report.summary).toMatch(scenario.summary)
+      expect(report.checks.map((check) => [check.id, check.status, check.label])).toEqual(scenario.checks)
+      // Timings: the start comes first, health after it, and the run's duration covers every phase.
+      const timing = Object.fromEntries(report.checks.map((check) => [check.id, check.durationMs]))
+      if (timing.start !== undefined && timing.health !== undefined) expect(timing.start).toBeLessThanOrEqual(timing.health)
+      if (timing.start !== undefined && timing.workers !== undefined) expect(timing.start).toBeLessThanOrEqual(timing.workers)
+      for (const ms of Object.values(timing)) if (ms !== undefined) expect(ms).toBeLessThanOrEqual(report.durationMs)
+      expect(report.bootTimeMs === undefined).toBe(scenario.checks.find(([id]) => id === 'health')?.[1] !== 'pass')
+      // Every run removes its container and the print-config one.
+      expect(engine.commands('rm').flat()).toEqual(expect.arrayContaining([IDENTITY.containerName + '-config']))
+    },
+    30_000
+  )
+
+  it('stops and cleans up when the job is cancelled', async () => {
+    const cancel = new AbortController()
+    const app = { log: BOOTING, answer: OK, printedWorkers: 2 }
+    const engine = new FakeEngine(app)
+    const running = smokeRun(app, { ...IMAGE, 'stability-window': '30' }, { signal: cancel.signal, engine })
+    setTimeout(() => cancel.abort(), 400)
+    const started = Date.now()
+    await expect(running).rejects.toBeInstanceOf(CancelledError)
+    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(engine.commands('rm').flat()).toEqual(expect.arrayContaining([expect.stringMatching(/^f00dcafe/), `${IDENTITY.containerName}-config`]))
+  }, 30_000)
+
+  it('reports a failed build at the failing Dockerfile step', async () => {
+    const dockerfile = readFileSync(path.resolve('__fixtures__/build/Dockerfile.pip'), 'utf8')
+    const output = readFileSync(path.resolve('__fixtures__/build/legacy-run-failed.txt'), 'utf8').split('\n')
+    const { report, engine } = await smokeRun({ log: '', build: { output, exitCode: 1 } }, {}, { workspace: repository({ Dockerfile: dockerfile }) })
+    expect({ result: report.result, reason: report.reason }).toEqual({ result: 'fail', reason: 'build-failed' })
+    expect(report.checks.map((check) => [check.id, check.status])).toEqual([
+      ['build', 'fail'],
+      ['start', 'not-reached'],
+      ['workers', 'not-reached'],
+      ['health', 'not-reached'],
+      ['stability', 'not-reached']
+    ])
+    expect(report.diagnosis?.location).toEqual({ file: 'Dockerfile', line: 5 })
+    expect(engine.commands('run')).toEqual([])
+  })
+})
+
+describe('the diagnosis reads the Dockerfile the run built', () => {
+  it('blames the exec-form CMD of Dockerfile.prod for a literal $PORT', async () => {
+    const workspace = repository({
+      'Dockerfile.prod': ['FROM python:3.12-slim', 'WORKDIR /app', 'COPY . .', 'CMD ["gunicorn", "--bind", "0.0.0.0:$PORT", "app:app"]', ''].join(
+        '\n'
+      ),
+      'gunicorn.conf.py': 'workers = 2\n'
+    })
+    const log = "Error: '$PORT' is not a valid port number.\n"
+    const { report } = await smokeRun({ log, exitCode: 1 }, { dockerfile: 'Dockerfile.prod' }, { workspace })
+    expect(report.reason).toBe('config-error')
+    expect(report.summary).toMatch(/exec-form `CMD` runs no shell/)
+    expect(report.diagnosis?.location).toEqual({ file: 'Dockerfile.prod', line: 4 })
+  })
+})

@@ -1,0 +1,34 @@
+// The diagnosis as an ordered table: the first rule that recognises the run explains it.
+// Causes come before the symptoms they produce (a missing env var makes workers fail to boot, which makes
+// health fail), so a rule may assume that every rule above it did not match.
+import { appNotFound, configError } from './configuration.js'
+import { databaseUnreachable, missingEnv } from './environment.js'
+import { healthCheckFailed, websocketFailed } from './http.js'
+import { importError, missingDependency, syntaxError, workerClassUnavailable } from './imports.js'
+import { bootTimeout, crashLoop } from './lifecycle.js'
+import { portInUse } from './network.js'
+import { outOfMemory, workerTimeout } from './resources.js'
+import type { DiagnosisRule } from './rule.js'
+
+export type { DiagnosisRule } from './rule.js'
+export { readDatabaseError } from './environment.js'
+export { unknownDiagnosis } from './unknown.js'
+
+/** Ordered: causes before the symptoms they produce. */
+export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
+  workerClassUnavailable,
+  configError,
+  portInUse,
+  appNotFound,
+  syntaxError,
+  missingEnv,
+  databaseUnreachable,
+  missingDependency,
+  importError,
+  outOfMemory,
+  workerTimeout,
+  crashLoop,
+  bootTimeout,
+  websocketFailed,
+  healthCheckFailed
+]

@@ -1,0 +1,79 @@
+// The server's life after the import: workers that die after booting, and a boot that never became ready.
+import type { RuleContext } from '../context.js'
+import { commandLine, firstLocation, frameLocation } from './locate.js'
+import { unreachableBind } from './network.js'
+import { code, present, type DiagnosisRule } from './rule.js'
+
+export const crashLoop: DiagnosisRule = {
+  reason: 'crash-loop',
+  explain(rc) {
+    const deaths = rc.ctx.state.deaths.filter((d) => !d.bootException && d.signal !== 'SIGTERM' && (d.code === undefined || d.code !== 0))
+    const enough = deaths.length >= 2 || (rc.ctx.outcome === 'unstable' && deaths.length >= 1)
+    if (!enough) return undefined
+    const firstExit = rc.ofKind('worker-exit').find((e) => e.pid === deaths[0].pid)?.lines[0]
+    // What the app printed just before the first exit is often the only clue (nothing else is logged).
+    const firstDeathSeq = deaths[0].seq
+    const clue = [...rc.ctx.lines].reverse().find((l) => l.seq < firstDeathSeq && !l.text.startsWith('[') && l.text.trim() !== '')
+    const tb = rc.primaryTraceback((t) => t.pid === undefined || !rc.ctx.state.failedBootPids.includes(t.pid))
+    const presumed = deaths.filter((d) => d.presumed).length
+    const codes = [...new Set(deaths.map((d) => (d.code !== undefined ? `code ${d.code}` : (d.signal ?? 'unlogged exit'))))]
+    const evidence = present(clue?.text, firstExit?.text, tb?.exception.line)
+    const replacements = rc.ofKind('worker-boot').slice(-1)[0]
+    if (replacements) evidence.push(replacements.lines[0].text)
+    const health = rc.ctx.health?.ok ? ' The health check passed between restarts, which hides the problem.' : ''
+    return {
+      reason: 'crash-loop',
+      summary: `Workers keep exiting after they boot (${deaths.length} exits: ${codes.join(', ')}) and Gunicorn keeps replacing them${clue ? `; the app printed ${code(clue.text.trim().slice(0, 120))}` : ''}.${health}`,
+      evidence,
+      location: frameLocation(rc, tb),
+      remedy: `Find what ends the worker after boot: a background thread calling ${code('os._exit')}/${code('sys.exit')}, a ${code('post_fork')} hook, or a crash in a native extension${presumed ? ' (Gunicorn 20.1 does not log exits with code 1: each "Booting worker" beyond the worker count is a replacement)' : ''}.`
+    }
+  }
+}
+
+export const bootTimeout: DiagnosisRule = {
+  reason: 'boot-timeout',
+  explain(rc) {
+    if (rc.ctx.outcome !== 'boot-timeout') return undefined
+    const seconds = rc.ctx.settings.timeoutSec
+    const lastLines = lastLogLines(rc)
+    if (!rc.ctx.state.started) {
+      return {
+        reason: 'boot-timeout',
+        summary: `Gunicorn never started within ${seconds} s: the log has no ${code('Starting gunicorn')} line${lastLines.length ? '' : ' (it is empty)'}.`,
+        evidence: lastLines,
+        location: firstLocation(commandLine(rc)),
+        remedy:
+          'Check that the image command runs Gunicorn (an entrypoint script may wait for something first) and that it does not block before starting it.'
+      }
+    }
+    const unreachable = unreachableBind(rc)
+    if (unreachable) return unreachable
+    if (!rc.ofKind('listening')[0]) {
+      return {
+        reason: 'boot-timeout',
+        summary: `Gunicorn started but never logged ${code('Listening at')} within ${seconds} s.`,
+        evidence: lastLines,
+        remedy: 'Something blocks the master before it binds (a config hook such as `on_starting`, or a preload import); make it return promptly.'
+      }
+    }
+    const booted = rc.ctx.state.bootedPids.length
+    const lastBoot = rc.ofKind('worker-boot').slice(-1)[0]
+    const hang = lastBoot && rc.ctx.lines.slice(-1)[0]?.seq === lastBoot.lines[0].seq
+    return {
+      reason: 'boot-timeout',
+      summary: booted
+        ? `Gunicorn booted ${booted} worker${booted === 1 ? '' : 's'} but nothing answered within ${seconds} s${hang ? `; the log stops at ${code(lastBoot.lines[0].text.replace(/^\[[^\]]+\] /, ''))}, so the app is probably still importing (a blocking call at import)` : ''}.`
+        : `Gunicorn is listening but no worker booted within ${seconds} s.`,
+      evidence: lastLines,
+      remedy: `Make the import return quickly (no waiting on services at import time); note that Gunicorn 22+ does not apply its ${code('timeout')} while a worker is still importing, so such a worker hangs without any log line.`
+    }
+  }
+}
+
+function lastLogLines(rc: RuleContext): string[] {
+  return rc.ctx.lines
+    .filter((l) => l.text.trim() !== '')
+    .slice(-3)
+    .map((l) => l.text)
+}

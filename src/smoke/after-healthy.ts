@@ -1,0 +1,34 @@
+// After the first healthy answer: the WebSocket route, then the probing phases in order, each only while the
+// run is still healthy. A new phase is one entry in AFTER_HEALTHY.
+import { checkUnderLoad } from './load.js'
+import { watchStability } from './stability.js'
+import { cancelled, type Findings, type Outcome, type Running, type SmokeRun } from './types.js'
+import { checkWebSocket } from './websocket.js'
+import type { WorkerCount } from './worker-count.js'
+
+interface Phase {
+  enabled(run: SmokeRun): boolean
+  run(run: SmokeRun, running: Running, findings: Findings): Promise<Outcome>
+}
+
+const AFTER_HEALTHY: Phase[] = [
+  { enabled: (run) => run.settings.loadRequests > 0 && !cancelled(run), run: checkUnderLoad },
+  { enabled: (run) => run.settings.stabilityWindowSec > 0, run: watchStability }
+]
+
+export async function afterHealthy(
+  run: SmokeRun,
+  running: Running,
+  findings: Findings,
+  workerCount: WorkerCount,
+  status: number | undefined
+): Promise<void> {
+  run.deps.ui.info(`Healthy after ${findings.healthyAt! - running.containerStartedAt} ms (HTTP ${status}).`)
+  workerCount.start(run, running)
+  if (run.settings.websocketPath) findings.websocket = await checkWebSocket(run, running)
+  findings.outcome = (await running.watch.decided()) ?? (findings.websocket && !findings.websocket.ok ? 'health-failed' : 'healthy')
+  for (const phase of AFTER_HEALTHY) {
+    if (findings.outcome !== 'healthy') break
+    if (phase.enabled(run)) findings.outcome = await phase.run(run, running, findings)
+  }
+}

@@ -1,0 +1,109 @@
+// The container's log and exit, watched while the probes run. Every signal that can decide the run (Gunicorn
+// giving up, a worker dying or timing out, the container exiting, the job being cancelled) wakes whoever waits
+// in `sleep()`, so no phase waits out a timeout when the log already told the answer.
+import type { Docker } from '../docker/docker.js'
+import { BootTracker } from '../gunicorn/boot-tracker.js'
+import { LogBuffer } from '../log-buffer.js'
+import type { LogLine } from '../model.js'
+import type { Outcome } from './types.js'
+
+/** After Gunicorn's first fatal line, how long to let the rest of its output arrive before deciding. */
+const SETTLE_MS = 150
+
+export type LogDecision = Extract<Outcome, 'gave-up' | 'container-exited' | 'unstable'>
+
+export class LogWatch {
+  readonly buffer = new LogBuffer()
+  readonly tracker = new BootTracker()
+  /** When the first line saying Gunicorn gave up arrived. */
+  firstFatalAt?: number
+  /** The first worker that died or timed out. */
+  workerTrouble?: { at: number; what: 'worker timeout' | 'worker exited' }
+  /** The container stopped by itself. */
+  exited?: { code?: number; at: number }
+  private seq = 0
+  private signalled = false
+  private wake: () => void = () => undefined
+  private readonly onAbort = (): void => this.wake()
+
+  constructor(
+    private readonly now: () => number,
+    private readonly signal?: AbortSignal
+  ) {
+    signal?.addEventListener('abort', this.onAbort)
+  }
+
+  /** Follows the container's log and exit; resolves when the log ends. */
+  follow(docker: Docker, containerId: string): Promise<number> {
+    const logsDone = docker.followLogs(containerId, (stream, text) => this.push(stream, text))
+    void docker.wait(containerId).then((code) => this.containerExited(code))
+    return logsDone
+  }
+
+  push(stream: LogLine['stream'], text: string): void {
+    const line: LogLine = { seq: this.seq++, stream, text, at: this.now() }
+    this.buffer.push(line)
+    const signal = this.tracker.push(line)
+    if (signal.gaveUp && this.firstFatalAt === undefined) this.firstFatalAt = line.at
+    if (signal.workerDied || signal.workerTimeout !== undefined) {
+      this.workerTrouble ??= { at: line.at, what: signal.workerTimeout !== undefined ? 'worker timeout' : 'worker exited' }
+    }
+    if (signal.gaveUp || signal.workerDied || signal.workerTimeout !== undefined || signal.workerBooted !== undefined) this.nudge()
+  }
+
+  containerExited(code: number | undefined): void {
+    this.exited = { code, at: this.now() }
+    this.wake()
+  }
+
+  /** Ends the current (or the next) `sleep()` early: something worth a look happened. */
+  nudge(): void {
+    this.signalled = true
+    this.wake()
+  }
+
+  /** Waits up to `ms`, returning early at the first signal (or at once if one arrived since the last sleep). */
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.signalled) {
+        this.signalled = false
+        resolve()
+        return
+      }
+      const timer = setTimeout(() => {
+        this.wake = () => undefined
+        resolve()
+      }, ms)
+      this.wake = () => {
+        clearTimeout(timer)
+        this.wake = () => undefined
+        this.signalled = false
+        resolve()
+      }
+    })
+  }
+
+  /**
+   * Whether the log or the container already decided the run: Gunicorn gave up, the container exited, or a
+   * worker died or timed out (the app is unstable). The one place that maps those signals to an outcome.
+   */
+  async decided(): Promise<LogDecision | undefined> {
+    if (this.firstFatalAt === undefined && !this.exited && !this.workerTrouble) return undefined
+    // Let the lines that follow the first fatal one (the Reason:, the exit) arrive, boundedly.
+    const since = this.firstFatalAt ?? this.workerTrouble?.at ?? this.exited!.at
+    const remaining = since + SETTLE_MS - this.now()
+    if (remaining > 0 && !this.exited) await this.sleep(remaining)
+    // A worker that raised while booting is fatal in every Gunicorn version (the master halts with
+    // "Worker failed to boot"), even before the master has said so: 20.1 may take a while to print it.
+    const state = this.tracker.state()
+    if (state.gaveUp || state.deaths.some((death) => death.bootException)) return 'gave-up'
+    if (this.exited) return 'container-exited'
+    if (this.workerTrouble) return 'unstable'
+    return undefined
+  }
+
+  /** Stops listening for the job's cancellation. */
+  dispose(): void {
+    this.signal?.removeEventListener('abort', this.onAbort)
+  }
+}

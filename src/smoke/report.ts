@@ -1,0 +1,33 @@
+// The run's report: the fields every verdict shares (checks table, timings, metadata) around what the phases found.
+import type { RunReport } from '../model.js'
+import type { SmokeRun } from './types.js'
+
+export type ReportFields = Partial<RunReport> & Pick<RunReport, 'result' | 'summary'>
+
+export function reportOf(run: SmokeRun, fields: ReportFields): RunReport {
+  const { settings, now } = run
+  return {
+    checks: run.checks.ordered(settings),
+    gunicorn: { binds: [], workersBooted: 0, workersDied: 0 },
+    websocket: settings.websocketPath ? 'failed' : 'skipped',
+    advisories: [],
+    warnings: run.warnings,
+    annotations: [],
+    log: [],
+    logTotalLines: 0,
+    settingSources: run.settingSources,
+    startedAt: new Date(run.startedAt).toISOString(),
+    durationMs: now() - run.startedAt,
+    metadata: run.deps.metadata,
+    ...fields
+  }
+}
+
+/** Variables a host blueprint fills in that the run was not given: the app may need them at boot. */
+export function hostEnvWarnings(settings: SmokeRun['settings'], hostFilledEnv: string[] = []): string[] {
+  const unset = hostFilledEnv.filter((name) => !settings.env.some(([given]) => given === name))
+  if (unset.length === 0) return []
+  return [
+    `render.yaml leaves ${unset.map((name) => `\`${name}\``).join(', ')} for the host to fill: set them with the \`env\` input if the app needs them at boot.`
+  ]
+}

@@ -1,0 +1,59 @@
+// The smoke test itself, shared by the action and the CLI, phase by phase: build → start → watch the log while
+// probing (wait for health, then WebSocket, load, stability) → teardown → verdict. It never decides by waiting
+// out a timeout when the log or the container already told the answer.
+import type { Settings } from '../inputs.js'
+import type { RunReport } from '../model.js'
+import { afterHealthy } from './after-healthy.js'
+import { buildImage } from './build.js'
+import { Checks } from './checks.js'
+import { LogWatch } from './log-watch.js'
+import { hostEnvWarnings, reportOf } from './report.js'
+import { chooseStartCommand, startContainer } from './start.js'
+import { tearDown } from './teardown.js'
+import { CancelledError, cancelled, type PipelineDeps, type Running, type SmokeRun } from './types.js'
+import { verdict } from './verdict.js'
+import { waitHealthy } from './wait-healthy.js'
+import { WorkerCount } from './worker-count.js'
+
+export async function runSmoke(settings: Settings, deps: PipelineDeps): Promise<RunReport> {
+  const now = deps.now ?? Date.now
+  const run: SmokeRun = {
+    settings,
+    deps,
+    now,
+    startedAt: now(),
+    checks: new Checks(),
+    warnings: hostEnvWarnings(settings, deps.hostFilledEnv),
+    settingSources: { ...deps.settingSources }
+  }
+  // With a prebuilt image, asking the daemon for its version and inspecting the image overlap.
+  const [, prebuiltInfo] = await Promise.all([deps.docker.serverVersion(), settings.image ? deps.docker.imageInfo(settings.image) : undefined])
+
+  const built = await buildImage(run)
+  if ('failed' in built) return reportOf(run, built.failed)
+  const imageInfo = prebuiltInfo ?? (await deps.docker.imageInfo(built.image))
+  chooseStartCommand(run, imageInfo)
+
+  const started = await startContainer(run, built.image)
+  if ('failed' in started) return reportOf(run, started.failed)
+  const watch = new LogWatch(now, deps.signal)
+  const running: Running = {
+    image: built.image,
+    imageInfo,
+    containerId: started.containerId,
+    hostPort: started.hostPort,
+    containerStartedAt: started.startedAt,
+    deadline: started.startedAt + run.settings.timeoutSec * 1000,
+    watch
+  }
+  const logsDone = watch.follow(deps.docker, started.containerId)
+
+  const { findings, probe } = await waitHealthy(run, running)
+  const workerCount = new WorkerCount()
+  if (findings.outcome === 'healthy' && !cancelled(run)) await afterHealthy(run, running, findings, workerCount, probe.result().status)
+  watch.dispose()
+  const wasCancelled = cancelled(run)
+  const evidence = await tearDown(run, running, findings, workerCount, logsDone)
+  if (wasCancelled) throw new CancelledError()
+  return verdict(run, running, findings, probe.result(), evidence)
+}

@@ -1,0 +1,41 @@
+// After healthy (and after the load, if any), the stability window: no worker may exit or time out for
+// `stability-window` seconds.
+import { formatSeconds } from '../text.js'
+import type { CheckRow } from './checks.js'
+import { cancelled, type Findings, type Outcome, type Running, type SmokeRun } from './types.js'
+
+export async function watchStability(run: SmokeRun, running: Running, findings: Findings): Promise<Outcome> {
+  const { settings, now } = run
+  run.deps.ui.progress(`Watching for ${settings.stabilityWindowSec} s that no worker exits`)
+  // After a load, the window watches the aftermath of the load rather than overlapping it.
+  const windowStart = findings.load ? now() : findings.healthyAt!
+  const windowEnd = windowStart + settings.stabilityWindowSec * 1000
+  let outcome: Outcome = 'healthy'
+  while (now() < windowEnd && !cancelled(run)) {
+    await running.watch.sleep(Math.min(500, windowEnd - now()))
+    const during = await running.watch.decided()
+    if (during) {
+      outcome = during
+      break
+    }
+  }
+  findings.stabilityMs = now() - windowStart
+  return outcome
+}
+
+export function stabilityCheck(run: SmokeRun, running: Running, findings: Findings): CheckRow {
+  const { stabilityMs, outcome, healthyAt } = findings
+  const trouble = running.watch.workerTrouble
+  const detail =
+    stabilityMs === undefined
+      ? ''
+      : outcome === 'healthy'
+        ? `no worker exited in ${formatSeconds(run.settings.stabilityWindowSec * 1000)}`
+        : `a worker ${trouble?.what === 'worker timeout' ? 'timed out' : 'exited'} ${formatSeconds((trouble?.at ?? run.now()) - healthyAt!)} after the first healthy answer`
+  return {
+    id: 'stability',
+    status: stabilityMs === undefined ? 'not-reached' : outcome === 'healthy' ? 'pass' : 'fail',
+    detail,
+    durationMs: stabilityMs
+  }
+}

@@ -1,0 +1,88 @@
+// Phase 2, start: pick the start command (the image's, else the Procfile's), start the container detached and
+// find the port it publishes. `docker run` failing outright (no such executable, a bad network) is decided here.
+import { runArgs, runEnvironment } from '../docker/args.js'
+import { DockerError, type ImageInfo } from '../docker/docker.js'
+import { imageHasStartCommand } from '../discovery.js'
+import type { Diagnosis, GunicornFacts, LogLine } from '../model.js'
+import type { CheckRow } from './checks.js'
+import type { ReportFields } from './report.js'
+import { PROBE_HOST, type SmokeRun } from './types.js'
+
+/** Without a `command` input, the image's own start command runs; an image without one runs the Procfile's. */
+export function chooseStartCommand(run: SmokeRun, imageInfo: ImageInfo | undefined): void {
+  const { settings } = run
+  if (settings.command) return
+  const procfile = settings.procfile
+  if (procfile && !imageHasStartCommand(imageInfo?.cmd, imageInfo?.entrypoint)) {
+    run.settings = { ...settings, command: ['sh', '-c', procfile.command] }
+    run.settingSources.command = 'Procfile'
+    run.deps.ui.info(`The image has no start command of its own: running the Procfile's web command \`${procfile.command}\`.`)
+  } else {
+    run.settingSources.command = 'Dockerfile'
+  }
+}
+
+export type StartResult = { containerId: string; hostPort: number; startedAt: number } | { failed: ReportFields }
+
+export async function startContainer(run: SmokeRun, image: string): Promise<StartResult> {
+  const { settings, deps } = run
+  deps.ui.progress('Starting Gunicorn')
+  const startedAt = run.now()
+  let containerId: string
+  try {
+    containerId = await deps.docker.run(runArgs(settings, deps.identity, image), runEnvironment(settings))
+  } catch (error) {
+    // `docker run` leaves a created-but-never-started container behind when the start command cannot run.
+    await deps.docker.removeContainers([deps.identity.containerName]).catch(() => undefined)
+    if (!(error instanceof DockerError)) throw error
+    const diagnosis = startFailureDiagnosis(error.message, settings.network)
+    run.checks.set({ id: 'start', status: 'fail', detail: 'the container did not start' })
+    return { failed: { result: 'fail', reason: diagnosis.reason, summary: diagnosis.summary, diagnosis, image } }
+  }
+  const hostPort = await deps.docker.hostPort(containerId, settings.port)
+  deps.ui.debug(`container ${containerId.slice(0, 12)} publishes ${settings.port} on ${PROBE_HOST}:${hostPort}`)
+  return { containerId, hostPort, startedAt }
+}
+
+/** The start check's row: Gunicorn started when its log named its version. */
+export function startCheck(facts: GunicornFacts, lines: LogLine[], containerStartedAt: number): CheckRow {
+  const started = facts.version !== undefined
+  const startLine = lines.find((line) => /Starting gunicorn/.test(line.text))
+  return {
+    id: 'start',
+    status: started ? 'pass' : 'fail',
+    detail: started ? describeServer(facts) : 'Gunicorn did not start',
+    durationMs: startLine !== undefined ? startLine.at - containerStartedAt : undefined
+  }
+}
+
+function describeServer(facts: { version?: string; workerClass?: string; binds: string[] }): string {
+  return [facts.version, facts.workerClass ? `\`${facts.workerClass}\`` : undefined, facts.binds.length ? `\`${facts.binds.join(', ')}\`` : undefined]
+    .filter(Boolean)
+    .join(', ')
+}
+
+/** `docker run` itself failed: the start command does not exist in the image, a bad network or limit, … */
+function startFailureDiagnosis(message: string, network: string | undefined): Diagnosis {
+  const executable = message.match(/exec: "?([^":\s]+)"?: executable file not found/)?.[1]
+  if (executable) {
+    const isGunicorn = /(^|\/)gunicorn$/.test(executable)
+    return {
+      reason: isGunicorn ? 'missing-dependency' : 'config-error',
+      summary: `The container could not start: \`${executable}\` is not installed in the image.`,
+      evidence: [message],
+      remedy: isGunicorn
+        ? 'Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`).'
+        : `Install \`${executable}\` in the image, or fix the start command (the \`command\` input or the Dockerfile's CMD).`
+    }
+  }
+  const badNetwork = network && /network .* not found/i.test(message)
+  return {
+    reason: 'config-error',
+    summary: badNetwork ? `The Docker network \`${network}\` does not exist.` : `The container could not start: ${message.replace(/\.$/, '')}.`,
+    evidence: [message],
+    remedy: badNetwork
+      ? 'Pass an existing network to the `network` input, e.g. `${{ job.services.postgres.network }}`.'
+      : 'Check the start command and the `memory`, `cpus` and `network` inputs.'
+  }
+}

@@ -1,0 +1,48 @@
+// Teardown: evidence from the container before it goes (exit code, OOM), then remove it, the print-config
+// container with it, and drain the log.
+import type { ContainerState } from '../docker/docker.js'
+import type { WorkerCount } from './worker-count.js'
+import { cancelled, type Findings, type Running, type SmokeRun } from './types.js'
+
+export interface Evidence {
+  state?: ContainerState
+  oomEvents?: number
+  /** The exit code is evidence only if the container stopped by itself; removing it kills it (137). */
+  exitedOnItsOwn?: { code?: number; at: number }
+  workersExpected?: number
+}
+
+export async function tearDown(
+  run: SmokeRun,
+  running: Running,
+  findings: Findings,
+  workerCount: WorkerCount,
+  logsDone: Promise<unknown>
+): Promise<Evidence> {
+  const { docker, identity } = run.deps
+  const healthy = findings.outcome === 'healthy' && !cancelled(run)
+  const state = healthy ? undefined : await docker.containerState(running.containerId)
+  // Only worth a look when the verdict is already a failure: it is one more Docker call.
+  const oomEvents =
+    findings.outcome !== 'healthy' && run.settings.memory
+      ? await docker.oomEvents(running.containerId, running.containerStartedAt).catch(() => undefined)
+      : undefined
+  const exitedOnItsOwn = running.watch.exited
+  // --print-config started at the first healthy answer and normally finished during the stability window; the
+  // verdict does not wait long for it (the tracker's count of the first burst of boots is the fallback).
+  const workersExpected = await workerCount.within(healthy ? 300 : 0)
+  const configContainer = `${identity.containerName}-config`
+  await docker.removeContainers([running.containerId, configContainer])
+  if (workerCount.running) {
+    // Its `docker run` may have been still creating the container when it was removed (a cancelled run): once
+    // that command has returned, remove whatever it left, so the run never leaves a container behind.
+    await workerCount.within(10_000)
+    await docker.removeContainers([configContainer])
+  }
+  await Promise.race([logsDone, delay(3000)])
+  return { state, oomEvents, exitedOnItsOwn, workersExpected }
+}
+
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref())
+}

@@ -1,0 +1,81 @@
+// What every phase of the smoke run shares: how it talks to whoever runs it, its dependencies, and the state
+// the phases hand on to the next one.
+import type { RunIdentity } from '../docker/args.js'
+import type { Docker, ImageInfo } from '../docker/docker.js'
+import type { Settings } from '../inputs.js'
+import type { RunMetadata, SettingSource, WebSocketOutcome } from '../model.js'
+import type { LoadResult } from '../probes/load.js'
+import type { Checks } from './checks.js'
+import type { LogWatch } from './log-watch.js'
+
+/** How the pipeline talks to whoever runs it (the Actions log or a terminal). */
+export interface Ui {
+  group<T>(title: string, body: () => Promise<T>): Promise<T>
+  info(message: string): void
+  warning(message: string): void
+  debug(message: string): void
+  /** A line of builder output, shown as it arrives. */
+  buildOutput(line: string): void
+  /** A short progress note (phase changes); the CLI shows them, the action logs them. */
+  progress(message: string): void
+}
+
+export interface PipelineDeps {
+  docker: Docker
+  ui: Ui
+  identity: RunIdentity
+  metadata: RunMetadata
+  /** Where each setting came from, for the report. */
+  settingSources?: Record<string, SettingSource>
+  /** Variables a host blueprint fills in that the run did not get (render.yaml `sync: false` …). */
+  hostFilledEnv?: string[]
+  /** Aborted when the job is cancelled: the pipeline stops waiting and cleans up. */
+  signal?: AbortSignal
+  now?: () => number
+}
+
+export type Outcome = 'healthy' | 'gave-up' | 'container-exited' | 'boot-timeout' | 'health-failed' | 'unstable'
+
+export class CancelledError extends Error {
+  constructor() {
+    super('The run was cancelled.')
+    this.name = 'CancelledError'
+  }
+}
+
+/** The published address the probes use: never `localhost`, which may resolve to ::1. */
+export const PROBE_HOST = '127.0.0.1'
+
+/** The run as a whole, from the first phase to the report. */
+export interface SmokeRun {
+  settings: Settings
+  deps: PipelineDeps
+  now: () => number
+  startedAt: number
+  checks: Checks
+  warnings: string[]
+  settingSources: Record<string, SettingSource>
+}
+
+/** A started container being watched and probed. */
+export interface Running {
+  image: string
+  imageInfo?: ImageInfo
+  containerId: string
+  hostPort: number
+  containerStartedAt: number
+  /** The `timeout` input counts from the container start. */
+  deadline: number
+  watch: LogWatch
+}
+
+/** What the probing phases found, filled in as they run. */
+export interface Findings {
+  outcome: Outcome
+  healthyAt?: number
+  websocket?: WebSocketOutcome
+  load?: LoadResult
+  stabilityMs?: number
+}
+
+export const cancelled = (run: SmokeRun): boolean => run.deps.signal?.aborted ?? false

@@ -1,0 +1,114 @@
+// The verdict: the Gunicorn facts from the log, the checks table rows, and the report, a pass or a diagnosed failure.
+import { advisoriesFor } from '../diagnosis/advisories.js'
+import { annotationsFor, diagnose, type DiagnosisContext } from '../diagnosis/index.js'
+import type { ContainerState, ImageInfo } from '../docker/docker.js'
+import { staticWorkerCount } from '../effective-config.js'
+import type { Settings } from '../inputs.js'
+import type { HealthOutcome, LogLine, RunReport } from '../model.js'
+import { repoRelative } from '../paths.js'
+import { formatSeconds } from '../text.js'
+import type { CheckRow } from './checks.js'
+import { loadCheck } from './load.js'
+import { reportOf } from './report.js'
+import { stabilityCheck } from './stability.js'
+import { startCheck } from './start.js'
+import type { Evidence } from './teardown.js'
+import type { Findings, Running, SmokeRun } from './types.js'
+import { healthCheck } from './wait-healthy.js'
+import { websocketCheck } from './websocket.js'
+
+export function verdict(run: SmokeRun, running: Running, findings: Findings, health: HealthOutcome, evidence: Evidence): RunReport {
+  const { settings } = run
+  const { watch } = running
+  watch.tracker.flush()
+  const lines = watch.buffer.lines()
+  const facts = gunicornFacts(running, evidence.workersExpected, settings)
+  const { outcome, healthyAt, websocket } = findings
+  const workersText = `${facts.workersBooted}/${facts.workersExpected ?? '?'}`
+  const rows: CheckRow[] = [startCheck(facts, lines, running.containerStartedAt), workersCheck(facts, findings, lines, running.containerStartedAt)]
+  rows.push(healthCheck(health, findings, running.containerStartedAt))
+  if (settings.websocketPath) rows.push(websocketCheck(websocket))
+  if (settings.stabilityWindowSec > 0) rows.push(stabilityCheck(run, running, findings))
+  if (settings.loadRequests > 0) rows.push(loadCheck(findings, watch.workerTrouble?.what))
+  rows.forEach((row) => run.checks.set(row))
+  const bootTimeMs = healthyAt !== undefined ? healthyAt - running.containerStartedAt : undefined
+  const exitCode = evidence.state?.exitCode ?? evidence.exitedOnItsOwn?.code
+  const common = {
+    gunicorn: facts,
+    health,
+    websocket: (websocket ? (websocket.ok ? 'ok' : 'failed') : settings.websocketPath ? 'failed' : 'skipped') as RunReport['websocket'],
+    websocketOutcome: websocket,
+    bootTimeMs,
+    image: running.image,
+    dockerfile: settings.dockerfile ? repoRelative(settings.workspace, settings.dockerfile) : undefined,
+    containerExitCode: exitCode,
+    advisories: advisoriesFor(facts.version),
+    log: lines,
+    logTotalLines: watch.buffer.totalLines
+  }
+  if (outcome === 'healthy') {
+    const parts = [`healthy in ${formatSeconds(bootTimeMs!)}`, `${workersText} workers`]
+    if (websocket?.ok) parts.push('WebSocket OK')
+    return reportOf(run, { ...common, result: 'pass', summary: `Gunicorn answered ${settings.healthPath} ${parts.join(', ')}.` })
+  }
+  const context = diagnosisContext(run, running, findings, health, evidence)
+  const diagnosis = diagnose(context)
+  const annotations = annotationsFor(diagnosis, context)
+  return reportOf(run, { ...common, result: 'fail', reason: diagnosis.reason, summary: diagnosis.summary, diagnosis, annotations })
+}
+
+/** Everything the diagnosis reads, built in one place from the settings and what the run saw. */
+export function diagnosisContext(run: SmokeRun, running: Running, findings: Findings, health: HealthOutcome, evidence: Evidence): DiagnosisContext {
+  const { settings } = run
+  const { watch } = running
+  const { outcome, websocket } = findings
+  const state: ContainerState | undefined = evidence.state
+  return {
+    outcome: outcome === 'health-failed' && websocket && !websocket.ok ? 'websocket-failed' : outcome === 'healthy' ? 'boot-timeout' : outcome,
+    lines: watch.buffer.lines(),
+    // The tracker saw every line (the buffer only keeps head and tail), so its events are the complete record.
+    events: [...watch.tracker.events],
+    state: watch.tracker.state(),
+    container: {
+      exitCode: state?.exitCode ?? evidence.exitedOnItsOwn?.code,
+      oomKilled: state?.oomKilled ?? false,
+      memoryLimit: settings.memory,
+      running: state?.running ?? false,
+      oomEvents: evidence.oomEvents
+    },
+    health,
+    websocket,
+    settings: { port: settings.port, timeoutSec: settings.timeoutSec, healthPath: settings.healthPath, healthStatus: settings.healthStatus.text },
+    paths: diagnosisPaths(settings, running.imageInfo),
+    env: { provided: settings.env.map(([name]) => name), hostFilled: run.deps.hostFilledEnv }
+  }
+}
+
+export function diagnosisPaths(settings: Settings, imageInfo: ImageInfo | undefined): DiagnosisContext['paths'] {
+  return { repoRoot: settings.workspace, contextDir: settings.context, dockerfile: settings.dockerfile, workdir: imageInfo?.workdir }
+}
+
+function gunicornFacts(running: Running, printedWorkers: number | undefined, settings: Settings): RunReport['gunicorn'] {
+  const { tracker } = running.watch
+  const bootState = tracker.state()
+  const trackerFacts = tracker.facts()
+  const expected = printedWorkers ?? staticWorkerCount(settings, running.imageInfo) ?? trackerFacts.workersExpected
+  // Workers that booted without an exception; replacements of dead workers are not extra workers.
+  const bootedOk = bootState.bootedPids.filter((pid) => !bootState.failedBootPids.includes(pid)).length
+  return { ...trackerFacts, workersExpected: expected, workersBooted: expected !== undefined ? Math.min(bootedOk, expected) : bootedOk }
+}
+
+function workersCheck(facts: RunReport['gunicorn'], findings: Findings, lines: LogLine[], since: number): CheckRow {
+  const { outcome, healthyAt } = findings
+  const started = facts.version !== undefined
+  const failed = outcome === 'gave-up' || facts.workersBooted === 0 || (outcome === 'unstable' && healthyAt === undefined)
+  const workersText = `${facts.workersBooted}/${facts.workersExpected ?? '?'}`
+  const boots = lines.filter((line) => line.text.includes('Booting worker with pid'))
+  const count = facts.workersBooted
+  return {
+    id: 'workers',
+    status: !started ? 'not-reached' : failed ? 'fail' : 'pass',
+    detail: facts.workersDied > 0 ? `${workersText}, ${facts.workersDied} exited` : workersText,
+    durationMs: count > 0 && boots.length >= count ? boots[count - 1].at - since : undefined
+  }
+}

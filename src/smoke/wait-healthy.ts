@@ -1,0 +1,59 @@
+// Phase 3, wait for health: poll the health route until it answers as expected, deciding as soon as anything
+// decides: the log (Gunicorn gave up, a worker died, the container exited), a status that will not heal, or
+// the `timeout`.
+import type { HealthOutcome } from '../model.js'
+import { HealthProbe } from '../probes/http.js'
+import { excerpt } from '../text.js'
+import type { CheckRow } from './checks.js'
+import type { LogDecision } from './log-watch.js'
+import { PROBE_HOST, cancelled, type Findings, type Outcome, type Running, type SmokeRun } from './types.js'
+
+export async function waitHealthy(run: SmokeRun, running: Running): Promise<{ findings: Findings; probe: HealthProbe }> {
+  const { settings, now } = run
+  const { watch } = running
+  let decision: LogDecision | undefined
+  const probe = new HealthProbe({
+    host: PROBE_HOST,
+    port: running.hostPort,
+    path: settings.healthPath,
+    matcher: settings.healthStatus,
+    now,
+    startedAt: running.containerStartedAt,
+    deadline: running.deadline,
+    pacing: {
+      pause: (ms) => watch.sleep(ms),
+      interrupted: async () => cancelled(run) || (decision = await watch.decided()) !== undefined
+    }
+  })
+  run.deps.ui.progress(`Waiting for ${settings.healthPath} on port ${settings.port} (timeout ${settings.timeoutSec} s)`)
+  await probe.start()
+  const health = probe.result()
+  const stops: Record<NonNullable<HealthProbe['stoppedBy']>, Outcome> = {
+    healthy: 'healthy',
+    'wrong-status': 'health-failed',
+    // A server that answered, with the wrong status, at the deadline failed its health check; silence is a boot timeout.
+    deadline: health.status !== undefined && !health.error ? 'health-failed' : 'boot-timeout',
+    interrupted: decision ?? 'boot-timeout',
+    cancelled: 'boot-timeout'
+  }
+  const outcome = stops[probe.stoppedBy!]
+  return { findings: { outcome, healthyAt: outcome === 'healthy' ? now() : undefined }, probe }
+}
+
+/** The health check's row. */
+export function healthCheck(health: HealthOutcome, findings: Findings, containerStartedAt: number): CheckRow {
+  const { healthyAt, outcome } = findings
+  return {
+    id: 'health',
+    status: healthyAt !== undefined ? 'pass' : outcome === 'health-failed' || outcome === 'boot-timeout' ? 'fail' : 'not-reached',
+    detail: healthDetail(health),
+    durationMs: healthyAt !== undefined ? healthyAt - containerStartedAt : undefined
+  }
+}
+
+function healthDetail(health: HealthOutcome): string {
+  if (health.status !== undefined && !health.error) {
+    return health.bodyExcerpt ? `${health.status} \`${excerpt(health.bodyExcerpt, 61)}\`` : `${health.status}`
+  }
+  return health.error ?? ''
+}

@@ -1,0 +1,31 @@
+// After healthy, the WebSocket (or Socket.IO) route, when `websocket-path` is set: one upgrade and exchange.
+import type { WebSocketOutcome } from '../model.js'
+import { WebSocketProbe } from '../probes/websocket.js'
+import type { CheckRow } from './checks.js'
+import { PROBE_HOST, type Running, type SmokeRun } from './types.js'
+
+export async function checkWebSocket(run: SmokeRun, running: Running): Promise<WebSocketOutcome> {
+  const { settings, deps } = run
+  deps.ui.progress(`Checking the WebSocket route ${settings.websocketPath} (${settings.websocketProtocol})`)
+  const outcome = await new WebSocketProbe({
+    host: PROBE_HOST,
+    port: running.hostPort,
+    path: settings.websocketPath!,
+    protocol: settings.websocketProtocol,
+    send: settings.websocketSend,
+    expect: settings.websocketExpect,
+    timeoutMs: Math.max(2000, running.deadline - run.now()),
+    signal: deps.signal
+  }).start()
+  deps.ui.info(`WebSocket ${settings.websocketPath}: ${outcome.detail}`)
+  return outcome
+}
+
+export function websocketCheck(outcome: WebSocketOutcome | undefined): CheckRow {
+  return {
+    id: 'websocket',
+    status: outcome ? (outcome.ok ? 'pass' : 'fail') : 'not-reached',
+    detail: outcome?.detail ?? '',
+    durationMs: outcome?.durationMs
+  }
+}
