@@ -19,6 +19,7 @@ export const REASON_IDS = [
   'crash-loop',
   'health-check-failed',
   'websocket-failed',
+  'profile-regression',
   'unknown'
 ] as const
 export type ReasonId = (typeof REASON_IDS)[number]
