@@ -57,9 +57,11 @@ describe('compare: base', () => {
     expect(run.exitCode).toBe(0)
     const { profile, comparison } = report(run)
     expect(comparison?.note).toBeUndefined()
-    // The head allocates 150 MiB at import and sleeps 1.5 s longer.
-    expect(profile!.largestWorkerRssBytes - comparison!.profile!.largestWorkerRssBytes).toBeGreaterThan(150 * 2 ** 20)
-    expect(profile!.healthyMs - comparison!.profile!.healthyMs).toBeGreaterThan(1000)
+    // The head allocates 150 MiB at import (the base worker touches a little more later) and sleeps 1.5 s there;
+    // boot times are too noisy on a shared machine to compare the difference (docs/profile.md).
+    expect(profile!.largestWorkerRssBytes - comparison!.profile!.largestWorkerRssBytes).toBeGreaterThan(140 * 2 ** 20)
+    expect(profile!.healthyMs).toBeGreaterThan(1500)
+    expect(comparison!.profile!.healthyMs).toBeGreaterThan(0)
     expect(Number(run.outputs['worker-memory-mb'])).toBeGreaterThan(150)
     expect(Number(run.outputs['memory-mb'])).toBeGreaterThan(Number(run.outputs['worker-memory-mb']))
     expect(Number(run.outputs['image-size-mb'])).toBeGreaterThan(0)
@@ -106,10 +108,10 @@ describe('the fit check', () => {
     const run = await runAction(inputs({ memory: '400m' }), { workspace: repo.work })
     expect(run.exitCode).toBe(0)
     expect(run.stdout).toMatch(
-      /^::warning title=The workers may not fit the memory limit::2 workers × the largest worker \+ the master come to \d+ MB, \d+% of the `memory` limit 400m/m
+      /^::warning title=The workers may not fit the memory limit::2 workers × the largest worker \+ the master come to \d+ MB, \d+%25 of the `memory` limit 400m/m
     )
     expect(run.stdout).toContain('`preload_app = True` would help')
-    expect(run.summary).toContain('may not fit')
+    expect(run.summary).toMatch(/1 worker fits within 80%\. `preload_app = True` would help/)
     expectNothingLeft(run, repo)
   })
 })
