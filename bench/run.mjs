@@ -17,7 +17,8 @@ import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const ACTION = path.join(ROOT, 'dist', 'index.js')
+// GSMOKE_BUNDLE measures a bundle built elsewhere (`node scripts/bundle.mjs DIR`).
+const ACTION = process.env.GSMOKE_BUNDLE ?? path.join(ROOT, 'dist', 'index.js')
 const CLI = path.join(ROOT, 'dist', 'cli.js')
 const WAIT_ON = path.join(ROOT, 'node_modules', 'wait-on', 'bin', 'wait-on')
 const POLLER_TIMEOUT_S = 60
@@ -26,7 +27,7 @@ const { values: args } = parseArgs({
   options: {
     reps: { type: 'string', default: '5' },
     base: { type: 'string', default: 'bookworm' },
-    only: { type: 'string', default: 'failing,healthy,overhead,memory,cold' },
+    only: { type: 'string', default: 'failing,healthy,overhead,memory,cold,profile' },
     out: { type: 'string', default: path.join(ROOT, 'BENCHMARKS.md') },
     json: { type: 'string', default: path.join(ROOT, 'bench', 'results.json') },
     // Re-renders BENCHMARKS.md from a results file written by an earlier run, without measuring again.
@@ -166,7 +167,7 @@ function timed(command, argv, options = {}) {
 }
 
 /** The bundled action run like the runner runs it, with a GITHUB_OUTPUT file and RUNNER_TEMP for its report. */
-async function runAction(inputs, { runId, measureRss = false } = {}) {
+async function runAction(inputs, { runId, measureRss = false, workspace = ROOT, eventName = 'workflow_dispatch', payload } = {}) {
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'gsmoke-bench-'))
   const output = path.join(temp, 'output')
   const summary = path.join(temp, 'summary.md')
@@ -176,13 +177,14 @@ async function runAction(inputs, { runId, measureRss = false } = {}) {
     PATH: process.env.PATH,
     HOME: process.env.HOME ?? '/root',
     GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: ROOT,
+    GITHUB_WORKSPACE: workspace,
     GITHUB_OUTPUT: output,
     GITHUB_STATE: state,
     GITHUB_STEP_SUMMARY: summary,
     GITHUB_RUN_ID: runId,
     GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_EVENT_NAME: 'workflow_dispatch',
+    GITHUB_EVENT_NAME: eventName,
+    ...(payload ? { GITHUB_EVENT_PATH: writeJson(path.join(temp, 'event.json'), payload) } : {}),
     RUNNER_TEMP: temp,
     INPUT_COMMENT: 'never',
     ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {})
@@ -197,6 +199,42 @@ async function runAction(inputs, { runId, measureRss = false } = {}) {
   const maxRssKb = Number(run.stderr.match(/GSMOKE_MAXRSS_KB=(\d+)/)?.[1])
   fs.rmSync(temp, { recursive: true, force: true })
   return { ...run, outputs, report, maxRssKb: Number.isFinite(maxRssKb) ? maxRssKb : undefined }
+}
+
+function writeJson(file, value) {
+  fs.writeFileSync(file, JSON.stringify(value))
+  return file
+}
+
+let profileRepo
+/**
+ * The boot profile's cost and `compare: base`'s added time, on the two-commit fixture (scripts/make-profile-repo.sh):
+ * a run without the comparison (its build cached) and one with it, alternating which goes first. The profile's
+ * cost is what the report says the measurement took; the comparison's added time is relative to the plain run,
+ * i.e. to a second cached build and boot.
+ */
+async function profileCost(rep) {
+  if (!profileRepo) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsmoke-bench-profile-'))
+    const out = execFileSync('bash', [path.join(ROOT, 'scripts', 'make-profile-repo.sh'), dir], { encoding: 'utf8' })
+    profileRepo = { dir, work: path.join(dir, 'work'), base: out.match(/^base=(\w+)$/m)[1], head: out.match(/^head=(\w+)$/m)[1] }
+  }
+  const inputs = { 'build-args': `BASE_IMAGE=${BASE_IMAGE}`, 'stability-window': '1' }
+  const event = {
+    workspace: profileRepo.work,
+    eventName: 'pull_request',
+    payload: { pull_request: { number: 1, head: { sha: profileRepo.head }, base: { sha: profileRepo.base } } }
+  }
+  const plain = () => runAction({ ...inputs, compare: 'none' }, { runId: `${TAG}-p${rep}`, ...event })
+  const compared = () => runAction({ ...inputs, compare: 'base' }, { runId: `${TAG}-c${rep}`, ...event })
+  const [first, second] = rep % 2 === 0 ? [await plain(), await compared()] : [await compared(), await plain()].reverse()
+  return {
+    profileMs: first.report?.profile?.measuredInMs,
+    plainMs: first.exitAt - first.startAt,
+    compareMs: second.exitAt - second.startAt,
+    addedMs: second.exitAt - second.startAt - (first.exitAt - first.startAt),
+    baseCompared: Boolean(second.report?.comparison?.profile)
+  }
 }
 
 /** The runner's file-command format: `name<<delimiter`, the value, `delimiter`. */
@@ -615,6 +653,33 @@ function render(machineInfo, results, bundle, reps = REPS) {
     lines.push(`| wall time | ${spread(stats(m.map((r) => r.wallMs)), s)} |`)
     lines.push('')
   }
+  if (results.profile) {
+    const p = results.profile
+    const cost = stats(p.map((r) => r.profileMs))
+    const added = stats(p.map((r) => r.addedMs))
+    const plain = stats(p.map((r) => r.plainMs))
+    summary.push(['Boot profile: added time per healthy run', '≤ 300 ms', ms(cost.median), verdict(cost.median <= 300)])
+    summary.push([
+      '`compare: base`: added time, relative to a second cached build and boot',
+      'reported',
+      `${s(added.median)} (${(added.median / plain.median).toFixed(2)}×)`,
+      '—'
+    ])
+    lines.push('## Boot profile and `compare: base`', '')
+    lines.push(
+      'The two-commit fixture of `scripts/make-profile-repo.sh` on a `pull_request` event, built (cached) and booted with `stability-window: 1`:',
+      "a plain run and one with `compare: base`, alternating which goes first. The profile's cost is the time its measurement took",
+      "(the report's `profile.measuredInMs`: `docker top` and `docker image inspect` at once, then the cgroup files); the at-boot sample",
+      'runs during the stability window and adds nothing. The comparison adds a second build (cached) and boot of the base commit.',
+      ''
+    )
+    lines.push('| | median (min – max) |', '|---|---|')
+    lines.push(`| profile measurement | ${spread(cost)} |`)
+    lines.push(`| plain run (cached build, boot, 1 s window) | ${spread(plain, s)} |`)
+    lines.push(`| added by \`compare: base\` | ${spread(added, s)} (${(added.median / plain.median).toFixed(2)}× a plain run) |`)
+    lines.push(`| base compared in every run | ${p.every((r) => r.baseCompared) ? 'yes' : 'no'} |`)
+    lines.push('')
+  }
   const head = ['## Summary', '', '| measure | target | result | |', '|---|---|---|---|', ...summary.map((row) => `| ${row.join(' | ')} |`), '']
   const missed = summary.filter((row) => row[3].includes('missed')).map((row) => row[0])
   if (missed.length) {
@@ -636,7 +701,7 @@ function render(machineInfo, results, bundle, reps = REPS) {
       ''
     )
   }
-  const body = lines.splice(lines.indexOf('## Machine'))
+  const body = [...lines.splice(lines.indexOf('## Machine')), ...profileNoiseSection()]
   return [
     ...lines,
     ...head,
@@ -650,6 +715,31 @@ function render(machineInfo, results, bundle, reps = REPS) {
     '</details>',
     ''
   ].join('\n')
+}
+
+/** The boot profile's noise and cost, measured by `bench/profile-noise.mjs` into bench/profile-noise.json. */
+function profileNoiseSection() {
+  const file = path.join(ROOT, 'bench', 'profile-noise.json')
+  if (!fs.existsSync(file)) return []
+  const sets = Object.values(JSON.parse(fs.readFileSync(file, 'utf8')))
+  const range = (st, fmt) => `${fmt(st.median)} (${fmt(st.min)} – ${fmt(st.max)}, spread ${st.spreadPercent}%)`
+  const mb = (value) => `${value.toFixed(1)} MB`
+  return [
+    '## Boot profile: noise and cost',
+    '',
+    '`node bench/profile-noise.mjs --image IMAGE --name NAME --json bench/profile-noise.json`: boots the same image 5 times and measures',
+    "each boot with the action's own `measureProfile` (src/profile/measure.ts). Spread = (max − min) / median. `base` and `head` are the",
+    'two commits of `scripts/make-profile-repo.sh` (head: +150 MiB at import, 1.5 s slower import); `flask-gevent-4` is',
+    '`__fixtures__/apps/ok-flask-4-workers`. The same sets ran twice, at two load averages of this shared 2-core machine.',
+    '',
+    '| set | load (1 min) | largest worker RSS | container memory | first worker booted | healthy | profile cost |',
+    '|---|---|---|---|---|---|---|',
+    ...sets.map(
+      (set) =>
+        `| ${set.name} | ${set.loadAverage[0]} | ${range(set.workerMb, mb)} | ${range(set.memoryMb, mb)} | ${range(set.firstWorkerMs, ms)} | ${range(set.healthyMs, ms)} | ${range(set.measuredInMs, ms)} |`
+    ),
+    ''
+  ]
 }
 
 // ------------------------------------------------------------------ main
@@ -683,7 +773,8 @@ async function main() {
     ['overhead', overhead, REPS],
     ['healthy', healthyBoot, REPS],
     ['memory', memory, REPS],
-    ['failing', failingBoot, REPS]
+    ['failing', failingBoot, REPS],
+    ['profile', profileCost, REPS]
   ]
   for (const [name, scenario, reps] of scenarios) {
     if (!ONLY.has(name)) continue

@@ -7,6 +7,7 @@ import * as core from '@actions/core'
 import type { EventPayload } from './github/event.js'
 import type { Settings } from './inputs.js'
 import type { RunReport } from './model.js'
+import { profileOutputs } from './profile/render.js'
 import { renderSummary } from './report/summary.js'
 
 /** At most this many annotations: the runner shows only the first few per step anyway. */
@@ -53,6 +54,7 @@ function setOutputs(safe: RunReport, reportPath: string): void {
   core.setOutput('gunicorn-version', safe.gunicorn.version ?? '')
   core.setOutput('workers', `${safe.gunicorn.workersBooted}/${safe.gunicorn.workersExpected ?? '?'}`)
   core.setOutput('websocket', safe.websocket)
+  for (const [name, value] of Object.entries(profileOutputs(safe.profile))) core.setOutput(name, value)
   core.setOutput('report-path', reportPath)
 }
 

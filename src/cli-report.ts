@@ -1,5 +1,6 @@
 // The terminal rendering of a RunReport for the CLI: verdict, checks, diagnosis, the evidence and a log tail.
 import type { CheckResult, RunReport } from './model.js'
+import { comparisonLine } from './profile/render.js'
 
 export interface TerminalStyle {
   pass(text: string): string
@@ -38,6 +39,7 @@ export function renderTerminalReport(report: RunReport, style: TerminalStyle, lo
       for (const line of diagnosis.evidence) out.push(`  ${style.dim('│')} ${line}`)
     }
   }
+  if (report.profile) out.push('', `  ${style.bold('Profile')} ${plain(comparisonLine(report.profile, report.comparison))}`)
   for (const advisory of report.advisories) out.push('', `  ${style.warn('advisory')} ${advisory}`)
   for (const warning of report.warnings) out.push('', `  ${style.warn('warning')} ${warning}`)
 

@@ -4,6 +4,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { split as shellSplit } from 'shlex'
 import { compileExpect, parseSocketIoSend } from './probes/websocket.js'
+import { parseComparisonInputs, type CompareMode } from './profile/inputs.js'
+import type { RegressionLimits } from './profile/model.js'
 
 export class InputError extends Error {
   constructor(message: string) {
@@ -50,6 +52,10 @@ export interface Settings {
   cpus?: string
   network?: string
   loadRequests: number
+  /** `base`: also build and boot the pull request's base commit and compare the boot profiles. */
+  compare: CompareMode
+  /** `regression-limit`: allowed growth over the base per figure (empty: off). */
+  regressionLimits: RegressionLimits
   /** A Procfile `web:` command (from discovery), used when neither `command` nor the image gives one. */
   procfile?: { file: string; command: string }
 }
@@ -179,6 +185,7 @@ export function parseSettings(read: InputReader, workspace: string): Settings {
     throw new InputError(`The input 'network' must be a Docker network name or id, got '${network}'.`)
   }
   const loadRequests = parseInteger('load-requests', get('load-requests') || '0', 0, 10000)
+  const { compare, regressionLimits } = parseComparisonInputs(get, image, (message) => new InputError(message))
 
   return {
     workspace: workspaceAbs,
@@ -205,7 +212,9 @@ export function parseSettings(read: InputReader, workspace: string): Settings {
     memory,
     cpus,
     network,
-    loadRequests
+    loadRequests,
+    compare,
+    regressionLimits
   }
 }
 

@@ -53,7 +53,8 @@ async function smokeTest(docker: Docker, env: NodeJS.ProcessEnv): Promise<number
       metadata: runMetadata(env, payload),
       settingSources: discovery.sources,
       hostFilledEnv: discovery.hostFilledEnv,
-      signal: preparation.signal
+      signal: preparation.signal,
+      event: { name: env.GITHUB_EVENT_NAME ?? '', payload, tempDir: env.RUNNER_TEMP || undefined }
     })
   } catch (error) {
     await cleanUp(docker, preparation)

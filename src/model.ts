@@ -1,5 +1,6 @@
 // Shared vocabulary of the pipeline: what a run observed and what it concluded.
 // Everything that renders (comment, summary, CLI) reads a RunReport; nothing renders from raw state.
+import type { BaseComparison, BootProfile } from './profile/model.js'
 
 export const REASON_IDS = [
   'build-failed',
@@ -18,6 +19,7 @@ export const REASON_IDS = [
   'crash-loop',
   'health-check-failed',
   'websocket-failed',
+  'profile-regression',
   'unknown'
 ] as const
 export type ReasonId = (typeof REASON_IDS)[number]
@@ -142,4 +144,8 @@ export interface RunReport {
   startedAt: string
   durationMs: number
   metadata: RunMetadata
+  /** Memory, boot time and image size of a healthy run. */
+  profile?: BootProfile
+  /** `compare: base`: the base commit's figures, or why there are none. */
+  comparison?: BaseComparison
 }

@@ -25,5 +25,6 @@ async function removeLeftovers(docker: Docker): Promise<void> {
     core.info('Nothing left to remove.')
   }
   const image = savedBuiltImage()
-  if (image) await docker.removeImage(image)
+  // `compare: base` builds the base commit's image under the same name with `-base`.
+  if (image) for (const tag of [image, `${image}-base`]) await docker.removeImage(tag)
 }

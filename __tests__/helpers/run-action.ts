@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
-const BUNDLE = path.join(ROOT, 'dist', 'index.js')
+// GSMOKE_BUNDLE runs a bundle built elsewhere (`node scripts/bundle.mjs DIR`) instead of the committed dist/.
+const BUNDLE = process.env.GSMOKE_BUNDLE ?? path.join(ROOT, 'dist', 'index.js')
 
 export interface StepResult {
   exitCode: number | null

@@ -27,5 +27,6 @@ export const REASONS: Record<ReasonId, ReasonText> = {
   'crash-loop': { title: 'Workers crash after boot', headline: 'workers keep crashing' },
   'health-check-failed': { title: 'Health check failed', headline: 'health check failed' },
   'websocket-failed': { title: 'WebSocket check failed', headline: 'WebSocket check failed' },
+  'profile-regression': { title: 'Boot profile regression', headline: 'the boot profile grew beyond its limit' },
   unknown: { title: 'Unrecognised failure', headline: 'cause not recognised' }
 }

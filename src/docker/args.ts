@@ -63,3 +63,18 @@ export function runArgs(settings: Settings, identity: RunIdentity, image: string
 export function runEnvironment(settings: Settings): Record<string, string> {
   return Object.fromEntries(settings.env)
 }
+
+/** The container's processes with host PIDs, parents and resident memory (KiB), for the boot profile. */
+export function topArgs(container: string): string[] {
+  return ['top', container, '-eo', 'pid,ppid,rss,args']
+}
+
+/** The image's size in bytes. */
+export function imageSizeArgs(image: string): string[] {
+  return ['image', 'inspect', '--format', '{{.Size}}', image]
+}
+
+/** One `docker stats` sample of the container's memory (slow, about 1.5 s: only when its cgroup is out of reach). */
+export function memoryStatsArgs(container: string): string[] {
+  return ['stats', '--no-stream', '--format', '{{.MemUsage}}', container]
+}

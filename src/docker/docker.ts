@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process'
 import readline from 'node:readline'
 import { getExecOutput } from '@actions/exec'
+import { imageSizeArgs, memoryStatsArgs, topArgs } from './args.js'
 
 export class DockerError extends Error {
   constructor(message: string) {
@@ -206,6 +207,27 @@ export class Docker {
       '{{.Action}}'
     ])
     return result.exitCode === 0 ? result.stdout.split('\n').filter((line) => line.trim() === 'oom').length : undefined
+  }
+
+  /** `docker top` of the container with PID, parent PID, RSS (KiB) and argv columns, as Docker prints it. */
+  async processTable(container: string): Promise<string> {
+    const result = await this.runner.run(topArgs(container))
+    if (result.exitCode !== 0)
+      throw new DockerError(`Could not list the processes of container ${container}: ${firstLine(result.stderr) || 'no answer'}.`)
+    return result.stdout
+  }
+
+  /** The image's size in bytes, or undefined when it cannot be inspected. */
+  async imageSize(image: string): Promise<number | undefined> {
+    const result = await this.runner.run(imageSizeArgs(image))
+    const size = Number(result.stdout.trim())
+    return result.exitCode === 0 && /^\d+$/.test(result.stdout.trim()) ? size : undefined
+  }
+
+  /** `docker stats`' MemUsage column, e.g. `186.3MiB / 400MiB`, or undefined. */
+  async memoryUsage(container: string): Promise<string | undefined> {
+    const result = await this.runner.run(memoryStatsArgs(container))
+    return result.exitCode === 0 && result.stdout.trim() ? result.stdout.trim() : undefined
   }
 
   /** Removes containers (and their anonymous volumes) by id or name; missing ones are not an error. */

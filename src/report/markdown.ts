@@ -7,6 +7,7 @@ import { findCauseExcerpt, fitTail, shrinkExcerpt, type LogExcerpt } from './log
 import { capLength, codeBlock, codeSpan, escapeText, inlineMarkdown, sanitizeLogLine } from './markdown-safe.js'
 import { commentMarker } from './marker.js'
 import { REASONS } from '../diagnosis/reasons.js'
+import { profileSection } from './profile-section.js'
 
 export { commentMarker } from './marker.js'
 
@@ -108,6 +109,7 @@ function render(report: RunReport, flavor: Flavor, marker?: string): string {
     }
   }
   if (report.checks.length > 0) before.push(checksTable(report))
+  before.push(profileSection(report, flavor.runDetails))
   if (failed && report.diagnosis && report.diagnosis.evidence.length > 0) before.push(evidenceBlock(report, links))
 
   const notes = notesSection(report)

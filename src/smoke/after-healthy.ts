@@ -1,6 +1,7 @@
 // After the first healthy answer: the WebSocket route, then the probing phases in order, each only while the
 // run is still healthy. A new phase is one entry in AFTER_HEALTHY.
 import { checkUnderLoad } from './load.js'
+import { profileBoot, sampleAtBoot } from './profile.js'
 import { watchStability } from './stability.js'
 import { cancelled, type Findings, type Outcome, type Running, type SmokeRun } from './types.js'
 import { checkWebSocket } from './websocket.js'
@@ -13,7 +14,8 @@ interface Phase {
 
 const AFTER_HEALTHY: Phase[] = [
   { enabled: (run) => run.settings.loadRequests > 0 && !cancelled(run), run: checkUnderLoad },
-  { enabled: (run) => run.settings.stabilityWindowSec > 0, run: watchStability }
+  { enabled: (run) => run.settings.stabilityWindowSec > 0, run: watchStability },
+  { enabled: (run) => !cancelled(run), run: profileBoot }
 ]
 
 export async function afterHealthy(
@@ -25,6 +27,7 @@ export async function afterHealthy(
 ): Promise<void> {
   run.deps.ui.info(`Healthy after ${findings.healthyAt! - running.containerStartedAt} ms (HTTP ${status}).`)
   workerCount.start(run, running)
+  sampleAtBoot(run, running, findings)
   if (run.settings.websocketPath) findings.websocket = await checkWebSocket(run, running)
   findings.outcome = (await running.watch.decided()) ?? (findings.websocket && !findings.websocket.ok ? 'health-failed' : 'healthy')
   for (const phase of AFTER_HEALTHY) {

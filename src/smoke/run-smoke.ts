@@ -6,6 +6,7 @@ import type { RunReport } from '../model.js'
 import { afterHealthy } from './after-healthy.js'
 import { buildImage } from './build.js'
 import { Checks } from './checks.js'
+import { compareWithBaseCommit } from './compare.js'
 import { LogWatch } from './log-watch.js'
 import { hostEnvWarnings, reportOf } from './report.js'
 import { chooseStartCommand, startContainer } from './start.js'
@@ -55,5 +56,5 @@ export async function runSmoke(settings: Settings, deps: PipelineDeps): Promise<
   const wasCancelled = cancelled(run)
   const evidence = await tearDown(run, running, findings, workerCount, logsDone)
   if (wasCancelled) throw new CancelledError()
-  return verdict(run, running, findings, probe.result(), evidence)
+  return compareWithBaseCommit(run, verdict(run, running, findings, probe.result(), evidence), runSmoke)
 }

@@ -5,6 +5,7 @@ import type { Docker, ImageInfo } from '../docker/docker.js'
 import type { Settings } from '../inputs.js'
 import type { RunMetadata, SettingSource, WebSocketOutcome } from '../model.js'
 import type { LoadResult } from '../probes/load.js'
+import type { BootProfile } from '../profile/model.js'
 import type { Checks } from './checks.js'
 import type { LogWatch } from './log-watch.js'
 
@@ -32,6 +33,9 @@ export interface PipelineDeps {
   /** Aborted when the job is cancelled: the pipeline stops waiting and cleans up. */
   signal?: AbortSignal
   now?: () => number
+  /** For `compare: base`: the event that started the job (its payload names the base commit) and where the
+   * base worktree may go (RUNNER_TEMP). */
+  event?: { name: string; payload: unknown; tempDir?: string }
 }
 
 export type Outcome = 'healthy' | 'gave-up' | 'container-exited' | 'boot-timeout' | 'health-failed' | 'unstable'
@@ -76,6 +80,9 @@ export interface Findings {
   websocket?: WebSocketOutcome
   load?: LoadResult
   stabilityMs?: number
+  /** The largest worker's RSS, sampled at the first healthy answer (runs alongside the next phases). */
+  workerRssAtBoot?: Promise<number | undefined>
+  profile?: BootProfile
 }
 
 export const cancelled = (run: SmokeRun): boolean => run.deps.signal?.aborted ?? false

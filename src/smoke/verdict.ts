@@ -6,6 +6,7 @@ import { staticWorkerCount } from '../effective-config.js'
 import type { Settings } from '../inputs.js'
 import type { HealthOutcome, LogLine, RunReport } from '../model.js'
 import { repoRelative } from '../paths.js'
+import { fitNotes } from '../profile/verdict.js'
 import { formatSeconds } from '../text.js'
 import type { CheckRow } from './checks.js'
 import { loadCheck } from './load.js'
@@ -49,7 +50,15 @@ export function verdict(run: SmokeRun, running: Running, findings: Findings, hea
   if (outcome === 'healthy') {
     const parts = [`healthy in ${formatSeconds(bootTimeMs!)}`, `${workersText} workers`]
     if (websocket?.ok) parts.push('WebSocket OK')
-    return reportOf(run, { ...common, result: 'pass', summary: `Gunicorn answered ${settings.healthPath} ${parts.join(', ')}.` })
+    const fit = fitNotes(findings.profile)
+    return reportOf(run, {
+      ...common,
+      result: 'pass',
+      summary: `Gunicorn answered ${settings.healthPath} ${parts.join(', ')}.`,
+      profile: findings.profile,
+      warnings: [...run.warnings, ...fit.warnings],
+      annotations: fit.annotations
+    })
   }
   const context = diagnosisContext(run, running, findings, health, evidence)
   const diagnosis = diagnose(context)
