@@ -1,6 +1,6 @@
 import { BootTracker, type BootSignal } from '../../src/gunicorn/boot-tracker.js'
 import type { LogLine } from '../../src/model.js'
-import { SUITES, captured, glog, linesOf } from './captured-logs.js'
+import { GUNICORN_VERSION, SUITES, captured, glog, linesOf } from './captured-logs.js'
 
 /** Feeds lines until the tracker gives up; returns the signal that gave up and everything seen. */
 function run(lines: LogLine[], tracker = new BootTracker()) {
@@ -53,7 +53,7 @@ describe.each(SUITES)('tracking the real %s boots', (suite) => {
     const died = signals.filter((s) => s.workerDied).map((s) => s.workerDied!)
     expect(died[0]).toMatchObject({ signal: 'SIGKILL', afterBoot: true, bootException: false })
     expect(tracker.facts()).toMatchObject({
-      version: suite === 'bookworm' ? '20.1.0' : '23.0.0',
+      version: GUNICORN_VERSION[suite],
       workerClass: 'sync',
       binds: ['0.0.0.0:8000'],
       workersExpected: 3

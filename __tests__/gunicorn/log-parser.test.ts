@@ -1,10 +1,10 @@
 import { GunicornLogParser, parseGunicornLog, type EventOf, type GunicornEvent } from '../../src/gunicorn/log-parser.js'
-import { SUITES, captured, glog, linesOf, scenarios } from './captured-logs.js'
+import { GUNICORN_VERSION, SUITES, captured, glog, linesOf, scenarios } from './captured-logs.js'
 
 const ofKind = <K extends GunicornEvent['kind']>(events: GunicornEvent[], kind: K) => events.filter((e): e is EventOf<K> => e.kind === kind)
 
 describe.each(SUITES)('parsing the real %s logs', (suite) => {
-  const version = suite === 'bookworm' ? '20.1.0' : '23.0.0'
+  const version = GUNICORN_VERSION[suite]
 
   it('keeps every line: each line belongs to exactly one event', () => {
     for (const scenario of scenarios(suite)) {
@@ -22,7 +22,7 @@ describe.each(SUITES)('parsing the real %s logs', (suite) => {
     expect(ofKind(events, 'listening')[0]).toMatchObject({ addresses: ['http://0.0.0.0:8000'], masterPid: 1 })
     expect(ofKind(events, 'worker-class')[0].workerClass).toBe('sync')
     expect(ofKind(events, 'worker-boot').map((e) => e.pid)).toHaveLength(4)
-    expect(ofKind(events, 'master-start')[0].prefix?.timestamp).toMatch(/^2026-11-27 \d\d:\d\d:\d\d \+0000$/)
+    expect(ofKind(events, 'master-start')[0].prefix?.timestamp).toMatch(/^2026-\d\d-\d\d \d\d:\d\d:\d\d \+0000$/)
   })
 
   it('turns each worker traceback into one event with the user frames and the exception', () => {
@@ -65,8 +65,13 @@ describe.each(SUITES)('parsing the real %s logs', (suite) => {
     const events = parseGunicornLog(captured(suite, 'worker-class-unavailable').lines)
     expect(ofKind(events, 'config-error')[0].message).toBe("class uri 'eventlet' invalid or not found:")
     const tracebacks = ofKind(events, 'traceback')
-    expect(tracebacks.map((tb) => tb.exception.type)).toEqual(['ModuleNotFoundError', 'RuntimeError'])
-    expect(tracebacks.map((tb) => tb.chained)).toEqual([false, true])
+    if (suite === 'forky') {
+      // Gunicorn 26 removed the eventlet worker: its entry point is gone, whatever is installed.
+      expect(tracebacks.map((tb) => tb.exception.line)).toEqual(["ImportError: Entry point ('gunicorn.workers', 'eventlet') not found"])
+    } else {
+      expect(tracebacks.map((tb) => tb.exception.type)).toEqual(['ModuleNotFoundError', 'RuntimeError'])
+      expect(tracebacks.map((tb) => tb.chained)).toEqual([false, true])
+    }
   })
 
   it('reads the AppImportError message printed raw', () => {
@@ -86,7 +91,7 @@ describe.each(SUITES)('parsing the real %s logs', (suite) => {
     expect(signals.length).toBeGreaterThan(3)
     expect(signals.every((s) => s.signal === 'SIGKILL')).toBe(true)
     // Only 21+ says "Perhaps out of memory?"; 20.1 prints the signal number.
-    expect(signals.every((s) => s.perhapsOom)).toBe(suite === 'trixie')
+    expect(signals.every((s) => s.perhapsOom)).toBe(suite !== 'bookworm')
   })
 
   it('keeps app output as raw lines', () => {

@@ -34,10 +34,11 @@ export function verdict(run: SmokeRun, running: Running, findings: Findings, hea
   rows.forEach((row) => run.checks.set(row))
   const bootTimeMs = healthyAt !== undefined ? healthyAt - running.containerStartedAt : undefined
   const exitCode = evidence.state?.exitCode ?? evidence.exitedOnItsOwn?.code
+  const websocketState: RunReport['websocket'] = websocket ? (websocket.ok ? 'ok' : 'failed') : settings.websocketPath ? 'failed' : 'skipped'
   const common = {
     gunicorn: facts,
     health,
-    websocket: (websocket ? (websocket.ok ? 'ok' : 'failed') : settings.websocketPath ? 'failed' : 'skipped') as RunReport['websocket'],
+    websocket: websocketState,
     websocketOutcome: websocket,
     bootTimeMs,
     image: running.image,
