@@ -105,6 +105,21 @@ const CASES: Record<string, Case> = {
     summary: /^Gunicorn answered \/health healthy in \d+\.\d s, 2\/2 workers\.$/,
     checks: [...base('pass').slice(0, 4), ['load', 'pass', 'Load']]
   },
+  'port held by another process': {
+    // Another process answers health on the port while Gunicorn retries its bind and gives up.
+    app: { log: capturedLog('forky', 'port-in-use'), answer: OK, exitCode: 1, listensAfter: /Starting gunicorn/ },
+    inputs: IMAGE,
+    result: 'fail',
+    reason: 'port-in-use',
+    summary: /Port 8000 inside the container is already taken/,
+    checks: [
+      ['build', 'skipped', 'Image build'],
+      ['start', 'pass', 'Gunicorn start'],
+      ['workers', 'fail', 'Workers booted'],
+      ['health', 'not-reached', 'Health `/health`'],
+      ['stability', 'not-reached', 'Stability']
+    ]
+  },
   'websocket path failing': {
     app: { log: BOOTING, answer: OK, printedWorkers: 2 },
     inputs: { ...IMAGE, 'websocket-path': '/ws', 'stability-window': '0' },
