@@ -9,6 +9,8 @@ import type { Pacing, Probe } from './probe.js'
 export interface HttpAnswer {
   status: number
   body: string
+  /** The `Server` header: Gunicorn's own workers send `gunicorn` (or `gunicorn/VERSION`). */
+  server?: string
 }
 
 const BODY_LIMIT = 4096
@@ -25,7 +27,13 @@ export function httpGet(host: string, port: number, path: string, timeoutMs: num
           if (size < BODY_LIMIT) chunks.push(chunk)
           size += chunk.length
         })
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8').slice(0, BODY_LIMIT) }))
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8').slice(0, BODY_LIMIT),
+            server: headerText(response.headers.server)
+          })
+        )
         response.on('error', reject)
       }
     )
@@ -33,6 +41,10 @@ export function httpGet(host: string, port: number, path: string, timeoutMs: num
     request.on('error', (error) => reject(new Error(describeError(error))))
     request.end()
   })
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value
 }
 
 function describeError(error: NodeJS.ErrnoException): string {
@@ -74,6 +86,7 @@ export class HealthProbe implements Probe<HealthOutcome> {
   private attempts = 0
   private lastStatus?: number
   private lastBody?: string
+  private lastServer?: string
   private lastError?: string
   private firstHealthyAt?: number
   private consecutiveSameStatus = 0
@@ -116,6 +129,7 @@ export class HealthProbe implements Probe<HealthOutcome> {
       this.consecutiveSameStatus = answer.status === this.lastStatus ? this.consecutiveSameStatus + 1 : 1
       this.lastStatus = answer.status
       this.lastBody = answer.body
+      this.lastServer = answer.server
       this.lastError = undefined
       if (matcher.matches(answer.status)) {
         this.firstHealthyAt ??= (this.options.now ?? Date.now)()
@@ -145,6 +159,7 @@ export class HealthProbe implements Probe<HealthOutcome> {
       ok,
       status: this.lastStatus,
       bodyExcerpt: this.lastBody === undefined ? undefined : bodyExcerpt(this.lastBody),
+      server: this.lastServer,
       error: this.lastError,
       attempts: this.attempts,
       firstHealthyAt: this.firstHealthyAt
