@@ -10,8 +10,9 @@ import { Docker } from '../src/docker/docker.js'
 import { expectedWorkerCount, parsePrintConfig } from '../src/gunicorn/print-config.js'
 import type { ReasonId, RunReport } from '../src/model.js'
 import { prepare, removeBuiltImage } from '../src/prepare.js'
-import { runSmoke, type Ui } from '../src/smoke/index.js'
+import { runSmoke } from '../src/smoke/index.js'
 import { BASES, leftovers } from './helpers/docker.js'
+import { silentUi } from './helpers/silent-ui.js'
 
 const run = promisify(execFile)
 const REPO = process.cwd()
@@ -50,15 +51,6 @@ const SCENARIOS: Scenario[] = [
   { fixture: 'fail-health-check-failed', expect: 'health-check-failed', culprit: /answered 503/, inputs: { timeout: '15', 'stability-window': '0' } }
 ]
 
-const quiet: Ui = {
-  group: (_title, body) => body(),
-  info: () => undefined,
-  warning: () => undefined,
-  debug: () => undefined,
-  buildOutput: () => undefined,
-  progress: () => undefined
-}
-
 /** One smoke run of a fixture on a base, as the CLI runs it (same preparation, same pipeline, real engine). */
 async function smoke(fixture: string, suite: Suite, inputs: Record<string, string>): Promise<{ report: RunReport; runKey: string }> {
   const workspace = path.join(REPO, '__fixtures__/apps', fixture)
@@ -72,7 +64,7 @@ async function smoke(fixture: string, suite: Suite, inputs: Record<string, strin
   })
   const docker = new Docker()
   try {
-    return { report: await runSmoke(preparation.settings, { docker, ui: quiet, identity: preparation.identity, metadata: {} }), runKey }
+    return { report: await runSmoke(preparation.settings, { docker, ui: silentUi, identity: preparation.identity, metadata: {} }), runKey }
   } finally {
     await removeBuiltImage(docker, preparation).catch(() => undefined)
     preparation.release()
