@@ -12,7 +12,7 @@ import { FakeEngine, type FakeApp } from '../helpers/fake-engine.js'
 
 export const IDENTITY = runIdentity('structure-characterization')
 
-export function capturedLog(suite: 'bookworm' | 'trixie', scenario: string): string {
+export function capturedLog(suite: 'bookworm' | 'trixie' | 'forky', scenario: string): string {
   return readFileSync(path.resolve(process.cwd(), '__fixtures__/logs', suite, `${scenario}.log`), 'utf8')
 }
 
