@@ -20,11 +20,11 @@ function diagnoseCaptured(suite: string, builder: string, name: string): BuildDi
 }
 
 const rows = SUITES.flatMap((suite) =>
-  BUILDER_NAMES.flatMap((builder) => BUILD_CASES.map((buildCase): [string, string, BuildCase] => [suite, builder, buildCase]))
+  BUILDER_NAMES.flatMap((builder) => BUILD_CASES.map((buildCase): [string, string, string, BuildCase] => [suite, builder, buildCase.name, buildCase]))
 )
 
 describe('build diagnosis of captured builds', () => {
-  it.each(rows)('%s, %s builder: %s', (suite, builder, buildCase) => {
+  it.each(rows)('%s, %s builder: %s', (suite, builder, _name, buildCase) => {
     const diagnosis = diagnoseCaptured(suite, builder, buildCase.name)
     const expected = buildCase.expect(suite)
     expect(diagnosis.reason).toBe(expected.reason)
