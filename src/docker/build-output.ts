@@ -98,22 +98,17 @@ function parseBuildKit(lines: string[]): BuildFailure {
       outputTail.push(lines[i].replace(/^\d+(\.\d+)? /, ''))
     }
   } else {
-    // No summary block: take the numbered step that reported ERROR and its output lines.
+    // No summary block: the numbered step that reported ERROR names the instruction; its output lines follow.
     const failedStep = lines.find((line) => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1]
-    if (failedStep) {
-      const prefix = `#${failedStep} `
-      const stepLines = lines.filter((line) => line.startsWith(prefix))
-      const title = stepLines[0]?.slice(prefix.length).match(/^\[(?:[^\]]*?\s)?(\d+\/\d+)\] (.*)$/)
-      if (title) {
-        stepPosition = title[1]
-        instruction = title[2]
-      }
-      outputTail = stepLines
-        .slice(1)
-        .map((line) => line.slice(prefix.length))
-        .filter((line) => /^\d+(\.\d+)? /.test(line))
-        .map((line) => line.replace(/^\d+(\.\d+)? /, ''))
+    const title = lines
+      .find((line) => line.startsWith(`#${failedStep} [`))
+      ?.slice(`#${failedStep} `.length)
+      .match(/^\[(?:[^\]]*?\s)?(\d+\/\d+)\] (.*)$/)
+    if (title) {
+      stepPosition = title[1]
+      instruction = title[2]
     }
+    outputTail = failedStepOutput(lines)
   }
   if (!instruction) {
     const processMatch = message.match(/process "\/bin\/sh -c (.*)" did not complete/)
