@@ -1,7 +1,8 @@
 // Phase 1, the image: build the Dockerfile (its output streamed and its tail kept for the diagnosis), or take
 // the prebuilt `image` as it is.
 import fs from 'node:fs'
-import { buildArgs } from '../docker/args.js'
+import { buildArgs, usesBuildx } from '../docker/args.js'
+import { DockerError } from '../docker/docker.js'
 import { parseBuildFailure } from '../docker/build-output.js'
 import { diagnoseBuild, type BuildDiagnosis } from '../diagnosis/rules/build.js'
 import { REASONS } from '../diagnosis/reasons.js'
@@ -21,6 +22,11 @@ export async function buildImage(run: SmokeRun): Promise<BuildResult> {
   if (settings.image) {
     run.checks.set({ id: 'build', status: 'skipped', detail: `prebuilt \`${settings.image}\``, durationMs: 0 })
     return { image: settings.image }
+  }
+  if (usesBuildx(settings) && !(await deps.docker.buildxVersion())) {
+    throw new DockerError(
+      "The inputs 'cache-from' and 'cache-to' need Docker Buildx, which this runner does not have: add docker/setup-buildx-action before this step."
+    )
   }
   const buildStart = now()
   const output: string[] = []
