@@ -4,15 +4,17 @@
 export function editDistance(a: string, b: string): number {
   const x = a.toLowerCase().replace(/[_.]/g, '-')
   const y = b.toLowerCase().replace(/[_.]/g, '-')
+  let twoBack: number[] = []
   let previous = Array.from({ length: y.length + 1 }, (_, j) => j)
   for (let i = 1; i <= x.length; i++) {
     const current = [i]
     for (let j = 1; j <= y.length; j++) {
       const substitution = previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1)
       // A swap of two neighbours (gevnet/gevent) is one typo, not two.
-      const swap = i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1] ? previous[j - 2] + 1 : Infinity
+      const swap = i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1] ? twoBack[j - 2] + 1 : Infinity
       current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution, swap))
     }
+    twoBack = previous
     previous = current
   }
   return previous[y.length]
