@@ -9616,7 +9616,7 @@ var require_websocket = __commonJS({
     "use strict";
     var EventEmitter2 = __require("events");
     var https = __require("https");
-    var http3 = __require("http");
+    var http2 = __require("http");
     var net = __require("net");
     var querystring = __require("querystring");
     var tls = __require("tls");
@@ -10175,7 +10175,7 @@ var require_websocket = __commonJS({
       }
       const defaultPort = isSecure ? 443 : 80;
       const key = randomBytes(16).toString("base64");
-      const request = isSecure ? https.request : http3.request;
+      const request = isSecure ? https.request : http2.request;
       const protocolSet = /* @__PURE__ */ new Set();
       let perMessageDeflate;
       opts.createConnection = opts.createConnection || (isSecure ? tlsConnect : netConnect);
@@ -10694,7 +10694,7 @@ var require_websocket_server = __commonJS({
   "node_modules/ws/lib/websocket-server.js"(exports, module) {
     "use strict";
     var EventEmitter2 = __require("events");
-    var http3 = __require("http");
+    var http2 = __require("http");
     var { Duplex } = __require("stream");
     var { createHash: createHash2 } = __require("crypto");
     var extension2 = require_extension();
@@ -10778,8 +10778,8 @@ var require_websocket_server = __commonJS({
           );
         }
         if (options.port != null) {
-          this._server = http3.createServer((req, res) => {
-            const body = http3.STATUS_CODES[426];
+          this._server = http2.createServer((req, res) => {
+            const body = http2.STATUS_CODES[426];
             res.writeHead(426, {
               "Content-Length": body.length,
               "Content-Type": "text/plain"
@@ -11068,7 +11068,7 @@ var require_websocket_server = __commonJS({
       this.destroy();
     }
     function abortHandshake(socket, code2, message, headers) {
-      message = message || http3.STATUS_CODES[code2];
+      message = message || http2.STATUS_CODES[code2];
       headers = {
         Connection: "close",
         "Content-Type": "text/html",
@@ -11077,7 +11077,7 @@ var require_websocket_server = __commonJS({
       };
       socket.once("finish", socket.destroy);
       socket.end(
-        `HTTP/1.1 ${code2} ${http3.STATUS_CODES[code2]}\r
+        `HTTP/1.1 ${code2} ${http2.STATUS_CODES[code2]}\r
 ` + Object.keys(headers).map((h) => `${h}: ${headers[h]}`).join("\r\n") + "\r\n\r\n" + message
       );
     }
@@ -14692,7 +14692,7 @@ function networkPhrase(code2) {
 }
 function attemptOpen(url, clock, describeRejection) {
   return new Promise((resolve2) => {
-    const socket = new wrapper_default(url, { perMessageDeflate: false, followRedirects: false });
+    const socket = new wrapper_default(url, { perMessageDeflate: false, followRedirects: false, insecureHTTPParser: true });
     const open2 = new OpenSocket(socket, clock);
     let settled = false;
     const timer = setTimeout(
@@ -15125,15 +15125,15 @@ function regressionsBeyond(head, base, limits) {
 }
 
 // src/profile/inputs.ts
-function parseComparisonInputs(get2, image, fail) {
-  const text = get2("compare") || "none";
+function parseComparisonInputs(get, image, fail) {
+  const text = get("compare") || "none";
   const compare = text.toLowerCase();
   if (compare !== "none" && compare !== "base")
     throw fail(`The input 'compare' must be one of 'none', 'base', got '${text.replace(/\r?\n/g, "\\n")}'.`);
   if (compare === "base" && image) {
     throw fail(`The input 'compare' cannot be 'base' together with 'image': the base commit has to be built from its Dockerfile.`);
   }
-  const regressionLimits = parseRegressionLimits(get2("regression-limit"), fail);
+  const regressionLimits = parseRegressionLimits(get("regression-limit"), fail);
   if (Object.keys(regressionLimits).length > 0 && compare !== "base") {
     throw fail(`The input 'regression-limit' needs 'compare: base' (it limits the growth over the base commit).`);
   }
@@ -15154,26 +15154,26 @@ function shown(value) {
 }
 var MEMORY = /^\d+(\.\d+)?[bkmg]?$/i;
 function parseSettings(read, workspace) {
-  const get2 = (name) => read(name).trim();
+  const get = (name) => read(name).trim();
   const workspaceAbs = path4.resolve(workspace);
-  const source = parseImageSource(get2, read, workspaceAbs);
-  const command = parseCommand(get2("command"));
-  const port = parseInteger("port", get2("port") || "8000", 1, 65535);
+  const source = parseImageSource(get, read, workspaceAbs);
+  const command = parseCommand(get("command"));
+  const port = parseInteger("port", get("port") || "8000", 1, 65535);
   const env = parseKeyValueLines("env", read("env"));
   for (const [name] of env) {
     if (!ENV_NAME.test(name)) throw new InputError(`The input 'env' has a line whose name '${name}' is not a valid environment variable name.`);
   }
-  const healthPath = get2("health-path") || "/health";
+  const healthPath = get("health-path") || "/health";
   if (!healthPath.startsWith("/")) throw new InputError(`The input 'health-path' must start with '/', got '${healthPath}'.`);
   if (/\s/.test(healthPath)) throw new InputError(`The input 'health-path' must not contain spaces.`);
-  const healthStatus = parseStatusMatcher(get2("health-status") || "200");
-  const timeoutSec = parseNumber("timeout", get2("timeout") || "60", 1, 3600);
-  const stabilityWindowSec = parseNumber("stability-window", get2("stability-window") || "5", 0, 600);
-  const websocket = parseWebsocketSettings(get2, read);
-  const comment = parseCommentSettings(get2);
-  const limits = parseContainerLimits(get2);
-  const loadRequests = parseInteger("load-requests", get2("load-requests") || "0", 0, 1e4);
-  const { compare, regressionLimits } = parseComparisonInputs(get2, source.image, (message) => new InputError(message));
+  const healthStatus = parseStatusMatcher(get("health-status") || "200");
+  const timeoutSec = parseNumber("timeout", get("timeout") || "60", 1, 3600);
+  const stabilityWindowSec = parseNumber("stability-window", get("stability-window") || "5", 0, 600);
+  const websocket = parseWebsocketSettings(get, read);
+  const comment = parseCommentSettings(get);
+  const limits = parseContainerLimits(get);
+  const loadRequests = parseInteger("load-requests", get("load-requests") || "0", 0, 1e4);
+  const { compare, regressionLimits } = parseComparisonInputs(get, source.image, (message) => new InputError(message));
   return {
     workspace: workspaceAbs,
     ...source,
@@ -15192,22 +15192,22 @@ function parseSettings(read, workspace) {
     regressionLimits
   };
 }
-function parseImageSource(get2, read, workspaceAbs) {
+function parseImageSource(get, read, workspaceAbs) {
   const inside = (p) => p === workspaceAbs || p.startsWith(workspaceAbs + path4.sep);
-  const image = get2("image") || void 0;
+  const image = get("image") || void 0;
   if (image && !IMAGE_REFERENCE.test(image)) {
     throw new InputError(`The input 'image' must be an image reference such as 'myapp:latest' or 'ghcr.io/org/app@sha256:\u2026', got '${shown(image)}'.`);
   }
-  const contextInput = get2("context") || ".";
+  const contextInput = get("context") || ".";
   const context = path4.resolve(workspaceAbs, contextInput);
   const buildArgs2 = parseKeyValueLines("build-args", read("build-args"));
-  const target = get2("target") || void 0;
+  const target = get("target") || void 0;
   if (target && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(target)) {
     throw new InputError(`The input 'target' must be the name of a build stage, got '${shown(target)}'.`);
   }
   if (image) {
     for (const name of ["dockerfile", "build-args", "target"]) {
-      if (get2(name)) throw new InputError(`The input '${name}' cannot be used together with 'image': a prebuilt image is not built.`);
+      if (get(name)) throw new InputError(`The input '${name}' cannot be used together with 'image': a prebuilt image is not built.`);
     }
     return { context, dockerfile: void 0, buildArgs: buildArgs2, target, image };
   }
@@ -15215,7 +15215,7 @@ function parseImageSource(get2, read, workspaceAbs) {
   if (!isDirectory2(context)) {
     throw new InputError(`The input 'context' points to '${shown(contextInput)}', which is not a directory in the repository.`);
   }
-  const dockerfileInput = get2("dockerfile");
+  const dockerfileInput = get("dockerfile");
   const dockerfile = dockerfileInput ? path4.resolve(context, dockerfileInput) : path4.join(context, "Dockerfile");
   if (!inside(dockerfile)) throw new InputError(`The input 'dockerfile' must be a file inside the repository, got '${shown(dockerfileInput)}'.`);
   if (isDirectory2(dockerfile)) {
@@ -15237,12 +15237,12 @@ function parseCommand(commandText) {
   }
   return command.length === 0 ? void 0 : command;
 }
-function parseWebsocketSettings(get2, read) {
-  const websocketPath = get2("websocket-path") || void 0;
+function parseWebsocketSettings(get, read) {
+  const websocketPath = get("websocket-path") || void 0;
   if (websocketPath !== void 0 && !websocketPath.startsWith("/")) {
     throw new InputError(`The input 'websocket-path' must start with '/', got '${websocketPath}'.`);
   }
-  const websocketProtocol = parseEnum("websocket-protocol", get2("websocket-protocol") || "websocket", ["websocket", "socket.io"]);
+  const websocketProtocol = parseEnum("websocket-protocol", get("websocket-protocol") || "websocket", ["websocket", "socket.io"]);
   const websocketSend = read("websocket-send") || void 0;
   const websocketExpect = read("websocket-expect") || void 0;
   if (!websocketPath && (websocketSend || websocketExpect)) {
@@ -15265,24 +15265,24 @@ function parseWebsocketSettings(get2, read) {
   }
   return { websocketPath, websocketProtocol, websocketSend, websocketExpect };
 }
-function parseCommentSettings(get2) {
-  const comment = parseEnum("comment", get2("comment") || "always", ["always", "on-failure", "never"]);
-  const commentKey = get2("comment-key") || void 0;
+function parseCommentSettings(get) {
+  const comment = parseEnum("comment", get("comment") || "always", ["always", "on-failure", "never"]);
+  const commentKey = get("comment-key") || void 0;
   if (commentKey && /-->|[\r\n]/.test(commentKey)) {
     throw new InputError(`The input 'comment-key' must be a single line without '-->'.`);
   }
-  const prText = get2("pr-number");
+  const prText = get("pr-number");
   const prNumber = prText ? parseInteger("pr-number", prText, 1, Number.MAX_SAFE_INTEGER) : void 0;
-  return { comment, commentKey, prNumber, githubToken: get2("github-token") || void 0 };
+  return { comment, commentKey, prNumber, githubToken: get("github-token") || void 0 };
 }
-function parseContainerLimits(get2) {
-  const memory = get2("memory") || void 0;
+function parseContainerLimits(get) {
+  const memory = get("memory") || void 0;
   if (memory && !MEMORY.test(memory)) {
     throw new InputError(`The input 'memory' must be a size such as '512m' or '1g', got '${memory}'.`);
   }
-  const cpus = get2("cpus") || void 0;
+  const cpus = get("cpus") || void 0;
   if (cpus && !(Number(cpus) > 0)) throw new InputError(`The input 'cpus' must be a positive number such as '0.5', got '${cpus}'.`);
-  const network = get2("network") || void 0;
+  const network = get("network") || void 0;
   if (network && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(network)) {
     throw new InputError(`The input 'network' must be a Docker network name or id, got '${network}'.`);
   }
@@ -16047,8 +16047,77 @@ function footer(report, links) {
   return `<sub>${parts.filter((p) => p !== "").join(" \xB7 ")}</sub>`;
 }
 
-// src/probes/load.ts
+// src/probes/http-client.ts
 import http from "node:http";
+var BODY_LIMIT = 4096;
+function httpGet(target) {
+  return new Promise((resolve2, reject) => {
+    let settled = false;
+    const finish = (error, answer) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve2(answer);
+    };
+    const request = http.request(
+      {
+        host: target.host,
+        port: target.port,
+        path: target.path,
+        method: "GET",
+        agent: false,
+        signal: target.signal,
+        // Gunicorn 26 ends the headers of its own error pages (the 500 of an app that raised) with a bare LF,
+        // which Node's strict parser rejects: the probe must still see the 500.
+        insecureHTTPParser: true,
+        headers: { "User-Agent": target.userAgent, Connection: "close" }
+      },
+      (response) => {
+        const chunks = [];
+        let size = 0;
+        response.on("data", (chunk) => {
+          if (size < BODY_LIMIT) chunks.push(chunk);
+          size += chunk.length;
+        });
+        response.on(
+          "end",
+          () => finish(void 0, {
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString("utf8").slice(0, BODY_LIMIT),
+            server: headerText(response.headers.server)
+          })
+        );
+        response.on("error", (error) => finish(new Error(describeError(error))));
+        response.on("aborted", () => finish(new Error("connection closed mid-answer")));
+      }
+    );
+    const timer = setTimeout(() => {
+      request.destroy();
+      finish(new Error(`no answer within ${target.timeoutMs} ms`));
+    }, target.timeoutMs);
+    request.on("error", (error) => finish(new Error(describeError(error))));
+    request.end();
+  });
+}
+function headerText(value) {
+  return Array.isArray(value) ? value.join(", ") : value;
+}
+function describeError(error) {
+  if (error.name === "AbortError") return "stopped";
+  switch (error.code) {
+    case "ECONNREFUSED":
+      return "connection refused";
+    case "ECONNRESET":
+      return error.message === "socket hang up" ? "connection closed before an answer" : "connection reset";
+    case "EPIPE":
+      return "connection closed";
+    default:
+      return error.message === "socket hang up" ? "connection closed before an answer" : error.message;
+  }
+}
+
+// src/probes/load.ts
 var DEFAULT_CONCURRENCY = 10;
 var MAX_DISTINCT_ERRORS = 5;
 var LoadProbe = class {
@@ -16102,7 +16171,14 @@ async function runLoad(options) {
       next++;
       const sent = now();
       try {
-        const status = await get(options, requestTimeoutMs);
+        const { status } = await httpGet({
+          host: options.host,
+          port: options.port,
+          path: options.path,
+          signal: options.signal,
+          userAgent: "gunicorn-smoke-load",
+          timeoutMs: requestTimeoutMs
+        });
         latencies.push(now() - sent);
         answered++;
         count(String(status));
@@ -16144,54 +16220,6 @@ function describeLoad(result) {
   const speed = `${Math.round(result.requestsPerSecond)} req/s, p95 ${result.p95Ms} ms`;
   if (result.failures === 0) return `${statuses.join(", ")}, ${speed}`;
   return `${result.failures}/${result.requests} failed (${result.errors.join("; ")})${statuses.length ? `; ${statuses.join(", ")}` : ""}, ${speed}`;
-}
-function get(options, timeoutMs) {
-  return new Promise((resolve2, reject) => {
-    let settled = false;
-    const finish = (error, status) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      if (error) reject(error);
-      else resolve2(status);
-    };
-    const request = http.request(
-      {
-        host: options.host,
-        port: options.port,
-        path: options.path,
-        method: "GET",
-        agent: false,
-        signal: options.signal,
-        headers: { "User-Agent": "gunicorn-smoke-load", Connection: "close" }
-      },
-      (response) => {
-        response.on("data", () => void 0);
-        response.on("end", () => finish(void 0, response.statusCode ?? 0));
-        response.on("error", (error) => finish(new Error(describe(error))));
-        response.on("aborted", () => finish(new Error("connection closed mid-answer")));
-      }
-    );
-    const timer = setTimeout(() => {
-      request.destroy();
-      finish(new Error(`no answer within ${timeoutMs} ms`));
-    }, timeoutMs);
-    request.on("error", (error) => finish(new Error(describe(error))));
-    request.end();
-  });
-}
-function describe(error) {
-  if (error.name === "AbortError") return "stopped";
-  switch (error.code) {
-    case "ECONNREFUSED":
-      return "connection refused";
-    case "ECONNRESET":
-      return error.message === "socket hang up" ? "connection closed before an answer" : "connection reset";
-    case "EPIPE":
-      return "connection closed";
-    default:
-      return error.message === "socket hang up" ? "connection closed before an answer" : error.message;
-  }
 }
 
 // src/smoke/types.ts
@@ -16468,6 +16496,9 @@ async function watchStability(run, running, findings) {
       outcome = during;
       break;
     }
+  }
+  if (outcome === "healthy" && running.watch.tracker.state().bindInUse && !cancelled(run)) {
+    outcome = await running.watch.decisionBy(running.deadline) ?? "healthy";
   }
   findings.stabilityMs = now() - windowStart;
   return outcome;
@@ -18861,40 +18892,6 @@ function safeSplit(text) {
 }
 
 // src/probes/http.ts
-import http2 from "node:http";
-var BODY_LIMIT = 4096;
-function httpGet(host, port, path11, timeoutMs) {
-  return new Promise((resolve2, reject) => {
-    const request = http2.request(
-      { host, port, path: path11, method: "GET", agent: false, timeout: timeoutMs, headers: { "User-Agent": "gunicorn-smoke", Connection: "close" } },
-      (response) => {
-        const chunks = [];
-        let size = 0;
-        response.on("data", (chunk) => {
-          if (size < BODY_LIMIT) chunks.push(chunk);
-          size += chunk.length;
-        });
-        response.on("end", () => resolve2({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8").slice(0, BODY_LIMIT) }));
-        response.on("error", reject);
-      }
-    );
-    request.on("timeout", () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-    request.on("error", (error) => reject(new Error(describeError(error))));
-    request.end();
-  });
-}
-function describeError(error) {
-  switch (error.code) {
-    case "ECONNREFUSED":
-      return "connection refused";
-    case "ECONNRESET":
-      return "connection reset";
-    case "EPIPE":
-      return "connection closed";
-    default:
-      return error.message === "socket hang up" ? "connection closed before an answer" : error.message;
-  }
-}
 var HealthProbe = class {
   constructor(options) {
     this.options = options;
@@ -18903,6 +18900,7 @@ var HealthProbe = class {
   attempts = 0;
   lastStatus;
   lastBody;
+  lastServer;
   lastError;
   firstHealthyAt;
   consecutiveSameStatus = 0;
@@ -18934,10 +18932,11 @@ var HealthProbe = class {
     const { host, port, path: path11, matcher } = this.options;
     this.attempts++;
     try {
-      const answer = await httpGet(host, port, path11, this.options.attemptTimeoutMs ?? 2e3);
+      const answer = await httpGet({ host, port, path: path11, userAgent: "gunicorn-smoke", timeoutMs: this.options.attemptTimeoutMs ?? 2e3 });
       this.consecutiveSameStatus = answer.status === this.lastStatus ? this.consecutiveSameStatus + 1 : 1;
       this.lastStatus = answer.status;
       this.lastBody = answer.body;
+      this.lastServer = answer.server;
       this.lastError = void 0;
       if (matcher.matches(answer.status)) {
         this.firstHealthyAt ??= (this.options.now ?? Date.now)();
@@ -18965,6 +18964,7 @@ var HealthProbe = class {
       ok,
       status: this.lastStatus,
       bodyExcerpt: this.lastBody === void 0 ? void 0 : bodyExcerpt(this.lastBody),
+      server: this.lastServer,
       error: this.lastError,
       attempts: this.attempts,
       firstHealthyAt: this.firstHealthyAt
@@ -18976,7 +18976,7 @@ function bodyExcerpt(body) {
 }
 
 // src/smoke/wait-healthy.ts
-var LOG_CATCH_UP_MS = 1e3;
+var LOG_CATCH_UP_MS = 3e3;
 async function waitHealthy(run, running) {
   const { settings, now } = run;
   const { watch } = running;
@@ -18996,7 +18996,8 @@ async function waitHealthy(run, running) {
   });
   run.deps.ui.progress(`Waiting for ${settings.healthPath} on port ${settings.port} (timeout ${settings.timeoutSec} s)`);
   await probe.start();
-  if (probe.stoppedBy === "healthy" && await watch.answeredByAnotherProcess(LOG_CATCH_UP_MS)) {
+  const signedByGunicorn = /gunicorn/i.test(probe.result().server ?? "");
+  if (probe.stoppedBy === "healthy" && !signedByGunicorn && await watch.answeredByAnotherProcess(LOG_CATCH_UP_MS)) {
     decision = await watch.decisionBy(running.deadline);
     return { findings: { outcome: decision ?? "boot-timeout", healthyAt: void 0 }, probe };
   }

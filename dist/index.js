@@ -53,7 +53,7 @@ var require_tunnel = __commonJS({
     "use strict";
     var net = __require("net");
     var tls = __require("tls");
-    var http3 = __require("http");
+    var http2 = __require("http");
     var https = __require("https");
     var events2 = __require("events");
     var assert = __require("assert");
@@ -64,12 +64,12 @@ var require_tunnel = __commonJS({
     exports.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http3.request;
+      agent.request = http2.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http3.request;
+      agent.request = http2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -90,7 +90,7 @@ var require_tunnel = __commonJS({
       var self2 = this;
       self2.options = options || {};
       self2.proxyOptions = self2.options.proxy || {};
-      self2.maxSockets = self2.options.maxSockets || http3.Agent.defaultMaxSockets;
+      self2.maxSockets = self2.options.maxSockets || http2.Agent.defaultMaxSockets;
       self2.requests = [];
       self2.sockets = [];
       self2.on("free", function onFree(socket, host, port, localAddress) {
@@ -6909,11 +6909,11 @@ var require_client_h2 = __commonJS({
     var kOpenStreams = /* @__PURE__ */ Symbol("open streams");
     var extractBody;
     var h2ExperimentalWarned = false;
-    var http22;
+    var http2;
     try {
-      http22 = __require("node:http2");
+      http2 = __require("node:http2");
     } catch {
-      http22 = { constants: {} };
+      http2 = { constants: {} };
     }
     var {
       constants: {
@@ -6925,7 +6925,7 @@ var require_client_h2 = __commonJS({
         HTTP2_HEADER_EXPECT,
         HTTP2_HEADER_STATUS
       }
-    } = http22;
+    } = http2;
     function parseH2Headers(headers) {
       const result = [];
       for (const [name, value] of Object.entries(headers)) {
@@ -6951,7 +6951,7 @@ var require_client_h2 = __commonJS({
           code: "UNDICI-H2"
         });
       }
-      const session = http22.connect(client[kUrl], {
+      const session = http2.connect(client[kUrl], {
         createConnection: () => socket,
         peerMaxConcurrentStreams: client[kMaxConcurrentStreams]
       });
@@ -7634,7 +7634,7 @@ var require_client = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var net = __require("node:net");
-    var http3 = __require("node:http");
+    var http2 = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -7823,7 +7823,7 @@ var require_client = __commonJS({
         this[kUrl] = util.parseOrigin(url);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http3.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http2.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -20198,7 +20198,7 @@ var require_lib = __commonJS({
     exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
     exports.getProxyUrl = getProxyUrl2;
     exports.isHttps = isHttps;
-    var http3 = __importStar(__require("http"));
+    var http2 = __importStar(__require("http"));
     var https = __importStar(__require("https"));
     var pm = __importStar(require_proxy());
     var tunnel2 = __importStar(require_tunnel2());
@@ -20588,7 +20588,7 @@ var require_lib = __commonJS({
         const info2 = {};
         info2.parsedUrl = requestUrl;
         const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https : http3;
+        info2.httpModule = usingSsl ? https : http2;
         const defaultPort = usingSsl ? 443 : 80;
         info2.options = {};
         info2.options.host = info2.parsedUrl.hostname;
@@ -20689,7 +20689,7 @@ var require_lib = __commonJS({
         const usingSsl = parsedUrl.protocol === "https:";
         let maxSockets = 100;
         if (this.requestOptions) {
-          maxSockets = this.requestOptions.maxSockets || http3.globalAgent.maxSockets;
+          maxSockets = this.requestOptions.maxSockets || http2.globalAgent.maxSockets;
         }
         if (proxyUrl && proxyUrl.hostname) {
           const agentOptions = {
@@ -20711,7 +20711,7 @@ var require_lib = __commonJS({
         }
         if (!agent) {
           const options = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https.Agent(options) : new http3.Agent(options);
+          agent = usingSsl ? new https.Agent(options) : new http2.Agent(options);
           this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -29300,7 +29300,7 @@ var require_websocket2 = __commonJS({
     "use strict";
     var EventEmitter2 = __require("events");
     var https = __require("https");
-    var http3 = __require("http");
+    var http2 = __require("http");
     var net = __require("net");
     var querystring = __require("querystring");
     var tls = __require("tls");
@@ -29859,7 +29859,7 @@ var require_websocket2 = __commonJS({
       }
       const defaultPort = isSecure ? 443 : 80;
       const key = randomBytes(16).toString("base64");
-      const request2 = isSecure ? https.request : http3.request;
+      const request2 = isSecure ? https.request : http2.request;
       const protocolSet = /* @__PURE__ */ new Set();
       let perMessageDeflate;
       opts.createConnection = opts.createConnection || (isSecure ? tlsConnect : netConnect);
@@ -30378,7 +30378,7 @@ var require_websocket_server = __commonJS({
   "node_modules/ws/lib/websocket-server.js"(exports, module) {
     "use strict";
     var EventEmitter2 = __require("events");
-    var http3 = __require("http");
+    var http2 = __require("http");
     var { Duplex } = __require("stream");
     var { createHash: createHash2 } = __require("crypto");
     var extension2 = require_extension();
@@ -30462,8 +30462,8 @@ var require_websocket_server = __commonJS({
           );
         }
         if (options.port != null) {
-          this._server = http3.createServer((req, res) => {
-            const body = http3.STATUS_CODES[426];
+          this._server = http2.createServer((req, res) => {
+            const body = http2.STATUS_CODES[426];
             res.writeHead(426, {
               "Content-Length": body.length,
               "Content-Type": "text/plain"
@@ -30752,7 +30752,7 @@ var require_websocket_server = __commonJS({
       this.destroy();
     }
     function abortHandshake(socket, code2, message, headers) {
-      message = message || http3.STATUS_CODES[code2];
+      message = message || http2.STATUS_CODES[code2];
       headers = {
         Connection: "close",
         "Content-Type": "text/html",
@@ -30761,7 +30761,7 @@ var require_websocket_server = __commonJS({
       };
       socket.once("finish", socket.destroy);
       socket.end(
-        `HTTP/1.1 ${code2} ${http3.STATUS_CODES[code2]}\r
+        `HTTP/1.1 ${code2} ${http2.STATUS_CODES[code2]}\r
 ` + Object.keys(headers).map((h) => `${h}: ${headers[h]}`).join("\r\n") + "\r\n\r\n" + message
       );
     }
@@ -42322,7 +42322,7 @@ function networkPhrase(code2) {
 }
 function attemptOpen(url, clock, describeRejection) {
   return new Promise((resolve2) => {
-    const socket = new wrapper_default(url, { perMessageDeflate: false, followRedirects: false });
+    const socket = new wrapper_default(url, { perMessageDeflate: false, followRedirects: false, insecureHTTPParser: true });
     const open2 = new OpenSocket(socket, clock);
     let settled2 = false;
     const timer = setTimeout(
@@ -42706,15 +42706,15 @@ async function talkPlain(socket, options, clock) {
 
 // src/profile/inputs.ts
 init_limits();
-function parseComparisonInputs(get2, image, fail) {
-  const text = get2("compare") || "none";
+function parseComparisonInputs(get, image, fail) {
+  const text = get("compare") || "none";
   const compare = text.toLowerCase();
   if (compare !== "none" && compare !== "base")
     throw fail(`The input 'compare' must be one of 'none', 'base', got '${text.replace(/\r?\n/g, "\\n")}'.`);
   if (compare === "base" && image) {
     throw fail(`The input 'compare' cannot be 'base' together with 'image': the base commit has to be built from its Dockerfile.`);
   }
-  const regressionLimits = parseRegressionLimits(get2("regression-limit"), fail);
+  const regressionLimits = parseRegressionLimits(get("regression-limit"), fail);
   if (Object.keys(regressionLimits).length > 0 && compare !== "base") {
     throw fail(`The input 'regression-limit' needs 'compare: base' (it limits the growth over the base commit).`);
   }
@@ -42735,26 +42735,26 @@ function shown(value) {
 }
 var MEMORY = /^\d+(\.\d+)?[bkmg]?$/i;
 function parseSettings(read, workspace) {
-  const get2 = (name) => read(name).trim();
+  const get = (name) => read(name).trim();
   const workspaceAbs = path7.resolve(workspace);
-  const source = parseImageSource(get2, read, workspaceAbs);
-  const command = parseCommand(get2("command"));
-  const port = parseInteger("port", get2("port") || "8000", 1, 65535);
+  const source = parseImageSource(get, read, workspaceAbs);
+  const command = parseCommand(get("command"));
+  const port = parseInteger("port", get("port") || "8000", 1, 65535);
   const env = parseKeyValueLines("env", read("env"));
   for (const [name] of env) {
     if (!ENV_NAME.test(name)) throw new InputError(`The input 'env' has a line whose name '${name}' is not a valid environment variable name.`);
   }
-  const healthPath = get2("health-path") || "/health";
+  const healthPath = get("health-path") || "/health";
   if (!healthPath.startsWith("/")) throw new InputError(`The input 'health-path' must start with '/', got '${healthPath}'.`);
   if (/\s/.test(healthPath)) throw new InputError(`The input 'health-path' must not contain spaces.`);
-  const healthStatus = parseStatusMatcher(get2("health-status") || "200");
-  const timeoutSec = parseNumber("timeout", get2("timeout") || "60", 1, 3600);
-  const stabilityWindowSec = parseNumber("stability-window", get2("stability-window") || "5", 0, 600);
-  const websocket = parseWebsocketSettings(get2, read);
-  const comment = parseCommentSettings(get2);
-  const limits = parseContainerLimits(get2);
-  const loadRequests = parseInteger("load-requests", get2("load-requests") || "0", 0, 1e4);
-  const { compare, regressionLimits } = parseComparisonInputs(get2, source.image, (message) => new InputError(message));
+  const healthStatus = parseStatusMatcher(get("health-status") || "200");
+  const timeoutSec = parseNumber("timeout", get("timeout") || "60", 1, 3600);
+  const stabilityWindowSec = parseNumber("stability-window", get("stability-window") || "5", 0, 600);
+  const websocket = parseWebsocketSettings(get, read);
+  const comment = parseCommentSettings(get);
+  const limits = parseContainerLimits(get);
+  const loadRequests = parseInteger("load-requests", get("load-requests") || "0", 0, 1e4);
+  const { compare, regressionLimits } = parseComparisonInputs(get, source.image, (message) => new InputError(message));
   return {
     workspace: workspaceAbs,
     ...source,
@@ -42773,22 +42773,22 @@ function parseSettings(read, workspace) {
     regressionLimits
   };
 }
-function parseImageSource(get2, read, workspaceAbs) {
+function parseImageSource(get, read, workspaceAbs) {
   const inside = (p) => p === workspaceAbs || p.startsWith(workspaceAbs + path7.sep);
-  const image = get2("image") || void 0;
+  const image = get("image") || void 0;
   if (image && !IMAGE_REFERENCE.test(image)) {
     throw new InputError(`The input 'image' must be an image reference such as 'myapp:latest' or 'ghcr.io/org/app@sha256:\u2026', got '${shown(image)}'.`);
   }
-  const contextInput = get2("context") || ".";
+  const contextInput = get("context") || ".";
   const context3 = path7.resolve(workspaceAbs, contextInput);
   const buildArgs2 = parseKeyValueLines("build-args", read("build-args"));
-  const target = get2("target") || void 0;
+  const target = get("target") || void 0;
   if (target && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(target)) {
     throw new InputError(`The input 'target' must be the name of a build stage, got '${shown(target)}'.`);
   }
   if (image) {
     for (const name of ["dockerfile", "build-args", "target"]) {
-      if (get2(name)) throw new InputError(`The input '${name}' cannot be used together with 'image': a prebuilt image is not built.`);
+      if (get(name)) throw new InputError(`The input '${name}' cannot be used together with 'image': a prebuilt image is not built.`);
     }
     return { context: context3, dockerfile: void 0, buildArgs: buildArgs2, target, image };
   }
@@ -42796,7 +42796,7 @@ function parseImageSource(get2, read, workspaceAbs) {
   if (!isDirectory2(context3)) {
     throw new InputError(`The input 'context' points to '${shown(contextInput)}', which is not a directory in the repository.`);
   }
-  const dockerfileInput = get2("dockerfile");
+  const dockerfileInput = get("dockerfile");
   const dockerfile = dockerfileInput ? path7.resolve(context3, dockerfileInput) : path7.join(context3, "Dockerfile");
   if (!inside(dockerfile)) throw new InputError(`The input 'dockerfile' must be a file inside the repository, got '${shown(dockerfileInput)}'.`);
   if (isDirectory2(dockerfile)) {
@@ -42818,12 +42818,12 @@ function parseCommand(commandText) {
   }
   return command.length === 0 ? void 0 : command;
 }
-function parseWebsocketSettings(get2, read) {
-  const websocketPath = get2("websocket-path") || void 0;
+function parseWebsocketSettings(get, read) {
+  const websocketPath = get("websocket-path") || void 0;
   if (websocketPath !== void 0 && !websocketPath.startsWith("/")) {
     throw new InputError(`The input 'websocket-path' must start with '/', got '${websocketPath}'.`);
   }
-  const websocketProtocol = parseEnum("websocket-protocol", get2("websocket-protocol") || "websocket", ["websocket", "socket.io"]);
+  const websocketProtocol = parseEnum("websocket-protocol", get("websocket-protocol") || "websocket", ["websocket", "socket.io"]);
   const websocketSend = read("websocket-send") || void 0;
   const websocketExpect = read("websocket-expect") || void 0;
   if (!websocketPath && (websocketSend || websocketExpect)) {
@@ -42846,24 +42846,24 @@ function parseWebsocketSettings(get2, read) {
   }
   return { websocketPath, websocketProtocol, websocketSend, websocketExpect };
 }
-function parseCommentSettings(get2) {
-  const comment = parseEnum("comment", get2("comment") || "always", ["always", "on-failure", "never"]);
-  const commentKey = get2("comment-key") || void 0;
+function parseCommentSettings(get) {
+  const comment = parseEnum("comment", get("comment") || "always", ["always", "on-failure", "never"]);
+  const commentKey = get("comment-key") || void 0;
   if (commentKey && /-->|[\r\n]/.test(commentKey)) {
     throw new InputError(`The input 'comment-key' must be a single line without '-->'.`);
   }
-  const prText = get2("pr-number");
+  const prText = get("pr-number");
   const prNumber = prText ? parseInteger("pr-number", prText, 1, Number.MAX_SAFE_INTEGER) : void 0;
-  return { comment, commentKey, prNumber, githubToken: get2("github-token") || void 0 };
+  return { comment, commentKey, prNumber, githubToken: get("github-token") || void 0 };
 }
-function parseContainerLimits(get2) {
-  const memory = get2("memory") || void 0;
+function parseContainerLimits(get) {
+  const memory = get("memory") || void 0;
   if (memory && !MEMORY.test(memory)) {
     throw new InputError(`The input 'memory' must be a size such as '512m' or '1g', got '${memory}'.`);
   }
-  const cpus = get2("cpus") || void 0;
+  const cpus = get("cpus") || void 0;
   if (cpus && !(Number(cpus) > 0)) throw new InputError(`The input 'cpus' must be a positive number such as '0.5', got '${cpus}'.`);
-  const network = get2("network") || void 0;
+  const network = get("network") || void 0;
   if (network && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(network)) {
     throw new InputError(`The input 'network' must be a Docker network name or id, got '${network}'.`);
   }
@@ -42947,8 +42947,77 @@ function isFile(p) {
   }
 }
 
-// src/probes/load.ts
+// src/probes/http-client.ts
 import http from "node:http";
+var BODY_LIMIT = 4096;
+function httpGet(target) {
+  return new Promise((resolve2, reject) => {
+    let settled2 = false;
+    const finish = (error2, answer) => {
+      if (settled2) return;
+      settled2 = true;
+      clearTimeout(timer);
+      if (error2) reject(error2);
+      else resolve2(answer);
+    };
+    const request2 = http.request(
+      {
+        host: target.host,
+        port: target.port,
+        path: target.path,
+        method: "GET",
+        agent: false,
+        signal: target.signal,
+        // Gunicorn 26 ends the headers of its own error pages (the 500 of an app that raised) with a bare LF,
+        // which Node's strict parser rejects: the probe must still see the 500.
+        insecureHTTPParser: true,
+        headers: { "User-Agent": target.userAgent, Connection: "close" }
+      },
+      (response) => {
+        const chunks = [];
+        let size = 0;
+        response.on("data", (chunk) => {
+          if (size < BODY_LIMIT) chunks.push(chunk);
+          size += chunk.length;
+        });
+        response.on(
+          "end",
+          () => finish(void 0, {
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString("utf8").slice(0, BODY_LIMIT),
+            server: headerText(response.headers.server)
+          })
+        );
+        response.on("error", (error2) => finish(new Error(describeError(error2))));
+        response.on("aborted", () => finish(new Error("connection closed mid-answer")));
+      }
+    );
+    const timer = setTimeout(() => {
+      request2.destroy();
+      finish(new Error(`no answer within ${target.timeoutMs} ms`));
+    }, target.timeoutMs);
+    request2.on("error", (error2) => finish(new Error(describeError(error2))));
+    request2.end();
+  });
+}
+function headerText(value) {
+  return Array.isArray(value) ? value.join(", ") : value;
+}
+function describeError(error2) {
+  if (error2.name === "AbortError") return "stopped";
+  switch (error2.code) {
+    case "ECONNREFUSED":
+      return "connection refused";
+    case "ECONNRESET":
+      return error2.message === "socket hang up" ? "connection closed before an answer" : "connection reset";
+    case "EPIPE":
+      return "connection closed";
+    default:
+      return error2.message === "socket hang up" ? "connection closed before an answer" : error2.message;
+  }
+}
+
+// src/probes/load.ts
 var DEFAULT_CONCURRENCY = 10;
 var MAX_DISTINCT_ERRORS = 5;
 var LoadProbe = class {
@@ -43002,7 +43071,14 @@ async function runLoad(options) {
       next++;
       const sent = now();
       try {
-        const status = await get(options, requestTimeoutMs);
+        const { status } = await httpGet({
+          host: options.host,
+          port: options.port,
+          path: options.path,
+          signal: options.signal,
+          userAgent: "gunicorn-smoke-load",
+          timeoutMs: requestTimeoutMs
+        });
         latencies.push(now() - sent);
         answered++;
         count(String(status));
@@ -43044,54 +43120,6 @@ function describeLoad(result) {
   const speed = `${Math.round(result.requestsPerSecond)} req/s, p95 ${result.p95Ms} ms`;
   if (result.failures === 0) return `${statuses.join(", ")}, ${speed}`;
   return `${result.failures}/${result.requests} failed (${result.errors.join("; ")})${statuses.length ? `; ${statuses.join(", ")}` : ""}, ${speed}`;
-}
-function get(options, timeoutMs) {
-  return new Promise((resolve2, reject) => {
-    let settled2 = false;
-    const finish = (error2, status) => {
-      if (settled2) return;
-      settled2 = true;
-      clearTimeout(timer);
-      if (error2) reject(error2);
-      else resolve2(status);
-    };
-    const request2 = http.request(
-      {
-        host: options.host,
-        port: options.port,
-        path: options.path,
-        method: "GET",
-        agent: false,
-        signal: options.signal,
-        headers: { "User-Agent": "gunicorn-smoke-load", Connection: "close" }
-      },
-      (response) => {
-        response.on("data", () => void 0);
-        response.on("end", () => finish(void 0, response.statusCode ?? 0));
-        response.on("error", (error2) => finish(new Error(describe(error2))));
-        response.on("aborted", () => finish(new Error("connection closed mid-answer")));
-      }
-    );
-    const timer = setTimeout(() => {
-      request2.destroy();
-      finish(new Error(`no answer within ${timeoutMs} ms`));
-    }, timeoutMs);
-    request2.on("error", (error2) => finish(new Error(describe(error2))));
-    request2.end();
-  });
-}
-function describe(error2) {
-  if (error2.name === "AbortError") return "stopped";
-  switch (error2.code) {
-    case "ECONNREFUSED":
-      return "connection refused";
-    case "ECONNRESET":
-      return error2.message === "socket hang up" ? "connection closed before an answer" : "connection reset";
-    case "EPIPE":
-      return "connection closed";
-    default:
-      return error2.message === "socket hang up" ? "connection closed before an answer" : error2.message;
-  }
 }
 
 // src/smoke/types.ts
@@ -43372,6 +43400,9 @@ async function watchStability(run4, running, findings) {
       outcome = during;
       break;
     }
+  }
+  if (outcome === "healthy" && running.watch.tracker.state().bindInUse && !cancelled(run4)) {
+    outcome = await running.watch.decisionBy(running.deadline) ?? "healthy";
   }
   findings.stabilityMs = now() - windowStart;
   return outcome;
@@ -45767,40 +45798,6 @@ function safeSplit(text) {
 init_paths();
 
 // src/probes/http.ts
-import http2 from "node:http";
-var BODY_LIMIT = 4096;
-function httpGet(host, port, path13, timeoutMs) {
-  return new Promise((resolve2, reject) => {
-    const request2 = http2.request(
-      { host, port, path: path13, method: "GET", agent: false, timeout: timeoutMs, headers: { "User-Agent": "gunicorn-smoke", Connection: "close" } },
-      (response) => {
-        const chunks = [];
-        let size = 0;
-        response.on("data", (chunk) => {
-          if (size < BODY_LIMIT) chunks.push(chunk);
-          size += chunk.length;
-        });
-        response.on("end", () => resolve2({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8").slice(0, BODY_LIMIT) }));
-        response.on("error", reject);
-      }
-    );
-    request2.on("timeout", () => request2.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-    request2.on("error", (error2) => reject(new Error(describeError(error2))));
-    request2.end();
-  });
-}
-function describeError(error2) {
-  switch (error2.code) {
-    case "ECONNREFUSED":
-      return "connection refused";
-    case "ECONNRESET":
-      return "connection reset";
-    case "EPIPE":
-      return "connection closed";
-    default:
-      return error2.message === "socket hang up" ? "connection closed before an answer" : error2.message;
-  }
-}
 var HealthProbe = class {
   constructor(options) {
     this.options = options;
@@ -45809,6 +45806,7 @@ var HealthProbe = class {
   attempts = 0;
   lastStatus;
   lastBody;
+  lastServer;
   lastError;
   firstHealthyAt;
   consecutiveSameStatus = 0;
@@ -45840,10 +45838,11 @@ var HealthProbe = class {
     const { host, port, path: path13, matcher } = this.options;
     this.attempts++;
     try {
-      const answer = await httpGet(host, port, path13, this.options.attemptTimeoutMs ?? 2e3);
+      const answer = await httpGet({ host, port, path: path13, userAgent: "gunicorn-smoke", timeoutMs: this.options.attemptTimeoutMs ?? 2e3 });
       this.consecutiveSameStatus = answer.status === this.lastStatus ? this.consecutiveSameStatus + 1 : 1;
       this.lastStatus = answer.status;
       this.lastBody = answer.body;
+      this.lastServer = answer.server;
       this.lastError = void 0;
       if (matcher.matches(answer.status)) {
         this.firstHealthyAt ??= (this.options.now ?? Date.now)();
@@ -45871,6 +45870,7 @@ var HealthProbe = class {
       ok,
       status: this.lastStatus,
       bodyExcerpt: this.lastBody === void 0 ? void 0 : bodyExcerpt(this.lastBody),
+      server: this.lastServer,
       error: this.lastError,
       attempts: this.attempts,
       firstHealthyAt: this.firstHealthyAt
@@ -45882,7 +45882,7 @@ function bodyExcerpt(body) {
 }
 
 // src/smoke/wait-healthy.ts
-var LOG_CATCH_UP_MS = 1e3;
+var LOG_CATCH_UP_MS = 3e3;
 async function waitHealthy(run4, running) {
   const { settings, now } = run4;
   const { watch } = running;
@@ -45902,7 +45902,8 @@ async function waitHealthy(run4, running) {
   });
   run4.deps.ui.progress(`Waiting for ${settings.healthPath} on port ${settings.port} (timeout ${settings.timeoutSec} s)`);
   await probe.start();
-  if (probe.stoppedBy === "healthy" && await watch.answeredByAnotherProcess(LOG_CATCH_UP_MS)) {
+  const signedByGunicorn = /gunicorn/i.test(probe.result().server ?? "");
+  if (probe.stoppedBy === "healthy" && !signedByGunicorn && await watch.answeredByAnotherProcess(LOG_CATCH_UP_MS)) {
     decision = await watch.decisionBy(running.deadline);
     return { findings: { outcome: decision ?? "boot-timeout", healthyAt: void 0 }, probe };
   }
