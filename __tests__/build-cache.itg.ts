@@ -8,17 +8,9 @@ import path from 'node:path'
 import { buildArgs, runIdentity } from '../src/docker/args.js'
 import { Docker, dockerCommandRunner, type CommandRunner } from '../src/docker/docker.js'
 import { parseSettings } from '../src/inputs.js'
-import { runSmoke, type Ui } from '../src/smoke/index.js'
+import { runSmoke } from '../src/smoke/index.js'
 import { assertBuildxInstalled, BUILDX_CONFIG } from './helpers/builders.js'
-
-const silentUi: Ui = {
-  group: (_title, body) => body(),
-  info: () => undefined,
-  warning: () => undefined,
-  debug: () => undefined,
-  buildOutput: () => undefined,
-  progress: () => undefined
-}
+import { silentUi } from './helpers/silent-ui.js'
 
 function runnerWith(env: Record<string, string>): CommandRunner {
   return {

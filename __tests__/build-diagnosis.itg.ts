@@ -7,20 +7,12 @@ import path from 'node:path'
 import { runIdentity } from '../src/docker/args.js'
 import { Docker, dockerCommandRunner, type CommandRunner } from '../src/docker/docker.js'
 import { parseSettings } from '../src/inputs.js'
-import { runSmoke, type Ui } from '../src/smoke/index.js'
+import { runSmoke } from '../src/smoke/index.js'
 import { assertBuildxInstalled, BUILDERS, type Builder } from './helpers/builders.js'
 import { BUILD_CASES, type BuildCase } from './helpers/build-cases.js'
 import { BASES, leftovers } from './helpers/docker.js'
 import { ROOT } from './helpers/run-action.js'
-
-const silentUi: Ui = {
-  group: (_title, body) => body(),
-  info: () => undefined,
-  warning: () => undefined,
-  debug: () => undefined,
-  buildOutput: () => undefined,
-  progress: () => undefined
-}
+import { silentUi } from './helpers/silent-ui.js'
 
 /** The real CLI, with the environment that selects the builder. */
 function runnerFor(builder: Builder): CommandRunner {
