@@ -748,10 +748,19 @@ function profileNoiseSection() {
 
 // ------------------------------------------------------------------ main
 
+/** bench/build-verdict.mjs writes its own section of the file: a re-render keeps it. */
+function keepBuildVerdict(markdown) {
+  const previous = fs.existsSync(args.out) ? fs.readFileSync(args.out, 'utf8') : ''
+  const start = previous.indexOf('<!-- build-verdict:start -->')
+  const end = previous.indexOf('<!-- build-verdict:end -->')
+  if (start < 0 || end < 0) return markdown
+  return `${markdown.trimEnd()}\n\n${previous.slice(start, end + '<!-- build-verdict:end -->'.length)}\n`
+}
+
 async function main() {
   if (args['render-only']) {
     const saved = JSON.parse(fs.readFileSync(args.json, 'utf8'))
-    fs.writeFileSync(args.out, render(saved.machine, saved.results, saved.bundle, saved.reps))
+    fs.writeFileSync(args.out, keepBuildVerdict(render(saved.machine, saved.results, saved.bundle, saved.reps)))
     log(`Re-rendered ${path.relative(ROOT, args.out)} from ${path.relative(ROOT, args.json)}.`)
     return
   }
@@ -800,7 +809,7 @@ async function main() {
   // The rendered page compares with the pollers; the action alone only feeds bench/ab.mjs.
   if (args['action-only']) return
   const markdown = render(machineInfo, results, bundle)
-  fs.writeFileSync(args.out, markdown)
+  fs.writeFileSync(args.out, keepBuildVerdict(markdown))
   log(`\nWrote ${path.relative(ROOT, args.out)} and ${path.relative(ROOT, args.json)}.`)
   process.stdout.write(markdown.slice(markdown.indexOf('## Summary'), markdown.indexOf('## Machine')))
 }
