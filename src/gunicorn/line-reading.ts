@@ -23,7 +23,8 @@ export function readableSegments(raw: string): string[] {
   for (const piece of pieces) {
     for (const segment of splitAtBoundaries(piece)) segments.push(plainQuotes(stripLinePrefixes(segment)))
   }
-  return segments
+  // A collapsed line loses nothing by dropping what was only a prefix between two boundaries.
+  return segments.length > 1 ? segments.filter((segment) => segment.trim() !== '') : segments
 }
 
 function jsonArrayPieces(text: string): string[] {

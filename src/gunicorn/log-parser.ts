@@ -19,7 +19,7 @@ export type * from './log-events.js'
 
 const TRACEBACK_HEADER = /^\s*\[?Traceback \(most recent call last\):\s*$/
 /** Indented as Python prints it, or flush left when a paste lost the indentation. */
-const FRAME = /^\s*File "(.+)", line (\d+)(?:, in (.+))?$/
+const FRAME = /^\s*File "(.+)", line (\d+)(?:, in ?(.*?))?\s*$/
 const CARETS = /^\s*[~^]+[\s~^]*$/
 const CHAIN_MARKER =
   /^\s*(During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)\s*$/
@@ -175,7 +175,8 @@ export class GunicornLogParser {
     if (frame) {
       // Identical tracebacks interleaved line by line: give the frame to the one that has the fewest so far.
       const target = this.open.reduce((best, tb) => (tb.frames.length < best.frames.length ? tb : best))
-      target.frames.push({ file: frame[1], line: Number(frame[2]), func: frame[3] })
+      // `, in ` with nothing after it: a paste that took `<module>` for an HTML tag.
+      target.frames.push({ file: frame[1], line: Number(frame[2]), func: frame[3] || undefined })
       target.lines.push(line)
       return this.checkLength(target, out)
     }
