@@ -410,7 +410,9 @@ describe('synthetic variants', () => {
       const d = diagnose(contextFor(booted('sync', 2), { outcome: 'websocket-failed', websocket: outcome({ status: 400, failure: 'http-status' }) }))
       expect(d.summary).toContain('The `sync` worker class cannot hold a WebSocket')
       expect(d.remedy).toContain('geventwebsocket.gunicorn.workers.GeventWebSocketWorker')
-      expect(d.remedy).toContain('uvicorn.workers.UvicornWorker')
+      // uvicorn.workers is deprecated (uvicorn 0.30+); eventlet's worker is gone in Gunicorn 26.
+      expect(d.remedy).toContain('uvicorn_worker.UvicornWorker')
+      expect(d.remedy).not.toContain('eventlet')
     })
 
     it('Socket.IO with several workers needs sticky sessions or -w 1', () => {

@@ -12,6 +12,10 @@ const ENTRY_POINT = /Entry point \('gunicorn\.workers', '([^']+)'\) not found/
 const REQUIRES = /^(\w+) worker requires (\w+) ([\d.]+) or higher/
 /** Worker classes Gunicorn itself removed, and since when. */
 const REMOVED_WORKERS: Record<string, string> = { eventlet: '26.0' }
+/** Worker classes only newer Gunicorn releases have, and the alternative for older ones. */
+const ADDED_WORKERS: Record<string, { since: string; instead: string; pipName: string }> = {
+  asgi: { since: '25', instead: 'uvicorn_worker.UvicornWorker', pipName: 'uvicorn-worker' }
+}
 /** Frames inside a worker class's own package, below Gunicorn's worker module. */
 const WORKER_PACKAGE_FRAME = /\/(eventlet|gevent|greenlet|tornado|uvicorn|uvicorn_worker)\//
 
@@ -52,6 +56,14 @@ function removedOrUnregistered(rc: RuleContext): Finding | undefined {
       summary: `Gunicorn ${removedIn}+ has no ${code(name)} worker class any more (removed in ${removedIn}), so ${code(`-k ${name}`)} cannot load; installing ${code(name)} does not bring it back.`,
       evidence,
       remedy: `Switch to ${code('gevent')} (${code('--worker-class gevent')}, add ${code('gevent')} to ${requirementsText(rc)}), or pin ${code(`gunicorn<${removedIn.split('.')[0]}`)} to keep the ${name} worker.`
+    }
+  }
+  const added = ADDED_WORKERS[name]
+  if (added) {
+    return {
+      summary: `The ${code(name)} worker class is Gunicorn's own only from ${added.since}.0: the installed Gunicorn${rc.ctx.state.version ? ` ${rc.ctx.state.version}` : ''} is older and does not have it.`,
+      evidence,
+      remedy: `Require ${code(`gunicorn>=${added.since}`)} in ${requirementsText(rc)}, or keep this Gunicorn and use ${code(`-k ${added.instead}`)} (package ${code(added.pipName)}).`
     }
   }
   return {
