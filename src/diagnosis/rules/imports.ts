@@ -30,7 +30,7 @@ export const missingDependency: DiagnosisRule = {
     const tb = rc.primaryTraceback(
       (t) => /^No module named '?([\w.]+)'?/.test(t.exception.message) && exceptionIs(t, 'ModuleNotFoundError', 'ImportError')
     )
-    if (!tb) return undefined
+    if (!tb) return importCutShort(rc)
     const moduleName = /^No module named '?([\w.]+)'?/.exec(tb.exception.message)![1]
     const frame = rc.userFrame(tb)
     const { pipName, differs } = pipPackageFor(moduleName)
@@ -125,4 +125,32 @@ function raisedAtImport(rc: RuleContext): Diagnosis | undefined {
       ? `Install the ${code(moduleAttr[1])} the code was written for (check its name and version in the requirements), or update the code for the installed one.`
       : `Define the name before it is used at ${code(at ?? 'module level')} (a typo, a missing import, or code that only runs in development).`
   }
+}
+
+/** Frames that import one known optional module: where a log cut inside the import still names it. */
+const IMPORT_SITES: { file: RegExp; func: string; module: string; what: string; instead: string }[] = [
+  {
+    file: /\/uvicorn\/config\.py$/,
+    func: 'setup_event_loop',
+    module: 'uvloop',
+    what: "the uvicorn worker's event loop (its Gunicorn worker asks for uvloop)",
+    instead: 'or run the worker with the asyncio loop (a `UvicornWorker` subclass with `CONFIG_KWARGS = {"loop": "asyncio"}`)'
+  }
+]
+
+/** A traceback the log ends inside, in the middle of importing a module that a known frame names. */
+function importCutShort(rc: RuleContext): Diagnosis | undefined {
+  for (const cut of rc.ofKind('cut-traceback')) {
+    const inImport = cut.frames.slice(-1)[0]?.file.startsWith('<frozen importlib')
+    const site = inImport ? IMPORT_SITES.find((s) => cut.frames.some((f) => s.file.test(f.file) && f.func === s.func)) : undefined
+    if (!site) continue
+    const frame = cut.frames.find((f) => site.file.test(f.file) && f.func === site.func)!
+    return {
+      reason: 'missing-dependency',
+      summary: `A worker failed importing ${site.what}: ${code(site.module)} is not installed in the image (the log ends inside that import).`,
+      evidence: [...frameText(frame), ...present(rc.gunicornOutcomeLine())],
+      remedy: `Add ${code(site.module)} to ${rc.requirementsFile() ? code(rc.requirementsFile()!) : 'the requirements installed by the Dockerfile'}, ${site.instead}.`
+    }
+  }
+  return undefined
 }
