@@ -12,6 +12,9 @@ export interface LinePrefixShape {
 const RFC3339 = String.raw`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?`
 const SYSLOG_TIME = String.raw`\S{2,5} {1,2}\d{1,2} \d\d:\d\d:\d\d`
 
+// Loki/Grafana table pastes: `|   | 2022-08-17 17:37:30 | `
+const LOG_TABLE: LinePrefixShape = { name: 'log table', pattern: /^\s*(?:\|\s*)*\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?\s*\|\s?/ }
+
 export const LINE_PREFIXES: readonly LinePrefixShape[] = [
   // `web-1  | ` (v2), `web_1  | ` (v1), or a container_name without a number (`superset_app   | `).
   { name: 'docker compose', pattern: /^[A-Za-z0-9][\w.-]*(?:[-_]\d+\s*|\s+)\|(?: |$)/ },
@@ -32,8 +35,7 @@ export const LINE_PREFIXES: readonly LinePrefixShape[] = [
   { name: 'epoch column', pattern: /^\d{10,13}(?:\.\d+)?\t/ },
   // `docker logs -t`, Azure App Service, GitHub Actions' raw log: an RFC 3339 time, then a space or tab
   { name: 'timestamp', pattern: new RegExp(String.raw`^${RFC3339}\s`) },
-  // Loki/Grafana table pastes: `|   | 2022-08-17 17:37:30 | `
-  { name: 'log table', pattern: /^\s*(?:\|\s*)*\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?\s*\|\s?/ },
+  LOG_TABLE,
   { name: 'GitHub Actions annotation', pattern: /^##\[(?:error|warning|notice|debug|group|endgroup|command)\]/ },
   { name: 'blockquote', pattern: /^>(?: |$)/ },
   // Markdown inline code around each line, or a paste wrapped in quotes
@@ -42,6 +44,7 @@ export const LINE_PREFIXES: readonly LinePrefixShape[] = [
 ]
 
 const TRAILING_WRAPPER = /`+$/
+const ANY_SMART_QUOTE = /[“”„‟‘’‚‛]/
 const SMART_QUOTES: [RegExp, string][] = [
   [/[“”„‟]/g, '"'],
   [/[‘’‚‛]/g, "'"]
@@ -51,17 +54,22 @@ const SMART_QUOTES: [RegExp, string][] = [
 export function stripLinePrefixes(text: string): string {
   let rest = text
   for (let pass = 0; pass < 4; pass++) {
-    const shape = LINE_PREFIXES.find((candidate) => candidate.pattern.test(rest))
+    // Fast path, most lines: no shape starts with Gunicorn's `[`, and only the log table with a blank.
+    const first = rest.charCodeAt(0)
+    if (Number.isNaN(first) || first === 91 /* [ */) break
+    const shapes = first === 32 || first === 9 ? [LOG_TABLE] : LINE_PREFIXES
+    const shape = shapes.find((candidate) => candidate.pattern.test(rest))
     if (!shape) break
     const next = rest.replace(shape.pattern, '')
     if (next === rest) break
     rest = next
   }
-  return rest.replace(TRAILING_WRAPPER, '')
+  return rest.endsWith('`') ? rest.replace(TRAILING_WRAPPER, '') : rest
 }
 
 /** Typographic quotes back to ASCII: forums and word processors "smarten" pasted tracebacks. */
 export function plainQuotes(text: string): string {
+  if (!ANY_SMART_QUOTE.test(text)) return text
   let plain = text
   for (const [pattern, ascii] of SMART_QUOTES) plain = plain.replace(pattern, ascii)
   return plain

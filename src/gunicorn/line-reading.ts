@@ -2,13 +2,17 @@
 // a paste or a collector collapsed many lines split back at the boundaries Gunicorn and Python print.
 import { plainQuotes, stripLinePrefixes } from './line-prefix.js'
 
-/** Where a collapsed line is cut: before each of these (never at its very start). */
-const BOUNDARIES: RegExp[] = [
-  /\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}\] \[\d+\] \[(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\] /g,
-  /Traceback \(most recent call last\):/g,
-  /File "[^"]+", line \d+/g,
+/** Where a collapsed line is cut: before each of these (never at its very start). `worth` is a cheap pre-check. */
+const BOUNDARIES: { pattern: RegExp; worth: (text: string) => boolean }[] = [
+  {
+    pattern: /\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}\] \[\d+\] \[(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\] /g,
+    // One prefix ends its `] [` before column 40; a second one lies beyond.
+    worth: (text) => text.lastIndexOf('] [') > 40
+  },
+  { pattern: /Traceback \(most recent call last\):/g, worth: (text) => text.includes('Traceback (') },
+  { pattern: /File "[^"]+", line \d+/g, worth: (text) => text.includes('File "') },
   // a journal prefix in the middle of the text (journalctl output pasted without its newlines)
-  /(?<=\s)[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d \S+ [^\s[\]]+\[\d+\]: /g
+  { pattern: /(?<=\s)[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d \S+ [^\s[\]]+\[\d+\]: /g, worth: (text) => text.includes(']: ') }
 ]
 /** A collector that shipped the lines as a JSON array of strings: `…","Traceback …"," File \"x\", …`. */
 const JSON_ARRAY_SEPARATOR = /"\]?\s*,\s*"/
@@ -18,7 +22,7 @@ const LEAD_IN = /^[\s[`"',>]*$/
 /** The texts the parser reads for one physical line: usually one, several for a collapsed line. */
 export function readableSegments(raw: string): string[] {
   const text = stripLinePrefixes(raw.endsWith('\r') ? raw.slice(0, -1) : raw)
-  const pieces = JSON_ARRAY_SEPARATOR.test(text) && text.includes('\\"') ? jsonArrayPieces(text) : [text]
+  const pieces = text.includes('\\"') && JSON_ARRAY_SEPARATOR.test(text) ? jsonArrayPieces(text) : [text]
   const segments: string[] = []
   for (const piece of pieces) {
     for (const segment of splitAtBoundaries(piece)) segments.push(plainQuotes(stripLinePrefixes(segment)))
@@ -36,9 +40,9 @@ function jsonArrayPieces(text: string): string[] {
 
 function splitAtBoundaries(text: string): string[] {
   const cuts = new Set<number>()
-  for (const boundary of BOUNDARIES) {
-    boundary.lastIndex = 0
-    for (const match of text.matchAll(boundary)) if (match.index > 0) cuts.add(match.index)
+  for (const { pattern, worth } of BOUNDARIES) {
+    if (!worth(text)) continue
+    for (const match of text.matchAll(pattern)) if (match.index > 0) cuts.add(match.index)
   }
   if (cuts.size === 0) return [text]
   const segments: string[] = []
