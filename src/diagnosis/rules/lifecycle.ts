@@ -1,6 +1,8 @@
 // The server's life after the import: workers that die after booting, and a boot that never became ready.
 import type { Diagnosis } from '../../model.js'
 import type { RuleContext } from '../context.js'
+import { stripLinePrefixes } from '../../gunicorn/line-prefix.js'
+import { PREFIX } from '../../gunicorn/log-events.js'
 import { commandLine, firstLocation, frameLocation } from './locate.js'
 import { unreachableBind } from './network.js'
 import { code, present, type DiagnosisRule } from './rule.js'
@@ -14,7 +16,7 @@ export const crashLoop: DiagnosisRule = {
     const firstExit = rc.ofKind('worker-exit').find((e) => e.pid === deaths[0].pid)?.lines[0]
     // What the app printed just before the first exit is often the only clue (nothing else is logged).
     const firstDeathSeq = deaths[0].seq
-    const clue = [...rc.ctx.lines].reverse().find((l) => l.seq < firstDeathSeq && !l.text.startsWith('[') && l.text.trim() !== '')
+    const clue = [...rc.ctx.lines].reverse().find((l) => l.seq < firstDeathSeq && isAppOutput(l.text))
     const tb = rc.primaryTraceback((t) => t.pid === undefined || !rc.ctx.state.failedBootPids.includes(t.pid))
     const presumed = deaths.filter((d) => d.presumed).length
     const codes = [...new Set(deaths.map((d) => (d.code !== undefined ? `code ${d.code}` : (d.signal ?? 'unlogged exit'))))]
@@ -89,6 +91,12 @@ function wrapperGaveUp(rc: RuleContext): Diagnosis | undefined {
     remedy:
       'Run Gunicorn with its log visible (the wrapper hides it) to see where the boot stops: usually an import that waits on a service, or a worker that cannot start.'
   }
+}
+
+/** A line the app printed: not Gunicorn's own (once a shipper's prefix is off), not blank. */
+function isAppOutput(text: string): boolean {
+  const bare = stripLinePrefixes(text)
+  return bare.trim() !== '' && !PREFIX.test(bare)
 }
 
 function lastLogLines(rc: RuleContext): string[] {
