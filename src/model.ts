@@ -85,6 +85,8 @@ export interface HealthOutcome {
   /** Last HTTP status seen, if any answer came. */
   status?: number
   bodyExcerpt?: string
+  /** The last answer's `Server` header. */
+  server?: string
   /** Last transport error (connection refused, reset, timeout). */
   error?: string
   attempts: number

@@ -1,7 +1,7 @@
 // Docker helpers for integration tests: what a run left behind, by the labels the action puts on everything.
 import { execFileSync } from 'node:child_process'
 
-export const BASES = (process.env.GSMOKE_BASES ?? 'bookworm trixie').split(/\s+/).filter(Boolean)
+export const BASES = (process.env.GSMOKE_BASES ?? 'bookworm trixie forky').split(/\s+/).filter(Boolean)
 export const baseImage = (base: string): string => `gunicorn-smoke-base:${base}`
 
 function docker(args: string[]): string {

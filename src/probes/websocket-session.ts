@@ -239,7 +239,8 @@ function networkPhrase(code: string): string {
 function attemptOpen(url: string, clock: ProbeClock, describeRejection: (answer: RejectedUpgrade) => Verdict): Promise<AttemptResult> {
   return new Promise((resolve) => {
     // No compression and no redirects: the probe should see exactly what the server answers.
-    const socket = new WebSocket(url, { perMessageDeflate: false, followRedirects: false })
+    // insecureHTTPParser: Gunicorn 26's own error pages end their headers with a bare LF (see http-client.ts).
+    const socket = new WebSocket(url, { perMessageDeflate: false, followRedirects: false, insecureHTTPParser: true })
     // Listeners are attached before the handshake so no frame sent right after the 101 is missed.
     const open = new OpenSocket(socket, clock)
     let settled = false
