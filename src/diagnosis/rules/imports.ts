@@ -1,6 +1,7 @@
 // Imports and dependencies: what Python could not import or compile while Gunicorn loaded the app or its worker class.
 import type { Diagnosis, SourceLocation } from '../../model.js'
-import { frameText, type RuleContext } from '../context.js'
+import { frameText, type RuleContext, type Traceback } from '../context.js'
+import { commandLine, firstLocation } from './locate.js'
 import { pipPackageFor } from '../packages.js'
 import { code, exceptionIs, fileLine, present, where, type DiagnosisRule } from './rule.js'
 
@@ -37,6 +38,8 @@ export const missingDependency: DiagnosisRule = {
     const local = rc.localModuleExists(moduleName)
     const requirements = rc.requirementsFile()
     const importedAt = where(frame?.location)
+    const special = gunicornItself(rc, tb, moduleName) ?? appModule(rc, tb, moduleName, frame !== undefined)
+    if (special && !local) return special
     if (local) {
       return {
         reason: 'missing-dependency',
@@ -44,6 +47,16 @@ export const missingDependency: DiagnosisRule = {
         evidence: rc.tracebackEvidence(tb, frame),
         location: frame?.location,
         remedy: `Check that the Dockerfile copies ${code(local)} and that Gunicorn runs from the right directory (${code('--chdir')}, ${code('WORKDIR')} or ${code('PYTHONPATH')}).`
+      }
+    }
+    const crlf = crlfScript(rc)
+    if (crlf) {
+      return {
+        reason: 'missing-dependency',
+        summary: `The app module ${code(moduleName)} is not importable because ${code(crlf.script)} has Windows (CRLF) line endings: its commands (a ${code('cd')}, an ${code('export')}) failed before Gunicorn started (${code(crlf.line.trim())}).`,
+        evidence: [crlf.line, ...rc.tracebackEvidence(tb, frame)],
+        location: frame?.location,
+        remedy: `Convert ${code(crlf.script)} to LF line endings (${code('dos2unix')}, or ${code('*.sh text eol=lf')} in .gitattributes) and rebuild.`
       }
     }
     return {
@@ -151,6 +164,38 @@ function importCutShort(rc: RuleContext): Diagnosis | undefined {
       evidence: [...frameText(frame), ...present(rc.gunicornOutcomeLine())],
       remedy: `Add ${code(site.module)} to ${rc.requirementsFile() ? code(rc.requirementsFile()!) : 'the requirements installed by the Dockerfile'}, ${site.instead}.`
     }
+  }
+  return undefined
+}
+
+/** `No module named 'gunicorn'`: the `gunicorn` script runs under a Python (a virtualenv) that lacks Gunicorn. */
+function gunicornItself(rc: RuleContext, tb: Traceback, moduleName: string): Diagnosis | undefined {
+  if (moduleName.split('.')[0] !== 'gunicorn') return undefined
+  return {
+    reason: 'missing-dependency',
+    summary: `Gunicorn itself is not installed for the Python that runs the ${code('gunicorn')} command (${code(tb.exception.line)}).`,
+    evidence: rc.tracebackEvidence(tb),
+    remedy: `Install ${code('gunicorn')} in the same environment as the app (its requirements, the same virtualenv), or start it with ${code('python -m gunicorn')} from that Python.`
+  }
+}
+
+/** The module Gunicorn was told to load (`module:app`) is the one missing: straight from import_app, no app frame between. */
+function appModule(rc: RuleContext, tb: Traceback, moduleName: string, hasUserFrame: boolean): Diagnosis | undefined {
+  if (hasUserFrame || !tb.frames.some((f) => /gunicorn\/util\.py$/.test(f.file) && f.func === 'import_app')) return undefined
+  return {
+    reason: 'missing-dependency',
+    summary: `Gunicorn cannot import the app module ${code(moduleName)} it was told to load: it is not importable where Gunicorn runs (not copied into the image, another working directory, or installed for another Python).`,
+    evidence: rc.tracebackEvidence(tb),
+    location: firstLocation(commandLine(rc)),
+    remedy: `Check that the image contains ${code(moduleName.replace(/\./g, '/'))} and that Gunicorn starts in its directory (${code('--chdir')}, ${code('WORKDIR')} or ${code('PYTHONPATH')}); an entrypoint script that fails its ${code('cd')} (e.g. CRLF line endings) has the same effect.`
+  }
+}
+
+/** `entrypoint.sh: line 2: $'\r': command not found`: a shell script saved with CRLF line endings. */
+function crlfScript(rc: RuleContext): { script: string; line: string } | undefined {
+  for (const line of rc.ctx.lines) {
+    const m = /([\w./-]+\.sh): line \d+: .*\$'[^']*\\r'/.exec(line.text)
+    if (m) return { script: m[1].split('/').pop()!, line: line.text }
   }
   return undefined
 }

@@ -49,6 +49,8 @@ export const outOfMemory: DiagnosisRule = {
   }
 }
 
+const killed = (count: number) => `${count} worker${count === 1 ? '' : 's'}`
+
 /** `MemoryError`, or `OSError: [Errno 12] Cannot allocate memory` (ENOMEM), e.g. from the master's os.fork(). */
 function memoryException(rc: RuleContext): Diagnosis | undefined {
   const tb = rc.primaryTraceback((t) => exceptionIs(t, 'MemoryError') || /\[Errno 12\] Cannot allocate memory/.test(t.exception.message))
@@ -109,7 +111,7 @@ export const workerTimeout: DiagnosisRule = {
     }
     return {
       ...diagnosis,
-      summary: `Gunicorn killed ${duringBoot || timeouts.length} worker${timeouts.length === 1 ? '' : 's'} with ${code('WORKER TIMEOUT')}: loading the app took longer than Gunicorn's ${code('timeout')} of ${seconds} s.`,
+      summary: `Gunicorn killed ${killed(duringBoot || timeouts.length)} with ${code('WORKER TIMEOUT')}: loading the app took longer than Gunicorn's ${code('timeout')} of ${seconds} s.`,
       remedy: `Make the import fast (do not wait for services or load big data at import time) or raise ${code('--timeout')} above the real boot time.`
     }
   }

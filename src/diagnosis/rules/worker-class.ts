@@ -136,10 +136,13 @@ function notInstalled(rc: RuleContext): Finding | undefined {
   const module =
     NO_MODULE.exec(missing?.exception.message ?? '')?.[1]?.split('.')[0] ??
     /You need (\w+) installed/.exec(needInstalled?.exception.message ?? '')?.[1] ??
-    (workerClass ? WORKER_CLASS_MODULES.find((m) => workerClass.toLowerCase().includes(m)) : undefined)
+    (workerClass ? WORKER_CLASS_MODULES.find((m) => workerClass.toLowerCase().includes(m)) : undefined) ??
+    // A class from another package (`quart.worker.GunicornUVLoopWorker`): the module the traceback could not find.
+    rc.tracebacks.map((tb) => NO_MODULE.exec(tb.exception.message)?.[1]).find((m) => m !== undefined && workerClass?.startsWith(`${m}.`))
   const pkg = module ? WORKER_CLASS_PACKAGES[module] : undefined
   const className = workerClass ? `the ${code(workerClass)} worker class` : 'the configured worker class'
-  const known = missing !== undefined || needInstalled !== undefined
+  const classModuleMissing = module !== undefined && !pkg && rc.tracebacks.some((tb) => NO_MODULE.exec(tb.exception.message)?.[1] === module)
+  const known = missing !== undefined || needInstalled !== undefined || classModuleMissing
   const broken = !known && brokenInSetup(rc)
   if (broken) return broken
   const what = pkg ? `the ${code(pkg.pipName)} package` : `module ${code(module ?? '?')}`
