@@ -1,6 +1,6 @@
-// The worker-class family on real output: Gunicorn 26's removed eventlet worker (forky), the native asgi worker
-// asked of a Gunicorn that predates it (bookworm 20.1, trixie 23.0: captured with `gunicorn -k asgi`), and the
-// gevent version floor, missing or old, from public threads (__fixtures__/corpus).
+// Worker classes and app modules on real output: Gunicorn 26's removed eventlet worker (forky), the native asgi
+// worker asked of a Gunicorn that predates it and an app module that does not exist (__fixtures__/logs/by-hand), and
+// the gevent version floor, missing or old, from public threads (__fixtures__/corpus).
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { toLogLines } from '../../src/gunicorn/log-parser.js'
@@ -21,7 +21,7 @@ describe('worker classes Gunicorn does not have', () => {
   })
 
   it.each(['bookworm', 'trixie'])('the native asgi worker on an older Gunicorn (%s): upgrade, or uvicorn-worker', (suite) => {
-    const d = diagnose(contextFor(read(`logs/worker-classes/asgi-${suite}.log`), exited))
+    const d = diagnose(contextFor(read(`logs/by-hand/asgi-${suite}.log`), exited))
     expect(d.reason).toBe('worker-class-unavailable')
     expect(d.summary).toContain('`asgi` worker class is Gunicorn')
     expect(d.remedy).toContain('`gunicorn>=25`')
@@ -72,5 +72,15 @@ describe('a worker package that breaks while Gunicorn sets it up', () => {
     expect(d.summary).toContain('`eventlet/hubs/__init__.py:70`')
     expect(d.summary).toContain('where the log ends')
     expect(d.remedy).toContain('Gunicorn 26.0 removed the eventlet worker')
+  })
+})
+
+describe('the app module itself missing (captured on every base with `gunicorn nosuchmodule:app`)', () => {
+  it.each(['bookworm', 'trixie', 'forky'])('%s: the module Gunicorn was told to load, not a package to add', (suite) => {
+    const d = diagnose(contextFor(read(`logs/by-hand/app-module-missing-${suite}.log`), { ...exited, container: { running: false, exitCode: 3 } }))
+    expect(d.reason).toBe('missing-dependency')
+    expect(d.summary).toContain('cannot import the app module `nosuchmodule` it was told to load')
+    expect(d.remedy).toContain('`--chdir`')
+    expect(d.remedy).not.toMatch(/^Add /)
   })
 })
