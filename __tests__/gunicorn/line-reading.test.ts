@@ -67,6 +67,8 @@ describe('line prefixes', () => {
       'File "/opt/conda/bin/gunicorn", line 8 in <module>'
     ],
     ['supervisord', corpusLine('007-port-in-use-supervisord-blank-lines.log', 5), 'exited: gunicorn (exit status 1; not expected)'],
+    // From https://github.com/benoitc/gunicorn/issues/3111 (a k9s log view, padded to the panel's width)
+    ['box-drawn panel', `│ Traceback (most recent call last):${' '.repeat(40)}│`, 'Traceback (most recent call last):'],
     ['GitHub Actions annotation (on a captured line)', `##[error]${STARTING}`, STARTING],
     ['GitHub Actions raw log time (on a captured line)', `2026-12-01T23:46:03.1234567Z ${STARTING}`, STARTING],
     ['Kubernetes CRI log file (on a captured line)', `2026-12-01T23:46:03.123456789Z stderr F ${STARTING}`, STARTING],

@@ -38,17 +38,22 @@ export const LINE_PREFIXES: readonly LinePrefixShape[] = [
   LOG_TABLE,
   { name: 'GitHub Actions annotation', pattern: /^##\[(?:error|warning|notice|debug|group|endgroup|command)\]/ },
   { name: 'blockquote', pattern: /^>(?: |$)/ },
+  // A terminal UI's box around each line (k9s log view, rich panels): `│ Traceback (most recent call last): … │`
+  { name: 'box-drawn panel', pattern: /^│ ?/ },
   // Markdown inline code around each line, or a paste wrapped in quotes
   { name: 'inline code', pattern: /^`+/ },
   { name: 'quoted paste', pattern: /^"(?=\s*(?:File "|Traceback \(|\[\d{4}-))/ }
 ]
 
-const TRAILING_WRAPPER = /`+$/
+const TRAILING_WRAPPER = /`+$|\s*│$/
 const ANY_SMART_QUOTE = /[“”„‟‘’‚‛]/
 const SMART_QUOTES: [RegExp, string][] = [
   [/[“”„‟]/g, '"'],
   [/[‘’‚‛]/g, "'"]
 ]
+
+/** All shapes in one pattern: one test tells most lines that there is nothing to strip. */
+const ANY_PREFIX = new RegExp(`^(?:${LINE_PREFIXES.map((shape) => `(?:${shape.pattern.source.replace(/^\^/, '')})`).join('|')})`)
 
 /** The line without the prefixes a shipper or a paste added (up to four, outermost first). */
 export function stripLinePrefixes(text: string): string {
@@ -57,14 +62,14 @@ export function stripLinePrefixes(text: string): string {
     // Fast path, most lines: no shape starts with Gunicorn's `[`, and only the log table with a blank.
     const first = rest.charCodeAt(0)
     if (Number.isNaN(first) || first === 91 /* [ */) break
-    const shapes = first === 32 || first === 9 ? [LOG_TABLE] : LINE_PREFIXES
-    const shape = shapes.find((candidate) => candidate.pattern.test(rest))
+    if (first === 32 || first === 9 ? !LOG_TABLE.pattern.test(rest) : !ANY_PREFIX.test(rest)) break
+    const shape = LINE_PREFIXES.find((candidate) => candidate.pattern.test(rest))
     if (!shape) break
     const next = rest.replace(shape.pattern, '')
     if (next === rest) break
     rest = next
   }
-  return rest.endsWith('`') ? rest.replace(TRAILING_WRAPPER, '') : rest
+  return rest.endsWith('`') || rest.endsWith('│') ? rest.replace(TRAILING_WRAPPER, '') : rest
 }
 
 /** Typographic quotes back to ASCII: forums and word processors "smarten" pasted tracebacks. */

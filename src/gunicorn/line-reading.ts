@@ -9,11 +9,16 @@ const BOUNDARIES: { pattern: RegExp; worth: (text: string) => boolean }[] = [
     // One prefix ends its `] [` before column 40; a second one lies beyond.
     worth: (text) => text.lastIndexOf('] [') > 40
   },
-  { pattern: /Traceback \(most recent call last\):/g, worth: (text) => text.includes('Traceback (') },
-  { pattern: /File "[^"]+", line \d+/g, worth: (text) => text.includes('File "') },
+  { pattern: /Traceback \(most recent call last\):/g, worth: (text) => laterThanLeadIn(text, 'Traceback (') },
+  { pattern: /File "[^"]+", line \d+/g, worth: (text) => laterThanLeadIn(text, 'File "') },
   // a journal prefix in the middle of the text (journalctl output pasted without its newlines)
   { pattern: /(?<=\s)[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d \S+ [^\s[\]]+\[\d+\]: /g, worth: (text) => text.includes(']: ') }
 ]
+/** `needle` occurs after the line's own start (its indentation and an opening bracket or quote). */
+function laterThanLeadIn(text: string, needle: string): boolean {
+  return text.indexOf(needle, text.search(/[^\s[`"',>]/) + 1) !== -1
+}
+
 /** A collector that shipped the lines as a JSON array of strings: `…","Traceback …"," File \"x\", …`. */
 const JSON_ARRAY_SEPARATOR = /"\]?\s*,\s*"/
 /** What may stand before the first boundary without being a line of its own. */
