@@ -194,12 +194,20 @@ describe('formats of versions that cannot run here (24.x – 26.x, from the refe
     expect(ofKind(events, 'traceback')[0].frames[0].code).toBe('import yaml')
   })
 
-  it('emits the lines of an unfinished traceback as raw on flush, and reads chained multi-line messages', () => {
+  it('emits a traceback the log ends inside as a cut-traceback on flush, with its frames and lines', () => {
     const parser = new GunicornLogParser()
     const lines = linesOf(['Traceback (most recent call last):', '  File "/app/app.py", line 9, in <module>', '    connect()'])
     for (const line of lines) expect(parser.push(line)).toEqual([])
-    expect(parser.flush().map((e) => e.kind)).toEqual(['raw', 'raw', 'raw'])
-    expect(parser.events).toHaveLength(3)
+    const [cut] = parser.flush()
+    expect(cut).toMatchObject({ kind: 'cut-traceback', frames: [{ file: '/app/app.py', line: 9, func: '<module>', code: 'connect()' }] })
+    expect(cut.lines).toEqual(lines)
+    expect(parser.events).toHaveLength(1)
+  })
+
+  it('emits an open traceback header without any frame as raw on flush', () => {
+    const parser = new GunicornLogParser()
+    parser.push(linesOf(['Traceback (most recent call last):'])[0])
+    expect(parser.flush().map((e) => e.kind)).toEqual(['raw'])
   })
 
   it('does not take print() output for an exception line', () => {

@@ -4,11 +4,12 @@
 import { appNotFound, configError } from './configuration.js'
 import { databaseUnreachable, missingEnv } from './environment.js'
 import { healthCheckFailed, websocketFailed } from './http.js'
-import { importError, missingDependency, syntaxError, workerClassUnavailable } from './imports.js'
+import { importError, missingDependency, syntaxError } from './imports.js'
 import { bootTimeout, crashLoop } from './lifecycle.js'
 import { portInUse } from './network.js'
 import { outOfMemory, workerTimeout } from './resources.js'
 import type { DiagnosisRule } from './rule.js'
+import { workerClassUnavailable } from './worker-class.js'
 
 export type { DiagnosisRule } from './rule.js'
 export { readDatabaseError } from './environment.js'
