@@ -141,6 +141,8 @@ export interface RunReport {
   log: LogLine[]
   logTotalLines: number
   settingSources: Record<string, SettingSource>
+  /** Settings that change what the container and the app see: `PYTHONFAULTHANDLER` given, the probes' Host header. */
+  settings?: { PYTHONFAULTHANDLER: '1' | 'unset' | 'from env'; hostHeader?: string }
   startedAt: string
   durationMs: number
   metadata: RunMetadata

@@ -51,6 +51,8 @@ export function runArgs(settings: Settings, identity: RunIdentity, image: string
     `PORT=${settings.port}`
   ]
   for (const [name] of settings.env) args.push('--env', name)
+  // A crashing or stuck worker can then print its stack (faulthandler); the user's own value wins.
+  if (settings.faulthandler && !settings.env.some(([name]) => name === 'PYTHONFAULTHANDLER')) args.push('--env', 'PYTHONFAULTHANDLER=1')
   if (settings.memory) args.push('--memory', settings.memory)
   if (settings.cpus) args.push('--cpus', settings.cpus)
   if (settings.network) args.push('--network', settings.network)

@@ -3,6 +3,7 @@
 // messages (`Error: …`, `Failed to find attribute …`) do not. Unknown lines are kept as `raw`, never dropped.
 
 import type { LogLine } from '../model.js'
+import { FaultDumpReader, type FaultEvent } from './faulthandler.js'
 
 export type GunicornLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR' | 'CRITICAL'
 
@@ -71,6 +72,8 @@ export type GunicornEvent = EventBase &
     /** Gunicorn's AppImportError messages printed raw (exit 4), e.g. `Failed to find attribute 'app' in 'app'.` */
     | { kind: 'app-load-error'; message: string }
     | { kind: 'raw'; text: string }
+    /** faulthandler dumps and binary-incompatibility warnings (./faulthandler.ts). */
+    | FaultEvent
   )
 
 export type GunicornEventKind = GunicornEvent['kind']
@@ -159,6 +162,7 @@ export class GunicornLogParser {
   /** Workers that logged `Exception in worker process` whose traceback has not started yet. */
   private pendingExceptionPids: number[] = []
   private nextIsChained = false
+  private readonly faults = new FaultDumpReader()
 
   constructor(options: ParserOptions = {}) {
     this.keepEvents = options.keepEvents ?? true
@@ -185,6 +189,7 @@ export class GunicornLogParser {
   /** Ends the stream: unfinished tracebacks become raw lines. */
   flush(): GunicornEvent[] {
     const out: GunicornEvent[] = []
+    this.faults.flush(out)
     for (const traceback of this.open) for (const line of traceback.lines) out.push({ kind: 'raw', text: line.text, lines: [line] })
     this.open = []
     this.pendingExceptionPids = []
@@ -204,6 +209,7 @@ export class GunicornLogParser {
   }
 
   private unprefixed(line: LogLine, text: string, out: GunicornEvent[]): void {
+    if (this.faults.consume(line, text, out)) return
     if (TRACEBACK_HEADER.test(text)) {
       this.open.push({ lines: [line], frames: [], pid: this.pendingExceptionPids.shift(), chained: this.nextIsChained })
       this.nextIsChained = false
