@@ -4,6 +4,7 @@ import http from 'node:http'
 import type { StatusMatcher } from '../inputs.js'
 import type { HealthOutcome } from '../model.js'
 import { excerpt } from '../text.js'
+import { hostHeaders } from './host-header.js'
 import type { Pacing, Probe } from './probe.js'
 
 export interface HttpAnswer {
@@ -14,10 +15,18 @@ export interface HttpAnswer {
 const BODY_LIMIT = 4096
 
 /** One GET; rejects on transport errors (refused, reset, timeout) with a short message. */
-export function httpGet(host: string, port: number, path: string, timeoutMs: number): Promise<HttpAnswer> {
+export function httpGet(host: string, port: number, path: string, timeoutMs: number, hostHeader?: string): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host, port, path, method: 'GET', agent: false, timeout: timeoutMs, headers: { 'User-Agent': 'gunicorn-smoke', Connection: 'close' } },
+      {
+        host,
+        port,
+        path,
+        method: 'GET',
+        agent: false,
+        timeout: timeoutMs,
+        headers: { 'User-Agent': 'gunicorn-smoke', Connection: 'close', ...hostHeaders(hostHeader) }
+      },
       (response) => {
         const chunks: Buffer[] = []
         let size = 0
@@ -61,6 +70,8 @@ export interface HealthProbeOptions {
   now?: () => number
   /** Polling starts counting from here (the container start): fast while the app boots, slower later. */
   startedAt: number
+  /** The `host-header` input: the Host header of every attempt. */
+  hostHeader?: string
   /** No attempt starts after this. */
   deadline: number
   pacing: Pacing
@@ -112,7 +123,7 @@ export class HealthProbe implements Probe<HealthOutcome> {
     const { host, port, path, matcher } = this.options
     this.attempts++
     try {
-      const answer = await httpGet(host, port, path, this.options.attemptTimeoutMs ?? 2000)
+      const answer = await httpGet(host, port, path, this.options.attemptTimeoutMs ?? 2000, this.options.hostHeader)
       this.consecutiveSameStatus = answer.status === this.lastStatus ? this.consecutiveSameStatus + 1 : 1
       this.lastStatus = answer.status
       this.lastBody = answer.body

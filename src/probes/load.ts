@@ -4,6 +4,7 @@
 import http from 'node:http'
 import type { StatusMatcher } from '../inputs.js'
 import { formatSeconds } from '../text.js'
+import { hostHeaders } from './host-header.js'
 import type { Probe } from './probe.js'
 
 export interface LoadOptions {
@@ -23,6 +24,8 @@ export interface LoadOptions {
   /** Aborting stops sending and cuts the requests in flight (a worker died, the job was cancelled). */
   signal?: AbortSignal
   now?: () => number
+  /** The `host-header` input: the Host header of every request. */
+  hostHeader?: string
 }
 
 export interface LoadResult {
@@ -181,7 +184,7 @@ function get(options: LoadOptions, timeoutMs: number): Promise<number> {
         method: 'GET',
         agent: false,
         signal: options.signal,
-        headers: { 'User-Agent': 'gunicorn-smoke-load', Connection: 'close' }
+        headers: { 'User-Agent': 'gunicorn-smoke-load', Connection: 'close', ...hostHeaders(options.hostHeader) }
       },
       (response) => {
         response.on('data', () => undefined)

@@ -19,6 +19,7 @@ export async function waitHealthy(run: SmokeRun, running: Running): Promise<{ fi
     matcher: settings.healthStatus,
     now,
     startedAt: running.containerStartedAt,
+    hostHeader: settings.hostHeader,
     deadline: running.deadline,
     pacing: {
       pause: (ms) => watch.sleep(ms),
