@@ -20,6 +20,10 @@ export const REASON_IDS = [
   'health-check-failed',
   'websocket-failed',
   'profile-regression',
+  'native-crash',
+  'worker-hang',
+  'asgi-under-wsgi',
+  'disallowed-host',
   'unknown'
 ] as const
 export type ReasonId = (typeof REASON_IDS)[number]
