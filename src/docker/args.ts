@@ -80,3 +80,20 @@ export function imageSizeArgs(image: string): string[] {
 export function memoryStatsArgs(container: string): string[] {
   return ['stats', '--no-stream', '--format', '{{.MemUsage}}', container]
 }
+
+/**
+ * The ways to send SIGSEGV to a process inside the container (faulthandler then prints its stack), in the
+ * order to try them: the shell's builtin `kill` (minimal images have no /bin/kill), then Python itself.
+ */
+export function stackRequestArgs(container: string, pid: number): { via: string; args: string[] }[] {
+  if (!Number.isInteger(pid) || pid <= 0) throw new Error(`stackRequestArgs needs a process id, got ${pid}`)
+  return [
+    { via: 'docker exec sh -c kill', args: ['exec', container, 'sh', '-c', `kill -SEGV ${pid}`] },
+    { via: 'docker exec python3 os.kill', args: ['exec', container, 'python3', '-c', `import os, signal; os.kill(${pid}, signal.SIGSEGV)`] }
+  ]
+}
+
+/** Host PIDs of the container's processes, to signal from the host when nothing inside can. */
+export function hostPidsArgs(container: string): string[] {
+  return ['top', container, '-eo', 'pid']
+}

@@ -30,6 +30,8 @@ export const workerHang: DiagnosisRule = {
         remedy: `Find what the app does at import that can wait (a connection, a lock, a sleep); with the ${code('faulthandler')} input on (the default) and a Python app, the next run names the line.`
       }
     }
+    // A worker serving its loop (not in Gunicorn's app loading) was not stuck booting: leave it to the other rules.
+    if (!frames.some((f) => /^(load_wsgi|load_wsgiapp|import_app|load)$/.test(f.func))) return undefined
     const user = faultUserFrame(rc, frames)
     const waiting = whatItWaitsOn(frames, user)
     const where = user ? `${code(fileLine(user.location))}${user.code ? ` (${code(user.code)})` : ''}` : code(`${frames[0].file}:${frames[0].line}`)
