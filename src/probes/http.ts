@@ -72,6 +72,8 @@ export interface HealthProbeOptions {
   startedAt: number
   /** The `host-header` input: the Host header of every attempt. */
   hostHeader?: string
+  /** A wrong answer that will not heal although its status might (a 500 with a known cause): stop at once. */
+  knownWrong?: (answer: HttpAnswer, sameInARow: number) => boolean
   /** No attempt starts after this. */
   deadline: number
   pacing: Pacing
@@ -88,6 +90,7 @@ export class HealthProbe implements Probe<HealthOutcome> {
   private lastError?: string
   private firstHealthyAt?: number
   private consecutiveSameStatus = 0
+  private lastKnownWrong = false
   private cancelled = false
   /** Set once start() has returned. */
   stoppedBy?: HealthStop
@@ -132,9 +135,11 @@ export class HealthProbe implements Probe<HealthOutcome> {
         this.firstHealthyAt ??= (this.options.now ?? Date.now)()
         return { kind: 'healthy', answer }
       }
+      this.lastKnownWrong = this.options.knownWrong?.(answer, this.consecutiveSameStatus) ?? false
       return { kind: 'unexpected-status', answer }
     } catch (error) {
       this.lastError = error instanceof Error ? error.message : String(error)
+      this.lastKnownWrong = false
       return { kind: 'no-answer', error: this.lastError }
     }
   }
@@ -147,7 +152,7 @@ export class HealthProbe implements Probe<HealthOutcome> {
     const status = this.lastStatus
     if (status === undefined || this.lastError || this.options.matcher.matches(status)) return false
     const permanent = status >= 400 && status < 500 && ![408, 425, 429].includes(status)
-    return permanent && this.consecutiveSameStatus >= 3
+    return (permanent && this.consecutiveSameStatus >= 3) || this.lastKnownWrong
   }
 
   result(): HealthOutcome {

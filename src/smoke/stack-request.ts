@@ -11,16 +11,25 @@ import { cancelled, type Findings, type Running, type SmokeRun } from './types.j
 const DUMP_WAIT_MS = 2000
 /** A replacement worker (after a 20.x WORKER TIMEOUT) gets this long to reach the line it hangs on. */
 const MIN_BOOTING_MS = 1500
+/** How long to wait for a replacement worker to boot after a WORKER TIMEOUT. */
+const REPLACEMENT_WAIT_MS = 2000
 const LOOPBACK_BIND = /^(https?:\/\/)?(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:|$)/
 
 export async function requestStack(run: SmokeRun, running: Running, findings: Findings): Promise<StackRequest | undefined> {
-  const target = stuckWorker(run, running, findings)
-  if (!target) return undefined
+  if (!askable(run, running, findings)) return undefined
   const { watch } = running
+  // After a 20.x WORKER TIMEOUT the replacement boots a moment later: it hangs on the same line.
+  let target = aliveWorker(running)
+  for (const until = run.now() + REPLACEMENT_WAIT_MS; !target && run.now() < until && !cancelled(run); target = aliveWorker(running)) {
+    await watch.sleep(100)
+  }
+  if (!target) return undefined
   const waited = target.boot.at + MIN_BOOTING_MS - run.now()
   if (waited > 0) await watch.sleep(Math.min(waited, MIN_BOOTING_MS))
   const afterSeq = watch.buffer.lines().slice(-1)[0]?.seq ?? -1
-  const stuckForMs = run.now() - target.boot.at
+  // After a WORKER TIMEOUT the app has been trying to boot since the first worker did.
+  const firstBoot = watch.workerTrouble ? watch.buffer.lines().find((line) => /Booting worker with pid: \d+$/.test(line.text)) : undefined
+  const stuckForMs = run.now() - (firstBoot ?? target.boot).at
   run.deps.ui.progress(`Worker ${target.pid} never finished booting: asking it for its stack (SIGSEGV, printed by faulthandler)`)
   const via = await sendSegv(run, running.containerId, target.pid)
   if (!via) {
@@ -31,18 +40,25 @@ export async function requestStack(run: SmokeRun, running: Running, findings: Fi
   return { pid: target.pid, afterSeq, stuckForMs, via }
 }
 
-/** The newest worker that booted and is still alive, when the run failed for want of a booted worker. */
-function stuckWorker(run: SmokeRun, running: Running, findings: Findings): { pid: number; boot: LogLine } | undefined {
+/** The run failed for want of a booted worker, faulthandler is on, and the workers can be reached. */
+function askable(run: SmokeRun, running: Running, findings: Findings): boolean {
   const { settings } = run
   const { watch } = running
   const faulthandlerOn = settings.faulthandler || settings.env.some(([name, value]) => name === 'PYTHONFAULTHANDLER' && value !== '' && value !== '0')
   const workerTimedOutBooting = findings.outcome === 'unstable' && findings.healthyAt === undefined && watch.workerTrouble?.what === 'worker timeout'
-  if (!faulthandlerOn || cancelled(run) || watch.exited || (findings.outcome !== 'boot-timeout' && !workerTimedOutBooting)) return undefined
+  if (!faulthandlerOn || cancelled(run) || watch.exited || (findings.outcome !== 'boot-timeout' && !workerTimedOutBooting)) return false
   const listening = watch.tracker.events.filter((e) => e.kind === 'listening').flatMap((e) => e.addresses)
   // Bound to loopback inside the container: the workers may be fine, only unreachable (the boot-timeout rule says so).
-  if (listening.length > 0 && listening.every((address) => LOOPBACK_BIND.test(address))) return undefined
+  return !(listening.length > 0 && listening.every((address) => LOOPBACK_BIND.test(address)))
+}
+
+/** The newest worker that booted and has not died. */
+function aliveWorker(running: Running): { pid: number; boot: LogLine } | undefined {
+  const { watch } = running
   const state = watch.tracker.state()
-  const dead = new Set(state.deaths.map((death) => death.pid))
+  // A worker Gunicorn timed out is being killed: only its replacement can still answer.
+  const timedOut = watch.tracker.events.filter((e) => e.kind === 'worker-timeout').map((e) => e.pid)
+  const dead = new Set([...state.deaths.map((death) => death.pid), ...state.deadPids, ...timedOut])
   const pid = [...state.bootedPids].reverse().find((p) => !dead.has(p) && !state.failedBootPids.includes(p))
   const boot = pid === undefined ? undefined : watch.buffer.lines().find((line) => line.text.endsWith(`Booting worker with pid: ${pid}`))
   return pid !== undefined && boot ? { pid, boot } : undefined

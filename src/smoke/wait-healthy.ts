@@ -6,6 +6,7 @@ import { HealthProbe } from '../probes/http.js'
 import { excerpt } from '../text.js'
 import type { CheckRow } from './checks.js'
 import type { LogDecision } from './log-watch.js'
+import { knownWrongAnswer } from './wrong-answer.js'
 import { PROBE_HOST, cancelled, type Findings, type Outcome, type Running, type SmokeRun } from './types.js'
 
 export async function waitHealthy(run: SmokeRun, running: Running): Promise<{ findings: Findings; probe: HealthProbe }> {
@@ -20,6 +21,7 @@ export async function waitHealthy(run: SmokeRun, running: Running): Promise<{ fi
     now,
     startedAt: running.containerStartedAt,
     hostHeader: settings.hostHeader,
+    knownWrong: (answer, sameInARow) => knownWrongAnswer(answer, sameInARow, watch.tracker.events),
     deadline: running.deadline,
     pacing: {
       pause: (ms) => watch.sleep(ms),
