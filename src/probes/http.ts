@@ -22,6 +22,9 @@ export function httpGet(host: string, port: number, path: string, timeoutMs: num
         host,
         port,
         path,
+        // Lenient parsing, like curl and the platforms' proxies: Gunicorn 26.2's error page ends its headers with a
+        // bare LF, which Node's strict parser rejects (the 500 would look like no answer at all).
+        insecureHTTPParser: true,
         method: 'GET',
         agent: false,
         timeout: timeoutMs,

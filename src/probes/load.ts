@@ -183,6 +183,8 @@ function get(options: LoadOptions, timeoutMs: number): Promise<number> {
         path: options.path,
         method: 'GET',
         agent: false,
+        // As the health probe: Gunicorn 26.2's error page has a bare LF after its headers.
+        insecureHTTPParser: true,
         signal: options.signal,
         headers: { 'User-Agent': 'gunicorn-smoke-load', Connection: 'close', ...hostHeaders(options.hostHeader) }
       },
