@@ -72,6 +72,20 @@ export const BUILD_CASES: BuildCase[] = [
     })
   },
   {
+    name: 'native-header-missing',
+    expect: always({
+      reason: 'native-build-failed',
+      culprits: [
+        /`psycopg2`/,
+        /`Python\.h` is missing/,
+        /install -y --no-install-recommends python3-dev libpq-dev`/,
+        /before `Dockerfile:9`/,
+        /`psycopg2-binary`/
+      ],
+      pointers: ['Dockerfile:9', 'requirements.txt:2']
+    })
+  },
+  {
     name: 'copy-renamed',
     expect: always({
       reason: 'build-file-missing',
