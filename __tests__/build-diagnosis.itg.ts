@@ -57,6 +57,7 @@ describe('build diagnosis on the real engine', () => {
       expect(report.reason).toBe(expected.reason)
       for (const culprit of expected.culprits) expect(`${report.summary} ${report.diagnosis?.remedy}`).toMatch(culprit)
       expect(report.annotations.map((a) => `${a.file}:${a.line}`)).toEqual(expected.pointers)
+      if (expected.pythonLookedUp) expect(report.summary).toMatch(expected.pythonLookedUp)
       expect(report.diagnosis?.evidence.join('\n')).not.toMatch(/DEPRECATED|BuildKit is currently disabled/)
       // The builder is the one asked for: BuildKit numbers its steps (`#8 [4/5] RUN …`), the legacy builder does not.
       expect(report.log.some((line) => /^#\d+ \[/.test(line.text))).toBe(builder.name === 'buildkit')
