@@ -31,7 +31,9 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: path.join(ROOT, 'BENCHMARKS.md') },
     json: { type: 'string', default: path.join(ROOT, 'bench', 'results.json') },
     // Re-renders BENCHMARKS.md from a results file written by an earlier run, without measuring again.
-    'render-only': { type: 'boolean', default: false }
+    'render-only': { type: 'boolean', default: false },
+    // Measures the action alone (no wait-on/curl runs): what bench/ab.mjs compares between two bundles.
+    'action-only': { type: 'boolean', default: false }
   }
 })
 const REPS = Math.max(1, Number(args.reps))
@@ -309,7 +311,7 @@ function curlLoop(port) {
 async function failingBoot(rep) {
   const image = IMAGES.failing.tag
   const result = {}
-  const order = rep % 2 === 0 ? ['action', 'pollers'] : ['pollers', 'action']
+  const order = args['action-only'] ? ['action'] : rep % 2 === 0 ? ['action', 'pollers'] : ['pollers', 'action']
   for (const who of order) {
     if (who === 'action') {
       const run = await runAction({ image, timeout: String(POLLER_TIMEOUT_S), 'stability-window': '0' }, { runId: `bench${Date.now()}` })
@@ -354,7 +356,7 @@ async function failingBoot(rep) {
 async function healthyBoot(rep) {
   const image = IMAGES.healthy.tag
   const result = {}
-  const order = rep % 2 === 0 ? ['action', 'pollers'] : ['pollers', 'action']
+  const order = args['action-only'] ? ['action'] : rep % 2 === 0 ? ['action', 'pollers'] : ['pollers', 'action']
   for (const who of order) {
     if (who === 'action') {
       const runId = `bench${Date.now()}`
@@ -404,7 +406,9 @@ async function overhead() {
     overheadMs: wallMs - run.report.bootTimeMs,
     beforeDockerRunMs: starting - run.startAt,
     dockerRunAndPortMs: waiting - starting,
-    afterHealthyMs: run.exitAt - healthyAt
+    afterHealthyMs: run.exitAt - healthyAt,
+    // The boot profile's own measurement (0 for bundles that predate it), part of the time after healthy.
+    profileMs: run.report.profile?.measuredInMs ?? 0
   }
 }
 
@@ -701,7 +705,7 @@ function render(machineInfo, results, bundle, reps = REPS) {
       ''
     )
   }
-  const body = [...lines.splice(lines.indexOf('## Machine')), ...profileNoiseSection()]
+  const body = [...lines.splice(lines.indexOf('## Machine')), ...profileNoiseSection(), ...hangVerdictSection()]
   return [
     ...lines,
     ...head,
@@ -738,6 +742,40 @@ function profileNoiseSection() {
       (set) =>
         `| ${set.name} | ${set.loadAverage[0]} | ${range(set.workerMb, mb)} | ${range(set.memoryMb, mb)} | ${range(set.firstWorkerMs, ms)} | ${range(set.healthyMs, ms)} | ${range(set.measuredInMs, ms)} |`
     ),
+    ''
+  ]
+}
+
+/** Time to a verdict once a worker is stuck or an app answers wrongly, measured by `bench/hang-verdict.mjs`. */
+function hangVerdictSection() {
+  const file = path.join(ROOT, 'bench', 'hang-verdict.json')
+  if (!fs.existsSync(file)) return []
+  const saved = JSON.parse(fs.readFileSync(file, 'utf8'))
+  const cell = (runs, key) => {
+    const st = stats(runs.map((r) => r[key]).filter((v) => typeof v === 'number'))
+    return st ? `${ms(st.median)} (${ms(st.min)} – ${ms(st.max)}, n=${runs.length})` : '—'
+  }
+  const rows = Object.entries(saved.runs).map(([key, runs]) => {
+    const [base, scenario] = key.split('/')
+    const figure =
+      scenario === 'worker-hang'
+        ? `boot timeout → verdict ${cell(runs, 'deadlineToVerdictMs')}; dump → verdict ${cell(runs, 'dumpToVerdictMs')}`
+        : scenario === 'asgi-under-wsgi'
+          ? `first wrong answer → verdict ${cell(runs, 'firstWrongAnswerToVerdictMs')}`
+          : `last worker boot → verdict ${cell(runs, 'lastBootToVerdictMs')} (upper bound of first wrong answer → verdict)`
+    return `| ${base} | ${scenario} | ${[...new Set(runs.map((r) => r.reason))].join(', ')} | ${figure} |`
+  })
+  return [
+    '## Worker hung, wrong answers: time to a verdict',
+    '',
+    `\`node bench/hang-verdict.mjs --reps 3\` (${saved.date}, load ${saved.load}): prebuilt images of the fixtures, the CLI bundle, \`stability-window: 0\`.`,
+    `"Worker hung" is the boot timeout (container start + \`timeout\` of 10 s): from there the run asks the stuck worker for its stack`,
+    '(SIGSEGV through `docker exec`), waits for the faulthandler dump, removes the container and writes the report. The wrong answers are',
+    'decided at the second one instead of at the 60 s timeout.',
+    '',
+    '| base | fixture | verdict | time |',
+    '|---|---|---|---|',
+    ...rows,
     ''
   ]
 }
@@ -801,9 +839,11 @@ async function main() {
     const gzip = Number(execFileSync('sh', ['-c', `gzip -9 -c '${file}' | wc -c`], { encoding: 'utf8' }).trim())
     return { name: path.relative(ROOT, file), bytes, gzip }
   })
+  fs.writeFileSync(args.json, JSON.stringify({ machine: machineInfo, reps: REPS, results, bundle }, null, 2))
+  // The rendered page compares with the pollers; the action alone only feeds bench/ab.mjs.
+  if (args['action-only']) return
   const markdown = render(machineInfo, results, bundle)
   fs.writeFileSync(args.out, keepBuildVerdict(markdown))
-  fs.writeFileSync(args.json, JSON.stringify({ machine: machineInfo, reps: REPS, results, bundle }, null, 2))
   log(`\nWrote ${path.relative(ROOT, args.out)} and ${path.relative(ROOT, args.json)}.`)
   process.stdout.write(markdown.slice(markdown.indexOf('## Summary'), markdown.indexOf('## Machine')))
 }

@@ -24,7 +24,7 @@ export interface DiagnosisContext {
   }
   health?: HealthOutcome
   websocket?: WebSocketOutcome
-  settings: { port: number; timeoutSec: number; healthPath: string; healthStatus: string }
+  settings: { port: number; timeoutSec: number; healthPath: string; healthStatus: string; hostHeader?: string }
   paths: {
     repoRoot: string
     /** Absolute. */
@@ -34,12 +34,24 @@ export interface DiagnosisContext {
     /** The Dockerfile, absolute; defaults to <contextDir>/Dockerfile. */
     dockerfile?: string
   }
+  /** The run asked a worker stuck while booting for its stack (SIGSEGV, printed by faulthandler). */
+  stackRequest?: StackRequest
   env: {
     /** Names given to the container. */
     provided: string[]
     /** Names a host blueprint fills, e.g. render.yaml `sync: false`. */
     hostFilled?: string[]
   }
+}
+
+export interface StackRequest {
+  pid: number
+  /** Log lines up to this seq were there before the signal: a dump after it is the answer. */
+  afterSeq: number
+  /** How long the worker had been booting when it was asked. */
+  stuckForMs: number
+  /** How the signal was sent, e.g. `docker exec sh -c kill`. */
+  via: string
 }
 
 export type Traceback = EventOf<'traceback'>
@@ -116,7 +128,8 @@ export class RuleContext {
   /** The first traceback that explains the failure: a worker's or the master's, not Gunicorn's own HaltServer. */
   primaryTraceback(match?: (tb: Traceback) => boolean): Traceback | undefined {
     const candidates = this.tracebacks.filter((tb) => !tb.exception.type.endsWith('HaltServer') && (!match || match(tb)))
-    return candidates.find((tb) => tb.pid !== undefined) ?? candidates[0]
+    // A worker's traceback, else one with frames (a bare exception line repeats what a full traceback says).
+    return candidates.find((tb) => tb.pid !== undefined) ?? candidates.find((tb) => tb.frames.length > 0) ?? candidates[0]
   }
 
   /** Path relative to the repository root for a path relative to the build context. */

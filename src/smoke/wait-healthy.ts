@@ -6,6 +6,7 @@ import { HealthProbe } from '../probes/http.js'
 import { excerpt } from '../text.js'
 import type { CheckRow } from './checks.js'
 import type { LogDecision } from './log-watch.js'
+import { knownWrongAnswer } from './wrong-answer.js'
 import { PROBE_HOST, cancelled, type Findings, type Outcome, type Running, type SmokeRun } from './types.js'
 
 /** How long a healthy answer waits for the log to say who is listening, when it has not said so yet. */
@@ -17,17 +18,24 @@ export async function waitHealthy(run: SmokeRun, running: Running): Promise<{ fi
   let decision: LogDecision | undefined
   const probe = new HealthProbe({
     host: PROBE_HOST,
-    port: running.hostPort,
+    port: running.hostPort ?? 0,
     path: settings.healthPath,
     matcher: settings.healthStatus,
     now,
     startedAt: running.containerStartedAt,
+    hostHeader: settings.hostHeader,
+    knownWrong: (answer, sameInARow) => knownWrongAnswer(answer, sameInARow, watch.tracker.events),
     deadline: running.deadline,
     pacing: {
       pause: (ms) => watch.sleep(ms),
       interrupted: async () => cancelled(run) || (decision = await watch.decided()) !== undefined
     }
   })
+  if (running.hostPort === undefined) {
+    // The container stopped before it published its port: nothing to probe, the log and the exit decide.
+    decision = await watch.decisionBy(running.deadline)
+    return { findings: { outcome: decision ?? 'container-exited', healthyAt: undefined }, probe }
+  }
   run.deps.ui.progress(`Waiting for ${settings.healthPath} on port ${settings.port} (timeout ${settings.timeoutSec} s)`)
   await probe.start()
   // A port another process holds answers too: the log tells, once it says Gunicorn could not bind it. An
