@@ -1,232 +1,116 @@
-// Boots every failure fixture for real on both base images, the way the action runs containers (detached,
-// -e PORT=8000, published on 127.0.0.1), feeds `docker logs -f` into BootTracker, then checks the diagnosis.
+// Boots every failure fixture for real on every base image through the real pipeline (runSmoke with the real
+// Docker engine: build, start, watch, probes, teardown, verdict), then checks the reason and the culprit.
 
-import { execFile, spawn } from 'node:child_process'
-import { createInterface } from 'node:readline'
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import crypto from 'node:crypto'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { BootTracker } from '../src/gunicorn/boot-tracker.js'
+import { Docker } from '../src/docker/docker.js'
 import { expectedWorkerCount, parsePrintConfig } from '../src/gunicorn/print-config.js'
-import { diagnose, type DiagnosisContext, type DiagnosisOutcome } from '../src/diagnosis/index.js'
-import type { HealthOutcome, LogLine, ReasonId } from '../src/model.js'
+import type { ReasonId, RunReport } from '../src/model.js'
+import { prepare, removeBuiltImage } from '../src/prepare.js'
+import { runSmoke } from '../src/smoke/index.js'
+import { BASES, leftovers } from './helpers/docker.js'
+import { silentUi } from './helpers/silent-ui.js'
 
 const run = promisify(execFile)
 const REPO = process.cwd()
-const SUITES = ['bookworm', 'trixie'] as const
-type Suite = (typeof SUITES)[number]
-const PORT = 8000
-
-type Mode =
-  /** Stop when the tracker gives up or the container exits. */
-  | { kind: 'fail-fast'; maxSeconds: number }
-  /** Probe health until the deadline; nothing should answer. */
-  | { kind: 'boot-timeout'; seconds: number }
-  /** Probe health until it answers; it answers with the wrong status. */
-  | { kind: 'health'; seconds: number }
-  /** Health passes, then watch a stability window for worker deaths. */
-  | { kind: 'stability'; windowSeconds: number }
+type Suite = string
 
 interface Scenario {
   fixture: string
-  expect: Record<Suite, ReasonId>
+  expect: ReasonId | Record<Suite, ReasonId>
   /** Text the summary must contain: the culprit. */
   culprit: RegExp
-  mode: Mode
-  runArgs?: string[]
+  /** The action's inputs beside the base image. */
+  inputs: Record<string, string>
 }
 
-const both = (reason: ReasonId): Record<Suite, ReasonId> => ({ bookworm: reason, trixie: reason })
-
+const FAST = { timeout: '20', 'stability-window': '0' }
 const SCENARIOS: Scenario[] = [
-  { fixture: 'fail-config-error', expect: both('config-error'), culprit: /`\$\{PORT\}`/, mode: { kind: 'fail-fast', maxSeconds: 20 } },
-  {
-    fixture: 'fail-worker-class-unavailable',
-    expect: both('worker-class-unavailable'),
-    culprit: /`eventlet`/,
-    mode: { kind: 'fail-fast', maxSeconds: 20 }
-  },
-  { fixture: 'fail-missing-dependency', expect: both('missing-dependency'), culprit: /`stripe`/, mode: { kind: 'fail-fast', maxSeconds: 20 } },
-  { fixture: 'fail-import-error', expect: both('import-error'), culprit: /`get_settings`/, mode: { kind: 'fail-fast', maxSeconds: 20 } },
-  { fixture: 'fail-syntax-error', expect: both('syntax-error'), culprit: /routes\.py:10/, mode: { kind: 'fail-fast', maxSeconds: 20 } },
-  { fixture: 'fail-missing-env', expect: both('missing-env'), culprit: /`DATABASE_URL`/, mode: { kind: 'fail-fast', maxSeconds: 20 } },
-  { fixture: 'fail-app-not-found', expect: both('app-not-found'), culprit: /no `app`/, mode: { kind: 'fail-fast', maxSeconds: 20 } },
-  { fixture: 'fail-database-unreachable', expect: both('database-unreachable'), culprit: /`db`/, mode: { kind: 'fail-fast', maxSeconds: 25 } },
+  { fixture: 'fail-config-error', expect: 'config-error', culprit: /`\$\{PORT\}`/, inputs: FAST },
+  { fixture: 'fail-worker-class-unavailable', expect: 'worker-class-unavailable', culprit: /`eventlet`/, inputs: FAST },
+  { fixture: 'fail-missing-dependency', expect: 'missing-dependency', culprit: /`stripe`/, inputs: FAST },
+  { fixture: 'fail-import-error', expect: 'import-error', culprit: /`get_settings`/, inputs: FAST },
+  { fixture: 'fail-syntax-error', expect: 'syntax-error', culprit: /routes\.py:10/, inputs: FAST },
+  { fixture: 'fail-missing-env', expect: 'missing-env', culprit: /`DATABASE_URL`/, inputs: FAST },
+  { fixture: 'fail-app-not-found', expect: 'app-not-found', culprit: /no `app`/, inputs: FAST },
+  { fixture: 'fail-database-unreachable', expect: 'database-unreachable', culprit: /`db`/, inputs: { ...FAST, timeout: '25' } },
   {
     fixture: 'fail-worker-timeout',
-    // Gunicorn 22+ does not apply `timeout` to a worker that is still importing: 23.0 just hangs.
-    expect: { bookworm: 'worker-timeout', trixie: 'boot-timeout' },
-    culprit: /`timeout` of 4 s|Booting worker with pid/,
-    mode: { kind: 'fail-fast', maxSeconds: 12 }
+    // Gunicorn 22+ does not apply `timeout` to a worker that is still importing: 23.0 and 26.2 just hang.
+    expect: { bookworm: 'worker-timeout', trixie: 'boot-timeout', forky: 'boot-timeout' },
+    culprit: /`timeout` of 4 s|Booting worker with pid|booted/,
+    inputs: { ...FAST, timeout: '12' }
   },
-  {
-    fixture: 'fail-out-of-memory',
-    expect: both('out-of-memory'),
-    culprit: /SIGKILL/,
-    mode: { kind: 'fail-fast', maxSeconds: 20 },
-    runArgs: ['--memory', '128m']
-  },
-  { fixture: 'fail-port-in-use', expect: both('port-in-use'), culprit: /Port 8000/, mode: { kind: 'fail-fast', maxSeconds: 20 } },
-  { fixture: 'fail-boot-timeout', expect: both('boot-timeout'), culprit: /`127\.0\.0\.1:8000`/, mode: { kind: 'boot-timeout', seconds: 5 } },
-  { fixture: 'fail-crash-loop', expect: both('crash-loop'), culprit: /price refresh failed/, mode: { kind: 'stability', windowSeconds: 6 } },
-  { fixture: 'fail-health-check-failed', expect: both('health-check-failed'), culprit: /answered 503/, mode: { kind: 'health', seconds: 15 } }
+  { fixture: 'fail-out-of-memory', expect: 'out-of-memory', culprit: /SIGKILL/, inputs: { ...FAST, memory: '128m' } },
+  { fixture: 'fail-port-in-use', expect: 'port-in-use', culprit: /Port 8000/, inputs: FAST },
+  { fixture: 'fail-boot-timeout', expect: 'boot-timeout', culprit: /`127\.0\.0\.1:8000`/, inputs: { timeout: '5', 'stability-window': '0' } },
+  { fixture: 'fail-crash-loop', expect: 'crash-loop', culprit: /price refresh failed/, inputs: { timeout: '20', 'stability-window': '6' } },
+  { fixture: 'fail-health-check-failed', expect: 'health-check-failed', culprit: /answered 503/, inputs: { timeout: '15', 'stability-window': '0' } }
 ]
 
-const imageOf = (fixture: string, suite: Suite) => `gsmoke-test-diag-${fixture}:${suite}`
-const containerOf = (fixture: string, suite: Suite) => `gsmoke-test-diag-${fixture}-${suite}`
-const builtImages = new Set<string>()
-const startedContainers = new Set<string>()
-
-async function build(fixture: string, suite: Suite): Promise<string> {
-  const image = imageOf(fixture, suite)
-  await run(
-    'docker',
-    ['build', '-q', '-t', image, '--build-arg', `BASE_IMAGE=gunicorn-smoke-base:${suite}`, path.join(REPO, '__fixtures__/apps', fixture)],
-    {
-      maxBuffer: 16 * 1024 * 1024
-    }
-  )
-  builtImages.add(image)
-  return image
-}
-
-async function removeContainer(name: string): Promise<void> {
-  await run('docker', ['rm', '-f', name]).catch(() => undefined)
-  startedContainers.delete(name)
-}
-
-async function probeHealth(port: number, previous: HealthOutcome): Promise<HealthOutcome> {
-  const attempts = previous.attempts + 1
+/** One smoke run of a fixture on a base, as the CLI runs it (same preparation, same pipeline, real engine). */
+async function smoke(fixture: string, suite: Suite, inputs: Record<string, string>): Promise<{ report: RunReport; runKey: string }> {
+  const workspace = path.join(REPO, '__fixtures__/apps', fixture)
+  const given: Record<string, string> = { ...inputs, 'build-args': `BASE_IMAGE=gunicorn-smoke-base:${suite}` }
+  const runKey = `test-diag-${crypto.randomBytes(4).toString('hex')}`
+  const preparation = prepare({
+    workspace,
+    readInput: (name) => given[name] ?? '',
+    runKey,
+    log: () => undefined
+  })
+  const docker = new Docker()
   try {
-    const response = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2000) })
-    const body = (await response.text()).slice(0, 200)
-    const ok = response.status === 200
-    return { ok, status: response.status, bodyExcerpt: body, attempts, firstHealthyAt: previous.firstHealthyAt ?? (ok ? Date.now() : undefined) }
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause
-    return { ...previous, ok: false, error: cause?.code ?? cause?.message ?? String(error), attempts }
+    return { report: await runSmoke(preparation.settings, { docker, ui: silentUi, identity: preparation.identity, metadata: {} }), runKey }
+  } finally {
+    await removeBuiltImage(docker, preparation).catch(() => undefined)
+    preparation.release()
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const expected = (scenario: Scenario, suite: Suite): ReasonId => (typeof scenario.expect === 'string' ? scenario.expect : scenario.expect[suite])
 
-interface Observed {
-  diagnosisContext: DiagnosisContext
-}
-
-async function observe(scenario: Scenario, suite: Suite): Promise<Observed> {
-  const image = await build(scenario.fixture, suite)
-  const name = containerOf(scenario.fixture, suite)
-  await removeContainer(name)
-  await run('docker', ['run', '-d', '--name', name, '-e', `PORT=${PORT}`, '-p', `127.0.0.1::${PORT}`, ...(scenario.runArgs ?? []), image])
-  startedContainers.add(name)
-  const hostPort = Number((await run('docker', ['port', name, `${PORT}/tcp`])).stdout.trim().split('\n')[0].split(':').pop())
-
-  const tracker = new BootTracker()
-  const lines: LogLine[] = []
-  let gaveUp = false
-  let seq = 0
-  const follower = spawn('docker', ['logs', '-f', name])
-  const ended = new Promise<void>((resolve) => follower.on('close', () => resolve()))
-  for (const [stream, source] of [
-    ['stdout', follower.stdout],
-    ['stderr', follower.stderr]
-  ] as const) {
-    createInterface({ input: source }).on('line', (text) => {
-      const line: LogLine = { seq: seq++, stream, text, at: Date.now() }
-      lines.push(line)
-      if (tracker.push(line).gaveUp) gaveUp = true
-    })
-  }
-  let logsEnded = false
-  void ended.then(() => (logsEnded = true))
-
-  let outcome: DiagnosisOutcome
-  let health: HealthOutcome | undefined
-  const mode = scenario.mode
-  const started = Date.now()
-  const elapsed = () => (Date.now() - started) / 1000
-  if (mode.kind === 'fail-fast') {
-    while (!gaveUp && !logsEnded && elapsed() < mode.maxSeconds) await sleep(100)
-    outcome = gaveUp ? 'gave-up' : logsEnded ? 'container-exited' : 'boot-timeout'
-  } else {
-    health = { ok: false, attempts: 0 }
-    const limit = mode.kind === 'stability' ? 20 : mode.seconds
-    while (!gaveUp && !logsEnded && elapsed() < limit) {
-      health = await probeHealth(hostPort, health)
-      if (health.status !== undefined) break
-      await sleep(500)
-    }
-    if (mode.kind === 'stability' && health.ok) {
-      const deathsBefore = tracker.state().deaths.length
-      const windowEnd = Date.now() + mode.windowSeconds * 1000
-      while (Date.now() < windowEnd && tracker.state().deaths.length === deathsBefore) await sleep(100)
-      outcome = tracker.state().deaths.length > deathsBefore ? 'unstable' : 'health-failed'
-      // Let the loop show itself a little longer: a single exit is weaker evidence than a few.
-      await sleep(3000)
-    } else if (gaveUp) outcome = 'gave-up'
-    else if (logsEnded) outcome = 'container-exited'
-    else outcome = health.status === undefined ? 'boot-timeout' : 'health-failed'
-  }
-
-  const inspected = JSON.parse((await run('docker', ['inspect', name])).stdout)[0].State
-  await removeContainer(name)
-  await ended
-  tracker.flush()
-  return {
-    diagnosisContext: {
-      outcome,
-      lines,
-      events: [...tracker.events],
-      state: tracker.state(),
-      container: {
-        running: inspected.Running,
-        exitCode: inspected.Running ? undefined : inspected.ExitCode,
-        oomKilled: inspected.OOMKilled,
-        memoryLimit: scenario.runArgs?.includes('--memory') ? scenario.runArgs[scenario.runArgs.indexOf('--memory') + 1] : undefined
-      },
-      health,
-      settings: { port: PORT, timeoutSec: mode.kind === 'boot-timeout' ? mode.seconds : 60, healthPath: '/health', healthStatus: '200' },
-      paths: { repoRoot: REPO, contextDir: path.join(REPO, '__fixtures__/apps', scenario.fixture), workdir: '/app' },
-      env: { provided: ['PORT'] }
-    }
-  }
-}
-
-afterAll(async () => {
-  for (const name of [...startedContainers]) await removeContainer(name)
-  if (builtImages.size) await run('docker', ['rmi', '-f', ...builtImages]).catch(() => undefined)
-}, 60_000)
-
-describe('diagnosing real boot failures on both base images', () => {
+describe(`diagnosing real boot failures through the pipeline on ${BASES.join(', ')}`, () => {
   it.each(SCENARIOS.map((scenario) => [scenario.fixture, scenario] as const))(
     '%s',
-    async (_fixture, scenario) => {
-      // Both images at once: the 2 cores are mostly idle while a container boots.
-      const observed = await Promise.all(SUITES.map((suite) => observe(scenario, suite)))
-      SUITES.forEach((suite, index) => {
-        const diagnosis = diagnose(observed[index].diagnosisContext)
-        const label = `${suite}: ${diagnosis.reason} — ${diagnosis.summary}`
-        expect(label).toBe(`${suite}: ${scenario.expect[suite]} — ${diagnosis.summary}`)
-        expect(diagnosis.summary).toMatch(scenario.culprit)
-        if (diagnosis.location) expect(diagnosis.location.file.startsWith(`__fixtures__/apps/${scenario.fixture}/`)).toBe(true)
+    async (fixture, scenario) => {
+      // Every base at once: the 2 cores are mostly idle while a container boots.
+      const runs = await Promise.all(BASES.map((suite) => smoke(fixture, suite, scenario.inputs)))
+      BASES.forEach((suite, index) => {
+        const { report, runKey } = runs[index]
+        expect(leftovers(runKey)).toEqual({ containers: [], images: [], volumes: [], networks: [] })
+        expect(`${suite}: ${report.result} ${report.reason} — ${report.summary}`).toBe(
+          `${suite}: fail ${expected(scenario, suite)} — ${report.summary}`
+        )
+        expect({ suite, summary: report.summary }).toEqual({ suite, summary: expect.stringMatching(scenario.culprit) })
+        const location = report.diagnosis?.location
+        if (location) expect(existsSync(path.join(REPO, '__fixtures__/apps', fixture, location.file))).toBe(true)
       })
     },
-    90_000
+    120_000
   )
 
   it('reads the worker count from --print-config in the image', async () => {
+    const context = path.join(REPO, '__fixtures__/apps/fail-crash-loop')
     const counts = await Promise.all(
-      SUITES.map(async (suite) => {
-        const image = await build('fail-crash-loop', suite)
-        const { stdout } = await run('docker', ['run', '--rm', '-e', 'WEB_CONCURRENCY=5', image, 'gunicorn', '--print-config', 'app:app'])
-        const settings = parsePrintConfig(stdout)
-        return [expectedWorkerCount(settings), settings.worker_class]
+      BASES.map(async (suite) => {
+        const image = `gsmoke-test-diag-print-config:${suite}`
+        await run('docker', ['build', '-q', '-t', image, '--build-arg', `BASE_IMAGE=gunicorn-smoke-base:${suite}`, context], {
+          maxBuffer: 16 * 2 ** 20
+        })
+        try {
+          const { stdout } = await run('docker', ['run', '--rm', '-e', 'WEB_CONCURRENCY=5', image, 'gunicorn', '--print-config', 'app:app'])
+          const settings = parsePrintConfig(stdout)
+          return [expectedWorkerCount(settings), settings.worker_class]
+        } finally {
+          await run('docker', ['rmi', '-f', image]).catch(() => undefined)
+        }
       })
     )
     // gunicorn.conf.py sets workers = 2, which wins over WEB_CONCURRENCY.
-    expect(counts).toEqual([
-      [2, 'sync'],
-      [2, 'sync']
-    ])
-  }, 60_000)
+    expect(counts).toEqual(BASES.map(() => [2, 'sync']))
+  }, 90_000)
 })

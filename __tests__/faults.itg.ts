@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { jest } from '@jest/globals'
 import { BASES, baseImage, leftovers } from './helpers/docker.js'
-import { runAction, type ActionRun } from './helpers/run-action.js'
+import { runAction, type ActionRun, expectFailedWith } from './helpers/run-action.js'
 
 jest.setTimeout(120_000)
 
@@ -110,14 +110,12 @@ describe('a build that fails', () => {
     )
     workspaces.push(workspace)
     const run = await runAction({ 'build-args': buildArgs, comment: 'never' }, { workspace })
-    expect(run.exitCode).toBe(1)
-    expect(run.outputs.result).toBe('fail')
-    expect(run.outputs.reason).toBe('build-failed')
+    expectFailedWith(run, 'build-failed')
     expect(run.outputs.summary).toContain('stripe_sdk_that_is_not_installed')
     // ARG, FROM, WORKDIR, RUN, CMD and the builder's own LABEL step for the run label: the RUN is step 4 of 6.
     expect(run.outputs.summary).toMatch(/\(step 4\/6\)/)
     // The annotation points at the failing line of the Dockerfile.
-    expect(run.stdout).toMatch(/::error title=Docker build failed,file=Dockerfile,line=4::/)
+    expect(run.stdout).toMatch(/::error title=Gunicorn smoke%3A Image build failed,file=Dockerfile,line=4::/)
     expectNothingLeft(run)
     expect(containersRunning(marker)).toEqual([])
   })

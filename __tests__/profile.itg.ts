@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { jest } from '@jest/globals'
 import { baseImage, leftovers } from './helpers/docker.js'
-import { ROOT, runAction, type ActionRun } from './helpers/run-action.js'
+import { ROOT, runAction, type ActionRun, expectFailedWith } from './helpers/run-action.js'
 
 jest.setTimeout(300_000)
 
@@ -72,9 +72,7 @@ describe('compare: base', () => {
   it('fails the run beyond the regression limit', async () => {
     const repo = makeRepo()
     const run = await runAction(inputs({ compare: 'base', 'regression-limit': 'worker-memory=25%' }), pullRequest(repo))
-    expect(run.exitCode).toBe(1)
-    expect(run.outputs.result).toBe('fail')
-    expect(run.outputs.reason).toBe('profile-regression')
+    expectFailedWith(run, 'profile-regression')
     expect(run.outputs.summary).toMatch(/worker memory grew \+\d+% over the base/)
     expect(run.stdout).toMatch(/^::error title=Boot profile regression::/m)
     expectNothingLeft(run, repo)

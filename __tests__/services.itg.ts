@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { jest } from '@jest/globals'
 import { BASES, baseImage, leftovers } from './helpers/docker.js'
-import { ROOT, runAction, type ActionRun } from './helpers/run-action.js'
+import { ROOT, runAction, type ActionRun, expectFailedWith } from './helpers/run-action.js'
 
 jest.setTimeout(240_000)
 
@@ -61,8 +61,7 @@ describe.each(BASES)('PostgreSQL through host.docker.internal on %s', (base) => 
       env: 'DATABASE_URL=postgres://smoke:smoke-pass@localhost:5432/notes',
       comment: 'never'
     })
-    expect(run.exitCode).toBe(1)
-    expect(run.outputs.reason).toBe('database-unreachable')
+    expectFailedWith(run, 'database-unreachable')
     expect(run.outputs.summary).toContain('PostgreSQL at `localhost` port 5432')
     expect(report(run).diagnosis?.remedy).toMatch(/^Point the URL at `host\.docker\.internal`/)
     expect(run.stdout).toMatch(/^::error title=[^\n]*,file=__fixtures__\/apps\/db-postgres\/notes\/__init__\.py,line=24::/m)
@@ -177,8 +176,7 @@ describe(`services and failures on ${BASES[0]}`, () => {
 
   it('an app that allocates at import under memory: 128m with 3 workers fails with out-of-memory', async () => {
     const run = await runAction({ context: fixture('fail-out-of-memory'), 'build-args': buildArgs, memory: '128m', comment: 'never' })
-    expect(run.exitCode).toBe(1)
-    expect(run.outputs.reason).toBe('out-of-memory')
+    expectFailedWith(run, 'out-of-memory')
     expect(run.outputs.summary).toMatch(/the container ran out of memory \(limit 128m\) with 3 workers\.$/)
     const remedy = report(run).diagnosis?.remedy ?? ''
     expect(remedy).toContain('fewer workers (3 now')

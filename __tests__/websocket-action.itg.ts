@@ -2,7 +2,7 @@
 import { jest } from '@jest/globals'
 import path from 'node:path'
 import { BASES, baseImage, leftovers } from './helpers/docker.js'
-import { ROOT, runAction, type ActionRun } from './helpers/run-action.js'
+import { ROOT, runAction, type ActionRun, expectFailedWith } from './helpers/run-action.js'
 
 jest.setTimeout(180_000)
 
@@ -60,8 +60,7 @@ describe.each(BASES)('on %s', (base) => {
 
   it('fails a missing route with websocket-failed and says it answered 404', async () => {
     const run = await runAction({ ...common, context: fixture('ws-wrong-worker'), 'websocket-path': '/live' })
-    expect(run.exitCode).toBe(1)
-    expect(run.outputs.reason).toBe('websocket-failed')
+    expectFailedWith(run, 'websocket-failed')
     expect(run.outputs.websocket).toBe('failed')
     expect(run.outputs.summary).toMatch(/404/)
     expectClean(run)
@@ -69,8 +68,7 @@ describe.each(BASES)('on %s', (base) => {
 
   it('fails a WebSocket route served by a worker class that cannot upgrade, naming the ones that can', async () => {
     const run = await runAction({ ...common, context: fixture('ws-wrong-worker'), 'websocket-path': '/ws' })
-    expect(run.exitCode).toBe(1)
-    expect(run.outputs.reason).toBe('websocket-failed')
+    expectFailedWith(run, 'websocket-failed')
     expect(run.stdout).toMatch(/GeventWebSocketWorker/)
     expectClean(run)
   })

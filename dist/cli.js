@@ -113,17 +113,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path10) {
-      const ctrl = callVisitor(key, node, visitor, path10);
+    function visit_(key, node, visitor, path11) {
+      const ctrl = callVisitor(key, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visit_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path10);
+            const ci = visit_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -134,13 +134,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = visit_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = visit_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path10);
+          const cv = visit_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -161,17 +161,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path10) {
-      const ctrl = await callVisitor(key, node, visitor, path10);
+    async function visitAsync_(key, node, visitor, path11) {
+      const ctrl = await callVisitor(key, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visitAsync_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path10);
+            const ci = await visitAsync_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -182,13 +182,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path10);
+          const cv = await visitAsync_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -215,23 +215,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path10) {
+    function callVisitor(key, node, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node, path10);
+        return visitor(key, node, path11);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path10);
+        return visitor.Map?.(key, node, path11);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path10);
+        return visitor.Seq?.(key, node, path11);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path10);
+        return visitor.Pair?.(key, node, path11);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path10);
+        return visitor.Scalar?.(key, node, path11);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path10);
+        return visitor.Alias?.(key, node, path11);
       return void 0;
     }
-    function replaceNode(key, path10, node) {
-      const parent = path10[path10.length - 1];
+    function replaceNode(key, path11, node) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -843,10 +843,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path10, value) {
+    function collectionFromPath(schema, path11, value) {
       let v = value;
-      for (let i = path10.length - 1; i >= 0; --i) {
-        const k = path10[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -865,7 +865,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -895,11 +895,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path10, value) {
-        if (isEmptyPath(path10))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key, ...rest] = path10;
+          const [key, ...rest] = path11;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -913,8 +913,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        const [key, ...rest] = path10;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -928,8 +928,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        const [key, ...rest] = path10;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -947,8 +947,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path10) {
-        const [key, ...rest] = path10;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -958,8 +958,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        const [key, ...rest] = path10;
+      setIn(path11, value) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3474,9 +3474,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path10, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path10, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3551,14 +3551,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        if (Collection.isEmptyPath(path10)) {
+      deleteIn(path11) {
+        if (Collection.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3573,10 +3573,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        if (Collection.isEmptyPath(path10))
+      getIn(path11, keepScalar) {
+        if (Collection.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3587,10 +3587,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path10) {
-        if (Collection.isEmptyPath(path10))
+      hasIn(path11) {
+        if (Collection.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3607,13 +3607,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        if (Collection.isEmptyPath(path10)) {
+      setIn(path11, value) {
+        if (Collection.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path10, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -5574,9 +5574,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path10) => {
+    visit.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field, index] of path10) {
+      for (const [field, index] of path11) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5585,23 +5585,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path10) => {
-      const parent = visit.itemAtPath(cst, path10.slice(0, -1));
-      const field = path10[path10.length - 1][0];
+    visit.parentCollection = (cst, path11) => {
+      const parent = visit.itemAtPath(cst, path11.slice(0, -1));
+      const field = path11[path11.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path10, item, visitor) {
-      let ctrl = visitor(item, path10);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5612,10 +5612,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path10);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6917,14 +6917,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs7, sep: [] });
+                map.items.push({ start, key: fs9, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs7);
+                this.stack.push(fs9);
               } else {
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7052,13 +7052,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs7, sep: [] });
+                fc.items.push({ start: [], key: fs9, sep: [] });
               else if (it.sep)
-                this.stack.push(fs7);
+                this.stack.push(fs9);
               else
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7228,13 +7228,13 @@ var require_public_api = __commonJS({
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
-    function parseOptions(options) {
+    function parseOptions2(options) {
       const prettyErrors = options.prettyErrors !== false;
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
     function parseAllDocuments(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
@@ -7248,7 +7248,7 @@ var require_public_api = __commonJS({
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
     function parseDocument2(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       let doc = null;
@@ -9616,7 +9616,7 @@ var require_websocket = __commonJS({
     "use strict";
     var EventEmitter2 = __require("events");
     var https = __require("https");
-    var http3 = __require("http");
+    var http2 = __require("http");
     var net = __require("net");
     var querystring = __require("querystring");
     var tls = __require("tls");
@@ -10175,7 +10175,7 @@ var require_websocket = __commonJS({
       }
       const defaultPort = isSecure ? 443 : 80;
       const key = randomBytes(16).toString("base64");
-      const request = isSecure ? https.request : http3.request;
+      const request = isSecure ? https.request : http2.request;
       const protocolSet = /* @__PURE__ */ new Set();
       let perMessageDeflate;
       opts.createConnection = opts.createConnection || (isSecure ? tlsConnect : netConnect);
@@ -10694,7 +10694,7 @@ var require_websocket_server = __commonJS({
   "node_modules/ws/lib/websocket-server.js"(exports, module) {
     "use strict";
     var EventEmitter2 = __require("events");
-    var http3 = __require("http");
+    var http2 = __require("http");
     var { Duplex } = __require("stream");
     var { createHash: createHash2 } = __require("crypto");
     var extension2 = require_extension();
@@ -10778,8 +10778,8 @@ var require_websocket_server = __commonJS({
           );
         }
         if (options.port != null) {
-          this._server = http3.createServer((req, res) => {
-            const body = http3.STATUS_CODES[426];
+          this._server = http2.createServer((req, res) => {
+            const body = http2.STATUS_CODES[426];
             res.writeHead(426, {
               "Content-Length": body.length,
               "Content-Type": "text/plain"
@@ -11068,7 +11068,7 @@ var require_websocket_server = __commonJS({
       this.destroy();
     }
     function abortHandshake(socket, code2, message, headers) {
-      message = message || http3.STATUS_CODES[code2];
+      message = message || http2.STATUS_CODES[code2];
       headers = {
         Connection: "close",
         "Content-Type": "text/html",
@@ -11077,7 +11077,7 @@ var require_websocket_server = __commonJS({
       };
       socket.once("finish", socket.destroy);
       socket.end(
-        `HTTP/1.1 ${code2} ${http3.STATUS_CODES[code2]}\r
+        `HTTP/1.1 ${code2} ${http2.STATUS_CODES[code2]}\r
 ` + Object.keys(headers).map((h) => `${h}: ${headers[h]}`).join("\r\n") + "\r\n\r\n" + message
       );
     }
@@ -11257,7 +11257,7 @@ var require_parse_options = __commonJS({
     "use strict";
     var looseOption = Object.freeze({ loose: true });
     var emptyOpts = Object.freeze({});
-    var parseOptions = (options) => {
+    var parseOptions2 = (options) => {
       if (!options) {
         return emptyOpts;
       }
@@ -11266,7 +11266,7 @@ var require_parse_options = __commonJS({
       }
       return options;
     };
-    module.exports = parseOptions;
+    module.exports = parseOptions2;
   }
 });
 
@@ -11302,7 +11302,7 @@ var require_semver = __commonJS({
     var debug = require_debug();
     var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants2();
     var { safeRe: re, t } = require_re();
-    var parseOptions = require_parse_options();
+    var parseOptions2 = require_parse_options();
     var { compareIdentifiers } = require_identifiers();
     var isPrereleaseIdentifier = (prerelease, identifier) => {
       const identifiers = identifier.split(".");
@@ -11318,7 +11318,7 @@ var require_semver = __commonJS({
     };
     var SemVer = class _SemVer {
       constructor(version, options) {
-        options = parseOptions(options);
+        options = parseOptions2(options);
         if (version instanceof _SemVer) {
           if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
             return version;
@@ -11973,7 +11973,7 @@ var require_truncate = __commonJS({
     var parse = require_parse();
     var constants2 = require_constants2();
     var SemVer = require_semver();
-    var truncate2 = (version, truncation, options) => {
+    var truncate = (version, truncation, options) => {
       if (!constants2.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
@@ -12003,7 +12003,7 @@ var require_truncate = __commonJS({
     var isPrerelease = (type) => {
       return type.startsWith("pre");
     };
-    module.exports = truncate2;
+    module.exports = truncate;
   }
 });
 
@@ -12243,7 +12243,7 @@ var require_range = __commonJS({
     var SPACE_CHARACTERS = /\s+/g;
     var Range = class _Range {
       constructor(range, options) {
-        options = parseOptions(options);
+        options = parseOptions2(options);
         if (range instanceof _Range) {
           if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
             return range;
@@ -12383,7 +12383,7 @@ var require_range = __commonJS({
     module.exports = Range;
     var LRU = require_lrucache();
     var cache = new LRU();
-    var parseOptions = require_parse_options();
+    var parseOptions2 = require_parse_options();
     var Comparator = require_comparator();
     var debug = require_debug();
     var SemVer = require_semver();
@@ -12631,7 +12631,7 @@ var require_comparator = __commonJS({
         return ANY;
       }
       constructor(comp, options) {
-        options = parseOptions(options);
+        options = parseOptions2(options);
         if (comp instanceof _Comparator) {
           if (comp.loose === !!options.loose) {
             return comp;
@@ -12699,7 +12699,7 @@ var require_comparator = __commonJS({
           }
           return new Range(this.value, options).test(comp.semver);
         }
-        options = parseOptions(options);
+        options = parseOptions2(options);
         if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
           return false;
         }
@@ -12725,7 +12725,7 @@ var require_comparator = __commonJS({
       }
     };
     module.exports = Comparator;
-    var parseOptions = require_parse_options();
+    var parseOptions2 = require_parse_options();
     var { safeRe: re, t } = require_re();
     var cmp = require_cmp();
     var debug = require_debug();
@@ -13240,7 +13240,7 @@ var require_semver2 = __commonJS({
     var lte = require_lte();
     var cmp = require_cmp();
     var coerce = require_coerce();
-    var truncate2 = require_truncate();
+    var truncate = require_truncate();
     var Comparator = require_comparator();
     var Range = require_range();
     var satisfies = require_satisfies();
@@ -13279,7 +13279,7 @@ var require_semver2 = __commonJS({
       lte,
       cmp,
       coerce,
-      truncate: truncate2,
+      truncate,
       Comparator,
       Range,
       satisfies,
@@ -13309,56 +13309,9 @@ var require_semver2 = __commonJS({
 // src/cli-run.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import crypto from "node:crypto";
-import fs6 from "node:fs";
-import path9 from "node:path";
+import fs8 from "node:fs";
+import path10 from "node:path";
 import { parseArgs } from "node:util";
-
-// src/docker/args.ts
-var LABEL = "io.github.gunicorn-smoke";
-var RUN_LABEL = `${LABEL}.run`;
-function runIdentity(runKey) {
-  const safe = runKey.toLowerCase().replace(/[^a-z0-9_.-]/g, "-");
-  return { runKey: safe, containerName: `gunicorn-smoke-${safe}`, imageTag: `gunicorn-smoke-local:${safe}` };
-}
-function buildArgs(settings, identity) {
-  if (!settings.dockerfile) throw new Error("buildArgs needs a Dockerfile");
-  const args = ["build", "--force-rm", "--file", settings.dockerfile, "--tag", identity.imageTag, "--label", `${RUN_LABEL}=${identity.runKey}`];
-  for (const [key, value] of settings.buildArgs) args.push("--build-arg", `${key}=${value}`);
-  if (settings.target) args.push("--target", settings.target);
-  args.push(settings.context);
-  return args;
-}
-function runArgs(settings, identity, image) {
-  const args = [
-    "run",
-    "--detach",
-    "--name",
-    identity.containerName,
-    "--label",
-    `${LABEL}=1`,
-    "--label",
-    `${RUN_LABEL}=${identity.runKey}`,
-    // Published on 127.0.0.1 only, at a free host port chosen by Docker: no clash between parallel runs, and
-    // probes never go through `localhost`, which may resolve to ::1.
-    "--publish",
-    `127.0.0.1::${settings.port}`,
-    // Lets the app reach services the workflow publishes on the runner (GitHub `services:`) on Linux too.
-    "--add-host",
-    "host.docker.internal:host-gateway",
-    "--env",
-    `PORT=${settings.port}`
-  ];
-  for (const [name] of settings.env) args.push("--env", name);
-  if (settings.memory) args.push("--memory", settings.memory);
-  if (settings.cpus) args.push("--cpus", settings.cpus);
-  if (settings.network) args.push("--network", settings.network);
-  args.push(image);
-  if (settings.command) args.push(...settings.command);
-  return args;
-}
-function runEnvironment(settings) {
-  return Object.fromEntries(settings.env);
-}
 
 // src/docker/docker.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -14069,9 +14022,9 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
-function exec(commandLine, args, options) {
+function exec(commandLine2, args, options) {
   return __awaiter4(this, void 0, void 0, function* () {
-    const commandArgs = argStringToArray(commandLine);
+    const commandArgs = argStringToArray(commandLine2);
     if (commandArgs.length === 0) {
       throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
     }
@@ -14081,7 +14034,7 @@ function exec(commandLine, args, options) {
     return runner.exec();
   });
 }
-function getExecOutput(commandLine, args, options) {
+function getExecOutput(commandLine2, args, options) {
   return __awaiter4(this, void 0, void 0, function* () {
     var _a, _b;
     let stdout = "";
@@ -14103,7 +14056,7 @@ function getExecOutput(commandLine, args, options) {
       }
     };
     const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-    const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+    const exitCode = yield exec(commandLine2, args, Object.assign(Object.assign({}, options), { listeners }));
     stdout += stdoutDecoder.end();
     stderr += stderrDecoder.end();
     return {
@@ -14112,6 +14065,62 @@ function getExecOutput(commandLine, args, options) {
       stderr
     };
   });
+}
+
+// src/docker/args.ts
+var LABEL = "io.github.gunicorn-smoke";
+var RUN_LABEL = `${LABEL}.run`;
+function runIdentity(runKey) {
+  const safe = runKey.toLowerCase().replace(/[^a-z0-9_.-]/g, "-");
+  return { runKey: safe, containerName: `gunicorn-smoke-${safe}`, imageTag: `gunicorn-smoke-local:${safe}` };
+}
+function buildArgs(settings, identity) {
+  if (!settings.dockerfile) throw new Error("buildArgs needs a Dockerfile");
+  const args = ["build", "--force-rm", "--file", settings.dockerfile, "--tag", identity.imageTag, "--label", `${RUN_LABEL}=${identity.runKey}`];
+  for (const [key, value] of settings.buildArgs) args.push("--build-arg", `${key}=${value}`);
+  if (settings.target) args.push("--target", settings.target);
+  args.push(settings.context);
+  return args;
+}
+function runArgs(settings, identity, image) {
+  const args = [
+    "run",
+    "--detach",
+    "--name",
+    identity.containerName,
+    "--label",
+    `${LABEL}=1`,
+    "--label",
+    `${RUN_LABEL}=${identity.runKey}`,
+    // Published on 127.0.0.1 only, at a free host port chosen by Docker: no clash between parallel runs, and
+    // probes never go through `localhost`, which may resolve to ::1.
+    "--publish",
+    `127.0.0.1::${settings.port}`,
+    // Lets the app reach services the workflow publishes on the runner (GitHub `services:`) on Linux too.
+    "--add-host",
+    "host.docker.internal:host-gateway",
+    "--env",
+    `PORT=${settings.port}`
+  ];
+  for (const [name] of settings.env) args.push("--env", name);
+  if (settings.memory) args.push("--memory", settings.memory);
+  if (settings.cpus) args.push("--cpus", settings.cpus);
+  if (settings.network) args.push("--network", settings.network);
+  args.push(image);
+  if (settings.command) args.push(...settings.command);
+  return args;
+}
+function runEnvironment(settings) {
+  return Object.fromEntries(settings.env);
+}
+function topArgs(container) {
+  return ["top", container, "-eo", "pid,ppid,rss,args"];
+}
+function imageSizeArgs(image) {
+  return ["image", "inspect", "--format", "{{.Size}}", image];
+}
+function memoryStatsArgs(container) {
+  return ["stats", "--no-stream", "--format", "{{.MemUsage}}", container];
 }
 
 // src/docker/docker.ts
@@ -14266,6 +14275,24 @@ var Docker = class {
     ]);
     return result.exitCode === 0 ? result.stdout.split("\n").filter((line) => line.trim() === "oom").length : void 0;
   }
+  /** `docker top` of the container with PID, parent PID, RSS (KiB) and argv columns, as Docker prints it. */
+  async processTable(container) {
+    const result = await this.runner.run(topArgs(container));
+    if (result.exitCode !== 0)
+      throw new DockerError(`Could not list the processes of container ${container}: ${firstLine(result.stderr) || "no answer"}.`);
+    return result.stdout;
+  }
+  /** The image's size in bytes, or undefined when it cannot be inspected. */
+  async imageSize(image) {
+    const result = await this.runner.run(imageSizeArgs(image));
+    const size = Number(result.stdout.trim());
+    return result.exitCode === 0 && /^\d+$/.test(result.stdout.trim()) ? size : void 0;
+  }
+  /** `docker stats`' MemUsage column, e.g. `186.3MiB / 400MiB`, or undefined. */
+  async memoryUsage(container) {
+    const result = await this.runner.run(memoryStatsArgs(container));
+    return result.exitCode === 0 && result.stdout.trim() ? result.stdout.trim() : void 0;
+  }
   /** Removes containers (and their anonymous volumes) by id or name; missing ones are not an error. */
   async removeContainers(ids) {
     if (ids.length === 0) return;
@@ -14296,11 +14323,6 @@ function isNotFound(error) {
 function firstLine(text) {
   return text.split("\n").map((line) => line.trim()).find(Boolean) ?? "";
 }
-
-// src/discovery.ts
-var import_yaml = __toESM(require_dist(), 1);
-import fs3 from "node:fs";
-import path6 from "node:path";
 
 // src/inputs.ts
 import fs2 from "node:fs";
@@ -14487,6 +14509,17 @@ function split(s) {
 // src/probes/websocket-session.ts
 import { STATUS_CODES } from "node:http";
 
+// src/text.ts
+function clip(text, max) {
+  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
+}
+function excerpt(text, max) {
+  return clip(text.replace(/\s+/g, " ").trim(), max);
+}
+function formatSeconds(ms, wholeAsInteger = false) {
+  return wholeAsInteger && Number.isInteger(ms / 1e3) ? `${ms / 1e3} s` : `${(ms / 1e3).toFixed(1)} s`;
+}
+
 // node_modules/ws/wrapper.mjs
 var import_stream = __toESM(require_stream(), 1);
 var import_extension = __toESM(require_extension(), 1);
@@ -14525,9 +14558,8 @@ function compileExpect(expect) {
 function describeExpect(expect) {
   return expect instanceof RegExp || /^\/.+\/[dimsuv]*$/s.test(expect) ? String(expect) : JSON.stringify(expect);
 }
-function excerpt(text, limit = EXCERPT_CHARS) {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return JSON.stringify(flat.length > limit ? `${flat.slice(0, limit - 1)}\u2026` : flat);
+function excerpt2(text, limit = EXCERPT_CHARS) {
+  return JSON.stringify(excerpt(text, limit));
 }
 function bodyText(body) {
   const json = jsonMessage(body);
@@ -14557,7 +14589,7 @@ function describeRejectedUpgrade(answer) {
   const { status } = answer;
   const head = `upgrade answered ${status} ${answer.statusText}`.trim();
   const said = bodyText(answer.body);
-  const quote = said ? `: ${excerpt(said)}` : "";
+  const quote = said ? `: ${excerpt2(said)}` : "";
   let detail;
   if (status === 404) detail = `${head}: no such route`;
   else if (status === 403) detail = `${head}: refused (ASGI servers answer 403 when no WebSocket route matches)${quote}`;
@@ -14660,7 +14692,7 @@ function networkPhrase(code2) {
 }
 function attemptOpen(url, clock, describeRejection) {
   return new Promise((resolve2) => {
-    const socket = new wrapper_default(url, { perMessageDeflate: false, followRedirects: false });
+    const socket = new wrapper_default(url, { perMessageDeflate: false, followRedirects: false, insecureHTTPParser: true });
     const open2 = new OpenSocket(socket, clock);
     let settled = false;
     const timer = setTimeout(
@@ -14808,27 +14840,27 @@ function parseSocketIoSend(send) {
 function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
-function engineIoPath(path10) {
-  const bare = path10.split("?")[0].trim();
+function engineIoPath(path11) {
+  const bare = path11.split("?")[0].trim();
   if (!bare || bare === "/") return DEFAULT_SOCKET_IO_PATH;
   const rooted2 = bare.startsWith("/") ? bare : `/${bare}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
-function socketIoRequestPath(path10) {
-  const query = new URLSearchParams(path10.includes("?") ? path10.slice(path10.indexOf("?") + 1) : "");
+function socketIoRequestPath(path11) {
+  const query = new URLSearchParams(path11.includes("?") ? path11.slice(path11.indexOf("?") + 1) : "");
   query.set("EIO", "4");
   query.set("transport", "websocket");
-  return `${engineIoPath(path10)}?${query.toString()}`;
+  return `${engineIoPath(path11)}?${query.toString()}`;
 }
-function describeRejectedSocketIoUpgrade(answer, path10) {
+function describeRejectedSocketIoUpgrade(answer, path11) {
   const generic = describeRejectedUpgrade(answer);
   if (answer.status === 400 && /unsupported (protocol )?version/i.test(answer.body)) {
     return {
       ...generic,
-      detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt(bodyText(answer.body))})`
+      detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt2(bodyText(answer.body))})`
     };
   }
-  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path10)}` };
+  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path11)}` };
   return generic;
 }
 var STAGE_WAITING_FOR = {
@@ -14836,6 +14868,9 @@ var STAGE_WAITING_FOR = {
   connect: "the namespace connect answer (40)",
   reply: "a reply"
 };
+function failed(failure, detail, extra = {}) {
+  return { ok: false, failure, detail, ...extra };
+}
 async function talkSocketIo(socket, conversation, clock) {
   const matches = compileExpect(conversation.expect);
   const emit = conversation.send === void 0 ? void 0 : parseSocketIoSend(conversation.send);
@@ -14844,7 +14879,6 @@ async function talkSocketIo(socket, conversation, clock) {
   let emittedAt = 0;
   let lastReply;
   const unsolicited = [];
-  const failed = (failure, detail, extra = {}) => ({ ok: false, failure, detail, ...extra });
   const connected = () => {
     if (emit) {
       socket.send(encodeSocketIoEmit(emit));
@@ -14861,28 +14895,22 @@ async function talkSocketIo(socket, conversation, clock) {
   };
   for (; ; ) {
     const event = await socket.next(clock.deadline);
-    if (event.type === "aborted") return event.verdict;
-    if (event.type === "error") return failed("protocol", `WebSocket error while waiting for ${STAGE_WAITING_FOR[stage]}: ${event.message}`);
-    if (event.type === "close") {
-      const reason = event.reason ? `: ${excerpt(event.reason)}` : "";
-      const hint = stage === "handshake" ? `; no Socket.IO server at ${engineIoPath(conversation.path)}, or it refused EIO=4` : "";
-      return failed("closed", `closed before ${STAGE_WAITING_FOR[stage]} (${event.code}${reason})${hint}`, { closeCode: event.code });
-    }
-    if (event.type === "timeout") {
-      if (stage !== "reply") return failed("timeout", `101, but ${STAGE_WAITING_FOR[stage]} did not arrive within ${budget} ms`);
+    if (event.type !== "message") {
       const what = emit ? `to ${JSON.stringify(emit.event)}` : "from the server";
-      if (matches && lastReply !== void 0)
-        return failed(
-          "expect-mismatch",
-          `no reply ${what} matched ${describeExpect(conversation.expect)} within ${budget} ms; last: ${excerpt(lastReply)}`
-        );
-      return failed("timeout", `Socket.IO connected, but no reply ${what} within ${budget} ms`);
+      return endedWithoutMessage(event, {
+        stage,
+        path: conversation.path,
+        budget,
+        what,
+        expect: matches ? conversation.expect : void 0,
+        lastReply
+      });
     }
     const packet = parseEngineIoPacket(event.text);
-    if (!packet) return failed("protocol", `not an Engine.IO packet: ${excerpt(event.text)}`);
+    if (!packet) return failed("protocol", `not an Engine.IO packet: ${excerpt2(event.text)}`);
     if (stage === "handshake") {
-      if (packet.type !== "open") return failed("protocol", `expected the Engine.IO open packet, got ${excerpt(event.text)}`);
-      if (!parseEngineIoHandshake(packet.data)) return failed("protocol", `Engine.IO open packet without sid/pingInterval: ${excerpt(event.text)}`);
+      if (packet.type !== "open") return failed("protocol", `expected the Engine.IO open packet, got ${excerpt2(event.text)}`);
+      if (!parseEngineIoHandshake(packet.data)) return failed("protocol", `Engine.IO open packet without sid/pingInterval: ${excerpt2(event.text)}`);
       socket.send("40");
       stage = "connect";
       continue;
@@ -14894,7 +14922,7 @@ async function talkSocketIo(socket, conversation, clock) {
     if (packet.type === "close") return failed("closed", `the server sent an Engine.IO close packet while waiting for ${STAGE_WAITING_FOR[stage]}`);
     if (packet.type !== "message") continue;
     const message = parseSocketIoPacket(packet.data);
-    if (!message) return failed("protocol", `not a Socket.IO packet: ${excerpt(event.text)}`);
+    if (!message) return failed("protocol", `not a Socket.IO packet: ${excerpt2(event.text)}`);
     if (message.namespace !== "/") continue;
     if (message.type === "connect_error") return failed("protocol", `connect_error: ${connectErrorMessage(message)}`);
     if (message.type === "disconnect")
@@ -14903,8 +14931,8 @@ async function talkSocketIo(socket, conversation, clock) {
       if (message.type === "connect") {
         if (!message.payloadText)
           return failed("protocol", "Engine.IO version mismatch: the server answered like Socket.IO v2 (EIO=3, bare 40 without sid)");
-        const verdict = connected();
-        if (verdict) return verdict;
+        const verdict2 = connected();
+        if (verdict2) return verdict2;
       } else if (message.type === "event") {
         unsolicited.push(message.payloadText);
       }
@@ -14919,6 +14947,28 @@ async function talkSocketIo(socket, conversation, clock) {
     if (message.type === "event" || lastReply === void 0) lastReply = message.payloadText;
   }
 }
+function endedWithoutMessage(event, at) {
+  const waitingFor = STAGE_WAITING_FOR[at.stage];
+  switch (event.type) {
+    case "aborted":
+      return event.verdict;
+    case "error":
+      return failed("protocol", `WebSocket error while waiting for ${waitingFor}: ${event.message}`);
+    case "close": {
+      const reason = event.reason ? `: ${excerpt2(event.reason)}` : "";
+      const hint = at.stage === "handshake" ? `; no Socket.IO server at ${engineIoPath(at.path)}, or it refused EIO=4` : "";
+      return failed("closed", `closed before ${waitingFor} (${event.code}${reason})${hint}`, { closeCode: event.code });
+    }
+    case "timeout":
+      if (at.stage !== "reply") return failed("timeout", `101, but ${waitingFor} did not arrive within ${at.budget} ms`);
+      if (at.expect !== void 0 && at.lastReply !== void 0)
+        return failed(
+          "expect-mismatch",
+          `no reply ${at.what} matched ${describeExpect(at.expect)} within ${at.budget} ms; last: ${excerpt2(at.lastReply)}`
+        );
+      return failed("timeout", `Socket.IO connected, but no reply ${at.what} within ${at.budget} ms`);
+  }
+}
 function connectErrorMessage(packet) {
   const payload = packet.payload;
   if (typeof payload === "string") return payload;
@@ -14929,30 +14979,49 @@ function connectErrorMessage(packet) {
 
 // src/probes/websocket.ts
 var OPEN_GRACE_MS = 500;
+var WebSocketProbe = class {
+  constructor(options) {
+    this.options = options;
+  }
+  options;
+  stopper = new AbortController();
+  answer;
+  async start() {
+    const signal = this.options.signal ? AbortSignal.any([this.options.signal, this.stopper.signal]) : this.stopper.signal;
+    this.answer = await probeWebSocket({ ...this.options, signal });
+    return this.answer;
+  }
+  result() {
+    return this.answer;
+  }
+  cancel() {
+    this.stopper.abort();
+  }
+};
 async function probeWebSocket(options) {
   compileExpect(options.expect);
   if (options.protocol === "socket.io" && options.send !== void 0) parseSocketIoSend(options.send);
   const startedAt = Date.now();
   const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal: options.signal };
   const isSocketIo = options.protocol === "socket.io";
-  const path10 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
-  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path10;
+  const path11 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
+  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path11;
   const url = `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}${requestPath}`;
   const connection = await openWebSocket(url, clock, isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0);
-  let verdict;
+  let verdict2;
   if ("verdict" in connection) {
-    verdict = connection.verdict;
+    verdict2 = connection.verdict;
   } else {
     try {
-      verdict = isSocketIo ? await talkSocketIo(connection.open, { path: options.path, send: options.send, expect: options.expect }, clock) : await talkPlain(connection.open, options, clock);
+      verdict2 = isSocketIo ? await talkSocketIo(connection.open, { path: options.path, send: options.send, expect: options.expect }, clock) : await talkPlain(connection.open, options, clock);
     } finally {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path10, ...verdict, durationMs: Date.now() - startedAt };
+  return { protocol: options.protocol, path: path11, ...verdict2, durationMs: Date.now() - startedAt };
 }
-function rooted(path10) {
-  return path10.startsWith("/") ? path10 : `/${path10}`;
+function rooted(path11) {
+  return path11.startsWith("/") ? path11 : `/${path11}`;
 }
 async function talkPlain(socket, options, clock) {
   const matches = compileExpect(options.expect);
@@ -14962,7 +15031,7 @@ async function talkPlain(socket, options, clock) {
     ok: false,
     failure: "closed",
     closeCode: code2,
-    detail: `closed right after opening (${code2}${reason ? `: ${excerpt(reason)}` : ""})`
+    detail: `closed right after opening (${code2}${reason ? `: ${excerpt2(reason)}` : ""})`
   });
   if (options.send === void 0 && !matches) {
     const event = await socket.next(Math.min(clock.deadline, Date.now() + OPEN_GRACE_MS));
@@ -14973,7 +15042,7 @@ async function talkPlain(socket, options, clock) {
   }
   if (options.send !== void 0) socket.send(options.send);
   const sentAt = Date.now();
-  const awaited = options.send === void 0 ? "no message from the server" : `no reply to ${excerpt(options.send)}`;
+  const awaited = options.send === void 0 ? "no message from the server" : `no reply to ${excerpt2(options.send)}`;
   let lastReply;
   for (; ; ) {
     const event = await socket.next(clock.deadline);
@@ -14981,7 +15050,7 @@ async function talkPlain(socket, options, clock) {
     if (event.type === "error") return { ok: false, failure: "protocol", detail: `WebSocket error: ${event.message}` };
     if (event.type === "close") {
       if (lastReply === void 0 && Date.now() - socket.openedAt < OPEN_GRACE_MS) return closedAtOnce(event.code, event.reason);
-      const reason = event.reason ? `: ${excerpt(event.reason)}` : "";
+      const reason = event.reason ? `: ${excerpt2(event.reason)}` : "";
       const before = lastReply === void 0 ? "replying" : "a matching reply";
       return { ok: false, failure: "closed", closeCode: event.code, detail: `closed before ${before} (${event.code}${reason})` };
     }
@@ -14990,7 +15059,7 @@ async function talkPlain(socket, options, clock) {
         return {
           ok: false,
           failure: "expect-mismatch",
-          detail: `no reply matched ${describeExpect(options.expect)} within ${budget} ms; last: ${excerpt(lastReply)}`
+          detail: `no reply matched ${describeExpect(options.expect)} within ${budget} ms; last: ${excerpt2(lastReply)}`
         };
       return { ok: false, failure: "timeout", detail: `101, but ${awaited} within ${budget} ms` };
     }
@@ -15003,6 +15072,72 @@ async function talkPlain(socket, options, clock) {
     }
     lastReply = event.text;
   }
+}
+
+// src/profile/limits.ts
+var REGRESSION_METRICS = ["worker-memory", "memory", "image-size", "boot-time"];
+var ENTRY = /^([a-z-]+)\s*=\s*(\d+(?:\.\d+)?)\s*%$/;
+function parseRegressionLimits(text, fail) {
+  const limits = {};
+  const trimmed = text.trim();
+  if (!trimmed) return limits;
+  for (const part of trimmed.split(",")) {
+    const match = ENTRY.exec(part.trim());
+    if (!match) {
+      throw fail(
+        `The input 'regression-limit' must be comma-separated limits such as 'worker-memory=25%,boot-time=50%', got '${part.trim().replace(/\r?\n/g, "\\n")}'.`
+      );
+    }
+    const metric = match[1];
+    if (!REGRESSION_METRICS.includes(metric)) {
+      throw fail(`The input 'regression-limit' names '${match[1]}', which is not one of ${REGRESSION_METRICS.map((m) => `'${m}'`).join(", ")}.`);
+    }
+    if (metric in limits) throw fail(`The input 'regression-limit' gives '${metric}' twice.`);
+    limits[metric] = Number(match[2]) / 100;
+  }
+  return limits;
+}
+function figure(profile, metric) {
+  switch (metric) {
+    case "worker-memory":
+      return profile.largestWorkerRssBytes;
+    case "memory":
+      return profile.containerMemoryBytes;
+    case "image-size":
+      return profile.imageSizeBytes;
+    case "boot-time":
+      return profile.healthyMs;
+  }
+}
+function change(head, base) {
+  return head === void 0 || base === void 0 || base <= 0 ? void 0 : (head - base) / base;
+}
+function regressionsBeyond(head, base, limits) {
+  const found = [];
+  for (const metric of REGRESSION_METRICS) {
+    const limit = limits[metric];
+    const headValue = figure(head, metric);
+    const baseValue = figure(base, metric);
+    const grown = change(headValue, baseValue);
+    if (limit !== void 0 && grown !== void 0 && grown > limit) found.push({ metric, head: headValue, base: baseValue, change: grown, limit });
+  }
+  return found;
+}
+
+// src/profile/inputs.ts
+function parseComparisonInputs(get, image, fail) {
+  const text = get("compare") || "none";
+  const compare = text.toLowerCase();
+  if (compare !== "none" && compare !== "base")
+    throw fail(`The input 'compare' must be one of 'none', 'base', got '${text.replace(/\r?\n/g, "\\n")}'.`);
+  if (compare === "base" && image) {
+    throw fail(`The input 'compare' cannot be 'base' together with 'image': the base commit has to be built from its Dockerfile.`);
+  }
+  const regressionLimits = parseRegressionLimits(get("regression-limit"), fail);
+  if (Object.keys(regressionLimits).length > 0 && compare !== "base") {
+    throw fail(`The input 'regression-limit' needs 'compare: base' (it limits the growth over the base commit).`);
+  }
+  return { compare, regressionLimits };
 }
 
 // src/inputs.ts
@@ -15019,67 +15154,95 @@ function shown(value) {
 }
 var MEMORY = /^\d+(\.\d+)?[bkmg]?$/i;
 function parseSettings(read, workspace) {
-  const get2 = (name) => read(name).trim();
+  const get = (name) => read(name).trim();
   const workspaceAbs = path4.resolve(workspace);
-  const inside = (p) => p === workspaceAbs || p.startsWith(workspaceAbs + path4.sep);
-  const image = get2("image") || void 0;
-  if (image && !IMAGE_REFERENCE.test(image)) {
-    throw new InputError(`The input 'image' must be an image reference such as 'myapp:latest' or 'ghcr.io/org/app@sha256:\u2026', got '${shown(image)}'.`);
-  }
-  const contextInput = get2("context") || ".";
-  const context = path4.resolve(workspaceAbs, contextInput);
-  const buildArgs2 = parseKeyValueLines("build-args", read("build-args"));
-  const target = get2("target") || void 0;
-  if (target && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(target)) {
-    throw new InputError(`The input 'target' must be the name of a build stage, got '${shown(target)}'.`);
-  }
-  let dockerfile;
-  if (image) {
-    for (const name of ["dockerfile", "build-args", "target"]) {
-      if (get2(name)) throw new InputError(`The input '${name}' cannot be used together with 'image': a prebuilt image is not built.`);
-    }
-  } else {
-    if (!inside(context)) throw new InputError(`The input 'context' must be a directory inside the repository, got '${shown(contextInput)}'.`);
-    if (!isDirectory2(context)) {
-      throw new InputError(`The input 'context' points to '${shown(contextInput)}', which is not a directory in the repository.`);
-    }
-    const dockerfileInput = get2("dockerfile");
-    dockerfile = dockerfileInput ? path4.resolve(context, dockerfileInput) : path4.join(context, "Dockerfile");
-    if (!inside(dockerfile)) throw new InputError(`The input 'dockerfile' must be a file inside the repository, got '${shown(dockerfileInput)}'.`);
-    if (isDirectory2(dockerfile)) {
-      throw new InputError(`The input 'dockerfile' points to '${shown(dockerfileInput || "Dockerfile")}', which is a directory, not a file.`);
-    }
-    if (!isFile(dockerfile)) {
-      const shown2 = dockerfileInput || path4.relative(workspaceAbs, dockerfile) || "Dockerfile";
-      throw new InputError(`The input 'dockerfile' points to '${shown2}', which does not exist (relative paths are read from the context).`);
-    }
-  }
-  const commandText = get2("command");
-  let command;
-  if (commandText) {
-    try {
-      command = split(commandText);
-    } catch {
-      throw new InputError(`The input 'command' is not a valid shell-style command line (check its quotes).`);
-    }
-    if (command.length === 0) command = void 0;
-  }
-  const port = parseInteger("port", get2("port") || "8000", 1, 65535);
+  const source = parseImageSource(get, read, workspaceAbs);
+  const command = parseCommand(get("command"));
+  const port = parseInteger("port", get("port") || "8000", 1, 65535);
   const env = parseKeyValueLines("env", read("env"));
   for (const [name] of env) {
     if (!ENV_NAME.test(name)) throw new InputError(`The input 'env' has a line whose name '${name}' is not a valid environment variable name.`);
   }
-  const healthPath = get2("health-path") || "/health";
+  const healthPath = get("health-path") || "/health";
   if (!healthPath.startsWith("/")) throw new InputError(`The input 'health-path' must start with '/', got '${healthPath}'.`);
   if (/\s/.test(healthPath)) throw new InputError(`The input 'health-path' must not contain spaces.`);
-  const healthStatus = parseStatusMatcher(get2("health-status") || "200");
-  const timeoutSec = parseNumber("timeout", get2("timeout") || "60", 1, 3600);
-  const stabilityWindowSec = parseNumber("stability-window", get2("stability-window") || "5", 0, 600);
-  const websocketPath = get2("websocket-path") || void 0;
+  const healthStatus = parseStatusMatcher(get("health-status") || "200");
+  const timeoutSec = parseNumber("timeout", get("timeout") || "60", 1, 3600);
+  const stabilityWindowSec = parseNumber("stability-window", get("stability-window") || "5", 0, 600);
+  const websocket = parseWebsocketSettings(get, read);
+  const comment = parseCommentSettings(get);
+  const limits = parseContainerLimits(get);
+  const loadRequests = parseInteger("load-requests", get("load-requests") || "0", 0, 1e4);
+  const { compare, regressionLimits } = parseComparisonInputs(get, source.image, (message) => new InputError(message));
+  return {
+    workspace: workspaceAbs,
+    ...source,
+    command,
+    port,
+    env,
+    healthPath,
+    healthStatus,
+    timeoutSec,
+    stabilityWindowSec,
+    ...websocket,
+    ...comment,
+    ...limits,
+    loadRequests,
+    compare,
+    regressionLimits
+  };
+}
+function parseImageSource(get, read, workspaceAbs) {
+  const inside = (p) => p === workspaceAbs || p.startsWith(workspaceAbs + path4.sep);
+  const image = get("image") || void 0;
+  if (image && !IMAGE_REFERENCE.test(image)) {
+    throw new InputError(`The input 'image' must be an image reference such as 'myapp:latest' or 'ghcr.io/org/app@sha256:\u2026', got '${shown(image)}'.`);
+  }
+  const contextInput = get("context") || ".";
+  const context = path4.resolve(workspaceAbs, contextInput);
+  const buildArgs2 = parseKeyValueLines("build-args", read("build-args"));
+  const target = get("target") || void 0;
+  if (target && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(target)) {
+    throw new InputError(`The input 'target' must be the name of a build stage, got '${shown(target)}'.`);
+  }
+  if (image) {
+    for (const name of ["dockerfile", "build-args", "target"]) {
+      if (get(name)) throw new InputError(`The input '${name}' cannot be used together with 'image': a prebuilt image is not built.`);
+    }
+    return { context, dockerfile: void 0, buildArgs: buildArgs2, target, image };
+  }
+  if (!inside(context)) throw new InputError(`The input 'context' must be a directory inside the repository, got '${shown(contextInput)}'.`);
+  if (!isDirectory2(context)) {
+    throw new InputError(`The input 'context' points to '${shown(contextInput)}', which is not a directory in the repository.`);
+  }
+  const dockerfileInput = get("dockerfile");
+  const dockerfile = dockerfileInput ? path4.resolve(context, dockerfileInput) : path4.join(context, "Dockerfile");
+  if (!inside(dockerfile)) throw new InputError(`The input 'dockerfile' must be a file inside the repository, got '${shown(dockerfileInput)}'.`);
+  if (isDirectory2(dockerfile)) {
+    throw new InputError(`The input 'dockerfile' points to '${shown(dockerfileInput || "Dockerfile")}', which is a directory, not a file.`);
+  }
+  if (!isFile(dockerfile)) {
+    const named = dockerfileInput || path4.relative(workspaceAbs, dockerfile) || "Dockerfile";
+    throw new InputError(`The input 'dockerfile' points to '${named}', which does not exist (relative paths are read from the context).`);
+  }
+  return { context, dockerfile, buildArgs: buildArgs2, target, image };
+}
+function parseCommand(commandText) {
+  if (!commandText) return void 0;
+  let command;
+  try {
+    command = split(commandText);
+  } catch {
+    throw new InputError(`The input 'command' is not a valid shell-style command line (check its quotes).`);
+  }
+  return command.length === 0 ? void 0 : command;
+}
+function parseWebsocketSettings(get, read) {
+  const websocketPath = get("websocket-path") || void 0;
   if (websocketPath !== void 0 && !websocketPath.startsWith("/")) {
     throw new InputError(`The input 'websocket-path' must start with '/', got '${websocketPath}'.`);
   }
-  const websocketProtocol = parseEnum("websocket-protocol", get2("websocket-protocol") || "websocket", ["websocket", "socket.io"]);
+  const websocketProtocol = parseEnum("websocket-protocol", get("websocket-protocol") || "websocket", ["websocket", "socket.io"]);
   const websocketSend = read("websocket-send") || void 0;
   const websocketExpect = read("websocket-expect") || void 0;
   if (!websocketPath && (websocketSend || websocketExpect)) {
@@ -15100,52 +15263,30 @@ function parseSettings(read, workspace) {
       throw new InputError(`The input 'websocket-send' needs an event name for socket.io, e.g. 'echo:{"text":"hi"}'.`);
     }
   }
-  const comment = parseEnum("comment", get2("comment") || "always", ["always", "on-failure", "never"]);
-  const commentKey = get2("comment-key") || void 0;
+  return { websocketPath, websocketProtocol, websocketSend, websocketExpect };
+}
+function parseCommentSettings(get) {
+  const comment = parseEnum("comment", get("comment") || "always", ["always", "on-failure", "never"]);
+  const commentKey = get("comment-key") || void 0;
   if (commentKey && /-->|[\r\n]/.test(commentKey)) {
     throw new InputError(`The input 'comment-key' must be a single line without '-->'.`);
   }
-  const prText = get2("pr-number");
+  const prText = get("pr-number");
   const prNumber = prText ? parseInteger("pr-number", prText, 1, Number.MAX_SAFE_INTEGER) : void 0;
-  const githubToken = get2("github-token") || void 0;
-  const memory = get2("memory") || void 0;
+  return { comment, commentKey, prNumber, githubToken: get("github-token") || void 0 };
+}
+function parseContainerLimits(get) {
+  const memory = get("memory") || void 0;
   if (memory && !MEMORY.test(memory)) {
     throw new InputError(`The input 'memory' must be a size such as '512m' or '1g', got '${memory}'.`);
   }
-  const cpus = get2("cpus") || void 0;
+  const cpus = get("cpus") || void 0;
   if (cpus && !(Number(cpus) > 0)) throw new InputError(`The input 'cpus' must be a positive number such as '0.5', got '${cpus}'.`);
-  const network = get2("network") || void 0;
+  const network = get("network") || void 0;
   if (network && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(network)) {
     throw new InputError(`The input 'network' must be a Docker network name or id, got '${network}'.`);
   }
-  const loadRequests = parseInteger("load-requests", get2("load-requests") || "0", 0, 1e4);
-  return {
-    workspace: workspaceAbs,
-    context,
-    dockerfile,
-    buildArgs: buildArgs2,
-    target,
-    image,
-    command,
-    port,
-    env,
-    healthPath,
-    healthStatus,
-    timeoutSec,
-    stabilityWindowSec,
-    websocketPath,
-    websocketProtocol,
-    websocketSend,
-    websocketExpect,
-    comment,
-    commentKey,
-    prNumber,
-    githubToken,
-    memory,
-    cpus,
-    network,
-    loadRequests
-  };
+  return { memory, cpus, network };
 }
 function parseKeyValueLines(input, text) {
   const pairs = [];
@@ -15223,155 +15364,6 @@ function isFile(p) {
   } catch {
     return false;
   }
-}
-
-// src/paths.ts
-import path5 from "node:path";
-function repoRelative(root, file) {
-  return path5.relative(root, file).split(path5.sep).join("/") || ".";
-}
-
-// src/discovery.ts
-var DISCOVERABLE = ["context", "dockerfile", "health-path", "command", "port"];
-function discover(workspace, read) {
-  const found = {};
-  const sources = {};
-  const notes = [];
-  let hostFilledEnv = [];
-  const envLines = [];
-  const blueprint = readRenderBlueprint(workspace, read("service").trim());
-  if (blueprint) {
-    const { service, file } = blueprint;
-    const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
-    const context = typeof service.dockerContext === "string" ? path6.posix.join(rootDir, service.dockerContext) : rootDir;
-    found.context = path6.posix.normalize(context);
-    if (typeof service.dockerfilePath === "string") {
-      const dockerfile = path6.posix.normalize(path6.posix.join(rootDir, service.dockerfilePath));
-      found.dockerfile = path6.posix.relative(found.context, dockerfile) || "Dockerfile";
-    }
-    if (typeof service.healthCheckPath === "string") found["health-path"] = service.healthCheckPath;
-    if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
-      found.command = shellCommand(service.dockerCommand);
-    }
-    const { plain: plain2, hostFilled } = renderEnv(service.envVars, file);
-    hostFilledEnv = hostFilled;
-    for (const [key, value] of plain2) {
-      if (key === "PORT" && /^\d+$/.test(value)) found.port = value;
-      else envLines.push(`${key}=${value}`);
-    }
-    notes.push(`${file}: testing the web service '${String(service.name)}'.`);
-    for (const name of DISCOVERABLE) if (found[name] !== void 0) sources[name] = "render.yaml";
-    if (envLines.length > 0) sources.env = "render.yaml";
-  }
-  const contextForProcfile = read("context").trim() || found.context || ".";
-  const procfile = readProcfile(path6.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
-  if (procfile)
-    notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
-  const explicitCommand = read("command").trim();
-  const procfileForced = explicitCommand === "procfile";
-  if (procfileForced && !procfile) {
-    throw new InputError(`The input 'command' is 'procfile', but no Procfile with a 'web:' line was found in the context or at the repository root.`);
-  }
-  const wrapped = (name) => {
-    const explicit = read(name);
-    if (name === "command" && procfileForced) {
-      sources.command = "Procfile";
-      return shellCommand(procfile.command);
-    }
-    if (name === "env") {
-      if (explicit.trim()) sources.env = "input";
-      return [...envLines, explicit].filter((text) => text.trim()).join("\n");
-    }
-    if (explicit.trim()) {
-      sources[name] = "input";
-      return explicit;
-    }
-    return found[name] ?? "";
-  };
-  for (const name of DISCOVERABLE) if (read(name).trim()) sources[name] = "input";
-  if (procfileForced) sources.command = "Procfile";
-  return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? void 0 : procfile, notes };
-}
-function shellCommand(command) {
-  return `sh -c '${command.replace(/'/g, `'\\''`)}'`;
-}
-function readRenderBlueprint(workspace, serviceName) {
-  const file = "render.yaml";
-  const full = path6.join(workspace, file);
-  if (!fs3.existsSync(full)) {
-    if (serviceName) throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root.`);
-    return void 0;
-  }
-  const document = (0, import_yaml.parseDocument)(fs3.readFileSync(full, "utf8"));
-  if (document.errors.length > 0) {
-    const error = document.errors[0];
-    const line = error.linePos?.[0]?.line;
-    const message = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-    throw new InputError(`${file}${line ? ` line ${line}` : ""} is not valid YAML: ${message}.`);
-  }
-  const root = document.toJS();
-  const services = Array.isArray(root?.services) ? root.services : [];
-  const dockerWeb = services.filter((s) => s && s.type === "web" && (s.runtime === "docker" || s.env === "docker"));
-  if (serviceName) {
-    const chosen = dockerWeb.find((s) => s.name === serviceName);
-    if (!chosen) {
-      const names = dockerWeb.map((s) => `'${String(s.name)}'`).join(", ") || "none";
-      throw new InputError(`The input 'service' names '${serviceName}', which is not a Docker web service in ${file} (found: ${names}).`);
-    }
-    return { service: chosen, file };
-  }
-  if (dockerWeb.length === 0) return void 0;
-  if (dockerWeb.length > 1) {
-    throw new InputError(
-      `${file} has ${dockerWeb.length} Docker web services (${dockerWeb.map((s) => `'${String(s.name)}'`).join(", ")}): choose one with the input 'service'.`
-    );
-  }
-  return { service: dockerWeb[0], file };
-}
-function renderEnv(envVars, file) {
-  const plain2 = [];
-  const hostFilled = [];
-  if (!Array.isArray(envVars)) return { plain: plain2, hostFilled };
-  for (const entry of envVars) {
-    if (!entry || typeof entry.key !== "string") continue;
-    if (entry.value !== void 0 && entry.value !== null && typeof entry.value !== "object") {
-      plain2.push([entry.key, String(entry.value)]);
-    } else if (entry.sync === false || entry.fromDatabase || entry.fromService || entry.generateValue) {
-      hostFilled.push(entry.key);
-    } else if (entry.value === void 0) {
-      throw new InputError(`${file}: the environment variable '${entry.key}' has neither a value nor a source.`);
-    }
-  }
-  return { plain: plain2, hostFilled };
-}
-function readProcfile(dir) {
-  const file = path6.join(dir, "Procfile");
-  let text;
-  try {
-    text = fs3.readFileSync(file, "utf8");
-  } catch {
-    return void 0;
-  }
-  const line = text.split(/\r?\n/).find((l) => /^web\s*:/.test(l));
-  const command = line?.replace(/^web\s*:\s*/, "").trim();
-  return command ? { file, command } : void 0;
-}
-function imageHasStartCommand(cmd, entrypoint) {
-  if (entrypoint && entrypoint.length > 0) return true;
-  if (!cmd || cmd.length === 0) return false;
-  return !(cmd.length === 1 && /^(\/usr\/(local\/)?bin\/)?python3?(\.\d+)?$/.test(cmd[0]));
-}
-function describeSources(settings, sources) {
-  const rel = (file) => repoRelative(settings.workspace, file);
-  const rows = [
-    ["context", settings.image ? "(prebuilt image)" : rel(settings.context)],
-    ["dockerfile", settings.dockerfile ? rel(settings.dockerfile) : "(prebuilt image)"],
-    ["health-path", settings.healthPath],
-    ["port", String(settings.port)],
-    ["command", settings.command ? settings.command.join(" ") : settings.procfile ? "(image, else Procfile)" : "(image)"],
-    ["env", settings.env.length > 0 ? settings.env.map(([name]) => name).join(", ") : "(none)"]
-  ];
-  return ["Settings:", ...rows.map(([name, value]) => `  ${name}: ${value} [${sources[name] ?? "default"}]`)].join("\n");
 }
 
 // src/report/markdown-safe.ts
@@ -15497,9 +15489,9 @@ function safeUrl(url) {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
   return url.replace(/[()<>"'`\\]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function encodeRepoPath(path10) {
-  const segments = path10.split("/");
-  if (path10.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+function encodeRepoPath(path11) {
+  const segments = path11.split("/");
+  if (path11.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 
@@ -15509,8 +15501,8 @@ function formatDuration(ms) {
   if (ms < 1e3) return `${Math.round(ms)} ms`;
   if (ms < 6e4) return `${(ms / 1e3).toFixed(1)} s`;
   const minutes = Math.floor(ms / 6e4);
-  const seconds2 = Math.round((ms - minutes * 6e4) / 1e3);
-  return seconds2 === 0 ? `${minutes} min` : `${minutes} min ${seconds2} s`;
+  const seconds = Math.round((ms - minutes * 6e4) / 1e3);
+  return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`;
 }
 function formatCount(n) {
   return n.toLocaleString("en-US");
@@ -15518,32 +15510,6 @@ function formatCount(n) {
 function plural(n, one, many = `${one}s`) {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
-var REASON_TITLES = {
-  "build-failed": "the image did not build",
-  "config-error": "Gunicorn configuration error",
-  "worker-class-unavailable": "worker class unavailable",
-  "missing-dependency": "missing dependency",
-  "import-error": "import error",
-  "syntax-error": "syntax error",
-  "missing-env": "missing environment variable",
-  "app-not-found": "application not found",
-  "database-unreachable": "database unreachable at boot",
-  "worker-timeout": "worker timeout",
-  "out-of-memory": "out of memory",
-  "port-in-use": "port already in use",
-  "boot-timeout": "Gunicorn never became ready",
-  "crash-loop": "workers keep crashing",
-  "health-check-failed": "health check failed",
-  "websocket-failed": "WebSocket check failed",
-  unknown: "cause not recognised"
-};
-var REASONS_WITH_CULPRIT = /* @__PURE__ */ new Set([
-  "missing-dependency",
-  "missing-env",
-  "import-error",
-  "app-not-found",
-  "worker-class-unavailable"
-]);
 var STATUS_ICONS = {
   pass: "\u2705",
   fail: "\u274C",
@@ -15580,9 +15546,9 @@ function runLinks(metadata) {
     shortSha: sha?.slice(0, 7),
     fileUrl(file, line) {
       if (!base || !sha) return void 0;
-      const path10 = encodeRepoPath(file);
-      if (!path10) return void 0;
-      return `${base}/blob/${sha}/${path10}${line && line > 0 ? `#L${line}` : ""}`;
+      const path11 = encodeRepoPath(file);
+      if (!path11) return void 0;
+      return `${base}/blob/${sha}/${path11}${line && line > 0 ? `#L${line}` : ""}`;
     }
   };
 }
@@ -15694,6 +15660,133 @@ function commentMarker(key) {
   return `<!-- gunicorn-smoke:${sanitizeCommentKey(key)} -->`;
 }
 
+// src/diagnosis/reasons.ts
+var REASONS = {
+  "build-failed": { title: "Image build failed", headline: "the image did not build" },
+  "config-error": { title: "Gunicorn configuration error", headline: "Gunicorn configuration error" },
+  "worker-class-unavailable": { title: "Worker class not installed", headline: "worker class unavailable", namesCulprit: true },
+  "missing-dependency": { title: "Missing dependency", headline: "missing dependency", namesCulprit: true },
+  "import-error": { title: "Import error", headline: "import error", namesCulprit: true },
+  "syntax-error": { title: "Syntax error", headline: "syntax error" },
+  "missing-env": { title: "Missing environment variable", headline: "missing environment variable", namesCulprit: true },
+  "app-not-found": { title: "Application object not found", headline: "application not found", namesCulprit: true },
+  "database-unreachable": { title: "Database unreachable at boot", headline: "database unreachable at boot" },
+  "worker-timeout": { title: "Worker timeout during boot", headline: "worker timeout" },
+  "out-of-memory": { title: "Out of memory", headline: "out of memory" },
+  "port-in-use": { title: "Port already in use", headline: "port already in use" },
+  "boot-timeout": { title: "Server did not come up", headline: "Gunicorn never became ready" },
+  "crash-loop": { title: "Workers crash after boot", headline: "workers keep crashing" },
+  "health-check-failed": { title: "Health check failed", headline: "health check failed" },
+  "websocket-failed": { title: "WebSocket check failed", headline: "WebSocket check failed" },
+  "profile-regression": { title: "Boot profile regression", headline: "the boot profile grew beyond its limit" },
+  unknown: { title: "Unrecognised failure", headline: "cause not recognised" }
+};
+
+// src/profile/units.ts
+var LIMIT = /^(\d+(?:\.\d+)?)([bkmg]?)$/i;
+var BINARY = { "": 1, b: 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 };
+function parseMemoryLimit(text) {
+  const match = LIMIT.exec(text.trim());
+  return match ? Math.round(Number(match[1]) * BINARY[match[2].toLowerCase()]) : void 0;
+}
+var STATS_VALUE = /^\s*(\d+(?:\.\d+)?)\s*([KMGT]?i?B)\b/i;
+var STATS_UNITS = {
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: 2 ** 10,
+  mib: 2 ** 20,
+  gib: 2 ** 30,
+  tib: 2 ** 40
+};
+function parseStatsMemory(memUsage) {
+  const match = STATS_VALUE.exec(memUsage);
+  return match ? Math.round(Number(match[1]) * STATS_UNITS[match[2].toLowerCase()]) : void 0;
+}
+function megabytes(bytes) {
+  return Math.round(bytes / 1e6);
+}
+
+// src/profile/render.ts
+var LABELS = { "worker-memory": "worker memory", memory: "memory", "image-size": "image", "boot-time": "boot" };
+function formatFigure(metric, value) {
+  return metric === "boot-time" ? `${(value / 1e3).toFixed(1)} s` : `${megabytes(value)} MB`;
+}
+function formatChange(fraction) {
+  const percent = Math.round(fraction * 100);
+  return `${percent >= 0 ? "+" : "\u2212"}${Math.abs(percent)}%`;
+}
+function profileLine(profile, base) {
+  const parts = [];
+  for (const metric of ["worker-memory", "memory", "boot-time", "image-size"]) {
+    const value = figure(profile, metric);
+    if (value === void 0) continue;
+    const baseValue = base ? figure(base, metric) : void 0;
+    const grown = change(value, baseValue);
+    const against = baseValue === void 0 ? "" : ` (base ${formatFigure(metric, baseValue)}${grown === void 0 ? "" : `, ${formatChange(grown)}`})`;
+    parts.push(`${LABELS[metric]} ${formatFigure(metric, value)}${against}`);
+  }
+  return parts.join(", ");
+}
+var ROWS = [
+  ["Largest worker (RSS)", (p) => p.largestWorkerRssBytes, "worker-memory"],
+  ["Master (RSS)", (p) => p.masterRssBytes, "memory"],
+  ["Container memory", (p) => p.containerMemoryBytes, "memory"],
+  ["First worker booted", (p) => p.firstWorkerMs, "boot-time"],
+  ["Healthy", (p) => p.healthyMs, "boot-time"],
+  ["Image size", (p) => p.imageSizeBytes, "image-size"]
+];
+function profileTable(profile, base) {
+  const header = base ? ["| Figure | This commit | Base | Change |", "|---|---:|---:|---:|"] : ["| Figure | This commit |", "|---|---:|"];
+  const rows = ROWS.flatMap(([label, read, metric]) => {
+    const value = read(profile);
+    if (value === void 0) return [];
+    const workers = read === ROWS[0][1] && profile.workerRssBytes.length > 0 ? ` of ${profile.workerRssBytes.length}` : "";
+    const cells = [`${label}${workers}`, formatFigure(metric, value)];
+    if (base) {
+      const baseValue = read(base);
+      const grown = change(value, baseValue);
+      cells.push(baseValue === void 0 ? "" : formatFigure(metric, baseValue), grown === void 0 ? "" : formatChange(grown));
+    }
+    return [`| ${cells.join(" | ")} |`];
+  });
+  return [...header, ...rows].join("\n");
+}
+function fitWarning(fit) {
+  if (!fit?.warn) return void 0;
+  const percent = Math.round(fit.share * 100);
+  const estimate = fit.basis === "rss" ? `${fit.workers} workers \xD7 the largest worker + the master come to ${megabytes(fit.projectedBytes)} MB` : `${fit.workers} workers grown to the largest one come to ${megabytes(fit.projectedBytes)} MB`;
+  const fitting2 = fit.workersFit === 0 ? "not even one worker fits" : fit.workersFit === 1 ? "1 worker fits" : `${fit.workersFit} workers fit`;
+  const first = `${estimate}, ${percent}% of the \`memory\` limit ${fit.limitText} (${megabytes(fit.limitBytes)} MB): ${fitting2} within 80%.`;
+  const preload = fit.preload.helps ? ` \`preload_app = True\` would help: ${fit.preload.reason}` : ` \`preload_app = True\` would not help: ${fit.preload.reason}`;
+  return first + preload;
+}
+function fitAnnotation(fit) {
+  const message = fitWarning(fit);
+  return message ? { level: "warning", title: "The workers may not fit the memory limit", message } : void 0;
+}
+function describeRegressions(regressions) {
+  return regressions.map(
+    (r) => `${LABELS[r.metric]} grew ${formatChange(r.change)} over the base, ${formatFigure(r.metric, r.base)} \u2192 ${formatFigure(r.metric, r.head)} (limit +${Math.round(r.limit * 100)}%)`
+  ).join("; ");
+}
+function comparisonLine(profile, comparison) {
+  const line = profileLine(profile, comparison?.profile);
+  return comparison?.note ? `${line}. ${comparison.note}` : line;
+}
+
+// src/report/profile-section.ts
+var LINE_MAX = 1e3;
+function profileSection(report, withTable) {
+  if (!report.profile) return "";
+  const line = `**Boot profile:** ${inlineMarkdown(capLength(comparisonLine(report.profile, report.comparison), LINE_MAX))}`;
+  return withTable ? `${line}
+
+${profileTable(report.profile, report.comparison?.profile)}` : line;
+}
+
 // src/report/markdown.ts
 var COMMENT_BUDGET = 65e3;
 var COMMENT_FLAVOR = {
@@ -15730,16 +15823,17 @@ function renderWithin(report, flavor, marker) {
 }
 function render(report, flavor, marker) {
   const links = runLinks(report.metadata);
-  const failed = report.result === "fail";
+  const failed2 = report.result === "fail";
   const before = [headline(report, flavor, marker)];
-  if (failed) {
+  if (failed2) {
     before.push(causeParagraph(report, links));
     if (report.diagnosis?.remedy.trim()) {
       before.push(`**Fix:** ${inlineMarkdown(capLength(report.diagnosis.remedy, SENTENCE_MAX))}`);
     }
   }
   if (report.checks.length > 0) before.push(checksTable(report));
-  if (failed && report.diagnosis && report.diagnosis.evidence.length > 0) before.push(evidenceBlock(report, links));
+  before.push(profileSection(report, flavor.runDetails));
+  if (failed2 && report.diagnosis && report.diagnosis.evidence.length > 0) before.push(evidenceBlock(report, links));
   const notes = notesSection(report);
   const after = [];
   if (flavor.runDetails) after.push(runDetails(report));
@@ -15748,7 +15842,7 @@ function render(report, flavor, marker) {
   const sep2 = flavor.measure("\n\n");
   let remaining = flavor.budget - flavor.measure(join3([...before, notes, ...after])) - sep2 * 2;
   let excerptBlock = "";
-  if (failed && report.diagnosis) {
+  if (failed2 && report.diagnosis) {
     const excerpt3 = findCauseExcerpt(report.log, report.diagnosis.evidence, report.logTotalLines, {
       maxLines: flavor.excerptMaxLines,
       maxLineLength: flavor.excerptMaxLineLength
@@ -15763,7 +15857,7 @@ function render(report, flavor, marker) {
     }
   }
   let tailBlock = "";
-  if ((failed || flavor.tailOnPass) && report.log.length > 0) {
+  if ((failed2 || flavor.tailOnPass) && report.log.length > 0) {
     tailBlock = tailSection(report, flavor, remaining - sep2, links);
   }
   return join3([...before, excerptBlock, notes, tailBlock, ...after]) + "\n";
@@ -15776,8 +15870,8 @@ function headline(report, flavor, marker) {
     return `${prefix}${flavor.heading} \u2705 Gunicorn smoke test passed${facts ? ` \u2014 ${facts}` : ""}`;
   }
   const reason = report.reason ?? report.diagnosis?.reason ?? "unknown";
-  let title = escapeText(REASON_TITLES[reason]);
-  const culprit = REASONS_WITH_CULPRIT.has(reason) ? firstCodeSpan(report.diagnosis?.summary ?? report.summary) : void 0;
+  let title = escapeText(REASONS[reason].headline);
+  const culprit = REASONS[reason].namesCulprit ? firstCodeSpan(report.diagnosis?.summary ?? report.summary) : void 0;
   if (culprit) title += ` ${codeSpan(culprit)}`;
   const exception = reason === "unknown" && report.diagnosis?.location ? report.diagnosis.summary.match(/`([\w.]+(?:Error|Exception|Exit|Interrupt))\b/)?.[1] : void 0;
   if (exception) title = `${codeSpan(exception)} while loading the app`;
@@ -15953,8 +16047,522 @@ function footer(report, links) {
   return `<sub>${parts.filter((p) => p !== "").join(" \xB7 ")}</sub>`;
 }
 
-// src/pipeline.ts
-import fs5 from "node:fs";
+// src/probes/http-client.ts
+import http from "node:http";
+var BODY_LIMIT = 4096;
+function httpGet(target) {
+  return new Promise((resolve2, reject) => {
+    let settled = false;
+    const finish = (error, answer) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve2(answer);
+    };
+    const request = http.request(
+      {
+        host: target.host,
+        port: target.port,
+        path: target.path,
+        method: "GET",
+        agent: false,
+        signal: target.signal,
+        // Gunicorn 26 ends the headers of its own error pages (the 500 of an app that raised) with a bare LF,
+        // which Node's strict parser rejects: the probe must still see the 500.
+        insecureHTTPParser: true,
+        headers: { "User-Agent": target.userAgent, Connection: "close" }
+      },
+      (response) => {
+        const chunks = [];
+        let size = 0;
+        response.on("data", (chunk) => {
+          if (size < BODY_LIMIT) chunks.push(chunk);
+          size += chunk.length;
+        });
+        response.on(
+          "end",
+          () => finish(void 0, {
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString("utf8").slice(0, BODY_LIMIT),
+            server: headerText(response.headers.server)
+          })
+        );
+        response.on("error", (error) => finish(new Error(describeError(error))));
+        response.on("aborted", () => finish(new Error("connection closed mid-answer")));
+      }
+    );
+    const timer = setTimeout(() => {
+      request.destroy();
+      finish(new Error(`no answer within ${target.timeoutMs} ms`));
+    }, target.timeoutMs);
+    request.on("error", (error) => finish(new Error(describeError(error))));
+    request.end();
+  });
+}
+function headerText(value) {
+  return Array.isArray(value) ? value.join(", ") : value;
+}
+function describeError(error) {
+  if (error.name === "AbortError") return "stopped";
+  switch (error.code) {
+    case "ECONNREFUSED":
+      return "connection refused";
+    case "ECONNRESET":
+      return error.message === "socket hang up" ? "connection closed before an answer" : "connection reset";
+    case "EPIPE":
+      return "connection closed";
+    default:
+      return error.message === "socket hang up" ? "connection closed before an answer" : error.message;
+  }
+}
+
+// src/probes/load.ts
+var DEFAULT_CONCURRENCY = 10;
+var MAX_DISTINCT_ERRORS = 5;
+var LoadProbe = class {
+  constructor(options) {
+    this.options = options;
+  }
+  options;
+  stopper = new AbortController();
+  answer;
+  async start() {
+    this.answer = await runLoad({ ...this.options, signal: this.stopper.signal });
+    return this.answer;
+  }
+  result() {
+    return this.answer;
+  }
+  cancel() {
+    this.stopper.abort();
+  }
+};
+async function runLoad(options) {
+  const now = options.now ?? Date.now;
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, options.requests));
+  const requestTimeoutMs = options.requestTimeoutMs ?? 5e3;
+  const totalTimeoutMs = options.totalTimeoutMs ?? 6e4;
+  const matches = options.matcher ? (status) => options.matcher.matches(status) : (status) => status >= 200 && status < 300;
+  const started = now();
+  const deadline = started + totalTimeoutMs;
+  const latencies = [];
+  const statusCounts = {};
+  const failureCounts = /* @__PURE__ */ new Map();
+  let next = 0;
+  let failures = 0;
+  let answered = 0;
+  let stoppedEarly;
+  const count = (key) => void (statusCounts[key] = (statusCounts[key] ?? 0) + 1);
+  const fail = (what) => {
+    failures++;
+    failureCounts.set(what, (failureCounts.get(what) ?? 0) + 1);
+  };
+  const worker = async () => {
+    while (next < options.requests) {
+      if (options.signal?.aborted) {
+        stoppedEarly = "aborted";
+        return;
+      }
+      if (now() >= deadline) {
+        stoppedEarly ??= "time-limit";
+        return;
+      }
+      next++;
+      const sent = now();
+      try {
+        const { status } = await httpGet({
+          host: options.host,
+          port: options.port,
+          path: options.path,
+          signal: options.signal,
+          userAgent: "gunicorn-smoke-load",
+          timeoutMs: requestTimeoutMs
+        });
+        latencies.push(now() - sent);
+        answered++;
+        count(String(status));
+        if (!matches(status)) fail(`HTTP ${status}`);
+      } catch (error) {
+        count("error");
+        fail(error instanceof Error ? error.message : String(error));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const notSent = options.requests - next;
+  if (notSent > 0) {
+    statusCounts["not-sent"] = notSent;
+    failures += notSent;
+    failureCounts.set(stoppedEarly === "aborted" ? "not sent: stopped" : `not sent within ${formatSeconds(totalTimeoutMs, true)}`, notSent);
+  }
+  const durationMs = Math.max(1, now() - started);
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: options.requests,
+    failures,
+    statusCounts,
+    requestsPerSecond: Math.round(answered / durationMs * 1e3 * 10) / 10,
+    p50Ms: percentile(latencies, 50),
+    p95Ms: percentile(latencies, 95),
+    errors: [...failureCounts.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_DISTINCT_ERRORS).map(([what, times]) => times > 1 ? `${what} \xD7 ${times}` : what),
+    durationMs,
+    stoppedEarly
+  };
+}
+function percentile(sorted, p) {
+  if (sorted.length === 0) return 0;
+  const rank = Math.ceil(p / 100 * sorted.length);
+  return Math.round(sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]);
+}
+function describeLoad(result) {
+  const statuses = Object.entries(result.statusCounts).filter(([key]) => /^\d+$/.test(key)).sort((a, b) => b[1] - a[1]).map(([status, times]) => `${status} \xD7 ${times}`);
+  const speed = `${Math.round(result.requestsPerSecond)} req/s, p95 ${result.p95Ms} ms`;
+  if (result.failures === 0) return `${statuses.join(", ")}, ${speed}`;
+  return `${result.failures}/${result.requests} failed (${result.errors.join("; ")})${statuses.length ? `; ${statuses.join(", ")}` : ""}, ${speed}`;
+}
+
+// src/smoke/types.ts
+var CancelledError = class extends Error {
+  constructor() {
+    super("The run was cancelled.");
+    this.name = "CancelledError";
+  }
+};
+var PROBE_HOST = "127.0.0.1";
+var cancelled = (run) => run.deps.signal?.aborted ?? false;
+
+// src/smoke/load.ts
+async function checkUnderLoad(run, running, findings) {
+  const { settings, deps, now } = run;
+  const { watch } = running;
+  deps.ui.progress(`Sending ${settings.loadRequests} requests to ${settings.healthPath}, 10 at a time`);
+  const probe = new LoadProbe({
+    host: PROBE_HOST,
+    // Only after a healthy answer, which needs the port.
+    port: running.hostPort,
+    path: settings.healthPath,
+    requests: settings.loadRequests,
+    matcher: settings.healthStatus,
+    totalTimeoutMs: Math.max(1e4, running.deadline - now()),
+    now
+  });
+  const onCancel = () => probe.cancel();
+  deps.signal?.addEventListener("abort", onCancel);
+  let finished = false;
+  const loading = probe.start().finally(() => {
+    finished = true;
+    watch.nudge();
+  });
+  let outcome = "healthy";
+  while (!finished && !cancelled(run)) {
+    await watch.sleep(500);
+    const during = await watch.decided();
+    if (during) {
+      outcome = during;
+      probe.cancel();
+      break;
+    }
+  }
+  findings.load = await loading;
+  deps.signal?.removeEventListener("abort", onCancel);
+  deps.ui.info(`Load ${settings.healthPath}: ${describeLoad(findings.load)}`);
+  if (outcome !== "healthy") return outcome;
+  return await watch.decided() ?? (findings.load.failures > 0 ? "health-failed" : "healthy");
+}
+function loadCheck(findings, workerTrouble) {
+  const { load, outcome } = findings;
+  const trouble = load && outcome !== "healthy" && workerTrouble ? `; ${workerTrouble} during the load` : "";
+  return {
+    id: "load",
+    status: load === void 0 ? "not-reached" : load.failures === 0 && outcome === "healthy" ? "pass" : "fail",
+    detail: load ? `${describeLoad(load)}${trouble}` : "",
+    durationMs: load?.durationMs
+  };
+}
+
+// src/profile/measure.ts
+import fs3 from "node:fs/promises";
+
+// src/profile/cgroup.ts
+function memoryCgroupFiles(procCgroup, containerId, root = "/sys/fs/cgroup") {
+  const entries = procCgroup.split("\n").map((line) => /^(\d+):([^:]*):(.+)$/.exec(line.trim())).filter((match) => match !== null);
+  const v1 = entries.find((entry) => entry[2].split(",").includes("memory"));
+  const v2 = entries.find((entry) => entry[1] === "0" && entry[2] === "");
+  const chosen = v1 ?? v2;
+  if (!chosen || !containerId || !chosen[3].includes(containerId)) return void 0;
+  const cgroupPath = chosen[3].replace(/\/$/, "");
+  return v1 ? {
+    source: "cgroup-v1",
+    usage: `${root}/memory${cgroupPath}/memory.usage_in_bytes`,
+    stat: `${root}/memory${cgroupPath}/memory.stat`,
+    inactiveKey: "total_inactive_file"
+  } : { source: "cgroup-v2", usage: `${root}${cgroupPath}/memory.current`, stat: `${root}${cgroupPath}/memory.stat`, inactiveKey: "inactive_file" };
+}
+function workingSetBytes(usageText, statText, inactiveKey) {
+  const usage = Number(usageText.trim());
+  if (!/^\d+$/.test(usageText.trim())) return void 0;
+  const line = statText.split("\n").find((entry) => entry.startsWith(`${inactiveKey} `));
+  const inactive = line ? Number(line.slice(inactiveKey.length + 1)) : 0;
+  return Math.max(0, usage - (Number.isFinite(inactive) ? inactive : 0));
+}
+
+// src/profile/process-tree.ts
+var ROW = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/;
+function parseProcessTable(stdout) {
+  const rows = [];
+  for (const line of stdout.split("\n").slice(1)) {
+    const match = ROW.exec(line);
+    if (match) rows.push({ pid: Number(match[1]), ppid: Number(match[2]), rssBytes: Number(match[3]) * 1024, args: match[4].trim() });
+  }
+  return rows;
+}
+var GUNICORN = /^(?:\S*\/)?(?:python[\d.]*\s+(?:-\S+\s+)*(?:\S*\/)?gunicorn|gunicorn)(?:[\s:]|$)/;
+function gunicornTree(rows) {
+  const byPid = new Map(rows.map((row) => [row.pid, row]));
+  const children = (pid) => rows.filter((row) => row.ppid === pid);
+  const roots = rows.filter((row) => GUNICORN.test(row.args) && !GUNICORN.test(byPid.get(row.ppid)?.args ?? ""));
+  if (roots.length === 0) return { workers: [] };
+  const master = roots.reduce((best, row) => children(row.pid).length > children(best.pid).length ? row : best);
+  return { master, workers: children(master.pid).sort((a, b) => a.pid - b.pid) };
+}
+
+// src/profile/measure.ts
+var readText = (file) => fs3.readFile(file, "utf8");
+async function sampleLargestWorker(docker, containerId) {
+  const { workers } = gunicornTree(parseProcessTable(await docker.processTable(containerId)));
+  return largest(workers.map((worker) => worker.rssBytes));
+}
+async function measureProfile(docker, target, timings, workerRssAtBootBytes, read = readText, now = Date.now) {
+  const started = now();
+  const [table, imageSizeBytes] = await Promise.all([
+    docker.processTable(target.containerId).catch(() => ""),
+    docker.imageSize(target.image).catch(() => void 0)
+  ]);
+  const { master, workers } = gunicornTree(parseProcessTable(table));
+  const workerRssBytes = workers.map((worker) => worker.rssBytes);
+  const total = await containerMemory(docker, target.containerId, master?.pid, read);
+  return {
+    masterRssBytes: master?.rssBytes,
+    workerRssBytes,
+    largestWorkerRssBytes: largest(workerRssBytes),
+    workerRssAtBootBytes,
+    containerMemoryBytes: total?.bytes,
+    containerMemorySource: total?.source,
+    imageSizeBytes,
+    firstWorkerMs: timings.firstWorkerMs,
+    healthyMs: timings.healthyMs,
+    measuredInMs: now() - started
+  };
+}
+async function containerMemory(docker, containerId, hostPid, read) {
+  if (hostPid !== void 0) {
+    try {
+      const files = memoryCgroupFiles(await read(`/proc/${hostPid}/cgroup`), containerId);
+      if (files) {
+        const bytes2 = workingSetBytes(await read(files.usage), await read(files.stat), files.inactiveKey);
+        if (bytes2 !== void 0) return { bytes: bytes2, source: files.source };
+      }
+    } catch {
+    }
+  }
+  const usage = await docker.memoryUsage(containerId).catch(() => void 0);
+  const bytes = usage ? parseStatsMemory(usage) : void 0;
+  return bytes !== void 0 ? { bytes, source: "docker-stats" } : void 0;
+}
+function largest(values) {
+  return values.length > 0 ? Math.max(...values) : void 0;
+}
+
+// src/profile/fit.ts
+var FIT_WARN_SHARE = 0.8;
+var SHARED_MASTER_SHARE = 0.8;
+var IMPORT_SHARE = 0.5;
+var MIN_IMPORT_BYTES = 32e6;
+function checkFit(profile, limitBytes, limitText) {
+  const master = profile.masterRssBytes;
+  const largest2 = profile.largestWorkerRssBytes;
+  const workers = profile.workerRssBytes.length;
+  if (master === void 0 || largest2 === void 0 || workers === 0 || limitBytes <= 0) return void 0;
+  const budget = FIT_WARN_SHARE * limitBytes;
+  const shared = master >= SHARED_MASTER_SHARE * largest2 && profile.containerMemoryBytes !== void 0;
+  const perWorker = shared ? Math.max(largest2 - master, 1e6) : largest2;
+  const projectedBytes = shared ? profile.containerMemoryBytes + profile.workerRssBytes.reduce((sum, rss) => sum + (largest2 - rss), 0) : master + workers * largest2;
+  const fixed = projectedBytes - workers * perWorker;
+  const share = projectedBytes / limitBytes;
+  return {
+    limitBytes,
+    limitText,
+    workers,
+    projectedBytes,
+    basis: shared ? "container" : "rss",
+    share,
+    warn: share > FIT_WARN_SHARE,
+    workersFit: fitting(budget - fixed, perWorker),
+    preload: shared ? {
+      helps: false,
+      reason: "The master already holds most of a worker's memory (preload_app is on, or the app is small), so there is nothing more to share."
+    } : preloadAdvice(profile, master, largest2, budget, workers)
+  };
+}
+function preloadAdvice(profile, master, largest2, budget, workers) {
+  const atBoot = profile.workerRssAtBootBytes;
+  if (atBoot === void 0) return { helps: false, reason: "No sample of a worker right after boot, so the import share is unknown." };
+  const importBytes = Math.max(0, Math.min(atBoot, largest2) - master);
+  const own = largest2 - master;
+  if (importBytes < MIN_IMPORT_BYTES) {
+    return { helps: false, importBytes, reason: `The app allocates only ${megabytes(importBytes)} MB at import: sharing it would save little.` };
+  }
+  if (importBytes < IMPORT_SHARE * own) {
+    return {
+      helps: false,
+      importBytes,
+      reason: `Most of a worker's memory is allocated after boot (${megabytes(largest2 - atBoot)} MB of ${megabytes(own)} MB): preload_app would not share it.`
+    };
+  }
+  const perWorker = Math.max(largest2 - importBytes, 1e6);
+  const workersFitWithPreload = fitting(budget - master - importBytes, perWorker);
+  return {
+    helps: workersFitWithPreload > fitting(budget - master, largest2) || workersFitWithPreload >= workers,
+    importBytes,
+    workersFitWithPreload,
+    reason: `${megabytes(importBytes)} MB of each worker is allocated at import; loaded once in the master and shared copy-on-write, up to ${workersFitWithPreload} workers would fit.`
+  };
+}
+function fitting(room, perWorker) {
+  return Math.max(0, Math.floor(room / perWorker));
+}
+
+// src/profile/verdict.ts
+function withFit(profile, memory) {
+  const limit = memory ? parseMemoryLimit(memory) : void 0;
+  return limit === void 0 ? profile : { ...profile, fit: checkFit(profile, limit, memory) };
+}
+function fitNotes(profile) {
+  const warning = fitWarning(profile?.fit);
+  const annotation = fitAnnotation(profile?.fit);
+  return { warnings: warning ? [warning] : [], annotations: annotation ? [annotation] : [] };
+}
+function withComparison(report, comparison) {
+  const withBase = { ...report, comparison };
+  if (report.result !== "pass" || comparison.regressions.length === 0 || !report.profile || !comparison.profile) return withBase;
+  const grown = describeRegressions(comparison.regressions);
+  const summary = `The boot profile grew beyond the regression limit over the base commit ${comparison.sha?.slice(0, 7) ?? ""}: ${grown}.`.replace(
+    " :",
+    ":"
+  );
+  return {
+    ...withBase,
+    result: "fail",
+    reason: "profile-regression",
+    summary,
+    diagnosis: {
+      reason: "profile-regression",
+      summary,
+      evidence: [`This commit: ${profileLine(report.profile)}`, `Base: ${profileLine(comparison.profile)}`],
+      remedy: "Find what the pull request added to the import path (a module-level cache, model or data load) and make it lazy or shared, or raise the `regression-limit` if the growth is intended."
+    },
+    annotations: [...report.annotations, { level: "error", title: "Boot profile regression", message: summary }]
+  };
+}
+
+// src/smoke/profile.ts
+function sampleAtBoot(run, running, findings) {
+  findings.workerRssAtBoot = sampleLargestWorker(run.deps.docker, running.containerId).catch(() => void 0);
+}
+async function profileBoot(run, running, findings) {
+  const firstBoot = running.watch.buffer.lines().find((line) => line.text.includes("Booting worker with pid"));
+  const timings = {
+    firstWorkerMs: firstBoot ? firstBoot.at - running.containerStartedAt : void 0,
+    healthyMs: findings.healthyAt !== void 0 ? findings.healthyAt - running.containerStartedAt : void 0
+  };
+  const atBoot = await findings.workerRssAtBoot;
+  const profile = await measureProfile(run.deps.docker, { containerId: running.containerId, image: running.image }, timings, atBoot);
+  findings.profile = withFit(profile, run.settings.memory);
+  run.deps.ui.debug(`boot profile measured in ${profile.measuredInMs} ms`);
+  return await running.watch.decided() ?? findings.outcome;
+}
+
+// src/smoke/stability.ts
+async function watchStability(run, running, findings) {
+  const { settings, now } = run;
+  run.deps.ui.progress(`Watching for ${settings.stabilityWindowSec} s that no worker exits`);
+  const windowStart = findings.load ? now() : findings.healthyAt;
+  const windowEnd = windowStart + settings.stabilityWindowSec * 1e3;
+  let outcome = "healthy";
+  while (now() < windowEnd && !cancelled(run)) {
+    await running.watch.sleep(Math.min(500, windowEnd - now()));
+    const during = await running.watch.decided();
+    if (during) {
+      outcome = during;
+      break;
+    }
+  }
+  if (outcome === "healthy" && running.watch.tracker.state().bindInUse && !cancelled(run)) {
+    outcome = await running.watch.decisionBy(running.deadline) ?? "healthy";
+  }
+  findings.stabilityMs = now() - windowStart;
+  return outcome;
+}
+function stabilityCheck(run, running, findings) {
+  const { stabilityMs, outcome, healthyAt } = findings;
+  const trouble = running.watch.workerTrouble;
+  const detail = stabilityMs === void 0 ? "" : outcome === "healthy" ? `no worker exited in ${formatSeconds(run.settings.stabilityWindowSec * 1e3)}` : `a worker ${trouble?.what === "worker timeout" ? "timed out" : "exited"} ${formatSeconds((trouble?.at ?? run.now()) - healthyAt)} after the first healthy answer`;
+  return {
+    id: "stability",
+    status: stabilityMs === void 0 ? "not-reached" : outcome === "healthy" ? "pass" : "fail",
+    detail,
+    durationMs: stabilityMs
+  };
+}
+
+// src/smoke/websocket.ts
+async function checkWebSocket(run, running) {
+  const { settings, deps } = run;
+  deps.ui.progress(`Checking the WebSocket route ${settings.websocketPath} (${settings.websocketProtocol})`);
+  const outcome = await new WebSocketProbe({
+    host: PROBE_HOST,
+    // Only after a healthy answer, which needs the port.
+    port: running.hostPort,
+    path: settings.websocketPath,
+    protocol: settings.websocketProtocol,
+    send: settings.websocketSend,
+    expect: settings.websocketExpect,
+    timeoutMs: Math.max(2e3, running.deadline - run.now()),
+    signal: deps.signal
+  }).start();
+  deps.ui.info(`WebSocket ${settings.websocketPath}: ${outcome.detail}`);
+  return outcome;
+}
+function websocketCheck(outcome) {
+  return {
+    id: "websocket",
+    status: outcome ? outcome.ok ? "pass" : "fail" : "not-reached",
+    detail: outcome?.detail ?? "",
+    durationMs: outcome?.durationMs
+  };
+}
+
+// src/smoke/after-healthy.ts
+var AFTER_HEALTHY = [
+  { enabled: (run) => run.settings.loadRequests > 0 && !cancelled(run), run: checkUnderLoad },
+  { enabled: (run) => run.settings.stabilityWindowSec > 0, run: watchStability },
+  { enabled: (run) => !cancelled(run), run: profileBoot }
+];
+async function afterHealthy(run, running, findings, workerCount, status) {
+  run.deps.ui.info(`Healthy after ${findings.healthyAt - running.containerStartedAt} ms (HTTP ${status}).`);
+  workerCount.start(run, running);
+  sampleAtBoot(run, running, findings);
+  if (run.settings.websocketPath) findings.websocket = await checkWebSocket(run, running);
+  findings.outcome = await running.watch.decided() ?? (findings.websocket && !findings.websocket.ok ? "health-failed" : "healthy");
+  for (const phase of AFTER_HEALTHY) {
+    if (findings.outcome !== "healthy") break;
+    if (phase.enabled(run)) findings.outcome = await phase.run(run, running, findings);
+  }
+}
+
+// src/smoke/build.ts
+import fs4 from "node:fs";
 
 // src/docker/build-output.ts
 var ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
@@ -16093,6 +16701,242 @@ function buildRemedy(failure) {
     return `Fix the command of this \`RUN\` step; its last output lines are shown above.`;
   }
   return "Fix the Dockerfile step shown; the builder output is in the job log.";
+}
+
+// src/paths.ts
+import path5 from "node:path";
+function repoRelative(root, file) {
+  return path5.relative(root, file).split(path5.sep).join("/") || ".";
+}
+
+// src/smoke/build.ts
+var OUTPUT_TAIL = 400;
+async function buildImage(run) {
+  const { settings, deps, now } = run;
+  if (settings.image) {
+    run.checks.set({ id: "build", status: "skipped", detail: `prebuilt \`${settings.image}\``, durationMs: 0 });
+    return { image: settings.image };
+  }
+  const buildStart = now();
+  const output = [];
+  const dockerfileRel = repoRelative(settings.workspace, settings.dockerfile);
+  const onLine = (line) => {
+    output.push(line);
+    if (output.length > OUTPUT_TAIL) output.splice(0, output.length - OUTPUT_TAIL);
+    deps.ui.buildOutput(line);
+  };
+  deps.ui.progress(`Building ${dockerfileRel}`);
+  const exitCode = await deps.ui.group(
+    `Build ${dockerfileRel}`,
+    () => deps.docker.build(buildArgs(settings, deps.identity), { onStdout: onLine, onStderr: onLine, signal: deps.signal })
+  );
+  const durationMs = now() - buildStart;
+  if (deps.signal?.aborted) throw new CancelledError();
+  if (exitCode === 0) {
+    run.checks.set({ id: "build", status: "pass", detail: `built \`${dockerfileRel}\``, durationMs });
+    return { image: deps.identity.imageTag };
+  }
+  const failure = parseBuildFailure(output, readText2(settings.dockerfile));
+  const diagnosis = buildDiagnosis(failure, dockerfileRel);
+  run.checks.set({
+    id: "build",
+    status: "fail",
+    detail: failure.instruction ? `failed at \`${clip(failure.instruction, 80)}\`` : "failed",
+    durationMs
+  });
+  return {
+    failed: {
+      result: "fail",
+      reason: "build-failed",
+      summary: diagnosis.summary,
+      diagnosis,
+      dockerfile: dockerfileRel,
+      annotations: buildAnnotations(diagnosis),
+      log: output.map((text, seq) => ({ seq, stream: "stdout", text, at: buildStart })),
+      logTotalLines: output.length
+    }
+  };
+}
+function buildDiagnosis(failure, dockerfileRel) {
+  const step = failure.instruction ? `\`${clip(failure.instruction, 100)}\`` : "a step";
+  const code2 = failure.exitCode !== void 0 ? ` with exit code ${failure.exitCode}` : "";
+  return {
+    reason: "build-failed",
+    summary: `The Docker build failed at ${step}${failure.stepPosition ? ` (step ${failure.stepPosition})` : ""}${code2}.`,
+    evidence: [...failure.outputTail.slice(-8), failure.message].filter((line, index, all) => all.indexOf(line) === index),
+    location: failure.dockerfileLine ? { file: dockerfileRel, line: failure.dockerfileLine } : void 0,
+    remedy: buildRemedy(failure)
+  };
+}
+function buildAnnotations(diagnosis) {
+  if (!diagnosis.location) return [];
+  const { file, line } = diagnosis.location;
+  return [{ level: "error", title: "Docker build failed", message: `${diagnosis.summary} ${diagnosis.remedy}`, file, line }];
+}
+function readText2(file) {
+  try {
+    return fs4.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+
+// src/smoke/checks.ts
+var TABLE = [
+  { id: "build", label: () => "Image build", shown: () => true },
+  { id: "start", label: () => "Gunicorn start", shown: () => true },
+  { id: "workers", label: () => "Workers booted", shown: () => true },
+  { id: "health", label: (settings) => `Health \`${settings.healthPath}\``, shown: () => true },
+  { id: "websocket", label: (settings) => `WebSocket \`${settings.websocketPath ?? ""}\``, shown: (settings) => Boolean(settings.websocketPath) },
+  { id: "stability", label: () => "Stability", shown: (settings) => settings.stabilityWindowSec > 0 },
+  { id: "load", label: () => "Load", shown: (settings) => settings.loadRequests > 0 }
+];
+var Checks = class {
+  rows = /* @__PURE__ */ new Map();
+  /** Records the row of a check that ran. */
+  set(row) {
+    this.rows.set(row.id, row);
+  }
+  /** The rows the settings show, in the table's order, labelled from the table. */
+  ordered(settings) {
+    return TABLE.filter((check) => check.shown(settings)).map(({ id, label }) => {
+      const row = this.rows.get(id) ?? { id, status: "not-reached", detail: "" };
+      const { status, detail, durationMs } = row;
+      return durationMs === void 0 ? { id, label: label(settings), status, detail } : { id, label: label(settings), status, detail, durationMs };
+    });
+  }
+};
+
+// src/profile/compare.ts
+import fs5 from "node:fs";
+import os2 from "node:os";
+import path6 from "node:path";
+
+// src/profile/git.ts
+var gitCommandRunner = async (args, cwd) => {
+  const result = await getExecOutput("git", args, { cwd, ignoreReturnCode: true, silent: true });
+  return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+};
+var hasCommitArgs = (sha) => ["cat-file", "-e", `${sha}^{commit}`];
+var fetchCommitArgs = (sha) => ["fetch", "--no-tags", "--depth=1", "origin", sha];
+var addWorktreeArgs = (dir, sha) => ["worktree", "add", "--detach", dir, sha];
+var removeWorktreeArgs = (dir) => ["worktree", "remove", "--force", dir];
+var pruneWorktreesArgs = () => ["worktree", "prune"];
+var Git = class {
+  constructor(repo, runner = gitCommandRunner) {
+    this.repo = repo;
+    this.runner = runner;
+  }
+  repo;
+  runner;
+  async hasCommit(sha) {
+    return (await this.runner(hasCommitArgs(sha), this.repo)).exitCode === 0;
+  }
+  /** Fetches one commit by SHA; the error is git's first line of complaint. */
+  async fetchCommit(sha) {
+    await this.must(fetchCommitArgs(sha));
+  }
+  async addWorktree(dir, sha) {
+    await this.must(addWorktreeArgs(dir, sha));
+  }
+  /** Best effort: the directory is removed by the caller anyway, and prune forgets a worktree already gone. */
+  async removeWorktree(dir) {
+    await this.runner(removeWorktreeArgs(dir), this.repo).catch(() => void 0);
+    await this.runner(pruneWorktreesArgs(), this.repo).catch(() => void 0);
+  }
+  async must(args) {
+    const result = await this.runner(args, this.repo);
+    if (result.exitCode !== 0) {
+      const why = result.stderr.split("\n").map((line) => line.replace(/^(fatal|error): /, "").trim()).find(Boolean);
+      throw new Error(why ?? `git ${args[0]} exited with ${result.exitCode}`);
+    }
+  }
+};
+
+// src/profile/compare.ts
+var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
+function baseShaFrom(eventName, payload) {
+  if (!PULL_REQUEST_EVENTS.has(eventName)) return void 0;
+  const sha = payload?.pull_request?.base?.sha;
+  return typeof sha === "string" && /^[0-9a-f]{40}$/i.test(sha) ? sha : void 0;
+}
+function baseIdentity(identity) {
+  return { runKey: identity.runKey, containerName: `${identity.containerName}-base`, imageTag: `${identity.imageTag}-base` };
+}
+function rebaseSettings(settings, tree) {
+  const move = (file) => path6.join(tree, path6.relative(settings.workspace, file));
+  return { ...settings, workspace: tree, context: move(settings.context), dockerfile: settings.dockerfile ? move(settings.dockerfile) : void 0 };
+}
+async function compareWithBase(options) {
+  const { settings } = options;
+  const sha = baseShaFrom(options.eventName, options.payload);
+  const only = "this commit's figures only.";
+  if (!sha) {
+    const event = options.eventName || "unknown";
+    return { regressions: [], note: `\`compare: base\` needs a pull request event (this run is \`${event}\`): ${only}` };
+  }
+  const short = sha.slice(0, 7);
+  const git = options.git ?? new Git(settings.workspace);
+  try {
+    if (!await git.hasCommit(sha)) await git.fetchCommit(sha);
+  } catch (error) {
+    return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error)}): ${only}` };
+  }
+  const tree = fs5.mkdtempSync(path6.join(options.tempDir ?? os2.tmpdir(), "gunicorn-smoke-base-"));
+  const identity = baseIdentity(options.identity);
+  try {
+    await git.addWorktree(tree, sha);
+    const base = rebaseSettings(settings, tree);
+    const dockerfile = base.dockerfile ? path6.relative(tree, base.dockerfile) : "Dockerfile";
+    if (!fs5.existsSync(base.context) || !base.dockerfile || !fs5.existsSync(base.dockerfile)) {
+      return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
+    }
+    const report = await options.smoke(base, identity);
+    if (report.result !== "pass" || !report.profile) {
+      const why = report.reason ? ` (\`${report.reason}\`)` : "";
+      return { sha, regressions: [], note: `The base commit ${short} did not build and boot${why}: ${only}` };
+    }
+    return { sha, profile: report.profile, regressions: regressionsBeyond(options.head, report.profile, options.limits) };
+  } catch (error) {
+    if (error instanceof Error && error.name === "CancelledError") throw error;
+    return { sha, regressions: [], note: `The base commit ${short} could not be checked (${oneLine2(error)}): ${only}` };
+  } finally {
+    await options.docker.removeContainers([identity.containerName, `${identity.containerName}-config`]).catch(() => void 0);
+    await options.docker.removeImage(identity.imageTag).catch(() => void 0);
+    await git.removeWorktree(tree);
+    fs5.rmSync(tree, { recursive: true, force: true });
+  }
+}
+function oneLine2(error) {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split("\n")[0].replace(/\.$/, "");
+}
+
+// src/smoke/compare.ts
+async function compareWithBaseCommit(run, report, smoke) {
+  const { settings, deps } = run;
+  if (settings.compare !== "base" || report.result !== "pass" || !report.profile) return report;
+  const eventName = deps.event?.name ?? "";
+  const short = baseShaFrom(eventName, deps.event?.payload)?.slice(0, 7);
+  const comparison = await compareWithBase({
+    settings,
+    eventName,
+    payload: deps.event?.payload,
+    identity: deps.identity,
+    docker: deps.docker,
+    head: report.profile,
+    limits: settings.regressionLimits,
+    tempDir: deps.event?.tempDir,
+    smoke: (base, identity) => {
+      deps.ui.progress(`Comparing with the base commit ${short}: the same smoke test on it`);
+      return deps.ui.group(
+        `Base commit ${short}`,
+        () => smoke({ ...base, compare: "none", regressionLimits: {} }, { ...deps, identity, event: void 0 })
+      );
+    }
+  });
+  if (comparison.note) deps.ui.info(comparison.note);
+  return withComparison(report, comparison);
 }
 
 // src/gunicorn/log-parser.ts
@@ -16282,6 +17126,7 @@ var BootTracker = class {
   binds = [];
   masterPid;
   started = false;
+  bindInUse = false;
   booted = /* @__PURE__ */ new Set();
   dead = /* @__PURE__ */ new Set();
   alive = /* @__PURE__ */ new Set();
@@ -16334,6 +17179,7 @@ var BootTracker = class {
       timeouts: this.timeouts,
       expectedWorkers: this.options.expectedWorkers ?? this.inferredExpected ?? (this.initialBoots || void 0),
       started: this.started,
+      bindInUse: this.bindInUse,
       gaveUp: this.gaveUp
     };
   }
@@ -16354,7 +17200,12 @@ var BootTracker = class {
         this.started = true;
         this.version = event.version;
         return;
+      case "connection-in-use":
+        this.bindInUse = true;
+        signal.bindInUse = true;
+        return;
       case "listening":
+        this.bindInUse = false;
         this.binds = event.addresses.map(stripScheme);
         this.masterPid = event.masterPid ?? event.prefix?.pid;
         return;
@@ -16479,9 +17330,442 @@ function stripScheme(address) {
   return address.replace(/^https?:\/\//, "");
 }
 
+// src/log-buffer.ts
+var LogBuffer = class {
+  constructor(headSize = 300, tailSize = 4e3) {
+    this.headSize = headSize;
+    this.tailSize = tailSize;
+  }
+  headSize;
+  tailSize;
+  head = [];
+  tail = [];
+  tailStart = 0;
+  total = 0;
+  push(line) {
+    this.total++;
+    if (this.head.length < this.headSize) {
+      this.head.push(line);
+      return;
+    }
+    this.tail.push(line);
+    if (this.tail.length - this.tailStart > this.tailSize) this.tailStart++;
+    if (this.tailStart > this.tailSize) {
+      this.tail.splice(0, this.tailStart);
+      this.tailStart = 0;
+    }
+  }
+  /** The kept lines in order; a gap between head and tail means lines were dropped. */
+  lines() {
+    return [...this.head, ...this.tail.slice(this.tailStart)];
+  }
+  get totalLines() {
+    return this.total;
+  }
+  get droppedLines() {
+    return this.total - this.head.length - (this.tail.length - this.tailStart);
+  }
+};
+
+// src/smoke/log-watch.ts
+var SETTLE_MS = 150;
+var LogWatch = class {
+  constructor(now, signal) {
+    this.now = now;
+    this.signal = signal;
+    signal?.addEventListener("abort", this.onAbort);
+  }
+  now;
+  signal;
+  buffer = new LogBuffer();
+  tracker = new BootTracker();
+  /** When the first line saying Gunicorn gave up arrived. */
+  firstFatalAt;
+  /** The first worker that died or timed out. */
+  workerTrouble;
+  /** The container stopped by itself. */
+  exited;
+  seq = 0;
+  signalled = false;
+  wake = () => void 0;
+  onAbort = () => this.wake();
+  /** Follows the container's log and exit; resolves when the log ends. */
+  follow(docker, containerId) {
+    const logsDone = docker.followLogs(containerId, (stream, text) => this.push(stream, text));
+    void docker.wait(containerId).then((code2) => this.containerExited(code2));
+    return logsDone;
+  }
+  push(stream, text) {
+    const line = { seq: this.seq++, stream, text, at: this.now() };
+    this.buffer.push(line);
+    const signal = this.tracker.push(line);
+    if (signal.gaveUp && this.firstFatalAt === void 0) this.firstFatalAt = line.at;
+    if (signal.workerDied || signal.workerTimeout !== void 0) {
+      this.workerTrouble ??= { at: line.at, what: signal.workerTimeout !== void 0 ? "worker timeout" : "worker exited" };
+    }
+    if (signal.gaveUp || signal.workerDied || signal.workerTimeout !== void 0 || signal.workerBooted !== void 0 || signal.bindInUse)
+      this.nudge();
+  }
+  containerExited(code2) {
+    this.exited = { code: code2, at: this.now() };
+    this.wake();
+  }
+  /** Ends the current (or the next) `sleep()` early: something worth a look happened. */
+  nudge() {
+    this.signalled = true;
+    this.wake();
+  }
+  /** Waits up to `ms`, returning early at the first signal (or at once if one arrived since the last sleep). */
+  sleep(ms) {
+    return new Promise((resolve2) => {
+      if (this.signalled) {
+        this.signalled = false;
+        resolve2();
+        return;
+      }
+      const timer = setTimeout(() => {
+        this.wake = () => void 0;
+        resolve2();
+      }, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = () => void 0;
+        this.signalled = false;
+        resolve2();
+      };
+    });
+  }
+  /**
+   * Whether the log or the container already decided the run: Gunicorn gave up, the container exited, or a
+   * worker died or timed out (the app is unstable). The one place that maps those signals to an outcome.
+   */
+  async decided() {
+    if (this.firstFatalAt === void 0 && !this.exited && !this.workerTrouble) return void 0;
+    const since = this.firstFatalAt ?? this.workerTrouble?.at ?? this.exited.at;
+    const remaining = since + SETTLE_MS - this.now();
+    if (remaining > 0 && !this.exited) await this.sleep(remaining);
+    const state = this.tracker.state();
+    if (state.gaveUp || state.deaths.some((death) => death.bootException)) return "gave-up";
+    if (this.exited) return "container-exited";
+    if (this.workerTrouble) return "unstable";
+    return void 0;
+  }
+  /**
+   * After a healthy answer that came before the log said Gunicorn listens: waits (boundedly) for the log to
+   * catch up, and tells whether the answer came from another process holding the port Gunicorn could not bind.
+   */
+  async answeredByAnotherProcess(graceMs) {
+    const until = this.now() + graceMs;
+    for (; ; ) {
+      const state = this.tracker.state();
+      if (state.bindInUse) return true;
+      if (state.binds.length > 0 || state.bootedPids.length > 0 || this.exited || this.now() >= until) return false;
+      await this.sleep(until - this.now());
+    }
+  }
+  /** Waits until the log or the container decides the run, the deadline passes or the job is cancelled. */
+  async decisionBy(deadline) {
+    for (; ; ) {
+      const decision = await this.decided();
+      if (decision || this.signal?.aborted || this.now() >= deadline) return decision;
+      await this.sleep(deadline - this.now());
+    }
+  }
+  /** Stops listening for the job's cancellation. */
+  dispose() {
+    this.signal?.removeEventListener("abort", this.onAbort);
+  }
+};
+
+// src/smoke/report.ts
+function reportOf(run, fields) {
+  const { settings, now } = run;
+  return {
+    checks: run.checks.ordered(settings),
+    gunicorn: { binds: [], workersBooted: 0, workersDied: 0 },
+    websocket: settings.websocketPath ? "failed" : "skipped",
+    advisories: [],
+    warnings: run.warnings,
+    annotations: [],
+    log: [],
+    logTotalLines: 0,
+    settingSources: run.settingSources,
+    startedAt: new Date(run.startedAt).toISOString(),
+    durationMs: now() - run.startedAt,
+    metadata: run.deps.metadata,
+    ...fields
+  };
+}
+function hostEnvWarnings(settings, hostFilledEnv = []) {
+  const unset = hostFilledEnv.filter((name) => !settings.env.some(([given]) => given === name));
+  if (unset.length === 0) return [];
+  return [
+    `render.yaml leaves ${unset.map((name) => `\`${name}\``).join(", ")} for the host to fill: set them with the \`env\` input if the app needs them at boot.`
+  ];
+}
+
+// src/discovery.ts
+var import_yaml = __toESM(require_dist(), 1);
+import fs6 from "node:fs";
+import path7 from "node:path";
+var DISCOVERABLE = ["context", "dockerfile", "health-path", "command", "port"];
+function discover(workspace, read) {
+  const found = {};
+  const sources = {};
+  const notes = [];
+  let hostFilledEnv = [];
+  const envLines = [];
+  const blueprint = readRenderBlueprint(workspace, read("service").trim());
+  if (blueprint) {
+    const { service, file } = blueprint;
+    const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
+    const context = typeof service.dockerContext === "string" ? path7.posix.join(rootDir, service.dockerContext) : rootDir;
+    found.context = path7.posix.normalize(context);
+    if (typeof service.dockerfilePath === "string") {
+      const dockerfile = path7.posix.normalize(path7.posix.join(rootDir, service.dockerfilePath));
+      found.dockerfile = path7.posix.relative(found.context, dockerfile) || "Dockerfile";
+    }
+    if (typeof service.healthCheckPath === "string") found["health-path"] = service.healthCheckPath;
+    if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
+      found.command = shellCommand(service.dockerCommand);
+    }
+    const { plain: plain2, hostFilled } = renderEnv(service.envVars, file);
+    hostFilledEnv = hostFilled;
+    for (const [key, value] of plain2) {
+      if (key === "PORT" && /^\d+$/.test(value)) found.port = value;
+      else envLines.push(`${key}=${value}`);
+    }
+    notes.push(`${file}: testing the web service '${String(service.name)}'.`);
+    for (const name of DISCOVERABLE) if (found[name] !== void 0) sources[name] = "render.yaml";
+    if (envLines.length > 0) sources.env = "render.yaml";
+  }
+  const contextForProcfile = read("context").trim() || found.context || ".";
+  const procfile = readProcfile(path7.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
+  if (procfile)
+    notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
+  const explicitCommand = read("command").trim();
+  const procfileForced = explicitCommand === "procfile";
+  if (procfileForced && !procfile) {
+    throw new InputError(`The input 'command' is 'procfile', but no Procfile with a 'web:' line was found in the context or at the repository root.`);
+  }
+  const wrapped = (name) => {
+    const explicit = read(name);
+    if (name === "command" && procfileForced) {
+      sources.command = "Procfile";
+      return shellCommand(procfile.command);
+    }
+    if (name === "env") {
+      if (explicit.trim()) sources.env = "input";
+      return [...envLines, explicit].filter((text) => text.trim()).join("\n");
+    }
+    if (explicit.trim()) {
+      sources[name] = "input";
+      return explicit;
+    }
+    return found[name] ?? "";
+  };
+  for (const name of DISCOVERABLE) if (read(name).trim()) sources[name] = "input";
+  if (procfileForced) sources.command = "Procfile";
+  return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? void 0 : procfile, notes };
+}
+function shellCommand(command) {
+  return `sh -c '${command.replace(/'/g, `'\\''`)}'`;
+}
+function readRenderBlueprint(workspace, serviceName) {
+  const file = "render.yaml";
+  const full = path7.join(workspace, file);
+  if (!fs6.existsSync(full)) {
+    if (serviceName) throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root.`);
+    return void 0;
+  }
+  const document = (0, import_yaml.parseDocument)(fs6.readFileSync(full, "utf8"));
+  if (document.errors.length > 0) {
+    const error = document.errors[0];
+    const line = error.linePos?.[0]?.line;
+    const message = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+    throw new InputError(`${file}${line ? ` line ${line}` : ""} is not valid YAML: ${message}.`);
+  }
+  const root = document.toJS();
+  const services = Array.isArray(root?.services) ? root.services : [];
+  const dockerWeb = services.filter((s) => s && s.type === "web" && (s.runtime === "docker" || s.env === "docker"));
+  if (serviceName) {
+    const chosen = dockerWeb.find((s) => s.name === serviceName);
+    if (!chosen) {
+      const names = dockerWeb.map((s) => `'${String(s.name)}'`).join(", ") || "none";
+      throw new InputError(`The input 'service' names '${serviceName}', which is not a Docker web service in ${file} (found: ${names}).`);
+    }
+    return { service: chosen, file };
+  }
+  if (dockerWeb.length === 0) return void 0;
+  if (dockerWeb.length > 1) {
+    throw new InputError(
+      `${file} has ${dockerWeb.length} Docker web services (${dockerWeb.map((s) => `'${String(s.name)}'`).join(", ")}): choose one with the input 'service'.`
+    );
+  }
+  return { service: dockerWeb[0], file };
+}
+function renderEnv(envVars, file) {
+  const plain2 = [];
+  const hostFilled = [];
+  if (!Array.isArray(envVars)) return { plain: plain2, hostFilled };
+  for (const entry of envVars) {
+    if (!entry || typeof entry.key !== "string") continue;
+    if (entry.value !== void 0 && entry.value !== null && typeof entry.value !== "object") {
+      plain2.push([entry.key, String(entry.value)]);
+    } else if (entry.sync === false || entry.fromDatabase || entry.fromService || entry.generateValue) {
+      hostFilled.push(entry.key);
+    } else if (entry.value === void 0) {
+      throw new InputError(`${file}: the environment variable '${entry.key}' has neither a value nor a source.`);
+    }
+  }
+  return { plain: plain2, hostFilled };
+}
+function readProcfile(dir) {
+  const file = path7.join(dir, "Procfile");
+  let text;
+  try {
+    text = fs6.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+  const line = text.split(/\r?\n/).find((l) => /^web\s*:/.test(l));
+  const command = line?.replace(/^web\s*:\s*/, "").trim();
+  return command ? { file, command } : void 0;
+}
+function imageHasStartCommand(cmd, entrypoint) {
+  if (entrypoint && entrypoint.length > 0) return true;
+  if (!cmd || cmd.length === 0) return false;
+  return !(cmd.length === 1 && /^(\/usr\/(local\/)?bin\/)?python3?(\.\d+)?$/.test(cmd[0]));
+}
+function describeSources(settings, sources) {
+  const rel = (file) => repoRelative(settings.workspace, file);
+  const rows = [
+    ["context", settings.image ? "(prebuilt image)" : rel(settings.context)],
+    ["dockerfile", settings.dockerfile ? rel(settings.dockerfile) : "(prebuilt image)"],
+    ["health-path", settings.healthPath],
+    ["port", String(settings.port)],
+    ["command", settings.command ? settings.command.join(" ") : settings.procfile ? "(image, else Procfile)" : "(image)"],
+    ["env", settings.env.length > 0 ? settings.env.map(([name]) => name).join(", ") : "(none)"]
+  ];
+  return ["Settings:", ...rows.map(([name, value]) => `  ${name}: ${value} [${sources[name] ?? "default"}]`)].join("\n");
+}
+
+// src/smoke/start.ts
+function chooseStartCommand(run, imageInfo) {
+  const { settings } = run;
+  if (settings.command) return;
+  const procfile = settings.procfile;
+  if (procfile && !imageHasStartCommand(imageInfo?.cmd, imageInfo?.entrypoint)) {
+    run.settings = { ...settings, command: ["sh", "-c", procfile.command] };
+    run.settingSources.command = "Procfile";
+    run.deps.ui.info(`The image has no start command of its own: running the Procfile's web command \`${procfile.command}\`.`);
+  } else {
+    run.settingSources.command = "Dockerfile";
+  }
+}
+async function startContainer(run, image) {
+  const { settings, deps } = run;
+  deps.ui.progress("Starting Gunicorn");
+  const startedAt = run.now();
+  let containerId;
+  try {
+    containerId = await deps.docker.run(runArgs(settings, deps.identity, image), runEnvironment(settings));
+  } catch (error) {
+    await deps.docker.removeContainers([deps.identity.containerName]).catch(() => void 0);
+    if (!(error instanceof DockerError)) throw error;
+    const diagnosis = startFailureDiagnosis(error.message, settings.network);
+    run.checks.set({ id: "start", status: "fail", detail: "the container did not start" });
+    return { failed: { result: "fail", reason: diagnosis.reason, summary: diagnosis.summary, diagnosis, image } };
+  }
+  const hostPort = await deps.docker.hostPort(containerId, settings.port).catch(async (error) => {
+    if ((await deps.docker.containerState(containerId))?.running === false) return void 0;
+    throw error;
+  });
+  deps.ui.debug(
+    hostPort === void 0 ? `container ${containerId.slice(0, 12)} stopped before its port could be looked up` : `container ${containerId.slice(0, 12)} publishes ${settings.port} on ${PROBE_HOST}:${hostPort}`
+  );
+  return { containerId, hostPort, startedAt };
+}
+function startCheck(facts, lines, containerStartedAt) {
+  const started = facts.version !== void 0;
+  const startLine = lines.find((line) => /Starting gunicorn/.test(line.text));
+  return {
+    id: "start",
+    status: started ? "pass" : "fail",
+    detail: started ? describeServer(facts) : "Gunicorn did not start",
+    durationMs: startLine !== void 0 ? startLine.at - containerStartedAt : void 0
+  };
+}
+function describeServer(facts) {
+  return [facts.version, facts.workerClass ? `\`${facts.workerClass}\`` : void 0, facts.binds.length ? `\`${facts.binds.join(", ")}\`` : void 0].filter(Boolean).join(", ");
+}
+function startFailureDiagnosis(message, network) {
+  const executable = message.match(/exec: "?([^":\s]+)"?: executable file not found/)?.[1];
+  if (executable) {
+    const isGunicorn = /(^|\/)gunicorn$/.test(executable);
+    return {
+      reason: isGunicorn ? "missing-dependency" : "config-error",
+      summary: `The container could not start: \`${executable}\` is not installed in the image.`,
+      evidence: [message],
+      remedy: isGunicorn ? "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." : `Install \`${executable}\` in the image, or fix the start command (the \`command\` input or the Dockerfile's CMD).`
+    };
+  }
+  const badNetwork = network && /network .* not found/i.test(message);
+  return {
+    reason: "config-error",
+    summary: badNetwork ? `The Docker network \`${network}\` does not exist.` : `The container could not start: ${message.replace(/\.$/, "")}.`,
+    evidence: [message],
+    remedy: badNetwork ? "Pass an existing network to the `network` input, e.g. `${{ job.services.postgres.network }}`." : "Check the start command and the `memory`, `cpus` and `network` inputs."
+  };
+}
+
+// src/smoke/teardown.ts
+async function tearDown(run, running, findings, workerCount, logsDone) {
+  const { docker, identity } = run.deps;
+  const healthy = findings.outcome === "healthy" && !cancelled(run);
+  const state = healthy ? void 0 : await docker.containerState(running.containerId);
+  const oomEvents = findings.outcome !== "healthy" && run.settings.memory ? await docker.oomEvents(running.containerId, running.containerStartedAt).catch(() => void 0) : void 0;
+  const exitedOnItsOwn = running.watch.exited;
+  const workersExpected = await workerCount.within(healthy ? 300 : 0);
+  const configContainer = `${identity.containerName}-config`;
+  await docker.removeContainers([running.containerId, configContainer]);
+  if (workerCount.running) {
+    await workerCount.within(1e4);
+    await docker.removeContainers([configContainer]);
+  }
+  await Promise.race([logsDone, delay(3e3)]);
+  return { state, oomEvents, exitedOnItsOwn, workersExpected };
+}
+function delay(ms) {
+  return new Promise((resolve2) => setTimeout(resolve2, ms).unref());
+}
+
+// src/diagnosis/advisories.ts
+var import_semver = __toESM(require_semver2(), 1);
+var ADVISORIES = [
+  {
+    affected: "<22.0.0",
+    note: "affected by request smuggling through conflicting Transfer-Encoding headers (CVE-2024-1135), fixed in 22.0.0"
+  },
+  {
+    affected: "<23.0.0",
+    note: "affected by TE.CL request smuggling (CVE-2024-6827), fixed in 23.0.0"
+  },
+  {
+    affected: ">=24.0.0 <24.1.0",
+    note: "the master hangs instead of exiting when a worker fails to boot, fixed in 24.1.0"
+  }
+];
+function advisoriesFor(version) {
+  if (!version) return [];
+  const parsed = import_semver.default.coerce(version);
+  if (!parsed) return [];
+  return ADVISORIES.filter((advisory) => import_semver.default.satisfies(parsed, advisory.affected)).map((advisory) => `Gunicorn ${version}: ${advisory.note}.`);
+}
+
 // src/diagnosis/context.ts
 import { existsSync, readFileSync, statSync } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 var COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
 var LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |^\/usr\/(local\/)?lib\/python\d|^\/usr\/(local\/)?bin\/|^<string>$/;
 var RepoFiles = class {
@@ -16491,7 +17775,7 @@ var RepoFiles = class {
   repoRoot;
   cache = /* @__PURE__ */ new Map();
   absolute(relative2) {
-    return path7.resolve(this.repoRoot, relative2);
+    return path8.resolve(this.repoRoot, relative2);
   }
   isFile(relative2) {
     try {
@@ -16526,7 +17810,7 @@ var RuleContext = class {
     this.ctx = ctx;
     this.repo = new RepoFiles(ctx.paths.repoRoot);
     this.tracebacks = ctx.events.filter((event) => event.kind === "traceback");
-    this.contextRel = toPosix(path7.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+    this.contextRel = toPosix(path8.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
   }
   ctx;
   repo;
@@ -16543,7 +17827,7 @@ var RuleContext = class {
   }
   /** Path relative to the repository root for a path relative to the build context. */
   inContext(relative2) {
-    return toPosix(path7.posix.join(this.contextRel, relative2));
+    return toPosix(path8.posix.join(this.contextRel, relative2));
   }
   /** Maps a container path back into the repository; undefined when no such file exists there. */
   mapContainerPath(containerPath) {
@@ -16608,8 +17892,8 @@ var RuleContext = class {
   }
   /** The Dockerfile path relative to the repo root, if it exists. */
   dockerfile() {
-    const absolute = this.ctx.paths.dockerfile ?? path7.join(this.ctx.paths.contextDir, "Dockerfile");
-    const relative2 = toPosix(path7.relative(this.ctx.paths.repoRoot, absolute));
+    const absolute = this.ctx.paths.dockerfile ?? path8.join(this.ctx.paths.contextDir, "Dockerfile");
+    const relative2 = toPosix(path8.relative(this.ctx.paths.repoRoot, absolute));
     return this.repo.isFile(relative2) ? relative2 : void 0;
   }
   /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
@@ -16675,8 +17959,331 @@ function frameText(frame) {
   return frame.code ? [head, `    ${frame.code}`] : [head];
 }
 function toPosix(p) {
-  return p.split(path7.sep).join("/");
+  return p.split(path8.sep).join("/");
 }
+
+// src/diagnosis/rules/locate.ts
+function commandLine(rc) {
+  return rc.dockerCommandLine();
+}
+function configSetting(rc, setting) {
+  const config = rc.gunicornConfigFile();
+  if (!config) return void 0;
+  const pattern = typeof setting === "string" ? new RegExp(`^\\s*${setting}\\s*=`) : setting;
+  const found = rc.repo.findLine(config, pattern);
+  return found ? { file: config, ...found } : void 0;
+}
+function frameLocation(rc, tb) {
+  return rc.userFrame(tb)?.location;
+}
+function firstLocation(...candidates) {
+  const found = candidates.find((candidate) => Boolean(candidate));
+  return found ? { file: found.file, line: found.line } : void 0;
+}
+
+// src/diagnosis/rules/rule.ts
+var code = (text) => `\`${String(text).replace(/`/g, "'")}\``;
+var fileLine = (location) => `${location.file}:${location.line}`;
+var where = (location) => location ? ` (${code(fileLine(location))})` : "";
+var LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\]|::1)(:|$)/;
+function present(...lines) {
+  return lines.filter((line) => Boolean(line));
+}
+function exceptionIs(tb, ...types) {
+  const last = tb.exception.type.slice(tb.exception.type.lastIndexOf(".") + 1);
+  return types.includes(last);
+}
+
+// src/diagnosis/rules/configuration.ts
+var configError = {
+  reason: "config-error",
+  explain(rc) {
+    const error = rc.ofKind("config-error")[0];
+    if (!error) return void 0;
+    const port = /^'(.*)' is not a valid port number\.?$/.exec(error.message);
+    if (port) return invalidPort(rc, error, port[1]);
+    if (/No application module specified/.test(error.message)) {
+      return {
+        reason: "config-error",
+        summary: "Gunicorn was started without an application module (e.g. `app:app`).",
+        evidence: error.lines.map((l) => l.text),
+        location: firstLocation(commandLine(rc)),
+        remedy: `Add the WSGI/ASGI application as the last argument of the command (${code("gunicorn \u2026 module:app")}) or set ${code("wsgi_app")} in gunicorn.conf.py.`
+      };
+    }
+    const readFailure = /^Failed to read config file: (.+)$/.exec(error.message);
+    if (readFailure) return unreadableConfig(rc, error, readFailure[1]);
+    return rejectedSetting(rc, error);
+  }
+};
+function invalidPort(rc, error, placeholder) {
+  const evidence = error.lines.map((l) => l.text);
+  const command = commandLine(rc);
+  const config = rc.gunicornConfigFile();
+  const bind = configSetting(rc, "bind");
+  const inCommand = command && placeholder && command.text.includes(placeholder) ? command : void 0;
+  const location = firstLocation(bind && (!inCommand || bind.text.includes(placeholder)) && bind, inCommand, bind);
+  if (bind && location?.file === bind.file) evidence.push(bind.text.trim());
+  else if (inCommand) evidence.push(inCommand.text);
+  const remedyConfig = `read the environment in ${config ? code(config) : "gunicorn.conf.py"}: ${code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`)}`;
+  if (placeholder === "") {
+    return {
+      reason: "config-error",
+      summary: `The bind address has an empty port: ${code("PORT")} is empty or unset where the bind is built.`,
+      evidence,
+      location,
+      remedy: `Give ${code("PORT")} a value (the action passes ${code(`PORT=${rc.ctx.settings.port}`)}) or ${remedyConfig}.`
+    };
+  }
+  const fromCommand = location && location.file === inCommand?.file && location.line === inCommand.line;
+  return {
+    reason: "config-error",
+    summary: fromCommand ? `The bind address contains the literal text ${code(placeholder)}: the exec-form ${code("CMD")} runs no shell, so the variable is never expanded.` : `The bind address contains the literal text ${code(placeholder)}: gunicorn.conf.py is plain Python and does not expand shell variables.`,
+    evidence,
+    location,
+    remedy: fromCommand ? `Use the shell form (${code("CMD gunicorn --bind 0.0.0.0:$PORT app:app")}) or ${remedyConfig}.` : `Instead of ${code(placeholder)}, ${remedyConfig}.`
+  };
+}
+function unreadableConfig(rc, error, file) {
+  const tb = rc.tracebacks.find((t) => t.lines[0].seq > error.lines[0].seq) ?? rc.primaryTraceback();
+  const frame = rc.userFrame(tb);
+  return {
+    reason: "config-error",
+    summary: `Gunicorn could not read its config file ${code(file)}${tb ? `: ${code(tb.exception.line)}` : ""}.`,
+    evidence: [...error.lines.map((l) => l.text), ...tb ? rc.tracebackEvidence(tb, frame) : []],
+    location: frame?.location,
+    remedy: "Fix the error in the config file; it is executed as Python when Gunicorn starts."
+  };
+}
+function rejectedSetting(rc, error) {
+  const invalid = /^Invalid value for ([\w-]+): (.*)$/.exec(error.message);
+  const unrecognized = /^unrecognized arguments: (.+)$/.exec(error.message);
+  const settingLine = invalid ? configSetting(rc, invalid[1].replace(/-/g, "_")) : void 0;
+  const detail = rc.ofKind("config-error").slice(1).map((e) => e.message);
+  return {
+    reason: "config-error",
+    summary: invalid ? `Gunicorn rejected the setting ${code(invalid[1])}: ${invalid[2]}${detail.length ? ` (${detail[0]})` : ""}.` : unrecognized ? `Gunicorn does not recognize the argument(s) ${code(unrecognized[1])}.` : `Gunicorn rejected its configuration: ${error.message}`,
+    evidence: [...error.lines.map((l) => l.text), ...detail.slice(0, 2)],
+    location: firstLocation(settingLine, commandLine(rc)),
+    remedy: unrecognized ? "Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version." : "Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally."
+  };
+}
+var appNotFound = {
+  reason: "app-not-found",
+  explain(rc) {
+    const loadError = rc.ofKind("app-load-error").find((e) => !/Error while loading/.test(e.message));
+    const importTb = rc.primaryTraceback(
+      (tb) => /^Failed to find (application|attribute)/.test(tb.exception.message) || tb.exception.type.endsWith("AppImportError")
+    );
+    const exit4 = rc.ofKind("worker-exit").some((e) => e.code === 4) || rc.ctx.container.exitCode === 4;
+    if (!loadError && !importTb && !(exit4 && rc.ofKind("shutdown").some((e) => e.reason === "App failed to load."))) return void 0;
+    const message = loadError?.message ?? importTb?.exception.message ?? "App failed to load.";
+    const attr = /Failed to find (?:attribute|application object) '([^']+)' in '([^']+)'/.exec(message);
+    const suggestion = /did you mean '([^']+)'/.exec(message)?.[1];
+    const moduleName = attr?.[2];
+    const moduleFile = moduleName ? rc.moduleFile(moduleName) : void 0;
+    const candidates = moduleFile ? applicationObjects(rc.repo.read(moduleFile) ?? "") : [];
+    const command = commandLine(rc);
+    const spec = /([\w.]+:[\w.()]+)/.exec(command?.text.replace(/0\.0\.0\.0:\S+|127\.0\.0\.1:\S+|\$\{?PORT\}?/g, "") ?? "")?.[1];
+    const better = suggestion ?? (moduleName && candidates[0] ? `${moduleName}:${candidates[0]}` : void 0);
+    return {
+      reason: "app-not-found",
+      summary: attr ? `Gunicorn imported module ${code(attr[2])} but found no ${code(attr[1])} in it${candidates.length ? ` (it defines ${candidates.map(code).join(", ")})` : ""}.` : `Gunicorn could not find the application object: ${message}`,
+      evidence: present(loadError?.lines[0].text, importTb?.exception.line, command?.text, rc.gunicornOutcomeLine()),
+      location: firstLocation(command),
+      remedy: better ? `Point Gunicorn at the object that exists: ${code(better)}${spec ? ` instead of ${code(spec)}` : ""}.` : "Point Gunicorn at `module:variable` where the variable is the WSGI/ASGI application (for a factory: `module:create_app()`)."
+    };
+  }
+};
+function applicationObjects(source) {
+  const names = [];
+  const pattern = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(?:Flask|FastAPI|Starlette|Quart|Sanic|Falcon|falcon\.App|create_app|make_app|get_wsgi_application|get_asgi_application|application_factory)\b/gm;
+  for (const m of source.matchAll(pattern)) if (!names.includes(m[1])) names.push(m[1]);
+  return names;
+}
+
+// src/diagnosis/rules/environment.ts
+var ENV_FRAME = /environ|getenv|os\.py$|<frozen os>/;
+var missingEnv = {
+  reason: "missing-env",
+  explain(rc) {
+    const keyError = rc.primaryTraceback(
+      (tb2) => exceptionIs(tb2, "KeyError") && tb2.frames.some((f) => ENV_FRAME.test(f.code ?? "") || ENV_FRAME.test(f.file) || f.func === "__getitem__")
+    );
+    const improperly = rc.primaryTraceback((tb2) => exceptionIs(tb2, "ImproperlyConfigured") && /environment variable/i.test(tb2.exception.message));
+    const tb = keyError ?? improperly;
+    if (!tb) return void 0;
+    const name = /^'([^']+)'$/.exec(tb.exception.message)?.[1] ?? /(?:Set the |variable )([A-Z][A-Z0-9_]+)/.exec(tb.exception.message)?.[1] ?? tb.exception.message;
+    const frame = rc.userFrame(tb);
+    const hostFilled = rc.ctx.env.hostFilled?.includes(name);
+    const provided = rc.ctx.env.provided.includes(name);
+    return {
+      reason: "missing-env",
+      summary: `The app needs the environment variable ${code(name)}, which is not set in the container${frame?.location ? `: ${code(fileLine(frame.location))} reads it at import` : ""}.`,
+      evidence: rc.tracebackEvidence(tb, frame),
+      location: frame?.location,
+      remedy: hostFilled ? `The hosting blueprint leaves ${code(name)} for the host to fill (e.g. render.yaml \`sync: false\`), so pass a test value with the action's \`env\` input.` : provided ? `${code(name)} was passed to the container yet the lookup failed: check its spelling where it is read, or read it with ${code(`os.environ.get("${name}")`)} and handle the absence.` : `Pass ${code(name)} with the action's \`env\` input (a secret or a harmless test value), or read it with ${code(`os.environ.get("${name}", default)`)}.`
+    };
+  }
+};
+var DB_EXCEPTION = /(OperationalError|InterfaceError|ConnectionError|ConnectionRefusedError|ServerSelectionTimeoutError|CannotConnectNowError|InvalidCatalogNameError|InvalidPasswordError|AuthenticationError|gaierror|TimeoutError)$/;
+var DB_MESSAGE = /could not translate host name|connection to server|Connection refused|could not connect to server|Can't connect to (MySQL|Redis)|Error -?\d+ connecting to|Name or service not known|Temporary failure in name resolution|timeout expired|No route to host|password authentication failed|database "[^"]+" does not exist|Unknown database|Access denied for user|invalid username-password pair|NOAUTH|Authentication required/i;
+function readDatabaseError(text) {
+  const host = /host name "([^"]+)"/.exec(text)?.[1] ?? /server at "([^"]+)"/.exec(text)?.[1] ?? /Can't connect to \w+ server on '([^']+)'/.exec(text)?.[1] ?? /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):\d+/.exec(text)?.[1] ?? /connect to server: .*?"([^"]+)"/.exec(text)?.[1];
+  const port = /port (\d+) failed/.exec(text)?.[1] ?? /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/.exec(text)?.[1];
+  const user = /for user "([^"]+)"/.exec(text)?.[1] ?? /Access denied for user '([^']+)'/.exec(text)?.[1];
+  const database = /database "([^"]+)" does not exist/.exec(text)?.[1] ?? /Unknown database '([^']+)'/.exec(text)?.[1];
+  const failure = /could not translate host name|Name or service not known|Temporary failure in name resolution|nodename nor servname|gaierror|Unknown (MySQL )?server host/i.test(
+    text
+  ) ? "unresolved" : /password authentication failed|no password supplied|Access denied for user|invalid username-password pair|WRONGPASS|NOAUTH|AuthenticationError|Authentication required|role "[^"]+" does not exist/i.test(
+    text
+  ) ? "auth" : database ? "missing-database" : /Connection refused|Cannot assign requested address|Errno 111|Error 111|Error 99/i.test(text) ? "refused" : /timeout expired|timed out|No route to host|TimeoutError/i.test(text) ? "timeout" : "other";
+  return { failure, host, port, user, database };
+}
+function serviceKind(text) {
+  if (/redis/i.test(text)) return "Redis";
+  if (/mysql/i.test(text)) return "MySQL";
+  if (/mongo/i.test(text)) return "MongoDB";
+  if (/psycopg|postgres|asyncpg|port 5432/i.test(text)) return "PostgreSQL";
+  return "the database";
+}
+function databaseWording({ failure, host, port, user, database }) {
+  const loopback = host !== void 0 && LOOPBACK.test(host);
+  const lazily = "or connect on first request instead of while the app loads, so it can boot without the service";
+  const viaNetwork = `join the service's Docker network with the \`network\` input (e.g. ${code("${{ job.services.postgres.network }}")}) and use its name`;
+  const wording = {
+    unresolved: {
+      what: `the name ${code(host ?? "?")} does not resolve inside the container`,
+      remedy: `${code(host ?? "That host")} only exists on the network where the app normally runs (a docker-compose or CI service): ${viaNetwork}, or point the URL given with \`env\` at ${code("host.docker.internal")} and the port the service publishes on the runner; ${lazily}.`
+    },
+    refused: {
+      what: loopback ? `nothing listens there: inside the container ${code(host)} is the container itself` : "the connection is refused",
+      remedy: loopback ? `Point the URL at ${code("host.docker.internal")} to reach a service the workflow publishes on the runner (GitHub \`services:\` with \`ports:\`), or ${viaNetwork}; ${lazily}.` : `Check that the service runs and publishes port ${port ?? "its port"} on the runner (\`ports:\` under GitHub \`services:\`), and that the URL given with \`env\` uses that port; ${lazily}.`
+    },
+    auth: {
+      what: `the server rejects the credentials${user ? ` of user ${code(user)}` : ""}`,
+      remedy: `Pass the user and password the test database was created with (e.g. the service's ${code("POSTGRES_USER")}/${code("POSTGRES_PASSWORD")}) in the URL given with \`env\`.`
+    },
+    "missing-database": {
+      what: `the server has no database ${code(database ?? "?")}`,
+      remedy: `Create ${code(database ?? "the database")} in the service (e.g. ${code(`POSTGRES_DB: ${database ?? "app"}`)}) or point the URL given with \`env\` at a database that exists.`
+    },
+    timeout: {
+      what: "the connection times out",
+      remedy: `Make the service reachable from the container (${code("host.docker.internal")} for ports published on the runner, or the \`network\` input), ${lazily}.`
+    },
+    other: {
+      what: "the connection fails",
+      remedy: `Make the service reachable from the container (${code("host.docker.internal")} or the \`network\` input) with a URL passed with \`env\`, ${lazily}.`
+    }
+  };
+  return wording[failure];
+}
+var databaseUnreachable = {
+  reason: "database-unreachable",
+  explain(rc) {
+    const isDbError = (t) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type));
+    const chain = rc.tracebackChains().find((c) => c.some(isDbError));
+    if (!chain) return void 0;
+    const dbErrors = chain.filter(isDbError);
+    const outer = dbErrors[dbErrors.length - 1];
+    const text = chain.map((t) => `${t.exception.type}: ${t.exception.message}`).join("\n");
+    const dbError = readDatabaseError(text);
+    const frame = [...chain].reverse().map((t) => rc.userFrame(t)).find((f) => f?.location) ?? rc.userFrame(outer);
+    const subject = dbError.host ? `${serviceKind(text)} at ${code(dbError.host)}${dbError.port ? ` port ${dbError.port}` : ""}` : serviceKind(text);
+    const { what, remedy } = databaseWording(dbError);
+    const cause = dbErrors[0] !== outer ? dbErrors[0].exception.line : void 0;
+    return {
+      reason: "database-unreachable",
+      summary: `The app connects to ${subject} while it loads${where(frame?.location)}, and ${what}.`,
+      evidence: [
+        ...frame?.text ?? [],
+        outer.exception.line,
+        ...cause && !outer.exception.message.includes(dbErrors[0].exception.message) ? [cause] : [],
+        ...present(rc.gunicornOutcomeLine())
+      ],
+      location: frame?.location,
+      remedy
+    };
+  }
+};
+
+// src/diagnosis/rules/http.ts
+var PLAIN_WORKER = /^(sync|gthread|gevent|gunicorn\.workers\.(sync|gthread|ggevent)\.\w+)$/i;
+var websocketFailed = {
+  reason: "websocket-failed",
+  explain(rc) {
+    const ws = rc.ctx.websocket;
+    if (rc.ctx.outcome !== "websocket-failed" || !ws || ws.ok) return void 0;
+    const evidence = [`WebSocket ${ws.path}: ${ws.detail}`];
+    const listening = rc.ofKind("worker-class")[0];
+    if (listening) evidence.push(listening.lines[0].text);
+    return { reason: "websocket-failed", evidence, ...websocketWording(rc, ws) };
+  }
+};
+function websocketWording(rc, ws) {
+  const workerClass = rc.ctx.state.workerClass ?? "sync";
+  const alive = rc.ctx.state.alivePids.length;
+  if (ws.status === 404) {
+    return {
+      summary: `There is no WebSocket route at ${code(ws.path)}: the upgrade request was answered 404.`,
+      remedy: "Set the `websocket-path` input to the route the app serves, or register that route."
+    };
+  }
+  if (ws.protocol === "socket.io" && alive > 1 && /session|sid|400/i.test(`${ws.detail} ${ws.status ?? ""}`)) {
+    return {
+      summary: `Socket.IO failed with ${alive} workers: its handshake and upgrade land on different workers, which do not share sessions.`,
+      remedy: "Run Socket.IO with a single worker (`-w 1` with an async worker class) or put a load balancer with sticky sessions in front."
+    };
+  }
+  const refused = ws.status === 400 || ws.status === 426 || ws.failure === "closed" || ws.failure === "protocol" || ws.status === 200;
+  if (PLAIN_WORKER.test(workerClass) && refused) {
+    return {
+      summary: `The ${code(workerClass)} worker class cannot hold a WebSocket, so the upgrade at ${code(ws.path)} failed (${ws.detail}).`,
+      remedy: `Use a worker class that speaks WebSocket: ${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn.workers.UvicornWorker")} (package ${code("uvicorn[standard]")}) for ASGI apps, or ${code("eventlet")}.`
+    };
+  }
+  return {
+    summary: `The WebSocket probe of ${code(ws.path)} failed: ${ws.detail}.`,
+    remedy: "Check the route and the expected messages (`websocket-*` inputs) against the app, and that the worker class supports WebSockets."
+  };
+}
+var healthCheckFailed = {
+  reason: "health-check-failed",
+  explain(rc) {
+    const health = rc.ctx.health;
+    if (rc.ctx.outcome !== "health-failed" && !(health && !health.ok && rc.ctx.outcome !== "unstable")) return void 0;
+    if (rc.ctx.outcome !== "health-failed" && rc.primaryTraceback()) return void 0;
+    if (rc.ctx.outcome === "container-exited" && rc.ctx.container.exitCode !== void 0) return void 0;
+    const { healthPath, healthStatus } = rc.ctx.settings;
+    if (!health) {
+      return {
+        reason: "health-check-failed",
+        summary: `The health check of ${code(healthPath)} did not pass.`,
+        evidence: [],
+        remedy: `Make ${code(healthPath)} answer ${healthStatus} once the app is ready.`
+      };
+    }
+    const body = health.bodyExcerpt ? ` ${code(health.bodyExcerpt.replace(/\s+/g, " ").slice(0, 160))}` : "";
+    const evidence = [
+      health.status !== void 0 ? `GET ${healthPath} \u2192 ${health.status}${body}` : `GET ${healthPath} \u2192 ${health.error ?? "no answer"}`
+    ];
+    if (health.status !== void 0) {
+      return {
+        reason: "health-check-failed",
+        summary: `${code(healthPath)} answered ${health.status} instead of ${healthStatus}${body ? `:${body}` : ""}.`,
+        evidence,
+        remedy: health.status === 404 ? `The app has no route ${code(healthPath)}: add one or set the \`health-path\` input to an existing route.` : `The app is up but reports itself unhealthy: fix what ${code(healthPath)} checks (often a service it cannot reach in CI) or set \`health-status\` to accept ${health.status}.`
+      };
+    }
+    return {
+      reason: "health-check-failed",
+      summary: `${code(healthPath)} never answered after ${health.attempts} attempt${health.attempts === 1 ? "" : "s"}: ${health.error ?? "no response"}.`,
+      evidence,
+      remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${rc.ctx.settings.port}`)} and that requests to ${code(healthPath)} do not block.`
+    };
+  }
+};
 
 // src/diagnosis/packages.ts
 var PIP_NAMES = {
@@ -16744,40 +18351,30 @@ var WORKER_CLASS_PACKAGES = {
   tornado: { pipName: "tornado" }
 };
 
-// src/diagnosis/rules.ts
-var code = (text) => `\`${String(text).replace(/`/g, "'")}\``;
-var where = (location) => location ? ` (${code(`${location.file}:${location.line}`)})` : "";
-var LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\]|::1)(:|$)/;
-function exceptionIs(tb, ...types) {
-  const last = tb.exception.type.slice(tb.exception.type.lastIndexOf(".") + 1);
-  return types.includes(last);
-}
+// src/diagnosis/rules/imports.ts
 var WORKER_CLASS_MODULES = Object.keys(WORKER_CLASS_PACKAGES);
+var NO_MODULE = /^No module named '([^']+)'/;
 var workerClassUnavailable = {
   reason: "worker-class-unavailable",
   explain(rc) {
     const classError = rc.ofKind("config-error").find((e) => /^class uri /.test(e.message));
     const requires = rc.tracebacks.find((tb) => /^(\w+) worker requires /.test(tb.exception.message));
     const missing = rc.tracebacks.find((tb) => {
-      const module2 = /^No module named '([^']+)'/.exec(tb.exception.message)?.[1]?.split(".")[0];
+      const module2 = NO_MODULE.exec(tb.exception.message)?.[1]?.split(".")[0];
       return module2 !== void 0 && WORKER_CLASS_MODULES.includes(module2) && (classError !== void 0 || requires !== void 0 || tb.frames.some((f) => /gunicorn\/workers\//.test(f.file)) || isWorkerClassModule(rc, module2));
     });
     if (!classError && !requires && !missing) return void 0;
     const workerClass = /^class uri '([^']+)'/.exec(classError?.message ?? "")?.[1] ?? rc.ctx.state.workerClass;
-    const module = /^No module named '([^']+)'/.exec(missing?.exception.message ?? "")?.[1]?.split(".")[0] ?? /^(\w+) worker requires /.exec(requires?.exception.message ?? "")?.[1] ?? (workerClass ? WORKER_CLASS_MODULES.find((m) => workerClass.toLowerCase().includes(m)) : void 0);
+    const module = NO_MODULE.exec(missing?.exception.message ?? "")?.[1]?.split(".")[0] ?? /^(\w+) worker requires /.exec(requires?.exception.message ?? "")?.[1] ?? (workerClass ? WORKER_CLASS_MODULES.find((m) => workerClass.toLowerCase().includes(m)) : void 0);
     const pkg = module ? WORKER_CLASS_PACKAGES[module] : void 0;
     const requirements = rc.requirementsFile();
-    const command = rc.dockerCommandLine();
-    const config = rc.gunicornConfigFile();
-    const configLine = config ? rc.repo.findLine(config, /^\s*worker_class\s*=/) : void 0;
-    const location = configLine ? { file: config, line: configLine.line } : command && /(-k|--worker-class)/.test(command.text) ? { file: command.file, line: command.line } : void 0;
-    const evidence = [classError?.lines[0].text, missing?.exception.line, requires?.exception.line].filter((l) => Boolean(l));
+    const command = commandLine(rc);
     const className = workerClass ? `the ${code(workerClass)} worker class` : "the configured worker class";
     return {
       reason: "worker-class-unavailable",
       summary: `Gunicorn cannot load ${className}: ${pkg ? `the ${code(pkg.pipName)} package` : `module ${code(module ?? "?")}`} is not installed in the image.`,
-      evidence,
-      location,
+      evidence: present(classError?.lines[0].text, missing?.exception.line, requires?.exception.line),
+      location: firstLocation(configSetting(rc, "worker_class"), command && /(-k|--worker-class)/.test(command.text) && command),
       remedy: pkg ? `Add ${code(pkg.pipName)} to ${requirements ? code(requirements) : "the image (requirements file)"}${pkg.note ? ` (${pkg.note})` : ""}, or choose a worker class the image has.` : `Install the package that provides ${className}, or choose a worker class the image has (e.g. ${code("gthread")}).`
     };
   }
@@ -16785,144 +18382,6 @@ var workerClassUnavailable = {
 function isWorkerClassModule(rc, module) {
   const workerClass = rc.ctx.state.workerClass?.toLowerCase() ?? "";
   return workerClass.includes(module);
-}
-var configError = {
-  reason: "config-error",
-  explain(rc) {
-    const error = rc.ofKind("config-error")[0];
-    if (!error) return void 0;
-    const evidence = error.lines.map((l) => l.text);
-    const command = rc.dockerCommandLine();
-    const config = rc.gunicornConfigFile();
-    const port = /^'(.*)' is not a valid port number\.?$/.exec(error.message);
-    if (port) {
-      const placeholder = port[1];
-      const inConfig = config ? rc.repo.findLine(config, /^\s*bind\s*=/) : void 0;
-      const inCommand = command && placeholder && command.text.includes(placeholder) ? command : void 0;
-      const location2 = inConfig && (!inCommand || inConfig.text.includes(placeholder)) ? { file: config, line: inConfig.line } : inCommand ? { file: inCommand.file, line: inCommand.line } : inConfig ? { file: config, line: inConfig.line } : void 0;
-      if (inConfig && location2?.file === config) evidence.push(inConfig.text.trim());
-      else if (inCommand) evidence.push(inCommand.text);
-      const remedyConfig = `read the environment in ${config ? code(config) : "gunicorn.conf.py"}: ${code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`)}`;
-      if (placeholder === "") {
-        return {
-          reason: "config-error",
-          summary: `The bind address has an empty port: ${code("PORT")} is empty or unset where the bind is built.`,
-          evidence,
-          location: location2,
-          remedy: `Give ${code("PORT")} a value (the action passes ${code(`PORT=${rc.ctx.settings.port}`)}) or ${remedyConfig}.`
-        };
-      }
-      const fromCommand = location2 && location2.file === inCommand?.file && location2.line === inCommand.line;
-      return {
-        reason: "config-error",
-        summary: fromCommand ? `The bind address contains the literal text ${code(placeholder)}: the exec-form ${code("CMD")} runs no shell, so the variable is never expanded.` : `The bind address contains the literal text ${code(placeholder)}: gunicorn.conf.py is plain Python and does not expand shell variables.`,
-        evidence,
-        location: location2,
-        remedy: fromCommand ? `Use the shell form (${code("CMD gunicorn --bind 0.0.0.0:$PORT app:app")}) or ${remedyConfig}.` : `Instead of ${code(placeholder)}, ${remedyConfig}.`
-      };
-    }
-    if (/No application module specified/.test(error.message)) {
-      return {
-        reason: "config-error",
-        summary: "Gunicorn was started without an application module (e.g. `app:app`).",
-        evidence,
-        location: command ? { file: command.file, line: command.line } : void 0,
-        remedy: `Add the WSGI/ASGI application as the last argument of the command (${code("gunicorn \u2026 module:app")}) or set ${code("wsgi_app")} in gunicorn.conf.py.`
-      };
-    }
-    const invalid = /^Invalid value for ([\w-]+): (.*)$/.exec(error.message);
-    const unrecognized = /^unrecognized arguments: (.+)$/.exec(error.message);
-    const readFailure = /^Failed to read config file: (.+)$/.exec(error.message);
-    if (readFailure) {
-      const tb = rc.tracebacks.find((t) => t.lines[0].seq > error.lines[0].seq) ?? rc.primaryTraceback();
-      const frame = rc.userFrame(tb);
-      return {
-        reason: "config-error",
-        summary: `Gunicorn could not read its config file ${code(readFailure[1])}${tb ? `: ${code(tb.exception.line)}` : ""}.`,
-        evidence: [...evidence, ...tb ? rc.tracebackEvidence(tb, frame) : []],
-        location: frame?.location,
-        remedy: "Fix the error in the config file; it is executed as Python when Gunicorn starts."
-      };
-    }
-    const settingName = invalid?.[1];
-    const settingLine = settingName && config ? rc.repo.findLine(config, new RegExp(`^\\s*${settingName.replace(/-/g, "_")}\\s*=`)) : void 0;
-    const location = settingLine ? { file: config, line: settingLine.line } : command ? { file: command.file, line: command.line } : void 0;
-    const detail = rc.ofKind("config-error").slice(1).map((e) => e.message);
-    return {
-      reason: "config-error",
-      summary: invalid ? `Gunicorn rejected the setting ${code(invalid[1])}: ${invalid[2]}${detail.length ? ` (${detail[0]})` : ""}.` : unrecognized ? `Gunicorn does not recognize the argument(s) ${code(unrecognized[1])}.` : `Gunicorn rejected its configuration: ${error.message}`,
-      evidence: [...evidence, ...detail.slice(0, 2)],
-      location,
-      remedy: unrecognized ? "Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version." : "Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally."
-    };
-  }
-};
-var portInUse = {
-  reason: "port-in-use",
-  explain(rc) {
-    const inUse = rc.ofKind("connection-in-use");
-    const cantConnect = rc.ofKind("cant-connect")[0];
-    const addressInUse = rc.tracebacks.find((tb) => /Address already in use/.test(tb.exception.message));
-    if (inUse.length === 0 && !cantConnect && !addressInUse) return void 0;
-    const address = cantConnect?.address ?? inUse[0]?.address ?? addressInUse?.exception.message ?? "";
-    const portNumber = /(\d+)\)?$/.exec(address)?.[1];
-    const command = rc.dockerCommandLine();
-    const script = /([\w./-]+\.sh)\b/.exec(command?.text ?? "")?.[1];
-    const scriptFile = script ? rc.inContext(script.replace(/^\.?\//, "")) : void 0;
-    const background = scriptFile ? rc.repo.findLine(scriptFile, /&\s*$/) : void 0;
-    const location = background ? { file: scriptFile, line: background.line } : command ? { file: command.file, line: command.line } : void 0;
-    const evidence = [
-      inUse[0]?.lines[0].text,
-      inUse.find((e) => e.error)?.lines[0].text,
-      cantConnect?.lines[0].text,
-      addressInUse?.exception.line
-    ].filter((l) => Boolean(l));
-    if (background) evidence.push(background.text.trim());
-    return {
-      reason: "port-in-use",
-      summary: `Port ${portNumber ?? address} inside the container is already taken, so Gunicorn could not bind ${code(address)}${background ? `; ${code(scriptFile)} starts ${code(background.text.trim())} before it` : ""}.`,
-      evidence,
-      location,
-      remedy: `Make sure nothing else in the container listens on ${portNumber ? `port ${portNumber}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
-    };
-  }
-};
-var appNotFound = {
-  reason: "app-not-found",
-  explain(rc) {
-    const loadError = rc.ofKind("app-load-error").find((e) => !/Error while loading/.test(e.message));
-    const importTb = rc.primaryTraceback(
-      (tb) => /^Failed to find (application|attribute)/.test(tb.exception.message) || tb.exception.type.endsWith("AppImportError")
-    );
-    const exit4 = rc.ofKind("worker-exit").find((e) => e.code === 4) ?? (rc.ctx.container.exitCode === 4 ? {} : void 0);
-    if (!loadError && !importTb && !(exit4 && rc.ofKind("shutdown").some((e) => e.reason === "App failed to load."))) return void 0;
-    const message = loadError?.message ?? importTb?.exception.message ?? "App failed to load.";
-    const attr = /Failed to find (?:attribute|application object) '([^']+)' in '([^']+)'/.exec(message);
-    const suggestion = /did you mean '([^']+)'/.exec(message)?.[1];
-    const moduleName = attr?.[2];
-    const moduleFile = moduleName ? rc.moduleFile(moduleName) : void 0;
-    const candidates = moduleFile ? applicationObjects(rc.repo.read(moduleFile) ?? "") : [];
-    const command = rc.dockerCommandLine();
-    const spec = /([\w.]+:[\w.()]+)/.exec(command?.text.replace(/0\.0\.0\.0:\S+|127\.0\.0\.1:\S+|\$\{?PORT\}?/g, "") ?? "")?.[1];
-    const better = suggestion ?? (moduleName && candidates[0] ? `${moduleName}:${candidates[0]}` : void 0);
-    const location = command && spec ? { file: command.file, line: command.line } : command ? { file: command.file, line: command.line } : void 0;
-    const evidence = [loadError?.lines[0].text, importTb?.exception.line, command?.text, rc.gunicornOutcomeLine()].filter(
-      (l) => Boolean(l)
-    );
-    return {
-      reason: "app-not-found",
-      summary: attr ? `Gunicorn imported module ${code(attr[2])} but found no ${code(attr[1])} in it${candidates.length ? ` (it defines ${candidates.map(code).join(", ")})` : ""}.` : `Gunicorn could not find the application object: ${message}`,
-      evidence,
-      location,
-      remedy: better ? `Point Gunicorn at the object that exists: ${code(better)}${spec ? ` instead of ${code(spec)}` : ""}.` : "Point Gunicorn at `module:variable` where the variable is the WSGI/ASGI application (for a factory: `module:create_app()`)."
-    };
-  }
-};
-function applicationObjects(source) {
-  const names = [];
-  const pattern = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(?:Flask|FastAPI|Starlette|Quart|Sanic|Falcon|falcon\.App|create_app|make_app|get_wsgi_application|get_asgi_application|application_factory)\b/gm;
-  for (const m of source.matchAll(pattern)) if (!names.includes(m[1])) names.push(m[1]);
-  return names;
 }
 var syntaxError = {
   reason: "syntax-error",
@@ -16932,98 +18391,13 @@ var syntaxError = {
     const last = tb.frames[tb.frames.length - 1];
     const file = last ? rc.mapContainerPath(last.file) : void 0;
     const location = file && last ? { file, line: last.line, containerPath: last.file } : rc.userFrame(tb)?.location;
-    const shown2 = location ? `${location.file}:${location.line}` : last ? `${last.file}:${last.line}` : "the application";
+    const shown2 = location ? fileLine(location) : last ? `${last.file}:${last.line}` : "the application";
     return {
       reason: "syntax-error",
       summary: `${code(shown2)} has a ${tb.exception.type.split(".").pop()}: ${tb.exception.message}.`,
-      evidence: [...last ? frameText(last) : [], tb.exception.line, ...[rc.gunicornOutcomeLine()].filter((l) => Boolean(l))],
+      evidence: [...last ? frameText(last) : [], tb.exception.line, ...present(rc.gunicornOutcomeLine())],
       location,
       remedy: `Fix the syntax at ${code(shown2)}; ${code(`python -m py_compile ${location?.file ?? "file.py"}`)} reproduces it without Docker.`
-    };
-  }
-};
-var ENV_FRAME = /environ|getenv|os\.py$|<frozen os>/;
-var missingEnv = {
-  reason: "missing-env",
-  explain(rc) {
-    const keyError = rc.primaryTraceback(
-      (tb2) => exceptionIs(tb2, "KeyError") && tb2.frames.some((f) => ENV_FRAME.test(f.code ?? "") || ENV_FRAME.test(f.file) || f.func === "__getitem__")
-    );
-    const improperly = rc.primaryTraceback((tb2) => exceptionIs(tb2, "ImproperlyConfigured") && /environment variable/i.test(tb2.exception.message));
-    const tb = keyError ?? improperly;
-    if (!tb) return void 0;
-    const name = /^'([^']+)'$/.exec(tb.exception.message)?.[1] ?? /(?:Set the |variable )([A-Z][A-Z0-9_]+)/.exec(tb.exception.message)?.[1] ?? tb.exception.message;
-    const frame = rc.userFrame(tb);
-    const hostFilled = rc.ctx.env.hostFilled?.includes(name);
-    const provided = rc.ctx.env.provided.includes(name);
-    return {
-      reason: "missing-env",
-      summary: `The app needs the environment variable ${code(name)}, which is not set in the container${frame?.location ? `: ${code(`${frame.location.file}:${frame.location.line}`)} reads it at import` : ""}.`,
-      evidence: rc.tracebackEvidence(tb, frame),
-      location: frame?.location,
-      remedy: hostFilled ? `The hosting blueprint leaves ${code(name)} for the host to fill (e.g. render.yaml \`sync: false\`), so pass a test value with the action's \`env\` input.` : provided ? `${code(name)} was passed to the container yet the lookup failed: check its spelling where it is read, or read it with ${code(`os.environ.get("${name}")`)} and handle the absence.` : `Pass ${code(name)} with the action's \`env\` input (a secret or a harmless test value), or read it with ${code(`os.environ.get("${name}", default)`)}.`
-    };
-  }
-};
-var DB_EXCEPTION = /(OperationalError|InterfaceError|ConnectionError|ConnectionRefusedError|ServerSelectionTimeoutError|CannotConnectNowError|InvalidCatalogNameError|InvalidPasswordError|AuthenticationError|gaierror|TimeoutError)$/;
-var DB_MESSAGE = /could not translate host name|connection to server|Connection refused|could not connect to server|Can't connect to (MySQL|Redis)|Error -?\d+ connecting to|Name or service not known|Temporary failure in name resolution|timeout expired|No route to host|password authentication failed|database "[^"]+" does not exist|Unknown database|Access denied for user|invalid username-password pair|NOAUTH|Authentication required/i;
-function readDatabaseError(text) {
-  const host = /host name "([^"]+)"/.exec(text)?.[1] ?? /server at "([^"]+)"/.exec(text)?.[1] ?? /Can't connect to \w+ server on '([^']+)'/.exec(text)?.[1] ?? /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):\d+/.exec(text)?.[1] ?? /connect to server: .*?"([^"]+)"/.exec(text)?.[1];
-  const port = /port (\d+) failed/.exec(text)?.[1] ?? /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/.exec(text)?.[1];
-  const user = /for user "([^"]+)"/.exec(text)?.[1] ?? /Access denied for user '([^']+)'/.exec(text)?.[1];
-  const database = /database "([^"]+)" does not exist/.exec(text)?.[1] ?? /Unknown database '([^']+)'/.exec(text)?.[1];
-  const failure = /could not translate host name|Name or service not known|Temporary failure in name resolution|nodename nor servname|gaierror|Unknown (MySQL )?server host/i.test(
-    text
-  ) ? "unresolved" : /password authentication failed|no password supplied|Access denied for user|invalid username-password pair|WRONGPASS|NOAUTH|AuthenticationError|Authentication required|role "[^"]+" does not exist/i.test(
-    text
-  ) ? "auth" : database ? "missing-database" : /Connection refused|Cannot assign requested address|Errno 111|Error 111|Error 99/i.test(text) ? "refused" : /timeout expired|timed out|No route to host|TimeoutError/i.test(text) ? "timeout" : "other";
-  return { failure, host, port, user, database };
-}
-var databaseUnreachable = {
-  reason: "database-unreachable",
-  explain(rc) {
-    const isDbError = (t) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type));
-    const chain = rc.tracebackChains().find((c) => c.some(isDbError));
-    if (!chain) return void 0;
-    const dbErrors = chain.filter(isDbError);
-    const outer = dbErrors[dbErrors.length - 1];
-    const text = chain.map((t) => `${t.exception.type}: ${t.exception.message}`).join("\n");
-    const { failure, host, port, user, database } = readDatabaseError(text);
-    const kind = /redis/i.test(text) ? "Redis" : /mysql/i.test(text) ? "MySQL" : /mongo/i.test(text) ? "MongoDB" : /psycopg|postgres|asyncpg|port 5432/i.test(text) ? "PostgreSQL" : "the database";
-    const loopback = host !== void 0 && LOOPBACK.test(host);
-    const frame = [...chain].reverse().map((t) => rc.userFrame(t)).find((f) => f?.location) ?? rc.userFrame(outer);
-    const at = frame?.location ? ` (${code(`${frame.location.file}:${frame.location.line}`)})` : "";
-    const subject = host ? `${kind} at ${code(host)}${port ? ` port ${port}` : ""}` : kind;
-    const what = {
-      unresolved: `the name ${code(host ?? "?")} does not resolve inside the container`,
-      refused: loopback ? `nothing listens there: inside the container ${code(host)} is the container itself` : "the connection is refused",
-      auth: `the server rejects the credentials${user ? ` of user ${code(user)}` : ""}`,
-      "missing-database": `the server has no database ${code(database ?? "?")}`,
-      timeout: "the connection times out",
-      other: "the connection fails"
-    };
-    const lazily = "or connect on first request instead of while the app loads, so it can boot without the service";
-    const viaNetwork = `join the service's Docker network with the \`network\` input (e.g. ${code("${{ job.services.postgres.network }}")}) and use its name`;
-    const remedy = {
-      unresolved: `${code(host ?? "That host")} only exists on the network where the app normally runs (a docker-compose or CI service): ${viaNetwork}, or point the URL given with \`env\` at ${code("host.docker.internal")} and the port the service publishes on the runner; ${lazily}.`,
-      refused: loopback ? `Point the URL at ${code("host.docker.internal")} to reach a service the workflow publishes on the runner (GitHub \`services:\` with \`ports:\`), or ${viaNetwork}; ${lazily}.` : `Check that the service runs and publishes port ${port ?? "its port"} on the runner (\`ports:\` under GitHub \`services:\`), and that the URL given with \`env\` uses that port; ${lazily}.`,
-      auth: `Pass the user and password the test database was created with (e.g. the service's ${code("POSTGRES_USER")}/${code("POSTGRES_PASSWORD")}) in the URL given with \`env\`.`,
-      "missing-database": `Create ${code(database ?? "the database")} in the service (e.g. ${code(`POSTGRES_DB: ${database ?? "app"}`)}) or point the URL given with \`env\` at a database that exists.`,
-      timeout: `Make the service reachable from the container (${code("host.docker.internal")} for ports published on the runner, or the \`network\` input), ${lazily}.`,
-      other: `Make the service reachable from the container (${code("host.docker.internal")} or the \`network\` input) with a URL passed with \`env\`, ${lazily}.`
-    };
-    const cause = dbErrors[0] !== outer ? dbErrors[0].exception.line : void 0;
-    return {
-      reason: "database-unreachable",
-      summary: `The app connects to ${subject} while it loads${at}, and ${what[failure]}.`,
-      evidence: [
-        ...frame?.text ?? [],
-        outer.exception.line,
-        ...cause && !outer.exception.message.includes(dbErrors[0].exception.message) ? [cause] : [],
-        ...[rc.gunicornOutcomeLine()].filter((l) => Boolean(l))
-      ],
-      location: frame?.location,
-      remedy: remedy[failure]
     };
   }
 };
@@ -17039,7 +18413,7 @@ var missingDependency = {
     const { pipName, differs } = pipPackageFor(moduleName);
     const local = rc.localModuleExists(moduleName);
     const requirements = rc.requirementsFile();
-    const importedAt = frame?.location ? ` (${code(`${frame.location.file}:${frame.location.line}`)})` : "";
+    const importedAt = where(frame?.location);
     if (local) {
       return {
         reason: "missing-dependency",
@@ -17070,7 +18444,7 @@ var importError = {
     const circular = /partially initialized module|circular import/.test(tb.exception.message);
     const ownFile = m?.[3] ? rc.mapContainerPath(m[3]) : fromModule ? rc.moduleFile(fromModule) : void 0;
     const frame = rc.userFrame(tb);
-    const at = frame?.location ? `${code(`${frame.location.file}:${frame.location.line}`)} imports` : "The app imports";
+    const at = frame?.location ? `${code(fileLine(frame.location))} imports` : "The app imports";
     const summary = circular ? `${at} ${code(name)} from ${code(fromModule ?? "?")} during a circular import (the module is only partially initialized).` : ownFile ? `${at} ${code(name)} from ${code(fromModule ?? "?")}, but ${code(ownFile)} does not define it.` : `${at} ${code(name)} from ${code(fromModule ?? "?")}, which the installed version of ${code((fromModule ?? "?").split(".")[0])} does not provide.`;
     return {
       reason: "import-error",
@@ -17081,6 +18455,153 @@ var importError = {
     };
   }
 };
+
+// src/diagnosis/rules/network.ts
+var portInUse = {
+  reason: "port-in-use",
+  explain(rc) {
+    const inUse = rc.ofKind("connection-in-use");
+    const cantConnect = rc.ofKind("cant-connect")[0];
+    const addressInUse = rc.tracebacks.find((tb) => /Address already in use/.test(tb.exception.message));
+    if (inUse.length === 0 && !cantConnect && !addressInUse) return void 0;
+    const address = cantConnect?.address ?? inUse[0]?.address ?? addressInUse?.exception.message ?? "";
+    const portNumber = /(\d+)\)?$/.exec(address)?.[1];
+    const command = commandLine(rc);
+    const script = /([\w./-]+\.sh)\b/.exec(command?.text ?? "")?.[1];
+    const scriptFile = script ? rc.inContext(script.replace(/^\.?\//, "")) : void 0;
+    const found = scriptFile ? rc.repo.findLine(scriptFile, /&\s*$/) : void 0;
+    const background = found && scriptFile ? { file: scriptFile, ...found } : void 0;
+    const evidence = present(
+      inUse[0]?.lines[0].text,
+      inUse.find((e) => e.error)?.lines[0].text,
+      cantConnect?.lines[0].text,
+      addressInUse?.exception.line
+    );
+    if (background) evidence.push(background.text.trim());
+    return {
+      reason: "port-in-use",
+      summary: `Port ${portNumber ?? address} inside the container is already taken, so Gunicorn could not bind ${code(address)}${background ? `; ${code(background.file)} starts ${code(background.text.trim())} before it` : ""}.`,
+      evidence,
+      location: firstLocation(background, command),
+      remedy: `Make sure nothing else in the container listens on ${portNumber ? `port ${portNumber}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
+    };
+  }
+};
+function unreachableBind(rc) {
+  const binds = rc.ctx.state.binds;
+  const port = rc.ctx.settings.port;
+  const listening = rc.ofKind("listening")[0];
+  const command = commandLine(rc);
+  if (binds.length > 0 && binds.every((b) => LOOPBACK.test(b))) {
+    return {
+      reason: "boot-timeout",
+      summary: `Gunicorn listens on ${code(binds.join(", "))}, the loopback interface inside the container, so nothing from outside can reach it.`,
+      evidence: present(listening?.lines[0].text, command?.text),
+      location: firstLocation(
+        command && /127\.0\.0\.1|localhost/.test(command.text) && command,
+        configSetting(rc, /^\s*bind\s*=.*(127\.0\.0\.1|localhost)/)
+      ),
+      remedy: `Bind to all interfaces: ${code("--bind 0.0.0.0:$PORT")} (shell-form CMD) or ${code(`bind = f"0.0.0.0:{os.environ.get('PORT', '${port}')}"`)} in gunicorn.conf.py.`
+    };
+  }
+  if (binds.length > 0 && binds.every((b) => b.startsWith("unix:"))) {
+    return {
+      reason: "boot-timeout",
+      summary: `Gunicorn listens only on ${code(binds.join(", "))}, a Unix socket, not on TCP port ${port}.`,
+      evidence: present(listening?.lines[0].text),
+      location: firstLocation(command),
+      remedy: `Add a TCP bind for the smoke test: ${code(`--bind 0.0.0.0:${port}`)}.`
+    };
+  }
+  const ports = binds.map((b) => /:(\d+)$/.exec(b)?.[1]).filter((p) => Boolean(p));
+  if (ports.length > 0 && !ports.includes(String(port))) {
+    return {
+      reason: "boot-timeout",
+      summary: `Gunicorn listens on port ${ports.join(", ")} but the smoke test probes port ${port}.`,
+      evidence: present(listening?.lines[0].text),
+      location: firstLocation(command),
+      remedy: `Bind to ${code("0.0.0.0:$PORT")} (the action sets ${code(`PORT=${port}`)}), or set the action's \`port\` input to ${ports[0]}.`
+    };
+  }
+  return void 0;
+}
+
+// src/diagnosis/rules/lifecycle.ts
+var crashLoop = {
+  reason: "crash-loop",
+  explain(rc) {
+    const deaths = rc.ctx.state.deaths.filter((d) => !d.bootException && d.signal !== "SIGTERM" && (d.code === void 0 || d.code !== 0));
+    const enough = deaths.length >= 2 || rc.ctx.outcome === "unstable" && deaths.length >= 1;
+    if (!enough) return void 0;
+    const firstExit = rc.ofKind("worker-exit").find((e) => e.pid === deaths[0].pid)?.lines[0];
+    const clue = lastWordsBefore(rc, deaths[0].seq);
+    const tb = rc.primaryTraceback((t) => t.pid === void 0 || !rc.ctx.state.failedBootPids.includes(t.pid));
+    const presumed = deaths.filter((d) => d.presumed).length;
+    const codes = [...new Set(deaths.map((d) => d.code !== void 0 ? `code ${d.code}` : d.signal ?? "unlogged exit"))];
+    const evidence = present(clue?.text, firstExit?.text, tb?.exception.line);
+    const replacements = rc.ofKind("worker-boot").slice(-1)[0];
+    if (replacements) evidence.push(replacements.lines[0].text);
+    const health = rc.ctx.health?.ok ? " The health check passed between restarts, which hides the problem." : "";
+    return {
+      reason: "crash-loop",
+      summary: `Workers keep exiting after they boot (${deaths.length} exits: ${codes.join(", ")}) and Gunicorn keeps replacing them${clue ? `; the app printed ${code(clue.text.trim().slice(0, 120))}` : ""}.${health}`,
+      evidence,
+      location: frameLocation(rc, tb),
+      remedy: `Find what ends the worker after boot: a background thread calling ${code("os._exit")}/${code("sys.exit")}, a ${code("post_fork")} hook, or a crash in a native extension${presumed ? ' (Gunicorn 20.1 does not log exits with code 1: each "Booting worker" beyond the worker count is a replacement)' : ""}.`
+    };
+  }
+};
+var CROSS_STREAM_MS = 1e3;
+function lastWordsBefore(rc, deathSeq) {
+  const lines = rc.ctx.lines;
+  const death = lines.find((l) => l.seq === deathSeq);
+  const fromApp = (l) => !l.text.startsWith("[") && l.text.trim() !== "";
+  const before = [...lines].reverse().find((l) => l.seq < deathSeq && fromApp(l));
+  if (!death || before && death.at - before.at <= CROSS_STREAM_MS) return before;
+  const after = lines.find((l) => l.seq > deathSeq && l.stream !== death.stream && fromApp(l) && l.at - death.at <= CROSS_STREAM_MS);
+  return after ?? before;
+}
+var bootTimeout = {
+  reason: "boot-timeout",
+  explain(rc) {
+    if (rc.ctx.outcome !== "boot-timeout") return void 0;
+    const seconds = rc.ctx.settings.timeoutSec;
+    const lastLines = lastLogLines(rc);
+    if (!rc.ctx.state.started) {
+      return {
+        reason: "boot-timeout",
+        summary: `Gunicorn never started within ${seconds} s: the log has no ${code("Starting gunicorn")} line${lastLines.length ? "" : " (it is empty)"}.`,
+        evidence: lastLines,
+        location: firstLocation(commandLine(rc)),
+        remedy: "Check that the image command runs Gunicorn (an entrypoint script may wait for something first) and that it does not block before starting it."
+      };
+    }
+    const unreachable = unreachableBind(rc);
+    if (unreachable) return unreachable;
+    if (!rc.ofKind("listening")[0]) {
+      return {
+        reason: "boot-timeout",
+        summary: `Gunicorn started but never logged ${code("Listening at")} within ${seconds} s.`,
+        evidence: lastLines,
+        remedy: "Something blocks the master before it binds (a config hook such as `on_starting`, or a preload import); make it return promptly."
+      };
+    }
+    const booted = rc.ctx.state.bootedPids.length;
+    const lastBoot = rc.ofKind("worker-boot").slice(-1)[0];
+    const hang = lastBoot && rc.ctx.lines.slice(-1)[0]?.seq === lastBoot.lines[0].seq;
+    return {
+      reason: "boot-timeout",
+      summary: booted ? `Gunicorn booted ${booted} worker${booted === 1 ? "" : "s"} but nothing answered within ${seconds} s${hang ? `; the log stops at ${code(lastBoot.lines[0].text.replace(/^\[[^\]]+\] /, ""))}, so the app is probably still importing (a blocking call at import)` : ""}.` : `Gunicorn is listening but no worker booted within ${seconds} s.`,
+      evidence: lastLines,
+      remedy: `Make the import return quickly (no waiting on services at import time); note that Gunicorn 22+ does not apply its ${code("timeout")} while a worker is still importing, so such a worker hangs without any log line.`
+    };
+  }
+};
+function lastLogLines(rc) {
+  return rc.ctx.lines.filter((l) => l.text.trim() !== "").slice(-3).map((l) => l.text);
+}
+
+// src/diagnosis/rules/resources.ts
 var outOfMemory = {
   reason: "out-of-memory",
   explain(rc) {
@@ -17118,28 +18639,24 @@ var outOfMemory = {
   }
 };
 function configuredWorkers(rc) {
-  const command = rc.dockerCommandLine()?.text ?? "";
-  const inCommand = /(?:--workers|-w)["',\s=]+["']?(\d+)/.exec(command)?.[1];
-  const config = rc.gunicornConfigFile();
-  const inConfig = config ? /=\s*(\d+)\s*$/.exec(rc.repo.findLine(config, /^\s*workers\s*=\s*\d+\s*$/)?.text ?? "")?.[1] : void 0;
+  const inCommand = /(?:--workers|-w)["',\s=]+["']?(\d+)/.exec(commandLine(rc)?.text ?? "")?.[1];
+  const inConfig = /=\s*(\d+)\s*$/.exec(configSetting(rc, /^\s*workers\s*=\s*\d+\s*$/)?.text ?? "")?.[1];
   const workers = Number(inCommand ?? inConfig);
   return Number.isInteger(workers) && workers > 0 ? workers : void 0;
 }
 function preloads(rc) {
-  const config = rc.gunicornConfigFile();
-  return /--preload/.test(rc.dockerCommandLine()?.text ?? "") || Boolean(config && rc.repo.findLine(config, /^\s*preload_app\s*=\s*True/));
+  return /--preload/.test(commandLine(rc)?.text ?? "") || configSetting(rc, /^\s*preload_app\s*=\s*True/) !== void 0;
 }
 var workerTimeout = {
   reason: "worker-timeout",
   explain(rc) {
     const timeouts = rc.ofKind("worker-timeout");
     if (timeouts.length === 0) return void 0;
-    const config = rc.gunicornConfigFile();
-    const command = rc.dockerCommandLine();
+    const command = commandLine(rc);
     const inCommand = command && /(--timeout|-t)[\s"',=]+["']?(\d+)/.exec(command.text);
-    const inConfig = !inCommand && config ? rc.repo.findLine(config, /^\s*timeout\s*=/) : void 0;
-    const seconds2 = inCommand?.[2] ?? /=\s*(\d+)/.exec(inConfig?.text ?? "")?.[1] ?? "30";
-    const location = inCommand ? { file: command.file, line: command.line } : inConfig ? { file: config, line: inConfig.line } : void 0;
+    const inConfig = inCommand ? void 0 : configSetting(rc, "timeout");
+    const seconds = inCommand?.[2] ?? /=\s*(\d+)/.exec(inConfig?.text ?? "")?.[1] ?? "30";
+    const location = firstLocation(inCommand ? command : void 0, inConfig);
     const booted = new Set(rc.ctx.state.bootedPids);
     const duringBoot = timeouts.filter((t) => booted.has(t.pid)).length;
     const evidence = [timeouts[0].lines[0].text];
@@ -17148,198 +18665,23 @@ var workerTimeout = {
     if (command && inCommand) evidence.push(command.text);
     const healthyAt = rc.ctx.health?.firstHealthyAt;
     const servingTimeout = healthyAt !== void 0 && (timeouts[0].lines[0]?.at ?? 0) > healthyAt;
+    const diagnosis = { reason: "worker-timeout", evidence, location };
     if (servingTimeout) {
       return {
-        reason: "worker-timeout",
-        summary: `Gunicorn killed ${timeouts.length === 1 ? "a worker" : `${timeouts.length} workers`} with ${code("WORKER TIMEOUT")} while serving requests: a request kept the worker busy longer than Gunicorn's ${code("timeout")} of ${seconds2} s.`,
-        evidence,
-        location,
+        ...diagnosis,
+        summary: `Gunicorn killed ${timeouts.length === 1 ? "a worker" : `${timeouts.length} workers`} with ${code("WORKER TIMEOUT")} while serving requests: a request kept the worker busy longer than Gunicorn's ${code("timeout")} of ${seconds} s.`,
         remedy: `Find the blocking call on the request path (with gevent workers, a C database driver or CPU-bound work blocks the whole worker), move slow work out of the request, or add workers/threads; raise ${code("--timeout")} only if such requests are expected.`
       };
     }
     return {
-      reason: "worker-timeout",
-      summary: `Gunicorn killed ${duringBoot || timeouts.length} worker${timeouts.length === 1 ? "" : "s"} with ${code("WORKER TIMEOUT")}: loading the app took longer than Gunicorn's ${code("timeout")} of ${seconds2} s.`,
-      evidence,
-      location,
+      ...diagnosis,
+      summary: `Gunicorn killed ${duringBoot || timeouts.length} worker${timeouts.length === 1 ? "" : "s"} with ${code("WORKER TIMEOUT")}: loading the app took longer than Gunicorn's ${code("timeout")} of ${seconds} s.`,
       remedy: `Make the import fast (do not wait for services or load big data at import time) or raise ${code("--timeout")} above the real boot time.`
     };
   }
 };
-var crashLoop = {
-  reason: "crash-loop",
-  explain(rc) {
-    const deaths = rc.ctx.state.deaths.filter((d) => !d.bootException && d.signal !== "SIGTERM" && (d.code === void 0 || d.code !== 0));
-    const enough = deaths.length >= 2 || rc.ctx.outcome === "unstable" && deaths.length >= 1;
-    if (!enough) return void 0;
-    const firstExit = rc.ofKind("worker-exit").find((e) => e.pid === deaths[0].pid)?.lines[0];
-    const firstDeathSeq = deaths[0].seq;
-    const clue = [...rc.ctx.lines].reverse().find((l) => l.seq < firstDeathSeq && !l.text.startsWith("[") && l.text.trim() !== "");
-    const tb = rc.primaryTraceback((t) => t.pid === void 0 || !rc.ctx.state.failedBootPids.includes(t.pid));
-    const frame = rc.userFrame(tb);
-    const presumed = deaths.filter((d) => d.presumed).length;
-    const codes = [...new Set(deaths.map((d) => d.code !== void 0 ? `code ${d.code}` : d.signal ?? "unlogged exit"))];
-    const evidence = [clue?.text, firstExit?.text, ...tb ? [tb.exception.line] : []].filter((l) => Boolean(l));
-    const replacements = rc.ofKind("worker-boot").slice(-1)[0];
-    if (replacements) evidence.push(replacements.lines[0].text);
-    const health = rc.ctx.health?.ok ? " The health check passed between restarts, which hides the problem." : "";
-    return {
-      reason: "crash-loop",
-      summary: `Workers keep exiting after they boot (${deaths.length} exits: ${codes.join(", ")}) and Gunicorn keeps replacing them${clue ? `; the app printed ${code(clue.text.trim().slice(0, 120))}` : ""}.${health}`,
-      evidence,
-      location: frame?.location,
-      remedy: `Find what ends the worker after boot: a background thread calling ${code("os._exit")}/${code("sys.exit")}, a ${code("post_fork")} hook, or a crash in a native extension${presumed ? ' (Gunicorn 20.1 does not log exits with code 1: each "Booting worker" beyond the worker count is a replacement)' : ""}.`
-    };
-  }
-};
-var bootTimeout = {
-  reason: "boot-timeout",
-  explain(rc) {
-    if (rc.ctx.outcome !== "boot-timeout") return void 0;
-    const state = rc.ctx.state;
-    const seconds2 = rc.ctx.settings.timeoutSec;
-    const port = rc.ctx.settings.port;
-    const listening = rc.ofKind("listening")[0];
-    const lastLines = rc.ctx.lines.filter((l) => l.text.trim() !== "").slice(-3).map((l) => l.text);
-    const config = rc.gunicornConfigFile();
-    const command = rc.dockerCommandLine();
-    if (!state.started) {
-      return {
-        reason: "boot-timeout",
-        summary: `Gunicorn never started within ${seconds2} s: the log has no ${code("Starting gunicorn")} line${lastLines.length ? "" : " (it is empty)"}.`,
-        evidence: lastLines,
-        location: command ? { file: command.file, line: command.line } : void 0,
-        remedy: "Check that the image command runs Gunicorn (an entrypoint script may wait for something first) and that it does not block before starting it."
-      };
-    }
-    const binds = state.binds;
-    if (binds.length > 0 && binds.every((b) => LOOPBACK.test(b))) {
-      const bindInConfig = config ? rc.repo.findLine(config, /^\s*bind\s*=.*(127\.0\.0\.1|localhost)/) : void 0;
-      const location = command && /127\.0\.0\.1|localhost/.test(command.text) ? { file: command.file, line: command.line } : bindInConfig ? { file: config, line: bindInConfig.line } : void 0;
-      return {
-        reason: "boot-timeout",
-        summary: `Gunicorn listens on ${code(binds.join(", "))}, the loopback interface inside the container, so nothing from outside can reach it.`,
-        evidence: [listening?.lines[0].text, command?.text].filter((l) => Boolean(l)),
-        location,
-        remedy: `Bind to all interfaces: ${code("--bind 0.0.0.0:$PORT")} (shell-form CMD) or ${code(`bind = f"0.0.0.0:{os.environ.get('PORT', '${port}')}"`)} in gunicorn.conf.py.`
-      };
-    }
-    if (binds.length > 0 && binds.every((b) => b.startsWith("unix:"))) {
-      return {
-        reason: "boot-timeout",
-        summary: `Gunicorn listens only on ${code(binds.join(", "))}, a Unix socket, not on TCP port ${port}.`,
-        evidence: [listening?.lines[0].text].filter((l) => Boolean(l)),
-        location: command ? { file: command.file, line: command.line } : void 0,
-        remedy: `Add a TCP bind for the smoke test: ${code(`--bind 0.0.0.0:${port}`)}.`
-      };
-    }
-    const ports = binds.map((b) => /:(\d+)$/.exec(b)?.[1]).filter((p) => Boolean(p));
-    if (ports.length > 0 && !ports.includes(String(port))) {
-      return {
-        reason: "boot-timeout",
-        summary: `Gunicorn listens on port ${ports.join(", ")} but the smoke test probes port ${port}.`,
-        evidence: [listening?.lines[0].text].filter((l) => Boolean(l)),
-        location: command ? { file: command.file, line: command.line } : void 0,
-        remedy: `Bind to ${code("0.0.0.0:$PORT")} (the action sets ${code(`PORT=${port}`)}), or set the action's \`port\` input to ${ports[0]}.`
-      };
-    }
-    if (!listening) {
-      return {
-        reason: "boot-timeout",
-        summary: `Gunicorn started but never logged ${code("Listening at")} within ${seconds2} s.`,
-        evidence: lastLines,
-        remedy: "Something blocks the master before it binds (a config hook such as `on_starting`, or a preload import); make it return promptly."
-      };
-    }
-    const lastBoot = rc.ofKind("worker-boot").slice(-1)[0];
-    const hang = lastBoot && rc.ctx.lines.slice(-1)[0]?.seq === lastBoot.lines[0].seq;
-    return {
-      reason: "boot-timeout",
-      summary: state.bootedPids.length ? `Gunicorn booted ${state.bootedPids.length} worker${state.bootedPids.length === 1 ? "" : "s"} but nothing answered within ${seconds2} s${hang ? `; the log stops at ${code(lastBoot.lines[0].text.replace(/^\[[^\]]+\] /, ""))}, so the app is probably still importing (a blocking call at import)` : ""}.` : `Gunicorn is listening but no worker booted within ${seconds2} s.`,
-      evidence: lastLines,
-      remedy: `Make the import return quickly (no waiting on services at import time); note that Gunicorn 22+ does not apply its ${code("timeout")} while a worker is still importing, so such a worker hangs without any log line.`
-    };
-  }
-};
-var websocketFailed = {
-  reason: "websocket-failed",
-  explain(rc) {
-    const ws = rc.ctx.websocket;
-    if (rc.ctx.outcome !== "websocket-failed" || !ws || ws.ok) return void 0;
-    const workerClass = rc.ctx.state.workerClass ?? "sync";
-    const alive = rc.ctx.state.alivePids.length;
-    const evidence = [`WebSocket ${ws.path}: ${ws.detail}`];
-    const listening = rc.ofKind("worker-class")[0];
-    if (listening) evidence.push(listening.lines[0].text);
-    if (ws.status === 404) {
-      return {
-        reason: "websocket-failed",
-        summary: `There is no WebSocket route at ${code(ws.path)}: the upgrade request was answered 404.`,
-        evidence,
-        remedy: "Set the `websocket-path` input to the route the app serves, or register that route."
-      };
-    }
-    if (ws.protocol === "socket.io" && alive > 1 && /session|sid|400/i.test(`${ws.detail} ${ws.status ?? ""}`)) {
-      return {
-        reason: "websocket-failed",
-        summary: `Socket.IO failed with ${alive} workers: its handshake and upgrade land on different workers, which do not share sessions.`,
-        evidence,
-        remedy: "Run Socket.IO with a single worker (`-w 1` with an async worker class) or put a load balancer with sticky sessions in front."
-      };
-    }
-    const plainWorker = /^(sync|gthread|gevent|gunicorn\.workers\.(sync|gthread|ggevent)\.\w+)$/i.test(workerClass);
-    if (plainWorker && (ws.status === 400 || ws.status === 426 || ws.failure === "closed" || ws.failure === "protocol" || ws.status === 200)) {
-      return {
-        reason: "websocket-failed",
-        summary: `The ${code(workerClass)} worker class cannot hold a WebSocket, so the upgrade at ${code(ws.path)} failed (${ws.detail}).`,
-        evidence,
-        remedy: `Use a worker class that speaks WebSocket: ${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn.workers.UvicornWorker")} (package ${code("uvicorn[standard]")}) for ASGI apps, or ${code("eventlet")}.`
-      };
-    }
-    return {
-      reason: "websocket-failed",
-      summary: `The WebSocket probe of ${code(ws.path)} failed: ${ws.detail}.`,
-      evidence,
-      remedy: "Check the route and the expected messages (`websocket-*` inputs) against the app, and that the worker class supports WebSockets."
-    };
-  }
-};
-var healthCheckFailed = {
-  reason: "health-check-failed",
-  explain(rc) {
-    const health = rc.ctx.health;
-    if (rc.ctx.outcome !== "health-failed" && !(health && !health.ok && rc.ctx.outcome !== "unstable")) return void 0;
-    if (rc.ctx.outcome !== "health-failed" && rc.primaryTraceback()) return void 0;
-    if (rc.ctx.outcome === "container-exited" && rc.ctx.container.exitCode !== void 0) return void 0;
-    const { healthPath, healthStatus } = rc.ctx.settings;
-    if (!health) {
-      return {
-        reason: "health-check-failed",
-        summary: `The health check of ${code(healthPath)} did not pass.`,
-        evidence: [],
-        remedy: `Make ${code(healthPath)} answer ${healthStatus} once the app is ready.`
-      };
-    }
-    const body = health.bodyExcerpt ? ` ${code(health.bodyExcerpt.replace(/\s+/g, " ").slice(0, 160))}` : "";
-    const evidence = [
-      health.status !== void 0 ? `GET ${healthPath} \u2192 ${health.status}${body}` : `GET ${healthPath} \u2192 ${health.error ?? "no answer"}`
-    ];
-    if (health.status !== void 0) {
-      return {
-        reason: "health-check-failed",
-        summary: `${code(healthPath)} answered ${health.status} instead of ${healthStatus}${body ? `:${body}` : ""}.`,
-        evidence,
-        remedy: health.status === 404 ? `The app has no route ${code(healthPath)}: add one or set the \`health-path\` input to an existing route.` : `The app is up but reports itself unhealthy: fix what ${code(healthPath)} checks (often a service it cannot reach in CI) or set \`health-status\` to accept ${health.status}.`
-      };
-    }
-    return {
-      reason: "health-check-failed",
-      summary: `${code(healthPath)} never answered after ${health.attempts} attempt${health.attempts === 1 ? "" : "s"}: ${health.error ?? "no response"}.`,
-      evidence,
-      remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${rc.ctx.settings.port}`)} and that requests to ${code(healthPath)} do not block.`
-    };
-  }
-};
+
+// src/diagnosis/rules/unknown.ts
 function unknownDiagnosis(rc) {
   const tb = rc.primaryTraceback();
   const frame = rc.userFrame(tb);
@@ -17355,14 +18697,26 @@ function unknownDiagnosis(rc) {
   }
   const interesting = rc.ctx.lines.filter((l) => /error|exception|fail|fatal|critical|killed|denied|not found/i.test(l.text)).slice(-5);
   const tail = interesting.length ? interesting : rc.ctx.lines.filter((l) => l.text.trim()).slice(-5);
-  const exitCode = rc.ctx.container.exitCode;
   return {
     reason: "unknown",
-    summary: outcomeLine ? `Gunicorn stopped: ${code(outcomeLine.replace(/^\[[^\]]+\] \[\d+\] \[\w+\] /, ""))}${exitCode !== void 0 ? ` (exit code ${exitCode})` : ""}.` : (exitCode === 137 || exitCode === 143) && !rc.ctx.container.running ? `The container was stopped by ${exitCode === 137 ? "SIGKILL" : "SIGTERM"} (exit code ${exitCode}) while Gunicorn was running, and its log shows no error: something outside the app (docker kill or stop, the runner, the kernel) ended it.` : exitCode !== void 0 && !rc.ctx.container.running ? `The container exited with code ${exitCode} without a recognisable Gunicorn error.` : "The smoke test failed without a recognisable Gunicorn error.",
+    summary: unexplainedStop(rc, outcomeLine),
     evidence: tail.map((l) => l.text),
     remedy: "Read the last lines of the log below; run the image locally with the same command to reproduce."
   };
 }
+function unexplainedStop(rc, outcomeLine) {
+  const { exitCode, running } = rc.ctx.container;
+  if (outcomeLine) {
+    return `Gunicorn stopped: ${code(outcomeLine.replace(/^\[[^\]]+\] \[\d+\] \[\w+\] /, ""))}${exitCode !== void 0 ? ` (exit code ${exitCode})` : ""}.`;
+  }
+  if ((exitCode === 137 || exitCode === 143) && !running) {
+    return `The container was stopped by ${exitCode === 137 ? "SIGKILL" : "SIGTERM"} (exit code ${exitCode}) while Gunicorn was running, and its log shows no error: something outside the app (docker kill or stop, the runner, the kernel) ended it.`;
+  }
+  if (exitCode !== void 0 && !running) return `The container exited with code ${exitCode} without a recognisable Gunicorn error.`;
+  return "The smoke test failed without a recognisable Gunicorn error.";
+}
+
+// src/diagnosis/rules/index.ts
 var DIAGNOSIS_RULES = [
   workerClassUnavailable,
   configError,
@@ -17381,29 +18735,6 @@ var DIAGNOSIS_RULES = [
   healthCheckFailed
 ];
 
-// src/diagnosis/advisories.ts
-var import_semver = __toESM(require_semver2(), 1);
-var ADVISORIES = [
-  {
-    affected: "<22.0.0",
-    note: "affected by request smuggling through conflicting Transfer-Encoding headers (CVE-2024-1135), fixed in 22.0.0"
-  },
-  {
-    affected: "<23.0.0",
-    note: "affected by TE.CL request smuggling (CVE-2024-6827), fixed in 23.0.0"
-  },
-  {
-    affected: ">=24.0.0 <24.1.0",
-    note: "the master hangs instead of exiting when a worker fails to boot, fixed in 24.1.0"
-  }
-];
-function advisoriesFor(version) {
-  if (!version) return [];
-  const parsed = import_semver.default.coerce(version);
-  if (!parsed) return [];
-  return ADVISORIES.filter((advisory) => import_semver.default.satisfies(parsed, advisory.affected)).map((advisory) => `Gunicorn ${version}: ${advisory.note}.`);
-}
-
 // src/diagnosis/index.ts
 var MAX_ANNOTATIONS = 10;
 var MAX_EVIDENCE_LINES = 12;
@@ -17415,27 +18746,8 @@ function diagnose(ctx) {
   }
   return trimEvidence(unknownDiagnosis(rc));
 }
-var TITLES = {
-  "build-failed": "Image build failed",
-  "config-error": "Gunicorn configuration error",
-  "worker-class-unavailable": "Worker class not installed",
-  "missing-dependency": "Missing dependency",
-  "import-error": "Import error",
-  "syntax-error": "Syntax error",
-  "missing-env": "Missing environment variable",
-  "app-not-found": "Application object not found",
-  "database-unreachable": "Database unreachable at boot",
-  "worker-timeout": "Worker timeout during boot",
-  "out-of-memory": "Out of memory",
-  "port-in-use": "Port already in use",
-  "boot-timeout": "Server did not come up",
-  "crash-loop": "Workers crash after boot",
-  "health-check-failed": "Health check failed",
-  "websocket-failed": "WebSocket check failed",
-  unknown: "Unrecognised failure"
-};
 function annotationsFor(diagnosis, ctx) {
-  const title = `Gunicorn smoke: ${TITLES[diagnosis.reason]}`;
+  const title = `Gunicorn smoke: ${REASONS[diagnosis.reason].title}`;
   const message = `${diagnosis.summary}
 ${diagnosis.remedy}`;
   const annotations = [];
@@ -17469,279 +18781,9 @@ function trimEvidence(diagnosis) {
   return { ...diagnosis, evidence: evidence.slice(0, MAX_EVIDENCE_LINES) };
 }
 
-// src/log-buffer.ts
-var LogBuffer = class {
-  constructor(headSize = 300, tailSize = 4e3) {
-    this.headSize = headSize;
-    this.tailSize = tailSize;
-  }
-  headSize;
-  tailSize;
-  head = [];
-  tail = [];
-  tailStart = 0;
-  total = 0;
-  push(line) {
-    this.total++;
-    if (this.head.length < this.headSize) {
-      this.head.push(line);
-      return;
-    }
-    this.tail.push(line);
-    if (this.tail.length - this.tailStart > this.tailSize) this.tailStart++;
-    if (this.tailStart > this.tailSize) {
-      this.tail.splice(0, this.tailStart);
-      this.tailStart = 0;
-    }
-  }
-  /** The kept lines in order; a gap between head and tail means lines were dropped. */
-  lines() {
-    return [...this.head, ...this.tail.slice(this.tailStart)];
-  }
-  get totalLines() {
-    return this.total;
-  }
-  get droppedLines() {
-    return this.total - this.head.length - (this.tail.length - this.tailStart);
-  }
-};
-
-// src/probes/http.ts
-import http from "node:http";
-var BODY_LIMIT = 4096;
-function httpGet(host, port, path10, timeoutMs) {
-  return new Promise((resolve2, reject) => {
-    const request = http.request(
-      { host, port, path: path10, method: "GET", agent: false, timeout: timeoutMs, headers: { "User-Agent": "gunicorn-smoke", Connection: "close" } },
-      (response) => {
-        const chunks = [];
-        let size = 0;
-        response.on("data", (chunk) => {
-          if (size < BODY_LIMIT) chunks.push(chunk);
-          size += chunk.length;
-        });
-        response.on("end", () => resolve2({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8").slice(0, BODY_LIMIT) }));
-        response.on("error", reject);
-      }
-    );
-    request.on("timeout", () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-    request.on("error", (error) => reject(new Error(describeError(error))));
-    request.end();
-  });
-}
-function describeError(error) {
-  switch (error.code) {
-    case "ECONNREFUSED":
-      return "connection refused";
-    case "ECONNRESET":
-      return "connection reset";
-    case "EPIPE":
-      return "connection closed";
-    default:
-      return error.message === "socket hang up" ? "connection closed before an answer" : error.message;
-  }
-}
-var HealthProbe = class {
-  constructor(host, port, path10, matcher, attemptTimeoutMs = 2e3, now = Date.now) {
-    this.host = host;
-    this.port = port;
-    this.path = path10;
-    this.matcher = matcher;
-    this.attemptTimeoutMs = attemptTimeoutMs;
-    this.now = now;
-  }
-  host;
-  port;
-  path;
-  matcher;
-  attemptTimeoutMs;
-  now;
-  attempts = 0;
-  lastStatus;
-  lastBody;
-  lastError;
-  firstHealthyAt;
-  consecutiveSameStatus = 0;
-  async attempt() {
-    this.attempts++;
-    try {
-      const answer = await httpGet(this.host, this.port, this.path, this.attemptTimeoutMs);
-      this.consecutiveSameStatus = answer.status === this.lastStatus ? this.consecutiveSameStatus + 1 : 1;
-      this.lastStatus = answer.status;
-      this.lastBody = answer.body;
-      this.lastError = void 0;
-      if (this.matcher.matches(answer.status)) {
-        this.firstHealthyAt ??= this.now();
-        return { kind: "healthy", answer };
-      }
-      return { kind: "unexpected-status", answer };
-    } catch (error) {
-      this.lastError = error instanceof Error ? error.message : String(error);
-      return { kind: "no-answer", error: this.lastError };
-    }
-  }
-  /**
-   * A client error that repeats (404 on a missing route, 401 behind auth) will not heal by waiting; 5xx, 408,
-   * 425 and 429 may (an app warming up), so those are polled until the timeout.
-   */
-  get settledOnWrongStatus() {
-    const status = this.lastStatus;
-    if (status === void 0 || this.lastError || this.matcher.matches(status)) return false;
-    const permanent = status >= 400 && status < 500 && ![408, 425, 429].includes(status);
-    return permanent && this.consecutiveSameStatus >= 3;
-  }
-  outcome() {
-    const ok = this.firstHealthyAt !== void 0 && this.lastStatus !== void 0 && this.matcher.matches(this.lastStatus) && !this.lastError;
-    return {
-      ok,
-      status: this.lastStatus,
-      bodyExcerpt: this.lastBody === void 0 ? void 0 : excerpt2(this.lastBody),
-      error: this.lastError,
-      attempts: this.attempts,
-      firstHealthyAt: this.firstHealthyAt
-    };
-  }
-};
-function excerpt2(body, max = 200) {
-  const flat = body.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
-}
-
-// src/probes/load.ts
-import http2 from "node:http";
-var DEFAULT_CONCURRENCY = 10;
-var MAX_DISTINCT_ERRORS = 5;
-async function runLoad(options) {
-  const now = options.now ?? Date.now;
-  const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, options.requests));
-  const requestTimeoutMs = options.requestTimeoutMs ?? 5e3;
-  const totalTimeoutMs = options.totalTimeoutMs ?? 6e4;
-  const matches = options.matcher ? (status) => options.matcher.matches(status) : (status) => status >= 200 && status < 300;
-  const started = now();
-  const deadline = started + totalTimeoutMs;
-  const latencies = [];
-  const statusCounts = {};
-  const failureCounts = /* @__PURE__ */ new Map();
-  let next = 0;
-  let failures = 0;
-  let answered = 0;
-  let stoppedEarly;
-  const count = (key) => void (statusCounts[key] = (statusCounts[key] ?? 0) + 1);
-  const fail = (what) => {
-    failures++;
-    failureCounts.set(what, (failureCounts.get(what) ?? 0) + 1);
-  };
-  const worker = async () => {
-    while (next < options.requests) {
-      if (options.signal?.aborted) {
-        stoppedEarly = "aborted";
-        return;
-      }
-      if (now() >= deadline) {
-        stoppedEarly ??= "time-limit";
-        return;
-      }
-      next++;
-      const sent = now();
-      try {
-        const status = await get(options, requestTimeoutMs);
-        latencies.push(now() - sent);
-        answered++;
-        count(String(status));
-        if (!matches(status)) fail(`HTTP ${status}`);
-      } catch (error) {
-        count("error");
-        fail(error instanceof Error ? error.message : String(error));
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const notSent = options.requests - next;
-  if (notSent > 0) {
-    statusCounts["not-sent"] = notSent;
-    failures += notSent;
-    failureCounts.set(stoppedEarly === "aborted" ? "not sent: stopped" : `not sent within ${seconds(totalTimeoutMs)}`, notSent);
-  }
-  const durationMs = Math.max(1, now() - started);
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: options.requests,
-    failures,
-    statusCounts,
-    requestsPerSecond: Math.round(answered / durationMs * 1e3 * 10) / 10,
-    p50Ms: percentile(latencies, 50),
-    p95Ms: percentile(latencies, 95),
-    errors: [...failureCounts.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_DISTINCT_ERRORS).map(([what, times]) => times > 1 ? `${what} \xD7 ${times}` : what),
-    durationMs,
-    stoppedEarly
-  };
-}
-function seconds(ms) {
-  return Number.isInteger(ms / 1e3) ? `${ms / 1e3} s` : `${(ms / 1e3).toFixed(1)} s`;
-}
-function percentile(sorted, p) {
-  if (sorted.length === 0) return 0;
-  const rank = Math.ceil(p / 100 * sorted.length);
-  return Math.round(sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]);
-}
-function describeLoad(result) {
-  const statuses = Object.entries(result.statusCounts).filter(([key]) => /^\d+$/.test(key)).sort((a, b) => b[1] - a[1]).map(([status, times]) => `${status} \xD7 ${times}`);
-  const speed = `${Math.round(result.requestsPerSecond)} req/s, p95 ${result.p95Ms} ms`;
-  if (result.failures === 0) return `${statuses.join(", ")}, ${speed}`;
-  return `${result.failures}/${result.requests} failed (${result.errors.join("; ")})${statuses.length ? `; ${statuses.join(", ")}` : ""}, ${speed}`;
-}
-function get(options, timeoutMs) {
-  return new Promise((resolve2, reject) => {
-    let settled = false;
-    const finish = (error, status) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      if (error) reject(error);
-      else resolve2(status);
-    };
-    const request = http2.request(
-      {
-        host: options.host,
-        port: options.port,
-        path: options.path,
-        method: "GET",
-        agent: false,
-        signal: options.signal,
-        headers: { "User-Agent": "gunicorn-smoke-load", Connection: "close" }
-      },
-      (response) => {
-        response.on("data", () => void 0);
-        response.on("end", () => finish(void 0, response.statusCode ?? 0));
-        response.on("error", (error) => finish(new Error(describe(error))));
-        response.on("aborted", () => finish(new Error("connection closed mid-answer")));
-      }
-    );
-    const timer = setTimeout(() => {
-      request.destroy();
-      finish(new Error(`no answer within ${timeoutMs} ms`));
-    }, timeoutMs);
-    request.on("error", (error) => finish(new Error(describe(error))));
-    request.end();
-  });
-}
-function describe(error) {
-  if (error.name === "AbortError") return "stopped";
-  switch (error.code) {
-    case "ECONNREFUSED":
-      return "connection refused";
-    case "ECONNRESET":
-      return error.message === "socket hang up" ? "connection closed before an answer" : "connection reset";
-    case "EPIPE":
-      return "connection closed";
-    default:
-      return error.message === "socket hang up" ? "connection closed before an answer" : error.message;
-  }
-}
-
 // src/effective-config.ts
-import fs4 from "node:fs";
-import path8 from "node:path";
+import fs7 from "node:fs";
+import path9 from "node:path";
 
 // src/gunicorn/print-config.ts
 var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
@@ -17838,13 +18880,13 @@ function workersInConfigFile(settings, argv, workdir, concurrency) {
     else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
   });
   configPath = configPath.replace(/^python:/, "");
-  if (path8.posix.isAbsolute(configPath)) {
+  if (path9.posix.isAbsolute(configPath)) {
     if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
     configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
   }
   let text;
   try {
-    text = fs4.readFileSync(path8.join(settings.context, configPath), "utf8");
+    text = fs7.readFileSync(path9.join(settings.context, configPath), "utf8");
   } catch {
     return void 0;
   }
@@ -17865,488 +18907,300 @@ function safeSplit(text) {
   }
 }
 
-// src/pipeline.ts
-var PROBE_HOST = "127.0.0.1";
-var SETTLE_MS = 150;
-async function runSmoke(requested, deps) {
-  let settings = requested;
-  const now = deps.now ?? Date.now;
-  const { docker, ui, identity } = deps;
-  const startedAt = now();
-  const checks = /* @__PURE__ */ new Map();
-  const setCheck = (check) => void checks.set(check.id, check);
-  const warnings = [];
-  const unsetHostEnv = (deps.hostFilledEnv ?? []).filter((name) => !settings.env.some(([given]) => given === name));
-  if (unsetHostEnv.length > 0) {
-    warnings.push(
-      `render.yaml leaves ${unsetHostEnv.map((name) => `\`${name}\``).join(", ")} for the host to fill: set them with the \`env\` input if the app needs them at boot.`
-    );
+// src/probes/http.ts
+var HealthProbe = class {
+  constructor(options) {
+    this.options = options;
   }
-  const settingSources = { ...deps.settingSources };
-  const report = (fields) => ({
-    checks: orderedChecks(checks, settings),
-    gunicorn: { binds: [], workersBooted: 0, workersDied: 0 },
-    websocket: settings.websocketPath ? "failed" : "skipped",
-    advisories: [],
-    warnings,
-    annotations: [],
-    log: [],
-    logTotalLines: 0,
-    settingSources,
-    startedAt: new Date(startedAt).toISOString(),
-    durationMs: now() - startedAt,
-    metadata: deps.metadata,
-    ...fields
-  });
-  const [, prebuiltInfo] = await Promise.all([docker.serverVersion(), settings.image ? docker.imageInfo(settings.image) : void 0]);
-  let image = settings.image;
-  if (!image) {
-    const buildStart = now();
-    const output = [];
-    const dockerfileRel = repoRelative(settings.workspace, settings.dockerfile);
-    ui.progress(`Building ${dockerfileRel}`);
-    const exitCode = await ui.group(
-      `Build ${dockerfileRel}`,
-      () => docker.build(buildArgs(settings, identity), {
-        onStdout: (line) => {
-          keepTail(output, line, 400);
-          ui.buildOutput(line);
-        },
-        onStderr: (line) => {
-          keepTail(output, line, 400);
-          ui.buildOutput(line);
-        },
-        signal: deps.signal
-      })
-    );
-    const buildMs = now() - buildStart;
-    if (deps.signal?.aborted) throw new CancelledError();
-    if (exitCode !== 0) {
-      const failure = parseBuildFailure(output, readText(settings.dockerfile));
-      const diagnosis2 = buildDiagnosis(failure, settings);
-      setCheck({
-        id: "build",
-        label: "Image build",
-        status: "fail",
-        detail: failure.instruction ? `failed at \`${truncate(failure.instruction, 80)}\`` : "failed",
-        durationMs: buildMs
-      });
-      return report({
-        result: "fail",
-        reason: "build-failed",
-        summary: diagnosis2.summary,
-        diagnosis: diagnosis2,
-        dockerfile: dockerfileRel,
-        annotations: diagnosis2.location ? [
-          {
-            level: "error",
-            title: "Docker build failed",
-            message: `${diagnosis2.summary} ${diagnosis2.remedy}`,
-            file: diagnosis2.location.file,
-            line: diagnosis2.location.line
-          }
-        ] : [],
-        log: output.map((text, seq2) => ({ seq: seq2, stream: "stdout", text, at: buildStart })),
-        logTotalLines: output.length
-      });
+  options;
+  attempts = 0;
+  lastStatus;
+  lastBody;
+  lastServer;
+  lastError;
+  firstHealthyAt;
+  consecutiveSameStatus = 0;
+  cancelled = false;
+  /** Set once start() has returned. */
+  stoppedBy;
+  async start() {
+    this.stoppedBy = await this.poll();
+    return this.result();
+  }
+  cancel() {
+    this.cancelled = true;
+  }
+  async poll() {
+    const { pacing, deadline, startedAt } = this.options;
+    const now = this.options.now ?? Date.now;
+    while (!this.cancelled) {
+      if (await pacing.interrupted()) return "interrupted";
+      if ((await this.attempt()).kind === "healthy") return "healthy";
+      if (await pacing.interrupted()) return "interrupted";
+      if (this.settledOnWrongStatus) return "wrong-status";
+      if (now() >= deadline) return "deadline";
+      const elapsed = now() - startedAt;
+      await pacing.pause(Math.min(elapsed < 15e3 ? 50 : 250, Math.max(0, deadline - now())));
     }
-    setCheck({ id: "build", label: "Image build", status: "pass", detail: `built \`${dockerfileRel}\``, durationMs: buildMs });
-    image = identity.imageTag;
-  } else {
-    setCheck({ id: "build", label: "Image build", status: "skipped", detail: `prebuilt \`${image}\``, durationMs: 0 });
+    return "cancelled";
   }
-  const imageInfo = prebuiltInfo ?? await docker.imageInfo(image);
-  if (!settings.command) {
-    const procfile = settings.procfile;
-    if (procfile && !imageHasStartCommand(imageInfo?.cmd, imageInfo?.entrypoint)) {
-      settings = { ...settings, command: ["sh", "-c", procfile.command] };
-      settingSources.command = "Procfile";
-      ui.info(`The image has no start command of its own: running the Procfile's web command \`${procfile.command}\`.`);
-    } else {
-      settingSources.command = "Dockerfile";
+  async attempt() {
+    const { host, port, path: path11, matcher } = this.options;
+    this.attempts++;
+    try {
+      const answer = await httpGet({ host, port, path: path11, userAgent: "gunicorn-smoke", timeoutMs: this.options.attemptTimeoutMs ?? 2e3 });
+      this.consecutiveSameStatus = answer.status === this.lastStatus ? this.consecutiveSameStatus + 1 : 1;
+      this.lastStatus = answer.status;
+      this.lastBody = answer.body;
+      this.lastServer = answer.server;
+      this.lastError = void 0;
+      if (matcher.matches(answer.status)) {
+        this.firstHealthyAt ??= (this.options.now ?? Date.now)();
+        return { kind: "healthy", answer };
+      }
+      return { kind: "unexpected-status", answer };
+    } catch (error) {
+      this.lastError = error instanceof Error ? error.message : String(error);
+      return { kind: "no-answer", error: this.lastError };
     }
   }
-  ui.progress("Starting Gunicorn");
-  const buffer = new LogBuffer();
-  const tracker = new BootTracker();
-  let seq = 0;
-  let wake = () => void 0;
-  let signalled = false;
-  let firstFatalAt;
-  let workerTrouble;
-  let healthyAt;
-  const containerStartedAt = now();
-  let containerId;
-  try {
-    containerId = await docker.run(runArgs(settings, identity, image), runEnvironment(settings));
-  } catch (error) {
-    await docker.removeContainers([identity.containerName]).catch(() => void 0);
-    if (!(error instanceof DockerError)) throw error;
-    const diagnosis2 = startFailureDiagnosis(error.message, settings);
-    setCheck({ id: "start", label: "Gunicorn start", status: "fail", detail: "the container did not start" });
-    return report({ result: "fail", reason: diagnosis2.reason, summary: diagnosis2.summary, diagnosis: diagnosis2, image });
+  /**
+   * A client error that repeats (404 on a missing route, 401 behind auth) will not heal by waiting; 5xx, 408,
+   * 425 and 429 may (an app warming up), so those are polled until the timeout.
+   */
+  get settledOnWrongStatus() {
+    const status = this.lastStatus;
+    if (status === void 0 || this.lastError || this.options.matcher.matches(status)) return false;
+    const permanent = status >= 400 && status < 500 && ![408, 425, 429].includes(status);
+    return permanent && this.consecutiveSameStatus >= 3;
   }
-  const hostPort = await docker.hostPort(containerId, settings.port);
-  ui.debug(`container ${containerId.slice(0, 12)} publishes ${settings.port} on ${PROBE_HOST}:${hostPort}`);
-  const onLine = (stream, text) => {
-    const line = { seq: seq++, stream, text, at: now() };
-    buffer.push(line);
-    const signal = tracker.push(line);
-    if (signal.gaveUp && firstFatalAt === void 0) firstFatalAt = line.at;
-    if (signal.workerDied || signal.workerTimeout !== void 0) {
-      workerTrouble ??= { at: line.at, what: signal.workerTimeout !== void 0 ? "worker timeout" : "worker exited" };
-    }
-    if (signal.gaveUp || signal.workerDied || signal.workerTimeout !== void 0 || signal.workerBooted !== void 0) {
-      signalled = true;
-      wake();
-    }
-  };
-  const logsDone = docker.followLogs(containerId, onLine);
-  let exited;
-  void docker.wait(containerId).then((code2) => {
-    exited = { code: code2, at: now() };
-    wake();
-  });
-  const onAbort = () => wake();
-  deps.signal?.addEventListener("abort", onAbort);
-  let workersExpectedPromise = Promise.resolve(void 0);
-  let configRunning = false;
-  const sleep2 = (ms) => new Promise((resolve2) => {
-    if (signalled) {
-      signalled = false;
-      resolve2();
-      return;
-    }
-    const timer = setTimeout(() => {
-      wake = () => void 0;
-      resolve2();
-    }, ms);
-    wake = () => {
-      clearTimeout(timer);
-      wake = () => void 0;
-      signalled = false;
-      resolve2();
+  result() {
+    const ok = this.firstHealthyAt !== void 0 && this.lastStatus !== void 0 && this.options.matcher.matches(this.lastStatus) && !this.lastError;
+    return {
+      ok,
+      status: this.lastStatus,
+      bodyExcerpt: this.lastBody === void 0 ? void 0 : bodyExcerpt(this.lastBody),
+      server: this.lastServer,
+      error: this.lastError,
+      attempts: this.attempts,
+      firstHealthyAt: this.firstHealthyAt
     };
-  });
-  const probe = new HealthProbe(PROBE_HOST, hostPort, settings.healthPath, settings.healthStatus, 2e3, now);
-  const deadline = containerStartedAt + settings.timeoutSec * 1e3;
-  const decidedByLog = async () => {
-    if (firstFatalAt !== void 0 || exited || workerTrouble) {
-      const since = firstFatalAt ?? workerTrouble?.at ?? exited.at;
-      const remaining = since + SETTLE_MS - now();
-      if (remaining > 0 && !exited) await sleep2(remaining);
-      const state2 = tracker.state();
-      if (state2.gaveUp || state2.deaths.some((death) => death.bootException)) return "gave-up";
-      if (exited) return "container-exited";
-      if (workerTrouble) return "unstable";
+  }
+};
+function bodyExcerpt(body) {
+  return excerpt(body, 201);
+}
+
+// src/smoke/wait-healthy.ts
+var LOG_CATCH_UP_MS = 3e3;
+async function waitHealthy(run, running) {
+  const { settings, now } = run;
+  const { watch } = running;
+  let decision;
+  const probe = new HealthProbe({
+    host: PROBE_HOST,
+    port: running.hostPort ?? 0,
+    path: settings.healthPath,
+    matcher: settings.healthStatus,
+    now,
+    startedAt: running.containerStartedAt,
+    deadline: running.deadline,
+    pacing: {
+      pause: (ms) => watch.sleep(ms),
+      interrupted: async () => cancelled(run) || (decision = await watch.decided()) !== void 0
     }
-    return void 0;
+  });
+  if (running.hostPort === void 0) {
+    decision = await watch.decisionBy(running.deadline);
+    return { findings: { outcome: decision ?? "container-exited", healthyAt: void 0 }, probe };
+  }
+  run.deps.ui.progress(`Waiting for ${settings.healthPath} on port ${settings.port} (timeout ${settings.timeoutSec} s)`);
+  await probe.start();
+  const signedByGunicorn = /gunicorn/i.test(probe.result().server ?? "");
+  if (probe.stoppedBy === "healthy" && !signedByGunicorn && await watch.answeredByAnotherProcess(LOG_CATCH_UP_MS)) {
+    decision = await watch.decisionBy(running.deadline);
+    return { findings: { outcome: decision ?? "boot-timeout", healthyAt: void 0 }, probe };
+  }
+  const health = probe.result();
+  const stops = {
+    healthy: "healthy",
+    "wrong-status": "health-failed",
+    // A server that answered, with the wrong status, at the deadline failed its health check; silence is a boot timeout.
+    deadline: health.status !== void 0 && !health.error ? "health-failed" : "boot-timeout",
+    interrupted: decision ?? "boot-timeout",
+    cancelled: "boot-timeout"
   };
-  let outcome;
-  ui.progress(`Waiting for ${settings.healthPath} on port ${settings.port} (timeout ${settings.timeoutSec} s)`);
-  while (outcome === void 0) {
-    if (deps.signal?.aborted) break;
-    outcome = await decidedByLog();
-    if (outcome) break;
-    const result = await probe.attempt();
-    if (result.kind === "healthy") {
-      healthyAt = now();
-      outcome = "healthy";
-      break;
-    }
-    outcome = await decidedByLog();
-    if (outcome) break;
-    if (probe.settledOnWrongStatus) {
-      outcome = "health-failed";
-      break;
-    }
-    if (now() >= deadline) {
-      outcome = probe.outcome().status !== void 0 && !probe.outcome().error ? "health-failed" : "boot-timeout";
-      break;
-    }
-    const elapsed = now() - containerStartedAt;
-    await sleep2(Math.min(elapsed < 15e3 ? 50 : 250, Math.max(0, deadline - now())));
-  }
-  let websocketOutcome;
-  let stabilityMs;
-  let loadResult;
-  if (outcome === "healthy" && !deps.signal?.aborted) {
-    ui.info(`Healthy after ${healthyAt - containerStartedAt} ms (HTTP ${probe.outcome().status}).`);
-    configRunning = true;
-    workersExpectedPromise = effectiveWorkerCount(docker, settings, identity, image, imageInfo).catch(() => void 0).finally(() => configRunning = false);
-    if (settings.websocketPath) {
-      ui.progress(`Checking the WebSocket route ${settings.websocketPath} (${settings.websocketProtocol})`);
-      websocketOutcome = await probeWebSocket({
-        host: PROBE_HOST,
-        port: hostPort,
-        path: settings.websocketPath,
-        protocol: settings.websocketProtocol,
-        send: settings.websocketSend,
-        expect: settings.websocketExpect,
-        timeoutMs: Math.max(2e3, deadline - now()),
-        signal: deps.signal
-      });
-      ui.info(`WebSocket ${settings.websocketPath}: ${websocketOutcome.detail}`);
-    }
-    const logOutcome = await decidedByLog();
-    if (logOutcome) outcome = logOutcome;
-    else if (websocketOutcome && !websocketOutcome.ok) outcome = "health-failed";
-    if (outcome === "healthy" && settings.loadRequests > 0 && !deps.signal?.aborted) {
-      ui.progress(`Sending ${settings.loadRequests} requests to ${settings.healthPath}, 10 at a time`);
-      const stopLoad = new AbortController();
-      const onCancel = () => stopLoad.abort();
-      deps.signal?.addEventListener("abort", onCancel);
-      let loadFinished = false;
-      const loading = runLoad({
-        host: PROBE_HOST,
-        port: hostPort,
-        path: settings.healthPath,
-        requests: settings.loadRequests,
-        matcher: settings.healthStatus,
-        totalTimeoutMs: Math.max(1e4, deadline - now()),
-        signal: stopLoad.signal,
-        now
-      }).finally(() => {
-        loadFinished = true;
-        signalled = true;
-        wake();
-      });
-      while (!loadFinished && !deps.signal?.aborted) {
-        await sleep2(500);
-        const during = await decidedByLog();
-        if (during) {
-          outcome = during === "gave-up" || during === "container-exited" ? during : "unstable";
-          stopLoad.abort();
-          break;
-        }
-      }
-      loadResult = await loading;
-      deps.signal?.removeEventListener("abort", onCancel);
-      ui.info(`Load ${settings.healthPath}: ${describeLoad(loadResult)}`);
-      if (outcome === "healthy") {
-        const after = await decidedByLog();
-        if (after) outcome = after === "gave-up" || after === "container-exited" ? after : "unstable";
-        else if (loadResult.failures > 0) outcome = "health-failed";
-      }
-    }
-    if (outcome === "healthy" && settings.stabilityWindowSec > 0) {
-      ui.progress(`Watching for ${settings.stabilityWindowSec} s that no worker exits`);
-      const windowStart = loadResult ? now() : healthyAt;
-      const windowEnd = windowStart + settings.stabilityWindowSec * 1e3;
-      while (now() < windowEnd && !deps.signal?.aborted) {
-        await sleep2(Math.min(500, windowEnd - now()));
-        const during = await decidedByLog();
-        if (during) {
-          outcome = during === "gave-up" || during === "container-exited" ? during : "unstable";
-          break;
-        }
-      }
-      stabilityMs = now() - windowStart;
-    }
-  }
-  deps.signal?.removeEventListener("abort", onAbort);
-  const cancelled = deps.signal?.aborted ?? false;
-  const state = outcome === "healthy" && !cancelled ? void 0 : await docker.containerState(containerId);
-  const oomEvents = outcome !== "healthy" && settings.memory ? await docker.oomEvents(containerId, containerStartedAt).catch(() => void 0) : void 0;
-  const exitedOnItsOwn = exited;
-  const configContainer = `${identity.containerName}-config`;
-  const workersExpected = await Promise.race([workersExpectedPromise, delay(outcome === "healthy" && !cancelled ? 300 : 0).then(() => void 0)]);
-  await docker.removeContainers([containerId, configContainer]);
-  if (configRunning) {
-    await Promise.race([workersExpectedPromise, delay(1e4)]);
-    await docker.removeContainers([configContainer]);
-  }
-  await Promise.race([logsDone, delay(3e3)]);
-  if (cancelled) throw new CancelledError();
-  tracker.flush();
-  const lines = buffer.lines();
-  const bootState = tracker.state();
-  const trackerFacts = tracker.facts();
-  const expected = workersExpected ?? staticWorkerCount(settings, imageInfo) ?? trackerFacts.workersExpected;
-  const bootedOk = bootState.bootedPids.filter((pid) => !bootState.failedBootPids.includes(pid)).length;
-  const facts = { ...trackerFacts, workersExpected: expected, workersBooted: expected !== void 0 ? Math.min(bootedOk, expected) : bootedOk };
-  const health = probe.outcome();
-  const bootTimeMs = healthyAt !== void 0 ? healthyAt - containerStartedAt : void 0;
-  const advisories = advisoriesFor(facts.version);
-  const workersText = `${facts.workersBooted}/${facts.workersExpected ?? "?"}`;
-  const started = facts.version !== void 0;
-  setCheck({
-    id: "start",
-    label: "Gunicorn start",
-    status: started ? "pass" : "fail",
-    detail: started ? describeServer(facts) : "Gunicorn did not start",
-    durationMs: firstLineAt(lines, /Starting gunicorn/) !== void 0 ? firstLineAt(lines, /Starting gunicorn/) - containerStartedAt : void 0
-  });
-  const workersFailed = outcome === "gave-up" || facts.workersBooted === 0 || outcome === "unstable" && healthyAt === void 0;
-  setCheck({
-    id: "workers",
-    label: "Workers booted",
-    status: !started ? "not-reached" : workersFailed ? "fail" : "pass",
-    detail: facts.workersDied > 0 ? `${workersText}, ${facts.workersDied} exited` : workersText,
-    durationMs: lastBootAt(lines, facts.workersBooted, containerStartedAt)
-  });
-  setCheck({
+  const outcome = stops[probe.stoppedBy];
+  return { findings: { outcome, healthyAt: outcome === "healthy" ? now() : void 0 }, probe };
+}
+function healthCheck(health, findings, containerStartedAt) {
+  const { healthyAt, outcome } = findings;
+  return {
     id: "health",
-    label: `Health \`${settings.healthPath}\``,
     status: healthyAt !== void 0 ? "pass" : outcome === "health-failed" || outcome === "boot-timeout" ? "fail" : "not-reached",
     detail: healthDetail(health),
-    durationMs: bootTimeMs
-  });
-  if (settings.websocketPath) {
-    setCheck({
-      id: "websocket",
-      label: `WebSocket \`${settings.websocketPath}\``,
-      status: websocketOutcome ? websocketOutcome.ok ? "pass" : "fail" : "not-reached",
-      detail: websocketOutcome?.detail ?? "",
-      durationMs: websocketOutcome?.durationMs
-    });
+    durationMs: healthyAt !== void 0 ? healthyAt - containerStartedAt : void 0
+  };
+}
+function healthDetail(health) {
+  if (health.status !== void 0 && !health.error) {
+    return health.bodyExcerpt ? `${health.status} \`${excerpt(health.bodyExcerpt, 61)}\`` : `${health.status}`;
   }
-  if (settings.stabilityWindowSec > 0) {
-    setCheck({
-      id: "stability",
-      label: "Stability",
-      status: stabilityMs === void 0 ? "not-reached" : outcome === "healthy" ? "pass" : "fail",
-      detail: stabilityMs === void 0 ? "" : outcome === "healthy" ? `no worker exited in ${formatSeconds(settings.stabilityWindowSec * 1e3)}` : `a worker ${workerTrouble?.what === "worker timeout" ? "timed out" : "exited"} ${formatSeconds((workerTrouble?.at ?? now()) - healthyAt)} after the first healthy answer`,
-      durationMs: stabilityMs
-    });
-  }
-  if (settings.loadRequests > 0) {
-    const trouble = loadResult && outcome !== "healthy" && workerTrouble ? `; ${workerTrouble.what} during the load` : "";
-    setCheck({
-      id: "load",
-      label: "Load",
-      status: loadResult === void 0 ? "not-reached" : loadResult.failures === 0 && outcome === "healthy" ? "pass" : "fail",
-      detail: loadResult ? `${describeLoad(loadResult)}${trouble}` : "",
-      durationMs: loadResult?.durationMs
-    });
-  }
-  const websocketState = websocketOutcome ? websocketOutcome.ok ? "ok" : "failed" : settings.websocketPath ? "failed" : "skipped";
+  return health.error ?? "";
+}
+
+// src/smoke/verdict.ts
+function verdict(run, running, findings, health, evidence) {
+  const { settings } = run;
+  const { watch } = running;
+  watch.tracker.flush();
+  const lines = watch.buffer.lines();
+  const facts = gunicornFacts(running, evidence.workersExpected, settings);
+  const { outcome, healthyAt, websocket } = findings;
+  const workersText = `${facts.workersBooted}/${facts.workersExpected ?? "?"}`;
+  const rows = [startCheck(facts, lines, running.containerStartedAt), workersCheck(facts, findings, lines, running.containerStartedAt)];
+  rows.push(healthCheck(health, findings, running.containerStartedAt));
+  if (settings.websocketPath) rows.push(websocketCheck(websocket));
+  if (settings.stabilityWindowSec > 0) rows.push(stabilityCheck(run, running, findings));
+  if (settings.loadRequests > 0) rows.push(loadCheck(findings, watch.workerTrouble?.what));
+  rows.forEach((row) => run.checks.set(row));
+  const bootTimeMs = healthyAt !== void 0 ? healthyAt - running.containerStartedAt : void 0;
+  const exitCode = evidence.state?.exitCode ?? evidence.exitedOnItsOwn?.code;
+  const websocketState = websocket ? websocket.ok ? "ok" : "failed" : settings.websocketPath ? "failed" : "skipped";
   const common = {
     gunicorn: facts,
     health,
     websocket: websocketState,
-    websocketOutcome,
+    websocketOutcome: websocket,
     bootTimeMs,
-    image,
+    image: running.image,
     dockerfile: settings.dockerfile ? repoRelative(settings.workspace, settings.dockerfile) : void 0,
-    containerExitCode: state?.exitCode ?? exitedOnItsOwn?.code,
-    advisories,
+    containerExitCode: exitCode,
+    advisories: advisoriesFor(facts.version),
     log: lines,
-    logTotalLines: buffer.totalLines
+    logTotalLines: watch.buffer.totalLines
   };
   if (outcome === "healthy") {
     const parts = [`healthy in ${formatSeconds(bootTimeMs)}`, `${workersText} workers`];
-    if (websocketOutcome?.ok) parts.push("WebSocket OK");
-    return report({ ...common, result: "pass", summary: `Gunicorn answered ${settings.healthPath} ${parts.join(", ")}.` });
+    if (websocket?.ok) parts.push("WebSocket OK");
+    const fit = fitNotes(findings.profile);
+    return reportOf(run, {
+      ...common,
+      result: "pass",
+      summary: `Gunicorn answered ${settings.healthPath} ${parts.join(", ")}.`,
+      profile: findings.profile,
+      warnings: [...run.warnings, ...fit.warnings],
+      annotations: fit.annotations
+    });
   }
-  const context = {
-    outcome: outcome === "health-failed" && websocketOutcome && !websocketOutcome.ok ? "websocket-failed" : outcome ?? "boot-timeout",
-    lines,
+  const context = diagnosisContext(run, running, findings, health, evidence);
+  const diagnosis = diagnose(context);
+  const annotations = annotationsFor(diagnosis, context);
+  return reportOf(run, { ...common, result: "fail", reason: diagnosis.reason, summary: diagnosis.summary, diagnosis, annotations });
+}
+function diagnosisContext(run, running, findings, health, evidence) {
+  const { settings } = run;
+  const { watch } = running;
+  const { outcome, websocket } = findings;
+  const state = evidence.state;
+  return {
+    outcome: outcome === "health-failed" && websocket && !websocket.ok ? "websocket-failed" : outcome === "healthy" ? "boot-timeout" : outcome,
+    lines: watch.buffer.lines(),
     // The tracker saw every line (the buffer only keeps head and tail), so its events are the complete record.
-    events: [...tracker.events],
-    state: bootState,
+    events: [...watch.tracker.events],
+    state: watch.tracker.state(),
     container: {
-      exitCode: state?.exitCode ?? exitedOnItsOwn?.code,
+      exitCode: state?.exitCode ?? evidence.exitedOnItsOwn?.code,
       oomKilled: state?.oomKilled ?? false,
       memoryLimit: settings.memory,
       running: state?.running ?? false,
-      oomEvents
+      oomEvents: evidence.oomEvents
     },
     health,
-    websocket: websocketOutcome,
+    websocket,
     settings: { port: settings.port, timeoutSec: settings.timeoutSec, healthPath: settings.healthPath, healthStatus: settings.healthStatus.text },
-    paths: { repoRoot: settings.workspace, contextDir: settings.context, workdir: imageInfo?.workdir },
-    env: { provided: settings.env.map(([name]) => name), hostFilled: deps.hostFilledEnv }
+    paths: diagnosisPaths(settings, running.imageInfo),
+    env: { provided: settings.env.map(([name]) => name), hostFilled: run.deps.hostFilledEnv }
   };
-  const diagnosis = diagnose(context);
-  const annotations = annotationsFor(diagnosis, context);
-  return report({ ...common, result: "fail", reason: diagnosis.reason, summary: diagnosis.summary, diagnosis, annotations });
 }
-var CancelledError = class extends Error {
-  constructor() {
-    super("The run was cancelled.");
-    this.name = "CancelledError";
+function diagnosisPaths(settings, imageInfo) {
+  return { repoRoot: settings.workspace, contextDir: settings.context, dockerfile: settings.dockerfile, workdir: imageInfo?.workdir };
+}
+function gunicornFacts(running, printedWorkers, settings) {
+  const { tracker } = running.watch;
+  const bootState = tracker.state();
+  const trackerFacts = tracker.facts();
+  const expected = printedWorkers ?? staticWorkerCount(settings, running.imageInfo) ?? trackerFacts.workersExpected;
+  const bootedOk = bootState.bootedPids.filter((pid) => !bootState.failedBootPids.includes(pid)).length;
+  return { ...trackerFacts, workersExpected: expected, workersBooted: expected !== void 0 ? Math.min(bootedOk, expected) : bootedOk };
+}
+function workersCheck(facts, findings, lines, since) {
+  const { outcome, healthyAt } = findings;
+  const started = facts.version !== void 0;
+  const failed2 = outcome === "gave-up" || facts.workersBooted === 0 || outcome === "unstable" && healthyAt === void 0;
+  const workersText = `${facts.workersBooted}/${facts.workersExpected ?? "?"}`;
+  const boots = lines.filter((line) => line.text.includes("Booting worker with pid"));
+  const count = facts.workersBooted;
+  return {
+    id: "workers",
+    status: !started ? "not-reached" : failed2 ? "fail" : "pass",
+    detail: facts.workersDied > 0 ? `${workersText}, ${facts.workersDied} exited` : workersText,
+    durationMs: count > 0 && boots.length >= count ? boots[count - 1].at - since : void 0
+  };
+}
+
+// src/smoke/worker-count.ts
+var WorkerCount = class {
+  running = false;
+  count = Promise.resolve(void 0);
+  start(run, running) {
+    this.running = true;
+    this.count = effectiveWorkerCount(run.deps.docker, run.settings, run.deps.identity, running.image, running.imageInfo).catch(() => void 0).finally(() => this.running = false);
+  }
+  /** The count if it arrives within `ms`. */
+  within(ms) {
+    return Promise.race([this.count, new Promise((resolve2) => setTimeout(() => resolve2(void 0), ms).unref())]);
   }
 };
-function buildDiagnosis(failure, settings) {
-  const dockerfileRel = repoRelative(settings.workspace, settings.dockerfile);
-  const step = failure.instruction ? `\`${truncate(failure.instruction, 100)}\`` : "a step";
-  const code2 = failure.exitCode !== void 0 ? ` with exit code ${failure.exitCode}` : "";
-  return {
-    reason: "build-failed",
-    summary: `The Docker build failed at ${step}${failure.stepPosition ? ` (step ${failure.stepPosition})` : ""}${code2}.`,
-    evidence: [...failure.outputTail.slice(-8), failure.message].filter((line, index, all) => all.indexOf(line) === index),
-    location: failure.dockerfileLine ? { file: dockerfileRel, line: failure.dockerfileLine } : void 0,
-    remedy: buildRemedy(failure)
+
+// src/smoke/run-smoke.ts
+async function runSmoke(settings, deps) {
+  const now = deps.now ?? Date.now;
+  const run = {
+    settings,
+    deps,
+    now,
+    startedAt: now(),
+    checks: new Checks(),
+    warnings: hostEnvWarnings(settings, deps.hostFilledEnv),
+    settingSources: { ...deps.settingSources }
   };
-}
-function startFailureDiagnosis(message, settings) {
-  const executable = message.match(/exec: "?([^":\s]+)"?: executable file not found/)?.[1];
-  if (executable) {
-    const isGunicorn = /(^|\/)gunicorn$/.test(executable);
-    return {
-      reason: isGunicorn ? "missing-dependency" : "config-error",
-      summary: `The container could not start: \`${executable}\` is not installed in the image.`,
-      evidence: [message],
-      remedy: isGunicorn ? "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." : `Install \`${executable}\` in the image, or fix the start command (the \`command\` input or the Dockerfile's CMD).`
-    };
-  }
-  const network = settings.network && /network .* not found/i.test(message);
-  return {
-    reason: "config-error",
-    summary: network ? `The Docker network \`${settings.network}\` does not exist.` : `The container could not start: ${message.replace(/\.$/, "")}.`,
-    evidence: [message],
-    remedy: network ? "Pass an existing network to the `network` input, e.g. `${{ job.services.postgres.network }}`." : "Check the start command and the `memory`, `cpus` and `network` inputs."
+  const [, prebuiltInfo] = await Promise.all([deps.docker.serverVersion(), settings.image ? deps.docker.imageInfo(settings.image) : void 0]);
+  const built = await buildImage(run);
+  if ("failed" in built) return reportOf(run, built.failed);
+  const imageInfo = prebuiltInfo ?? await deps.docker.imageInfo(built.image);
+  chooseStartCommand(run, imageInfo);
+  const started = await startContainer(run, built.image);
+  if ("failed" in started) return reportOf(run, started.failed);
+  const watch = new LogWatch(now, deps.signal);
+  const running = {
+    image: built.image,
+    imageInfo,
+    containerId: started.containerId,
+    hostPort: started.hostPort,
+    containerStartedAt: started.startedAt,
+    deadline: started.startedAt + run.settings.timeoutSec * 1e3,
+    watch
   };
-}
-function orderedChecks(checks, settings) {
-  const order = [
-    ["build", "Image build", true],
-    ["start", "Gunicorn start", true],
-    ["workers", "Workers booted", true],
-    ["health", `Health \`${settings.healthPath}\``, true],
-    ["websocket", `WebSocket \`${settings.websocketPath ?? ""}\``, Boolean(settings.websocketPath)],
-    ["stability", "Stability", settings.stabilityWindowSec > 0],
-    ["load", "Load", settings.loadRequests > 0]
-  ];
-  return order.filter(([, , shown2]) => shown2).map(([id, label]) => checks.get(id) ?? { id, label, status: "not-reached", detail: "" });
-}
-function describeServer(facts) {
-  return [facts.version, facts.workerClass ? `\`${facts.workerClass}\`` : void 0, facts.binds.length ? `\`${facts.binds.join(", ")}\`` : void 0].filter(Boolean).join(", ");
-}
-function healthDetail(health) {
-  if (health.status !== void 0 && !health.error) {
-    return health.bodyExcerpt ? `${health.status} \`${excerpt2(health.bodyExcerpt, 60)}\`` : `${health.status}`;
-  }
-  return health.error ?? "";
-}
-function lastBootAt(lines, count, since) {
-  if (count === 0) return void 0;
-  const boots = lines.filter((line) => line.text.includes("Booting worker with pid"));
-  return boots.length >= count ? boots[count - 1].at - since : void 0;
-}
-function firstLineAt(lines, pattern) {
-  return lines.find((line) => pattern.test(line.text))?.at;
-}
-function keepTail(lines, line, max) {
-  lines.push(line);
-  if (lines.length > max) lines.splice(0, lines.length - max);
-}
-function readText(file) {
-  try {
-    return fs5.readFileSync(file, "utf8");
-  } catch {
-    return void 0;
-  }
-}
-function truncate(text, max) {
-  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
-}
-function formatSeconds(ms) {
-  return `${(ms / 1e3).toFixed(1)} s`;
-}
-function delay(ms) {
-  return new Promise((resolve2) => setTimeout(resolve2, ms).unref());
+  const logsDone = watch.follow(deps.docker, started.containerId);
+  const { findings, probe } = await waitHealthy(run, running);
+  const workerCount = new WorkerCount();
+  if (findings.outcome === "healthy" && !cancelled(run)) await afterHealthy(run, running, findings, workerCount, probe.result().status);
+  watch.dispose();
+  const wasCancelled = cancelled(run);
+  const evidence = await tearDown(run, running, findings, workerCount, logsDone);
+  if (wasCancelled) throw new CancelledError();
+  return compareWithBaseCommit(run, verdict(run, running, findings, probe.result(), evidence), runSmoke);
 }
 
 // src/report/redact.ts
@@ -18492,6 +19346,36 @@ function redactReport(report, redactor) {
   return { ...redactDeep(rest, redactor), log: redactLog(log, redactor) };
 }
 
+// src/prepare.ts
+function prepare(host) {
+  const discovery = discover(host.workspace, host.readInput);
+  const settings = { ...parseSettings(discovery.read, host.workspace), procfile: discovery.procfile };
+  for (const note of discovery.notes) host.log(note);
+  host.log(describeSources(settings, discovery.sources));
+  const secrets = runSecrets(host.readInput, settings);
+  for (const secret of secrets) if (secret.trim()) host.mask?.(secret);
+  const redactor = new Redactor(secrets);
+  const identity = runIdentity(host.runKey);
+  const cancel = new AbortController();
+  const onSignal = (signal) => {
+    host.onSignal?.(signal);
+    cancel.abort();
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  const release = () => {
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
+  };
+  return { settings, discovery, identity, redactor, signal: cancel.signal, release };
+}
+function runSecrets(readInput, settings) {
+  return [...parseKeyValueLines("env", readInput("env")).map(([, value]) => value), ...settings.githubToken ? [settings.githubToken] : []];
+}
+async function removeBuiltImage(docker, preparation) {
+  if (!preparation.settings.image) await docker.removeImage(preparation.identity.imageTag);
+}
+
 // src/cli-report.ts
 function terminalStyle(colour) {
   const paint = (code2) => (text) => colour ? `\x1B[${code2}m${text}\x1B[0m` : text;
@@ -18500,8 +19384,8 @@ function terminalStyle(colour) {
 var ICONS = { pass: "\u2714", fail: "\u2718", skipped: "\u2013", "not-reached": "\xB7" };
 function renderTerminalReport(report, style, logLines = 25) {
   const out = [];
-  const verdict = report.result === "pass" ? style.pass("PASS") : style.fail(`FAIL ${report.reason ?? ""}`.trim());
-  out.push("", `${style.bold("gunicorn-smoke")} ${verdict}  ${report.summary}`, "");
+  const verdict2 = report.result === "pass" ? style.pass("PASS") : style.fail(`FAIL ${report.reason ?? ""}`.trim());
+  out.push("", `${style.bold("gunicorn-smoke")} ${verdict2}  ${report.summary}`, "");
   const labelWidth = Math.max(...report.checks.map((check) => plain(check.label).length));
   for (const check of report.checks) {
     const paint = check.status === "pass" ? style.pass : check.status === "fail" ? style.fail : style.dim;
@@ -18518,6 +19402,7 @@ function renderTerminalReport(report, style, logLines = 25) {
       for (const line of diagnosis.evidence) out.push(`  ${style.dim("\u2502")} ${line}`);
     }
   }
+  if (report.profile) out.push("", `  ${style.bold("Profile")} ${plain(comparisonLine(report.profile, report.comparison))}`);
   for (const advisory of report.advisories) out.push("", `  ${style.warn("advisory")} ${advisory}`);
   for (const warning of report.warnings) out.push("", `  ${style.warn("warning")} ${warning}`);
   if (report.result === "fail" && report.log.length > 0) {
@@ -18547,18 +19432,64 @@ a failure. Options have the names of the action's inputs, e.g.:
   --format terminal|json|markdown   the report's form (markdown: the pull-request comment); --json = --format json
 Exit code: 0 pass, 1 fail or error.`;
 function inputNames() {
-  const action = (0, import_yaml2.parse)(fs6.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
+  const action = (0, import_yaml2.parse)(fs8.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
   return Object.keys(action.inputs).filter((name) => !ACTION_ONLY.has(name));
 }
 async function runCli(argv, out = process.stdout, err = process.stderr) {
-  const names = inputNames();
+  const options = parseOptions(argv, out, err);
+  if (typeof options === "number") return options;
+  const style = terminalStyle(Boolean(err.isTTY) && !process.env.NO_COLOR);
+  const ui = terminalUi(err, style);
+  let preparation;
+  try {
+    preparation = prepare({
+      workspace: options.workspace,
+      readInput: options.read,
+      runKey: `cli-${crypto.randomBytes(4).toString("hex")}`,
+      log: ui.info
+    });
+  } catch (error) {
+    err.write(`${style.fail("error")} ${error instanceof Error ? error.message : String(error)}
+`);
+    return 1;
+  }
+  const { settings, identity, discovery } = preparation;
+  const docker = new Docker();
+  try {
+    const report = await runSmoke(settings, {
+      docker,
+      ui,
+      identity,
+      metadata: {},
+      settingSources: discovery.sources,
+      hostFilledEnv: discovery.hostFilledEnv,
+      signal: preparation.signal
+    });
+    const safe = redactReport(report, preparation.redactor);
+    if (options.format === "json") out.write(`${JSON.stringify(safe, null, 2)}
+`);
+    else if (options.format === "markdown") out.write(`${renderComment(safe, { key: "cli" })}
+`);
+    else out.write(renderTerminalReport(safe, terminalStyle(Boolean(out.isTTY) && !process.env.NO_COLOR)));
+    return safe.result === "pass" ? 0 : 1;
+  } catch (error) {
+    const known = error instanceof DockerError || error instanceof CancelledError || error instanceof InputError;
+    err.write(`${style.fail("error")} ${known ? error.message : `unexpected: ${String(error)}`}
+`);
+    return 1;
+  } finally {
+    await removeBuiltImage(docker, preparation).catch(() => void 0);
+    preparation.release();
+  }
+}
+function parseOptions(argv, out, err) {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
-        ...Object.fromEntries(names.map((name) => [name, { type: "string", multiple: REPEATABLE.has(name) }])),
+        ...Object.fromEntries(inputNames().map((name) => [name, { type: "string", multiple: REPEATABLE.has(name) }])),
         json: { type: "boolean" },
         format: { type: "string" },
         help: { type: "boolean", short: "h" }
@@ -18571,47 +19502,33 @@ ${USAGE}
 `);
     return 1;
   }
-  if (parsed.values.help) {
+  const { values, positionals } = parsed;
+  if (values.help) {
     out.write(`${USAGE}
 `);
     return 0;
   }
-  if (parsed.values.format !== void 0 && !["terminal", "json", "markdown"].includes(String(parsed.values.format))) {
+  if (values.format !== void 0 && !["terminal", "json", "markdown"].includes(String(values.format))) {
     err.write(`The option --format must be one of terminal, json, markdown.
 `);
     return 1;
   }
-  if (parsed.positionals.length > 1) {
-    err.write(`Expected at most one directory, got ${parsed.positionals.length}.
+  if (positionals.length > 1) {
+    err.write(`Expected at most one directory, got ${positionals.length}.
 
 ${USAGE}
 `);
     return 1;
   }
-  const workspace = path9.resolve(parsed.positionals[0] ?? ".");
   const read = (name) => {
-    const value = parsed.values[name];
+    const value = values[name];
     if (Array.isArray(value)) return value.join("\n");
     return typeof value === "string" ? value : "";
   };
-  const style = terminalStyle(Boolean(err.isTTY) && !process.env.NO_COLOR);
-  let settings;
-  let discovery;
-  try {
-    discovery = discover(workspace, read);
-    settings = { ...parseSettings(discovery.read, workspace), procfile: discovery.procfile };
-  } catch (error) {
-    err.write(`${style.fail("error")} ${error instanceof Error ? error.message : String(error)}
-`);
-    return 1;
-  }
-  const identity = runIdentity(`cli-${crypto.randomBytes(4).toString("hex")}`);
-  const cancel = new AbortController();
-  const onSignal = () => cancel.abort();
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
-  const docker = new Docker();
-  const ui = {
+  return { workspace: path10.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
+}
+function terminalUi(err, style) {
+  return {
     group: async (_title, body) => body(),
     info: (message) => err.write(`${style.dim(message)}
 `),
@@ -18626,36 +19543,6 @@ ${USAGE}
     progress: (message) => err.write(`${style.bold("\u203A")} ${message}
 `)
   };
-  try {
-    for (const note of discovery.notes) ui.info(note);
-    ui.info(describeSources(settings, discovery.sources));
-    const report = await runSmoke(settings, {
-      docker,
-      ui,
-      identity,
-      metadata: {},
-      settingSources: discovery.sources,
-      hostFilledEnv: discovery.hostFilledEnv,
-      signal: cancel.signal
-    });
-    const safe = redactReport(report, new Redactor(parseKeyValueLines("env", read("env")).map(([, value]) => value)));
-    const format = parsed.values.json ? "json" : String(parsed.values.format ?? "terminal");
-    if (format === "json") out.write(`${JSON.stringify(safe, null, 2)}
-`);
-    else if (format === "markdown") out.write(`${renderComment(safe, { key: "cli" })}
-`);
-    else out.write(renderTerminalReport(safe, terminalStyle(Boolean(out.isTTY) && !process.env.NO_COLOR)));
-    return safe.result === "pass" ? 0 : 1;
-  } catch (error) {
-    const known = error instanceof DockerError || error instanceof CancelledError || error instanceof InputError;
-    err.write(`${style.fail("error")} ${known ? error.message : `unexpected: ${String(error)}`}
-`);
-    return 1;
-  } finally {
-    if (!settings.image) await docker.removeImage(identity.imageTag).catch(() => void 0);
-    process.removeListener("SIGINT", onSignal);
-    process.removeListener("SIGTERM", onSignal);
-  }
 }
 
 // src/cli.ts

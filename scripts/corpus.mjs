@@ -12,8 +12,12 @@ import { parse as parseYaml } from 'yaml'
 const run = promisify(execFile)
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const CORPUS = path.join(ROOT, '__fixtures__/corpus')
-const IMAGE = 'gunicorn-smoke-corpus-replay:latest'
+// One tag per run: two replays at once (parallel worktrees) must not remove each other's image.
+const IMAGE = `gunicorn-smoke-corpus-replay:run-${process.pid}`
 const BASE = process.env.CORPUS_BASE_IMAGE ?? 'gunicorn-smoke-base:bookworm'
+// CORPUS_CLI: a bundle built elsewhere, so iterating never touches dist/: `node scripts/bundle.mjs /tmp/x/dist` with
+// action.yml linked beside it (`ln -s $PWD/action.yml /tmp/x/`), the CLI reads it from there.
+const CLI = process.env.CORPUS_CLI ?? 'dist/cli.js'
 const PARALLEL = 2
 // Short: a replay that keeps its port open without answering ends at this timeout.
 const TIMEOUT_SEC = 8
@@ -27,7 +31,7 @@ function replayCommand(entry) {
 
 /** One replay through `node dist/cli.js`; the JSON report says what the action would have said. */
 async function replayOnce(entry, emptyRepo) {
-  const cli = ['dist/cli.js', emptyRepo, '--image', IMAGE, '--command', replayCommand(entry)]
+  const cli = [CLI, emptyRepo, '--image', IMAGE, '--command', replayCommand(entry)]
   cli.push('--timeout', String(TIMEOUT_SEC), '--health-path', '/', '--format', 'json')
   const started = Date.now()
   let stdout
@@ -104,24 +108,24 @@ function markdown(rows, totalMs) {
     '',
     '## Misses',
     '',
-    'Why, for each: what the action said, and whether the unit test (`__tests__/corpus.test.ts`) already lists it as a known miss.',
+    'For each: what the action said, and whether the unit test (`__tests__/corpus.test.ts`) lists it as a known miss, with why (from the index).',
     ''
   )
-  lines.push('| log | expected | got | what the action said | unit test |', '| --- | --- | --- | --- | --- |')
+  lines.push('| log | expected | got | what the action said | unit test, and why |', '| --- | --- | --- | --- | --- |')
   for (const row of rows.filter((r) => !r.ok)) {
     const expected = row.entry.culprit ? `${row.entry.reason} naming \`${row.entry.culprit}\`` : row.entry.reason
     const said = String(row.got.summary ?? '')
       .replace(/\|/g, '\\|')
       .replace(/\n/g, ' ')
       .slice(0, 160)
-    const unit = row.entry.known_miss ? 'known miss' : 'passes there: replay-only miss'
+    const unit = row.entry.known_miss ? `known miss: ${String(row.entry.why ?? '').replace(/\|/g, '\\|')}` : 'passes there: replay-only miss'
     lines.push(`| ${row.entry.file} | ${expected} | ${row.got.reason} | ${said} | ${unit} |`)
   }
   return `${lines.join('\n')}\n`
 }
 
 async function main() {
-  if (!existsSync(path.join(ROOT, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: run `npm run bundle` first.')
+  if (!existsSync(path.resolve(ROOT, CLI))) throw new Error(`${CLI} is missing: run \`npm run bundle\` first.`)
   const entries = parseYaml(readFileSync(path.join(CORPUS, 'index.yaml'), 'utf8')).logs
   const only = process.argv[2]
   const selected = only ? entries.filter((entry) => entry.file.includes(only)) : entries

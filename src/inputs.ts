@@ -33,6 +33,9 @@ export interface Settings {
   dockerfile?: string
   buildArgs: Array<[string, string]>
   target?: string
+  /** `cache-from` / `cache-to` specs, one per line: the build then goes through `docker buildx build --load`. */
+  cacheFrom: string[]
+  cacheTo: string[]
   image?: string
   command?: string[]
   port: number
@@ -81,55 +84,8 @@ const MEMORY = /^\d+(\.\d+)?[bkmg]?$/i
 export function parseSettings(read: InputReader, workspace: string): Settings {
   const get = (name: string): string => read(name).trim()
   const workspaceAbs = path.resolve(workspace)
-
-  const inside = (p: string): boolean => p === workspaceAbs || p.startsWith(workspaceAbs + path.sep)
-  const image = get('image') || undefined
-  if (image && !IMAGE_REFERENCE.test(image)) {
-    throw new InputError(`The input 'image' must be an image reference such as 'myapp:latest' or 'ghcr.io/org/app@sha256:…', got '${shown(image)}'.`)
-  }
-  const contextInput = get('context') || '.'
-  const context = path.resolve(workspaceAbs, contextInput)
-  const buildArgs = parseKeyValueLines('build-args', read('build-args'))
-  const target = get('target') || undefined
-  if (target && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(target)) {
-    throw new InputError(`The input 'target' must be the name of a build stage, got '${shown(target)}'.`)
-  }
-
-  let dockerfile: string | undefined
-  if (image) {
-    // A prebuilt image makes every build setting meaningless: say so rather than silently ignore it.
-    for (const name of ['dockerfile', 'build-args', 'target']) {
-      if (get(name)) throw new InputError(`The input '${name}' cannot be used together with 'image': a prebuilt image is not built.`)
-    }
-  } else {
-    if (!inside(context)) throw new InputError(`The input 'context' must be a directory inside the repository, got '${shown(contextInput)}'.`)
-    if (!isDirectory(context)) {
-      throw new InputError(`The input 'context' points to '${shown(contextInput)}', which is not a directory in the repository.`)
-    }
-    const dockerfileInput = get('dockerfile')
-    // Like `docker build -f`, a relative Dockerfile path is read from the context.
-    dockerfile = dockerfileInput ? path.resolve(context, dockerfileInput) : path.join(context, 'Dockerfile')
-    if (!inside(dockerfile)) throw new InputError(`The input 'dockerfile' must be a file inside the repository, got '${shown(dockerfileInput)}'.`)
-    if (isDirectory(dockerfile)) {
-      throw new InputError(`The input 'dockerfile' points to '${shown(dockerfileInput || 'Dockerfile')}', which is a directory, not a file.`)
-    }
-    if (!isFile(dockerfile)) {
-      const shown = dockerfileInput || path.relative(workspaceAbs, dockerfile) || 'Dockerfile'
-      throw new InputError(`The input 'dockerfile' points to '${shown}', which does not exist (relative paths are read from the context).`)
-    }
-  }
-
-  const commandText = get('command')
-  let command: string[] | undefined
-  if (commandText) {
-    try {
-      command = shellSplit(commandText)
-    } catch {
-      throw new InputError(`The input 'command' is not a valid shell-style command line (check its quotes).`)
-    }
-    if (command.length === 0) command = undefined
-  }
-
+  const source = parseImageSource(get, read, workspaceAbs)
+  const command = parseCommand(get('command'))
   const port = parseInteger('port', get('port') || '8000', 1, 65535)
   const env = parseKeyValueLines('env', read('env'))
   for (const [name] of env) {
@@ -143,7 +99,114 @@ export function parseSettings(read: InputReader, workspace: string): Settings {
   const healthStatus = parseStatusMatcher(get('health-status') || '200')
   const timeoutSec = parseNumber('timeout', get('timeout') || '60', 1, 3600)
   const stabilityWindowSec = parseNumber('stability-window', get('stability-window') || '5', 0, 600)
+  const websocket = parseWebsocketSettings(get, read)
+  const comment = parseCommentSettings(get)
+  const limits = parseContainerLimits(get)
+  const loadRequests = parseInteger('load-requests', get('load-requests') || '0', 0, 10000)
+  const { compare, regressionLimits } = parseComparisonInputs(get, source.image, (message) => new InputError(message))
+  const stacksAndHost = parseStackAndHostSettings(get)
 
+  return {
+    workspace: workspaceAbs,
+    ...source,
+    command,
+    port,
+    env,
+    healthPath,
+    healthStatus,
+    timeoutSec,
+    stabilityWindowSec,
+    ...websocket,
+    ...comment,
+    ...limits,
+    loadRequests,
+    compare,
+    regressionLimits,
+    ...stacksAndHost
+  }
+}
+
+/** `faulthandler` (a boolean) and `host-header` (a host name with an optional port). */
+function parseStackAndHostSettings(get: InputReader): Pick<Settings, 'faulthandler' | 'hostHeader'> {
+  const faulthandler = parseEnum('faulthandler', get('faulthandler') || 'true', ['true', 'false'] as const) === 'true'
+  const hostHeader = get('host-header') || undefined
+  if (hostHeader && !isHostHeader(hostHeader)) {
+    throw new InputError(`The input 'host-header' must be a host name with an optional port, such as 'api.example.com', got '${shown(hostHeader)}'.`)
+  }
+  return { faulthandler, hostHeader }
+}
+
+/** Where the image comes from: built from a context and Dockerfile, or prebuilt (then no build input applies). */
+function parseImageSource(
+  get: InputReader,
+  read: InputReader,
+  workspaceAbs: string
+): Pick<Settings, 'context' | 'dockerfile' | 'buildArgs' | 'target' | 'image' | 'cacheFrom' | 'cacheTo'> {
+  const inside = (p: string): boolean => p === workspaceAbs || p.startsWith(workspaceAbs + path.sep)
+  const image = get('image') || undefined
+  if (image && !IMAGE_REFERENCE.test(image)) {
+    throw new InputError(`The input 'image' must be an image reference such as 'myapp:latest' or 'ghcr.io/org/app@sha256:…', got '${shown(image)}'.`)
+  }
+  const contextInput = get('context') || '.'
+  const context = path.resolve(workspaceAbs, contextInput)
+  const buildArgs = parseKeyValueLines('build-args', read('build-args'))
+  const target = get('target') || undefined
+  if (target && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(target)) {
+    throw new InputError(`The input 'target' must be the name of a build stage, got '${shown(target)}'.`)
+  }
+  const cacheFrom = parseCacheSpecs('cache-from', read('cache-from'))
+  const cacheTo = parseCacheSpecs('cache-to', read('cache-to'))
+  if (image) {
+    // A prebuilt image makes every build setting meaningless: say so rather than silently ignore it.
+    for (const name of ['dockerfile', 'build-args', 'target', 'cache-from', 'cache-to']) {
+      if (get(name)) throw new InputError(`The input '${name}' cannot be used together with 'image': a prebuilt image is not built.`)
+    }
+    return { context, dockerfile: undefined, buildArgs, target, image, cacheFrom, cacheTo }
+  }
+  if (!inside(context)) throw new InputError(`The input 'context' must be a directory inside the repository, got '${shown(contextInput)}'.`)
+  if (!isDirectory(context)) {
+    throw new InputError(`The input 'context' points to '${shown(contextInput)}', which is not a directory in the repository.`)
+  }
+  const dockerfileInput = get('dockerfile')
+  // Like `docker build -f`, a relative Dockerfile path is read from the context.
+  const dockerfile = dockerfileInput ? path.resolve(context, dockerfileInput) : path.join(context, 'Dockerfile')
+  if (!inside(dockerfile)) throw new InputError(`The input 'dockerfile' must be a file inside the repository, got '${shown(dockerfileInput)}'.`)
+  if (isDirectory(dockerfile)) {
+    throw new InputError(`The input 'dockerfile' points to '${shown(dockerfileInput || 'Dockerfile')}', which is a directory, not a file.`)
+  }
+  if (!isFile(dockerfile)) {
+    const named = dockerfileInput || path.relative(workspaceAbs, dockerfile) || 'Dockerfile'
+    throw new InputError(`The input 'dockerfile' points to '${named}', which does not exist (relative paths are read from the context).`)
+  }
+  return { context, dockerfile, buildArgs, target, image, cacheFrom, cacheTo }
+}
+
+/** One Buildx cache spec a line (`type=gha,mode=max,scope=api`); specs have no spaces. */
+function parseCacheSpecs(name: string, text: string): string[] {
+  const specs = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+  const bad = specs.find((spec) => !/^[A-Za-z0-9][^\s]*$/.test(spec))
+  if (bad) throw new InputError(`The input '${name}' takes one cache spec a line such as 'type=gha,scope=api', got '${shown(bad)}'.`)
+  return specs
+}
+
+function parseCommand(commandText: string): string[] | undefined {
+  if (!commandText) return undefined
+  let command: string[]
+  try {
+    command = shellSplit(commandText)
+  } catch {
+    throw new InputError(`The input 'command' is not a valid shell-style command line (check its quotes).`)
+  }
+  return command.length === 0 ? undefined : command
+}
+
+function parseWebsocketSettings(
+  get: InputReader,
+  read: InputReader
+): Pick<Settings, 'websocketPath' | 'websocketProtocol' | 'websocketSend' | 'websocketExpect'> {
   const websocketPath = get('websocket-path') || undefined
   if (websocketPath !== undefined && !websocketPath.startsWith('/')) {
     throw new InputError(`The input 'websocket-path' must start with '/', got '${websocketPath}'.`)
@@ -169,7 +232,10 @@ export function parseSettings(read: InputReader, workspace: string): Settings {
       throw new InputError(`The input 'websocket-send' needs an event name for socket.io, e.g. 'echo:{"text":"hi"}'.`)
     }
   }
+  return { websocketPath, websocketProtocol, websocketSend, websocketExpect }
+}
 
+function parseCommentSettings(get: InputReader): Pick<Settings, 'comment' | 'commentKey' | 'prNumber' | 'githubToken'> {
   const comment = parseEnum('comment', get('comment') || 'always', ['always', 'on-failure', 'never'] as const)
   const commentKey = get('comment-key') || undefined
   if (commentKey && /-->|[\r\n]/.test(commentKey)) {
@@ -177,8 +243,10 @@ export function parseSettings(read: InputReader, workspace: string): Settings {
   }
   const prText = get('pr-number')
   const prNumber = prText ? parseInteger('pr-number', prText, 1, Number.MAX_SAFE_INTEGER) : undefined
-  const githubToken = get('github-token') || undefined
+  return { comment, commentKey, prNumber, githubToken: get('github-token') || undefined }
+}
 
+function parseContainerLimits(get: InputReader): Pick<Settings, 'memory' | 'cpus' | 'network'> {
   const memory = get('memory') || undefined
   if (memory && !MEMORY.test(memory)) {
     throw new InputError(`The input 'memory' must be a size such as '512m' or '1g', got '${memory}'.`)
@@ -189,45 +257,7 @@ export function parseSettings(read: InputReader, workspace: string): Settings {
   if (network && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(network)) {
     throw new InputError(`The input 'network' must be a Docker network name or id, got '${network}'.`)
   }
-  const loadRequests = parseInteger('load-requests', get('load-requests') || '0', 0, 10000)
-  const { compare, regressionLimits } = parseComparisonInputs(get, image, (message) => new InputError(message))
-  const faulthandler = parseEnum('faulthandler', get('faulthandler') || 'true', ['true', 'false'] as const) === 'true'
-  const hostHeader = get('host-header') || undefined
-  if (hostHeader && !isHostHeader(hostHeader)) {
-    throw new InputError(`The input 'host-header' must be a host name with an optional port, such as 'api.example.com', got '${shown(hostHeader)}'.`)
-  }
-
-  return {
-    workspace: workspaceAbs,
-    context,
-    dockerfile,
-    buildArgs,
-    target,
-    image,
-    command,
-    port,
-    env,
-    healthPath,
-    healthStatus,
-    timeoutSec,
-    stabilityWindowSec,
-    websocketPath,
-    websocketProtocol,
-    websocketSend,
-    websocketExpect,
-    comment,
-    commentKey,
-    prNumber,
-    githubToken,
-    memory,
-    cpus,
-    network,
-    loadRequests,
-    compare,
-    regressionLimits,
-    faulthandler,
-    hostHeader
-  }
+  return { memory, cpus, network }
 }
 
 /** `KEY=VALUE` per line; blank lines and `#` comments are skipped; the value may contain '='. */

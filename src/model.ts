@@ -4,6 +4,11 @@ import type { BaseComparison, BootProfile } from './profile/model.js'
 
 export const REASON_IDS = [
   'build-failed',
+  'dependency-conflict',
+  'package-not-found',
+  'native-build-failed',
+  'build-file-missing',
+  'apt-package-not-found',
   'config-error',
   'worker-class-unavailable',
   'missing-dependency',
@@ -89,6 +94,8 @@ export interface HealthOutcome {
   /** Last HTTP status seen, if any answer came. */
   status?: number
   bodyExcerpt?: string
+  /** The last answer's `Server` header. */
+  server?: string
   /** Last transport error (connection refused, reset, timeout). */
   error?: string
   attempts: number

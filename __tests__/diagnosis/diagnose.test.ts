@@ -48,11 +48,18 @@ describe.each(SUITES)('diagnosing the real %s failures', (suite) => {
     expect(d.evidence).toEqual(["Error: '${PORT}' is not a valid port number.", 'bind = "0.0.0.0:${PORT}"'])
   })
 
-  it('worker-class-unavailable: names eventlet and the package to add', () => {
+  it('worker-class-unavailable: names eventlet and what to do (install it before 26.0, switch to gevent from 26.0)', () => {
     const d = diagnose(fromCapture(suite, 'worker-class-unavailable'))
     expect(d.reason).toBe('worker-class-unavailable')
     expect(d.summary).toContain('`eventlet` worker class')
-    expect(d.remedy).toContain(`\`eventlet\` to \`${fixtureFile('fail-worker-class-unavailable', 'requirements.txt')}\``)
+    if (suite === 'forky') {
+      // Gunicorn 26 removed the worker: installing eventlet cannot help.
+      expect(d.remedy).toContain('Switch to `gevent`')
+      expect(d.remedy).toContain('`gunicorn<26`')
+      expect(d.remedy).not.toMatch(/Add `eventlet`/)
+    } else {
+      expect(d.remedy).toContain(`\`eventlet\` to \`${fixtureFile('fail-worker-class-unavailable', 'requirements.txt')}\``)
+    }
     expect(d.location).toEqual({ file: fixtureFile('fail-worker-class-unavailable', 'Dockerfile'), line: 7 })
   })
 
@@ -403,7 +410,9 @@ describe('synthetic variants', () => {
       const d = diagnose(contextFor(booted('sync', 2), { outcome: 'websocket-failed', websocket: outcome({ status: 400, failure: 'http-status' }) }))
       expect(d.summary).toContain('The `sync` worker class cannot hold a WebSocket')
       expect(d.remedy).toContain('geventwebsocket.gunicorn.workers.GeventWebSocketWorker')
-      expect(d.remedy).toContain('uvicorn.workers.UvicornWorker')
+      // uvicorn.workers is deprecated (uvicorn 0.30+); eventlet's worker is gone in Gunicorn 26.
+      expect(d.remedy).toContain('uvicorn_worker.UvicornWorker')
+      expect(d.remedy).not.toContain('eventlet')
     })
 
     it('Socket.IO with several workers needs sticky sessions or -w 1', () => {

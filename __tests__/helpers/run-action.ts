@@ -163,3 +163,8 @@ function runStep(env: Record<string, string>, cancel?: RunOptions['cancel']): Pr
     })
   })
 }
+
+/** The run failed with this reason: exit code 1, `result` fail, `reason` set. */
+export function expectFailedWith(run: ActionRun, reason: string): void {
+  expect({ exitCode: run.exitCode, result: run.outputs.result, reason: run.outputs.reason }).toEqual({ exitCode: 1, result: 'fail', reason })
+}

@@ -2,7 +2,7 @@
 // end with `\r\n\n`. Node's strict parser rejects that; the probes must read the 500 as curl does.
 import net from 'node:net'
 import type { AddressInfo } from 'node:net'
-import { httpGet } from '../../src/probes/http.js'
+import { httpGet } from '../../src/probes/http-client.js'
 import { runLoad } from '../../src/probes/load.js'
 
 const BODY =
@@ -21,7 +21,7 @@ afterAll(() => new Promise((resolve) => server.close(resolve)))
 
 describe("Gunicorn 26.2's bare-LF error answer", () => {
   it('the health probe reads it as a 500 with its body', async () => {
-    const answer = await httpGet('127.0.0.1', port, '/health', 2000)
+    const answer = await httpGet({ host: '127.0.0.1', port, path: '/health', userAgent: 'test', timeoutMs: 2000 })
     expect(answer.status).toBe(500)
     expect(answer.body).toContain('<title>Internal Server Error</title>')
   })

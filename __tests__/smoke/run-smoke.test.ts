@@ -21,13 +21,16 @@ interface Case {
   checks: Row[]
 }
 
-const base = (stability: CheckResult['status']): Row[] => [
+type Status = CheckResult['status']
+/** The checks table of a run on a prebuilt image, by the status of each row after the build. */
+const table = (start: Status, workers: Status, health: Status, stability: Status): Row[] => [
   ['build', 'skipped', 'Image build'],
-  ['start', 'pass', 'Gunicorn start'],
-  ['workers', 'pass', 'Workers booted'],
-  ['health', 'pass', 'Health `/health`'],
+  ['start', start, 'Gunicorn start'],
+  ['workers', workers, 'Workers booted'],
+  ['health', health, 'Health `/health`'],
   ['stability', stability, 'Stability']
 ]
+const base = (stability: Status): Row[] => table('pass', 'pass', 'pass', stability)
 
 const CASES: Record<string, Case> = {
   healthy: {
@@ -43,13 +46,7 @@ const CASES: Record<string, Case> = {
     result: 'fail',
     reason: 'missing-dependency',
     summary: /`stripe`/,
-    checks: [
-      ['build', 'skipped', 'Image build'],
-      ['start', 'pass', 'Gunicorn start'],
-      ['workers', 'fail', 'Workers booted'],
-      ['health', 'not-reached', 'Health `/health`'],
-      ['stability', 'not-reached', 'Stability']
-    ]
+    checks: table('pass', 'fail', 'not-reached', 'not-reached')
   },
   'container exited': {
     app: { log: capturedLog('bookworm', 'config-error'), exitCode: 1 },
@@ -57,13 +54,15 @@ const CASES: Record<string, Case> = {
     result: 'fail',
     reason: 'config-error',
     summary: /literal text `\$\{PORT\}`/,
-    checks: [
-      ['build', 'skipped', 'Image build'],
-      ['start', 'fail', 'Gunicorn start'],
-      ['workers', 'not-reached', 'Workers booted'],
-      ['health', 'not-reached', 'Health `/health`'],
-      ['stability', 'not-reached', 'Stability']
-    ]
+    checks: table('fail', 'not-reached', 'not-reached', 'not-reached')
+  },
+  'container stopped before its port was looked up': {
+    app: { log: capturedLog('forky', 'worker-class-unavailable'), exitCode: 1, stopsBeforePortLookup: true },
+    inputs: IMAGE,
+    result: 'fail',
+    reason: 'worker-class-unavailable',
+    summary: /`eventlet`/,
+    checks: table('fail', 'not-reached', 'not-reached', 'not-reached')
   },
   'boot timeout': {
     app: { log: capturedLog('bookworm', 'boot-timeout') },
@@ -104,6 +103,15 @@ const CASES: Record<string, Case> = {
     result: 'pass',
     summary: /^Gunicorn answered \/health healthy in \d+\.\d s, 2\/2 workers\.$/,
     checks: [...base('pass').slice(0, 4), ['load', 'pass', 'Load']]
+  },
+  'port held by another process': {
+    // Another process answers health on the port while Gunicorn retries its bind and gives up.
+    app: { log: capturedLog('forky', 'port-in-use'), answer: OK, exitCode: 1, listensAfter: /Starting gunicorn/ },
+    inputs: IMAGE,
+    result: 'fail',
+    reason: 'port-in-use',
+    summary: /Port 8000 inside the container is already taken/,
+    checks: table('pass', 'fail', 'not-reached', 'not-reached')
   },
   'websocket path failing': {
     app: { log: BOOTING, answer: OK, printedWorkers: 2 },

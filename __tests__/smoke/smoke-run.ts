@@ -7,12 +7,13 @@ import { runIdentity } from '../../src/docker/args.js'
 import { Docker } from '../../src/docker/docker.js'
 import { parseSettings } from '../../src/inputs.js'
 import type { RunReport } from '../../src/model.js'
-import { runSmoke, type Ui } from '../../src/smoke/index.js'
+import { runSmoke } from '../../src/smoke/index.js'
+import { silentUi } from '../helpers/silent-ui.js'
 import { FakeEngine, type FakeApp } from '../helpers/fake-engine.js'
 
 export const IDENTITY = runIdentity('structure-characterization')
 
-export function capturedLog(suite: 'bookworm' | 'trixie', scenario: string): string {
+export function capturedLog(suite: 'bookworm' | 'trixie' | 'forky', scenario: string): string {
   return readFileSync(path.resolve(process.cwd(), '__fixtures__/logs', suite, `${scenario}.log`), 'utf8')
 }
 
@@ -21,15 +22,6 @@ export function repository(files: Record<string, string> = {}): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'gsmoke-structure-'))
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(root, name), text)
   return root
-}
-
-export const silentUi: Ui = {
-  group: (_title, body) => body(),
-  info: () => undefined,
-  warning: () => undefined,
-  debug: () => undefined,
-  buildOutput: () => undefined,
-  progress: () => undefined
 }
 
 export interface SmokeRun {

@@ -128,7 +128,8 @@ export class RuleContext {
   /** The first traceback that explains the failure: a worker's or the master's, not Gunicorn's own HaltServer. */
   primaryTraceback(match?: (tb: Traceback) => boolean): Traceback | undefined {
     const candidates = this.tracebacks.filter((tb) => !tb.exception.type.endsWith('HaltServer') && (!match || match(tb)))
-    return candidates.find((tb) => tb.pid !== undefined) ?? candidates[0]
+    // A worker's traceback, else one with frames (a bare exception line repeats what a full traceback says).
+    return candidates.find((tb) => tb.pid !== undefined) ?? candidates.find((tb) => tb.frames.length > 0) ?? candidates[0]
   }
 
   /** Path relative to the repository root for a path relative to the build context. */

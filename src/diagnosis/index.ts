@@ -4,6 +4,8 @@ import type { Annotation, Diagnosis } from '../model.js'
 import { RuleContext, type DiagnosisContext } from './context.js'
 import { DIAGNOSIS_RULES, unknownDiagnosis } from './rules/index.js'
 import { REASONS } from './reasons.js'
+import { BootTracker } from '../gunicorn/boot-tracker.js'
+import { readingOrder } from '../gunicorn/paste-order.js'
 
 export type { DiagnosisContext, DiagnosisOutcome } from './context.js'
 export { DIAGNOSIS_RULES, type DiagnosisRule } from './rules/index.js'
@@ -16,7 +18,7 @@ const MAX_EVIDENCE_LINES = 12
 
 /** Always returns a diagnosis; `unknown` (with the most relevant lines) when no rule recognises the run. */
 export function diagnose(ctx: DiagnosisContext): Diagnosis {
-  const rc = new RuleContext(ctx)
+  const rc = new RuleContext(inReadingOrder(ctx))
   for (const rule of DIAGNOSIS_RULES) {
     const diagnosis = rule.explain(rc)
     if (diagnosis) return trimEvidence(diagnosis)
@@ -55,6 +57,16 @@ export function annotationsFor(diagnosis: Diagnosis, ctx: DiagnosisContext): Ann
   }
   if (annotations.length === 0) annotations.push({ level: 'error', title, message })
   return annotations.slice(0, MAX_ANNOTATIONS)
+}
+
+/** A pasted log that is newest-first or hard-wrapped is read again in reading order (paste-order.ts). */
+function inReadingOrder(ctx: DiagnosisContext): DiagnosisContext {
+  const lines = readingOrder(ctx.lines)
+  if (!lines) return ctx
+  const tracker = new BootTracker()
+  for (const line of lines) tracker.push(line)
+  tracker.flush()
+  return { ...ctx, lines, events: [...tracker.events], state: tracker.state() }
 }
 
 function trimEvidence(diagnosis: Diagnosis): Diagnosis {

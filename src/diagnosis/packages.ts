@@ -64,7 +64,10 @@ export const WORKER_CLASS_PACKAGES: Record<string, { pipName: string; note?: str
   gevent: { pipName: 'gevent' },
   geventwebsocket: { pipName: 'gevent-websocket' },
   eventlet: { pipName: 'eventlet', note: 'eventlet support was removed in Gunicorn 26.0; gevent is the maintained choice' },
-  uvicorn: { pipName: 'uvicorn[standard]' },
+  uvicorn: {
+    pipName: 'uvicorn[standard]',
+    note: 'uvicorn.workers is deprecated since uvicorn 0.30: prefer the `uvicorn-worker` package and `-k uvicorn_worker.UvicornWorker`'
+  },
   uvicorn_worker: { pipName: 'uvicorn-worker' },
   tornado: { pipName: 'tornado' }
 }

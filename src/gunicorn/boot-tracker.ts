@@ -27,6 +27,8 @@ export interface BootSignal {
   workerBooted?: number
   workerDied?: WorkerDeath
   workerTimeout?: number
+  /** The master could not bind its address (Gunicorn retries a few times before it gives up). */
+  bindInUse?: true
   /** The events this line completed (a traceback completes on its exception line). */
   events: GunicornEvent[]
 }
@@ -47,6 +49,8 @@ export interface BootState {
   expectedWorkers?: number
   /** The master printed `Starting gunicorn`. */
   started: boolean
+  /** The master's bind failed (`Connection in use`) and it has not listened since: whatever answers is not it. */
+  bindInUse: boolean
   gaveUp?: { why: string; line: LogLine }
 }
 
@@ -70,6 +74,7 @@ export class BootTracker {
   private binds: string[] = []
   private masterPid?: number
   private started = false
+  private bindInUse = false
   private readonly booted = new Set<number>()
   private readonly dead = new Set<number>()
   private readonly alive = new Set<number>()
@@ -127,6 +132,7 @@ export class BootTracker {
       timeouts: this.timeouts,
       expectedWorkers: this.options.expectedWorkers ?? this.inferredExpected ?? (this.initialBoots || undefined),
       started: this.started,
+      bindInUse: this.bindInUse,
       gaveUp: this.gaveUp
     }
   }
@@ -149,7 +155,12 @@ export class BootTracker {
         this.started = true
         this.version = event.version
         return
+      case 'connection-in-use':
+        this.bindInUse = true
+        signal.bindInUse = true
+        return
       case 'listening':
+        this.bindInUse = false
         this.binds = event.addresses.map(stripScheme)
         this.masterPid = event.masterPid ?? event.prefix?.pid
         return

@@ -1,143 +1,34 @@
-// Typed events from Gunicorn's output (20.1 – 26.x), as captured in __fixtures__/logs.
-// Gunicorn's own lines carry a `[time] [pid] [LEVEL]` prefix; tracebacks, print() output and a few fatal
-// messages (`Error: …`, `Failed to find attribute …`) do not. Unknown lines are kept as `raw`, never dropped.
+// Typed events from Gunicorn's output (19.x – 26.x), as captured in __fixtures__/logs and posted in public threads
+// (__fixtures__/corpus). Each line is read without the prefixes a log shipper or a paste added (line-reading.ts);
+// events keep the line as it arrived. Unknown lines are kept as `raw`, never dropped.
 
 import type { LogLine } from '../model.js'
-import { FaultDumpReader, type FaultEvent } from './faulthandler.js'
+import {
+  APP_LOAD_ERRORS,
+  CONFIG_ERRORS,
+  PREFIX,
+  PREFIXED,
+  type GunicornEvent,
+  type GunicornLevel,
+  type GunicornPrefix,
+  type TracebackFrame
+} from './log-events.js'
+import { readableSegments } from './line-reading.js'
+import { FaultDumpReader } from './faulthandler.js'
 
-export type GunicornLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR' | 'CRITICAL'
+export type * from './log-events.js'
 
-export interface GunicornPrefix {
-  /** As printed, e.g. `2026-11-27 03:48:21 +0000`. */
-  timestamp: string
-  /** The process that logged the line (master or worker). */
-  pid: number
-  level: GunicornLevel
-}
-
-export interface TracebackFrame {
-  file: string
-  line: number
-  /** Absent in the SyntaxError frame, which has no `, in func`. */
-  func?: string
-  code?: string
-}
-
-export interface TracebackException {
-  /** e.g. `ModuleNotFoundError`, `psycopg2.OperationalError`. */
-  type: string
-  message: string
-  /** The exception line as printed. */
-  line: string
-}
-
-interface EventBase {
-  /** The log lines the event was read from, in arrival order. */
-  lines: LogLine[]
-  /** Present when the line carried Gunicorn's prefix. */
-  prefix?: GunicornPrefix
-}
-
-export type GunicornEvent = EventBase &
-  (
-    | { kind: 'master-start'; version: string }
-    | { kind: 'listening'; addresses: string[]; masterPid?: number }
-    | { kind: 'worker-class'; workerClass: string }
-    | { kind: 'worker-boot'; pid: number }
-    | { kind: 'worker-exception'; pid: number }
-    | { kind: 'worker-exiting'; pid: number }
-    | { kind: 'worker-exit'; pid: number; code: number }
-    | { kind: 'worker-signal'; pid: number; signal: string; perhapsOom: boolean }
-    | { kind: 'worker-timeout'; pid: number }
-    /** `Reason: X` carries the reason; `Shutting down: Master` carries only `what`. */
-    | { kind: 'shutdown'; reason?: string; what?: string }
-    | { kind: 'halt-server'; reason: string; code: number }
-    | { kind: 'connection-in-use'; address: string; error?: string }
-    | { kind: 'cant-connect'; address: string }
-    | { kind: 'handling-signal'; signal: string }
-    /** `Unhandled signal: cld` is the 24.0.0 hang after a failed boot. */
-    | { kind: 'unhandled-signal'; signal: string }
-    | { kind: 'main-loop-exception' }
-    | {
-        kind: 'traceback'
-        frames: TracebackFrame[]
-        exception: TracebackException
-        /** The worker whose `Exception in worker process` introduced it, if any. */
-        pid?: number
-        /** Printed after "During handling of the above exception" / "The above exception was the direct cause". */
-        chained: boolean
-      }
-    /** Unprefixed `Error: …`, `Failed to read config file`, `Invalid value for`, argparse `gunicorn: error:`. */
-    | { kind: 'config-error'; message: string }
-    /** Gunicorn's AppImportError messages printed raw (exit 4), e.g. `Failed to find attribute 'app' in 'app'.` */
-    | { kind: 'app-load-error'; message: string }
-    | { kind: 'raw'; text: string }
-    /** faulthandler dumps and binary-incompatibility warnings (./faulthandler.ts). */
-    | FaultEvent
-  )
-
-export type GunicornEventKind = GunicornEvent['kind']
-export type EventOf<K extends GunicornEventKind> = Extract<GunicornEvent, { kind: K }>
-
-const PREFIX = /^\[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4})\] \[(\d+)\] \[(DEBUG|INFO|WARNING|ERROR|CRITICAL)\] (.*)$/
-
-type MessageMatcher = [RegExp, (m: RegExpMatchArray, prefix: GunicornPrefix) => DistributiveOmit<GunicornEvent, 'lines' | 'prefix'>]
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
-
-const SIGNAL_NAMES: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 6: 'SIGABRT', 9: 'SIGKILL', 11: 'SIGSEGV', 15: 'SIGTERM' }
-
-/** Gunicorn's prefixed messages, most frequent first. */
-const PREFIXED: MessageMatcher[] = [
-  [/^Booting worker with pid: (\d+)$/, (m) => ({ kind: 'worker-boot', pid: Number(m[1]) })],
-  [/^Worker exiting \(pid: (\d+)\)$/, (m) => ({ kind: 'worker-exiting', pid: Number(m[1]) })],
-  [/^Worker \(pid:(\d+)\) exited with code:? (\d+)\.?$/, (m) => ({ kind: 'worker-exit', pid: Number(m[1]), code: Number(m[2]) })],
-  [
-    /^Worker \(pid:(\d+)\) was sent (.+?)!( Perhaps out of memory\?)?$/,
-    (m) => ({ kind: 'worker-signal', pid: Number(m[1]), signal: m[2], perhapsOom: Boolean(m[3]) })
-  ],
-  [
-    /^Worker with pid (\d+) was terminated due to signal (\d+)$/,
-    (m) => ({
-      kind: 'worker-signal',
-      pid: Number(m[1]),
-      signal: SIGNAL_NAMES[Number(m[2])] ?? `signal ${m[2]}`,
-      perhapsOom: false
-    })
-  ],
-  [/^WORKER TIMEOUT \(pid:(\d+)\)$/, (m) => ({ kind: 'worker-timeout', pid: Number(m[1]) })],
-  [/^Exception in worker process$/, (_m, prefix) => ({ kind: 'worker-exception', pid: prefix.pid })],
-  [/^Starting gunicorn (\S+)$/, (m) => ({ kind: 'master-start', version: m[1] })],
-  [/^Listening at: (.+?)(?: \((\d+)\))?$/, (m) => ({ kind: 'listening', addresses: m[1].split(/,\s*/), masterPid: m[2] ? Number(m[2]) : undefined })],
-  [/^Using worker: (.+)$/, (m) => ({ kind: 'worker-class', workerClass: m[1].trim() })],
-  [/^Shutting down: (.+)$/, (m) => ({ kind: 'shutdown', what: m[1] })],
-  [/^Reason: (.+)$/, (m) => ({ kind: 'shutdown', reason: m[1] })],
-  [/^Connection in use: (.+)$/, (m) => ({ kind: 'connection-in-use', address: m[1] })],
-  [/^connection to (.+?) failed: (.+)$/, (m) => ({ kind: 'connection-in-use', address: m[1], error: m[2] })],
-  [/^Can't connect to (.+)$/, (m) => ({ kind: 'cant-connect', address: m[1] })],
-  [/^Handling signal: (\S+)$/, (m) => ({ kind: 'handling-signal', signal: m[1] })],
-  [/^Unhandled signal: (\S+)$/, (m) => ({ kind: 'unhandled-signal', signal: m[1] })],
-  [/^Unhandled exception in main loop$/, () => ({ kind: 'main-loop-exception' })]
-]
-
-const CONFIG_ERRORS: RegExp[] = [/^Error: (.+)$/, /^(Failed to read config file: .+)$/, /^(Invalid value for .+)$/, /^gunicorn: error: (.+)$/]
-
-const APP_LOAD_ERRORS = [
-  /^Failed to find attribute '.*' in '.*'\.$/,
-  /^Failed to find application object '.*' in '.*'$/,
-  /^Application object must be callable\.$/,
-  /^Failed to parse '.*' as an attribute name or function call\.$/,
-  /^Function reference must be a simple name: .*$/,
-  /^Function call arguments must be literals\.?$/,
-  /^Error while loading the application:?$/
-]
-
-const TRACEBACK_HEADER = /^\[?Traceback \(most recent call last\):$/
-const FRAME = /^\s+File "(.+)", line (\d+)(?:, in (.+))?$/
+const TRACEBACK_HEADER = /^\s*\[?Traceback \(most recent call last\):\s*$/
+/** Indented as Python prints it, or flush left when a paste lost the indentation. */
+const FRAME = /^\s*File "(.+)", line (\d+)(?:, in ?(.*?))?\s*$/
 const CARETS = /^\s*[~^]+[\s~^]*$/
 const CHAIN_MARKER =
-  /^(During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)$/
+  /^\s*(During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)\s*$/
 const EXCEPTION_LINE = /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(?:: ?(.*))?$/
 const EXCEPTION_NAME = /(Error|Exception|Exit|Interrupt|Iteration|Warning|Timeout|Fault|Failure|HaltServer)$/
+/** Exception lines worth reading even without a traceback around them (a paste that kept only the last line). */
+const BARE_EXCEPTION =
+  /^(ModuleNotFoundError|ImportError|SyntaxError|IndentationError|NameError|AttributeError|KeyError|TypeError|ValueError|RuntimeError|OSError|MemoryError|PermissionError|FileNotFoundError|ConnectionRefusedError|[a-z_]\w*(?:\.\w+)+(?:Error|Exception|ImproperlyConfigured|HaltServer)): (.+)$/
 const HALT_SERVER = /^<HaltServer '(.*)' (\d+)>$/
 /** An open traceback that has seen this many lines without finishing is given up (its lines become raw). */
 const MAX_TRACEBACK_LINES = 400
@@ -147,7 +38,10 @@ interface OpenTraceback {
   frames: TracebackFrame[]
   pid?: number
   chained: boolean
+  headless?: true
 }
+
+type TracebackEvent = Extract<GunicornEvent, { kind: 'traceback' }>
 
 export interface ParserOptions {
   /** Keep every event in `events` (default true). The boot tracker turns this off to stay cheap on huge logs. */
@@ -162,6 +56,8 @@ export class GunicornLogParser {
   /** Workers that logged `Exception in worker process` whose traceback has not started yet. */
   private pendingExceptionPids: number[] = []
   private nextIsChained = false
+  /** An exception line that ended with `: ` (Django's messages start with a newline): the next line is its message. */
+  private awaitingMessage?: TracebackEvent
   private readonly faults = new FaultDumpReader()
 
   constructor(options: ParserOptions = {}) {
@@ -174,27 +70,36 @@ export class GunicornLogParser {
 
   push(line: LogLine): GunicornEvent[] {
     const out: GunicornEvent[] = []
-    const text = line.text.endsWith('\r') ? line.text.slice(0, -1) : line.text
-    const prefixed = text.charCodeAt(0) === 91 /* [ */ ? PREFIX.exec(text) : null
-    if (prefixed) {
-      const prefix: GunicornPrefix = { timestamp: prefixed[1], pid: Number(prefixed[2]), level: prefixed[3] as GunicornLevel }
-      out.push(this.prefixedEvent(line, prefixed[4], prefix))
-    } else {
-      this.unprefixed(line, text, out)
-    }
+    for (const text of readableSegments(line.text)) this.read(line, text, out)
     if (this.keepEvents) for (const event of out) this.kept.push(event)
     return out
   }
 
-  /** Ends the stream: unfinished tracebacks become raw lines. */
+  /** Ends the stream: a traceback the log ends inside becomes a cut-traceback, other open lines raw. */
   flush(): GunicornEvent[] {
     const out: GunicornEvent[] = []
     this.faults.flush(out)
-    for (const traceback of this.open) for (const line of traceback.lines) out.push({ kind: 'raw', text: line.text, lines: [line] })
+    for (const traceback of this.open) {
+      if (traceback.frames.length > 0) out.push({ kind: 'cut-traceback', frames: traceback.frames, pid: traceback.pid, lines: traceback.lines })
+      else for (const line of traceback.lines) out.push({ kind: 'raw', text: line.text, lines: [line] })
+    }
     this.open = []
     this.pendingExceptionPids = []
+    this.awaitingMessage = undefined
     if (this.keepEvents) for (const event of out) this.kept.push(event)
     return out
+  }
+
+  private read(line: LogLine, text: string, out: GunicornEvent[]): void {
+    const first = text.charCodeAt(0)
+    const prefixed = first === 91 /* [ */ || (first >= 48 && first <= 57) /* 0-9 */ ? PREFIX.exec(text) : null
+    if (prefixed) {
+      this.awaitingMessage = undefined
+      const prefix: GunicornPrefix = { timestamp: prefixed[1] ?? prefixed[2], pid: Number(prefixed[3]), level: prefixed[4] as GunicornLevel }
+      out.push(this.prefixedEvent(line, prefixed[5], prefix))
+    } else {
+      this.unprefixed(line, text, out)
+    }
   }
 
   private prefixedEvent(line: LogLine, message: string, prefix: GunicornPrefix): GunicornEvent {
@@ -211,11 +116,20 @@ export class GunicornLogParser {
   private unprefixed(line: LogLine, text: string, out: GunicornEvent[]): void {
     if (this.faults.consume(line, text, out)) return
     if (TRACEBACK_HEADER.test(text)) {
+      this.awaitingMessage = undefined
       this.open.push({ lines: [line], frames: [], pid: this.pendingExceptionPids.shift(), chained: this.nextIsChained })
       this.nextIsChained = false
       return
     }
+    if (this.awaitingMessage && this.continuesMessage(line, text)) return
     if (this.open.length > 0 && this.consumeTracebackLine(line, text, out)) return
+    if (FRAME.test(text)) {
+      // The log starts inside a traceback (cut, or a paste of its end): read it all the same.
+      this.open.push({ lines: [], frames: [], pid: this.pendingExceptionPids.shift(), chained: this.nextIsChained, headless: true })
+      this.nextIsChained = false
+      this.consumeTracebackLine(line, text, out)
+      return
+    }
     if (CHAIN_MARKER.test(text)) {
       this.nextIsChained = true
       out.push({ kind: 'raw', text, lines: [line] })
@@ -232,7 +146,31 @@ export class GunicornLogParser {
       out.push({ kind: 'app-load-error', message: text, lines: [line] })
       return
     }
+    const bare = BARE_EXCEPTION.exec(text)
+    if (bare) {
+      const event: TracebackEvent = {
+        kind: 'traceback',
+        frames: [],
+        exception: { type: bare[1], message: bare[2], line: text },
+        chained: this.nextIsChained,
+        headless: true,
+        lines: [line]
+      }
+      this.nextIsChained = false
+      out.push(event)
+      return
+    }
     out.push({ kind: 'raw', text, lines: [line] })
+  }
+
+  private continuesMessage(line: LogLine, text: string): boolean {
+    const event = this.awaitingMessage!
+    if (text.trim() === '') return false
+    this.awaitingMessage = undefined
+    if (FRAME.test(text) || CHAIN_MARKER.test(text)) return false
+    event.exception.message = text.trim()
+    event.lines.push(line)
+    return true
   }
 
   /** Returns false when the line does not belong to any open traceback. */
@@ -241,7 +179,8 @@ export class GunicornLogParser {
     if (frame) {
       // Identical tracebacks interleaved line by line: give the frame to the one that has the fewest so far.
       const target = this.open.reduce((best, tb) => (tb.frames.length < best.frames.length ? tb : best))
-      target.frames.push({ file: frame[1], line: Number(frame[2]), func: frame[3] })
+      // `, in ` with nothing after it: a paste that took `<module>` for an HTML tag.
+      target.frames.push({ file: frame[1], line: Number(frame[2]), func: frame[3] || undefined })
       target.lines.push(line)
       return this.checkLength(target, out)
     }
@@ -255,25 +194,29 @@ export class GunicornLogParser {
     }
     const exception = EXCEPTION_LINE.exec(text)
     if (exception && looksLikeExceptionName(exception[1])) {
-      const name = exception[1]
-      const lastSegment = name.slice(name.lastIndexOf('.') + 1)
-      const index = this.open.findIndex((tb) => tb.frames.length > 0)
-      const [traceback] = this.open.splice(index === -1 ? 0 : index, 1)
-      traceback.lines.push(line)
-      const message = exception[2] ?? ''
-      out.push({
-        kind: 'traceback',
-        frames: traceback.frames,
-        exception: { type: name, message, line: text },
-        pid: traceback.pid,
-        chained: traceback.chained,
-        lines: traceback.lines
-      })
-      const halt = lastSegment === 'HaltServer' ? HALT_SERVER.exec(message) : null
-      if (halt) out.push({ kind: 'halt-server', reason: halt[1], code: Number(halt[2]), lines: [line] })
+      this.closeTraceback(line, text, exception[1], exception[2] ?? '', out)
       return true
     }
     return false
+  }
+
+  private closeTraceback(line: LogLine, text: string, name: string, message: string, out: GunicornEvent[]): void {
+    const index = this.open.findIndex((tb) => tb.frames.length > 0)
+    const [traceback] = this.open.splice(index === -1 ? 0 : index, 1)
+    traceback.lines.push(line)
+    const event: TracebackEvent = {
+      kind: 'traceback',
+      frames: traceback.frames,
+      exception: { type: name, message, line: text },
+      pid: traceback.pid,
+      chained: traceback.chained,
+      lines: traceback.lines
+    }
+    if (traceback.headless) event.headless = true
+    out.push(event)
+    if (/:\s*$/.test(text) && message.trim() === '') this.awaitingMessage = event
+    const halt = name.endsWith('HaltServer') ? HALT_SERVER.exec(message) : null
+    if (halt) out.push({ kind: 'halt-server', reason: halt[1], code: Number(halt[2]), lines: [line] })
   }
 
   private checkLength(traceback: OpenTraceback, out: GunicornEvent[]): true {

@@ -1,64 +1,10 @@
 // The health probe: one HTTP GET per attempt against the published port on 127.0.0.1 (never `localhost`,
 // which Node 17+ may resolve to ::1 while Docker publishes on IPv4 only).
-import http from 'node:http'
 import type { StatusMatcher } from '../inputs.js'
 import type { HealthOutcome } from '../model.js'
 import { excerpt } from '../text.js'
-import { hostHeaders } from './host-header.js'
+import { httpGet, type HttpAnswer } from './http-client.js'
 import type { Pacing, Probe } from './probe.js'
-
-export interface HttpAnswer {
-  status: number
-  body: string
-}
-
-const BODY_LIMIT = 4096
-
-/** One GET; rejects on transport errors (refused, reset, timeout) with a short message. */
-export function httpGet(host: string, port: number, path: string, timeoutMs: number, hostHeader?: string): Promise<HttpAnswer> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        host,
-        port,
-        path,
-        // Lenient parsing, like curl and the platforms' proxies: Gunicorn 26.2's error page ends its headers with a
-        // bare LF, which Node's strict parser rejects (the 500 would look like no answer at all).
-        insecureHTTPParser: true,
-        method: 'GET',
-        agent: false,
-        timeout: timeoutMs,
-        headers: { 'User-Agent': 'gunicorn-smoke', Connection: 'close', ...hostHeaders(hostHeader) }
-      },
-      (response) => {
-        const chunks: Buffer[] = []
-        let size = 0
-        response.on('data', (chunk: Buffer) => {
-          if (size < BODY_LIMIT) chunks.push(chunk)
-          size += chunk.length
-        })
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8').slice(0, BODY_LIMIT) }))
-        response.on('error', reject)
-      }
-    )
-    request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)))
-    request.on('error', (error) => reject(new Error(describeError(error))))
-    request.end()
-  })
-}
-
-function describeError(error: NodeJS.ErrnoException): string {
-  switch (error.code) {
-    case 'ECONNREFUSED':
-      return 'connection refused'
-    case 'ECONNRESET':
-      return 'connection reset'
-    case 'EPIPE':
-      return 'connection closed'
-    default:
-      return error.message === 'socket hang up' ? 'connection closed before an answer' : error.message
-  }
-}
 
 export type AttemptResult =
   { kind: 'healthy'; answer: HttpAnswer } | { kind: 'unexpected-status'; answer: HttpAnswer } | { kind: 'no-answer'; error: string }
@@ -90,6 +36,7 @@ export class HealthProbe implements Probe<HealthOutcome> {
   private attempts = 0
   private lastStatus?: number
   private lastBody?: string
+  private lastServer?: string
   private lastError?: string
   private firstHealthyAt?: number
   private consecutiveSameStatus = 0
@@ -129,10 +76,18 @@ export class HealthProbe implements Probe<HealthOutcome> {
     const { host, port, path, matcher } = this.options
     this.attempts++
     try {
-      const answer = await httpGet(host, port, path, this.options.attemptTimeoutMs ?? 2000, this.options.hostHeader)
+      const answer = await httpGet({
+        host,
+        port,
+        path,
+        userAgent: 'gunicorn-smoke',
+        timeoutMs: this.options.attemptTimeoutMs ?? 2000,
+        hostHeader: this.options.hostHeader
+      })
       this.consecutiveSameStatus = answer.status === this.lastStatus ? this.consecutiveSameStatus + 1 : 1
       this.lastStatus = answer.status
       this.lastBody = answer.body
+      this.lastServer = answer.server
       this.lastError = undefined
       if (matcher.matches(answer.status)) {
         this.firstHealthyAt ??= (this.options.now ?? Date.now)()
@@ -164,6 +119,7 @@ export class HealthProbe implements Probe<HealthOutcome> {
       ok,
       status: this.lastStatus,
       bodyExcerpt: this.lastBody === undefined ? undefined : bodyExcerpt(this.lastBody),
+      server: this.lastServer,
       error: this.lastError,
       attempts: this.attempts,
       firstHealthyAt: this.firstHealthyAt

@@ -1,10 +1,9 @@
 // The optional load check (`load-requests`): once health passes, N GETs of the health path with bounded
 // concurrency, each with its own timeout, the whole bounded in time. It reports what a user would quote in a
 // review (requests/s, p50/p95) and every failure, so "healthy once" and "healthy under 10 clients" differ.
-import http from 'node:http'
+import { httpGet } from './http-client.js'
 import type { StatusMatcher } from '../inputs.js'
 import { formatSeconds } from '../text.js'
-import { hostHeaders } from './host-header.js'
 import type { Probe } from './probe.js'
 
 export interface LoadOptions {
@@ -107,7 +106,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       next++
       const sent = now()
       try {
-        const status = await get(options, requestTimeoutMs)
+        const { status } = await httpGet({
+          host: options.host,
+          port: options.port,
+          path: options.path,
+          signal: options.signal,
+          userAgent: 'gunicorn-smoke-load',
+          timeoutMs: requestTimeoutMs,
+          hostHeader: options.hostHeader
+        })
         latencies.push(now() - sent)
         answered++
         count(String(status))
@@ -160,61 +167,4 @@ export function describeLoad(result: LoadResult): string {
   const speed = `${Math.round(result.requestsPerSecond)} req/s, p95 ${result.p95Ms} ms`
   if (result.failures === 0) return `${statuses.join(', ')}, ${speed}`
   return `${result.failures}/${result.requests} failed (${result.errors.join('; ')})${statuses.length ? `; ${statuses.join(', ')}` : ''}, ${speed}`
-}
-
-/**
- * One GET on a fresh connection (`Connection: close`): Gunicorn's sync workers close after each answer anyway,
- * and reusing a socket the server just closed would count a client-side race as an app failure.
- */
-function get(options: LoadOptions, timeoutMs: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let settled = false
-    const finish = (error?: Error, status?: number): void => {
-      if (settled) return
-      settled = true
-      clearTimeout(timer)
-      if (error) reject(error)
-      else resolve(status!)
-    }
-    const request = http.request(
-      {
-        host: options.host,
-        port: options.port,
-        path: options.path,
-        method: 'GET',
-        agent: false,
-        // As the health probe: Gunicorn 26.2's error page has a bare LF after its headers.
-        insecureHTTPParser: true,
-        signal: options.signal,
-        headers: { 'User-Agent': 'gunicorn-smoke-load', Connection: 'close', ...hostHeaders(options.hostHeader) }
-      },
-      (response) => {
-        response.on('data', () => undefined)
-        response.on('end', () => finish(undefined, response.statusCode ?? 0))
-        response.on('error', (error) => finish(new Error(describe(error))))
-        response.on('aborted', () => finish(new Error('connection closed mid-answer')))
-      }
-    )
-    // A wall-clock limit per request (the socket timeout alone would let a trickling answer run forever).
-    const timer = setTimeout(() => {
-      request.destroy()
-      finish(new Error(`no answer within ${timeoutMs} ms`))
-    }, timeoutMs)
-    request.on('error', (error) => finish(new Error(describe(error))))
-    request.end()
-  })
-}
-
-function describe(error: NodeJS.ErrnoException): string {
-  if (error.name === 'AbortError') return 'stopped'
-  switch (error.code) {
-    case 'ECONNREFUSED':
-      return 'connection refused'
-    case 'ECONNRESET':
-      return error.message === 'socket hang up' ? 'connection closed before an answer' : 'connection reset'
-    case 'EPIPE':
-      return 'connection closed'
-    default:
-      return error.message === 'socket hang up' ? 'connection closed before an answer' : error.message
-  }
 }

@@ -18,6 +18,7 @@ import {
   type OpenSocket,
   type ProbeClock,
   type RejectedUpgrade,
+  type SocketEvent,
   type Verdict
 } from './websocket-session.js'
 
@@ -181,6 +182,10 @@ const STAGE_WAITING_FOR: Record<Stage, string> = {
   reply: 'a reply'
 }
 
+function failed(failure: Verdict['failure'], detail: string, extra: Partial<Verdict> = {}): Verdict {
+  return { ok: false, failure, detail, ...extra }
+}
+
 /** Runs the Socket.IO handshake (and the optional emit) on an open WebSocket. */
 export async function talkSocketIo(socket: OpenSocket, conversation: SocketIoConversation, clock: ProbeClock): Promise<Verdict> {
   const matches = compileExpect(conversation.expect)
@@ -193,7 +198,6 @@ export async function talkSocketIo(socket: OpenSocket, conversation: SocketIoCon
   // Events the server emitted before we emitted anything (a welcome message): `expect` without `send` checks these.
   const unsolicited: string[] = []
 
-  const failed = (failure: Verdict['failure'], detail: string, extra: Partial<Verdict> = {}): Verdict => ({ ok: false, failure, detail, ...extra })
   const connected = (): Verdict | undefined => {
     if (emit) {
       socket.send(encodeSocketIoEmit(emit))
@@ -211,22 +215,16 @@ export async function talkSocketIo(socket: OpenSocket, conversation: SocketIoCon
 
   for (;;) {
     const event = await socket.next(clock.deadline)
-    if (event.type === 'aborted') return event.verdict
-    if (event.type === 'error') return failed('protocol', `WebSocket error while waiting for ${STAGE_WAITING_FOR[stage]}: ${event.message}`)
-    if (event.type === 'close') {
-      const reason = event.reason ? `: ${excerpt(event.reason)}` : ''
-      const hint = stage === 'handshake' ? `; no Socket.IO server at ${engineIoPath(conversation.path)}, or it refused EIO=4` : ''
-      return failed('closed', `closed before ${STAGE_WAITING_FOR[stage]} (${event.code}${reason})${hint}`, { closeCode: event.code })
-    }
-    if (event.type === 'timeout') {
-      if (stage !== 'reply') return failed('timeout', `101, but ${STAGE_WAITING_FOR[stage]} did not arrive within ${budget} ms`)
+    if (event.type !== 'message') {
       const what = emit ? `to ${JSON.stringify(emit.event)}` : 'from the server'
-      if (matches && lastReply !== undefined)
-        return failed(
-          'expect-mismatch',
-          `no reply ${what} matched ${describeExpect(conversation.expect!)} within ${budget} ms; last: ${excerpt(lastReply)}`
-        )
-      return failed('timeout', `Socket.IO connected, but no reply ${what} within ${budget} ms`)
+      return endedWithoutMessage(event, {
+        stage,
+        path: conversation.path,
+        budget,
+        what,
+        expect: matches ? conversation.expect : undefined,
+        lastReply
+      })
     }
 
     const packet = parseEngineIoPacket(event.text)
@@ -274,6 +272,33 @@ export async function talkSocketIo(socket: OpenSocket, conversation: SocketIoCon
     if (matches(message.payloadText)) return { ok: true, detail: `101, Socket.IO ${subject} reply matched in ${elapsed} ms` }
     // An empty ack (the handler returned nothing) says less than the last event, so it does not replace one.
     if (message.type === 'event' || lastReply === undefined) lastReply = message.payloadText
+  }
+}
+
+/** The verdict when the socket ends, fails or times out at a stage instead of delivering the next message. */
+function endedWithoutMessage(
+  event: Exclude<SocketEvent, { type: 'message' }>,
+  at: { stage: Stage; path: string; budget: number; what: string; expect?: string | RegExp; lastReply?: string }
+): Verdict {
+  const waitingFor = STAGE_WAITING_FOR[at.stage]
+  switch (event.type) {
+    case 'aborted':
+      return event.verdict
+    case 'error':
+      return failed('protocol', `WebSocket error while waiting for ${waitingFor}: ${event.message}`)
+    case 'close': {
+      const reason = event.reason ? `: ${excerpt(event.reason)}` : ''
+      const hint = at.stage === 'handshake' ? `; no Socket.IO server at ${engineIoPath(at.path)}, or it refused EIO=4` : ''
+      return failed('closed', `closed before ${waitingFor} (${event.code}${reason})${hint}`, { closeCode: event.code })
+    }
+    case 'timeout':
+      if (at.stage !== 'reply') return failed('timeout', `101, but ${waitingFor} did not arrive within ${at.budget} ms`)
+      if (at.expect !== undefined && at.lastReply !== undefined)
+        return failed(
+          'expect-mismatch',
+          `no reply ${at.what} matched ${describeExpect(at.expect)} within ${at.budget} ms; last: ${excerpt(at.lastReply)}`
+        )
+      return failed('timeout', `Socket.IO connected, but no reply ${at.what} within ${at.budget} ms`)
   }
 }
 

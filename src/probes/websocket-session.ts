@@ -246,7 +246,8 @@ function attemptOpen(
 ): Promise<AttemptResult> {
   return new Promise((resolve) => {
     // No compression and no redirects: the probe should see exactly what the server answers.
-    const socket = new WebSocket(url, { perMessageDeflate: false, followRedirects: false, headers })
+    // insecureHTTPParser: Gunicorn 26's own error pages end their headers with a bare LF (see http-client.ts).
+    const socket = new WebSocket(url, { perMessageDeflate: false, followRedirects: false, insecureHTTPParser: true, headers })
     // Listeners are attached before the handshake so no frame sent right after the 101 is missed.
     const open = new OpenSocket(socket, clock)
     let settled = false

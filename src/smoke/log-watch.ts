@@ -48,7 +48,8 @@ export class LogWatch {
     if (signal.workerDied || signal.workerTimeout !== undefined) {
       this.workerTrouble ??= { at: line.at, what: signal.workerTimeout !== undefined ? 'worker timeout' : 'worker exited' }
     }
-    if (signal.gaveUp || signal.workerDied || signal.workerTimeout !== undefined || signal.workerBooted !== undefined) this.nudge()
+    if (signal.gaveUp || signal.workerDied || signal.workerTimeout !== undefined || signal.workerBooted !== undefined || signal.bindInUse)
+      this.nudge()
   }
 
   containerExited(code: number | undefined): void {
@@ -100,6 +101,29 @@ export class LogWatch {
     if (this.exited) return 'container-exited'
     if (this.workerTrouble) return 'unstable'
     return undefined
+  }
+
+  /**
+   * After a healthy answer that came before the log said Gunicorn listens: waits (boundedly) for the log to
+   * catch up, and tells whether the answer came from another process holding the port Gunicorn could not bind.
+   */
+  async answeredByAnotherProcess(graceMs: number): Promise<boolean> {
+    const until = this.now() + graceMs
+    for (;;) {
+      const state = this.tracker.state()
+      if (state.bindInUse) return true
+      if (state.binds.length > 0 || state.bootedPids.length > 0 || this.exited || this.now() >= until) return false
+      await this.sleep(until - this.now())
+    }
+  }
+
+  /** Waits until the log or the container decides the run, the deadline passes or the job is cancelled. */
+  async decisionBy(deadline: number): Promise<LogDecision | undefined> {
+    for (;;) {
+      const decision = await this.decided()
+      if (decision || this.signal?.aborted || this.now() >= deadline) return decision
+      await this.sleep(deadline - this.now())
+    }
   }
 
   /** Stops listening for the job's cancellation. */

@@ -9,13 +9,16 @@ import type { LogDecision } from './log-watch.js'
 import { knownWrongAnswer } from './wrong-answer.js'
 import { PROBE_HOST, cancelled, type Findings, type Outcome, type Running, type SmokeRun } from './types.js'
 
+/** How long a healthy answer waits for the log to say who is listening, when it has not said so yet. */
+const LOG_CATCH_UP_MS = 3000
+
 export async function waitHealthy(run: SmokeRun, running: Running): Promise<{ findings: Findings; probe: HealthProbe }> {
   const { settings, now } = run
   const { watch } = running
   let decision: LogDecision | undefined
   const probe = new HealthProbe({
     host: PROBE_HOST,
-    port: running.hostPort,
+    port: running.hostPort ?? 0,
     path: settings.healthPath,
     matcher: settings.healthStatus,
     now,
@@ -28,8 +31,20 @@ export async function waitHealthy(run: SmokeRun, running: Running): Promise<{ fi
       interrupted: async () => cancelled(run) || (decision = await watch.decided()) !== undefined
     }
   })
+  if (running.hostPort === undefined) {
+    // The container stopped before it published its port: nothing to probe, the log and the exit decide.
+    decision = await watch.decisionBy(running.deadline)
+    return { findings: { outcome: decision ?? 'container-exited', healthyAt: undefined }, probe }
+  }
   run.deps.ui.progress(`Waiting for ${settings.healthPath} on port ${settings.port} (timeout ${settings.timeoutSec} s)`)
   await probe.start()
+  // A port another process holds answers too: the log tells, once it says Gunicorn could not bind it. An
+  // answer Gunicorn signed (its `Server` header) needs no wait.
+  const signedByGunicorn = /gunicorn/i.test(probe.result().server ?? '')
+  if (probe.stoppedBy === 'healthy' && !signedByGunicorn && (await watch.answeredByAnotherProcess(LOG_CATCH_UP_MS))) {
+    decision = await watch.decisionBy(running.deadline)
+    return { findings: { outcome: decision ?? 'boot-timeout', healthyAt: undefined }, probe }
+  }
   const health = probe.result()
   const stops: Record<NonNullable<HealthProbe['stoppedBy']>, Outcome> = {
     healthy: 'healthy',

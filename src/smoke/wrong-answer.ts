@@ -3,7 +3,7 @@
 // TypeError in the log) and Django's DisallowedHost page (400 `Bad Request (400)`, nothing logged).
 import { ASGI_CALL_ERROR, DJANGO_BAD_REQUEST } from '../diagnosis/rules/answers.js'
 import type { GunicornEvent } from '../gunicorn/log-parser.js'
-import type { HttpAnswer } from '../probes/http.js'
+import type { HttpAnswer } from '../probes/http-client.js'
 
 /** Answers in a row, wrong the same way, before deciding. */
 const SAME_IN_A_ROW = 2

@@ -2,6 +2,7 @@
 import type { Diagnosis } from '../../model.js'
 import type { EventOf } from '../../gunicorn/log-parser.js'
 import type { RuleContext } from '../context.js'
+import { appConfiguration, optionWithoutValue, settingCrash, unresolvableBind } from './config-sources.js'
 import { commandLine, configSetting, firstLocation } from './locate.js'
 import { code, present, type DiagnosisRule } from './rule.js'
 
@@ -10,8 +11,10 @@ type ConfigErrorEvent = EventOf<'config-error'>
 export const configError: DiagnosisRule = {
   reason: 'config-error',
   explain(rc) {
+    const other = unresolvableBind(rc) ?? optionWithoutValue(rc) ?? settingCrash(rc)
+    if (other) return other
     const error = rc.ofKind('config-error')[0]
-    if (!error) return undefined
+    if (!error) return appConfiguration(rc)
     const port = /^'(.*)' is not a valid port number\.?$/.exec(error.message)
     if (port) return invalidPort(rc, error, port[1])
     if (/No application module specified/.test(error.message)) {

@@ -1,18 +1,26 @@
 // The environment the app expects at import: variables it reads, and services (databases, caches) it connects to.
-import { type Traceback } from '../context.js'
+import type { Diagnosis } from '../../model.js'
+import type { RuleContext, Traceback } from '../context.js'
 import { code, exceptionIs, fileLine, LOOPBACK, present, where, type DiagnosisRule } from './rule.js'
 
 const ENV_FRAME = /environ|getenv|os\.py$|<frozen os>/
+const ENV_NAME = /^'[A-Z][A-Z0-9_]*'$/
 
 export const missingEnv: DiagnosisRule = {
   reason: 'missing-env',
   explain(rc) {
     const keyError = rc.primaryTraceback(
-      (tb) => exceptionIs(tb, 'KeyError') && tb.frames.some((f) => ENV_FRAME.test(f.code ?? '') || ENV_FRAME.test(f.file) || f.func === '__getitem__')
+      (tb) =>
+        exceptionIs(tb, 'KeyError') &&
+        (tb.frames.some(
+          (f) => ENV_FRAME.test(f.code ?? '') || ENV_FRAME.test(f.file) || (f.func === '__getitem__' && !/configparser/.test(f.file))
+        ) ||
+          // A bare `KeyError: 'SECRET_KEY'` (the frames were not pasted): an environment-style name.
+          (tb.frames.length === 0 && ENV_NAME.test(tb.exception.message)))
     )
     const improperly = rc.primaryTraceback((tb) => exceptionIs(tb, 'ImproperlyConfigured') && /environment variable/i.test(tb.exception.message))
     const tb = keyError ?? improperly
-    if (!tb) return undefined
+    if (!tb) return emptySpecVariable(rc)
     const name =
       /^'([^']+)'$/.exec(tb.exception.message)?.[1] ??
       /(?:Set the |variable )([A-Z][A-Z0-9_]+)/.exec(tb.exception.message)?.[1] ??
@@ -31,6 +39,24 @@ export const missingEnv: DiagnosisRule = {
           ? `${code(name)} was passed to the container yet the lookup failed: check its spelling where it is read, or read it with ${code(`os.environ.get("${name}")`)} and handle the absence.`
           : `Pass ${code(name)} with the action's \`env\` input (a secret or a harmless test value), or read it with ${code(`os.environ.get("${name}", default)`)}.`
     }
+  }
+}
+
+/**
+ * `No module named '.wsgi'`: the module name has an empty part, so the variable it was built from is empty; the
+ * log's own `NAME=` with nothing after it (an entrypoint echoing its settings) names that variable.
+ */
+function emptySpecVariable(rc: RuleContext): Diagnosis | undefined {
+  const tb = rc.primaryTraceback((t) => /^No module named '(\.[\w.]*|[\w.]*\.|[\w.]*\.\.[\w.]*)'/.test(t.exception.message))
+  if (!tb) return undefined
+  const empty = rc.ctx.lines.map((l) => /\b([A-Z][A-Z0-9_]*)=(?=[\s,;)\]]|$)/.exec(l.text)).find((m) => m !== null)
+  if (!empty) return undefined
+  const moduleName = /^No module named '([^']*)'/.exec(tb.exception.message)![1]
+  return {
+    reason: 'missing-env',
+    summary: `Gunicorn was asked to import ${code(moduleName)}, a module name with an empty part: the environment variable ${code(empty[1])} it is built from is empty (the log shows ${code(empty[0])}).`,
+    evidence: present(rc.ctx.lines.find((l) => l.text.includes(empty[0]))?.text, tb.exception.line, rc.gunicornOutcomeLine()),
+    remedy: `Pass ${code(empty[1])} with the action's \`env\` input (the value the image expects), or give it a default where the command is built.`
   }
 }
 
@@ -124,7 +150,7 @@ export const databaseUnreachable: DiagnosisRule = {
     // A driver error is usually chained: the socket or psycopg2 error first, then the library's own
     // (SQLAlchemy, redis-py), whose traceback is the one that reaches the user's code.
     const chain = rc.tracebackChains().find((c) => c.some(isDbError))
-    if (!chain) return undefined
+    if (!chain) return cutWhileConnecting(rc)
     const dbErrors = chain.filter(isDbError)
     const outer = dbErrors[dbErrors.length - 1]
     const text = chain.map((t) => `${t.exception.type}: ${t.exception.message}`).join('\n')
@@ -149,5 +175,26 @@ export const databaseUnreachable: DiagnosisRule = {
       location: frame?.location,
       remedy
     }
+  }
+}
+
+/** Where a database driver or ORM opens its connection: the innermost frames of a connect that failed. */
+const DB_CONNECT_FRAME = /\/(django\/db\/backends|psycopg2?|pymysql|MySQLdb|sqlalchemy\/engine|sqlalchemy\/pool|asyncpg|redis|pymongo)\//
+const CONNECT_FUNC = /^(ensure_connection|connect|_connect|get_new_connection|__connect|_do_get|raw_connection|connection)$/
+
+/** A log cut inside the traceback of a connect (the driver's error line is missing): still the database. */
+function cutWhileConnecting(rc: RuleContext): Diagnosis | undefined {
+  const cut = rc
+    .ofKind('cut-traceback')
+    .find((tb) => tb.frames.slice(-3).some((f) => DB_CONNECT_FRAME.test(f.file) && CONNECT_FUNC.test(f.func ?? '')))
+  if (!cut) return undefined
+  const connect = [...cut.frames].reverse().find((f) => DB_CONNECT_FRAME.test(f.file) && CONNECT_FUNC.test(f.func ?? ''))!
+  const kind = serviceKind(cut.frames.map((f) => f.file).join(' '))
+  const { remedy } = databaseWording({ failure: 'other' })
+  return {
+    reason: 'database-unreachable',
+    summary: `A worker failed while connecting to ${kind} during boot (${code(`${connect.func}`)} in ${code(connect.file.replace(/^.*\/(?:site|dist)-packages\//, ''))}); the log ends before the driver's error, so the exact failure is not shown.`,
+    evidence: present(`  File "${connect.file}", line ${connect.line}, in ${connect.func}`, rc.gunicornOutcomeLine()),
+    remedy
   }
 }

@@ -36,7 +36,7 @@ function websocketWording(rc: RuleContext, ws: WebSocketOutcome): Pick<Diagnosis
   if (PLAIN_WORKER.test(workerClass) && refused) {
     return {
       summary: `The ${code(workerClass)} worker class cannot hold a WebSocket, so the upgrade at ${code(ws.path)} failed (${ws.detail}).`,
-      remedy: `Use a worker class that speaks WebSocket: ${code('geventwebsocket.gunicorn.workers.GeventWebSocketWorker')} (package ${code('gevent-websocket')}), ${code('uvicorn.workers.UvicornWorker')} (package ${code('uvicorn[standard]')}) for ASGI apps, or ${code('eventlet')}.`
+      remedy: `Use a worker class that speaks WebSocket: ${code('geventwebsocket.gunicorn.workers.GeventWebSocketWorker')} (package ${code('gevent-websocket')}), ${code('uvicorn_worker.UvicornWorker')} (package ${code('uvicorn-worker')}; ${code('uvicorn.workers')} is deprecated) or Gunicorn 25+'s ${code('asgi')} worker for ASGI apps.`
     }
   }
   return {

@@ -1,5 +1,8 @@
 // The server's life after the import: workers that die after booting, and a boot that never became ready.
+import type { Diagnosis, LogLine } from '../../model.js'
 import type { RuleContext } from '../context.js'
+import { stripLinePrefixes } from '../../gunicorn/line-prefix.js'
+import { PREFIX } from '../../gunicorn/log-events.js'
 import { commandLine, firstLocation, frameLocation } from './locate.js'
 import { unreachableBind } from './network.js'
 import { code, present, type DiagnosisRule } from './rule.js'
@@ -12,8 +15,7 @@ export const crashLoop: DiagnosisRule = {
     if (!enough) return undefined
     const firstExit = rc.ofKind('worker-exit').find((e) => e.pid === deaths[0].pid)?.lines[0]
     // What the app printed just before the first exit is often the only clue (nothing else is logged).
-    const firstDeathSeq = deaths[0].seq
-    const clue = [...rc.ctx.lines].reverse().find((l) => l.seq < firstDeathSeq && !l.text.startsWith('[') && l.text.trim() !== '')
+    const clue = lastWordsBefore(rc, deaths[0].seq)
     const tb = rc.primaryTraceback((t) => t.pid === undefined || !rc.ctx.state.failedBootPids.includes(t.pid))
     const presumed = deaths.filter((d) => d.presumed).length
     const codes = [...new Set(deaths.map((d) => (d.code !== undefined ? `code ${d.code}` : (d.signal ?? 'unlogged exit'))))]
@@ -31,9 +33,28 @@ export const crashLoop: DiagnosisRule = {
   }
 }
 
+/** Up to this long apart, a line on the other stream may belong to the same moment (their order is not kept). */
+const CROSS_STREAM_MS = 1000
+
+/**
+ * What the app printed as a worker died. Gunicorn logs to stderr and an app's print goes to stdout: the two reach
+ * `docker logs` through separate pipes, so the print may arrive just after the exit line it explains.
+ */
+function lastWordsBefore(rc: RuleContext, deathSeq: number): LogLine | undefined {
+  const lines = rc.ctx.lines
+  const death = lines.find((l) => l.seq === deathSeq)
+  const fromApp = (l: LogLine): boolean => isAppOutput(l.text)
+  const before = [...lines].reverse().find((l) => l.seq < deathSeq && fromApp(l))
+  if (!death || (before && death.at - before.at <= CROSS_STREAM_MS)) return before
+  const after = lines.find((l) => l.seq > deathSeq && l.stream !== death.stream && fromApp(l) && l.at - death.at <= CROSS_STREAM_MS)
+  return after ?? before
+}
+
 export const bootTimeout: DiagnosisRule = {
   reason: 'boot-timeout',
   explain(rc) {
+    const wrapper = wrapperGaveUp(rc)
+    if (wrapper) return wrapper
     if (rc.ctx.outcome !== 'boot-timeout') return undefined
     const seconds = rc.ctx.settings.timeoutSec
     const lastLines = lastLogLines(rc)
@@ -69,6 +90,29 @@ export const bootTimeout: DiagnosisRule = {
       remedy: `Make the import return quickly (no waiting on services at import time); note that Gunicorn 22+ does not apply its ${code('timeout')} while a worker is still importing, so such a worker hangs without any log line.`
     }
   }
+}
+
+/** A wrapper that starts Gunicorn and waits for it (Airflow's webserver) said it gave up: the boot timed out there. */
+const WRAPPER_GAVE_UP = /No response from gunicorn master within (\d+) seconds|(?:timed out|gave up) waiting for gunicorn/i
+
+function wrapperGaveUp(rc: RuleContext): Diagnosis | undefined {
+  const line = rc.ctx.lines.find((l) => WRAPPER_GAVE_UP.test(l.text))
+  if (!line) return undefined
+  const seconds = WRAPPER_GAVE_UP.exec(line.text)?.[1]
+  return {
+    reason: 'boot-timeout',
+    summary: `The program that starts Gunicorn gave up waiting for its master${seconds ? ` after ${seconds} s` : ''}: Gunicorn never became ready, and the log shows no error from it.`,
+    evidence: [line.text, ...lastLogLines(rc).filter((l) => l !== line.text)],
+    location: firstLocation(commandLine(rc)),
+    remedy:
+      'Run Gunicorn with its log visible (the wrapper hides it) to see where the boot stops: usually an import that waits on a service, or a worker that cannot start.'
+  }
+}
+
+/** A line the app printed: not Gunicorn's own (once a shipper's prefix is off), not blank. */
+function isAppOutput(text: string): boolean {
+  const bare = stripLinePrefixes(text)
+  return bare.trim() !== '' && !PREFIX.test(bare)
 }
 
 function lastLogLines(rc: RuleContext): string[] {

@@ -2,11 +2,13 @@
 import type { Diagnosis } from '../../model.js'
 import type { RuleContext } from '../context.js'
 import { commandLine, configSetting, firstLocation } from './locate.js'
-import { code, type DiagnosisRule } from './rule.js'
+import { code, exceptionIs, present, type DiagnosisRule } from './rule.js'
 
 export const outOfMemory: DiagnosisRule = {
   reason: 'out-of-memory',
   explain(rc) {
+    const enomem = memoryException(rc)
+    if (enomem) return enomem
     const { container } = rc.ctx
     const timedOut = new Set(rc.ofKind('worker-timeout').map((e) => e.pid))
     const kills = rc.ofKind('worker-signal').filter((e) => e.signal === 'SIGKILL' || e.signal === '9' || e.perhapsOom)
@@ -44,6 +46,27 @@ export const outOfMemory: DiagnosisRule = {
       evidence,
       remedy: `Start fewer workers${workers ? ` (${workers} now, each importing the app and holding its own copy)` : ''} with ${code('--workers')} or ${code('WEB_CONCURRENCY')}, load the app once in the master with ${code('preload_app = True')} (${code('--preload')}) so workers share its memory, lower what the import allocates, or ${bigger}${alsoTimeouts ? '; some other SIGKILLs followed a WORKER TIMEOUT and are timeouts, not memory' : ''}.`
     }
+  }
+}
+
+const killed = (count: number) => `${count} worker${count === 1 ? '' : 's'}`
+
+/** `MemoryError`, or `OSError: [Errno 12] Cannot allocate memory` (ENOMEM), e.g. from the master's os.fork(). */
+function memoryException(rc: RuleContext): Diagnosis | undefined {
+  const tb = rc.primaryTraceback((t) => exceptionIs(t, 'MemoryError') || /\[Errno 12\] Cannot allocate memory/.test(t.exception.message))
+  if (!tb) return undefined
+  const forking = tb.frames.some((f) => f.code === 'pid = os.fork()' || f.func === 'spawn_worker' || /os\.fork\(\)/.test(f.code ?? ''))
+  const workers = rc.ctx.state.expectedWorkers ?? configuredWorkers(rc)
+  const limit = rc.ctx.container.memoryLimit
+  return {
+    reason: 'out-of-memory',
+    summary: forking
+      ? `The master could not fork a worker: ${code('os.fork()')} failed with ${code(tb.exception.line)}, the container has no memory left for another copy of the process${limit ? ` (limit ${limit})` : ''}.`
+      : `The app ran out of memory while it loaded: ${code(tb.exception.line)}${limit ? ` (limit ${limit})` : ''}.`,
+    evidence: present(rc.ofKind('main-loop-exception')[0]?.lines[0].text, ...rc.tracebackEvidence(tb)),
+    remedy: forking
+      ? `Lower what the master holds before it forks (with ${code('--preload')} the whole app is loaded there), start fewer workers${workers ? ` (${workers} now)` : ''}, or give the container more memory.`
+      : 'Lower what the import allocates (load large data lazily) or give the container more memory.'
   }
 }
 
@@ -88,7 +111,7 @@ export const workerTimeout: DiagnosisRule = {
     }
     return {
       ...diagnosis,
-      summary: `Gunicorn killed ${duringBoot || timeouts.length} worker${timeouts.length === 1 ? '' : 's'} with ${code('WORKER TIMEOUT')}: loading the app took longer than Gunicorn's ${code('timeout')} of ${seconds} s.`,
+      summary: `Gunicorn killed ${killed(duringBoot || timeouts.length)} with ${code('WORKER TIMEOUT')}: loading the app took longer than Gunicorn's ${code('timeout')} of ${seconds} s.`,
       remedy: `Make the import fast (do not wait for services or load big data at import time) or raise ${code('--timeout')} above the real boot time.`
     }
   }

@@ -1,0 +1,81 @@
+// What log shippers and pastes put in front of a program's own text, as one table. The parser reads a line
+// after these are stripped (repeatedly: a blockquote around a timestamped line); the evidence keeps it as it was.
+// Every shape here is one that Gunicorn logs really arrive in (see __fixtures__/corpus).
+
+export interface LinePrefixShape {
+  /** What adds it. */
+  name: string
+  /** The prefix, anchored at the start of the line. */
+  pattern: RegExp
+}
+
+const RFC3339 = String.raw`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?`
+const SYSLOG_TIME = String.raw`\S{2,5} {1,2}\d{1,2} \d\d:\d\d:\d\d`
+
+// Loki/Grafana table pastes: `|   | 2022-08-17 17:37:30 | `
+const LOG_TABLE: LinePrefixShape = { name: 'log table', pattern: /^\s*(?:\|\s*)*\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?\s*\|\s?/ }
+
+export const LINE_PREFIXES: readonly LinePrefixShape[] = [
+  // `web-1  | ` (v2), `web_1  | ` (v1), or a container_name without a number (`superset_app   | `).
+  { name: 'docker compose', pattern: /^[A-Za-z0-9][\w.-]*(?:[-_]\d+\s*|\s+)\|(?: |$)/ },
+  // honcho / foreman: `08:22:00 web.1  | `
+  { name: 'honcho or foreman', pattern: /^\d\d:\d\d:\d\d [\w.-]+\.\d+\s+\| / },
+  { name: 'heroku', pattern: new RegExp(String.raw`^${RFC3339} (?:app|heroku)\[[\w.-]+\]: ?`) },
+  { name: 'kubernetes (CRI log file)', pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
+  // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
+  { name: 'systemd journal / syslog', pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
+  // `Dec 11 09:35:30 [eks-rde-2/user] F `
+  { name: 'papertrail', pattern: new RegExp(String.raw`^${SYSLOG_TIME} \[[^\]]+\] (?:[FP] )?`) },
+  // supervisord's own log format, and its `DEBG 'name' stderr output:` header
+  {
+    name: 'supervisord',
+    pattern: /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (?:CRIT|ERRO|WARN|INFO|DEBG|TRAC|BLAT) (?:'[^']+' std(?:out|err) output:\s*)?/
+  },
+  // A log viewer's epoch-milliseconds column, tab-separated (CloudWatch, Grafana exports)
+  { name: 'epoch column', pattern: /^\d{10,13}(?:\.\d+)?\t/ },
+  // `docker logs -t`, Azure App Service, GitHub Actions' raw log: an RFC 3339 time, then a space or tab
+  { name: 'timestamp', pattern: new RegExp(String.raw`^${RFC3339}\s`) },
+  LOG_TABLE,
+  { name: 'GitHub Actions annotation', pattern: /^##\[(?:error|warning|notice|debug|group|endgroup|command)\]/ },
+  { name: 'blockquote', pattern: /^>(?: |$)/ },
+  // A terminal UI's box around each line (k9s log view, rich panels): `│ Traceback (most recent call last): … │`
+  { name: 'box-drawn panel', pattern: /^│ ?/ },
+  // Markdown inline code around each line, or a paste wrapped in quotes
+  { name: 'inline code', pattern: /^`+/ },
+  { name: 'quoted paste', pattern: /^"(?=\s*(?:File "|Traceback \(|\[\d{4}-))/ }
+]
+
+const TRAILING_WRAPPER = /`+$|\s*│$/
+const ANY_SMART_QUOTE = /[“”„‟‘’‚‛]/
+const SMART_QUOTES: [RegExp, string][] = [
+  [/[“”„‟]/g, '"'],
+  [/[‘’‚‛]/g, "'"]
+]
+
+/** All shapes in one pattern: one test tells most lines that there is nothing to strip. */
+const ANY_PREFIX = new RegExp(`^(?:${LINE_PREFIXES.map((shape) => `(?:${shape.pattern.source.replace(/^\^/, '')})`).join('|')})`)
+
+/** The line without the prefixes a shipper or a paste added (up to four, outermost first). */
+export function stripLinePrefixes(text: string): string {
+  let rest = text
+  for (let pass = 0; pass < 4; pass++) {
+    // Fast path, most lines: no shape starts with Gunicorn's `[`, and only the log table with a blank.
+    const first = rest.charCodeAt(0)
+    if (Number.isNaN(first) || first === 91 /* [ */) break
+    if (first === 32 || first === 9 ? !LOG_TABLE.pattern.test(rest) : !ANY_PREFIX.test(rest)) break
+    const shape = LINE_PREFIXES.find((candidate) => candidate.pattern.test(rest))
+    if (!shape) break
+    const next = rest.replace(shape.pattern, '')
+    if (next === rest) break
+    rest = next
+  }
+  return rest.endsWith('`') || rest.endsWith('│') ? rest.replace(TRAILING_WRAPPER, '') : rest
+}
+
+/** Typographic quotes back to ASCII: forums and word processors "smarten" pasted tracebacks. */
+export function plainQuotes(text: string): string {
+  if (!ANY_SMART_QUOTE.test(text)) return text
+  let plain = text
+  for (const [pattern, ascii] of SMART_QUOTES) plain = plain.replace(pattern, ascii)
+  return plain
+}

@@ -1,0 +1,68 @@
+// One physical line as the parser reads it: shipper prefixes stripped, quotes made plain, and a line into which
+// a paste or a collector collapsed many lines split back at the boundaries Gunicorn and Python print.
+import { plainQuotes, stripLinePrefixes } from './line-prefix.js'
+
+/** Where a collapsed line is cut: before each of these (never at its very start). `worth` is a cheap pre-check. */
+const BOUNDARIES: { pattern: RegExp; worth: (text: string) => boolean }[] = [
+  {
+    pattern: /\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}\] \[\d+\] \[(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\] /g,
+    // One prefix ends its `] [` before column 40; a second one lies beyond.
+    worth: (text) => text.lastIndexOf('] [') > 40
+  },
+  { pattern: /Traceback \(most recent call last\):/g, worth: (text) => laterThanLeadIn(text, 'Traceback (') },
+  { pattern: /File "[^"]+", line \d+/g, worth: (text) => laterThanLeadIn(text, 'File "') },
+  // a journal prefix in the middle of the text (journalctl output pasted without its newlines)
+  { pattern: /(?<=\s)[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d \S+ [^\s[\]]+\[\d+\]: /g, worth: (text) => text.includes(']: ') }
+]
+/** `needle` occurs after the line's own start (its indentation and an opening bracket or quote). */
+function laterThanLeadIn(text: string, needle: string): boolean {
+  return text.indexOf(needle, text.search(/[^\s[`"',>]/) + 1) !== -1
+}
+
+/** A collector that shipped the lines as a JSON array of strings: `…","Traceback …"," File \"x\", …`. */
+const JSON_ARRAY_SEPARATOR = /"\]?\s*,\s*"/
+/** What may stand before the first boundary without being a line of its own. */
+const LEAD_IN = /^[\s[`"',>]*$/
+
+/** The texts the parser reads for one physical line: usually one, several for a collapsed line. */
+export function readableSegments(raw: string): string[] {
+  const text = stripLinePrefixes(raw.endsWith('\r') ? raw.slice(0, -1) : raw)
+  const pieces = text.includes('\\"') && JSON_ARRAY_SEPARATOR.test(text) ? jsonArrayPieces(text) : [text]
+  const segments: string[] = []
+  for (const piece of pieces) {
+    for (const segment of splitAtBoundaries(piece)) segments.push(plainQuotes(stripLinePrefixes(segment)))
+  }
+  // A collapsed line loses nothing by dropping what was only a prefix between two boundaries.
+  return segments.length > 1 ? segments.filter((segment) => segment.trim() !== '') : segments
+}
+
+function jsonArrayPieces(text: string): string[] {
+  return text
+    .split(JSON_ARRAY_SEPARATOR)
+    .map((piece) => piece.replace(/\\"/g, '"').replace(/^\s*[[\]"]+|["\]}]+$/g, ''))
+    .filter((piece) => piece.trim() !== '')
+}
+
+function splitAtBoundaries(text: string): string[] {
+  const cuts = new Set<number>()
+  for (const { pattern, worth } of BOUNDARIES) {
+    if (!worth(text)) continue
+    for (const match of text.matchAll(pattern)) if (match.index > 0) cuts.add(match.index)
+  }
+  if (cuts.size === 0) return [text]
+  const segments: string[] = []
+  let start = 0
+  for (const cut of [...cuts].sort((a, b) => a - b)) {
+    const before = text.slice(start, cut)
+    if (LEAD_IN.test(before)) continue
+    segments.push(frameIndent(before.trimEnd()))
+    start = cut
+  }
+  segments.push(frameIndent(text.slice(start)))
+  return segments
+}
+
+/** A frame cut out of a collapsed line gets back the indentation that tells it from an exception line. */
+function frameIndent(segment: string): string {
+  return segment.startsWith('File "') ? `  ${segment}` : segment
+}
