@@ -104,7 +104,11 @@ export function parseSettings(read: InputReader, workspace: string): Settings {
   const limits = parseContainerLimits(get)
   const loadRequests = parseInteger('load-requests', get('load-requests') || '0', 0, 10000)
   const { compare, regressionLimits } = parseComparisonInputs(get, source.image, (message) => new InputError(message))
-  const stacksAndHost = parseStackAndHostSettings(get)
+  const faulthandler = parseEnum('faulthandler', get('faulthandler') || 'true', ['true', 'false'] as const) === 'true'
+  const hostHeader = get('host-header') || undefined
+  if (hostHeader && !isHostHeader(hostHeader)) {
+    throw new InputError(`The input 'host-header' must be a host name with an optional port, such as 'api.example.com', got '${shown(hostHeader)}'.`)
+  }
 
   return {
     workspace: workspaceAbs,
@@ -122,18 +126,9 @@ export function parseSettings(read: InputReader, workspace: string): Settings {
     loadRequests,
     compare,
     regressionLimits,
-    ...stacksAndHost
+    faulthandler,
+    hostHeader
   }
-}
-
-/** `faulthandler` (a boolean) and `host-header` (a host name with an optional port). */
-function parseStackAndHostSettings(get: InputReader): Pick<Settings, 'faulthandler' | 'hostHeader'> {
-  const faulthandler = parseEnum('faulthandler', get('faulthandler') || 'true', ['true', 'false'] as const) === 'true'
-  const hostHeader = get('host-header') || undefined
-  if (hostHeader && !isHostHeader(hostHeader)) {
-    throw new InputError(`The input 'host-header' must be a host name with an optional port, such as 'api.example.com', got '${shown(hostHeader)}'.`)
-  }
-  return { faulthandler, hostHeader }
 }
 
 /** Where the image comes from: built from a context and Dockerfile, or prebuilt (then no build input applies). */

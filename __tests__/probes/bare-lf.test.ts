@@ -1,13 +1,14 @@
-// Gunicorn 26.2.2's error page, byte for byte as it answered FastAPI under the sync worker on forky: its headers
-// end with `\r\n\n`. Node's strict parser rejects that; the probes must read the 500 as curl does.
+// Gunicorn 26.2.2's error page, byte for byte as captured on forky (the same page answers FastAPI under the sync
+// worker and a failed WebSocket upgrade): its headers end with `\r\n\n`. Node's strict parser rejects that; the
+// probes must read the 500 as curl does.
+import { readFileSync } from 'node:fs'
 import net from 'node:net'
+import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { httpGet } from '../../src/probes/http-client.js'
 import { runLoad } from '../../src/probes/load.js'
 
-const BODY =
-  '<html>\n  <head>\n    <title>Internal Server Error</title>\n  </head>\n  <body>\n    <h1><p>Internal Server Error</p></h1>\n    \n  </body>\n</html>\n'
-const ANSWER = `HTTP/1.1 500 Internal Server Error\r\nConnection: close\r\nContent-Type: text/html\r\nContent-Length: ${BODY.length}\r\n\n${BODY}`
+const ANSWER = readFileSync(path.resolve('__fixtures__/answers/gunicorn-26.2-upgrade-500.http'))
 
 let server: net.Server
 let port: number

@@ -56,9 +56,9 @@ export class GunicornLogParser {
   /** Workers that logged `Exception in worker process` whose traceback has not started yet. */
   private pendingExceptionPids: number[] = []
   private nextIsChained = false
+  private readonly faults = new FaultDumpReader()
   /** An exception line that ended with `: ` (Django's messages start with a newline): the next line is its message. */
   private awaitingMessage?: TracebackEvent
-  private readonly faults = new FaultDumpReader()
 
   constructor(options: ParserOptions = {}) {
     this.keepEvents = options.keepEvents ?? true

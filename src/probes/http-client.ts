@@ -15,10 +15,10 @@ export interface HttpTarget {
   port: number
   path: string
   userAgent: string
+  /** The `host-header` input: the host name the platform's proxy would send. */
+  hostHeader?: string
   timeoutMs: number
   signal?: AbortSignal
-  /** The `host-header` input, sent as `Host` (default: Node's `host:port`). */
-  hostHeader?: string
 }
 
 const BODY_LIMIT = 4096

@@ -111,9 +111,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
           port: options.port,
           path: options.path,
           signal: options.signal,
+          hostHeader: options.hostHeader,
           userAgent: 'gunicorn-smoke-load',
-          timeoutMs: requestTimeoutMs,
-          hostHeader: options.hostHeader
+          timeoutMs: requestTimeoutMs
         })
         latencies.push(now() - sent)
         answered++
