@@ -78,6 +78,22 @@ describe.each(SUITES)('on %s', (suite) => {
   })
 })
 
+// Gunicorn 20.1 applies its `timeout` (30 s) while a worker imports: WORKER TIMEOUT, then a replacement that hangs
+// on the same line; that replacement is asked for its stack.
+it('bookworm (Gunicorn 20.1): after WORKER TIMEOUT the replacement worker names app.py:4', async () => {
+  const run = await runAction({
+    'build-args': `BASE_IMAGE=${baseImage('bookworm')}`,
+    'stability-window': '1',
+    comment: 'never',
+    context: fixture('fail-worker-hang'),
+    timeout: '50'
+  })
+  expect(run.outputs.reason).toBe('worker-hang')
+  expect(run.outputs.summary).toContain(`stuck importing \`${fixture('fail-worker-hang')}/app.py:4\` (\`time.sleep(3600)\`)`)
+  expect(report(run).log.some((line) => /WORKER TIMEOUT/.test(line.text))).toBe(true)
+  expectNothingLeft(run)
+})
+
 it('the fixtures are read from the repository root', () => {
   expect(fs.existsSync(path.join(ROOT, fixture('fail-worker-hang'), 'app.py'))).toBe(true)
 })

@@ -2,6 +2,8 @@
 import type { DiagnosisContext } from '../../src/diagnosis/index.js'
 import { SUITES, captured, type Suite } from '../gunicorn/captured-logs.js'
 import { contextFor, diagnose } from './context-helper.js'
+import { Redactor, redactReport } from '../../src/report/redact.js'
+import type { RunReport } from '../../src/model.js'
 
 const fixtureFile = (fixture: string, file: string) => `__fixtures__/apps/${fixture}/${file}`
 
@@ -89,6 +91,17 @@ describe.each(SUITES)('hangs and native crashes on %s', (suite) => {
     expect(d.remedy).toContain('no cached or prebuilt wheel')
     expect(d.location).toEqual({ file: fixtureFile('fail-binary-incompatible', 'requirements.txt'), line: 2 })
     expect(d.evidence[0]).toMatch(/RuntimeWarning: greenlet.greenlet size changed/)
+  })
+
+  it('the stack dump and what is read from it go through the redaction like every other string', () => {
+    const ctx = withStackRequest(suite, 'worker-hang-stack')
+    const diagnosis = diagnose(ctx)
+    const secret = 'time.sleep(3600)'
+    const report = { summary: diagnosis.summary, diagnosis, log: ctx.lines, annotations: [] } as unknown as RunReport
+    const safe = redactReport(report, new Redactor([secret, '/app/app.py']))
+    expect(JSON.stringify(safe)).not.toContain(secret)
+    expect(JSON.stringify(safe)).not.toContain('/app/app.py')
+    expect(safe.log.find((l) => l.text.includes('line 4 in <module>'))?.text).toBe('  File "***", line 4 in <module>')
   })
 
   it('a stack the run asked for is not taken for a native crash', () => {
