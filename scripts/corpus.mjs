@@ -98,6 +98,7 @@ function markdown(rows, totalMs) {
     '',
     `**${right} of ${rows.length} right (${percent(right, rows.length)})**, whole replay ${Math.round(totalMs / 1000)} s.`,
     '',
+    ...unknownReasonsLine(rows),
     '| reason | logs | right | accuracy |',
     '| --- | --- | --- | --- |'
   ]
@@ -122,6 +123,25 @@ function markdown(rows, totalMs) {
     lines.push(`| ${row.entry.file} | ${expected} | ${row.got.reason} | ${said} | ${unit} |`)
   }
   return `${lines.join('\n')}\n`
+}
+
+/** Reason ids of src/diagnosis/reasons.ts: a corpus reason outside it cannot be answered by any rule yet. */
+function knownReasons() {
+  const table = readFileSync(path.join(ROOT, 'src/diagnosis/reasons.ts'), 'utf8')
+  return new Set([...table.matchAll(/^\s+'?([a-z-]+)'?: \{ title:/gm)].map((m) => m[1]))
+}
+
+function unknownReasonsLine(rows) {
+  const known = knownReasons()
+  const outside = [...new Set(rows.map((row) => row.entry.reason).filter((reason) => !known.has(reason)))]
+  if (outside.length === 0) return []
+  const inside = rows.filter((row) => known.has(row.entry.reason))
+  const right = inside.filter((row) => row.ok).length
+  const count = rows.length - inside.length
+  return [
+    `Reasons the rule table does not have yet: ${outside.map((r) => `\`${r}\``).join(', ')} (${count} logs). On the reasons it has: **${right} of ${inside.length} (${percent(right, inside.length)})**.`,
+    ''
+  ]
 }
 
 async function main() {
