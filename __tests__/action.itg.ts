@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import { jest } from '@jest/globals'
 import path from 'node:path'
-import { BASES, baseImage, createdSince, leftovers, snapshot } from './helpers/docker.js'
+import { BASES, GUNICORN_VERSION, baseImage, createdSince, leftovers, snapshot } from './helpers/docker.js'
 import { ROOT, runAction, type ActionRun, expectFailedWith } from './helpers/run-action.js'
 
 jest.setTimeout(240_000)
@@ -35,7 +35,7 @@ describe.each(BASES)('on %s', (base) => {
     expect(Number(run.outputs['boot-time-ms'])).toBeGreaterThan(0)
     expect(Number(run.outputs['boot-time-ms'])).toBeLessThan(20_000)
     expect(run.outputs['health-status']).toBe('200')
-    expect(run.outputs['gunicorn-version']).toBe(base === 'bookworm' ? '20.1.0' : '23.0.0')
+    expect(run.outputs['gunicorn-version']).toBe(GUNICORN_VERSION[base])
     expect(run.outputs.workers).toBe('2/2')
     expect(run.outputs.websocket).toBe('skipped')
     expect(run.summary).toContain('passed')

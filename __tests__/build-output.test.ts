@@ -28,23 +28,40 @@ describe('parseBuildFailure on the legacy builder (captured from dockerd 20.10)'
   })
 })
 
-describe('parseBuildFailure on BuildKit / buildx output', () => {
+describe('parseBuildFailure on BuildKit / buildx output (captured: buildx 0.13 against dockerd 20.10)', () => {
+  const captured = (builder: string, name: string): string[] =>
+    fs.readFileSync(path.join(ROOT, '__fixtures__', 'build', 'logs', 'bookworm', builder, `${name}.log`), 'utf8').split('\n')
+  const dockerfileOf = (name: string): string => fs.readFileSync(path.join(ROOT, '__fixtures__', 'build', 'cases', name, 'Dockerfile'), 'utf8')
+
   it('reads the step, the Dockerfile line and the step output from the error summary', () => {
-    const failure = parseBuildFailure(lines('buildkit-run-failed.txt'))
+    const failure = parseBuildFailure(captured('buildkit', 'version-not-found'), dockerfileOf('version-not-found'))
     expect(failure.format).toBe('buildkit')
-    expect(failure.instruction).toBe('RUN pip install --no-cache-dir -r requirements.txt')
-    expect(failure.stepPosition).toBe('4/5')
+    expect(failure.instruction).toBe('RUN /venv/bin/pip install --no-index --find-links /wheels -r requirements.txt')
+    expect(failure.stepPosition).toBe('5/5')
     expect(failure.exitCode).toBe(1)
-    expect(failure.dockerfileLine).toBe(5)
-    expect(failure.outputTail[failure.outputTail.length - 1]).toBe('ERROR: No matching distribution found for gevent-websockets')
-    expect(buildRemedy(failure)).toMatch(/`gevent-websockets`/)
+    expect(failure.dockerfileLine).toBe(6)
+    expect(failure.outputTail[failure.outputTail.length - 1]).toBe('ERROR: No matching distribution found for greenlet==3.0.4')
+    expect(buildRemedy(failure)).toMatch(/`greenlet==3\.0\.4`/)
+  })
+
+  it('keeps the whole output of the failing step, which the summary block cuts short', () => {
+    const failure = parseBuildFailure(captured('buildkit', 'dependency-conflict'), dockerfileOf('dependency-conflict'))
+    expect(failure.outputTail).not.toContain('Processing /wheels/gevent-23.9.1-py3-none-any.whl')
+    expect(failure.stepOutput).toContain('Processing /wheels/gevent-23.9.1-py3-none-any.whl')
+    expect(failure.stepOutput).toContain('    gevent 23.9.1 depends on greenlet>=3.0.0')
   })
 
   it('explains a missing COPY source', () => {
-    const failure = parseBuildFailure(lines('buildkit-copy-failed.txt'))
-    expect(failure.instruction).toBe('COPY missing.txt .')
-    expect(failure.dockerfileLine).toBe(2)
+    const failure = parseBuildFailure(captured('buildkit', 'copy-renamed'), dockerfileOf('copy-renamed'))
+    expect(failure.instruction).toBe('COPY requirement.txt ./')
+    expect(failure.dockerfileLine).toBe(4)
     expect(buildRemedy(failure)).toMatch(/not in the build context/)
+  })
+
+  it("never takes the legacy builder's deprecation notice for output (DOCKER_BUILDKIT=0 wording)", () => {
+    const failure = parseBuildFailure(captured('legacy', 'copy-renamed'), dockerfileOf('copy-renamed'))
+    expect([failure.message, ...failure.stepOutput].join('\n')).not.toMatch(/DEPRECATED|BuildKit is currently disabled|environment-variable/)
+    expect(failure.message).toMatch(/^COPY failed: file not found in build context/)
   })
 
   it('falls back to the step that reported ERROR when there is no summary block', () => {

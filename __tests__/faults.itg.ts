@@ -115,7 +115,7 @@ describe('a build that fails', () => {
     // ARG, FROM, WORKDIR, RUN, CMD and the builder's own LABEL step for the run label: the RUN is step 4 of 6.
     expect(run.outputs.summary).toMatch(/\(step 4\/6\)/)
     // The annotation points at the failing line of the Dockerfile.
-    expect(run.stdout).toMatch(/::error title=Docker build failed,file=Dockerfile,line=4::/)
+    expect(run.stdout).toMatch(/::error title=Gunicorn smoke%3A Image build failed,file=Dockerfile,line=4::/)
     expectNothingLeft(run)
     expect(containersRunning(marker)).toEqual([])
   })

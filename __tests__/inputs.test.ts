@@ -73,6 +73,12 @@ describe('parseSettings', () => {
     ['unknown comment mode', { comment: 'sometimes' }, /^The input 'comment' must be one of 'always', 'on-failure', 'never'/],
     ['image with build-args', { image: 'acme/api', 'build-args': 'A=1' }, /^The input 'build-args' cannot be used together with 'image'/],
     ['image with dockerfile', { image: 'acme/api', dockerfile: 'Dockerfile' }, /^The input 'dockerfile' cannot be used together with 'image'/],
+    ['image with cache-from', { image: 'acme/api', 'cache-from': 'type=gha' }, /^The input 'cache-from' cannot be used together with 'image'/],
+    [
+      'cache spec with a space',
+      { 'cache-to': 'type=gha, mode=max' },
+      /^The input 'cache-to' takes one cache spec a line such as 'type=gha,scope=api', got 'type=gha, mode=max'\.$/
+    ],
     ['unbalanced quotes in command', { command: `gunicorn "app:app` }, /^The input 'command' is not a valid shell-style command line/],
     ['bad memory', { memory: 'lots' }, /^The input 'memory' must be a size such as '512m'/],
     ['bad cpus', { cpus: '-1' }, /^The input 'cpus' must be a positive number/],

@@ -31,7 +31,9 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: path.join(ROOT, 'BENCHMARKS.md') },
     json: { type: 'string', default: path.join(ROOT, 'bench', 'results.json') },
     // Re-renders BENCHMARKS.md from a results file written by an earlier run, without measuring again.
-    'render-only': { type: 'boolean', default: false }
+    'render-only': { type: 'boolean', default: false },
+    // Measures the action alone (no wait-on/curl runs): what bench/ab.mjs compares between two bundles.
+    'action-only': { type: 'boolean', default: false }
   }
 })
 const REPS = Math.max(1, Number(args.reps))
@@ -309,7 +311,7 @@ function curlLoop(port) {
 async function failingBoot(rep) {
   const image = IMAGES.failing.tag
   const result = {}
-  const order = rep % 2 === 0 ? ['action', 'pollers'] : ['pollers', 'action']
+  const order = args['action-only'] ? ['action'] : rep % 2 === 0 ? ['action', 'pollers'] : ['pollers', 'action']
   for (const who of order) {
     if (who === 'action') {
       const run = await runAction({ image, timeout: String(POLLER_TIMEOUT_S), 'stability-window': '0' }, { runId: `bench${Date.now()}` })
@@ -354,7 +356,7 @@ async function failingBoot(rep) {
 async function healthyBoot(rep) {
   const image = IMAGES.healthy.tag
   const result = {}
-  const order = rep % 2 === 0 ? ['action', 'pollers'] : ['pollers', 'action']
+  const order = args['action-only'] ? ['action'] : rep % 2 === 0 ? ['action', 'pollers'] : ['pollers', 'action']
   for (const who of order) {
     if (who === 'action') {
       const runId = `bench${Date.now()}`
@@ -404,7 +406,9 @@ async function overhead() {
     overheadMs: wallMs - run.report.bootTimeMs,
     beforeDockerRunMs: starting - run.startAt,
     dockerRunAndPortMs: waiting - starting,
-    afterHealthyMs: run.exitAt - healthyAt
+    afterHealthyMs: run.exitAt - healthyAt,
+    // The boot profile's own measurement (0 for bundles that predate it), part of the time after healthy.
+    profileMs: run.report.profile?.measuredInMs ?? 0
   }
 }
 
@@ -744,10 +748,19 @@ function profileNoiseSection() {
 
 // ------------------------------------------------------------------ main
 
+/** bench/build-verdict.mjs writes its own section of the file: a re-render keeps it. */
+function keepBuildVerdict(markdown) {
+  const previous = fs.existsSync(args.out) ? fs.readFileSync(args.out, 'utf8') : ''
+  const start = previous.indexOf('<!-- build-verdict:start -->')
+  const end = previous.indexOf('<!-- build-verdict:end -->')
+  if (start < 0 || end < 0) return markdown
+  return `${markdown.trimEnd()}\n\n${previous.slice(start, end + '<!-- build-verdict:end -->'.length)}\n`
+}
+
 async function main() {
   if (args['render-only']) {
     const saved = JSON.parse(fs.readFileSync(args.json, 'utf8'))
-    fs.writeFileSync(args.out, render(saved.machine, saved.results, saved.bundle, saved.reps))
+    fs.writeFileSync(args.out, keepBuildVerdict(render(saved.machine, saved.results, saved.bundle, saved.reps)))
     log(`Re-rendered ${path.relative(ROOT, args.out)} from ${path.relative(ROOT, args.json)}.`)
     return
   }
@@ -792,9 +805,11 @@ async function main() {
     const gzip = Number(execFileSync('sh', ['-c', `gzip -9 -c '${file}' | wc -c`], { encoding: 'utf8' }).trim())
     return { name: path.relative(ROOT, file), bytes, gzip }
   })
-  const markdown = render(machineInfo, results, bundle)
-  fs.writeFileSync(args.out, markdown)
   fs.writeFileSync(args.json, JSON.stringify({ machine: machineInfo, reps: REPS, results, bundle }, null, 2))
+  // The rendered page compares with the pollers; the action alone only feeds bench/ab.mjs.
+  if (args['action-only']) return
+  const markdown = render(machineInfo, results, bundle)
+  fs.writeFileSync(args.out, keepBuildVerdict(markdown))
   log(`\nWrote ${path.relative(ROOT, args.out)} and ${path.relative(ROOT, args.json)}.`)
   process.stdout.write(markdown.slice(markdown.indexOf('## Summary'), markdown.indexOf('## Machine')))
 }

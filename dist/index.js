@@ -43139,6 +43139,7 @@ async function checkUnderLoad(run4, running, findings) {
   deps.ui.progress(`Sending ${settings.loadRequests} requests to ${settings.healthPath}, 10 at a time`);
   const probe = new LoadProbe({
     host: PROBE_HOST,
+    // Only after a healthy answer, which needs the port.
     port: running.hostPort,
     path: settings.healthPath,
     requests: settings.loadRequests,
@@ -43425,6 +43426,7 @@ async function checkWebSocket(run4, running) {
   deps.ui.progress(`Checking the WebSocket route ${settings.websocketPath} (${settings.websocketProtocol})`);
   const outcome = await new WebSocketProbe({
     host: PROBE_HOST,
+    // Only after a healthy answer, which needs the port.
     port: running.hostPort,
     path: settings.websocketPath,
     protocol: settings.websocketProtocol,
@@ -44576,8 +44578,13 @@ async function startContainer(run4, image) {
     run4.checks.set({ id: "start", status: "fail", detail: "the container did not start" });
     return { failed: { result: "fail", reason: diagnosis.reason, summary: diagnosis.summary, diagnosis, image } };
   }
-  const hostPort = await deps.docker.hostPort(containerId, settings.port);
-  deps.ui.debug(`container ${containerId.slice(0, 12)} publishes ${settings.port} on ${PROBE_HOST}:${hostPort}`);
+  const hostPort = await deps.docker.hostPort(containerId, settings.port).catch(async (error2) => {
+    if ((await deps.docker.containerState(containerId))?.running === false) return void 0;
+    throw error2;
+  });
+  deps.ui.debug(
+    hostPort === void 0 ? `container ${containerId.slice(0, 12)} stopped before its port could be looked up` : `container ${containerId.slice(0, 12)} publishes ${settings.port} on ${PROBE_HOST}:${hostPort}`
+  );
   return { containerId, hostPort, startedAt };
 }
 function startCheck(facts, lines, containerStartedAt) {
@@ -45428,8 +45435,7 @@ var crashLoop = {
     const enough = deaths.length >= 2 || rc.ctx.outcome === "unstable" && deaths.length >= 1;
     if (!enough) return void 0;
     const firstExit = rc.ofKind("worker-exit").find((e) => e.pid === deaths[0].pid)?.lines[0];
-    const firstDeathSeq = deaths[0].seq;
-    const clue = [...rc.ctx.lines].reverse().find((l) => l.seq < firstDeathSeq && !l.text.startsWith("[") && l.text.trim() !== "");
+    const clue = lastWordsBefore(rc, deaths[0].seq);
     const tb = rc.primaryTraceback((t) => t.pid === void 0 || !rc.ctx.state.failedBootPids.includes(t.pid));
     const presumed = deaths.filter((d) => d.presumed).length;
     const codes = [...new Set(deaths.map((d) => d.code !== void 0 ? `code ${d.code}` : d.signal ?? "unlogged exit"))];
@@ -45446,6 +45452,16 @@ var crashLoop = {
     };
   }
 };
+var CROSS_STREAM_MS = 1e3;
+function lastWordsBefore(rc, deathSeq) {
+  const lines = rc.ctx.lines;
+  const death = lines.find((l) => l.seq === deathSeq);
+  const fromApp = (l) => !l.text.startsWith("[") && l.text.trim() !== "";
+  const before = [...lines].reverse().find((l) => l.seq < deathSeq && fromApp(l));
+  if (!death || before && death.at - before.at <= CROSS_STREAM_MS) return before;
+  const after = lines.find((l) => l.seq > deathSeq && l.stream !== death.stream && fromApp(l) && l.at - death.at <= CROSS_STREAM_MS);
+  return after ?? before;
+}
 var bootTimeout = {
   reason: "boot-timeout",
   explain(rc) {
@@ -45889,7 +45905,7 @@ async function waitHealthy(run4, running) {
   let decision;
   const probe = new HealthProbe({
     host: PROBE_HOST,
-    port: running.hostPort,
+    port: running.hostPort ?? 0,
     path: settings.healthPath,
     matcher: settings.healthStatus,
     now,
@@ -45900,6 +45916,10 @@ async function waitHealthy(run4, running) {
       interrupted: async () => cancelled(run4) || (decision = await watch.decided()) !== void 0
     }
   });
+  if (running.hostPort === void 0) {
+    decision = await watch.decisionBy(running.deadline);
+    return { findings: { outcome: decision ?? "container-exited", healthyAt: void 0 }, probe };
+  }
   run4.deps.ui.progress(`Waiting for ${settings.healthPath} on port ${settings.port} (timeout ${settings.timeoutSec} s)`);
   await probe.start();
   const signedByGunicorn = /gunicorn/i.test(probe.result().server ?? "");

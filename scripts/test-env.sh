@@ -65,3 +65,27 @@ for suite in $SUITES; do
   rm -rf "$dir" "$dir.log"
   log "$image built: $(docker run --rm "$image" gunicorn --version 2>&1 | head -n1)"
 done
+
+# BuildKit, as GitHub's runners build: the buildx plugin from Debian trixie's docker-buildx package (bookworm has
+# none), installed into a Docker config directory of the tests' own so the host's `docker build` stays as it is.
+# `DOCKER_CONFIG=$BUILDX_CONFIG docker build` is then a BuildKit build against this engine: the builder alias
+# (what `docker buildx install` writes) makes Debian's docker 20.10 CLI route `docker build` to the plugin too.
+BUILDX_CONFIG="${GUNICORN_SMOKE_BUILDX_CONFIG:-/var/lib/gunicorn-smoke/buildx}"
+if [ -x "$BUILDX_CONFIG/cli-plugins/docker-buildx" ]; then
+  log "buildx present in $BUILDX_CONFIG"
+else
+  apt_dir=$(mktemp -d /tmp/gunicorn-smoke-buildx.XXXX)
+  mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$BUILDX_CONFIG/cli-plugins"
+  echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $(mirror) trixie main" >"$apt_dir/sources.list"
+  apt_private=(-o "Dir::Etc::SourceList=$apt_dir/sources.list" -o Dir::Etc::SourceParts=/dev/null
+    -o "Dir::State::Lists=$apt_dir/lists" -o "Dir::Cache=$apt_dir/cache" -o APT::Sandbox::User=root)
+  log "downloading docker-buildx from Debian trixie"
+  (cd "$apt_dir" && apt-get -qq "${apt_private[@]}" update && apt-get -qq "${apt_private[@]}" download docker-buildx) >"$apt_dir.log" 2>&1 \
+    || { log "could not download docker-buildx from trixie"; tail -20 "$apt_dir.log" >&2; exit 1; }
+  dpkg -x "$apt_dir"/docker-buildx_*.deb "$apt_dir/root"
+  install -m 755 "$apt_dir/root/usr/libexec/docker/cli-plugins/docker-buildx" "$BUILDX_CONFIG/cli-plugins/docker-buildx"
+  rm -rf "$apt_dir" "$apt_dir.log"
+fi
+[ -e "$BUILDX_CONFIG/config.json" ] || echo '{"aliases": {"builder": "buildx"}}' >"$BUILDX_CONFIG/config.json"
+DOCKER_CONFIG="$BUILDX_CONFIG" docker buildx version >/dev/null 2>&1 || { log "buildx in $BUILDX_CONFIG does not run"; exit 1; }
+log "BuildKit: DOCKER_CONFIG=$BUILDX_CONFIG docker build ($(DOCKER_CONFIG="$BUILDX_CONFIG" docker buildx version | awk '{print $2}'))"

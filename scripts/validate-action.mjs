@@ -43,6 +43,18 @@ try {
     ok = false
   }
   for (const name of workflows.sort()) ok = validate(path.join(workflowDir, name), `.github/workflows/${name}`) && ok
+
+  // Complete workflows shown in the docs (a fenced yaml block with top-level `on:` and `jobs:`) are validated too.
+  for (const doc of ['README.md', path.join('docs', 'workflows.md')]) {
+    const text = fs.existsSync(path.join(root, doc)) ? fs.readFileSync(path.join(root, doc), 'utf8') : ''
+    let index = 0
+    for (const [, block] of text.matchAll(/^```ya?ml\n([\s\S]*?)^```$/gm)) {
+      if (!/^on:/m.test(block) || !/^jobs:/m.test(block)) continue
+      const file = path.join(tmp, `${path.basename(doc, '.md')}-${++index}.yml`)
+      fs.writeFileSync(file, block)
+      ok = validate(file, `${doc}, workflow ${index}`) && ok
+    }
+  }
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true })
 }

@@ -13,7 +13,7 @@ import { prepare, removeBuiltImage, type Preparation } from './prepare.js'
 import { redactReport } from './report/redact.js'
 import { renderTerminalReport, terminalStyle, type TerminalStyle } from './cli-report.js'
 
-const REPEATABLE = new Set(['env', 'build-args'])
+const REPEATABLE = new Set(['env', 'build-args', 'cache-from', 'cache-to'])
 /** Inputs that make no sense on a laptop. */
 const ACTION_ONLY = new Set(['github-token', 'comment', 'comment-key', 'pr-number'])
 

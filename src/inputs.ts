@@ -32,6 +32,9 @@ export interface Settings {
   dockerfile?: string
   buildArgs: Array<[string, string]>
   target?: string
+  /** `cache-from` / `cache-to` specs, one per line: the build then goes through `docker buildx build --load`. */
+  cacheFrom: string[]
+  cacheTo: string[]
   image?: string
   command?: string[]
   port: number
@@ -121,7 +124,7 @@ function parseImageSource(
   get: InputReader,
   read: InputReader,
   workspaceAbs: string
-): Pick<Settings, 'context' | 'dockerfile' | 'buildArgs' | 'target' | 'image'> {
+): Pick<Settings, 'context' | 'dockerfile' | 'buildArgs' | 'target' | 'image' | 'cacheFrom' | 'cacheTo'> {
   const inside = (p: string): boolean => p === workspaceAbs || p.startsWith(workspaceAbs + path.sep)
   const image = get('image') || undefined
   if (image && !IMAGE_REFERENCE.test(image)) {
@@ -134,12 +137,14 @@ function parseImageSource(
   if (target && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(target)) {
     throw new InputError(`The input 'target' must be the name of a build stage, got '${shown(target)}'.`)
   }
+  const cacheFrom = parseCacheSpecs('cache-from', read('cache-from'))
+  const cacheTo = parseCacheSpecs('cache-to', read('cache-to'))
   if (image) {
     // A prebuilt image makes every build setting meaningless: say so rather than silently ignore it.
-    for (const name of ['dockerfile', 'build-args', 'target']) {
+    for (const name of ['dockerfile', 'build-args', 'target', 'cache-from', 'cache-to']) {
       if (get(name)) throw new InputError(`The input '${name}' cannot be used together with 'image': a prebuilt image is not built.`)
     }
-    return { context, dockerfile: undefined, buildArgs, target, image }
+    return { context, dockerfile: undefined, buildArgs, target, image, cacheFrom, cacheTo }
   }
   if (!inside(context)) throw new InputError(`The input 'context' must be a directory inside the repository, got '${shown(contextInput)}'.`)
   if (!isDirectory(context)) {
@@ -156,7 +161,18 @@ function parseImageSource(
     const named = dockerfileInput || path.relative(workspaceAbs, dockerfile) || 'Dockerfile'
     throw new InputError(`The input 'dockerfile' points to '${named}', which does not exist (relative paths are read from the context).`)
   }
-  return { context, dockerfile, buildArgs, target, image }
+  return { context, dockerfile, buildArgs, target, image, cacheFrom, cacheTo }
+}
+
+/** One Buildx cache spec a line (`type=gha,mode=max,scope=api`); specs have no spaces. */
+function parseCacheSpecs(name: string, text: string): string[] {
+  const specs = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+  const bad = specs.find((spec) => !/^[A-Za-z0-9][^\s]*$/.test(spec))
+  if (bad) throw new InputError(`The input '${name}' takes one cache spec a line such as 'type=gha,scope=api', got '${shown(bad)}'.`)
+  return specs
 }
 
 function parseCommand(commandText: string): string[] | undefined {

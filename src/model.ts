@@ -4,6 +4,11 @@ import type { BaseComparison, BootProfile } from './profile/model.js'
 
 export const REASON_IDS = [
   'build-failed',
+  'dependency-conflict',
+  'package-not-found',
+  'native-build-failed',
+  'build-file-missing',
+  'apt-package-not-found',
   'config-error',
   'worker-class-unavailable',
   'missing-dependency',

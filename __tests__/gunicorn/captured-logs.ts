@@ -7,8 +7,7 @@ import { toLogLines } from '../../src/gunicorn/log-parser.js'
 export const SUITES = ['bookworm', 'trixie', 'forky'] as const
 export type Suite = (typeof SUITES)[number]
 
-/** The Gunicorn version each base image installs (Debian's package). */
-export const GUNICORN_VERSION: Record<Suite, string> = { bookworm: '20.1.0', trixie: '23.0.0', forky: '26.2.2' }
+export { GUNICORN_VERSION } from '../helpers/docker.js'
 
 export interface CapturedRun {
   suite: Suite

@@ -2,6 +2,8 @@
 import { execFileSync } from 'node:child_process'
 
 export const BASES = (process.env.GSMOKE_BASES ?? 'bookworm trixie forky').split(/\s+/).filter(Boolean)
+/** The Gunicorn version each base image installs (Debian's package). */
+export const GUNICORN_VERSION: Record<string, string> = { bookworm: '20.1.0', trixie: '23.0.0', forky: '26.2.2' }
 export const baseImage = (base: string): string => `gunicorn-smoke-base:${base}`
 
 function docker(args: string[]): string {

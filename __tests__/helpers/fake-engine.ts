@@ -21,6 +21,8 @@ export interface FakeApp {
   imageConfig?: { WorkingDir?: string; Cmd?: string[]; Entrypoint?: string[] }
   /** `gunicorn --print-config` says this many workers (default: the config cannot be printed). */
   printedWorkers?: number
+  /** The container stops before `docker port` runs (Gunicorn rejected its configuration at once). */
+  stopsBeforePortLookup?: boolean
   /** `docker build`: its output and exit code (default: a build that succeeds silently). */
   build?: { output: string[]; exitCode: number }
 }
@@ -69,6 +71,10 @@ export class FakeEngine implements CommandRunner {
         this.running = true
         return ok(`${CONTAINER_ID}\n`)
       case 'port':
+        if (this.app.stopsBeforePortLookup) {
+          this.stop(this.app.exitCode ?? 1)
+          return { exitCode: 1, stdout: '', stderr: `Error: No public port '8000/tcp' published for ${CONTAINER_ID}\n` }
+        }
         return ok(`127.0.0.1:${this.port}\n`)
       case 'wait':
         return ok(`${await this.exited}\n`)
@@ -107,7 +113,8 @@ export class FakeEngine implements CommandRunner {
       const at = stamp ? Date.parse(`${stamp.replace(' ', 'T')}Z`) : previous
       if (previous !== undefined && at !== undefined && at > previous) await delay(((at - previous) / 1000) * perSecond)
       previous = at ?? previous
-      if (!this.running) return
+      // A stopped container's log is still printed in full.
+      if (!this.running && !this.app.stopsBeforePortLookup) return
       options.onStderr?.(text)
       if (this.app.answer && listensAfter.test(text) && !this.server.listening) await this.listen()
     }

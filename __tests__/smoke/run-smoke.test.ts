@@ -56,6 +56,14 @@ const CASES: Record<string, Case> = {
     summary: /literal text `\$\{PORT\}`/,
     checks: table('fail', 'not-reached', 'not-reached', 'not-reached')
   },
+  'container stopped before its port was looked up': {
+    app: { log: capturedLog('forky', 'worker-class-unavailable'), exitCode: 1, stopsBeforePortLookup: true },
+    inputs: IMAGE,
+    result: 'fail',
+    reason: 'worker-class-unavailable',
+    summary: /`eventlet`/,
+    checks: table('fail', 'not-reached', 'not-reached', 'not-reached')
+  },
   'boot timeout': {
     app: { log: capturedLog('bookworm', 'boot-timeout') },
     inputs: { ...IMAGE, timeout: '1' },

@@ -12,6 +12,11 @@ export interface ReasonText {
 
 export const REASONS: Record<ReasonId, ReasonText> = {
   'build-failed': { title: 'Image build failed', headline: 'the image did not build' },
+  'dependency-conflict': { title: 'Conflicting dependency pins', headline: 'conflicting dependency pins' },
+  'package-not-found': { title: 'Package version not found', headline: 'pip could not find a package' },
+  'native-build-failed': { title: 'Package needs a compiler', headline: 'a package did not compile' },
+  'build-file-missing': { title: 'File missing from the build context', headline: 'a copied file is missing' },
+  'apt-package-not-found': { title: 'Unknown apt package', headline: 'unknown apt package' },
   'config-error': { title: 'Gunicorn configuration error', headline: 'Gunicorn configuration error' },
   'worker-class-unavailable': { title: 'Worker class not installed', headline: 'worker class unavailable', namesCulprit: true },
   'missing-dependency': { title: 'Missing dependency', headline: 'missing dependency', namesCulprit: true },

@@ -18,12 +18,21 @@ export function runIdentity(runKey: string): RunIdentity {
 
 export function buildArgs(settings: Settings, identity: RunIdentity): string[] {
   if (!settings.dockerfile) throw new Error('buildArgs needs a Dockerfile')
-  // --force-rm: the legacy builder keeps the intermediate container of a failed step unless told not to.
-  const args = ['build', '--force-rm', '--file', settings.dockerfile, '--tag', identity.imageTag, '--label', `${RUN_LABEL}=${identity.runKey}`]
+  // A layer cache needs Buildx; `--load` puts its result in the engine's images, where the run starts it.
+  // Otherwise --force-rm: the legacy builder keeps the intermediate container of a failed step unless told not to.
+  const command = usesBuildx(settings) ? ['buildx', 'build', '--load'] : ['build', '--force-rm']
+  const args = [...command, '--file', settings.dockerfile, '--tag', identity.imageTag, '--label', `${RUN_LABEL}=${identity.runKey}`]
   for (const [key, value] of settings.buildArgs) args.push('--build-arg', `${key}=${value}`)
   if (settings.target) args.push('--target', settings.target)
+  for (const spec of settings.cacheFrom) args.push('--cache-from', spec)
+  for (const spec of settings.cacheTo) args.push('--cache-to', spec)
   args.push(settings.context)
   return args
+}
+
+/** `cache-from` or `cache-to` given: the build goes through `docker buildx build`. */
+export function usesBuildx(settings: Pick<Settings, 'cacheFrom' | 'cacheTo'>): boolean {
+  return settings.cacheFrom.length > 0 || settings.cacheTo.length > 0
 }
 
 /**

@@ -15,11 +15,20 @@ export interface BuildFailure {
   dockerfileLine?: number
   /** The last lines the failing step printed (its own output, not the builder's chatter). */
   outputTail: string[]
+  /** Everything the failing step printed that the build kept, in order (BuildKit's summary block is cut short). */
+  stepOutput: string[]
 }
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g
-const NOISE = [/^DEPRECATED: The legacy builder/, /^\s+Install the buildx component/, /^\s+https:\/\/docs\.docker\.com\/go\/buildx/]
+// The legacy builder's deprecation notice (both wordings): information, never the error.
+const NOISE = [
+  /^DEPRECATED: The legacy builder/,
+  /^\s+Install the buildx component/,
+  /^\s+https:\/\/docs\.docker\.com\/go\/buildx/,
+  /^\s+BuildKit is currently disabled; enable it/,
+  /^\s+environment-variable\.$/
+]
 
 export function stripAnsi(text: string): string {
   return text.replace(ANSI, '')
@@ -63,11 +72,8 @@ function parseLegacy(lines: string[]): BuildFailure {
     message = lastError >= 0 ? lines[lastError] : (lines.filter(Boolean).pop() ?? 'the build failed')
     if (lastError >= stepStart) outputEnd = lastError
   }
-  const outputTail = lines
-    .slice(stepStart, outputEnd)
-    .filter((line) => !/^ ---> /.test(line) && line.trim() !== '')
-    .slice(-30)
-  return { format: 'legacy', instruction, stepPosition, exitCode, message: message.trim(), outputTail }
+  const stepOutput = lines.slice(stepStart, outputEnd).filter((line) => !/^ ---> |^Removing intermediate container /.test(line) && line.trim() !== '')
+  return { format: 'legacy', instruction, stepPosition, exitCode, message: message.trim(), outputTail: stepOutput.slice(-30), stepOutput }
 }
 
 function parseBuildKit(lines: string[]): BuildFailure {
@@ -92,22 +98,17 @@ function parseBuildKit(lines: string[]): BuildFailure {
       outputTail.push(lines[i].replace(/^\d+(\.\d+)? /, ''))
     }
   } else {
-    // No summary block: take the numbered step that reported ERROR and its output lines.
+    // No summary block: the numbered step that reported ERROR names the instruction; its output lines follow.
     const failedStep = lines.find((line) => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1]
-    if (failedStep) {
-      const prefix = `#${failedStep} `
-      const stepLines = lines.filter((line) => line.startsWith(prefix))
-      const title = stepLines[0]?.slice(prefix.length).match(/^\[(?:[^\]]*?\s)?(\d+\/\d+)\] (.*)$/)
-      if (title) {
-        stepPosition = title[1]
-        instruction = title[2]
-      }
-      outputTail = stepLines
-        .slice(1)
-        .map((line) => line.slice(prefix.length))
-        .filter((line) => /^\d+(\.\d+)? /.test(line))
-        .map((line) => line.replace(/^\d+(\.\d+)? /, ''))
+    const title = lines
+      .find((line) => line.startsWith(`#${failedStep} [`))
+      ?.slice(`#${failedStep} `.length)
+      .match(/^\[(?:[^\]]*?\s)?(\d+\/\d+)\] (.*)$/)
+    if (title) {
+      stepPosition = title[1]
+      instruction = title[2]
     }
+    outputTail = failedStepOutput(lines)
   }
   if (!instruction) {
     const processMatch = message.match(/process "\/bin\/sh -c (.*)" did not complete/)
@@ -115,12 +116,39 @@ function parseBuildKit(lines: string[]): BuildFailure {
   }
   const lineMarker = lines.find((line) => /^Dockerfile(\.[\w.-]+)?:\d+$/.test(line.trim()))
   const dockerfileLine = numberOrUndefined(lineMarker?.trim().match(/:(\d+)$/)?.[1])
-  return { format: 'buildkit', instruction, stepPosition, exitCode, message, dockerfileLine, outputTail: outputTail.slice(-30) }
+  const stepOutput = failedStepOutput(lines)
+  return {
+    format: 'buildkit',
+    instruction,
+    stepPosition,
+    exitCode,
+    message,
+    dockerfileLine,
+    outputTail: outputTail.slice(-30),
+    stepOutput: stepOutput.length > 0 ? stepOutput : outputTail
+  }
+}
+
+/** The timestamped output lines (`#9 0.501 …`) of the step that reported ERROR, without their prefix. */
+function failedStepOutput(lines: string[]): string[] {
+  const failedStep = lines.find((line) => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1]
+  if (!failedStep) return []
+  const prefix = `#${failedStep} `
+  return lines
+    .filter((line) => line.startsWith(prefix))
+    .map((line) => line.slice(prefix.length))
+    .filter((line) => /^\d+(\.\d+)? /.test(line))
+    .map((line) => line.replace(/^\d+(\.\d+)? /, ''))
 }
 
 function parseUnknown(lines: string[]): BuildFailure {
   const meaningful = lines.filter((line) => line.trim() !== '')
-  return { format: 'unknown', message: meaningful[meaningful.length - 1] ?? 'the build failed', outputTail: meaningful.slice(-30) }
+  return {
+    format: 'unknown',
+    message: meaningful[meaningful.length - 1] ?? 'the build failed',
+    outputTail: meaningful.slice(-30),
+    stepOutput: meaningful
+  }
 }
 
 /** The line of the Dockerfile whose (continuation-joined) instruction matches what the builder printed. */

@@ -112,6 +112,12 @@ export class Docker {
     return result.stdout.trim()
   }
 
+  /** The Buildx plugin's version line, or undefined when `docker buildx` is not installed. */
+  async buildxVersion(): Promise<string | undefined> {
+    const result = await this.runner.run(['buildx', 'version'])
+    return result.exitCode === 0 && result.stdout.trim() ? result.stdout.trim() : undefined
+  }
+
   async build(args: string[], options: StreamOptions): Promise<number> {
     return this.runner.stream(args, options)
   }

@@ -1,8 +1,11 @@
 // Phase 1, the image: build the Dockerfile (its output streamed and its tail kept for the diagnosis), or take
 // the prebuilt `image` as it is.
 import fs from 'node:fs'
-import { buildArgs } from '../docker/args.js'
-import { buildRemedy, parseBuildFailure, type BuildFailure } from '../docker/build-output.js'
+import { buildArgs, usesBuildx } from '../docker/args.js'
+import { DockerError } from '../docker/docker.js'
+import { parseBuildFailure } from '../docker/build-output.js'
+import { diagnoseBuild, type BuildDiagnosis } from '../diagnosis/rules/build.js'
+import { REASONS } from '../diagnosis/reasons.js'
 import type { Diagnosis, RunReport } from '../model.js'
 import { repoRelative } from '../paths.js'
 import { clip } from '../text.js'
@@ -19,6 +22,11 @@ export async function buildImage(run: SmokeRun): Promise<BuildResult> {
   if (settings.image) {
     run.checks.set({ id: 'build', status: 'skipped', detail: `prebuilt \`${settings.image}\``, durationMs: 0 })
     return { image: settings.image }
+  }
+  if (usesBuildx(settings) && !(await deps.docker.buildxVersion())) {
+    throw new DockerError(
+      "The inputs 'cache-from' and 'cache-to' need Docker Buildx, which this runner does not have: add docker/setup-buildx-action before this step."
+    )
   }
   const buildStart = now()
   const output: string[] = []
@@ -38,8 +46,15 @@ export async function buildImage(run: SmokeRun): Promise<BuildResult> {
     run.checks.set({ id: 'build', status: 'pass', detail: `built \`${dockerfileRel}\``, durationMs })
     return { image: deps.identity.imageTag }
   }
-  const failure = parseBuildFailure(output, readText(settings.dockerfile!))
-  const diagnosis = buildDiagnosis(failure, dockerfileRel)
+  const dockerfileText = readText(settings.dockerfile!)
+  const failure = parseBuildFailure(output, dockerfileText)
+  const { pointers, ...diagnosis } = diagnoseBuild({
+    failure,
+    workspace: settings.workspace,
+    contextDir: settings.context,
+    dockerfile: settings.dockerfile!,
+    dockerfileText
+  })
   run.checks.set({
     id: 'build',
     status: 'fail',
@@ -49,33 +64,21 @@ export async function buildImage(run: SmokeRun): Promise<BuildResult> {
   return {
     failed: {
       result: 'fail',
-      reason: 'build-failed',
+      reason: diagnosis.reason,
       summary: diagnosis.summary,
       diagnosis,
       dockerfile: dockerfileRel,
-      annotations: buildAnnotations(diagnosis),
+      annotations: buildAnnotations(diagnosis, pointers),
       log: output.map((text, seq) => ({ seq, stream: 'stdout', text, at: buildStart })),
       logTotalLines: output.length
     }
   }
 }
 
-function buildDiagnosis(failure: BuildFailure, dockerfileRel: string): Diagnosis {
-  const step = failure.instruction ? `\`${clip(failure.instruction, 100)}\`` : 'a step'
-  const code = failure.exitCode !== undefined ? ` with exit code ${failure.exitCode}` : ''
-  return {
-    reason: 'build-failed',
-    summary: `The Docker build failed at ${step}${failure.stepPosition ? ` (step ${failure.stepPosition})` : ''}${code}.`,
-    evidence: [...failure.outputTail.slice(-8), failure.message].filter((line, index, all) => all.indexOf(line) === index),
-    location: failure.dockerfileLine ? { file: dockerfileRel, line: failure.dockerfileLine } : undefined,
-    remedy: buildRemedy(failure)
-  }
-}
-
-function buildAnnotations(diagnosis: Diagnosis): RunReport['annotations'] {
-  if (!diagnosis.location) return []
-  const { file, line } = diagnosis.location
-  return [{ level: 'error', title: 'Docker build failed', message: `${diagnosis.summary} ${diagnosis.remedy}`, file, line }]
+/** An error on each repository line the diagnosis points at: the Dockerfile step, the pins, the .dockerignore line. */
+function buildAnnotations(diagnosis: Diagnosis, pointers: BuildDiagnosis['pointers']): RunReport['annotations'] {
+  const title = `Gunicorn smoke: ${REASONS[diagnosis.reason].title}`
+  return pointers.map(({ file, line }) => ({ level: 'error', title, message: `${diagnosis.summary} ${diagnosis.remedy}`, file, line }))
 }
 
 function readText(file: string): string | undefined {

@@ -10,7 +10,8 @@ export async function checkUnderLoad(run: SmokeRun, running: Running, findings: 
   deps.ui.progress(`Sending ${settings.loadRequests} requests to ${settings.healthPath}, 10 at a time`)
   const probe = new LoadProbe({
     host: PROBE_HOST,
-    port: running.hostPort,
+    // Only after a healthy answer, which needs the port.
+    port: running.hostPort!,
     path: settings.healthPath,
     requests: settings.loadRequests,
     matcher: settings.healthStatus,

@@ -22,7 +22,7 @@ export function chooseStartCommand(run: SmokeRun, imageInfo: ImageInfo | undefin
   }
 }
 
-export type StartResult = { containerId: string; hostPort: number; startedAt: number } | { failed: ReportFields }
+export type StartResult = { containerId: string; hostPort?: number; startedAt: number } | { failed: ReportFields }
 
 export async function startContainer(run: SmokeRun, image: string): Promise<StartResult> {
   const { settings, deps } = run
@@ -39,8 +39,17 @@ export async function startContainer(run: SmokeRun, image: string): Promise<Star
     run.checks.set({ id: 'start', status: 'fail', detail: 'the container did not start' })
     return { failed: { result: 'fail', reason: diagnosis.reason, summary: diagnosis.summary, diagnosis, image } }
   }
-  const hostPort = await deps.docker.hostPort(containerId, settings.port)
-  deps.ui.debug(`container ${containerId.slice(0, 12)} publishes ${settings.port} on ${PROBE_HOST}:${hostPort}`)
+  const hostPort = await deps.docker.hostPort(containerId, settings.port).catch(async (error: unknown) => {
+    // A container that stopped at once (a configuration error) publishes nothing any more: its log and exit
+    // code tell what happened, so the run goes on without a port to probe.
+    if ((await deps.docker.containerState(containerId))?.running === false) return undefined
+    throw error
+  })
+  deps.ui.debug(
+    hostPort === undefined
+      ? `container ${containerId.slice(0, 12)} stopped before its port could be looked up`
+      : `container ${containerId.slice(0, 12)} publishes ${settings.port} on ${PROBE_HOST}:${hostPort}`
+  )
   return { containerId, hostPort, startedAt }
 }
 

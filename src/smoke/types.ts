@@ -66,7 +66,8 @@ export interface Running {
   image: string
   imageInfo?: ImageInfo
   containerId: string
-  hostPort: number
+  /** Undefined when the container stopped before its published port could be looked up. */
+  hostPort?: number
   containerStartedAt: number
   /** The `timeout` input counts from the container start. */
   deadline: number

@@ -17,7 +17,7 @@ export async function waitHealthy(run: SmokeRun, running: Running): Promise<{ fi
   let decision: LogDecision | undefined
   const probe = new HealthProbe({
     host: PROBE_HOST,
-    port: running.hostPort,
+    port: running.hostPort ?? 0,
     path: settings.healthPath,
     matcher: settings.healthStatus,
     now,
@@ -28,6 +28,11 @@ export async function waitHealthy(run: SmokeRun, running: Running): Promise<{ fi
       interrupted: async () => cancelled(run) || (decision = await watch.decided()) !== undefined
     }
   })
+  if (running.hostPort === undefined) {
+    // The container stopped before it published its port: nothing to probe, the log and the exit decide.
+    decision = await watch.decisionBy(running.deadline)
+    return { findings: { outcome: decision ?? 'container-exited', healthyAt: undefined }, probe }
+  }
   run.deps.ui.progress(`Waiting for ${settings.healthPath} on port ${settings.port} (timeout ${settings.timeoutSec} s)`)
   await probe.start()
   // A port another process holds answers too: the log tells, once it says Gunicorn could not bind it. An

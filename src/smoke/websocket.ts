@@ -9,7 +9,8 @@ export async function checkWebSocket(run: SmokeRun, running: Running): Promise<W
   deps.ui.progress(`Checking the WebSocket route ${settings.websocketPath} (${settings.websocketProtocol})`)
   const outcome = await new WebSocketProbe({
     host: PROBE_HOST,
-    port: running.hostPort,
+    // Only after a healthy answer, which needs the port.
+    port: running.hostPort!,
     path: settings.websocketPath!,
     protocol: settings.websocketProtocol,
     send: settings.websocketSend,

@@ -1,5 +1,5 @@
 // The server's life after the import: workers that die after booting, and a boot that never became ready.
-import type { Diagnosis } from '../../model.js'
+import type { Diagnosis, LogLine } from '../../model.js'
 import type { RuleContext } from '../context.js'
 import { stripLinePrefixes } from '../../gunicorn/line-prefix.js'
 import { PREFIX } from '../../gunicorn/log-events.js'
@@ -15,8 +15,7 @@ export const crashLoop: DiagnosisRule = {
     if (!enough) return undefined
     const firstExit = rc.ofKind('worker-exit').find((e) => e.pid === deaths[0].pid)?.lines[0]
     // What the app printed just before the first exit is often the only clue (nothing else is logged).
-    const firstDeathSeq = deaths[0].seq
-    const clue = [...rc.ctx.lines].reverse().find((l) => l.seq < firstDeathSeq && isAppOutput(l.text))
+    const clue = lastWordsBefore(rc, deaths[0].seq)
     const tb = rc.primaryTraceback((t) => t.pid === undefined || !rc.ctx.state.failedBootPids.includes(t.pid))
     const presumed = deaths.filter((d) => d.presumed).length
     const codes = [...new Set(deaths.map((d) => (d.code !== undefined ? `code ${d.code}` : (d.signal ?? 'unlogged exit'))))]
@@ -32,6 +31,23 @@ export const crashLoop: DiagnosisRule = {
       remedy: `Find what ends the worker after boot: a background thread calling ${code('os._exit')}/${code('sys.exit')}, a ${code('post_fork')} hook, or a crash in a native extension${presumed ? ' (Gunicorn 20.1 does not log exits with code 1: each "Booting worker" beyond the worker count is a replacement)' : ''}.`
     }
   }
+}
+
+/** Up to this long apart, a line on the other stream may belong to the same moment (their order is not kept). */
+const CROSS_STREAM_MS = 1000
+
+/**
+ * What the app printed as a worker died. Gunicorn logs to stderr and an app's print goes to stdout: the two reach
+ * `docker logs` through separate pipes, so the print may arrive just after the exit line it explains.
+ */
+function lastWordsBefore(rc: RuleContext, deathSeq: number): LogLine | undefined {
+  const lines = rc.ctx.lines
+  const death = lines.find((l) => l.seq === deathSeq)
+  const fromApp = (l: LogLine): boolean => isAppOutput(l.text)
+  const before = [...lines].reverse().find((l) => l.seq < deathSeq && fromApp(l))
+  if (!death || (before && death.at - before.at <= CROSS_STREAM_MS)) return before
+  const after = lines.find((l) => l.seq > deathSeq && l.stream !== death.stream && fromApp(l) && l.at - death.at <= CROSS_STREAM_MS)
+  return after ?? before
 }
 
 export const bootTimeout: DiagnosisRule = {

@@ -1,0 +1,98 @@
+// What each build case of __fixtures__/build/cases must be diagnosed as: shared by the unit test on the captured
+// logs and the integration test that builds the cases on the real engine.
+import type { ReasonId } from '../../src/model.js'
+
+export interface BuildExpectation {
+  reason: ReasonId
+  /** Text the summary or remedy must contain: the packages, versions, names. */
+  culprits: RegExp[]
+  /** `file:line` of every annotation, relative to the case directory. */
+  pointers: string[]
+}
+
+export interface BuildCase {
+  name: string
+  expect(suite: string): BuildExpectation
+}
+
+const PYTHON: Record<string, string> = { bookworm: '3.11', trixie: '3.13', forky: '3.14' }
+const always = (expectation: BuildExpectation) => (): BuildExpectation => expectation
+
+export const BUILD_CASES: BuildCase[] = [
+  {
+    name: 'dependency-conflict',
+    expect: always({
+      reason: 'dependency-conflict',
+      culprits: [
+        /`gevent==23\.9\.1` \(`requirements\.txt:3`\) cannot be installed together with `greenlet==2\.0\.2` \(`requirements\.txt:4`\)/,
+        /`greenlet>=3\.0\.0`/,
+        /Move the pins together/
+      ],
+      pointers: ['requirements.txt:3', 'requirements.txt:4']
+    })
+  },
+  {
+    name: 'dependency-conflict-constraint',
+    expect: always({
+      reason: 'dependency-conflict',
+      culprits: [/`gevent==23\.9\.1` \(`requirements\.txt:4`\)/, /`greenlet==2\.0\.2` \(`constraints\.txt:3`\)/, /`greenlet>=3\.0\.0`/],
+      pointers: ['requirements.txt:4', 'constraints.txt:3']
+    })
+  },
+  {
+    name: 'version-not-found',
+    expect: always({
+      reason: 'package-not-found',
+      culprits: [/`greenlet==3\.0\.4`/, /does not exist \(pip found 2\.0\.2, 3\.0\.3\)/, /`greenlet==3\.0\.3`/],
+      pointers: ['requirements.txt:2']
+    })
+  },
+  {
+    name: 'version-for-other-python',
+    expect: (suite) => ({
+      reason: 'package-not-found',
+      culprits: [/`numpy==2\.9\.0`/, /only for other Pythons/, /`>=3\.15`/, new RegExp(`Python ${PYTHON[suite].replace('.', '\\.')}\\.\\d+`)],
+      pointers: ['requirements.txt:2']
+    })
+  },
+  {
+    name: 'misspelled-package',
+    expect: always({
+      reason: 'package-not-found',
+      culprits: [/no package named `gevnet`/, /did you mean `gevent`/],
+      pointers: ['requirements.txt:2']
+    })
+  },
+  {
+    name: 'native-build-failed',
+    expect: always({
+      reason: 'native-build-failed',
+      culprits: [/`psycopg2`/, /`gcc` is missing/, /build-essential libpq-dev python3-dev/, /`psycopg2-binary`/, /before `Dockerfile:6`/],
+      pointers: ['Dockerfile:6', 'requirements.txt:2']
+    })
+  },
+  {
+    name: 'copy-renamed',
+    expect: always({
+      reason: 'build-file-missing',
+      culprits: [/`requirement\.txt`/, /closest name there is `requirements\.txt`/],
+      pointers: ['Dockerfile:4']
+    })
+  },
+  {
+    name: 'copy-dockerignored',
+    expect: always({
+      reason: 'build-file-missing',
+      culprits: [/`config\/settings\.toml`/, /`\.dockerignore` excludes \(`config\/`, `\.dockerignore:4`\)/],
+      pointers: ['Dockerfile:5', '.dockerignore:4']
+    })
+  },
+  {
+    name: 'apt-unknown-package',
+    // forky's snapshot Release file is expired, so apt has no lists there and fails before naming the package.
+    expect: (suite) =>
+      suite === 'forky'
+        ? { reason: 'build-failed', culprits: [/libpq-devel/, /exit code 100/], pointers: ['Dockerfile:3'] }
+        : { reason: 'apt-package-not-found', culprits: [/`libpq-devel`/, /on Debian it is `libpq-dev`/], pointers: ['Dockerfile:3'] }
+  }
+]

@@ -1,0 +1,131 @@
+// What pip said when `pip install` failed inside a build, read from its own messages (pip 23 to 25).
+
+export interface RequirementClash {
+  /** `gevent 23.9.1 depends on greenlet>=3.0.0`: who requires, at which version, what. */
+  dependent: string
+  dependentVersion: string
+  requirement: string
+  /** The package the requirement is on (`greenlet`). */
+  target: string
+}
+
+export interface DependencyConflict {
+  /** `The user requested greenlet==2.0.2` (and `(constraint)` ones): the pins pip could not satisfy together. */
+  requested: { requirement: string; name: string; constraint: boolean }[]
+  clashes: RequirementClash[]
+  /** pip's "ERROR: Cannot install …" line. */
+  headline: string
+}
+
+export interface NotFound {
+  requirement: string
+  name: string
+  /** The versions pip could see; empty when it found the name nowhere. */
+  versions: string[]
+  /** `3.11.2 not in '>=3.15'`, or the versions pip ignored for their Requires-Python. */
+  otherPython?: { pythonVersion?: string; requiresPython: string }
+  evidence: string[]
+}
+
+export interface NativeBuildFailure {
+  packageName: string
+  /** The compiler, header or config tool the build could not find. */
+  missing?: string
+  evidence: string[]
+}
+
+const NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)/
+
+export function parseConflict(lines: string[]): DependencyConflict | undefined {
+  const start = lines.findIndex((line) => /^The conflict is caused by:/.test(line.trim()))
+  if (start < 0) return undefined
+  const headline = lines.find((line) => /ERROR: Cannot install .* conflicting dependencies/.test(line))?.trim() ?? lines[start].trim()
+  const conflict: DependencyConflict = { requested: [], clashes: [], headline }
+  for (const raw of lines.slice(start + 1)) {
+    const line = raw.trim()
+    if (!line) {
+      if (conflict.requested.length + conflict.clashes.length > 0) break
+      continue
+    }
+    const requested = line.match(/^The user requested (\(constraint\) )?(\S+)/)
+    const depends = line.match(/^(\S+) (\S+) depends on (\S+)/)
+    if (requested)
+      conflict.requested.push({ requirement: requested[2], name: requested[2].match(NAME)?.[1] ?? requested[2], constraint: !!requested[1] })
+    else if (depends)
+      conflict.clashes.push({
+        dependent: depends[1],
+        dependentVersion: depends[2],
+        requirement: depends[3],
+        target: depends[3].match(NAME)?.[1] ?? depends[3]
+      })
+    else break
+  }
+  return conflict.clashes.length > 0 ? conflict : undefined
+}
+
+export function parseNotFound(lines: string[]): NotFound | undefined {
+  const differentPython = lines
+    .map((line) => line.match(/ERROR: Package '([^']+)' requires a different Python: (\S+) not in '([^']+)'/))
+    .find(Boolean)
+  if (differentPython) {
+    const [line, name, pythonVersion, requiresPython] = differentPython
+    return { requirement: name, name, versions: [], otherPython: { pythonVersion, requiresPython }, evidence: [line.trim()] }
+  }
+  const index = lines.findIndex((line) => /Could not find a version that satisfies the requirement/.test(line))
+  if (index < 0) return undefined
+  const match = lines[index].match(/satisfies the requirement (\S+)(?: \(from versions: ([^)]*)\))?/)
+  if (!match) return undefined
+  const requirement = match[1]
+  const versions = (match[2] ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v && v !== 'none')
+  // pip 23.1+: "Ignored the following versions that require a different python version: 2.9.0 Requires-Python >=3.15"
+  const ignoredLine = lines.find((line) => /Ignored the following versions that require a different python version/.test(line))
+  const ignored = ignoredLine?.match(/Requires-Python ([^;,]+)/)?.[1]?.trim()
+  const evidence = [ignoredLine, lines[index], lines.find((line) => /No matching distribution found/.test(line))]
+    .filter((line): line is string => Boolean(line))
+    .map((line) => line.trim())
+  return {
+    requirement,
+    name: requirement.match(NAME)?.[1] ?? requirement,
+    versions,
+    otherPython: ignored ? { requiresPython: ignored } : undefined,
+    evidence
+  }
+}
+
+/** What a C/Rust extension's build looked for and did not find: the first match in the output. */
+const MISSING_TOOLS: { pattern: RegExp; missing: (m: RegExpMatchArray) => string }[] = [
+  { pattern: /fatal error: ([\w./-]+\.h): No such file or directory/, missing: (m) => m[1] },
+  { pattern: /command '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)' failed: No such file or directory/, missing: (m) => m[1] },
+  { pattern: /No such file or directory: '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)'/, missing: (m) => m[1] },
+  { pattern: /\b(gcc|cc|g\+\+): (?:command )?not found/, missing: (m) => m[1] },
+  { pattern: /(pg_config) executable not found/, missing: (m) => m[1] },
+  { pattern: /(mysql_config|pkg-config)[: ].*not found/, missing: (m) => m[1] },
+  { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => 'rustc' }
+]
+
+export function parseNativeBuildFailure(lines: string[]): NativeBuildFailure | undefined {
+  const failed = lines
+    .map((line) =>
+      line.match(
+        /Failed building wheel for ([^\s:]+)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/
+      )
+    )
+    .find(Boolean)
+  const encountered = lines.findIndex((line) => /Encountered error while (trying to install|generating) package/.test(line))
+  const packageName = failed?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, '').trim() : undefined)
+  if (!packageName || !lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line))) return undefined
+  const evidence: string[] = failed ? [failed[0]] : []
+  let missing: string | undefined
+  for (const { pattern, missing: name } of MISSING_TOOLS) {
+    const hit = lines.map((line) => line.match(pattern)).find(Boolean)
+    if (hit) {
+      missing = name(hit)
+      evidence.unshift(hit.input!.trim())
+      break
+    }
+  }
+  return { packageName, missing, evidence }
+}
