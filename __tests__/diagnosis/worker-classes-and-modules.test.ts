@@ -47,6 +47,17 @@ describe('the gevent version floor', () => {
     expect(d.remedy).toContain(`\`gevent>=${floor}\``)
   })
 
+  it.each([
+    ['bookworm', '1.4'],
+    ['trixie', '1.4'],
+    ['forky', '24.10.1']
+  ])('gevent removed from the %s base: "requires gevent %s or higher" read as not installed', (suite, floor) => {
+    const d = diagnose(contextFor(read(`logs/by-hand/gevent-removed-${suite}.log`), exited))
+    expect(d.reason).toBe('worker-class-unavailable')
+    expect(d.summary).toContain(`the \`gevent\` package is not installed in the image (Gunicorn reports it as "requires gevent ${floor} or higher")`)
+    expect(d.remedy).toContain(`(${floor} or later)`)
+  })
+
   it('a chained ModuleNotFoundError for gevent says it is not installed', () => {
     const d = diagnose(contextFor(read('corpus/logs/045-gevent-missing-flattened-indent.log'), exited))
     expect(d.summary).toContain('the `gevent` package is not installed')
