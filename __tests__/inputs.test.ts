@@ -94,7 +94,12 @@ describe('parseSettings', () => {
       { 'websocket-path': '/socket.io/', 'websocket-protocol': 'socket.io', 'websocket-send': ':{"a":1}' },
       /^The input 'websocket-send' needs an event name for socket.io/
     ],
-    ['stability window too long', { 'stability-window': '601' }, /^The input 'stability-window' must be between 0 and 600/]
+    ['stability window too long', { 'stability-window': '601' }, /^The input 'stability-window' must be between 0 and 600/],
+    ['faulthandler that is not a boolean', { faulthandler: 'yes' }, /^The input 'faulthandler' must be one of 'true', 'false', got 'yes'\.$/],
+    ['host-header with a path', { 'host-header': 'api.example.com/health' }, /^The input 'host-header' must be a host name with an optional port/],
+    ['host-header with a space', { 'host-header': 'api example.com' }, /^The input 'host-header' must be a host name/],
+    ['host-header with a scheme', { 'host-header': 'https://api.example.com' }, /^The input 'host-header' must be a host name/],
+    ['host-header with a port out of range', { 'host-header': 'api.example.com:70000' }, /^The input 'host-header' must be a host name/]
   ]
   it.each(bad)('rejects %s with one sentence naming the input', (_name, inputs, message) => {
     let error: unknown
@@ -106,6 +111,21 @@ describe('parseSettings', () => {
     expect(error).toBeInstanceOf(InputError)
     expect((error as Error).message).toMatch(message)
     expect((error as Error).message).not.toMatch(/\n|at .*\(/)
+  })
+})
+
+describe('faulthandler and host-header', () => {
+  it('turns faulthandler on by default and off with false', () => {
+    expect(parse({}).faulthandler).toBe(true)
+    expect(parse({ faulthandler: 'false' }).faulthandler).toBe(false)
+    expect(parse({ faulthandler: 'TRUE' }).faulthandler).toBe(true)
+  })
+
+  it('takes a host name with an optional port as the Host header', () => {
+    expect(parse({}).hostHeader).toBeUndefined()
+    expect(parse({ 'host-header': 'api.example.com' }).hostHeader).toBe('api.example.com')
+    expect(parse({ 'host-header': ' shop.onrender.com:443 ' }).hostHeader).toBe('shop.onrender.com:443')
+    expect(parse({ 'host-header': '10.0.0.5:8000' }).hostHeader).toBe('10.0.0.5:8000')
   })
 })
 

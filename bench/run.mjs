@@ -705,7 +705,7 @@ function render(machineInfo, results, bundle, reps = REPS) {
       ''
     )
   }
-  const body = [...lines.splice(lines.indexOf('## Machine')), ...profileNoiseSection()]
+  const body = [...lines.splice(lines.indexOf('## Machine')), ...profileNoiseSection(), ...hangVerdictSection()]
   return [
     ...lines,
     ...head,
@@ -742,6 +742,40 @@ function profileNoiseSection() {
       (set) =>
         `| ${set.name} | ${set.loadAverage[0]} | ${range(set.workerMb, mb)} | ${range(set.memoryMb, mb)} | ${range(set.firstWorkerMs, ms)} | ${range(set.healthyMs, ms)} | ${range(set.measuredInMs, ms)} |`
     ),
+    ''
+  ]
+}
+
+/** Time to a verdict once a worker is stuck or an app answers wrongly, measured by `bench/hang-verdict.mjs`. */
+function hangVerdictSection() {
+  const file = path.join(ROOT, 'bench', 'hang-verdict.json')
+  if (!fs.existsSync(file)) return []
+  const saved = JSON.parse(fs.readFileSync(file, 'utf8'))
+  const cell = (runs, key) => {
+    const st = stats(runs.map((r) => r[key]).filter((v) => typeof v === 'number'))
+    return st ? `${ms(st.median)} (${ms(st.min)} – ${ms(st.max)}, n=${runs.length})` : '—'
+  }
+  const rows = Object.entries(saved.runs).map(([key, runs]) => {
+    const [base, scenario] = key.split('/')
+    const figure =
+      scenario === 'worker-hang'
+        ? `boot timeout → verdict ${cell(runs, 'deadlineToVerdictMs')}; dump → verdict ${cell(runs, 'dumpToVerdictMs')}`
+        : scenario === 'asgi-under-wsgi'
+          ? `first wrong answer → verdict ${cell(runs, 'firstWrongAnswerToVerdictMs')}`
+          : `last worker boot → verdict ${cell(runs, 'lastBootToVerdictMs')} (upper bound of first wrong answer → verdict)`
+    return `| ${base} | ${scenario} | ${[...new Set(runs.map((r) => r.reason))].join(', ')} | ${figure} |`
+  })
+  return [
+    '## Worker hung, wrong answers: time to a verdict',
+    '',
+    `\`node bench/hang-verdict.mjs --reps 3\` (${saved.date}, load ${saved.load}): prebuilt images of the fixtures, the CLI bundle, \`stability-window: 0\`.`,
+    `"Worker hung" is the boot timeout (container start + \`timeout\` of 10 s): from there the run asks the stuck worker for its stack`,
+    '(SIGSEGV through `docker exec`), waits for the faulthandler dump, removes the container and writes the report. The wrong answers are',
+    'decided at the second one instead of at the 60 s timeout.',
+    '',
+    '| base | fixture | verdict | time |',
+    '|---|---|---|---|',
+    ...rows,
     ''
   ]
 }

@@ -1086,14 +1086,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path13 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path17 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path13 && path13[0] !== "/") {
-          path13 = `/${path13}`;
+        if (path17 && path17[0] !== "/") {
+          path17 = `/${path17}`;
         }
-        return new URL(`${origin}${path13}`);
+        return new URL(`${origin}${path17}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1544,39 +1544,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin }
+          request: { method, path: path17, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path13);
+        debuglog("sending request to %s %s/%s", method, origin, path17);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin },
+          request: { method, path: path17, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path13,
+          path17,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin }
+          request: { method, path: path17, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path13);
+        debuglog("trailers received from %s %s/%s", method, origin, path17);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin },
+          request: { method, path: path17, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path13,
+          path17,
           error2.message
         );
       });
@@ -1625,9 +1625,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path13, origin }
+            request: { method, path: path17, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path13);
+          debuglog("sending request to %s %s/%s", method, origin, path17);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1690,7 +1690,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path13,
+        path: path17,
         method,
         body,
         headers,
@@ -1705,11 +1705,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path13 !== "string") {
+        if (typeof path17 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path13[0] !== "/" && !(path13.startsWith("http://") || path13.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path17[0] !== "/" && !(path17.startsWith("http://") || path17.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path13)) {
+        } else if (invalidPathRegex.test(path17)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1775,7 +1775,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path13, query) : path13;
+        this.path = query ? buildURL(path17, query) : path17;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6468,7 +6468,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path13, host, upgrade, blocking, reset } = request2;
+      const { method, path: path17, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6549,7 +6549,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path13} HTTP/1.1\r
+      let header = `${method} ${path17} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7078,7 +7078,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path13, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path17, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7175,7 +7175,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path13;
+      headers[HTTP2_HEADER_PATH] = path17;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7528,9 +7528,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path13 = search ? `${pathname}${search}` : pathname;
+        const path17 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path13;
+        this.opts.path = path17;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8769,10 +8769,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path13 = "/",
+          path: path17 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path13;
+        opts.path = origin + path17;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10744,20 +10744,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl2(path13) {
-      if (typeof path13 !== "string") {
-        return path13;
+    function safeUrl2(path17) {
+      if (typeof path17 !== "string") {
+        return path17;
       }
-      const pathSegments = path13.split("?");
+      const pathSegments = path17.split("?");
       if (pathSegments.length !== 2) {
-        return path13;
+        return path17;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path13, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path13);
+    function matchKey(mockDispatch2, { path: path17, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path17);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10779,7 +10779,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path13 }) => matchValue(safeUrl2(path13), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path17 }) => matchValue(safeUrl2(path17), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10817,9 +10817,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path13, method, body, headers, query } = opts;
+      const { path: path17, method, body, headers, query } = opts;
       return {
-        path: path13,
+        path: path17,
         method,
         body,
         headers,
@@ -11282,10 +11282,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path13, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path17, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path13,
+            Path: path17,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16164,9 +16164,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path13) {
-      for (let i = 0; i < path13.length; ++i) {
-        const code2 = path13.charCodeAt(i);
+    function validateCookiePath(path17) {
+      for (let i = 0; i < path17.length; ++i) {
+        const code2 = path17.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19086,11 +19086,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path13 = opts.path;
+          let path17 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path13 = `/${path13}`;
+            path17 = `/${path17}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path13);
+          url = new URL(util.parseOrigin(url).origin + path17);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19451,9 +19451,9 @@ function safeUrl(url) {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
   return url.replace(/[()<>"'`\\]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function encodeRepoPath(path13) {
-  const segments = path13.split("/");
-  if (path13.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+function encodeRepoPath(path17) {
+  const segments = path17.split("/");
+  if (path17.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 var ZWJ, ANSI_CSI, ANSI_OSC, CONTROL, OUR_MARKER, INLINE_SPECIAL;
@@ -19514,9 +19514,9 @@ function runLinks(metadata) {
     shortSha: sha?.slice(0, 7),
     fileUrl(file, line) {
       if (!base || !sha) return void 0;
-      const path13 = encodeRepoPath(file);
-      if (!path13) return void 0;
-      return `${base}/blob/${sha}/${path13}${line && line > 0 ? `#L${line}` : ""}`;
+      const path17 = encodeRepoPath(file);
+      if (!path17) return void 0;
+      return `${base}/blob/${sha}/${path17}${line && line > 0 ? `#L${line}` : ""}`;
     }
   };
 }
@@ -19661,6 +19661,11 @@ var init_reasons = __esm({
     "use strict";
     REASONS = {
       "build-failed": { title: "Image build failed", headline: "the image did not build" },
+      "dependency-conflict": { title: "Conflicting dependency pins", headline: "conflicting dependency pins" },
+      "package-not-found": { title: "Package version not found", headline: "pip could not find a package" },
+      "native-build-failed": { title: "Package needs a compiler", headline: "a package did not compile" },
+      "build-file-missing": { title: "File missing from the build context", headline: "a copied file is missing" },
+      "apt-package-not-found": { title: "Unknown apt package", headline: "unknown apt package" },
       "config-error": { title: "Gunicorn configuration error", headline: "Gunicorn configuration error" },
       "worker-class-unavailable": { title: "Worker class not installed", headline: "worker class unavailable", namesCulprit: true },
       "missing-dependency": { title: "Missing dependency", headline: "missing dependency", namesCulprit: true },
@@ -19677,6 +19682,10 @@ var init_reasons = __esm({
       "health-check-failed": { title: "Health check failed", headline: "health check failed" },
       "websocket-failed": { title: "WebSocket check failed", headline: "WebSocket check failed" },
       "profile-regression": { title: "Boot profile regression", headline: "the boot profile grew beyond its limit" },
+      "native-crash": { title: "Worker crashed in native code", headline: "a native extension crashed the worker", namesCulprit: true },
+      "worker-hang": { title: "Worker stuck while booting", headline: "a worker is stuck while booting" },
+      "asgi-under-wsgi": { title: "ASGI app under a WSGI worker", headline: "ASGI app started with a WSGI worker" },
+      "disallowed-host": { title: "Host header rejected", headline: "the app rejected the Host header" },
       unknown: { title: "Unrecognised failure", headline: "cause not recognised" }
     };
   }
@@ -20006,8 +20015,8 @@ var init_context = __esm({
           if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
             this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
           } else {
-            const path13 = process.env.GITHUB_EVENT_PATH;
-            process.stdout.write(`GITHUB_EVENT_PATH ${path13} does not exist${EOL6}`);
+            const path17 = process.env.GITHUB_EVENT_PATH;
+            process.stdout.write(`GITHUB_EVENT_PATH ${path17} does not exist${EOL6}`);
           }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -26509,7 +26518,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path13) => path13.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path17) => path17.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -30854,17 +30863,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path13) {
-      const ctrl = callVisitor(key, node, visitor, path13);
+    function visit_(key, node, visitor, path17) {
+      const ctrl = callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visit_(key, ctrl, visitor, path13);
+        replaceNode(key, path17, ctrl);
+        return visit_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path13 = Object.freeze(path13.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path13);
+            const ci = visit_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30875,13 +30884,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path13 = Object.freeze(path13.concat(node));
-          const ck = visit_("key", node.key, visitor, path13);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = visit_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path13);
+          const cv = visit_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30902,17 +30911,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path13) {
-      const ctrl = await callVisitor(key, node, visitor, path13);
+    async function visitAsync_(key, node, visitor, path17) {
+      const ctrl = await callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visitAsync_(key, ctrl, visitor, path13);
+        replaceNode(key, path17, ctrl);
+        return visitAsync_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path13 = Object.freeze(path13.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path13);
+            const ci = await visitAsync_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30923,13 +30932,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path13 = Object.freeze(path13.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path13);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path13);
+          const cv = await visitAsync_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -30956,23 +30965,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path13) {
+    function callVisitor(key, node, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key, node, path13);
+        return visitor(key, node, path17);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path13);
+        return visitor.Map?.(key, node, path17);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path13);
+        return visitor.Seq?.(key, node, path17);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path13);
+        return visitor.Pair?.(key, node, path17);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path13);
+        return visitor.Scalar?.(key, node, path17);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path13);
+        return visitor.Alias?.(key, node, path17);
       return void 0;
     }
-    function replaceNode(key, path13, node) {
-      const parent = path13[path13.length - 1];
+    function replaceNode(key, path17, node) {
+      const parent = path17[path17.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -31584,10 +31593,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path13, value) {
+    function collectionFromPath(schema, path17, value) {
       let v = value;
-      for (let i = path13.length - 1; i >= 0; --i) {
-        const k = path13[i];
+      for (let i = path17.length - 1; i >= 0; --i) {
+        const k = path17[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31606,7 +31615,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31636,11 +31645,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path13, value) {
-        if (isEmptyPath(path13))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key, ...rest] = path13;
+          const [key, ...rest] = path17;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31654,8 +31663,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        const [key, ...rest] = path13;
+      deleteIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31669,8 +31678,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        const [key, ...rest] = path13;
+      getIn(path17, keepScalar) {
+        const [key, ...rest] = path17;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31688,8 +31697,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path13) {
-        const [key, ...rest] = path13;
+      hasIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31699,8 +31708,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        const [key, ...rest] = path13;
+      setIn(path17, value) {
+        const [key, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -34215,9 +34224,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path13, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path13, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -34292,14 +34301,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        if (Collection2.isEmptyPath(path13)) {
+      deleteIn(path17) {
+        if (Collection2.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -34314,10 +34323,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        if (Collection2.isEmptyPath(path13))
+      getIn(path17, keepScalar) {
+        if (Collection2.isEmptyPath(path17))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -34328,10 +34337,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path13) {
-        if (Collection2.isEmptyPath(path13))
+      hasIn(path17) {
+        if (Collection2.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -34348,13 +34357,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        if (Collection2.isEmptyPath(path13)) {
+      setIn(path17, value) {
+        if (Collection2.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path13), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path13, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -35375,7 +35384,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
+      const _onError = (rel2, code2, msg) => onError(offset + rel2, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -36315,9 +36324,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path13) => {
+    visit.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index] of path13) {
+      for (const [field, index] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -36326,23 +36335,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path13) => {
-      const parent = visit.itemAtPath(cst, path13.slice(0, -1));
-      const field = path13[path13.length - 1][0];
+    visit.parentCollection = (cst, path17) => {
+      const parent = visit.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path13, item, visitor) {
-      let ctrl = visitor(item, path13);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -36353,10 +36362,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path13);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports.visit = visit;
   }
@@ -37658,14 +37667,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs12 = this.flowScalar(this.type);
+              const fs14 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs12, sep: [] });
+                map.items.push({ start, key: fs14, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs12);
+                this.stack.push(fs14);
               } else {
-                Object.assign(it, { key: fs12, sep: [] });
+                Object.assign(it, { key: fs14, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -37793,13 +37802,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs12 = this.flowScalar(this.type);
+              const fs14 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs12, sep: [] });
+                fc.items.push({ start: [], key: fs14, sep: [] });
               else if (it.sep)
-                this.stack.push(fs12);
+                this.stack.push(fs14);
               else
-                Object.assign(it, { key: fs12, sep: [] });
+                Object.assign(it, { key: fs14, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -41703,11 +41712,17 @@ function runIdentity(runKey) {
 }
 function buildArgs(settings, identity) {
   if (!settings.dockerfile) throw new Error("buildArgs needs a Dockerfile");
-  const args = ["build", "--force-rm", "--file", settings.dockerfile, "--tag", identity.imageTag, "--label", `${RUN_LABEL}=${identity.runKey}`];
+  const command = usesBuildx(settings) ? ["buildx", "build", "--load"] : ["build", "--force-rm"];
+  const args = [...command, "--file", settings.dockerfile, "--tag", identity.imageTag, "--label", `${RUN_LABEL}=${identity.runKey}`];
   for (const [key, value] of settings.buildArgs) args.push("--build-arg", `${key}=${value}`);
   if (settings.target) args.push("--target", settings.target);
+  for (const spec of settings.cacheFrom) args.push("--cache-from", spec);
+  for (const spec of settings.cacheTo) args.push("--cache-to", spec);
   args.push(settings.context);
   return args;
+}
+function usesBuildx(settings) {
+  return settings.cacheFrom.length > 0 || settings.cacheTo.length > 0;
 }
 function runArgs(settings, identity, image) {
   const args = [
@@ -41730,6 +41745,7 @@ function runArgs(settings, identity, image) {
     `PORT=${settings.port}`
   ];
   for (const [name] of settings.env) args.push("--env", name);
+  if (settings.faulthandler && !settings.env.some(([name]) => name === "PYTHONFAULTHANDLER")) args.push("--env", "PYTHONFAULTHANDLER=1");
   if (settings.memory) args.push("--memory", settings.memory);
   if (settings.cpus) args.push("--cpus", settings.cpus);
   if (settings.network) args.push("--network", settings.network);
@@ -41748,6 +41764,16 @@ function imageSizeArgs(image) {
 }
 function memoryStatsArgs(container) {
   return ["stats", "--no-stream", "--format", "{{.MemUsage}}", container];
+}
+function stackRequestArgs(container, pid) {
+  if (!Number.isInteger(pid) || pid <= 0) throw new Error(`stackRequestArgs needs a process id, got ${pid}`);
+  return [
+    { via: "docker exec sh -c kill", args: ["exec", container, "sh", "-c", `kill -SEGV ${pid}`] },
+    { via: "docker exec python3 os.kill", args: ["exec", container, "python3", "-c", `import os, signal; os.kill(${pid}, signal.SIGSEGV)`] }
+  ];
+}
+function hostPidsArgs(container) {
+  return ["top", container, "-eo", "pid"];
 }
 
 // src/docker/docker.ts
@@ -41819,6 +41845,11 @@ var Docker = class {
       throw new DockerError(`The Docker daemon is not reachable (${why}).`);
     }
     return result.stdout.trim();
+  }
+  /** The Buildx plugin's version line, or undefined when `docker buildx` is not installed. */
+  async buildxVersion() {
+    const result = await this.runner.run(["buildx", "version"]);
+    return result.exitCode === 0 && result.stdout.trim() ? result.stdout.trim() : void 0;
   }
   async build(args, options) {
     return this.runner.stream(args, options);
@@ -42136,6 +42167,18 @@ function split(s) {
   return Array.from(new Shlexer(s));
 }
 
+// src/probes/host-header.ts
+var LABEL2 = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+var HOST_HEADER = new RegExp(`^${LABEL2}(?:\\.${LABEL2})*\\.?(?::(\\d{1,5}))?$`);
+function isHostHeader(text) {
+  const match = HOST_HEADER.exec(text);
+  if (!match || text.length > 260) return false;
+  return match[1] === void 0 || Number(match[1]) >= 1 && Number(match[1]) <= 65535;
+}
+function hostHeaders(hostHeader) {
+  return hostHeader ? { Host: hostHeader } : {};
+}
+
 // src/probes/websocket-session.ts
 import { STATUS_CODES } from "node:http";
 
@@ -42298,11 +42341,11 @@ function abortVerdict(signal) {
   const why = typeof error2?.message === "string" ? error2.message : typeof reason === "string" ? reason : "no reason given";
   return { ok: false, failure: isTimeout ? "timeout" : "network", detail: `probe aborted: ${why}` };
 }
-async function openWebSocket(url, clock, describeRejection = describeRejectedUpgrade) {
+async function openWebSocket(url, clock, describeRejection = describeRejectedUpgrade, headers = {}) {
   let attempts = 0;
   for (; ; ) {
     attempts += 1;
-    const result = await attemptOpen(url, clock, describeRejection);
+    const result = await attemptOpen(url, clock, describeRejection, headers);
     if (!("retry" in result)) return result;
     const aborted = abortVerdict(clock.signal);
     if (aborted) return { verdict: aborted };
@@ -42320,9 +42363,9 @@ function networkPhrase(code2) {
   if (code2 === "ECONNRESET") return "connection reset before the upgrade was answered (ECONNRESET)";
   return `connection failed (${code2})`;
 }
-function attemptOpen(url, clock, describeRejection) {
+function attemptOpen(url, clock, describeRejection, headers) {
   return new Promise((resolve2) => {
-    const socket = new wrapper_default(url, { perMessageDeflate: false, followRedirects: false, insecureHTTPParser: true });
+    const socket = new wrapper_default(url, { perMessageDeflate: false, followRedirects: false, insecureHTTPParser: true, headers });
     const open2 = new OpenSocket(socket, clock);
     let settled2 = false;
     const timer = setTimeout(
@@ -42470,19 +42513,19 @@ function parseSocketIoSend(send) {
 function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
-function engineIoPath(path13) {
-  const bare = path13.split("?")[0].trim();
+function engineIoPath(path17) {
+  const bare = path17.split("?")[0].trim();
   if (!bare || bare === "/") return DEFAULT_SOCKET_IO_PATH;
   const rooted2 = bare.startsWith("/") ? bare : `/${bare}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
-function socketIoRequestPath(path13) {
-  const query = new URLSearchParams(path13.includes("?") ? path13.slice(path13.indexOf("?") + 1) : "");
+function socketIoRequestPath(path17) {
+  const query = new URLSearchParams(path17.includes("?") ? path17.slice(path17.indexOf("?") + 1) : "");
   query.set("EIO", "4");
   query.set("transport", "websocket");
-  return `${engineIoPath(path13)}?${query.toString()}`;
+  return `${engineIoPath(path17)}?${query.toString()}`;
 }
-function describeRejectedSocketIoUpgrade(answer, path13) {
+function describeRejectedSocketIoUpgrade(answer, path17) {
   const generic = describeRejectedUpgrade(answer);
   if (answer.status === 400 && /unsupported (protocol )?version/i.test(answer.body)) {
     return {
@@ -42490,7 +42533,7 @@ function describeRejectedSocketIoUpgrade(answer, path13) {
       detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt2(bodyText(answer.body))})`
     };
   }
-  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path13)}` };
+  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path17)}` };
   return generic;
 }
 var STAGE_WAITING_FOR = {
@@ -42634,10 +42677,11 @@ async function probeWebSocket(options) {
   const startedAt = Date.now();
   const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal: options.signal };
   const isSocketIo = options.protocol === "socket.io";
-  const path13 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
-  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path13;
+  const path17 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
+  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path17;
   const url = `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}${requestPath}`;
-  const connection = await openWebSocket(url, clock, isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0);
+  const describeRejection = isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0;
+  const connection = await openWebSocket(url, clock, describeRejection, hostHeaders(options.hostHeader));
   let verdict2;
   if ("verdict" in connection) {
     verdict2 = connection.verdict;
@@ -42648,10 +42692,10 @@ async function probeWebSocket(options) {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path13, ...verdict2, durationMs: Date.now() - startedAt };
+  return { protocol: options.protocol, path: path17, ...verdict2, durationMs: Date.now() - startedAt };
 }
-function rooted(path13) {
-  return path13.startsWith("/") ? path13 : `/${path13}`;
+function rooted(path17) {
+  return path17.startsWith("/") ? path17 : `/${path17}`;
 }
 async function talkPlain(socket, options, clock) {
   const matches = compileExpect(options.expect);
@@ -42755,6 +42799,11 @@ function parseSettings(read, workspace) {
   const limits = parseContainerLimits(get);
   const loadRequests = parseInteger("load-requests", get("load-requests") || "0", 0, 1e4);
   const { compare, regressionLimits } = parseComparisonInputs(get, source.image, (message) => new InputError(message));
+  const faulthandler = parseEnum("faulthandler", get("faulthandler") || "true", ["true", "false"]) === "true";
+  const hostHeader = get("host-header") || void 0;
+  if (hostHeader && !isHostHeader(hostHeader)) {
+    throw new InputError(`The input 'host-header' must be a host name with an optional port, such as 'api.example.com', got '${shown(hostHeader)}'.`);
+  }
   return {
     workspace: workspaceAbs,
     ...source,
@@ -42770,7 +42819,9 @@ function parseSettings(read, workspace) {
     ...limits,
     loadRequests,
     compare,
-    regressionLimits
+    regressionLimits,
+    faulthandler,
+    hostHeader
   };
 }
 function parseImageSource(get, read, workspaceAbs) {
@@ -42786,11 +42837,13 @@ function parseImageSource(get, read, workspaceAbs) {
   if (target && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(target)) {
     throw new InputError(`The input 'target' must be the name of a build stage, got '${shown(target)}'.`);
   }
+  const cacheFrom = parseCacheSpecs("cache-from", read("cache-from"));
+  const cacheTo = parseCacheSpecs("cache-to", read("cache-to"));
   if (image) {
-    for (const name of ["dockerfile", "build-args", "target"]) {
+    for (const name of ["dockerfile", "build-args", "target", "cache-from", "cache-to"]) {
       if (get(name)) throw new InputError(`The input '${name}' cannot be used together with 'image': a prebuilt image is not built.`);
     }
-    return { context: context3, dockerfile: void 0, buildArgs: buildArgs2, target, image };
+    return { context: context3, dockerfile: void 0, buildArgs: buildArgs2, target, image, cacheFrom, cacheTo };
   }
   if (!inside(context3)) throw new InputError(`The input 'context' must be a directory inside the repository, got '${shown(contextInput)}'.`);
   if (!isDirectory2(context3)) {
@@ -42806,7 +42859,13 @@ function parseImageSource(get, read, workspaceAbs) {
     const named = dockerfileInput || path7.relative(workspaceAbs, dockerfile) || "Dockerfile";
     throw new InputError(`The input 'dockerfile' points to '${named}', which does not exist (relative paths are read from the context).`);
   }
-  return { context: context3, dockerfile, buildArgs: buildArgs2, target, image };
+  return { context: context3, dockerfile, buildArgs: buildArgs2, target, image, cacheFrom, cacheTo };
+}
+function parseCacheSpecs(name, text) {
+  const specs = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const bad = specs.find((spec) => !/^[A-Za-z0-9][^\s]*$/.test(spec));
+  if (bad) throw new InputError(`The input '${name}' takes one cache spec a line such as 'type=gha,scope=api', got '${shown(bad)}'.`);
+  return specs;
 }
 function parseCommand(commandText) {
   if (!commandText) return void 0;
@@ -42971,7 +43030,7 @@ function httpGet(target) {
         // Gunicorn 26 ends the headers of its own error pages (the 500 of an app that raised) with a bare LF,
         // which Node's strict parser rejects: the probe must still see the 500.
         insecureHTTPParser: true,
-        headers: { "User-Agent": target.userAgent, Connection: "close" }
+        headers: { "User-Agent": target.userAgent, Connection: "close", ...hostHeaders(target.hostHeader) }
       },
       (response) => {
         const chunks = [];
@@ -43076,6 +43135,7 @@ async function runLoad(options) {
           port: options.port,
           path: options.path,
           signal: options.signal,
+          hostHeader: options.hostHeader,
           userAgent: "gunicorn-smoke-load",
           timeoutMs: requestTimeoutMs
         });
@@ -43145,6 +43205,7 @@ async function checkUnderLoad(run4, running, findings) {
     requests: settings.loadRequests,
     matcher: settings.healthStatus,
     totalTimeoutMs: Math.max(1e4, running.deadline - now()),
+    hostHeader: settings.hostHeader,
     now
   });
   const onCancel = () => probe.cancel();
@@ -43433,6 +43494,7 @@ async function checkWebSocket(run4, running) {
     send: settings.websocketSend,
     expect: settings.websocketExpect,
     timeoutMs: Math.max(2e3, running.deadline - run4.now()),
+    hostHeader: settings.hostHeader,
     signal: deps.signal
   }).start();
   deps.ui.info(`WebSocket ${settings.websocketPath}: ${outcome.detail}`);
@@ -43466,11 +43528,17 @@ async function afterHealthy(run4, running, findings, workerCount, status) {
 }
 
 // src/smoke/build.ts
-import fs7 from "node:fs";
+import fs9 from "node:fs";
 
 // src/docker/build-output.ts
 var ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
-var NOISE = [/^DEPRECATED: The legacy builder/, /^\s+Install the buildx component/, /^\s+https:\/\/docs\.docker\.com\/go\/buildx/];
+var NOISE = [
+  /^DEPRECATED: The legacy builder/,
+  /^\s+Install the buildx component/,
+  /^\s+https:\/\/docs\.docker\.com\/go\/buildx/,
+  /^\s+BuildKit is currently disabled; enable it/,
+  /^\s+environment-variable\.$/
+];
 function stripAnsi(text) {
   return text.replace(ANSI, "");
 }
@@ -43507,8 +43575,8 @@ function parseLegacy(lines) {
     message = lastError >= 0 ? lines[lastError] : lines.filter(Boolean).pop() ?? "the build failed";
     if (lastError >= stepStart) outputEnd = lastError;
   }
-  const outputTail = lines.slice(stepStart, outputEnd).filter((line) => !/^ ---> /.test(line) && line.trim() !== "").slice(-30);
-  return { format: "legacy", instruction, stepPosition, exitCode, message: message.trim(), outputTail };
+  const stepOutput = lines.slice(stepStart, outputEnd).filter((line) => !/^ ---> |^Removing intermediate container /.test(line) && line.trim() !== "");
+  return { format: "legacy", instruction, stepPosition, exitCode, message: message.trim(), outputTail: stepOutput.slice(-30), stepOutput };
 }
 function parseBuildKit(lines) {
   const errorLine = [...lines].reverse().find((line) => /^ERROR: /.test(line)) ?? lines.filter(Boolean).pop() ?? "the build failed";
@@ -43531,16 +43599,12 @@ function parseBuildKit(lines) {
     }
   } else {
     const failedStep = lines.find((line) => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1];
-    if (failedStep) {
-      const prefix = `#${failedStep} `;
-      const stepLines = lines.filter((line) => line.startsWith(prefix));
-      const title = stepLines[0]?.slice(prefix.length).match(/^\[(?:[^\]]*?\s)?(\d+\/\d+)\] (.*)$/);
-      if (title) {
-        stepPosition = title[1];
-        instruction = title[2];
-      }
-      outputTail = stepLines.slice(1).map((line) => line.slice(prefix.length)).filter((line) => /^\d+(\.\d+)? /.test(line)).map((line) => line.replace(/^\d+(\.\d+)? /, ""));
+    const title = lines.find((line) => line.startsWith(`#${failedStep} [`))?.slice(`#${failedStep} `.length).match(/^\[(?:[^\]]*?\s)?(\d+\/\d+)\] (.*)$/);
+    if (title) {
+      stepPosition = title[1];
+      instruction = title[2];
     }
+    outputTail = failedStepOutput(lines);
   }
   if (!instruction) {
     const processMatch = message.match(/process "\/bin\/sh -c (.*)" did not complete/);
@@ -43548,11 +43612,32 @@ function parseBuildKit(lines) {
   }
   const lineMarker = lines.find((line) => /^Dockerfile(\.[\w.-]+)?:\d+$/.test(line.trim()));
   const dockerfileLine = numberOrUndefined(lineMarker?.trim().match(/:(\d+)$/)?.[1]);
-  return { format: "buildkit", instruction, stepPosition, exitCode, message, dockerfileLine, outputTail: outputTail.slice(-30) };
+  const stepOutput = failedStepOutput(lines);
+  return {
+    format: "buildkit",
+    instruction,
+    stepPosition,
+    exitCode,
+    message,
+    dockerfileLine,
+    outputTail: outputTail.slice(-30),
+    stepOutput: stepOutput.length > 0 ? stepOutput : outputTail
+  };
+}
+function failedStepOutput(lines) {
+  const failedStep = lines.find((line) => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1];
+  if (!failedStep) return [];
+  const prefix = `#${failedStep} `;
+  return lines.filter((line) => line.startsWith(prefix)).map((line) => line.slice(prefix.length)).filter((line) => /^\d+(\.\d+)? /.test(line)).map((line) => line.replace(/^\d+(\.\d+)? /, ""));
 }
 function parseUnknown(lines) {
   const meaningful = lines.filter((line) => line.trim() !== "");
-  return { format: "unknown", message: meaningful[meaningful.length - 1] ?? "the build failed", outputTail: meaningful.slice(-30) };
+  return {
+    format: "unknown",
+    message: meaningful[meaningful.length - 1] ?? "the build failed",
+    outputTail: meaningful.slice(-30),
+    stepOutput: meaningful
+  };
 }
 function findInstructionLine(dockerfileText, instruction) {
   const wanted = normalize2(instruction);
@@ -43607,7 +43692,521 @@ function buildRemedy(failure) {
   return "Fix the Dockerfile step shown; the builder output is in the job log.";
 }
 
+// src/diagnosis/rules/build.ts
+import path10 from "node:path";
+init_paths();
+
+// src/diagnosis/build-context.ts
+import fs7 from "node:fs";
+import path8 from "node:path";
+
+// src/diagnosis/closest.ts
+function editDistance(a, b) {
+  const x = a.toLowerCase().replace(/[_.]/g, "-");
+  const y = b.toLowerCase().replace(/[_.]/g, "-");
+  let twoBack = [];
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) {
+      const substitution = previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1);
+      const swap = i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1] ? twoBack[j - 2] + 1 : Infinity;
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution, swap));
+    }
+    twoBack = previous;
+    previous = current;
+  }
+  return previous[y.length];
+}
+function closestName(word, candidates) {
+  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+  let best;
+  for (const candidate of candidates) {
+    const distance = editDistance(word, candidate);
+    if (distance === 0 || distance > limit) continue;
+    if (!best || distance < best.distance) best = { name: candidate, distance };
+  }
+  return best?.name;
+}
+var WELL_KNOWN_PACKAGES = [
+  "gunicorn",
+  "gevent",
+  "greenlet",
+  "gevent-websocket",
+  "eventlet",
+  "uvicorn",
+  "uvicorn-worker",
+  "flask",
+  "flask-socketio",
+  "flask-sqlalchemy",
+  "flask-cors",
+  "flask-login",
+  "flask-migrate",
+  "django",
+  "djangorestframework",
+  "django-environ",
+  "django-cors-headers",
+  "fastapi",
+  "starlette",
+  "pydantic",
+  "sqlalchemy",
+  "alembic",
+  "psycopg2",
+  "psycopg2-binary",
+  "psycopg",
+  "asyncpg",
+  "mysqlclient",
+  "pymysql",
+  "redis",
+  "celery",
+  "kombu",
+  "requests",
+  "httpx",
+  "aiohttp",
+  "urllib3",
+  "certifi",
+  "websockets",
+  "python-socketio",
+  "python-engineio",
+  "python-dotenv",
+  "python-dateutil",
+  "pyyaml",
+  "jinja2",
+  "werkzeug",
+  "itsdangerous",
+  "click",
+  "markupsafe",
+  "numpy",
+  "pandas",
+  "pillow",
+  "boto3",
+  "botocore",
+  "cryptography",
+  "pyjwt",
+  "bcrypt",
+  "sentry-sdk",
+  "whitenoise",
+  "setuptools",
+  "wheel",
+  "six",
+  "attrs",
+  "orjson",
+  "ujson",
+  "lxml"
+];
+
+// src/diagnosis/build-context.ts
+function dockerignoreLine(contextDir, relPath) {
+  let text;
+  try {
+    text = fs7.readFileSync(path8.join(contextDir, ".dockerignore"), "utf8");
+  } catch {
+    return void 0;
+  }
+  let excludedBy;
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const pattern = raw.trim();
+    if (!pattern || pattern.startsWith("#")) return;
+    const negated = pattern.startsWith("!");
+    if (!matchesPathOrParent(negated ? pattern.slice(1) : pattern, relPath)) return;
+    excludedBy = negated ? void 0 : { line: index + 1, pattern };
+  });
+  return excludedBy;
+}
+function matchesPathOrParent(pattern, relPath) {
+  const cleaned = path8.posix.normalize(pattern.replace(/^\/+/, "").replace(/\/+$/, ""));
+  const source = cleaned.split("**").map(
+    (part) => part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")
+  ).join(".*");
+  const regex2 = new RegExp(`^${source}$`);
+  const parts = relPath.split("/");
+  return parts.some((_, i) => regex2.test(parts.slice(0, i + 1).join("/")));
+}
+function closestExistingFile(contextDir, relPath) {
+  const dir = path8.posix.dirname(relPath);
+  const names = (sub) => {
+    try {
+      return fs7.readdirSync(path8.join(contextDir, sub));
+    } catch {
+      return [];
+    }
+  };
+  const nearby = closestName(path8.posix.basename(relPath), names(dir));
+  if (nearby) return dir === "." ? nearby : `${dir}/${nearby}`;
+  return dir === "." ? void 0 : closestName(path8.posix.basename(relPath), names("."));
+}
+function existsInContext(contextDir, relPath) {
+  return fs7.existsSync(path8.join(contextDir, relPath));
+}
+
+// src/diagnosis/native-deps.ts
+var APT_FOR_MISSING = [
+  { match: /^(gcc|cc|g\+\+|clang)$/, apt: ["build-essential"] },
+  { match: /^Python\.h$/, apt: ["python3-dev"] },
+  { match: /^(libpq-fe\.h|pg_config)$/, apt: ["libpq-dev"] },
+  { match: /^ffi\.h$/, apt: ["libffi-dev"] },
+  { match: /^openssl\//, apt: ["libssl-dev"] },
+  { match: /^(mysql_config|mysql\.h|mysql\/.*)$/, apt: ["default-libmysqlclient-dev", "pkg-config"] },
+  { match: /^pkg-config$/, apt: ["pkg-config"] },
+  { match: /^libxml\/|^libxslt\//, apt: ["libxml2-dev", "libxslt1-dev"] },
+  { match: /^jpeglib\.h$/, apt: ["libjpeg-dev"] },
+  { match: /^zlib\.h$/, apt: ["zlib1g-dev"] },
+  { match: /^rustc$/, apt: ["cargo"] }
+];
+var APT_FOR_PACKAGE = {
+  psycopg2: ["libpq-dev"],
+  mysqlclient: ["default-libmysqlclient-dev", "pkg-config"],
+  lxml: ["libxml2-dev", "libxslt1-dev"],
+  cffi: ["libffi-dev"],
+  cryptography: ["libssl-dev", "cargo"],
+  pillow: ["libjpeg-dev", "zlib1g-dev"]
+};
+var BINARY_ALTERNATIVE = {
+  psycopg2: "psycopg2-binary",
+  mysqlclient: "PyMySQL (pure Python)",
+  "python-levenshtein": "rapidfuzz"
+};
+var DEBIAN_NAME = {
+  "python-dev": "python3-dev",
+  "python3-devel": "python3-dev",
+  "python-devel": "python3-dev",
+  "gcc-c++": "g++",
+  "postgresql-devel": "libpq-dev",
+  "libpq-devel": "libpq-dev",
+  "openssl-devel": "libssl-dev",
+  "libffi-devel": "libffi-dev",
+  "mysql-devel": "default-libmysqlclient-dev",
+  "build-base": "build-essential",
+  "postgresql-dev": "libpq-dev",
+  "libressl-dev": "libssl-dev",
+  "libmysqlclient-dev": "default-libmysqlclient-dev"
+};
+function debianNameFor(name) {
+  return DEBIAN_NAME[name] ?? (/-devel$/.test(name) ? name.replace(/-devel$/, "-dev") : void 0);
+}
+
+// src/diagnosis/pip-output.ts
+var NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
+function parseConflict(lines) {
+  const start = lines.findIndex((line) => /^The conflict is caused by:/.test(line.trim()));
+  if (start < 0) return void 0;
+  const headline2 = lines.find((line) => /ERROR: Cannot install .* conflicting dependencies/.test(line))?.trim() ?? lines[start].trim();
+  const conflict = { requested: [], clashes: [], headline: headline2 };
+  for (const raw of lines.slice(start + 1)) {
+    const line = raw.trim();
+    if (!line) {
+      if (conflict.requested.length + conflict.clashes.length > 0) break;
+      continue;
+    }
+    const requested = line.match(/^The user requested (\(constraint\) )?(\S+)/);
+    const depends = line.match(/^(\S+) (\S+) depends on (\S+)/);
+    if (requested)
+      conflict.requested.push({ requirement: requested[2], name: requested[2].match(NAME)?.[1] ?? requested[2], constraint: !!requested[1] });
+    else if (depends)
+      conflict.clashes.push({
+        dependent: depends[1],
+        dependentVersion: depends[2],
+        requirement: depends[3],
+        target: depends[3].match(NAME)?.[1] ?? depends[3]
+      });
+    else break;
+  }
+  return conflict.clashes.length > 0 ? conflict : void 0;
+}
+function parseNotFound(lines) {
+  const differentPython = lines.map((line) => line.match(/ERROR: Package '([^']+)' requires a different Python: (\S+) not in '([^']+)'/)).find(Boolean);
+  if (differentPython) {
+    const [line, name, pythonVersion, requiresPython] = differentPython;
+    return { requirement: name, name, versions: [], otherPython: { pythonVersion, requiresPython }, evidence: [line.trim()] };
+  }
+  const index = lines.findIndex((line) => /Could not find a version that satisfies the requirement/.test(line));
+  if (index < 0) return void 0;
+  const match = lines[index].match(/satisfies the requirement (\S+)(?: \(from versions: ([^)]*)\))?/);
+  if (!match) return void 0;
+  const requirement = match[1];
+  const versions = (match[2] ?? "").split(",").map((v) => v.trim()).filter((v) => v && v !== "none");
+  const ignoredLine = lines.find((line) => /Ignored the following versions that require a different python version/.test(line));
+  const ignored = ignoredLine?.match(/Requires-Python ([^;,]+)/)?.[1]?.trim();
+  const evidence = [ignoredLine, lines[index], lines.find((line) => /No matching distribution found/.test(line))].filter((line) => Boolean(line)).map((line) => line.trim());
+  return {
+    requirement,
+    name: requirement.match(NAME)?.[1] ?? requirement,
+    versions,
+    otherPython: ignored ? { requiresPython: ignored } : void 0,
+    evidence
+  };
+}
+var MISSING_TOOLS = [
+  { pattern: /fatal error: ([\w./-]+\.h): No such file or directory/, missing: (m) => m[1] },
+  { pattern: /command '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)' failed: No such file or directory/, missing: (m) => m[1] },
+  { pattern: /No such file or directory: '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)'/, missing: (m) => m[1] },
+  { pattern: /\b(gcc|cc|g\+\+): (?:command )?not found/, missing: (m) => m[1] },
+  { pattern: /(pg_config) executable not found/, missing: (m) => m[1] },
+  { pattern: /(mysql_config|pkg-config)[: ].*not found/, missing: (m) => m[1] },
+  { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => "rustc" }
+];
+function parseNativeBuildFailure(lines) {
+  const failed2 = lines.map(
+    (line) => line.match(
+      /Failed building wheel for ([^\s:]+)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/
+    )
+  ).find(Boolean);
+  const encountered = lines.findIndex((line) => /Encountered error while (trying to install|generating) package/.test(line));
+  const packageName = failed2?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, "").trim() : void 0);
+  if (!packageName || !lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line))) return void 0;
+  const evidence = failed2 ? [failed2[0]] : [];
+  let missing;
+  for (const { pattern, missing: name } of MISSING_TOOLS) {
+    const hit = lines.map((line) => line.match(pattern)).find(Boolean);
+    if (hit) {
+      missing = name(hit);
+      evidence.unshift(hit.input.trim());
+      break;
+    }
+  }
+  return { packageName, missing, evidence };
+}
+
+// src/diagnosis/requirements.ts
+import fs8 from "node:fs";
+import path9 from "node:path";
+var INCLUDE = /^(-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/;
+var NAME2 = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
+function normalizeName(name) {
+  return name.toLowerCase().replace(/[-_.]+/g, "-");
+}
+function readPins(file, constraint = false, seen = /* @__PURE__ */ new Set()) {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  let text;
+  try {
+    text = fs8.readFileSync(file, "utf8");
+  } catch {
+    return [];
+  }
+  const pins = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.replace(/(^|\s)#.*$/, "").trim();
+    const include = line.match(INCLUDE);
+    if (include) {
+      const isConstraint = constraint || include[1] === "-c" || include[1] === "--constraint";
+      pins.push(...readPins(path9.resolve(path9.dirname(file), include[2]), isConstraint, seen));
+      return;
+    }
+    const name = line.startsWith("-") ? void 0 : line.match(NAME2)?.[1];
+    if (name) pins.push({ name, requirement: line, file, line: index + 1, constraint });
+  });
+  return pins;
+}
+function pinsOf(pins, name) {
+  const wanted = normalizeName(name);
+  return pins.filter((pin) => normalizeName(pin.name) === wanted).sort((a, b) => Number(a.constraint) - Number(b.constraint));
+}
+function requirementFilesOf(instruction, contextDir) {
+  const files = [];
+  for (const match of instruction.matchAll(/(?:^|\s)(?:-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/g)) {
+    const written = match[1].replace(/^['"]|['"]$/g, "");
+    const candidates = [path9.resolve(contextDir, written.replace(/^\/+/, "")), path9.resolve(contextDir, path9.basename(written))];
+    const found = candidates.find((candidate) => fs8.existsSync(candidate));
+    if (found && !files.includes(found)) files.push(found);
+  }
+  return files;
+}
+
+// src/diagnosis/rules/rule.ts
+var code = (text) => `\`${String(text).replace(/`/g, "'")}\``;
+var fileLine = (location) => `${location.file}:${location.line}`;
+var where = (location) => location ? ` (${code(fileLine(location))})` : "";
+var LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\]|::1)(:|$)/;
+function present(...lines) {
+  return lines.filter((line) => Boolean(line));
+}
+function exceptionIs(tb, ...types) {
+  const last = tb.exception.type.slice(tb.exception.type.lastIndexOf(".") + 1);
+  return types.includes(last);
+}
+
+// src/diagnosis/rules/build.ts
+var rel = (ctx, file) => repoRelative(ctx.workspace, file);
+var dockerfileAt = (ctx) => ctx.failure.dockerfileLine ? { file: rel(ctx, ctx.dockerfile), line: ctx.failure.dockerfileLine } : void 0;
+var pinLocation = (ctx, pin) => pin ? { file: rel(ctx, pin.file), line: pin.line } : void 0;
+var withPointers = (diagnosis, ...pointers) => {
+  const present2 = pointers.filter((p) => Boolean(p));
+  return { ...diagnosis, location: diagnosis.location ?? present2[0], pointers: present2 };
+};
+function pinsFor(ctx) {
+  return requirementFilesOf(ctx.failure.instruction ?? "", ctx.contextDir).flatMap((file) => readPins(file));
+}
+var dependencyConflict = {
+  reason: "dependency-conflict",
+  explain(ctx) {
+    const conflict = parseConflict(ctx.failure.stepOutput);
+    if (!conflict) return void 0;
+    const pins = pinsFor(ctx);
+    const requestedNames = new Set(conflict.requested.map((r) => normalizeName(r.name)));
+    const clash = conflict.clashes.find((c) => requestedNames.has(normalizeName(c.target))) ?? conflict.clashes[0];
+    const dependentPin = pinsOf(pins, clash.dependent)[0];
+    const targetPin = pinsOf(pins, clash.target)[0];
+    const targetRequested = conflict.requested.find((r) => normalizeName(r.name) === normalizeName(clash.target))?.requirement;
+    const dependentShown = dependentPin?.requirement ?? `${clash.dependent}==${clash.dependentVersion}`;
+    const targetShown = targetPin?.requirement ?? targetRequested ?? clash.target;
+    const dependentAt = pinLocation(ctx, dependentPin);
+    const targetAt = pinLocation(ctx, targetPin);
+    const lines = [dependentAt, targetAt].filter((l) => Boolean(l)).map((l) => code(fileLine(l)));
+    return withPointers(
+      {
+        reason: "dependency-conflict",
+        summary: `${code(dependentShown)}${where(dependentAt)} cannot be installed together with ${code(targetShown)}${where(targetAt)}: ${clash.dependent} ${clash.dependentVersion} requires ${code(clash.requirement)}.`,
+        evidence: present(
+          conflict.headline,
+          "The conflict is caused by:",
+          ...conflict.clashes.map((c) => `${c.dependent} ${c.dependentVersion} depends on ${c.requirement}`),
+          ...conflict.requested.map((r) => `The user requested ${r.constraint ? "(constraint) " : ""}${r.requirement}`)
+        ),
+        remedy: `Move the pins together: pin ${code(clash.target)} to a version that satisfies ${code(clash.requirement)}, or pin the ${code(clash.dependent)} release that works with ${code(targetShown)}` + (lines.length > 0 ? `, changing ${lines.join(" and ")} in the same commit.` : ", in the same commit.")
+      },
+      dependentAt,
+      targetAt
+    );
+  }
+};
+var packageNotFound = {
+  reason: "package-not-found",
+  explain(ctx) {
+    const notFound = parseNotFound(ctx.failure.stepOutput);
+    if (!notFound) return void 0;
+    const pin = pinsOf(pinsFor(ctx), notFound.name)[0];
+    const at = pinLocation(ctx, pin);
+    const shown2 = code(pin?.requirement ?? notFound.requirement);
+    let summary2;
+    let remedy;
+    if (notFound.otherPython) {
+      const python = notFound.otherPython.pythonVersion ? `this image's Python ${notFound.otherPython.pythonVersion}` : "this image's Python";
+      summary2 = `${shown2}${where(at)} exists only for other Pythons: it requires Python ${code(notFound.otherPython.requiresPython)}, not ${python}.`;
+      remedy = `Pin a ${code(notFound.name)} release that supports ${python}, or build FROM a Python that satisfies ${code(notFound.otherPython.requiresPython)}.`;
+    } else if (notFound.versions.length > 0) {
+      const listed = notFound.versions.slice(-8).join(", ");
+      summary2 = `${shown2}${where(at)}: that version of ${code(notFound.name)} does not exist (pip found ${listed}).`;
+      remedy = `Pin one of the versions pip found, e.g. ${code(`${notFound.name}==${notFound.versions[notFound.versions.length - 1]}`)}.`;
+    } else {
+      const guess = closestName(
+        notFound.name,
+        [...WELL_KNOWN_PACKAGES, ...pinsFor(ctx).map((p) => p.name)].filter((n) => normalizeName(n) !== normalizeName(notFound.name))
+      );
+      summary2 = `${shown2}${where(at)}: pip found no package named ${code(notFound.name)}${guess ? ` \u2014 did you mean ${code(guess)}?` : "."}`;
+      remedy = guess ? `Correct the name to ${code(guess)} (the version pin stays as it is if that release exists).` : `Check the package name on PyPI (or in the index the build uses) and correct it.`;
+    }
+    return withPointers({ reason: "package-not-found", summary: summary2, evidence: notFound.evidence, remedy }, at ?? dockerfileAt(ctx));
+  }
+};
+var nativeBuildFailed = {
+  reason: "native-build-failed",
+  explain(ctx) {
+    const native = parseNativeBuildFailure(ctx.failure.stepOutput);
+    if (!native) return void 0;
+    const name = normalizeName(native.packageName);
+    const apt = [
+      .../* @__PURE__ */ new Set([
+        ...APT_FOR_MISSING.find((entry) => native.missing && entry.match.test(native.missing))?.apt ?? ["build-essential"],
+        ...APT_FOR_PACKAGE[name] ?? []
+      ])
+    ];
+    if (!apt.includes("python3-dev") && ctx.failure.stepOutput.some((line) => /-I\/usr\/include\/python3/.test(line))) apt.push("python3-dev");
+    const dockerfile = dockerfileAt(ctx);
+    const binary = BINARY_ALTERNATIVE[name];
+    const install = `RUN apt-get update && apt-get install -y --no-install-recommends ${apt.join(" ")}`;
+    const before = dockerfile ? ` before ${code(fileLine(dockerfile))}` : "";
+    const pin = pinLocation(ctx, pinsOf(pinsFor(ctx), native.packageName)[0]);
+    return withPointers(
+      {
+        reason: "native-build-failed",
+        summary: `${code(native.packageName)} had to be compiled from source and its build failed` + (native.missing ? `: ${code(native.missing)} is missing from the image.` : "."),
+        evidence: present(...native.evidence),
+        remedy: `Add ${code(install)} to the Dockerfile${before}` + (binary ? `, or install ${code(binary)} instead of ${code(native.packageName)} (a prebuilt wheel, no compiler needed).` : ", or pin a release that ships a wheel for this Python.")
+      },
+      dockerfile,
+      pin
+    );
+  }
+};
+var buildFileMissing = {
+  reason: "build-file-missing",
+  explain(ctx) {
+    const text = [ctx.failure.message, ...ctx.failure.stepOutput].join("\n");
+    const match = text.match(/stat ([^:\n]+): file does not exist/) ?? text.match(/"\/?([^"\n]+)"(?::)? not found/);
+    if (!match || !/^(COPY|ADD)\b/i.test(ctx.failure.instruction ?? "")) return void 0;
+    const file = path10.posix.normalize(match[1].replace(/^\/+/, ""));
+    const dockerfile = dockerfileAt(ctx) ?? lineOf(ctx);
+    const contextRel = rel(ctx, ctx.contextDir);
+    const inContext = contextRel === "." ? "the build context" : `the build context ${code(contextRel)}`;
+    const ignored = existsInContext(ctx.contextDir, file) ? dockerignoreLine(ctx.contextDir, file) : void 0;
+    const ignoreAt = ignored ? { file: rel(ctx, path10.join(ctx.contextDir, ".dockerignore")), line: ignored.line } : void 0;
+    const renamed = ignored ? void 0 : closestExistingFile(ctx.contextDir, file);
+    const step = code(clip(ctx.failure.instruction ?? "COPY", 80));
+    const summary2 = ignoreAt ? `${step} copies ${code(file)}, which ${code(".dockerignore")} excludes (${code(ignored.pattern)}, ${code(fileLine(ignoreAt))}).` : `${step} copies ${code(file)}, which is not in ${inContext}${renamed ? ` \u2014 the closest name there is ${code(renamed)}` : ""}.`;
+    const remedy = ignoreAt ? `Remove or narrow the ${code(ignored.pattern)} line of ${code(".dockerignore")} (or add ${code(`!${file}`)} after it) so the file reaches the build.` : renamed ? `Copy ${code(renamed)} (or rename it back to ${code(file)}).` : `Commit ${code(file)}, or fix the path in the Dockerfile; paths are relative to ${inContext}.`;
+    return withPointers({ reason: "build-file-missing", summary: summary2, evidence: present(match[0], ctx.failure.message), remedy }, dockerfile, ignoreAt);
+  }
+};
+var aptPackageNotFound = {
+  reason: "apt-package-not-found",
+  explain(ctx) {
+    const hit = ctx.failure.stepOutput.map((line) => line.match(/E: (?:Unable to locate package (\S+)|Package '?([^' ]+)'? has no installation candidate)/)).find(Boolean);
+    if (!hit) return void 0;
+    const name = hit[1] ?? hit[2];
+    const debian = debianNameFor(name);
+    const noUpdate = !/apt-get update|apt update/.test(ctx.failure.instruction ?? "");
+    const remedy = debian ? `Debian calls it ${code(debian)}: install that instead of ${code(name)}.` : noUpdate ? `Run ${code("apt-get update")} in the same \`RUN\` as the install (the image ships without package lists), and check the name with ${code(`apt-cache search ${name}`)}.` : `Check the name for this Debian release (${code(`apt-cache search ${name}`)}); package names differ between distributions and releases.`;
+    return withPointers(
+      {
+        reason: "apt-package-not-found",
+        summary: `${code("apt-get install")} does not know the package ${code(name)}${debian ? ` \u2014 on Debian it is ${code(debian)}` : ""}.`,
+        evidence: [hit.input.trim()],
+        remedy
+      },
+      dockerfileAt(ctx) ?? lineOf(ctx)
+    );
+  }
+};
+var buildFailed = {
+  reason: "build-failed",
+  explain(ctx) {
+    const { failure } = ctx;
+    const step = failure.instruction ? code(clip(failure.instruction, 100)) : "a step";
+    const exit2 = failure.exitCode !== void 0 ? ` with exit code ${failure.exitCode}` : "";
+    return withPointers(
+      {
+        reason: "build-failed",
+        summary: `The Docker build failed at ${step}${failure.stepPosition ? ` (step ${failure.stepPosition})` : ""}${exit2}.`,
+        evidence: [...failure.outputTail.slice(-8), failure.message].filter((line, index, all) => all.indexOf(line) === index),
+        remedy: buildRemedy(failure)
+      },
+      dockerfileAt(ctx)
+    );
+  }
+};
+function lineOf(ctx) {
+  const line = ctx.dockerfileText && ctx.failure.instruction ? findInstructionLine(ctx.dockerfileText, ctx.failure.instruction) : void 0;
+  return line ? { file: rel(ctx, ctx.dockerfile), line } : void 0;
+}
+var BUILD_RULES = [
+  dependencyConflict,
+  packageNotFound,
+  nativeBuildFailed,
+  aptPackageNotFound,
+  buildFileMissing,
+  buildFailed
+];
+function diagnoseBuild(ctx) {
+  for (const rule of BUILD_RULES) {
+    const diagnosis = rule.explain(ctx);
+    if (diagnosis) return diagnosis;
+  }
+  return buildFailed.explain(ctx);
+}
+
 // src/smoke/build.ts
+init_reasons();
 init_paths();
 var OUTPUT_TAIL = 400;
 async function buildImage(run4) {
@@ -43615,6 +44214,11 @@ async function buildImage(run4) {
   if (settings.image) {
     run4.checks.set({ id: "build", status: "skipped", detail: `prebuilt \`${settings.image}\``, durationMs: 0 });
     return { image: settings.image };
+  }
+  if (usesBuildx(settings) && !await deps.docker.buildxVersion()) {
+    throw new DockerError(
+      "The inputs 'cache-from' and 'cache-to' need Docker Buildx, which this runner does not have: add docker/setup-buildx-action before this step."
+    );
   }
   const buildStart = now();
   const output = [];
@@ -43635,8 +44239,15 @@ async function buildImage(run4) {
     run4.checks.set({ id: "build", status: "pass", detail: `built \`${dockerfileRel}\``, durationMs });
     return { image: deps.identity.imageTag };
   }
-  const failure = parseBuildFailure(output, readText2(settings.dockerfile));
-  const diagnosis = buildDiagnosis(failure, dockerfileRel);
+  const dockerfileText = readText2(settings.dockerfile);
+  const failure = parseBuildFailure(output, dockerfileText);
+  const { pointers, ...diagnosis } = diagnoseBuild({
+    failure,
+    workspace: settings.workspace,
+    contextDir: settings.context,
+    dockerfile: settings.dockerfile,
+    dockerfileText
+  });
   run4.checks.set({
     id: "build",
     status: "fail",
@@ -43646,35 +44257,23 @@ async function buildImage(run4) {
   return {
     failed: {
       result: "fail",
-      reason: "build-failed",
+      reason: diagnosis.reason,
       summary: diagnosis.summary,
       diagnosis,
       dockerfile: dockerfileRel,
-      annotations: buildAnnotations(diagnosis),
+      annotations: buildAnnotations(diagnosis, pointers),
       log: output.map((text, seq) => ({ seq, stream: "stdout", text, at: buildStart })),
       logTotalLines: output.length
     }
   };
 }
-function buildDiagnosis(failure, dockerfileRel) {
-  const step = failure.instruction ? `\`${clip(failure.instruction, 100)}\`` : "a step";
-  const code2 = failure.exitCode !== void 0 ? ` with exit code ${failure.exitCode}` : "";
-  return {
-    reason: "build-failed",
-    summary: `The Docker build failed at ${step}${failure.stepPosition ? ` (step ${failure.stepPosition})` : ""}${code2}.`,
-    evidence: [...failure.outputTail.slice(-8), failure.message].filter((line, index, all) => all.indexOf(line) === index),
-    location: failure.dockerfileLine ? { file: dockerfileRel, line: failure.dockerfileLine } : void 0,
-    remedy: buildRemedy(failure)
-  };
-}
-function buildAnnotations(diagnosis) {
-  if (!diagnosis.location) return [];
-  const { file, line } = diagnosis.location;
-  return [{ level: "error", title: "Docker build failed", message: `${diagnosis.summary} ${diagnosis.remedy}`, file, line }];
+function buildAnnotations(diagnosis, pointers) {
+  const title = `Gunicorn smoke: ${REASONS[diagnosis.reason].title}`;
+  return pointers.map(({ file, line }) => ({ level: "error", title, message: `${diagnosis.summary} ${diagnosis.remedy}`, file, line }));
 }
 function readText2(file) {
   try {
-    return fs7.readFileSync(file, "utf8");
+    return fs9.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -43707,9 +44306,9 @@ var Checks = class {
 };
 
 // src/profile/compare.ts
-import fs8 from "node:fs";
+import fs10 from "node:fs";
 import os7 from "node:os";
-import path8 from "node:path";
+import path11 from "node:path";
 
 // src/profile/git.ts
 var gitCommandRunner = async (args, cwd) => {
@@ -43764,7 +44363,7 @@ function baseIdentity(identity) {
   return { runKey: identity.runKey, containerName: `${identity.containerName}-base`, imageTag: `${identity.imageTag}-base` };
 }
 function rebaseSettings(settings, tree) {
-  const move = (file) => path8.join(tree, path8.relative(settings.workspace, file));
+  const move = (file) => path11.join(tree, path11.relative(settings.workspace, file));
   return { ...settings, workspace: tree, context: move(settings.context), dockerfile: settings.dockerfile ? move(settings.dockerfile) : void 0 };
 }
 async function compareWithBase(options) {
@@ -43782,13 +44381,13 @@ async function compareWithBase(options) {
   } catch (error2) {
     return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error2)}): ${only}` };
   }
-  const tree = fs8.mkdtempSync(path8.join(options.tempDir ?? os7.tmpdir(), "gunicorn-smoke-base-"));
+  const tree = fs10.mkdtempSync(path11.join(options.tempDir ?? os7.tmpdir(), "gunicorn-smoke-base-"));
   const identity = baseIdentity(options.identity);
   try {
     await git.addWorktree(tree, sha);
     const base = rebaseSettings(settings, tree);
-    const dockerfile = base.dockerfile ? path8.relative(tree, base.dockerfile) : "Dockerfile";
-    if (!fs8.existsSync(base.context) || !base.dockerfile || !fs8.existsSync(base.dockerfile)) {
+    const dockerfile = base.dockerfile ? path11.relative(tree, base.dockerfile) : "Dockerfile";
+    if (!fs10.existsSync(base.context) || !base.dockerfile || !fs10.existsSync(base.dockerfile)) {
       return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
     }
     const report = await options.smoke(base, identity);
@@ -43804,7 +44403,7 @@ async function compareWithBase(options) {
     await options.docker.removeContainers([identity.containerName, `${identity.containerName}-config`]).catch(() => void 0);
     await options.docker.removeImage(identity.imageTag).catch(() => void 0);
     await git.removeWorktree(tree);
-    fs8.rmSync(tree, { recursive: true, force: true });
+    fs10.rmSync(tree, { recursive: true, force: true });
   }
 }
 function oneLine2(error2) {
@@ -43839,8 +44438,8 @@ async function compareWithBaseCommit(run4, report, smoke) {
   return withComparison(report, comparison);
 }
 
-// src/gunicorn/log-parser.ts
-var PREFIX = /^\[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4})\] \[(\d+)\] \[(DEBUG|INFO|WARNING|ERROR|CRITICAL)\] (.*)$/;
+// src/gunicorn/log-events.ts
+var PREFIX = /^(?:\[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4})\]|(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)) \[(\d+)\] \[(DEBUG|INFO|WARNING|ERROR|CRITICAL)\] (.*)$/;
 var SIGNAL_NAMES = { 1: "SIGHUP", 2: "SIGINT", 6: "SIGABRT", 9: "SIGKILL", 11: "SIGSEGV", 15: "SIGTERM" };
 var PREFIXED = [
   [/^Booting worker with pid: (\d+)$/, (m) => ({ kind: "worker-boot", pid: Number(m[1]) })],
@@ -43871,10 +44470,15 @@ var PREFIXED = [
   [/^Can't connect to (.+)$/, (m) => ({ kind: "cant-connect", address: m[1] })],
   [/^Handling signal: (\S+)$/, (m) => ({ kind: "handling-signal", signal: m[1] })],
   [/^Unhandled signal: (\S+)$/, (m) => ({ kind: "unhandled-signal", signal: m[1] })],
-  [/^Unhandled exception in main loop$/, () => ({ kind: "main-loop-exception" })]
+  [/^Unhandled exception in main loop$/, () => ({ kind: "main-loop-exception" })],
+  [/^Invalid address: (.+)$/, (m) => ({ kind: "invalid-address", address: m[1] })],
+  [/^Worker reloading: (.+?) modified$/, (m) => ({ kind: "worker-reloading", file: m[1] })],
+  [/^(.+) \(([^(),]+\.py), line (\d+)\)$/, (m) => ({ kind: "syntax-error-message", message: m[1], file: m[2], line: Number(m[3]) })]
 ];
 var CONFIG_ERRORS = [/^Error: (.+)$/, /^(Failed to read config file: .+)$/, /^(Invalid value for .+)$/, /^gunicorn: error: (.+)$/];
 var APP_LOAD_ERRORS = [
+  // 19.x: the spec could not be evaluated in the module
+  /^Failed to find application: .+$/,
   /^Failed to find attribute '.*' in '.*'\.$/,
   /^Failed to find application object '.*' in '.*'$/,
   /^Application object must be callable\.$/,
@@ -43883,12 +44487,220 @@ var APP_LOAD_ERRORS = [
   /^Function call arguments must be literals\.?$/,
   /^Error while loading the application:?$/
 ];
-var TRACEBACK_HEADER = /^\[?Traceback \(most recent call last\):$/;
-var FRAME = /^\s+File "(.+)", line (\d+)(?:, in (.+))?$/;
+
+// src/gunicorn/line-prefix.ts
+var RFC3339 = String.raw`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?`;
+var SYSLOG_TIME = String.raw`\S{2,5} {1,2}\d{1,2} \d\d:\d\d:\d\d`;
+var LOG_TABLE = { name: "log table", pattern: /^\s*(?:\|\s*)*\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?\s*\|\s?/ };
+var LINE_PREFIXES = [
+  // `web-1  | ` (v2), `web_1  | ` (v1), or a container_name without a number (`superset_app   | `).
+  { name: "docker compose", pattern: /^[A-Za-z0-9][\w.-]*(?:[-_]\d+\s*|\s+)\|(?: |$)/ },
+  // honcho / foreman: `08:22:00 web.1  | `
+  { name: "honcho or foreman", pattern: /^\d\d:\d\d:\d\d [\w.-]+\.\d+\s+\| / },
+  { name: "heroku", pattern: new RegExp(String.raw`^${RFC3339} (?:app|heroku)\[[\w.-]+\]: ?`) },
+  { name: "kubernetes (CRI log file)", pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
+  // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
+  { name: "systemd journal / syslog", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
+  // `Dec 11 09:35:30 [eks-rde-2/user] F `
+  { name: "papertrail", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \[[^\]]+\] (?:[FP] )?`) },
+  // supervisord's own log format, and its `DEBG 'name' stderr output:` header
+  {
+    name: "supervisord",
+    pattern: /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (?:CRIT|ERRO|WARN|INFO|DEBG|TRAC|BLAT) (?:'[^']+' std(?:out|err) output:\s*)?/
+  },
+  // A log viewer's epoch-milliseconds column, tab-separated (CloudWatch, Grafana exports)
+  { name: "epoch column", pattern: /^\d{10,13}(?:\.\d+)?\t/ },
+  // `docker logs -t`, Azure App Service, GitHub Actions' raw log: an RFC 3339 time, then a space or tab
+  { name: "timestamp", pattern: new RegExp(String.raw`^${RFC3339}\s`) },
+  LOG_TABLE,
+  { name: "GitHub Actions annotation", pattern: /^##\[(?:error|warning|notice|debug|group|endgroup|command)\]/ },
+  { name: "blockquote", pattern: /^>(?: |$)/ },
+  // A terminal UI's box around each line (k9s log view, rich panels): `│ Traceback (most recent call last): … │`
+  { name: "box-drawn panel", pattern: /^│ ?/ },
+  // Markdown inline code around each line, or a paste wrapped in quotes
+  { name: "inline code", pattern: /^`+/ },
+  { name: "quoted paste", pattern: /^"(?=\s*(?:File "|Traceback \(|\[\d{4}-))/ }
+];
+var TRAILING_WRAPPER = /`+$|\s*│$/;
+var ANY_SMART_QUOTE = /[“”„‟‘’‚‛]/;
+var SMART_QUOTES = [
+  [/[“”„‟]/g, '"'],
+  [/[‘’‚‛]/g, "'"]
+];
+var ANY_PREFIX = new RegExp(`^(?:${LINE_PREFIXES.map((shape) => `(?:${shape.pattern.source.replace(/^\^/, "")})`).join("|")})`);
+function stripLinePrefixes(text) {
+  let rest = text;
+  for (let pass = 0; pass < 4; pass++) {
+    const first = rest.charCodeAt(0);
+    if (Number.isNaN(first) || first === 91) break;
+    if (first === 32 || first === 9 ? !LOG_TABLE.pattern.test(rest) : !ANY_PREFIX.test(rest)) break;
+    const shape = LINE_PREFIXES.find((candidate) => candidate.pattern.test(rest));
+    if (!shape) break;
+    const next = rest.replace(shape.pattern, "");
+    if (next === rest) break;
+    rest = next;
+  }
+  return rest.endsWith("`") || rest.endsWith("\u2502") ? rest.replace(TRAILING_WRAPPER, "") : rest;
+}
+function plainQuotes(text) {
+  if (!ANY_SMART_QUOTE.test(text)) return text;
+  let plain = text;
+  for (const [pattern, ascii] of SMART_QUOTES) plain = plain.replace(pattern, ascii);
+  return plain;
+}
+
+// src/gunicorn/line-reading.ts
+var BOUNDARIES = [
+  {
+    pattern: /\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}\] \[\d+\] \[(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\] /g,
+    // One prefix ends its `] [` before column 40; a second one lies beyond.
+    worth: (text) => text.lastIndexOf("] [") > 40
+  },
+  { pattern: /Traceback \(most recent call last\):/g, worth: (text) => laterThanLeadIn(text, "Traceback (") },
+  { pattern: /File "[^"]+", line \d+/g, worth: (text) => laterThanLeadIn(text, 'File "') },
+  // a journal prefix in the middle of the text (journalctl output pasted without its newlines)
+  { pattern: /(?<=\s)[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d \S+ [^\s[\]]+\[\d+\]: /g, worth: (text) => text.includes("]: ") }
+];
+function laterThanLeadIn(text, needle) {
+  return text.indexOf(needle, text.search(/[^\s[`"',>]/) + 1) !== -1;
+}
+var JSON_ARRAY_SEPARATOR = /"\]?\s*,\s*"/;
+var LEAD_IN = /^[\s[`"',>]*$/;
+function readableSegments(raw) {
+  const text = stripLinePrefixes(raw.endsWith("\r") ? raw.slice(0, -1) : raw);
+  const pieces = text.includes('\\"') && JSON_ARRAY_SEPARATOR.test(text) ? jsonArrayPieces(text) : [text];
+  const segments = [];
+  for (const piece of pieces) {
+    for (const segment of splitAtBoundaries(piece)) segments.push(plainQuotes(stripLinePrefixes(segment)));
+  }
+  return segments.length > 1 ? segments.filter((segment) => segment.trim() !== "") : segments;
+}
+function jsonArrayPieces(text) {
+  return text.split(JSON_ARRAY_SEPARATOR).map((piece) => piece.replace(/\\"/g, '"').replace(/^\s*[[\]"]+|["\]}]+$/g, "")).filter((piece) => piece.trim() !== "");
+}
+function splitAtBoundaries(text) {
+  const cuts = /* @__PURE__ */ new Set();
+  for (const { pattern, worth } of BOUNDARIES) {
+    if (!worth(text)) continue;
+    for (const match of text.matchAll(pattern)) if (match.index > 0) cuts.add(match.index);
+  }
+  if (cuts.size === 0) return [text];
+  const segments = [];
+  let start = 0;
+  for (const cut of [...cuts].sort((a, b) => a - b)) {
+    const before = text.slice(start, cut);
+    if (LEAD_IN.test(before)) continue;
+    segments.push(frameIndent(before.trimEnd()));
+    start = cut;
+  }
+  segments.push(frameIndent(text.slice(start)));
+  return segments;
+}
+function frameIndent(segment) {
+  return segment.startsWith('File "') ? `  ${segment}` : segment;
+}
+
+// src/gunicorn/faulthandler.ts
+var FATAL = /^Fatal Python error: (.+)$/;
+var THREAD = /^(Current thread|Thread) (0x[0-9a-f]+)(?: \[(.+)\])? \(most recent call first\):$/;
+var FRAME = /^\s+File "(.+)", line (\d+) in (.+)$/;
+var EXTENSIONS = /^Extension modules: (.*?)(?: \(total: \d+\))?$/;
+var FILLER = [
+  /^$/,
+  /^Current thread's C stack trace \(most recent call first\):$/,
+  /^\s+Binary file ".*"/,
+  /^\s+<no Python frame>$/,
+  /^\s+<.*>$/,
+  /^\s+\.\.\.$/,
+  /^Python runtime state: .+$/
+];
+var INCOMPATIBLE = /(?:^(.+?):\d+: \w*Warning: |^\w*(?:Error|Warning): )?([\w.]+) size changed, may indicate binary incompatibility(?:\. Expected (\d+) from C header, got (\d+) from PyObject)?/;
+var FRAGMENT = /^\s|File "|Binary file|0x[0-9a-f]+|^<truncated rest of calls>$/;
+var MAX_DUMP_LINES = 2e3;
+var FRAGMENT_REACH = 400;
+var FaultDumpReader = class {
+  open;
+  /** The dump that ended last: interleaved fragments that arrive after its end still belong to it. */
+  last;
+  /** Consumes the line if it starts, continues or ends a dump; pushes finished events to `out`. */
+  consume(line, text, out) {
+    const fatal = FATAL.exec(text);
+    if (fatal) {
+      this.close(out);
+      this.open = { kind: "fatal-error", error: fatal[1].trim(), threads: [], extensionModules: [], lines: [line] };
+      return true;
+    }
+    const dump = this.open;
+    if (dump) {
+      if (this.continueDump(dump, line, text)) {
+        if (dump.lines.length >= MAX_DUMP_LINES) this.close(out);
+        return true;
+      }
+      const extensions = EXTENSIONS.exec(text);
+      if (extensions) {
+        dump.extensionModules = extensions[1].split(/,\s*/).filter(Boolean);
+        dump.lines.push(line);
+        this.close(out);
+        return true;
+      }
+      this.close(out);
+    } else if (this.isLateFragment(line, text)) {
+      this.last.lines.push(line);
+      return true;
+    }
+    const incompatible = INCOMPATIBLE.exec(text);
+    if (incompatible) {
+      out.push({
+        kind: "binary-incompatibility",
+        type: incompatible[2],
+        importer: incompatible[1],
+        expected: incompatible[3] ? Number(incompatible[3]) : void 0,
+        got: incompatible[4] ? Number(incompatible[4]) : void 0,
+        lines: [line]
+      });
+      return true;
+    }
+    return false;
+  }
+  /** Ends the stream: an open dump is finished as it stands. */
+  flush(out) {
+    this.close(out);
+  }
+  continueDump(dump, line, text) {
+    const thread = THREAD.exec(text);
+    if (thread) {
+      dump.threads.push({ id: thread[2], name: thread[3], current: thread[1] === "Current thread", frames: [] });
+    } else {
+      const frame = FRAME.exec(text);
+      const current = dump.threads[dump.threads.length - 1];
+      if (frame && current) current.frames.push({ file: frame[1], line: Number(frame[2]), func: frame[3] });
+      else if (!FILLER.some((pattern) => pattern.test(text)) && !FRAGMENT.test(text)) return false;
+    }
+    dump.lines.push(line);
+    return true;
+  }
+  isLateFragment(line, text) {
+    const last = this.last?.lines[this.last.lines.length - 1];
+    return last !== void 0 && line.seq - last.seq <= FRAGMENT_REACH && text !== "" && (FRAME.test(text) || FRAGMENT.test(text));
+  }
+  close(out) {
+    if (this.open) out.push(this.open);
+    this.last = this.open ?? this.last;
+    this.open = void 0;
+  }
+};
+function crashedThread(event) {
+  return event.threads.find((thread) => thread.current) ?? event.threads[0];
+}
+
+// src/gunicorn/log-parser.ts
+var TRACEBACK_HEADER = /^\s*\[?Traceback \(most recent call last\):\s*$/;
+var FRAME2 = /^\s*File "(.+)", line (\d+)(?:, in ?(.*?))?\s*$/;
 var CARETS = /^\s*[~^]+[\s~^]*$/;
-var CHAIN_MARKER = /^(During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)$/;
+var CHAIN_MARKER = /^\s*(During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)\s*$/;
 var EXCEPTION_LINE2 = /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(?:: ?(.*))?$/;
 var EXCEPTION_NAME = /(Error|Exception|Exit|Interrupt|Iteration|Warning|Timeout|Fault|Failure|HaltServer)$/;
+var BARE_EXCEPTION = /^(ModuleNotFoundError|ImportError|SyntaxError|IndentationError|NameError|AttributeError|KeyError|TypeError|ValueError|RuntimeError|OSError|MemoryError|PermissionError|FileNotFoundError|ConnectionRefusedError|[a-z_]\w*(?:\.\w+)+(?:Error|Exception|ImproperlyConfigured|HaltServer)): (.+)$/;
 var HALT_SERVER = /^<HaltServer '(.*)' (\d+)>$/;
 var MAX_TRACEBACK_LINES = 400;
 var GunicornLogParser = class {
@@ -43899,6 +44711,9 @@ var GunicornLogParser = class {
   /** Workers that logged `Exception in worker process` whose traceback has not started yet. */
   pendingExceptionPids = [];
   nextIsChained = false;
+  faults = new FaultDumpReader();
+  /** An exception line that ended with `: ` (Django's messages start with a newline): the next line is its message. */
+  awaitingMessage;
   constructor(options = {}) {
     this.keepEvents = options.keepEvents ?? true;
   }
@@ -43907,25 +44722,34 @@ var GunicornLogParser = class {
   }
   push(line) {
     const out = [];
-    const text = line.text.endsWith("\r") ? line.text.slice(0, -1) : line.text;
-    const prefixed = text.charCodeAt(0) === 91 ? PREFIX.exec(text) : null;
-    if (prefixed) {
-      const prefix = { timestamp: prefixed[1], pid: Number(prefixed[2]), level: prefixed[3] };
-      out.push(this.prefixedEvent(line, prefixed[4], prefix));
-    } else {
-      this.unprefixed(line, text, out);
-    }
+    for (const text of readableSegments(line.text)) this.read(line, text, out);
     if (this.keepEvents) for (const event of out) this.kept.push(event);
     return out;
   }
-  /** Ends the stream: unfinished tracebacks become raw lines. */
+  /** Ends the stream: a traceback the log ends inside becomes a cut-traceback, other open lines raw. */
   flush() {
     const out = [];
-    for (const traceback of this.open) for (const line of traceback.lines) out.push({ kind: "raw", text: line.text, lines: [line] });
+    this.faults.flush(out);
+    for (const traceback of this.open) {
+      if (traceback.frames.length > 0) out.push({ kind: "cut-traceback", frames: traceback.frames, pid: traceback.pid, lines: traceback.lines });
+      else for (const line of traceback.lines) out.push({ kind: "raw", text: line.text, lines: [line] });
+    }
     this.open = [];
     this.pendingExceptionPids = [];
+    this.awaitingMessage = void 0;
     if (this.keepEvents) for (const event of out) this.kept.push(event);
     return out;
+  }
+  read(line, text, out) {
+    const first = text.charCodeAt(0);
+    const prefixed = first === 91 || first >= 48 && first <= 57 ? PREFIX.exec(text) : null;
+    if (prefixed) {
+      this.awaitingMessage = void 0;
+      const prefix = { timestamp: prefixed[1] ?? prefixed[2], pid: Number(prefixed[3]), level: prefixed[4] };
+      out.push(this.prefixedEvent(line, prefixed[5], prefix));
+    } else {
+      this.unprefixed(line, text, out);
+    }
   }
   prefixedEvent(line, message, prefix) {
     for (const [pattern, build] of PREFIXED) {
@@ -43938,12 +44762,21 @@ var GunicornLogParser = class {
     return { kind: "raw", text: message, lines: [line], prefix };
   }
   unprefixed(line, text, out) {
+    if (this.faults.consume(line, text, out)) return;
     if (TRACEBACK_HEADER.test(text)) {
+      this.awaitingMessage = void 0;
       this.open.push({ lines: [line], frames: [], pid: this.pendingExceptionPids.shift(), chained: this.nextIsChained });
       this.nextIsChained = false;
       return;
     }
+    if (this.awaitingMessage && this.continuesMessage(line, text)) return;
     if (this.open.length > 0 && this.consumeTracebackLine(line, text, out)) return;
+    if (FRAME2.test(text)) {
+      this.open.push({ lines: [], frames: [], pid: this.pendingExceptionPids.shift(), chained: this.nextIsChained, headless: true });
+      this.nextIsChained = false;
+      this.consumeTracebackLine(line, text, out);
+      return;
+    }
     if (CHAIN_MARKER.test(text)) {
       this.nextIsChained = true;
       out.push({ kind: "raw", text, lines: [line] });
@@ -43960,14 +44793,37 @@ var GunicornLogParser = class {
       out.push({ kind: "app-load-error", message: text, lines: [line] });
       return;
     }
+    const bare = BARE_EXCEPTION.exec(text);
+    if (bare) {
+      const event = {
+        kind: "traceback",
+        frames: [],
+        exception: { type: bare[1], message: bare[2], line: text },
+        chained: this.nextIsChained,
+        headless: true,
+        lines: [line]
+      };
+      this.nextIsChained = false;
+      out.push(event);
+      return;
+    }
     out.push({ kind: "raw", text, lines: [line] });
+  }
+  continuesMessage(line, text) {
+    const event = this.awaitingMessage;
+    if (text.trim() === "") return false;
+    this.awaitingMessage = void 0;
+    if (FRAME2.test(text) || CHAIN_MARKER.test(text)) return false;
+    event.exception.message = text.trim();
+    event.lines.push(line);
+    return true;
   }
   /** Returns false when the line does not belong to any open traceback. */
   consumeTracebackLine(line, text, out) {
-    const frame = FRAME.exec(text);
+    const frame = FRAME2.exec(text);
     if (frame) {
       const target = this.open.reduce((best, tb) => tb.frames.length < best.frames.length ? tb : best);
-      target.frames.push({ file: frame[1], line: Number(frame[2]), func: frame[3] });
+      target.frames.push({ file: frame[1], line: Number(frame[2]), func: frame[3] || void 0 });
       target.lines.push(line);
       return this.checkLength(target, out);
     }
@@ -43981,25 +44837,28 @@ var GunicornLogParser = class {
     }
     const exception = EXCEPTION_LINE2.exec(text);
     if (exception && looksLikeExceptionName(exception[1])) {
-      const name = exception[1];
-      const lastSegment = name.slice(name.lastIndexOf(".") + 1);
-      const index = this.open.findIndex((tb) => tb.frames.length > 0);
-      const [traceback] = this.open.splice(index === -1 ? 0 : index, 1);
-      traceback.lines.push(line);
-      const message = exception[2] ?? "";
-      out.push({
-        kind: "traceback",
-        frames: traceback.frames,
-        exception: { type: name, message, line: text },
-        pid: traceback.pid,
-        chained: traceback.chained,
-        lines: traceback.lines
-      });
-      const halt = lastSegment === "HaltServer" ? HALT_SERVER.exec(message) : null;
-      if (halt) out.push({ kind: "halt-server", reason: halt[1], code: Number(halt[2]), lines: [line] });
+      this.closeTraceback(line, text, exception[1], exception[2] ?? "", out);
       return true;
     }
     return false;
+  }
+  closeTraceback(line, text, name, message, out) {
+    const index = this.open.findIndex((tb) => tb.frames.length > 0);
+    const [traceback] = this.open.splice(index === -1 ? 0 : index, 1);
+    traceback.lines.push(line);
+    const event = {
+      kind: "traceback",
+      frames: traceback.frames,
+      exception: { type: name, message, line: text },
+      pid: traceback.pid,
+      chained: traceback.chained,
+      lines: traceback.lines
+    };
+    if (traceback.headless) event.headless = true;
+    out.push(event);
+    if (/:\s*$/.test(text) && message.trim() === "") this.awaitingMessage = event;
+    const halt = name.endsWith("HaltServer") ? HALT_SERVER.exec(message) : null;
+    if (halt) out.push({ kind: "halt-server", reason: halt[1], code: Number(halt[2]), lines: [line] });
   }
   checkLength(traceback, out) {
     if (traceback.lines.length >= MAX_TRACEBACK_LINES) {
@@ -44390,6 +45249,10 @@ function reportOf(run4, fields) {
     log: [],
     logTotalLines: 0,
     settingSources: run4.settingSources,
+    settings: {
+      PYTHONFAULTHANDLER: settings.env.some(([name]) => name === "PYTHONFAULTHANDLER") ? "from env" : settings.faulthandler ? "1" : "unset",
+      hostHeader: settings.hostHeader
+    },
     startedAt: new Date(run4.startedAt).toISOString(),
     durationMs: now() - run4.startedAt,
     metadata: run4.deps.metadata,
@@ -44404,10 +45267,97 @@ function hostEnvWarnings(settings, hostFilledEnv = []) {
   ];
 }
 
+// src/smoke/stack-request.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+var DUMP_WAIT_MS = 2e3;
+var MIN_BOOTING_MS = 1500;
+var REPLACEMENT_WAIT_MS = 2e3;
+var LOOPBACK_BIND = /^(https?:\/\/)?(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:|$)/;
+async function requestStack(run4, running, findings) {
+  if (!askable(run4, running, findings)) return void 0;
+  const { watch } = running;
+  let target = aliveWorker(running);
+  for (const until = run4.now() + REPLACEMENT_WAIT_MS; !target && run4.now() < until && !cancelled(run4); target = aliveWorker(running)) {
+    await watch.sleep(100);
+  }
+  if (!target) return void 0;
+  const waited = target.boot.at + MIN_BOOTING_MS - run4.now();
+  if (waited > 0) await watch.sleep(Math.min(waited, MIN_BOOTING_MS));
+  const afterSeq = watch.buffer.lines().slice(-1)[0]?.seq ?? -1;
+  const firstBoot = watch.workerTrouble ? watch.buffer.lines().find((line) => /Booting worker with pid: \d+$/.test(line.text)) : void 0;
+  const stuckForMs = run4.now() - (firstBoot ?? target.boot).at;
+  run4.deps.ui.progress(`Worker ${target.pid} never finished booting: asking it for its stack (SIGSEGV, printed by faulthandler)`);
+  const via = await sendSegv(run4, running.containerId, target.pid);
+  if (!via) {
+    run4.deps.ui.debug(`could not signal worker ${target.pid}; the diagnosis goes without its stack`);
+    return void 0;
+  }
+  await waitForDump(run4, running, afterSeq, target.pid);
+  return { pid: target.pid, afterSeq, stuckForMs, via };
+}
+function askable(run4, running, findings) {
+  const { settings } = run4;
+  const { watch } = running;
+  const faulthandlerOn = settings.faulthandler || settings.env.some(([name, value]) => name === "PYTHONFAULTHANDLER" && value !== "" && value !== "0");
+  const workerTimedOutBooting = findings.outcome === "unstable" && findings.healthyAt === void 0 && watch.workerTrouble?.what === "worker timeout";
+  if (!faulthandlerOn || cancelled(run4) || watch.exited || findings.outcome !== "boot-timeout" && !workerTimedOutBooting) return false;
+  const listening = watch.tracker.events.filter((e) => e.kind === "listening").flatMap((e) => e.addresses);
+  return !(listening.length > 0 && listening.every((address) => LOOPBACK_BIND.test(address)));
+}
+function aliveWorker(running) {
+  const { watch } = running;
+  const state = watch.tracker.state();
+  const timedOut = watch.tracker.events.filter((e) => e.kind === "worker-timeout").map((e) => e.pid);
+  const dead = /* @__PURE__ */ new Set([...state.deaths.map((death) => death.pid), ...state.deadPids, ...timedOut]);
+  const pid = [...state.bootedPids].reverse().find((p) => !dead.has(p) && !state.failedBootPids.includes(p));
+  const boot = pid === void 0 ? void 0 : watch.buffer.lines().find((line) => line.text.endsWith(`Booting worker with pid: ${pid}`));
+  return pid !== void 0 && boot ? { pid, boot } : void 0;
+}
+async function sendSegv(run4, containerId, pid) {
+  const { docker } = run4.deps;
+  for (const attempt of stackRequestArgs(containerId, pid)) {
+    const result = await docker.runToCompletion(attempt.args).catch(() => void 0);
+    if (result?.exitCode === 0) return attempt.via;
+    run4.deps.ui.debug(`${attempt.via} failed: ${result?.stderr.trim().split("\n")[0] ?? "no answer"}`);
+  }
+  const top = await docker.runToCompletion(hostPidsArgs(containerId)).catch(() => void 0);
+  const hostPid = top?.exitCode === 0 ? hostPidOf(top.stdout, pid) : void 0;
+  if (hostPid === void 0) return void 0;
+  try {
+    process.kill(hostPid, "SIGSEGV");
+    return "host kill";
+  } catch (error2) {
+    run4.deps.ui.debug(`host kill of ${hostPid} failed: ${error2.code ?? String(error2)}`);
+    return void 0;
+  }
+}
+function hostPidOf(topOutput, pid, readStatus = (hostPid) => readFileSync2(`/proc/${hostPid}/status`, "utf8")) {
+  for (const hostPid of topOutput.split("\n").map((line) => Number(line.trim())).filter((n) => Number.isInteger(n) && n > 0)) {
+    let status;
+    try {
+      status = readStatus(hostPid);
+    } catch {
+      continue;
+    }
+    const nspids = /^NSpid:\s+(.+)$/m.exec(status)?.[1].trim().split(/\s+/).map(Number);
+    if (nspids && nspids[nspids.length - 1] === pid) return hostPid;
+  }
+  return void 0;
+}
+async function waitForDump(run4, running, afterSeq, pid) {
+  const { watch } = running;
+  const until = run4.now() + DUMP_WAIT_MS;
+  const ended = (line) => line.seq > afterSeq && (line.text.startsWith("Extension modules:") || line.text.includes(`(pid:${pid})`) || line.text.includes(`Worker with pid ${pid} `));
+  while (run4.now() < until && !cancelled(run4)) {
+    if (watch.buffer.lines().some(ended)) return;
+    await watch.sleep(Math.min(100, until - run4.now()));
+  }
+}
+
 // src/discovery.ts
 var import_yaml = __toESM(require_dist(), 1);
-import fs9 from "node:fs";
-import path9 from "node:path";
+import fs11 from "node:fs";
+import path12 from "node:path";
 init_paths();
 var DISCOVERABLE = ["context", "dockerfile", "health-path", "command", "port"];
 function discover(workspace, read) {
@@ -44420,11 +45370,11 @@ function discover(workspace, read) {
   if (blueprint) {
     const { service, file } = blueprint;
     const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
-    const context3 = typeof service.dockerContext === "string" ? path9.posix.join(rootDir, service.dockerContext) : rootDir;
-    found.context = path9.posix.normalize(context3);
+    const context3 = typeof service.dockerContext === "string" ? path12.posix.join(rootDir, service.dockerContext) : rootDir;
+    found.context = path12.posix.normalize(context3);
     if (typeof service.dockerfilePath === "string") {
-      const dockerfile = path9.posix.normalize(path9.posix.join(rootDir, service.dockerfilePath));
-      found.dockerfile = path9.posix.relative(found.context, dockerfile) || "Dockerfile";
+      const dockerfile = path12.posix.normalize(path12.posix.join(rootDir, service.dockerfilePath));
+      found.dockerfile = path12.posix.relative(found.context, dockerfile) || "Dockerfile";
     }
     if (typeof service.healthCheckPath === "string") found["health-path"] = service.healthCheckPath;
     if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
@@ -44441,7 +45391,7 @@ function discover(workspace, read) {
     if (envLines.length > 0) sources.env = "render.yaml";
   }
   const contextForProcfile = read("context").trim() || found.context || ".";
-  const procfile = readProcfile(path9.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
+  const procfile = readProcfile(path12.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
   if (procfile)
     notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
   const explicitCommand = read("command").trim();
@@ -44474,12 +45424,12 @@ function shellCommand(command) {
 }
 function readRenderBlueprint(workspace, serviceName) {
   const file = "render.yaml";
-  const full = path9.join(workspace, file);
-  if (!fs9.existsSync(full)) {
+  const full = path12.join(workspace, file);
+  if (!fs11.existsSync(full)) {
     if (serviceName) throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root.`);
     return void 0;
   }
-  const document = (0, import_yaml.parseDocument)(fs9.readFileSync(full, "utf8"));
+  const document = (0, import_yaml.parseDocument)(fs11.readFileSync(full, "utf8"));
   if (document.errors.length > 0) {
     const error2 = document.errors[0];
     const line = error2.linePos?.[0]?.line;
@@ -44522,10 +45472,10 @@ function renderEnv(envVars, file) {
   return { plain, hostFilled };
 }
 function readProcfile(dir) {
-  const file = path9.join(dir, "Procfile");
+  const file = path12.join(dir, "Procfile");
   let text;
   try {
-    text = fs9.readFileSync(file, "utf8");
+    text = fs11.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -44539,10 +45489,10 @@ function imageHasStartCommand(cmd, entrypoint) {
   return !(cmd.length === 1 && /^(\/usr\/(local\/)?bin\/)?python3?(\.\d+)?$/.test(cmd[0]));
 }
 function describeSources(settings, sources) {
-  const rel = (file) => repoRelative(settings.workspace, file);
+  const rel2 = (file) => repoRelative(settings.workspace, file);
   const rows = [
-    ["context", settings.image ? "(prebuilt image)" : rel(settings.context)],
-    ["dockerfile", settings.dockerfile ? rel(settings.dockerfile) : "(prebuilt image)"],
+    ["context", settings.image ? "(prebuilt image)" : rel2(settings.context)],
+    ["dockerfile", settings.dockerfile ? rel2(settings.dockerfile) : "(prebuilt image)"],
     ["health-path", settings.healthPath],
     ["port", String(settings.port)],
     ["command", settings.command ? settings.command.join(" ") : settings.procfile ? "(image, else Procfile)" : "(image)"],
@@ -44665,8 +45615,8 @@ function advisoriesFor(version) {
 }
 
 // src/diagnosis/context.ts
-import { existsSync as existsSync3, readFileSync as readFileSync2, statSync } from "node:fs";
-import path10 from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync3, statSync } from "node:fs";
+import path13 from "node:path";
 var COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
 var LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |^\/usr\/(local\/)?lib\/python\d|^\/usr\/(local\/)?bin\/|^<string>$/;
 var RepoFiles = class {
@@ -44676,7 +45626,7 @@ var RepoFiles = class {
   repoRoot;
   cache = /* @__PURE__ */ new Map();
   absolute(relative2) {
-    return path10.resolve(this.repoRoot, relative2);
+    return path13.resolve(this.repoRoot, relative2);
   }
   isFile(relative2) {
     try {
@@ -44689,7 +45639,7 @@ var RepoFiles = class {
     if (!this.cache.has(relative2)) {
       let text;
       try {
-        text = this.isFile(relative2) ? readFileSync2(this.absolute(relative2), "utf8") : void 0;
+        text = this.isFile(relative2) ? readFileSync3(this.absolute(relative2), "utf8") : void 0;
       } catch {
         text = void 0;
       }
@@ -44711,7 +45661,7 @@ var RuleContext = class {
     this.ctx = ctx;
     this.repo = new RepoFiles(ctx.paths.repoRoot);
     this.tracebacks = ctx.events.filter((event) => event.kind === "traceback");
-    this.contextRel = toPosix(path10.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+    this.contextRel = toPosix(path13.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
   }
   ctx;
   repo;
@@ -44724,11 +45674,11 @@ var RuleContext = class {
   /** The first traceback that explains the failure: a worker's or the master's, not Gunicorn's own HaltServer. */
   primaryTraceback(match) {
     const candidates = this.tracebacks.filter((tb) => !tb.exception.type.endsWith("HaltServer") && (!match || match(tb)));
-    return candidates.find((tb) => tb.pid !== void 0) ?? candidates[0];
+    return candidates.find((tb) => tb.pid !== void 0) ?? candidates.find((tb) => tb.frames.length > 0) ?? candidates[0];
   }
   /** Path relative to the repository root for a path relative to the build context. */
   inContext(relative2) {
-    return toPosix(path10.posix.join(this.contextRel, relative2));
+    return toPosix(path13.posix.join(this.contextRel, relative2));
   }
   /** Maps a container path back into the repository; undefined when no such file exists there. */
   mapContainerPath(containerPath) {
@@ -44793,8 +45743,8 @@ var RuleContext = class {
   }
   /** The Dockerfile path relative to the repo root, if it exists. */
   dockerfile() {
-    const absolute = this.ctx.paths.dockerfile ?? path10.join(this.ctx.paths.contextDir, "Dockerfile");
-    const relative2 = toPosix(path10.relative(this.ctx.paths.repoRoot, absolute));
+    const absolute = this.ctx.paths.dockerfile ?? path13.join(this.ctx.paths.contextDir, "Dockerfile");
+    const relative2 = toPosix(path13.relative(this.ctx.paths.repoRoot, absolute));
     return this.repo.isFile(relative2) ? relative2 : void 0;
   }
   /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
@@ -44860,10 +45810,12 @@ function frameText(frame) {
   return frame.code ? [head, `    ${frame.code}`] : [head];
 }
 function toPosix(p) {
-  return p.split(path10.sep).join("/");
+  return p.split(path13.sep).join("/");
 }
 
 // src/diagnosis/rules/locate.ts
+import { readdirSync } from "node:fs";
+import path14 from "node:path";
 function commandLine(rc) {
   return rc.dockerCommandLine();
 }
@@ -44881,26 +45833,176 @@ function firstLocation(...candidates) {
   const found = candidates.find((candidate) => Boolean(candidate));
   return found ? { file: found.file, line: found.line } : void 0;
 }
-
-// src/diagnosis/rules/rule.ts
-var code = (text) => `\`${String(text).replace(/`/g, "'")}\``;
-var fileLine = (location) => `${location.file}:${location.line}`;
-var where = (location) => location ? ` (${code(fileLine(location))})` : "";
-var LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\]|::1)(:|$)/;
-function present(...lines) {
-  return lines.filter((line) => Boolean(line));
+function faultUserFrame(rc, frames) {
+  for (const frame of frames) {
+    const file = rc.mapContainerPath(frame.file);
+    if (!file) continue;
+    const text = rc.repo.read(file)?.split("\n")[frame.line - 1];
+    const code2 = text?.replace(/\s+#[^'"]*$/, "").trim();
+    return { frame, location: { file, line: frame.line, containerPath: frame.file }, code: code2 || void 0 };
+  }
+  return void 0;
 }
-function exceptionIs(tb, ...types) {
-  const last = tb.exception.type.slice(tb.exception.type.lastIndexOf(".") + 1);
-  return types.includes(last);
+function pythonLine(rc, pattern, maxFiles = 300) {
+  const root = rc.repo.absolute(rc.contextRel || ".");
+  const queue = [""];
+  let seen = 0;
+  while (queue.length > 0 && seen < maxFiles) {
+    const dir = queue.shift();
+    let entries;
+    try {
+      entries = readdirSync(path14.join(root, dir), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const relative2 = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith(".")) queue.push(relative2);
+      if (!entry.isFile() || !entry.name.endsWith(".py")) continue;
+      seen++;
+      const file = rc.inContext(relative2);
+      const found = rc.repo.findLine(file, pattern);
+      if (found) return { file, ...found };
+    }
+  }
+  return void 0;
+}
+var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", "__pycache__", "venv", "site-packages", "dist-packages", "migrations"]);
+
+// src/diagnosis/rules/answers.ts
+var ASGI_CALL_ERROR = /^(?:(\w+)\.)?__call__\(\) missing (?:1 required positional argument: 'send'|2 required positional arguments: 'receive' and 'send')$/;
+var DJANGO_BAD_REQUEST = /<h1>Bad Request \(400\)<\/h1>/;
+var INVALID_HOST = /Invalid HTTP_HOST header: '([^']*)'/;
+var asgiUnderWsgi = {
+  reason: "asgi-under-wsgi",
+  explain(rc) {
+    const tb = asgiTraceback(rc);
+    if (!tb) return void 0;
+    const app = ASGI_CALL_ERROR.exec(tb.exception.message)?.[1];
+    const requestLine = rc.ctx.lines.filter((l) => l.seq < tb.lines[0].seq && /Error handling request/.test(l.text)).pop();
+    const count = rc.tracebacks.filter((t) => ASGI_CALL_ERROR.test(t.exception.message)).length;
+    const worker = rc.ofKind("worker-class")[0]?.workerClass;
+    const status = rc.ctx.health?.status;
+    const version = rc.ofKind("master-start")[0]?.version;
+    const major = version ? Number(version.split(".")[0]) : void 0;
+    const native = major !== void 0 && major >= 25 ? ` or Gunicorn ${version}'s own ASGI worker, ${code("-k asgi")}` : ", or on Gunicorn 25+ its own ASGI worker, `-k asgi`";
+    return {
+      reason: "asgi-under-wsgi",
+      summary: `${app ? code(app) : "The app"} is an ASGI app but Gunicorn runs it with the WSGI worker ${code(worker ?? "sync")}: every request fails with ${code(tb.exception.line)}${status ? ` and answers ${status}` : ""}${count > 1 ? ` (${count} requests)` : ""}; it needs an ASGI worker such as ${code("uvicorn_worker.UvicornWorker")}.`,
+      evidence: present(
+        requestLine?.text,
+        tb.frames.length ? `  File "${tb.frames[tb.frames.length - 1].file}", line ${tb.frames[tb.frames.length - 1].line}` : void 0,
+        tb.exception.line
+      ),
+      location: firstLocation(commandLine(rc)),
+      remedy: `Start it with an ASGI worker: ${code("-k uvicorn_worker.UvicornWorker")} (add the package ${code("uvicorn-worker")} to the requirements)${native}.`
+    };
+  }
+};
+var disallowedHost = {
+  reason: "disallowed-host",
+  explain(rc) {
+    const health = rc.ctx.health;
+    const logged = rc.ctx.lines.find((l) => INVALID_HOST.test(l.text));
+    const djangoPage = health?.status === 400 && DJANGO_BAD_REQUEST.test(health.bodyExcerpt ?? "");
+    if (!djangoPage && !logged) return void 0;
+    const sent = rc.ctx.settings.hostHeader ?? (logged ? INVALID_HOST.exec(logged.text)[1] : void 0);
+    const allowed = pythonLine(rc, /^\s*ALLOWED_HOSTS\s*=/);
+    const production = allowed?.text.match(/["']([^"'*]+\.[^"']+)["']/)?.[1];
+    const host = sent ? code(sent) : `the published address (${code("127.0.0.1:<port>")})`;
+    const where2 = allowed ? ` in ${code(fileLine(allowed))}` : "";
+    return {
+      reason: "disallowed-host",
+      summary: `Django rejected the probe's Host header ${host} with ${code("400 Bad Request (400)")}: it is not in ${code("ALLOWED_HOSTS")}${where2}${logged ? "" : " (with DEBUG off, Django logs nothing about it)"}.`,
+      evidence: present(
+        health?.status === 400 ? `GET ${rc.ctx.settings.healthPath} \u2192 400 ${health.bodyExcerpt ?? ""}`.trim() : void 0,
+        logged?.text,
+        allowed?.text.trim()
+      ),
+      location: allowed ? { file: allowed.file, line: allowed.line } : void 0,
+      remedy: `Either allow the smoke test's host (add ${code("127.0.0.1")} to ${code("ALLOWED_HOSTS")}, e.g. from an environment variable set with the ${code("env")} input), or set the ${code("host-header")} input${production ? ` to ${code(production)}` : " to the production host name"} so the probes send the host name the platform sends.`
+    };
+  }
+};
+function asgiTraceback(rc) {
+  return rc.tracebacks.find((tb) => tb.exception.type === "TypeError" && ASGI_CALL_ERROR.test(tb.exception.message));
+}
+
+// src/diagnosis/rules/config-sources.ts
+function unresolvableBind(rc) {
+  const invalid = rc.ofKind("invalid-address")[0];
+  if (!invalid) return void 0;
+  const host = /^\('([^']*)'/.exec(invalid.address)?.[1] ?? invalid.address;
+  const port = /, (\d+)\)$/.exec(invalid.address)?.[1] ?? String(rc.ctx.settings.port);
+  return {
+    reason: "config-error",
+    summary: `Gunicorn cannot bind ${code(invalid.address)}: the host ${code(host)} in the bind address does not resolve to an address of this container.`,
+    evidence: present(invalid.lines[0].text, commandLine(rc)?.text),
+    location: firstLocation(configSetting(rc, "bind"), commandLine(rc)),
+    remedy: `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${port}`)}); a service name such as ${code(host)} is how other containers reach this one, not an address it can listen on.`
+  };
+}
+function optionWithoutValue(rc) {
+  const error2 = rc.ofKind("config-error").find((e) => /^argument ([\w-]+(?:\/[\w-]+)?): expected one argument$/.test(e.message));
+  if (!error2) return void 0;
+  const option = /^argument ([\w-]+)/.exec(error2.message)[1];
+  return {
+    reason: "config-error",
+    summary: `Gunicorn's ${code(option)} option was given without a value (${error2.message}): the variable meant to fill it is probably empty or unset.`,
+    evidence: error2.lines.map((l) => l.text),
+    location: firstLocation(commandLine(rc)),
+    remedy: `Give ${code(option)} a value where the command is built (e.g. ${code(`${option} "\${VAR:-1000}"`)} in the start script), or drop the option when the variable is empty.`
+  };
+}
+function settingCrash(rc) {
+  const tb = rc.tracebacks.find((t) => t.frames.some((f) => /gunicorn\/arbiter\.py$/.test(f.file) && /control_(server|socket)/.test(f.func ?? "")));
+  if (!tb) return void 0;
+  const setting = configSetting(rc, "control_socket");
+  return {
+    reason: "config-error",
+    summary: `The master crashed starting its control socket (Gunicorn 25.1+): the ${code("control_socket")} setting is not a usable path (${code(tb.exception.line)}).`,
+    evidence: present(rc.ofKind("main-loop-exception")[0]?.lines[0].text, tb.exception.line, setting?.text.trim()),
+    location: firstLocation(setting, commandLine(rc)),
+    remedy: `Set ${code("control_socket")} to a writable path, or turn the socket off with ${code("--no-control-socket")} instead of ${code("control_socket = None")}.`
+  };
+}
+function appConfiguration(rc) {
+  const improperly = rc.primaryTraceback(
+    (tb) => exceptionIs(tb, "ImproperlyConfigured") && !/environment variable|No module named|Did you install/i.test(tb.exception.message)
+  );
+  if (improperly) return djangoSettings(rc, improperly);
+  const section = rc.primaryTraceback((tb) => exceptionIs(tb, "KeyError") && tb.frames.slice(-1)[0]?.file.endsWith("configparser.py") === true);
+  if (!section) return void 0;
+  const name = /^'([^']+)'$/.exec(section.exception.message)?.[1] ?? section.exception.message;
+  const frame = rc.userFrame(section);
+  return {
+    reason: "config-error",
+    summary: `The app reads section ${code(name)} of an INI config file while it loads${where(frame?.location)}, and the file has no such section (${code(section.exception.line)}).`,
+    evidence: rc.tracebackEvidence(section, frame),
+    location: frame?.location,
+    remedy: `Add a ${code(`[${name}]`)} section to the config file the app reads (check the path it is given in the container), or read it with a fallback.`
+  };
+}
+function djangoSettings(rc, tb) {
+  const frame = rc.userFrame(tb);
+  const message = tb.exception.message.trim() || tb.exception.line;
+  return {
+    reason: "config-error",
+    summary: `Django's settings are incomplete${where(frame?.location)}: ${message}`,
+    evidence: [...rc.tracebackEvidence(tb, frame), ...present(tb.lines[tb.lines.length - 1]?.text !== tb.exception.line ? message : void 0)],
+    location: frame?.location,
+    remedy: "Provide the setting or configuration file Django names above in the image (it is often copied by hand on the server and missing from the build)."
+  };
 }
 
 // src/diagnosis/rules/configuration.ts
 var configError = {
   reason: "config-error",
   explain(rc) {
+    const other = unresolvableBind(rc) ?? optionWithoutValue(rc) ?? settingCrash(rc);
+    if (other) return other;
     const error2 = rc.ofKind("config-error")[0];
-    if (!error2) return void 0;
+    if (!error2) return appConfiguration(rc);
     const port = /^'(.*)' is not a valid port number\.?$/.exec(error2.message);
     if (port) return invalidPort(rc, error2, port[1]);
     if (/No application module specified/.test(error2.message)) {
@@ -45003,17 +46105,110 @@ function applicationObjects(source) {
   return names;
 }
 
+// src/diagnosis/rules/crashes.ts
+var NATIVE_SIGNALS = /SIGSEGV|SIGBUS|SIGILL|SIGFPE|signal (11|7|4|8)\b/;
+var PACKAGE_PATH = /(?:site|dist)-packages\/([A-Za-z_][\w]*)/;
+var MAX_EXTENSIONS_NAMED = 8;
+var nativeCrash = {
+  reason: "native-crash",
+  explain(rc) {
+    const incompatible = rc.ofKind("binary-incompatibility")[0];
+    if (incompatible) return binaryIncompatibility(rc, incompatible);
+    const requested = rc.ctx.stackRequest;
+    const dumps = rc.ofKind("fatal-error").filter((dump) => !requested || dump.lines[0].seq <= requested.afterSeq);
+    const deaths = rc.ofKind("worker-signal").filter((e) => NATIVE_SIGNALS.test(e.signal) && e.pid !== requested?.pid);
+    if (dumps.length === 0 && deaths.length === 0) return void 0;
+    return dumps.length > 0 ? fromDump(rc, dumps, deaths.length) : fromSignalsOnly(rc, deaths);
+  }
+};
+function fromDump(rc, dumps, deaths) {
+  const dump = dumps.find((d) => crashedThread(d)?.frames.length) ?? dumps[0];
+  const frames = crashedThread(dump)?.frames ?? [];
+  const user = faultUserFrame(rc, frames);
+  const module = importedModule(rc, frames);
+  const extensions = dump.extensionModules;
+  const named = extensions.slice(0, MAX_EXTENSIONS_NAMED).map(code).join(", ");
+  const more = extensions.length > MAX_EXTENSIONS_NAMED ? ` and ${extensions.length - MAX_EXTENSIONS_NAMED} more` : "";
+  const count = Math.max(dumps.length, deaths);
+  const innermost = frames[0];
+  return {
+    reason: "native-crash",
+    summary: `A worker crashed in native code (${code(`Fatal Python error: ${dump.error}`)})` + (module ? ` while importing ${code(module)}` : "") + (user ? ` at ${code(fileLine(user.location))}${user.code ? ` (${code(user.code)})` : ""}` : "") + (count > 1 ? `, ${count} times: Gunicorn keeps replacing it` : "") + "." + (extensions.length ? ` Extension modules loaded: ${named}${more}.` : ""),
+    evidence: present(
+      dump.lines[0].text,
+      innermost && frameLine(innermost),
+      user && user.frame !== innermost ? frameLine(user.frame) : void 0,
+      dump.lines.find((l) => l.text.startsWith("Extension modules:"))?.text,
+      rc.ofKind("worker-signal")[0]?.lines[0].text
+    ),
+    location: user?.location,
+    remedy: `A C extension crashes when ${module ? code(module) : "the app"} is imported: usually one built for another Python or against another version of a library it links to. Reinstall the extensions in the image from scratch for its Python (\`pip install --no-cache-dir --force-reinstall\`, no cached or copied wheels), with matching versions of packages that are built against each other.`
+  };
+}
+function fromSignalsOnly(rc, deaths) {
+  const first = deaths[0];
+  return {
+    reason: "native-crash",
+    summary: `Workers die of a signal in native code (${deaths.length} \xD7 ${code(first.lines[0].text.replace(/^\[[^\]]+\] \[\d+\] \[\w+\] /, ""))}) and Gunicorn keeps replacing them; faulthandler was off, so no Python stack was printed.`,
+    evidence: present(first.lines[0].text, rc.ofKind("worker-boot").slice(-1)[0]?.lines[0].text),
+    remedy: "Run once with the `faulthandler` input left on (the default) to see the crashing module; then reinstall its C extension for the image's Python without cached wheels."
+  };
+}
+function binaryIncompatibility(rc, event) {
+  const linked = event.type.split(".")[0];
+  const builder = builtAgainst(rc, event, linked);
+  const both = builder ? `${code(builder)} and ${code(linked)}` : code(linked);
+  const tb = rc.primaryTraceback((t) => t.lines[0].seq > event.lines[0].seq);
+  return {
+    reason: "native-crash",
+    summary: `${builder ? code(builder) : "A compiled extension"} was built against another version of ${code(linked)}: Python warned ${code(`${event.type} size changed, may indicate binary incompatibility`)}${event.expected !== void 0 ? ` (expected ${event.expected} bytes, got ${event.got})` : ""}.`,
+    evidence: present(event.lines[0].text, tb?.exception.line, rc.gunicornOutcomeLine()),
+    location: requirementLine(rc, builder ?? linked),
+    remedy: `Reinstall ${both} together with versions that match (pin both in the requirements), e.g. \`pip install --no-cache-dir --force-reinstall ${builder ?? "<extension>"} ${linked}\`: no cached or prebuilt wheel built against another ${code(linked)}, and no second copy of ${code(linked)} earlier on the path.`
+  };
+}
+function builtAgainst(rc, event, linked) {
+  const fromWarning = event.importer ? PACKAGE_PATH.exec(event.importer)?.[1] : void 0;
+  if (fromWarning && fromWarning !== linked) return fromWarning;
+  for (const tb of rc.tracebacks.filter((t) => t.lines[0].seq > event.lines[0].seq)) {
+    const init = tb.frames.find((f) => f.func?.startsWith("init "))?.func?.slice(5).split(".")[0];
+    if (init && init !== linked) return init;
+    const library = tb.frames.map((f) => PACKAGE_PATH.exec(f.file)?.[1]).find((name) => name !== void 0 && name !== linked && name !== "gunicorn");
+    if (library) return library;
+  }
+  return void 0;
+}
+function importedModule(rc, frames) {
+  const frame = frames.find((f) => f.func === "<module>" && !f.file.startsWith("<"));
+  if (!frame) return void 0;
+  const library = /(?:site|dist)-packages\/(.+)\.py$/.exec(frame.file)?.[1];
+  const relative2 = library ?? rc.mapContainerPath(frame.file)?.slice(rc.contextRel ? rc.contextRel.length + 1 : 0).replace(/\.py$/, "");
+  return relative2?.replace(/\/__init__$/, "").replace(/\//g, ".");
+}
+function requirementLine(rc, name) {
+  const file = rc.requirementsFile();
+  const found = file ? rc.repo.findLine(file, new RegExp(`^\\s*${name}\\b`, "i")) : void 0;
+  return file && found ? { file, line: found.line } : void 0;
+}
+function frameLine(frame) {
+  return `  File "${frame.file}", line ${frame.line} in ${frame.func}`;
+}
+
 // src/diagnosis/rules/environment.ts
 var ENV_FRAME = /environ|getenv|os\.py$|<frozen os>/;
+var ENV_NAME2 = /^'[A-Z][A-Z0-9_]*'$/;
 var missingEnv = {
   reason: "missing-env",
   explain(rc) {
     const keyError = rc.primaryTraceback(
-      (tb2) => exceptionIs(tb2, "KeyError") && tb2.frames.some((f) => ENV_FRAME.test(f.code ?? "") || ENV_FRAME.test(f.file) || f.func === "__getitem__")
+      (tb2) => exceptionIs(tb2, "KeyError") && (tb2.frames.some(
+        (f) => ENV_FRAME.test(f.code ?? "") || ENV_FRAME.test(f.file) || f.func === "__getitem__" && !/configparser/.test(f.file)
+      ) || // A bare `KeyError: 'SECRET_KEY'` (the frames were not pasted): an environment-style name.
+      tb2.frames.length === 0 && ENV_NAME2.test(tb2.exception.message))
     );
     const improperly = rc.primaryTraceback((tb2) => exceptionIs(tb2, "ImproperlyConfigured") && /environment variable/i.test(tb2.exception.message));
     const tb = keyError ?? improperly;
-    if (!tb) return void 0;
+    if (!tb) return emptySpecVariable(rc);
     const name = /^'([^']+)'$/.exec(tb.exception.message)?.[1] ?? /(?:Set the |variable )([A-Z][A-Z0-9_]+)/.exec(tb.exception.message)?.[1] ?? tb.exception.message;
     const frame = rc.userFrame(tb);
     const hostFilled = rc.ctx.env.hostFilled?.includes(name);
@@ -45027,6 +46222,19 @@ var missingEnv = {
     };
   }
 };
+function emptySpecVariable(rc) {
+  const tb = rc.primaryTraceback((t) => /^No module named '(\.[\w.]*|[\w.]*\.|[\w.]*\.\.[\w.]*)'/.test(t.exception.message));
+  if (!tb) return void 0;
+  const empty = rc.ctx.lines.map((l) => /\b([A-Z][A-Z0-9_]*)=(?=[\s,;)\]]|$)/.exec(l.text)).find((m) => m !== null);
+  if (!empty) return void 0;
+  const moduleName = /^No module named '([^']*)'/.exec(tb.exception.message)[1];
+  return {
+    reason: "missing-env",
+    summary: `Gunicorn was asked to import ${code(moduleName)}, a module name with an empty part: the environment variable ${code(empty[1])} it is built from is empty (the log shows ${code(empty[0])}).`,
+    evidence: present(rc.ctx.lines.find((l) => l.text.includes(empty[0]))?.text, tb.exception.line, rc.gunicornOutcomeLine()),
+    remedy: `Pass ${code(empty[1])} with the action's \`env\` input (the value the image expects), or give it a default where the command is built.`
+  };
+}
 var DB_EXCEPTION = /(OperationalError|InterfaceError|ConnectionError|ConnectionRefusedError|ServerSelectionTimeoutError|CannotConnectNowError|InvalidCatalogNameError|InvalidPasswordError|AuthenticationError|gaierror|TimeoutError)$/;
 var DB_MESSAGE = /could not translate host name|connection to server|Connection refused|could not connect to server|Can't connect to (MySQL|Redis)|Error -?\d+ connecting to|Name or service not known|Temporary failure in name resolution|timeout expired|No route to host|password authentication failed|database "[^"]+" does not exist|Unknown database|Access denied for user|invalid username-password pair|NOAUTH|Authentication required/i;
 function readDatabaseError(text) {
@@ -45085,7 +46293,7 @@ var databaseUnreachable = {
   explain(rc) {
     const isDbError = (t) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type));
     const chain = rc.tracebackChains().find((c) => c.some(isDbError));
-    if (!chain) return void 0;
+    if (!chain) return cutWhileConnecting(rc);
     const dbErrors = chain.filter(isDbError);
     const outer = dbErrors[dbErrors.length - 1];
     const text = chain.map((t) => `${t.exception.type}: ${t.exception.message}`).join("\n");
@@ -45108,6 +46316,21 @@ var databaseUnreachable = {
     };
   }
 };
+var DB_CONNECT_FRAME = /\/(django\/db\/backends|psycopg2?|pymysql|MySQLdb|sqlalchemy\/engine|sqlalchemy\/pool|asyncpg|redis|pymongo)\//;
+var CONNECT_FUNC = /^(ensure_connection|connect|_connect|get_new_connection|__connect|_do_get|raw_connection|connection)$/;
+function cutWhileConnecting(rc) {
+  const cut = rc.ofKind("cut-traceback").find((tb) => tb.frames.slice(-3).some((f) => DB_CONNECT_FRAME.test(f.file) && CONNECT_FUNC.test(f.func ?? "")));
+  if (!cut) return void 0;
+  const connect = [...cut.frames].reverse().find((f) => DB_CONNECT_FRAME.test(f.file) && CONNECT_FUNC.test(f.func ?? ""));
+  const kind = serviceKind(cut.frames.map((f) => f.file).join(" "));
+  const { remedy } = databaseWording({ failure: "other" });
+  return {
+    reason: "database-unreachable",
+    summary: `A worker failed while connecting to ${kind} during boot (${code(`${connect.func}`)} in ${code(connect.file.replace(/^.*\/(?:site|dist)-packages\//, ""))}); the log ends before the driver's error, so the exact failure is not shown.`,
+    evidence: present(`  File "${connect.file}", line ${connect.line}, in ${connect.func}`, rc.gunicornOutcomeLine()),
+    remedy
+  };
+}
 
 // src/diagnosis/rules/http.ts
 var PLAIN_WORKER = /^(sync|gthread|gevent|gunicorn\.workers\.(sync|gthread|ggevent)\.\w+)$/i;
@@ -45141,7 +46364,7 @@ function websocketWording(rc, ws) {
   if (PLAIN_WORKER.test(workerClass) && refused) {
     return {
       summary: `The ${code(workerClass)} worker class cannot hold a WebSocket, so the upgrade at ${code(ws.path)} failed (${ws.detail}).`,
-      remedy: `Use a worker class that speaks WebSocket: ${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn.workers.UvicornWorker")} (package ${code("uvicorn[standard]")}) for ASGI apps, or ${code("eventlet")}.`
+      remedy: `Use a worker class that speaks WebSocket: ${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps.`
     };
   }
   return {
@@ -45247,48 +46470,20 @@ var WORKER_CLASS_PACKAGES = {
   gevent: { pipName: "gevent" },
   geventwebsocket: { pipName: "gevent-websocket" },
   eventlet: { pipName: "eventlet", note: "eventlet support was removed in Gunicorn 26.0; gevent is the maintained choice" },
-  uvicorn: { pipName: "uvicorn[standard]" },
+  uvicorn: {
+    pipName: "uvicorn[standard]",
+    note: "uvicorn.workers is deprecated since uvicorn 0.30: prefer the `uvicorn-worker` package and `-k uvicorn_worker.UvicornWorker`"
+  },
   uvicorn_worker: { pipName: "uvicorn-worker" },
   tornado: { pipName: "tornado" }
 };
 
 // src/diagnosis/rules/imports.ts
-var WORKER_CLASS_MODULES = Object.keys(WORKER_CLASS_PACKAGES);
-var NO_MODULE = /^No module named '([^']+)'/;
-var workerClassUnavailable = {
-  reason: "worker-class-unavailable",
-  explain(rc) {
-    const classError = rc.ofKind("config-error").find((e) => /^class uri /.test(e.message));
-    const requires = rc.tracebacks.find((tb) => /^(\w+) worker requires /.test(tb.exception.message));
-    const missing = rc.tracebacks.find((tb) => {
-      const module2 = NO_MODULE.exec(tb.exception.message)?.[1]?.split(".")[0];
-      return module2 !== void 0 && WORKER_CLASS_MODULES.includes(module2) && (classError !== void 0 || requires !== void 0 || tb.frames.some((f) => /gunicorn\/workers\//.test(f.file)) || isWorkerClassModule(rc, module2));
-    });
-    if (!classError && !requires && !missing) return void 0;
-    const workerClass = /^class uri '([^']+)'/.exec(classError?.message ?? "")?.[1] ?? rc.ctx.state.workerClass;
-    const module = NO_MODULE.exec(missing?.exception.message ?? "")?.[1]?.split(".")[0] ?? /^(\w+) worker requires /.exec(requires?.exception.message ?? "")?.[1] ?? (workerClass ? WORKER_CLASS_MODULES.find((m) => workerClass.toLowerCase().includes(m)) : void 0);
-    const pkg = module ? WORKER_CLASS_PACKAGES[module] : void 0;
-    const requirements = rc.requirementsFile();
-    const command = commandLine(rc);
-    const className = workerClass ? `the ${code(workerClass)} worker class` : "the configured worker class";
-    return {
-      reason: "worker-class-unavailable",
-      summary: `Gunicorn cannot load ${className}: ${pkg ? `the ${code(pkg.pipName)} package` : `module ${code(module ?? "?")}`} is not installed in the image.`,
-      evidence: present(classError?.lines[0].text, missing?.exception.line, requires?.exception.line),
-      location: firstLocation(configSetting(rc, "worker_class"), command && /(-k|--worker-class)/.test(command.text) && command),
-      remedy: pkg ? `Add ${code(pkg.pipName)} to ${requirements ? code(requirements) : "the image (requirements file)"}${pkg.note ? ` (${pkg.note})` : ""}, or choose a worker class the image has.` : `Install the package that provides ${className}, or choose a worker class the image has (e.g. ${code("gthread")}).`
-    };
-  }
-};
-function isWorkerClassModule(rc, module) {
-  const workerClass = rc.ctx.state.workerClass?.toLowerCase() ?? "";
-  return workerClass.includes(module);
-}
 var syntaxError = {
   reason: "syntax-error",
   explain(rc) {
     const tb = rc.primaryTraceback((t) => exceptionIs(t, "SyntaxError", "IndentationError", "TabError"));
-    if (!tb) return void 0;
+    if (!tb) return syntaxErrorMessage(rc);
     const last = tb.frames[tb.frames.length - 1];
     const file = last ? rc.mapContainerPath(last.file) : void 0;
     const location = file && last ? { file, line: last.line, containerPath: last.file } : rc.userFrame(tb)?.location;
@@ -45308,13 +46503,15 @@ var missingDependency = {
     const tb = rc.primaryTraceback(
       (t) => /^No module named '?([\w.]+)'?/.test(t.exception.message) && exceptionIs(t, "ModuleNotFoundError", "ImportError")
     );
-    if (!tb) return void 0;
+    if (!tb) return importCutShort(rc);
     const moduleName = /^No module named '?([\w.]+)'?/.exec(tb.exception.message)[1];
     const frame = rc.userFrame(tb);
     const { pipName, differs } = pipPackageFor(moduleName);
     const local = rc.localModuleExists(moduleName);
     const requirements = rc.requirementsFile();
     const importedAt = where(frame?.location);
+    const special = gunicornItself(rc, tb, moduleName) ?? appModule(rc, tb, moduleName, frame !== void 0);
+    if (special && !local) return special;
     if (local) {
       return {
         reason: "missing-dependency",
@@ -45322,6 +46519,16 @@ var missingDependency = {
         evidence: rc.tracebackEvidence(tb, frame),
         location: frame?.location,
         remedy: `Check that the Dockerfile copies ${code(local)} and that Gunicorn runs from the right directory (${code("--chdir")}, ${code("WORKDIR")} or ${code("PYTHONPATH")}).`
+      };
+    }
+    const crlf = crlfScript(rc);
+    if (crlf) {
+      return {
+        reason: "missing-dependency",
+        summary: `The app module ${code(moduleName)} is not importable because ${code(crlf.script)} has Windows (CRLF) line endings: its commands (a ${code("cd")}, an ${code("export")}) failed before Gunicorn started (${code(crlf.line.trim())}).`,
+        evidence: [crlf.line, ...rc.tracebackEvidence(tb, frame)],
+        location: frame?.location,
+        remedy: `Convert ${code(crlf.script)} to LF line endings (${code("dos2unix")}, or ${code("*.sh text eol=lf")} in .gitattributes) and rebuild.`
       };
     }
     return {
@@ -45337,7 +46544,7 @@ var importError = {
   reason: "import-error",
   explain(rc) {
     const tb = rc.primaryTraceback((t) => exceptionIs(t, "ImportError") && /cannot import name/.test(t.exception.message));
-    if (!tb) return void 0;
+    if (!tb) return raisedAtImport(rc);
     const m = /cannot import name '([^']+)' from '([^']+)'(?: \(([^)]+)\))?/.exec(tb.exception.message);
     const name = m?.[1] ?? /cannot import name '?([\w.]+)'?/.exec(tb.exception.message)?.[1] ?? "?";
     const fromModule = m?.[2];
@@ -45356,6 +46563,145 @@ var importError = {
     };
   }
 };
+function syntaxErrorMessage(rc) {
+  const logged = rc.ofKind("syntax-error-message")[0];
+  if (!logged) return void 0;
+  const reloaded = rc.ofKind("worker-reloading").find((r) => r.file.endsWith(`/${logged.file}`) || r.file === logged.file);
+  const file = reloaded ? rc.mapContainerPath(reloaded.file) : rc.moduleFile(logged.file.replace(/\.py$/, "").replace(/\//g, "."));
+  const location = file ? { file, line: logged.line, containerPath: reloaded?.file } : void 0;
+  const shown2 = `${location?.file ?? logged.file}:${logged.line}`;
+  return {
+    reason: "syntax-error",
+    summary: `${code(shown2)} has a SyntaxError: ${logged.message}${reloaded ? " (saved while Gunicorn ran with --reload; the reloaded worker could not import it)" : ""}.`,
+    evidence: present(reloaded?.lines[0].text, logged.lines[0].text, rc.gunicornOutcomeLine()),
+    location,
+    remedy: `Fix the syntax at ${code(shown2)}; ${code(`python -m py_compile ${location?.file ?? logged.file}`)} reproduces it without Docker.`
+  };
+}
+function raisedAtImport(rc) {
+  const tb = rc.primaryTraceback(
+    (t) => exceptionIs(t, "NameError", "AttributeError") && t.frames.some((f) => f.func === "<module>" || /gunicorn\/util\.py$/.test(f.file))
+  );
+  if (!tb) return void 0;
+  const frame = rc.userFrame(tb);
+  const at = frame?.location ? fileLine(frame.location) : frame ? `${frame.frame.file}:${frame.frame.line}` : void 0;
+  const moduleAttr = /^module '([^']+)' has no attribute '([^']+)'/.exec(tb.exception.message);
+  return {
+    reason: "import-error",
+    summary: `${at ? code(at) : "The app"} raises ${code(tb.exception.line)} while Gunicorn imports the app${moduleAttr ? `: the installed ${code(moduleAttr[1])} is not the package the code expects (another version, or a different package of that name)` : ""}.`,
+    evidence: rc.tracebackEvidence(tb, frame),
+    location: frame?.location,
+    remedy: moduleAttr ? `Install the ${code(moduleAttr[1])} the code was written for (check its name and version in the requirements), or update the code for the installed one.` : `Define the name before it is used at ${code(at ?? "module level")} (a typo, a missing import, or code that only runs in development).`
+  };
+}
+var IMPORT_SITES = [
+  {
+    file: /\/uvicorn\/config\.py$/,
+    func: "setup_event_loop",
+    module: "uvloop",
+    what: "the uvicorn worker's event loop (its Gunicorn worker asks for uvloop)",
+    instead: 'or run the worker with the asyncio loop (a `UvicornWorker` subclass with `CONFIG_KWARGS = {"loop": "asyncio"}`)'
+  }
+];
+function importCutShort(rc) {
+  for (const cut of rc.ofKind("cut-traceback")) {
+    const inImport = cut.frames.slice(-1)[0]?.file.startsWith("<frozen importlib");
+    const site = inImport ? IMPORT_SITES.find((s) => cut.frames.some((f) => s.file.test(f.file) && f.func === s.func)) : void 0;
+    if (!site) continue;
+    const frame = cut.frames.find((f) => site.file.test(f.file) && f.func === site.func);
+    return {
+      reason: "missing-dependency",
+      summary: `A worker failed importing ${site.what}: ${code(site.module)} is not installed in the image (the log ends inside that import).`,
+      evidence: [...frameText(frame), ...present(rc.gunicornOutcomeLine())],
+      remedy: `Add ${code(site.module)} to ${rc.requirementsFile() ? code(rc.requirementsFile()) : "the requirements installed by the Dockerfile"}, ${site.instead}.`
+    };
+  }
+  return void 0;
+}
+function gunicornItself(rc, tb, moduleName) {
+  if (moduleName.split(".")[0] !== "gunicorn") return void 0;
+  return {
+    reason: "missing-dependency",
+    summary: `Gunicorn itself is not installed for the Python that runs the ${code("gunicorn")} command (${code(tb.exception.line)}).`,
+    evidence: rc.tracebackEvidence(tb),
+    remedy: `Install ${code("gunicorn")} in the same environment as the app (its requirements, the same virtualenv), or start it with ${code("python -m gunicorn")} from that Python.`
+  };
+}
+function appModule(rc, tb, moduleName, hasUserFrame) {
+  if (hasUserFrame || !tb.frames.some((f) => /gunicorn\/util\.py$/.test(f.file) && f.func === "import_app")) return void 0;
+  return {
+    reason: "missing-dependency",
+    summary: `Gunicorn cannot import the app module ${code(moduleName)} it was told to load: it is not importable where Gunicorn runs (not copied into the image, another working directory, or installed for another Python).`,
+    evidence: rc.tracebackEvidence(tb),
+    location: firstLocation(commandLine(rc)),
+    remedy: `Check that the image contains ${code(moduleName.replace(/\./g, "/"))} and that Gunicorn starts in its directory (${code("--chdir")}, ${code("WORKDIR")} or ${code("PYTHONPATH")}); an entrypoint script that fails its ${code("cd")} (e.g. CRLF line endings) has the same effect.`
+  };
+}
+function crlfScript(rc) {
+  for (const line of rc.ctx.lines) {
+    const m = /([\w./-]+\.sh): line \d+: .*\$'[^']*\\r'/.exec(line.text);
+    if (m) return { script: m[1].split("/").pop(), line: line.text };
+  }
+  return void 0;
+}
+
+// src/diagnosis/rules/hangs.ts
+var NETWORK_FILES = /\/(socket|ssl|selectors)\.py$|\/http\/client\.py$|\/(urllib3|requests|httpx|psycopg2?|psycopg|redis|pymongo|pika|kombu|amqp|grpc|botocore|asyncpg|pymysql|MySQLdb|sqlalchemy)\//;
+var NETWORK_FUNCS = /^(create_connection|connect|connect_ex|_connect|getaddrinfo|recv|recv_into|recvfrom|read|readline|sendall|do_handshake|select|poll|wait_for_connection)$/;
+var LOCK_FILES = /\/(threading|queue|multiprocessing\/[\w/]+|concurrent\/futures\/[\w]+|asyncio\/[\w]+)\.py$/;
+var LOCK_FUNCS = /^(acquire|wait|join|get|result|_wait_for_tstate_lock|run_until_complete)$/;
+var workerHang = {
+  reason: "worker-hang",
+  explain(rc) {
+    const request2 = rc.ctx.stackRequest;
+    if (!request2) return void 0;
+    const dump = rc.ofKind("fatal-error").find((d) => d.lines[0].seq > request2.afterSeq);
+    const frames = dump ? crashedThread(dump)?.frames ?? [] : [];
+    const seconds = Math.round(request2.stuckForMs / 1e3);
+    const bootLine = rc.ofKind("worker-boot").find((e) => e.pid === request2.pid)?.lines[0].text;
+    if (!dump || frames.length === 0) {
+      return {
+        reason: "worker-hang",
+        summary: `Worker ${request2.pid} never finished booting (stuck for ${seconds} s) and printed no stack when asked (faulthandler off, or the worker blocks signals).`,
+        evidence: present(bootLine, ...rc.ctx.lines.slice(-2).map((l) => l.text)),
+        remedy: `Find what the app does at import that can wait (a connection, a lock, a sleep); with the ${code("faulthandler")} input on (the default) and a Python app, the next run names the line.`
+      };
+    }
+    if (!frames.some((f) => /^(load_wsgi|load_wsgiapp|import_app|load)$/.test(f.func))) return void 0;
+    const user = faultUserFrame(rc, frames);
+    const waiting = whatItWaitsOn(frames, user);
+    const where2 = user ? `${code(fileLine(user.location))}${user.code ? ` (${code(user.code)})` : ""}` : code(`${frames[0].file}:${frames[0].line}`);
+    const verb = user?.frame.func === "<module>" || frames.some((f) => f.func === "<module>" && !f.file.startsWith("<")) ? "importing" : "booting at";
+    return {
+      reason: "worker-hang",
+      summary: `The worker is stuck ${verb} ${where2} after ${seconds} s${waiting === "network" ? `, waiting on a network connection (${code(frames[0].func)})` : ""}: it never finished booting, so nothing could answer.`,
+      evidence: present(bootLine, dump.lines.find((l) => /thread 0x/i.test(l.text))?.text, ...stackLines(frames, user)),
+      location: user?.location,
+      remedy: REMEDIES[waiting]
+    };
+  }
+};
+var REMEDIES = {
+  network: "The app connects to a service at import and the service never answers in CI: a service the CI run lacks (start it as a job service and pass `network`, or point the URL at it), or one that drops connections. Connect lazily at the first request, and give the connection a timeout so a missing service fails fast with an error.",
+  sleep: "The app sleeps at import. Move the wait out of the import (a readiness check at the first request, or a background thread), or make it bounded and short.",
+  lock: "The app waits at import on a lock, a thread, a queue or a future that nothing releases in the worker (often started before the fork, or a `preload_app` leftover). Start that work after the fork (`post_fork`) or at the first request.",
+  computation: "The app is still computing at import. Move the work out of the import (build it ahead, cache it, or do it lazily), or raise Gunicorn\u2019s `timeout` and the `timeout` input so the boot may take that long."
+};
+function whatItWaitsOn(frames, user) {
+  const inner = frames.slice(0, user ? Math.max(1, frames.indexOf(user.frame)) : 3);
+  if (inner.some((f) => NETWORK_FILES.test(f.file) || f.file.endsWith("socket.py") && NETWORK_FUNCS.test(f.func))) return "network";
+  if (user?.code && /\b(connect|create_connection|urlopen|getaddrinfo)\s*\(/.test(user.code)) return "network";
+  if (user?.code && /\bsleep\s*\(/.test(user.code) && frames[0] === user.frame) return "sleep";
+  if (inner.some((f) => LOCK_FILES.test(f.file) && LOCK_FUNCS.test(f.func))) return "lock";
+  if (user?.code && /\.(acquire|join|wait)\s*\(/.test(user.code)) return "lock";
+  return "computation";
+}
+function stackLines(frames, user) {
+  const end = user ? frames.indexOf(user.frame) + 1 : 1;
+  const shown2 = frames.slice(0, Math.min(end, 4));
+  if (user && !shown2.includes(user.frame)) shown2.push(user.frame);
+  return shown2.map((f) => `  File "${f.file}", line ${f.line} in ${f.func}`);
+}
 
 // src/diagnosis/rules/network.ts
 var portInUse = {
@@ -45456,7 +46802,7 @@ var CROSS_STREAM_MS = 1e3;
 function lastWordsBefore(rc, deathSeq) {
   const lines = rc.ctx.lines;
   const death = lines.find((l) => l.seq === deathSeq);
-  const fromApp = (l) => !l.text.startsWith("[") && l.text.trim() !== "";
+  const fromApp = (l) => isAppOutput(l.text);
   const before = [...lines].reverse().find((l) => l.seq < deathSeq && fromApp(l));
   if (!death || before && death.at - before.at <= CROSS_STREAM_MS) return before;
   const after = lines.find((l) => l.seq > deathSeq && l.stream !== death.stream && fromApp(l) && l.at - death.at <= CROSS_STREAM_MS);
@@ -45465,6 +46811,8 @@ function lastWordsBefore(rc, deathSeq) {
 var bootTimeout = {
   reason: "boot-timeout",
   explain(rc) {
+    const wrapper = wrapperGaveUp(rc);
+    if (wrapper) return wrapper;
     if (rc.ctx.outcome !== "boot-timeout") return void 0;
     const seconds = rc.ctx.settings.timeoutSec;
     const lastLines = lastLogLines(rc);
@@ -45498,6 +46846,23 @@ var bootTimeout = {
     };
   }
 };
+var WRAPPER_GAVE_UP = /No response from gunicorn master within (\d+) seconds|(?:timed out|gave up) waiting for gunicorn/i;
+function wrapperGaveUp(rc) {
+  const line = rc.ctx.lines.find((l) => WRAPPER_GAVE_UP.test(l.text));
+  if (!line) return void 0;
+  const seconds = WRAPPER_GAVE_UP.exec(line.text)?.[1];
+  return {
+    reason: "boot-timeout",
+    summary: `The program that starts Gunicorn gave up waiting for its master${seconds ? ` after ${seconds} s` : ""}: Gunicorn never became ready, and the log shows no error from it.`,
+    evidence: [line.text, ...lastLogLines(rc).filter((l) => l !== line.text)],
+    location: firstLocation(commandLine(rc)),
+    remedy: "Run Gunicorn with its log visible (the wrapper hides it) to see where the boot stops: usually an import that waits on a service, or a worker that cannot start."
+  };
+}
+function isAppOutput(text) {
+  const bare = stripLinePrefixes(text);
+  return bare.trim() !== "" && !PREFIX.test(bare);
+}
 function lastLogLines(rc) {
   return rc.ctx.lines.filter((l) => l.text.trim() !== "").slice(-3).map((l) => l.text);
 }
@@ -45506,6 +46871,8 @@ function lastLogLines(rc) {
 var outOfMemory = {
   reason: "out-of-memory",
   explain(rc) {
+    const enomem = memoryException(rc);
+    if (enomem) return enomem;
     const { container } = rc.ctx;
     const timedOut = new Set(rc.ofKind("worker-timeout").map((e) => e.pid));
     const kills = rc.ofKind("worker-signal").filter((e) => e.signal === "SIGKILL" || e.signal === "9" || e.perhapsOom);
@@ -45539,6 +46906,20 @@ var outOfMemory = {
     };
   }
 };
+var killed = (count) => `${count} worker${count === 1 ? "" : "s"}`;
+function memoryException(rc) {
+  const tb = rc.primaryTraceback((t) => exceptionIs(t, "MemoryError") || /\[Errno 12\] Cannot allocate memory/.test(t.exception.message));
+  if (!tb) return void 0;
+  const forking = tb.frames.some((f) => f.code === "pid = os.fork()" || f.func === "spawn_worker" || /os\.fork\(\)/.test(f.code ?? ""));
+  const workers = rc.ctx.state.expectedWorkers ?? configuredWorkers(rc);
+  const limit = rc.ctx.container.memoryLimit;
+  return {
+    reason: "out-of-memory",
+    summary: forking ? `The master could not fork a worker: ${code("os.fork()")} failed with ${code(tb.exception.line)}, the container has no memory left for another copy of the process${limit ? ` (limit ${limit})` : ""}.` : `The app ran out of memory while it loaded: ${code(tb.exception.line)}${limit ? ` (limit ${limit})` : ""}.`,
+    evidence: present(rc.ofKind("main-loop-exception")[0]?.lines[0].text, ...rc.tracebackEvidence(tb)),
+    remedy: forking ? `Lower what the master holds before it forks (with ${code("--preload")} the whole app is loaded there), start fewer workers${workers ? ` (${workers} now)` : ""}, or give the container more memory.` : "Lower what the import allocates (load large data lazily) or give the container more memory."
+  };
+}
 function configuredWorkers(rc) {
   const inCommand = /(?:--workers|-w)["',\s=]+["']?(\d+)/.exec(commandLine(rc)?.text ?? "")?.[1];
   const inConfig = /=\s*(\d+)\s*$/.exec(configSetting(rc, /^\s*workers\s*=\s*\d+\s*$/)?.text ?? "")?.[1];
@@ -45576,11 +46957,152 @@ var workerTimeout = {
     }
     return {
       ...diagnosis,
-      summary: `Gunicorn killed ${duringBoot || timeouts.length} worker${timeouts.length === 1 ? "" : "s"} with ${code("WORKER TIMEOUT")}: loading the app took longer than Gunicorn's ${code("timeout")} of ${seconds} s.`,
+      summary: `Gunicorn killed ${killed(duringBoot || timeouts.length)} with ${code("WORKER TIMEOUT")}: loading the app took longer than Gunicorn's ${code("timeout")} of ${seconds} s.`,
       remedy: `Make the import fast (do not wait for services or load big data at import time) or raise ${code("--timeout")} above the real boot time.`
     };
   }
 };
+
+// src/diagnosis/rules/worker-class.ts
+var WORKER_CLASS_MODULES = Object.keys(WORKER_CLASS_PACKAGES);
+var NO_MODULE = /^No module named '([^']+)'/;
+var ENTRY_POINT = /Entry point \('gunicorn\.workers', '([^']+)'\) not found/;
+var REQUIRES = /^(\w+) worker requires (\w+) ([\d.]+) or higher/;
+var REMOVED_WORKERS = { eventlet: "26.0" };
+var ADDED_WORKERS = {
+  asgi: { since: "25", instead: "uvicorn_worker.UvicornWorker", pipName: "uvicorn-worker" }
+};
+var WORKER_PACKAGE_FRAME = /\/(eventlet|gevent|greenlet|tornado|uvicorn|uvicorn_worker)\//;
+var workerClassUnavailable = {
+  reason: "worker-class-unavailable",
+  explain(rc) {
+    const finding = removedOrUnregistered(rc) ?? versionFloor(rc) ?? notInstalled(rc) ?? brokenInSetup(rc);
+    if (!finding) return void 0;
+    const command = commandLine(rc);
+    return {
+      reason: "worker-class-unavailable",
+      ...finding,
+      location: firstLocation(configSetting(rc, "worker_class"), command && /(-k|--worker-class)/.test(command.text) && command)
+    };
+  }
+};
+function classError(rc) {
+  return rc.ofKind("config-error").find((e) => /^class uri /.test(e.message));
+}
+function requirementsText(rc) {
+  const requirements = rc.requirementsFile();
+  return requirements ? code(requirements) : "the requirements installed by the Dockerfile";
+}
+function removedOrUnregistered(rc) {
+  const tb = rc.tracebacks.find((t) => ENTRY_POINT.test(t.exception.message));
+  if (!tb) return void 0;
+  const name = ENTRY_POINT.exec(tb.exception.message)[1];
+  const evidence = present(classError(rc)?.lines[0].text, tb.exception.line);
+  const removedIn = REMOVED_WORKERS[name];
+  if (removedIn) {
+    return {
+      summary: `Gunicorn ${removedIn}+ has no ${code(name)} worker class any more (removed in ${removedIn}), so ${code(`-k ${name}`)} cannot load; installing ${code(name)} does not bring it back.`,
+      evidence,
+      remedy: `Switch to ${code("gevent")} (${code("--worker-class gevent")}, add ${code("gevent")} to ${requirementsText(rc)}), or pin ${code(`gunicorn<${removedIn.split(".")[0]}`)} to keep the ${name} worker.`
+    };
+  }
+  const added = ADDED_WORKERS[name];
+  if (added) {
+    return {
+      summary: `The ${code(name)} worker class is Gunicorn's own only from ${added.since}.0: the installed Gunicorn${rc.ctx.state.version ? ` ${rc.ctx.state.version}` : ""} is older and does not have it.`,
+      evidence,
+      remedy: `Require ${code(`gunicorn>=${added.since}`)} in ${requirementsText(rc)}, or keep this Gunicorn and use ${code(`-k ${added.instead}`)} (package ${code(added.pipName)}).`
+    };
+  }
+  return {
+    summary: `The installed Gunicorn does not register the ${code(name)} worker class (its entry point is missing).`,
+    evidence,
+    remedy: `Upgrade Gunicorn, or name the class by its import path (e.g. ${code("gunicorn.workers.gthread.ThreadWorker")} for ${code("gthread")}).`
+  };
+}
+function versionFloor(rc) {
+  const tb = rc.tracebacks.find((t) => REQUIRES.test(t.exception.message));
+  if (!tb) return void 0;
+  const [, worker, pkg, floor] = REQUIRES.exec(tb.exception.message);
+  const chain = rc.tracebackChains().find((c) => c.includes(tb)) ?? [tb];
+  const missing = chain.some((t) => NO_MODULE.exec(t.exception.message)?.[1]?.split(".")[0] === pkg);
+  const installed = installedVersion(rc, pkg);
+  const evidence = present(
+    classError(rc)?.lines[0].text,
+    missing ? chain.find((t) => NO_MODULE.test(t.exception.message))?.exception.line : void 0,
+    tb.exception.line
+  );
+  const pipName = WORKER_CLASS_PACKAGES[pkg]?.pipName ?? pkg;
+  if (missing) {
+    return {
+      summary: `Gunicorn cannot load the ${code(worker)} worker class: the ${code(pipName)} package is not installed in the image (Gunicorn reports it as "requires ${pkg} ${floor} or higher").`,
+      evidence,
+      remedy: `Add ${code(pipName)} to ${requirementsText(rc)} (${floor} or later).${removedNote(worker)}`
+    };
+  }
+  return {
+    summary: installed ? `The image has ${code(`${pkg} ${installed.version}`)}, older than the ${pkg} ${floor} this Gunicorn's ${code(worker)} worker requires.` : `This Gunicorn's ${code(worker)} worker requires ${pkg} ${floor} or higher, and the ${pkg} in the image is older (or missing: Gunicorn 24+ prints the same line when it is not installed at all).`,
+    evidence: [...evidence, ...present(installed?.line)],
+    remedy: `Require ${code(`${pipName}>=${floor}`)} in ${requirementsText(rc)} (with the greenlet it needs), or pin Gunicorn to a release that accepts the ${pkg} you have.${removedNote(worker)}`
+  };
+}
+function installedVersion(rc, pkg) {
+  const pattern = new RegExp(`(?:^|[\\s-])${pkg}(?:==|-| )(\\d+(?:\\.\\d+)+)\\b`);
+  for (const line of rc.ctx.lines) {
+    if (/requires .* or higher/.test(line.text)) continue;
+    const m = pattern.exec(line.text);
+    if (m) return { version: m[1], line: line.text.trim() };
+  }
+  return void 0;
+}
+function removedNote(worker) {
+  const removedIn = REMOVED_WORKERS[worker];
+  return removedIn ? ` Gunicorn ${removedIn} removed the ${worker} worker: prefer ${code("gevent")}.` : "";
+}
+function notInstalled(rc) {
+  const error2 = classError(rc);
+  const missing = rc.tracebacks.find((tb) => {
+    const module2 = NO_MODULE.exec(tb.exception.message)?.[1]?.split(".")[0];
+    return module2 !== void 0 && WORKER_CLASS_MODULES.includes(module2) && (error2 !== void 0 || tb.frames.some((f) => /gunicorn\/workers\//.test(f.file)) || isWorkerClassModule(rc, module2));
+  });
+  const needInstalled = rc.tracebacks.find((tb) => /You need (\w+) installed/.test(tb.exception.message));
+  if (!error2 && !missing && !needInstalled) return void 0;
+  const workerClass = /^class uri '([^']+)'/.exec(error2?.message ?? "")?.[1] ?? rc.ctx.state.workerClass;
+  const module = NO_MODULE.exec(missing?.exception.message ?? "")?.[1]?.split(".")[0] ?? /You need (\w+) installed/.exec(needInstalled?.exception.message ?? "")?.[1] ?? (workerClass ? WORKER_CLASS_MODULES.find((m) => workerClass.toLowerCase().includes(m)) : void 0) ?? // A class from another package (`quart.worker.GunicornUVLoopWorker`): the module the traceback could not find.
+  rc.tracebacks.map((tb) => NO_MODULE.exec(tb.exception.message)?.[1]).find((m) => m !== void 0 && workerClass?.startsWith(`${m}.`));
+  const pkg = module ? WORKER_CLASS_PACKAGES[module] : void 0;
+  const className = workerClass ? `the ${code(workerClass)} worker class` : "the configured worker class";
+  const classModuleMissing = module !== void 0 && !pkg && rc.tracebacks.some((tb) => NO_MODULE.exec(tb.exception.message)?.[1] === module);
+  const known = missing !== void 0 || needInstalled !== void 0 || classModuleMissing;
+  const broken = !known && brokenInSetup(rc);
+  if (broken) return broken;
+  const what = pkg ? `the ${code(pkg.pipName)} package` : `module ${code(module ?? "?")}`;
+  return {
+    summary: known ? `Gunicorn cannot load ${className}: ${what} is not installed in the image.` : `Gunicorn cannot load ${className}: ${what} is missing or does not import with this Gunicorn (the log does not show the exception).`,
+    evidence: present(error2?.lines[0].text, missing?.exception.line, needInstalled?.exception.line),
+    remedy: pkg ? `Add ${code(pkg.pipName)} to ${requirementsText(rc)}${pkg.note ? ` (${pkg.note})` : ""}, or choose a worker class the image has.` : `Install the package that provides ${className}, or choose a worker class the image has (e.g. ${code("gthread")}).`
+  };
+}
+function isWorkerClassModule(rc, module) {
+  return (rc.ctx.state.workerClass?.toLowerCase() ?? "").includes(module);
+}
+function brokenInSetup(rc) {
+  const candidates = [...rc.tracebacks, ...rc.ofKind("cut-traceback")];
+  for (const tb of candidates) {
+    const workerFrame = tb.frames.findIndex((f) => /gunicorn\/workers\/\w+\.py$/.test(f.file));
+    if (workerFrame === -1) continue;
+    const inside = tb.frames.slice(workerFrame + 1).find((f) => WORKER_PACKAGE_FRAME.test(f.file));
+    if (!inside) continue;
+    const pkg = WORKER_PACKAGE_FRAME.exec(inside.file)[1];
+    const at = `${inside.file.replace(/^.*\/(?:site|dist)-packages\//, "")}:${inside.line}`;
+    return {
+      summary: `The ${code(pkg)} worker fails while Gunicorn sets it up (in ${code(at)}${tb.exception ? `: ${code(tb.exception.line)}` : ", where the log ends"}): the installed ${code(pkg)} does not work with this Gunicorn.`,
+      evidence: present(`  File "${inside.file}", line ${inside.line}${inside.func ? `, in ${inside.func}` : ""}`, tb.exception?.line),
+      remedy: `Pin the ${code(pkg)} release this Gunicorn supports (or upgrade Gunicorn to one that supports yours) in ${requirementsText(rc)}.${removedNote(pkg)}`
+    };
+  }
+  return void 0;
+}
 
 // src/diagnosis/rules/unknown.ts
 function unknownDiagnosis(rc) {
@@ -45619,6 +47141,8 @@ function unexplainedStop(rc, outcomeLine) {
 
 // src/diagnosis/rules/index.ts
 var DIAGNOSIS_RULES = [
+  // A native crash or a binary-incompatible extension explains the import errors and restarts that follow.
+  nativeCrash,
   workerClassUnavailable,
   configError,
   portInUse,
@@ -45629,8 +47153,13 @@ var DIAGNOSIS_RULES = [
   missingDependency,
   importError,
   outOfMemory,
+  // The stack a stuck worker printed explains its WORKER TIMEOUT (20.x) or the boot timeout.
+  workerHang,
   workerTimeout,
   crashLoop,
+  // Wrong answers with a known cause come before the generic timeout and health failures.
+  asgiUnderWsgi,
+  disallowedHost,
   bootTimeout,
   websocketFailed,
   healthCheckFailed
@@ -45638,11 +47167,64 @@ var DIAGNOSIS_RULES = [
 
 // src/diagnosis/index.ts
 init_reasons();
+
+// src/gunicorn/paste-order.ts
+var HEADER = /^\s*\[?Traceback \(most recent call last\):\s*$/;
+var FRAME3 = /^\s*File "/;
+var EXCEPTION = /^[A-Za-z_][\w.]*(Error|Exception): /;
+var SHUTTING_DOWN = /\] Shutting down: /;
+var REASON = /\] Reason: /;
+function readingOrder(lines) {
+  const reversed = looksReversed(lines);
+  const ordered = reversed ? [...lines].reverse() : [...lines];
+  const unwrapped = unwrapFixedWidth(ordered);
+  if (!reversed && unwrapped.length === lines.length) return void 0;
+  return unwrapped.map((line, index) => ({ ...line, seq: index }));
+}
+function looksReversed(lines) {
+  const texts = lines.map((line) => stripLinePrefixes(line.text)).filter((text) => text.trim() !== "");
+  let score = 0;
+  let lastTime;
+  for (let i = 0; i < texts.length; i++) {
+    const [a, b] = [texts[i], texts[i + 1] ?? ""];
+    if (REASON.test(a) && SHUTTING_DOWN.test(b)) score++;
+    if (SHUTTING_DOWN.test(a) && REASON.test(b)) score--;
+    if (EXCEPTION.test(a) && FRAME3.test(b)) score++;
+    if (HEADER.test(a) && FRAME3.test(b)) score--;
+    if (FRAME3.test(a) && HEADER.test(b)) score++;
+    const time = PREFIX.exec(a);
+    const stamp = time ? time[1] ?? time[2] : void 0;
+    if (stamp && lastTime && stamp !== lastTime) score += stamp < lastTime ? 1 : -1;
+    if (stamp) lastTime = stamp;
+  }
+  return score >= 2;
+}
+function unwrapFixedWidth(lines) {
+  const width = Math.max(0, ...lines.map((line) => line.text.length));
+  const continues = (index) => {
+    const next = lines[index + 1];
+    return lines[index].text.length === width && next !== void 0 && next.text !== "" && stripLinePrefixes(next.text) === next.text;
+  };
+  const wrapped = lines.filter((_line, index) => continues(index)).length;
+  if (width < 40 || wrapped < 3 || !lines.some((line) => stripLinePrefixes(line.text) !== line.text)) return lines;
+  const joined = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (continues(i)) {
+      joined.push({ ...lines[i], text: lines[i].text + lines[i + 1].text });
+      i++;
+    } else {
+      joined.push(lines[i]);
+    }
+  }
+  return joined;
+}
+
+// src/diagnosis/index.ts
 init_reasons();
 var MAX_ANNOTATIONS2 = 10;
 var MAX_EVIDENCE_LINES = 12;
 function diagnose(ctx) {
-  const rc = new RuleContext(ctx);
+  const rc = new RuleContext(inReadingOrder(ctx));
   for (const rule of DIAGNOSIS_RULES) {
     const diagnosis = rule.explain(rc);
     if (diagnosis) return trimEvidence(diagnosis);
@@ -45679,14 +47261,22 @@ Raised while Gunicorn loaded the app.`,
   if (annotations.length === 0) annotations.push({ level: "error", title, message });
   return annotations.slice(0, MAX_ANNOTATIONS2);
 }
+function inReadingOrder(ctx) {
+  const lines = readingOrder(ctx.lines);
+  if (!lines) return ctx;
+  const tracker = new BootTracker();
+  for (const line of lines) tracker.push(line);
+  tracker.flush();
+  return { ...ctx, lines, events: [...tracker.events], state: tracker.state() };
+}
 function trimEvidence(diagnosis) {
   const evidence = diagnosis.evidence.filter((line, index, all) => line.trim() !== "" && all.indexOf(line) === index);
   return { ...diagnosis, evidence: evidence.slice(0, MAX_EVIDENCE_LINES) };
 }
 
 // src/effective-config.ts
-import fs10 from "node:fs";
-import path11 from "node:path";
+import fs12 from "node:fs";
+import path15 from "node:path";
 
 // src/gunicorn/print-config.ts
 var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
@@ -45783,13 +47373,13 @@ function workersInConfigFile(settings, argv, workdir, concurrency) {
     else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
   });
   configPath = configPath.replace(/^python:/, "");
-  if (path11.posix.isAbsolute(configPath)) {
+  if (path15.posix.isAbsolute(configPath)) {
     if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
     configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
   }
   let text;
   try {
-    text = fs10.readFileSync(path11.join(settings.context, configPath), "utf8");
+    text = fs12.readFileSync(path15.join(settings.context, configPath), "utf8");
   } catch {
     return void 0;
   }
@@ -45826,6 +47416,7 @@ var HealthProbe = class {
   lastError;
   firstHealthyAt;
   consecutiveSameStatus = 0;
+  lastKnownWrong = false;
   cancelled = false;
   /** Set once start() has returned. */
   stoppedBy;
@@ -45851,10 +47442,17 @@ var HealthProbe = class {
     return "cancelled";
   }
   async attempt() {
-    const { host, port, path: path13, matcher } = this.options;
+    const { host, port, path: path17, matcher } = this.options;
     this.attempts++;
     try {
-      const answer = await httpGet({ host, port, path: path13, userAgent: "gunicorn-smoke", timeoutMs: this.options.attemptTimeoutMs ?? 2e3 });
+      const answer = await httpGet({
+        host,
+        port,
+        path: path17,
+        userAgent: "gunicorn-smoke",
+        timeoutMs: this.options.attemptTimeoutMs ?? 2e3,
+        hostHeader: this.options.hostHeader
+      });
       this.consecutiveSameStatus = answer.status === this.lastStatus ? this.consecutiveSameStatus + 1 : 1;
       this.lastStatus = answer.status;
       this.lastBody = answer.body;
@@ -45864,9 +47462,11 @@ var HealthProbe = class {
         this.firstHealthyAt ??= (this.options.now ?? Date.now)();
         return { kind: "healthy", answer };
       }
+      this.lastKnownWrong = this.options.knownWrong?.(answer, this.consecutiveSameStatus) ?? false;
       return { kind: "unexpected-status", answer };
     } catch (error2) {
       this.lastError = error2 instanceof Error ? error2.message : String(error2);
+      this.lastKnownWrong = false;
       return { kind: "no-answer", error: this.lastError };
     }
   }
@@ -45878,7 +47478,7 @@ var HealthProbe = class {
     const status = this.lastStatus;
     if (status === void 0 || this.lastError || this.options.matcher.matches(status)) return false;
     const permanent = status >= 400 && status < 500 && ![408, 425, 429].includes(status);
-    return permanent && this.consecutiveSameStatus >= 3;
+    return permanent && this.consecutiveSameStatus >= 3 || this.lastKnownWrong;
   }
   result() {
     const ok = this.firstHealthyAt !== void 0 && this.lastStatus !== void 0 && this.options.matcher.matches(this.lastStatus) && !this.lastError;
@@ -45897,6 +47497,16 @@ function bodyExcerpt(body) {
   return excerpt(body, 201);
 }
 
+// src/smoke/wrong-answer.ts
+var SAME_IN_A_ROW = 2;
+function knownWrongAnswer(answer, sameInARow, events2) {
+  if (sameInARow < SAME_IN_A_ROW) return false;
+  if (answer.status === 400 && DJANGO_BAD_REQUEST.test(answer.body)) return true;
+  if (answer.status !== 500) return false;
+  const asgiErrors = events2.filter((e) => e.kind === "traceback" && e.exception.type === "TypeError" && ASGI_CALL_ERROR.test(e.exception.message));
+  return asgiErrors.length >= SAME_IN_A_ROW;
+}
+
 // src/smoke/wait-healthy.ts
 var LOG_CATCH_UP_MS = 3e3;
 async function waitHealthy(run4, running) {
@@ -45910,6 +47520,8 @@ async function waitHealthy(run4, running) {
     matcher: settings.healthStatus,
     now,
     startedAt: running.containerStartedAt,
+    hostHeader: settings.hostHeader,
+    knownWrong: (answer, sameInARow) => knownWrongAnswer(answer, sameInARow, watch.tracker.events),
     deadline: running.deadline,
     pacing: {
       pause: (ms) => watch.sleep(ms),
@@ -46024,7 +47636,14 @@ function diagnosisContext(run4, running, findings, health, evidence) {
     },
     health,
     websocket,
-    settings: { port: settings.port, timeoutSec: settings.timeoutSec, healthPath: settings.healthPath, healthStatus: settings.healthStatus.text },
+    settings: {
+      port: settings.port,
+      timeoutSec: settings.timeoutSec,
+      healthPath: settings.healthPath,
+      healthStatus: settings.healthStatus.text,
+      hostHeader: settings.hostHeader
+    },
+    stackRequest: findings.stackRequest,
     paths: diagnosisPaths(settings, running.imageInfo),
     env: { provided: settings.env.map(([name]) => name), hostFilled: run4.deps.hostFilledEnv }
   };
@@ -46100,6 +47719,7 @@ async function runSmoke(settings, deps) {
   };
   const logsDone = watch.follow(deps.docker, started.containerId);
   const { findings, probe } = await waitHealthy(run4, running);
+  if (findings.outcome !== "healthy" && !cancelled(run4)) findings.stackRequest = await requestStack(run4, running, findings);
   const workerCount = new WorkerCount();
   if (findings.outcome === "healthy" && !cancelled(run4)) await afterHealthy(run4, running, findings, workerCount, probe.result().status);
   watch.dispose();
@@ -46304,8 +47924,8 @@ var savedCleaned = () => getState(CLEANED) === "true";
 
 // src/untrusted.ts
 import { execFileSync } from "node:child_process";
-import fs11 from "node:fs";
-import path12 from "node:path";
+import fs13 from "node:fs";
+import path16 from "node:path";
 var PWN_REQUEST_GUIDANCE = "https://securitylab.github.com/resources/github-actions-preventing-pwn-requests/";
 function untrustedCodeWarning(eventName, payload, checkedOutSha) {
   if (!checkedOutSha || typeof payload !== "object" || payload === null) return void 0;
@@ -46340,25 +47960,25 @@ function sentence(event, what, sha) {
 }
 var SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 function checkedOutCommit(workspace, run4 = execFileSync) {
-  const root = path12.resolve(workspace);
+  const root = path16.resolve(workspace);
   try {
     const out = run4("git", ["-c", `safe.directory=${root}`, "rev-parse", "--verify", "--quiet", "HEAD^{commit}"], {
       cwd: root,
       encoding: "utf8",
       timeout: 5e3,
       stdio: ["ignore", "pipe", "ignore"],
-      env: { ...process.env, GIT_CEILING_DIRECTORIES: path12.dirname(root), GIT_TERMINAL_PROMPT: "0" }
+      env: { ...process.env, GIT_CEILING_DIRECTORIES: path16.dirname(root), GIT_TERMINAL_PROMPT: "0" }
     });
     const sha = String(out).trim().toLowerCase();
     if (SHA.test(sha)) return sha;
   } catch {
   }
-  return headFromFiles(path12.join(root, ".git"));
+  return headFromFiles(path16.join(root, ".git"));
 }
 function headFromFiles(gitDir) {
   const read = (file) => {
     try {
-      return fs11.readFileSync(path12.join(gitDir, file), "utf8");
+      return fs13.readFileSync(path16.join(gitDir, file), "utf8");
     } catch {
       return void 0;
     }

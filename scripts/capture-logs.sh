@@ -14,7 +14,9 @@ done
 [ ${#suites[@]} -gt 0 ] || suites=(bookworm trixie forky)
 
 # The db-* scenarios need PostgreSQL and Redis on the host: run scripts/test-services.sh first.
-# scenario | fixture | extra docker run args | seconds to watch | health probe at (s, empty = none) | command override
+# scenario | fixture | extra docker run args | seconds to watch | health probes at (s, comma-separated, empty = none) |
+# command override | stack request at (s: SIGSEGV to the newest worker, as the action does for a worker stuck booting) |
+# Host header of the probes
 SCENARIOS=$(cat <<'LIST'
 config-error|fail-config-error||15||
 worker-class-unavailable|fail-worker-class-unavailable||15||
@@ -39,6 +41,16 @@ port-in-use|fail-port-in-use||15||
 boot-timeout|fail-boot-timeout||5|3|
 crash-loop|fail-crash-loop||9|1.5|
 health-check-failed|fail-health-check-failed||4|2|
+worker-hang|fail-worker-hang|-e PYTHONFAULTHANDLER=1|6||||
+worker-hang-timeout|fail-worker-hang|-e PYTHONFAULTHANDLER=1|12||gunicorn --timeout 5 -w 1 -b 0.0.0.0:8000 app:app||
+worker-hang-stack|fail-worker-hang|-e PYTHONFAULTHANDLER=1|6|||4|
+connect-hang-stack|fail-connect-hang|-e PYTHONFAULTHANDLER=1|6|||4|
+native-crash|fail-native-crash|-e PYTHONFAULTHANDLER=1|2|1|||
+asgi-under-wsgi|fail-asgi-under-wsgi|-e PYTHONFAULTHANDLER=1|4|2,2.5|||
+asgi-under-gevent|fail-asgi-under-wsgi|-e PYTHONFAULTHANDLER=1|4|2,2.5|gunicorn -k gevent -w 2 -b 0.0.0.0:8000 main:app||
+binary-incompatible|fail-binary-incompatible|-e PYTHONFAULTHANDLER=1|4|||
+disallowed-host|fail-disallowed-host|-e PYTHONFAULTHANDLER=1|4|2,2.5|||
+disallowed-host-with-host|fail-disallowed-host|-e PYTHONFAULTHANDLER=1|4|2,2.5|||api.example.com
 LIST
 )
 
@@ -57,7 +69,7 @@ for suite in "${suites[@]}"; do
   docker image inspect "$base" >/dev/null 2>&1 || { echo "[capture] $base missing: run scripts/test-env.sh" >&2; continue; }
   out="__fixtures__/logs/$suite"
   mkdir -p "$out"
-  while IFS='|' read -r scenario fixture runargs watch probe_at command; do
+  while IFS='|' read -r scenario fixture runargs watch probe_at command stack_at host_header; do
     [ -n "$scenario" ] || continue
     wanted "$scenario" || continue
     image="gsmoke-test-capture-$fixture:$suite"
@@ -68,14 +80,24 @@ for suite in "${suites[@]}"; do
     docker run -d --name "$name" -e PORT=8000 -p 127.0.0.1::8000 $runargs "$image" $command >/dev/null
     started=$(date +%s.%N)
     health=""
+    probes=()
+    [ -z "$probe_at" ] || IFS=',' read -r -a probes <<<"$probe_at"
+    stack_sent=""
     while :; do
       now=$(date +%s.%N)
       elapsed=$(echo "$now - $started" | bc)
-      if [ -n "$probe_at" ] && [ -z "$health" ] && [ "$(echo "$elapsed >= $probe_at" | bc)" = 1 ]; then
+      if [ ${#probes[@]} -gt 0 ] && [ "$(echo "$elapsed >= ${probes[0]}" | bc)" = 1 ]; then
+        probes=("${probes[@]:1}")
         port=$(docker port "$name" 8000/tcp 2>/dev/null | head -n1 | sed 's/.*://')
         rm -f /tmp/gsmoke-capture-body
-        health=$(curl -s -m 2 -o /tmp/gsmoke-capture-body -w '%{http_code}' "http://127.0.0.1:$port/health" || true)
+        health=$(curl -s -m 2 ${host_header:+-H "Host: $host_header"} -o /tmp/gsmoke-capture-body -w '%{http_code}' "http://127.0.0.1:$port/health" || true)
         body=$(head -c 200 /tmp/gsmoke-capture-body 2>/dev/null || true)
+      fi
+      if [ -n "$stack_at" ] && [ -z "$stack_sent" ] && [ "$(echo "$elapsed >= $stack_at" | bc)" = 1 ]; then
+        stack_sent=1
+        worker=$(docker logs "$name" 2>&1 | sed -n 's/.*Booting worker with pid: \([0-9]*\).*/\1/p' | tail -n1)
+        [ -z "$worker" ] || docker exec "$name" sh -c "kill -SEGV $worker" || true
+        sleep 1
       fi
       [ "$(docker inspect -f '{{.State.Running}}' "$name")" = true ] || break
       [ "$(echo "$elapsed >= $watch" | bc)" = 1 ] && break

@@ -3,6 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { split as shellSplit } from 'shlex'
+import { isHostHeader } from './probes/host-header.js'
 import { compileExpect, parseSocketIoSend } from './probes/websocket.js'
 import { parseComparisonInputs, type CompareMode } from './profile/inputs.js'
 import type { RegressionLimits } from './profile/model.js'
@@ -61,6 +62,10 @@ export interface Settings {
   regressionLimits: RegressionLimits
   /** A Procfile `web:` command (from discovery), used when neither `command` nor the image gives one. */
   procfile?: { file: string; command: string }
+  /** `faulthandler`: run the container with PYTHONFAULTHANDLER=1 (a crashing or stuck worker can print its stack). */
+  faulthandler: boolean
+  /** `host-header`: the Host header every probe sends (default: the published address). */
+  hostHeader?: string
 }
 
 /** Reads one raw input by its action.yml name; '' when not given. */
@@ -99,6 +104,11 @@ export function parseSettings(read: InputReader, workspace: string): Settings {
   const limits = parseContainerLimits(get)
   const loadRequests = parseInteger('load-requests', get('load-requests') || '0', 0, 10000)
   const { compare, regressionLimits } = parseComparisonInputs(get, source.image, (message) => new InputError(message))
+  const faulthandler = parseEnum('faulthandler', get('faulthandler') || 'true', ['true', 'false'] as const) === 'true'
+  const hostHeader = get('host-header') || undefined
+  if (hostHeader && !isHostHeader(hostHeader)) {
+    throw new InputError(`The input 'host-header' must be a host name with an optional port, such as 'api.example.com', got '${shown(hostHeader)}'.`)
+  }
 
   return {
     workspace: workspaceAbs,
@@ -115,7 +125,9 @@ export function parseSettings(read: InputReader, workspace: string): Settings {
     ...limits,
     loadRequests,
     compare,
-    regressionLimits
+    regressionLimits,
+    faulthandler,
+    hostHeader
   }
 }
 

@@ -25,6 +25,10 @@ export const REASON_IDS = [
   'health-check-failed',
   'websocket-failed',
   'profile-regression',
+  'native-crash',
+  'worker-hang',
+  'asgi-under-wsgi',
+  'disallowed-host',
   'unknown'
 ] as const
 export type ReasonId = (typeof REASON_IDS)[number]
@@ -148,6 +152,8 @@ export interface RunReport {
   log: LogLine[]
   logTotalLines: number
   settingSources: Record<string, SettingSource>
+  /** Settings that change what the container and the app see: `PYTHONFAULTHANDLER` given, the probes' Host header. */
+  settings?: { PYTHONFAULTHANDLER: '1' | 'unset' | 'from env'; hostHeader?: string }
   startedAt: string
   durationMs: number
   metadata: RunMetadata

@@ -477,7 +477,12 @@ describe('every reason the rules can give is exercised', () => {
       'boot-timeout',
       'crash-loop',
       'health-check-failed',
-      'websocket-failed'
+      'websocket-failed',
+      // hang-crash.test.ts
+      'native-crash',
+      'worker-hang',
+      'asgi-under-wsgi',
+      'disallowed-host'
     ]
     expect(DIAGNOSIS_RULES.map((rule) => rule.reason).sort()).toEqual([...covered].sort())
   })

@@ -24,7 +24,7 @@ export interface DiagnosisContext {
   }
   health?: HealthOutcome
   websocket?: WebSocketOutcome
-  settings: { port: number; timeoutSec: number; healthPath: string; healthStatus: string }
+  settings: { port: number; timeoutSec: number; healthPath: string; healthStatus: string; hostHeader?: string }
   paths: {
     repoRoot: string
     /** Absolute. */
@@ -34,12 +34,24 @@ export interface DiagnosisContext {
     /** The Dockerfile, absolute; defaults to <contextDir>/Dockerfile. */
     dockerfile?: string
   }
+  /** The run asked a worker stuck while booting for its stack (SIGSEGV, printed by faulthandler). */
+  stackRequest?: StackRequest
   env: {
     /** Names given to the container. */
     provided: string[]
     /** Names a host blueprint fills, e.g. render.yaml `sync: false`. */
     hostFilled?: string[]
   }
+}
+
+export interface StackRequest {
+  pid: number
+  /** Log lines up to this seq were there before the signal: a dump after it is the answer. */
+  afterSeq: number
+  /** How long the worker had been booting when it was asked. */
+  stuckForMs: number
+  /** How the signal was sent, e.g. `docker exec sh -c kill`. */
+  via: string
 }
 
 export type Traceback = EventOf<'traceback'>

@@ -33,5 +33,9 @@ export const REASONS: Record<ReasonId, ReasonText> = {
   'health-check-failed': { title: 'Health check failed', headline: 'health check failed' },
   'websocket-failed': { title: 'WebSocket check failed', headline: 'WebSocket check failed' },
   'profile-regression': { title: 'Boot profile regression', headline: 'the boot profile grew beyond its limit' },
+  'native-crash': { title: 'Worker crashed in native code', headline: 'a native extension crashed the worker', namesCulprit: true },
+  'worker-hang': { title: 'Worker stuck while booting', headline: 'a worker is stuck while booting' },
+  'asgi-under-wsgi': { title: 'ASGI app under a WSGI worker', headline: 'ASGI app started with a WSGI worker' },
+  'disallowed-host': { title: 'Host header rejected', headline: 'the app rejected the Host header' },
   unknown: { title: 'Unrecognised failure', headline: 'cause not recognised' }
 }

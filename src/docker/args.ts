@@ -60,6 +60,8 @@ export function runArgs(settings: Settings, identity: RunIdentity, image: string
     `PORT=${settings.port}`
   ]
   for (const [name] of settings.env) args.push('--env', name)
+  // A crashing or stuck worker can then print its stack (faulthandler); the user's own value wins.
+  if (settings.faulthandler && !settings.env.some(([name]) => name === 'PYTHONFAULTHANDLER')) args.push('--env', 'PYTHONFAULTHANDLER=1')
   if (settings.memory) args.push('--memory', settings.memory)
   if (settings.cpus) args.push('--cpus', settings.cpus)
   if (settings.network) args.push('--network', settings.network)
@@ -86,4 +88,21 @@ export function imageSizeArgs(image: string): string[] {
 /** One `docker stats` sample of the container's memory (slow, about 1.5 s: only when its cgroup is out of reach). */
 export function memoryStatsArgs(container: string): string[] {
   return ['stats', '--no-stream', '--format', '{{.MemUsage}}', container]
+}
+
+/**
+ * The ways to send SIGSEGV to a process inside the container (faulthandler then prints its stack), in the
+ * order to try them: the shell's builtin `kill` (minimal images have no /bin/kill), then Python itself.
+ */
+export function stackRequestArgs(container: string, pid: number): { via: string; args: string[] }[] {
+  if (!Number.isInteger(pid) || pid <= 0) throw new Error(`stackRequestArgs needs a process id, got ${pid}`)
+  return [
+    { via: 'docker exec sh -c kill', args: ['exec', container, 'sh', '-c', `kill -SEGV ${pid}`] },
+    { via: 'docker exec python3 os.kill', args: ['exec', container, 'python3', '-c', `import os, signal; os.kill(${pid}, signal.SIGSEGV)`] }
+  ]
+}
+
+/** Host PIDs of the container's processes, to signal from the host when nothing inside can. */
+export function hostPidsArgs(container: string): string[] {
+  return ['top', container, '-eo', 'pid']
 }

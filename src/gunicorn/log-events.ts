@@ -3,6 +3,7 @@
 // few fatal messages (`Error: …`, `Failed to find attribute …`) do not.
 
 import type { LogLine } from '../model.js'
+import type { FaultEvent } from './faulthandler.js'
 
 export type GunicornLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR' | 'CRITICAL'
 
@@ -81,6 +82,8 @@ export type GunicornEvent = EventBase &
     /** Gunicorn's AppImportError messages printed raw (exit 4), e.g. `Failed to find attribute 'app' in 'app'.` */
     | { kind: 'app-load-error'; message: string }
     | { kind: 'raw'; text: string }
+    /** faulthandler dumps and binary-incompatibility warnings (./faulthandler.ts). */
+    | FaultEvent
   )
 
 export type GunicornEventKind = GunicornEvent['kind']

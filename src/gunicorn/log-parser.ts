@@ -14,6 +14,7 @@ import {
   type TracebackFrame
 } from './log-events.js'
 import { readableSegments } from './line-reading.js'
+import { FaultDumpReader } from './faulthandler.js'
 
 export type * from './log-events.js'
 
@@ -55,6 +56,7 @@ export class GunicornLogParser {
   /** Workers that logged `Exception in worker process` whose traceback has not started yet. */
   private pendingExceptionPids: number[] = []
   private nextIsChained = false
+  private readonly faults = new FaultDumpReader()
   /** An exception line that ended with `: ` (Django's messages start with a newline): the next line is its message. */
   private awaitingMessage?: TracebackEvent
 
@@ -76,6 +78,7 @@ export class GunicornLogParser {
   /** Ends the stream: a traceback the log ends inside becomes a cut-traceback, other open lines raw. */
   flush(): GunicornEvent[] {
     const out: GunicornEvent[] = []
+    this.faults.flush(out)
     for (const traceback of this.open) {
       if (traceback.frames.length > 0) out.push({ kind: 'cut-traceback', frames: traceback.frames, pid: traceback.pid, lines: traceback.lines })
       else for (const line of traceback.lines) out.push({ kind: 'raw', text: line.text, lines: [line] })
@@ -111,6 +114,7 @@ export class GunicornLogParser {
   }
 
   private unprefixed(line: LogLine, text: string, out: GunicornEvent[]): void {
+    if (this.faults.consume(line, text, out)) return
     if (TRACEBACK_HEADER.test(text)) {
       this.awaitingMessage = undefined
       this.open.push({ lines: [line], frames: [], pid: this.pendingExceptionPids.shift(), chained: this.nextIsChained })

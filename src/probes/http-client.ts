@@ -1,5 +1,6 @@
 // The one HTTP client of the probes (health and load): one GET on a fresh connection, with a wall-clock limit.
 import http from 'node:http'
+import { hostHeaders } from './host-header.js'
 
 export interface HttpAnswer {
   status: number
@@ -14,6 +15,8 @@ export interface HttpTarget {
   port: number
   path: string
   userAgent: string
+  /** The `host-header` input: the host name the platform's proxy would send. */
+  hostHeader?: string
   timeoutMs: number
   signal?: AbortSignal
 }
@@ -46,7 +49,7 @@ export function httpGet(target: HttpTarget): Promise<HttpAnswer> {
         // Gunicorn 26 ends the headers of its own error pages (the 500 of an app that raised) with a bare LF,
         // which Node's strict parser rejects: the probe must still see the 500.
         insecureHTTPParser: true,
-        headers: { 'User-Agent': target.userAgent, Connection: 'close' }
+        headers: { 'User-Agent': target.userAgent, Connection: 'close', ...hostHeaders(target.hostHeader) }
       },
       (response) => {
         const chunks: Buffer[] = []

@@ -19,6 +19,10 @@ export interface HealthProbeOptions {
   now?: () => number
   /** Polling starts counting from here (the container start): fast while the app boots, slower later. */
   startedAt: number
+  /** The `host-header` input: the Host header of every attempt. */
+  hostHeader?: string
+  /** A wrong answer that will not heal although its status might (a 500 with a known cause): stop at once. */
+  knownWrong?: (answer: HttpAnswer, sameInARow: number) => boolean
   /** No attempt starts after this. */
   deadline: number
   pacing: Pacing
@@ -36,6 +40,7 @@ export class HealthProbe implements Probe<HealthOutcome> {
   private lastError?: string
   private firstHealthyAt?: number
   private consecutiveSameStatus = 0
+  private lastKnownWrong = false
   private cancelled = false
   /** Set once start() has returned. */
   stoppedBy?: HealthStop
@@ -71,7 +76,14 @@ export class HealthProbe implements Probe<HealthOutcome> {
     const { host, port, path, matcher } = this.options
     this.attempts++
     try {
-      const answer = await httpGet({ host, port, path, userAgent: 'gunicorn-smoke', timeoutMs: this.options.attemptTimeoutMs ?? 2000 })
+      const answer = await httpGet({
+        host,
+        port,
+        path,
+        userAgent: 'gunicorn-smoke',
+        timeoutMs: this.options.attemptTimeoutMs ?? 2000,
+        hostHeader: this.options.hostHeader
+      })
       this.consecutiveSameStatus = answer.status === this.lastStatus ? this.consecutiveSameStatus + 1 : 1
       this.lastStatus = answer.status
       this.lastBody = answer.body
@@ -81,9 +93,11 @@ export class HealthProbe implements Probe<HealthOutcome> {
         this.firstHealthyAt ??= (this.options.now ?? Date.now)()
         return { kind: 'healthy', answer }
       }
+      this.lastKnownWrong = this.options.knownWrong?.(answer, this.consecutiveSameStatus) ?? false
       return { kind: 'unexpected-status', answer }
     } catch (error) {
       this.lastError = error instanceof Error ? error.message : String(error)
+      this.lastKnownWrong = false
       return { kind: 'no-answer', error: this.lastError }
     }
   }
@@ -96,7 +110,7 @@ export class HealthProbe implements Probe<HealthOutcome> {
     const status = this.lastStatus
     if (status === undefined || this.lastError || this.options.matcher.matches(status)) return false
     const permanent = status >= 400 && status < 500 && ![408, 425, 429].includes(status)
-    return permanent && this.consecutiveSameStatus >= 3
+    return (permanent && this.consecutiveSameStatus >= 3) || this.lastKnownWrong
   }
 
   result(): HealthOutcome {

@@ -23,6 +23,8 @@ export interface LoadOptions {
   /** Aborting stops sending and cuts the requests in flight (a worker died, the job was cancelled). */
   signal?: AbortSignal
   now?: () => number
+  /** The `host-header` input: the Host header of every request. */
+  hostHeader?: string
 }
 
 export interface LoadResult {
@@ -109,6 +111,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
           port: options.port,
           path: options.path,
           signal: options.signal,
+          hostHeader: options.hostHeader,
           userAgent: 'gunicorn-smoke-load',
           timeoutMs: requestTimeoutMs
         })

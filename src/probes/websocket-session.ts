@@ -211,12 +211,14 @@ type AttemptResult = { open: OpenSocket } | { verdict: Verdict } | { retry: stri
 export async function openWebSocket(
   url: string,
   clock: ProbeClock,
-  describeRejection: (answer: RejectedUpgrade) => Verdict = describeRejectedUpgrade
+  describeRejection: (answer: RejectedUpgrade) => Verdict = describeRejectedUpgrade,
+  /** Extra request headers (the `host-header` input's Host). */
+  headers: Record<string, string> = {}
 ): Promise<{ open: OpenSocket } | { verdict: Verdict }> {
   let attempts = 0
   for (;;) {
     attempts += 1
-    const result = await attemptOpen(url, clock, describeRejection)
+    const result = await attemptOpen(url, clock, describeRejection, headers)
     if (!('retry' in result)) return result
     const aborted = abortVerdict(clock.signal)
     if (aborted) return { verdict: aborted }
@@ -236,11 +238,16 @@ function networkPhrase(code: string): string {
   return `connection failed (${code})`
 }
 
-function attemptOpen(url: string, clock: ProbeClock, describeRejection: (answer: RejectedUpgrade) => Verdict): Promise<AttemptResult> {
+function attemptOpen(
+  url: string,
+  clock: ProbeClock,
+  describeRejection: (answer: RejectedUpgrade) => Verdict,
+  headers: Record<string, string>
+): Promise<AttemptResult> {
   return new Promise((resolve) => {
     // No compression and no redirects: the probe should see exactly what the server answers.
     // insecureHTTPParser: Gunicorn 26's own error pages end their headers with a bare LF (see http-client.ts).
-    const socket = new WebSocket(url, { perMessageDeflate: false, followRedirects: false, insecureHTTPParser: true })
+    const socket = new WebSocket(url, { perMessageDeflate: false, followRedirects: false, insecureHTTPParser: true, headers })
     // Listeners are attached before the handshake so no frame sent right after the 101 is missed.
     const open = new OpenSocket(socket, clock)
     let settled = false

@@ -1,9 +1,19 @@
 // The WebSocket route check: does the upgrade answer 101, does the connection stay open,
 // and (optionally) does the route answer a message. Plain WebSocket or Socket.IO.
 import type { WebSocketOutcome } from '../model.js'
+import { hostHeaders } from './host-header.js'
 import type { Probe } from './probe.js'
 import { engineIoPath, describeRejectedSocketIoUpgrade, parseSocketIoSend, socketIoRequestPath, talkSocketIo } from './socketio.js'
-import { compileExpect, describeExpect, excerpt, openWebSocket, type OpenSocket, type ProbeClock, type Verdict } from './websocket-session.js'
+import {
+  compileExpect,
+  describeExpect,
+  excerpt,
+  openWebSocket,
+  type OpenSocket,
+  type ProbeClock,
+  type RejectedUpgrade,
+  type Verdict
+} from './websocket-session.js'
 
 export { compileExpect, parseSocketIoSend }
 export { parseEngineIoPacket, parseSocketIoPacket, parseEngineIoHandshake } from './socketio.js'
@@ -28,6 +38,8 @@ export interface WebSocketProbeOptions {
   expect?: string | RegExp
   timeoutMs: number
   signal?: AbortSignal
+  /** The `host-header` input: the upgrade request's Host. */
+  hostHeader?: string
 }
 
 /** How long a connection without `send` must stay open to pass: servers that reject after the 101 close within a few ms. */
@@ -72,7 +84,8 @@ export async function probeWebSocket(options: WebSocketProbeOptions): Promise<We
   const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path
   const url = `ws://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}${requestPath}`
 
-  const connection = await openWebSocket(url, clock, isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : undefined)
+  const describeRejection = isSocketIo ? (answer: RejectedUpgrade) => describeRejectedSocketIoUpgrade(answer, options.path) : undefined
+  const connection = await openWebSocket(url, clock, describeRejection, hostHeaders(options.hostHeader))
   let verdict: Verdict
   if ('verdict' in connection) {
     verdict = connection.verdict

@@ -16,6 +16,7 @@ export async function checkUnderLoad(run: SmokeRun, running: Running, findings: 
     requests: settings.loadRequests,
     matcher: settings.healthStatus,
     totalTimeoutMs: Math.max(10_000, running.deadline - now()),
+    hostHeader: settings.hostHeader,
     now
   })
   const onCancel = (): void => probe.cancel()

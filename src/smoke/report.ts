@@ -16,6 +16,10 @@ export function reportOf(run: SmokeRun, fields: ReportFields): RunReport {
     log: [],
     logTotalLines: 0,
     settingSources: run.settingSources,
+    settings: {
+      PYTHONFAULTHANDLER: settings.env.some(([name]) => name === 'PYTHONFAULTHANDLER') ? 'from env' : settings.faulthandler ? '1' : 'unset',
+      hostHeader: settings.hostHeader
+    },
     startedAt: new Date(run.startedAt).toISOString(),
     durationMs: now() - run.startedAt,
     metadata: run.deps.metadata,

@@ -9,6 +9,7 @@ import { Checks } from './checks.js'
 import { compareWithBaseCommit } from './compare.js'
 import { LogWatch } from './log-watch.js'
 import { hostEnvWarnings, reportOf } from './report.js'
+import { requestStack } from './stack-request.js'
 import { chooseStartCommand, startContainer } from './start.js'
 import { tearDown } from './teardown.js'
 import { CancelledError, cancelled, type PipelineDeps, type Running, type SmokeRun } from './types.js'
@@ -50,6 +51,7 @@ export async function runSmoke(settings: Settings, deps: PipelineDeps): Promise<
   const logsDone = watch.follow(deps.docker, started.containerId)
 
   const { findings, probe } = await waitHealthy(run, running)
+  if (findings.outcome !== 'healthy' && !cancelled(run)) findings.stackRequest = await requestStack(run, running, findings)
   const workerCount = new WorkerCount()
   if (findings.outcome === 'healthy' && !cancelled(run)) await afterHealthy(run, running, findings, workerCount, probe.result().status)
   watch.dispose()

@@ -6,6 +6,7 @@ import type { Settings } from '../inputs.js'
 import type { RunMetadata, SettingSource, WebSocketOutcome } from '../model.js'
 import type { LoadResult } from '../probes/load.js'
 import type { BootProfile } from '../profile/model.js'
+import type { StackRequest } from '../diagnosis/context.js'
 import type { Checks } from './checks.js'
 import type { LogWatch } from './log-watch.js'
 
@@ -84,6 +85,8 @@ export interface Findings {
   /** The largest worker's RSS, sampled at the first healthy answer (runs alongside the next phases). */
   workerRssAtBoot?: Promise<number | undefined>
   profile?: BootProfile
+  /** A worker that never finished booting was asked for its stack (src/smoke/stack-request.ts). */
+  stackRequest?: StackRequest
 }
 
 export const cancelled = (run: SmokeRun): boolean => run.deps.signal?.aborted ?? false

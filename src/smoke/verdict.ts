@@ -88,7 +88,14 @@ export function diagnosisContext(run: SmokeRun, running: Running, findings: Find
     },
     health,
     websocket,
-    settings: { port: settings.port, timeoutSec: settings.timeoutSec, healthPath: settings.healthPath, healthStatus: settings.healthStatus.text },
+    settings: {
+      port: settings.port,
+      timeoutSec: settings.timeoutSec,
+      healthPath: settings.healthPath,
+      healthStatus: settings.healthStatus.text,
+      hostHeader: settings.hostHeader
+    },
+    stackRequest: findings.stackRequest,
     paths: diagnosisPaths(settings, running.imageInfo),
     env: { provided: settings.env.map(([name]) => name), hostFilled: run.deps.hostFilledEnv }
   }

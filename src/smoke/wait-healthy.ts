@@ -6,6 +6,7 @@ import { HealthProbe } from '../probes/http.js'
 import { excerpt } from '../text.js'
 import type { CheckRow } from './checks.js'
 import type { LogDecision } from './log-watch.js'
+import { knownWrongAnswer } from './wrong-answer.js'
 import { PROBE_HOST, cancelled, type Findings, type Outcome, type Running, type SmokeRun } from './types.js'
 
 /** How long a healthy answer waits for the log to say who is listening, when it has not said so yet. */
@@ -22,6 +23,8 @@ export async function waitHealthy(run: SmokeRun, running: Running): Promise<{ fi
     matcher: settings.healthStatus,
     now,
     startedAt: running.containerStartedAt,
+    hostHeader: settings.hostHeader,
+    knownWrong: (answer, sameInARow) => knownWrongAnswer(answer, sameInARow, watch.tracker.events),
     deadline: running.deadline,
     pacing: {
       pause: (ms) => watch.sleep(ms),

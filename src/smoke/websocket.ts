@@ -16,6 +16,7 @@ export async function checkWebSocket(run: SmokeRun, running: Running): Promise<W
     send: settings.websocketSend,
     expect: settings.websocketExpect,
     timeoutMs: Math.max(2000, running.deadline - run.now()),
+    hostHeader: settings.hostHeader,
     signal: deps.signal
   }).start()
   deps.ui.info(`WebSocket ${settings.websocketPath}: ${outcome.detail}`)

@@ -1,5 +1,8 @@
 // "Where is the culprit": the image command line, a gunicorn.conf.py setting line, the user's frame.
 // Rules ask these and pick the first that applies; none of them invents a location that is not in the repo.
+import { readdirSync, type Dirent } from 'node:fs'
+import path from 'node:path'
+import type { FaultFrame } from '../../gunicorn/faulthandler.js'
 import type { SourceLocation } from '../../model.js'
 import type { RuleContext, Traceback } from '../context.js'
 
@@ -34,3 +37,51 @@ export function firstLocation(...candidates: (FoundLine | undefined | false)[]):
   const found = candidates.find((candidate): candidate is FoundLine => Boolean(candidate))
   return found ? { file: found.file, line: found.line } : undefined
 }
+
+/** A faulthandler frame in the user's code, with the line's text as the repository has it. */
+export interface FaultUserFrame {
+  frame: FaultFrame
+  location: SourceLocation
+  /** The line without its trailing comment, e.g. `time.sleep(3600)`. */
+  code?: string
+}
+
+/** The innermost frame (faulthandler prints the most recent call first) that maps to a repository file. */
+export function faultUserFrame(rc: RuleContext, frames: readonly FaultFrame[]): FaultUserFrame | undefined {
+  for (const frame of frames) {
+    const file = rc.mapContainerPath(frame.file)
+    if (!file) continue
+    const text = rc.repo.read(file)?.split('\n')[frame.line - 1]
+    const code = text?.replace(/\s+#[^'"]*$/, '').trim()
+    return { frame, location: { file, line: frame.line, containerPath: frame.file }, code: code || undefined }
+  }
+  return undefined
+}
+
+/** The first line matching `pattern` in the build context's Python files (settings modules are found this way). */
+export function pythonLine(rc: RuleContext, pattern: RegExp, maxFiles = 300): FoundLine | undefined {
+  const root = rc.repo.absolute(rc.contextRel || '.')
+  const queue = ['']
+  let seen = 0
+  while (queue.length > 0 && seen < maxFiles) {
+    const dir = queue.shift()!
+    let entries: Dirent[]
+    try {
+      entries = readdirSync(path.join(root, dir), { withFileTypes: true })
+    } catch {
+      continue
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const relative = dir ? `${dir}/${entry.name}` : entry.name
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) queue.push(relative)
+      if (!entry.isFile() || !entry.name.endsWith('.py')) continue
+      seen++
+      const file = rc.inContext(relative)
+      const found = rc.repo.findLine(file, pattern)
+      if (found) return { file, ...found }
+    }
+  }
+  return undefined
+}
+
+const SKIPPED_DIRS = new Set(['node_modules', '__pycache__', 'venv', 'site-packages', 'dist-packages', 'migrations'])
