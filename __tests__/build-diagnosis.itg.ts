@@ -23,7 +23,9 @@ function runnerFor(builder: Builder): CommandRunner {
 }
 
 const rows = BASES.flatMap((base) =>
-  BUILDERS.flatMap((builder) => BUILD_CASES.map((buildCase): [string, Builder, BuildCase] => [base, builder, buildCase]))
+  BUILDERS.flatMap((builder) =>
+    BUILD_CASES.map((buildCase): [string, string, string, Builder, BuildCase] => [base, builder.name, buildCase.name, builder, buildCase])
+  )
 )
 
 beforeAll(() => {
@@ -43,7 +45,7 @@ beforeAll(() => {
 describe('build diagnosis on the real engine', () => {
   it.each(rows)(
     '%s, %s builder: %s',
-    async (base, builder, buildCase) => {
+    async (base, _builderName, _caseName, builder, buildCase) => {
       const workspace = path.join(ROOT, '__fixtures__', 'build', 'cases', buildCase.name)
       const inputs: Record<string, string> = { dockerfile: 'Dockerfile', 'build-args': `BASE_IMAGE=gunicorn-smoke-pip:${base}` }
       const settings = parseSettings((name) => inputs[name] ?? '', workspace)
@@ -55,6 +57,7 @@ describe('build diagnosis on the real engine', () => {
       expect(report.reason).toBe(expected.reason)
       for (const culprit of expected.culprits) expect(`${report.summary} ${report.diagnosis?.remedy}`).toMatch(culprit)
       expect(report.annotations.map((a) => `${a.file}:${a.line}`)).toEqual(expected.pointers)
+      if (expected.pythonLookedUp) expect(report.summary).toMatch(expected.pythonLookedUp)
       expect(report.diagnosis?.evidence.join('\n')).not.toMatch(/DEPRECATED|BuildKit is currently disabled/)
       // The builder is the one asked for: BuildKit numbers its steps (`#8 [4/5] RUN …`), the legacy builder does not.
       expect(report.log.some((line) => /^#\d+ \[/.test(line.text))).toBe(builder.name === 'buildkit')

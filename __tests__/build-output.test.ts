@@ -51,6 +51,11 @@ describe('parseBuildFailure on BuildKit / buildx output (captured: buildx 0.13 a
     expect(failure.stepOutput).toContain('    gevent 23.9.1 depends on greenlet>=3.0.0')
   })
 
+  it('names the image the failing stage starts from, on both builders', () => {
+    expect(parseBuildFailure(captured('buildkit', 'version-not-found')).baseImage).toBe('docker.io/library/gunicorn-smoke-pip:bookworm')
+    expect(parseBuildFailure(captured('legacy', 'version-not-found')).baseImage).toMatch(/^[0-9a-f]{12}$/)
+  })
+
   it('explains a missing COPY source', () => {
     const failure = parseBuildFailure(captured('buildkit', 'copy-renamed'), dockerfileOf('copy-renamed'))
     expect(failure.instruction).toBe('COPY requirement.txt ./')

@@ -110,13 +110,18 @@ describe('checkedOutCommit', () => {
 
   const git = (cwd: string, ...args: string[]): string =>
     execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, encoding: 'utf8' }).trim()
-
-  it('reads HEAD of a checkout, detached or on a branch', () => {
+  /** A new repository with one commit of one file. */
+  const repoWithOneCommit = (file: string, text: string): string => {
     const repo = tempDir()
     git(repo, 'init', '-q')
-    fs.writeFileSync(path.join(repo, 'app.py'), 'app = None\n')
+    fs.writeFileSync(path.join(repo, file), text)
     git(repo, 'add', '.')
     git(repo, 'commit', '-qm', 'first')
+    return repo
+  }
+
+  it('reads HEAD of a checkout, detached or on a branch', () => {
+    const repo = repoWithOneCommit('app.py', 'app = None\n')
     const sha = git(repo, 'rev-parse', 'HEAD')
     expect(checkedOutCommit(repo)).toBe(sha)
     git(repo, 'checkout', '-q', '--detach')
@@ -124,11 +129,7 @@ describe('checkedOutCommit', () => {
   })
 
   it('does not climb into a parent repository: a plain folder inside one has no commit of its own', () => {
-    const repo = tempDir()
-    git(repo, 'init', '-q')
-    fs.writeFileSync(path.join(repo, 'x'), 'x')
-    git(repo, 'add', '.')
-    git(repo, 'commit', '-qm', 'first')
+    const repo = repoWithOneCommit('x', 'x')
     const inner = path.join(repo, 'downloaded-source')
     fs.mkdirSync(inner)
     expect(checkedOutCommit(inner)).toBeUndefined()

@@ -116,44 +116,43 @@ describe.each(BASES)('WebSocket fixtures on %s', (base) => {
     })
   })
 
-  it('Flask-SocketIO on plain gevent workers: the upgrade fails with 500', async () => {
-    const outcome = await probe('socketio-on-gevent', { path: '/socket.io/', protocol: 'socket.io' })
-    expect(outcome).toMatchObject({
-      ok: false,
-      failure: 'http-status',
-      status: 500,
-      detail: 'upgrade answered 500 Internal Server Error: the app failed handling the upgrade: "Internal Server Error"'
-    })
-  })
-
   it('FastAPI on UvicornWorker: /ws echoes the message', async () => {
     const outcome = await probe('ws-fastapi', { path: '/ws', protocol: 'websocket', send: 'hello', expect: '/^hello$/' })
     expect(outcome.ok).toBe(true)
     expect(outcome.detail).toMatch(/^101, echo matched in \d+ ms$/)
   })
 
-  it('FastAPI: a missing WebSocket route is refused with 403', async () => {
-    const outcome = await probe('ws-fastapi', { path: '/missing', protocol: 'websocket' })
-    expect(outcome).toMatchObject({
-      ok: false,
-      failure: 'http-status',
-      status: 403,
-      detail: 'upgrade answered 403 Forbidden: refused (ASGI servers answer 403 when no WebSocket route matches)'
-    })
-  })
-
-  it('wrong worker class (plain gevent): the route answers 400 instead of upgrading', async () => {
-    const outcome = await probe('ws-wrong-worker', { path: '/ws', protocol: 'websocket', send: 'hello', expect: 'hello' })
-    expect(outcome).toMatchObject({
-      ok: false,
-      failure: 'http-status',
-      status: 400,
-      detail: 'upgrade answered 400 Bad Request: not upgraded (check the worker class): "Expected a WebSocket upgrade request."'
-    })
-  })
-
-  it('wrong worker class: a missing route answers 404', async () => {
-    const outcome = await probe('ws-wrong-worker', { path: '/missing', protocol: 'websocket' })
-    expect(outcome).toMatchObject({ ok: false, failure: 'http-status', status: 404, detail: 'upgrade answered 404 Not Found: no such route' })
+  it.each([
+    [
+      'Flask-SocketIO on plain gevent workers: the upgrade fails with 500',
+      'socketio-on-gevent',
+      { path: '/socket.io/', protocol: 'socket.io' },
+      500,
+      'upgrade answered 500 Internal Server Error: the app failed handling the upgrade: "Internal Server Error"'
+    ],
+    [
+      'FastAPI: a missing WebSocket route is refused with 403',
+      'ws-fastapi',
+      { path: '/missing', protocol: 'websocket' },
+      403,
+      'upgrade answered 403 Forbidden: refused (ASGI servers answer 403 when no WebSocket route matches)'
+    ],
+    [
+      'wrong worker class (plain gevent): the route answers 400 instead of upgrading',
+      'ws-wrong-worker',
+      { path: '/ws', protocol: 'websocket', send: 'hello', expect: 'hello' },
+      400,
+      'upgrade answered 400 Bad Request: not upgraded (check the worker class): "Expected a WebSocket upgrade request."'
+    ],
+    [
+      'wrong worker class: a missing route answers 404',
+      'ws-wrong-worker',
+      { path: '/missing', protocol: 'websocket' },
+      404,
+      'upgrade answered 404 Not Found: no such route'
+    ]
+  ] as const)('%s', async (_name, container, conversation, status, detail) => {
+    const outcome = await probe(container, conversation)
+    expect(outcome).toMatchObject({ ok: false, failure: 'http-status', status, detail })
   })
 })

@@ -30,6 +30,8 @@ describe('build diagnosis of captured builds', () => {
     expect(diagnosis.reason).toBe(expected.reason)
     for (const culprit of expected.culprits) expect(`${diagnosis.summary} ${diagnosis.remedy}`).toMatch(culprit)
     expect(diagnosis.pointers.map((p) => `${p.file}:${p.line}`)).toEqual(expected.pointers)
+    // Without the engine nobody asked the image for its Python: the summary says so without a version.
+    if (expected.pythonLookedUp) expect(diagnosis.summary).toMatch(/not this image's Python\.$/)
     expect([...diagnosis.evidence, diagnosis.summary].join('\n')).not.toMatch(/DEPRECATED|legacy builder|BuildKit is currently disabled/)
   })
 })

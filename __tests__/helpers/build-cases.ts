@@ -8,6 +8,8 @@ export interface BuildExpectation {
   culprits: RegExp[]
   /** `file:line` of every annotation, relative to the case directory. */
   pointers: string[]
+  /** pip does not name its Python: the build phase asks the base image (so only a real run shows it). */
+  pythonLookedUp?: RegExp
 }
 
 export interface BuildCase {
@@ -16,6 +18,7 @@ export interface BuildCase {
 }
 
 const PYTHON: Record<string, string> = { bookworm: '3.11', trixie: '3.13', forky: '3.14' }
+const pythonOf = (suite: string): RegExp => new RegExp(`Python ${PYTHON[suite].replace('.', '\\.')}\\.\\d+`)
 const always = (expectation: BuildExpectation) => (): BuildExpectation => expectation
 
 export const BUILD_CASES: BuildCase[] = [
@@ -51,8 +54,18 @@ export const BUILD_CASES: BuildCase[] = [
     name: 'version-for-other-python',
     expect: (suite) => ({
       reason: 'package-not-found',
-      culprits: [/`numpy==2\.9\.0`/, /only for other Pythons/, /`>=3\.15`/, new RegExp(`Python ${PYTHON[suite].replace('.', '\\.')}\\.\\d+`)],
+      culprits: [/`numpy==2\.9\.0`/, /only for other Pythons/, /`>=3\.15`/, pythonOf(suite)],
       pointers: ['requirements.txt:2']
+    })
+  },
+  {
+    // From a PyPI-like index (file:///index): pip 23.1+ says which releases it ignored, not which Python it runs.
+    name: 'version-for-other-python-index',
+    expect: (suite) => ({
+      reason: 'package-not-found',
+      culprits: [/`numpy==2\.9\.0`/, /only for other Pythons/, /`>=3\.15`/],
+      pointers: ['requirements.txt:2'],
+      pythonLookedUp: pythonOf(suite)
     })
   },
   {
@@ -69,6 +82,20 @@ export const BUILD_CASES: BuildCase[] = [
       reason: 'native-build-failed',
       culprits: [/`psycopg2`/, /`gcc` is missing/, /build-essential libpq-dev python3-dev/, /`psycopg2-binary`/, /before `Dockerfile:6`/],
       pointers: ['Dockerfile:6', 'requirements.txt:2']
+    })
+  },
+  {
+    name: 'native-header-missing',
+    expect: always({
+      reason: 'native-build-failed',
+      culprits: [
+        /`psycopg2`/,
+        /`Python\.h` is missing/,
+        /install -y --no-install-recommends python3-dev libpq-dev`/,
+        /before `Dockerfile:9`/,
+        /`psycopg2-binary`/
+      ],
+      pointers: ['Dockerfile:9', 'requirements.txt:2']
     })
   },
   {

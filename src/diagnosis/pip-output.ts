@@ -129,3 +129,11 @@ export function parseNativeBuildFailure(lines: string[]): NativeBuildFailure | u
   }
   return { packageName, missing, evidence }
 }
+
+/** pip skipped releases for their Requires-Python without naming the Python it runs on (pip 23.1+ on an index). */
+export function pythonVersionUnstated(lines: string[]): boolean {
+  return (
+    lines.some((line) => /Ignored the following versions that require a different python version/.test(line)) &&
+    !lines.some((line) => /requires a different Python: \S+ not in/.test(line))
+  )
+}

@@ -30,6 +30,21 @@ export function buildArgs(settings: Settings, identity: RunIdentity): string[] {
   return args
 }
 
+/** A throwaway container printing the Python version of an image (labelled, so the post step finds it). */
+export function pythonVersionArgs(image: string, identity: RunIdentity): string[] {
+  return [
+    'run',
+    '--rm',
+    '--label',
+    `${RUN_LABEL}=${identity.runKey}`,
+    '--entrypoint',
+    'python3',
+    image,
+    '-c',
+    'import platform; print(platform.python_version())'
+  ]
+}
+
 /** `cache-from` or `cache-to` given: the build goes through `docker buildx build`. */
 export function usesBuildx(settings: Pick<Settings, 'cacheFrom' | 'cacheTo'>): boolean {
   return settings.cacheFrom.length > 0 || settings.cacheTo.length > 0

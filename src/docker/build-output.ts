@@ -17,6 +17,8 @@ export interface BuildFailure {
   outputTail: string[]
   /** Everything the failing step printed that the build kept, in order (BuildKit's summary block is cut short). */
   stepOutput: string[]
+  /** The image the failing stage starts FROM, as the builder resolved it (a reference or an image id). */
+  baseImage?: string
 }
 
 // eslint-disable-next-line no-control-regex
@@ -41,6 +43,7 @@ export function parseBuildFailure(rawLines: string[], dockerfileText?: string): 
     : lines.some((line) => /^Step \d+\/\d+ : /.test(line))
       ? parseLegacy(lines)
       : parseUnknown(lines)
+  failure.baseImage = failure.format === 'legacy' ? legacyBaseImage(lines) : failure.format === 'buildkit' ? buildKitBaseImage(lines) : undefined
   if (failure.dockerfileLine === undefined && failure.instruction && dockerfileText) {
     failure.dockerfileLine = findInstructionLine(dockerfileText, failure.instruction)
   }
@@ -149,6 +152,24 @@ function parseUnknown(lines: string[]): BuildFailure {
     outputTail: meaningful.slice(-30),
     stepOutput: meaningful
   }
+}
+
+/** The legacy builder prints the image id of the last FROM step (` ---> abb27ede0ffd`). */
+function legacyBaseImage(lines: string[]): string | undefined {
+  const from = findLastIndex(lines, (line) => /^Step \d+\/\d+ : FROM /i.test(line))
+  return from >= 0 ? lines[from + 1]?.match(/^ ---> ([0-9a-f]{12,})$/)?.[1] : undefined
+}
+
+/** BuildKit's `[stage 1/5] FROM ref@digest` line of the failing step's stage. */
+function buildKitBaseImage(lines: string[]): string | undefined {
+  const failedStep = lines.find((line) => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1]
+  const failing = [...lines].reverse().find((line) => /^ > \[/.test(line)) ?? lines.find((line) => line.startsWith(`#${failedStep} [`))
+  const stage = failing?.match(/\[(?:(\S+) )?\d+\/\d+\]/)?.[1]
+  const from = lines
+    .map((line) => line.match(/^#\d+ \[(?:(\S+) )?1\/\d+\] FROM (\S+)/))
+    .filter((match): match is RegExpMatchArray => Boolean(match))
+    .find((match) => match[1] === stage)
+  return from?.[2].replace(/@sha256:[0-9a-f]+$/, '')
 }
 
 /** The line of the Dockerfile whose (continuation-joined) instruction matches what the builder printed. */

@@ -1,9 +1,10 @@
 // Phase 1, the image: build the Dockerfile (its output streamed and its tail kept for the diagnosis), or take
 // the prebuilt `image` as it is.
 import fs from 'node:fs'
-import { buildArgs, usesBuildx } from '../docker/args.js'
+import { buildArgs, pythonVersionArgs, usesBuildx } from '../docker/args.js'
 import { DockerError } from '../docker/docker.js'
-import { parseBuildFailure } from '../docker/build-output.js'
+import { parseBuildFailure, type BuildFailure } from '../docker/build-output.js'
+import { pythonVersionUnstated } from '../diagnosis/pip-output.js'
 import { diagnoseBuild, type BuildDiagnosis } from '../diagnosis/rules/build.js'
 import { REASONS } from '../diagnosis/reasons.js'
 import type { Diagnosis, RunReport } from '../model.js'
@@ -53,7 +54,8 @@ export async function buildImage(run: SmokeRun): Promise<BuildResult> {
     workspace: settings.workspace,
     contextDir: settings.context,
     dockerfile: settings.dockerfile!,
-    dockerfileText
+    dockerfileText,
+    pythonVersion: await basePythonVersion(run, failure)
   })
   run.checks.set({
     id: 'build',
@@ -79,6 +81,13 @@ export async function buildImage(run: SmokeRun): Promise<BuildResult> {
 function buildAnnotations(diagnosis: Diagnosis, pointers: BuildDiagnosis['pointers']): RunReport['annotations'] {
   const title = `Gunicorn smoke: ${REASONS[diagnosis.reason].title}`
   return pointers.map(({ file, line }) => ({ level: 'error', title, message: `${diagnosis.summary} ${diagnosis.remedy}`, file, line }))
+}
+
+/** When pip skipped releases for another Python without naming its own, ask the stage's base image. */
+async function basePythonVersion(run: SmokeRun, failure: BuildFailure): Promise<string | undefined> {
+  if (!failure.baseImage || !pythonVersionUnstated(failure.stepOutput)) return undefined
+  const result = await run.deps.docker.runToCompletion(pythonVersionArgs(failure.baseImage, run.deps.identity))
+  return result.exitCode === 0 ? result.stdout.trim().match(/^\d+\.\d+\.\d+$/)?.[0] : undefined
 }
 
 function readText(file: string): string | undefined {

@@ -20,6 +20,8 @@ export interface BuildContext {
   contextDir: string
   dockerfile: string
   dockerfileText?: string
+  /** The Python of the image the failing stage starts from, when it was looked up (pip does not always say). */
+  pythonVersion?: string
 }
 
 /** A diagnosis of the build, with every repository line worth an annotation (the first is `location`). */
@@ -96,7 +98,8 @@ export const packageNotFound: BuildRule = {
     let summary: string
     let remedy: string
     if (notFound.otherPython) {
-      const python = notFound.otherPython.pythonVersion ? `this image's Python ${notFound.otherPython.pythonVersion}` : "this image's Python"
+      const version = notFound.otherPython.pythonVersion ?? ctx.pythonVersion
+      const python = version ? `this image's Python ${version}` : "this image's Python"
       summary = `${shown}${where(at)} exists only for other Pythons: it requires Python ${code(notFound.otherPython.requiresPython)}, not ${python}.`
       remedy = `Pin a ${code(notFound.name)} release that supports ${python}, or build FROM a Python that satisfies ${code(notFound.otherPython.requiresPython)}.`
     } else if (notFound.versions.length > 0) {
