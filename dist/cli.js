@@ -14085,6 +14085,19 @@ function buildArgs(settings, identity) {
   args.push(settings.context);
   return args;
 }
+function pythonVersionArgs(image, identity) {
+  return [
+    "run",
+    "--rm",
+    "--label",
+    `${RUN_LABEL}=${identity.runKey}`,
+    "--entrypoint",
+    "python3",
+    image,
+    "-c",
+    "import platform; print(platform.python_version())"
+  ];
+}
 function usesBuildx(settings) {
   return settings.cacheFrom.length > 0 || settings.cacheTo.length > 0;
 }
@@ -14347,7 +14360,6 @@ function firstLine(text) {
 }
 
 // src/inputs.ts
-import fs2 from "node:fs";
 import path4 from "node:path";
 
 // node_modules/shlex/shlex.js
@@ -15175,18 +15187,98 @@ function parseComparisonInputs(get, image, fail) {
   return { compare, regressionLimits };
 }
 
-// src/inputs.ts
+// src/input-values.ts
+import fs2 from "node:fs";
 var InputError = class extends Error {
   constructor(message) {
     super(message);
     this.name = "InputError";
   }
 };
-var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-var IMAGE_REFERENCE = /^[a-z0-9][a-z0-9._\-/:]*(@sha256:[a-f0-9]{64})?$/i;
 function shown(value) {
   return value.replace(/\r?\n/g, "\\n");
 }
+function parseKeyValueLines(input, text) {
+  const pairs = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, index) => {
+    const line = raw.replace(/^\s+/, "").replace(/\s+$/, "");
+    if (!line || line.startsWith("#")) return;
+    const eq = line.indexOf("=");
+    if (eq <= 0) {
+      throw new InputError(`The input '${input}' has a line without KEY=VALUE form (line ${index + 1}).`);
+    }
+    pairs.push([line.slice(0, eq).trim(), line.slice(eq + 1)]);
+  });
+  return pairs;
+}
+function parseStatusMatcher(text) {
+  const parts = text.split(",").map((part) => part.trim().toLowerCase());
+  const tests = [];
+  for (const part of parts) {
+    let match;
+    if (match = part.match(/^([1-5])xx$/)) {
+      const hundred = Number(match[1]) * 100;
+      tests.push((status) => status >= hundred && status < hundred + 100);
+    } else if (match = part.match(/^(\d{3})-(\d{3})$/)) {
+      const low = Number(match[1]);
+      const high = Number(match[2]);
+      if (low > high || low < 100 || high > 599) throw badStatus(text);
+      tests.push((status) => status >= low && status <= high);
+    } else if (/^\d{3}$/.test(part)) {
+      const code2 = Number(part);
+      if (code2 < 100 || code2 > 599) throw badStatus(text);
+      tests.push((status) => status === code2);
+    } else {
+      throw badStatus(text);
+    }
+  }
+  return { text: parts.join(","), matches: (status) => tests.some((test) => test(status)) };
+}
+function badStatus(text) {
+  return new InputError(
+    `The input 'health-status' must be status codes, classes or ranges such as '200', '200,204', '2xx' or '200-299', got '${shown(text)}'.`
+  );
+}
+function parseNumber(input, text, min, max) {
+  const value = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(value)) {
+    throw new InputError(`The input '${input}' must be a number of seconds, got '${shown(text)}'.`);
+  }
+  if (value < min || value > max) throw new InputError(`The input '${input}' must be between ${min} and ${max}, got '${shown(text)}'.`);
+  return value;
+}
+function parseInteger(input, text, min, max) {
+  if (!/^\d+$/.test(text)) throw new InputError(`The input '${input}' must be a whole number, got '${shown(text)}'.`);
+  const value = Number(text);
+  if (value < min || value > max) throw new InputError(`The input '${input}' must be between ${min} and ${max}, got '${shown(text)}'.`);
+  return value;
+}
+function parseEnum(input, text, allowed) {
+  const value = text.toLowerCase();
+  if (!allowed.includes(value)) {
+    throw new InputError(`The input '${input}' must be one of ${allowed.map((a) => `'${a}'`).join(", ")}, got '${shown(text)}'.`);
+  }
+  return value;
+}
+function isDirectory2(p) {
+  try {
+    return fs2.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function isFile(p) {
+  try {
+    return fs2.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+// src/inputs.ts
+var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var IMAGE_REFERENCE = /^[a-z0-9][a-z0-9._\-/:]*(@sha256:[a-f0-9]{64})?$/i;
 var MEMORY = /^\d+(\.\d+)?[bkmg]?$/i;
 function parseSettings(read, workspace) {
   const get = (name) => read(name).trim();
@@ -15337,83 +15429,6 @@ function parseContainerLimits(get) {
     throw new InputError(`The input 'network' must be a Docker network name or id, got '${network}'.`);
   }
   return { memory, cpus, network };
-}
-function parseKeyValueLines(input, text) {
-  const pairs = [];
-  const lines = text.split(/\r?\n/);
-  lines.forEach((raw, index) => {
-    const line = raw.replace(/^\s+/, "").replace(/\s+$/, "");
-    if (!line || line.startsWith("#")) return;
-    const eq = line.indexOf("=");
-    if (eq <= 0) {
-      throw new InputError(`The input '${input}' has a line without KEY=VALUE form (line ${index + 1}).`);
-    }
-    pairs.push([line.slice(0, eq).trim(), line.slice(eq + 1)]);
-  });
-  return pairs;
-}
-function parseStatusMatcher(text) {
-  const parts = text.split(",").map((part) => part.trim().toLowerCase());
-  const tests = [];
-  for (const part of parts) {
-    let match;
-    if (match = part.match(/^([1-5])xx$/)) {
-      const hundred = Number(match[1]) * 100;
-      tests.push((status) => status >= hundred && status < hundred + 100);
-    } else if (match = part.match(/^(\d{3})-(\d{3})$/)) {
-      const low = Number(match[1]);
-      const high = Number(match[2]);
-      if (low > high || low < 100 || high > 599) throw badStatus(text);
-      tests.push((status) => status >= low && status <= high);
-    } else if (/^\d{3}$/.test(part)) {
-      const code2 = Number(part);
-      if (code2 < 100 || code2 > 599) throw badStatus(text);
-      tests.push((status) => status === code2);
-    } else {
-      throw badStatus(text);
-    }
-  }
-  return { text: parts.join(","), matches: (status) => tests.some((test) => test(status)) };
-}
-function badStatus(text) {
-  return new InputError(
-    `The input 'health-status' must be status codes, classes or ranges such as '200', '200,204', '2xx' or '200-299', got '${shown(text)}'.`
-  );
-}
-function parseNumber(input, text, min, max) {
-  const value = Number(text);
-  if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(value)) {
-    throw new InputError(`The input '${input}' must be a number of seconds, got '${shown(text)}'.`);
-  }
-  if (value < min || value > max) throw new InputError(`The input '${input}' must be between ${min} and ${max}, got '${shown(text)}'.`);
-  return value;
-}
-function parseInteger(input, text, min, max) {
-  if (!/^\d+$/.test(text)) throw new InputError(`The input '${input}' must be a whole number, got '${shown(text)}'.`);
-  const value = Number(text);
-  if (value < min || value > max) throw new InputError(`The input '${input}' must be between ${min} and ${max}, got '${shown(text)}'.`);
-  return value;
-}
-function parseEnum(input, text, allowed) {
-  const value = text.toLowerCase();
-  if (!allowed.includes(value)) {
-    throw new InputError(`The input '${input}' must be one of ${allowed.map((a) => `'${a}'`).join(", ")}, got '${shown(text)}'.`);
-  }
-  return value;
-}
-function isDirectory2(p) {
-  try {
-    return fs2.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-function isFile(p) {
-  try {
-    return fs2.statSync(p).isFile();
-  } catch {
-    return false;
-  }
 }
 
 // src/report/markdown-safe.ts
@@ -16641,6 +16656,7 @@ function stripAnsi(text) {
 function parseBuildFailure(rawLines, dockerfileText) {
   const lines = rawLines.map((line) => stripAnsi(line).replace(/\r$/, "")).filter((line) => !NOISE.some((re) => re.test(line)));
   const failure = lines.some((line) => /^#\d+ /.test(line) || /^ERROR: failed to (solve|build)/.test(line)) ? parseBuildKit(lines) : lines.some((line) => /^Step \d+\/\d+ : /.test(line)) ? parseLegacy(lines) : parseUnknown(lines);
+  failure.baseImage = failure.format === "legacy" ? legacyBaseImage(lines) : failure.format === "buildkit" ? buildKitBaseImage(lines) : void 0;
   if (failure.dockerfileLine === void 0 && failure.instruction && dockerfileText) {
     failure.dockerfileLine = findInstructionLine(dockerfileText, failure.instruction);
   }
@@ -16735,6 +16751,17 @@ function parseUnknown(lines) {
     stepOutput: meaningful
   };
 }
+function legacyBaseImage(lines) {
+  const from = findLastIndex(lines, (line) => /^Step \d+\/\d+ : FROM /i.test(line));
+  return from >= 0 ? lines[from + 1]?.match(/^ ---> ([0-9a-f]{12,})$/)?.[1] : void 0;
+}
+function buildKitBaseImage(lines) {
+  const failedStep = lines.find((line) => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1];
+  const failing = [...lines].reverse().find((line) => /^ > \[/.test(line)) ?? lines.find((line) => line.startsWith(`#${failedStep} [`));
+  const stage = failing?.match(/\[(?:(\S+) )?\d+\/\d+\]/)?.[1];
+  const from = lines.map((line) => line.match(/^#\d+ \[(?:(\S+) )?1\/\d+\] FROM (\S+)/)).filter((match) => Boolean(match)).find((match) => match[1] === stage);
+  return from?.[2].replace(/@sha256:[0-9a-f]+$/, "");
+}
 function findInstructionLine(dockerfileText, instruction) {
   const wanted = normalize(instruction);
   const lines = dockerfileText.split(/\r?\n/);
@@ -16786,6 +16813,91 @@ function buildRemedy(failure) {
     return `Fix the command of this \`RUN\` step; its last output lines are shown above.`;
   }
   return "Fix the Dockerfile step shown; the builder output is in the job log.";
+}
+
+// src/diagnosis/pip-output.ts
+var NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
+function parseConflict(lines) {
+  const start = lines.findIndex((line) => /^The conflict is caused by:/.test(line.trim()));
+  if (start < 0) return void 0;
+  const headline2 = lines.find((line) => /ERROR: Cannot install .* conflicting dependencies/.test(line))?.trim() ?? lines[start].trim();
+  const conflict = { requested: [], clashes: [], headline: headline2 };
+  for (const raw of lines.slice(start + 1)) {
+    const line = raw.trim();
+    if (!line) {
+      if (conflict.requested.length + conflict.clashes.length > 0) break;
+      continue;
+    }
+    const requested = line.match(/^The user requested (\(constraint\) )?(\S+)/);
+    const depends = line.match(/^(\S+) (\S+) depends on (\S+)/);
+    if (requested)
+      conflict.requested.push({ requirement: requested[2], name: requested[2].match(NAME)?.[1] ?? requested[2], constraint: !!requested[1] });
+    else if (depends)
+      conflict.clashes.push({
+        dependent: depends[1],
+        dependentVersion: depends[2],
+        requirement: depends[3],
+        target: depends[3].match(NAME)?.[1] ?? depends[3]
+      });
+    else break;
+  }
+  return conflict.clashes.length > 0 ? conflict : void 0;
+}
+function parseNotFound(lines) {
+  const differentPython = lines.map((line) => line.match(/ERROR: Package '([^']+)' requires a different Python: (\S+) not in '([^']+)'/)).find(Boolean);
+  if (differentPython) {
+    const [line, name, pythonVersion, requiresPython] = differentPython;
+    return { requirement: name, name, versions: [], otherPython: { pythonVersion, requiresPython }, evidence: [line.trim()] };
+  }
+  const index = lines.findIndex((line) => /Could not find a version that satisfies the requirement/.test(line));
+  if (index < 0) return void 0;
+  const match = lines[index].match(/satisfies the requirement (\S+)(?: \(from versions: ([^)]*)\))?/);
+  if (!match) return void 0;
+  const requirement = match[1];
+  const versions = (match[2] ?? "").split(",").map((v) => v.trim()).filter((v) => v && v !== "none");
+  const ignoredLine = lines.find((line) => /Ignored the following versions that require a different python version/.test(line));
+  const ignored = ignoredLine?.match(/Requires-Python ([^;,]+)/)?.[1]?.trim();
+  const evidence = [ignoredLine, lines[index], lines.find((line) => /No matching distribution found/.test(line))].filter((line) => Boolean(line)).map((line) => line.trim());
+  return {
+    requirement,
+    name: requirement.match(NAME)?.[1] ?? requirement,
+    versions,
+    otherPython: ignored ? { requiresPython: ignored } : void 0,
+    evidence
+  };
+}
+var MISSING_TOOLS = [
+  { pattern: /fatal error: ([\w./-]+\.h): No such file or directory/, missing: (m) => m[1] },
+  { pattern: /command '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)' failed: No such file or directory/, missing: (m) => m[1] },
+  { pattern: /No such file or directory: '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)'/, missing: (m) => m[1] },
+  { pattern: /\b(gcc|cc|g\+\+): (?:command )?not found/, missing: (m) => m[1] },
+  { pattern: /(pg_config) executable not found/, missing: (m) => m[1] },
+  { pattern: /(mysql_config|pkg-config)[: ].*not found/, missing: (m) => m[1] },
+  { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => "rustc" }
+];
+function parseNativeBuildFailure(lines) {
+  const failed2 = lines.map(
+    (line) => line.match(
+      /Failed building wheel for ([^\s:]+)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/
+    )
+  ).find(Boolean);
+  const encountered = lines.findIndex((line) => /Encountered error while (trying to install|generating) package/.test(line));
+  const packageName = failed2?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, "").trim() : void 0);
+  if (!packageName || !lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line))) return void 0;
+  const evidence = failed2 ? [failed2[0]] : [];
+  let missing;
+  for (const { pattern, missing: name } of MISSING_TOOLS) {
+    const hit = lines.map((line) => line.match(pattern)).find(Boolean);
+    if (hit) {
+      missing = name(hit);
+      evidence.unshift(hit.input.trim());
+      break;
+    }
+  }
+  return { packageName, missing, evidence };
+}
+function pythonVersionUnstated(lines) {
+  return lines.some((line) => /Ignored the following versions that require a different python version/.test(line)) && !lines.some((line) => /requires a different Python: \S+ not in/.test(line));
 }
 
 // src/diagnosis/rules/build.ts
@@ -16986,88 +17098,6 @@ function debianNameFor(name) {
   return DEBIAN_NAME[name] ?? (/-devel$/.test(name) ? name.replace(/-devel$/, "-dev") : void 0);
 }
 
-// src/diagnosis/pip-output.ts
-var NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
-function parseConflict(lines) {
-  const start = lines.findIndex((line) => /^The conflict is caused by:/.test(line.trim()));
-  if (start < 0) return void 0;
-  const headline2 = lines.find((line) => /ERROR: Cannot install .* conflicting dependencies/.test(line))?.trim() ?? lines[start].trim();
-  const conflict = { requested: [], clashes: [], headline: headline2 };
-  for (const raw of lines.slice(start + 1)) {
-    const line = raw.trim();
-    if (!line) {
-      if (conflict.requested.length + conflict.clashes.length > 0) break;
-      continue;
-    }
-    const requested = line.match(/^The user requested (\(constraint\) )?(\S+)/);
-    const depends = line.match(/^(\S+) (\S+) depends on (\S+)/);
-    if (requested)
-      conflict.requested.push({ requirement: requested[2], name: requested[2].match(NAME)?.[1] ?? requested[2], constraint: !!requested[1] });
-    else if (depends)
-      conflict.clashes.push({
-        dependent: depends[1],
-        dependentVersion: depends[2],
-        requirement: depends[3],
-        target: depends[3].match(NAME)?.[1] ?? depends[3]
-      });
-    else break;
-  }
-  return conflict.clashes.length > 0 ? conflict : void 0;
-}
-function parseNotFound(lines) {
-  const differentPython = lines.map((line) => line.match(/ERROR: Package '([^']+)' requires a different Python: (\S+) not in '([^']+)'/)).find(Boolean);
-  if (differentPython) {
-    const [line, name, pythonVersion, requiresPython] = differentPython;
-    return { requirement: name, name, versions: [], otherPython: { pythonVersion, requiresPython }, evidence: [line.trim()] };
-  }
-  const index = lines.findIndex((line) => /Could not find a version that satisfies the requirement/.test(line));
-  if (index < 0) return void 0;
-  const match = lines[index].match(/satisfies the requirement (\S+)(?: \(from versions: ([^)]*)\))?/);
-  if (!match) return void 0;
-  const requirement = match[1];
-  const versions = (match[2] ?? "").split(",").map((v) => v.trim()).filter((v) => v && v !== "none");
-  const ignoredLine = lines.find((line) => /Ignored the following versions that require a different python version/.test(line));
-  const ignored = ignoredLine?.match(/Requires-Python ([^;,]+)/)?.[1]?.trim();
-  const evidence = [ignoredLine, lines[index], lines.find((line) => /No matching distribution found/.test(line))].filter((line) => Boolean(line)).map((line) => line.trim());
-  return {
-    requirement,
-    name: requirement.match(NAME)?.[1] ?? requirement,
-    versions,
-    otherPython: ignored ? { requiresPython: ignored } : void 0,
-    evidence
-  };
-}
-var MISSING_TOOLS = [
-  { pattern: /fatal error: ([\w./-]+\.h): No such file or directory/, missing: (m) => m[1] },
-  { pattern: /command '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)' failed: No such file or directory/, missing: (m) => m[1] },
-  { pattern: /No such file or directory: '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)'/, missing: (m) => m[1] },
-  { pattern: /\b(gcc|cc|g\+\+): (?:command )?not found/, missing: (m) => m[1] },
-  { pattern: /(pg_config) executable not found/, missing: (m) => m[1] },
-  { pattern: /(mysql_config|pkg-config)[: ].*not found/, missing: (m) => m[1] },
-  { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => "rustc" }
-];
-function parseNativeBuildFailure(lines) {
-  const failed2 = lines.map(
-    (line) => line.match(
-      /Failed building wheel for ([^\s:]+)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/
-    )
-  ).find(Boolean);
-  const encountered = lines.findIndex((line) => /Encountered error while (trying to install|generating) package/.test(line));
-  const packageName = failed2?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, "").trim() : void 0);
-  if (!packageName || !lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line))) return void 0;
-  const evidence = failed2 ? [failed2[0]] : [];
-  let missing;
-  for (const { pattern, missing: name } of MISSING_TOOLS) {
-    const hit = lines.map((line) => line.match(pattern)).find(Boolean);
-    if (hit) {
-      missing = name(hit);
-      evidence.unshift(hit.input.trim());
-      break;
-    }
-  }
-  return { packageName, missing, evidence };
-}
-
 // src/diagnosis/requirements.ts
 import fs5 from "node:fs";
 import path7 from "node:path";
@@ -17182,7 +17212,8 @@ var packageNotFound = {
     let summary;
     let remedy;
     if (notFound.otherPython) {
-      const python = notFound.otherPython.pythonVersion ? `this image's Python ${notFound.otherPython.pythonVersion}` : "this image's Python";
+      const version = notFound.otherPython.pythonVersion ?? ctx.pythonVersion;
+      const python = version ? `this image's Python ${version}` : "this image's Python";
       summary = `${shown2}${where(at)} exists only for other Pythons: it requires Python ${code(notFound.otherPython.requiresPython)}, not ${python}.`;
       remedy = `Pin a ${code(notFound.name)} release that supports ${python}, or build FROM a Python that satisfies ${code(notFound.otherPython.requiresPython)}.`;
     } else if (notFound.versions.length > 0) {
@@ -17345,7 +17376,8 @@ async function buildImage(run) {
     workspace: settings.workspace,
     contextDir: settings.context,
     dockerfile: settings.dockerfile,
-    dockerfileText
+    dockerfileText,
+    pythonVersion: await basePythonVersion(run, failure)
   });
   run.checks.set({
     id: "build",
@@ -17369,6 +17401,11 @@ async function buildImage(run) {
 function buildAnnotations(diagnosis, pointers) {
   const title = `Gunicorn smoke: ${REASONS[diagnosis.reason].title}`;
   return pointers.map(({ file, line }) => ({ level: "error", title, message: `${diagnosis.summary} ${diagnosis.remedy}`, file, line }));
+}
+async function basePythonVersion(run, failure) {
+  if (!failure.baseImage || !pythonVersionUnstated(failure.stepOutput)) return void 0;
+  const result = await run.deps.docker.runToCompletion(pythonVersionArgs(failure.baseImage, run.deps.identity));
+  return result.exitCode === 0 ? result.stdout.trim().match(/^\d+\.\d+\.\d+$/)?.[0] : void 0;
 }
 function readText2(file) {
   try {

@@ -1,28 +1,28 @@
 // The one place where inputs are read and validated. Everything is checked here, before Docker is touched,
 // and every problem becomes one sentence that names the input.
-import fs from 'node:fs'
 import path from 'node:path'
 import { split as shellSplit } from 'shlex'
 import { isHostHeader } from './probes/host-header.js'
 import { compileExpect, parseSocketIoSend } from './probes/websocket.js'
 import { parseComparisonInputs, type CompareMode } from './profile/inputs.js'
 import type { RegressionLimits } from './profile/model.js'
+import {
+  InputError,
+  isDirectory,
+  isFile,
+  parseEnum,
+  parseInteger,
+  parseKeyValueLines,
+  parseNumber,
+  parseStatusMatcher,
+  shown,
+  type StatusMatcher
+} from './input-values.js'
 
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'InputError'
-  }
-}
+export { InputError, parseKeyValueLines, parseStatusMatcher, type StatusMatcher } from './input-values.js'
 
 export type CommentMode = 'always' | 'on-failure' | 'never'
 export type WebSocketProtocol = 'websocket' | 'socket.io'
-
-/** A predicate over HTTP status codes built from `health-status` (e.g. `200`, `200,204`, `2xx`, `200-299`). */
-export interface StatusMatcher {
-  text: string
-  matches(status: number): boolean
-}
 
 export interface Settings {
   /** Absolute path of the repository root (GITHUB_WORKSPACE or the CLI's directory). */
@@ -75,10 +75,6 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 // registry/name:tag@digest, as `docker run` accepts it (lower-case repository path).
 const IMAGE_REFERENCE = /^[a-z0-9][a-z0-9._\-/:]*(@sha256:[a-f0-9]{64})?$/i
 
-/** A value quoted in an error message stays on one line. */
-function shown(value: string): string {
-  return value.replace(/\r?\n/g, '\\n')
-}
 const MEMORY = /^\d+(\.\d+)?[bkmg]?$/i
 
 export function parseSettings(read: InputReader, workspace: string): Settings {
@@ -253,91 +249,4 @@ function parseContainerLimits(get: InputReader): Pick<Settings, 'memory' | 'cpus
     throw new InputError(`The input 'network' must be a Docker network name or id, got '${network}'.`)
   }
   return { memory, cpus, network }
-}
-
-/** `KEY=VALUE` per line; blank lines and `#` comments are skipped; the value may contain '='. */
-export function parseKeyValueLines(input: string, text: string): Array<[string, string]> {
-  const pairs: Array<[string, string]> = []
-  const lines = text.split(/\r?\n/)
-  lines.forEach((raw, index) => {
-    // Trailing blanks (often invisible in YAML) are dropped; leading ones after '=' belong to the value.
-    const line = raw.replace(/^\s+/, '').replace(/\s+$/, '')
-    if (!line || line.startsWith('#')) return
-    const eq = line.indexOf('=')
-    if (eq <= 0) {
-      throw new InputError(`The input '${input}' has a line without KEY=VALUE form (line ${index + 1}).`)
-    }
-    pairs.push([line.slice(0, eq).trim(), line.slice(eq + 1)])
-  })
-  return pairs
-}
-
-export function parseStatusMatcher(text: string): StatusMatcher {
-  const parts = text.split(',').map((part) => part.trim().toLowerCase())
-  const tests: Array<(status: number) => boolean> = []
-  for (const part of parts) {
-    let match: RegExpMatchArray | null
-    if ((match = part.match(/^([1-5])xx$/))) {
-      const hundred = Number(match[1]) * 100
-      tests.push((status) => status >= hundred && status < hundred + 100)
-    } else if ((match = part.match(/^(\d{3})-(\d{3})$/))) {
-      const low = Number(match[1])
-      const high = Number(match[2])
-      if (low > high || low < 100 || high > 599) throw badStatus(text)
-      tests.push((status) => status >= low && status <= high)
-    } else if (/^\d{3}$/.test(part)) {
-      const code = Number(part)
-      if (code < 100 || code > 599) throw badStatus(text)
-      tests.push((status) => status === code)
-    } else {
-      throw badStatus(text)
-    }
-  }
-  return { text: parts.join(','), matches: (status) => tests.some((test) => test(status)) }
-}
-
-function badStatus(text: string): InputError {
-  return new InputError(
-    `The input 'health-status' must be status codes, classes or ranges such as '200', '200,204', '2xx' or '200-299', got '${shown(text)}'.`
-  )
-}
-
-function parseNumber(input: string, text: string, min: number, max: number): number {
-  const value = Number(text)
-  if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(value)) {
-    throw new InputError(`The input '${input}' must be a number of seconds, got '${shown(text)}'.`)
-  }
-  if (value < min || value > max) throw new InputError(`The input '${input}' must be between ${min} and ${max}, got '${shown(text)}'.`)
-  return value
-}
-
-function parseInteger(input: string, text: string, min: number, max: number): number {
-  if (!/^\d+$/.test(text)) throw new InputError(`The input '${input}' must be a whole number, got '${shown(text)}'.`)
-  const value = Number(text)
-  if (value < min || value > max) throw new InputError(`The input '${input}' must be between ${min} and ${max}, got '${shown(text)}'.`)
-  return value
-}
-
-function parseEnum<T extends string>(input: string, text: string, allowed: readonly T[]): T {
-  const value = text.toLowerCase() as T
-  if (!allowed.includes(value)) {
-    throw new InputError(`The input '${input}' must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got '${shown(text)}'.`)
-  }
-  return value
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory()
-  } catch {
-    return false
-  }
-}
-
-function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile()
-  } catch {
-    return false
-  }
 }
