@@ -1,6 +1,6 @@
-// Worker classes and app modules on real output: Gunicorn 26's removed eventlet worker (forky), the native asgi
-// worker asked of a Gunicorn that predates it and an app module that does not exist (__fixtures__/logs/by-hand), and
-// the gevent version floor, missing or old, from public threads (__fixtures__/corpus).
+// Worker classes, app modules and options on real output: Gunicorn 26's removed eventlet worker (forky), the native
+// asgi worker asked of a Gunicorn that predates it, an app module that does not exist and an option without its value
+// (__fixtures__/logs/by-hand), and the gevent version floor, missing or old, from public threads (__fixtures__/corpus).
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { toLogLines } from '../../src/gunicorn/log-parser.js'
@@ -47,6 +47,17 @@ describe('the gevent version floor', () => {
     expect(d.remedy).toContain(`\`gevent>=${floor}\``)
   })
 
+  it.each([
+    ['bookworm', '1.4'],
+    ['trixie', '1.4'],
+    ['forky', '24.10.1']
+  ])('gevent removed from the %s base: "requires gevent %s or higher" read as not installed', (suite, floor) => {
+    const d = diagnose(contextFor(read(`logs/by-hand/gevent-removed-${suite}.log`), exited))
+    expect(d.reason).toBe('worker-class-unavailable')
+    expect(d.summary).toContain(`the \`gevent\` package is not installed in the image (Gunicorn reports it as "requires gevent ${floor} or higher")`)
+    expect(d.remedy).toContain(`(${floor} or later)`)
+  })
+
   it('a chained ModuleNotFoundError for gevent says it is not installed', () => {
     const d = diagnose(contextFor(read('corpus/logs/045-gevent-missing-flattened-indent.log'), exited))
     expect(d.summary).toContain('the `gevent` package is not installed')
@@ -82,5 +93,14 @@ describe('the app module itself missing (captured on every base with `gunicorn n
     expect(d.summary).toContain('cannot import the app module `nosuchmodule` it was told to load')
     expect(d.remedy).toContain('`--chdir`')
     expect(d.remedy).not.toMatch(/^Add /)
+  })
+})
+
+describe('an option left without its value (captured on forky with `gunicorn app:app -w`)', () => {
+  it('names the long form of the option and the empty variable behind it', () => {
+    const d = diagnose(contextFor(read('logs/by-hand/option-without-value-forky.log'), { ...exited, container: { running: false, exitCode: 2 } }))
+    expect(d.reason).toBe('config-error')
+    expect(d.summary).toContain("Gunicorn's `--workers` option was given without a value")
+    expect(d.evidence).toEqual(['gunicorn: error: argument -w/--workers: expected one argument'])
   })
 })

@@ -99,6 +99,20 @@ describe('collapsed and pasted lines', () => {
     expect(segments.filter((s) => /^\s*File "/.test(s)).every((s) => s.startsWith(' '))).toBe(true)
   })
 
+  it.each([
+    [
+      'kernel records (dmesg) collapsed into one line',
+      '035-segfault-dmesg-collapsed.log',
+      4,
+      { reporter: 'kernel', process: 'gunicorn', library: 'ld-2.24.so' }
+    ],
+    ["the shell's report in a blockquoted log table", '034-segfault-faulthandler-table-blockquote.log', 1, { reporter: 'shell' }]
+  ])('a segfault reported outside Python: %s', (_case, file, count, report) => {
+    const reports = ofKind(corpusEvents(file), 'segfault-report')
+    expect(reports).toHaveLength(count)
+    for (const event of reports) expect(event).toMatchObject(report)
+  })
+
   it('smart quotes are read as ASCII quotes', () => {
     const [tb] = ofKind(corpusEvents('042-mlflow-auth-keyerror-smart-quotes.log'), 'traceback')
     expect(tb.exception).toMatchObject({ type: 'KeyError', message: "'mlflow'" })

@@ -11,6 +11,8 @@ const BOUNDARIES: { pattern: RegExp; worth: (text: string) => boolean }[] = [
   },
   { pattern: /Traceback \(most recent call last\):/g, worth: (text) => laterThanLeadIn(text, 'Traceback (') },
   { pattern: /File "[^"]+", line \d+/g, worth: (text) => laterThanLeadIn(text, 'File "') },
+  // a kernel log record (dmesg) in the middle of the text
+  { pattern: /\[\s*\d+\.\d{6}\] /g, worth: (text) => text.includes('] ') && /\[\s*\d+\.\d{6}\] /.test(text) },
   // a journal prefix in the middle of the text (journalctl output pasted without its newlines)
   { pattern: /(?<=\s)[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d \S+ [^\s[\]]+\[\d+\]: /g, worth: (text) => text.includes(']: ') }
 ]

@@ -82,6 +82,8 @@ export type GunicornEvent = EventBase &
     /** Gunicorn's AppImportError messages printed raw (exit 4), e.g. `Failed to find attribute 'app' in 'app'.` */
     | { kind: 'app-load-error'; message: string }
     | { kind: 'raw'; text: string }
+    /** A segfault reported outside Python: the shell's `Segmentation fault (core dumped)`, the kernel's `segfault at`. */
+    | { kind: 'segfault-report'; reporter: 'shell' | 'kernel'; process?: string; library?: string }
     /** faulthandler dumps and binary-incompatibility warnings (./faulthandler.ts). */
     | FaultEvent
   )

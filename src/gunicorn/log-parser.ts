@@ -160,7 +160,7 @@ export class GunicornLogParser {
       out.push(event)
       return
     }
-    out.push({ kind: 'raw', text, lines: [line] })
+    out.push(segfaultReport(line, text) ?? { kind: 'raw', text, lines: [line] })
   }
 
   private continuesMessage(line: LogLine, text: string): boolean {
@@ -226,6 +226,17 @@ export class GunicornLogParser {
     }
     return true
   }
+}
+
+/** The shell's report of a process killed by SIGSEGV (`…: line 5:  7 Segmentation fault (core dumped) gunicorn …`). */
+const SHELL_SEGFAULT = /^(?!Fatal Python error)(?:.*\s)?Segmentation fault(?:\s+\(core dumped\))?(?:\s.*)?$/
+/** The kernel's (dmesg): `[ 6379.465022] gunicorn[28100]: segfault at b0 ip … error 4 in ld-2.24.so[7f06…]`. */
+const KERNEL_SEGFAULT = /^\[\s*\d+\.\d+\] ([^\s[]+)\[\d+\]: segfault at \S+ ip \S+ sp \S+ error \d+(?: in ([^\s[]+))?/
+
+function segfaultReport(line: LogLine, text: string): GunicornEvent | undefined {
+  const kernel = KERNEL_SEGFAULT.exec(text)
+  if (kernel) return { kind: 'segfault-report', reporter: 'kernel', process: kernel[1], library: kernel[2], lines: [line] }
+  return SHELL_SEGFAULT.test(text) ? { kind: 'segfault-report', reporter: 'shell', lines: [line] } : undefined
 }
 
 /** `KeyError`, `psycopg2.OperationalError`, `django.core.exceptions.ImproperlyConfigured`; not `Loaded: 3 models`. */

@@ -25,7 +25,8 @@ export function unresolvableBind(rc: RuleContext): Diagnosis | undefined {
 export function optionWithoutValue(rc: RuleContext): Diagnosis | undefined {
   const error = rc.ofKind('config-error').find((e) => /^argument ([\w-]+(?:\/[\w-]+)?): expected one argument$/.test(e.message))
   if (!error) return undefined
-  const option = /^argument ([\w-]+)/.exec(error.message)![1]
+  // `argument -w/--workers: …`: name the long form
+  const option = /^argument ([\w/-]+)/.exec(error.message)![1].split('/').pop()!
   return {
     reason: 'config-error',
     summary: `Gunicorn's ${code(option)} option was given without a value (${error.message}): the variable meant to fill it is probably empty or unset.`,

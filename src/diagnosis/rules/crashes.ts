@@ -5,6 +5,7 @@ import { crashedThread, type BinaryIncompatibilityEvent, type FatalErrorEvent, t
 import type { EventOf } from '../../gunicorn/log-parser.js'
 import type { Diagnosis, SourceLocation } from '../../model.js'
 import type { RuleContext } from '../context.js'
+import { segfaultReported } from './crash-reports.js'
 import { faultUserFrame } from './locate.js'
 import { code, fileLine, present, type DiagnosisRule } from './rule.js'
 
@@ -21,7 +22,7 @@ export const nativeCrash: DiagnosisRule = {
     // A dump the run asked for (a stuck worker) is the hang rule's, not a crash.
     const dumps = rc.ofKind('fatal-error').filter((dump) => !requested || dump.lines[0].seq <= requested.afterSeq)
     const deaths = rc.ofKind('worker-signal').filter((e) => NATIVE_SIGNALS.test(e.signal) && e.pid !== requested?.pid)
-    if (dumps.length === 0 && deaths.length === 0) return undefined
+    if (dumps.length === 0 && deaths.length === 0) return segfaultReported(rc)
     return dumps.length > 0 ? fromDump(rc, dumps, deaths.length) : fromSignalsOnly(rc, deaths)
   }
 }

@@ -18,7 +18,11 @@ export type { DiagnosisRule } from './rule.js'
 export { readDatabaseError } from './environment.js'
 export { unknownDiagnosis } from './unknown.js'
 
-/** Ordered: causes before the symptoms they produce. */
+/**
+ * Ordered: causes before the symptoms they produce. Rules that read evidence in the log (a traceback, a Gunicorn
+ * error line) come first and answer whatever the outcome was; the structural ones (crash-loop, boot-timeout,
+ * websocket-failed, health-check-failed) stand only when nothing above explains the run.
+ */
 export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   // A native crash or a binary-incompatible extension explains the import errors and restarts that follow.
   nativeCrash,

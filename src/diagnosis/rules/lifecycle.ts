@@ -109,10 +109,13 @@ function wrapperGaveUp(rc: RuleContext): Diagnosis | undefined {
   }
 }
 
-/** A line the app printed: not Gunicorn's own (once a shipper's prefix is off), not blank. */
+/** The shell prompt and command of a pasted session (`% gunicorn app:app`, `user@host:~$ gunicorn …`). */
+const SHELL_COMMAND = /^\s*(?:\(\S+\) )?(?:\S+@\S+\s?)?[^\s]*[%$#] \S*gunicorn\b/
+
+/** A line the app printed: not Gunicorn's own (once a shipper's prefix is off), not the pasted command, not blank. */
 function isAppOutput(text: string): boolean {
   const bare = stripLinePrefixes(text)
-  return bare.trim() !== '' && !PREFIX.test(bare)
+  return bare.trim() !== '' && !PREFIX.test(bare) && !SHELL_COMMAND.test(bare)
 }
 
 function lastLogLines(rc: RuleContext): string[] {
