@@ -15749,7 +15749,7 @@ var REASONS = {
   "health-check-failed": { title: "Health check failed", headline: "health check failed" },
   "websocket-failed": { title: "WebSocket check failed", headline: "WebSocket check failed" },
   "profile-regression": { title: "Boot profile regression", headline: "the boot profile grew beyond its limit" },
-  "native-crash": { title: "Worker crashed in native code", headline: "a native extension crashed the worker", namesCulprit: true },
+  "native-crash": { title: "Worker crashed in native code", headline: "a native extension crashed the worker" },
   "worker-hang": { title: "Worker stuck while booting", headline: "a worker is stuck while booting" },
   "asgi-under-wsgi": { title: "ASGI app under a WSGI worker", headline: "ASGI app started with a WSGI worker" },
   "disallowed-host": { title: "Host header rejected", headline: "the app rejected the Host header" },
@@ -15861,6 +15861,74 @@ function profileSection(report, withTable) {
 ${profileTable(report.profile, report.comparison?.profile)}` : line;
 }
 
+// src/report/tables.ts
+var CELL_MAX = 300;
+var MAX_CHECK_ROWS = 12;
+function checksTable(report) {
+  const rows = report.checks.slice(0, MAX_CHECK_ROWS).map((check) => {
+    const label = inlineMarkdown(capLength(check.label, CELL_MAX), { inTable: true });
+    const result = `${STATUS_ICONS[check.status]} ${checkResultText(check, report)}`.trim();
+    const time = check.durationMs !== void 0 ? formatDuration(check.durationMs) : "";
+    return `| ${label} | ${result} | ${time} |`;
+  });
+  return ["| Check | Result | Time |", "|---|---|---|", ...rows].join("\n");
+}
+function checkResultText(check, report) {
+  const detail = check.detail.trim() ? inlineMarkdown(capLength(check.detail, CELL_MAX), { inTable: true }) : "";
+  if (check.status === "not-reached") return "not reached";
+  if (check.status === "skipped") return detail ? `skipped \u2014 ${detail}` : "skipped";
+  if (detail) return detail;
+  const g = report.gunicorn;
+  if (check.id === "start") {
+    return [
+      g.version ? escapeText(g.version) : "",
+      g.workerClass ? codeSpan(capLength(g.workerClass, 120), { inTable: true }) : "",
+      g.binds.length > 0 ? codeSpan(capLength(g.binds.join(", "), 120), { inTable: true }) : ""
+    ].filter((f) => f !== "").join(", ");
+  }
+  if (check.id === "workers" && (g.workersExpected !== void 0 || g.workersBooted > 0)) {
+    return `${g.workersBooted}/${g.workersExpected ?? "?"}${g.workersDied > 0 ? `, ${g.workersDied} exited` : ""}`;
+  }
+  return "";
+}
+function runDetails(report) {
+  const rows = [];
+  const code2 = (text) => codeSpan(capLength(text, 300), { inTable: true });
+  if (report.image) rows.push(["Image", code2(report.image)]);
+  if (report.dockerfile) rows.push(["Dockerfile", code2(report.dockerfile)]);
+  const g = report.gunicorn;
+  if (g.version) rows.push(["Gunicorn", escapeText(g.version)]);
+  if (g.workerClass) rows.push(["Worker class", code2(g.workerClass)]);
+  if (g.binds.length > 0) rows.push(["Bind", code2(g.binds.join(", "))]);
+  if (g.workersExpected !== void 0 || g.workersBooted > 0) {
+    rows.push(["Workers", `${g.workersBooted} booted / ${g.workersExpected ?? "?"} expected, ${g.workersDied} exited`]);
+  }
+  if (report.health) {
+    const h = report.health;
+    const answer = h.status !== void 0 ? `HTTP ${h.status}` : h.error ? escapeText(capLength(h.error, 200)) : "no answer";
+    const body = h.bodyExcerpt ? ` ${code2(h.bodyExcerpt)}` : "";
+    rows.push(["Health", `${answer}${body} after ${plural(h.attempts, "attempt")}`]);
+  }
+  if (report.websocketOutcome) {
+    const w = report.websocketOutcome;
+    const detail = inlineMarkdown(capLength(w.detail, 300), { inTable: true });
+    rows.push(["WebSocket", `${escapeText(w.protocol)} ${code2(w.path)}: ${detail}`]);
+  }
+  if (report.containerExitCode !== void 0) rows.push(["Container exit code", String(report.containerExitCode)]);
+  const sources = Object.entries(report.settingSources);
+  if (sources.length > 0) {
+    rows.push(["Settings from", sources.map(([name, source]) => `${code2(name)} \u2190 ${escapeText(source)}`).join(", ")]);
+  }
+  rows.push(["Started", escapeText(report.startedAt)]);
+  rows.push(["Duration", formatDuration(report.durationMs)]);
+  const table = ["| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
+  return `<details><summary>Run details</summary>
+
+${table}
+
+</details>`;
+}
+
 // src/report/markdown.ts
 var COMMENT_BUDGET = 65e3;
 var COMMENT_FLAVOR = {
@@ -15876,8 +15944,6 @@ var COMMENT_FLAVOR = {
   elsewhere: "the job log"
 };
 var SENTENCE_MAX = 2e3;
-var CELL_MAX = 300;
-var MAX_CHECK_ROWS = 12;
 var EVIDENCE_MAX_LINES = 20;
 var EVIDENCE_MAX_LINE_LENGTH = 500;
 var NOTES_MAX = 10;
@@ -15986,33 +16052,6 @@ function causeParagraph(report, links) {
   }
   return text;
 }
-function checksTable(report) {
-  const rows = report.checks.slice(0, MAX_CHECK_ROWS).map((check) => {
-    const label = inlineMarkdown(capLength(check.label, CELL_MAX), { inTable: true });
-    const result = `${STATUS_ICONS[check.status]} ${checkResultText(check, report)}`.trim();
-    const time = check.durationMs !== void 0 ? formatDuration(check.durationMs) : "";
-    return `| ${label} | ${result} | ${time} |`;
-  });
-  return ["| Check | Result | Time |", "|---|---|---|", ...rows].join("\n");
-}
-function checkResultText(check, report) {
-  const detail = check.detail.trim() ? inlineMarkdown(capLength(check.detail, CELL_MAX), { inTable: true }) : "";
-  if (check.status === "not-reached") return "not reached";
-  if (check.status === "skipped") return detail ? `skipped \u2014 ${detail}` : "skipped";
-  if (detail) return detail;
-  const g = report.gunicorn;
-  if (check.id === "start") {
-    return [
-      g.version ? escapeText(g.version) : "",
-      g.workerClass ? codeSpan(capLength(g.workerClass, 120), { inTable: true }) : "",
-      g.binds.length > 0 ? codeSpan(capLength(g.binds.join(", "), 120), { inTable: true }) : ""
-    ].filter((f) => f !== "").join(", ");
-  }
-  if (check.id === "workers" && (g.workersExpected !== void 0 || g.workersBooted > 0)) {
-    return `${g.workersBooted}/${g.workersExpected ?? "?"}${g.workersDied > 0 ? `, ${g.workersDied} exited` : ""}`;
-  }
-  return "";
-}
 function evidenceBlock(report, links) {
   const evidence = report.diagnosis?.evidence ?? [];
   const lines = evidence.slice(0, EVIDENCE_MAX_LINES).map((line) => sanitizeLogLine(line, EVIDENCE_MAX_LINE_LENGTH));
@@ -16070,43 +16109,6 @@ function notesSection(report) {
   add("\u26A0\uFE0F", report.warnings);
   add("\u{1F6E1}\uFE0F", report.advisories);
   return items.join("\n");
-}
-function runDetails(report) {
-  const rows = [];
-  const code2 = (text) => codeSpan(capLength(text, 300), { inTable: true });
-  if (report.image) rows.push(["Image", code2(report.image)]);
-  if (report.dockerfile) rows.push(["Dockerfile", code2(report.dockerfile)]);
-  const g = report.gunicorn;
-  if (g.version) rows.push(["Gunicorn", escapeText(g.version)]);
-  if (g.workerClass) rows.push(["Worker class", code2(g.workerClass)]);
-  if (g.binds.length > 0) rows.push(["Bind", code2(g.binds.join(", "))]);
-  if (g.workersExpected !== void 0 || g.workersBooted > 0) {
-    rows.push(["Workers", `${g.workersBooted} booted / ${g.workersExpected ?? "?"} expected, ${g.workersDied} exited`]);
-  }
-  if (report.health) {
-    const h = report.health;
-    const answer = h.status !== void 0 ? `HTTP ${h.status}` : h.error ? escapeText(capLength(h.error, 200)) : "no answer";
-    const body = h.bodyExcerpt ? ` ${code2(h.bodyExcerpt)}` : "";
-    rows.push(["Health", `${answer}${body} after ${plural(h.attempts, "attempt")}`]);
-  }
-  if (report.websocketOutcome) {
-    const w = report.websocketOutcome;
-    const detail = inlineMarkdown(capLength(w.detail, 300), { inTable: true });
-    rows.push(["WebSocket", `${escapeText(w.protocol)} ${code2(w.path)}: ${detail}`]);
-  }
-  if (report.containerExitCode !== void 0) rows.push(["Container exit code", String(report.containerExitCode)]);
-  const sources = Object.entries(report.settingSources);
-  if (sources.length > 0) {
-    rows.push(["Settings from", sources.map(([name, source]) => `${code2(name)} \u2190 ${escapeText(source)}`).join(", ")]);
-  }
-  rows.push(["Started", escapeText(report.startedAt)]);
-  rows.push(["Duration", formatDuration(report.durationMs)]);
-  const table = ["| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
-  return `<details><summary>Run details</summary>
-
-${table}
-
-</details>`;
 }
 function footer(report, links) {
   const parts = ["gunicorn-smoke"];
@@ -17693,6 +17695,8 @@ var BOUNDARIES = [
   },
   { pattern: /Traceback \(most recent call last\):/g, worth: (text) => laterThanLeadIn(text, "Traceback (") },
   { pattern: /File "[^"]+", line \d+/g, worth: (text) => laterThanLeadIn(text, 'File "') },
+  // a kernel log record (dmesg) in the middle of the text
+  { pattern: /\[\s*\d+\.\d{6}\] /g, worth: (text) => text.includes("] ") && /\[\s*\d+\.\d{6}\] /.test(text) },
   // a journal prefix in the middle of the text (journalctl output pasted without its newlines)
   { pattern: /(?<=\s)[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d \S+ [^\s[\]]+\[\d+\]: /g, worth: (text) => text.includes("]: ") }
 ];
@@ -17942,7 +17946,7 @@ var GunicornLogParser = class {
       out.push(event);
       return;
     }
-    out.push({ kind: "raw", text, lines: [line] });
+    out.push(segfaultReport(line, text) ?? { kind: "raw", text, lines: [line] });
   }
   continuesMessage(line, text) {
     const event = this.awaitingMessage;
@@ -18003,6 +18007,13 @@ var GunicornLogParser = class {
     return true;
   }
 };
+var SHELL_SEGFAULT = /^(?!Fatal Python error)(?:.*\s)?Segmentation fault(?:\s+\(core dumped\))?(?:\s.*)?$/;
+var KERNEL_SEGFAULT = /^\[\s*\d+\.\d+\] ([^\s[]+)\[\d+\]: segfault at \S+ ip \S+ sp \S+ error \d+(?: in ([^\s[]+))?/;
+function segfaultReport(line, text) {
+  const kernel = KERNEL_SEGFAULT.exec(text);
+  if (kernel) return { kind: "segfault-report", reporter: "kernel", process: kernel[1], library: kernel[2], lines: [line] };
+  return SHELL_SEGFAULT.test(text) ? { kind: "segfault-report", reporter: "shell", lines: [line] } : void 0;
+}
 function looksLikeExceptionName(name) {
   if (/^socket\.(gaierror|herror|timeout)$/.test(name)) return true;
   const lastSegment = name.slice(name.lastIndexOf(".") + 1);
@@ -19079,7 +19090,7 @@ function unresolvableBind(rc) {
 function optionWithoutValue(rc) {
   const error = rc.ofKind("config-error").find((e) => /^argument ([\w-]+(?:\/[\w-]+)?): expected one argument$/.test(e.message));
   if (!error) return void 0;
-  const option = /^argument ([\w-]+)/.exec(error.message)[1];
+  const option = /^argument ([\w/-]+)/.exec(error.message)[1].split("/").pop();
   return {
     reason: "config-error",
     summary: `Gunicorn's ${code(option)} option was given without a value (${error.message}): the variable meant to fill it is probably empty or unset.`,
@@ -19239,6 +19250,30 @@ function applicationObjects(source) {
   return names;
 }
 
+// src/diagnosis/rules/crash-reports.ts
+function segfaultReported(rc) {
+  const reports = rc.ofKind("segfault-report");
+  if (reports.length === 0) return void 0;
+  const kernel = reports.filter((r) => r.reporter === "kernel");
+  const remedy = "Reinstall the image's C extensions for its Python from scratch (`pip install --no-cache-dir --force-reinstall`, no cached or copied wheels), with matching versions of packages built against each other; run once with the `faulthandler` input on to see the Python stack.";
+  if (kernel.length > 0) {
+    const library = kernel.find((r) => r.library)?.library;
+    return {
+      reason: "native-crash",
+      summary: `The kernel reports ${code(kernel[0].process ?? "the process")} dying of a segfault ${kernel.length > 1 ? `${kernel.length} times` : "once"}${library ? ` in ${code(library)}` : ""}: native code crashes in the workers${kernel.length > 1 ? " and they are replaced" : ""}.`,
+      evidence: present(...kernel.slice(0, 2).map((r) => r.lines[0].text.trim().slice(0, 200))),
+      remedy
+    };
+  }
+  const exit = rc.ctx.container.exitCode;
+  return {
+    reason: "native-crash",
+    summary: `The process died of a Segmentation fault (${code(stripLinePrefixes(reports[0].lines[0].text).trim().slice(0, 120))}${exit === 139 ? ", exit code 139" : ""}): native code crashed.`,
+    evidence: present(reports[0].lines[0].text),
+    remedy
+  };
+}
+
 // src/diagnosis/rules/crashes.ts
 var NATIVE_SIGNALS = /SIGSEGV|SIGBUS|SIGILL|SIGFPE|signal (11|7|4|8)\b/;
 var PACKAGE_PATH = /(?:site|dist)-packages\/([A-Za-z_][\w]*)/;
@@ -19251,7 +19286,7 @@ var nativeCrash = {
     const requested = rc.ctx.stackRequest;
     const dumps = rc.ofKind("fatal-error").filter((dump) => !requested || dump.lines[0].seq <= requested.afterSeq);
     const deaths = rc.ofKind("worker-signal").filter((e) => NATIVE_SIGNALS.test(e.signal) && e.pid !== requested?.pid);
-    if (dumps.length === 0 && deaths.length === 0) return void 0;
+    if (dumps.length === 0 && deaths.length === 0) return segfaultReported(rc);
     return dumps.length > 0 ? fromDump(rc, dumps, deaths.length) : fromSignalsOnly(rc, deaths);
   }
 };
@@ -19993,9 +20028,10 @@ function wrapperGaveUp(rc) {
     remedy: "Run Gunicorn with its log visible (the wrapper hides it) to see where the boot stops: usually an import that waits on a service, or a worker that cannot start."
   };
 }
+var SHELL_COMMAND = /^\s*(?:\(\S+\) )?(?:\S+@\S+\s?)?[^\s]*[%$#] \S*gunicorn\b/;
 function isAppOutput(text) {
   const bare = stripLinePrefixes(text);
-  return bare.trim() !== "" && !PREFIX.test(bare);
+  return bare.trim() !== "" && !PREFIX.test(bare) && !SHELL_COMMAND.test(bare);
 }
 function lastLogLines(rc) {
   return rc.ctx.lines.filter((l) => l.text.trim() !== "").slice(-3).map((l) => l.text);
