@@ -16546,7 +16546,11 @@ function withComparison(report, comparison) {
 
 // src/smoke/profile.ts
 function sampleAtBoot(run, running, findings) {
+  if (!profileWaitsAfterBoot(run)) return;
   findings.workerRssAtBoot = sampleLargestWorker(run.deps.docker, running.containerId).catch(() => void 0);
+}
+function profileWaitsAfterBoot(run) {
+  return run.settings.stabilityWindowSec > 0 || run.settings.loadRequests > 0 || Boolean(run.settings.websocketPath);
 }
 async function profileBoot(run, running, findings) {
   const firstBoot = running.watch.buffer.lines().find((line) => line.text.includes("Booting worker with pid"));
@@ -16555,7 +16559,8 @@ async function profileBoot(run, running, findings) {
     healthyMs: findings.healthyAt !== void 0 ? findings.healthyAt - running.containerStartedAt : void 0
   };
   const atBoot = await findings.workerRssAtBoot;
-  const profile = await measureProfile(run.deps.docker, { containerId: running.containerId, image: running.image }, timings, atBoot);
+  const measured = await measureProfile(run.deps.docker, { containerId: running.containerId, image: running.image }, timings, atBoot);
+  const profile = profileWaitsAfterBoot(run) ? measured : { ...measured, workerRssAtBootBytes: measured.largestWorkerRssBytes };
   findings.profile = withFit(profile, run.settings.memory);
   run.deps.ui.debug(`boot profile measured in ${profile.measuredInMs} ms`);
   return await running.watch.decided() ?? findings.outcome;

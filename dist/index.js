@@ -43459,7 +43459,11 @@ function withComparison(report, comparison) {
 
 // src/smoke/profile.ts
 function sampleAtBoot(run4, running, findings) {
+  if (!profileWaitsAfterBoot(run4)) return;
   findings.workerRssAtBoot = sampleLargestWorker(run4.deps.docker, running.containerId).catch(() => void 0);
+}
+function profileWaitsAfterBoot(run4) {
+  return run4.settings.stabilityWindowSec > 0 || run4.settings.loadRequests > 0 || Boolean(run4.settings.websocketPath);
 }
 async function profileBoot(run4, running, findings) {
   const firstBoot = running.watch.buffer.lines().find((line) => line.text.includes("Booting worker with pid"));
@@ -43468,7 +43472,8 @@ async function profileBoot(run4, running, findings) {
     healthyMs: findings.healthyAt !== void 0 ? findings.healthyAt - running.containerStartedAt : void 0
   };
   const atBoot = await findings.workerRssAtBoot;
-  const profile = await measureProfile(run4.deps.docker, { containerId: running.containerId, image: running.image }, timings, atBoot);
+  const measured = await measureProfile(run4.deps.docker, { containerId: running.containerId, image: running.image }, timings, atBoot);
+  const profile = profileWaitsAfterBoot(run4) ? measured : { ...measured, workerRssAtBootBytes: measured.largestWorkerRssBytes };
   findings.profile = withFit(profile, run4.settings.memory);
   run4.deps.ui.debug(`boot profile measured in ${profile.measuredInMs} ms`);
   return await running.watch.decided() ?? findings.outcome;

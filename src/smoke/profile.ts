@@ -4,9 +4,17 @@ import { measureProfile, sampleLargestWorker } from '../profile/measure.js'
 import { withFit } from '../profile/verdict.js'
 import type { Findings, Outcome, Running, SmokeRun } from './types.js'
 
-/** At the first healthy answer: one `docker top` for the preload heuristic, not awaited here. */
+/**
+ * At the first healthy answer: one `docker top` for the preload heuristic, not awaited here. Without a
+ * stability window or a load, the profile follows at once: its own sample is the one at boot.
+ */
 export function sampleAtBoot(run: SmokeRun, running: Running, findings: Findings): void {
+  if (!profileWaitsAfterBoot(run)) return
   findings.workerRssAtBoot = sampleLargestWorker(run.deps.docker, running.containerId).catch(() => undefined)
+}
+
+function profileWaitsAfterBoot(run: SmokeRun): boolean {
+  return run.settings.stabilityWindowSec > 0 || run.settings.loadRequests > 0 || Boolean(run.settings.websocketPath)
 }
 
 export async function profileBoot(run: SmokeRun, running: Running, findings: Findings): Promise<Outcome> {
@@ -16,7 +24,8 @@ export async function profileBoot(run: SmokeRun, running: Running, findings: Fin
     healthyMs: findings.healthyAt !== undefined ? findings.healthyAt - running.containerStartedAt : undefined
   }
   const atBoot = await findings.workerRssAtBoot
-  const profile = await measureProfile(run.deps.docker, { containerId: running.containerId, image: running.image }, timings, atBoot)
+  const measured = await measureProfile(run.deps.docker, { containerId: running.containerId, image: running.image }, timings, atBoot)
+  const profile = profileWaitsAfterBoot(run) ? measured : { ...measured, workerRssAtBootBytes: measured.largestWorkerRssBytes }
   findings.profile = withFit(profile, run.settings.memory)
   run.deps.ui.debug(`boot profile measured in ${profile.measuredInMs} ms`)
   return (await running.watch.decided()) ?? findings.outcome
