@@ -1,7 +1,8 @@
 // Builds a DiagnosisContext from log lines the way the pipeline does: every line through a BootTracker.
 import path from 'node:path'
 import { BootTracker } from '../../src/gunicorn/boot-tracker.js'
-import { DIAGNOSIS_RULES, diagnose as diagnoseRun, type DiagnosisContext } from '../../src/diagnosis/index.js'
+import { DIAGNOSIS_RULES, diagnose as diagnoseRun, type DiagnosisContext, type DiagnosisOutcome } from '../../src/diagnosis/index.js'
+import { captured, type Suite } from '../gunicorn/captured-logs.js'
 import { RuleContext } from '../../src/diagnosis/context.js'
 import type { Diagnosis, LogLine, ReasonId } from '../../src/model.js'
 
@@ -41,4 +42,33 @@ export function reasonsGivenByEachRule(ctx: DiagnosisContext): { declared: Reaso
 export function diagnose(ctx: DiagnosisContext): Diagnosis {
   for (const { declared, given } of reasonsGivenByEachRule(ctx)) expect(given).toBe(declared)
   return diagnoseRun(ctx)
+}
+
+/**
+ * The context of a boot captured on a base (scripts/capture-logs.sh): its log, the container's fate and the last
+ * health answer; a container still running counts as `outcomeWhileRunning` unless the overrides say otherwise.
+ */
+export function fromCapture(
+  suite: Suite,
+  scenario: string,
+  overrides: Partial<DiagnosisContext> = {},
+  outcomeWhileRunning: DiagnosisOutcome = 'gave-up'
+): DiagnosisContext {
+  const run = captured(suite, scenario)
+  const health = run.meta.health
+  return contextFor(run.lines, {
+    fixture: run.meta.fixture,
+    outcome: run.meta.running ? outcomeWhileRunning : 'container-exited',
+    container: { running: run.meta.running, exitCode: run.meta.exitCode ?? undefined, oomKilled: run.meta.oomKilled },
+    health: health
+      ? {
+          ok: false,
+          status: health.status || undefined,
+          bodyExcerpt: health.body || undefined,
+          error: health.status ? undefined : 'socket hang up',
+          attempts: 5
+        }
+      : undefined,
+    ...overrides
+  })
 }

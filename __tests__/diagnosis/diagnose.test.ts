@@ -1,31 +1,11 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { DIAGNOSIS_RULES, annotationsFor, type DiagnosisContext } from '../../src/diagnosis/index.js'
+import { DIAGNOSIS_RULES, annotationsFor } from '../../src/diagnosis/index.js'
 import type { ReasonId } from '../../src/model.js'
 import { REASON_IDS } from '../../src/model.js'
-import { contextFor, diagnose } from './context-helper.js'
-import { SUITES, captured, glog, linesOf, type Suite } from '../gunicorn/captured-logs.js'
-
-function fromCapture(suite: Suite, scenario: string, overrides: Partial<DiagnosisContext> = {}): DiagnosisContext {
-  const run = captured(suite, scenario)
-  const health = run.meta.health
-  return contextFor(run.lines, {
-    fixture: run.meta.fixture,
-    outcome: run.meta.running ? 'gave-up' : 'container-exited',
-    container: { running: run.meta.running, exitCode: run.meta.exitCode ?? undefined, oomKilled: run.meta.oomKilled },
-    health: health
-      ? {
-          ok: false,
-          status: health.status || undefined,
-          bodyExcerpt: health.body || undefined,
-          error: health.status ? undefined : 'socket hang up',
-          attempts: 5
-        }
-      : undefined,
-    ...overrides
-  })
-}
+import { contextFor, diagnose, fromCapture } from './context-helper.js'
+import { SUITES, glog, linesOf } from '../gunicorn/captured-logs.js'
 
 const fixtureFile = (fixture: string, file: string) => `__fixtures__/apps/${fixture}/${file}`
 

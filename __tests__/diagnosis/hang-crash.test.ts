@@ -1,23 +1,14 @@
 // The hang, native-crash and wrong-answer diagnoses on the logs captured from real boots on the three bases.
 import type { DiagnosisContext } from '../../src/diagnosis/index.js'
 import { SUITES, captured, type Suite } from '../gunicorn/captured-logs.js'
-import { contextFor, diagnose } from './context-helper.js'
+import { diagnose, fromCapture as fromCaptureRun } from './context-helper.js'
 import { Redactor, redactReport } from '../../src/report/redact.js'
 import type { RunReport } from '../../src/model.js'
 
 const fixtureFile = (fixture: string, file: string) => `__fixtures__/apps/${fixture}/${file}`
 
-function fromCapture(suite: Suite, scenario: string, overrides: Partial<DiagnosisContext> = {}): DiagnosisContext {
-  const run = captured(suite, scenario)
-  const health = run.meta.health
-  return contextFor(run.lines, {
-    fixture: run.meta.fixture,
-    outcome: run.meta.running ? 'unstable' : 'container-exited',
-    container: { running: run.meta.running, exitCode: run.meta.exitCode ?? undefined },
-    health: health ? { ok: false, status: health.status || undefined, bodyExcerpt: health.body || undefined, attempts: 2 } : undefined,
-    ...overrides
-  })
-}
+const fromCapture = (suite: Suite, scenario: string, overrides: Partial<DiagnosisContext> = {}): DiagnosisContext =>
+  fromCaptureRun(suite, scenario, overrides, 'unstable')
 
 /** As the run records it: the stuck worker is the last one booted before the dump, asked after `stuckForMs`. */
 function withStackRequest(suite: Suite, scenario: string): DiagnosisContext {
