@@ -18680,6 +18680,7 @@ async function startContainer(run, image) {
   }
   const hostPort = await deps.docker.hostPort(containerId, settings.port).catch(async (error) => {
     if ((await deps.docker.containerState(containerId))?.running === false) return void 0;
+    await deps.docker.removeContainers([containerId]).catch(() => void 0);
     throw error;
   });
   deps.ui.debug(

@@ -45592,6 +45592,7 @@ async function startContainer(run4, image) {
   }
   const hostPort = await deps.docker.hostPort(containerId, settings.port).catch(async (error2) => {
     if ((await deps.docker.containerState(containerId))?.running === false) return void 0;
+    await deps.docker.removeContainers([containerId]).catch(() => void 0);
     throw error2;
   });
   deps.ui.debug(

@@ -23,6 +23,8 @@ export interface FakeApp {
   printedWorkers?: number
   /** The container stops before `docker port` runs (Gunicorn rejected its configuration at once). */
   stopsBeforePortLookup?: boolean
+  /** `docker port` finds nothing although the container runs (an engine problem). */
+  publishesNoPort?: boolean
   /** `docker build`: its output and exit code (default: a build that succeeds silently). */
   build?: { output: string[]; exitCode: number }
 }
@@ -32,6 +34,8 @@ const TIMESTAMP = /^\[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)/
 
 const ok = (stdout = ''): ExecResult => ({ exitCode: 0, stdout, stderr: '' })
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+export { CONTAINER_ID }
 
 export class FakeEngine implements CommandRunner {
   /** Every command, in order, as argument lists. */
@@ -43,7 +47,7 @@ export class FakeEngine implements CommandRunner {
   private exited: Promise<number>
   private markExited: (code: number) => void = () => undefined
 
-  constructor(private readonly app: FakeApp) {
+  constructor(readonly app: FakeApp) {
     this.exited = new Promise((resolve) => (this.markExited = resolve))
   }
 
@@ -75,6 +79,7 @@ export class FakeEngine implements CommandRunner {
           this.stop(this.app.exitCode ?? 1)
           return { exitCode: 1, stdout: '', stderr: `Error: No public port '8000/tcp' published for ${CONTAINER_ID}\n` }
         }
+        if (this.app.publishesNoPort) return { exitCode: 1, stdout: '', stderr: `Error: No public port '8000/tcp' published for ${CONTAINER_ID}\n` }
         return ok(`127.0.0.1:${this.port}\n`)
       case 'wait':
         return ok(`${await this.exited}\n`)

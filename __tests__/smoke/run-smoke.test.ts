@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { CheckResult, RunReport } from '../../src/model.js'
 import { CancelledError } from '../../src/smoke/index.js'
-import { FakeEngine, type FakeApp } from '../helpers/fake-engine.js'
+import { CONTAINER_ID, FakeEngine, type FakeApp } from '../helpers/fake-engine.js'
 import { IDENTITY, capturedLog, repository, smokeRun } from './smoke-run.js'
 
 const BOOTING = capturedLog('bookworm', 'health-check-failed')
@@ -142,6 +142,12 @@ describe('runSmoke on replayed logs', () => {
     },
     30_000
   )
+
+  it('removes a running container whose published port cannot be found, then fails with one sentence', async () => {
+    const engine = new FakeEngine({ log: BOOTING, answer: OK, printedWorkers: 2, publishesNoPort: true })
+    await expect(smokeRun(engine.app, IMAGE, { engine })).rejects.toThrow(/^Could not find the host port published for container port 8000: /)
+    expect(engine.commands('rm').flat()).toContain(CONTAINER_ID)
+  })
 
   it('stops and cleans up when the job is cancelled', async () => {
     const cancel = new AbortController()

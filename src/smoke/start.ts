@@ -43,6 +43,8 @@ export async function startContainer(run: SmokeRun, image: string): Promise<Star
     // A container that stopped at once (a configuration error) publishes nothing any more: its log and exit
     // code tell what happened, so the run goes on without a port to probe.
     if ((await deps.docker.containerState(containerId))?.running === false) return undefined
+    // Nothing will watch or tear down a container whose port is unknown: remove it before failing.
+    await deps.docker.removeContainers([containerId]).catch(() => undefined)
     throw error
   })
   deps.ui.debug(
