@@ -43495,7 +43495,7 @@ async function watchStability(run4, running, findings) {
     }
   }
   if (outcome === "healthy" && running.watch.tracker.state().bindInUse && !cancelled(run4)) {
-    outcome = await running.watch.decisionBy(running.deadline) ?? "healthy";
+    outcome = await running.watch.decisionWhileBindFails(running.deadline) ?? "healthy";
   }
   findings.stabilityMs = now() - windowStart;
   return outcome;
@@ -45224,7 +45224,8 @@ var LogWatch = class {
     if (signal.workerDied || signal.workerTimeout !== void 0) {
       this.workerTrouble ??= { at: line.at, what: signal.workerTimeout !== void 0 ? "worker timeout" : "worker exited" };
     }
-    if (signal.gaveUp || signal.workerDied || signal.workerTimeout !== void 0 || signal.workerBooted !== void 0 || signal.bindInUse)
+    const listening = signal.events.some((event) => event.kind === "listening");
+    if (signal.gaveUp || signal.workerDied || signal.workerTimeout !== void 0 || signal.workerBooted !== void 0 || signal.bindInUse || listening)
       this.nudge();
   }
   containerExited(code2) {
@@ -45284,11 +45285,14 @@ var LogWatch = class {
       await this.sleep(until - this.now());
     }
   }
-  /** Waits until the log or the container decides the run, the deadline passes or the job is cancelled. */
-  async decisionBy(deadline) {
+  /**
+   * While Gunicorn's bind keeps failing, waits until the log or the container decides the run; stops early when
+   * Gunicorn binds after all, the deadline passes or the job is cancelled.
+   */
+  async decisionWhileBindFails(deadline) {
     for (; ; ) {
       const decision = await this.decided();
-      if (decision || this.signal?.aborted || this.now() >= deadline) return decision;
+      if (decision || !this.tracker.state().bindInUse || this.signal?.aborted || this.now() >= deadline) return decision;
       await this.sleep(deadline - this.now());
     }
   }
@@ -47617,15 +47621,16 @@ async function waitHealthy(run4, running) {
     }
   });
   if (running.hostPort === void 0) {
-    decision = await watch.decisionBy(running.deadline);
+    while ((decision = await watch.decided()) === void 0 && now() < running.deadline && !cancelled(run4))
+      await watch.sleep(running.deadline - now());
     return { findings: { outcome: decision ?? "container-exited", healthyAt: void 0 }, probe };
   }
   run4.deps.ui.progress(`Waiting for ${settings.healthPath} on port ${settings.port} (timeout ${settings.timeoutSec} s)`);
   await probe.start();
   const signedByGunicorn = /gunicorn/i.test(probe.result().server ?? "");
   if (probe.stoppedBy === "healthy" && !signedByGunicorn && await watch.answeredByAnotherProcess(LOG_CATCH_UP_MS)) {
-    decision = await watch.decisionBy(running.deadline);
-    return { findings: { outcome: decision ?? "boot-timeout", healthyAt: void 0 }, probe };
+    decision = await watch.decisionWhileBindFails(running.deadline);
+    if (decision || watch.tracker.state().bindInUse) return { findings: { outcome: decision ?? "boot-timeout", healthyAt: void 0 }, probe };
   }
   const health = probe.result();
   const stops = {

@@ -48,7 +48,16 @@ export class LogWatch {
     if (signal.workerDied || signal.workerTimeout !== undefined) {
       this.workerTrouble ??= { at: line.at, what: signal.workerTimeout !== undefined ? 'worker timeout' : 'worker exited' }
     }
-    if (signal.gaveUp || signal.workerDied || signal.workerTimeout !== undefined || signal.workerBooted !== undefined || signal.bindInUse)
+    // Listening matters to a wait for a bind that kept failing (decisionWhileBindFails).
+    const listening = signal.events.some((event) => event.kind === 'listening')
+    if (
+      signal.gaveUp ||
+      signal.workerDied ||
+      signal.workerTimeout !== undefined ||
+      signal.workerBooted !== undefined ||
+      signal.bindInUse ||
+      listening
+    )
       this.nudge()
   }
 
@@ -117,11 +126,14 @@ export class LogWatch {
     }
   }
 
-  /** Waits until the log or the container decides the run, the deadline passes or the job is cancelled. */
-  async decisionBy(deadline: number): Promise<LogDecision | undefined> {
+  /**
+   * While Gunicorn's bind keeps failing, waits until the log or the container decides the run; stops early when
+   * Gunicorn binds after all, the deadline passes or the job is cancelled.
+   */
+  async decisionWhileBindFails(deadline: number): Promise<LogDecision | undefined> {
     for (;;) {
       const decision = await this.decided()
-      if (decision || this.signal?.aborted || this.now() >= deadline) return decision
+      if (decision || !this.tracker.state().bindInUse || this.signal?.aborted || this.now() >= deadline) return decision
       await this.sleep(deadline - this.now())
     }
   }

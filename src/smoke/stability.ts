@@ -22,7 +22,7 @@ export async function watchStability(run: SmokeRun, running: Running, findings: 
   // The health answers came from another process if Gunicorn is still retrying a bind that failed: wait for its
   // verdict (it gives up after a few retries) rather than pass.
   if (outcome === 'healthy' && running.watch.tracker.state().bindInUse && !cancelled(run)) {
-    outcome = (await running.watch.decisionBy(running.deadline)) ?? 'healthy'
+    outcome = (await running.watch.decisionWhileBindFails(running.deadline)) ?? 'healthy'
   }
   findings.stabilityMs = now() - windowStart
   return outcome

@@ -33,7 +33,8 @@ export async function waitHealthy(run: SmokeRun, running: Running): Promise<{ fi
   })
   if (running.hostPort === undefined) {
     // The container stopped before it published its port: nothing to probe, the log and the exit decide.
-    decision = await watch.decisionBy(running.deadline)
+    while ((decision = await watch.decided()) === undefined && now() < running.deadline && !cancelled(run))
+      await watch.sleep(running.deadline - now())
     return { findings: { outcome: decision ?? 'container-exited', healthyAt: undefined }, probe }
   }
   run.deps.ui.progress(`Waiting for ${settings.healthPath} on port ${settings.port} (timeout ${settings.timeoutSec} s)`)
@@ -42,8 +43,9 @@ export async function waitHealthy(run: SmokeRun, running: Running): Promise<{ fi
   // answer Gunicorn signed (its `Server` header) needs no wait.
   const signedByGunicorn = /gunicorn/i.test(probe.result().server ?? '')
   if (probe.stoppedBy === 'healthy' && !signedByGunicorn && (await watch.answeredByAnotherProcess(LOG_CATCH_UP_MS))) {
-    decision = await watch.decisionBy(running.deadline)
-    return { findings: { outcome: decision ?? 'boot-timeout', healthyAt: undefined }, probe }
+    decision = await watch.decisionWhileBindFails(running.deadline)
+    // Still failing at the deadline is a boot timeout; a bind that succeeded on a retry leaves the answer standing.
+    if (decision || watch.tracker.state().bindInUse) return { findings: { outcome: decision ?? 'boot-timeout', healthyAt: undefined }, probe }
   }
   const health = probe.result()
   const stops: Record<NonNullable<HealthProbe['stoppedBy']>, Outcome> = {
