@@ -46975,7 +46975,7 @@ var outOfMemory = {
     if (oomKills.length === 0 && !masterKilled && kills.length > 0) return void 0;
     const limit = container.memoryLimit;
     const underLimit = limit ? ` under its ${code(limit)} memory limit` : "";
-    const workers = rc.ctx.state.expectedWorkers ?? configuredWorkers(rc);
+    const workers = configuredWorkers(rc) ?? rc.ctx.state.expectedWorkers;
     const evidence = oomKills.slice(0, 3).map((e) => e.lines[0].text);
     if (oomEvents > 0)
       evidence.push(`Docker reported ${oomEvents} OOM event${oomEvents === 1 ? "" : "s"} for the container${limit ? ` (memory limit ${limit})` : ""}`);
@@ -47003,7 +47003,7 @@ function memoryException(rc) {
   const tb = rc.primaryTraceback((t) => exceptionIs(t, "MemoryError") || /\[Errno 12\] Cannot allocate memory/.test(t.exception.message));
   if (!tb) return void 0;
   const forking = tb.frames.some((f) => f.code === "pid = os.fork()" || f.func === "spawn_worker" || /os\.fork\(\)/.test(f.code ?? ""));
-  const workers = rc.ctx.state.expectedWorkers ?? configuredWorkers(rc);
+  const workers = configuredWorkers(rc) ?? rc.ctx.state.expectedWorkers;
   const limit = rc.ctx.container.memoryLimit;
   return {
     reason: "out-of-memory",

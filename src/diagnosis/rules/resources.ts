@@ -20,7 +20,7 @@ export const outOfMemory: DiagnosisRule = {
     if (oomKills.length === 0 && !masterKilled && kills.length > 0) return undefined // only timeouts: not memory
     const limit = container.memoryLimit
     const underLimit = limit ? ` under its ${code(limit)} memory limit` : ''
-    const workers = rc.ctx.state.expectedWorkers ?? configuredWorkers(rc)
+    const workers = configuredWorkers(rc) ?? rc.ctx.state.expectedWorkers
     const evidence = oomKills.slice(0, 3).map((e) => e.lines[0].text)
     if (oomEvents > 0)
       evidence.push(`Docker reported ${oomEvents} OOM event${oomEvents === 1 ? '' : 's'} for the container${limit ? ` (memory limit ${limit})` : ''}`)
@@ -56,7 +56,7 @@ function memoryException(rc: RuleContext): Diagnosis | undefined {
   const tb = rc.primaryTraceback((t) => exceptionIs(t, 'MemoryError') || /\[Errno 12\] Cannot allocate memory/.test(t.exception.message))
   if (!tb) return undefined
   const forking = tb.frames.some((f) => f.code === 'pid = os.fork()' || f.func === 'spawn_worker' || /os\.fork\(\)/.test(f.code ?? ''))
-  const workers = rc.ctx.state.expectedWorkers ?? configuredWorkers(rc)
+  const workers = configuredWorkers(rc) ?? rc.ctx.state.expectedWorkers
   const limit = rc.ctx.container.memoryLimit
   return {
     reason: 'out-of-memory',
@@ -70,7 +70,10 @@ function memoryException(rc: RuleContext): Diagnosis | undefined {
   }
 }
 
-/** `--workers N` / `-w N` in the image command, or `workers = N` in gunicorn.conf.py. */
+/**
+ * `--workers N` / `-w N` in the image command, or `workers = N` in gunicorn.conf.py: Gunicorn uses it as written,
+ * while the tracker infers its count from the first burst of boots, which a worker killed early makes smaller.
+ */
 function configuredWorkers(rc: RuleContext): number | undefined {
   const inCommand = /(?:--workers|-w)["',\s=]+["']?(\d+)/.exec(commandLine(rc)?.text ?? '')?.[1]
   const inConfig = /=\s*(\d+)\s*$/.exec(configSetting(rc, /^\s*workers\s*=\s*\d+\s*$/)?.text ?? '')?.[1]
