@@ -45286,15 +45286,19 @@ var LogWatch = class {
     }
   }
   /**
-   * While Gunicorn's bind keeps failing, waits until the log or the container decides the run; stops early when
-   * Gunicorn binds after all, the deadline passes or the job is cancelled.
+   * Waits until the log or the container decides the run; stops early when `stillWaiting` turns false, the
+   * deadline passes or the job is cancelled.
    */
-  async decisionWhileBindFails(deadline) {
+  async decisionBy(deadline, stillWaiting = () => true) {
     for (; ; ) {
       const decision = await this.decided();
-      if (decision || !this.tracker.state().bindInUse || this.signal?.aborted || this.now() >= deadline) return decision;
+      if (decision || !stillWaiting() || this.signal?.aborted || this.now() >= deadline) return decision;
       await this.sleep(deadline - this.now());
     }
+  }
+  /** The wait for Gunicorn's verdict on a bind that keeps failing; it ends early if a retry binds after all. */
+  decisionWhileBindFails(deadline) {
+    return this.decisionBy(deadline, () => this.tracker.state().bindInUse);
   }
   /** Stops listening for the job's cancellation. */
   dispose() {
@@ -47621,8 +47625,7 @@ async function waitHealthy(run4, running) {
     }
   });
   if (running.hostPort === void 0) {
-    while ((decision = await watch.decided()) === void 0 && now() < running.deadline && !cancelled(run4))
-      await watch.sleep(running.deadline - now());
+    decision = await watch.decisionBy(running.deadline);
     return { findings: { outcome: decision ?? "container-exited", healthyAt: void 0 }, probe };
   }
   run4.deps.ui.progress(`Waiting for ${settings.healthPath} on port ${settings.port} (timeout ${settings.timeoutSec} s)`);

@@ -127,15 +127,20 @@ export class LogWatch {
   }
 
   /**
-   * While Gunicorn's bind keeps failing, waits until the log or the container decides the run; stops early when
-   * Gunicorn binds after all, the deadline passes or the job is cancelled.
+   * Waits until the log or the container decides the run; stops early when `stillWaiting` turns false, the
+   * deadline passes or the job is cancelled.
    */
-  async decisionWhileBindFails(deadline: number): Promise<LogDecision | undefined> {
+  async decisionBy(deadline: number, stillWaiting: () => boolean = () => true): Promise<LogDecision | undefined> {
     for (;;) {
       const decision = await this.decided()
-      if (decision || !this.tracker.state().bindInUse || this.signal?.aborted || this.now() >= deadline) return decision
+      if (decision || !stillWaiting() || this.signal?.aborted || this.now() >= deadline) return decision
       await this.sleep(deadline - this.now())
     }
+  }
+
+  /** The wait for Gunicorn's verdict on a bind that keeps failing; it ends early if a retry binds after all. */
+  decisionWhileBindFails(deadline: number): Promise<LogDecision | undefined> {
+    return this.decisionBy(deadline, () => this.tracker.state().bindInUse)
   }
 
   /** Stops listening for the job's cancellation. */

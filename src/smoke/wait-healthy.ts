@@ -33,8 +33,7 @@ export async function waitHealthy(run: SmokeRun, running: Running): Promise<{ fi
   })
   if (running.hostPort === undefined) {
     // The container stopped before it published its port: nothing to probe, the log and the exit decide.
-    while ((decision = await watch.decided()) === undefined && now() < running.deadline && !cancelled(run))
-      await watch.sleep(running.deadline - now())
+    decision = await watch.decisionBy(running.deadline)
     return { findings: { outcome: decision ?? 'container-exited', healthyAt: undefined }, probe }
   }
   run.deps.ui.progress(`Waiting for ${settings.healthPath} on port ${settings.port} (timeout ${settings.timeoutSec} s)`)
