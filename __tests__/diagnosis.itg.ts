@@ -49,7 +49,8 @@ const SCENARIOS: Scenario[] = [
   { fixture: 'fail-port-in-use', expect: 'port-in-use', culprit: /Port 8000/, inputs: FAST },
   { fixture: 'fail-boot-timeout', expect: 'boot-timeout', culprit: /`127\.0\.0\.1:8000`/, inputs: { timeout: '5', 'stability-window': '0' } },
   { fixture: 'fail-crash-loop', expect: 'crash-loop', culprit: /price refresh failed/, inputs: { timeout: '20', 'stability-window': '6' } },
-  { fixture: 'fail-health-check-failed', expect: 'health-check-failed', culprit: /answered 503/, inputs: { timeout: '15', 'stability-window': '0' } }
+  { fixture: 'fail-health-check-failed', expect: 'health-check-failed', culprit: /answered 503/, inputs: { timeout: '15', 'stability-window': '0' } },
+  { fixture: 'fail-unknown', expect: 'unknown', culprit: /RuntimeError: search index missing.*`app\.py:10`/, inputs: FAST }
 ]
 
 /** One smoke run of a fixture on a base, as the CLI runs it (same preparation, same pipeline, real engine). */

@@ -182,7 +182,7 @@ describe('action.yml', () => {
   })
 
   it('matches the README tables (scripts/docs.mjs --check)', () => {
-    const check = spawnSync(process.execPath, ['scripts/docs.mjs', '--check'], { cwd: ROOT, encoding: 'utf8' })
+    const check = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/docs.mjs', '--check'], { cwd: ROOT, encoding: 'utf8' })
     expect(check.stderr).toBe('')
     expect(check.status).toBe(0)
   })

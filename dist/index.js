@@ -19654,40 +19654,3447 @@ var init_marker = __esm({
   }
 });
 
-// src/diagnosis/reasons.ts
-var REASONS;
-var init_reasons = __esm({
-  "src/diagnosis/reasons.ts"() {
+// src/docker/build-output.ts
+function stripAnsi(text) {
+  return text.replace(ANSI, "");
+}
+function parseBuildFailure(rawLines, dockerfileText) {
+  const lines = rawLines.map((line) => stripAnsi(line).replace(/\r$/, "")).filter((line) => !NOISE.some((re) => re.test(line)));
+  const failure = lines.some((line) => /^#\d+ /.test(line) || /^ERROR: failed to (solve|build)/.test(line)) ? parseBuildKit(lines) : lines.some((line) => /^Step \d+\/\d+ : /.test(line)) ? parseLegacy(lines) : parseUnknown(lines);
+  failure.baseImage = failure.format === "legacy" ? legacyBaseImage(lines) : failure.format === "buildkit" ? buildKitBaseImage(lines) : void 0;
+  if (failure.dockerfileLine === void 0 && failure.instruction && dockerfileText) {
+    failure.dockerfileLine = findInstructionLine(dockerfileText, failure.instruction);
+  }
+  return failure;
+}
+function parseLegacy(lines) {
+  let instruction;
+  let stepPosition;
+  let stepStart = 0;
+  lines.forEach((line, index) => {
+    const step = line.match(/^Step (\d+\/\d+) : (.*)$/);
+    if (step) {
+      stepPosition = step[1];
+      instruction = step[2];
+      stepStart = index + 1;
+    }
+  });
+  const errorIndex = findLastIndex(lines, (line) => /^The command '.*' returned a non-zero code: \d+/.test(line));
+  let message;
+  let exitCode;
+  let outputEnd = lines.length;
+  if (errorIndex >= 0) {
+    message = lines[errorIndex];
+    exitCode = Number(message.match(/non-zero code: (\d+)/)?.[1]);
+    outputEnd = errorIndex;
+  } else {
+    const lastError = findLastIndex(lines, (line) => /failed|error|unable to|not found/i.test(line) && !/^ ---> /.test(line));
+    message = lastError >= 0 ? lines[lastError] : lines.filter(Boolean).pop() ?? "the build failed";
+    if (lastError >= stepStart) outputEnd = lastError;
+  }
+  const stepOutput = lines.slice(stepStart, outputEnd).filter((line) => !/^ ---> |^Removing intermediate container /.test(line) && line.trim() !== "");
+  return { format: "legacy", instruction, stepPosition, exitCode, message: message.trim(), outputTail: stepOutput.slice(-30), stepOutput };
+}
+function parseBuildKit(lines) {
+  const errorLine = [...lines].reverse().find((line) => /^ERROR: /.test(line)) ?? lines.filter(Boolean).pop() ?? "the build failed";
+  const message = errorLine.replace(/^ERROR: /, "").replace(/^failed to build: /, "");
+  const exitCode = numberOrUndefined(message.match(/exit code: (\d+)/)?.[1]);
+  let instruction;
+  let stepPosition;
+  let outputTail = [];
+  const headerIndex = findLastIndex(lines, (line) => /^ > \[.*\] /.test(line));
+  if (headerIndex >= 0) {
+    const header = lines[headerIndex].match(/^ > \[(?:[^\]]*?\s)?(\d+\/\d+)\] (.*?):?$/);
+    if (header) {
+      stepPosition = header[1];
+      instruction = header[2];
+    } else {
+      instruction = lines[headerIndex].replace(/^ > \[[^\]]*\] /, "").replace(/:$/, "");
+    }
+    for (let i = headerIndex + 1; i < lines.length && !/^-{6}/.test(lines[i]); i++) {
+      outputTail.push(lines[i].replace(/^\d+(\.\d+)? /, ""));
+    }
+  } else {
+    const failedStep = lines.find((line) => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1];
+    const title = lines.find((line) => line.startsWith(`#${failedStep} [`))?.slice(`#${failedStep} `.length).match(/^\[(?:[^\]]*?\s)?(\d+\/\d+)\] (.*)$/);
+    if (title) {
+      stepPosition = title[1];
+      instruction = title[2];
+    }
+    outputTail = failedStepOutput(lines);
+  }
+  if (!instruction) {
+    const processMatch = message.match(/process "\/bin\/sh -c (.*)" did not complete/);
+    if (processMatch) instruction = `RUN ${processMatch[1]}`;
+  }
+  const lineMarker = lines.find((line) => /^Dockerfile(\.[\w.-]+)?:\d+$/.test(line.trim()));
+  const dockerfileLine = numberOrUndefined(lineMarker?.trim().match(/:(\d+)$/)?.[1]);
+  const stepOutput = failedStepOutput(lines);
+  return {
+    format: "buildkit",
+    instruction,
+    stepPosition,
+    exitCode,
+    message,
+    dockerfileLine,
+    outputTail: outputTail.slice(-30),
+    stepOutput: stepOutput.length > 0 ? stepOutput : outputTail
+  };
+}
+function failedStepOutput(lines) {
+  const failedStep = lines.find((line) => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1];
+  if (!failedStep) return [];
+  const prefix = `#${failedStep} `;
+  return lines.filter((line) => line.startsWith(prefix)).map((line) => line.slice(prefix.length)).filter((line) => /^\d+(\.\d+)? /.test(line)).map((line) => line.replace(/^\d+(\.\d+)? /, ""));
+}
+function parseUnknown(lines) {
+  const meaningful = lines.filter((line) => line.trim() !== "");
+  return {
+    format: "unknown",
+    message: meaningful[meaningful.length - 1] ?? "the build failed",
+    outputTail: meaningful.slice(-30),
+    stepOutput: meaningful
+  };
+}
+function legacyBaseImage(lines) {
+  const from = findLastIndex(lines, (line) => /^Step \d+\/\d+ : FROM /i.test(line));
+  return from >= 0 ? lines[from + 1]?.match(/^ ---> ([0-9a-f]{12,})$/)?.[1] : void 0;
+}
+function buildKitBaseImage(lines) {
+  const failedStep = lines.find((line) => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1];
+  const failing = [...lines].reverse().find((line) => /^ > \[/.test(line)) ?? lines.find((line) => line.startsWith(`#${failedStep} [`));
+  const stage = failing?.match(/\[(?:(\S+) )?\d+\/\d+\]/)?.[1];
+  const from = lines.map((line) => line.match(/^#\d+ \[(?:(\S+) )?1\/\d+\] FROM (\S+)/)).filter((match) => Boolean(match)).find((match) => match[1] === stage);
+  return from?.[2].replace(/@sha256:[0-9a-f]+$/, "");
+}
+function findInstructionLine(dockerfileText, instruction) {
+  const wanted = normalize(instruction);
+  const lines = dockerfileText.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].trim() || lines[i].trim().startsWith("#")) continue;
+    let joined = lines[i];
+    let j = i;
+    while (/\\\s*$/.test(joined) && j + 1 < lines.length) {
+      joined = joined.replace(/\\\s*$/, " ") + lines[++j];
+    }
+    if (normalize(joined) === wanted) return i + 1;
+  }
+  const keyword = wanted.split(" ")[0];
+  const head = wanted.slice(0, 40);
+  const index = lines.findIndex((line) => normalize(line).startsWith(head) && normalize(line).startsWith(keyword));
+  return index >= 0 ? index + 1 : void 0;
+}
+function normalize(text) {
+  return text.replace(/\s+/g, " ").trim().replace(/^(\w+)/, (word) => word.toUpperCase());
+}
+function findLastIndex(items, predicate) {
+  for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i])) return i;
+  return -1;
+}
+function numberOrUndefined(text) {
+  return text === void 0 ? void 0 : Number(text);
+}
+function buildRemedy(failure) {
+  const text = [failure.message, ...failure.outputTail].join("\n");
+  if (/pip: not found|No module named pip/.test(text)) {
+    return "The base image has no pip: start from an official Python image (python:3.x-slim) or install pip before this step.";
+  }
+  if (/No matching distribution found for ([^\s]+)/.test(text)) {
+    const name = text.match(/No matching distribution found for ([^\s]+)/)?.[1];
+    return `pip could not find \`${name}\`: check its name and version pin in the requirements file, and that it supports this Python version.`;
+  }
+  if (/COPY failed|failed to compute cache key|not found in build context|"\/[^"]+": not found/.test(text)) {
+    return "A file the Dockerfile copies is not in the build context: check the path, the `context` input and `.dockerignore`.";
+  }
+  if (/pull access denied|manifest unknown|not found: manifest|failed to resolve source metadata|registry-1\.docker\.io|dial tcp|no such host/.test(
+    text
+  ) || failure.instruction?.startsWith("FROM")) {
+    return "The base image could not be pulled: check its name and tag, and registry credentials for private images.";
+  }
+  if (/unknown instruction|dockerfile parse error|failed to parse/i.test(text)) {
+    return "The Dockerfile does not parse: fix the instruction on the line shown.";
+  }
+  if (failure.instruction?.startsWith("RUN")) {
+    return `Fix the command of this \`RUN\` step; its last output lines are shown above.`;
+  }
+  return "Fix the Dockerfile step shown; the builder output is in the job log.";
+}
+var ANSI, NOISE;
+var init_build_output = __esm({
+  "src/docker/build-output.ts"() {
     "use strict";
-    REASONS = {
-      "build-failed": { title: "Image build failed", headline: "the image did not build" },
-      "dependency-conflict": { title: "Conflicting dependency pins", headline: "conflicting dependency pins" },
-      "package-not-found": { title: "Package version not found", headline: "pip could not find a package" },
-      "native-build-failed": { title: "Package needs a compiler", headline: "a package did not compile" },
-      "build-file-missing": { title: "File missing from the build context", headline: "a copied file is missing" },
-      "apt-package-not-found": { title: "Unknown apt package", headline: "unknown apt package" },
-      "config-error": { title: "Gunicorn configuration error", headline: "Gunicorn configuration error" },
-      "worker-class-unavailable": { title: "Worker class not installed", headline: "worker class unavailable", namesCulprit: true },
-      "missing-dependency": { title: "Missing dependency", headline: "missing dependency", namesCulprit: true },
-      "import-error": { title: "Import error", headline: "import error", namesCulprit: true },
-      "syntax-error": { title: "Syntax error", headline: "syntax error" },
-      "missing-env": { title: "Missing environment variable", headline: "missing environment variable", namesCulprit: true },
-      "app-not-found": { title: "Application object not found", headline: "application not found", namesCulprit: true },
-      "database-unreachable": { title: "Database unreachable at boot", headline: "database unreachable at boot" },
-      "worker-timeout": { title: "Worker timeout during boot", headline: "worker timeout" },
-      "out-of-memory": { title: "Out of memory", headline: "out of memory" },
-      "port-in-use": { title: "Port already in use", headline: "port already in use" },
-      "boot-timeout": { title: "Server did not come up", headline: "Gunicorn never became ready" },
-      "crash-loop": { title: "Workers crash after boot", headline: "workers keep crashing" },
-      "health-check-failed": { title: "Health check failed", headline: "health check failed" },
-      "websocket-failed": { title: "WebSocket check failed", headline: "WebSocket check failed" },
-      "profile-regression": { title: "Boot profile regression", headline: "the boot profile grew beyond its limit" },
-      "native-crash": { title: "Worker crashed in native code", headline: "a native extension crashed the worker" },
-      "worker-hang": { title: "Worker stuck while booting", headline: "a worker is stuck while booting" },
-      "asgi-under-wsgi": { title: "ASGI app under a WSGI worker", headline: "ASGI app started with a WSGI worker" },
-      "disallowed-host": { title: "Host header rejected", headline: "the app rejected the Host header" },
-      unknown: { title: "Unrecognised failure", headline: "cause not recognised" }
+    ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
+    NOISE = [
+      /^DEPRECATED: The legacy builder/,
+      /^\s+Install the buildx component/,
+      /^\s+https:\/\/docs\.docker\.com\/go\/buildx/,
+      /^\s+BuildKit is currently disabled; enable it/,
+      /^\s+environment-variable\.$/
+    ];
+  }
+});
+
+// src/paths.ts
+import path4 from "node:path";
+function repoRelative(root, file) {
+  return path4.relative(root, file).split(path4.sep).join("/") || ".";
+}
+var init_paths = __esm({
+  "src/paths.ts"() {
+    "use strict";
+  }
+});
+
+// src/text.ts
+function clip(text, max) {
+  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
+}
+function excerpt(text, max) {
+  return clip(text.replace(/\s+/g, " ").trim(), max);
+}
+function formatSeconds(ms, wholeAsInteger = false) {
+  return wholeAsInteger && Number.isInteger(ms / 1e3) ? `${ms / 1e3} s` : `${(ms / 1e3).toFixed(1)} s`;
+}
+var init_text = __esm({
+  "src/text.ts"() {
+    "use strict";
+  }
+});
+
+// src/diagnosis/closest.ts
+function editDistance(a, b) {
+  const x = a.toLowerCase().replace(/[_.]/g, "-");
+  const y = b.toLowerCase().replace(/[_.]/g, "-");
+  let twoBack = [];
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) {
+      const substitution = previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1);
+      const swap = i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1] ? twoBack[j - 2] + 1 : Infinity;
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution, swap));
+    }
+    twoBack = previous;
+    previous = current;
+  }
+  return previous[y.length];
+}
+function closestName(word, candidates) {
+  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+  let best;
+  for (const candidate of candidates) {
+    const distance = editDistance(word, candidate);
+    if (distance === 0 || distance > limit) continue;
+    if (!best || distance < best.distance) best = { name: candidate, distance };
+  }
+  return best?.name;
+}
+var WELL_KNOWN_PACKAGES;
+var init_closest = __esm({
+  "src/diagnosis/closest.ts"() {
+    "use strict";
+    WELL_KNOWN_PACKAGES = [
+      "gunicorn",
+      "gevent",
+      "greenlet",
+      "gevent-websocket",
+      "eventlet",
+      "uvicorn",
+      "uvicorn-worker",
+      "flask",
+      "flask-socketio",
+      "flask-sqlalchemy",
+      "flask-cors",
+      "flask-login",
+      "flask-migrate",
+      "django",
+      "djangorestframework",
+      "django-environ",
+      "django-cors-headers",
+      "fastapi",
+      "starlette",
+      "pydantic",
+      "sqlalchemy",
+      "alembic",
+      "psycopg2",
+      "psycopg2-binary",
+      "psycopg",
+      "asyncpg",
+      "mysqlclient",
+      "pymysql",
+      "redis",
+      "celery",
+      "kombu",
+      "requests",
+      "httpx",
+      "aiohttp",
+      "urllib3",
+      "certifi",
+      "websockets",
+      "python-socketio",
+      "python-engineio",
+      "python-dotenv",
+      "python-dateutil",
+      "pyyaml",
+      "jinja2",
+      "werkzeug",
+      "itsdangerous",
+      "click",
+      "markupsafe",
+      "numpy",
+      "pandas",
+      "pillow",
+      "boto3",
+      "botocore",
+      "cryptography",
+      "pyjwt",
+      "bcrypt",
+      "sentry-sdk",
+      "whitenoise",
+      "setuptools",
+      "wheel",
+      "six",
+      "attrs",
+      "orjson",
+      "ujson",
+      "lxml"
+    ];
+  }
+});
+
+// src/diagnosis/build-context.ts
+import fs3 from "node:fs";
+import path5 from "node:path";
+function dockerignoreLine(contextDir, relPath) {
+  let text;
+  try {
+    text = fs3.readFileSync(path5.join(contextDir, ".dockerignore"), "utf8");
+  } catch {
+    return void 0;
+  }
+  let excludedBy;
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const pattern = raw.trim();
+    if (!pattern || pattern.startsWith("#")) return;
+    const negated = pattern.startsWith("!");
+    if (!matchesPathOrParent(negated ? pattern.slice(1) : pattern, relPath)) return;
+    excludedBy = negated ? void 0 : { line: index + 1, pattern };
+  });
+  return excludedBy;
+}
+function matchesPathOrParent(pattern, relPath) {
+  const cleaned = path5.posix.normalize(pattern.replace(/^\/+/, "").replace(/\/+$/, ""));
+  const source = cleaned.split("**").map(
+    (part) => part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")
+  ).join(".*");
+  const regex2 = new RegExp(`^${source}$`);
+  const parts = relPath.split("/");
+  return parts.some((_, i) => regex2.test(parts.slice(0, i + 1).join("/")));
+}
+function closestExistingFile(contextDir, relPath) {
+  const dir = path5.posix.dirname(relPath);
+  const names = (sub) => {
+    try {
+      return fs3.readdirSync(path5.join(contextDir, sub));
+    } catch {
+      return [];
+    }
+  };
+  const nearby = closestName(path5.posix.basename(relPath), names(dir));
+  if (nearby) return dir === "." ? nearby : `${dir}/${nearby}`;
+  return dir === "." ? void 0 : closestName(path5.posix.basename(relPath), names("."));
+}
+function existsInContext(contextDir, relPath) {
+  return fs3.existsSync(path5.join(contextDir, relPath));
+}
+var init_build_context = __esm({
+  "src/diagnosis/build-context.ts"() {
+    "use strict";
+    init_closest();
+  }
+});
+
+// src/diagnosis/native-deps.ts
+function debianNameFor(name) {
+  return DEBIAN_NAME[name] ?? (/-devel$/.test(name) ? name.replace(/-devel$/, "-dev") : void 0);
+}
+var APT_FOR_MISSING, APT_FOR_PACKAGE, BINARY_ALTERNATIVE, DEBIAN_NAME;
+var init_native_deps = __esm({
+  "src/diagnosis/native-deps.ts"() {
+    "use strict";
+    APT_FOR_MISSING = [
+      { match: /^(gcc|cc|g\+\+|clang)$/, apt: ["build-essential"] },
+      { match: /^Python\.h$/, apt: ["python3-dev"] },
+      { match: /^(libpq-fe\.h|pg_config)$/, apt: ["libpq-dev"] },
+      { match: /^ffi\.h$/, apt: ["libffi-dev"] },
+      { match: /^openssl\//, apt: ["libssl-dev"] },
+      { match: /^(mysql_config|mysql\.h|mysql\/.*)$/, apt: ["default-libmysqlclient-dev", "pkg-config"] },
+      { match: /^pkg-config$/, apt: ["pkg-config"] },
+      { match: /^libxml\/|^libxslt\//, apt: ["libxml2-dev", "libxslt1-dev"] },
+      { match: /^jpeglib\.h$/, apt: ["libjpeg-dev"] },
+      { match: /^zlib\.h$/, apt: ["zlib1g-dev"] },
+      { match: /^rustc$/, apt: ["cargo"] }
+    ];
+    APT_FOR_PACKAGE = {
+      psycopg2: ["libpq-dev"],
+      mysqlclient: ["default-libmysqlclient-dev", "pkg-config"],
+      lxml: ["libxml2-dev", "libxslt1-dev"],
+      cffi: ["libffi-dev"],
+      cryptography: ["libssl-dev", "cargo"],
+      pillow: ["libjpeg-dev", "zlib1g-dev"]
     };
+    BINARY_ALTERNATIVE = {
+      psycopg2: "psycopg2-binary",
+      mysqlclient: "PyMySQL (pure Python)",
+      "python-levenshtein": "rapidfuzz"
+    };
+    DEBIAN_NAME = {
+      "python-dev": "python3-dev",
+      "python3-devel": "python3-dev",
+      "python-devel": "python3-dev",
+      "gcc-c++": "g++",
+      "postgresql-devel": "libpq-dev",
+      "libpq-devel": "libpq-dev",
+      "openssl-devel": "libssl-dev",
+      "libffi-devel": "libffi-dev",
+      "mysql-devel": "default-libmysqlclient-dev",
+      "build-base": "build-essential",
+      "postgresql-dev": "libpq-dev",
+      "libressl-dev": "libssl-dev",
+      "libmysqlclient-dev": "default-libmysqlclient-dev"
+    };
+  }
+});
+
+// src/diagnosis/pip-output.ts
+function parseConflict(lines) {
+  const start = lines.findIndex((line) => /^The conflict is caused by:/.test(line.trim()));
+  if (start < 0) return void 0;
+  const headline2 = lines.find((line) => /ERROR: Cannot install .* conflicting dependencies/.test(line))?.trim() ?? lines[start].trim();
+  const conflict = { requested: [], clashes: [], headline: headline2 };
+  for (const raw of lines.slice(start + 1)) {
+    const line = raw.trim();
+    if (!line) {
+      if (conflict.requested.length + conflict.clashes.length > 0) break;
+      continue;
+    }
+    const requested = line.match(/^The user requested (\(constraint\) )?(\S+)/);
+    const depends = line.match(/^(\S+) (\S+) depends on (\S+)/);
+    if (requested)
+      conflict.requested.push({ requirement: requested[2], name: requested[2].match(NAME)?.[1] ?? requested[2], constraint: !!requested[1] });
+    else if (depends)
+      conflict.clashes.push({
+        dependent: depends[1],
+        dependentVersion: depends[2],
+        requirement: depends[3],
+        target: depends[3].match(NAME)?.[1] ?? depends[3]
+      });
+    else break;
+  }
+  return conflict.clashes.length > 0 ? conflict : void 0;
+}
+function parseNotFound(lines) {
+  const differentPython = lines.map((line) => line.match(/ERROR: Package '([^']+)' requires a different Python: (\S+) not in '([^']+)'/)).find(Boolean);
+  if (differentPython) {
+    const [line, name, pythonVersion, requiresPython] = differentPython;
+    return { requirement: name, name, versions: [], otherPython: { pythonVersion, requiresPython }, evidence: [line.trim()] };
+  }
+  const index = lines.findIndex((line) => /Could not find a version that satisfies the requirement/.test(line));
+  if (index < 0) return void 0;
+  const match = lines[index].match(/satisfies the requirement (\S+)(?: \(from versions: ([^)]*)\))?/);
+  if (!match) return void 0;
+  const requirement = match[1];
+  const versions = (match[2] ?? "").split(",").map((v) => v.trim()).filter((v) => v && v !== "none");
+  const ignoredLine = lines.find((line) => /Ignored the following versions that require a different python version/.test(line));
+  const ignored = ignoredLine?.match(/Requires-Python ([^;,]+)/)?.[1]?.trim();
+  const evidence = [ignoredLine, lines[index], lines.find((line) => /No matching distribution found/.test(line))].filter((line) => Boolean(line)).map((line) => line.trim());
+  return {
+    requirement,
+    name: requirement.match(NAME)?.[1] ?? requirement,
+    versions,
+    otherPython: ignored ? { requiresPython: ignored } : void 0,
+    evidence
+  };
+}
+function parseNativeBuildFailure(lines) {
+  const failed2 = lines.map(
+    (line) => line.match(
+      /Failed building wheel for ([^\s:]+)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/
+    )
+  ).find(Boolean);
+  const encountered = lines.findIndex((line) => /Encountered error while (trying to install|generating) package/.test(line));
+  const packageName = failed2?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, "").trim() : void 0);
+  if (!packageName || !lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line))) return void 0;
+  const evidence = failed2 ? [failed2[0]] : [];
+  let missing;
+  for (const { pattern, missing: name } of MISSING_TOOLS) {
+    const hit = lines.map((line) => line.match(pattern)).find(Boolean);
+    if (hit) {
+      missing = name(hit);
+      evidence.unshift(hit.input.trim());
+      break;
+    }
+  }
+  return { packageName, missing, evidence };
+}
+function pythonVersionUnstated(lines) {
+  return lines.some((line) => /Ignored the following versions that require a different python version/.test(line)) && !lines.some((line) => /requires a different Python: \S+ not in/.test(line));
+}
+var NAME, MISSING_TOOLS;
+var init_pip_output = __esm({
+  "src/diagnosis/pip-output.ts"() {
+    "use strict";
+    NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
+    MISSING_TOOLS = [
+      { pattern: /fatal error: ([\w./-]+\.h): No such file or directory/, missing: (m) => m[1] },
+      { pattern: /command '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)' failed: No such file or directory/, missing: (m) => m[1] },
+      { pattern: /No such file or directory: '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)'/, missing: (m) => m[1] },
+      { pattern: /\b(gcc|cc|g\+\+): (?:command )?not found/, missing: (m) => m[1] },
+      { pattern: /(pg_config) executable not found/, missing: (m) => m[1] },
+      { pattern: /(mysql_config|pkg-config)[: ].*not found/, missing: (m) => m[1] },
+      { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => "rustc" }
+    ];
+  }
+});
+
+// src/diagnosis/requirements.ts
+import fs4 from "node:fs";
+import path6 from "node:path";
+function normalizeName(name) {
+  return name.toLowerCase().replace(/[-_.]+/g, "-");
+}
+function readPins(file, constraint = false, seen = /* @__PURE__ */ new Set()) {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  let text;
+  try {
+    text = fs4.readFileSync(file, "utf8");
+  } catch {
+    return [];
+  }
+  const pins = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.replace(/(^|\s)#.*$/, "").trim();
+    const include = line.match(INCLUDE);
+    if (include) {
+      const isConstraint = constraint || include[1] === "-c" || include[1] === "--constraint";
+      pins.push(...readPins(path6.resolve(path6.dirname(file), include[2]), isConstraint, seen));
+      return;
+    }
+    const name = line.startsWith("-") ? void 0 : line.match(NAME2)?.[1];
+    if (name) pins.push({ name, requirement: line, file, line: index + 1, constraint });
+  });
+  return pins;
+}
+function pinsOf(pins, name) {
+  const wanted = normalizeName(name);
+  return pins.filter((pin) => normalizeName(pin.name) === wanted).sort((a, b) => Number(a.constraint) - Number(b.constraint));
+}
+function requirementFilesOf(instruction, contextDir) {
+  const files = [];
+  for (const match of instruction.matchAll(/(?:^|\s)(?:-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/g)) {
+    const written = match[1].replace(/^['"]|['"]$/g, "");
+    const candidates = [path6.resolve(contextDir, written.replace(/^\/+/, "")), path6.resolve(contextDir, path6.basename(written))];
+    const found = candidates.find((candidate) => fs4.existsSync(candidate));
+    if (found && !files.includes(found)) files.push(found);
+  }
+  return files;
+}
+var INCLUDE, NAME2;
+var init_requirements = __esm({
+  "src/diagnosis/requirements.ts"() {
+    "use strict";
+    INCLUDE = /^(-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/;
+    NAME2 = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
+  }
+});
+
+// src/diagnosis/words.ts
+function present(...lines) {
+  return lines.filter((line) => Boolean(line));
+}
+var code, fileLine, where;
+var init_words = __esm({
+  "src/diagnosis/words.ts"() {
+    "use strict";
+    code = (text) => `\`${String(text).replace(/`/g, "'")}\``;
+    fileLine = (location) => `${location.file}:${location.line}`;
+    where = (location) => location ? ` (${code(fileLine(location))})` : "";
+  }
+});
+
+// src/diagnosis/rules/rule.ts
+function exceptionIs(tb, ...types) {
+  const last = tb.exception.type.slice(tb.exception.type.lastIndexOf(".") + 1);
+  return types.includes(last);
+}
+var LOOPBACK;
+var init_rule = __esm({
+  "src/diagnosis/rules/rule.ts"() {
+    "use strict";
+    init_words();
+    LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\]|::1)(:|$)/;
+  }
+});
+
+// src/diagnosis/rules/build.ts
+import path7 from "node:path";
+function pinsFor(ctx) {
+  return requirementFilesOf(ctx.failure.instruction ?? "", ctx.contextDir).flatMap((file) => readPins(file));
+}
+function lineOf(ctx) {
+  const line = ctx.dockerfileText && ctx.failure.instruction ? findInstructionLine(ctx.dockerfileText, ctx.failure.instruction) : void 0;
+  return line ? { file: rel(ctx, ctx.dockerfile), line } : void 0;
+}
+var rel, dockerfileAt, pinLocation, withPointers, dependencyConflict, packageNotFound, nativeBuildFailed, buildFileMissing, aptPackageNotFound, buildFailed;
+var init_build = __esm({
+  "src/diagnosis/rules/build.ts"() {
+    "use strict";
+    init_build_output();
+    init_paths();
+    init_text();
+    init_build_context();
+    init_closest();
+    init_native_deps();
+    init_pip_output();
+    init_requirements();
+    init_rule();
+    rel = (ctx, file) => repoRelative(ctx.workspace, file);
+    dockerfileAt = (ctx) => ctx.failure.dockerfileLine ? { file: rel(ctx, ctx.dockerfile), line: ctx.failure.dockerfileLine } : void 0;
+    pinLocation = (ctx, pin) => pin ? { file: rel(ctx, pin.file), line: pin.line } : void 0;
+    withPointers = (diagnosis, ...pointers) => {
+      const present2 = pointers.filter((p) => Boolean(p));
+      return { ...diagnosis, location: diagnosis.location ?? present2[0], pointers: present2 };
+    };
+    dependencyConflict = {
+      reason: "dependency-conflict",
+      explain(ctx) {
+        const conflict = parseConflict(ctx.failure.stepOutput);
+        if (!conflict) return void 0;
+        const pins = pinsFor(ctx);
+        const requestedNames = new Set(conflict.requested.map((r) => normalizeName(r.name)));
+        const clash = conflict.clashes.find((c) => requestedNames.has(normalizeName(c.target))) ?? conflict.clashes[0];
+        const dependentPin = pinsOf(pins, clash.dependent)[0];
+        const targetPin = pinsOf(pins, clash.target)[0];
+        const targetRequested = conflict.requested.find((r) => normalizeName(r.name) === normalizeName(clash.target))?.requirement;
+        const dependentShown = dependentPin?.requirement ?? `${clash.dependent}==${clash.dependentVersion}`;
+        const targetShown = targetPin?.requirement ?? targetRequested ?? clash.target;
+        const dependentAt = pinLocation(ctx, dependentPin);
+        const targetAt = pinLocation(ctx, targetPin);
+        const lines = [dependentAt, targetAt].filter((l) => Boolean(l)).map((l) => code(fileLine(l)));
+        return withPointers(
+          {
+            reason: "dependency-conflict",
+            summary: `${code(dependentShown)}${where(dependentAt)} cannot be installed together with ${code(targetShown)}${where(targetAt)}: ${clash.dependent} ${clash.dependentVersion} requires ${code(clash.requirement)}.`,
+            evidence: present(
+              conflict.headline,
+              "The conflict is caused by:",
+              ...conflict.clashes.map((c) => `${c.dependent} ${c.dependentVersion} depends on ${c.requirement}`),
+              ...conflict.requested.map((r) => `The user requested ${r.constraint ? "(constraint) " : ""}${r.requirement}`)
+            ),
+            remedy: `Move the pins together: pin ${code(clash.target)} to a version that satisfies ${code(clash.requirement)}, or pin the ${code(clash.dependent)} release that works with ${code(targetShown)}` + (lines.length > 0 ? `, changing ${lines.join(" and ")} in the same commit.` : ", in the same commit.")
+          },
+          dependentAt,
+          targetAt
+        );
+      }
+    };
+    packageNotFound = {
+      reason: "package-not-found",
+      explain(ctx) {
+        const notFound = parseNotFound(ctx.failure.stepOutput);
+        if (!notFound) return void 0;
+        const pin = pinsOf(pinsFor(ctx), notFound.name)[0];
+        const at = pinLocation(ctx, pin);
+        const shown2 = code(pin?.requirement ?? notFound.requirement);
+        let summary3;
+        let remedy;
+        if (notFound.otherPython) {
+          const version = notFound.otherPython.pythonVersion ?? ctx.pythonVersion;
+          const python = version ? `this image's Python ${version}` : "this image's Python";
+          summary3 = `${shown2}${where(at)} exists only for other Pythons: it requires Python ${code(notFound.otherPython.requiresPython)}, not ${python}.`;
+          remedy = `Pin a ${code(notFound.name)} release that supports ${python}, or build FROM a Python that satisfies ${code(notFound.otherPython.requiresPython)}.`;
+        } else if (notFound.versions.length > 0) {
+          const listed = notFound.versions.slice(-8).join(", ");
+          summary3 = `${shown2}${where(at)}: that version of ${code(notFound.name)} does not exist (pip found ${listed}).`;
+          remedy = `Pin one of the versions pip found, e.g. ${code(`${notFound.name}==${notFound.versions[notFound.versions.length - 1]}`)}.`;
+        } else {
+          const guess = closestName(
+            notFound.name,
+            [...WELL_KNOWN_PACKAGES, ...pinsFor(ctx).map((p) => p.name)].filter((n) => normalizeName(n) !== normalizeName(notFound.name))
+          );
+          summary3 = `${shown2}${where(at)}: pip found no package named ${code(notFound.name)}${guess ? ` \u2014 did you mean ${code(guess)}?` : "."}`;
+          remedy = guess ? `Correct the name to ${code(guess)} (the version pin stays as it is if that release exists).` : `Check the package name on PyPI (or in the index the build uses) and correct it.`;
+        }
+        return withPointers({ reason: "package-not-found", summary: summary3, evidence: notFound.evidence, remedy }, at ?? dockerfileAt(ctx));
+      }
+    };
+    nativeBuildFailed = {
+      reason: "native-build-failed",
+      explain(ctx) {
+        const native = parseNativeBuildFailure(ctx.failure.stepOutput);
+        if (!native) return void 0;
+        const name = normalizeName(native.packageName);
+        const apt = [
+          .../* @__PURE__ */ new Set([
+            ...APT_FOR_MISSING.find((entry) => native.missing && entry.match.test(native.missing))?.apt ?? ["build-essential"],
+            ...APT_FOR_PACKAGE[name] ?? []
+          ])
+        ];
+        if (!apt.includes("python3-dev") && ctx.failure.stepOutput.some((line) => /-I\/usr\/include\/python3/.test(line))) apt.push("python3-dev");
+        const dockerfile = dockerfileAt(ctx);
+        const binary = BINARY_ALTERNATIVE[name];
+        const install = `RUN apt-get update && apt-get install -y --no-install-recommends ${apt.join(" ")}`;
+        const before = dockerfile ? ` before ${code(fileLine(dockerfile))}` : "";
+        const pin = pinLocation(ctx, pinsOf(pinsFor(ctx), native.packageName)[0]);
+        return withPointers(
+          {
+            reason: "native-build-failed",
+            summary: `${code(native.packageName)} had to be compiled from source and its build failed` + (native.missing ? `: ${code(native.missing)} is missing from the image.` : "."),
+            evidence: present(...native.evidence),
+            remedy: `Add ${code(install)} to the Dockerfile${before}` + (binary ? `, or install ${code(binary)} instead of ${code(native.packageName)} (a prebuilt wheel, no compiler needed).` : ", or pin a release that ships a wheel for this Python.")
+          },
+          dockerfile,
+          pin
+        );
+      }
+    };
+    buildFileMissing = {
+      reason: "build-file-missing",
+      explain(ctx) {
+        const text = [ctx.failure.message, ...ctx.failure.stepOutput].join("\n");
+        const match = text.match(/stat ([^:\n]+): file does not exist/) ?? text.match(/"\/?([^"\n]+)"(?::)? not found/);
+        if (!match || !/^(COPY|ADD)\b/i.test(ctx.failure.instruction ?? "")) return void 0;
+        const file = path7.posix.normalize(match[1].replace(/^\/+/, ""));
+        const dockerfile = dockerfileAt(ctx) ?? lineOf(ctx);
+        const contextRel = rel(ctx, ctx.contextDir);
+        const inContext = contextRel === "." ? "the build context" : `the build context ${code(contextRel)}`;
+        const ignored = existsInContext(ctx.contextDir, file) ? dockerignoreLine(ctx.contextDir, file) : void 0;
+        const ignoreAt = ignored ? { file: rel(ctx, path7.join(ctx.contextDir, ".dockerignore")), line: ignored.line } : void 0;
+        const renamed = ignored ? void 0 : closestExistingFile(ctx.contextDir, file);
+        const step = code(clip(ctx.failure.instruction ?? "COPY", 80));
+        const summary3 = ignoreAt ? `${step} copies ${code(file)}, which ${code(".dockerignore")} excludes (${code(ignored.pattern)}, ${code(fileLine(ignoreAt))}).` : `${step} copies ${code(file)}, which is not in ${inContext}${renamed ? ` \u2014 the closest name there is ${code(renamed)}` : ""}.`;
+        const remedy = ignoreAt ? `Remove or narrow the ${code(ignored.pattern)} line of ${code(".dockerignore")} (or add ${code(`!${file}`)} after it) so the file reaches the build.` : renamed ? `Copy ${code(renamed)} (or rename it back to ${code(file)}).` : `Commit ${code(file)}, or fix the path in the Dockerfile; paths are relative to ${inContext}.`;
+        return withPointers({ reason: "build-file-missing", summary: summary3, evidence: present(match[0], ctx.failure.message), remedy }, dockerfile, ignoreAt);
+      }
+    };
+    aptPackageNotFound = {
+      reason: "apt-package-not-found",
+      explain(ctx) {
+        const hit = ctx.failure.stepOutput.map((line) => line.match(/E: (?:Unable to locate package (\S+)|Package '?([^' ]+)'? has no installation candidate)/)).find(Boolean);
+        if (!hit) return void 0;
+        const name = hit[1] ?? hit[2];
+        const debian = debianNameFor(name);
+        const noUpdate = !/apt-get update|apt update/.test(ctx.failure.instruction ?? "");
+        const remedy = debian ? `Debian calls it ${code(debian)}: install that instead of ${code(name)}.` : noUpdate ? `Run ${code("apt-get update")} in the same \`RUN\` as the install (the image ships without package lists), and check the name with ${code(`apt-cache search ${name}`)}.` : `Check the name for this Debian release (${code(`apt-cache search ${name}`)}); package names differ between distributions and releases.`;
+        return withPointers(
+          {
+            reason: "apt-package-not-found",
+            summary: `${code("apt-get install")} does not know the package ${code(name)}${debian ? ` \u2014 on Debian it is ${code(debian)}` : ""}.`,
+            evidence: [hit.input.trim()],
+            remedy
+          },
+          dockerfileAt(ctx) ?? lineOf(ctx)
+        );
+      }
+    };
+    buildFailed = {
+      reason: "build-failed",
+      explain(ctx) {
+        const { failure } = ctx;
+        const step = failure.instruction ? code(clip(failure.instruction, 100)) : "a step";
+        const exit2 = failure.exitCode !== void 0 ? ` with exit code ${failure.exitCode}` : "";
+        return withPointers(
+          {
+            reason: "build-failed",
+            summary: `The Docker build failed at ${step}${failure.stepPosition ? ` (step ${failure.stepPosition})` : ""}${exit2}.`,
+            evidence: [...failure.outputTail.slice(-8), failure.message].filter((line, index, all) => all.indexOf(line) === index),
+            remedy: buildRemedy(failure)
+          },
+          dockerfileAt(ctx)
+        );
+      }
+    };
+  }
+});
+
+// src/diagnosis/reason.ts
+function defineReason(reason) {
+  return reason;
+}
+var init_reason = __esm({
+  "src/diagnosis/reason.ts"() {
+    "use strict";
+  }
+});
+
+// src/diagnosis/legacy.ts
+function legacyRule(stage, name, rule) {
+  const detect = (input) => {
+    const diagnosis = rule.explain(input);
+    if (!diagnosis) return void 0;
+    const { summary: summary3, remedy, evidence, location, pointers } = diagnosis;
+    return { facts: { summary: summary3, remedy }, evidence, location, pointers };
+  };
+  return { stage, name, detect };
+}
+var asIs;
+var init_legacy = __esm({
+  "src/diagnosis/legacy.ts"() {
+    "use strict";
+    asIs = (words) => words;
+  }
+});
+
+// src/diagnosis/reasons/dependency-conflict.ts
+var dependency_conflict_default;
+var init_dependency_conflict = __esm({
+  "src/diagnosis/reasons/dependency-conflict.ts"() {
+    "use strict";
+    init_build();
+    init_reason();
+    init_legacy();
+    dependency_conflict_default = defineReason({
+      id: "dependency-conflict",
+      title: "Conflicting dependency pins",
+      headline: "conflicting dependency pins",
+      readme: "pip's `ResolutionImpossible`: both packages, their pins and the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`), annotated: move the pins together",
+      fixtures: [
+        { path: "__fixtures__/build/cases/dependency-conflict", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+        {
+          path: "__fixtures__/build/cases/dependency-conflict-constraint",
+          test: "__tests__/build-diagnosis.itg.ts",
+          via: "__tests__/helpers/build-cases.ts"
+        }
+      ],
+      rules: [legacyRule("build", "dependencyConflict", dependencyConflict)],
+      words: asIs
+    });
+  }
+});
+
+// src/diagnosis/reasons/package-not-found.ts
+var package_not_found_default;
+var init_package_not_found = __esm({
+  "src/diagnosis/reasons/package-not-found.ts"() {
+    "use strict";
+    init_build();
+    init_reason();
+    init_legacy();
+    package_not_found_default = defineReason({
+      id: "package-not-found",
+      title: "Package version not found",
+      headline: "pip could not find a package",
+      readme: "pip found no such version: it does not exist (the versions pip saw), it exists only for other Pythons (`Requires-Python`, the image's Python), or the name is misspelled (the closest known name)",
+      fixtures: [
+        { path: "__fixtures__/build/cases/version-not-found", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+        { path: "__fixtures__/build/cases/version-for-other-python", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+        { path: "__fixtures__/build/cases/misspelled-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
+      ],
+      rules: [legacyRule("build", "packageNotFound", packageNotFound)],
+      words: asIs
+    });
+  }
+});
+
+// src/diagnosis/reasons/native-build-failed.ts
+var native_build_failed_default;
+var init_native_build_failed = __esm({
+  "src/diagnosis/reasons/native-build-failed.ts"() {
+    "use strict";
+    init_build();
+    init_reason();
+    init_legacy();
+    native_build_failed_default = defineReason({
+      id: "native-build-failed",
+      title: "Package needs a compiler",
+      headline: "a package did not compile",
+      readme: "a package had to be compiled and could not: the missing compiler or header, the apt packages to add before the Dockerfile line, or the binary alternative (e.g. `psycopg2-binary`)",
+      fixtures: [
+        { path: "__fixtures__/build/cases/native-build-failed", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+        { path: "__fixtures__/build/cases/native-header-missing", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
+      ],
+      rules: [legacyRule("build", "nativeBuildFailed", nativeBuildFailed)],
+      words: asIs
+    });
+  }
+});
+
+// src/diagnosis/reasons/apt-package-not-found.ts
+var apt_package_not_found_default;
+var init_apt_package_not_found = __esm({
+  "src/diagnosis/reasons/apt-package-not-found.ts"() {
+    "use strict";
+    init_build();
+    init_reason();
+    init_legacy();
+    apt_package_not_found_default = defineReason({
+      id: "apt-package-not-found",
+      title: "Unknown apt package",
+      headline: "unknown apt package",
+      readme: "`apt-get install` of a package Debian does not have (e.g. RPM's `libpq-devel`: Debian's name is `libpq-dev`)",
+      fixtures: [
+        { path: "__fixtures__/build/cases/apt-unknown-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
+      ],
+      rules: [legacyRule("build", "aptPackageNotFound", aptPackageNotFound)],
+      words: asIs
+    });
+  }
+});
+
+// src/diagnosis/reasons/build-file-missing.ts
+var build_file_missing_default;
+var init_build_file_missing = __esm({
+  "src/diagnosis/reasons/build-file-missing.ts"() {
+    "use strict";
+    init_build();
+    init_reason();
+    init_legacy();
+    build_file_missing_default = defineReason({
+      id: "build-file-missing",
+      title: "File missing from the build context",
+      headline: "a copied file is missing",
+      readme: "`COPY`/`ADD` of a file not in the build context: the `.dockerignore` line that excludes it, or the closest existing name",
+      fixtures: [
+        { path: "__fixtures__/build/cases/copy-renamed", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+        { path: "__fixtures__/build/cases/copy-dockerignored", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
+      ],
+      rules: [legacyRule("build", "buildFileMissing", buildFileMissing)],
+      words: asIs
+    });
+  }
+});
+
+// src/diagnosis/reasons/build-failed.ts
+var build_failed_default;
+var init_build_failed = __esm({
+  "src/diagnosis/reasons/build-failed.ts"() {
+    "use strict";
+    init_build();
+    init_reason();
+    init_legacy();
+    build_failed_default = defineReason({
+      id: "build-failed",
+      title: "Image build failed",
+      headline: "the image did not build",
+      readme: "`docker build` failed (legacy builder or BuildKit): the failing step, its output and its Dockerfile line",
+      fixtures: [
+        { path: "__fixtures__/build/cases/apt-unknown-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
+      ],
+      rules: [legacyRule("build", "buildFailed", buildFailed)],
+      words: asIs
+    });
+  }
+});
+
+// src/gunicorn/faulthandler.ts
+function crashedThread(event) {
+  return event.threads.find((thread) => thread.current) ?? event.threads[0];
+}
+var FATAL, THREAD, FRAME, EXTENSIONS, FILLER, INCOMPATIBLE, FRAGMENT, MAX_DUMP_LINES, FRAGMENT_REACH, FaultDumpReader;
+var init_faulthandler = __esm({
+  "src/gunicorn/faulthandler.ts"() {
+    "use strict";
+    FATAL = /^Fatal Python error: (.+)$/;
+    THREAD = /^(Current thread|Thread) (0x[0-9a-f]+)(?: \[(.+)\])? \(most recent call first\):$/;
+    FRAME = /^\s+File "(.+)", line (\d+) in (.+)$/;
+    EXTENSIONS = /^Extension modules: (.*?)(?: \(total: \d+\))?$/;
+    FILLER = [
+      /^$/,
+      /^Current thread's C stack trace \(most recent call first\):$/,
+      /^\s+Binary file ".*"/,
+      /^\s+<no Python frame>$/,
+      /^\s+<.*>$/,
+      /^\s+\.\.\.$/,
+      /^Python runtime state: .+$/
+    ];
+    INCOMPATIBLE = /(?:^(.+?):\d+: \w*Warning: |^\w*(?:Error|Warning): )?([\w.]+) size changed, may indicate binary incompatibility(?:\. Expected (\d+) from C header, got (\d+) from PyObject)?/;
+    FRAGMENT = /^\s|File "|Binary file|0x[0-9a-f]+|^<truncated rest of calls>$/;
+    MAX_DUMP_LINES = 2e3;
+    FRAGMENT_REACH = 400;
+    FaultDumpReader = class {
+      open;
+      /** The dump that ended last: interleaved fragments that arrive after its end still belong to it. */
+      last;
+      /** Consumes the line if it starts, continues or ends a dump; pushes finished events to `out`. */
+      consume(line, text, out) {
+        const fatal = FATAL.exec(text);
+        if (fatal) {
+          this.close(out);
+          this.open = { kind: "fatal-error", error: fatal[1].trim(), threads: [], extensionModules: [], lines: [line] };
+          return true;
+        }
+        const dump = this.open;
+        if (dump) {
+          if (this.continueDump(dump, line, text)) {
+            if (dump.lines.length >= MAX_DUMP_LINES) this.close(out);
+            return true;
+          }
+          const extensions = EXTENSIONS.exec(text);
+          if (extensions) {
+            dump.extensionModules = extensions[1].split(/,\s*/).filter(Boolean);
+            dump.lines.push(line);
+            this.close(out);
+            return true;
+          }
+          this.close(out);
+        } else if (this.isLateFragment(line, text)) {
+          this.last.lines.push(line);
+          return true;
+        }
+        const incompatible = INCOMPATIBLE.exec(text);
+        if (incompatible) {
+          out.push({
+            kind: "binary-incompatibility",
+            type: incompatible[2],
+            importer: incompatible[1],
+            expected: incompatible[3] ? Number(incompatible[3]) : void 0,
+            got: incompatible[4] ? Number(incompatible[4]) : void 0,
+            lines: [line]
+          });
+          return true;
+        }
+        return false;
+      }
+      /** Ends the stream: an open dump is finished as it stands. */
+      flush(out) {
+        this.close(out);
+      }
+      continueDump(dump, line, text) {
+        const thread = THREAD.exec(text);
+        if (thread) {
+          dump.threads.push({ id: thread[2], name: thread[3], current: thread[1] === "Current thread", frames: [] });
+        } else {
+          const frame = FRAME.exec(text);
+          const current = dump.threads[dump.threads.length - 1];
+          if (frame && current) current.frames.push({ file: frame[1], line: Number(frame[2]), func: frame[3] });
+          else if (!FILLER.some((pattern) => pattern.test(text)) && !FRAGMENT.test(text)) return false;
+        }
+        dump.lines.push(line);
+        return true;
+      }
+      isLateFragment(line, text) {
+        const last = this.last?.lines[this.last.lines.length - 1];
+        return last !== void 0 && line.seq - last.seq <= FRAGMENT_REACH && text !== "" && (FRAME.test(text) || FRAGMENT.test(text));
+      }
+      close(out) {
+        if (this.open) out.push(this.open);
+        this.last = this.open ?? this.last;
+        this.open = void 0;
+      }
+    };
+  }
+});
+
+// src/gunicorn/line-prefix.ts
+function stripLinePrefixes(text) {
+  let rest = text;
+  for (let pass = 0; pass < 4; pass++) {
+    const first = rest.charCodeAt(0);
+    if (Number.isNaN(first) || first === 91) break;
+    if (first === 32 || first === 9 ? !LOG_TABLE.pattern.test(rest) : !ANY_PREFIX.test(rest)) break;
+    const shape = LINE_PREFIXES.find((candidate) => candidate.pattern.test(rest));
+    if (!shape) break;
+    const next = rest.replace(shape.pattern, "");
+    if (next === rest) break;
+    rest = next;
+  }
+  return rest.endsWith("`") || rest.endsWith("\u2502") ? rest.replace(TRAILING_WRAPPER, "") : rest;
+}
+function plainQuotes(text) {
+  if (!ANY_SMART_QUOTE.test(text)) return text;
+  let plain = text;
+  for (const [pattern, ascii] of SMART_QUOTES) plain = plain.replace(pattern, ascii);
+  return plain;
+}
+var RFC3339, SYSLOG_TIME, LOG_TABLE, LINE_PREFIXES, TRAILING_WRAPPER, ANY_SMART_QUOTE, SMART_QUOTES, ANY_PREFIX;
+var init_line_prefix = __esm({
+  "src/gunicorn/line-prefix.ts"() {
+    "use strict";
+    RFC3339 = String.raw`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?`;
+    SYSLOG_TIME = String.raw`\S{2,5} {1,2}\d{1,2} \d\d:\d\d:\d\d`;
+    LOG_TABLE = { name: "log table", pattern: /^\s*(?:\|\s*)*\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?\s*\|\s?/ };
+    LINE_PREFIXES = [
+      // `web-1  | ` (v2), `web_1  | ` (v1), or a container_name without a number (`superset_app   | `).
+      { name: "docker compose", pattern: /^[A-Za-z0-9][\w.-]*(?:[-_]\d+\s*|\s+)\|(?: |$)/ },
+      // honcho / foreman: `08:22:00 web.1  | `
+      { name: "honcho or foreman", pattern: /^\d\d:\d\d:\d\d [\w.-]+\.\d+\s+\| / },
+      { name: "heroku", pattern: new RegExp(String.raw`^${RFC3339} (?:app|heroku)\[[\w.-]+\]: ?`) },
+      { name: "kubernetes (CRI log file)", pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
+      // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
+      { name: "systemd journal / syslog", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
+      // `Dec 11 09:35:30 [eks-rde-2/user] F `
+      { name: "papertrail", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \[[^\]]+\] (?:[FP] )?`) },
+      // supervisord's own log format, and its `DEBG 'name' stderr output:` header
+      {
+        name: "supervisord",
+        pattern: /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (?:CRIT|ERRO|WARN|INFO|DEBG|TRAC|BLAT) (?:'[^']+' std(?:out|err) output:\s*)?/
+      },
+      // A log viewer's epoch-milliseconds column, tab-separated (CloudWatch, Grafana exports)
+      { name: "epoch column", pattern: /^\d{10,13}(?:\.\d+)?\t/ },
+      // `docker logs -t`, Azure App Service, GitHub Actions' raw log: an RFC 3339 time, then a space or tab
+      { name: "timestamp", pattern: new RegExp(String.raw`^${RFC3339}\s`) },
+      LOG_TABLE,
+      { name: "GitHub Actions annotation", pattern: /^##\[(?:error|warning|notice|debug|group|endgroup|command)\]/ },
+      { name: "blockquote", pattern: /^>(?: |$)/ },
+      // A terminal UI's box around each line (k9s log view, rich panels): `│ Traceback (most recent call last): … │`
+      { name: "box-drawn panel", pattern: /^│ ?/ },
+      // Markdown inline code around each line, or a paste wrapped in quotes
+      { name: "inline code", pattern: /^`+/ },
+      { name: "quoted paste", pattern: /^"(?=\s*(?:File "|Traceback \(|\[\d{4}-))/ }
+    ];
+    TRAILING_WRAPPER = /`+$|\s*│$/;
+    ANY_SMART_QUOTE = /[“”„‟‘’‚‛]/;
+    SMART_QUOTES = [
+      [/[“”„‟]/g, '"'],
+      [/[‘’‚‛]/g, "'"]
+    ];
+    ANY_PREFIX = new RegExp(`^(?:${LINE_PREFIXES.map((shape) => `(?:${shape.pattern.source.replace(/^\^/, "")})`).join("|")})`);
+  }
+});
+
+// src/diagnosis/rules/crash-reports.ts
+function segfaultReported(rc) {
+  const reports = rc.ofKind("segfault-report");
+  if (reports.length === 0) return void 0;
+  const kernel = reports.filter((r) => r.reporter === "kernel");
+  const remedy = "Reinstall the image's C extensions for its Python from scratch (`pip install --no-cache-dir --force-reinstall`, no cached or copied wheels), with matching versions of packages built against each other; run once with the `faulthandler` input on to see the Python stack.";
+  if (kernel.length > 0) {
+    const library = kernel.find((r) => r.library)?.library;
+    return {
+      reason: "native-crash",
+      summary: `The kernel reports ${code(kernel[0].process ?? "the process")} dying of a segfault ${kernel.length > 1 ? `${kernel.length} times` : "once"}${library ? ` in ${code(library)}` : ""}: native code crashes in the workers${kernel.length > 1 ? " and they are replaced" : ""}.`,
+      evidence: present(...kernel.slice(0, 2).map((r) => r.lines[0].text.trim().slice(0, 200))),
+      remedy
+    };
+  }
+  const exit2 = rc.ctx.container.exitCode;
+  return {
+    reason: "native-crash",
+    summary: `The process died of a Segmentation fault (${code(stripLinePrefixes(reports[0].lines[0].text).trim().slice(0, 120))}${exit2 === 139 ? ", exit code 139" : ""}): native code crashed.`,
+    evidence: present(reports[0].lines[0].text),
+    remedy
+  };
+}
+var init_crash_reports = __esm({
+  "src/diagnosis/rules/crash-reports.ts"() {
+    "use strict";
+    init_line_prefix();
+    init_rule();
+  }
+});
+
+// src/diagnosis/rules/locate.ts
+import { readdirSync } from "node:fs";
+import path8 from "node:path";
+function commandLine(rc) {
+  return rc.dockerCommandLine();
+}
+function configSetting(rc, setting) {
+  const config = rc.gunicornConfigFile();
+  if (!config) return void 0;
+  const pattern = typeof setting === "string" ? new RegExp(`^\\s*${setting}\\s*=`) : setting;
+  const found = rc.repo.findLine(config, pattern);
+  return found ? { file: config, ...found } : void 0;
+}
+function frameLocation(rc, tb) {
+  return rc.userFrame(tb)?.location;
+}
+function firstLocation(...candidates) {
+  const found = candidates.find((candidate) => Boolean(candidate));
+  return found ? { file: found.file, line: found.line } : void 0;
+}
+function faultUserFrame(rc, frames) {
+  for (const frame of frames) {
+    const file = rc.mapContainerPath(frame.file);
+    if (!file) continue;
+    const text = rc.repo.read(file)?.split("\n")[frame.line - 1];
+    const code2 = text?.replace(/\s+#[^'"]*$/, "").trim();
+    return { frame, location: { file, line: frame.line, containerPath: frame.file }, code: code2 || void 0 };
+  }
+  return void 0;
+}
+function pythonLine(rc, pattern, maxFiles = 300) {
+  const root = rc.repo.absolute(rc.contextRel || ".");
+  const queue = [""];
+  let seen = 0;
+  while (queue.length > 0 && seen < maxFiles) {
+    const dir = queue.shift();
+    let entries;
+    try {
+      entries = readdirSync(path8.join(root, dir), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const relative2 = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith(".")) queue.push(relative2);
+      if (!entry.isFile() || !entry.name.endsWith(".py")) continue;
+      seen++;
+      const file = rc.inContext(relative2);
+      const found = rc.repo.findLine(file, pattern);
+      if (found) return { file, ...found };
+    }
+  }
+  return void 0;
+}
+var SKIPPED_DIRS;
+var init_locate = __esm({
+  "src/diagnosis/rules/locate.ts"() {
+    "use strict";
+    SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", "__pycache__", "venv", "site-packages", "dist-packages", "migrations"]);
+  }
+});
+
+// src/diagnosis/rules/crashes.ts
+function fromDump(rc, dumps, deaths) {
+  const dump = dumps.find((d) => crashedThread(d)?.frames.length) ?? dumps[0];
+  const frames = crashedThread(dump)?.frames ?? [];
+  const user = faultUserFrame(rc, frames);
+  const module = importedModule(rc, frames);
+  const extensions = dump.extensionModules;
+  const named = extensions.slice(0, MAX_EXTENSIONS_NAMED).map(code).join(", ");
+  const more = extensions.length > MAX_EXTENSIONS_NAMED ? ` and ${extensions.length - MAX_EXTENSIONS_NAMED} more` : "";
+  const count = Math.max(dumps.length, deaths);
+  const innermost = frames[0];
+  return {
+    reason: "native-crash",
+    summary: `A worker crashed in native code (${code(`Fatal Python error: ${dump.error}`)})` + (module ? ` while importing ${code(module)}` : "") + (user ? ` at ${code(fileLine(user.location))}${user.code ? ` (${code(user.code)})` : ""}` : "") + (count > 1 ? `, ${count} times: Gunicorn keeps replacing it` : "") + "." + (extensions.length ? ` Extension modules loaded: ${named}${more}.` : ""),
+    evidence: present(
+      dump.lines[0].text,
+      innermost && frameLine(innermost),
+      user && user.frame !== innermost ? frameLine(user.frame) : void 0,
+      dump.lines.find((l) => l.text.startsWith("Extension modules:"))?.text,
+      rc.ofKind("worker-signal")[0]?.lines[0].text
+    ),
+    location: user?.location,
+    remedy: `A C extension crashes when ${module ? code(module) : "the app"} is imported: usually one built for another Python or against another version of a library it links to. Reinstall the extensions in the image from scratch for its Python (\`pip install --no-cache-dir --force-reinstall\`, no cached or copied wheels), with matching versions of packages that are built against each other.`
+  };
+}
+function fromSignalsOnly(rc, deaths) {
+  const first = deaths[0];
+  return {
+    reason: "native-crash",
+    summary: `Workers die of a signal in native code (${deaths.length} \xD7 ${code(first.lines[0].text.replace(/^\[[^\]]+\] \[\d+\] \[\w+\] /, ""))}) and Gunicorn keeps replacing them; faulthandler was off, so no Python stack was printed.`,
+    evidence: present(first.lines[0].text, rc.ofKind("worker-boot").slice(-1)[0]?.lines[0].text),
+    remedy: "Run once with the `faulthandler` input left on (the default) to see the crashing module; then reinstall its C extension for the image's Python without cached wheels."
+  };
+}
+function binaryIncompatibility(rc, event) {
+  const linked = event.type.split(".")[0];
+  const builder = builtAgainst(rc, event, linked);
+  const both = builder ? `${code(builder)} and ${code(linked)}` : code(linked);
+  const tb = rc.primaryTraceback((t) => t.lines[0].seq > event.lines[0].seq);
+  return {
+    reason: "native-crash",
+    summary: `${builder ? code(builder) : "A compiled extension"} was built against another version of ${code(linked)}: Python warned ${code(`${event.type} size changed, may indicate binary incompatibility`)}${event.expected !== void 0 ? ` (expected ${event.expected} bytes, got ${event.got})` : ""}.`,
+    evidence: present(event.lines[0].text, tb?.exception.line, rc.gunicornOutcomeLine()),
+    location: requirementLine(rc, builder ?? linked),
+    remedy: `Reinstall ${both} together with versions that match (pin both in the requirements), e.g. \`pip install --no-cache-dir --force-reinstall ${builder ?? "<extension>"} ${linked}\`: no cached or prebuilt wheel built against another ${code(linked)}, and no second copy of ${code(linked)} earlier on the path.`
+  };
+}
+function builtAgainst(rc, event, linked) {
+  const fromWarning = event.importer ? PACKAGE_PATH.exec(event.importer)?.[1] : void 0;
+  if (fromWarning && fromWarning !== linked) return fromWarning;
+  for (const tb of rc.tracebacks.filter((t) => t.lines[0].seq > event.lines[0].seq)) {
+    const init = tb.frames.find((f) => f.func?.startsWith("init "))?.func?.slice(5).split(".")[0];
+    if (init && init !== linked) return init;
+    const library = tb.frames.map((f) => PACKAGE_PATH.exec(f.file)?.[1]).find((name) => name !== void 0 && name !== linked && name !== "gunicorn");
+    if (library) return library;
+  }
+  return void 0;
+}
+function importedModule(rc, frames) {
+  const frame = frames.find((f) => f.func === "<module>" && !f.file.startsWith("<"));
+  if (!frame) return void 0;
+  const library = /(?:site|dist)-packages\/(.+)\.py$/.exec(frame.file)?.[1];
+  const relative2 = library ?? rc.mapContainerPath(frame.file)?.slice(rc.contextRel ? rc.contextRel.length + 1 : 0).replace(/\.py$/, "");
+  return relative2?.replace(/\/__init__$/, "").replace(/\//g, ".");
+}
+function requirementLine(rc, name) {
+  const file = rc.requirementsFile();
+  const found = file ? rc.repo.findLine(file, new RegExp(`^\\s*${name}\\b`, "i")) : void 0;
+  return file && found ? { file, line: found.line } : void 0;
+}
+function frameLine(frame) {
+  return `  File "${frame.file}", line ${frame.line} in ${frame.func}`;
+}
+var NATIVE_SIGNALS, PACKAGE_PATH, MAX_EXTENSIONS_NAMED, nativeCrash;
+var init_crashes = __esm({
+  "src/diagnosis/rules/crashes.ts"() {
+    "use strict";
+    init_faulthandler();
+    init_crash_reports();
+    init_locate();
+    init_rule();
+    NATIVE_SIGNALS = /SIGSEGV|SIGBUS|SIGILL|SIGFPE|signal (11|7|4|8)\b/;
+    PACKAGE_PATH = /(?:site|dist)-packages\/([A-Za-z_][\w]*)/;
+    MAX_EXTENSIONS_NAMED = 8;
+    nativeCrash = {
+      reason: "native-crash",
+      explain(rc) {
+        const incompatible = rc.ofKind("binary-incompatibility")[0];
+        if (incompatible) return binaryIncompatibility(rc, incompatible);
+        const requested = rc.ctx.stackRequest;
+        const dumps = rc.ofKind("fatal-error").filter((dump) => !requested || dump.lines[0].seq <= requested.afterSeq);
+        const deaths = rc.ofKind("worker-signal").filter((e) => NATIVE_SIGNALS.test(e.signal) && e.pid !== requested?.pid);
+        if (dumps.length === 0 && deaths.length === 0) return segfaultReported(rc);
+        return dumps.length > 0 ? fromDump(rc, dumps, deaths.length) : fromSignalsOnly(rc, deaths);
+      }
+    };
+  }
+});
+
+// src/diagnosis/reasons/native-crash.ts
+var native_crash_default;
+var init_native_crash = __esm({
+  "src/diagnosis/reasons/native-crash.ts"() {
+    "use strict";
+    init_crashes();
+    init_reason();
+    init_legacy();
+    native_crash_default = defineReason({
+      id: "native-crash",
+      title: "Worker crashed in native code",
+      headline: "a native extension crashed the worker",
+      readme: "a worker died of a signal in native code (`Fatal Python error: Segmentation fault`): the module whose import crashed, the extension modules loaded, or the two packages of a `size changed, may indicate binary incompatibility` warning",
+      fixtures: [{ path: "__fixtures__/apps/fail-native-crash", test: "__tests__/hang-crash.itg.ts" }],
+      rules: [legacyRule("boot", "nativeCrash", nativeCrash)],
+      words: asIs
+    });
+  }
+});
+
+// src/diagnosis/packages.ts
+function pipPackageFor(moduleName) {
+  const top = moduleName.split(".")[0];
+  const mapped = PIP_NAMES[top];
+  return mapped ? { pipName: mapped, differs: true } : { pipName: top, differs: false };
+}
+var PIP_NAMES, WORKER_CLASS_PACKAGES;
+var init_packages = __esm({
+  "src/diagnosis/packages.ts"() {
+    "use strict";
+    PIP_NAMES = {
+      geventwebsocket: "gevent-websocket",
+      yaml: "PyYAML",
+      PIL: "Pillow",
+      cv2: "opencv-python-headless",
+      sklearn: "scikit-learn",
+      jwt: "PyJWT",
+      dotenv: "python-dotenv",
+      bs4: "beautifulsoup4",
+      psycopg2: "psycopg2-binary",
+      MySQLdb: "mysqlclient",
+      dateutil: "python-dateutil",
+      magic: "python-magic",
+      jose: "python-jose",
+      multipart: "python-multipart",
+      socketio: "python-socketio",
+      engineio: "python-engineio",
+      flask_socketio: "Flask-SocketIO",
+      flask_sqlalchemy: "Flask-SQLAlchemy",
+      flask_cors: "Flask-Cors",
+      flask_login: "Flask-Login",
+      flask_migrate: "Flask-Migrate",
+      flask_wtf: "Flask-WTF",
+      google: "the google-* package that provides it (e.g. google-cloud-storage, protobuf)",
+      Crypto: "pycryptodome",
+      OpenSSL: "pyOpenSSL",
+      serial: "pyserial",
+      usb: "pyusb",
+      attr: "attrs",
+      docx: "python-docx",
+      pptx: "python-pptx",
+      slugify: "python-slugify",
+      decouple: "python-decouple",
+      environ: "django-environ",
+      rest_framework: "djangorestframework",
+      corsheaders: "django-cors-headers",
+      debug_toolbar: "django-debug-toolbar",
+      storages: "django-storages",
+      uvicorn_worker: "uvicorn-worker",
+      pkg_resources: "setuptools",
+      zmq: "pyzmq",
+      telegram: "python-telegram-bot",
+      discord: "discord.py",
+      fitz: "PyMuPDF",
+      Levenshtein: "python-Levenshtein",
+      memcache: "python-memcached",
+      ldap: "python-ldap",
+      git: "GitPython",
+      skimage: "scikit-image",
+      grpc: "grpcio"
+    };
+    WORKER_CLASS_PACKAGES = {
+      gevent: { pipName: "gevent" },
+      geventwebsocket: { pipName: "gevent-websocket" },
+      eventlet: { pipName: "eventlet", note: "eventlet support was removed in Gunicorn 26.0; gevent is the maintained choice" },
+      uvicorn: {
+        pipName: "uvicorn[standard]",
+        note: "uvicorn.workers is deprecated since uvicorn 0.30: prefer the `uvicorn-worker` package and `-k uvicorn_worker.UvicornWorker`"
+      },
+      uvicorn_worker: { pipName: "uvicorn-worker" },
+      tornado: { pipName: "tornado" }
+    };
+  }
+});
+
+// src/diagnosis/rules/worker-class.ts
+function classError(rc) {
+  return rc.ofKind("config-error").find((e) => /^class uri /.test(e.message));
+}
+function requirementsText(rc) {
+  const requirements = rc.requirementsFile();
+  return requirements ? code(requirements) : "the requirements installed by the Dockerfile";
+}
+function removedOrUnregistered(rc) {
+  const tb = rc.tracebacks.find((t) => ENTRY_POINT.test(t.exception.message));
+  if (!tb) return void 0;
+  const name = ENTRY_POINT.exec(tb.exception.message)[1];
+  const evidence = present(classError(rc)?.lines[0].text, tb.exception.line);
+  const removedIn = REMOVED_WORKERS[name];
+  if (removedIn) {
+    return {
+      summary: `Gunicorn ${removedIn}+ has no ${code(name)} worker class any more (removed in ${removedIn}), so ${code(`-k ${name}`)} cannot load; installing ${code(name)} does not bring it back.`,
+      evidence,
+      remedy: `Switch to ${code("gevent")} (${code("--worker-class gevent")}, add ${code("gevent")} to ${requirementsText(rc)}), or pin ${code(`gunicorn<${removedIn.split(".")[0]}`)} to keep the ${name} worker.`
+    };
+  }
+  const added = ADDED_WORKERS[name];
+  if (added) {
+    return {
+      summary: `The ${code(name)} worker class is Gunicorn's own only from ${added.since}.0: the installed Gunicorn${rc.ctx.state.version ? ` ${rc.ctx.state.version}` : ""} is older and does not have it.`,
+      evidence,
+      remedy: `Require ${code(`gunicorn>=${added.since}`)} in ${requirementsText(rc)}, or keep this Gunicorn and use ${code(`-k ${added.instead}`)} (package ${code(added.pipName)}).`
+    };
+  }
+  return {
+    summary: `The installed Gunicorn does not register the ${code(name)} worker class (its entry point is missing).`,
+    evidence,
+    remedy: `Upgrade Gunicorn, or name the class by its import path (e.g. ${code("gunicorn.workers.gthread.ThreadWorker")} for ${code("gthread")}).`
+  };
+}
+function versionFloor(rc) {
+  const tb = rc.tracebacks.find((t) => REQUIRES.test(t.exception.message));
+  if (!tb) return void 0;
+  const [, worker, pkg, floor] = REQUIRES.exec(tb.exception.message);
+  const chain = rc.tracebackChains().find((c) => c.includes(tb)) ?? [tb];
+  const missing = chain.some((t) => NO_MODULE.exec(t.exception.message)?.[1]?.split(".")[0] === pkg);
+  const installed = installedVersion(rc, pkg);
+  const evidence = present(
+    classError(rc)?.lines[0].text,
+    missing ? chain.find((t) => NO_MODULE.test(t.exception.message))?.exception.line : void 0,
+    tb.exception.line
+  );
+  const pipName = WORKER_CLASS_PACKAGES[pkg]?.pipName ?? pkg;
+  if (missing) {
+    return {
+      summary: `Gunicorn cannot load the ${code(worker)} worker class: the ${code(pipName)} package is not installed in the image (Gunicorn reports it as "requires ${pkg} ${floor} or higher").`,
+      evidence,
+      remedy: `Add ${code(pipName)} to ${requirementsText(rc)} (${floor} or later).${removedNote(worker)}`
+    };
+  }
+  return {
+    summary: installed ? `The image has ${code(`${pkg} ${installed.version}`)}, older than the ${pkg} ${floor} this Gunicorn's ${code(worker)} worker requires.` : `This Gunicorn's ${code(worker)} worker requires ${pkg} ${floor} or higher, and the ${pkg} in the image is older (or missing: Gunicorn 24+ prints the same line when it is not installed at all).`,
+    evidence: [...evidence, ...present(installed?.line)],
+    remedy: `Require ${code(`${pipName}>=${floor}`)} in ${requirementsText(rc)} (with the greenlet it needs), or pin Gunicorn to a release that accepts the ${pkg} you have.${removedNote(worker)}`
+  };
+}
+function installedVersion(rc, pkg) {
+  const pattern = new RegExp(`(?:^|[\\s-])${pkg}(?:==|-| )(\\d+(?:\\.\\d+)+)\\b`);
+  for (const line of rc.ctx.lines) {
+    if (/requires .* or higher/.test(line.text)) continue;
+    const m = pattern.exec(line.text);
+    if (m) return { version: m[1], line: line.text.trim() };
+  }
+  return void 0;
+}
+function removedNote(worker) {
+  const removedIn = REMOVED_WORKERS[worker];
+  return removedIn ? ` Gunicorn ${removedIn} removed the ${worker} worker: prefer ${code("gevent")}.` : "";
+}
+function notInstalled(rc) {
+  const error2 = classError(rc);
+  const missing = rc.tracebacks.find((tb) => {
+    const module2 = NO_MODULE.exec(tb.exception.message)?.[1]?.split(".")[0];
+    return module2 !== void 0 && WORKER_CLASS_MODULES.includes(module2) && (error2 !== void 0 || tb.frames.some((f) => /gunicorn\/workers\//.test(f.file)) || isWorkerClassModule(rc, module2));
+  });
+  const needInstalled = rc.tracebacks.find((tb) => /You need (\w+) installed/.test(tb.exception.message));
+  if (!error2 && !missing && !needInstalled) return void 0;
+  const workerClass = /^class uri '([^']+)'/.exec(error2?.message ?? "")?.[1] ?? rc.ctx.state.workerClass;
+  const module = NO_MODULE.exec(missing?.exception.message ?? "")?.[1]?.split(".")[0] ?? /You need (\w+) installed/.exec(needInstalled?.exception.message ?? "")?.[1] ?? (workerClass ? WORKER_CLASS_MODULES.find((m) => workerClass.toLowerCase().includes(m)) : void 0) ?? // A class from another package (`quart.worker.GunicornUVLoopWorker`): the module the traceback could not find.
+  rc.tracebacks.map((tb) => NO_MODULE.exec(tb.exception.message)?.[1]).find((m) => m !== void 0 && workerClass?.startsWith(`${m}.`));
+  const pkg = module ? WORKER_CLASS_PACKAGES[module] : void 0;
+  const className = workerClass ? `the ${code(workerClass)} worker class` : "the configured worker class";
+  const classModuleMissing = module !== void 0 && !pkg && rc.tracebacks.some((tb) => NO_MODULE.exec(tb.exception.message)?.[1] === module);
+  const known = missing !== void 0 || needInstalled !== void 0 || classModuleMissing;
+  const broken = !known && brokenInSetup(rc);
+  if (broken) return broken;
+  const what = pkg ? `the ${code(pkg.pipName)} package` : `module ${code(module ?? "?")}`;
+  return {
+    summary: known ? `Gunicorn cannot load ${className}: ${what} is not installed in the image.` : `Gunicorn cannot load ${className}: ${what} is missing or does not import with this Gunicorn (the log does not show the exception).`,
+    evidence: present(error2?.lines[0].text, missing?.exception.line, needInstalled?.exception.line),
+    remedy: pkg ? `Add ${code(pkg.pipName)} to ${requirementsText(rc)}${pkg.note ? ` (${pkg.note})` : ""}, or choose a worker class the image has.` : `Install the package that provides ${className}, or choose a worker class the image has (e.g. ${code("gthread")}).`
+  };
+}
+function isWorkerClassModule(rc, module) {
+  return (rc.ctx.state.workerClass?.toLowerCase() ?? "").includes(module);
+}
+function brokenInSetup(rc) {
+  const candidates = [...rc.tracebacks, ...rc.ofKind("cut-traceback")];
+  for (const tb of candidates) {
+    const workerFrame = tb.frames.findIndex((f) => /gunicorn\/workers\/\w+\.py$/.test(f.file));
+    if (workerFrame === -1) continue;
+    const inside = tb.frames.slice(workerFrame + 1).find((f) => WORKER_PACKAGE_FRAME.test(f.file));
+    if (!inside) continue;
+    const pkg = WORKER_PACKAGE_FRAME.exec(inside.file)[1];
+    const at = `${inside.file.replace(/^.*\/(?:site|dist)-packages\//, "")}:${inside.line}`;
+    return {
+      summary: `The ${code(pkg)} worker fails while Gunicorn sets it up (in ${code(at)}${tb.exception ? `: ${code(tb.exception.line)}` : ", where the log ends"}): the installed ${code(pkg)} does not work with this Gunicorn.`,
+      evidence: present(`  File "${inside.file}", line ${inside.line}${inside.func ? `, in ${inside.func}` : ""}`, tb.exception?.line),
+      remedy: `Pin the ${code(pkg)} release this Gunicorn supports (or upgrade Gunicorn to one that supports yours) in ${requirementsText(rc)}.${removedNote(pkg)}`
+    };
+  }
+  return void 0;
+}
+var WORKER_CLASS_MODULES, NO_MODULE, ENTRY_POINT, REQUIRES, REMOVED_WORKERS, ADDED_WORKERS, WORKER_PACKAGE_FRAME, workerClassUnavailable;
+var init_worker_class = __esm({
+  "src/diagnosis/rules/worker-class.ts"() {
+    "use strict";
+    init_packages();
+    init_locate();
+    init_rule();
+    WORKER_CLASS_MODULES = Object.keys(WORKER_CLASS_PACKAGES);
+    NO_MODULE = /^No module named '([^']+)'/;
+    ENTRY_POINT = /Entry point \('gunicorn\.workers', '([^']+)'\) not found/;
+    REQUIRES = /^(\w+) worker requires (\w+) ([\d.]+) or higher/;
+    REMOVED_WORKERS = { eventlet: "26.0" };
+    ADDED_WORKERS = {
+      asgi: { since: "25", instead: "uvicorn_worker.UvicornWorker", pipName: "uvicorn-worker" }
+    };
+    WORKER_PACKAGE_FRAME = /\/(eventlet|gevent|greenlet|tornado|uvicorn|uvicorn_worker)\//;
+    workerClassUnavailable = {
+      reason: "worker-class-unavailable",
+      explain(rc) {
+        const finding = removedOrUnregistered(rc) ?? versionFloor(rc) ?? notInstalled(rc) ?? brokenInSetup(rc);
+        if (!finding) return void 0;
+        const command = commandLine(rc);
+        return {
+          reason: "worker-class-unavailable",
+          ...finding,
+          location: firstLocation(configSetting(rc, "worker_class"), command && /(-k|--worker-class)/.test(command.text) && command)
+        };
+      }
+    };
+  }
+});
+
+// src/diagnosis/reasons/worker-class-unavailable.ts
+var worker_class_unavailable_default;
+var init_worker_class_unavailable = __esm({
+  "src/diagnosis/reasons/worker-class-unavailable.ts"() {
+    "use strict";
+    init_worker_class();
+    init_reason();
+    init_legacy();
+    worker_class_unavailable_default = defineReason({
+      id: "worker-class-unavailable",
+      title: "Worker class not installed",
+      headline: "worker class unavailable",
+      namesCulprit: true,
+      readme: "the worker class (gevent, gevent-websocket, uvicorn, eventlet) cannot be imported, is too old for this Gunicorn (`gevent worker requires gevent 24.10.1 or higher`: missing or old, from the evidence), is gone (eventlet in Gunicorn 26: switch to gevent or pin `gunicorn<26`) or not there yet (the native `asgi` worker before 25), or breaks while Gunicorn sets it up",
+      fixtures: [{ path: "__fixtures__/apps/fail-worker-class-unavailable", test: "__tests__/diagnosis.itg.ts" }],
+      rules: [legacyRule("boot", "workerClassUnavailable", workerClassUnavailable)],
+      words: asIs
+    });
+  }
+});
+
+// src/diagnosis/rules/config-sources.ts
+function unresolvableBind(rc) {
+  const invalid = rc.ofKind("invalid-address")[0];
+  if (!invalid) return void 0;
+  const host = /^\('([^']*)'/.exec(invalid.address)?.[1] ?? invalid.address;
+  const port = /, (\d+)\)$/.exec(invalid.address)?.[1] ?? String(rc.ctx.settings.port);
+  return {
+    reason: "config-error",
+    summary: `Gunicorn cannot bind ${code(invalid.address)}: the host ${code(host)} in the bind address does not resolve to an address of this container.`,
+    evidence: present(invalid.lines[0].text, commandLine(rc)?.text),
+    location: firstLocation(configSetting(rc, "bind"), commandLine(rc)),
+    remedy: `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${port}`)}); a service name such as ${code(host)} is how other containers reach this one, not an address it can listen on.`
+  };
+}
+function optionWithoutValue(rc) {
+  const error2 = rc.ofKind("config-error").find((e) => /^argument ([\w-]+(?:\/[\w-]+)?): expected one argument$/.test(e.message));
+  if (!error2) return void 0;
+  const option = /^argument ([\w/-]+)/.exec(error2.message)[1].split("/").pop();
+  return {
+    reason: "config-error",
+    summary: `Gunicorn's ${code(option)} option was given without a value (${error2.message}): the variable meant to fill it is probably empty or unset.`,
+    evidence: error2.lines.map((l) => l.text),
+    location: firstLocation(commandLine(rc)),
+    remedy: `Give ${code(option)} a value where the command is built (e.g. ${code(`${option} "\${VAR:-1000}"`)} in the start script), or drop the option when the variable is empty.`
+  };
+}
+function settingCrash(rc) {
+  const tb = rc.tracebacks.find((t) => t.frames.some((f) => /gunicorn\/arbiter\.py$/.test(f.file) && /control_(server|socket)/.test(f.func ?? "")));
+  if (!tb) return void 0;
+  const setting = configSetting(rc, "control_socket");
+  return {
+    reason: "config-error",
+    summary: `The master crashed starting its control socket (Gunicorn 25.1+): the ${code("control_socket")} setting is not a usable path (${code(tb.exception.line)}).`,
+    evidence: present(rc.ofKind("main-loop-exception")[0]?.lines[0].text, tb.exception.line, setting?.text.trim()),
+    location: firstLocation(setting, commandLine(rc)),
+    remedy: `Set ${code("control_socket")} to a writable path, or turn the socket off with ${code("--no-control-socket")} instead of ${code("control_socket = None")}.`
+  };
+}
+function appConfiguration(rc) {
+  const improperly = rc.primaryTraceback(
+    (tb) => exceptionIs(tb, "ImproperlyConfigured") && !/environment variable|No module named|Did you install/i.test(tb.exception.message)
+  );
+  if (improperly) return djangoSettings(rc, improperly);
+  const section = rc.primaryTraceback((tb) => exceptionIs(tb, "KeyError") && tb.frames.slice(-1)[0]?.file.endsWith("configparser.py") === true);
+  if (!section) return void 0;
+  const name = /^'([^']+)'$/.exec(section.exception.message)?.[1] ?? section.exception.message;
+  const frame = rc.userFrame(section);
+  return {
+    reason: "config-error",
+    summary: `The app reads section ${code(name)} of an INI config file while it loads${where(frame?.location)}, and the file has no such section (${code(section.exception.line)}).`,
+    evidence: rc.tracebackEvidence(section, frame),
+    location: frame?.location,
+    remedy: `Add a ${code(`[${name}]`)} section to the config file the app reads (check the path it is given in the container), or read it with a fallback.`
+  };
+}
+function djangoSettings(rc, tb) {
+  const frame = rc.userFrame(tb);
+  const message = tb.exception.message.trim() || tb.exception.line;
+  return {
+    reason: "config-error",
+    summary: `Django's settings are incomplete${where(frame?.location)}: ${message}`,
+    evidence: [...rc.tracebackEvidence(tb, frame), ...present(tb.lines[tb.lines.length - 1]?.text !== tb.exception.line ? message : void 0)],
+    location: frame?.location,
+    remedy: "Provide the setting or configuration file Django names above in the image (it is often copied by hand on the server and missing from the build)."
+  };
+}
+var init_config_sources = __esm({
+  "src/diagnosis/rules/config-sources.ts"() {
+    "use strict";
+    init_locate();
+    init_rule();
+  }
+});
+
+// src/diagnosis/rules/configuration.ts
+function invalidPort(rc, error2, placeholder) {
+  const evidence = error2.lines.map((l) => l.text);
+  const command = commandLine(rc);
+  const config = rc.gunicornConfigFile();
+  const bind2 = configSetting(rc, "bind");
+  const inCommand = command && placeholder && command.text.includes(placeholder) ? command : void 0;
+  const location = firstLocation(bind2 && (!inCommand || bind2.text.includes(placeholder)) && bind2, inCommand, bind2);
+  if (bind2 && location?.file === bind2.file) evidence.push(bind2.text.trim());
+  else if (inCommand) evidence.push(inCommand.text);
+  const remedyConfig = `read the environment in ${config ? code(config) : "gunicorn.conf.py"}: ${code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`)}`;
+  if (placeholder === "") {
+    return {
+      reason: "config-error",
+      summary: `The bind address has an empty port: ${code("PORT")} is empty or unset where the bind is built.`,
+      evidence,
+      location,
+      remedy: `Give ${code("PORT")} a value (the action passes ${code(`PORT=${rc.ctx.settings.port}`)}) or ${remedyConfig}.`
+    };
+  }
+  const fromCommand = location && location.file === inCommand?.file && location.line === inCommand.line;
+  return {
+    reason: "config-error",
+    summary: fromCommand ? `The bind address contains the literal text ${code(placeholder)}: the exec-form ${code("CMD")} runs no shell, so the variable is never expanded.` : `The bind address contains the literal text ${code(placeholder)}: gunicorn.conf.py is plain Python and does not expand shell variables.`,
+    evidence,
+    location,
+    remedy: fromCommand ? `Use the shell form (${code("CMD gunicorn --bind 0.0.0.0:$PORT app:app")}) or ${remedyConfig}.` : `Instead of ${code(placeholder)}, ${remedyConfig}.`
+  };
+}
+function unreadableConfig(rc, error2, file) {
+  const tb = rc.tracebacks.find((t) => t.lines[0].seq > error2.lines[0].seq) ?? rc.primaryTraceback();
+  const frame = rc.userFrame(tb);
+  return {
+    reason: "config-error",
+    summary: `Gunicorn could not read its config file ${code(file)}${tb ? `: ${code(tb.exception.line)}` : ""}.`,
+    evidence: [...error2.lines.map((l) => l.text), ...tb ? rc.tracebackEvidence(tb, frame) : []],
+    location: frame?.location,
+    remedy: "Fix the error in the config file; it is executed as Python when Gunicorn starts."
+  };
+}
+function rejectedSetting(rc, error2) {
+  const invalid = /^Invalid value for ([\w-]+): (.*)$/.exec(error2.message);
+  const unrecognized = /^unrecognized arguments: (.+)$/.exec(error2.message);
+  const settingLine = invalid ? configSetting(rc, invalid[1].replace(/-/g, "_")) : void 0;
+  const detail = rc.ofKind("config-error").slice(1).map((e) => e.message);
+  return {
+    reason: "config-error",
+    summary: invalid ? `Gunicorn rejected the setting ${code(invalid[1])}: ${invalid[2]}${detail.length ? ` (${detail[0]})` : ""}.` : unrecognized ? `Gunicorn does not recognize the argument(s) ${code(unrecognized[1])}.` : `Gunicorn rejected its configuration: ${error2.message}`,
+    evidence: [...error2.lines.map((l) => l.text), ...detail.slice(0, 2)],
+    location: firstLocation(settingLine, commandLine(rc)),
+    remedy: unrecognized ? "Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version." : "Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally."
+  };
+}
+function applicationObjects(source) {
+  const names = [];
+  const pattern = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(?:Flask|FastAPI|Starlette|Quart|Sanic|Falcon|falcon\.App|create_app|make_app|get_wsgi_application|get_asgi_application|application_factory)\b/gm;
+  for (const m of source.matchAll(pattern)) if (!names.includes(m[1])) names.push(m[1]);
+  return names;
+}
+var configError, appNotFound;
+var init_configuration = __esm({
+  "src/diagnosis/rules/configuration.ts"() {
+    "use strict";
+    init_config_sources();
+    init_locate();
+    init_rule();
+    configError = {
+      reason: "config-error",
+      explain(rc) {
+        const other = unresolvableBind(rc) ?? optionWithoutValue(rc) ?? settingCrash(rc);
+        if (other) return other;
+        const error2 = rc.ofKind("config-error")[0];
+        if (!error2) return appConfiguration(rc);
+        const port = /^'(.*)' is not a valid port number\.?$/.exec(error2.message);
+        if (port) return invalidPort(rc, error2, port[1]);
+        if (/No application module specified/.test(error2.message)) {
+          return {
+            reason: "config-error",
+            summary: "Gunicorn was started without an application module (e.g. `app:app`).",
+            evidence: error2.lines.map((l) => l.text),
+            location: firstLocation(commandLine(rc)),
+            remedy: `Add the WSGI/ASGI application as the last argument of the command (${code("gunicorn \u2026 module:app")}) or set ${code("wsgi_app")} in gunicorn.conf.py.`
+          };
+        }
+        const readFailure = /^Failed to read config file: (.+)$/.exec(error2.message);
+        if (readFailure) return unreadableConfig(rc, error2, readFailure[1]);
+        return rejectedSetting(rc, error2);
+      }
+    };
+    appNotFound = {
+      reason: "app-not-found",
+      explain(rc) {
+        const loadError = rc.ofKind("app-load-error").find((e) => !/Error while loading/.test(e.message));
+        const importTb = rc.primaryTraceback(
+          (tb) => /^Failed to find (application|attribute)/.test(tb.exception.message) || tb.exception.type.endsWith("AppImportError")
+        );
+        const exit4 = rc.ofKind("worker-exit").some((e) => e.code === 4) || rc.ctx.container.exitCode === 4;
+        if (!loadError && !importTb && !(exit4 && rc.ofKind("shutdown").some((e) => e.reason === "App failed to load."))) return void 0;
+        const message = loadError?.message ?? importTb?.exception.message ?? "App failed to load.";
+        const attr = /Failed to find (?:attribute|application object) '([^']+)' in '([^']+)'/.exec(message);
+        const suggestion = /did you mean '([^']+)'/.exec(message)?.[1];
+        const moduleName = attr?.[2];
+        const moduleFile = moduleName ? rc.moduleFile(moduleName) : void 0;
+        const candidates = moduleFile ? applicationObjects(rc.repo.read(moduleFile) ?? "") : [];
+        const command = commandLine(rc);
+        const spec = /([\w.]+:[\w.()]+)/.exec(command?.text.replace(/0\.0\.0\.0:\S+|127\.0\.0\.1:\S+|\$\{?PORT\}?/g, "") ?? "")?.[1];
+        const better = suggestion ?? (moduleName && candidates[0] ? `${moduleName}:${candidates[0]}` : void 0);
+        return {
+          reason: "app-not-found",
+          summary: attr ? `Gunicorn imported module ${code(attr[2])} but found no ${code(attr[1])} in it${candidates.length ? ` (it defines ${candidates.map(code).join(", ")})` : ""}.` : `Gunicorn could not find the application object: ${message}`,
+          evidence: present(loadError?.lines[0].text, importTb?.exception.line, command?.text, rc.gunicornOutcomeLine()),
+          location: firstLocation(command),
+          remedy: better ? `Point Gunicorn at the object that exists: ${code(better)}${spec ? ` instead of ${code(spec)}` : ""}.` : "Point Gunicorn at `module:variable` where the variable is the WSGI/ASGI application (for a factory: `module:create_app()`)."
+        };
+      }
+    };
+  }
+});
+
+// src/diagnosis/stages.ts
+function missingExecutable(message) {
+  const name = message.match(/exec: "?([^":\s]+)"?: executable file not found/)?.[1];
+  return name === void 0 ? void 0 : { name, isGunicorn: /(^|\/)gunicorn$/.test(name) };
+}
+var init_stages = __esm({
+  "src/diagnosis/stages.ts"() {
+    "use strict";
+  }
+});
+
+// src/diagnosis/rules/start.ts
+function startWords(facts) {
+  switch (facts.kind) {
+    case "executable-missing": {
+      const summary3 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
+      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary3, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
+        summary: summary3,
+        remedy: `Install ${code(facts.executable)} in the image, or fix the start command (the \`command\` input or the Dockerfile's CMD).`
+      };
+    }
+    case "network-missing":
+      return {
+        summary: `The Docker network ${code(facts.network)} does not exist.`,
+        remedy: "Pass an existing network to the `network` input, e.g. `${{ job.services.postgres.network }}`."
+      };
+    case "start-failed":
+      return {
+        summary: `The container could not start: ${facts.message}.`,
+        remedy: "Check the start command and the `memory`, `cpus` and `network` inputs."
+      };
+  }
+}
+var gunicornNotInstalled, executableMissing, networkMissing, otherStartFailure;
+var init_start = __esm({
+  "src/diagnosis/rules/start.ts"() {
+    "use strict";
+    init_stages();
+    init_words();
+    gunicornNotInstalled = {
+      stage: "start",
+      name: "the start command is gunicorn, which the image lacks",
+      detect({ message }) {
+        const missing = missingExecutable(message);
+        return missing?.isGunicorn ? { facts: { kind: "executable-missing", executable: missing.name }, evidence: [message] } : void 0;
+      }
+    };
+    executableMissing = {
+      stage: "start",
+      name: "the start command is not in the image",
+      detect({ message }) {
+        const missing = missingExecutable(message);
+        return missing && !missing.isGunicorn ? { facts: { kind: "executable-missing", executable: missing.name }, evidence: [message] } : void 0;
+      }
+    };
+    networkMissing = {
+      stage: "start",
+      name: "the network input names no network",
+      detect({ message, network }) {
+        return network && !missingExecutable(message) && /network .* not found/i.test(message) ? { facts: { kind: "network-missing", network }, evidence: [message] } : void 0;
+      }
+    };
+    otherStartFailure = {
+      stage: "start",
+      name: "docker run failed",
+      detect({ message, network }) {
+        if (missingExecutable(message) || network && /network .* not found/i.test(message)) return void 0;
+        return { facts: { kind: "start-failed", message: message.replace(/\.$/, "") }, evidence: [message] };
+      }
+    };
+  }
+});
+
+// src/diagnosis/reasons/config-error.ts
+var config_error_default;
+var init_config_error = __esm({
+  "src/diagnosis/reasons/config-error.ts"() {
+    "use strict";
+    init_configuration();
+    init_reason();
+    init_legacy();
+    init_start();
+    config_error_default = defineReason({
+      id: "config-error",
+      title: "Gunicorn configuration error",
+      headline: "Gunicorn configuration error",
+      readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an option left without its value, a `control_socket` that is not a path (25.1+); or the app's own configuration failed at import (Django's `ImproperlyConfigured`, a missing INI section)",
+      fixtures: [{ path: "__fixtures__/apps/fail-config-error", test: "__tests__/diagnosis.itg.ts" }],
+      rules: [executableMissing, networkMissing, otherStartFailure, legacyRule("boot", "configError", configError)],
+      words: (facts) => "summary" in facts ? facts : startWords(facts)
+    });
+  }
+});
+
+// src/diagnosis/rules/network.ts
+function unreachableBind(rc) {
+  const binds = rc.ctx.state.binds;
+  const port = rc.ctx.settings.port;
+  const listening = rc.ofKind("listening")[0];
+  const command = commandLine(rc);
+  if (binds.length > 0 && binds.every((b) => LOOPBACK.test(b))) {
+    return {
+      reason: "boot-timeout",
+      summary: `Gunicorn listens on ${code(binds.join(", "))}, the loopback interface inside the container, so nothing from outside can reach it.`,
+      evidence: present(listening?.lines[0].text, command?.text),
+      location: firstLocation(
+        command && /127\.0\.0\.1|localhost/.test(command.text) && command,
+        configSetting(rc, /^\s*bind\s*=.*(127\.0\.0\.1|localhost)/)
+      ),
+      remedy: `Bind to all interfaces: ${code("--bind 0.0.0.0:$PORT")} (shell-form CMD) or ${code(`bind = f"0.0.0.0:{os.environ.get('PORT', '${port}')}"`)} in gunicorn.conf.py.`
+    };
+  }
+  if (binds.length > 0 && binds.every((b) => b.startsWith("unix:"))) {
+    return {
+      reason: "boot-timeout",
+      summary: `Gunicorn listens only on ${code(binds.join(", "))}, a Unix socket, not on TCP port ${port}.`,
+      evidence: present(listening?.lines[0].text),
+      location: firstLocation(command),
+      remedy: `Add a TCP bind for the smoke test: ${code(`--bind 0.0.0.0:${port}`)}.`
+    };
+  }
+  const ports = binds.map((b) => /:(\d+)$/.exec(b)?.[1]).filter((p) => Boolean(p));
+  if (ports.length > 0 && !ports.includes(String(port))) {
+    return {
+      reason: "boot-timeout",
+      summary: `Gunicorn listens on port ${ports.join(", ")} but the smoke test probes port ${port}.`,
+      evidence: present(listening?.lines[0].text),
+      location: firstLocation(command),
+      remedy: `Bind to ${code("0.0.0.0:$PORT")} (the action sets ${code(`PORT=${port}`)}), or set the action's \`port\` input to ${ports[0]}.`
+    };
+  }
+  return void 0;
+}
+var portInUse;
+var init_network = __esm({
+  "src/diagnosis/rules/network.ts"() {
+    "use strict";
+    init_locate();
+    init_rule();
+    portInUse = {
+      reason: "port-in-use",
+      explain(rc) {
+        const inUse = rc.ofKind("connection-in-use");
+        const cantConnect = rc.ofKind("cant-connect")[0];
+        const addressInUse = rc.tracebacks.find((tb) => /Address already in use/.test(tb.exception.message));
+        if (inUse.length === 0 && !cantConnect && !addressInUse) return void 0;
+        const address = cantConnect?.address ?? inUse[0]?.address ?? addressInUse?.exception.message ?? "";
+        const portNumber = /(\d+)\)?$/.exec(address)?.[1];
+        const command = commandLine(rc);
+        const script = /([\w./-]+\.sh)\b/.exec(command?.text ?? "")?.[1];
+        const scriptFile = script ? rc.inContext(script.replace(/^\.?\//, "")) : void 0;
+        const found = scriptFile ? rc.repo.findLine(scriptFile, /&\s*$/) : void 0;
+        const background = found && scriptFile ? { file: scriptFile, ...found } : void 0;
+        const evidence = present(
+          inUse[0]?.lines[0].text,
+          inUse.find((e) => e.error)?.lines[0].text,
+          cantConnect?.lines[0].text,
+          addressInUse?.exception.line
+        );
+        if (background) evidence.push(background.text.trim());
+        return {
+          reason: "port-in-use",
+          summary: `Port ${portNumber ?? address} inside the container is already taken, so Gunicorn could not bind ${code(address)}${background ? `; ${code(background.file)} starts ${code(background.text.trim())} before it` : ""}.`,
+          evidence,
+          location: firstLocation(background, command),
+          remedy: `Make sure nothing else in the container listens on ${portNumber ? `port ${portNumber}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
+        };
+      }
+    };
+  }
+});
+
+// src/diagnosis/reasons/port-in-use.ts
+var port_in_use_default;
+var init_port_in_use = __esm({
+  "src/diagnosis/reasons/port-in-use.ts"() {
+    "use strict";
+    init_network();
+    init_reason();
+    init_legacy();
+    port_in_use_default = defineReason({
+      id: "port-in-use",
+      title: "Port already in use",
+      headline: "port already in use",
+      readme: "Gunicorn could not bind its address",
+      fixtures: [{ path: "__fixtures__/apps/fail-port-in-use", test: "__tests__/diagnosis.itg.ts" }],
+      rules: [legacyRule("boot", "portInUse", portInUse)],
+      words: asIs
+    });
+  }
+});
+
+// src/diagnosis/reasons/app-not-found.ts
+var app_not_found_default;
+var init_app_not_found = __esm({
+  "src/diagnosis/reasons/app-not-found.ts"() {
+    "use strict";
+    init_configuration();
+    init_reason();
+    init_legacy();
+    app_not_found_default = defineReason({
+      id: "app-not-found",
+      title: "Application object not found",
+      headline: "application not found",
+      namesCulprit: true,
+      readme: "exit 4: the `module:attribute` of the app is wrong",
+      fixtures: [{ path: "__fixtures__/apps/fail-app-not-found", test: "__tests__/diagnosis.itg.ts" }],
+      rules: [legacyRule("boot", "appNotFound", appNotFound)],
+      words: asIs
+    });
+  }
+});
+
+// src/diagnosis/context.ts
+import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
+import path9 from "node:path";
+function frameText(frame) {
+  const head = `  File "${frame.file}", line ${frame.line}${frame.func ? `, in ${frame.func}` : ""}`;
+  return frame.code ? [head, `    ${frame.code}`] : [head];
+}
+function toPosix(p) {
+  return p.split(path9.sep).join("/");
+}
+var COMMON_WORKDIRS, LIBRARY_PATH, RepoFiles, RuleContext;
+var init_context = __esm({
+  "src/diagnosis/context.ts"() {
+    "use strict";
+    COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
+    LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |^\/usr\/(local\/)?lib\/python\d|^\/usr\/(local\/)?bin\/|^<string>$/;
+    RepoFiles = class {
+      constructor(repoRoot) {
+        this.repoRoot = repoRoot;
+      }
+      repoRoot;
+      cache = /* @__PURE__ */ new Map();
+      absolute(relative2) {
+        return path9.resolve(this.repoRoot, relative2);
+      }
+      isFile(relative2) {
+        try {
+          return statSync(this.absolute(relative2)).isFile();
+        } catch {
+          return false;
+        }
+      }
+      read(relative2) {
+        if (!this.cache.has(relative2)) {
+          let text;
+          try {
+            text = this.isFile(relative2) ? readFileSync(this.absolute(relative2), "utf8") : void 0;
+          } catch {
+            text = void 0;
+          }
+          this.cache.set(relative2, text);
+        }
+        return this.cache.get(relative2);
+      }
+      /** First line (1-based) matching, with its text. */
+      findLine(relative2, pattern) {
+        const text = this.read(relative2);
+        if (text === void 0) return void 0;
+        const lines = text.split("\n");
+        const index = lines.findIndex((line) => pattern.test(line));
+        return index === -1 ? void 0 : { line: index + 1, text: lines[index] };
+      }
+    };
+    RuleContext = class {
+      constructor(ctx) {
+        this.ctx = ctx;
+        this.repo = new RepoFiles(ctx.paths.repoRoot);
+        this.tracebacks = ctx.events.filter((event) => event.kind === "traceback");
+        this.contextRel = toPosix(path9.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+      }
+      ctx;
+      repo;
+      tracebacks;
+      /** Relative (to the repo root, POSIX) path of the build context: '' when it is the root. */
+      contextRel;
+      ofKind(kind) {
+        return this.ctx.events.filter((event) => event.kind === kind);
+      }
+      /** The first traceback that explains the failure: a worker's or the master's, not Gunicorn's own HaltServer. */
+      primaryTraceback(match) {
+        const candidates = this.tracebacks.filter((tb) => !tb.exception.type.endsWith("HaltServer") && (!match || match(tb)));
+        return candidates.find((tb) => tb.pid !== void 0) ?? candidates.find((tb) => tb.frames.length > 0) ?? candidates[0];
+      }
+      /** Path relative to the repository root for a path relative to the build context. */
+      inContext(relative2) {
+        return toPosix(path9.posix.join(this.contextRel, relative2));
+      }
+      /** Maps a container path back into the repository; undefined when no such file exists there. */
+      mapContainerPath(containerPath) {
+        if (!containerPath.startsWith("/") || LIBRARY_PATH.test(containerPath)) return void 0;
+        const workdirs = this.ctx.paths.workdir ? [this.ctx.paths.workdir, ...COMMON_WORKDIRS] : COMMON_WORKDIRS;
+        for (const workdir of workdirs) {
+          const base = workdir.endsWith("/") ? workdir : `${workdir}/`;
+          if (containerPath.startsWith(base)) {
+            const candidate = this.inContext(containerPath.slice(base.length));
+            if (this.repo.isFile(candidate)) return candidate;
+          }
+        }
+        const segments = containerPath.split("/").filter(Boolean);
+        for (let start = 1; start < segments.length; start++) {
+          const candidate = this.inContext(segments.slice(start).join("/"));
+          if (this.repo.isFile(candidate)) return candidate;
+        }
+        return void 0;
+      }
+      /**
+       * Tracebacks grouped as Python printed them: a first one, then those chained to it ("During handling of the
+       * above exception…", "…was the direct cause…"). Each chain ends with the exception that was actually raised.
+       */
+      tracebackChains() {
+        const chains = [];
+        for (const tb of this.tracebacks) {
+          if (tb.chained && chains.length > 0) chains[chains.length - 1].push(tb);
+          else chains.push([tb]);
+        }
+        return chains;
+      }
+      /** The deepest frame in the user's code (mapped into the repo when possible). */
+      userFrame(tb) {
+        if (!tb) return void 0;
+        let fallback;
+        for (let i = tb.frames.length - 1; i >= 0; i--) {
+          const frame = tb.frames[i];
+          if (LIBRARY_PATH.test(frame.file)) continue;
+          const text = frameText(frame);
+          const file = this.mapContainerPath(frame.file);
+          if (file) return { frame, location: { file, line: frame.line, containerPath: frame.file }, text };
+          fallback ??= { frame, text };
+        }
+        return fallback;
+      }
+      /** The Gunicorn line that ended the boot: `Reason: …`, HaltServer, `exited with code`, `Can't connect`. */
+      gunicornOutcomeLine() {
+        const priorities = ["shutdown", "halt-server", "cant-connect", "worker-exit", "worker-signal"];
+        for (const kind of priorities) {
+          const events2 = this.ofKind(kind);
+          const event = kind === "shutdown" ? events2.find((e) => e.reason) : events2[0];
+          if (event) return event.lines[0].text;
+        }
+        return void 0;
+      }
+      /** Evidence for a traceback: the user frame, the exception line, then the Gunicorn outcome line. */
+      tracebackEvidence(tb, frame = this.userFrame(tb)) {
+        const evidence = [...frame?.text ?? [], tb.exception.line];
+        const outcome = this.gunicornOutcomeLine();
+        if (outcome) evidence.push(outcome);
+        return evidence;
+      }
+      /** The Dockerfile path relative to the repo root, if it exists. */
+      dockerfile() {
+        const absolute = this.ctx.paths.dockerfile ?? path9.join(this.ctx.paths.contextDir, "Dockerfile");
+        const relative2 = toPosix(path9.relative(this.ctx.paths.repoRoot, absolute));
+        return this.repo.isFile(relative2) ? relative2 : void 0;
+      }
+      /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
+      dockerCommandLine() {
+        const file = this.dockerfile();
+        const text = file ? this.repo.read(file) : void 0;
+        if (!file || text === void 0) return void 0;
+        const lines = text.split("\n");
+        for (let i = lines.length - 1; i >= 0; i--) {
+          if (/^\s*(CMD|ENTRYPOINT)\b/i.test(lines[i])) return { file, line: i + 1, text: lines[i].trim() };
+        }
+        return void 0;
+      }
+      /** The Gunicorn config file used: `-c/--config X` in the Dockerfile command, else ./gunicorn.conf.py. */
+      gunicornConfigFile() {
+        const command = this.dockerCommandLine()?.text ?? "";
+        const explicit = /(?:-c|--config)["',\s=]+["']?([^"'\s,\]]+)/.exec(command)?.[1];
+        const names = explicit ? [explicit.replace(/^python:/, "").replace(/^\.\//, "")] : ["gunicorn.conf.py"];
+        for (const name of names) {
+          const candidate = this.inContext(name);
+          if (this.repo.isFile(candidate)) return candidate;
+        }
+        return void 0;
+      }
+      /** First requirements file in the build context. */
+      requirementsFile() {
+        for (const name of [
+          "requirements.txt",
+          "requirements/base.txt",
+          "requirements/prod.txt",
+          "requirements/production.txt",
+          "pyproject.toml",
+          "Pipfile",
+          "setup.py"
+        ]) {
+          const candidate = this.inContext(name);
+          if (this.repo.isFile(candidate)) return candidate;
+        }
+        return void 0;
+      }
+      /** Python module `a.b` → its file in the context (`a/b.py` or `a/b/__init__.py`). */
+      moduleFile(moduleName) {
+        const base = moduleName.replace(/\./g, "/");
+        for (const candidate of [`${base}.py`, `${base}/__init__.py`]) {
+          const relative2 = this.inContext(candidate);
+          if (this.repo.isFile(relative2)) return relative2;
+        }
+        return void 0;
+      }
+      /** Whether a module or package directory of that name exists anywhere near the context root. */
+      localModuleExists(moduleName) {
+        const top = moduleName.split(".")[0];
+        for (const candidate of [`${top}.py`, `${top}/__init__.py`, `src/${top}.py`, `src/${top}/__init__.py`]) {
+          const relative2 = this.inContext(candidate);
+          if (this.repo.isFile(relative2)) return relative2;
+        }
+        const dir = this.repo.absolute(this.inContext(top));
+        return existsSync2(dir) && statSync(dir).isDirectory() ? this.inContext(top) : void 0;
+      }
+    };
+  }
+});
+
+// src/diagnosis/rules/imports.ts
+function syntaxErrorMessage(rc) {
+  const logged = rc.ofKind("syntax-error-message")[0];
+  if (!logged) return void 0;
+  const reloaded = rc.ofKind("worker-reloading").find((r) => r.file.endsWith(`/${logged.file}`) || r.file === logged.file);
+  const file = reloaded ? rc.mapContainerPath(reloaded.file) : rc.moduleFile(logged.file.replace(/\.py$/, "").replace(/\//g, "."));
+  const location = file ? { file, line: logged.line, containerPath: reloaded?.file } : void 0;
+  const shown2 = `${location?.file ?? logged.file}:${logged.line}`;
+  return {
+    reason: "syntax-error",
+    summary: `${code(shown2)} has a SyntaxError: ${logged.message}${reloaded ? " (saved while Gunicorn ran with --reload; the reloaded worker could not import it)" : ""}.`,
+    evidence: present(reloaded?.lines[0].text, logged.lines[0].text, rc.gunicornOutcomeLine()),
+    location,
+    remedy: `Fix the syntax at ${code(shown2)}; ${code(`python -m py_compile ${location?.file ?? logged.file}`)} reproduces it without Docker.`
+  };
+}
+function raisedAtImport(rc) {
+  const tb = rc.primaryTraceback(
+    (t) => exceptionIs(t, "NameError", "AttributeError") && t.frames.some((f) => f.func === "<module>" || /gunicorn\/util\.py$/.test(f.file))
+  );
+  if (!tb) return void 0;
+  const frame = rc.userFrame(tb);
+  const at = frame?.location ? fileLine(frame.location) : frame ? `${frame.frame.file}:${frame.frame.line}` : void 0;
+  const moduleAttr = /^module '([^']+)' has no attribute '([^']+)'/.exec(tb.exception.message);
+  return {
+    reason: "import-error",
+    summary: `${at ? code(at) : "The app"} raises ${code(tb.exception.line)} while Gunicorn imports the app${moduleAttr ? `: the installed ${code(moduleAttr[1])} is not the package the code expects (another version, or a different package of that name)` : ""}.`,
+    evidence: rc.tracebackEvidence(tb, frame),
+    location: frame?.location,
+    remedy: moduleAttr ? `Install the ${code(moduleAttr[1])} the code was written for (check its name and version in the requirements), or update the code for the installed one.` : `Define the name before it is used at ${code(at ?? "module level")} (a typo, a missing import, or code that only runs in development).`
+  };
+}
+function importCutShort(rc) {
+  for (const cut of rc.ofKind("cut-traceback")) {
+    const inImport = cut.frames.slice(-1)[0]?.file.startsWith("<frozen importlib");
+    const site = inImport ? IMPORT_SITES.find((s) => cut.frames.some((f) => s.file.test(f.file) && f.func === s.func)) : void 0;
+    if (!site) continue;
+    const frame = cut.frames.find((f) => site.file.test(f.file) && f.func === site.func);
+    return {
+      reason: "missing-dependency",
+      summary: `A worker failed importing ${site.what}: ${code(site.module)} is not installed in the image (the log ends inside that import).`,
+      evidence: [...frameText(frame), ...present(rc.gunicornOutcomeLine())],
+      remedy: `Add ${code(site.module)} to ${rc.requirementsFile() ? code(rc.requirementsFile()) : "the requirements installed by the Dockerfile"}, ${site.instead}.`
+    };
+  }
+  return void 0;
+}
+function gunicornItself(rc, tb, moduleName) {
+  if (moduleName.split(".")[0] !== "gunicorn") return void 0;
+  return {
+    reason: "missing-dependency",
+    summary: `Gunicorn itself is not installed for the Python that runs the ${code("gunicorn")} command (${code(tb.exception.line)}).`,
+    evidence: rc.tracebackEvidence(tb),
+    remedy: `Install ${code("gunicorn")} in the same environment as the app (its requirements, the same virtualenv), or start it with ${code("python -m gunicorn")} from that Python.`
+  };
+}
+function appModule(rc, tb, moduleName, hasUserFrame) {
+  if (hasUserFrame || !tb.frames.some((f) => /gunicorn\/util\.py$/.test(f.file) && f.func === "import_app")) return void 0;
+  return {
+    reason: "missing-dependency",
+    summary: `Gunicorn cannot import the app module ${code(moduleName)} it was told to load: it is not importable where Gunicorn runs (not copied into the image, another working directory, or installed for another Python).`,
+    evidence: rc.tracebackEvidence(tb),
+    location: firstLocation(commandLine(rc)),
+    remedy: `Check that the image contains ${code(moduleName.replace(/\./g, "/"))} and that Gunicorn starts in its directory (${code("--chdir")}, ${code("WORKDIR")} or ${code("PYTHONPATH")}); an entrypoint script that fails its ${code("cd")} (e.g. CRLF line endings) has the same effect.`
+  };
+}
+function crlfScript(rc) {
+  for (const line of rc.ctx.lines) {
+    const m = /([\w./-]+\.sh): line \d+: .*\$'[^']*\\r'/.exec(line.text);
+    if (m) return { script: m[1].split("/").pop(), line: line.text };
+  }
+  return void 0;
+}
+var syntaxError, missingDependency, importError, IMPORT_SITES;
+var init_imports = __esm({
+  "src/diagnosis/rules/imports.ts"() {
+    "use strict";
+    init_context();
+    init_locate();
+    init_packages();
+    init_rule();
+    syntaxError = {
+      reason: "syntax-error",
+      explain(rc) {
+        const tb = rc.primaryTraceback((t) => exceptionIs(t, "SyntaxError", "IndentationError", "TabError"));
+        if (!tb) return syntaxErrorMessage(rc);
+        const last = tb.frames[tb.frames.length - 1];
+        const file = last ? rc.mapContainerPath(last.file) : void 0;
+        const location = file && last ? { file, line: last.line, containerPath: last.file } : rc.userFrame(tb)?.location;
+        const shown2 = location ? fileLine(location) : last ? `${last.file}:${last.line}` : "the application";
+        return {
+          reason: "syntax-error",
+          summary: `${code(shown2)} has a ${tb.exception.type.split(".").pop()}: ${tb.exception.message}.`,
+          evidence: [...last ? frameText(last) : [], tb.exception.line, ...present(rc.gunicornOutcomeLine())],
+          location,
+          remedy: `Fix the syntax at ${code(shown2)}; ${code(`python -m py_compile ${location?.file ?? "file.py"}`)} reproduces it without Docker.`
+        };
+      }
+    };
+    missingDependency = {
+      reason: "missing-dependency",
+      explain(rc) {
+        const tb = rc.primaryTraceback(
+          (t) => /^No module named '?([\w.]+)'?/.test(t.exception.message) && exceptionIs(t, "ModuleNotFoundError", "ImportError")
+        );
+        if (!tb) return importCutShort(rc);
+        const moduleName = /^No module named '?([\w.]+)'?/.exec(tb.exception.message)[1];
+        const frame = rc.userFrame(tb);
+        const { pipName, differs } = pipPackageFor(moduleName);
+        const local = rc.localModuleExists(moduleName);
+        const requirements = rc.requirementsFile();
+        const importedAt = where(frame?.location);
+        const special = gunicornItself(rc, tb, moduleName) ?? appModule(rc, tb, moduleName, frame !== void 0);
+        if (special && !local) return special;
+        if (local) {
+          return {
+            reason: "missing-dependency",
+            summary: `The app imports ${code(moduleName)}${importedAt}, which exists in the repository (${code(local)}) but is not importable in the container.`,
+            evidence: rc.tracebackEvidence(tb, frame),
+            location: frame?.location,
+            remedy: `Check that the Dockerfile copies ${code(local)} and that Gunicorn runs from the right directory (${code("--chdir")}, ${code("WORKDIR")} or ${code("PYTHONPATH")}).`
+          };
+        }
+        const crlf = crlfScript(rc);
+        if (crlf) {
+          return {
+            reason: "missing-dependency",
+            summary: `The app module ${code(moduleName)} is not importable because ${code(crlf.script)} has Windows (CRLF) line endings: its commands (a ${code("cd")}, an ${code("export")}) failed before Gunicorn started (${code(crlf.line.trim())}).`,
+            evidence: [crlf.line, ...rc.tracebackEvidence(tb, frame)],
+            location: frame?.location,
+            remedy: `Convert ${code(crlf.script)} to LF line endings (${code("dos2unix")}, or ${code("*.sh text eol=lf")} in .gitattributes) and rebuild.`
+          };
+        }
+        return {
+          reason: "missing-dependency",
+          summary: `The app imports ${code(moduleName)}${importedAt}, which is not installed in the image.`,
+          evidence: rc.tracebackEvidence(tb, frame),
+          location: frame?.location,
+          remedy: `Add ${code(pipName)} to ${requirements ? code(requirements) : "the requirements installed by the Dockerfile"}${differs ? ` (the import name ${code(moduleName.split(".")[0])} differs from the package name)` : ""}.`
+        };
+      }
+    };
+    importError = {
+      reason: "import-error",
+      explain(rc) {
+        const tb = rc.primaryTraceback((t) => exceptionIs(t, "ImportError") && /cannot import name/.test(t.exception.message));
+        if (!tb) return raisedAtImport(rc);
+        const m = /cannot import name '([^']+)' from '([^']+)'(?: \(([^)]+)\))?/.exec(tb.exception.message);
+        const name = m?.[1] ?? /cannot import name '?([\w.]+)'?/.exec(tb.exception.message)?.[1] ?? "?";
+        const fromModule = m?.[2];
+        const didYouMean = /Did you mean: '([^']+)'/.exec(tb.exception.message)?.[1];
+        const circular = /partially initialized module|circular import/.test(tb.exception.message);
+        const ownFile = m?.[3] ? rc.mapContainerPath(m[3]) : fromModule ? rc.moduleFile(fromModule) : void 0;
+        const frame = rc.userFrame(tb);
+        const at = frame?.location ? `${code(fileLine(frame.location))} imports` : "The app imports";
+        const summary3 = circular ? `${at} ${code(name)} from ${code(fromModule ?? "?")} during a circular import (the module is only partially initialized).` : ownFile ? `${at} ${code(name)} from ${code(fromModule ?? "?")}, but ${code(ownFile)} does not define it.` : `${at} ${code(name)} from ${code(fromModule ?? "?")}, which the installed version of ${code((fromModule ?? "?").split(".")[0])} does not provide.`;
+        return {
+          reason: "import-error",
+          summary: summary3,
+          evidence: rc.tracebackEvidence(tb, frame),
+          location: frame?.location,
+          remedy: circular ? "Break the cycle: move the shared code into its own module, or import inside the function that needs it." : ownFile ? didYouMean ? `Import ${code(didYouMean)}, which ${code(ownFile)} defines, or define ${code(name)} there.` : `Define ${code(name)} in ${code(ownFile)} or import the name it actually has.` : `Pin the version of ${code(pipPackageFor(fromModule ?? name).pipName)} that still provides ${code(name)} in the requirements, or update the import for the installed version.`
+        };
+      }
+    };
+    IMPORT_SITES = [
+      {
+        file: /\/uvicorn\/config\.py$/,
+        func: "setup_event_loop",
+        module: "uvloop",
+        what: "the uvicorn worker's event loop (its Gunicorn worker asks for uvloop)",
+        instead: 'or run the worker with the asyncio loop (a `UvicornWorker` subclass with `CONFIG_KWARGS = {"loop": "asyncio"}`)'
+      }
+    ];
+  }
+});
+
+// src/diagnosis/reasons/syntax-error.ts
+var syntax_error_default;
+var init_syntax_error = __esm({
+  "src/diagnosis/reasons/syntax-error.ts"() {
+    "use strict";
+    init_imports();
+    init_reason();
+    init_legacy();
+    syntax_error_default = defineReason({
+      id: "syntax-error",
+      title: "Syntax error",
+      headline: "syntax error",
+      readme: "a `SyntaxError` in your code, on its file and line",
+      fixtures: [{ path: "__fixtures__/apps/fail-syntax-error", test: "__tests__/diagnosis.itg.ts" }],
+      rules: [legacyRule("boot", "syntaxError", syntaxError)],
+      words: asIs
+    });
+  }
+});
+
+// src/diagnosis/rules/environment.ts
+function emptySpecVariable(rc) {
+  const tb = rc.primaryTraceback((t) => /^No module named '(\.[\w.]*|[\w.]*\.|[\w.]*\.\.[\w.]*)'/.test(t.exception.message));
+  if (!tb) return void 0;
+  const empty = rc.ctx.lines.map((l) => /\b([A-Z][A-Z0-9_]*)=(?=[\s,;)\]]|$)/.exec(l.text)).find((m) => m !== null);
+  if (!empty) return void 0;
+  const moduleName = /^No module named '([^']*)'/.exec(tb.exception.message)[1];
+  return {
+    reason: "missing-env",
+    summary: `Gunicorn was asked to import ${code(moduleName)}, a module name with an empty part: the environment variable ${code(empty[1])} it is built from is empty (the log shows ${code(empty[0])}).`,
+    evidence: present(rc.ctx.lines.find((l) => l.text.includes(empty[0]))?.text, tb.exception.line, rc.gunicornOutcomeLine()),
+    remedy: `Pass ${code(empty[1])} with the action's \`env\` input (the value the image expects), or give it a default where the command is built.`
+  };
+}
+function readDatabaseError(text) {
+  const host = /host name "([^"]+)"/.exec(text)?.[1] ?? /server at "([^"]+)"/.exec(text)?.[1] ?? /Can't connect to \w+ server on '([^']+)'/.exec(text)?.[1] ?? /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):\d+/.exec(text)?.[1] ?? /connect to server: .*?"([^"]+)"/.exec(text)?.[1];
+  const port = /port (\d+) failed/.exec(text)?.[1] ?? /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/.exec(text)?.[1];
+  const user = /for user "([^"]+)"/.exec(text)?.[1] ?? /Access denied for user '([^']+)'/.exec(text)?.[1];
+  const database = /database "([^"]+)" does not exist/.exec(text)?.[1] ?? /Unknown database '([^']+)'/.exec(text)?.[1];
+  const failure = /could not translate host name|Name or service not known|Temporary failure in name resolution|nodename nor servname|gaierror|Unknown (MySQL )?server host/i.test(
+    text
+  ) ? "unresolved" : /password authentication failed|no password supplied|Access denied for user|invalid username-password pair|WRONGPASS|NOAUTH|AuthenticationError|Authentication required|role "[^"]+" does not exist/i.test(
+    text
+  ) ? "auth" : database ? "missing-database" : /Connection refused|Cannot assign requested address|Errno 111|Error 111|Error 99/i.test(text) ? "refused" : /timeout expired|timed out|No route to host|TimeoutError/i.test(text) ? "timeout" : "other";
+  return { failure, host, port, user, database };
+}
+function serviceKind(text) {
+  if (/redis/i.test(text)) return "Redis";
+  if (/mysql/i.test(text)) return "MySQL";
+  if (/mongo/i.test(text)) return "MongoDB";
+  if (/psycopg|postgres|asyncpg|port 5432/i.test(text)) return "PostgreSQL";
+  return "the database";
+}
+function databaseWording({ failure, host, port, user, database }) {
+  const loopback = host !== void 0 && LOOPBACK.test(host);
+  const lazily = "or connect on first request instead of while the app loads, so it can boot without the service";
+  const viaNetwork = `join the service's Docker network with the \`network\` input (e.g. ${code("${{ job.services.postgres.network }}")}) and use its name`;
+  const wording = {
+    unresolved: {
+      what: `the name ${code(host ?? "?")} does not resolve inside the container`,
+      remedy: `${code(host ?? "That host")} only exists on the network where the app normally runs (a docker-compose or CI service): ${viaNetwork}, or point the URL given with \`env\` at ${code("host.docker.internal")} and the port the service publishes on the runner; ${lazily}.`
+    },
+    refused: {
+      what: loopback ? `nothing listens there: inside the container ${code(host)} is the container itself` : "the connection is refused",
+      remedy: loopback ? `Point the URL at ${code("host.docker.internal")} to reach a service the workflow publishes on the runner (GitHub \`services:\` with \`ports:\`), or ${viaNetwork}; ${lazily}.` : `Check that the service runs and publishes port ${port ?? "its port"} on the runner (\`ports:\` under GitHub \`services:\`), and that the URL given with \`env\` uses that port; ${lazily}.`
+    },
+    auth: {
+      what: `the server rejects the credentials${user ? ` of user ${code(user)}` : ""}`,
+      remedy: `Pass the user and password the test database was created with (e.g. the service's ${code("POSTGRES_USER")}/${code("POSTGRES_PASSWORD")}) in the URL given with \`env\`.`
+    },
+    "missing-database": {
+      what: `the server has no database ${code(database ?? "?")}`,
+      remedy: `Create ${code(database ?? "the database")} in the service (e.g. ${code(`POSTGRES_DB: ${database ?? "app"}`)}) or point the URL given with \`env\` at a database that exists.`
+    },
+    timeout: {
+      what: "the connection times out",
+      remedy: `Make the service reachable from the container (${code("host.docker.internal")} for ports published on the runner, or the \`network\` input), ${lazily}.`
+    },
+    other: {
+      what: "the connection fails",
+      remedy: `Make the service reachable from the container (${code("host.docker.internal")} or the \`network\` input) with a URL passed with \`env\`, ${lazily}.`
+    }
+  };
+  return wording[failure];
+}
+function cutWhileConnecting(rc) {
+  const cut = rc.ofKind("cut-traceback").find((tb) => tb.frames.slice(-3).some((f) => DB_CONNECT_FRAME.test(f.file) && CONNECT_FUNC.test(f.func ?? "")));
+  if (!cut) return void 0;
+  const connect = [...cut.frames].reverse().find((f) => DB_CONNECT_FRAME.test(f.file) && CONNECT_FUNC.test(f.func ?? ""));
+  const kind = serviceKind(cut.frames.map((f) => f.file).join(" "));
+  const { remedy } = databaseWording({ failure: "other" });
+  return {
+    reason: "database-unreachable",
+    summary: `A worker failed while connecting to ${kind} during boot (${code(`${connect.func}`)} in ${code(connect.file.replace(/^.*\/(?:site|dist)-packages\//, ""))}); the log ends before the driver's error, so the exact failure is not shown.`,
+    evidence: present(`  File "${connect.file}", line ${connect.line}, in ${connect.func}`, rc.gunicornOutcomeLine()),
+    remedy
+  };
+}
+var ENV_FRAME, ENV_NAME, missingEnv, DB_EXCEPTION, DB_MESSAGE, databaseUnreachable, DB_CONNECT_FRAME, CONNECT_FUNC;
+var init_environment = __esm({
+  "src/diagnosis/rules/environment.ts"() {
+    "use strict";
+    init_rule();
+    ENV_FRAME = /environ|getenv|os\.py$|<frozen os>/;
+    ENV_NAME = /^'[A-Z][A-Z0-9_]*'$/;
+    missingEnv = {
+      reason: "missing-env",
+      explain(rc) {
+        const keyError = rc.primaryTraceback(
+          (tb2) => exceptionIs(tb2, "KeyError") && (tb2.frames.some(
+            (f) => ENV_FRAME.test(f.code ?? "") || ENV_FRAME.test(f.file) || f.func === "__getitem__" && !/configparser/.test(f.file)
+          ) || // A bare `KeyError: 'SECRET_KEY'` (the frames were not pasted): an environment-style name.
+          tb2.frames.length === 0 && ENV_NAME.test(tb2.exception.message))
+        );
+        const improperly = rc.primaryTraceback((tb2) => exceptionIs(tb2, "ImproperlyConfigured") && /environment variable/i.test(tb2.exception.message));
+        const tb = keyError ?? improperly;
+        if (!tb) return emptySpecVariable(rc);
+        const name = /^'([^']+)'$/.exec(tb.exception.message)?.[1] ?? /(?:Set the |variable )([A-Z][A-Z0-9_]+)/.exec(tb.exception.message)?.[1] ?? tb.exception.message;
+        const frame = rc.userFrame(tb);
+        const hostFilled = rc.ctx.env.hostFilled?.includes(name);
+        const provided = rc.ctx.env.provided.includes(name);
+        return {
+          reason: "missing-env",
+          summary: `The app needs the environment variable ${code(name)}, which is not set in the container${frame?.location ? `: ${code(fileLine(frame.location))} reads it at import` : ""}.`,
+          evidence: rc.tracebackEvidence(tb, frame),
+          location: frame?.location,
+          remedy: hostFilled ? `The hosting blueprint leaves ${code(name)} for the host to fill (e.g. render.yaml \`sync: false\`), so pass a test value with the action's \`env\` input.` : provided ? `${code(name)} was passed to the container yet the lookup failed: check its spelling where it is read, or read it with ${code(`os.environ.get("${name}")`)} and handle the absence.` : `Pass ${code(name)} with the action's \`env\` input (a secret or a harmless test value), or read it with ${code(`os.environ.get("${name}", default)`)}.`
+        };
+      }
+    };
+    DB_EXCEPTION = /(OperationalError|InterfaceError|ConnectionError|ConnectionRefusedError|ServerSelectionTimeoutError|CannotConnectNowError|InvalidCatalogNameError|InvalidPasswordError|AuthenticationError|gaierror|TimeoutError)$/;
+    DB_MESSAGE = /could not translate host name|connection to server|Connection refused|could not connect to server|Can't connect to (MySQL|Redis)|Error -?\d+ connecting to|Name or service not known|Temporary failure in name resolution|timeout expired|No route to host|password authentication failed|database "[^"]+" does not exist|Unknown database|Access denied for user|invalid username-password pair|NOAUTH|Authentication required/i;
+    databaseUnreachable = {
+      reason: "database-unreachable",
+      explain(rc) {
+        const isDbError = (t) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type));
+        const chain = rc.tracebackChains().find((c) => c.some(isDbError));
+        if (!chain) return cutWhileConnecting(rc);
+        const dbErrors = chain.filter(isDbError);
+        const outer = dbErrors[dbErrors.length - 1];
+        const text = chain.map((t) => `${t.exception.type}: ${t.exception.message}`).join("\n");
+        const dbError = readDatabaseError(text);
+        const frame = [...chain].reverse().map((t) => rc.userFrame(t)).find((f) => f?.location) ?? rc.userFrame(outer);
+        const subject = dbError.host ? `${serviceKind(text)} at ${code(dbError.host)}${dbError.port ? ` port ${dbError.port}` : ""}` : serviceKind(text);
+        const { what, remedy } = databaseWording(dbError);
+        const cause = dbErrors[0] !== outer ? dbErrors[0].exception.line : void 0;
+        return {
+          reason: "database-unreachable",
+          summary: `The app connects to ${subject} while it loads${where(frame?.location)}, and ${what}.`,
+          evidence: [
+            ...frame?.text ?? [],
+            outer.exception.line,
+            ...cause && !outer.exception.message.includes(dbErrors[0].exception.message) ? [cause] : [],
+            ...present(rc.gunicornOutcomeLine())
+          ],
+          location: frame?.location,
+          remedy
+        };
+      }
+    };
+    DB_CONNECT_FRAME = /\/(django\/db\/backends|psycopg2?|pymysql|MySQLdb|sqlalchemy\/engine|sqlalchemy\/pool|asyncpg|redis|pymongo)\//;
+    CONNECT_FUNC = /^(ensure_connection|connect|_connect|get_new_connection|__connect|_do_get|raw_connection|connection)$/;
+  }
+});
+
+// src/diagnosis/reasons/missing-env.ts
+var missing_env_default;
+var init_missing_env = __esm({
+  "src/diagnosis/reasons/missing-env.ts"() {
+    "use strict";
+    init_environment();
+    init_reason();
+    init_legacy();
+    missing_env_default = defineReason({
+      id: "missing-env",
+      title: "Missing environment variable",
+      headline: "missing environment variable",
+      namesCulprit: true,
+      readme: "`KeyError: 'DATABASE_URL'` and friends: the variable the app needs",
+      fixtures: [{ path: "__fixtures__/apps/fail-missing-env", test: "__tests__/diagnosis.itg.ts" }],
+      rules: [legacyRule("boot", "missingEnv", missingEnv)],
+      words: asIs
+    });
+  }
+});
+
+// src/diagnosis/reasons/database-unreachable.ts
+var database_unreachable_default;
+var init_database_unreachable = __esm({
+  "src/diagnosis/reasons/database-unreachable.ts"() {
+    "use strict";
+    init_environment();
+    init_reason();
+    init_legacy();
+    database_unreachable_default = defineReason({
+      id: "database-unreachable",
+      title: "Database unreachable at boot",
+      headline: "database unreachable at boot",
+      readme: "the app connects to its database at import and cannot",
+      fixtures: [{ path: "__fixtures__/apps/fail-database-unreachable", test: "__tests__/diagnosis.itg.ts" }],
+      rules: [legacyRule("boot", "databaseUnreachable", databaseUnreachable)],
+      words: asIs
+    });
+  }
+});
+
+// src/diagnosis/reasons/missing-dependency.ts
+var missing_dependency_default;
+var init_missing_dependency = __esm({
+  "src/diagnosis/reasons/missing-dependency.ts"() {
+    "use strict";
+    init_imports();
+    init_reason();
+    init_legacy();
+    init_start();
+    missing_dependency_default = defineReason({
+      id: "missing-dependency",
+      title: "Missing dependency",
+      headline: "missing dependency",
+      namesCulprit: true,
+      readme: "`ModuleNotFoundError`, with the pip package name where it differs from the import name",
+      fixtures: [{ path: "__fixtures__/apps/fail-missing-dependency", test: "__tests__/diagnosis.itg.ts" }],
+      rules: [gunicornNotInstalled, legacyRule("boot", "missingDependency", missingDependency)],
+      words: (facts) => "summary" in facts ? facts : startWords(facts)
+    });
+  }
+});
+
+// src/diagnosis/reasons/import-error.ts
+var import_error_default;
+var init_import_error = __esm({
+  "src/diagnosis/reasons/import-error.ts"() {
+    "use strict";
+    init_imports();
+    init_reason();
+    init_legacy();
+    import_error_default = defineReason({
+      id: "import-error",
+      title: "Import error",
+      headline: "import error",
+      namesCulprit: true,
+      readme: "`ImportError: cannot import name \u2026` (version mismatch, circular import), or a `NameError`/`AttributeError` raised by module-level code while Gunicorn imports the app",
+      fixtures: [{ path: "__fixtures__/apps/fail-import-error", test: "__tests__/diagnosis.itg.ts" }],
+      rules: [legacyRule("boot", "importError", importError)],
+      words: asIs
+    });
+  }
+});
+
+// src/diagnosis/rules/resources.ts
+function memoryException(rc) {
+  const tb = rc.primaryTraceback((t) => exceptionIs(t, "MemoryError") || /\[Errno 12\] Cannot allocate memory/.test(t.exception.message));
+  if (!tb) return void 0;
+  const forking = tb.frames.some((f) => f.code === "pid = os.fork()" || f.func === "spawn_worker" || /os\.fork\(\)/.test(f.code ?? ""));
+  const workers = configuredWorkers(rc) ?? rc.ctx.state.expectedWorkers;
+  const limit = rc.ctx.container.memoryLimit;
+  return {
+    reason: "out-of-memory",
+    summary: forking ? `The master could not fork a worker: ${code("os.fork()")} failed with ${code(tb.exception.line)}, the container has no memory left for another copy of the process${limit ? ` (limit ${limit})` : ""}.` : `The app ran out of memory while it loaded: ${code(tb.exception.line)}${limit ? ` (limit ${limit})` : ""}.`,
+    evidence: present(rc.ofKind("main-loop-exception")[0]?.lines[0].text, ...rc.tracebackEvidence(tb)),
+    remedy: forking ? `Lower what the master holds before it forks (with ${code("--preload")} the whole app is loaded there), start fewer workers${workers ? ` (${workers} now)` : ""}, or give the container more memory.` : "Lower what the import allocates (load large data lazily) or give the container more memory."
+  };
+}
+function configuredWorkers(rc) {
+  const inCommand = /(?:--workers|-w)["',\s=]+["']?(\d+)/.exec(commandLine(rc)?.text ?? "")?.[1];
+  const inConfig = /=\s*(\d+)\s*$/.exec(configSetting(rc, /^\s*workers\s*=\s*\d+\s*$/)?.text ?? "")?.[1];
+  const workers = Number(inCommand ?? inConfig);
+  return Number.isInteger(workers) && workers > 0 ? workers : void 0;
+}
+function preloads(rc) {
+  return /--preload/.test(commandLine(rc)?.text ?? "") || configSetting(rc, /^\s*preload_app\s*=\s*True/) !== void 0;
+}
+var outOfMemory, killed, workerTimeout;
+var init_resources = __esm({
+  "src/diagnosis/rules/resources.ts"() {
+    "use strict";
+    init_locate();
+    init_rule();
+    outOfMemory = {
+      reason: "out-of-memory",
+      explain(rc) {
+        const enomem = memoryException(rc);
+        if (enomem) return enomem;
+        const { container } = rc.ctx;
+        const timedOut = new Set(rc.ofKind("worker-timeout").map((e) => e.pid));
+        const kills = rc.ofKind("worker-signal").filter((e) => e.signal === "SIGKILL" || e.signal === "9" || e.perhapsOom);
+        const oomKills = kills.filter((e) => !timedOut.has(e.pid));
+        const oomEvents = container.oomEvents ?? 0;
+        const masterKilled = container.oomKilled === true || container.exitCode === 137 && container.memoryLimit !== void 0;
+        if (oomKills.length === 0 && !masterKilled && oomEvents === 0) return void 0;
+        if (oomKills.length === 0 && !masterKilled && kills.length > 0) return void 0;
+        const limit = container.memoryLimit;
+        const underLimit = limit ? ` under its ${code(limit)} memory limit` : "";
+        const workers = configuredWorkers(rc) ?? rc.ctx.state.expectedWorkers;
+        const evidence = oomKills.slice(0, 3).map((e) => e.lines[0].text);
+        if (oomEvents > 0)
+          evidence.push(`Docker reported ${oomEvents} OOM event${oomEvents === 1 ? "" : "s"} for the container${limit ? ` (memory limit ${limit})` : ""}`);
+        if (masterKilled) evidence.push(`container ${container.oomKilled ? "OOMKilled" : "exit code 137"}${limit ? ` (memory limit ${limit})` : ""}`);
+        const alsoTimeouts = kills.length > oomKills.length;
+        const bigger = limit ? `run on an instance with more than ${code(limit)} (the \`memory\` input is the instance size the boot is tested at)` : "give the container more memory";
+        if (oomKills.length === 0) {
+          return {
+            reason: "out-of-memory",
+            summary: masterKilled ? `The container was killed for using too much memory${underLimit}${rc.ctx.state.bootedPids.length === 0 ? " before any worker booted: the master process itself ran out" : ""}.` : `The kernel's out-of-memory killer fired in the container${underLimit} while the app booted (${oomEvents} OOM event${oomEvents === 1 ? "" : "s"}).`,
+            evidence,
+            remedy: `Lower what the app allocates while it loads (load large data lazily)${preloads(rc) ? `; with ${code("preload_app")} the master imports the app, so the import alone must fit` : ""}, or ${bigger}.`
+          };
+        }
+        return {
+          reason: "out-of-memory",
+          summary: `Workers were killed with SIGKILL ${oomKills.length} time${oomKills.length === 1 ? "" : "s"} without a timeout first: the container ran out of memory${limit ? ` (limit ${limit})` : ""}${workers ? ` with ${workers} worker${workers === 1 ? "" : "s"}` : ""}.`,
+          evidence,
+          remedy: `Start fewer workers${workers ? ` (${workers} now, each importing the app and holding its own copy)` : ""} with ${code("--workers")} or ${code("WEB_CONCURRENCY")}, load the app once in the master with ${code("preload_app = True")} (${code("--preload")}) so workers share its memory, lower what the import allocates, or ${bigger}${alsoTimeouts ? "; some other SIGKILLs followed a WORKER TIMEOUT and are timeouts, not memory" : ""}.`
+        };
+      }
+    };
+    killed = (count) => `${count} worker${count === 1 ? "" : "s"}`;
+    workerTimeout = {
+      reason: "worker-timeout",
+      explain(rc) {
+        const timeouts = rc.ofKind("worker-timeout");
+        if (timeouts.length === 0) return void 0;
+        const command = commandLine(rc);
+        const inCommand = command && /(--timeout|-t)[\s"',=]+["']?(\d+)/.exec(command.text);
+        const inConfig = inCommand ? void 0 : configSetting(rc, "timeout");
+        const seconds = inCommand?.[2] ?? /=\s*(\d+)/.exec(inConfig?.text ?? "")?.[1] ?? "30";
+        const location = firstLocation(inCommand ? command : void 0, inConfig);
+        const booted = new Set(rc.ctx.state.bootedPids);
+        const duringBoot = timeouts.filter((t) => booted.has(t.pid)).length;
+        const evidence = [timeouts[0].lines[0].text];
+        const bootLine = rc.ofKind("worker-boot").find((b) => b.pid === timeouts[0].pid);
+        if (bootLine) evidence.unshift(bootLine.lines[0].text);
+        if (command && inCommand) evidence.push(command.text);
+        const healthyAt = rc.ctx.health?.firstHealthyAt;
+        const servingTimeout = healthyAt !== void 0 && (timeouts[0].lines[0]?.at ?? 0) > healthyAt;
+        const diagnosis = { reason: "worker-timeout", evidence, location };
+        if (servingTimeout) {
+          return {
+            ...diagnosis,
+            summary: `Gunicorn killed ${timeouts.length === 1 ? "a worker" : `${timeouts.length} workers`} with ${code("WORKER TIMEOUT")} while serving requests: a request kept the worker busy longer than Gunicorn's ${code("timeout")} of ${seconds} s.`,
+            remedy: `Find the blocking call on the request path (with gevent workers, a C database driver or CPU-bound work blocks the whole worker), move slow work out of the request, or add workers/threads; raise ${code("--timeout")} only if such requests are expected.`
+          };
+        }
+        return {
+          ...diagnosis,
+          summary: `Gunicorn killed ${killed(duringBoot || timeouts.length)} with ${code("WORKER TIMEOUT")}: loading the app took longer than Gunicorn's ${code("timeout")} of ${seconds} s.`,
+          remedy: `Make the import fast (do not wait for services or load big data at import time) or raise ${code("--timeout")} above the real boot time.`
+        };
+      }
+    };
+  }
+});
+
+// src/diagnosis/reasons/out-of-memory.ts
+var out_of_memory_default;
+var init_out_of_memory = __esm({
+  "src/diagnosis/reasons/out-of-memory.ts"() {
+    "use strict";
+    init_resources();
+    init_reason();
+    init_legacy();
+    out_of_memory_default = defineReason({
+      id: "out-of-memory",
+      title: "Out of memory",
+      headline: "out of memory",
+      readme: "a worker or the container was killed for memory",
+      fixtures: [{ path: "__fixtures__/apps/fail-out-of-memory", test: "__tests__/diagnosis.itg.ts" }],
+      rules: [legacyRule("boot", "outOfMemory", outOfMemory)],
+      words: asIs
+    });
+  }
+});
+
+// src/diagnosis/rules/hangs.ts
+function whatItWaitsOn(frames, user) {
+  const inner = frames.slice(0, user ? Math.max(1, frames.indexOf(user.frame)) : 3);
+  if (inner.some((f) => NETWORK_FILES.test(f.file) || f.file.endsWith("socket.py") && NETWORK_FUNCS.test(f.func))) return "network";
+  if (user?.code && /\b(connect|create_connection|urlopen|getaddrinfo)\s*\(/.test(user.code)) return "network";
+  if (user?.code && /\bsleep\s*\(/.test(user.code) && frames[0] === user.frame) return "sleep";
+  if (inner.some((f) => LOCK_FILES.test(f.file) && LOCK_FUNCS.test(f.func))) return "lock";
+  if (user?.code && /\.(acquire|join|wait)\s*\(/.test(user.code)) return "lock";
+  return "computation";
+}
+function stackLines(frames, user) {
+  const end = user ? frames.indexOf(user.frame) + 1 : 1;
+  const shown2 = frames.slice(0, Math.min(end, 4));
+  if (user && !shown2.includes(user.frame)) shown2.push(user.frame);
+  return shown2.map((f) => `  File "${f.file}", line ${f.line} in ${f.func}`);
+}
+var NETWORK_FILES, NETWORK_FUNCS, LOCK_FILES, LOCK_FUNCS, workerHang, REMEDIES;
+var init_hangs = __esm({
+  "src/diagnosis/rules/hangs.ts"() {
+    "use strict";
+    init_faulthandler();
+    init_locate();
+    init_rule();
+    NETWORK_FILES = /\/(socket|ssl|selectors)\.py$|\/http\/client\.py$|\/(urllib3|requests|httpx|psycopg2?|psycopg|redis|pymongo|pika|kombu|amqp|grpc|botocore|asyncpg|pymysql|MySQLdb|sqlalchemy)\//;
+    NETWORK_FUNCS = /^(create_connection|connect|connect_ex|_connect|getaddrinfo|recv|recv_into|recvfrom|read|readline|sendall|do_handshake|select|poll|wait_for_connection)$/;
+    LOCK_FILES = /\/(threading|queue|multiprocessing\/[\w/]+|concurrent\/futures\/[\w]+|asyncio\/[\w]+)\.py$/;
+    LOCK_FUNCS = /^(acquire|wait|join|get|result|_wait_for_tstate_lock|run_until_complete)$/;
+    workerHang = {
+      reason: "worker-hang",
+      explain(rc) {
+        const request2 = rc.ctx.stackRequest;
+        if (!request2) return void 0;
+        const dump = rc.ofKind("fatal-error").find((d) => d.lines[0].seq > request2.afterSeq);
+        const frames = dump ? crashedThread(dump)?.frames ?? [] : [];
+        const seconds = Math.round(request2.stuckForMs / 1e3);
+        const bootLine = rc.ofKind("worker-boot").find((e) => e.pid === request2.pid)?.lines[0].text;
+        if (!dump || frames.length === 0) {
+          return {
+            reason: "worker-hang",
+            summary: `Worker ${request2.pid} never finished booting (stuck for ${seconds} s) and printed no stack when asked (faulthandler off, or the worker blocks signals).`,
+            evidence: present(bootLine, ...rc.ctx.lines.slice(-2).map((l) => l.text)),
+            remedy: `Find what the app does at import that can wait (a connection, a lock, a sleep); with the ${code("faulthandler")} input on (the default) and a Python app, the next run names the line.`
+          };
+        }
+        if (!frames.some((f) => /^(load_wsgi|load_wsgiapp|import_app|load)$/.test(f.func))) return void 0;
+        const user = faultUserFrame(rc, frames);
+        const waiting = whatItWaitsOn(frames, user);
+        const where2 = user ? `${code(fileLine(user.location))}${user.code ? ` (${code(user.code)})` : ""}` : code(`${frames[0].file}:${frames[0].line}`);
+        const verb = user?.frame.func === "<module>" || frames.some((f) => f.func === "<module>" && !f.file.startsWith("<")) ? "importing" : "booting at";
+        return {
+          reason: "worker-hang",
+          summary: `The worker is stuck ${verb} ${where2} after ${seconds} s${waiting === "network" ? `, waiting on a network connection (${code(frames[0].func)})` : ""}: it never finished booting, so nothing could answer.`,
+          evidence: present(bootLine, dump.lines.find((l) => /thread 0x/i.test(l.text))?.text, ...stackLines(frames, user)),
+          location: user?.location,
+          remedy: REMEDIES[waiting]
+        };
+      }
+    };
+    REMEDIES = {
+      network: "The app connects to a service at import and the service never answers in CI: a service the CI run lacks (start it as a job service and pass `network`, or point the URL at it), or one that drops connections. Connect lazily at the first request, and give the connection a timeout so a missing service fails fast with an error.",
+      sleep: "The app sleeps at import. Move the wait out of the import (a readiness check at the first request, or a background thread), or make it bounded and short.",
+      lock: "The app waits at import on a lock, a thread, a queue or a future that nothing releases in the worker (often started before the fork, or a `preload_app` leftover). Start that work after the fork (`post_fork`) or at the first request.",
+      computation: "The app is still computing at import. Move the work out of the import (build it ahead, cache it, or do it lazily), or raise Gunicorn\u2019s `timeout` and the `timeout` input so the boot may take that long."
+    };
+  }
+});
+
+// src/diagnosis/reasons/worker-hang.ts
+var worker_hang_default;
+var init_worker_hang = __esm({
+  "src/diagnosis/reasons/worker-hang.ts"() {
+    "use strict";
+    init_hangs();
+    init_reason();
+    init_legacy();
+    worker_hang_default = defineReason({
+      id: "worker-hang",
+      title: "Worker stuck while booting",
+      headline: "a worker is stuck while booting",
+      readme: "a worker never finished booting: its stack (asked with SIGSEGV, printed by faulthandler) names the line it waits on, e.g. `app.py:4` (`time.sleep(3600)`)",
+      fixtures: [
+        { path: "__fixtures__/apps/fail-worker-hang", test: "__tests__/hang-crash.itg.ts" },
+        { path: "__fixtures__/apps/fail-worker-timeout", test: "__tests__/diagnosis.itg.ts" }
+      ],
+      rules: [legacyRule("boot", "workerHang", workerHang)],
+      words: asIs
+    });
+  }
+});
+
+// src/diagnosis/reasons/worker-timeout.ts
+var worker_timeout_default;
+var init_worker_timeout = __esm({
+  "src/diagnosis/reasons/worker-timeout.ts"() {
+    "use strict";
+    init_resources();
+    init_reason();
+    init_legacy();
+    worker_timeout_default = defineReason({
+      id: "worker-timeout",
+      title: "Worker timeout during boot",
+      headline: "worker timeout",
+      readme: "a worker took longer to boot than Gunicorn's `timeout`",
+      fixtures: [{ path: "__fixtures__/apps/load-worker-timeout", test: "__tests__/concurrency.itg.ts" }],
+      rules: [legacyRule("boot", "workerTimeout", workerTimeout)],
+      words: asIs
+    });
+  }
+});
+
+// src/gunicorn/log-events.ts
+var PREFIX, SIGNAL_NAMES, PREFIXED, CONFIG_ERRORS, APP_LOAD_ERRORS;
+var init_log_events = __esm({
+  "src/gunicorn/log-events.ts"() {
+    "use strict";
+    PREFIX = /^(?:\[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4})\]|(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)) \[(\d+)\] \[(DEBUG|INFO|WARNING|ERROR|CRITICAL)\] (.*)$/;
+    SIGNAL_NAMES = { 1: "SIGHUP", 2: "SIGINT", 6: "SIGABRT", 9: "SIGKILL", 11: "SIGSEGV", 15: "SIGTERM" };
+    PREFIXED = [
+      [/^Booting worker with pid: (\d+)$/, (m) => ({ kind: "worker-boot", pid: Number(m[1]) })],
+      [/^Worker exiting \(pid: (\d+)\)$/, (m) => ({ kind: "worker-exiting", pid: Number(m[1]) })],
+      [/^Worker \(pid:(\d+)\) exited with code:? (\d+)\.?$/, (m) => ({ kind: "worker-exit", pid: Number(m[1]), code: Number(m[2]) })],
+      [
+        /^Worker \(pid:(\d+)\) was sent (.+?)!( Perhaps out of memory\?)?$/,
+        (m) => ({ kind: "worker-signal", pid: Number(m[1]), signal: m[2], perhapsOom: Boolean(m[3]) })
+      ],
+      [
+        /^Worker with pid (\d+) was terminated due to signal (\d+)$/,
+        (m) => ({
+          kind: "worker-signal",
+          pid: Number(m[1]),
+          signal: SIGNAL_NAMES[Number(m[2])] ?? `signal ${m[2]}`,
+          perhapsOom: false
+        })
+      ],
+      [/^WORKER TIMEOUT \(pid:(\d+)\)$/, (m) => ({ kind: "worker-timeout", pid: Number(m[1]) })],
+      [/^Exception in worker process$/, (_m, prefix) => ({ kind: "worker-exception", pid: prefix.pid })],
+      [/^Starting gunicorn (\S+)$/, (m) => ({ kind: "master-start", version: m[1] })],
+      [/^Listening at: (.+?)(?: \((\d+)\))?$/, (m) => ({ kind: "listening", addresses: m[1].split(/,\s*/), masterPid: m[2] ? Number(m[2]) : void 0 })],
+      [/^Using worker: (.+)$/, (m) => ({ kind: "worker-class", workerClass: m[1].trim() })],
+      [/^Shutting down: (.+)$/, (m) => ({ kind: "shutdown", what: m[1] })],
+      [/^Reason: (.+)$/, (m) => ({ kind: "shutdown", reason: m[1] })],
+      [/^Connection in use: (.+)$/, (m) => ({ kind: "connection-in-use", address: m[1] })],
+      [/^connection to (.+?) failed: (.+)$/, (m) => ({ kind: "connection-in-use", address: m[1], error: m[2] })],
+      [/^Can't connect to (.+)$/, (m) => ({ kind: "cant-connect", address: m[1] })],
+      [/^Handling signal: (\S+)$/, (m) => ({ kind: "handling-signal", signal: m[1] })],
+      [/^Unhandled signal: (\S+)$/, (m) => ({ kind: "unhandled-signal", signal: m[1] })],
+      [/^Unhandled exception in main loop$/, () => ({ kind: "main-loop-exception" })],
+      [/^Invalid address: (.+)$/, (m) => ({ kind: "invalid-address", address: m[1] })],
+      [/^Worker reloading: (.+?) modified$/, (m) => ({ kind: "worker-reloading", file: m[1] })],
+      [/^(.+) \(([^(),]+\.py), line (\d+)\)$/, (m) => ({ kind: "syntax-error-message", message: m[1], file: m[2], line: Number(m[3]) })]
+    ];
+    CONFIG_ERRORS = [/^Error: (.+)$/, /^(Failed to read config file: .+)$/, /^(Invalid value for .+)$/, /^gunicorn: error: (.+)$/];
+    APP_LOAD_ERRORS = [
+      // 19.x: the spec could not be evaluated in the module
+      /^Failed to find application: .+$/,
+      /^Failed to find attribute '.*' in '.*'\.$/,
+      /^Failed to find application object '.*' in '.*'$/,
+      /^Application object must be callable\.$/,
+      /^Failed to parse '.*' as an attribute name or function call\.$/,
+      /^Function reference must be a simple name: .*$/,
+      /^Function call arguments must be literals\.?$/,
+      /^Error while loading the application:?$/
+    ];
+  }
+});
+
+// src/diagnosis/rules/lifecycle.ts
+function lastWordsBefore(rc, deathSeq) {
+  const lines = rc.ctx.lines;
+  const death = lines.find((l) => l.seq === deathSeq);
+  const fromApp = (l) => isAppOutput(l.text);
+  const before = [...lines].reverse().find((l) => l.seq < deathSeq && fromApp(l));
+  if (!death || before && death.at - before.at <= CROSS_STREAM_MS) return before;
+  const after = lines.find((l) => l.seq > deathSeq && l.stream !== death.stream && fromApp(l) && l.at - death.at <= CROSS_STREAM_MS);
+  return after ?? before;
+}
+function wrapperGaveUp(rc) {
+  const line = rc.ctx.lines.find((l) => WRAPPER_GAVE_UP.test(l.text));
+  if (!line) return void 0;
+  const seconds = WRAPPER_GAVE_UP.exec(line.text)?.[1];
+  return {
+    reason: "boot-timeout",
+    summary: `The program that starts Gunicorn gave up waiting for its master${seconds ? ` after ${seconds} s` : ""}: Gunicorn never became ready, and the log shows no error from it.`,
+    evidence: [line.text, ...lastLogLines(rc).filter((l) => l !== line.text)],
+    location: firstLocation(commandLine(rc)),
+    remedy: "Run Gunicorn with its log visible (the wrapper hides it) to see where the boot stops: usually an import that waits on a service, or a worker that cannot start."
+  };
+}
+function isAppOutput(text) {
+  const bare = stripLinePrefixes(text);
+  return bare.trim() !== "" && !PREFIX.test(bare) && !SHELL_COMMAND.test(bare);
+}
+function lastLogLines(rc) {
+  return rc.ctx.lines.filter((l) => l.text.trim() !== "").slice(-3).map((l) => l.text);
+}
+var crashLoop, CROSS_STREAM_MS, bootTimeout, WRAPPER_GAVE_UP, SHELL_COMMAND;
+var init_lifecycle = __esm({
+  "src/diagnosis/rules/lifecycle.ts"() {
+    "use strict";
+    init_line_prefix();
+    init_log_events();
+    init_locate();
+    init_network();
+    init_rule();
+    crashLoop = {
+      reason: "crash-loop",
+      explain(rc) {
+        const deaths = rc.ctx.state.deaths.filter((d) => !d.bootException && d.signal !== "SIGTERM" && (d.code === void 0 || d.code !== 0));
+        const enough = deaths.length >= 2 || rc.ctx.outcome === "unstable" && deaths.length >= 1;
+        if (!enough) return void 0;
+        const firstExit = rc.ofKind("worker-exit").find((e) => e.pid === deaths[0].pid)?.lines[0];
+        const clue = lastWordsBefore(rc, deaths[0].seq);
+        const tb = rc.primaryTraceback((t) => t.pid === void 0 || !rc.ctx.state.failedBootPids.includes(t.pid));
+        const presumed = deaths.filter((d) => d.presumed).length;
+        const codes = [...new Set(deaths.map((d) => d.code !== void 0 ? `code ${d.code}` : d.signal ?? "unlogged exit"))];
+        const evidence = present(clue?.text, firstExit?.text, tb?.exception.line);
+        const replacements = rc.ofKind("worker-boot").slice(-1)[0];
+        if (replacements) evidence.push(replacements.lines[0].text);
+        const health = rc.ctx.health?.ok ? " The health check passed between restarts, which hides the problem." : "";
+        return {
+          reason: "crash-loop",
+          summary: `Workers keep exiting after they boot (${deaths.length} exits: ${codes.join(", ")}) and Gunicorn keeps replacing them${clue ? `; the app printed ${code(clue.text.trim().slice(0, 120))}` : ""}.${health}`,
+          evidence,
+          location: frameLocation(rc, tb),
+          remedy: `Find what ends the worker after boot: a background thread calling ${code("os._exit")}/${code("sys.exit")}, a ${code("post_fork")} hook, or a crash in a native extension${presumed ? ' (Gunicorn 20.1 does not log exits with code 1: each "Booting worker" beyond the worker count is a replacement)' : ""}.`
+        };
+      }
+    };
+    CROSS_STREAM_MS = 1e3;
+    bootTimeout = {
+      reason: "boot-timeout",
+      explain(rc) {
+        const wrapper = wrapperGaveUp(rc);
+        if (wrapper) return wrapper;
+        if (rc.ctx.outcome !== "boot-timeout") return void 0;
+        const seconds = rc.ctx.settings.timeoutSec;
+        const lastLines = lastLogLines(rc);
+        if (!rc.ctx.state.started) {
+          return {
+            reason: "boot-timeout",
+            summary: `Gunicorn never started within ${seconds} s: the log has no ${code("Starting gunicorn")} line${lastLines.length ? "" : " (it is empty)"}.`,
+            evidence: lastLines,
+            location: firstLocation(commandLine(rc)),
+            remedy: "Check that the image command runs Gunicorn (an entrypoint script may wait for something first) and that it does not block before starting it."
+          };
+        }
+        const unreachable = unreachableBind(rc);
+        if (unreachable) return unreachable;
+        if (!rc.ofKind("listening")[0]) {
+          return {
+            reason: "boot-timeout",
+            summary: `Gunicorn started but never logged ${code("Listening at")} within ${seconds} s.`,
+            evidence: lastLines,
+            remedy: "Something blocks the master before it binds (a config hook such as `on_starting`, or a preload import); make it return promptly."
+          };
+        }
+        const booted = rc.ctx.state.bootedPids.length;
+        const lastBoot = rc.ofKind("worker-boot").slice(-1)[0];
+        const hang = lastBoot && rc.ctx.lines.slice(-1)[0]?.seq === lastBoot.lines[0].seq;
+        return {
+          reason: "boot-timeout",
+          summary: booted ? `Gunicorn booted ${booted} worker${booted === 1 ? "" : "s"} but nothing answered within ${seconds} s${hang ? `; the log stops at ${code(lastBoot.lines[0].text.replace(/^\[[^\]]+\] /, ""))}, so the app is probably still importing (a blocking call at import)` : ""}.` : `Gunicorn is listening but no worker booted within ${seconds} s.`,
+          evidence: lastLines,
+          remedy: `Make the import return quickly (no waiting on services at import time); note that Gunicorn 22+ does not apply its ${code("timeout")} while a worker is still importing, so such a worker hangs without any log line.`
+        };
+      }
+    };
+    WRAPPER_GAVE_UP = /No response from gunicorn master within (\d+) seconds|(?:timed out|gave up) waiting for gunicorn/i;
+    SHELL_COMMAND = /^\s*(?:\(\S+\) )?(?:\S+@\S+\s?)?[^\s]*[%$#] \S*gunicorn\b/;
+  }
+});
+
+// src/diagnosis/reasons/crash-loop.ts
+var crash_loop_default;
+var init_crash_loop = __esm({
+  "src/diagnosis/reasons/crash-loop.ts"() {
+    "use strict";
+    init_lifecycle();
+    init_reason();
+    init_legacy();
+    crash_loop_default = defineReason({
+      id: "crash-loop",
+      title: "Workers crash after boot",
+      headline: "workers keep crashing",
+      readme: "workers exit after boot and are replaced, while single health requests still pass",
+      fixtures: [{ path: "__fixtures__/apps/fail-crash-loop", test: "__tests__/diagnosis.itg.ts" }],
+      rules: [legacyRule("boot", "crashLoop", crashLoop)],
+      words: asIs
+    });
+  }
+});
+
+// src/diagnosis/rules/answers.ts
+function asgiTraceback(rc) {
+  return rc.tracebacks.find((tb) => tb.exception.type === "TypeError" && ASGI_CALL_ERROR.test(tb.exception.message));
+}
+var ASGI_CALL_ERROR, DJANGO_BAD_REQUEST, INVALID_HOST, asgiUnderWsgi, disallowedHost;
+var init_answers = __esm({
+  "src/diagnosis/rules/answers.ts"() {
+    "use strict";
+    init_locate();
+    init_rule();
+    ASGI_CALL_ERROR = /^(?:(\w+)\.)?__call__\(\) missing (?:1 required positional argument: 'send'|2 required positional arguments: 'receive' and 'send')$/;
+    DJANGO_BAD_REQUEST = /<h1>Bad Request \(400\)<\/h1>/;
+    INVALID_HOST = /Invalid HTTP_HOST header: '([^']*)'/;
+    asgiUnderWsgi = {
+      reason: "asgi-under-wsgi",
+      explain(rc) {
+        const tb = asgiTraceback(rc);
+        if (!tb) return void 0;
+        const app = ASGI_CALL_ERROR.exec(tb.exception.message)?.[1];
+        const requestLine = rc.ctx.lines.filter((l) => l.seq < tb.lines[0].seq && /Error handling request/.test(l.text)).pop();
+        const count = rc.tracebacks.filter((t) => ASGI_CALL_ERROR.test(t.exception.message)).length;
+        const worker = rc.ofKind("worker-class")[0]?.workerClass;
+        const status = rc.ctx.health?.status;
+        const version = rc.ofKind("master-start")[0]?.version;
+        const major = version ? Number(version.split(".")[0]) : void 0;
+        const native = major !== void 0 && major >= 25 ? ` or Gunicorn ${version}'s own ASGI worker, ${code("-k asgi")}` : ", or on Gunicorn 25+ its own ASGI worker, `-k asgi`";
+        return {
+          reason: "asgi-under-wsgi",
+          summary: `${app ? code(app) : "The app"} is an ASGI app but Gunicorn runs it with the WSGI worker ${code(worker ?? "sync")}: every request fails with ${code(tb.exception.line)}${status ? ` and answers ${status}` : ""}${count > 1 ? ` (${count} requests)` : ""}; it needs an ASGI worker such as ${code("uvicorn_worker.UvicornWorker")}.`,
+          evidence: present(
+            requestLine?.text,
+            tb.frames.length ? `  File "${tb.frames[tb.frames.length - 1].file}", line ${tb.frames[tb.frames.length - 1].line}` : void 0,
+            tb.exception.line
+          ),
+          location: firstLocation(commandLine(rc)),
+          remedy: `Start it with an ASGI worker: ${code("-k uvicorn_worker.UvicornWorker")} (add the package ${code("uvicorn-worker")} to the requirements)${native}.`
+        };
+      }
+    };
+    disallowedHost = {
+      reason: "disallowed-host",
+      explain(rc) {
+        const health = rc.ctx.health;
+        const logged = rc.ctx.lines.find((l) => INVALID_HOST.test(l.text));
+        const djangoPage = health?.status === 400 && DJANGO_BAD_REQUEST.test(health.bodyExcerpt ?? "");
+        if (!djangoPage && !logged) return void 0;
+        const sent = rc.ctx.settings.hostHeader ?? (logged ? INVALID_HOST.exec(logged.text)[1] : void 0);
+        const allowed = pythonLine(rc, /^\s*ALLOWED_HOSTS\s*=/);
+        const production = allowed?.text.match(/["']([^"'*]+\.[^"']+)["']/)?.[1];
+        const host = sent ? code(sent) : `the published address (${code("127.0.0.1:<port>")})`;
+        const where2 = allowed ? ` in ${code(fileLine(allowed))}` : "";
+        return {
+          reason: "disallowed-host",
+          summary: `Django rejected the probe's Host header ${host} with ${code("400 Bad Request (400)")}: it is not in ${code("ALLOWED_HOSTS")}${where2}${logged ? "" : " (with DEBUG off, Django logs nothing about it)"}.`,
+          evidence: present(
+            health?.status === 400 ? `GET ${rc.ctx.settings.healthPath} \u2192 400 ${health.bodyExcerpt ?? ""}`.trim() : void 0,
+            logged?.text,
+            allowed?.text.trim()
+          ),
+          location: allowed ? { file: allowed.file, line: allowed.line } : void 0,
+          remedy: `Either allow the smoke test's host (add ${code("127.0.0.1")} to ${code("ALLOWED_HOSTS")}, e.g. from an environment variable set with the ${code("env")} input), or set the ${code("host-header")} input${production ? ` to ${code(production)}` : " to the production host name"} so the probes send the host name the platform sends.`
+        };
+      }
+    };
+  }
+});
+
+// src/diagnosis/reasons/asgi-under-wsgi.ts
+var asgi_under_wsgi_default;
+var init_asgi_under_wsgi = __esm({
+  "src/diagnosis/reasons/asgi-under-wsgi.ts"() {
+    "use strict";
+    init_answers();
+    init_reason();
+    init_legacy();
+    asgi_under_wsgi_default = defineReason({
+      id: "asgi-under-wsgi",
+      title: "ASGI app under a WSGI worker",
+      headline: "ASGI app started with a WSGI worker",
+      readme: "an ASGI app (FastAPI, Starlette, Quart, Django's ASGI handler) started with a WSGI worker: every request fails with `__call__() missing 1 required positional argument: 'send'`",
+      fixtures: [{ path: "__fixtures__/apps/fail-asgi-under-wsgi", test: "__tests__/hang-crash.itg.ts" }],
+      rules: [legacyRule("boot", "asgiUnderWsgi", asgiUnderWsgi)],
+      words: asIs,
+      // Decided at the second 500 whose request raised the TypeError, not at the timeout.
+      wrongAnswer: {
+        recognises: (answer, events2) => answer.status === 500 && events2.filter((e) => e.kind === "traceback" && e.exception.type === "TypeError" && ASGI_CALL_ERROR.test(e.exception.message)).length >= 2
+      }
+    });
+  }
+});
+
+// src/diagnosis/reasons/disallowed-host.ts
+var disallowed_host_default;
+var init_disallowed_host = __esm({
+  "src/diagnosis/reasons/disallowed-host.ts"() {
+    "use strict";
+    init_answers();
+    init_reason();
+    init_legacy();
+    disallowed_host_default = defineReason({
+      id: "disallowed-host",
+      title: "Host header rejected",
+      headline: "the app rejected the Host header",
+      readme: "Django answered `400 Bad Request (400)` because the probe's Host header is not in `ALLOWED_HOSTS`",
+      fixtures: [{ path: "__fixtures__/apps/fail-disallowed-host", test: "__tests__/hang-crash.itg.ts" }],
+      rules: [legacyRule("boot", "disallowedHost", disallowedHost)],
+      words: asIs,
+      // Django's 400 page says it and nothing is logged: decided at the second such answer.
+      wrongAnswer: { recognises: (answer) => answer.status === 400 && DJANGO_BAD_REQUEST.test(answer.body) }
+    });
+  }
+});
+
+// src/diagnosis/reasons/boot-timeout.ts
+var boot_timeout_default;
+var init_boot_timeout = __esm({
+  "src/diagnosis/reasons/boot-timeout.ts"() {
+    "use strict";
+    init_lifecycle();
+    init_reason();
+    init_legacy();
+    boot_timeout_default = defineReason({
+      id: "boot-timeout",
+      title: "Server did not come up",
+      headline: "Gunicorn never became ready",
+      readme: "nothing answered in time and nothing crashed (e.g. Gunicorn bound to `127.0.0.1` inside the container)",
+      fixtures: [{ path: "__fixtures__/apps/fail-boot-timeout", test: "__tests__/diagnosis.itg.ts" }],
+      rules: [legacyRule("boot", "bootTimeout", bootTimeout)],
+      words: asIs
+    });
+  }
+});
+
+// src/diagnosis/rules/http.ts
+function websocketWording(rc, ws) {
+  const workerClass = rc.ctx.state.workerClass ?? "sync";
+  const alive = rc.ctx.state.alivePids.length;
+  if (ws.status === 404) {
+    return {
+      summary: `There is no WebSocket route at ${code(ws.path)}: the upgrade request was answered 404.`,
+      remedy: "Set the `websocket-path` input to the route the app serves, or register that route."
+    };
+  }
+  if (ws.protocol === "socket.io" && alive > 1 && /session|sid|400/i.test(`${ws.detail} ${ws.status ?? ""}`)) {
+    return {
+      summary: `Socket.IO failed with ${alive} workers: its handshake and upgrade land on different workers, which do not share sessions.`,
+      remedy: "Run Socket.IO with a single worker (`-w 1` with an async worker class) or put a load balancer with sticky sessions in front."
+    };
+  }
+  const refused = ws.status === 400 || ws.status === 426 || ws.failure === "closed" || ws.failure === "protocol" || ws.status === 200;
+  if (PLAIN_WORKER.test(workerClass) && refused) {
+    return {
+      summary: `The ${code(workerClass)} worker class cannot hold a WebSocket, so the upgrade at ${code(ws.path)} failed (${ws.detail}).`,
+      remedy: `Use a worker class that speaks WebSocket: ${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps.`
+    };
+  }
+  return {
+    summary: `The WebSocket probe of ${code(ws.path)} failed: ${ws.detail}.`,
+    remedy: "Check the route and the expected messages (`websocket-*` inputs) against the app, and that the worker class supports WebSockets."
+  };
+}
+var PLAIN_WORKER, websocketFailed, healthCheckFailed;
+var init_http = __esm({
+  "src/diagnosis/rules/http.ts"() {
+    "use strict";
+    init_rule();
+    PLAIN_WORKER = /^(sync|gthread|gevent|gunicorn\.workers\.(sync|gthread|ggevent)\.\w+)$/i;
+    websocketFailed = {
+      reason: "websocket-failed",
+      explain(rc) {
+        const ws = rc.ctx.websocket;
+        if (rc.ctx.outcome !== "websocket-failed" || !ws || ws.ok) return void 0;
+        const evidence = [`WebSocket ${ws.path}: ${ws.detail}`];
+        const listening = rc.ofKind("worker-class")[0];
+        if (listening) evidence.push(listening.lines[0].text);
+        return { reason: "websocket-failed", evidence, ...websocketWording(rc, ws) };
+      }
+    };
+    healthCheckFailed = {
+      reason: "health-check-failed",
+      explain(rc) {
+        const health = rc.ctx.health;
+        if (rc.ctx.outcome !== "health-failed" && !(health && !health.ok && rc.ctx.outcome !== "unstable")) return void 0;
+        if (rc.ctx.outcome !== "health-failed" && rc.primaryTraceback()) return void 0;
+        if (rc.ctx.outcome === "container-exited" && rc.ctx.container.exitCode !== void 0) return void 0;
+        const { healthPath, healthStatus } = rc.ctx.settings;
+        if (!health) {
+          return {
+            reason: "health-check-failed",
+            summary: `The health check of ${code(healthPath)} did not pass.`,
+            evidence: [],
+            remedy: `Make ${code(healthPath)} answer ${healthStatus} once the app is ready.`
+          };
+        }
+        const body = health.bodyExcerpt ? ` ${code(health.bodyExcerpt.replace(/\s+/g, " ").slice(0, 160))}` : "";
+        const evidence = [
+          health.status !== void 0 ? `GET ${healthPath} \u2192 ${health.status}${body}` : `GET ${healthPath} \u2192 ${health.error ?? "no answer"}`
+        ];
+        if (health.status !== void 0) {
+          return {
+            reason: "health-check-failed",
+            summary: `${code(healthPath)} answered ${health.status} instead of ${healthStatus}${body ? `:${body}` : ""}.`,
+            evidence,
+            remedy: health.status === 404 ? `The app has no route ${code(healthPath)}: add one or set the \`health-path\` input to an existing route.` : `The app is up but reports itself unhealthy: fix what ${code(healthPath)} checks (often a service it cannot reach in CI) or set \`health-status\` to accept ${health.status}.`
+          };
+        }
+        return {
+          reason: "health-check-failed",
+          summary: `${code(healthPath)} never answered after ${health.attempts} attempt${health.attempts === 1 ? "" : "s"}: ${health.error ?? "no response"}.`,
+          evidence,
+          remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${rc.ctx.settings.port}`)} and that requests to ${code(healthPath)} do not block.`
+        };
+      }
+    };
+  }
+});
+
+// src/diagnosis/reasons/websocket-failed.ts
+var websocket_failed_default;
+var init_websocket_failed = __esm({
+  "src/diagnosis/reasons/websocket-failed.ts"() {
+    "use strict";
+    init_http();
+    init_reason();
+    init_legacy();
+    websocket_failed_default = defineReason({
+      id: "websocket-failed",
+      title: "WebSocket check failed",
+      headline: "WebSocket check failed",
+      readme: "the WebSocket route did not upgrade or answer",
+      fixtures: [{ path: "__fixtures__/apps/ws-wrong-worker", test: "__tests__/websocket-action.itg.ts" }],
+      rules: [legacyRule("boot", "websocketFailed", websocketFailed)],
+      words: asIs
+    });
+  }
+});
+
+// src/diagnosis/reasons/health-check-failed.ts
+var health_check_failed_default;
+var init_health_check_failed = __esm({
+  "src/diagnosis/reasons/health-check-failed.ts"() {
+    "use strict";
+    init_http();
+    init_reason();
+    init_legacy();
+    health_check_failed_default = defineReason({
+      id: "health-check-failed",
+      title: "Health check failed",
+      headline: "health check failed",
+      readme: "the health path answered a wrong status",
+      fixtures: [{ path: "__fixtures__/apps/fail-health-check-failed", test: "__tests__/diagnosis.itg.ts" }],
+      rules: [legacyRule("boot", "healthCheckFailed", healthCheckFailed)],
+      words: asIs
+    });
+  }
+});
+
+// src/diagnosis/reasons/profile-regression.ts
+var grewBeyondLimit, profile_regression_default;
+var init_profile_regression = __esm({
+  "src/diagnosis/reasons/profile-regression.ts"() {
+    "use strict";
+    init_reason();
+    init_render();
+    grewBeyondLimit = {
+      stage: "profile",
+      name: "a figure grew beyond its limit",
+      detect({ profile, comparison }) {
+        if (comparison.regressions.length === 0 || !comparison.profile) return void 0;
+        return {
+          facts: { baseSha: comparison.sha?.slice(0, 7) ?? "", grown: describeRegressions(comparison.regressions) },
+          evidence: [`This commit: ${profileLine(profile)}`, `Base: ${profileLine(comparison.profile)}`]
+        };
+      }
+    };
+    profile_regression_default = defineReason({
+      id: "profile-regression",
+      title: "Boot profile regression",
+      headline: "the boot profile grew beyond its limit",
+      readme: "with `compare: base` and a `regression-limit`, worker memory, container memory, image size or boot time grew beyond its limit over the base commit",
+      fixtures: [{ path: "__fixtures__/profile/app-head", test: "__tests__/profile.itg.ts", via: "scripts/make-profile-repo.sh" }],
+      rules: [grewBeyondLimit],
+      words: ({ baseSha, grown }) => ({
+        summary: `The boot profile grew beyond the regression limit over the base commit${baseSha ? ` ${baseSha}` : ""}: ${grown}.`,
+        remedy: "Find what the pull request added to the import path (a module-level cache, model or data load) and make it lazy or shared, or raise the `regression-limit` if the growth is intended."
+      })
+    });
+  }
+});
+
+// src/diagnosis/reasons/unknown.ts
+function tailEvidence(lines) {
+  const interesting = lines.filter((l) => INTERESTING.test(l.text)).slice(-5);
+  return (interesting.length ? interesting : lines.filter((l) => l.text.trim()).slice(-5)).map((l) => l.text);
+}
+function summary2(facts) {
+  switch (facts.kind) {
+    case "exception":
+      return `Workers failed with ${code(facts.exceptionLine.slice(0, 200))}${where(facts.location)}.`;
+    case "gunicorn-stopped":
+      return `Gunicorn stopped: ${code(facts.outcomeLine)}${facts.exitCode !== void 0 ? ` (exit code ${facts.exitCode})` : ""}.`;
+    case "stopped-from-outside": {
+      const signal = facts.exitCode === 137 ? "SIGKILL" : "SIGTERM";
+      return `The container was stopped by ${signal} (exit code ${facts.exitCode}) while Gunicorn was running, and its log shows no error: something outside the app (docker kill or stop, the runner, the kernel) ended it.`;
+    }
+    case "exited":
+      return `The container exited with code ${facts.exitCode} without a recognisable Gunicorn error.`;
+    case "failed":
+      return "The smoke test failed without a recognisable Gunicorn error.";
+  }
+}
+var INTERESTING, GUNICORN_PREFIX2, exception, howItEnded, REPRODUCE, unknown_default;
+var init_unknown = __esm({
+  "src/diagnosis/reasons/unknown.ts"() {
+    "use strict";
+    init_reason();
+    init_words();
+    INTERESTING = /error|exception|fail|fatal|critical|killed|denied|not found/i;
+    GUNICORN_PREFIX2 = /^\[[^\]]+\] \[\d+\] \[\w+\] /;
+    exception = {
+      stage: "boot",
+      name: "an exception no rule knows",
+      detect(rc) {
+        const tb = rc.primaryTraceback();
+        if (!tb) return void 0;
+        const frame = rc.userFrame(tb);
+        return {
+          facts: { kind: "exception", exceptionLine: tb.exception.line, location: frame?.location },
+          evidence: rc.tracebackEvidence(tb, frame),
+          location: frame?.location
+        };
+      }
+    };
+    howItEnded = {
+      stage: "boot",
+      name: "how the container ended",
+      detect(rc) {
+        const { exitCode, running } = rc.ctx.container;
+        const outcomeLine = rc.gunicornOutcomeLine();
+        const facts = outcomeLine ? { kind: "gunicorn-stopped", outcomeLine: outcomeLine.replace(GUNICORN_PREFIX2, ""), exitCode } : (exitCode === 137 || exitCode === 143) && !running ? { kind: "stopped-from-outside", exitCode } : exitCode !== void 0 && !running ? { kind: "exited", exitCode } : { kind: "failed" };
+        return { facts, evidence: tailEvidence(rc.ctx.lines) };
+      }
+    };
+    REPRODUCE = "run the image locally with the same command to reproduce.";
+    unknown_default = defineReason({
+      id: "unknown",
+      title: "Unrecognised failure",
+      headline: "cause not recognised",
+      readme: "none of the above; the most relevant log lines are quoted",
+      fixtures: [{ path: "__fixtures__/apps/fail-unknown", test: "__tests__/diagnosis.itg.ts" }],
+      rules: [exception, howItEnded],
+      words: (facts) => ({
+        summary: summary2(facts),
+        remedy: facts.kind === "exception" ? 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.' : `Read the last lines of the log below; ${REPRODUCE}`
+      })
+    });
+  }
+});
+
+// src/diagnosis/registry.ts
+function reasonById(id) {
+  return BY_ID.get(id);
+}
+var REASONS, REASON_IDS, BY_ID;
+var init_registry = __esm({
+  "src/diagnosis/registry.ts"() {
+    "use strict";
+    init_dependency_conflict();
+    init_package_not_found();
+    init_native_build_failed();
+    init_apt_package_not_found();
+    init_build_file_missing();
+    init_build_failed();
+    init_native_crash();
+    init_worker_class_unavailable();
+    init_config_error();
+    init_port_in_use();
+    init_app_not_found();
+    init_syntax_error();
+    init_missing_env();
+    init_database_unreachable();
+    init_missing_dependency();
+    init_import_error();
+    init_out_of_memory();
+    init_worker_hang();
+    init_worker_timeout();
+    init_crash_loop();
+    init_asgi_under_wsgi();
+    init_disallowed_host();
+    init_boot_timeout();
+    init_websocket_failed();
+    init_health_check_failed();
+    init_profile_regression();
+    init_unknown();
+    REASONS = [
+      // The build: pip's and apt's own causes, then a missing file, then the failing step as it is.
+      dependency_conflict_default,
+      package_not_found_default,
+      native_build_failed_default,
+      apt_package_not_found_default,
+      build_file_missing_default,
+      build_failed_default,
+      // The booted run (and a container that never started): evidence in the log first.
+      native_crash_default,
+      worker_class_unavailable_default,
+      config_error_default,
+      port_in_use_default,
+      app_not_found_default,
+      syntax_error_default,
+      missing_env_default,
+      database_unreachable_default,
+      missing_dependency_default,
+      import_error_default,
+      out_of_memory_default,
+      // The stack a stuck worker printed explains its WORKER TIMEOUT (20.x) or the boot timeout.
+      worker_hang_default,
+      worker_timeout_default,
+      crash_loop_default,
+      // Wrong answers with a known cause come before the generic timeout and health failures.
+      asgi_under_wsgi_default,
+      disallowed_host_default,
+      // Structural: only when nothing above explains the run.
+      boot_timeout_default,
+      websocket_failed_default,
+      health_check_failed_default,
+      // A healthy run against its base commit.
+      profile_regression_default,
+      unknown_default
+    ];
+    REASON_IDS = REASONS.map((reason) => reason.id);
+    BY_ID = new Map(REASONS.map((reason) => [reason.id, reason]));
   }
 });
 
@@ -19851,11 +23258,11 @@ function headline(report, flavor, marker) {
     return `${prefix}${flavor.heading} \u2705 Gunicorn smoke test passed${facts ? ` \u2014 ${facts}` : ""}`;
   }
   const reason = report.reason ?? report.diagnosis?.reason ?? "unknown";
-  let title = escapeText(REASONS[reason].headline);
-  const culprit = REASONS[reason].namesCulprit ? firstCodeSpan(report.diagnosis?.summary ?? report.summary) : void 0;
+  let title = escapeText(reasonById(reason).headline);
+  const culprit = reasonById(reason).namesCulprit ? firstCodeSpan(report.diagnosis?.summary ?? report.summary) : void 0;
   if (culprit) title += ` ${codeSpan(culprit)}`;
-  const exception = reason === "unknown" && report.diagnosis?.location ? report.diagnosis.summary.match(/`([\w.]+(?:Error|Exception|Exit|Interrupt))\b/)?.[1] : void 0;
-  if (exception) title = `${codeSpan(exception)} while loading the app`;
+  const exception2 = reason === "unknown" && report.diagnosis?.location ? report.diagnosis.summary.match(/`([\w.]+(?:Error|Exception|Exit|Interrupt))\b/)?.[1] : void 0;
+  if (exception2) title = `${codeSpan(exception2)} while loading the app`;
   return `${prefix}${flavor.heading} \u274C Gunicorn smoke test failed \u2014 ${title}`;
 }
 function passFacts(report) {
@@ -19971,7 +23378,7 @@ var init_markdown = __esm({
     init_log_excerpt();
     init_markdown_safe();
     init_marker();
-    init_reasons();
+    init_registry();
     init_profile_section();
     init_tables();
     init_marker();
@@ -20010,10 +23417,10 @@ var init_markdown = __esm({
 });
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync, existsSync as existsSync2 } from "fs";
+import { readFileSync as readFileSync2, existsSync as existsSync3 } from "fs";
 import { EOL as EOL6 } from "os";
 var Context;
-var init_context = __esm({
+var init_context2 = __esm({
   "node_modules/@actions/github/lib/context.js"() {
     Context = class {
       /**
@@ -20023,8 +23430,8 @@ var init_context = __esm({
         var _a, _b, _c;
         this.payload = {};
         if (process.env.GITHUB_EVENT_PATH) {
-          if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
-            this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+          if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
+            this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
           } else {
             const path17 = process.env.GITHUB_EVENT_PATH;
             process.stdout.write(`GITHUB_EVENT_PATH ${path17} does not exist${EOL6}`);
@@ -25051,7 +28458,7 @@ function getOctokitOptions(token, options) {
 var context, baseUrl, defaults, GitHub;
 var init_utils2 = __esm({
   "node_modules/@actions/github/lib/utils.js"() {
-    init_context();
+    init_context2();
     init_utils();
     init_dist_src2();
     init_dist_src3();
@@ -25078,7 +28485,7 @@ function getOctokit(token, options, ...additionalPlugins) {
 var context2;
 var init_github = __esm({
   "node_modules/@actions/github/lib/github.js"() {
-    init_context();
+    init_context2();
     init_utils2();
     context2 = new Context();
   }
@@ -26953,11 +30360,11 @@ var init_deliver = __esm({
 });
 
 // src/github/event.ts
-import fs3 from "node:fs";
+import fs5 from "node:fs";
 function readEventPayload(eventPath) {
   if (!eventPath) return {};
   try {
-    const payload = JSON.parse(fs3.readFileSync(eventPath, "utf8"));
+    const payload = JSON.parse(fs5.readFileSync(eventPath, "utf8"));
     return payload !== null && typeof payload === "object" ? payload : {};
   } catch {
     return {};
@@ -26985,14 +30392,14 @@ var init_event = __esm({
 });
 
 // src/github/key.ts
-import path4 from "node:path";
-function normalize(repoPath) {
-  const clean = path4.posix.normalize(repoPath.replace(/\\/g, "/")).replace(/^\.\/+/, "").replace(/\/+$/, "");
+import path10 from "node:path";
+function normalize2(repoPath) {
+  const clean = path10.posix.normalize(repoPath.replace(/\\/g, "/")).replace(/^\.\/+/, "").replace(/\/+$/, "");
   return clean === "." ? "" : clean;
 }
 function defaultCommentKey(parts) {
-  const dockerfile = parts.dockerfile ? normalize(parts.dockerfile) : "";
-  const context3 = parts.context ? normalize(parts.context) : "";
+  const dockerfile = parts.dockerfile ? normalize2(parts.dockerfile) : "";
+  const context3 = parts.context ? normalize2(parts.context) : "";
   const target = parts.service?.trim() || dockerfile || context3 || parts.image?.trim() || "";
   const key = [parts.workflow?.trim() || "workflow", parts.job?.trim() || "job", target].filter((p) => p !== "").join("/");
   return sanitizeCommentKey(key);
@@ -27001,17 +30408,6 @@ var init_key = __esm({
   "src/github/key.ts"() {
     "use strict";
     init_marker();
-  }
-});
-
-// src/paths.ts
-import path5 from "node:path";
-function repoRelative(root, file) {
-  return path5.relative(root, file).split(path5.sep).join("/") || ".";
-}
-var init_paths = __esm({
-  "src/paths.ts"() {
-    "use strict";
   }
 });
 
@@ -41648,9 +45044,9 @@ function getState(name) {
 import crypto2 from "node:crypto";
 
 // src/action-report.ts
-import fs4 from "node:fs";
+import fs6 from "node:fs";
 import os6 from "node:os";
-import path6 from "node:path";
+import path11 from "node:path";
 init_render();
 
 // src/report/summary.ts
@@ -41659,8 +45055,8 @@ init_markdown();
 // src/action-report.ts
 var MAX_ANNOTATIONS = 10;
 async function deliverReport(safe, settings, env, payload, runKey) {
-  const reportPath = path6.join(env.RUNNER_TEMP || os6.tmpdir(), `gunicorn-smoke-${runKey}.json`);
-  fs4.writeFileSync(reportPath, JSON.stringify(safe, null, 2));
+  const reportPath = path11.join(env.RUNNER_TEMP || os6.tmpdir(), `gunicorn-smoke-${runKey}.json`);
+  fs6.writeFileSync(reportPath, JSON.stringify(safe, null, 2));
   setOutputs(safe, reportPath);
   annotate(safe);
   try {
@@ -42010,7 +45406,7 @@ function firstLine(text) {
 init_event();
 
 // src/inputs.ts
-import path7 from "node:path";
+import path12 from "node:path";
 
 // node_modules/shlex/shlex.js
 var Shlexer = class {
@@ -42203,18 +45599,8 @@ function hostHeaders(hostHeader) {
 }
 
 // src/probes/websocket-session.ts
+init_text();
 import { STATUS_CODES } from "node:http";
-
-// src/text.ts
-function clip(text, max) {
-  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
-}
-function excerpt(text, max) {
-  return clip(text.replace(/\s+/g, " ").trim(), max);
-}
-function formatSeconds(ms, wholeAsInteger = false) {
-  return wholeAsInteger && Number.isInteger(ms / 1e3) ? `${ms / 1e3} s` : `${(ms / 1e3).toFixed(1)} s`;
-}
 
 // node_modules/ws/wrapper.mjs
 var import_stream = __toESM(require_stream(), 1);
@@ -42789,7 +46175,7 @@ function parseComparisonInputs(get, image, fail) {
 }
 
 // src/input-values.ts
-import fs5 from "node:fs";
+import fs7 from "node:fs";
 var InputError = class extends Error {
   constructor(message) {
     super(message);
@@ -42864,32 +46250,32 @@ function parseEnum(input, text, allowed) {
 }
 function isDirectory2(p) {
   try {
-    return fs5.statSync(p).isDirectory();
+    return fs7.statSync(p).isDirectory();
   } catch {
     return false;
   }
 }
 function isFile(p) {
   try {
-    return fs5.statSync(p).isFile();
+    return fs7.statSync(p).isFile();
   } catch {
     return false;
   }
 }
 
 // src/inputs.ts
-var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var ENV_NAME2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var IMAGE_REFERENCE = /^[a-z0-9][a-z0-9._\-/:]*(@sha256:[a-f0-9]{64})?$/i;
 var MEMORY = /^\d+(\.\d+)?[bkmg]?$/i;
 function parseSettings(read, workspace) {
   const get = (name) => read(name).trim();
-  const workspaceAbs = path7.resolve(workspace);
+  const workspaceAbs = path12.resolve(workspace);
   const source = parseImageSource(get, read, workspaceAbs);
   const command = parseCommand(get("command"));
   const port = parseInteger("port", get("port") || "8000", 1, 65535);
   const env = parseKeyValueLines("env", read("env"));
   for (const [name] of env) {
-    if (!ENV_NAME.test(name)) throw new InputError(`The input 'env' has a line whose name '${name}' is not a valid environment variable name.`);
+    if (!ENV_NAME2.test(name)) throw new InputError(`The input 'env' has a line whose name '${name}' is not a valid environment variable name.`);
   }
   const healthPath = get("health-path") || "/health";
   if (!healthPath.startsWith("/")) throw new InputError(`The input 'health-path' must start with '/', got '${healthPath}'.`);
@@ -42928,13 +46314,13 @@ function parseSettings(read, workspace) {
   };
 }
 function parseImageSource(get, read, workspaceAbs) {
-  const inside = (p) => p === workspaceAbs || p.startsWith(workspaceAbs + path7.sep);
+  const inside = (p) => p === workspaceAbs || p.startsWith(workspaceAbs + path12.sep);
   const image = get("image") || void 0;
   if (image && !IMAGE_REFERENCE.test(image)) {
     throw new InputError(`The input 'image' must be an image reference such as 'myapp:latest' or 'ghcr.io/org/app@sha256:\u2026', got '${shown(image)}'.`);
   }
   const contextInput = get("context") || ".";
-  const context3 = path7.resolve(workspaceAbs, contextInput);
+  const context3 = path12.resolve(workspaceAbs, contextInput);
   const buildArgs2 = parseKeyValueLines("build-args", read("build-args"));
   const target = get("target") || void 0;
   if (target && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(target)) {
@@ -42953,13 +46339,13 @@ function parseImageSource(get, read, workspaceAbs) {
     throw new InputError(`The input 'context' points to '${shown(contextInput)}', which is not a directory in the repository.`);
   }
   const dockerfileInput = get("dockerfile");
-  const dockerfile = dockerfileInput ? path7.resolve(context3, dockerfileInput) : path7.join(context3, "Dockerfile");
+  const dockerfile = dockerfileInput ? path12.resolve(context3, dockerfileInput) : path12.join(context3, "Dockerfile");
   if (!inside(dockerfile)) throw new InputError(`The input 'dockerfile' must be a file inside the repository, got '${shown(dockerfileInput)}'.`);
   if (isDirectory2(dockerfile)) {
     throw new InputError(`The input 'dockerfile' points to '${shown(dockerfileInput || "Dockerfile")}', which is a directory, not a file.`);
   }
   if (!isFile(dockerfile)) {
-    const named = dockerfileInput || path7.relative(workspaceAbs, dockerfile) || "Dockerfile";
+    const named = dockerfileInput || path12.relative(workspaceAbs, dockerfile) || "Dockerfile";
     throw new InputError(`The input 'dockerfile' points to '${named}', which does not exist (relative paths are read from the context).`);
   }
   return { context: context3, dockerfile, buildArgs: buildArgs2, target, image, cacheFrom, cacheTo };
@@ -43103,6 +46489,7 @@ function describeError(error2) {
 }
 
 // src/probes/load.ts
+init_text();
 var DEFAULT_CONCURRENCY = 10;
 var MAX_DISTINCT_ERRORS = 5;
 var LoadProbe = class {
@@ -43269,7 +46656,7 @@ function loadCheck(findings, workerTrouble) {
 }
 
 // src/profile/measure.ts
-import fs6 from "node:fs/promises";
+import fs8 from "node:fs/promises";
 
 // src/profile/cgroup.ts
 function memoryCgroupFiles(procCgroup, containerId, root = "/sys/fs/cgroup") {
@@ -43316,7 +46703,7 @@ function gunicornTree(rows) {
 
 // src/profile/measure.ts
 init_units();
-var readText = (file) => fs6.readFile(file, "utf8");
+var readText = (file) => fs8.readFile(file, "utf8");
 async function sampleLargestWorker(docker, containerId) {
   const { workers } = gunicornTree(parseProcessTable(await docker.processTable(containerId)));
   return largest(workers.map((worker) => worker.rssBytes));
@@ -43424,6 +46811,33 @@ function fitting(room, perWorker) {
 
 // src/profile/verdict.ts
 init_render();
+
+// src/diagnosis/explain.ts
+init_registry();
+var MAX_EVIDENCE_LINES = 12;
+function explain(stage, input) {
+  for (const reason of REASONS) {
+    for (const rule of reason.rules) {
+      if (rule.stage !== stage) continue;
+      const finding = rule.detect(input);
+      if (finding) return { ...worded(reason, finding, stage === "boot"), rule: rule.name };
+    }
+  }
+  return void 0;
+}
+function worded(reason, finding, trim) {
+  const { summary: summary3, remedy } = reason.words(finding.facts);
+  const pointers = finding.pointers ?? (finding.location ? [finding.location] : []);
+  const location = finding.location ?? pointers[0];
+  const evidence = trim ? finding.evidence.filter((line, index, all) => line.trim() !== "" && all.indexOf(line) === index).slice(0, MAX_EVIDENCE_LINES) : finding.evidence;
+  return {
+    diagnosis: { reason: reason.id, summary: summary3, evidence, ...location ? { location } : {}, remedy },
+    pointers
+  };
+}
+
+// src/profile/verdict.ts
+init_registry();
 init_units();
 function withFit(profile, memory) {
   const limit = memory ? parseMemoryLimit(memory) : void 0;
@@ -43436,24 +46850,17 @@ function fitNotes(profile) {
 }
 function withComparison(report, comparison) {
   const withBase = { ...report, comparison };
-  if (report.result !== "pass" || comparison.regressions.length === 0 || !report.profile || !comparison.profile) return withBase;
-  const grown = describeRegressions(comparison.regressions);
-  const summary2 = `The boot profile grew beyond the regression limit over the base commit ${comparison.sha?.slice(0, 7) ?? ""}: ${grown}.`.replace(
-    " :",
-    ":"
-  );
+  if (report.result !== "pass" || !report.profile) return withBase;
+  const explained = explain("profile", { profile: report.profile, comparison });
+  if (!explained) return withBase;
+  const { diagnosis } = explained;
   return {
     ...withBase,
     result: "fail",
-    reason: "profile-regression",
-    summary: summary2,
-    diagnosis: {
-      reason: "profile-regression",
-      summary: summary2,
-      evidence: [`This commit: ${profileLine(report.profile)}`, `Base: ${profileLine(comparison.profile)}`],
-      remedy: "Find what the pull request added to the import path (a module-level cache, model or data load) and make it lazy or shared, or raise the `regression-limit` if the growth is intended."
-    },
-    annotations: [...report.annotations, { level: "error", title: "Boot profile regression", message: summary2 }]
+    reason: diagnosis.reason,
+    summary: diagnosis.summary,
+    diagnosis,
+    annotations: [...report.annotations, { level: "error", title: reasonById(diagnosis.reason).title, message: diagnosis.summary }]
   };
 }
 
@@ -43480,6 +46887,7 @@ async function profileBoot(run4, running, findings) {
 }
 
 // src/smoke/stability.ts
+init_text();
 async function watchStability(run4, running, findings) {
   const { settings, now } = run4;
   run4.deps.ui.progress(`Watching for ${settings.stabilityWindowSec} s that no worker exits`);
@@ -43560,701 +46968,11 @@ async function afterHealthy(run4, running, findings, workerCount, status) {
 
 // src/smoke/build.ts
 import fs9 from "node:fs";
-
-// src/docker/build-output.ts
-var ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
-var NOISE = [
-  /^DEPRECATED: The legacy builder/,
-  /^\s+Install the buildx component/,
-  /^\s+https:\/\/docs\.docker\.com\/go\/buildx/,
-  /^\s+BuildKit is currently disabled; enable it/,
-  /^\s+environment-variable\.$/
-];
-function stripAnsi(text) {
-  return text.replace(ANSI, "");
-}
-function parseBuildFailure(rawLines, dockerfileText) {
-  const lines = rawLines.map((line) => stripAnsi(line).replace(/\r$/, "")).filter((line) => !NOISE.some((re) => re.test(line)));
-  const failure = lines.some((line) => /^#\d+ /.test(line) || /^ERROR: failed to (solve|build)/.test(line)) ? parseBuildKit(lines) : lines.some((line) => /^Step \d+\/\d+ : /.test(line)) ? parseLegacy(lines) : parseUnknown(lines);
-  failure.baseImage = failure.format === "legacy" ? legacyBaseImage(lines) : failure.format === "buildkit" ? buildKitBaseImage(lines) : void 0;
-  if (failure.dockerfileLine === void 0 && failure.instruction && dockerfileText) {
-    failure.dockerfileLine = findInstructionLine(dockerfileText, failure.instruction);
-  }
-  return failure;
-}
-function parseLegacy(lines) {
-  let instruction;
-  let stepPosition;
-  let stepStart = 0;
-  lines.forEach((line, index) => {
-    const step = line.match(/^Step (\d+\/\d+) : (.*)$/);
-    if (step) {
-      stepPosition = step[1];
-      instruction = step[2];
-      stepStart = index + 1;
-    }
-  });
-  const errorIndex = findLastIndex(lines, (line) => /^The command '.*' returned a non-zero code: \d+/.test(line));
-  let message;
-  let exitCode;
-  let outputEnd = lines.length;
-  if (errorIndex >= 0) {
-    message = lines[errorIndex];
-    exitCode = Number(message.match(/non-zero code: (\d+)/)?.[1]);
-    outputEnd = errorIndex;
-  } else {
-    const lastError = findLastIndex(lines, (line) => /failed|error|unable to|not found/i.test(line) && !/^ ---> /.test(line));
-    message = lastError >= 0 ? lines[lastError] : lines.filter(Boolean).pop() ?? "the build failed";
-    if (lastError >= stepStart) outputEnd = lastError;
-  }
-  const stepOutput = lines.slice(stepStart, outputEnd).filter((line) => !/^ ---> |^Removing intermediate container /.test(line) && line.trim() !== "");
-  return { format: "legacy", instruction, stepPosition, exitCode, message: message.trim(), outputTail: stepOutput.slice(-30), stepOutput };
-}
-function parseBuildKit(lines) {
-  const errorLine = [...lines].reverse().find((line) => /^ERROR: /.test(line)) ?? lines.filter(Boolean).pop() ?? "the build failed";
-  const message = errorLine.replace(/^ERROR: /, "").replace(/^failed to build: /, "");
-  const exitCode = numberOrUndefined(message.match(/exit code: (\d+)/)?.[1]);
-  let instruction;
-  let stepPosition;
-  let outputTail = [];
-  const headerIndex = findLastIndex(lines, (line) => /^ > \[.*\] /.test(line));
-  if (headerIndex >= 0) {
-    const header = lines[headerIndex].match(/^ > \[(?:[^\]]*?\s)?(\d+\/\d+)\] (.*?):?$/);
-    if (header) {
-      stepPosition = header[1];
-      instruction = header[2];
-    } else {
-      instruction = lines[headerIndex].replace(/^ > \[[^\]]*\] /, "").replace(/:$/, "");
-    }
-    for (let i = headerIndex + 1; i < lines.length && !/^-{6}/.test(lines[i]); i++) {
-      outputTail.push(lines[i].replace(/^\d+(\.\d+)? /, ""));
-    }
-  } else {
-    const failedStep = lines.find((line) => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1];
-    const title = lines.find((line) => line.startsWith(`#${failedStep} [`))?.slice(`#${failedStep} `.length).match(/^\[(?:[^\]]*?\s)?(\d+\/\d+)\] (.*)$/);
-    if (title) {
-      stepPosition = title[1];
-      instruction = title[2];
-    }
-    outputTail = failedStepOutput(lines);
-  }
-  if (!instruction) {
-    const processMatch = message.match(/process "\/bin\/sh -c (.*)" did not complete/);
-    if (processMatch) instruction = `RUN ${processMatch[1]}`;
-  }
-  const lineMarker = lines.find((line) => /^Dockerfile(\.[\w.-]+)?:\d+$/.test(line.trim()));
-  const dockerfileLine = numberOrUndefined(lineMarker?.trim().match(/:(\d+)$/)?.[1]);
-  const stepOutput = failedStepOutput(lines);
-  return {
-    format: "buildkit",
-    instruction,
-    stepPosition,
-    exitCode,
-    message,
-    dockerfileLine,
-    outputTail: outputTail.slice(-30),
-    stepOutput: stepOutput.length > 0 ? stepOutput : outputTail
-  };
-}
-function failedStepOutput(lines) {
-  const failedStep = lines.find((line) => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1];
-  if (!failedStep) return [];
-  const prefix = `#${failedStep} `;
-  return lines.filter((line) => line.startsWith(prefix)).map((line) => line.slice(prefix.length)).filter((line) => /^\d+(\.\d+)? /.test(line)).map((line) => line.replace(/^\d+(\.\d+)? /, ""));
-}
-function parseUnknown(lines) {
-  const meaningful = lines.filter((line) => line.trim() !== "");
-  return {
-    format: "unknown",
-    message: meaningful[meaningful.length - 1] ?? "the build failed",
-    outputTail: meaningful.slice(-30),
-    stepOutput: meaningful
-  };
-}
-function legacyBaseImage(lines) {
-  const from = findLastIndex(lines, (line) => /^Step \d+\/\d+ : FROM /i.test(line));
-  return from >= 0 ? lines[from + 1]?.match(/^ ---> ([0-9a-f]{12,})$/)?.[1] : void 0;
-}
-function buildKitBaseImage(lines) {
-  const failedStep = lines.find((line) => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1];
-  const failing = [...lines].reverse().find((line) => /^ > \[/.test(line)) ?? lines.find((line) => line.startsWith(`#${failedStep} [`));
-  const stage = failing?.match(/\[(?:(\S+) )?\d+\/\d+\]/)?.[1];
-  const from = lines.map((line) => line.match(/^#\d+ \[(?:(\S+) )?1\/\d+\] FROM (\S+)/)).filter((match) => Boolean(match)).find((match) => match[1] === stage);
-  return from?.[2].replace(/@sha256:[0-9a-f]+$/, "");
-}
-function findInstructionLine(dockerfileText, instruction) {
-  const wanted = normalize2(instruction);
-  const lines = dockerfileText.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i].trim() || lines[i].trim().startsWith("#")) continue;
-    let joined = lines[i];
-    let j = i;
-    while (/\\\s*$/.test(joined) && j + 1 < lines.length) {
-      joined = joined.replace(/\\\s*$/, " ") + lines[++j];
-    }
-    if (normalize2(joined) === wanted) return i + 1;
-  }
-  const keyword = wanted.split(" ")[0];
-  const head = wanted.slice(0, 40);
-  const index = lines.findIndex((line) => normalize2(line).startsWith(head) && normalize2(line).startsWith(keyword));
-  return index >= 0 ? index + 1 : void 0;
-}
-function normalize2(text) {
-  return text.replace(/\s+/g, " ").trim().replace(/^(\w+)/, (word) => word.toUpperCase());
-}
-function findLastIndex(items, predicate) {
-  for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i])) return i;
-  return -1;
-}
-function numberOrUndefined(text) {
-  return text === void 0 ? void 0 : Number(text);
-}
-function buildRemedy(failure) {
-  const text = [failure.message, ...failure.outputTail].join("\n");
-  if (/pip: not found|No module named pip/.test(text)) {
-    return "The base image has no pip: start from an official Python image (python:3.x-slim) or install pip before this step.";
-  }
-  if (/No matching distribution found for ([^\s]+)/.test(text)) {
-    const name = text.match(/No matching distribution found for ([^\s]+)/)?.[1];
-    return `pip could not find \`${name}\`: check its name and version pin in the requirements file, and that it supports this Python version.`;
-  }
-  if (/COPY failed|failed to compute cache key|not found in build context|"\/[^"]+": not found/.test(text)) {
-    return "A file the Dockerfile copies is not in the build context: check the path, the `context` input and `.dockerignore`.";
-  }
-  if (/pull access denied|manifest unknown|not found: manifest|failed to resolve source metadata|registry-1\.docker\.io|dial tcp|no such host/.test(
-    text
-  ) || failure.instruction?.startsWith("FROM")) {
-    return "The base image could not be pulled: check its name and tag, and registry credentials for private images.";
-  }
-  if (/unknown instruction|dockerfile parse error|failed to parse/i.test(text)) {
-    return "The Dockerfile does not parse: fix the instruction on the line shown.";
-  }
-  if (failure.instruction?.startsWith("RUN")) {
-    return `Fix the command of this \`RUN\` step; its last output lines are shown above.`;
-  }
-  return "Fix the Dockerfile step shown; the builder output is in the job log.";
-}
-
-// src/diagnosis/pip-output.ts
-var NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
-function parseConflict(lines) {
-  const start = lines.findIndex((line) => /^The conflict is caused by:/.test(line.trim()));
-  if (start < 0) return void 0;
-  const headline2 = lines.find((line) => /ERROR: Cannot install .* conflicting dependencies/.test(line))?.trim() ?? lines[start].trim();
-  const conflict = { requested: [], clashes: [], headline: headline2 };
-  for (const raw of lines.slice(start + 1)) {
-    const line = raw.trim();
-    if (!line) {
-      if (conflict.requested.length + conflict.clashes.length > 0) break;
-      continue;
-    }
-    const requested = line.match(/^The user requested (\(constraint\) )?(\S+)/);
-    const depends = line.match(/^(\S+) (\S+) depends on (\S+)/);
-    if (requested)
-      conflict.requested.push({ requirement: requested[2], name: requested[2].match(NAME)?.[1] ?? requested[2], constraint: !!requested[1] });
-    else if (depends)
-      conflict.clashes.push({
-        dependent: depends[1],
-        dependentVersion: depends[2],
-        requirement: depends[3],
-        target: depends[3].match(NAME)?.[1] ?? depends[3]
-      });
-    else break;
-  }
-  return conflict.clashes.length > 0 ? conflict : void 0;
-}
-function parseNotFound(lines) {
-  const differentPython = lines.map((line) => line.match(/ERROR: Package '([^']+)' requires a different Python: (\S+) not in '([^']+)'/)).find(Boolean);
-  if (differentPython) {
-    const [line, name, pythonVersion, requiresPython] = differentPython;
-    return { requirement: name, name, versions: [], otherPython: { pythonVersion, requiresPython }, evidence: [line.trim()] };
-  }
-  const index = lines.findIndex((line) => /Could not find a version that satisfies the requirement/.test(line));
-  if (index < 0) return void 0;
-  const match = lines[index].match(/satisfies the requirement (\S+)(?: \(from versions: ([^)]*)\))?/);
-  if (!match) return void 0;
-  const requirement = match[1];
-  const versions = (match[2] ?? "").split(",").map((v) => v.trim()).filter((v) => v && v !== "none");
-  const ignoredLine = lines.find((line) => /Ignored the following versions that require a different python version/.test(line));
-  const ignored = ignoredLine?.match(/Requires-Python ([^;,]+)/)?.[1]?.trim();
-  const evidence = [ignoredLine, lines[index], lines.find((line) => /No matching distribution found/.test(line))].filter((line) => Boolean(line)).map((line) => line.trim());
-  return {
-    requirement,
-    name: requirement.match(NAME)?.[1] ?? requirement,
-    versions,
-    otherPython: ignored ? { requiresPython: ignored } : void 0,
-    evidence
-  };
-}
-var MISSING_TOOLS = [
-  { pattern: /fatal error: ([\w./-]+\.h): No such file or directory/, missing: (m) => m[1] },
-  { pattern: /command '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)' failed: No such file or directory/, missing: (m) => m[1] },
-  { pattern: /No such file or directory: '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)'/, missing: (m) => m[1] },
-  { pattern: /\b(gcc|cc|g\+\+): (?:command )?not found/, missing: (m) => m[1] },
-  { pattern: /(pg_config) executable not found/, missing: (m) => m[1] },
-  { pattern: /(mysql_config|pkg-config)[: ].*not found/, missing: (m) => m[1] },
-  { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => "rustc" }
-];
-function parseNativeBuildFailure(lines) {
-  const failed2 = lines.map(
-    (line) => line.match(
-      /Failed building wheel for ([^\s:]+)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/
-    )
-  ).find(Boolean);
-  const encountered = lines.findIndex((line) => /Encountered error while (trying to install|generating) package/.test(line));
-  const packageName = failed2?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, "").trim() : void 0);
-  if (!packageName || !lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line))) return void 0;
-  const evidence = failed2 ? [failed2[0]] : [];
-  let missing;
-  for (const { pattern, missing: name } of MISSING_TOOLS) {
-    const hit = lines.map((line) => line.match(pattern)).find(Boolean);
-    if (hit) {
-      missing = name(hit);
-      evidence.unshift(hit.input.trim());
-      break;
-    }
-  }
-  return { packageName, missing, evidence };
-}
-function pythonVersionUnstated(lines) {
-  return lines.some((line) => /Ignored the following versions that require a different python version/.test(line)) && !lines.some((line) => /requires a different Python: \S+ not in/.test(line));
-}
-
-// src/diagnosis/rules/build.ts
-import path10 from "node:path";
+init_build_output();
+init_pip_output();
+init_registry();
 init_paths();
-
-// src/diagnosis/build-context.ts
-import fs7 from "node:fs";
-import path8 from "node:path";
-
-// src/diagnosis/closest.ts
-function editDistance(a, b) {
-  const x = a.toLowerCase().replace(/[_.]/g, "-");
-  const y = b.toLowerCase().replace(/[_.]/g, "-");
-  let twoBack = [];
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= y.length; j++) {
-      const substitution = previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1);
-      const swap = i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1] ? twoBack[j - 2] + 1 : Infinity;
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution, swap));
-    }
-    twoBack = previous;
-    previous = current;
-  }
-  return previous[y.length];
-}
-function closestName(word, candidates) {
-  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
-  let best;
-  for (const candidate of candidates) {
-    const distance = editDistance(word, candidate);
-    if (distance === 0 || distance > limit) continue;
-    if (!best || distance < best.distance) best = { name: candidate, distance };
-  }
-  return best?.name;
-}
-var WELL_KNOWN_PACKAGES = [
-  "gunicorn",
-  "gevent",
-  "greenlet",
-  "gevent-websocket",
-  "eventlet",
-  "uvicorn",
-  "uvicorn-worker",
-  "flask",
-  "flask-socketio",
-  "flask-sqlalchemy",
-  "flask-cors",
-  "flask-login",
-  "flask-migrate",
-  "django",
-  "djangorestframework",
-  "django-environ",
-  "django-cors-headers",
-  "fastapi",
-  "starlette",
-  "pydantic",
-  "sqlalchemy",
-  "alembic",
-  "psycopg2",
-  "psycopg2-binary",
-  "psycopg",
-  "asyncpg",
-  "mysqlclient",
-  "pymysql",
-  "redis",
-  "celery",
-  "kombu",
-  "requests",
-  "httpx",
-  "aiohttp",
-  "urllib3",
-  "certifi",
-  "websockets",
-  "python-socketio",
-  "python-engineio",
-  "python-dotenv",
-  "python-dateutil",
-  "pyyaml",
-  "jinja2",
-  "werkzeug",
-  "itsdangerous",
-  "click",
-  "markupsafe",
-  "numpy",
-  "pandas",
-  "pillow",
-  "boto3",
-  "botocore",
-  "cryptography",
-  "pyjwt",
-  "bcrypt",
-  "sentry-sdk",
-  "whitenoise",
-  "setuptools",
-  "wheel",
-  "six",
-  "attrs",
-  "orjson",
-  "ujson",
-  "lxml"
-];
-
-// src/diagnosis/build-context.ts
-function dockerignoreLine(contextDir, relPath) {
-  let text;
-  try {
-    text = fs7.readFileSync(path8.join(contextDir, ".dockerignore"), "utf8");
-  } catch {
-    return void 0;
-  }
-  let excludedBy;
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const pattern = raw.trim();
-    if (!pattern || pattern.startsWith("#")) return;
-    const negated = pattern.startsWith("!");
-    if (!matchesPathOrParent(negated ? pattern.slice(1) : pattern, relPath)) return;
-    excludedBy = negated ? void 0 : { line: index + 1, pattern };
-  });
-  return excludedBy;
-}
-function matchesPathOrParent(pattern, relPath) {
-  const cleaned = path8.posix.normalize(pattern.replace(/^\/+/, "").replace(/\/+$/, ""));
-  const source = cleaned.split("**").map(
-    (part) => part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")
-  ).join(".*");
-  const regex2 = new RegExp(`^${source}$`);
-  const parts = relPath.split("/");
-  return parts.some((_, i) => regex2.test(parts.slice(0, i + 1).join("/")));
-}
-function closestExistingFile(contextDir, relPath) {
-  const dir = path8.posix.dirname(relPath);
-  const names = (sub) => {
-    try {
-      return fs7.readdirSync(path8.join(contextDir, sub));
-    } catch {
-      return [];
-    }
-  };
-  const nearby = closestName(path8.posix.basename(relPath), names(dir));
-  if (nearby) return dir === "." ? nearby : `${dir}/${nearby}`;
-  return dir === "." ? void 0 : closestName(path8.posix.basename(relPath), names("."));
-}
-function existsInContext(contextDir, relPath) {
-  return fs7.existsSync(path8.join(contextDir, relPath));
-}
-
-// src/diagnosis/native-deps.ts
-var APT_FOR_MISSING = [
-  { match: /^(gcc|cc|g\+\+|clang)$/, apt: ["build-essential"] },
-  { match: /^Python\.h$/, apt: ["python3-dev"] },
-  { match: /^(libpq-fe\.h|pg_config)$/, apt: ["libpq-dev"] },
-  { match: /^ffi\.h$/, apt: ["libffi-dev"] },
-  { match: /^openssl\//, apt: ["libssl-dev"] },
-  { match: /^(mysql_config|mysql\.h|mysql\/.*)$/, apt: ["default-libmysqlclient-dev", "pkg-config"] },
-  { match: /^pkg-config$/, apt: ["pkg-config"] },
-  { match: /^libxml\/|^libxslt\//, apt: ["libxml2-dev", "libxslt1-dev"] },
-  { match: /^jpeglib\.h$/, apt: ["libjpeg-dev"] },
-  { match: /^zlib\.h$/, apt: ["zlib1g-dev"] },
-  { match: /^rustc$/, apt: ["cargo"] }
-];
-var APT_FOR_PACKAGE = {
-  psycopg2: ["libpq-dev"],
-  mysqlclient: ["default-libmysqlclient-dev", "pkg-config"],
-  lxml: ["libxml2-dev", "libxslt1-dev"],
-  cffi: ["libffi-dev"],
-  cryptography: ["libssl-dev", "cargo"],
-  pillow: ["libjpeg-dev", "zlib1g-dev"]
-};
-var BINARY_ALTERNATIVE = {
-  psycopg2: "psycopg2-binary",
-  mysqlclient: "PyMySQL (pure Python)",
-  "python-levenshtein": "rapidfuzz"
-};
-var DEBIAN_NAME = {
-  "python-dev": "python3-dev",
-  "python3-devel": "python3-dev",
-  "python-devel": "python3-dev",
-  "gcc-c++": "g++",
-  "postgresql-devel": "libpq-dev",
-  "libpq-devel": "libpq-dev",
-  "openssl-devel": "libssl-dev",
-  "libffi-devel": "libffi-dev",
-  "mysql-devel": "default-libmysqlclient-dev",
-  "build-base": "build-essential",
-  "postgresql-dev": "libpq-dev",
-  "libressl-dev": "libssl-dev",
-  "libmysqlclient-dev": "default-libmysqlclient-dev"
-};
-function debianNameFor(name) {
-  return DEBIAN_NAME[name] ?? (/-devel$/.test(name) ? name.replace(/-devel$/, "-dev") : void 0);
-}
-
-// src/diagnosis/requirements.ts
-import fs8 from "node:fs";
-import path9 from "node:path";
-var INCLUDE = /^(-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/;
-var NAME2 = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
-function normalizeName(name) {
-  return name.toLowerCase().replace(/[-_.]+/g, "-");
-}
-function readPins(file, constraint = false, seen = /* @__PURE__ */ new Set()) {
-  if (seen.has(file)) return [];
-  seen.add(file);
-  let text;
-  try {
-    text = fs8.readFileSync(file, "utf8");
-  } catch {
-    return [];
-  }
-  const pins = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.replace(/(^|\s)#.*$/, "").trim();
-    const include = line.match(INCLUDE);
-    if (include) {
-      const isConstraint = constraint || include[1] === "-c" || include[1] === "--constraint";
-      pins.push(...readPins(path9.resolve(path9.dirname(file), include[2]), isConstraint, seen));
-      return;
-    }
-    const name = line.startsWith("-") ? void 0 : line.match(NAME2)?.[1];
-    if (name) pins.push({ name, requirement: line, file, line: index + 1, constraint });
-  });
-  return pins;
-}
-function pinsOf(pins, name) {
-  const wanted = normalizeName(name);
-  return pins.filter((pin) => normalizeName(pin.name) === wanted).sort((a, b) => Number(a.constraint) - Number(b.constraint));
-}
-function requirementFilesOf(instruction, contextDir) {
-  const files = [];
-  for (const match of instruction.matchAll(/(?:^|\s)(?:-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/g)) {
-    const written = match[1].replace(/^['"]|['"]$/g, "");
-    const candidates = [path9.resolve(contextDir, written.replace(/^\/+/, "")), path9.resolve(contextDir, path9.basename(written))];
-    const found = candidates.find((candidate) => fs8.existsSync(candidate));
-    if (found && !files.includes(found)) files.push(found);
-  }
-  return files;
-}
-
-// src/diagnosis/rules/rule.ts
-var code = (text) => `\`${String(text).replace(/`/g, "'")}\``;
-var fileLine = (location) => `${location.file}:${location.line}`;
-var where = (location) => location ? ` (${code(fileLine(location))})` : "";
-var LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\]|::1)(:|$)/;
-function present(...lines) {
-  return lines.filter((line) => Boolean(line));
-}
-function exceptionIs(tb, ...types) {
-  const last = tb.exception.type.slice(tb.exception.type.lastIndexOf(".") + 1);
-  return types.includes(last);
-}
-
-// src/diagnosis/rules/build.ts
-var rel = (ctx, file) => repoRelative(ctx.workspace, file);
-var dockerfileAt = (ctx) => ctx.failure.dockerfileLine ? { file: rel(ctx, ctx.dockerfile), line: ctx.failure.dockerfileLine } : void 0;
-var pinLocation = (ctx, pin) => pin ? { file: rel(ctx, pin.file), line: pin.line } : void 0;
-var withPointers = (diagnosis, ...pointers) => {
-  const present2 = pointers.filter((p) => Boolean(p));
-  return { ...diagnosis, location: diagnosis.location ?? present2[0], pointers: present2 };
-};
-function pinsFor(ctx) {
-  return requirementFilesOf(ctx.failure.instruction ?? "", ctx.contextDir).flatMap((file) => readPins(file));
-}
-var dependencyConflict = {
-  reason: "dependency-conflict",
-  explain(ctx) {
-    const conflict = parseConflict(ctx.failure.stepOutput);
-    if (!conflict) return void 0;
-    const pins = pinsFor(ctx);
-    const requestedNames = new Set(conflict.requested.map((r) => normalizeName(r.name)));
-    const clash = conflict.clashes.find((c) => requestedNames.has(normalizeName(c.target))) ?? conflict.clashes[0];
-    const dependentPin = pinsOf(pins, clash.dependent)[0];
-    const targetPin = pinsOf(pins, clash.target)[0];
-    const targetRequested = conflict.requested.find((r) => normalizeName(r.name) === normalizeName(clash.target))?.requirement;
-    const dependentShown = dependentPin?.requirement ?? `${clash.dependent}==${clash.dependentVersion}`;
-    const targetShown = targetPin?.requirement ?? targetRequested ?? clash.target;
-    const dependentAt = pinLocation(ctx, dependentPin);
-    const targetAt = pinLocation(ctx, targetPin);
-    const lines = [dependentAt, targetAt].filter((l) => Boolean(l)).map((l) => code(fileLine(l)));
-    return withPointers(
-      {
-        reason: "dependency-conflict",
-        summary: `${code(dependentShown)}${where(dependentAt)} cannot be installed together with ${code(targetShown)}${where(targetAt)}: ${clash.dependent} ${clash.dependentVersion} requires ${code(clash.requirement)}.`,
-        evidence: present(
-          conflict.headline,
-          "The conflict is caused by:",
-          ...conflict.clashes.map((c) => `${c.dependent} ${c.dependentVersion} depends on ${c.requirement}`),
-          ...conflict.requested.map((r) => `The user requested ${r.constraint ? "(constraint) " : ""}${r.requirement}`)
-        ),
-        remedy: `Move the pins together: pin ${code(clash.target)} to a version that satisfies ${code(clash.requirement)}, or pin the ${code(clash.dependent)} release that works with ${code(targetShown)}` + (lines.length > 0 ? `, changing ${lines.join(" and ")} in the same commit.` : ", in the same commit.")
-      },
-      dependentAt,
-      targetAt
-    );
-  }
-};
-var packageNotFound = {
-  reason: "package-not-found",
-  explain(ctx) {
-    const notFound = parseNotFound(ctx.failure.stepOutput);
-    if (!notFound) return void 0;
-    const pin = pinsOf(pinsFor(ctx), notFound.name)[0];
-    const at = pinLocation(ctx, pin);
-    const shown2 = code(pin?.requirement ?? notFound.requirement);
-    let summary2;
-    let remedy;
-    if (notFound.otherPython) {
-      const version = notFound.otherPython.pythonVersion ?? ctx.pythonVersion;
-      const python = version ? `this image's Python ${version}` : "this image's Python";
-      summary2 = `${shown2}${where(at)} exists only for other Pythons: it requires Python ${code(notFound.otherPython.requiresPython)}, not ${python}.`;
-      remedy = `Pin a ${code(notFound.name)} release that supports ${python}, or build FROM a Python that satisfies ${code(notFound.otherPython.requiresPython)}.`;
-    } else if (notFound.versions.length > 0) {
-      const listed = notFound.versions.slice(-8).join(", ");
-      summary2 = `${shown2}${where(at)}: that version of ${code(notFound.name)} does not exist (pip found ${listed}).`;
-      remedy = `Pin one of the versions pip found, e.g. ${code(`${notFound.name}==${notFound.versions[notFound.versions.length - 1]}`)}.`;
-    } else {
-      const guess = closestName(
-        notFound.name,
-        [...WELL_KNOWN_PACKAGES, ...pinsFor(ctx).map((p) => p.name)].filter((n) => normalizeName(n) !== normalizeName(notFound.name))
-      );
-      summary2 = `${shown2}${where(at)}: pip found no package named ${code(notFound.name)}${guess ? ` \u2014 did you mean ${code(guess)}?` : "."}`;
-      remedy = guess ? `Correct the name to ${code(guess)} (the version pin stays as it is if that release exists).` : `Check the package name on PyPI (or in the index the build uses) and correct it.`;
-    }
-    return withPointers({ reason: "package-not-found", summary: summary2, evidence: notFound.evidence, remedy }, at ?? dockerfileAt(ctx));
-  }
-};
-var nativeBuildFailed = {
-  reason: "native-build-failed",
-  explain(ctx) {
-    const native = parseNativeBuildFailure(ctx.failure.stepOutput);
-    if (!native) return void 0;
-    const name = normalizeName(native.packageName);
-    const apt = [
-      .../* @__PURE__ */ new Set([
-        ...APT_FOR_MISSING.find((entry) => native.missing && entry.match.test(native.missing))?.apt ?? ["build-essential"],
-        ...APT_FOR_PACKAGE[name] ?? []
-      ])
-    ];
-    if (!apt.includes("python3-dev") && ctx.failure.stepOutput.some((line) => /-I\/usr\/include\/python3/.test(line))) apt.push("python3-dev");
-    const dockerfile = dockerfileAt(ctx);
-    const binary = BINARY_ALTERNATIVE[name];
-    const install = `RUN apt-get update && apt-get install -y --no-install-recommends ${apt.join(" ")}`;
-    const before = dockerfile ? ` before ${code(fileLine(dockerfile))}` : "";
-    const pin = pinLocation(ctx, pinsOf(pinsFor(ctx), native.packageName)[0]);
-    return withPointers(
-      {
-        reason: "native-build-failed",
-        summary: `${code(native.packageName)} had to be compiled from source and its build failed` + (native.missing ? `: ${code(native.missing)} is missing from the image.` : "."),
-        evidence: present(...native.evidence),
-        remedy: `Add ${code(install)} to the Dockerfile${before}` + (binary ? `, or install ${code(binary)} instead of ${code(native.packageName)} (a prebuilt wheel, no compiler needed).` : ", or pin a release that ships a wheel for this Python.")
-      },
-      dockerfile,
-      pin
-    );
-  }
-};
-var buildFileMissing = {
-  reason: "build-file-missing",
-  explain(ctx) {
-    const text = [ctx.failure.message, ...ctx.failure.stepOutput].join("\n");
-    const match = text.match(/stat ([^:\n]+): file does not exist/) ?? text.match(/"\/?([^"\n]+)"(?::)? not found/);
-    if (!match || !/^(COPY|ADD)\b/i.test(ctx.failure.instruction ?? "")) return void 0;
-    const file = path10.posix.normalize(match[1].replace(/^\/+/, ""));
-    const dockerfile = dockerfileAt(ctx) ?? lineOf(ctx);
-    const contextRel = rel(ctx, ctx.contextDir);
-    const inContext = contextRel === "." ? "the build context" : `the build context ${code(contextRel)}`;
-    const ignored = existsInContext(ctx.contextDir, file) ? dockerignoreLine(ctx.contextDir, file) : void 0;
-    const ignoreAt = ignored ? { file: rel(ctx, path10.join(ctx.contextDir, ".dockerignore")), line: ignored.line } : void 0;
-    const renamed = ignored ? void 0 : closestExistingFile(ctx.contextDir, file);
-    const step = code(clip(ctx.failure.instruction ?? "COPY", 80));
-    const summary2 = ignoreAt ? `${step} copies ${code(file)}, which ${code(".dockerignore")} excludes (${code(ignored.pattern)}, ${code(fileLine(ignoreAt))}).` : `${step} copies ${code(file)}, which is not in ${inContext}${renamed ? ` \u2014 the closest name there is ${code(renamed)}` : ""}.`;
-    const remedy = ignoreAt ? `Remove or narrow the ${code(ignored.pattern)} line of ${code(".dockerignore")} (or add ${code(`!${file}`)} after it) so the file reaches the build.` : renamed ? `Copy ${code(renamed)} (or rename it back to ${code(file)}).` : `Commit ${code(file)}, or fix the path in the Dockerfile; paths are relative to ${inContext}.`;
-    return withPointers({ reason: "build-file-missing", summary: summary2, evidence: present(match[0], ctx.failure.message), remedy }, dockerfile, ignoreAt);
-  }
-};
-var aptPackageNotFound = {
-  reason: "apt-package-not-found",
-  explain(ctx) {
-    const hit = ctx.failure.stepOutput.map((line) => line.match(/E: (?:Unable to locate package (\S+)|Package '?([^' ]+)'? has no installation candidate)/)).find(Boolean);
-    if (!hit) return void 0;
-    const name = hit[1] ?? hit[2];
-    const debian = debianNameFor(name);
-    const noUpdate = !/apt-get update|apt update/.test(ctx.failure.instruction ?? "");
-    const remedy = debian ? `Debian calls it ${code(debian)}: install that instead of ${code(name)}.` : noUpdate ? `Run ${code("apt-get update")} in the same \`RUN\` as the install (the image ships without package lists), and check the name with ${code(`apt-cache search ${name}`)}.` : `Check the name for this Debian release (${code(`apt-cache search ${name}`)}); package names differ between distributions and releases.`;
-    return withPointers(
-      {
-        reason: "apt-package-not-found",
-        summary: `${code("apt-get install")} does not know the package ${code(name)}${debian ? ` \u2014 on Debian it is ${code(debian)}` : ""}.`,
-        evidence: [hit.input.trim()],
-        remedy
-      },
-      dockerfileAt(ctx) ?? lineOf(ctx)
-    );
-  }
-};
-var buildFailed = {
-  reason: "build-failed",
-  explain(ctx) {
-    const { failure } = ctx;
-    const step = failure.instruction ? code(clip(failure.instruction, 100)) : "a step";
-    const exit2 = failure.exitCode !== void 0 ? ` with exit code ${failure.exitCode}` : "";
-    return withPointers(
-      {
-        reason: "build-failed",
-        summary: `The Docker build failed at ${step}${failure.stepPosition ? ` (step ${failure.stepPosition})` : ""}${exit2}.`,
-        evidence: [...failure.outputTail.slice(-8), failure.message].filter((line, index, all) => all.indexOf(line) === index),
-        remedy: buildRemedy(failure)
-      },
-      dockerfileAt(ctx)
-    );
-  }
-};
-function lineOf(ctx) {
-  const line = ctx.dockerfileText && ctx.failure.instruction ? findInstructionLine(ctx.dockerfileText, ctx.failure.instruction) : void 0;
-  return line ? { file: rel(ctx, ctx.dockerfile), line } : void 0;
-}
-var BUILD_RULES = [
-  dependencyConflict,
-  packageNotFound,
-  nativeBuildFailed,
-  aptPackageNotFound,
-  buildFileMissing,
-  buildFailed
-];
-function diagnoseBuild(ctx) {
-  for (const rule of BUILD_RULES) {
-    const diagnosis = rule.explain(ctx);
-    if (diagnosis) return diagnosis;
-  }
-  return buildFailed.explain(ctx);
-}
-
-// src/smoke/build.ts
-init_reasons();
-init_paths();
+init_text();
 var OUTPUT_TAIL = 400;
 async function buildImage(run4) {
   const { settings, deps, now } = run4;
@@ -44288,7 +47006,7 @@ async function buildImage(run4) {
   }
   const dockerfileText = readText2(settings.dockerfile);
   const failure = parseBuildFailure(output, dockerfileText);
-  const { pointers, ...diagnosis } = diagnoseBuild({
+  const { diagnosis, pointers } = explain("build", {
     failure,
     workspace: settings.workspace,
     contextDir: settings.context,
@@ -44316,7 +47034,7 @@ async function buildImage(run4) {
   };
 }
 function buildAnnotations(diagnosis, pointers) {
-  const title = `Gunicorn smoke: ${REASONS[diagnosis.reason].title}`;
+  const title = `Gunicorn smoke: ${reasonById(diagnosis.reason).title}`;
   return pointers.map(({ file, line }) => ({ level: "error", title, message: `${diagnosis.summary} ${diagnosis.remedy}`, file, line }));
 }
 async function basePythonVersion(run4, failure) {
@@ -44361,7 +47079,7 @@ var Checks = class {
 // src/profile/compare.ts
 import fs10 from "node:fs";
 import os7 from "node:os";
-import path11 from "node:path";
+import path13 from "node:path";
 
 // src/profile/git.ts
 var gitCommandRunner = async (args, cwd) => {
@@ -44416,7 +47134,7 @@ function baseIdentity(identity) {
   return { runKey: identity.runKey, containerName: `${identity.containerName}-base`, imageTag: `${identity.imageTag}-base` };
 }
 function rebaseSettings(settings, tree) {
-  const move = (file) => path11.join(tree, path11.relative(settings.workspace, file));
+  const move = (file) => path13.join(tree, path13.relative(settings.workspace, file));
   return { ...settings, workspace: tree, context: move(settings.context), dockerfile: settings.dockerfile ? move(settings.dockerfile) : void 0 };
 }
 async function compareWithBase(options) {
@@ -44434,12 +47152,12 @@ async function compareWithBase(options) {
   } catch (error2) {
     return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error2)}): ${only}` };
   }
-  const tree = fs10.mkdtempSync(path11.join(options.tempDir ?? os7.tmpdir(), "gunicorn-smoke-base-"));
+  const tree = fs10.mkdtempSync(path13.join(options.tempDir ?? os7.tmpdir(), "gunicorn-smoke-base-"));
   const identity = baseIdentity(options.identity);
   try {
     await git.addWorktree(tree, sha);
     const base = rebaseSettings(settings, tree);
-    const dockerfile = base.dockerfile ? path11.relative(tree, base.dockerfile) : "Dockerfile";
+    const dockerfile = base.dockerfile ? path13.relative(tree, base.dockerfile) : "Dockerfile";
     if (!fs10.existsSync(base.context) || !base.dockerfile || !fs10.existsSync(base.dockerfile)) {
       return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
     }
@@ -44491,118 +47209,11 @@ async function compareWithBaseCommit(run4, report, smoke) {
   return withComparison(report, comparison);
 }
 
-// src/gunicorn/log-events.ts
-var PREFIX = /^(?:\[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4})\]|(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)) \[(\d+)\] \[(DEBUG|INFO|WARNING|ERROR|CRITICAL)\] (.*)$/;
-var SIGNAL_NAMES = { 1: "SIGHUP", 2: "SIGINT", 6: "SIGABRT", 9: "SIGKILL", 11: "SIGSEGV", 15: "SIGTERM" };
-var PREFIXED = [
-  [/^Booting worker with pid: (\d+)$/, (m) => ({ kind: "worker-boot", pid: Number(m[1]) })],
-  [/^Worker exiting \(pid: (\d+)\)$/, (m) => ({ kind: "worker-exiting", pid: Number(m[1]) })],
-  [/^Worker \(pid:(\d+)\) exited with code:? (\d+)\.?$/, (m) => ({ kind: "worker-exit", pid: Number(m[1]), code: Number(m[2]) })],
-  [
-    /^Worker \(pid:(\d+)\) was sent (.+?)!( Perhaps out of memory\?)?$/,
-    (m) => ({ kind: "worker-signal", pid: Number(m[1]), signal: m[2], perhapsOom: Boolean(m[3]) })
-  ],
-  [
-    /^Worker with pid (\d+) was terminated due to signal (\d+)$/,
-    (m) => ({
-      kind: "worker-signal",
-      pid: Number(m[1]),
-      signal: SIGNAL_NAMES[Number(m[2])] ?? `signal ${m[2]}`,
-      perhapsOom: false
-    })
-  ],
-  [/^WORKER TIMEOUT \(pid:(\d+)\)$/, (m) => ({ kind: "worker-timeout", pid: Number(m[1]) })],
-  [/^Exception in worker process$/, (_m, prefix) => ({ kind: "worker-exception", pid: prefix.pid })],
-  [/^Starting gunicorn (\S+)$/, (m) => ({ kind: "master-start", version: m[1] })],
-  [/^Listening at: (.+?)(?: \((\d+)\))?$/, (m) => ({ kind: "listening", addresses: m[1].split(/,\s*/), masterPid: m[2] ? Number(m[2]) : void 0 })],
-  [/^Using worker: (.+)$/, (m) => ({ kind: "worker-class", workerClass: m[1].trim() })],
-  [/^Shutting down: (.+)$/, (m) => ({ kind: "shutdown", what: m[1] })],
-  [/^Reason: (.+)$/, (m) => ({ kind: "shutdown", reason: m[1] })],
-  [/^Connection in use: (.+)$/, (m) => ({ kind: "connection-in-use", address: m[1] })],
-  [/^connection to (.+?) failed: (.+)$/, (m) => ({ kind: "connection-in-use", address: m[1], error: m[2] })],
-  [/^Can't connect to (.+)$/, (m) => ({ kind: "cant-connect", address: m[1] })],
-  [/^Handling signal: (\S+)$/, (m) => ({ kind: "handling-signal", signal: m[1] })],
-  [/^Unhandled signal: (\S+)$/, (m) => ({ kind: "unhandled-signal", signal: m[1] })],
-  [/^Unhandled exception in main loop$/, () => ({ kind: "main-loop-exception" })],
-  [/^Invalid address: (.+)$/, (m) => ({ kind: "invalid-address", address: m[1] })],
-  [/^Worker reloading: (.+?) modified$/, (m) => ({ kind: "worker-reloading", file: m[1] })],
-  [/^(.+) \(([^(),]+\.py), line (\d+)\)$/, (m) => ({ kind: "syntax-error-message", message: m[1], file: m[2], line: Number(m[3]) })]
-];
-var CONFIG_ERRORS = [/^Error: (.+)$/, /^(Failed to read config file: .+)$/, /^(Invalid value for .+)$/, /^gunicorn: error: (.+)$/];
-var APP_LOAD_ERRORS = [
-  // 19.x: the spec could not be evaluated in the module
-  /^Failed to find application: .+$/,
-  /^Failed to find attribute '.*' in '.*'\.$/,
-  /^Failed to find application object '.*' in '.*'$/,
-  /^Application object must be callable\.$/,
-  /^Failed to parse '.*' as an attribute name or function call\.$/,
-  /^Function reference must be a simple name: .*$/,
-  /^Function call arguments must be literals\.?$/,
-  /^Error while loading the application:?$/
-];
-
-// src/gunicorn/line-prefix.ts
-var RFC3339 = String.raw`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?`;
-var SYSLOG_TIME = String.raw`\S{2,5} {1,2}\d{1,2} \d\d:\d\d:\d\d`;
-var LOG_TABLE = { name: "log table", pattern: /^\s*(?:\|\s*)*\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?\s*\|\s?/ };
-var LINE_PREFIXES = [
-  // `web-1  | ` (v2), `web_1  | ` (v1), or a container_name without a number (`superset_app   | `).
-  { name: "docker compose", pattern: /^[A-Za-z0-9][\w.-]*(?:[-_]\d+\s*|\s+)\|(?: |$)/ },
-  // honcho / foreman: `08:22:00 web.1  | `
-  { name: "honcho or foreman", pattern: /^\d\d:\d\d:\d\d [\w.-]+\.\d+\s+\| / },
-  { name: "heroku", pattern: new RegExp(String.raw`^${RFC3339} (?:app|heroku)\[[\w.-]+\]: ?`) },
-  { name: "kubernetes (CRI log file)", pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
-  // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
-  { name: "systemd journal / syslog", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
-  // `Dec 11 09:35:30 [eks-rde-2/user] F `
-  { name: "papertrail", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \[[^\]]+\] (?:[FP] )?`) },
-  // supervisord's own log format, and its `DEBG 'name' stderr output:` header
-  {
-    name: "supervisord",
-    pattern: /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (?:CRIT|ERRO|WARN|INFO|DEBG|TRAC|BLAT) (?:'[^']+' std(?:out|err) output:\s*)?/
-  },
-  // A log viewer's epoch-milliseconds column, tab-separated (CloudWatch, Grafana exports)
-  { name: "epoch column", pattern: /^\d{10,13}(?:\.\d+)?\t/ },
-  // `docker logs -t`, Azure App Service, GitHub Actions' raw log: an RFC 3339 time, then a space or tab
-  { name: "timestamp", pattern: new RegExp(String.raw`^${RFC3339}\s`) },
-  LOG_TABLE,
-  { name: "GitHub Actions annotation", pattern: /^##\[(?:error|warning|notice|debug|group|endgroup|command)\]/ },
-  { name: "blockquote", pattern: /^>(?: |$)/ },
-  // A terminal UI's box around each line (k9s log view, rich panels): `│ Traceback (most recent call last): … │`
-  { name: "box-drawn panel", pattern: /^│ ?/ },
-  // Markdown inline code around each line, or a paste wrapped in quotes
-  { name: "inline code", pattern: /^`+/ },
-  { name: "quoted paste", pattern: /^"(?=\s*(?:File "|Traceback \(|\[\d{4}-))/ }
-];
-var TRAILING_WRAPPER = /`+$|\s*│$/;
-var ANY_SMART_QUOTE = /[“”„‟‘’‚‛]/;
-var SMART_QUOTES = [
-  [/[“”„‟]/g, '"'],
-  [/[‘’‚‛]/g, "'"]
-];
-var ANY_PREFIX = new RegExp(`^(?:${LINE_PREFIXES.map((shape) => `(?:${shape.pattern.source.replace(/^\^/, "")})`).join("|")})`);
-function stripLinePrefixes(text) {
-  let rest = text;
-  for (let pass = 0; pass < 4; pass++) {
-    const first = rest.charCodeAt(0);
-    if (Number.isNaN(first) || first === 91) break;
-    if (first === 32 || first === 9 ? !LOG_TABLE.pattern.test(rest) : !ANY_PREFIX.test(rest)) break;
-    const shape = LINE_PREFIXES.find((candidate) => candidate.pattern.test(rest));
-    if (!shape) break;
-    const next = rest.replace(shape.pattern, "");
-    if (next === rest) break;
-    rest = next;
-  }
-  return rest.endsWith("`") || rest.endsWith("\u2502") ? rest.replace(TRAILING_WRAPPER, "") : rest;
-}
-function plainQuotes(text) {
-  if (!ANY_SMART_QUOTE.test(text)) return text;
-  let plain = text;
-  for (const [pattern, ascii] of SMART_QUOTES) plain = plain.replace(pattern, ascii);
-  return plain;
-}
+// src/gunicorn/log-parser.ts
+init_log_events();
 
 // src/gunicorn/line-reading.ts
+init_line_prefix();
 var BOUNDARIES = [
   {
     pattern: /\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}\] \[\d+\] \[(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\] /g,
@@ -44655,100 +47266,8 @@ function frameIndent(segment) {
   return segment.startsWith('File "') ? `  ${segment}` : segment;
 }
 
-// src/gunicorn/faulthandler.ts
-var FATAL = /^Fatal Python error: (.+)$/;
-var THREAD = /^(Current thread|Thread) (0x[0-9a-f]+)(?: \[(.+)\])? \(most recent call first\):$/;
-var FRAME = /^\s+File "(.+)", line (\d+) in (.+)$/;
-var EXTENSIONS = /^Extension modules: (.*?)(?: \(total: \d+\))?$/;
-var FILLER = [
-  /^$/,
-  /^Current thread's C stack trace \(most recent call first\):$/,
-  /^\s+Binary file ".*"/,
-  /^\s+<no Python frame>$/,
-  /^\s+<.*>$/,
-  /^\s+\.\.\.$/,
-  /^Python runtime state: .+$/
-];
-var INCOMPATIBLE = /(?:^(.+?):\d+: \w*Warning: |^\w*(?:Error|Warning): )?([\w.]+) size changed, may indicate binary incompatibility(?:\. Expected (\d+) from C header, got (\d+) from PyObject)?/;
-var FRAGMENT = /^\s|File "|Binary file|0x[0-9a-f]+|^<truncated rest of calls>$/;
-var MAX_DUMP_LINES = 2e3;
-var FRAGMENT_REACH = 400;
-var FaultDumpReader = class {
-  open;
-  /** The dump that ended last: interleaved fragments that arrive after its end still belong to it. */
-  last;
-  /** Consumes the line if it starts, continues or ends a dump; pushes finished events to `out`. */
-  consume(line, text, out) {
-    const fatal = FATAL.exec(text);
-    if (fatal) {
-      this.close(out);
-      this.open = { kind: "fatal-error", error: fatal[1].trim(), threads: [], extensionModules: [], lines: [line] };
-      return true;
-    }
-    const dump = this.open;
-    if (dump) {
-      if (this.continueDump(dump, line, text)) {
-        if (dump.lines.length >= MAX_DUMP_LINES) this.close(out);
-        return true;
-      }
-      const extensions = EXTENSIONS.exec(text);
-      if (extensions) {
-        dump.extensionModules = extensions[1].split(/,\s*/).filter(Boolean);
-        dump.lines.push(line);
-        this.close(out);
-        return true;
-      }
-      this.close(out);
-    } else if (this.isLateFragment(line, text)) {
-      this.last.lines.push(line);
-      return true;
-    }
-    const incompatible = INCOMPATIBLE.exec(text);
-    if (incompatible) {
-      out.push({
-        kind: "binary-incompatibility",
-        type: incompatible[2],
-        importer: incompatible[1],
-        expected: incompatible[3] ? Number(incompatible[3]) : void 0,
-        got: incompatible[4] ? Number(incompatible[4]) : void 0,
-        lines: [line]
-      });
-      return true;
-    }
-    return false;
-  }
-  /** Ends the stream: an open dump is finished as it stands. */
-  flush(out) {
-    this.close(out);
-  }
-  continueDump(dump, line, text) {
-    const thread = THREAD.exec(text);
-    if (thread) {
-      dump.threads.push({ id: thread[2], name: thread[3], current: thread[1] === "Current thread", frames: [] });
-    } else {
-      const frame = FRAME.exec(text);
-      const current = dump.threads[dump.threads.length - 1];
-      if (frame && current) current.frames.push({ file: frame[1], line: Number(frame[2]), func: frame[3] });
-      else if (!FILLER.some((pattern) => pattern.test(text)) && !FRAGMENT.test(text)) return false;
-    }
-    dump.lines.push(line);
-    return true;
-  }
-  isLateFragment(line, text) {
-    const last = this.last?.lines[this.last.lines.length - 1];
-    return last !== void 0 && line.seq - last.seq <= FRAGMENT_REACH && text !== "" && (FRAME.test(text) || FRAGMENT.test(text));
-  }
-  close(out) {
-    if (this.open) out.push(this.open);
-    this.last = this.open ?? this.last;
-    this.open = void 0;
-  }
-};
-function crashedThread(event) {
-  return event.threads.find((thread) => thread.current) ?? event.threads[0];
-}
-
 // src/gunicorn/log-parser.ts
+init_faulthandler();
 var TRACEBACK_HEADER = /^\s*\[?Traceback \(most recent call last\):\s*$/;
 var FRAME2 = /^\s*File "(.+)", line (\d+)(?:, in ?(.*?))?\s*$/;
 var CARETS = /^\s*[~^]+[\s~^]*$/;
@@ -44890,9 +47409,9 @@ var GunicornLogParser = class {
       target.lines.push(line);
       return this.checkLength(target, out);
     }
-    const exception = EXCEPTION_LINE2.exec(text);
-    if (exception && looksLikeExceptionName(exception[1])) {
-      this.closeTraceback(line, text, exception[1], exception[2] ?? "", out);
+    const exception2 = EXCEPTION_LINE2.exec(text);
+    if (exception2 && looksLikeExceptionName(exception2[1])) {
+      this.closeTraceback(line, text, exception2[1], exception2[2] ?? "", out);
       return true;
     }
     return false;
@@ -45338,7 +47857,7 @@ function hostEnvWarnings(settings, hostFilledEnv = []) {
 }
 
 // src/smoke/stack-request.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 var DUMP_WAIT_MS = 2e3;
 var MIN_BOOTING_MS = 1500;
 var REPLACEMENT_WAIT_MS = 2e3;
@@ -45401,7 +47920,7 @@ async function sendSegv(run4, containerId, pid) {
     return void 0;
   }
 }
-function hostPidOf(topOutput, pid, readStatus = (hostPid) => readFileSync2(`/proc/${hostPid}/status`, "utf8")) {
+function hostPidOf(topOutput, pid, readStatus = (hostPid) => readFileSync3(`/proc/${hostPid}/status`, "utf8")) {
   for (const hostPid of topOutput.split("\n").map((line) => Number(line.trim())).filter((n) => Number.isInteger(n) && n > 0)) {
     let status;
     try {
@@ -45427,7 +47946,7 @@ async function waitForDump(run4, running, afterSeq, pid) {
 // src/discovery.ts
 var import_yaml = __toESM(require_dist(), 1);
 import fs11 from "node:fs";
-import path12 from "node:path";
+import path14 from "node:path";
 init_paths();
 var DISCOVERABLE = ["context", "dockerfile", "health-path", "command", "port"];
 function discover(workspace, read) {
@@ -45440,11 +47959,11 @@ function discover(workspace, read) {
   if (blueprint) {
     const { service, file } = blueprint;
     const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
-    const context3 = typeof service.dockerContext === "string" ? path12.posix.join(rootDir, service.dockerContext) : rootDir;
-    found.context = path12.posix.normalize(context3);
+    const context3 = typeof service.dockerContext === "string" ? path14.posix.join(rootDir, service.dockerContext) : rootDir;
+    found.context = path14.posix.normalize(context3);
     if (typeof service.dockerfilePath === "string") {
-      const dockerfile = path12.posix.normalize(path12.posix.join(rootDir, service.dockerfilePath));
-      found.dockerfile = path12.posix.relative(found.context, dockerfile) || "Dockerfile";
+      const dockerfile = path14.posix.normalize(path14.posix.join(rootDir, service.dockerfilePath));
+      found.dockerfile = path14.posix.relative(found.context, dockerfile) || "Dockerfile";
     }
     if (typeof service.healthCheckPath === "string") found["health-path"] = service.healthCheckPath;
     if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
@@ -45461,7 +47980,7 @@ function discover(workspace, read) {
     if (envLines.length > 0) sources.env = "render.yaml";
   }
   const contextForProcfile = read("context").trim() || found.context || ".";
-  const procfile = readProcfile(path12.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
+  const procfile = readProcfile(path14.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
   if (procfile)
     notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
   const explicitCommand = read("command").trim();
@@ -45494,7 +48013,7 @@ function shellCommand(command) {
 }
 function readRenderBlueprint(workspace, serviceName) {
   const file = "render.yaml";
-  const full = path12.join(workspace, file);
+  const full = path14.join(workspace, file);
   if (!fs11.existsSync(full)) {
     if (serviceName) throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root.`);
     return void 0;
@@ -45542,7 +48061,7 @@ function renderEnv(envVars, file) {
   return { plain, hostFilled };
 }
 function readProcfile(dir) {
-  const file = path12.join(dir, "Procfile");
+  const file = path14.join(dir, "Procfile");
   let text;
   try {
     text = fs11.readFileSync(file, "utf8");
@@ -45594,7 +48113,7 @@ async function startContainer(run4, image) {
   } catch (error2) {
     await deps.docker.removeContainers([deps.identity.containerName]).catch(() => void 0);
     if (!(error2 instanceof DockerError)) throw error2;
-    const diagnosis = startFailureDiagnosis(error2.message, settings.network);
+    const { diagnosis } = explain("start", { message: error2.message, network: settings.network });
     run4.checks.set({ id: "start", status: "fail", detail: "the container did not start" });
     return { failed: { result: "fail", reason: diagnosis.reason, summary: diagnosis.summary, diagnosis, image } };
   }
@@ -45620,25 +48139,6 @@ function startCheck(facts, lines, containerStartedAt) {
 }
 function describeServer(facts) {
   return [facts.version, facts.workerClass ? `\`${facts.workerClass}\`` : void 0, facts.binds.length ? `\`${facts.binds.join(", ")}\`` : void 0].filter(Boolean).join(", ");
-}
-function startFailureDiagnosis(message, network) {
-  const executable = message.match(/exec: "?([^":\s]+)"?: executable file not found/)?.[1];
-  if (executable) {
-    const isGunicorn = /(^|\/)gunicorn$/.test(executable);
-    return {
-      reason: isGunicorn ? "missing-dependency" : "config-error",
-      summary: `The container could not start: \`${executable}\` is not installed in the image.`,
-      evidence: [message],
-      remedy: isGunicorn ? "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." : `Install \`${executable}\` in the image, or fix the start command (the \`command\` input or the Dockerfile's CMD).`
-    };
-  }
-  const badNetwork = network && /network .* not found/i.test(message);
-  return {
-    reason: "config-error",
-    summary: badNetwork ? `The Docker network \`${network}\` does not exist.` : `The container could not start: ${message.replace(/\.$/, "")}.`,
-    evidence: [message],
-    remedy: badNetwork ? "Pass an existing network to the `network` input, e.g. `${{ job.services.postgres.network }}`." : "Check the start command and the `memory`, `cpus` and `network` inputs."
-  };
 }
 
 // src/smoke/teardown.ts
@@ -45685,1586 +48185,13 @@ function advisoriesFor(version) {
   return ADVISORIES.filter((advisory) => import_semver.default.satisfies(parsed, advisory.affected)).map((advisory) => `Gunicorn ${version}: ${advisory.note}.`);
 }
 
-// src/diagnosis/context.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3, statSync } from "node:fs";
-import path13 from "node:path";
-var COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
-var LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |^\/usr\/(local\/)?lib\/python\d|^\/usr\/(local\/)?bin\/|^<string>$/;
-var RepoFiles = class {
-  constructor(repoRoot) {
-    this.repoRoot = repoRoot;
-  }
-  repoRoot;
-  cache = /* @__PURE__ */ new Map();
-  absolute(relative2) {
-    return path13.resolve(this.repoRoot, relative2);
-  }
-  isFile(relative2) {
-    try {
-      return statSync(this.absolute(relative2)).isFile();
-    } catch {
-      return false;
-    }
-  }
-  read(relative2) {
-    if (!this.cache.has(relative2)) {
-      let text;
-      try {
-        text = this.isFile(relative2) ? readFileSync3(this.absolute(relative2), "utf8") : void 0;
-      } catch {
-        text = void 0;
-      }
-      this.cache.set(relative2, text);
-    }
-    return this.cache.get(relative2);
-  }
-  /** First line (1-based) matching, with its text. */
-  findLine(relative2, pattern) {
-    const text = this.read(relative2);
-    if (text === void 0) return void 0;
-    const lines = text.split("\n");
-    const index = lines.findIndex((line) => pattern.test(line));
-    return index === -1 ? void 0 : { line: index + 1, text: lines[index] };
-  }
-};
-var RuleContext = class {
-  constructor(ctx) {
-    this.ctx = ctx;
-    this.repo = new RepoFiles(ctx.paths.repoRoot);
-    this.tracebacks = ctx.events.filter((event) => event.kind === "traceback");
-    this.contextRel = toPosix(path13.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
-  }
-  ctx;
-  repo;
-  tracebacks;
-  /** Relative (to the repo root, POSIX) path of the build context: '' when it is the root. */
-  contextRel;
-  ofKind(kind) {
-    return this.ctx.events.filter((event) => event.kind === kind);
-  }
-  /** The first traceback that explains the failure: a worker's or the master's, not Gunicorn's own HaltServer. */
-  primaryTraceback(match) {
-    const candidates = this.tracebacks.filter((tb) => !tb.exception.type.endsWith("HaltServer") && (!match || match(tb)));
-    return candidates.find((tb) => tb.pid !== void 0) ?? candidates.find((tb) => tb.frames.length > 0) ?? candidates[0];
-  }
-  /** Path relative to the repository root for a path relative to the build context. */
-  inContext(relative2) {
-    return toPosix(path13.posix.join(this.contextRel, relative2));
-  }
-  /** Maps a container path back into the repository; undefined when no such file exists there. */
-  mapContainerPath(containerPath) {
-    if (!containerPath.startsWith("/") || LIBRARY_PATH.test(containerPath)) return void 0;
-    const workdirs = this.ctx.paths.workdir ? [this.ctx.paths.workdir, ...COMMON_WORKDIRS] : COMMON_WORKDIRS;
-    for (const workdir of workdirs) {
-      const base = workdir.endsWith("/") ? workdir : `${workdir}/`;
-      if (containerPath.startsWith(base)) {
-        const candidate = this.inContext(containerPath.slice(base.length));
-        if (this.repo.isFile(candidate)) return candidate;
-      }
-    }
-    const segments = containerPath.split("/").filter(Boolean);
-    for (let start = 1; start < segments.length; start++) {
-      const candidate = this.inContext(segments.slice(start).join("/"));
-      if (this.repo.isFile(candidate)) return candidate;
-    }
-    return void 0;
-  }
-  /**
-   * Tracebacks grouped as Python printed them: a first one, then those chained to it ("During handling of the
-   * above exception…", "…was the direct cause…"). Each chain ends with the exception that was actually raised.
-   */
-  tracebackChains() {
-    const chains = [];
-    for (const tb of this.tracebacks) {
-      if (tb.chained && chains.length > 0) chains[chains.length - 1].push(tb);
-      else chains.push([tb]);
-    }
-    return chains;
-  }
-  /** The deepest frame in the user's code (mapped into the repo when possible). */
-  userFrame(tb) {
-    if (!tb) return void 0;
-    let fallback;
-    for (let i = tb.frames.length - 1; i >= 0; i--) {
-      const frame = tb.frames[i];
-      if (LIBRARY_PATH.test(frame.file)) continue;
-      const text = frameText(frame);
-      const file = this.mapContainerPath(frame.file);
-      if (file) return { frame, location: { file, line: frame.line, containerPath: frame.file }, text };
-      fallback ??= { frame, text };
-    }
-    return fallback;
-  }
-  /** The Gunicorn line that ended the boot: `Reason: …`, HaltServer, `exited with code`, `Can't connect`. */
-  gunicornOutcomeLine() {
-    const priorities = ["shutdown", "halt-server", "cant-connect", "worker-exit", "worker-signal"];
-    for (const kind of priorities) {
-      const events2 = this.ofKind(kind);
-      const event = kind === "shutdown" ? events2.find((e) => e.reason) : events2[0];
-      if (event) return event.lines[0].text;
-    }
-    return void 0;
-  }
-  /** Evidence for a traceback: the user frame, the exception line, then the Gunicorn outcome line. */
-  tracebackEvidence(tb, frame = this.userFrame(tb)) {
-    const evidence = [...frame?.text ?? [], tb.exception.line];
-    const outcome = this.gunicornOutcomeLine();
-    if (outcome) evidence.push(outcome);
-    return evidence;
-  }
-  /** The Dockerfile path relative to the repo root, if it exists. */
-  dockerfile() {
-    const absolute = this.ctx.paths.dockerfile ?? path13.join(this.ctx.paths.contextDir, "Dockerfile");
-    const relative2 = toPosix(path13.relative(this.ctx.paths.repoRoot, absolute));
-    return this.repo.isFile(relative2) ? relative2 : void 0;
-  }
-  /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
-  dockerCommandLine() {
-    const file = this.dockerfile();
-    const text = file ? this.repo.read(file) : void 0;
-    if (!file || text === void 0) return void 0;
-    const lines = text.split("\n");
-    for (let i = lines.length - 1; i >= 0; i--) {
-      if (/^\s*(CMD|ENTRYPOINT)\b/i.test(lines[i])) return { file, line: i + 1, text: lines[i].trim() };
-    }
-    return void 0;
-  }
-  /** The Gunicorn config file used: `-c/--config X` in the Dockerfile command, else ./gunicorn.conf.py. */
-  gunicornConfigFile() {
-    const command = this.dockerCommandLine()?.text ?? "";
-    const explicit = /(?:-c|--config)["',\s=]+["']?([^"'\s,\]]+)/.exec(command)?.[1];
-    const names = explicit ? [explicit.replace(/^python:/, "").replace(/^\.\//, "")] : ["gunicorn.conf.py"];
-    for (const name of names) {
-      const candidate = this.inContext(name);
-      if (this.repo.isFile(candidate)) return candidate;
-    }
-    return void 0;
-  }
-  /** First requirements file in the build context. */
-  requirementsFile() {
-    for (const name of [
-      "requirements.txt",
-      "requirements/base.txt",
-      "requirements/prod.txt",
-      "requirements/production.txt",
-      "pyproject.toml",
-      "Pipfile",
-      "setup.py"
-    ]) {
-      const candidate = this.inContext(name);
-      if (this.repo.isFile(candidate)) return candidate;
-    }
-    return void 0;
-  }
-  /** Python module `a.b` → its file in the context (`a/b.py` or `a/b/__init__.py`). */
-  moduleFile(moduleName) {
-    const base = moduleName.replace(/\./g, "/");
-    for (const candidate of [`${base}.py`, `${base}/__init__.py`]) {
-      const relative2 = this.inContext(candidate);
-      if (this.repo.isFile(relative2)) return relative2;
-    }
-    return void 0;
-  }
-  /** Whether a module or package directory of that name exists anywhere near the context root. */
-  localModuleExists(moduleName) {
-    const top = moduleName.split(".")[0];
-    for (const candidate of [`${top}.py`, `${top}/__init__.py`, `src/${top}.py`, `src/${top}/__init__.py`]) {
-      const relative2 = this.inContext(candidate);
-      if (this.repo.isFile(relative2)) return relative2;
-    }
-    const dir = this.repo.absolute(this.inContext(top));
-    return existsSync3(dir) && statSync(dir).isDirectory() ? this.inContext(top) : void 0;
-  }
-};
-function frameText(frame) {
-  const head = `  File "${frame.file}", line ${frame.line}${frame.func ? `, in ${frame.func}` : ""}`;
-  return frame.code ? [head, `    ${frame.code}`] : [head];
-}
-function toPosix(p) {
-  return p.split(path13.sep).join("/");
-}
-
-// src/diagnosis/rules/locate.ts
-import { readdirSync } from "node:fs";
-import path14 from "node:path";
-function commandLine(rc) {
-  return rc.dockerCommandLine();
-}
-function configSetting(rc, setting) {
-  const config = rc.gunicornConfigFile();
-  if (!config) return void 0;
-  const pattern = typeof setting === "string" ? new RegExp(`^\\s*${setting}\\s*=`) : setting;
-  const found = rc.repo.findLine(config, pattern);
-  return found ? { file: config, ...found } : void 0;
-}
-function frameLocation(rc, tb) {
-  return rc.userFrame(tb)?.location;
-}
-function firstLocation(...candidates) {
-  const found = candidates.find((candidate) => Boolean(candidate));
-  return found ? { file: found.file, line: found.line } : void 0;
-}
-function faultUserFrame(rc, frames) {
-  for (const frame of frames) {
-    const file = rc.mapContainerPath(frame.file);
-    if (!file) continue;
-    const text = rc.repo.read(file)?.split("\n")[frame.line - 1];
-    const code2 = text?.replace(/\s+#[^'"]*$/, "").trim();
-    return { frame, location: { file, line: frame.line, containerPath: frame.file }, code: code2 || void 0 };
-  }
-  return void 0;
-}
-function pythonLine(rc, pattern, maxFiles = 300) {
-  const root = rc.repo.absolute(rc.contextRel || ".");
-  const queue = [""];
-  let seen = 0;
-  while (queue.length > 0 && seen < maxFiles) {
-    const dir = queue.shift();
-    let entries;
-    try {
-      entries = readdirSync(path14.join(root, dir), { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const relative2 = dir ? `${dir}/${entry.name}` : entry.name;
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith(".")) queue.push(relative2);
-      if (!entry.isFile() || !entry.name.endsWith(".py")) continue;
-      seen++;
-      const file = rc.inContext(relative2);
-      const found = rc.repo.findLine(file, pattern);
-      if (found) return { file, ...found };
-    }
-  }
-  return void 0;
-}
-var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", "__pycache__", "venv", "site-packages", "dist-packages", "migrations"]);
-
-// src/diagnosis/rules/answers.ts
-var ASGI_CALL_ERROR = /^(?:(\w+)\.)?__call__\(\) missing (?:1 required positional argument: 'send'|2 required positional arguments: 'receive' and 'send')$/;
-var DJANGO_BAD_REQUEST = /<h1>Bad Request \(400\)<\/h1>/;
-var INVALID_HOST = /Invalid HTTP_HOST header: '([^']*)'/;
-var asgiUnderWsgi = {
-  reason: "asgi-under-wsgi",
-  explain(rc) {
-    const tb = asgiTraceback(rc);
-    if (!tb) return void 0;
-    const app = ASGI_CALL_ERROR.exec(tb.exception.message)?.[1];
-    const requestLine = rc.ctx.lines.filter((l) => l.seq < tb.lines[0].seq && /Error handling request/.test(l.text)).pop();
-    const count = rc.tracebacks.filter((t) => ASGI_CALL_ERROR.test(t.exception.message)).length;
-    const worker = rc.ofKind("worker-class")[0]?.workerClass;
-    const status = rc.ctx.health?.status;
-    const version = rc.ofKind("master-start")[0]?.version;
-    const major = version ? Number(version.split(".")[0]) : void 0;
-    const native = major !== void 0 && major >= 25 ? ` or Gunicorn ${version}'s own ASGI worker, ${code("-k asgi")}` : ", or on Gunicorn 25+ its own ASGI worker, `-k asgi`";
-    return {
-      reason: "asgi-under-wsgi",
-      summary: `${app ? code(app) : "The app"} is an ASGI app but Gunicorn runs it with the WSGI worker ${code(worker ?? "sync")}: every request fails with ${code(tb.exception.line)}${status ? ` and answers ${status}` : ""}${count > 1 ? ` (${count} requests)` : ""}; it needs an ASGI worker such as ${code("uvicorn_worker.UvicornWorker")}.`,
-      evidence: present(
-        requestLine?.text,
-        tb.frames.length ? `  File "${tb.frames[tb.frames.length - 1].file}", line ${tb.frames[tb.frames.length - 1].line}` : void 0,
-        tb.exception.line
-      ),
-      location: firstLocation(commandLine(rc)),
-      remedy: `Start it with an ASGI worker: ${code("-k uvicorn_worker.UvicornWorker")} (add the package ${code("uvicorn-worker")} to the requirements)${native}.`
-    };
-  }
-};
-var disallowedHost = {
-  reason: "disallowed-host",
-  explain(rc) {
-    const health = rc.ctx.health;
-    const logged = rc.ctx.lines.find((l) => INVALID_HOST.test(l.text));
-    const djangoPage = health?.status === 400 && DJANGO_BAD_REQUEST.test(health.bodyExcerpt ?? "");
-    if (!djangoPage && !logged) return void 0;
-    const sent = rc.ctx.settings.hostHeader ?? (logged ? INVALID_HOST.exec(logged.text)[1] : void 0);
-    const allowed = pythonLine(rc, /^\s*ALLOWED_HOSTS\s*=/);
-    const production = allowed?.text.match(/["']([^"'*]+\.[^"']+)["']/)?.[1];
-    const host = sent ? code(sent) : `the published address (${code("127.0.0.1:<port>")})`;
-    const where2 = allowed ? ` in ${code(fileLine(allowed))}` : "";
-    return {
-      reason: "disallowed-host",
-      summary: `Django rejected the probe's Host header ${host} with ${code("400 Bad Request (400)")}: it is not in ${code("ALLOWED_HOSTS")}${where2}${logged ? "" : " (with DEBUG off, Django logs nothing about it)"}.`,
-      evidence: present(
-        health?.status === 400 ? `GET ${rc.ctx.settings.healthPath} \u2192 400 ${health.bodyExcerpt ?? ""}`.trim() : void 0,
-        logged?.text,
-        allowed?.text.trim()
-      ),
-      location: allowed ? { file: allowed.file, line: allowed.line } : void 0,
-      remedy: `Either allow the smoke test's host (add ${code("127.0.0.1")} to ${code("ALLOWED_HOSTS")}, e.g. from an environment variable set with the ${code("env")} input), or set the ${code("host-header")} input${production ? ` to ${code(production)}` : " to the production host name"} so the probes send the host name the platform sends.`
-    };
-  }
-};
-function asgiTraceback(rc) {
-  return rc.tracebacks.find((tb) => tb.exception.type === "TypeError" && ASGI_CALL_ERROR.test(tb.exception.message));
-}
-
-// src/diagnosis/rules/config-sources.ts
-function unresolvableBind(rc) {
-  const invalid = rc.ofKind("invalid-address")[0];
-  if (!invalid) return void 0;
-  const host = /^\('([^']*)'/.exec(invalid.address)?.[1] ?? invalid.address;
-  const port = /, (\d+)\)$/.exec(invalid.address)?.[1] ?? String(rc.ctx.settings.port);
-  return {
-    reason: "config-error",
-    summary: `Gunicorn cannot bind ${code(invalid.address)}: the host ${code(host)} in the bind address does not resolve to an address of this container.`,
-    evidence: present(invalid.lines[0].text, commandLine(rc)?.text),
-    location: firstLocation(configSetting(rc, "bind"), commandLine(rc)),
-    remedy: `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${port}`)}); a service name such as ${code(host)} is how other containers reach this one, not an address it can listen on.`
-  };
-}
-function optionWithoutValue(rc) {
-  const error2 = rc.ofKind("config-error").find((e) => /^argument ([\w-]+(?:\/[\w-]+)?): expected one argument$/.test(e.message));
-  if (!error2) return void 0;
-  const option = /^argument ([\w/-]+)/.exec(error2.message)[1].split("/").pop();
-  return {
-    reason: "config-error",
-    summary: `Gunicorn's ${code(option)} option was given without a value (${error2.message}): the variable meant to fill it is probably empty or unset.`,
-    evidence: error2.lines.map((l) => l.text),
-    location: firstLocation(commandLine(rc)),
-    remedy: `Give ${code(option)} a value where the command is built (e.g. ${code(`${option} "\${VAR:-1000}"`)} in the start script), or drop the option when the variable is empty.`
-  };
-}
-function settingCrash(rc) {
-  const tb = rc.tracebacks.find((t) => t.frames.some((f) => /gunicorn\/arbiter\.py$/.test(f.file) && /control_(server|socket)/.test(f.func ?? "")));
-  if (!tb) return void 0;
-  const setting = configSetting(rc, "control_socket");
-  return {
-    reason: "config-error",
-    summary: `The master crashed starting its control socket (Gunicorn 25.1+): the ${code("control_socket")} setting is not a usable path (${code(tb.exception.line)}).`,
-    evidence: present(rc.ofKind("main-loop-exception")[0]?.lines[0].text, tb.exception.line, setting?.text.trim()),
-    location: firstLocation(setting, commandLine(rc)),
-    remedy: `Set ${code("control_socket")} to a writable path, or turn the socket off with ${code("--no-control-socket")} instead of ${code("control_socket = None")}.`
-  };
-}
-function appConfiguration(rc) {
-  const improperly = rc.primaryTraceback(
-    (tb) => exceptionIs(tb, "ImproperlyConfigured") && !/environment variable|No module named|Did you install/i.test(tb.exception.message)
-  );
-  if (improperly) return djangoSettings(rc, improperly);
-  const section = rc.primaryTraceback((tb) => exceptionIs(tb, "KeyError") && tb.frames.slice(-1)[0]?.file.endsWith("configparser.py") === true);
-  if (!section) return void 0;
-  const name = /^'([^']+)'$/.exec(section.exception.message)?.[1] ?? section.exception.message;
-  const frame = rc.userFrame(section);
-  return {
-    reason: "config-error",
-    summary: `The app reads section ${code(name)} of an INI config file while it loads${where(frame?.location)}, and the file has no such section (${code(section.exception.line)}).`,
-    evidence: rc.tracebackEvidence(section, frame),
-    location: frame?.location,
-    remedy: `Add a ${code(`[${name}]`)} section to the config file the app reads (check the path it is given in the container), or read it with a fallback.`
-  };
-}
-function djangoSettings(rc, tb) {
-  const frame = rc.userFrame(tb);
-  const message = tb.exception.message.trim() || tb.exception.line;
-  return {
-    reason: "config-error",
-    summary: `Django's settings are incomplete${where(frame?.location)}: ${message}`,
-    evidence: [...rc.tracebackEvidence(tb, frame), ...present(tb.lines[tb.lines.length - 1]?.text !== tb.exception.line ? message : void 0)],
-    location: frame?.location,
-    remedy: "Provide the setting or configuration file Django names above in the image (it is often copied by hand on the server and missing from the build)."
-  };
-}
-
-// src/diagnosis/rules/configuration.ts
-var configError = {
-  reason: "config-error",
-  explain(rc) {
-    const other = unresolvableBind(rc) ?? optionWithoutValue(rc) ?? settingCrash(rc);
-    if (other) return other;
-    const error2 = rc.ofKind("config-error")[0];
-    if (!error2) return appConfiguration(rc);
-    const port = /^'(.*)' is not a valid port number\.?$/.exec(error2.message);
-    if (port) return invalidPort(rc, error2, port[1]);
-    if (/No application module specified/.test(error2.message)) {
-      return {
-        reason: "config-error",
-        summary: "Gunicorn was started without an application module (e.g. `app:app`).",
-        evidence: error2.lines.map((l) => l.text),
-        location: firstLocation(commandLine(rc)),
-        remedy: `Add the WSGI/ASGI application as the last argument of the command (${code("gunicorn \u2026 module:app")}) or set ${code("wsgi_app")} in gunicorn.conf.py.`
-      };
-    }
-    const readFailure = /^Failed to read config file: (.+)$/.exec(error2.message);
-    if (readFailure) return unreadableConfig(rc, error2, readFailure[1]);
-    return rejectedSetting(rc, error2);
-  }
-};
-function invalidPort(rc, error2, placeholder) {
-  const evidence = error2.lines.map((l) => l.text);
-  const command = commandLine(rc);
-  const config = rc.gunicornConfigFile();
-  const bind2 = configSetting(rc, "bind");
-  const inCommand = command && placeholder && command.text.includes(placeholder) ? command : void 0;
-  const location = firstLocation(bind2 && (!inCommand || bind2.text.includes(placeholder)) && bind2, inCommand, bind2);
-  if (bind2 && location?.file === bind2.file) evidence.push(bind2.text.trim());
-  else if (inCommand) evidence.push(inCommand.text);
-  const remedyConfig = `read the environment in ${config ? code(config) : "gunicorn.conf.py"}: ${code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`)}`;
-  if (placeholder === "") {
-    return {
-      reason: "config-error",
-      summary: `The bind address has an empty port: ${code("PORT")} is empty or unset where the bind is built.`,
-      evidence,
-      location,
-      remedy: `Give ${code("PORT")} a value (the action passes ${code(`PORT=${rc.ctx.settings.port}`)}) or ${remedyConfig}.`
-    };
-  }
-  const fromCommand = location && location.file === inCommand?.file && location.line === inCommand.line;
-  return {
-    reason: "config-error",
-    summary: fromCommand ? `The bind address contains the literal text ${code(placeholder)}: the exec-form ${code("CMD")} runs no shell, so the variable is never expanded.` : `The bind address contains the literal text ${code(placeholder)}: gunicorn.conf.py is plain Python and does not expand shell variables.`,
-    evidence,
-    location,
-    remedy: fromCommand ? `Use the shell form (${code("CMD gunicorn --bind 0.0.0.0:$PORT app:app")}) or ${remedyConfig}.` : `Instead of ${code(placeholder)}, ${remedyConfig}.`
-  };
-}
-function unreadableConfig(rc, error2, file) {
-  const tb = rc.tracebacks.find((t) => t.lines[0].seq > error2.lines[0].seq) ?? rc.primaryTraceback();
-  const frame = rc.userFrame(tb);
-  return {
-    reason: "config-error",
-    summary: `Gunicorn could not read its config file ${code(file)}${tb ? `: ${code(tb.exception.line)}` : ""}.`,
-    evidence: [...error2.lines.map((l) => l.text), ...tb ? rc.tracebackEvidence(tb, frame) : []],
-    location: frame?.location,
-    remedy: "Fix the error in the config file; it is executed as Python when Gunicorn starts."
-  };
-}
-function rejectedSetting(rc, error2) {
-  const invalid = /^Invalid value for ([\w-]+): (.*)$/.exec(error2.message);
-  const unrecognized = /^unrecognized arguments: (.+)$/.exec(error2.message);
-  const settingLine = invalid ? configSetting(rc, invalid[1].replace(/-/g, "_")) : void 0;
-  const detail = rc.ofKind("config-error").slice(1).map((e) => e.message);
-  return {
-    reason: "config-error",
-    summary: invalid ? `Gunicorn rejected the setting ${code(invalid[1])}: ${invalid[2]}${detail.length ? ` (${detail[0]})` : ""}.` : unrecognized ? `Gunicorn does not recognize the argument(s) ${code(unrecognized[1])}.` : `Gunicorn rejected its configuration: ${error2.message}`,
-    evidence: [...error2.lines.map((l) => l.text), ...detail.slice(0, 2)],
-    location: firstLocation(settingLine, commandLine(rc)),
-    remedy: unrecognized ? "Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version." : "Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally."
-  };
-}
-var appNotFound = {
-  reason: "app-not-found",
-  explain(rc) {
-    const loadError = rc.ofKind("app-load-error").find((e) => !/Error while loading/.test(e.message));
-    const importTb = rc.primaryTraceback(
-      (tb) => /^Failed to find (application|attribute)/.test(tb.exception.message) || tb.exception.type.endsWith("AppImportError")
-    );
-    const exit4 = rc.ofKind("worker-exit").some((e) => e.code === 4) || rc.ctx.container.exitCode === 4;
-    if (!loadError && !importTb && !(exit4 && rc.ofKind("shutdown").some((e) => e.reason === "App failed to load."))) return void 0;
-    const message = loadError?.message ?? importTb?.exception.message ?? "App failed to load.";
-    const attr = /Failed to find (?:attribute|application object) '([^']+)' in '([^']+)'/.exec(message);
-    const suggestion = /did you mean '([^']+)'/.exec(message)?.[1];
-    const moduleName = attr?.[2];
-    const moduleFile = moduleName ? rc.moduleFile(moduleName) : void 0;
-    const candidates = moduleFile ? applicationObjects(rc.repo.read(moduleFile) ?? "") : [];
-    const command = commandLine(rc);
-    const spec = /([\w.]+:[\w.()]+)/.exec(command?.text.replace(/0\.0\.0\.0:\S+|127\.0\.0\.1:\S+|\$\{?PORT\}?/g, "") ?? "")?.[1];
-    const better = suggestion ?? (moduleName && candidates[0] ? `${moduleName}:${candidates[0]}` : void 0);
-    return {
-      reason: "app-not-found",
-      summary: attr ? `Gunicorn imported module ${code(attr[2])} but found no ${code(attr[1])} in it${candidates.length ? ` (it defines ${candidates.map(code).join(", ")})` : ""}.` : `Gunicorn could not find the application object: ${message}`,
-      evidence: present(loadError?.lines[0].text, importTb?.exception.line, command?.text, rc.gunicornOutcomeLine()),
-      location: firstLocation(command),
-      remedy: better ? `Point Gunicorn at the object that exists: ${code(better)}${spec ? ` instead of ${code(spec)}` : ""}.` : "Point Gunicorn at `module:variable` where the variable is the WSGI/ASGI application (for a factory: `module:create_app()`)."
-    };
-  }
-};
-function applicationObjects(source) {
-  const names = [];
-  const pattern = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(?:Flask|FastAPI|Starlette|Quart|Sanic|Falcon|falcon\.App|create_app|make_app|get_wsgi_application|get_asgi_application|application_factory)\b/gm;
-  for (const m of source.matchAll(pattern)) if (!names.includes(m[1])) names.push(m[1]);
-  return names;
-}
-
-// src/diagnosis/rules/crash-reports.ts
-function segfaultReported(rc) {
-  const reports = rc.ofKind("segfault-report");
-  if (reports.length === 0) return void 0;
-  const kernel = reports.filter((r) => r.reporter === "kernel");
-  const remedy = "Reinstall the image's C extensions for its Python from scratch (`pip install --no-cache-dir --force-reinstall`, no cached or copied wheels), with matching versions of packages built against each other; run once with the `faulthandler` input on to see the Python stack.";
-  if (kernel.length > 0) {
-    const library = kernel.find((r) => r.library)?.library;
-    return {
-      reason: "native-crash",
-      summary: `The kernel reports ${code(kernel[0].process ?? "the process")} dying of a segfault ${kernel.length > 1 ? `${kernel.length} times` : "once"}${library ? ` in ${code(library)}` : ""}: native code crashes in the workers${kernel.length > 1 ? " and they are replaced" : ""}.`,
-      evidence: present(...kernel.slice(0, 2).map((r) => r.lines[0].text.trim().slice(0, 200))),
-      remedy
-    };
-  }
-  const exit2 = rc.ctx.container.exitCode;
-  return {
-    reason: "native-crash",
-    summary: `The process died of a Segmentation fault (${code(stripLinePrefixes(reports[0].lines[0].text).trim().slice(0, 120))}${exit2 === 139 ? ", exit code 139" : ""}): native code crashed.`,
-    evidence: present(reports[0].lines[0].text),
-    remedy
-  };
-}
-
-// src/diagnosis/rules/crashes.ts
-var NATIVE_SIGNALS = /SIGSEGV|SIGBUS|SIGILL|SIGFPE|signal (11|7|4|8)\b/;
-var PACKAGE_PATH = /(?:site|dist)-packages\/([A-Za-z_][\w]*)/;
-var MAX_EXTENSIONS_NAMED = 8;
-var nativeCrash = {
-  reason: "native-crash",
-  explain(rc) {
-    const incompatible = rc.ofKind("binary-incompatibility")[0];
-    if (incompatible) return binaryIncompatibility(rc, incompatible);
-    const requested = rc.ctx.stackRequest;
-    const dumps = rc.ofKind("fatal-error").filter((dump) => !requested || dump.lines[0].seq <= requested.afterSeq);
-    const deaths = rc.ofKind("worker-signal").filter((e) => NATIVE_SIGNALS.test(e.signal) && e.pid !== requested?.pid);
-    if (dumps.length === 0 && deaths.length === 0) return segfaultReported(rc);
-    return dumps.length > 0 ? fromDump(rc, dumps, deaths.length) : fromSignalsOnly(rc, deaths);
-  }
-};
-function fromDump(rc, dumps, deaths) {
-  const dump = dumps.find((d) => crashedThread(d)?.frames.length) ?? dumps[0];
-  const frames = crashedThread(dump)?.frames ?? [];
-  const user = faultUserFrame(rc, frames);
-  const module = importedModule(rc, frames);
-  const extensions = dump.extensionModules;
-  const named = extensions.slice(0, MAX_EXTENSIONS_NAMED).map(code).join(", ");
-  const more = extensions.length > MAX_EXTENSIONS_NAMED ? ` and ${extensions.length - MAX_EXTENSIONS_NAMED} more` : "";
-  const count = Math.max(dumps.length, deaths);
-  const innermost = frames[0];
-  return {
-    reason: "native-crash",
-    summary: `A worker crashed in native code (${code(`Fatal Python error: ${dump.error}`)})` + (module ? ` while importing ${code(module)}` : "") + (user ? ` at ${code(fileLine(user.location))}${user.code ? ` (${code(user.code)})` : ""}` : "") + (count > 1 ? `, ${count} times: Gunicorn keeps replacing it` : "") + "." + (extensions.length ? ` Extension modules loaded: ${named}${more}.` : ""),
-    evidence: present(
-      dump.lines[0].text,
-      innermost && frameLine(innermost),
-      user && user.frame !== innermost ? frameLine(user.frame) : void 0,
-      dump.lines.find((l) => l.text.startsWith("Extension modules:"))?.text,
-      rc.ofKind("worker-signal")[0]?.lines[0].text
-    ),
-    location: user?.location,
-    remedy: `A C extension crashes when ${module ? code(module) : "the app"} is imported: usually one built for another Python or against another version of a library it links to. Reinstall the extensions in the image from scratch for its Python (\`pip install --no-cache-dir --force-reinstall\`, no cached or copied wheels), with matching versions of packages that are built against each other.`
-  };
-}
-function fromSignalsOnly(rc, deaths) {
-  const first = deaths[0];
-  return {
-    reason: "native-crash",
-    summary: `Workers die of a signal in native code (${deaths.length} \xD7 ${code(first.lines[0].text.replace(/^\[[^\]]+\] \[\d+\] \[\w+\] /, ""))}) and Gunicorn keeps replacing them; faulthandler was off, so no Python stack was printed.`,
-    evidence: present(first.lines[0].text, rc.ofKind("worker-boot").slice(-1)[0]?.lines[0].text),
-    remedy: "Run once with the `faulthandler` input left on (the default) to see the crashing module; then reinstall its C extension for the image's Python without cached wheels."
-  };
-}
-function binaryIncompatibility(rc, event) {
-  const linked = event.type.split(".")[0];
-  const builder = builtAgainst(rc, event, linked);
-  const both = builder ? `${code(builder)} and ${code(linked)}` : code(linked);
-  const tb = rc.primaryTraceback((t) => t.lines[0].seq > event.lines[0].seq);
-  return {
-    reason: "native-crash",
-    summary: `${builder ? code(builder) : "A compiled extension"} was built against another version of ${code(linked)}: Python warned ${code(`${event.type} size changed, may indicate binary incompatibility`)}${event.expected !== void 0 ? ` (expected ${event.expected} bytes, got ${event.got})` : ""}.`,
-    evidence: present(event.lines[0].text, tb?.exception.line, rc.gunicornOutcomeLine()),
-    location: requirementLine(rc, builder ?? linked),
-    remedy: `Reinstall ${both} together with versions that match (pin both in the requirements), e.g. \`pip install --no-cache-dir --force-reinstall ${builder ?? "<extension>"} ${linked}\`: no cached or prebuilt wheel built against another ${code(linked)}, and no second copy of ${code(linked)} earlier on the path.`
-  };
-}
-function builtAgainst(rc, event, linked) {
-  const fromWarning = event.importer ? PACKAGE_PATH.exec(event.importer)?.[1] : void 0;
-  if (fromWarning && fromWarning !== linked) return fromWarning;
-  for (const tb of rc.tracebacks.filter((t) => t.lines[0].seq > event.lines[0].seq)) {
-    const init = tb.frames.find((f) => f.func?.startsWith("init "))?.func?.slice(5).split(".")[0];
-    if (init && init !== linked) return init;
-    const library = tb.frames.map((f) => PACKAGE_PATH.exec(f.file)?.[1]).find((name) => name !== void 0 && name !== linked && name !== "gunicorn");
-    if (library) return library;
-  }
-  return void 0;
-}
-function importedModule(rc, frames) {
-  const frame = frames.find((f) => f.func === "<module>" && !f.file.startsWith("<"));
-  if (!frame) return void 0;
-  const library = /(?:site|dist)-packages\/(.+)\.py$/.exec(frame.file)?.[1];
-  const relative2 = library ?? rc.mapContainerPath(frame.file)?.slice(rc.contextRel ? rc.contextRel.length + 1 : 0).replace(/\.py$/, "");
-  return relative2?.replace(/\/__init__$/, "").replace(/\//g, ".");
-}
-function requirementLine(rc, name) {
-  const file = rc.requirementsFile();
-  const found = file ? rc.repo.findLine(file, new RegExp(`^\\s*${name}\\b`, "i")) : void 0;
-  return file && found ? { file, line: found.line } : void 0;
-}
-function frameLine(frame) {
-  return `  File "${frame.file}", line ${frame.line} in ${frame.func}`;
-}
-
-// src/diagnosis/rules/environment.ts
-var ENV_FRAME = /environ|getenv|os\.py$|<frozen os>/;
-var ENV_NAME2 = /^'[A-Z][A-Z0-9_]*'$/;
-var missingEnv = {
-  reason: "missing-env",
-  explain(rc) {
-    const keyError = rc.primaryTraceback(
-      (tb2) => exceptionIs(tb2, "KeyError") && (tb2.frames.some(
-        (f) => ENV_FRAME.test(f.code ?? "") || ENV_FRAME.test(f.file) || f.func === "__getitem__" && !/configparser/.test(f.file)
-      ) || // A bare `KeyError: 'SECRET_KEY'` (the frames were not pasted): an environment-style name.
-      tb2.frames.length === 0 && ENV_NAME2.test(tb2.exception.message))
-    );
-    const improperly = rc.primaryTraceback((tb2) => exceptionIs(tb2, "ImproperlyConfigured") && /environment variable/i.test(tb2.exception.message));
-    const tb = keyError ?? improperly;
-    if (!tb) return emptySpecVariable(rc);
-    const name = /^'([^']+)'$/.exec(tb.exception.message)?.[1] ?? /(?:Set the |variable )([A-Z][A-Z0-9_]+)/.exec(tb.exception.message)?.[1] ?? tb.exception.message;
-    const frame = rc.userFrame(tb);
-    const hostFilled = rc.ctx.env.hostFilled?.includes(name);
-    const provided = rc.ctx.env.provided.includes(name);
-    return {
-      reason: "missing-env",
-      summary: `The app needs the environment variable ${code(name)}, which is not set in the container${frame?.location ? `: ${code(fileLine(frame.location))} reads it at import` : ""}.`,
-      evidence: rc.tracebackEvidence(tb, frame),
-      location: frame?.location,
-      remedy: hostFilled ? `The hosting blueprint leaves ${code(name)} for the host to fill (e.g. render.yaml \`sync: false\`), so pass a test value with the action's \`env\` input.` : provided ? `${code(name)} was passed to the container yet the lookup failed: check its spelling where it is read, or read it with ${code(`os.environ.get("${name}")`)} and handle the absence.` : `Pass ${code(name)} with the action's \`env\` input (a secret or a harmless test value), or read it with ${code(`os.environ.get("${name}", default)`)}.`
-    };
-  }
-};
-function emptySpecVariable(rc) {
-  const tb = rc.primaryTraceback((t) => /^No module named '(\.[\w.]*|[\w.]*\.|[\w.]*\.\.[\w.]*)'/.test(t.exception.message));
-  if (!tb) return void 0;
-  const empty = rc.ctx.lines.map((l) => /\b([A-Z][A-Z0-9_]*)=(?=[\s,;)\]]|$)/.exec(l.text)).find((m) => m !== null);
-  if (!empty) return void 0;
-  const moduleName = /^No module named '([^']*)'/.exec(tb.exception.message)[1];
-  return {
-    reason: "missing-env",
-    summary: `Gunicorn was asked to import ${code(moduleName)}, a module name with an empty part: the environment variable ${code(empty[1])} it is built from is empty (the log shows ${code(empty[0])}).`,
-    evidence: present(rc.ctx.lines.find((l) => l.text.includes(empty[0]))?.text, tb.exception.line, rc.gunicornOutcomeLine()),
-    remedy: `Pass ${code(empty[1])} with the action's \`env\` input (the value the image expects), or give it a default where the command is built.`
-  };
-}
-var DB_EXCEPTION = /(OperationalError|InterfaceError|ConnectionError|ConnectionRefusedError|ServerSelectionTimeoutError|CannotConnectNowError|InvalidCatalogNameError|InvalidPasswordError|AuthenticationError|gaierror|TimeoutError)$/;
-var DB_MESSAGE = /could not translate host name|connection to server|Connection refused|could not connect to server|Can't connect to (MySQL|Redis)|Error -?\d+ connecting to|Name or service not known|Temporary failure in name resolution|timeout expired|No route to host|password authentication failed|database "[^"]+" does not exist|Unknown database|Access denied for user|invalid username-password pair|NOAUTH|Authentication required/i;
-function readDatabaseError(text) {
-  const host = /host name "([^"]+)"/.exec(text)?.[1] ?? /server at "([^"]+)"/.exec(text)?.[1] ?? /Can't connect to \w+ server on '([^']+)'/.exec(text)?.[1] ?? /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):\d+/.exec(text)?.[1] ?? /connect to server: .*?"([^"]+)"/.exec(text)?.[1];
-  const port = /port (\d+) failed/.exec(text)?.[1] ?? /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/.exec(text)?.[1];
-  const user = /for user "([^"]+)"/.exec(text)?.[1] ?? /Access denied for user '([^']+)'/.exec(text)?.[1];
-  const database = /database "([^"]+)" does not exist/.exec(text)?.[1] ?? /Unknown database '([^']+)'/.exec(text)?.[1];
-  const failure = /could not translate host name|Name or service not known|Temporary failure in name resolution|nodename nor servname|gaierror|Unknown (MySQL )?server host/i.test(
-    text
-  ) ? "unresolved" : /password authentication failed|no password supplied|Access denied for user|invalid username-password pair|WRONGPASS|NOAUTH|AuthenticationError|Authentication required|role "[^"]+" does not exist/i.test(
-    text
-  ) ? "auth" : database ? "missing-database" : /Connection refused|Cannot assign requested address|Errno 111|Error 111|Error 99/i.test(text) ? "refused" : /timeout expired|timed out|No route to host|TimeoutError/i.test(text) ? "timeout" : "other";
-  return { failure, host, port, user, database };
-}
-function serviceKind(text) {
-  if (/redis/i.test(text)) return "Redis";
-  if (/mysql/i.test(text)) return "MySQL";
-  if (/mongo/i.test(text)) return "MongoDB";
-  if (/psycopg|postgres|asyncpg|port 5432/i.test(text)) return "PostgreSQL";
-  return "the database";
-}
-function databaseWording({ failure, host, port, user, database }) {
-  const loopback = host !== void 0 && LOOPBACK.test(host);
-  const lazily = "or connect on first request instead of while the app loads, so it can boot without the service";
-  const viaNetwork = `join the service's Docker network with the \`network\` input (e.g. ${code("${{ job.services.postgres.network }}")}) and use its name`;
-  const wording = {
-    unresolved: {
-      what: `the name ${code(host ?? "?")} does not resolve inside the container`,
-      remedy: `${code(host ?? "That host")} only exists on the network where the app normally runs (a docker-compose or CI service): ${viaNetwork}, or point the URL given with \`env\` at ${code("host.docker.internal")} and the port the service publishes on the runner; ${lazily}.`
-    },
-    refused: {
-      what: loopback ? `nothing listens there: inside the container ${code(host)} is the container itself` : "the connection is refused",
-      remedy: loopback ? `Point the URL at ${code("host.docker.internal")} to reach a service the workflow publishes on the runner (GitHub \`services:\` with \`ports:\`), or ${viaNetwork}; ${lazily}.` : `Check that the service runs and publishes port ${port ?? "its port"} on the runner (\`ports:\` under GitHub \`services:\`), and that the URL given with \`env\` uses that port; ${lazily}.`
-    },
-    auth: {
-      what: `the server rejects the credentials${user ? ` of user ${code(user)}` : ""}`,
-      remedy: `Pass the user and password the test database was created with (e.g. the service's ${code("POSTGRES_USER")}/${code("POSTGRES_PASSWORD")}) in the URL given with \`env\`.`
-    },
-    "missing-database": {
-      what: `the server has no database ${code(database ?? "?")}`,
-      remedy: `Create ${code(database ?? "the database")} in the service (e.g. ${code(`POSTGRES_DB: ${database ?? "app"}`)}) or point the URL given with \`env\` at a database that exists.`
-    },
-    timeout: {
-      what: "the connection times out",
-      remedy: `Make the service reachable from the container (${code("host.docker.internal")} for ports published on the runner, or the \`network\` input), ${lazily}.`
-    },
-    other: {
-      what: "the connection fails",
-      remedy: `Make the service reachable from the container (${code("host.docker.internal")} or the \`network\` input) with a URL passed with \`env\`, ${lazily}.`
-    }
-  };
-  return wording[failure];
-}
-var databaseUnreachable = {
-  reason: "database-unreachable",
-  explain(rc) {
-    const isDbError = (t) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type));
-    const chain = rc.tracebackChains().find((c) => c.some(isDbError));
-    if (!chain) return cutWhileConnecting(rc);
-    const dbErrors = chain.filter(isDbError);
-    const outer = dbErrors[dbErrors.length - 1];
-    const text = chain.map((t) => `${t.exception.type}: ${t.exception.message}`).join("\n");
-    const dbError = readDatabaseError(text);
-    const frame = [...chain].reverse().map((t) => rc.userFrame(t)).find((f) => f?.location) ?? rc.userFrame(outer);
-    const subject = dbError.host ? `${serviceKind(text)} at ${code(dbError.host)}${dbError.port ? ` port ${dbError.port}` : ""}` : serviceKind(text);
-    const { what, remedy } = databaseWording(dbError);
-    const cause = dbErrors[0] !== outer ? dbErrors[0].exception.line : void 0;
-    return {
-      reason: "database-unreachable",
-      summary: `The app connects to ${subject} while it loads${where(frame?.location)}, and ${what}.`,
-      evidence: [
-        ...frame?.text ?? [],
-        outer.exception.line,
-        ...cause && !outer.exception.message.includes(dbErrors[0].exception.message) ? [cause] : [],
-        ...present(rc.gunicornOutcomeLine())
-      ],
-      location: frame?.location,
-      remedy
-    };
-  }
-};
-var DB_CONNECT_FRAME = /\/(django\/db\/backends|psycopg2?|pymysql|MySQLdb|sqlalchemy\/engine|sqlalchemy\/pool|asyncpg|redis|pymongo)\//;
-var CONNECT_FUNC = /^(ensure_connection|connect|_connect|get_new_connection|__connect|_do_get|raw_connection|connection)$/;
-function cutWhileConnecting(rc) {
-  const cut = rc.ofKind("cut-traceback").find((tb) => tb.frames.slice(-3).some((f) => DB_CONNECT_FRAME.test(f.file) && CONNECT_FUNC.test(f.func ?? "")));
-  if (!cut) return void 0;
-  const connect = [...cut.frames].reverse().find((f) => DB_CONNECT_FRAME.test(f.file) && CONNECT_FUNC.test(f.func ?? ""));
-  const kind = serviceKind(cut.frames.map((f) => f.file).join(" "));
-  const { remedy } = databaseWording({ failure: "other" });
-  return {
-    reason: "database-unreachable",
-    summary: `A worker failed while connecting to ${kind} during boot (${code(`${connect.func}`)} in ${code(connect.file.replace(/^.*\/(?:site|dist)-packages\//, ""))}); the log ends before the driver's error, so the exact failure is not shown.`,
-    evidence: present(`  File "${connect.file}", line ${connect.line}, in ${connect.func}`, rc.gunicornOutcomeLine()),
-    remedy
-  };
-}
-
-// src/diagnosis/rules/http.ts
-var PLAIN_WORKER = /^(sync|gthread|gevent|gunicorn\.workers\.(sync|gthread|ggevent)\.\w+)$/i;
-var websocketFailed = {
-  reason: "websocket-failed",
-  explain(rc) {
-    const ws = rc.ctx.websocket;
-    if (rc.ctx.outcome !== "websocket-failed" || !ws || ws.ok) return void 0;
-    const evidence = [`WebSocket ${ws.path}: ${ws.detail}`];
-    const listening = rc.ofKind("worker-class")[0];
-    if (listening) evidence.push(listening.lines[0].text);
-    return { reason: "websocket-failed", evidence, ...websocketWording(rc, ws) };
-  }
-};
-function websocketWording(rc, ws) {
-  const workerClass = rc.ctx.state.workerClass ?? "sync";
-  const alive = rc.ctx.state.alivePids.length;
-  if (ws.status === 404) {
-    return {
-      summary: `There is no WebSocket route at ${code(ws.path)}: the upgrade request was answered 404.`,
-      remedy: "Set the `websocket-path` input to the route the app serves, or register that route."
-    };
-  }
-  if (ws.protocol === "socket.io" && alive > 1 && /session|sid|400/i.test(`${ws.detail} ${ws.status ?? ""}`)) {
-    return {
-      summary: `Socket.IO failed with ${alive} workers: its handshake and upgrade land on different workers, which do not share sessions.`,
-      remedy: "Run Socket.IO with a single worker (`-w 1` with an async worker class) or put a load balancer with sticky sessions in front."
-    };
-  }
-  const refused = ws.status === 400 || ws.status === 426 || ws.failure === "closed" || ws.failure === "protocol" || ws.status === 200;
-  if (PLAIN_WORKER.test(workerClass) && refused) {
-    return {
-      summary: `The ${code(workerClass)} worker class cannot hold a WebSocket, so the upgrade at ${code(ws.path)} failed (${ws.detail}).`,
-      remedy: `Use a worker class that speaks WebSocket: ${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps.`
-    };
-  }
-  return {
-    summary: `The WebSocket probe of ${code(ws.path)} failed: ${ws.detail}.`,
-    remedy: "Check the route and the expected messages (`websocket-*` inputs) against the app, and that the worker class supports WebSockets."
-  };
-}
-var healthCheckFailed = {
-  reason: "health-check-failed",
-  explain(rc) {
-    const health = rc.ctx.health;
-    if (rc.ctx.outcome !== "health-failed" && !(health && !health.ok && rc.ctx.outcome !== "unstable")) return void 0;
-    if (rc.ctx.outcome !== "health-failed" && rc.primaryTraceback()) return void 0;
-    if (rc.ctx.outcome === "container-exited" && rc.ctx.container.exitCode !== void 0) return void 0;
-    const { healthPath, healthStatus } = rc.ctx.settings;
-    if (!health) {
-      return {
-        reason: "health-check-failed",
-        summary: `The health check of ${code(healthPath)} did not pass.`,
-        evidence: [],
-        remedy: `Make ${code(healthPath)} answer ${healthStatus} once the app is ready.`
-      };
-    }
-    const body = health.bodyExcerpt ? ` ${code(health.bodyExcerpt.replace(/\s+/g, " ").slice(0, 160))}` : "";
-    const evidence = [
-      health.status !== void 0 ? `GET ${healthPath} \u2192 ${health.status}${body}` : `GET ${healthPath} \u2192 ${health.error ?? "no answer"}`
-    ];
-    if (health.status !== void 0) {
-      return {
-        reason: "health-check-failed",
-        summary: `${code(healthPath)} answered ${health.status} instead of ${healthStatus}${body ? `:${body}` : ""}.`,
-        evidence,
-        remedy: health.status === 404 ? `The app has no route ${code(healthPath)}: add one or set the \`health-path\` input to an existing route.` : `The app is up but reports itself unhealthy: fix what ${code(healthPath)} checks (often a service it cannot reach in CI) or set \`health-status\` to accept ${health.status}.`
-      };
-    }
-    return {
-      reason: "health-check-failed",
-      summary: `${code(healthPath)} never answered after ${health.attempts} attempt${health.attempts === 1 ? "" : "s"}: ${health.error ?? "no response"}.`,
-      evidence,
-      remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${rc.ctx.settings.port}`)} and that requests to ${code(healthPath)} do not block.`
-    };
-  }
-};
-
-// src/diagnosis/packages.ts
-var PIP_NAMES = {
-  geventwebsocket: "gevent-websocket",
-  yaml: "PyYAML",
-  PIL: "Pillow",
-  cv2: "opencv-python-headless",
-  sklearn: "scikit-learn",
-  jwt: "PyJWT",
-  dotenv: "python-dotenv",
-  bs4: "beautifulsoup4",
-  psycopg2: "psycopg2-binary",
-  MySQLdb: "mysqlclient",
-  dateutil: "python-dateutil",
-  magic: "python-magic",
-  jose: "python-jose",
-  multipart: "python-multipart",
-  socketio: "python-socketio",
-  engineio: "python-engineio",
-  flask_socketio: "Flask-SocketIO",
-  flask_sqlalchemy: "Flask-SQLAlchemy",
-  flask_cors: "Flask-Cors",
-  flask_login: "Flask-Login",
-  flask_migrate: "Flask-Migrate",
-  flask_wtf: "Flask-WTF",
-  google: "the google-* package that provides it (e.g. google-cloud-storage, protobuf)",
-  Crypto: "pycryptodome",
-  OpenSSL: "pyOpenSSL",
-  serial: "pyserial",
-  usb: "pyusb",
-  attr: "attrs",
-  docx: "python-docx",
-  pptx: "python-pptx",
-  slugify: "python-slugify",
-  decouple: "python-decouple",
-  environ: "django-environ",
-  rest_framework: "djangorestframework",
-  corsheaders: "django-cors-headers",
-  debug_toolbar: "django-debug-toolbar",
-  storages: "django-storages",
-  uvicorn_worker: "uvicorn-worker",
-  pkg_resources: "setuptools",
-  zmq: "pyzmq",
-  telegram: "python-telegram-bot",
-  discord: "discord.py",
-  fitz: "PyMuPDF",
-  Levenshtein: "python-Levenshtein",
-  memcache: "python-memcached",
-  ldap: "python-ldap",
-  git: "GitPython",
-  skimage: "scikit-image",
-  grpc: "grpcio"
-};
-function pipPackageFor(moduleName) {
-  const top = moduleName.split(".")[0];
-  const mapped = PIP_NAMES[top];
-  return mapped ? { pipName: mapped, differs: true } : { pipName: top, differs: false };
-}
-var WORKER_CLASS_PACKAGES = {
-  gevent: { pipName: "gevent" },
-  geventwebsocket: { pipName: "gevent-websocket" },
-  eventlet: { pipName: "eventlet", note: "eventlet support was removed in Gunicorn 26.0; gevent is the maintained choice" },
-  uvicorn: {
-    pipName: "uvicorn[standard]",
-    note: "uvicorn.workers is deprecated since uvicorn 0.30: prefer the `uvicorn-worker` package and `-k uvicorn_worker.UvicornWorker`"
-  },
-  uvicorn_worker: { pipName: "uvicorn-worker" },
-  tornado: { pipName: "tornado" }
-};
-
-// src/diagnosis/rules/imports.ts
-var syntaxError = {
-  reason: "syntax-error",
-  explain(rc) {
-    const tb = rc.primaryTraceback((t) => exceptionIs(t, "SyntaxError", "IndentationError", "TabError"));
-    if (!tb) return syntaxErrorMessage(rc);
-    const last = tb.frames[tb.frames.length - 1];
-    const file = last ? rc.mapContainerPath(last.file) : void 0;
-    const location = file && last ? { file, line: last.line, containerPath: last.file } : rc.userFrame(tb)?.location;
-    const shown2 = location ? fileLine(location) : last ? `${last.file}:${last.line}` : "the application";
-    return {
-      reason: "syntax-error",
-      summary: `${code(shown2)} has a ${tb.exception.type.split(".").pop()}: ${tb.exception.message}.`,
-      evidence: [...last ? frameText(last) : [], tb.exception.line, ...present(rc.gunicornOutcomeLine())],
-      location,
-      remedy: `Fix the syntax at ${code(shown2)}; ${code(`python -m py_compile ${location?.file ?? "file.py"}`)} reproduces it without Docker.`
-    };
-  }
-};
-var missingDependency = {
-  reason: "missing-dependency",
-  explain(rc) {
-    const tb = rc.primaryTraceback(
-      (t) => /^No module named '?([\w.]+)'?/.test(t.exception.message) && exceptionIs(t, "ModuleNotFoundError", "ImportError")
-    );
-    if (!tb) return importCutShort(rc);
-    const moduleName = /^No module named '?([\w.]+)'?/.exec(tb.exception.message)[1];
-    const frame = rc.userFrame(tb);
-    const { pipName, differs } = pipPackageFor(moduleName);
-    const local = rc.localModuleExists(moduleName);
-    const requirements = rc.requirementsFile();
-    const importedAt = where(frame?.location);
-    const special = gunicornItself(rc, tb, moduleName) ?? appModule(rc, tb, moduleName, frame !== void 0);
-    if (special && !local) return special;
-    if (local) {
-      return {
-        reason: "missing-dependency",
-        summary: `The app imports ${code(moduleName)}${importedAt}, which exists in the repository (${code(local)}) but is not importable in the container.`,
-        evidence: rc.tracebackEvidence(tb, frame),
-        location: frame?.location,
-        remedy: `Check that the Dockerfile copies ${code(local)} and that Gunicorn runs from the right directory (${code("--chdir")}, ${code("WORKDIR")} or ${code("PYTHONPATH")}).`
-      };
-    }
-    const crlf = crlfScript(rc);
-    if (crlf) {
-      return {
-        reason: "missing-dependency",
-        summary: `The app module ${code(moduleName)} is not importable because ${code(crlf.script)} has Windows (CRLF) line endings: its commands (a ${code("cd")}, an ${code("export")}) failed before Gunicorn started (${code(crlf.line.trim())}).`,
-        evidence: [crlf.line, ...rc.tracebackEvidence(tb, frame)],
-        location: frame?.location,
-        remedy: `Convert ${code(crlf.script)} to LF line endings (${code("dos2unix")}, or ${code("*.sh text eol=lf")} in .gitattributes) and rebuild.`
-      };
-    }
-    return {
-      reason: "missing-dependency",
-      summary: `The app imports ${code(moduleName)}${importedAt}, which is not installed in the image.`,
-      evidence: rc.tracebackEvidence(tb, frame),
-      location: frame?.location,
-      remedy: `Add ${code(pipName)} to ${requirements ? code(requirements) : "the requirements installed by the Dockerfile"}${differs ? ` (the import name ${code(moduleName.split(".")[0])} differs from the package name)` : ""}.`
-    };
-  }
-};
-var importError = {
-  reason: "import-error",
-  explain(rc) {
-    const tb = rc.primaryTraceback((t) => exceptionIs(t, "ImportError") && /cannot import name/.test(t.exception.message));
-    if (!tb) return raisedAtImport(rc);
-    const m = /cannot import name '([^']+)' from '([^']+)'(?: \(([^)]+)\))?/.exec(tb.exception.message);
-    const name = m?.[1] ?? /cannot import name '?([\w.]+)'?/.exec(tb.exception.message)?.[1] ?? "?";
-    const fromModule = m?.[2];
-    const didYouMean = /Did you mean: '([^']+)'/.exec(tb.exception.message)?.[1];
-    const circular = /partially initialized module|circular import/.test(tb.exception.message);
-    const ownFile = m?.[3] ? rc.mapContainerPath(m[3]) : fromModule ? rc.moduleFile(fromModule) : void 0;
-    const frame = rc.userFrame(tb);
-    const at = frame?.location ? `${code(fileLine(frame.location))} imports` : "The app imports";
-    const summary2 = circular ? `${at} ${code(name)} from ${code(fromModule ?? "?")} during a circular import (the module is only partially initialized).` : ownFile ? `${at} ${code(name)} from ${code(fromModule ?? "?")}, but ${code(ownFile)} does not define it.` : `${at} ${code(name)} from ${code(fromModule ?? "?")}, which the installed version of ${code((fromModule ?? "?").split(".")[0])} does not provide.`;
-    return {
-      reason: "import-error",
-      summary: summary2,
-      evidence: rc.tracebackEvidence(tb, frame),
-      location: frame?.location,
-      remedy: circular ? "Break the cycle: move the shared code into its own module, or import inside the function that needs it." : ownFile ? didYouMean ? `Import ${code(didYouMean)}, which ${code(ownFile)} defines, or define ${code(name)} there.` : `Define ${code(name)} in ${code(ownFile)} or import the name it actually has.` : `Pin the version of ${code(pipPackageFor(fromModule ?? name).pipName)} that still provides ${code(name)} in the requirements, or update the import for the installed version.`
-    };
-  }
-};
-function syntaxErrorMessage(rc) {
-  const logged = rc.ofKind("syntax-error-message")[0];
-  if (!logged) return void 0;
-  const reloaded = rc.ofKind("worker-reloading").find((r) => r.file.endsWith(`/${logged.file}`) || r.file === logged.file);
-  const file = reloaded ? rc.mapContainerPath(reloaded.file) : rc.moduleFile(logged.file.replace(/\.py$/, "").replace(/\//g, "."));
-  const location = file ? { file, line: logged.line, containerPath: reloaded?.file } : void 0;
-  const shown2 = `${location?.file ?? logged.file}:${logged.line}`;
-  return {
-    reason: "syntax-error",
-    summary: `${code(shown2)} has a SyntaxError: ${logged.message}${reloaded ? " (saved while Gunicorn ran with --reload; the reloaded worker could not import it)" : ""}.`,
-    evidence: present(reloaded?.lines[0].text, logged.lines[0].text, rc.gunicornOutcomeLine()),
-    location,
-    remedy: `Fix the syntax at ${code(shown2)}; ${code(`python -m py_compile ${location?.file ?? logged.file}`)} reproduces it without Docker.`
-  };
-}
-function raisedAtImport(rc) {
-  const tb = rc.primaryTraceback(
-    (t) => exceptionIs(t, "NameError", "AttributeError") && t.frames.some((f) => f.func === "<module>" || /gunicorn\/util\.py$/.test(f.file))
-  );
-  if (!tb) return void 0;
-  const frame = rc.userFrame(tb);
-  const at = frame?.location ? fileLine(frame.location) : frame ? `${frame.frame.file}:${frame.frame.line}` : void 0;
-  const moduleAttr = /^module '([^']+)' has no attribute '([^']+)'/.exec(tb.exception.message);
-  return {
-    reason: "import-error",
-    summary: `${at ? code(at) : "The app"} raises ${code(tb.exception.line)} while Gunicorn imports the app${moduleAttr ? `: the installed ${code(moduleAttr[1])} is not the package the code expects (another version, or a different package of that name)` : ""}.`,
-    evidence: rc.tracebackEvidence(tb, frame),
-    location: frame?.location,
-    remedy: moduleAttr ? `Install the ${code(moduleAttr[1])} the code was written for (check its name and version in the requirements), or update the code for the installed one.` : `Define the name before it is used at ${code(at ?? "module level")} (a typo, a missing import, or code that only runs in development).`
-  };
-}
-var IMPORT_SITES = [
-  {
-    file: /\/uvicorn\/config\.py$/,
-    func: "setup_event_loop",
-    module: "uvloop",
-    what: "the uvicorn worker's event loop (its Gunicorn worker asks for uvloop)",
-    instead: 'or run the worker with the asyncio loop (a `UvicornWorker` subclass with `CONFIG_KWARGS = {"loop": "asyncio"}`)'
-  }
-];
-function importCutShort(rc) {
-  for (const cut of rc.ofKind("cut-traceback")) {
-    const inImport = cut.frames.slice(-1)[0]?.file.startsWith("<frozen importlib");
-    const site = inImport ? IMPORT_SITES.find((s) => cut.frames.some((f) => s.file.test(f.file) && f.func === s.func)) : void 0;
-    if (!site) continue;
-    const frame = cut.frames.find((f) => site.file.test(f.file) && f.func === site.func);
-    return {
-      reason: "missing-dependency",
-      summary: `A worker failed importing ${site.what}: ${code(site.module)} is not installed in the image (the log ends inside that import).`,
-      evidence: [...frameText(frame), ...present(rc.gunicornOutcomeLine())],
-      remedy: `Add ${code(site.module)} to ${rc.requirementsFile() ? code(rc.requirementsFile()) : "the requirements installed by the Dockerfile"}, ${site.instead}.`
-    };
-  }
-  return void 0;
-}
-function gunicornItself(rc, tb, moduleName) {
-  if (moduleName.split(".")[0] !== "gunicorn") return void 0;
-  return {
-    reason: "missing-dependency",
-    summary: `Gunicorn itself is not installed for the Python that runs the ${code("gunicorn")} command (${code(tb.exception.line)}).`,
-    evidence: rc.tracebackEvidence(tb),
-    remedy: `Install ${code("gunicorn")} in the same environment as the app (its requirements, the same virtualenv), or start it with ${code("python -m gunicorn")} from that Python.`
-  };
-}
-function appModule(rc, tb, moduleName, hasUserFrame) {
-  if (hasUserFrame || !tb.frames.some((f) => /gunicorn\/util\.py$/.test(f.file) && f.func === "import_app")) return void 0;
-  return {
-    reason: "missing-dependency",
-    summary: `Gunicorn cannot import the app module ${code(moduleName)} it was told to load: it is not importable where Gunicorn runs (not copied into the image, another working directory, or installed for another Python).`,
-    evidence: rc.tracebackEvidence(tb),
-    location: firstLocation(commandLine(rc)),
-    remedy: `Check that the image contains ${code(moduleName.replace(/\./g, "/"))} and that Gunicorn starts in its directory (${code("--chdir")}, ${code("WORKDIR")} or ${code("PYTHONPATH")}); an entrypoint script that fails its ${code("cd")} (e.g. CRLF line endings) has the same effect.`
-  };
-}
-function crlfScript(rc) {
-  for (const line of rc.ctx.lines) {
-    const m = /([\w./-]+\.sh): line \d+: .*\$'[^']*\\r'/.exec(line.text);
-    if (m) return { script: m[1].split("/").pop(), line: line.text };
-  }
-  return void 0;
-}
-
-// src/diagnosis/rules/hangs.ts
-var NETWORK_FILES = /\/(socket|ssl|selectors)\.py$|\/http\/client\.py$|\/(urllib3|requests|httpx|psycopg2?|psycopg|redis|pymongo|pika|kombu|amqp|grpc|botocore|asyncpg|pymysql|MySQLdb|sqlalchemy)\//;
-var NETWORK_FUNCS = /^(create_connection|connect|connect_ex|_connect|getaddrinfo|recv|recv_into|recvfrom|read|readline|sendall|do_handshake|select|poll|wait_for_connection)$/;
-var LOCK_FILES = /\/(threading|queue|multiprocessing\/[\w/]+|concurrent\/futures\/[\w]+|asyncio\/[\w]+)\.py$/;
-var LOCK_FUNCS = /^(acquire|wait|join|get|result|_wait_for_tstate_lock|run_until_complete)$/;
-var workerHang = {
-  reason: "worker-hang",
-  explain(rc) {
-    const request2 = rc.ctx.stackRequest;
-    if (!request2) return void 0;
-    const dump = rc.ofKind("fatal-error").find((d) => d.lines[0].seq > request2.afterSeq);
-    const frames = dump ? crashedThread(dump)?.frames ?? [] : [];
-    const seconds = Math.round(request2.stuckForMs / 1e3);
-    const bootLine = rc.ofKind("worker-boot").find((e) => e.pid === request2.pid)?.lines[0].text;
-    if (!dump || frames.length === 0) {
-      return {
-        reason: "worker-hang",
-        summary: `Worker ${request2.pid} never finished booting (stuck for ${seconds} s) and printed no stack when asked (faulthandler off, or the worker blocks signals).`,
-        evidence: present(bootLine, ...rc.ctx.lines.slice(-2).map((l) => l.text)),
-        remedy: `Find what the app does at import that can wait (a connection, a lock, a sleep); with the ${code("faulthandler")} input on (the default) and a Python app, the next run names the line.`
-      };
-    }
-    if (!frames.some((f) => /^(load_wsgi|load_wsgiapp|import_app|load)$/.test(f.func))) return void 0;
-    const user = faultUserFrame(rc, frames);
-    const waiting = whatItWaitsOn(frames, user);
-    const where2 = user ? `${code(fileLine(user.location))}${user.code ? ` (${code(user.code)})` : ""}` : code(`${frames[0].file}:${frames[0].line}`);
-    const verb = user?.frame.func === "<module>" || frames.some((f) => f.func === "<module>" && !f.file.startsWith("<")) ? "importing" : "booting at";
-    return {
-      reason: "worker-hang",
-      summary: `The worker is stuck ${verb} ${where2} after ${seconds} s${waiting === "network" ? `, waiting on a network connection (${code(frames[0].func)})` : ""}: it never finished booting, so nothing could answer.`,
-      evidence: present(bootLine, dump.lines.find((l) => /thread 0x/i.test(l.text))?.text, ...stackLines(frames, user)),
-      location: user?.location,
-      remedy: REMEDIES[waiting]
-    };
-  }
-};
-var REMEDIES = {
-  network: "The app connects to a service at import and the service never answers in CI: a service the CI run lacks (start it as a job service and pass `network`, or point the URL at it), or one that drops connections. Connect lazily at the first request, and give the connection a timeout so a missing service fails fast with an error.",
-  sleep: "The app sleeps at import. Move the wait out of the import (a readiness check at the first request, or a background thread), or make it bounded and short.",
-  lock: "The app waits at import on a lock, a thread, a queue or a future that nothing releases in the worker (often started before the fork, or a `preload_app` leftover). Start that work after the fork (`post_fork`) or at the first request.",
-  computation: "The app is still computing at import. Move the work out of the import (build it ahead, cache it, or do it lazily), or raise Gunicorn\u2019s `timeout` and the `timeout` input so the boot may take that long."
-};
-function whatItWaitsOn(frames, user) {
-  const inner = frames.slice(0, user ? Math.max(1, frames.indexOf(user.frame)) : 3);
-  if (inner.some((f) => NETWORK_FILES.test(f.file) || f.file.endsWith("socket.py") && NETWORK_FUNCS.test(f.func))) return "network";
-  if (user?.code && /\b(connect|create_connection|urlopen|getaddrinfo)\s*\(/.test(user.code)) return "network";
-  if (user?.code && /\bsleep\s*\(/.test(user.code) && frames[0] === user.frame) return "sleep";
-  if (inner.some((f) => LOCK_FILES.test(f.file) && LOCK_FUNCS.test(f.func))) return "lock";
-  if (user?.code && /\.(acquire|join|wait)\s*\(/.test(user.code)) return "lock";
-  return "computation";
-}
-function stackLines(frames, user) {
-  const end = user ? frames.indexOf(user.frame) + 1 : 1;
-  const shown2 = frames.slice(0, Math.min(end, 4));
-  if (user && !shown2.includes(user.frame)) shown2.push(user.frame);
-  return shown2.map((f) => `  File "${f.file}", line ${f.line} in ${f.func}`);
-}
-
-// src/diagnosis/rules/network.ts
-var portInUse = {
-  reason: "port-in-use",
-  explain(rc) {
-    const inUse = rc.ofKind("connection-in-use");
-    const cantConnect = rc.ofKind("cant-connect")[0];
-    const addressInUse = rc.tracebacks.find((tb) => /Address already in use/.test(tb.exception.message));
-    if (inUse.length === 0 && !cantConnect && !addressInUse) return void 0;
-    const address = cantConnect?.address ?? inUse[0]?.address ?? addressInUse?.exception.message ?? "";
-    const portNumber = /(\d+)\)?$/.exec(address)?.[1];
-    const command = commandLine(rc);
-    const script = /([\w./-]+\.sh)\b/.exec(command?.text ?? "")?.[1];
-    const scriptFile = script ? rc.inContext(script.replace(/^\.?\//, "")) : void 0;
-    const found = scriptFile ? rc.repo.findLine(scriptFile, /&\s*$/) : void 0;
-    const background = found && scriptFile ? { file: scriptFile, ...found } : void 0;
-    const evidence = present(
-      inUse[0]?.lines[0].text,
-      inUse.find((e) => e.error)?.lines[0].text,
-      cantConnect?.lines[0].text,
-      addressInUse?.exception.line
-    );
-    if (background) evidence.push(background.text.trim());
-    return {
-      reason: "port-in-use",
-      summary: `Port ${portNumber ?? address} inside the container is already taken, so Gunicorn could not bind ${code(address)}${background ? `; ${code(background.file)} starts ${code(background.text.trim())} before it` : ""}.`,
-      evidence,
-      location: firstLocation(background, command),
-      remedy: `Make sure nothing else in the container listens on ${portNumber ? `port ${portNumber}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
-    };
-  }
-};
-function unreachableBind(rc) {
-  const binds = rc.ctx.state.binds;
-  const port = rc.ctx.settings.port;
-  const listening = rc.ofKind("listening")[0];
-  const command = commandLine(rc);
-  if (binds.length > 0 && binds.every((b) => LOOPBACK.test(b))) {
-    return {
-      reason: "boot-timeout",
-      summary: `Gunicorn listens on ${code(binds.join(", "))}, the loopback interface inside the container, so nothing from outside can reach it.`,
-      evidence: present(listening?.lines[0].text, command?.text),
-      location: firstLocation(
-        command && /127\.0\.0\.1|localhost/.test(command.text) && command,
-        configSetting(rc, /^\s*bind\s*=.*(127\.0\.0\.1|localhost)/)
-      ),
-      remedy: `Bind to all interfaces: ${code("--bind 0.0.0.0:$PORT")} (shell-form CMD) or ${code(`bind = f"0.0.0.0:{os.environ.get('PORT', '${port}')}"`)} in gunicorn.conf.py.`
-    };
-  }
-  if (binds.length > 0 && binds.every((b) => b.startsWith("unix:"))) {
-    return {
-      reason: "boot-timeout",
-      summary: `Gunicorn listens only on ${code(binds.join(", "))}, a Unix socket, not on TCP port ${port}.`,
-      evidence: present(listening?.lines[0].text),
-      location: firstLocation(command),
-      remedy: `Add a TCP bind for the smoke test: ${code(`--bind 0.0.0.0:${port}`)}.`
-    };
-  }
-  const ports = binds.map((b) => /:(\d+)$/.exec(b)?.[1]).filter((p) => Boolean(p));
-  if (ports.length > 0 && !ports.includes(String(port))) {
-    return {
-      reason: "boot-timeout",
-      summary: `Gunicorn listens on port ${ports.join(", ")} but the smoke test probes port ${port}.`,
-      evidence: present(listening?.lines[0].text),
-      location: firstLocation(command),
-      remedy: `Bind to ${code("0.0.0.0:$PORT")} (the action sets ${code(`PORT=${port}`)}), or set the action's \`port\` input to ${ports[0]}.`
-    };
-  }
-  return void 0;
-}
-
-// src/diagnosis/rules/lifecycle.ts
-var crashLoop = {
-  reason: "crash-loop",
-  explain(rc) {
-    const deaths = rc.ctx.state.deaths.filter((d) => !d.bootException && d.signal !== "SIGTERM" && (d.code === void 0 || d.code !== 0));
-    const enough = deaths.length >= 2 || rc.ctx.outcome === "unstable" && deaths.length >= 1;
-    if (!enough) return void 0;
-    const firstExit = rc.ofKind("worker-exit").find((e) => e.pid === deaths[0].pid)?.lines[0];
-    const clue = lastWordsBefore(rc, deaths[0].seq);
-    const tb = rc.primaryTraceback((t) => t.pid === void 0 || !rc.ctx.state.failedBootPids.includes(t.pid));
-    const presumed = deaths.filter((d) => d.presumed).length;
-    const codes = [...new Set(deaths.map((d) => d.code !== void 0 ? `code ${d.code}` : d.signal ?? "unlogged exit"))];
-    const evidence = present(clue?.text, firstExit?.text, tb?.exception.line);
-    const replacements = rc.ofKind("worker-boot").slice(-1)[0];
-    if (replacements) evidence.push(replacements.lines[0].text);
-    const health = rc.ctx.health?.ok ? " The health check passed between restarts, which hides the problem." : "";
-    return {
-      reason: "crash-loop",
-      summary: `Workers keep exiting after they boot (${deaths.length} exits: ${codes.join(", ")}) and Gunicorn keeps replacing them${clue ? `; the app printed ${code(clue.text.trim().slice(0, 120))}` : ""}.${health}`,
-      evidence,
-      location: frameLocation(rc, tb),
-      remedy: `Find what ends the worker after boot: a background thread calling ${code("os._exit")}/${code("sys.exit")}, a ${code("post_fork")} hook, or a crash in a native extension${presumed ? ' (Gunicorn 20.1 does not log exits with code 1: each "Booting worker" beyond the worker count is a replacement)' : ""}.`
-    };
-  }
-};
-var CROSS_STREAM_MS = 1e3;
-function lastWordsBefore(rc, deathSeq) {
-  const lines = rc.ctx.lines;
-  const death = lines.find((l) => l.seq === deathSeq);
-  const fromApp = (l) => isAppOutput(l.text);
-  const before = [...lines].reverse().find((l) => l.seq < deathSeq && fromApp(l));
-  if (!death || before && death.at - before.at <= CROSS_STREAM_MS) return before;
-  const after = lines.find((l) => l.seq > deathSeq && l.stream !== death.stream && fromApp(l) && l.at - death.at <= CROSS_STREAM_MS);
-  return after ?? before;
-}
-var bootTimeout = {
-  reason: "boot-timeout",
-  explain(rc) {
-    const wrapper = wrapperGaveUp(rc);
-    if (wrapper) return wrapper;
-    if (rc.ctx.outcome !== "boot-timeout") return void 0;
-    const seconds = rc.ctx.settings.timeoutSec;
-    const lastLines = lastLogLines(rc);
-    if (!rc.ctx.state.started) {
-      return {
-        reason: "boot-timeout",
-        summary: `Gunicorn never started within ${seconds} s: the log has no ${code("Starting gunicorn")} line${lastLines.length ? "" : " (it is empty)"}.`,
-        evidence: lastLines,
-        location: firstLocation(commandLine(rc)),
-        remedy: "Check that the image command runs Gunicorn (an entrypoint script may wait for something first) and that it does not block before starting it."
-      };
-    }
-    const unreachable = unreachableBind(rc);
-    if (unreachable) return unreachable;
-    if (!rc.ofKind("listening")[0]) {
-      return {
-        reason: "boot-timeout",
-        summary: `Gunicorn started but never logged ${code("Listening at")} within ${seconds} s.`,
-        evidence: lastLines,
-        remedy: "Something blocks the master before it binds (a config hook such as `on_starting`, or a preload import); make it return promptly."
-      };
-    }
-    const booted = rc.ctx.state.bootedPids.length;
-    const lastBoot = rc.ofKind("worker-boot").slice(-1)[0];
-    const hang = lastBoot && rc.ctx.lines.slice(-1)[0]?.seq === lastBoot.lines[0].seq;
-    return {
-      reason: "boot-timeout",
-      summary: booted ? `Gunicorn booted ${booted} worker${booted === 1 ? "" : "s"} but nothing answered within ${seconds} s${hang ? `; the log stops at ${code(lastBoot.lines[0].text.replace(/^\[[^\]]+\] /, ""))}, so the app is probably still importing (a blocking call at import)` : ""}.` : `Gunicorn is listening but no worker booted within ${seconds} s.`,
-      evidence: lastLines,
-      remedy: `Make the import return quickly (no waiting on services at import time); note that Gunicorn 22+ does not apply its ${code("timeout")} while a worker is still importing, so such a worker hangs without any log line.`
-    };
-  }
-};
-var WRAPPER_GAVE_UP = /No response from gunicorn master within (\d+) seconds|(?:timed out|gave up) waiting for gunicorn/i;
-function wrapperGaveUp(rc) {
-  const line = rc.ctx.lines.find((l) => WRAPPER_GAVE_UP.test(l.text));
-  if (!line) return void 0;
-  const seconds = WRAPPER_GAVE_UP.exec(line.text)?.[1];
-  return {
-    reason: "boot-timeout",
-    summary: `The program that starts Gunicorn gave up waiting for its master${seconds ? ` after ${seconds} s` : ""}: Gunicorn never became ready, and the log shows no error from it.`,
-    evidence: [line.text, ...lastLogLines(rc).filter((l) => l !== line.text)],
-    location: firstLocation(commandLine(rc)),
-    remedy: "Run Gunicorn with its log visible (the wrapper hides it) to see where the boot stops: usually an import that waits on a service, or a worker that cannot start."
-  };
-}
-var SHELL_COMMAND = /^\s*(?:\(\S+\) )?(?:\S+@\S+\s?)?[^\s]*[%$#] \S*gunicorn\b/;
-function isAppOutput(text) {
-  const bare = stripLinePrefixes(text);
-  return bare.trim() !== "" && !PREFIX.test(bare) && !SHELL_COMMAND.test(bare);
-}
-function lastLogLines(rc) {
-  return rc.ctx.lines.filter((l) => l.text.trim() !== "").slice(-3).map((l) => l.text);
-}
-
-// src/diagnosis/rules/resources.ts
-var outOfMemory = {
-  reason: "out-of-memory",
-  explain(rc) {
-    const enomem = memoryException(rc);
-    if (enomem) return enomem;
-    const { container } = rc.ctx;
-    const timedOut = new Set(rc.ofKind("worker-timeout").map((e) => e.pid));
-    const kills = rc.ofKind("worker-signal").filter((e) => e.signal === "SIGKILL" || e.signal === "9" || e.perhapsOom);
-    const oomKills = kills.filter((e) => !timedOut.has(e.pid));
-    const oomEvents = container.oomEvents ?? 0;
-    const masterKilled = container.oomKilled === true || container.exitCode === 137 && container.memoryLimit !== void 0;
-    if (oomKills.length === 0 && !masterKilled && oomEvents === 0) return void 0;
-    if (oomKills.length === 0 && !masterKilled && kills.length > 0) return void 0;
-    const limit = container.memoryLimit;
-    const underLimit = limit ? ` under its ${code(limit)} memory limit` : "";
-    const workers = configuredWorkers(rc) ?? rc.ctx.state.expectedWorkers;
-    const evidence = oomKills.slice(0, 3).map((e) => e.lines[0].text);
-    if (oomEvents > 0)
-      evidence.push(`Docker reported ${oomEvents} OOM event${oomEvents === 1 ? "" : "s"} for the container${limit ? ` (memory limit ${limit})` : ""}`);
-    if (masterKilled) evidence.push(`container ${container.oomKilled ? "OOMKilled" : "exit code 137"}${limit ? ` (memory limit ${limit})` : ""}`);
-    const alsoTimeouts = kills.length > oomKills.length;
-    const bigger = limit ? `run on an instance with more than ${code(limit)} (the \`memory\` input is the instance size the boot is tested at)` : "give the container more memory";
-    if (oomKills.length === 0) {
-      return {
-        reason: "out-of-memory",
-        summary: masterKilled ? `The container was killed for using too much memory${underLimit}${rc.ctx.state.bootedPids.length === 0 ? " before any worker booted: the master process itself ran out" : ""}.` : `The kernel's out-of-memory killer fired in the container${underLimit} while the app booted (${oomEvents} OOM event${oomEvents === 1 ? "" : "s"}).`,
-        evidence,
-        remedy: `Lower what the app allocates while it loads (load large data lazily)${preloads(rc) ? `; with ${code("preload_app")} the master imports the app, so the import alone must fit` : ""}, or ${bigger}.`
-      };
-    }
-    return {
-      reason: "out-of-memory",
-      summary: `Workers were killed with SIGKILL ${oomKills.length} time${oomKills.length === 1 ? "" : "s"} without a timeout first: the container ran out of memory${limit ? ` (limit ${limit})` : ""}${workers ? ` with ${workers} worker${workers === 1 ? "" : "s"}` : ""}.`,
-      evidence,
-      remedy: `Start fewer workers${workers ? ` (${workers} now, each importing the app and holding its own copy)` : ""} with ${code("--workers")} or ${code("WEB_CONCURRENCY")}, load the app once in the master with ${code("preload_app = True")} (${code("--preload")}) so workers share its memory, lower what the import allocates, or ${bigger}${alsoTimeouts ? "; some other SIGKILLs followed a WORKER TIMEOUT and are timeouts, not memory" : ""}.`
-    };
-  }
-};
-var killed = (count) => `${count} worker${count === 1 ? "" : "s"}`;
-function memoryException(rc) {
-  const tb = rc.primaryTraceback((t) => exceptionIs(t, "MemoryError") || /\[Errno 12\] Cannot allocate memory/.test(t.exception.message));
-  if (!tb) return void 0;
-  const forking = tb.frames.some((f) => f.code === "pid = os.fork()" || f.func === "spawn_worker" || /os\.fork\(\)/.test(f.code ?? ""));
-  const workers = configuredWorkers(rc) ?? rc.ctx.state.expectedWorkers;
-  const limit = rc.ctx.container.memoryLimit;
-  return {
-    reason: "out-of-memory",
-    summary: forking ? `The master could not fork a worker: ${code("os.fork()")} failed with ${code(tb.exception.line)}, the container has no memory left for another copy of the process${limit ? ` (limit ${limit})` : ""}.` : `The app ran out of memory while it loaded: ${code(tb.exception.line)}${limit ? ` (limit ${limit})` : ""}.`,
-    evidence: present(rc.ofKind("main-loop-exception")[0]?.lines[0].text, ...rc.tracebackEvidence(tb)),
-    remedy: forking ? `Lower what the master holds before it forks (with ${code("--preload")} the whole app is loaded there), start fewer workers${workers ? ` (${workers} now)` : ""}, or give the container more memory.` : "Lower what the import allocates (load large data lazily) or give the container more memory."
-  };
-}
-function configuredWorkers(rc) {
-  const inCommand = /(?:--workers|-w)["',\s=]+["']?(\d+)/.exec(commandLine(rc)?.text ?? "")?.[1];
-  const inConfig = /=\s*(\d+)\s*$/.exec(configSetting(rc, /^\s*workers\s*=\s*\d+\s*$/)?.text ?? "")?.[1];
-  const workers = Number(inCommand ?? inConfig);
-  return Number.isInteger(workers) && workers > 0 ? workers : void 0;
-}
-function preloads(rc) {
-  return /--preload/.test(commandLine(rc)?.text ?? "") || configSetting(rc, /^\s*preload_app\s*=\s*True/) !== void 0;
-}
-var workerTimeout = {
-  reason: "worker-timeout",
-  explain(rc) {
-    const timeouts = rc.ofKind("worker-timeout");
-    if (timeouts.length === 0) return void 0;
-    const command = commandLine(rc);
-    const inCommand = command && /(--timeout|-t)[\s"',=]+["']?(\d+)/.exec(command.text);
-    const inConfig = inCommand ? void 0 : configSetting(rc, "timeout");
-    const seconds = inCommand?.[2] ?? /=\s*(\d+)/.exec(inConfig?.text ?? "")?.[1] ?? "30";
-    const location = firstLocation(inCommand ? command : void 0, inConfig);
-    const booted = new Set(rc.ctx.state.bootedPids);
-    const duringBoot = timeouts.filter((t) => booted.has(t.pid)).length;
-    const evidence = [timeouts[0].lines[0].text];
-    const bootLine = rc.ofKind("worker-boot").find((b) => b.pid === timeouts[0].pid);
-    if (bootLine) evidence.unshift(bootLine.lines[0].text);
-    if (command && inCommand) evidence.push(command.text);
-    const healthyAt = rc.ctx.health?.firstHealthyAt;
-    const servingTimeout = healthyAt !== void 0 && (timeouts[0].lines[0]?.at ?? 0) > healthyAt;
-    const diagnosis = { reason: "worker-timeout", evidence, location };
-    if (servingTimeout) {
-      return {
-        ...diagnosis,
-        summary: `Gunicorn killed ${timeouts.length === 1 ? "a worker" : `${timeouts.length} workers`} with ${code("WORKER TIMEOUT")} while serving requests: a request kept the worker busy longer than Gunicorn's ${code("timeout")} of ${seconds} s.`,
-        remedy: `Find the blocking call on the request path (with gevent workers, a C database driver or CPU-bound work blocks the whole worker), move slow work out of the request, or add workers/threads; raise ${code("--timeout")} only if such requests are expected.`
-      };
-    }
-    return {
-      ...diagnosis,
-      summary: `Gunicorn killed ${killed(duringBoot || timeouts.length)} with ${code("WORKER TIMEOUT")}: loading the app took longer than Gunicorn's ${code("timeout")} of ${seconds} s.`,
-      remedy: `Make the import fast (do not wait for services or load big data at import time) or raise ${code("--timeout")} above the real boot time.`
-    };
-  }
-};
-
-// src/diagnosis/rules/worker-class.ts
-var WORKER_CLASS_MODULES = Object.keys(WORKER_CLASS_PACKAGES);
-var NO_MODULE = /^No module named '([^']+)'/;
-var ENTRY_POINT = /Entry point \('gunicorn\.workers', '([^']+)'\) not found/;
-var REQUIRES = /^(\w+) worker requires (\w+) ([\d.]+) or higher/;
-var REMOVED_WORKERS = { eventlet: "26.0" };
-var ADDED_WORKERS = {
-  asgi: { since: "25", instead: "uvicorn_worker.UvicornWorker", pipName: "uvicorn-worker" }
-};
-var WORKER_PACKAGE_FRAME = /\/(eventlet|gevent|greenlet|tornado|uvicorn|uvicorn_worker)\//;
-var workerClassUnavailable = {
-  reason: "worker-class-unavailable",
-  explain(rc) {
-    const finding = removedOrUnregistered(rc) ?? versionFloor(rc) ?? notInstalled(rc) ?? brokenInSetup(rc);
-    if (!finding) return void 0;
-    const command = commandLine(rc);
-    return {
-      reason: "worker-class-unavailable",
-      ...finding,
-      location: firstLocation(configSetting(rc, "worker_class"), command && /(-k|--worker-class)/.test(command.text) && command)
-    };
-  }
-};
-function classError(rc) {
-  return rc.ofKind("config-error").find((e) => /^class uri /.test(e.message));
-}
-function requirementsText(rc) {
-  const requirements = rc.requirementsFile();
-  return requirements ? code(requirements) : "the requirements installed by the Dockerfile";
-}
-function removedOrUnregistered(rc) {
-  const tb = rc.tracebacks.find((t) => ENTRY_POINT.test(t.exception.message));
-  if (!tb) return void 0;
-  const name = ENTRY_POINT.exec(tb.exception.message)[1];
-  const evidence = present(classError(rc)?.lines[0].text, tb.exception.line);
-  const removedIn = REMOVED_WORKERS[name];
-  if (removedIn) {
-    return {
-      summary: `Gunicorn ${removedIn}+ has no ${code(name)} worker class any more (removed in ${removedIn}), so ${code(`-k ${name}`)} cannot load; installing ${code(name)} does not bring it back.`,
-      evidence,
-      remedy: `Switch to ${code("gevent")} (${code("--worker-class gevent")}, add ${code("gevent")} to ${requirementsText(rc)}), or pin ${code(`gunicorn<${removedIn.split(".")[0]}`)} to keep the ${name} worker.`
-    };
-  }
-  const added = ADDED_WORKERS[name];
-  if (added) {
-    return {
-      summary: `The ${code(name)} worker class is Gunicorn's own only from ${added.since}.0: the installed Gunicorn${rc.ctx.state.version ? ` ${rc.ctx.state.version}` : ""} is older and does not have it.`,
-      evidence,
-      remedy: `Require ${code(`gunicorn>=${added.since}`)} in ${requirementsText(rc)}, or keep this Gunicorn and use ${code(`-k ${added.instead}`)} (package ${code(added.pipName)}).`
-    };
-  }
-  return {
-    summary: `The installed Gunicorn does not register the ${code(name)} worker class (its entry point is missing).`,
-    evidence,
-    remedy: `Upgrade Gunicorn, or name the class by its import path (e.g. ${code("gunicorn.workers.gthread.ThreadWorker")} for ${code("gthread")}).`
-  };
-}
-function versionFloor(rc) {
-  const tb = rc.tracebacks.find((t) => REQUIRES.test(t.exception.message));
-  if (!tb) return void 0;
-  const [, worker, pkg, floor] = REQUIRES.exec(tb.exception.message);
-  const chain = rc.tracebackChains().find((c) => c.includes(tb)) ?? [tb];
-  const missing = chain.some((t) => NO_MODULE.exec(t.exception.message)?.[1]?.split(".")[0] === pkg);
-  const installed = installedVersion(rc, pkg);
-  const evidence = present(
-    classError(rc)?.lines[0].text,
-    missing ? chain.find((t) => NO_MODULE.test(t.exception.message))?.exception.line : void 0,
-    tb.exception.line
-  );
-  const pipName = WORKER_CLASS_PACKAGES[pkg]?.pipName ?? pkg;
-  if (missing) {
-    return {
-      summary: `Gunicorn cannot load the ${code(worker)} worker class: the ${code(pipName)} package is not installed in the image (Gunicorn reports it as "requires ${pkg} ${floor} or higher").`,
-      evidence,
-      remedy: `Add ${code(pipName)} to ${requirementsText(rc)} (${floor} or later).${removedNote(worker)}`
-    };
-  }
-  return {
-    summary: installed ? `The image has ${code(`${pkg} ${installed.version}`)}, older than the ${pkg} ${floor} this Gunicorn's ${code(worker)} worker requires.` : `This Gunicorn's ${code(worker)} worker requires ${pkg} ${floor} or higher, and the ${pkg} in the image is older (or missing: Gunicorn 24+ prints the same line when it is not installed at all).`,
-    evidence: [...evidence, ...present(installed?.line)],
-    remedy: `Require ${code(`${pipName}>=${floor}`)} in ${requirementsText(rc)} (with the greenlet it needs), or pin Gunicorn to a release that accepts the ${pkg} you have.${removedNote(worker)}`
-  };
-}
-function installedVersion(rc, pkg) {
-  const pattern = new RegExp(`(?:^|[\\s-])${pkg}(?:==|-| )(\\d+(?:\\.\\d+)+)\\b`);
-  for (const line of rc.ctx.lines) {
-    if (/requires .* or higher/.test(line.text)) continue;
-    const m = pattern.exec(line.text);
-    if (m) return { version: m[1], line: line.text.trim() };
-  }
-  return void 0;
-}
-function removedNote(worker) {
-  const removedIn = REMOVED_WORKERS[worker];
-  return removedIn ? ` Gunicorn ${removedIn} removed the ${worker} worker: prefer ${code("gevent")}.` : "";
-}
-function notInstalled(rc) {
-  const error2 = classError(rc);
-  const missing = rc.tracebacks.find((tb) => {
-    const module2 = NO_MODULE.exec(tb.exception.message)?.[1]?.split(".")[0];
-    return module2 !== void 0 && WORKER_CLASS_MODULES.includes(module2) && (error2 !== void 0 || tb.frames.some((f) => /gunicorn\/workers\//.test(f.file)) || isWorkerClassModule(rc, module2));
-  });
-  const needInstalled = rc.tracebacks.find((tb) => /You need (\w+) installed/.test(tb.exception.message));
-  if (!error2 && !missing && !needInstalled) return void 0;
-  const workerClass = /^class uri '([^']+)'/.exec(error2?.message ?? "")?.[1] ?? rc.ctx.state.workerClass;
-  const module = NO_MODULE.exec(missing?.exception.message ?? "")?.[1]?.split(".")[0] ?? /You need (\w+) installed/.exec(needInstalled?.exception.message ?? "")?.[1] ?? (workerClass ? WORKER_CLASS_MODULES.find((m) => workerClass.toLowerCase().includes(m)) : void 0) ?? // A class from another package (`quart.worker.GunicornUVLoopWorker`): the module the traceback could not find.
-  rc.tracebacks.map((tb) => NO_MODULE.exec(tb.exception.message)?.[1]).find((m) => m !== void 0 && workerClass?.startsWith(`${m}.`));
-  const pkg = module ? WORKER_CLASS_PACKAGES[module] : void 0;
-  const className = workerClass ? `the ${code(workerClass)} worker class` : "the configured worker class";
-  const classModuleMissing = module !== void 0 && !pkg && rc.tracebacks.some((tb) => NO_MODULE.exec(tb.exception.message)?.[1] === module);
-  const known = missing !== void 0 || needInstalled !== void 0 || classModuleMissing;
-  const broken = !known && brokenInSetup(rc);
-  if (broken) return broken;
-  const what = pkg ? `the ${code(pkg.pipName)} package` : `module ${code(module ?? "?")}`;
-  return {
-    summary: known ? `Gunicorn cannot load ${className}: ${what} is not installed in the image.` : `Gunicorn cannot load ${className}: ${what} is missing or does not import with this Gunicorn (the log does not show the exception).`,
-    evidence: present(error2?.lines[0].text, missing?.exception.line, needInstalled?.exception.line),
-    remedy: pkg ? `Add ${code(pkg.pipName)} to ${requirementsText(rc)}${pkg.note ? ` (${pkg.note})` : ""}, or choose a worker class the image has.` : `Install the package that provides ${className}, or choose a worker class the image has (e.g. ${code("gthread")}).`
-  };
-}
-function isWorkerClassModule(rc, module) {
-  return (rc.ctx.state.workerClass?.toLowerCase() ?? "").includes(module);
-}
-function brokenInSetup(rc) {
-  const candidates = [...rc.tracebacks, ...rc.ofKind("cut-traceback")];
-  for (const tb of candidates) {
-    const workerFrame = tb.frames.findIndex((f) => /gunicorn\/workers\/\w+\.py$/.test(f.file));
-    if (workerFrame === -1) continue;
-    const inside = tb.frames.slice(workerFrame + 1).find((f) => WORKER_PACKAGE_FRAME.test(f.file));
-    if (!inside) continue;
-    const pkg = WORKER_PACKAGE_FRAME.exec(inside.file)[1];
-    const at = `${inside.file.replace(/^.*\/(?:site|dist)-packages\//, "")}:${inside.line}`;
-    return {
-      summary: `The ${code(pkg)} worker fails while Gunicorn sets it up (in ${code(at)}${tb.exception ? `: ${code(tb.exception.line)}` : ", where the log ends"}): the installed ${code(pkg)} does not work with this Gunicorn.`,
-      evidence: present(`  File "${inside.file}", line ${inside.line}${inside.func ? `, in ${inside.func}` : ""}`, tb.exception?.line),
-      remedy: `Pin the ${code(pkg)} release this Gunicorn supports (or upgrade Gunicorn to one that supports yours) in ${requirementsText(rc)}.${removedNote(pkg)}`
-    };
-  }
-  return void 0;
-}
-
-// src/diagnosis/rules/unknown.ts
-function unknownDiagnosis(rc) {
-  const tb = rc.primaryTraceback();
-  const frame = rc.userFrame(tb);
-  const outcomeLine = rc.gunicornOutcomeLine();
-  if (tb) {
-    return {
-      reason: "unknown",
-      summary: `Workers failed with ${code(tb.exception.line.slice(0, 200))}${where(frame?.location)}.`,
-      evidence: rc.tracebackEvidence(tb, frame),
-      location: frame?.location,
-      remedy: 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.'
-    };
-  }
-  const interesting = rc.ctx.lines.filter((l) => /error|exception|fail|fatal|critical|killed|denied|not found/i.test(l.text)).slice(-5);
-  const tail = interesting.length ? interesting : rc.ctx.lines.filter((l) => l.text.trim()).slice(-5);
-  return {
-    reason: "unknown",
-    summary: unexplainedStop(rc, outcomeLine),
-    evidence: tail.map((l) => l.text),
-    remedy: "Read the last lines of the log below; run the image locally with the same command to reproduce."
-  };
-}
-function unexplainedStop(rc, outcomeLine) {
-  const { exitCode, running } = rc.ctx.container;
-  if (outcomeLine) {
-    return `Gunicorn stopped: ${code(outcomeLine.replace(/^\[[^\]]+\] \[\d+\] \[\w+\] /, ""))}${exitCode !== void 0 ? ` (exit code ${exitCode})` : ""}.`;
-  }
-  if ((exitCode === 137 || exitCode === 143) && !running) {
-    return `The container was stopped by ${exitCode === 137 ? "SIGKILL" : "SIGTERM"} (exit code ${exitCode}) while Gunicorn was running, and its log shows no error: something outside the app (docker kill or stop, the runner, the kernel) ended it.`;
-  }
-  if (exitCode !== void 0 && !running) return `The container exited with code ${exitCode} without a recognisable Gunicorn error.`;
-  return "The smoke test failed without a recognisable Gunicorn error.";
-}
-
-// src/diagnosis/rules/index.ts
-var DIAGNOSIS_RULES = [
-  // A native crash or a binary-incompatible extension explains the import errors and restarts that follow.
-  nativeCrash,
-  workerClassUnavailable,
-  configError,
-  portInUse,
-  appNotFound,
-  syntaxError,
-  missingEnv,
-  databaseUnreachable,
-  missingDependency,
-  importError,
-  outOfMemory,
-  // The stack a stuck worker printed explains its WORKER TIMEOUT (20.x) or the boot timeout.
-  workerHang,
-  workerTimeout,
-  crashLoop,
-  // Wrong answers with a known cause come before the generic timeout and health failures.
-  asgiUnderWsgi,
-  disallowedHost,
-  bootTimeout,
-  websocketFailed,
-  healthCheckFailed
-];
-
 // src/diagnosis/index.ts
-init_reasons();
+init_context();
+init_registry();
 
 // src/gunicorn/paste-order.ts
+init_line_prefix();
+init_log_events();
 var HEADER = /^\s*\[?Traceback \(most recent call last\):\s*$/;
 var FRAME3 = /^\s*File "/;
 var EXCEPTION = /^[A-Za-z_][\w.]*(Error|Exception): /;
@@ -47316,19 +48243,14 @@ function unwrapFixedWidth(lines) {
 }
 
 // src/diagnosis/index.ts
-init_reasons();
+init_registry();
+init_packages();
 var MAX_ANNOTATIONS2 = 10;
-var MAX_EVIDENCE_LINES = 12;
 function diagnose(ctx) {
-  const rc = new RuleContext(inReadingOrder(ctx));
-  for (const rule of DIAGNOSIS_RULES) {
-    const diagnosis = rule.explain(rc);
-    if (diagnosis) return trimEvidence(diagnosis);
-  }
-  return trimEvidence(unknownDiagnosis(rc));
+  return explain("boot", new RuleContext(inReadingOrder(ctx))).diagnosis;
 }
 function annotationsFor(diagnosis, ctx) {
-  const title = `Gunicorn smoke: ${REASONS[diagnosis.reason].title}`;
+  const title = `Gunicorn smoke: ${reasonById(diagnosis.reason).title}`;
   const message = `${diagnosis.summary}
 ${diagnosis.remedy}`;
   const annotations = [];
@@ -47364,10 +48286,6 @@ function inReadingOrder(ctx) {
   for (const line of lines) tracker.push(line);
   tracker.flush();
   return { ...ctx, lines, events: [...tracker.events], state: tracker.state() };
-}
-function trimEvidence(diagnosis) {
-  const evidence = diagnosis.evidence.filter((line, index, all) => line.trim() !== "" && all.indexOf(line) === index);
-  return { ...diagnosis, evidence: evidence.slice(0, MAX_EVIDENCE_LINES) };
 }
 
 // src/effective-config.ts
@@ -47498,8 +48416,10 @@ function safeSplit(text) {
 
 // src/smoke/verdict.ts
 init_paths();
+init_text();
 
 // src/probes/http.ts
+init_text();
 var HealthProbe = class {
   constructor(options) {
     this.options = options;
@@ -47593,14 +48513,15 @@ function bodyExcerpt(body) {
   return excerpt(body, 201);
 }
 
+// src/smoke/wait-healthy.ts
+init_text();
+
 // src/smoke/wrong-answer.ts
+init_registry();
 var SAME_IN_A_ROW = 2;
+var HOOKS = REASONS.flatMap((reason) => reason.wrongAnswer ? [reason.wrongAnswer] : []);
 function knownWrongAnswer(answer, sameInARow, events2) {
-  if (sameInARow < SAME_IN_A_ROW) return false;
-  if (answer.status === 400 && DJANGO_BAD_REQUEST.test(answer.body)) return true;
-  if (answer.status !== 500) return false;
-  const asgiErrors = events2.filter((e) => e.kind === "traceback" && e.exception.type === "TypeError" && ASGI_CALL_ERROR.test(e.exception.message));
-  return asgiErrors.length >= SAME_IN_A_ROW;
+  return sameInARow >= SAME_IN_A_ROW && HOOKS.some((hook2) => hook2.recognises(answer, events2));
 }
 
 // src/smoke/wait-healthy.ts
@@ -47824,6 +48745,9 @@ async function runSmoke(settings, deps) {
   if (wasCancelled) throw new CancelledError();
   return compareWithBaseCommit(run4, verdict(run4, running, findings, probe.result(), evidence), runSmoke);
 }
+
+// src/smoke/index.ts
+init_text();
 
 // src/report/redact.ts
 var REDACTED = "***";

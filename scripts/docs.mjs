@@ -1,7 +1,9 @@
-// Generates the README's inputs and outputs tables from action.yml (between the marker comments).
-// `node scripts/docs.mjs` rewrites README.md; `--check` fails when the README has drifted from action.yml.
+// Generates the README's inputs and outputs tables from action.yml, and its "What it catches" table from the
+// diagnosis registry (src/diagnosis/registry.ts), between the marker comments. `npm run docs` rewrites README.md;
+// `npm run check-docs` fails when the README has drifted. Run with tsx, which loads the registry's TypeScript.
 import fs from 'node:fs'
 import { parse } from 'yaml'
+import { REASONS } from '../src/diagnosis/registry.ts'
 
 const action = parse(fs.readFileSync('action.yml', 'utf8'))
 const cell = (text) =>
@@ -22,23 +24,25 @@ const outputs = [
   ...Object.entries(action.outputs).map(([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`)
 ].join('\n')
 
+const reasons = ['| Reason id | What happened |', '|---|---|', ...REASONS.map((reason) => `| \`${reason.id}\` | ${cell(reason.readme)} |`)].join('\n')
+
 export function render(readme) {
   const replace = (text, name, table) => {
     const pattern = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(<!-- ${name}:end -->)`)
     if (!pattern.test(text)) throw new Error(`README.md has no <!-- ${name}:start --> … <!-- ${name}:end --> markers.`)
     return text.replace(pattern, (_m, start, end) => `${start}${table}\n${end}`)
   }
-  return replace(replace(readme, 'inputs', inputs), 'outputs', outputs)
+  return replace(replace(replace(readme, 'inputs', inputs), 'outputs', outputs), 'reasons', reasons)
 }
 
 const readme = fs.readFileSync('README.md', 'utf8')
 const fresh = render(readme)
 if (process.argv.includes('--check')) {
   if (fresh !== readme) {
-    console.error("README.md's inputs/outputs tables differ from action.yml: run 'npm run docs' and commit README.md.")
+    console.error("README.md's tables differ from action.yml or the reason registry: run 'npm run docs' and commit README.md.")
     process.exit(1)
   }
-  console.log('README tables match action.yml.')
+  console.log('README tables match action.yml and the reason registry.')
 } else {
   fs.writeFileSync('README.md', fresh)
 }

@@ -2,36 +2,8 @@
 // Everything that renders (comment, summary, CLI) reads a RunReport; nothing renders from raw state.
 import type { BaseComparison, BootProfile } from './profile/model.js'
 
-export const REASON_IDS = [
-  'build-failed',
-  'dependency-conflict',
-  'package-not-found',
-  'native-build-failed',
-  'build-file-missing',
-  'apt-package-not-found',
-  'config-error',
-  'worker-class-unavailable',
-  'missing-dependency',
-  'import-error',
-  'syntax-error',
-  'missing-env',
-  'app-not-found',
-  'database-unreachable',
-  'worker-timeout',
-  'out-of-memory',
-  'port-in-use',
-  'boot-timeout',
-  'crash-loop',
-  'health-check-failed',
-  'websocket-failed',
-  'profile-regression',
-  'native-crash',
-  'worker-hang',
-  'asgi-under-wsgi',
-  'disallowed-host',
-  'unknown'
-] as const
-export type ReasonId = (typeof REASON_IDS)[number]
+export type { ReasonId } from './diagnosis/registry.js'
+import type { ReasonId } from './diagnosis/registry.js'
 
 /** One line of container output, in arrival order. `at` is epoch milliseconds. */
 export interface LogLine {

@@ -3,20 +3,22 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseBuildFailure } from '../../src/docker/build-output.js'
-import { diagnoseBuild, type BuildDiagnosis } from '../../src/diagnosis/rules/build.js'
+import { explain } from '../../src/diagnosis/explain.js'
+import type { Diagnosis, SourceLocation } from '../../src/model.js'
 import { ROOT } from '../helpers/run-action.js'
 import { BUILD_CASES, type BuildCase } from '../helpers/build-cases.js'
 
 const SUITES = ['bookworm', 'trixie', 'forky'] as const
 const BUILDER_NAMES = ['legacy', 'buildkit'] as const
 
-function diagnoseCaptured(suite: string, builder: string, name: string): BuildDiagnosis {
+function diagnoseCaptured(suite: string, builder: string, name: string): Diagnosis & { pointers: SourceLocation[] } {
   const caseDir = path.join(ROOT, '__fixtures__', 'build', 'cases', name)
   const dockerfile = path.join(caseDir, 'Dockerfile')
   const dockerfileText = fs.readFileSync(dockerfile, 'utf8')
   const log = fs.readFileSync(path.join(ROOT, '__fixtures__', 'build', 'logs', suite, builder, `${name}.log`), 'utf8')
   const failure = parseBuildFailure(log.split('\n'), dockerfileText)
-  return diagnoseBuild({ failure, workspace: caseDir, contextDir: caseDir, dockerfile, dockerfileText })
+  const { diagnosis, pointers } = explain('build', { failure, workspace: caseDir, contextDir: caseDir, dockerfile, dockerfileText })!
+  return { ...diagnosis, pointers }
 }
 
 const rows = SUITES.flatMap((suite) =>

@@ -1,7 +1,8 @@
 // Builds a DiagnosisContext from log lines the way the pipeline does: every line through a BootTracker.
 import path from 'node:path'
 import { BootTracker } from '../../src/gunicorn/boot-tracker.js'
-import { DIAGNOSIS_RULES, diagnose as diagnoseRun, type DiagnosisContext, type DiagnosisOutcome } from '../../src/diagnosis/index.js'
+import { REASONS, diagnose as diagnoseRun, type DiagnosisContext, type DiagnosisOutcome } from '../../src/diagnosis/index.js'
+import type { Reason } from '../../src/diagnosis/reason.js'
 import { captured, type Suite } from '../gunicorn/captured-logs.js'
 import { RuleContext } from '../../src/diagnosis/context.js'
 import type { Diagnosis, LogLine, ReasonId } from '../../src/model.js'
@@ -29,18 +30,28 @@ export function contextFor(
   }
 }
 
-/** Runs every rule on its own over the context: each one answers nothing or its own reason, never another's. */
-export function reasonsGivenByEachRule(ctx: DiagnosisContext): { declared: ReasonId; given: ReasonId }[] {
+/**
+ * Runs every boot rule of every reason on its own over the context and words what it finds: each finding must
+ * be worded by its reason (a summary and a remedy) without throwing, whatever rule came before it.
+ */
+export function findingsOfEachRule(ctx: DiagnosisContext): { reason: ReasonId; rule: string }[] {
   const rc = new RuleContext(ctx)
-  return DIAGNOSIS_RULES.flatMap((rule) => {
-    const diagnosis = rule.explain(rc)
-    return diagnosis ? [{ declared: rule.reason, given: diagnosis.reason }] : []
-  })
+  return (REASONS as readonly Reason<ReasonId>[]).flatMap((reason) =>
+    reason.rules.flatMap((rule) => {
+      if (rule.stage !== 'boot') return []
+      const finding = rule.detect(rc)
+      if (!finding) return []
+      const words = reason.words(finding.facts)
+      expect(words.summary.length).toBeGreaterThan(0)
+      expect(words.remedy.length).toBeGreaterThan(0)
+      return [{ reason: reason.id, rule: rule.name }]
+    })
+  )
 }
 
-/** `diagnose`, which also checks that each rule, run alone over the same context, gives only its own reason. */
+/** `diagnose`, which also checks that every rule alone over the same context is worded by its reason. */
 export function diagnose(ctx: DiagnosisContext): Diagnosis {
-  for (const { declared, given } of reasonsGivenByEachRule(ctx)) expect(given).toBe(declared)
+  findingsOfEachRule(ctx)
   return diagnoseRun(ctx)
 }
 

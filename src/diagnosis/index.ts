@@ -2,28 +2,22 @@
 
 import type { Annotation, Diagnosis } from '../model.js'
 import { RuleContext, type DiagnosisContext } from './context.js'
-import { DIAGNOSIS_RULES, unknownDiagnosis } from './rules/index.js'
-import { REASONS } from './reasons.js'
+import { explain } from './explain.js'
+import { reasonById } from './registry.js'
 import { BootTracker } from '../gunicorn/boot-tracker.js'
 import { readingOrder } from '../gunicorn/paste-order.js'
 
 export type { DiagnosisContext, DiagnosisOutcome } from './context.js'
-export { DIAGNOSIS_RULES, type DiagnosisRule } from './rules/index.js'
-export { REASONS, type ReasonText } from './reasons.js'
+export { REASONS, REASON_IDS, reasonById, type ReasonId } from './registry.js'
+export { explain } from './explain.js'
 export { advisoriesFor } from './advisories.js'
 export { pipPackageFor } from './packages.js'
 
 const MAX_ANNOTATIONS = 10
-const MAX_EVIDENCE_LINES = 12
 
-/** Always returns a diagnosis; `unknown` (with the most relevant lines) when no rule recognises the run. */
+/** Always returns a diagnosis: `unknown`'s last rule (how the container ended) recognises every run. */
 export function diagnose(ctx: DiagnosisContext): Diagnosis {
-  const rc = new RuleContext(inReadingOrder(ctx))
-  for (const rule of DIAGNOSIS_RULES) {
-    const diagnosis = rule.explain(rc)
-    if (diagnosis) return trimEvidence(diagnosis)
-  }
-  return trimEvidence(unknownDiagnosis(rc))
+  return explain('boot', new RuleContext(inReadingOrder(ctx)))!.diagnosis
 }
 
 /**
@@ -31,7 +25,7 @@ export function diagnose(ctx: DiagnosisContext): Diagnosis {
  * other workers' or chained tracebacks failed (at most 10). Without any location, one error without a file.
  */
 export function annotationsFor(diagnosis: Diagnosis, ctx: DiagnosisContext): Annotation[] {
-  const title = `Gunicorn smoke: ${REASONS[diagnosis.reason].title}`
+  const title = `Gunicorn smoke: ${reasonById(diagnosis.reason).title}`
   const message = `${diagnosis.summary}\n${diagnosis.remedy}`
   const annotations: Annotation[] = []
   const seen = new Set<string>()
@@ -67,9 +61,4 @@ function inReadingOrder(ctx: DiagnosisContext): DiagnosisContext {
   for (const line of lines) tracker.push(line)
   tracker.flush()
   return { ...ctx, lines, events: [...tracker.events], state: tracker.state() }
-}
-
-function trimEvidence(diagnosis: Diagnosis): Diagnosis {
-  const evidence = diagnosis.evidence.filter((line, index, all) => line.trim() !== '' && all.indexOf(line) === index)
-  return { ...diagnosis, evidence: evidence.slice(0, MAX_EVIDENCE_LINES) }
 }

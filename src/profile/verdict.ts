@@ -3,7 +3,9 @@
 import type { Annotation, RunReport } from '../model.js'
 import { checkFit } from './fit.js'
 import type { BaseComparison, BootProfile } from './model.js'
-import { describeRegressions, fitAnnotation, fitWarning, profileLine } from './render.js'
+import { fitAnnotation, fitWarning } from './render.js'
+import { explain } from '../diagnosis/explain.js'
+import { reasonById } from '../diagnosis/registry.js'
 import { parseMemoryLimit } from './units.js'
 
 /** The profile with its fit check when a `memory` limit is set. */
@@ -22,24 +24,16 @@ export function fitNotes(profile: BootProfile | undefined): { warnings: string[]
 /** The report with the base comparison; a regression beyond its limit turns a pass into a failure. */
 export function withComparison(report: RunReport, comparison: BaseComparison): RunReport {
   const withBase = { ...report, comparison }
-  if (report.result !== 'pass' || comparison.regressions.length === 0 || !report.profile || !comparison.profile) return withBase
-  const grown = describeRegressions(comparison.regressions)
-  const summary = `The boot profile grew beyond the regression limit over the base commit ${comparison.sha?.slice(0, 7) ?? ''}: ${grown}.`.replace(
-    ' :',
-    ':'
-  )
+  if (report.result !== 'pass' || !report.profile) return withBase
+  const explained = explain('profile', { profile: report.profile, comparison })
+  if (!explained) return withBase
+  const { diagnosis } = explained
   return {
     ...withBase,
     result: 'fail',
-    reason: 'profile-regression',
-    summary,
-    diagnosis: {
-      reason: 'profile-regression',
-      summary,
-      evidence: [`This commit: ${profileLine(report.profile)}`, `Base: ${profileLine(comparison.profile)}`],
-      remedy:
-        'Find what the pull request added to the import path (a module-level cache, model or data load) and make it lazy or shared, or raise the `regression-limit` if the growth is intended.'
-    },
-    annotations: [...report.annotations, { level: 'error', title: 'Boot profile regression', message: summary }]
+    reason: diagnosis.reason,
+    summary: diagnosis.summary,
+    diagnosis,
+    annotations: [...report.annotations, { level: 'error', title: reasonById(diagnosis.reason).title, message: diagnosis.summary }]
   }
 }

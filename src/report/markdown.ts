@@ -6,7 +6,7 @@ import { describeExitCode, formatCount, formatDuration, plural, runLinks, type R
 import { findCauseExcerpt, fitTail, shrinkExcerpt, type LogExcerpt } from './log-excerpt.js'
 import { capLength, codeBlock, codeSpan, escapeText, inlineMarkdown, sanitizeLogLine } from './markdown-safe.js'
 import { commentMarker } from './marker.js'
-import { REASONS } from '../diagnosis/reasons.js'
+import { reasonById } from '../diagnosis/registry.js'
 import { profileSection } from './profile-section.js'
 import { checksTable, runDetails } from './tables.js'
 
@@ -151,8 +151,8 @@ function headline(report: RunReport, flavor: Flavor, marker?: string): string {
     return `${prefix}${flavor.heading} ✅ Gunicorn smoke test passed${facts ? ` — ${facts}` : ''}`
   }
   const reason = report.reason ?? report.diagnosis?.reason ?? 'unknown'
-  let title = escapeText(REASONS[reason].headline)
-  const culprit = REASONS[reason].namesCulprit ? firstCodeSpan(report.diagnosis?.summary ?? report.summary) : undefined
+  let title = escapeText(reasonById(reason).headline)
+  const culprit = reasonById(reason).namesCulprit ? firstCodeSpan(report.diagnosis?.summary ?? report.summary) : undefined
   if (culprit) title += ` ${codeSpan(culprit)}`
   // An exception no rule knows is still named: "`ValueError` while loading the app" beats "cause not recognised".
   const exception =

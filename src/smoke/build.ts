@@ -5,9 +5,9 @@ import { buildArgs, pythonVersionArgs, usesBuildx } from '../docker/args.js'
 import { DockerError } from '../docker/docker.js'
 import { parseBuildFailure, type BuildFailure } from '../docker/build-output.js'
 import { pythonVersionUnstated } from '../diagnosis/pip-output.js'
-import { diagnoseBuild, type BuildDiagnosis } from '../diagnosis/rules/build.js'
-import { REASONS } from '../diagnosis/reasons.js'
-import type { Diagnosis, RunReport } from '../model.js'
+import { explain } from '../diagnosis/explain.js'
+import { reasonById } from '../diagnosis/registry.js'
+import type { Diagnosis, RunReport, SourceLocation } from '../model.js'
 import { repoRelative } from '../paths.js'
 import { clip } from '../text.js'
 import type { ReportFields } from './report.js'
@@ -49,14 +49,15 @@ export async function buildImage(run: SmokeRun): Promise<BuildResult> {
   }
   const dockerfileText = readText(settings.dockerfile!)
   const failure = parseBuildFailure(output, dockerfileText)
-  const { pointers, ...diagnosis } = diagnoseBuild({
+  // build-failed, the build's catch-all, recognises every failed build.
+  const { diagnosis, pointers } = explain('build', {
     failure,
     workspace: settings.workspace,
     contextDir: settings.context,
     dockerfile: settings.dockerfile!,
     dockerfileText,
     pythonVersion: await basePythonVersion(run, failure)
-  })
+  })!
   run.checks.set({
     id: 'build',
     status: 'fail',
@@ -78,8 +79,8 @@ export async function buildImage(run: SmokeRun): Promise<BuildResult> {
 }
 
 /** An error on each repository line the diagnosis points at: the Dockerfile step, the pins, the .dockerignore line. */
-function buildAnnotations(diagnosis: Diagnosis, pointers: BuildDiagnosis['pointers']): RunReport['annotations'] {
-  const title = `Gunicorn smoke: ${REASONS[diagnosis.reason].title}`
+function buildAnnotations(diagnosis: Diagnosis, pointers: SourceLocation[]): RunReport['annotations'] {
+  const title = `Gunicorn smoke: ${reasonById(diagnosis.reason).title}`
   return pointers.map(({ file, line }) => ({ level: 'error', title, message: `${diagnosis.summary} ${diagnosis.remedy}`, file, line }))
 }
 

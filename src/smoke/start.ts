@@ -3,7 +3,8 @@
 import { runArgs, runEnvironment } from '../docker/args.js'
 import { DockerError, type ImageInfo } from '../docker/docker.js'
 import { imageHasStartCommand } from '../discovery.js'
-import type { Diagnosis, GunicornFacts, LogLine } from '../model.js'
+import { explain } from '../diagnosis/explain.js'
+import type { GunicornFacts, LogLine } from '../model.js'
 import type { CheckRow } from './checks.js'
 import type { ReportFields } from './report.js'
 import { PROBE_HOST, type SmokeRun } from './types.js'
@@ -35,7 +36,8 @@ export async function startContainer(run: SmokeRun, image: string): Promise<Star
     // `docker run` leaves a created-but-never-started container behind when the start command cannot run.
     await deps.docker.removeContainers([deps.identity.containerName]).catch(() => undefined)
     if (!(error instanceof DockerError)) throw error
-    const diagnosis = startFailureDiagnosis(error.message, settings.network)
+    // The start stage's last rule recognises any `docker run` failure.
+    const { diagnosis } = explain('start', { message: error.message, network: settings.network })!
     run.checks.set({ id: 'start', status: 'fail', detail: 'the container did not start' })
     return { failed: { result: 'fail', reason: diagnosis.reason, summary: diagnosis.summary, diagnosis, image } }
   }
@@ -71,29 +73,4 @@ function describeServer(facts: { version?: string; workerClass?: string; binds: 
   return [facts.version, facts.workerClass ? `\`${facts.workerClass}\`` : undefined, facts.binds.length ? `\`${facts.binds.join(', ')}\`` : undefined]
     .filter(Boolean)
     .join(', ')
-}
-
-/** `docker run` itself failed: the start command does not exist in the image, a bad network or limit, … */
-function startFailureDiagnosis(message: string, network: string | undefined): Diagnosis {
-  const executable = message.match(/exec: "?([^":\s]+)"?: executable file not found/)?.[1]
-  if (executable) {
-    const isGunicorn = /(^|\/)gunicorn$/.test(executable)
-    return {
-      reason: isGunicorn ? 'missing-dependency' : 'config-error',
-      summary: `The container could not start: \`${executable}\` is not installed in the image.`,
-      evidence: [message],
-      remedy: isGunicorn
-        ? 'Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`).'
-        : `Install \`${executable}\` in the image, or fix the start command (the \`command\` input or the Dockerfile's CMD).`
-    }
-  }
-  const badNetwork = network && /network .* not found/i.test(message)
-  return {
-    reason: 'config-error',
-    summary: badNetwork ? `The Docker network \`${network}\` does not exist.` : `The container could not start: ${message.replace(/\.$/, '')}.`,
-    evidence: [message],
-    remedy: badNetwork
-      ? 'Pass an existing network to the `network` input, e.g. `${{ job.services.postgres.network }}`.'
-      : 'Check the start command and the `memory`, `cpus` and `network` inputs.'
-  }
 }

@@ -2,7 +2,7 @@
 // builder's) and the build context on disk. Ordered like the boot rules: the specific causes first, `build-failed`
 // (the failing step and its last lines) for the rest.
 import path from 'node:path'
-import { buildRemedy, findInstructionLine, type BuildFailure } from '../../docker/build-output.js'
+import { buildRemedy, findInstructionLine } from '../../docker/build-output.js'
 import type { Diagnosis, ReasonId, SourceLocation } from '../../model.js'
 import { repoRelative } from '../../paths.js'
 import { clip } from '../../text.js'
@@ -12,17 +12,7 @@ import { APT_FOR_MISSING, APT_FOR_PACKAGE, BINARY_ALTERNATIVE, debianNameFor } f
 import { parseConflict, parseNativeBuildFailure, parseNotFound } from '../pip-output.js'
 import { normalizeName, pinsOf, readPins, requirementFilesOf, type Pin } from '../requirements.js'
 import { code, fileLine, present, where } from './rule.js'
-
-export interface BuildContext {
-  failure: BuildFailure
-  /** Absolute paths. */
-  workspace: string
-  contextDir: string
-  dockerfile: string
-  dockerfileText?: string
-  /** The Python of the image the failing stage starts from, when it was looked up (pip does not always say). */
-  pythonVersion?: string
-}
+import type { BuildContext } from '../stages.js'
 
 /** A diagnosis of the build, with every repository line worth an annotation (the first is `location`). */
 export interface BuildDiagnosis extends Diagnosis {

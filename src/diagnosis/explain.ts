@@ -1,0 +1,39 @@
+// Runs the registry's rules of one stage in order; the first finding, worded by its reason, is the diagnosis.
+import type { Diagnosis, SourceLocation } from '../model.js'
+import type { Finding, Reason, Stage, StageInputs } from './reason.js'
+import { REASONS, type ReasonId } from './registry.js'
+
+const MAX_EVIDENCE_LINES = 12
+
+export interface Explanation {
+  diagnosis: Diagnosis
+  /** Every repository line worth an annotation, the diagnosis location first. */
+  pointers: SourceLocation[]
+  /** The rule that recognised the run, for tests and the debug log. */
+  rule: string
+}
+
+export function explain<S extends Stage>(stage: S, input: StageInputs[S]): Explanation | undefined {
+  for (const reason of REASONS as readonly Reason<ReasonId>[]) {
+    for (const rule of reason.rules) {
+      if (rule.stage !== stage) continue
+      const finding = (rule.detect as (input: StageInputs[S]) => Finding<unknown> | undefined)(input)
+      if (finding) return { ...worded(reason, finding, stage === 'boot'), rule: rule.name }
+    }
+  }
+  return undefined
+}
+
+/** A booted run's evidence is deduplicated and capped (a log repeats itself); a build's is kept as pip printed it. */
+function worded(reason: Reason<ReasonId>, finding: Finding<unknown>, trim: boolean): Omit<Explanation, 'rule'> {
+  const { summary, remedy } = reason.words(finding.facts)
+  const pointers = finding.pointers ?? (finding.location ? [finding.location] : [])
+  const location = finding.location ?? pointers[0]
+  const evidence = trim
+    ? finding.evidence.filter((line, index, all) => line.trim() !== '' && all.indexOf(line) === index).slice(0, MAX_EVIDENCE_LINES)
+    : finding.evidence
+  return {
+    diagnosis: { reason: reason.id, summary, evidence, ...(location ? { location } : {}), remedy },
+    pointers
+  }
+}

@@ -1,0 +1,91 @@
+// The last resort when no rule recognises the run: still name the exception and the user's frame if there is one,
+// else how the container ended.
+import { defineReason, type Rule } from '../reason.js'
+import { code, where } from '../words.js'
+import type { SourceLocation } from '../../model.js'
+
+type Facts =
+  | { kind: 'exception'; exceptionLine: string; location?: SourceLocation }
+  | { kind: 'gunicorn-stopped'; outcomeLine: string; exitCode?: number }
+  | { kind: 'stopped-from-outside'; exitCode: 137 | 143 }
+  | { kind: 'exited'; exitCode: number }
+  | { kind: 'failed' }
+
+const INTERESTING = /error|exception|fail|fatal|critical|killed|denied|not found/i
+const GUNICORN_PREFIX = /^\[[^\]]+\] \[\d+\] \[\w+\] /
+
+const exception: Rule<Facts> = {
+  stage: 'boot',
+  name: 'an exception no rule knows',
+  detect(rc) {
+    const tb = rc.primaryTraceback()
+    if (!tb) return undefined
+    const frame = rc.userFrame(tb)
+    return {
+      facts: { kind: 'exception', exceptionLine: tb.exception.line, location: frame?.location },
+      evidence: rc.tracebackEvidence(tb, frame),
+      location: frame?.location
+    }
+  }
+}
+
+/** Without a traceback, the lines most likely to tell: the last error-like ones, else the last ones. */
+function tailEvidence(lines: readonly { text: string }[]): string[] {
+  const interesting = lines.filter((l) => INTERESTING.test(l.text)).slice(-5)
+  return (interesting.length ? interesting : lines.filter((l) => l.text.trim()).slice(-5)).map((l) => l.text)
+}
+
+const howItEnded: Rule<Facts> = {
+  stage: 'boot',
+  name: 'how the container ended',
+  detect(rc) {
+    const { exitCode, running } = rc.ctx.container
+    const outcomeLine = rc.gunicornOutcomeLine()
+    const facts: Facts = outcomeLine
+      ? { kind: 'gunicorn-stopped', outcomeLine: outcomeLine.replace(GUNICORN_PREFIX, ''), exitCode }
+      : (exitCode === 137 || exitCode === 143) && !running
+        ? { kind: 'stopped-from-outside', exitCode }
+        : exitCode !== undefined && !running
+          ? { kind: 'exited', exitCode }
+          : { kind: 'failed' }
+    return { facts, evidence: tailEvidence(rc.ctx.lines) }
+  }
+}
+
+const REPRODUCE = 'run the image locally with the same command to reproduce.'
+
+function summary(facts: Facts): string {
+  switch (facts.kind) {
+    case 'exception':
+      return `Workers failed with ${code(facts.exceptionLine.slice(0, 200))}${where(facts.location)}.`
+    case 'gunicorn-stopped':
+      return `Gunicorn stopped: ${code(facts.outcomeLine)}${facts.exitCode !== undefined ? ` (exit code ${facts.exitCode})` : ''}.`
+    case 'stopped-from-outside': {
+      const signal = facts.exitCode === 137 ? 'SIGKILL' : 'SIGTERM'
+      return (
+        `The container was stopped by ${signal} (exit code ${facts.exitCode}) while Gunicorn was running, and its log ` +
+        'shows no error: something outside the app (docker kill or stop, the runner, the kernel) ended it.'
+      )
+    }
+    case 'exited':
+      return `The container exited with code ${facts.exitCode} without a recognisable Gunicorn error.`
+    case 'failed':
+      return 'The smoke test failed without a recognisable Gunicorn error.'
+  }
+}
+
+export default defineReason({
+  id: 'unknown',
+  title: 'Unrecognised failure',
+  headline: 'cause not recognised',
+  readme: 'none of the above; the most relevant log lines are quoted',
+  fixtures: [{ path: '__fixtures__/apps/fail-unknown', test: '__tests__/diagnosis.itg.ts' }],
+  rules: [exception, howItEnded],
+  words: (facts) => ({
+    summary: summary(facts),
+    remedy:
+      facts.kind === 'exception'
+        ? 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.'
+        : `Read the last lines of the log below; ${REPRODUCE}`
+  })
+})

@@ -1,0 +1,78 @@
+// Every reason the action can give, in the one order their rules are tried: the first rule (of the run's stage)
+// that recognises the run explains it. Causes come before the symptoms they produce: a native crash explains the
+// import errors after it, a missing variable the workers that fail to boot, which fail the health check. The
+// catch-alls close their stage: `build-failed` for the build, `unknown` for the booted run.
+import type { Reason } from './reason.js'
+import dependencyConflict from './reasons/dependency-conflict.js'
+import packageNotFound from './reasons/package-not-found.js'
+import nativeBuildFailed from './reasons/native-build-failed.js'
+import aptPackageNotFound from './reasons/apt-package-not-found.js'
+import buildFileMissing from './reasons/build-file-missing.js'
+import buildFailed from './reasons/build-failed.js'
+import nativeCrash from './reasons/native-crash.js'
+import workerClassUnavailable from './reasons/worker-class-unavailable.js'
+import configError from './reasons/config-error.js'
+import portInUse from './reasons/port-in-use.js'
+import appNotFound from './reasons/app-not-found.js'
+import syntaxError from './reasons/syntax-error.js'
+import missingEnv from './reasons/missing-env.js'
+import databaseUnreachable from './reasons/database-unreachable.js'
+import missingDependency from './reasons/missing-dependency.js'
+import importError from './reasons/import-error.js'
+import outOfMemory from './reasons/out-of-memory.js'
+import workerHang from './reasons/worker-hang.js'
+import workerTimeout from './reasons/worker-timeout.js'
+import crashLoop from './reasons/crash-loop.js'
+import asgiUnderWsgi from './reasons/asgi-under-wsgi.js'
+import disallowedHost from './reasons/disallowed-host.js'
+import bootTimeout from './reasons/boot-timeout.js'
+import websocketFailed from './reasons/websocket-failed.js'
+import healthCheckFailed from './reasons/health-check-failed.js'
+import profileRegression from './reasons/profile-regression.js'
+import unknown from './reasons/unknown.js'
+
+export const REASONS = [
+  // The build: pip's and apt's own causes, then a missing file, then the failing step as it is.
+  dependencyConflict,
+  packageNotFound,
+  nativeBuildFailed,
+  aptPackageNotFound,
+  buildFileMissing,
+  buildFailed,
+  // The booted run (and a container that never started): evidence in the log first.
+  nativeCrash,
+  workerClassUnavailable,
+  configError,
+  portInUse,
+  appNotFound,
+  syntaxError,
+  missingEnv,
+  databaseUnreachable,
+  missingDependency,
+  importError,
+  outOfMemory,
+  // The stack a stuck worker printed explains its WORKER TIMEOUT (20.x) or the boot timeout.
+  workerHang,
+  workerTimeout,
+  crashLoop,
+  // Wrong answers with a known cause come before the generic timeout and health failures.
+  asgiUnderWsgi,
+  disallowedHost,
+  // Structural: only when nothing above explains the run.
+  bootTimeout,
+  websocketFailed,
+  healthCheckFailed,
+  // A healthy run against its base commit.
+  profileRegression,
+  unknown
+] as const
+
+export type ReasonId = (typeof REASONS)[number]['id']
+
+export const REASON_IDS: readonly ReasonId[] = REASONS.map((reason) => reason.id)
+
+const BY_ID = new Map<string, Reason>(REASONS.map((reason) => [reason.id, reason as Reason]))
+
+export function reasonById(id: ReasonId): Reason<ReasonId> {
+  return BY_ID.get(id) as Reason<ReasonId>
+}

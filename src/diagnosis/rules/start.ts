@@ -1,0 +1,68 @@
+// `docker run` itself failed: rules of the start stage, shared by the reasons they give.
+import type { Rule } from '../reason.js'
+import { missingExecutable } from '../stages.js'
+import { code } from '../words.js'
+
+export type StartFacts =
+  { kind: 'executable-missing'; executable: string } | { kind: 'network-missing'; network: string } | { kind: 'start-failed'; message: string }
+
+export const gunicornNotInstalled: Rule<StartFacts> = {
+  stage: 'start',
+  name: 'the start command is gunicorn, which the image lacks',
+  detect({ message }) {
+    const missing = missingExecutable(message)
+    return missing?.isGunicorn ? { facts: { kind: 'executable-missing', executable: missing.name }, evidence: [message] } : undefined
+  }
+}
+
+export const executableMissing: Rule<StartFacts> = {
+  stage: 'start',
+  name: 'the start command is not in the image',
+  detect({ message }) {
+    const missing = missingExecutable(message)
+    return missing && !missing.isGunicorn ? { facts: { kind: 'executable-missing', executable: missing.name }, evidence: [message] } : undefined
+  }
+}
+
+export const networkMissing: Rule<StartFacts> = {
+  stage: 'start',
+  name: 'the network input names no network',
+  detect({ message, network }) {
+    return network && !missingExecutable(message) && /network .* not found/i.test(message)
+      ? { facts: { kind: 'network-missing', network }, evidence: [message] }
+      : undefined
+  }
+}
+
+export const otherStartFailure: Rule<StartFacts> = {
+  stage: 'start',
+  name: 'docker run failed',
+  detect({ message, network }) {
+    if (missingExecutable(message) || (network && /network .* not found/i.test(message))) return undefined
+    return { facts: { kind: 'start-failed', message: message.replace(/\.$/, '') }, evidence: [message] }
+  }
+}
+
+export function startWords(facts: StartFacts): { summary: string; remedy: string } {
+  switch (facts.kind) {
+    case 'executable-missing': {
+      const summary = `The container could not start: ${code(facts.executable)} is not installed in the image.`
+      return /(^|\/)gunicorn$/.test(facts.executable)
+        ? { summary, remedy: 'Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`).' }
+        : {
+            summary,
+            remedy: `Install ${code(facts.executable)} in the image, or fix the start command (the \`command\` input or the Dockerfile's CMD).`
+          }
+    }
+    case 'network-missing':
+      return {
+        summary: `The Docker network ${code(facts.network)} does not exist.`,
+        remedy: 'Pass an existing network to the `network` input, e.g. `${{ job.services.postgres.network }}`.'
+      }
+    case 'start-failed':
+      return {
+        summary: `The container could not start: ${facts.message}.`,
+        remedy: 'Check the start command and the `memory`, `cpus` and `network` inputs.'
+      }
+  }
+}

@@ -1,0 +1,35 @@
+// What each stage of a run hands the diagnosis, besides the booted run's log (context.ts).
+import type { BuildFailure } from '../docker/build-output.js'
+import type { BaseComparison, BootProfile } from '../profile/model.js'
+
+/** A failed `docker build`: the failing step's output and the build context on disk. */
+export interface BuildContext {
+  failure: BuildFailure
+  /** Absolute paths. */
+  workspace: string
+  contextDir: string
+  dockerfile: string
+  dockerfileText?: string
+  /** The Python of the image the failing stage starts from, when it was looked up (pip does not always say). */
+  pythonVersion?: string
+}
+
+/** `docker run` itself failed: the start command does not exist in the image, a bad network or limit, … */
+export interface StartContext {
+  /** Docker's error message. */
+  message: string
+  /** The `network` input, if set. */
+  network?: string
+}
+
+/** A healthy run's boot profile beside the base commit's. */
+export interface ProfileContext {
+  profile: BootProfile
+  comparison: BaseComparison
+}
+
+/** The start command `docker run` could not find in the image, if that is why it failed. */
+export function missingExecutable(message: string): { name: string; isGunicorn: boolean } | undefined {
+  const name = message.match(/exec: "?([^":\s]+)"?: executable file not found/)?.[1]
+  return name === undefined ? undefined : { name, isGunicorn: /(^|\/)gunicorn$/.test(name) }
+}
