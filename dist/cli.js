@@ -21515,17 +21515,19 @@ function plain(text) {
 // src/cli-run.ts
 var REPEATABLE = /* @__PURE__ */ new Set(["env", "build-args", "cache-from", "cache-to"]);
 var ACTION_ONLY = /* @__PURE__ */ new Set(["github-token", "comment", "comment-key", "pr-number"]);
-var USAGE = `Usage: gunicorn-smoke [dir] [options]
-
-Builds the backend in [dir] (default: the current directory), boots Gunicorn in Docker, probes it and explains
-a failure. Options have the names of the action's inputs, e.g.:
-  --health-path /healthz      --timeout 90          --port 8000
-  --env KEY=VALUE (repeat)    --build-args K=V (repeat)
-  --websocket-path /ws        --websocket-protocol socket.io
-  --image NAME                --command "gunicorn -c gunicorn.conf.py app:app"
-  --service NAME              which Docker web service of render.yaml to test
-  --format terminal|json|markdown   the report's form (markdown: the pull-request comment); --json = --format json
-Exit code: 0 pass, 1 fail or error.`;
+var USAGE = [
+  "Usage: gunicorn-smoke [dir] [options]",
+  "",
+  "Builds the backend in [dir] (default: the current directory), boots Gunicorn in Docker, probes it and explains",
+  "a failure. Options have the names of the action's inputs, e.g.:",
+  "  --health-path /healthz      --timeout 90          --port 8000",
+  "  --env KEY=VALUE (repeat)    --build-args K=V (repeat)",
+  "  --websocket-path /ws        --websocket-protocol socket.io",
+  '  --image NAME                --command "gunicorn -c gunicorn.conf.py app:app"',
+  "  --service NAME              which Docker web service of render.yaml to test",
+  "  --format terminal|json|markdown   the report's form (markdown: the pull-request comment); --json = --format json",
+  "Exit code: 0 pass, 1 fail or error."
+].join("\n");
 function inputNames() {
   const action = (0, import_yaml2.parse)(fs10.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
   return Object.keys(action.inputs).filter((name) => !ACTION_ONLY.has(name));

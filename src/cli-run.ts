@@ -17,17 +17,19 @@ const REPEATABLE = new Set(['env', 'build-args', 'cache-from', 'cache-to'])
 /** Inputs that make no sense on a laptop. */
 const ACTION_ONLY = new Set(['github-token', 'comment', 'comment-key', 'pr-number'])
 
-const USAGE = `Usage: gunicorn-smoke [dir] [options]
-
-Builds the backend in [dir] (default: the current directory), boots Gunicorn in Docker, probes it and explains
-a failure. Options have the names of the action's inputs, e.g.:
-  --health-path /healthz      --timeout 90          --port 8000
-  --env KEY=VALUE (repeat)    --build-args K=V (repeat)
-  --websocket-path /ws        --websocket-protocol socket.io
-  --image NAME                --command "gunicorn -c gunicorn.conf.py app:app"
-  --service NAME              which Docker web service of render.yaml to test
-  --format terminal|json|markdown   the report's form (markdown: the pull-request comment); --json = --format json
-Exit code: 0 pass, 1 fail or error.`
+const USAGE = [
+  'Usage: gunicorn-smoke [dir] [options]',
+  '',
+  'Builds the backend in [dir] (default: the current directory), boots Gunicorn in Docker, probes it and explains',
+  "a failure. Options have the names of the action's inputs, e.g.:",
+  '  --health-path /healthz      --timeout 90          --port 8000',
+  '  --env KEY=VALUE (repeat)    --build-args K=V (repeat)',
+  '  --websocket-path /ws        --websocket-protocol socket.io',
+  '  --image NAME                --command "gunicorn -c gunicorn.conf.py app:app"',
+  '  --service NAME              which Docker web service of render.yaml to test',
+  "  --format terminal|json|markdown   the report's form (markdown: the pull-request comment); --json = --format json",
+  'Exit code: 0 pass, 1 fail or error.'
+].join('\n')
 
 /** The option names are action.yml's input names (read beside src/ or dist/, both one level below the root). */
 export function inputNames(): string[] {

@@ -76,7 +76,9 @@ function preloadAdvice(profile: BootProfile, master: number, largest: number, bu
     helps: workersFitWithPreload > fitting(budget - master, largest) || workersFitWithPreload >= workers,
     importBytes,
     workersFitWithPreload,
-    reason: `${megabytes(importBytes)} MB of each worker is allocated at import; loaded once in the master and shared copy-on-write, up to ${workersFitWithPreload} workers would fit.`
+    reason:
+      `${megabytes(importBytes)} MB of each worker is allocated at import; loaded once in the master and shared ` +
+      `copy-on-write, up to ${workersFitWithPreload} workers would fit.`
   }
 }
 

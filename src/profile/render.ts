@@ -86,7 +86,8 @@ export function describeRegressions(regressions: Regression[]): string {
   return regressions
     .map(
       (r) =>
-        `${LABELS[r.metric]} grew ${formatChange(r.change)} over the base, ${formatFigure(r.metric, r.base)} → ${formatFigure(r.metric, r.head)} (limit +${Math.round(r.limit * 100)}%)`
+        `${LABELS[r.metric]} grew ${formatChange(r.change)} over the base, ` +
+        `${formatFigure(r.metric, r.base)} → ${formatFigure(r.metric, r.head)} (limit +${Math.round(r.limit * 100)}%)`
     )
     .join('; ')
 }
