@@ -2,6 +2,7 @@
 import { jest } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { BASES, baseImage, leftovers } from './helpers/docker.js'
 import { ROOT, runAction } from './helpers/run-action.js'
@@ -48,6 +49,33 @@ describe('zero configuration', () => {
     const report = JSON.parse(fs.readFileSync(run.outputs['report-path'], 'utf8'))
     expect(report.settingSources.command).toBe('Procfile')
     expect(report.gunicorn.binds).toEqual(['0.0.0.0:5000'])
+  })
+})
+
+describe('no Dockerfile at the root', () => {
+  it('finds app/Dockerfile with no inputs, builds it with app/ as the context and says where each setting came from', async () => {
+    const run = await runAction(
+      { 'build-args': `BASE_IMAGE=${base}`, 'stability-window': '1', comment: 'never' },
+      { workspace: repoDir('dockerfile-in-app') }
+    )
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toContain(
+      "No Dockerfile at the repository root: testing app/Dockerfile, the only one in the repository, with the context 'app'"
+    )
+    const report = JSON.parse(fs.readFileSync(run.outputs['report-path'], 'utf8'))
+    expect(report.settingSources).toMatchObject({ dockerfile: 'repository', context: 'repository' })
+    expect(report.dockerfile).toBe('app/Dockerfile')
+    expect(leftovers(run.state.runKey.toLowerCase()).containers).toEqual([])
+  })
+
+  it('the CLI answers a repository without any Dockerfile with one sentence, and JSON with --format json', () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'gsmoke-empty-'))
+    fs.writeFileSync(path.join(empty, 'app.py'), '')
+    const result = cli([empty, '--format', 'json'])
+    const sentence = "There is no Dockerfile in the repository: set the input 'dockerfile' (and 'context'), or 'image' to test a prebuilt image."
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain(sentence)
+    expect(JSON.parse(result.stdout)).toEqual({ result: 'error', error: sentence })
   })
 })
 

@@ -147,3 +147,50 @@ describe('Procfile', () => {
     expect(imageHasStartCommand(cmd, entrypoint)).toBe(expected)
   })
 })
+
+describe('no Dockerfile at the root: the only one below it, with the context its COPY lines fit', () => {
+  const APP_DOCKERFILE = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\n'
+
+  it('takes app/Dockerfile with app/ as the context when the files it copies are there, and says so', () => {
+    const workspace = repo({ 'app/Dockerfile': APP_DOCKERFILE, 'app/requirements.txt': 'flask\n', 'README.md': '# x\n' })
+    const discovery = discover(workspace, reader())
+    const settings = parseSettings(discovery.read, workspace)
+    expect(settings.context).toBe(path.join(workspace, 'app'))
+    expect(settings.dockerfile).toBe(path.join(workspace, 'app', 'Dockerfile'))
+    expect(discovery.sources).toMatchObject({ dockerfile: 'repository', context: 'repository' })
+    expect(discovery.notes.join('\n')).toContain("testing app/Dockerfile, the only one in the repository, with the context 'app'")
+  })
+
+  it('takes docker/Dockerfile.prod with the root as the context when the files it copies are at the root', () => {
+    const dockerfile = 'FROM python:3.12-slim\nCOPY --chown=app requirements.txt /app/\nCOPY ["src", "/app/src"]\nCOPY --from=builder /venv /venv\n'
+    const workspace = repo({ 'docker/Dockerfile.prod': dockerfile, 'requirements.txt': 'flask\n', 'src/app.py': '' })
+    const settings = parseSettings(discover(workspace, reader()).read, workspace)
+    expect(settings.context).toBe(workspace)
+    expect(settings.dockerfile).toBe(path.join(workspace, 'docker', 'Dockerfile.prod'))
+  })
+
+  it('lists the candidates and the inputs to set when there are several', () => {
+    const workspace = repo({ 'app/Dockerfile': APP_DOCKERFILE, 'deploy/web.dockerfile': APP_DOCKERFILE, 'node_modules/x/Dockerfile': '' })
+    const error = errorOf(() => discover(workspace, reader()))
+    expect(error).toBeInstanceOf(InputError)
+    expect(error.message).toBe(
+      "No Dockerfile at the repository root, and 2 elsewhere ('app/Dockerfile', 'deploy/web.dockerfile'): set the input " +
+        "'dockerfile' to the one to test (and 'context' to the folder its COPY paths start from)."
+    )
+  })
+
+  it('does not search when an input or the root already names the Dockerfile', () => {
+    const workspace = repo({ Dockerfile: APP_DOCKERFILE, 'app/Dockerfile': APP_DOCKERFILE, 'deploy/Dockerfile': APP_DOCKERFILE })
+    expect(parseSettings(discover(workspace, reader()).read, workspace).dockerfile).toBe(path.join(workspace, 'Dockerfile'))
+    const inputs = reader({ dockerfile: 'deploy/Dockerfile' })
+    expect(parseSettings(discover(workspace, inputs).read, workspace).dockerfile).toBe(path.join(workspace, 'deploy', 'Dockerfile'))
+  })
+
+  it('with none anywhere, names no input the user did not set', () => {
+    const workspace = repo({ 'app.py': '' })
+    const error = errorOf(() => parseSettings(discover(workspace, reader()).read, workspace))
+    expect(error.message).toBe(
+      "There is no Dockerfile in the repository: set the input 'dockerfile' (and 'context'), or 'image' to test a prebuilt image."
+    )
+  })
+})

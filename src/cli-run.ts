@@ -51,8 +51,7 @@ export async function runCli(argv: string[], out: NodeJS.WriteStream = process.s
       log: ui.info
     })
   } catch (error) {
-    err.write(`${style.fail('error')} ${error instanceof Error ? error.message : String(error)}\n`)
-    return 1
+    return reportError(error instanceof Error ? error.message : String(error), options.format, out, err, style)
   }
   const { settings, identity, discovery } = preparation
   const docker = new Docker()
@@ -73,12 +72,18 @@ export async function runCli(argv: string[], out: NodeJS.WriteStream = process.s
     return safe.result === 'pass' ? 0 : 1
   } catch (error) {
     const known = error instanceof DockerError || error instanceof CancelledError || error instanceof InputError
-    err.write(`${style.fail('error')} ${known ? error.message : `unexpected: ${String(error)}`}\n`)
-    return 1
+    return reportError(known ? error.message : `unexpected: ${String(error)}`, options.format, out, err, style)
   } finally {
     await removeBuiltImage(docker, preparation).catch(() => undefined)
     preparation.release()
   }
+}
+
+/** An error instead of a verdict: one sentence on stderr, and with `--format json` a JSON object on stdout too. */
+function reportError(message: string, format: string, out: NodeJS.WriteStream, err: NodeJS.WriteStream, style: TerminalStyle): number {
+  err.write(`${style.fail('error')} ${message}\n`)
+  if (format === 'json') out.write(`${JSON.stringify({ result: 'error', error: message }, null, 2)}\n`)
+  return 1
 }
 
 interface CliOptions {

@@ -8,6 +8,7 @@ import { parseDocument } from 'yaml'
 import { InputError, type InputReader, type Settings } from './inputs.js'
 import type { SettingSource } from './model.js'
 import { repoRelative } from './paths.js'
+import { chooseContext, findDockerfiles } from './dockerfile-search.js'
 
 export interface Discovery {
   /** Reads an input: the explicit value if given, else the discovered one, else ''. */
@@ -82,6 +83,15 @@ export function discover(workspace: string, read: InputReader): Discovery {
     if (envLines.length > 0) sources.env = 'render.yaml'
   }
 
+  const searched = searchDockerfile(workspace, read, found)
+  if (searched) {
+    found.dockerfile = path.posix.relative(searched.context, searched.dockerfile)
+    found.context = searched.context
+    sources.dockerfile = 'repository'
+    sources.context = 'repository'
+    notes.push(searched.note)
+  }
+
   // The Procfile sits beside the code that is deployed: in the (possibly discovered) context, else at the root.
   const contextForProcfile = read('context').trim() || found.context || '.'
   const procfile = readProcfile(path.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace)
@@ -115,6 +125,34 @@ export function discover(workspace: string, read: InputReader): Discovery {
   if (procfileForced) sources.command = 'Procfile'
 
   return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? undefined : procfile, notes }
+}
+
+/**
+ * With no Dockerfile where the build would look (no input, no blueprint, none at the root), the only Dockerfile
+ * below the root, with the context its COPY lines fit. Several are a question for the user: they are listed.
+ */
+function searchDockerfile(
+  workspace: string,
+  read: InputReader,
+  found: Record<string, string>
+): { dockerfile: string; context: string; note: string } | undefined {
+  if (['dockerfile', 'context', 'image'].some((name) => read(name).trim()) || found.dockerfile || found.context) return undefined
+  if (fs.existsSync(path.join(workspace, 'Dockerfile'))) return undefined
+  const candidates = findDockerfiles(workspace)
+  if (candidates.length === 0) return undefined
+  if (candidates.length > 1) {
+    const listed = candidates.slice(0, 8).map((file) => `'${file}'`)
+    throw new InputError(
+      `No Dockerfile at the repository root, and ${candidates.length} elsewhere (${listed.join(', ')}): ` +
+        `set the input 'dockerfile' to the one to test (and 'context' to the folder its COPY paths start from).`
+    )
+  }
+  const dockerfile = candidates[0]
+  const { context, why } = chooseContext(workspace, dockerfile, fs.readFileSync(path.join(workspace, dockerfile), 'utf8'))
+  const note =
+    `No Dockerfile at the repository root: testing ${dockerfile}, the only one in the repository, with the context ` +
+    `'${context}' (${why}); set the inputs 'dockerfile' and 'context' to choose otherwise.`
+  return { dockerfile, context, note }
 }
 
 /** `sh -c '<command>'` in the input's shell-style syntax, so a shell expands `$PORT` as the host does. */

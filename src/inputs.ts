@@ -165,9 +165,12 @@ function parseImageSource(
   if (isDirectory(dockerfile)) {
     throw new InputError(`The input 'dockerfile' points to '${shown(dockerfileInput || 'Dockerfile')}', which is a directory, not a file.`)
   }
+  if (!isFile(dockerfile) && !dockerfileInput) {
+    const where = path.relative(workspaceAbs, context) ? `in the context '${shown(contextInput)}'` : 'in the repository'
+    throw new InputError(`There is no Dockerfile ${where}: set the input 'dockerfile' (and 'context'), or 'image' to test a prebuilt image.`)
+  }
   if (!isFile(dockerfile)) {
-    const named = dockerfileInput || path.relative(workspaceAbs, dockerfile) || 'Dockerfile'
-    throw new InputError(`The input 'dockerfile' points to '${named}', which does not exist (relative paths are read from the context).`)
+    throw new InputError(`The input 'dockerfile' points to '${dockerfileInput}', which does not exist (relative paths are read from the context).`)
   }
   return { context, dockerfile, buildArgs, target, image, cacheFrom, cacheTo }
 }

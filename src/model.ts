@@ -89,7 +89,8 @@ export interface WebSocketOutcome {
 }
 
 /** Where each effective setting came from, for the report. */
-export type SettingSource = 'input' | 'render.yaml' | 'Procfile' | 'Dockerfile' | 'default'
+/** `repository`: found by looking through the repository (the only Dockerfile below the root). */
+export type SettingSource = 'input' | 'render.yaml' | 'Procfile' | 'Dockerfile' | 'repository' | 'default'
 
 export interface RunMetadata {
   repository?: string
