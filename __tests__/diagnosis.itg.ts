@@ -50,6 +50,12 @@ const SCENARIOS: Scenario[] = [
   { fixture: 'fail-boot-timeout', expect: 'boot-timeout', culprit: /`127\.0\.0\.1:8000`/, inputs: { timeout: '5', 'stability-window': '0' } },
   { fixture: 'fail-crash-loop', expect: 'crash-loop', culprit: /price refresh failed/, inputs: { timeout: '20', 'stability-window': '6' } },
   { fixture: 'fail-health-check-failed', expect: 'health-check-failed', culprit: /answered 503/, inputs: { timeout: '15', 'stability-window': '0' } },
+  {
+    fixture: 'fail-no-start-command',
+    expect: 'no-start-command',
+    culprit: /ENTRYPOINT `\/app\/docker-entrypoint\.sh` ran without arguments and exited with code 0.*`docker-compose\.prod\.yml:4`/,
+    inputs: FAST
+  },
   { fixture: 'fail-unknown', expect: 'unknown', culprit: /RuntimeError: search index missing.*`app\.py:10`/, inputs: FAST }
 ]
 

@@ -62,10 +62,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -86,7 +86,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -98,11 +98,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap;
+    exports.isMap = isMap2;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar;
-    exports.isSeq = isSeq;
+    exports.isScalar = isScalar2;
+    exports.isSeq = isSeq2;
   }
 });
 
@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path16) {
-      const ctrl = callVisitor(key, node, visitor, path16);
+    function visit_(key, node, visitor, path17) {
+      const ctrl = callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visit_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visit_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path16);
+            const ci = visit_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = visit_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = visit_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path16);
+          const cv = visit_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path16) {
-      const ctrl = await callVisitor(key, node, visitor, path16);
+    async function visitAsync_(key, node, visitor, path17) {
+      const ctrl = await callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visitAsync_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visitAsync_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path16);
+            const ci = await visitAsync_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path16);
+          const cv = await visitAsync_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path16) {
+    function callVisitor(key, node, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key, node, path16);
+        return visitor(key, node, path17);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path16);
+        return visitor.Map?.(key, node, path17);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path16);
+        return visitor.Seq?.(key, node, path17);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path16);
+        return visitor.Pair?.(key, node, path17);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path16);
+        return visitor.Scalar?.(key, node, path17);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path16);
+        return visitor.Alias?.(key, node, path17);
       return void 0;
     }
-    function replaceNode(key, path16, node) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key, path17, node) {
+      const parent = path17[path17.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path16, value) {
+    function collectionFromPath(schema, path17, value) {
       let v = value;
-      for (let i = path16.length - 1; i >= 0; --i) {
-        const k = path16[i];
+      for (let i = path17.length - 1; i >= 0; --i) {
+        const k = path17[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value) {
-        if (isEmptyPath(path16))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key, ...rest] = path16;
+          const [key, ...rest] = path17;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key, ...rest] = path16;
+      deleteIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key, ...rest] = path16;
+      getIn(path17, keepScalar) {
+        const [key, ...rest] = path17;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key, ...rest] = path16;
+      hasIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        const [key, ...rest] = path16;
+      setIn(path17, value) {
+        const [key, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path16, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection.isEmptyPath(path16)) {
+      deleteIn(path17) {
+        if (Collection.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection.isEmptyPath(path16))
+      getIn(path17, keepScalar) {
+        if (Collection.isEmptyPath(path17))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection.isEmptyPath(path16))
+      hasIn(path17) {
+        if (Collection.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        if (Collection.isEmptyPath(path16)) {
+      setIn(path17, value) {
+        if (Collection.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -4210,9 +4210,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4248,7 +4248,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4288,7 +4288,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep2 && !props.found) {
+        if (!isMap2 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4311,7 +4311,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -4343,7 +4343,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap2) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4359,7 +4359,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path16) => {
+    visit.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index] of path16) {
+      for (const [field, index] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path16) => {
-      const parent = visit.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit.parentCollection = (cst, path17) => {
+      const parent = visit.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports.visit = visit;
   }
@@ -5646,7 +5646,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5730,7 +5730,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -6329,7 +6329,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter = class {
+    var LineCounter2 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6352,7 +6352,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter;
+    exports.LineCounter = LineCounter2;
   }
 });
 
@@ -6930,14 +6930,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs12 = this.flowScalar(this.type);
+              const fs13 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs12, sep: [] });
+                map.items.push({ start, key: fs13, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs12);
+                this.stack.push(fs13);
               } else {
-                Object.assign(it, { key: fs12, sep: [] });
+                Object.assign(it, { key: fs13, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7065,13 +7065,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs12 = this.flowScalar(this.type);
+              const fs13 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs12, sep: [] });
+                fc.items.push({ start: [], key: fs13, sep: [] });
               else if (it.sep)
-                this.stack.push(fs12);
+                this.stack.push(fs13);
               else
-                Object.assign(it, { key: fs12, sep: [] });
+                Object.assign(it, { key: fs13, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7260,7 +7260,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7286,7 +7286,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7322,7 +7322,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -15815,9 +15815,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path16 = this.getPath();
-        if (path16 === null || path16.startsWith("/")) {
-          return path16;
+        const path17 = this.getPath();
+        if (path17 === null || path17.startsWith("/")) {
+          return path17;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -15829,7 +15829,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path16 : parent + "/" + path16;
+              return parent.endsWith("/") ? parent + path17 : parent + "/" + path17;
             }
           }
         }
@@ -19140,10 +19140,10 @@ var require_semver2 = __commonJS({
 });
 
 // src/cli-run.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 import crypto from "node:crypto";
-import fs11 from "node:fs";
-import path15 from "node:path";
+import fs12 from "node:fs";
+import path16 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/docker/docker.ts
@@ -20719,19 +20719,19 @@ function parseSocketIoSend(send) {
 function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
-function engineIoPath(path16) {
-  const bare = path16.split("?")[0].trim();
+function engineIoPath(path17) {
+  const bare = path17.split("?")[0].trim();
   if (!bare || bare === "/") return DEFAULT_SOCKET_IO_PATH;
   const rooted2 = bare.startsWith("/") ? bare : `/${bare}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
-function socketIoRequestPath(path16) {
-  const query = new URLSearchParams(path16.includes("?") ? path16.slice(path16.indexOf("?") + 1) : "");
+function socketIoRequestPath(path17) {
+  const query = new URLSearchParams(path17.includes("?") ? path17.slice(path17.indexOf("?") + 1) : "");
   query.set("EIO", "4");
   query.set("transport", "websocket");
-  return `${engineIoPath(path16)}?${query.toString()}`;
+  return `${engineIoPath(path17)}?${query.toString()}`;
 }
-function describeRejectedSocketIoUpgrade(answer, path16) {
+function describeRejectedSocketIoUpgrade(answer, path17) {
   const generic = describeRejectedUpgrade(answer);
   if (answer.status === 400 && /unsupported (protocol )?version/i.test(answer.body)) {
     return {
@@ -20739,7 +20739,7 @@ function describeRejectedSocketIoUpgrade(answer, path16) {
       detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt2(bodyText(answer.body))})`
     };
   }
-  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path16)}` };
+  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path17)}` };
   return generic;
 }
 var STAGE_WAITING_FOR = {
@@ -20883,8 +20883,8 @@ async function probeWebSocket(options) {
   const startedAt = Date.now();
   const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal: options.signal };
   const isSocketIo = options.protocol === "socket.io";
-  const path16 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
-  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path16;
+  const path17 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
+  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path17;
   const url = `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}${requestPath}`;
   const describeRejection = isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0;
   const connection = await openWebSocket(url, clock, describeRejection, hostHeaders(options.hostHeader));
@@ -20898,10 +20898,10 @@ async function probeWebSocket(options) {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path16, ...verdict2, durationMs: Date.now() - startedAt };
+  return { protocol: options.protocol, path: path17, ...verdict2, durationMs: Date.now() - startedAt };
 }
-function rooted(path16) {
-  return path16.startsWith("/") ? path16 : `/${path16}`;
+function rooted(path17) {
+  return path17.startsWith("/") ? path17 : `/${path17}`;
 }
 async function talkPlain(socket, options, clock) {
   const matches = compileExpect(options.expect);
@@ -21205,11 +21205,11 @@ function parseCacheSpecs(name, text) {
   if (bad) throw new InputError(`The input '${name}' takes one cache spec a line such as 'type=gha,scope=api', got '${shown(bad)}'.`);
   return specs;
 }
-function parseCommand(commandText) {
-  if (!commandText) return void 0;
+function parseCommand(commandText2) {
+  if (!commandText2) return void 0;
   let command;
   try {
-    command = split(commandText);
+    command = split(commandText2);
   } catch {
     throw new InputError(`The input 'command' is not a valid shell-style command line (check its quotes).`);
   }
@@ -21390,9 +21390,9 @@ function safeUrl(url) {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
   return url.replace(/[()<>"'`\\]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function encodeRepoPath(path16) {
-  const segments = path16.split("/");
-  if (path16.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+function encodeRepoPath(path17) {
+  const segments = path17.split("/");
+  if (path17.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 
@@ -21447,9 +21447,9 @@ function runLinks(metadata) {
     shortSha: sha?.slice(0, 7),
     fileUrl(file, line) {
       if (!base || !sha) return void 0;
-      const path16 = encodeRepoPath(file);
-      if (!path16) return void 0;
-      return `${base}/blob/${sha}/${path16}${line && line > 0 ? `#L${line}` : ""}`;
+      const path17 = encodeRepoPath(file);
+      if (!path17) return void 0;
+      return `${base}/blob/${sha}/${path17}${line && line > 0 ? `#L${line}` : ""}`;
     }
   };
 }
@@ -22131,26 +22131,26 @@ var packageNotFound = {
     const pin = pinsOf(pinsFor(ctx), notFound.name)[0];
     const at = pinLocation(ctx, pin);
     const shown2 = code(pin?.requirement ?? notFound.requirement);
-    let summary2;
-    let remedy;
+    let summary3;
+    let remedy2;
     if (notFound.otherPython) {
       const version = notFound.otherPython.pythonVersion ?? ctx.pythonVersion;
       const python = version ? `this image's Python ${version}` : "this image's Python";
-      summary2 = `${shown2}${where(at)} exists only for other Pythons: it requires Python ${code(notFound.otherPython.requiresPython)}, not ${python}.`;
-      remedy = `Pin a ${code(notFound.name)} release that supports ${python}, or build FROM a Python that satisfies ${code(notFound.otherPython.requiresPython)}.`;
+      summary3 = `${shown2}${where(at)} exists only for other Pythons: it requires Python ${code(notFound.otherPython.requiresPython)}, not ${python}.`;
+      remedy2 = `Pin a ${code(notFound.name)} release that supports ${python}, or build FROM a Python that satisfies ${code(notFound.otherPython.requiresPython)}.`;
     } else if (notFound.versions.length > 0) {
       const listed = notFound.versions.slice(-8).join(", ");
-      summary2 = `${shown2}${where(at)}: that version of ${code(notFound.name)} does not exist (pip found ${listed}).`;
-      remedy = `Pin one of the versions pip found, e.g. ${code(`${notFound.name}==${notFound.versions[notFound.versions.length - 1]}`)}.`;
+      summary3 = `${shown2}${where(at)}: that version of ${code(notFound.name)} does not exist (pip found ${listed}).`;
+      remedy2 = `Pin one of the versions pip found, e.g. ${code(`${notFound.name}==${notFound.versions[notFound.versions.length - 1]}`)}.`;
     } else {
       const guess = closestName(
         notFound.name,
         [...WELL_KNOWN_PACKAGES, ...pinsFor(ctx).map((p) => p.name)].filter((n) => normalizeName(n) !== normalizeName(notFound.name))
       );
-      summary2 = `${shown2}${where(at)}: pip found no package named ${code(notFound.name)}${guess ? ` \u2014 did you mean ${code(guess)}?` : "."}`;
-      remedy = guess ? `Correct the name to ${code(guess)} (the version pin stays as it is if that release exists).` : `Check the package name on PyPI (or in the index the build uses) and correct it.`;
+      summary3 = `${shown2}${where(at)}: pip found no package named ${code(notFound.name)}${guess ? ` \u2014 did you mean ${code(guess)}?` : "."}`;
+      remedy2 = guess ? `Correct the name to ${code(guess)} (the version pin stays as it is if that release exists).` : `Check the package name on PyPI (or in the index the build uses) and correct it.`;
     }
-    return withPointers({ reason: "package-not-found", summary: summary2, evidence: notFound.evidence, remedy }, at ?? dockerfileAt(ctx));
+    return withPointers({ reason: "package-not-found", summary: summary3, evidence: notFound.evidence, remedy: remedy2 }, at ?? dockerfileAt(ctx));
   }
 };
 var nativeBuildFailed = {
@@ -22197,9 +22197,9 @@ var buildFileMissing = {
     const ignoreAt = ignored ? { file: rel(ctx, path8.join(ctx.contextDir, ".dockerignore")), line: ignored.line } : void 0;
     const renamed = ignored ? void 0 : closestExistingFile(ctx.contextDir, file);
     const step = code(clip(ctx.failure.instruction ?? "COPY", 80));
-    const summary2 = ignoreAt ? `${step} copies ${code(file)}, which ${code(".dockerignore")} excludes (${code(ignored.pattern)}, ${code(fileLine(ignoreAt))}).` : `${step} copies ${code(file)}, which is not in ${inContext}${renamed ? ` \u2014 the closest name there is ${code(renamed)}` : ""}.`;
-    const remedy = ignoreAt ? `Remove or narrow the ${code(ignored.pattern)} line of ${code(".dockerignore")} (or add ${code(`!${file}`)} after it) so the file reaches the build.` : renamed ? `Copy ${code(renamed)} (or rename it back to ${code(file)}).` : `Commit ${code(file)}, or fix the path in the Dockerfile; paths are relative to ${inContext}.`;
-    return withPointers({ reason: "build-file-missing", summary: summary2, evidence: present(match[0], ctx.failure.message), remedy }, dockerfile, ignoreAt);
+    const summary3 = ignoreAt ? `${step} copies ${code(file)}, which ${code(".dockerignore")} excludes (${code(ignored.pattern)}, ${code(fileLine(ignoreAt))}).` : `${step} copies ${code(file)}, which is not in ${inContext}${renamed ? ` \u2014 the closest name there is ${code(renamed)}` : ""}.`;
+    const remedy2 = ignoreAt ? `Remove or narrow the ${code(ignored.pattern)} line of ${code(".dockerignore")} (or add ${code(`!${file}`)} after it) so the file reaches the build.` : renamed ? `Copy ${code(renamed)} (or rename it back to ${code(file)}).` : `Commit ${code(file)}, or fix the path in the Dockerfile; paths are relative to ${inContext}.`;
+    return withPointers({ reason: "build-file-missing", summary: summary3, evidence: present(match[0], ctx.failure.message), remedy: remedy2 }, dockerfile, ignoreAt);
   }
 };
 var aptPackageNotFound = {
@@ -22210,13 +22210,13 @@ var aptPackageNotFound = {
     const name = hit[1] ?? hit[2];
     const debian = debianNameFor(name);
     const noUpdate = !/apt-get update|apt update/.test(ctx.failure.instruction ?? "");
-    const remedy = debian ? `Debian calls it ${code(debian)}: install that instead of ${code(name)}.` : noUpdate ? `Run ${code("apt-get update")} in the same \`RUN\` as the install (the image ships without package lists), and check the name with ${code(`apt-cache search ${name}`)}.` : `Check the name for this Debian release (${code(`apt-cache search ${name}`)}); package names differ between distributions and releases.`;
+    const remedy2 = debian ? `Debian calls it ${code(debian)}: install that instead of ${code(name)}.` : noUpdate ? `Run ${code("apt-get update")} in the same \`RUN\` as the install (the image ships without package lists), and check the name with ${code(`apt-cache search ${name}`)}.` : `Check the name for this Debian release (${code(`apt-cache search ${name}`)}); package names differ between distributions and releases.`;
     return withPointers(
       {
         reason: "apt-package-not-found",
         summary: `${code("apt-get install")} does not know the package ${code(name)}${debian ? ` \u2014 on Debian it is ${code(debian)}` : ""}.`,
         evidence: [hit.input.trim()],
-        remedy
+        remedy: remedy2
       },
       dockerfileAt(ctx) ?? lineOf(ctx)
     );
@@ -22254,8 +22254,8 @@ function legacyRule(stage, name, rule) {
   const detect = (input) => {
     const diagnosis = rule.explain(input);
     if (!diagnosis) return void 0;
-    const { summary: summary2, remedy, evidence, location, pointers } = diagnosis;
-    return { facts: { summary: summary2, remedy }, evidence, location, pointers };
+    const { summary: summary3, remedy: remedy2, evidence, location, pointers } = diagnosis;
+    return { facts: { summary: summary3, remedy: remedy2 }, evidence, location, pointers };
   };
   return { stage, name, detect };
 }
@@ -22507,14 +22507,14 @@ function segfaultReported(rc) {
   const reports = rc.ofKind("segfault-report");
   if (reports.length === 0) return void 0;
   const kernel = reports.filter((r) => r.reporter === "kernel");
-  const remedy = "Reinstall the image's C extensions for its Python from scratch (`pip install --no-cache-dir --force-reinstall`, no cached or copied wheels), with matching versions of packages built against each other; run once with the `faulthandler` input on to see the Python stack.";
+  const remedy2 = "Reinstall the image's C extensions for its Python from scratch (`pip install --no-cache-dir --force-reinstall`, no cached or copied wheels), with matching versions of packages built against each other; run once with the `faulthandler` input on to see the Python stack.";
   if (kernel.length > 0) {
     const library = kernel.find((r) => r.library)?.library;
     return {
       reason: "native-crash",
       summary: `The kernel reports ${code(kernel[0].process ?? "the process")} dying of a segfault ${kernel.length > 1 ? `${kernel.length} times` : "once"}${library ? ` in ${code(library)}` : ""}: native code crashes in the workers${kernel.length > 1 ? " and they are replaced" : ""}.`,
       evidence: present(...kernel.slice(0, 2).map((r) => r.lines[0].text.trim().slice(0, 200))),
-      remedy
+      remedy: remedy2
     };
   }
   const exit = rc.ctx.container.exitCode;
@@ -22522,7 +22522,7 @@ function segfaultReported(rc) {
     reason: "native-crash",
     summary: `The process died of a Segmentation fault (${code(stripLinePrefixes(reports[0].lines[0].text).trim().slice(0, 120))}${exit === 139 ? ", exit code 139" : ""}): native code crashed.`,
     evidence: present(reports[0].lines[0].text),
-    remedy
+    remedy: remedy2
   };
 }
 
@@ -22569,11 +22569,11 @@ function pythonLine(rc, pattern, maxFiles = 300) {
       continue;
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const relative2 = dir ? `${dir}/${entry.name}` : entry.name;
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith(".")) queue.push(relative2);
+      const relative3 = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith(".")) queue.push(relative3);
       if (!entry.isFile() || !entry.name.endsWith(".py")) continue;
       seen++;
-      const file = rc.inContext(relative2);
+      const file = rc.inContext(relative3);
       const found = rc.repo.findLine(file, pattern);
       if (found) return { file, ...found };
     }
@@ -22659,8 +22659,8 @@ function importedModule(rc, frames) {
   const frame = frames.find((f) => f.func === "<module>" && !f.file.startsWith("<"));
   if (!frame) return void 0;
   const library = /(?:site|dist)-packages\/(.+)\.py$/.exec(frame.file)?.[1];
-  const relative2 = library ?? rc.mapContainerPath(frame.file)?.slice(rc.contextRel ? rc.contextRel.length + 1 : 0).replace(/\.py$/, "");
-  return relative2?.replace(/\/__init__$/, "").replace(/\//g, ".");
+  const relative3 = library ?? rc.mapContainerPath(frame.file)?.slice(rc.contextRel ? rc.contextRel.length + 1 : 0).replace(/\.py$/, "");
+  return relative3?.replace(/\/__init__$/, "").replace(/\//g, ".");
 }
 function requirementLine(rc, name) {
   const file = rc.requirementsFile();
@@ -23122,9 +23122,9 @@ var otherStartFailure = {
 function startWords(facts) {
   switch (facts.kind) {
     case "executable-missing": {
-      const summary2 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
-      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary2, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
-        summary: summary2,
+      const summary3 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
+      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary3, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
+        summary: summary3,
         remedy: `Install ${code(facts.executable)} in the image, or fix the start command (the \`command\` input or the Dockerfile's CMD).`
       };
     }
@@ -23256,31 +23256,31 @@ var RepoFiles = class {
   }
   repoRoot;
   cache = /* @__PURE__ */ new Map();
-  absolute(relative2) {
-    return path10.resolve(this.repoRoot, relative2);
+  absolute(relative3) {
+    return path10.resolve(this.repoRoot, relative3);
   }
-  isFile(relative2) {
+  isFile(relative3) {
     try {
-      return statSync(this.absolute(relative2)).isFile();
+      return statSync(this.absolute(relative3)).isFile();
     } catch {
       return false;
     }
   }
-  read(relative2) {
-    if (!this.cache.has(relative2)) {
+  read(relative3) {
+    if (!this.cache.has(relative3)) {
       let text;
       try {
-        text = this.isFile(relative2) ? readFileSync(this.absolute(relative2), "utf8") : void 0;
+        text = this.isFile(relative3) ? readFileSync(this.absolute(relative3), "utf8") : void 0;
       } catch {
         text = void 0;
       }
-      this.cache.set(relative2, text);
+      this.cache.set(relative3, text);
     }
-    return this.cache.get(relative2);
+    return this.cache.get(relative3);
   }
   /** First line (1-based) matching, with its text. */
-  findLine(relative2, pattern) {
-    const text = this.read(relative2);
+  findLine(relative3, pattern) {
+    const text = this.read(relative3);
     if (text === void 0) return void 0;
     const lines = text.split("\n");
     const index = lines.findIndex((line) => pattern.test(line));
@@ -23308,8 +23308,8 @@ var RuleContext = class {
     return candidates.find((tb) => tb.pid !== void 0) ?? candidates.find((tb) => tb.frames.length > 0) ?? candidates[0];
   }
   /** Path relative to the repository root for a path relative to the build context. */
-  inContext(relative2) {
-    return toPosix(path10.posix.join(this.contextRel, relative2));
+  inContext(relative3) {
+    return toPosix(path10.posix.join(this.contextRel, relative3));
   }
   /** Maps a container path back into the repository; undefined when no such file exists there. */
   mapContainerPath(containerPath) {
@@ -23375,8 +23375,8 @@ var RuleContext = class {
   /** The Dockerfile path relative to the repo root, if it exists. */
   dockerfile() {
     const absolute = this.ctx.paths.dockerfile ?? path10.join(this.ctx.paths.contextDir, "Dockerfile");
-    const relative2 = toPosix(path10.relative(this.ctx.paths.repoRoot, absolute));
-    return this.repo.isFile(relative2) ? relative2 : void 0;
+    const relative3 = toPosix(path10.relative(this.ctx.paths.repoRoot, absolute));
+    return this.repo.isFile(relative3) ? relative3 : void 0;
   }
   /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
   dockerCommandLine() {
@@ -23420,8 +23420,8 @@ var RuleContext = class {
   moduleFile(moduleName) {
     const base = moduleName.replace(/\./g, "/");
     for (const candidate of [`${base}.py`, `${base}/__init__.py`]) {
-      const relative2 = this.inContext(candidate);
-      if (this.repo.isFile(relative2)) return relative2;
+      const relative3 = this.inContext(candidate);
+      if (this.repo.isFile(relative3)) return relative3;
     }
     return void 0;
   }
@@ -23429,8 +23429,8 @@ var RuleContext = class {
   localModuleExists(moduleName) {
     const top = moduleName.split(".")[0];
     for (const candidate of [`${top}.py`, `${top}/__init__.py`, `src/${top}.py`, `src/${top}/__init__.py`]) {
-      const relative2 = this.inContext(candidate);
-      if (this.repo.isFile(relative2)) return relative2;
+      const relative3 = this.inContext(candidate);
+      if (this.repo.isFile(relative3)) return relative3;
     }
     const dir = this.repo.absolute(this.inContext(top));
     return existsSync(dir) && statSync(dir).isDirectory() ? this.inContext(top) : void 0;
@@ -23519,10 +23519,10 @@ var importError = {
     const ownFile = m?.[3] ? rc.mapContainerPath(m[3]) : fromModule ? rc.moduleFile(fromModule) : void 0;
     const frame = rc.userFrame(tb);
     const at = frame?.location ? `${code(fileLine(frame.location))} imports` : "The app imports";
-    const summary2 = circular ? `${at} ${code(name)} from ${code(fromModule ?? "?")} during a circular import (the module is only partially initialized).` : ownFile ? `${at} ${code(name)} from ${code(fromModule ?? "?")}, but ${code(ownFile)} does not define it.` : `${at} ${code(name)} from ${code(fromModule ?? "?")}, which the installed version of ${code((fromModule ?? "?").split(".")[0])} does not provide.`;
+    const summary3 = circular ? `${at} ${code(name)} from ${code(fromModule ?? "?")} during a circular import (the module is only partially initialized).` : ownFile ? `${at} ${code(name)} from ${code(fromModule ?? "?")}, but ${code(ownFile)} does not define it.` : `${at} ${code(name)} from ${code(fromModule ?? "?")}, which the installed version of ${code((fromModule ?? "?").split(".")[0])} does not provide.`;
     return {
       reason: "import-error",
-      summary: summary2,
+      summary: summary3,
       evidence: rc.tracebackEvidence(tb, frame),
       location: frame?.location,
       remedy: circular ? "Break the cycle: move the shared code into its own module, or import inside the function that needs it." : ownFile ? didYouMean ? `Import ${code(didYouMean)}, which ${code(ownFile)} defines, or define ${code(name)} there.` : `Define ${code(name)} in ${code(ownFile)} or import the name it actually has.` : `Pin the version of ${code(pipPackageFor(fromModule ?? name).pipName)} that still provides ${code(name)} in the requirements, or update the import for the installed version.`
@@ -23728,7 +23728,7 @@ var databaseUnreachable = {
     const dbError = readDatabaseError(text);
     const frame = [...chain].reverse().map((t) => rc.userFrame(t)).find((f) => f?.location) ?? rc.userFrame(outer);
     const subject = dbError.host ? `${serviceKind(text)} at ${code(dbError.host)}${dbError.port ? ` port ${dbError.port}` : ""}` : serviceKind(text);
-    const { what, remedy } = databaseWording(dbError);
+    const { what, remedy: remedy2 } = databaseWording(dbError);
     const cause = dbErrors[0] !== outer ? dbErrors[0].exception.line : void 0;
     return {
       reason: "database-unreachable",
@@ -23740,7 +23740,7 @@ var databaseUnreachable = {
         ...present(rc.gunicornOutcomeLine())
       ],
       location: frame?.location,
-      remedy
+      remedy: remedy2
     };
   }
 };
@@ -23751,12 +23751,12 @@ function cutWhileConnecting(rc) {
   if (!cut) return void 0;
   const connect = [...cut.frames].reverse().find((f) => DB_CONNECT_FRAME.test(f.file) && CONNECT_FUNC.test(f.func ?? ""));
   const kind = serviceKind(cut.frames.map((f) => f.file).join(" "));
-  const { remedy } = databaseWording({ failure: "other" });
+  const { remedy: remedy2 } = databaseWording({ failure: "other" });
   return {
     reason: "database-unreachable",
     summary: `A worker failed while connecting to ${kind} during boot (${code(`${connect.func}`)} in ${code(connect.file.replace(/^.*\/(?:site|dist)-packages\//, ""))}); the log ends before the driver's error, so the exact failure is not shown.`,
     evidence: present(`  File "${connect.file}", line ${connect.line}, in ${connect.func}`, rc.gunicornOutcomeLine()),
-    remedy
+    remedy: remedy2
   };
 }
 
@@ -24240,6 +24240,45 @@ var disallowed_host_default = defineReason({
   wrongAnswer: { recognises: (answer) => answer.status === 400 && DJANGO_BAD_REQUEST.test(answer.body) }
 });
 
+// src/diagnosis/reasons/no-start-command.ts
+var entrypointWithoutCmd = {
+  stage: "boot",
+  name: "the entrypoint ran without a CMD and the container ended before Gunicorn started",
+  detect(rc) {
+    const { image, container } = rc.ctx;
+    if (!image || image.commandGiven || container.running || (image.cmd?.length ?? 0) > 0 || !image.entrypoint?.length) return void 0;
+    if (rc.ofKind("master-start").length > 0) return void 0;
+    const entrypointLine = rc.dockerCommandLine();
+    const location = image.startCommandElsewhere ? { file: image.startCommandElsewhere.file, line: image.startCommandElsewhere.line } : entrypointLine && { file: entrypointLine.file, line: entrypointLine.line };
+    return {
+      facts: { entrypoint: image.entrypoint.join(" "), exitCode: container.exitCode, elsewhere: image.startCommandElsewhere },
+      evidence: [...entrypointLine ? [entrypointLine.text] : [], ...rc.ctx.lines.slice(-3).map((line) => line.text)],
+      location,
+      pointers: [location, entrypointLine && { file: entrypointLine.file, line: entrypointLine.line }].filter(
+        (pointer) => pointer !== void 0
+      )
+    };
+  }
+};
+function summary({ entrypoint, exitCode, elsewhere }) {
+  const exited = exitCode !== void 0 ? `exited with code ${exitCode}` : "stopped";
+  const found = elsewhere ? ` The start command is in ${code(fileLine(elsewhere))}: ${code(elsewhere.command)}.` : "";
+  return `The image has no CMD: its ENTRYPOINT ${code(entrypoint)} ran without arguments and ${exited}, so Gunicorn never started.${found}`;
+}
+function remedy({ elsewhere }) {
+  const command = elsewhere ? code(elsewhere.command) : "the Gunicorn command";
+  return `Add a CMD with ${command} to the Dockerfile, or pass it with the \`command\` input.`;
+}
+var no_start_command_default = defineReason({
+  id: "no-start-command",
+  title: "Image has no start command",
+  headline: "the image has no start command",
+  readme: "the image has an `ENTRYPOINT` script and no `CMD`, so nothing starts Gunicorn; the command the repository keeps elsewhere (a compose file `command:`, a Procfile `web:` line) is named with its file and line",
+  fixtures: [{ path: "__fixtures__/apps/fail-no-start-command", test: "__tests__/diagnosis.itg.ts" }],
+  rules: [entrypointWithoutCmd],
+  words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
+});
+
 // src/diagnosis/reasons/boot-timeout.ts
 var boot_timeout_default = defineReason({
   id: "boot-timeout",
@@ -24502,7 +24541,7 @@ var howItEnded = {
   }
 };
 var REPRODUCE = "run the image locally with the same command to reproduce.";
-function summary(facts) {
+function summary2(facts) {
   switch (facts.kind) {
     case "exception":
       return `Workers failed with ${code(facts.exceptionLine.slice(0, 200))}${where(facts.location)}.`;
@@ -24526,7 +24565,7 @@ var unknown_default = defineReason({
   fixtures: [{ path: "__fixtures__/apps/fail-unknown", test: "__tests__/diagnosis.itg.ts" }],
   rules: [exception, howItEnded],
   words: (facts) => ({
-    summary: summary(facts),
+    summary: summary2(facts),
     remedy: facts.kind === "exception" ? 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.' : `Read the last lines of the log below; ${REPRODUCE}`
   })
 });
@@ -24560,6 +24599,7 @@ var REASONS = [
   asgi_under_wsgi_default,
   disallowed_host_default,
   // Structural: only when nothing above explains the run.
+  no_start_command_default,
   boot_timeout_default,
   websocket_failed_default,
   health_check_failed_default,
@@ -25246,12 +25286,12 @@ function explain(stage, input) {
   return void 0;
 }
 function worded(reason, finding, trim) {
-  const { summary: summary2, remedy } = reason.words(finding.facts);
+  const { summary: summary3, remedy: remedy2 } = reason.words(finding.facts);
   const pointers = finding.pointers ?? (finding.location ? [finding.location] : []);
   const location = finding.location ?? pointers[0];
   const evidence = trim ? finding.evidence.filter((line, index, all) => line.trim() !== "" && all.indexOf(line) === index).slice(0, MAX_EVIDENCE_LINES) : finding.evidence;
   return {
-    diagnosis: { reason: reason.id, summary: summary2, evidence, ...location ? { location } : {}, remedy },
+    diagnosis: { reason: reason.id, summary: summary3, evidence, ...location ? { location } : {}, remedy: remedy2 },
     pointers
   };
 }
@@ -26891,6 +26931,70 @@ function safeSplit(text) {
   }
 }
 
+// src/start-command-search.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import fs11 from "node:fs";
+import path15 from "node:path";
+var COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
+var WEB_SERVER = /\b(gunicorn|uvicorn|daphne|hypercorn|waitress-serve)\b/;
+function findStartCommandElsewhere(repoRoot, dirs) {
+  const folders = [...new Set(dirs.map((dir) => path15.resolve(repoRoot, dir)))];
+  for (const dir of folders) {
+    const files = safeList(dir).filter((name) => COMPOSE_FILE.test(name));
+    for (const name of files.sort()) {
+      const found = composeCommand(repoRoot, path15.join(dir, name));
+      if (found) return found;
+    }
+  }
+  for (const dir of folders) {
+    const found = procfileCommand(repoRoot, path15.join(dir, "Procfile"));
+    if (found) return found;
+  }
+  return void 0;
+}
+function composeCommand(repoRoot, file) {
+  const lineCounter = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(fs11.readFileSync(file, "utf8"), { lineCounter });
+  const services = doc.get("services");
+  if (!(0, import_yaml2.isMap)(services)) return void 0;
+  for (const service of services.items) {
+    if (!(0, import_yaml2.isMap)(service.value)) continue;
+    const node = service.value.get("command", true);
+    const command = commandText(node);
+    if (command && WEB_SERVER.test(command) && node?.range) {
+      return { file: relative2(repoRoot, file), line: lineCounter.linePos(node.range[0]).line, command };
+    }
+  }
+  return void 0;
+}
+function commandText(node) {
+  if ((0, import_yaml2.isScalar)(node)) return String(node.value);
+  if ((0, import_yaml2.isSeq)(node)) return node.items.map((item) => (0, import_yaml2.isScalar)(item) ? String(item.value) : "").join(" ");
+  return void 0;
+}
+function procfileCommand(repoRoot, file) {
+  const lines = safeRead(file)?.split(/\r?\n/) ?? [];
+  const index = lines.findIndex((line) => /^web\s*:/.test(line));
+  if (index < 0) return void 0;
+  const command = lines[index].replace(/^web\s*:\s*/, "").trim();
+  return command ? { file: relative2(repoRoot, file), line: index + 1, command } : void 0;
+}
+var relative2 = (root, file) => path15.relative(root, file).split(path15.sep).join("/");
+function safeList(dir) {
+  try {
+    return fs11.readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+function safeRead(file) {
+  try {
+    return fs11.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+
 // src/probes/http.ts
 var HealthProbe = class {
   constructor(options) {
@@ -26930,13 +27034,13 @@ var HealthProbe = class {
     return "cancelled";
   }
   async attempt() {
-    const { host, port, path: path16, matcher } = this.options;
+    const { host, port, path: path17, matcher } = this.options;
     this.attempts++;
     try {
       const answer = await httpGet({
         host,
         port,
-        path: path16,
+        path: path17,
         userAgent: "gunicorn-smoke",
         timeoutMs: this.options.attemptTimeoutMs ?? 2e3,
         hostHeader: this.options.hostHeader
@@ -27129,9 +27233,16 @@ function diagnosisContext(run, running, findings, health, evidence) {
       hostHeader: settings.hostHeader
     },
     stackRequest: findings.stackRequest,
+    image: imageStartCommand(settings, running),
     paths: diagnosisPaths(settings, running.imageInfo),
     env: { provided: settings.env.map(([name]) => name), hostFilled: run.deps.hostFilledEnv }
   };
+}
+function imageStartCommand(settings, running) {
+  const info = running.imageInfo;
+  if (!info) return void 0;
+  const elsewhere = info.cmd?.length ? void 0 : findStartCommandElsewhere(settings.workspace, [".", settings.context]);
+  return { entrypoint: info.entrypoint, cmd: info.cmd, commandGiven: settings.command !== void 0, startCommandElsewhere: elsewhere };
 }
 function diagnosisPaths(settings, imageInfo) {
   return { repoRoot: settings.workspace, contextDir: settings.context, dockerfile: settings.dockerfile, workdir: imageInfo?.workdir };
@@ -27445,7 +27556,7 @@ var USAGE = [
   "Exit code: 0 pass, 1 fail or error."
 ].join("\n");
 function inputNames() {
-  const action = (0, import_yaml2.parse)(fs11.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
+  const action = (0, import_yaml3.parse)(fs12.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
   return Object.keys(action.inputs).filter((name) => !ACTION_ONLY.has(name));
 }
 async function runCli(argv, out = process.stdout, err = process.stderr) {
@@ -27541,7 +27652,7 @@ ${USAGE}
     if (Array.isArray(value)) return value.join("\n");
     return typeof value === "string" ? value : "";
   };
-  return { workspace: path15.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
+  return { workspace: path16.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
 }
 function terminalUi(err, style) {
   return {

@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path18 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path19 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path18 && path18[0] !== "/") {
-          path18 = `/${path18}`;
+        if (path19 && path19[0] !== "/") {
+          path19 = `/${path19}`;
         }
-        return new URL(`${origin}${path18}`);
+        return new URL(`${origin}${path19}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin }
+          request: { method, path: path19, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path18);
+        debuglog("sending request to %s %s/%s", method, origin, path19);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin },
+          request: { method, path: path19, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path18,
+          path19,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin }
+          request: { method, path: path19, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path18);
+        debuglog("trailers received from %s %s/%s", method, origin, path19);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin },
+          request: { method, path: path19, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path18,
+          path19,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path18, origin }
+            request: { method, path: path19, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path18);
+          debuglog("sending request to %s %s/%s", method, origin, path19);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path18,
+        path: path19,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path18 !== "string") {
+        if (typeof path19 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path19[0] !== "/" && !(path19.startsWith("http://") || path19.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path18)) {
+        } else if (invalidPathRegex.test(path19)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path18, query) : path18;
+        this.path = query ? buildURL(path19, query) : path19;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path18, host, upgrade, blocking, reset } = request2;
+      const { method, path: path19, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path18} HTTP/1.1\r
+      let header = `${method} ${path19} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path19, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path18;
+      headers[HTTP2_HEADER_PATH] = path19;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path18 = search ? `${pathname}${search}` : pathname;
+        const path19 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path18;
+        this.opts.path = path19;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path18 = "/",
+          path: path19 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path18;
+        opts.path = origin + path19;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl2(path18) {
-      if (typeof path18 !== "string") {
-        return path18;
+    function safeUrl2(path19) {
+      if (typeof path19 !== "string") {
+        return path19;
       }
-      const pathSegments = path18.split("?");
+      const pathSegments = path19.split("?");
       if (pathSegments.length !== 2) {
-        return path18;
+        return path19;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path18);
+    function matchKey(mockDispatch2, { path: path19, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path19);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl2(path18), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path19 }) => matchValue(safeUrl2(path19), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path18, method, body, headers, query } = opts;
+      const { path: path19, method, body, headers, query } = opts;
       return {
-        path: path18,
+        path: path19,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path19, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path18,
+            Path: path19,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path18) {
-      for (let i = 0; i < path18.length; ++i) {
-        const code2 = path18.charCodeAt(i);
+    function validateCookiePath(path19) {
+      for (let i = 0; i < path19.length; ++i) {
+        const code2 = path19.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path18 = opts.path;
+          let path19 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path18 = `/${path18}`;
+            path19 = `/${path19}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path18);
+          url = new URL(util.parseOrigin(url).origin + path19);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19452,9 +19452,9 @@ function safeUrl(url) {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
   return url.replace(/[()<>"'`\\]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function encodeRepoPath(path18) {
-  const segments = path18.split("/");
-  if (path18.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+function encodeRepoPath(path19) {
+  const segments = path19.split("/");
+  if (path19.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 var ZWJ, ANSI_CSI, ANSI_OSC, CONTROL, OUR_MARKER, INLINE_SPECIAL;
@@ -19515,9 +19515,9 @@ function runLinks(metadata) {
     shortSha: sha?.slice(0, 7),
     fileUrl(file, line) {
       if (!base || !sha) return void 0;
-      const path18 = encodeRepoPath(file);
-      if (!path18) return void 0;
-      return `${base}/blob/${sha}/${path18}${line && line > 0 ? `#L${line}` : ""}`;
+      const path19 = encodeRepoPath(file);
+      if (!path19) return void 0;
+      return `${base}/blob/${sha}/${path19}${line && line > 0 ? `#L${line}` : ""}`;
     }
   };
 }
@@ -20308,26 +20308,26 @@ var init_build = __esm({
         const pin = pinsOf(pinsFor(ctx), notFound.name)[0];
         const at = pinLocation(ctx, pin);
         const shown2 = code(pin?.requirement ?? notFound.requirement);
-        let summary3;
-        let remedy;
+        let summary4;
+        let remedy2;
         if (notFound.otherPython) {
           const version = notFound.otherPython.pythonVersion ?? ctx.pythonVersion;
           const python = version ? `this image's Python ${version}` : "this image's Python";
-          summary3 = `${shown2}${where(at)} exists only for other Pythons: it requires Python ${code(notFound.otherPython.requiresPython)}, not ${python}.`;
-          remedy = `Pin a ${code(notFound.name)} release that supports ${python}, or build FROM a Python that satisfies ${code(notFound.otherPython.requiresPython)}.`;
+          summary4 = `${shown2}${where(at)} exists only for other Pythons: it requires Python ${code(notFound.otherPython.requiresPython)}, not ${python}.`;
+          remedy2 = `Pin a ${code(notFound.name)} release that supports ${python}, or build FROM a Python that satisfies ${code(notFound.otherPython.requiresPython)}.`;
         } else if (notFound.versions.length > 0) {
           const listed = notFound.versions.slice(-8).join(", ");
-          summary3 = `${shown2}${where(at)}: that version of ${code(notFound.name)} does not exist (pip found ${listed}).`;
-          remedy = `Pin one of the versions pip found, e.g. ${code(`${notFound.name}==${notFound.versions[notFound.versions.length - 1]}`)}.`;
+          summary4 = `${shown2}${where(at)}: that version of ${code(notFound.name)} does not exist (pip found ${listed}).`;
+          remedy2 = `Pin one of the versions pip found, e.g. ${code(`${notFound.name}==${notFound.versions[notFound.versions.length - 1]}`)}.`;
         } else {
           const guess = closestName(
             notFound.name,
             [...WELL_KNOWN_PACKAGES, ...pinsFor(ctx).map((p) => p.name)].filter((n) => normalizeName(n) !== normalizeName(notFound.name))
           );
-          summary3 = `${shown2}${where(at)}: pip found no package named ${code(notFound.name)}${guess ? ` \u2014 did you mean ${code(guess)}?` : "."}`;
-          remedy = guess ? `Correct the name to ${code(guess)} (the version pin stays as it is if that release exists).` : `Check the package name on PyPI (or in the index the build uses) and correct it.`;
+          summary4 = `${shown2}${where(at)}: pip found no package named ${code(notFound.name)}${guess ? ` \u2014 did you mean ${code(guess)}?` : "."}`;
+          remedy2 = guess ? `Correct the name to ${code(guess)} (the version pin stays as it is if that release exists).` : `Check the package name on PyPI (or in the index the build uses) and correct it.`;
         }
-        return withPointers({ reason: "package-not-found", summary: summary3, evidence: notFound.evidence, remedy }, at ?? dockerfileAt(ctx));
+        return withPointers({ reason: "package-not-found", summary: summary4, evidence: notFound.evidence, remedy: remedy2 }, at ?? dockerfileAt(ctx));
       }
     };
     nativeBuildFailed = {
@@ -20374,9 +20374,9 @@ var init_build = __esm({
         const ignoreAt = ignored ? { file: rel(ctx, path7.join(ctx.contextDir, ".dockerignore")), line: ignored.line } : void 0;
         const renamed = ignored ? void 0 : closestExistingFile(ctx.contextDir, file);
         const step = code(clip(ctx.failure.instruction ?? "COPY", 80));
-        const summary3 = ignoreAt ? `${step} copies ${code(file)}, which ${code(".dockerignore")} excludes (${code(ignored.pattern)}, ${code(fileLine(ignoreAt))}).` : `${step} copies ${code(file)}, which is not in ${inContext}${renamed ? ` \u2014 the closest name there is ${code(renamed)}` : ""}.`;
-        const remedy = ignoreAt ? `Remove or narrow the ${code(ignored.pattern)} line of ${code(".dockerignore")} (or add ${code(`!${file}`)} after it) so the file reaches the build.` : renamed ? `Copy ${code(renamed)} (or rename it back to ${code(file)}).` : `Commit ${code(file)}, or fix the path in the Dockerfile; paths are relative to ${inContext}.`;
-        return withPointers({ reason: "build-file-missing", summary: summary3, evidence: present(match[0], ctx.failure.message), remedy }, dockerfile, ignoreAt);
+        const summary4 = ignoreAt ? `${step} copies ${code(file)}, which ${code(".dockerignore")} excludes (${code(ignored.pattern)}, ${code(fileLine(ignoreAt))}).` : `${step} copies ${code(file)}, which is not in ${inContext}${renamed ? ` \u2014 the closest name there is ${code(renamed)}` : ""}.`;
+        const remedy2 = ignoreAt ? `Remove or narrow the ${code(ignored.pattern)} line of ${code(".dockerignore")} (or add ${code(`!${file}`)} after it) so the file reaches the build.` : renamed ? `Copy ${code(renamed)} (or rename it back to ${code(file)}).` : `Commit ${code(file)}, or fix the path in the Dockerfile; paths are relative to ${inContext}.`;
+        return withPointers({ reason: "build-file-missing", summary: summary4, evidence: present(match[0], ctx.failure.message), remedy: remedy2 }, dockerfile, ignoreAt);
       }
     };
     aptPackageNotFound = {
@@ -20387,13 +20387,13 @@ var init_build = __esm({
         const name = hit[1] ?? hit[2];
         const debian = debianNameFor(name);
         const noUpdate = !/apt-get update|apt update/.test(ctx.failure.instruction ?? "");
-        const remedy = debian ? `Debian calls it ${code(debian)}: install that instead of ${code(name)}.` : noUpdate ? `Run ${code("apt-get update")} in the same \`RUN\` as the install (the image ships without package lists), and check the name with ${code(`apt-cache search ${name}`)}.` : `Check the name for this Debian release (${code(`apt-cache search ${name}`)}); package names differ between distributions and releases.`;
+        const remedy2 = debian ? `Debian calls it ${code(debian)}: install that instead of ${code(name)}.` : noUpdate ? `Run ${code("apt-get update")} in the same \`RUN\` as the install (the image ships without package lists), and check the name with ${code(`apt-cache search ${name}`)}.` : `Check the name for this Debian release (${code(`apt-cache search ${name}`)}); package names differ between distributions and releases.`;
         return withPointers(
           {
             reason: "apt-package-not-found",
             summary: `${code("apt-get install")} does not know the package ${code(name)}${debian ? ` \u2014 on Debian it is ${code(debian)}` : ""}.`,
             evidence: [hit.input.trim()],
-            remedy
+            remedy: remedy2
           },
           dockerfileAt(ctx) ?? lineOf(ctx)
         );
@@ -20434,8 +20434,8 @@ function legacyRule(stage, name, rule) {
   const detect = (input) => {
     const diagnosis = rule.explain(input);
     if (!diagnosis) return void 0;
-    const { summary: summary3, remedy, evidence, location, pointers } = diagnosis;
-    return { facts: { summary: summary3, remedy }, evidence, location, pointers };
+    const { summary: summary4, remedy: remedy2, evidence, location, pointers } = diagnosis;
+    return { facts: { summary: summary4, remedy: remedy2 }, evidence, location, pointers };
   };
   return { stage, name, detect };
 }
@@ -20759,14 +20759,14 @@ function segfaultReported(rc) {
   const reports = rc.ofKind("segfault-report");
   if (reports.length === 0) return void 0;
   const kernel = reports.filter((r) => r.reporter === "kernel");
-  const remedy = "Reinstall the image's C extensions for its Python from scratch (`pip install --no-cache-dir --force-reinstall`, no cached or copied wheels), with matching versions of packages built against each other; run once with the `faulthandler` input on to see the Python stack.";
+  const remedy2 = "Reinstall the image's C extensions for its Python from scratch (`pip install --no-cache-dir --force-reinstall`, no cached or copied wheels), with matching versions of packages built against each other; run once with the `faulthandler` input on to see the Python stack.";
   if (kernel.length > 0) {
     const library = kernel.find((r) => r.library)?.library;
     return {
       reason: "native-crash",
       summary: `The kernel reports ${code(kernel[0].process ?? "the process")} dying of a segfault ${kernel.length > 1 ? `${kernel.length} times` : "once"}${library ? ` in ${code(library)}` : ""}: native code crashes in the workers${kernel.length > 1 ? " and they are replaced" : ""}.`,
       evidence: present(...kernel.slice(0, 2).map((r) => r.lines[0].text.trim().slice(0, 200))),
-      remedy
+      remedy: remedy2
     };
   }
   const exit2 = rc.ctx.container.exitCode;
@@ -20774,7 +20774,7 @@ function segfaultReported(rc) {
     reason: "native-crash",
     summary: `The process died of a Segmentation fault (${code(stripLinePrefixes(reports[0].lines[0].text).trim().slice(0, 120))}${exit2 === 139 ? ", exit code 139" : ""}): native code crashed.`,
     evidence: present(reports[0].lines[0].text),
-    remedy
+    remedy: remedy2
   };
 }
 var init_crash_reports = __esm({
@@ -20828,11 +20828,11 @@ function pythonLine(rc, pattern, maxFiles = 300) {
       continue;
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const relative2 = dir ? `${dir}/${entry.name}` : entry.name;
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith(".")) queue.push(relative2);
+      const relative3 = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith(".")) queue.push(relative3);
       if (!entry.isFile() || !entry.name.endsWith(".py")) continue;
       seen++;
-      const file = rc.inContext(relative2);
+      const file = rc.inContext(relative3);
       const found = rc.repo.findLine(file, pattern);
       if (found) return { file, ...found };
     }
@@ -20909,8 +20909,8 @@ function importedModule(rc, frames) {
   const frame = frames.find((f) => f.func === "<module>" && !f.file.startsWith("<"));
   if (!frame) return void 0;
   const library = /(?:site|dist)-packages\/(.+)\.py$/.exec(frame.file)?.[1];
-  const relative2 = library ?? rc.mapContainerPath(frame.file)?.slice(rc.contextRel ? rc.contextRel.length + 1 : 0).replace(/\.py$/, "");
-  return relative2?.replace(/\/__init__$/, "").replace(/\//g, ".");
+  const relative3 = library ?? rc.mapContainerPath(frame.file)?.slice(rc.contextRel ? rc.contextRel.length + 1 : 0).replace(/\.py$/, "");
+  return relative3?.replace(/\/__init__$/, "").replace(/\//g, ".");
 }
 function requirementLine(rc, name) {
   const file = rc.requirementsFile();
@@ -21420,9 +21420,9 @@ var init_stages = __esm({
 function startWords(facts) {
   switch (facts.kind) {
     case "executable-missing": {
-      const summary3 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
-      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary3, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
-        summary: summary3,
+      const summary4 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
+      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary4, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
+        summary: summary4,
         remedy: `Install ${code(facts.executable)} in the image, or fix the start command (the \`command\` input or the Dockerfile's CMD).`
       };
     }
@@ -21640,31 +21640,31 @@ var init_context = __esm({
       }
       repoRoot;
       cache = /* @__PURE__ */ new Map();
-      absolute(relative2) {
-        return path9.resolve(this.repoRoot, relative2);
+      absolute(relative3) {
+        return path9.resolve(this.repoRoot, relative3);
       }
-      isFile(relative2) {
+      isFile(relative3) {
         try {
-          return statSync(this.absolute(relative2)).isFile();
+          return statSync(this.absolute(relative3)).isFile();
         } catch {
           return false;
         }
       }
-      read(relative2) {
-        if (!this.cache.has(relative2)) {
+      read(relative3) {
+        if (!this.cache.has(relative3)) {
           let text;
           try {
-            text = this.isFile(relative2) ? readFileSync(this.absolute(relative2), "utf8") : void 0;
+            text = this.isFile(relative3) ? readFileSync(this.absolute(relative3), "utf8") : void 0;
           } catch {
             text = void 0;
           }
-          this.cache.set(relative2, text);
+          this.cache.set(relative3, text);
         }
-        return this.cache.get(relative2);
+        return this.cache.get(relative3);
       }
       /** First line (1-based) matching, with its text. */
-      findLine(relative2, pattern) {
-        const text = this.read(relative2);
+      findLine(relative3, pattern) {
+        const text = this.read(relative3);
         if (text === void 0) return void 0;
         const lines = text.split("\n");
         const index = lines.findIndex((line) => pattern.test(line));
@@ -21692,8 +21692,8 @@ var init_context = __esm({
         return candidates.find((tb) => tb.pid !== void 0) ?? candidates.find((tb) => tb.frames.length > 0) ?? candidates[0];
       }
       /** Path relative to the repository root for a path relative to the build context. */
-      inContext(relative2) {
-        return toPosix(path9.posix.join(this.contextRel, relative2));
+      inContext(relative3) {
+        return toPosix(path9.posix.join(this.contextRel, relative3));
       }
       /** Maps a container path back into the repository; undefined when no such file exists there. */
       mapContainerPath(containerPath) {
@@ -21759,8 +21759,8 @@ var init_context = __esm({
       /** The Dockerfile path relative to the repo root, if it exists. */
       dockerfile() {
         const absolute = this.ctx.paths.dockerfile ?? path9.join(this.ctx.paths.contextDir, "Dockerfile");
-        const relative2 = toPosix(path9.relative(this.ctx.paths.repoRoot, absolute));
-        return this.repo.isFile(relative2) ? relative2 : void 0;
+        const relative3 = toPosix(path9.relative(this.ctx.paths.repoRoot, absolute));
+        return this.repo.isFile(relative3) ? relative3 : void 0;
       }
       /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
       dockerCommandLine() {
@@ -21804,8 +21804,8 @@ var init_context = __esm({
       moduleFile(moduleName) {
         const base = moduleName.replace(/\./g, "/");
         for (const candidate of [`${base}.py`, `${base}/__init__.py`]) {
-          const relative2 = this.inContext(candidate);
-          if (this.repo.isFile(relative2)) return relative2;
+          const relative3 = this.inContext(candidate);
+          if (this.repo.isFile(relative3)) return relative3;
         }
         return void 0;
       }
@@ -21813,8 +21813,8 @@ var init_context = __esm({
       localModuleExists(moduleName) {
         const top = moduleName.split(".")[0];
         for (const candidate of [`${top}.py`, `${top}/__init__.py`, `src/${top}.py`, `src/${top}/__init__.py`]) {
-          const relative2 = this.inContext(candidate);
-          if (this.repo.isFile(relative2)) return relative2;
+          const relative3 = this.inContext(candidate);
+          if (this.repo.isFile(relative3)) return relative3;
         }
         const dir = this.repo.absolute(this.inContext(top));
         return existsSync2(dir) && statSync(dir).isDirectory() ? this.inContext(top) : void 0;
@@ -21978,10 +21978,10 @@ var init_imports = __esm({
         const ownFile = m?.[3] ? rc.mapContainerPath(m[3]) : fromModule ? rc.moduleFile(fromModule) : void 0;
         const frame = rc.userFrame(tb);
         const at = frame?.location ? `${code(fileLine(frame.location))} imports` : "The app imports";
-        const summary3 = circular ? `${at} ${code(name)} from ${code(fromModule ?? "?")} during a circular import (the module is only partially initialized).` : ownFile ? `${at} ${code(name)} from ${code(fromModule ?? "?")}, but ${code(ownFile)} does not define it.` : `${at} ${code(name)} from ${code(fromModule ?? "?")}, which the installed version of ${code((fromModule ?? "?").split(".")[0])} does not provide.`;
+        const summary4 = circular ? `${at} ${code(name)} from ${code(fromModule ?? "?")} during a circular import (the module is only partially initialized).` : ownFile ? `${at} ${code(name)} from ${code(fromModule ?? "?")}, but ${code(ownFile)} does not define it.` : `${at} ${code(name)} from ${code(fromModule ?? "?")}, which the installed version of ${code((fromModule ?? "?").split(".")[0])} does not provide.`;
         return {
           reason: "import-error",
-          summary: summary3,
+          summary: summary4,
           evidence: rc.tracebackEvidence(tb, frame),
           location: frame?.location,
           remedy: circular ? "Break the cycle: move the shared code into its own module, or import inside the function that needs it." : ownFile ? didYouMean ? `Import ${code(didYouMean)}, which ${code(ownFile)} defines, or define ${code(name)} there.` : `Define ${code(name)} in ${code(ownFile)} or import the name it actually has.` : `Pin the version of ${code(pipPackageFor(fromModule ?? name).pipName)} that still provides ${code(name)} in the requirements, or update the import for the installed version.`
@@ -22090,12 +22090,12 @@ function cutWhileConnecting(rc) {
   if (!cut) return void 0;
   const connect = [...cut.frames].reverse().find((f) => DB_CONNECT_FRAME.test(f.file) && CONNECT_FUNC.test(f.func ?? ""));
   const kind = serviceKind(cut.frames.map((f) => f.file).join(" "));
-  const { remedy } = databaseWording({ failure: "other" });
+  const { remedy: remedy2 } = databaseWording({ failure: "other" });
   return {
     reason: "database-unreachable",
     summary: `A worker failed while connecting to ${kind} during boot (${code(`${connect.func}`)} in ${code(connect.file.replace(/^.*\/(?:site|dist)-packages\//, ""))}); the log ends before the driver's error, so the exact failure is not shown.`,
     evidence: present(`  File "${connect.file}", line ${connect.line}, in ${connect.func}`, rc.gunicornOutcomeLine()),
-    remedy
+    remedy: remedy2
   };
 }
 var ENV_FRAME, ENV_NAME, missingEnv, DB_EXCEPTION, DB_MESSAGE, databaseUnreachable, DB_CONNECT_FRAME, CONNECT_FUNC;
@@ -22144,7 +22144,7 @@ var init_environment = __esm({
         const dbError = readDatabaseError(text);
         const frame = [...chain].reverse().map((t) => rc.userFrame(t)).find((f) => f?.location) ?? rc.userFrame(outer);
         const subject = dbError.host ? `${serviceKind(text)} at ${code(dbError.host)}${dbError.port ? ` port ${dbError.port}` : ""}` : serviceKind(text);
-        const { what, remedy } = databaseWording(dbError);
+        const { what, remedy: remedy2 } = databaseWording(dbError);
         const cause = dbErrors[0] !== outer ? dbErrors[0].exception.line : void 0;
         return {
           reason: "database-unreachable",
@@ -22156,7 +22156,7 @@ var init_environment = __esm({
             ...present(rc.gunicornOutcomeLine())
           ],
           location: frame?.location,
-          remedy
+          remedy: remedy2
         };
       }
     };
@@ -22778,6 +22778,53 @@ var init_disallowed_host = __esm({
   }
 });
 
+// src/diagnosis/reasons/no-start-command.ts
+function summary2({ entrypoint, exitCode, elsewhere }) {
+  const exited = exitCode !== void 0 ? `exited with code ${exitCode}` : "stopped";
+  const found = elsewhere ? ` The start command is in ${code(fileLine(elsewhere))}: ${code(elsewhere.command)}.` : "";
+  return `The image has no CMD: its ENTRYPOINT ${code(entrypoint)} ran without arguments and ${exited}, so Gunicorn never started.${found}`;
+}
+function remedy({ elsewhere }) {
+  const command = elsewhere ? code(elsewhere.command) : "the Gunicorn command";
+  return `Add a CMD with ${command} to the Dockerfile, or pass it with the \`command\` input.`;
+}
+var entrypointWithoutCmd, no_start_command_default;
+var init_no_start_command = __esm({
+  "src/diagnosis/reasons/no-start-command.ts"() {
+    "use strict";
+    init_reason();
+    init_words();
+    entrypointWithoutCmd = {
+      stage: "boot",
+      name: "the entrypoint ran without a CMD and the container ended before Gunicorn started",
+      detect(rc) {
+        const { image, container } = rc.ctx;
+        if (!image || image.commandGiven || container.running || (image.cmd?.length ?? 0) > 0 || !image.entrypoint?.length) return void 0;
+        if (rc.ofKind("master-start").length > 0) return void 0;
+        const entrypointLine = rc.dockerCommandLine();
+        const location = image.startCommandElsewhere ? { file: image.startCommandElsewhere.file, line: image.startCommandElsewhere.line } : entrypointLine && { file: entrypointLine.file, line: entrypointLine.line };
+        return {
+          facts: { entrypoint: image.entrypoint.join(" "), exitCode: container.exitCode, elsewhere: image.startCommandElsewhere },
+          evidence: [...entrypointLine ? [entrypointLine.text] : [], ...rc.ctx.lines.slice(-3).map((line) => line.text)],
+          location,
+          pointers: [location, entrypointLine && { file: entrypointLine.file, line: entrypointLine.line }].filter(
+            (pointer) => pointer !== void 0
+          )
+        };
+      }
+    };
+    no_start_command_default = defineReason({
+      id: "no-start-command",
+      title: "Image has no start command",
+      headline: "the image has no start command",
+      readme: "the image has an `ENTRYPOINT` script and no `CMD`, so nothing starts Gunicorn; the command the repository keeps elsewhere (a compose file `command:`, a Procfile `web:` line) is named with its file and line",
+      fixtures: [{ path: "__fixtures__/apps/fail-no-start-command", test: "__tests__/diagnosis.itg.ts" }],
+      rules: [entrypointWithoutCmd],
+      words: (facts) => ({ summary: summary2(facts), remedy: remedy(facts) })
+    });
+  }
+});
+
 // src/diagnosis/reasons/boot-timeout.ts
 var boot_timeout_default;
 var init_boot_timeout = __esm({
@@ -22960,7 +23007,7 @@ function tailEvidence(lines) {
   const interesting = lines.filter((l) => INTERESTING.test(l.text)).slice(-5);
   return (interesting.length ? interesting : lines.filter((l) => l.text.trim()).slice(-5)).map((l) => l.text);
 }
-function summary2(facts) {
+function summary3(facts) {
   switch (facts.kind) {
     case "exception":
       return `Workers failed with ${code(facts.exceptionLine.slice(0, 200))}${where(facts.location)}.`;
@@ -23017,7 +23064,7 @@ var init_unknown = __esm({
       fixtures: [{ path: "__fixtures__/apps/fail-unknown", test: "__tests__/diagnosis.itg.ts" }],
       rules: [exception, howItEnded],
       words: (facts) => ({
-        summary: summary2(facts),
+        summary: summary3(facts),
         remedy: facts.kind === "exception" ? 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.' : `Read the last lines of the log below; ${REPRODUCE}`
       })
     });
@@ -23054,6 +23101,7 @@ var init_registry = __esm({
     init_crash_loop();
     init_asgi_under_wsgi();
     init_disallowed_host();
+    init_no_start_command();
     init_boot_timeout();
     init_websocket_failed();
     init_health_check_failed();
@@ -23087,6 +23135,7 @@ var init_registry = __esm({
       asgi_under_wsgi_default,
       disallowed_host_default,
       // Structural: only when nothing above explains the run.
+      no_start_command_default,
       boot_timeout_default,
       websocket_failed_default,
       health_check_failed_default,
@@ -23434,8 +23483,8 @@ var init_context2 = __esm({
           if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
             this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
           } else {
-            const path18 = process.env.GITHUB_EVENT_PATH;
-            process.stdout.write(`GITHUB_EVENT_PATH ${path18} does not exist${EOL6}`);
+            const path19 = process.env.GITHUB_EVENT_PATH;
+            process.stdout.write(`GITHUB_EVENT_PATH ${path19} does not exist${EOL6}`);
           }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -29937,7 +29986,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path18) => path18.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path19) => path19.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -34207,10 +34256,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -34231,7 +34280,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -34243,11 +34292,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap;
+    exports.isMap = isMap2;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar;
-    exports.isSeq = isSeq;
+    exports.isScalar = isScalar2;
+    exports.isSeq = isSeq2;
   }
 });
 
@@ -34271,17 +34320,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path18) {
-      const ctrl = callVisitor(key, node, visitor, path18);
+    function visit_(key, node, visitor, path19) {
+      const ctrl = callVisitor(key, node, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path18, ctrl);
-        return visit_(key, ctrl, visitor, path18);
+        replaceNode(key, path19, ctrl);
+        return visit_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path18 = Object.freeze(path18.concat(node));
+          path19 = Object.freeze(path19.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path18);
+            const ci = visit_(i, node.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -34292,13 +34341,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path18 = Object.freeze(path18.concat(node));
-          const ck = visit_("key", node.key, visitor, path18);
+          path19 = Object.freeze(path19.concat(node));
+          const ck = visit_("key", node.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path18);
+          const cv = visit_("value", node.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -34319,17 +34368,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path18) {
-      const ctrl = await callVisitor(key, node, visitor, path18);
+    async function visitAsync_(key, node, visitor, path19) {
+      const ctrl = await callVisitor(key, node, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path18, ctrl);
-        return visitAsync_(key, ctrl, visitor, path18);
+        replaceNode(key, path19, ctrl);
+        return visitAsync_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path18 = Object.freeze(path18.concat(node));
+          path19 = Object.freeze(path19.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path18);
+            const ci = await visitAsync_(i, node.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -34340,13 +34389,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path18 = Object.freeze(path18.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path18);
+          path19 = Object.freeze(path19.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path18);
+          const cv = await visitAsync_("value", node.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -34373,23 +34422,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path18) {
+    function callVisitor(key, node, visitor, path19) {
       if (typeof visitor === "function")
-        return visitor(key, node, path18);
+        return visitor(key, node, path19);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path18);
+        return visitor.Map?.(key, node, path19);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path18);
+        return visitor.Seq?.(key, node, path19);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path18);
+        return visitor.Pair?.(key, node, path19);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path18);
+        return visitor.Scalar?.(key, node, path19);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path18);
+        return visitor.Alias?.(key, node, path19);
       return void 0;
     }
-    function replaceNode(key, path18, node) {
-      const parent = path18[path18.length - 1];
+    function replaceNode(key, path19, node) {
+      const parent = path19[path19.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -35001,10 +35050,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path18, value) {
+    function collectionFromPath(schema, path19, value) {
       let v = value;
-      for (let i = path18.length - 1; i >= 0; --i) {
-        const k = path18[i];
+      for (let i = path19.length - 1; i >= 0; --i) {
+        const k = path19[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -35023,7 +35072,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
+    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -35053,11 +35102,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path18, value) {
-        if (isEmptyPath(path18))
+      addIn(path19, value) {
+        if (isEmptyPath(path19))
           this.add(value);
         else {
-          const [key, ...rest] = path18;
+          const [key, ...rest] = path19;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -35071,8 +35120,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        const [key, ...rest] = path18;
+      deleteIn(path19) {
+        const [key, ...rest] = path19;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -35086,8 +35135,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        const [key, ...rest] = path18;
+      getIn(path19, keepScalar) {
+        const [key, ...rest] = path19;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -35105,8 +35154,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path18) {
-        const [key, ...rest] = path18;
+      hasIn(path19) {
+        const [key, ...rest] = path19;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -35116,8 +35165,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        const [key, ...rest] = path18;
+      setIn(path19, value) {
+        const [key, ...rest] = path19;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -37632,9 +37681,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path18, value) {
+      addIn(path19, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path18, value);
+          this.contents.addIn(path19, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -37709,14 +37758,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        if (Collection2.isEmptyPath(path18)) {
+      deleteIn(path19) {
+        if (Collection2.isEmptyPath(path19)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -37731,10 +37780,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        if (Collection2.isEmptyPath(path18))
+      getIn(path19, keepScalar) {
+        if (Collection2.isEmptyPath(path19))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -37745,10 +37794,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path18) {
-        if (Collection2.isEmptyPath(path18))
+      hasIn(path19) {
+        if (Collection2.isEmptyPath(path19))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -37765,13 +37814,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        if (Collection2.isEmptyPath(path18)) {
+      setIn(path19, value) {
+        if (Collection2.isEmptyPath(path19)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path18), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path19), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path18, value);
+          this.contents.setIn(path19, value);
         }
       }
       /**
@@ -38355,9 +38404,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -38393,7 +38442,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -38433,7 +38482,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep3 && !props.found) {
+        if (!isMap2 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -38456,7 +38505,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -38488,7 +38537,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap2) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -38504,7 +38553,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -39732,9 +39781,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path18) => {
+    visit.itemAtPath = (cst, path19) => {
       let item = cst;
-      for (const [field, index] of path18) {
+      for (const [field, index] of path19) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -39743,23 +39792,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path18) => {
-      const parent = visit.itemAtPath(cst, path18.slice(0, -1));
-      const field = path18[path18.length - 1][0];
+    visit.parentCollection = (cst, path19) => {
+      const parent = visit.itemAtPath(cst, path19.slice(0, -1));
+      const field = path19[path19.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path18, item, visitor) {
-      let ctrl = visitor(item, path18);
+    function _visit(path19, item, visitor) {
+      let ctrl = visitor(item, path19);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path19.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -39770,10 +39819,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path18);
+            ctrl = ctrl(item, path19);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
     }
     exports.visit = visit;
   }
@@ -39791,7 +39840,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -39875,7 +39924,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -40474,7 +40523,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter = class {
+    var LineCounter2 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -40497,7 +40546,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter;
+    exports.LineCounter = LineCounter2;
   }
 });
 
@@ -41075,14 +41124,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs15 = this.flowScalar(this.type);
+              const fs16 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs15, sep: [] });
+                map.items.push({ start, key: fs16, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs15);
+                this.stack.push(fs16);
               } else {
-                Object.assign(it, { key: fs15, sep: [] });
+                Object.assign(it, { key: fs16, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -41210,13 +41259,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs15 = this.flowScalar(this.type);
+              const fs16 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs15, sep: [] });
+                fc.items.push({ start: [], key: fs16, sep: [] });
               else if (it.sep)
-                this.stack.push(fs15);
+                this.stack.push(fs16);
               else
-                Object.assign(it, { key: fs15, sep: [] });
+                Object.assign(it, { key: fs16, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -41405,7 +41454,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -41431,7 +41480,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -41467,7 +41516,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -46233,9 +46282,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path18 = this.getPath();
-        if (path18 === null || path18.startsWith("/")) {
-          return path18;
+        const path19 = this.getPath();
+        if (path19 === null || path19.startsWith("/")) {
+          return path19;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -46247,7 +46296,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path18 : parent + "/" + path18;
+              return parent.endsWith("/") ? parent + path19 : parent + "/" + path19;
             }
           }
         }
@@ -51743,19 +51792,19 @@ function parseSocketIoSend(send) {
 function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
-function engineIoPath(path18) {
-  const bare = path18.split("?")[0].trim();
+function engineIoPath(path19) {
+  const bare = path19.split("?")[0].trim();
   if (!bare || bare === "/") return DEFAULT_SOCKET_IO_PATH;
   const rooted2 = bare.startsWith("/") ? bare : `/${bare}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
-function socketIoRequestPath(path18) {
-  const query = new URLSearchParams(path18.includes("?") ? path18.slice(path18.indexOf("?") + 1) : "");
+function socketIoRequestPath(path19) {
+  const query = new URLSearchParams(path19.includes("?") ? path19.slice(path19.indexOf("?") + 1) : "");
   query.set("EIO", "4");
   query.set("transport", "websocket");
-  return `${engineIoPath(path18)}?${query.toString()}`;
+  return `${engineIoPath(path19)}?${query.toString()}`;
 }
-function describeRejectedSocketIoUpgrade(answer, path18) {
+function describeRejectedSocketIoUpgrade(answer, path19) {
   const generic = describeRejectedUpgrade(answer);
   if (answer.status === 400 && /unsupported (protocol )?version/i.test(answer.body)) {
     return {
@@ -51763,7 +51812,7 @@ function describeRejectedSocketIoUpgrade(answer, path18) {
       detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt2(bodyText(answer.body))})`
     };
   }
-  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path18)}` };
+  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path19)}` };
   return generic;
 }
 var STAGE_WAITING_FOR = {
@@ -51907,8 +51956,8 @@ async function probeWebSocket(options) {
   const startedAt = Date.now();
   const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal: options.signal };
   const isSocketIo = options.protocol === "socket.io";
-  const path18 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
-  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path18;
+  const path19 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
+  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path19;
   const url = `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}${requestPath}`;
   const describeRejection = isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0;
   const connection = await openWebSocket(url, clock, describeRejection, hostHeaders(options.hostHeader));
@@ -51922,10 +51971,10 @@ async function probeWebSocket(options) {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path18, ...verdict2, durationMs: Date.now() - startedAt };
+  return { protocol: options.protocol, path: path19, ...verdict2, durationMs: Date.now() - startedAt };
 }
-function rooted(path18) {
-  return path18.startsWith("/") ? path18 : `/${path18}`;
+function rooted(path19) {
+  return path19.startsWith("/") ? path19 : `/${path19}`;
 }
 async function talkPlain(socket, options, clock) {
   const matches = compileExpect(options.expect);
@@ -52180,11 +52229,11 @@ function parseCacheSpecs(name, text) {
   if (bad) throw new InputError(`The input '${name}' takes one cache spec a line such as 'type=gha,scope=api', got '${shown(bad)}'.`);
   return specs;
 }
-function parseCommand(commandText) {
-  if (!commandText) return void 0;
+function parseCommand(commandText2) {
+  if (!commandText2) return void 0;
   let command;
   try {
-    command = split(commandText);
+    command = split(commandText2);
   } catch {
     throw new InputError(`The input 'command' is not a valid shell-style command line (check its quotes).`);
   }
@@ -52650,12 +52699,12 @@ function explain(stage, input) {
   return void 0;
 }
 function worded(reason, finding, trim) {
-  const { summary: summary3, remedy } = reason.words(finding.facts);
+  const { summary: summary4, remedy: remedy2 } = reason.words(finding.facts);
   const pointers = finding.pointers ?? (finding.location ? [finding.location] : []);
   const location = finding.location ?? pointers[0];
   const evidence = trim ? finding.evidence.filter((line, index, all) => line.trim() !== "" && all.indexOf(line) === index).slice(0, MAX_EVIDENCE_LINES) : finding.evidence;
   return {
-    diagnosis: { reason: reason.id, summary: summary3, evidence, ...location ? { location } : {}, remedy },
+    diagnosis: { reason: reason.id, summary: summary4, evidence, ...location ? { location } : {}, remedy: remedy2 },
     pointers
   };
 }
@@ -54320,6 +54369,72 @@ function safeSplit(text) {
 
 // src/smoke/verdict.ts
 init_paths();
+
+// src/start-command-search.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import fs14 from "node:fs";
+import path17 from "node:path";
+var COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
+var WEB_SERVER = /\b(gunicorn|uvicorn|daphne|hypercorn|waitress-serve)\b/;
+function findStartCommandElsewhere(repoRoot, dirs) {
+  const folders = [...new Set(dirs.map((dir) => path17.resolve(repoRoot, dir)))];
+  for (const dir of folders) {
+    const files = safeList(dir).filter((name) => COMPOSE_FILE.test(name));
+    for (const name of files.sort()) {
+      const found = composeCommand(repoRoot, path17.join(dir, name));
+      if (found) return found;
+    }
+  }
+  for (const dir of folders) {
+    const found = procfileCommand(repoRoot, path17.join(dir, "Procfile"));
+    if (found) return found;
+  }
+  return void 0;
+}
+function composeCommand(repoRoot, file) {
+  const lineCounter = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(fs14.readFileSync(file, "utf8"), { lineCounter });
+  const services = doc.get("services");
+  if (!(0, import_yaml2.isMap)(services)) return void 0;
+  for (const service of services.items) {
+    if (!(0, import_yaml2.isMap)(service.value)) continue;
+    const node = service.value.get("command", true);
+    const command = commandText(node);
+    if (command && WEB_SERVER.test(command) && node?.range) {
+      return { file: relative2(repoRoot, file), line: lineCounter.linePos(node.range[0]).line, command };
+    }
+  }
+  return void 0;
+}
+function commandText(node) {
+  if ((0, import_yaml2.isScalar)(node)) return String(node.value);
+  if ((0, import_yaml2.isSeq)(node)) return node.items.map((item) => (0, import_yaml2.isScalar)(item) ? String(item.value) : "").join(" ");
+  return void 0;
+}
+function procfileCommand(repoRoot, file) {
+  const lines = safeRead(file)?.split(/\r?\n/) ?? [];
+  const index = lines.findIndex((line) => /^web\s*:/.test(line));
+  if (index < 0) return void 0;
+  const command = lines[index].replace(/^web\s*:\s*/, "").trim();
+  return command ? { file: relative2(repoRoot, file), line: index + 1, command } : void 0;
+}
+var relative2 = (root, file) => path17.relative(root, file).split(path17.sep).join("/");
+function safeList(dir) {
+  try {
+    return fs14.readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+function safeRead(file) {
+  try {
+    return fs14.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+
+// src/smoke/verdict.ts
 init_text();
 
 // src/probes/http.ts
@@ -54362,13 +54477,13 @@ var HealthProbe = class {
     return "cancelled";
   }
   async attempt() {
-    const { host, port, path: path18, matcher } = this.options;
+    const { host, port, path: path19, matcher } = this.options;
     this.attempts++;
     try {
       const answer = await httpGet({
         host,
         port,
-        path: path18,
+        path: path19,
         userAgent: "gunicorn-smoke",
         timeoutMs: this.options.attemptTimeoutMs ?? 2e3,
         hostHeader: this.options.hostHeader
@@ -54565,9 +54680,16 @@ function diagnosisContext(run4, running, findings, health, evidence) {
       hostHeader: settings.hostHeader
     },
     stackRequest: findings.stackRequest,
+    image: imageStartCommand(settings, running),
     paths: diagnosisPaths(settings, running.imageInfo),
     env: { provided: settings.env.map(([name]) => name), hostFilled: run4.deps.hostFilledEnv }
   };
+}
+function imageStartCommand(settings, running) {
+  const info2 = running.imageInfo;
+  if (!info2) return void 0;
+  const elsewhere = info2.cmd?.length ? void 0 : findStartCommandElsewhere(settings.workspace, [".", settings.context]);
+  return { entrypoint: info2.entrypoint, cmd: info2.cmd, commandGiven: settings.command !== void 0, startCommandElsewhere: elsewhere };
 }
 function diagnosisPaths(settings, imageInfo) {
   return { repoRoot: settings.workspace, contextDir: settings.context, dockerfile: settings.dockerfile, workdir: imageInfo?.workdir };
@@ -54848,8 +54970,8 @@ var savedCleaned = () => getState(CLEANED) === "true";
 
 // src/untrusted.ts
 import { execFileSync } from "node:child_process";
-import fs14 from "node:fs";
-import path17 from "node:path";
+import fs15 from "node:fs";
+import path18 from "node:path";
 var PWN_REQUEST_GUIDANCE = "https://securitylab.github.com/resources/github-actions-preventing-pwn-requests/";
 function untrustedCodeWarning(eventName, payload, checkedOutSha) {
   if (!checkedOutSha || typeof payload !== "object" || payload === null) return void 0;
@@ -54884,25 +55006,25 @@ function sentence(event, what, sha) {
 }
 var SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 function checkedOutCommit(workspace, run4 = execFileSync) {
-  const root = path17.resolve(workspace);
+  const root = path18.resolve(workspace);
   try {
     const out = run4("git", ["-c", `safe.directory=${root}`, "rev-parse", "--verify", "--quiet", "HEAD^{commit}"], {
       cwd: root,
       encoding: "utf8",
       timeout: 5e3,
       stdio: ["ignore", "pipe", "ignore"],
-      env: { ...process.env, GIT_CEILING_DIRECTORIES: path17.dirname(root), GIT_TERMINAL_PROMPT: "0" }
+      env: { ...process.env, GIT_CEILING_DIRECTORIES: path18.dirname(root), GIT_TERMINAL_PROMPT: "0" }
     });
     const sha = String(out).trim().toLowerCase();
     if (SHA.test(sha)) return sha;
   } catch {
   }
-  return headFromFiles(path17.join(root, ".git"));
+  return headFromFiles(path18.join(root, ".git"));
 }
 function headFromFiles(gitDir) {
   const read = (file) => {
     try {
-      return fs14.readFileSync(path17.join(gitDir, file), "utf8");
+      return fs15.readFileSync(path18.join(gitDir, file), "utf8");
     } catch {
       return void 0;
     }

@@ -6,6 +6,7 @@ import path from 'node:path'
 import type { HealthOutcome, LogLine, SourceLocation, WebSocketOutcome } from '../model.js'
 import type { BootState } from '../gunicorn/boot-tracker.js'
 import type { EventOf, GunicornEvent, TracebackFrame } from '../gunicorn/log-parser.js'
+import type { StartCommandElsewhere } from '../start-command-search.js'
 
 export type DiagnosisOutcome = 'gave-up' | 'container-exited' | 'boot-timeout' | 'health-failed' | 'websocket-failed' | 'unstable'
 
@@ -33,6 +34,14 @@ export interface DiagnosisContext {
     workdir?: string
     /** The Dockerfile, absolute; defaults to <contextDir>/Dockerfile. */
     dockerfile?: string
+  }
+  /** The image's own start command, and one the repository keeps elsewhere (a compose file, a Procfile). */
+  image?: {
+    entrypoint?: string[]
+    cmd?: string[]
+    /** The `command` input (or a Procfile the run used) replaced the image's CMD. */
+    commandGiven: boolean
+    startCommandElsewhere?: StartCommandElsewhere
   }
   /** The run asked a worker stuck while booting for its stack (SIGSEGV, printed by faulthandler). */
   stackRequest?: StackRequest

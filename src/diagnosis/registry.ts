@@ -25,6 +25,7 @@ import workerTimeout from './reasons/worker-timeout.js'
 import crashLoop from './reasons/crash-loop.js'
 import asgiUnderWsgi from './reasons/asgi-under-wsgi.js'
 import disallowedHost from './reasons/disallowed-host.js'
+import noStartCommand from './reasons/no-start-command.js'
 import bootTimeout from './reasons/boot-timeout.js'
 import websocketFailed from './reasons/websocket-failed.js'
 import healthCheckFailed from './reasons/health-check-failed.js'
@@ -59,6 +60,7 @@ export const REASONS = [
   asgiUnderWsgi,
   disallowedHost,
   // Structural: only when nothing above explains the run.
+  noStartCommand,
   bootTimeout,
   websocketFailed,
   healthCheckFailed,

@@ -7,6 +7,7 @@ import type { Settings } from '../inputs.js'
 import type { HealthOutcome, LogLine, RunReport } from '../model.js'
 import { repoRelative } from '../paths.js'
 import { fitNotes } from '../profile/verdict.js'
+import { findStartCommandElsewhere } from '../start-command-search.js'
 import { formatSeconds } from '../text.js'
 import type { CheckRow } from './checks.js'
 import { loadCheck } from './load.js'
@@ -96,9 +97,18 @@ export function diagnosisContext(run: SmokeRun, running: Running, findings: Find
       hostHeader: settings.hostHeader
     },
     stackRequest: findings.stackRequest,
+    image: imageStartCommand(settings, running),
     paths: diagnosisPaths(settings, running.imageInfo),
     env: { provided: settings.env.map(([name]) => name), hostFilled: run.deps.hostFilledEnv }
   }
+}
+
+function imageStartCommand(settings: Settings, running: Running): DiagnosisContext['image'] {
+  const info = running.imageInfo
+  if (!info) return undefined
+  // Only looked up when it can matter: an image that brings no CMD of its own.
+  const elsewhere = info.cmd?.length ? undefined : findStartCommandElsewhere(settings.workspace, ['.', settings.context])
+  return { entrypoint: info.entrypoint, cmd: info.cmd, commandGiven: settings.command !== undefined, startCommandElsewhere: elsewhere }
 }
 
 export function diagnosisPaths(settings: Settings, imageInfo: ImageInfo | undefined): DiagnosisContext['paths'] {
