@@ -1,6 +1,79 @@
-import { healthCheckFailed as rule } from '../rules/http.js'
-import { defineReason } from '../reason.js'
-import { asIs, legacyRule } from '../legacy.js'
+// The server is up but the health path did not answer as expected: a wrong status, no answer at all, or a
+// failure the run recorded without an answer to show.
+import { defineReason, type Rule, type Words } from '../reason.js'
+import { bodyExcerpt, healthCheckExplains, quotedBody } from '../rules/http.js'
+import { code } from '../words.js'
+
+type Facts = { healthPath: string; healthStatus: string } & (
+  | { kind: 'not-passed' }
+  | { kind: 'wrong-status'; status: number; body?: string }
+  | { kind: 'no-answer'; attempts: number; error?: string; port: number }
+)
+
+const noOutcome: Rule<Facts> = {
+  stage: 'boot',
+  name: 'the health check did not pass, with no answer recorded',
+  detect(rc) {
+    if (!healthCheckExplains(rc) || rc.ctx.health) return undefined
+    const { healthPath, healthStatus } = rc.ctx.settings
+    return { facts: { kind: 'not-passed', healthPath, healthStatus }, evidence: [] }
+  }
+}
+
+const wrongStatus: Rule<Facts> = {
+  stage: 'boot',
+  name: 'the health path answered a wrong status',
+  detect(rc) {
+    const health = rc.ctx.health
+    if (!healthCheckExplains(rc) || health?.status === undefined) return undefined
+    const { healthPath, healthStatus } = rc.ctx.settings
+    const body = bodyExcerpt(health)
+    return {
+      facts: { kind: 'wrong-status', healthPath, healthStatus, status: health.status, body },
+      evidence: [`GET ${healthPath} → ${health.status}${quotedBody(body)}`]
+    }
+  }
+}
+
+const neverAnswered: Rule<Facts> = {
+  stage: 'boot',
+  name: 'the health path never answered',
+  detect(rc) {
+    const health = rc.ctx.health
+    if (!healthCheckExplains(rc) || !health || health.status !== undefined) return undefined
+    const { healthPath, healthStatus, port } = rc.ctx.settings
+    return {
+      facts: { kind: 'no-answer', healthPath, healthStatus, attempts: health.attempts, error: health.error, port },
+      evidence: [`GET ${healthPath} → ${health.error ?? 'no answer'}`]
+    }
+  }
+}
+
+function words(facts: Facts): Words {
+  const path = code(facts.healthPath)
+  switch (facts.kind) {
+    case 'not-passed':
+      return { summary: `The health check of ${path} did not pass.`, remedy: `Make ${path} answer ${facts.healthStatus} once the app is ready.` }
+    case 'wrong-status': {
+      const body = quotedBody(facts.body)
+      return {
+        summary: `${path} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ''}.`,
+        remedy:
+          facts.status === 404
+            ? `The app has no route ${path}: add one or set the \`health-path\` input to an existing route.`
+            : `The app is up but reports itself unhealthy: fix what ${path} checks (often a service it cannot reach in CI) ` +
+              `or set \`health-status\` to accept ${facts.status}.`
+      }
+    }
+    case 'no-answer': {
+      const attempts = `${facts.attempts} attempt${facts.attempts === 1 ? '' : 's'}`
+      return {
+        summary: `${path} never answered after ${attempts}: ${facts.error ?? 'no response'}.`,
+        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path} do not block.`
+      }
+    }
+  }
+}
 
 export default defineReason({
   id: 'health-check-failed',
@@ -8,6 +81,6 @@ export default defineReason({
   headline: 'health check failed',
   readme: 'the health path answered a wrong status',
   fixtures: [{ path: '__fixtures__/apps/fail-health-check-failed', test: '__tests__/diagnosis.itg.ts' }],
-  rules: [legacyRule('boot', 'healthCheckFailed', rule)],
-  words: asIs
+  rules: [noOutcome, wrongStatus, neverAnswered],
+  words
 })

@@ -1,88 +1,48 @@
 // HTTP answers: the server is up, but the health route or the WebSocket upgrade did not answer as expected.
-import type { Diagnosis, WebSocketOutcome } from '../../model.js'
+// Detection helpers shared by the rules of `websocket-failed` and `health-check-failed`.
+import type { HealthOutcome, WebSocketOutcome } from '../../model.js'
 import type { RuleContext } from '../context.js'
-import { code, type DiagnosisRule } from './rule.js'
+import { code } from '../words.js'
 
-const PLAIN_WORKER = /^(sync|gthread|gevent|gunicorn\.workers\.(sync|gthread|ggevent)\.\w+)$/i
+/** Worker classes that serve plain HTTP only: an upgrade request gets a 400, a 200 or a closed socket. */
+export const PLAIN_WORKER = /^(sync|gthread|gevent|gunicorn\.workers\.(sync|gthread|ggevent)\.\w+)$/i
 
-export const websocketFailed: DiagnosisRule = {
-  reason: 'websocket-failed',
-  explain(rc) {
-    const ws = rc.ctx.websocket
-    if (rc.ctx.outcome !== 'websocket-failed' || !ws || ws.ok) return undefined
-    const evidence = [`WebSocket ${ws.path}: ${ws.detail}`]
-    const listening = rc.ofKind('worker-class')[0]
-    if (listening) evidence.push(listening.lines[0].text)
-    return { reason: 'websocket-failed', evidence, ...websocketWording(rc, ws) }
-  }
+/** The WebSocket probe that failed the run, when the run failed on it. */
+export function failedWebSocket(rc: RuleContext): WebSocketOutcome | undefined {
+  const ws = rc.ctx.websocket
+  return rc.ctx.outcome === 'websocket-failed' && ws && !ws.ok ? ws : undefined
 }
 
-function websocketWording(rc: RuleContext, ws: WebSocketOutcome): Pick<Diagnosis, 'summary' | 'remedy'> {
-  const workerClass = rc.ctx.state.workerClass ?? 'sync'
-  const alive = rc.ctx.state.alivePids.length
-  if (ws.status === 404) {
-    return {
-      summary: `There is no WebSocket route at ${code(ws.path)}: the upgrade request was answered 404.`,
-      remedy: 'Set the `websocket-path` input to the route the app serves, or register that route.'
-    }
-  }
-  if (ws.protocol === 'socket.io' && alive > 1 && /session|sid|400/i.test(`${ws.detail} ${ws.status ?? ''}`)) {
-    return {
-      summary: `Socket.IO failed with ${alive} workers: its handshake and upgrade land on different workers, which do not share sessions.`,
-      remedy: 'Run Socket.IO with a single worker (`-w 1` with an async worker class) or put a load balancer with sticky sessions in front.'
-    }
-  }
-  const refused = ws.status === 400 || ws.status === 426 || ws.failure === 'closed' || ws.failure === 'protocol' || ws.status === 200
-  if (PLAIN_WORKER.test(workerClass) && refused) {
-    return {
-      summary: `The ${code(workerClass)} worker class cannot hold a WebSocket, so the upgrade at ${code(ws.path)} failed (${ws.detail}).`,
-      remedy: `Use a worker class that speaks WebSocket: ${code('geventwebsocket.gunicorn.workers.GeventWebSocketWorker')} (package ${code('gevent-websocket')}), ${code('uvicorn_worker.UvicornWorker')} (package ${code('uvicorn-worker')}; ${code('uvicorn.workers')} is deprecated) or Gunicorn 25+'s ${code('asgi')} worker for ASGI apps.`
-    }
-  }
-  return {
-    summary: `The WebSocket probe of ${code(ws.path)} failed: ${ws.detail}.`,
-    remedy: 'Check the route and the expected messages (`websocket-*` inputs) against the app, and that the worker class supports WebSockets.'
-  }
+/** The probe's outcome, then the line where Gunicorn names the worker class it runs. */
+export function websocketEvidence(rc: RuleContext, ws: WebSocketOutcome): string[] {
+  const evidence = [`WebSocket ${ws.path}: ${ws.detail}`]
+  const listening = rc.ofKind('worker-class')[0]
+  if (listening) evidence.push(listening.lines[0].text)
+  return evidence
 }
 
-export const healthCheckFailed: DiagnosisRule = {
-  reason: 'health-check-failed',
-  explain(rc) {
-    const health = rc.ctx.health
-    if (rc.ctx.outcome !== 'health-failed' && !(health && !health.ok && rc.ctx.outcome !== 'unstable')) return undefined
-    // When Gunicorn itself failed with a traceback, the unanswered health check is a symptom, not the cause.
-    if (rc.ctx.outcome !== 'health-failed' && rc.primaryTraceback()) return undefined
-    // A container that stopped by itself explains the unanswered health check better than the check does.
-    if (rc.ctx.outcome === 'container-exited' && rc.ctx.container.exitCode !== undefined) return undefined
-    const { healthPath, healthStatus } = rc.ctx.settings
-    if (!health) {
-      return {
-        reason: 'health-check-failed',
-        summary: `The health check of ${code(healthPath)} did not pass.`,
-        evidence: [],
-        remedy: `Make ${code(healthPath)} answer ${healthStatus} once the app is ready.`
-      }
-    }
-    const body = health.bodyExcerpt ? ` ${code(health.bodyExcerpt.replace(/\s+/g, ' ').slice(0, 160))}` : ''
-    const evidence = [
-      health.status !== undefined ? `GET ${healthPath} → ${health.status}${body}` : `GET ${healthPath} → ${health.error ?? 'no answer'}`
-    ]
-    if (health.status !== undefined) {
-      return {
-        reason: 'health-check-failed',
-        summary: `${code(healthPath)} answered ${health.status} instead of ${healthStatus}${body ? `:${body}` : ''}.`,
-        evidence,
-        remedy:
-          health.status === 404
-            ? `The app has no route ${code(healthPath)}: add one or set the \`health-path\` input to an existing route.`
-            : `The app is up but reports itself unhealthy: fix what ${code(healthPath)} checks (often a service it cannot reach in CI) or set \`health-status\` to accept ${health.status}.`
-      }
-    }
-    return {
-      reason: 'health-check-failed',
-      summary: `${code(healthPath)} never answered after ${health.attempts} attempt${health.attempts === 1 ? '' : 's'}: ${health.error ?? 'no response'}.`,
-      evidence,
-      remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${rc.ctx.settings.port}`)} and that requests to ${code(healthPath)} do not block.`
-    }
-  }
+/** The upgrade was answered as plain HTTP, or the socket closed or spoke something else. */
+export function upgradeRefused(ws: WebSocketOutcome): boolean {
+  return ws.status === 400 || ws.status === 426 || ws.failure === 'closed' || ws.failure === 'protocol' || ws.status === 200
 }
+
+/**
+ * Whether the failed health check explains the run: it does when the run failed on it, or when it failed
+ * while nothing else did (an unstable run has its own story).
+ */
+export function healthCheckExplains(rc: RuleContext): boolean {
+  const { outcome, health, container } = rc.ctx
+  if (outcome !== 'health-failed' && !(health && !health.ok && outcome !== 'unstable')) return false
+  // When Gunicorn itself failed with a traceback, the unanswered health check is a symptom, not the cause.
+  if (outcome !== 'health-failed' && rc.primaryTraceback()) return false
+  // A container that stopped by itself explains the unanswered health check better than the check does.
+  return !(outcome === 'container-exited' && container.exitCode !== undefined)
+}
+
+/** The answer's body on one line, as far as a summary quotes it; undefined when the answer had none. */
+export function bodyExcerpt(health: HealthOutcome): string | undefined {
+  return health.bodyExcerpt ? health.bodyExcerpt.replace(/\s+/g, ' ').slice(0, 160) : undefined
+}
+
+/** " `body`" after a status, or nothing. */
+export const quotedBody = (body: string | undefined) => (body !== undefined ? ` ${code(body)}` : '')
