@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { buildRemedy, findInstructionLine, parseBuildFailure, stripAnsi } from '../src/docker/build-output.js'
+import { findInstructionLine, parseBuildFailure, stripAnsi } from '../src/docker/build-output.js'
+import { buildRemedy } from '../src/diagnosis/reasons/build-failed.js'
 import { ROOT } from './helpers/run-action.js'
 
 const fixture = (name: string): string => fs.readFileSync(path.join(ROOT, '__fixtures__', 'build', name), 'utf8')

@@ -207,33 +207,3 @@ function findLastIndex<T>(items: T[], predicate: (item: T) => boolean): number {
 function numberOrUndefined(text: string | undefined): number | undefined {
   return text === undefined ? undefined : Number(text)
 }
-
-/** One or two sentences on what to change, for the failures users hit most. */
-export function buildRemedy(failure: BuildFailure): string {
-  const text = [failure.message, ...failure.outputTail].join('\n')
-  if (/pip: not found|No module named pip/.test(text)) {
-    return 'The base image has no pip: start from an official Python image (python:3.x-slim) or install pip before this step.'
-  }
-  if (/No matching distribution found for ([^\s]+)/.test(text)) {
-    const name = text.match(/No matching distribution found for ([^\s]+)/)?.[1]
-    return `pip could not find \`${name}\`: check its name and version pin in the requirements file, and that it supports this Python version.`
-  }
-  if (/COPY failed|failed to compute cache key|not found in build context|"\/[^"]+": not found/.test(text)) {
-    return 'A file the Dockerfile copies is not in the build context: check the path, the `context` input and `.dockerignore`.'
-  }
-  if (
-    /pull access denied|manifest unknown|not found: manifest|failed to resolve source metadata|registry-1\.docker\.io|dial tcp|no such host/.test(
-      text
-    ) ||
-    failure.instruction?.startsWith('FROM')
-  ) {
-    return 'The base image could not be pulled: check its name and tag, and registry credentials for private images.'
-  }
-  if (/unknown instruction|dockerfile parse error|failed to parse/i.test(text)) {
-    return 'The Dockerfile does not parse: fix the instruction on the line shown.'
-  }
-  if (failure.instruction?.startsWith('RUN')) {
-    return `Fix the command of this \`RUN\` step; its last output lines are shown above.`
-  }
-  return 'Fix the Dockerfile step shown; the builder output is in the job log.'
-}

@@ -1,6 +1,75 @@
-import { buildFailed as rule } from '../rules/build.js'
-import { defineReason } from '../reason.js'
-import { asIs, legacyRule } from '../legacy.js'
+// The build's catch-all: the failing step as it is, its last lines, and what the builder's message says went wrong
+// (no pip, no matching distribution, a file missing from the context, the base image, the Dockerfile's syntax).
+import { defineReason, type Rule } from '../reason.js'
+import { BUILD_CAUSES, dockerfileAt, pointers, type BuildCause, type CauseRule } from '../rules/build.js'
+import { code } from '../words.js'
+import type { BuildFailure } from '../../docker/build-output.js'
+import { clip } from '../../text.js'
+
+interface Facts {
+  instruction?: string
+  /** `3/5`-style position of the failing step. */
+  stepPosition?: string
+  exitCode?: number
+  cause: BuildCause
+}
+
+/** The failing step, when `cause` recognises why: every failure is recognised by the last cause. */
+function stepFailed(cause: CauseRule): Rule<Facts> {
+  return {
+    stage: 'build',
+    name: `the failing step: ${cause.name}`,
+    detect(ctx) {
+      const found = cause.find(ctx.failure)
+      if (!found) return undefined
+      const { instruction, stepPosition, exitCode, outputTail, message } = ctx.failure
+      return {
+        facts: { instruction, stepPosition, exitCode, cause: found },
+        evidence: [...outputTail.slice(-8), message].filter((line, index, all) => all.indexOf(line) === index),
+        pointers: pointers(dockerfileAt(ctx))
+      }
+    }
+  }
+}
+
+function summary({ instruction, stepPosition, exitCode }: Facts): string {
+  const step = instruction ? code(clip(instruction, 100)) : 'a step'
+  const position = stepPosition ? ` (step ${stepPosition})` : ''
+  const exit = exitCode !== undefined ? ` with exit code ${exitCode}` : ''
+  return `The Docker build failed at ${step}${position}${exit}.`
+}
+
+/** One or two sentences on what to change, for the failures users hit most. */
+function remedy(cause: BuildCause): string {
+  switch (cause.kind) {
+    case 'no-pip':
+      return 'The base image has no pip: start from an official Python image (python:3.x-slim) or install pip before this step.'
+    case 'no-distribution':
+      return (
+        `pip could not find \`${cause.requirement}\`: check its name and version pin in the requirements file, ` +
+        'and that it supports this Python version.'
+      )
+    case 'not-in-context':
+      return 'A file the Dockerfile copies is not in the build context: check the path, the `context` input and `.dockerignore`.'
+    case 'base-image-not-pulled':
+      return 'The base image could not be pulled: check its name and tag, and registry credentials for private images.'
+    case 'dockerfile-unparsable':
+      return 'The Dockerfile does not parse: fix the instruction on the line shown.'
+    case 'run-step':
+      return 'Fix the command of this `RUN` step; its last output lines are shown above.'
+    case 'other-step':
+      return 'Fix the Dockerfile step shown; the builder output is in the job log.'
+  }
+}
+
+/** The remedy build-failed gives for this failure (the first cause that recognises it). */
+export function buildRemedy(failure: BuildFailure): string {
+  for (const cause of BUILD_CAUSES) {
+    const found = cause.find(failure)
+    if (found) return remedy(found)
+  }
+  return remedy({ kind: 'other-step' }) // unreachable: the last cause recognises every failure
+}
 
 export default defineReason({
   id: 'build-failed',
@@ -10,6 +79,6 @@ export default defineReason({
   fixtures: [
     { path: '__fixtures__/build/cases/apt-unknown-package', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' }
   ],
-  rules: [legacyRule('build', 'buildFailed', rule)],
-  words: asIs
+  rules: BUILD_CAUSES.map(stepFailed),
+  words: (facts) => ({ summary: summary(facts), remedy: remedy(facts.cause) })
 })

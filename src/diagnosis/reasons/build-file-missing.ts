@@ -1,6 +1,85 @@
-import { buildFileMissing as rule } from '../rules/build.js'
-import { defineReason } from '../reason.js'
-import { asIs, legacyRule } from '../legacy.js'
+// `COPY`/`ADD` of a file that is not in the build context: `.dockerignore` excludes it, it was renamed, or it is
+// not there at all.
+import path from 'node:path'
+import { defineReason, type Finding, type Rule } from '../reason.js'
+import { closestExistingFile, dockerignoreLine, existsInContext } from '../build-context.js'
+import { pointers, rel, stepLocation } from '../rules/build.js'
+import type { BuildContext } from '../stages.js'
+import { code, fileLine, present } from '../words.js'
+import { clip } from '../../text.js'
+import type { SourceLocation } from '../../model.js'
+
+interface Copied {
+  /** The failing COPY or ADD instruction. */
+  instruction: string
+  /** The missing file, relative to the build context. */
+  file: string
+  /** The build context, relative to the repository (`.` at its root). */
+  context: string
+}
+
+type Facts = Copied &
+  ({ kind: 'dockerignored'; pattern: string; ignoreAt: SourceLocation } | { kind: 'renamed'; renamed: string } | { kind: 'absent' })
+
+/** Where the file went: the `.dockerignore` line that excludes it, else the closest existing name, else nowhere. */
+function whereItWent(ctx: BuildContext, copied: Copied): Facts {
+  const ignored = existsInContext(ctx.contextDir, copied.file) ? dockerignoreLine(ctx.contextDir, copied.file) : undefined
+  if (ignored) {
+    const ignoreAt = { file: rel(ctx, path.join(ctx.contextDir, '.dockerignore')), line: ignored.line }
+    return { ...copied, kind: 'dockerignored', pattern: ignored.pattern, ignoreAt }
+  }
+  const renamed = closestExistingFile(ctx.contextDir, copied.file)
+  return renamed ? { ...copied, kind: 'renamed', renamed } : { ...copied, kind: 'absent' }
+}
+
+/** A COPY or ADD step whose missing source the builder names in words `message` matches. */
+function copySourceMissing(name: string, message: RegExp): Rule<Facts> {
+  return {
+    stage: 'build',
+    name,
+    detect(ctx): Finding<Facts> | undefined {
+      const match = [ctx.failure.message, ...ctx.failure.stepOutput].join('\n').match(message)
+      const instruction = ctx.failure.instruction
+      if (!match || !instruction || !/^(COPY|ADD)\b/i.test(instruction)) return undefined
+      const file = path.posix.normalize(match[1].replace(/^\/+/, ''))
+      const facts = whereItWent(ctx, { instruction, file, context: rel(ctx, ctx.contextDir) })
+      return {
+        facts,
+        evidence: present(match[0], ctx.failure.message),
+        pointers: pointers(stepLocation(ctx), facts.kind === 'dockerignored' ? facts.ignoreAt : undefined)
+      }
+    }
+  }
+}
+
+// The legacy builder's wording, then BuildKit's.
+const statFailed = copySourceMissing('the builder cannot stat the copied file', /stat ([^:\n]+): file does not exist/)
+const sourceNotFound = copySourceMissing('the builder does not find the copied file', /"\/?([^"\n]+)"(?::)? not found/)
+
+const inContext = (context: string) => (context === '.' ? 'the build context' : `the build context ${code(context)}`)
+
+function words(facts: Facts): { summary: string; remedy: string } {
+  const copies = `${code(clip(facts.instruction, 80))} copies ${code(facts.file)}`
+  switch (facts.kind) {
+    case 'dockerignored':
+      return {
+        summary: `${copies}, which ${code('.dockerignore')} excludes (${code(facts.pattern)}, ${code(fileLine(facts.ignoreAt))}).`,
+        remedy:
+          `Remove or narrow the ${code(facts.pattern)} line of ${code('.dockerignore')} ` +
+          `(or add ${code(`!${facts.file}`)} after it) so the file reaches the build.`
+      }
+    case 'renamed':
+      return {
+        summary: `${copies}, which is not in ${inContext(facts.context)} — the closest name there is ${code(facts.renamed)}.`,
+        remedy: `Copy ${code(facts.renamed)} (or rename it back to ${code(facts.file)}).`
+      }
+    case 'absent':
+      return {
+        summary: `${copies}, which is not in ${inContext(facts.context)}.`,
+        remedy: `Commit ${code(facts.file)}, or fix the path in the Dockerfile; paths are relative to ${inContext(facts.context)}.`
+      }
+  }
+}
 
 export default defineReason({
   id: 'build-file-missing',
@@ -11,6 +90,6 @@ export default defineReason({
     { path: '__fixtures__/build/cases/copy-renamed', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
     { path: '__fixtures__/build/cases/copy-dockerignored', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' }
   ],
-  rules: [legacyRule('build', 'buildFileMissing', rule)],
-  words: asIs
+  rules: [statFailed, sourceNotFound],
+  words
 })

@@ -1,6 +1,80 @@
-import { dependencyConflict as rule } from '../rules/build.js'
-import { defineReason } from '../reason.js'
-import { asIs, legacyRule } from '../legacy.js'
+// pip's ResolutionImpossible: two pins that cannot be installed together, each located in the requirements files.
+import { defineReason, type Rule } from '../reason.js'
+import { parseConflict, type DependencyConflict, type RequirementClash } from '../pip-output.js'
+import { normalizeName, pinsOf } from '../requirements.js'
+import { pinLocation, pinsFor, pointers } from '../rules/build.js'
+import { code, fileLine, present, where } from '../words.js'
+import type { SourceLocation } from '../../model.js'
+
+interface Facts {
+  /** The clash that explains the conflict: `dependent dependentVersion` requires `requirement` of `target`. */
+  clash: RequirementClash
+  /** The dependent's pin as the requirements file writes it, else as pip resolved it. */
+  dependentShown: string
+  /** The target's pin as the requirements file writes it, else as the user requested it, else its name. */
+  targetShown: string
+  dependentAt?: SourceLocation
+  targetAt?: SourceLocation
+}
+
+/** The clash on a package the user requested, else pip's first. */
+function chosenClash(conflict: DependencyConflict): RequirementClash {
+  const requestedNames = new Set(conflict.requested.map((r) => normalizeName(r.name)))
+  return conflict.clashes.find((c) => requestedNames.has(normalizeName(c.target))) ?? conflict.clashes[0]
+}
+
+/** pip's own account of the conflict, as it printed it. */
+function conflictEvidence(conflict: DependencyConflict): string[] {
+  return present(
+    conflict.headline,
+    'The conflict is caused by:',
+    ...conflict.clashes.map((c) => `${c.dependent} ${c.dependentVersion} depends on ${c.requirement}`),
+    ...conflict.requested.map((r) => `The user requested ${r.constraint ? '(constraint) ' : ''}${r.requirement}`)
+  )
+}
+
+const resolutionImpossible: Rule<Facts> = {
+  stage: 'build',
+  name: "pip's resolver found pins that cannot be installed together",
+  detect(ctx) {
+    const conflict = parseConflict(ctx.failure.stepOutput)
+    if (!conflict) return undefined
+    const pins = pinsFor(ctx)
+    const clash = chosenClash(conflict)
+    const dependentPin = pinsOf(pins, clash.dependent)[0]
+    const targetPin = pinsOf(pins, clash.target)[0]
+    const targetRequested = conflict.requested.find((r) => normalizeName(r.name) === normalizeName(clash.target))?.requirement
+    const dependentAt = pinLocation(ctx, dependentPin)
+    const targetAt = pinLocation(ctx, targetPin)
+    return {
+      facts: {
+        clash,
+        dependentShown: dependentPin?.requirement ?? `${clash.dependent}==${clash.dependentVersion}`,
+        targetShown: targetPin?.requirement ?? targetRequested ?? clash.target,
+        dependentAt,
+        targetAt
+      },
+      evidence: conflictEvidence(conflict),
+      pointers: pointers(dependentAt, targetAt)
+    }
+  }
+}
+
+function summary({ clash, dependentShown, targetShown, dependentAt, targetAt }: Facts): string {
+  return (
+    `${code(dependentShown)}${where(dependentAt)} cannot be installed together with ${code(targetShown)}${where(targetAt)}: ` +
+    `${clash.dependent} ${clash.dependentVersion} requires ${code(clash.requirement)}.`
+  )
+}
+
+function remedy({ clash, targetShown, dependentAt, targetAt }: Facts): string {
+  const lines = pointers(dependentAt, targetAt).map((l) => code(fileLine(l)))
+  return (
+    `Move the pins together: pin ${code(clash.target)} to a version that satisfies ${code(clash.requirement)}, or pin the ` +
+    `${code(clash.dependent)} release that works with ${code(targetShown)}` +
+    (lines.length > 0 ? `, changing ${lines.join(' and ')} in the same commit.` : ', in the same commit.')
+  )
+}
 
 export default defineReason({
   id: 'dependency-conflict',
@@ -17,6 +91,6 @@ export default defineReason({
       via: '__tests__/helpers/build-cases.ts'
     }
   ],
-  rules: [legacyRule('build', 'dependencyConflict', rule)],
-  words: asIs
+  rules: [resolutionImpossible],
+  words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
 })

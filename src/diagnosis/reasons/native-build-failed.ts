@@ -1,6 +1,65 @@
-import { nativeBuildFailed as rule } from '../rules/build.js'
-import { defineReason } from '../reason.js'
-import { asIs, legacyRule } from '../legacy.js'
+// A package pip had to compile from source, and the compiler or a header it needs is not in the image.
+import { defineReason, type Rule } from '../reason.js'
+import { APT_FOR_MISSING, APT_FOR_PACKAGE, BINARY_ALTERNATIVE } from '../native-deps.js'
+import { parseNativeBuildFailure, type NativeBuildFailure } from '../pip-output.js'
+import { normalizeName, pinsOf } from '../requirements.js'
+import { dockerfileAt, pinLocation, pinsFor, pointers } from '../rules/build.js'
+import { code, fileLine, present } from '../words.js'
+import type { SourceLocation } from '../../model.js'
+
+interface Facts {
+  packageName: string
+  /** The compiler or header the build looked for, when it said. */
+  missing?: string
+  /** The apt packages that provide what the build needs. */
+  apt: string[]
+  /** The failing step's Dockerfile line, before which they are installed. */
+  step?: SourceLocation
+  /** The package that ships prebuilt wheels instead, e.g. `psycopg2-binary`. */
+  binary?: string
+}
+
+/** What provides the missing compiler or header (build-essential when unsaid), and what the package itself needs. */
+function aptPackages(native: NativeBuildFailure, stepOutput: string[]): string[] {
+  const forMissing = APT_FOR_MISSING.find((entry) => native.missing && entry.match.test(native.missing))?.apt ?? ['build-essential']
+  const apt = [...new Set([...forMissing, ...(APT_FOR_PACKAGE[normalizeName(native.packageName)] ?? [])])]
+  // The compiler line shows where Python's headers are looked for: /usr/include is Debian's Python (python3-dev).
+  if (!apt.includes('python3-dev') && stepOutput.some((line) => /-I\/usr\/include\/python3/.test(line))) apt.push('python3-dev')
+  return apt
+}
+
+const compileFailed: Rule<Facts> = {
+  stage: 'build',
+  name: 'a package built from source did not compile',
+  detect(ctx) {
+    const native = parseNativeBuildFailure(ctx.failure.stepOutput)
+    if (!native) return undefined
+    const step = dockerfileAt(ctx)
+    const pin = pinLocation(ctx, pinsOf(pinsFor(ctx), native.packageName)[0])
+    return {
+      facts: {
+        packageName: native.packageName,
+        missing: native.missing,
+        apt: aptPackages(native, ctx.failure.stepOutput),
+        step,
+        binary: BINARY_ALTERNATIVE[normalizeName(native.packageName)]
+      },
+      evidence: present(...native.evidence),
+      pointers: pointers(step, pin)
+    }
+  }
+}
+
+function remedy({ packageName, apt, step, binary }: Facts): string {
+  const install = `RUN apt-get update && apt-get install -y --no-install-recommends ${apt.join(' ')}`
+  const before = step ? ` before ${code(fileLine(step))}` : ''
+  return (
+    `Add ${code(install)} to the Dockerfile${before}` +
+    (binary
+      ? `, or install ${code(binary)} instead of ${code(packageName)} (a prebuilt wheel, no compiler needed).`
+      : ', or pin a release that ships a wheel for this Python.')
+  )
+}
 
 export default defineReason({
   id: 'native-build-failed',
@@ -13,6 +72,11 @@ export default defineReason({
     { path: '__fixtures__/build/cases/native-build-failed', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
     { path: '__fixtures__/build/cases/native-header-missing', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' }
   ],
-  rules: [legacyRule('build', 'nativeBuildFailed', rule)],
-  words: asIs
+  rules: [compileFailed],
+  words: (facts) => ({
+    summary:
+      `${code(facts.packageName)} had to be compiled from source and its build failed` +
+      (facts.missing ? `: ${code(facts.missing)} is missing from the image.` : '.'),
+    remedy: remedy(facts)
+  })
 })
