@@ -1,6 +1,90 @@
-import { appNotFound as rule } from '../rules/configuration.js'
-import { defineReason } from '../reason.js'
-import { asIs, legacyRule } from '../legacy.js'
+// Gunicorn imported the module but the `module:attribute` it was given names no application in it (exit code 4).
+import { defineReason, type Finding, type Rule } from '../reason.js'
+import type { RuleContext } from '../context.js'
+import { applicationObjects, appSpec } from '../rules/configuration.js'
+import { commandLine, firstLocation } from '../rules/locate.js'
+import { code, present } from '../words.js'
+
+interface Facts {
+  /** What Gunicorn said, e.g. `Failed to find attribute 'app' in 'main'.` */
+  message: string
+  /** The attribute and the module it was looked up in, when the message names them. */
+  missing?: { attribute: string; module: string }
+  /** Gunicorn's own `did you mean '…'`. */
+  suggestion?: string
+  /** The application objects the module's file assigns at module level. */
+  defines: string[]
+  /** The `module:attribute` the command gives. */
+  spec?: string
+}
+
+const LOAD_FAILED = 'App failed to load.'
+
+/** A Gunicorn line that names the missing object (not the generic `Error while loading`). */
+const loadErrorOf = (rc: RuleContext) => rc.ofKind('app-load-error').find((e) => !/Error while loading/.test(e.message))
+
+const importTracebackOf = (rc: RuleContext) =>
+  rc.primaryTraceback((tb) => /^Failed to find (application|attribute)/.test(tb.exception.message) || tb.exception.type.endsWith('AppImportError'))
+
+/** The finding for the message one of the rules read; both the load error and the traceback are evidence. */
+function notFound(rc: RuleContext, message: string): Finding<Facts> {
+  const attr = /Failed to find (?:attribute|application object) '([^']+)' in '([^']+)'/.exec(message)
+  const moduleFile = attr ? rc.moduleFile(attr[2]) : undefined
+  const command = commandLine(rc)
+  return {
+    facts: {
+      message,
+      missing: attr ? { attribute: attr[1], module: attr[2] } : undefined,
+      suggestion: /did you mean '([^']+)'/.exec(message)?.[1],
+      defines: moduleFile ? applicationObjects(rc.repo.read(moduleFile) ?? '') : [],
+      spec: appSpec(command?.text)
+    },
+    evidence: present(loadErrorOf(rc)?.lines[0].text, importTracebackOf(rc)?.exception.line, command?.text, rc.gunicornOutcomeLine()),
+    location: firstLocation(command)
+  }
+}
+
+const loadError: Rule<Facts> = {
+  stage: 'boot',
+  name: 'Gunicorn logs the object it failed to find',
+  detect(rc) {
+    const error = loadErrorOf(rc)
+    return error ? notFound(rc, error.message) : undefined
+  }
+}
+
+const importTraceback: Rule<Facts> = {
+  stage: 'boot',
+  name: 'a traceback says the application was not found',
+  detect(rc) {
+    const tb = importTracebackOf(rc)
+    return tb ? notFound(rc, tb.exception.message) : undefined
+  }
+}
+
+const exitCode4: Rule<Facts> = {
+  stage: 'boot',
+  name: 'exit code 4 after App failed to load',
+  detect(rc) {
+    const exit4 = rc.ofKind('worker-exit').some((e) => e.code === 4) || rc.ctx.container.exitCode === 4
+    return exit4 && rc.ofKind('shutdown').some((e) => e.reason === LOAD_FAILED) ? notFound(rc, LOAD_FAILED) : undefined
+  }
+}
+
+function summary({ message, missing, defines }: Facts): string {
+  if (!missing) return `Gunicorn could not find the application object: ${message}`
+  const defined = defines.length ? ` (it defines ${defines.map(code).join(', ')})` : ''
+  return `Gunicorn imported module ${code(missing.module)} but found no ${code(missing.attribute)} in it${defined}.`
+}
+
+function remedy({ missing, suggestion, defines, spec }: Facts): string {
+  // Gunicorn's own suggestion first, else the first application object the module defines.
+  const better = suggestion ?? (missing && defines[0] ? `${missing.module}:${defines[0]}` : undefined)
+  if (!better) {
+    return 'Point Gunicorn at `module:variable` where the variable is the WSGI/ASGI application ' + '(for a factory: `module:create_app()`).'
+  }
+  return `Point Gunicorn at the object that exists: ${code(better)}${spec ? ` instead of ${code(spec)}` : ''}.`
+}
 
 export default defineReason({
   id: 'app-not-found',
@@ -9,6 +93,6 @@ export default defineReason({
   namesCulprit: true,
   readme: 'exit 4: the `module:attribute` of the app is wrong',
   fixtures: [{ path: '__fixtures__/apps/fail-app-not-found', test: '__tests__/diagnosis.itg.ts' }],
-  rules: [legacyRule('boot', 'appNotFound', rule)],
-  words: asIs
+  rules: [loadError, importTraceback, exitCode4],
+  words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
 })

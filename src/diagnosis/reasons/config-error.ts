@@ -1,9 +1,128 @@
-import { configError as rule } from '../rules/configuration.js'
+// Gunicorn rejected its configuration (or the app its own), or `docker run` could not start the container as
+// configured. The start rules come first; the boot rules read Gunicorn's errors before the app's configuration.
 import { defineReason, type Words } from '../reason.js'
-import { legacyRule } from '../legacy.js'
+import { invalidPort, noAppModule, rejectedSetting, unreadableConfig, type ConfigFacts } from '../rules/configuration.js'
+import { djangoSettings, iniSection, optionWithoutValue, settingCrash, unresolvableBind } from '../rules/config-sources.js'
 import { executableMissing, networkMissing, otherStartFailure, startWords, type StartFacts } from '../rules/start.js'
+import { code, where } from '../words.js'
 
-export default defineReason<'config-error', StartFacts | Words>({
+type Facts = StartFacts | ConfigFacts
+
+const CORRECT_VALUE = 'Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally.'
+const PORT_FROM_ENV = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`)
+
+/** How to build the bind from the environment in the config file (nothing expands `${PORT}` there). */
+const readEnvironmentIn = (configFile: string | undefined) =>
+  `read the environment in ${configFile ? code(configFile) : 'gunicorn.conf.py'}: ${PORT_FROM_ENV}`
+
+function literalPort({ placeholder, inCommand }: Extract<ConfigFacts, { kind: 'literal-port' }>): string {
+  const why = inCommand
+    ? `the exec-form ${code('CMD')} runs no shell, so the variable is never expanded`
+    : 'gunicorn.conf.py is plain Python and does not expand shell variables'
+  return `The bind address contains the literal text ${code(placeholder)}: ${why}.`
+}
+
+function summary(facts: ConfigFacts): string {
+  switch (facts.kind) {
+    case 'unresolvable-bind':
+      return (
+        `Gunicorn cannot bind ${code(facts.address)}: the host ${code(facts.host)} in the bind address ` +
+        'does not resolve to an address of this container.'
+      )
+    case 'option-without-value':
+      return (
+        `Gunicorn's ${code(facts.option)} option was given without a value (${facts.message}): ` +
+        'the variable meant to fill it is probably empty or unset.'
+      )
+    case 'control-socket':
+      return (
+        `The master crashed starting its control socket (Gunicorn 25.1+): the ${code('control_socket')} setting ` +
+        `is not a usable path (${code(facts.exceptionLine)}).`
+      )
+    case 'empty-port':
+      return `The bind address has an empty port: ${code('PORT')} is empty or unset where the bind is built.`
+    case 'literal-port':
+      return literalPort(facts)
+    case 'no-app-module':
+      return 'Gunicorn was started without an application module (e.g. `app:app`).'
+    case 'unreadable-config':
+      return `Gunicorn could not read its config file ${code(facts.file)}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ''}.`
+    case 'invalid-value':
+      return `Gunicorn rejected the setting ${code(facts.setting)}: ${facts.problem}${facts.detail !== undefined ? ` (${facts.detail})` : ''}.`
+    case 'unrecognized-arguments':
+      return `Gunicorn does not recognize the argument(s) ${code(facts.args)}.`
+    case 'rejected':
+      return `Gunicorn rejected its configuration: ${facts.message}`
+    case 'django-settings':
+      return `Django's settings are incomplete${where(facts.location)}: ${facts.message}`
+    case 'ini-section':
+      return (
+        `The app reads section ${code(facts.section)} of an INI config file while it loads${where(facts.location)}, ` +
+        `and the file has no such section (${code(facts.exceptionLine)}).`
+      )
+  }
+}
+
+function remedy(facts: ConfigFacts): string {
+  switch (facts.kind) {
+    case 'unresolvable-bind':
+      return (
+        `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${facts.port}`)}); a service name such as ` +
+        `${code(facts.host)} is how other containers reach this one, not an address it can listen on.`
+      )
+    case 'option-without-value':
+      return (
+        `Give ${code(facts.option)} a value where the command is built (e.g. ${code(`${facts.option} "\${VAR:-1000}"`)} ` +
+        'in the start script), or drop the option when the variable is empty.'
+      )
+    case 'control-socket':
+      return (
+        `Set ${code('control_socket')} to a writable path, or turn the socket off with ${code('--no-control-socket')} ` +
+        `instead of ${code('control_socket = None')}.`
+      )
+    case 'empty-port':
+      return `Give ${code('PORT')} a value (the action passes ${code(`PORT=${facts.port}`)}) or ${readEnvironmentIn(facts.configFile)}.`
+    case 'literal-port':
+      return facts.inCommand
+        ? `Use the shell form (${code('CMD gunicorn --bind 0.0.0.0:$PORT app:app')}) or ${readEnvironmentIn(facts.configFile)}.`
+        : `Instead of ${code(facts.placeholder)}, ${readEnvironmentIn(facts.configFile)}.`
+    case 'no-app-module':
+      return (
+        `Add the WSGI/ASGI application as the last argument of the command (${code('gunicorn … module:app')}) ` +
+        `or set ${code('wsgi_app')} in gunicorn.conf.py.`
+      )
+    case 'unreadable-config':
+      return 'Fix the error in the config file; it is executed as Python when Gunicorn starts.'
+    case 'unrecognized-arguments':
+      return 'Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version.'
+    case 'invalid-value':
+    case 'rejected':
+      return CORRECT_VALUE
+    case 'django-settings':
+      return (
+        'Provide the setting or configuration file Django names above in the image ' +
+        '(it is often copied by hand on the server and missing from the build).'
+      )
+    case 'ini-section':
+      return (
+        `Add a ${code(`[${facts.section}]`)} section to the config file the app reads ` +
+        '(check the path it is given in the container), or read it with a fallback.'
+      )
+  }
+}
+
+function words(facts: Facts): Words {
+  switch (facts.kind) {
+    case 'executable-missing':
+    case 'network-missing':
+    case 'start-failed':
+      return startWords(facts)
+    default:
+      return { summary: summary(facts), remedy: remedy(facts) }
+  }
+}
+
+export default defineReason({
   id: 'config-error',
   title: 'Gunicorn configuration error',
   headline: 'Gunicorn configuration error',
@@ -13,6 +132,20 @@ export default defineReason<'config-error', StartFacts | Words>({
     "left without its value, a `control_socket` that is not a path (25.1+); or the app's own " +
     "configuration failed at import (Django's `ImproperlyConfigured`, a missing INI section)",
   fixtures: [{ path: '__fixtures__/apps/fail-config-error', test: '__tests__/diagnosis.itg.ts' }],
-  rules: [executableMissing, networkMissing, otherStartFailure, legacyRule('boot', 'configError', rule)],
-  words: (facts) => ('summary' in facts ? facts : startWords(facts))
+  rules: [
+    executableMissing,
+    networkMissing,
+    otherStartFailure,
+    // Mistakes Gunicorn does not print as its own `Error: …`, then the first error it printed, then the app's.
+    unresolvableBind,
+    optionWithoutValue,
+    settingCrash,
+    invalidPort,
+    noAppModule,
+    unreadableConfig,
+    rejectedSetting,
+    djangoSettings,
+    iniSection
+  ],
+  words
 })

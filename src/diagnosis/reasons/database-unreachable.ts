@@ -1,6 +1,130 @@
-import { databaseUnreachable as rule } from '../rules/environment.js'
-import { defineReason } from '../reason.js'
-import { asIs, legacyRule } from '../legacy.js'
+// The app connects to its database (or cache) while it loads, and cannot reach it from the container.
+import { defineReason, type Rule } from '../reason.js'
+import type { RuleContext, Traceback } from '../context.js'
+import { isConnectFrame, isDatabaseError, readDatabaseError, serviceKind, type DbError, type DbFailure } from '../rules/environment.js'
+import { LOOPBACK } from '../rules/rule.js'
+import { code, present, where } from '../words.js'
+import type { SourceLocation } from '../../model.js'
+
+type Facts =
+  | { kind: 'driver-error'; service: string; error: DbError; location?: SourceLocation }
+  | { kind: 'cut-while-connecting'; service: string; func: string; file: string }
+
+/** The user's frame: the last traceback of the chain that reaches the user's code, else the outer error's. */
+function chainFrame(rc: RuleContext, chain: Traceback[], outer: Traceback) {
+  return (
+    [...chain]
+      .reverse()
+      .map((t) => rc.userFrame(t))
+      .find((f) => f?.location) ?? rc.userFrame(outer)
+  )
+}
+
+const driverError: Rule<Facts> = {
+  stage: 'boot',
+  name: "a driver's connection error",
+  detect(rc) {
+    // A driver error is usually chained: the socket or psycopg2 error first, then the library's own
+    // (SQLAlchemy, redis-py), whose traceback is the one that reaches the user's code.
+    const chain = rc.tracebackChains().find((c) => c.some(isDatabaseError))
+    if (!chain) return undefined
+    const dbErrors = chain.filter(isDatabaseError)
+    const outer = dbErrors[dbErrors.length - 1]
+    const text = chain.map((t) => `${t.exception.type}: ${t.exception.message}`).join('\n')
+    const frame = chainFrame(rc, chain, outer)
+    // The first driver error, when the outer one does not repeat it.
+    const cause = dbErrors[0] !== outer && !outer.exception.message.includes(dbErrors[0].exception.message) ? dbErrors[0].exception.line : undefined
+    return {
+      facts: { kind: 'driver-error', service: serviceKind(text), error: readDatabaseError(text), location: frame?.location },
+      evidence: [...(frame?.text ?? []), outer.exception.line, ...present(cause, rc.gunicornOutcomeLine())],
+      location: frame?.location
+    }
+  }
+}
+
+/** A log cut inside the traceback of a connect (the driver's error line is missing): still the database. */
+const cutWhileConnecting: Rule<Facts> = {
+  stage: 'boot',
+  name: 'a log cut inside a connect',
+  detect(rc) {
+    const cut = rc.ofKind('cut-traceback').find((tb) => tb.frames.slice(-3).some(isConnectFrame))
+    if (!cut) return undefined
+    const connect = [...cut.frames].reverse().find(isConnectFrame)!
+    return {
+      facts: {
+        kind: 'cut-while-connecting',
+        service: serviceKind(cut.frames.map((f) => f.file).join(' ')),
+        func: `${connect.func}`,
+        file: connect.file.replace(/^.*\/(?:site|dist)-packages\//, '')
+      },
+      evidence: present(`  File "${connect.file}", line ${connect.line}, in ${connect.func}`, rc.gunicornOutcomeLine())
+    }
+  }
+}
+
+const LAZILY = 'or connect on first request instead of while the app loads, so it can boot without the service'
+const VIA_NETWORK =
+  `join the service's Docker network with the \`network\` input (e.g. ${code('${{ job.services.postgres.network }}')}) ` + 'and use its name'
+const HOST_INTERNAL = code('host.docker.internal')
+
+/** What went wrong, and what to do about it, for each way a connection fails. */
+const WORDING: Record<DbFailure, (error: DbError) => { what: string; remedy: string }> = {
+  unresolved: ({ host }) => ({
+    what: `the name ${code(host ?? '?')} does not resolve inside the container`,
+    remedy:
+      `${code(host ?? 'That host')} only exists on the network where the app normally runs (a docker-compose or CI service): ` +
+      `${VIA_NETWORK}, or point the URL given with \`env\` at ${HOST_INTERNAL} and the port the service publishes on the runner; ${LAZILY}.`
+  }),
+  refused: ({ host, port }) =>
+    host !== undefined && LOOPBACK.test(host)
+      ? {
+          what: `nothing listens there: inside the container ${code(host)} is the container itself`,
+          remedy:
+            `Point the URL at ${HOST_INTERNAL} to reach a service the workflow publishes on the runner ` +
+            `(GitHub \`services:\` with \`ports:\`), or ${VIA_NETWORK}; ${LAZILY}.`
+        }
+      : {
+          what: 'the connection is refused',
+          remedy:
+            `Check that the service runs and publishes port ${port ?? 'its port'} on the runner (\`ports:\` under GitHub \`services:\`), ` +
+            `and that the URL given with \`env\` uses that port; ${LAZILY}.`
+        },
+  auth: ({ user }) => ({
+    what: `the server rejects the credentials${user ? ` of user ${code(user)}` : ''}`,
+    remedy:
+      `Pass the user and password the test database was created with (e.g. the service's ${code('POSTGRES_USER')}/` +
+      `${code('POSTGRES_PASSWORD')}) in the URL given with \`env\`.`
+  }),
+  'missing-database': ({ database }) => ({
+    what: `the server has no database ${code(database ?? '?')}`,
+    remedy:
+      `Create ${code(database ?? 'the database')} in the service (e.g. ${code(`POSTGRES_DB: ${database ?? 'app'}`)}) ` +
+      'or point the URL given with `env` at a database that exists.'
+  }),
+  timeout: () => ({
+    what: 'the connection times out',
+    remedy: `Make the service reachable from the container (${HOST_INTERNAL} for ports published on the runner, or the \`network\` input), ${LAZILY}.`
+  }),
+  other: () => ({
+    what: 'the connection fails',
+    remedy: `Make the service reachable from the container (${HOST_INTERNAL} or the \`network\` input) with a URL passed with \`env\`, ${LAZILY}.`
+  })
+}
+
+function words(facts: Facts): { summary: string; remedy: string } {
+  if (facts.kind === 'cut-while-connecting') {
+    return {
+      summary:
+        `A worker failed while connecting to ${facts.service} during boot (${code(facts.func)} in ${code(facts.file)}); ` +
+        "the log ends before the driver's error, so the exact failure is not shown.",
+      remedy: WORDING.other({ failure: 'other' }).remedy
+    }
+  }
+  const { error, service, location } = facts
+  const subject = error.host ? `${service} at ${code(error.host)}${error.port ? ` port ${error.port}` : ''}` : service
+  const { what, remedy } = WORDING[error.failure](error)
+  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy }
+}
 
 export default defineReason({
   id: 'database-unreachable',
@@ -8,6 +132,6 @@ export default defineReason({
   headline: 'database unreachable at boot',
   readme: 'the app connects to its database at import and cannot',
   fixtures: [{ path: '__fixtures__/apps/fail-database-unreachable', test: '__tests__/diagnosis.itg.ts' }],
-  rules: [legacyRule('boot', 'databaseUnreachable', rule)],
-  words: asIs
+  rules: [driverError, cutWhileConnecting],
+  words
 })

@@ -1,6 +1,102 @@
-import { missingEnv as rule } from '../rules/environment.js'
-import { defineReason } from '../reason.js'
-import { asIs, legacyRule } from '../legacy.js'
+// The app reads an environment variable at import that the container does not have.
+import { defineReason, type Finding, type Rule } from '../reason.js'
+import type { RuleContext, Traceback } from '../context.js'
+import { emptySpecVariable, environImproperlyConfigured, environKeyError, variableName } from '../rules/environment.js'
+import { code, fileLine, present } from '../words.js'
+import type { SourceLocation } from '../../model.js'
+
+type Facts =
+  | {
+      kind: 'unset'
+      name: string
+      /** The user's line that reads it. */
+      location?: SourceLocation
+      /** The hosting blueprint leaves it for the host to fill (render.yaml `sync: false`). */
+      hostFilled: boolean
+      /** The action passed it to the container, yet the lookup failed. */
+      provided: boolean
+    }
+  | { kind: 'empty-in-spec'; moduleName: string; variable: string; shown: string }
+
+function unset(rc: RuleContext, tb: Traceback): Finding<Facts> {
+  const name = variableName(tb.exception.message)
+  const frame = rc.userFrame(tb)
+  const { env } = rc.ctx
+  return {
+    facts: {
+      kind: 'unset',
+      name,
+      location: frame?.location,
+      hostFilled: Boolean(env.hostFilled?.includes(name)),
+      provided: env.provided.includes(name)
+    },
+    evidence: rc.tracebackEvidence(tb, frame),
+    location: frame?.location
+  }
+}
+
+const environKey: Rule<Facts> = {
+  stage: 'boot',
+  name: 'a KeyError reading os.environ',
+  detect(rc) {
+    const tb = environKeyError(rc)
+    return tb ? unset(rc, tb) : undefined
+  }
+}
+
+const improperlyConfigured: Rule<Facts> = {
+  stage: 'boot',
+  name: 'ImproperlyConfigured names an environment variable',
+  detect(rc) {
+    const tb = environImproperlyConfigured(rc)
+    return tb ? unset(rc, tb) : undefined
+  }
+}
+
+const emptyInSpec: Rule<Facts> = {
+  stage: 'boot',
+  name: 'the app module is built from an empty variable',
+  detect(rc) {
+    const found = emptySpecVariable(rc)
+    if (!found) return undefined
+    const { tb, moduleName, assignment } = found
+    return {
+      facts: { kind: 'empty-in-spec', moduleName, variable: assignment[1], shown: assignment[0] },
+      evidence: present(rc.ctx.lines.find((l) => l.text.includes(assignment[0]))?.text, tb.exception.line, rc.gunicornOutcomeLine())
+    }
+  }
+}
+
+const USE_ENV_INPUT = "with the action's `env` input"
+
+function unsetRemedy({ name, hostFilled, provided }: Extract<Facts, { kind: 'unset' }>): string {
+  if (hostFilled) {
+    return `The hosting blueprint leaves ${code(name)} for the host to fill (e.g. render.yaml \`sync: false\`), so pass a test value ${USE_ENV_INPUT}.`
+  }
+  if (provided) {
+    return (
+      `${code(name)} was passed to the container yet the lookup failed: check its spelling where it is read, ` +
+      `or read it with ${code(`os.environ.get("${name}")`)} and handle the absence.`
+    )
+  }
+  return `Pass ${code(name)} ${USE_ENV_INPUT} (a secret or a harmless test value), or read it with ${code(`os.environ.get("${name}", default)`)}.`
+}
+
+function words(facts: Facts): { summary: string; remedy: string } {
+  if (facts.kind === 'empty-in-spec') {
+    return {
+      summary:
+        `Gunicorn was asked to import ${code(facts.moduleName)}, a module name with an empty part: the environment variable ` +
+        `${code(facts.variable)} it is built from is empty (the log shows ${code(facts.shown)}).`,
+      remedy: `Pass ${code(facts.variable)} ${USE_ENV_INPUT} (the value the image expects), or give it a default where the command is built.`
+    }
+  }
+  const reads = facts.location ? `: ${code(fileLine(facts.location))} reads it at import` : ''
+  return {
+    summary: `The app needs the environment variable ${code(facts.name)}, which is not set in the container${reads}.`,
+    remedy: unsetRemedy(facts)
+  }
+}
 
 export default defineReason({
   id: 'missing-env',
@@ -9,6 +105,6 @@ export default defineReason({
   namesCulprit: true,
   readme: "`KeyError: 'DATABASE_URL'` and friends: the variable the app needs",
   fixtures: [{ path: '__fixtures__/apps/fail-missing-env', test: '__tests__/diagnosis.itg.ts' }],
-  rules: [legacyRule('boot', 'missingEnv', rule)],
-  words: asIs
+  rules: [environKey, improperlyConfigured, emptyInSpec],
+  words
 })

@@ -1,6 +1,70 @@
-import { portInUse as rule } from '../rules/network.js'
-import { defineReason } from '../reason.js'
-import { asIs, legacyRule } from '../legacy.js'
+// Gunicorn could not bind its address: another process in the container holds the port.
+import { defineReason, type Finding, type Rule } from '../reason.js'
+import type { RuleContext } from '../context.js'
+import { backgroundProcess } from '../rules/network.js'
+import { commandLine, firstLocation, type FoundLine } from '../rules/locate.js'
+import { code, present } from '../words.js'
+
+interface Facts {
+  /** The address as Gunicorn printed it, e.g. `('0.0.0.0', 8000)`. */
+  address: string
+  port?: string
+  /** The entrypoint script's line that starts a process in the background (the usual culprit). */
+  background?: FoundLine
+}
+
+/** The finding for the address one of the rules read: every in-use line of the log is evidence. */
+function taken(rc: RuleContext, address: string): Finding<Facts> {
+  const inUse = rc.ofKind('connection-in-use')
+  const addressInUse = rc.tracebacks.find((tb) => /Address already in use/.test(tb.exception.message))
+  const command = commandLine(rc)
+  const background = backgroundProcess(rc, command)
+  const evidence = present(
+    inUse[0]?.lines[0].text,
+    inUse.find((e) => e.error)?.lines[0].text,
+    rc.ofKind('cant-connect')[0]?.lines[0].text,
+    addressInUse?.exception.line
+  )
+  if (background) evidence.push(background.text.trim())
+  return {
+    facts: { address, port: /(\d+)\)?$/.exec(address)?.[1], background },
+    evidence,
+    location: firstLocation(background, command)
+  }
+}
+
+// Gunicorn retries a bind in use, then gives up with `Can't connect to`: that last line names the address.
+const gaveUpBinding: Rule<Facts> = {
+  stage: 'boot',
+  name: "Gunicorn can't connect to its address",
+  detect(rc) {
+    const cantConnect = rc.ofKind('cant-connect')[0]
+    return cantConnect ? taken(rc, cantConnect.address) : undefined
+  }
+}
+
+const connectionInUse: Rule<Facts> = {
+  stage: 'boot',
+  name: 'Gunicorn reports its connection in use',
+  detect(rc) {
+    const inUse = rc.ofKind('connection-in-use')[0]
+    return inUse ? taken(rc, inUse.address) : undefined
+  }
+}
+
+const addressInUseTraceback: Rule<Facts> = {
+  stage: 'boot',
+  name: 'a traceback says Address already in use',
+  detect(rc) {
+    const tb = rc.tracebacks.find((t) => /Address already in use/.test(t.exception.message))
+    return tb ? taken(rc, tb.exception.message) : undefined
+  }
+}
+
+function summary({ address, port, background }: Facts): string {
+  const starter = background ? `; ${code(background.file)} starts ${code(background.text.trim())} before it` : ''
+  return `Port ${port ?? address} inside the container is already taken, so Gunicorn could not bind ${code(address)}${starter}.`
+}
 
 export default defineReason({
   id: 'port-in-use',
@@ -8,6 +72,11 @@ export default defineReason({
   headline: 'port already in use',
   readme: 'Gunicorn could not bind its address',
   fixtures: [{ path: '__fixtures__/apps/fail-port-in-use', test: '__tests__/diagnosis.itg.ts' }],
-  rules: [legacyRule('boot', 'portInUse', rule)],
-  words: asIs
+  rules: [gaveUpBinding, connectionInUse, addressInUseTraceback],
+  words: (facts) => ({
+    summary: summary(facts),
+    remedy:
+      `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : 'that address'} ` +
+      '(a process started by the entrypoint, or the same address bound twice); give the other process its own port.'
+  })
 })

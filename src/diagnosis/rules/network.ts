@@ -1,39 +1,15 @@
 // Network: the address Gunicorn binds, taken by another process or out of the probe's reach.
 import type { Diagnosis } from '../../model.js'
 import type { RuleContext } from '../context.js'
-import { commandLine, configSetting, firstLocation } from './locate.js'
-import { code, LOOPBACK, present, type DiagnosisRule } from './rule.js'
+import { commandLine, configSetting, firstLocation, type FoundLine } from './locate.js'
+import { code, LOOPBACK, present } from './rule.js'
 
-export const portInUse: DiagnosisRule = {
-  reason: 'port-in-use',
-  explain(rc) {
-    const inUse = rc.ofKind('connection-in-use')
-    const cantConnect = rc.ofKind('cant-connect')[0]
-    const addressInUse = rc.tracebacks.find((tb) => /Address already in use/.test(tb.exception.message))
-    if (inUse.length === 0 && !cantConnect && !addressInUse) return undefined
-    const address = cantConnect?.address ?? inUse[0]?.address ?? addressInUse?.exception.message ?? ''
-    const portNumber = /(\d+)\)?$/.exec(address)?.[1]
-    // A sidecar started in the background by the entrypoint script is the usual culprit.
-    const command = commandLine(rc)
-    const script = /([\w./-]+\.sh)\b/.exec(command?.text ?? '')?.[1]
-    const scriptFile = script ? rc.inContext(script.replace(/^\.?\//, '')) : undefined
-    const found = scriptFile ? rc.repo.findLine(scriptFile, /&\s*$/) : undefined
-    const background = found && scriptFile ? { file: scriptFile, ...found } : undefined
-    const evidence = present(
-      inUse[0]?.lines[0].text,
-      inUse.find((e) => e.error)?.lines[0].text,
-      cantConnect?.lines[0].text,
-      addressInUse?.exception.line
-    )
-    if (background) evidence.push(background.text.trim())
-    return {
-      reason: 'port-in-use',
-      summary: `Port ${portNumber ?? address} inside the container is already taken, so Gunicorn could not bind ${code(address)}${background ? `; ${code(background.file)} starts ${code(background.text.trim())} before it` : ''}.`,
-      evidence,
-      location: firstLocation(background, command),
-      remedy: `Make sure nothing else in the container listens on ${portNumber ? `port ${portNumber}` : 'that address'} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
-    }
-  }
+/** The line of the entrypoint script (named in the command) that starts a process in the background. */
+export function backgroundProcess(rc: RuleContext, command: FoundLine | undefined): FoundLine | undefined {
+  const script = /([\w./-]+\.sh)\b/.exec(command?.text ?? '')?.[1]
+  const scriptFile = script ? rc.inContext(script.replace(/^\.?\//, '')) : undefined
+  const found = scriptFile ? rc.repo.findLine(scriptFile, /&\s*$/) : undefined
+  return found && scriptFile ? { file: scriptFile, ...found } : undefined
 }
 
 /** Gunicorn listens, but where the probe cannot reach it: loopback, a Unix socket, or another port. */
