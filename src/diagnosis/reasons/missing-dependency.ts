@@ -1,15 +1,185 @@
-import { missingDependency as rule } from '../rules/imports.js'
-import { defineReason, type Words } from '../reason.js'
-import { legacyRule } from '../legacy.js'
+// A module the app (or Gunicorn itself) imports is not installed in the image, or not importable where Gunicorn runs.
+import { defineReason, type Rule } from '../reason.js'
+import { frameText } from '../context.js'
+import { pipPackageFor } from '../packages.js'
+import { crlfScript, importCutShort, moduleNotFound, raisedByImportApp, requirementsIn } from '../rules/imports.js'
+import { commandLine, firstLocation } from '../rules/locate.js'
 import { gunicornNotInstalled, startWords, type StartFacts } from '../rules/start.js'
+import { code, present, where } from '../words.js'
+import type { SourceLocation } from '../../model.js'
 
-export default defineReason<'missing-dependency', StartFacts | Words>({
+type BootFacts =
+  | { kind: 'gunicorn-missing'; exceptionLine: string }
+  | { kind: 'app-module-missing'; moduleName: string }
+  | { kind: 'local-not-importable'; moduleName: string; local: string; importedAt?: SourceLocation }
+  | { kind: 'crlf-script'; moduleName: string; script: string; scriptLine: string }
+  | { kind: 'not-installed'; moduleName: string; pipName: string; differs: boolean; requirements?: string; importedAt?: SourceLocation }
+  | { kind: 'import-cut-short'; module: string; what: string; instead: string; requirements?: string }
+
+type Facts = StartFacts | BootFacts
+
+const gunicornItself: Rule<Facts> = {
+  stage: 'boot',
+  name: "`No module named 'gunicorn'`: the gunicorn script runs under a Python that lacks Gunicorn",
+  detect(rc) {
+    const found = moduleNotFound(rc)
+    if (!found || found.moduleName.split('.')[0] !== 'gunicorn' || rc.localModuleExists(found.moduleName)) return undefined
+    return { facts: { kind: 'gunicorn-missing', exceptionLine: found.tb.exception.line }, evidence: rc.tracebackEvidence(found.tb) }
+  }
+}
+
+const appModule: Rule<Facts> = {
+  stage: 'boot',
+  name: 'the app module Gunicorn was told to load is missing (straight from import_app, no app frame between)',
+  detect(rc) {
+    const found = moduleNotFound(rc)
+    if (!found || rc.userFrame(found.tb) || !raisedByImportApp(found.tb) || rc.localModuleExists(found.moduleName)) return undefined
+    return {
+      facts: { kind: 'app-module-missing', moduleName: found.moduleName },
+      evidence: rc.tracebackEvidence(found.tb),
+      location: firstLocation(commandLine(rc))
+    }
+  }
+}
+
+const localNotImportable: Rule<Facts> = {
+  stage: 'boot',
+  name: 'the missing module is in the repository but not importable in the container',
+  detect(rc) {
+    const found = moduleNotFound(rc)
+    const local = found && rc.localModuleExists(found.moduleName)
+    if (!found || !local) return undefined
+    const frame = rc.userFrame(found.tb)
+    return {
+      facts: { kind: 'local-not-importable', moduleName: found.moduleName, local, importedAt: frame?.location },
+      evidence: rc.tracebackEvidence(found.tb, frame),
+      location: frame?.location
+    }
+  }
+}
+
+// Tried after the rules above: a CRLF script explains a missing module only when nothing closer does.
+const crlfEntrypoint: Rule<Facts> = {
+  stage: 'boot',
+  name: 'a CRLF shell script failed its commands before Gunicorn started',
+  detect(rc) {
+    const found = moduleNotFound(rc)
+    const crlf = found && crlfScript(rc)
+    if (!found || !crlf) return undefined
+    const frame = rc.userFrame(found.tb)
+    return {
+      facts: { kind: 'crlf-script', moduleName: found.moduleName, script: crlf.script, scriptLine: crlf.line },
+      evidence: [crlf.line, ...rc.tracebackEvidence(found.tb, frame)],
+      location: frame?.location
+    }
+  }
+}
+
+// Tried after the rules above, which explain the same traceback better.
+const notInstalled: Rule<Facts> = {
+  stage: 'boot',
+  name: 'the imported module is not installed in the image',
+  detect(rc) {
+    const found = moduleNotFound(rc)
+    if (!found) return undefined
+    const frame = rc.userFrame(found.tb)
+    const { pipName, differs } = pipPackageFor(found.moduleName)
+    return {
+      facts: {
+        kind: 'not-installed',
+        moduleName: found.moduleName,
+        pipName,
+        differs,
+        requirements: rc.requirementsFile(),
+        importedAt: frame?.location
+      },
+      evidence: rc.tracebackEvidence(found.tb, frame),
+      location: frame?.location
+    }
+  }
+}
+
+const cutShort: Rule<Facts> = {
+  stage: 'boot',
+  name: 'the log ends inside the import of a known optional module',
+  detect(rc) {
+    const cut = importCutShort(rc)
+    if (!cut) return undefined
+    const { module, what, instead } = cut.site
+    return {
+      facts: { kind: 'import-cut-short', module, what, instead, requirements: rc.requirementsFile() },
+      evidence: [...frameText(cut.frame), ...present(rc.gunicornOutcomeLine())]
+    }
+  }
+}
+
+const RUN_DIRECTORY = `(${code('--chdir')}, ${code('WORKDIR')} or ${code('PYTHONPATH')})`
+
+function bootWords(facts: BootFacts): { summary: string; remedy: string } {
+  switch (facts.kind) {
+    case 'gunicorn-missing':
+      return {
+        summary: `Gunicorn itself is not installed for the Python that runs the ${code('gunicorn')} command (${code(facts.exceptionLine)}).`,
+        remedy:
+          `Install ${code('gunicorn')} in the same environment as the app (its requirements, the same virtualenv), ` +
+          `or start it with ${code('python -m gunicorn')} from that Python.`
+      }
+    case 'app-module-missing':
+      return {
+        summary:
+          `Gunicorn cannot import the app module ${code(facts.moduleName)} it was told to load: it is not importable where ` +
+          'Gunicorn runs (not copied into the image, another working directory, or installed for another Python).',
+        remedy:
+          `Check that the image contains ${code(facts.moduleName.replace(/\./g, '/'))} and that Gunicorn starts in its ` +
+          `directory ${RUN_DIRECTORY}; an entrypoint script that fails its ${code('cd')} (e.g. CRLF line endings) has the same effect.`
+      }
+    case 'local-not-importable':
+      return {
+        summary:
+          `The app imports ${code(facts.moduleName)}${where(facts.importedAt)}, which exists in the repository ` +
+          `(${code(facts.local)}) but is not importable in the container.`,
+        remedy: `Check that the Dockerfile copies ${code(facts.local)} and that Gunicorn runs from the right directory ${RUN_DIRECTORY}.`
+      }
+    case 'crlf-script':
+      return {
+        summary:
+          `The app module ${code(facts.moduleName)} is not importable because ${code(facts.script)} has Windows (CRLF) line ` +
+          `endings: its commands (a ${code('cd')}, an ${code('export')}) failed before Gunicorn started (${code(facts.scriptLine.trim())}).`,
+        remedy: `Convert ${code(facts.script)} to LF line endings (${code('dos2unix')}, or ${code('*.sh text eol=lf')} in .gitattributes) and rebuild.`
+      }
+    case 'not-installed': {
+      const differs = facts.differs ? ` (the import name ${code(facts.moduleName.split('.')[0])} differs from the package name)` : ''
+      return {
+        summary: `The app imports ${code(facts.moduleName)}${where(facts.importedAt)}, which is not installed in the image.`,
+        remedy: `Add ${code(facts.pipName)} to ${requirementsIn(facts.requirements)}${differs}.`
+      }
+    }
+    case 'import-cut-short':
+      return {
+        summary:
+          `A worker failed importing ${facts.what}: ${code(facts.module)} is not installed in the image ` + '(the log ends inside that import).',
+        remedy: `Add ${code(facts.module)} to ${requirementsIn(facts.requirements)}, ${facts.instead}.`
+      }
+  }
+}
+
+export default defineReason({
   id: 'missing-dependency',
   title: 'Missing dependency',
   headline: 'missing dependency',
   namesCulprit: true,
   readme: '`ModuleNotFoundError`, with the pip package name where it differs from the import name',
   fixtures: [{ path: '__fixtures__/apps/fail-missing-dependency', test: '__tests__/diagnosis.itg.ts' }],
-  rules: [gunicornNotInstalled, legacyRule('boot', 'missingDependency', rule)],
-  words: (facts) => ('summary' in facts ? facts : startWords(facts))
+  // The start rule first: `docker run` failing on a missing gunicorn executable.
+  rules: [gunicornNotInstalled, gunicornItself, appModule, localNotImportable, crlfEntrypoint, notInstalled, cutShort],
+  words: (facts: Facts) => {
+    switch (facts.kind) {
+      case 'executable-missing':
+      case 'network-missing':
+      case 'start-failed':
+        return startWords(facts)
+      default:
+        return bootWords(facts)
+    }
+  }
 })
