@@ -61,7 +61,7 @@ export function memoryKillEvidence(rc: RuleContext, { limit, oomKills, oomEvents
  * `--workers N` / `-w N` in the image command, or `workers = N` in gunicorn.conf.py: Gunicorn uses it as written,
  * while the tracker infers its count from the first burst of boots, which a worker killed early makes smaller.
  */
-export function configuredWorkers(rc: RuleContext): number | undefined {
+function configuredWorkers(rc: RuleContext): number | undefined {
   const inCommand = /(?:--workers|-w)["',\s=]+["']?(\d+)/.exec(commandLine(rc)?.text ?? '')?.[1]
   const inConfig = /=\s*(\d+)\s*$/.exec(configSetting(rc, /^\s*workers\s*=\s*\d+\s*$/)?.text ?? '')?.[1]
   const workers = Number(inCommand ?? inConfig)
