@@ -1,6 +1,193 @@
-import { bootTimeout as rule } from '../rules/lifecycle.js'
-import { defineReason } from '../reason.js'
-import { asIs, legacyRule } from '../legacy.js'
+// Nothing answered in time and nothing crashed: a wrapper gave up on Gunicorn, Gunicorn never started, it listens
+// where the probe cannot reach it (loopback, a Unix socket, another port), it never bound, or the workers never
+// finished their import.
+import { defineReason, type Rule } from '../reason.js'
+import { code, present } from '../words.js'
+import type { RuleContext } from '../context.js'
+import { commandLine, configSetting, firstLocation } from '../rules/locate.js'
+import { lastLogLines, wrapperGaveUp } from '../rules/lifecycle.js'
+import { LOOPBACK } from '../rules/rule.js'
+
+type Facts =
+  | { kind: 'wrapper-gave-up'; seconds?: string }
+  | { kind: 'never-started'; seconds: number; logEmpty: boolean }
+  | { kind: 'loopback'; binds: string[]; port: number }
+  | { kind: 'unix-socket'; binds: string[]; port: number }
+  | { kind: 'other-port'; ports: string[]; port: number }
+  | { kind: 'never-listened'; seconds: number }
+  | { kind: 'nothing-answered'; seconds: number; booted: number; stopsAt?: string }
+
+const wrapper: Rule<Facts> = {
+  stage: 'boot',
+  name: 'the program that starts Gunicorn gave up on it',
+  detect(rc) {
+    const gaveUp = wrapperGaveUp(rc)
+    if (!gaveUp) return undefined
+    const { line, seconds } = gaveUp
+    return {
+      facts: { kind: 'wrapper-gave-up', seconds },
+      evidence: [line.text, ...lastLogLines(rc).filter((l) => l !== line.text)],
+      location: firstLocation(commandLine(rc))
+    }
+  }
+}
+
+const neverStarted: Rule<Facts> = {
+  stage: 'boot',
+  name: 'Gunicorn never started',
+  detect(rc) {
+    if (rc.ctx.outcome !== 'boot-timeout' || rc.ctx.state.started) return undefined
+    const lastLines = lastLogLines(rc)
+    return {
+      facts: { kind: 'never-started', seconds: rc.ctx.settings.timeoutSec, logEmpty: lastLines.length === 0 },
+      evidence: lastLines,
+      location: firstLocation(commandLine(rc))
+    }
+  }
+}
+
+/** The boot timed out after Gunicorn started: where it listens, and how far it got. */
+const startedThenStalled = (rc: RuleContext) => rc.ctx.outcome === 'boot-timeout' && rc.ctx.state.started
+
+const loopbackBind: Rule<Facts> = {
+  stage: 'boot',
+  name: 'Gunicorn listens on the loopback interface only',
+  detect(rc) {
+    const { binds } = rc.ctx.state
+    if (!startedThenStalled(rc) || binds.length === 0 || !binds.every((b) => LOOPBACK.test(b))) return undefined
+    const command = commandLine(rc)
+    return {
+      facts: { kind: 'loopback', binds, port: rc.ctx.settings.port },
+      evidence: present(rc.ofKind('listening')[0]?.lines[0].text, command?.text),
+      location: firstLocation(
+        command && /127\.0\.0\.1|localhost/.test(command.text) && command,
+        configSetting(rc, /^\s*bind\s*=.*(127\.0\.0\.1|localhost)/)
+      )
+    }
+  }
+}
+
+const unixSocketBind: Rule<Facts> = {
+  stage: 'boot',
+  name: 'Gunicorn listens on a Unix socket only',
+  detect(rc) {
+    const { binds } = rc.ctx.state
+    if (!startedThenStalled(rc) || binds.length === 0 || !binds.every((b) => b.startsWith('unix:'))) return undefined
+    return {
+      facts: { kind: 'unix-socket', binds, port: rc.ctx.settings.port },
+      evidence: present(rc.ofKind('listening')[0]?.lines[0].text),
+      location: firstLocation(commandLine(rc))
+    }
+  }
+}
+
+const otherPort: Rule<Facts> = {
+  stage: 'boot',
+  name: 'Gunicorn listens on another port than the probed one',
+  detect(rc) {
+    const port = rc.ctx.settings.port
+    const ports = rc.ctx.state.binds.map((b) => /:(\d+)$/.exec(b)?.[1]).filter((p): p is string => Boolean(p))
+    if (!startedThenStalled(rc) || ports.length === 0 || ports.includes(String(port))) return undefined
+    return {
+      facts: { kind: 'other-port', ports, port },
+      evidence: present(rc.ofKind('listening')[0]?.lines[0].text),
+      location: firstLocation(commandLine(rc))
+    }
+  }
+}
+
+const neverListened: Rule<Facts> = {
+  stage: 'boot',
+  name: 'Gunicorn started but never bound',
+  detect(rc) {
+    if (!startedThenStalled(rc) || rc.ofKind('listening')[0]) return undefined
+    return { facts: { kind: 'never-listened', seconds: rc.ctx.settings.timeoutSec }, evidence: lastLogLines(rc) }
+  }
+}
+
+const nothingAnswered: Rule<Facts> = {
+  stage: 'boot',
+  name: 'Gunicorn listens but nothing answered',
+  detect(rc) {
+    if (!startedThenStalled(rc) || !rc.ofKind('listening')[0]) return undefined
+    const lastBoot = rc.ofKind('worker-boot').slice(-1)[0]?.lines[0]
+    // The log ends at a worker's boot line: that worker is most likely still importing.
+    const stopsAtBoot = lastBoot !== undefined && rc.ctx.lines.slice(-1)[0]?.seq === lastBoot.seq
+    return {
+      facts: {
+        kind: 'nothing-answered',
+        seconds: rc.ctx.settings.timeoutSec,
+        booted: rc.ctx.state.bootedPids.length,
+        stopsAt: stopsAtBoot ? lastBoot.text.replace(/^\[[^\]]+\] /, '') : undefined
+      },
+      evidence: lastLogLines(rc)
+    }
+  }
+}
+
+function summary(facts: Facts): string {
+  switch (facts.kind) {
+    case 'wrapper-gave-up':
+      return (
+        `The program that starts Gunicorn gave up waiting for its master${facts.seconds ? ` after ${facts.seconds} s` : ''}: ` +
+        'Gunicorn never became ready, and the log shows no error from it.'
+      )
+    case 'never-started':
+      return (
+        `Gunicorn never started within ${facts.seconds} s: ` +
+        `the log has no ${code('Starting gunicorn')} line${facts.logEmpty ? ' (it is empty)' : ''}.`
+      )
+    case 'loopback':
+      return (
+        `Gunicorn listens on ${code(facts.binds.join(', '))}, the loopback interface inside the container, ` + 'so nothing from outside can reach it.'
+      )
+    case 'unix-socket':
+      return `Gunicorn listens only on ${code(facts.binds.join(', '))}, a Unix socket, not on TCP port ${facts.port}.`
+    case 'other-port':
+      return `Gunicorn listens on port ${facts.ports.join(', ')} but the smoke test probes port ${facts.port}.`
+    case 'never-listened':
+      return `Gunicorn started but never logged ${code('Listening at')} within ${facts.seconds} s.`
+    case 'nothing-answered':
+      return nothingAnsweredSummary(facts)
+  }
+}
+
+function nothingAnsweredSummary({ seconds, booted, stopsAt }: Extract<Facts, { kind: 'nothing-answered' }>): string {
+  if (!booted) return `Gunicorn is listening but no worker booted within ${seconds} s.`
+  const stillImporting = stopsAt ? `; the log stops at ${code(stopsAt)}, so the app is probably still importing (a blocking call at import)` : ''
+  return `Gunicorn booted ${booted} worker${booted === 1 ? '' : 's'} but nothing answered within ${seconds} s${stillImporting}.`
+}
+
+function remedy(facts: Facts): string {
+  switch (facts.kind) {
+    case 'wrapper-gave-up':
+      return (
+        'Run Gunicorn with its log visible (the wrapper hides it) to see where the boot stops: ' +
+        'usually an import that waits on a service, or a worker that cannot start.'
+      )
+    case 'never-started':
+      return (
+        'Check that the image command runs Gunicorn (an entrypoint script may wait for something first) ' +
+        'and that it does not block before starting it.'
+      )
+    case 'loopback': {
+      const conf = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '${facts.port}')}"`)
+      return `Bind to all interfaces: ${code('--bind 0.0.0.0:$PORT')} (shell-form CMD) or ${conf} in gunicorn.conf.py.`
+    }
+    case 'unix-socket':
+      return `Add a TCP bind for the smoke test: ${code(`--bind 0.0.0.0:${facts.port}`)}.`
+    case 'other-port':
+      return `Bind to ${code('0.0.0.0:$PORT')} (the action sets ${code(`PORT=${facts.port}`)}), or set the action's \`port\` input to ${facts.ports[0]}.`
+    case 'never-listened':
+      return 'Something blocks the master before it binds (a config hook such as `on_starting`, or a preload import); make it return promptly.'
+    case 'nothing-answered':
+      return (
+        'Make the import return quickly (no waiting on services at import time); ' +
+        `note that Gunicorn 22+ does not apply its ${code('timeout')} while a worker is still importing, ` +
+        'so such a worker hangs without any log line.'
+      )
+  }
+}
 
 export default defineReason({
   id: 'boot-timeout',
@@ -8,6 +195,6 @@ export default defineReason({
   headline: 'Gunicorn never became ready',
   readme: 'nothing answered in time and nothing crashed (e.g. Gunicorn bound to `127.0.0.1` inside the container)',
   fixtures: [{ path: '__fixtures__/apps/fail-boot-timeout', test: '__tests__/diagnosis.itg.ts' }],
-  rules: [legacyRule('boot', 'bootTimeout', rule)],
-  words: asIs
+  rules: [wrapper, neverStarted, loopbackBind, unixSocketBind, otherPort, neverListened, nothingAnswered],
+  words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
 })

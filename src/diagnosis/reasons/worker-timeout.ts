@@ -1,6 +1,59 @@
-import { workerTimeout as rule } from '../rules/resources.js'
-import { defineReason } from '../reason.js'
-import { asIs, legacyRule } from '../legacy.js'
+// Gunicorn killed workers with WORKER TIMEOUT: while they loaded the app, or (after the first healthy answer)
+// while a request kept them busy. Located at the line that sets the timeout.
+import { defineReason, type Finding, type Rule } from '../reason.js'
+import { code } from '../words.js'
+import { workerTimeouts, type WorkerTimeouts } from '../rules/resources.js'
+
+interface Facts {
+  when: 'while-serving' | 'while-loading'
+  /** How many workers the words say were killed. */
+  killed: number
+  /** Gunicorn's `timeout` as the image sets it (30 by default). */
+  seconds: string
+}
+
+function finding(found: WorkerTimeouts, when: Facts['when'], killed: number): Finding<Facts> {
+  const { setting, evidence } = found
+  return { facts: { when, killed, seconds: setting.seconds }, evidence, location: setting.location }
+}
+
+const whileServing: Rule<Facts> = {
+  stage: 'boot',
+  name: 'a request kept a worker busy past the timeout',
+  detect(rc) {
+    const found = workerTimeouts(rc)
+    return found?.whileServing ? finding(found, 'while-serving', found.timeouts.length) : undefined
+  }
+}
+
+const whileLoading: Rule<Facts> = {
+  stage: 'boot',
+  name: 'loading the app took longer than the timeout',
+  detect(rc) {
+    const found = workerTimeouts(rc)
+    // Timeouts of workers whose boot the log lost still count when none is known to have booted.
+    return found && !found.whileServing ? finding(found, 'while-loading', found.duringBoot || found.timeouts.length) : undefined
+  }
+}
+
+function words({ when, killed, seconds }: Facts) {
+  const timeout = `Gunicorn's ${code('timeout')} of ${seconds} s`
+  if (when === 'while-serving') {
+    return {
+      summary:
+        `Gunicorn killed ${killed === 1 ? 'a worker' : `${killed} workers`} with ${code('WORKER TIMEOUT')} while serving requests: ` +
+        `a request kept the worker busy longer than ${timeout}.`,
+      remedy:
+        'Find the blocking call on the request path (with gevent workers, a C database driver or CPU-bound work blocks the whole worker), ' +
+        `move slow work out of the request, or add workers/threads; raise ${code('--timeout')} only if such requests are expected.`
+    }
+  }
+  return {
+    summary: `Gunicorn killed ${killed} worker${killed === 1 ? '' : 's'} with ${code('WORKER TIMEOUT')}: loading the app took longer than ${timeout}.`,
+    remedy:
+      'Make the import fast (do not wait for services or load big data at import time) ' + `or raise ${code('--timeout')} above the real boot time.`
+  }
+}
 
 export default defineReason({
   id: 'worker-timeout',
@@ -8,6 +61,6 @@ export default defineReason({
   headline: 'worker timeout',
   readme: "a worker took longer to boot than Gunicorn's `timeout`",
   fixtures: [{ path: '__fixtures__/apps/load-worker-timeout', test: '__tests__/concurrency.itg.ts' }],
-  rules: [legacyRule('boot', 'workerTimeout', rule)],
-  words: asIs
+  rules: [whileServing, whileLoading],
+  words
 })
