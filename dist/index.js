@@ -3681,8 +3681,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural2 = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
+      const plural3 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural3}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message
@@ -11245,9 +11245,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural2) {
+      constructor(singular, plural3) {
         this.singular = singular;
-        this.plural = plural2;
+        this.plural = plural3;
       }
       pluralize(count) {
         const one = count === 1;
@@ -19199,15 +19199,15 @@ function change(head, base) {
   return head === void 0 || base === void 0 || base <= 0 ? void 0 : (head - base) / base;
 }
 function regressionsBeyond(head, base, limits) {
-  const found = [];
+  const found2 = [];
   for (const metric of REGRESSION_METRICS) {
     const limit = limits[metric];
     const headValue = figure(head, metric);
     const baseValue = figure(base, metric);
     const grown = change(headValue, baseValue);
-    if (limit !== void 0 && grown !== void 0 && grown > limit) found.push({ metric, head: headValue, base: baseValue, change: grown, limit });
+    if (limit !== void 0 && grown !== void 0 && grown > limit) found2.push({ metric, head: headValue, base: baseValue, change: grown, limit });
   }
-  return found;
+  return found2;
 }
 var REGRESSION_METRICS, ENTRY;
 var init_limits = __esm({
@@ -19655,6 +19655,159 @@ var init_marker = __esm({
   }
 });
 
+// src/diagnosis/reason.ts
+function defineReason(reason) {
+  return reason;
+}
+var init_reason = __esm({
+  "src/diagnosis/reason.ts"() {
+    "use strict";
+  }
+});
+
+// src/diagnosis/pip-output.ts
+function parseConflict(lines) {
+  const start = lines.findIndex((line) => /^The conflict is caused by:/.test(line.trim()));
+  if (start < 0) return void 0;
+  const headline2 = lines.find((line) => /ERROR: Cannot install .* conflicting dependencies/.test(line))?.trim() ?? lines[start].trim();
+  const conflict = { requested: [], clashes: [], headline: headline2 };
+  for (const raw of lines.slice(start + 1)) {
+    const line = raw.trim();
+    if (!line) {
+      if (conflict.requested.length + conflict.clashes.length > 0) break;
+      continue;
+    }
+    const requested = line.match(/^The user requested (\(constraint\) )?(\S+)/);
+    const depends = line.match(/^(\S+) (\S+) depends on (\S+)/);
+    if (requested)
+      conflict.requested.push({ requirement: requested[2], name: requested[2].match(NAME)?.[1] ?? requested[2], constraint: !!requested[1] });
+    else if (depends)
+      conflict.clashes.push({
+        dependent: depends[1],
+        dependentVersion: depends[2],
+        requirement: depends[3],
+        target: depends[3].match(NAME)?.[1] ?? depends[3]
+      });
+    else break;
+  }
+  return conflict.clashes.length > 0 ? conflict : void 0;
+}
+function parseNotFound(lines) {
+  const differentPython = lines.map((line) => line.match(/ERROR: Package '([^']+)' requires a different Python: (\S+) not in '([^']+)'/)).find(Boolean);
+  if (differentPython) {
+    const [line, name, pythonVersion, requiresPython] = differentPython;
+    return { requirement: name, name, versions: [], otherPython: { pythonVersion, requiresPython }, evidence: [line.trim()] };
+  }
+  const index = lines.findIndex((line) => /Could not find a version that satisfies the requirement/.test(line));
+  if (index < 0) return void 0;
+  const match = lines[index].match(/satisfies the requirement (\S+)(?: \(from versions: ([^)]*)\))?/);
+  if (!match) return void 0;
+  const requirement = match[1];
+  const versions = (match[2] ?? "").split(",").map((v) => v.trim()).filter((v) => v && v !== "none");
+  const ignoredLine = lines.find((line) => /Ignored the following versions that require a different python version/.test(line));
+  const ignored = ignoredLine?.match(/Requires-Python ([^;,]+)/)?.[1]?.trim();
+  const evidence = [ignoredLine, lines[index], lines.find((line) => /No matching distribution found/.test(line))].filter((line) => Boolean(line)).map((line) => line.trim());
+  return {
+    requirement,
+    name: requirement.match(NAME)?.[1] ?? requirement,
+    versions,
+    otherPython: ignored ? { requiresPython: ignored } : void 0,
+    evidence
+  };
+}
+function parseNativeBuildFailure(lines) {
+  const failed2 = lines.map(
+    (line) => line.match(
+      /Failed building wheel for ([^\s:]+)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/
+    )
+  ).find(Boolean);
+  const encountered = lines.findIndex((line) => /Encountered error while (trying to install|generating) package/.test(line));
+  const packageName = failed2?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, "").trim() : void 0);
+  if (!packageName || !lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line))) return void 0;
+  const evidence = failed2 ? [failed2[0]] : [];
+  let missing;
+  for (const { pattern, missing: name } of MISSING_TOOLS) {
+    const hit = lines.map((line) => line.match(pattern)).find(Boolean);
+    if (hit) {
+      missing = name(hit);
+      evidence.unshift(hit.input.trim());
+      break;
+    }
+  }
+  return { packageName, missing, evidence };
+}
+function pythonVersionUnstated(lines) {
+  return lines.some((line) => /Ignored the following versions that require a different python version/.test(line)) && !lines.some((line) => /requires a different Python: \S+ not in/.test(line));
+}
+var NAME, MISSING_TOOLS;
+var init_pip_output = __esm({
+  "src/diagnosis/pip-output.ts"() {
+    "use strict";
+    NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
+    MISSING_TOOLS = [
+      { pattern: /fatal error: ([\w./-]+\.h): No such file or directory/, missing: (m) => m[1] },
+      { pattern: /command '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)' failed: No such file or directory/, missing: (m) => m[1] },
+      { pattern: /No such file or directory: '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)'/, missing: (m) => m[1] },
+      { pattern: /\b(gcc|cc|g\+\+): (?:command )?not found/, missing: (m) => m[1] },
+      { pattern: /(pg_config) executable not found/, missing: (m) => m[1] },
+      { pattern: /(mysql_config|pkg-config)[: ].*not found/, missing: (m) => m[1] },
+      { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => "rustc" }
+    ];
+  }
+});
+
+// src/diagnosis/requirements.ts
+import fs3 from "node:fs";
+import path4 from "node:path";
+function normalizeName(name) {
+  return name.toLowerCase().replace(/[-_.]+/g, "-");
+}
+function readPins(file, constraint = false, seen = /* @__PURE__ */ new Set()) {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  let text;
+  try {
+    text = fs3.readFileSync(file, "utf8");
+  } catch {
+    return [];
+  }
+  const pins = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.replace(/(^|\s)#.*$/, "").trim();
+    const include = line.match(INCLUDE);
+    if (include) {
+      const isConstraint = constraint || include[1] === "-c" || include[1] === "--constraint";
+      pins.push(...readPins(path4.resolve(path4.dirname(file), include[2]), isConstraint, seen));
+      return;
+    }
+    const name = line.startsWith("-") ? void 0 : line.match(NAME2)?.[1];
+    if (name) pins.push({ name, requirement: line, file, line: index + 1, constraint });
+  });
+  return pins;
+}
+function pinsOf(pins, name) {
+  const wanted = normalizeName(name);
+  return pins.filter((pin) => normalizeName(pin.name) === wanted).sort((a, b) => Number(a.constraint) - Number(b.constraint));
+}
+function requirementFilesOf(instruction, contextDir) {
+  const files = [];
+  for (const match of instruction.matchAll(/(?:^|\s)(?:-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/g)) {
+    const written = match[1].replace(/^['"]|['"]$/g, "");
+    const candidates = [path4.resolve(contextDir, written.replace(/^\/+/, "")), path4.resolve(contextDir, path4.basename(written))];
+    const found2 = candidates.find((candidate) => fs3.existsSync(candidate));
+    if (found2 && !files.includes(found2)) files.push(found2);
+  }
+  return files;
+}
+var INCLUDE, NAME2;
+var init_requirements = __esm({
+  "src/diagnosis/requirements.ts"() {
+    "use strict";
+    INCLUDE = /^(-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/;
+    NAME2 = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
+  }
+});
+
 // src/docker/build-output.ts
 function stripAnsi(text) {
   return text.replace(ANSI, "");
@@ -19795,31 +19948,6 @@ function findLastIndex(items, predicate) {
 function numberOrUndefined(text) {
   return text === void 0 ? void 0 : Number(text);
 }
-function buildRemedy(failure) {
-  const text = [failure.message, ...failure.outputTail].join("\n");
-  if (/pip: not found|No module named pip/.test(text)) {
-    return "The base image has no pip: start from an official Python image (python:3.x-slim) or install pip before this step.";
-  }
-  if (/No matching distribution found for ([^\s]+)/.test(text)) {
-    const name = text.match(/No matching distribution found for ([^\s]+)/)?.[1];
-    return `pip could not find \`${name}\`: check its name and version pin in the requirements file, and that it supports this Python version.`;
-  }
-  if (/COPY failed|failed to compute cache key|not found in build context|"\/[^"]+": not found/.test(text)) {
-    return "A file the Dockerfile copies is not in the build context: check the path, the `context` input and `.dockerignore`.";
-  }
-  if (/pull access denied|manifest unknown|not found: manifest|failed to resolve source metadata|registry-1\.docker\.io|dial tcp|no such host/.test(
-    text
-  ) || failure.instruction?.startsWith("FROM")) {
-    return "The base image could not be pulled: check its name and tag, and registry credentials for private images.";
-  }
-  if (/unknown instruction|dockerfile parse error|failed to parse/i.test(text)) {
-    return "The Dockerfile does not parse: fix the instruction on the line shown.";
-  }
-  if (failure.instruction?.startsWith("RUN")) {
-    return `Fix the command of this \`RUN\` step; its last output lines are shown above.`;
-  }
-  return "Fix the Dockerfile step shown; the builder output is in the job log.";
-}
 var ANSI, NOISE;
 var init_build_output = __esm({
   "src/docker/build-output.ts"() {
@@ -19836,9 +19964,9 @@ var init_build_output = __esm({
 });
 
 // src/paths.ts
-import path4 from "node:path";
+import path5 from "node:path";
 function repoRelative(root, file) {
-  return path4.relative(root, file).split(path4.sep).join("/") || ".";
+  return path5.relative(root, file).split(path5.sep).join("/") || ".";
 }
 var init_paths = __esm({
   "src/paths.ts"() {
@@ -19846,19 +19974,144 @@ var init_paths = __esm({
   }
 });
 
-// src/text.ts
-function clip(text, max) {
-  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
+// src/diagnosis/rules/build.ts
+function stepLocation(ctx) {
+  return dockerfileAt(ctx) ?? instructionLine(ctx);
 }
-function excerpt(text, max) {
-  return clip(text.replace(/\s+/g, " ").trim(), max);
+function instructionLine(ctx) {
+  const line = ctx.dockerfileText && ctx.failure.instruction ? findInstructionLine(ctx.dockerfileText, ctx.failure.instruction) : void 0;
+  return line ? { file: rel(ctx, ctx.dockerfile), line } : void 0;
 }
-function formatSeconds(ms, wholeAsInteger = false) {
-  return wholeAsInteger && Number.isInteger(ms / 1e3) ? `${ms / 1e3} s` : `${(ms / 1e3).toFixed(1)} s`;
+function pinsFor(ctx) {
+  return requirementFilesOf(ctx.failure.instruction ?? "", ctx.contextDir).flatMap((file) => readPins(file));
 }
-var init_text = __esm({
-  "src/text.ts"() {
+function pointers(...locations) {
+  return locations.filter((location) => Boolean(location));
+}
+var rel, dockerfileAt, pinLocation, failureText, when, NO_MATCHING_DISTRIBUTION, NOT_IN_CONTEXT, PULL_FAILED, BUILD_CAUSES;
+var init_build = __esm({
+  "src/diagnosis/rules/build.ts"() {
     "use strict";
+    init_build_output();
+    init_paths();
+    init_requirements();
+    rel = (ctx, file) => repoRelative(ctx.workspace, file);
+    dockerfileAt = (ctx) => ctx.failure.dockerfileLine ? { file: rel(ctx, ctx.dockerfile), line: ctx.failure.dockerfileLine } : void 0;
+    pinLocation = (ctx, pin) => pin ? { file: rel(ctx, pin.file), line: pin.line } : void 0;
+    failureText = (failure) => [failure.message, ...failure.outputTail].join("\n");
+    when = (re, cause) => (failure) => re.test(failureText(failure)) ? cause : void 0;
+    NO_MATCHING_DISTRIBUTION = /No matching distribution found for ([^\s]+)/;
+    NOT_IN_CONTEXT = /COPY failed|failed to compute cache key|not found in build context|"\/[^"]+": not found/;
+    PULL_FAILED = /pull access denied|manifest unknown|not found: manifest|failed to resolve source metadata|registry-1\.docker\.io|dial tcp|no such host/;
+    BUILD_CAUSES = [
+      { name: "the base image has no pip", find: when(/pip: not found|No module named pip/, { kind: "no-pip" }) },
+      {
+        name: "pip found no matching distribution",
+        find(failure) {
+          const requirement = failureText(failure).match(NO_MATCHING_DISTRIBUTION)?.[1];
+          return requirement === void 0 ? void 0 : { kind: "no-distribution", requirement };
+        }
+      },
+      { name: "a copied file is not in the build context", find: when(NOT_IN_CONTEXT, { kind: "not-in-context" }) },
+      {
+        name: "the base image could not be pulled",
+        find: (failure) => PULL_FAILED.test(failureText(failure)) || failure.instruction?.startsWith("FROM") ? { kind: "base-image-not-pulled" } : void 0
+      },
+      {
+        name: "the Dockerfile does not parse",
+        find: when(/unknown instruction|dockerfile parse error|failed to parse/i, { kind: "dockerfile-unparsable" })
+      },
+      { name: "a RUN step failed", find: (failure) => failure.instruction?.startsWith("RUN") ? { kind: "run-step" } : void 0 },
+      { name: "another step failed", find: () => ({ kind: "other-step" }) }
+    ];
+  }
+});
+
+// src/diagnosis/words.ts
+function present(...lines) {
+  return lines.filter((line) => Boolean(line));
+}
+var code, fileLine, where;
+var init_words = __esm({
+  "src/diagnosis/words.ts"() {
+    "use strict";
+    code = (text) => `\`${String(text).replace(/`/g, "'")}\``;
+    fileLine = (location) => `${location.file}:${location.line}`;
+    where = (location) => location ? ` (${code(fileLine(location))})` : "";
+  }
+});
+
+// src/diagnosis/reasons/dependency-conflict.ts
+function chosenClash(conflict) {
+  const requestedNames = new Set(conflict.requested.map((r) => normalizeName(r.name)));
+  return conflict.clashes.find((c) => requestedNames.has(normalizeName(c.target))) ?? conflict.clashes[0];
+}
+function conflictEvidence(conflict) {
+  return present(
+    conflict.headline,
+    "The conflict is caused by:",
+    ...conflict.clashes.map((c) => `${c.dependent} ${c.dependentVersion} depends on ${c.requirement}`),
+    ...conflict.requested.map((r) => `The user requested ${r.constraint ? "(constraint) " : ""}${r.requirement}`)
+  );
+}
+function summary2({ clash, dependentShown, targetShown, dependentAt, targetAt }) {
+  return `${code(dependentShown)}${where(dependentAt)} cannot be installed together with ${code(targetShown)}${where(targetAt)}: ${clash.dependent} ${clash.dependentVersion} requires ${code(clash.requirement)}.`;
+}
+function remedy({ clash, targetShown, dependentAt, targetAt }) {
+  const lines = pointers(dependentAt, targetAt).map((l) => code(fileLine(l)));
+  return `Move the pins together: pin ${code(clash.target)} to a version that satisfies ${code(clash.requirement)}, or pin the ${code(clash.dependent)} release that works with ${code(targetShown)}` + (lines.length > 0 ? `, changing ${lines.join(" and ")} in the same commit.` : ", in the same commit.");
+}
+var resolutionImpossible, dependency_conflict_default;
+var init_dependency_conflict = __esm({
+  "src/diagnosis/reasons/dependency-conflict.ts"() {
+    "use strict";
+    init_reason();
+    init_pip_output();
+    init_requirements();
+    init_build();
+    init_words();
+    resolutionImpossible = {
+      stage: "build",
+      name: "pip's resolver found pins that cannot be installed together",
+      detect(ctx) {
+        const conflict = parseConflict(ctx.failure.stepOutput);
+        if (!conflict) return void 0;
+        const pins = pinsFor(ctx);
+        const clash = chosenClash(conflict);
+        const dependentPin = pinsOf(pins, clash.dependent)[0];
+        const targetPin = pinsOf(pins, clash.target)[0];
+        const targetRequested = conflict.requested.find((r) => normalizeName(r.name) === normalizeName(clash.target))?.requirement;
+        const dependentAt = pinLocation(ctx, dependentPin);
+        const targetAt = pinLocation(ctx, targetPin);
+        return {
+          facts: {
+            clash,
+            dependentShown: dependentPin?.requirement ?? `${clash.dependent}==${clash.dependentVersion}`,
+            targetShown: targetPin?.requirement ?? targetRequested ?? clash.target,
+            dependentAt,
+            targetAt
+          },
+          evidence: conflictEvidence(conflict),
+          pointers: pointers(dependentAt, targetAt)
+        };
+      }
+    };
+    dependency_conflict_default = defineReason({
+      id: "dependency-conflict",
+      title: "Conflicting dependency pins",
+      headline: "conflicting dependency pins",
+      readme: "pip's `ResolutionImpossible`: both packages, their pins and the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`), annotated: move the pins together",
+      fixtures: [
+        { path: "__fixtures__/build/cases/dependency-conflict", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+        {
+          path: "__fixtures__/build/cases/dependency-conflict-constraint",
+          test: "__tests__/build-diagnosis.itg.ts",
+          via: "__tests__/helpers/build-cases.ts"
+        }
+      ],
+      rules: [resolutionImpossible],
+      words: (facts) => ({ summary: summary2(facts), remedy: remedy(facts) })
+    });
   }
 });
 
@@ -19963,55 +20216,79 @@ var init_closest = __esm({
   }
 });
 
-// src/diagnosis/build-context.ts
-import fs3 from "node:fs";
-import path5 from "node:path";
-function dockerignoreLine(contextDir, relPath) {
-  let text;
-  try {
-    text = fs3.readFileSync(path5.join(contextDir, ".dockerignore"), "utf8");
-  } catch {
-    return void 0;
-  }
-  let excludedBy;
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const pattern = raw.trim();
-    if (!pattern || pattern.startsWith("#")) return;
-    const negated = pattern.startsWith("!");
-    if (!matchesPathOrParent(negated ? pattern.slice(1) : pattern, relPath)) return;
-    excludedBy = negated ? void 0 : { line: index + 1, pattern };
-  });
-  return excludedBy;
-}
-function matchesPathOrParent(pattern, relPath) {
-  const cleaned = path5.posix.normalize(pattern.replace(/^\/+/, "").replace(/\/+$/, ""));
-  const source = cleaned.split("**").map(
-    (part) => part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")
-  ).join(".*");
-  const regex2 = new RegExp(`^${source}$`);
-  const parts = relPath.split("/");
-  return parts.some((_, i) => regex2.test(parts.slice(0, i + 1).join("/")));
-}
-function closestExistingFile(contextDir, relPath) {
-  const dir = path5.posix.dirname(relPath);
-  const names = (sub) => {
-    try {
-      return fs3.readdirSync(path5.join(contextDir, sub));
-    } catch {
-      return [];
+// src/diagnosis/reasons/package-not-found.ts
+function notFoundRule(name, detail) {
+  return {
+    stage: "build",
+    name,
+    detect(ctx) {
+      const notFound2 = parseNotFound(ctx.failure.stepOutput);
+      const found2 = notFound2 && detail(notFound2, ctx);
+      if (!notFound2 || !found2) return void 0;
+      const pin = pinsOf(pinsFor(ctx), notFound2.name)[0];
+      const at = pinLocation(ctx, pin);
+      const requested = { name: notFound2.name, requirement: pin?.requirement ?? notFound2.requirement, at };
+      return { facts: { ...requested, ...found2 }, evidence: notFound2.evidence, pointers: pointers(at ?? dockerfileAt(ctx)) };
     }
   };
-  const nearby = closestName(path5.posix.basename(relPath), names(dir));
-  if (nearby) return dir === "." ? nearby : `${dir}/${nearby}`;
-  return dir === "." ? void 0 : closestName(path5.posix.basename(relPath), names("."));
 }
-function existsInContext(contextDir, relPath) {
-  return fs3.existsSync(path5.join(contextDir, relPath));
+function words(facts) {
+  const shown2 = `${code(facts.requirement)}${where(facts.at)}`;
+  switch (facts.kind) {
+    case "other-python":
+      return {
+        summary: `${shown2} exists only for other Pythons: it requires Python ${code(facts.requiresPython)}, not ${python(facts.pythonVersion)}.`,
+        remedy: `Pin a ${code(facts.name)} release that supports ${python(facts.pythonVersion)}, or build FROM a Python that satisfies ${code(facts.requiresPython)}.`
+      };
+    case "no-such-version":
+      return {
+        summary: `${shown2}: that version of ${code(facts.name)} does not exist (pip found ${facts.versions.slice(-8).join(", ")}).`,
+        remedy: `Pin one of the versions pip found, e.g. ${code(`${facts.name}==${facts.versions[facts.versions.length - 1]}`)}.`
+      };
+    case "no-such-name":
+      return {
+        summary: `${shown2}: pip found no package named ${code(facts.name)}${facts.guess ? ` \u2014 did you mean ${code(facts.guess)}?` : "."}`,
+        remedy: facts.guess ? `Correct the name to ${code(facts.guess)} (the version pin stays as it is if that release exists).` : `Check the package name on PyPI (or in the index the build uses) and correct it.`
+      };
+  }
 }
-var init_build_context = __esm({
-  "src/diagnosis/build-context.ts"() {
+var otherPythonsOnly, noSuchVersion, noSuchName, python, package_not_found_default;
+var init_package_not_found = __esm({
+  "src/diagnosis/reasons/package-not-found.ts"() {
     "use strict";
+    init_reason();
     init_closest();
+    init_pip_output();
+    init_requirements();
+    init_build();
+    init_words();
+    otherPythonsOnly = notFoundRule(
+      "the release exists only for other Pythons",
+      ({ otherPython }, ctx) => otherPython ? { kind: "other-python", requiresPython: otherPython.requiresPython, pythonVersion: otherPython.pythonVersion ?? ctx.pythonVersion } : void 0
+    );
+    noSuchVersion = notFoundRule(
+      "pip lists the versions that exist",
+      ({ otherPython, versions }) => !otherPython && versions.length > 0 ? { kind: "no-such-version", versions } : void 0
+    );
+    noSuchName = notFoundRule("no package has that name", (notFound2, ctx) => {
+      if (notFound2.otherPython || notFound2.versions.length > 0) return void 0;
+      const others = [...WELL_KNOWN_PACKAGES, ...pinsFor(ctx).map((p) => p.name)].filter((n) => normalizeName(n) !== normalizeName(notFound2.name));
+      return { kind: "no-such-name", guess: closestName(notFound2.name, others) };
+    });
+    python = (version) => version ? `this image's Python ${version}` : "this image's Python";
+    package_not_found_default = defineReason({
+      id: "package-not-found",
+      title: "Package version not found",
+      headline: "pip could not find a package",
+      readme: "pip found no such version: it does not exist (the versions pip saw), it exists only for other Pythons (`Requires-Python`, the image's Python), or the name is misspelled (the closest known name)",
+      fixtures: [
+        { path: "__fixtures__/build/cases/version-not-found", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+        { path: "__fixtures__/build/cases/version-for-other-python", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+        { path: "__fixtures__/build/cases/misspelled-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
+      ],
+      rules: [otherPythonsOnly, noSuchVersion, noSuchName],
+      words
+    });
   }
 });
 
@@ -20067,445 +20344,49 @@ var init_native_deps = __esm({
   }
 });
 
-// src/diagnosis/pip-output.ts
-function parseConflict(lines) {
-  const start = lines.findIndex((line) => /^The conflict is caused by:/.test(line.trim()));
-  if (start < 0) return void 0;
-  const headline2 = lines.find((line) => /ERROR: Cannot install .* conflicting dependencies/.test(line))?.trim() ?? lines[start].trim();
-  const conflict = { requested: [], clashes: [], headline: headline2 };
-  for (const raw of lines.slice(start + 1)) {
-    const line = raw.trim();
-    if (!line) {
-      if (conflict.requested.length + conflict.clashes.length > 0) break;
-      continue;
-    }
-    const requested = line.match(/^The user requested (\(constraint\) )?(\S+)/);
-    const depends = line.match(/^(\S+) (\S+) depends on (\S+)/);
-    if (requested)
-      conflict.requested.push({ requirement: requested[2], name: requested[2].match(NAME)?.[1] ?? requested[2], constraint: !!requested[1] });
-    else if (depends)
-      conflict.clashes.push({
-        dependent: depends[1],
-        dependentVersion: depends[2],
-        requirement: depends[3],
-        target: depends[3].match(NAME)?.[1] ?? depends[3]
-      });
-    else break;
-  }
-  return conflict.clashes.length > 0 ? conflict : void 0;
-}
-function parseNotFound(lines) {
-  const differentPython = lines.map((line) => line.match(/ERROR: Package '([^']+)' requires a different Python: (\S+) not in '([^']+)'/)).find(Boolean);
-  if (differentPython) {
-    const [line, name, pythonVersion, requiresPython] = differentPython;
-    return { requirement: name, name, versions: [], otherPython: { pythonVersion, requiresPython }, evidence: [line.trim()] };
-  }
-  const index = lines.findIndex((line) => /Could not find a version that satisfies the requirement/.test(line));
-  if (index < 0) return void 0;
-  const match = lines[index].match(/satisfies the requirement (\S+)(?: \(from versions: ([^)]*)\))?/);
-  if (!match) return void 0;
-  const requirement = match[1];
-  const versions = (match[2] ?? "").split(",").map((v) => v.trim()).filter((v) => v && v !== "none");
-  const ignoredLine = lines.find((line) => /Ignored the following versions that require a different python version/.test(line));
-  const ignored = ignoredLine?.match(/Requires-Python ([^;,]+)/)?.[1]?.trim();
-  const evidence = [ignoredLine, lines[index], lines.find((line) => /No matching distribution found/.test(line))].filter((line) => Boolean(line)).map((line) => line.trim());
-  return {
-    requirement,
-    name: requirement.match(NAME)?.[1] ?? requirement,
-    versions,
-    otherPython: ignored ? { requiresPython: ignored } : void 0,
-    evidence
-  };
-}
-function parseNativeBuildFailure(lines) {
-  const failed2 = lines.map(
-    (line) => line.match(
-      /Failed building wheel for ([^\s:]+)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/
-    )
-  ).find(Boolean);
-  const encountered = lines.findIndex((line) => /Encountered error while (trying to install|generating) package/.test(line));
-  const packageName = failed2?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, "").trim() : void 0);
-  if (!packageName || !lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line))) return void 0;
-  const evidence = failed2 ? [failed2[0]] : [];
-  let missing;
-  for (const { pattern, missing: name } of MISSING_TOOLS) {
-    const hit = lines.map((line) => line.match(pattern)).find(Boolean);
-    if (hit) {
-      missing = name(hit);
-      evidence.unshift(hit.input.trim());
-      break;
-    }
-  }
-  return { packageName, missing, evidence };
-}
-function pythonVersionUnstated(lines) {
-  return lines.some((line) => /Ignored the following versions that require a different python version/.test(line)) && !lines.some((line) => /requires a different Python: \S+ not in/.test(line));
-}
-var NAME, MISSING_TOOLS;
-var init_pip_output = __esm({
-  "src/diagnosis/pip-output.ts"() {
-    "use strict";
-    NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
-    MISSING_TOOLS = [
-      { pattern: /fatal error: ([\w./-]+\.h): No such file or directory/, missing: (m) => m[1] },
-      { pattern: /command '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)' failed: No such file or directory/, missing: (m) => m[1] },
-      { pattern: /No such file or directory: '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)'/, missing: (m) => m[1] },
-      { pattern: /\b(gcc|cc|g\+\+): (?:command )?not found/, missing: (m) => m[1] },
-      { pattern: /(pg_config) executable not found/, missing: (m) => m[1] },
-      { pattern: /(mysql_config|pkg-config)[: ].*not found/, missing: (m) => m[1] },
-      { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => "rustc" }
-    ];
-  }
-});
-
-// src/diagnosis/requirements.ts
-import fs4 from "node:fs";
-import path6 from "node:path";
-function normalizeName(name) {
-  return name.toLowerCase().replace(/[-_.]+/g, "-");
-}
-function readPins(file, constraint = false, seen = /* @__PURE__ */ new Set()) {
-  if (seen.has(file)) return [];
-  seen.add(file);
-  let text;
-  try {
-    text = fs4.readFileSync(file, "utf8");
-  } catch {
-    return [];
-  }
-  const pins = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.replace(/(^|\s)#.*$/, "").trim();
-    const include = line.match(INCLUDE);
-    if (include) {
-      const isConstraint = constraint || include[1] === "-c" || include[1] === "--constraint";
-      pins.push(...readPins(path6.resolve(path6.dirname(file), include[2]), isConstraint, seen));
-      return;
-    }
-    const name = line.startsWith("-") ? void 0 : line.match(NAME2)?.[1];
-    if (name) pins.push({ name, requirement: line, file, line: index + 1, constraint });
-  });
-  return pins;
-}
-function pinsOf(pins, name) {
-  const wanted = normalizeName(name);
-  return pins.filter((pin) => normalizeName(pin.name) === wanted).sort((a, b) => Number(a.constraint) - Number(b.constraint));
-}
-function requirementFilesOf(instruction, contextDir) {
-  const files = [];
-  for (const match of instruction.matchAll(/(?:^|\s)(?:-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/g)) {
-    const written = match[1].replace(/^['"]|['"]$/g, "");
-    const candidates = [path6.resolve(contextDir, written.replace(/^\/+/, "")), path6.resolve(contextDir, path6.basename(written))];
-    const found = candidates.find((candidate) => fs4.existsSync(candidate));
-    if (found && !files.includes(found)) files.push(found);
-  }
-  return files;
-}
-var INCLUDE, NAME2;
-var init_requirements = __esm({
-  "src/diagnosis/requirements.ts"() {
-    "use strict";
-    INCLUDE = /^(-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/;
-    NAME2 = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
-  }
-});
-
-// src/diagnosis/words.ts
-function present(...lines) {
-  return lines.filter((line) => Boolean(line));
-}
-var code, fileLine, where;
-var init_words = __esm({
-  "src/diagnosis/words.ts"() {
-    "use strict";
-    code = (text) => `\`${String(text).replace(/`/g, "'")}\``;
-    fileLine = (location) => `${location.file}:${location.line}`;
-    where = (location) => location ? ` (${code(fileLine(location))})` : "";
-  }
-});
-
-// src/diagnosis/rules/rule.ts
-function exceptionIs(tb, ...types) {
-  const last = tb.exception.type.slice(tb.exception.type.lastIndexOf(".") + 1);
-  return types.includes(last);
-}
-var LOOPBACK;
-var init_rule = __esm({
-  "src/diagnosis/rules/rule.ts"() {
-    "use strict";
-    init_words();
-    LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\]|::1)(:|$)/;
-  }
-});
-
-// src/diagnosis/rules/build.ts
-import path7 from "node:path";
-function pinsFor(ctx) {
-  return requirementFilesOf(ctx.failure.instruction ?? "", ctx.contextDir).flatMap((file) => readPins(file));
-}
-function lineOf(ctx) {
-  const line = ctx.dockerfileText && ctx.failure.instruction ? findInstructionLine(ctx.dockerfileText, ctx.failure.instruction) : void 0;
-  return line ? { file: rel(ctx, ctx.dockerfile), line } : void 0;
-}
-var rel, dockerfileAt, pinLocation, withPointers, dependencyConflict, packageNotFound, nativeBuildFailed, buildFileMissing, aptPackageNotFound, buildFailed;
-var init_build = __esm({
-  "src/diagnosis/rules/build.ts"() {
-    "use strict";
-    init_build_output();
-    init_paths();
-    init_text();
-    init_build_context();
-    init_closest();
-    init_native_deps();
-    init_pip_output();
-    init_requirements();
-    init_rule();
-    rel = (ctx, file) => repoRelative(ctx.workspace, file);
-    dockerfileAt = (ctx) => ctx.failure.dockerfileLine ? { file: rel(ctx, ctx.dockerfile), line: ctx.failure.dockerfileLine } : void 0;
-    pinLocation = (ctx, pin) => pin ? { file: rel(ctx, pin.file), line: pin.line } : void 0;
-    withPointers = (diagnosis, ...pointers) => {
-      const present2 = pointers.filter((p) => Boolean(p));
-      return { ...diagnosis, location: diagnosis.location ?? present2[0], pointers: present2 };
-    };
-    dependencyConflict = {
-      reason: "dependency-conflict",
-      explain(ctx) {
-        const conflict = parseConflict(ctx.failure.stepOutput);
-        if (!conflict) return void 0;
-        const pins = pinsFor(ctx);
-        const requestedNames = new Set(conflict.requested.map((r) => normalizeName(r.name)));
-        const clash = conflict.clashes.find((c) => requestedNames.has(normalizeName(c.target))) ?? conflict.clashes[0];
-        const dependentPin = pinsOf(pins, clash.dependent)[0];
-        const targetPin = pinsOf(pins, clash.target)[0];
-        const targetRequested = conflict.requested.find((r) => normalizeName(r.name) === normalizeName(clash.target))?.requirement;
-        const dependentShown = dependentPin?.requirement ?? `${clash.dependent}==${clash.dependentVersion}`;
-        const targetShown = targetPin?.requirement ?? targetRequested ?? clash.target;
-        const dependentAt = pinLocation(ctx, dependentPin);
-        const targetAt = pinLocation(ctx, targetPin);
-        const lines = [dependentAt, targetAt].filter((l) => Boolean(l)).map((l) => code(fileLine(l)));
-        return withPointers(
-          {
-            reason: "dependency-conflict",
-            summary: `${code(dependentShown)}${where(dependentAt)} cannot be installed together with ${code(targetShown)}${where(targetAt)}: ${clash.dependent} ${clash.dependentVersion} requires ${code(clash.requirement)}.`,
-            evidence: present(
-              conflict.headline,
-              "The conflict is caused by:",
-              ...conflict.clashes.map((c) => `${c.dependent} ${c.dependentVersion} depends on ${c.requirement}`),
-              ...conflict.requested.map((r) => `The user requested ${r.constraint ? "(constraint) " : ""}${r.requirement}`)
-            ),
-            remedy: `Move the pins together: pin ${code(clash.target)} to a version that satisfies ${code(clash.requirement)}, or pin the ${code(clash.dependent)} release that works with ${code(targetShown)}` + (lines.length > 0 ? `, changing ${lines.join(" and ")} in the same commit.` : ", in the same commit.")
-          },
-          dependentAt,
-          targetAt
-        );
-      }
-    };
-    packageNotFound = {
-      reason: "package-not-found",
-      explain(ctx) {
-        const notFound = parseNotFound(ctx.failure.stepOutput);
-        if (!notFound) return void 0;
-        const pin = pinsOf(pinsFor(ctx), notFound.name)[0];
-        const at = pinLocation(ctx, pin);
-        const shown2 = code(pin?.requirement ?? notFound.requirement);
-        let summary4;
-        let remedy2;
-        if (notFound.otherPython) {
-          const version = notFound.otherPython.pythonVersion ?? ctx.pythonVersion;
-          const python = version ? `this image's Python ${version}` : "this image's Python";
-          summary4 = `${shown2}${where(at)} exists only for other Pythons: it requires Python ${code(notFound.otherPython.requiresPython)}, not ${python}.`;
-          remedy2 = `Pin a ${code(notFound.name)} release that supports ${python}, or build FROM a Python that satisfies ${code(notFound.otherPython.requiresPython)}.`;
-        } else if (notFound.versions.length > 0) {
-          const listed = notFound.versions.slice(-8).join(", ");
-          summary4 = `${shown2}${where(at)}: that version of ${code(notFound.name)} does not exist (pip found ${listed}).`;
-          remedy2 = `Pin one of the versions pip found, e.g. ${code(`${notFound.name}==${notFound.versions[notFound.versions.length - 1]}`)}.`;
-        } else {
-          const guess = closestName(
-            notFound.name,
-            [...WELL_KNOWN_PACKAGES, ...pinsFor(ctx).map((p) => p.name)].filter((n) => normalizeName(n) !== normalizeName(notFound.name))
-          );
-          summary4 = `${shown2}${where(at)}: pip found no package named ${code(notFound.name)}${guess ? ` \u2014 did you mean ${code(guess)}?` : "."}`;
-          remedy2 = guess ? `Correct the name to ${code(guess)} (the version pin stays as it is if that release exists).` : `Check the package name on PyPI (or in the index the build uses) and correct it.`;
-        }
-        return withPointers({ reason: "package-not-found", summary: summary4, evidence: notFound.evidence, remedy: remedy2 }, at ?? dockerfileAt(ctx));
-      }
-    };
-    nativeBuildFailed = {
-      reason: "native-build-failed",
-      explain(ctx) {
-        const native = parseNativeBuildFailure(ctx.failure.stepOutput);
-        if (!native) return void 0;
-        const name = normalizeName(native.packageName);
-        const apt = [
-          .../* @__PURE__ */ new Set([
-            ...APT_FOR_MISSING.find((entry) => native.missing && entry.match.test(native.missing))?.apt ?? ["build-essential"],
-            ...APT_FOR_PACKAGE[name] ?? []
-          ])
-        ];
-        if (!apt.includes("python3-dev") && ctx.failure.stepOutput.some((line) => /-I\/usr\/include\/python3/.test(line))) apt.push("python3-dev");
-        const dockerfile = dockerfileAt(ctx);
-        const binary = BINARY_ALTERNATIVE[name];
-        const install = `RUN apt-get update && apt-get install -y --no-install-recommends ${apt.join(" ")}`;
-        const before = dockerfile ? ` before ${code(fileLine(dockerfile))}` : "";
-        const pin = pinLocation(ctx, pinsOf(pinsFor(ctx), native.packageName)[0]);
-        return withPointers(
-          {
-            reason: "native-build-failed",
-            summary: `${code(native.packageName)} had to be compiled from source and its build failed` + (native.missing ? `: ${code(native.missing)} is missing from the image.` : "."),
-            evidence: present(...native.evidence),
-            remedy: `Add ${code(install)} to the Dockerfile${before}` + (binary ? `, or install ${code(binary)} instead of ${code(native.packageName)} (a prebuilt wheel, no compiler needed).` : ", or pin a release that ships a wheel for this Python.")
-          },
-          dockerfile,
-          pin
-        );
-      }
-    };
-    buildFileMissing = {
-      reason: "build-file-missing",
-      explain(ctx) {
-        const text = [ctx.failure.message, ...ctx.failure.stepOutput].join("\n");
-        const match = text.match(/stat ([^:\n]+): file does not exist/) ?? text.match(/"\/?([^"\n]+)"(?::)? not found/);
-        if (!match || !/^(COPY|ADD)\b/i.test(ctx.failure.instruction ?? "")) return void 0;
-        const file = path7.posix.normalize(match[1].replace(/^\/+/, ""));
-        const dockerfile = dockerfileAt(ctx) ?? lineOf(ctx);
-        const contextRel = rel(ctx, ctx.contextDir);
-        const inContext = contextRel === "." ? "the build context" : `the build context ${code(contextRel)}`;
-        const ignored = existsInContext(ctx.contextDir, file) ? dockerignoreLine(ctx.contextDir, file) : void 0;
-        const ignoreAt = ignored ? { file: rel(ctx, path7.join(ctx.contextDir, ".dockerignore")), line: ignored.line } : void 0;
-        const renamed = ignored ? void 0 : closestExistingFile(ctx.contextDir, file);
-        const step = code(clip(ctx.failure.instruction ?? "COPY", 80));
-        const summary4 = ignoreAt ? `${step} copies ${code(file)}, which ${code(".dockerignore")} excludes (${code(ignored.pattern)}, ${code(fileLine(ignoreAt))}).` : `${step} copies ${code(file)}, which is not in ${inContext}${renamed ? ` \u2014 the closest name there is ${code(renamed)}` : ""}.`;
-        const remedy2 = ignoreAt ? `Remove or narrow the ${code(ignored.pattern)} line of ${code(".dockerignore")} (or add ${code(`!${file}`)} after it) so the file reaches the build.` : renamed ? `Copy ${code(renamed)} (or rename it back to ${code(file)}).` : `Commit ${code(file)}, or fix the path in the Dockerfile; paths are relative to ${inContext}.`;
-        return withPointers({ reason: "build-file-missing", summary: summary4, evidence: present(match[0], ctx.failure.message), remedy: remedy2 }, dockerfile, ignoreAt);
-      }
-    };
-    aptPackageNotFound = {
-      reason: "apt-package-not-found",
-      explain(ctx) {
-        const hit = ctx.failure.stepOutput.map((line) => line.match(/E: (?:Unable to locate package (\S+)|Package '?([^' ]+)'? has no installation candidate)/)).find(Boolean);
-        if (!hit) return void 0;
-        const name = hit[1] ?? hit[2];
-        const debian = debianNameFor(name);
-        const noUpdate = !/apt-get update|apt update/.test(ctx.failure.instruction ?? "");
-        const remedy2 = debian ? `Debian calls it ${code(debian)}: install that instead of ${code(name)}.` : noUpdate ? `Run ${code("apt-get update")} in the same \`RUN\` as the install (the image ships without package lists), and check the name with ${code(`apt-cache search ${name}`)}.` : `Check the name for this Debian release (${code(`apt-cache search ${name}`)}); package names differ between distributions and releases.`;
-        return withPointers(
-          {
-            reason: "apt-package-not-found",
-            summary: `${code("apt-get install")} does not know the package ${code(name)}${debian ? ` \u2014 on Debian it is ${code(debian)}` : ""}.`,
-            evidence: [hit.input.trim()],
-            remedy: remedy2
-          },
-          dockerfileAt(ctx) ?? lineOf(ctx)
-        );
-      }
-    };
-    buildFailed = {
-      reason: "build-failed",
-      explain(ctx) {
-        const { failure } = ctx;
-        const step = failure.instruction ? code(clip(failure.instruction, 100)) : "a step";
-        const exit2 = failure.exitCode !== void 0 ? ` with exit code ${failure.exitCode}` : "";
-        return withPointers(
-          {
-            reason: "build-failed",
-            summary: `The Docker build failed at ${step}${failure.stepPosition ? ` (step ${failure.stepPosition})` : ""}${exit2}.`,
-            evidence: [...failure.outputTail.slice(-8), failure.message].filter((line, index, all) => all.indexOf(line) === index),
-            remedy: buildRemedy(failure)
-          },
-          dockerfileAt(ctx)
-        );
-      }
-    };
-  }
-});
-
-// src/diagnosis/reason.ts
-function defineReason(reason) {
-  return reason;
-}
-var init_reason = __esm({
-  "src/diagnosis/reason.ts"() {
-    "use strict";
-  }
-});
-
-// src/diagnosis/legacy.ts
-function legacyRule(stage, name, rule) {
-  const detect = (input) => {
-    const diagnosis = rule.explain(input);
-    if (!diagnosis) return void 0;
-    const { summary: summary4, remedy: remedy2, evidence, location, pointers } = diagnosis;
-    return { facts: { summary: summary4, remedy: remedy2 }, evidence, location, pointers };
-  };
-  return { stage, name, detect };
-}
-var asIs;
-var init_legacy = __esm({
-  "src/diagnosis/legacy.ts"() {
-    "use strict";
-    asIs = (words) => words;
-  }
-});
-
-// src/diagnosis/reasons/dependency-conflict.ts
-var dependency_conflict_default;
-var init_dependency_conflict = __esm({
-  "src/diagnosis/reasons/dependency-conflict.ts"() {
-    "use strict";
-    init_build();
-    init_reason();
-    init_legacy();
-    dependency_conflict_default = defineReason({
-      id: "dependency-conflict",
-      title: "Conflicting dependency pins",
-      headline: "conflicting dependency pins",
-      readme: "pip's `ResolutionImpossible`: both packages, their pins and the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`), annotated: move the pins together",
-      fixtures: [
-        { path: "__fixtures__/build/cases/dependency-conflict", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
-        {
-          path: "__fixtures__/build/cases/dependency-conflict-constraint",
-          test: "__tests__/build-diagnosis.itg.ts",
-          via: "__tests__/helpers/build-cases.ts"
-        }
-      ],
-      rules: [legacyRule("build", "dependencyConflict", dependencyConflict)],
-      words: asIs
-    });
-  }
-});
-
-// src/diagnosis/reasons/package-not-found.ts
-var package_not_found_default;
-var init_package_not_found = __esm({
-  "src/diagnosis/reasons/package-not-found.ts"() {
-    "use strict";
-    init_build();
-    init_reason();
-    init_legacy();
-    package_not_found_default = defineReason({
-      id: "package-not-found",
-      title: "Package version not found",
-      headline: "pip could not find a package",
-      readme: "pip found no such version: it does not exist (the versions pip saw), it exists only for other Pythons (`Requires-Python`, the image's Python), or the name is misspelled (the closest known name)",
-      fixtures: [
-        { path: "__fixtures__/build/cases/version-not-found", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
-        { path: "__fixtures__/build/cases/version-for-other-python", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
-        { path: "__fixtures__/build/cases/misspelled-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
-      ],
-      rules: [legacyRule("build", "packageNotFound", packageNotFound)],
-      words: asIs
-    });
-  }
-});
-
 // src/diagnosis/reasons/native-build-failed.ts
-var native_build_failed_default;
+function aptPackages(native, stepOutput) {
+  const forMissing = APT_FOR_MISSING.find((entry) => native.missing && entry.match.test(native.missing))?.apt ?? ["build-essential"];
+  const apt = [.../* @__PURE__ */ new Set([...forMissing, ...APT_FOR_PACKAGE[normalizeName(native.packageName)] ?? []])];
+  if (!apt.includes("python3-dev") && stepOutput.some((line) => /-I\/usr\/include\/python3/.test(line))) apt.push("python3-dev");
+  return apt;
+}
+function remedy2({ packageName, apt, step, binary }) {
+  const install = `RUN apt-get update && apt-get install -y --no-install-recommends ${apt.join(" ")}`;
+  const before = step ? ` before ${code(fileLine(step))}` : "";
+  return `Add ${code(install)} to the Dockerfile${before}` + (binary ? `, or install ${code(binary)} instead of ${code(packageName)} (a prebuilt wheel, no compiler needed).` : ", or pin a release that ships a wheel for this Python.");
+}
+var compileFailed, native_build_failed_default;
 var init_native_build_failed = __esm({
   "src/diagnosis/reasons/native-build-failed.ts"() {
     "use strict";
-    init_build();
     init_reason();
-    init_legacy();
+    init_native_deps();
+    init_pip_output();
+    init_requirements();
+    init_build();
+    init_words();
+    compileFailed = {
+      stage: "build",
+      name: "a package built from source did not compile",
+      detect(ctx) {
+        const native = parseNativeBuildFailure(ctx.failure.stepOutput);
+        if (!native) return void 0;
+        const step = dockerfileAt(ctx);
+        const pin = pinLocation(ctx, pinsOf(pinsFor(ctx), native.packageName)[0]);
+        return {
+          facts: {
+            packageName: native.packageName,
+            missing: native.missing,
+            apt: aptPackages(native, ctx.failure.stepOutput),
+            step,
+            binary: BINARY_ALTERNATIVE[normalizeName(native.packageName)]
+          },
+          evidence: present(...native.evidence),
+          pointers: pointers(step, pin)
+        };
+      }
+    };
     native_build_failed_default = defineReason({
       id: "native-build-failed",
       title: "Package needs a compiler",
@@ -20515,20 +20396,48 @@ var init_native_build_failed = __esm({
         { path: "__fixtures__/build/cases/native-build-failed", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
         { path: "__fixtures__/build/cases/native-header-missing", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
       ],
-      rules: [legacyRule("build", "nativeBuildFailed", nativeBuildFailed)],
-      words: asIs
+      rules: [compileFailed],
+      words: (facts) => ({
+        summary: `${code(facts.packageName)} had to be compiled from source and its build failed` + (facts.missing ? `: ${code(facts.missing)} is missing from the image.` : "."),
+        remedy: remedy2(facts)
+      })
     });
   }
 });
 
 // src/diagnosis/reasons/apt-package-not-found.ts
-var apt_package_not_found_default;
+function remedy3(facts) {
+  const search = code(`apt-cache search ${facts.name}`);
+  switch (facts.kind) {
+    case "debian-name":
+      return `Debian calls it ${code(facts.debian)}: install that instead of ${code(facts.name)}.`;
+    case "no-package-lists":
+      return `Run ${code("apt-get update")} in the same \`RUN\` as the install (the image ships without package lists), and check the name with ${search}.`;
+    case "unknown-name":
+      return `Check the name for this Debian release (${search}); package names differ between distributions and releases.`;
+  }
+}
+var APT_UNKNOWN, unknownPackage, apt_package_not_found_default;
 var init_apt_package_not_found = __esm({
   "src/diagnosis/reasons/apt-package-not-found.ts"() {
     "use strict";
-    init_build();
     init_reason();
-    init_legacy();
+    init_native_deps();
+    init_build();
+    init_words();
+    APT_UNKNOWN = /E: (?:Unable to locate package (\S+)|Package '?([^' ]+)'? has no installation candidate)/;
+    unknownPackage = {
+      stage: "build",
+      name: "apt-get cannot locate a package",
+      detect(ctx) {
+        const hit = ctx.failure.stepOutput.map((line) => line.match(APT_UNKNOWN)).find(Boolean);
+        if (!hit) return void 0;
+        const name = hit[1] ?? hit[2];
+        const debian = debianNameFor(name);
+        const facts = debian ? { kind: "debian-name", name, debian } : !/apt-get update|apt update/.test(ctx.failure.instruction ?? "") ? { kind: "no-package-lists", name } : { kind: "unknown-name", name };
+        return { facts, evidence: [hit.input.trim()], pointers: pointers(stepLocation(ctx)) };
+      }
+    };
     apt_package_not_found_default = defineReason({
       id: "apt-package-not-found",
       title: "Unknown apt package",
@@ -20537,20 +20446,144 @@ var init_apt_package_not_found = __esm({
       fixtures: [
         { path: "__fixtures__/build/cases/apt-unknown-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
       ],
-      rules: [legacyRule("build", "aptPackageNotFound", aptPackageNotFound)],
-      words: asIs
+      rules: [unknownPackage],
+      words: (facts) => ({
+        summary: `${code("apt-get install")} does not know the package ${code(facts.name)}` + (facts.kind === "debian-name" ? ` \u2014 on Debian it is ${code(facts.debian)}` : "") + ".",
+        remedy: remedy3(facts)
+      })
     });
   }
 });
 
+// src/diagnosis/build-context.ts
+import fs4 from "node:fs";
+import path6 from "node:path";
+function dockerignoreLine(contextDir, relPath) {
+  let text;
+  try {
+    text = fs4.readFileSync(path6.join(contextDir, ".dockerignore"), "utf8");
+  } catch {
+    return void 0;
+  }
+  let excludedBy;
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const pattern = raw.trim();
+    if (!pattern || pattern.startsWith("#")) return;
+    const negated = pattern.startsWith("!");
+    if (!matchesPathOrParent(negated ? pattern.slice(1) : pattern, relPath)) return;
+    excludedBy = negated ? void 0 : { line: index + 1, pattern };
+  });
+  return excludedBy;
+}
+function matchesPathOrParent(pattern, relPath) {
+  const cleaned = path6.posix.normalize(pattern.replace(/^\/+/, "").replace(/\/+$/, ""));
+  const source = cleaned.split("**").map(
+    (part) => part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")
+  ).join(".*");
+  const regex2 = new RegExp(`^${source}$`);
+  const parts = relPath.split("/");
+  return parts.some((_, i) => regex2.test(parts.slice(0, i + 1).join("/")));
+}
+function closestExistingFile(contextDir, relPath) {
+  const dir = path6.posix.dirname(relPath);
+  const names = (sub) => {
+    try {
+      return fs4.readdirSync(path6.join(contextDir, sub));
+    } catch {
+      return [];
+    }
+  };
+  const nearby = closestName(path6.posix.basename(relPath), names(dir));
+  if (nearby) return dir === "." ? nearby : `${dir}/${nearby}`;
+  return dir === "." ? void 0 : closestName(path6.posix.basename(relPath), names("."));
+}
+function existsInContext(contextDir, relPath) {
+  return fs4.existsSync(path6.join(contextDir, relPath));
+}
+var init_build_context = __esm({
+  "src/diagnosis/build-context.ts"() {
+    "use strict";
+    init_closest();
+  }
+});
+
+// src/text.ts
+function clip(text, max) {
+  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
+}
+function excerpt(text, max) {
+  return clip(text.replace(/\s+/g, " ").trim(), max);
+}
+function formatSeconds(ms, wholeAsInteger = false) {
+  return wholeAsInteger && Number.isInteger(ms / 1e3) ? `${ms / 1e3} s` : `${(ms / 1e3).toFixed(1)} s`;
+}
+var init_text = __esm({
+  "src/text.ts"() {
+    "use strict";
+  }
+});
+
 // src/diagnosis/reasons/build-file-missing.ts
-var build_file_missing_default;
+import path7 from "node:path";
+function whereItWent(ctx, copied) {
+  const ignored = existsInContext(ctx.contextDir, copied.file) ? dockerignoreLine(ctx.contextDir, copied.file) : void 0;
+  if (ignored) {
+    const ignoreAt = { file: rel(ctx, path7.join(ctx.contextDir, ".dockerignore")), line: ignored.line };
+    return { ...copied, kind: "dockerignored", pattern: ignored.pattern, ignoreAt };
+  }
+  const renamed = closestExistingFile(ctx.contextDir, copied.file);
+  return renamed ? { ...copied, kind: "renamed", renamed } : { ...copied, kind: "absent" };
+}
+function copySourceMissing(name, message) {
+  return {
+    stage: "build",
+    name,
+    detect(ctx) {
+      const match = [ctx.failure.message, ...ctx.failure.stepOutput].join("\n").match(message);
+      const instruction = ctx.failure.instruction;
+      if (!match || !instruction || !/^(COPY|ADD)\b/i.test(instruction)) return void 0;
+      const file = path7.posix.normalize(match[1].replace(/^\/+/, ""));
+      const facts = whereItWent(ctx, { instruction, file, context: rel(ctx, ctx.contextDir) });
+      return {
+        facts,
+        evidence: present(match[0], ctx.failure.message),
+        pointers: pointers(stepLocation(ctx), facts.kind === "dockerignored" ? facts.ignoreAt : void 0)
+      };
+    }
+  };
+}
+function words2(facts) {
+  const copies = `${code(clip(facts.instruction, 80))} copies ${code(facts.file)}`;
+  switch (facts.kind) {
+    case "dockerignored":
+      return {
+        summary: `${copies}, which ${code(".dockerignore")} excludes (${code(facts.pattern)}, ${code(fileLine(facts.ignoreAt))}).`,
+        remedy: `Remove or narrow the ${code(facts.pattern)} line of ${code(".dockerignore")} (or add ${code(`!${facts.file}`)} after it) so the file reaches the build.`
+      };
+    case "renamed":
+      return {
+        summary: `${copies}, which is not in ${inContext(facts.context)} \u2014 the closest name there is ${code(facts.renamed)}.`,
+        remedy: `Copy ${code(facts.renamed)} (or rename it back to ${code(facts.file)}).`
+      };
+    case "absent":
+      return {
+        summary: `${copies}, which is not in ${inContext(facts.context)}.`,
+        remedy: `Commit ${code(facts.file)}, or fix the path in the Dockerfile; paths are relative to ${inContext(facts.context)}.`
+      };
+  }
+}
+var statFailed, sourceNotFound, inContext, build_file_missing_default;
 var init_build_file_missing = __esm({
   "src/diagnosis/reasons/build-file-missing.ts"() {
     "use strict";
-    init_build();
     init_reason();
-    init_legacy();
+    init_build_context();
+    init_build();
+    init_words();
+    init_text();
+    statFailed = copySourceMissing("the builder cannot stat the copied file", /stat ([^:\n]+): file does not exist/);
+    sourceNotFound = copySourceMissing("the builder does not find the copied file", /"\/?([^"\n]+)"(?::)? not found/);
+    inContext = (context3) => context3 === "." ? "the build context" : `the build context ${code(context3)}`;
     build_file_missing_default = defineReason({
       id: "build-file-missing",
       title: "File missing from the build context",
@@ -20560,20 +20593,61 @@ var init_build_file_missing = __esm({
         { path: "__fixtures__/build/cases/copy-renamed", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
         { path: "__fixtures__/build/cases/copy-dockerignored", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
       ],
-      rules: [legacyRule("build", "buildFileMissing", buildFileMissing)],
-      words: asIs
+      rules: [statFailed, sourceNotFound],
+      words: words2
     });
   }
 });
 
 // src/diagnosis/reasons/build-failed.ts
+function stepFailed(cause) {
+  return {
+    stage: "build",
+    name: `the failing step: ${cause.name}`,
+    detect(ctx) {
+      const found2 = cause.find(ctx.failure);
+      if (!found2) return void 0;
+      const { instruction, stepPosition, exitCode, outputTail, message } = ctx.failure;
+      return {
+        facts: { instruction, stepPosition, exitCode, cause: found2 },
+        evidence: [...outputTail.slice(-8), message].filter((line, index, all) => all.indexOf(line) === index),
+        pointers: pointers(dockerfileAt(ctx))
+      };
+    }
+  };
+}
+function summary3({ instruction, stepPosition, exitCode }) {
+  const step = instruction ? code(clip(instruction, 100)) : "a step";
+  const position = stepPosition ? ` (step ${stepPosition})` : "";
+  const exit2 = exitCode !== void 0 ? ` with exit code ${exitCode}` : "";
+  return `The Docker build failed at ${step}${position}${exit2}.`;
+}
+function remedy4(cause) {
+  switch (cause.kind) {
+    case "no-pip":
+      return "The base image has no pip: start from an official Python image (python:3.x-slim) or install pip before this step.";
+    case "no-distribution":
+      return `pip could not find \`${cause.requirement}\`: check its name and version pin in the requirements file, and that it supports this Python version.`;
+    case "not-in-context":
+      return "A file the Dockerfile copies is not in the build context: check the path, the `context` input and `.dockerignore`.";
+    case "base-image-not-pulled":
+      return "The base image could not be pulled: check its name and tag, and registry credentials for private images.";
+    case "dockerfile-unparsable":
+      return "The Dockerfile does not parse: fix the instruction on the line shown.";
+    case "run-step":
+      return "Fix the command of this `RUN` step; its last output lines are shown above.";
+    case "other-step":
+      return "Fix the Dockerfile step shown; the builder output is in the job log.";
+  }
+}
 var build_failed_default;
 var init_build_failed = __esm({
   "src/diagnosis/reasons/build-failed.ts"() {
     "use strict";
-    init_build();
     init_reason();
-    init_legacy();
+    init_build();
+    init_words();
+    init_text();
     build_failed_default = defineReason({
       id: "build-failed",
       title: "Image build failed",
@@ -20582,9 +20656,152 @@ var init_build_failed = __esm({
       fixtures: [
         { path: "__fixtures__/build/cases/apt-unknown-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
       ],
-      rules: [legacyRule("build", "buildFailed", buildFailed)],
-      words: asIs
+      rules: BUILD_CAUSES.map(stepFailed),
+      words: (facts) => ({ summary: summary3(facts), remedy: remedy4(facts.cause) })
     });
+  }
+});
+
+// src/gunicorn/line-prefix.ts
+function stripLinePrefixes(text) {
+  let rest = text;
+  for (let pass = 0; pass < 4; pass++) {
+    const first = rest.charCodeAt(0);
+    if (Number.isNaN(first) || first === 91) break;
+    if (first === 32 || first === 9 ? !LOG_TABLE.pattern.test(rest) : !ANY_PREFIX.test(rest)) break;
+    const shape = LINE_PREFIXES.find((candidate) => candidate.pattern.test(rest));
+    if (!shape) break;
+    const next = rest.replace(shape.pattern, "");
+    if (next === rest) break;
+    rest = next;
+  }
+  return rest.endsWith("`") || rest.endsWith("\u2502") ? rest.replace(TRAILING_WRAPPER, "") : rest;
+}
+function plainQuotes(text) {
+  if (!ANY_SMART_QUOTE.test(text)) return text;
+  let plain = text;
+  for (const [pattern, ascii] of SMART_QUOTES) plain = plain.replace(pattern, ascii);
+  return plain;
+}
+var RFC3339, SYSLOG_TIME, LOG_TABLE, LINE_PREFIXES, TRAILING_WRAPPER, ANY_SMART_QUOTE, SMART_QUOTES, ANY_PREFIX;
+var init_line_prefix = __esm({
+  "src/gunicorn/line-prefix.ts"() {
+    "use strict";
+    RFC3339 = String.raw`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?`;
+    SYSLOG_TIME = String.raw`\S{2,5} {1,2}\d{1,2} \d\d:\d\d:\d\d`;
+    LOG_TABLE = { name: "log table", pattern: /^\s*(?:\|\s*)*\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?\s*\|\s?/ };
+    LINE_PREFIXES = [
+      // `web-1  | ` (v2), `web_1  | ` (v1), or a container_name without a number (`superset_app   | `).
+      { name: "docker compose", pattern: /^[A-Za-z0-9][\w.-]*(?:[-_]\d+\s*|\s+)\|(?: |$)/ },
+      // honcho / foreman: `08:22:00 web.1  | `
+      { name: "honcho or foreman", pattern: /^\d\d:\d\d:\d\d [\w.-]+\.\d+\s+\| / },
+      { name: "heroku", pattern: new RegExp(String.raw`^${RFC3339} (?:app|heroku)\[[\w.-]+\]: ?`) },
+      { name: "kubernetes (CRI log file)", pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
+      // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
+      { name: "systemd journal / syslog", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
+      // `Dec 11 09:35:30 [eks-rde-2/user] F `
+      { name: "papertrail", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \[[^\]]+\] (?:[FP] )?`) },
+      // supervisord's own log format, and its `DEBG 'name' stderr output:` header
+      {
+        name: "supervisord",
+        pattern: /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (?:CRIT|ERRO|WARN|INFO|DEBG|TRAC|BLAT) (?:'[^']+' std(?:out|err) output:\s*)?/
+      },
+      // A log viewer's epoch-milliseconds column, tab-separated (CloudWatch, Grafana exports)
+      { name: "epoch column", pattern: /^\d{10,13}(?:\.\d+)?\t/ },
+      // `docker logs -t`, Azure App Service, GitHub Actions' raw log: an RFC 3339 time, then a space or tab
+      { name: "timestamp", pattern: new RegExp(String.raw`^${RFC3339}\s`) },
+      LOG_TABLE,
+      { name: "GitHub Actions annotation", pattern: /^##\[(?:error|warning|notice|debug|group|endgroup|command)\]/ },
+      { name: "blockquote", pattern: /^>(?: |$)/ },
+      // A terminal UI's box around each line (k9s log view, rich panels): `│ Traceback (most recent call last): … │`
+      { name: "box-drawn panel", pattern: /^│ ?/ },
+      // Markdown inline code around each line, or a paste wrapped in quotes
+      { name: "inline code", pattern: /^`+/ },
+      { name: "quoted paste", pattern: /^"(?=\s*(?:File "|Traceback \(|\[\d{4}-))/ }
+    ];
+    TRAILING_WRAPPER = /`+$|\s*│$/;
+    ANY_SMART_QUOTE = /[“”„‟‘’‚‛]/;
+    SMART_QUOTES = [
+      [/[“”„‟]/g, '"'],
+      [/[‘’‚‛]/g, "'"]
+    ];
+    ANY_PREFIX = new RegExp(`^(?:${LINE_PREFIXES.map((shape) => `(?:${shape.pattern.source.replace(/^\^/, "")})`).join("|")})`);
+  }
+});
+
+// src/diagnosis/rules/locate.ts
+import { readdirSync } from "node:fs";
+import path8 from "node:path";
+function commandLine(rc) {
+  return rc.dockerCommandLine();
+}
+function configSetting(rc, setting) {
+  const config = rc.gunicornConfigFile();
+  if (!config) return void 0;
+  const pattern = typeof setting === "string" ? new RegExp(`^\\s*${setting}\\s*=`) : setting;
+  const found2 = rc.repo.findLine(config, pattern);
+  return found2 ? { file: config, ...found2 } : void 0;
+}
+function frameLocation(rc, tb) {
+  return rc.userFrame(tb)?.location;
+}
+function firstLocation(...candidates) {
+  const found2 = candidates.find((candidate) => Boolean(candidate));
+  return found2 ? { file: found2.file, line: found2.line } : void 0;
+}
+function faultUserFrame(rc, frames) {
+  for (const frame of frames) {
+    const file = rc.mapContainerPath(frame.file);
+    if (!file) continue;
+    const text = rc.repo.read(file)?.split("\n")[frame.line - 1];
+    const code2 = text?.replace(/\s+#[^'"]*$/, "").trim();
+    return { frame, location: { file, line: frame.line, containerPath: frame.file }, code: code2 || void 0 };
+  }
+  return void 0;
+}
+function pythonLine(rc, pattern, maxFiles = 300) {
+  const root = rc.repo.absolute(rc.contextRel || ".");
+  const queue = [""];
+  let seen = 0;
+  while (queue.length > 0 && seen < maxFiles) {
+    const dir = queue.shift();
+    let entries;
+    try {
+      entries = readdirSync(path8.join(root, dir), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const relative3 = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith(".")) queue.push(relative3);
+      if (!entry.isFile() || !entry.name.endsWith(".py")) continue;
+      seen++;
+      const file = rc.inContext(relative3);
+      const found2 = rc.repo.findLine(file, pattern);
+      if (found2) return { file, ...found2 };
+    }
+  }
+  return void 0;
+}
+var SKIPPED_DIRS;
+var init_locate = __esm({
+  "src/diagnosis/rules/locate.ts"() {
+    "use strict";
+    SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", "__pycache__", "venv", "site-packages", "dist-packages", "migrations"]);
+  }
+});
+
+// src/diagnosis/rules/crash-reports.ts
+function kernelSegfaults(rc) {
+  return rc.ofKind("segfault-report").filter((r) => r.reporter === "kernel");
+}
+function shellSegfault(rc) {
+  const reports = rc.ofKind("segfault-report");
+  return reports.some((r) => r.reporter === "kernel") ? void 0 : reports[0];
+}
+var init_crash_reports = __esm({
+  "src/diagnosis/rules/crash-reports.ts"() {
+    "use strict";
   }
 });
 
@@ -20687,212 +20904,17 @@ var init_faulthandler = __esm({
   }
 });
 
-// src/gunicorn/line-prefix.ts
-function stripLinePrefixes(text) {
-  let rest = text;
-  for (let pass = 0; pass < 4; pass++) {
-    const first = rest.charCodeAt(0);
-    if (Number.isNaN(first) || first === 91) break;
-    if (first === 32 || first === 9 ? !LOG_TABLE.pattern.test(rest) : !ANY_PREFIX.test(rest)) break;
-    const shape = LINE_PREFIXES.find((candidate) => candidate.pattern.test(rest));
-    if (!shape) break;
-    const next = rest.replace(shape.pattern, "");
-    if (next === rest) break;
-    rest = next;
-  }
-  return rest.endsWith("`") || rest.endsWith("\u2502") ? rest.replace(TRAILING_WRAPPER, "") : rest;
-}
-function plainQuotes(text) {
-  if (!ANY_SMART_QUOTE.test(text)) return text;
-  let plain = text;
-  for (const [pattern, ascii] of SMART_QUOTES) plain = plain.replace(pattern, ascii);
-  return plain;
-}
-var RFC3339, SYSLOG_TIME, LOG_TABLE, LINE_PREFIXES, TRAILING_WRAPPER, ANY_SMART_QUOTE, SMART_QUOTES, ANY_PREFIX;
-var init_line_prefix = __esm({
-  "src/gunicorn/line-prefix.ts"() {
-    "use strict";
-    RFC3339 = String.raw`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?`;
-    SYSLOG_TIME = String.raw`\S{2,5} {1,2}\d{1,2} \d\d:\d\d:\d\d`;
-    LOG_TABLE = { name: "log table", pattern: /^\s*(?:\|\s*)*\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?\s*\|\s?/ };
-    LINE_PREFIXES = [
-      // `web-1  | ` (v2), `web_1  | ` (v1), or a container_name without a number (`superset_app   | `).
-      { name: "docker compose", pattern: /^[A-Za-z0-9][\w.-]*(?:[-_]\d+\s*|\s+)\|(?: |$)/ },
-      // honcho / foreman: `08:22:00 web.1  | `
-      { name: "honcho or foreman", pattern: /^\d\d:\d\d:\d\d [\w.-]+\.\d+\s+\| / },
-      { name: "heroku", pattern: new RegExp(String.raw`^${RFC3339} (?:app|heroku)\[[\w.-]+\]: ?`) },
-      { name: "kubernetes (CRI log file)", pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
-      // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
-      { name: "systemd journal / syslog", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
-      // `Dec 11 09:35:30 [eks-rde-2/user] F `
-      { name: "papertrail", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \[[^\]]+\] (?:[FP] )?`) },
-      // supervisord's own log format, and its `DEBG 'name' stderr output:` header
-      {
-        name: "supervisord",
-        pattern: /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (?:CRIT|ERRO|WARN|INFO|DEBG|TRAC|BLAT) (?:'[^']+' std(?:out|err) output:\s*)?/
-      },
-      // A log viewer's epoch-milliseconds column, tab-separated (CloudWatch, Grafana exports)
-      { name: "epoch column", pattern: /^\d{10,13}(?:\.\d+)?\t/ },
-      // `docker logs -t`, Azure App Service, GitHub Actions' raw log: an RFC 3339 time, then a space or tab
-      { name: "timestamp", pattern: new RegExp(String.raw`^${RFC3339}\s`) },
-      LOG_TABLE,
-      { name: "GitHub Actions annotation", pattern: /^##\[(?:error|warning|notice|debug|group|endgroup|command)\]/ },
-      { name: "blockquote", pattern: /^>(?: |$)/ },
-      // A terminal UI's box around each line (k9s log view, rich panels): `│ Traceback (most recent call last): … │`
-      { name: "box-drawn panel", pattern: /^│ ?/ },
-      // Markdown inline code around each line, or a paste wrapped in quotes
-      { name: "inline code", pattern: /^`+/ },
-      { name: "quoted paste", pattern: /^"(?=\s*(?:File "|Traceback \(|\[\d{4}-))/ }
-    ];
-    TRAILING_WRAPPER = /`+$|\s*│$/;
-    ANY_SMART_QUOTE = /[“”„‟‘’‚‛]/;
-    SMART_QUOTES = [
-      [/[“”„‟]/g, '"'],
-      [/[‘’‚‛]/g, "'"]
-    ];
-    ANY_PREFIX = new RegExp(`^(?:${LINE_PREFIXES.map((shape) => `(?:${shape.pattern.source.replace(/^\^/, "")})`).join("|")})`);
-  }
-});
-
-// src/diagnosis/rules/crash-reports.ts
-function segfaultReported(rc) {
-  const reports = rc.ofKind("segfault-report");
-  if (reports.length === 0) return void 0;
-  const kernel = reports.filter((r) => r.reporter === "kernel");
-  const remedy2 = "Reinstall the image's C extensions for its Python from scratch (`pip install --no-cache-dir --force-reinstall`, no cached or copied wheels), with matching versions of packages built against each other; run once with the `faulthandler` input on to see the Python stack.";
-  if (kernel.length > 0) {
-    const library = kernel.find((r) => r.library)?.library;
-    return {
-      reason: "native-crash",
-      summary: `The kernel reports ${code(kernel[0].process ?? "the process")} dying of a segfault ${kernel.length > 1 ? `${kernel.length} times` : "once"}${library ? ` in ${code(library)}` : ""}: native code crashes in the workers${kernel.length > 1 ? " and they are replaced" : ""}.`,
-      evidence: present(...kernel.slice(0, 2).map((r) => r.lines[0].text.trim().slice(0, 200))),
-      remedy: remedy2
-    };
-  }
-  const exit2 = rc.ctx.container.exitCode;
-  return {
-    reason: "native-crash",
-    summary: `The process died of a Segmentation fault (${code(stripLinePrefixes(reports[0].lines[0].text).trim().slice(0, 120))}${exit2 === 139 ? ", exit code 139" : ""}): native code crashed.`,
-    evidence: present(reports[0].lines[0].text),
-    remedy: remedy2
-  };
-}
-var init_crash_reports = __esm({
-  "src/diagnosis/rules/crash-reports.ts"() {
-    "use strict";
-    init_line_prefix();
-    init_rule();
-  }
-});
-
-// src/diagnosis/rules/locate.ts
-import { readdirSync } from "node:fs";
-import path8 from "node:path";
-function commandLine(rc) {
-  return rc.dockerCommandLine();
-}
-function configSetting(rc, setting) {
-  const config = rc.gunicornConfigFile();
-  if (!config) return void 0;
-  const pattern = typeof setting === "string" ? new RegExp(`^\\s*${setting}\\s*=`) : setting;
-  const found = rc.repo.findLine(config, pattern);
-  return found ? { file: config, ...found } : void 0;
-}
-function frameLocation(rc, tb) {
-  return rc.userFrame(tb)?.location;
-}
-function firstLocation(...candidates) {
-  const found = candidates.find((candidate) => Boolean(candidate));
-  return found ? { file: found.file, line: found.line } : void 0;
-}
-function faultUserFrame(rc, frames) {
-  for (const frame of frames) {
-    const file = rc.mapContainerPath(frame.file);
-    if (!file) continue;
-    const text = rc.repo.read(file)?.split("\n")[frame.line - 1];
-    const code2 = text?.replace(/\s+#[^'"]*$/, "").trim();
-    return { frame, location: { file, line: frame.line, containerPath: frame.file }, code: code2 || void 0 };
-  }
-  return void 0;
-}
-function pythonLine(rc, pattern, maxFiles = 300) {
-  const root = rc.repo.absolute(rc.contextRel || ".");
-  const queue = [""];
-  let seen = 0;
-  while (queue.length > 0 && seen < maxFiles) {
-    const dir = queue.shift();
-    let entries;
-    try {
-      entries = readdirSync(path8.join(root, dir), { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const relative3 = dir ? `${dir}/${entry.name}` : entry.name;
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith(".")) queue.push(relative3);
-      if (!entry.isFile() || !entry.name.endsWith(".py")) continue;
-      seen++;
-      const file = rc.inContext(relative3);
-      const found = rc.repo.findLine(file, pattern);
-      if (found) return { file, ...found };
-    }
-  }
-  return void 0;
-}
-var SKIPPED_DIRS;
-var init_locate = __esm({
-  "src/diagnosis/rules/locate.ts"() {
-    "use strict";
-    SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", "__pycache__", "venv", "site-packages", "dist-packages", "migrations"]);
-  }
-});
-
 // src/diagnosis/rules/crashes.ts
-function fromDump(rc, dumps, deaths) {
+function nativeCrashes(rc) {
+  const requested = rc.ctx.stackRequest;
+  return {
+    dumps: rc.ofKind("fatal-error").filter((dump) => !requested || dump.lines[0].seq <= requested.afterSeq),
+    deaths: rc.ofKind("worker-signal").filter((e) => NATIVE_SIGNALS.test(e.signal) && e.pid !== requested?.pid)
+  };
+}
+function dumpWithFrames(dumps) {
   const dump = dumps.find((d) => crashedThread(d)?.frames.length) ?? dumps[0];
-  const frames = crashedThread(dump)?.frames ?? [];
-  const user = faultUserFrame(rc, frames);
-  const module = importedModule(rc, frames);
-  const extensions = dump.extensionModules;
-  const named = extensions.slice(0, MAX_EXTENSIONS_NAMED).map(code).join(", ");
-  const more = extensions.length > MAX_EXTENSIONS_NAMED ? ` and ${extensions.length - MAX_EXTENSIONS_NAMED} more` : "";
-  const count = Math.max(dumps.length, deaths);
-  const innermost = frames[0];
-  return {
-    reason: "native-crash",
-    summary: `A worker crashed in native code (${code(`Fatal Python error: ${dump.error}`)})` + (module ? ` while importing ${code(module)}` : "") + (user ? ` at ${code(fileLine(user.location))}${user.code ? ` (${code(user.code)})` : ""}` : "") + (count > 1 ? `, ${count} times: Gunicorn keeps replacing it` : "") + "." + (extensions.length ? ` Extension modules loaded: ${named}${more}.` : ""),
-    evidence: present(
-      dump.lines[0].text,
-      innermost && frameLine(innermost),
-      user && user.frame !== innermost ? frameLine(user.frame) : void 0,
-      dump.lines.find((l) => l.text.startsWith("Extension modules:"))?.text,
-      rc.ofKind("worker-signal")[0]?.lines[0].text
-    ),
-    location: user?.location,
-    remedy: `A C extension crashes when ${module ? code(module) : "the app"} is imported: usually one built for another Python or against another version of a library it links to. Reinstall the extensions in the image from scratch for its Python (\`pip install --no-cache-dir --force-reinstall\`, no cached or copied wheels), with matching versions of packages that are built against each other.`
-  };
-}
-function fromSignalsOnly(rc, deaths) {
-  const first = deaths[0];
-  return {
-    reason: "native-crash",
-    summary: `Workers die of a signal in native code (${deaths.length} \xD7 ${code(first.lines[0].text.replace(/^\[[^\]]+\] \[\d+\] \[\w+\] /, ""))}) and Gunicorn keeps replacing them; faulthandler was off, so no Python stack was printed.`,
-    evidence: present(first.lines[0].text, rc.ofKind("worker-boot").slice(-1)[0]?.lines[0].text),
-    remedy: "Run once with the `faulthandler` input left on (the default) to see the crashing module; then reinstall its C extension for the image's Python without cached wheels."
-  };
-}
-function binaryIncompatibility(rc, event) {
-  const linked = event.type.split(".")[0];
-  const builder = builtAgainst(rc, event, linked);
-  const both = builder ? `${code(builder)} and ${code(linked)}` : code(linked);
-  const tb = rc.primaryTraceback((t) => t.lines[0].seq > event.lines[0].seq);
-  return {
-    reason: "native-crash",
-    summary: `${builder ? code(builder) : "A compiled extension"} was built against another version of ${code(linked)}: Python warned ${code(`${event.type} size changed, may indicate binary incompatibility`)}${event.expected !== void 0 ? ` (expected ${event.expected} bytes, got ${event.got})` : ""}.`,
-    evidence: present(event.lines[0].text, tb?.exception.line, rc.gunicornOutcomeLine()),
-    location: requirementLine(rc, builder ?? linked),
-    remedy: `Reinstall ${both} together with versions that match (pin both in the requirements), e.g. \`pip install --no-cache-dir --force-reinstall ${builder ?? "<extension>"} ${linked}\`: no cached or prebuilt wheel built against another ${code(linked)}, and no second copy of ${code(linked)} earlier on the path.`
-  };
+  return { dump, frames: crashedThread(dump)?.frames ?? [] };
 }
 function builtAgainst(rc, event, linked) {
   const fromWarning = event.importer ? PACKAGE_PATH.exec(event.importer)?.[1] : void 0;
@@ -20914,54 +20936,168 @@ function importedModule(rc, frames) {
 }
 function requirementLine(rc, name) {
   const file = rc.requirementsFile();
-  const found = file ? rc.repo.findLine(file, new RegExp(`^\\s*${name}\\b`, "i")) : void 0;
-  return file && found ? { file, line: found.line } : void 0;
+  const found2 = file ? rc.repo.findLine(file, new RegExp(`^\\s*${name}\\b`, "i")) : void 0;
+  return file && found2 ? { file, line: found2.line } : void 0;
 }
 function frameLine(frame) {
   return `  File "${frame.file}", line ${frame.line} in ${frame.func}`;
 }
-var NATIVE_SIGNALS, PACKAGE_PATH, MAX_EXTENSIONS_NAMED, nativeCrash;
+var NATIVE_SIGNALS, PACKAGE_PATH;
 var init_crashes = __esm({
   "src/diagnosis/rules/crashes.ts"() {
     "use strict";
     init_faulthandler();
-    init_crash_reports();
-    init_locate();
-    init_rule();
     NATIVE_SIGNALS = /SIGSEGV|SIGBUS|SIGILL|SIGFPE|signal (11|7|4|8)\b/;
     PACKAGE_PATH = /(?:site|dist)-packages\/([A-Za-z_][\w]*)/;
-    MAX_EXTENSIONS_NAMED = 8;
-    nativeCrash = {
-      reason: "native-crash",
-      explain(rc) {
-        const incompatible = rc.ofKind("binary-incompatibility")[0];
-        if (incompatible) return binaryIncompatibility(rc, incompatible);
-        const requested = rc.ctx.stackRequest;
-        const dumps = rc.ofKind("fatal-error").filter((dump) => !requested || dump.lines[0].seq <= requested.afterSeq);
-        const deaths = rc.ofKind("worker-signal").filter((e) => NATIVE_SIGNALS.test(e.signal) && e.pid !== requested?.pid);
-        if (dumps.length === 0 && deaths.length === 0) return segfaultReported(rc);
-        return dumps.length > 0 ? fromDump(rc, dumps, deaths.length) : fromSignalsOnly(rc, deaths);
-      }
-    };
   }
 });
 
 // src/diagnosis/reasons/native-crash.ts
-var native_crash_default;
+function crashSummary({ error: error2, module, place, placeCode, crashes, extensions }) {
+  const named = extensions.slice(0, MAX_EXTENSIONS_NAMED).map(code).join(", ");
+  const more = extensions.length > MAX_EXTENSIONS_NAMED ? ` and ${extensions.length - MAX_EXTENSIONS_NAMED} more` : "";
+  return `A worker crashed in native code (${code(`Fatal Python error: ${error2}`)})` + (module ? ` while importing ${code(module)}` : "") + (place ? ` at ${code(place)}${placeCode ? ` (${code(placeCode)})` : ""}` : "") + (crashes > 1 ? `, ${crashes} times: Gunicorn keeps replacing it` : "") + "." + (extensions.length ? ` Extension modules loaded: ${named}${more}.` : "");
+}
+function incompatibleSummary({ linked, builder, type, expected, got }) {
+  const sizes = expected !== void 0 ? ` (expected ${expected} bytes, got ${got})` : "";
+  return `${builder ? code(builder) : "A compiled extension"} was built against another version of ${code(linked)}: Python warned ${code(`${type} size changed, may indicate binary incompatibility`)}${sizes}.`;
+}
+function summary4(facts) {
+  switch (facts.kind) {
+    case "binary-incompatible":
+      return incompatibleSummary(facts);
+    case "fatal-error":
+      return crashSummary(facts);
+    case "signal-only":
+      return `Workers die of a signal in native code (${facts.deaths} \xD7 ${code(facts.signalLine)}) and Gunicorn keeps replacing them; faulthandler was off, so no Python stack was printed.`;
+    case "kernel-segfault": {
+      const { process: process2, times, library } = facts;
+      return `The kernel reports ${code(process2 ?? "the process")} dying of a segfault ${times > 1 ? `${times} times` : "once"}${library ? ` in ${code(library)}` : ""}: native code crashes in the workers${times > 1 ? " and they are replaced" : ""}.`;
+    }
+    case "shell-segfault":
+      return `The process died of a Segmentation fault (${code(facts.report.slice(0, 120))}${facts.exitCode === 139 ? ", exit code 139" : ""}): native code crashed.`;
+  }
+}
+function remedy5(facts) {
+  switch (facts.kind) {
+    case "binary-incompatible": {
+      const { linked, builder } = facts;
+      const both = builder ? `${code(builder)} and ${code(linked)}` : code(linked);
+      return `Reinstall ${both} together with versions that match (pin both in the requirements), e.g. \`pip install --no-cache-dir --force-reinstall ${builder ?? "<extension>"} ${linked}\`: no cached or prebuilt wheel built against another ${code(linked)}, and no second copy of ${code(linked)} earlier on the path.`;
+    }
+    case "fatal-error":
+      return `A C extension crashes when ${facts.module ? code(facts.module) : "the app"} is imported: usually one built for another Python or against another version of a library it links to. Reinstall the extensions in the image from scratch for its Python (\`pip install --no-cache-dir --force-reinstall\`, no cached or copied wheels), with matching versions of packages that are built against each other.`;
+    case "signal-only":
+      return "Run once with the `faulthandler` input left on (the default) to see the crashing module; then reinstall its C extension for the image's Python without cached wheels.";
+    case "kernel-segfault":
+    case "shell-segfault":
+      return REINSTALL_FROM_SCRATCH;
+  }
+}
+var binaryIncompatible, crashDump, signalOnly, kernelSegfault, shellReportedSegfault, MAX_EXTENSIONS_NAMED, REINSTALL_FROM_SCRATCH, native_crash_default;
 var init_native_crash = __esm({
   "src/diagnosis/reasons/native-crash.ts"() {
     "use strict";
-    init_crashes();
     init_reason();
-    init_legacy();
+    init_words();
+    init_line_prefix();
+    init_locate();
+    init_crash_reports();
+    init_crashes();
+    binaryIncompatible = {
+      stage: "boot",
+      name: "an extension was built against another version of a library",
+      detect(rc) {
+        const event = rc.ofKind("binary-incompatibility")[0];
+        if (!event) return void 0;
+        const linked = event.type.split(".")[0];
+        const builder = builtAgainst(rc, event, linked);
+        const tb = rc.primaryTraceback((t) => t.lines[0].seq > event.lines[0].seq);
+        return {
+          facts: { kind: "binary-incompatible", linked, builder, type: event.type, expected: event.expected, got: event.got },
+          evidence: present(event.lines[0].text, tb?.exception.line, rc.gunicornOutcomeLine()),
+          location: requirementLine(rc, builder ?? linked)
+        };
+      }
+    };
+    crashDump = {
+      stage: "boot",
+      name: "faulthandler's dump of a worker that crashed",
+      detect(rc) {
+        const { dumps, deaths } = nativeCrashes(rc);
+        if (dumps.length === 0) return void 0;
+        const { dump, frames } = dumpWithFrames(dumps);
+        const user = faultUserFrame(rc, frames);
+        const innermost = frames[0];
+        return {
+          facts: {
+            kind: "fatal-error",
+            error: dump.error,
+            module: importedModule(rc, frames),
+            place: user && fileLine(user.location),
+            placeCode: user?.code,
+            crashes: Math.max(dumps.length, deaths.length),
+            extensions: dump.extensionModules
+          },
+          evidence: present(
+            dump.lines[0].text,
+            innermost && frameLine(innermost),
+            user && user.frame !== innermost ? frameLine(user.frame) : void 0,
+            dump.lines.find((l) => l.text.startsWith("Extension modules:"))?.text,
+            rc.ofKind("worker-signal")[0]?.lines[0].text
+          ),
+          location: user?.location
+        };
+      }
+    };
+    signalOnly = {
+      stage: "boot",
+      name: "workers died of a native signal, no dump",
+      detect(rc) {
+        const { dumps, deaths } = nativeCrashes(rc);
+        if (dumps.length > 0 || deaths.length === 0) return void 0;
+        const first = deaths[0].lines[0].text;
+        return {
+          facts: { kind: "signal-only", deaths: deaths.length, signalLine: first.replace(/^\[[^\]]+\] \[\d+\] \[\w+\] /, "") },
+          evidence: present(first, rc.ofKind("worker-boot").slice(-1)[0]?.lines[0].text)
+        };
+      }
+    };
+    kernelSegfault = {
+      stage: "boot",
+      name: "the kernel reported a segfault",
+      detect(rc) {
+        const kernel = kernelSegfaults(rc);
+        if (kernel.length === 0) return void 0;
+        return {
+          facts: { kind: "kernel-segfault", process: kernel[0].process, times: kernel.length, library: kernel.find((r) => r.library)?.library },
+          evidence: present(...kernel.slice(0, 2).map((r) => r.lines[0].text.trim().slice(0, 200)))
+        };
+      }
+    };
+    shellReportedSegfault = {
+      stage: "boot",
+      name: "the shell reported a Segmentation fault",
+      detect(rc) {
+        const report = shellSegfault(rc);
+        if (!report) return void 0;
+        const text = report.lines[0].text;
+        return {
+          facts: { kind: "shell-segfault", report: stripLinePrefixes(text).trim(), exitCode: rc.ctx.container.exitCode },
+          evidence: present(text)
+        };
+      }
+    };
+    MAX_EXTENSIONS_NAMED = 8;
+    REINSTALL_FROM_SCRATCH = "Reinstall the image's C extensions for its Python from scratch (`pip install --no-cache-dir --force-reinstall`, no cached or copied wheels), with matching versions of packages built against each other; run once with the `faulthandler` input on to see the Python stack.";
     native_crash_default = defineReason({
       id: "native-crash",
       title: "Worker crashed in native code",
       headline: "a native extension crashed the worker",
       readme: "a worker died of a signal in native code (`Fatal Python error: Segmentation fault`): the module whose import crashed, the extension modules loaded, or the two packages of a `size changed, may indicate binary incompatibility` warning",
       fixtures: [{ path: "__fixtures__/apps/fail-native-crash", test: "__tests__/hang-crash.itg.ts" }],
-      rules: [legacyRule("boot", "nativeCrash", nativeCrash)],
-      words: asIs
+      rules: [binaryIncompatible, crashDump, signalOnly, kernelSegfault, shellReportedSegfault],
+      words: (facts) => ({ summary: summary4(facts), remedy: remedy5(facts) })
     });
   }
 });
@@ -21041,66 +21177,81 @@ var init_packages = __esm({
   }
 });
 
-// src/diagnosis/rules/worker-class.ts
-function classError(rc) {
-  return rc.ofKind("config-error").find((e) => /^class uri /.test(e.message));
+// src/diagnosis/rules/rule.ts
+function exceptionIs(tb, ...types) {
+  const last = tb.exception.type.slice(tb.exception.type.lastIndexOf(".") + 1);
+  return types.includes(last);
 }
-function requirementsText(rc) {
-  const requirements = rc.requirementsFile();
+var LOOPBACK;
+var init_rule = __esm({
+  "src/diagnosis/rules/rule.ts"() {
+    "use strict";
+    init_words();
+    LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\]|::1)(:|$)/;
+  }
+});
+
+// src/diagnosis/rules/imports.ts
+function moduleNotFound(rc) {
+  const tb = rc.primaryTraceback((t) => NO_MODULE_NAMED.test(t.exception.message) && exceptionIs(t, "ModuleNotFoundError", "ImportError"));
+  return tb ? { tb, moduleName: NO_MODULE_NAMED.exec(tb.exception.message)[1] } : void 0;
+}
+function raisedByImportApp(tb) {
+  return tb.frames.some((f) => /gunicorn\/util\.py$/.test(f.file) && f.func === "import_app");
+}
+function crlfScript(rc) {
+  for (const line of rc.ctx.lines) {
+    const m = /([\w./-]+\.sh): line \d+: .*\$'[^']*\\r'/.exec(line.text);
+    if (m) return { script: m[1].split("/").pop(), line: line.text };
+  }
+  return void 0;
+}
+function importCutShort(rc) {
+  for (const cut of rc.ofKind("cut-traceback")) {
+    const inImport = cut.frames.slice(-1)[0]?.file.startsWith("<frozen importlib");
+    const site = inImport ? IMPORT_SITES.find((s) => cut.frames.some((f) => s.file.test(f.file) && f.func === s.func)) : void 0;
+    if (site) return { site, frame: cut.frames.find((f) => site.file.test(f.file) && f.func === site.func) };
+  }
+  return void 0;
+}
+function cannotImportName(message) {
+  const m = /cannot import name '([^']+)' from '([^']+)'(?: \(([^)]+)\))?/.exec(message);
+  if (m) return { name: m[1], fromModule: m[2], fromFile: m[3] };
+  return { name: /cannot import name '?([\w.]+)'?/.exec(message)?.[1] ?? "?" };
+}
+function raisedAtImport(rc) {
+  return rc.primaryTraceback(
+    (t) => exceptionIs(t, "NameError", "AttributeError") && t.frames.some((f) => f.func === "<module>" || /gunicorn\/util\.py$/.test(f.file))
+  );
+}
+function requirementsIn(requirements) {
   return requirements ? code(requirements) : "the requirements installed by the Dockerfile";
 }
-function removedOrUnregistered(rc) {
-  const tb = rc.tracebacks.find((t) => ENTRY_POINT.test(t.exception.message));
-  if (!tb) return void 0;
-  const name = ENTRY_POINT.exec(tb.exception.message)[1];
-  const evidence = present(classError(rc)?.lines[0].text, tb.exception.line);
-  const removedIn = REMOVED_WORKERS[name];
-  if (removedIn) {
-    return {
-      summary: `Gunicorn ${removedIn}+ has no ${code(name)} worker class any more (removed in ${removedIn}), so ${code(`-k ${name}`)} cannot load; installing ${code(name)} does not bring it back.`,
-      evidence,
-      remedy: `Switch to ${code("gevent")} (${code("--worker-class gevent")}, add ${code("gevent")} to ${requirementsText(rc)}), or pin ${code(`gunicorn<${removedIn.split(".")[0]}`)} to keep the ${name} worker.`
-    };
+var NO_MODULE_NAMED, IMPORT_SITES;
+var init_imports = __esm({
+  "src/diagnosis/rules/imports.ts"() {
+    "use strict";
+    init_rule();
+    NO_MODULE_NAMED = /^No module named '?([\w.]+)'?/;
+    IMPORT_SITES = [
+      {
+        file: /\/uvicorn\/config\.py$/,
+        func: "setup_event_loop",
+        module: "uvloop",
+        what: "the uvicorn worker's event loop (its Gunicorn worker asks for uvloop)",
+        instead: 'or run the worker with the asyncio loop (a `UvicornWorker` subclass with `CONFIG_KWARGS = {"loop": "asyncio"}`)'
+      }
+    ];
   }
-  const added = ADDED_WORKERS[name];
-  if (added) {
-    return {
-      summary: `The ${code(name)} worker class is Gunicorn's own only from ${added.since}.0: the installed Gunicorn${rc.ctx.state.version ? ` ${rc.ctx.state.version}` : ""} is older and does not have it.`,
-      evidence,
-      remedy: `Require ${code(`gunicorn>=${added.since}`)} in ${requirementsText(rc)}, or keep this Gunicorn and use ${code(`-k ${added.instead}`)} (package ${code(added.pipName)}).`
-    };
-  }
-  return {
-    summary: `The installed Gunicorn does not register the ${code(name)} worker class (its entry point is missing).`,
-    evidence,
-    remedy: `Upgrade Gunicorn, or name the class by its import path (e.g. ${code("gunicorn.workers.gthread.ThreadWorker")} for ${code("gthread")}).`
-  };
+});
+
+// src/diagnosis/rules/worker-class.ts
+function workerClassLocation(rc) {
+  const command = commandLine(rc);
+  return firstLocation(configSetting(rc, "worker_class"), command && /(-k|--worker-class)/.test(command.text) && command);
 }
-function versionFloor(rc) {
-  const tb = rc.tracebacks.find((t) => REQUIRES.test(t.exception.message));
-  if (!tb) return void 0;
-  const [, worker, pkg, floor] = REQUIRES.exec(tb.exception.message);
-  const chain = rc.tracebackChains().find((c) => c.includes(tb)) ?? [tb];
-  const missing = chain.some((t) => NO_MODULE.exec(t.exception.message)?.[1]?.split(".")[0] === pkg);
-  const installed = installedVersion(rc, pkg);
-  const evidence = present(
-    classError(rc)?.lines[0].text,
-    missing ? chain.find((t) => NO_MODULE.test(t.exception.message))?.exception.line : void 0,
-    tb.exception.line
-  );
-  const pipName = WORKER_CLASS_PACKAGES[pkg]?.pipName ?? pkg;
-  if (missing) {
-    return {
-      summary: `Gunicorn cannot load the ${code(worker)} worker class: the ${code(pipName)} package is not installed in the image (Gunicorn reports it as "requires ${pkg} ${floor} or higher").`,
-      evidence,
-      remedy: `Add ${code(pipName)} to ${requirementsText(rc)} (${floor} or later).${removedNote(worker)}`
-    };
-  }
-  return {
-    summary: installed ? `The image has ${code(`${pkg} ${installed.version}`)}, older than the ${pkg} ${floor} this Gunicorn's ${code(worker)} worker requires.` : `This Gunicorn's ${code(worker)} worker requires ${pkg} ${floor} or higher, and the ${pkg} in the image is older (or missing: Gunicorn 24+ prints the same line when it is not installed at all).`,
-    evidence: [...evidence, ...present(installed?.line)],
-    remedy: `Require ${code(`${pipName}>=${floor}`)} in ${requirementsText(rc)} (with the greenlet it needs), or pin Gunicorn to a release that accepts the ${pkg} you have.${removedNote(worker)}`
-  };
+function classError(rc) {
+  return rc.ofKind("config-error").find((e) => /^class uri /.test(e.message));
 }
 function installedVersion(rc, pkg) {
   const pattern = new RegExp(`(?:^|[\\s-])${pkg}(?:==|-| )(\\d+(?:\\.\\d+)+)\\b`);
@@ -21111,33 +21262,27 @@ function installedVersion(rc, pkg) {
   }
   return void 0;
 }
-function removedNote(worker) {
-  const removedIn = REMOVED_WORKERS[worker];
-  return removedIn ? ` Gunicorn ${removedIn} removed the ${worker} worker: prefer ${code("gevent")}.` : "";
-}
-function notInstalled(rc) {
+function classLoadFailure(rc) {
   const error2 = classError(rc);
   const missing = rc.tracebacks.find((tb) => {
     const module2 = NO_MODULE.exec(tb.exception.message)?.[1]?.split(".")[0];
     return module2 !== void 0 && WORKER_CLASS_MODULES.includes(module2) && (error2 !== void 0 || tb.frames.some((f) => /gunicorn\/workers\//.test(f.file)) || isWorkerClassModule(rc, module2));
   });
-  const needInstalled = rc.tracebacks.find((tb) => /You need (\w+) installed/.test(tb.exception.message));
+  const needInstalled = rc.tracebacks.find((tb) => NEED_INSTALLED.test(tb.exception.message));
   if (!error2 && !missing && !needInstalled) return void 0;
   const workerClass = /^class uri '([^']+)'/.exec(error2?.message ?? "")?.[1] ?? rc.ctx.state.workerClass;
-  const module = NO_MODULE.exec(missing?.exception.message ?? "")?.[1]?.split(".")[0] ?? /You need (\w+) installed/.exec(needInstalled?.exception.message ?? "")?.[1] ?? (workerClass ? WORKER_CLASS_MODULES.find((m) => workerClass.toLowerCase().includes(m)) : void 0) ?? // A class from another package (`quart.worker.GunicornUVLoopWorker`): the module the traceback could not find.
-  rc.tracebacks.map((tb) => NO_MODULE.exec(tb.exception.message)?.[1]).find((m) => m !== void 0 && workerClass?.startsWith(`${m}.`));
-  const pkg = module ? WORKER_CLASS_PACKAGES[module] : void 0;
-  const className = workerClass ? `the ${code(workerClass)} worker class` : "the configured worker class";
-  const classModuleMissing = module !== void 0 && !pkg && rc.tracebacks.some((tb) => NO_MODULE.exec(tb.exception.message)?.[1] === module);
-  const known = missing !== void 0 || needInstalled !== void 0 || classModuleMissing;
-  const broken = !known && brokenInSetup(rc);
-  if (broken) return broken;
-  const what = pkg ? `the ${code(pkg.pipName)} package` : `module ${code(module ?? "?")}`;
-  return {
-    summary: known ? `Gunicorn cannot load ${className}: ${what} is not installed in the image.` : `Gunicorn cannot load ${className}: ${what} is missing or does not import with this Gunicorn (the log does not show the exception).`,
-    evidence: present(error2?.lines[0].text, missing?.exception.line, needInstalled?.exception.line),
-    remedy: pkg ? `Add ${code(pkg.pipName)} to ${requirementsText(rc)}${pkg.note ? ` (${pkg.note})` : ""}, or choose a worker class the image has.` : `Install the package that provides ${className}, or choose a worker class the image has (e.g. ${code("gthread")}).`
-  };
+  const module = missingModule(rc, missing, needInstalled, workerClass);
+  const classModuleMissing = module !== void 0 && !WORKER_CLASS_PACKAGES[module] && rc.tracebacks.some((tb) => NO_MODULE.exec(tb.exception.message)?.[1] === module);
+  return { error: error2, missing, needInstalled, workerClass, module, known: missing !== void 0 || needInstalled !== void 0 || classModuleMissing };
+}
+function missingModule(rc, missing, needInstalled, workerClass) {
+  const notFound2 = NO_MODULE.exec(missing?.exception.message ?? "")?.[1]?.split(".")[0];
+  if (notFound2 !== void 0) return notFound2;
+  const asked = NEED_INSTALLED.exec(needInstalled?.exception.message ?? "")?.[1];
+  if (asked !== void 0) return asked;
+  const named = workerClass ? WORKER_CLASS_MODULES.find((m) => workerClass.toLowerCase().includes(m)) : void 0;
+  if (named !== void 0) return named;
+  return rc.tracebacks.map((tb) => NO_MODULE.exec(tb.exception.message)?.[1]).find((m) => m !== void 0 && workerClass?.startsWith(`${m}.`));
 }
 function isWorkerClassModule(rc, module) {
   return (rc.ctx.state.workerClass?.toLowerCase() ?? "").includes(module);
@@ -21148,57 +21293,170 @@ function brokenInSetup(rc) {
     const workerFrame = tb.frames.findIndex((f) => /gunicorn\/workers\/\w+\.py$/.test(f.file));
     if (workerFrame === -1) continue;
     const inside = tb.frames.slice(workerFrame + 1).find((f) => WORKER_PACKAGE_FRAME.test(f.file));
-    if (!inside) continue;
-    const pkg = WORKER_PACKAGE_FRAME.exec(inside.file)[1];
-    const at = `${inside.file.replace(/^.*\/(?:site|dist)-packages\//, "")}:${inside.line}`;
-    return {
-      summary: `The ${code(pkg)} worker fails while Gunicorn sets it up (in ${code(at)}${tb.exception ? `: ${code(tb.exception.line)}` : ", where the log ends"}): the installed ${code(pkg)} does not work with this Gunicorn.`,
-      evidence: present(`  File "${inside.file}", line ${inside.line}${inside.func ? `, in ${inside.func}` : ""}`, tb.exception?.line),
-      remedy: `Pin the ${code(pkg)} release this Gunicorn supports (or upgrade Gunicorn to one that supports yours) in ${requirementsText(rc)}.${removedNote(pkg)}`
-    };
+    if (inside) return { pkg: WORKER_PACKAGE_FRAME.exec(inside.file)[1], frame: inside, exception: tb.exception };
   }
   return void 0;
 }
-var WORKER_CLASS_MODULES, NO_MODULE, ENTRY_POINT, REQUIRES, REMOVED_WORKERS, ADDED_WORKERS, WORKER_PACKAGE_FRAME, workerClassUnavailable;
+var WORKER_CLASS_MODULES, NO_MODULE, ENTRY_POINT, REQUIRES, NEED_INSTALLED, REMOVED_WORKERS, ADDED_WORKERS, WORKER_PACKAGE_FRAME;
 var init_worker_class = __esm({
   "src/diagnosis/rules/worker-class.ts"() {
     "use strict";
     init_packages();
     init_locate();
-    init_rule();
     WORKER_CLASS_MODULES = Object.keys(WORKER_CLASS_PACKAGES);
     NO_MODULE = /^No module named '([^']+)'/;
     ENTRY_POINT = /Entry point \('gunicorn\.workers', '([^']+)'\) not found/;
     REQUIRES = /^(\w+) worker requires (\w+) ([\d.]+) or higher/;
+    NEED_INSTALLED = /You need (\w+) installed/;
     REMOVED_WORKERS = { eventlet: "26.0" };
     ADDED_WORKERS = {
       asgi: { since: "25", instead: "uvicorn_worker.UvicornWorker", pipName: "uvicorn-worker" }
     };
     WORKER_PACKAGE_FRAME = /\/(eventlet|gevent|greenlet|tornado|uvicorn|uvicorn_worker)\//;
-    workerClassUnavailable = {
-      reason: "worker-class-unavailable",
-      explain(rc) {
-        const finding = removedOrUnregistered(rc) ?? versionFloor(rc) ?? notInstalled(rc) ?? brokenInSetup(rc);
-        if (!finding) return void 0;
-        const command = commandLine(rc);
-        return {
-          reason: "worker-class-unavailable",
-          ...finding,
-          location: firstLocation(configSetting(rc, "worker_class"), command && /(-k|--worker-class)/.test(command.text) && command)
-        };
-      }
-    };
   }
 });
 
 // src/diagnosis/reasons/worker-class-unavailable.ts
-var worker_class_unavailable_default;
+function found(rc, facts, evidence) {
+  return { facts, evidence, location: workerClassLocation(rc) };
+}
+function classLoadFinding(rc, kind) {
+  const { error: error2, missing, needInstalled, workerClass, module } = classLoadFailure(rc);
+  const facts = { kind, workerClass, module, package: module ? WORKER_CLASS_PACKAGES[module] : void 0, requirements: rc.requirementsFile() };
+  return found(rc, facts, present(error2?.lines[0].text, missing?.exception.line, needInstalled?.exception.line));
+}
+function entryPointWords(facts) {
+  const requirements = requirementsIn(facts.requirements);
+  switch (facts.kind) {
+    case "removed":
+      return {
+        summary: `Gunicorn ${facts.removedIn}+ has no ${code(facts.name)} worker class any more (removed in ${facts.removedIn}), so ${code(`-k ${facts.name}`)} cannot load; installing ${code(facts.name)} does not bring it back.`,
+        remedy: `Switch to ${code("gevent")} (${code("--worker-class gevent")}, add ${code("gevent")} to ${requirements}), or pin ${code(`gunicorn<${facts.removedIn.split(".")[0]}`)} to keep the ${facts.name} worker.`
+      };
+    case "not-yet":
+      return {
+        summary: `The ${code(facts.name)} worker class is Gunicorn's own only from ${facts.since}.0: the installed Gunicorn${facts.version ? ` ${facts.version}` : ""} is older and does not have it.`,
+        remedy: `Require ${code(`gunicorn>=${facts.since}`)} in ${requirements}, or keep this Gunicorn and use ${code(`-k ${facts.instead}`)} (package ${code(facts.pipName)}).`
+      };
+    case "unregistered":
+      return {
+        summary: `The installed Gunicorn does not register the ${code(facts.name)} worker class (its entry point is missing).`,
+        remedy: `Upgrade Gunicorn, or name the class by its import path (e.g. ${code("gunicorn.workers.gthread.ThreadWorker")} for ${code("gthread")}).`
+      };
+  }
+}
+function versionWords(facts) {
+  const { worker, pkg, floor, pipName } = facts;
+  const requirements = requirementsIn(facts.requirements);
+  const note = removedNote(worker, facts.workerRemovedIn);
+  if (facts.kind === "requires-missing") {
+    return {
+      summary: `Gunicorn cannot load the ${code(worker)} worker class: the ${code(pipName)} package is not installed in the image (Gunicorn reports it as "requires ${pkg} ${floor} or higher").`,
+      remedy: `Add ${code(pipName)} to ${requirements} (${floor} or later).${note}`
+    };
+  }
+  return {
+    summary: facts.installed ? `The image has ${code(`${pkg} ${facts.installed}`)}, older than the ${pkg} ${floor} this Gunicorn's ${code(worker)} worker requires.` : `This Gunicorn's ${code(worker)} worker requires ${pkg} ${floor} or higher, and the ${pkg} in the image is older (or missing: Gunicorn 24+ prints the same line when it is not installed at all).`,
+    remedy: `Require ${code(`${pipName}>=${floor}`)} in ${requirements} (with the greenlet it needs), or pin Gunicorn to a release that accepts the ${pkg} you have.${note}`
+  };
+}
+function classLoadWords(facts) {
+  const className = facts.workerClass ? `the ${code(facts.workerClass)} worker class` : "the configured worker class";
+  const pkg = facts.package;
+  const what = pkg ? `the ${code(pkg.pipName)} package` : `module ${code(facts.module ?? "?")}`;
+  return {
+    summary: facts.kind === "not-installed" ? `Gunicorn cannot load ${className}: ${what} is not installed in the image.` : `Gunicorn cannot load ${className}: ${what} is missing or does not import with this Gunicorn (the log does not show the exception).`,
+    remedy: pkg ? `Add ${code(pkg.pipName)} to ${requirementsIn(facts.requirements)}${pkg.note ? ` (${pkg.note})` : ""}, or choose a worker class the image has.` : `Install the package that provides ${className}, or choose a worker class the image has (e.g. ${code("gthread")}).`
+  };
+}
+function brokenWords(facts) {
+  const { pkg, at, exceptionLine } = facts;
+  const where2 = exceptionLine !== void 0 ? `: ${code(exceptionLine)}` : ", where the log ends";
+  return {
+    summary: `The ${code(pkg)} worker fails while Gunicorn sets it up (in ${code(at)}${where2}): the installed ${code(pkg)} does not work with this Gunicorn.`,
+    remedy: `Pin the ${code(pkg)} release this Gunicorn supports (or upgrade Gunicorn to one that supports yours) in ${requirementsIn(facts.requirements)}.${removedNote(pkg, facts.pkgRemovedIn)}`
+  };
+}
+var unregistered, versionFloor, notInstalled, brokenWhileSetUp, notImportable, removedNote, worker_class_unavailable_default;
 var init_worker_class_unavailable = __esm({
   "src/diagnosis/reasons/worker-class-unavailable.ts"() {
     "use strict";
-    init_worker_class();
     init_reason();
-    init_legacy();
+    init_packages();
+    init_imports();
+    init_worker_class();
+    init_words();
+    unregistered = {
+      stage: "boot",
+      name: "the worker class name has no entry point in this Gunicorn (removed, not there yet, or unknown)",
+      detect(rc) {
+        const tb = rc.tracebacks.find((t) => ENTRY_POINT.test(t.exception.message));
+        if (!tb) return void 0;
+        const name = ENTRY_POINT.exec(tb.exception.message)[1];
+        const requirements = rc.requirementsFile();
+        const removedIn = REMOVED_WORKERS[name];
+        const added = ADDED_WORKERS[name];
+        const facts = removedIn ? { kind: "removed", name, removedIn, requirements } : added ? { kind: "not-yet", name, ...added, version: rc.ctx.state.version, requirements } : { kind: "unregistered", name };
+        return found(rc, facts, present(classError(rc)?.lines[0].text, tb.exception.line));
+      }
+    };
+    versionFloor = {
+      stage: "boot",
+      name: "the worker requires a newer package (missing, or older than its floor)",
+      detect(rc) {
+        const tb = rc.tracebacks.find((t) => REQUIRES.test(t.exception.message));
+        if (!tb) return void 0;
+        const [, worker, pkg, floor] = REQUIRES.exec(tb.exception.message);
+        const chain = rc.tracebackChains().find((c) => c.includes(tb)) ?? [tb];
+        const missing = chain.some((t) => NO_MODULE.exec(t.exception.message)?.[1]?.split(".")[0] === pkg);
+        const evidence = present(
+          classError(rc)?.lines[0].text,
+          missing ? chain.find((t) => NO_MODULE.test(t.exception.message))?.exception.line : void 0,
+          tb.exception.line
+        );
+        const common = { worker, pkg, floor, pipName: WORKER_CLASS_PACKAGES[pkg]?.pipName ?? pkg, workerRemovedIn: REMOVED_WORKERS[worker] };
+        const requirements = rc.requirementsFile();
+        if (missing) return found(rc, { kind: "requires-missing", ...common, requirements }, evidence);
+        const installed = installedVersion(rc, pkg);
+        return found(rc, { kind: "requires-older", ...common, installed: installed?.version, requirements }, [...evidence, ...present(installed?.line)]);
+      }
+    };
+    notInstalled = {
+      stage: "boot",
+      name: "the worker class needs a module the image lacks",
+      detect(rc) {
+        const failure = classLoadFailure(rc);
+        return failure?.known ? classLoadFinding(rc, "not-installed") : void 0;
+      }
+    };
+    brokenWhileSetUp = {
+      stage: "boot",
+      name: "the worker's own package fails while Gunicorn sets it up",
+      detect(rc) {
+        const broken = brokenInSetup(rc);
+        if (!broken) return void 0;
+        const { pkg, frame, exception: exception2 } = broken;
+        const at = `${frame.file.replace(/^.*\/(?:site|dist)-packages\//, "")}:${frame.line}`;
+        const facts = {
+          kind: "broken-in-setup",
+          pkg,
+          at,
+          exceptionLine: exception2 ? exception2.line : void 0,
+          pkgRemovedIn: REMOVED_WORKERS[pkg],
+          requirements: rc.requirementsFile()
+        };
+        return found(rc, facts, present(`  File "${frame.file}", line ${frame.line}${frame.func ? `, in ${frame.func}` : ""}`, exception2?.line));
+      }
+    };
+    notImportable = {
+      stage: "boot",
+      name: "the worker class did not load and the log does not show the exception",
+      detect(rc) {
+        const failure = classLoadFailure(rc);
+        return failure && !failure.known ? classLoadFinding(rc, "not-importable") : void 0;
+      }
+    };
+    removedNote = (worker, removedIn) => removedIn ? ` Gunicorn ${removedIn} removed the ${worker} worker: prefer ${code("gevent")}.` : "";
     worker_class_unavailable_default = defineReason({
       id: "worker-class-unavailable",
       title: "Worker class not installed",
@@ -21206,199 +21464,194 @@ var init_worker_class_unavailable = __esm({
       namesCulprit: true,
       readme: "the worker class (gevent, gevent-websocket, uvicorn, eventlet) cannot be imported, is too old for this Gunicorn (`gevent worker requires gevent 24.10.1 or higher`: missing or old, from the evidence), is gone (eventlet in Gunicorn 26: switch to gevent or pin `gunicorn<26`) or not there yet (the native `asgi` worker before 25), or breaks while Gunicorn sets it up",
       fixtures: [{ path: "__fixtures__/apps/fail-worker-class-unavailable", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [legacyRule("boot", "workerClassUnavailable", workerClassUnavailable)],
-      words: asIs
+      rules: [unregistered, versionFloor, notInstalled, brokenWhileSetUp, notImportable],
+      words: (facts) => {
+        switch (facts.kind) {
+          case "removed":
+          case "not-yet":
+          case "unregistered":
+            return entryPointWords(facts);
+          case "requires-missing":
+          case "requires-older":
+            return versionWords(facts);
+          case "not-installed":
+          case "not-importable":
+            return classLoadWords(facts);
+          case "broken-in-setup":
+            return brokenWords(facts);
+        }
+      }
     });
   }
 });
 
-// src/diagnosis/rules/config-sources.ts
-function unresolvableBind(rc) {
-  const invalid = rc.ofKind("invalid-address")[0];
-  if (!invalid) return void 0;
-  const host = /^\('([^']*)'/.exec(invalid.address)?.[1] ?? invalid.address;
-  const port = /, (\d+)\)$/.exec(invalid.address)?.[1] ?? String(rc.ctx.settings.port);
-  return {
-    reason: "config-error",
-    summary: `Gunicorn cannot bind ${code(invalid.address)}: the host ${code(host)} in the bind address does not resolve to an address of this container.`,
-    evidence: present(invalid.lines[0].text, commandLine(rc)?.text),
-    location: firstLocation(configSetting(rc, "bind"), commandLine(rc)),
-    remedy: `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${port}`)}); a service name such as ${code(host)} is how other containers reach this one, not an address it can listen on.`
-  };
-}
-function optionWithoutValue(rc) {
-  const error2 = rc.ofKind("config-error").find((e) => /^argument ([\w-]+(?:\/[\w-]+)?): expected one argument$/.test(e.message));
-  if (!error2) return void 0;
-  const option = /^argument ([\w/-]+)/.exec(error2.message)[1].split("/").pop();
-  return {
-    reason: "config-error",
-    summary: `Gunicorn's ${code(option)} option was given without a value (${error2.message}): the variable meant to fill it is probably empty or unset.`,
-    evidence: error2.lines.map((l) => l.text),
-    location: firstLocation(commandLine(rc)),
-    remedy: `Give ${code(option)} a value where the command is built (e.g. ${code(`${option} "\${VAR:-1000}"`)} in the start script), or drop the option when the variable is empty.`
-  };
-}
-function settingCrash(rc) {
-  const tb = rc.tracebacks.find((t) => t.frames.some((f) => /gunicorn\/arbiter\.py$/.test(f.file) && /control_(server|socket)/.test(f.func ?? "")));
-  if (!tb) return void 0;
-  const setting = configSetting(rc, "control_socket");
-  return {
-    reason: "config-error",
-    summary: `The master crashed starting its control socket (Gunicorn 25.1+): the ${code("control_socket")} setting is not a usable path (${code(tb.exception.line)}).`,
-    evidence: present(rc.ofKind("main-loop-exception")[0]?.lines[0].text, tb.exception.line, setting?.text.trim()),
-    location: firstLocation(setting, commandLine(rc)),
-    remedy: `Set ${code("control_socket")} to a writable path, or turn the socket off with ${code("--no-control-socket")} instead of ${code("control_socket = None")}.`
-  };
-}
-function appConfiguration(rc) {
-  const improperly = rc.primaryTraceback(
-    (tb) => exceptionIs(tb, "ImproperlyConfigured") && !/environment variable|No module named|Did you install/i.test(tb.exception.message)
-  );
-  if (improperly) return djangoSettings(rc, improperly);
-  const section = rc.primaryTraceback((tb) => exceptionIs(tb, "KeyError") && tb.frames.slice(-1)[0]?.file.endsWith("configparser.py") === true);
-  if (!section) return void 0;
-  const name = /^'([^']+)'$/.exec(section.exception.message)?.[1] ?? section.exception.message;
-  const frame = rc.userFrame(section);
-  return {
-    reason: "config-error",
-    summary: `The app reads section ${code(name)} of an INI config file while it loads${where(frame?.location)}, and the file has no such section (${code(section.exception.line)}).`,
-    evidence: rc.tracebackEvidence(section, frame),
-    location: frame?.location,
-    remedy: `Add a ${code(`[${name}]`)} section to the config file the app reads (check the path it is given in the container), or read it with a fallback.`
-  };
-}
-function djangoSettings(rc, tb) {
-  const frame = rc.userFrame(tb);
-  const message = tb.exception.message.trim() || tb.exception.line;
-  return {
-    reason: "config-error",
-    summary: `Django's settings are incomplete${where(frame?.location)}: ${message}`,
-    evidence: [...rc.tracebackEvidence(tb, frame), ...present(tb.lines[tb.lines.length - 1]?.text !== tb.exception.line ? message : void 0)],
-    location: frame?.location,
-    remedy: "Provide the setting or configuration file Django names above in the image (it is often copied by hand on the server and missing from the build)."
-  };
-}
-var init_config_sources = __esm({
-  "src/diagnosis/rules/config-sources.ts"() {
-    "use strict";
-    init_locate();
-    init_rule();
-  }
-});
-
 // src/diagnosis/rules/configuration.ts
-function invalidPort(rc, error2, placeholder) {
-  const evidence = error2.lines.map((l) => l.text);
+function portFinding(rc, error2, placeholder) {
+  const evidence = linesOf(error2);
   const command = commandLine(rc);
-  const config = rc.gunicornConfigFile();
+  const configFile = rc.gunicornConfigFile();
   const bind2 = configSetting(rc, "bind");
   const inCommand = command && placeholder && command.text.includes(placeholder) ? command : void 0;
   const location = firstLocation(bind2 && (!inCommand || bind2.text.includes(placeholder)) && bind2, inCommand, bind2);
   if (bind2 && location?.file === bind2.file) evidence.push(bind2.text.trim());
   else if (inCommand) evidence.push(inCommand.text);
-  const remedyConfig = `read the environment in ${config ? code(config) : "gunicorn.conf.py"}: ${code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`)}`;
-  if (placeholder === "") {
-    return {
-      reason: "config-error",
-      summary: `The bind address has an empty port: ${code("PORT")} is empty or unset where the bind is built.`,
-      evidence,
-      location,
-      remedy: `Give ${code("PORT")} a value (the action passes ${code(`PORT=${rc.ctx.settings.port}`)}) or ${remedyConfig}.`
-    };
-  }
-  const fromCommand = location && location.file === inCommand?.file && location.line === inCommand.line;
-  return {
-    reason: "config-error",
-    summary: fromCommand ? `The bind address contains the literal text ${code(placeholder)}: the exec-form ${code("CMD")} runs no shell, so the variable is never expanded.` : `The bind address contains the literal text ${code(placeholder)}: gunicorn.conf.py is plain Python and does not expand shell variables.`,
-    evidence,
-    location,
-    remedy: fromCommand ? `Use the shell form (${code("CMD gunicorn --bind 0.0.0.0:$PORT app:app")}) or ${remedyConfig}.` : `Instead of ${code(placeholder)}, ${remedyConfig}.`
-  };
+  if (placeholder === "") return { facts: { kind: "empty-port", port: rc.ctx.settings.port, configFile }, evidence, location };
+  const fromCommand = Boolean(location && location.file === inCommand?.file && location.line === inCommand.line);
+  return { facts: { kind: "literal-port", placeholder, inCommand: fromCommand, configFile }, evidence, location };
 }
-function unreadableConfig(rc, error2, file) {
-  const tb = rc.tracebacks.find((t) => t.lines[0].seq > error2.lines[0].seq) ?? rc.primaryTraceback();
-  const frame = rc.userFrame(tb);
-  return {
-    reason: "config-error",
-    summary: `Gunicorn could not read its config file ${code(file)}${tb ? `: ${code(tb.exception.line)}` : ""}.`,
-    evidence: [...error2.lines.map((l) => l.text), ...tb ? rc.tracebackEvidence(tb, frame) : []],
-    location: frame?.location,
-    remedy: "Fix the error in the config file; it is executed as Python when Gunicorn starts."
-  };
-}
-function rejectedSetting(rc, error2) {
-  const invalid = /^Invalid value for ([\w-]+): (.*)$/.exec(error2.message);
-  const unrecognized = /^unrecognized arguments: (.+)$/.exec(error2.message);
-  const settingLine = invalid ? configSetting(rc, invalid[1].replace(/-/g, "_")) : void 0;
-  const detail = rc.ofKind("config-error").slice(1).map((e) => e.message);
-  return {
-    reason: "config-error",
-    summary: invalid ? `Gunicorn rejected the setting ${code(invalid[1])}: ${invalid[2]}${detail.length ? ` (${detail[0]})` : ""}.` : unrecognized ? `Gunicorn does not recognize the argument(s) ${code(unrecognized[1])}.` : `Gunicorn rejected its configuration: ${error2.message}`,
-    evidence: [...error2.lines.map((l) => l.text), ...detail.slice(0, 2)],
-    location: firstLocation(settingLine, commandLine(rc)),
-    remedy: unrecognized ? "Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version." : "Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally."
-  };
+function appSpec(command) {
+  return /([\w.]+:[\w.()]+)/.exec(command?.replace(/0\.0\.0\.0:\S+|127\.0\.0\.1:\S+|\$\{?PORT\}?/g, "") ?? "")?.[1];
 }
 function applicationObjects(source) {
   const names = [];
-  const pattern = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(?:Flask|FastAPI|Starlette|Quart|Sanic|Falcon|falcon\.App|create_app|make_app|get_wsgi_application|get_asgi_application|application_factory)\b/gm;
-  for (const m of source.matchAll(pattern)) if (!names.includes(m[1])) names.push(m[1]);
+  for (const m of source.matchAll(APP_ASSIGNMENT)) if (!names.includes(m[1])) names.push(m[1]);
   return names;
 }
-var configError, appNotFound;
+var firstConfigError, linesOf, invalidPort, noAppModule, unreadableConfig, rejectedSetting, APP_ASSIGNMENT;
 var init_configuration = __esm({
   "src/diagnosis/rules/configuration.ts"() {
     "use strict";
-    init_config_sources();
     init_locate();
-    init_rule();
-    configError = {
-      reason: "config-error",
-      explain(rc) {
-        const other = unresolvableBind(rc) ?? optionWithoutValue(rc) ?? settingCrash(rc);
-        if (other) return other;
-        const error2 = rc.ofKind("config-error")[0];
-        if (!error2) return appConfiguration(rc);
-        const port = /^'(.*)' is not a valid port number\.?$/.exec(error2.message);
-        if (port) return invalidPort(rc, error2, port[1]);
-        if (/No application module specified/.test(error2.message)) {
-          return {
-            reason: "config-error",
-            summary: "Gunicorn was started without an application module (e.g. `app:app`).",
-            evidence: error2.lines.map((l) => l.text),
-            location: firstLocation(commandLine(rc)),
-            remedy: `Add the WSGI/ASGI application as the last argument of the command (${code("gunicorn \u2026 module:app")}) or set ${code("wsgi_app")} in gunicorn.conf.py.`
-          };
-        }
-        const readFailure = /^Failed to read config file: (.+)$/.exec(error2.message);
-        if (readFailure) return unreadableConfig(rc, error2, readFailure[1]);
-        return rejectedSetting(rc, error2);
+    firstConfigError = (rc) => rc.ofKind("config-error")[0];
+    linesOf = (error2) => error2.lines.map((l) => l.text);
+    invalidPort = {
+      stage: "boot",
+      name: "the bind port is not a number",
+      detect(rc) {
+        const error2 = firstConfigError(rc);
+        const placeholder = error2 && /^'(.*)' is not a valid port number\.?$/.exec(error2.message)?.[1];
+        return error2 && placeholder !== void 0 ? portFinding(rc, error2, placeholder) : void 0;
       }
     };
-    appNotFound = {
-      reason: "app-not-found",
-      explain(rc) {
-        const loadError = rc.ofKind("app-load-error").find((e) => !/Error while loading/.test(e.message));
-        const importTb = rc.primaryTraceback(
-          (tb) => /^Failed to find (application|attribute)/.test(tb.exception.message) || tb.exception.type.endsWith("AppImportError")
-        );
-        const exit4 = rc.ofKind("worker-exit").some((e) => e.code === 4) || rc.ctx.container.exitCode === 4;
-        if (!loadError && !importTb && !(exit4 && rc.ofKind("shutdown").some((e) => e.reason === "App failed to load."))) return void 0;
-        const message = loadError?.message ?? importTb?.exception.message ?? "App failed to load.";
-        const attr = /Failed to find (?:attribute|application object) '([^']+)' in '([^']+)'/.exec(message);
-        const suggestion = /did you mean '([^']+)'/.exec(message)?.[1];
-        const moduleName = attr?.[2];
-        const moduleFile = moduleName ? rc.moduleFile(moduleName) : void 0;
-        const candidates = moduleFile ? applicationObjects(rc.repo.read(moduleFile) ?? "") : [];
-        const command = commandLine(rc);
-        const spec = /([\w.]+:[\w.()]+)/.exec(command?.text.replace(/0\.0\.0\.0:\S+|127\.0\.0\.1:\S+|\$\{?PORT\}?/g, "") ?? "")?.[1];
-        const better = suggestion ?? (moduleName && candidates[0] ? `${moduleName}:${candidates[0]}` : void 0);
+    noAppModule = {
+      stage: "boot",
+      name: "no application module specified",
+      detect(rc) {
+        const error2 = firstConfigError(rc);
+        if (!error2 || !/No application module specified/.test(error2.message)) return void 0;
+        return { facts: { kind: "no-app-module" }, evidence: linesOf(error2), location: firstLocation(commandLine(rc)) };
+      }
+    };
+    unreadableConfig = {
+      stage: "boot",
+      name: "Gunicorn failed to read its config file",
+      detect(rc) {
+        const error2 = firstConfigError(rc);
+        const file = error2 && /^Failed to read config file: (.+)$/.exec(error2.message)?.[1];
+        if (!error2 || !file) return void 0;
+        const tb = rc.tracebacks.find((t) => t.lines[0].seq > error2.lines[0].seq) ?? rc.primaryTraceback();
+        const frame = rc.userFrame(tb);
         return {
-          reason: "app-not-found",
-          summary: attr ? `Gunicorn imported module ${code(attr[2])} but found no ${code(attr[1])} in it${candidates.length ? ` (it defines ${candidates.map(code).join(", ")})` : ""}.` : `Gunicorn could not find the application object: ${message}`,
-          evidence: present(loadError?.lines[0].text, importTb?.exception.line, command?.text, rc.gunicornOutcomeLine()),
-          location: firstLocation(command),
-          remedy: better ? `Point Gunicorn at the object that exists: ${code(better)}${spec ? ` instead of ${code(spec)}` : ""}.` : "Point Gunicorn at `module:variable` where the variable is the WSGI/ASGI application (for a factory: `module:create_app()`)."
+          facts: { kind: "unreadable-config", file, exceptionLine: tb?.exception.line },
+          evidence: [...linesOf(error2), ...tb ? rc.tracebackEvidence(tb, frame) : []],
+          location: frame?.location
+        };
+      }
+    };
+    rejectedSetting = {
+      stage: "boot",
+      name: "Gunicorn rejected its configuration",
+      detect(rc) {
+        const error2 = firstConfigError(rc);
+        if (!error2) return void 0;
+        const invalid = /^Invalid value for ([\w-]+): (.*)$/.exec(error2.message);
+        const unrecognized = /^unrecognized arguments: (.+)$/.exec(error2.message);
+        const detail = rc.ofKind("config-error").slice(1).map((e) => e.message);
+        const facts = invalid ? { kind: "invalid-value", setting: invalid[1], problem: invalid[2], detail: detail[0] } : unrecognized ? { kind: "unrecognized-arguments", args: unrecognized[1] } : { kind: "rejected", message: error2.message };
+        const settingLine = invalid ? configSetting(rc, invalid[1].replace(/-/g, "_")) : void 0;
+        return {
+          facts,
+          evidence: [...linesOf(error2), ...detail.slice(0, 2)],
+          location: firstLocation(settingLine, commandLine(rc))
+        };
+      }
+    };
+    APP_ASSIGNMENT = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(?:Flask|FastAPI|Starlette|Quart|Sanic|Falcon|falcon\.App|create_app|make_app|get_wsgi_application|get_asgi_application|application_factory)\b/gm;
+  }
+});
+
+// src/diagnosis/rules/config-sources.ts
+var unresolvableBind, EXPECTED_ONE, optionWithoutValue, settingCrash, djangoSettings, iniSection;
+var init_config_sources = __esm({
+  "src/diagnosis/rules/config-sources.ts"() {
+    "use strict";
+    init_locate();
+    init_rule();
+    unresolvableBind = {
+      stage: "boot",
+      name: "the bind host does not resolve",
+      detect(rc) {
+        const invalid = rc.ofKind("invalid-address")[0];
+        if (!invalid) return void 0;
+        const { address } = invalid;
+        const host = /^\('([^']*)'/.exec(address)?.[1] ?? address;
+        const port = /, (\d+)\)$/.exec(address)?.[1] ?? String(rc.ctx.settings.port);
+        return {
+          facts: { kind: "unresolvable-bind", address, host, port },
+          evidence: present(invalid.lines[0].text, commandLine(rc)?.text),
+          location: firstLocation(configSetting(rc, "bind"), commandLine(rc))
+        };
+      }
+    };
+    EXPECTED_ONE = /^argument ([\w-]+(?:\/[\w-]+)?): expected one argument$/;
+    optionWithoutValue = {
+      stage: "boot",
+      name: "an option was given without its value",
+      detect(rc) {
+        const error2 = rc.ofKind("config-error").find((e) => EXPECTED_ONE.test(e.message));
+        if (!error2) return void 0;
+        const option = /^argument ([\w/-]+)/.exec(error2.message)[1].split("/").pop();
+        return {
+          facts: { kind: "option-without-value", option, message: error2.message },
+          evidence: error2.lines.map((l) => l.text),
+          location: firstLocation(commandLine(rc))
+        };
+      }
+    };
+    settingCrash = {
+      stage: "boot",
+      name: "the control socket crashed the master",
+      detect(rc) {
+        const tb = rc.tracebacks.find((t) => t.frames.some((f) => /gunicorn\/arbiter\.py$/.test(f.file) && /control_(server|socket)/.test(f.func ?? "")));
+        if (!tb) return void 0;
+        const setting = configSetting(rc, "control_socket");
+        return {
+          facts: { kind: "control-socket", exceptionLine: tb.exception.line },
+          evidence: present(rc.ofKind("main-loop-exception")[0]?.lines[0].text, tb.exception.line, setting?.text.trim()),
+          location: firstLocation(setting, commandLine(rc))
+        };
+      }
+    };
+    djangoSettings = {
+      stage: "boot",
+      name: "Django's settings are ImproperlyConfigured",
+      detect(rc) {
+        const tb = rc.primaryTraceback(
+          (t) => exceptionIs(t, "ImproperlyConfigured") && !/environment variable|No module named|Did you install/i.test(t.exception.message)
+        );
+        if (!tb) return void 0;
+        const frame = rc.userFrame(tb);
+        const message = tb.exception.message.trim() || tb.exception.line;
+        const whole = tb.lines[tb.lines.length - 1]?.text !== tb.exception.line ? message : void 0;
+        return {
+          facts: { kind: "django-settings", message, location: frame?.location },
+          evidence: [...rc.tracebackEvidence(tb, frame), ...present(whole)],
+          location: frame?.location
+        };
+      }
+    };
+    iniSection = {
+      stage: "boot",
+      name: "an INI config file lacks a section",
+      detect(rc) {
+        const tb = rc.primaryTraceback((t) => exceptionIs(t, "KeyError") && t.frames.slice(-1)[0]?.file.endsWith("configparser.py") === true);
+        if (!tb) return void 0;
+        const frame = rc.userFrame(tb);
+        const section = /^'([^']+)'$/.exec(tb.exception.message)?.[1] ?? tb.exception.message;
+        return {
+          facts: { kind: "ini-section", section, exceptionLine: tb.exception.line, location: frame?.location },
+          evidence: rc.tracebackEvidence(tb, frame),
+          location: frame?.location
         };
       }
     };
@@ -21420,9 +21673,9 @@ var init_stages = __esm({
 function startWords(facts) {
   switch (facts.kind) {
     case "executable-missing": {
-      const summary4 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
-      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary4, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
-        summary: summary4,
+      const summary13 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
+      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary13, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
+        summary: summary13,
         remedy: `Install ${code(facts.executable)} in the image, or fix the start command (the \`command\` input or the Dockerfile's CMD).`
       };
     }
@@ -21479,132 +21732,260 @@ var init_start = __esm({
 });
 
 // src/diagnosis/reasons/config-error.ts
-var config_error_default;
+function literalPort({ placeholder, inCommand }) {
+  const why = inCommand ? `the exec-form ${code("CMD")} runs no shell, so the variable is never expanded` : "gunicorn.conf.py is plain Python and does not expand shell variables";
+  return `The bind address contains the literal text ${code(placeholder)}: ${why}.`;
+}
+function summary5(facts) {
+  switch (facts.kind) {
+    case "unresolvable-bind":
+      return `Gunicorn cannot bind ${code(facts.address)}: the host ${code(facts.host)} in the bind address does not resolve to an address of this container.`;
+    case "option-without-value":
+      return `Gunicorn's ${code(facts.option)} option was given without a value (${facts.message}): the variable meant to fill it is probably empty or unset.`;
+    case "control-socket":
+      return `The master crashed starting its control socket (Gunicorn 25.1+): the ${code("control_socket")} setting is not a usable path (${code(facts.exceptionLine)}).`;
+    case "empty-port":
+      return `The bind address has an empty port: ${code("PORT")} is empty or unset where the bind is built.`;
+    case "literal-port":
+      return literalPort(facts);
+    case "no-app-module":
+      return "Gunicorn was started without an application module (e.g. `app:app`).";
+    case "unreadable-config":
+      return `Gunicorn could not read its config file ${code(facts.file)}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ""}.`;
+    case "invalid-value":
+      return `Gunicorn rejected the setting ${code(facts.setting)}: ${facts.problem}${facts.detail !== void 0 ? ` (${facts.detail})` : ""}.`;
+    case "unrecognized-arguments":
+      return `Gunicorn does not recognize the argument(s) ${code(facts.args)}.`;
+    case "rejected":
+      return `Gunicorn rejected its configuration: ${facts.message}`;
+    case "django-settings":
+      return `Django's settings are incomplete${where(facts.location)}: ${facts.message}`;
+    case "ini-section":
+      return `The app reads section ${code(facts.section)} of an INI config file while it loads${where(facts.location)}, and the file has no such section (${code(facts.exceptionLine)}).`;
+  }
+}
+function remedy6(facts) {
+  switch (facts.kind) {
+    case "unresolvable-bind":
+      return `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${facts.port}`)}); a service name such as ${code(facts.host)} is how other containers reach this one, not an address it can listen on.`;
+    case "option-without-value":
+      return `Give ${code(facts.option)} a value where the command is built (e.g. ${code(`${facts.option} "\${VAR:-1000}"`)} in the start script), or drop the option when the variable is empty.`;
+    case "control-socket":
+      return `Set ${code("control_socket")} to a writable path, or turn the socket off with ${code("--no-control-socket")} instead of ${code("control_socket = None")}.`;
+    case "empty-port":
+      return `Give ${code("PORT")} a value (the action passes ${code(`PORT=${facts.port}`)}) or ${readEnvironmentIn(facts.configFile)}.`;
+    case "literal-port":
+      return facts.inCommand ? `Use the shell form (${code("CMD gunicorn --bind 0.0.0.0:$PORT app:app")}) or ${readEnvironmentIn(facts.configFile)}.` : `Instead of ${code(facts.placeholder)}, ${readEnvironmentIn(facts.configFile)}.`;
+    case "no-app-module":
+      return `Add the WSGI/ASGI application as the last argument of the command (${code("gunicorn \u2026 module:app")}) or set ${code("wsgi_app")} in gunicorn.conf.py.`;
+    case "unreadable-config":
+      return "Fix the error in the config file; it is executed as Python when Gunicorn starts.";
+    case "unrecognized-arguments":
+      return "Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version.";
+    case "invalid-value":
+    case "rejected":
+      return CORRECT_VALUE;
+    case "django-settings":
+      return "Provide the setting or configuration file Django names above in the image (it is often copied by hand on the server and missing from the build).";
+    case "ini-section":
+      return `Add a ${code(`[${facts.section}]`)} section to the config file the app reads (check the path it is given in the container), or read it with a fallback.`;
+  }
+}
+function words3(facts) {
+  switch (facts.kind) {
+    case "executable-missing":
+    case "network-missing":
+    case "start-failed":
+      return startWords(facts);
+    default:
+      return { summary: summary5(facts), remedy: remedy6(facts) };
+  }
+}
+var CORRECT_VALUE, PORT_FROM_ENV, readEnvironmentIn, config_error_default;
 var init_config_error = __esm({
   "src/diagnosis/reasons/config-error.ts"() {
     "use strict";
-    init_configuration();
     init_reason();
-    init_legacy();
+    init_configuration();
+    init_config_sources();
     init_start();
+    init_words();
+    CORRECT_VALUE = "Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally.";
+    PORT_FROM_ENV = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`);
+    readEnvironmentIn = (configFile) => `read the environment in ${configFile ? code(configFile) : "gunicorn.conf.py"}: ${PORT_FROM_ENV}`;
     config_error_default = defineReason({
       id: "config-error",
       title: "Gunicorn configuration error",
       headline: "Gunicorn configuration error",
       readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an option left without its value, a `control_socket` that is not a path (25.1+); or the app's own configuration failed at import (Django's `ImproperlyConfigured`, a missing INI section)",
       fixtures: [{ path: "__fixtures__/apps/fail-config-error", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [executableMissing, networkMissing, otherStartFailure, legacyRule("boot", "configError", configError)],
-      words: (facts) => "summary" in facts ? facts : startWords(facts)
+      rules: [
+        executableMissing,
+        networkMissing,
+        otherStartFailure,
+        // Mistakes Gunicorn does not print as its own `Error: …`, then the first error it printed, then the app's.
+        unresolvableBind,
+        optionWithoutValue,
+        settingCrash,
+        invalidPort,
+        noAppModule,
+        unreadableConfig,
+        rejectedSetting,
+        djangoSettings,
+        iniSection
+      ],
+      words: words3
     });
   }
 });
 
 // src/diagnosis/rules/network.ts
-function unreachableBind(rc) {
-  const binds = rc.ctx.state.binds;
-  const port = rc.ctx.settings.port;
-  const listening = rc.ofKind("listening")[0];
-  const command = commandLine(rc);
-  if (binds.length > 0 && binds.every((b) => LOOPBACK.test(b))) {
-    return {
-      reason: "boot-timeout",
-      summary: `Gunicorn listens on ${code(binds.join(", "))}, the loopback interface inside the container, so nothing from outside can reach it.`,
-      evidence: present(listening?.lines[0].text, command?.text),
-      location: firstLocation(
-        command && /127\.0\.0\.1|localhost/.test(command.text) && command,
-        configSetting(rc, /^\s*bind\s*=.*(127\.0\.0\.1|localhost)/)
-      ),
-      remedy: `Bind to all interfaces: ${code("--bind 0.0.0.0:$PORT")} (shell-form CMD) or ${code(`bind = f"0.0.0.0:{os.environ.get('PORT', '${port}')}"`)} in gunicorn.conf.py.`
-    };
-  }
-  if (binds.length > 0 && binds.every((b) => b.startsWith("unix:"))) {
-    return {
-      reason: "boot-timeout",
-      summary: `Gunicorn listens only on ${code(binds.join(", "))}, a Unix socket, not on TCP port ${port}.`,
-      evidence: present(listening?.lines[0].text),
-      location: firstLocation(command),
-      remedy: `Add a TCP bind for the smoke test: ${code(`--bind 0.0.0.0:${port}`)}.`
-    };
-  }
-  const ports = binds.map((b) => /:(\d+)$/.exec(b)?.[1]).filter((p) => Boolean(p));
-  if (ports.length > 0 && !ports.includes(String(port))) {
-    return {
-      reason: "boot-timeout",
-      summary: `Gunicorn listens on port ${ports.join(", ")} but the smoke test probes port ${port}.`,
-      evidence: present(listening?.lines[0].text),
-      location: firstLocation(command),
-      remedy: `Bind to ${code("0.0.0.0:$PORT")} (the action sets ${code(`PORT=${port}`)}), or set the action's \`port\` input to ${ports[0]}.`
-    };
-  }
-  return void 0;
+function backgroundProcess(rc, command) {
+  const script = /([\w./-]+\.sh)\b/.exec(command?.text ?? "")?.[1];
+  const scriptFile = script ? rc.inContext(script.replace(/^\.?\//, "")) : void 0;
+  const found2 = scriptFile ? rc.repo.findLine(scriptFile, /&\s*$/) : void 0;
+  return found2 && scriptFile ? { file: scriptFile, ...found2 } : void 0;
 }
-var portInUse;
 var init_network = __esm({
   "src/diagnosis/rules/network.ts"() {
     "use strict";
-    init_locate();
-    init_rule();
-    portInUse = {
-      reason: "port-in-use",
-      explain(rc) {
-        const inUse = rc.ofKind("connection-in-use");
-        const cantConnect = rc.ofKind("cant-connect")[0];
-        const addressInUse = rc.tracebacks.find((tb) => /Address already in use/.test(tb.exception.message));
-        if (inUse.length === 0 && !cantConnect && !addressInUse) return void 0;
-        const address = cantConnect?.address ?? inUse[0]?.address ?? addressInUse?.exception.message ?? "";
-        const portNumber = /(\d+)\)?$/.exec(address)?.[1];
-        const command = commandLine(rc);
-        const script = /([\w./-]+\.sh)\b/.exec(command?.text ?? "")?.[1];
-        const scriptFile = script ? rc.inContext(script.replace(/^\.?\//, "")) : void 0;
-        const found = scriptFile ? rc.repo.findLine(scriptFile, /&\s*$/) : void 0;
-        const background = found && scriptFile ? { file: scriptFile, ...found } : void 0;
-        const evidence = present(
-          inUse[0]?.lines[0].text,
-          inUse.find((e) => e.error)?.lines[0].text,
-          cantConnect?.lines[0].text,
-          addressInUse?.exception.line
-        );
-        if (background) evidence.push(background.text.trim());
-        return {
-          reason: "port-in-use",
-          summary: `Port ${portNumber ?? address} inside the container is already taken, so Gunicorn could not bind ${code(address)}${background ? `; ${code(background.file)} starts ${code(background.text.trim())} before it` : ""}.`,
-          evidence,
-          location: firstLocation(background, command),
-          remedy: `Make sure nothing else in the container listens on ${portNumber ? `port ${portNumber}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
-        };
-      }
-    };
   }
 });
 
 // src/diagnosis/reasons/port-in-use.ts
-var port_in_use_default;
+function taken(rc, address) {
+  const inUse = rc.ofKind("connection-in-use");
+  const addressInUse = rc.tracebacks.find((tb) => /Address already in use/.test(tb.exception.message));
+  const command = commandLine(rc);
+  const background = backgroundProcess(rc, command);
+  const evidence = present(
+    inUse[0]?.lines[0].text,
+    inUse.find((e) => e.error)?.lines[0].text,
+    rc.ofKind("cant-connect")[0]?.lines[0].text,
+    addressInUse?.exception.line
+  );
+  if (background) evidence.push(background.text.trim());
+  return {
+    facts: { address, port: /(\d+)\)?$/.exec(address)?.[1], background },
+    evidence,
+    location: firstLocation(background, command)
+  };
+}
+function summary6({ address, port, background }) {
+  const starter = background ? `; ${code(background.file)} starts ${code(background.text.trim())} before it` : "";
+  return `Port ${port ?? address} inside the container is already taken, so Gunicorn could not bind ${code(address)}${starter}.`;
+}
+var gaveUpBinding, connectionInUse, addressInUseTraceback, port_in_use_default;
 var init_port_in_use = __esm({
   "src/diagnosis/reasons/port-in-use.ts"() {
     "use strict";
-    init_network();
     init_reason();
-    init_legacy();
+    init_network();
+    init_locate();
+    init_words();
+    gaveUpBinding = {
+      stage: "boot",
+      name: "Gunicorn can't connect to its address",
+      detect(rc) {
+        const cantConnect = rc.ofKind("cant-connect")[0];
+        return cantConnect ? taken(rc, cantConnect.address) : void 0;
+      }
+    };
+    connectionInUse = {
+      stage: "boot",
+      name: "Gunicorn reports its connection in use",
+      detect(rc) {
+        const inUse = rc.ofKind("connection-in-use")[0];
+        return inUse ? taken(rc, inUse.address) : void 0;
+      }
+    };
+    addressInUseTraceback = {
+      stage: "boot",
+      name: "a traceback says Address already in use",
+      detect(rc) {
+        const tb = rc.tracebacks.find((t) => /Address already in use/.test(t.exception.message));
+        return tb ? taken(rc, tb.exception.message) : void 0;
+      }
+    };
     port_in_use_default = defineReason({
       id: "port-in-use",
       title: "Port already in use",
       headline: "port already in use",
       readme: "Gunicorn could not bind its address",
       fixtures: [{ path: "__fixtures__/apps/fail-port-in-use", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [legacyRule("boot", "portInUse", portInUse)],
-      words: asIs
+      rules: [gaveUpBinding, connectionInUse, addressInUseTraceback],
+      words: (facts) => ({
+        summary: summary6(facts),
+        remedy: `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
+      })
     });
   }
 });
 
 // src/diagnosis/reasons/app-not-found.ts
-var app_not_found_default;
+function notFound(rc, message) {
+  const attr = /Failed to find (?:attribute|application object) '([^']+)' in '([^']+)'/.exec(message);
+  const moduleFile = attr ? rc.moduleFile(attr[2]) : void 0;
+  const command = commandLine(rc);
+  return {
+    facts: {
+      message,
+      missing: attr ? { attribute: attr[1], module: attr[2] } : void 0,
+      suggestion: /did you mean '([^']+)'/.exec(message)?.[1],
+      defines: moduleFile ? applicationObjects(rc.repo.read(moduleFile) ?? "") : [],
+      spec: appSpec(command?.text)
+    },
+    evidence: present(loadErrorOf(rc)?.lines[0].text, importTracebackOf(rc)?.exception.line, command?.text, rc.gunicornOutcomeLine()),
+    location: firstLocation(command)
+  };
+}
+function summary7({ message, missing, defines }) {
+  if (!missing) return `Gunicorn could not find the application object: ${message}`;
+  const defined = defines.length ? ` (it defines ${defines.map(code).join(", ")})` : "";
+  return `Gunicorn imported module ${code(missing.module)} but found no ${code(missing.attribute)} in it${defined}.`;
+}
+function remedy7({ missing, suggestion, defines, spec }) {
+  const better = suggestion ?? (missing && defines[0] ? `${missing.module}:${defines[0]}` : void 0);
+  if (!better) {
+    return "Point Gunicorn at `module:variable` where the variable is the WSGI/ASGI application (for a factory: `module:create_app()`).";
+  }
+  return `Point Gunicorn at the object that exists: ${code(better)}${spec ? ` instead of ${code(spec)}` : ""}.`;
+}
+var LOAD_FAILED, loadErrorOf, importTracebackOf, loadError, importTraceback, exitCode4, app_not_found_default;
 var init_app_not_found = __esm({
   "src/diagnosis/reasons/app-not-found.ts"() {
     "use strict";
-    init_configuration();
     init_reason();
-    init_legacy();
+    init_configuration();
+    init_locate();
+    init_words();
+    LOAD_FAILED = "App failed to load.";
+    loadErrorOf = (rc) => rc.ofKind("app-load-error").find((e) => !/Error while loading/.test(e.message));
+    importTracebackOf = (rc) => rc.primaryTraceback((tb) => /^Failed to find (application|attribute)/.test(tb.exception.message) || tb.exception.type.endsWith("AppImportError"));
+    loadError = {
+      stage: "boot",
+      name: "Gunicorn logs the object it failed to find",
+      detect(rc) {
+        const error2 = loadErrorOf(rc);
+        return error2 ? notFound(rc, error2.message) : void 0;
+      }
+    };
+    importTraceback = {
+      stage: "boot",
+      name: "a traceback says the application was not found",
+      detect(rc) {
+        const tb = importTracebackOf(rc);
+        return tb ? notFound(rc, tb.exception.message) : void 0;
+      }
+    };
+    exitCode4 = {
+      stage: "boot",
+      name: "exit code 4 after App failed to load",
+      detect(rc) {
+        const exit4 = rc.ofKind("worker-exit").some((e) => e.code === 4) || rc.ctx.container.exitCode === 4;
+        return exit4 && rc.ofKind("shutdown").some((e) => e.reason === LOAD_FAILED) ? notFound(rc, LOAD_FAILED) : void 0;
+      }
+    };
     app_not_found_default = defineReason({
       id: "app-not-found",
       title: "Application object not found",
@@ -21612,8 +21993,8 @@ var init_app_not_found = __esm({
       namesCulprit: true,
       readme: "exit 4: the `module:attribute` of the app is wrong",
       fixtures: [{ path: "__fixtures__/apps/fail-app-not-found", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [legacyRule("boot", "appNotFound", appNotFound)],
-      words: asIs
+      rules: [loadError, importTraceback, exitCode4],
+      words: (facts) => ({ summary: summary7(facts), remedy: remedy7(facts) })
     });
   }
 });
@@ -21823,228 +22204,113 @@ var init_context = __esm({
   }
 });
 
-// src/diagnosis/rules/imports.ts
-function syntaxErrorMessage(rc) {
-  const logged = rc.ofKind("syntax-error-message")[0];
-  if (!logged) return void 0;
-  const reloaded = rc.ofKind("worker-reloading").find((r) => r.file.endsWith(`/${logged.file}`) || r.file === logged.file);
-  const file = reloaded ? rc.mapContainerPath(reloaded.file) : rc.moduleFile(logged.file.replace(/\.py$/, "").replace(/\//g, "."));
-  const location = file ? { file, line: logged.line, containerPath: reloaded?.file } : void 0;
-  const shown2 = `${location?.file ?? logged.file}:${logged.line}`;
-  return {
-    reason: "syntax-error",
-    summary: `${code(shown2)} has a SyntaxError: ${logged.message}${reloaded ? " (saved while Gunicorn ran with --reload; the reloaded worker could not import it)" : ""}.`,
-    evidence: present(reloaded?.lines[0].text, logged.lines[0].text, rc.gunicornOutcomeLine()),
-    location,
-    remedy: `Fix the syntax at ${code(shown2)}; ${code(`python -m py_compile ${location?.file ?? logged.file}`)} reproduces it without Docker.`
-  };
-}
-function raisedAtImport(rc) {
-  const tb = rc.primaryTraceback(
-    (t) => exceptionIs(t, "NameError", "AttributeError") && t.frames.some((f) => f.func === "<module>" || /gunicorn\/util\.py$/.test(f.file))
-  );
-  if (!tb) return void 0;
-  const frame = rc.userFrame(tb);
-  const at = frame?.location ? fileLine(frame.location) : frame ? `${frame.frame.file}:${frame.frame.line}` : void 0;
-  const moduleAttr = /^module '([^']+)' has no attribute '([^']+)'/.exec(tb.exception.message);
-  return {
-    reason: "import-error",
-    summary: `${at ? code(at) : "The app"} raises ${code(tb.exception.line)} while Gunicorn imports the app${moduleAttr ? `: the installed ${code(moduleAttr[1])} is not the package the code expects (another version, or a different package of that name)` : ""}.`,
-    evidence: rc.tracebackEvidence(tb, frame),
-    location: frame?.location,
-    remedy: moduleAttr ? `Install the ${code(moduleAttr[1])} the code was written for (check its name and version in the requirements), or update the code for the installed one.` : `Define the name before it is used at ${code(at ?? "module level")} (a typo, a missing import, or code that only runs in development).`
-  };
-}
-function importCutShort(rc) {
-  for (const cut of rc.ofKind("cut-traceback")) {
-    const inImport = cut.frames.slice(-1)[0]?.file.startsWith("<frozen importlib");
-    const site = inImport ? IMPORT_SITES.find((s) => cut.frames.some((f) => s.file.test(f.file) && f.func === s.func)) : void 0;
-    if (!site) continue;
-    const frame = cut.frames.find((f) => site.file.test(f.file) && f.func === site.func);
-    return {
-      reason: "missing-dependency",
-      summary: `A worker failed importing ${site.what}: ${code(site.module)} is not installed in the image (the log ends inside that import).`,
-      evidence: [...frameText(frame), ...present(rc.gunicornOutcomeLine())],
-      remedy: `Add ${code(site.module)} to ${rc.requirementsFile() ? code(rc.requirementsFile()) : "the requirements installed by the Dockerfile"}, ${site.instead}.`
-    };
-  }
-  return void 0;
-}
-function gunicornItself(rc, tb, moduleName) {
-  if (moduleName.split(".")[0] !== "gunicorn") return void 0;
-  return {
-    reason: "missing-dependency",
-    summary: `Gunicorn itself is not installed for the Python that runs the ${code("gunicorn")} command (${code(tb.exception.line)}).`,
-    evidence: rc.tracebackEvidence(tb),
-    remedy: `Install ${code("gunicorn")} in the same environment as the app (its requirements, the same virtualenv), or start it with ${code("python -m gunicorn")} from that Python.`
-  };
-}
-function appModule(rc, tb, moduleName, hasUserFrame) {
-  if (hasUserFrame || !tb.frames.some((f) => /gunicorn\/util\.py$/.test(f.file) && f.func === "import_app")) return void 0;
-  return {
-    reason: "missing-dependency",
-    summary: `Gunicorn cannot import the app module ${code(moduleName)} it was told to load: it is not importable where Gunicorn runs (not copied into the image, another working directory, or installed for another Python).`,
-    evidence: rc.tracebackEvidence(tb),
-    location: firstLocation(commandLine(rc)),
-    remedy: `Check that the image contains ${code(moduleName.replace(/\./g, "/"))} and that Gunicorn starts in its directory (${code("--chdir")}, ${code("WORKDIR")} or ${code("PYTHONPATH")}); an entrypoint script that fails its ${code("cd")} (e.g. CRLF line endings) has the same effect.`
-  };
-}
-function crlfScript(rc) {
-  for (const line of rc.ctx.lines) {
-    const m = /([\w./-]+\.sh): line \d+: .*\$'[^']*\\r'/.exec(line.text);
-    if (m) return { script: m[1].split("/").pop(), line: line.text };
-  }
-  return void 0;
-}
-var syntaxError, missingDependency, importError, IMPORT_SITES;
-var init_imports = __esm({
-  "src/diagnosis/rules/imports.ts"() {
-    "use strict";
-    init_context();
-    init_locate();
-    init_packages();
-    init_rule();
-    syntaxError = {
-      reason: "syntax-error",
-      explain(rc) {
-        const tb = rc.primaryTraceback((t) => exceptionIs(t, "SyntaxError", "IndentationError", "TabError"));
-        if (!tb) return syntaxErrorMessage(rc);
-        const last = tb.frames[tb.frames.length - 1];
-        const file = last ? rc.mapContainerPath(last.file) : void 0;
-        const location = file && last ? { file, line: last.line, containerPath: last.file } : rc.userFrame(tb)?.location;
-        const shown2 = location ? fileLine(location) : last ? `${last.file}:${last.line}` : "the application";
-        return {
-          reason: "syntax-error",
-          summary: `${code(shown2)} has a ${tb.exception.type.split(".").pop()}: ${tb.exception.message}.`,
-          evidence: [...last ? frameText(last) : [], tb.exception.line, ...present(rc.gunicornOutcomeLine())],
-          location,
-          remedy: `Fix the syntax at ${code(shown2)}; ${code(`python -m py_compile ${location?.file ?? "file.py"}`)} reproduces it without Docker.`
-        };
-      }
-    };
-    missingDependency = {
-      reason: "missing-dependency",
-      explain(rc) {
-        const tb = rc.primaryTraceback(
-          (t) => /^No module named '?([\w.]+)'?/.test(t.exception.message) && exceptionIs(t, "ModuleNotFoundError", "ImportError")
-        );
-        if (!tb) return importCutShort(rc);
-        const moduleName = /^No module named '?([\w.]+)'?/.exec(tb.exception.message)[1];
-        const frame = rc.userFrame(tb);
-        const { pipName, differs } = pipPackageFor(moduleName);
-        const local = rc.localModuleExists(moduleName);
-        const requirements = rc.requirementsFile();
-        const importedAt = where(frame?.location);
-        const special = gunicornItself(rc, tb, moduleName) ?? appModule(rc, tb, moduleName, frame !== void 0);
-        if (special && !local) return special;
-        if (local) {
-          return {
-            reason: "missing-dependency",
-            summary: `The app imports ${code(moduleName)}${importedAt}, which exists in the repository (${code(local)}) but is not importable in the container.`,
-            evidence: rc.tracebackEvidence(tb, frame),
-            location: frame?.location,
-            remedy: `Check that the Dockerfile copies ${code(local)} and that Gunicorn runs from the right directory (${code("--chdir")}, ${code("WORKDIR")} or ${code("PYTHONPATH")}).`
-          };
-        }
-        const crlf = crlfScript(rc);
-        if (crlf) {
-          return {
-            reason: "missing-dependency",
-            summary: `The app module ${code(moduleName)} is not importable because ${code(crlf.script)} has Windows (CRLF) line endings: its commands (a ${code("cd")}, an ${code("export")}) failed before Gunicorn started (${code(crlf.line.trim())}).`,
-            evidence: [crlf.line, ...rc.tracebackEvidence(tb, frame)],
-            location: frame?.location,
-            remedy: `Convert ${code(crlf.script)} to LF line endings (${code("dos2unix")}, or ${code("*.sh text eol=lf")} in .gitattributes) and rebuild.`
-          };
-        }
-        return {
-          reason: "missing-dependency",
-          summary: `The app imports ${code(moduleName)}${importedAt}, which is not installed in the image.`,
-          evidence: rc.tracebackEvidence(tb, frame),
-          location: frame?.location,
-          remedy: `Add ${code(pipName)} to ${requirements ? code(requirements) : "the requirements installed by the Dockerfile"}${differs ? ` (the import name ${code(moduleName.split(".")[0])} differs from the package name)` : ""}.`
-        };
-      }
-    };
-    importError = {
-      reason: "import-error",
-      explain(rc) {
-        const tb = rc.primaryTraceback((t) => exceptionIs(t, "ImportError") && /cannot import name/.test(t.exception.message));
-        if (!tb) return raisedAtImport(rc);
-        const m = /cannot import name '([^']+)' from '([^']+)'(?: \(([^)]+)\))?/.exec(tb.exception.message);
-        const name = m?.[1] ?? /cannot import name '?([\w.]+)'?/.exec(tb.exception.message)?.[1] ?? "?";
-        const fromModule = m?.[2];
-        const didYouMean = /Did you mean: '([^']+)'/.exec(tb.exception.message)?.[1];
-        const circular = /partially initialized module|circular import/.test(tb.exception.message);
-        const ownFile = m?.[3] ? rc.mapContainerPath(m[3]) : fromModule ? rc.moduleFile(fromModule) : void 0;
-        const frame = rc.userFrame(tb);
-        const at = frame?.location ? `${code(fileLine(frame.location))} imports` : "The app imports";
-        const summary4 = circular ? `${at} ${code(name)} from ${code(fromModule ?? "?")} during a circular import (the module is only partially initialized).` : ownFile ? `${at} ${code(name)} from ${code(fromModule ?? "?")}, but ${code(ownFile)} does not define it.` : `${at} ${code(name)} from ${code(fromModule ?? "?")}, which the installed version of ${code((fromModule ?? "?").split(".")[0])} does not provide.`;
-        return {
-          reason: "import-error",
-          summary: summary4,
-          evidence: rc.tracebackEvidence(tb, frame),
-          location: frame?.location,
-          remedy: circular ? "Break the cycle: move the shared code into its own module, or import inside the function that needs it." : ownFile ? didYouMean ? `Import ${code(didYouMean)}, which ${code(ownFile)} defines, or define ${code(name)} there.` : `Define ${code(name)} in ${code(ownFile)} or import the name it actually has.` : `Pin the version of ${code(pipPackageFor(fromModule ?? name).pipName)} that still provides ${code(name)} in the requirements, or update the import for the installed version.`
-        };
-      }
-    };
-    IMPORT_SITES = [
-      {
-        file: /\/uvicorn\/config\.py$/,
-        func: "setup_event_loop",
-        module: "uvloop",
-        what: "the uvicorn worker's event loop (its Gunicorn worker asks for uvloop)",
-        instead: 'or run the worker with the asyncio loop (a `UvicornWorker` subclass with `CONFIG_KWARGS = {"loop": "asyncio"}`)'
-      }
-    ];
-  }
-});
-
 // src/diagnosis/reasons/syntax-error.ts
-var syntax_error_default;
+var syntaxTraceback, syntaxMessage, RELOADED, syntax_error_default;
 var init_syntax_error = __esm({
   "src/diagnosis/reasons/syntax-error.ts"() {
     "use strict";
-    init_imports();
     init_reason();
-    init_legacy();
+    init_context();
+    init_rule();
+    init_words();
+    syntaxTraceback = {
+      stage: "boot",
+      name: "a SyntaxError traceback",
+      detect(rc) {
+        const tb = rc.primaryTraceback((t) => exceptionIs(t, "SyntaxError", "IndentationError", "TabError"));
+        if (!tb) return void 0;
+        const last = tb.frames[tb.frames.length - 1];
+        const file = last ? rc.mapContainerPath(last.file) : void 0;
+        const location = file && last ? { file, line: last.line, containerPath: last.file } : rc.userFrame(tb)?.location;
+        return {
+          facts: {
+            at: location ? fileLine(location) : last ? `${last.file}:${last.line}` : void 0,
+            errorType: tb.exception.type.split(".").pop(),
+            message: tb.exception.message,
+            file: location?.file,
+            reloaded: false
+          },
+          evidence: [...last ? frameText(last) : [], tb.exception.line, ...present(rc.gunicornOutcomeLine())],
+          location
+        };
+      }
+    };
+    syntaxMessage = {
+      stage: "boot",
+      name: "a SyntaxError logged as its message",
+      detect(rc) {
+        const logged = rc.ofKind("syntax-error-message")[0];
+        if (!logged) return void 0;
+        const reloaded = rc.ofKind("worker-reloading").find((r) => r.file.endsWith(`/${logged.file}`) || r.file === logged.file);
+        const file = reloaded ? rc.mapContainerPath(reloaded.file) : rc.moduleFile(logged.file.replace(/\.py$/, "").replace(/\//g, "."));
+        const location = file ? { file, line: logged.line, containerPath: reloaded?.file } : void 0;
+        return {
+          facts: {
+            at: `${location?.file ?? logged.file}:${logged.line}`,
+            errorType: "SyntaxError",
+            message: logged.message,
+            file: location?.file ?? logged.file,
+            reloaded: reloaded !== void 0
+          },
+          evidence: present(reloaded?.lines[0].text, logged.lines[0].text, rc.gunicornOutcomeLine()),
+          location
+        };
+      }
+    };
+    RELOADED = " (saved while Gunicorn ran with --reload; the reloaded worker could not import it)";
     syntax_error_default = defineReason({
       id: "syntax-error",
       title: "Syntax error",
       headline: "syntax error",
       readme: "a `SyntaxError` in your code, on its file and line",
       fixtures: [{ path: "__fixtures__/apps/fail-syntax-error", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [legacyRule("boot", "syntaxError", syntaxError)],
-      words: asIs
+      rules: [syntaxTraceback, syntaxMessage],
+      words: ({ at, errorType, message, file, reloaded }) => {
+        const shown2 = code(at ?? "the application");
+        return {
+          summary: `${shown2} has a ${errorType}: ${message}${reloaded ? RELOADED : ""}.`,
+          remedy: `Fix the syntax at ${shown2}; ${code(`python -m py_compile ${file ?? "file.py"}`)} reproduces it without Docker.`
+        };
+      }
     });
   }
 });
 
 // src/diagnosis/rules/environment.ts
+function firstCapture(text, patterns) {
+  for (const pattern of patterns) {
+    const captured = pattern.exec(text)?.[1];
+    if (captured !== void 0) return captured;
+  }
+  return void 0;
+}
+function environKeyError(rc) {
+  return rc.primaryTraceback(
+    (tb) => exceptionIs(tb, "KeyError") && (tb.frames.some((f) => ENV_FRAME.test(f.code ?? "") || ENV_FRAME.test(f.file) || f.func === "__getitem__" && !/configparser/.test(f.file)) || // A bare `KeyError: 'SECRET_KEY'` (the frames were not pasted): an environment-style name.
+    tb.frames.length === 0 && ENV_NAME.test(tb.exception.message))
+  );
+}
+function environImproperlyConfigured(rc) {
+  return rc.primaryTraceback((tb) => exceptionIs(tb, "ImproperlyConfigured") && /environment variable/i.test(tb.exception.message));
+}
+function variableName(message) {
+  return firstCapture(message, [/^'([^']+)'$/, /(?:Set the |variable )([A-Z][A-Z0-9_]+)/]) ?? message;
+}
 function emptySpecVariable(rc) {
-  const tb = rc.primaryTraceback((t) => /^No module named '(\.[\w.]*|[\w.]*\.|[\w.]*\.\.[\w.]*)'/.test(t.exception.message));
+  const tb = rc.primaryTraceback((t) => EMPTY_PART.test(t.exception.message));
   if (!tb) return void 0;
-  const empty = rc.ctx.lines.map((l) => /\b([A-Z][A-Z0-9_]*)=(?=[\s,;)\]]|$)/.exec(l.text)).find((m) => m !== null);
-  if (!empty) return void 0;
-  const moduleName = /^No module named '([^']*)'/.exec(tb.exception.message)[1];
-  return {
-    reason: "missing-env",
-    summary: `Gunicorn was asked to import ${code(moduleName)}, a module name with an empty part: the environment variable ${code(empty[1])} it is built from is empty (the log shows ${code(empty[0])}).`,
-    evidence: present(rc.ctx.lines.find((l) => l.text.includes(empty[0]))?.text, tb.exception.line, rc.gunicornOutcomeLine()),
-    remedy: `Pass ${code(empty[1])} with the action's \`env\` input (the value the image expects), or give it a default where the command is built.`
-  };
+  const assignment = rc.ctx.lines.map((l) => /\b([A-Z][A-Z0-9_]*)=(?=[\s,;)\]]|$)/.exec(l.text)).find((m) => m !== null);
+  if (!assignment) return void 0;
+  return { tb, moduleName: /^No module named '([^']*)'/.exec(tb.exception.message)[1], assignment };
 }
 function readDatabaseError(text) {
-  const host = /host name "([^"]+)"/.exec(text)?.[1] ?? /server at "([^"]+)"/.exec(text)?.[1] ?? /Can't connect to \w+ server on '([^']+)'/.exec(text)?.[1] ?? /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):\d+/.exec(text)?.[1] ?? /connect to server: .*?"([^"]+)"/.exec(text)?.[1];
-  const port = /port (\d+) failed/.exec(text)?.[1] ?? /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/.exec(text)?.[1];
-  const user = /for user "([^"]+)"/.exec(text)?.[1] ?? /Access denied for user '([^']+)'/.exec(text)?.[1];
-  const database = /database "([^"]+)" does not exist/.exec(text)?.[1] ?? /Unknown database '([^']+)'/.exec(text)?.[1];
-  const failure = /could not translate host name|Name or service not known|Temporary failure in name resolution|nodename nor servname|gaierror|Unknown (MySQL )?server host/i.test(
-    text
-  ) ? "unresolved" : /password authentication failed|no password supplied|Access denied for user|invalid username-password pair|WRONGPASS|NOAUTH|AuthenticationError|Authentication required|role "[^"]+" does not exist/i.test(
-    text
-  ) ? "auth" : database ? "missing-database" : /Connection refused|Cannot assign requested address|Errno 111|Error 111|Error 99/i.test(text) ? "refused" : /timeout expired|timed out|No route to host|TimeoutError/i.test(text) ? "timeout" : "other";
-  return { failure, host, port, user, database };
+  return {
+    failure: FAILURES.find(([, pattern]) => pattern.test(text))?.[0] ?? "other",
+    host: firstCapture(text, HOST),
+    port: firstCapture(text, PORT),
+    user: firstCapture(text, USER),
+    database: firstCapture(text, DATABASE)
+  };
 }
 function serviceKind(text) {
   if (/redis/i.test(text)) return "Redis";
@@ -22053,126 +22319,123 @@ function serviceKind(text) {
   if (/psycopg|postgres|asyncpg|port 5432/i.test(text)) return "PostgreSQL";
   return "the database";
 }
-function databaseWording({ failure, host, port, user, database }) {
-  const loopback = host !== void 0 && LOOPBACK.test(host);
-  const lazily = "or connect on first request instead of while the app loads, so it can boot without the service";
-  const viaNetwork = `join the service's Docker network with the \`network\` input (e.g. ${code("${{ job.services.postgres.network }}")}) and use its name`;
-  const wording = {
-    unresolved: {
-      what: `the name ${code(host ?? "?")} does not resolve inside the container`,
-      remedy: `${code(host ?? "That host")} only exists on the network where the app normally runs (a docker-compose or CI service): ${viaNetwork}, or point the URL given with \`env\` at ${code("host.docker.internal")} and the port the service publishes on the runner; ${lazily}.`
-    },
-    refused: {
-      what: loopback ? `nothing listens there: inside the container ${code(host)} is the container itself` : "the connection is refused",
-      remedy: loopback ? `Point the URL at ${code("host.docker.internal")} to reach a service the workflow publishes on the runner (GitHub \`services:\` with \`ports:\`), or ${viaNetwork}; ${lazily}.` : `Check that the service runs and publishes port ${port ?? "its port"} on the runner (\`ports:\` under GitHub \`services:\`), and that the URL given with \`env\` uses that port; ${lazily}.`
-    },
-    auth: {
-      what: `the server rejects the credentials${user ? ` of user ${code(user)}` : ""}`,
-      remedy: `Pass the user and password the test database was created with (e.g. the service's ${code("POSTGRES_USER")}/${code("POSTGRES_PASSWORD")}) in the URL given with \`env\`.`
-    },
-    "missing-database": {
-      what: `the server has no database ${code(database ?? "?")}`,
-      remedy: `Create ${code(database ?? "the database")} in the service (e.g. ${code(`POSTGRES_DB: ${database ?? "app"}`)}) or point the URL given with \`env\` at a database that exists.`
-    },
-    timeout: {
-      what: "the connection times out",
-      remedy: `Make the service reachable from the container (${code("host.docker.internal")} for ports published on the runner, or the \`network\` input), ${lazily}.`
-    },
-    other: {
-      what: "the connection fails",
-      remedy: `Make the service reachable from the container (${code("host.docker.internal")} or the \`network\` input) with a URL passed with \`env\`, ${lazily}.`
-    }
-  };
-  return wording[failure];
-}
-function cutWhileConnecting(rc) {
-  const cut = rc.ofKind("cut-traceback").find((tb) => tb.frames.slice(-3).some((f) => DB_CONNECT_FRAME.test(f.file) && CONNECT_FUNC.test(f.func ?? "")));
-  if (!cut) return void 0;
-  const connect = [...cut.frames].reverse().find((f) => DB_CONNECT_FRAME.test(f.file) && CONNECT_FUNC.test(f.func ?? ""));
-  const kind = serviceKind(cut.frames.map((f) => f.file).join(" "));
-  const { remedy: remedy2 } = databaseWording({ failure: "other" });
-  return {
-    reason: "database-unreachable",
-    summary: `A worker failed while connecting to ${kind} during boot (${code(`${connect.func}`)} in ${code(connect.file.replace(/^.*\/(?:site|dist)-packages\//, ""))}); the log ends before the driver's error, so the exact failure is not shown.`,
-    evidence: present(`  File "${connect.file}", line ${connect.line}, in ${connect.func}`, rc.gunicornOutcomeLine()),
-    remedy: remedy2
-  };
-}
-var ENV_FRAME, ENV_NAME, missingEnv, DB_EXCEPTION, DB_MESSAGE, databaseUnreachable, DB_CONNECT_FRAME, CONNECT_FUNC;
+var ENV_FRAME, ENV_NAME, EMPTY_PART, DB_EXCEPTION, DB_MESSAGE, isDatabaseError, HOST, PORT, USER, DATABASE, FAILURES, DB_CONNECT_FRAME, CONNECT_FUNC, isConnectFrame;
 var init_environment = __esm({
   "src/diagnosis/rules/environment.ts"() {
     "use strict";
     init_rule();
     ENV_FRAME = /environ|getenv|os\.py$|<frozen os>/;
     ENV_NAME = /^'[A-Z][A-Z0-9_]*'$/;
-    missingEnv = {
-      reason: "missing-env",
-      explain(rc) {
-        const keyError = rc.primaryTraceback(
-          (tb2) => exceptionIs(tb2, "KeyError") && (tb2.frames.some(
-            (f) => ENV_FRAME.test(f.code ?? "") || ENV_FRAME.test(f.file) || f.func === "__getitem__" && !/configparser/.test(f.file)
-          ) || // A bare `KeyError: 'SECRET_KEY'` (the frames were not pasted): an environment-style name.
-          tb2.frames.length === 0 && ENV_NAME.test(tb2.exception.message))
-        );
-        const improperly = rc.primaryTraceback((tb2) => exceptionIs(tb2, "ImproperlyConfigured") && /environment variable/i.test(tb2.exception.message));
-        const tb = keyError ?? improperly;
-        if (!tb) return emptySpecVariable(rc);
-        const name = /^'([^']+)'$/.exec(tb.exception.message)?.[1] ?? /(?:Set the |variable )([A-Z][A-Z0-9_]+)/.exec(tb.exception.message)?.[1] ?? tb.exception.message;
-        const frame = rc.userFrame(tb);
-        const hostFilled = rc.ctx.env.hostFilled?.includes(name);
-        const provided = rc.ctx.env.provided.includes(name);
-        return {
-          reason: "missing-env",
-          summary: `The app needs the environment variable ${code(name)}, which is not set in the container${frame?.location ? `: ${code(fileLine(frame.location))} reads it at import` : ""}.`,
-          evidence: rc.tracebackEvidence(tb, frame),
-          location: frame?.location,
-          remedy: hostFilled ? `The hosting blueprint leaves ${code(name)} for the host to fill (e.g. render.yaml \`sync: false\`), so pass a test value with the action's \`env\` input.` : provided ? `${code(name)} was passed to the container yet the lookup failed: check its spelling where it is read, or read it with ${code(`os.environ.get("${name}")`)} and handle the absence.` : `Pass ${code(name)} with the action's \`env\` input (a secret or a harmless test value), or read it with ${code(`os.environ.get("${name}", default)`)}.`
-        };
-      }
-    };
+    EMPTY_PART = /^No module named '(\.[\w.]*|[\w.]*\.|[\w.]*\.\.[\w.]*)'/;
     DB_EXCEPTION = /(OperationalError|InterfaceError|ConnectionError|ConnectionRefusedError|ServerSelectionTimeoutError|CannotConnectNowError|InvalidCatalogNameError|InvalidPasswordError|AuthenticationError|gaierror|TimeoutError)$/;
     DB_MESSAGE = /could not translate host name|connection to server|Connection refused|could not connect to server|Can't connect to (MySQL|Redis)|Error -?\d+ connecting to|Name or service not known|Temporary failure in name resolution|timeout expired|No route to host|password authentication failed|database "[^"]+" does not exist|Unknown database|Access denied for user|invalid username-password pair|NOAUTH|Authentication required/i;
-    databaseUnreachable = {
-      reason: "database-unreachable",
-      explain(rc) {
-        const isDbError = (t) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type));
-        const chain = rc.tracebackChains().find((c) => c.some(isDbError));
-        if (!chain) return cutWhileConnecting(rc);
-        const dbErrors = chain.filter(isDbError);
-        const outer = dbErrors[dbErrors.length - 1];
-        const text = chain.map((t) => `${t.exception.type}: ${t.exception.message}`).join("\n");
-        const dbError = readDatabaseError(text);
-        const frame = [...chain].reverse().map((t) => rc.userFrame(t)).find((f) => f?.location) ?? rc.userFrame(outer);
-        const subject = dbError.host ? `${serviceKind(text)} at ${code(dbError.host)}${dbError.port ? ` port ${dbError.port}` : ""}` : serviceKind(text);
-        const { what, remedy: remedy2 } = databaseWording(dbError);
-        const cause = dbErrors[0] !== outer ? dbErrors[0].exception.line : void 0;
-        return {
-          reason: "database-unreachable",
-          summary: `The app connects to ${subject} while it loads${where(frame?.location)}, and ${what}.`,
-          evidence: [
-            ...frame?.text ?? [],
-            outer.exception.line,
-            ...cause && !outer.exception.message.includes(dbErrors[0].exception.message) ? [cause] : [],
-            ...present(rc.gunicornOutcomeLine())
-          ],
-          location: frame?.location,
-          remedy: remedy2
-        };
-      }
-    };
+    isDatabaseError = (t) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type));
+    HOST = [
+      /host name "([^"]+)"/,
+      /server at "([^"]+)"/,
+      /Can't connect to \w+ server on '([^']+)'/,
+      /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):\d+/,
+      /connect to server: .*?"([^"]+)"/
+    ];
+    PORT = [/port (\d+) failed/, /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/];
+    USER = [/for user "([^"]+)"/, /Access denied for user '([^']+)'/];
+    DATABASE = [/database "([^"]+)" does not exist/, /Unknown database '([^']+)'/];
+    FAILURES = [
+      [
+        "unresolved",
+        /could not translate host name|Name or service not known|Temporary failure in name resolution|nodename nor servname|gaierror|Unknown (MySQL )?server host/i
+      ],
+      [
+        "auth",
+        /password authentication failed|no password supplied|Access denied for user|invalid username-password pair|WRONGPASS|NOAUTH|AuthenticationError|Authentication required|role "[^"]+" does not exist/i
+      ],
+      // The DATABASE patterns: a database is named as missing.
+      ["missing-database", /database "[^"]+" does not exist|Unknown database '[^']+'/],
+      ["refused", /Connection refused|Cannot assign requested address|Errno 111|Error 111|Error 99/i],
+      ["timeout", /timeout expired|timed out|No route to host|TimeoutError/i]
+    ];
     DB_CONNECT_FRAME = /\/(django\/db\/backends|psycopg2?|pymysql|MySQLdb|sqlalchemy\/engine|sqlalchemy\/pool|asyncpg|redis|pymongo)\//;
     CONNECT_FUNC = /^(ensure_connection|connect|_connect|get_new_connection|__connect|_do_get|raw_connection|connection)$/;
+    isConnectFrame = (f) => DB_CONNECT_FRAME.test(f.file) && CONNECT_FUNC.test(f.func ?? "");
   }
 });
 
 // src/diagnosis/reasons/missing-env.ts
-var missing_env_default;
+function unset(rc, tb) {
+  const name = variableName(tb.exception.message);
+  const frame = rc.userFrame(tb);
+  const { env } = rc.ctx;
+  return {
+    facts: {
+      kind: "unset",
+      name,
+      location: frame?.location,
+      hostFilled: Boolean(env.hostFilled?.includes(name)),
+      provided: env.provided.includes(name)
+    },
+    evidence: rc.tracebackEvidence(tb, frame),
+    location: frame?.location
+  };
+}
+function unsetRemedy({ name, hostFilled, provided }) {
+  if (hostFilled) {
+    return `The hosting blueprint leaves ${code(name)} for the host to fill (e.g. render.yaml \`sync: false\`), so pass a test value ${USE_ENV_INPUT}.`;
+  }
+  if (provided) {
+    return `${code(name)} was passed to the container yet the lookup failed: check its spelling where it is read, or read it with ${code(`os.environ.get("${name}")`)} and handle the absence.`;
+  }
+  return `Pass ${code(name)} ${USE_ENV_INPUT} (a secret or a harmless test value), or read it with ${code(`os.environ.get("${name}", default)`)}.`;
+}
+function words4(facts) {
+  if (facts.kind === "empty-in-spec") {
+    return {
+      summary: `Gunicorn was asked to import ${code(facts.moduleName)}, a module name with an empty part: the environment variable ${code(facts.variable)} it is built from is empty (the log shows ${code(facts.shown)}).`,
+      remedy: `Pass ${code(facts.variable)} ${USE_ENV_INPUT} (the value the image expects), or give it a default where the command is built.`
+    };
+  }
+  const reads = facts.location ? `: ${code(fileLine(facts.location))} reads it at import` : "";
+  return {
+    summary: `The app needs the environment variable ${code(facts.name)}, which is not set in the container${reads}.`,
+    remedy: unsetRemedy(facts)
+  };
+}
+var environKey, improperlyConfigured, emptyInSpec, USE_ENV_INPUT, missing_env_default;
 var init_missing_env = __esm({
   "src/diagnosis/reasons/missing-env.ts"() {
     "use strict";
-    init_environment();
     init_reason();
-    init_legacy();
+    init_environment();
+    init_words();
+    environKey = {
+      stage: "boot",
+      name: "a KeyError reading os.environ",
+      detect(rc) {
+        const tb = environKeyError(rc);
+        return tb ? unset(rc, tb) : void 0;
+      }
+    };
+    improperlyConfigured = {
+      stage: "boot",
+      name: "ImproperlyConfigured names an environment variable",
+      detect(rc) {
+        const tb = environImproperlyConfigured(rc);
+        return tb ? unset(rc, tb) : void 0;
+      }
+    };
+    emptyInSpec = {
+      stage: "boot",
+      name: "the app module is built from an empty variable",
+      detect(rc) {
+        const found2 = emptySpecVariable(rc);
+        if (!found2) return void 0;
+        const { tb, moduleName, assignment } = found2;
+        return {
+          facts: { kind: "empty-in-spec", moduleName, variable: assignment[1], shown: assignment[0] },
+          evidence: present(rc.ctx.lines.find((l) => l.text.includes(assignment[0]))?.text, tb.exception.line, rc.gunicornOutcomeLine())
+        };
+      }
+    };
+    USE_ENV_INPUT = "with the action's `env` input";
     missing_env_default = defineReason({
       id: "missing-env",
       title: "Missing environment variable",
@@ -22180,41 +22443,252 @@ var init_missing_env = __esm({
       namesCulprit: true,
       readme: "`KeyError: 'DATABASE_URL'` and friends: the variable the app needs",
       fixtures: [{ path: "__fixtures__/apps/fail-missing-env", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [legacyRule("boot", "missingEnv", missingEnv)],
-      words: asIs
+      rules: [environKey, improperlyConfigured, emptyInSpec],
+      words: words4
     });
   }
 });
 
 // src/diagnosis/reasons/database-unreachable.ts
-var database_unreachable_default;
+function chainFrame(rc, chain, outer) {
+  return [...chain].reverse().map((t) => rc.userFrame(t)).find((f) => f?.location) ?? rc.userFrame(outer);
+}
+function words5(facts) {
+  if (facts.kind === "cut-while-connecting") {
+    return {
+      summary: `A worker failed while connecting to ${facts.service} during boot (${code(facts.func)} in ${code(facts.file)}); the log ends before the driver's error, so the exact failure is not shown.`,
+      remedy: WORDING.other({ failure: "other" }).remedy
+    };
+  }
+  const { error: error2, service, location } = facts;
+  const subject = error2.host ? `${service} at ${code(error2.host)}${error2.port ? ` port ${error2.port}` : ""}` : service;
+  const { what, remedy: remedy12 } = WORDING[error2.failure](error2);
+  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy12 };
+}
+var driverError, cutWhileConnecting, LAZILY, VIA_NETWORK, HOST_INTERNAL, WORDING, database_unreachable_default;
 var init_database_unreachable = __esm({
   "src/diagnosis/reasons/database-unreachable.ts"() {
     "use strict";
-    init_environment();
     init_reason();
-    init_legacy();
+    init_environment();
+    init_rule();
+    init_words();
+    driverError = {
+      stage: "boot",
+      name: "a driver's connection error",
+      detect(rc) {
+        const chain = rc.tracebackChains().find((c) => c.some(isDatabaseError));
+        if (!chain) return void 0;
+        const dbErrors = chain.filter(isDatabaseError);
+        const outer = dbErrors[dbErrors.length - 1];
+        const text = chain.map((t) => `${t.exception.type}: ${t.exception.message}`).join("\n");
+        const frame = chainFrame(rc, chain, outer);
+        const cause = dbErrors[0] !== outer && !outer.exception.message.includes(dbErrors[0].exception.message) ? dbErrors[0].exception.line : void 0;
+        return {
+          facts: { kind: "driver-error", service: serviceKind(text), error: readDatabaseError(text), location: frame?.location },
+          evidence: [...frame?.text ?? [], outer.exception.line, ...present(cause, rc.gunicornOutcomeLine())],
+          location: frame?.location
+        };
+      }
+    };
+    cutWhileConnecting = {
+      stage: "boot",
+      name: "a log cut inside a connect",
+      detect(rc) {
+        const cut = rc.ofKind("cut-traceback").find((tb) => tb.frames.slice(-3).some(isConnectFrame));
+        if (!cut) return void 0;
+        const connect = [...cut.frames].reverse().find(isConnectFrame);
+        return {
+          facts: {
+            kind: "cut-while-connecting",
+            service: serviceKind(cut.frames.map((f) => f.file).join(" ")),
+            func: `${connect.func}`,
+            file: connect.file.replace(/^.*\/(?:site|dist)-packages\//, "")
+          },
+          evidence: present(`  File "${connect.file}", line ${connect.line}, in ${connect.func}`, rc.gunicornOutcomeLine())
+        };
+      }
+    };
+    LAZILY = "or connect on first request instead of while the app loads, so it can boot without the service";
+    VIA_NETWORK = `join the service's Docker network with the \`network\` input (e.g. ${code("${{ job.services.postgres.network }}")}) and use its name`;
+    HOST_INTERNAL = code("host.docker.internal");
+    WORDING = {
+      unresolved: ({ host }) => ({
+        what: `the name ${code(host ?? "?")} does not resolve inside the container`,
+        remedy: `${code(host ?? "That host")} only exists on the network where the app normally runs (a docker-compose or CI service): ${VIA_NETWORK}, or point the URL given with \`env\` at ${HOST_INTERNAL} and the port the service publishes on the runner; ${LAZILY}.`
+      }),
+      refused: ({ host, port }) => host !== void 0 && LOOPBACK.test(host) ? {
+        what: `nothing listens there: inside the container ${code(host)} is the container itself`,
+        remedy: `Point the URL at ${HOST_INTERNAL} to reach a service the workflow publishes on the runner (GitHub \`services:\` with \`ports:\`), or ${VIA_NETWORK}; ${LAZILY}.`
+      } : {
+        what: "the connection is refused",
+        remedy: `Check that the service runs and publishes port ${port ?? "its port"} on the runner (\`ports:\` under GitHub \`services:\`), and that the URL given with \`env\` uses that port; ${LAZILY}.`
+      },
+      auth: ({ user }) => ({
+        what: `the server rejects the credentials${user ? ` of user ${code(user)}` : ""}`,
+        remedy: `Pass the user and password the test database was created with (e.g. the service's ${code("POSTGRES_USER")}/${code("POSTGRES_PASSWORD")}) in the URL given with \`env\`.`
+      }),
+      "missing-database": ({ database }) => ({
+        what: `the server has no database ${code(database ?? "?")}`,
+        remedy: `Create ${code(database ?? "the database")} in the service (e.g. ${code(`POSTGRES_DB: ${database ?? "app"}`)}) or point the URL given with \`env\` at a database that exists.`
+      }),
+      timeout: () => ({
+        what: "the connection times out",
+        remedy: `Make the service reachable from the container (${HOST_INTERNAL} for ports published on the runner, or the \`network\` input), ${LAZILY}.`
+      }),
+      other: () => ({
+        what: "the connection fails",
+        remedy: `Make the service reachable from the container (${HOST_INTERNAL} or the \`network\` input) with a URL passed with \`env\`, ${LAZILY}.`
+      })
+    };
     database_unreachable_default = defineReason({
       id: "database-unreachable",
       title: "Database unreachable at boot",
       headline: "database unreachable at boot",
       readme: "the app connects to its database at import and cannot",
       fixtures: [{ path: "__fixtures__/apps/fail-database-unreachable", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [legacyRule("boot", "databaseUnreachable", databaseUnreachable)],
-      words: asIs
+      rules: [driverError, cutWhileConnecting],
+      words: words5
     });
   }
 });
 
 // src/diagnosis/reasons/missing-dependency.ts
-var missing_dependency_default;
+function bootWords(facts) {
+  switch (facts.kind) {
+    case "gunicorn-missing":
+      return {
+        summary: `Gunicorn itself is not installed for the Python that runs the ${code("gunicorn")} command (${code(facts.exceptionLine)}).`,
+        remedy: `Install ${code("gunicorn")} in the same environment as the app (its requirements, the same virtualenv), or start it with ${code("python -m gunicorn")} from that Python.`
+      };
+    case "app-module-missing":
+      return {
+        summary: `Gunicorn cannot import the app module ${code(facts.moduleName)} it was told to load: it is not importable where Gunicorn runs (not copied into the image, another working directory, or installed for another Python).`,
+        remedy: `Check that the image contains ${code(facts.moduleName.replace(/\./g, "/"))} and that Gunicorn starts in its directory ${RUN_DIRECTORY}; an entrypoint script that fails its ${code("cd")} (e.g. CRLF line endings) has the same effect.`
+      };
+    case "local-not-importable":
+      return {
+        summary: `The app imports ${code(facts.moduleName)}${where(facts.importedAt)}, which exists in the repository (${code(facts.local)}) but is not importable in the container.`,
+        remedy: `Check that the Dockerfile copies ${code(facts.local)} and that Gunicorn runs from the right directory ${RUN_DIRECTORY}.`
+      };
+    case "crlf-script":
+      return {
+        summary: `The app module ${code(facts.moduleName)} is not importable because ${code(facts.script)} has Windows (CRLF) line endings: its commands (a ${code("cd")}, an ${code("export")}) failed before Gunicorn started (${code(facts.scriptLine.trim())}).`,
+        remedy: `Convert ${code(facts.script)} to LF line endings (${code("dos2unix")}, or ${code("*.sh text eol=lf")} in .gitattributes) and rebuild.`
+      };
+    case "not-installed": {
+      const differs = facts.differs ? ` (the import name ${code(facts.moduleName.split(".")[0])} differs from the package name)` : "";
+      return {
+        summary: `The app imports ${code(facts.moduleName)}${where(facts.importedAt)}, which is not installed in the image.`,
+        remedy: `Add ${code(facts.pipName)} to ${requirementsIn(facts.requirements)}${differs}.`
+      };
+    }
+    case "import-cut-short":
+      return {
+        summary: `A worker failed importing ${facts.what}: ${code(facts.module)} is not installed in the image (the log ends inside that import).`,
+        remedy: `Add ${code(facts.module)} to ${requirementsIn(facts.requirements)}, ${facts.instead}.`
+      };
+  }
+}
+var gunicornItself, appModule, localNotImportable, crlfEntrypoint, notInstalled2, cutShort, RUN_DIRECTORY, missing_dependency_default;
 var init_missing_dependency = __esm({
   "src/diagnosis/reasons/missing-dependency.ts"() {
     "use strict";
-    init_imports();
     init_reason();
-    init_legacy();
+    init_context();
+    init_packages();
+    init_imports();
+    init_locate();
     init_start();
+    init_words();
+    gunicornItself = {
+      stage: "boot",
+      name: "`No module named 'gunicorn'`: the gunicorn script runs under a Python that lacks Gunicorn",
+      detect(rc) {
+        const found2 = moduleNotFound(rc);
+        if (!found2 || found2.moduleName.split(".")[0] !== "gunicorn" || rc.localModuleExists(found2.moduleName)) return void 0;
+        return { facts: { kind: "gunicorn-missing", exceptionLine: found2.tb.exception.line }, evidence: rc.tracebackEvidence(found2.tb) };
+      }
+    };
+    appModule = {
+      stage: "boot",
+      name: "the app module Gunicorn was told to load is missing (straight from import_app, no app frame between)",
+      detect(rc) {
+        const found2 = moduleNotFound(rc);
+        if (!found2 || rc.userFrame(found2.tb) || !raisedByImportApp(found2.tb) || rc.localModuleExists(found2.moduleName)) return void 0;
+        return {
+          facts: { kind: "app-module-missing", moduleName: found2.moduleName },
+          evidence: rc.tracebackEvidence(found2.tb),
+          location: firstLocation(commandLine(rc))
+        };
+      }
+    };
+    localNotImportable = {
+      stage: "boot",
+      name: "the missing module is in the repository but not importable in the container",
+      detect(rc) {
+        const found2 = moduleNotFound(rc);
+        const local = found2 && rc.localModuleExists(found2.moduleName);
+        if (!found2 || !local) return void 0;
+        const frame = rc.userFrame(found2.tb);
+        return {
+          facts: { kind: "local-not-importable", moduleName: found2.moduleName, local, importedAt: frame?.location },
+          evidence: rc.tracebackEvidence(found2.tb, frame),
+          location: frame?.location
+        };
+      }
+    };
+    crlfEntrypoint = {
+      stage: "boot",
+      name: "a CRLF shell script failed its commands before Gunicorn started",
+      detect(rc) {
+        const found2 = moduleNotFound(rc);
+        const crlf = found2 && crlfScript(rc);
+        if (!found2 || !crlf) return void 0;
+        const frame = rc.userFrame(found2.tb);
+        return {
+          facts: { kind: "crlf-script", moduleName: found2.moduleName, script: crlf.script, scriptLine: crlf.line },
+          evidence: [crlf.line, ...rc.tracebackEvidence(found2.tb, frame)],
+          location: frame?.location
+        };
+      }
+    };
+    notInstalled2 = {
+      stage: "boot",
+      name: "the imported module is not installed in the image",
+      detect(rc) {
+        const found2 = moduleNotFound(rc);
+        if (!found2) return void 0;
+        const frame = rc.userFrame(found2.tb);
+        const { pipName, differs } = pipPackageFor(found2.moduleName);
+        return {
+          facts: {
+            kind: "not-installed",
+            moduleName: found2.moduleName,
+            pipName,
+            differs,
+            requirements: rc.requirementsFile(),
+            importedAt: frame?.location
+          },
+          evidence: rc.tracebackEvidence(found2.tb, frame),
+          location: frame?.location
+        };
+      }
+    };
+    cutShort = {
+      stage: "boot",
+      name: "the log ends inside the import of a known optional module",
+      detect(rc) {
+        const cut = importCutShort(rc);
+        if (!cut) return void 0;
+        const { module, what, instead } = cut.site;
+        return {
+          facts: { kind: "import-cut-short", module, what, instead, requirements: rc.requirementsFile() },
+          evidence: [...frameText(cut.frame), ...present(rc.gunicornOutcomeLine())]
+        };
+      }
+    };
+    RUN_DIRECTORY = `(${code("--chdir")}, ${code("WORKDIR")} or ${code("PYTHONPATH")})`;
     missing_dependency_default = defineReason({
       id: "missing-dependency",
       title: "Missing dependency",
@@ -22222,20 +22696,98 @@ var init_missing_dependency = __esm({
       namesCulprit: true,
       readme: "`ModuleNotFoundError`, with the pip package name where it differs from the import name",
       fixtures: [{ path: "__fixtures__/apps/fail-missing-dependency", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [gunicornNotInstalled, legacyRule("boot", "missingDependency", missingDependency)],
-      words: (facts) => "summary" in facts ? facts : startWords(facts)
+      // The start rule first: `docker run` failing on a missing gunicorn executable.
+      rules: [gunicornNotInstalled, gunicornItself, appModule, localNotImportable, crlfEntrypoint, notInstalled2, cutShort],
+      words: (facts) => {
+        switch (facts.kind) {
+          case "executable-missing":
+          case "network-missing":
+          case "start-failed":
+            return startWords(facts);
+          default:
+            return bootWords(facts);
+        }
+      }
     });
   }
 });
 
 // src/diagnosis/reasons/import-error.ts
-var import_error_default;
+function ownFile(rc, fromModule, fromFile) {
+  if (fromFile) return rc.mapContainerPath(fromFile);
+  return fromModule ? rc.moduleFile(fromModule) : void 0;
+}
+function cannotImportWords(facts) {
+  const imports = `${facts.importedAt ? `${code(fileLine(facts.importedAt))} imports` : "The app imports"} ${code(facts.name)}`;
+  const from = code(facts.fromModule ?? "?");
+  switch (facts.kind) {
+    case "circular-import":
+      return {
+        summary: `${imports} from ${from} during a circular import (the module is only partially initialized).`,
+        remedy: "Break the cycle: move the shared code into its own module, or import inside the function that needs it."
+      };
+    case "not-defined":
+      return {
+        summary: `${imports} from ${from}, but ${code(facts.ownFile)} does not define it.`,
+        remedy: facts.didYouMean ? `Import ${code(facts.didYouMean)}, which ${code(facts.ownFile)} defines, or define ${code(facts.name)} there.` : `Define ${code(facts.name)} in ${code(facts.ownFile)} or import the name it actually has.`
+      };
+    case "not-provided":
+      return {
+        summary: `${imports} from ${from}, which the installed version of ${code((facts.fromModule ?? "?").split(".")[0])} does not provide.`,
+        remedy: `Pin the version of ${code(facts.pipName)} that still provides ${code(facts.name)} in the requirements, or update the import for the installed version.`
+      };
+  }
+}
+function raisedWords(facts) {
+  const raises = `${facts.at ? code(facts.at) : "The app"} raises ${code(facts.exceptionLine)} while Gunicorn imports the app`;
+  if (facts.kind === "wrong-package") {
+    return {
+      summary: `${raises}: the installed ${code(facts.module)} is not the package the code expects (another version, or a different package of that name).`,
+      remedy: `Install the ${code(facts.module)} the code was written for (check its name and version in the requirements), or update the code for the installed one.`
+    };
+  }
+  return {
+    summary: `${raises}.`,
+    remedy: `Define the name before it is used at ${code(facts.at ?? "module level")} (a typo, a missing import, or code that only runs in development).`
+  };
+}
+var cannotImport, nameMissingAtImport, import_error_default;
 var init_import_error = __esm({
   "src/diagnosis/reasons/import-error.ts"() {
     "use strict";
-    init_imports();
     init_reason();
-    init_legacy();
+    init_packages();
+    init_imports();
+    init_rule();
+    init_words();
+    cannotImport = {
+      stage: "boot",
+      name: "`cannot import name`: the module does not have the name",
+      detect(rc) {
+        const tb = rc.primaryTraceback((t) => exceptionIs(t, "ImportError") && /cannot import name/.test(t.exception.message));
+        if (!tb) return void 0;
+        const { message } = tb.exception;
+        const { name, fromModule, fromFile } = cannotImportName(message);
+        const frame = rc.userFrame(tb);
+        const base = { name, fromModule, importedAt: frame?.location };
+        const file = ownFile(rc, fromModule, fromFile);
+        const facts = /partially initialized module|circular import/.test(message) ? { ...base, kind: "circular-import" } : file ? { ...base, kind: "not-defined", ownFile: file, didYouMean: /Did you mean: '([^']+)'/.exec(message)?.[1] } : { ...base, kind: "not-provided", pipName: pipPackageFor(fromModule ?? name).pipName };
+        return { facts, evidence: rc.tracebackEvidence(tb, frame), location: frame?.location };
+      }
+    };
+    nameMissingAtImport = {
+      stage: "boot",
+      name: "module-level code raises NameError or AttributeError while Gunicorn imports the app",
+      detect(rc) {
+        const tb = raisedAtImport(rc);
+        if (!tb) return void 0;
+        const frame = rc.userFrame(tb);
+        const at = frame?.location ? fileLine(frame.location) : frame ? `${frame.frame.file}:${frame.frame.line}` : void 0;
+        const module = /^module '([^']+)' has no attribute '([^']+)'/.exec(tb.exception.message)?.[1];
+        const facts = module ? { kind: "wrong-package", exceptionLine: tb.exception.line, module, at } : { kind: "undefined-name", exceptionLine: tb.exception.line, at };
+        return { facts, evidence: rc.tracebackEvidence(tb, frame), location: frame?.location };
+      }
+    };
     import_error_default = defineReason({
       id: "import-error",
       title: "Import error",
@@ -22243,25 +22795,41 @@ var init_import_error = __esm({
       namesCulprit: true,
       readme: "`ImportError: cannot import name \u2026` (version mismatch, circular import), or a `NameError`/`AttributeError` raised by module-level code while Gunicorn imports the app",
       fixtures: [{ path: "__fixtures__/apps/fail-import-error", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [legacyRule("boot", "importError", importError)],
-      words: asIs
+      rules: [cannotImport, nameMissingAtImport],
+      words: (facts) => facts.kind === "wrong-package" || facts.kind === "undefined-name" ? raisedWords(facts) : cannotImportWords(facts)
     });
   }
 });
 
 // src/diagnosis/rules/resources.ts
-function memoryException(rc) {
-  const tb = rc.primaryTraceback((t) => exceptionIs(t, "MemoryError") || /\[Errno 12\] Cannot allocate memory/.test(t.exception.message));
-  if (!tb) return void 0;
-  const forking = tb.frames.some((f) => f.code === "pid = os.fork()" || f.func === "spawn_worker" || /os\.fork\(\)/.test(f.code ?? ""));
-  const workers = configuredWorkers(rc) ?? rc.ctx.state.expectedWorkers;
-  const limit = rc.ctx.container.memoryLimit;
+function memoryTraceback(rc) {
+  return rc.primaryTraceback((t) => exceptionIs(t, "MemoryError") || /\[Errno 12\] Cannot allocate memory/.test(t.exception.message));
+}
+function failedToFork(tb) {
+  return tb.frames.some((f) => f.code === "pid = os.fork()" || f.func === "spawn_worker" || /os\.fork\(\)/.test(f.code ?? ""));
+}
+function memoryTracebackEvidence(rc, tb) {
+  return present(rc.ofKind("main-loop-exception")[0]?.lines[0].text, ...rc.tracebackEvidence(tb));
+}
+function memoryKills(rc) {
+  const { container } = rc.ctx;
+  const timedOut = new Set(rc.ofKind("worker-timeout").map((e) => e.pid));
+  const kills = rc.ofKind("worker-signal").filter((e) => e.signal === "SIGKILL" || e.signal === "9" || e.perhapsOom);
+  const oomKills = kills.filter((e) => !timedOut.has(e.pid));
   return {
-    reason: "out-of-memory",
-    summary: forking ? `The master could not fork a worker: ${code("os.fork()")} failed with ${code(tb.exception.line)}, the container has no memory left for another copy of the process${limit ? ` (limit ${limit})` : ""}.` : `The app ran out of memory while it loaded: ${code(tb.exception.line)}${limit ? ` (limit ${limit})` : ""}.`,
-    evidence: present(rc.ofKind("main-loop-exception")[0]?.lines[0].text, ...rc.tracebackEvidence(tb)),
-    remedy: forking ? `Lower what the master holds before it forks (with ${code("--preload")} the whole app is loaded there), start fewer workers${workers ? ` (${workers} now)` : ""}, or give the container more memory.` : "Lower what the import allocates (load large data lazily) or give the container more memory."
+    limit: container.memoryLimit,
+    oomKills,
+    alsoTimeouts: kills.length > oomKills.length,
+    oomEvents: container.oomEvents ?? 0,
+    masterKilled: container.oomKilled === true || container.exitCode === 137 && container.memoryLimit !== void 0
   };
+}
+function memoryKillEvidence(rc, { limit, oomKills, oomEvents: oomEvents2, masterKilled }) {
+  const limited = limit ? ` (memory limit ${limit})` : "";
+  const evidence = oomKills.slice(0, 3).map((e) => e.lines[0].text);
+  if (oomEvents2 > 0) evidence.push(`Docker reported ${oomEvents2} OOM event${oomEvents2 === 1 ? "" : "s"} for the container${limited}`);
+  if (masterKilled) evidence.push(`container ${rc.ctx.container.oomKilled ? "OOMKilled" : "exit code 137"}${limited}`);
+  return evidence;
 }
 function configuredWorkers(rc) {
   const inCommand = /(?:--workers|-w)["',\s=]+["']?(\d+)/.exec(commandLine(rc)?.text ?? "")?.[1];
@@ -22269,111 +22837,185 @@ function configuredWorkers(rc) {
   const workers = Number(inCommand ?? inConfig);
   return Number.isInteger(workers) && workers > 0 ? workers : void 0;
 }
+function workerCount(rc) {
+  return configuredWorkers(rc) ?? rc.ctx.state.expectedWorkers;
+}
 function preloads(rc) {
   return /--preload/.test(commandLine(rc)?.text ?? "") || configSetting(rc, /^\s*preload_app\s*=\s*True/) !== void 0;
 }
-var outOfMemory, killed, workerTimeout;
+function timeoutSetting(rc) {
+  const command = commandLine(rc);
+  const inCommand = command && /(--timeout|-t)[\s"',=]+["']?(\d+)/.exec(command.text);
+  if (command && inCommand) return { seconds: inCommand[2], location: firstLocation(command), command };
+  const inConfig = configSetting(rc, "timeout");
+  return { seconds: /=\s*(\d+)/.exec(inConfig?.text ?? "")?.[1] ?? "30", location: firstLocation(inConfig) };
+}
+function workerTimeouts(rc) {
+  const timeouts = rc.ofKind("worker-timeout");
+  if (timeouts.length === 0) return void 0;
+  const setting = timeoutSetting(rc);
+  const booted = new Set(rc.ctx.state.bootedPids);
+  const bootLine = rc.ofKind("worker-boot").find((b) => b.pid === timeouts[0].pid);
+  const healthyAt = rc.ctx.health?.firstHealthyAt;
+  return {
+    timeouts,
+    duringBoot: timeouts.filter((t) => booted.has(t.pid)).length,
+    whileServing: healthyAt !== void 0 && (timeouts[0].lines[0]?.at ?? 0) > healthyAt,
+    setting,
+    evidence: present(bootLine?.lines[0].text, timeouts[0].lines[0].text, setting.command?.text)
+  };
+}
 var init_resources = __esm({
   "src/diagnosis/rules/resources.ts"() {
     "use strict";
     init_locate();
     init_rule();
-    outOfMemory = {
-      reason: "out-of-memory",
-      explain(rc) {
-        const enomem = memoryException(rc);
-        if (enomem) return enomem;
-        const { container } = rc.ctx;
-        const timedOut = new Set(rc.ofKind("worker-timeout").map((e) => e.pid));
-        const kills = rc.ofKind("worker-signal").filter((e) => e.signal === "SIGKILL" || e.signal === "9" || e.perhapsOom);
-        const oomKills = kills.filter((e) => !timedOut.has(e.pid));
-        const oomEvents = container.oomEvents ?? 0;
-        const masterKilled = container.oomKilled === true || container.exitCode === 137 && container.memoryLimit !== void 0;
-        if (oomKills.length === 0 && !masterKilled && oomEvents === 0) return void 0;
-        if (oomKills.length === 0 && !masterKilled && kills.length > 0) return void 0;
-        const limit = container.memoryLimit;
-        const underLimit = limit ? ` under its ${code(limit)} memory limit` : "";
-        const workers = configuredWorkers(rc) ?? rc.ctx.state.expectedWorkers;
-        const evidence = oomKills.slice(0, 3).map((e) => e.lines[0].text);
-        if (oomEvents > 0)
-          evidence.push(`Docker reported ${oomEvents} OOM event${oomEvents === 1 ? "" : "s"} for the container${limit ? ` (memory limit ${limit})` : ""}`);
-        if (masterKilled) evidence.push(`container ${container.oomKilled ? "OOMKilled" : "exit code 137"}${limit ? ` (memory limit ${limit})` : ""}`);
-        const alsoTimeouts = kills.length > oomKills.length;
-        const bigger = limit ? `run on an instance with more than ${code(limit)} (the \`memory\` input is the instance size the boot is tested at)` : "give the container more memory";
-        if (oomKills.length === 0) {
-          return {
-            reason: "out-of-memory",
-            summary: masterKilled ? `The container was killed for using too much memory${underLimit}${rc.ctx.state.bootedPids.length === 0 ? " before any worker booted: the master process itself ran out" : ""}.` : `The kernel's out-of-memory killer fired in the container${underLimit} while the app booted (${oomEvents} OOM event${oomEvents === 1 ? "" : "s"}).`,
-            evidence,
-            remedy: `Lower what the app allocates while it loads (load large data lazily)${preloads(rc) ? `; with ${code("preload_app")} the master imports the app, so the import alone must fit` : ""}, or ${bigger}.`
-          };
-        }
-        return {
-          reason: "out-of-memory",
-          summary: `Workers were killed with SIGKILL ${oomKills.length} time${oomKills.length === 1 ? "" : "s"} without a timeout first: the container ran out of memory${limit ? ` (limit ${limit})` : ""}${workers ? ` with ${workers} worker${workers === 1 ? "" : "s"}` : ""}.`,
-          evidence,
-          remedy: `Start fewer workers${workers ? ` (${workers} now, each importing the app and holding its own copy)` : ""} with ${code("--workers")} or ${code("WEB_CONCURRENCY")}, load the app once in the master with ${code("preload_app = True")} (${code("--preload")}) so workers share its memory, lower what the import allocates, or ${bigger}${alsoTimeouts ? "; some other SIGKILLs followed a WORKER TIMEOUT and are timeouts, not memory" : ""}.`
-        };
-      }
-    };
-    killed = (count) => `${count} worker${count === 1 ? "" : "s"}`;
-    workerTimeout = {
-      reason: "worker-timeout",
-      explain(rc) {
-        const timeouts = rc.ofKind("worker-timeout");
-        if (timeouts.length === 0) return void 0;
-        const command = commandLine(rc);
-        const inCommand = command && /(--timeout|-t)[\s"',=]+["']?(\d+)/.exec(command.text);
-        const inConfig = inCommand ? void 0 : configSetting(rc, "timeout");
-        const seconds = inCommand?.[2] ?? /=\s*(\d+)/.exec(inConfig?.text ?? "")?.[1] ?? "30";
-        const location = firstLocation(inCommand ? command : void 0, inConfig);
-        const booted = new Set(rc.ctx.state.bootedPids);
-        const duringBoot = timeouts.filter((t) => booted.has(t.pid)).length;
-        const evidence = [timeouts[0].lines[0].text];
-        const bootLine = rc.ofKind("worker-boot").find((b) => b.pid === timeouts[0].pid);
-        if (bootLine) evidence.unshift(bootLine.lines[0].text);
-        if (command && inCommand) evidence.push(command.text);
-        const healthyAt = rc.ctx.health?.firstHealthyAt;
-        const servingTimeout = healthyAt !== void 0 && (timeouts[0].lines[0]?.at ?? 0) > healthyAt;
-        const diagnosis = { reason: "worker-timeout", evidence, location };
-        if (servingTimeout) {
-          return {
-            ...diagnosis,
-            summary: `Gunicorn killed ${timeouts.length === 1 ? "a worker" : `${timeouts.length} workers`} with ${code("WORKER TIMEOUT")} while serving requests: a request kept the worker busy longer than Gunicorn's ${code("timeout")} of ${seconds} s.`,
-            remedy: `Find the blocking call on the request path (with gevent workers, a C database driver or CPU-bound work blocks the whole worker), move slow work out of the request, or add workers/threads; raise ${code("--timeout")} only if such requests are expected.`
-          };
-        }
-        return {
-          ...diagnosis,
-          summary: `Gunicorn killed ${killed(duringBoot || timeouts.length)} with ${code("WORKER TIMEOUT")}: loading the app took longer than Gunicorn's ${code("timeout")} of ${seconds} s.`,
-          remedy: `Make the import fast (do not wait for services or load big data at import time) or raise ${code("--timeout")} above the real boot time.`
-        };
-      }
-    };
   }
 });
 
 // src/diagnosis/reasons/out-of-memory.ts
-var out_of_memory_default;
+function moreMemory(limit) {
+  return limit ? `run on an instance with more than ${code(limit)} (the \`memory\` input is the instance size the boot is tested at)` : "give the container more memory";
+}
+function summary8(facts) {
+  switch (facts.kind) {
+    case "fork-failed":
+      return `The master could not fork a worker: ${code("os.fork()")} failed with ${code(facts.exceptionLine)}, the container has no memory left for another copy of the process${limitNote(facts.limit)}.`;
+    case "import-ran-out":
+      return `The app ran out of memory while it loaded: ${code(facts.exceptionLine)}${limitNote(facts.limit)}.`;
+    case "workers-killed": {
+      const withWorkers = facts.workers ? ` with ${plural2(facts.workers, "worker")}` : "";
+      return `Workers were killed with SIGKILL ${plural2(facts.kills, "time")} without a timeout first: the container ran out of memory${limitNote(facts.limit)}${withWorkers}.`;
+    }
+    case "container-killed": {
+      const master = facts.beforeAnyWorker ? " before any worker booted: the master process itself ran out" : "";
+      return `The container was killed for using too much memory${underLimit(facts.limit)}${master}.`;
+    }
+    case "oom-events":
+      return `The kernel's out-of-memory killer fired in the container${underLimit(facts.limit)} while the app booted (${plural2(facts.events, "OOM event")}).`;
+  }
+}
+function fewerWorkers(workers, limit, alsoTimeouts) {
+  const now = workers ? ` (${workers} now, each importing the app and holding its own copy)` : "";
+  const timeouts = alsoTimeouts ? "; some other SIGKILLs followed a WORKER TIMEOUT and are timeouts, not memory" : "";
+  return `Start fewer workers${now} with ${code("--workers")} or ${code("WEB_CONCURRENCY")}, load the app once in the master with ${code("preload_app = True")} (${code("--preload")}) so workers share its memory, lower what the import allocates, or ${moreMemory(limit)}${timeouts}.`;
+}
+function smallerLoad(preloaded, limit) {
+  const master = preloaded ? `; with ${code("preload_app")} the master imports the app, so the import alone must fit` : "";
+  return `Lower what the app allocates while it loads (load large data lazily)${master}, or ${moreMemory(limit)}.`;
+}
+function remedy8(facts) {
+  switch (facts.kind) {
+    case "fork-failed":
+      return `Lower what the master holds before it forks (with ${code("--preload")} the whole app is loaded there), start fewer workers${facts.workers ? ` (${facts.workers} now)` : ""}, or give the container more memory.`;
+    case "import-ran-out":
+      return "Lower what the import allocates (load large data lazily) or give the container more memory.";
+    case "workers-killed":
+      return fewerWorkers(facts.workers, facts.limit, facts.alsoTimeouts);
+    case "container-killed":
+    case "oom-events":
+      return smallerLoad(facts.preloads, facts.limit);
+  }
+}
+var forkFailed, memoryError, workersKilled, containerKilled, oomEvents, plural2, limitNote, underLimit, out_of_memory_default;
 var init_out_of_memory = __esm({
   "src/diagnosis/reasons/out-of-memory.ts"() {
     "use strict";
-    init_resources();
     init_reason();
-    init_legacy();
+    init_words();
+    init_resources();
+    forkFailed = {
+      stage: "boot",
+      name: "the master's fork of a worker failed for memory",
+      detect(rc) {
+        const tb = memoryTraceback(rc);
+        if (!tb || !failedToFork(tb)) return void 0;
+        const facts = { kind: "fork-failed", exceptionLine: tb.exception.line, limit: rc.ctx.container.memoryLimit, workers: workerCount(rc) };
+        return { facts, evidence: memoryTracebackEvidence(rc, tb) };
+      }
+    };
+    memoryError = {
+      stage: "boot",
+      name: "the app raised MemoryError while it loaded",
+      detect(rc) {
+        const tb = memoryTraceback(rc);
+        if (!tb || failedToFork(tb)) return void 0;
+        const facts = { kind: "import-ran-out", exceptionLine: tb.exception.line, limit: rc.ctx.container.memoryLimit };
+        return { facts, evidence: memoryTracebackEvidence(rc, tb) };
+      }
+    };
+    workersKilled = {
+      stage: "boot",
+      name: "workers SIGKILLed without a WORKER TIMEOUT first",
+      detect(rc) {
+        const kills = memoryKills(rc);
+        if (kills.oomKills.length === 0) return void 0;
+        const { limit, alsoTimeouts } = kills;
+        return {
+          facts: { kind: "workers-killed", kills: kills.oomKills.length, limit, workers: workerCount(rc), alsoTimeouts },
+          evidence: memoryKillEvidence(rc, kills)
+        };
+      }
+    };
+    containerKilled = {
+      stage: "boot",
+      name: "the container was killed for memory",
+      detect(rc) {
+        const kills = memoryKills(rc);
+        if (kills.oomKills.length > 0 || !kills.masterKilled) return void 0;
+        const beforeAnyWorker = rc.ctx.state.bootedPids.length === 0;
+        return {
+          facts: { kind: "container-killed", limit: kills.limit, beforeAnyWorker, preloads: preloads(rc) },
+          evidence: memoryKillEvidence(rc, kills)
+        };
+      }
+    };
+    oomEvents = {
+      stage: "boot",
+      name: "Docker reported OOM events and no SIGKILL was a timeout",
+      detect(rc) {
+        const kills = memoryKills(rc);
+        if (kills.oomKills.length > 0 || kills.masterKilled || kills.oomEvents === 0 || kills.alsoTimeouts) return void 0;
+        return {
+          facts: { kind: "oom-events", events: kills.oomEvents, limit: kills.limit, preloads: preloads(rc) },
+          evidence: memoryKillEvidence(rc, kills)
+        };
+      }
+    };
+    plural2 = (count, noun) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+    limitNote = (limit) => limit ? ` (limit ${limit})` : "";
+    underLimit = (limit) => limit ? ` under its ${code(limit)} memory limit` : "";
     out_of_memory_default = defineReason({
       id: "out-of-memory",
       title: "Out of memory",
       headline: "out of memory",
       readme: "a worker or the container was killed for memory",
       fixtures: [{ path: "__fixtures__/apps/fail-out-of-memory", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [legacyRule("boot", "outOfMemory", outOfMemory)],
-      words: asIs
+      rules: [forkFailed, memoryError, workersKilled, containerKilled, oomEvents],
+      words: (facts) => ({ summary: summary8(facts), remedy: remedy8(facts) })
     });
   }
 });
 
 // src/diagnosis/rules/hangs.ts
+function askedStack(rc) {
+  const request2 = rc.ctx.stackRequest;
+  if (!request2) return void 0;
+  const dump = rc.ofKind("fatal-error").find((d) => d.lines[0].seq > request2.afterSeq);
+  return {
+    request: request2,
+    dump,
+    frames: dump ? crashedThread(dump)?.frames ?? [] : [],
+    seconds: Math.round(request2.stuckForMs / 1e3),
+    bootLine: rc.ofKind("worker-boot").find((e) => e.pid === request2.pid)?.lines[0].text
+  };
+}
+function loadingTheApp(frames) {
+  return frames.some((f) => /^(load_wsgi|load_wsgiapp|import_app|load)$/.test(f.func));
+}
+function importing(frames, user) {
+  return user?.frame.func === "<module>" || frames.some((f) => f.func === "<module>" && !f.file.startsWith("<"));
+}
 function whatItWaitsOn(frames, user) {
   const inner = frames.slice(0, user ? Math.max(1, frames.indexOf(user.frame)) : 3);
   if (inner.some((f) => NETWORK_FILES.test(f.file) || f.file.endsWith("socket.py") && NETWORK_FUNCS.test(f.func))) return "network";
@@ -22389,45 +23031,74 @@ function stackLines(frames, user) {
   if (user && !shown2.includes(user.frame)) shown2.push(user.frame);
   return shown2.map((f) => `  File "${f.file}", line ${f.line} in ${f.func}`);
 }
-var NETWORK_FILES, NETWORK_FUNCS, LOCK_FILES, LOCK_FUNCS, workerHang, REMEDIES;
+var NETWORK_FILES, NETWORK_FUNCS, LOCK_FILES, LOCK_FUNCS;
 var init_hangs = __esm({
   "src/diagnosis/rules/hangs.ts"() {
     "use strict";
     init_faulthandler();
-    init_locate();
-    init_rule();
     NETWORK_FILES = /\/(socket|ssl|selectors)\.py$|\/http\/client\.py$|\/(urllib3|requests|httpx|psycopg2?|psycopg|redis|pymongo|pika|kombu|amqp|grpc|botocore|asyncpg|pymysql|MySQLdb|sqlalchemy)\//;
     NETWORK_FUNCS = /^(create_connection|connect|connect_ex|_connect|getaddrinfo|recv|recv_into|recvfrom|read|readline|sendall|do_handshake|select|poll|wait_for_connection)$/;
     LOCK_FILES = /\/(threading|queue|multiprocessing\/[\w/]+|concurrent\/futures\/[\w]+|asyncio\/[\w]+)\.py$/;
     LOCK_FUNCS = /^(acquire|wait|join|get|result|_wait_for_tstate_lock|run_until_complete)$/;
-    workerHang = {
-      reason: "worker-hang",
-      explain(rc) {
-        const request2 = rc.ctx.stackRequest;
-        if (!request2) return void 0;
-        const dump = rc.ofKind("fatal-error").find((d) => d.lines[0].seq > request2.afterSeq);
-        const frames = dump ? crashedThread(dump)?.frames ?? [] : [];
-        const seconds = Math.round(request2.stuckForMs / 1e3);
-        const bootLine = rc.ofKind("worker-boot").find((e) => e.pid === request2.pid)?.lines[0].text;
-        if (!dump || frames.length === 0) {
-          return {
-            reason: "worker-hang",
-            summary: `Worker ${request2.pid} never finished booting (stuck for ${seconds} s) and printed no stack when asked (faulthandler off, or the worker blocks signals).`,
-            evidence: present(bootLine, ...rc.ctx.lines.slice(-2).map((l) => l.text)),
-            remedy: `Find what the app does at import that can wait (a connection, a lock, a sleep); with the ${code("faulthandler")} input on (the default) and a Python app, the next run names the line.`
-          };
-        }
-        if (!frames.some((f) => /^(load_wsgi|load_wsgiapp|import_app|load)$/.test(f.func))) return void 0;
-        const user = faultUserFrame(rc, frames);
-        const waiting = whatItWaitsOn(frames, user);
-        const where2 = user ? `${code(fileLine(user.location))}${user.code ? ` (${code(user.code)})` : ""}` : code(`${frames[0].file}:${frames[0].line}`);
-        const verb = user?.frame.func === "<module>" || frames.some((f) => f.func === "<module>" && !f.file.startsWith("<")) ? "importing" : "booting at";
+  }
+});
+
+// src/diagnosis/reasons/worker-hang.ts
+function words6(facts) {
+  if (facts.kind === "no-stack") {
+    return {
+      summary: `Worker ${facts.pid} never finished booting (stuck for ${facts.seconds} s) and printed no stack when asked (faulthandler off, or the worker blocks signals).`,
+      remedy: `Find what the app does at import that can wait (a connection, a lock, a sleep); with the ${code("faulthandler")} input on (the default) and a Python app, the next run names the line.`
+    };
+  }
+  const where2 = `${code(facts.place)}${facts.placeCode ? ` (${code(facts.placeCode)})` : ""}`;
+  const network = facts.waiting === "network" ? `, waiting on a network connection (${code(facts.innermost)})` : "";
+  return {
+    summary: `The worker is stuck ${facts.verb} ${where2} after ${facts.seconds} s${network}: it never finished booting, so nothing could answer.`,
+    remedy: REMEDIES[facts.waiting]
+  };
+}
+var noStack, stuckLoading, REMEDIES, worker_hang_default;
+var init_worker_hang = __esm({
+  "src/diagnosis/reasons/worker-hang.ts"() {
+    "use strict";
+    init_reason();
+    init_words();
+    init_locate();
+    init_hangs();
+    noStack = {
+      stage: "boot",
+      name: "a stuck worker printed no stack when asked",
+      detect(rc) {
+        const asked = askedStack(rc);
+        if (!asked || asked.dump && asked.frames.length > 0) return void 0;
         return {
-          reason: "worker-hang",
-          summary: `The worker is stuck ${verb} ${where2} after ${seconds} s${waiting === "network" ? `, waiting on a network connection (${code(frames[0].func)})` : ""}: it never finished booting, so nothing could answer.`,
-          evidence: present(bootLine, dump.lines.find((l) => /thread 0x/i.test(l.text))?.text, ...stackLines(frames, user)),
-          location: user?.location,
-          remedy: REMEDIES[waiting]
+          facts: { kind: "no-stack", pid: asked.request.pid, seconds: asked.seconds },
+          evidence: present(asked.bootLine, ...rc.ctx.lines.slice(-2).map((l) => l.text))
+        };
+      }
+    };
+    stuckLoading = {
+      stage: "boot",
+      name: "a stuck worker's stack shows where the app's loading waits",
+      detect(rc) {
+        const asked = askedStack(rc);
+        const dump = asked?.dump;
+        if (!asked || !dump || asked.frames.length === 0 || !loadingTheApp(asked.frames)) return void 0;
+        const { frames } = asked;
+        const user = faultUserFrame(rc, frames);
+        return {
+          facts: {
+            kind: "stuck",
+            verb: importing(frames, user) ? "importing" : "booting at",
+            place: user ? fileLine(user.location) : `${frames[0].file}:${frames[0].line}`,
+            placeCode: user?.code,
+            seconds: asked.seconds,
+            waiting: whatItWaitsOn(frames, user),
+            innermost: frames[0].func
+          },
+          evidence: present(asked.bootLine, dump.lines.find((l) => /thread 0x/i.test(l.text))?.text, ...stackLines(frames, user)),
+          location: user?.location
         };
       }
     };
@@ -22437,17 +23108,6 @@ var init_hangs = __esm({
       lock: "The app waits at import on a lock, a thread, a queue or a future that nothing releases in the worker (often started before the fork, or a `preload_app` leftover). Start that work after the fork (`post_fork`) or at the first request.",
       computation: "The app is still computing at import. Move the work out of the import (build it ahead, cache it, or do it lazily), or raise Gunicorn\u2019s `timeout` and the `timeout` input so the boot may take that long."
     };
-  }
-});
-
-// src/diagnosis/reasons/worker-hang.ts
-var worker_hang_default;
-var init_worker_hang = __esm({
-  "src/diagnosis/reasons/worker-hang.ts"() {
-    "use strict";
-    init_hangs();
-    init_reason();
-    init_legacy();
     worker_hang_default = defineReason({
       id: "worker-hang",
       title: "Worker stuck while booting",
@@ -22457,28 +23117,61 @@ var init_worker_hang = __esm({
         { path: "__fixtures__/apps/fail-worker-hang", test: "__tests__/hang-crash.itg.ts" },
         { path: "__fixtures__/apps/fail-worker-timeout", test: "__tests__/diagnosis.itg.ts" }
       ],
-      rules: [legacyRule("boot", "workerHang", workerHang)],
-      words: asIs
+      rules: [noStack, stuckLoading],
+      words: words6
     });
   }
 });
 
 // src/diagnosis/reasons/worker-timeout.ts
-var worker_timeout_default;
+function finding(found2, when2, killed) {
+  const { setting, evidence } = found2;
+  return { facts: { when: when2, killed, seconds: setting.seconds }, evidence, location: setting.location };
+}
+function words7({ when: when2, killed, seconds }) {
+  const timeout = `Gunicorn's ${code("timeout")} of ${seconds} s`;
+  if (when2 === "while-serving") {
+    return {
+      summary: `Gunicorn killed ${killed === 1 ? "a worker" : `${killed} workers`} with ${code("WORKER TIMEOUT")} while serving requests: a request kept the worker busy longer than ${timeout}.`,
+      remedy: `Find the blocking call on the request path (with gevent workers, a C database driver or CPU-bound work blocks the whole worker), move slow work out of the request, or add workers/threads; raise ${code("--timeout")} only if such requests are expected.`
+    };
+  }
+  return {
+    summary: `Gunicorn killed ${killed} worker${killed === 1 ? "" : "s"} with ${code("WORKER TIMEOUT")}: loading the app took longer than ${timeout}.`,
+    remedy: `Make the import fast (do not wait for services or load big data at import time) or raise ${code("--timeout")} above the real boot time.`
+  };
+}
+var whileServing, whileLoading, worker_timeout_default;
 var init_worker_timeout = __esm({
   "src/diagnosis/reasons/worker-timeout.ts"() {
     "use strict";
-    init_resources();
     init_reason();
-    init_legacy();
+    init_words();
+    init_resources();
+    whileServing = {
+      stage: "boot",
+      name: "a request kept a worker busy past the timeout",
+      detect(rc) {
+        const found2 = workerTimeouts(rc);
+        return found2?.whileServing ? finding(found2, "while-serving", found2.timeouts.length) : void 0;
+      }
+    };
+    whileLoading = {
+      stage: "boot",
+      name: "loading the app took longer than the timeout",
+      detect(rc) {
+        const found2 = workerTimeouts(rc);
+        return found2 && !found2.whileServing ? finding(found2, "while-loading", found2.duringBoot || found2.timeouts.length) : void 0;
+      }
+    };
     worker_timeout_default = defineReason({
       id: "worker-timeout",
       title: "Worker timeout during boot",
       headline: "worker timeout",
       readme: "a worker took longer to boot than Gunicorn's `timeout`",
       fixtures: [{ path: "__fixtures__/apps/load-worker-timeout", test: "__tests__/concurrency.itg.ts" }],
-      rules: [legacyRule("boot", "workerTimeout", workerTimeout)],
-      words: asIs
+      rules: [whileServing, whileLoading],
+      words: words7
     });
   }
 });
@@ -22540,6 +23233,12 @@ var init_log_events = __esm({
 });
 
 // src/diagnosis/rules/lifecycle.ts
+function deathsAfterBoot(rc) {
+  return rc.ctx.state.deaths.filter((d) => !d.bootException && d.signal !== "SIGTERM" && (d.code === void 0 || d.code !== 0));
+}
+function exitKinds(deaths) {
+  return [...new Set(deaths.map((d) => d.code !== void 0 ? `code ${d.code}` : d.signal ?? "unlogged exit"))];
+}
 function lastWordsBefore(rc, deathSeq) {
   const lines = rc.ctx.lines;
   const death = lines.find((l) => l.seq === deathSeq);
@@ -22549,229 +23248,220 @@ function lastWordsBefore(rc, deathSeq) {
   const after = lines.find((l) => l.seq > deathSeq && l.stream !== death.stream && fromApp(l) && l.at - death.at <= CROSS_STREAM_MS);
   return after ?? before;
 }
-function wrapperGaveUp(rc) {
-  const line = rc.ctx.lines.find((l) => WRAPPER_GAVE_UP.test(l.text));
-  if (!line) return void 0;
-  const seconds = WRAPPER_GAVE_UP.exec(line.text)?.[1];
-  return {
-    reason: "boot-timeout",
-    summary: `The program that starts Gunicorn gave up waiting for its master${seconds ? ` after ${seconds} s` : ""}: Gunicorn never became ready, and the log shows no error from it.`,
-    evidence: [line.text, ...lastLogLines(rc).filter((l) => l !== line.text)],
-    location: firstLocation(commandLine(rc)),
-    remedy: "Run Gunicorn with its log visible (the wrapper hides it) to see where the boot stops: usually an import that waits on a service, or a worker that cannot start."
-  };
-}
 function isAppOutput(text) {
   const bare = stripLinePrefixes(text);
   return bare.trim() !== "" && !PREFIX.test(bare) && !SHELL_COMMAND.test(bare);
 }
+function wrapperGaveUp(rc) {
+  const line = rc.ctx.lines.find((l) => WRAPPER_GAVE_UP.test(l.text));
+  return line ? { line, seconds: WRAPPER_GAVE_UP.exec(line.text)?.[1] } : void 0;
+}
 function lastLogLines(rc) {
   return rc.ctx.lines.filter((l) => l.text.trim() !== "").slice(-3).map((l) => l.text);
 }
-var crashLoop, CROSS_STREAM_MS, bootTimeout, WRAPPER_GAVE_UP, SHELL_COMMAND;
+var CROSS_STREAM_MS, SHELL_COMMAND, WRAPPER_GAVE_UP;
 var init_lifecycle = __esm({
   "src/diagnosis/rules/lifecycle.ts"() {
     "use strict";
     init_line_prefix();
     init_log_events();
+    CROSS_STREAM_MS = 1e3;
+    SHELL_COMMAND = /^\s*(?:\(\S+\) )?(?:\S+@\S+\s?)?[^\s]*[%$#] \S*gunicorn\b/;
+    WRAPPER_GAVE_UP = /No response from gunicorn master within (\d+) seconds|(?:timed out|gave up) waiting for gunicorn/i;
+  }
+});
+
+// src/diagnosis/reasons/crash-loop.ts
+function summary9({ exits, exitKinds: exitKinds2, clue, healthPassed }) {
+  const printed = clue !== void 0 ? `; the app printed ${code(clue.slice(0, 120))}` : "";
+  const health = healthPassed ? " The health check passed between restarts, which hides the problem." : "";
+  return `Workers keep exiting after they boot (${exits} exits: ${exitKinds2.join(", ")}) and Gunicorn keeps replacing them${printed}.${health}`;
+}
+function remedy9({ presumed }) {
+  const unlogged = presumed ? ' (Gunicorn 20.1 does not log exits with code 1: each "Booting worker" beyond the worker count is a replacement)' : "";
+  return `Find what ends the worker after boot: a background thread calling ${code("os._exit")}/${code("sys.exit")}, a ${code("post_fork")} hook, or a crash in a native extension${unlogged}.`;
+}
+var workersKeepExiting, crash_loop_default;
+var init_crash_loop = __esm({
+  "src/diagnosis/reasons/crash-loop.ts"() {
+    "use strict";
+    init_reason();
+    init_words();
     init_locate();
-    init_network();
-    init_rule();
-    crashLoop = {
-      reason: "crash-loop",
-      explain(rc) {
-        const deaths = rc.ctx.state.deaths.filter((d) => !d.bootException && d.signal !== "SIGTERM" && (d.code === void 0 || d.code !== 0));
+    init_lifecycle();
+    workersKeepExiting = {
+      stage: "boot",
+      name: "workers exit after they boot and are replaced",
+      detect(rc) {
+        const deaths = deathsAfterBoot(rc);
         const enough = deaths.length >= 2 || rc.ctx.outcome === "unstable" && deaths.length >= 1;
         if (!enough) return void 0;
         const firstExit = rc.ofKind("worker-exit").find((e) => e.pid === deaths[0].pid)?.lines[0];
         const clue = lastWordsBefore(rc, deaths[0].seq);
         const tb = rc.primaryTraceback((t) => t.pid === void 0 || !rc.ctx.state.failedBootPids.includes(t.pid));
-        const presumed = deaths.filter((d) => d.presumed).length;
-        const codes = [...new Set(deaths.map((d) => d.code !== void 0 ? `code ${d.code}` : d.signal ?? "unlogged exit"))];
-        const evidence = present(clue?.text, firstExit?.text, tb?.exception.line);
-        const replacements = rc.ofKind("worker-boot").slice(-1)[0];
-        if (replacements) evidence.push(replacements.lines[0].text);
-        const health = rc.ctx.health?.ok ? " The health check passed between restarts, which hides the problem." : "";
+        const replacement = rc.ofKind("worker-boot").slice(-1)[0];
         return {
-          reason: "crash-loop",
-          summary: `Workers keep exiting after they boot (${deaths.length} exits: ${codes.join(", ")}) and Gunicorn keeps replacing them${clue ? `; the app printed ${code(clue.text.trim().slice(0, 120))}` : ""}.${health}`,
-          evidence,
-          location: frameLocation(rc, tb),
-          remedy: `Find what ends the worker after boot: a background thread calling ${code("os._exit")}/${code("sys.exit")}, a ${code("post_fork")} hook, or a crash in a native extension${presumed ? ' (Gunicorn 20.1 does not log exits with code 1: each "Booting worker" beyond the worker count is a replacement)' : ""}.`
+          facts: {
+            exits: deaths.length,
+            exitKinds: exitKinds(deaths),
+            clue: clue?.text.trim(),
+            healthPassed: rc.ctx.health?.ok === true,
+            presumed: deaths.some((d) => d.presumed)
+          },
+          evidence: present(clue?.text, firstExit?.text, tb?.exception.line, replacement?.lines[0].text),
+          location: frameLocation(rc, tb)
         };
       }
     };
-    CROSS_STREAM_MS = 1e3;
-    bootTimeout = {
-      reason: "boot-timeout",
-      explain(rc) {
-        const wrapper = wrapperGaveUp(rc);
-        if (wrapper) return wrapper;
-        if (rc.ctx.outcome !== "boot-timeout") return void 0;
-        const seconds = rc.ctx.settings.timeoutSec;
-        const lastLines = lastLogLines(rc);
-        if (!rc.ctx.state.started) {
-          return {
-            reason: "boot-timeout",
-            summary: `Gunicorn never started within ${seconds} s: the log has no ${code("Starting gunicorn")} line${lastLines.length ? "" : " (it is empty)"}.`,
-            evidence: lastLines,
-            location: firstLocation(commandLine(rc)),
-            remedy: "Check that the image command runs Gunicorn (an entrypoint script may wait for something first) and that it does not block before starting it."
-          };
-        }
-        const unreachable = unreachableBind(rc);
-        if (unreachable) return unreachable;
-        if (!rc.ofKind("listening")[0]) {
-          return {
-            reason: "boot-timeout",
-            summary: `Gunicorn started but never logged ${code("Listening at")} within ${seconds} s.`,
-            evidence: lastLines,
-            remedy: "Something blocks the master before it binds (a config hook such as `on_starting`, or a preload import); make it return promptly."
-          };
-        }
-        const booted = rc.ctx.state.bootedPids.length;
-        const lastBoot = rc.ofKind("worker-boot").slice(-1)[0];
-        const hang = lastBoot && rc.ctx.lines.slice(-1)[0]?.seq === lastBoot.lines[0].seq;
-        return {
-          reason: "boot-timeout",
-          summary: booted ? `Gunicorn booted ${booted} worker${booted === 1 ? "" : "s"} but nothing answered within ${seconds} s${hang ? `; the log stops at ${code(lastBoot.lines[0].text.replace(/^\[[^\]]+\] /, ""))}, so the app is probably still importing (a blocking call at import)` : ""}.` : `Gunicorn is listening but no worker booted within ${seconds} s.`,
-          evidence: lastLines,
-          remedy: `Make the import return quickly (no waiting on services at import time); note that Gunicorn 22+ does not apply its ${code("timeout")} while a worker is still importing, so such a worker hangs without any log line.`
-        };
-      }
-    };
-    WRAPPER_GAVE_UP = /No response from gunicorn master within (\d+) seconds|(?:timed out|gave up) waiting for gunicorn/i;
-    SHELL_COMMAND = /^\s*(?:\(\S+\) )?(?:\S+@\S+\s?)?[^\s]*[%$#] \S*gunicorn\b/;
-  }
-});
-
-// src/diagnosis/reasons/crash-loop.ts
-var crash_loop_default;
-var init_crash_loop = __esm({
-  "src/diagnosis/reasons/crash-loop.ts"() {
-    "use strict";
-    init_lifecycle();
-    init_reason();
-    init_legacy();
     crash_loop_default = defineReason({
       id: "crash-loop",
       title: "Workers crash after boot",
       headline: "workers keep crashing",
       readme: "workers exit after boot and are replaced, while single health requests still pass",
       fixtures: [{ path: "__fixtures__/apps/fail-crash-loop", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [legacyRule("boot", "crashLoop", crashLoop)],
-      words: asIs
+      rules: [workersKeepExiting],
+      words: (facts) => ({ summary: summary9(facts), remedy: remedy9(facts) })
     });
   }
 });
 
 // src/diagnosis/rules/answers.ts
-function asgiTraceback(rc) {
-  return rc.tracebacks.find((tb) => tb.exception.type === "TypeError" && ASGI_CALL_ERROR.test(tb.exception.message));
+function isAsgiCallError(exception2) {
+  return exception2.type === "TypeError" && ASGI_CALL_ERROR.test(exception2.message);
 }
-var ASGI_CALL_ERROR, DJANGO_BAD_REQUEST, INVALID_HOST, asgiUnderWsgi, disallowedHost;
+function asgiTraceback(rc) {
+  return rc.tracebacks.find((tb) => isAsgiCallError(tb.exception));
+}
+function allowedHostsLine(rc) {
+  return pythonLine(rc, /^\s*ALLOWED_HOSTS\s*=/);
+}
+function productionHost(allowed) {
+  return allowed?.text.match(/["']([^"'*]+\.[^"']+)["']/)?.[1];
+}
+var ASGI_CALL_ERROR, DJANGO_BAD_REQUEST, INVALID_HOST;
 var init_answers = __esm({
   "src/diagnosis/rules/answers.ts"() {
     "use strict";
     init_locate();
-    init_rule();
     ASGI_CALL_ERROR = /^(?:(\w+)\.)?__call__\(\) missing (?:1 required positional argument: 'send'|2 required positional arguments: 'receive' and 'send')$/;
     DJANGO_BAD_REQUEST = /<h1>Bad Request \(400\)<\/h1>/;
     INVALID_HOST = /Invalid HTTP_HOST header: '([^']*)'/;
-    asgiUnderWsgi = {
-      reason: "asgi-under-wsgi",
-      explain(rc) {
-        const tb = asgiTraceback(rc);
-        if (!tb) return void 0;
-        const app = ASGI_CALL_ERROR.exec(tb.exception.message)?.[1];
-        const requestLine = rc.ctx.lines.filter((l) => l.seq < tb.lines[0].seq && /Error handling request/.test(l.text)).pop();
-        const count = rc.tracebacks.filter((t) => ASGI_CALL_ERROR.test(t.exception.message)).length;
-        const worker = rc.ofKind("worker-class")[0]?.workerClass;
-        const status = rc.ctx.health?.status;
-        const version = rc.ofKind("master-start")[0]?.version;
-        const major = version ? Number(version.split(".")[0]) : void 0;
-        const native = major !== void 0 && major >= 25 ? ` or Gunicorn ${version}'s own ASGI worker, ${code("-k asgi")}` : ", or on Gunicorn 25+ its own ASGI worker, `-k asgi`";
-        return {
-          reason: "asgi-under-wsgi",
-          summary: `${app ? code(app) : "The app"} is an ASGI app but Gunicorn runs it with the WSGI worker ${code(worker ?? "sync")}: every request fails with ${code(tb.exception.line)}${status ? ` and answers ${status}` : ""}${count > 1 ? ` (${count} requests)` : ""}; it needs an ASGI worker such as ${code("uvicorn_worker.UvicornWorker")}.`,
-          evidence: present(
-            requestLine?.text,
-            tb.frames.length ? `  File "${tb.frames[tb.frames.length - 1].file}", line ${tb.frames[tb.frames.length - 1].line}` : void 0,
-            tb.exception.line
-          ),
-          location: firstLocation(commandLine(rc)),
-          remedy: `Start it with an ASGI worker: ${code("-k uvicorn_worker.UvicornWorker")} (add the package ${code("uvicorn-worker")} to the requirements)${native}.`
-        };
-      }
-    };
-    disallowedHost = {
-      reason: "disallowed-host",
-      explain(rc) {
-        const health = rc.ctx.health;
-        const logged = rc.ctx.lines.find((l) => INVALID_HOST.test(l.text));
-        const djangoPage = health?.status === 400 && DJANGO_BAD_REQUEST.test(health.bodyExcerpt ?? "");
-        if (!djangoPage && !logged) return void 0;
-        const sent = rc.ctx.settings.hostHeader ?? (logged ? INVALID_HOST.exec(logged.text)[1] : void 0);
-        const allowed = pythonLine(rc, /^\s*ALLOWED_HOSTS\s*=/);
-        const production = allowed?.text.match(/["']([^"'*]+\.[^"']+)["']/)?.[1];
-        const host = sent ? code(sent) : `the published address (${code("127.0.0.1:<port>")})`;
-        const where2 = allowed ? ` in ${code(fileLine(allowed))}` : "";
-        return {
-          reason: "disallowed-host",
-          summary: `Django rejected the probe's Host header ${host} with ${code("400 Bad Request (400)")}: it is not in ${code("ALLOWED_HOSTS")}${where2}${logged ? "" : " (with DEBUG off, Django logs nothing about it)"}.`,
-          evidence: present(
-            health?.status === 400 ? `GET ${rc.ctx.settings.healthPath} \u2192 400 ${health.bodyExcerpt ?? ""}`.trim() : void 0,
-            logged?.text,
-            allowed?.text.trim()
-          ),
-          location: allowed ? { file: allowed.file, line: allowed.line } : void 0,
-          remedy: `Either allow the smoke test's host (add ${code("127.0.0.1")} to ${code("ALLOWED_HOSTS")}, e.g. from an environment variable set with the ${code("env")} input), or set the ${code("host-header")} input${production ? ` to ${code(production)}` : " to the production host name"} so the probes send the host name the platform sends.`
-        };
-      }
-    };
   }
 });
 
 // src/diagnosis/reasons/asgi-under-wsgi.ts
-var asgi_under_wsgi_default;
+function nativeWorker(version) {
+  const major = version ? Number(version.split(".")[0]) : void 0;
+  return major !== void 0 && major >= 25 ? ` or Gunicorn ${version}'s own ASGI worker, ${code("-k asgi")}` : ", or on Gunicorn 25+ its own ASGI worker, `-k asgi`";
+}
+function words8(facts) {
+  const app = facts.app ? code(facts.app) : "The app";
+  const answers = facts.status ? ` and answers ${facts.status}` : "";
+  const requests = facts.requests > 1 ? ` (${facts.requests} requests)` : "";
+  return {
+    summary: `${app} is an ASGI app but Gunicorn runs it with the WSGI worker ${code(facts.workerClass)}: every request fails with ${code(facts.exceptionLine)}${answers}${requests}; it needs an ASGI worker such as ${code("uvicorn_worker.UvicornWorker")}.`,
+    remedy: `Start it with an ASGI worker: ${code("-k uvicorn_worker.UvicornWorker")} (add the package ${code("uvicorn-worker")} to the requirements)${nativeWorker(facts.gunicornVersion)}.`
+  };
+}
+var asgiCallError, asgi_under_wsgi_default;
 var init_asgi_under_wsgi = __esm({
   "src/diagnosis/reasons/asgi-under-wsgi.ts"() {
     "use strict";
-    init_answers();
     init_reason();
-    init_legacy();
+    init_answers();
+    init_locate();
+    init_words();
+    asgiCallError = {
+      stage: "boot",
+      name: "requests raise the ASGI call TypeError",
+      detect(rc) {
+        const tb = asgiTraceback(rc);
+        if (!tb) return void 0;
+        const requestLine = rc.ctx.lines.filter((l) => l.seq < tb.lines[0].seq && /Error handling request/.test(l.text)).pop();
+        const last = tb.frames[tb.frames.length - 1];
+        return {
+          facts: {
+            app: ASGI_CALL_ERROR.exec(tb.exception.message)?.[1],
+            // Gunicorn's default worker class when it reports none.
+            workerClass: rc.ofKind("worker-class")[0]?.workerClass ?? "sync",
+            exceptionLine: tb.exception.line,
+            status: rc.ctx.health?.status,
+            requests: rc.tracebacks.filter((t) => ASGI_CALL_ERROR.test(t.exception.message)).length,
+            gunicornVersion: rc.ofKind("master-start")[0]?.version
+          },
+          evidence: present(requestLine?.text, last ? `  File "${last.file}", line ${last.line}` : void 0, tb.exception.line),
+          location: firstLocation(commandLine(rc))
+        };
+      }
+    };
     asgi_under_wsgi_default = defineReason({
       id: "asgi-under-wsgi",
       title: "ASGI app under a WSGI worker",
       headline: "ASGI app started with a WSGI worker",
       readme: "an ASGI app (FastAPI, Starlette, Quart, Django's ASGI handler) started with a WSGI worker: every request fails with `__call__() missing 1 required positional argument: 'send'`",
       fixtures: [{ path: "__fixtures__/apps/fail-asgi-under-wsgi", test: "__tests__/hang-crash.itg.ts" }],
-      rules: [legacyRule("boot", "asgiUnderWsgi", asgiUnderWsgi)],
-      words: asIs,
+      rules: [asgiCallError],
+      words: words8,
       // Decided at the second 500 whose request raised the TypeError, not at the timeout.
       wrongAnswer: {
-        recognises: (answer, events2) => answer.status === 500 && events2.filter((e) => e.kind === "traceback" && e.exception.type === "TypeError" && ASGI_CALL_ERROR.test(e.exception.message)).length >= 2
+        recognises: (answer, events2) => answer.status === 500 && events2.filter((e) => e.kind === "traceback" && isAsgiCallError(e.exception)).length >= 2
       }
     });
   }
 });
 
 // src/diagnosis/reasons/disallowed-host.ts
-var disallowed_host_default;
+function words9(facts) {
+  const host = facts.host ? code(facts.host) : `the published address (${code("127.0.0.1:<port>")})`;
+  const where2 = facts.setting ? ` in ${code(fileLine(facts.setting))}` : "";
+  const silent = facts.logged ? "" : " (with DEBUG off, Django logs nothing about it)";
+  const target = facts.productionHost ? ` to ${code(facts.productionHost)}` : " to the production host name";
+  return {
+    summary: `Django rejected the probe's Host header ${host} with ${code("400 Bad Request (400)")}: it is not in ${code("ALLOWED_HOSTS")}${where2}${silent}.`,
+    remedy: `Either allow the smoke test's host (add ${code("127.0.0.1")} to ${code("ALLOWED_HOSTS")}, e.g. from an environment variable set with the ${code("env")} input), or set the ${code("host-header")} input${target} so the probes send the host name the platform sends.`
+  };
+}
+var hostRejected, disallowed_host_default;
 var init_disallowed_host = __esm({
   "src/diagnosis/reasons/disallowed-host.ts"() {
     "use strict";
-    init_answers();
     init_reason();
-    init_legacy();
+    init_answers();
+    init_words();
+    hostRejected = {
+      stage: "boot",
+      name: "Django's 400 page or its Invalid HTTP_HOST log line",
+      detect(rc) {
+        const health = rc.ctx.health;
+        const logged = rc.ctx.lines.find((l) => INVALID_HOST.test(l.text));
+        const djangoPage = health?.status === 400 && DJANGO_BAD_REQUEST.test(health.bodyExcerpt ?? "");
+        if (!djangoPage && !logged) return void 0;
+        const allowed = allowedHostsLine(rc);
+        const setting = allowed ? { file: allowed.file, line: allowed.line } : void 0;
+        return {
+          facts: {
+            host: rc.ctx.settings.hostHeader ?? (logged ? INVALID_HOST.exec(logged.text)[1] : void 0),
+            logged: Boolean(logged),
+            setting,
+            productionHost: productionHost(allowed)
+          },
+          evidence: present(
+            health?.status === 400 ? `GET ${rc.ctx.settings.healthPath} \u2192 400 ${health.bodyExcerpt ?? ""}`.trim() : void 0,
+            logged?.text,
+            allowed?.text.trim()
+          ),
+          location: setting
+        };
+      }
+    };
     disallowed_host_default = defineReason({
       id: "disallowed-host",
       title: "Host header rejected",
       headline: "the app rejected the Host header",
       readme: "Django answered `400 Bad Request (400)` because the probe's Host header is not in `ALLOWED_HOSTS`",
       fixtures: [{ path: "__fixtures__/apps/fail-disallowed-host", test: "__tests__/hang-crash.itg.ts" }],
-      rules: [legacyRule("boot", "disallowedHost", disallowedHost)],
-      words: asIs,
+      rules: [hostRejected],
+      words: words9,
       // Django's 400 page says it and nothing is logged: decided at the second such answer.
       wrongAnswer: { recognises: (answer) => answer.status === 400 && DJANGO_BAD_REQUEST.test(answer.body) }
     });
@@ -22779,12 +23469,12 @@ var init_disallowed_host = __esm({
 });
 
 // src/diagnosis/reasons/no-start-command.ts
-function summary2({ entrypoint, exitCode, elsewhere }) {
+function summary10({ entrypoint, exitCode, elsewhere }) {
   const exited = exitCode !== void 0 ? `exited with code ${exitCode}` : "stopped";
-  const found = elsewhere ? ` The start command is in ${code(fileLine(elsewhere))}: ${code(elsewhere.command)}.` : "";
-  return `The image has no CMD: its ENTRYPOINT ${code(entrypoint)} ran without arguments and ${exited}, so Gunicorn never started.${found}`;
+  const found2 = elsewhere ? ` The start command is in ${code(fileLine(elsewhere))}: ${code(elsewhere.command)}.` : "";
+  return `The image has no CMD: its ENTRYPOINT ${code(entrypoint)} ran without arguments and ${exited}, so Gunicorn never started.${found2}`;
 }
-function remedy({ elsewhere }) {
+function remedy10({ elsewhere }) {
   const command = elsewhere ? code(elsewhere.command) : "the Gunicorn command";
   return `Add a CMD with ${command} to the Dockerfile, or pass it with the \`command\` input.`;
 }
@@ -22820,151 +23510,364 @@ var init_no_start_command = __esm({
       readme: "the image has an `ENTRYPOINT` script and no `CMD`, so nothing starts Gunicorn; the command the repository keeps elsewhere (a compose file `command:`, a Procfile `web:` line) is named with its file and line",
       fixtures: [{ path: "__fixtures__/apps/fail-no-start-command", test: "__tests__/diagnosis.itg.ts" }],
       rules: [entrypointWithoutCmd],
-      words: (facts) => ({ summary: summary2(facts), remedy: remedy(facts) })
+      words: (facts) => ({ summary: summary10(facts), remedy: remedy10(facts) })
     });
   }
 });
 
 // src/diagnosis/reasons/boot-timeout.ts
-var boot_timeout_default;
+function summary11(facts) {
+  switch (facts.kind) {
+    case "wrapper-gave-up":
+      return `The program that starts Gunicorn gave up waiting for its master${facts.seconds ? ` after ${facts.seconds} s` : ""}: Gunicorn never became ready, and the log shows no error from it.`;
+    case "never-started":
+      return `Gunicorn never started within ${facts.seconds} s: the log has no ${code("Starting gunicorn")} line${facts.logEmpty ? " (it is empty)" : ""}.`;
+    case "loopback":
+      return `Gunicorn listens on ${code(facts.binds.join(", "))}, the loopback interface inside the container, so nothing from outside can reach it.`;
+    case "unix-socket":
+      return `Gunicorn listens only on ${code(facts.binds.join(", "))}, a Unix socket, not on TCP port ${facts.port}.`;
+    case "other-port":
+      return `Gunicorn listens on port ${facts.ports.join(", ")} but the smoke test probes port ${facts.port}.`;
+    case "never-listened":
+      return `Gunicorn started but never logged ${code("Listening at")} within ${facts.seconds} s.`;
+    case "nothing-answered":
+      return nothingAnsweredSummary(facts);
+  }
+}
+function nothingAnsweredSummary({ seconds, booted, stopsAt }) {
+  if (!booted) return `Gunicorn is listening but no worker booted within ${seconds} s.`;
+  const stillImporting = stopsAt ? `; the log stops at ${code(stopsAt)}, so the app is probably still importing (a blocking call at import)` : "";
+  return `Gunicorn booted ${booted} worker${booted === 1 ? "" : "s"} but nothing answered within ${seconds} s${stillImporting}.`;
+}
+function remedy11(facts) {
+  switch (facts.kind) {
+    case "wrapper-gave-up":
+      return "Run Gunicorn with its log visible (the wrapper hides it) to see where the boot stops: usually an import that waits on a service, or a worker that cannot start.";
+    case "never-started":
+      return "Check that the image command runs Gunicorn (an entrypoint script may wait for something first) and that it does not block before starting it.";
+    case "loopback": {
+      const conf = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '${facts.port}')}"`);
+      return `Bind to all interfaces: ${code("--bind 0.0.0.0:$PORT")} (shell-form CMD) or ${conf} in gunicorn.conf.py.`;
+    }
+    case "unix-socket":
+      return `Add a TCP bind for the smoke test: ${code(`--bind 0.0.0.0:${facts.port}`)}.`;
+    case "other-port":
+      return `Bind to ${code("0.0.0.0:$PORT")} (the action sets ${code(`PORT=${facts.port}`)}), or set the action's \`port\` input to ${facts.ports[0]}.`;
+    case "never-listened":
+      return "Something blocks the master before it binds (a config hook such as `on_starting`, or a preload import); make it return promptly.";
+    case "nothing-answered":
+      return `Make the import return quickly (no waiting on services at import time); note that Gunicorn 22+ does not apply its ${code("timeout")} while a worker is still importing, so such a worker hangs without any log line.`;
+  }
+}
+var wrapper, neverStarted, startedThenStalled, loopbackBind, unixSocketBind, otherPort, neverListened, nothingAnswered, boot_timeout_default;
 var init_boot_timeout = __esm({
   "src/diagnosis/reasons/boot-timeout.ts"() {
     "use strict";
-    init_lifecycle();
     init_reason();
-    init_legacy();
+    init_words();
+    init_locate();
+    init_lifecycle();
+    init_rule();
+    wrapper = {
+      stage: "boot",
+      name: "the program that starts Gunicorn gave up on it",
+      detect(rc) {
+        const gaveUp = wrapperGaveUp(rc);
+        if (!gaveUp) return void 0;
+        const { line, seconds } = gaveUp;
+        return {
+          facts: { kind: "wrapper-gave-up", seconds },
+          evidence: [line.text, ...lastLogLines(rc).filter((l) => l !== line.text)],
+          location: firstLocation(commandLine(rc))
+        };
+      }
+    };
+    neverStarted = {
+      stage: "boot",
+      name: "Gunicorn never started",
+      detect(rc) {
+        if (rc.ctx.outcome !== "boot-timeout" || rc.ctx.state.started) return void 0;
+        const lastLines = lastLogLines(rc);
+        return {
+          facts: { kind: "never-started", seconds: rc.ctx.settings.timeoutSec, logEmpty: lastLines.length === 0 },
+          evidence: lastLines,
+          location: firstLocation(commandLine(rc))
+        };
+      }
+    };
+    startedThenStalled = (rc) => rc.ctx.outcome === "boot-timeout" && rc.ctx.state.started;
+    loopbackBind = {
+      stage: "boot",
+      name: "Gunicorn listens on the loopback interface only",
+      detect(rc) {
+        const { binds } = rc.ctx.state;
+        if (!startedThenStalled(rc) || binds.length === 0 || !binds.every((b) => LOOPBACK.test(b))) return void 0;
+        const command = commandLine(rc);
+        return {
+          facts: { kind: "loopback", binds, port: rc.ctx.settings.port },
+          evidence: present(rc.ofKind("listening")[0]?.lines[0].text, command?.text),
+          location: firstLocation(
+            command && /127\.0\.0\.1|localhost/.test(command.text) && command,
+            configSetting(rc, /^\s*bind\s*=.*(127\.0\.0\.1|localhost)/)
+          )
+        };
+      }
+    };
+    unixSocketBind = {
+      stage: "boot",
+      name: "Gunicorn listens on a Unix socket only",
+      detect(rc) {
+        const { binds } = rc.ctx.state;
+        if (!startedThenStalled(rc) || binds.length === 0 || !binds.every((b) => b.startsWith("unix:"))) return void 0;
+        return {
+          facts: { kind: "unix-socket", binds, port: rc.ctx.settings.port },
+          evidence: present(rc.ofKind("listening")[0]?.lines[0].text),
+          location: firstLocation(commandLine(rc))
+        };
+      }
+    };
+    otherPort = {
+      stage: "boot",
+      name: "Gunicorn listens on another port than the probed one",
+      detect(rc) {
+        const port = rc.ctx.settings.port;
+        const ports = rc.ctx.state.binds.map((b) => /:(\d+)$/.exec(b)?.[1]).filter((p) => Boolean(p));
+        if (!startedThenStalled(rc) || ports.length === 0 || ports.includes(String(port))) return void 0;
+        return {
+          facts: { kind: "other-port", ports, port },
+          evidence: present(rc.ofKind("listening")[0]?.lines[0].text),
+          location: firstLocation(commandLine(rc))
+        };
+      }
+    };
+    neverListened = {
+      stage: "boot",
+      name: "Gunicorn started but never bound",
+      detect(rc) {
+        if (!startedThenStalled(rc) || rc.ofKind("listening")[0]) return void 0;
+        return { facts: { kind: "never-listened", seconds: rc.ctx.settings.timeoutSec }, evidence: lastLogLines(rc) };
+      }
+    };
+    nothingAnswered = {
+      stage: "boot",
+      name: "Gunicorn listens but nothing answered",
+      detect(rc) {
+        if (!startedThenStalled(rc) || !rc.ofKind("listening")[0]) return void 0;
+        const lastBoot = rc.ofKind("worker-boot").slice(-1)[0]?.lines[0];
+        const stopsAtBoot = lastBoot !== void 0 && rc.ctx.lines.slice(-1)[0]?.seq === lastBoot.seq;
+        return {
+          facts: {
+            kind: "nothing-answered",
+            seconds: rc.ctx.settings.timeoutSec,
+            booted: rc.ctx.state.bootedPids.length,
+            stopsAt: stopsAtBoot ? lastBoot.text.replace(/^\[[^\]]+\] /, "") : void 0
+          },
+          evidence: lastLogLines(rc)
+        };
+      }
+    };
     boot_timeout_default = defineReason({
       id: "boot-timeout",
       title: "Server did not come up",
       headline: "Gunicorn never became ready",
       readme: "nothing answered in time and nothing crashed (e.g. Gunicorn bound to `127.0.0.1` inside the container)",
       fixtures: [{ path: "__fixtures__/apps/fail-boot-timeout", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [legacyRule("boot", "bootTimeout", bootTimeout)],
-      words: asIs
+      rules: [wrapper, neverStarted, loopbackBind, unixSocketBind, otherPort, neverListened, nothingAnswered],
+      words: (facts) => ({ summary: summary11(facts), remedy: remedy11(facts) })
     });
   }
 });
 
 // src/diagnosis/rules/http.ts
-function websocketWording(rc, ws) {
-  const workerClass = rc.ctx.state.workerClass ?? "sync";
-  const alive = rc.ctx.state.alivePids.length;
-  if (ws.status === 404) {
-    return {
-      summary: `There is no WebSocket route at ${code(ws.path)}: the upgrade request was answered 404.`,
-      remedy: "Set the `websocket-path` input to the route the app serves, or register that route."
-    };
-  }
-  if (ws.protocol === "socket.io" && alive > 1 && /session|sid|400/i.test(`${ws.detail} ${ws.status ?? ""}`)) {
-    return {
-      summary: `Socket.IO failed with ${alive} workers: its handshake and upgrade land on different workers, which do not share sessions.`,
-      remedy: "Run Socket.IO with a single worker (`-w 1` with an async worker class) or put a load balancer with sticky sessions in front."
-    };
-  }
-  const refused = ws.status === 400 || ws.status === 426 || ws.failure === "closed" || ws.failure === "protocol" || ws.status === 200;
-  if (PLAIN_WORKER.test(workerClass) && refused) {
-    return {
-      summary: `The ${code(workerClass)} worker class cannot hold a WebSocket, so the upgrade at ${code(ws.path)} failed (${ws.detail}).`,
-      remedy: `Use a worker class that speaks WebSocket: ${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps.`
-    };
-  }
-  return {
-    summary: `The WebSocket probe of ${code(ws.path)} failed: ${ws.detail}.`,
-    remedy: "Check the route and the expected messages (`websocket-*` inputs) against the app, and that the worker class supports WebSockets."
-  };
+function failedWebSocket(rc) {
+  const ws = rc.ctx.websocket;
+  return rc.ctx.outcome === "websocket-failed" && ws && !ws.ok ? ws : void 0;
 }
-var PLAIN_WORKER, websocketFailed, healthCheckFailed;
+function websocketEvidence(rc, ws) {
+  const evidence = [`WebSocket ${ws.path}: ${ws.detail}`];
+  const listening = rc.ofKind("worker-class")[0];
+  if (listening) evidence.push(listening.lines[0].text);
+  return evidence;
+}
+function upgradeRefused(ws) {
+  return ws.status === 400 || ws.status === 426 || ws.failure === "closed" || ws.failure === "protocol" || ws.status === 200;
+}
+function healthCheckExplains(rc) {
+  const { outcome, health, container } = rc.ctx;
+  if (outcome !== "health-failed" && !(health && !health.ok && outcome !== "unstable")) return false;
+  if (outcome !== "health-failed" && rc.primaryTraceback()) return false;
+  return !(outcome === "container-exited" && container.exitCode !== void 0);
+}
+function bodyExcerpt(health) {
+  return health.bodyExcerpt ? health.bodyExcerpt.replace(/\s+/g, " ").slice(0, 160) : void 0;
+}
+var PLAIN_WORKER, quotedBody;
 var init_http = __esm({
   "src/diagnosis/rules/http.ts"() {
     "use strict";
-    init_rule();
+    init_words();
     PLAIN_WORKER = /^(sync|gthread|gevent|gunicorn\.workers\.(sync|gthread|ggevent)\.\w+)$/i;
-    websocketFailed = {
-      reason: "websocket-failed",
-      explain(rc) {
-        const ws = rc.ctx.websocket;
-        if (rc.ctx.outcome !== "websocket-failed" || !ws || ws.ok) return void 0;
-        const evidence = [`WebSocket ${ws.path}: ${ws.detail}`];
-        const listening = rc.ofKind("worker-class")[0];
-        if (listening) evidence.push(listening.lines[0].text);
-        return { reason: "websocket-failed", evidence, ...websocketWording(rc, ws) };
-      }
-    };
-    healthCheckFailed = {
-      reason: "health-check-failed",
-      explain(rc) {
-        const health = rc.ctx.health;
-        if (rc.ctx.outcome !== "health-failed" && !(health && !health.ok && rc.ctx.outcome !== "unstable")) return void 0;
-        if (rc.ctx.outcome !== "health-failed" && rc.primaryTraceback()) return void 0;
-        if (rc.ctx.outcome === "container-exited" && rc.ctx.container.exitCode !== void 0) return void 0;
-        const { healthPath, healthStatus } = rc.ctx.settings;
-        if (!health) {
-          return {
-            reason: "health-check-failed",
-            summary: `The health check of ${code(healthPath)} did not pass.`,
-            evidence: [],
-            remedy: `Make ${code(healthPath)} answer ${healthStatus} once the app is ready.`
-          };
-        }
-        const body = health.bodyExcerpt ? ` ${code(health.bodyExcerpt.replace(/\s+/g, " ").slice(0, 160))}` : "";
-        const evidence = [
-          health.status !== void 0 ? `GET ${healthPath} \u2192 ${health.status}${body}` : `GET ${healthPath} \u2192 ${health.error ?? "no answer"}`
-        ];
-        if (health.status !== void 0) {
-          return {
-            reason: "health-check-failed",
-            summary: `${code(healthPath)} answered ${health.status} instead of ${healthStatus}${body ? `:${body}` : ""}.`,
-            evidence,
-            remedy: health.status === 404 ? `The app has no route ${code(healthPath)}: add one or set the \`health-path\` input to an existing route.` : `The app is up but reports itself unhealthy: fix what ${code(healthPath)} checks (often a service it cannot reach in CI) or set \`health-status\` to accept ${health.status}.`
-          };
-        }
-        return {
-          reason: "health-check-failed",
-          summary: `${code(healthPath)} never answered after ${health.attempts} attempt${health.attempts === 1 ? "" : "s"}: ${health.error ?? "no response"}.`,
-          evidence,
-          remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${rc.ctx.settings.port}`)} and that requests to ${code(healthPath)} do not block.`
-        };
-      }
-    };
+    quotedBody = (body) => body !== void 0 ? ` ${code(body)}` : "";
   }
 });
 
 // src/diagnosis/reasons/websocket-failed.ts
-var websocket_failed_default;
+function words10(facts) {
+  switch (facts.kind) {
+    case "no-route":
+      return {
+        summary: `There is no WebSocket route at ${code(facts.path)}: the upgrade request was answered 404.`,
+        remedy: "Set the `websocket-path` input to the route the app serves, or register that route."
+      };
+    case "socketio-sessions":
+      return {
+        summary: `Socket.IO failed with ${facts.workers} workers: its handshake and upgrade land on different workers, which do not share sessions.`,
+        remedy: "Run Socket.IO with a single worker (`-w 1` with an async worker class) or put a load balancer with sticky sessions in front."
+      };
+    case "plain-worker":
+      return {
+        summary: `The ${code(facts.workerClass)} worker class cannot hold a WebSocket, so the upgrade at ${code(facts.path)} failed (${facts.detail}).`,
+        remedy: `Use a worker class that speaks WebSocket: ${WEBSOCKET_WORKERS}.`
+      };
+    case "probe-failed":
+      return {
+        summary: `The WebSocket probe of ${code(facts.path)} failed: ${facts.detail}.`,
+        remedy: "Check the route and the expected messages (`websocket-*` inputs) against the app, and that the worker class supports WebSockets."
+      };
+  }
+}
+var noRoute, socketIoSessions, plainWorker, probeFailed, WEBSOCKET_WORKERS, websocket_failed_default;
 var init_websocket_failed = __esm({
   "src/diagnosis/reasons/websocket-failed.ts"() {
     "use strict";
-    init_http();
     init_reason();
-    init_legacy();
+    init_http();
+    init_words();
+    noRoute = {
+      stage: "boot",
+      name: "the upgrade was answered 404",
+      detect(rc) {
+        const ws = failedWebSocket(rc);
+        if (!ws || ws.status !== 404) return void 0;
+        return { facts: { kind: "no-route", path: ws.path }, evidence: websocketEvidence(rc, ws) };
+      }
+    };
+    socketIoSessions = {
+      stage: "boot",
+      name: "Socket.IO lost its session across several workers",
+      detect(rc) {
+        const ws = failedWebSocket(rc);
+        const workers = rc.ctx.state.alivePids.length;
+        if (!ws || ws.protocol !== "socket.io" || workers <= 1) return void 0;
+        if (!/session|sid|400/i.test(`${ws.detail} ${ws.status ?? ""}`)) return void 0;
+        return { facts: { kind: "socketio-sessions", workers }, evidence: websocketEvidence(rc, ws) };
+      }
+    };
+    plainWorker = {
+      stage: "boot",
+      name: "a plain HTTP worker class refused the upgrade",
+      detect(rc) {
+        const ws = failedWebSocket(rc);
+        const workerClass = rc.ctx.state.workerClass ?? "sync";
+        if (!ws || !PLAIN_WORKER.test(workerClass) || !upgradeRefused(ws)) return void 0;
+        return { facts: { kind: "plain-worker", workerClass, path: ws.path, detail: ws.detail }, evidence: websocketEvidence(rc, ws) };
+      }
+    };
+    probeFailed = {
+      stage: "boot",
+      name: "the WebSocket probe failed",
+      detect(rc) {
+        const ws = failedWebSocket(rc);
+        if (!ws) return void 0;
+        return { facts: { kind: "probe-failed", path: ws.path, detail: ws.detail }, evidence: websocketEvidence(rc, ws) };
+      }
+    };
+    WEBSOCKET_WORKERS = `${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps`;
     websocket_failed_default = defineReason({
       id: "websocket-failed",
       title: "WebSocket check failed",
       headline: "WebSocket check failed",
       readme: "the WebSocket route did not upgrade or answer",
       fixtures: [{ path: "__fixtures__/apps/ws-wrong-worker", test: "__tests__/websocket-action.itg.ts" }],
-      rules: [legacyRule("boot", "websocketFailed", websocketFailed)],
-      words: asIs
+      rules: [noRoute, socketIoSessions, plainWorker, probeFailed],
+      words: words10
     });
   }
 });
 
 // src/diagnosis/reasons/health-check-failed.ts
-var health_check_failed_default;
+function words11(facts) {
+  const path19 = code(facts.healthPath);
+  switch (facts.kind) {
+    case "not-passed":
+      return { summary: `The health check of ${path19} did not pass.`, remedy: `Make ${path19} answer ${facts.healthStatus} once the app is ready.` };
+    case "wrong-status": {
+      const body = quotedBody(facts.body);
+      return {
+        summary: `${path19} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
+        remedy: facts.status === 404 ? `The app has no route ${path19}: add one or set the \`health-path\` input to an existing route.` : `The app is up but reports itself unhealthy: fix what ${path19} checks (often a service it cannot reach in CI) or set \`health-status\` to accept ${facts.status}.`
+      };
+    }
+    case "no-answer": {
+      const attempts = `${facts.attempts} attempt${facts.attempts === 1 ? "" : "s"}`;
+      return {
+        summary: `${path19} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
+        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path19} do not block.`
+      };
+    }
+  }
+}
+var noOutcome, wrongStatus, neverAnswered, health_check_failed_default;
 var init_health_check_failed = __esm({
   "src/diagnosis/reasons/health-check-failed.ts"() {
     "use strict";
-    init_http();
     init_reason();
-    init_legacy();
+    init_http();
+    init_words();
+    noOutcome = {
+      stage: "boot",
+      name: "the health check did not pass, with no answer recorded",
+      detect(rc) {
+        if (!healthCheckExplains(rc) || rc.ctx.health) return void 0;
+        const { healthPath, healthStatus } = rc.ctx.settings;
+        return { facts: { kind: "not-passed", healthPath, healthStatus }, evidence: [] };
+      }
+    };
+    wrongStatus = {
+      stage: "boot",
+      name: "the health path answered a wrong status",
+      detect(rc) {
+        const health = rc.ctx.health;
+        if (!healthCheckExplains(rc) || health?.status === void 0) return void 0;
+        const { healthPath, healthStatus } = rc.ctx.settings;
+        const body = bodyExcerpt(health);
+        return {
+          facts: { kind: "wrong-status", healthPath, healthStatus, status: health.status, body },
+          evidence: [`GET ${healthPath} \u2192 ${health.status}${quotedBody(body)}`]
+        };
+      }
+    };
+    neverAnswered = {
+      stage: "boot",
+      name: "the health path never answered",
+      detect(rc) {
+        const health = rc.ctx.health;
+        if (!healthCheckExplains(rc) || !health || health.status !== void 0) return void 0;
+        const { healthPath, healthStatus, port } = rc.ctx.settings;
+        return {
+          facts: { kind: "no-answer", healthPath, healthStatus, attempts: health.attempts, error: health.error, port },
+          evidence: [`GET ${healthPath} \u2192 ${health.error ?? "no answer"}`]
+        };
+      }
+    };
     health_check_failed_default = defineReason({
       id: "health-check-failed",
       title: "Health check failed",
       headline: "health check failed",
       readme: "the health path answered a wrong status",
       fixtures: [{ path: "__fixtures__/apps/fail-health-check-failed", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [legacyRule("boot", "healthCheckFailed", healthCheckFailed)],
-      words: asIs
+      rules: [noOutcome, wrongStatus, neverAnswered],
+      words: words11
     });
   }
 });
@@ -23007,7 +23910,7 @@ function tailEvidence(lines) {
   const interesting = lines.filter((l) => INTERESTING.test(l.text)).slice(-5);
   return (interesting.length ? interesting : lines.filter((l) => l.text.trim()).slice(-5)).map((l) => l.text);
 }
-function summary3(facts) {
+function summary12(facts) {
   switch (facts.kind) {
     case "exception":
       return `Workers failed with ${code(facts.exceptionLine.slice(0, 200))}${where(facts.location)}.`;
@@ -23064,7 +23967,7 @@ var init_unknown = __esm({
       fixtures: [{ path: "__fixtures__/apps/fail-unknown", test: "__tests__/diagnosis.itg.ts" }],
       rules: [exception, howItEnded],
       words: (facts) => ({
-        summary: summary3(facts),
+        summary: summary12(facts),
         remedy: facts.kind === "exception" ? 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.' : `Read the last lines of the log below; ${REPRODUCE}`
       })
     });
@@ -23373,7 +24276,7 @@ ${block}
 }
 function tailSection(report, flavor, budget, links) {
   const total = Math.max(report.logTotalLines, report.log.length);
-  const wrapper = (shown2, block) => {
+  const wrapper2 = (shown2, block) => {
     const leftOut = total - shown2;
     const label = leftOut > 0 ? `Container log (last ${formatCount(shown2)} of ${plural(total, "line")}, ${formatCount(leftOut)} left out)` : `Container log (${plural(total, "line")})`;
     return `<details><summary>${label}</summary>
@@ -23382,7 +24285,7 @@ ${block}
 
 </details>`;
   };
-  const overhead = flavor.measure(wrapper(total, "")) + 2 * 3 + flavor.measure("text\n");
+  const overhead = flavor.measure(wrapper2(total, "")) + 2 * 3 + flavor.measure("text\n");
   const fitted = fitTail(report.log, budget, {
     maxLines: flavor.tailMaxLines,
     maxLineLength: flavor.tailMaxLineLength,
@@ -23394,7 +24297,7 @@ ${block}
     const count = plural(total, "line");
     return `<sub>The container log (${count}) is left out to keep this within size limits; see ${where2}.</sub>`;
   }
-  return wrapper(fitted.lines.length, codeBlock(fitted.lines));
+  return wrapper2(fitted.lines.length, codeBlock(fitted.lines));
 }
 function notesSection(report) {
   const items = [];
@@ -24582,8 +25485,8 @@ function addQueryParameters(url, parameters) {
     return `${name}=${encodeURIComponent(parameters[name])}`;
   }).join("&");
 }
-function removeNonChars(variableName) {
-  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+function removeNonChars(variableName2) {
+  return variableName2.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
 }
 function extractUrlVariableNames(url) {
   const matches = url.match(urlVariableRegex);
@@ -29319,7 +30222,7 @@ var require_light = __commonJS({
             return Object.keys(this.instances);
           }
           async clusterKeys() {
-            var cursor, end, found, i, k, keys, len, next, start;
+            var cursor, end, found2, i, k, keys, len, next, start;
             if (this.connection == null) {
               return this.Promise.resolve(this.keys());
             }
@@ -29328,10 +30231,10 @@ var require_light = __commonJS({
             start = `b_${this.id}-`.length;
             end = "_settings".length;
             while (cursor !== 0) {
-              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
+              [next, found2] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
               cursor = ~~next;
-              for (i = 0, len = found.length; i < len; i++) {
-                k = found[i];
+              for (i = 0, len = found2.length; i < len; i++) {
+                k = found2[i];
                 keys.push(k.slice(start, -end));
               }
             }
@@ -32529,9 +33432,9 @@ var require_event_target = __commonJS({
             return;
           }
         }
-        let wrapper;
+        let wrapper2;
         if (type === "message") {
-          wrapper = function onMessage(data, isBinary) {
+          wrapper2 = function onMessage(data, isBinary) {
             const event = new MessageEvent("message", {
               data: isBinary ? data : data.toString()
             });
@@ -32539,7 +33442,7 @@ var require_event_target = __commonJS({
             callListener(handler2, this, event);
           };
         } else if (type === "close") {
-          wrapper = function onClose(code2, message) {
+          wrapper2 = function onClose(code2, message) {
             const event = new CloseEvent("close", {
               code: code2,
               reason: message.toString(),
@@ -32549,7 +33452,7 @@ var require_event_target = __commonJS({
             callListener(handler2, this, event);
           };
         } else if (type === "error") {
-          wrapper = function onError(error2) {
+          wrapper2 = function onError(error2) {
             const event = new ErrorEvent("error", {
               error: error2,
               message: error2.message
@@ -32558,7 +33461,7 @@ var require_event_target = __commonJS({
             callListener(handler2, this, event);
           };
         } else if (type === "open") {
-          wrapper = function onOpen() {
+          wrapper2 = function onOpen() {
             const event = new Event2("open");
             event[kTarget] = this;
             callListener(handler2, this, event);
@@ -32566,12 +33469,12 @@ var require_event_target = __commonJS({
         } else {
           return;
         }
-        wrapper[kForOnEventAttribute] = !!options[kForOnEventAttribute];
-        wrapper[kListener] = handler2;
+        wrapper2[kForOnEventAttribute] = !!options[kForOnEventAttribute];
+        wrapper2[kListener] = handler2;
         if (options.once) {
-          this.once(type, wrapper);
+          this.once(type, wrapper2);
         } else {
-          this.on(type, wrapper);
+          this.on(type, wrapper2);
         }
       },
       /**
@@ -34860,19 +35763,19 @@ var require_Alias = __commonJS({
           if (ctx)
             ctx.aliasResolveCache = nodes;
         }
-        let found = void 0;
+        let found2 = void 0;
         for (const node of nodes) {
           if (node === this)
             break;
           if (node.anchor === this.source)
-            found = node;
+            found2 = node;
         }
-        if (found && ctx) {
+        if (found2 && ctx) {
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
-          let data = anchors2.get(found);
+          let data = anchors2.get(found2);
           if (!data) {
-            toJS.toJS(found, null, ctx);
-            data = anchors2.get(found);
+            toJS.toJS(found2, null, ctx);
+            data = anchors2.get(found2);
           }
           if (data?.res === void 0) {
             const msg = "This should not happen: Alias anchor was not resolved?";
@@ -34881,14 +35784,14 @@ var require_Alias = __commonJS({
           if (maxAliasCount >= 0) {
             data.count += 1;
             if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found, anchors2);
+              data.aliasCount = getAliasCount(doc2, found2, anchors2);
             if (data.count * data.aliasCount > maxAliasCount) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
             }
           }
         }
-        return found;
+        return found2;
       }
       toJSON(_arg, ctx) {
         if (!ctx)
@@ -37994,7 +38897,7 @@ var require_resolve_props = __commonJS({
       let tag = null;
       let newlineAfterProp = null;
       let comma = null;
-      let found = null;
+      let found2 = null;
       let start = null;
       for (const token of tokens) {
         if (reqSpace) {
@@ -38031,7 +38934,7 @@ var require_resolve_props = __commonJS({
             if (atNewline) {
               if (comment)
                 comment += token.source;
-              else if (!found || indicator !== "seq-item-ind")
+              else if (!found2 || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
               commentSep += token.source;
@@ -38065,9 +38968,9 @@ var require_resolve_props = __commonJS({
           case indicator:
             if (anchor || tag)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
-            if (found)
+            if (found2)
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
-            found = token;
+            found2 = token;
             atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
             hasSpace = false;
             break;
@@ -38096,7 +38999,7 @@ var require_resolve_props = __commonJS({
         onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
       return {
         comma,
-        found,
+        found: found2,
         spaceBefore,
         comment,
         hasNewline,
@@ -42896,8 +43799,8 @@ var init_main = __esm({
       InlineValueText2.is = is;
     })(InlineValueText || (InlineValueText = {}));
     (function(InlineValueVariableLookup2) {
-      function create(range, variableName, caseSensitiveLookup) {
-        return { range, variableName, caseSensitiveLookup };
+      function create(range, variableName2, caseSensitiveLookup) {
+        return { range, variableName: variableName2, caseSensitiveLookup };
       }
       InlineValueVariableLookup2.create = create;
       function is(value) {
@@ -44033,7 +44936,7 @@ var require_instruction = __commonJS({
         let offset = this.document.offsetAt(range.start) + extra;
         let start = false;
         let comment = false;
-        let found = -1;
+        let found2 = -1;
         let escapedWhitespaceDetected = false;
         let escaping = false;
         let escapeMarker = -1;
@@ -44051,15 +44954,15 @@ var require_instruction = __commonJS({
                 }
               }
               continue;
-            } else if (found !== -1) {
+            } else if (found2 !== -1) {
               if (escapeMarker === -1) {
-                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + i))));
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + i))));
               } else {
-                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + escapeMarker))));
               }
               escapeMarker = -1;
               escapedArg = "";
-              found = -1;
+              found2 = -1;
             }
           } else if (char === this.escapeChar) {
             let next = fullArgs.charAt(i + 1);
@@ -44076,14 +44979,14 @@ var require_instruction = __commonJS({
                     comment = false;
                     escaping = true;
                     start = true;
-                    if (found !== -1) {
+                    if (found2 !== -1) {
                       escapeMarker = i;
                     }
                     i = j;
                     break whitespaceCheck;
                   default:
                     escapeMarker = i;
-                    if (found === -1) {
+                    if (found2 === -1) {
                       i = j - 1;
                     }
                     break whitespaceCheck;
@@ -44093,7 +44996,7 @@ var require_instruction = __commonJS({
               comment = false;
               escaping = true;
               start = true;
-              if (found !== -1 && escapeMarker === -1) {
+              if (found2 !== -1 && escapeMarker === -1) {
                 escapeMarker = i;
               }
               i += 2;
@@ -44101,15 +45004,15 @@ var require_instruction = __commonJS({
               comment = false;
               escaping = true;
               start = true;
-              if (found !== -1 && escapeMarker === -1) {
+              if (found2 !== -1 && escapeMarker === -1) {
                 escapeMarker = i;
               }
               i++;
             } else {
               if (escapedWhitespaceDetected && escapeMarker !== -1) {
-                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + escapeMarker))));
                 escapedArg = "";
-                found = -1;
+                found2 = -1;
               }
               escapeMarker = -1;
               escapedWhitespaceDetected = false;
@@ -44121,8 +45024,8 @@ var require_instruction = __commonJS({
               } else {
                 escapedArg = escapedArg + next;
               }
-              if (found === -1) {
-                found = i;
+              if (found2 === -1) {
+                found2 = i;
               }
               i++;
             }
@@ -44131,26 +45034,26 @@ var require_instruction = __commonJS({
               comment = true;
             } else {
               if (escapedWhitespaceDetected && escapeMarker !== -1) {
-                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + escapeMarker))));
                 escapedArg = "";
-                found = -1;
+                found2 = -1;
               }
               escapedWhitespaceDetected = false;
               escaping = false;
               escapeMarker = -1;
               escapedArg = escapedArg + char;
-              if (found === -1) {
-                found = i;
+              if (found2 === -1) {
+                found2 = i;
               }
             }
             start = false;
           }
         }
-        if (found !== -1) {
+        if (found2 !== -1) {
           if (escapeMarker === -1) {
-            args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + fullArgs.length))));
+            args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + fullArgs.length))));
           } else {
-            args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+            args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + escapeMarker))));
           }
         }
         return args;
@@ -52692,20 +53595,20 @@ function explain(stage, input) {
   for (const reason of REASONS) {
     for (const rule of reason.rules) {
       if (rule.stage !== stage) continue;
-      const finding = rule.detect(input);
-      if (finding) return { ...worded(reason, finding, stage === "boot"), rule: rule.name };
+      const finding2 = rule.detect(input);
+      if (finding2) return { ...worded(reason, finding2, stage === "boot"), rule: rule.name };
     }
   }
   return void 0;
 }
-function worded(reason, finding, trim) {
-  const { summary: summary4, remedy: remedy2 } = reason.words(finding.facts);
-  const pointers = finding.pointers ?? (finding.location ? [finding.location] : []);
-  const location = finding.location ?? pointers[0];
-  const evidence = trim ? finding.evidence.filter((line, index, all) => line.trim() !== "" && all.indexOf(line) === index).slice(0, MAX_EVIDENCE_LINES) : finding.evidence;
+function worded(reason, finding2, trim) {
+  const { summary: summary13, remedy: remedy12 } = reason.words(finding2.facts);
+  const pointers2 = finding2.pointers ?? (finding2.location ? [finding2.location] : []);
+  const location = finding2.location ?? pointers2[0];
+  const evidence = trim ? finding2.evidence.filter((line, index, all) => line.trim() !== "" && all.indexOf(line) === index).slice(0, MAX_EVIDENCE_LINES) : finding2.evidence;
   return {
-    diagnosis: { reason: reason.id, summary: summary4, evidence, ...location ? { location } : {}, remedy: remedy2 },
-    pointers
+    diagnosis: { reason: reason.id, summary: summary13, evidence, ...location ? { location } : {}, remedy: remedy12 },
+    pointers: pointers2
   };
 }
 
@@ -52827,9 +53730,9 @@ var AFTER_HEALTHY = [
   { enabled: (run4) => run4.settings.stabilityWindowSec > 0, run: watchStability },
   { enabled: (run4) => !cancelled(run4), run: profileBoot }
 ];
-async function afterHealthy(run4, running, findings, workerCount, status) {
+async function afterHealthy(run4, running, findings, workerCount2, status) {
   run4.deps.ui.info(`Healthy after ${findings.healthyAt - running.containerStartedAt} ms (HTTP ${status}).`);
-  workerCount.start(run4, running);
+  workerCount2.start(run4, running);
   sampleAtBoot(run4, running, findings);
   if (run4.settings.websocketPath) findings.websocket = await checkWebSocket(run4, running);
   findings.outcome = await running.watch.decided() ?? (findings.websocket && !findings.websocket.ok ? "health-failed" : "healthy");
@@ -52879,7 +53782,7 @@ async function buildImage(run4) {
   }
   const dockerfileText = readText2(settings.dockerfile);
   const failure = parseBuildFailure(output, dockerfileText);
-  const { diagnosis, pointers } = explain("build", {
+  const { diagnosis, pointers: pointers2 } = explain("build", {
     failure,
     workspace: settings.workspace,
     contextDir: settings.context,
@@ -52900,15 +53803,15 @@ async function buildImage(run4) {
       summary: diagnosis.summary,
       diagnosis,
       dockerfile: dockerfileRel,
-      annotations: buildAnnotations(diagnosis, pointers),
+      annotations: buildAnnotations(diagnosis, pointers2),
       log: output.map((text, seq) => ({ seq, stream: "stdout", text, at: buildStart })),
       logTotalLines: output.length
     }
   };
 }
-function buildAnnotations(diagnosis, pointers) {
+function buildAnnotations(diagnosis, pointers2) {
   const title = `Gunicorn smoke: ${reasonById(diagnosis.reason).title}`;
-  return pointers.map(({ file, line }) => ({ level: "error", title, message: `${diagnosis.summary} ${diagnosis.remedy}`, file, line }));
+  return pointers2.map(({ file, line }) => ({ level: "error", title, message: `${diagnosis.summary} ${diagnosis.remedy}`, file, line }));
 }
 async function basePythonVersion(run4, failure) {
   if (!failure.baseImage || !pythonVersionUnstated(failure.stepOutput)) return void 0;
@@ -53722,10 +54625,10 @@ function reportOf(run4, fields) {
   };
 }
 function hostEnvWarnings(settings, hostFilledEnv = []) {
-  const unset = hostFilledEnv.filter((name) => !settings.env.some(([given]) => given === name));
-  if (unset.length === 0) return [];
+  const unset2 = hostFilledEnv.filter((name) => !settings.env.some(([given]) => given === name));
+  if (unset2.length === 0) return [];
   return [
-    `render.yaml leaves ${unset.map((name) => `\`${name}\``).join(", ")} for the host to fill: set them with the \`env\` input if the app needs them at boot.`
+    `render.yaml leaves ${unset2.map((name) => `\`${name}\``).join(", ")} for the host to fill: set them with the \`env\` input if the app needs them at boot.`
   ];
 }
 
@@ -53833,7 +54736,7 @@ function isDockerfileName(name) {
   return name === "Dockerfile" || name.startsWith("Dockerfile.") || /\.dockerfile$/i.test(name);
 }
 function findDockerfiles(root) {
-  const found = [];
+  const found2 = [];
   const walk = (dir, depth) => {
     let entries;
     try {
@@ -53844,11 +54747,11 @@ function findDockerfiles(root) {
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path14.join(dir, entry.name);
       if (entry.isDirectory() && depth < MAX_DEPTH && !SKIPPED_DIRS2.has(entry.name)) walk(full, depth + 1);
-      else if (entry.isFile() && depth > 0 && isDockerfileName(entry.name)) found.push(path14.relative(root, full).split(path14.sep).join("/"));
+      else if (entry.isFile() && depth > 0 && isDockerfileName(entry.name)) found2.push(path14.relative(root, full).split(path14.sep).join("/"));
     }
   };
   walk(root, 0);
-  return found.sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b));
+  return found2.sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b));
 }
 function copySources(dockerfileText) {
   const sources = [];
@@ -53879,44 +54782,29 @@ function chooseContext(root, dockerfile, dockerfileText) {
 // src/discovery.ts
 var DISCOVERABLE = ["context", "dockerfile", "health-path", "command", "port"];
 function discover(workspace, read) {
-  const found = {};
+  const found2 = {};
   const sources = {};
   const notes = [];
   let hostFilledEnv = [];
   const envLines = [];
   const blueprint = readRenderBlueprint(workspace, read("service").trim());
   if (blueprint) {
-    const { service, file } = blueprint;
-    const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
-    const context3 = typeof service.dockerContext === "string" ? path15.posix.join(rootDir, service.dockerContext) : rootDir;
-    found.context = path15.posix.normalize(context3);
-    if (typeof service.dockerfilePath === "string") {
-      const dockerfile = path15.posix.normalize(path15.posix.join(rootDir, service.dockerfilePath));
-      found.dockerfile = path15.posix.relative(found.context, dockerfile) || "Dockerfile";
-    }
-    if (typeof service.healthCheckPath === "string") found["health-path"] = service.healthCheckPath;
-    if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
-      found.command = shellCommand(service.dockerCommand);
-    }
-    const { plain, hostFilled } = renderEnv(service.envVars, file);
-    hostFilledEnv = hostFilled;
-    for (const [key, value] of plain) {
-      if (key === "PORT" && /^\d+$/.test(value)) found.port = value;
-      else envLines.push(`${key}=${value}`);
-    }
-    notes.push(`${file}: testing the web service '${String(service.name)}'.`);
-    for (const name of DISCOVERABLE) if (found[name] !== void 0) sources[name] = "render.yaml";
+    const fromBlueprint = applyBlueprint(blueprint.service, blueprint.file, found2);
+    hostFilledEnv = fromBlueprint.hostFilled;
+    envLines.push(...fromBlueprint.envLines);
+    notes.push(`${blueprint.file}: testing the web service '${String(blueprint.service.name)}'.`);
+    for (const name of DISCOVERABLE) if (found2[name] !== void 0) sources[name] = "render.yaml";
     if (envLines.length > 0) sources.env = "render.yaml";
   }
-  const searched = searchDockerfile(workspace, read, found);
+  const searched = searchDockerfile(workspace, read, found2);
   if (searched) {
-    found.dockerfile = path15.posix.relative(searched.context, searched.dockerfile);
-    found.context = searched.context;
+    found2.dockerfile = path15.posix.relative(searched.context, searched.dockerfile);
+    found2.context = searched.context;
     sources.dockerfile = "repository";
     sources.context = "repository";
     notes.push(searched.note);
   }
-  const contextForProcfile = read("context").trim() || found.context || ".";
+  const contextForProcfile = read("context").trim() || found2.context || ".";
   const procfile = readProcfile(path15.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
   if (procfile)
     notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
@@ -53939,14 +54827,34 @@ function discover(workspace, read) {
       sources[name] = "input";
       return explicit;
     }
-    return found[name] ?? "";
+    return found2[name] ?? "";
   };
   for (const name of DISCOVERABLE) if (read(name).trim()) sources[name] = "input";
   if (procfileForced) sources.command = "Procfile";
   return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? void 0 : procfile, notes };
 }
-function searchDockerfile(workspace, read, found) {
-  if (["dockerfile", "context", "image"].some((name) => read(name).trim()) || found.dockerfile || found.context) return void 0;
+function applyBlueprint(service, file, found2) {
+  const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
+  const context3 = typeof service.dockerContext === "string" ? path15.posix.join(rootDir, service.dockerContext) : rootDir;
+  found2.context = path15.posix.normalize(context3);
+  if (typeof service.dockerfilePath === "string") {
+    const dockerfile = path15.posix.normalize(path15.posix.join(rootDir, service.dockerfilePath));
+    found2.dockerfile = path15.posix.relative(found2.context, dockerfile) || "Dockerfile";
+  }
+  if (typeof service.healthCheckPath === "string") found2["health-path"] = service.healthCheckPath;
+  if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
+    found2.command = shellCommand(service.dockerCommand);
+  }
+  const { plain, hostFilled } = renderEnv(service.envVars, file);
+  const envLines = [];
+  for (const [key, value] of plain) {
+    if (key === "PORT" && /^\d+$/.test(value)) found2.port = value;
+    else envLines.push(`${key}=${value}`);
+  }
+  return { envLines, hostFilled };
+}
+function searchDockerfile(workspace, read, found2) {
+  if (["dockerfile", "context", "image"].some((name) => read(name).trim()) || found2.dockerfile || found2.context) return void 0;
   if (fs12.existsSync(path15.join(workspace, "Dockerfile"))) return void 0;
   const candidates = findDockerfiles(workspace);
   if (candidates.length === 0) return void 0;
@@ -54095,21 +55003,21 @@ function describeServer(facts) {
 }
 
 // src/smoke/teardown.ts
-async function tearDown(run4, running, findings, workerCount, logsDone) {
+async function tearDown(run4, running, findings, workerCount2, logsDone) {
   const { docker, identity } = run4.deps;
   const healthy = findings.outcome === "healthy" && !cancelled(run4);
   const state = healthy ? void 0 : await docker.containerState(running.containerId);
-  const oomEvents = findings.outcome !== "healthy" && run4.settings.memory ? await docker.oomEvents(running.containerId, running.containerStartedAt).catch(() => void 0) : void 0;
+  const oomEvents2 = findings.outcome !== "healthy" && run4.settings.memory ? await docker.oomEvents(running.containerId, running.containerStartedAt).catch(() => void 0) : void 0;
   const exitedOnItsOwn = running.watch.exited;
-  const workersExpected = await workerCount.within(healthy ? 300 : 0);
+  const workersExpected = await workerCount2.within(healthy ? 300 : 0);
   const configContainer = `${identity.containerName}-config`;
   await docker.removeContainers([running.containerId, configContainer]);
-  if (workerCount.running) {
-    await workerCount.within(1e4);
+  if (workerCount2.running) {
+    await workerCount2.within(1e4);
     await docker.removeContainers([configContainer]);
   }
   await Promise.race([logsDone, delay(3e3)]);
-  return { state, oomEvents, exitedOnItsOwn, workersExpected };
+  return { state, oomEvents: oomEvents2, exitedOnItsOwn, workersExpected };
 }
 function delay(ms) {
   return new Promise((resolve2) => setTimeout(resolve2, ms).unref());
@@ -54381,13 +55289,13 @@ function findStartCommandElsewhere(repoRoot, dirs) {
   for (const dir of folders) {
     const files = safeList(dir).filter((name) => COMPOSE_FILE.test(name));
     for (const name of files.sort()) {
-      const found = composeCommand(repoRoot, path17.join(dir, name));
-      if (found) return found;
+      const found2 = composeCommand(repoRoot, path17.join(dir, name));
+      if (found2) return found2;
     }
   }
   for (const dir of folders) {
-    const found = procfileCommand(repoRoot, path17.join(dir, "Procfile"));
-    if (found) return found;
+    const found2 = procfileCommand(repoRoot, path17.join(dir, "Procfile"));
+    if (found2) return found2;
   }
   return void 0;
 }
@@ -54520,7 +55428,7 @@ var HealthProbe = class {
     return {
       ok,
       status: this.lastStatus,
-      bodyExcerpt: this.lastBody === void 0 ? void 0 : bodyExcerpt(this.lastBody),
+      bodyExcerpt: this.lastBody === void 0 ? void 0 : bodyExcerpt2(this.lastBody),
       server: this.lastServer,
       error: this.lastError,
       attempts: this.attempts,
@@ -54528,7 +55436,7 @@ var HealthProbe = class {
     };
   }
 };
-function bodyExcerpt(body) {
+function bodyExcerpt2(body) {
   return excerpt(body, 201);
 }
 
@@ -54763,11 +55671,11 @@ async function runSmoke(settings, deps) {
   const logsDone = watch.follow(deps.docker, started.containerId);
   const { findings, probe } = await waitHealthy(run4, running);
   if (findings.outcome !== "healthy" && !cancelled(run4)) findings.stackRequest = await requestStack(run4, running, findings);
-  const workerCount = new WorkerCount();
-  if (findings.outcome === "healthy" && !cancelled(run4)) await afterHealthy(run4, running, findings, workerCount, probe.result().status);
+  const workerCount2 = new WorkerCount();
+  if (findings.outcome === "healthy" && !cancelled(run4)) await afterHealthy(run4, running, findings, workerCount2, probe.result().status);
   watch.dispose();
   const wasCancelled = cancelled(run4);
-  const evidence = await tearDown(run4, running, findings, workerCount, logsDone);
+  const evidence = await tearDown(run4, running, findings, workerCount2, logsDone);
   if (wasCancelled) throw new CancelledError();
   return compareWithBaseCommit(run4, verdict(run4, running, findings, probe.result(), evidence), runSmoke);
 }

@@ -57,28 +57,10 @@ export function discover(workspace: string, read: InputReader): Discovery {
 
   const blueprint = readRenderBlueprint(workspace, read('service').trim())
   if (blueprint) {
-    const { service, file } = blueprint
-    const rootDir = typeof service.rootDir === 'string' ? service.rootDir : '.'
-    // Render reads dockerContext and dockerfilePath relative to the service's rootDir.
-    const context = typeof service.dockerContext === 'string' ? path.posix.join(rootDir, service.dockerContext) : rootDir
-    found.context = path.posix.normalize(context)
-    if (typeof service.dockerfilePath === 'string') {
-      const dockerfile = path.posix.normalize(path.posix.join(rootDir, service.dockerfilePath))
-      // The dockerfile input is read relative to the context; express the blueprint's path that way.
-      found.dockerfile = path.posix.relative(found.context, dockerfile) || 'Dockerfile'
-    }
-    if (typeof service.healthCheckPath === 'string') found['health-path'] = service.healthCheckPath
-    // Render runs dockerCommand through a shell, so `$PORT` in it is expanded as on the host.
-    if (typeof service.dockerCommand === 'string' && service.dockerCommand.trim()) {
-      found.command = shellCommand(service.dockerCommand)
-    }
-    const { plain, hostFilled } = renderEnv(service.envVars, file)
-    hostFilledEnv = hostFilled
-    for (const [key, value] of plain) {
-      if (key === 'PORT' && /^\d+$/.test(value)) found.port = value
-      else envLines.push(`${key}=${value}`)
-    }
-    notes.push(`${file}: testing the web service '${String(service.name)}'.`)
+    const fromBlueprint = applyBlueprint(blueprint.service, blueprint.file, found)
+    hostFilledEnv = fromBlueprint.hostFilled
+    envLines.push(...fromBlueprint.envLines)
+    notes.push(`${blueprint.file}: testing the web service '${String(blueprint.service.name)}'.`)
     for (const name of DISCOVERABLE) if (found[name] !== undefined) sources[name] = 'render.yaml'
     if (envLines.length > 0) sources.env = 'render.yaml'
   }
@@ -125,6 +107,31 @@ export function discover(workspace: string, read: InputReader): Discovery {
   if (procfileForced) sources.command = 'Procfile'
 
   return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? undefined : procfile, notes }
+}
+
+/** What a Render web service gives: context, Dockerfile, health path, command and port into `found`; its env. */
+function applyBlueprint(service: RenderService, file: string, found: Record<string, string>): { envLines: string[]; hostFilled: string[] } {
+  const rootDir = typeof service.rootDir === 'string' ? service.rootDir : '.'
+  // Render reads dockerContext and dockerfilePath relative to the service's rootDir.
+  const context = typeof service.dockerContext === 'string' ? path.posix.join(rootDir, service.dockerContext) : rootDir
+  found.context = path.posix.normalize(context)
+  if (typeof service.dockerfilePath === 'string') {
+    const dockerfile = path.posix.normalize(path.posix.join(rootDir, service.dockerfilePath))
+    // The dockerfile input is read relative to the context; express the blueprint's path that way.
+    found.dockerfile = path.posix.relative(found.context, dockerfile) || 'Dockerfile'
+  }
+  if (typeof service.healthCheckPath === 'string') found['health-path'] = service.healthCheckPath
+  // Render runs dockerCommand through a shell, so `$PORT` in it is expanded as on the host.
+  if (typeof service.dockerCommand === 'string' && service.dockerCommand.trim()) {
+    found.command = shellCommand(service.dockerCommand)
+  }
+  const { plain, hostFilled } = renderEnv(service.envVars, file)
+  const envLines: string[] = []
+  for (const [key, value] of plain) {
+    if (key === 'PORT' && /^\d+$/.test(value)) found.port = value
+    else envLines.push(`${key}=${value}`)
+  }
+  return { envLines, hostFilled }
 }
 
 /**

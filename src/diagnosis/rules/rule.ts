@@ -1,11 +1,5 @@
-// What a rule is, and the small wording helpers every family shares.
-import type { Diagnosis, ReasonId } from '../../model.js'
-import type { RuleContext, Traceback } from '../context.js'
-
-export interface DiagnosisRule {
-  reason: ReasonId
-  explain(rc: RuleContext): Diagnosis | undefined
-}
+// Small detection helpers every family shares (the wording helpers live in ../words.ts).
+import type { Traceback } from '../context.js'
 
 export { code, fileLine, where, present } from '../words.js'
 
