@@ -85,8 +85,8 @@ beforeAll(async () => {
   })
 })
 
-const probe = (options: Partial<WebSocketProbeOptions> & { port: number; path: string }) =>
-  probeWebSocket({ host: '127.0.0.1', protocol: 'websocket', timeoutMs: 800, ...options })
+const probe = ({ signal, ...options }: Partial<WebSocketProbeOptions> & { port: number; path: string; signal?: AbortSignal }) =>
+  probeWebSocket({ host: '127.0.0.1', protocol: 'websocket', timeoutMs: 800, ...options }, { now: Date.now, signal })
 
 describe('plain WebSocket', () => {
   it('passes when the reply echoes what was sent', async () => {
@@ -350,7 +350,7 @@ describe('Socket.IO', () => {
   })
 
   const probeIo = (options: Partial<WebSocketProbeOptions> & { path: string }) =>
-    probeWebSocket({ host: '127.0.0.1', port: engine.port, protocol: 'socket.io', timeoutMs: 800, ...options })
+    probeWebSocket({ host: '127.0.0.1', port: engine.port, protocol: 'socket.io', timeoutMs: 800, ...options }, { now: Date.now })
 
   it('connects like a v4 client: EIO=4 websocket URL, then namespace connect', async () => {
     const outcome = await probeIo({ path: '/socket.io' })
