@@ -29,10 +29,11 @@ export interface FakeApp {
   /** `docker build`: its output and exit code (default: a build that succeeds silently). */
   build?: { output: string[]; exitCode: number }
   /**
-   * A WebSocket upgrade shuts the app down (a route that ends the process): the connection drops, these lines
-   * follow in the log and the container exits with this code. Without it, an upgrade gets the usual answer.
+   * A WebSocket upgrade breaks the app (a route that ends its worker or the whole server): the connection drops,
+   * these lines follow in the log (once), and with `exitCode` the container exits. Without it, an upgrade gets the
+   * usual answer.
    */
-  upgradeStops?: { log: string[]; exitCode: number }
+  upgradeBreaks?: { log: string[]; exitCode?: number }
 }
 
 const CONTAINER_ID = 'f00dcafe0123456789abcdef'
@@ -58,12 +59,14 @@ export class FakeEngine implements CommandRunner {
 
   constructor(readonly app: FakeApp) {
     this.exited = new Promise((resolve) => (this.markExited = resolve))
-    const stops = app.upgradeStops
-    if (stops) {
+    const breaks = app.upgradeBreaks
+    if (breaks) {
+      let logged = false
       this.server.on('upgrade', (_request: http.IncomingMessage, socket: Duplex) => {
         socket.destroy()
-        for (const text of stops.log) this.logStream?.onStderr?.(text)
-        this.stop(stops.exitCode)
+        if (!logged) for (const text of breaks.log) this.logStream?.onStderr?.(text)
+        logged = true
+        if (breaks.exitCode !== undefined) this.stop(breaks.exitCode)
       })
     }
   }

@@ -1,7 +1,7 @@
 // HTTP answers: the server is up, but the health route or the WebSocket upgrade did not answer as expected.
-import type { Diagnosis, WebSocketOutcome } from '../../model.js'
+import type { Diagnosis, LogLine, WebSocketOutcome } from '../../model.js'
 import type { RuleContext } from '../context.js'
-import { code, type DiagnosisRule } from './rule.js'
+import { code, present, type DiagnosisRule } from './rule.js'
 
 const PLAIN_WORKER = /^(sync|gthread|gevent|gunicorn\.workers\.(sync|gthread|ggevent)\.\w+)$/i
 
@@ -9,6 +9,7 @@ export const websocketFailed: DiagnosisRule = {
   reason: 'websocket-failed',
   explain(rc) {
     const ws = rc.ctx.websocket
+    if (ws && !ws.ok && ws.failure === 'interrupted') return interrupted(rc, ws)
     if (rc.ctx.outcome !== 'websocket-failed' || !ws || ws.ok) return undefined
     const evidence = [`WebSocket ${ws.path}: ${ws.detail}`]
     const listening = rc.ofKind('worker-class')[0]
@@ -43,6 +44,44 @@ function websocketWording(rc: RuleContext, ws: WebSocketOutcome): Pick<Diagnosis
     summary: `The WebSocket probe of ${code(ws.path)} failed: ${ws.detail}.`,
     remedy: 'Check the route and the expected messages (`websocket-*` inputs) against the app, and that the worker class supports WebSockets.'
   }
+}
+
+const STOP_SIGNALS = /^(term|int|quit)$/i
+
+/**
+ * A check cut short because the log decided the run while it ran: Gunicorn stopped (or lost a worker) during the
+ * check. The log, not the probe, tells what happened, whatever the outcome.
+ */
+function interrupted(rc: RuleContext, ws: WebSocketOutcome): Diagnosis | undefined {
+  const told = rc.ofKind('handling-signal').find((e) => STOP_SIGNALS.test(e.signal))?.lines[0]
+  const exits = [...rc.ofKind('worker-exiting'), ...rc.ofKind('worker-exit'), ...rc.ofKind('worker-signal')]
+    .map((e) => e.lines[0])
+    .sort((a, b) => a.seq - b.seq)
+  // The exit that ended the check: the first after the master was told to stop, else the last one.
+  const exit = told ? exits.find((line) => line.seq > told.seq) : exits[exits.length - 1]
+  const shutdowns = rc.ofKind('shutdown')
+  const stopped = (shutdowns.find((e) => e.reason) ?? shutdowns[0])?.lines[0]
+  if (!exit && !stopped) return undefined
+  const { exitCode } = rc.ctx.container
+  const path = code(ws.path)
+  const what = present(
+    told && `the master was told to stop (${quote(told)})`,
+    exit && `${exits.length > 1 ? 'the workers' : 'the worker'} exited (${quote(exit)})`,
+    stopped && `the master stopped (${quote(stopped)}${exitCode !== undefined ? `, exit code ${exitCode}` : ''})`
+  )
+  return {
+    reason: 'websocket-failed',
+    summary: stopped
+      ? `Gunicorn stopped during the WebSocket check of ${path}: ${what.slice(0, -1).join(', ')}${what.length > 1 ? ' and ' : ''}${what[what.length - 1]}.`
+      : `A worker exited during the WebSocket check of ${path} (${quote(exit!)}), so the check could not finish.`,
+    evidence: present(told?.text, exit?.text, stopped?.text, `WebSocket ${ws.path}: ${ws.detail}`),
+    remedy: `Find what ends the process while ${path} is handled: ${code('sys.exit()')} or ${code('os._exit()')} in the handler, a signal sent to Gunicorn's master (${code('os.kill(os.getppid(), …)')}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`
+  }
+}
+
+/** A Gunicorn line without its timestamp, pid and level, as inline code. */
+function quote(line: LogLine): string {
+  return code(line.text.replace(/^\[[^\]]+\] \[\d+\] \[\w+\] /, ''))
 }
 
 export const healthCheckFailed: DiagnosisRule = {

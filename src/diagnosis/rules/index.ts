@@ -39,11 +39,13 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   // The stack a stuck worker printed explains its WORKER TIMEOUT (20.x) or the boot timeout.
   workerHang,
   workerTimeout,
+  // Before crash-loop: workers that exit because Gunicorn stopped during the WebSocket check are not crashing.
+  // An ordinary WebSocket failure follows a passing health check, which the wrong-answer rules below contradict.
+  websocketFailed,
   crashLoop,
   // Wrong answers with a known cause come before the generic timeout and health failures.
   asgiUnderWsgi,
   disallowedHost,
   bootTimeout,
-  websocketFailed,
   healthCheckFailed
 ]
