@@ -236,6 +236,25 @@ describe('connection errors', () => {
     expect(outcome.detail).toMatch(/^connection refused \(ECONNREFUSED\), [2-9] attempts in 700 ms$/)
   })
 
+  it('stops retrying a refused connection when the signal fires (the container stopped)', async () => {
+    const stopped = new AbortController()
+    setTimeout(() => stopped.abort(new Error('the container stopped (exit code 0)')), 300)
+    const outcome = await probe({ port: await closedPort(), path: '/ws', timeoutMs: 60_000, signal: stopped.signal })
+    expect(outcome).toMatchObject({ ok: false, failure: 'network', detail: 'probe aborted: the container stopped (exit code 0)' })
+  })
+
+  it("times its retries by the context's clock, not the wall clock", async () => {
+    // The clock jumps 10 s while the first attempt is refused: the 5 s budget is spent, no retry follows.
+    const readings = [0, 0]
+    const now = (): number => readings.shift() ?? 10_000
+    const outcome = await probeWebSocket(
+      { host: '127.0.0.1', port: await closedPort(), path: '/ws', protocol: 'websocket', timeoutMs: 5000 },
+      { now }
+    )
+    expect(outcome.detail).toBe('connection refused (ECONNREFUSED), 1 attempt in 5000 ms')
+    expect(outcome.durationMs).toBe(10_000)
+  })
+
   it('connects once the server starts listening within the timeout', async () => {
     const port = await closedPort()
     const late = new Promise<TestServer>((resolve) => {
