@@ -238,4 +238,19 @@ describe('Gunicorn stopping during the WebSocket check', () => {
     // Ended by the log, not retried until the 10 s timeout.
     expect(report.checks.find((check) => check.id === 'websocket')?.detail).toBe('probe aborted: a worker exited')
   }, 30_000)
+
+  it('names the stop signal when the run ends before the master logs its shutdown (as on bookworm)', async () => {
+    const engine = new FakeEngine({
+      log: BOOTING,
+      answer: OK,
+      printedWorkers: 2,
+      listensAfter: /Booting worker with pid: 8/,
+      upgradeBreaks: { log: SHUTDOWN.slice(0, 3) }
+    })
+    const { report } = await smokeRun(engine.app, { ...IMAGE, 'websocket-path': '/ws', 'stability-window': '0', timeout: '10' }, { engine })
+    expect({ result: report.result, reason: report.reason }).toEqual({ result: 'fail', reason: 'websocket-failed' })
+    expect(report.summary).toBe(
+      'Gunicorn stopped during the WebSocket check of `/ws`: the master was told to stop (`Handling signal: int`) and the workers exited (`Worker exiting (pid: 7)`).'
+    )
+  }, 30_000)
 })

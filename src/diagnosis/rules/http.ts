@@ -71,9 +71,10 @@ function interrupted(rc: RuleContext, ws: WebSocketOutcome): Diagnosis | undefin
   )
   return {
     reason: 'websocket-failed',
-    summary: stopped
-      ? `Gunicorn stopped during the WebSocket check of ${path}: ${what.slice(0, -1).join(', ')}${what.length > 1 ? ' and ' : ''}${what[what.length - 1]}.`
-      : `A worker exited during the WebSocket check of ${path} (${quote(exit!)}), so the check could not finish.`,
+    summary:
+      stopped || told
+        ? `Gunicorn stopped during the WebSocket check of ${path}: ${what.slice(0, -1).join(', ')}${what.length > 1 ? ' and ' : ''}${what[what.length - 1]}.`
+        : `A worker exited during the WebSocket check of ${path} (${quote(exit!)}), so the check could not finish.`,
     evidence: present(told?.text, exit?.text, stopped?.text, `WebSocket ${ws.path}: ${ws.detail}`),
     remedy: `Find what ends the process while ${path} is handled: ${code('sys.exit()')} or ${code('os._exit()')} in the handler, a signal sent to Gunicorn's master (${code('os.kill(os.getppid(), …)')}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`
   }
