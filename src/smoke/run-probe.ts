@@ -16,5 +16,6 @@ export async function runProbe<Result>(run: SmokeRun, running: Running, probe: P
   const { watch } = running
   const signal = watch.cancellation
   const result = await probe.start({ now: run.now, signal, pause: watch.pacer() })
-  return { result, decision: await watch.decided(), cutShort: signal.aborted }
+  const cutShort = signal.aborted
+  return { result, decision: await watch.decided(), cutShort }
 }
