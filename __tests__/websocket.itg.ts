@@ -69,7 +69,7 @@ describe.each(BASES)('WebSocket fixtures on %s', (base) => {
   })
 
   const probe = (name: string, options: Omit<WebSocketProbeOptions, 'host' | 'port' | 'timeoutMs'>) =>
-    probeWebSocket({ host: '127.0.0.1', port: ports.get(name)!, timeoutMs: 5000, ...options })
+    probeWebSocket({ host: '127.0.0.1', port: ports.get(name)!, timeoutMs: 5000, ...options }, { now: Date.now })
 
   it('gevent-websocket: /ws echoes the message', async () => {
     const outcome = await probe('ws-geventwebsocket', { path: '/ws', protocol: 'websocket', send: 'ping 42', expect: 'ping 42' })

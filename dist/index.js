@@ -6181,7 +6181,7 @@ var require_client_h1 = __commonJS({
         } else {
           socket[kReset] = true;
         }
-        const pause = request2.onHeaders(statusCode, headers, this.resume, statusText) === false;
+        const pause2 = request2.onHeaders(statusCode, headers, this.resume, statusText) === false;
         if (request2.aborted) {
           return -1;
         }
@@ -6195,7 +6195,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause2 ? constants3.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -23234,7 +23234,8 @@ var init_log_events = __esm({
 
 // src/diagnosis/rules/lifecycle.ts
 function deathsAfterBoot(rc) {
-  return rc.ctx.state.deaths.filter((d) => !d.bootException && d.signal !== "SIGTERM" && (d.code === void 0 || d.code !== 0));
+  const stopAt = rc.ofKind("handling-signal").find((e) => STOP_SIGNALS.test(e.signal))?.lines[0].seq ?? Infinity;
+  return rc.ctx.state.deaths.filter((d) => !d.bootException && d.signal !== "SIGTERM" && (d.code === void 0 || d.code !== 0) && d.seq < stopAt);
 }
 function exitKinds(deaths) {
   return [...new Set(deaths.map((d) => d.code !== void 0 ? `code ${d.code}` : d.signal ?? "unlogged exit"))];
@@ -23249,8 +23250,8 @@ function lastWordsBefore(rc, deathSeq) {
   return after ?? before;
 }
 function isAppOutput(text) {
-  const bare = stripLinePrefixes(text);
-  return bare.trim() !== "" && !PREFIX.test(bare) && !SHELL_COMMAND.test(bare);
+  const bare2 = stripLinePrefixes(text);
+  return bare2.trim() !== "" && !PREFIX.test(bare2) && !SHELL_COMMAND.test(bare2);
 }
 function wrapperGaveUp(rc) {
   const line = rc.ctx.lines.find((l) => WRAPPER_GAVE_UP.test(l.text));
@@ -23259,12 +23260,13 @@ function wrapperGaveUp(rc) {
 function lastLogLines(rc) {
   return rc.ctx.lines.filter((l) => l.text.trim() !== "").slice(-3).map((l) => l.text);
 }
-var CROSS_STREAM_MS, SHELL_COMMAND, WRAPPER_GAVE_UP;
+var STOP_SIGNALS, CROSS_STREAM_MS, SHELL_COMMAND, WRAPPER_GAVE_UP;
 var init_lifecycle = __esm({
   "src/diagnosis/rules/lifecycle.ts"() {
     "use strict";
     init_line_prefix();
     init_log_events();
+    STOP_SIGNALS = /^(term|int|quit)$/i;
     CROSS_STREAM_MS = 1e3;
     SHELL_COMMAND = /^\s*(?:\(\S+\) )?(?:\S+@\S+\s?)?[^\s]*[%$#] \S*gunicorn\b/;
     WRAPPER_GAVE_UP = /No response from gunicorn master within (\d+) seconds|(?:timed out|gave up) waiting for gunicorn/i;
@@ -23712,8 +23714,22 @@ var init_http = __esm({
 });
 
 // src/diagnosis/reasons/websocket-failed.ts
+function interruptedSummary(facts) {
+  const path19 = code(facts.path);
+  const what = present(
+    facts.told && `the master was told to stop (${code(facts.told)})`,
+    facts.exit && `${facts.workers > 1 ? "the workers" : "the worker"} exited (${code(facts.exit)})`,
+    facts.stopped && `the master stopped (${code(facts.stopped)}${facts.exitCode !== void 0 ? `, exit code ${facts.exitCode}` : ""})`
+  );
+  if (!facts.stopped && !facts.told)
+    return `A worker exited during the WebSocket check of ${path19} (${code(facts.exit)}), so the check could not finish.`;
+  const listed = what.length > 1 ? `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}` : what[0];
+  return `Gunicorn stopped during the WebSocket check of ${path19}: ${listed}.`;
+}
 function words10(facts) {
   switch (facts.kind) {
+    case "interrupted":
+      return { summary: interruptedSummary(facts), remedy: INTERRUPTED_REMEDY(facts.path) };
     case "no-route":
       return {
         summary: `There is no WebSocket route at ${code(facts.path)}: the upgrade request was answered 404.`,
@@ -23736,13 +23752,39 @@ function words10(facts) {
       };
   }
 }
-var noRoute, socketIoSessions, plainWorker, probeFailed, WEBSOCKET_WORKERS, websocket_failed_default;
+var bare, interrupted, noRoute, socketIoSessions, plainWorker, probeFailed, WEBSOCKET_WORKERS, INTERRUPTED_REMEDY, websocket_failed_default;
 var init_websocket_failed = __esm({
   "src/diagnosis/reasons/websocket-failed.ts"() {
     "use strict";
     init_reason();
     init_http();
     init_words();
+    init_lifecycle();
+    bare = (line) => line.text.replace(/^\[[^\]]+\] \[\d+\] \[\w+\] /, "");
+    interrupted = {
+      stage: "boot",
+      name: "Gunicorn stopped or lost a worker during the check",
+      detect(rc) {
+        const ws = rc.ctx.websocket;
+        if (!ws || ws.ok || ws.failure !== "interrupted") return void 0;
+        const told = rc.ofKind("handling-signal").find((e) => STOP_SIGNALS.test(e.signal))?.lines[0];
+        const exits = [...rc.ofKind("worker-exiting"), ...rc.ofKind("worker-exit"), ...rc.ofKind("worker-signal")].map((e) => e.lines[0]).sort((a, b) => a.seq - b.seq);
+        const exit2 = told ? exits.find((line) => line.seq > told.seq) : exits[exits.length - 1];
+        const shutdowns = rc.ofKind("shutdown");
+        const stopped = (shutdowns.find((e) => e.reason) ?? shutdowns[0])?.lines[0];
+        if (!exit2 && !stopped) return void 0;
+        const facts = {
+          kind: "interrupted",
+          path: ws.path,
+          told: told && bare(told),
+          exit: exit2 && bare(exit2),
+          workers: exits.length,
+          stopped: stopped && bare(stopped),
+          exitCode: rc.ctx.container.exitCode
+        };
+        return { facts, evidence: present(told?.text, exit2?.text, stopped?.text, `WebSocket ${ws.path}: ${ws.detail}`) };
+      }
+    };
     noRoute = {
       stage: "boot",
       name: "the upgrade was answered 404",
@@ -23783,13 +23825,14 @@ var init_websocket_failed = __esm({
       }
     };
     WEBSOCKET_WORKERS = `${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps`;
+    INTERRUPTED_REMEDY = (path19) => `Find what ends the process while ${code(path19)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
     websocket_failed_default = defineReason({
       id: "websocket-failed",
       title: "WebSocket check failed",
       headline: "WebSocket check failed",
       readme: "the WebSocket route did not upgrade or answer",
       fixtures: [{ path: "__fixtures__/apps/ws-wrong-worker", test: "__tests__/websocket-action.itg.ts" }],
-      rules: [noRoute, socketIoSessions, plainWorker, probeFailed],
+      rules: [interrupted, noRoute, socketIoSessions, plainWorker, probeFailed],
       words: words10
     });
   }
@@ -24033,6 +24076,8 @@ var init_registry = __esm({
       // The stack a stuck worker printed explains its WORKER TIMEOUT (20.x) or the boot timeout.
       worker_hang_default,
       worker_timeout_default,
+      // A check the log cut short names what stopped Gunicorn before the exits it caused look like a crash loop.
+      websocket_failed_default,
       crash_loop_default,
       // Wrong answers with a known cause come before the generic timeout and health failures.
       asgi_under_wsgi_default,
@@ -24040,7 +24085,6 @@ var init_registry = __esm({
       // Structural: only when nothing above explains the run.
       no_start_command_default,
       boot_timeout_default,
-      websocket_failed_default,
       health_check_failed_default,
       // A healthy run against its base commit.
       profile_regression_default,
@@ -52386,6 +52430,23 @@ var import_websocket = __toESM(require_websocket2(), 1);
 var import_websocket_server = __toESM(require_websocket_server(), 1);
 var wrapper_default = import_websocket.default;
 
+// src/probes/probe.ts
+function pause(ms, signal) {
+  return new Promise((resolve2) => {
+    if (signal?.aborted) return resolve2();
+    const timer = setTimeout(done, Math.max(0, ms));
+    signal?.addEventListener("abort", done);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve2();
+    }
+  });
+}
+function pauser(context3) {
+  return context3.pause ?? ((ms) => pause(ms, context3.signal));
+}
+
 // src/probes/websocket-session.ts
 var RETRYABLE_CODES = /* @__PURE__ */ new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ECONNABORTED"]);
 var RETRY_DELAY_MS = 250;
@@ -52488,7 +52549,7 @@ var OpenSocket = class {
       if (this.closed) return this.closed;
       const aborted = abortVerdict(this.clock.signal);
       if (aborted) return { type: "aborted", verdict: aborted };
-      const remaining = until - Date.now();
+      const remaining = until - this.clock.now();
       if (remaining <= 0) return { type: "timeout" };
       await new Promise((resolve2) => {
         const timer = setTimeout(done, remaining);
@@ -52531,13 +52592,13 @@ async function openWebSocket(url, clock, describeRejection = describeRejectedUpg
     if (!("retry" in result)) return result;
     const aborted = abortVerdict(clock.signal);
     if (aborted) return { verdict: aborted };
-    if (Date.now() + RETRY_DELAY_MS >= clock.deadline) {
+    if (clock.now() + RETRY_DELAY_MS >= clock.deadline) {
       const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
       return {
         verdict: { ok: false, failure: "network", detail: `${networkPhrase(result.retry)}, ${tries} in ${clock.deadline - clock.startedAt} ms` }
       };
     }
-    await sleep(RETRY_DELAY_MS, clock.signal);
+    await pause(RETRY_DELAY_MS, clock.signal);
   }
 }
 function networkPhrase(code2) {
@@ -52555,7 +52616,7 @@ function attemptOpen(url, clock, describeRejection, headers) {
         finish({ verdict: { ok: false, failure: "timeout", detail: `no answer to the upgrade within ${clock.deadline - clock.startedAt} ms` } });
         socket.terminate();
       },
-      Math.max(0, clock.deadline - Date.now())
+      Math.max(0, clock.deadline - clock.now())
     );
     const onAbort = () => {
       finish({ verdict: abortVerdict(clock.signal) ?? { ok: false, failure: "network", detail: "probe aborted" } });
@@ -52571,7 +52632,7 @@ function attemptOpen(url, clock, describeRejection, headers) {
       resolve2(result);
     }
     socket.on("open", () => {
-      open2.openedAt = Date.now();
+      open2.openedAt = clock.now();
       finish({ open: open2 });
     });
     socket.on("unexpected-response", (request2, response) => {
@@ -52612,17 +52673,6 @@ function readBody(response) {
     });
     response.on("end", done);
     response.on("error", done);
-  });
-}
-function sleep(ms, signal) {
-  return new Promise((resolve2) => {
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve2();
-    }
   });
 }
 
@@ -52696,9 +52746,9 @@ function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
 function engineIoPath(path19) {
-  const bare = path19.split("?")[0].trim();
-  if (!bare || bare === "/") return DEFAULT_SOCKET_IO_PATH;
-  const rooted2 = bare.startsWith("/") ? bare : `/${bare}`;
+  const bare2 = path19.split("?")[0].trim();
+  if (!bare2 || bare2 === "/") return DEFAULT_SOCKET_IO_PATH;
+  const rooted2 = bare2.startsWith("/") ? bare2 : `/${bare2}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
 function socketIoRequestPath(path19) {
@@ -52737,15 +52787,15 @@ async function talkSocketIo(socket, conversation, clock) {
   const connected = () => {
     if (emit) {
       socket.send(encodeSocketIoEmit(emit));
-      emittedAt = Date.now();
+      emittedAt = clock.now();
       stage = "reply";
       return void 0;
     }
-    if (!matches) return { ok: true, detail: `101, Socket.IO connected in ${Date.now() - clock.startedAt} ms` };
+    if (!matches) return { ok: true, detail: `101, Socket.IO connected in ${clock.now() - clock.startedAt} ms` };
     const greeting = unsolicited.find(matches);
     if (greeting) return { ok: true, detail: `101, Socket.IO connected, server event matched ${describeExpect(conversation.expect)}` };
     stage = "reply";
-    emittedAt = Date.now();
+    emittedAt = clock.now();
     return void 0;
   };
   for (; ; ) {
@@ -52795,7 +52845,7 @@ async function talkSocketIo(socket, conversation, clock) {
     }
     if (message.type !== "event" && message.type !== "ack") continue;
     if (!emit && message.type === "ack") continue;
-    const elapsed = Date.now() - emittedAt;
+    const elapsed = clock.now() - emittedAt;
     const subject = emit ? JSON.stringify(emit.event) : "server event";
     if (!matches) return { ok: true, detail: `101, Socket.IO ${subject} ${message.type === "ack" ? "ack" : "reply"} received in ${elapsed} ms` };
     if (matches(message.payloadText)) return { ok: true, detail: `101, Socket.IO ${subject} reply matched in ${elapsed} ms` };
@@ -52839,25 +52889,21 @@ var WebSocketProbe = class {
     this.options = options;
   }
   options;
-  stopper = new AbortController();
   answer;
-  async start() {
-    const signal = this.options.signal ? AbortSignal.any([this.options.signal, this.stopper.signal]) : this.stopper.signal;
-    this.answer = await probeWebSocket({ ...this.options, signal });
+  async start(context3) {
+    this.answer = await probeWebSocket(this.options, context3);
     return this.answer;
   }
   result() {
     return this.answer;
   }
-  cancel() {
-    this.stopper.abort();
-  }
 };
-async function probeWebSocket(options) {
+async function probeWebSocket(options, context3) {
   compileExpect(options.expect);
   if (options.protocol === "socket.io" && options.send !== void 0) parseSocketIoSend(options.send);
-  const startedAt = Date.now();
-  const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal: options.signal };
+  const { now, signal } = context3;
+  const startedAt = now();
+  const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal, now };
   const isSocketIo = options.protocol === "socket.io";
   const path19 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
   const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path19;
@@ -52874,7 +52920,7 @@ async function probeWebSocket(options) {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path19, ...verdict2, durationMs: Date.now() - startedAt };
+  return { protocol: options.protocol, path: path19, ...verdict2, durationMs: now() - startedAt };
 }
 function rooted(path19) {
   return path19.startsWith("/") ? path19 : `/${path19}`;
@@ -52890,14 +52936,14 @@ async function talkPlain(socket, options, clock) {
     detail: `closed right after opening (${code2}${reason ? `: ${excerpt2(reason)}` : ""})`
   });
   if (options.send === void 0 && !matches) {
-    const event = await socket.next(Math.min(clock.deadline, Date.now() + OPEN_GRACE_MS));
+    const event = await socket.next(Math.min(clock.deadline, clock.now() + OPEN_GRACE_MS));
     if (event.type === "aborted") return event.verdict;
     if (event.type === "close") return closedAtOnce(event.code, event.reason);
     if (event.type === "error") return { ok: false, failure: "protocol", detail: `WebSocket error right after opening: ${event.message}` };
     return { ok: true, detail: `101, connection open in ${openMs} ms` };
   }
   if (options.send !== void 0) socket.send(options.send);
-  const sentAt = Date.now();
+  const sentAt = clock.now();
   const awaited = options.send === void 0 ? "no message from the server" : `no reply to ${excerpt2(options.send)}`;
   let lastReply;
   for (; ; ) {
@@ -52905,7 +52951,7 @@ async function talkPlain(socket, options, clock) {
     if (event.type === "aborted") return event.verdict;
     if (event.type === "error") return { ok: false, failure: "protocol", detail: `WebSocket error: ${event.message}` };
     if (event.type === "close") {
-      if (lastReply === void 0 && Date.now() - socket.openedAt < OPEN_GRACE_MS) return closedAtOnce(event.code, event.reason);
+      if (lastReply === void 0 && clock.now() - socket.openedAt < OPEN_GRACE_MS) return closedAtOnce(event.code, event.reason);
       const reason = event.reason ? `: ${excerpt2(event.reason)}` : "";
       const before = lastReply === void 0 ? "replying" : "a matching reply";
       return { ok: false, failure: "closed", closeCode: event.code, detail: `closed before ${before} (${event.code}${reason})` };
@@ -52920,7 +52966,7 @@ async function talkPlain(socket, options, clock) {
       return { ok: false, failure: "timeout", detail: `101, but ${awaited} within ${budget} ms` };
     }
     if (!matches || matches(event.text)) {
-      const elapsed = Date.now() - sentAt;
+      const elapsed = clock.now() - sentAt;
       if (options.send !== void 0 && event.text === options.send) return { ok: true, detail: `101, echo matched in ${elapsed} ms` };
       if (!matches) return { ok: true, detail: `101, reply received in ${elapsed} ms` };
       const what = options.send === void 0 ? "server message" : "reply";
@@ -53273,21 +53319,17 @@ var LoadProbe = class {
     this.options = options;
   }
   options;
-  stopper = new AbortController();
   answer;
-  async start() {
-    this.answer = await runLoad({ ...this.options, signal: this.stopper.signal });
+  async start(context3) {
+    this.answer = await runLoad(this.options, context3);
     return this.answer;
   }
   result() {
     return this.answer;
   }
-  cancel() {
-    this.stopper.abort();
-  }
 };
-async function runLoad(options) {
-  const now = options.now ?? Date.now;
+async function runLoad(options, context3) {
+  const { now, signal } = context3;
   const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, options.requests));
   const requestTimeoutMs = options.requestTimeoutMs ?? 5e3;
   const totalTimeoutMs = options.totalTimeoutMs ?? 6e4;
@@ -53308,7 +53350,7 @@ async function runLoad(options) {
   };
   const worker = async () => {
     while (next < options.requests) {
-      if (options.signal?.aborted) {
+      if (signal?.aborted) {
         stoppedEarly = "aborted";
         return;
       }
@@ -53323,7 +53365,7 @@ async function runLoad(options) {
           host: options.host,
           port: options.port,
           path: options.path,
-          signal: options.signal,
+          signal,
           hostHeader: options.hostHeader,
           userAgent: "gunicorn-smoke-load",
           timeoutMs: requestTimeoutMs
@@ -53371,6 +53413,15 @@ function describeLoad(result) {
   return `${result.failures}/${result.requests} failed (${result.errors.join("; ")})${statuses.length ? `; ${statuses.join(", ")}` : ""}, ${speed}`;
 }
 
+// src/smoke/run-probe.ts
+async function runProbe(run4, running, probe) {
+  const { watch } = running;
+  const signal = watch.cancellation;
+  const result = await probe.start({ now: run4.now, signal, pause: watch.pacer() });
+  const cutShort2 = signal.aborted;
+  return { result, decision: await watch.decided(), cutShort: cutShort2 };
+}
+
 // src/smoke/types.ts
 var CancelledError = class extends Error {
   constructor() {
@@ -53384,7 +53435,6 @@ var cancelled = (run4) => run4.deps.signal?.aborted ?? false;
 // src/smoke/load.ts
 async function checkUnderLoad(run4, running, findings) {
   const { settings, deps, now } = run4;
-  const { watch } = running;
   deps.ui.progress(`Sending ${settings.loadRequests} requests to ${settings.healthPath}, 10 at a time`);
   const probe = new LoadProbe({
     host: PROBE_HOST,
@@ -53394,31 +53444,12 @@ async function checkUnderLoad(run4, running, findings) {
     requests: settings.loadRequests,
     matcher: settings.healthStatus,
     totalTimeoutMs: Math.max(1e4, running.deadline - now()),
-    hostHeader: settings.hostHeader,
-    now
+    hostHeader: settings.hostHeader
   });
-  const onCancel = () => probe.cancel();
-  deps.signal?.addEventListener("abort", onCancel);
-  let finished = false;
-  const loading = probe.start().finally(() => {
-    finished = true;
-    watch.nudge();
-  });
-  let outcome = "healthy";
-  while (!finished && !cancelled(run4)) {
-    await watch.sleep(500);
-    const during = await watch.decided();
-    if (during) {
-      outcome = during;
-      probe.cancel();
-      break;
-    }
-  }
-  findings.load = await loading;
-  deps.signal?.removeEventListener("abort", onCancel);
-  deps.ui.info(`Load ${settings.healthPath}: ${describeLoad(findings.load)}`);
-  if (outcome !== "healthy") return outcome;
-  return await watch.decided() ?? (findings.load.failures > 0 ? "health-failed" : "healthy");
+  const { result, decision } = await runProbe(run4, running, probe);
+  findings.load = result;
+  deps.ui.info(`Load ${settings.healthPath}: ${describeLoad(result)}`);
+  return decision ?? (result.failures > 0 ? "health-failed" : "healthy");
 }
 function loadCheck(findings, workerTrouble) {
   const { load, outcome } = findings;
@@ -53662,6 +53693,26 @@ async function profileBoot(run4, running, findings) {
   return await running.watch.decided() ?? findings.outcome;
 }
 
+// src/probes/stability.ts
+var StabilityProbe = class {
+  /** `until`: the end of the window (epoch ms, by the context's clock). */
+  constructor(until) {
+    this.until = until;
+  }
+  until;
+  watchedMs;
+  /** Resolves with how long it watched. */
+  async start({ now, signal }) {
+    const startedAt = now();
+    await pause(this.until - startedAt, signal);
+    this.watchedMs = now() - startedAt;
+    return this.watchedMs;
+  }
+  result() {
+    return this.watchedMs;
+  }
+};
+
 // src/smoke/stability.ts
 init_text();
 async function watchStability(run4, running, findings) {
@@ -53669,15 +53720,8 @@ async function watchStability(run4, running, findings) {
   run4.deps.ui.progress(`Watching for ${settings.stabilityWindowSec} s that no worker exits`);
   const windowStart = findings.load ? now() : findings.healthyAt;
   const windowEnd = windowStart + settings.stabilityWindowSec * 1e3;
-  let outcome = "healthy";
-  while (now() < windowEnd && !cancelled(run4)) {
-    await running.watch.sleep(Math.min(500, windowEnd - now()));
-    const during = await running.watch.decided();
-    if (during) {
-      outcome = during;
-      break;
-    }
-  }
+  const { decision } = await runProbe(run4, running, new StabilityProbe(windowEnd));
+  let outcome = decision ?? "healthy";
   if (outcome === "healthy" && running.watch.tracker.state().bindInUse && !cancelled(run4)) {
     outcome = await running.watch.decisionWhileBindFails(running.deadline) ?? "healthy";
   }
@@ -53700,7 +53744,7 @@ function stabilityCheck(run4, running, findings) {
 async function checkWebSocket(run4, running) {
   const { settings, deps } = run4;
   deps.ui.progress(`Checking the WebSocket route ${settings.websocketPath} (${settings.websocketProtocol})`);
-  const outcome = await new WebSocketProbe({
+  const probe = new WebSocketProbe({
     host: PROBE_HOST,
     // Only after a healthy answer, which needs the port.
     port: running.hostPort,
@@ -53709,11 +53753,12 @@ async function checkWebSocket(run4, running) {
     send: settings.websocketSend,
     expect: settings.websocketExpect,
     timeoutMs: Math.max(2e3, running.deadline - run4.now()),
-    hostHeader: settings.hostHeader,
-    signal: deps.signal
-  }).start();
-  deps.ui.info(`WebSocket ${settings.websocketPath}: ${outcome.detail}`);
-  return outcome;
+    hostHeader: settings.hostHeader
+  });
+  const probed = await runProbe(run4, running, probe);
+  if (probed.cutShort && probed.decision && !probed.result.ok) probed.result = { ...probed.result, failure: "interrupted" };
+  deps.ui.info(`WebSocket ${settings.websocketPath}: ${probed.result.detail}`);
+  return probed;
 }
 function websocketCheck(outcome) {
   return {
@@ -53734,8 +53779,10 @@ async function afterHealthy(run4, running, findings, workerCount2, status) {
   run4.deps.ui.info(`Healthy after ${findings.healthyAt - running.containerStartedAt} ms (HTTP ${status}).`);
   workerCount2.start(run4, running);
   sampleAtBoot(run4, running, findings);
-  if (run4.settings.websocketPath) findings.websocket = await checkWebSocket(run4, running);
-  findings.outcome = await running.watch.decided() ?? (findings.websocket && !findings.websocket.ok ? "health-failed" : "healthy");
+  const websocket = run4.settings.websocketPath ? await checkWebSocket(run4, running) : void 0;
+  findings.websocket = websocket?.result;
+  const decision = websocket ? websocket.decision : await running.watch.decided();
+  findings.outcome = decision ?? (findings.websocket && !findings.websocket.ok ? "health-failed" : "healthy");
   for (const phase of AFTER_HEALTHY) {
     if (findings.outcome !== "healthy") break;
     if (phase.enabled(run4)) findings.outcome = await phase.run(run4, running, findings);
@@ -54143,12 +54190,12 @@ var GunicornLogParser = class {
       out.push({ kind: "app-load-error", message: text, lines: [line] });
       return;
     }
-    const bare = BARE_EXCEPTION.exec(text);
-    if (bare) {
+    const bare2 = BARE_EXCEPTION.exec(text);
+    if (bare2) {
       const event = {
         kind: "traceback",
         frames: [],
-        exception: { type: bare[1], message: bare[2], line: text },
+        exception: { type: bare2[1], message: bare2[2], line: text },
         chained: this.nextIsChained,
         headless: true,
         lines: [line]
@@ -54490,6 +54537,7 @@ var LogWatch = class {
     this.now = now;
     this.signal = signal;
     signal?.addEventListener("abort", this.onAbort);
+    if (signal?.aborted) this.onAbort();
   }
   now;
   signal;
@@ -54502,9 +54550,23 @@ var LogWatch = class {
   /** The container stopped by itself. */
   exited;
   seq = 0;
-  signalled = false;
-  wake = () => void 0;
-  onAbort = () => this.wake();
+  /** How many things worth a look happened: a waiter that remembers the count knows what it missed. */
+  news = 0;
+  /** Everyone waiting at the moment; any number of phases and probes may wait at once. */
+  wakers = /* @__PURE__ */ new Set();
+  decider = new AbortController();
+  onAbort = () => {
+    this.decider.abort(this.signal?.reason);
+    this.nudge();
+  };
+  /**
+   * The one cancellation every probe gets: it fires at the first line or event that decides the run (Gunicorn
+   * gave up, a worker died or timed out, the container stopped) or when the job is cancelled. `decided()` then
+   * tells the outcome, once the lines that follow have arrived.
+   */
+  get cancellation() {
+    return this.decider.signal;
+  }
   /** Follows the container's log and exit; resolves when the log ends. */
   follow(docker, containerId) {
     const logsDone = docker.followLogs(containerId, (stream, text) => this.push(stream, text));
@@ -54519,38 +54581,51 @@ var LogWatch = class {
     if (signal.workerDied || signal.workerTimeout !== void 0) {
       this.workerTrouble ??= { at: line.at, what: signal.workerTimeout !== void 0 ? "worker timeout" : "worker exited" };
     }
+    if (this.firstFatalAt !== void 0) this.decide("Gunicorn gave up");
+    else if (this.workerTrouble) this.decide(this.workerTrouble.what === "worker timeout" ? "a worker timed out" : "a worker exited");
     const listening = signal.events.some((event) => event.kind === "listening");
     if (signal.gaveUp || signal.workerDied || signal.workerTimeout !== void 0 || signal.workerBooted !== void 0 || signal.bindInUse || listening)
       this.nudge();
   }
   containerExited(code2) {
     this.exited = { code: code2, at: this.now() };
-    this.wake();
+    this.decide(`the container stopped${code2 !== void 0 ? ` (exit code ${code2})` : ""}`);
+    this.nudge();
   }
-  /** Ends the current (or the next) `sleep()` early: something worth a look happened. */
+  /** Something worth a look happened: ends every current wait early. */
   nudge() {
-    this.signalled = true;
-    this.wake();
+    this.news++;
+    for (const wake of [...this.wakers]) wake();
   }
-  /** Waits up to `ms`, returning early at the first signal (or at once if one arrived since the last sleep). */
-  sleep(ms) {
+  /**
+   * Waits up to `ms`, returning early when something worth a look happens; at once if something already happened
+   * after `since` (the count of news a waiter saw last, see `pacer`).
+   */
+  waitFor(ms, since = this.news) {
+    if (this.news > since) return Promise.resolve();
     return new Promise((resolve2) => {
-      if (this.signalled) {
-        this.signalled = false;
-        resolve2();
-        return;
-      }
-      const timer = setTimeout(() => {
-        this.wake = () => void 0;
-        resolve2();
-      }, ms);
-      this.wake = () => {
+      const done = () => {
         clearTimeout(timer);
-        this.wake = () => void 0;
-        this.signalled = false;
+        this.wakers.delete(done);
         resolve2();
       };
+      const timer = setTimeout(done, Math.max(0, ms));
+      this.wakers.add(done);
     });
+  }
+  /**
+   * A pause for one polling loop: news that arrived while the loop was busy between two pauses (an attempt in
+   * flight) ends the next pause at once, so the loop looks again without waiting.
+   */
+  pacer() {
+    let seen = this.news;
+    return async (ms) => {
+      await this.waitFor(ms, seen);
+      seen = this.news;
+    };
+  }
+  decide(why) {
+    if (!this.decider.signal.aborted) this.decider.abort(new Error(why));
   }
   /**
    * Whether the log or the container already decided the run: Gunicorn gave up, the container exited, or a
@@ -54560,7 +54635,7 @@ var LogWatch = class {
     if (this.firstFatalAt === void 0 && !this.exited && !this.workerTrouble) return void 0;
     const since = this.firstFatalAt ?? this.workerTrouble?.at ?? this.exited.at;
     const remaining = since + SETTLE_MS - this.now();
-    if (remaining > 0 && !this.exited) await this.sleep(remaining);
+    if (remaining > 0 && !this.exited) await this.waitFor(remaining);
     const state = this.tracker.state();
     if (state.gaveUp || state.deaths.some((death) => death.bootException)) return "gave-up";
     if (this.exited) return "container-exited";
@@ -54577,7 +54652,7 @@ var LogWatch = class {
       const state = this.tracker.state();
       if (state.bindInUse) return true;
       if (state.binds.length > 0 || state.bootedPids.length > 0 || this.exited || this.now() >= until) return false;
-      await this.sleep(until - this.now());
+      await this.waitFor(until - this.now());
     }
   }
   /**
@@ -54588,7 +54663,7 @@ var LogWatch = class {
     for (; ; ) {
       const decision = await this.decided();
       if (decision || !stillWaiting() || this.signal?.aborted || this.now() >= deadline) return decision;
-      await this.sleep(deadline - this.now());
+      await this.waitFor(deadline - this.now());
     }
   }
   /** The wait for Gunicorn's verdict on a bind that keeps failing; it ends early if a retry binds after all. */
@@ -54643,11 +54718,11 @@ async function requestStack(run4, running, findings) {
   const { watch } = running;
   let target = aliveWorker(running);
   for (const until = run4.now() + REPLACEMENT_WAIT_MS; !target && run4.now() < until && !cancelled(run4); target = aliveWorker(running)) {
-    await watch.sleep(100);
+    await watch.waitFor(100);
   }
   if (!target) return void 0;
   const waited = target.boot.at + MIN_BOOTING_MS - run4.now();
-  if (waited > 0) await watch.sleep(Math.min(waited, MIN_BOOTING_MS));
+  if (waited > 0) await watch.waitFor(Math.min(waited, MIN_BOOTING_MS));
   const afterSeq = watch.buffer.lines().slice(-1)[0]?.seq ?? -1;
   const firstBoot = watch.workerTrouble ? watch.buffer.lines().find((line) => /Booting worker with pid: \d+$/.test(line.text)) : void 0;
   const stuckForMs = run4.now() - (firstBoot ?? target.boot).at;
@@ -54715,7 +54790,7 @@ async function waitForDump(run4, running, afterSeq, pid) {
   const ended = (line) => line.seq > afterSeq && (line.text.startsWith("Extension modules:") || line.text.includes(`(pid:${pid})`) || line.text.includes(`Worker with pid ${pid} `));
   while (run4.now() < until && !cancelled(run4)) {
     if (watch.buffer.lines().some(ended)) return;
-    await watch.sleep(Math.min(100, until - run4.now()));
+    await watch.waitFor(Math.min(100, until - run4.now()));
   }
 }
 
@@ -55360,31 +55435,27 @@ var HealthProbe = class {
   firstHealthyAt;
   consecutiveSameStatus = 0;
   lastKnownWrong = false;
-  cancelled = false;
   /** Set once start() has returned. */
   stoppedBy;
-  async start() {
-    this.stoppedBy = await this.poll();
+  async start(context3) {
+    this.stoppedBy = await this.poll(context3);
     return this.result();
   }
-  cancel() {
-    this.cancelled = true;
-  }
-  async poll() {
-    const { pacing, deadline, startedAt } = this.options;
-    const now = this.options.now ?? Date.now;
-    while (!this.cancelled) {
-      if (await pacing.interrupted()) return "interrupted";
-      if ((await this.attempt()).kind === "healthy") return "healthy";
-      if (await pacing.interrupted()) return "interrupted";
+  async poll(context3) {
+    const { deadline, startedAt } = this.options;
+    const { now, signal } = context3;
+    const pause2 = pauser(context3);
+    while (!signal?.aborted) {
+      if ((await this.attempt(now)).kind === "healthy") return "healthy";
+      if (signal?.aborted) break;
       if (this.settledOnWrongStatus) return "wrong-status";
       if (now() >= deadline) return "deadline";
       const elapsed = now() - startedAt;
-      await pacing.pause(Math.min(elapsed < 15e3 ? 50 : 250, Math.max(0, deadline - now())));
+      await pause2(Math.min(elapsed < 15e3 ? 50 : 250, Math.max(0, deadline - now())));
     }
-    return "cancelled";
+    return "interrupted";
   }
-  async attempt() {
+  async attempt(now) {
     const { host, port, path: path19, matcher } = this.options;
     this.attempts++;
     try {
@@ -55402,7 +55473,7 @@ var HealthProbe = class {
       this.lastServer = answer.server;
       this.lastError = void 0;
       if (matcher.matches(answer.status)) {
-        this.firstHealthyAt ??= (this.options.now ?? Date.now)();
+        this.firstHealthyAt ??= now();
         return { kind: "healthy", answer };
       }
       this.lastKnownWrong = this.options.knownWrong?.(answer, this.consecutiveSameStatus) ?? false;
@@ -55456,28 +55527,22 @@ var LOG_CATCH_UP_MS = 3e3;
 async function waitHealthy(run4, running) {
   const { settings, now } = run4;
   const { watch } = running;
-  let decision;
   const probe = new HealthProbe({
     host: PROBE_HOST,
     port: running.hostPort ?? 0,
     path: settings.healthPath,
     matcher: settings.healthStatus,
-    now,
     startedAt: running.containerStartedAt,
     hostHeader: settings.hostHeader,
     knownWrong: (answer, sameInARow) => knownWrongAnswer(answer, sameInARow, watch.tracker.events),
-    deadline: running.deadline,
-    pacing: {
-      pause: (ms) => watch.sleep(ms),
-      interrupted: async () => cancelled(run4) || (decision = await watch.decided()) !== void 0
-    }
+    deadline: running.deadline
   });
   if (running.hostPort === void 0) {
-    decision = await watch.decisionBy(running.deadline);
-    return { findings: { outcome: decision ?? "container-exited", healthyAt: void 0 }, probe };
+    const decision2 = await watch.decisionBy(running.deadline);
+    return { findings: { outcome: decision2 ?? "container-exited", healthyAt: void 0 }, probe };
   }
   run4.deps.ui.progress(`Waiting for ${settings.healthPath} on port ${settings.port} (timeout ${settings.timeoutSec} s)`);
-  await probe.start();
+  let { decision } = await runProbe(run4, running, probe);
   const signedByGunicorn = /gunicorn/i.test(probe.result().server ?? "");
   if (probe.stoppedBy === "healthy" && !signedByGunicorn && await watch.answeredByAnotherProcess(LOG_CATCH_UP_MS)) {
     decision = await watch.decisionWhileBindFails(running.deadline);
@@ -55489,8 +55554,7 @@ async function waitHealthy(run4, running) {
     "wrong-status": "health-failed",
     // A server that answered, with the wrong status, at the deadline failed its health check; silence is a boot timeout.
     deadline: health.status !== void 0 && !health.error ? "health-failed" : "boot-timeout",
-    interrupted: decision ?? "boot-timeout",
-    cancelled: "boot-timeout"
+    interrupted: decision ?? "boot-timeout"
   };
   const outcome = stops[probe.stoppedBy];
   return { findings: { outcome, healthyAt: outcome === "healthy" ? now() : void 0 }, probe };

@@ -84,7 +84,8 @@ export interface WebSocketOutcome {
   /** HTTP status of a refused upgrade. */
   status?: number
   closeCode?: number
-  failure?: 'http-status' | 'closed' | 'timeout' | 'protocol' | 'expect-mismatch' | 'network'
+  /** `interrupted`: cut short when the log decided the run (a worker exited, Gunicorn stopped). */
+  failure?: 'http-status' | 'closed' | 'timeout' | 'protocol' | 'expect-mismatch' | 'network' | 'interrupted'
   durationMs: number
 }
 

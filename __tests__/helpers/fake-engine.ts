@@ -4,6 +4,7 @@
 // can be driven without Docker.
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import type { CommandRunner, ExecResult, StreamOptions } from '../../src/docker/docker.js'
 
 export interface FakeApp {
@@ -27,6 +28,12 @@ export interface FakeApp {
   publishesNoPort?: boolean
   /** `docker build`: its output and exit code (default: a build that succeeds silently). */
   build?: { output: string[]; exitCode: number }
+  /**
+   * A WebSocket upgrade breaks the app (a route that ends its worker or the whole server): the connection drops,
+   * these lines follow in the log (once), and with `exitCode` the container exits. Without it, an upgrade gets the
+   * usual answer.
+   */
+  upgradeBreaks?: { log: string[]; exitCode?: number }
 }
 
 const CONTAINER_ID = 'f00dcafe0123456789abcdef'
@@ -46,9 +53,22 @@ export class FakeEngine implements CommandRunner {
   private exit?: number
   private exited: Promise<number>
   private markExited: (code: number) => void = () => undefined
+  private logStream?: StreamOptions
+  /** When the container stopped (epoch ms). */
+  exitedAt?: number
 
   constructor(readonly app: FakeApp) {
     this.exited = new Promise((resolve) => (this.markExited = resolve))
+    const breaks = app.upgradeBreaks
+    if (breaks) {
+      let logged = false
+      this.server.on('upgrade', (_request: http.IncomingMessage, socket: Duplex) => {
+        socket.destroy()
+        if (!logged) for (const text of breaks.log) this.logStream?.onStderr?.(text)
+        logged = true
+        if (breaks.exitCode !== undefined) this.stop(breaks.exitCode)
+      })
+    }
   }
 
   /** Reserves the host port Docker would publish on; the server listens there once the app is up. */
@@ -102,6 +122,7 @@ export class FakeEngine implements CommandRunner {
       return this.app.build?.exitCode ?? 0
     }
     if (args[0] === 'logs') {
+      this.logStream = options
       void this.replay(options)
       await this.exited
       return 0
@@ -134,6 +155,7 @@ export class FakeEngine implements CommandRunner {
     if (!this.running) return
     this.running = false
     this.exit = code
+    this.exitedAt = Date.now()
     this.server.closeAllConnections()
     this.server.close()
     this.markExited(code)

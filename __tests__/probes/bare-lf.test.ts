@@ -28,7 +28,7 @@ describe("Gunicorn 26.2's bare-LF error answer", () => {
   })
 
   it('the load probe counts it as a 500, not a transport error', async () => {
-    const result = await runLoad({ host: '127.0.0.1', port, path: '/health', requests: 3 })
+    const result = await runLoad({ host: '127.0.0.1', port, path: '/health', requests: 3 }, { now: Date.now })
     expect(result.statusCounts).toEqual({ '500': 3 })
   })
 })

@@ -46,38 +46,40 @@ const healthProbe = (hostHeader?: string) =>
     matcher: parseStatusMatcher('200'),
     startedAt: Date.now(),
     deadline: Date.now() + 2000,
-    hostHeader,
-    pacing: { pause: async () => undefined, interrupted: async () => false }
+    hostHeader
   })
 
 describe('the host-header input on every probe', () => {
   it('health: sends it, and the app that accepts only that host answers 200', async () => {
     const probe = healthProbe('api.example.com')
-    expect((await probe.attempt()).kind).toBe('healthy')
+    expect((await probe.attempt(Date.now)).kind).toBe('healthy')
     expect(seen).toEqual(['GET api.example.com'])
   })
 
   it('health: without it the published address goes out', async () => {
-    expect((await healthProbe().attempt()).kind).toBe('unexpected-status')
+    expect((await healthProbe().attempt(Date.now)).kind).toBe('unexpected-status')
     expect(seen).toEqual([`GET 127.0.0.1:${port}`])
   })
 
   it('load: every request sends it', async () => {
-    const result = await runLoad({ host: '127.0.0.1', port, path: '/health', requests: 5, hostHeader: 'api.example.com' })
+    const result = await runLoad({ host: '127.0.0.1', port, path: '/health', requests: 5, hostHeader: 'api.example.com' }, { now: Date.now })
     expect(result.failures).toBe(0)
     expect(seen).toEqual(Array(5).fill('GET api.example.com'))
   })
 
   it('WebSocket: the upgrade request sends it', async () => {
-    const outcome = await probeWebSocket({
-      host: '127.0.0.1',
-      port,
-      path: '/ws',
-      protocol: 'websocket',
-      send: 'hi',
-      timeoutMs: 2000,
-      hostHeader: 'api.example.com'
-    })
+    const outcome = await probeWebSocket(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/ws',
+        protocol: 'websocket',
+        send: 'hi',
+        timeoutMs: 2000,
+        hostHeader: 'api.example.com'
+      },
+      { now: Date.now }
+    )
     expect(outcome.ok).toBe(true)
     expect(seen).toEqual(['UPGRADE api.example.com'])
   })

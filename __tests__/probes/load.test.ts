@@ -5,6 +5,8 @@ import net from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { describeLoad, percentile, runLoad } from '../../src/probes/load.js'
 
+const WALL_CLOCK = { now: Date.now }
+
 type Handler = (request: http.IncomingMessage, response: http.ServerResponse, index: number) => void
 
 interface TestServer {
@@ -71,7 +73,7 @@ afterEach(async () => {
 describe('runLoad', () => {
   it('sends every request, never more at once than the concurrency, and reports speed and percentiles', async () => {
     const server = await start(afterMs(5, ok))
-    const result = await runLoad({ host: '127.0.0.1', port: server.port, path: '/health', requests: 60, concurrency: 6 })
+    const result = await runLoad({ host: '127.0.0.1', port: server.port, path: '/health', requests: 60, concurrency: 6 }, WALL_CLOCK)
     expect(server.received).toBe(60)
     expect(server.peakInFlight).toBeLessThanOrEqual(6)
     expect(server.peakInFlight).toBeGreaterThan(1)
@@ -98,7 +100,7 @@ describe('runLoad', () => {
         ok(request, response, index)
       }
     })
-    const result = await runLoad({ host: '127.0.0.1', port: server.port, path: '/health', requests: 70, concurrency: 5 })
+    const result = await runLoad({ host: '127.0.0.1', port: server.port, path: '/health', requests: 70, concurrency: 5 }, WALL_CLOCK)
     const fiveHundreds = Array.from({ length: 70 }, (_, i) => i).filter((i) => i % 5 === 0).length
     const resets = Array.from({ length: 70 }, (_, i) => i).filter((i) => i % 5 !== 0 && i % 7 === 0).length
     expect(result.failures).toBe(fiveHundreds + resets)
@@ -117,7 +119,10 @@ describe('runLoad', () => {
       else ok(request, response, index)
     })
     const began = Date.now()
-    const result = await runLoad({ host: '127.0.0.1', port: server.port, path: '/health', requests: 20, concurrency: 4, requestTimeoutMs: 300 })
+    const result = await runLoad(
+      { host: '127.0.0.1', port: server.port, path: '/health', requests: 20, concurrency: 4, requestTimeoutMs: 300 },
+      WALL_CLOCK
+    )
     expect(Date.now() - began).toBeLessThan(2000)
     expect(result.failures).toBe(2)
     expect(result.errors).toEqual(['no answer within 300 ms × 2'])
@@ -127,7 +132,10 @@ describe('runLoad', () => {
   it('stops sending at the total time limit and counts what was never sent', async () => {
     const server = await start(afterMs(100, ok))
     const began = Date.now()
-    const result = await runLoad({ host: '127.0.0.1', port: server.port, path: '/health', requests: 100, concurrency: 2, totalTimeoutMs: 400 })
+    const result = await runLoad(
+      { host: '127.0.0.1', port: server.port, path: '/health', requests: 100, concurrency: 2, totalTimeoutMs: 400 },
+      WALL_CLOCK
+    )
     expect(Date.now() - began).toBeLessThan(1500)
     expect(result.stoppedEarly).toBe('time-limit')
     const notSent = result.statusCounts['not-sent']
@@ -142,7 +150,10 @@ describe('runLoad', () => {
     const abort = new AbortController()
     setTimeout(() => abort.abort(), 150)
     const began = Date.now()
-    const result = await runLoad({ host: '127.0.0.1', port: server.port, path: '/health', requests: 50, concurrency: 5, signal: abort.signal })
+    const result = await runLoad(
+      { host: '127.0.0.1', port: server.port, path: '/health', requests: 50, concurrency: 5 },
+      { now: Date.now, signal: abort.signal }
+    )
     expect(Date.now() - began).toBeLessThan(1500)
     expect(result.stoppedEarly).toBe('aborted')
     expect(result.failures).toBe(50)
@@ -154,7 +165,7 @@ describe('runLoad', () => {
     const port = server.port
     await server.close()
     servers = []
-    const result = await runLoad({ host: '127.0.0.1', port, path: '/health', requests: 8, concurrency: 4 })
+    const result = await runLoad({ host: '127.0.0.1', port, path: '/health', requests: 8, concurrency: 4 }, WALL_CLOCK)
     expect(result.failures).toBe(8)
     expect(result.errors).toEqual(['connection refused × 8'])
     expect(result.p95Ms).toBe(0)
@@ -166,15 +177,18 @@ describe('runLoad', () => {
       response.end()
     })
     const accept204 = { matches: (status: number) => status === 204 }
-    const passing = await runLoad({ host: '127.0.0.1', port: server.port, path: '/health', requests: 10, matcher: accept204 })
+    const passing = await runLoad({ host: '127.0.0.1', port: server.port, path: '/health', requests: 10, matcher: accept204 }, WALL_CLOCK)
     expect(passing.failures).toBe(0)
-    const defaultMatcher = await runLoad({
-      host: '127.0.0.1',
-      port: server.port,
-      path: '/health',
-      requests: 10,
-      matcher: { matches: (status) => status === 200 }
-    })
+    const defaultMatcher = await runLoad(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path: '/health',
+        requests: 10,
+        matcher: { matches: (status) => status === 200 }
+      },
+      WALL_CLOCK
+    )
     expect(defaultMatcher.failures).toBe(10)
     expect(defaultMatcher.errors).toEqual(['HTTP 204 × 10'])
   })
@@ -185,7 +199,7 @@ describe('runLoad', () => {
       paths.push(request.url ?? '')
       ok(request, response, index)
     })
-    await runLoad({ host: '127.0.0.1', port: server.port, path: '/healthz?deep=1', requests: 3 })
+    await runLoad({ host: '127.0.0.1', port: server.port, path: '/healthz?deep=1', requests: 3 }, WALL_CLOCK)
     expect(paths).toEqual(['/healthz?deep=1', '/healthz?deep=1', '/healthz?deep=1'])
   })
 })

@@ -85,8 +85,8 @@ beforeAll(async () => {
   })
 })
 
-const probe = (options: Partial<WebSocketProbeOptions> & { port: number; path: string }) =>
-  probeWebSocket({ host: '127.0.0.1', protocol: 'websocket', timeoutMs: 800, ...options })
+const probe = ({ signal, ...options }: Partial<WebSocketProbeOptions> & { port: number; path: string; signal?: AbortSignal }) =>
+  probeWebSocket({ host: '127.0.0.1', protocol: 'websocket', timeoutMs: 800, ...options }, { now: Date.now, signal })
 
 describe('plain WebSocket', () => {
   it('passes when the reply echoes what was sent', async () => {
@@ -236,6 +236,25 @@ describe('connection errors', () => {
     expect(outcome.detail).toMatch(/^connection refused \(ECONNREFUSED\), [2-9] attempts in 700 ms$/)
   })
 
+  it('stops retrying a refused connection when the signal fires (the container stopped)', async () => {
+    const stopped = new AbortController()
+    setTimeout(() => stopped.abort(new Error('the container stopped (exit code 0)')), 300)
+    const outcome = await probe({ port: await closedPort(), path: '/ws', timeoutMs: 60_000, signal: stopped.signal })
+    expect(outcome).toMatchObject({ ok: false, failure: 'network', detail: 'probe aborted: the container stopped (exit code 0)' })
+  })
+
+  it("times its retries by the context's clock, not the wall clock", async () => {
+    // The clock jumps 10 s while the first attempt is refused: the 5 s budget is spent, no retry follows.
+    const readings = [0, 0]
+    const now = (): number => readings.shift() ?? 10_000
+    const outcome = await probeWebSocket(
+      { host: '127.0.0.1', port: await closedPort(), path: '/ws', protocol: 'websocket', timeoutMs: 5000 },
+      { now }
+    )
+    expect(outcome.detail).toBe('connection refused (ECONNREFUSED), 1 attempt in 5000 ms')
+    expect(outcome.durationMs).toBe(10_000)
+  })
+
   it('connects once the server starts listening within the timeout', async () => {
     const port = await closedPort()
     const late = new Promise<TestServer>((resolve) => {
@@ -350,7 +369,7 @@ describe('Socket.IO', () => {
   })
 
   const probeIo = (options: Partial<WebSocketProbeOptions> & { path: string }) =>
-    probeWebSocket({ host: '127.0.0.1', port: engine.port, protocol: 'socket.io', timeoutMs: 800, ...options })
+    probeWebSocket({ host: '127.0.0.1', port: engine.port, protocol: 'socket.io', timeoutMs: 800, ...options }, { now: Date.now })
 
   it('connects like a v4 client: EIO=4 websocket URL, then namespace connect', async () => {
     const outcome = await probeIo({ path: '/socket.io' })

@@ -27,3 +27,61 @@ describe('waiting while the bind fails', () => {
     expect(Date.now()).toBeLessThan(deadline)
   })
 })
+
+/** Lets every settled promise run its callbacks. */
+const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+const BOOTED = '[2026-11-27 04:49:50 +0000] [7] [INFO] Booting worker with pid: 7'
+
+describe('several waiters at once', () => {
+  it('wakes every waiter on one line worth a look, not only the last to wait', async () => {
+    const watch = new LogWatch(Date.now)
+    const woke: string[] = []
+    void watch.waitFor(60_000).then(() => woke.push('health'))
+    void watch.waitFor(60_000).then(() => woke.push('websocket'))
+    await settle()
+    expect(woke).toEqual([])
+    watch.push('stderr', BOOTED)
+    await settle()
+    expect(woke).toEqual(['health', 'websocket'])
+  })
+
+  it("a pacer's next pause ends at once for news that came while its loop was busy; a new wait does not", async () => {
+    const watch = new LogWatch(Date.now)
+    const pause = watch.pacer()
+    watch.push('stderr', BOOTED)
+    let paused = false
+    let waited = false
+    void pause(60_000).then(() => (paused = true))
+    const later = watch.waitFor(60_000).then(() => (waited = true))
+    await settle()
+    expect({ paused, waited }).toEqual({ paused: true, waited: false })
+    watch.nudge()
+    await later
+  })
+})
+
+describe('the cancellation every probe gets', () => {
+  it('fires when the container stops, saying so', () => {
+    const watch = new LogWatch(Date.now)
+    expect(watch.cancellation.aborted).toBe(false)
+    watch.containerExited(3)
+    expect(watch.cancellation.aborted).toBe(true)
+    expect((watch.cancellation.reason as Error).message).toBe('the container stopped (exit code 3)')
+  })
+
+  it('fires at the first line that decides the run (a worker exiting), not at a worker booting', () => {
+    const watch = new LogWatch(Date.now)
+    watch.push('stderr', BOOTED)
+    expect(watch.cancellation.aborted).toBe(false)
+    watch.push('stderr', '[2026-11-27 04:49:53 +0000] [7] [INFO] Worker exiting (pid: 7)')
+    expect((watch.cancellation.reason as Error).message).toBe('a worker exited')
+  })
+
+  it("fires with the job's own reason when the job is cancelled", () => {
+    const job = new AbortController()
+    const watch = new LogWatch(Date.now, job.signal)
+    job.abort('cancelled by the user')
+    expect(watch.cancellation.reason).toBe('cancelled by the user')
+    watch.dispose()
+  })
+})

@@ -193,3 +193,64 @@ describe('the diagnosis reads the Dockerfile the run built', () => {
     expect(report.diagnosis?.location).toEqual({ file: 'Dockerfile.prod', line: 4 })
   })
 })
+
+describe('Gunicorn stopping during the WebSocket check', () => {
+  // What Gunicorn 20.1 printed on bookworm when the route's handler sent SIGINT to its master (timestamps moved
+  // onto this log's): the workers exit and the master stops.
+  const SHUTDOWN = [
+    '[2026-11-27 04:49:53 +0000] [1] [INFO] Handling signal: int',
+    '[2026-11-27 04:49:53 +0000] [7] [INFO] Worker exiting (pid: 7)',
+    '[2026-11-27 04:49:53 +0000] [8] [INFO] Worker exiting (pid: 8)',
+    '[2026-11-27 04:49:54 +0000] [1] [INFO] Shutting down: Master'
+  ]
+
+  it('is decided by the log within 1 s of the exit, and the verdict names the exit', async () => {
+    const engine = new FakeEngine({
+      log: BOOTING,
+      answer: OK,
+      printedWorkers: 2,
+      listensAfter: /Booting worker with pid: 8/,
+      upgradeBreaks: { log: SHUTDOWN, exitCode: 0 }
+    })
+    const { report } = await smokeRun(engine.app, { ...IMAGE, 'websocket-path': '/ws', 'stability-window': '0', timeout: '10' }, { engine })
+    expect(engine.exitedAt).toBeDefined()
+    expect(Date.now() - engine.exitedAt!).toBeLessThan(1000)
+    expect({ result: report.result, reason: report.reason }).toEqual({ result: 'fail', reason: 'websocket-failed' })
+    expect(report.summary).toMatch(/^Gunicorn stopped during the WebSocket check of `\/ws`/)
+    expect(report.summary).toMatch(/`Worker exiting \(pid: 7\)`.*`Shutting down: Master`/)
+    expect(report.summary).not.toMatch(/ECONNREFUSED|within \d+ ms/)
+    const websocket = report.checks.find((check) => check.id === 'websocket')
+    expect(websocket?.status).toBe('fail')
+    expect(websocket?.detail).not.toMatch(/ECONNREFUSED/)
+  }, 30_000)
+
+  it('ends the check at a worker that exits (Gunicorn replaces it), naming the exit', async () => {
+    const engine = new FakeEngine({
+      log: BOOTING,
+      answer: OK,
+      printedWorkers: 2,
+      listensAfter: /Booting worker with pid: 8/,
+      upgradeBreaks: { log: ['[2026-11-27 04:49:53 +0000] [8] [INFO] Worker exiting (pid: 8)'] }
+    })
+    const { report } = await smokeRun(engine.app, { ...IMAGE, 'websocket-path': '/ws', 'stability-window': '0', timeout: '10' }, { engine })
+    expect({ result: report.result, reason: report.reason }).toEqual({ result: 'fail', reason: 'websocket-failed' })
+    expect(report.summary).toBe('A worker exited during the WebSocket check of `/ws` (`Worker exiting (pid: 8)`), so the check could not finish.')
+    // Ended by the log, not retried until the 10 s timeout.
+    expect(report.checks.find((check) => check.id === 'websocket')?.detail).toBe('probe aborted: a worker exited')
+  }, 30_000)
+
+  it('names the stop signal when the run ends before the master logs its shutdown (as on bookworm)', async () => {
+    const engine = new FakeEngine({
+      log: BOOTING,
+      answer: OK,
+      printedWorkers: 2,
+      listensAfter: /Booting worker with pid: 8/,
+      upgradeBreaks: { log: SHUTDOWN.slice(0, 3) }
+    })
+    const { report } = await smokeRun(engine.app, { ...IMAGE, 'websocket-path': '/ws', 'stability-window': '0', timeout: '10' }, { engine })
+    expect({ result: report.result, reason: report.reason }).toEqual({ result: 'fail', reason: 'websocket-failed' })
+    expect(report.summary).toBe(
+      'Gunicorn stopped during the WebSocket check of `/ws`: the master was told to stop (`Handling signal: int`) and the workers exited (`Worker exiting (pid: 7)`).'
+    )
+  }, 30_000)
+})

@@ -55,6 +55,8 @@ export const REASONS = [
   // The stack a stuck worker printed explains its WORKER TIMEOUT (20.x) or the boot timeout.
   workerHang,
   workerTimeout,
+  // A check the log cut short names what stopped Gunicorn before the exits it caused look like a crash loop.
+  websocketFailed,
   crashLoop,
   // Wrong answers with a known cause come before the generic timeout and health failures.
   asgiUnderWsgi,
@@ -62,7 +64,6 @@ export const REASONS = [
   // Structural: only when nothing above explains the run.
   noStartCommand,
   bootTimeout,
-  websocketFailed,
   healthCheckFailed,
   // A healthy run against its base commit.
   profileRegression,

@@ -4,7 +4,7 @@ import type { StatusMatcher } from '../inputs.js'
 import type { HealthOutcome } from '../model.js'
 import { excerpt } from '../text.js'
 import { httpGet, type HttpAnswer } from './http-client.js'
-import type { Pacing, Probe } from './probe.js'
+import { pauser, type Probe, type ProbeContext } from './probe.js'
 
 export type AttemptResult =
   { kind: 'healthy'; answer: HttpAnswer } | { kind: 'unexpected-status'; answer: HttpAnswer } | { kind: 'no-answer'; error: string }
@@ -16,7 +16,6 @@ export interface HealthProbeOptions {
   matcher: StatusMatcher
   /** Each attempt's own timeout. */
   attemptTimeoutMs?: number
-  now?: () => number
   /** Polling starts counting from here (the container start): fast while the app boots, slower later. */
   startedAt: number
   /** The `host-header` input: the Host header of every attempt. */
@@ -25,11 +24,10 @@ export interface HealthProbeOptions {
   knownWrong?: (answer: HttpAnswer, sameInARow: number) => boolean
   /** No attempt starts after this. */
   deadline: number
-  pacing: Pacing
 }
 
-/** Why the probe stopped polling. */
-export type HealthStop = 'healthy' | 'wrong-status' | 'deadline' | 'interrupted' | 'cancelled'
+/** Why the probe stopped polling: `interrupted` when the context's signal fired. */
+export type HealthStop = 'healthy' | 'wrong-status' | 'deadline' | 'interrupted'
 
 /** Polls one URL until it is healthy or cannot become so, remembering what it saw, so the verdict can quote it. */
 export class HealthProbe implements Probe<HealthOutcome> {
@@ -41,38 +39,33 @@ export class HealthProbe implements Probe<HealthOutcome> {
   private firstHealthyAt?: number
   private consecutiveSameStatus = 0
   private lastKnownWrong = false
-  private cancelled = false
   /** Set once start() has returned. */
   stoppedBy?: HealthStop
 
   constructor(private readonly options: HealthProbeOptions) {}
 
-  async start(): Promise<HealthOutcome> {
-    this.stoppedBy = await this.poll()
+  async start(context: ProbeContext): Promise<HealthOutcome> {
+    this.stoppedBy = await this.poll(context)
     return this.result()
   }
 
-  cancel(): void {
-    this.cancelled = true
-  }
-
-  private async poll(): Promise<HealthStop> {
-    const { pacing, deadline, startedAt } = this.options
-    const now = this.options.now ?? Date.now
-    while (!this.cancelled) {
-      if (await pacing.interrupted()) return 'interrupted'
-      if ((await this.attempt()).kind === 'healthy') return 'healthy'
-      if (await pacing.interrupted()) return 'interrupted'
+  private async poll(context: ProbeContext): Promise<HealthStop> {
+    const { deadline, startedAt } = this.options
+    const { now, signal } = context
+    const pause = pauser(context)
+    while (!signal?.aborted) {
+      if ((await this.attempt(now)).kind === 'healthy') return 'healthy'
+      if (signal?.aborted) break
       if (this.settledOnWrongStatus) return 'wrong-status'
       if (now() >= deadline) return 'deadline'
       // Poll fast while the app boots (the detection lag is the interval), slower once it has taken a while.
       const elapsed = now() - startedAt
-      await pacing.pause(Math.min(elapsed < 15_000 ? 50 : 250, Math.max(0, deadline - now())))
+      await pause(Math.min(elapsed < 15_000 ? 50 : 250, Math.max(0, deadline - now())))
     }
-    return 'cancelled'
+    return 'interrupted'
   }
 
-  async attempt(): Promise<AttemptResult> {
+  async attempt(now: () => number): Promise<AttemptResult> {
     const { host, port, path, matcher } = this.options
     this.attempts++
     try {
@@ -90,7 +83,7 @@ export class HealthProbe implements Probe<HealthOutcome> {
       this.lastServer = answer.server
       this.lastError = undefined
       if (matcher.matches(answer.status)) {
-        this.firstHealthyAt ??= (this.options.now ?? Date.now)()
+        this.firstHealthyAt ??= now()
         return { kind: 'healthy', answer }
       }
       this.lastKnownWrong = this.options.knownWrong?.(answer, this.consecutiveSameStatus) ?? false

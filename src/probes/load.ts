@@ -4,7 +4,7 @@
 import { httpGet } from './http-client.js'
 import type { StatusMatcher } from '../inputs.js'
 import { formatSeconds } from '../text.js'
-import type { Probe } from './probe.js'
+import type { Probe, ProbeContext } from './probe.js'
 
 export interface LoadOptions {
   host: string
@@ -20,9 +20,6 @@ export interface LoadOptions {
   totalTimeoutMs?: number
   /** Which statuses count as success (the `health-status` matcher); default 2xx. */
   matcher?: Pick<StatusMatcher, 'matches'>
-  /** Aborting stops sending and cuts the requests in flight (a worker died, the job was cancelled). */
-  signal?: AbortSignal
-  now?: () => number
   /** The `host-header` input: the Host header of every request. */
   hostHeader?: string
 }
@@ -49,29 +46,25 @@ export interface LoadResult {
 const DEFAULT_CONCURRENCY = 10
 const MAX_DISTINCT_ERRORS = 5
 
-/** The load check behind the probe contract: cancel() stops sending and cuts the requests in flight. */
+/** The load check behind the probe contract. */
 export class LoadProbe implements Probe<LoadResult> {
-  private readonly stopper = new AbortController()
   private answer?: LoadResult
 
-  constructor(private readonly options: Omit<LoadOptions, 'signal'>) {}
+  constructor(private readonly options: LoadOptions) {}
 
-  async start(): Promise<LoadResult> {
-    this.answer = await runLoad({ ...this.options, signal: this.stopper.signal })
+  async start(context: ProbeContext): Promise<LoadResult> {
+    this.answer = await runLoad(this.options, context)
     return this.answer
   }
 
   result(): LoadResult | undefined {
     return this.answer
   }
-
-  cancel(): void {
-    this.stopper.abort()
-  }
 }
 
-export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const now = options.now ?? Date.now
+/** The context's signal stops sending and cuts the requests in flight (a worker died, the job was cancelled). */
+export async function runLoad(options: LoadOptions, context: ProbeContext): Promise<LoadResult> {
+  const { now, signal } = context
   const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, options.requests))
   const requestTimeoutMs = options.requestTimeoutMs ?? 5000
   const totalTimeoutMs = options.totalTimeoutMs ?? 60_000
@@ -95,7 +88,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 
   const worker = async (): Promise<void> => {
     while (next < options.requests) {
-      if (options.signal?.aborted) {
+      if (signal?.aborted) {
         stoppedEarly = 'aborted'
         return
       }
@@ -110,7 +103,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
           host: options.host,
           port: options.port,
           path: options.path,
-          signal: options.signal,
+          signal,
           hostHeader: options.hostHeader,
           userAgent: 'gunicorn-smoke-load',
           timeoutMs: requestTimeoutMs

@@ -201,15 +201,15 @@ export async function talkSocketIo(socket: OpenSocket, conversation: SocketIoCon
   const connected = (): Verdict | undefined => {
     if (emit) {
       socket.send(encodeSocketIoEmit(emit))
-      emittedAt = Date.now()
+      emittedAt = clock.now()
       stage = 'reply'
       return undefined
     }
-    if (!matches) return { ok: true, detail: `101, Socket.IO connected in ${Date.now() - clock.startedAt} ms` }
+    if (!matches) return { ok: true, detail: `101, Socket.IO connected in ${clock.now() - clock.startedAt} ms` }
     const greeting = unsolicited.find(matches)
     if (greeting) return { ok: true, detail: `101, Socket.IO connected, server event matched ${describeExpect(conversation.expect!)}` }
     stage = 'reply'
-    emittedAt = Date.now()
+    emittedAt = clock.now()
     return undefined
   }
 
@@ -266,7 +266,7 @@ export async function talkSocketIo(socket: OpenSocket, conversation: SocketIoCon
     // stage === 'reply'
     if (message.type !== 'event' && message.type !== 'ack') continue
     if (!emit && message.type === 'ack') continue
-    const elapsed = Date.now() - emittedAt
+    const elapsed = clock.now() - emittedAt
     const subject = emit ? JSON.stringify(emit.event) : 'server event'
     if (!matches) return { ok: true, detail: `101, Socket.IO ${subject} ${message.type === 'ack' ? 'ack' : 'reply'} received in ${elapsed} ms` }
     if (matches(message.payloadText)) return { ok: true, detail: `101, Socket.IO ${subject} reply matched in ${elapsed} ms` }

@@ -5,6 +5,7 @@ import { STATUS_CODES, type IncomingMessage } from 'node:http'
 import { excerpt as shortExcerpt } from '../text.js'
 import WebSocket from 'ws'
 import type { WebSocketOutcome } from '../model.js'
+import { pause } from './probe.js'
 
 export type WebSocketFailure = NonNullable<WebSocketOutcome['failure']>
 
@@ -17,11 +18,12 @@ export interface Verdict {
   closeCode?: number
 }
 
-/** The probe's time budget: everything must finish before `deadline` (epoch ms) unless `signal` aborts first. */
+/** The probe's time budget: everything must finish before `deadline` (epoch ms, by `now`) unless `signal` aborts first. */
 export interface ProbeClock {
   startedAt: number
   deadline: number
   signal?: AbortSignal
+  now: () => number
 }
 
 export type SocketEvent =
@@ -161,7 +163,7 @@ export class OpenSocket {
       if (this.closed) return this.closed
       const aborted = abortVerdict(this.clock.signal)
       if (aborted) return { type: 'aborted', verdict: aborted }
-      const remaining = until - Date.now()
+      const remaining = until - this.clock.now()
       if (remaining <= 0) return { type: 'timeout' }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, remaining)
@@ -222,13 +224,13 @@ export async function openWebSocket(
     if (!('retry' in result)) return result
     const aborted = abortVerdict(clock.signal)
     if (aborted) return { verdict: aborted }
-    if (Date.now() + RETRY_DELAY_MS >= clock.deadline) {
+    if (clock.now() + RETRY_DELAY_MS >= clock.deadline) {
       const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`
       return {
         verdict: { ok: false, failure: 'network', detail: `${networkPhrase(result.retry)}, ${tries} in ${clock.deadline - clock.startedAt} ms` }
       }
     }
-    await sleep(RETRY_DELAY_MS, clock.signal)
+    await pause(RETRY_DELAY_MS, clock.signal)
   }
 }
 
@@ -256,7 +258,7 @@ function attemptOpen(
         finish({ verdict: { ok: false, failure: 'timeout', detail: `no answer to the upgrade within ${clock.deadline - clock.startedAt} ms` } })
         socket.terminate()
       },
-      Math.max(0, clock.deadline - Date.now())
+      Math.max(0, clock.deadline - clock.now())
     )
     const onAbort = () => {
       finish({ verdict: abortVerdict(clock.signal) ?? { ok: false, failure: 'network', detail: 'probe aborted' } })
@@ -274,7 +276,7 @@ function attemptOpen(
     }
 
     socket.on('open', () => {
-      open.openedAt = Date.now()
+      open.openedAt = clock.now()
       finish({ open })
     })
     socket.on('unexpected-response', (request, response: IncomingMessage) => {
@@ -317,17 +319,5 @@ function readBody(response: IncomingMessage): Promise<string> {
     })
     response.on('end', done)
     response.on('error', done)
-  })
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms)
-    signal?.addEventListener('abort', done)
-    function done() {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', done)
-      resolve()
-    }
   })
 }

@@ -2,7 +2,7 @@
 // and (optionally) does the route answer a message. Plain WebSocket or Socket.IO.
 import type { WebSocketOutcome } from '../model.js'
 import { hostHeaders } from './host-header.js'
-import type { Probe } from './probe.js'
+import type { Probe, ProbeContext } from './probe.js'
 import { engineIoPath, describeRejectedSocketIoUpgrade, parseSocketIoSend, socketIoRequestPath, talkSocketIo } from './socketio.js'
 import {
   compileExpect,
@@ -37,7 +37,6 @@ export interface WebSocketProbeOptions {
    */
   expect?: string | RegExp
   timeoutMs: number
-  signal?: AbortSignal
   /** The `host-header` input: the upgrade request's Host. */
   hostHeader?: string
 }
@@ -45,40 +44,36 @@ export interface WebSocketProbeOptions {
 /** How long a connection without `send` must stay open to pass: servers that reject after the 101 close within a few ms. */
 const OPEN_GRACE_MS = 500
 
-/**
- * Probes a WebSocket (or Socket.IO) route once, retrying only while the connection is refused or reset.
- * Every probe failure resolves with `ok: false`, a failure kind and a short detail; the promise rejects
- * only for invalid options (an unparsable `/regex/`, a Socket.IO `send` without an event name).
- */
 /** The WebSocket (or Socket.IO) check behind the probe contract. */
 export class WebSocketProbe implements Probe<WebSocketOutcome> {
-  private readonly stopper = new AbortController()
   private answer?: WebSocketOutcome
 
   constructor(private readonly options: WebSocketProbeOptions) {}
 
-  async start(): Promise<WebSocketOutcome> {
-    const signal = this.options.signal ? AbortSignal.any([this.options.signal, this.stopper.signal]) : this.stopper.signal
-    this.answer = await probeWebSocket({ ...this.options, signal })
+  async start(context: ProbeContext): Promise<WebSocketOutcome> {
+    this.answer = await probeWebSocket(this.options, context)
     return this.answer
   }
 
   result(): WebSocketOutcome | undefined {
     return this.answer
   }
-
-  cancel(): void {
-    this.stopper.abort()
-  }
 }
 
-export async function probeWebSocket(options: WebSocketProbeOptions): Promise<WebSocketOutcome> {
+/**
+ * Probes a WebSocket (or Socket.IO) route once, retrying only while the connection is refused or reset, and
+ * stopping when the context's signal fires. Every probe failure resolves with `ok: false`, a failure kind and a
+ * short detail; the promise rejects only for invalid options (an unparsable `/regex/`, a Socket.IO `send`
+ * without an event name).
+ */
+export async function probeWebSocket(options: WebSocketProbeOptions, context: ProbeContext): Promise<WebSocketOutcome> {
   // Validate before connecting so a bad option is reported as such, not as a failed route.
   compileExpect(options.expect)
   if (options.protocol === 'socket.io' && options.send !== undefined) parseSocketIoSend(options.send)
 
-  const startedAt = Date.now()
-  const clock: ProbeClock = { startedAt, deadline: startedAt + options.timeoutMs, signal: options.signal }
+  const { now, signal } = context
+  const startedAt = now()
+  const clock: ProbeClock = { startedAt, deadline: startedAt + options.timeoutMs, signal, now }
   const isSocketIo = options.protocol === 'socket.io'
   const path = isSocketIo ? engineIoPath(options.path) : rooted(options.path)
   const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path
@@ -98,7 +93,7 @@ export async function probeWebSocket(options: WebSocketProbeOptions): Promise<We
       connection.open.close()
     }
   }
-  return { protocol: options.protocol, path, ...verdict, durationMs: Date.now() - startedAt }
+  return { protocol: options.protocol, path, ...verdict, durationMs: now() - startedAt }
 }
 
 function rooted(path: string): string {
@@ -118,7 +113,7 @@ export async function talkPlain(socket: OpenSocket, options: Pick<WebSocketProbe
   })
 
   if (options.send === undefined && !matches) {
-    const event = await socket.next(Math.min(clock.deadline, Date.now() + OPEN_GRACE_MS))
+    const event = await socket.next(Math.min(clock.deadline, clock.now() + OPEN_GRACE_MS))
     if (event.type === 'aborted') return event.verdict
     if (event.type === 'close') return closedAtOnce(event.code, event.reason)
     if (event.type === 'error') return { ok: false, failure: 'protocol', detail: `WebSocket error right after opening: ${event.message}` }
@@ -126,7 +121,7 @@ export async function talkPlain(socket: OpenSocket, options: Pick<WebSocketProbe
   }
 
   if (options.send !== undefined) socket.send(options.send)
-  const sentAt = Date.now()
+  const sentAt = clock.now()
   const awaited = options.send === undefined ? 'no message from the server' : `no reply to ${excerpt(options.send)}`
   let lastReply: string | undefined
   for (;;) {
@@ -134,7 +129,7 @@ export async function talkPlain(socket: OpenSocket, options: Pick<WebSocketProbe
     if (event.type === 'aborted') return event.verdict
     if (event.type === 'error') return { ok: false, failure: 'protocol', detail: `WebSocket error: ${event.message}` }
     if (event.type === 'close') {
-      if (lastReply === undefined && Date.now() - socket.openedAt < OPEN_GRACE_MS) return closedAtOnce(event.code, event.reason)
+      if (lastReply === undefined && clock.now() - socket.openedAt < OPEN_GRACE_MS) return closedAtOnce(event.code, event.reason)
       const reason = event.reason ? `: ${excerpt(event.reason)}` : ''
       const before = lastReply === undefined ? 'replying' : 'a matching reply'
       return { ok: false, failure: 'closed', closeCode: event.code, detail: `closed before ${before} (${event.code}${reason})` }
@@ -149,7 +144,7 @@ export async function talkPlain(socket: OpenSocket, options: Pick<WebSocketProbe
       return { ok: false, failure: 'timeout', detail: `101, but ${awaited} within ${budget} ms` }
     }
     if (!matches || matches(event.text)) {
-      const elapsed = Date.now() - sentAt
+      const elapsed = clock.now() - sentAt
       if (options.send !== undefined && event.text === options.send) return { ok: true, detail: `101, echo matched in ${elapsed} ms` }
       if (!matches) return { ok: true, detail: `101, reply received in ${elapsed} ms` }
       const what = options.send === undefined ? 'server message' : 'reply'

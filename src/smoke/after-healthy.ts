@@ -28,8 +28,10 @@ export async function afterHealthy(
   run.deps.ui.info(`Healthy after ${findings.healthyAt! - running.containerStartedAt} ms (HTTP ${status}).`)
   workerCount.start(run, running)
   sampleAtBoot(run, running, findings)
-  if (run.settings.websocketPath) findings.websocket = await checkWebSocket(run, running)
-  findings.outcome = (await running.watch.decided()) ?? (findings.websocket && !findings.websocket.ok ? 'health-failed' : 'healthy')
+  const websocket = run.settings.websocketPath ? await checkWebSocket(run, running) : undefined
+  findings.websocket = websocket?.result
+  const decision = websocket ? websocket.decision : await running.watch.decided()
+  findings.outcome = decision ?? (findings.websocket && !findings.websocket.ok ? 'health-failed' : 'healthy')
   for (const phase of AFTER_HEALTHY) {
     if (findings.outcome !== 'healthy') break
     if (phase.enabled(run)) findings.outcome = await phase.run(run, running, findings)

@@ -2,11 +2,11 @@
 // watched: workers dying under the load (the classic WORKER TIMEOUT) decide at once, like everywhere else.
 import { LoadProbe, describeLoad } from '../probes/load.js'
 import type { CheckRow } from './checks.js'
-import { PROBE_HOST, cancelled, type Findings, type Outcome, type Running, type SmokeRun } from './types.js'
+import { runProbe } from './run-probe.js'
+import { PROBE_HOST, type Findings, type Outcome, type Running, type SmokeRun } from './types.js'
 
 export async function checkUnderLoad(run: SmokeRun, running: Running, findings: Findings): Promise<Outcome> {
   const { settings, deps, now } = run
-  const { watch } = running
   deps.ui.progress(`Sending ${settings.loadRequests} requests to ${settings.healthPath}, 10 at a time`)
   const probe = new LoadProbe({
     host: PROBE_HOST,
@@ -16,31 +16,12 @@ export async function checkUnderLoad(run: SmokeRun, running: Running, findings: 
     requests: settings.loadRequests,
     matcher: settings.healthStatus,
     totalTimeoutMs: Math.max(10_000, running.deadline - now()),
-    hostHeader: settings.hostHeader,
-    now
+    hostHeader: settings.hostHeader
   })
-  const onCancel = (): void => probe.cancel()
-  deps.signal?.addEventListener('abort', onCancel)
-  let finished = false
-  const loading = probe.start().finally(() => {
-    finished = true
-    watch.nudge()
-  })
-  let outcome: Outcome = 'healthy'
-  while (!finished && !cancelled(run)) {
-    await watch.sleep(500)
-    const during = await watch.decided()
-    if (during) {
-      outcome = during
-      probe.cancel()
-      break
-    }
-  }
-  findings.load = await loading
-  deps.signal?.removeEventListener('abort', onCancel)
-  deps.ui.info(`Load ${settings.healthPath}: ${describeLoad(findings.load)}`)
-  if (outcome !== 'healthy') return outcome
-  return (await watch.decided()) ?? (findings.load.failures > 0 ? 'health-failed' : 'healthy')
+  const { result, decision } = await runProbe(run, running, probe)
+  findings.load = result
+  deps.ui.info(`Load ${settings.healthPath}: ${describeLoad(result)}`)
+  return decision ?? (result.failures > 0 ? 'health-failed' : 'healthy')
 }
 
 /** The load check's row: it fails when the run failed after it, naming the worker trouble seen. */

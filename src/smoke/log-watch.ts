@@ -1,6 +1,6 @@
 // The container's log and exit, watched while the probes run. Every signal that can decide the run (Gunicorn
-// giving up, a worker dying or timing out, the container exiting, the job being cancelled) wakes whoever waits
-// in `sleep()`, so no phase waits out a timeout when the log already told the answer.
+// giving up, a worker dying or timing out, the container exiting, the job being cancelled) fires `cancellation`
+// and wakes everyone waiting in `waitFor()`, so no phase waits out a timeout when the log already told the answer.
 import type { Docker } from '../docker/docker.js'
 import { BootTracker } from '../gunicorn/boot-tracker.js'
 import { LogBuffer } from '../log-buffer.js'
@@ -22,15 +22,31 @@ export class LogWatch {
   /** The container stopped by itself. */
   exited?: { code?: number; at: number }
   private seq = 0
-  private signalled = false
-  private wake: () => void = () => undefined
-  private readonly onAbort = (): void => this.wake()
+  /** How many things worth a look happened: a waiter that remembers the count knows what it missed. */
+  private news = 0
+  /** Everyone waiting at the moment; any number of phases and probes may wait at once. */
+  private readonly wakers = new Set<() => void>()
+  private readonly decider = new AbortController()
+  private readonly onAbort = (): void => {
+    this.decider.abort(this.signal?.reason)
+    this.nudge()
+  }
 
   constructor(
     private readonly now: () => number,
     private readonly signal?: AbortSignal
   ) {
     signal?.addEventListener('abort', this.onAbort)
+    if (signal?.aborted) this.onAbort()
+  }
+
+  /**
+   * The one cancellation every probe gets: it fires at the first line or event that decides the run (Gunicorn
+   * gave up, a worker died or timed out, the container stopped) or when the job is cancelled. `decided()` then
+   * tells the outcome, once the lines that follow have arrived.
+   */
+  get cancellation(): AbortSignal {
+    return this.decider.signal
   }
 
   /** Follows the container's log and exit; resolves when the log ends. */
@@ -48,6 +64,8 @@ export class LogWatch {
     if (signal.workerDied || signal.workerTimeout !== undefined) {
       this.workerTrouble ??= { at: line.at, what: signal.workerTimeout !== undefined ? 'worker timeout' : 'worker exited' }
     }
+    if (this.firstFatalAt !== undefined) this.decide('Gunicorn gave up')
+    else if (this.workerTrouble) this.decide(this.workerTrouble.what === 'worker timeout' ? 'a worker timed out' : 'a worker exited')
     // Listening matters to a wait for a bind that kept failing (decisionWhileBindFails).
     const listening = signal.events.some((event) => event.kind === 'listening')
     if (
@@ -63,34 +81,47 @@ export class LogWatch {
 
   containerExited(code: number | undefined): void {
     this.exited = { code, at: this.now() }
-    this.wake()
+    this.decide(`the container stopped${code !== undefined ? ` (exit code ${code})` : ''}`)
+    this.nudge()
   }
 
-  /** Ends the current (or the next) `sleep()` early: something worth a look happened. */
+  /** Something worth a look happened: ends every current wait early. */
   nudge(): void {
-    this.signalled = true
-    this.wake()
+    this.news++
+    for (const wake of [...this.wakers]) wake()
   }
 
-  /** Waits up to `ms`, returning early at the first signal (or at once if one arrived since the last sleep). */
-  sleep(ms: number): Promise<void> {
+  /**
+   * Waits up to `ms`, returning early when something worth a look happens; at once if something already happened
+   * after `since` (the count of news a waiter saw last, see `pacer`).
+   */
+  waitFor(ms: number, since = this.news): Promise<void> {
+    if (this.news > since) return Promise.resolve()
     return new Promise((resolve) => {
-      if (this.signalled) {
-        this.signalled = false
-        resolve()
-        return
-      }
-      const timer = setTimeout(() => {
-        this.wake = () => undefined
-        resolve()
-      }, ms)
-      this.wake = () => {
+      const done = (): void => {
         clearTimeout(timer)
-        this.wake = () => undefined
-        this.signalled = false
+        this.wakers.delete(done)
         resolve()
       }
+      const timer = setTimeout(done, Math.max(0, ms))
+      this.wakers.add(done)
     })
+  }
+
+  /**
+   * A pause for one polling loop: news that arrived while the loop was busy between two pauses (an attempt in
+   * flight) ends the next pause at once, so the loop looks again without waiting.
+   */
+  pacer(): (ms: number) => Promise<void> {
+    let seen = this.news
+    return async (ms) => {
+      await this.waitFor(ms, seen)
+      seen = this.news
+    }
+  }
+
+  private decide(why: string): void {
+    if (!this.decider.signal.aborted) this.decider.abort(new Error(why))
   }
 
   /**
@@ -102,7 +133,7 @@ export class LogWatch {
     // Let the lines that follow the first fatal one (the Reason:, the exit) arrive, boundedly.
     const since = this.firstFatalAt ?? this.workerTrouble?.at ?? this.exited!.at
     const remaining = since + SETTLE_MS - this.now()
-    if (remaining > 0 && !this.exited) await this.sleep(remaining)
+    if (remaining > 0 && !this.exited) await this.waitFor(remaining)
     // A worker that raised while booting is fatal in every Gunicorn version (the master halts with
     // "Worker failed to boot"), even before the master has said so: 20.1 may take a while to print it.
     const state = this.tracker.state()
@@ -122,7 +153,7 @@ export class LogWatch {
       const state = this.tracker.state()
       if (state.bindInUse) return true
       if (state.binds.length > 0 || state.bootedPids.length > 0 || this.exited || this.now() >= until) return false
-      await this.sleep(until - this.now())
+      await this.waitFor(until - this.now())
     }
   }
 
@@ -134,7 +165,7 @@ export class LogWatch {
     for (;;) {
       const decision = await this.decided()
       if (decision || !stillWaiting() || this.signal?.aborted || this.now() >= deadline) return decision
-      await this.sleep(deadline - this.now())
+      await this.waitFor(deadline - this.now())
     }
   }
 

@@ -1,7 +1,9 @@
 // After healthy (and after the load, if any), the stability window: no worker may exit or time out for
 // `stability-window` seconds.
+import { StabilityProbe } from '../probes/stability.js'
 import { formatSeconds } from '../text.js'
 import type { CheckRow } from './checks.js'
+import { runProbe } from './run-probe.js'
 import { cancelled, type Findings, type Outcome, type Running, type SmokeRun } from './types.js'
 
 export async function watchStability(run: SmokeRun, running: Running, findings: Findings): Promise<Outcome> {
@@ -10,15 +12,8 @@ export async function watchStability(run: SmokeRun, running: Running, findings: 
   // After a load, the window watches the aftermath of the load rather than overlapping it.
   const windowStart = findings.load ? now() : findings.healthyAt!
   const windowEnd = windowStart + settings.stabilityWindowSec * 1000
-  let outcome: Outcome = 'healthy'
-  while (now() < windowEnd && !cancelled(run)) {
-    await running.watch.sleep(Math.min(500, windowEnd - now()))
-    const during = await running.watch.decided()
-    if (during) {
-      outcome = during
-      break
-    }
-  }
+  const { decision } = await runProbe(run, running, new StabilityProbe(windowEnd))
+  let outcome: Outcome = decision ?? 'healthy'
   // The health answers came from another process if Gunicorn is still retrying a bind that failed: wait for its
   // verdict (it gives up after a few retries) rather than pass.
   if (outcome === 'healthy' && running.watch.tracker.state().bindInUse && !cancelled(run)) {

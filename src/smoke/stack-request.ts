@@ -21,11 +21,11 @@ export async function requestStack(run: SmokeRun, running: Running, findings: Fi
   // After a 20.x WORKER TIMEOUT the replacement boots a moment later: it hangs on the same line.
   let target = aliveWorker(running)
   for (const until = run.now() + REPLACEMENT_WAIT_MS; !target && run.now() < until && !cancelled(run); target = aliveWorker(running)) {
-    await watch.sleep(100)
+    await watch.waitFor(100)
   }
   if (!target) return undefined
   const waited = target.boot.at + MIN_BOOTING_MS - run.now()
-  if (waited > 0) await watch.sleep(Math.min(waited, MIN_BOOTING_MS))
+  if (waited > 0) await watch.waitFor(Math.min(waited, MIN_BOOTING_MS))
   const afterSeq = watch.buffer.lines().slice(-1)[0]?.seq ?? -1
   // After a WORKER TIMEOUT the app has been trying to boot since the first worker did.
   const firstBoot = watch.workerTrouble ? watch.buffer.lines().find((line) => /Booting worker with pid: \d+$/.test(line.text)) : undefined
@@ -116,6 +116,6 @@ async function waitForDump(run: SmokeRun, running: Running, afterSeq: number, pi
     (line.text.startsWith('Extension modules:') || line.text.includes(`(pid:${pid})`) || line.text.includes(`Worker with pid ${pid} `))
   while (run.now() < until && !cancelled(run)) {
     if (watch.buffer.lines().some(ended)) return
-    await watch.sleep(Math.min(100, until - run.now()))
+    await watch.waitFor(Math.min(100, until - run.now()))
   }
 }

@@ -5,9 +5,9 @@ import type { HealthOutcome } from '../model.js'
 import { HealthProbe } from '../probes/http.js'
 import { excerpt } from '../text.js'
 import type { CheckRow } from './checks.js'
-import type { LogDecision } from './log-watch.js'
+import { runProbe } from './run-probe.js'
 import { knownWrongAnswer } from './wrong-answer.js'
-import { PROBE_HOST, cancelled, type Findings, type Outcome, type Running, type SmokeRun } from './types.js'
+import { PROBE_HOST, type Findings, type Outcome, type Running, type SmokeRun } from './types.js'
 
 /** How long a healthy answer waits for the log to say who is listening, when it has not said so yet. */
 const LOG_CATCH_UP_MS = 3000
@@ -15,29 +15,23 @@ const LOG_CATCH_UP_MS = 3000
 export async function waitHealthy(run: SmokeRun, running: Running): Promise<{ findings: Findings; probe: HealthProbe }> {
   const { settings, now } = run
   const { watch } = running
-  let decision: LogDecision | undefined
   const probe = new HealthProbe({
     host: PROBE_HOST,
     port: running.hostPort ?? 0,
     path: settings.healthPath,
     matcher: settings.healthStatus,
-    now,
     startedAt: running.containerStartedAt,
     hostHeader: settings.hostHeader,
     knownWrong: (answer, sameInARow) => knownWrongAnswer(answer, sameInARow, watch.tracker.events),
-    deadline: running.deadline,
-    pacing: {
-      pause: (ms) => watch.sleep(ms),
-      interrupted: async () => cancelled(run) || (decision = await watch.decided()) !== undefined
-    }
+    deadline: running.deadline
   })
   if (running.hostPort === undefined) {
     // The container stopped before it published its port: nothing to probe, the log and the exit decide.
-    decision = await watch.decisionBy(running.deadline)
+    const decision = await watch.decisionBy(running.deadline)
     return { findings: { outcome: decision ?? 'container-exited', healthyAt: undefined }, probe }
   }
   run.deps.ui.progress(`Waiting for ${settings.healthPath} on port ${settings.port} (timeout ${settings.timeoutSec} s)`)
-  await probe.start()
+  let { decision } = await runProbe(run, running, probe)
   // A port another process holds answers too: the log tells, once it says Gunicorn could not bind it. An
   // answer Gunicorn signed (its `Server` header) needs no wait.
   const signedByGunicorn = /gunicorn/i.test(probe.result().server ?? '')
@@ -52,8 +46,7 @@ export async function waitHealthy(run: SmokeRun, running: Running): Promise<{ fi
     'wrong-status': 'health-failed',
     // A server that answered, with the wrong status, at the deadline failed its health check; silence is a boot timeout.
     deadline: health.status !== undefined && !health.error ? 'health-failed' : 'boot-timeout',
-    interrupted: decision ?? 'boot-timeout',
-    cancelled: 'boot-timeout'
+    interrupted: decision ?? 'boot-timeout'
   }
   const outcome = stops[probe.stoppedBy!]
   return { findings: { outcome, healthyAt: outcome === 'healthy' ? now() : undefined }, probe }

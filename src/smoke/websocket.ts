@@ -2,12 +2,13 @@
 import type { WebSocketOutcome } from '../model.js'
 import { WebSocketProbe } from '../probes/websocket.js'
 import type { CheckRow } from './checks.js'
+import { runProbe, type Probed } from './run-probe.js'
 import { PROBE_HOST, type Running, type SmokeRun } from './types.js'
 
-export async function checkWebSocket(run: SmokeRun, running: Running): Promise<WebSocketOutcome> {
+export async function checkWebSocket(run: SmokeRun, running: Running): Promise<Probed<WebSocketOutcome>> {
   const { settings, deps } = run
   deps.ui.progress(`Checking the WebSocket route ${settings.websocketPath} (${settings.websocketProtocol})`)
-  const outcome = await new WebSocketProbe({
+  const probe = new WebSocketProbe({
     host: PROBE_HOST,
     // Only after a healthy answer, which needs the port.
     port: running.hostPort!,
@@ -16,11 +17,13 @@ export async function checkWebSocket(run: SmokeRun, running: Running): Promise<W
     send: settings.websocketSend,
     expect: settings.websocketExpect,
     timeoutMs: Math.max(2000, running.deadline - run.now()),
-    hostHeader: settings.hostHeader,
-    signal: deps.signal
-  }).start()
-  deps.ui.info(`WebSocket ${settings.websocketPath}: ${outcome.detail}`)
-  return outcome
+    hostHeader: settings.hostHeader
+  })
+  const probed = await runProbe(run, running, probe)
+  // Stopped because the log decided (a worker exited, Gunicorn stopped): the route did not fail by itself.
+  if (probed.cutShort && probed.decision && !probed.result.ok) probed.result = { ...probed.result, failure: 'interrupted' }
+  deps.ui.info(`WebSocket ${settings.websocketPath}: ${probed.result.detail}`)
+  return probed
 }
 
 export function websocketCheck(outcome: WebSocketOutcome | undefined): CheckRow {

@@ -2,13 +2,51 @@
 // class that cannot hold a WebSocket, or a failure the probe can only describe.
 import { defineReason, type Rule, type Words } from '../reason.js'
 import { failedWebSocket, PLAIN_WORKER, upgradeRefused, websocketEvidence } from '../rules/http.js'
-import { code } from '../words.js'
+import { code, present } from '../words.js'
+import { STOP_SIGNALS } from '../rules/lifecycle.js'
+import type { LogLine } from '../../model.js'
 
 type Facts =
+  | { kind: 'interrupted'; path: string; told?: string; exit?: string; workers: number; stopped?: string; exitCode?: number }
   | { kind: 'no-route'; path: string }
   | { kind: 'socketio-sessions'; workers: number }
   | { kind: 'plain-worker'; workerClass: string; path: string; detail: string }
   | { kind: 'probe-failed'; path: string; detail: string }
+
+/** A Gunicorn line without its timestamp, pid and level. */
+const bare = (line: LogLine): string => line.text.replace(/^\[[^\]]+\] \[\d+\] \[\w+\] /, '')
+
+/**
+ * A check cut short because the log decided the run while it ran: Gunicorn stopped (or lost a worker) during the
+ * check. The log, not the probe, tells what happened, whatever the outcome.
+ */
+const interrupted: Rule<Facts> = {
+  stage: 'boot',
+  name: 'Gunicorn stopped or lost a worker during the check',
+  detect(rc) {
+    const ws = rc.ctx.websocket
+    if (!ws || ws.ok || ws.failure !== 'interrupted') return undefined
+    const told = rc.ofKind('handling-signal').find((e) => STOP_SIGNALS.test(e.signal))?.lines[0]
+    const exits = [...rc.ofKind('worker-exiting'), ...rc.ofKind('worker-exit'), ...rc.ofKind('worker-signal')]
+      .map((e) => e.lines[0])
+      .sort((a, b) => a.seq - b.seq)
+    // The exit that ended the check: the first after the master was told to stop, else the last one.
+    const exit = told ? exits.find((line) => line.seq > told.seq) : exits[exits.length - 1]
+    const shutdowns = rc.ofKind('shutdown')
+    const stopped = (shutdowns.find((e) => e.reason) ?? shutdowns[0])?.lines[0]
+    if (!exit && !stopped) return undefined
+    const facts: Facts = {
+      kind: 'interrupted',
+      path: ws.path,
+      told: told && bare(told),
+      exit: exit && bare(exit),
+      workers: exits.length,
+      stopped: stopped && bare(stopped),
+      exitCode: rc.ctx.container.exitCode
+    }
+    return { facts, evidence: present(told?.text, exit?.text, stopped?.text, `WebSocket ${ws.path}: ${ws.detail}`) }
+  }
+}
 
 // Tried in this order, the first that holds explains the run: the findings overlap (a plain worker also
 // fails a Socket.IO probe, and any failure is a failed probe).
@@ -62,8 +100,28 @@ const WEBSOCKET_WORKERS =
   `${code('uvicorn_worker.UvicornWorker')} (package ${code('uvicorn-worker')}; ${code('uvicorn.workers')} is deprecated) ` +
   `or Gunicorn 25+'s ${code('asgi')} worker for ASGI apps`
 
+function interruptedSummary(facts: Extract<Facts, { kind: 'interrupted' }>): string {
+  const path = code(facts.path)
+  const what = present(
+    facts.told && `the master was told to stop (${code(facts.told)})`,
+    facts.exit && `${facts.workers > 1 ? 'the workers' : 'the worker'} exited (${code(facts.exit)})`,
+    facts.stopped && `the master stopped (${code(facts.stopped)}${facts.exitCode !== undefined ? `, exit code ${facts.exitCode}` : ''})`
+  )
+  if (!facts.stopped && !facts.told)
+    return `A worker exited during the WebSocket check of ${path} (${code(facts.exit!)}), so the check could not finish.`
+  const listed = what.length > 1 ? `${what.slice(0, -1).join(', ')} and ${what[what.length - 1]}` : what[0]
+  return `Gunicorn stopped during the WebSocket check of ${path}: ${listed}.`
+}
+
+const INTERRUPTED_REMEDY = (path: string): string =>
+  `Find what ends the process while ${code(path)} is handled: ${code('sys.exit()')} or ${code('os._exit()')} in the handler, ` +
+  `a signal sent to Gunicorn's master (${code('os.kill(os.getppid(), …)')}), or a crash. Gunicorn stops when its master ` +
+  'is told to, or when a worker exits with code 3 or 4.'
+
 function words(facts: Facts): Words {
   switch (facts.kind) {
+    case 'interrupted':
+      return { summary: interruptedSummary(facts), remedy: INTERRUPTED_REMEDY(facts.path) }
     case 'no-route':
       return {
         summary: `There is no WebSocket route at ${code(facts.path)}: the upgrade request was answered 404.`,
@@ -96,6 +154,6 @@ export default defineReason({
   headline: 'WebSocket check failed',
   readme: 'the WebSocket route did not upgrade or answer',
   fixtures: [{ path: '__fixtures__/apps/ws-wrong-worker', test: '__tests__/websocket-action.itg.ts' }],
-  rules: [noRoute, socketIoSessions, plainWorker, probeFailed],
+  rules: [interrupted, noRoute, socketIoSessions, plainWorker, probeFailed],
   words
 })

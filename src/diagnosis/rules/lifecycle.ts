@@ -9,8 +9,13 @@ import { PREFIX } from '../../gunicorn/log-events.js'
 
 /** Workers that died after booting: not of a boot exception, not asked to stop, not a clean exit. */
 export function deathsAfterBoot(rc: RuleContext): WorkerDeath[] {
-  return rc.ctx.state.deaths.filter((d) => !d.bootException && d.signal !== 'SIGTERM' && (d.code === undefined || d.code !== 0))
+  // Workers ending after the master was told to stop are the shutdown, not a crash.
+  const stopAt = rc.ofKind('handling-signal').find((e) => STOP_SIGNALS.test(e.signal))?.lines[0].seq ?? Infinity
+  return rc.ctx.state.deaths.filter((d) => !d.bootException && d.signal !== 'SIGTERM' && (d.code === undefined || d.code !== 0) && d.seq < stopAt)
 }
+
+/** The signals that tell Gunicorn's master to stop (`Handling signal: term`). */
+export const STOP_SIGNALS = /^(term|int|quit)$/i
 
 /** How each death ended, once each: `code 1`, `SIGSEGV`, `unlogged exit`. */
 export function exitKinds(deaths: readonly WorkerDeath[]): string[] {
