@@ -52777,81 +52777,103 @@ function failed(failure, detail, extra = {}) {
   return { ok: false, failure, detail, ...extra };
 }
 async function talkSocketIo(socket, conversation, clock) {
-  const matches = compileExpect(conversation.expect);
-  const emit = conversation.send === void 0 ? void 0 : parseSocketIoSend(conversation.send);
-  const budget = clock.deadline - clock.startedAt;
-  let stage = "handshake";
-  let emittedAt = 0;
-  let lastReply;
-  const unsolicited = [];
-  const connected = () => {
-    if (emit) {
-      socket.send(encodeSocketIoEmit(emit));
-      emittedAt = clock.now();
-      stage = "reply";
-      return void 0;
-    }
-    if (!matches) return { ok: true, detail: `101, Socket.IO connected in ${clock.now() - clock.startedAt} ms` };
-    const greeting = unsolicited.find(matches);
-    if (greeting) return { ok: true, detail: `101, Socket.IO connected, server event matched ${describeExpect(conversation.expect)}` };
-    stage = "reply";
-    emittedAt = clock.now();
-    return void 0;
-  };
+  const talk = new SocketIoTalk(socket, conversation, clock);
   for (; ; ) {
     const event = await socket.next(clock.deadline);
-    if (event.type !== "message") {
-      const what = emit ? `to ${JSON.stringify(emit.event)}` : "from the server";
-      return endedWithoutMessage(event, {
-        stage,
-        path: conversation.path,
-        budget,
-        what,
-        expect: matches ? conversation.expect : void 0,
-        lastReply
-      });
-    }
-    const packet = parseEngineIoPacket(event.text);
-    if (!packet) return failed("protocol", `not an Engine.IO packet: ${excerpt2(event.text)}`);
-    if (stage === "handshake") {
-      if (packet.type !== "open") return failed("protocol", `expected the Engine.IO open packet, got ${excerpt2(event.text)}`);
-      if (!parseEngineIoHandshake(packet.data)) return failed("protocol", `Engine.IO open packet without sid/pingInterval: ${excerpt2(event.text)}`);
-      socket.send("40");
-      stage = "connect";
-      continue;
-    }
-    if (packet.type === "ping") {
-      socket.send(`3${packet.data}`);
-      continue;
-    }
-    if (packet.type === "close") return failed("closed", `the server sent an Engine.IO close packet while waiting for ${STAGE_WAITING_FOR[stage]}`);
-    if (packet.type !== "message") continue;
-    const message = parseSocketIoPacket(packet.data);
-    if (!message) return failed("protocol", `not a Socket.IO packet: ${excerpt2(event.text)}`);
-    if (message.namespace !== "/") continue;
-    if (message.type === "connect_error") return failed("protocol", `connect_error: ${connectErrorMessage(message)}`);
-    if (message.type === "disconnect")
-      return failed("closed", `the server disconnected the namespace (41) while waiting for ${STAGE_WAITING_FOR[stage]}`);
-    if (stage === "connect") {
-      if (message.type === "connect") {
-        if (!message.payloadText)
-          return failed("protocol", "Engine.IO version mismatch: the server answered like Socket.IO v2 (EIO=3, bare 40 without sid)");
-        const verdict2 = connected();
-        if (verdict2) return verdict2;
-      } else if (message.type === "event") {
-        unsolicited.push(message.payloadText);
-      }
-      continue;
-    }
-    if (message.type !== "event" && message.type !== "ack") continue;
-    if (!emit && message.type === "ack") continue;
-    const elapsed = clock.now() - emittedAt;
-    const subject = emit ? JSON.stringify(emit.event) : "server event";
-    if (!matches) return { ok: true, detail: `101, Socket.IO ${subject} ${message.type === "ack" ? "ack" : "reply"} received in ${elapsed} ms` };
-    if (matches(message.payloadText)) return { ok: true, detail: `101, Socket.IO ${subject} reply matched in ${elapsed} ms` };
-    if (message.type === "event" || lastReply === void 0) lastReply = message.payloadText;
+    if (event.type !== "message") return talk.ended(event);
+    const verdict2 = talk.onPacket(event.text);
+    if (verdict2) return verdict2;
   }
 }
+var SocketIoTalk = class {
+  constructor(socket, conversation, clock) {
+    this.socket = socket;
+    this.conversation = conversation;
+    this.clock = clock;
+    this.matches = compileExpect(conversation.expect);
+    this.emit = conversation.send === void 0 ? void 0 : parseSocketIoSend(conversation.send);
+  }
+  socket;
+  conversation;
+  clock;
+  matches;
+  emit;
+  stage = "handshake";
+  emittedAt = 0;
+  lastReply;
+  /** Events the server emitted before we emitted anything (a welcome message): `expect` without `send` checks these. */
+  unsolicited = [];
+  ended(event) {
+    return endedWithoutMessage(event, {
+      stage: this.stage,
+      path: this.conversation.path,
+      budget: this.clock.deadline - this.clock.startedAt,
+      what: this.emit ? `to ${JSON.stringify(this.emit.event)}` : "from the server",
+      expect: this.matches ? this.conversation.expect : void 0,
+      lastReply: this.lastReply
+    });
+  }
+  /** The verdict a packet settles, or undefined to read on. */
+  onPacket(text) {
+    const packet = parseEngineIoPacket(text);
+    if (!packet) return failed("protocol", `not an Engine.IO packet: ${excerpt2(text)}`);
+    if (this.stage === "handshake") {
+      if (packet.type !== "open") return failed("protocol", `expected the Engine.IO open packet, got ${excerpt2(text)}`);
+      if (!parseEngineIoHandshake(packet.data)) return failed("protocol", `Engine.IO open packet without sid/pingInterval: ${excerpt2(text)}`);
+      this.socket.send("40");
+      this.stage = "connect";
+      return void 0;
+    }
+    if (packet.type === "ping") {
+      this.socket.send(`3${packet.data}`);
+      return void 0;
+    }
+    if (packet.type === "close")
+      return failed("closed", `the server sent an Engine.IO close packet while waiting for ${STAGE_WAITING_FOR[this.stage]}`);
+    if (packet.type !== "message") return void 0;
+    const message = parseSocketIoPacket(packet.data);
+    if (!message) return failed("protocol", `not a Socket.IO packet: ${excerpt2(text)}`);
+    if (message.namespace !== "/") return void 0;
+    if (message.type === "connect_error") return failed("protocol", `connect_error: ${connectErrorMessage(message)}`);
+    if (message.type === "disconnect") {
+      return failed("closed", `the server disconnected the namespace (41) while waiting for ${STAGE_WAITING_FOR[this.stage]}`);
+    }
+    return this.stage === "connect" ? this.onConnectStage(message) : this.onReply(message);
+  }
+  onConnectStage(message) {
+    if (message.type === "event") this.unsolicited.push(message.payloadText);
+    if (message.type !== "connect") return void 0;
+    if (!message.payloadText)
+      return failed("protocol", "Engine.IO version mismatch: the server answered like Socket.IO v2 (EIO=3, bare 40 without sid)");
+    return this.connected();
+  }
+  connected() {
+    const { clock } = this;
+    if (this.emit) {
+      this.socket.send(encodeSocketIoEmit(this.emit));
+      this.emittedAt = clock.now();
+      this.stage = "reply";
+      return void 0;
+    }
+    if (!this.matches) return { ok: true, detail: `101, Socket.IO connected in ${clock.now() - clock.startedAt} ms` };
+    if (this.unsolicited.find(this.matches)) {
+      return { ok: true, detail: `101, Socket.IO connected, server event matched ${describeExpect(this.conversation.expect)}` };
+    }
+    this.stage = "reply";
+    this.emittedAt = clock.now();
+    return void 0;
+  }
+  onReply(message) {
+    if (message.type !== "event" && message.type !== "ack") return void 0;
+    if (!this.emit && message.type === "ack") return void 0;
+    const elapsed = this.clock.now() - this.emittedAt;
+    const subject = this.emit ? JSON.stringify(this.emit.event) : "server event";
+    if (!this.matches) return { ok: true, detail: `101, Socket.IO ${subject} ${message.type === "ack" ? "ack" : "reply"} received in ${elapsed} ms` };
+    if (this.matches(message.payloadText)) return { ok: true, detail: `101, Socket.IO ${subject} reply matched in ${elapsed} ms` };
+    if (message.type === "event" || this.lastReply === void 0) this.lastReply = message.payloadText;
+    return void 0;
+  }
+};
 function endedWithoutMessage(event, at) {
   const waitingFor = STAGE_WAITING_FOR[at.stage];
   switch (event.type) {

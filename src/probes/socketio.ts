@@ -188,90 +188,109 @@ function failed(failure: Verdict['failure'], detail: string, extra: Partial<Verd
 
 /** Runs the Socket.IO handshake (and the optional emit) on an open WebSocket. */
 export async function talkSocketIo(socket: OpenSocket, conversation: SocketIoConversation, clock: ProbeClock): Promise<Verdict> {
-  const matches = compileExpect(conversation.expect)
-  const emit = conversation.send === undefined ? undefined : parseSocketIoSend(conversation.send)
-  const budget = clock.deadline - clock.startedAt
-  // Declared wide: connected() advances the stage from inside a closure, which narrowing cannot see.
-  let stage = 'handshake' as Stage
-  let emittedAt = 0
-  let lastReply: string | undefined
-  // Events the server emitted before we emitted anything (a welcome message): `expect` without `send` checks these.
-  const unsolicited: string[] = []
+  const talk = new SocketIoTalk(socket, conversation, clock)
+  for (;;) {
+    const event = await socket.next(clock.deadline)
+    if (event.type !== 'message') return talk.ended(event)
+    const verdict = talk.onPacket(event.text)
+    if (verdict) return verdict
+  }
+}
 
-  const connected = (): Verdict | undefined => {
-    if (emit) {
-      socket.send(encodeSocketIoEmit(emit))
-      emittedAt = clock.now()
-      stage = 'reply'
+/** One Socket.IO conversation: the stage it is at, and what each packet means there. */
+class SocketIoTalk {
+  private readonly matches: ReturnType<typeof compileExpect>
+  private readonly emit: ReturnType<typeof parseSocketIoSend> | undefined
+  private stage: Stage = 'handshake'
+  private emittedAt = 0
+  private lastReply: string | undefined
+  /** Events the server emitted before we emitted anything (a welcome message): `expect` without `send` checks these. */
+  private readonly unsolicited: string[] = []
+
+  constructor(
+    private readonly socket: OpenSocket,
+    private readonly conversation: SocketIoConversation,
+    private readonly clock: ProbeClock
+  ) {
+    this.matches = compileExpect(conversation.expect)
+    this.emit = conversation.send === undefined ? undefined : parseSocketIoSend(conversation.send)
+  }
+
+  ended(event: Exclude<SocketEvent, { type: 'message' }>): Verdict {
+    return endedWithoutMessage(event, {
+      stage: this.stage,
+      path: this.conversation.path,
+      budget: this.clock.deadline - this.clock.startedAt,
+      what: this.emit ? `to ${JSON.stringify(this.emit.event)}` : 'from the server',
+      expect: this.matches ? this.conversation.expect : undefined,
+      lastReply: this.lastReply
+    })
+  }
+
+  /** The verdict a packet settles, or undefined to read on. */
+  onPacket(text: string): Verdict | undefined {
+    const packet = parseEngineIoPacket(text)
+    if (!packet) return failed('protocol', `not an Engine.IO packet: ${excerpt(text)}`)
+    if (this.stage === 'handshake') {
+      if (packet.type !== 'open') return failed('protocol', `expected the Engine.IO open packet, got ${excerpt(text)}`)
+      if (!parseEngineIoHandshake(packet.data)) return failed('protocol', `Engine.IO open packet without sid/pingInterval: ${excerpt(text)}`)
+      this.socket.send('40')
+      this.stage = 'connect'
       return undefined
     }
-    if (!matches) return { ok: true, detail: `101, Socket.IO connected in ${clock.now() - clock.startedAt} ms` }
-    const greeting = unsolicited.find(matches)
-    if (greeting) return { ok: true, detail: `101, Socket.IO connected, server event matched ${describeExpect(conversation.expect!)}` }
-    stage = 'reply'
-    emittedAt = clock.now()
+    if (packet.type === 'ping') {
+      this.socket.send(`3${packet.data}`)
+      return undefined
+    }
+    if (packet.type === 'close')
+      return failed('closed', `the server sent an Engine.IO close packet while waiting for ${STAGE_WAITING_FOR[this.stage]}`)
+    if (packet.type !== 'message') return undefined
+    const message = parseSocketIoPacket(packet.data)
+    if (!message) return failed('protocol', `not a Socket.IO packet: ${excerpt(text)}`)
+    if (message.namespace !== '/') return undefined
+    if (message.type === 'connect_error') return failed('protocol', `connect_error: ${connectErrorMessage(message)}`)
+    if (message.type === 'disconnect') {
+      return failed('closed', `the server disconnected the namespace (41) while waiting for ${STAGE_WAITING_FOR[this.stage]}`)
+    }
+    return this.stage === 'connect' ? this.onConnectStage(message) : this.onReply(message)
+  }
+
+  private onConnectStage(message: NonNullable<ReturnType<typeof parseSocketIoPacket>>): Verdict | undefined {
+    if (message.type === 'event') this.unsolicited.push(message.payloadText)
+    if (message.type !== 'connect') return undefined
+    // Socket.IO v2 (Engine.IO 3) servers connect "/" on their own and send a bare 40; v3+ answer 40{"sid":…}.
+    if (!message.payloadText)
+      return failed('protocol', 'Engine.IO version mismatch: the server answered like Socket.IO v2 (EIO=3, bare 40 without sid)')
+    return this.connected()
+  }
+
+  private connected(): Verdict | undefined {
+    const { clock } = this
+    if (this.emit) {
+      this.socket.send(encodeSocketIoEmit(this.emit))
+      this.emittedAt = clock.now()
+      this.stage = 'reply'
+      return undefined
+    }
+    if (!this.matches) return { ok: true, detail: `101, Socket.IO connected in ${clock.now() - clock.startedAt} ms` }
+    if (this.unsolicited.find(this.matches)) {
+      return { ok: true, detail: `101, Socket.IO connected, server event matched ${describeExpect(this.conversation.expect!)}` }
+    }
+    this.stage = 'reply'
+    this.emittedAt = clock.now()
     return undefined
   }
 
-  for (;;) {
-    const event = await socket.next(clock.deadline)
-    if (event.type !== 'message') {
-      const what = emit ? `to ${JSON.stringify(emit.event)}` : 'from the server'
-      return endedWithoutMessage(event, {
-        stage,
-        path: conversation.path,
-        budget,
-        what,
-        expect: matches ? conversation.expect : undefined,
-        lastReply
-      })
-    }
-
-    const packet = parseEngineIoPacket(event.text)
-    if (!packet) return failed('protocol', `not an Engine.IO packet: ${excerpt(event.text)}`)
-    if (stage === 'handshake') {
-      if (packet.type !== 'open') return failed('protocol', `expected the Engine.IO open packet, got ${excerpt(event.text)}`)
-      if (!parseEngineIoHandshake(packet.data)) return failed('protocol', `Engine.IO open packet without sid/pingInterval: ${excerpt(event.text)}`)
-      socket.send('40')
-      stage = 'connect'
-      continue
-    }
-    if (packet.type === 'ping') {
-      socket.send(`3${packet.data}`)
-      continue
-    }
-    if (packet.type === 'close') return failed('closed', `the server sent an Engine.IO close packet while waiting for ${STAGE_WAITING_FOR[stage]}`)
-    if (packet.type !== 'message') continue
-
-    const message = parseSocketIoPacket(packet.data)
-    if (!message) return failed('protocol', `not a Socket.IO packet: ${excerpt(event.text)}`)
-    if (message.namespace !== '/') continue
-    if (message.type === 'connect_error') return failed('protocol', `connect_error: ${connectErrorMessage(message)}`)
-    if (message.type === 'disconnect')
-      return failed('closed', `the server disconnected the namespace (41) while waiting for ${STAGE_WAITING_FOR[stage]}`)
-
-    if (stage === 'connect') {
-      if (message.type === 'connect') {
-        // Socket.IO v2 (Engine.IO 3) servers connect "/" on their own and send a bare 40; v3+ answer 40{"sid":…}.
-        if (!message.payloadText)
-          return failed('protocol', 'Engine.IO version mismatch: the server answered like Socket.IO v2 (EIO=3, bare 40 without sid)')
-        const verdict = connected()
-        if (verdict) return verdict
-      } else if (message.type === 'event') {
-        unsolicited.push(message.payloadText)
-      }
-      continue
-    }
-
-    // stage === 'reply'
-    if (message.type !== 'event' && message.type !== 'ack') continue
-    if (!emit && message.type === 'ack') continue
-    const elapsed = clock.now() - emittedAt
-    const subject = emit ? JSON.stringify(emit.event) : 'server event'
-    if (!matches) return { ok: true, detail: `101, Socket.IO ${subject} ${message.type === 'ack' ? 'ack' : 'reply'} received in ${elapsed} ms` }
-    if (matches(message.payloadText)) return { ok: true, detail: `101, Socket.IO ${subject} reply matched in ${elapsed} ms` }
+  private onReply(message: NonNullable<ReturnType<typeof parseSocketIoPacket>>): Verdict | undefined {
+    if (message.type !== 'event' && message.type !== 'ack') return undefined
+    if (!this.emit && message.type === 'ack') return undefined
+    const elapsed = this.clock.now() - this.emittedAt
+    const subject = this.emit ? JSON.stringify(this.emit.event) : 'server event'
+    if (!this.matches) return { ok: true, detail: `101, Socket.IO ${subject} ${message.type === 'ack' ? 'ack' : 'reply'} received in ${elapsed} ms` }
+    if (this.matches(message.payloadText)) return { ok: true, detail: `101, Socket.IO ${subject} reply matched in ${elapsed} ms` }
     // An empty ack (the handler returned nothing) says less than the last event, so it does not replace one.
-    if (message.type === 'event' || lastReply === undefined) lastReply = message.payloadText
+    if (message.type === 'event' || this.lastReply === undefined) this.lastReply = message.payloadText
+    return undefined
   }
 }
 
