@@ -23442,8 +23442,8 @@ function startWords(facts) {
 var CORRECT_VALUE = "Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally.";
 var PORT_FROM_ENV = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`);
 function readEnvironmentIn({ configFile, importsOs: importsOs2 }) {
-  const file = configFile ? code(configFile) : "gunicorn.conf.py";
-  return importsOs2 ? `read the environment in ${file}: ${PORT_FROM_ENV}` : `read the environment in ${file}: add ${code("import os")} at its top (it does not import ${code("os")}), then ${PORT_FROM_ENV}`;
+  if (!configFile) return `read the environment in a gunicorn.conf.py beside it: ${code("import os")}, then ${PORT_FROM_ENV}`;
+  return importsOs2 ? `read the environment in ${code(configFile)}: ${PORT_FROM_ENV}` : `read the environment in ${code(configFile)}: add ${code("import os")} at its top (it does not import ${code("os")}), then ${PORT_FROM_ENV}`;
 }
 function commandPortRemedy(facts) {
   const shellForm = facts.shellForm ?? "CMD gunicorn --bind 0.0.0.0:$PORT <module>:<app>";

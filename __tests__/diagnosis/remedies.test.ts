@@ -83,7 +83,7 @@ describe('synthetic repositories', () => {
     expect(d).toMatchObject({ reason: 'config-error', location: { file: 'Dockerfile', line: 3 } })
     expect(d.remedy).toBe(
       'Use the shell form (`CMD gunicorn --bind 0.0.0.0:${PORT} myproject.wsgi:application`), or drop the bind from the command ' +
-        "and read the environment in gunicorn.conf.py: add `import os` at its top (it does not import `os`), then `bind = f\"0.0.0.0:{os.environ.get('PORT', '8000')}\"`."
+        "and read the environment in a gunicorn.conf.py beside it: `import os`, then `bind = f\"0.0.0.0:{os.environ.get('PORT', '8000')}\"`."
     )
   })
 

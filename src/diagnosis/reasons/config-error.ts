@@ -13,11 +13,11 @@ const PORT_FROM_ENV = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`)
 
 /** How to build the bind from the environment in the config file (nothing expands `${PORT}` there). */
 function readEnvironmentIn({ configFile, importsOs }: ConfigFileFacts): string {
-  const file = configFile ? code(configFile) : 'gunicorn.conf.py'
+  if (!configFile) return `read the environment in a gunicorn.conf.py beside it: ${code('import os')}, then ${PORT_FROM_ENV}`
   // Applied word for word, `os.environ` in a file without the import is a NameError.
   return importsOs
-    ? `read the environment in ${file}: ${PORT_FROM_ENV}`
-    : `read the environment in ${file}: add ${code('import os')} at its top (it does not import ${code('os')}), then ${PORT_FROM_ENV}`
+    ? `read the environment in ${code(configFile)}: ${PORT_FROM_ENV}`
+    : `read the environment in ${code(configFile)}: add ${code('import os')} at its top (it does not import ${code('os')}), then ${PORT_FROM_ENV}`
 }
 
 /** The exec-form command's fix: the repository's own line in the shell form, which expands the variable. */
