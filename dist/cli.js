@@ -22246,7 +22246,31 @@ var native_build_failed_default = defineReason({
 });
 
 // src/diagnosis/reasons/apt-package-not-found.ts
-var APT_UNKNOWN = /E: (?:Unable to locate package (\S+)|Package '?([^' ]+)'? has no installation candidate)/;
+var APT_UNKNOWN = /(?:E: |^\s*)(?:Unable to locate package (\S+)|Package '?([^' ]+)'? has no installation candidate)/;
+var APT_ANSWER = [
+  { how: "virtual", head: /^Package '?([^' ]+)'? is a virtual package provided by:/ },
+  { how: "replaced", head: /^However the following packages replace it:/ }
+];
+function aptSuggestion(lines, name) {
+  for (const { how, head } of APT_ANSWER) {
+    const start = lines.findIndex((line) => head.test(line.trim()) && (how === "replaced" || head.exec(line.trim())?.[1] === name));
+    if (start === -1) continue;
+    const listed = indentedBlock(lines.slice(start + 1));
+    const packages = listed.flatMap((line) => how === "virtual" ? [line.trim().split(/\s+/)[0]] : line.trim().split(/\s+/));
+    if (packages.length > 0) return { how, packages, lines: [lines[start].trim(), ...listed.map((l) => l.trim())] };
+  }
+  return void 0;
+}
+function indentedBlock(lines) {
+  const block = [];
+  for (const raw of lines) {
+    const line = raw.replace(/^[EWN]: ?/, "");
+    if (line !== raw && /^\S/.test(line)) continue;
+    if (!/^\s+\S/.test(line)) break;
+    block.push(line);
+  }
+  return block;
+}
 var unknownPackage = {
   stage: "build",
   name: "apt-get cannot locate a package",
@@ -22255,6 +22279,11 @@ var unknownPackage = {
     if (!hit) return void 0;
     const name = hit[1] ?? hit[2];
     const debian = debianNameFor(name);
+    const suggested = aptSuggestion(ctx.failure.stepOutput, name);
+    if (suggested) {
+      const facts2 = { kind: "apt-suggests", name, how: suggested.how, packages: suggested.packages };
+      return { facts: facts2, evidence: [...suggested.lines, hit.input.trim()], pointers: pointers(stepLocation(ctx)) };
+    }
     const facts = debian ? { kind: "debian-name", name, debian } : !/apt-get update|apt update/.test(ctx.failure.instruction ?? "") ? { kind: "no-package-lists", name } : { kind: "unknown-name", name };
     return { facts, evidence: [hit.input.trim()], pointers: pointers(stepLocation(ctx)) };
   }
@@ -22262,6 +22291,8 @@ var unknownPackage = {
 function remedy3(facts) {
   const search = code(`apt-cache search ${facts.name}`);
   switch (facts.kind) {
+    case "apt-suggests":
+      return `Install ${code(facts.packages[0])} instead of ${code(facts.name)} in that \`RUN\` line` + (facts.packages.length > 1 ? ` (apt names ${facts.packages.map(code).join(", ")}: pick one by name).` : ".");
     case "debian-name":
       return `Debian calls it ${code(facts.debian)}: install that instead of ${code(facts.name)}.`;
     case "no-package-lists":
@@ -22270,17 +22301,23 @@ function remedy3(facts) {
       return `Check the name for this Debian release (${search}); package names differ between distributions and releases.`;
   }
 }
+function aptSays(facts) {
+  const packages = facts.packages.map(code).join(facts.packages.length > 2 ? ", " : " and ");
+  return facts.how === "virtual" ? `apt says it is a virtual package provided by ${packages}, and installs none of them by that name` : `apt says it is replaced by ${packages}`;
+}
 var apt_package_not_found_default = defineReason({
   id: "apt-package-not-found",
   title: "Unknown apt package",
   headline: "unknown apt package",
-  readme: "`apt-get install` of a package Debian does not have (e.g. RPM's `libpq-devel`: Debian's name is `libpq-dev`)",
+  readme: "`apt-get install` of a package Debian does not have (e.g. RPM's `libpq-devel`: Debian's name is `libpq-dev`), or a virtual one (`netcat`): the remedy names the package apt itself lists (`netcat-openbsd`)",
   fixtures: [
-    { path: "__fixtures__/build/cases/apt-unknown-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
+    { path: "__fixtures__/build/cases/apt-unknown-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+    { path: "__fixtures__/build/cases/apt-virtual-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+    { path: "__fixtures__/apps/fail-apt-virtual-package", test: "__tests__/remedies.itg.ts" }
   ],
   rules: [unknownPackage],
   words: (facts) => ({
-    summary: `${code("apt-get install")} does not know the package ${code(facts.name)}` + (facts.kind === "debian-name" ? ` \u2014 on Debian it is ${code(facts.debian)}` : "") + ".",
+    summary: `${code("apt-get install")} does not know the package ${code(facts.name)}` + (facts.kind === "debian-name" ? ` \u2014 on Debian it is ${code(facts.debian)}` : "") + (facts.kind === "apt-suggests" ? `: ${aptSays(facts)}` : "") + ".",
     remedy: remedy3(facts)
   })
 });
@@ -22524,6 +22561,32 @@ function configSetting(rc, setting) {
   const pattern = typeof setting === "string" ? new RegExp(`^\\s*${setting}\\s*=`) : setting;
   const found2 = rc.repo.findLine(config, pattern);
   return found2 ? { file: config, ...found2 } : void 0;
+}
+function startScriptLine(rc, pattern) {
+  const words12 = [...rc.ctx.image?.entrypoint ?? [], ...rc.ctx.image?.cmd ?? [], ...commandWords(commandLine(rc)?.text)];
+  const scripts = new Set(words12.map((word) => scriptFile(rc, word)).filter((file) => file !== void 0));
+  for (const file of scripts) {
+    const found2 = rc.repo.findLine(file, new RegExp(`^(?!\\s*#).*${pattern.source}`));
+    if (found2) return { file, ...found2 };
+  }
+  return void 0;
+}
+function procfileLine(rc, pattern) {
+  for (const file of /* @__PURE__ */ new Set([rc.inContext("Procfile"), "Procfile"])) {
+    const found2 = rc.repo.findLine(file, new RegExp(`^web:.*${pattern.source}`));
+    if (found2) return { file, ...found2 };
+  }
+  return void 0;
+}
+function commandWords(text) {
+  const body = text?.replace(/^\s*(CMD|ENTRYPOINT)\s+/i, "") ?? "";
+  return body.split(/[\s"',[\]]+/).filter(Boolean);
+}
+function scriptFile(rc, word) {
+  if (!/\.(sh|bash)$/.test(word) && !/^\.\//.test(word)) return void 0;
+  if (word.startsWith("/")) return rc.mapContainerPath(word);
+  const file = rc.inContext(word.replace(/^\.\//, ""));
+  return rc.repo.isFile(file) ? file : void 0;
 }
 function frameLocation(rc, tb) {
   return rc.userFrame(tb)?.location;
@@ -22983,9 +23046,15 @@ var ADDED_WORKERS = {
   asgi: { since: "25", instead: "uvicorn_worker.UvicornWorker", pipName: "uvicorn-worker" }
 };
 var WORKER_PACKAGE_FRAME = /\/(eventlet|gevent|greenlet|tornado|uvicorn|uvicorn_worker)\//;
+var WORKER_CLASS_OPTION = /(?:^|[\s"'])(?:-k|--worker-class)(?:[\s="']|$)/;
 function workerClassLocation(rc) {
   const command = commandLine(rc);
-  return firstLocation(configSetting(rc, "worker_class"), command && /(-k|--worker-class)/.test(command.text) && command);
+  return firstLocation(
+    configSetting(rc, "worker_class"),
+    command && WORKER_CLASS_OPTION.test(command.text) && command,
+    startScriptLine(rc, WORKER_CLASS_OPTION),
+    procfileLine(rc, WORKER_CLASS_OPTION)
+  );
 }
 function classError(rc) {
   return rc.ofKind("config-error").find((e) => /^class uri /.test(e.message));
@@ -23173,7 +23242,10 @@ var worker_class_unavailable_default = defineReason({
   headline: "worker class unavailable",
   namesCulprit: true,
   readme: "the worker class (gevent, gevent-websocket, uvicorn, eventlet) cannot be imported, is too old for this Gunicorn (`gevent worker requires gevent 24.10.1 or higher`: missing or old, from the evidence), is gone (eventlet in Gunicorn 26: switch to gevent or pin `gunicorn<26`) or not there yet (the native `asgi` worker before 25), or breaks while Gunicorn sets it up",
-  fixtures: [{ path: "__fixtures__/apps/fail-worker-class-unavailable", test: "__tests__/diagnosis.itg.ts" }],
+  fixtures: [
+    { path: "__fixtures__/apps/fail-worker-class-unavailable", test: "__tests__/diagnosis.itg.ts" },
+    { path: "__fixtures__/apps/fail-worker-class-script", test: "__tests__/remedies.itg.ts" }
+  ],
   rules: [unregistered, versionFloor, notInstalled, brokenWhileSetUp, notImportable],
   words: (facts) => {
     switch (facts.kind) {
@@ -23193,6 +23265,34 @@ var worker_class_unavailable_default = defineReason({
   }
 });
 
+// src/diagnosis/rules/command-forms.ts
+function shellFormOf(instructionLine2) {
+  const m = /^\s*(CMD|ENTRYPOINT)\s+(\[.*\])\s*$/i.exec(instructionLine2);
+  if (!m) return void 0;
+  let args;
+  try {
+    args = JSON.parse(m[2]);
+  } catch {
+    return void 0;
+  }
+  if (!Array.isArray(args) || args.length === 0 || !args.every((a) => typeof a === "string")) return void 0;
+  return `${m[1].toUpperCase()} ${args.map(shellWord).join(" ")}`;
+}
+var PLAIN_WORD = /^[\w@%+=:,./${}-]+$/;
+function shellWord(arg) {
+  if (PLAIN_WORD.test(arg)) return arg;
+  if (/\$\{?\w/.test(arg)) return `"${arg.replace(/(["\\`])/g, "\\$1")}"`;
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+function importsOs(source) {
+  if (source === void 0) return false;
+  for (const m of source.matchAll(/^import\s+([^#\n]+)/gm)) {
+    const names = m[1].split(",").map((part) => part.trim());
+    if (names.some((name) => /^os(\.\w+)*$/.test(name) || /\bas\s+os$/.test(name))) return true;
+  }
+  return false;
+}
+
 // src/diagnosis/rules/configuration.ts
 var firstConfigError = (rc) => rc.ofKind("config-error")[0];
 var linesOf = (error) => error.lines.map((l) => l.text);
@@ -23209,14 +23309,16 @@ function portFinding(rc, error, placeholder) {
   const evidence = linesOf(error);
   const command = commandLine(rc);
   const configFile = rc.gunicornConfigFile();
+  const file = { configFile, importsOs: importsOs(configFile ? rc.repo.read(configFile) : void 0) };
   const bind = configSetting(rc, "bind");
   const inCommand = command && placeholder && command.text.includes(placeholder) ? command : void 0;
   const location = firstLocation(bind && (!inCommand || bind.text.includes(placeholder)) && bind, inCommand, bind);
   if (bind && location?.file === bind.file) evidence.push(bind.text.trim());
   else if (inCommand) evidence.push(inCommand.text);
-  if (placeholder === "") return { facts: { kind: "empty-port", port: rc.ctx.settings.port, configFile }, evidence, location };
+  if (placeholder === "") return { facts: { kind: "empty-port", port: rc.ctx.settings.port, ...file }, evidence, location };
   const fromCommand = Boolean(location && location.file === inCommand?.file && location.line === inCommand.line);
-  return { facts: { kind: "literal-port", placeholder, inCommand: fromCommand, configFile }, evidence, location };
+  const shellForm = fromCommand && inCommand ? shellFormOf(inCommand.text) ?? genericShellForm(appSpec(inCommand.text)) : void 0;
+  return { facts: { kind: "literal-port", placeholder, inCommand: fromCommand, shellForm, ...file }, evidence, location };
 }
 var noAppModule = {
   stage: "boot",
@@ -23261,6 +23363,7 @@ var rejectedSetting = {
     };
   }
 };
+var genericShellForm = (spec) => spec ? `CMD gunicorn --bind 0.0.0.0:$PORT ${spec}` : void 0;
 function appSpec(command) {
   return /([\w.]+:[\w.()]+)/.exec(command?.replace(/0\.0\.0\.0:\S+|127\.0\.0\.1:\S+|\$\{?PORT\}?/g, "") ?? "")?.[1];
 }
@@ -23414,7 +23517,14 @@ function startWords(facts) {
 // src/diagnosis/reasons/config-error.ts
 var CORRECT_VALUE = "Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally.";
 var PORT_FROM_ENV = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`);
-var readEnvironmentIn = (configFile) => `read the environment in ${configFile ? code(configFile) : "gunicorn.conf.py"}: ${PORT_FROM_ENV}`;
+function readEnvironmentIn({ configFile, importsOs: importsOs2 }) {
+  if (!configFile) return `read the environment in a gunicorn.conf.py beside it: ${code("import os")}, then ${PORT_FROM_ENV}`;
+  return importsOs2 ? `read the environment in ${code(configFile)}: ${PORT_FROM_ENV}` : `read the environment in ${code(configFile)}: add ${code("import os")} at its top (it does not import ${code("os")}), then ${PORT_FROM_ENV}`;
+}
+function commandPortRemedy(facts) {
+  const shellForm = facts.shellForm ?? "CMD gunicorn --bind 0.0.0.0:$PORT <module>:<app>";
+  return `Use the shell form (${code(shellForm)}), or drop the bind from the command and ${readEnvironmentIn(facts)}.`;
+}
 function literalPort({ placeholder, inCommand }) {
   const why = inCommand ? `the exec-form ${code("CMD")} runs no shell, so the variable is never expanded` : "gunicorn.conf.py is plain Python and does not expand shell variables";
   return `The bind address contains the literal text ${code(placeholder)}: ${why}.`;
@@ -23456,9 +23566,9 @@ function remedy6(facts) {
     case "control-socket":
       return `Set ${code("control_socket")} to a writable path, or turn the socket off with ${code("--no-control-socket")} instead of ${code("control_socket = None")}.`;
     case "empty-port":
-      return `Give ${code("PORT")} a value (the action passes ${code(`PORT=${facts.port}`)}) or ${readEnvironmentIn(facts.configFile)}.`;
+      return `Give ${code("PORT")} a value (the action passes ${code(`PORT=${facts.port}`)}) or ${readEnvironmentIn(facts)}.`;
     case "literal-port":
-      return facts.inCommand ? `Use the shell form (${code("CMD gunicorn --bind 0.0.0.0:$PORT app:app")}) or ${readEnvironmentIn(facts.configFile)}.` : `Instead of ${code(facts.placeholder)}, ${readEnvironmentIn(facts.configFile)}.`;
+      return facts.inCommand ? commandPortRemedy(facts) : `Instead of ${code(facts.placeholder)}, ${readEnvironmentIn(facts)}.`;
     case "no-app-module":
       return `Add the WSGI/ASGI application as the last argument of the command (${code("gunicorn \u2026 module:app")}) or set ${code("wsgi_app")} in gunicorn.conf.py.`;
     case "unreadable-config":
@@ -23489,7 +23599,10 @@ var config_error_default = defineReason({
   title: "Gunicorn configuration error",
   headline: "Gunicorn configuration error",
   readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an option left without its value, a `control_socket` that is not a path (25.1+); or the app's own configuration failed at import (Django's `ImproperlyConfigured`, a missing INI section)",
-  fixtures: [{ path: "__fixtures__/apps/fail-config-error", test: "__tests__/diagnosis.itg.ts" }],
+  fixtures: [
+    { path: "__fixtures__/apps/fail-config-error", test: "__tests__/diagnosis.itg.ts" },
+    { path: "__fixtures__/apps/fail-exec-form-port", test: "__tests__/remedies.itg.ts" }
+  ],
   rules: [
     executableMissing,
     networkMissing,
@@ -23511,9 +23624,9 @@ var config_error_default = defineReason({
 // src/diagnosis/rules/network.ts
 function backgroundProcess(rc, command) {
   const script = /([\w./-]+\.sh)\b/.exec(command?.text ?? "")?.[1];
-  const scriptFile = script ? rc.inContext(script.replace(/^\.?\//, "")) : void 0;
-  const found2 = scriptFile ? rc.repo.findLine(scriptFile, /&\s*$/) : void 0;
-  return found2 && scriptFile ? { file: scriptFile, ...found2 } : void 0;
+  const scriptFile2 = script ? rc.inContext(script.replace(/^\.?\//, "")) : void 0;
+  const found2 = scriptFile2 ? rc.repo.findLine(scriptFile2, /&\s*$/) : void 0;
+  return found2 && scriptFile2 ? { file: scriptFile2, ...found2 } : void 0;
 }
 
 // src/diagnosis/reasons/port-in-use.ts
@@ -24107,18 +24220,18 @@ var HOST_INTERNAL = code("host.docker.internal");
 var WORDING = {
   unresolved: ({ host }) => ({
     what: `the name ${code(host ?? "?")} does not resolve inside the container`,
-    remedy: `${code(host ?? "That host")} only exists on the network where the app normally runs (a docker-compose or CI service): ${VIA_NETWORK}, or point the URL given with \`env\` at ${HOST_INTERNAL} and the port the service publishes on the runner; ${LAZILY}.`
+    remedy: `${code(host ?? "That host")} only exists on the network where the app normally runs (a docker-compose or CI service): ${VIA_NETWORK}, or point the URL given with the \`env\` input at ${HOST_INTERNAL} and the port the service publishes on the runner; ${LAZILY}.`
   }),
   refused: ({ host, port }) => host !== void 0 && LOOPBACK.test(host) ? {
     what: `nothing listens there: inside the container ${code(host)} is the container itself`,
     remedy: `Point the URL at ${HOST_INTERNAL} to reach a service the workflow publishes on the runner (GitHub \`services:\` with \`ports:\`), or ${VIA_NETWORK}; ${LAZILY}.`
   } : {
     what: "the connection is refused",
-    remedy: `Check that the service runs and publishes port ${port ?? "its port"} on the runner (\`ports:\` under GitHub \`services:\`), and that the URL given with \`env\` uses that port; ${LAZILY}.`
+    remedy: `Check that the service runs and publishes port ${port ?? "its port"} on the runner (\`ports:\` under GitHub \`services:\`), and that the URL given with the \`env\` input uses that port; ${LAZILY}.`
   },
   auth: ({ user }) => ({
     what: `the server rejects the credentials${user ? ` of user ${code(user)}` : ""}`,
-    remedy: `Pass the user and password the test database was created with (e.g. the service's ${code("POSTGRES_USER")}/${code("POSTGRES_PASSWORD")}) in the URL given with \`env\`.`
+    remedy: `Pass the user and password the test database was created with (e.g. the service's ${code("POSTGRES_USER")}/${code("POSTGRES_PASSWORD")}) in the URL given with the \`env\` input.`
   }),
   "missing-database": ({ database }) => ({
     what: `the server has no database ${code(database ?? "?")}`,
@@ -24130,7 +24243,7 @@ var WORDING = {
   }),
   other: () => ({
     what: "the connection fails",
-    remedy: `Make the service reachable from the container (${HOST_INTERNAL} or the \`network\` input) with a URL passed with \`env\`, ${LAZILY}.`
+    remedy: `Make the service reachable from the container (${HOST_INTERNAL} or the \`network\` input) with a URL passed with the \`env\` input, ${LAZILY}.`
   })
 };
 function words5(facts) {
@@ -25334,7 +25447,7 @@ function words11(facts) {
       const body = quotedBody(facts.body);
       return {
         summary: `${path17} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
-        remedy: facts.status === 404 ? `The app has no route ${path17}: add one or set the \`health-path\` input to an existing route.` : `The app is up but reports itself unhealthy: fix what ${path17} checks (often a service it cannot reach in CI) or set \`health-status\` to accept ${facts.status}.`
+        remedy: facts.status === 404 ? `The app has no route ${path17}: add one or set the \`health-path\` input to an existing route.` : `The app is up but reports itself unhealthy: fix what ${path17} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
       };
     }
     case "no-answer": {
@@ -27425,7 +27538,7 @@ function copySources(dockerfileText) {
     const keyword = instruction.getKeyword();
     if (keyword !== "COPY" && keyword !== "ADD") continue;
     const flags = instruction.getFlags?.() ?? [];
-    if (flags.some((flag) => flag.getName() === "from")) continue;
+    if (flags.some((flag2) => flag2.getName() === "from")) continue;
     const json = instruction.getJSONStrings().map((s) => s.getJSONValue());
     const args = json.length > 0 ? json : instruction.getArguments().map((a) => a.getValue());
     sources.push(...args.slice(0, -1).filter((arg) => !/^[a-z]+:\/\//i.test(arg) && !/[*?[]/.test(arg)));
@@ -28530,6 +28643,28 @@ function plain(text) {
   return text.replace(/`/g, "");
 }
 
+// src/cli-words.ts
+var flag = (name) => `--${name}`;
+function cliWording(text, options) {
+  const known = (name) => options.has(name);
+  return text.replace(/\bthe ((?:`[\w-]+`(?:, | and | or ))+`[\w-]+`) inputs\b/g, (all, list) => {
+    const names = [...list.matchAll(/`([\w-]+)`/g)].map((m) => m[1]);
+    return names.every(known) ? list.replace(/`([\w-]+)`/g, (_m, name) => `\`${flag(name)}\``) : all;
+  }).replace(/\bthe (?:action's )?`([\w-]+)` input\b/g, (all, name) => known(name) ? `\`${flag(name)}\`` : all).replace(/`([\w-]+)-\*` inputs\b/g, (_all, prefix) => `\`${flag(prefix)}-*\` options`);
+}
+function cliReport(report, options) {
+  const words12 = (text) => cliWording(text, options);
+  return {
+    ...report,
+    summary: words12(report.summary),
+    diagnosis: report.diagnosis && { ...report.diagnosis, summary: words12(report.diagnosis.summary), remedy: words12(report.diagnosis.remedy) },
+    checks: report.checks.map((check) => ({ ...check, detail: words12(check.detail) })),
+    advisories: report.advisories.map(words12),
+    warnings: report.warnings.map(words12),
+    annotations: report.annotations.map((annotation) => ({ ...annotation, message: words12(annotation.message) }))
+  };
+}
+
 // src/cli-run.ts
 var REPEATABLE = /* @__PURE__ */ new Set(["env", "build-args", "cache-from", "cache-to"]);
 var ACTION_ONLY = /* @__PURE__ */ new Set(["github-token", "comment", "comment-key", "pr-number"]);
@@ -28578,7 +28713,7 @@ async function runCli(argv, out = process.stdout, err = process.stderr) {
       hostFilledEnv: discovery.hostFilledEnv,
       signal: preparation.signal
     });
-    const safe = redactReport(report, preparation.redactor);
+    const safe = cliReport(redactReport(report, preparation.redactor), new Set(inputNames()));
     if (options.format === "json") out.write(`${JSON.stringify(safe, null, 2)}
 `);
     else if (options.format === "markdown") out.write(`${renderComment(safe, { key: "cli" })}

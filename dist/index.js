@@ -20406,9 +20406,31 @@ var init_native_build_failed = __esm({
 });
 
 // src/diagnosis/reasons/apt-package-not-found.ts
+function aptSuggestion(lines, name) {
+  for (const { how, head } of APT_ANSWER) {
+    const start = lines.findIndex((line) => head.test(line.trim()) && (how === "replaced" || head.exec(line.trim())?.[1] === name));
+    if (start === -1) continue;
+    const listed = indentedBlock(lines.slice(start + 1));
+    const packages = listed.flatMap((line) => how === "virtual" ? [line.trim().split(/\s+/)[0]] : line.trim().split(/\s+/));
+    if (packages.length > 0) return { how, packages, lines: [lines[start].trim(), ...listed.map((l) => l.trim())] };
+  }
+  return void 0;
+}
+function indentedBlock(lines) {
+  const block = [];
+  for (const raw of lines) {
+    const line = raw.replace(/^[EWN]: ?/, "");
+    if (line !== raw && /^\S/.test(line)) continue;
+    if (!/^\s+\S/.test(line)) break;
+    block.push(line);
+  }
+  return block;
+}
 function remedy3(facts) {
   const search = code(`apt-cache search ${facts.name}`);
   switch (facts.kind) {
+    case "apt-suggests":
+      return `Install ${code(facts.packages[0])} instead of ${code(facts.name)} in that \`RUN\` line` + (facts.packages.length > 1 ? ` (apt names ${facts.packages.map(code).join(", ")}: pick one by name).` : ".");
     case "debian-name":
       return `Debian calls it ${code(facts.debian)}: install that instead of ${code(facts.name)}.`;
     case "no-package-lists":
@@ -20417,7 +20439,11 @@ function remedy3(facts) {
       return `Check the name for this Debian release (${search}); package names differ between distributions and releases.`;
   }
 }
-var APT_UNKNOWN, unknownPackage, apt_package_not_found_default;
+function aptSays(facts) {
+  const packages = facts.packages.map(code).join(facts.packages.length > 2 ? ", " : " and ");
+  return facts.how === "virtual" ? `apt says it is a virtual package provided by ${packages}, and installs none of them by that name` : `apt says it is replaced by ${packages}`;
+}
+var APT_UNKNOWN, APT_ANSWER, unknownPackage, apt_package_not_found_default;
 var init_apt_package_not_found = __esm({
   "src/diagnosis/reasons/apt-package-not-found.ts"() {
     "use strict";
@@ -20425,7 +20451,11 @@ var init_apt_package_not_found = __esm({
     init_native_deps();
     init_build();
     init_words();
-    APT_UNKNOWN = /E: (?:Unable to locate package (\S+)|Package '?([^' ]+)'? has no installation candidate)/;
+    APT_UNKNOWN = /(?:E: |^\s*)(?:Unable to locate package (\S+)|Package '?([^' ]+)'? has no installation candidate)/;
+    APT_ANSWER = [
+      { how: "virtual", head: /^Package '?([^' ]+)'? is a virtual package provided by:/ },
+      { how: "replaced", head: /^However the following packages replace it:/ }
+    ];
     unknownPackage = {
       stage: "build",
       name: "apt-get cannot locate a package",
@@ -20434,6 +20464,11 @@ var init_apt_package_not_found = __esm({
         if (!hit) return void 0;
         const name = hit[1] ?? hit[2];
         const debian = debianNameFor(name);
+        const suggested = aptSuggestion(ctx.failure.stepOutput, name);
+        if (suggested) {
+          const facts2 = { kind: "apt-suggests", name, how: suggested.how, packages: suggested.packages };
+          return { facts: facts2, evidence: [...suggested.lines, hit.input.trim()], pointers: pointers(stepLocation(ctx)) };
+        }
         const facts = debian ? { kind: "debian-name", name, debian } : !/apt-get update|apt update/.test(ctx.failure.instruction ?? "") ? { kind: "no-package-lists", name } : { kind: "unknown-name", name };
         return { facts, evidence: [hit.input.trim()], pointers: pointers(stepLocation(ctx)) };
       }
@@ -20442,13 +20477,15 @@ var init_apt_package_not_found = __esm({
       id: "apt-package-not-found",
       title: "Unknown apt package",
       headline: "unknown apt package",
-      readme: "`apt-get install` of a package Debian does not have (e.g. RPM's `libpq-devel`: Debian's name is `libpq-dev`)",
+      readme: "`apt-get install` of a package Debian does not have (e.g. RPM's `libpq-devel`: Debian's name is `libpq-dev`), or a virtual one (`netcat`): the remedy names the package apt itself lists (`netcat-openbsd`)",
       fixtures: [
-        { path: "__fixtures__/build/cases/apt-unknown-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
+        { path: "__fixtures__/build/cases/apt-unknown-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+        { path: "__fixtures__/build/cases/apt-virtual-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+        { path: "__fixtures__/apps/fail-apt-virtual-package", test: "__tests__/remedies.itg.ts" }
       ],
       rules: [unknownPackage],
       words: (facts) => ({
-        summary: `${code("apt-get install")} does not know the package ${code(facts.name)}` + (facts.kind === "debian-name" ? ` \u2014 on Debian it is ${code(facts.debian)}` : "") + ".",
+        summary: `${code("apt-get install")} does not know the package ${code(facts.name)}` + (facts.kind === "debian-name" ? ` \u2014 on Debian it is ${code(facts.debian)}` : "") + (facts.kind === "apt-suggests" ? `: ${aptSays(facts)}` : "") + ".",
         remedy: remedy3(facts)
       })
     });
@@ -20741,6 +20778,32 @@ function configSetting(rc, setting) {
   const pattern = typeof setting === "string" ? new RegExp(`^\\s*${setting}\\s*=`) : setting;
   const found2 = rc.repo.findLine(config, pattern);
   return found2 ? { file: config, ...found2 } : void 0;
+}
+function startScriptLine(rc, pattern) {
+  const words12 = [...rc.ctx.image?.entrypoint ?? [], ...rc.ctx.image?.cmd ?? [], ...commandWords(commandLine(rc)?.text)];
+  const scripts = new Set(words12.map((word) => scriptFile(rc, word)).filter((file) => file !== void 0));
+  for (const file of scripts) {
+    const found2 = rc.repo.findLine(file, new RegExp(`^(?!\\s*#).*${pattern.source}`));
+    if (found2) return { file, ...found2 };
+  }
+  return void 0;
+}
+function procfileLine(rc, pattern) {
+  for (const file of /* @__PURE__ */ new Set([rc.inContext("Procfile"), "Procfile"])) {
+    const found2 = rc.repo.findLine(file, new RegExp(`^web:.*${pattern.source}`));
+    if (found2) return { file, ...found2 };
+  }
+  return void 0;
+}
+function commandWords(text) {
+  const body = text?.replace(/^\s*(CMD|ENTRYPOINT)\s+/i, "") ?? "";
+  return body.split(/[\s"',[\]]+/).filter(Boolean);
+}
+function scriptFile(rc, word) {
+  if (!/\.(sh|bash)$/.test(word) && !/^\.\//.test(word)) return void 0;
+  if (word.startsWith("/")) return rc.mapContainerPath(word);
+  const file = rc.inContext(word.replace(/^\.\//, ""));
+  return rc.repo.isFile(file) ? file : void 0;
 }
 function frameLocation(rc, tb) {
   return rc.userFrame(tb)?.location;
@@ -21248,7 +21311,12 @@ var init_imports = __esm({
 // src/diagnosis/rules/worker-class.ts
 function workerClassLocation(rc) {
   const command = commandLine(rc);
-  return firstLocation(configSetting(rc, "worker_class"), command && /(-k|--worker-class)/.test(command.text) && command);
+  return firstLocation(
+    configSetting(rc, "worker_class"),
+    command && WORKER_CLASS_OPTION.test(command.text) && command,
+    startScriptLine(rc, WORKER_CLASS_OPTION),
+    procfileLine(rc, WORKER_CLASS_OPTION)
+  );
 }
 function classError(rc) {
   return rc.ofKind("config-error").find((e) => /^class uri /.test(e.message));
@@ -21297,7 +21365,7 @@ function brokenInSetup(rc) {
   }
   return void 0;
 }
-var WORKER_CLASS_MODULES, NO_MODULE, ENTRY_POINT, REQUIRES, NEED_INSTALLED, REMOVED_WORKERS, ADDED_WORKERS, WORKER_PACKAGE_FRAME;
+var WORKER_CLASS_MODULES, NO_MODULE, ENTRY_POINT, REQUIRES, NEED_INSTALLED, REMOVED_WORKERS, ADDED_WORKERS, WORKER_PACKAGE_FRAME, WORKER_CLASS_OPTION;
 var init_worker_class = __esm({
   "src/diagnosis/rules/worker-class.ts"() {
     "use strict";
@@ -21313,6 +21381,7 @@ var init_worker_class = __esm({
       asgi: { since: "25", instead: "uvicorn_worker.UvicornWorker", pipName: "uvicorn-worker" }
     };
     WORKER_PACKAGE_FRAME = /\/(eventlet|gevent|greenlet|tornado|uvicorn|uvicorn_worker)\//;
+    WORKER_CLASS_OPTION = /(?:^|[\s"'])(?:-k|--worker-class)(?:[\s="']|$)/;
   }
 });
 
@@ -21463,7 +21532,10 @@ var init_worker_class_unavailable = __esm({
       headline: "worker class unavailable",
       namesCulprit: true,
       readme: "the worker class (gevent, gevent-websocket, uvicorn, eventlet) cannot be imported, is too old for this Gunicorn (`gevent worker requires gevent 24.10.1 or higher`: missing or old, from the evidence), is gone (eventlet in Gunicorn 26: switch to gevent or pin `gunicorn<26`) or not there yet (the native `asgi` worker before 25), or breaks while Gunicorn sets it up",
-      fixtures: [{ path: "__fixtures__/apps/fail-worker-class-unavailable", test: "__tests__/diagnosis.itg.ts" }],
+      fixtures: [
+        { path: "__fixtures__/apps/fail-worker-class-unavailable", test: "__tests__/diagnosis.itg.ts" },
+        { path: "__fixtures__/apps/fail-worker-class-script", test: "__tests__/remedies.itg.ts" }
+      ],
       rules: [unregistered, versionFloor, notInstalled, brokenWhileSetUp, notImportable],
       words: (facts) => {
         switch (facts.kind) {
@@ -21485,19 +21557,55 @@ var init_worker_class_unavailable = __esm({
   }
 });
 
+// src/diagnosis/rules/command-forms.ts
+function shellFormOf(instructionLine2) {
+  const m = /^\s*(CMD|ENTRYPOINT)\s+(\[.*\])\s*$/i.exec(instructionLine2);
+  if (!m) return void 0;
+  let args;
+  try {
+    args = JSON.parse(m[2]);
+  } catch {
+    return void 0;
+  }
+  if (!Array.isArray(args) || args.length === 0 || !args.every((a) => typeof a === "string")) return void 0;
+  return `${m[1].toUpperCase()} ${args.map(shellWord).join(" ")}`;
+}
+function shellWord(arg) {
+  if (PLAIN_WORD.test(arg)) return arg;
+  if (/\$\{?\w/.test(arg)) return `"${arg.replace(/(["\\`])/g, "\\$1")}"`;
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+function importsOs(source) {
+  if (source === void 0) return false;
+  for (const m of source.matchAll(/^import\s+([^#\n]+)/gm)) {
+    const names = m[1].split(",").map((part) => part.trim());
+    if (names.some((name) => /^os(\.\w+)*$/.test(name) || /\bas\s+os$/.test(name))) return true;
+  }
+  return false;
+}
+var PLAIN_WORD;
+var init_command_forms = __esm({
+  "src/diagnosis/rules/command-forms.ts"() {
+    "use strict";
+    PLAIN_WORD = /^[\w@%+=:,./${}-]+$/;
+  }
+});
+
 // src/diagnosis/rules/configuration.ts
 function portFinding(rc, error2, placeholder) {
   const evidence = linesOf(error2);
   const command = commandLine(rc);
   const configFile = rc.gunicornConfigFile();
+  const file = { configFile, importsOs: importsOs(configFile ? rc.repo.read(configFile) : void 0) };
   const bind2 = configSetting(rc, "bind");
   const inCommand = command && placeholder && command.text.includes(placeholder) ? command : void 0;
   const location = firstLocation(bind2 && (!inCommand || bind2.text.includes(placeholder)) && bind2, inCommand, bind2);
   if (bind2 && location?.file === bind2.file) evidence.push(bind2.text.trim());
   else if (inCommand) evidence.push(inCommand.text);
-  if (placeholder === "") return { facts: { kind: "empty-port", port: rc.ctx.settings.port, configFile }, evidence, location };
+  if (placeholder === "") return { facts: { kind: "empty-port", port: rc.ctx.settings.port, ...file }, evidence, location };
   const fromCommand = Boolean(location && location.file === inCommand?.file && location.line === inCommand.line);
-  return { facts: { kind: "literal-port", placeholder, inCommand: fromCommand, configFile }, evidence, location };
+  const shellForm = fromCommand && inCommand ? shellFormOf(inCommand.text) ?? genericShellForm(appSpec(inCommand.text)) : void 0;
+  return { facts: { kind: "literal-port", placeholder, inCommand: fromCommand, shellForm, ...file }, evidence, location };
 }
 function appSpec(command) {
   return /([\w.]+:[\w.()]+)/.exec(command?.replace(/0\.0\.0\.0:\S+|127\.0\.0\.1:\S+|\$\{?PORT\}?/g, "") ?? "")?.[1];
@@ -21507,10 +21615,11 @@ function applicationObjects(source) {
   for (const m of source.matchAll(APP_ASSIGNMENT)) if (!names.includes(m[1])) names.push(m[1]);
   return names;
 }
-var firstConfigError, linesOf, invalidPort, noAppModule, unreadableConfig, rejectedSetting, APP_ASSIGNMENT;
+var firstConfigError, linesOf, invalidPort, noAppModule, unreadableConfig, rejectedSetting, genericShellForm, APP_ASSIGNMENT;
 var init_configuration = __esm({
   "src/diagnosis/rules/configuration.ts"() {
     "use strict";
+    init_command_forms();
     init_locate();
     firstConfigError = (rc) => rc.ofKind("config-error")[0];
     linesOf = (error2) => error2.lines.map((l) => l.text);
@@ -21566,6 +21675,7 @@ var init_configuration = __esm({
         };
       }
     };
+    genericShellForm = (spec) => spec ? `CMD gunicorn --bind 0.0.0.0:$PORT ${spec}` : void 0;
     APP_ASSIGNMENT = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(?:Flask|FastAPI|Starlette|Quart|Sanic|Falcon|falcon\.App|create_app|make_app|get_wsgi_application|get_asgi_application|application_factory)\b/gm;
   }
 });
@@ -21732,6 +21842,14 @@ var init_start = __esm({
 });
 
 // src/diagnosis/reasons/config-error.ts
+function readEnvironmentIn({ configFile, importsOs: importsOs2 }) {
+  if (!configFile) return `read the environment in a gunicorn.conf.py beside it: ${code("import os")}, then ${PORT_FROM_ENV}`;
+  return importsOs2 ? `read the environment in ${code(configFile)}: ${PORT_FROM_ENV}` : `read the environment in ${code(configFile)}: add ${code("import os")} at its top (it does not import ${code("os")}), then ${PORT_FROM_ENV}`;
+}
+function commandPortRemedy(facts) {
+  const shellForm = facts.shellForm ?? "CMD gunicorn --bind 0.0.0.0:$PORT <module>:<app>";
+  return `Use the shell form (${code(shellForm)}), or drop the bind from the command and ${readEnvironmentIn(facts)}.`;
+}
 function literalPort({ placeholder, inCommand }) {
   const why = inCommand ? `the exec-form ${code("CMD")} runs no shell, so the variable is never expanded` : "gunicorn.conf.py is plain Python and does not expand shell variables";
   return `The bind address contains the literal text ${code(placeholder)}: ${why}.`;
@@ -21773,9 +21891,9 @@ function remedy6(facts) {
     case "control-socket":
       return `Set ${code("control_socket")} to a writable path, or turn the socket off with ${code("--no-control-socket")} instead of ${code("control_socket = None")}.`;
     case "empty-port":
-      return `Give ${code("PORT")} a value (the action passes ${code(`PORT=${facts.port}`)}) or ${readEnvironmentIn(facts.configFile)}.`;
+      return `Give ${code("PORT")} a value (the action passes ${code(`PORT=${facts.port}`)}) or ${readEnvironmentIn(facts)}.`;
     case "literal-port":
-      return facts.inCommand ? `Use the shell form (${code("CMD gunicorn --bind 0.0.0.0:$PORT app:app")}) or ${readEnvironmentIn(facts.configFile)}.` : `Instead of ${code(facts.placeholder)}, ${readEnvironmentIn(facts.configFile)}.`;
+      return facts.inCommand ? commandPortRemedy(facts) : `Instead of ${code(facts.placeholder)}, ${readEnvironmentIn(facts)}.`;
     case "no-app-module":
       return `Add the WSGI/ASGI application as the last argument of the command (${code("gunicorn \u2026 module:app")}) or set ${code("wsgi_app")} in gunicorn.conf.py.`;
     case "unreadable-config":
@@ -21801,7 +21919,7 @@ function words3(facts) {
       return { summary: summary5(facts), remedy: remedy6(facts) };
   }
 }
-var CORRECT_VALUE, PORT_FROM_ENV, readEnvironmentIn, config_error_default;
+var CORRECT_VALUE, PORT_FROM_ENV, config_error_default;
 var init_config_error = __esm({
   "src/diagnosis/reasons/config-error.ts"() {
     "use strict";
@@ -21812,13 +21930,15 @@ var init_config_error = __esm({
     init_words();
     CORRECT_VALUE = "Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally.";
     PORT_FROM_ENV = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`);
-    readEnvironmentIn = (configFile) => `read the environment in ${configFile ? code(configFile) : "gunicorn.conf.py"}: ${PORT_FROM_ENV}`;
     config_error_default = defineReason({
       id: "config-error",
       title: "Gunicorn configuration error",
       headline: "Gunicorn configuration error",
       readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an option left without its value, a `control_socket` that is not a path (25.1+); or the app's own configuration failed at import (Django's `ImproperlyConfigured`, a missing INI section)",
-      fixtures: [{ path: "__fixtures__/apps/fail-config-error", test: "__tests__/diagnosis.itg.ts" }],
+      fixtures: [
+        { path: "__fixtures__/apps/fail-config-error", test: "__tests__/diagnosis.itg.ts" },
+        { path: "__fixtures__/apps/fail-exec-form-port", test: "__tests__/remedies.itg.ts" }
+      ],
       rules: [
         executableMissing,
         networkMissing,
@@ -21842,9 +21962,9 @@ var init_config_error = __esm({
 // src/diagnosis/rules/network.ts
 function backgroundProcess(rc, command) {
   const script = /([\w./-]+\.sh)\b/.exec(command?.text ?? "")?.[1];
-  const scriptFile = script ? rc.inContext(script.replace(/^\.?\//, "")) : void 0;
-  const found2 = scriptFile ? rc.repo.findLine(scriptFile, /&\s*$/) : void 0;
-  return found2 && scriptFile ? { file: scriptFile, ...found2 } : void 0;
+  const scriptFile2 = script ? rc.inContext(script.replace(/^\.?\//, "")) : void 0;
+  const found2 = scriptFile2 ? rc.repo.findLine(scriptFile2, /&\s*$/) : void 0;
+  return found2 && scriptFile2 ? { file: scriptFile2, ...found2 } : void 0;
 }
 var init_network = __esm({
   "src/diagnosis/rules/network.ts"() {
@@ -22515,18 +22635,18 @@ var init_database_unreachable = __esm({
     WORDING = {
       unresolved: ({ host }) => ({
         what: `the name ${code(host ?? "?")} does not resolve inside the container`,
-        remedy: `${code(host ?? "That host")} only exists on the network where the app normally runs (a docker-compose or CI service): ${VIA_NETWORK}, or point the URL given with \`env\` at ${HOST_INTERNAL} and the port the service publishes on the runner; ${LAZILY}.`
+        remedy: `${code(host ?? "That host")} only exists on the network where the app normally runs (a docker-compose or CI service): ${VIA_NETWORK}, or point the URL given with the \`env\` input at ${HOST_INTERNAL} and the port the service publishes on the runner; ${LAZILY}.`
       }),
       refused: ({ host, port }) => host !== void 0 && LOOPBACK.test(host) ? {
         what: `nothing listens there: inside the container ${code(host)} is the container itself`,
         remedy: `Point the URL at ${HOST_INTERNAL} to reach a service the workflow publishes on the runner (GitHub \`services:\` with \`ports:\`), or ${VIA_NETWORK}; ${LAZILY}.`
       } : {
         what: "the connection is refused",
-        remedy: `Check that the service runs and publishes port ${port ?? "its port"} on the runner (\`ports:\` under GitHub \`services:\`), and that the URL given with \`env\` uses that port; ${LAZILY}.`
+        remedy: `Check that the service runs and publishes port ${port ?? "its port"} on the runner (\`ports:\` under GitHub \`services:\`), and that the URL given with the \`env\` input uses that port; ${LAZILY}.`
       },
       auth: ({ user }) => ({
         what: `the server rejects the credentials${user ? ` of user ${code(user)}` : ""}`,
-        remedy: `Pass the user and password the test database was created with (e.g. the service's ${code("POSTGRES_USER")}/${code("POSTGRES_PASSWORD")}) in the URL given with \`env\`.`
+        remedy: `Pass the user and password the test database was created with (e.g. the service's ${code("POSTGRES_USER")}/${code("POSTGRES_PASSWORD")}) in the URL given with the \`env\` input.`
       }),
       "missing-database": ({ database }) => ({
         what: `the server has no database ${code(database ?? "?")}`,
@@ -22538,7 +22658,7 @@ var init_database_unreachable = __esm({
       }),
       other: () => ({
         what: "the connection fails",
-        remedy: `Make the service reachable from the container (${HOST_INTERNAL} or the \`network\` input) with a URL passed with \`env\`, ${LAZILY}.`
+        remedy: `Make the service reachable from the container (${HOST_INTERNAL} or the \`network\` input) with a URL passed with the \`env\` input, ${LAZILY}.`
       })
     };
     database_unreachable_default = defineReason({
@@ -23848,7 +23968,7 @@ function words11(facts) {
       const body = quotedBody(facts.body);
       return {
         summary: `${path19} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
-        remedy: facts.status === 404 ? `The app has no route ${path19}: add one or set the \`health-path\` input to an existing route.` : `The app is up but reports itself unhealthy: fix what ${path19} checks (often a service it cannot reach in CI) or set \`health-status\` to accept ${facts.status}.`
+        remedy: facts.status === 404 ? `The app has no route ${path19}: add one or set the \`health-path\` input to an existing route.` : `The app is up but reports itself unhealthy: fix what ${path19} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
       };
     }
     case "no-answer": {

@@ -12,6 +12,7 @@ import { CancelledError, runSmoke, type Ui } from './smoke/index.js'
 import { prepare, removeBuiltImage, type Preparation } from './prepare.js'
 import { redactReport } from './report/redact.js'
 import { renderTerminalReport, terminalStyle, type TerminalStyle } from './cli-report.js'
+import { cliReport } from './cli-words.js'
 
 const REPEATABLE = new Set(['env', 'build-args', 'cache-from', 'cache-to'])
 /** Inputs that make no sense on a laptop. */
@@ -65,7 +66,7 @@ export async function runCli(argv: string[], out: NodeJS.WriteStream = process.s
       hostFilledEnv: discovery.hostFilledEnv,
       signal: preparation.signal
     })
-    const safe = redactReport(report, preparation.redactor)
+    const safe = cliReport(redactReport(report, preparation.redactor), new Set(inputNames()))
     if (options.format === 'json') out.write(`${JSON.stringify(safe, null, 2)}\n`)
     else if (options.format === 'markdown') out.write(`${renderComment(safe, { key: 'cli' })}\n`)
     else out.write(renderTerminalReport(safe, terminalStyle(Boolean(out.isTTY) && !process.env.NO_COLOR)))

@@ -121,5 +121,18 @@ export const BUILD_CASES: BuildCase[] = [
       suite === 'forky'
         ? { reason: 'build-failed', culprits: [/libpq-devel/, /exit code 100/], pointers: ['Dockerfile:3'] }
         : { reason: 'apt-package-not-found', culprits: [/`libpq-devel`/, /on Debian it is `libpq-dev`/], pointers: ['Dockerfile:3'] }
+  },
+  {
+    // apt's own answer names the packages: the remedy installs the first by name (forky too: its dated Release is
+    // read with Check-Valid-Until=false, as the user would not need to).
+    name: 'apt-virtual-package',
+    expect: always({
+      reason: 'apt-package-not-found',
+      culprits: [
+        /`netcat`: apt says it is a virtual package provided by `netcat-openbsd` and `netcat-traditional`/,
+        /Install `netcat-openbsd` instead of `netcat`/
+      ],
+      pointers: ['Dockerfile:5']
+    })
   }
 ]

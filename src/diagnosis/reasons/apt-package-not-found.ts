@@ -6,9 +6,47 @@ import { pointers, stepLocation } from '../rules/build.js'
 import { code } from '../words.js'
 
 type Facts =
-  { kind: 'debian-name'; name: string; debian: string } | { kind: 'no-package-lists'; name: string } | { kind: 'unknown-name'; name: string }
+  | { kind: 'apt-suggests'; name: string; how: 'virtual' | 'replaced'; packages: string[] }
+  | { kind: 'debian-name'; name: string; debian: string }
+  | { kind: 'no-package-lists'; name: string }
+  | { kind: 'unknown-name'; name: string }
 
-const APT_UNKNOWN = /E: (?:Unable to locate package (\S+)|Package '?([^' ]+)'? has no installation candidate)/
+// `E: ` may be cut from its message: apt writes it apart, and BuildKit interleaves it with stdout.
+const APT_UNKNOWN = /(?:E: |^\s*)(?:Unable to locate package (\S+)|Package '?([^' ]+)'? has no installation candidate)/
+
+// apt's own answer, printed before its `E:` line: the packages that provide or replace the name, one or more a line.
+const APT_ANSWER: { how: 'virtual' | 'replaced'; head: RegExp }[] = [
+  { how: 'virtual', head: /^Package '?([^' ]+)'? is a virtual package provided by:/ },
+  { how: 'replaced', head: /^However the following packages replace it:/ }
+]
+
+/** The packages apt names for `name` (`netcat` → `netcat-openbsd`, `netcat-traditional`), with its lines. */
+function aptSuggestion(lines: string[], name: string): { how: 'virtual' | 'replaced'; packages: string[]; lines: string[] } | undefined {
+  for (const { how, head } of APT_ANSWER) {
+    const start = lines.findIndex((line) => head.test(line.trim()) && (how === 'replaced' || head.exec(line.trim())?.[1] === name))
+    if (start === -1) continue
+    const listed = indentedBlock(lines.slice(start + 1))
+    // `  netcat-openbsd 1.219-1` (a package and its version) or `  pkg-a pkg-b` (names only).
+    const packages = listed.flatMap((line) => (how === 'virtual' ? [line.trim().split(/\s+/)[0]] : line.trim().split(/\s+/)))
+    if (packages.length > 0) return { how, packages, lines: [lines[start].trim(), ...listed.map((l) => l.trim())] }
+  }
+  return undefined
+}
+
+/**
+ * The indented lines that follow. apt's stderr (`E: …`) is interleaved with them by the builders, whole
+ * (`E: Package 'netcat' has no…`, skipped) or as a bare prefix (`E:  netcat-traditional 1.10-50.1`, kept).
+ */
+function indentedBlock(lines: string[]): string[] {
+  const block: string[] = []
+  for (const raw of lines) {
+    const line = raw.replace(/^[EWN]: ?/, '')
+    if (line !== raw && /^\S/.test(line)) continue
+    if (!/^\s+\S/.test(line)) break
+    block.push(line)
+  }
+  return block
+}
 
 const unknownPackage: Rule<Facts> = {
   stage: 'build',
@@ -19,6 +57,11 @@ const unknownPackage: Rule<Facts> = {
     // apt's two wordings: "Unable to locate package X" and "Package 'X' has no installation candidate".
     const name = hit[1] ?? hit[2]
     const debian = debianNameFor(name)
+    const suggested = aptSuggestion(ctx.failure.stepOutput, name)
+    if (suggested) {
+      const facts: Facts = { kind: 'apt-suggests', name, how: suggested.how, packages: suggested.packages }
+      return { facts, evidence: [...suggested.lines, hit.input!.trim()], pointers: pointers(stepLocation(ctx)) }
+    }
     const facts: Facts = debian
       ? { kind: 'debian-name', name, debian }
       : !/apt-get update|apt update/.test(ctx.failure.instruction ?? '')
@@ -31,6 +74,11 @@ const unknownPackage: Rule<Facts> = {
 function remedy(facts: Facts): string {
   const search = code(`apt-cache search ${facts.name}`)
   switch (facts.kind) {
+    case 'apt-suggests':
+      return (
+        `Install ${code(facts.packages[0])} instead of ${code(facts.name)} in that \`RUN\` line` +
+        (facts.packages.length > 1 ? ` (apt names ${facts.packages.map(code).join(', ')}: pick one by name).` : '.')
+      )
     case 'debian-name':
       return `Debian calls it ${code(facts.debian)}: install that instead of ${code(facts.name)}.`
     case 'no-package-lists':
@@ -43,19 +91,31 @@ function remedy(facts: Facts): string {
   }
 }
 
+function aptSays(facts: Extract<Facts, { kind: 'apt-suggests' }>): string {
+  const packages = facts.packages.map(code).join(facts.packages.length > 2 ? ', ' : ' and ')
+  return facts.how === 'virtual'
+    ? `apt says it is a virtual package provided by ${packages}, and installs none of them by that name`
+    : `apt says it is replaced by ${packages}`
+}
+
 export default defineReason({
   id: 'apt-package-not-found',
   title: 'Unknown apt package',
   headline: 'unknown apt package',
-  readme: "`apt-get install` of a package Debian does not have (e.g. RPM's `libpq-devel`: Debian's name is `libpq-dev`)",
+  readme:
+    "`apt-get install` of a package Debian does not have (e.g. RPM's `libpq-devel`: Debian's name is `libpq-dev`), " +
+    'or a virtual one (`netcat`): the remedy names the package apt itself lists (`netcat-openbsd`)',
   fixtures: [
-    { path: '__fixtures__/build/cases/apt-unknown-package', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' }
+    { path: '__fixtures__/build/cases/apt-unknown-package', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
+    { path: '__fixtures__/build/cases/apt-virtual-package', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
+    { path: '__fixtures__/apps/fail-apt-virtual-package', test: '__tests__/remedies.itg.ts' }
   ],
   rules: [unknownPackage],
   words: (facts) => ({
     summary:
       `${code('apt-get install')} does not know the package ${code(facts.name)}` +
       (facts.kind === 'debian-name' ? ` — on Debian it is ${code(facts.debian)}` : '') +
+      (facts.kind === 'apt-suggests' ? `: ${aptSays(facts)}` : '') +
       '.',
     remedy: remedy(facts)
   })

@@ -1,7 +1,7 @@
 // Gunicorn rejected its configuration (or the app its own), or `docker run` could not start the container as
 // configured. The start rules come first; the boot rules read Gunicorn's errors before the app's configuration.
 import { defineReason, type Words } from '../reason.js'
-import { invalidPort, noAppModule, rejectedSetting, unreadableConfig, type ConfigFacts } from '../rules/configuration.js'
+import { invalidPort, noAppModule, rejectedSetting, unreadableConfig, type ConfigFacts, type ConfigFileFacts } from '../rules/configuration.js'
 import { djangoSettings, iniSection, optionWithoutValue, settingCrash, unresolvableBind } from '../rules/config-sources.js'
 import { executableMissing, networkMissing, otherStartFailure, startWords, type StartFacts } from '../rules/start.js'
 import { code, where } from '../words.js'
@@ -12,8 +12,19 @@ const CORRECT_VALUE = 'Correct that value in the command or gunicorn.conf.py; `g
 const PORT_FROM_ENV = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`)
 
 /** How to build the bind from the environment in the config file (nothing expands `${PORT}` there). */
-const readEnvironmentIn = (configFile: string | undefined) =>
-  `read the environment in ${configFile ? code(configFile) : 'gunicorn.conf.py'}: ${PORT_FROM_ENV}`
+function readEnvironmentIn({ configFile, importsOs }: ConfigFileFacts): string {
+  if (!configFile) return `read the environment in a gunicorn.conf.py beside it: ${code('import os')}, then ${PORT_FROM_ENV}`
+  // Applied word for word, `os.environ` in a file without the import is a NameError.
+  return importsOs
+    ? `read the environment in ${code(configFile)}: ${PORT_FROM_ENV}`
+    : `read the environment in ${code(configFile)}: add ${code('import os')} at its top (it does not import ${code('os')}), then ${PORT_FROM_ENV}`
+}
+
+/** The exec-form command's fix: the repository's own line in the shell form, which expands the variable. */
+function commandPortRemedy(facts: Extract<ConfigFacts, { kind: 'literal-port' }>): string {
+  const shellForm = facts.shellForm ?? 'CMD gunicorn --bind 0.0.0.0:$PORT <module>:<app>'
+  return `Use the shell form (${code(shellForm)}), or drop the bind from the command and ${readEnvironmentIn(facts)}.`
+}
 
 function literalPort({ placeholder, inCommand }: Extract<ConfigFacts, { kind: 'literal-port' }>): string {
   const why = inCommand
@@ -81,11 +92,9 @@ function remedy(facts: ConfigFacts): string {
         `instead of ${code('control_socket = None')}.`
       )
     case 'empty-port':
-      return `Give ${code('PORT')} a value (the action passes ${code(`PORT=${facts.port}`)}) or ${readEnvironmentIn(facts.configFile)}.`
+      return `Give ${code('PORT')} a value (the action passes ${code(`PORT=${facts.port}`)}) or ${readEnvironmentIn(facts)}.`
     case 'literal-port':
-      return facts.inCommand
-        ? `Use the shell form (${code('CMD gunicorn --bind 0.0.0.0:$PORT app:app')}) or ${readEnvironmentIn(facts.configFile)}.`
-        : `Instead of ${code(facts.placeholder)}, ${readEnvironmentIn(facts.configFile)}.`
+      return facts.inCommand ? commandPortRemedy(facts) : `Instead of ${code(facts.placeholder)}, ${readEnvironmentIn(facts)}.`
     case 'no-app-module':
       return (
         `Add the WSGI/ASGI application as the last argument of the command (${code('gunicorn … module:app')}) ` +
@@ -131,7 +140,10 @@ export default defineReason({
     'config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an option ' +
     "left without its value, a `control_socket` that is not a path (25.1+); or the app's own " +
     "configuration failed at import (Django's `ImproperlyConfigured`, a missing INI section)",
-  fixtures: [{ path: '__fixtures__/apps/fail-config-error', test: '__tests__/diagnosis.itg.ts' }],
+  fixtures: [
+    { path: '__fixtures__/apps/fail-config-error', test: '__tests__/diagnosis.itg.ts' },
+    { path: '__fixtures__/apps/fail-exec-form-port', test: '__tests__/remedies.itg.ts' }
+  ],
   rules: [
     executableMissing,
     networkMissing,

@@ -73,7 +73,7 @@ const WORDING: Record<DbFailure, (error: DbError) => { what: string; remedy: str
     what: `the name ${code(host ?? '?')} does not resolve inside the container`,
     remedy:
       `${code(host ?? 'That host')} only exists on the network where the app normally runs (a docker-compose or CI service): ` +
-      `${VIA_NETWORK}, or point the URL given with \`env\` at ${HOST_INTERNAL} and the port the service publishes on the runner; ${LAZILY}.`
+      `${VIA_NETWORK}, or point the URL given with the \`env\` input at ${HOST_INTERNAL} and the port the service publishes on the runner; ${LAZILY}.`
   }),
   refused: ({ host, port }) =>
     host !== undefined && LOOPBACK.test(host)
@@ -87,13 +87,13 @@ const WORDING: Record<DbFailure, (error: DbError) => { what: string; remedy: str
           what: 'the connection is refused',
           remedy:
             `Check that the service runs and publishes port ${port ?? 'its port'} on the runner (\`ports:\` under GitHub \`services:\`), ` +
-            `and that the URL given with \`env\` uses that port; ${LAZILY}.`
+            `and that the URL given with the \`env\` input uses that port; ${LAZILY}.`
         },
   auth: ({ user }) => ({
     what: `the server rejects the credentials${user ? ` of user ${code(user)}` : ''}`,
     remedy:
       `Pass the user and password the test database was created with (e.g. the service's ${code('POSTGRES_USER')}/` +
-      `${code('POSTGRES_PASSWORD')}) in the URL given with \`env\`.`
+      `${code('POSTGRES_PASSWORD')}) in the URL given with the \`env\` input.`
   }),
   'missing-database': ({ database }) => ({
     what: `the server has no database ${code(database ?? '?')}`,
@@ -107,7 +107,7 @@ const WORDING: Record<DbFailure, (error: DbError) => { what: string; remedy: str
   }),
   other: () => ({
     what: 'the connection fails',
-    remedy: `Make the service reachable from the container (${HOST_INTERNAL} or the \`network\` input) with a URL passed with \`env\`, ${LAZILY}.`
+    remedy: `Make the service reachable from the container (${HOST_INTERNAL} or the \`network\` input) with a URL passed with the \`env\` input, ${LAZILY}.`
   })
 }
 

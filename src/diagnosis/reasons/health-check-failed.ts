@@ -62,7 +62,7 @@ function words(facts: Facts): Words {
           facts.status === 404
             ? `The app has no route ${path}: add one or set the \`health-path\` input to an existing route.`
             : `The app is up but reports itself unhealthy: fix what ${path} checks (often a service it cannot reach in CI) ` +
-              `or set \`health-status\` to accept ${facts.status}.`
+              `or set the \`health-status\` input to accept ${facts.status}.`
       }
     }
     case 'no-answer': {

@@ -224,7 +224,10 @@ export default defineReason({
     'this Gunicorn (`gevent worker requires gevent 24.10.1 or higher`: missing or old, from the ' +
     'evidence), is gone (eventlet in Gunicorn 26: switch to gevent or pin `gunicorn<26`) or not there ' +
     'yet (the native `asgi` worker before 25), or breaks while Gunicorn sets it up',
-  fixtures: [{ path: '__fixtures__/apps/fail-worker-class-unavailable', test: '__tests__/diagnosis.itg.ts' }],
+  fixtures: [
+    { path: '__fixtures__/apps/fail-worker-class-unavailable', test: '__tests__/diagnosis.itg.ts' },
+    { path: '__fixtures__/apps/fail-worker-class-script', test: '__tests__/remedies.itg.ts' }
+  ],
   rules: [unregistered, versionFloor, notInstalled, brokenWhileSetUp, notImportable],
   words: (facts) => {
     switch (facts.kind) {

@@ -4,6 +4,7 @@ import type { EventOf } from '../../gunicorn/log-parser.js'
 import type { SourceLocation } from '../../model.js'
 import type { RuleContext } from '../context.js'
 import type { Finding, Rule } from '../reason.js'
+import { importsOs, shellFormOf } from './command-forms.js'
 import { commandLine, configSetting, firstLocation } from './locate.js'
 
 /** What a boot rule of config-error found (the start rules have their own, in start.ts). */
@@ -11,8 +12,8 @@ export type ConfigFacts =
   | { kind: 'unresolvable-bind'; address: string; host: string; port: string }
   | { kind: 'option-without-value'; option: string; message: string }
   | { kind: 'control-socket'; exceptionLine: string }
-  | { kind: 'empty-port'; port: number; configFile?: string }
-  | { kind: 'literal-port'; placeholder: string; inCommand: boolean; configFile?: string }
+  | ({ kind: 'empty-port'; port: number } & ConfigFileFacts)
+  | ({ kind: 'literal-port'; placeholder: string; inCommand: boolean; shellForm?: string } & ConfigFileFacts)
   | { kind: 'no-app-module' }
   | { kind: 'unreadable-config'; file: string; exceptionLine?: string }
   | { kind: 'invalid-value'; setting: string; problem: string; detail?: string }
@@ -20,6 +21,12 @@ export type ConfigFacts =
   | { kind: 'rejected'; message: string }
   | { kind: 'django-settings'; message: string; location?: SourceLocation }
   | { kind: 'ini-section'; section: string; exceptionLine: string; location?: SourceLocation }
+
+/** The config file the bind remedy edits, and whether it already imports `os` (else the remedy adds the import). */
+export interface ConfigFileFacts {
+  configFile?: string
+  importsOs: boolean
+}
 
 type ConfigErrorEvent = EventOf<'config-error'>
 
@@ -43,15 +50,18 @@ function portFinding(rc: RuleContext, error: ConfigErrorEvent, placeholder: stri
   const evidence = linesOf(error)
   const command = commandLine(rc)
   const configFile = rc.gunicornConfigFile()
+  const file: ConfigFileFacts = { configFile, importsOs: importsOs(configFile ? rc.repo.read(configFile) : undefined) }
   const bind = configSetting(rc, 'bind')
   const inCommand = command && placeholder && command.text.includes(placeholder) ? command : undefined
   // The config's bind line when it holds the placeholder (or the command does not), else the command's.
   const location = firstLocation(bind && (!inCommand || bind.text.includes(placeholder)) && bind, inCommand, bind)
   if (bind && location?.file === bind.file) evidence.push(bind.text.trim())
   else if (inCommand) evidence.push(inCommand.text)
-  if (placeholder === '') return { facts: { kind: 'empty-port', port: rc.ctx.settings.port, configFile }, evidence, location }
+  if (placeholder === '') return { facts: { kind: 'empty-port', port: rc.ctx.settings.port, ...file }, evidence, location }
   const fromCommand = Boolean(location && location.file === inCommand?.file && location.line === inCommand.line)
-  return { facts: { kind: 'literal-port', placeholder, inCommand: fromCommand, configFile }, evidence, location }
+  // The repository's own command in the shell form: its module and options, the variable then expanded.
+  const shellForm = fromCommand && inCommand ? (shellFormOf(inCommand.text) ?? genericShellForm(appSpec(inCommand.text))) : undefined
+  return { facts: { kind: 'literal-port', placeholder, inCommand: fromCommand, shellForm, ...file }, evidence, location }
 }
 
 export const noAppModule: Rule<ConfigFacts> = {
@@ -109,6 +119,8 @@ export const rejectedSetting: Rule<ConfigFacts> = {
     }
   }
 }
+
+const genericShellForm = (spec: string | undefined) => (spec ? `CMD gunicorn --bind 0.0.0.0:$PORT ${spec}` : undefined)
 
 /** The `module:attribute` the command gives (the bind address and `$PORT` are not it). */
 export function appSpec(command: string | undefined): string | undefined {

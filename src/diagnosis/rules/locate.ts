@@ -27,6 +27,43 @@ export function configSetting(rc: RuleContext, setting: string | RegExp): FoundL
   return found ? { file: config, ...found } : undefined
 }
 
+/**
+ * The first line matching `pattern` in the shell script the image's command runs (`CMD ["./start.sh"]`,
+ * `ENTRYPOINT ["/app/docker-entrypoint.sh"]`, `CMD sh scripts/start.sh`), comments skipped.
+ */
+export function startScriptLine(rc: RuleContext, pattern: RegExp): FoundLine | undefined {
+  const words = [...(rc.ctx.image?.entrypoint ?? []), ...(rc.ctx.image?.cmd ?? []), ...commandWords(commandLine(rc)?.text)]
+  const scripts = new Set(words.map((word) => scriptFile(rc, word)).filter((file): file is string => file !== undefined))
+  for (const file of scripts) {
+    const found = rc.repo.findLine(file, new RegExp(`^(?!\\s*#).*${pattern.source}`))
+    if (found) return { file, ...found }
+  }
+  return undefined
+}
+
+/** The `web:` line of the Procfile beside the Dockerfile (or at the root) when it matches `pattern`. */
+export function procfileLine(rc: RuleContext, pattern: RegExp): FoundLine | undefined {
+  for (const file of new Set([rc.inContext('Procfile'), 'Procfile'])) {
+    const found = rc.repo.findLine(file, new RegExp(`^web:.*${pattern.source}`))
+    if (found) return { file, ...found }
+  }
+  return undefined
+}
+
+/** The words of a CMD/ENTRYPOINT line, exec form or shell form. */
+function commandWords(text: string | undefined): string[] {
+  const body = text?.replace(/^\s*(CMD|ENTRYPOINT)\s+/i, '') ?? ''
+  return body.split(/[\s"',[\]]+/).filter(Boolean)
+}
+
+/** A command word that names a script of the repository: a container path, or one relative to the WORKDIR. */
+function scriptFile(rc: RuleContext, word: string): string | undefined {
+  if (!/\.(sh|bash)$/.test(word) && !/^\.\//.test(word)) return undefined
+  if (word.startsWith('/')) return rc.mapContainerPath(word)
+  const file = rc.inContext(word.replace(/^\.\//, ''))
+  return rc.repo.isFile(file) ? file : undefined
+}
+
 /** The deepest frame of the user's code in a traceback, when it maps to a repository file. */
 export function frameLocation(rc: RuleContext, tb: Traceback | undefined): SourceLocation | undefined {
   return rc.userFrame(tb)?.location

@@ -5,7 +5,7 @@ import type { SourceLocation } from '../../model.js'
 import type { EventOf } from '../../gunicorn/log-parser.js'
 import type { RuleContext, Traceback } from '../context.js'
 import { WORKER_CLASS_PACKAGES } from '../packages.js'
-import { commandLine, configSetting, firstLocation } from './locate.js'
+import { commandLine, configSetting, firstLocation, procfileLine, startScriptLine } from './locate.js'
 
 const WORKER_CLASS_MODULES = Object.keys(WORKER_CLASS_PACKAGES)
 export const NO_MODULE = /^No module named '([^']+)'/
@@ -21,10 +21,17 @@ export const ADDED_WORKERS: Record<string, { since: string; instead: string; pip
 /** Frames inside a worker class's own package, below Gunicorn's worker module. */
 const WORKER_PACKAGE_FRAME = /\/(eventlet|gevent|greenlet|tornado|uvicorn|uvicorn_worker)\//
 
-/** Where the worker class is chosen: the gunicorn.conf.py setting, else a command line with `-k`. */
+const WORKER_CLASS_OPTION = /(?:^|[\s"'])(?:-k|--worker-class)(?:[\s="']|$)/
+
+/** Where the worker class is chosen: gunicorn.conf.py, the Dockerfile's command, the script it runs, the Procfile. */
 export function workerClassLocation(rc: RuleContext): SourceLocation | undefined {
   const command = commandLine(rc)
-  return firstLocation(configSetting(rc, 'worker_class'), command && /(-k|--worker-class)/.test(command.text) && command)
+  return firstLocation(
+    configSetting(rc, 'worker_class'),
+    command && WORKER_CLASS_OPTION.test(command.text) && command,
+    startScriptLine(rc, WORKER_CLASS_OPTION),
+    procfileLine(rc, WORKER_CLASS_OPTION)
+  )
 }
 
 /** Gunicorn's `class uri '…' invalid or not found` config error. */
