@@ -83,7 +83,7 @@ export class FaultDumpReader {
 
   /** Consumes the line if it starts, continues or ends a dump; pushes finished events to `out`. */
   consume(line: LogLine, text: string, out: EventSink): boolean {
-    const fatal = FATAL.exec(text)
+    const fatal = text.startsWith('Fatal Python error: ') ? FATAL.exec(text) : null
     if (fatal) {
       this.close(out)
       this.open = { kind: 'fatal-error', error: fatal[1].trim(), threads: [], extensionModules: [], lines: [line] }
@@ -107,7 +107,8 @@ export class FaultDumpReader {
       this.last!.lines.push(line)
       return true
     }
-    const incompatible = INCOMPATIBLE.exec(text)
+    // The pattern is not anchored: a long line without its words would cost a scan from every position.
+    const incompatible = text.includes(' size changed, may indicate binary incompatibility') ? INCOMPATIBLE.exec(text) : null
     if (incompatible) {
       out.push({
         kind: 'binary-incompatibility',
