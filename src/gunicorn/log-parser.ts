@@ -153,8 +153,8 @@ export class GunicornLogParser {
   private unprefixed(line: LogLine, text: string, out: GunicornEvent[]): void {
     if (this.faults.consume(line, text, out)) return
     // The first character decides which patterns can match at all (each is anchored at the line's start).
-    const first = text.charCodeAt(0)
-    const lead = first === 32 || first === 9 ? text.charCodeAt(text.search(/\S/)) : first
+    // What `^\s*` would skip: most lines start with their first character, and the search stops there.
+    const lead = text.charCodeAt(text.search(/\S/))
     if ((lead === 84 /* T */ || lead === 91) /* [ */ && TRACEBACK_HEADER.test(text)) {
       this.awaitingMessage = undefined
       this.open.push({ lines: [line], frames: [], pid: this.pendingExceptionPids.shift(), chained: this.nextIsChained })
