@@ -295,6 +295,16 @@ describe('lines nothing recognises', () => {
     expect(raw[0].lines.map((line) => line.text)).toEqual(noise(3))
   })
 
+  it('give a run its text so far when the events are read while it goes on', () => {
+    const parser = new GunicornLogParser()
+    const [first, second] = linesOf(noise(2))
+    parser.push(first)
+    expect(ofKind([...parser.events], 'raw').map((e) => e.text)).toEqual([first.text])
+    parser.push(second)
+    parser.flush()
+    expect(ofKind([...parser.events], 'raw').map((e) => e.text)).toEqual([`${first.text}\n${second.text}`])
+  })
+
   it('split a very long run into events of at most 10,000 lines', () => {
     const raw = ofKind(parseGunicornLog(linesOf(noise(25_000))), 'raw')
     expect(raw.map((e) => e.lines.length)).toEqual([10_000, 10_000, 5_000])

@@ -83,6 +83,8 @@ export class GunicornLogParser {
   /** The raw event the last segment went to (a run of unrecognised lines grows it), and the one before this segment. */
   private rawRun?: RawEvent
   private continuing?: RawEvent
+  /** The texts of the current run; its event's `text` is their join, written when the run ends. */
+  private runTexts: string[] = []
   private unrecognised = 0
 
   constructor(options: ParserOptions = {}) {
@@ -90,6 +92,7 @@ export class GunicornLogParser {
   }
 
   get events(): readonly GunicornEvent[] {
+    if (this.rawRun) this.endRun(this.rawRun)
     return this.kept
   }
 
@@ -116,6 +119,7 @@ export class GunicornLogParser {
     this.open = []
     this.pendingExceptionPids = []
     this.awaitingMessage = undefined
+    if (this.rawRun) this.endRun(this.rawRun)
     this.rawRun = undefined
     if (this.keepEvents) for (const event of out) this.kept.push(event)
     return out
@@ -135,6 +139,14 @@ export class GunicornLogParser {
     } else {
       this.unprefixed(line, text, out)
     }
+    if (this.continuing && this.continuing !== this.rawRun) this.endRun(this.continuing)
+    this.continuing = undefined
+  }
+
+  /** Writes the run's text (its lines' texts, one per line); the run may still grow after an early look at `events`. */
+  private endRun(run: RawEvent): void {
+    run.text = this.runTexts.join('\n')
+    if (run !== this.rawRun) this.runTexts = []
   }
 
   /** Undefined for a prefixed line no pattern knows when no events are kept (it is only counted). */
@@ -215,12 +227,17 @@ export class GunicornLogParser {
     if (!this.keepEvents) return
     const run = this.continuing
     if (run && run.lines.length < MAX_RAW_RUN_LINES) {
-      run.text += `\n${text}`
+      this.runTexts.push(text)
       if (run.lines[run.lines.length - 1] !== line) run.lines.push(line)
       this.rawRun = run
       return
     }
+    if (run) {
+      this.endRun(run)
+      this.continuing = undefined
+    }
     this.rawRun = { kind: 'raw', text, lines: [line] }
+    this.runTexts = [text]
     out.push(this.rawRun)
   }
 
