@@ -31,6 +31,18 @@ function hasKernelStamp(text: string): boolean {
   return false
 }
 
+/** A `]` that could end a boundary's start: `] [` past column 40, a kernel time's `.123456] `, a journal's `]: `. */
+function bracketBoundaryHint(text: string): boolean {
+  for (let at = text.indexOf(']'); at !== -1; at = text.indexOf(']', at + 1)) {
+    const next = text.charCodeAt(at + 1)
+    if (next === 32 /* space */) {
+      if (at >= 41 && text.charCodeAt(at + 2) === 91 /* [ */) return true
+      if (at >= 8 && text.charCodeAt(at - 7) === 46 /* . */ && isDigits(text, at - 6, at)) return true
+    } else if (next === 58 /* : */ && text.charCodeAt(at + 2) === 32) return true
+  }
+  return false
+}
+
 function isDigits(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i)
@@ -46,7 +58,7 @@ const LEAD_IN = /^[\s[`"',>]*$/
 
 /** The texts the parser reads for one physical line: usually one, several for a collapsed line. */
 export function readableSegments(raw: string): string[] {
-  const input = raw.endsWith('\r') ? raw.slice(0, -1) : raw
+  const input = raw.charCodeAt(raw.length - 1) === 13 /* \r */ ? raw.slice(0, -1) : raw
   const text = stripLinePrefixes(input)
   const json = text.includes('\\"') && JSON_ARRAY_SEPARATOR.test(text)
   if (!json) {
@@ -71,8 +83,8 @@ function jsonArrayPieces(text: string): string[] {
 }
 
 function splitAtBoundaries(text: string): string[] {
-  // Every boundary holds a `]` or one of these two: most lines have nothing to cut.
-  if (!text.includes(']') && !text.includes('Traceback (') && !text.includes('File "')) return [text]
+  // What every boundary needs, in one look at each `]`: most lines have nothing to cut.
+  if (!bracketBoundaryHint(text) && text.indexOf('Traceback (', 1) === -1 && text.indexOf('File "', 1) === -1) return [text]
   const cuts = new Set<number>()
   for (const { pattern, worth } of BOUNDARIES) {
     if (!worth(text)) continue
