@@ -83,7 +83,7 @@ export class GunicornLogParser {
   /** The raw event the last segment went to (a run of unrecognised lines grows it), and the one before this segment. */
   private rawRun?: RawEvent
   private continuing?: RawEvent
-  /** The texts of the current run; its event's `text` is their join, written when the run ends. */
+  /** The texts of the current run (its event's `text` joins them when asked: most runs are never read). */
   private runTexts: string[] = []
   private unrecognised = 0
 
@@ -92,7 +92,6 @@ export class GunicornLogParser {
   }
 
   get events(): readonly GunicornEvent[] {
-    if (this.rawRun) this.endRun(this.rawRun)
     return this.kept
   }
 
@@ -119,7 +118,6 @@ export class GunicornLogParser {
     this.open = []
     this.pendingExceptionPids = []
     this.awaitingMessage = undefined
-    if (this.rawRun) this.endRun(this.rawRun)
     this.rawRun = undefined
     if (this.keepEvents) for (const event of out) this.kept.push(event)
     return out
@@ -139,14 +137,7 @@ export class GunicornLogParser {
     } else {
       this.unprefixed(line, text, out)
     }
-    if (this.continuing && this.continuing !== this.rawRun) this.endRun(this.continuing)
     this.continuing = undefined
-  }
-
-  /** Writes the run's text (its lines' texts, one per line); the run may still grow after an early look at `events`. */
-  private endRun(run: RawEvent): void {
-    run.text = this.runTexts.join('\n')
-    if (run !== this.rawRun) this.runTexts = []
   }
 
   /** Undefined for a prefixed line no pattern knows when no events are kept (it is only counted). */
@@ -232,13 +223,13 @@ export class GunicornLogParser {
       this.rawRun = run
       return
     }
-    if (run) {
-      this.endRun(run)
-      this.continuing = undefined
-    }
-    this.rawRun = { kind: 'raw', text, lines: [line] }
-    this.runTexts = [text]
-    out.push(this.rawRun)
+    const texts = [text]
+    const event = { kind: 'raw', lines: [line] } as unknown as RawEvent
+    // An own, enumerable property like any other (equality, spreading and JSON see it), built only when read.
+    Object.defineProperty(event, 'text', { enumerable: true, get: () => (texts.length === 1 ? texts[0] : texts.join('\n')) })
+    this.rawRun = event
+    this.runTexts = texts
+    out.push(event)
   }
 
   /** Lines of a traceback that was given up or never got a frame: one raw event (or only counted). */
