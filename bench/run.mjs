@@ -657,6 +657,8 @@ function render(machineInfo, results, bundle, reps = REPS) {
     lines.push(`| wall time | ${spread(stats(m.map((r) => r.wallMs)), s)} |`)
     lines.push('')
   }
+  const parserRow = parserThroughputRow()
+  if (parserRow) summary.push(parserRow)
   if (results.profile) {
     const p = results.profile
     const cost = stats(p.map((r) => r.profileMs))
@@ -782,13 +784,30 @@ function hangVerdictSection() {
 
 // ------------------------------------------------------------------ main
 
-/** bench/build-verdict.mjs writes its own section of the file: a re-render keeps it. */
+/** The summary row of bench/parser-throughput.mjs's measure of this tree (bench/parser-throughput.json), if it ran. */
+function parserThroughputRow() {
+  const file = path.join(ROOT, 'bench', 'parser-throughput.json')
+  if (!fs.existsSync(file)) return undefined
+  const saved = JSON.parse(fs.readFileSync(file, 'utf8'))
+  const current = saved.results.find((r) => r.label === saved.current)
+  if (!current) return undefined
+  const baseline = saved.results.find((r) => r.commit === '9ffe11d')
+  const cpu = current.parseCpuMBps ?? current.parseMBps
+  const beside = baseline ? `; 9ffe11d: ${baseline.parseCpuMBps ?? '–'} MB/s CPU, ${baseline.parseMBps} MB/s wall` : ''
+  const result = `${cpu} MB/s CPU time (${current.parseMBps} MB/s wall at load ${current.load.split(' ')[0]}${beside})`
+  return ['Log parser: plain lines, whole log (`parseGunicornLog`)', '≥ 100 MB/s', result, verdict(cpu >= 100)]
+}
+
+/** bench/build-verdict.mjs and bench/parser-throughput.mjs write their own sections of the file: a re-render keeps them. */
 function keepBuildVerdict(markdown) {
   const previous = fs.existsSync(args.out) ? fs.readFileSync(args.out, 'utf8') : ''
-  const start = previous.indexOf('<!-- build-verdict:start -->')
-  const end = previous.indexOf('<!-- build-verdict:end -->')
-  if (start < 0 || end < 0) return markdown
-  return `${markdown.trimEnd()}\n\n${previous.slice(start, end + '<!-- build-verdict:end -->'.length)}\n`
+  let kept = markdown.trimEnd()
+  for (const name of ['build-verdict', 'parser-throughput']) {
+    const start = previous.indexOf(`<!-- ${name}:start -->`)
+    const end = previous.indexOf(`<!-- ${name}:end -->`)
+    if (start >= 0 && end >= 0) kept += `\n\n${previous.slice(start, end + `<!-- ${name}:end -->`.length)}`
+  }
+  return `${kept}\n`
 }
 
 async function main() {

@@ -22533,7 +22533,7 @@ function stripLinePrefixes(text) {
   for (let pass = 0; pass < 4; pass++) {
     const first = rest.charCodeAt(0);
     if (Number.isNaN(first) || first === 91) break;
-    if (first === 32 || first === 9 ? !LOG_TABLE.pattern.test(rest) : !ANY_PREFIX.test(rest)) break;
+    if (first === 32 || first === 9 ? !LOG_TABLE.pattern.test(rest) : !mayStartWithPrefix(rest, first) || !ANY_PREFIX.test(rest)) break;
     const shape = LINE_PREFIXES.find((candidate) => candidate.pattern.test(rest));
     if (!shape) break;
     const next = rest.replace(shape.pattern, "");
@@ -22541,6 +22541,16 @@ function stripLinePrefixes(text) {
     rest = next;
   }
   return rest.endsWith("`") || rest.endsWith("\u2502") ? rest.replace(TRAILING_WRAPPER, "") : rest;
+}
+function mayStartWithPrefix(text, first) {
+  const letter = first >= 65 && first <= 90 || first >= 97 && first <= 122;
+  if (!letter) return true;
+  const blank = text.indexOf(" ");
+  if (blank >= 2 && blank <= 5) {
+    const next = text.charCodeAt(text.charCodeAt(blank + 1) === 32 ? blank + 2 : blank + 1);
+    if (next >= 48 && next <= 57) return true;
+  }
+  return text.includes("|");
 }
 function plainQuotes(text) {
   if (!ANY_SMART_QUOTE.test(text)) return text;
@@ -22664,7 +22674,7 @@ var FaultDumpReader = class {
   last;
   /** Consumes the line if it starts, continues or ends a dump; pushes finished events to `out`. */
   consume(line, text, out) {
-    const fatal = FATAL.exec(text);
+    const fatal = text.startsWith("Fatal Python error: ") ? FATAL.exec(text) : null;
     if (fatal) {
       this.close(out);
       this.open = { kind: "fatal-error", error: fatal[1].trim(), threads: [], extensionModules: [], lines: [line] };
@@ -22688,7 +22698,7 @@ var FaultDumpReader = class {
       this.last.lines.push(line);
       return true;
     }
-    const incompatible = INCOMPATIBLE.exec(text);
+    const incompatible = text.includes("ze changed, may") ? INCOMPATIBLE.exec(text) : null;
     if (incompatible) {
       out.push({
         kind: "binary-incompatibility",
@@ -26747,23 +26757,53 @@ var BOUNDARIES = [
   {
     pattern: /\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}\] \[\d+\] \[(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\] /g,
     // One prefix ends its `] [` before column 40; a second one lies beyond.
-    worth: (text) => text.lastIndexOf("] [") > 40
+    worth: (text) => text.indexOf("] [", 41) !== -1
   },
   { pattern: /Traceback \(most recent call last\):/g, worth: (text) => laterThanLeadIn(text, "Traceback (") },
   { pattern: /File "[^"]+", line \d+/g, worth: (text) => laterThanLeadIn(text, 'File "') },
   // a kernel log record (dmesg) in the middle of the text
-  { pattern: /\[\s*\d+\.\d{6}\] /g, worth: (text) => text.includes("] ") && /\[\s*\d+\.\d{6}\] /.test(text) },
+  { pattern: /\[\s*\d+\.\d{6}\] /g, worth: (text) => hasKernelStamp(text) },
   // a journal prefix in the middle of the text (journalctl output pasted without its newlines)
   { pattern: /(?<=\s)[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d \S+ [^\s[\]]+\[\d+\]: /g, worth: (text) => text.includes("]: ") }
 ];
 function laterThanLeadIn(text, needle) {
+  if (text.indexOf(needle, 1) === -1) return false;
   return text.indexOf(needle, text.search(/[^\s[`"',>]/) + 1) !== -1;
+}
+function hasKernelStamp(text) {
+  for (let at = text.indexOf("] "); at !== -1; at = text.indexOf("] ", at + 2)) {
+    if (at >= 8 && text.charCodeAt(at - 7) === 46 && isDigits(text, at - 6, at)) return true;
+  }
+  return false;
+}
+function bracketBoundaryHint(text) {
+  for (let at = text.indexOf("]"); at !== -1; at = text.indexOf("]", at + 1)) {
+    const next = text.charCodeAt(at + 1);
+    if (next === 32) {
+      if (at >= 41 && text.charCodeAt(at + 2) === 91) return true;
+      if (at >= 8 && text.charCodeAt(at - 7) === 46 && isDigits(text, at - 6, at)) return true;
+    } else if (next === 58 && text.charCodeAt(at + 2) === 32) return true;
+  }
+  return false;
+}
+function isDigits(text, from, to) {
+  for (let i = from; i < to; i++) {
+    const code2 = text.charCodeAt(i);
+    if (code2 < 48 || code2 > 57) return false;
+  }
+  return true;
 }
 var JSON_ARRAY_SEPARATOR = /"\]?\s*,\s*"/;
 var LEAD_IN = /^[\s[`"',>]*$/;
 function readableSegments(raw) {
-  const text = stripLinePrefixes(raw.endsWith("\r") ? raw.slice(0, -1) : raw);
-  const pieces = text.includes('\\"') && JSON_ARRAY_SEPARATOR.test(text) ? jsonArrayPieces(text) : [text];
+  const input = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
+  const text = stripLinePrefixes(input);
+  const json = text.includes('\\"') && JSON_ARRAY_SEPARATOR.test(text);
+  if (!json) {
+    const cut = splitAtBoundaries(text);
+    if (cut.length === 1) return [plainQuotes(cut[0] === input ? input : stripLinePrefixes(cut[0]))];
+  }
+  const pieces = json ? jsonArrayPieces(text) : [text];
   const segments = [];
   for (const piece of pieces) {
     for (const segment of splitAtBoundaries(piece)) segments.push(plainQuotes(stripLinePrefixes(segment)));
@@ -26774,6 +26814,7 @@ function jsonArrayPieces(text) {
   return text.split(JSON_ARRAY_SEPARATOR).map((piece) => piece.replace(/\\"/g, '"').replace(/^\s*[[\]"]+|["\]}]+$/g, "")).filter((piece) => piece.trim() !== "");
 }
 function splitAtBoundaries(text) {
+  if (!bracketBoundaryHint(text) && text.indexOf("Traceback (", 1) === -1 && text.indexOf('File "', 1) === -1) return [text];
   const cuts = /* @__PURE__ */ new Set();
   for (const { pattern, worth } of BOUNDARIES) {
     if (!worth(text)) continue;
@@ -26804,7 +26845,18 @@ var EXCEPTION_LINE2 = /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(?:: ?(.*))?$/;
 var EXCEPTION_NAME = /(Error|Exception|Exit|Interrupt|Iteration|Warning|Timeout|Fault|Failure|HaltServer)$/;
 var BARE_EXCEPTION = /^(ModuleNotFoundError|ImportError|SyntaxError|IndentationError|NameError|AttributeError|KeyError|TypeError|ValueError|RuntimeError|OSError|MemoryError|PermissionError|FileNotFoundError|ConnectionRefusedError|[a-z_]\w*(?:\.\w+)+(?:Error|Exception|ImproperlyConfigured|HaltServer)): (.+)$/;
 var HALT_SERVER = /^<HaltServer '(.*)' (\d+)>$/;
+var MESSAGE_STARTS = new Set(
+  [...CONFIG_ERRORS, ...APP_LOAD_ERRORS].map((pattern) => {
+    const literal = /^\^\(?([A-Za-z]{2})/.exec(pattern.source);
+    if (!literal) throw new Error(`message pattern without a literal start: ${pattern.source}`);
+    return startKey(literal[1]);
+  })
+);
+function startKey(text) {
+  return text.charCodeAt(0) * 65536 + text.charCodeAt(1);
+}
 var MAX_TRACEBACK_LINES = 400;
+var MAX_RAW_RUN_LINES = 1e4;
 var GunicornLogParser = class {
   kept = [];
   keepEvents;
@@ -26816,11 +26868,21 @@ var GunicornLogParser = class {
   faults = new FaultDumpReader();
   /** An exception line that ended with `: ` (Django's messages start with a newline): the next line is its message. */
   awaitingMessage;
+  /** The raw event the last segment went to (a run of unrecognised lines grows it), and the one before this segment. */
+  rawRun;
+  continuing;
+  /** The texts of the current run (its event's `text` joins them when asked: most runs are never read). */
+  runTexts = [];
+  unrecognised = 0;
   constructor(options = {}) {
     this.keepEvents = options.keepEvents ?? true;
   }
   get events() {
     return this.kept;
+  }
+  /** Segments no pattern recognised (without a Gunicorn prefix, outside any traceback or dump), kept or not. */
+  get unrecognisedLines() {
+    return this.unrecognised;
   }
   push(line) {
     const out = [];
@@ -26834,25 +26896,31 @@ var GunicornLogParser = class {
     this.faults.flush(out);
     for (const traceback of this.open) {
       if (traceback.frames.length > 0) out.push({ kind: "cut-traceback", frames: traceback.frames, pid: traceback.pid, lines: traceback.lines });
-      else for (const line of traceback.lines) out.push({ kind: "raw", text: line.text, lines: [line] });
+      else this.rawLines(traceback.lines, out);
     }
     this.open = [];
     this.pendingExceptionPids = [];
     this.awaitingMessage = void 0;
+    this.rawRun = void 0;
     if (this.keepEvents) for (const event of out) this.kept.push(event);
     return out;
   }
   read(line, text, out) {
+    this.continuing = this.rawRun;
+    this.rawRun = void 0;
     const first = text.charCodeAt(0);
     const prefixed = first === 91 || first >= 48 && first <= 57 ? PREFIX.exec(text) : null;
     if (prefixed) {
       this.awaitingMessage = void 0;
       const prefix = { timestamp: prefixed[1] ?? prefixed[2], pid: Number(prefixed[3]), level: prefixed[4] };
-      out.push(this.prefixedEvent(line, prefixed[5], prefix));
+      const event = this.prefixedEvent(line, prefixed[5], prefix);
+      if (event) out.push(event);
     } else {
       this.unprefixed(line, text, out);
     }
+    this.continuing = void 0;
   }
+  /** Undefined for a prefixed line no pattern knows when no events are kept (it is only counted). */
   prefixedEvent(line, message, prefix) {
     for (const [pattern, build] of PREFIXED) {
       const m = pattern.exec(message);
@@ -26861,11 +26929,13 @@ var GunicornLogParser = class {
       if (event.kind === "worker-exception") this.pendingExceptionPids.push(event.pid);
       return event;
     }
-    return { kind: "raw", text: message, lines: [line], prefix };
+    this.unrecognised++;
+    return this.keepEvents ? { kind: "raw", text: message, lines: [line], prefix } : void 0;
   }
   unprefixed(line, text, out) {
     if (this.faults.consume(line, text, out)) return;
-    if (TRACEBACK_HEADER.test(text)) {
+    const lead = text.charCodeAt(text.search(/\S/));
+    if ((lead === 84 || lead === 91) && TRACEBACK_HEADER.test(text)) {
       this.awaitingMessage = void 0;
       this.open.push({ lines: [line], frames: [], pid: this.pendingExceptionPids.shift(), chained: this.nextIsChained });
       this.nextIsChained = false;
@@ -26873,29 +26943,32 @@ var GunicornLogParser = class {
     }
     if (this.awaitingMessage && this.continuesMessage(line, text)) return;
     if (this.open.length > 0 && this.consumeTracebackLine(line, text, out)) return;
-    if (FRAME2.test(text)) {
+    if (lead === 70 && FRAME2.test(text)) {
       this.open.push({ lines: [], frames: [], pid: this.pendingExceptionPids.shift(), chained: this.nextIsChained, headless: true });
       this.nextIsChained = false;
       this.consumeTracebackLine(line, text, out);
       return;
     }
-    if (CHAIN_MARKER.test(text)) {
+    if ((lead === 68 || lead === 84) && CHAIN_MARKER.test(text)) {
       this.nextIsChained = true;
-      out.push({ kind: "raw", text, lines: [line] });
+      this.noise(line, text, out);
       return;
     }
-    for (const pattern of CONFIG_ERRORS) {
-      const m = pattern.exec(text);
-      if (m) {
-        out.push({ kind: "config-error", message: m[1].trim(), lines: [line] });
+    if (MESSAGE_STARTS.has(startKey(text))) {
+      for (const pattern of CONFIG_ERRORS) {
+        const m = pattern.exec(text);
+        if (m) {
+          out.push({ kind: "config-error", message: m[1].trim(), lines: [line] });
+          return;
+        }
+      }
+      if (APP_LOAD_ERRORS.some((pattern) => pattern.test(text))) {
+        out.push({ kind: "app-load-error", message: text, lines: [line] });
         return;
       }
     }
-    if (APP_LOAD_ERRORS.some((pattern) => pattern.test(text))) {
-      out.push({ kind: "app-load-error", message: text, lines: [line] });
-      return;
-    }
-    const bare2 = BARE_EXCEPTION.exec(text);
+    const blank = text.indexOf(" ");
+    const bare2 = blank > 1 && text.charCodeAt(blank - 1) === 58 ? BARE_EXCEPTION.exec(text) : null;
     if (bare2) {
       const event = {
         kind: "traceback",
@@ -26909,7 +26982,32 @@ var GunicornLogParser = class {
       out.push(event);
       return;
     }
-    out.push(segfaultReport(line, text) ?? { kind: "raw", text, lines: [line] });
+    const segfault = segfaultReport(line, text);
+    if (segfault) out.push(segfault);
+    else this.noise(line, text, out);
+  }
+  /** A segment nothing recognises: counted, and added to the current run of raw lines when events are kept. */
+  noise(line, text, out) {
+    this.unrecognised++;
+    if (!this.keepEvents) return;
+    const run = this.continuing;
+    if (run && run.lines.length < MAX_RAW_RUN_LINES) {
+      this.runTexts.push(text);
+      if (run.lines[run.lines.length - 1] !== line) run.lines.push(line);
+      this.rawRun = run;
+      return;
+    }
+    const texts = [text];
+    const event = { kind: "raw", lines: [line] };
+    Object.defineProperty(event, "text", { enumerable: true, get: () => texts.length === 1 ? texts[0] : texts.join("\n") });
+    this.rawRun = event;
+    this.runTexts = texts;
+    out.push(event);
+  }
+  /** Lines of a traceback that was given up or never got a frame: one raw event (or only counted). */
+  rawLines(lines, out) {
+    this.unrecognised += lines.length;
+    if (this.keepEvents && lines.length > 0) out.push({ kind: "raw", text: lines.map((line) => line.text).join("\n"), lines });
   }
   continuesMessage(line, text) {
     const event = this.awaitingMessage;
@@ -26965,7 +27063,7 @@ var GunicornLogParser = class {
   checkLength(traceback, out) {
     if (traceback.lines.length >= MAX_TRACEBACK_LINES) {
       this.open.splice(this.open.indexOf(traceback), 1);
-      for (const line of traceback.lines) out.push({ kind: "raw", text: line.text, lines: [line] });
+      this.rawLines(traceback.lines, out);
     }
     return true;
   }
@@ -26973,9 +27071,9 @@ var GunicornLogParser = class {
 var SHELL_SEGFAULT = /^(?!Fatal Python error)(?:.*\s)?Segmentation fault(?:\s+\(core dumped\))?(?:\s.*)?$/;
 var KERNEL_SEGFAULT = /^\[\s*\d+\.\d+\] ([^\s[]+)\[\d+\]: segfault at \S+ ip \S+ sp \S+ error \d+(?: in ([^\s[]+))?/;
 function segfaultReport(line, text) {
-  const kernel = KERNEL_SEGFAULT.exec(text);
+  const kernel = text.charCodeAt(0) === 91 && text.includes(" segfault at ") ? KERNEL_SEGFAULT.exec(text) : null;
   if (kernel) return { kind: "segfault-report", reporter: "kernel", process: kernel[1], library: kernel[2], lines: [line] };
-  return SHELL_SEGFAULT.test(text) ? { kind: "segfault-report", reporter: "shell", lines: [line] } : void 0;
+  return text.includes("Segmentation fault") && SHELL_SEGFAULT.test(text) ? { kind: "segfault-report", reporter: "shell", lines: [line] } : void 0;
 }
 function looksLikeExceptionName(name) {
   if (/^socket\.(gaierror|herror|timeout)$/.test(name)) return true;
@@ -27237,6 +27335,8 @@ var LogBuffer = class {
 
 // src/smoke/log-watch.ts
 var SETTLE_MS = 150;
+var LOG_DRAIN_CAP = 128 * 1024 * 1024;
+var STALLED_FOLLOWER_MS = 5e3;
 var LogWatch = class {
   constructor(now, signal) {
     this.now = now;
@@ -27254,6 +27354,12 @@ var LogWatch = class {
   workerTrouble;
   /** The container stopped by itself. */
   exited;
+  /** Characters of log read so far (each line and its newline). */
+  charsRead = 0;
+  /** Reading stopped at the drain cap: the log goes on beyond what the run read. */
+  cut = false;
+  readLimit = Infinity;
+  following = new AbortController();
   seq = 0;
   /** How many things worth a look happened: a waiter that remembers the count knows what it missed. */
   news = 0;
@@ -27274,11 +27380,18 @@ var LogWatch = class {
   }
   /** Follows the container's log and exit; resolves when the log ends. */
   follow(docker, containerId) {
-    const logsDone = docker.followLogs(containerId, (stream, text) => this.push(stream, text));
+    const logsDone = docker.followLogs(containerId, (stream, text) => this.push(stream, text), this.following.signal);
     void docker.wait(containerId).then((code2) => this.containerExited(code2));
     return logsDone;
   }
   push(stream, text) {
+    if (this.cut) return;
+    this.charsRead += text.length + 1;
+    if (this.charsRead > this.readLimit) {
+      this.cut = true;
+      this.following.abort();
+      return;
+    }
     const line = { seq: this.seq++, stream, text, at: this.now() };
     this.buffer.push(line);
     const signal = this.tracker.push(line);
@@ -27374,6 +27487,29 @@ var LogWatch = class {
   /** The wait for Gunicorn's verdict on a bind that keeps failing; it ends early if a retry binds after all. */
   decisionWhileBindFails(deadline) {
     return this.decisionBy(deadline, () => this.tracker.state().bindInUse);
+  }
+  /**
+   * The container has stopped: waits until its log has been read to the end (`logsDone`), or until `cap` more
+   * characters were read, then stops following. Resolves to whether the whole log was read.
+   */
+  async readToEnd(logsDone, cap = LOG_DRAIN_CAP) {
+    this.readLimit = this.charsRead + cap;
+    if (this.signal?.aborted) this.following.abort();
+    else this.signal?.addEventListener("abort", () => this.following.abort(), { once: true });
+    const ended = logsDone.then(
+      () => true,
+      () => true
+    );
+    for (let before = -1; before !== this.charsRead; ) {
+      before = this.charsRead;
+      let timer;
+      const idle = new Promise((resolve2) => timer = setTimeout(() => resolve2(false), STALLED_FOLLOWER_MS));
+      const done = await Promise.race([ended, idle]);
+      clearTimeout(timer);
+      if (done) return !this.cut;
+    }
+    this.following.abort();
+    return !this.cut;
   }
   /** Stops listening for the job's cancellation. */
   dispose() {
@@ -27788,6 +27924,12 @@ async function tearDown(run, running, findings, workerCount2, logsDone) {
   const state = healthy ? void 0 : await docker.containerState(running.containerId);
   const oomEvents2 = findings.outcome !== "healthy" && run.settings.memory ? await docker.oomEvents(running.containerId, running.containerStartedAt).catch(() => void 0) : void 0;
   const exitedOnItsOwn = running.watch.exited;
+  const stopped = !healthy && (state ? !state.running : exitedOnItsOwn !== void 0);
+  if (stopped && !await running.watch.readToEnd(logsDone)) {
+    run.warnings.push(
+      `More than ${LOG_DRAIN_CAP / 1024 / 1024} MiB of the container's log was still unread when it stopped: the run read that much and no more, so the diagnosis may miss the log's end.`
+    );
+  }
   const workersExpected = await workerCount2.within(healthy ? 300 : 0);
   const configContainer = `${identity.containerName}-config`;
   await docker.removeContainers([running.containerId, configContainer]);
@@ -27795,7 +27937,7 @@ async function tearDown(run, running, findings, workerCount2, logsDone) {
     await workerCount2.within(1e4);
     await docker.removeContainers([configContainer]);
   }
-  await Promise.race([logsDone, delay(3e3)]);
+  if (!stopped) await Promise.race([logsDone, delay(3e3)]);
   return { state, oomEvents: oomEvents2, exitedOnItsOwn, workersExpected };
 }
 function delay(ms) {

@@ -272,3 +272,70 @@ describe('formats of versions that cannot run here (24.x – 26.x, from the refe
     expect(parser.events).toHaveLength(0)
   })
 })
+
+describe('lines nothing recognises', () => {
+  const noise = (n: number, from = 0): string[] => Array.from({ length: n }, (_, i) => `INFO sqlalchemy.engine.Engine SELECT 1 -- row ${from + i}`)
+
+  it('are one raw event per run, holding every line of it, in order with the other events', () => {
+    const events = parseGunicornLog(
+      linesOf([
+        ...noise(3),
+        glog(7, 'INFO', 'Booting worker with pid: 7'),
+        ...noise(2, 3),
+        'Traceback (most recent call last):',
+        '  File "/app/app.py", line 1, in <module>',
+        "ModuleNotFoundError: No module named 'stripe'",
+        ...noise(1, 5)
+      ])
+    )
+    expect(events.map((e) => e.kind)).toEqual(['raw', 'worker-boot', 'raw', 'traceback', 'raw'])
+    const raw = ofKind(events, 'raw')
+    expect(raw.map((e) => e.lines.length)).toEqual([3, 2, 1])
+    expect(raw[0].text.split('\n')).toEqual(noise(3))
+    expect(raw[0].lines.map((line) => line.text)).toEqual(noise(3))
+  })
+
+  it('give a run its text so far when the events are read while it goes on', () => {
+    const parser = new GunicornLogParser()
+    const [first, second] = linesOf(noise(2))
+    parser.push(first)
+    expect(ofKind([...parser.events], 'raw').map((e) => e.text)).toEqual([first.text])
+    parser.push(second)
+    parser.flush()
+    expect(ofKind([...parser.events], 'raw').map((e) => e.text)).toEqual([`${first.text}\n${second.text}`])
+  })
+
+  it('split a very long run into events of at most 10,000 lines', () => {
+    const raw = ofKind(parseGunicornLog(linesOf(noise(25_000))), 'raw')
+    expect(raw.map((e) => e.lines.length)).toEqual([10_000, 10_000, 5_000])
+  })
+
+  it('are only counted by a parser that keeps no events (the live log), while the events around them are read', () => {
+    const parser = new GunicornLogParser({ keepEvents: false })
+    const kinds: string[] = []
+    const lines = linesOf([
+      ...noise(1000),
+      glog(1, 'INFO', 'Prefixed app output'),
+      'Traceback (most recent call last):',
+      '  File "/app/app.py", line 1, in <module>',
+      "ModuleNotFoundError: No module named 'stripe'"
+    ])
+    for (const line of lines) kinds.push(...parser.push(line).map((e) => e.kind))
+    kinds.push(...parser.flush().map((e) => e.kind))
+    expect(kinds).toEqual(['traceback'])
+    expect(parser.unrecognisedLines).toBe(1001)
+  })
+
+  it('do not hide a traceback printed after long lines without blanks (the patterns that search a whole line are guarded)', () => {
+    const blob = (i: number): string => `${'x'.repeat(220)}${String(i).padStart(10, '0')}`
+    const parser = new GunicornLogParser({ keepEvents: false })
+    for (let i = 0; i < 2000; i++) parser.push({ seq: i, stream: 'stderr', text: blob(i), at: i })
+    const tail = linesOf([
+      'Traceback (most recent call last):',
+      '  File "/app/app.py", line 1, in <module>',
+      "ModuleNotFoundError: No module named 'stripe'"
+    ])
+    const [traceback] = tail.flatMap((line) => parser.push(line))
+    expect(traceback).toMatchObject({ kind: 'traceback', exception: { type: 'ModuleNotFoundError' } })
+  })
+})

@@ -34,6 +34,11 @@ export interface FakeApp {
    * usual answer.
    */
   upgradeBreaks?: { log: string[]; exitCode?: number }
+  /**
+   * Log the container wrote before it exited that `docker logs --follow` has not delivered yet when it exits (it
+   * lags behind a flood): delivered after the exit, in bursts, until it is out or the container is removed.
+   */
+  unreadAtExit?: string
 }
 
 const CONTAINER_ID = 'f00dcafe0123456789abcdef'
@@ -50,6 +55,7 @@ export class FakeEngine implements CommandRunner {
   private readonly server = http.createServer((request, response) => this.serve(request, response))
   private port = 0
   private running = false
+  private removed = false
   private exit?: number
   private exited: Promise<number>
   private markExited: (code: number) => void = () => undefined
@@ -108,7 +114,10 @@ export class FakeEngine implements CommandRunner {
       case 'events':
         return ok('')
       case 'rm':
-        if (args.includes(CONTAINER_ID)) this.stop(137)
+        if (args.includes(CONTAINER_ID)) {
+          this.removed = true
+          this.stop(137)
+        }
         return ok(args.slice(3).join('\n'))
       default:
         throw new Error(`the fake engine does not know \`docker ${args.join(' ')}\``)
@@ -123,8 +132,9 @@ export class FakeEngine implements CommandRunner {
     }
     if (args[0] === 'logs') {
       this.logStream = options
-      void this.replay(options)
+      const replayed = this.replay(options)
       await this.exited
+      await replayed
       return 0
     }
     throw new Error(`the fake engine does not stream \`docker ${args.join(' ')}\``)
@@ -144,7 +154,15 @@ export class FakeEngine implements CommandRunner {
       options.onStderr?.(text)
       if (this.app.answer && listensAfter.test(text) && !this.server.listening) await this.listen()
     }
-    if (this.app.exitCode !== undefined) this.stop(this.app.exitCode)
+    if (this.app.exitCode === undefined) return
+    this.stop(this.app.exitCode)
+    const late = this.app.unreadAtExit?.replace(/\n$/, '').split('\n') ?? []
+    for (let index = 0; index < late.length; index++) {
+      // Removing the container ends the stream wherever it is.
+      if (this.removed) return
+      options.onStderr?.(late[index])
+      if (index % 500 === 499) await delay(1)
+    }
   }
 
   private listen(): Promise<void> {

@@ -1,4 +1,5 @@
 // LogWatch's wait for a bind that keeps failing: it ends with Gunicorn's verdict, or early once Gunicorn binds.
+import type { Docker } from '../../src/docker/docker.js'
 import { LogWatch } from '../../src/smoke/log-watch.js'
 import { capturedLog } from './smoke-run.js'
 
@@ -83,5 +84,51 @@ describe('the cancellation every probe gets', () => {
     job.abort('cancelled by the user')
     expect(watch.cancellation.reason).toBe('cancelled by the user')
     watch.dispose()
+  })
+})
+
+describe("reading a stopped container's log to its end", () => {
+  /** A `docker logs --follow` that delivers `total` lines in bursts (forever without it) until it is stopped. */
+  function follower(total = Infinity): { docker: Docker; stopped: () => boolean } {
+    let stopped = false
+    const docker = {
+      followLogs: (_id: string, onLine: (stream: 'stdout' | 'stderr', text: string) => void, signal?: AbortSignal) =>
+        new Promise<number>((resolve) => {
+          let row = 0
+          const burst = (): void => {
+            if (signal?.aborted) {
+              stopped = true
+              resolve(130)
+              return
+            }
+            for (let i = 0; i < 200 && row < total; i++) onLine('stderr', `noise ${String(row++).padStart(8, '0')}`)
+            if (row >= total) resolve(0)
+            else setImmediate(burst)
+          }
+          burst()
+        }),
+      wait: () => new Promise<number | undefined>(() => undefined)
+    } as unknown as Docker
+    return { docker, stopped: () => stopped }
+  }
+
+  it('reads every line when the log ends', async () => {
+    const watch = new LogWatch(Date.now)
+    const { docker } = follower(5000)
+    await expect(watch.readToEnd(watch.follow(docker, 'c'))).resolves.toBe(true)
+    expect(watch.buffer.totalLines).toBe(5000)
+    expect(watch.cut).toBe(false)
+  })
+
+  it('stops following once the cap is read, and says the log was cut', async () => {
+    const watch = new LogWatch(Date.now)
+    const { docker, stopped } = follower()
+    const done = watch.follow(docker, 'c')
+    const before = watch.buffer.totalLines
+    // Each line is 14 characters and its newline: 10,000 more characters are 666 lines.
+    await expect(watch.readToEnd(done, 10_000)).resolves.toBe(false)
+    expect(stopped()).toBe(true)
+    expect(watch.cut).toBe(true)
+    expect(watch.buffer.totalLines - before).toBe(666)
   })
 })

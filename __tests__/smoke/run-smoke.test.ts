@@ -143,6 +143,25 @@ describe('runSmoke on replayed logs', () => {
     30_000
   )
 
+  it("reads a stopped container's log to its end before the verdict: a traceback after a flood of output is named", async () => {
+    // The container exits while `docker logs` is still delivering what its workers printed before it: 40,000
+    // lines of SQL echo, then the tracebacks. The verdict waits for them (no timer cuts the reading).
+    const captured = capturedLog('bookworm', 'missing-dependency').replace(/\n$/, '').split('\n')
+    const firstFailure = captured.findIndex((line) => line.includes('Exception in worker process'))
+    const noise = Array.from(
+      { length: 40_000 },
+      (_, row) => `INFO sqlalchemy.engine.Engine SELECT products.id FROM products WHERE products.id = ${row}`
+    )
+    const app = { log: captured.slice(0, firstFailure).join('\n'), unreadAtExit: [...noise, ...captured.slice(firstFailure)].join('\n'), exitCode: 1 }
+    const { report, engine } = await smokeRun(app, IMAGE)
+    expect({ result: report.result, reason: report.reason }).toEqual({ result: 'fail', reason: 'missing-dependency' })
+    expect(report.summary).toMatch(/`stripe`/)
+    expect(report.logTotalLines).toBe(captured.length + noise.length)
+    // The container was removed only after its log had been read.
+    expect(engine.commands('rm').flat()).toContain(CONTAINER_ID)
+    expect(report.warnings.join(' ')).not.toMatch(/still unread/)
+  }, 30_000)
+
   it('removes a running container whose published port cannot be found, then fails with one sentence', async () => {
     const engine = new FakeEngine({ log: BOOTING, answer: OK, printedWorkers: 2, publishesNoPort: true })
     await expect(smokeRun(engine.app, IMAGE, { engine })).rejects.toThrow(/^Could not find the host port published for container port 8000: /)

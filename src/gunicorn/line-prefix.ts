@@ -62,7 +62,7 @@ export function stripLinePrefixes(text: string): string {
     // Fast path, most lines: no shape starts with Gunicorn's `[`, and only the log table with a blank.
     const first = rest.charCodeAt(0)
     if (Number.isNaN(first) || first === 91 /* [ */) break
-    if (first === 32 || first === 9 ? !LOG_TABLE.pattern.test(rest) : !ANY_PREFIX.test(rest)) break
+    if (first === 32 || first === 9 ? !LOG_TABLE.pattern.test(rest) : !mayStartWithPrefix(rest, first) || !ANY_PREFIX.test(rest)) break
     const shape = LINE_PREFIXES.find((candidate) => candidate.pattern.test(rest))
     if (!shape) break
     const next = rest.replace(shape.pattern, '')
@@ -70,6 +70,22 @@ export function stripLinePrefixes(text: string): string {
     rest = next
   }
   return rest.endsWith('`') || rest.endsWith('│') ? rest.replace(TRAILING_WRAPPER, '') : rest
+}
+
+/**
+ * A line that starts with an ASCII letter can only carry a compose prefix (`web-1  | `, so it holds a `|`) or a
+ * syslog-style time (`Dec 01 10:00:00 `: a first word of 2 to 5 characters, then a digit). Most lines are neither,
+ * and this tells them without the alternation of every shape.
+ */
+function mayStartWithPrefix(text: string, first: number): boolean {
+  const letter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122)
+  if (!letter) return true
+  const blank = text.indexOf(' ')
+  if (blank >= 2 && blank <= 5) {
+    const next = text.charCodeAt(text.charCodeAt(blank + 1) === 32 ? blank + 2 : blank + 1)
+    if (next >= 48 && next <= 57) return true
+  }
+  return text.includes('|')
 }
 
 /** Typographic quotes back to ASCII: forums and word processors "smarten" pasted tracebacks. */

@@ -1,6 +1,9 @@
 // Typed events from Gunicorn's output (19.x – 26.x), as captured in __fixtures__/logs and posted in public threads
 // (__fixtures__/corpus). Each line is read without the prefixes a log shipper or a paste added (line-reading.ts);
-// events keep the line as it arrived. Unknown lines are kept as `raw`, never dropped.
+// events keep the line as it arrived. Unknown lines are kept as `raw`, never dropped: a run of them is one event
+// (many lines), and a streaming reader that keeps no events only counts them (the log buffer keeps the lines).
+// Every pattern that could scan a whole line is guarded by a cheap substring test: a worker that prints 40 MB of
+// its own output must be read as fast as Docker delivers it, or the verdict is taken before its traceback arrives.
 
 import type { LogLine } from '../model.js'
 import {
@@ -30,8 +33,22 @@ const EXCEPTION_NAME = /(Error|Exception|Exit|Interrupt|Iteration|Warning|Timeou
 const BARE_EXCEPTION =
   /^(ModuleNotFoundError|ImportError|SyntaxError|IndentationError|NameError|AttributeError|KeyError|TypeError|ValueError|RuntimeError|OSError|MemoryError|PermissionError|FileNotFoundError|ConnectionRefusedError|[a-z_]\w*(?:\.\w+)+(?:Error|Exception|ImproperlyConfigured|HaltServer)): (.+)$/
 const HALT_SERVER = /^<HaltServer '(.*)' (\d+)>$/
+/** The first two characters of the unprefixed config and app-load messages (`Er`ror:, `Fa`iled to, `gu`nicorn: …). */
+const MESSAGE_STARTS = new Set(
+  [...CONFIG_ERRORS, ...APP_LOAD_ERRORS].map((pattern) => {
+    const literal = /^\^\(?([A-Za-z]{2})/.exec(pattern.source)
+    if (!literal) throw new Error(`message pattern without a literal start: ${pattern.source}`)
+    return startKey(literal[1])
+  })
+)
+
+function startKey(text: string): number {
+  return text.charCodeAt(0) * 65536 + text.charCodeAt(1)
+}
 /** An open traceback that has seen this many lines without finishing is given up (its lines become raw). */
 const MAX_TRACEBACK_LINES = 400
+/** One raw event holds at most this many lines of a run of unrecognised ones; a longer run goes on in a new event. */
+const MAX_RAW_RUN_LINES = 10_000
 
 interface OpenTraceback {
   lines: LogLine[]
@@ -42,9 +59,13 @@ interface OpenTraceback {
 }
 
 type TracebackEvent = Extract<GunicornEvent, { kind: 'traceback' }>
+type RawEvent = Extract<GunicornEvent, { kind: 'raw' }>
 
 export interface ParserOptions {
-  /** Keep every event in `events` (default true). The boot tracker turns this off to stay cheap on huge logs. */
+  /**
+   * Keep every event in `events` (default true). The boot tracker turns this off to stay cheap on huge logs:
+   * then lines nothing recognises become no event at all, only `unrecognisedLines` counts them.
+   */
   keepEvents?: boolean
 }
 
@@ -59,6 +80,12 @@ export class GunicornLogParser {
   private readonly faults = new FaultDumpReader()
   /** An exception line that ended with `: ` (Django's messages start with a newline): the next line is its message. */
   private awaitingMessage?: TracebackEvent
+  /** The raw event the last segment went to (a run of unrecognised lines grows it), and the one before this segment. */
+  private rawRun?: RawEvent
+  private continuing?: RawEvent
+  /** The texts of the current run (its event's `text` joins them when asked: most runs are never read). */
+  private runTexts: string[] = []
+  private unrecognised = 0
 
   constructor(options: ParserOptions = {}) {
     this.keepEvents = options.keepEvents ?? true
@@ -66,6 +93,11 @@ export class GunicornLogParser {
 
   get events(): readonly GunicornEvent[] {
     return this.kept
+  }
+
+  /** Segments no pattern recognised (without a Gunicorn prefix, outside any traceback or dump), kept or not. */
+  get unrecognisedLines(): number {
+    return this.unrecognised
   }
 
   push(line: LogLine): GunicornEvent[] {
@@ -81,28 +113,35 @@ export class GunicornLogParser {
     this.faults.flush(out)
     for (const traceback of this.open) {
       if (traceback.frames.length > 0) out.push({ kind: 'cut-traceback', frames: traceback.frames, pid: traceback.pid, lines: traceback.lines })
-      else for (const line of traceback.lines) out.push({ kind: 'raw', text: line.text, lines: [line] })
+      else this.rawLines(traceback.lines, out)
     }
     this.open = []
     this.pendingExceptionPids = []
     this.awaitingMessage = undefined
+    this.rawRun = undefined
     if (this.keepEvents) for (const event of out) this.kept.push(event)
     return out
   }
 
   private read(line: LogLine, text: string, out: GunicornEvent[]): void {
+    // A segment that is not itself raw ends the run of raw ones.
+    this.continuing = this.rawRun
+    this.rawRun = undefined
     const first = text.charCodeAt(0)
     const prefixed = first === 91 /* [ */ || (first >= 48 && first <= 57) /* 0-9 */ ? PREFIX.exec(text) : null
     if (prefixed) {
       this.awaitingMessage = undefined
       const prefix: GunicornPrefix = { timestamp: prefixed[1] ?? prefixed[2], pid: Number(prefixed[3]), level: prefixed[4] as GunicornLevel }
-      out.push(this.prefixedEvent(line, prefixed[5], prefix))
+      const event = this.prefixedEvent(line, prefixed[5], prefix)
+      if (event) out.push(event)
     } else {
       this.unprefixed(line, text, out)
     }
+    this.continuing = undefined
   }
 
-  private prefixedEvent(line: LogLine, message: string, prefix: GunicornPrefix): GunicornEvent {
+  /** Undefined for a prefixed line no pattern knows when no events are kept (it is only counted). */
+  private prefixedEvent(line: LogLine, message: string, prefix: GunicornPrefix): GunicornEvent | undefined {
     for (const [pattern, build] of PREFIXED) {
       const m = pattern.exec(message)
       if (!m) continue
@@ -110,12 +149,16 @@ export class GunicornLogParser {
       if (event.kind === 'worker-exception') this.pendingExceptionPids.push(event.pid)
       return event
     }
-    return { kind: 'raw', text: message, lines: [line], prefix }
+    this.unrecognised++
+    return this.keepEvents ? { kind: 'raw', text: message, lines: [line], prefix } : undefined
   }
 
   private unprefixed(line: LogLine, text: string, out: GunicornEvent[]): void {
     if (this.faults.consume(line, text, out)) return
-    if (TRACEBACK_HEADER.test(text)) {
+    // The first character decides which patterns can match at all (each is anchored at the line's start).
+    // What `^\s*` would skip: most lines start with their first character, and the search stops there.
+    const lead = text.charCodeAt(text.search(/\S/))
+    if ((lead === 84 /* T */ || lead === 91) /* [ */ && TRACEBACK_HEADER.test(text)) {
       this.awaitingMessage = undefined
       this.open.push({ lines: [line], frames: [], pid: this.pendingExceptionPids.shift(), chained: this.nextIsChained })
       this.nextIsChained = false
@@ -123,30 +166,34 @@ export class GunicornLogParser {
     }
     if (this.awaitingMessage && this.continuesMessage(line, text)) return
     if (this.open.length > 0 && this.consumeTracebackLine(line, text, out)) return
-    if (FRAME.test(text)) {
+    if (lead === 70 /* F */ && FRAME.test(text)) {
       // The log starts inside a traceback (cut, or a paste of its end): read it all the same.
       this.open.push({ lines: [], frames: [], pid: this.pendingExceptionPids.shift(), chained: this.nextIsChained, headless: true })
       this.nextIsChained = false
       this.consumeTracebackLine(line, text, out)
       return
     }
-    if (CHAIN_MARKER.test(text)) {
+    if ((lead === 68 /* D */ || lead === 84) /* T */ && CHAIN_MARKER.test(text)) {
       this.nextIsChained = true
-      out.push({ kind: 'raw', text, lines: [line] })
+      this.noise(line, text, out)
       return
     }
-    for (const pattern of CONFIG_ERRORS) {
-      const m = pattern.exec(text)
-      if (m) {
-        out.push({ kind: 'config-error', message: m[1].trim(), lines: [line] })
+    if (MESSAGE_STARTS.has(startKey(text))) {
+      for (const pattern of CONFIG_ERRORS) {
+        const m = pattern.exec(text)
+        if (m) {
+          out.push({ kind: 'config-error', message: m[1].trim(), lines: [line] })
+          return
+        }
+      }
+      if (APP_LOAD_ERRORS.some((pattern) => pattern.test(text))) {
+        out.push({ kind: 'app-load-error', message: text, lines: [line] })
         return
       }
     }
-    if (APP_LOAD_ERRORS.some((pattern) => pattern.test(text))) {
-      out.push({ kind: 'app-load-error', message: text, lines: [line] })
-      return
-    }
-    const bare = BARE_EXCEPTION.exec(text)
+    // The exception's name holds no blank: the line's first blank follows its `: `.
+    const blank = text.indexOf(' ')
+    const bare = blank > 1 && text.charCodeAt(blank - 1) === 58 /* : */ ? BARE_EXCEPTION.exec(text) : null
     if (bare) {
       const event: TracebackEvent = {
         kind: 'traceback',
@@ -160,7 +207,35 @@ export class GunicornLogParser {
       out.push(event)
       return
     }
-    out.push(segfaultReport(line, text) ?? { kind: 'raw', text, lines: [line] })
+    const segfault = segfaultReport(line, text)
+    if (segfault) out.push(segfault)
+    else this.noise(line, text, out)
+  }
+
+  /** A segment nothing recognises: counted, and added to the current run of raw lines when events are kept. */
+  private noise(line: LogLine, text: string, out: GunicornEvent[]): void {
+    this.unrecognised++
+    if (!this.keepEvents) return
+    const run = this.continuing
+    if (run && run.lines.length < MAX_RAW_RUN_LINES) {
+      this.runTexts.push(text)
+      if (run.lines[run.lines.length - 1] !== line) run.lines.push(line)
+      this.rawRun = run
+      return
+    }
+    const texts = [text]
+    const event = { kind: 'raw', lines: [line] } as unknown as RawEvent
+    // An own, enumerable property like any other (equality, spreading and JSON see it), built only when read.
+    Object.defineProperty(event, 'text', { enumerable: true, get: () => (texts.length === 1 ? texts[0] : texts.join('\n')) })
+    this.rawRun = event
+    this.runTexts = texts
+    out.push(event)
+  }
+
+  /** Lines of a traceback that was given up or never got a frame: one raw event (or only counted). */
+  private rawLines(lines: LogLine[], out: GunicornEvent[]): void {
+    this.unrecognised += lines.length
+    if (this.keepEvents && lines.length > 0) out.push({ kind: 'raw', text: lines.map((line) => line.text).join('\n'), lines })
   }
 
   private continuesMessage(line: LogLine, text: string): boolean {
@@ -222,7 +297,7 @@ export class GunicornLogParser {
   private checkLength(traceback: OpenTraceback, out: GunicornEvent[]): true {
     if (traceback.lines.length >= MAX_TRACEBACK_LINES) {
       this.open.splice(this.open.indexOf(traceback), 1)
-      for (const line of traceback.lines) out.push({ kind: 'raw', text: line.text, lines: [line] })
+      this.rawLines(traceback.lines, out)
     }
     return true
   }
@@ -234,9 +309,9 @@ const SHELL_SEGFAULT = /^(?!Fatal Python error)(?:.*\s)?Segmentation fault(?:\s+
 const KERNEL_SEGFAULT = /^\[\s*\d+\.\d+\] ([^\s[]+)\[\d+\]: segfault at \S+ ip \S+ sp \S+ error \d+(?: in ([^\s[]+))?/
 
 function segfaultReport(line: LogLine, text: string): GunicornEvent | undefined {
-  const kernel = KERNEL_SEGFAULT.exec(text)
+  const kernel = text.charCodeAt(0) === 91 /* [ */ && text.includes(' segfault at ') ? KERNEL_SEGFAULT.exec(text) : null
   if (kernel) return { kind: 'segfault-report', reporter: 'kernel', process: kernel[1], library: kernel[2], lines: [line] }
-  return SHELL_SEGFAULT.test(text) ? { kind: 'segfault-report', reporter: 'shell', lines: [line] } : undefined
+  return text.includes('Segmentation fault') && SHELL_SEGFAULT.test(text) ? { kind: 'segfault-report', reporter: 'shell', lines: [line] } : undefined
 }
 
 /** `KeyError`, `psycopg2.OperationalError`, `django.core.exceptions.ImproperlyConfigured`; not `Loaded: 3 models`. */

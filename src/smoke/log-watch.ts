@@ -9,6 +9,16 @@ import type { Outcome } from './types.js'
 
 /** After Gunicorn's first fatal line, how long to let the rest of its output arrive before deciding. */
 const SETTLE_MS = 150
+/**
+ * Once the container has stopped, its log is read to the end before the verdict, but no further than this many
+ * characters past the point reached when it stopped. Two workers that each printed 40 MB before their traceback
+ * are read whole even if nothing had been read before the stop. The bound is on size, not time: how long it takes
+ * is Docker's pace (`docker logs` of a json-file log: 2.6 MB/s on this 2-core machine under a load of 13, so
+ * at most about 50 s there, much less on an idle runner).
+ */
+export const LOG_DRAIN_CAP = 128 * 1024 * 1024
+/** A `docker logs --follow` of a stopped container that delivers nothing for this long is stuck: stop waiting. */
+const STALLED_FOLLOWER_MS = 5000
 
 export type LogDecision = Extract<Outcome, 'gave-up' | 'container-exited' | 'unstable'>
 
@@ -21,6 +31,12 @@ export class LogWatch {
   workerTrouble?: { at: number; what: 'worker timeout' | 'worker exited' }
   /** The container stopped by itself. */
   exited?: { code?: number; at: number }
+  /** Characters of log read so far (each line and its newline). */
+  charsRead = 0
+  /** Reading stopped at the drain cap: the log goes on beyond what the run read. */
+  cut = false
+  private readLimit = Infinity
+  private readonly following = new AbortController()
   private seq = 0
   /** How many things worth a look happened: a waiter that remembers the count knows what it missed. */
   private news = 0
@@ -51,12 +67,19 @@ export class LogWatch {
 
   /** Follows the container's log and exit; resolves when the log ends. */
   follow(docker: Docker, containerId: string): Promise<number> {
-    const logsDone = docker.followLogs(containerId, (stream, text) => this.push(stream, text))
+    const logsDone = docker.followLogs(containerId, (stream, text) => this.push(stream, text), this.following.signal)
     void docker.wait(containerId).then((code) => this.containerExited(code))
     return logsDone
   }
 
   push(stream: LogLine['stream'], text: string): void {
+    if (this.cut) return
+    this.charsRead += text.length + 1
+    if (this.charsRead > this.readLimit) {
+      this.cut = true
+      this.following.abort()
+      return
+    }
     const line: LogLine = { seq: this.seq++, stream, text, at: this.now() }
     this.buffer.push(line)
     const signal = this.tracker.push(line)
@@ -172,6 +195,31 @@ export class LogWatch {
   /** The wait for Gunicorn's verdict on a bind that keeps failing; it ends early if a retry binds after all. */
   decisionWhileBindFails(deadline: number): Promise<LogDecision | undefined> {
     return this.decisionBy(deadline, () => this.tracker.state().bindInUse)
+  }
+
+  /**
+   * The container has stopped: waits until its log has been read to the end (`logsDone`), or until `cap` more
+   * characters were read, then stops following. Resolves to whether the whole log was read.
+   */
+  async readToEnd(logsDone: Promise<unknown>, cap = LOG_DRAIN_CAP): Promise<boolean> {
+    this.readLimit = this.charsRead + cap
+    if (this.signal?.aborted) this.following.abort()
+    else this.signal?.addEventListener('abort', () => this.following.abort(), { once: true })
+    const ended = logsDone.then(
+      () => true,
+      () => true
+    )
+    // Not a time limit on reading: only a follower that delivers nothing at all for this long is given up on.
+    for (let before = -1; before !== this.charsRead;) {
+      before = this.charsRead
+      let timer: NodeJS.Timeout | undefined
+      const idle = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), STALLED_FOLLOWER_MS)))
+      const done = await Promise.race([ended, idle])
+      clearTimeout(timer)
+      if (done) return !this.cut
+    }
+    this.following.abort()
+    return !this.cut
   }
 
   /** Stops listening for the job's cancellation. */

@@ -1,6 +1,7 @@
 // Teardown: evidence from the container before it goes (exit code, OOM), then remove it, the print-config
 // container with it, and drain the log.
 import type { ContainerState } from '../docker/docker.js'
+import { LOG_DRAIN_CAP } from './log-watch.js'
 import type { WorkerCount } from './worker-count.js'
 import { cancelled, type Findings, type Running, type SmokeRun } from './types.js'
 
@@ -28,6 +29,15 @@ export async function tearDown(
       ? await docker.oomEvents(running.containerId, running.containerStartedAt).catch(() => undefined)
       : undefined
   const exitedOnItsOwn = running.watch.exited
+  // A container that stopped has all its log on disk: read it to the end (bounded by LOG_DRAIN_CAP) before the
+  // verdict and before removing it (removal would end the stream wherever it is). A worker that printed 40 MB
+  // before its traceback is then still diagnosed. A running container's log ends when it is removed.
+  const stopped = !healthy && (state ? !state.running : exitedOnItsOwn !== undefined)
+  if (stopped && !(await running.watch.readToEnd(logsDone))) {
+    run.warnings.push(
+      `More than ${LOG_DRAIN_CAP / 1024 / 1024} MiB of the container's log was still unread when it stopped: the run read that much and no more, so the diagnosis may miss the log's end.`
+    )
+  }
   // --print-config started at the first healthy answer and normally finished during the stability window; the
   // verdict does not wait long for it (the tracker's count of the first burst of boots is the fallback).
   const workersExpected = await workerCount.within(healthy ? 300 : 0)
@@ -39,7 +49,7 @@ export async function tearDown(
     await workerCount.within(10_000)
     await docker.removeContainers([configContainer])
   }
-  await Promise.race([logsDone, delay(3000)])
+  if (!stopped) await Promise.race([logsDone, delay(3000)])
   return { state, oomEvents, exitedOnItsOwn, workersExpected }
 }
 
