@@ -5,6 +5,7 @@ import type { SourceLocation } from '../../model.js'
 import type { RuleContext } from '../context.js'
 import type { Finding, Rule } from '../reason.js'
 import { commandLine, configSetting, firstLocation } from './locate.js'
+import type { LocalNeighbour } from './local-modules.js'
 
 /** What a boot rule of config-error found (the start rules have their own, in start.ts). */
 export type ConfigFacts =
@@ -19,6 +20,7 @@ export type ConfigFacts =
   | { kind: 'unrecognized-arguments'; args: string }
   | { kind: 'rejected'; message: string }
   | { kind: 'django-settings'; message: string; location?: SourceLocation }
+  | { kind: 'installed-app'; app: string; location?: SourceLocation; local?: LocalNeighbour }
   | { kind: 'ini-section'; section: string; exceptionLine: string; location?: SourceLocation }
 
 type ConfigErrorEvent = EventOf<'config-error'>
