@@ -3,10 +3,11 @@
 // not print its "Did you mean" in Gunicorn's log, so there the answer says what the log allows). Each run checks the
 // reason, the culprit, the file:line annotation, the remedy, and that nothing is left behind.
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { jest } from '@jest/globals'
 import { BASES, baseImage, leftovers } from './helpers/docker.js'
-import { runAction, type ActionRun } from './helpers/run-action.js'
+import { ROOT, runAction, type ActionRun } from './helpers/run-action.js'
 import type { RunReport } from '../src/model.js'
 
 jest.setTimeout(180_000)
@@ -30,9 +31,44 @@ function expectFailure(run: ActionRun, reason: string, file: string, line: numbe
   expect(report(run).diagnosis?.location).toMatchObject({ file, line })
 }
 
+/**
+ * Applies a remedy literally to a copy of the fixture: on the line the diagnosis points at, `from` becomes `to`
+ * and on the other lines it names (the words the remedy gives); then runs the copy, which must pass.
+ */
+async function applyRemedy(
+  run: ActionRun,
+  name: string,
+  from: string,
+  to: string,
+  inputs: Record<string, string>,
+  alsoOn: number[] = []
+): Promise<void> {
+  const location = report(run).diagnosis?.location
+  expect(location).toBeDefined()
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'gsmoke-remedy-'))
+  try {
+    fs.cpSync(path.join(ROOT, fixture(name)), copy, { recursive: true })
+    const file = path.join(copy, path.relative(fixture(name), location!.file))
+    const lines = fs.readFileSync(file, 'utf8').split('\n')
+    for (const line of [location!.line, ...alsoOn]) {
+      expect(lines[line - 1]).toContain(from)
+      lines[line - 1] = lines[line - 1].replace(from, to)
+    }
+    fs.writeFileSync(file, lines.join('\n'))
+    const fixed = await runAction({ ...inputs, context: '.' }, { workspace: copy })
+    expect(fixed.outputs.result).toBe('pass')
+    expectNothingLeft(fixed)
+  } finally {
+    fs.rmSync(copy, { recursive: true, force: true })
+  }
+}
+
 describe.each(BASES)('on %s', (suite) => {
   const common = { 'build-args': `BASE_IMAGE=${baseImage(suite)}`, 'stability-window': '1', comment: 'never', timeout: '60' }
   const misspelled = fixture('fail-misspelled-name')
+  const listing = 'gunicorn -w 2 -b 0.0.0.0:8000 listing:app'
+  const importing = 'gunicorn -w 2 -b 0.0.0.0:8000 queue_app:app'
+  const exporting = 'gunicorn -w 2 -b 0.0.0.0:8000 export_app:app'
 
   it('os.environ.get("DJANGO_ALLOWED_HOSTS").split(" ") unset: missing-env on settings.py:6; with the variable passed it passes', async () => {
     const settings = `${fixture('fail-env-none')}/notes/settings.py`
@@ -58,6 +94,7 @@ describe.each(BASES)('on %s', (suite) => {
     expect(remedy).toContain(`Correct the entry to \`upload\` in \`${settings}:8\``)
     expect(remedy).not.toContain('Add `uploads`')
     expectNothingLeft(run)
+    await applyRemedy(run, 'fail-installed-app-typo', '"uploads"', '"upload"', common)
   })
 
   it('redis.StricRedis: the name is misspelled (StrictRedis where Python says so), on cache.py:6', async () => {
@@ -67,6 +104,7 @@ describe.each(BASES)('on %s', (suite) => {
     if (PYTHON_HINTS[suite]) {
       expect(run.outputs.summary).toContain('uses `StricRedis`, which `redis` does not have: the name is misspelled (Python suggests `StrictRedis`')
       expect(remedy).toBe(`Write \`StrictRedis\` instead of \`StricRedis\` at \`${misspelled}/cache.py:6\`.`)
+      await applyRemedy(run, 'fail-misspelled-name', 'StricRedis', 'StrictRedis', common)
     } else {
       expect(run.outputs.summary).toContain('`StricRedis` is misspelled, or the installed `redis` is not the package the code expects')
       expect(remedy).toMatch(/^Check the spelling of `StricRedis`/)
@@ -75,27 +113,34 @@ describe.each(BASES)('on %s', (suite) => {
   })
 
   it('NameError PAGE_SIZ: misspelled, PAGE_SIZE suggested, on pages.py:3', async () => {
-    const run = await runAction({ ...common, context: misspelled, command: 'gunicorn -w 2 -b 0.0.0.0:8000 listing:app' })
+    const run = await runAction({ ...common, context: misspelled, command: listing })
     expectFailure(run, 'import-error', `${misspelled}/pages.py`, 3)
     expect(run.outputs.summary).toContain('uses the name `PAGE_SIZ`, which is not defined: the name is misspelled')
     expect(report(run).diagnosis?.remedy).toBe(`Write \`PAGE_SIZE\` instead of \`PAGE_SIZ\` at \`${misspelled}/pages.py:3\`.`)
     expectNothingLeft(run)
+    await applyRemedy(run, 'fail-misspelled-name', 'PAGE_SIZ ', 'PAGE_SIZE ', { ...common, command: listing })
   })
 
   it('from redis import StricRedis: misspelled where Python suggests, spelling first where it does not, on queue_app.py:2', async () => {
-    const run = await runAction({ ...common, context: misspelled, command: 'gunicorn -w 2 -b 0.0.0.0:8000 queue_app:app' })
+    const run = await runAction({ ...common, context: misspelled, command: importing })
     expectFailure(run, 'import-error', `${misspelled}/queue_app.py`, 2)
     const remedy = report(run).diagnosis?.remedy
-    if (PYTHON_HINTS[suite]) expect(remedy).toBe(`Write \`StrictRedis\` instead of \`StricRedis\` at \`${misspelled}/queue_app.py:2\`.`)
-    else expect(remedy).toMatch(/^Check the spelling of `StricRedis`; else pin/)
     expectNothingLeft(run)
+    if (PYTHON_HINTS[suite]) {
+      expect(remedy).toBe(`Write \`StrictRedis\` instead of \`StricRedis\` at \`${misspelled}/queue_app.py:2\` and on line 5 of the same file.`)
+      await applyRemedy(run, 'fail-misspelled-name', 'StricRedis', 'StrictRedis', { ...common, command: importing }, [5])
+    } else {
+      expect(remedy).toMatch(/^Check the spelling of `StricRedis`; else pin/)
+    }
   })
 
   it('import of exporter where exporters.py exists: import-error on export_app.py:3, never a requirement', async () => {
-    const run = await runAction({ ...common, context: misspelled, command: 'gunicorn -w 2 -b 0.0.0.0:8000 export_app:app' })
+    const run = await runAction({ ...common, context: misspelled, command: exporting })
     expectFailure(run, 'import-error', `${misspelled}/export_app.py`, 3)
     expect(run.outputs.summary).toContain('the repository has `exporters`')
+    expect(report(run).diagnosis?.remedy).toContain('Correct the name to `exporters` where it is imported')
     expect(report(run).diagnosis?.remedy).toContain('do not add `exporter` to the requirements')
     expectNothingLeft(run)
+    await applyRemedy(run, 'fail-misspelled-name', 'from exporter ', 'from exporters ', { ...common, command: exporting })
   })
 })

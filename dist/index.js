@@ -21585,8 +21585,9 @@ function closestLocalModule(rc, moduleName) {
   const parent = segments.slice(0, -1);
   const folder = parent.join("/");
   const candidates = localModuleNames(rc, folder);
-  const closest = closestName(segments[segments.length - 1], candidates);
-  if (!closest) return void 0;
+  const missing = segments[segments.length - 1];
+  const closest = closestName(missing, candidates);
+  if (!closest || editDistance(missing, closest) > (missing.length >= 8 ? 2 : 1)) return void 0;
   const relative3 = [...parent, closest].join("/");
   const path19 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
   return { name: [...parent, closest].join("."), path: path19 };
@@ -21621,7 +21622,7 @@ var init_local_modules = __esm({
     "use strict";
     init_closest();
     init_packages();
-    NOT_MODULES = /^(\.|__pycache__$|node_modules$|venv$|env$|site-packages$|tests?$|__init__\.py$)/;
+    NOT_MODULES = /^(\.|__pycache__$|node_modules$|venv$|env$|site-packages$|tests?$|(__init__|manage|setup|conftest|noxfile|fabfile)\.py$)/;
     SETTINGS_MODULE = /DJANGO_SETTINGS_MODULE['"]?\s*[,=:]\s*['"]?([A-Za-z_][\w.]*)/;
   }
 });
@@ -22900,6 +22901,14 @@ var init_missing_dependency = __esm({
 });
 
 // src/diagnosis/reasons/import-error.ts
+function misspelled(rc, frame, found2) {
+  const location = frame?.location;
+  const word = new RegExp(`\\b${found2.name}\\b`);
+  const lines = location ? rc.repo.read(location.file)?.split("\n") ?? [] : [];
+  const alsoOn2 = lines.flatMap((text, index) => index + 1 !== location?.line && word.test(text) ? [index + 1] : []);
+  const at = location ? fileLine(location) : frame ? `${frame.frame.file}:${frame.frame.line}` : void 0;
+  return { kind: "misspelled", ...found2, at, alsoOn: alsoOn2 };
+}
 function ownFile(rc, fromModule, fromFile) {
   if (fromFile) return rc.mapContainerPath(fromFile);
   return fromModule ? rc.moduleFile(fromModule) : void 0;
@@ -22935,7 +22944,7 @@ function misspelledWords(facts) {
   const hint = facts.byPython ? `Python suggests ${code(facts.suggestion)}` : `the file defines ${code(facts.suggestion)}`;
   return {
     summary: `${subject} ${what}: the name is misspelled (${hint}; ${code(facts.exceptionLine)}).`,
-    remedy: `Write ${code(facts.suggestion)} instead of ${code(facts.name)}${facts.at ? ` at ${code(facts.at)}` : ""}.`
+    remedy: `Write ${code(facts.suggestion)} instead of ${code(facts.name)}${facts.at ? ` at ${code(facts.at)}` : ""}${alsoOn(facts.alsoOn)}.`
   };
 }
 function moduleTypoWords(facts) {
@@ -22957,7 +22966,7 @@ function raisedWords(facts) {
     remedy: `Define the name before it is used at ${code(facts.at ?? "module level")} (a typo, a missing import, or code that only runs in development).`
   };
 }
-var cannotImport, nameMissingAtImport, misspelledModule, import_error_default;
+var cannotImport, nameMissingAtImport, misspelledModule, alsoOn, import_error_default;
 var init_import_error = __esm({
   "src/diagnosis/reasons/import-error.ts"() {
     "use strict";
@@ -22980,17 +22989,14 @@ var init_import_error = __esm({
         const base = { name, fromModule, importedAt: frame?.location };
         const file = ownFile(rc, fromModule, fromFile);
         const didYouMean = /Did you mean: '([^']+)'/.exec(message)?.[1];
-        const at = frame?.location ? fileLine(frame.location) : void 0;
-        const facts = /partially initialized module|circular import/.test(message) ? { ...base, kind: "circular-import" } : file ? { ...base, kind: "not-defined", ownFile: file, didYouMean } : didYouMean ? {
-          kind: "misspelled",
+        const facts = /partially initialized module|circular import/.test(message) ? { ...base, kind: "circular-import" } : file ? { ...base, kind: "not-defined", ownFile: file, didYouMean } : didYouMean ? misspelled(rc, frame, {
           usage: "import",
           name,
           suggestion: didYouMean,
           owner: fromModule,
           byPython: true,
-          at,
           exceptionLine: tb.exception.line
-        } : { ...base, kind: "not-provided", pipName: pipPackageFor(fromModule ?? name).pipName };
+        }) : { ...base, kind: "not-provided", pipName: pipPackageFor(fromModule ?? name).pipName };
         return { facts, evidence: rc.tracebackEvidence(tb, frame), location: frame?.location };
       }
     };
@@ -23005,16 +23011,14 @@ var init_import_error = __esm({
         const missing = missingName(tb.exception.message);
         const exceptionLine = tb.exception.line;
         const suggestion = missing?.suggestion ?? (missing?.usage === "name" ? closestDefined(rc, frame?.location?.file, missing.name) : void 0);
-        const facts = missing && suggestion ? {
-          kind: "misspelled",
+        const facts = missing && suggestion ? misspelled(rc, frame, {
           usage: missing.usage,
           name: missing.name,
           suggestion,
           owner: missing.module ?? missing.owner,
           byPython: Boolean(missing.suggestion),
-          at,
           exceptionLine
-        } : missing?.module ? { kind: "wrong-package", exceptionLine, module: missing.module, name: missing.name, at } : { kind: "undefined-name", exceptionLine, at };
+        }) : missing?.module ? { kind: "wrong-package", exceptionLine, module: missing.module, name: missing.name, at } : { kind: "undefined-name", exceptionLine, at };
         return { facts, evidence: rc.tracebackEvidence(tb, frame), location: frame?.location };
       }
     };
@@ -23033,6 +23037,7 @@ var init_import_error = __esm({
         };
       }
     };
+    alsoOn = (lines) => lines.length === 0 ? "" : ` and on ${lines.length === 1 ? "line" : "lines"} ${lines.join(", ")} of the same file`;
     import_error_default = defineReason({
       id: "import-error",
       title: "Import error",

@@ -1,7 +1,12 @@
 // Issue 25, points 2-4, on the logs captured from their fixtures on each base (scripts/capture-logs.sh): a variable
 // read as None (fail-env-none), an INSTALLED_APPS typo of a local app (fail-installed-app-typo), and names Python says
 // are misspelled (fail-misspelled-name; bookworm's Python 3.11 prints no "Did you mean" in Gunicorn's log).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { captured, SUITES } from '../gunicorn/captured-logs.js'
+import { RuleContext } from '../../src/diagnosis/context.js'
+import { closestLocalModule } from '../../src/diagnosis/rules/local-modules.js'
 import { contextFor, diagnose, fromCapture } from './context-helper.js'
 import { environmentRead } from '../../src/diagnosis/rules/environment.js'
 import { definedNames, missingName } from '../../src/diagnosis/rules/imports.js'
@@ -97,7 +102,7 @@ describe.each(SUITES)('on %s', (suite) => {
     expect(d.location).toMatchObject({ file: `${APPS}/fail-misspelled-name/queue_app.py`, line: 2 })
     if (PYTHON_HINTS[suite]) {
       expect(d.summary).toContain(`\`${at}\` imports \`StricRedis\` from \`redis\`, which has no such name: the name is misspelled`)
-      expect(d.remedy).toBe(`Write \`StrictRedis\` instead of \`StricRedis\` at \`${at}\`.`)
+      expect(d.remedy).toBe(`Write \`StrictRedis\` instead of \`StricRedis\` at \`${at}\` and on line 5 of the same file.`)
     } else {
       expect(d.remedy).toMatch(/^Check the spelling of `StricRedis`; else pin the version of `redis`/)
     }
@@ -138,5 +143,31 @@ describe("Python's messages about missing names", () => {
   it('the names a module defines at its top level', () => {
     const names = definedNames('import os\nfrom a import (b, c as d)\nPAGE_SIZE: int = 20\ndef view():\n    local = 1\nclass Form:\n    pass\n')
     expect([...names].sort()).toEqual(['Form', 'PAGE_SIZE', 'b', 'd', 'os', 'view'])
+  })
+})
+
+describe("the repository's module a missing one was meant to name", () => {
+  let repo: string
+  beforeAll(() => {
+    repo = mkdtempSync(path.join(os.tmpdir(), 'gsmoke-local-'))
+    for (const file of ['manage.py', 'upload/__init__.py', 'shop/__init__.py', 'shop/payments.py', 'notes/readme.txt', 'request.py']) {
+      mkdirSync(path.dirname(path.join(repo, file)), { recursive: true })
+      writeFileSync(path.join(repo, file), '')
+    }
+  })
+  afterAll(() => rmSync(repo, { recursive: true, force: true }))
+  const closest = (name: string) => closestLocalModule(new RuleContext(contextFor([], { repoRoot: repo })), name)
+
+  it('one typo from a local package or module, next to where it was looked for', () => {
+    expect(closest('uploads')).toEqual({ name: 'upload', path: 'upload' })
+    expect(closest('uplaod')).toEqual({ name: 'upload', path: 'upload' })
+    expect(closest('shop.payment')).toEqual({ name: 'shop.payments', path: 'shop/payments.py' })
+  })
+
+  it('never a script nobody imports, a folder without Python, a known package, or a name two typos away', () => {
+    expect(closest('mangum')).toBeUndefined()
+    expect(closest('note')).toBeUndefined()
+    expect(closest('requests')).toBeUndefined()
+    expect(closest('uplo')).toBeUndefined()
   })
 })

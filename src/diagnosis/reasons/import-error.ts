@@ -1,7 +1,7 @@
 // An import that finds the module but not the name (a version mismatch, a circular import, a typo in the app's own
 // module), or module-level code raising NameError/AttributeError while Gunicorn imports the app.
 import { defineReason, type Rule } from '../reason.js'
-import type { RuleContext } from '../context.js'
+import type { RuleContext, UserFrame } from '../context.js'
 import { pipPackageFor } from '../packages.js'
 import { closestName } from '../closest.js'
 import { cannotImportName, definedNames, missingName, moduleNotFound, raisedAtImport, type MissingName } from '../rules/imports.js'
@@ -37,6 +37,18 @@ interface Misspelled {
   byPython: boolean
   at?: string
   exceptionLine: string
+  /** Other lines of the same file that use the misspelled name: the fix is on each. */
+  alsoOn: number[]
+}
+
+/** The facts of a misspelled name used at a frame, with the file's other lines that use it. */
+function misspelled(rc: RuleContext, frame: UserFrame | undefined, found: Omit<Misspelled, 'at' | 'alsoOn'>): Facts {
+  const location = frame?.location
+  const word = new RegExp(`\\b${found.name}\\b`)
+  const lines = location ? (rc.repo.read(location.file)?.split('\n') ?? []) : []
+  const alsoOn = lines.flatMap((text, index) => (index + 1 !== location?.line && word.test(text) ? [index + 1] : []))
+  const at = location ? fileLine(location) : frame ? `${frame.frame.file}:${frame.frame.line}` : undefined
+  return { kind: 'misspelled', ...found, at, alsoOn }
 }
 
 /** The repository file Python read the module from (as the message shows it, else the module's own file). */
@@ -57,22 +69,19 @@ const cannotImport: Rule<Facts> = {
     const base: CannotImport = { name, fromModule, importedAt: frame?.location }
     const file = ownFile(rc, fromModule, fromFile)
     const didYouMean = /Did you mean: '([^']+)'/.exec(message)?.[1]
-    const at = frame?.location ? fileLine(frame.location) : undefined
     const facts: Facts = /partially initialized module|circular import/.test(message)
       ? { ...base, kind: 'circular-import' }
       : file
         ? { ...base, kind: 'not-defined', ownFile: file, didYouMean }
         : didYouMean
-          ? {
-              kind: 'misspelled',
+          ? misspelled(rc, frame, {
               usage: 'import',
               name,
               suggestion: didYouMean,
               owner: fromModule,
               byPython: true,
-              at,
               exceptionLine: tb.exception.line
-            }
+            })
           : { ...base, kind: 'not-provided', pipName: pipPackageFor(fromModule ?? name).pipName }
     return { facts, evidence: rc.tracebackEvidence(tb, frame), location: frame?.location }
   }
@@ -91,16 +100,14 @@ const nameMissingAtImport: Rule<Facts> = {
     const suggestion = missing?.suggestion ?? (missing?.usage === 'name' ? closestDefined(rc, frame?.location?.file, missing.name) : undefined)
     const facts: Facts =
       missing && suggestion
-        ? {
-            kind: 'misspelled',
+        ? misspelled(rc, frame, {
             usage: missing.usage,
             name: missing.name,
             suggestion,
             owner: missing.module ?? missing.owner,
             byPython: Boolean(missing.suggestion),
-            at,
             exceptionLine
-          }
+          })
         : missing?.module
           ? { kind: 'wrong-package', exceptionLine, module: missing.module, name: missing.name, at }
           : { kind: 'undefined-name', exceptionLine, at }
@@ -156,6 +163,9 @@ function cannotImportWords(facts: Extract<Facts, { kind: 'circular-import' | 'no
   }
 }
 
+const alsoOn = (lines: number[]) =>
+  lines.length === 0 ? '' : ` and on ${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')} of the same file`
+
 function misspelledWords(facts: Extract<Facts, { kind: 'misspelled' }>): { summary: string; remedy: string } {
   const subject = facts.at ? code(facts.at) : 'The app'
   const what =
@@ -167,7 +177,7 @@ function misspelledWords(facts: Extract<Facts, { kind: 'misspelled' }>): { summa
   const hint = facts.byPython ? `Python suggests ${code(facts.suggestion)}` : `the file defines ${code(facts.suggestion)}`
   return {
     summary: `${subject} ${what}: the name is misspelled (${hint}; ${code(facts.exceptionLine)}).`,
-    remedy: `Write ${code(facts.suggestion)} instead of ${code(facts.name)}${facts.at ? ` at ${code(facts.at)}` : ''}.`
+    remedy: `Write ${code(facts.suggestion)} instead of ${code(facts.name)}${facts.at ? ` at ${code(facts.at)}` : ''}${alsoOn(facts.alsoOn)}.`
   }
 }
 

@@ -1,12 +1,13 @@
 // The repository's own modules: what a missing import, or an INSTALLED_APPS entry, was meant to name. A module that
 // exists (or almost exists) in the repository is a typo or a path to fix, never a package to install from PyPI.
 import { readdirSync, type Dirent } from 'node:fs'
-import { closestName, WELL_KNOWN_PACKAGES } from '../closest.js'
+import { closestName, editDistance, WELL_KNOWN_PACKAGES } from '../closest.js'
 import type { RuleContext, Traceback } from '../context.js'
 import { knownImportName } from '../packages.js'
 import type { SourceLocation } from '../../model.js'
 
-const NOT_MODULES = /^(\.|__pycache__$|node_modules$|venv$|env$|site-packages$|tests?$|__init__\.py$)/
+// Folders that hold no app code, and scripts nobody imports (manage.py is one edit from `mangum`, a real package).
+const NOT_MODULES = /^(\.|__pycache__$|node_modules$|venv$|env$|site-packages$|tests?$|(__init__|manage|setup|conftest|noxfile|fabfile)\.py$)/
 
 /** Names importable from a folder of the build context: its `x.py` files and its `x/` folders holding Python. */
 export function localModuleNames(rc: RuleContext, folder = ''): string[] {
@@ -50,8 +51,10 @@ export function closestLocalModule(rc: RuleContext, moduleName: string): LocalNe
   const parent = segments.slice(0, -1)
   const folder = parent.join('/')
   const candidates = localModuleNames(rc, folder)
-  const closest = closestName(segments[segments.length - 1], candidates)
-  if (!closest) return undefined
+  const missing = segments[segments.length - 1]
+  const closest = closestName(missing, candidates)
+  // One typo (two in a long name): a looser match would turn a real package someone forgot into a "typo".
+  if (!closest || editDistance(missing, closest) > (missing.length >= 8 ? 2 : 1)) return undefined
   const relative = [...parent, closest].join('/')
   const path = rc.repo.isFile(rc.inContext(`${relative}.py`)) ? rc.inContext(`${relative}.py`) : rc.inContext(relative)
   return { name: [...parent, closest].join('.'), path }
