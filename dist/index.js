@@ -21181,6 +21181,9 @@ function pipPackageFor(moduleName) {
   const mapped = PIP_NAMES[top];
   return mapped ? { pipName: mapped, differs: true } : { pipName: top, differs: false };
 }
+function knownImportName(moduleName) {
+  return Object.hasOwn(PIP_NAMES, moduleName.split(".")[0]);
+}
 var PIP_NAMES, WORKER_CLASS_PACKAGES;
 var init_packages = __esm({
   "src/diagnosis/packages.ts"() {
@@ -21300,7 +21303,29 @@ function raisedAtImport(rc) {
 function requirementsIn(requirements) {
   return requirements ? code(requirements) : "the requirements installed by the Dockerfile";
 }
-var NO_MODULE_NAMED, IMPORT_SITES;
+function missingName(message) {
+  const suggestion = DID_YOU_MEAN.exec(message)?.[1];
+  const attribute = /^(module '([^']+)'|.+?) has no attribute '([^']+)'/.exec(message);
+  if (attribute) return { usage: "attribute", name: attribute[3], owner: attribute[1], module: attribute[2], suggestion };
+  const name = /^name '([^']+)' is not defined/.exec(message);
+  return name ? { usage: "name", name: name[1], suggestion } : void 0;
+}
+function definedNames(source) {
+  const names = /* @__PURE__ */ new Set();
+  for (const line of source.split("\n")) {
+    for (const pattern of DEFINITIONS) {
+      const name = pattern.exec(line)?.[1];
+      if (name) names.add(name);
+    }
+    const imported = /^\s*from\s+\S+\s+import\s+\(?([^)#]+)/.exec(line)?.[1];
+    for (const part of imported?.split(",") ?? []) {
+      const name = part.trim().split(/\s+as\s+/).pop();
+      if (name && /^[A-Za-z_]\w*$/.test(name)) names.add(name);
+    }
+  }
+  return names;
+}
+var NO_MODULE_NAMED, IMPORT_SITES, DID_YOU_MEAN, DEFINITIONS;
 var init_imports = __esm({
   "src/diagnosis/rules/imports.ts"() {
     "use strict";
@@ -21315,6 +21340,8 @@ var init_imports = __esm({
         instead: 'or run the worker with the asyncio loop (a `UvicornWorker` subclass with `CONFIG_KWARGS = {"loop": "asyncio"}`)'
       }
     ];
+    DID_YOU_MEAN = /\. Did you mean: '([^']+)'\?$/;
+    DEFINITIONS = [/^\s*(?:async\s+)?(?:def|class)\s+([A-Za-z_]\w*)/, /^([A-Za-z_]\w*)\s*(?::[^=]+)?=(?!=)/, /^\s*import\s+([A-Za-z_]\w*)/];
   }
 });
 
@@ -21690,13 +21717,89 @@ var init_configuration = __esm({
   }
 });
 
+// src/diagnosis/rules/local-modules.ts
+import { readdirSync as readdirSync2 } from "node:fs";
+function localModuleNames(rc, folder = "") {
+  const names = [];
+  let entries;
+  try {
+    entries = readdirSync2(rc.repo.absolute(rc.inContext(folder)), { withFileTypes: true });
+  } catch {
+    return names;
+  }
+  for (const entry of entries) {
+    if (NOT_MODULES.test(entry.name)) continue;
+    if (entry.isFile() && /^[A-Za-z_]\w*\.py$/.test(entry.name)) names.push(entry.name.slice(0, -3));
+    else if (entry.isDirectory() && /^[A-Za-z_]\w*$/.test(entry.name) && holdsPython(rc, `${folder ? `${folder}/` : ""}${entry.name}`)) {
+      names.push(entry.name);
+    }
+  }
+  return names;
+}
+function holdsPython(rc, folder) {
+  try {
+    return readdirSync2(rc.repo.absolute(rc.inContext(folder))).some((name) => name.endsWith(".py"));
+  } catch {
+    return false;
+  }
+}
+function closestLocalModule(rc, moduleName) {
+  const segments = moduleName.split(".");
+  if (segments.length === 1 && knownPackage(moduleName)) return void 0;
+  const parent = segments.slice(0, -1);
+  const folder = parent.join("/");
+  const candidates = localModuleNames(rc, folder);
+  const missing = segments[segments.length - 1];
+  const closest = closestName(missing, candidates);
+  if (!closest || editDistance(missing, closest) > (missing.length >= 8 ? 2 : 1)) return void 0;
+  const relative3 = [...parent, closest].join("/");
+  const path19 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
+  return { name: [...parent, closest].join("."), path: path19 };
+}
+function knownPackage(name) {
+  const normalised = name.toLowerCase().replace(/_/g, "-");
+  return knownImportName(name) || WELL_KNOWN_PACKAGES.includes(normalised);
+}
+function raisedByDjangoPopulate(tb) {
+  return tb.frames.some((f) => /django\/apps\/registry\.py$/.test(f.file) && f.func === "populate");
+}
+function djangoSettingsFiles(rc, tb) {
+  const named = [...tb.frames.map((f) => rc.mapContainerPath(f.file)), rc.dockerfile()].map((file) => file ? SETTINGS_MODULE.exec(rc.repo.read(file) ?? "")?.[1] : void 0).map((module) => module ? rc.moduleFile(module) : void 0);
+  const usual = ["", ...localModuleNames(rc)].flatMap((folder) => {
+    const prefix = folder ? `${folder}/` : "";
+    return [`${prefix}settings.py`, ...localModuleNames(rc, `${prefix}settings`).map((name) => `${prefix}settings/${name}.py`)];
+  });
+  const files = [...named.filter((file) => file !== void 0), ...usual.map((file) => rc.inContext(file))];
+  return [...new Set(files)].filter((file) => rc.repo.isFile(file));
+}
+function settingsLineListing(rc, tb, app) {
+  const quoted = new RegExp(`(['"])${app.replace(/\./g, "\\.")}(\\.\\w+)*\\1`);
+  for (const file of djangoSettingsFiles(rc, tb)) {
+    const found2 = rc.repo.findLine(file, quoted);
+    if (found2) return { file, line: found2.line };
+  }
+  return void 0;
+}
+var NOT_MODULES, SETTINGS_MODULE;
+var init_local_modules = __esm({
+  "src/diagnosis/rules/local-modules.ts"() {
+    "use strict";
+    init_closest();
+    init_packages();
+    NOT_MODULES = /^(\.|__pycache__$|node_modules$|venv$|env$|site-packages$|tests?$|(__init__|manage|setup|conftest|noxfile|fabfile)\.py$)/;
+    SETTINGS_MODULE = /DJANGO_SETTINGS_MODULE['"]?\s*[,=:]\s*['"]?([A-Za-z_][\w.]*)/;
+  }
+});
+
 // src/diagnosis/rules/config-sources.ts
-var unresolvableBind, EXPECTED_ONE, optionWithoutValue, settingCrash, djangoSettings, iniSection;
+var unresolvableBind, EXPECTED_ONE, optionWithoutValue, settingCrash, installedApp, djangoSettings, iniSection;
 var init_config_sources = __esm({
   "src/diagnosis/rules/config-sources.ts"() {
     "use strict";
     init_locate();
     init_rule();
+    init_imports();
+    init_local_modules();
     unresolvableBind = {
       stage: "boot",
       name: "the bind host does not resolve",
@@ -21739,6 +21842,25 @@ var init_config_sources = __esm({
           facts: { kind: "control-socket", exceptionLine: tb.exception.line },
           evidence: present(rc.ofKind("main-loop-exception")[0]?.lines[0].text, tb.exception.line, setting?.text.trim()),
           location: firstLocation(setting, commandLine(rc))
+        };
+      }
+    };
+    installedApp = {
+      stage: "boot",
+      name: "an INSTALLED_APPS entry is neither a local app nor installed",
+      detect(rc) {
+        const found2 = moduleNotFound(rc);
+        if (!found2 || !raisedByDjangoPopulate(found2.tb) || rc.localModuleExists(found2.moduleName)) return void 0;
+        const local = closestLocalModule(rc, found2.moduleName);
+        if (!local && knownPackage(found2.moduleName)) return void 0;
+        const listed = settingsLineListing(rc, found2.tb, found2.moduleName);
+        const frame = rc.userFrame(found2.tb);
+        const location = listed ?? frame?.location;
+        const line = listed && rc.repo.read(listed.file)?.split("\n")[listed.line - 1];
+        return {
+          facts: { kind: "installed-app", app: found2.moduleName, location, local },
+          evidence: [...present(line ? line.trim() : void 0), ...rc.tracebackEvidence(found2.tb, frame)],
+          location
         };
       }
     };
@@ -21864,6 +21986,17 @@ function literalPort({ placeholder, inCommand }) {
   const why = inCommand ? `the exec-form ${code("CMD")} runs no shell, so the variable is never expanded` : "gunicorn.conf.py is plain Python and does not expand shell variables";
   return `The bind address contains the literal text ${code(placeholder)}: ${why}.`;
 }
+function installedAppSummary({ app, location, local }) {
+  const lists = `${code("INSTALLED_APPS")} lists ${code(app)}${where(location)}, which is neither a module of the repository nor an installed package`;
+  return local ? `${lists}: the repository's app is ${code(local.name)} (${code(local.path)}), one typo away.` : `${lists}, so Django cannot load its apps.`;
+}
+function installedAppRemedy({ app, location, local }) {
+  const at = location ? ` in ${code(fileLine(location))}` : " in the settings";
+  if (local) {
+    return `Correct the entry to ${code(local.name)}${at}; do not add ${code(app)} to the requirements (a package of that name on PyPI would not be your app).`;
+  }
+  return `Correct the entry to the app's module path${at}; for a third-party app, install the package its documentation names rather than one guessed from the module name.`;
+}
 function summary5(facts) {
   switch (facts.kind) {
     case "unresolvable-bind":
@@ -21888,6 +22021,8 @@ function summary5(facts) {
       return `Gunicorn rejected its configuration: ${facts.message}`;
     case "django-settings":
       return `Django's settings are incomplete${where(facts.location)}: ${facts.message}`;
+    case "installed-app":
+      return installedAppSummary(facts);
     case "ini-section":
       return `The app reads section ${code(facts.section)} of an INI config file while it loads${where(facts.location)}, and the file has no such section (${code(facts.exceptionLine)}).`;
   }
@@ -21915,6 +22050,8 @@ function remedy6(facts) {
       return CORRECT_VALUE;
     case "django-settings":
       return "Provide the setting or configuration file Django names above in the image (it is often copied by hand on the server and missing from the build).";
+    case "installed-app":
+      return installedAppRemedy(facts);
     case "ini-section":
       return `Add a ${code(`[${facts.section}]`)} section to the config file the app reads (check the path it is given in the container), or read it with a fallback.`;
   }
@@ -21944,10 +22081,11 @@ var init_config_error = __esm({
       id: "config-error",
       title: "Gunicorn configuration error",
       headline: "Gunicorn configuration error",
-      readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an option left without its value, a `control_socket` that is not a path (25.1+); or the app's own configuration failed at import (Django's `ImproperlyConfigured`, a missing INI section)",
+      readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an option left without its value, a `control_socket` that is not a path (25.1+); or the app's own configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, a missing INI section)",
       fixtures: [
         { path: "__fixtures__/apps/fail-config-error", test: "__tests__/diagnosis.itg.ts" },
-        { path: "__fixtures__/apps/fail-exec-form-port", test: "__tests__/remedies.itg.ts" }
+        { path: "__fixtures__/apps/fail-exec-form-port", test: "__tests__/remedies.itg.ts" },
+        { path: "__fixtures__/apps/fail-installed-app-typo", test: "__tests__/issue25-diagnosis.itg.ts" }
       ],
       rules: [
         executableMissing,
@@ -21962,6 +22100,7 @@ var init_config_error = __esm({
         unreadableConfig,
         rejectedSetting,
         djangoSettings,
+        installedApp,
         iniSection
       ],
       words: words3
@@ -22449,7 +22588,31 @@ function serviceKind(text) {
   if (/psycopg|postgres|asyncpg|port 5432/i.test(text)) return "PostgreSQL";
   return "the database";
 }
-var ENV_FRAME, ENV_NAME, EMPTY_PART, DB_EXCEPTION, DB_MESSAGE, isDatabaseError, HOST, PORT, USER, DATABASE, FAILURES, DB_CONNECT_FRAME, CONNECT_FUNC, isConnectFrame;
+function environmentRead(source, message) {
+  const reads = [...source.matchAll(ENV_READ)];
+  const attribute = NONE_ATTRIBUTE.exec(message)?.[1];
+  const used = attribute ? reads.find(
+    (m) => source.slice(m.index + m[0].length).trimStart().startsWith(`.${attribute}`)
+  ) : void 0;
+  const read = used ?? reads[0];
+  return read ? { name: read[2], read: read[0], reader: read[1] } : void 0;
+}
+function sourceLine(rc, frame) {
+  if (frame?.frame.code) return frame.frame.code;
+  const location = frame?.location;
+  return location ? rc.repo.read(location.file)?.split("\n")[location.line - 1] : void 0;
+}
+function noneFromEnvironment(rc) {
+  for (const tb of rc.tracebacks) {
+    if (!exceptionIs(tb, "AttributeError", "TypeError") || !/NoneType/.test(tb.exception.message)) continue;
+    const frame = rc.userFrame(tb);
+    const source = sourceLine(rc, frame);
+    const read = source ? environmentRead(source, tb.exception.message) : void 0;
+    if (read) return { tb, frame, ...read };
+  }
+  return void 0;
+}
+var ENV_FRAME, ENV_NAME, EMPTY_PART, DB_EXCEPTION, DB_MESSAGE, isDatabaseError, HOST, PORT, USER, DATABASE, FAILURES, DB_CONNECT_FRAME, CONNECT_FUNC, isConnectFrame, ENV_READ, NONE_ATTRIBUTE;
 var init_environment = __esm({
   "src/diagnosis/rules/environment.ts"() {
     "use strict";
@@ -22487,12 +22650,13 @@ var init_environment = __esm({
     DB_CONNECT_FRAME = /\/(django\/db\/backends|psycopg2?|pymysql|MySQLdb|sqlalchemy\/engine|sqlalchemy\/pool|asyncpg|redis|pymongo)\//;
     CONNECT_FUNC = /^(ensure_connection|connect|_connect|get_new_connection|__connect|_do_get|raw_connection|connection)$/;
     isConnectFrame = (f) => DB_CONNECT_FRAME.test(f.file) && CONNECT_FUNC.test(f.func ?? "");
+    ENV_READ = /((?:\bos\.)?\benviron\.get|(?:\bos\.)?\bgetenv|\benv(?:\.\w+)?)\(\s*['"]([A-Za-z_]\w*)['"]\s*(?:,\s*(?:default\s*=\s*)?None\s*)?\)/g;
+    NONE_ATTRIBUTE = /'NoneType' object has no attribute '(\w+)'/;
   }
 });
 
 // src/diagnosis/reasons/missing-env.ts
-function unset(rc, tb) {
-  const name = variableName(tb.exception.message);
+function unset(rc, tb, name = variableName(tb.exception.message), none) {
   const frame = rc.userFrame(tb);
   const { env } = rc.ctx;
   return {
@@ -22501,7 +22665,8 @@ function unset(rc, tb) {
       name,
       location: frame?.location,
       hostFilled: Boolean(env.hostFilled?.includes(name)),
-      provided: env.provided.includes(name)
+      provided: env.provided.includes(name),
+      ...none ? { none } : {}
     },
     evidence: rc.tracebackEvidence(tb, frame),
     location: frame?.location
@@ -22516,6 +22681,15 @@ function unsetRemedy({ name, hostFilled, provided }) {
   }
   return `Pass ${code(name)} ${USE_ENV_INPUT} (a secret or a harmless test value), or read it with ${code(`os.environ.get("${name}", default)`)}.`;
 }
+function noneWords(facts, none) {
+  const when2 = none.inFunction ? `in ${code(none.inFunction)}` : "at import";
+  const at = facts.location ? `${code(fileLine(facts.location))} reads it ${when2}` : `The app reads it ${when2}`;
+  const withDefault = code(`${none.reader}("${facts.name}", "\u2026")`);
+  return {
+    summary: `The app needs the environment variable ${code(facts.name)}, which is not set in the container: ${at} with ${code(none.read)}, which returns ${code("None")}, and the same line fails on it (${code(none.exceptionLine)}).`,
+    remedy: facts.provided || facts.hostFilled ? unsetRemedy(facts) : `Pass ${code(facts.name)} ${USE_ENV_INPUT}, or give the read a default (${withDefault}).`
+  };
+}
 function words4(facts) {
   if (facts.kind === "empty-in-spec") {
     return {
@@ -22523,13 +22697,14 @@ function words4(facts) {
       remedy: `Pass ${code(facts.variable)} ${USE_ENV_INPUT} (the value the image expects), or give it a default where the command is built.`
     };
   }
+  if (facts.none) return noneWords(facts, facts.none);
   const reads = facts.location ? `: ${code(fileLine(facts.location))} reads it at import` : "";
   return {
     summary: `The app needs the environment variable ${code(facts.name)}, which is not set in the container${reads}.`,
     remedy: unsetRemedy(facts)
   };
 }
-var environKey, improperlyConfigured, emptyInSpec, USE_ENV_INPUT, missing_env_default;
+var environKey, improperlyConfigured, noneRead, emptyInSpec, USE_ENV_INPUT, missing_env_default;
 var init_missing_env = __esm({
   "src/diagnosis/reasons/missing-env.ts"() {
     "use strict";
@@ -22552,6 +22727,17 @@ var init_missing_env = __esm({
         return tb ? unset(rc, tb) : void 0;
       }
     };
+    noneRead = {
+      stage: "boot",
+      name: "an AttributeError or TypeError on None, on a line that reads an environment variable without a default",
+      detect(rc) {
+        const found2 = noneFromEnvironment(rc);
+        if (!found2) return void 0;
+        const { tb, frame, name, read, reader } = found2;
+        const func = frame?.frame.func;
+        return unset(rc, tb, name, { read, reader, exceptionLine: tb.exception.line, inFunction: func && func !== "<module>" ? func : void 0 });
+      }
+    };
     emptyInSpec = {
       stage: "boot",
       name: "the app module is built from an empty variable",
@@ -22572,8 +22758,11 @@ var init_missing_env = __esm({
       headline: "missing environment variable",
       namesCulprit: true,
       readme: "`KeyError: 'DATABASE_URL'` and friends: the variable the app needs",
-      fixtures: [{ path: "__fixtures__/apps/fail-missing-env", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [environKey, improperlyConfigured, emptyInSpec],
+      fixtures: [
+        { path: "__fixtures__/apps/fail-missing-env", test: "__tests__/diagnosis.itg.ts" },
+        { path: "__fixtures__/apps/fail-env-none", test: "__tests__/issue25-diagnosis.itg.ts" }
+      ],
+      rules: [environKey, improperlyConfigured, noneRead, emptyInSpec],
       words: words4
     });
   }
@@ -22728,6 +22917,7 @@ var init_missing_dependency = __esm({
     init_context();
     init_packages();
     init_imports();
+    init_local_modules();
     init_locate();
     init_start();
     init_words();
@@ -22788,7 +22978,7 @@ var init_missing_dependency = __esm({
       name: "the imported module is not installed in the image",
       detect(rc) {
         const found2 = moduleNotFound(rc);
-        if (!found2) return void 0;
+        if (!found2 || closestLocalModule(rc, found2.moduleName)) return void 0;
         const frame = rc.userFrame(found2.tb);
         const { pipName, differs } = pipPackageFor(found2.moduleName);
         return {
@@ -22843,9 +23033,21 @@ var init_missing_dependency = __esm({
 });
 
 // src/diagnosis/reasons/import-error.ts
+function misspelled(rc, frame, found2) {
+  const location = frame?.location;
+  const word = new RegExp(`\\b${found2.name}\\b`);
+  const lines = location ? rc.repo.read(location.file)?.split("\n") ?? [] : [];
+  const alsoOn2 = lines.flatMap((text, index) => index + 1 !== location?.line && word.test(text) ? [index + 1] : []);
+  const at = location ? fileLine(location) : frame ? `${frame.frame.file}:${frame.frame.line}` : void 0;
+  return { kind: "misspelled", ...found2, at, alsoOn: alsoOn2 };
+}
 function ownFile(rc, fromModule, fromFile) {
   if (fromFile) return rc.mapContainerPath(fromFile);
   return fromModule ? rc.moduleFile(fromModule) : void 0;
+}
+function closestDefined(rc, file, name) {
+  const source = file ? rc.repo.read(file) : void 0;
+  return source === void 0 ? void 0 : closestName(name, definedNames(source));
 }
 function cannotImportWords(facts) {
   const imports = `${facts.importedAt ? `${code(fileLine(facts.importedAt))} imports` : "The app imports"} ${code(facts.name)}`;
@@ -22864,16 +23066,31 @@ function cannotImportWords(facts) {
     case "not-provided":
       return {
         summary: `${imports} from ${from}, which the installed version of ${code((facts.fromModule ?? "?").split(".")[0])} does not provide.`,
-        remedy: `Pin the version of ${code(facts.pipName)} that still provides ${code(facts.name)} in the requirements, or update the import for the installed version.`
+        remedy: `Check the spelling of ${code(facts.name)}; else pin the version of ${code(facts.pipName)} that still provides it in the requirements, or update the import for the installed version.`
       };
   }
+}
+function misspelledWords(facts) {
+  const subject = facts.at ? code(facts.at) : "The app";
+  const what = facts.usage === "import" ? `imports ${code(facts.name)} from ${code(facts.owner ?? "?")}, which has no such name` : facts.usage === "attribute" ? `uses ${code(facts.name)}, which ${facts.owner ? code(facts.owner) : "the object"} does not have` : `uses the name ${code(facts.name)}, which is not defined`;
+  const hint = facts.byPython ? `Python suggests ${code(facts.suggestion)}` : `the file defines ${code(facts.suggestion)}`;
+  return {
+    summary: `${subject} ${what}: the name is misspelled (${hint}; ${code(facts.exceptionLine)}).`,
+    remedy: `Write ${code(facts.suggestion)} instead of ${code(facts.name)}${facts.at ? ` at ${code(facts.at)}` : ""}${alsoOn(facts.alsoOn)}.`
+  };
+}
+function moduleTypoWords(facts) {
+  return {
+    summary: `The app imports ${code(facts.moduleName)}${where(facts.importedAt)}, which does not exist; the repository has ${code(facts.local.name)} (${code(facts.local.path)}), one typo away.`,
+    remedy: `Correct the name to ${code(facts.local.name)} where it is imported; do not add ${code(facts.moduleName)} to the requirements (a package of that name on PyPI would not be your code).`
+  };
 }
 function raisedWords(facts) {
   const raises = `${facts.at ? code(facts.at) : "The app"} raises ${code(facts.exceptionLine)} while Gunicorn imports the app`;
   if (facts.kind === "wrong-package") {
     return {
-      summary: `${raises}: the installed ${code(facts.module)} is not the package the code expects (another version, or a different package of that name).`,
-      remedy: `Install the ${code(facts.module)} the code was written for (check its name and version in the requirements), or update the code for the installed one.`
+      summary: `${raises}: ${code(facts.name)} is misspelled, or the installed ${code(facts.module)} is not the package the code expects (another version, or a different package of that name).`,
+      remedy: `Check the spelling of ${code(facts.name)} against ${code(facts.module)}'s documentation; else install the ${code(facts.module)} the code was written for (its name and version in the requirements), or update the code for it.`
     };
   }
   return {
@@ -22881,13 +23098,15 @@ function raisedWords(facts) {
     remedy: `Define the name before it is used at ${code(facts.at ?? "module level")} (a typo, a missing import, or code that only runs in development).`
   };
 }
-var cannotImport, nameMissingAtImport, import_error_default;
+var cannotImport, nameMissingAtImport, misspelledModule, alsoOn, import_error_default;
 var init_import_error = __esm({
   "src/diagnosis/reasons/import-error.ts"() {
     "use strict";
     init_reason();
     init_packages();
+    init_closest();
     init_imports();
+    init_local_modules();
     init_rule();
     init_words();
     cannotImport = {
@@ -22901,7 +23120,15 @@ var init_import_error = __esm({
         const frame = rc.userFrame(tb);
         const base = { name, fromModule, importedAt: frame?.location };
         const file = ownFile(rc, fromModule, fromFile);
-        const facts = /partially initialized module|circular import/.test(message) ? { ...base, kind: "circular-import" } : file ? { ...base, kind: "not-defined", ownFile: file, didYouMean: /Did you mean: '([^']+)'/.exec(message)?.[1] } : { ...base, kind: "not-provided", pipName: pipPackageFor(fromModule ?? name).pipName };
+        const didYouMean = /Did you mean: '([^']+)'/.exec(message)?.[1];
+        const facts = /partially initialized module|circular import/.test(message) ? { ...base, kind: "circular-import" } : file ? { ...base, kind: "not-defined", ownFile: file, didYouMean } : didYouMean ? misspelled(rc, frame, {
+          usage: "import",
+          name,
+          suggestion: didYouMean,
+          owner: fromModule,
+          byPython: true,
+          exceptionLine: tb.exception.line
+        }) : { ...base, kind: "not-provided", pipName: pipPackageFor(fromModule ?? name).pipName };
         return { facts, evidence: rc.tracebackEvidence(tb, frame), location: frame?.location };
       }
     };
@@ -22913,20 +23140,60 @@ var init_import_error = __esm({
         if (!tb) return void 0;
         const frame = rc.userFrame(tb);
         const at = frame?.location ? fileLine(frame.location) : frame ? `${frame.frame.file}:${frame.frame.line}` : void 0;
-        const module = /^module '([^']+)' has no attribute '([^']+)'/.exec(tb.exception.message)?.[1];
-        const facts = module ? { kind: "wrong-package", exceptionLine: tb.exception.line, module, at } : { kind: "undefined-name", exceptionLine: tb.exception.line, at };
+        const missing = missingName(tb.exception.message);
+        const exceptionLine = tb.exception.line;
+        const suggestion = missing?.suggestion ?? (missing?.usage === "name" ? closestDefined(rc, frame?.location?.file, missing.name) : void 0);
+        const facts = missing && suggestion ? misspelled(rc, frame, {
+          usage: missing.usage,
+          name: missing.name,
+          suggestion,
+          owner: missing.module ?? missing.owner,
+          byPython: Boolean(missing.suggestion),
+          exceptionLine
+        }) : missing?.module ? { kind: "wrong-package", exceptionLine, module: missing.module, name: missing.name, at } : { kind: "undefined-name", exceptionLine, at };
         return { facts, evidence: rc.tracebackEvidence(tb, frame), location: frame?.location };
       }
     };
+    misspelledModule = {
+      stage: "boot",
+      name: "the missing module is one typo away from a module of the repository",
+      detect(rc) {
+        const found2 = moduleNotFound(rc);
+        const local = found2 && !rc.localModuleExists(found2.moduleName) ? closestLocalModule(rc, found2.moduleName) : void 0;
+        if (!found2 || !local) return void 0;
+        const frame = rc.userFrame(found2.tb);
+        return {
+          facts: { kind: "misspelled-module", moduleName: found2.moduleName, local, importedAt: frame?.location },
+          evidence: rc.tracebackEvidence(found2.tb, frame),
+          location: frame?.location
+        };
+      }
+    };
+    alsoOn = (lines) => lines.length === 0 ? "" : ` and on ${lines.length === 1 ? "line" : "lines"} ${lines.join(", ")} of the same file`;
     import_error_default = defineReason({
       id: "import-error",
       title: "Import error",
       headline: "import error",
       namesCulprit: true,
       readme: "`ImportError: cannot import name \u2026` (version mismatch, circular import), or a `NameError`/`AttributeError` raised by module-level code while Gunicorn imports the app",
-      fixtures: [{ path: "__fixtures__/apps/fail-import-error", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [cannotImport, nameMissingAtImport],
-      words: (facts) => facts.kind === "wrong-package" || facts.kind === "undefined-name" ? raisedWords(facts) : cannotImportWords(facts)
+      fixtures: [
+        { path: "__fixtures__/apps/fail-import-error", test: "__tests__/diagnosis.itg.ts" },
+        { path: "__fixtures__/apps/fail-misspelled-name", test: "__tests__/issue25-diagnosis.itg.ts" }
+      ],
+      rules: [misspelledModule, cannotImport, nameMissingAtImport],
+      words: (facts) => {
+        switch (facts.kind) {
+          case "misspelled":
+            return misspelledWords(facts);
+          case "misspelled-module":
+            return moduleTypoWords(facts);
+          case "wrong-package":
+          case "undefined-name":
+            return raisedWords(facts);
+          default:
+            return cannotImportWords(facts);
+        }
+      }
     });
   }
 });

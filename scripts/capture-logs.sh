@@ -51,6 +51,12 @@ asgi-under-gevent|fail-asgi-under-wsgi|-e PYTHONFAULTHANDLER=1|4|2,2.5|gunicorn 
 binary-incompatible|fail-binary-incompatible|-e PYTHONFAULTHANDLER=1|4|||
 disallowed-host|fail-disallowed-host|-e PYTHONFAULTHANDLER=1|4|2,2.5|||
 disallowed-host-with-host|fail-disallowed-host|-e PYTHONFAULTHANDLER=1|4|2,2.5|||api.example.com
+env-none|fail-env-none||15||
+installed-app-typo|fail-installed-app-typo||15||
+misspelled-attribute|fail-misspelled-name||15||
+misspelled-name|fail-misspelled-name||15||gunicorn -w 2 -b 0.0.0.0:8000 listing:app
+misspelled-import|fail-misspelled-name||15||gunicorn -w 2 -b 0.0.0.0:8000 queue_app:app
+misspelled-module|fail-misspelled-name||15||gunicorn -w 2 -b 0.0.0.0:8000 export_app:app
 LIST
 )
 

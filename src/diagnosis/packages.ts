@@ -71,3 +71,8 @@ export const WORKER_CLASS_PACKAGES: Record<string, { pipName: string; note?: str
   uvicorn_worker: { pipName: 'uvicorn-worker' },
   tornado: { pipName: 'tornado' }
 }
+
+/** The import name is one the table maps to its pip package (a known third-party module). */
+export function knownImportName(moduleName: string): boolean {
+  return Object.hasOwn(PIP_NAMES, moduleName.split('.')[0])
+}

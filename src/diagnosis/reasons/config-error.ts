@@ -2,9 +2,9 @@
 // configured. The start rules come first; the boot rules read Gunicorn's errors before the app's configuration.
 import { defineReason, type Words } from '../reason.js'
 import { invalidPort, noAppModule, rejectedSetting, unreadableConfig, type ConfigFacts, type ConfigFileFacts } from '../rules/configuration.js'
-import { djangoSettings, iniSection, optionWithoutValue, settingCrash, unresolvableBind } from '../rules/config-sources.js'
+import { djangoSettings, iniSection, installedApp, optionWithoutValue, settingCrash, unresolvableBind } from '../rules/config-sources.js'
 import { executableMissing, networkMissing, otherStartFailure, startWords, type StartFacts } from '../rules/start.js'
-import { code, where } from '../words.js'
+import { code, fileLine, where } from '../words.js'
 
 type Facts = StartFacts | ConfigFacts
 
@@ -31,6 +31,29 @@ function literalPort({ placeholder, inCommand }: Extract<ConfigFacts, { kind: 'l
     ? `the exec-form ${code('CMD')} runs no shell, so the variable is never expanded`
     : 'gunicorn.conf.py is plain Python and does not expand shell variables'
   return `The bind address contains the literal text ${code(placeholder)}: ${why}.`
+}
+
+type InstalledApp = Extract<ConfigFacts, { kind: 'installed-app' }>
+
+function installedAppSummary({ app, location, local }: InstalledApp): string {
+  const lists = `${code('INSTALLED_APPS')} lists ${code(app)}${where(location)}, which is neither a module of the repository nor an installed package`
+  return local
+    ? `${lists}: the repository's app is ${code(local.name)} (${code(local.path)}), one typo away.`
+    : `${lists}, so Django cannot load its apps.`
+}
+
+function installedAppRemedy({ app, location, local }: InstalledApp): string {
+  const at = location ? ` in ${code(fileLine(location))}` : ' in the settings'
+  if (local) {
+    return (
+      `Correct the entry to ${code(local.name)}${at}; do not add ${code(app)} to the requirements ` +
+      '(a package of that name on PyPI would not be your app).'
+    )
+  }
+  return (
+    `Correct the entry to the app's module path${at}; for a third-party app, install the package its documentation ` +
+    'names rather than one guessed from the module name.'
+  )
 }
 
 function summary(facts: ConfigFacts): string {
@@ -66,6 +89,8 @@ function summary(facts: ConfigFacts): string {
       return `Gunicorn rejected its configuration: ${facts.message}`
     case 'django-settings':
       return `Django's settings are incomplete${where(facts.location)}: ${facts.message}`
+    case 'installed-app':
+      return installedAppSummary(facts)
     case 'ini-section':
       return (
         `The app reads section ${code(facts.section)} of an INI config file while it loads${where(facts.location)}, ` +
@@ -112,6 +137,8 @@ function remedy(facts: ConfigFacts): string {
         'Provide the setting or configuration file Django names above in the image ' +
         '(it is often copied by hand on the server and missing from the build).'
       )
+    case 'installed-app':
+      return installedAppRemedy(facts)
     case 'ini-section':
       return (
         `Add a ${code(`[${facts.section}]`)} section to the config file the app reads ` +
@@ -139,10 +166,11 @@ export default defineReason({
     'Gunicorn rejected its configuration, e.g. `bind = "0.0.0.0:${PORT}"` in `gunicorn.conf.py` (a ' +
     'config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an option ' +
     "left without its value, a `control_socket` that is not a path (25.1+); or the app's own " +
-    "configuration failed at import (Django's `ImproperlyConfigured`, a missing INI section)",
+    "configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, a missing INI section)",
   fixtures: [
     { path: '__fixtures__/apps/fail-config-error', test: '__tests__/diagnosis.itg.ts' },
-    { path: '__fixtures__/apps/fail-exec-form-port', test: '__tests__/remedies.itg.ts' }
+    { path: '__fixtures__/apps/fail-exec-form-port', test: '__tests__/remedies.itg.ts' },
+    { path: '__fixtures__/apps/fail-installed-app-typo', test: '__tests__/issue25-diagnosis.itg.ts' }
   ],
   rules: [
     executableMissing,
@@ -157,6 +185,7 @@ export default defineReason({
     unreadableConfig,
     rejectedSetting,
     djangoSettings,
+    installedApp,
     iniSection
   ],
   words

@@ -1,11 +1,13 @@
 // An import that finds the module but not the name (a version mismatch, a circular import, a typo in the app's own
 // module), or module-level code raising NameError/AttributeError while Gunicorn imports the app.
 import { defineReason, type Rule } from '../reason.js'
-import type { RuleContext } from '../context.js'
+import type { RuleContext, UserFrame } from '../context.js'
 import { pipPackageFor } from '../packages.js'
-import { cannotImportName, raisedAtImport } from '../rules/imports.js'
+import { closestName } from '../closest.js'
+import { cannotImportName, definedNames, missingName, moduleNotFound, raisedAtImport, type MissingName } from '../rules/imports.js'
+import { closestLocalModule, type LocalNeighbour } from '../rules/local-modules.js'
 import { exceptionIs } from '../rules/rule.js'
-import { code, fileLine } from '../words.js'
+import { code, fileLine, where } from '../words.js'
 import type { SourceLocation } from '../../model.js'
 
 /** `from <fromModule> import <name>` failed; importedAt is the user's line that imports it. */
@@ -19,8 +21,35 @@ type Facts =
   | (CannotImport & { kind: 'circular-import' })
   | (CannotImport & { kind: 'not-defined'; ownFile: string; didYouMean?: string })
   | (CannotImport & { kind: 'not-provided'; pipName: string })
-  | { kind: 'wrong-package'; exceptionLine: string; module: string; at?: string }
+  | { kind: 'wrong-package'; exceptionLine: string; module: string; name: string; at?: string }
   | { kind: 'undefined-name'; exceptionLine: string; at?: string }
+  | (Misspelled & { kind: 'misspelled' })
+  | { kind: 'misspelled-module'; moduleName: string; local: LocalNeighbour; importedAt?: SourceLocation }
+
+/** A name that does not exist where it is used, and the one Python (or the user's own file) says was meant. */
+interface Misspelled {
+  usage: MissingName['usage'] | 'import'
+  name: string
+  suggestion: string
+  /** `module 'redis'`, `'Flask' object`, or the module an import reads from. */
+  owner?: string
+  /** Python printed the suggestion; else it is the closest name the user's file defines. */
+  byPython: boolean
+  at?: string
+  exceptionLine: string
+  /** Other lines of the same file that use the misspelled name: the fix is on each. */
+  alsoOn: number[]
+}
+
+/** The facts of a misspelled name used at a frame, with the file's other lines that use it. */
+function misspelled(rc: RuleContext, frame: UserFrame | undefined, found: Omit<Misspelled, 'at' | 'alsoOn'>): Facts {
+  const location = frame?.location
+  const word = new RegExp(`\\b${found.name}\\b`)
+  const lines = location ? (rc.repo.read(location.file)?.split('\n') ?? []) : []
+  const alsoOn = lines.flatMap((text, index) => (index + 1 !== location?.line && word.test(text) ? [index + 1] : []))
+  const at = location ? fileLine(location) : frame ? `${frame.frame.file}:${frame.frame.line}` : undefined
+  return { kind: 'misspelled', ...found, at, alsoOn }
+}
 
 /** The repository file Python read the module from (as the message shows it, else the module's own file). */
 function ownFile(rc: RuleContext, fromModule: string | undefined, fromFile: string | undefined): string | undefined {
@@ -39,11 +68,21 @@ const cannotImport: Rule<Facts> = {
     const frame = rc.userFrame(tb)
     const base: CannotImport = { name, fromModule, importedAt: frame?.location }
     const file = ownFile(rc, fromModule, fromFile)
+    const didYouMean = /Did you mean: '([^']+)'/.exec(message)?.[1]
     const facts: Facts = /partially initialized module|circular import/.test(message)
       ? { ...base, kind: 'circular-import' }
       : file
-        ? { ...base, kind: 'not-defined', ownFile: file, didYouMean: /Did you mean: '([^']+)'/.exec(message)?.[1] }
-        : { ...base, kind: 'not-provided', pipName: pipPackageFor(fromModule ?? name).pipName }
+        ? { ...base, kind: 'not-defined', ownFile: file, didYouMean }
+        : didYouMean
+          ? misspelled(rc, frame, {
+              usage: 'import',
+              name,
+              suggestion: didYouMean,
+              owner: fromModule,
+              byPython: true,
+              exceptionLine: tb.exception.line
+            })
+          : { ...base, kind: 'not-provided', pipName: pipPackageFor(fromModule ?? name).pipName }
     return { facts, evidence: rc.tracebackEvidence(tb, frame), location: frame?.location }
   }
 }
@@ -56,15 +95,49 @@ const nameMissingAtImport: Rule<Facts> = {
     if (!tb) return undefined
     const frame = rc.userFrame(tb)
     const at = frame?.location ? fileLine(frame.location) : frame ? `${frame.frame.file}:${frame.frame.line}` : undefined
-    const module = /^module '([^']+)' has no attribute '([^']+)'/.exec(tb.exception.message)?.[1]
-    const facts: Facts = module
-      ? { kind: 'wrong-package', exceptionLine: tb.exception.line, module, at }
-      : { kind: 'undefined-name', exceptionLine: tb.exception.line, at }
+    const missing = missingName(tb.exception.message)
+    const exceptionLine = tb.exception.line
+    const suggestion = missing?.suggestion ?? (missing?.usage === 'name' ? closestDefined(rc, frame?.location?.file, missing.name) : undefined)
+    const facts: Facts =
+      missing && suggestion
+        ? misspelled(rc, frame, {
+            usage: missing.usage,
+            name: missing.name,
+            suggestion,
+            owner: missing.module ?? missing.owner,
+            byPython: Boolean(missing.suggestion),
+            exceptionLine
+          })
+        : missing?.module
+          ? { kind: 'wrong-package', exceptionLine, module: missing.module, name: missing.name, at }
+          : { kind: 'undefined-name', exceptionLine, at }
     return { facts, evidence: rc.tracebackEvidence(tb, frame), location: frame?.location }
   }
 }
 
-function cannotImportWords(facts: Extract<Facts, CannotImport>): { summary: string; remedy: string } {
+/** The closest name the user's file defines to one it uses undefined (Python 3.11 logs print no suggestion). */
+function closestDefined(rc: RuleContext, file: string | undefined, name: string): string | undefined {
+  const source = file ? rc.repo.read(file) : undefined
+  return source === undefined ? undefined : closestName(name, definedNames(source))
+}
+
+const misspelledModule: Rule<Facts> = {
+  stage: 'boot',
+  name: 'the missing module is one typo away from a module of the repository',
+  detect(rc) {
+    const found = moduleNotFound(rc)
+    const local = found && !rc.localModuleExists(found.moduleName) ? closestLocalModule(rc, found.moduleName) : undefined
+    if (!found || !local) return undefined
+    const frame = rc.userFrame(found.tb)
+    return {
+      facts: { kind: 'misspelled-module', moduleName: found.moduleName, local, importedAt: frame?.location },
+      evidence: rc.tracebackEvidence(found.tb, frame),
+      location: frame?.location
+    }
+  }
+}
+
+function cannotImportWords(facts: Extract<Facts, { kind: 'circular-import' | 'not-defined' | 'not-provided' }>): { summary: string; remedy: string } {
   const imports = `${facts.importedAt ? `${code(fileLine(facts.importedAt))} imports` : 'The app imports'} ${code(facts.name)}`
   const from = code(facts.fromModule ?? '?')
   switch (facts.kind) {
@@ -84,22 +157,51 @@ function cannotImportWords(facts: Extract<Facts, CannotImport>): { summary: stri
       return {
         summary: `${imports} from ${from}, which the installed version of ${code((facts.fromModule ?? '?').split('.')[0])} does not provide.`,
         remedy:
-          `Pin the version of ${code(facts.pipName)} that still provides ${code(facts.name)} in the requirements, ` +
-          'or update the import for the installed version.'
+          `Check the spelling of ${code(facts.name)}; else pin the version of ${code(facts.pipName)} that still provides it ` +
+          'in the requirements, or update the import for the installed version.'
       }
   }
 }
 
-function raisedWords(facts: Exclude<Facts, CannotImport>): { summary: string; remedy: string } {
+const alsoOn = (lines: number[]) =>
+  lines.length === 0 ? '' : ` and on ${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')} of the same file`
+
+function misspelledWords(facts: Extract<Facts, { kind: 'misspelled' }>): { summary: string; remedy: string } {
+  const subject = facts.at ? code(facts.at) : 'The app'
+  const what =
+    facts.usage === 'import'
+      ? `imports ${code(facts.name)} from ${code(facts.owner ?? '?')}, which has no such name`
+      : facts.usage === 'attribute'
+        ? `uses ${code(facts.name)}, which ${facts.owner ? code(facts.owner) : 'the object'} does not have`
+        : `uses the name ${code(facts.name)}, which is not defined`
+  const hint = facts.byPython ? `Python suggests ${code(facts.suggestion)}` : `the file defines ${code(facts.suggestion)}`
+  return {
+    summary: `${subject} ${what}: the name is misspelled (${hint}; ${code(facts.exceptionLine)}).`,
+    remedy: `Write ${code(facts.suggestion)} instead of ${code(facts.name)}${facts.at ? ` at ${code(facts.at)}` : ''}${alsoOn(facts.alsoOn)}.`
+  }
+}
+
+function moduleTypoWords(facts: Extract<Facts, { kind: 'misspelled-module' }>): { summary: string; remedy: string } {
+  return {
+    summary:
+      `The app imports ${code(facts.moduleName)}${where(facts.importedAt)}, which does not exist; the repository has ` +
+      `${code(facts.local.name)} (${code(facts.local.path)}), one typo away.`,
+    remedy:
+      `Correct the name to ${code(facts.local.name)} where it is imported; do not add ${code(facts.moduleName)} to the ` +
+      'requirements (a package of that name on PyPI would not be your code).'
+  }
+}
+
+function raisedWords(facts: Extract<Facts, { kind: 'wrong-package' | 'undefined-name' }>): { summary: string; remedy: string } {
   const raises = `${facts.at ? code(facts.at) : 'The app'} raises ${code(facts.exceptionLine)} while Gunicorn imports the app`
   if (facts.kind === 'wrong-package') {
     return {
       summary:
-        `${raises}: the installed ${code(facts.module)} is not the package the code expects ` +
-        '(another version, or a different package of that name).',
+        `${raises}: ${code(facts.name)} is misspelled, or the installed ${code(facts.module)} is not the package the code ` +
+        'expects (another version, or a different package of that name).',
       remedy:
-        `Install the ${code(facts.module)} the code was written for (check its name and version in the requirements), ` +
-        'or update the code for the installed one.'
+        `Check the spelling of ${code(facts.name)} against ${code(facts.module)}'s documentation; else install the ` +
+        `${code(facts.module)} the code was written for (its name and version in the requirements), or update the code for it.`
     }
   }
   return {
@@ -116,7 +218,22 @@ export default defineReason({
   readme:
     '`ImportError: cannot import name …` (version mismatch, circular import), or a ' +
     '`NameError`/`AttributeError` raised by module-level code while Gunicorn imports the app',
-  fixtures: [{ path: '__fixtures__/apps/fail-import-error', test: '__tests__/diagnosis.itg.ts' }],
-  rules: [cannotImport, nameMissingAtImport],
-  words: (facts) => (facts.kind === 'wrong-package' || facts.kind === 'undefined-name' ? raisedWords(facts) : cannotImportWords(facts))
+  fixtures: [
+    { path: '__fixtures__/apps/fail-import-error', test: '__tests__/diagnosis.itg.ts' },
+    { path: '__fixtures__/apps/fail-misspelled-name', test: '__tests__/issue25-diagnosis.itg.ts' }
+  ],
+  rules: [misspelledModule, cannotImport, nameMissingAtImport],
+  words: (facts) => {
+    switch (facts.kind) {
+      case 'misspelled':
+        return misspelledWords(facts)
+      case 'misspelled-module':
+        return moduleTypoWords(facts)
+      case 'wrong-package':
+      case 'undefined-name':
+        return raisedWords(facts)
+      default:
+        return cannotImportWords(facts)
+    }
+  }
 })

@@ -3,6 +3,7 @@ import { defineReason, type Rule } from '../reason.js'
 import { frameText } from '../context.js'
 import { pipPackageFor } from '../packages.js'
 import { crlfScript, importCutShort, moduleNotFound, raisedByImportApp, requirementsIn } from '../rules/imports.js'
+import { closestLocalModule } from '../rules/local-modules.js'
 import { commandLine, firstLocation } from '../rules/locate.js'
 import { gunicornNotInstalled, startWords, type StartFacts } from '../rules/start.js'
 import { code, present, where } from '../words.js'
@@ -75,13 +76,14 @@ const crlfEntrypoint: Rule<Facts> = {
   }
 }
 
-// Tried after the rules above, which explain the same traceback better.
+// Tried after the rules above, which explain the same traceback better. A module one typo away from one of the
+// repository's is a typo (import-error), never a package to install.
 const notInstalled: Rule<Facts> = {
   stage: 'boot',
   name: 'the imported module is not installed in the image',
   detect(rc) {
     const found = moduleNotFound(rc)
-    if (!found) return undefined
+    if (!found || closestLocalModule(rc, found.moduleName)) return undefined
     const frame = rc.userFrame(found.tb)
     const { pipName, differs } = pipPackageFor(found.moduleName)
     return {

@@ -1,7 +1,7 @@
 // The app reads an environment variable at import that the container does not have.
 import { defineReason, type Finding, type Rule } from '../reason.js'
 import type { RuleContext, Traceback } from '../context.js'
-import { emptySpecVariable, environImproperlyConfigured, environKeyError, variableName } from '../rules/environment.js'
+import { emptySpecVariable, environImproperlyConfigured, environKeyError, noneFromEnvironment, variableName } from '../rules/environment.js'
 import { code, fileLine, present } from '../words.js'
 import type { SourceLocation } from '../../model.js'
 
@@ -15,11 +15,14 @@ type Facts =
       hostFilled: boolean
       /** The action passed it to the container, yet the lookup failed. */
       provided: boolean
+      /** The read returned None and the next operation failed on it: the read, its reader and the exception line. */
+      none?: { read: string; reader: string; exceptionLine: string; inFunction?: string }
     }
   | { kind: 'empty-in-spec'; moduleName: string; variable: string; shown: string }
 
-function unset(rc: RuleContext, tb: Traceback): Finding<Facts> {
-  const name = variableName(tb.exception.message)
+type Unset = Extract<Facts, { kind: 'unset' }>
+
+function unset(rc: RuleContext, tb: Traceback, name = variableName(tb.exception.message), none?: Unset['none']): Finding<Facts> {
   const frame = rc.userFrame(tb)
   const { env } = rc.ctx
   return {
@@ -28,7 +31,8 @@ function unset(rc: RuleContext, tb: Traceback): Finding<Facts> {
       name,
       location: frame?.location,
       hostFilled: Boolean(env.hostFilled?.includes(name)),
-      provided: env.provided.includes(name)
+      provided: env.provided.includes(name),
+      ...(none ? { none } : {})
     },
     evidence: rc.tracebackEvidence(tb, frame),
     location: frame?.location
@@ -50,6 +54,18 @@ const improperlyConfigured: Rule<Facts> = {
   detect(rc) {
     const tb = environImproperlyConfigured(rc)
     return tb ? unset(rc, tb) : undefined
+  }
+}
+
+const noneRead: Rule<Facts> = {
+  stage: 'boot',
+  name: 'an AttributeError or TypeError on None, on a line that reads an environment variable without a default',
+  detect(rc) {
+    const found = noneFromEnvironment(rc)
+    if (!found) return undefined
+    const { tb, frame, name, read, reader } = found
+    const func = frame?.frame.func
+    return unset(rc, tb, name, { read, reader, exceptionLine: tb.exception.line, inFunction: func && func !== '<module>' ? func : undefined })
   }
 }
 
@@ -82,6 +98,22 @@ function unsetRemedy({ name, hostFilled, provided }: Extract<Facts, { kind: 'uns
   return `Pass ${code(name)} ${USE_ENV_INPUT} (a secret or a harmless test value), or read it with ${code(`os.environ.get("${name}", default)`)}.`
 }
 
+/** `os.environ.get("X")` returned None and the line went on to use it. */
+function noneWords(facts: Unset, none: NonNullable<Unset['none']>): { summary: string; remedy: string } {
+  const when = none.inFunction ? `in ${code(none.inFunction)}` : 'at import'
+  const at = facts.location ? `${code(fileLine(facts.location))} reads it ${when}` : `The app reads it ${when}`
+  const withDefault = code(`${none.reader}("${facts.name}", "…")`)
+  return {
+    summary:
+      `The app needs the environment variable ${code(facts.name)}, which is not set in the container: ${at} with ` +
+      `${code(none.read)}, which returns ${code('None')}, and the same line fails on it (${code(none.exceptionLine)}).`,
+    remedy:
+      facts.provided || facts.hostFilled
+        ? unsetRemedy(facts)
+        : `Pass ${code(facts.name)} ${USE_ENV_INPUT}, or give the read a default (${withDefault}).`
+  }
+}
+
 function words(facts: Facts): { summary: string; remedy: string } {
   if (facts.kind === 'empty-in-spec') {
     return {
@@ -91,6 +123,7 @@ function words(facts: Facts): { summary: string; remedy: string } {
       remedy: `Pass ${code(facts.variable)} ${USE_ENV_INPUT} (the value the image expects), or give it a default where the command is built.`
     }
   }
+  if (facts.none) return noneWords(facts, facts.none)
   const reads = facts.location ? `: ${code(fileLine(facts.location))} reads it at import` : ''
   return {
     summary: `The app needs the environment variable ${code(facts.name)}, which is not set in the container${reads}.`,
@@ -104,7 +137,10 @@ export default defineReason({
   headline: 'missing environment variable',
   namesCulprit: true,
   readme: "`KeyError: 'DATABASE_URL'` and friends: the variable the app needs",
-  fixtures: [{ path: '__fixtures__/apps/fail-missing-env', test: '__tests__/diagnosis.itg.ts' }],
-  rules: [environKey, improperlyConfigured, emptyInSpec],
+  fixtures: [
+    { path: '__fixtures__/apps/fail-missing-env', test: '__tests__/diagnosis.itg.ts' },
+    { path: '__fixtures__/apps/fail-env-none', test: '__tests__/issue25-diagnosis.itg.ts' }
+  ],
+  rules: [environKey, improperlyConfigured, noneRead, emptyInSpec],
   words
 })

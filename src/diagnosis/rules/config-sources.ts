@@ -5,6 +5,8 @@ import type { Rule } from '../reason.js'
 import type { ConfigFacts } from './configuration.js'
 import { commandLine, configSetting, firstLocation } from './locate.js'
 import { exceptionIs, present } from './rule.js'
+import { moduleNotFound } from './imports.js'
+import { closestLocalModule, knownPackage, raisedByDjangoPopulate, settingsLineListing } from './local-modules.js'
 
 /** `Invalid address: ('backend', 8001)`: the bind names a host the container cannot resolve. */
 export const unresolvableBind: Rule<ConfigFacts> = {
@@ -55,6 +57,31 @@ export const settingCrash: Rule<ConfigFacts> = {
       facts: { kind: 'control-socket', exceptionLine: tb.exception.line },
       evidence: present(rc.ofKind('main-loop-exception')[0]?.lines[0].text, tb.exception.line, setting?.text.trim()),
       location: firstLocation(setting, commandLine(rc))
+    }
+  }
+}
+
+/**
+ * An INSTALLED_APPS entry Django cannot import (`apps.populate` raised `No module named 'uploads'`): a typo of a
+ * local app, or an app nobody installed. Not a requirement to add when the repository has a module one typo away,
+ * or when the name is not a known package (installing a guessed name from PyPI is how typosquats get in).
+ */
+export const installedApp: Rule<ConfigFacts> = {
+  stage: 'boot',
+  name: 'an INSTALLED_APPS entry is neither a local app nor installed',
+  detect(rc) {
+    const found = moduleNotFound(rc)
+    if (!found || !raisedByDjangoPopulate(found.tb) || rc.localModuleExists(found.moduleName)) return undefined
+    const local = closestLocalModule(rc, found.moduleName)
+    if (!local && knownPackage(found.moduleName)) return undefined
+    const listed = settingsLineListing(rc, found.tb, found.moduleName)
+    const frame = rc.userFrame(found.tb)
+    const location = listed ?? frame?.location
+    const line = listed && rc.repo.read(listed.file)?.split('\n')[listed.line - 1]
+    return {
+      facts: { kind: 'installed-app', app: found.moduleName, location, local },
+      evidence: [...present(line ? line.trim() : undefined), ...rc.tracebackEvidence(found.tb, frame)],
+      location
     }
   }
 }

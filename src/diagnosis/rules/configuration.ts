@@ -6,6 +6,7 @@ import type { RuleContext } from '../context.js'
 import type { Finding, Rule } from '../reason.js'
 import { importsOs, shellFormOf } from './command-forms.js'
 import { commandLine, configSetting, firstLocation } from './locate.js'
+import type { LocalNeighbour } from './local-modules.js'
 
 /** What a boot rule of config-error found (the start rules have their own, in start.ts). */
 export type ConfigFacts =
@@ -20,6 +21,7 @@ export type ConfigFacts =
   | { kind: 'unrecognized-arguments'; args: string }
   | { kind: 'rejected'; message: string }
   | { kind: 'django-settings'; message: string; location?: SourceLocation }
+  | { kind: 'installed-app'; app: string; location?: SourceLocation; local?: LocalNeighbour }
   | { kind: 'ini-section'; section: string; exceptionLine: string; location?: SourceLocation }
 
 /** The config file the bind remedy edits, and whether it already imports `os` (else the remedy adds the import). */

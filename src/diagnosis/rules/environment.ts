@@ -1,7 +1,7 @@
 // The environment the app expects at import: variables it reads, and services (databases, caches) it connects to.
 // Detection only: the missing-env and database-unreachable reasons word what these find.
 import type { TracebackFrame } from '../../gunicorn/log-parser.js'
-import type { RuleContext, Traceback } from '../context.js'
+import type { RuleContext, Traceback, UserFrame } from '../context.js'
 import { exceptionIs } from './rule.js'
 
 /** The first capture of the first pattern that matches `text`, in the table's order. */
@@ -122,3 +122,60 @@ const DB_CONNECT_FRAME = /\/(django\/db\/backends|psycopg2?|pymysql|MySQLdb|sqla
 const CONNECT_FUNC = /^(ensure_connection|connect|_connect|get_new_connection|__connect|_do_get|raw_connection|connection)$/
 
 export const isConnectFrame = (f: TracebackFrame) => DB_CONNECT_FRAME.test(f.file) && CONNECT_FUNC.test(f.func ?? '')
+
+/**
+ * A read that yields `None` when the variable is unset: `os.environ.get("X")`, `os.getenv("X")`, `env("X")`,
+ * `env.str("X")`, without a default (or with `None`). Group 1 is the reader, group 2 the name.
+ */
+const ENV_READ = /((?:\bos\.)?\benviron\.get|(?:\bos\.)?\bgetenv|\benv(?:\.\w+)?)\(\s*['"]([A-Za-z_]\w*)['"]\s*(?:,\s*(?:default\s*=\s*)?None\s*)?\)/g
+
+/** What was done to the `None`: the attribute of an AttributeError (`… has no attribute 'split'`). */
+const NONE_ATTRIBUTE = /'NoneType' object has no attribute '(\w+)'/
+
+export interface NoneFromEnvironment {
+  tb: Traceback
+  name: string
+  /** The read as the source has it, e.g. `os.environ.get("DJANGO_ALLOWED_HOSTS")`. */
+  read: string
+  /** The reader, e.g. `os.environ.get`. */
+  reader: string
+  frame?: UserFrame
+}
+
+/** The variable a source line reads, preferring the read whose `None` the exception used (`….split`). */
+export function environmentRead(source: string, message: string): { name: string; read: string; reader: string } | undefined {
+  const reads = [...source.matchAll(ENV_READ)]
+  const attribute = NONE_ATTRIBUTE.exec(message)?.[1]
+  const used = attribute
+    ? reads.find((m) =>
+        source
+          .slice(m.index + m[0].length)
+          .trimStart()
+          .startsWith(`.${attribute}`)
+      )
+    : undefined
+  const read = used ?? reads[0]
+  return read ? { name: read[2], read: read[0], reader: read[1] } : undefined
+}
+
+/** The user's source line of a frame: as the traceback printed it, else read from the repository file. */
+function sourceLine(rc: RuleContext, frame: UserFrame | undefined): string | undefined {
+  if (frame?.frame.code) return frame.frame.code
+  const location = frame?.location
+  return location ? rc.repo.read(location.file)?.split('\n')[location.line - 1] : undefined
+}
+
+/**
+ * An AttributeError or TypeError on `None` raised on a line that reads an environment variable without a default:
+ * the variable is unset (`os.environ.get("X").split(" ")`, `int(os.getenv("X"))`).
+ */
+export function noneFromEnvironment(rc: RuleContext): NoneFromEnvironment | undefined {
+  for (const tb of rc.tracebacks) {
+    if (!exceptionIs(tb, 'AttributeError', 'TypeError') || !/NoneType/.test(tb.exception.message)) continue
+    const frame = rc.userFrame(tb)
+    const source = sourceLine(rc, frame)
+    const read = source ? environmentRead(source, tb.exception.message) : undefined
+    if (read) return { tb, frame, ...read }
+  }
+  return undefined
+}

@@ -77,3 +77,48 @@ export function raisedAtImport(rc: RuleContext): Traceback | undefined {
 export function requirementsIn(requirements: string | undefined): string {
   return requirements ? code(requirements) : 'the requirements installed by the Dockerfile'
 }
+
+/** What a NameError or AttributeError says was missing, and Python's own suggestion (3.10+ prints it; 3.11 logs do not). */
+export interface MissingName {
+  usage: 'attribute' | 'name'
+  name: string
+  /** `module 'redis'` or `'Flask' object`, for an attribute. */
+  owner?: string
+  /** The module, when the owner is one. */
+  module?: string
+  /** `Did you mean: 'StrictRedis'?` */
+  suggestion?: string
+}
+
+const DID_YOU_MEAN = /\. Did you mean: '([^']+)'\?$/
+
+/** Reads `module 'm' has no attribute 'x'`, `'T' object has no attribute 'x'` and `name 'x' is not defined`. */
+export function missingName(message: string): MissingName | undefined {
+  const suggestion = DID_YOU_MEAN.exec(message)?.[1]
+  const attribute = /^(module '([^']+)'|.+?) has no attribute '([^']+)'/.exec(message)
+  if (attribute) return { usage: 'attribute', name: attribute[3], owner: attribute[1], module: attribute[2], suggestion }
+  const name = /^name '([^']+)' is not defined/.exec(message)
+  return name ? { usage: 'name', name: name[1], suggestion } : undefined
+}
+
+const DEFINITIONS = [/^\s*(?:async\s+)?(?:def|class)\s+([A-Za-z_]\w*)/, /^([A-Za-z_]\w*)\s*(?::[^=]+)?=(?!=)/, /^\s*import\s+([A-Za-z_]\w*)/]
+
+/** The names a module defines at its top level (assignments, functions, classes, imports): what a NameError missed. */
+export function definedNames(source: string): Set<string> {
+  const names = new Set<string>()
+  for (const line of source.split('\n')) {
+    for (const pattern of DEFINITIONS) {
+      const name = pattern.exec(line)?.[1]
+      if (name) names.add(name)
+    }
+    const imported = /^\s*from\s+\S+\s+import\s+\(?([^)#]+)/.exec(line)?.[1]
+    for (const part of imported?.split(',') ?? []) {
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()
+      if (name && /^[A-Za-z_]\w*$/.test(name)) names.add(name)
+    }
+  }
+  return names
+}

@@ -1,0 +1,5 @@
+"""Formats of the export endpoint."""
+
+
+def csv_line(values):
+    return ",".join(str(value) for value in values)
