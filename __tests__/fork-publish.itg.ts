@@ -73,14 +73,15 @@ it('a fork pull request: the pull_request run writes the report, the workflow_ru
   // 2. actions/upload-artifact, then actions/download-artifact in the base repository's run: a fresh folder, no checkout.
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'gsmoke-workflow-run-'))
   fs.mkdirSync(path.join(workspace, 'smoke-report'))
-  fs.copyFileSync(producing.outputs['report-path'], path.join(workspace, 'smoke-report', 'report.json'))
+  const reportPath = producing.outputs['report-path']
+  fs.copyFileSync(reportPath, path.join(workspace, 'smoke-report', path.basename(reportPath)))
 
   // 3. The workflow_run run: a write token, the run and the pull request as GitHub describes them.
   standin.forbidWrites = false
   standin.addWorkflowRun({ id: RUN_ID, headSha: HEAD_SHA, headRepo: FORK_REPO, headBranch: 'add-billing', event: 'pull_request' }, BASE_REPO)
   standin.addPull({ number: PR, state: 'open', headSha: HEAD_SHA, headRepo: FORK_REPO, headRef: 'add-billing' }, BASE_REPO)
   const publishing = await runAction(
-    { 'publish-report': 'smoke-report/report.json' },
+    { 'publish-report': 'smoke-report' },
     {
       workspace,
       eventName: 'workflow_run',

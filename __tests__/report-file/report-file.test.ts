@@ -179,3 +179,19 @@ describe('publishableReport', () => {
     expect(report).not.toHaveProperty('commentKey')
   })
 })
+
+describe('readReportFile in a folder (what actions/download-artifact writes)', () => {
+  it('reads the one JSON file of the folder', () => {
+    const folder = fs.mkdtempSync(path.join(dir, 'artifact-'))
+    fs.writeFileSync(path.join(folder, 'gunicorn-smoke-123-1-abcd.json'), JSON.stringify(sampleFile()))
+    expect(readReportFile(folder, 'smoke-report').headSha).toBe(HEAD_SHA)
+  })
+
+  it('refuses a folder with no JSON file or with several, naming it', () => {
+    const folder = fs.mkdtempSync(path.join(dir, 'artifact-'))
+    expect(() => readReportFile(folder, 'smoke-report')).toThrow("The folder 'smoke-report' holds 0 JSON files")
+    fs.writeFileSync(path.join(folder, 'a.json'), '{}')
+    fs.writeFileSync(path.join(folder, 'b.json'), '{}')
+    expect(() => readReportFile(folder, 'smoke-report')).toThrow("The folder 'smoke-report' holds 2 JSON files")
+  })
+})

@@ -2,6 +2,7 @@
 // Size first, then JSON, then the strict schema; the first problem ends it with one sentence naming the file.
 // Nothing is taken from the file as Markdown: the renderer escapes every string it holds, like any RunReport's.
 import fs from 'node:fs'
+import path from 'node:path'
 import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv'
 import type { ReportFile } from './file.js'
 import { MAX_REPORT_BYTES, REPORT_FORMAT, reportSchema } from './schema.js'
@@ -34,17 +35,34 @@ function describe(error: ErrorObject): string {
   return `${where} ${error.message ?? 'is invalid'}${extra}`.replace(/[^\x20-\x7e]/g, '?')
 }
 
+/**
+ * The file itself, or the one JSON file in a folder (actions/download-artifact writes the artifact's files into a
+ * folder, and the report's own name changes from run to run).
+ */
+function locate(where: string, label: string): { file: string; size: number; label: string } {
+  const stat = fs.statSync(where)
+  if (stat.isFile()) return { file: where, size: stat.size, label }
+  if (!stat.isDirectory()) throw new ReportFileError(`The report file '${label}' is not a file.`)
+  const found = fs.readdirSync(where).filter((name) => name.endsWith('.json'))
+  const inside = found.length === 1 ? fs.statSync(path.join(where, found[0])) : undefined
+  if (!inside?.isFile()) {
+    throw new ReportFileError(
+      `The folder '${label}' holds ${found.length} JSON files; 'publish-report' needs the report file or a folder with just that one.`
+    )
+  }
+  return { file: path.join(where, found[0]), size: inside.size, label: `${label}/${found[0]}` }
+}
+
 /** The validated report; throws a ReportFileError (one sentence naming the file) on anything else. */
-export function readReportFile(file: string, label = file): ReportFile {
-  let size: number
+export function readReportFile(where: string, whereLabel = where): ReportFile {
+  let located: { file: string; size: number; label: string }
   try {
-    const stat = fs.statSync(file)
-    if (!stat.isFile()) throw new ReportFileError(`The report file '${label}' is not a file.`)
-    size = stat.size
+    located = locate(where, whereLabel)
   } catch (error) {
     if (error instanceof ReportFileError) throw error
-    throw new ReportFileError(`The report file '${label}' cannot be read (was the artifact downloaded to that path?).`, { cause: error })
+    throw new ReportFileError(`The report file '${whereLabel}' cannot be read (was the artifact downloaded to that path?).`, { cause: error })
   }
+  const { file, size, label } = located
   if (size > MAX_REPORT_BYTES) {
     throw new ReportFileError(`The report file '${label}' is ${size} bytes, over the ${MAX_REPORT_BYTES}-byte limit: refused.`)
   }
