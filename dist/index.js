@@ -52640,7 +52640,7 @@ async function publishReport(env, octokit) {
     key = sanitizeCommentKey(inputs.commentKey ?? file.commentKey);
   } catch (error2) {
     if (error2 instanceof ReportFileError || error2 instanceof TriggeringRunError) return refuse(error2);
-    return refuse(new Error(`The triggering run could not be read: ${describeFailure(error2, "read the triggering run")}`));
+    return refuse(new Error(runUnreadable(error2)));
   }
   setOutput("result", report.result);
   setOutput("reason", report.reason ?? "");
@@ -52699,6 +52699,13 @@ async function publishCheckRun(octokit, report, run4, key, summary3, owner, repo
       status === 403 ? `No check run: the token may not write checks; add 'checks: write' to the job's permissions for the annotations on the pull request's diff. The comment is unaffected.` : `No check run: ${describeFailure(error2, "create the check run")}`
     );
   }
+}
+function runUnreadable(error2) {
+  const status = error2.status;
+  if (status === 403 || status === 404) {
+    return `GitHub answered ${status} to reading the triggering run: give the job 'actions: read' (and check 'github-token'); nothing was published.`;
+  }
+  return `The triggering run could not be read, so nothing was published: ${describeFailure(error2, "read the triggering run")}`;
 }
 function refuse(error2) {
   const message = error2 instanceof Error ? error2.message : String(error2);

@@ -42,7 +42,7 @@ export async function publishReport(env: NodeJS.ProcessEnv, octokit?: GitHubClie
     key = sanitizeCommentKey(inputs.commentKey ?? file.commentKey)
   } catch (error) {
     if (error instanceof ReportFileError || error instanceof TriggeringRunError) return refuse(error)
-    return refuse(new Error(`The triggering run could not be read: ${describeFailure(error, 'read the triggering run')}`))
+    return refuse(new Error(runUnreadable(error)))
   }
 
   // Only schema-bound enums become outputs: the file's free text stays out of `${{ }}` expressions in later steps.
@@ -124,6 +124,15 @@ async function publishCheckRun(
         : `No check run: ${describeFailure(error, 'create the check run')}`
     )
   }
+}
+
+/** The API would not describe the triggering run: most often the job lacks `actions: read`. */
+function runUnreadable(error: unknown): string {
+  const status = (error as { status?: number }).status
+  if (status === 403 || status === 404) {
+    return `GitHub answered ${status} to reading the triggering run: give the job 'actions: read' (and check 'github-token'); nothing was published.`
+  }
+  return `The triggering run could not be read, so nothing was published: ${describeFailure(error, 'read the triggering run')}`
 }
 
 function refuse(error: unknown): number {

@@ -203,6 +203,20 @@ describe('publish-report refuses', () => {
     refusedWithoutWrites(await publish(content), message)
   })
 
+  it('a triggering run the API does not know (or the token may not read), naming the permission', async () => {
+    const result = await runAction(
+      { 'publish-report': writeReport(workspace, sampleFile()) },
+      {
+        workspace,
+        eventName: 'workflow_run',
+        payload: { ...workflowRunPayload, workflow_run: { ...workflowRunPayload.workflow_run, id: 1 } },
+        apiUrl: standin.url,
+        extraEnv: { GITHUB_REPOSITORY: BASE_REPO }
+      }
+    )
+    refusedWithoutWrites(result, /::error::GitHub answered 404 to reading the triggering run: give the job 'actions: read'/)
+  })
+
   it('an event other than workflow_run, naming the input', async () => {
     const result = await publish(sampleFile(), {}, 'pull_request')
     refusedWithoutWrites(result, /::error::The input 'publish-report' works only in a workflow triggered by 'workflow_run', not 'pull_request'\./)
