@@ -207,3 +207,34 @@ describe('repository files', () => {
     expect(fs.existsSync(path.join(ROOT, 'SECURITY.md'))).toBe(true)
   })
 })
+
+describe('the conventions of the workflows (the repository’s own and the docs’)', () => {
+  const docWorkflows = blocks.filter((block) => /^on:/m.test(block.source) && /^jobs:/m.test(block.source))
+  const all = [...workflowFiles.map((file) => ({ where: file, source: read(file) })), ...docWorkflows]
+
+  it('finds the workflows, the fork pair among them', () => {
+    expect(workflowFiles.length).toBeGreaterThanOrEqual(3)
+    expect(docWorkflows.some((block) => /workflow_run:/.test(block.source) && /publish-report:/.test(block.source))).toBe(true)
+  })
+
+  it.each(all.map((w) => [w.where, w] as const))('%s starts from permissions: {} and gives each job its own', (_where, workflow) => {
+    const document = parse(workflow.source) as { permissions?: unknown; jobs: Record<string, { permissions?: unknown }> }
+    expect(document.permissions).toEqual({})
+    const without = Object.entries(document.jobs)
+      .filter(([, job]) => job.permissions === undefined)
+      .map(([name]) => name)
+    expect(without).toEqual([])
+  })
+
+  it.each(all.map((w) => [w.where, w] as const))('%s pins other actions by full commit SHA with the version in a comment', (_where, workflow) => {
+    const uses = [...workflow.source.matchAll(/^\s*-?\s*uses:\s*(\S+)(.*)$/gm)].map((match) => `${match[1]}${match[2]}`)
+    const loose = uses.filter((use) => !usesThisAction(use.split(/\s/)[0]) && !/^[\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$/.test(use))
+    expect(loose).toEqual([])
+  })
+
+  it.each(all.map((w) => [w.where, w] as const))('%s checks out without persisted credentials', (_where, workflow) => {
+    const document = parse(workflow.source) as { jobs: Record<string, { steps?: Array<{ uses?: string; with?: Record<string, unknown> }> }> }
+    const checkouts = Object.values(document.jobs).flatMap((job) => (job.steps ?? []).filter((step) => step.uses?.startsWith('actions/checkout@')))
+    expect(checkouts.filter((step) => step.with?.['persist-credentials'] !== false)).toEqual([])
+  })
+})

@@ -1,9 +1,11 @@
 // Generates the README's inputs and outputs tables from action.yml, and its "What it catches" table from the
 // diagnosis registry (src/diagnosis/registry.ts), between the marker comments. `npm run docs` rewrites README.md;
 // `npm run check-docs` fails when the README has drifted. Run with tsx, which loads the registry's TypeScript.
+// It also writes the report file's JSON schema (schema/report-v1.schema.json) from src/report-file/schema.ts.
 import fs from 'node:fs'
 import { parse } from 'yaml'
 import { REASONS } from '../src/diagnosis/registry.ts'
+import { reportSchema } from '../src/report-file/schema.ts'
 
 const action = parse(fs.readFileSync('action.yml', 'utf8'))
 const cell = (text) =>
@@ -35,6 +37,10 @@ export function render(readme) {
   return replace(replace(replace(readme, 'inputs', inputs), 'outputs', outputs), 'reasons', reasons)
 }
 
+const SCHEMA_FILE = 'schema/report-v1.schema.json'
+const schema = JSON.stringify(reportSchema, null, 2) + '\n'
+const schemaNow = fs.existsSync(SCHEMA_FILE) ? fs.readFileSync(SCHEMA_FILE, 'utf8') : ''
+
 const readme = fs.readFileSync('README.md', 'utf8')
 const fresh = render(readme)
 if (process.argv.includes('--check')) {
@@ -42,7 +48,13 @@ if (process.argv.includes('--check')) {
     console.error("README.md's tables differ from action.yml or the reason registry: run 'npm run docs' and commit README.md.")
     process.exit(1)
   }
-  console.log('README tables match action.yml and the reason registry.')
+  if (schemaNow !== schema) {
+    console.error(`${SCHEMA_FILE} differs from src/report-file/schema.ts: run 'npm run docs' and commit it.`)
+    process.exit(1)
+  }
+  console.log('README tables match action.yml and the reason registry; the report schema matches its source.')
 } else {
   fs.writeFileSync('README.md', fresh)
+  fs.mkdirSync('schema', { recursive: true })
+  fs.writeFileSync(SCHEMA_FILE, schema)
 }

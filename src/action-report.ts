@@ -5,9 +5,11 @@ import os from 'node:os'
 import path from 'node:path'
 import * as core from '@actions/core'
 import type { EventPayload } from './github/event.js'
+import { commentKeyFor } from './github/key.js'
 import type { Settings } from './inputs.js'
 import type { RunReport } from './model.js'
 import { profileOutputs } from './profile/render.js'
+import { serializeReportFile, toReportFile } from './report-file/file.js'
 import { renderSummary } from './report/summary.js'
 
 /** At most this many annotations: the runner shows only the first few per step anyway. */
@@ -21,7 +23,13 @@ export async function deliverReport(
   runKey: string
 ): Promise<number> {
   const reportPath = path.join(env.RUNNER_TEMP || os.tmpdir(), `gunicorn-smoke-${runKey}.json`)
-  fs.writeFileSync(reportPath, JSON.stringify(safe, null, 2))
+  // Versioned and schema-bound (schema/report-v1.schema.json), so a workflow_run workflow can publish it.
+  const file = toReportFile(safe, {
+    commentKey: commentKeyFor(settings, env),
+    headSha: safe.metadata.sha,
+    headRepository: headRepository(payload, env)
+  })
+  fs.writeFileSync(reportPath, serializeReportFile(file))
   setOutputs(safe, reportPath)
   annotate(safe)
   try {
@@ -43,6 +51,12 @@ export async function deliverReport(
   }
   core.setFailed(safe.diagnosis ? `${safe.summary} ${safe.diagnosis.remedy}` : safe.summary)
   return 1
+}
+
+/** The repository of the commit under test: the fork's on a fork's pull request. */
+function headRepository(payload: EventPayload, env: NodeJS.ProcessEnv): string | undefined {
+  const head = (payload.pull_request as { head?: { repo?: { full_name?: unknown } } } | undefined)?.head
+  return typeof head?.repo?.full_name === 'string' ? head.repo.full_name : env.GITHUB_REPOSITORY
 }
 
 function setOutputs(safe: RunReport, reportPath: string): void {

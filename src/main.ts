@@ -10,11 +10,18 @@ import type { RunReport } from './model.js'
 import { CancelledError, runSmoke, type Ui } from './smoke/index.js'
 import { prepare, removeBuiltImage, type Preparation } from './prepare.js'
 import { redactReport } from './report/redact.js'
-import { saveBuiltImage, saveCleaned, saveRunKey } from './state.js'
+import { saveBuiltImage, saveCleaned, saveMainRan, saveRunKey } from './state.js'
 import { checkedOutCommit, untrustedCodeWarning } from './untrusted.js'
 
 export async function run(docker = new Docker(), env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
+    if (core.getInput('publish-report')) {
+      saveMainRan()
+      // Loaded on demand: a smoke test never needs the report reader (and its schema validator).
+      const { publishReport } = await import('./publish-mode.js')
+      process.exitCode = await publishReport(env)
+      return
+    }
     process.exitCode = await smokeTest(docker, env)
   } catch (error) {
     core.setFailed(`gunicorn-smoke failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`)

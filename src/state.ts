@@ -14,6 +14,11 @@ export function saveRunKey(runKey: string): void {
   core.saveState(RUN_KEY, runKey)
 }
 
+/** The publishing mode runs no container: post only needs to know it is the post step. */
+export function saveMainRan(): void {
+  core.saveState(IS_POST, 'true')
+}
+
 export const savedRunKey = (): string => core.getState(RUN_KEY)
 
 export function saveBuiltImage(image: string): void {

@@ -84,4 +84,54 @@ describe('GitHubStandin', () => {
     expect((await call('GET', '/user')).status).toBe(403)
     expect(standin.violations).toEqual([])
   })
+
+  it('answers the workflow-run, pull-request and check-run endpoints with documented bodies', async () => {
+    standin.addWorkflowRun({ id: 77, headSha: 'a'.repeat(40), headRepo: 'fork/app', headBranch: 'fix', event: 'pull_request' })
+    standin.addPull({ number: 5, state: 'open', headSha: 'a'.repeat(40), headRepo: 'fork/app', headRef: 'fix' })
+    const run = (await (await call('GET', '/repos/octo-org/app/actions/runs/77')).json()) as {
+      head_repository: { full_name: string }
+      pull_requests: unknown[]
+    }
+    expect(run.head_repository.full_name).toBe('fork/app')
+    expect(run.pull_requests).toEqual([])
+    const pulls = (await (await call('GET', '/repos/octo-org/app/pulls?state=open&head=fork:fix')).json()) as Array<{
+      number: number
+      head: { repo: { full_name: string } }
+    }>
+    expect(pulls.map((p) => [p.number, p.head.repo.full_name])).toEqual([[5, 'fork/app']])
+    expect(((await (await call('GET', '/repos/octo-org/app/pulls?state=open&head=other:fix')).json()) as unknown[]).length).toBe(0)
+    const created = await call('POST', '/repos/octo-org/app/check-runs', {
+      name: 'smoke',
+      head_sha: 'a'.repeat(40),
+      status: 'completed',
+      conclusion: 'failure',
+      output: { title: 't', summary: 's', annotations: [{ path: 'app.py', start_line: 3, end_line: 3, annotation_level: 'failure', message: 'm' }] }
+    })
+    expect(created.status).toBe(201)
+    const listed = (await (await call('GET', `/repos/octo-org/app/commits/${'a'.repeat(40)}/check-runs?check_name=smoke`)).json()) as {
+      total_count: number
+    }
+    expect(listed.total_count).toBe(1)
+    expect(standin.checkRuns[0].annotations).toHaveLength(1)
+    expect((await call('GET', '/repos/octo-org/app/actions/runs/78')).status).toBe(404)
+    expect(standin.violations).toEqual([])
+  })
+
+  it('records a check run the description does not allow, and more than 50 annotations in one request', async () => {
+    await call('POST', '/repos/octo-org/app/check-runs', { name: 'smoke', head_sha: 'a'.repeat(40), conclusion: 'passed' })
+    const annotation = { path: 'app.py', start_line: 1, end_line: 1, annotation_level: 'notice', message: 'm' }
+    await call('POST', '/repos/octo-org/app/check-runs', {
+      name: 'smoke',
+      head_sha: 'a'.repeat(40),
+      output: { title: 't', summary: 's', annotations: Array.from({ length: 51 }, () => annotation) }
+    })
+    // The description itself caps annotations at 50 per request; the stand-in says so in its own words too.
+    expect(standin.violations).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^POST \/repos\/octo-org\/app\/check-runs: request body invalid: .*conclusion/),
+        expect.stringMatching(/^POST \/repos\/octo-org\/app\/check-runs: request body invalid: .*must NOT have more than 50 items/),
+        expect.stringMatching(/51 annotations in one request \(GitHub takes 50\)/)
+      ])
+    )
+  })
 })

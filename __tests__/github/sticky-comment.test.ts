@@ -171,7 +171,7 @@ describe('deliverComment', () => {
     expect(result.url).toBeUndefined()
     expect(result.warning).toContain('403 Resource not accessible by integration')
     expect(result.warning).toContain("'permissions: pull-requests: write'")
-    expect(result.warning).toContain('pull_request_target')
+    expect(result.warning).toContain("publish it from a 'workflow_run' workflow with 'publish-report'")
     expect(result.warning).toContain('The smoke test result is unaffected.')
     expect(standin.commentsOn(12)).toEqual([])
     expect(standin.violations).toEqual([])

@@ -186,6 +186,34 @@ export interface PullSeed {
   number: number
   state: 'open' | 'closed'
   headSha: string
+  /** `owner/name` of the head repository (a fork); default the repository asked about. */
+  headRepo?: string
+  /** The head branch; default `feature`. */
+  headRef?: string
+}
+
+export interface WorkflowRunSeed {
+  id: number
+  headSha: string
+  /** `owner/name` of the head repository: the fork, for a fork's pull request. */
+  headRepo: string
+  headBranch: string
+  event: string
+}
+
+export interface StoredCheckRun {
+  id: number
+  owner: string
+  repo: string
+  headSha: string
+  name: string
+  externalId?: string
+  status: string
+  conclusion?: string
+  title?: string
+  summary?: string
+  /** Every annotation sent for this check run, in the order received. */
+  annotations: Array<{ path: string; start_line: number; end_line: number; annotation_level: string; title?: string; message: string }>
 }
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
@@ -198,6 +226,14 @@ export class GitHubStandin {
   private readonly users = new Map<string, StandinUser>()
   private readonly comments: StoredComment[] = []
   private readonly pulls = new Map<string, PullSeed[]>()
+  private readonly openPulls: Array<PullSeed & { repository: string }> = []
+  private readonly workflowRuns = new Map<string, WorkflowRunSeed & { repository: string }>()
+  readonly checkRuns: StoredCheckRun[] = []
+  /** Answer check-run writes with 403 (a token without `checks: write`). */
+  forbidChecks = false
+  /** Whether GET /commits/{sha}/pulls finds pull requests from forks (off: only GET /pulls?head= does). */
+  commitLookupFindsForks = true
+  private nextCheckRunId = 7_000_001
   private readonly missingIssues = new Set<number>()
   private failures: Array<{ status: number; kind: 'server' | 'primary-rate' | 'secondary-rate' }> = []
   private nextCommentId = 1_000_001
@@ -247,6 +283,16 @@ export class GitHubStandin {
 
   setPullsForCommit(sha: string, pulls: PullSeed[]): void {
     this.pulls.set(sha, pulls)
+  }
+
+  /** An open (or closed) pull request of `repository`, found by its head commit or by `head=owner:branch`. */
+  addPull(seed: PullSeed, repository = 'octo-org/app'): void {
+    this.openPulls.push({ ...seed, repository })
+  }
+
+  /** A run GET /repos/{owner}/{repo}/actions/runs/{id} describes. */
+  addWorkflowRun(seed: WorkflowRunSeed, repository = 'octo-org/app'): void {
+    this.workflowRuns.set(`${repository}#${seed.id}`, { ...seed, repository })
   }
 
   /** Issues that answer 404. */
@@ -313,6 +359,13 @@ export class GitHubStandin {
       return this.send(res, record, route, 403, {
         message: 'Resource not accessible by integration',
         documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
+        status: '403'
+      })
+    }
+    if (writes && this.forbidChecks && route.operation.operationId.startsWith('checks/')) {
+      return this.send(res, record, route, 403, {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest/checks/runs#create-a-check-run',
         status: '403'
       })
     }
@@ -477,18 +530,68 @@ export class GitHubStandin {
         return this.send(res, record, route, 204, undefined)
       }
       case 'repos/list-pull-requests-associated-with-commit': {
-        const template = this.spec.spec.components.examples['pull-request-simple-items'].value as JsonObject[]
-        const pulls = (this.pulls.get(params.commit_sha) ?? []).map((seed) => {
-          const pull = clone(template[0])
-          pull.number = seed.number
-          pull.state = seed.state
-          pull.html_url = `https://github.com/${owner}/${repo}/pull/${seed.number}`
-          ;(pull.head as JsonObject).sha = seed.headSha
-          // GitHub's own example lists a team without the `type` its schema requires.
-          pull.requested_teams = []
-          return pull
-        })
-        return this.send(res, record, route, 200, pulls)
+        const seeded = [
+          ...(this.pulls.get(params.commit_sha) ?? []),
+          ...this.openPulls.filter(
+            (p) => p.repository === `${owner}/${repo}` && p.headSha === params.commit_sha && (this.commitLookupFindsForks || !this.isFork(p))
+          )
+        ]
+        return this.send(
+          res,
+          record,
+          route,
+          200,
+          seeded.map((seed) => this.pullJson(seed, `${owner}/${repo}`))
+        )
+      }
+      case 'pulls/list': {
+        const [headOwner, headRef] = (query.head ?? '').split(':')
+        const state = query.state ?? 'open'
+        const found = this.openPulls.filter(
+          (p) =>
+            p.repository === `${owner}/${repo}` &&
+            (state === 'all' || p.state === state) &&
+            (!query.head || ((p.headRepo ?? p.repository).split('/')[0] === headOwner && (p.headRef ?? 'feature') === headRef))
+        )
+        return this.send(
+          res,
+          record,
+          route,
+          200,
+          found.map((seed) => this.pullJson(seed, `${owner}/${repo}`))
+        )
+      }
+      case 'actions/get-workflow-run': {
+        const seed = this.workflowRuns.get(`${owner}/${repo}#${params.run_id}`)
+        if (!seed) return this.send(res, record, route, 404, notFound)
+        return this.send(res, record, route, 200, this.workflowRunJson(seed))
+      }
+      case 'checks/list-for-ref': {
+        const runs = this.checkRuns.filter(
+          (c) => c.owner === owner && c.repo === repo && c.headSha === params.ref && (!query.check_name || c.name === query.check_name)
+        )
+        return this.send(res, record, route, 200, { total_count: runs.length, check_runs: runs.map((c) => this.checkRunJson(c)) })
+      }
+      case 'checks/create': {
+        const fields = body as { head_sha: string; name: string }
+        const stored: StoredCheckRun = {
+          id: this.nextCheckRunId++,
+          owner,
+          repo,
+          headSha: fields.head_sha,
+          name: fields.name,
+          status: 'queued',
+          annotations: []
+        }
+        this.checkRuns.push(stored)
+        this.applyCheckRun(stored, body)
+        return this.send(res, record, route, 201, this.checkRunJson(stored))
+      }
+      case 'checks/update': {
+        const stored = this.checkRuns.find((c) => c.id === Number(params.check_run_id) && c.owner === owner && c.repo === repo)
+        if (!stored) return this.send(res, record, route, 404, notFound)
+        this.applyCheckRun(stored, body)
+        return this.send(res, record, route, 200, this.checkRunJson(stored))
       }
       case 'users/get-authenticated': {
         if (user.type === 'Bot') {
@@ -506,6 +609,102 @@ export class GitHubStandin {
         this.violations.push(`${record.method} ${record.path}: ${route.operation.operationId} is valid but the stand-in does not implement it`)
         return this.send(res, record, route, 501, { message: 'Not implemented by the stand-in' })
     }
+  }
+
+  private isFork(seed: PullSeed & { repository: string }): boolean {
+    return (seed.headRepo ?? seed.repository) !== seed.repository
+  }
+
+  private pullJson(seed: PullSeed, repository: string): JsonObject {
+    const template = this.spec.spec.components.examples['pull-request-simple-items'].value as JsonObject[]
+    const pull = clone(template[0])
+    const headRepo = seed.headRepo ?? repository
+    pull.number = seed.number
+    pull.state = seed.state
+    pull.html_url = `https://github.com/${repository}/pull/${seed.number}`
+    const head = pull.head as JsonObject
+    const headRepoJson = head.repo as JsonObject
+    head.sha = seed.headSha
+    head.ref = seed.headRef ?? 'feature'
+    head.label = `${headRepo.split('/')[0]}:${head.ref}`
+    headRepoJson.full_name = headRepo
+    headRepoJson.name = headRepo.split('/')[1]
+    ;(headRepoJson.owner as JsonObject).login = headRepo.split('/')[0]
+    headRepoJson.fork = headRepo !== repository
+    const baseRepo = (pull.base as JsonObject).repo as JsonObject
+    baseRepo.full_name = repository
+    baseRepo.name = repository.split('/')[1]
+    ;(baseRepo.owner as JsonObject).login = repository.split('/')[0]
+    // GitHub's own example lists a team without the `type` its schema requires.
+    pull.requested_teams = []
+    return pull
+  }
+
+  private workflowRunJson(seed: WorkflowRunSeed & { repository: string }): JsonObject {
+    const run = clone(this.spec.spec.components.examples['workflow-run'].value) as JsonObject
+    Object.assign(run, {
+      id: seed.id,
+      head_sha: seed.headSha,
+      head_branch: seed.headBranch,
+      event: seed.event,
+      status: 'completed',
+      conclusion: 'success',
+      html_url: `https://github.com/${seed.repository}/actions/runs/${seed.id}`,
+      pull_requests: []
+    })
+    const headRepo = run.head_repository as JsonObject
+    headRepo.full_name = seed.headRepo
+    headRepo.name = seed.headRepo.split('/')[1]
+    ;(headRepo.owner as JsonObject).login = seed.headRepo.split('/')[0]
+    const repository = run.repository as JsonObject
+    repository.full_name = seed.repository
+    repository.name = seed.repository.split('/')[1]
+    ;(repository.owner as JsonObject).login = seed.repository.split('/')[0]
+    return run
+  }
+
+  private applyCheckRun(stored: StoredCheckRun, body: unknown): void {
+    const fields = body as {
+      external_id?: string
+      status?: string
+      conclusion?: string
+      output?: { title?: string; summary?: string; annotations?: StoredCheckRun['annotations'] }
+    }
+    if (fields.external_id !== undefined) stored.externalId = fields.external_id
+    if (fields.status !== undefined) stored.status = fields.status
+    if (fields.conclusion !== undefined) stored.conclusion = fields.conclusion
+    if (fields.output) {
+      stored.title = fields.output.title
+      stored.summary = fields.output.summary
+      const annotations = fields.output.annotations ?? []
+      if (annotations.length > 50) this.violations.push(`check run ${stored.id}: ${annotations.length} annotations in one request (GitHub takes 50)`)
+      if ((fields.output.summary ?? '').length > 65_535) this.violations.push(`check run ${stored.id}: summary over 65,535 characters`)
+      stored.annotations.push(...annotations)
+    }
+  }
+
+  private checkRunJson(stored: StoredCheckRun): JsonObject {
+    const run = clone(this.spec.spec.components.examples['check-run'].value) as JsonObject
+    const api = `https://api.github.com/repos/${stored.owner}/${stored.repo}`
+    Object.assign(run, {
+      id: stored.id,
+      head_sha: stored.headSha,
+      name: stored.name,
+      external_id: stored.externalId ?? '',
+      status: stored.status,
+      conclusion: stored.conclusion ?? null,
+      url: `${api}/check-runs/${stored.id}`,
+      html_url: `https://github.com/${stored.owner}/${stored.repo}/runs/${stored.id}`,
+      output: {
+        title: stored.title ?? null,
+        summary: stored.summary ?? null,
+        text: null,
+        annotations_count: stored.annotations.length,
+        annotations_url: `${api}/check-runs/${stored.id}/annotations`
+      },
+      pull_requests: []
+    })
+    return run
   }
 
   private tooLong(res: http.ServerResponse, record: RecordedRequest, route: Route): void {

@@ -96,8 +96,8 @@ export function describeFailure(error: unknown, doing: string): string {
     return (
       `GitHub refused to let the token ${doing} (403 Resource not accessible by integration). ` +
       `On pull requests from forks GITHUB_TOKEN is read-only; for same-repository pull requests add ` +
-      `'permissions: pull-requests: write' to the job, and for forks run on 'pull_request_target' with care ` +
-      `(it hands secrets to the fork's code) or set 'comment: never'. ${UNAFFECTED}`
+      `'permissions: pull-requests: write' to the job; for forks, upload the 'report-path' file as an artifact and ` +
+      `publish it from a 'workflow_run' workflow with 'publish-report' (docs/workflows.md), or set 'comment: never'. ${UNAFFECTED}`
     )
   }
   if (e.status === 401) {

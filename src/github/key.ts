@@ -1,5 +1,7 @@
 // The default comment key: stable across runs of the same smoke test, different between smoke tests.
 import path from 'node:path'
+import type { Settings } from '../inputs.js'
+import { repoRelative } from '../paths.js'
 import { sanitizeCommentKey } from '../report/marker.js'
 
 export interface CommentKeyParts {
@@ -36,4 +38,21 @@ export function defaultCommentKey(parts: CommentKeyParts): string {
   const target = parts.service?.trim() || dockerfile || context || parts.image?.trim() || ''
   const key = [parts.workflow?.trim() || 'workflow', parts.job?.trim() || 'job', target].filter((p) => p !== '').join('/')
   return sanitizeCommentKey(key)
+}
+
+/** The comment key in use: `comment-key`, else the default derived from workflow, job and Dockerfile/context/image. */
+export function commentKeyFor(
+  settings: Pick<Settings, 'commentKey' | 'workspace' | 'context' | 'dockerfile' | 'image'>,
+  env: NodeJS.ProcessEnv
+): string {
+  return (
+    settings.commentKey ||
+    defaultCommentKey({
+      workflow: env.GITHUB_WORKFLOW,
+      job: env.GITHUB_JOB,
+      context: repoRelative(settings.workspace, settings.context),
+      dockerfile: settings.dockerfile ? repoRelative(settings.workspace, settings.dockerfile) : undefined,
+      image: settings.image
+    })
+  )
 }

@@ -5,8 +5,9 @@ import { renderComment } from '../report/markdown.js'
 import { createOctokit, type GitHubClient } from './client.js'
 import { deliverComment, describeFailure, type DeliveryResult } from './deliver.js'
 import { readEventPayload, type EventPayload } from './event.js'
-import { defaultCommentKey } from './key.js'
-import { repoRelative } from '../paths.js'
+import { commentKeyFor } from './key.js'
+
+export { commentKeyFor } from './key.js'
 
 export type PublishSettings = Pick<Settings, 'comment' | 'commentKey' | 'prNumber' | 'githubToken' | 'workspace' | 'context' | 'dockerfile' | 'image'>
 
@@ -17,20 +18,6 @@ export interface PublishDeps {
   log?: (message: string) => void
   /** The event payload the caller already read; default: the file GITHUB_EVENT_PATH names. */
   payload?: EventPayload
-}
-
-/** The comment key in use: `comment-key`, else the default derived from workflow, job and Dockerfile/context/image. */
-export function commentKeyFor(settings: PublishSettings, env: NodeJS.ProcessEnv): string {
-  return (
-    settings.commentKey ||
-    defaultCommentKey({
-      workflow: env.GITHUB_WORKFLOW,
-      job: env.GITHUB_JOB,
-      context: repoRelative(settings.workspace, settings.context),
-      dockerfile: settings.dockerfile ? repoRelative(settings.workspace, settings.dockerfile) : undefined,
-      image: settings.image
-    })
-  )
 }
 
 /**
