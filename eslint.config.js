@@ -40,7 +40,7 @@ export default defineConfig(
   },
   {
     // These files exist to strip ANSI escapes and control characters from container logs (or to assert they are gone).
-    files: ['src/report/markdown-safe.ts', '__tests__/build-output.test.ts'],
+    files: ['src/render/markdown-safe.ts', '__tests__/build-output.test.ts'],
     rules: { 'no-control-regex': 'off' }
   },
   {

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { buildArgs, runIdentity, usesBuildx } from '../src/docker/args.js'
-import { parseSettings } from '../src/inputs.js'
+import { parseSettings } from '../src/setup/inputs.js'
 
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'gsmoke-build-args-'))
 fs.writeFileSync(path.join(workspace, 'Dockerfile'), 'FROM python:3.12-slim\n')

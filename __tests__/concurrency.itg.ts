@@ -7,7 +7,7 @@ import path from 'node:path'
 import { jest } from '@jest/globals'
 import { BASES, baseImage, countAll, leftovers } from './helpers/docker.js'
 import { runAction, type ActionRun } from './helpers/run-action.js'
-import type { RunReport } from '../src/model.js'
+import type { RunReport } from '../src/core/model.js'
 
 jest.setTimeout(240_000)
 

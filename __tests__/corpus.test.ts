@@ -4,7 +4,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { diagnose, type DiagnosisOutcome } from '../src/diagnosis/index.js'
+import { diagnose, type FailedOutcome } from '../src/diagnosis/index.js'
 import { CORPUS_DIR, corpusContext, loadCorpus } from './corpus/corpus-index.js'
 
 const corpus = loadCorpus()
@@ -52,7 +52,7 @@ describe.each(corpus.map((entry) => [entry.file, entry] as const))('%s', (_file,
 // Evidence over outcome: where the log shows the cause, the diagnosis does not depend on how the run ended
 // (timeout, crash loop, exit code, an answer). The structural reasons are what is left when nothing explains it.
 const STRUCTURAL = ['boot-timeout', 'crash-loop', 'health-check-failed']
-const OUTCOMES: DiagnosisOutcome[] = ['gave-up', 'container-exited', 'boot-timeout', 'unstable', 'health-failed']
+const OUTCOMES: FailedOutcome[] = ['gave-up', 'container-exited', 'boot-timeout', 'unstable', 'health-failed']
 const withEvidence = corpus.filter((entry) => !entry.known_miss && !STRUCTURAL.includes(entry.reason))
 
 describe.each(withEvidence.map((entry) => [entry.file, entry] as const))('%s, whatever the outcome', (_file, entry) => {

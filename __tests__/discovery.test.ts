@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { describeSources, discover, imageHasStartCommand, readProcfile } from '../src/discovery.js'
-import { InputError, parseSettings } from '../src/inputs.js'
+import { describeSources, discover, imageHasStartCommand, readProcfile } from '../src/setup/discovery.js'
+import { InputError, parseSettings } from '../src/setup/inputs.js'
 import { ROOT } from './helpers/run-action.js'
 
 const reader =

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { runArgs, runIdentity, stackRequestArgs } from '../src/docker/args.js'
 import { hostPidOf } from '../src/smoke/stack-request.js'
-import { parseSettings } from '../src/inputs.js'
+import { parseSettings } from '../src/setup/inputs.js'
 
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'gsmoke-args-'))
 fs.writeFileSync(path.join(workspace, 'Dockerfile'), 'FROM python:3.12-slim\n')

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { gunicornArgv, staticWorkerCount, startCommand } from '../src/effective-config.js'
-import { parseSettings } from '../src/inputs.js'
+import { gunicornArgv, staticWorkerCount, startCommand } from '../src/setup/effective-config.js'
+import { parseSettings } from '../src/setup/inputs.js'
 
 function project(files: Record<string, string>, inputs: Record<string, string> = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsmoke-config-'))

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { InputError, parseKeyValueLines, parseSettings, parseStatusMatcher } from '../src/inputs.js'
+import { InputError, parseKeyValueLines, parseSettings, parseStatusMatcher } from '../src/setup/inputs.js'
 
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'gsmoke-inputs-'))
 fs.mkdirSync(path.join(workspace, 'backend'))

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { jest } from '@jest/globals'
 import { BASES, baseImage, leftovers } from './helpers/docker.js'
 import { ROOT, runAction, type ActionRun } from './helpers/run-action.js'
-import type { RunReport } from '../src/model.js'
+import type { RunReport } from '../src/core/model.js'
 
 jest.setTimeout(300_000)
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { PWN_REQUEST_GUIDANCE, checkedOutCommit, untrustedCodeWarning } from '../src/untrusted.js'
+import { PWN_REQUEST_GUIDANCE, checkedOutCommit, untrustedCodeWarning } from '../src/setup/untrusted.js'
 
 const HEAD_SHA = '6dcb09b5b57875f334f61aebed695e2e4193db5e'
 const MERGE_SHA = 'e5bd3914e2e596debea16f433f57875b5b90bcd6'

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { runIdentity } from '../src/docker/args.ts'
 import { Docker, dockerCommandRunner } from '../src/docker/docker.ts'
-import { parseSettings } from '../src/inputs.ts'
+import { parseSettings } from '../src/setup/inputs.ts'
 import { runSmoke } from '../src/smoke/index.ts'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')

@@ -55,7 +55,8 @@ async function loadTree(root) {
       contents: [
         "export { parseGunicornLog, toLogLines } from './src/gunicorn/log-parser.ts'",
         "export { BootTracker } from './src/gunicorn/boot-tracker.ts'",
-        "export { LogBuffer } from './src/log-buffer.ts'"
+        // Older trees keep the log buffer at the root of src/.
+        `export { LogBuffer } from './src/${fs.existsSync(path.join(root, 'src/smoke/log-buffer.ts')) ? 'smoke/' : ''}log-buffer.ts'`
       ].join('\n'),
       resolveDir: root,
       loader: 'ts'

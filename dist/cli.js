@@ -20192,7 +20192,7 @@ function firstLine(text) {
   return text.split("\n").map((line) => line.trim()).find(Boolean) ?? "";
 }
 
-// src/inputs.ts
+// src/setup/inputs.ts
 import path4 from "node:path";
 
 // node_modules/shlex/shlex.js
@@ -20388,7 +20388,7 @@ function hostHeaders(hostHeader) {
 // src/probes/websocket-session.ts
 import { STATUS_CODES } from "node:http";
 
-// src/text.ts
+// src/core/text.ts
 function clip(text, max) {
   return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
 }
@@ -20586,6 +20586,12 @@ function networkPhrase(code2) {
   if (code2 === "ECONNRESET") return "connection reset before the upgrade was answered (ECONNRESET)";
   return `connection failed (${code2})`;
 }
+function attemptFailed(error) {
+  const code2 = error.code ?? "";
+  if (RETRYABLE_CODES.has(code2)) return { retry: code2 };
+  if (code2) return { verdict: { ok: false, failure: "network", detail: networkPhrase(code2) } };
+  return { verdict: { ok: false, failure: "protocol", detail: `handshake failed: ${error.message}` } };
+}
 function attemptOpen(url, clock, describeRejection, headers) {
   return new Promise((resolve2) => {
     const socket = new wrapper_default(url, { perMessageDeflate: false, followRedirects: false, insecureHTTPParser: true, headers });
@@ -20629,11 +20635,7 @@ function attemptOpen(url, clock, describeRejection, headers) {
       });
     });
     socket.on("error", (error) => {
-      if (settled) return;
-      const code2 = error.code ?? "";
-      if (RETRYABLE_CODES.has(code2)) finish({ retry: code2 });
-      else if (code2) finish({ verdict: { ok: false, failure: "network", detail: networkPhrase(code2) } });
-      else finish({ verdict: { ok: false, failure: "protocol", detail: `handshake failed: ${error.message}` } });
+      if (!settled) finish(attemptFailed(error));
     });
   });
 }
@@ -21028,7 +21030,7 @@ function regressionsBeyond(head, base, limits) {
   return found2;
 }
 
-// src/profile/inputs.ts
+// src/profile/profile-inputs.ts
 function parseComparisonInputs(get, image, fail) {
   const text = get("compare") || "none";
   const compare = text.toLowerCase();
@@ -21044,7 +21046,7 @@ function parseComparisonInputs(get, image, fail) {
   return { compare, regressionLimits };
 }
 
-// src/input-values.ts
+// src/setup/input-values.ts
 import fs2 from "node:fs";
 var InputError = class extends Error {
   constructor(message) {
@@ -21133,7 +21135,7 @@ function isFile(p) {
   }
 }
 
-// src/inputs.ts
+// src/setup/inputs.ts
 var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var IMAGE_REFERENCE = /^[a-z0-9][a-z0-9._\-/:]*(@sha256:[a-f0-9]{64})?$/i;
 var MEMORY = /^\d+(\.\d+)?[bkmg]?$/i;
@@ -21291,7 +21293,7 @@ function parseContainerLimits(get) {
   return { memory, cpus, network };
 }
 
-// src/report/markdown-safe.ts
+// src/render/markdown-safe.ts
 var ZWJ = "\u200D";
 var ANSI_CSI = /\x1b\[[0-?]*[ -/]*[@-~]/g;
 var ANSI_OSC = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g;
@@ -21420,7 +21422,7 @@ function encodeRepoPath(path17) {
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 
-// src/report/format.ts
+// src/render/format.ts
 function formatDuration(ms) {
   if (!Number.isFinite(ms) || ms < 0) return "";
   if (ms < 1e3) return `${Math.round(ms)} ms`;
@@ -21478,7 +21480,7 @@ function runLinks(metadata) {
   };
 }
 
-// src/report/log-excerpt.ts
+// src/render/log-excerpt.ts
 var GUNICORN_PREFIX = /^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}\] \[\d+\] \[[A-Z]+\] /;
 var TRACEBACK_START = /Traceback \(most recent call last\):/;
 var EXCEPTION_LINE = /^[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Warning)\b|^[\w.]+: /;
@@ -21569,7 +21571,7 @@ function shrinkExcerpt(excerpt3, budget, measure, overhead, minLines = 4) {
   return { ...excerpt3, lines, firstLine: excerpt3.firstLine + dropped, elisionAt: shifted };
 }
 
-// src/report/marker.ts
+// src/render/marker.ts
 import { createHash } from "node:crypto";
 var MAX_KEY_LENGTH = 120;
 function sanitizeCommentKey(key) {
@@ -21870,13 +21872,13 @@ function numberOrUndefined(text) {
   return text === void 0 ? void 0 : Number(text);
 }
 
-// src/paths.ts
+// src/core/paths.ts
 import path6 from "node:path";
 function repoRelative(root, file) {
   return path6.relative(root, file).split(path6.sep).join("/") || ".";
 }
 
-// src/diagnosis/rules/build.ts
+// src/diagnosis/rules/build-causes.ts
 var rel = (ctx, file) => repoRelative(ctx.workspace, file);
 var dockerfileAt = (ctx) => ctx.failure.dockerfileLine ? { file: rel(ctx, ctx.dockerfile), line: ctx.failure.dockerfileLine } : void 0;
 function stepLocation(ctx) {
@@ -23582,7 +23584,7 @@ function missingExecutable(message) {
   return name === void 0 ? void 0 : { name, isGunicorn: /(^|\/)gunicorn$/.test(name) };
 }
 
-// src/diagnosis/rules/start.ts
+// src/diagnosis/rules/start-failures.ts
 var gunicornNotInstalled = {
   stage: "start",
   name: "the start command is gunicorn, which the image lacks",
@@ -25524,7 +25526,7 @@ var boot_timeout_default = defineReason({
   words: (facts) => ({ summary: summary10(facts), remedy: remedy11(facts) })
 });
 
-// src/diagnosis/rules/http.ts
+// src/diagnosis/rules/health-answers.ts
 var PLAIN_WORKER = /^(sync|gthread|gevent|gunicorn\.workers\.(sync|gthread|ggevent)\.\w+)$/i;
 function failedWebSocket(rc) {
   const ws = rc.ctx.websocket;
@@ -25958,7 +25960,7 @@ function reasonById(id) {
   return BY_ID.get(id);
 }
 
-// src/report/profile-section.ts
+// src/render/profile-section.ts
 var LINE_MAX = 1e3;
 function profileSection(report, withTable) {
   if (!report.profile) return "";
@@ -25968,7 +25970,7 @@ function profileSection(report, withTable) {
 ${profileTable(report.profile, report.comparison?.profile)}` : line;
 }
 
-// src/report/tables.ts
+// src/render/tables.ts
 var CELL_MAX = 300;
 var MAX_CHECK_ROWS = 12;
 function checksTable(report) {
@@ -26036,7 +26038,7 @@ ${table}
 </details>`;
 }
 
-// src/report/markdown.ts
+// src/render/markdown.ts
 var COMMENT_BUDGET = 65e3;
 var COMMENT_FLAVOR = {
   heading: "###",
@@ -26320,23 +26322,12 @@ var LoadProbe = class {
 async function runLoad(options, context) {
   const { now, signal } = context;
   const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, options.requests));
-  const requestTimeoutMs = options.requestTimeoutMs ?? 5e3;
   const totalTimeoutMs = options.totalTimeoutMs ?? 6e4;
-  const matches = options.matcher ? (status) => options.matcher.matches(status) : (status) => status >= 200 && status < 300;
   const started = now();
   const deadline = started + totalTimeoutMs;
-  const latencies = [];
-  const statusCounts = {};
-  const failureCounts = /* @__PURE__ */ new Map();
+  const tally = new LoadTally();
   let next = 0;
-  let failures = 0;
-  let answered = 0;
   let stoppedEarly;
-  const count = (key) => void (statusCounts[key] = (statusCounts[key] ?? 0) + 1);
-  const fail = (what) => {
-    failures++;
-    failureCounts.set(what, (failureCounts.get(what) ?? 0) + 1);
-  };
   const worker = async () => {
     while (next < options.requests) {
       if (signal?.aborted) {
@@ -26348,48 +26339,75 @@ async function runLoad(options, context) {
         return;
       }
       next++;
-      const sent = now();
-      try {
-        const { status } = await httpGet({
-          host: options.host,
-          port: options.port,
-          path: options.path,
-          signal,
-          hostHeader: options.hostHeader,
-          userAgent: "gunicorn-smoke-load",
-          timeoutMs: requestTimeoutMs
-        });
-        latencies.push(now() - sent);
-        answered++;
-        count(String(status));
-        if (!matches(status)) fail(`HTTP ${status}`);
-      } catch (error) {
-        count("error");
-        fail(error instanceof Error ? error.message : String(error));
-      }
+      await sendOne(options, context, tally);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const notSent = options.requests - next;
-  if (notSent > 0) {
-    statusCounts["not-sent"] = notSent;
-    failures += notSent;
-    failureCounts.set(stoppedEarly === "aborted" ? "not sent: stopped" : `not sent within ${formatSeconds(totalTimeoutMs, true)}`, notSent);
-  }
-  const durationMs = Math.max(1, now() - started);
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: options.requests,
-    failures,
-    statusCounts,
-    requestsPerSecond: Math.round(answered / durationMs * 1e3 * 10) / 10,
-    p50Ms: percentile(latencies, 50),
-    p95Ms: percentile(latencies, 95),
-    errors: [...failureCounts.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_DISTINCT_ERRORS).map(([what, times]) => times > 1 ? `${what} \xD7 ${times}` : what),
-    durationMs,
-    stoppedEarly
-  };
+  if (notSent > 0) tally.notSent(notSent, stoppedEarly === "aborted" ? "not sent: stopped" : `not sent within ${formatSeconds(totalTimeoutMs, true)}`);
+  return tally.result(options.requests, Math.max(1, now() - started), stoppedEarly);
 }
+async function sendOne(options, { now, signal }, tally) {
+  const matches = options.matcher ? (status) => options.matcher.matches(status) : (status) => status >= 200 && status < 300;
+  const sent = now();
+  try {
+    const { status } = await httpGet({
+      host: options.host,
+      port: options.port,
+      path: options.path,
+      signal,
+      hostHeader: options.hostHeader,
+      userAgent: "gunicorn-smoke-load",
+      timeoutMs: options.requestTimeoutMs ?? 5e3
+    });
+    tally.answered(status, now() - sent, matches(status));
+  } catch (error) {
+    tally.errored(error instanceof Error ? error.message : String(error));
+  }
+}
+var LoadTally = class {
+  latencies = [];
+  statusCounts = {};
+  failureCounts = /* @__PURE__ */ new Map();
+  failures = 0;
+  answers = 0;
+  answered(status, latencyMs, ok) {
+    this.latencies.push(latencyMs);
+    this.answers++;
+    this.count(String(status));
+    if (!ok) this.fail(`HTTP ${status}`);
+  }
+  errored(message) {
+    this.count("error");
+    this.fail(message);
+  }
+  notSent(requests, why) {
+    this.statusCounts["not-sent"] = requests;
+    this.failures += requests;
+    this.failureCounts.set(why, requests);
+  }
+  result(requests, durationMs, stoppedEarly) {
+    const latencies = [...this.latencies].sort((a, b) => a - b);
+    return {
+      requests,
+      failures: this.failures,
+      statusCounts: this.statusCounts,
+      requestsPerSecond: Math.round(this.answers / durationMs * 1e3 * 10) / 10,
+      p50Ms: percentile(latencies, 50),
+      p95Ms: percentile(latencies, 95),
+      errors: [...this.failureCounts.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_DISTINCT_ERRORS).map(([what, times]) => times > 1 ? `${what} \xD7 ${times}` : what),
+      durationMs,
+      stoppedEarly
+    };
+  }
+  count(key) {
+    this.statusCounts[key] = (this.statusCounts[key] ?? 0) + 1;
+  }
+  fail(what) {
+    this.failures++;
+    this.failureCounts.set(what, (this.failureCounts.get(what) ?? 0) + 1);
+  }
+};
 function percentile(sorted, p) {
   if (sorted.length === 0) return 0;
   const rank = Math.ceil(p / 100 * sorted.length);
@@ -26421,7 +26439,7 @@ var CancelledError = class extends Error {
 var PROBE_HOST = "127.0.0.1";
 var cancelled = (run) => run.deps.signal?.aborted ?? false;
 
-// src/smoke/load.ts
+// src/smoke/load-check.ts
 async function checkUnderLoad(run, running, findings) {
   const { settings, deps, now } = run;
   deps.ui.progress(`Sending ${settings.loadRequests} requests to ${settings.healthPath}, 10 at a time`);
@@ -26626,7 +26644,7 @@ function worded(reason, finding2, trim) {
   };
 }
 
-// src/profile/verdict.ts
+// src/profile/in-report.ts
 function withFit(profile, memory) {
   const limit = memory ? parseMemoryLimit(memory) : void 0;
   return limit === void 0 ? profile : { ...profile, fit: checkFit(profile, limit, memory) };
@@ -26694,7 +26712,7 @@ var StabilityProbe = class {
   }
 };
 
-// src/smoke/stability.ts
+// src/smoke/stability-check.ts
 async function watchStability(run, running, findings) {
   const { settings, now } = run;
   run.deps.ui.progress(`Watching for ${settings.stabilityWindowSec} s that no worker exits`);
@@ -26720,7 +26738,7 @@ function stabilityCheck(run, running, findings) {
   };
 }
 
-// src/smoke/websocket.ts
+// src/smoke/websocket-check.ts
 async function checkWebSocket(run, running) {
   const { settings, deps } = run;
   deps.ui.progress(`Checking the WebSocket route ${settings.websocketPath} (${settings.websocketProtocol})`);
@@ -26874,7 +26892,7 @@ var Checks = class {
   }
 };
 
-// src/profile/compare.ts
+// src/profile/comparison.ts
 import fs7 from "node:fs";
 import os2 from "node:os";
 import path11 from "node:path";
@@ -26920,7 +26938,7 @@ var Git = class {
   }
 };
 
-// src/profile/compare.ts
+// src/profile/comparison.ts
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
 function baseShaFrom(eventName, payload) {
   if (!PULL_REQUEST_EVENTS.has(eventName)) return void 0;
@@ -27415,6 +27433,11 @@ var BootTracker = class {
   }
   apply(event, line, signal) {
     if (this.options.keepEvents && event.kind !== "raw") this.kept.push(event);
+    const fatal = fatalReason(event, this.started);
+    if (fatal) {
+      this.giveUp(fatal, line, signal);
+      return;
+    }
     switch (event.kind) {
       case "master-start":
         this.started = true;
@@ -27456,28 +27479,6 @@ var BootTracker = class {
         signal.workerTimeout = event.pid;
         if (this.timeouts >= this.options.maxWorkerTimeouts)
           this.giveUp(`workers keep timing out while booting (${this.timeouts} WORKER TIMEOUT lines)`, line, signal);
-        return;
-      case "shutdown":
-        if (event.reason) this.giveUp(`Gunicorn shut down: ${event.reason}`, line, signal);
-        return;
-      case "halt-server":
-        this.giveUp(`Gunicorn halted: ${event.reason} (exit code ${event.code})`, line, signal);
-        return;
-      case "cant-connect":
-        this.giveUp(`Gunicorn could not bind ${event.address}`, line, signal);
-        return;
-      case "config-error":
-        this.giveUp(`Gunicorn rejected its configuration: ${event.message}`, line, signal);
-        return;
-      case "app-load-error":
-        this.giveUp(`Gunicorn could not load the application: ${event.message}`, line, signal);
-        return;
-      case "traceback":
-        if (event.pid === void 0 && !this.started && !event.chained)
-          this.giveUp(`Gunicorn crashed before starting: ${event.exception.line}`, line, signal);
-        return;
-      case "main-loop-exception":
-        this.giveUp("the Gunicorn master crashed (Unhandled exception in main loop)", line, signal);
         return;
       default:
         return;
@@ -27549,8 +27550,28 @@ function eventTime(event) {
 function stripScheme(address) {
   return address.replace(/^https?:\/\//, "");
 }
+function fatalReason(event, masterStarted) {
+  switch (event.kind) {
+    case "shutdown":
+      return event.reason ? `Gunicorn shut down: ${event.reason}` : void 0;
+    case "halt-server":
+      return `Gunicorn halted: ${event.reason} (exit code ${event.code})`;
+    case "cant-connect":
+      return `Gunicorn could not bind ${event.address}`;
+    case "config-error":
+      return `Gunicorn rejected its configuration: ${event.message}`;
+    case "app-load-error":
+      return `Gunicorn could not load the application: ${event.message}`;
+    case "traceback":
+      return event.pid === void 0 && !masterStarted && !event.chained ? `Gunicorn crashed before starting: ${event.exception.line}` : void 0;
+    case "main-loop-exception":
+      return "the Gunicorn master crashed (Unhandled exception in main loop)";
+    default:
+      return void 0;
+  }
+}
 
-// src/log-buffer.ts
+// src/smoke/log-buffer.ts
 var LogBuffer = class {
   constructor(headSize = 300, tailSize = 4e3) {
     this.headSize = headSize;
@@ -27889,12 +27910,12 @@ async function waitForDump(run, running, afterSeq, pid) {
   }
 }
 
-// src/discovery.ts
+// src/setup/discovery.ts
 var import_yaml = __toESM(require_dist(), 1);
 import fs9 from "node:fs";
 import path13 from "node:path";
 
-// src/dockerfile-search.ts
+// src/setup/dockerfile-search.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
 import fs8 from "node:fs";
 import path12 from "node:path";
@@ -27948,7 +27969,7 @@ function chooseContext(root, dockerfile, dockerfileText) {
   return folderOfDockerfiles ? { context: ".", why: `${own}/ holds Dockerfiles, so the build runs from the repository root` } : { context: own, why: `the Dockerfile sits with the code in ${own}/` };
 }
 
-// src/discovery.ts
+// src/setup/discovery.ts
 var DISCOVERABLE = ["context", "dockerfile", "health-path", "command", "port"];
 function discover(workspace, read) {
   const found2 = {};
@@ -28316,7 +28337,7 @@ function inReadingOrder(ctx) {
   return { ...ctx, lines, events: [...tracker.events], state: tracker.state() };
 }
 
-// src/effective-config.ts
+// src/setup/effective-config.ts
 import fs10 from "node:fs";
 import path14 from "node:path";
 
@@ -28339,7 +28360,7 @@ ${line}`;
   return settings;
 }
 
-// src/effective-config.ts
+// src/setup/effective-config.ts
 function startCommand(settings, imageInfo) {
   const entrypoint = imageInfo?.entrypoint ?? [];
   const cmd = settings.command ?? imageInfo?.cmd ?? [];
@@ -28442,7 +28463,7 @@ function safeSplit(text) {
   }
 }
 
-// src/start-command-search.ts
+// src/setup/start-command-search.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import fs11 from "node:fs";
 import path15 from "node:path";
@@ -28506,7 +28527,7 @@ function safeRead(file) {
   }
 }
 
-// src/probes/http.ts
+// src/probes/health.ts
 var HealthProbe = class {
   constructor(options) {
     this.options = options;
@@ -28825,7 +28846,7 @@ async function runSmoke(settings, deps) {
   return compareWithBaseCommit(run, verdict(run, running, findings, probe.result(), evidence), runSmoke);
 }
 
-// src/report/redact.ts
+// src/render/redact.ts
 var REDACTED = "***";
 var MIN_SECRET_LENGTH = 3;
 var TOKEN_SHAPES = new RegExp(
@@ -28968,7 +28989,7 @@ function redactReport(report, redactor) {
   return { ...redactDeep(rest, redactor), log: redactLog(log, redactor) };
 }
 
-// src/prepare.ts
+// src/setup/prepare.ts
 function prepare(host) {
   const discovery = discover(host.workspace, host.readInput);
   const settings = { ...parseSettings(discovery.read, host.workspace), procfile: discovery.procfile };
@@ -28998,7 +29019,7 @@ async function removeBuiltImage(docker, preparation) {
   if (!preparation.settings.image) await docker.removeImage(preparation.identity.imageTag);
 }
 
-// src/cli-report.ts
+// src/render/terminal.ts
 function terminalStyle(colour) {
   const paint = (code2) => (text) => colour ? `\x1B[${code2}m${text}\x1B[0m` : text;
   return { pass: paint("32"), fail: paint("31"), warn: paint("33"), dim: paint("2"), bold: paint("1") };
@@ -29039,7 +29060,7 @@ function plain(text) {
   return text.replace(/`/g, "");
 }
 
-// src/cli-words.ts
+// src/render/cli-words.ts
 var flag = (name) => `--${name}`;
 function cliWording(text, options) {
   const known = (name) => options.has(name);

@@ -20546,18 +20546,18 @@ var init_core = __esm({
   }
 });
 
-// src/paths.ts
+// src/core/paths.ts
 import path4 from "node:path";
 function repoRelative(root, file) {
   return path4.relative(root, file).split(path4.sep).join("/") || ".";
 }
 var init_paths = __esm({
-  "src/paths.ts"() {
+  "src/core/paths.ts"() {
     "use strict";
   }
 });
 
-// src/report/marker.ts
+// src/render/marker.ts
 import { createHash } from "node:crypto";
 function sanitizeCommentKey(key) {
   let clean = key.trim().replace(/[^A-Za-z0-9._/:+=-]+/g, "-").replace(/-{2,}/g, "-").replace(/-*\/-*/g, "/").replace(/^[-/]+|[-/]+$/g, "");
@@ -20573,7 +20573,7 @@ function commentMarker(key) {
 }
 var MAX_KEY_LENGTH;
 var init_marker = __esm({
-  "src/report/marker.ts"() {
+  "src/render/marker.ts"() {
     "use strict";
     MAX_KEY_LENGTH = 120;
   }
@@ -20782,7 +20782,7 @@ var init_render = __esm({
   }
 });
 
-// src/report/markdown-safe.ts
+// src/render/markdown-safe.ts
 function cutAt(text, max) {
   let end = max;
   const code2 = text.charCodeAt(end - 1);
@@ -20906,7 +20906,7 @@ function encodeRepoPath(path21) {
 }
 var ZWJ, ANSI_CSI, ANSI_OSC, CONTROL, OUR_MARKER, INLINE_SPECIAL;
 var init_markdown_safe = __esm({
-  "src/report/markdown-safe.ts"() {
+  "src/render/markdown-safe.ts"() {
     "use strict";
     ZWJ = "\u200D";
     ANSI_CSI = /\x1b\[[0-?]*[ -/]*[@-~]/g;
@@ -21225,7 +21225,7 @@ var init_build_output = __esm({
   }
 });
 
-// src/diagnosis/rules/build.ts
+// src/diagnosis/rules/build-causes.ts
 function stepLocation(ctx) {
   return dockerfileAt(ctx) ?? instructionLine(ctx);
 }
@@ -21240,8 +21240,8 @@ function pointers(...locations) {
   return locations.filter((location) => Boolean(location));
 }
 var rel, dockerfileAt, pinLocation, failureText, when, NO_MATCHING_DISTRIBUTION, NOT_IN_CONTEXT, PULL_FAILED, BUILD_CAUSES;
-var init_build = __esm({
-  "src/diagnosis/rules/build.ts"() {
+var init_build_causes = __esm({
+  "src/diagnosis/rules/build-causes.ts"() {
     "use strict";
     init_build_output();
     init_paths();
@@ -21319,7 +21319,7 @@ var init_dependency_conflict = __esm({
     init_reason();
     init_pip_output();
     init_requirements();
-    init_build();
+    init_build_causes();
     init_words();
     resolutionImpossible = {
       stage: "build",
@@ -21511,7 +21511,7 @@ var init_package_not_found = __esm({
     init_closest();
     init_pip_output();
     init_requirements();
-    init_build();
+    init_build_causes();
     init_words();
     otherPythonsOnly = notFoundRule(
       "the release exists only for other Pythons",
@@ -21615,7 +21615,7 @@ var init_native_build_failed = __esm({
     init_native_deps();
     init_pip_output();
     init_requirements();
-    init_build();
+    init_build_causes();
     init_words();
     compileFailed = {
       stage: "build",
@@ -21700,7 +21700,7 @@ var init_apt_package_not_found = __esm({
     "use strict";
     init_reason();
     init_native_deps();
-    init_build();
+    init_build_causes();
     init_words();
     APT_UNKNOWN = /(?:E: |^\s*)(?:Unable to locate package (\S+)|Package '?([^' ]+)'? has no installation candidate)/;
     APT_ANSWER = [
@@ -21795,7 +21795,7 @@ var init_build_context = __esm({
   }
 });
 
-// src/text.ts
+// src/core/text.ts
 function clip(text, max) {
   return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
 }
@@ -21806,7 +21806,7 @@ function formatSeconds(ms, wholeAsInteger = false) {
   return wholeAsInteger && Number.isInteger(ms / 1e3) ? `${ms / 1e3} s` : `${(ms / 1e3).toFixed(1)} s`;
 }
 var init_text = __esm({
-  "src/text.ts"() {
+  "src/core/text.ts"() {
     "use strict";
   }
 });
@@ -21866,7 +21866,7 @@ var init_build_file_missing = __esm({
     "use strict";
     init_reason();
     init_build_context();
-    init_build();
+    init_build_causes();
     init_words();
     init_text();
     statFailed = copySourceMissing("the builder cannot stat the copied file", /stat ([^:\n]+): file does not exist/);
@@ -21933,7 +21933,7 @@ var init_build_failed = __esm({
   "src/diagnosis/reasons/build-failed.ts"() {
     "use strict";
     init_reason();
-    init_build();
+    init_build_causes();
     init_words();
     init_text();
     build_failed_default = defineReason({
@@ -23162,7 +23162,7 @@ var init_stages = __esm({
   }
 });
 
-// src/diagnosis/rules/start.ts
+// src/diagnosis/rules/start-failures.ts
 function startWords(facts) {
   switch (facts.kind) {
     case "executable-missing": {
@@ -23185,8 +23185,8 @@ function startWords(facts) {
   }
 }
 var gunicornNotInstalled, executableMissing, networkMissing, otherStartFailure;
-var init_start = __esm({
-  "src/diagnosis/rules/start.ts"() {
+var init_start_failures = __esm({
+  "src/diagnosis/rules/start-failures.ts"() {
     "use strict";
     init_stages();
     init_words();
@@ -23324,7 +23324,7 @@ var init_config_error = __esm({
     init_reason();
     init_configuration();
     init_config_sources();
-    init_start();
+    init_start_failures();
     init_words();
     CORRECT_VALUE = "Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally.";
     PORT_FROM_ENV = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`);
@@ -24170,7 +24170,7 @@ var init_missing_dependency = __esm({
     init_imports();
     init_local_modules();
     init_locate();
-    init_start();
+    init_start_failures();
     init_words();
     gunicornItself = {
       stage: "boot",
@@ -25328,7 +25328,7 @@ var init_boot_timeout = __esm({
   }
 });
 
-// src/diagnosis/rules/http.ts
+// src/diagnosis/rules/health-answers.ts
 function failedWebSocket(rc) {
   const ws = rc.ctx.websocket;
   return rc.ctx.outcome === "websocket-failed" && ws && !ws.ok ? ws : void 0;
@@ -25352,8 +25352,8 @@ function bodyExcerpt(health2) {
   return health2.bodyExcerpt ? health2.bodyExcerpt.replace(/\s+/g, " ").slice(0, 160) : void 0;
 }
 var PLAIN_WORKER, quotedBody;
-var init_http = __esm({
-  "src/diagnosis/rules/http.ts"() {
+var init_health_answers = __esm({
+  "src/diagnosis/rules/health-answers.ts"() {
     "use strict";
     init_words();
     PLAIN_WORKER = /^(sync|gthread|gevent|gunicorn\.workers\.(sync|gthread|ggevent)\.\w+)$/i;
@@ -25405,7 +25405,7 @@ var init_websocket_failed = __esm({
   "src/diagnosis/reasons/websocket-failed.ts"() {
     "use strict";
     init_reason();
-    init_http();
+    init_health_answers();
     init_words();
     init_lifecycle();
     bare = (line) => line.text.replace(/^\[[^\]]+\] \[\d+\] \[\w+\] /, "");
@@ -25513,7 +25513,7 @@ var init_health_check_failed = __esm({
   "src/diagnosis/reasons/health-check-failed.ts"() {
     "use strict";
     init_reason();
-    init_http();
+    init_health_answers();
     init_words();
     noOutcome = {
       stage: "boot",
@@ -25963,7 +25963,7 @@ var init_schema = __esm({
   }
 });
 
-// src/report/format.ts
+// src/render/format.ts
 function formatDuration(ms) {
   if (!Number.isFinite(ms) || ms < 0) return "";
   if (ms < 1e3) return `${Math.round(ms)} ms`;
@@ -26016,7 +26016,7 @@ function runLinks(metadata2) {
 }
 var STATUS_ICONS;
 var init_format = __esm({
-  "src/report/format.ts"() {
+  "src/render/format.ts"() {
     "use strict";
     init_markdown_safe();
     STATUS_ICONS = {
@@ -26028,7 +26028,7 @@ var init_format = __esm({
   }
 });
 
-// src/report/log-excerpt.ts
+// src/render/log-excerpt.ts
 function lineNumberOf(index, logLength, totalLines) {
   return Math.max(totalLines, logLength) - logLength + index + 1;
 }
@@ -26117,7 +26117,7 @@ function shrinkExcerpt(excerpt3, budget, measure, overhead, minLines = 4) {
 }
 var GUNICORN_PREFIX2, TRACEBACK_START, EXCEPTION_LINE;
 var init_log_excerpt = __esm({
-  "src/report/log-excerpt.ts"() {
+  "src/render/log-excerpt.ts"() {
     "use strict";
     init_markdown_safe();
     GUNICORN_PREFIX2 = /^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}\] \[\d+\] \[[A-Z]+\] /;
@@ -26126,7 +26126,7 @@ var init_log_excerpt = __esm({
   }
 });
 
-// src/report/profile-section.ts
+// src/render/profile-section.ts
 function profileSection(report, withTable) {
   if (!report.profile) return "";
   const line = `**Boot profile:** ${inlineMarkdown(capLength(comparisonLine(report.profile, report.comparison), LINE_MAX))}`;
@@ -26136,7 +26136,7 @@ ${profileTable(report.profile, report.comparison?.profile)}` : line;
 }
 var LINE_MAX;
 var init_profile_section = __esm({
-  "src/report/profile-section.ts"() {
+  "src/render/profile-section.ts"() {
     "use strict";
     init_render();
     init_markdown_safe();
@@ -26144,7 +26144,7 @@ var init_profile_section = __esm({
   }
 });
 
-// src/report/tables.ts
+// src/render/tables.ts
 function checksTable(report) {
   const rows = report.checks.slice(0, MAX_CHECK_ROWS).map((check2) => {
     const label = inlineMarkdown(capLength(check2.label, CELL_MAX), { inTable: true });
@@ -26211,7 +26211,7 @@ ${table}
 }
 var CELL_MAX, MAX_CHECK_ROWS;
 var init_tables = __esm({
-  "src/report/tables.ts"() {
+  "src/render/tables.ts"() {
     "use strict";
     init_format();
     init_markdown_safe();
@@ -26220,7 +26220,7 @@ var init_tables = __esm({
   }
 });
 
-// src/report/markdown.ts
+// src/render/markdown.ts
 function renderComment(report, options) {
   return renderWithin(report, COMMENT_FLAVOR, commentMarker(options.key));
 }
@@ -26400,7 +26400,7 @@ function footer(report, links) {
 }
 var COMMENT_BUDGET, SUMMARY_BUDGET_BYTES, COMMENT_FLAVOR, SUMMARY_FLAVOR, SENTENCE_MAX, EVIDENCE_MAX_LINES, EVIDENCE_MAX_LINE_LENGTH, NOTES_MAX, NOTE_MAX_LENGTH;
 var init_markdown = __esm({
-  "src/report/markdown.ts"() {
+  "src/render/markdown.ts"() {
     "use strict";
     init_format();
     init_log_excerpt();
@@ -33317,7 +33317,7 @@ var init_sticky_comment = __esm({
   }
 });
 
-// src/github/deliver.ts
+// src/github/comment-policy.ts
 async function deliverComment(options) {
   if (options.policy === "never") return {};
   let pullRequest;
@@ -33378,8 +33378,8 @@ function describeFailure(error2, doing) {
   return `could not ${doing}: ${message.replace(/\.$/, "")}. ${UNAFFECTED}`;
 }
 var UNAFFECTED;
-var init_deliver = __esm({
-  "src/github/deliver.ts"() {
+var init_comment_policy = __esm({
+  "src/github/comment-policy.ts"() {
     "use strict";
     init_pull_request();
     init_sticky_comment();
@@ -33458,7 +33458,7 @@ var init_publish = __esm({
     "use strict";
     init_markdown();
     init_client();
-    init_deliver();
+    init_comment_policy();
     init_event();
     init_key();
     init_key();
@@ -37192,7 +37192,7 @@ var require_websocket_server = __commonJS({
   }
 });
 
-// src/input-values.ts
+// src/setup/input-values.ts
 import fs7 from "node:fs";
 function shown(value) {
   return value.replace(/\r?\n/g, "\\n");
@@ -37276,7 +37276,7 @@ function isFile(p) {
 }
 var InputError;
 var init_input_values = __esm({
-  "src/input-values.ts"() {
+  "src/setup/input-values.ts"() {
     "use strict";
     InputError = class extends Error {
       constructor(message) {
@@ -52766,7 +52766,7 @@ var init_workflow_run = __esm({
   }
 });
 
-// src/publish-inputs.ts
+// src/setup/publish-inputs.ts
 import path19 from "node:path";
 function parsePublishInputs(read, workspace) {
   const get = (name) => read(name).trim();
@@ -52786,7 +52786,7 @@ function parsePublishInputs(read, workspace) {
 }
 var SMOKE_INPUTS;
 var init_publish_inputs = __esm({
-  "src/publish-inputs.ts"() {
+  "src/setup/publish-inputs.ts"() {
     "use strict";
     init_input_values();
     SMOKE_INPUTS = [
@@ -59825,7 +59825,7 @@ var init_verify = __esm({
   }
 });
 
-// src/publish-mode.ts
+// src/github/publish-mode.ts
 var publish_mode_exports = {};
 __export(publish_mode_exports, {
   publishReport: () => publishReport
@@ -59910,7 +59910,7 @@ async function publishCheckRun(octokit, report, run4, key, summary13, owner, rep
   } catch (error2) {
     const status = error2.status;
     warning(
-      status === 403 ? `No check run: the token may not write checks; add 'checks: write' to the job's permissions for the annotations on the pull request's diff. The comment is unaffected.` : `No check run: ${describeFailure(error2, "create the check run")}`
+      status === 403 ? "No check run: the token may not write checks; add 'checks: write' to the job's permissions for the annotations on the pull request's diff. The comment is unaffected." : `No check run: ${describeFailure(error2, "create the check run")}`
     );
   }
 }
@@ -59930,12 +59930,12 @@ function refuse(error2) {
   return 1;
 }
 var init_publish_mode = __esm({
-  "src/publish-mode.ts"() {
+  "src/github/publish-mode.ts"() {
     "use strict";
     init_core();
     init_client();
     init_check_run();
-    init_deliver();
+    init_comment_policy();
     init_event();
     init_head_pull_request();
     init_workflow_run();
@@ -59955,7 +59955,7 @@ init_core();
 init_core();
 import crypto2 from "node:crypto";
 
-// src/action-report.ts
+// src/github/deliver-report.ts
 init_core();
 init_key();
 init_render();
@@ -60018,10 +60018,8 @@ function keepEnds(items, max) {
   return [...items.slice(0, head), ...items.slice(items.length - (max - head))];
 }
 
-// src/report/summary.ts
+// src/github/deliver-report.ts
 init_markdown();
-
-// src/action-report.ts
 var MAX_ANNOTATIONS = 10;
 async function deliverReport(safe, settings, env, payload, runKey) {
   const reportPath = path11.join(env.RUNNER_TEMP || os6.tmpdir(), `gunicorn-smoke-${runKey}.json`);
@@ -60384,7 +60382,7 @@ function firstLine(text) {
 // src/main.ts
 init_event();
 
-// src/inputs.ts
+// src/setup/inputs.ts
 import path12 from "node:path";
 
 // node_modules/shlex/shlex.js
@@ -60768,6 +60766,12 @@ function networkPhrase(code2) {
   if (code2 === "ECONNRESET") return "connection reset before the upgrade was answered (ECONNRESET)";
   return `connection failed (${code2})`;
 }
+function attemptFailed(error2) {
+  const code2 = error2.code ?? "";
+  if (RETRYABLE_CODES.has(code2)) return { retry: code2 };
+  if (code2) return { verdict: { ok: false, failure: "network", detail: networkPhrase(code2) } };
+  return { verdict: { ok: false, failure: "protocol", detail: `handshake failed: ${error2.message}` } };
+}
 function attemptOpen(url, clock, describeRejection, headers) {
   return new Promise((resolve2) => {
     const socket = new wrapper_default(url, { perMessageDeflate: false, followRedirects: false, insecureHTTPParser: true, headers });
@@ -60811,11 +60815,7 @@ function attemptOpen(url, clock, describeRejection, headers) {
       });
     });
     socket.on("error", (error2) => {
-      if (settled2) return;
-      const code2 = error2.code ?? "";
-      if (RETRYABLE_CODES.has(code2)) finish({ retry: code2 });
-      else if (code2) finish({ verdict: { ok: false, failure: "network", detail: networkPhrase(code2) } });
-      else finish({ verdict: { ok: false, failure: "protocol", detail: `handshake failed: ${error2.message}` } });
+      if (!settled2) finish(attemptFailed(error2));
     });
   });
 }
@@ -61160,7 +61160,7 @@ async function talkPlain(socket, options, clock) {
   }
 }
 
-// src/profile/inputs.ts
+// src/profile/profile-inputs.ts
 init_limits();
 function parseComparisonInputs(get, image, fail) {
   const text = get("compare") || "none";
@@ -61177,7 +61177,7 @@ function parseComparisonInputs(get, image, fail) {
   return { compare, regressionLimits };
 }
 
-// src/inputs.ts
+// src/setup/inputs.ts
 init_input_values();
 init_input_values();
 var ENV_NAME2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -61428,23 +61428,12 @@ var LoadProbe = class {
 async function runLoad(options, context3) {
   const { now, signal } = context3;
   const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, options.requests));
-  const requestTimeoutMs = options.requestTimeoutMs ?? 5e3;
   const totalTimeoutMs = options.totalTimeoutMs ?? 6e4;
-  const matches2 = options.matcher ? (status) => options.matcher.matches(status) : (status) => status >= 200 && status < 300;
   const started = now();
   const deadline = started + totalTimeoutMs;
-  const latencies = [];
-  const statusCounts = {};
-  const failureCounts = /* @__PURE__ */ new Map();
+  const tally = new LoadTally();
   let next = 0;
-  let failures = 0;
-  let answered = 0;
   let stoppedEarly;
-  const count = (key) => void (statusCounts[key] = (statusCounts[key] ?? 0) + 1);
-  const fail = (what) => {
-    failures++;
-    failureCounts.set(what, (failureCounts.get(what) ?? 0) + 1);
-  };
   const worker = async () => {
     while (next < options.requests) {
       if (signal?.aborted) {
@@ -61456,48 +61445,75 @@ async function runLoad(options, context3) {
         return;
       }
       next++;
-      const sent = now();
-      try {
-        const { status } = await httpGet({
-          host: options.host,
-          port: options.port,
-          path: options.path,
-          signal,
-          hostHeader: options.hostHeader,
-          userAgent: "gunicorn-smoke-load",
-          timeoutMs: requestTimeoutMs
-        });
-        latencies.push(now() - sent);
-        answered++;
-        count(String(status));
-        if (!matches2(status)) fail(`HTTP ${status}`);
-      } catch (error2) {
-        count("error");
-        fail(error2 instanceof Error ? error2.message : String(error2));
-      }
+      await sendOne(options, context3, tally);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const notSent = options.requests - next;
-  if (notSent > 0) {
-    statusCounts["not-sent"] = notSent;
-    failures += notSent;
-    failureCounts.set(stoppedEarly === "aborted" ? "not sent: stopped" : `not sent within ${formatSeconds(totalTimeoutMs, true)}`, notSent);
-  }
-  const durationMs = Math.max(1, now() - started);
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: options.requests,
-    failures,
-    statusCounts,
-    requestsPerSecond: Math.round(answered / durationMs * 1e3 * 10) / 10,
-    p50Ms: percentile(latencies, 50),
-    p95Ms: percentile(latencies, 95),
-    errors: [...failureCounts.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_DISTINCT_ERRORS).map(([what, times]) => times > 1 ? `${what} \xD7 ${times}` : what),
-    durationMs,
-    stoppedEarly
-  };
+  if (notSent > 0) tally.notSent(notSent, stoppedEarly === "aborted" ? "not sent: stopped" : `not sent within ${formatSeconds(totalTimeoutMs, true)}`);
+  return tally.result(options.requests, Math.max(1, now() - started), stoppedEarly);
 }
+async function sendOne(options, { now, signal }, tally) {
+  const matches2 = options.matcher ? (status) => options.matcher.matches(status) : (status) => status >= 200 && status < 300;
+  const sent = now();
+  try {
+    const { status } = await httpGet({
+      host: options.host,
+      port: options.port,
+      path: options.path,
+      signal,
+      hostHeader: options.hostHeader,
+      userAgent: "gunicorn-smoke-load",
+      timeoutMs: options.requestTimeoutMs ?? 5e3
+    });
+    tally.answered(status, now() - sent, matches2(status));
+  } catch (error2) {
+    tally.errored(error2 instanceof Error ? error2.message : String(error2));
+  }
+}
+var LoadTally = class {
+  latencies = [];
+  statusCounts = {};
+  failureCounts = /* @__PURE__ */ new Map();
+  failures = 0;
+  answers = 0;
+  answered(status, latencyMs, ok) {
+    this.latencies.push(latencyMs);
+    this.answers++;
+    this.count(String(status));
+    if (!ok) this.fail(`HTTP ${status}`);
+  }
+  errored(message) {
+    this.count("error");
+    this.fail(message);
+  }
+  notSent(requests, why) {
+    this.statusCounts["not-sent"] = requests;
+    this.failures += requests;
+    this.failureCounts.set(why, requests);
+  }
+  result(requests, durationMs, stoppedEarly) {
+    const latencies = [...this.latencies].sort((a, b) => a - b);
+    return {
+      requests,
+      failures: this.failures,
+      statusCounts: this.statusCounts,
+      requestsPerSecond: Math.round(this.answers / durationMs * 1e3 * 10) / 10,
+      p50Ms: percentile(latencies, 50),
+      p95Ms: percentile(latencies, 95),
+      errors: [...this.failureCounts.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_DISTINCT_ERRORS).map(([what, times]) => times > 1 ? `${what} \xD7 ${times}` : what),
+      durationMs,
+      stoppedEarly
+    };
+  }
+  count(key) {
+    this.statusCounts[key] = (this.statusCounts[key] ?? 0) + 1;
+  }
+  fail(what) {
+    this.failures++;
+    this.failureCounts.set(what, (this.failureCounts.get(what) ?? 0) + 1);
+  }
+};
 function percentile(sorted, p) {
   if (sorted.length === 0) return 0;
   const rank = Math.ceil(p / 100 * sorted.length);
@@ -61529,7 +61545,7 @@ var CancelledError = class extends Error {
 var PROBE_HOST = "127.0.0.1";
 var cancelled = (run4) => run4.deps.signal?.aborted ?? false;
 
-// src/smoke/load.ts
+// src/smoke/load-check.ts
 async function checkUnderLoad(run4, running, findings) {
   const { settings, deps, now } = run4;
   deps.ui.progress(`Sending ${settings.loadRequests} requests to ${settings.healthPath}, 10 at a time`);
@@ -61713,7 +61729,7 @@ function fitting(room, perWorker) {
   return Math.max(0, Math.floor(room / perWorker));
 }
 
-// src/profile/verdict.ts
+// src/profile/in-report.ts
 init_render();
 
 // src/diagnosis/explain.ts
@@ -61740,7 +61756,7 @@ function worded(reason, finding2, trim) {
   };
 }
 
-// src/profile/verdict.ts
+// src/profile/in-report.ts
 init_registry();
 init_units();
 function withFit(profile2, memory) {
@@ -61810,7 +61826,7 @@ var StabilityProbe = class {
   }
 };
 
-// src/smoke/stability.ts
+// src/smoke/stability-check.ts
 init_text();
 async function watchStability(run4, running, findings) {
   const { settings, now } = run4;
@@ -61837,7 +61853,7 @@ function stabilityCheck(run4, running, findings) {
   };
 }
 
-// src/smoke/websocket.ts
+// src/smoke/websocket-check.ts
 async function checkWebSocket(run4, running) {
   const { settings, deps } = run4;
   deps.ui.progress(`Checking the WebSocket route ${settings.websocketPath} (${settings.websocketProtocol})`);
@@ -61996,7 +62012,7 @@ var Checks = class {
   }
 };
 
-// src/profile/compare.ts
+// src/profile/comparison.ts
 import fs10 from "node:fs";
 import os7 from "node:os";
 import path13 from "node:path";
@@ -62043,7 +62059,7 @@ var Git = class {
   }
 };
 
-// src/profile/compare.ts
+// src/profile/comparison.ts
 init_limits();
 var PULL_REQUEST_EVENTS2 = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
 function baseShaFrom(eventName, payload) {
@@ -62544,6 +62560,11 @@ var BootTracker = class {
   }
   apply(event, line, signal) {
     if (this.options.keepEvents && event.kind !== "raw") this.kept.push(event);
+    const fatal = fatalReason(event, this.started);
+    if (fatal) {
+      this.giveUp(fatal, line, signal);
+      return;
+    }
     switch (event.kind) {
       case "master-start":
         this.started = true;
@@ -62585,28 +62606,6 @@ var BootTracker = class {
         signal.workerTimeout = event.pid;
         if (this.timeouts >= this.options.maxWorkerTimeouts)
           this.giveUp(`workers keep timing out while booting (${this.timeouts} WORKER TIMEOUT lines)`, line, signal);
-        return;
-      case "shutdown":
-        if (event.reason) this.giveUp(`Gunicorn shut down: ${event.reason}`, line, signal);
-        return;
-      case "halt-server":
-        this.giveUp(`Gunicorn halted: ${event.reason} (exit code ${event.code})`, line, signal);
-        return;
-      case "cant-connect":
-        this.giveUp(`Gunicorn could not bind ${event.address}`, line, signal);
-        return;
-      case "config-error":
-        this.giveUp(`Gunicorn rejected its configuration: ${event.message}`, line, signal);
-        return;
-      case "app-load-error":
-        this.giveUp(`Gunicorn could not load the application: ${event.message}`, line, signal);
-        return;
-      case "traceback":
-        if (event.pid === void 0 && !this.started && !event.chained)
-          this.giveUp(`Gunicorn crashed before starting: ${event.exception.line}`, line, signal);
-        return;
-      case "main-loop-exception":
-        this.giveUp("the Gunicorn master crashed (Unhandled exception in main loop)", line, signal);
         return;
       default:
         return;
@@ -62678,8 +62677,28 @@ function eventTime(event) {
 function stripScheme(address) {
   return address.replace(/^https?:\/\//, "");
 }
+function fatalReason(event, masterStarted) {
+  switch (event.kind) {
+    case "shutdown":
+      return event.reason ? `Gunicorn shut down: ${event.reason}` : void 0;
+    case "halt-server":
+      return `Gunicorn halted: ${event.reason} (exit code ${event.code})`;
+    case "cant-connect":
+      return `Gunicorn could not bind ${event.address}`;
+    case "config-error":
+      return `Gunicorn rejected its configuration: ${event.message}`;
+    case "app-load-error":
+      return `Gunicorn could not load the application: ${event.message}`;
+    case "traceback":
+      return event.pid === void 0 && !masterStarted && !event.chained ? `Gunicorn crashed before starting: ${event.exception.line}` : void 0;
+    case "main-loop-exception":
+      return "the Gunicorn master crashed (Unhandled exception in main loop)";
+    default:
+      return void 0;
+  }
+}
 
-// src/log-buffer.ts
+// src/smoke/log-buffer.ts
 var LogBuffer = class {
   constructor(headSize = 300, tailSize = 4e3) {
     this.headSize = headSize;
@@ -63018,13 +63037,13 @@ async function waitForDump(run4, running, afterSeq, pid) {
   }
 }
 
-// src/discovery.ts
+// src/setup/discovery.ts
 var import_yaml = __toESM(require_dist(), 1);
 import fs12 from "node:fs";
 import path15 from "node:path";
 init_paths();
 
-// src/dockerfile-search.ts
+// src/setup/dockerfile-search.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
 import fs11 from "node:fs";
 import path14 from "node:path";
@@ -63078,7 +63097,7 @@ function chooseContext(root, dockerfile, dockerfileText) {
   return folderOfDockerfiles ? { context: ".", why: `${own}/ holds Dockerfiles, so the build runs from the repository root` } : { context: own, why: `the Dockerfile sits with the code in ${own}/` };
 }
 
-// src/discovery.ts
+// src/setup/discovery.ts
 var DISCOVERABLE = ["context", "dockerfile", "health-path", "command", "port"];
 function discover(workspace, read) {
   const found2 = {};
@@ -63454,7 +63473,7 @@ function inReadingOrder(ctx) {
   return { ...ctx, lines, events: [...tracker.events], state: tracker.state() };
 }
 
-// src/effective-config.ts
+// src/setup/effective-config.ts
 import fs13 from "node:fs";
 import path16 from "node:path";
 
@@ -63477,7 +63496,7 @@ ${line}`;
   return settings;
 }
 
-// src/effective-config.ts
+// src/setup/effective-config.ts
 function startCommand(settings, imageInfo) {
   const entrypoint = imageInfo?.entrypoint ?? [];
   const cmd = settings.command ?? imageInfo?.cmd ?? [];
@@ -63583,7 +63602,7 @@ function safeSplit(text) {
 // src/smoke/verdict.ts
 init_paths();
 
-// src/start-command-search.ts
+// src/setup/start-command-search.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import fs14 from "node:fs";
 import path17 from "node:path";
@@ -63650,7 +63669,7 @@ function safeRead(file) {
 // src/smoke/verdict.ts
 init_text();
 
-// src/probes/http.ts
+// src/probes/health.ts
 init_text();
 var HealthProbe = class {
   constructor(options) {
@@ -63977,7 +63996,7 @@ async function runSmoke(settings, deps) {
 // src/smoke/index.ts
 init_text();
 
-// src/report/redact.ts
+// src/render/redact.ts
 var REDACTED = "***";
 var MIN_SECRET_LENGTH = 3;
 var TOKEN_SHAPES = new RegExp(
@@ -64120,7 +64139,7 @@ function redactReport(report, redactor) {
   return { ...redactDeep(rest, redactor), log: redactLog(log, redactor) };
 }
 
-// src/prepare.ts
+// src/setup/prepare.ts
 function prepare(host) {
   const discovery = discover(host.workspace, host.readInput);
   const settings = { ...parseSettings(discovery.read, host.workspace), procfile: discovery.procfile };
@@ -64150,7 +64169,7 @@ async function removeBuiltImage(docker, preparation) {
   if (!preparation.settings.image) await docker.removeImage(preparation.identity.imageTag);
 }
 
-// src/state.ts
+// src/setup/action-state.ts
 init_core();
 var IS_POST = "isPost";
 var RUN_KEY = "runKey";
@@ -64174,7 +64193,7 @@ function saveCleaned() {
 }
 var savedCleaned = () => getState(CLEANED) === "true";
 
-// src/untrusted.ts
+// src/setup/untrusted.ts
 import { execFileSync } from "node:child_process";
 import fs15 from "node:fs";
 import path18 from "node:path";

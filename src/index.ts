@@ -4,7 +4,7 @@
 import * as core from '@actions/core'
 import { run as runMain } from './main.js'
 import { run as runPost } from './post.js'
-import { isPost } from './state.js'
+import { isPost } from './setup/action-state.js'
 
 let settled = false
 process.on('beforeExit', () => {

@@ -1,24 +1,24 @@
-// The action's main step: one preparation (src/prepare.ts) → smoke test → the report on GitHub
-// (src/action-report.ts). run() is what src/index.ts and GitHub's local-action call; it sets the exit code.
+// The action's main step: one preparation (src/setup/prepare.ts) → smoke test → the report on GitHub
+// (src/github/deliver-report.ts). run() is what src/index.ts and GitHub's local-action call; it sets the exit code.
 import crypto from 'node:crypto'
 import * as core from '@actions/core'
-import { failWithoutReport, deliverReport } from './action-report.js'
+import { failWithoutReport, deliverReport } from './github/deliver-report.js'
 import { Docker, DockerError } from './docker/docker.js'
 import { readEventPayload, runMetadata } from './github/event.js'
-import { InputError } from './inputs.js'
-import type { RunReport } from './model.js'
+import { InputError } from './setup/inputs.js'
+import type { RunReport } from './core/model.js'
 import { CancelledError, runSmoke, type Ui } from './smoke/index.js'
-import { prepare, removeBuiltImage, type Preparation } from './prepare.js'
-import { redactReport } from './report/redact.js'
-import { saveBuiltImage, saveCleaned, saveMainRan, saveRunKey } from './state.js'
-import { checkedOutCommit, untrustedCodeWarning } from './untrusted.js'
+import { prepare, removeBuiltImage, type Preparation } from './setup/prepare.js'
+import { redactReport } from './render/redact.js'
+import { saveBuiltImage, saveCleaned, saveMainRan, saveRunKey } from './setup/action-state.js'
+import { checkedOutCommit, untrustedCodeWarning } from './setup/untrusted.js'
 
 export async function run(docker = new Docker(), env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     if (core.getInput('publish-report')) {
       saveMainRan()
       // Loaded on demand: a smoke test never needs the report reader (and its schema validator).
-      const { publishReport } = await import('./publish-mode.js')
+      const { publishReport } = await import('./github/publish-mode.js')
       process.exitCode = await publishReport(env)
       return
     }

@@ -3,7 +3,7 @@
 import * as core from '@actions/core'
 import { RUN_LABEL } from './docker/args.js'
 import { Docker } from './docker/docker.js'
-import { savedBuiltImage, savedCleaned, savedRunKey } from './state.js'
+import { savedBuiltImage, savedCleaned, savedRunKey } from './setup/action-state.js'
 
 export async function run(docker = new Docker()): Promise<void> {
   try {

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { BootTracker } from '../../src/gunicorn/boot-tracker.js'
 import { toLogLines } from '../../src/gunicorn/log-parser.js'
-import type { DiagnosisContext, DiagnosisOutcome } from '../../src/diagnosis/index.js'
+import type { DiagnosisContext, FailedOutcome } from '../../src/diagnosis/index.js'
 
 export const CORPUS_DIR = path.join(process.cwd(), '__fixtures__/corpus')
 
@@ -38,7 +38,7 @@ export function corpusLog(entry: CorpusEntry): string {
 }
 
 /** What the pipeline would have decided for this log, the way its decidedByLog() and probes do. */
-function outcomeFor(entry: CorpusEntry, tracker: BootTracker): DiagnosisOutcome {
+function outcomeFor(entry: CorpusEntry, tracker: BootTracker): FailedOutcome {
   const state = tracker.state()
   if (state.gaveUp || state.deaths.some((death) => death.bootException)) return 'gave-up'
   if (!entry.running) return 'container-exited'

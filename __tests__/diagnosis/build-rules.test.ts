@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseBuildFailure } from '../../src/docker/build-output.js'
 import { explain } from '../../src/diagnosis/explain.js'
-import type { Diagnosis, SourceLocation } from '../../src/model.js'
+import type { Diagnosis, SourceLocation } from '../../src/core/model.js'
 import { ROOT } from '../helpers/run-action.js'
 import { BUILD_CASES, type BuildCase } from '../helpers/build-cases.js'
 

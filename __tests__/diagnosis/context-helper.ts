@@ -1,11 +1,11 @@
 // Builds a DiagnosisContext from log lines the way the pipeline does: every line through a BootTracker.
 import path from 'node:path'
 import { BootTracker } from '../../src/gunicorn/boot-tracker.js'
-import { REASONS, diagnose as diagnoseRun, type DiagnosisContext, type DiagnosisOutcome } from '../../src/diagnosis/index.js'
+import { REASONS, diagnose as diagnoseRun, type DiagnosisContext, type FailedOutcome } from '../../src/diagnosis/index.js'
 import type { Reason } from '../../src/diagnosis/reason.js'
 import { captured, type Suite } from '../gunicorn/captured-logs.js'
 import { RuleContext } from '../../src/diagnosis/context.js'
-import type { Diagnosis, LogLine, ReasonId } from '../../src/model.js'
+import type { Diagnosis, LogLine, ReasonId } from '../../src/core/model.js'
 
 export const REPO = process.cwd()
 
@@ -63,7 +63,7 @@ export function fromCapture(
   suite: Suite,
   scenario: string,
   overrides: Partial<DiagnosisContext> = {},
-  outcomeWhileRunning: DiagnosisOutcome = 'gave-up'
+  outcomeWhileRunning: FailedOutcome = 'gave-up'
 ): DiagnosisContext {
   const run = captured(suite, scenario)
   const health = run.meta.health

@@ -1,6 +1,6 @@
 // The crash loop's clue when the app's print (stdout) reaches the log after the exit line (stderr) it explains.
 import { diagnose } from '../../src/diagnosis/index.js'
-import type { LogLine } from '../../src/model.js'
+import type { LogLine } from '../../src/core/model.js'
 import { SUITES, captured } from '../gunicorn/captured-logs.js'
 import { contextFor } from './context-helper.js'
 

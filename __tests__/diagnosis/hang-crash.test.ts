@@ -2,8 +2,8 @@
 import type { DiagnosisContext } from '../../src/diagnosis/index.js'
 import { SUITES, captured, type Suite } from '../gunicorn/captured-logs.js'
 import { diagnose, fromCapture as fromCaptureRun } from './context-helper.js'
-import { Redactor, redactReport } from '../../src/report/redact.js'
-import type { RunReport } from '../../src/model.js'
+import { Redactor, redactReport } from '../../src/render/redact.js'
+import type { RunReport } from '../../src/core/model.js'
 
 const fixtureFile = (fixture: string, file: string) => `__fixtures__/apps/${fixture}/${file}`
 

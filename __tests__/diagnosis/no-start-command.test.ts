@@ -2,7 +2,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { findStartCommandElsewhere } from '../../src/start-command-search.js'
+import { findStartCommandElsewhere } from '../../src/setup/start-command-search.js'
 import { contextFor, diagnose } from './context-helper.js'
 import { linesOf } from '../gunicorn/captured-logs.js'
 

@@ -4,9 +4,9 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { cliReport, cliWording } from '../../src/cli-words.js'
+import { cliReport, cliWording } from '../../src/render/cli-words.js'
 import { importsOs, shellFormOf } from '../../src/diagnosis/rules/command-forms.js'
-import type { LogLine, RunReport } from '../../src/model.js'
+import type { LogLine, RunReport } from '../../src/core/model.js'
 import { contextFor, diagnose, fromCapture } from './context-helper.js'
 import { SUITES, captured, linesOf } from '../gunicorn/captured-logs.js'
 

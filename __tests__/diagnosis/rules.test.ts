@@ -3,20 +3,20 @@
 // services.test.ts check the same on each of their cases through the helper's `diagnose`.)
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
-import type { DiagnosisContext, DiagnosisOutcome } from '../../src/diagnosis/index.js'
+import type { DiagnosisContext, FailedOutcome } from '../../src/diagnosis/index.js'
 import { toLogLines } from '../../src/gunicorn/log-parser.js'
-import type { HealthOutcome, LogLine, WebSocketOutcome } from '../../src/model.js'
+import type { HealthResult, LogLine, WebSocketResult } from '../../src/core/model.js'
 import { SUITES, captured, scenarios } from '../gunicorn/captured-logs.js'
 import { REPO, contextFor, findingsOfEachRule } from './context-helper.js'
 
-const OUTCOMES: DiagnosisOutcome[] = ['gave-up', 'container-exited', 'boot-timeout', 'health-failed', 'websocket-failed', 'unstable']
-const HEALTH: (HealthOutcome | undefined)[] = [
+const OUTCOMES: FailedOutcome[] = ['gave-up', 'container-exited', 'boot-timeout', 'health-failed', 'websocket-failed', 'unstable']
+const HEALTH: (HealthResult | undefined)[] = [
   undefined,
   { ok: false, status: 503, bodyExcerpt: '{"db":"down"}', attempts: 4 },
   { ok: false, error: 'ECONNREFUSED', attempts: 9 },
   { ok: true, status: 200, attempts: 1, firstHealthyAt: 0 }
 ]
-const WEBSOCKET: WebSocketOutcome = { ok: false, protocol: 'websocket', path: '/ws', detail: 'upgrade answered 400', status: 400, durationMs: 5 }
+const WEBSOCKET: WebSocketResult = { ok: false, protocol: 'websocket', path: '/ws', detail: 'upgrade answered 400', status: 400, durationMs: 5 }
 
 interface Run {
   name: string

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { DiagnosisContext } from '../../src/diagnosis/index.js'
 import { readDatabaseError } from '../../src/diagnosis/rules/environment.js'
-import type { LogLine } from '../../src/model.js'
+import type { LogLine } from '../../src/core/model.js'
 import { contextFor as baseContextFor, diagnose } from './context-helper.js'
 import { SUITES, captured, glog, linesOf, type Suite } from '../gunicorn/captured-logs.js'
 

@@ -1,7 +1,7 @@
 // The check run's annotations: GitHub takes 50 per request, so the most severe go first and the rest are dropped.
 import { describe, expect, it } from '@jest/globals'
 import { checkAnnotations, MAX_CHECK_ANNOTATIONS } from '../../src/github/check-run.js'
-import type { Annotation } from '../../src/model.js'
+import type { Annotation } from '../../src/core/model.js'
 
 describe('checkAnnotations', () => {
   it('keeps at most 50, errors before warnings before notices, in their order, and only those with a file', () => {

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { defaultCommentKey } from '../../src/github/key.js'
 import { commentKeyFor, publishComment, type PublishSettings } from '../../src/github/publish.js'
-import type { LogLine, RunReport } from '../../src/model.js'
+import type { LogLine, RunReport } from '../../src/core/model.js'
 import { GitHubStandin } from '../helpers/github-standin.js'
 
 describe('defaultCommentKey', () => {

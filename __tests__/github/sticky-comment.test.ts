@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { createOctokit, type GitHubClient } from '../../src/github/client.js'
-import { deliverComment, type DeliverCommentOptions } from '../../src/github/deliver.js'
+import { deliverComment, type DeliverCommentOptions } from '../../src/github/comment-policy.js'
 import { resolveCommenter, upsertStickyComment } from '../../src/github/sticky-comment.js'
-import { commentMarker } from '../../src/report/marker.js'
+import { commentMarker } from '../../src/render/marker.js'
 import { GitHubStandin } from '../helpers/github-standin.js'
 
 const INSTALLATION_TOKEN = 'ghs_standinInstallationToken000000000000'

@@ -1,5 +1,5 @@
 import { BootTracker, type BootSignal } from '../../src/gunicorn/boot-tracker.js'
-import type { LogLine } from '../../src/model.js'
+import type { LogLine } from '../../src/core/model.js'
 import { GUNICORN_VERSION, SUITES, captured, glog, linesOf } from './captured-logs.js'
 
 /** Feeds lines until the tracker gives up; returns the signal that gave up and everything seen. */

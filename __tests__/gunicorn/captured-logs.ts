@@ -1,7 +1,7 @@
 // Loads the real logs captured by scripts/capture-logs.sh (both base images) for the unit tests.
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
-import type { LogLine } from '../../src/model.js'
+import type { LogLine } from '../../src/core/model.js'
 import { toLogLines } from '../../src/gunicorn/log-parser.js'
 
 export const SUITES = ['bookworm', 'trixie', 'forky'] as const

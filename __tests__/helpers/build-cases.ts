@@ -1,6 +1,6 @@
 // What each build case of __fixtures__/build/cases must be diagnosed as: shared by the unit test on the captured
 // logs and the integration test that builds the cases on the real engine.
-import type { ReasonId } from '../../src/model.js'
+import type { ReasonId } from '../../src/core/model.js'
 
 export interface BuildExpectation {
   reason: ReasonId

@@ -3,7 +3,7 @@
 // taken as Markdown.
 import fs from 'node:fs'
 import path from 'node:path'
-import type { RunReport } from '../../src/model.js'
+import type { RunReport } from '../../src/core/model.js'
 import { toReportFile, type ReportFile } from '../../src/report-file/file.js'
 import { reportSchema } from '../../src/report-file/schema.js'
 

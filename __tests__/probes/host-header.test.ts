@@ -3,9 +3,9 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
-import { parseStatusMatcher } from '../../src/inputs.js'
+import { parseStatusMatcher } from '../../src/setup/inputs.js'
 import { isHostHeader } from '../../src/probes/host-header.js'
-import { HealthProbe } from '../../src/probes/http.js'
+import { HealthProbe } from '../../src/probes/health.js'
 import { runLoad } from '../../src/probes/load.js'
 import { probeWebSocket } from '../../src/probes/websocket.js'
 

@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { Docker, type CommandRunner } from '../../src/docker/docker.js'
 import { measureProfile } from '../../src/profile/measure.js'
-import type { BootProfile } from '../../src/profile/model.js'
+import type { BootProfile } from '../../src/profile/figures.js'
 import { gunicornTree, parseProcessTable } from '../../src/profile/process-tree.js'
 import { ROOT } from '../helpers/run-action.js'
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { InputError, parseSettings } from '../../src/inputs.js'
+import { InputError, parseSettings } from '../../src/setup/inputs.js'
 
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'gsmoke-profile-inputs-'))
 fs.writeFileSync(path.join(workspace, 'Dockerfile'), 'FROM python:3.12-slim\n')

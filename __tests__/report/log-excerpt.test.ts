@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import type { LogLine } from '../../src/model.js'
-import { findCauseExcerpt, fitTail, shrinkExcerpt } from '../../src/report/log-excerpt.js'
+import type { LogLine } from '../../src/core/model.js'
+import { findCauseExcerpt, fitTail, shrinkExcerpt } from '../../src/render/log-excerpt.js'
 
 function log(texts: string[]): LogLine[] {
   return texts.map((text, i) => ({ seq: i, stream: 'stderr', text, at: i }))

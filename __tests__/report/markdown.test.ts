@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { Parser, type Node } from 'commonmark'
-import type { LogLine, RunReport } from '../../src/model.js'
-import { COMMENT_LIMIT, SUMMARY_LIMIT_BYTES, commentMarker, renderComment, renderSummary } from '../../src/report/markdown.js'
-import { ZWJ } from '../../src/report/markdown-safe.js'
-import { Redactor, redactReport } from '../../src/report/redact.js'
+import type { LogLine, RunReport } from '../../src/core/model.js'
+import { COMMENT_LIMIT, SUMMARY_LIMIT_BYTES, commentMarker, renderComment, renderSummary } from '../../src/render/markdown.js'
+import { ZWJ } from '../../src/render/markdown-safe.js'
+import { Redactor, redactReport } from '../../src/render/redact.js'
 
 const SHA = 'a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0'
 const metadata = { repository: 'octo-org/app', serverUrl: 'https://github.com', runId: '987654', runNumber: '128', sha: SHA }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import type { RunReport } from '../../src/model.js'
-import { Redactor, redactReport } from '../../src/report/redact.js'
+import type { RunReport } from '../../src/core/model.js'
+import { Redactor, redactReport } from '../../src/render/redact.js'
 
 describe('Redactor: secret values', () => {
   it('replaces every registered value, the longest first, wherever it appears', () => {

@@ -2,7 +2,7 @@
 // app's answers from a local server. Verdict, reason, checks table and the order of the timings, per outcome.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { CheckResult, RunReport } from '../../src/model.js'
+import type { CheckResult, RunReport } from '../../src/core/model.js'
 import { CancelledError } from '../../src/smoke/index.js'
 import { CONTAINER_ID, FakeEngine, type FakeApp } from '../helpers/fake-engine.js'
 import { IDENTITY, capturedLog, repository, smokeRun } from './smoke-run.js'

@@ -3,15 +3,13 @@
 
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import type { HealthOutcome, LogLine, SourceLocation, WebSocketOutcome } from '../model.js'
+import type { FailedOutcome, HealthResult, LogLine, SourceLocation, WebSocketResult } from '../core/model.js'
 import type { BootState } from '../gunicorn/boot-tracker.js'
 import type { EventOf, GunicornEvent, TracebackFrame } from '../gunicorn/log-parser.js'
-import type { StartCommandElsewhere } from '../start-command-search.js'
-
-export type DiagnosisOutcome = 'gave-up' | 'container-exited' | 'boot-timeout' | 'health-failed' | 'websocket-failed' | 'unstable'
+import type { StartCommandElsewhere } from '../setup/start-command-search.js'
 
 export interface DiagnosisContext {
-  outcome: DiagnosisOutcome
+  outcome: FailedOutcome
   lines: LogLine[]
   events: GunicornEvent[]
   state: BootState
@@ -23,8 +21,8 @@ export interface DiagnosisContext {
     /** Docker's `oom` events for the container during the run (the cgroup hit its limit; cgroup v1 and v2). */
     oomEvents?: number
   }
-  health?: HealthOutcome
-  websocket?: WebSocketOutcome
+  health?: HealthResult
+  websocket?: WebSocketResult
   settings: { port: number; timeoutSec: number; healthPath: string; healthStatus: string; hostHeader?: string }
   paths: {
     repoRoot: string

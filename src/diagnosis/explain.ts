@@ -1,5 +1,5 @@
 // Runs the registry's rules of one stage in order; the first finding, worded by its reason, is the diagnosis.
-import type { Diagnosis, SourceLocation } from '../model.js'
+import type { Diagnosis, SourceLocation } from '../core/model.js'
 import type { Finding, Reason, Stage, StageInputs } from './reason.js'
 import { REASONS, type ReasonId } from './registry.js'
 

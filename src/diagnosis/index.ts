@@ -1,13 +1,14 @@
 // Entry point of the diagnosis: one Diagnosis per failed run, and the annotations that point at the repo.
 
-import type { Annotation, Diagnosis } from '../model.js'
+import type { Annotation, Diagnosis } from '../core/model.js'
 import { RuleContext, type DiagnosisContext } from './context.js'
 import { explain } from './explain.js'
 import { reasonById } from './registry.js'
 import { BootTracker } from '../gunicorn/boot-tracker.js'
 import { readingOrder } from '../gunicorn/paste-order.js'
 
-export type { DiagnosisContext, DiagnosisOutcome } from './context.js'
+export type { DiagnosisContext } from './context.js'
+export type { FailedOutcome } from '../core/model.js'
 export { REASONS, REASON_IDS, reasonById, type ReasonId } from './registry.js'
 export { explain } from './explain.js'
 export { advisoriesFor } from './advisories.js'

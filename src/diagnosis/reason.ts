@@ -4,7 +4,7 @@
 import type { RuleContext } from './context.js'
 import type { BuildContext, ProfileContext, StartContext } from './stages.js'
 import type { GunicornEvent } from '../gunicorn/log-parser.js'
-import type { SourceLocation } from '../model.js'
+import type { SourceLocation } from '../core/model.js'
 
 /** Where in a run a rule looks: the failed build, a container that never started, the booted run, the profile. */
 export interface StageInputs {

@@ -1,6 +1,6 @@
 // What each stage of a run hands the diagnosis, besides the booted run's log (context.ts).
 import type { BuildFailure } from '../docker/build-output.js'
-import type { BaseComparison, BootProfile } from '../profile/model.js'
+import type { BaseComparison, BootProfile } from '../profile/figures.js'
 
 /** A failed `docker build`: the failing step's output and the build context on disk. */
 export interface BuildContext {

@@ -1,5 +1,5 @@
 // The small wording helpers every reason's templates share.
-import type { SourceLocation } from '../model.js'
+import type { SourceLocation } from '../core/model.js'
 
 /** Inline code for a summary or remedy (a backtick inside would end the span). */
 export const code = (text: string | number) => `\`${String(text).replace(/`/g, "'")}\``

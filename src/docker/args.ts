@@ -1,5 +1,5 @@
 // Pure builders of Docker CLI argument lists: what the action asks Docker to do, testable without Docker.
-import type { Settings } from '../inputs.js'
+import type { Settings } from '../setup/inputs.js'
 
 export const LABEL = 'io.github.gunicorn-smoke'
 export const RUN_LABEL = `${LABEL}.run`

@@ -1,7 +1,7 @@
 // A check run on the head commit, named after the comment key: the verdict as its conclusion and the report's
 // file:line annotations, so a fork's contributor sees them in the diff. One per key and commit, edited in place.
-import type { Annotation, RunReport } from '../model.js'
-import { sanitizeLogLine } from '../report/markdown-safe.js'
+import type { Annotation, RunReport } from '../core/model.js'
+import { sanitizeLogLine } from '../render/markdown-safe.js'
 import type { GitHubClient } from './client.js'
 
 /** GitHub takes at most 50 annotations per request. */

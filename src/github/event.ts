@@ -1,6 +1,6 @@
 // The workflow event, read once per run: the payload file GITHUB_EVENT_PATH names, and the run's metadata.
 import fs from 'node:fs'
-import type { RunMetadata } from '../model.js'
+import type { RunMetadata } from '../core/model.js'
 
 export type EventPayload = Record<string, unknown>
 

@@ -1,8 +1,8 @@
 // The default comment key: stable across runs of the same smoke test, different between smoke tests.
 import path from 'node:path'
-import type { Settings } from '../inputs.js'
-import { repoRelative } from '../paths.js'
-import { sanitizeCommentKey } from '../report/marker.js'
+import type { Settings } from '../setup/inputs.js'
+import { repoRelative } from '../core/paths.js'
+import { sanitizeCommentKey } from '../render/marker.js'
 
 export interface CommentKeyParts {
   /** GITHUB_WORKFLOW */

@@ -1,9 +1,9 @@
 // Wiring for the action: settings + environment → rendered comment → delivery. Never throws.
-import type { Settings } from '../inputs.js'
-import type { RunReport } from '../model.js'
-import { renderComment } from '../report/markdown.js'
+import type { Settings } from '../setup/inputs.js'
+import type { RunReport } from '../core/model.js'
+import { renderComment } from '../render/markdown.js'
 import { createOctokit, type GitHubClient } from './client.js'
-import { deliverComment, describeFailure, type DeliveryResult } from './deliver.js'
+import { deliverComment, describeFailure, type DeliveryResult } from './comment-policy.js'
 import { readEventPayload, type EventPayload } from './event.js'
 import { commentKeyFor } from './key.js'
 

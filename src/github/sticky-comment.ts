@@ -9,7 +9,7 @@
 // - personal tokens (`ghp_`, `github_pat_`, `gho_`…): GET /user gives the login.
 // Duplicates of ours (a race between two runs, an older version of the action) are resolved by updating the newest
 // and deleting the older ones, best effort: a stale red comment must not outlive a green run.
-import { commentMarker } from '../report/marker.js'
+import { commentMarker } from '../render/marker.js'
 import type { GitHubClient } from './client.js'
 
 export type CommenterMatch = { login: string } | { anyBot: true }

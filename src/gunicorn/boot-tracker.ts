@@ -1,7 +1,7 @@
 // Follows a booting Gunicorn line by line and says, as early as the log allows, when the boot has failed.
 // It never waits for the master to exit: Gunicorn 24.0.0 hangs after a failed boot.
 
-import type { GunicornFacts, LogLine } from '../model.js'
+import type { GunicornFacts, LogLine } from '../core/model.js'
 import { GunicornLogParser, type GunicornEvent } from './log-parser.js'
 
 export interface WorkerDeath {
@@ -150,6 +150,11 @@ export class BootTracker {
 
   private apply(event: GunicornEvent, line: LogLine, signal: BootSignal): void {
     if (this.options.keepEvents && event.kind !== 'raw') this.kept.push(event)
+    const fatal = fatalReason(event, this.started)
+    if (fatal) {
+      this.giveUp(fatal, line, signal)
+      return
+    }
     switch (event.kind) {
       case 'master-start':
         this.started = true
@@ -191,29 +196,6 @@ export class BootTracker {
         signal.workerTimeout = event.pid
         if (this.timeouts >= this.options.maxWorkerTimeouts)
           this.giveUp(`workers keep timing out while booting (${this.timeouts} WORKER TIMEOUT lines)`, line, signal)
-        return
-      case 'shutdown':
-        if (event.reason) this.giveUp(`Gunicorn shut down: ${event.reason}`, line, signal)
-        return
-      case 'halt-server':
-        this.giveUp(`Gunicorn halted: ${event.reason} (exit code ${event.code})`, line, signal)
-        return
-      case 'cant-connect':
-        this.giveUp(`Gunicorn could not bind ${event.address}`, line, signal)
-        return
-      case 'config-error':
-        this.giveUp(`Gunicorn rejected its configuration: ${event.message}`, line, signal)
-        return
-      case 'app-load-error':
-        this.giveUp(`Gunicorn could not load the application: ${event.message}`, line, signal)
-        return
-      case 'traceback':
-        // A traceback outside any worker before the master started: preload_app or a master-side crash.
-        if (event.pid === undefined && !this.started && !event.chained)
-          this.giveUp(`Gunicorn crashed before starting: ${event.exception.line}`, line, signal)
-        return
-      case 'main-loop-exception':
-        this.giveUp('the Gunicorn master crashed (Unhandled exception in main loop)', line, signal)
         return
       default:
         return
@@ -296,4 +278,27 @@ function eventTime(event: GunicornEvent): number {
 /** `http://0.0.0.0:8000` → `0.0.0.0:8000`; `unix:/tmp/g.sock` stays. */
 function stripScheme(address: string): string {
   return address.replace(/^https?:\/\//, '')
+}
+
+/** Why Gunicorn gave up, when this event says it did; lines that only report trouble say nothing here. */
+function fatalReason(event: GunicornEvent, masterStarted: boolean): string | undefined {
+  switch (event.kind) {
+    case 'shutdown':
+      return event.reason ? `Gunicorn shut down: ${event.reason}` : undefined
+    case 'halt-server':
+      return `Gunicorn halted: ${event.reason} (exit code ${event.code})`
+    case 'cant-connect':
+      return `Gunicorn could not bind ${event.address}`
+    case 'config-error':
+      return `Gunicorn rejected its configuration: ${event.message}`
+    case 'app-load-error':
+      return `Gunicorn could not load the application: ${event.message}`
+    case 'traceback':
+      // A traceback outside any worker before the master started: preload_app or a master-side crash.
+      return event.pid === undefined && !masterStarted && !event.chained ? `Gunicorn crashed before starting: ${event.exception.line}` : undefined
+    case 'main-loop-exception':
+      return 'the Gunicorn master crashed (Unhandled exception in main loop)'
+    default:
+      return undefined
+  }
 }

@@ -4,7 +4,7 @@
 // `  File "x", line N in func` (no comma before `in`), on 3.14 the C stack (`Binary file "…"`), and
 // `Extension modules: a, b (total: N)`. Also the Cython warning of an extension built against another
 // version of a package: `greenlet.greenlet size changed, may indicate binary incompatibility`.
-import type { LogLine } from '../model.js'
+import type { LogLine } from '../core/model.js'
 
 export interface FaultFrame {
   file: string

@@ -2,7 +2,7 @@
 // the public corpus). Gunicorn's own lines carry a `[time] [pid] [LEVEL]` prefix; tracebacks, print() output and a
 // few fatal messages (`Error: …`, `Failed to find attribute …`) do not.
 
-import type { LogLine } from '../model.js'
+import type { LogLine } from '../core/model.js'
 import type { FaultEvent } from './faulthandler.js'
 
 export type GunicornLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR' | 'CRITICAL'

@@ -5,7 +5,7 @@
 // Every pattern that could scan a whole line is guarded by a cheap substring test: a worker that prints 40 MB of
 // its own output must be read as fast as Docker delivers it, or the verdict is taken before its traceback arrives.
 
-import type { LogLine } from '../model.js'
+import type { LogLine } from '../core/model.js'
 import {
   APP_LOAD_ERRORS,
   CONFIG_ERRORS,

@@ -1,7 +1,7 @@
 // Logs a person copied can be out of reading order: newest first (a log viewer's order), or hard-wrapped at a
 // fixed width by a terminal or a mail client. A container's own log never is, so the streaming parser does not
 // look for this; the diagnosis re-reads the kept lines in reading order when the paste shows either shape.
-import type { LogLine } from '../model.js'
+import type { LogLine } from '../core/model.js'
 import { stripLinePrefixes } from './line-prefix.js'
 import { PREFIX } from './log-events.js'
 

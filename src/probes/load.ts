@@ -2,8 +2,8 @@
 // concurrency, each with its own timeout, the whole bounded in time. It reports what a user would quote in a
 // review (requests/s, p50/p95) and every failure, so "healthy once" and "healthy under 10 clients" differ.
 import { httpGet } from './http-client.js'
-import type { StatusMatcher } from '../inputs.js'
-import { formatSeconds } from '../text.js'
+import type { StatusMatcher } from '../setup/inputs.js'
+import { formatSeconds } from '../core/text.js'
 import type { Probe, ProbeContext } from './probe.js'
 
 export interface LoadOptions {
@@ -66,25 +66,12 @@ export class LoadProbe implements Probe<LoadResult> {
 export async function runLoad(options: LoadOptions, context: ProbeContext): Promise<LoadResult> {
   const { now, signal } = context
   const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, options.requests))
-  const requestTimeoutMs = options.requestTimeoutMs ?? 5000
   const totalTimeoutMs = options.totalTimeoutMs ?? 60_000
-  const matches = options.matcher ? (status: number) => options.matcher!.matches(status) : (status: number) => status >= 200 && status < 300
-
   const started = now()
   const deadline = started + totalTimeoutMs
-  const latencies: number[] = []
-  const statusCounts: Record<string, number> = {}
-  const failureCounts = new Map<string, number>()
+  const tally = new LoadTally()
   let next = 0
-  let failures = 0
-  let answered = 0
   let stoppedEarly: LoadResult['stoppedEarly']
-
-  const count = (key: string): void => void (statusCounts[key] = (statusCounts[key] ?? 0) + 1)
-  const fail = (what: string): void => {
-    failures++
-    failureCounts.set(what, (failureCounts.get(what) ?? 0) + 1)
-  }
 
   const worker = async (): Promise<void> => {
     while (next < options.requests) {
@@ -97,50 +84,87 @@ export async function runLoad(options: LoadOptions, context: ProbeContext): Prom
         return
       }
       next++
-      const sent = now()
-      try {
-        const { status } = await httpGet({
-          host: options.host,
-          port: options.port,
-          path: options.path,
-          signal,
-          hostHeader: options.hostHeader,
-          userAgent: 'gunicorn-smoke-load',
-          timeoutMs: requestTimeoutMs
-        })
-        latencies.push(now() - sent)
-        answered++
-        count(String(status))
-        if (!matches(status)) fail(`HTTP ${status}`)
-      } catch (error) {
-        count('error')
-        fail(error instanceof Error ? error.message : String(error))
-      }
+      await sendOne(options, context, tally)
     }
   }
   await Promise.all(Array.from({ length: concurrency }, worker))
 
   const notSent = options.requests - next
-  if (notSent > 0) {
-    statusCounts['not-sent'] = notSent
-    failures += notSent
-    failureCounts.set(stoppedEarly === 'aborted' ? 'not sent: stopped' : `not sent within ${formatSeconds(totalTimeoutMs, true)}`, notSent)
+  if (notSent > 0) tally.notSent(notSent, stoppedEarly === 'aborted' ? 'not sent: stopped' : `not sent within ${formatSeconds(totalTimeoutMs, true)}`)
+  return tally.result(options.requests, Math.max(1, now() - started), stoppedEarly)
+}
+
+/** One GET of the load, counted. */
+async function sendOne(options: LoadOptions, { now, signal }: ProbeContext, tally: LoadTally): Promise<void> {
+  const matches = options.matcher ? (status: number) => options.matcher!.matches(status) : (status: number) => status >= 200 && status < 300
+  const sent = now()
+  try {
+    const { status } = await httpGet({
+      host: options.host,
+      port: options.port,
+      path: options.path,
+      signal,
+      hostHeader: options.hostHeader,
+      userAgent: 'gunicorn-smoke-load',
+      timeoutMs: options.requestTimeoutMs ?? 5000
+    })
+    tally.answered(status, now() - sent, matches(status))
+  } catch (error) {
+    tally.errored(error instanceof Error ? error.message : String(error))
   }
-  const durationMs = Math.max(1, now() - started)
-  latencies.sort((a, b) => a - b)
-  return {
-    requests: options.requests,
-    failures,
-    statusCounts,
-    requestsPerSecond: Math.round((answered / durationMs) * 1000 * 10) / 10,
-    p50Ms: percentile(latencies, 50),
-    p95Ms: percentile(latencies, 95),
-    errors: [...failureCounts.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, MAX_DISTINCT_ERRORS)
-      .map(([what, times]) => (times > 1 ? `${what} × ${times}` : what)),
-    durationMs,
-    stoppedEarly
+}
+
+/** The load's counts as the requests come back. */
+class LoadTally {
+  private readonly latencies: number[] = []
+  private readonly statusCounts: Record<string, number> = {}
+  private readonly failureCounts = new Map<string, number>()
+  private failures = 0
+  private answers = 0
+
+  answered(status: number, latencyMs: number, ok: boolean): void {
+    this.latencies.push(latencyMs)
+    this.answers++
+    this.count(String(status))
+    if (!ok) this.fail(`HTTP ${status}`)
+  }
+
+  errored(message: string): void {
+    this.count('error')
+    this.fail(message)
+  }
+
+  notSent(requests: number, why: string): void {
+    this.statusCounts['not-sent'] = requests
+    this.failures += requests
+    this.failureCounts.set(why, requests)
+  }
+
+  result(requests: number, durationMs: number, stoppedEarly: LoadResult['stoppedEarly']): LoadResult {
+    const latencies = [...this.latencies].sort((a, b) => a - b)
+    return {
+      requests,
+      failures: this.failures,
+      statusCounts: this.statusCounts,
+      requestsPerSecond: Math.round((this.answers / durationMs) * 1000 * 10) / 10,
+      p50Ms: percentile(latencies, 50),
+      p95Ms: percentile(latencies, 95),
+      errors: [...this.failureCounts.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, MAX_DISTINCT_ERRORS)
+        .map(([what, times]) => (times > 1 ? `${what} × ${times}` : what)),
+      durationMs,
+      stoppedEarly
+    }
+  }
+
+  private count(key: string): void {
+    this.statusCounts[key] = (this.statusCounts[key] ?? 0) + 1
+  }
+
+  private fail(what: string): void {
+    this.failures++
+    this.failureCounts.set(what, (this.failureCounts.get(what) ?? 0) + 1)
   }
 }
 

@@ -2,12 +2,12 @@
 // explain a refused upgrade, and read the open socket as a queue of events with deadlines.
 // Protocol conversations (plain echo, Socket.IO) are written on top of OpenSocket in straight-line code.
 import { STATUS_CODES, type IncomingMessage } from 'node:http'
-import { excerpt as shortExcerpt } from '../text.js'
+import { excerpt as shortExcerpt } from '../core/text.js'
 import WebSocket from 'ws'
-import type { WebSocketOutcome } from '../model.js'
+import type { WebSocketResult } from '../core/model.js'
 import { pause } from './probe.js'
 
-export type WebSocketFailure = NonNullable<WebSocketOutcome['failure']>
+export type WebSocketFailure = NonNullable<WebSocketResult['failure']>
 
 /** What a conversation concluded; probeWebSocket adds protocol, path and duration. */
 export interface Verdict {
@@ -240,6 +240,14 @@ function networkPhrase(code: string): string {
   return `connection failed (${code})`
 }
 
+/** A connection that failed before the upgrade: retried while the server may still be starting, else the verdict. */
+function attemptFailed(error: NodeJS.ErrnoException): AttemptResult {
+  const code = error.code ?? ''
+  if (RETRYABLE_CODES.has(code)) return { retry: code }
+  if (code) return { verdict: { ok: false, failure: 'network', detail: networkPhrase(code) } }
+  return { verdict: { ok: false, failure: 'protocol', detail: `handshake failed: ${error.message}` } }
+}
+
 function attemptOpen(
   url: string,
   clock: ProbeClock,
@@ -293,11 +301,7 @@ function attemptOpen(
       })
     })
     socket.on('error', (error: NodeJS.ErrnoException) => {
-      if (settled) return
-      const code = error.code ?? ''
-      if (RETRYABLE_CODES.has(code)) finish({ retry: code })
-      else if (code) finish({ verdict: { ok: false, failure: 'network', detail: networkPhrase(code) } })
-      else finish({ verdict: { ok: false, failure: 'protocol', detail: `handshake failed: ${error.message}` } })
+      if (!settled) finish(attemptFailed(error))
     })
   })
 }

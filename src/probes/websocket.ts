@@ -1,6 +1,6 @@
 // The WebSocket route check: does the upgrade answer 101, does the connection stay open,
 // and (optionally) does the route answer a message. Plain WebSocket or Socket.IO.
-import type { WebSocketOutcome } from '../model.js'
+import type { WebSocketResult } from '../core/model.js'
 import { hostHeaders } from './host-header.js'
 import type { Probe, ProbeContext } from './probe.js'
 import { engineIoPath, describeRejectedSocketIoUpgrade, parseSocketIoSend, socketIoRequestPath, talkSocketIo } from './socketio.js'
@@ -45,17 +45,17 @@ export interface WebSocketProbeOptions {
 const OPEN_GRACE_MS = 500
 
 /** The WebSocket (or Socket.IO) check behind the probe contract. */
-export class WebSocketProbe implements Probe<WebSocketOutcome> {
-  private answer?: WebSocketOutcome
+export class WebSocketProbe implements Probe<WebSocketResult> {
+  private answer?: WebSocketResult
 
   constructor(private readonly options: WebSocketProbeOptions) {}
 
-  async start(context: ProbeContext): Promise<WebSocketOutcome> {
+  async start(context: ProbeContext): Promise<WebSocketResult> {
     this.answer = await probeWebSocket(this.options, context)
     return this.answer
   }
 
-  result(): WebSocketOutcome | undefined {
+  result(): WebSocketResult | undefined {
     return this.answer
   }
 }
@@ -66,7 +66,7 @@ export class WebSocketProbe implements Probe<WebSocketOutcome> {
  * short detail; the promise rejects only for invalid options (an unparsable `/regex/`, a Socket.IO `send`
  * without an event name).
  */
-export async function probeWebSocket(options: WebSocketProbeOptions, context: ProbeContext): Promise<WebSocketOutcome> {
+export async function probeWebSocket(options: WebSocketProbeOptions, context: ProbeContext): Promise<WebSocketResult> {
   // Validate before connecting so a bad option is reported as such, not as a failed route.
   compileExpect(options.expect)
   if (options.protocol === 'socket.io' && options.send !== undefined) parseSocketIoSend(options.send)

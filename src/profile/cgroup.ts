@@ -1,7 +1,7 @@
 // The container's total memory read from its memory cgroup on the host: no Docker call, so it costs next to
 // nothing. The cgroup is found through the master's /proc/PID/cgroup (cgroupfs and systemd drivers alike), and
 // used only when that path names the container: from another PID namespace the PID means another process.
-import type { MemorySource } from './model.js'
+import type { MemorySource } from './figures.js'
 
 export interface CgroupFiles {
   source: Extract<MemorySource, 'cgroup-v1' | 'cgroup-v2'>

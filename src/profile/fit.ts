@@ -5,7 +5,7 @@
 // (the interpreter and Gunicorn), so master + N × largest is a slight overestimate. When the master holds
 // most of a worker's memory (preload is on, or the app is tiny) the shared pages would be counted N + 1 times,
 // so the projection starts from the container's cgroup total instead, which counts each page once.
-import type { BootProfile, FitCheck, PreloadAdvice } from './model.js'
+import type { BootProfile, FitCheck, PreloadAdvice } from './figures.js'
 import { megabytes } from './units.js'
 
 export const FIT_WARN_SHARE = 0.8

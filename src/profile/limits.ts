@@ -1,6 +1,6 @@
 // `regression-limit`: how much each figure may grow over the base commit before the run fails, e.g.
 // `worker-memory=25%,boot-time=50%`. Off by default; only meaningful with `compare: base`.
-import type { BootProfile, Regression, RegressionLimits, RegressionMetric } from './model.js'
+import type { BootProfile, Regression, RegressionLimits, RegressionMetric } from './figures.js'
 
 export const REGRESSION_METRICS: readonly RegressionMetric[] = ['worker-memory', 'memory', 'image-size', 'boot-time']
 const ENTRY = /^([a-z-]+)\s*=\s*(\d+(?:\.\d+)?)\s*%$/

@@ -4,7 +4,7 @@
 import fs from 'node:fs/promises'
 import type { Docker } from '../docker/docker.js'
 import { memoryCgroupFiles, workingSetBytes } from './cgroup.js'
-import type { BootProfile, MemorySource } from './model.js'
+import type { BootProfile, MemorySource } from './figures.js'
 import { gunicornTree, parseProcessTable } from './process-tree.js'
 import { parseStatsMemory } from './units.js'
 

@@ -1,7 +1,7 @@
 // The Gunicorn process tree from `docker top <container> -eo pid,ppid,rss,args`: which process is the master
 // and which are its workers. `docker top` runs `ps` where the daemon runs, so it works from a job container or
 // against a remote engine too, where the host's /proc is out of reach.
-import type { ProcessSample } from './model.js'
+import type { ProcessSample } from './figures.js'
 
 const ROW = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/
 

@@ -1,8 +1,8 @@
 // The boot profile as text: one compact line for the comment, a small table for the job summary, the fit
 // warning and the outputs. Pure functions of the measured figures; the report renderers call them.
-import type { Annotation } from '../model.js'
+import type { Annotation } from '../core/model.js'
 import { change, figure } from './limits.js'
-import type { BaseComparison, BootProfile, FitCheck, Regression, RegressionMetric } from './model.js'
+import type { BaseComparison, BootProfile, FitCheck, Regression, RegressionMetric } from './figures.js'
 import { megabytes } from './units.js'
 
 const LABELS: Record<RegressionMetric, string> = { 'worker-memory': 'worker memory', memory: 'memory', 'image-size': 'image', 'boot-time': 'boot' }

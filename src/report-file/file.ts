@@ -1,7 +1,7 @@
 // The report file as written by every run (`report-path`) and read by the publishing mode (`publish-report`):
 // the redacted RunReport's fields plus the format, its version, the comment key and the commit it tested.
-import type { RunReport } from '../model.js'
-import { capLength } from '../report/markdown-safe.js'
+import type { RunReport } from '../core/model.js'
+import { capLength } from '../render/markdown-safe.js'
 import { LIMITS, MAX_REPORT_BYTES, REPORT_FORMAT, REPORT_VERSION } from './schema.js'
 
 export interface ReportFile extends RunReport {

@@ -1,6 +1,6 @@
 // A report file against the run GitHub says triggered the publishing workflow: it must be that run's report, for
 // that run's head commit, in this repository. What the comment links to is then rebuilt from GitHub's word.
-import type { RunReport } from '../model.js'
+import type { RunReport } from '../core/model.js'
 import type { TriggeringRun } from '../github/workflow-run.js'
 import type { ReportFile } from './file.js'
 

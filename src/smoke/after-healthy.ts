@@ -1,10 +1,10 @@
 // After the first healthy answer: the WebSocket route, then the probing phases in order, each only while the
 // run is still healthy. A new phase is one entry in AFTER_HEALTHY.
-import { checkUnderLoad } from './load.js'
+import { checkUnderLoad } from './load-check.js'
 import { profileBoot, sampleAtBoot } from './profile.js'
-import { watchStability } from './stability.js'
+import { watchStability } from './stability-check.js'
 import { cancelled, type Findings, type Outcome, type Running, type SmokeRun } from './types.js'
-import { checkWebSocket } from './websocket.js'
+import { checkWebSocket } from './websocket-check.js'
 import type { WorkerCount } from './worker-count.js'
 
 interface Phase {

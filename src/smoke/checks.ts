@@ -1,7 +1,7 @@
 // The checks table: its rows in order with their labels, in one place. Each phase produces the row of the check
 // it ran through `row()`; the report lists them in this order, with any row not produced as not reached.
-import type { Settings } from '../inputs.js'
-import type { CheckResult } from '../model.js'
+import type { Settings } from '../setup/inputs.js'
+import type { CheckResult } from '../core/model.js'
 
 type CheckId = CheckResult['id']
 

@@ -1,9 +1,9 @@
 // `compare: base`, after the verdict and the teardown of the pull request's own container: the same smoke test on
 // the base commit, one after the other on the same runner, then both profiles side by side in the report.
-import type { Settings } from '../inputs.js'
-import type { RunReport } from '../model.js'
-import { baseShaFrom, compareWithBase } from '../profile/compare.js'
-import { withComparison } from '../profile/verdict.js'
+import type { Settings } from '../setup/inputs.js'
+import type { RunReport } from '../core/model.js'
+import { baseShaFrom, compareWithBase } from '../profile/comparison.js'
+import { withComparison } from '../profile/in-report.js'
 import type { PipelineDeps, SmokeRun } from './types.js'
 
 type Smoke = (settings: Settings, deps: PipelineDeps) => Promise<RunReport>

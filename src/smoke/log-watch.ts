@@ -3,8 +3,8 @@
 // and wakes everyone waiting in `waitFor()`, so no phase waits out a timeout when the log already told the answer.
 import type { Docker } from '../docker/docker.js'
 import { BootTracker } from '../gunicorn/boot-tracker.js'
-import { LogBuffer } from '../log-buffer.js'
-import type { LogLine } from '../model.js'
+import { LogBuffer } from './log-buffer.js'
+import type { LogLine } from '../core/model.js'
 import type { Outcome } from './types.js'
 
 /** After Gunicorn's first fatal line, how long to let the rest of its output arrive before deciding. */

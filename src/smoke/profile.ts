@@ -1,7 +1,7 @@
 // The boot profile of a healthy run, after the stability window (and the load): the master's and workers'
 // memory, the container's total, the image size and the boot timings, with the fit check under `memory`.
 import { measureProfile, sampleLargestWorker } from '../profile/measure.js'
-import { withFit } from '../profile/verdict.js'
+import { withFit } from '../profile/in-report.js'
 import type { Findings, Outcome, Running, SmokeRun } from './types.js'
 
 /**

@@ -1,5 +1,5 @@
 // The run's report: the fields every verdict shares (checks table, timings, metadata) around what the phases found.
-import type { RunReport } from '../model.js'
+import type { RunReport } from '../core/model.js'
 import type { SmokeRun } from './types.js'
 
 export type ReportFields = Partial<RunReport> & Pick<RunReport, 'result' | 'summary'>

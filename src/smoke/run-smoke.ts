@@ -1,8 +1,8 @@
 // The smoke test itself, shared by the action and the CLI, phase by phase: build → start → watch the log while
 // probing (wait for health, then WebSocket, load, stability) → teardown → verdict. It never decides by waiting
 // out a timeout when the log or the container already told the answer.
-import type { Settings } from '../inputs.js'
-import type { RunReport } from '../model.js'
+import type { Settings } from '../setup/inputs.js'
+import type { RunReport } from '../core/model.js'
 import { afterHealthy } from './after-healthy.js'
 import { buildImage } from './build.js'
 import { Checks } from './checks.js'

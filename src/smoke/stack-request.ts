@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import type { StackRequest } from '../diagnosis/context.js'
 import { hostPidsArgs, stackRequestArgs } from '../docker/args.js'
-import type { LogLine } from '../model.js'
+import type { LogLine } from '../core/model.js'
 import { cancelled, type Findings, type Running, type SmokeRun } from './types.js'
 
 /** How long to wait for the dump to reach the log. */

@@ -2,9 +2,9 @@
 // find the port it publishes. `docker run` failing outright (no such executable, a bad network) is decided here.
 import { runArgs, runEnvironment } from '../docker/args.js'
 import { DockerError, type ImageInfo } from '../docker/docker.js'
-import { imageHasStartCommand } from '../discovery.js'
+import { imageHasStartCommand } from '../setup/discovery.js'
 import { explain } from '../diagnosis/explain.js'
-import type { GunicornFacts, LogLine } from '../model.js'
+import type { GunicornFacts, LogLine } from '../core/model.js'
 import type { CheckRow } from './checks.js'
 import type { ReportFields } from './report.js'
 import { PROBE_HOST, type SmokeRun } from './types.js'

@@ -35,7 +35,8 @@ export async function tearDown(
   const stopped = !healthy && (state ? !state.running : exitedOnItsOwn !== undefined)
   if (stopped && !(await running.watch.readToEnd(logsDone))) {
     run.warnings.push(
-      `More than ${LOG_DRAIN_CAP / 1024 / 1024} MiB of the container's log was still unread when it stopped: the run read that much and no more, so the diagnosis may miss the log's end.`
+      `More than ${LOG_DRAIN_CAP / 1024 / 1024} MiB of the container's log was still unread when it stopped: ` +
+        "the run read that much and no more, so the diagnosis may miss the log's end."
     )
   }
   // --print-config started at the first healthy answer and normally finished during the stability window; the

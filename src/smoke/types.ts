@@ -2,10 +2,10 @@
 // the phases hand on to the next one.
 import type { RunIdentity } from '../docker/args.js'
 import type { Docker, ImageInfo } from '../docker/docker.js'
-import type { Settings } from '../inputs.js'
-import type { RunMetadata, SettingSource, WebSocketOutcome } from '../model.js'
+import type { Settings } from '../setup/inputs.js'
+import type { Outcome, RunMetadata, SettingSource, WebSocketResult } from '../core/model.js'
 import type { LoadResult } from '../probes/load.js'
-import type { BootProfile } from '../profile/model.js'
+import type { BootProfile } from '../profile/figures.js'
 import type { StackRequest } from '../diagnosis/context.js'
 import type { Checks } from './checks.js'
 import type { LogWatch } from './log-watch.js'
@@ -39,7 +39,7 @@ export interface PipelineDeps {
   event?: { name: string; payload: unknown; tempDir?: string }
 }
 
-export type Outcome = 'healthy' | 'gave-up' | 'container-exited' | 'boot-timeout' | 'health-failed' | 'unstable'
+export type { Outcome } from '../core/model.js'
 
 export class CancelledError extends Error {
   constructor() {
@@ -79,7 +79,7 @@ export interface Running {
 export interface Findings {
   outcome: Outcome
   healthyAt?: number
-  websocket?: WebSocketOutcome
+  websocket?: WebSocketResult
   load?: LoadResult
   stabilityMs?: number
   /** The largest worker's RSS, sampled at the first healthy answer (runs alongside the next phases). */

@@ -2,24 +2,24 @@
 import { advisoriesFor } from '../diagnosis/advisories.js'
 import { annotationsFor, diagnose, type DiagnosisContext } from '../diagnosis/index.js'
 import type { ContainerState, ImageInfo } from '../docker/docker.js'
-import { staticWorkerCount } from '../effective-config.js'
-import type { Settings } from '../inputs.js'
-import type { HealthOutcome, LogLine, RunReport } from '../model.js'
-import { repoRelative } from '../paths.js'
-import { fitNotes } from '../profile/verdict.js'
-import { findStartCommandElsewhere } from '../start-command-search.js'
-import { formatSeconds } from '../text.js'
+import { staticWorkerCount } from '../setup/effective-config.js'
+import type { Settings } from '../setup/inputs.js'
+import type { HealthResult, LogLine, RunReport } from '../core/model.js'
+import { repoRelative } from '../core/paths.js'
+import { fitNotes } from '../profile/in-report.js'
+import { findStartCommandElsewhere } from '../setup/start-command-search.js'
+import { formatSeconds } from '../core/text.js'
 import type { CheckRow } from './checks.js'
-import { loadCheck } from './load.js'
+import { loadCheck } from './load-check.js'
 import { reportOf } from './report.js'
-import { stabilityCheck } from './stability.js'
+import { stabilityCheck } from './stability-check.js'
 import { startCheck } from './start.js'
 import type { Evidence } from './teardown.js'
 import type { Findings, Running, SmokeRun } from './types.js'
 import { healthCheck } from './wait-healthy.js'
-import { websocketCheck } from './websocket.js'
+import { websocketCheck } from './websocket-check.js'
 
-export function verdict(run: SmokeRun, running: Running, findings: Findings, health: HealthOutcome, evidence: Evidence): RunReport {
+export function verdict(run: SmokeRun, running: Running, findings: Findings, health: HealthResult, evidence: Evidence): RunReport {
   const { settings } = run
   const { watch } = running
   watch.tracker.flush()
@@ -69,7 +69,7 @@ export function verdict(run: SmokeRun, running: Running, findings: Findings, hea
 }
 
 /** Everything the diagnosis reads, built in one place from the settings and what the run saw. */
-export function diagnosisContext(run: SmokeRun, running: Running, findings: Findings, health: HealthOutcome, evidence: Evidence): DiagnosisContext {
+export function diagnosisContext(run: SmokeRun, running: Running, findings: Findings, health: HealthResult, evidence: Evidence): DiagnosisContext {
   const { settings } = run
   const { watch } = running
   const { outcome, websocket } = findings

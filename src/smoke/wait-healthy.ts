@@ -1,9 +1,9 @@
 // Phase 3, wait for health: poll the health route until it answers as expected, deciding as soon as anything
 // decides: the log (Gunicorn gave up, a worker died, the container exited), a status that will not heal, or
 // the `timeout`.
-import type { HealthOutcome } from '../model.js'
-import { HealthProbe } from '../probes/http.js'
-import { excerpt } from '../text.js'
+import type { HealthResult } from '../core/model.js'
+import { HealthProbe } from '../probes/health.js'
+import { excerpt } from '../core/text.js'
 import type { CheckRow } from './checks.js'
 import { runProbe } from './run-probe.js'
 import { knownWrongAnswer } from './wrong-answer.js'
@@ -53,7 +53,7 @@ export async function waitHealthy(run: SmokeRun, running: Running): Promise<{ fi
 }
 
 /** The health check's row. */
-export function healthCheck(health: HealthOutcome, findings: Findings, containerStartedAt: number): CheckRow {
+export function healthCheck(health: HealthResult, findings: Findings, containerStartedAt: number): CheckRow {
   const { healthyAt, outcome } = findings
   return {
     id: 'health',
@@ -63,7 +63,7 @@ export function healthCheck(health: HealthOutcome, findings: Findings, container
   }
 }
 
-function healthDetail(health: HealthOutcome): string {
+function healthDetail(health: HealthResult): string {
   if (health.status !== undefined && !health.error) {
     return health.bodyExcerpt ? `${health.status} \`${excerpt(health.bodyExcerpt, 61)}\`` : `${health.status}`
   }

@@ -1,6 +1,6 @@
 // The effective worker count (`gunicorn --print-config`, which imports the app): it starts once the app is
 // healthy, so it never competes with the boot for the CPU or delays a verdict.
-import { effectiveWorkerCount } from '../effective-config.js'
+import { effectiveWorkerCount } from '../setup/effective-config.js'
 import type { Running, SmokeRun } from './types.js'
 
 export class WorkerCount {

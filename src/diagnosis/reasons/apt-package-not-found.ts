@@ -2,7 +2,7 @@
 // `apt-get update`, or a name this release does not have.
 import { defineReason, type Rule } from '../reason.js'
 import { debianNameFor } from '../native-deps.js'
-import { pointers, stepLocation } from '../rules/build.js'
+import { pointers, stepLocation } from '../rules/build-causes.js'
 import { code } from '../words.js'
 
 type Facts =

@@ -1,10 +1,10 @@
 // The build's catch-all: the failing step as it is, its last lines, and what the builder's message says went wrong
 // (no pip, no matching distribution, a file missing from the context, the base image, the Dockerfile's syntax).
 import { defineReason, type Rule } from '../reason.js'
-import { BUILD_CAUSES, dockerfileAt, pointers, type BuildCause, type CauseRule } from '../rules/build.js'
+import { BUILD_CAUSES, dockerfileAt, pointers, type BuildCause, type CauseRule } from '../rules/build-causes.js'
 import { code } from '../words.js'
 import type { BuildFailure } from '../../docker/build-output.js'
-import { clip } from '../../text.js'
+import { clip } from '../../core/text.js'
 
 interface Facts {
   instruction?: string

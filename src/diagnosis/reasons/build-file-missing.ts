@@ -3,11 +3,11 @@
 import path from 'node:path'
 import { defineReason, type Finding, type Rule } from '../reason.js'
 import { closestExistingFile, dockerignoreLine, existsInContext } from '../build-context.js'
-import { pointers, rel, stepLocation } from '../rules/build.js'
+import { pointers, rel, stepLocation } from '../rules/build-causes.js'
 import type { BuildContext } from '../stages.js'
 import { code, fileLine, present } from '../words.js'
-import { clip } from '../../text.js'
-import type { SourceLocation } from '../../model.js'
+import { clip } from '../../core/text.js'
+import type { SourceLocation } from '../../core/model.js'
 
 interface Copied {
   /** The failing COPY or ADD instruction. */

@@ -3,7 +3,7 @@
 import { defineReason, type Words } from '../reason.js'
 import { invalidPort, noAppModule, rejectedSetting, unreadableConfig, type ConfigFacts, type ConfigFileFacts } from '../rules/configuration.js'
 import { djangoSettings, iniSection, installedApp, optionWithoutValue, settingCrash, unresolvableBind } from '../rules/config-sources.js'
-import { executableMissing, networkMissing, otherStartFailure, startWords, type StartFacts } from '../rules/start.js'
+import { executableMissing, networkMissing, otherStartFailure, startWords, type StartFacts } from '../rules/start-failures.js'
 import { code, fileLine, where } from '../words.js'
 
 type Facts = StartFacts | ConfigFacts

@@ -4,7 +4,7 @@ import type { RuleContext, Traceback } from '../context.js'
 import { isConnectFrame, isDatabaseError, readDatabaseError, serviceKind, type DbError, type DbFailure } from '../rules/environment.js'
 import { LOOPBACK } from '../rules/rule.js'
 import { code, present, where } from '../words.js'
-import type { SourceLocation } from '../../model.js'
+import type { SourceLocation } from '../../core/model.js'
 
 type Facts =
   | { kind: 'driver-error'; service: string; error: DbError; location?: SourceLocation }

@@ -2,9 +2,9 @@
 import { defineReason, type Rule } from '../reason.js'
 import { parseConflict, type DependencyConflict, type RequirementClash } from '../pip-output.js'
 import { normalizeName, pinsOf } from '../requirements.js'
-import { pinLocation, pinsFor, pointers } from '../rules/build.js'
+import { pinLocation, pinsFor, pointers } from '../rules/build-causes.js'
 import { code, fileLine, present, where } from '../words.js'
-import type { SourceLocation } from '../../model.js'
+import type { SourceLocation } from '../../core/model.js'
 
 interface Facts {
   /** The clash that explains the conflict: `dependent dependentVersion` requires `requirement` of `target`. */

@@ -1,7 +1,7 @@
 // Django answers every probe `400 Bad Request (400)`: the Host header the probe sends is not in ALLOWED_HOSTS.
 import { defineReason, type Rule, type Words } from '../reason.js'
 import { allowedHostsLine, DJANGO_BAD_REQUEST, INVALID_HOST, productionHost } from '../rules/answers.js'
-import type { SourceLocation } from '../../model.js'
+import type { SourceLocation } from '../../core/model.js'
 import { code, fileLine, present } from '../words.js'
 
 interface Facts {

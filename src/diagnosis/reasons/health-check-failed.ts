@@ -1,7 +1,7 @@
 // The server is up but the health path did not answer as expected: a wrong status, no answer at all, or a
 // failure the run recorded without an answer to show.
 import { defineReason, type Rule, type Words } from '../reason.js'
-import { bodyExcerpt, healthCheckExplains, quotedBody } from '../rules/http.js'
+import { bodyExcerpt, healthCheckExplains, quotedBody } from '../rules/health-answers.js'
 import { code } from '../words.js'
 
 type Facts = { healthPath: string; healthStatus: string } & (

@@ -8,7 +8,7 @@ import { cannotImportName, definedNames, missingName, moduleNotFound, raisedAtIm
 import { closestLocalModule, type LocalNeighbour } from '../rules/local-modules.js'
 import { exceptionIs } from '../rules/rule.js'
 import { code, fileLine, where } from '../words.js'
-import type { SourceLocation } from '../../model.js'
+import type { SourceLocation } from '../../core/model.js'
 
 /** `from <fromModule> import <name>` failed; importedAt is the user's line that imports it. */
 interface CannotImport {

@@ -5,9 +5,9 @@ import { pipPackageFor } from '../packages.js'
 import { crlfScript, importCutShort, moduleNotFound, raisedByImportApp, requirementsIn } from '../rules/imports.js'
 import { closestLocalModule } from '../rules/local-modules.js'
 import { commandLine, firstLocation } from '../rules/locate.js'
-import { gunicornNotInstalled, startWords, type StartFacts } from '../rules/start.js'
+import { gunicornNotInstalled, startWords, type StartFacts } from '../rules/start-failures.js'
 import { code, present, where } from '../words.js'
-import type { SourceLocation } from '../../model.js'
+import type { SourceLocation } from '../../core/model.js'
 
 type BootFacts =
   | { kind: 'gunicorn-missing'; exceptionLine: string }

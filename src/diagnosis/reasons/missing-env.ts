@@ -3,7 +3,7 @@ import { defineReason, type Finding, type Rule } from '../reason.js'
 import type { RuleContext, Traceback } from '../context.js'
 import { emptySpecVariable, environImproperlyConfigured, environKeyError, noneFromEnvironment, variableName } from '../rules/environment.js'
 import { code, fileLine, present } from '../words.js'
-import type { SourceLocation } from '../../model.js'
+import type { SourceLocation } from '../../core/model.js'
 
 type Facts =
   | {

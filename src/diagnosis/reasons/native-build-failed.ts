@@ -3,9 +3,9 @@ import { defineReason, type Rule } from '../reason.js'
 import { APT_FOR_MISSING, APT_FOR_PACKAGE, BINARY_ALTERNATIVE } from '../native-deps.js'
 import { parseNativeBuildFailure, type NativeBuildFailure } from '../pip-output.js'
 import { normalizeName, pinsOf } from '../requirements.js'
-import { dockerfileAt, pinLocation, pinsFor, pointers } from '../rules/build.js'
+import { dockerfileAt, pinLocation, pinsFor, pointers } from '../rules/build-causes.js'
 import { code, fileLine, present } from '../words.js'
-import type { SourceLocation } from '../../model.js'
+import type { SourceLocation } from '../../core/model.js'
 
 interface Facts {
   packageName: string

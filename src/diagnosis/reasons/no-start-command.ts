@@ -2,8 +2,8 @@
 // script runs without arguments, `exec "$@"` runs nothing, and the container exits before Gunicorn ever starts.
 import { defineReason, type Rule } from '../reason.js'
 import { code, fileLine } from '../words.js'
-import type { SourceLocation } from '../../model.js'
-import type { StartCommandElsewhere } from '../../start-command-search.js'
+import type { SourceLocation } from '../../core/model.js'
+import type { StartCommandElsewhere } from '../../setup/start-command-search.js'
 
 interface Facts {
   entrypoint: string

@@ -4,10 +4,10 @@ import { defineReason, type Finding, type Rule } from '../reason.js'
 import { closestName, WELL_KNOWN_PACKAGES } from '../closest.js'
 import { parseNotFound, type NotFound } from '../pip-output.js'
 import { normalizeName, pinsOf } from '../requirements.js'
-import { dockerfileAt, pinLocation, pinsFor, pointers } from '../rules/build.js'
+import { dockerfileAt, pinLocation, pinsFor, pointers } from '../rules/build-causes.js'
 import type { BuildContext } from '../stages.js'
 import { code, where } from '../words.js'
-import type { SourceLocation } from '../../model.js'
+import type { SourceLocation } from '../../core/model.js'
 
 interface Requested {
   name: string

@@ -3,7 +3,7 @@ import { defineReason, type Rule } from '../reason.js'
 import { frameText } from '../context.js'
 import { exceptionIs } from '../rules/rule.js'
 import { code, fileLine, present } from '../words.js'
-import type { SourceLocation } from '../../model.js'
+import type { SourceLocation } from '../../core/model.js'
 
 interface Facts {
   /** `file:line` of the error, the repository's file when it maps there. */

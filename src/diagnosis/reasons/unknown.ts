@@ -2,7 +2,7 @@
 // else how the container ended.
 import { defineReason, type Rule } from '../reason.js'
 import { code, where } from '../words.js'
-import type { SourceLocation } from '../../model.js'
+import type { SourceLocation } from '../../core/model.js'
 
 type Facts =
   | { kind: 'exception'; exceptionLine: string; location?: SourceLocation }

@@ -1,10 +1,10 @@
 // The server is up but the WebSocket probe failed: no route, Socket.IO sessions split across workers, a worker
 // class that cannot hold a WebSocket, or a failure the probe can only describe.
 import { defineReason, type Rule, type Words } from '../reason.js'
-import { failedWebSocket, PLAIN_WORKER, upgradeRefused, websocketEvidence } from '../rules/http.js'
+import { failedWebSocket, PLAIN_WORKER, upgradeRefused, websocketEvidence } from '../rules/health-answers.js'
 import { code, present } from '../words.js'
 import { STOP_SIGNALS } from '../rules/lifecycle.js'
-import type { LogLine } from '../../model.js'
+import type { LogLine } from '../../core/model.js'
 
 type Facts =
   | { kind: 'interrupted'; path: string; told?: string; exit?: string; workers: number; stopped?: string; exitCode?: number }

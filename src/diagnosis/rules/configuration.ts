@@ -1,7 +1,7 @@
 // Gunicorn's own configuration: the `Error: …` lines it prints when it rejects a setting, the facts the
 // config-error reason words them from, and the application spec the app-not-found reason reads.
 import type { EventOf } from '../../gunicorn/log-parser.js'
-import type { SourceLocation } from '../../model.js'
+import type { SourceLocation } from '../../core/model.js'
 import type { RuleContext } from '../context.js'
 import type { Finding, Rule } from '../reason.js'
 import { importsOs, shellFormOf } from './command-forms.js'

@@ -4,7 +4,7 @@
 // these find; crash-reports.ts reads the segfaults reported outside Python.
 import { crashedThread, type BinaryIncompatibilityEvent, type FatalErrorEvent, type FaultFrame } from '../../gunicorn/faulthandler.js'
 import type { EventOf } from '../../gunicorn/log-parser.js'
-import type { SourceLocation } from '../../model.js'
+import type { SourceLocation } from '../../core/model.js'
 import type { RuleContext } from '../context.js'
 
 const NATIVE_SIGNALS = /SIGSEGV|SIGBUS|SIGILL|SIGFPE|signal (11|7|4|8)\b/

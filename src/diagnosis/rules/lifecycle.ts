@@ -1,7 +1,7 @@
 // The server's life after the import: workers that die after booting, what the app printed as they died, a
 // wrapper that gave up on Gunicorn, and the last lines of a boot that never became ready. Shared by the
 // crash-loop and boot-timeout reasons, which word what these find.
-import type { LogLine } from '../../model.js'
+import type { LogLine } from '../../core/model.js'
 import type { RuleContext } from '../context.js'
 import type { WorkerDeath } from '../../gunicorn/boot-tracker.js'
 import { stripLinePrefixes } from '../../gunicorn/line-prefix.js'

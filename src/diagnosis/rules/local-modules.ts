@@ -4,7 +4,7 @@ import { readdirSync, type Dirent } from 'node:fs'
 import { closestName, editDistance, WELL_KNOWN_PACKAGES } from '../closest.js'
 import type { RuleContext, Traceback } from '../context.js'
 import { knownImportName } from '../packages.js'
-import type { SourceLocation } from '../../model.js'
+import type { SourceLocation } from '../../core/model.js'
 
 // Folders that hold no app code, and scripts nobody imports (manage.py is one edit from `mangum`, a real package).
 const NOT_MODULES = /^(\.|__pycache__$|node_modules$|venv$|env$|site-packages$|tests?$|(__init__|manage|setup|conftest|noxfile|fabfile)\.py$)/

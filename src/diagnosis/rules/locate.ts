@@ -3,7 +3,7 @@
 import { readdirSync, type Dirent } from 'node:fs'
 import path from 'node:path'
 import type { FaultFrame } from '../../gunicorn/faulthandler.js'
-import type { SourceLocation } from '../../model.js'
+import type { SourceLocation } from '../../core/model.js'
 import type { RuleContext, Traceback } from '../context.js'
 
 /** A line of a repository file, with its text. */

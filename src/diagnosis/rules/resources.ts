@@ -1,7 +1,7 @@
 // Resources: what the log and Docker say about memory, and the worker count and timeout the image sets. Shared by
 // the out-of-memory and worker-timeout reasons, which word what these find.
 import type { EventOf } from '../../gunicorn/log-parser.js'
-import type { SourceLocation } from '../../model.js'
+import type { SourceLocation } from '../../core/model.js'
 import type { RuleContext, Traceback } from '../context.js'
 import { commandLine, configSetting, firstLocation, type FoundLine } from './locate.js'
 import { exceptionIs, present } from './rule.js'

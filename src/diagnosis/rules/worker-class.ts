@@ -1,7 +1,7 @@
 // The worker class: Gunicorn could not load it (a package missing, too old, or a class this Gunicorn no longer has)
 // or it broke while Gunicorn set it up. The detection helpers of the worker-class-unavailable reason; its rules and
 // words are in src/diagnosis/reasons/worker-class-unavailable.ts.
-import type { SourceLocation } from '../../model.js'
+import type { SourceLocation } from '../../core/model.js'
 import type { EventOf } from '../../gunicorn/log-parser.js'
 import type { RuleContext, Traceback } from '../context.js'
 import { WORKER_CLASS_PACKAGES } from '../packages.js'

@@ -1,5 +1,5 @@
 // Small wording helpers shared by the comment and the job summary.
-import type { CheckStatus, RunMetadata } from '../model.js'
+import type { CheckStatus, RunMetadata } from '../core/model.js'
 import { encodeRepoPath, safeUrl } from './markdown-safe.js'
 
 /** "18 ms", "2.3 s", "1 min 5 s". */

@@ -1,5 +1,5 @@
 // Choosing which log lines a reader sees: the traceback around the cause, and as much of the tail as fits.
-import type { LogLine } from '../model.js'
+import type { LogLine } from '../core/model.js'
 import { fenceFor, sanitizeLogLine } from './markdown-safe.js'
 
 const GUNICORN_PREFIX = /^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}\] \[\d+\] \[[A-Z]+\] /

@@ -2,8 +2,8 @@
 // failing step installs, and what the builder's own message says went wrong (the causes `build-failed` tells
 // apart). The reasons themselves (dependency-conflict … build-failed) are in src/diagnosis/reasons/.
 import { findInstructionLine, type BuildFailure } from '../../docker/build-output.js'
-import type { SourceLocation } from '../../model.js'
-import { repoRelative } from '../../paths.js'
+import type { SourceLocation } from '../../core/model.js'
+import { repoRelative } from '../../core/paths.js'
 import { readPins, requirementFilesOf, type Pin } from '../requirements.js'
 import type { BuildContext } from '../stages.js'
 

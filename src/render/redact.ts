@@ -1,7 +1,7 @@
 // Secrets must never reach a public comment or a job summary. The Redactor replaces known secret values
 // (every `env` input value, the token) and common credential shapes with ***, before anything is truncated:
 // cutting first could leave half a secret that no pattern recognises any more.
-import type { LogLine, RunReport } from '../model.js'
+import type { LogLine, RunReport } from '../core/model.js'
 
 export const REDACTED = '***'
 

@@ -1,6 +1,6 @@
 // The terminal rendering of a RunReport for the CLI: verdict, checks, diagnosis, the evidence and a log tail.
-import type { CheckResult, RunReport } from './model.js'
-import { comparisonLine } from './profile/render.js'
+import type { CheckResult, RunReport } from '../core/model.js'
+import { comparisonLine } from '../profile/render.js'
 
 export interface TerminalStyle {
   pass(text: string): string

@@ -1,11 +1,11 @@
 // After healthy, the WebSocket (or Socket.IO) route, when `websocket-path` is set: one upgrade and exchange.
-import type { WebSocketOutcome } from '../model.js'
+import type { WebSocketResult } from '../core/model.js'
 import { WebSocketProbe } from '../probes/websocket.js'
 import type { CheckRow } from './checks.js'
 import { runProbe, type Probed } from './run-probe.js'
 import { PROBE_HOST, type Running, type SmokeRun } from './types.js'
 
-export async function checkWebSocket(run: SmokeRun, running: Running): Promise<Probed<WebSocketOutcome>> {
+export async function checkWebSocket(run: SmokeRun, running: Running): Promise<Probed<WebSocketResult>> {
   const { settings, deps } = run
   deps.ui.progress(`Checking the WebSocket route ${settings.websocketPath} (${settings.websocketProtocol})`)
   const probe = new WebSocketProbe({
@@ -26,7 +26,7 @@ export async function checkWebSocket(run: SmokeRun, running: Running): Promise<P
   return probed
 }
 
-export function websocketCheck(outcome: WebSocketOutcome | undefined): CheckRow {
+export function websocketCheck(outcome: WebSocketResult | undefined): CheckRow {
   return {
     id: 'websocket',
     status: outcome ? (outcome.ok ? 'pass' : 'fail') : 'not-reached',

@@ -4,9 +4,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { split as shellSplit } from 'shlex'
-import { RUN_LABEL, runEnvironment, type RunIdentity } from './docker/args.js'
-import type { Docker, ImageInfo } from './docker/docker.js'
-import { parsePrintConfig } from './gunicorn/print-config.js'
+import { RUN_LABEL, runEnvironment, type RunIdentity } from '../docker/args.js'
+import type { Docker, ImageInfo } from '../docker/docker.js'
+import { parsePrintConfig } from '../gunicorn/print-config.js'
 import type { Settings } from './inputs.js'
 
 /** The argv the container will run: the `command` input, else the image's ENTRYPOINT + CMD. */

@@ -1,6 +1,6 @@
 // Keeps a bounded window of the container log: the head (where Gunicorn's start-up and the first traceback
 // usually are) and the tail (where the end is), so 40 MB of log never sits in memory.
-import type { LogLine } from './model.js'
+import type { LogLine } from '../core/model.js'
 
 export class LogBuffer {
   private readonly head: LogLine[] = []

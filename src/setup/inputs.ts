@@ -2,10 +2,10 @@
 // and every problem becomes one sentence that names the input.
 import path from 'node:path'
 import { split as shellSplit } from 'shlex'
-import { isHostHeader } from './probes/host-header.js'
-import { compileExpect, parseSocketIoSend } from './probes/websocket.js'
-import { parseComparisonInputs, type CompareMode } from './profile/inputs.js'
-import type { RegressionLimits } from './profile/model.js'
+import { isHostHeader } from '../probes/host-header.js'
+import { compileExpect, parseSocketIoSend } from '../probes/websocket.js'
+import { parseComparisonInputs, type CompareMode } from '../profile/profile-inputs.js'
+import type { RegressionLimits } from '../profile/figures.js'
 import {
   InputError,
   isDirectory,

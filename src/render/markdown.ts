@@ -1,7 +1,7 @@
 // The pull-request comment and the job summary, both rendered from a (redacted) RunReport.
 // Read in five seconds: verdict, cause, fix; then the checks, the proof, and the log one click away.
 // Size rule: the headline, cause and fix are never cut; the log tail shrinks first, then the traceback excerpt.
-import type { RunReport } from '../model.js'
+import type { RunReport } from '../core/model.js'
 import { describeExitCode, formatCount, formatDuration, plural, runLinks, type RunLinks } from './format.js'
 import { findCauseExcerpt, fitTail, shrinkExcerpt, type LogExcerpt } from './log-excerpt.js'
 import { capLength, codeBlock, codeSpan, escapeText, inlineMarkdown, sanitizeLogLine } from './markdown-safe.js'

@@ -1,5 +1,5 @@
 // The boot profile in the comment (one compact line) and the job summary (the line and a small table).
-import type { RunReport } from '../model.js'
+import type { RunReport } from '../core/model.js'
 import { comparisonLine, profileTable } from '../profile/render.js'
 import { capLength, inlineMarkdown } from './markdown-safe.js'
 

@@ -1,6 +1,6 @@
 // HTTP answers: the server is up, but the health route or the WebSocket upgrade did not answer as expected.
 // Detection helpers shared by the rules of `websocket-failed` and `health-check-failed`.
-import type { HealthOutcome, WebSocketOutcome } from '../../model.js'
+import type { HealthResult, WebSocketResult } from '../../core/model.js'
 import type { RuleContext } from '../context.js'
 import { code } from '../words.js'
 
@@ -8,13 +8,13 @@ import { code } from '../words.js'
 export const PLAIN_WORKER = /^(sync|gthread|gevent|gunicorn\.workers\.(sync|gthread|ggevent)\.\w+)$/i
 
 /** The WebSocket probe that failed the run, when the run failed on it. */
-export function failedWebSocket(rc: RuleContext): WebSocketOutcome | undefined {
+export function failedWebSocket(rc: RuleContext): WebSocketResult | undefined {
   const ws = rc.ctx.websocket
   return rc.ctx.outcome === 'websocket-failed' && ws && !ws.ok ? ws : undefined
 }
 
 /** The probe's outcome, then the line where Gunicorn names the worker class it runs. */
-export function websocketEvidence(rc: RuleContext, ws: WebSocketOutcome): string[] {
+export function websocketEvidence(rc: RuleContext, ws: WebSocketResult): string[] {
   const evidence = [`WebSocket ${ws.path}: ${ws.detail}`]
   const listening = rc.ofKind('worker-class')[0]
   if (listening) evidence.push(listening.lines[0].text)
@@ -22,7 +22,7 @@ export function websocketEvidence(rc: RuleContext, ws: WebSocketOutcome): string
 }
 
 /** The upgrade was answered as plain HTTP, or the socket closed or spoke something else. */
-export function upgradeRefused(ws: WebSocketOutcome): boolean {
+export function upgradeRefused(ws: WebSocketResult): boolean {
   return ws.status === 400 || ws.status === 426 || ws.failure === 'closed' || ws.failure === 'protocol' || ws.status === 200
 }
 
@@ -40,7 +40,7 @@ export function healthCheckExplains(rc: RuleContext): boolean {
 }
 
 /** The answer's body on one line, as far as a summary quotes it; undefined when the answer had none. */
-export function bodyExcerpt(health: HealthOutcome): string | undefined {
+export function bodyExcerpt(health: HealthResult): string | undefined {
   return health.bodyExcerpt ? health.bodyExcerpt.replace(/\s+/g, ' ').slice(0, 160) : undefined
 }
 

@@ -1,7 +1,7 @@
 // The CLI speaks of its options where the action speaks of its inputs. Summaries and remedies are data shared by
 // both, worded for the action (`set the \`health-path\` input`); the CLI rewords its report once, in this one
 // place, before any of its forms (terminal, JSON, Markdown) is rendered: `set \`--health-path\``.
-import type { RunReport } from './model.js'
+import type { RunReport } from '../core/model.js'
 
 const flag = (name: string) => `--${name}`
 

@@ -3,19 +3,19 @@
 // sticky comment and a check run with the annotations. It never builds, runs or checks out anything, and it renders
 // the file's strings with the same escaping renderer as any report: no Markdown or HTML is taken from the file.
 import * as core from '@actions/core'
-import { createOctokit, type GitHubClient } from './github/client.js'
-import { upsertCheckRun } from './github/check-run.js'
-import { deliverComment, describeFailure } from './github/deliver.js'
-import { readEventPayload } from './github/event.js'
-import { pullRequestOfRun } from './github/head-pull-request.js'
-import { triggeringRun, TriggeringRunError, type TriggeringRun } from './github/workflow-run.js'
-import { InputError } from './input-values.js'
-import type { RunReport } from './model.js'
-import { parsePublishInputs, type PublishInputs } from './publish-inputs.js'
-import { readReportFile, ReportFileError } from './report-file/read.js'
-import { publishableReport, refusal } from './report-file/verify.js'
-import { renderComment, renderSummary } from './report/markdown.js'
-import { sanitizeCommentKey } from './report/marker.js'
+import { createOctokit, type GitHubClient } from './client.js'
+import { upsertCheckRun } from './check-run.js'
+import { deliverComment, describeFailure } from './comment-policy.js'
+import { readEventPayload } from './event.js'
+import { pullRequestOfRun } from './head-pull-request.js'
+import { triggeringRun, TriggeringRunError, type TriggeringRun } from './workflow-run.js'
+import { InputError } from '../setup/input-values.js'
+import type { RunReport } from '../core/model.js'
+import { parsePublishInputs, type PublishInputs } from '../setup/publish-inputs.js'
+import { readReportFile, ReportFileError } from '../report-file/read.js'
+import { publishableReport, refusal } from '../report-file/verify.js'
+import { renderComment, renderSummary } from '../render/markdown.js'
+import { sanitizeCommentKey } from '../render/marker.js'
 
 /** Returns the exit code: 0 once published (the verdict is the check run's), 1 when the report is refused. */
 export async function publishReport(env: NodeJS.ProcessEnv, octokit?: GitHubClient): Promise<number> {
@@ -120,7 +120,8 @@ async function publishCheckRun(
     const status = (error as { status?: number }).status
     core.warning(
       status === 403
-        ? `No check run: the token may not write checks; add 'checks: write' to the job's permissions for the annotations on the pull request's diff. The comment is unaffected.`
+        ? "No check run: the token may not write checks; add 'checks: write' to the job's permissions for the " +
+            "annotations on the pull request's diff. The comment is unaffected."
         : `No check run: ${describeFailure(error, 'create the check run')}`
     )
   }

@@ -1,10 +1,10 @@
 // The preparation the action and the CLI share, in order: discovery → settings → Procfile → secrets → identity →
 // signals. Everything here happens before Docker is touched; an invalid input throws an InputError (one sentence).
-import { runIdentity, type RunIdentity } from './docker/args.js'
-import type { Docker } from './docker/docker.js'
+import { runIdentity, type RunIdentity } from '../docker/args.js'
+import type { Docker } from '../docker/docker.js'
 import { describeSources, discover, type Discovery } from './discovery.js'
 import { parseKeyValueLines, parseSettings, type InputReader, type Settings } from './inputs.js'
-import { Redactor } from './report/redact.js'
+import { Redactor } from '../render/redact.js'
 
 export interface PrepareHost {
   /** The repository root; relative inputs (context, dockerfile) resolve against it. */

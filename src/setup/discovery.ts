@@ -6,8 +6,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseDocument } from 'yaml'
 import { InputError, type InputReader, type Settings } from './inputs.js'
-import type { SettingSource } from './model.js'
-import { repoRelative } from './paths.js'
+import type { SettingSource } from '../core/model.js'
+import { repoRelative } from '../core/paths.js'
 import { chooseContext, findDockerfiles } from './dockerfile-search.js'
 
 export interface Discovery {
@@ -45,7 +45,7 @@ interface RenderService {
   envVars?: unknown
 }
 
-/** Settings discovery can fill, by input name, with their built-in defaults (applied in src/inputs.ts). */
+/** Settings discovery can fill, by input name, with their built-in defaults (applied in inputs.ts). */
 const DISCOVERABLE = ['context', 'dockerfile', 'health-path', 'command', 'port'] as const
 
 export function discover(workspace: string, read: InputReader): Discovery {

@@ -7,11 +7,11 @@ import os from 'node:os'
 import path from 'node:path'
 import type { RunIdentity } from '../docker/args.js'
 import type { Docker } from '../docker/docker.js'
-import type { Settings } from '../inputs.js'
-import type { RunReport } from '../model.js'
+import type { Settings } from '../setup/inputs.js'
+import type { RunReport } from '../core/model.js'
 import { Git } from './git.js'
 import { regressionsBeyond } from './limits.js'
-import type { BaseComparison, BootProfile, RegressionLimits } from './model.js'
+import type { BaseComparison, BootProfile, RegressionLimits } from './figures.js'
 
 export interface CompareOptions {
   /** The pull request's settings; the base run gets the same ones with its paths moved into the worktree. */

@@ -1,7 +1,7 @@
 // After healthy (and after the load, if any), the stability window: no worker may exit or time out for
 // `stability-window` seconds.
 import { StabilityProbe } from '../probes/stability.js'
-import { formatSeconds } from '../text.js'
+import { formatSeconds } from '../core/text.js'
 import type { CheckRow } from './checks.js'
 import { runProbe } from './run-probe.js'
 import { cancelled, type Findings, type Outcome, type Running, type SmokeRun } from './types.js'
@@ -31,7 +31,8 @@ export function stabilityCheck(run: SmokeRun, running: Running, findings: Findin
       ? ''
       : outcome === 'healthy'
         ? `no worker exited in ${formatSeconds(run.settings.stabilityWindowSec * 1000)}`
-        : `a worker ${trouble?.what === 'worker timeout' ? 'timed out' : 'exited'} ${formatSeconds((trouble?.at ?? run.now()) - healthyAt!)} after the first healthy answer`
+        : `a worker ${trouble?.what === 'worker timeout' ? 'timed out' : 'exited'} ` +
+          `${formatSeconds((trouble?.at ?? run.now()) - healthyAt!)} after the first healthy answer`
   return {
     id: 'stability',
     status: stabilityMs === undefined ? 'not-reached' : outcome === 'healthy' ? 'pass' : 'fail',

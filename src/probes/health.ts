@@ -1,8 +1,8 @@
 // The health probe: one HTTP GET per attempt against the published port on 127.0.0.1 (never `localhost`,
 // which Node 17+ may resolve to ::1 while Docker publishes on IPv4 only).
-import type { StatusMatcher } from '../inputs.js'
-import type { HealthOutcome } from '../model.js'
-import { excerpt } from '../text.js'
+import type { StatusMatcher } from '../setup/inputs.js'
+import type { HealthResult } from '../core/model.js'
+import { excerpt } from '../core/text.js'
 import { httpGet, type HttpAnswer } from './http-client.js'
 import { pauser, type Probe, type ProbeContext } from './probe.js'
 
@@ -30,7 +30,7 @@ export interface HealthProbeOptions {
 export type HealthStop = 'healthy' | 'wrong-status' | 'deadline' | 'interrupted'
 
 /** Polls one URL until it is healthy or cannot become so, remembering what it saw, so the verdict can quote it. */
-export class HealthProbe implements Probe<HealthOutcome> {
+export class HealthProbe implements Probe<HealthResult> {
   private attempts = 0
   private lastStatus?: number
   private lastBody?: string
@@ -44,7 +44,7 @@ export class HealthProbe implements Probe<HealthOutcome> {
 
   constructor(private readonly options: HealthProbeOptions) {}
 
-  async start(context: ProbeContext): Promise<HealthOutcome> {
+  async start(context: ProbeContext): Promise<HealthResult> {
     this.stoppedBy = await this.poll(context)
     return this.result()
   }
@@ -106,7 +106,7 @@ export class HealthProbe implements Probe<HealthOutcome> {
     return (permanent && this.consecutiveSameStatus >= 3) || this.lastKnownWrong
   }
 
-  result(): HealthOutcome {
+  result(): HealthResult {
     const ok = this.firstHealthyAt !== undefined && this.lastStatus !== undefined && this.options.matcher.matches(this.lastStatus) && !this.lastError
     return {
       ok,

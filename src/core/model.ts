@@ -1,9 +1,16 @@
 // Shared vocabulary of the pipeline: what a run observed and what it concluded.
 // Everything that renders (comment, summary, CLI) reads a RunReport; nothing renders from raw state.
-import type { BaseComparison, BootProfile } from './profile/model.js'
+import type { BaseComparison, BootProfile } from '../profile/figures.js'
 
-export type { ReasonId } from './diagnosis/registry.js'
-import type { ReasonId } from './diagnosis/registry.js'
+export type { ReasonId } from '../diagnosis/registry.js'
+import type { ReasonId } from '../diagnosis/registry.js'
+
+/**
+ * How the probing phases ended: `healthy`, or the failure the diagnosis explains (Gunicorn gave up, the container
+ * exited, nothing answered in time, health or the WebSocket check failed, workers exited after boot).
+ */
+export type Outcome = 'healthy' | 'gave-up' | 'container-exited' | 'boot-timeout' | 'health-failed' | 'websocket-failed' | 'unstable'
+export type FailedOutcome = Exclude<Outcome, 'healthy'>
 
 /** One line of container output, in arrival order. `at` is epoch milliseconds. */
 export interface LogLine {
@@ -61,7 +68,7 @@ export interface GunicornFacts {
   workersDied: number
 }
 
-export interface HealthOutcome {
+export interface HealthResult {
   ok: boolean
   /** Last HTTP status seen, if any answer came. */
   status?: number
@@ -75,7 +82,7 @@ export interface HealthOutcome {
   firstHealthyAt?: number
 }
 
-export interface WebSocketOutcome {
+export interface WebSocketResult {
   ok: boolean
   protocol: 'websocket' | 'socket.io'
   path: string
@@ -112,9 +119,9 @@ export interface RunReport {
   diagnosis?: Diagnosis
   checks: CheckResult[]
   gunicorn: GunicornFacts
-  health?: HealthOutcome
+  health?: HealthResult
   websocket: 'ok' | 'failed' | 'skipped'
-  websocketOutcome?: WebSocketOutcome
+  websocketOutcome?: WebSocketResult
   bootTimeMs?: number
   image?: string
   dockerfile?: string

@@ -1,6 +1,6 @@
 // The `compare` and `regression-limit` inputs, validated with the rest of the inputs before Docker is touched.
 import { parseRegressionLimits } from './limits.js'
-import type { RegressionLimits } from './model.js'
+import type { RegressionLimits } from './figures.js'
 
 export type CompareMode = 'none' | 'base'
 

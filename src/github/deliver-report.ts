@@ -4,13 +4,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import * as core from '@actions/core'
-import type { EventPayload } from './github/event.js'
-import { commentKeyFor } from './github/key.js'
-import type { Settings } from './inputs.js'
-import type { RunReport } from './model.js'
-import { profileOutputs } from './profile/render.js'
-import { serializeReportFile, toReportFile } from './report-file/file.js'
-import { renderSummary } from './report/summary.js'
+import type { EventPayload } from './event.js'
+import { commentKeyFor } from './key.js'
+import type { Settings } from '../setup/inputs.js'
+import type { RunReport } from '../core/model.js'
+import { profileOutputs } from '../profile/render.js'
+import { serializeReportFile, toReportFile } from '../report-file/file.js'
+import { renderSummary } from '../render/markdown.js'
 
 /** At most this many annotations: the runner shows only the first few per step anyway. */
 const MAX_ANNOTATIONS = 10
@@ -39,7 +39,7 @@ export async function deliverReport(
   }
 
   // Loaded on demand: the GitHub client is most of the bundle and most runs need it only here, at the end.
-  const { publishComment } = await import('./github/publish.js')
+  const { publishComment } = await import('./publish.js')
   const comment = await publishComment(safe, settings, env, { log: (message) => core.info(message), payload })
   core.setOutput('comment-url', comment.url ?? '')
   if (comment.warning) core.warning(comment.warning)

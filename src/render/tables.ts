@@ -1,6 +1,6 @@
 // The two tables of the report: the checks, one row per phase, and the run's details (image, Gunicorn, answers,
 // where each setting came from).
-import type { CheckResult, RunReport } from '../model.js'
+import type { CheckResult, RunReport } from '../core/model.js'
 import { STATUS_ICONS, formatDuration, plural } from './format.js'
 import { capLength, codeSpan, escapeText, inlineMarkdown } from './markdown-safe.js'
 

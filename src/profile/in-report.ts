@@ -1,8 +1,8 @@
 // How the boot profile enters the run's report: the fit check and its warning on a healthy run, and the
 // base comparison, which fails the run when a figure grew beyond its `regression-limit`.
-import type { Annotation, RunReport } from '../model.js'
+import type { Annotation, RunReport } from '../core/model.js'
 import { checkFit } from './fit.js'
-import type { BaseComparison, BootProfile } from './model.js'
+import type { BaseComparison, BootProfile } from './figures.js'
 import { fitAnnotation, fitWarning } from './render.js'
 import { explain } from '../diagnosis/explain.js'
 import { reasonById } from '../diagnosis/registry.js'
