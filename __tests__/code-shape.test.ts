@@ -10,7 +10,8 @@ const MAX_FILE_LINES = 350
 const MAX_FUNCTION_LINES = 60
 const MAX_STRING_CHARS = 160
 
-const files = (fs.readdirSync(SRC, { recursive: true, encoding: 'utf8' }))
+const files = fs
+  .readdirSync(SRC, { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.ts'))
   .map((file) => file.split(path.sep).join('/'))
   .sort()
