@@ -49,9 +49,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -106,9 +106,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path17) {
-      const ctrl = callVisitor(key, node, visitor, path17);
+    function visit_(key, node, visitor, path19) {
+      const ctrl = callVisitor(key, node, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visit_(key, ctrl, visitor, path17);
+        replaceNode(key, path19, ctrl);
+        return visit_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path19 = Object.freeze(path19.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path17);
+            const ci = visit_(i, node.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = visit_("key", node.key, visitor, path17);
+          path19 = Object.freeze(path19.concat(node));
+          const ck = visit_("key", node.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path17);
+          const cv = visit_("value", node.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path17) {
-      const ctrl = await callVisitor(key, node, visitor, path17);
+    async function visitAsync_(key, node, visitor, path19) {
+      const ctrl = await callVisitor(key, node, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visitAsync_(key, ctrl, visitor, path17);
+        replaceNode(key, path19, ctrl);
+        return visitAsync_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path19 = Object.freeze(path19.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path17);
+            const ci = await visitAsync_(i, node.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path17);
+          path19 = Object.freeze(path19.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path17);
+          const cv = await visitAsync_("value", node.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path17) {
+    function callVisitor(key, node, visitor, path19) {
       if (typeof visitor === "function")
-        return visitor(key, node, path17);
+        return visitor(key, node, path19);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path17);
+        return visitor.Map?.(key, node, path19);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path17);
+        return visitor.Seq?.(key, node, path19);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path17);
+        return visitor.Pair?.(key, node, path19);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path17);
+        return visitor.Scalar?.(key, node, path19);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path17);
+        return visitor.Alias?.(key, node, path19);
       return void 0;
     }
-    function replaceNode(key, path17, node) {
-      const parent = path17[path17.length - 1];
+    function replaceNode(key, path19, node) {
+      const parent = path19[path19.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -264,9 +264,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -435,9 +435,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -505,9 +505,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -555,9 +555,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -585,9 +585,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -626,9 +626,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -666,19 +666,19 @@ var require_Alias = __commonJS({
           if (ctx)
             ctx.aliasResolveCache = nodes;
         }
-        let found = void 0;
+        let found2 = void 0;
         for (const node of nodes) {
           if (node === this)
             break;
           if (node.anchor === this.source)
-            found = node;
+            found2 = node;
         }
-        if (found && ctx) {
+        if (found2 && ctx) {
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
-          let data = anchors2.get(found);
+          let data = anchors2.get(found2);
           if (!data) {
-            toJS.toJS(found, null, ctx);
-            data = anchors2.get(found);
+            toJS.toJS(found2, null, ctx);
+            data = anchors2.get(found2);
           }
           if (data?.res === void 0) {
             const msg = "This should not happen: Alias anchor was not resolved?";
@@ -687,14 +687,14 @@ var require_Alias = __commonJS({
           if (maxAliasCount >= 0) {
             data.count += 1;
             if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found, anchors2);
+              data.aliasCount = getAliasCount(doc2, found2, anchors2);
             if (data.count * data.aliasCount > maxAliasCount) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
             }
           }
         }
-        return found;
+        return found2;
       }
       toJSON(_arg, ctx) {
         if (!ctx)
@@ -744,9 +744,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -774,9 +774,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -849,17 +849,17 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path17, value) {
+    function collectionFromPath(schema, path19, value) {
       let v = value;
-      for (let i = path17.length - 1; i >= 0; --i) {
-        const k = path17[i];
+      for (let i = path19.length - 1; i >= 0; --i) {
+        const k = path19[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
+    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path17, value) {
-        if (isEmptyPath(path17))
+      addIn(path19, value) {
+        if (isEmptyPath(path19))
           this.add(value);
         else {
-          const [key, ...rest] = path17;
+          const [key, ...rest] = path19;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        const [key, ...rest] = path17;
+      deleteIn(path19) {
+        const [key, ...rest] = path19;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        const [key, ...rest] = path17;
+      getIn(path19, keepScalar) {
+        const [key, ...rest] = path19;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path17) {
-        const [key, ...rest] = path17;
+      hasIn(path19) {
+        const [key, ...rest] = path19;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        const [key, ...rest] = path17;
+      setIn(path19, value) {
+        const [key, ...rest] = path19;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -992,9 +992,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -1009,9 +1009,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -1145,9 +1145,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -1428,9 +1428,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -1552,9 +1552,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -1685,9 +1685,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -1707,9 +1707,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -1767,9 +1767,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -1831,9 +1831,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -1871,9 +1871,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -2022,9 +2022,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -2166,9 +2166,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -2188,9 +2188,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -2304,9 +2304,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -2326,9 +2326,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -2345,9 +2345,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -2363,9 +2363,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -2387,9 +2387,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -2414,9 +2414,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2460,9 +2460,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2505,9 +2505,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -2533,9 +2533,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -2600,9 +2600,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -2666,9 +2666,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -2744,9 +2744,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -2822,9 +2822,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -2854,9 +2854,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2903,9 +2903,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2982,9 +2982,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -3071,9 +3071,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -3159,9 +3159,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3203,9 +3203,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3297,9 +3297,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -3329,9 +3329,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -3409,9 +3409,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path17, value) {
+      addIn(path19, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path17, value);
+          this.contents.addIn(path19, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        if (Collection.isEmptyPath(path17)) {
+      deleteIn(path19) {
+        if (Collection.isEmptyPath(path19)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        if (Collection.isEmptyPath(path17))
+      getIn(path19, keepScalar) {
+        if (Collection.isEmptyPath(path19))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path17) {
-        if (Collection.isEmptyPath(path17))
+      hasIn(path19) {
+        if (Collection.isEmptyPath(path19))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        if (Collection.isEmptyPath(path17)) {
+      setIn(path19, value) {
+        if (Collection.isEmptyPath(path19)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path17, value);
+          this.contents.setIn(path19, value);
         }
       }
       /**
@@ -3718,9 +3718,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code2, message) {
@@ -3783,9 +3783,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -3800,7 +3800,7 @@ var require_resolve_props = __commonJS({
       let tag = null;
       let newlineAfterProp = null;
       let comma = null;
-      let found = null;
+      let found2 = null;
       let start = null;
       for (const token of tokens) {
         if (reqSpace) {
@@ -3837,7 +3837,7 @@ var require_resolve_props = __commonJS({
             if (atNewline) {
               if (comment)
                 comment += token.source;
-              else if (!found || indicator !== "seq-item-ind")
+              else if (!found2 || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
               commentSep += token.source;
@@ -3871,9 +3871,9 @@ var require_resolve_props = __commonJS({
           case indicator:
             if (anchor || tag)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
-            if (found)
+            if (found2)
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
-            found = token;
+            found2 = token;
             atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
             hasSpace = false;
             break;
@@ -3902,7 +3902,7 @@ var require_resolve_props = __commonJS({
         onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
       return {
         comma,
-        found,
+        found: found2,
         spaceBefore,
         comment,
         hasNewline,
@@ -3917,9 +3917,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -3959,9 +3959,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -3977,9 +3977,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -3993,9 +3993,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -4101,9 +4101,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4152,9 +4152,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -4195,9 +4195,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -4389,9 +4389,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -4454,9 +4454,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -4637,9 +4637,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -4858,9 +4858,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -4939,9 +4939,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -4969,9 +4969,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -5075,9 +5075,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -5118,9 +5118,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -5326,9 +5326,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5511,9 +5511,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -5572,9 +5572,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path17) => {
+    visit.itemAtPath = (cst, path19) => {
       let item = cst;
-      for (const [field, index] of path17) {
+      for (const [field, index] of path19) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path17) => {
-      const parent = visit.itemAtPath(cst, path17.slice(0, -1));
-      const field = path17[path17.length - 1][0];
+    visit.parentCollection = (cst, path19) => {
+      const parent = visit.itemAtPath(cst, path19.slice(0, -1));
+      const field = path19[path19.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path17, item, visitor) {
-      let ctrl = visitor(item, path17);
+    function _visit(path19, item, visitor) {
+      let ctrl = visitor(item, path19);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path19.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,18 +5625,18 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path17);
+            ctrl = ctrl(item, path19);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
     }
     exports.visit = visit;
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -5736,9 +5736,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6325,9 +6325,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -6356,9 +6356,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -6930,14 +6930,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs13 = this.flowScalar(this.type);
+              const fs14 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs13, sep: [] });
+                map.items.push({ start, key: fs14, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs13);
+                this.stack.push(fs14);
               } else {
-                Object.assign(it, { key: fs13, sep: [] });
+                Object.assign(it, { key: fs14, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7065,13 +7065,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs13 = this.flowScalar(this.type);
+              const fs14 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs13, sep: [] });
+                fc.items.push({ start: [], key: fs14, sep: [] });
               else if (it.sep)
-                this.stack.push(fs13);
+                this.stack.push(fs14);
               else
-                Object.assign(it, { key: fs13, sep: [] });
+                Object.assign(it, { key: fs14, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7230,9 +7230,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7327,9 +7327,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7379,9 +7379,9 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/ws/lib/constants.js
+// ../main/node_modules/ws/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/ws/lib/constants.js"(exports, module) {
+  "../main/node_modules/ws/lib/constants.js"(exports, module) {
     "use strict";
     var BINARY_TYPES = ["nodebuffer", "arraybuffer", "fragments"];
     var hasBlob = typeof Blob !== "undefined";
@@ -7402,9 +7402,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/ws/lib/buffer-util.js
+// ../main/node_modules/ws/lib/buffer-util.js
 var require_buffer_util = __commonJS({
-  "node_modules/ws/lib/buffer-util.js"(exports, module) {
+  "../main/node_modules/ws/lib/buffer-util.js"(exports, module) {
     "use strict";
     var { websocketMask, websocketUnmask } = __require("http");
     var { EMPTY_BUFFER } = require_constants();
@@ -7487,9 +7487,9 @@ var require_buffer_util = __commonJS({
   }
 });
 
-// node_modules/ws/lib/limiter.js
+// ../main/node_modules/ws/lib/limiter.js
 var require_limiter = __commonJS({
-  "node_modules/ws/lib/limiter.js"(exports, module) {
+  "../main/node_modules/ws/lib/limiter.js"(exports, module) {
     "use strict";
     var kDone = /* @__PURE__ */ Symbol("kDone");
     var kRun = /* @__PURE__ */ Symbol("kRun");
@@ -7537,9 +7537,9 @@ var require_limiter = __commonJS({
   }
 });
 
-// node_modules/ws/lib/permessage-deflate.js
+// ../main/node_modules/ws/lib/permessage-deflate.js
 var require_permessage_deflate = __commonJS({
-  "node_modules/ws/lib/permessage-deflate.js"(exports, module) {
+  "../main/node_modules/ws/lib/permessage-deflate.js"(exports, module) {
     "use strict";
     var zlib = __require("zlib");
     var bufferUtil = require_buffer_util();
@@ -7920,9 +7920,9 @@ var require_permessage_deflate = __commonJS({
   }
 });
 
-// node_modules/ws/lib/validation.js
+// ../main/node_modules/ws/lib/validation.js
 var require_validation = __commonJS({
-  "node_modules/ws/lib/validation.js"(exports, module) {
+  "../main/node_modules/ws/lib/validation.js"(exports, module) {
     "use strict";
     var { isUtf8 } = __require("buffer");
     var { hasBlob } = require_constants();
@@ -8121,9 +8121,9 @@ var require_validation = __commonJS({
   }
 });
 
-// node_modules/ws/lib/receiver.js
+// ../main/node_modules/ws/lib/receiver.js
 var require_receiver = __commonJS({
-  "node_modules/ws/lib/receiver.js"(exports, module) {
+  "../main/node_modules/ws/lib/receiver.js"(exports, module) {
     "use strict";
     var { Writable } = __require("stream");
     var PerMessageDeflate2 = require_permessage_deflate();
@@ -8745,9 +8745,9 @@ var require_receiver = __commonJS({
   }
 });
 
-// node_modules/ws/lib/sender.js
+// ../main/node_modules/ws/lib/sender.js
 var require_sender = __commonJS({
-  "node_modules/ws/lib/sender.js"(exports, module) {
+  "../main/node_modules/ws/lib/sender.js"(exports, module) {
     "use strict";
     var { Duplex } = __require("stream");
     var { randomFillSync } = __require("crypto");
@@ -9241,9 +9241,9 @@ var require_sender = __commonJS({
   }
 });
 
-// node_modules/ws/lib/event-target.js
+// ../main/node_modules/ws/lib/event-target.js
 var require_event_target = __commonJS({
-  "node_modules/ws/lib/event-target.js"(exports, module) {
+  "../main/node_modules/ws/lib/event-target.js"(exports, module) {
     "use strict";
     var { kForOnEventAttribute, kListener } = require_constants();
     var kCode = /* @__PURE__ */ Symbol("kCode");
@@ -9470,9 +9470,9 @@ var require_event_target = __commonJS({
   }
 });
 
-// node_modules/ws/lib/extension.js
+// ../main/node_modules/ws/lib/extension.js
 var require_extension = __commonJS({
-  "node_modules/ws/lib/extension.js"(exports, module) {
+  "../main/node_modules/ws/lib/extension.js"(exports, module) {
     "use strict";
     var { tokenChars } = require_validation();
     function push(dest, name, elem) {
@@ -9623,9 +9623,9 @@ var require_extension = __commonJS({
   }
 });
 
-// node_modules/ws/lib/websocket.js
+// ../main/node_modules/ws/lib/websocket.js
 var require_websocket = __commonJS({
-  "node_modules/ws/lib/websocket.js"(exports, module) {
+  "../main/node_modules/ws/lib/websocket.js"(exports, module) {
     "use strict";
     var EventEmitter2 = __require("events");
     var https = __require("https");
@@ -10559,9 +10559,9 @@ var require_websocket = __commonJS({
   }
 });
 
-// node_modules/ws/lib/stream.js
+// ../main/node_modules/ws/lib/stream.js
 var require_stream = __commonJS({
-  "node_modules/ws/lib/stream.js"(exports, module) {
+  "../main/node_modules/ws/lib/stream.js"(exports, module) {
     "use strict";
     var WebSocket2 = require_websocket();
     var { Duplex } = __require("stream");
@@ -10657,9 +10657,9 @@ var require_stream = __commonJS({
   }
 });
 
-// node_modules/ws/lib/subprotocol.js
+// ../main/node_modules/ws/lib/subprotocol.js
 var require_subprotocol = __commonJS({
-  "node_modules/ws/lib/subprotocol.js"(exports, module) {
+  "../main/node_modules/ws/lib/subprotocol.js"(exports, module) {
     "use strict";
     var { tokenChars } = require_validation();
     function parse(header) {
@@ -10702,9 +10702,9 @@ var require_subprotocol = __commonJS({
   }
 });
 
-// node_modules/ws/lib/websocket-server.js
+// ../main/node_modules/ws/lib/websocket-server.js
 var require_websocket_server = __commonJS({
-  "node_modules/ws/lib/websocket-server.js"(exports, module) {
+  "../main/node_modules/ws/lib/websocket-server.js"(exports, module) {
     "use strict";
     var EventEmitter2 = __require("events");
     var http2 = __require("http");
@@ -11106,9 +11106,9 @@ var require_websocket_server = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/argument.js
+// ../main/node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/dockerfile-ast/lib/argument.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/argument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Argument = void 0;
@@ -11143,9 +11143,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonArgument.js
+// ../main/node_modules/dockerfile-ast/lib/jsonArgument.js
 var require_jsonArgument = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONArgument = void 0;
@@ -11168,7 +11168,7 @@ var require_jsonArgument = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-types/lib/esm/main.js
+// ../main/node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   AnnotatedTextEdit: () => AnnotatedTextEdit,
@@ -11259,7 +11259,7 @@ __export(main_exports, {
 });
 var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL2, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
-  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
+  "../main/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
     (function(DocumentUri2) {
       function is(value) {
@@ -12429,8 +12429,8 @@ var init_main = __esm({
       InlineValueText2.is = is;
     })(InlineValueText || (InlineValueText = {}));
     (function(InlineValueVariableLookup2) {
-      function create(range, variableName, caseSensitiveLookup) {
-        return { range, variableName, caseSensitiveLookup };
+      function create(range, variableName2, caseSensitiveLookup) {
+        return { range, variableName: variableName2, caseSensitiveLookup };
       }
       InlineValueVariableLookup2.create = create;
       function is(value) {
@@ -12741,9 +12741,9 @@ var init_main = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/line.js
+// ../main/node_modules/dockerfile-ast/lib/line.js
 var require_line = __commonJS({
-  "node_modules/dockerfile-ast/lib/line.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/line.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Line = void 0;
@@ -12769,9 +12769,9 @@ var require_line = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/util.js
+// ../main/node_modules/dockerfile-ast/lib/util.js
 var require_util = __commonJS({
-  "node_modules/dockerfile-ast/lib/util.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Util = void 0;
@@ -12858,9 +12858,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/comment.js
+// ../main/node_modules/dockerfile-ast/lib/comment.js
 var require_comment = __commonJS({
-  "node_modules/dockerfile-ast/lib/comment.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/comment.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Comment = void 0;
@@ -12924,7 +12924,7 @@ var require_comment = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// ../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var main_exports2 = {};
 __export(main_exports2, {
   TextDocument: () => TextDocument2
@@ -12990,7 +12990,7 @@ function getWellformedEdit(textEdit) {
 }
 var FullTextDocument2, TextDocument2;
 var init_main2 = __esm({
-  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+  "../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     FullTextDocument2 = class _FullTextDocument {
       constructor(uri, languageId, version, content) {
@@ -13188,9 +13188,9 @@ var init_main2 = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parserDirective.js
+// ../main/node_modules/dockerfile-ast/lib/parserDirective.js
 var require_parserDirective = __commonJS({
-  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ParserDirective = void 0;
@@ -13226,9 +13226,9 @@ var require_parserDirective = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/heredoc.js
+// ../main/node_modules/dockerfile-ast/lib/heredoc.js
 var require_heredoc = __commonJS({
-  "node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Heredoc = void 0;
@@ -13294,9 +13294,9 @@ var require_heredoc = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/variable.js
+// ../main/node_modules/dockerfile-ast/lib/variable.js
 var require_variable = __commonJS({
-  "node_modules/dockerfile-ast/lib/variable.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/variable.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Variable = void 0;
@@ -13392,9 +13392,9 @@ var require_variable = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instruction.js
+// ../main/node_modules/dockerfile-ast/lib/instruction.js
 var require_instruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/instruction.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Instruction = void 0;
@@ -13566,7 +13566,7 @@ var require_instruction = __commonJS({
         let offset = this.document.offsetAt(range.start) + extra;
         let start = false;
         let comment = false;
-        let found = -1;
+        let found2 = -1;
         let escapedWhitespaceDetected = false;
         let escaping = false;
         let escapeMarker = -1;
@@ -13584,15 +13584,15 @@ var require_instruction = __commonJS({
                 }
               }
               continue;
-            } else if (found !== -1) {
+            } else if (found2 !== -1) {
               if (escapeMarker === -1) {
-                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + i))));
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + i))));
               } else {
-                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + escapeMarker))));
               }
               escapeMarker = -1;
               escapedArg = "";
-              found = -1;
+              found2 = -1;
             }
           } else if (char === this.escapeChar) {
             let next = fullArgs.charAt(i + 1);
@@ -13609,14 +13609,14 @@ var require_instruction = __commonJS({
                     comment = false;
                     escaping = true;
                     start = true;
-                    if (found !== -1) {
+                    if (found2 !== -1) {
                       escapeMarker = i;
                     }
                     i = j;
                     break whitespaceCheck;
                   default:
                     escapeMarker = i;
-                    if (found === -1) {
+                    if (found2 === -1) {
                       i = j - 1;
                     }
                     break whitespaceCheck;
@@ -13626,7 +13626,7 @@ var require_instruction = __commonJS({
               comment = false;
               escaping = true;
               start = true;
-              if (found !== -1 && escapeMarker === -1) {
+              if (found2 !== -1 && escapeMarker === -1) {
                 escapeMarker = i;
               }
               i += 2;
@@ -13634,15 +13634,15 @@ var require_instruction = __commonJS({
               comment = false;
               escaping = true;
               start = true;
-              if (found !== -1 && escapeMarker === -1) {
+              if (found2 !== -1 && escapeMarker === -1) {
                 escapeMarker = i;
               }
               i++;
             } else {
               if (escapedWhitespaceDetected && escapeMarker !== -1) {
-                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + escapeMarker))));
                 escapedArg = "";
-                found = -1;
+                found2 = -1;
               }
               escapeMarker = -1;
               escapedWhitespaceDetected = false;
@@ -13654,8 +13654,8 @@ var require_instruction = __commonJS({
               } else {
                 escapedArg = escapedArg + next;
               }
-              if (found === -1) {
-                found = i;
+              if (found2 === -1) {
+                found2 = i;
               }
               i++;
             }
@@ -13664,26 +13664,26 @@ var require_instruction = __commonJS({
               comment = true;
             } else {
               if (escapedWhitespaceDetected && escapeMarker !== -1) {
-                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + escapeMarker))));
                 escapedArg = "";
-                found = -1;
+                found2 = -1;
               }
               escapedWhitespaceDetected = false;
               escaping = false;
               escapeMarker = -1;
               escapedArg = escapedArg + char;
-              if (found === -1) {
-                found = i;
+              if (found2 === -1) {
+                found2 = i;
               }
             }
             start = false;
           }
         }
-        if (found !== -1) {
+        if (found2 !== -1) {
           if (escapeMarker === -1) {
-            args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + fullArgs.length))));
+            args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + fullArgs.length))));
           } else {
-            args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+            args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + escapeMarker))));
           }
         }
         return args;
@@ -14213,9 +14213,9 @@ var require_instruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flagOption.js
+// ../main/node_modules/dockerfile-ast/lib/flagOption.js
 var require_flagOption = __commonJS({
-  "node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FlagOption = void 0;
@@ -14253,9 +14253,9 @@ var require_flagOption = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flag.js
+// ../main/node_modules/dockerfile-ast/lib/flag.js
 var require_flag = __commonJS({
-  "node_modules/dockerfile-ast/lib/flag.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/flag.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Flag = void 0;
@@ -14381,9 +14381,9 @@ var require_flag = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/modifiableInstruction.js
+// ../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js
 var require_modifiableInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ModifiableInstruction = void 0;
@@ -14463,9 +14463,9 @@ var require_modifiableInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonInstruction.js
+// ../main/node_modules/dockerfile-ast/lib/jsonInstruction.js
 var require_jsonInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONInstruction = void 0;
@@ -14628,9 +14628,9 @@ var require_jsonInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/add.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/add.js
 var require_add = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Add = void 0;
@@ -14647,9 +14647,9 @@ var require_add = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/property.js
+// ../main/node_modules/dockerfile-ast/lib/property.js
 var require_property = __commonJS({
-  "node_modules/dockerfile-ast/lib/property.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/property.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Property = void 0;
@@ -14959,9 +14959,9 @@ var require_property = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/propertyInstruction.js
+// ../main/node_modules/dockerfile-ast/lib/propertyInstruction.js
 var require_propertyInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PropertyInstruction = void 0;
@@ -15256,9 +15256,9 @@ var require_propertyInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/arg.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/arg.js
 var require_arg = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Arg = void 0;
@@ -15288,9 +15288,9 @@ var require_arg = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/cmd.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/cmd.js
 var require_cmd = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Cmd = void 0;
@@ -15304,9 +15304,9 @@ var require_cmd = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/copy.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/copy.js
 var require_copy = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Copy = void 0;
@@ -15336,9 +15336,9 @@ var require_copy = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/env.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/env.js
 var require_env = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Env = void 0;
@@ -15355,9 +15355,9 @@ var require_env = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js
 var require_entrypoint = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Entrypoint = void 0;
@@ -15371,9 +15371,9 @@ var require_entrypoint = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/from.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/from.js
 var require_from = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.From = void 0;
@@ -15623,9 +15623,9 @@ var require_from = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js
 var require_healthcheck = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Healthcheck = void 0;
@@ -15647,9 +15647,9 @@ var require_healthcheck = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/label.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/label.js
 var require_label = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Label = void 0;
@@ -15684,9 +15684,9 @@ var require_label = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/onbuild.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js
 var require_onbuild = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Onbuild = void 0;
@@ -15721,9 +15721,9 @@ var require_onbuild = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/run.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/run.js
 var require_run = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Run = void 0;
@@ -15749,9 +15749,9 @@ var require_run = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/shell.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/shell.js
 var require_shell = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Shell = void 0;
@@ -15765,9 +15765,9 @@ var require_shell = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js
 var require_stopsignal = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Stopsignal = void 0;
@@ -15781,9 +15781,9 @@ var require_stopsignal = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/workdir.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/workdir.js
 var require_workdir = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Workdir = void 0;
@@ -15815,9 +15815,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path17 = this.getPath();
-        if (path17 === null || path17.startsWith("/")) {
-          return path17;
+        const path19 = this.getPath();
+        if (path19 === null || path19.startsWith("/")) {
+          return path19;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -15829,7 +15829,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path17 : parent + "/" + path17;
+              return parent.endsWith("/") ? parent + path19 : parent + "/" + path19;
             }
           }
         }
@@ -15840,9 +15840,9 @@ var require_workdir = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/user.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/user.js
 var require_user = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.User = void 0;
@@ -15856,9 +15856,9 @@ var require_user = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/volume.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/volume.js
 var require_volume = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Volume = void 0;
@@ -15872,9 +15872,9 @@ var require_volume = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/imageTemplate.js
+// ../main/node_modules/dockerfile-ast/lib/imageTemplate.js
 var require_imageTemplate = __commonJS({
-  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ImageTemplate = void 0;
@@ -16109,9 +16109,9 @@ var require_imageTemplate = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/dockerfile.js
+// ../main/node_modules/dockerfile-ast/lib/dockerfile.js
 var require_dockerfile = __commonJS({
-  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Dockerfile = void 0;
@@ -16328,9 +16328,9 @@ var require_dockerfile = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parser.js
+// ../main/node_modules/dockerfile-ast/lib/parser.js
 var require_parser2 = __commonJS({
-  "node_modules/dockerfile-ast/lib/parser.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/parser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Parser = void 0;
@@ -16754,9 +16754,9 @@ var require_parser2 = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/main.js
+// ../main/node_modules/dockerfile-ast/lib/main.js
 var require_main = __commonJS({
-  "node_modules/dockerfile-ast/lib/main.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/main.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
@@ -16926,9 +16926,9 @@ var require_main = __commonJS({
   }
 });
 
-// node_modules/semver/internal/constants.js
+// ../main/node_modules/semver/internal/constants.js
 var require_constants2 = __commonJS({
-  "node_modules/semver/internal/constants.js"(exports, module) {
+  "../main/node_modules/semver/internal/constants.js"(exports, module) {
     "use strict";
     var SEMVER_SPEC_VERSION = "2.0.0";
     var MAX_LENGTH = 256;
@@ -16986,9 +16986,9 @@ var require_constants2 = __commonJS({
   }
 });
 
-// node_modules/semver/internal/debug.js
+// ../main/node_modules/semver/internal/debug.js
 var require_debug = __commonJS({
-  "node_modules/semver/internal/debug.js"(exports, module) {
+  "../main/node_modules/semver/internal/debug.js"(exports, module) {
     "use strict";
     var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
     };
@@ -16996,9 +16996,9 @@ var require_debug = __commonJS({
   }
 });
 
-// node_modules/semver/internal/re.js
+// ../main/node_modules/semver/internal/re.js
 var require_re = __commonJS({
-  "node_modules/semver/internal/re.js"(exports, module) {
+  "../main/node_modules/semver/internal/re.js"(exports, module) {
     "use strict";
     var {
       MAX_SAFE_COMPONENT_LENGTH,
@@ -17084,9 +17084,9 @@ var require_re = __commonJS({
   }
 });
 
-// node_modules/semver/internal/parse-options.js
+// ../main/node_modules/semver/internal/parse-options.js
 var require_parse_options = __commonJS({
-  "node_modules/semver/internal/parse-options.js"(exports, module) {
+  "../main/node_modules/semver/internal/parse-options.js"(exports, module) {
     "use strict";
     var looseOption = Object.freeze({ loose: true });
     var emptyOpts = Object.freeze({});
@@ -17103,9 +17103,9 @@ var require_parse_options = __commonJS({
   }
 });
 
-// node_modules/semver/internal/identifiers.js
+// ../main/node_modules/semver/internal/identifiers.js
 var require_identifiers = __commonJS({
-  "node_modules/semver/internal/identifiers.js"(exports, module) {
+  "../main/node_modules/semver/internal/identifiers.js"(exports, module) {
     "use strict";
     var numeric = /^[0-9]+$/;
     var compareIdentifiers = (a, b) => {
@@ -17128,9 +17128,9 @@ var require_identifiers = __commonJS({
   }
 });
 
-// node_modules/semver/classes/semver.js
+// ../main/node_modules/semver/classes/semver.js
 var require_semver = __commonJS({
-  "node_modules/semver/classes/semver.js"(exports, module) {
+  "../main/node_modules/semver/classes/semver.js"(exports, module) {
     "use strict";
     var debug = require_debug();
     var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants2();
@@ -17420,9 +17420,9 @@ var require_semver = __commonJS({
   }
 });
 
-// node_modules/semver/functions/parse.js
+// ../main/node_modules/semver/functions/parse.js
 var require_parse = __commonJS({
-  "node_modules/semver/functions/parse.js"(exports, module) {
+  "../main/node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var parse = (version, options, throwErrors = false) => {
@@ -17442,9 +17442,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/semver/functions/valid.js
+// ../main/node_modules/semver/functions/valid.js
 var require_valid = __commonJS({
-  "node_modules/semver/functions/valid.js"(exports, module) {
+  "../main/node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
     var parse = require_parse();
     var valid = (version, options) => {
@@ -17455,9 +17455,9 @@ var require_valid = __commonJS({
   }
 });
 
-// node_modules/semver/functions/clean.js
+// ../main/node_modules/semver/functions/clean.js
 var require_clean = __commonJS({
-  "node_modules/semver/functions/clean.js"(exports, module) {
+  "../main/node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
     var parse = require_parse();
     var clean = (version, options) => {
@@ -17468,9 +17468,9 @@ var require_clean = __commonJS({
   }
 });
 
-// node_modules/semver/functions/inc.js
+// ../main/node_modules/semver/functions/inc.js
 var require_inc = __commonJS({
-  "node_modules/semver/functions/inc.js"(exports, module) {
+  "../main/node_modules/semver/functions/inc.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var inc = (version, release, options, identifier, identifierBase) => {
@@ -17492,9 +17492,9 @@ var require_inc = __commonJS({
   }
 });
 
-// node_modules/semver/functions/diff.js
+// ../main/node_modules/semver/functions/diff.js
 var require_diff = __commonJS({
-  "node_modules/semver/functions/diff.js"(exports, module) {
+  "../main/node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
     var parse = require_parse();
     var diff = (version1, version2) => {
@@ -17536,9 +17536,9 @@ var require_diff = __commonJS({
   }
 });
 
-// node_modules/semver/functions/major.js
+// ../main/node_modules/semver/functions/major.js
 var require_major = __commonJS({
-  "node_modules/semver/functions/major.js"(exports, module) {
+  "../main/node_modules/semver/functions/major.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var major = (a, loose) => new SemVer(a, loose).major;
@@ -17546,9 +17546,9 @@ var require_major = __commonJS({
   }
 });
 
-// node_modules/semver/functions/minor.js
+// ../main/node_modules/semver/functions/minor.js
 var require_minor = __commonJS({
-  "node_modules/semver/functions/minor.js"(exports, module) {
+  "../main/node_modules/semver/functions/minor.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var minor = (a, loose) => new SemVer(a, loose).minor;
@@ -17556,9 +17556,9 @@ var require_minor = __commonJS({
   }
 });
 
-// node_modules/semver/functions/patch.js
+// ../main/node_modules/semver/functions/patch.js
 var require_patch = __commonJS({
-  "node_modules/semver/functions/patch.js"(exports, module) {
+  "../main/node_modules/semver/functions/patch.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var patch = (a, loose) => new SemVer(a, loose).patch;
@@ -17566,9 +17566,9 @@ var require_patch = __commonJS({
   }
 });
 
-// node_modules/semver/functions/prerelease.js
+// ../main/node_modules/semver/functions/prerelease.js
 var require_prerelease = __commonJS({
-  "node_modules/semver/functions/prerelease.js"(exports, module) {
+  "../main/node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
     var parse = require_parse();
     var prerelease = (version, options) => {
@@ -17579,9 +17579,9 @@ var require_prerelease = __commonJS({
   }
 });
 
-// node_modules/semver/functions/compare.js
+// ../main/node_modules/semver/functions/compare.js
 var require_compare = __commonJS({
-  "node_modules/semver/functions/compare.js"(exports, module) {
+  "../main/node_modules/semver/functions/compare.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
@@ -17589,9 +17589,9 @@ var require_compare = __commonJS({
   }
 });
 
-// node_modules/semver/functions/rcompare.js
+// ../main/node_modules/semver/functions/rcompare.js
 var require_rcompare = __commonJS({
-  "node_modules/semver/functions/rcompare.js"(exports, module) {
+  "../main/node_modules/semver/functions/rcompare.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var rcompare = (a, b, loose) => compare(b, a, loose);
@@ -17599,9 +17599,9 @@ var require_rcompare = __commonJS({
   }
 });
 
-// node_modules/semver/functions/compare-loose.js
+// ../main/node_modules/semver/functions/compare-loose.js
 var require_compare_loose = __commonJS({
-  "node_modules/semver/functions/compare-loose.js"(exports, module) {
+  "../main/node_modules/semver/functions/compare-loose.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var compareLoose = (a, b) => compare(a, b, true);
@@ -17609,9 +17609,9 @@ var require_compare_loose = __commonJS({
   }
 });
 
-// node_modules/semver/functions/compare-build.js
+// ../main/node_modules/semver/functions/compare-build.js
 var require_compare_build = __commonJS({
-  "node_modules/semver/functions/compare-build.js"(exports, module) {
+  "../main/node_modules/semver/functions/compare-build.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var compareBuild = (a, b, loose) => {
@@ -17623,9 +17623,9 @@ var require_compare_build = __commonJS({
   }
 });
 
-// node_modules/semver/functions/sort.js
+// ../main/node_modules/semver/functions/sort.js
 var require_sort = __commonJS({
-  "node_modules/semver/functions/sort.js"(exports, module) {
+  "../main/node_modules/semver/functions/sort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
     var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
@@ -17633,9 +17633,9 @@ var require_sort = __commonJS({
   }
 });
 
-// node_modules/semver/functions/rsort.js
+// ../main/node_modules/semver/functions/rsort.js
 var require_rsort = __commonJS({
-  "node_modules/semver/functions/rsort.js"(exports, module) {
+  "../main/node_modules/semver/functions/rsort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
     var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
@@ -17643,9 +17643,9 @@ var require_rsort = __commonJS({
   }
 });
 
-// node_modules/semver/functions/gt.js
+// ../main/node_modules/semver/functions/gt.js
 var require_gt = __commonJS({
-  "node_modules/semver/functions/gt.js"(exports, module) {
+  "../main/node_modules/semver/functions/gt.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var gt = (a, b, loose) => compare(a, b, loose) > 0;
@@ -17653,9 +17653,9 @@ var require_gt = __commonJS({
   }
 });
 
-// node_modules/semver/functions/lt.js
+// ../main/node_modules/semver/functions/lt.js
 var require_lt = __commonJS({
-  "node_modules/semver/functions/lt.js"(exports, module) {
+  "../main/node_modules/semver/functions/lt.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var lt = (a, b, loose) => compare(a, b, loose) < 0;
@@ -17663,9 +17663,9 @@ var require_lt = __commonJS({
   }
 });
 
-// node_modules/semver/functions/eq.js
+// ../main/node_modules/semver/functions/eq.js
 var require_eq = __commonJS({
-  "node_modules/semver/functions/eq.js"(exports, module) {
+  "../main/node_modules/semver/functions/eq.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var eq = (a, b, loose) => compare(a, b, loose) === 0;
@@ -17673,9 +17673,9 @@ var require_eq = __commonJS({
   }
 });
 
-// node_modules/semver/functions/neq.js
+// ../main/node_modules/semver/functions/neq.js
 var require_neq = __commonJS({
-  "node_modules/semver/functions/neq.js"(exports, module) {
+  "../main/node_modules/semver/functions/neq.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var neq = (a, b, loose) => compare(a, b, loose) !== 0;
@@ -17683,9 +17683,9 @@ var require_neq = __commonJS({
   }
 });
 
-// node_modules/semver/functions/gte.js
+// ../main/node_modules/semver/functions/gte.js
 var require_gte = __commonJS({
-  "node_modules/semver/functions/gte.js"(exports, module) {
+  "../main/node_modules/semver/functions/gte.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var gte = (a, b, loose) => compare(a, b, loose) >= 0;
@@ -17693,9 +17693,9 @@ var require_gte = __commonJS({
   }
 });
 
-// node_modules/semver/functions/lte.js
+// ../main/node_modules/semver/functions/lte.js
 var require_lte = __commonJS({
-  "node_modules/semver/functions/lte.js"(exports, module) {
+  "../main/node_modules/semver/functions/lte.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var lte = (a, b, loose) => compare(a, b, loose) <= 0;
@@ -17703,9 +17703,9 @@ var require_lte = __commonJS({
   }
 });
 
-// node_modules/semver/functions/cmp.js
+// ../main/node_modules/semver/functions/cmp.js
 var require_cmp = __commonJS({
-  "node_modules/semver/functions/cmp.js"(exports, module) {
+  "../main/node_modules/semver/functions/cmp.js"(exports, module) {
     "use strict";
     var eq = require_eq();
     var neq = require_neq();
@@ -17753,9 +17753,9 @@ var require_cmp = __commonJS({
   }
 });
 
-// node_modules/semver/functions/coerce.js
+// ../main/node_modules/semver/functions/coerce.js
 var require_coerce = __commonJS({
-  "node_modules/semver/functions/coerce.js"(exports, module) {
+  "../main/node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var parse = require_parse();
@@ -17799,9 +17799,9 @@ var require_coerce = __commonJS({
   }
 });
 
-// node_modules/semver/functions/truncate.js
+// ../main/node_modules/semver/functions/truncate.js
 var require_truncate = __commonJS({
-  "node_modules/semver/functions/truncate.js"(exports, module) {
+  "../main/node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse = require_parse();
     var constants2 = require_constants2();
@@ -17840,9 +17840,9 @@ var require_truncate = __commonJS({
   }
 });
 
-// node_modules/semver/internal/lrucache.js
+// ../main/node_modules/semver/internal/lrucache.js
 var require_lrucache = __commonJS({
-  "node_modules/semver/internal/lrucache.js"(exports, module) {
+  "../main/node_modules/semver/internal/lrucache.js"(exports, module) {
     "use strict";
     var LRUCache = class {
       constructor() {
@@ -17878,9 +17878,9 @@ var require_lrucache = __commonJS({
   }
 });
 
-// node_modules/semver/internal/trim-comparator-whitespace.js
+// ../main/node_modules/semver/internal/trim-comparator-whitespace.js
 var require_trim_comparator_whitespace = __commonJS({
-  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
+  "../main/node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
     "use strict";
     var {
       MAX_LENGTH,
@@ -18069,9 +18069,9 @@ var require_trim_comparator_whitespace = __commonJS({
   }
 });
 
-// node_modules/semver/classes/range.js
+// ../main/node_modules/semver/classes/range.js
 var require_range = __commonJS({
-  "node_modules/semver/classes/range.js"(exports, module) {
+  "../main/node_modules/semver/classes/range.js"(exports, module) {
     "use strict";
     var SPACE_CHARACTERS = /\s+/g;
     var Range2 = class _Range {
@@ -18454,9 +18454,9 @@ var require_range = __commonJS({
   }
 });
 
-// node_modules/semver/classes/comparator.js
+// ../main/node_modules/semver/classes/comparator.js
 var require_comparator = __commonJS({
-  "node_modules/semver/classes/comparator.js"(exports, module) {
+  "../main/node_modules/semver/classes/comparator.js"(exports, module) {
     "use strict";
     var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
     var Comparator = class _Comparator {
@@ -18567,9 +18567,9 @@ var require_comparator = __commonJS({
   }
 });
 
-// node_modules/semver/functions/satisfies.js
+// ../main/node_modules/semver/functions/satisfies.js
 var require_satisfies = __commonJS({
-  "node_modules/semver/functions/satisfies.js"(exports, module) {
+  "../main/node_modules/semver/functions/satisfies.js"(exports, module) {
     "use strict";
     var Range2 = require_range();
     var satisfies = (version, range, options) => {
@@ -18584,9 +18584,9 @@ var require_satisfies = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/to-comparators.js
+// ../main/node_modules/semver/ranges/to-comparators.js
 var require_to_comparators = __commonJS({
-  "node_modules/semver/ranges/to-comparators.js"(exports, module) {
+  "../main/node_modules/semver/ranges/to-comparators.js"(exports, module) {
     "use strict";
     var Range2 = require_range();
     var toComparators = (range, options) => new Range2(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
@@ -18594,9 +18594,9 @@ var require_to_comparators = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/max-satisfying.js
+// ../main/node_modules/semver/ranges/max-satisfying.js
 var require_max_satisfying = __commonJS({
-  "node_modules/semver/ranges/max-satisfying.js"(exports, module) {
+  "../main/node_modules/semver/ranges/max-satisfying.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range2 = require_range();
@@ -18623,9 +18623,9 @@ var require_max_satisfying = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/min-satisfying.js
+// ../main/node_modules/semver/ranges/min-satisfying.js
 var require_min_satisfying = __commonJS({
-  "node_modules/semver/ranges/min-satisfying.js"(exports, module) {
+  "../main/node_modules/semver/ranges/min-satisfying.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range2 = require_range();
@@ -18652,9 +18652,9 @@ var require_min_satisfying = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/min-version.js
+// ../main/node_modules/semver/ranges/min-version.js
 var require_min_version = __commonJS({
-  "node_modules/semver/ranges/min-version.js"(exports, module) {
+  "../main/node_modules/semver/ranges/min-version.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range2 = require_range();
@@ -18711,9 +18711,9 @@ var require_min_version = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/valid.js
+// ../main/node_modules/semver/ranges/valid.js
 var require_valid2 = __commonJS({
-  "node_modules/semver/ranges/valid.js"(exports, module) {
+  "../main/node_modules/semver/ranges/valid.js"(exports, module) {
     "use strict";
     var Range2 = require_range();
     var validRange = (range, options) => {
@@ -18727,9 +18727,9 @@ var require_valid2 = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/outside.js
+// ../main/node_modules/semver/ranges/outside.js
 var require_outside = __commonJS({
-  "node_modules/semver/ranges/outside.js"(exports, module) {
+  "../main/node_modules/semver/ranges/outside.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Comparator = require_comparator();
@@ -18796,9 +18796,9 @@ var require_outside = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/gtr.js
+// ../main/node_modules/semver/ranges/gtr.js
 var require_gtr = __commonJS({
-  "node_modules/semver/ranges/gtr.js"(exports, module) {
+  "../main/node_modules/semver/ranges/gtr.js"(exports, module) {
     "use strict";
     var outside = require_outside();
     var gtr = (version, range, options) => outside(version, range, ">", options);
@@ -18806,9 +18806,9 @@ var require_gtr = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/ltr.js
+// ../main/node_modules/semver/ranges/ltr.js
 var require_ltr = __commonJS({
-  "node_modules/semver/ranges/ltr.js"(exports, module) {
+  "../main/node_modules/semver/ranges/ltr.js"(exports, module) {
     "use strict";
     var outside = require_outside();
     var ltr = (version, range, options) => outside(version, range, "<", options);
@@ -18816,9 +18816,9 @@ var require_ltr = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/intersects.js
+// ../main/node_modules/semver/ranges/intersects.js
 var require_intersects = __commonJS({
-  "node_modules/semver/ranges/intersects.js"(exports, module) {
+  "../main/node_modules/semver/ranges/intersects.js"(exports, module) {
     "use strict";
     var Range2 = require_range();
     var intersects = (r1, r2, options) => {
@@ -18830,9 +18830,9 @@ var require_intersects = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/simplify.js
+// ../main/node_modules/semver/ranges/simplify.js
 var require_simplify = __commonJS({
-  "node_modules/semver/ranges/simplify.js"(exports, module) {
+  "../main/node_modules/semver/ranges/simplify.js"(exports, module) {
     "use strict";
     var satisfies = require_satisfies();
     var compare = require_compare();
@@ -18880,9 +18880,9 @@ var require_simplify = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/subset.js
+// ../main/node_modules/semver/ranges/subset.js
 var require_subset = __commonJS({
-  "node_modules/semver/ranges/subset.js"(exports, module) {
+  "../main/node_modules/semver/ranges/subset.js"(exports, module) {
     "use strict";
     var Range2 = require_range();
     var Comparator = require_comparator();
@@ -19042,9 +19042,9 @@ var require_subset = __commonJS({
   }
 });
 
-// node_modules/semver/index.js
+// ../main/node_modules/semver/index.js
 var require_semver2 = __commonJS({
-  "node_modules/semver/index.js"(exports, module) {
+  "../main/node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
     var constants2 = require_constants2();
@@ -19142,27 +19142,27 @@ var require_semver2 = __commonJS({
 // src/cli-run.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 import crypto from "node:crypto";
-import fs12 from "node:fs";
-import path16 from "node:path";
+import fs13 from "node:fs";
+import path18 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/docker/docker.ts
 import { spawn as spawn2 } from "node:child_process";
 import readline from "node:readline";
 
-// node_modules/@actions/exec/lib/exec.js
+// ../main/node_modules/@actions/exec/lib/exec.js
 import { StringDecoder } from "string_decoder";
 
-// node_modules/@actions/exec/lib/toolrunner.js
+// ../main/node_modules/@actions/exec/lib/toolrunner.js
 import * as os from "os";
 import * as events from "events";
 import * as child from "child_process";
 import * as path3 from "path";
 
-// node_modules/@actions/io/lib/io.js
+// ../main/node_modules/@actions/io/lib/io.js
 import * as path2 from "path";
 
-// node_modules/@actions/io/lib/io-util.js
+// ../main/node_modules/@actions/io/lib/io-util.js
 import * as fs from "fs";
 import * as path from "path";
 var __awaiter = function(thisArg, _arguments, P, generator) {
@@ -19288,7 +19288,7 @@ function isUnixExecutable(stats) {
   return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
 }
 
-// node_modules/@actions/io/lib/io.js
+// ../main/node_modules/@actions/io/lib/io.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
@@ -19381,7 +19381,7 @@ function findInPath(tool) {
   });
 }
 
-// node_modules/@actions/exec/lib/toolrunner.js
+// ../main/node_modules/@actions/exec/lib/toolrunner.js
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
@@ -19827,7 +19827,7 @@ var ExecState = class _ExecState extends events.EventEmitter {
   }
 };
 
-// node_modules/@actions/exec/lib/exec.js
+// ../main/node_modules/@actions/exec/lib/exec.js
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
@@ -20195,7 +20195,7 @@ function firstLine(text) {
 // src/inputs.ts
 import path4 from "node:path";
 
-// node_modules/shlex/shlex.js
+// ../main/node_modules/shlex/shlex.js
 var Shlexer = class {
   constructor(string) {
     this.i = 0;
@@ -20399,7 +20399,7 @@ function formatSeconds(ms, wholeAsInteger = false) {
   return wholeAsInteger && Number.isInteger(ms / 1e3) ? `${ms / 1e3} s` : `${(ms / 1e3).toFixed(1)} s`;
 }
 
-// node_modules/ws/wrapper.mjs
+// ../main/node_modules/ws/wrapper.mjs
 var import_stream = __toESM(require_stream(), 1);
 var import_extension = __toESM(require_extension(), 1);
 var import_permessage_deflate = __toESM(require_permessage_deflate(), 1);
@@ -20719,19 +20719,19 @@ function parseSocketIoSend(send) {
 function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
-function engineIoPath(path17) {
-  const bare = path17.split("?")[0].trim();
+function engineIoPath(path19) {
+  const bare = path19.split("?")[0].trim();
   if (!bare || bare === "/") return DEFAULT_SOCKET_IO_PATH;
   const rooted2 = bare.startsWith("/") ? bare : `/${bare}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
-function socketIoRequestPath(path17) {
-  const query = new URLSearchParams(path17.includes("?") ? path17.slice(path17.indexOf("?") + 1) : "");
+function socketIoRequestPath(path19) {
+  const query = new URLSearchParams(path19.includes("?") ? path19.slice(path19.indexOf("?") + 1) : "");
   query.set("EIO", "4");
   query.set("transport", "websocket");
-  return `${engineIoPath(path17)}?${query.toString()}`;
+  return `${engineIoPath(path19)}?${query.toString()}`;
 }
-function describeRejectedSocketIoUpgrade(answer, path17) {
+function describeRejectedSocketIoUpgrade(answer, path19) {
   const generic = describeRejectedUpgrade(answer);
   if (answer.status === 400 && /unsupported (protocol )?version/i.test(answer.body)) {
     return {
@@ -20739,7 +20739,7 @@ function describeRejectedSocketIoUpgrade(answer, path17) {
       detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt2(bodyText(answer.body))})`
     };
   }
-  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path17)}` };
+  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path19)}` };
   return generic;
 }
 var STAGE_WAITING_FOR = {
@@ -20883,8 +20883,8 @@ async function probeWebSocket(options) {
   const startedAt = Date.now();
   const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal: options.signal };
   const isSocketIo = options.protocol === "socket.io";
-  const path17 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
-  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path17;
+  const path19 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
+  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path19;
   const url = `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}${requestPath}`;
   const describeRejection = isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0;
   const connection = await openWebSocket(url, clock, describeRejection, hostHeaders(options.hostHeader));
@@ -20898,10 +20898,10 @@ async function probeWebSocket(options) {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path17, ...verdict2, durationMs: Date.now() - startedAt };
+  return { protocol: options.protocol, path: path19, ...verdict2, durationMs: Date.now() - startedAt };
 }
-function rooted(path17) {
-  return path17.startsWith("/") ? path17 : `/${path17}`;
+function rooted(path19) {
+  return path19.startsWith("/") ? path19 : `/${path19}`;
 }
 async function talkPlain(socket, options, clock) {
   const matches = compileExpect(options.expect);
@@ -20993,15 +20993,15 @@ function change(head, base) {
   return head === void 0 || base === void 0 || base <= 0 ? void 0 : (head - base) / base;
 }
 function regressionsBeyond(head, base, limits) {
-  const found = [];
+  const found2 = [];
   for (const metric of REGRESSION_METRICS) {
     const limit = limits[metric];
     const headValue = figure(head, metric);
     const baseValue = figure(base, metric);
     const grown = change(headValue, baseValue);
-    if (limit !== void 0 && grown !== void 0 && grown > limit) found.push({ metric, head: headValue, base: baseValue, change: grown, limit });
+    if (limit !== void 0 && grown !== void 0 && grown > limit) found2.push({ metric, head: headValue, base: baseValue, change: grown, limit });
   }
-  return found;
+  return found2;
 }
 
 // src/profile/inputs.ts
@@ -21390,9 +21390,9 @@ function safeUrl(url) {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
   return url.replace(/[()<>"'`\\]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function encodeRepoPath(path17) {
-  const segments = path17.split("/");
-  if (path17.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+function encodeRepoPath(path19) {
+  const segments = path19.split("/");
+  if (path19.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 
@@ -21447,9 +21447,9 @@ function runLinks(metadata) {
     shortSha: sha?.slice(0, 7),
     fileUrl(file, line) {
       if (!base || !sha) return void 0;
-      const path17 = encodeRepoPath(file);
-      if (!path17) return void 0;
-      return `${base}/blob/${sha}/${path17}${line && line > 0 ? `#L${line}` : ""}`;
+      const path19 = encodeRepoPath(file);
+      if (!path19) return void 0;
+      return `${base}/blob/${sha}/${path19}${line && line > 0 ? `#L${line}` : ""}`;
     }
   };
 }
@@ -21561,8 +21561,173 @@ function commentMarker(key) {
   return `<!-- gunicorn-smoke:${sanitizeCommentKey(key)} -->`;
 }
 
-// src/diagnosis/rules/build.ts
-import path8 from "node:path";
+// src/diagnosis/reason.ts
+function defineReason(reason) {
+  return reason;
+}
+
+// src/diagnosis/installer-output.ts
+var PREFIXES = [
+  /^#\d+\s+/,
+  /^\d+(\.\d+)?(\s+|$)/,
+  /^\[\d{4}-\d\d-\d\dT[\d:.]+Z\]\s*/,
+  /^\d\d:\d\d:\d\d\s+/,
+  /^\*\*/,
+  /^>\s*/,
+  /^Notice:\s*/,
+  /^.*│\s*→\s*/
+];
+function cleanLine(line) {
+  let text = line;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const prefix of PREFIXES) {
+      const next = text.replace(prefix, "");
+      if (next !== text) {
+        text = next;
+        changed = true;
+      }
+    }
+  }
+  return text.replace(/\*\*$/, "").trim();
+}
+function installerLines(failure) {
+  const all = [...failure.stepOutput, ...failure.outputTail, failure.message].map(cleanLine).filter(Boolean);
+  return all.filter((line, index) => all.indexOf(line) === index);
+}
+var flat = (lines) => lines.join(" ").replace(/\s+/g, " ");
+var linesWith = (lines, re) => lines.filter((line) => re.test(line)).slice(0, 4);
+var UV_LOCKED = /The lockfile at `?([^`\s]*uv\.lock)`? needs to be updated, but `?--locked`? was provided/;
+var UV_UNREADABLE = /Failed to parse `?([^`\s]*uv\.lock)`?|lockfile at `?([^`\s]*uv\.lock)`? uses an unsupported schema version/;
+var POETRY_CHANGED = /pyproject\.toml changed significantly since poetry\.lock was last generated/;
+var POETRY_UNREADABLE = /The lock file is not compatible with the current version of Poetry/;
+var PIPENV_OUTDATED = /Your Pipfile\.lock \((\w+)\) is out of date\. Expected: \((\w+)\)/;
+function parseLockProblem(lines) {
+  const text = flat(lines);
+  const evidence = (re) => linesWith(lines, re);
+  const uv = text.match(UV_LOCKED);
+  if (uv) return { tool: "uv", lockFile: uv[1], kind: "outdated", evidence: evidence(/needs to be updated/) };
+  const uvBad = text.match(UV_UNREADABLE);
+  if (uvBad) return { tool: "uv", lockFile: uvBad[1] ?? uvBad[2], kind: "unreadable", evidence: evidence(/uv\.lock/) };
+  if (POETRY_CHANGED.test(text)) return { tool: "poetry", lockFile: "poetry.lock", kind: "outdated", evidence: evidence(/changed significantly/) };
+  if (POETRY_UNREADABLE.test(text))
+    return { tool: "poetry", lockFile: "poetry.lock", kind: "unreadable", evidence: evidence(/lock file is not compatible|regenerate the lock/) };
+  const pipenv = text.match(PIPENV_OUTDATED);
+  if (pipenv)
+    return {
+      tool: "pipenv",
+      lockFile: "Pipfile.lock",
+      kind: "outdated",
+      hashes: { found: pipenv[1], expected: pipenv[2] },
+      evidence: evidence(/Pipfile\.lock|Aborting deploy/)
+    };
+  return void 0;
+}
+var NOT_FOUND = /(?:^|[\s:])(uv|uvx|poetry|pipenv)(?:: not found|: command not found)|exec: "(uv|poetry|pipenv)": executable file not found/;
+var UV_VERSION = /Required uv version `([^`]+)` does not match the running version `([^`]+)`/;
+var UV_NO_ENV = /No virtual environment found; run `uv venv`|No Python interpreters found in virtual environments|Failed to locate a virtualenv or Conda environment/;
+function parseInstallerProblem(lines) {
+  const text = flat(lines);
+  const missing = text.match(NOT_FOUND);
+  if (missing) {
+    const tool = (missing[1] ?? missing[2]).replace(/^uvx$/, "uv");
+    return { tool, kind: "not-found", evidence: linesWith(lines, NOT_FOUND) };
+  }
+  const version = text.match(UV_VERSION);
+  if (version)
+    return { tool: "uv", kind: "wrong-version", required: version[1], running: version[2], evidence: linesWith(lines, /Required uv version/) };
+  if (UV_NO_ENV.test(text)) return { tool: "uv", kind: "no-environment", evidence: linesWith(lines, UV_NO_ENV) };
+  return void 0;
+}
+var UV_SOLVER = /No solution found when resolving/;
+var POETRY_SOLVER = /SolverProblemError|version solving failed/;
+var PKG = String.raw`[A-Za-z0-9][\w.\-]*(?:\[[\w,\-]+\])?`;
+function parseSolverVerdict(lines) {
+  const text = flat(lines);
+  const tool = UV_SOLVER.test(text) ? "uv" : POETRY_SOLVER.test(text) ? "poetry" : void 0;
+  if (!tool) return void 0;
+  const evidence = linesWith(lines, /No solution found|Because|SolverProblemError|version solving failed|conclude|requires Python/);
+  const found2 = otherPython(text) ?? noVersion(text) ?? conflict(text);
+  return found2 ? { tool, evidence, ...found2 } : void 0;
+}
+function otherPython(text) {
+  const uv = text.match(/the (current|requested) Python version \(([^)]+)\) does not satisfy Python(\S+)/);
+  if (uv) {
+    const requiresPython = uv[3].replace(/,$/, "");
+    const pkg = text.match(new RegExp(`(${PKG})(==\\S+)? depends on Python`)) ?? text.match(new RegExp(`all versions of (${PKG}) depend on Python`)) ?? text.match(new RegExp(`only (${PKG})(==\\S+)? is available`));
+    const name = pkg?.[1] ?? "the project";
+    const requirement = `${name}${pkg?.[2] ?? ""}`;
+    return { kind: "other-python", name, requirement, requiresPython, pythonVersion: uv[2], requested: uv[1] === "requested" };
+  }
+  const poetry = text.match(
+    /Python requirement \(([^)]+)\) is not compatible with some of the required packages Python requirement: - (\S+) requires Python (\S+)/
+  );
+  if (!poetry) return void 0;
+  return {
+    kind: "other-python",
+    name: poetry[2],
+    requirement: poetry[2],
+    requiresPython: poetry[3],
+    pythonVersion: poetry[1],
+    requested: false
+  };
+}
+function noVersion(text) {
+  const uv = text.match(new RegExp(`there is no version of (${PKG})(\\S*?),? (?:and|we)\\b`)) ?? text.match(new RegExp(`Because (${PKG}) was not found in the package registry()`));
+  if (uv) return { kind: "no-version", name: uv[1], requirement: `${uv[1]}${uv[2]}` };
+  const poetry = text.match(new RegExp(`depends on (${PKG}) \\(([^)]+)\\) which doesn't match any versions`));
+  return poetry ? { kind: "no-version", name: poetry[1], requirement: `${poetry[1]} (${poetry[2]})` } : void 0;
+}
+function conflict(text) {
+  const uv = text.match(new RegExp(`(${PKG})==(\\S+) depends on (${PKG})(\\S*?),?\\s(?:and|we)\\b`));
+  if (uv) {
+    const requirement2 = `${uv[3]}${uv[4]}`;
+    const shown2 = [...text.matchAll(new RegExp(`(?:you require|depends on) (${escape(uv[3])}[=<>!~]\\S*?),?\\s`, "g"))].map((m) => m[1]);
+    const targetShown = shown2.find((candidate) => candidate !== requirement2);
+    return { kind: "conflict", dependent: uv[1], dependentVersion: uv[2], requirement: requirement2, target: uv[3], targetShown };
+  }
+  const poetry = text.match(new RegExp(`(${PKG}) \\(([^)]+)\\) (?:which )?depends on (${PKG}) \\(([^)]+)\\)`));
+  if (!poetry) return void 0;
+  const requirement = `${poetry[3]} (${poetry[4]})`;
+  const other = [...text.matchAll(new RegExp(`depends on (?:both )?(${escape(poetry[3])} \\([^)]+\\))`, "g"))].map((m) => m[1]);
+  return {
+    kind: "conflict",
+    dependent: poetry[1],
+    dependentVersion: poetry[2],
+    requirement,
+    target: poetry[3],
+    targetShown: other.find((shown2) => shown2 !== requirement)
+  };
+}
+var escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+var HASH_MODE = /In --require-hashes mode, all requirements must have their versions pinned with ==\. These do not:/;
+function parseUnpinnedUnderHashes(lines) {
+  const start = lines.findIndex((line) => HASH_MODE.test(line));
+  if (start < 0) return void 0;
+  const listed = lines.slice(start + 1).filter((line) => / from (https?|file):\/\//.test(line));
+  const first = listed[0];
+  if (!first) return void 0;
+  const requirement = first.replace(/^ERROR:\s*/, "").split(/ from (?:https?|file):\/\//)[0].trim();
+  const via = first.match(/\(from (?:(\S+?)->)?-r (\S+) \(line (\d+)\)/);
+  const parent = via?.[1] ?? first.match(/\(from (\S+?)->/)?.[1];
+  const names = listed.map((line) => line.trim().match(/^([A-Za-z0-9][\w.-]*)/)?.[1] ?? line.trim());
+  return {
+    requirement,
+    name: names[0],
+    parent,
+    file: via?.[2],
+    line: via ? Number(via[3]) : void 0,
+    names,
+    evidence: [lines[start], ...listed.slice(0, 3)]
+  };
+}
+function parseReadmeMissing(lines) {
+  const text = flat(lines);
+  const poetry = text.match(/Readme path `([^`]+)` does not exist/);
+  if (poetry) return { tool: "poetry", path: poetry[1], evidence: linesWith(lines, /Readme path|--no-root/) };
+  const hatch = text.match(/Readme file does not exist: (\S+)/);
+  return hatch ? { tool: "uv", path: hatch[1], evidence: linesWith(lines, /Readme file does not exist/) } : void 0;
+}
 
 // src/docker/build-output.ts
 var ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
@@ -21610,8 +21775,9 @@ function parseLegacy(lines) {
     message = lastError >= 0 ? lines[lastError] : lines.filter(Boolean).pop() ?? "the build failed";
     if (lastError >= stepStart) outputEnd = lastError;
   }
-  const stepOutput = lines.slice(stepStart, outputEnd).filter((line) => !/^ ---> |^Removing intermediate container /.test(line) && line.trim() !== "");
-  return { format: "legacy", instruction, stepPosition, exitCode, message: message.trim(), outputTail: stepOutput.slice(-30), stepOutput };
+  const kept = (end) => lines.slice(stepStart, end).filter((line) => !/^ ---> |^Removing intermediate container /.test(line) && line.trim() !== "");
+  const stepOutput = kept(errorIndex >= 0 ? errorIndex : lines.length);
+  return { format: "legacy", instruction, stepPosition, exitCode, message: message.trim(), outputTail: kept(outputEnd).slice(-30), stepOutput };
 }
 function parseBuildKit(lines) {
   const errorLine = [...lines].reverse().find((line) => /^ERROR: /.test(line)) ?? lines.filter(Boolean).pop() ?? "the build failed";
@@ -21652,6 +21818,7 @@ function parseBuildKit(lines) {
     format: "buildkit",
     instruction,
     stepPosition,
+    stage: failingStage(lines, headerIndex),
     exitCode,
     message,
     dockerfileLine,
@@ -21659,8 +21826,15 @@ function parseBuildKit(lines) {
     stepOutput: stepOutput.length > 0 ? stepOutput : outputTail
   };
 }
-function failedStepOutput(lines) {
+function failingStage(lines, headerIndex) {
   const failedStep = lines.find((line) => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1];
+  const titled = headerIndex >= 0 ? lines[headerIndex] : lines.find((line) => line.startsWith(`#${failedStep} [`));
+  const name = titled?.match(/\[(?:[^\]]*?\s)?(\S+)\s+\d+\/\d+\]/)?.[1];
+  return name && !/^stage-\d+$/.test(name) && !/^(internal|\d+\/\d+)$/.test(name) ? name : void 0;
+}
+function failedStepOutput(lines) {
+  const lastStep = [...lines].reverse().find((line) => /^#\d+ \d+(\.\d+)? /.test(line));
+  const failedStep = (lines.find((line) => /^#\d+ ERROR: /.test(line)) ?? lastStep)?.match(/^#(\d+) /)?.[1];
   if (!failedStep) return [];
   const prefix = `#${failedStep} `;
   return lines.filter((line) => line.startsWith(prefix)).map((line) => line.slice(prefix.length)).filter((line) => /^\d+(\.\d+)? /.test(line)).map((line) => line.replace(/^\d+(\.\d+)? /, ""));
@@ -21712,31 +21886,6 @@ function findLastIndex(items, predicate) {
 function numberOrUndefined(text) {
   return text === void 0 ? void 0 : Number(text);
 }
-function buildRemedy(failure) {
-  const text = [failure.message, ...failure.outputTail].join("\n");
-  if (/pip: not found|No module named pip/.test(text)) {
-    return "The base image has no pip: start from an official Python image (python:3.x-slim) or install pip before this step.";
-  }
-  if (/No matching distribution found for ([^\s]+)/.test(text)) {
-    const name = text.match(/No matching distribution found for ([^\s]+)/)?.[1];
-    return `pip could not find \`${name}\`: check its name and version pin in the requirements file, and that it supports this Python version.`;
-  }
-  if (/COPY failed|failed to compute cache key|not found in build context|"\/[^"]+": not found/.test(text)) {
-    return "A file the Dockerfile copies is not in the build context: check the path, the `context` input and `.dockerignore`.";
-  }
-  if (/pull access denied|manifest unknown|not found: manifest|failed to resolve source metadata|registry-1\.docker\.io|dial tcp|no such host/.test(
-    text
-  ) || failure.instruction?.startsWith("FROM")) {
-    return "The base image could not be pulled: check its name and tag, and registry credentials for private images.";
-  }
-  if (/unknown instruction|dockerfile parse error|failed to parse/i.test(text)) {
-    return "The Dockerfile does not parse: fix the instruction on the line shown.";
-  }
-  if (failure.instruction?.startsWith("RUN")) {
-    return `Fix the command of this \`RUN\` step; its last output lines are shown above.`;
-  }
-  return "Fix the Dockerfile step shown; the builder output is in the job log.";
-}
 
 // src/paths.ts
 import path5 from "node:path";
@@ -21744,9 +21893,468 @@ function repoRelative(root, file) {
   return path5.relative(root, file).split(path5.sep).join("/") || ".";
 }
 
-// src/diagnosis/build-context.ts
+// src/diagnosis/requirements.ts
 import fs3 from "node:fs";
 import path6 from "node:path";
+var INCLUDE = /^(-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/;
+var NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
+function normalizeName(name) {
+  return name.toLowerCase().replace(/[-_.]+/g, "-");
+}
+function readPins(file, constraint = false, seen = /* @__PURE__ */ new Set()) {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  let text;
+  try {
+    text = fs3.readFileSync(file, "utf8");
+  } catch {
+    return [];
+  }
+  const pins = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.replace(/(^|\s)#.*$/, "").trim();
+    const include = line.match(INCLUDE);
+    if (include) {
+      const isConstraint = constraint || include[1] === "-c" || include[1] === "--constraint";
+      pins.push(...readPins(path6.resolve(path6.dirname(file), include[2]), isConstraint, seen));
+      return;
+    }
+    const name = line.startsWith("-") ? void 0 : line.match(NAME)?.[1];
+    if (name) pins.push({ name, requirement: line, file, line: index + 1, constraint });
+  });
+  return pins;
+}
+function pinsOf(pins, name) {
+  const wanted = normalizeName(name);
+  return pins.filter((pin) => normalizeName(pin.name) === wanted).sort((a, b) => Number(a.constraint) - Number(b.constraint));
+}
+function requirementFilesOf(instruction, contextDir) {
+  const files = [];
+  for (const match of instruction.matchAll(/(?:^|\s)(?:-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/g)) {
+    const written = match[1].replace(/^['"]|['"]$/g, "");
+    const candidates = [path6.resolve(contextDir, written.replace(/^\/+/, "")), path6.resolve(contextDir, path6.basename(written))];
+    const found2 = candidates.find((candidate) => fs3.existsSync(candidate));
+    if (found2 && !files.includes(found2)) files.push(found2);
+  }
+  return files;
+}
+
+// src/diagnosis/rules/build.ts
+var rel = (ctx, file) => repoRelative(ctx.workspace, file);
+var dockerfileAt = (ctx) => ctx.failure.dockerfileLine ? { file: rel(ctx, ctx.dockerfile), line: ctx.failure.dockerfileLine } : void 0;
+function stepLocation(ctx) {
+  return dockerfileAt(ctx) ?? instructionLine(ctx);
+}
+function instructionLine(ctx) {
+  const line = ctx.dockerfileText && ctx.failure.instruction ? findInstructionLine(ctx.dockerfileText, ctx.failure.instruction) : void 0;
+  return line ? { file: rel(ctx, ctx.dockerfile), line } : void 0;
+}
+var pinLocation = (ctx, pin) => pin ? { file: rel(ctx, pin.file), line: pin.line } : void 0;
+function pinsFor(ctx) {
+  return requirementFilesOf(ctx.failure.instruction ?? "", ctx.contextDir).flatMap((file) => readPins(file));
+}
+function pointers(...locations) {
+  return locations.filter((location) => Boolean(location));
+}
+var failureText = (failure) => [failure.message, ...failure.outputTail].join("\n");
+var when = (re, cause) => (failure) => re.test(failureText(failure)) ? cause : void 0;
+var NO_MATCHING_DISTRIBUTION = /No matching distribution found for ([^\s]+)/;
+var NOT_IN_CONTEXT = /COPY failed|failed to compute cache key|not found in build context|"\/[^"]+": not found/;
+var PULL_FAILED = /pull access denied|manifest unknown|not found: manifest|failed to resolve source metadata|registry-1\.docker\.io|dial tcp|no such host/;
+var BUILD_CAUSES = [
+  { name: "the base image has no pip", find: when(/pip: not found|No module named pip/, { kind: "no-pip" }) },
+  {
+    name: "pip found no matching distribution",
+    find(failure) {
+      const requirement = failureText(failure).match(NO_MATCHING_DISTRIBUTION)?.[1];
+      return requirement === void 0 ? void 0 : { kind: "no-distribution", requirement };
+    }
+  },
+  { name: "a copied file is not in the build context", find: when(NOT_IN_CONTEXT, { kind: "not-in-context" }) },
+  {
+    name: "the base image could not be pulled",
+    find: (failure) => PULL_FAILED.test(failureText(failure)) || failure.instruction?.startsWith("FROM") ? { kind: "base-image-not-pulled" } : void 0
+  },
+  {
+    name: "the Dockerfile does not parse",
+    find: when(/unknown instruction|dockerfile parse error|failed to parse/i, { kind: "dockerfile-unparsable" })
+  },
+  { name: "a RUN step failed", find: (failure) => failure.instruction?.startsWith("RUN") ? { kind: "run-step" } : void 0 },
+  { name: "another step failed", find: () => ({ kind: "other-step" }) }
+];
+
+// src/diagnosis/rules/installers.ts
+import fs4 from "node:fs";
+import path7 from "node:path";
+var INSTALLS = {
+  uv: /ghcr\.io\/astral-sh\/uv|astral\.sh\/uv|\b(pip3?|pipx)\s+install\b[^\n#]*\buv\b/,
+  poetry: /install\.python-poetry\.org|python3-poetry|\b(pip3?|pipx)\s+install\b[^\n#]*\bpoetry\b/,
+  pipenv: /\bpipenv\b[^\n]*(apt-get|apt) install|\b(apt-get|apt)\s+install\b[^\n#]*\bpipenv\b|\b(pip3?|pipx)\s+install\b[^\n#]*\bpipenv\b/
+};
+function stageLines(dockerfileText) {
+  let stage = "";
+  let index = -1;
+  return dockerfileText.split(/\r?\n/).map((text, at) => {
+    const from = text.match(/^\s*FROM\s+\S+(?:\s+AS\s+(\S+))?/i);
+    if (from) stage = from[1] ?? `stage-${++index}`;
+    if (from && from[1]) index++;
+    return { line: at + 1, stage, text };
+  });
+}
+function installLines(ctx, tool) {
+  if (!ctx.dockerfileText) return [];
+  return stageLines(ctx.dockerfileText).filter(({ text }) => !/^\s*#/.test(text) && INSTALLS[tool].test(text));
+}
+function failingStage2(ctx, line) {
+  const fromFile = line && ctx.dockerfileText ? stageLines(ctx.dockerfileText)[line - 1]?.stage : void 0;
+  return fromFile || ctx.failure.stage;
+}
+var locationOf = (ctx, line) => line ? { file: rel(ctx, ctx.dockerfile), line: line.line } : void 0;
+function lockFileAt(ctx, lockFile, lineOf = /./) {
+  const candidates = [path7.join(ctx.contextDir, lockFile.replace(/^\/+/, "")), path7.join(ctx.contextDir, path7.basename(lockFile))];
+  const file = candidates.find((candidate) => fs4.existsSync(candidate) && fs4.statSync(candidate).isFile());
+  if (!file) return void 0;
+  const index = fs4.readFileSync(file, "utf8").split(/\r?\n/).findIndex((line) => lineOf.test(line));
+  return { file: rel(ctx, file), line: index >= 0 ? index + 1 : 1 };
+}
+function poetryThatLocked(ctx) {
+  const file = path7.join(ctx.contextDir, "poetry.lock");
+  if (!fs4.existsSync(file)) return void 0;
+  return fs4.readFileSync(file, "utf8").slice(0, 300).match(/@generated by Poetry (\d[\w.]*)/)?.[1];
+}
+
+// src/diagnosis/words.ts
+var code = (text) => `\`${String(text).replace(/`/g, "'")}\``;
+var fileLine = (location) => `${location.file}:${location.line}`;
+var where = (location) => location ? ` (${code(fileLine(location))})` : "";
+function present(...lines) {
+  return lines.filter((line) => Boolean(line));
+}
+
+// src/diagnosis/reasons/lock-file-outdated.ts
+var LOCK_LINE = { uv: /./, poetry: /./, pipenv: /"sha256"/ };
+var lockRefused = {
+  stage: "build",
+  name: "the installer refuses the lock file",
+  detect(ctx) {
+    const problem = parseLockProblem(installerLines(ctx.failure));
+    if (!problem) return void 0;
+    const { evidence, ...rest } = problem;
+    const stepAt = stepLocation(ctx);
+    const lockAt = lockFileAt(ctx, problem.lockFile, LOCK_LINE[problem.tool]);
+    const lockedBy = problem.tool === "poetry" ? poetryThatLocked(ctx) : void 0;
+    return {
+      facts: { ...rest, instruction: ctx.failure.instruction, stepAt, lockAt, lockedBy },
+      evidence,
+      pointers: pointers(stepAt, lockAt)
+    };
+  }
+};
+var PROJECT_FILE = { uv: "pyproject.toml", poetry: "pyproject.toml", pipenv: "Pipfile" };
+var REFUSAL = {
+  uv: "`--locked` refuses to install it",
+  poetry: "Poetry refuses to install from it",
+  pipenv: "`pipenv install --deploy` refuses to install it"
+};
+function summary(facts) {
+  const lock = `${code(facts.lockFile)}${where(facts.lockAt)}`;
+  const step = facts.instruction ? ` at ${code(clip(facts.instruction, 80))}${where(facts.stepAt)}` : "";
+  if (facts.kind === "unreadable") {
+    const writer = facts.lockedBy ? ` (written by Poetry ${facts.lockedBy})` : "";
+    return facts.tool === "poetry" ? `${lock}${writer} is in a newer format than the Poetry this image runs can read${step}.` : `${lock} cannot be read by the uv this image runs${step}.`;
+  }
+  const hashes = facts.hashes ? ` (its hash ${code(facts.hashes.found.slice(0, 12))}, the Pipfile's ${code(facts.hashes.expected.slice(0, 12))})` : "";
+  return `${lock} is out of date with ${code(PROJECT_FILE[facts.tool])}${hashes}: ${REFUSAL[facts.tool]}${step}.`;
+}
+function remedy(facts) {
+  const lock = code(facts.lockFile);
+  if (facts.kind === "unreadable") {
+    return facts.tool === "poetry" ? `Install the Poetry that wrote ${lock} in the image (${code(`pip install poetry==${facts.lockedBy ?? "<version>"}`)}), or regenerate it with the image's Poetry (${code("poetry lock")}) and commit it.` : `Install a uv at least as new as the one that wrote ${lock} (${code("COPY --from=ghcr.io/astral-sh/uv:<version> /uv /uvx /bin/")}).`;
+  }
+  switch (facts.tool) {
+    case "uv":
+      return `Run ${code("uv lock")} and commit ${lock} (CI can check it with ${code("uv lock --check")}).`;
+    case "poetry":
+      return `Run ${code("poetry lock")} (Poetry 1.x: ${code("poetry lock --no-update")}) and commit ${lock} with ${code("pyproject.toml")}.`;
+    case "pipenv":
+      return `Run ${code("pipenv lock")} and commit ${lock} with the ${code("Pipfile")}.`;
+  }
+}
+var lock_file_outdated_default = defineReason({
+  id: "lock-file-outdated",
+  title: "Lock file out of date",
+  headline: "the lock file is out of date",
+  readme: "`uv sync --locked`, `poetry install` or `pipenv install --deploy` refuses the lock file: the project file changed since it was locked, or a newer Poetry wrote it; the lock file and the Dockerfile step, annotated: `uv lock`, `poetry lock`, `pipenv lock`",
+  fixtures: [{ path: "__fixtures__/build/installers/poetry-lock-outdated", test: "__tests__/installers.itg.ts" }],
+  rules: [lockRefused],
+  words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
+});
+
+// src/diagnosis/reasons/installer-missing.ts
+var installerCannotRun = {
+  stage: "build",
+  name: "the installer cannot run in the failing stage",
+  detect(ctx) {
+    const problem = parseInstallerProblem(installerLines(ctx.failure));
+    if (!problem) return void 0;
+    const { evidence, ...rest } = problem;
+    const stepAt = stepLocation(ctx);
+    const stage = failingStage2(ctx, stepAt?.line);
+    const installs = installLines(ctx, problem.tool);
+    const install = installs.find((line) => problem.kind === "not-found" ? line.stage !== stage : true) ?? installs[0];
+    const installedIn = install ? { stage: install.stage, at: locationOf(ctx, install) } : void 0;
+    return {
+      facts: { ...rest, instruction: ctx.failure.instruction, stepAt, stage, installedIn },
+      evidence,
+      pointers: pointers(stepAt, installedIn?.at)
+    };
+  }
+};
+var inStage = (stage) => stage ? `the stage ${code(stage)}` : "the failing stage";
+function summary2(facts) {
+  const step = facts.instruction ? `${code(clip(facts.instruction, 80))}${where(facts.stepAt)}` : "the failing step";
+  switch (facts.kind) {
+    case "not-found": {
+      const elsewhere = facts.installedIn && facts.installedIn.stage !== facts.stage ? ` (it is installed in the stage ${code(facts.installedIn.stage)}${where(facts.installedIn.at)}, and each FROM starts over)` : "";
+      return `${code(facts.tool)} is not installed in ${inStage(facts.stage)} that runs ${step}${elsewhere}.`;
+    }
+    case "wrong-version":
+      return `${code("pyproject.toml")} requires uv ${code(facts.required)} and the image runs uv ${code(facts.running)}${facts.installedIn ? `, installed${where(facts.installedIn.at)}` : ""}: ${step} stops before installing anything.`;
+    case "no-environment":
+      return `${facts.instruction ? step : "The failing step"} found no virtual environment to install into: ${code("uv pip")} installs into the system Python only when told to.`;
+  }
+}
+var COPY_UV = "COPY --from=ghcr.io/astral-sh/uv:<version> /uv /uvx /bin/";
+var INSTALL = {
+  uv: `add ${code(COPY_UV)} after its FROM`,
+  poetry: `install it there (${code("pip install poetry==<version>")}) or put its bin directory on PATH (${code('ENV PATH="$POETRY_HOME/bin:$PATH"')})`,
+  pipenv: `install it there (${code("pip install pipenv")})`
+};
+function remedy2(facts) {
+  switch (facts.kind) {
+    case "not-found":
+      return `Install ${code(facts.tool)} in ${inStage(facts.stage)}: ${INSTALL[facts.tool]}, or build that stage FROM the stage that has it.`;
+    case "wrong-version":
+      return `Install a uv that satisfies ${code(facts.required)}: pin it (${code(COPY_UV)}) instead of taking whatever the base image or ${code("pip install uv")} brings, or change ${code("required-version")} under ${code("[tool.uv]")}.`;
+    case "no-environment":
+      return `Pass ${code("--system")} to ${code("uv pip install")} (or set ${code("UV_SYSTEM_PYTHON=1")}); for a virtual environment, create it and set ${code('ENV VIRTUAL_ENV=/app/.venv PATH="/app/.venv/bin:$PATH"')}: ${code("RUN source .venv/bin/activate")} does not carry over to the next step.`;
+  }
+}
+var installer_missing_default = defineReason({
+  id: "installer-missing",
+  title: "Installer missing in the stage",
+  headline: "the installer cannot run in the stage",
+  readme: "`uv`, `poetry` or `pipenv` not found in the stage that runs it (and the stage that does install it), uv's `required-version` not met, `uv pip` without `--system` or a venv: the Dockerfile lines, annotated",
+  fixtures: [{ path: "__fixtures__/build/installers/poetry-not-in-stage", test: "__tests__/installers.itg.ts" }],
+  rules: [installerCannotRun],
+  words: (facts) => ({ summary: summary2(facts), remedy: remedy2(facts) })
+});
+
+// src/diagnosis/pip-output.ts
+var NAME2 = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
+function parseConflict(lines) {
+  const start = lines.findIndex((line) => /^The conflict is caused by:/.test(line.trim()));
+  if (start < 0) return void 0;
+  const headline2 = lines.find((line) => /ERROR: Cannot install .* conflicting dependencies/.test(line))?.trim() ?? lines[start].trim();
+  const conflict2 = { requested: [], clashes: [], headline: headline2 };
+  for (const raw of lines.slice(start + 1)) {
+    const line = raw.trim();
+    if (!line) {
+      if (conflict2.requested.length + conflict2.clashes.length > 0) break;
+      continue;
+    }
+    const requested = line.match(/^The user requested (\(constraint\) )?(\S+)/);
+    const depends = line.match(/^(\S+) (\S+) depends on (\S+)/);
+    if (requested)
+      conflict2.requested.push({ requirement: requested[2], name: requested[2].match(NAME2)?.[1] ?? requested[2], constraint: !!requested[1] });
+    else if (depends)
+      conflict2.clashes.push({
+        dependent: depends[1],
+        dependentVersion: depends[2],
+        requirement: depends[3],
+        target: depends[3].match(NAME2)?.[1] ?? depends[3]
+      });
+    else break;
+  }
+  return conflict2.clashes.length > 0 ? conflict2 : void 0;
+}
+function parseNotFound(lines) {
+  const differentPython = lines.map((line) => line.match(/ERROR: Package '([^']+)' requires a different Python: (\S+) not in '([^']+)'/)).find(Boolean);
+  if (differentPython) {
+    const [line, name, pythonVersion, requiresPython] = differentPython;
+    return { requirement: name, name, versions: [], otherPython: { pythonVersion, requiresPython }, evidence: [line.trim()] };
+  }
+  const index = lines.findIndex((line) => /Could not find a version that satisfies the requirement/.test(line));
+  if (index < 0) return void 0;
+  const match = lines[index].match(/satisfies the requirement (\S+)(?: \(from versions: ([^)]*)\))?/);
+  if (!match) return void 0;
+  const requirement = match[1];
+  const versions = (match[2] ?? "").split(",").map((v) => v.trim()).filter((v) => v && v !== "none");
+  const ignoredLine = lines.find((line) => /Ignored the following versions that require a different python version/.test(line));
+  const ignored = ignoredLine?.match(/Requires-Python ([^;,]+)/)?.[1]?.trim();
+  const evidence = [ignoredLine, lines[index], lines.find((line) => /No matching distribution found/.test(line))].filter((line) => Boolean(line)).map((line) => line.trim());
+  return {
+    requirement,
+    name: requirement.match(NAME2)?.[1] ?? requirement,
+    versions,
+    otherPython: ignored ? { requiresPython: ignored } : void 0,
+    evidence
+  };
+}
+var MISSING_TOOLS = [
+  { pattern: /fatal error: ([\w./-]+\.h): No such file or directory/, missing: (m) => m[1] },
+  { pattern: /command '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)' failed: No such file or directory/, missing: (m) => m[1] },
+  { pattern: /No such file or directory: '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)'/, missing: (m) => m[1] },
+  { pattern: /\b(gcc|cc|g\+\+): (?:command )?not found/, missing: (m) => m[1] },
+  { pattern: /(pg_config) executable not found/, missing: (m) => m[1] },
+  { pattern: /(mysql_config|pkg-config)[: ].*not found/, missing: (m) => m[1] },
+  { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => "rustc" }
+];
+function parseNativeBuildFailure(lines) {
+  const failed2 = lines.map(
+    (line) => line.match(
+      /Failed building wheel for ([^\s:]+)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/
+    )
+  ).find(Boolean);
+  const encountered = lines.findIndex((line) => /Encountered error while (trying to install|generating) package/.test(line));
+  const packageName = failed2?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, "").trim() : void 0);
+  if (!packageName || !lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line))) return void 0;
+  const evidence = failed2 ? [failed2[0]] : [];
+  let missing;
+  for (const { pattern, missing: name } of MISSING_TOOLS) {
+    const hit = lines.map((line) => line.match(pattern)).find(Boolean);
+    if (hit) {
+      missing = name(hit);
+      evidence.unshift(hit.input.trim());
+      break;
+    }
+  }
+  return { packageName, missing, evidence };
+}
+function pythonVersionUnstated(lines) {
+  return lines.some((line) => /Ignored the following versions that require a different python version/.test(line)) && !lines.some((line) => /requires a different Python: \S+ not in/.test(line));
+}
+
+// src/diagnosis/reasons/dependency-conflict.ts
+function chosenClash(conflict2) {
+  const requestedNames = new Set(conflict2.requested.map((r) => normalizeName(r.name)));
+  return conflict2.clashes.find((c) => requestedNames.has(normalizeName(c.target))) ?? conflict2.clashes[0];
+}
+function conflictEvidence(conflict2) {
+  return present(
+    conflict2.headline,
+    "The conflict is caused by:",
+    ...conflict2.clashes.map((c) => `${c.dependent} ${c.dependentVersion} depends on ${c.requirement}`),
+    ...conflict2.requested.map((r) => `The user requested ${r.constraint ? "(constraint) " : ""}${r.requirement}`)
+  );
+}
+var resolutionImpossible = {
+  stage: "build",
+  name: "pip's resolver found pins that cannot be installed together",
+  detect(ctx) {
+    const conflict2 = parseConflict(ctx.failure.stepOutput);
+    if (!conflict2) return void 0;
+    const pins = pinsFor(ctx);
+    const clash = chosenClash(conflict2);
+    const dependentPin = pinsOf(pins, clash.dependent)[0];
+    const targetPin = pinsOf(pins, clash.target)[0];
+    const targetRequested = conflict2.requested.find((r) => normalizeName(r.name) === normalizeName(clash.target))?.requirement;
+    const dependentAt = pinLocation(ctx, dependentPin);
+    const targetAt = pinLocation(ctx, targetPin);
+    return {
+      facts: {
+        clash,
+        dependentShown: dependentPin?.requirement ?? `${clash.dependent}==${clash.dependentVersion}`,
+        targetShown: targetPin?.requirement ?? targetRequested ?? clash.target,
+        dependentAt,
+        targetAt
+      },
+      evidence: conflictEvidence(conflict2),
+      pointers: pointers(dependentAt, targetAt)
+    };
+  }
+};
+var solverConflict = {
+  stage: "build",
+  name: "uv's or Poetry's resolver found requirements that cannot be installed together",
+  detect(ctx) {
+    const verdict2 = parseSolverVerdict(installerLines(ctx.failure));
+    if (verdict2?.kind !== "conflict") return void 0;
+    const { dependent, dependentVersion, requirement, target, targetShown, tool } = verdict2;
+    const stepAt = stepLocation(ctx);
+    const dependentShown = tool === "uv" ? `${dependent}==${dependentVersion}` : `${dependent} (${dependentVersion})`;
+    return {
+      facts: { clash: { dependent, dependentVersion, requirement, target }, dependentShown, targetShown: targetShown ?? target, tool, stepAt },
+      evidence: verdict2.evidence,
+      pointers: pointers(stepAt)
+    };
+  }
+};
+var RELOCK = { uv: "uv lock", poetry: "poetry lock" };
+function summary3({ clash, dependentShown, targetShown, dependentAt, targetAt }) {
+  return `${code(dependentShown)}${where(dependentAt)} cannot be installed together with ${code(targetShown)}${where(targetAt)}: ${clash.dependent} ${clash.dependentVersion} requires ${code(clash.requirement)}.`;
+}
+function remedy3({ clash, targetShown, dependentAt, targetAt, tool }) {
+  const lines = pointers(dependentAt, targetAt).map((l) => code(fileLine(l)));
+  if (tool)
+    return `Move the constraints together in ${code("pyproject.toml")}: allow a ${code(clash.target)} that satisfies ${code(clash.requirement)}, or a ${code(clash.dependent)} release that works with ${code(targetShown)}; then run ${code(RELOCK[tool])} and commit the lock file.`;
+  return `Move the pins together: pin ${code(clash.target)} to a version that satisfies ${code(clash.requirement)}, or pin the ${code(clash.dependent)} release that works with ${code(targetShown)}` + (lines.length > 0 ? `, changing ${lines.join(" and ")} in the same commit.` : ", in the same commit.");
+}
+var dependency_conflict_default = defineReason({
+  id: "dependency-conflict",
+  title: "Conflicting dependency pins",
+  headline: "conflicting dependency pins",
+  readme: "pip's `ResolutionImpossible`, uv's `No solution found` and Poetry's `SolverProblemError`: both packages, their pins and the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`), annotated: move the pins together",
+  fixtures: [
+    { path: "__fixtures__/build/cases/dependency-conflict", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+    {
+      path: "__fixtures__/build/cases/dependency-conflict-constraint",
+      test: "__tests__/build-diagnosis.itg.ts",
+      via: "__tests__/helpers/build-cases.ts"
+    }
+  ],
+  rules: [resolutionImpossible, solverConflict],
+  words: (facts) => ({ summary: summary3(facts), remedy: remedy3(facts) })
+});
+
+// src/diagnosis/reasons/unpinned-hashed-requirement.ts
+import path8 from "node:path";
+function parentLocation(ctx, found2) {
+  if (!found2.file || !found2.line) return void 0;
+  const files = requirementFilesOf(ctx.failure.instruction ?? "", ctx.contextDir);
+  const file = files.find((candidate) => path8.basename(candidate) === path8.basename(found2.file));
+  return file ? { file: rel(ctx, file), line: found2.line } : void 0;
+}
+var unpinnedUnderHashes = {
+  stage: "build",
+  name: "pip in hash-checking mode met an unpinned requirement",
+  detect(ctx) {
+    const found2 = parseUnpinnedUnderHashes(installerLines(ctx.failure));
+    if (!found2) return void 0;
+    const { evidence, ...rest } = found2;
+    const stepAt = stepLocation(ctx);
+    const parentAt = parentLocation(ctx, found2);
+    return { facts: { ...rest, instruction: ctx.failure.instruction, parentAt, stepAt }, evidence, pointers: pointers(parentAt, stepAt) };
+  }
+};
+function summary4(facts) {
+  const others = facts.names.length > 1 ? ` (and ${facts.names.length - 1} more)` : "";
+  const from = facts.file ? ` from ${code(facts.file)} line ${facts.line}${where(facts.parentAt)}` : "";
+  const via = facts.parent ? `, a dependency of ${code(facts.parent)}${from},` : from;
+  return `${code(facts.requirement)}${via} has no ${code("==")} pin with a hash${others}: with hashes, pip requires every package it installs, dependencies included, pinned and hashed.`;
+}
+function remedy4(facts) {
+  return facts.parent ? `Regenerate the file with every dependency pinned and hashed (${code("pip-compile --generate-hashes")}, ${code("uv pip compile --generate-hashes")} or ${code("uv export --format requirements-txt")}) and install that file.` : `Pin ${code(facts.name)} with ${code("==")} and its ${code("--hash")} in a requirements file, or leave it out of the hashed install.`;
+}
+var unpinned_hashed_requirement_default = defineReason({
+  id: "unpinned-hashed-requirement",
+  title: "Unpinned requirement under --require-hashes",
+  headline: "a requirement is not pinned for hash checking",
+  readme: 'pip\'s `--require-hashes` "These do not:": the package without a pin, the pinned package that pulled it in and its line in the requirements file, annotated: regenerate with `--generate-hashes` or `uv export`',
+  fixtures: [{ path: "__fixtures__/build/installers/hashes-transitive", test: "__tests__/installers.itg.ts" }],
+  rules: [unpinnedUnderHashes],
+  words: (facts) => ({ summary: summary4(facts), remedy: remedy4(facts) })
+});
 
 // src/diagnosis/closest.ts
 function editDistance(a, b) {
@@ -21843,49 +22451,84 @@ var WELL_KNOWN_PACKAGES = [
   "lxml"
 ];
 
-// src/diagnosis/build-context.ts
-function dockerignoreLine(contextDir, relPath) {
-  let text;
-  try {
-    text = fs3.readFileSync(path6.join(contextDir, ".dockerignore"), "utf8");
-  } catch {
-    return void 0;
-  }
-  let excludedBy;
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const pattern = raw.trim();
-    if (!pattern || pattern.startsWith("#")) return;
-    const negated = pattern.startsWith("!");
-    if (!matchesPathOrParent(negated ? pattern.slice(1) : pattern, relPath)) return;
-    excludedBy = negated ? void 0 : { line: index + 1, pattern };
-  });
-  return excludedBy;
-}
-function matchesPathOrParent(pattern, relPath) {
-  const cleaned = path6.posix.normalize(pattern.replace(/^\/+/, "").replace(/\/+$/, ""));
-  const source = cleaned.split("**").map(
-    (part) => part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")
-  ).join(".*");
-  const regex = new RegExp(`^${source}$`);
-  const parts = relPath.split("/");
-  return parts.some((_, i) => regex.test(parts.slice(0, i + 1).join("/")));
-}
-function closestExistingFile(contextDir, relPath) {
-  const dir = path6.posix.dirname(relPath);
-  const names = (sub) => {
-    try {
-      return fs3.readdirSync(path6.join(contextDir, sub));
-    } catch {
-      return [];
+// src/diagnosis/reasons/package-not-found.ts
+function notFoundRule(name, detail) {
+  return {
+    stage: "build",
+    name,
+    detect(ctx) {
+      const notFound2 = parseNotFound(ctx.failure.stepOutput);
+      const found2 = notFound2 && detail(notFound2, ctx);
+      if (!notFound2 || !found2) return void 0;
+      const pin = pinsOf(pinsFor(ctx), notFound2.name)[0];
+      const at = pinLocation(ctx, pin);
+      const requested = { name: notFound2.name, requirement: pin?.requirement ?? notFound2.requirement, at };
+      return { facts: { ...requested, ...found2 }, evidence: notFound2.evidence, pointers: pointers(at ?? dockerfileAt(ctx)) };
     }
   };
-  const nearby = closestName(path6.posix.basename(relPath), names(dir));
-  if (nearby) return dir === "." ? nearby : `${dir}/${nearby}`;
-  return dir === "." ? void 0 : closestName(path6.posix.basename(relPath), names("."));
 }
-function existsInContext(contextDir, relPath) {
-  return fs3.existsSync(path6.join(contextDir, relPath));
+var otherPythonsOnly = notFoundRule(
+  "the release exists only for other Pythons",
+  ({ otherPython: otherPython2 }, ctx) => otherPython2 ? { kind: "other-python", requiresPython: otherPython2.requiresPython, pythonVersion: otherPython2.pythonVersion ?? ctx.pythonVersion } : void 0
+);
+var noSuchVersion = notFoundRule(
+  "pip lists the versions that exist",
+  ({ otherPython: otherPython2, versions }) => !otherPython2 && versions.length > 0 ? { kind: "no-such-version", versions } : void 0
+);
+var noSuchName = notFoundRule("no package has that name", (notFound2, ctx) => {
+  if (notFound2.otherPython || notFound2.versions.length > 0) return void 0;
+  const others = [...WELL_KNOWN_PACKAGES, ...pinsFor(ctx).map((p) => p.name)].filter((n) => normalizeName(n) !== normalizeName(notFound2.name));
+  return { kind: "no-such-name", guess: closestName(notFound2.name, others) };
+});
+var solverNotFound = {
+  stage: "build",
+  name: "uv's or Poetry's resolver found no usable version",
+  detect(ctx) {
+    const verdict2 = parseSolverVerdict(installerLines(ctx.failure));
+    if (!verdict2 || verdict2.kind === "conflict") return void 0;
+    const at = stepLocation(ctx);
+    const requested = { name: verdict2.name, requirement: verdict2.requirement, tool: verdict2.tool };
+    const detail = verdict2.kind === "other-python" ? { kind: "other-python", requiresPython: verdict2.requiresPython, pythonVersion: verdict2.pythonVersion, requested: verdict2.requested } : { kind: "no-such-version", versions: [] };
+    return { facts: { ...requested, ...detail }, evidence: verdict2.evidence, pointers: pointers(at) };
+  }
+};
+var python = (version, requested) => requested ? `the project's Python range ${code(version ?? "")}` : version ? `this image's Python ${version}` : "this image's Python";
+function words(facts) {
+  const shown2 = `${code(facts.requirement)}${where(facts.at)}`;
+  switch (facts.kind) {
+    case "other-python":
+      return {
+        summary: `${shown2} exists only for other Pythons: it requires Python ${code(facts.requiresPython)}, not ${python(facts.pythonVersion, facts.requested)}.`,
+        remedy: facts.requested ? `Narrow ${code("requires-python")} in ${code("pyproject.toml")} to what ${code(facts.name)} supports (${code(facts.requiresPython)}), or require a ${code(facts.name)} release that supports the wider range.` : `Pin a ${code(facts.name)} release that supports ${python(facts.pythonVersion)}, or build FROM a Python that satisfies ${code(facts.requiresPython)}.`
+      };
+    case "no-such-version":
+      return facts.versions.length === 0 ? {
+        summary: `${shown2}: ${facts.tool ?? "pip"} found no version of ${code(facts.name)} that matches, in the index the build uses.`,
+        remedy: `Check that version of ${code(facts.name)} exists in the index the build uses (a private index needs its URL and credentials in the build); if the lock file names it, re-lock (${code(facts.tool === "poetry" ? "poetry lock" : "uv lock")}).`
+      } : {
+        summary: `${shown2}: that version of ${code(facts.name)} does not exist (pip found ${facts.versions.slice(-8).join(", ")}).`,
+        remedy: `Pin one of the versions pip found, e.g. ${code(`${facts.name}==${facts.versions[facts.versions.length - 1]}`)}.`
+      };
+    case "no-such-name":
+      return {
+        summary: `${shown2}: pip found no package named ${code(facts.name)}${facts.guess ? ` \u2014 did you mean ${code(facts.guess)}?` : "."}`,
+        remedy: facts.guess ? `Correct the name to ${code(facts.guess)} (the version pin stays as it is if that release exists).` : `Check the package name on PyPI (or in the index the build uses) and correct it.`
+      };
+  }
 }
+var package_not_found_default = defineReason({
+  id: "package-not-found",
+  title: "Package version not found",
+  headline: "pip could not find a package",
+  readme: "pip, uv or Poetry found no such version: it does not exist (the versions pip saw), it exists only for other Pythons (`Requires-Python`, the image's Python or the project's `requires-python`), or the name is misspelled (the closest known name)",
+  fixtures: [
+    { path: "__fixtures__/build/cases/version-not-found", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+    { path: "__fixtures__/build/cases/version-for-other-python", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+    { path: "__fixtures__/build/cases/misspelled-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
+  ],
+  rules: [otherPythonsOnly, noSuchVersion, noSuchName, solverNotFound],
+  words
+});
 
 // src/diagnosis/native-deps.ts
 var APT_FOR_MISSING = [
@@ -21933,368 +22576,39 @@ function debianNameFor(name) {
   return DEBIAN_NAME[name] ?? (/-devel$/.test(name) ? name.replace(/-devel$/, "-dev") : void 0);
 }
 
-// src/diagnosis/pip-output.ts
-var NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
-function parseConflict(lines) {
-  const start = lines.findIndex((line) => /^The conflict is caused by:/.test(line.trim()));
-  if (start < 0) return void 0;
-  const headline2 = lines.find((line) => /ERROR: Cannot install .* conflicting dependencies/.test(line))?.trim() ?? lines[start].trim();
-  const conflict = { requested: [], clashes: [], headline: headline2 };
-  for (const raw of lines.slice(start + 1)) {
-    const line = raw.trim();
-    if (!line) {
-      if (conflict.requested.length + conflict.clashes.length > 0) break;
-      continue;
-    }
-    const requested = line.match(/^The user requested (\(constraint\) )?(\S+)/);
-    const depends = line.match(/^(\S+) (\S+) depends on (\S+)/);
-    if (requested)
-      conflict.requested.push({ requirement: requested[2], name: requested[2].match(NAME)?.[1] ?? requested[2], constraint: !!requested[1] });
-    else if (depends)
-      conflict.clashes.push({
-        dependent: depends[1],
-        dependentVersion: depends[2],
-        requirement: depends[3],
-        target: depends[3].match(NAME)?.[1] ?? depends[3]
-      });
-    else break;
-  }
-  return conflict.clashes.length > 0 ? conflict : void 0;
+// src/diagnosis/reasons/native-build-failed.ts
+function aptPackages(native, stepOutput) {
+  const forMissing = APT_FOR_MISSING.find((entry) => native.missing && entry.match.test(native.missing))?.apt ?? ["build-essential"];
+  const apt = [.../* @__PURE__ */ new Set([...forMissing, ...APT_FOR_PACKAGE[normalizeName(native.packageName)] ?? []])];
+  if (!apt.includes("python3-dev") && stepOutput.some((line) => /-I\/usr\/include\/python3/.test(line))) apt.push("python3-dev");
+  return apt;
 }
-function parseNotFound(lines) {
-  const differentPython = lines.map((line) => line.match(/ERROR: Package '([^']+)' requires a different Python: (\S+) not in '([^']+)'/)).find(Boolean);
-  if (differentPython) {
-    const [line, name, pythonVersion, requiresPython] = differentPython;
-    return { requirement: name, name, versions: [], otherPython: { pythonVersion, requiresPython }, evidence: [line.trim()] };
-  }
-  const index = lines.findIndex((line) => /Could not find a version that satisfies the requirement/.test(line));
-  if (index < 0) return void 0;
-  const match = lines[index].match(/satisfies the requirement (\S+)(?: \(from versions: ([^)]*)\))?/);
-  if (!match) return void 0;
-  const requirement = match[1];
-  const versions = (match[2] ?? "").split(",").map((v) => v.trim()).filter((v) => v && v !== "none");
-  const ignoredLine = lines.find((line) => /Ignored the following versions that require a different python version/.test(line));
-  const ignored = ignoredLine?.match(/Requires-Python ([^;,]+)/)?.[1]?.trim();
-  const evidence = [ignoredLine, lines[index], lines.find((line) => /No matching distribution found/.test(line))].filter((line) => Boolean(line)).map((line) => line.trim());
-  return {
-    requirement,
-    name: requirement.match(NAME)?.[1] ?? requirement,
-    versions,
-    otherPython: ignored ? { requiresPython: ignored } : void 0,
-    evidence
-  };
-}
-var MISSING_TOOLS = [
-  { pattern: /fatal error: ([\w./-]+\.h): No such file or directory/, missing: (m) => m[1] },
-  { pattern: /command '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)' failed: No such file or directory/, missing: (m) => m[1] },
-  { pattern: /No such file or directory: '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)'/, missing: (m) => m[1] },
-  { pattern: /\b(gcc|cc|g\+\+): (?:command )?not found/, missing: (m) => m[1] },
-  { pattern: /(pg_config) executable not found/, missing: (m) => m[1] },
-  { pattern: /(mysql_config|pkg-config)[: ].*not found/, missing: (m) => m[1] },
-  { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => "rustc" }
-];
-function parseNativeBuildFailure(lines) {
-  const failed2 = lines.map(
-    (line) => line.match(
-      /Failed building wheel for ([^\s:]+)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/
-    )
-  ).find(Boolean);
-  const encountered = lines.findIndex((line) => /Encountered error while (trying to install|generating) package/.test(line));
-  const packageName = failed2?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, "").trim() : void 0);
-  if (!packageName || !lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line))) return void 0;
-  const evidence = failed2 ? [failed2[0]] : [];
-  let missing;
-  for (const { pattern, missing: name } of MISSING_TOOLS) {
-    const hit = lines.map((line) => line.match(pattern)).find(Boolean);
-    if (hit) {
-      missing = name(hit);
-      evidence.unshift(hit.input.trim());
-      break;
-    }
-  }
-  return { packageName, missing, evidence };
-}
-function pythonVersionUnstated(lines) {
-  return lines.some((line) => /Ignored the following versions that require a different python version/.test(line)) && !lines.some((line) => /requires a different Python: \S+ not in/.test(line));
-}
-
-// src/diagnosis/requirements.ts
-import fs4 from "node:fs";
-import path7 from "node:path";
-var INCLUDE = /^(-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/;
-var NAME2 = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
-function normalizeName(name) {
-  return name.toLowerCase().replace(/[-_.]+/g, "-");
-}
-function readPins(file, constraint = false, seen = /* @__PURE__ */ new Set()) {
-  if (seen.has(file)) return [];
-  seen.add(file);
-  let text;
-  try {
-    text = fs4.readFileSync(file, "utf8");
-  } catch {
-    return [];
-  }
-  const pins = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.replace(/(^|\s)#.*$/, "").trim();
-    const include = line.match(INCLUDE);
-    if (include) {
-      const isConstraint = constraint || include[1] === "-c" || include[1] === "--constraint";
-      pins.push(...readPins(path7.resolve(path7.dirname(file), include[2]), isConstraint, seen));
-      return;
-    }
-    const name = line.startsWith("-") ? void 0 : line.match(NAME2)?.[1];
-    if (name) pins.push({ name, requirement: line, file, line: index + 1, constraint });
-  });
-  return pins;
-}
-function pinsOf(pins, name) {
-  const wanted = normalizeName(name);
-  return pins.filter((pin) => normalizeName(pin.name) === wanted).sort((a, b) => Number(a.constraint) - Number(b.constraint));
-}
-function requirementFilesOf(instruction, contextDir) {
-  const files = [];
-  for (const match of instruction.matchAll(/(?:^|\s)(?:-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/g)) {
-    const written = match[1].replace(/^['"]|['"]$/g, "");
-    const candidates = [path7.resolve(contextDir, written.replace(/^\/+/, "")), path7.resolve(contextDir, path7.basename(written))];
-    const found = candidates.find((candidate) => fs4.existsSync(candidate));
-    if (found && !files.includes(found)) files.push(found);
-  }
-  return files;
-}
-
-// src/diagnosis/words.ts
-var code = (text) => `\`${String(text).replace(/`/g, "'")}\``;
-var fileLine = (location) => `${location.file}:${location.line}`;
-var where = (location) => location ? ` (${code(fileLine(location))})` : "";
-function present(...lines) {
-  return lines.filter((line) => Boolean(line));
-}
-
-// src/diagnosis/rules/rule.ts
-var LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\]|::1)(:|$)/;
-function exceptionIs(tb, ...types) {
-  const last = tb.exception.type.slice(tb.exception.type.lastIndexOf(".") + 1);
-  return types.includes(last);
-}
-
-// src/diagnosis/rules/build.ts
-var rel = (ctx, file) => repoRelative(ctx.workspace, file);
-var dockerfileAt = (ctx) => ctx.failure.dockerfileLine ? { file: rel(ctx, ctx.dockerfile), line: ctx.failure.dockerfileLine } : void 0;
-var pinLocation = (ctx, pin) => pin ? { file: rel(ctx, pin.file), line: pin.line } : void 0;
-var withPointers = (diagnosis, ...pointers) => {
-  const present2 = pointers.filter((p) => Boolean(p));
-  return { ...diagnosis, location: diagnosis.location ?? present2[0], pointers: present2 };
-};
-function pinsFor(ctx) {
-  return requirementFilesOf(ctx.failure.instruction ?? "", ctx.contextDir).flatMap((file) => readPins(file));
-}
-var dependencyConflict = {
-  reason: "dependency-conflict",
-  explain(ctx) {
-    const conflict = parseConflict(ctx.failure.stepOutput);
-    if (!conflict) return void 0;
-    const pins = pinsFor(ctx);
-    const requestedNames = new Set(conflict.requested.map((r) => normalizeName(r.name)));
-    const clash = conflict.clashes.find((c) => requestedNames.has(normalizeName(c.target))) ?? conflict.clashes[0];
-    const dependentPin = pinsOf(pins, clash.dependent)[0];
-    const targetPin = pinsOf(pins, clash.target)[0];
-    const targetRequested = conflict.requested.find((r) => normalizeName(r.name) === normalizeName(clash.target))?.requirement;
-    const dependentShown = dependentPin?.requirement ?? `${clash.dependent}==${clash.dependentVersion}`;
-    const targetShown = targetPin?.requirement ?? targetRequested ?? clash.target;
-    const dependentAt = pinLocation(ctx, dependentPin);
-    const targetAt = pinLocation(ctx, targetPin);
-    const lines = [dependentAt, targetAt].filter((l) => Boolean(l)).map((l) => code(fileLine(l)));
-    return withPointers(
-      {
-        reason: "dependency-conflict",
-        summary: `${code(dependentShown)}${where(dependentAt)} cannot be installed together with ${code(targetShown)}${where(targetAt)}: ${clash.dependent} ${clash.dependentVersion} requires ${code(clash.requirement)}.`,
-        evidence: present(
-          conflict.headline,
-          "The conflict is caused by:",
-          ...conflict.clashes.map((c) => `${c.dependent} ${c.dependentVersion} depends on ${c.requirement}`),
-          ...conflict.requested.map((r) => `The user requested ${r.constraint ? "(constraint) " : ""}${r.requirement}`)
-        ),
-        remedy: `Move the pins together: pin ${code(clash.target)} to a version that satisfies ${code(clash.requirement)}, or pin the ${code(clash.dependent)} release that works with ${code(targetShown)}` + (lines.length > 0 ? `, changing ${lines.join(" and ")} in the same commit.` : ", in the same commit.")
-      },
-      dependentAt,
-      targetAt
-    );
-  }
-};
-var packageNotFound = {
-  reason: "package-not-found",
-  explain(ctx) {
-    const notFound = parseNotFound(ctx.failure.stepOutput);
-    if (!notFound) return void 0;
-    const pin = pinsOf(pinsFor(ctx), notFound.name)[0];
-    const at = pinLocation(ctx, pin);
-    const shown2 = code(pin?.requirement ?? notFound.requirement);
-    let summary3;
-    let remedy2;
-    if (notFound.otherPython) {
-      const version = notFound.otherPython.pythonVersion ?? ctx.pythonVersion;
-      const python = version ? `this image's Python ${version}` : "this image's Python";
-      summary3 = `${shown2}${where(at)} exists only for other Pythons: it requires Python ${code(notFound.otherPython.requiresPython)}, not ${python}.`;
-      remedy2 = `Pin a ${code(notFound.name)} release that supports ${python}, or build FROM a Python that satisfies ${code(notFound.otherPython.requiresPython)}.`;
-    } else if (notFound.versions.length > 0) {
-      const listed = notFound.versions.slice(-8).join(", ");
-      summary3 = `${shown2}${where(at)}: that version of ${code(notFound.name)} does not exist (pip found ${listed}).`;
-      remedy2 = `Pin one of the versions pip found, e.g. ${code(`${notFound.name}==${notFound.versions[notFound.versions.length - 1]}`)}.`;
-    } else {
-      const guess = closestName(
-        notFound.name,
-        [...WELL_KNOWN_PACKAGES, ...pinsFor(ctx).map((p) => p.name)].filter((n) => normalizeName(n) !== normalizeName(notFound.name))
-      );
-      summary3 = `${shown2}${where(at)}: pip found no package named ${code(notFound.name)}${guess ? ` \u2014 did you mean ${code(guess)}?` : "."}`;
-      remedy2 = guess ? `Correct the name to ${code(guess)} (the version pin stays as it is if that release exists).` : `Check the package name on PyPI (or in the index the build uses) and correct it.`;
-    }
-    return withPointers({ reason: "package-not-found", summary: summary3, evidence: notFound.evidence, remedy: remedy2 }, at ?? dockerfileAt(ctx));
-  }
-};
-var nativeBuildFailed = {
-  reason: "native-build-failed",
-  explain(ctx) {
+var compileFailed = {
+  stage: "build",
+  name: "a package built from source did not compile",
+  detect(ctx) {
     const native = parseNativeBuildFailure(ctx.failure.stepOutput);
     if (!native) return void 0;
-    const name = normalizeName(native.packageName);
-    const apt = [
-      .../* @__PURE__ */ new Set([
-        ...APT_FOR_MISSING.find((entry) => native.missing && entry.match.test(native.missing))?.apt ?? ["build-essential"],
-        ...APT_FOR_PACKAGE[name] ?? []
-      ])
-    ];
-    if (!apt.includes("python3-dev") && ctx.failure.stepOutput.some((line) => /-I\/usr\/include\/python3/.test(line))) apt.push("python3-dev");
-    const dockerfile = dockerfileAt(ctx);
-    const binary = BINARY_ALTERNATIVE[name];
-    const install = `RUN apt-get update && apt-get install -y --no-install-recommends ${apt.join(" ")}`;
-    const before = dockerfile ? ` before ${code(fileLine(dockerfile))}` : "";
+    const step = dockerfileAt(ctx);
     const pin = pinLocation(ctx, pinsOf(pinsFor(ctx), native.packageName)[0]);
-    return withPointers(
-      {
-        reason: "native-build-failed",
-        summary: `${code(native.packageName)} had to be compiled from source and its build failed` + (native.missing ? `: ${code(native.missing)} is missing from the image.` : "."),
-        evidence: present(...native.evidence),
-        remedy: `Add ${code(install)} to the Dockerfile${before}` + (binary ? `, or install ${code(binary)} instead of ${code(native.packageName)} (a prebuilt wheel, no compiler needed).` : ", or pin a release that ships a wheel for this Python.")
+    return {
+      facts: {
+        packageName: native.packageName,
+        missing: native.missing,
+        apt: aptPackages(native, ctx.failure.stepOutput),
+        step,
+        binary: BINARY_ALTERNATIVE[normalizeName(native.packageName)]
       },
-      dockerfile,
-      pin
-    );
+      evidence: present(...native.evidence),
+      pointers: pointers(step, pin)
+    };
   }
 };
-var buildFileMissing = {
-  reason: "build-file-missing",
-  explain(ctx) {
-    const text = [ctx.failure.message, ...ctx.failure.stepOutput].join("\n");
-    const match = text.match(/stat ([^:\n]+): file does not exist/) ?? text.match(/"\/?([^"\n]+)"(?::)? not found/);
-    if (!match || !/^(COPY|ADD)\b/i.test(ctx.failure.instruction ?? "")) return void 0;
-    const file = path8.posix.normalize(match[1].replace(/^\/+/, ""));
-    const dockerfile = dockerfileAt(ctx) ?? lineOf(ctx);
-    const contextRel = rel(ctx, ctx.contextDir);
-    const inContext = contextRel === "." ? "the build context" : `the build context ${code(contextRel)}`;
-    const ignored = existsInContext(ctx.contextDir, file) ? dockerignoreLine(ctx.contextDir, file) : void 0;
-    const ignoreAt = ignored ? { file: rel(ctx, path8.join(ctx.contextDir, ".dockerignore")), line: ignored.line } : void 0;
-    const renamed = ignored ? void 0 : closestExistingFile(ctx.contextDir, file);
-    const step = code(clip(ctx.failure.instruction ?? "COPY", 80));
-    const summary3 = ignoreAt ? `${step} copies ${code(file)}, which ${code(".dockerignore")} excludes (${code(ignored.pattern)}, ${code(fileLine(ignoreAt))}).` : `${step} copies ${code(file)}, which is not in ${inContext}${renamed ? ` \u2014 the closest name there is ${code(renamed)}` : ""}.`;
-    const remedy2 = ignoreAt ? `Remove or narrow the ${code(ignored.pattern)} line of ${code(".dockerignore")} (or add ${code(`!${file}`)} after it) so the file reaches the build.` : renamed ? `Copy ${code(renamed)} (or rename it back to ${code(file)}).` : `Commit ${code(file)}, or fix the path in the Dockerfile; paths are relative to ${inContext}.`;
-    return withPointers({ reason: "build-file-missing", summary: summary3, evidence: present(match[0], ctx.failure.message), remedy: remedy2 }, dockerfile, ignoreAt);
-  }
-};
-var aptPackageNotFound = {
-  reason: "apt-package-not-found",
-  explain(ctx) {
-    const hit = ctx.failure.stepOutput.map((line) => line.match(/E: (?:Unable to locate package (\S+)|Package '?([^' ]+)'? has no installation candidate)/)).find(Boolean);
-    if (!hit) return void 0;
-    const name = hit[1] ?? hit[2];
-    const debian = debianNameFor(name);
-    const noUpdate = !/apt-get update|apt update/.test(ctx.failure.instruction ?? "");
-    const remedy2 = debian ? `Debian calls it ${code(debian)}: install that instead of ${code(name)}.` : noUpdate ? `Run ${code("apt-get update")} in the same \`RUN\` as the install (the image ships without package lists), and check the name with ${code(`apt-cache search ${name}`)}.` : `Check the name for this Debian release (${code(`apt-cache search ${name}`)}); package names differ between distributions and releases.`;
-    return withPointers(
-      {
-        reason: "apt-package-not-found",
-        summary: `${code("apt-get install")} does not know the package ${code(name)}${debian ? ` \u2014 on Debian it is ${code(debian)}` : ""}.`,
-        evidence: [hit.input.trim()],
-        remedy: remedy2
-      },
-      dockerfileAt(ctx) ?? lineOf(ctx)
-    );
-  }
-};
-var buildFailed = {
-  reason: "build-failed",
-  explain(ctx) {
-    const { failure } = ctx;
-    const step = failure.instruction ? code(clip(failure.instruction, 100)) : "a step";
-    const exit = failure.exitCode !== void 0 ? ` with exit code ${failure.exitCode}` : "";
-    return withPointers(
-      {
-        reason: "build-failed",
-        summary: `The Docker build failed at ${step}${failure.stepPosition ? ` (step ${failure.stepPosition})` : ""}${exit}.`,
-        evidence: [...failure.outputTail.slice(-8), failure.message].filter((line, index, all) => all.indexOf(line) === index),
-        remedy: buildRemedy(failure)
-      },
-      dockerfileAt(ctx)
-    );
-  }
-};
-function lineOf(ctx) {
-  const line = ctx.dockerfileText && ctx.failure.instruction ? findInstructionLine(ctx.dockerfileText, ctx.failure.instruction) : void 0;
-  return line ? { file: rel(ctx, ctx.dockerfile), line } : void 0;
+function remedy5({ packageName, apt, step, binary }) {
+  const install = `RUN apt-get update && apt-get install -y --no-install-recommends ${apt.join(" ")}`;
+  const before = step ? ` before ${code(fileLine(step))}` : "";
+  return `Add ${code(install)} to the Dockerfile${before}` + (binary ? `, or install ${code(binary)} instead of ${code(packageName)} (a prebuilt wheel, no compiler needed).` : ", or pin a release that ships a wheel for this Python.");
 }
-
-// src/diagnosis/reason.ts
-function defineReason(reason) {
-  return reason;
-}
-
-// src/diagnosis/legacy.ts
-function legacyRule(stage, name, rule) {
-  const detect = (input) => {
-    const diagnosis = rule.explain(input);
-    if (!diagnosis) return void 0;
-    const { summary: summary3, remedy: remedy2, evidence, location, pointers } = diagnosis;
-    return { facts: { summary: summary3, remedy: remedy2 }, evidence, location, pointers };
-  };
-  return { stage, name, detect };
-}
-var asIs = (words) => words;
-
-// src/diagnosis/reasons/dependency-conflict.ts
-var dependency_conflict_default = defineReason({
-  id: "dependency-conflict",
-  title: "Conflicting dependency pins",
-  headline: "conflicting dependency pins",
-  readme: "pip's `ResolutionImpossible`: both packages, their pins and the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`), annotated: move the pins together",
-  fixtures: [
-    { path: "__fixtures__/build/cases/dependency-conflict", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
-    {
-      path: "__fixtures__/build/cases/dependency-conflict-constraint",
-      test: "__tests__/build-diagnosis.itg.ts",
-      via: "__tests__/helpers/build-cases.ts"
-    }
-  ],
-  rules: [legacyRule("build", "dependencyConflict", dependencyConflict)],
-  words: asIs
-});
-
-// src/diagnosis/reasons/package-not-found.ts
-var package_not_found_default = defineReason({
-  id: "package-not-found",
-  title: "Package version not found",
-  headline: "pip could not find a package",
-  readme: "pip found no such version: it does not exist (the versions pip saw), it exists only for other Pythons (`Requires-Python`, the image's Python), or the name is misspelled (the closest known name)",
-  fixtures: [
-    { path: "__fixtures__/build/cases/version-not-found", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
-    { path: "__fixtures__/build/cases/version-for-other-python", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
-    { path: "__fixtures__/build/cases/misspelled-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
-  ],
-  rules: [legacyRule("build", "packageNotFound", packageNotFound)],
-  words: asIs
-});
-
-// src/diagnosis/reasons/native-build-failed.ts
 var native_build_failed_default = defineReason({
   id: "native-build-failed",
   title: "Package needs a compiler",
@@ -22304,11 +22618,38 @@ var native_build_failed_default = defineReason({
     { path: "__fixtures__/build/cases/native-build-failed", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
     { path: "__fixtures__/build/cases/native-header-missing", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
   ],
-  rules: [legacyRule("build", "nativeBuildFailed", nativeBuildFailed)],
-  words: asIs
+  rules: [compileFailed],
+  words: (facts) => ({
+    summary: `${code(facts.packageName)} had to be compiled from source and its build failed` + (facts.missing ? `: ${code(facts.missing)} is missing from the image.` : "."),
+    remedy: remedy5(facts)
+  })
 });
 
 // src/diagnosis/reasons/apt-package-not-found.ts
+var APT_UNKNOWN = /E: (?:Unable to locate package (\S+)|Package '?([^' ]+)'? has no installation candidate)/;
+var unknownPackage = {
+  stage: "build",
+  name: "apt-get cannot locate a package",
+  detect(ctx) {
+    const hit = ctx.failure.stepOutput.map((line) => line.match(APT_UNKNOWN)).find(Boolean);
+    if (!hit) return void 0;
+    const name = hit[1] ?? hit[2];
+    const debian = debianNameFor(name);
+    const facts = debian ? { kind: "debian-name", name, debian } : !/apt-get update|apt update/.test(ctx.failure.instruction ?? "") ? { kind: "no-package-lists", name } : { kind: "unknown-name", name };
+    return { facts, evidence: [hit.input.trim()], pointers: pointers(stepLocation(ctx)) };
+  }
+};
+function remedy6(facts) {
+  const search = code(`apt-cache search ${facts.name}`);
+  switch (facts.kind) {
+    case "debian-name":
+      return `Debian calls it ${code(facts.debian)}: install that instead of ${code(facts.name)}.`;
+    case "no-package-lists":
+      return `Run ${code("apt-get update")} in the same \`RUN\` as the install (the image ships without package lists), and check the name with ${search}.`;
+    case "unknown-name":
+      return `Check the name for this Debian release (${search}); package names differ between distributions and releases.`;
+  }
+}
 var apt_package_not_found_default = defineReason({
   id: "apt-package-not-found",
   title: "Unknown apt package",
@@ -22317,25 +22658,206 @@ var apt_package_not_found_default = defineReason({
   fixtures: [
     { path: "__fixtures__/build/cases/apt-unknown-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
   ],
-  rules: [legacyRule("build", "aptPackageNotFound", aptPackageNotFound)],
-  words: asIs
+  rules: [unknownPackage],
+  words: (facts) => ({
+    summary: `${code("apt-get install")} does not know the package ${code(facts.name)}` + (facts.kind === "debian-name" ? ` \u2014 on Debian it is ${code(facts.debian)}` : "") + ".",
+    remedy: remedy6(facts)
+  })
 });
 
 // src/diagnosis/reasons/build-file-missing.ts
+import path10 from "node:path";
+
+// src/diagnosis/build-context.ts
+import fs5 from "node:fs";
+import path9 from "node:path";
+function dockerignoreLine(contextDir, relPath) {
+  let text;
+  try {
+    text = fs5.readFileSync(path9.join(contextDir, ".dockerignore"), "utf8");
+  } catch {
+    return void 0;
+  }
+  let excludedBy;
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const pattern = raw.trim();
+    if (!pattern || pattern.startsWith("#")) return;
+    const negated = pattern.startsWith("!");
+    if (!matchesPathOrParent(negated ? pattern.slice(1) : pattern, relPath)) return;
+    excludedBy = negated ? void 0 : { line: index + 1, pattern };
+  });
+  return excludedBy;
+}
+function matchesPathOrParent(pattern, relPath) {
+  const cleaned = path9.posix.normalize(pattern.replace(/^\/+/, "").replace(/\/+$/, ""));
+  const source = cleaned.split("**").map(
+    (part) => part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")
+  ).join(".*");
+  const regex = new RegExp(`^${source}$`);
+  const parts = relPath.split("/");
+  return parts.some((_, i) => regex.test(parts.slice(0, i + 1).join("/")));
+}
+function closestExistingFile(contextDir, relPath) {
+  const dir = path9.posix.dirname(relPath);
+  const names = (sub) => {
+    try {
+      return fs5.readdirSync(path9.join(contextDir, sub));
+    } catch {
+      return [];
+    }
+  };
+  const nearby = closestName(path9.posix.basename(relPath), names(dir));
+  if (nearby) return dir === "." ? nearby : `${dir}/${nearby}`;
+  return dir === "." ? void 0 : closestName(path9.posix.basename(relPath), names("."));
+}
+function existsInContext(contextDir, relPath) {
+  return fs5.existsSync(path9.join(contextDir, relPath));
+}
+
+// src/diagnosis/reasons/build-file-missing.ts
+function whereItWent(ctx, copied) {
+  const ignored = existsInContext(ctx.contextDir, copied.file) ? dockerignoreLine(ctx.contextDir, copied.file) : void 0;
+  if (ignored) {
+    const ignoreAt = { file: rel(ctx, path10.join(ctx.contextDir, ".dockerignore")), line: ignored.line };
+    return { ...copied, kind: "dockerignored", pattern: ignored.pattern, ignoreAt };
+  }
+  const renamed = closestExistingFile(ctx.contextDir, copied.file);
+  return renamed ? { ...copied, kind: "renamed", renamed } : { ...copied, kind: "absent" };
+}
+function copySourceMissing(name, message) {
+  return {
+    stage: "build",
+    name,
+    detect(ctx) {
+      const match = [ctx.failure.message, ...ctx.failure.stepOutput].join("\n").match(message);
+      const instruction = ctx.failure.instruction;
+      if (!match || !instruction || !/^(COPY|ADD)\b/i.test(instruction)) return void 0;
+      const file = path10.posix.normalize(match[1].replace(/^\/+/, ""));
+      const facts = whereItWent(ctx, { instruction, file, context: rel(ctx, ctx.contextDir) });
+      return {
+        facts,
+        evidence: present(match[0], ctx.failure.message),
+        pointers: pointers(stepLocation(ctx), facts.kind === "dockerignored" ? facts.ignoreAt : void 0)
+      };
+    }
+  };
+}
+var statFailed = copySourceMissing("the builder cannot stat the copied file", /stat ([^:\n]+): file does not exist/);
+var sourceNotFound = copySourceMissing("the builder does not find the copied file", /"\/?([^"\n]+)"(?::)? not found/);
+function projectCopy(ctx, before) {
+  if (!ctx.dockerfileText) return void 0;
+  const copies = stageLines(ctx.dockerfileText).filter(
+    ({ line, text }) => /^\s*(COPY|ADD)\b/i.test(text) && /pyproject\.toml/.test(text) && (!before || line < before)
+  );
+  const last = copies[copies.length - 1];
+  return last ? { file: rel(ctx, ctx.dockerfile), line: last.line } : void 0;
+}
+var readmeNotCopied = {
+  stage: "build",
+  name: "the installer needs the readme, which was not copied",
+  detect(ctx) {
+    const missing = parseReadmeMissing(installerLines(ctx.failure));
+    if (!missing) return void 0;
+    const stepAt = stepLocation(ctx);
+    const copyAt = projectCopy(ctx, stepAt?.line);
+    const file = path10.posix.basename(missing.path);
+    const facts = {
+      instruction: ctx.failure.instruction ?? `${missing.tool} install`,
+      file,
+      context: rel(ctx, ctx.contextDir),
+      kind: "not-copied",
+      tool: missing.tool,
+      imagePath: missing.path,
+      stepAt,
+      copyAt
+    };
+    return { facts, evidence: missing.evidence, pointers: pointers(stepAt, copyAt) };
+  }
+};
+var inContext = (context) => context === "." ? "the build context" : `the build context ${code(context)}`;
+function words2(facts) {
+  const copies = `${code(clip(facts.instruction, 80))} copies ${code(facts.file)}`;
+  switch (facts.kind) {
+    case "dockerignored":
+      return {
+        summary: `${copies}, which ${code(".dockerignore")} excludes (${code(facts.pattern)}, ${code(fileLine(facts.ignoreAt))}).`,
+        remedy: `Remove or narrow the ${code(facts.pattern)} line of ${code(".dockerignore")} (or add ${code(`!${facts.file}`)} after it) so the file reaches the build.`
+      };
+    case "renamed":
+      return {
+        summary: `${copies}, which is not in ${inContext(facts.context)} \u2014 the closest name there is ${code(facts.renamed)}.`,
+        remedy: `Copy ${code(facts.renamed)} (or rename it back to ${code(facts.file)}).`
+      };
+    case "not-copied": {
+      const copy = facts.copyAt ? ` to the COPY of ${code("pyproject.toml")} (${code(fileLine(facts.copyAt))})` : " before this step";
+      const noRoot = facts.tool === "poetry" ? code("poetry install --no-root") : code("uv sync --no-install-project");
+      return {
+        summary: `${code(clip(facts.instruction, 80))} installs the project itself, which needs its readme ${code(facts.file)}, and no step copied it into the image (${code(facts.imagePath)} does not exist).`,
+        remedy: `Install only the dependencies at this step (${noRoot}` + (facts.tool === "poetry" ? `, or ${code("package-mode = false")} under ${code("[tool.poetry]")}` : "") + `), or add ${code(facts.file)}${copy}.`
+      };
+    }
+    case "absent":
+      return {
+        summary: `${copies}, which is not in ${inContext(facts.context)}.`,
+        remedy: `Commit ${code(facts.file)}, or fix the path in the Dockerfile; paths are relative to ${inContext(facts.context)}.`
+      };
+  }
+}
 var build_file_missing_default = defineReason({
   id: "build-file-missing",
   title: "File missing from the build context",
   headline: "a copied file is missing",
-  readme: "`COPY`/`ADD` of a file not in the build context: the `.dockerignore` line that excludes it, or the closest existing name",
+  readme: "`COPY`/`ADD` of a file not in the build context: the `.dockerignore` line that excludes it, or the closest existing name; Poetry's `Readme path \u2026 does not exist`: the COPY to add it to, or `--no-root`",
   fixtures: [
     { path: "__fixtures__/build/cases/copy-renamed", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
-    { path: "__fixtures__/build/cases/copy-dockerignored", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
+    { path: "__fixtures__/build/cases/copy-dockerignored", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+    { path: "__fixtures__/build/installers/poetry-readme-missing", test: "__tests__/installers.itg.ts" }
   ],
-  rules: [legacyRule("build", "buildFileMissing", buildFileMissing)],
-  words: asIs
+  rules: [statFailed, sourceNotFound, readmeNotCopied],
+  words: words2
 });
 
 // src/diagnosis/reasons/build-failed.ts
+function stepFailed(cause) {
+  return {
+    stage: "build",
+    name: `the failing step: ${cause.name}`,
+    detect(ctx) {
+      const found2 = cause.find(ctx.failure);
+      if (!found2) return void 0;
+      const { instruction, stepPosition, exitCode, outputTail, message } = ctx.failure;
+      return {
+        facts: { instruction, stepPosition, exitCode, cause: found2 },
+        evidence: [...outputTail.slice(-8), message].filter((line, index, all) => all.indexOf(line) === index),
+        pointers: pointers(dockerfileAt(ctx))
+      };
+    }
+  };
+}
+function summary5({ instruction, stepPosition, exitCode }) {
+  const step = instruction ? code(clip(instruction, 100)) : "a step";
+  const position = stepPosition ? ` (step ${stepPosition})` : "";
+  const exit = exitCode !== void 0 ? ` with exit code ${exitCode}` : "";
+  return `The Docker build failed at ${step}${position}${exit}.`;
+}
+function remedy7(cause) {
+  switch (cause.kind) {
+    case "no-pip":
+      return "The base image has no pip: start from an official Python image (python:3.x-slim) or install pip before this step.";
+    case "no-distribution":
+      return `pip could not find \`${cause.requirement}\`: check its name and version pin in the requirements file, and that it supports this Python version.`;
+    case "not-in-context":
+      return "A file the Dockerfile copies is not in the build context: check the path, the `context` input and `.dockerignore`.";
+    case "base-image-not-pulled":
+      return "The base image could not be pulled: check its name and tag, and registry credentials for private images.";
+    case "dockerfile-unparsable":
+      return "The Dockerfile does not parse: fix the instruction on the line shown.";
+    case "run-step":
+      return "Fix the command of this `RUN` step; its last output lines are shown above.";
+    case "other-step":
+      return "Fix the Dockerfile step shown; the builder output is in the job log.";
+  }
+}
 var build_failed_default = defineReason({
   id: "build-failed",
   title: "Image build failed",
@@ -22344,8 +22866,8 @@ var build_failed_default = defineReason({
   fixtures: [
     { path: "__fixtures__/build/cases/apt-unknown-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
   ],
-  rules: [legacyRule("build", "buildFailed", buildFailed)],
-  words: asIs
+  rules: BUILD_CAUSES.map(stepFailed),
+  words: (facts) => ({ summary: summary5(facts), remedy: remedy7(facts.cause) })
 });
 
 // src/gunicorn/faulthandler.ts
@@ -22502,19 +23024,26 @@ function plainQuotes(text) {
   return plain2;
 }
 
+// src/diagnosis/rules/rule.ts
+var LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\]|::1)(:|$)/;
+function exceptionIs(tb, ...types) {
+  const last = tb.exception.type.slice(tb.exception.type.lastIndexOf(".") + 1);
+  return types.includes(last);
+}
+
 // src/diagnosis/rules/crash-reports.ts
 function segfaultReported(rc) {
   const reports = rc.ofKind("segfault-report");
   if (reports.length === 0) return void 0;
   const kernel = reports.filter((r) => r.reporter === "kernel");
-  const remedy2 = "Reinstall the image's C extensions for its Python from scratch (`pip install --no-cache-dir --force-reinstall`, no cached or copied wheels), with matching versions of packages built against each other; run once with the `faulthandler` input on to see the Python stack.";
+  const remedy11 = "Reinstall the image's C extensions for its Python from scratch (`pip install --no-cache-dir --force-reinstall`, no cached or copied wheels), with matching versions of packages built against each other; run once with the `faulthandler` input on to see the Python stack.";
   if (kernel.length > 0) {
     const library = kernel.find((r) => r.library)?.library;
     return {
       reason: "native-crash",
       summary: `The kernel reports ${code(kernel[0].process ?? "the process")} dying of a segfault ${kernel.length > 1 ? `${kernel.length} times` : "once"}${library ? ` in ${code(library)}` : ""}: native code crashes in the workers${kernel.length > 1 ? " and they are replaced" : ""}.`,
       evidence: present(...kernel.slice(0, 2).map((r) => r.lines[0].text.trim().slice(0, 200))),
-      remedy: remedy2
+      remedy: remedy11
     };
   }
   const exit = rc.ctx.container.exitCode;
@@ -22522,13 +23051,13 @@ function segfaultReported(rc) {
     reason: "native-crash",
     summary: `The process died of a Segmentation fault (${code(stripLinePrefixes(reports[0].lines[0].text).trim().slice(0, 120))}${exit === 139 ? ", exit code 139" : ""}): native code crashed.`,
     evidence: present(reports[0].lines[0].text),
-    remedy: remedy2
+    remedy: remedy11
   };
 }
 
 // src/diagnosis/rules/locate.ts
 import { readdirSync } from "node:fs";
-import path9 from "node:path";
+import path11 from "node:path";
 function commandLine(rc) {
   return rc.dockerCommandLine();
 }
@@ -22536,15 +23065,15 @@ function configSetting(rc, setting) {
   const config = rc.gunicornConfigFile();
   if (!config) return void 0;
   const pattern = typeof setting === "string" ? new RegExp(`^\\s*${setting}\\s*=`) : setting;
-  const found = rc.repo.findLine(config, pattern);
-  return found ? { file: config, ...found } : void 0;
+  const found2 = rc.repo.findLine(config, pattern);
+  return found2 ? { file: config, ...found2 } : void 0;
 }
 function frameLocation(rc, tb) {
   return rc.userFrame(tb)?.location;
 }
 function firstLocation(...candidates) {
-  const found = candidates.find((candidate) => Boolean(candidate));
-  return found ? { file: found.file, line: found.line } : void 0;
+  const found2 = candidates.find((candidate) => Boolean(candidate));
+  return found2 ? { file: found2.file, line: found2.line } : void 0;
 }
 function faultUserFrame(rc, frames) {
   for (const frame of frames) {
@@ -22564,7 +23093,7 @@ function pythonLine(rc, pattern, maxFiles = 300) {
     const dir = queue.shift();
     let entries;
     try {
-      entries = readdirSync(path9.join(root, dir), { withFileTypes: true });
+      entries = readdirSync(path11.join(root, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -22574,8 +23103,8 @@ function pythonLine(rc, pattern, maxFiles = 300) {
       if (!entry.isFile() || !entry.name.endsWith(".py")) continue;
       seen++;
       const file = rc.inContext(relative3);
-      const found = rc.repo.findLine(file, pattern);
-      if (found) return { file, ...found };
+      const found2 = rc.repo.findLine(file, pattern);
+      if (found2) return { file, ...found2 };
     }
   }
   return void 0;
@@ -22664,12 +23193,24 @@ function importedModule(rc, frames) {
 }
 function requirementLine(rc, name) {
   const file = rc.requirementsFile();
-  const found = file ? rc.repo.findLine(file, new RegExp(`^\\s*${name}\\b`, "i")) : void 0;
-  return file && found ? { file, line: found.line } : void 0;
+  const found2 = file ? rc.repo.findLine(file, new RegExp(`^\\s*${name}\\b`, "i")) : void 0;
+  return file && found2 ? { file, line: found2.line } : void 0;
 }
 function frameLine(frame) {
   return `  File "${frame.file}", line ${frame.line} in ${frame.func}`;
 }
+
+// src/diagnosis/legacy.ts
+function legacyRule(stage, name, rule) {
+  const detect = (input) => {
+    const diagnosis = rule.explain(input);
+    if (!diagnosis) return void 0;
+    const { summary: summary11, remedy: remedy11, evidence, location, pointers: pointers2 } = diagnosis;
+    return { facts: { summary: summary11, remedy: remedy11 }, evidence, location, pointers: pointers2 };
+  };
+  return { stage, name, detect };
+}
+var asIs = (words10) => words10;
 
 // src/diagnosis/reasons/native-crash.ts
 var native_crash_default = defineReason({
@@ -22751,88 +23292,70 @@ var WORKER_CLASS_PACKAGES = {
   tornado: { pipName: "tornado" }
 };
 
+// src/diagnosis/rules/imports.ts
+var NO_MODULE_NAMED = /^No module named '?([\w.]+)'?/;
+function moduleNotFound(rc) {
+  const tb = rc.primaryTraceback((t) => NO_MODULE_NAMED.test(t.exception.message) && exceptionIs(t, "ModuleNotFoundError", "ImportError"));
+  return tb ? { tb, moduleName: NO_MODULE_NAMED.exec(tb.exception.message)[1] } : void 0;
+}
+function raisedByImportApp(tb) {
+  return tb.frames.some((f) => /gunicorn\/util\.py$/.test(f.file) && f.func === "import_app");
+}
+function crlfScript(rc) {
+  for (const line of rc.ctx.lines) {
+    const m = /([\w./-]+\.sh): line \d+: .*\$'[^']*\\r'/.exec(line.text);
+    if (m) return { script: m[1].split("/").pop(), line: line.text };
+  }
+  return void 0;
+}
+var IMPORT_SITES = [
+  {
+    file: /\/uvicorn\/config\.py$/,
+    func: "setup_event_loop",
+    module: "uvloop",
+    what: "the uvicorn worker's event loop (its Gunicorn worker asks for uvloop)",
+    instead: 'or run the worker with the asyncio loop (a `UvicornWorker` subclass with `CONFIG_KWARGS = {"loop": "asyncio"}`)'
+  }
+];
+function importCutShort(rc) {
+  for (const cut of rc.ofKind("cut-traceback")) {
+    const inImport = cut.frames.slice(-1)[0]?.file.startsWith("<frozen importlib");
+    const site = inImport ? IMPORT_SITES.find((s) => cut.frames.some((f) => s.file.test(f.file) && f.func === s.func)) : void 0;
+    if (site) return { site, frame: cut.frames.find((f) => site.file.test(f.file) && f.func === site.func) };
+  }
+  return void 0;
+}
+function cannotImportName(message) {
+  const m = /cannot import name '([^']+)' from '([^']+)'(?: \(([^)]+)\))?/.exec(message);
+  if (m) return { name: m[1], fromModule: m[2], fromFile: m[3] };
+  return { name: /cannot import name '?([\w.]+)'?/.exec(message)?.[1] ?? "?" };
+}
+function raisedAtImport(rc) {
+  return rc.primaryTraceback(
+    (t) => exceptionIs(t, "NameError", "AttributeError") && t.frames.some((f) => f.func === "<module>" || /gunicorn\/util\.py$/.test(f.file))
+  );
+}
+function requirementsIn(requirements) {
+  return requirements ? code(requirements) : "the requirements installed by the Dockerfile";
+}
+
 // src/diagnosis/rules/worker-class.ts
 var WORKER_CLASS_MODULES = Object.keys(WORKER_CLASS_PACKAGES);
 var NO_MODULE = /^No module named '([^']+)'/;
 var ENTRY_POINT = /Entry point \('gunicorn\.workers', '([^']+)'\) not found/;
 var REQUIRES = /^(\w+) worker requires (\w+) ([\d.]+) or higher/;
+var NEED_INSTALLED = /You need (\w+) installed/;
 var REMOVED_WORKERS = { eventlet: "26.0" };
 var ADDED_WORKERS = {
   asgi: { since: "25", instead: "uvicorn_worker.UvicornWorker", pipName: "uvicorn-worker" }
 };
 var WORKER_PACKAGE_FRAME = /\/(eventlet|gevent|greenlet|tornado|uvicorn|uvicorn_worker)\//;
-var workerClassUnavailable = {
-  reason: "worker-class-unavailable",
-  explain(rc) {
-    const finding = removedOrUnregistered(rc) ?? versionFloor(rc) ?? notInstalled(rc) ?? brokenInSetup(rc);
-    if (!finding) return void 0;
-    const command = commandLine(rc);
-    return {
-      reason: "worker-class-unavailable",
-      ...finding,
-      location: firstLocation(configSetting(rc, "worker_class"), command && /(-k|--worker-class)/.test(command.text) && command)
-    };
-  }
-};
+function workerClassLocation(rc) {
+  const command = commandLine(rc);
+  return firstLocation(configSetting(rc, "worker_class"), command && /(-k|--worker-class)/.test(command.text) && command);
+}
 function classError(rc) {
   return rc.ofKind("config-error").find((e) => /^class uri /.test(e.message));
-}
-function requirementsText(rc) {
-  const requirements = rc.requirementsFile();
-  return requirements ? code(requirements) : "the requirements installed by the Dockerfile";
-}
-function removedOrUnregistered(rc) {
-  const tb = rc.tracebacks.find((t) => ENTRY_POINT.test(t.exception.message));
-  if (!tb) return void 0;
-  const name = ENTRY_POINT.exec(tb.exception.message)[1];
-  const evidence = present(classError(rc)?.lines[0].text, tb.exception.line);
-  const removedIn = REMOVED_WORKERS[name];
-  if (removedIn) {
-    return {
-      summary: `Gunicorn ${removedIn}+ has no ${code(name)} worker class any more (removed in ${removedIn}), so ${code(`-k ${name}`)} cannot load; installing ${code(name)} does not bring it back.`,
-      evidence,
-      remedy: `Switch to ${code("gevent")} (${code("--worker-class gevent")}, add ${code("gevent")} to ${requirementsText(rc)}), or pin ${code(`gunicorn<${removedIn.split(".")[0]}`)} to keep the ${name} worker.`
-    };
-  }
-  const added = ADDED_WORKERS[name];
-  if (added) {
-    return {
-      summary: `The ${code(name)} worker class is Gunicorn's own only from ${added.since}.0: the installed Gunicorn${rc.ctx.state.version ? ` ${rc.ctx.state.version}` : ""} is older and does not have it.`,
-      evidence,
-      remedy: `Require ${code(`gunicorn>=${added.since}`)} in ${requirementsText(rc)}, or keep this Gunicorn and use ${code(`-k ${added.instead}`)} (package ${code(added.pipName)}).`
-    };
-  }
-  return {
-    summary: `The installed Gunicorn does not register the ${code(name)} worker class (its entry point is missing).`,
-    evidence,
-    remedy: `Upgrade Gunicorn, or name the class by its import path (e.g. ${code("gunicorn.workers.gthread.ThreadWorker")} for ${code("gthread")}).`
-  };
-}
-function versionFloor(rc) {
-  const tb = rc.tracebacks.find((t) => REQUIRES.test(t.exception.message));
-  if (!tb) return void 0;
-  const [, worker, pkg, floor] = REQUIRES.exec(tb.exception.message);
-  const chain = rc.tracebackChains().find((c) => c.includes(tb)) ?? [tb];
-  const missing = chain.some((t) => NO_MODULE.exec(t.exception.message)?.[1]?.split(".")[0] === pkg);
-  const installed = installedVersion(rc, pkg);
-  const evidence = present(
-    classError(rc)?.lines[0].text,
-    missing ? chain.find((t) => NO_MODULE.test(t.exception.message))?.exception.line : void 0,
-    tb.exception.line
-  );
-  const pipName = WORKER_CLASS_PACKAGES[pkg]?.pipName ?? pkg;
-  if (missing) {
-    return {
-      summary: `Gunicorn cannot load the ${code(worker)} worker class: the ${code(pipName)} package is not installed in the image (Gunicorn reports it as "requires ${pkg} ${floor} or higher").`,
-      evidence,
-      remedy: `Add ${code(pipName)} to ${requirementsText(rc)} (${floor} or later).${removedNote(worker)}`
-    };
-  }
-  return {
-    summary: installed ? `The image has ${code(`${pkg} ${installed.version}`)}, older than the ${pkg} ${floor} this Gunicorn's ${code(worker)} worker requires.` : `This Gunicorn's ${code(worker)} worker requires ${pkg} ${floor} or higher, and the ${pkg} in the image is older (or missing: Gunicorn 24+ prints the same line when it is not installed at all).`,
-    evidence: [...evidence, ...present(installed?.line)],
-    remedy: `Require ${code(`${pipName}>=${floor}`)} in ${requirementsText(rc)} (with the greenlet it needs), or pin Gunicorn to a release that accepts the ${pkg} you have.${removedNote(worker)}`
-  };
 }
 function installedVersion(rc, pkg) {
   const pattern = new RegExp(`(?:^|[\\s-])${pkg}(?:==|-| )(\\d+(?:\\.\\d+)+)\\b`);
@@ -22843,33 +23366,27 @@ function installedVersion(rc, pkg) {
   }
   return void 0;
 }
-function removedNote(worker) {
-  const removedIn = REMOVED_WORKERS[worker];
-  return removedIn ? ` Gunicorn ${removedIn} removed the ${worker} worker: prefer ${code("gevent")}.` : "";
-}
-function notInstalled(rc) {
+function classLoadFailure(rc) {
   const error = classError(rc);
   const missing = rc.tracebacks.find((tb) => {
     const module2 = NO_MODULE.exec(tb.exception.message)?.[1]?.split(".")[0];
     return module2 !== void 0 && WORKER_CLASS_MODULES.includes(module2) && (error !== void 0 || tb.frames.some((f) => /gunicorn\/workers\//.test(f.file)) || isWorkerClassModule(rc, module2));
   });
-  const needInstalled = rc.tracebacks.find((tb) => /You need (\w+) installed/.test(tb.exception.message));
+  const needInstalled = rc.tracebacks.find((tb) => NEED_INSTALLED.test(tb.exception.message));
   if (!error && !missing && !needInstalled) return void 0;
   const workerClass = /^class uri '([^']+)'/.exec(error?.message ?? "")?.[1] ?? rc.ctx.state.workerClass;
-  const module = NO_MODULE.exec(missing?.exception.message ?? "")?.[1]?.split(".")[0] ?? /You need (\w+) installed/.exec(needInstalled?.exception.message ?? "")?.[1] ?? (workerClass ? WORKER_CLASS_MODULES.find((m) => workerClass.toLowerCase().includes(m)) : void 0) ?? // A class from another package (`quart.worker.GunicornUVLoopWorker`): the module the traceback could not find.
-  rc.tracebacks.map((tb) => NO_MODULE.exec(tb.exception.message)?.[1]).find((m) => m !== void 0 && workerClass?.startsWith(`${m}.`));
-  const pkg = module ? WORKER_CLASS_PACKAGES[module] : void 0;
-  const className = workerClass ? `the ${code(workerClass)} worker class` : "the configured worker class";
-  const classModuleMissing = module !== void 0 && !pkg && rc.tracebacks.some((tb) => NO_MODULE.exec(tb.exception.message)?.[1] === module);
-  const known = missing !== void 0 || needInstalled !== void 0 || classModuleMissing;
-  const broken = !known && brokenInSetup(rc);
-  if (broken) return broken;
-  const what = pkg ? `the ${code(pkg.pipName)} package` : `module ${code(module ?? "?")}`;
-  return {
-    summary: known ? `Gunicorn cannot load ${className}: ${what} is not installed in the image.` : `Gunicorn cannot load ${className}: ${what} is missing or does not import with this Gunicorn (the log does not show the exception).`,
-    evidence: present(error?.lines[0].text, missing?.exception.line, needInstalled?.exception.line),
-    remedy: pkg ? `Add ${code(pkg.pipName)} to ${requirementsText(rc)}${pkg.note ? ` (${pkg.note})` : ""}, or choose a worker class the image has.` : `Install the package that provides ${className}, or choose a worker class the image has (e.g. ${code("gthread")}).`
-  };
+  const module = missingModule(rc, missing, needInstalled, workerClass);
+  const classModuleMissing = module !== void 0 && !WORKER_CLASS_PACKAGES[module] && rc.tracebacks.some((tb) => NO_MODULE.exec(tb.exception.message)?.[1] === module);
+  return { error, missing, needInstalled, workerClass, module, known: missing !== void 0 || needInstalled !== void 0 || classModuleMissing };
+}
+function missingModule(rc, missing, needInstalled, workerClass) {
+  const notFound2 = NO_MODULE.exec(missing?.exception.message ?? "")?.[1]?.split(".")[0];
+  if (notFound2 !== void 0) return notFound2;
+  const asked = NEED_INSTALLED.exec(needInstalled?.exception.message ?? "")?.[1];
+  if (asked !== void 0) return asked;
+  const named = workerClass ? WORKER_CLASS_MODULES.find((m) => workerClass.toLowerCase().includes(m)) : void 0;
+  if (named !== void 0) return named;
+  return rc.tracebacks.map((tb) => NO_MODULE.exec(tb.exception.message)?.[1]).find((m) => m !== void 0 && workerClass?.startsWith(`${m}.`));
 }
 function isWorkerClassModule(rc, module) {
   return (rc.ctx.state.workerClass?.toLowerCase() ?? "").includes(module);
@@ -22880,19 +23397,143 @@ function brokenInSetup(rc) {
     const workerFrame = tb.frames.findIndex((f) => /gunicorn\/workers\/\w+\.py$/.test(f.file));
     if (workerFrame === -1) continue;
     const inside = tb.frames.slice(workerFrame + 1).find((f) => WORKER_PACKAGE_FRAME.test(f.file));
-    if (!inside) continue;
-    const pkg = WORKER_PACKAGE_FRAME.exec(inside.file)[1];
-    const at = `${inside.file.replace(/^.*\/(?:site|dist)-packages\//, "")}:${inside.line}`;
-    return {
-      summary: `The ${code(pkg)} worker fails while Gunicorn sets it up (in ${code(at)}${tb.exception ? `: ${code(tb.exception.line)}` : ", where the log ends"}): the installed ${code(pkg)} does not work with this Gunicorn.`,
-      evidence: present(`  File "${inside.file}", line ${inside.line}${inside.func ? `, in ${inside.func}` : ""}`, tb.exception?.line),
-      remedy: `Pin the ${code(pkg)} release this Gunicorn supports (or upgrade Gunicorn to one that supports yours) in ${requirementsText(rc)}.${removedNote(pkg)}`
-    };
+    if (inside) return { pkg: WORKER_PACKAGE_FRAME.exec(inside.file)[1], frame: inside, exception: tb.exception };
   }
   return void 0;
 }
 
 // src/diagnosis/reasons/worker-class-unavailable.ts
+function found(rc, facts, evidence) {
+  return { facts, evidence, location: workerClassLocation(rc) };
+}
+var unregistered = {
+  stage: "boot",
+  name: "the worker class name has no entry point in this Gunicorn (removed, not there yet, or unknown)",
+  detect(rc) {
+    const tb = rc.tracebacks.find((t) => ENTRY_POINT.test(t.exception.message));
+    if (!tb) return void 0;
+    const name = ENTRY_POINT.exec(tb.exception.message)[1];
+    const requirements = rc.requirementsFile();
+    const removedIn = REMOVED_WORKERS[name];
+    const added = ADDED_WORKERS[name];
+    const facts = removedIn ? { kind: "removed", name, removedIn, requirements } : added ? { kind: "not-yet", name, ...added, version: rc.ctx.state.version, requirements } : { kind: "unregistered", name };
+    return found(rc, facts, present(classError(rc)?.lines[0].text, tb.exception.line));
+  }
+};
+var versionFloor = {
+  stage: "boot",
+  name: "the worker requires a newer package (missing, or older than its floor)",
+  detect(rc) {
+    const tb = rc.tracebacks.find((t) => REQUIRES.test(t.exception.message));
+    if (!tb) return void 0;
+    const [, worker, pkg, floor] = REQUIRES.exec(tb.exception.message);
+    const chain = rc.tracebackChains().find((c) => c.includes(tb)) ?? [tb];
+    const missing = chain.some((t) => NO_MODULE.exec(t.exception.message)?.[1]?.split(".")[0] === pkg);
+    const evidence = present(
+      classError(rc)?.lines[0].text,
+      missing ? chain.find((t) => NO_MODULE.test(t.exception.message))?.exception.line : void 0,
+      tb.exception.line
+    );
+    const common = { worker, pkg, floor, pipName: WORKER_CLASS_PACKAGES[pkg]?.pipName ?? pkg, workerRemovedIn: REMOVED_WORKERS[worker] };
+    const requirements = rc.requirementsFile();
+    if (missing) return found(rc, { kind: "requires-missing", ...common, requirements }, evidence);
+    const installed = installedVersion(rc, pkg);
+    return found(rc, { kind: "requires-older", ...common, installed: installed?.version, requirements }, [...evidence, ...present(installed?.line)]);
+  }
+};
+var notInstalled = {
+  stage: "boot",
+  name: "the worker class needs a module the image lacks",
+  detect(rc) {
+    const failure = classLoadFailure(rc);
+    return failure?.known ? classLoadFinding(rc, "not-installed") : void 0;
+  }
+};
+var brokenWhileSetUp = {
+  stage: "boot",
+  name: "the worker's own package fails while Gunicorn sets it up",
+  detect(rc) {
+    const broken = brokenInSetup(rc);
+    if (!broken) return void 0;
+    const { pkg, frame, exception: exception2 } = broken;
+    const at = `${frame.file.replace(/^.*\/(?:site|dist)-packages\//, "")}:${frame.line}`;
+    const facts = {
+      kind: "broken-in-setup",
+      pkg,
+      at,
+      exceptionLine: exception2 ? exception2.line : void 0,
+      pkgRemovedIn: REMOVED_WORKERS[pkg],
+      requirements: rc.requirementsFile()
+    };
+    return found(rc, facts, present(`  File "${frame.file}", line ${frame.line}${frame.func ? `, in ${frame.func}` : ""}`, exception2?.line));
+  }
+};
+var notImportable = {
+  stage: "boot",
+  name: "the worker class did not load and the log does not show the exception",
+  detect(rc) {
+    const failure = classLoadFailure(rc);
+    return failure && !failure.known ? classLoadFinding(rc, "not-importable") : void 0;
+  }
+};
+function classLoadFinding(rc, kind) {
+  const { error, missing, needInstalled, workerClass, module } = classLoadFailure(rc);
+  const facts = { kind, workerClass, module, package: module ? WORKER_CLASS_PACKAGES[module] : void 0, requirements: rc.requirementsFile() };
+  return found(rc, facts, present(error?.lines[0].text, missing?.exception.line, needInstalled?.exception.line));
+}
+var removedNote = (worker, removedIn) => removedIn ? ` Gunicorn ${removedIn} removed the ${worker} worker: prefer ${code("gevent")}.` : "";
+function entryPointWords(facts) {
+  const requirements = requirementsIn(facts.requirements);
+  switch (facts.kind) {
+    case "removed":
+      return {
+        summary: `Gunicorn ${facts.removedIn}+ has no ${code(facts.name)} worker class any more (removed in ${facts.removedIn}), so ${code(`-k ${facts.name}`)} cannot load; installing ${code(facts.name)} does not bring it back.`,
+        remedy: `Switch to ${code("gevent")} (${code("--worker-class gevent")}, add ${code("gevent")} to ${requirements}), or pin ${code(`gunicorn<${facts.removedIn.split(".")[0]}`)} to keep the ${facts.name} worker.`
+      };
+    case "not-yet":
+      return {
+        summary: `The ${code(facts.name)} worker class is Gunicorn's own only from ${facts.since}.0: the installed Gunicorn${facts.version ? ` ${facts.version}` : ""} is older and does not have it.`,
+        remedy: `Require ${code(`gunicorn>=${facts.since}`)} in ${requirements}, or keep this Gunicorn and use ${code(`-k ${facts.instead}`)} (package ${code(facts.pipName)}).`
+      };
+    case "unregistered":
+      return {
+        summary: `The installed Gunicorn does not register the ${code(facts.name)} worker class (its entry point is missing).`,
+        remedy: `Upgrade Gunicorn, or name the class by its import path (e.g. ${code("gunicorn.workers.gthread.ThreadWorker")} for ${code("gthread")}).`
+      };
+  }
+}
+function versionWords(facts) {
+  const { worker, pkg, floor, pipName } = facts;
+  const requirements = requirementsIn(facts.requirements);
+  const note = removedNote(worker, facts.workerRemovedIn);
+  if (facts.kind === "requires-missing") {
+    return {
+      summary: `Gunicorn cannot load the ${code(worker)} worker class: the ${code(pipName)} package is not installed in the image (Gunicorn reports it as "requires ${pkg} ${floor} or higher").`,
+      remedy: `Add ${code(pipName)} to ${requirements} (${floor} or later).${note}`
+    };
+  }
+  return {
+    summary: facts.installed ? `The image has ${code(`${pkg} ${facts.installed}`)}, older than the ${pkg} ${floor} this Gunicorn's ${code(worker)} worker requires.` : `This Gunicorn's ${code(worker)} worker requires ${pkg} ${floor} or higher, and the ${pkg} in the image is older (or missing: Gunicorn 24+ prints the same line when it is not installed at all).`,
+    remedy: `Require ${code(`${pipName}>=${floor}`)} in ${requirements} (with the greenlet it needs), or pin Gunicorn to a release that accepts the ${pkg} you have.${note}`
+  };
+}
+function classLoadWords(facts) {
+  const className = facts.workerClass ? `the ${code(facts.workerClass)} worker class` : "the configured worker class";
+  const pkg = facts.package;
+  const what = pkg ? `the ${code(pkg.pipName)} package` : `module ${code(facts.module ?? "?")}`;
+  return {
+    summary: facts.kind === "not-installed" ? `Gunicorn cannot load ${className}: ${what} is not installed in the image.` : `Gunicorn cannot load ${className}: ${what} is missing or does not import with this Gunicorn (the log does not show the exception).`,
+    remedy: pkg ? `Add ${code(pkg.pipName)} to ${requirementsIn(facts.requirements)}${pkg.note ? ` (${pkg.note})` : ""}, or choose a worker class the image has.` : `Install the package that provides ${className}, or choose a worker class the image has (e.g. ${code("gthread")}).`
+  };
+}
+function brokenWords(facts) {
+  const { pkg, at, exceptionLine } = facts;
+  const where2 = exceptionLine !== void 0 ? `: ${code(exceptionLine)}` : ", where the log ends";
+  return {
+    summary: `The ${code(pkg)} worker fails while Gunicorn sets it up (in ${code(at)}${where2}): the installed ${code(pkg)} does not work with this Gunicorn.`,
+    remedy: `Pin the ${code(pkg)} release this Gunicorn supports (or upgrade Gunicorn to one that supports yours) in ${requirementsIn(facts.requirements)}.${removedNote(pkg, facts.pkgRemovedIn)}`
+  };
+}
 var worker_class_unavailable_default = defineReason({
   id: "worker-class-unavailable",
   title: "Worker class not installed",
@@ -22900,186 +23541,182 @@ var worker_class_unavailable_default = defineReason({
   namesCulprit: true,
   readme: "the worker class (gevent, gevent-websocket, uvicorn, eventlet) cannot be imported, is too old for this Gunicorn (`gevent worker requires gevent 24.10.1 or higher`: missing or old, from the evidence), is gone (eventlet in Gunicorn 26: switch to gevent or pin `gunicorn<26`) or not there yet (the native `asgi` worker before 25), or breaks while Gunicorn sets it up",
   fixtures: [{ path: "__fixtures__/apps/fail-worker-class-unavailable", test: "__tests__/diagnosis.itg.ts" }],
-  rules: [legacyRule("boot", "workerClassUnavailable", workerClassUnavailable)],
-  words: asIs
+  rules: [unregistered, versionFloor, notInstalled, brokenWhileSetUp, notImportable],
+  words: (facts) => {
+    switch (facts.kind) {
+      case "removed":
+      case "not-yet":
+      case "unregistered":
+        return entryPointWords(facts);
+      case "requires-missing":
+      case "requires-older":
+        return versionWords(facts);
+      case "not-installed":
+      case "not-importable":
+        return classLoadWords(facts);
+      case "broken-in-setup":
+        return brokenWords(facts);
+    }
+  }
 });
 
-// src/diagnosis/rules/config-sources.ts
-function unresolvableBind(rc) {
-  const invalid = rc.ofKind("invalid-address")[0];
-  if (!invalid) return void 0;
-  const host = /^\('([^']*)'/.exec(invalid.address)?.[1] ?? invalid.address;
-  const port = /, (\d+)\)$/.exec(invalid.address)?.[1] ?? String(rc.ctx.settings.port);
-  return {
-    reason: "config-error",
-    summary: `Gunicorn cannot bind ${code(invalid.address)}: the host ${code(host)} in the bind address does not resolve to an address of this container.`,
-    evidence: present(invalid.lines[0].text, commandLine(rc)?.text),
-    location: firstLocation(configSetting(rc, "bind"), commandLine(rc)),
-    remedy: `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${port}`)}); a service name such as ${code(host)} is how other containers reach this one, not an address it can listen on.`
-  };
-}
-function optionWithoutValue(rc) {
-  const error = rc.ofKind("config-error").find((e) => /^argument ([\w-]+(?:\/[\w-]+)?): expected one argument$/.test(e.message));
-  if (!error) return void 0;
-  const option = /^argument ([\w/-]+)/.exec(error.message)[1].split("/").pop();
-  return {
-    reason: "config-error",
-    summary: `Gunicorn's ${code(option)} option was given without a value (${error.message}): the variable meant to fill it is probably empty or unset.`,
-    evidence: error.lines.map((l) => l.text),
-    location: firstLocation(commandLine(rc)),
-    remedy: `Give ${code(option)} a value where the command is built (e.g. ${code(`${option} "\${VAR:-1000}"`)} in the start script), or drop the option when the variable is empty.`
-  };
-}
-function settingCrash(rc) {
-  const tb = rc.tracebacks.find((t) => t.frames.some((f) => /gunicorn\/arbiter\.py$/.test(f.file) && /control_(server|socket)/.test(f.func ?? "")));
-  if (!tb) return void 0;
-  const setting = configSetting(rc, "control_socket");
-  return {
-    reason: "config-error",
-    summary: `The master crashed starting its control socket (Gunicorn 25.1+): the ${code("control_socket")} setting is not a usable path (${code(tb.exception.line)}).`,
-    evidence: present(rc.ofKind("main-loop-exception")[0]?.lines[0].text, tb.exception.line, setting?.text.trim()),
-    location: firstLocation(setting, commandLine(rc)),
-    remedy: `Set ${code("control_socket")} to a writable path, or turn the socket off with ${code("--no-control-socket")} instead of ${code("control_socket = None")}.`
-  };
-}
-function appConfiguration(rc) {
-  const improperly = rc.primaryTraceback(
-    (tb) => exceptionIs(tb, "ImproperlyConfigured") && !/environment variable|No module named|Did you install/i.test(tb.exception.message)
-  );
-  if (improperly) return djangoSettings(rc, improperly);
-  const section = rc.primaryTraceback((tb) => exceptionIs(tb, "KeyError") && tb.frames.slice(-1)[0]?.file.endsWith("configparser.py") === true);
-  if (!section) return void 0;
-  const name = /^'([^']+)'$/.exec(section.exception.message)?.[1] ?? section.exception.message;
-  const frame = rc.userFrame(section);
-  return {
-    reason: "config-error",
-    summary: `The app reads section ${code(name)} of an INI config file while it loads${where(frame?.location)}, and the file has no such section (${code(section.exception.line)}).`,
-    evidence: rc.tracebackEvidence(section, frame),
-    location: frame?.location,
-    remedy: `Add a ${code(`[${name}]`)} section to the config file the app reads (check the path it is given in the container), or read it with a fallback.`
-  };
-}
-function djangoSettings(rc, tb) {
-  const frame = rc.userFrame(tb);
-  const message = tb.exception.message.trim() || tb.exception.line;
-  return {
-    reason: "config-error",
-    summary: `Django's settings are incomplete${where(frame?.location)}: ${message}`,
-    evidence: [...rc.tracebackEvidence(tb, frame), ...present(tb.lines[tb.lines.length - 1]?.text !== tb.exception.line ? message : void 0)],
-    location: frame?.location,
-    remedy: "Provide the setting or configuration file Django names above in the image (it is often copied by hand on the server and missing from the build)."
-  };
-}
-
 // src/diagnosis/rules/configuration.ts
-var configError = {
-  reason: "config-error",
-  explain(rc) {
-    const other = unresolvableBind(rc) ?? optionWithoutValue(rc) ?? settingCrash(rc);
-    if (other) return other;
-    const error = rc.ofKind("config-error")[0];
-    if (!error) return appConfiguration(rc);
-    const port = /^'(.*)' is not a valid port number\.?$/.exec(error.message);
-    if (port) return invalidPort(rc, error, port[1]);
-    if (/No application module specified/.test(error.message)) {
-      return {
-        reason: "config-error",
-        summary: "Gunicorn was started without an application module (e.g. `app:app`).",
-        evidence: error.lines.map((l) => l.text),
-        location: firstLocation(commandLine(rc)),
-        remedy: `Add the WSGI/ASGI application as the last argument of the command (${code("gunicorn \u2026 module:app")}) or set ${code("wsgi_app")} in gunicorn.conf.py.`
-      };
-    }
-    const readFailure = /^Failed to read config file: (.+)$/.exec(error.message);
-    if (readFailure) return unreadableConfig(rc, error, readFailure[1]);
-    return rejectedSetting(rc, error);
+var firstConfigError = (rc) => rc.ofKind("config-error")[0];
+var linesOf = (error) => error.lines.map((l) => l.text);
+var invalidPort = {
+  stage: "boot",
+  name: "the bind port is not a number",
+  detect(rc) {
+    const error = firstConfigError(rc);
+    const placeholder = error && /^'(.*)' is not a valid port number\.?$/.exec(error.message)?.[1];
+    return error && placeholder !== void 0 ? portFinding(rc, error, placeholder) : void 0;
   }
 };
-function invalidPort(rc, error, placeholder) {
-  const evidence = error.lines.map((l) => l.text);
+function portFinding(rc, error, placeholder) {
+  const evidence = linesOf(error);
   const command = commandLine(rc);
-  const config = rc.gunicornConfigFile();
+  const configFile = rc.gunicornConfigFile();
   const bind = configSetting(rc, "bind");
   const inCommand = command && placeholder && command.text.includes(placeholder) ? command : void 0;
   const location = firstLocation(bind && (!inCommand || bind.text.includes(placeholder)) && bind, inCommand, bind);
   if (bind && location?.file === bind.file) evidence.push(bind.text.trim());
   else if (inCommand) evidence.push(inCommand.text);
-  const remedyConfig = `read the environment in ${config ? code(config) : "gunicorn.conf.py"}: ${code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`)}`;
-  if (placeholder === "") {
-    return {
-      reason: "config-error",
-      summary: `The bind address has an empty port: ${code("PORT")} is empty or unset where the bind is built.`,
-      evidence,
-      location,
-      remedy: `Give ${code("PORT")} a value (the action passes ${code(`PORT=${rc.ctx.settings.port}`)}) or ${remedyConfig}.`
-    };
+  if (placeholder === "") return { facts: { kind: "empty-port", port: rc.ctx.settings.port, configFile }, evidence, location };
+  const fromCommand = Boolean(location && location.file === inCommand?.file && location.line === inCommand.line);
+  return { facts: { kind: "literal-port", placeholder, inCommand: fromCommand, configFile }, evidence, location };
+}
+var noAppModule = {
+  stage: "boot",
+  name: "no application module specified",
+  detect(rc) {
+    const error = firstConfigError(rc);
+    if (!error || !/No application module specified/.test(error.message)) return void 0;
+    return { facts: { kind: "no-app-module" }, evidence: linesOf(error), location: firstLocation(commandLine(rc)) };
   }
-  const fromCommand = location && location.file === inCommand?.file && location.line === inCommand.line;
-  return {
-    reason: "config-error",
-    summary: fromCommand ? `The bind address contains the literal text ${code(placeholder)}: the exec-form ${code("CMD")} runs no shell, so the variable is never expanded.` : `The bind address contains the literal text ${code(placeholder)}: gunicorn.conf.py is plain Python and does not expand shell variables.`,
-    evidence,
-    location,
-    remedy: fromCommand ? `Use the shell form (${code("CMD gunicorn --bind 0.0.0.0:$PORT app:app")}) or ${remedyConfig}.` : `Instead of ${code(placeholder)}, ${remedyConfig}.`
-  };
-}
-function unreadableConfig(rc, error, file) {
-  const tb = rc.tracebacks.find((t) => t.lines[0].seq > error.lines[0].seq) ?? rc.primaryTraceback();
-  const frame = rc.userFrame(tb);
-  return {
-    reason: "config-error",
-    summary: `Gunicorn could not read its config file ${code(file)}${tb ? `: ${code(tb.exception.line)}` : ""}.`,
-    evidence: [...error.lines.map((l) => l.text), ...tb ? rc.tracebackEvidence(tb, frame) : []],
-    location: frame?.location,
-    remedy: "Fix the error in the config file; it is executed as Python when Gunicorn starts."
-  };
-}
-function rejectedSetting(rc, error) {
-  const invalid = /^Invalid value for ([\w-]+): (.*)$/.exec(error.message);
-  const unrecognized = /^unrecognized arguments: (.+)$/.exec(error.message);
-  const settingLine = invalid ? configSetting(rc, invalid[1].replace(/-/g, "_")) : void 0;
-  const detail = rc.ofKind("config-error").slice(1).map((e) => e.message);
-  return {
-    reason: "config-error",
-    summary: invalid ? `Gunicorn rejected the setting ${code(invalid[1])}: ${invalid[2]}${detail.length ? ` (${detail[0]})` : ""}.` : unrecognized ? `Gunicorn does not recognize the argument(s) ${code(unrecognized[1])}.` : `Gunicorn rejected its configuration: ${error.message}`,
-    evidence: [...error.lines.map((l) => l.text), ...detail.slice(0, 2)],
-    location: firstLocation(settingLine, commandLine(rc)),
-    remedy: unrecognized ? "Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version." : "Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally."
-  };
-}
-var appNotFound = {
-  reason: "app-not-found",
-  explain(rc) {
-    const loadError = rc.ofKind("app-load-error").find((e) => !/Error while loading/.test(e.message));
-    const importTb = rc.primaryTraceback(
-      (tb) => /^Failed to find (application|attribute)/.test(tb.exception.message) || tb.exception.type.endsWith("AppImportError")
-    );
-    const exit4 = rc.ofKind("worker-exit").some((e) => e.code === 4) || rc.ctx.container.exitCode === 4;
-    if (!loadError && !importTb && !(exit4 && rc.ofKind("shutdown").some((e) => e.reason === "App failed to load."))) return void 0;
-    const message = loadError?.message ?? importTb?.exception.message ?? "App failed to load.";
-    const attr = /Failed to find (?:attribute|application object) '([^']+)' in '([^']+)'/.exec(message);
-    const suggestion = /did you mean '([^']+)'/.exec(message)?.[1];
-    const moduleName = attr?.[2];
-    const moduleFile = moduleName ? rc.moduleFile(moduleName) : void 0;
-    const candidates = moduleFile ? applicationObjects(rc.repo.read(moduleFile) ?? "") : [];
-    const command = commandLine(rc);
-    const spec = /([\w.]+:[\w.()]+)/.exec(command?.text.replace(/0\.0\.0\.0:\S+|127\.0\.0\.1:\S+|\$\{?PORT\}?/g, "") ?? "")?.[1];
-    const better = suggestion ?? (moduleName && candidates[0] ? `${moduleName}:${candidates[0]}` : void 0);
+};
+var unreadableConfig = {
+  stage: "boot",
+  name: "Gunicorn failed to read its config file",
+  detect(rc) {
+    const error = firstConfigError(rc);
+    const file = error && /^Failed to read config file: (.+)$/.exec(error.message)?.[1];
+    if (!error || !file) return void 0;
+    const tb = rc.tracebacks.find((t) => t.lines[0].seq > error.lines[0].seq) ?? rc.primaryTraceback();
+    const frame = rc.userFrame(tb);
     return {
-      reason: "app-not-found",
-      summary: attr ? `Gunicorn imported module ${code(attr[2])} but found no ${code(attr[1])} in it${candidates.length ? ` (it defines ${candidates.map(code).join(", ")})` : ""}.` : `Gunicorn could not find the application object: ${message}`,
-      evidence: present(loadError?.lines[0].text, importTb?.exception.line, command?.text, rc.gunicornOutcomeLine()),
-      location: firstLocation(command),
-      remedy: better ? `Point Gunicorn at the object that exists: ${code(better)}${spec ? ` instead of ${code(spec)}` : ""}.` : "Point Gunicorn at `module:variable` where the variable is the WSGI/ASGI application (for a factory: `module:create_app()`)."
+      facts: { kind: "unreadable-config", file, exceptionLine: tb?.exception.line },
+      evidence: [...linesOf(error), ...tb ? rc.tracebackEvidence(tb, frame) : []],
+      location: frame?.location
     };
   }
 };
+var rejectedSetting = {
+  stage: "boot",
+  name: "Gunicorn rejected its configuration",
+  detect(rc) {
+    const error = firstConfigError(rc);
+    if (!error) return void 0;
+    const invalid = /^Invalid value for ([\w-]+): (.*)$/.exec(error.message);
+    const unrecognized = /^unrecognized arguments: (.+)$/.exec(error.message);
+    const detail = rc.ofKind("config-error").slice(1).map((e) => e.message);
+    const facts = invalid ? { kind: "invalid-value", setting: invalid[1], problem: invalid[2], detail: detail[0] } : unrecognized ? { kind: "unrecognized-arguments", args: unrecognized[1] } : { kind: "rejected", message: error.message };
+    const settingLine = invalid ? configSetting(rc, invalid[1].replace(/-/g, "_")) : void 0;
+    return {
+      facts,
+      evidence: [...linesOf(error), ...detail.slice(0, 2)],
+      location: firstLocation(settingLine, commandLine(rc))
+    };
+  }
+};
+function appSpec(command) {
+  return /([\w.]+:[\w.()]+)/.exec(command?.replace(/0\.0\.0\.0:\S+|127\.0\.0\.1:\S+|\$\{?PORT\}?/g, "") ?? "")?.[1];
+}
+var APP_ASSIGNMENT = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(?:Flask|FastAPI|Starlette|Quart|Sanic|Falcon|falcon\.App|create_app|make_app|get_wsgi_application|get_asgi_application|application_factory)\b/gm;
 function applicationObjects(source) {
   const names = [];
-  const pattern = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(?:Flask|FastAPI|Starlette|Quart|Sanic|Falcon|falcon\.App|create_app|make_app|get_wsgi_application|get_asgi_application|application_factory)\b/gm;
-  for (const m of source.matchAll(pattern)) if (!names.includes(m[1])) names.push(m[1]);
+  for (const m of source.matchAll(APP_ASSIGNMENT)) if (!names.includes(m[1])) names.push(m[1]);
   return names;
 }
+
+// src/diagnosis/rules/config-sources.ts
+var unresolvableBind = {
+  stage: "boot",
+  name: "the bind host does not resolve",
+  detect(rc) {
+    const invalid = rc.ofKind("invalid-address")[0];
+    if (!invalid) return void 0;
+    const { address } = invalid;
+    const host = /^\('([^']*)'/.exec(address)?.[1] ?? address;
+    const port = /, (\d+)\)$/.exec(address)?.[1] ?? String(rc.ctx.settings.port);
+    return {
+      facts: { kind: "unresolvable-bind", address, host, port },
+      evidence: present(invalid.lines[0].text, commandLine(rc)?.text),
+      location: firstLocation(configSetting(rc, "bind"), commandLine(rc))
+    };
+  }
+};
+var EXPECTED_ONE = /^argument ([\w-]+(?:\/[\w-]+)?): expected one argument$/;
+var optionWithoutValue = {
+  stage: "boot",
+  name: "an option was given without its value",
+  detect(rc) {
+    const error = rc.ofKind("config-error").find((e) => EXPECTED_ONE.test(e.message));
+    if (!error) return void 0;
+    const option = /^argument ([\w/-]+)/.exec(error.message)[1].split("/").pop();
+    return {
+      facts: { kind: "option-without-value", option, message: error.message },
+      evidence: error.lines.map((l) => l.text),
+      location: firstLocation(commandLine(rc))
+    };
+  }
+};
+var settingCrash = {
+  stage: "boot",
+  name: "the control socket crashed the master",
+  detect(rc) {
+    const tb = rc.tracebacks.find((t) => t.frames.some((f) => /gunicorn\/arbiter\.py$/.test(f.file) && /control_(server|socket)/.test(f.func ?? "")));
+    if (!tb) return void 0;
+    const setting = configSetting(rc, "control_socket");
+    return {
+      facts: { kind: "control-socket", exceptionLine: tb.exception.line },
+      evidence: present(rc.ofKind("main-loop-exception")[0]?.lines[0].text, tb.exception.line, setting?.text.trim()),
+      location: firstLocation(setting, commandLine(rc))
+    };
+  }
+};
+var djangoSettings = {
+  stage: "boot",
+  name: "Django's settings are ImproperlyConfigured",
+  detect(rc) {
+    const tb = rc.primaryTraceback(
+      (t) => exceptionIs(t, "ImproperlyConfigured") && !/environment variable|No module named|Did you install/i.test(t.exception.message)
+    );
+    if (!tb) return void 0;
+    const frame = rc.userFrame(tb);
+    const message = tb.exception.message.trim() || tb.exception.line;
+    const whole = tb.lines[tb.lines.length - 1]?.text !== tb.exception.line ? message : void 0;
+    return {
+      facts: { kind: "django-settings", message, location: frame?.location },
+      evidence: [...rc.tracebackEvidence(tb, frame), ...present(whole)],
+      location: frame?.location
+    };
+  }
+};
+var iniSection = {
+  stage: "boot",
+  name: "an INI config file lacks a section",
+  detect(rc) {
+    const tb = rc.primaryTraceback((t) => exceptionIs(t, "KeyError") && t.frames.slice(-1)[0]?.file.endsWith("configparser.py") === true);
+    if (!tb) return void 0;
+    const frame = rc.userFrame(tb);
+    const section = /^'([^']+)'$/.exec(tb.exception.message)?.[1] ?? tb.exception.message;
+    return {
+      facts: { kind: "ini-section", section, exceptionLine: tb.exception.line, location: frame?.location },
+      evidence: rc.tracebackEvidence(tb, frame),
+      location: frame?.location
+    };
+  }
+};
 
 // src/diagnosis/stages.ts
 function missingExecutable(message) {
@@ -23122,9 +23759,9 @@ var otherStartFailure = {
 function startWords(facts) {
   switch (facts.kind) {
     case "executable-missing": {
-      const summary3 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
-      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary3, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
-        summary: summary3,
+      const summary11 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
+      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary11, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
+        summary: summary11,
         remedy: `Install ${code(facts.executable)} in the image, or fix the start command (the \`command\` input or the Dockerfile's CMD).`
       };
     }
@@ -23142,47 +23779,109 @@ function startWords(facts) {
 }
 
 // src/diagnosis/reasons/config-error.ts
+var CORRECT_VALUE = "Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally.";
+var PORT_FROM_ENV = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`);
+var readEnvironmentIn = (configFile) => `read the environment in ${configFile ? code(configFile) : "gunicorn.conf.py"}: ${PORT_FROM_ENV}`;
+function literalPort({ placeholder, inCommand }) {
+  const why = inCommand ? `the exec-form ${code("CMD")} runs no shell, so the variable is never expanded` : "gunicorn.conf.py is plain Python and does not expand shell variables";
+  return `The bind address contains the literal text ${code(placeholder)}: ${why}.`;
+}
+function summary6(facts) {
+  switch (facts.kind) {
+    case "unresolvable-bind":
+      return `Gunicorn cannot bind ${code(facts.address)}: the host ${code(facts.host)} in the bind address does not resolve to an address of this container.`;
+    case "option-without-value":
+      return `Gunicorn's ${code(facts.option)} option was given without a value (${facts.message}): the variable meant to fill it is probably empty or unset.`;
+    case "control-socket":
+      return `The master crashed starting its control socket (Gunicorn 25.1+): the ${code("control_socket")} setting is not a usable path (${code(facts.exceptionLine)}).`;
+    case "empty-port":
+      return `The bind address has an empty port: ${code("PORT")} is empty or unset where the bind is built.`;
+    case "literal-port":
+      return literalPort(facts);
+    case "no-app-module":
+      return "Gunicorn was started without an application module (e.g. `app:app`).";
+    case "unreadable-config":
+      return `Gunicorn could not read its config file ${code(facts.file)}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ""}.`;
+    case "invalid-value":
+      return `Gunicorn rejected the setting ${code(facts.setting)}: ${facts.problem}${facts.detail !== void 0 ? ` (${facts.detail})` : ""}.`;
+    case "unrecognized-arguments":
+      return `Gunicorn does not recognize the argument(s) ${code(facts.args)}.`;
+    case "rejected":
+      return `Gunicorn rejected its configuration: ${facts.message}`;
+    case "django-settings":
+      return `Django's settings are incomplete${where(facts.location)}: ${facts.message}`;
+    case "ini-section":
+      return `The app reads section ${code(facts.section)} of an INI config file while it loads${where(facts.location)}, and the file has no such section (${code(facts.exceptionLine)}).`;
+  }
+}
+function remedy8(facts) {
+  switch (facts.kind) {
+    case "unresolvable-bind":
+      return `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${facts.port}`)}); a service name such as ${code(facts.host)} is how other containers reach this one, not an address it can listen on.`;
+    case "option-without-value":
+      return `Give ${code(facts.option)} a value where the command is built (e.g. ${code(`${facts.option} "\${VAR:-1000}"`)} in the start script), or drop the option when the variable is empty.`;
+    case "control-socket":
+      return `Set ${code("control_socket")} to a writable path, or turn the socket off with ${code("--no-control-socket")} instead of ${code("control_socket = None")}.`;
+    case "empty-port":
+      return `Give ${code("PORT")} a value (the action passes ${code(`PORT=${facts.port}`)}) or ${readEnvironmentIn(facts.configFile)}.`;
+    case "literal-port":
+      return facts.inCommand ? `Use the shell form (${code("CMD gunicorn --bind 0.0.0.0:$PORT app:app")}) or ${readEnvironmentIn(facts.configFile)}.` : `Instead of ${code(facts.placeholder)}, ${readEnvironmentIn(facts.configFile)}.`;
+    case "no-app-module":
+      return `Add the WSGI/ASGI application as the last argument of the command (${code("gunicorn \u2026 module:app")}) or set ${code("wsgi_app")} in gunicorn.conf.py.`;
+    case "unreadable-config":
+      return "Fix the error in the config file; it is executed as Python when Gunicorn starts.";
+    case "unrecognized-arguments":
+      return "Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version.";
+    case "invalid-value":
+    case "rejected":
+      return CORRECT_VALUE;
+    case "django-settings":
+      return "Provide the setting or configuration file Django names above in the image (it is often copied by hand on the server and missing from the build).";
+    case "ini-section":
+      return `Add a ${code(`[${facts.section}]`)} section to the config file the app reads (check the path it is given in the container), or read it with a fallback.`;
+  }
+}
+function words3(facts) {
+  switch (facts.kind) {
+    case "executable-missing":
+    case "network-missing":
+    case "start-failed":
+      return startWords(facts);
+    default:
+      return { summary: summary6(facts), remedy: remedy8(facts) };
+  }
+}
 var config_error_default = defineReason({
   id: "config-error",
   title: "Gunicorn configuration error",
   headline: "Gunicorn configuration error",
   readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an option left without its value, a `control_socket` that is not a path (25.1+); or the app's own configuration failed at import (Django's `ImproperlyConfigured`, a missing INI section)",
   fixtures: [{ path: "__fixtures__/apps/fail-config-error", test: "__tests__/diagnosis.itg.ts" }],
-  rules: [executableMissing, networkMissing, otherStartFailure, legacyRule("boot", "configError", configError)],
-  words: (facts) => "summary" in facts ? facts : startWords(facts)
+  rules: [
+    executableMissing,
+    networkMissing,
+    otherStartFailure,
+    // Mistakes Gunicorn does not print as its own `Error: …`, then the first error it printed, then the app's.
+    unresolvableBind,
+    optionWithoutValue,
+    settingCrash,
+    invalidPort,
+    noAppModule,
+    unreadableConfig,
+    rejectedSetting,
+    djangoSettings,
+    iniSection
+  ],
+  words: words3
 });
 
 // src/diagnosis/rules/network.ts
-var portInUse = {
-  reason: "port-in-use",
-  explain(rc) {
-    const inUse = rc.ofKind("connection-in-use");
-    const cantConnect = rc.ofKind("cant-connect")[0];
-    const addressInUse = rc.tracebacks.find((tb) => /Address already in use/.test(tb.exception.message));
-    if (inUse.length === 0 && !cantConnect && !addressInUse) return void 0;
-    const address = cantConnect?.address ?? inUse[0]?.address ?? addressInUse?.exception.message ?? "";
-    const portNumber = /(\d+)\)?$/.exec(address)?.[1];
-    const command = commandLine(rc);
-    const script = /([\w./-]+\.sh)\b/.exec(command?.text ?? "")?.[1];
-    const scriptFile = script ? rc.inContext(script.replace(/^\.?\//, "")) : void 0;
-    const found = scriptFile ? rc.repo.findLine(scriptFile, /&\s*$/) : void 0;
-    const background = found && scriptFile ? { file: scriptFile, ...found } : void 0;
-    const evidence = present(
-      inUse[0]?.lines[0].text,
-      inUse.find((e) => e.error)?.lines[0].text,
-      cantConnect?.lines[0].text,
-      addressInUse?.exception.line
-    );
-    if (background) evidence.push(background.text.trim());
-    return {
-      reason: "port-in-use",
-      summary: `Port ${portNumber ?? address} inside the container is already taken, so Gunicorn could not bind ${code(address)}${background ? `; ${code(background.file)} starts ${code(background.text.trim())} before it` : ""}.`,
-      evidence,
-      location: firstLocation(background, command),
-      remedy: `Make sure nothing else in the container listens on ${portNumber ? `port ${portNumber}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
-    };
-  }
-};
+function backgroundProcess(rc, command) {
+  const script = /([\w./-]+\.sh)\b/.exec(command?.text ?? "")?.[1];
+  const scriptFile = script ? rc.inContext(script.replace(/^\.?\//, "")) : void 0;
+  const found2 = scriptFile ? rc.repo.findLine(scriptFile, /&\s*$/) : void 0;
+  return found2 && scriptFile ? { file: scriptFile, ...found2 } : void 0;
+}
 function unreachableBind(rc) {
   const binds = rc.ctx.state.binds;
   const port = rc.ctx.settings.port;
@@ -23223,17 +23922,121 @@ function unreachableBind(rc) {
 }
 
 // src/diagnosis/reasons/port-in-use.ts
+function taken(rc, address) {
+  const inUse = rc.ofKind("connection-in-use");
+  const addressInUse = rc.tracebacks.find((tb) => /Address already in use/.test(tb.exception.message));
+  const command = commandLine(rc);
+  const background = backgroundProcess(rc, command);
+  const evidence = present(
+    inUse[0]?.lines[0].text,
+    inUse.find((e) => e.error)?.lines[0].text,
+    rc.ofKind("cant-connect")[0]?.lines[0].text,
+    addressInUse?.exception.line
+  );
+  if (background) evidence.push(background.text.trim());
+  return {
+    facts: { address, port: /(\d+)\)?$/.exec(address)?.[1], background },
+    evidence,
+    location: firstLocation(background, command)
+  };
+}
+var gaveUpBinding = {
+  stage: "boot",
+  name: "Gunicorn can't connect to its address",
+  detect(rc) {
+    const cantConnect = rc.ofKind("cant-connect")[0];
+    return cantConnect ? taken(rc, cantConnect.address) : void 0;
+  }
+};
+var connectionInUse = {
+  stage: "boot",
+  name: "Gunicorn reports its connection in use",
+  detect(rc) {
+    const inUse = rc.ofKind("connection-in-use")[0];
+    return inUse ? taken(rc, inUse.address) : void 0;
+  }
+};
+var addressInUseTraceback = {
+  stage: "boot",
+  name: "a traceback says Address already in use",
+  detect(rc) {
+    const tb = rc.tracebacks.find((t) => /Address already in use/.test(t.exception.message));
+    return tb ? taken(rc, tb.exception.message) : void 0;
+  }
+};
+function summary7({ address, port, background }) {
+  const starter = background ? `; ${code(background.file)} starts ${code(background.text.trim())} before it` : "";
+  return `Port ${port ?? address} inside the container is already taken, so Gunicorn could not bind ${code(address)}${starter}.`;
+}
 var port_in_use_default = defineReason({
   id: "port-in-use",
   title: "Port already in use",
   headline: "port already in use",
   readme: "Gunicorn could not bind its address",
   fixtures: [{ path: "__fixtures__/apps/fail-port-in-use", test: "__tests__/diagnosis.itg.ts" }],
-  rules: [legacyRule("boot", "portInUse", portInUse)],
-  words: asIs
+  rules: [gaveUpBinding, connectionInUse, addressInUseTraceback],
+  words: (facts) => ({
+    summary: summary7(facts),
+    remedy: `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
+  })
 });
 
 // src/diagnosis/reasons/app-not-found.ts
+var LOAD_FAILED = "App failed to load.";
+var loadErrorOf = (rc) => rc.ofKind("app-load-error").find((e) => !/Error while loading/.test(e.message));
+var importTracebackOf = (rc) => rc.primaryTraceback((tb) => /^Failed to find (application|attribute)/.test(tb.exception.message) || tb.exception.type.endsWith("AppImportError"));
+function notFound(rc, message) {
+  const attr = /Failed to find (?:attribute|application object) '([^']+)' in '([^']+)'/.exec(message);
+  const moduleFile = attr ? rc.moduleFile(attr[2]) : void 0;
+  const command = commandLine(rc);
+  return {
+    facts: {
+      message,
+      missing: attr ? { attribute: attr[1], module: attr[2] } : void 0,
+      suggestion: /did you mean '([^']+)'/.exec(message)?.[1],
+      defines: moduleFile ? applicationObjects(rc.repo.read(moduleFile) ?? "") : [],
+      spec: appSpec(command?.text)
+    },
+    evidence: present(loadErrorOf(rc)?.lines[0].text, importTracebackOf(rc)?.exception.line, command?.text, rc.gunicornOutcomeLine()),
+    location: firstLocation(command)
+  };
+}
+var loadError = {
+  stage: "boot",
+  name: "Gunicorn logs the object it failed to find",
+  detect(rc) {
+    const error = loadErrorOf(rc);
+    return error ? notFound(rc, error.message) : void 0;
+  }
+};
+var importTraceback = {
+  stage: "boot",
+  name: "a traceback says the application was not found",
+  detect(rc) {
+    const tb = importTracebackOf(rc);
+    return tb ? notFound(rc, tb.exception.message) : void 0;
+  }
+};
+var exitCode4 = {
+  stage: "boot",
+  name: "exit code 4 after App failed to load",
+  detect(rc) {
+    const exit4 = rc.ofKind("worker-exit").some((e) => e.code === 4) || rc.ctx.container.exitCode === 4;
+    return exit4 && rc.ofKind("shutdown").some((e) => e.reason === LOAD_FAILED) ? notFound(rc, LOAD_FAILED) : void 0;
+  }
+};
+function summary8({ message, missing, defines }) {
+  if (!missing) return `Gunicorn could not find the application object: ${message}`;
+  const defined = defines.length ? ` (it defines ${defines.map(code).join(", ")})` : "";
+  return `Gunicorn imported module ${code(missing.module)} but found no ${code(missing.attribute)} in it${defined}.`;
+}
+function remedy9({ missing, suggestion, defines, spec }) {
+  const better = suggestion ?? (missing && defines[0] ? `${missing.module}:${defines[0]}` : void 0);
+  if (!better) {
+    return "Point Gunicorn at `module:variable` where the variable is the WSGI/ASGI application (for a factory: `module:create_app()`).";
+  }
+  return `Point Gunicorn at the object that exists: ${code(better)}${spec ? ` instead of ${code(spec)}` : ""}.`;
+}
 var app_not_found_default = defineReason({
   id: "app-not-found",
   title: "Application object not found",
@@ -23241,13 +24044,13 @@ var app_not_found_default = defineReason({
   namesCulprit: true,
   readme: "exit 4: the `module:attribute` of the app is wrong",
   fixtures: [{ path: "__fixtures__/apps/fail-app-not-found", test: "__tests__/diagnosis.itg.ts" }],
-  rules: [legacyRule("boot", "appNotFound", appNotFound)],
-  words: asIs
+  rules: [loadError, importTraceback, exitCode4],
+  words: (facts) => ({ summary: summary8(facts), remedy: remedy9(facts) })
 });
 
 // src/diagnosis/context.ts
 import { existsSync, readFileSync, statSync } from "node:fs";
-import path10 from "node:path";
+import path12 from "node:path";
 var COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
 var LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |^\/usr\/(local\/)?lib\/python\d|^\/usr\/(local\/)?bin\/|^<string>$/;
 var RepoFiles = class {
@@ -23257,7 +24060,7 @@ var RepoFiles = class {
   repoRoot;
   cache = /* @__PURE__ */ new Map();
   absolute(relative3) {
-    return path10.resolve(this.repoRoot, relative3);
+    return path12.resolve(this.repoRoot, relative3);
   }
   isFile(relative3) {
     try {
@@ -23292,7 +24095,7 @@ var RuleContext = class {
     this.ctx = ctx;
     this.repo = new RepoFiles(ctx.paths.repoRoot);
     this.tracebacks = ctx.events.filter((event) => event.kind === "traceback");
-    this.contextRel = toPosix(path10.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+    this.contextRel = toPosix(path12.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
   }
   ctx;
   repo;
@@ -23309,7 +24112,7 @@ var RuleContext = class {
   }
   /** Path relative to the repository root for a path relative to the build context. */
   inContext(relative3) {
-    return toPosix(path10.posix.join(this.contextRel, relative3));
+    return toPosix(path12.posix.join(this.contextRel, relative3));
   }
   /** Maps a container path back into the repository; undefined when no such file exists there. */
   mapContainerPath(containerPath) {
@@ -23374,8 +24177,8 @@ var RuleContext = class {
   }
   /** The Dockerfile path relative to the repo root, if it exists. */
   dockerfile() {
-    const absolute = this.ctx.paths.dockerfile ?? path10.join(this.ctx.paths.contextDir, "Dockerfile");
-    const relative3 = toPosix(path10.relative(this.ctx.paths.repoRoot, absolute));
+    const absolute = this.ctx.paths.dockerfile ?? path12.join(this.ctx.paths.contextDir, "Dockerfile");
+    const relative3 = toPosix(path12.relative(this.ctx.paths.repoRoot, absolute));
     return this.repo.isFile(relative3) ? relative3 : void 0;
   }
   /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
@@ -23441,241 +24244,136 @@ function frameText(frame) {
   return frame.code ? [head, `    ${frame.code}`] : [head];
 }
 function toPosix(p) {
-  return p.split(path10.sep).join("/");
-}
-
-// src/diagnosis/rules/imports.ts
-var syntaxError = {
-  reason: "syntax-error",
-  explain(rc) {
-    const tb = rc.primaryTraceback((t) => exceptionIs(t, "SyntaxError", "IndentationError", "TabError"));
-    if (!tb) return syntaxErrorMessage(rc);
-    const last = tb.frames[tb.frames.length - 1];
-    const file = last ? rc.mapContainerPath(last.file) : void 0;
-    const location = file && last ? { file, line: last.line, containerPath: last.file } : rc.userFrame(tb)?.location;
-    const shown2 = location ? fileLine(location) : last ? `${last.file}:${last.line}` : "the application";
-    return {
-      reason: "syntax-error",
-      summary: `${code(shown2)} has a ${tb.exception.type.split(".").pop()}: ${tb.exception.message}.`,
-      evidence: [...last ? frameText(last) : [], tb.exception.line, ...present(rc.gunicornOutcomeLine())],
-      location,
-      remedy: `Fix the syntax at ${code(shown2)}; ${code(`python -m py_compile ${location?.file ?? "file.py"}`)} reproduces it without Docker.`
-    };
-  }
-};
-var missingDependency = {
-  reason: "missing-dependency",
-  explain(rc) {
-    const tb = rc.primaryTraceback(
-      (t) => /^No module named '?([\w.]+)'?/.test(t.exception.message) && exceptionIs(t, "ModuleNotFoundError", "ImportError")
-    );
-    if (!tb) return importCutShort(rc);
-    const moduleName = /^No module named '?([\w.]+)'?/.exec(tb.exception.message)[1];
-    const frame = rc.userFrame(tb);
-    const { pipName, differs } = pipPackageFor(moduleName);
-    const local = rc.localModuleExists(moduleName);
-    const requirements = rc.requirementsFile();
-    const importedAt = where(frame?.location);
-    const special = gunicornItself(rc, tb, moduleName) ?? appModule(rc, tb, moduleName, frame !== void 0);
-    if (special && !local) return special;
-    if (local) {
-      return {
-        reason: "missing-dependency",
-        summary: `The app imports ${code(moduleName)}${importedAt}, which exists in the repository (${code(local)}) but is not importable in the container.`,
-        evidence: rc.tracebackEvidence(tb, frame),
-        location: frame?.location,
-        remedy: `Check that the Dockerfile copies ${code(local)} and that Gunicorn runs from the right directory (${code("--chdir")}, ${code("WORKDIR")} or ${code("PYTHONPATH")}).`
-      };
-    }
-    const crlf = crlfScript(rc);
-    if (crlf) {
-      return {
-        reason: "missing-dependency",
-        summary: `The app module ${code(moduleName)} is not importable because ${code(crlf.script)} has Windows (CRLF) line endings: its commands (a ${code("cd")}, an ${code("export")}) failed before Gunicorn started (${code(crlf.line.trim())}).`,
-        evidence: [crlf.line, ...rc.tracebackEvidence(tb, frame)],
-        location: frame?.location,
-        remedy: `Convert ${code(crlf.script)} to LF line endings (${code("dos2unix")}, or ${code("*.sh text eol=lf")} in .gitattributes) and rebuild.`
-      };
-    }
-    return {
-      reason: "missing-dependency",
-      summary: `The app imports ${code(moduleName)}${importedAt}, which is not installed in the image.`,
-      evidence: rc.tracebackEvidence(tb, frame),
-      location: frame?.location,
-      remedy: `Add ${code(pipName)} to ${requirements ? code(requirements) : "the requirements installed by the Dockerfile"}${differs ? ` (the import name ${code(moduleName.split(".")[0])} differs from the package name)` : ""}.`
-    };
-  }
-};
-var importError = {
-  reason: "import-error",
-  explain(rc) {
-    const tb = rc.primaryTraceback((t) => exceptionIs(t, "ImportError") && /cannot import name/.test(t.exception.message));
-    if (!tb) return raisedAtImport(rc);
-    const m = /cannot import name '([^']+)' from '([^']+)'(?: \(([^)]+)\))?/.exec(tb.exception.message);
-    const name = m?.[1] ?? /cannot import name '?([\w.]+)'?/.exec(tb.exception.message)?.[1] ?? "?";
-    const fromModule = m?.[2];
-    const didYouMean = /Did you mean: '([^']+)'/.exec(tb.exception.message)?.[1];
-    const circular = /partially initialized module|circular import/.test(tb.exception.message);
-    const ownFile = m?.[3] ? rc.mapContainerPath(m[3]) : fromModule ? rc.moduleFile(fromModule) : void 0;
-    const frame = rc.userFrame(tb);
-    const at = frame?.location ? `${code(fileLine(frame.location))} imports` : "The app imports";
-    const summary3 = circular ? `${at} ${code(name)} from ${code(fromModule ?? "?")} during a circular import (the module is only partially initialized).` : ownFile ? `${at} ${code(name)} from ${code(fromModule ?? "?")}, but ${code(ownFile)} does not define it.` : `${at} ${code(name)} from ${code(fromModule ?? "?")}, which the installed version of ${code((fromModule ?? "?").split(".")[0])} does not provide.`;
-    return {
-      reason: "import-error",
-      summary: summary3,
-      evidence: rc.tracebackEvidence(tb, frame),
-      location: frame?.location,
-      remedy: circular ? "Break the cycle: move the shared code into its own module, or import inside the function that needs it." : ownFile ? didYouMean ? `Import ${code(didYouMean)}, which ${code(ownFile)} defines, or define ${code(name)} there.` : `Define ${code(name)} in ${code(ownFile)} or import the name it actually has.` : `Pin the version of ${code(pipPackageFor(fromModule ?? name).pipName)} that still provides ${code(name)} in the requirements, or update the import for the installed version.`
-    };
-  }
-};
-function syntaxErrorMessage(rc) {
-  const logged = rc.ofKind("syntax-error-message")[0];
-  if (!logged) return void 0;
-  const reloaded = rc.ofKind("worker-reloading").find((r) => r.file.endsWith(`/${logged.file}`) || r.file === logged.file);
-  const file = reloaded ? rc.mapContainerPath(reloaded.file) : rc.moduleFile(logged.file.replace(/\.py$/, "").replace(/\//g, "."));
-  const location = file ? { file, line: logged.line, containerPath: reloaded?.file } : void 0;
-  const shown2 = `${location?.file ?? logged.file}:${logged.line}`;
-  return {
-    reason: "syntax-error",
-    summary: `${code(shown2)} has a SyntaxError: ${logged.message}${reloaded ? " (saved while Gunicorn ran with --reload; the reloaded worker could not import it)" : ""}.`,
-    evidence: present(reloaded?.lines[0].text, logged.lines[0].text, rc.gunicornOutcomeLine()),
-    location,
-    remedy: `Fix the syntax at ${code(shown2)}; ${code(`python -m py_compile ${location?.file ?? logged.file}`)} reproduces it without Docker.`
-  };
-}
-function raisedAtImport(rc) {
-  const tb = rc.primaryTraceback(
-    (t) => exceptionIs(t, "NameError", "AttributeError") && t.frames.some((f) => f.func === "<module>" || /gunicorn\/util\.py$/.test(f.file))
-  );
-  if (!tb) return void 0;
-  const frame = rc.userFrame(tb);
-  const at = frame?.location ? fileLine(frame.location) : frame ? `${frame.frame.file}:${frame.frame.line}` : void 0;
-  const moduleAttr = /^module '([^']+)' has no attribute '([^']+)'/.exec(tb.exception.message);
-  return {
-    reason: "import-error",
-    summary: `${at ? code(at) : "The app"} raises ${code(tb.exception.line)} while Gunicorn imports the app${moduleAttr ? `: the installed ${code(moduleAttr[1])} is not the package the code expects (another version, or a different package of that name)` : ""}.`,
-    evidence: rc.tracebackEvidence(tb, frame),
-    location: frame?.location,
-    remedy: moduleAttr ? `Install the ${code(moduleAttr[1])} the code was written for (check its name and version in the requirements), or update the code for the installed one.` : `Define the name before it is used at ${code(at ?? "module level")} (a typo, a missing import, or code that only runs in development).`
-  };
-}
-var IMPORT_SITES = [
-  {
-    file: /\/uvicorn\/config\.py$/,
-    func: "setup_event_loop",
-    module: "uvloop",
-    what: "the uvicorn worker's event loop (its Gunicorn worker asks for uvloop)",
-    instead: 'or run the worker with the asyncio loop (a `UvicornWorker` subclass with `CONFIG_KWARGS = {"loop": "asyncio"}`)'
-  }
-];
-function importCutShort(rc) {
-  for (const cut of rc.ofKind("cut-traceback")) {
-    const inImport = cut.frames.slice(-1)[0]?.file.startsWith("<frozen importlib");
-    const site = inImport ? IMPORT_SITES.find((s) => cut.frames.some((f) => s.file.test(f.file) && f.func === s.func)) : void 0;
-    if (!site) continue;
-    const frame = cut.frames.find((f) => site.file.test(f.file) && f.func === site.func);
-    return {
-      reason: "missing-dependency",
-      summary: `A worker failed importing ${site.what}: ${code(site.module)} is not installed in the image (the log ends inside that import).`,
-      evidence: [...frameText(frame), ...present(rc.gunicornOutcomeLine())],
-      remedy: `Add ${code(site.module)} to ${rc.requirementsFile() ? code(rc.requirementsFile()) : "the requirements installed by the Dockerfile"}, ${site.instead}.`
-    };
-  }
-  return void 0;
-}
-function gunicornItself(rc, tb, moduleName) {
-  if (moduleName.split(".")[0] !== "gunicorn") return void 0;
-  return {
-    reason: "missing-dependency",
-    summary: `Gunicorn itself is not installed for the Python that runs the ${code("gunicorn")} command (${code(tb.exception.line)}).`,
-    evidence: rc.tracebackEvidence(tb),
-    remedy: `Install ${code("gunicorn")} in the same environment as the app (its requirements, the same virtualenv), or start it with ${code("python -m gunicorn")} from that Python.`
-  };
-}
-function appModule(rc, tb, moduleName, hasUserFrame) {
-  if (hasUserFrame || !tb.frames.some((f) => /gunicorn\/util\.py$/.test(f.file) && f.func === "import_app")) return void 0;
-  return {
-    reason: "missing-dependency",
-    summary: `Gunicorn cannot import the app module ${code(moduleName)} it was told to load: it is not importable where Gunicorn runs (not copied into the image, another working directory, or installed for another Python).`,
-    evidence: rc.tracebackEvidence(tb),
-    location: firstLocation(commandLine(rc)),
-    remedy: `Check that the image contains ${code(moduleName.replace(/\./g, "/"))} and that Gunicorn starts in its directory (${code("--chdir")}, ${code("WORKDIR")} or ${code("PYTHONPATH")}); an entrypoint script that fails its ${code("cd")} (e.g. CRLF line endings) has the same effect.`
-  };
-}
-function crlfScript(rc) {
-  for (const line of rc.ctx.lines) {
-    const m = /([\w./-]+\.sh): line \d+: .*\$'[^']*\\r'/.exec(line.text);
-    if (m) return { script: m[1].split("/").pop(), line: line.text };
-  }
-  return void 0;
+  return p.split(path12.sep).join("/");
 }
 
 // src/diagnosis/reasons/syntax-error.ts
+var syntaxTraceback = {
+  stage: "boot",
+  name: "a SyntaxError traceback",
+  detect(rc) {
+    const tb = rc.primaryTraceback((t) => exceptionIs(t, "SyntaxError", "IndentationError", "TabError"));
+    if (!tb) return void 0;
+    const last = tb.frames[tb.frames.length - 1];
+    const file = last ? rc.mapContainerPath(last.file) : void 0;
+    const location = file && last ? { file, line: last.line, containerPath: last.file } : rc.userFrame(tb)?.location;
+    return {
+      facts: {
+        at: location ? fileLine(location) : last ? `${last.file}:${last.line}` : void 0,
+        errorType: tb.exception.type.split(".").pop(),
+        message: tb.exception.message,
+        file: location?.file,
+        reloaded: false
+      },
+      evidence: [...last ? frameText(last) : [], tb.exception.line, ...present(rc.gunicornOutcomeLine())],
+      location
+    };
+  }
+};
+var syntaxMessage = {
+  stage: "boot",
+  name: "a SyntaxError logged as its message",
+  detect(rc) {
+    const logged = rc.ofKind("syntax-error-message")[0];
+    if (!logged) return void 0;
+    const reloaded = rc.ofKind("worker-reloading").find((r) => r.file.endsWith(`/${logged.file}`) || r.file === logged.file);
+    const file = reloaded ? rc.mapContainerPath(reloaded.file) : rc.moduleFile(logged.file.replace(/\.py$/, "").replace(/\//g, "."));
+    const location = file ? { file, line: logged.line, containerPath: reloaded?.file } : void 0;
+    return {
+      facts: {
+        at: `${location?.file ?? logged.file}:${logged.line}`,
+        errorType: "SyntaxError",
+        message: logged.message,
+        file: location?.file ?? logged.file,
+        reloaded: reloaded !== void 0
+      },
+      evidence: present(reloaded?.lines[0].text, logged.lines[0].text, rc.gunicornOutcomeLine()),
+      location
+    };
+  }
+};
+var RELOADED = " (saved while Gunicorn ran with --reload; the reloaded worker could not import it)";
 var syntax_error_default = defineReason({
   id: "syntax-error",
   title: "Syntax error",
   headline: "syntax error",
   readme: "a `SyntaxError` in your code, on its file and line",
   fixtures: [{ path: "__fixtures__/apps/fail-syntax-error", test: "__tests__/diagnosis.itg.ts" }],
-  rules: [legacyRule("boot", "syntaxError", syntaxError)],
-  words: asIs
+  rules: [syntaxTraceback, syntaxMessage],
+  words: ({ at, errorType, message, file, reloaded }) => {
+    const shown2 = code(at ?? "the application");
+    return {
+      summary: `${shown2} has a ${errorType}: ${message}${reloaded ? RELOADED : ""}.`,
+      remedy: `Fix the syntax at ${shown2}; ${code(`python -m py_compile ${file ?? "file.py"}`)} reproduces it without Docker.`
+    };
+  }
 });
 
 // src/diagnosis/rules/environment.ts
+function firstCapture(text, patterns) {
+  for (const pattern of patterns) {
+    const captured = pattern.exec(text)?.[1];
+    if (captured !== void 0) return captured;
+  }
+  return void 0;
+}
 var ENV_FRAME = /environ|getenv|os\.py$|<frozen os>/;
 var ENV_NAME2 = /^'[A-Z][A-Z0-9_]*'$/;
-var missingEnv = {
-  reason: "missing-env",
-  explain(rc) {
-    const keyError = rc.primaryTraceback(
-      (tb2) => exceptionIs(tb2, "KeyError") && (tb2.frames.some(
-        (f) => ENV_FRAME.test(f.code ?? "") || ENV_FRAME.test(f.file) || f.func === "__getitem__" && !/configparser/.test(f.file)
-      ) || // A bare `KeyError: 'SECRET_KEY'` (the frames were not pasted): an environment-style name.
-      tb2.frames.length === 0 && ENV_NAME2.test(tb2.exception.message))
-    );
-    const improperly = rc.primaryTraceback((tb2) => exceptionIs(tb2, "ImproperlyConfigured") && /environment variable/i.test(tb2.exception.message));
-    const tb = keyError ?? improperly;
-    if (!tb) return emptySpecVariable(rc);
-    const name = /^'([^']+)'$/.exec(tb.exception.message)?.[1] ?? /(?:Set the |variable )([A-Z][A-Z0-9_]+)/.exec(tb.exception.message)?.[1] ?? tb.exception.message;
-    const frame = rc.userFrame(tb);
-    const hostFilled = rc.ctx.env.hostFilled?.includes(name);
-    const provided = rc.ctx.env.provided.includes(name);
-    return {
-      reason: "missing-env",
-      summary: `The app needs the environment variable ${code(name)}, which is not set in the container${frame?.location ? `: ${code(fileLine(frame.location))} reads it at import` : ""}.`,
-      evidence: rc.tracebackEvidence(tb, frame),
-      location: frame?.location,
-      remedy: hostFilled ? `The hosting blueprint leaves ${code(name)} for the host to fill (e.g. render.yaml \`sync: false\`), so pass a test value with the action's \`env\` input.` : provided ? `${code(name)} was passed to the container yet the lookup failed: check its spelling where it is read, or read it with ${code(`os.environ.get("${name}")`)} and handle the absence.` : `Pass ${code(name)} with the action's \`env\` input (a secret or a harmless test value), or read it with ${code(`os.environ.get("${name}", default)`)}.`
-    };
-  }
-};
+function environKeyError(rc) {
+  return rc.primaryTraceback(
+    (tb) => exceptionIs(tb, "KeyError") && (tb.frames.some((f) => ENV_FRAME.test(f.code ?? "") || ENV_FRAME.test(f.file) || f.func === "__getitem__" && !/configparser/.test(f.file)) || // A bare `KeyError: 'SECRET_KEY'` (the frames were not pasted): an environment-style name.
+    tb.frames.length === 0 && ENV_NAME2.test(tb.exception.message))
+  );
+}
+function environImproperlyConfigured(rc) {
+  return rc.primaryTraceback((tb) => exceptionIs(tb, "ImproperlyConfigured") && /environment variable/i.test(tb.exception.message));
+}
+function variableName(message) {
+  return firstCapture(message, [/^'([^']+)'$/, /(?:Set the |variable )([A-Z][A-Z0-9_]+)/]) ?? message;
+}
+var EMPTY_PART = /^No module named '(\.[\w.]*|[\w.]*\.|[\w.]*\.\.[\w.]*)'/;
 function emptySpecVariable(rc) {
-  const tb = rc.primaryTraceback((t) => /^No module named '(\.[\w.]*|[\w.]*\.|[\w.]*\.\.[\w.]*)'/.test(t.exception.message));
+  const tb = rc.primaryTraceback((t) => EMPTY_PART.test(t.exception.message));
   if (!tb) return void 0;
-  const empty = rc.ctx.lines.map((l) => /\b([A-Z][A-Z0-9_]*)=(?=[\s,;)\]]|$)/.exec(l.text)).find((m) => m !== null);
-  if (!empty) return void 0;
-  const moduleName = /^No module named '([^']*)'/.exec(tb.exception.message)[1];
-  return {
-    reason: "missing-env",
-    summary: `Gunicorn was asked to import ${code(moduleName)}, a module name with an empty part: the environment variable ${code(empty[1])} it is built from is empty (the log shows ${code(empty[0])}).`,
-    evidence: present(rc.ctx.lines.find((l) => l.text.includes(empty[0]))?.text, tb.exception.line, rc.gunicornOutcomeLine()),
-    remedy: `Pass ${code(empty[1])} with the action's \`env\` input (the value the image expects), or give it a default where the command is built.`
-  };
+  const assignment = rc.ctx.lines.map((l) => /\b([A-Z][A-Z0-9_]*)=(?=[\s,;)\]]|$)/.exec(l.text)).find((m) => m !== null);
+  if (!assignment) return void 0;
+  return { tb, moduleName: /^No module named '([^']*)'/.exec(tb.exception.message)[1], assignment };
 }
 var DB_EXCEPTION = /(OperationalError|InterfaceError|ConnectionError|ConnectionRefusedError|ServerSelectionTimeoutError|CannotConnectNowError|InvalidCatalogNameError|InvalidPasswordError|AuthenticationError|gaierror|TimeoutError)$/;
 var DB_MESSAGE = /could not translate host name|connection to server|Connection refused|could not connect to server|Can't connect to (MySQL|Redis)|Error -?\d+ connecting to|Name or service not known|Temporary failure in name resolution|timeout expired|No route to host|password authentication failed|database "[^"]+" does not exist|Unknown database|Access denied for user|invalid username-password pair|NOAUTH|Authentication required/i;
+var isDatabaseError = (t) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type));
+var HOST = [
+  /host name "([^"]+)"/,
+  /server at "([^"]+)"/,
+  /Can't connect to \w+ server on '([^']+)'/,
+  /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):\d+/,
+  /connect to server: .*?"([^"]+)"/
+];
+var PORT = [/port (\d+) failed/, /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/];
+var USER = [/for user "([^"]+)"/, /Access denied for user '([^']+)'/];
+var DATABASE = [/database "([^"]+)" does not exist/, /Unknown database '([^']+)'/];
+var FAILURES = [
+  [
+    "unresolved",
+    /could not translate host name|Name or service not known|Temporary failure in name resolution|nodename nor servname|gaierror|Unknown (MySQL )?server host/i
+  ],
+  [
+    "auth",
+    /password authentication failed|no password supplied|Access denied for user|invalid username-password pair|WRONGPASS|NOAUTH|AuthenticationError|Authentication required|role "[^"]+" does not exist/i
+  ],
+  // The DATABASE patterns: a database is named as missing.
+  ["missing-database", /database "[^"]+" does not exist|Unknown database '[^']+'/],
+  ["refused", /Connection refused|Cannot assign requested address|Errno 111|Error 111|Error 99/i],
+  ["timeout", /timeout expired|timed out|No route to host|TimeoutError/i]
+];
 function readDatabaseError(text) {
-  const host = /host name "([^"]+)"/.exec(text)?.[1] ?? /server at "([^"]+)"/.exec(text)?.[1] ?? /Can't connect to \w+ server on '([^']+)'/.exec(text)?.[1] ?? /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):\d+/.exec(text)?.[1] ?? /connect to server: .*?"([^"]+)"/.exec(text)?.[1];
-  const port = /port (\d+) failed/.exec(text)?.[1] ?? /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/.exec(text)?.[1];
-  const user = /for user "([^"]+)"/.exec(text)?.[1] ?? /Access denied for user '([^']+)'/.exec(text)?.[1];
-  const database = /database "([^"]+)" does not exist/.exec(text)?.[1] ?? /Unknown database '([^']+)'/.exec(text)?.[1];
-  const failure = /could not translate host name|Name or service not known|Temporary failure in name resolution|nodename nor servname|gaierror|Unknown (MySQL )?server host/i.test(
-    text
-  ) ? "unresolved" : /password authentication failed|no password supplied|Access denied for user|invalid username-password pair|WRONGPASS|NOAUTH|AuthenticationError|Authentication required|role "[^"]+" does not exist/i.test(
-    text
-  ) ? "auth" : database ? "missing-database" : /Connection refused|Cannot assign requested address|Errno 111|Error 111|Error 99/i.test(text) ? "refused" : /timeout expired|timed out|No route to host|TimeoutError/i.test(text) ? "timeout" : "other";
-  return { failure, host, port, user, database };
+  return {
+    failure: FAILURES.find(([, pattern]) => pattern.test(text))?.[0] ?? "other",
+    host: firstCapture(text, HOST),
+    port: firstCapture(text, PORT),
+    user: firstCapture(text, USER),
+    database: firstCapture(text, DATABASE)
+  };
 }
 function serviceKind(text) {
   if (/redis/i.test(text)) return "Redis";
@@ -23684,83 +24382,79 @@ function serviceKind(text) {
   if (/psycopg|postgres|asyncpg|port 5432/i.test(text)) return "PostgreSQL";
   return "the database";
 }
-function databaseWording({ failure, host, port, user, database }) {
-  const loopback = host !== void 0 && LOOPBACK.test(host);
-  const lazily = "or connect on first request instead of while the app loads, so it can boot without the service";
-  const viaNetwork = `join the service's Docker network with the \`network\` input (e.g. ${code("${{ job.services.postgres.network }}")}) and use its name`;
-  const wording = {
-    unresolved: {
-      what: `the name ${code(host ?? "?")} does not resolve inside the container`,
-      remedy: `${code(host ?? "That host")} only exists on the network where the app normally runs (a docker-compose or CI service): ${viaNetwork}, or point the URL given with \`env\` at ${code("host.docker.internal")} and the port the service publishes on the runner; ${lazily}.`
-    },
-    refused: {
-      what: loopback ? `nothing listens there: inside the container ${code(host)} is the container itself` : "the connection is refused",
-      remedy: loopback ? `Point the URL at ${code("host.docker.internal")} to reach a service the workflow publishes on the runner (GitHub \`services:\` with \`ports:\`), or ${viaNetwork}; ${lazily}.` : `Check that the service runs and publishes port ${port ?? "its port"} on the runner (\`ports:\` under GitHub \`services:\`), and that the URL given with \`env\` uses that port; ${lazily}.`
-    },
-    auth: {
-      what: `the server rejects the credentials${user ? ` of user ${code(user)}` : ""}`,
-      remedy: `Pass the user and password the test database was created with (e.g. the service's ${code("POSTGRES_USER")}/${code("POSTGRES_PASSWORD")}) in the URL given with \`env\`.`
-    },
-    "missing-database": {
-      what: `the server has no database ${code(database ?? "?")}`,
-      remedy: `Create ${code(database ?? "the database")} in the service (e.g. ${code(`POSTGRES_DB: ${database ?? "app"}`)}) or point the URL given with \`env\` at a database that exists.`
-    },
-    timeout: {
-      what: "the connection times out",
-      remedy: `Make the service reachable from the container (${code("host.docker.internal")} for ports published on the runner, or the \`network\` input), ${lazily}.`
-    },
-    other: {
-      what: "the connection fails",
-      remedy: `Make the service reachable from the container (${code("host.docker.internal")} or the \`network\` input) with a URL passed with \`env\`, ${lazily}.`
-    }
-  };
-  return wording[failure];
-}
-var databaseUnreachable = {
-  reason: "database-unreachable",
-  explain(rc) {
-    const isDbError = (t) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type));
-    const chain = rc.tracebackChains().find((c) => c.some(isDbError));
-    if (!chain) return cutWhileConnecting(rc);
-    const dbErrors = chain.filter(isDbError);
-    const outer = dbErrors[dbErrors.length - 1];
-    const text = chain.map((t) => `${t.exception.type}: ${t.exception.message}`).join("\n");
-    const dbError = readDatabaseError(text);
-    const frame = [...chain].reverse().map((t) => rc.userFrame(t)).find((f) => f?.location) ?? rc.userFrame(outer);
-    const subject = dbError.host ? `${serviceKind(text)} at ${code(dbError.host)}${dbError.port ? ` port ${dbError.port}` : ""}` : serviceKind(text);
-    const { what, remedy: remedy2 } = databaseWording(dbError);
-    const cause = dbErrors[0] !== outer ? dbErrors[0].exception.line : void 0;
-    return {
-      reason: "database-unreachable",
-      summary: `The app connects to ${subject} while it loads${where(frame?.location)}, and ${what}.`,
-      evidence: [
-        ...frame?.text ?? [],
-        outer.exception.line,
-        ...cause && !outer.exception.message.includes(dbErrors[0].exception.message) ? [cause] : [],
-        ...present(rc.gunicornOutcomeLine())
-      ],
+var DB_CONNECT_FRAME = /\/(django\/db\/backends|psycopg2?|pymysql|MySQLdb|sqlalchemy\/engine|sqlalchemy\/pool|asyncpg|redis|pymongo)\//;
+var CONNECT_FUNC = /^(ensure_connection|connect|_connect|get_new_connection|__connect|_do_get|raw_connection|connection)$/;
+var isConnectFrame = (f) => DB_CONNECT_FRAME.test(f.file) && CONNECT_FUNC.test(f.func ?? "");
+
+// src/diagnosis/reasons/missing-env.ts
+function unset(rc, tb) {
+  const name = variableName(tb.exception.message);
+  const frame = rc.userFrame(tb);
+  const { env } = rc.ctx;
+  return {
+    facts: {
+      kind: "unset",
+      name,
       location: frame?.location,
-      remedy: remedy2
+      hostFilled: Boolean(env.hostFilled?.includes(name)),
+      provided: env.provided.includes(name)
+    },
+    evidence: rc.tracebackEvidence(tb, frame),
+    location: frame?.location
+  };
+}
+var environKey = {
+  stage: "boot",
+  name: "a KeyError reading os.environ",
+  detect(rc) {
+    const tb = environKeyError(rc);
+    return tb ? unset(rc, tb) : void 0;
+  }
+};
+var improperlyConfigured = {
+  stage: "boot",
+  name: "ImproperlyConfigured names an environment variable",
+  detect(rc) {
+    const tb = environImproperlyConfigured(rc);
+    return tb ? unset(rc, tb) : void 0;
+  }
+};
+var emptyInSpec = {
+  stage: "boot",
+  name: "the app module is built from an empty variable",
+  detect(rc) {
+    const found2 = emptySpecVariable(rc);
+    if (!found2) return void 0;
+    const { tb, moduleName, assignment } = found2;
+    return {
+      facts: { kind: "empty-in-spec", moduleName, variable: assignment[1], shown: assignment[0] },
+      evidence: present(rc.ctx.lines.find((l) => l.text.includes(assignment[0]))?.text, tb.exception.line, rc.gunicornOutcomeLine())
     };
   }
 };
-var DB_CONNECT_FRAME = /\/(django\/db\/backends|psycopg2?|pymysql|MySQLdb|sqlalchemy\/engine|sqlalchemy\/pool|asyncpg|redis|pymongo)\//;
-var CONNECT_FUNC = /^(ensure_connection|connect|_connect|get_new_connection|__connect|_do_get|raw_connection|connection)$/;
-function cutWhileConnecting(rc) {
-  const cut = rc.ofKind("cut-traceback").find((tb) => tb.frames.slice(-3).some((f) => DB_CONNECT_FRAME.test(f.file) && CONNECT_FUNC.test(f.func ?? "")));
-  if (!cut) return void 0;
-  const connect = [...cut.frames].reverse().find((f) => DB_CONNECT_FRAME.test(f.file) && CONNECT_FUNC.test(f.func ?? ""));
-  const kind = serviceKind(cut.frames.map((f) => f.file).join(" "));
-  const { remedy: remedy2 } = databaseWording({ failure: "other" });
+var USE_ENV_INPUT = "with the action's `env` input";
+function unsetRemedy({ name, hostFilled, provided }) {
+  if (hostFilled) {
+    return `The hosting blueprint leaves ${code(name)} for the host to fill (e.g. render.yaml \`sync: false\`), so pass a test value ${USE_ENV_INPUT}.`;
+  }
+  if (provided) {
+    return `${code(name)} was passed to the container yet the lookup failed: check its spelling where it is read, or read it with ${code(`os.environ.get("${name}")`)} and handle the absence.`;
+  }
+  return `Pass ${code(name)} ${USE_ENV_INPUT} (a secret or a harmless test value), or read it with ${code(`os.environ.get("${name}", default)`)}.`;
+}
+function words4(facts) {
+  if (facts.kind === "empty-in-spec") {
+    return {
+      summary: `Gunicorn was asked to import ${code(facts.moduleName)}, a module name with an empty part: the environment variable ${code(facts.variable)} it is built from is empty (the log shows ${code(facts.shown)}).`,
+      remedy: `Pass ${code(facts.variable)} ${USE_ENV_INPUT} (the value the image expects), or give it a default where the command is built.`
+    };
+  }
+  const reads = facts.location ? `: ${code(fileLine(facts.location))} reads it at import` : "";
   return {
-    reason: "database-unreachable",
-    summary: `A worker failed while connecting to ${kind} during boot (${code(`${connect.func}`)} in ${code(connect.file.replace(/^.*\/(?:site|dist)-packages\//, ""))}); the log ends before the driver's error, so the exact failure is not shown.`,
-    evidence: present(`  File "${connect.file}", line ${connect.line}, in ${connect.func}`, rc.gunicornOutcomeLine()),
-    remedy: remedy2
+    summary: `The app needs the environment variable ${code(facts.name)}, which is not set in the container${reads}.`,
+    remedy: unsetRemedy(facts)
   };
 }
-
-// src/diagnosis/reasons/missing-env.ts
 var missing_env_default = defineReason({
   id: "missing-env",
   title: "Missing environment variable",
@@ -23768,22 +24462,229 @@ var missing_env_default = defineReason({
   namesCulprit: true,
   readme: "`KeyError: 'DATABASE_URL'` and friends: the variable the app needs",
   fixtures: [{ path: "__fixtures__/apps/fail-missing-env", test: "__tests__/diagnosis.itg.ts" }],
-  rules: [legacyRule("boot", "missingEnv", missingEnv)],
-  words: asIs
+  rules: [environKey, improperlyConfigured, emptyInSpec],
+  words: words4
 });
 
 // src/diagnosis/reasons/database-unreachable.ts
+function chainFrame(rc, chain, outer) {
+  return [...chain].reverse().map((t) => rc.userFrame(t)).find((f) => f?.location) ?? rc.userFrame(outer);
+}
+var driverError = {
+  stage: "boot",
+  name: "a driver's connection error",
+  detect(rc) {
+    const chain = rc.tracebackChains().find((c) => c.some(isDatabaseError));
+    if (!chain) return void 0;
+    const dbErrors = chain.filter(isDatabaseError);
+    const outer = dbErrors[dbErrors.length - 1];
+    const text = chain.map((t) => `${t.exception.type}: ${t.exception.message}`).join("\n");
+    const frame = chainFrame(rc, chain, outer);
+    const cause = dbErrors[0] !== outer && !outer.exception.message.includes(dbErrors[0].exception.message) ? dbErrors[0].exception.line : void 0;
+    return {
+      facts: { kind: "driver-error", service: serviceKind(text), error: readDatabaseError(text), location: frame?.location },
+      evidence: [...frame?.text ?? [], outer.exception.line, ...present(cause, rc.gunicornOutcomeLine())],
+      location: frame?.location
+    };
+  }
+};
+var cutWhileConnecting = {
+  stage: "boot",
+  name: "a log cut inside a connect",
+  detect(rc) {
+    const cut = rc.ofKind("cut-traceback").find((tb) => tb.frames.slice(-3).some(isConnectFrame));
+    if (!cut) return void 0;
+    const connect = [...cut.frames].reverse().find(isConnectFrame);
+    return {
+      facts: {
+        kind: "cut-while-connecting",
+        service: serviceKind(cut.frames.map((f) => f.file).join(" ")),
+        func: `${connect.func}`,
+        file: connect.file.replace(/^.*\/(?:site|dist)-packages\//, "")
+      },
+      evidence: present(`  File "${connect.file}", line ${connect.line}, in ${connect.func}`, rc.gunicornOutcomeLine())
+    };
+  }
+};
+var LAZILY = "or connect on first request instead of while the app loads, so it can boot without the service";
+var VIA_NETWORK = `join the service's Docker network with the \`network\` input (e.g. ${code("${{ job.services.postgres.network }}")}) and use its name`;
+var HOST_INTERNAL = code("host.docker.internal");
+var WORDING = {
+  unresolved: ({ host }) => ({
+    what: `the name ${code(host ?? "?")} does not resolve inside the container`,
+    remedy: `${code(host ?? "That host")} only exists on the network where the app normally runs (a docker-compose or CI service): ${VIA_NETWORK}, or point the URL given with \`env\` at ${HOST_INTERNAL} and the port the service publishes on the runner; ${LAZILY}.`
+  }),
+  refused: ({ host, port }) => host !== void 0 && LOOPBACK.test(host) ? {
+    what: `nothing listens there: inside the container ${code(host)} is the container itself`,
+    remedy: `Point the URL at ${HOST_INTERNAL} to reach a service the workflow publishes on the runner (GitHub \`services:\` with \`ports:\`), or ${VIA_NETWORK}; ${LAZILY}.`
+  } : {
+    what: "the connection is refused",
+    remedy: `Check that the service runs and publishes port ${port ?? "its port"} on the runner (\`ports:\` under GitHub \`services:\`), and that the URL given with \`env\` uses that port; ${LAZILY}.`
+  },
+  auth: ({ user }) => ({
+    what: `the server rejects the credentials${user ? ` of user ${code(user)}` : ""}`,
+    remedy: `Pass the user and password the test database was created with (e.g. the service's ${code("POSTGRES_USER")}/${code("POSTGRES_PASSWORD")}) in the URL given with \`env\`.`
+  }),
+  "missing-database": ({ database }) => ({
+    what: `the server has no database ${code(database ?? "?")}`,
+    remedy: `Create ${code(database ?? "the database")} in the service (e.g. ${code(`POSTGRES_DB: ${database ?? "app"}`)}) or point the URL given with \`env\` at a database that exists.`
+  }),
+  timeout: () => ({
+    what: "the connection times out",
+    remedy: `Make the service reachable from the container (${HOST_INTERNAL} for ports published on the runner, or the \`network\` input), ${LAZILY}.`
+  }),
+  other: () => ({
+    what: "the connection fails",
+    remedy: `Make the service reachable from the container (${HOST_INTERNAL} or the \`network\` input) with a URL passed with \`env\`, ${LAZILY}.`
+  })
+};
+function words5(facts) {
+  if (facts.kind === "cut-while-connecting") {
+    return {
+      summary: `A worker failed while connecting to ${facts.service} during boot (${code(facts.func)} in ${code(facts.file)}); the log ends before the driver's error, so the exact failure is not shown.`,
+      remedy: WORDING.other({ failure: "other" }).remedy
+    };
+  }
+  const { error, service, location } = facts;
+  const subject = error.host ? `${service} at ${code(error.host)}${error.port ? ` port ${error.port}` : ""}` : service;
+  const { what, remedy: remedy11 } = WORDING[error.failure](error);
+  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy11 };
+}
 var database_unreachable_default = defineReason({
   id: "database-unreachable",
   title: "Database unreachable at boot",
   headline: "database unreachable at boot",
   readme: "the app connects to its database at import and cannot",
   fixtures: [{ path: "__fixtures__/apps/fail-database-unreachable", test: "__tests__/diagnosis.itg.ts" }],
-  rules: [legacyRule("boot", "databaseUnreachable", databaseUnreachable)],
-  words: asIs
+  rules: [driverError, cutWhileConnecting],
+  words: words5
 });
 
 // src/diagnosis/reasons/missing-dependency.ts
+var gunicornItself = {
+  stage: "boot",
+  name: "`No module named 'gunicorn'`: the gunicorn script runs under a Python that lacks Gunicorn",
+  detect(rc) {
+    const found2 = moduleNotFound(rc);
+    if (!found2 || found2.moduleName.split(".")[0] !== "gunicorn" || rc.localModuleExists(found2.moduleName)) return void 0;
+    return { facts: { kind: "gunicorn-missing", exceptionLine: found2.tb.exception.line }, evidence: rc.tracebackEvidence(found2.tb) };
+  }
+};
+var appModule = {
+  stage: "boot",
+  name: "the app module Gunicorn was told to load is missing (straight from import_app, no app frame between)",
+  detect(rc) {
+    const found2 = moduleNotFound(rc);
+    if (!found2 || rc.userFrame(found2.tb) || !raisedByImportApp(found2.tb) || rc.localModuleExists(found2.moduleName)) return void 0;
+    return {
+      facts: { kind: "app-module-missing", moduleName: found2.moduleName },
+      evidence: rc.tracebackEvidence(found2.tb),
+      location: firstLocation(commandLine(rc))
+    };
+  }
+};
+var localNotImportable = {
+  stage: "boot",
+  name: "the missing module is in the repository but not importable in the container",
+  detect(rc) {
+    const found2 = moduleNotFound(rc);
+    const local = found2 && rc.localModuleExists(found2.moduleName);
+    if (!found2 || !local) return void 0;
+    const frame = rc.userFrame(found2.tb);
+    return {
+      facts: { kind: "local-not-importable", moduleName: found2.moduleName, local, importedAt: frame?.location },
+      evidence: rc.tracebackEvidence(found2.tb, frame),
+      location: frame?.location
+    };
+  }
+};
+var crlfEntrypoint = {
+  stage: "boot",
+  name: "a CRLF shell script failed its commands before Gunicorn started",
+  detect(rc) {
+    const found2 = moduleNotFound(rc);
+    const crlf = found2 && crlfScript(rc);
+    if (!found2 || !crlf) return void 0;
+    const frame = rc.userFrame(found2.tb);
+    return {
+      facts: { kind: "crlf-script", moduleName: found2.moduleName, script: crlf.script, scriptLine: crlf.line },
+      evidence: [crlf.line, ...rc.tracebackEvidence(found2.tb, frame)],
+      location: frame?.location
+    };
+  }
+};
+var notInstalled2 = {
+  stage: "boot",
+  name: "the imported module is not installed in the image",
+  detect(rc) {
+    const found2 = moduleNotFound(rc);
+    if (!found2) return void 0;
+    const frame = rc.userFrame(found2.tb);
+    const { pipName, differs } = pipPackageFor(found2.moduleName);
+    return {
+      facts: {
+        kind: "not-installed",
+        moduleName: found2.moduleName,
+        pipName,
+        differs,
+        requirements: rc.requirementsFile(),
+        importedAt: frame?.location
+      },
+      evidence: rc.tracebackEvidence(found2.tb, frame),
+      location: frame?.location
+    };
+  }
+};
+var cutShort = {
+  stage: "boot",
+  name: "the log ends inside the import of a known optional module",
+  detect(rc) {
+    const cut = importCutShort(rc);
+    if (!cut) return void 0;
+    const { module, what, instead } = cut.site;
+    return {
+      facts: { kind: "import-cut-short", module, what, instead, requirements: rc.requirementsFile() },
+      evidence: [...frameText(cut.frame), ...present(rc.gunicornOutcomeLine())]
+    };
+  }
+};
+var RUN_DIRECTORY = `(${code("--chdir")}, ${code("WORKDIR")} or ${code("PYTHONPATH")})`;
+function bootWords(facts) {
+  switch (facts.kind) {
+    case "gunicorn-missing":
+      return {
+        summary: `Gunicorn itself is not installed for the Python that runs the ${code("gunicorn")} command (${code(facts.exceptionLine)}).`,
+        remedy: `Install ${code("gunicorn")} in the same environment as the app (its requirements, the same virtualenv), or start it with ${code("python -m gunicorn")} from that Python.`
+      };
+    case "app-module-missing":
+      return {
+        summary: `Gunicorn cannot import the app module ${code(facts.moduleName)} it was told to load: it is not importable where Gunicorn runs (not copied into the image, another working directory, or installed for another Python).`,
+        remedy: `Check that the image contains ${code(facts.moduleName.replace(/\./g, "/"))} and that Gunicorn starts in its directory ${RUN_DIRECTORY}; an entrypoint script that fails its ${code("cd")} (e.g. CRLF line endings) has the same effect.`
+      };
+    case "local-not-importable":
+      return {
+        summary: `The app imports ${code(facts.moduleName)}${where(facts.importedAt)}, which exists in the repository (${code(facts.local)}) but is not importable in the container.`,
+        remedy: `Check that the Dockerfile copies ${code(facts.local)} and that Gunicorn runs from the right directory ${RUN_DIRECTORY}.`
+      };
+    case "crlf-script":
+      return {
+        summary: `The app module ${code(facts.moduleName)} is not importable because ${code(facts.script)} has Windows (CRLF) line endings: its commands (a ${code("cd")}, an ${code("export")}) failed before Gunicorn started (${code(facts.scriptLine.trim())}).`,
+        remedy: `Convert ${code(facts.script)} to LF line endings (${code("dos2unix")}, or ${code("*.sh text eol=lf")} in .gitattributes) and rebuild.`
+      };
+    case "not-installed": {
+      const differs = facts.differs ? ` (the import name ${code(facts.moduleName.split(".")[0])} differs from the package name)` : "";
+      return {
+        summary: `The app imports ${code(facts.moduleName)}${where(facts.importedAt)}, which is not installed in the image.`,
+        remedy: `Add ${code(facts.pipName)} to ${requirementsIn(facts.requirements)}${differs}.`
+      };
+    }
+    case "import-cut-short":
+      return {
+        summary: `A worker failed importing ${facts.what}: ${code(facts.module)} is not installed in the image (the log ends inside that import).`,
+        remedy: `Add ${code(facts.module)} to ${requirementsIn(facts.requirements)}, ${facts.instead}.`
+      };
+  }
+}
 var missing_dependency_default = defineReason({
   id: "missing-dependency",
   title: "Missing dependency",
@@ -23791,11 +24692,87 @@ var missing_dependency_default = defineReason({
   namesCulprit: true,
   readme: "`ModuleNotFoundError`, with the pip package name where it differs from the import name",
   fixtures: [{ path: "__fixtures__/apps/fail-missing-dependency", test: "__tests__/diagnosis.itg.ts" }],
-  rules: [gunicornNotInstalled, legacyRule("boot", "missingDependency", missingDependency)],
-  words: (facts) => "summary" in facts ? facts : startWords(facts)
+  // The start rule first: `docker run` failing on a missing gunicorn executable.
+  rules: [gunicornNotInstalled, gunicornItself, appModule, localNotImportable, crlfEntrypoint, notInstalled2, cutShort],
+  words: (facts) => {
+    switch (facts.kind) {
+      case "executable-missing":
+      case "network-missing":
+      case "start-failed":
+        return startWords(facts);
+      default:
+        return bootWords(facts);
+    }
+  }
 });
 
 // src/diagnosis/reasons/import-error.ts
+function ownFile(rc, fromModule, fromFile) {
+  if (fromFile) return rc.mapContainerPath(fromFile);
+  return fromModule ? rc.moduleFile(fromModule) : void 0;
+}
+var cannotImport = {
+  stage: "boot",
+  name: "`cannot import name`: the module does not have the name",
+  detect(rc) {
+    const tb = rc.primaryTraceback((t) => exceptionIs(t, "ImportError") && /cannot import name/.test(t.exception.message));
+    if (!tb) return void 0;
+    const { message } = tb.exception;
+    const { name, fromModule, fromFile } = cannotImportName(message);
+    const frame = rc.userFrame(tb);
+    const base = { name, fromModule, importedAt: frame?.location };
+    const file = ownFile(rc, fromModule, fromFile);
+    const facts = /partially initialized module|circular import/.test(message) ? { ...base, kind: "circular-import" } : file ? { ...base, kind: "not-defined", ownFile: file, didYouMean: /Did you mean: '([^']+)'/.exec(message)?.[1] } : { ...base, kind: "not-provided", pipName: pipPackageFor(fromModule ?? name).pipName };
+    return { facts, evidence: rc.tracebackEvidence(tb, frame), location: frame?.location };
+  }
+};
+var nameMissingAtImport = {
+  stage: "boot",
+  name: "module-level code raises NameError or AttributeError while Gunicorn imports the app",
+  detect(rc) {
+    const tb = raisedAtImport(rc);
+    if (!tb) return void 0;
+    const frame = rc.userFrame(tb);
+    const at = frame?.location ? fileLine(frame.location) : frame ? `${frame.frame.file}:${frame.frame.line}` : void 0;
+    const module = /^module '([^']+)' has no attribute '([^']+)'/.exec(tb.exception.message)?.[1];
+    const facts = module ? { kind: "wrong-package", exceptionLine: tb.exception.line, module, at } : { kind: "undefined-name", exceptionLine: tb.exception.line, at };
+    return { facts, evidence: rc.tracebackEvidence(tb, frame), location: frame?.location };
+  }
+};
+function cannotImportWords(facts) {
+  const imports = `${facts.importedAt ? `${code(fileLine(facts.importedAt))} imports` : "The app imports"} ${code(facts.name)}`;
+  const from = code(facts.fromModule ?? "?");
+  switch (facts.kind) {
+    case "circular-import":
+      return {
+        summary: `${imports} from ${from} during a circular import (the module is only partially initialized).`,
+        remedy: "Break the cycle: move the shared code into its own module, or import inside the function that needs it."
+      };
+    case "not-defined":
+      return {
+        summary: `${imports} from ${from}, but ${code(facts.ownFile)} does not define it.`,
+        remedy: facts.didYouMean ? `Import ${code(facts.didYouMean)}, which ${code(facts.ownFile)} defines, or define ${code(facts.name)} there.` : `Define ${code(facts.name)} in ${code(facts.ownFile)} or import the name it actually has.`
+      };
+    case "not-provided":
+      return {
+        summary: `${imports} from ${from}, which the installed version of ${code((facts.fromModule ?? "?").split(".")[0])} does not provide.`,
+        remedy: `Pin the version of ${code(facts.pipName)} that still provides ${code(facts.name)} in the requirements, or update the import for the installed version.`
+      };
+  }
+}
+function raisedWords(facts) {
+  const raises = `${facts.at ? code(facts.at) : "The app"} raises ${code(facts.exceptionLine)} while Gunicorn imports the app`;
+  if (facts.kind === "wrong-package") {
+    return {
+      summary: `${raises}: the installed ${code(facts.module)} is not the package the code expects (another version, or a different package of that name).`,
+      remedy: `Install the ${code(facts.module)} the code was written for (check its name and version in the requirements), or update the code for the installed one.`
+    };
+  }
+  return {
+    summary: `${raises}.`,
+    remedy: `Define the name before it is used at ${code(facts.at ?? "module level")} (a typo, a missing import, or code that only runs in development).`
+  };
+}
 var import_error_default = defineReason({
   id: "import-error",
   title: "Import error",
@@ -23803,8 +24780,8 @@ var import_error_default = defineReason({
   namesCulprit: true,
   readme: "`ImportError: cannot import name \u2026` (version mismatch, circular import), or a `NameError`/`AttributeError` raised by module-level code while Gunicorn imports the app",
   fixtures: [{ path: "__fixtures__/apps/fail-import-error", test: "__tests__/diagnosis.itg.ts" }],
-  rules: [legacyRule("boot", "importError", importError)],
-  words: asIs
+  rules: [cannotImport, nameMissingAtImport],
+  words: (facts) => facts.kind === "wrong-package" || facts.kind === "undefined-name" ? raisedWords(facts) : cannotImportWords(facts)
 });
 
 // src/diagnosis/rules/resources.ts
@@ -24157,85 +25134,115 @@ var crash_loop_default = defineReason({
 var ASGI_CALL_ERROR = /^(?:(\w+)\.)?__call__\(\) missing (?:1 required positional argument: 'send'|2 required positional arguments: 'receive' and 'send')$/;
 var DJANGO_BAD_REQUEST = /<h1>Bad Request \(400\)<\/h1>/;
 var INVALID_HOST = /Invalid HTTP_HOST header: '([^']*)'/;
-var asgiUnderWsgi = {
-  reason: "asgi-under-wsgi",
-  explain(rc) {
-    const tb = asgiTraceback(rc);
-    if (!tb) return void 0;
-    const app = ASGI_CALL_ERROR.exec(tb.exception.message)?.[1];
-    const requestLine = rc.ctx.lines.filter((l) => l.seq < tb.lines[0].seq && /Error handling request/.test(l.text)).pop();
-    const count = rc.tracebacks.filter((t) => ASGI_CALL_ERROR.test(t.exception.message)).length;
-    const worker = rc.ofKind("worker-class")[0]?.workerClass;
-    const status = rc.ctx.health?.status;
-    const version = rc.ofKind("master-start")[0]?.version;
-    const major = version ? Number(version.split(".")[0]) : void 0;
-    const native = major !== void 0 && major >= 25 ? ` or Gunicorn ${version}'s own ASGI worker, ${code("-k asgi")}` : ", or on Gunicorn 25+ its own ASGI worker, `-k asgi`";
-    return {
-      reason: "asgi-under-wsgi",
-      summary: `${app ? code(app) : "The app"} is an ASGI app but Gunicorn runs it with the WSGI worker ${code(worker ?? "sync")}: every request fails with ${code(tb.exception.line)}${status ? ` and answers ${status}` : ""}${count > 1 ? ` (${count} requests)` : ""}; it needs an ASGI worker such as ${code("uvicorn_worker.UvicornWorker")}.`,
-      evidence: present(
-        requestLine?.text,
-        tb.frames.length ? `  File "${tb.frames[tb.frames.length - 1].file}", line ${tb.frames[tb.frames.length - 1].line}` : void 0,
-        tb.exception.line
-      ),
-      location: firstLocation(commandLine(rc)),
-      remedy: `Start it with an ASGI worker: ${code("-k uvicorn_worker.UvicornWorker")} (add the package ${code("uvicorn-worker")} to the requirements)${native}.`
-    };
-  }
-};
-var disallowedHost = {
-  reason: "disallowed-host",
-  explain(rc) {
-    const health = rc.ctx.health;
-    const logged = rc.ctx.lines.find((l) => INVALID_HOST.test(l.text));
-    const djangoPage = health?.status === 400 && DJANGO_BAD_REQUEST.test(health.bodyExcerpt ?? "");
-    if (!djangoPage && !logged) return void 0;
-    const sent = rc.ctx.settings.hostHeader ?? (logged ? INVALID_HOST.exec(logged.text)[1] : void 0);
-    const allowed = pythonLine(rc, /^\s*ALLOWED_HOSTS\s*=/);
-    const production = allowed?.text.match(/["']([^"'*]+\.[^"']+)["']/)?.[1];
-    const host = sent ? code(sent) : `the published address (${code("127.0.0.1:<port>")})`;
-    const where2 = allowed ? ` in ${code(fileLine(allowed))}` : "";
-    return {
-      reason: "disallowed-host",
-      summary: `Django rejected the probe's Host header ${host} with ${code("400 Bad Request (400)")}: it is not in ${code("ALLOWED_HOSTS")}${where2}${logged ? "" : " (with DEBUG off, Django logs nothing about it)"}.`,
-      evidence: present(
-        health?.status === 400 ? `GET ${rc.ctx.settings.healthPath} \u2192 400 ${health.bodyExcerpt ?? ""}`.trim() : void 0,
-        logged?.text,
-        allowed?.text.trim()
-      ),
-      location: allowed ? { file: allowed.file, line: allowed.line } : void 0,
-      remedy: `Either allow the smoke test's host (add ${code("127.0.0.1")} to ${code("ALLOWED_HOSTS")}, e.g. from an environment variable set with the ${code("env")} input), or set the ${code("host-header")} input${production ? ` to ${code(production)}` : " to the production host name"} so the probes send the host name the platform sends.`
-    };
-  }
-};
+function isAsgiCallError(exception2) {
+  return exception2.type === "TypeError" && ASGI_CALL_ERROR.test(exception2.message);
+}
 function asgiTraceback(rc) {
-  return rc.tracebacks.find((tb) => tb.exception.type === "TypeError" && ASGI_CALL_ERROR.test(tb.exception.message));
+  return rc.tracebacks.find((tb) => isAsgiCallError(tb.exception));
+}
+function allowedHostsLine(rc) {
+  return pythonLine(rc, /^\s*ALLOWED_HOSTS\s*=/);
+}
+function productionHost(allowed) {
+  return allowed?.text.match(/["']([^"'*]+\.[^"']+)["']/)?.[1];
 }
 
 // src/diagnosis/reasons/asgi-under-wsgi.ts
+var asgiCallError = {
+  stage: "boot",
+  name: "requests raise the ASGI call TypeError",
+  detect(rc) {
+    const tb = asgiTraceback(rc);
+    if (!tb) return void 0;
+    const requestLine = rc.ctx.lines.filter((l) => l.seq < tb.lines[0].seq && /Error handling request/.test(l.text)).pop();
+    const last = tb.frames[tb.frames.length - 1];
+    return {
+      facts: {
+        app: ASGI_CALL_ERROR.exec(tb.exception.message)?.[1],
+        // Gunicorn's default worker class when it reports none.
+        workerClass: rc.ofKind("worker-class")[0]?.workerClass ?? "sync",
+        exceptionLine: tb.exception.line,
+        status: rc.ctx.health?.status,
+        requests: rc.tracebacks.filter((t) => ASGI_CALL_ERROR.test(t.exception.message)).length,
+        gunicornVersion: rc.ofKind("master-start")[0]?.version
+      },
+      evidence: present(requestLine?.text, last ? `  File "${last.file}", line ${last.line}` : void 0, tb.exception.line),
+      location: firstLocation(commandLine(rc))
+    };
+  }
+};
+function nativeWorker(version) {
+  const major = version ? Number(version.split(".")[0]) : void 0;
+  return major !== void 0 && major >= 25 ? ` or Gunicorn ${version}'s own ASGI worker, ${code("-k asgi")}` : ", or on Gunicorn 25+ its own ASGI worker, `-k asgi`";
+}
+function words6(facts) {
+  const app = facts.app ? code(facts.app) : "The app";
+  const answers = facts.status ? ` and answers ${facts.status}` : "";
+  const requests = facts.requests > 1 ? ` (${facts.requests} requests)` : "";
+  return {
+    summary: `${app} is an ASGI app but Gunicorn runs it with the WSGI worker ${code(facts.workerClass)}: every request fails with ${code(facts.exceptionLine)}${answers}${requests}; it needs an ASGI worker such as ${code("uvicorn_worker.UvicornWorker")}.`,
+    remedy: `Start it with an ASGI worker: ${code("-k uvicorn_worker.UvicornWorker")} (add the package ${code("uvicorn-worker")} to the requirements)${nativeWorker(facts.gunicornVersion)}.`
+  };
+}
 var asgi_under_wsgi_default = defineReason({
   id: "asgi-under-wsgi",
   title: "ASGI app under a WSGI worker",
   headline: "ASGI app started with a WSGI worker",
   readme: "an ASGI app (FastAPI, Starlette, Quart, Django's ASGI handler) started with a WSGI worker: every request fails with `__call__() missing 1 required positional argument: 'send'`",
   fixtures: [{ path: "__fixtures__/apps/fail-asgi-under-wsgi", test: "__tests__/hang-crash.itg.ts" }],
-  rules: [legacyRule("boot", "asgiUnderWsgi", asgiUnderWsgi)],
-  words: asIs,
+  rules: [asgiCallError],
+  words: words6,
   // Decided at the second 500 whose request raised the TypeError, not at the timeout.
   wrongAnswer: {
-    recognises: (answer, events2) => answer.status === 500 && events2.filter((e) => e.kind === "traceback" && e.exception.type === "TypeError" && ASGI_CALL_ERROR.test(e.exception.message)).length >= 2
+    recognises: (answer, events2) => answer.status === 500 && events2.filter((e) => e.kind === "traceback" && isAsgiCallError(e.exception)).length >= 2
   }
 });
 
 // src/diagnosis/reasons/disallowed-host.ts
+var hostRejected = {
+  stage: "boot",
+  name: "Django's 400 page or its Invalid HTTP_HOST log line",
+  detect(rc) {
+    const health = rc.ctx.health;
+    const logged = rc.ctx.lines.find((l) => INVALID_HOST.test(l.text));
+    const djangoPage = health?.status === 400 && DJANGO_BAD_REQUEST.test(health.bodyExcerpt ?? "");
+    if (!djangoPage && !logged) return void 0;
+    const allowed = allowedHostsLine(rc);
+    const setting = allowed ? { file: allowed.file, line: allowed.line } : void 0;
+    return {
+      facts: {
+        host: rc.ctx.settings.hostHeader ?? (logged ? INVALID_HOST.exec(logged.text)[1] : void 0),
+        logged: Boolean(logged),
+        setting,
+        productionHost: productionHost(allowed)
+      },
+      evidence: present(
+        health?.status === 400 ? `GET ${rc.ctx.settings.healthPath} \u2192 400 ${health.bodyExcerpt ?? ""}`.trim() : void 0,
+        logged?.text,
+        allowed?.text.trim()
+      ),
+      location: setting
+    };
+  }
+};
+function words7(facts) {
+  const host = facts.host ? code(facts.host) : `the published address (${code("127.0.0.1:<port>")})`;
+  const where2 = facts.setting ? ` in ${code(fileLine(facts.setting))}` : "";
+  const silent = facts.logged ? "" : " (with DEBUG off, Django logs nothing about it)";
+  const target = facts.productionHost ? ` to ${code(facts.productionHost)}` : " to the production host name";
+  return {
+    summary: `Django rejected the probe's Host header ${host} with ${code("400 Bad Request (400)")}: it is not in ${code("ALLOWED_HOSTS")}${where2}${silent}.`,
+    remedy: `Either allow the smoke test's host (add ${code("127.0.0.1")} to ${code("ALLOWED_HOSTS")}, e.g. from an environment variable set with the ${code("env")} input), or set the ${code("host-header")} input${target} so the probes send the host name the platform sends.`
+  };
+}
 var disallowed_host_default = defineReason({
   id: "disallowed-host",
   title: "Host header rejected",
   headline: "the app rejected the Host header",
   readme: "Django answered `400 Bad Request (400)` because the probe's Host header is not in `ALLOWED_HOSTS`",
   fixtures: [{ path: "__fixtures__/apps/fail-disallowed-host", test: "__tests__/hang-crash.itg.ts" }],
-  rules: [legacyRule("boot", "disallowedHost", disallowedHost)],
-  words: asIs,
+  rules: [hostRejected],
+  words: words7,
   // Django's 400 page says it and nothing is logged: decided at the second such answer.
   wrongAnswer: { recognises: (answer) => answer.status === 400 && DJANGO_BAD_REQUEST.test(answer.body) }
 });
@@ -24260,12 +25267,12 @@ var entrypointWithoutCmd = {
     };
   }
 };
-function summary({ entrypoint, exitCode, elsewhere }) {
+function summary9({ entrypoint, exitCode, elsewhere }) {
   const exited = exitCode !== void 0 ? `exited with code ${exitCode}` : "stopped";
-  const found = elsewhere ? ` The start command is in ${code(fileLine(elsewhere))}: ${code(elsewhere.command)}.` : "";
-  return `The image has no CMD: its ENTRYPOINT ${code(entrypoint)} ran without arguments and ${exited}, so Gunicorn never started.${found}`;
+  const found2 = elsewhere ? ` The start command is in ${code(fileLine(elsewhere))}: ${code(elsewhere.command)}.` : "";
+  return `The image has no CMD: its ENTRYPOINT ${code(entrypoint)} ran without arguments and ${exited}, so Gunicorn never started.${found2}`;
 }
-function remedy({ elsewhere }) {
+function remedy10({ elsewhere }) {
   const command = elsewhere ? code(elsewhere.command) : "the Gunicorn command";
   return `Add a CMD with ${command} to the Dockerfile, or pass it with the \`command\` input.`;
 }
@@ -24276,7 +25283,7 @@ var no_start_command_default = defineReason({
   readme: "the image has an `ENTRYPOINT` script and no `CMD`, so nothing starts Gunicorn; the command the repository keeps elsewhere (a compose file `command:`, a Procfile `web:` line) is named with its file and line",
   fixtures: [{ path: "__fixtures__/apps/fail-no-start-command", test: "__tests__/diagnosis.itg.ts" }],
   rules: [entrypointWithoutCmd],
-  words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
+  words: (facts) => ({ summary: summary9(facts), remedy: remedy10(facts) })
 });
 
 // src/diagnosis/reasons/boot-timeout.ts
@@ -24292,101 +25299,171 @@ var boot_timeout_default = defineReason({
 
 // src/diagnosis/rules/http.ts
 var PLAIN_WORKER = /^(sync|gthread|gevent|gunicorn\.workers\.(sync|gthread|ggevent)\.\w+)$/i;
-var websocketFailed = {
-  reason: "websocket-failed",
-  explain(rc) {
-    const ws = rc.ctx.websocket;
-    if (rc.ctx.outcome !== "websocket-failed" || !ws || ws.ok) return void 0;
-    const evidence = [`WebSocket ${ws.path}: ${ws.detail}`];
-    const listening = rc.ofKind("worker-class")[0];
-    if (listening) evidence.push(listening.lines[0].text);
-    return { reason: "websocket-failed", evidence, ...websocketWording(rc, ws) };
-  }
-};
-function websocketWording(rc, ws) {
-  const workerClass = rc.ctx.state.workerClass ?? "sync";
-  const alive = rc.ctx.state.alivePids.length;
-  if (ws.status === 404) {
-    return {
-      summary: `There is no WebSocket route at ${code(ws.path)}: the upgrade request was answered 404.`,
-      remedy: "Set the `websocket-path` input to the route the app serves, or register that route."
-    };
-  }
-  if (ws.protocol === "socket.io" && alive > 1 && /session|sid|400/i.test(`${ws.detail} ${ws.status ?? ""}`)) {
-    return {
-      summary: `Socket.IO failed with ${alive} workers: its handshake and upgrade land on different workers, which do not share sessions.`,
-      remedy: "Run Socket.IO with a single worker (`-w 1` with an async worker class) or put a load balancer with sticky sessions in front."
-    };
-  }
-  const refused = ws.status === 400 || ws.status === 426 || ws.failure === "closed" || ws.failure === "protocol" || ws.status === 200;
-  if (PLAIN_WORKER.test(workerClass) && refused) {
-    return {
-      summary: `The ${code(workerClass)} worker class cannot hold a WebSocket, so the upgrade at ${code(ws.path)} failed (${ws.detail}).`,
-      remedy: `Use a worker class that speaks WebSocket: ${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps.`
-    };
-  }
-  return {
-    summary: `The WebSocket probe of ${code(ws.path)} failed: ${ws.detail}.`,
-    remedy: "Check the route and the expected messages (`websocket-*` inputs) against the app, and that the worker class supports WebSockets."
-  };
+function failedWebSocket(rc) {
+  const ws = rc.ctx.websocket;
+  return rc.ctx.outcome === "websocket-failed" && ws && !ws.ok ? ws : void 0;
 }
-var healthCheckFailed = {
-  reason: "health-check-failed",
-  explain(rc) {
-    const health = rc.ctx.health;
-    if (rc.ctx.outcome !== "health-failed" && !(health && !health.ok && rc.ctx.outcome !== "unstable")) return void 0;
-    if (rc.ctx.outcome !== "health-failed" && rc.primaryTraceback()) return void 0;
-    if (rc.ctx.outcome === "container-exited" && rc.ctx.container.exitCode !== void 0) return void 0;
-    const { healthPath, healthStatus } = rc.ctx.settings;
-    if (!health) {
-      return {
-        reason: "health-check-failed",
-        summary: `The health check of ${code(healthPath)} did not pass.`,
-        evidence: [],
-        remedy: `Make ${code(healthPath)} answer ${healthStatus} once the app is ready.`
-      };
-    }
-    const body = health.bodyExcerpt ? ` ${code(health.bodyExcerpt.replace(/\s+/g, " ").slice(0, 160))}` : "";
-    const evidence = [
-      health.status !== void 0 ? `GET ${healthPath} \u2192 ${health.status}${body}` : `GET ${healthPath} \u2192 ${health.error ?? "no answer"}`
-    ];
-    if (health.status !== void 0) {
-      return {
-        reason: "health-check-failed",
-        summary: `${code(healthPath)} answered ${health.status} instead of ${healthStatus}${body ? `:${body}` : ""}.`,
-        evidence,
-        remedy: health.status === 404 ? `The app has no route ${code(healthPath)}: add one or set the \`health-path\` input to an existing route.` : `The app is up but reports itself unhealthy: fix what ${code(healthPath)} checks (often a service it cannot reach in CI) or set \`health-status\` to accept ${health.status}.`
-      };
-    }
-    return {
-      reason: "health-check-failed",
-      summary: `${code(healthPath)} never answered after ${health.attempts} attempt${health.attempts === 1 ? "" : "s"}: ${health.error ?? "no response"}.`,
-      evidence,
-      remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${rc.ctx.settings.port}`)} and that requests to ${code(healthPath)} do not block.`
-    };
-  }
-};
+function websocketEvidence(rc, ws) {
+  const evidence = [`WebSocket ${ws.path}: ${ws.detail}`];
+  const listening = rc.ofKind("worker-class")[0];
+  if (listening) evidence.push(listening.lines[0].text);
+  return evidence;
+}
+function upgradeRefused(ws) {
+  return ws.status === 400 || ws.status === 426 || ws.failure === "closed" || ws.failure === "protocol" || ws.status === 200;
+}
+function healthCheckExplains(rc) {
+  const { outcome, health, container } = rc.ctx;
+  if (outcome !== "health-failed" && !(health && !health.ok && outcome !== "unstable")) return false;
+  if (outcome !== "health-failed" && rc.primaryTraceback()) return false;
+  return !(outcome === "container-exited" && container.exitCode !== void 0);
+}
+function bodyExcerpt(health) {
+  return health.bodyExcerpt ? health.bodyExcerpt.replace(/\s+/g, " ").slice(0, 160) : void 0;
+}
+var quotedBody = (body) => body !== void 0 ? ` ${code(body)}` : "";
 
 // src/diagnosis/reasons/websocket-failed.ts
+var noRoute = {
+  stage: "boot",
+  name: "the upgrade was answered 404",
+  detect(rc) {
+    const ws = failedWebSocket(rc);
+    if (!ws || ws.status !== 404) return void 0;
+    return { facts: { kind: "no-route", path: ws.path }, evidence: websocketEvidence(rc, ws) };
+  }
+};
+var socketIoSessions = {
+  stage: "boot",
+  name: "Socket.IO lost its session across several workers",
+  detect(rc) {
+    const ws = failedWebSocket(rc);
+    const workers = rc.ctx.state.alivePids.length;
+    if (!ws || ws.protocol !== "socket.io" || workers <= 1) return void 0;
+    if (!/session|sid|400/i.test(`${ws.detail} ${ws.status ?? ""}`)) return void 0;
+    return { facts: { kind: "socketio-sessions", workers }, evidence: websocketEvidence(rc, ws) };
+  }
+};
+var plainWorker = {
+  stage: "boot",
+  name: "a plain HTTP worker class refused the upgrade",
+  detect(rc) {
+    const ws = failedWebSocket(rc);
+    const workerClass = rc.ctx.state.workerClass ?? "sync";
+    if (!ws || !PLAIN_WORKER.test(workerClass) || !upgradeRefused(ws)) return void 0;
+    return { facts: { kind: "plain-worker", workerClass, path: ws.path, detail: ws.detail }, evidence: websocketEvidence(rc, ws) };
+  }
+};
+var probeFailed = {
+  stage: "boot",
+  name: "the WebSocket probe failed",
+  detect(rc) {
+    const ws = failedWebSocket(rc);
+    if (!ws) return void 0;
+    return { facts: { kind: "probe-failed", path: ws.path, detail: ws.detail }, evidence: websocketEvidence(rc, ws) };
+  }
+};
+var WEBSOCKET_WORKERS = `${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps`;
+function words8(facts) {
+  switch (facts.kind) {
+    case "no-route":
+      return {
+        summary: `There is no WebSocket route at ${code(facts.path)}: the upgrade request was answered 404.`,
+        remedy: "Set the `websocket-path` input to the route the app serves, or register that route."
+      };
+    case "socketio-sessions":
+      return {
+        summary: `Socket.IO failed with ${facts.workers} workers: its handshake and upgrade land on different workers, which do not share sessions.`,
+        remedy: "Run Socket.IO with a single worker (`-w 1` with an async worker class) or put a load balancer with sticky sessions in front."
+      };
+    case "plain-worker":
+      return {
+        summary: `The ${code(facts.workerClass)} worker class cannot hold a WebSocket, so the upgrade at ${code(facts.path)} failed (${facts.detail}).`,
+        remedy: `Use a worker class that speaks WebSocket: ${WEBSOCKET_WORKERS}.`
+      };
+    case "probe-failed":
+      return {
+        summary: `The WebSocket probe of ${code(facts.path)} failed: ${facts.detail}.`,
+        remedy: "Check the route and the expected messages (`websocket-*` inputs) against the app, and that the worker class supports WebSockets."
+      };
+  }
+}
 var websocket_failed_default = defineReason({
   id: "websocket-failed",
   title: "WebSocket check failed",
   headline: "WebSocket check failed",
   readme: "the WebSocket route did not upgrade or answer",
   fixtures: [{ path: "__fixtures__/apps/ws-wrong-worker", test: "__tests__/websocket-action.itg.ts" }],
-  rules: [legacyRule("boot", "websocketFailed", websocketFailed)],
-  words: asIs
+  rules: [noRoute, socketIoSessions, plainWorker, probeFailed],
+  words: words8
 });
 
 // src/diagnosis/reasons/health-check-failed.ts
+var noOutcome = {
+  stage: "boot",
+  name: "the health check did not pass, with no answer recorded",
+  detect(rc) {
+    if (!healthCheckExplains(rc) || rc.ctx.health) return void 0;
+    const { healthPath, healthStatus } = rc.ctx.settings;
+    return { facts: { kind: "not-passed", healthPath, healthStatus }, evidence: [] };
+  }
+};
+var wrongStatus = {
+  stage: "boot",
+  name: "the health path answered a wrong status",
+  detect(rc) {
+    const health = rc.ctx.health;
+    if (!healthCheckExplains(rc) || health?.status === void 0) return void 0;
+    const { healthPath, healthStatus } = rc.ctx.settings;
+    const body = bodyExcerpt(health);
+    return {
+      facts: { kind: "wrong-status", healthPath, healthStatus, status: health.status, body },
+      evidence: [`GET ${healthPath} \u2192 ${health.status}${quotedBody(body)}`]
+    };
+  }
+};
+var neverAnswered = {
+  stage: "boot",
+  name: "the health path never answered",
+  detect(rc) {
+    const health = rc.ctx.health;
+    if (!healthCheckExplains(rc) || !health || health.status !== void 0) return void 0;
+    const { healthPath, healthStatus, port } = rc.ctx.settings;
+    return {
+      facts: { kind: "no-answer", healthPath, healthStatus, attempts: health.attempts, error: health.error, port },
+      evidence: [`GET ${healthPath} \u2192 ${health.error ?? "no answer"}`]
+    };
+  }
+};
+function words9(facts) {
+  const path19 = code(facts.healthPath);
+  switch (facts.kind) {
+    case "not-passed":
+      return { summary: `The health check of ${path19} did not pass.`, remedy: `Make ${path19} answer ${facts.healthStatus} once the app is ready.` };
+    case "wrong-status": {
+      const body = quotedBody(facts.body);
+      return {
+        summary: `${path19} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
+        remedy: facts.status === 404 ? `The app has no route ${path19}: add one or set the \`health-path\` input to an existing route.` : `The app is up but reports itself unhealthy: fix what ${path19} checks (often a service it cannot reach in CI) or set \`health-status\` to accept ${facts.status}.`
+      };
+    }
+    case "no-answer": {
+      const attempts = `${facts.attempts} attempt${facts.attempts === 1 ? "" : "s"}`;
+      return {
+        summary: `${path19} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
+        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path19} do not block.`
+      };
+    }
+  }
+}
 var health_check_failed_default = defineReason({
   id: "health-check-failed",
   title: "Health check failed",
   headline: "health check failed",
   readme: "the health path answered a wrong status",
   fixtures: [{ path: "__fixtures__/apps/fail-health-check-failed", test: "__tests__/diagnosis.itg.ts" }],
-  rules: [legacyRule("boot", "healthCheckFailed", healthCheckFailed)],
-  words: asIs
+  rules: [noOutcome, wrongStatus, neverAnswered],
+  words: words9
 });
 
 // src/profile/units.ts
@@ -24541,7 +25618,7 @@ var howItEnded = {
   }
 };
 var REPRODUCE = "run the image locally with the same command to reproduce.";
-function summary2(facts) {
+function summary10(facts) {
   switch (facts.kind) {
     case "exception":
       return `Workers failed with ${code(facts.exceptionLine.slice(0, 200))}${where(facts.location)}.`;
@@ -24565,16 +25642,20 @@ var unknown_default = defineReason({
   fixtures: [{ path: "__fixtures__/apps/fail-unknown", test: "__tests__/diagnosis.itg.ts" }],
   rules: [exception, howItEnded],
   words: (facts) => ({
-    summary: summary2(facts),
+    summary: summary10(facts),
     remedy: facts.kind === "exception" ? 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.' : `Read the last lines of the log below; ${REPRODUCE}`
   })
 });
 
 // src/diagnosis/registry.ts
 var REASONS = [
-  // The build: pip's and apt's own causes, then a missing file, then the failing step as it is.
+  // The build: the installer's own refusals (a stale lock file, no installer in the stage) come before the
+  // resolver's verdicts they cause; then pip's, uv's, Poetry's and apt's causes, a missing file, the failing step.
+  lock_file_outdated_default,
+  installer_missing_default,
   dependency_conflict_default,
   package_not_found_default,
+  unpinned_hashed_requirement_default,
   native_build_failed_default,
   apt_package_not_found_default,
   build_file_missing_default,
@@ -25122,7 +26203,7 @@ function loadCheck(findings, workerTrouble) {
 }
 
 // src/profile/measure.ts
-import fs5 from "node:fs/promises";
+import fs6 from "node:fs/promises";
 
 // src/profile/cgroup.ts
 function memoryCgroupFiles(procCgroup, containerId, root = "/sys/fs/cgroup") {
@@ -25168,7 +26249,7 @@ function gunicornTree(rows) {
 }
 
 // src/profile/measure.ts
-var readText = (file) => fs5.readFile(file, "utf8");
+var readText = (file) => fs6.readFile(file, "utf8");
 async function sampleLargestWorker(docker, containerId) {
   const { workers } = gunicornTree(parseProcessTable(await docker.processTable(containerId)));
   return largest(workers.map((worker) => worker.rssBytes));
@@ -25286,13 +26367,13 @@ function explain(stage, input) {
   return void 0;
 }
 function worded(reason, finding, trim) {
-  const { summary: summary3, remedy: remedy2 } = reason.words(finding.facts);
-  const pointers = finding.pointers ?? (finding.location ? [finding.location] : []);
-  const location = finding.location ?? pointers[0];
+  const { summary: summary11, remedy: remedy11 } = reason.words(finding.facts);
+  const pointers2 = finding.pointers ?? (finding.location ? [finding.location] : []);
+  const location = finding.location ?? pointers2[0];
   const evidence = trim ? finding.evidence.filter((line, index, all) => line.trim() !== "" && all.indexOf(line) === index).slice(0, MAX_EVIDENCE_LINES) : finding.evidence;
   return {
-    diagnosis: { reason: reason.id, summary: summary3, evidence, ...location ? { location } : {}, remedy: remedy2 },
-    pointers
+    diagnosis: { reason: reason.id, summary: summary11, evidence, ...location ? { location } : {}, remedy: remedy11 },
+    pointers: pointers2
   };
 }
 
@@ -25424,7 +26505,7 @@ async function afterHealthy(run, running, findings, workerCount, status) {
 }
 
 // src/smoke/build.ts
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 var OUTPUT_TAIL = 400;
 async function buildImage(run) {
   const { settings, deps, now } = run;
@@ -25458,7 +26539,7 @@ async function buildImage(run) {
   }
   const dockerfileText = readText2(settings.dockerfile);
   const failure = parseBuildFailure(output, dockerfileText);
-  const { diagnosis, pointers } = explain("build", {
+  const { diagnosis, pointers: pointers2 } = explain("build", {
     failure,
     workspace: settings.workspace,
     contextDir: settings.context,
@@ -25479,15 +26560,15 @@ async function buildImage(run) {
       summary: diagnosis.summary,
       diagnosis,
       dockerfile: dockerfileRel,
-      annotations: buildAnnotations(diagnosis, pointers),
+      annotations: buildAnnotations(diagnosis, pointers2),
       log: output.map((text, seq) => ({ seq, stream: "stdout", text, at: buildStart })),
       logTotalLines: output.length
     }
   };
 }
-function buildAnnotations(diagnosis, pointers) {
+function buildAnnotations(diagnosis, pointers2) {
   const title = `Gunicorn smoke: ${reasonById(diagnosis.reason).title}`;
-  return pointers.map(({ file, line }) => ({ level: "error", title, message: `${diagnosis.summary} ${diagnosis.remedy}`, file, line }));
+  return pointers2.map(({ file, line }) => ({ level: "error", title, message: `${diagnosis.summary} ${diagnosis.remedy}`, file, line }));
 }
 async function basePythonVersion(run, failure) {
   if (!failure.baseImage || !pythonVersionUnstated(failure.stepOutput)) return void 0;
@@ -25496,7 +26577,7 @@ async function basePythonVersion(run, failure) {
 }
 function readText2(file) {
   try {
-    return fs6.readFileSync(file, "utf8");
+    return fs7.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -25529,9 +26610,9 @@ var Checks = class {
 };
 
 // src/profile/compare.ts
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 import os2 from "node:os";
-import path11 from "node:path";
+import path13 from "node:path";
 
 // src/profile/git.ts
 var gitCommandRunner = async (args, cwd) => {
@@ -25585,7 +26666,7 @@ function baseIdentity(identity) {
   return { runKey: identity.runKey, containerName: `${identity.containerName}-base`, imageTag: `${identity.imageTag}-base` };
 }
 function rebaseSettings(settings, tree) {
-  const move = (file) => path11.join(tree, path11.relative(settings.workspace, file));
+  const move = (file) => path13.join(tree, path13.relative(settings.workspace, file));
   return { ...settings, workspace: tree, context: move(settings.context), dockerfile: settings.dockerfile ? move(settings.dockerfile) : void 0 };
 }
 async function compareWithBase(options) {
@@ -25603,13 +26684,13 @@ async function compareWithBase(options) {
   } catch (error) {
     return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error)}): ${only}` };
   }
-  const tree = fs7.mkdtempSync(path11.join(options.tempDir ?? os2.tmpdir(), "gunicorn-smoke-base-"));
+  const tree = fs8.mkdtempSync(path13.join(options.tempDir ?? os2.tmpdir(), "gunicorn-smoke-base-"));
   const identity = baseIdentity(options.identity);
   try {
     await git.addWorktree(tree, sha);
     const base = rebaseSettings(settings, tree);
-    const dockerfile = base.dockerfile ? path11.relative(tree, base.dockerfile) : "Dockerfile";
-    if (!fs7.existsSync(base.context) || !base.dockerfile || !fs7.existsSync(base.dockerfile)) {
+    const dockerfile = base.dockerfile ? path13.relative(tree, base.dockerfile) : "Dockerfile";
+    if (!fs8.existsSync(base.context) || !base.dockerfile || !fs8.existsSync(base.dockerfile)) {
       return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
     }
     const report = await options.smoke(base, identity);
@@ -25625,7 +26706,7 @@ async function compareWithBase(options) {
     await options.docker.removeContainers([identity.containerName, `${identity.containerName}-config`]).catch(() => void 0);
     await options.docker.removeImage(identity.imageTag).catch(() => void 0);
     await git.removeWorktree(tree);
-    fs7.rmSync(tree, { recursive: true, force: true });
+    fs8.rmSync(tree, { recursive: true, force: true });
   }
 }
 function oneLine2(error) {
@@ -26295,10 +27376,10 @@ function reportOf(run, fields) {
   };
 }
 function hostEnvWarnings(settings, hostFilledEnv = []) {
-  const unset = hostFilledEnv.filter((name) => !settings.env.some(([given]) => given === name));
-  if (unset.length === 0) return [];
+  const unset2 = hostFilledEnv.filter((name) => !settings.env.some(([given]) => given === name));
+  if (unset2.length === 0) return [];
   return [
-    `render.yaml leaves ${unset.map((name) => `\`${name}\``).join(", ")} for the host to fill: set them with the \`env\` input if the app needs them at boot.`
+    `render.yaml leaves ${unset2.map((name) => `\`${name}\``).join(", ")} for the host to fill: set them with the \`env\` input if the app needs them at boot.`
   ];
 }
 
@@ -26391,13 +27472,13 @@ async function waitForDump(run, running, afterSeq, pid) {
 
 // src/discovery.ts
 var import_yaml = __toESM(require_dist(), 1);
-import fs9 from "node:fs";
-import path13 from "node:path";
+import fs10 from "node:fs";
+import path15 from "node:path";
 
 // src/dockerfile-search.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
-import fs8 from "node:fs";
-import path12 from "node:path";
+import fs9 from "node:fs";
+import path14 from "node:path";
 var MAX_DEPTH = 3;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set(["node_modules", ".git", ".venv", "venv", "__pycache__", ".tox", "site-packages", "__fixtures__", "tests", "test"]);
 var DOCKERFILE_FOLDERS = /* @__PURE__ */ new Set(["docker", "deploy", "deployment", "deployments", "docker-images", "dockerfiles", ".docker", "ops", "infra"]);
@@ -26405,22 +27486,22 @@ function isDockerfileName(name) {
   return name === "Dockerfile" || name.startsWith("Dockerfile.") || /\.dockerfile$/i.test(name);
 }
 function findDockerfiles(root) {
-  const found = [];
+  const found2 = [];
   const walk = (dir, depth) => {
     let entries;
     try {
-      entries = fs8.readdirSync(dir, { withFileTypes: true });
+      entries = fs9.readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path12.join(dir, entry.name);
+      const full = path14.join(dir, entry.name);
       if (entry.isDirectory() && depth < MAX_DEPTH && !SKIPPED_DIRS2.has(entry.name)) walk(full, depth + 1);
-      else if (entry.isFile() && depth > 0 && isDockerfileName(entry.name)) found.push(path12.relative(root, full).split(path12.sep).join("/"));
+      else if (entry.isFile() && depth > 0 && isDockerfileName(entry.name)) found2.push(path14.relative(root, full).split(path14.sep).join("/"));
     }
   };
   walk(root, 0);
-  return found.sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b));
+  return found2.sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b));
 }
 function copySources(dockerfileText) {
   const sources = [];
@@ -26436,9 +27517,9 @@ function copySources(dockerfileText) {
   return sources;
 }
 function chooseContext(root, dockerfile, dockerfileText) {
-  const own = path12.posix.dirname(dockerfile);
+  const own = path14.posix.dirname(dockerfile);
   const sources = copySources(dockerfileText).filter((source) => source !== "." && source !== "./");
-  const fits = (context) => sources.every((source) => fs8.existsSync(path12.join(root, context, source)));
+  const fits = (context) => sources.every((source) => fs9.existsSync(path14.join(root, context, source)));
   const ownFits = fits(own);
   const rootFits = fits(".");
   if (sources.length > 0 && ownFits !== rootFits) {
@@ -26451,7 +27532,7 @@ function chooseContext(root, dockerfile, dockerfileText) {
 // src/discovery.ts
 var DISCOVERABLE = ["context", "dockerfile", "health-path", "command", "port"];
 function discover(workspace, read) {
-  const found = {};
+  const found2 = {};
   const sources = {};
   const notes = [];
   let hostFilledEnv = [];
@@ -26460,36 +27541,36 @@ function discover(workspace, read) {
   if (blueprint) {
     const { service, file } = blueprint;
     const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
-    const context = typeof service.dockerContext === "string" ? path13.posix.join(rootDir, service.dockerContext) : rootDir;
-    found.context = path13.posix.normalize(context);
+    const context = typeof service.dockerContext === "string" ? path15.posix.join(rootDir, service.dockerContext) : rootDir;
+    found2.context = path15.posix.normalize(context);
     if (typeof service.dockerfilePath === "string") {
-      const dockerfile = path13.posix.normalize(path13.posix.join(rootDir, service.dockerfilePath));
-      found.dockerfile = path13.posix.relative(found.context, dockerfile) || "Dockerfile";
+      const dockerfile = path15.posix.normalize(path15.posix.join(rootDir, service.dockerfilePath));
+      found2.dockerfile = path15.posix.relative(found2.context, dockerfile) || "Dockerfile";
     }
-    if (typeof service.healthCheckPath === "string") found["health-path"] = service.healthCheckPath;
+    if (typeof service.healthCheckPath === "string") found2["health-path"] = service.healthCheckPath;
     if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
-      found.command = shellCommand(service.dockerCommand);
+      found2.command = shellCommand(service.dockerCommand);
     }
     const { plain: plain2, hostFilled } = renderEnv(service.envVars, file);
     hostFilledEnv = hostFilled;
     for (const [key, value] of plain2) {
-      if (key === "PORT" && /^\d+$/.test(value)) found.port = value;
+      if (key === "PORT" && /^\d+$/.test(value)) found2.port = value;
       else envLines.push(`${key}=${value}`);
     }
     notes.push(`${file}: testing the web service '${String(service.name)}'.`);
-    for (const name of DISCOVERABLE) if (found[name] !== void 0) sources[name] = "render.yaml";
+    for (const name of DISCOVERABLE) if (found2[name] !== void 0) sources[name] = "render.yaml";
     if (envLines.length > 0) sources.env = "render.yaml";
   }
-  const searched = searchDockerfile(workspace, read, found);
+  const searched = searchDockerfile(workspace, read, found2);
   if (searched) {
-    found.dockerfile = path13.posix.relative(searched.context, searched.dockerfile);
-    found.context = searched.context;
+    found2.dockerfile = path15.posix.relative(searched.context, searched.dockerfile);
+    found2.context = searched.context;
     sources.dockerfile = "repository";
     sources.context = "repository";
     notes.push(searched.note);
   }
-  const contextForProcfile = read("context").trim() || found.context || ".";
-  const procfile = readProcfile(path13.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
+  const contextForProcfile = read("context").trim() || found2.context || ".";
+  const procfile = readProcfile(path15.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
   if (procfile)
     notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
   const explicitCommand = read("command").trim();
@@ -26511,15 +27592,15 @@ function discover(workspace, read) {
       sources[name] = "input";
       return explicit;
     }
-    return found[name] ?? "";
+    return found2[name] ?? "";
   };
   for (const name of DISCOVERABLE) if (read(name).trim()) sources[name] = "input";
   if (procfileForced) sources.command = "Procfile";
   return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? void 0 : procfile, notes };
 }
-function searchDockerfile(workspace, read, found) {
-  if (["dockerfile", "context", "image"].some((name) => read(name).trim()) || found.dockerfile || found.context) return void 0;
-  if (fs9.existsSync(path13.join(workspace, "Dockerfile"))) return void 0;
+function searchDockerfile(workspace, read, found2) {
+  if (["dockerfile", "context", "image"].some((name) => read(name).trim()) || found2.dockerfile || found2.context) return void 0;
+  if (fs10.existsSync(path15.join(workspace, "Dockerfile"))) return void 0;
   const candidates = findDockerfiles(workspace);
   if (candidates.length === 0) return void 0;
   if (candidates.length > 1) {
@@ -26529,7 +27610,7 @@ function searchDockerfile(workspace, read, found) {
     );
   }
   const dockerfile = candidates[0];
-  const { context, why } = chooseContext(workspace, dockerfile, fs9.readFileSync(path13.join(workspace, dockerfile), "utf8"));
+  const { context, why } = chooseContext(workspace, dockerfile, fs10.readFileSync(path15.join(workspace, dockerfile), "utf8"));
   const note = `No Dockerfile at the repository root: testing ${dockerfile}, the only one in the repository, with the context '${context}' (${why}); set the inputs 'dockerfile' and 'context' to choose otherwise.`;
   return { dockerfile, context, note };
 }
@@ -26538,12 +27619,12 @@ function shellCommand(command) {
 }
 function readRenderBlueprint(workspace, serviceName) {
   const file = "render.yaml";
-  const full = path13.join(workspace, file);
-  if (!fs9.existsSync(full)) {
+  const full = path15.join(workspace, file);
+  if (!fs10.existsSync(full)) {
     if (serviceName) throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root.`);
     return void 0;
   }
-  const document = (0, import_yaml.parseDocument)(fs9.readFileSync(full, "utf8"));
+  const document = (0, import_yaml.parseDocument)(fs10.readFileSync(full, "utf8"));
   if (document.errors.length > 0) {
     const error = document.errors[0];
     const line = error.linePos?.[0]?.line;
@@ -26586,10 +27667,10 @@ function renderEnv(envVars, file) {
   return { plain: plain2, hostFilled };
 }
 function readProcfile(dir) {
-  const file = path13.join(dir, "Procfile");
+  const file = path15.join(dir, "Procfile");
   let text;
   try {
-    text = fs9.readFileSync(file, "utf8");
+    text = fs10.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -26806,8 +27887,8 @@ function inReadingOrder(ctx) {
 }
 
 // src/effective-config.ts
-import fs10 from "node:fs";
-import path14 from "node:path";
+import fs11 from "node:fs";
+import path16 from "node:path";
 
 // src/gunicorn/print-config.ts
 var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
@@ -26904,13 +27985,13 @@ function workersInConfigFile(settings, argv, workdir, concurrency) {
     else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
   });
   configPath = configPath.replace(/^python:/, "");
-  if (path14.posix.isAbsolute(configPath)) {
+  if (path16.posix.isAbsolute(configPath)) {
     if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
     configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
   }
   let text;
   try {
-    text = fs10.readFileSync(path14.join(settings.context, configPath), "utf8");
+    text = fs11.readFileSync(path16.join(settings.context, configPath), "utf8");
   } catch {
     return void 0;
   }
@@ -26933,28 +28014,28 @@ function safeSplit(text) {
 
 // src/start-command-search.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import fs11 from "node:fs";
-import path15 from "node:path";
+import fs12 from "node:fs";
+import path17 from "node:path";
 var COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
 var WEB_SERVER = /\b(gunicorn|uvicorn|daphne|hypercorn|waitress-serve)\b/;
 function findStartCommandElsewhere(repoRoot, dirs) {
-  const folders = [...new Set(dirs.map((dir) => path15.resolve(repoRoot, dir)))];
+  const folders = [...new Set(dirs.map((dir) => path17.resolve(repoRoot, dir)))];
   for (const dir of folders) {
     const files = safeList(dir).filter((name) => COMPOSE_FILE.test(name));
     for (const name of files.sort()) {
-      const found = composeCommand(repoRoot, path15.join(dir, name));
-      if (found) return found;
+      const found2 = composeCommand(repoRoot, path17.join(dir, name));
+      if (found2) return found2;
     }
   }
   for (const dir of folders) {
-    const found = procfileCommand(repoRoot, path15.join(dir, "Procfile"));
-    if (found) return found;
+    const found2 = procfileCommand(repoRoot, path17.join(dir, "Procfile"));
+    if (found2) return found2;
   }
   return void 0;
 }
 function composeCommand(repoRoot, file) {
   const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(fs11.readFileSync(file, "utf8"), { lineCounter });
+  const doc = (0, import_yaml2.parseDocument)(fs12.readFileSync(file, "utf8"), { lineCounter });
   const services = doc.get("services");
   if (!(0, import_yaml2.isMap)(services)) return void 0;
   for (const service of services.items) {
@@ -26979,17 +28060,17 @@ function procfileCommand(repoRoot, file) {
   const command = lines[index].replace(/^web\s*:\s*/, "").trim();
   return command ? { file: relative2(repoRoot, file), line: index + 1, command } : void 0;
 }
-var relative2 = (root, file) => path15.relative(root, file).split(path15.sep).join("/");
+var relative2 = (root, file) => path17.relative(root, file).split(path17.sep).join("/");
 function safeList(dir) {
   try {
-    return fs11.readdirSync(dir);
+    return fs12.readdirSync(dir);
   } catch {
     return [];
   }
 }
 function safeRead(file) {
   try {
-    return fs11.readFileSync(file, "utf8");
+    return fs12.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -27034,13 +28115,13 @@ var HealthProbe = class {
     return "cancelled";
   }
   async attempt() {
-    const { host, port, path: path17, matcher } = this.options;
+    const { host, port, path: path19, matcher } = this.options;
     this.attempts++;
     try {
       const answer = await httpGet({
         host,
         port,
-        path: path17,
+        path: path19,
         userAgent: "gunicorn-smoke",
         timeoutMs: this.options.attemptTimeoutMs ?? 2e3,
         hostHeader: this.options.hostHeader
@@ -27077,7 +28158,7 @@ var HealthProbe = class {
     return {
       ok,
       status: this.lastStatus,
-      bodyExcerpt: this.lastBody === void 0 ? void 0 : bodyExcerpt(this.lastBody),
+      bodyExcerpt: this.lastBody === void 0 ? void 0 : bodyExcerpt2(this.lastBody),
       server: this.lastServer,
       error: this.lastError,
       attempts: this.attempts,
@@ -27085,7 +28166,7 @@ var HealthProbe = class {
     };
   }
 };
-function bodyExcerpt(body) {
+function bodyExcerpt2(body) {
   return excerpt(body, 201);
 }
 
@@ -27556,7 +28637,7 @@ var USAGE = [
   "Exit code: 0 pass, 1 fail or error."
 ].join("\n");
 function inputNames() {
-  const action = (0, import_yaml3.parse)(fs12.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
+  const action = (0, import_yaml3.parse)(fs13.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
   return Object.keys(action.inputs).filter((name) => !ACTION_ONLY.has(name));
 }
 async function runCli(argv, out = process.stdout, err = process.stderr) {
@@ -27652,7 +28733,7 @@ ${USAGE}
     if (Array.isArray(value)) return value.join("\n");
     return typeof value === "string" ? value : "";
   };
-  return { workspace: path16.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
+  return { workspace: path18.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
 }
 function terminalUi(err, style) {
   return {

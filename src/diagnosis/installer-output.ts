@@ -126,7 +126,7 @@ export function parseSolverVerdict(lines: string[]): SolverVerdict | undefined {
   if (!tool) return undefined
   const evidence = linesWith(lines, /No solution found|Because|SolverProblemError|version solving failed|conclude|requires Python/)
   const found = otherPython(text) ?? noVersion(text) ?? conflict(text)
-  return found ? ({ tool, evidence, ...found } as SolverVerdict) : undefined
+  return found ? { tool, evidence, ...found } : undefined
 }
 
 function otherPython(text: string) {
@@ -215,7 +215,7 @@ export function parseUnpinnedUnderHashes(lines: string[]): UnpinnedUnderHashes |
     .trim()
   const via = first.match(/\(from (?:(\S+?)->)?-r (\S+) \(line (\d+)\)/)
   const parent = via?.[1] ?? first.match(/\(from (\S+?)->/)?.[1]
-  const names = listed.map((line) => line.trim().match(/^([A-Za-z0-9][\w.\-]*)/)?.[1] ?? line.trim())
+  const names = listed.map((line) => line.trim().match(/^([A-Za-z0-9][\w.-]*)/)?.[1] ?? line.trim())
   return {
     requirement,
     name: names[0],

@@ -53,7 +53,8 @@ function summary(facts: Facts): string {
       ? `${lock}${writer} is in a newer format than the Poetry this image runs can read${step}.`
       : `${lock} cannot be read by the uv this image runs${step}.`
   }
-  const hashes = facts.hashes ? ` (its hash ${code(facts.hashes.found)}, the Pipfile's ${code(facts.hashes.expected)})` : ''
+  // Pipenv prints the whole sha256 (older releases its first 6 digits): 12 tell them apart.
+  const hashes = facts.hashes ? ` (its hash ${code(facts.hashes.found.slice(0, 12))}, the Pipfile's ${code(facts.hashes.expected.slice(0, 12))})` : ''
   return `${lock} is out of date with ${code(PROJECT_FILE[facts.tool])}${hashes}: ${REFUSAL[facts.tool]}${step}.`
 }
 
