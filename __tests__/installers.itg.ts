@@ -11,8 +11,8 @@ import { parseSettings } from '../src/inputs.js'
 import { runSmoke } from '../src/smoke/index.js'
 import type { ReasonId } from '../src/model.js'
 import { assertBuildxInstalled, BUILDERS, type Builder } from './helpers/builders.js'
-import { BASES, leftovers } from './helpers/docker.js'
-import { ROOT } from './helpers/run-action.js'
+import { BASES, createdSince, leftovers, snapshot } from './helpers/docker.js'
+import { ROOT, runAction } from './helpers/run-action.js'
 import { silentUi } from './helpers/silent-ui.js'
 
 const FIXTURES = path.join(ROOT, '__fixtures__', 'build', 'installers')
@@ -155,4 +155,22 @@ describe('uv, Poetry, Pipenv and hashed requirements on the real engine', () => 
     },
     300_000
   )
+})
+
+describe.each(INSTALLER_SUITES)('the Poetry example on %s', (base) => {
+  it('builds from pyproject.toml and poetry.lock with poetry install, boots and passes, leaving nothing behind', async () => {
+    const before = snapshot()
+    const run = await runAction({
+      context: 'examples/poetry-app',
+      'build-args': `BASE_IMAGE=${installers(base)}`,
+      'stability-window': '1',
+      comment: 'never'
+    })
+    expect(run.stderr).toBe('')
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.result).toBe('pass')
+    expect(run.outputs['health-status']).toBe('200')
+    expect(run.outputs.workers).toBe('2/2')
+    expect(createdSince(before)).toEqual({ containers: [], volumes: [], networks: [] })
+  }, 300_000)
 })
