@@ -16,8 +16,9 @@ import { ROOT, runAction } from './helpers/run-action.js'
 import { silentUi } from './helpers/silent-ui.js'
 
 const FIXTURES = path.join(ROOT, '__fixtures__', 'build', 'installers')
-// The Debian suites that package Poetry 2 and Pipenv (bookworm's Poetry 1.3 and trixie's predate what these test).
-const INSTALLER_SUITES = BASES.filter((base) => base === 'forky')
+// The Debian suites that package Poetry 2 (trixie 2.1, forky 2.3) and Pipenv; bookworm's Poetry 1.3 reads neither
+// PEP 621's [project] nor poetry.lock 2.1.
+const INSTALLER_SUITES = BASES.filter((base) => base !== 'bookworm')
 
 interface InstallerCase {
   name: string
@@ -66,9 +67,10 @@ const CASES: InstallerCase[] = [
     image: installers,
     reason: 'lock-file-outdated',
     culprits: [
-      /`Pipfile\.lock` \(`Pipfile\.lock:4`\) is out of date with `Pipfile` \(its hash `be43225d7d56`, the Pipfile's `401c8dc754ff`\)/,
+      /`Pipfile\.lock` \(`Pipfile\.lock:4`\) is out of date with `Pipfile` \(its hash `(ebffa69a1fa1|3cbc06)`, the Pipfile's `(f226f2c246fa|efb63f)`\)/,
       /`pipenv lock`/
     ],
+    // Pipenv 2026 prints the whole hashes, 2024 their last six digits (both of the same two hashes).
     pointers: ['Dockerfile:6', 'Pipfile.lock:4']
   },
   {
