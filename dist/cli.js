@@ -22085,7 +22085,9 @@ var lock_file_outdated_default = defineReason({
   title: "Lock file out of date",
   headline: "the lock file is out of date",
   readme: "`uv sync --locked`, `poetry install` or `pipenv install --deploy` refuses the lock file: the project file changed since it was locked, or a newer Poetry wrote it; the lock file and the Dockerfile step, annotated: `uv lock`, `poetry lock`, `pipenv lock`",
-  fixtures: [{ path: "__fixtures__/build/installers/poetry-lock-outdated", test: "__tests__/installers.itg.ts" }],
+  fixtures: [
+    { path: "__fixtures__/build/installers/poetry-lock-outdated", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
+  ],
   rules: [lockRefused],
   words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
 });
@@ -22145,7 +22147,9 @@ var installer_missing_default = defineReason({
   title: "Installer missing in the stage",
   headline: "the installer cannot run in the stage",
   readme: "`uv`, `poetry` or `pipenv` not found in the stage that runs it (and the stage that does install it), uv's `required-version` not met, `uv pip` without `--system` or a venv: the Dockerfile lines, annotated",
-  fixtures: [{ path: "__fixtures__/build/installers/poetry-not-in-stage", test: "__tests__/installers.itg.ts" }],
+  fixtures: [
+    { path: "__fixtures__/build/installers/poetry-not-in-stage", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
+  ],
   rules: [installerCannotRun],
   words: (facts) => ({ summary: summary2(facts), remedy: remedy2(facts) })
 });
@@ -22351,7 +22355,9 @@ var unpinned_hashed_requirement_default = defineReason({
   title: "Unpinned requirement under --require-hashes",
   headline: "a requirement is not pinned for hash checking",
   readme: 'pip\'s `--require-hashes` "These do not:": the package without a pin, the pinned package that pulled it in and its line in the requirements file, annotated: regenerate with `--generate-hashes` or `uv export`',
-  fixtures: [{ path: "__fixtures__/build/installers/hashes-transitive", test: "__tests__/installers.itg.ts" }],
+  fixtures: [
+    { path: "__fixtures__/build/installers/hashes-transitive", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
+  ],
   rules: [unpinnedUnderHashes],
   words: (facts) => ({ summary: summary4(facts), remedy: remedy4(facts) })
 });
@@ -22811,7 +22817,7 @@ var build_file_missing_default = defineReason({
   fixtures: [
     { path: "__fixtures__/build/cases/copy-renamed", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
     { path: "__fixtures__/build/cases/copy-dockerignored", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
-    { path: "__fixtures__/build/installers/poetry-readme-missing", test: "__tests__/installers.itg.ts" }
+    { path: "__fixtures__/build/installers/poetry-readme-missing", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
   ],
   rules: [statFailed, sourceNotFound, readmeNotCopied],
   words: words2

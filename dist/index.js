@@ -20255,7 +20255,9 @@ var init_lock_file_outdated = __esm({
       title: "Lock file out of date",
       headline: "the lock file is out of date",
       readme: "`uv sync --locked`, `poetry install` or `pipenv install --deploy` refuses the lock file: the project file changed since it was locked, or a newer Poetry wrote it; the lock file and the Dockerfile step, annotated: `uv lock`, `poetry lock`, `pipenv lock`",
-      fixtures: [{ path: "__fixtures__/build/installers/poetry-lock-outdated", test: "__tests__/installers.itg.ts" }],
+      fixtures: [
+        { path: "__fixtures__/build/installers/poetry-lock-outdated", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
+      ],
       rules: [lockRefused],
       words: (facts) => ({ summary: summary2(facts), remedy: remedy(facts) })
     });
@@ -20327,7 +20329,9 @@ var init_installer_missing = __esm({
       title: "Installer missing in the stage",
       headline: "the installer cannot run in the stage",
       readme: "`uv`, `poetry` or `pipenv` not found in the stage that runs it (and the stage that does install it), uv's `required-version` not met, `uv pip` without `--system` or a venv: the Dockerfile lines, annotated",
-      fixtures: [{ path: "__fixtures__/build/installers/poetry-not-in-stage", test: "__tests__/installers.itg.ts" }],
+      fixtures: [
+        { path: "__fixtures__/build/installers/poetry-not-in-stage", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
+      ],
       rules: [installerCannotRun],
       words: (facts) => ({ summary: summary3(facts), remedy: remedy2(facts) })
     });
@@ -20562,7 +20566,9 @@ var init_unpinned_hashed_requirement = __esm({
       title: "Unpinned requirement under --require-hashes",
       headline: "a requirement is not pinned for hash checking",
       readme: 'pip\'s `--require-hashes` "These do not:": the package without a pin, the pinned package that pulled it in and its line in the requirements file, annotated: regenerate with `--generate-hashes` or `uv export`',
-      fixtures: [{ path: "__fixtures__/build/installers/hashes-transitive", test: "__tests__/installers.itg.ts" }],
+      fixtures: [
+        { path: "__fixtures__/build/installers/hashes-transitive", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
+      ],
       rules: [unpinnedUnderHashes],
       words: (facts) => ({ summary: summary5(facts), remedy: remedy4(facts) })
     });
@@ -21086,7 +21092,7 @@ var init_build_file_missing = __esm({
       fixtures: [
         { path: "__fixtures__/build/cases/copy-renamed", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
         { path: "__fixtures__/build/cases/copy-dockerignored", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
-        { path: "__fixtures__/build/installers/poetry-readme-missing", test: "__tests__/installers.itg.ts" }
+        { path: "__fixtures__/build/installers/poetry-readme-missing", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
       ],
       rules: [statFailed, sourceNotFound, readmeNotCopied],
       words: words2

@@ -92,7 +92,9 @@ export default defineReason({
   readme:
     "`uv`, `poetry` or `pipenv` not found in the stage that runs it (and the stage that does install it), uv's " +
     '`required-version` not met, `uv pip` without `--system` or a venv: the Dockerfile lines, annotated',
-  fixtures: [{ path: '__fixtures__/build/installers/poetry-not-in-stage', test: '__tests__/installers.itg.ts' }],
+  fixtures: [
+    { path: '__fixtures__/build/installers/poetry-not-in-stage', test: '__tests__/installers.itg.ts', via: '__tests__/helpers/installer-cases.ts' }
+  ],
   rules: [installerCannotRun],
   words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
 })

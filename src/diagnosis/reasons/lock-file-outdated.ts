@@ -83,7 +83,9 @@ export default defineReason({
   readme:
     '`uv sync --locked`, `poetry install` or `pipenv install --deploy` refuses the lock file: the project file changed ' +
     'since it was locked, or a newer Poetry wrote it; the lock file and the Dockerfile step, annotated: `uv lock`, `poetry lock`, `pipenv lock`',
-  fixtures: [{ path: '__fixtures__/build/installers/poetry-lock-outdated', test: '__tests__/installers.itg.ts' }],
+  fixtures: [
+    { path: '__fixtures__/build/installers/poetry-lock-outdated', test: '__tests__/installers.itg.ts', via: '__tests__/helpers/installer-cases.ts' }
+  ],
   rules: [lockRefused],
   words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
 })

@@ -61,7 +61,9 @@ export default defineReason({
   readme:
     'pip\'s `--require-hashes` "These do not:": the package without a pin, the pinned package that pulled it in ' +
     'and its line in the requirements file, annotated: regenerate with `--generate-hashes` or `uv export`',
-  fixtures: [{ path: '__fixtures__/build/installers/hashes-transitive', test: '__tests__/installers.itg.ts' }],
+  fixtures: [
+    { path: '__fixtures__/build/installers/hashes-transitive', test: '__tests__/installers.itg.ts', via: '__tests__/helpers/installer-cases.ts' }
+  ],
   rules: [unpinnedUnderHashes],
   words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
 })
