@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path17) {
-      const ctrl = callVisitor(key, node, visitor, path17);
+    function visit_(key, node, visitor, path19) {
+      const ctrl = callVisitor(key, node, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visit_(key, ctrl, visitor, path17);
+        replaceNode(key, path19, ctrl);
+        return visit_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path19 = Object.freeze(path19.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path17);
+            const ci = visit_(i, node.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = visit_("key", node.key, visitor, path17);
+          path19 = Object.freeze(path19.concat(node));
+          const ck = visit_("key", node.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path17);
+          const cv = visit_("value", node.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path17) {
-      const ctrl = await callVisitor(key, node, visitor, path17);
+    async function visitAsync_(key, node, visitor, path19) {
+      const ctrl = await callVisitor(key, node, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visitAsync_(key, ctrl, visitor, path17);
+        replaceNode(key, path19, ctrl);
+        return visitAsync_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path19 = Object.freeze(path19.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path17);
+            const ci = await visitAsync_(i, node.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path17);
+          path19 = Object.freeze(path19.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path17);
+          const cv = await visitAsync_("value", node.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path17) {
+    function callVisitor(key, node, visitor, path19) {
       if (typeof visitor === "function")
-        return visitor(key, node, path17);
+        return visitor(key, node, path19);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path17);
+        return visitor.Map?.(key, node, path19);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path17);
+        return visitor.Seq?.(key, node, path19);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path17);
+        return visitor.Pair?.(key, node, path19);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path17);
+        return visitor.Scalar?.(key, node, path19);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path17);
+        return visitor.Alias?.(key, node, path19);
       return void 0;
     }
-    function replaceNode(key, path17, node) {
-      const parent = path17[path17.length - 1];
+    function replaceNode(key, path19, node) {
+      const parent = path19[path19.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path17, value) {
+    function collectionFromPath(schema, path19, value) {
       let v = value;
-      for (let i = path17.length - 1; i >= 0; --i) {
-        const k = path17[i];
+      for (let i = path19.length - 1; i >= 0; --i) {
+        const k = path19[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
+    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path17, value) {
-        if (isEmptyPath(path17))
+      addIn(path19, value) {
+        if (isEmptyPath(path19))
           this.add(value);
         else {
-          const [key, ...rest] = path17;
+          const [key, ...rest] = path19;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        const [key, ...rest] = path17;
+      deleteIn(path19) {
+        const [key, ...rest] = path19;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        const [key, ...rest] = path17;
+      getIn(path19, keepScalar) {
+        const [key, ...rest] = path19;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path17) {
-        const [key, ...rest] = path17;
+      hasIn(path19) {
+        const [key, ...rest] = path19;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        const [key, ...rest] = path17;
+      setIn(path19, value) {
+        const [key, ...rest] = path19;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path17, value) {
+      addIn(path19, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path17, value);
+          this.contents.addIn(path19, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        if (Collection.isEmptyPath(path17)) {
+      deleteIn(path19) {
+        if (Collection.isEmptyPath(path19)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        if (Collection.isEmptyPath(path17))
+      getIn(path19, keepScalar) {
+        if (Collection.isEmptyPath(path19))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path17) {
-        if (Collection.isEmptyPath(path17))
+      hasIn(path19) {
+        if (Collection.isEmptyPath(path19))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        if (Collection.isEmptyPath(path17)) {
+      setIn(path19, value) {
+        if (Collection.isEmptyPath(path19)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path17, value);
+          this.contents.setIn(path19, value);
         }
       }
       /**
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path17) => {
+    visit.itemAtPath = (cst, path19) => {
       let item = cst;
-      for (const [field, index] of path17) {
+      for (const [field, index] of path19) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path17) => {
-      const parent = visit.itemAtPath(cst, path17.slice(0, -1));
-      const field = path17[path17.length - 1][0];
+    visit.parentCollection = (cst, path19) => {
+      const parent = visit.itemAtPath(cst, path19.slice(0, -1));
+      const field = path19[path19.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path17, item, visitor) {
-      let ctrl = visitor(item, path17);
+    function _visit(path19, item, visitor) {
+      let ctrl = visitor(item, path19);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path19.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path17);
+            ctrl = ctrl(item, path19);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6930,14 +6930,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs13 = this.flowScalar(this.type);
+              const fs14 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs13, sep: [] });
+                map.items.push({ start, key: fs14, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs13);
+                this.stack.push(fs14);
               } else {
-                Object.assign(it, { key: fs13, sep: [] });
+                Object.assign(it, { key: fs14, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7065,13 +7065,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs13 = this.flowScalar(this.type);
+              const fs14 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs13, sep: [] });
+                fc.items.push({ start: [], key: fs14, sep: [] });
               else if (it.sep)
-                this.stack.push(fs13);
+                this.stack.push(fs14);
               else
-                Object.assign(it, { key: fs13, sep: [] });
+                Object.assign(it, { key: fs14, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -15815,9 +15815,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path17 = this.getPath();
-        if (path17 === null || path17.startsWith("/")) {
-          return path17;
+        const path19 = this.getPath();
+        if (path19 === null || path19.startsWith("/")) {
+          return path19;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -15829,7 +15829,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path17 : parent + "/" + path17;
+              return parent.endsWith("/") ? parent + path19 : parent + "/" + path19;
             }
           }
         }
@@ -19142,8 +19142,8 @@ var require_semver2 = __commonJS({
 // src/cli-run.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 import crypto from "node:crypto";
-import fs12 from "node:fs";
-import path16 from "node:path";
+import fs13 from "node:fs";
+import path18 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/docker/docker.ts
@@ -20727,19 +20727,19 @@ function parseSocketIoSend(send) {
 function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
-function engineIoPath(path17) {
-  const bare2 = path17.split("?")[0].trim();
+function engineIoPath(path19) {
+  const bare2 = path19.split("?")[0].trim();
   if (!bare2 || bare2 === "/") return DEFAULT_SOCKET_IO_PATH;
   const rooted2 = bare2.startsWith("/") ? bare2 : `/${bare2}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
-function socketIoRequestPath(path17) {
-  const query = new URLSearchParams(path17.includes("?") ? path17.slice(path17.indexOf("?") + 1) : "");
+function socketIoRequestPath(path19) {
+  const query = new URLSearchParams(path19.includes("?") ? path19.slice(path19.indexOf("?") + 1) : "");
   query.set("EIO", "4");
   query.set("transport", "websocket");
-  return `${engineIoPath(path17)}?${query.toString()}`;
+  return `${engineIoPath(path19)}?${query.toString()}`;
 }
-function describeRejectedSocketIoUpgrade(answer, path17) {
+function describeRejectedSocketIoUpgrade(answer, path19) {
   const generic = describeRejectedUpgrade(answer);
   if (answer.status === 400 && /unsupported (protocol )?version/i.test(answer.body)) {
     return {
@@ -20747,7 +20747,7 @@ function describeRejectedSocketIoUpgrade(answer, path17) {
       detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt2(bodyText(answer.body))})`
     };
   }
-  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path17)}` };
+  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path19)}` };
   return generic;
 }
 var STAGE_WAITING_FOR = {
@@ -20909,8 +20909,8 @@ async function probeWebSocket(options, context) {
   const startedAt = now();
   const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal, now };
   const isSocketIo = options.protocol === "socket.io";
-  const path17 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
-  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path17;
+  const path19 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
+  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path19;
   const url = `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}${requestPath}`;
   const describeRejection = isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0;
   const connection = await openWebSocket(url, clock, describeRejection, hostHeaders(options.hostHeader));
@@ -20924,10 +20924,10 @@ async function probeWebSocket(options, context) {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path17, ...verdict2, durationMs: now() - startedAt };
+  return { protocol: options.protocol, path: path19, ...verdict2, durationMs: now() - startedAt };
 }
-function rooted(path17) {
-  return path17.startsWith("/") ? path17 : `/${path17}`;
+function rooted(path19) {
+  return path19.startsWith("/") ? path19 : `/${path19}`;
 }
 async function talkPlain(socket, options, clock) {
   const matches = compileExpect(options.expect);
@@ -21416,9 +21416,9 @@ function safeUrl(url) {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
   return url.replace(/[()<>"'`\\]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function encodeRepoPath(path17) {
-  const segments = path17.split("/");
-  if (path17.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+function encodeRepoPath(path19) {
+  const segments = path19.split("/");
+  if (path19.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 
@@ -21473,9 +21473,9 @@ function runLinks(metadata) {
     shortSha: sha?.slice(0, 7),
     fileUrl(file, line) {
       if (!base || !sha) return void 0;
-      const path17 = encodeRepoPath(file);
-      if (!path17) return void 0;
-      return `${base}/blob/${sha}/${path17}${line && line > 0 ? `#L${line}` : ""}`;
+      const path19 = encodeRepoPath(file);
+      if (!path19) return void 0;
+      return `${base}/blob/${sha}/${path19}${line && line > 0 ? `#L${line}` : ""}`;
     }
   };
 }
@@ -21592,135 +21592,167 @@ function defineReason(reason) {
   return reason;
 }
 
-// src/diagnosis/pip-output.ts
-var NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
-function parseConflict(lines) {
-  const start = lines.findIndex((line) => /^The conflict is caused by:/.test(line.trim()));
-  if (start < 0) return void 0;
-  const headline2 = lines.find((line) => /ERROR: Cannot install .* conflicting dependencies/.test(line))?.trim() ?? lines[start].trim();
-  const conflict = { requested: [], clashes: [], headline: headline2 };
-  for (const raw of lines.slice(start + 1)) {
-    const line = raw.trim();
-    if (!line) {
-      if (conflict.requested.length + conflict.clashes.length > 0) break;
-      continue;
+// src/diagnosis/installer-output.ts
+var PREFIXES = [
+  /^#\d+\s+/,
+  /^\d+(\.\d+)?(\s+|$)/,
+  /^\[\d{4}-\d\d-\d\dT[\d:.]+Z\]\s*/,
+  /^\d\d:\d\d:\d\d\s+/,
+  /^\*\*/,
+  /^>\s*/,
+  /^Notice:\s*/,
+  /^.*│\s*→\s*/
+];
+function cleanLine(line) {
+  let text = line;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const prefix of PREFIXES) {
+      const next = text.replace(prefix, "");
+      if (next !== text) {
+        text = next;
+        changed = true;
+      }
     }
-    const requested = line.match(/^The user requested (\(constraint\) )?(\S+)/);
-    const depends = line.match(/^(\S+) (\S+) depends on (\S+)/);
-    if (requested)
-      conflict.requested.push({ requirement: requested[2], name: requested[2].match(NAME)?.[1] ?? requested[2], constraint: !!requested[1] });
-    else if (depends)
-      conflict.clashes.push({
-        dependent: depends[1],
-        dependentVersion: depends[2],
-        requirement: depends[3],
-        target: depends[3].match(NAME)?.[1] ?? depends[3]
-      });
-    else break;
   }
-  return conflict.clashes.length > 0 ? conflict : void 0;
+  return text.replace(/\*\*$/, "").trim();
 }
-function parseNotFound(lines) {
-  const differentPython = lines.map((line) => line.match(/ERROR: Package '([^']+)' requires a different Python: (\S+) not in '([^']+)'/)).find(Boolean);
-  if (differentPython) {
-    const [line, name, pythonVersion, requiresPython] = differentPython;
-    return { requirement: name, name, versions: [], otherPython: { pythonVersion, requiresPython }, evidence: [line.trim()] };
+function installerLines(failure) {
+  const all = [...failure.stepOutput, ...failure.outputTail, failure.message].map(cleanLine).filter(Boolean);
+  return all.filter((line, index) => all.indexOf(line) === index);
+}
+var flat = (lines) => lines.join(" ").replace(/\s+/g, " ");
+var linesWith = (lines, re) => lines.filter((line) => re.test(line)).slice(0, 4);
+var UV_LOCKED = /The lockfile at `?([^`\s]*uv\.lock)`? needs to be updated, but `?--locked`? was provided/;
+var UV_UNREADABLE = /Failed to parse `?([^`\s]*uv\.lock)`?|lockfile at `?([^`\s]*uv\.lock)`? uses an unsupported schema version/;
+var POETRY_CHANGED = /pyproject\.toml changed significantly since poetry\.lock was last generated/;
+var POETRY_UNREADABLE = /The lock file is not compatible with the current version of Poetry/;
+var PIPENV_OUTDATED = /Your Pipfile\.lock \((\w+)\) is out of date\. Expected: \((\w+)\)/;
+function parseLockProblem(lines) {
+  const text = flat(lines);
+  const evidence = (re) => linesWith(lines, re);
+  const uv = text.match(UV_LOCKED);
+  if (uv) return { tool: "uv", lockFile: uv[1], kind: "outdated", evidence: evidence(/needs to be updated/) };
+  const uvBad = text.match(UV_UNREADABLE);
+  if (uvBad) return { tool: "uv", lockFile: uvBad[1] ?? uvBad[2], kind: "unreadable", evidence: evidence(/uv\.lock/) };
+  if (POETRY_CHANGED.test(text)) return { tool: "poetry", lockFile: "poetry.lock", kind: "outdated", evidence: evidence(/changed significantly/) };
+  if (POETRY_UNREADABLE.test(text))
+    return { tool: "poetry", lockFile: "poetry.lock", kind: "unreadable", evidence: evidence(/lock file is not compatible|regenerate the lock/) };
+  const pipenv = text.match(PIPENV_OUTDATED);
+  if (pipenv)
+    return {
+      tool: "pipenv",
+      lockFile: "Pipfile.lock",
+      kind: "outdated",
+      hashes: { found: pipenv[1], expected: pipenv[2] },
+      evidence: evidence(/Pipfile\.lock|Aborting deploy/)
+    };
+  return void 0;
+}
+var NOT_FOUND = /(?:^|[\s:])(uv|uvx|poetry|pipenv)(?:: not found|: command not found)|exec: "(uv|poetry|pipenv)": executable file not found/;
+var UV_VERSION = /Required uv version `([^`]+)` does not match the running version `([^`]+)`/;
+var UV_NO_ENV = /No virtual environment found; run `uv venv`|No Python interpreters found in virtual environments|Failed to locate a virtualenv or Conda environment/;
+function parseInstallerProblem(lines) {
+  const text = flat(lines);
+  const missing = text.match(NOT_FOUND);
+  if (missing) {
+    const tool = (missing[1] ?? missing[2]).replace(/^uvx$/, "uv");
+    return { tool, kind: "not-found", evidence: linesWith(lines, NOT_FOUND) };
   }
-  const index = lines.findIndex((line) => /Could not find a version that satisfies the requirement/.test(line));
-  if (index < 0) return void 0;
-  const match = lines[index].match(/satisfies the requirement (\S+)(?: \(from versions: ([^)]*)\))?/);
-  if (!match) return void 0;
-  const requirement = match[1];
-  const versions = (match[2] ?? "").split(",").map((v) => v.trim()).filter((v) => v && v !== "none");
-  const ignoredLine = lines.find((line) => /Ignored the following versions that require a different python version/.test(line));
-  const ignored = ignoredLine?.match(/Requires-Python ([^;,]+)/)?.[1]?.trim();
-  const evidence = [ignoredLine, lines[index], lines.find((line) => /No matching distribution found/.test(line))].filter((line) => Boolean(line)).map((line) => line.trim());
+  const version = text.match(UV_VERSION);
+  if (version)
+    return { tool: "uv", kind: "wrong-version", required: version[1], running: version[2], evidence: linesWith(lines, /Required uv version/) };
+  if (UV_NO_ENV.test(text)) return { tool: "uv", kind: "no-environment", evidence: linesWith(lines, UV_NO_ENV) };
+  return void 0;
+}
+var UV_SOLVER = /No solution found when resolving/;
+var POETRY_SOLVER = /SolverProblemError|version solving failed/;
+var PKG = String.raw`[A-Za-z0-9][\w.\-]*(?:\[[\w,\-]+\])?`;
+function parseSolverVerdict(lines) {
+  const text = flat(lines);
+  const tool = UV_SOLVER.test(text) ? "uv" : POETRY_SOLVER.test(text) ? "poetry" : void 0;
+  if (!tool) return void 0;
+  const evidence = linesWith(lines, /No solution found|Because|SolverProblemError|version solving failed|conclude|requires Python/);
+  const found2 = otherPython(text) ?? noVersion(text) ?? conflict(text);
+  return found2 ? { tool, evidence, ...found2 } : void 0;
+}
+function otherPython(text) {
+  const uv = text.match(/the (current|requested) Python version \(([^)]+)\) does not satisfy Python(\S+)/);
+  if (uv) {
+    const requiresPython = uv[3].replace(/,$/, "");
+    const pkg = text.match(new RegExp(`(${PKG})(==\\S+)? depends on Python`)) ?? text.match(new RegExp(`all versions of (${PKG}) depend on Python`)) ?? text.match(new RegExp(`only (${PKG})(==\\S+)? is available`));
+    const name = pkg?.[1] ?? "the project";
+    const requirement = `${name}${pkg?.[2] ?? ""}`;
+    return { kind: "other-python", name, requirement, requiresPython, pythonVersion: uv[2], requested: uv[1] === "requested" };
+  }
+  const poetry = text.match(
+    /Python requirement \(([^)]+)\) is not compatible with some of the required packages Python requirement: - (\S+) requires Python (\S+)/
+  );
+  if (!poetry) return void 0;
   return {
-    requirement,
-    name: requirement.match(NAME)?.[1] ?? requirement,
-    versions,
-    otherPython: ignored ? { requiresPython: ignored } : void 0,
-    evidence
+    kind: "other-python",
+    name: poetry[2],
+    requirement: poetry[2],
+    requiresPython: poetry[3],
+    pythonVersion: poetry[1],
+    requested: false
   };
 }
-var MISSING_TOOLS = [
-  { pattern: /fatal error: ([\w./-]+\.h): No such file or directory/, missing: (m) => m[1] },
-  { pattern: /command '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)' failed: No such file or directory/, missing: (m) => m[1] },
-  { pattern: /No such file or directory: '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)'/, missing: (m) => m[1] },
-  { pattern: /\b(gcc|cc|g\+\+): (?:command )?not found/, missing: (m) => m[1] },
-  { pattern: /(pg_config) executable not found/, missing: (m) => m[1] },
-  { pattern: /(mysql_config|pkg-config)[: ].*not found/, missing: (m) => m[1] },
-  { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => "rustc" }
-];
-function parseNativeBuildFailure(lines) {
-  const failed2 = lines.map(
-    (line) => line.match(
-      /Failed building wheel for ([^\s:]+)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/
-    )
-  ).find(Boolean);
-  const encountered = lines.findIndex((line) => /Encountered error while (trying to install|generating) package/.test(line));
-  const packageName = failed2?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, "").trim() : void 0);
-  if (!packageName || !lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line))) return void 0;
-  const evidence = failed2 ? [failed2[0]] : [];
-  let missing;
-  for (const { pattern, missing: name } of MISSING_TOOLS) {
-    const hit = lines.map((line) => line.match(pattern)).find(Boolean);
-    if (hit) {
-      missing = name(hit);
-      evidence.unshift(hit.input.trim());
-      break;
-    }
+function noVersion(text) {
+  const uv = text.match(new RegExp(`there is no version of (${PKG})(\\S*?),? (?:and|we)\\b`)) ?? text.match(new RegExp(`Because (${PKG}) was not found in the package registry()`));
+  if (uv) return { kind: "no-version", name: uv[1], requirement: `${uv[1]}${uv[2]}` };
+  const poetry = text.match(new RegExp(`depends on (${PKG}) \\(([^)]+)\\) which doesn't match any versions`));
+  return poetry ? { kind: "no-version", name: poetry[1], requirement: `${poetry[1]} (${poetry[2]})` } : void 0;
+}
+function conflict(text) {
+  const uv = text.match(new RegExp(`(${PKG})==(\\S+) depends on (${PKG})(\\S*?),?\\s(?:and|we)\\b`));
+  if (uv) {
+    const requirement2 = `${uv[3]}${uv[4]}`;
+    const shown2 = [...text.matchAll(new RegExp(`(?:you require|depends on) (${escape(uv[3])}[=<>!~]\\S*?),?\\s`, "g"))].map((m) => m[1]);
+    const targetShown = shown2.find((candidate) => candidate !== requirement2);
+    return { kind: "conflict", dependent: uv[1], dependentVersion: uv[2], requirement: requirement2, target: uv[3], targetShown };
   }
-  return { packageName, missing, evidence };
+  const poetry = text.match(new RegExp(`(${PKG}) \\(([^)]+)\\) (?:which )?depends on (${PKG}) \\(([^)]+)\\)`));
+  if (!poetry) return void 0;
+  const requirement = `${poetry[3]} (${poetry[4]})`;
+  const other = [...text.matchAll(new RegExp(`depends on (?:both )?(${escape(poetry[3])} \\([^)]+\\))`, "g"))].map((m) => m[1]);
+  return {
+    kind: "conflict",
+    dependent: poetry[1],
+    dependentVersion: poetry[2],
+    requirement,
+    target: poetry[3],
+    targetShown: other.find((shown2) => shown2 !== requirement)
+  };
 }
-function pythonVersionUnstated(lines) {
-  return lines.some((line) => /Ignored the following versions that require a different python version/.test(line)) && !lines.some((line) => /requires a different Python: \S+ not in/.test(line));
+var escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+var HASH_MODE = /In --require-hashes mode, all requirements must have their versions pinned with ==\. These do not:/;
+function parseUnpinnedUnderHashes(lines) {
+  const start = lines.findIndex((line) => HASH_MODE.test(line));
+  if (start < 0) return void 0;
+  const listed = lines.slice(start + 1).filter((line) => / from (https?|file):\/\//.test(line));
+  const first = listed[0];
+  if (!first) return void 0;
+  const requirement = first.replace(/^ERROR:\s*/, "").split(/ from (?:https?|file):\/\//)[0].trim();
+  const via = first.match(/\(from (?:(\S+?)->)?-r (\S+) \(line (\d+)\)/);
+  const parent = via?.[1] ?? first.match(/\(from (\S+?)->/)?.[1];
+  const names = listed.map((line) => line.trim().match(/^([A-Za-z0-9][\w.-]*)/)?.[1] ?? line.trim());
+  return {
+    requirement,
+    name: names[0],
+    parent,
+    file: via?.[2],
+    line: via ? Number(via[3]) : void 0,
+    names,
+    evidence: [lines[start], ...listed.slice(0, 3)]
+  };
 }
-
-// src/diagnosis/requirements.ts
-import fs3 from "node:fs";
-import path5 from "node:path";
-var INCLUDE = /^(-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/;
-var NAME2 = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
-function normalizeName(name) {
-  return name.toLowerCase().replace(/[-_.]+/g, "-");
-}
-function readPins(file, constraint = false, seen = /* @__PURE__ */ new Set()) {
-  if (seen.has(file)) return [];
-  seen.add(file);
-  let text;
-  try {
-    text = fs3.readFileSync(file, "utf8");
-  } catch {
-    return [];
-  }
-  const pins = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.replace(/(^|\s)#.*$/, "").trim();
-    const include = line.match(INCLUDE);
-    if (include) {
-      const isConstraint = constraint || include[1] === "-c" || include[1] === "--constraint";
-      pins.push(...readPins(path5.resolve(path5.dirname(file), include[2]), isConstraint, seen));
-      return;
-    }
-    const name = line.startsWith("-") ? void 0 : line.match(NAME2)?.[1];
-    if (name) pins.push({ name, requirement: line, file, line: index + 1, constraint });
-  });
-  return pins;
-}
-function pinsOf(pins, name) {
-  const wanted = normalizeName(name);
-  return pins.filter((pin) => normalizeName(pin.name) === wanted).sort((a, b) => Number(a.constraint) - Number(b.constraint));
-}
-function requirementFilesOf(instruction, contextDir) {
-  const files = [];
-  for (const match of instruction.matchAll(/(?:^|\s)(?:-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/g)) {
-    const written = match[1].replace(/^['"]|['"]$/g, "");
-    const candidates = [path5.resolve(contextDir, written.replace(/^\/+/, "")), path5.resolve(contextDir, path5.basename(written))];
-    const found2 = candidates.find((candidate) => fs3.existsSync(candidate));
-    if (found2 && !files.includes(found2)) files.push(found2);
-  }
-  return files;
+function parseReadmeMissing(lines) {
+  const text = flat(lines);
+  const poetry = text.match(/Readme path `([^`]+)` does not exist/);
+  if (poetry) return { tool: "poetry", path: poetry[1], evidence: linesWith(lines, /Readme path|--no-root/) };
+  const hatch = text.match(/Readme file does not exist: (\S+)/);
+  return hatch ? { tool: "uv", path: hatch[1], evidence: linesWith(lines, /Readme file does not exist/) } : void 0;
 }
 
 // src/docker/build-output.ts
@@ -21769,8 +21801,9 @@ function parseLegacy(lines) {
     message = lastError >= 0 ? lines[lastError] : lines.filter(Boolean).pop() ?? "the build failed";
     if (lastError >= stepStart) outputEnd = lastError;
   }
-  const stepOutput = lines.slice(stepStart, outputEnd).filter((line) => !/^ ---> |^Removing intermediate container /.test(line) && line.trim() !== "");
-  return { format: "legacy", instruction, stepPosition, exitCode, message: message.trim(), outputTail: stepOutput.slice(-30), stepOutput };
+  const kept = (end) => lines.slice(stepStart, end).filter((line) => !/^ ---> |^Removing intermediate container /.test(line) && line.trim() !== "");
+  const stepOutput = kept(errorIndex >= 0 ? errorIndex : lines.length);
+  return { format: "legacy", instruction, stepPosition, exitCode, message: message.trim(), outputTail: kept(outputEnd).slice(-30), stepOutput };
 }
 function parseBuildKit(lines) {
   const errorLine = [...lines].reverse().find((line) => /^ERROR: /.test(line)) ?? lines.filter(Boolean).pop() ?? "the build failed";
@@ -21811,6 +21844,7 @@ function parseBuildKit(lines) {
     format: "buildkit",
     instruction,
     stepPosition,
+    stage: failingStage(lines, headerIndex),
     exitCode,
     message,
     dockerfileLine,
@@ -21818,8 +21852,15 @@ function parseBuildKit(lines) {
     stepOutput: stepOutput.length > 0 ? stepOutput : outputTail
   };
 }
-function failedStepOutput(lines) {
+function failingStage(lines, headerIndex) {
   const failedStep = lines.find((line) => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1];
+  const titled = headerIndex >= 0 ? lines[headerIndex] : lines.find((line) => line.startsWith(`#${failedStep} [`));
+  const name = titled?.match(/\[(?:[^\]]*?\s)?(\S+)\s+\d+\/\d+\]/)?.[1];
+  return name && !/^stage-\d+$/.test(name) && !/^(internal|\d+\/\d+)$/.test(name) ? name : void 0;
+}
+function failedStepOutput(lines) {
+  const lastStep = [...lines].reverse().find((line) => /^#\d+ \d+(\.\d+)? /.test(line));
+  const failedStep = (lines.find((line) => /^#\d+ ERROR: /.test(line)) ?? lastStep)?.match(/^#(\d+) /)?.[1];
   if (!failedStep) return [];
   const prefix = `#${failedStep} `;
   return lines.filter((line) => line.startsWith(prefix)).map((line) => line.slice(prefix.length)).filter((line) => /^\d+(\.\d+)? /.test(line)).map((line) => line.replace(/^\d+(\.\d+)? /, ""));
@@ -21873,9 +21914,55 @@ function numberOrUndefined(text) {
 }
 
 // src/core/paths.ts
-import path6 from "node:path";
+import path5 from "node:path";
 function repoRelative(root, file) {
-  return path6.relative(root, file).split(path6.sep).join("/") || ".";
+  return path5.relative(root, file).split(path5.sep).join("/") || ".";
+}
+
+// src/diagnosis/requirements.ts
+import fs3 from "node:fs";
+import path6 from "node:path";
+var INCLUDE = /^(-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/;
+var NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
+function normalizeName(name) {
+  return name.toLowerCase().replace(/[-_.]+/g, "-");
+}
+function readPins(file, constraint = false, seen = /* @__PURE__ */ new Set()) {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  let text;
+  try {
+    text = fs3.readFileSync(file, "utf8");
+  } catch {
+    return [];
+  }
+  const pins = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.replace(/(^|\s)#.*$/, "").trim();
+    const include = line.match(INCLUDE);
+    if (include) {
+      const isConstraint = constraint || include[1] === "-c" || include[1] === "--constraint";
+      pins.push(...readPins(path6.resolve(path6.dirname(file), include[2]), isConstraint, seen));
+      return;
+    }
+    const name = line.startsWith("-") ? void 0 : line.match(NAME)?.[1];
+    if (name) pins.push({ name, requirement: line, file, line: index + 1, constraint });
+  });
+  return pins;
+}
+function pinsOf(pins, name) {
+  const wanted = normalizeName(name);
+  return pins.filter((pin) => normalizeName(pin.name) === wanted).sort((a, b) => Number(a.constraint) - Number(b.constraint));
+}
+function requirementFilesOf(instruction, contextDir) {
+  const files = [];
+  for (const match of instruction.matchAll(/(?:^|\s)(?:-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/g)) {
+    const written = match[1].replace(/^['"]|['"]$/g, "");
+    const candidates = [path6.resolve(contextDir, written.replace(/^\/+/, "")), path6.resolve(contextDir, path6.basename(written))];
+    const found2 = candidates.find((candidate) => fs3.existsSync(candidate));
+    if (found2 && !files.includes(found2)) files.push(found2);
+  }
+  return files;
 }
 
 // src/diagnosis/rules/build-causes.ts
@@ -21922,6 +22009,46 @@ var BUILD_CAUSES = [
   { name: "another step failed", find: () => ({ kind: "other-step" }) }
 ];
 
+// src/diagnosis/rules/installers.ts
+import fs4 from "node:fs";
+import path7 from "node:path";
+var INSTALLS = {
+  uv: /ghcr\.io\/astral-sh\/uv|astral\.sh\/uv|\b(pip3?|pipx)\s+install\b[^\n#]*\buv\b/,
+  poetry: /install\.python-poetry\.org|python3-poetry|\b(pip3?|pipx)\s+install\b[^\n#]*\bpoetry\b/,
+  pipenv: /\bpipenv\b[^\n]*(apt-get|apt) install|\b(apt-get|apt)\s+install\b[^\n#]*\bpipenv\b|\b(pip3?|pipx)\s+install\b[^\n#]*\bpipenv\b/
+};
+function stageLines(dockerfileText) {
+  let stage = "";
+  let index = -1;
+  return dockerfileText.split(/\r?\n/).map((text, at) => {
+    const from = text.match(/^\s*FROM\s+\S+(?:\s+AS\s+(\S+))?/i);
+    if (from) stage = from[1] ?? `stage-${++index}`;
+    if (from && from[1]) index++;
+    return { line: at + 1, stage, text };
+  });
+}
+function installLines(ctx, tool) {
+  if (!ctx.dockerfileText) return [];
+  return stageLines(ctx.dockerfileText).filter(({ text }) => !/^\s*#/.test(text) && INSTALLS[tool].test(text));
+}
+function failingStage2(ctx, line) {
+  const fromFile = line && ctx.dockerfileText ? stageLines(ctx.dockerfileText)[line - 1]?.stage : void 0;
+  return fromFile || ctx.failure.stage;
+}
+var locationOf = (ctx, line) => line ? { file: rel(ctx, ctx.dockerfile), line: line.line } : void 0;
+function lockFileAt(ctx, lockFile, lineOf = /./) {
+  const candidates = [path7.join(ctx.contextDir, lockFile.replace(/^\/+/, "")), path7.join(ctx.contextDir, path7.basename(lockFile))];
+  const file = candidates.find((candidate) => fs4.existsSync(candidate) && fs4.statSync(candidate).isFile());
+  if (!file) return void 0;
+  const index = fs4.readFileSync(file, "utf8").split(/\r?\n/).findIndex((line) => lineOf.test(line));
+  return { file: rel(ctx, file), line: index >= 0 ? index + 1 : 1 };
+}
+function poetryThatLocked(ctx) {
+  const file = path7.join(ctx.contextDir, "poetry.lock");
+  if (!fs4.existsSync(file)) return void 0;
+  return fs4.readFileSync(file, "utf8").slice(0, 300).match(/@generated by Poetry (\d[\w.]*)/)?.[1];
+}
+
 // src/diagnosis/words.ts
 var code = (text) => `\`${String(text).replace(/`/g, "'")}\``;
 var fileLine = (location) => `${location.file}:${location.line}`;
@@ -21930,30 +22057,238 @@ function present(...lines) {
   return lines.filter((line) => Boolean(line));
 }
 
-// src/diagnosis/reasons/dependency-conflict.ts
-function chosenClash(conflict) {
-  const requestedNames = new Set(conflict.requested.map((r) => normalizeName(r.name)));
-  return conflict.clashes.find((c) => requestedNames.has(normalizeName(c.target))) ?? conflict.clashes[0];
+// src/diagnosis/reasons/lock-file-outdated.ts
+var LOCK_LINE = { uv: /./, poetry: /./, pipenv: /"sha256"/ };
+var lockRefused = {
+  stage: "build",
+  name: "the installer refuses the lock file",
+  detect(ctx) {
+    const problem = parseLockProblem(installerLines(ctx.failure));
+    if (!problem) return void 0;
+    const { evidence, ...rest } = problem;
+    const stepAt = stepLocation(ctx);
+    const lockAt = lockFileAt(ctx, problem.lockFile, LOCK_LINE[problem.tool]);
+    const lockedBy = problem.tool === "poetry" ? poetryThatLocked(ctx) : void 0;
+    return {
+      facts: { ...rest, instruction: ctx.failure.instruction, stepAt, lockAt, lockedBy },
+      evidence,
+      pointers: pointers(stepAt, lockAt)
+    };
+  }
+};
+var PROJECT_FILE = { uv: "pyproject.toml", poetry: "pyproject.toml", pipenv: "Pipfile" };
+var REFUSAL = {
+  uv: "`--locked` refuses to install it",
+  poetry: "Poetry refuses to install from it",
+  pipenv: "`pipenv install --deploy` refuses to install it"
+};
+function summary(facts) {
+  const lock = `${code(facts.lockFile)}${where(facts.lockAt)}`;
+  const step = facts.instruction ? ` at ${code(clip(facts.instruction, 80))}${where(facts.stepAt)}` : "";
+  if (facts.kind === "unreadable") {
+    const writer = facts.lockedBy ? ` (written by Poetry ${facts.lockedBy})` : "";
+    return facts.tool === "poetry" ? `${lock}${writer} is in a newer format than the Poetry this image runs can read${step}.` : `${lock} cannot be read by the uv this image runs${step}.`;
+  }
+  const hashes = facts.hashes ? ` (its hash ${code(facts.hashes.found.slice(0, 12))}, the Pipfile's ${code(facts.hashes.expected.slice(0, 12))})` : "";
+  return `${lock} is out of date with ${code(PROJECT_FILE[facts.tool])}${hashes}: ${REFUSAL[facts.tool]}${step}.`;
 }
-function conflictEvidence(conflict) {
+function remedy(facts) {
+  const lock = code(facts.lockFile);
+  if (facts.kind === "unreadable") {
+    return facts.tool === "poetry" ? `Install the Poetry that wrote ${lock} in the image (${code(`pip install poetry==${facts.lockedBy ?? "<version>"}`)}), or regenerate it with the image's Poetry (${code("poetry lock")}) and commit it.` : `Install a uv at least as new as the one that wrote ${lock} (${code("COPY --from=ghcr.io/astral-sh/uv:<version> /uv /uvx /bin/")}).`;
+  }
+  switch (facts.tool) {
+    case "uv":
+      return `Run ${code("uv lock")} and commit ${lock} (CI can check it with ${code("uv lock --check")}).`;
+    case "poetry":
+      return `Run ${code("poetry lock")} (Poetry 1.x: ${code("poetry lock --no-update")}) and commit ${lock} with ${code("pyproject.toml")}.`;
+    case "pipenv":
+      return `Run ${code("pipenv lock")} and commit ${lock} with the ${code("Pipfile")}.`;
+  }
+}
+var lock_file_outdated_default = defineReason({
+  id: "lock-file-outdated",
+  title: "Lock file out of date",
+  headline: "the lock file is out of date",
+  readme: "`uv sync --locked`, `poetry install` or `pipenv install --deploy` refuses the lock file: the project file changed since it was locked, or a newer Poetry wrote it; the lock file and the Dockerfile step, annotated: `uv lock`, `poetry lock`, `pipenv lock`",
+  fixtures: [
+    { path: "__fixtures__/build/installers/poetry-lock-outdated", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
+  ],
+  rules: [lockRefused],
+  words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
+});
+
+// src/diagnosis/reasons/installer-missing.ts
+var installerCannotRun = {
+  stage: "build",
+  name: "the installer cannot run in the failing stage",
+  detect(ctx) {
+    const problem = parseInstallerProblem(installerLines(ctx.failure));
+    if (!problem) return void 0;
+    const { evidence, ...rest } = problem;
+    const stepAt = stepLocation(ctx);
+    const stage = failingStage2(ctx, stepAt?.line);
+    const installs = installLines(ctx, problem.tool);
+    const install = installs.find((line) => problem.kind === "not-found" ? line.stage !== stage : true) ?? installs[0];
+    const installedIn = install ? { stage: install.stage, at: locationOf(ctx, install) } : void 0;
+    return {
+      facts: { ...rest, instruction: ctx.failure.instruction, stepAt, stage, installedIn },
+      evidence,
+      pointers: pointers(stepAt, installedIn?.at)
+    };
+  }
+};
+var inStage = (stage) => stage ? `the stage ${code(stage)}` : "the failing stage";
+function summary2(facts) {
+  const step = facts.instruction ? `${code(clip(facts.instruction, 80))}${where(facts.stepAt)}` : "the failing step";
+  switch (facts.kind) {
+    case "not-found": {
+      const elsewhere = facts.installedIn && facts.installedIn.stage !== facts.stage ? ` (it is installed in the stage ${code(facts.installedIn.stage)}${where(facts.installedIn.at)}, and each FROM starts over)` : "";
+      return `${code(facts.tool)} is not installed in ${inStage(facts.stage)} that runs ${step}${elsewhere}.`;
+    }
+    case "wrong-version":
+      return `${code("pyproject.toml")} requires uv ${code(facts.required)} and the image runs uv ${code(facts.running)}${facts.installedIn ? `, installed${where(facts.installedIn.at)}` : ""}: ${step} stops before installing anything.`;
+    case "no-environment":
+      return `${facts.instruction ? step : "The failing step"} found no virtual environment to install into: ${code("uv pip")} installs into the system Python only when told to.`;
+  }
+}
+var COPY_UV = "COPY --from=ghcr.io/astral-sh/uv:<version> /uv /uvx /bin/";
+var INSTALL = {
+  uv: `add ${code(COPY_UV)} after its FROM`,
+  poetry: `install it there (${code("pip install poetry==<version>")}) or put its bin directory on PATH (${code('ENV PATH="$POETRY_HOME/bin:$PATH"')})`,
+  pipenv: `install it there (${code("pip install pipenv")})`
+};
+function remedy2(facts) {
+  switch (facts.kind) {
+    case "not-found":
+      return `Install ${code(facts.tool)} in ${inStage(facts.stage)}: ${INSTALL[facts.tool]}, or build that stage FROM the stage that has it.`;
+    case "wrong-version":
+      return `Install a uv that satisfies ${code(facts.required)}: pin it (${code(COPY_UV)}) instead of taking whatever the base image or ${code("pip install uv")} brings, or change ${code("required-version")} under ${code("[tool.uv]")}.`;
+    case "no-environment":
+      return `Pass ${code("--system")} to ${code("uv pip install")} (or set ${code("UV_SYSTEM_PYTHON=1")}); for a virtual environment, create it and set ${code('ENV VIRTUAL_ENV=/app/.venv PATH="/app/.venv/bin:$PATH"')}: ${code("RUN source .venv/bin/activate")} does not carry over to the next step.`;
+  }
+}
+var installer_missing_default = defineReason({
+  id: "installer-missing",
+  title: "Installer missing in the stage",
+  headline: "the installer cannot run in the stage",
+  readme: "`uv`, `poetry` or `pipenv` not found in the stage that runs it (and the stage that does install it), uv's `required-version` not met, `uv pip` without `--system` or a venv: the Dockerfile lines, annotated",
+  fixtures: [
+    { path: "__fixtures__/build/installers/poetry-not-in-stage", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
+  ],
+  rules: [installerCannotRun],
+  words: (facts) => ({ summary: summary2(facts), remedy: remedy2(facts) })
+});
+
+// src/diagnosis/pip-output.ts
+var NAME2 = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
+function parseConflict(lines) {
+  const start = lines.findIndex((line) => /^The conflict is caused by:/.test(line.trim()));
+  if (start < 0) return void 0;
+  const headline2 = lines.find((line) => /ERROR: Cannot install .* conflicting dependencies/.test(line))?.trim() ?? lines[start].trim();
+  const conflict2 = { requested: [], clashes: [], headline: headline2 };
+  for (const raw of lines.slice(start + 1)) {
+    const line = raw.trim();
+    if (!line) {
+      if (conflict2.requested.length + conflict2.clashes.length > 0) break;
+      continue;
+    }
+    const requested = line.match(/^The user requested (\(constraint\) )?(\S+)/);
+    const depends = line.match(/^(\S+) (\S+) depends on (\S+)/);
+    if (requested)
+      conflict2.requested.push({ requirement: requested[2], name: requested[2].match(NAME2)?.[1] ?? requested[2], constraint: !!requested[1] });
+    else if (depends)
+      conflict2.clashes.push({
+        dependent: depends[1],
+        dependentVersion: depends[2],
+        requirement: depends[3],
+        target: depends[3].match(NAME2)?.[1] ?? depends[3]
+      });
+    else break;
+  }
+  return conflict2.clashes.length > 0 ? conflict2 : void 0;
+}
+function parseNotFound(lines) {
+  const differentPython = lines.map((line) => line.match(/ERROR: Package '([^']+)' requires a different Python: (\S+) not in '([^']+)'/)).find(Boolean);
+  if (differentPython) {
+    const [line, name, pythonVersion, requiresPython] = differentPython;
+    return { requirement: name, name, versions: [], otherPython: { pythonVersion, requiresPython }, evidence: [line.trim()] };
+  }
+  const index = lines.findIndex((line) => /Could not find a version that satisfies the requirement/.test(line));
+  if (index < 0) return void 0;
+  const match = lines[index].match(/satisfies the requirement (\S+)(?: \(from versions: ([^)]*)\))?/);
+  if (!match) return void 0;
+  const requirement = match[1];
+  const versions = (match[2] ?? "").split(",").map((v) => v.trim()).filter((v) => v && v !== "none");
+  const ignoredLine = lines.find((line) => /Ignored the following versions that require a different python version/.test(line));
+  const ignored = ignoredLine?.match(/Requires-Python ([^;,]+)/)?.[1]?.trim();
+  const evidence = [ignoredLine, lines[index], lines.find((line) => /No matching distribution found/.test(line))].filter((line) => Boolean(line)).map((line) => line.trim());
+  return {
+    requirement,
+    name: requirement.match(NAME2)?.[1] ?? requirement,
+    versions,
+    otherPython: ignored ? { requiresPython: ignored } : void 0,
+    evidence
+  };
+}
+var MISSING_TOOLS = [
+  { pattern: /fatal error: ([\w./-]+\.h): No such file or directory/, missing: (m) => m[1] },
+  { pattern: /command '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)' failed: No such file or directory/, missing: (m) => m[1] },
+  { pattern: /No such file or directory: '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)'/, missing: (m) => m[1] },
+  { pattern: /\b(gcc|cc|g\+\+): (?:command )?not found/, missing: (m) => m[1] },
+  { pattern: /(pg_config) executable not found/, missing: (m) => m[1] },
+  { pattern: /(mysql_config|pkg-config)[: ].*not found/, missing: (m) => m[1] },
+  { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => "rustc" }
+];
+function parseNativeBuildFailure(lines) {
+  const failed2 = lines.map(
+    (line) => line.match(
+      /Failed building wheel for ([^\s:]+)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/
+    )
+  ).find(Boolean);
+  const encountered = lines.findIndex((line) => /Encountered error while (trying to install|generating) package/.test(line));
+  const packageName = failed2?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, "").trim() : void 0);
+  if (!packageName || !lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line))) return void 0;
+  const evidence = failed2 ? [failed2[0]] : [];
+  let missing;
+  for (const { pattern, missing: name } of MISSING_TOOLS) {
+    const hit = lines.map((line) => line.match(pattern)).find(Boolean);
+    if (hit) {
+      missing = name(hit);
+      evidence.unshift(hit.input.trim());
+      break;
+    }
+  }
+  return { packageName, missing, evidence };
+}
+function pythonVersionUnstated(lines) {
+  return lines.some((line) => /Ignored the following versions that require a different python version/.test(line)) && !lines.some((line) => /requires a different Python: \S+ not in/.test(line));
+}
+
+// src/diagnosis/reasons/dependency-conflict.ts
+function chosenClash(conflict2) {
+  const requestedNames = new Set(conflict2.requested.map((r) => normalizeName(r.name)));
+  return conflict2.clashes.find((c) => requestedNames.has(normalizeName(c.target))) ?? conflict2.clashes[0];
+}
+function conflictEvidence(conflict2) {
   return present(
-    conflict.headline,
+    conflict2.headline,
     "The conflict is caused by:",
-    ...conflict.clashes.map((c) => `${c.dependent} ${c.dependentVersion} depends on ${c.requirement}`),
-    ...conflict.requested.map((r) => `The user requested ${r.constraint ? "(constraint) " : ""}${r.requirement}`)
+    ...conflict2.clashes.map((c) => `${c.dependent} ${c.dependentVersion} depends on ${c.requirement}`),
+    ...conflict2.requested.map((r) => `The user requested ${r.constraint ? "(constraint) " : ""}${r.requirement}`)
   );
 }
 var resolutionImpossible = {
   stage: "build",
   name: "pip's resolver found pins that cannot be installed together",
   detect(ctx) {
-    const conflict = parseConflict(ctx.failure.stepOutput);
-    if (!conflict) return void 0;
+    const conflict2 = parseConflict(ctx.failure.stepOutput);
+    if (!conflict2) return void 0;
     const pins = pinsFor(ctx);
-    const clash = chosenClash(conflict);
+    const clash = chosenClash(conflict2);
     const dependentPin = pinsOf(pins, clash.dependent)[0];
     const targetPin = pinsOf(pins, clash.target)[0];
-    const targetRequested = conflict.requested.find((r) => normalizeName(r.name) === normalizeName(clash.target))?.requirement;
+    const targetRequested = conflict2.requested.find((r) => normalizeName(r.name) === normalizeName(clash.target))?.requirement;
     const dependentAt = pinLocation(ctx, dependentPin);
     const targetAt = pinLocation(ctx, targetPin);
     return {
@@ -21964,23 +22299,42 @@ var resolutionImpossible = {
         dependentAt,
         targetAt
       },
-      evidence: conflictEvidence(conflict),
+      evidence: conflictEvidence(conflict2),
       pointers: pointers(dependentAt, targetAt)
     };
   }
 };
-function summary({ clash, dependentShown, targetShown, dependentAt, targetAt }) {
+var solverConflict = {
+  stage: "build",
+  name: "uv's or Poetry's resolver found requirements that cannot be installed together",
+  detect(ctx) {
+    const verdict2 = parseSolverVerdict(installerLines(ctx.failure));
+    if (verdict2?.kind !== "conflict") return void 0;
+    const { dependent, dependentVersion, requirement, target, targetShown, tool } = verdict2;
+    const stepAt = stepLocation(ctx);
+    const dependentShown = tool === "uv" ? `${dependent}==${dependentVersion}` : `${dependent} (${dependentVersion})`;
+    return {
+      facts: { clash: { dependent, dependentVersion, requirement, target }, dependentShown, targetShown: targetShown ?? target, tool, stepAt },
+      evidence: verdict2.evidence,
+      pointers: pointers(stepAt)
+    };
+  }
+};
+var RELOCK = { uv: "uv lock", poetry: "poetry lock" };
+function summary3({ clash, dependentShown, targetShown, dependentAt, targetAt }) {
   return `${code(dependentShown)}${where(dependentAt)} cannot be installed together with ${code(targetShown)}${where(targetAt)}: ${clash.dependent} ${clash.dependentVersion} requires ${code(clash.requirement)}.`;
 }
-function remedy({ clash, targetShown, dependentAt, targetAt }) {
+function remedy3({ clash, targetShown, dependentAt, targetAt, tool }) {
   const lines = pointers(dependentAt, targetAt).map((l) => code(fileLine(l)));
+  if (tool)
+    return `Move the constraints together in ${code("pyproject.toml")}: allow a ${code(clash.target)} that satisfies ${code(clash.requirement)}, or a ${code(clash.dependent)} release that works with ${code(targetShown)}; then run ${code(RELOCK[tool])} and commit the lock file.`;
   return `Move the pins together: pin ${code(clash.target)} to a version that satisfies ${code(clash.requirement)}, or pin the ${code(clash.dependent)} release that works with ${code(targetShown)}` + (lines.length > 0 ? `, changing ${lines.join(" and ")} in the same commit.` : ", in the same commit.");
 }
 var dependency_conflict_default = defineReason({
   id: "dependency-conflict",
   title: "Conflicting dependency pins",
   headline: "conflicting dependency pins",
-  readme: "pip's `ResolutionImpossible`: both packages, their pins and the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`), annotated: move the pins together",
+  readme: "pip's `ResolutionImpossible`, uv's `No solution found` and Poetry's `SolverProblemError`: both packages, their pins and the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`), annotated: move the pins together",
   fixtures: [
     { path: "__fixtures__/build/cases/dependency-conflict", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
     {
@@ -21989,8 +22343,49 @@ var dependency_conflict_default = defineReason({
       via: "__tests__/helpers/build-cases.ts"
     }
   ],
-  rules: [resolutionImpossible],
-  words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
+  rules: [resolutionImpossible, solverConflict],
+  words: (facts) => ({ summary: summary3(facts), remedy: remedy3(facts) })
+});
+
+// src/diagnosis/reasons/unpinned-hashed-requirement.ts
+import path8 from "node:path";
+function parentLocation(ctx, found2) {
+  if (!found2.file || !found2.line) return void 0;
+  const files = requirementFilesOf(ctx.failure.instruction ?? "", ctx.contextDir);
+  const file = files.find((candidate) => path8.basename(candidate) === path8.basename(found2.file));
+  return file ? { file: rel(ctx, file), line: found2.line } : void 0;
+}
+var unpinnedUnderHashes = {
+  stage: "build",
+  name: "pip in hash-checking mode met an unpinned requirement",
+  detect(ctx) {
+    const found2 = parseUnpinnedUnderHashes(installerLines(ctx.failure));
+    if (!found2) return void 0;
+    const { evidence, ...rest } = found2;
+    const stepAt = stepLocation(ctx);
+    const parentAt = parentLocation(ctx, found2);
+    return { facts: { ...rest, instruction: ctx.failure.instruction, parentAt, stepAt }, evidence, pointers: pointers(parentAt, stepAt) };
+  }
+};
+function summary4(facts) {
+  const others = facts.names.length > 1 ? ` (and ${facts.names.length - 1} more)` : "";
+  const from = facts.file ? ` from ${code(facts.file)} line ${facts.line}${where(facts.parentAt)}` : "";
+  const via = facts.parent ? `, a dependency of ${code(facts.parent)}${from},` : from;
+  return `${code(facts.requirement)}${via} has no ${code("==")} pin with a hash${others}: with hashes, pip requires every package it installs, dependencies included, pinned and hashed.`;
+}
+function remedy4(facts) {
+  return facts.parent ? `Regenerate the file with every dependency pinned and hashed (${code("pip-compile --generate-hashes")}, ${code("uv pip compile --generate-hashes")} or ${code("uv export --format requirements-txt")}) and install that file.` : `Pin ${code(facts.name)} with ${code("==")} and its ${code("--hash")} in a requirements file, or leave it out of the hashed install.`;
+}
+var unpinned_hashed_requirement_default = defineReason({
+  id: "unpinned-hashed-requirement",
+  title: "Unpinned requirement under --require-hashes",
+  headline: "a requirement is not pinned for hash checking",
+  readme: 'pip\'s `--require-hashes` "These do not:": the package without a pin, the pinned package that pulled it in and its line in the requirements file, annotated: regenerate with `--generate-hashes` or `uv export`',
+  fixtures: [
+    { path: "__fixtures__/build/installers/hashes-transitive", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
+  ],
+  rules: [unpinnedUnderHashes],
+  words: (facts) => ({ summary: summary4(facts), remedy: remedy4(facts) })
 });
 
 // src/diagnosis/closest.ts
@@ -22106,28 +22501,43 @@ function notFoundRule(name, detail) {
 }
 var otherPythonsOnly = notFoundRule(
   "the release exists only for other Pythons",
-  ({ otherPython }, ctx) => otherPython ? { kind: "other-python", requiresPython: otherPython.requiresPython, pythonVersion: otherPython.pythonVersion ?? ctx.pythonVersion } : void 0
+  ({ otherPython: otherPython2 }, ctx) => otherPython2 ? { kind: "other-python", requiresPython: otherPython2.requiresPython, pythonVersion: otherPython2.pythonVersion ?? ctx.pythonVersion } : void 0
 );
 var noSuchVersion = notFoundRule(
   "pip lists the versions that exist",
-  ({ otherPython, versions }) => !otherPython && versions.length > 0 ? { kind: "no-such-version", versions } : void 0
+  ({ otherPython: otherPython2, versions }) => !otherPython2 && versions.length > 0 ? { kind: "no-such-version", versions } : void 0
 );
 var noSuchName = notFoundRule("no package has that name", (notFound2, ctx) => {
   if (notFound2.otherPython || notFound2.versions.length > 0) return void 0;
   const others = [...WELL_KNOWN_PACKAGES, ...pinsFor(ctx).map((p) => p.name)].filter((n) => normalizeName(n) !== normalizeName(notFound2.name));
   return { kind: "no-such-name", guess: closestName(notFound2.name, others) };
 });
-var python = (version) => version ? `this image's Python ${version}` : "this image's Python";
+var solverNotFound = {
+  stage: "build",
+  name: "uv's or Poetry's resolver found no usable version",
+  detect(ctx) {
+    const verdict2 = parseSolverVerdict(installerLines(ctx.failure));
+    if (!verdict2 || verdict2.kind === "conflict") return void 0;
+    const at = stepLocation(ctx);
+    const requested = { name: verdict2.name, requirement: verdict2.requirement, tool: verdict2.tool };
+    const detail = verdict2.kind === "other-python" ? { kind: "other-python", requiresPython: verdict2.requiresPython, pythonVersion: verdict2.pythonVersion, requested: verdict2.requested } : { kind: "no-such-version", versions: [] };
+    return { facts: { ...requested, ...detail }, evidence: verdict2.evidence, pointers: pointers(at) };
+  }
+};
+var python = (version, requested) => requested ? `the project's Python range ${code(version ?? "")}` : version ? `this image's Python ${version}` : "this image's Python";
 function words(facts) {
   const shown2 = `${code(facts.requirement)}${where(facts.at)}`;
   switch (facts.kind) {
     case "other-python":
       return {
-        summary: `${shown2} exists only for other Pythons: it requires Python ${code(facts.requiresPython)}, not ${python(facts.pythonVersion)}.`,
-        remedy: `Pin a ${code(facts.name)} release that supports ${python(facts.pythonVersion)}, or build FROM a Python that satisfies ${code(facts.requiresPython)}.`
+        summary: `${shown2} exists only for other Pythons: it requires Python ${code(facts.requiresPython)}, not ${python(facts.pythonVersion, facts.requested)}.`,
+        remedy: facts.requested ? `Narrow ${code("requires-python")} in ${code("pyproject.toml")} to what ${code(facts.name)} supports (${code(facts.requiresPython)}), or require a ${code(facts.name)} release that supports the wider range.` : `Pin a ${code(facts.name)} release that supports ${python(facts.pythonVersion)}, or build FROM a Python that satisfies ${code(facts.requiresPython)}.`
       };
     case "no-such-version":
-      return {
+      return facts.versions.length === 0 ? {
+        summary: `${shown2}: ${facts.tool ?? "pip"} found no version of ${code(facts.name)} that matches, in the index the build uses.`,
+        remedy: `Check that version of ${code(facts.name)} exists in the index the build uses (a private index needs its URL and credentials in the build); if the lock file names it, re-lock (${code(facts.tool === "poetry" ? "poetry lock" : "uv lock")}).`
+      } : {
         summary: `${shown2}: that version of ${code(facts.name)} does not exist (pip found ${facts.versions.slice(-8).join(", ")}).`,
         remedy: `Pin one of the versions pip found, e.g. ${code(`${facts.name}==${facts.versions[facts.versions.length - 1]}`)}.`
       };
@@ -22142,13 +22552,13 @@ var package_not_found_default = defineReason({
   id: "package-not-found",
   title: "Package version not found",
   headline: "pip could not find a package",
-  readme: "pip found no such version: it does not exist (the versions pip saw), it exists only for other Pythons (`Requires-Python`, the image's Python), or the name is misspelled (the closest known name)",
+  readme: "pip, uv or Poetry found no such version: it does not exist (the versions pip saw), it exists only for other Pythons (`Requires-Python`, the image's Python or the project's `requires-python`), or the name is misspelled (the closest known name)",
   fixtures: [
     { path: "__fixtures__/build/cases/version-not-found", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
     { path: "__fixtures__/build/cases/version-for-other-python", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
     { path: "__fixtures__/build/cases/misspelled-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
   ],
-  rules: [otherPythonsOnly, noSuchVersion, noSuchName],
+  rules: [otherPythonsOnly, noSuchVersion, noSuchName, solverNotFound],
   words
 });
 
@@ -22226,7 +22636,7 @@ var compileFailed = {
     };
   }
 };
-function remedy2({ packageName, apt, step, binary }) {
+function remedy5({ packageName, apt, step, binary }) {
   const install = `RUN apt-get update && apt-get install -y --no-install-recommends ${apt.join(" ")}`;
   const before = step ? ` before ${code(fileLine(step))}` : "";
   return `Add ${code(install)} to the Dockerfile${before}` + (binary ? `, or install ${code(binary)} instead of ${code(packageName)} (a prebuilt wheel, no compiler needed).` : ", or pin a release that ships a wheel for this Python.");
@@ -22243,7 +22653,7 @@ var native_build_failed_default = defineReason({
   rules: [compileFailed],
   words: (facts) => ({
     summary: `${code(facts.packageName)} had to be compiled from source and its build failed` + (facts.missing ? `: ${code(facts.missing)} is missing from the image.` : "."),
-    remedy: remedy2(facts)
+    remedy: remedy5(facts)
   })
 });
 
@@ -22290,7 +22700,7 @@ var unknownPackage = {
     return { facts, evidence: [hit.input.trim()], pointers: pointers(stepLocation(ctx)) };
   }
 };
-function remedy3(facts) {
+function remedy6(facts) {
   const search = code(`apt-cache search ${facts.name}`);
   switch (facts.kind) {
     case "apt-suggests":
@@ -22320,20 +22730,20 @@ var apt_package_not_found_default = defineReason({
   rules: [unknownPackage],
   words: (facts) => ({
     summary: `${code("apt-get install")} does not know the package ${code(facts.name)}` + (facts.kind === "debian-name" ? ` \u2014 on Debian it is ${code(facts.debian)}` : "") + (facts.kind === "apt-suggests" ? `: ${aptSays(facts)}` : "") + ".",
-    remedy: remedy3(facts)
+    remedy: remedy6(facts)
   })
 });
 
 // src/diagnosis/reasons/build-file-missing.ts
-import path8 from "node:path";
+import path10 from "node:path";
 
 // src/diagnosis/build-context.ts
-import fs4 from "node:fs";
-import path7 from "node:path";
+import fs5 from "node:fs";
+import path9 from "node:path";
 function dockerignoreLine(contextDir, relPath) {
   let text;
   try {
-    text = fs4.readFileSync(path7.join(contextDir, ".dockerignore"), "utf8");
+    text = fs5.readFileSync(path9.join(contextDir, ".dockerignore"), "utf8");
   } catch {
     return void 0;
   }
@@ -22348,7 +22758,7 @@ function dockerignoreLine(contextDir, relPath) {
   return excludedBy;
 }
 function matchesPathOrParent(pattern, relPath) {
-  const cleaned = path7.posix.normalize(pattern.replace(/^\/+/, "").replace(/\/+$/, ""));
+  const cleaned = path9.posix.normalize(pattern.replace(/^\/+/, "").replace(/\/+$/, ""));
   const source = cleaned.split("**").map(
     (part) => part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")
   ).join(".*");
@@ -22357,27 +22767,27 @@ function matchesPathOrParent(pattern, relPath) {
   return parts.some((_, i) => regex.test(parts.slice(0, i + 1).join("/")));
 }
 function closestExistingFile(contextDir, relPath) {
-  const dir = path7.posix.dirname(relPath);
+  const dir = path9.posix.dirname(relPath);
   const names = (sub) => {
     try {
-      return fs4.readdirSync(path7.join(contextDir, sub));
+      return fs5.readdirSync(path9.join(contextDir, sub));
     } catch {
       return [];
     }
   };
-  const nearby = closestName(path7.posix.basename(relPath), names(dir));
+  const nearby = closestName(path9.posix.basename(relPath), names(dir));
   if (nearby) return dir === "." ? nearby : `${dir}/${nearby}`;
-  return dir === "." ? void 0 : closestName(path7.posix.basename(relPath), names("."));
+  return dir === "." ? void 0 : closestName(path9.posix.basename(relPath), names("."));
 }
 function existsInContext(contextDir, relPath) {
-  return fs4.existsSync(path7.join(contextDir, relPath));
+  return fs5.existsSync(path9.join(contextDir, relPath));
 }
 
 // src/diagnosis/reasons/build-file-missing.ts
 function whereItWent(ctx, copied) {
   const ignored = existsInContext(ctx.contextDir, copied.file) ? dockerignoreLine(ctx.contextDir, copied.file) : void 0;
   if (ignored) {
-    const ignoreAt = { file: rel(ctx, path8.join(ctx.contextDir, ".dockerignore")), line: ignored.line };
+    const ignoreAt = { file: rel(ctx, path10.join(ctx.contextDir, ".dockerignore")), line: ignored.line };
     return { ...copied, kind: "dockerignored", pattern: ignored.pattern, ignoreAt };
   }
   const renamed = closestExistingFile(ctx.contextDir, copied.file);
@@ -22391,7 +22801,7 @@ function copySourceMissing(name, message) {
       const match = [ctx.failure.message, ...ctx.failure.stepOutput].join("\n").match(message);
       const instruction = ctx.failure.instruction;
       if (!match || !instruction || !/^(COPY|ADD)\b/i.test(instruction)) return void 0;
-      const file = path8.posix.normalize(match[1].replace(/^\/+/, ""));
+      const file = path10.posix.normalize(match[1].replace(/^\/+/, ""));
       const facts = whereItWent(ctx, { instruction, file, context: rel(ctx, ctx.contextDir) });
       return {
         facts,
@@ -22403,6 +22813,36 @@ function copySourceMissing(name, message) {
 }
 var statFailed = copySourceMissing("the builder cannot stat the copied file", /stat ([^:\n]+): file does not exist/);
 var sourceNotFound = copySourceMissing("the builder does not find the copied file", /"\/?([^"\n]+)"(?::)? not found/);
+function projectCopy(ctx, before) {
+  if (!ctx.dockerfileText) return void 0;
+  const copies = stageLines(ctx.dockerfileText).filter(
+    ({ line, text }) => /^\s*(COPY|ADD)\b/i.test(text) && /pyproject\.toml/.test(text) && (!before || line < before)
+  );
+  const last = copies[copies.length - 1];
+  return last ? { file: rel(ctx, ctx.dockerfile), line: last.line } : void 0;
+}
+var readmeNotCopied = {
+  stage: "build",
+  name: "the installer needs the readme, which was not copied",
+  detect(ctx) {
+    const missing = parseReadmeMissing(installerLines(ctx.failure));
+    if (!missing) return void 0;
+    const stepAt = stepLocation(ctx);
+    const copyAt = projectCopy(ctx, stepAt?.line);
+    const file = path10.posix.basename(missing.path);
+    const facts = {
+      instruction: ctx.failure.instruction ?? `${missing.tool} install`,
+      file,
+      context: rel(ctx, ctx.contextDir),
+      kind: "not-copied",
+      tool: missing.tool,
+      imagePath: missing.path,
+      stepAt,
+      copyAt
+    };
+    return { facts, evidence: missing.evidence, pointers: pointers(stepAt, copyAt) };
+  }
+};
 var inContext = (context) => context === "." ? "the build context" : `the build context ${code(context)}`;
 function words2(facts) {
   const copies = `${code(clip(facts.instruction, 80))} copies ${code(facts.file)}`;
@@ -22417,6 +22857,14 @@ function words2(facts) {
         summary: `${copies}, which is not in ${inContext(facts.context)} \u2014 the closest name there is ${code(facts.renamed)}.`,
         remedy: `Copy ${code(facts.renamed)} (or rename it back to ${code(facts.file)}).`
       };
+    case "not-copied": {
+      const copy = facts.copyAt ? ` to the COPY of ${code("pyproject.toml")} (${code(fileLine(facts.copyAt))})` : " before this step";
+      const noRoot = facts.tool === "poetry" ? code("poetry install --no-root") : code("uv sync --no-install-project");
+      return {
+        summary: `${code(clip(facts.instruction, 80))} installs the project itself, which needs its readme ${code(facts.file)}, and no step copied it into the image (${code(facts.imagePath)} does not exist).`,
+        remedy: `Install only the dependencies at this step (${noRoot}` + (facts.tool === "poetry" ? `, or ${code("package-mode = false")} under ${code("[tool.poetry]")}` : "") + `), or add ${code(facts.file)}${copy}.`
+      };
+    }
     case "absent":
       return {
         summary: `${copies}, which is not in ${inContext(facts.context)}.`,
@@ -22428,12 +22876,13 @@ var build_file_missing_default = defineReason({
   id: "build-file-missing",
   title: "File missing from the build context",
   headline: "a copied file is missing",
-  readme: "`COPY`/`ADD` of a file not in the build context: the `.dockerignore` line that excludes it, or the closest existing name",
+  readme: "`COPY`/`ADD` of a file not in the build context: the `.dockerignore` line that excludes it, or the closest existing name; Poetry's `Readme path \u2026 does not exist`: the COPY to add it to, or `--no-root`",
   fixtures: [
     { path: "__fixtures__/build/cases/copy-renamed", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
-    { path: "__fixtures__/build/cases/copy-dockerignored", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
+    { path: "__fixtures__/build/cases/copy-dockerignored", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+    { path: "__fixtures__/build/installers/poetry-readme-missing", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
   ],
-  rules: [statFailed, sourceNotFound],
+  rules: [statFailed, sourceNotFound, readmeNotCopied],
   words: words2
 });
 
@@ -22454,13 +22903,13 @@ function stepFailed(cause) {
     }
   };
 }
-function summary2({ instruction, stepPosition, exitCode }) {
+function summary5({ instruction, stepPosition, exitCode }) {
   const step = instruction ? code(clip(instruction, 100)) : "a step";
   const position = stepPosition ? ` (step ${stepPosition})` : "";
   const exit = exitCode !== void 0 ? ` with exit code ${exitCode}` : "";
   return `The Docker build failed at ${step}${position}${exit}.`;
 }
-function remedy4(cause) {
+function remedy7(cause) {
   switch (cause.kind) {
     case "no-pip":
       return "The base image has no pip: start from an official Python image (python:3.x-slim) or install pip before this step.";
@@ -22487,7 +22936,7 @@ var build_failed_default = defineReason({
     { path: "__fixtures__/build/cases/apt-unknown-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
   ],
   rules: BUILD_CAUSES.map(stepFailed),
-  words: (facts) => ({ summary: summary2(facts), remedy: remedy4(facts.cause) })
+  words: (facts) => ({ summary: summary5(facts), remedy: remedy7(facts.cause) })
 });
 
 // src/gunicorn/line-prefix.ts
@@ -22563,7 +23012,7 @@ function plainQuotes(text) {
 
 // src/diagnosis/rules/locate.ts
 import { readdirSync } from "node:fs";
-import path9 from "node:path";
+import path11 from "node:path";
 function commandLine(rc) {
   return rc.dockerCommandLine();
 }
@@ -22625,7 +23074,7 @@ function pythonLine(rc, pattern, maxFiles = 300) {
     const dir = queue.shift();
     let entries;
     try {
-      entries = readdirSync(path9.join(root, dir), { withFileTypes: true });
+      entries = readdirSync(path11.join(root, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -22881,7 +23330,7 @@ function incompatibleSummary({ linked, builder, type, expected, got }) {
   const sizes = expected !== void 0 ? ` (expected ${expected} bytes, got ${got})` : "";
   return `${builder ? code(builder) : "A compiled extension"} was built against another version of ${code(linked)}: Python warned ${code(`${type} size changed, may indicate binary incompatibility`)}${sizes}.`;
 }
-function summary3(facts) {
+function summary6(facts) {
   switch (facts.kind) {
     case "binary-incompatible":
       return incompatibleSummary(facts);
@@ -22898,7 +23347,7 @@ function summary3(facts) {
   }
 }
 var REINSTALL_FROM_SCRATCH = "Reinstall the image's C extensions for its Python from scratch (`pip install --no-cache-dir --force-reinstall`, no cached or copied wheels), with matching versions of packages built against each other; run once with the `faulthandler` input on to see the Python stack.";
-function remedy5(facts) {
+function remedy8(facts) {
   switch (facts.kind) {
     case "binary-incompatible": {
       const { linked, builder } = facts;
@@ -22921,7 +23370,7 @@ var native_crash_default = defineReason({
   readme: "a worker died of a signal in native code (`Fatal Python error: Segmentation fault`): the module whose import crashed, the extension modules loaded, or the two packages of a `size changed, may indicate binary incompatibility` warning",
   fixtures: [{ path: "__fixtures__/apps/fail-native-crash", test: "__tests__/hang-crash.itg.ts" }],
   rules: [binaryIncompatible, crashDump, signalOnly, kernelSegfault, shellReportedSegfault],
-  words: (facts) => ({ summary: summary3(facts), remedy: remedy5(facts) })
+  words: (facts) => ({ summary: summary6(facts), remedy: remedy8(facts) })
 });
 
 // src/diagnosis/packages.ts
@@ -23450,8 +23899,8 @@ function closestLocalModule(rc, moduleName) {
   const closest = closestName(missing, candidates);
   if (!closest || editDistance(missing, closest) > (missing.length >= 8 ? 2 : 1)) return void 0;
   const relative3 = [...parent, closest].join("/");
-  const path17 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
-  return { name: [...parent, closest].join("."), path: path17 };
+  const path19 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
+  return { name: [...parent, closest].join("."), path: path19 };
 }
 function knownPackage(name) {
   const normalised = name.toLowerCase().replace(/_/g, "-");
@@ -23619,9 +24068,9 @@ var otherStartFailure = {
 function startWords(facts) {
   switch (facts.kind) {
     case "executable-missing": {
-      const summary12 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
-      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary12, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
-        summary: summary12,
+      const summary15 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
+      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary15, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
+        summary: summary15,
         remedy: `Install ${code(facts.executable)} in the image, or fix the start command (the \`command\` input or the Dockerfile's CMD).`
       };
     }
@@ -23664,7 +24113,7 @@ function installedAppRemedy({ app, location, local }) {
   }
   return `Correct the entry to the app's module path${at}; for a third-party app, install the package its documentation names rather than one guessed from the module name.`;
 }
-function summary4(facts) {
+function summary7(facts) {
   switch (facts.kind) {
     case "unresolvable-bind":
       return `Gunicorn cannot bind ${code(facts.address)}: the host ${code(facts.host)} in the bind address does not resolve to an address of this container.`;
@@ -23694,7 +24143,7 @@ function summary4(facts) {
       return `The app reads section ${code(facts.section)} of an INI config file while it loads${where(facts.location)}, and the file has no such section (${code(facts.exceptionLine)}).`;
   }
 }
-function remedy6(facts) {
+function remedy9(facts) {
   switch (facts.kind) {
     case "unresolvable-bind":
       return `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${facts.port}`)}); a service name such as ${code(facts.host)} is how other containers reach this one, not an address it can listen on.`;
@@ -23730,7 +24179,7 @@ function words3(facts) {
     case "start-failed":
       return startWords(facts);
     default:
-      return { summary: summary4(facts), remedy: remedy6(facts) };
+      return { summary: summary7(facts), remedy: remedy9(facts) };
   }
 }
 var config_error_default = defineReason({
@@ -23813,7 +24262,7 @@ var addressInUseTraceback = {
     return tb ? taken(rc, tb.exception.message) : void 0;
   }
 };
-function summary5({ address, port, background }) {
+function summary8({ address, port, background }) {
   const starter = background ? `; ${code(background.file)} starts ${code(background.text.trim())} before it` : "";
   return `Port ${port ?? address} inside the container is already taken, so Gunicorn could not bind ${code(address)}${starter}.`;
 }
@@ -23825,7 +24274,7 @@ var port_in_use_default = defineReason({
   fixtures: [{ path: "__fixtures__/apps/fail-port-in-use", test: "__tests__/diagnosis.itg.ts" }],
   rules: [gaveUpBinding, connectionInUse, addressInUseTraceback],
   words: (facts) => ({
-    summary: summary5(facts),
+    summary: summary8(facts),
     remedy: `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
   })
 });
@@ -23874,12 +24323,12 @@ var exitCode4 = {
     return exit4 && rc.ofKind("shutdown").some((e) => e.reason === LOAD_FAILED) ? notFound(rc, LOAD_FAILED) : void 0;
   }
 };
-function summary6({ message, missing, defines }) {
+function summary9({ message, missing, defines }) {
   if (!missing) return `Gunicorn could not find the application object: ${message}`;
   const defined = defines.length ? ` (it defines ${defines.map(code).join(", ")})` : "";
   return `Gunicorn imported module ${code(missing.module)} but found no ${code(missing.attribute)} in it${defined}.`;
 }
-function remedy7({ missing, suggestion, defines, spec }) {
+function remedy10({ missing, suggestion, defines, spec }) {
   const better = suggestion ?? (missing && defines[0] ? `${missing.module}:${defines[0]}` : void 0);
   if (!better) {
     return "Point Gunicorn at `module:variable` where the variable is the WSGI/ASGI application (for a factory: `module:create_app()`).";
@@ -23894,12 +24343,12 @@ var app_not_found_default = defineReason({
   readme: "exit 4: the `module:attribute` of the app is wrong",
   fixtures: [{ path: "__fixtures__/apps/fail-app-not-found", test: "__tests__/diagnosis.itg.ts" }],
   rules: [loadError, importTraceback, exitCode4],
-  words: (facts) => ({ summary: summary6(facts), remedy: remedy7(facts) })
+  words: (facts) => ({ summary: summary9(facts), remedy: remedy10(facts) })
 });
 
 // src/diagnosis/context.ts
 import { existsSync, readFileSync, statSync } from "node:fs";
-import path10 from "node:path";
+import path12 from "node:path";
 var COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
 var LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |^\/usr\/(local\/)?lib\/python\d|^\/usr\/(local\/)?bin\/|^<string>$/;
 var RepoFiles = class {
@@ -23909,7 +24358,7 @@ var RepoFiles = class {
   repoRoot;
   cache = /* @__PURE__ */ new Map();
   absolute(relative3) {
-    return path10.resolve(this.repoRoot, relative3);
+    return path12.resolve(this.repoRoot, relative3);
   }
   isFile(relative3) {
     try {
@@ -23944,7 +24393,7 @@ var RuleContext = class {
     this.ctx = ctx;
     this.repo = new RepoFiles(ctx.paths.repoRoot);
     this.tracebacks = ctx.events.filter((event) => event.kind === "traceback");
-    this.contextRel = toPosix(path10.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+    this.contextRel = toPosix(path12.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
   }
   ctx;
   repo;
@@ -23961,7 +24410,7 @@ var RuleContext = class {
   }
   /** Path relative to the repository root for a path relative to the build context. */
   inContext(relative3) {
-    return toPosix(path10.posix.join(this.contextRel, relative3));
+    return toPosix(path12.posix.join(this.contextRel, relative3));
   }
   /** Maps a container path back into the repository; undefined when no such file exists there. */
   mapContainerPath(containerPath) {
@@ -24026,8 +24475,8 @@ var RuleContext = class {
   }
   /** The Dockerfile path relative to the repo root, if it exists. */
   dockerfile() {
-    const absolute = this.ctx.paths.dockerfile ?? path10.join(this.ctx.paths.contextDir, "Dockerfile");
-    const relative3 = toPosix(path10.relative(this.ctx.paths.repoRoot, absolute));
+    const absolute = this.ctx.paths.dockerfile ?? path12.join(this.ctx.paths.contextDir, "Dockerfile");
+    const relative3 = toPosix(path12.relative(this.ctx.paths.repoRoot, absolute));
     return this.repo.isFile(relative3) ? relative3 : void 0;
   }
   /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
@@ -24093,7 +24542,7 @@ function frameText(frame) {
   return frame.code ? [head, `    ${frame.code}`] : [head];
 }
 function toPosix(p) {
-  return p.split(path10.sep).join("/");
+  return p.split(path12.sep).join("/");
 }
 
 // src/diagnosis/reasons/syntax-error.ts
@@ -24446,8 +24895,8 @@ function words5(facts) {
   }
   const { error, service, location } = facts;
   const subject = error.host ? `${service} at ${code(error.host)}${error.port ? ` port ${error.port}` : ""}` : service;
-  const { what, remedy: remedy12 } = WORDING[error.failure](error);
-  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy12 };
+  const { what, remedy: remedy15 } = WORDING[error.failure](error);
+  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy15 };
 }
 var database_unreachable_default = defineReason({
   id: "database-unreachable",
@@ -24888,7 +25337,7 @@ var underLimit = (limit) => limit ? ` under its ${code(limit)} memory limit` : "
 function moreMemory(limit) {
   return limit ? `run on an instance with more than ${code(limit)} (the \`memory\` input is the instance size the boot is tested at)` : "give the container more memory";
 }
-function summary7(facts) {
+function summary10(facts) {
   switch (facts.kind) {
     case "fork-failed":
       return `The master could not fork a worker: ${code("os.fork()")} failed with ${code(facts.exceptionLine)}, the container has no memory left for another copy of the process${limitNote(facts.limit)}.`;
@@ -24915,7 +25364,7 @@ function smallerLoad(preloaded, limit) {
   const master = preloaded ? `; with ${code("preload_app")} the master imports the app, so the import alone must fit` : "";
   return `Lower what the app allocates while it loads (load large data lazily)${master}, or ${moreMemory(limit)}.`;
 }
-function remedy8(facts) {
+function remedy11(facts) {
   switch (facts.kind) {
     case "fork-failed":
       return `Lower what the master holds before it forks (with ${code("--preload")} the whole app is loaded there), start fewer workers${facts.workers ? ` (${facts.workers} now)` : ""}, or give the container more memory.`;
@@ -24935,7 +25384,7 @@ var out_of_memory_default = defineReason({
   readme: "a worker or the container was killed for memory",
   fixtures: [{ path: "__fixtures__/apps/fail-out-of-memory", test: "__tests__/diagnosis.itg.ts" }],
   rules: [forkFailed, memoryError, workersKilled, containerKilled, oomEvents],
-  words: (facts) => ({ summary: summary7(facts), remedy: remedy8(facts) })
+  words: (facts) => ({ summary: summary10(facts), remedy: remedy11(facts) })
 });
 
 // src/diagnosis/rules/hangs.ts
@@ -25199,12 +25648,12 @@ var workersKeepExiting = {
     };
   }
 };
-function summary8({ exits, exitKinds: exitKinds2, clue, healthPassed }) {
+function summary11({ exits, exitKinds: exitKinds2, clue, healthPassed }) {
   const printed = clue !== void 0 ? `; the app printed ${code(clue.slice(0, 120))}` : "";
   const health = healthPassed ? " The health check passed between restarts, which hides the problem." : "";
   return `Workers keep exiting after they boot (${exits} exits: ${exitKinds2.join(", ")}) and Gunicorn keeps replacing them${printed}.${health}`;
 }
-function remedy9({ presumed }) {
+function remedy12({ presumed }) {
   const unlogged = presumed ? ' (Gunicorn 20.1 does not log exits with code 1: each "Booting worker" beyond the worker count is a replacement)' : "";
   return `Find what ends the worker after boot: a background thread calling ${code("os._exit")}/${code("sys.exit")}, a ${code("post_fork")} hook, or a crash in a native extension${unlogged}.`;
 }
@@ -25215,7 +25664,7 @@ var crash_loop_default = defineReason({
   readme: "workers exit after boot and are replaced, while single health requests still pass",
   fixtures: [{ path: "__fixtures__/apps/fail-crash-loop", test: "__tests__/diagnosis.itg.ts" }],
   rules: [workersKeepExiting],
-  words: (facts) => ({ summary: summary8(facts), remedy: remedy9(facts) })
+  words: (facts) => ({ summary: summary11(facts), remedy: remedy12(facts) })
 });
 
 // src/diagnosis/rules/answers.ts
@@ -25355,12 +25804,12 @@ var entrypointWithoutCmd = {
     };
   }
 };
-function summary9({ entrypoint, exitCode, elsewhere }) {
+function summary12({ entrypoint, exitCode, elsewhere }) {
   const exited = exitCode !== void 0 ? `exited with code ${exitCode}` : "stopped";
   const found2 = elsewhere ? ` The start command is in ${code(fileLine(elsewhere))}: ${code(elsewhere.command)}.` : "";
   return `The image has no CMD: its ENTRYPOINT ${code(entrypoint)} ran without arguments and ${exited}, so Gunicorn never started.${found2}`;
 }
-function remedy10({ elsewhere }) {
+function remedy13({ elsewhere }) {
   const command = elsewhere ? code(elsewhere.command) : "the Gunicorn command";
   return `Add a CMD with ${command} to the Dockerfile, or pass it with the \`command\` input.`;
 }
@@ -25371,7 +25820,7 @@ var no_start_command_default = defineReason({
   readme: "the image has an `ENTRYPOINT` script and no `CMD`, so nothing starts Gunicorn; the command the repository keeps elsewhere (a compose file `command:`, a Procfile `web:` line) is named with its file and line",
   fixtures: [{ path: "__fixtures__/apps/fail-no-start-command", test: "__tests__/diagnosis.itg.ts" }],
   rules: [entrypointWithoutCmd],
-  words: (facts) => ({ summary: summary9(facts), remedy: remedy10(facts) })
+  words: (facts) => ({ summary: summary12(facts), remedy: remedy13(facts) })
 });
 
 // src/diagnosis/reasons/boot-timeout.ts
@@ -25473,7 +25922,7 @@ var nothingAnswered = {
     };
   }
 };
-function summary10(facts) {
+function summary13(facts) {
   switch (facts.kind) {
     case "wrapper-gave-up":
       return `The program that starts Gunicorn gave up waiting for its master${facts.seconds ? ` after ${facts.seconds} s` : ""}: Gunicorn never became ready, and the log shows no error from it.`;
@@ -25496,7 +25945,7 @@ function nothingAnsweredSummary({ seconds, booted, stopsAt }) {
   const stillImporting = stopsAt ? `; the log stops at ${code(stopsAt)}, so the app is probably still importing (a blocking call at import)` : "";
   return `Gunicorn booted ${booted} worker${booted === 1 ? "" : "s"} but nothing answered within ${seconds} s${stillImporting}.`;
 }
-function remedy11(facts) {
+function remedy14(facts) {
   switch (facts.kind) {
     case "wrapper-gave-up":
       return "Run Gunicorn with its log visible (the wrapper hides it) to see where the boot stops: usually an import that waits on a service, or a worker that cannot start.";
@@ -25523,7 +25972,7 @@ var boot_timeout_default = defineReason({
   readme: "nothing answered in time and nothing crashed (e.g. Gunicorn bound to `127.0.0.1` inside the container)",
   fixtures: [{ path: "__fixtures__/apps/fail-boot-timeout", test: "__tests__/diagnosis.itg.ts" }],
   rules: [wrapper, neverStarted, loopbackBind, unixSocketBind, otherPort, neverListened, nothingAnswered],
-  words: (facts) => ({ summary: summary10(facts), remedy: remedy11(facts) })
+  words: (facts) => ({ summary: summary13(facts), remedy: remedy14(facts) })
 });
 
 // src/diagnosis/rules/health-answers.ts
@@ -25619,18 +26068,18 @@ var probeFailed = {
 };
 var WEBSOCKET_WORKERS = `${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps`;
 function interruptedSummary(facts) {
-  const path17 = code(facts.path);
+  const path19 = code(facts.path);
   const what = present(
     facts.told && `the master was told to stop (${code(facts.told)})`,
     facts.exit && `${facts.workers > 1 ? "the workers" : "the worker"} exited (${code(facts.exit)})`,
     facts.stopped && `the master stopped (${code(facts.stopped)}${facts.exitCode !== void 0 ? `, exit code ${facts.exitCode}` : ""})`
   );
   if (!facts.stopped && !facts.told)
-    return `A worker exited during the WebSocket check of ${path17} (${code(facts.exit)}), so the check could not finish.`;
+    return `A worker exited during the WebSocket check of ${path19} (${code(facts.exit)}), so the check could not finish.`;
   const listed = what.length > 1 ? `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}` : what[0];
-  return `Gunicorn stopped during the WebSocket check of ${path17}: ${listed}.`;
+  return `Gunicorn stopped during the WebSocket check of ${path19}: ${listed}.`;
 }
-var INTERRUPTED_REMEDY = (path17) => `Find what ends the process while ${code(path17)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
+var INTERRUPTED_REMEDY = (path19) => `Find what ends the process while ${code(path19)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
 function words10(facts) {
   switch (facts.kind) {
     case "interrupted":
@@ -25705,22 +26154,22 @@ var neverAnswered = {
   }
 };
 function words11(facts) {
-  const path17 = code(facts.healthPath);
+  const path19 = code(facts.healthPath);
   switch (facts.kind) {
     case "not-passed":
-      return { summary: `The health check of ${path17} did not pass.`, remedy: `Make ${path17} answer ${facts.healthStatus} once the app is ready.` };
+      return { summary: `The health check of ${path19} did not pass.`, remedy: `Make ${path19} answer ${facts.healthStatus} once the app is ready.` };
     case "wrong-status": {
       const body = quotedBody(facts.body);
       return {
-        summary: `${path17} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
-        remedy: facts.status === 404 ? `The app has no route ${path17}: add one or set the \`health-path\` input to an existing route.` : `The app is up but reports itself unhealthy: fix what ${path17} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
+        summary: `${path19} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
+        remedy: facts.status === 404 ? `The app has no route ${path19}: add one or set the \`health-path\` input to an existing route.` : `The app is up but reports itself unhealthy: fix what ${path19} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
       };
     }
     case "no-answer": {
       const attempts = `${facts.attempts} attempt${facts.attempts === 1 ? "" : "s"}`;
       return {
-        summary: `${path17} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
-        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path17} do not block.`
+        summary: `${path19} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
+        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path19} do not block.`
       };
     }
   }
@@ -25887,7 +26336,7 @@ var howItEnded = {
   }
 };
 var REPRODUCE = "run the image locally with the same command to reproduce.";
-function summary11(facts) {
+function summary14(facts) {
   switch (facts.kind) {
     case "exception":
       return `Workers failed with ${code(facts.exceptionLine.slice(0, 200))}${where(facts.location)}.`;
@@ -25911,16 +26360,20 @@ var unknown_default = defineReason({
   fixtures: [{ path: "__fixtures__/apps/fail-unknown", test: "__tests__/diagnosis.itg.ts" }],
   rules: [exception, howItEnded],
   words: (facts) => ({
-    summary: summary11(facts),
+    summary: summary14(facts),
     remedy: facts.kind === "exception" ? 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.' : `Read the last lines of the log below; ${REPRODUCE}`
   })
 });
 
 // src/diagnosis/registry.ts
 var REASONS = [
-  // The build: pip's and apt's own causes, then a missing file, then the failing step as it is.
+  // The build: the installer's own refusals (a stale lock file, no installer in the stage) come before the
+  // resolver's verdicts they cause; then pip's, uv's, Poetry's and apt's causes, a missing file, the failing step.
+  lock_file_outdated_default,
+  installer_missing_default,
   dependency_conflict_default,
   package_not_found_default,
+  unpinned_hashed_requirement_default,
   native_build_failed_default,
   apt_package_not_found_default,
   build_file_missing_default,
@@ -26470,7 +26923,7 @@ function loadCheck(findings, workerTrouble) {
 }
 
 // src/profile/measure.ts
-import fs5 from "node:fs/promises";
+import fs6 from "node:fs/promises";
 
 // src/profile/cgroup.ts
 function memoryCgroupFiles(procCgroup, containerId, root = "/sys/fs/cgroup") {
@@ -26516,7 +26969,7 @@ function gunicornTree(rows) {
 }
 
 // src/profile/measure.ts
-var readText = (file) => fs5.readFile(file, "utf8");
+var readText = (file) => fs6.readFile(file, "utf8");
 async function sampleLargestWorker(docker, containerId) {
   const { workers } = gunicornTree(parseProcessTable(await docker.processTable(containerId)));
   return largest(workers.map((worker) => worker.rssBytes));
@@ -26634,12 +27087,12 @@ function explain(stage, input) {
   return void 0;
 }
 function worded(reason, finding2, trim) {
-  const { summary: summary12, remedy: remedy12 } = reason.words(finding2.facts);
+  const { summary: summary15, remedy: remedy15 } = reason.words(finding2.facts);
   const pointers2 = finding2.pointers ?? (finding2.location ? [finding2.location] : []);
   const location = finding2.location ?? pointers2[0];
   const evidence = trim ? finding2.evidence.filter((line, index, all) => line.trim() !== "" && all.indexOf(line) === index).slice(0, MAX_EVIDENCE_LINES) : finding2.evidence;
   return {
-    diagnosis: { reason: reason.id, summary: summary12, evidence, ...location ? { location } : {}, remedy: remedy12 },
+    diagnosis: { reason: reason.id, summary: summary15, evidence, ...location ? { location } : {}, remedy: remedy15 },
     pointers: pointers2
   };
 }
@@ -26788,7 +27241,7 @@ async function afterHealthy(run, running, findings, workerCount2, status) {
 }
 
 // src/smoke/build.ts
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 var OUTPUT_TAIL = 400;
 async function buildImage(run) {
   const { settings, deps, now } = run;
@@ -26860,7 +27313,7 @@ async function basePythonVersion(run, failure) {
 }
 function readText2(file) {
   try {
-    return fs6.readFileSync(file, "utf8");
+    return fs7.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -26893,9 +27346,9 @@ var Checks = class {
 };
 
 // src/profile/comparison.ts
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 import os2 from "node:os";
-import path11 from "node:path";
+import path13 from "node:path";
 
 // src/profile/git.ts
 var gitCommandRunner = async (args, cwd) => {
@@ -26949,7 +27402,7 @@ function baseIdentity(identity) {
   return { runKey: identity.runKey, containerName: `${identity.containerName}-base`, imageTag: `${identity.imageTag}-base` };
 }
 function rebaseSettings(settings, tree) {
-  const move = (file) => path11.join(tree, path11.relative(settings.workspace, file));
+  const move = (file) => path13.join(tree, path13.relative(settings.workspace, file));
   return { ...settings, workspace: tree, context: move(settings.context), dockerfile: settings.dockerfile ? move(settings.dockerfile) : void 0 };
 }
 async function compareWithBase(options) {
@@ -26967,13 +27420,13 @@ async function compareWithBase(options) {
   } catch (error) {
     return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error)}): ${only}` };
   }
-  const tree = fs7.mkdtempSync(path11.join(options.tempDir ?? os2.tmpdir(), "gunicorn-smoke-base-"));
+  const tree = fs8.mkdtempSync(path13.join(options.tempDir ?? os2.tmpdir(), "gunicorn-smoke-base-"));
   const identity = baseIdentity(options.identity);
   try {
     await git.addWorktree(tree, sha);
     const base = rebaseSettings(settings, tree);
-    const dockerfile = base.dockerfile ? path11.relative(tree, base.dockerfile) : "Dockerfile";
-    if (!fs7.existsSync(base.context) || !base.dockerfile || !fs7.existsSync(base.dockerfile)) {
+    const dockerfile = base.dockerfile ? path13.relative(tree, base.dockerfile) : "Dockerfile";
+    if (!fs8.existsSync(base.context) || !base.dockerfile || !fs8.existsSync(base.dockerfile)) {
       return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
     }
     const report = await options.smoke(base, identity);
@@ -26989,7 +27442,7 @@ async function compareWithBase(options) {
     await options.docker.removeContainers([identity.containerName, `${identity.containerName}-config`]).catch(() => void 0);
     await options.docker.removeImage(identity.imageTag).catch(() => void 0);
     await git.removeWorktree(tree);
-    fs7.rmSync(tree, { recursive: true, force: true });
+    fs8.rmSync(tree, { recursive: true, force: true });
   }
 }
 function oneLine2(error) {
@@ -27912,13 +28365,13 @@ async function waitForDump(run, running, afterSeq, pid) {
 
 // src/setup/discovery.ts
 var import_yaml = __toESM(require_dist(), 1);
-import fs9 from "node:fs";
-import path13 from "node:path";
+import fs10 from "node:fs";
+import path15 from "node:path";
 
 // src/setup/dockerfile-search.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
-import fs8 from "node:fs";
-import path12 from "node:path";
+import fs9 from "node:fs";
+import path14 from "node:path";
 var MAX_DEPTH = 3;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set(["node_modules", ".git", ".venv", "venv", "__pycache__", ".tox", "site-packages", "__fixtures__", "tests", "test"]);
 var DOCKERFILE_FOLDERS = /* @__PURE__ */ new Set(["docker", "deploy", "deployment", "deployments", "docker-images", "dockerfiles", ".docker", "ops", "infra"]);
@@ -27930,14 +28383,14 @@ function findDockerfiles(root) {
   const walk = (dir, depth) => {
     let entries;
     try {
-      entries = fs8.readdirSync(dir, { withFileTypes: true });
+      entries = fs9.readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path12.join(dir, entry.name);
+      const full = path14.join(dir, entry.name);
       if (entry.isDirectory() && depth < MAX_DEPTH && !SKIPPED_DIRS2.has(entry.name)) walk(full, depth + 1);
-      else if (entry.isFile() && depth > 0 && isDockerfileName(entry.name)) found2.push(path12.relative(root, full).split(path12.sep).join("/"));
+      else if (entry.isFile() && depth > 0 && isDockerfileName(entry.name)) found2.push(path14.relative(root, full).split(path14.sep).join("/"));
     }
   };
   walk(root, 0);
@@ -27957,9 +28410,9 @@ function copySources(dockerfileText) {
   return sources;
 }
 function chooseContext(root, dockerfile, dockerfileText) {
-  const own = path12.posix.dirname(dockerfile);
+  const own = path14.posix.dirname(dockerfile);
   const sources = copySources(dockerfileText).filter((source) => source !== "." && source !== "./");
-  const fits = (context) => sources.every((source) => fs8.existsSync(path12.join(root, context, source)));
+  const fits = (context) => sources.every((source) => fs9.existsSync(path14.join(root, context, source)));
   const ownFits = fits(own);
   const rootFits = fits(".");
   if (sources.length > 0 && ownFits !== rootFits) {
@@ -27988,14 +28441,14 @@ function discover(workspace, read) {
   }
   const searched = searchDockerfile(workspace, read, found2);
   if (searched) {
-    found2.dockerfile = path13.posix.relative(searched.context, searched.dockerfile);
+    found2.dockerfile = path15.posix.relative(searched.context, searched.dockerfile);
     found2.context = searched.context;
     sources.dockerfile = "repository";
     sources.context = "repository";
     notes.push(searched.note);
   }
   const contextForProcfile = read("context").trim() || found2.context || ".";
-  const procfile = readProcfile(path13.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
+  const procfile = readProcfile(path15.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
   if (procfile)
     notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
   const explicitCommand = read("command").trim();
@@ -28025,11 +28478,11 @@ function discover(workspace, read) {
 }
 function applyBlueprint(service, file, found2) {
   const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
-  const context = typeof service.dockerContext === "string" ? path13.posix.join(rootDir, service.dockerContext) : rootDir;
-  found2.context = path13.posix.normalize(context);
+  const context = typeof service.dockerContext === "string" ? path15.posix.join(rootDir, service.dockerContext) : rootDir;
+  found2.context = path15.posix.normalize(context);
   if (typeof service.dockerfilePath === "string") {
-    const dockerfile = path13.posix.normalize(path13.posix.join(rootDir, service.dockerfilePath));
-    found2.dockerfile = path13.posix.relative(found2.context, dockerfile) || "Dockerfile";
+    const dockerfile = path15.posix.normalize(path15.posix.join(rootDir, service.dockerfilePath));
+    found2.dockerfile = path15.posix.relative(found2.context, dockerfile) || "Dockerfile";
   }
   if (typeof service.healthCheckPath === "string") found2["health-path"] = service.healthCheckPath;
   if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
@@ -28045,7 +28498,7 @@ function applyBlueprint(service, file, found2) {
 }
 function searchDockerfile(workspace, read, found2) {
   if (["dockerfile", "context", "image"].some((name) => read(name).trim()) || found2.dockerfile || found2.context) return void 0;
-  if (fs9.existsSync(path13.join(workspace, "Dockerfile"))) return void 0;
+  if (fs10.existsSync(path15.join(workspace, "Dockerfile"))) return void 0;
   const candidates = findDockerfiles(workspace);
   if (candidates.length === 0) return void 0;
   if (candidates.length > 1) {
@@ -28055,7 +28508,7 @@ function searchDockerfile(workspace, read, found2) {
     );
   }
   const dockerfile = candidates[0];
-  const { context, why } = chooseContext(workspace, dockerfile, fs9.readFileSync(path13.join(workspace, dockerfile), "utf8"));
+  const { context, why } = chooseContext(workspace, dockerfile, fs10.readFileSync(path15.join(workspace, dockerfile), "utf8"));
   const note = `No Dockerfile at the repository root: testing ${dockerfile}, the only one in the repository, with the context '${context}' (${why}); set the inputs 'dockerfile' and 'context' to choose otherwise.`;
   return { dockerfile, context, note };
 }
@@ -28064,12 +28517,12 @@ function shellCommand(command) {
 }
 function readRenderBlueprint(workspace, serviceName) {
   const file = "render.yaml";
-  const full = path13.join(workspace, file);
-  if (!fs9.existsSync(full)) {
+  const full = path15.join(workspace, file);
+  if (!fs10.existsSync(full)) {
     if (serviceName) throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root.`);
     return void 0;
   }
-  const document = (0, import_yaml.parseDocument)(fs9.readFileSync(full, "utf8"));
+  const document = (0, import_yaml.parseDocument)(fs10.readFileSync(full, "utf8"));
   if (document.errors.length > 0) {
     const error = document.errors[0];
     const line = error.linePos?.[0]?.line;
@@ -28112,10 +28565,10 @@ function renderEnv(envVars, file) {
   return { plain: plain2, hostFilled };
 }
 function readProcfile(dir) {
-  const file = path13.join(dir, "Procfile");
+  const file = path15.join(dir, "Procfile");
   let text;
   try {
-    text = fs9.readFileSync(file, "utf8");
+    text = fs10.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -28338,8 +28791,8 @@ function inReadingOrder(ctx) {
 }
 
 // src/setup/effective-config.ts
-import fs10 from "node:fs";
-import path14 from "node:path";
+import fs11 from "node:fs";
+import path16 from "node:path";
 
 // src/gunicorn/print-config.ts
 var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
@@ -28436,13 +28889,13 @@ function workersInConfigFile(settings, argv, workdir, concurrency) {
     else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
   });
   configPath = configPath.replace(/^python:/, "");
-  if (path14.posix.isAbsolute(configPath)) {
+  if (path16.posix.isAbsolute(configPath)) {
     if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
     configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
   }
   let text;
   try {
-    text = fs10.readFileSync(path14.join(settings.context, configPath), "utf8");
+    text = fs11.readFileSync(path16.join(settings.context, configPath), "utf8");
   } catch {
     return void 0;
   }
@@ -28465,28 +28918,28 @@ function safeSplit(text) {
 
 // src/setup/start-command-search.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import fs11 from "node:fs";
-import path15 from "node:path";
+import fs12 from "node:fs";
+import path17 from "node:path";
 var COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
 var WEB_SERVER = /\b(gunicorn|uvicorn|daphne|hypercorn|waitress-serve)\b/;
 function findStartCommandElsewhere(repoRoot, dirs) {
-  const folders = [...new Set(dirs.map((dir) => path15.resolve(repoRoot, dir)))];
+  const folders = [...new Set(dirs.map((dir) => path17.resolve(repoRoot, dir)))];
   for (const dir of folders) {
     const files = safeList(dir).filter((name) => COMPOSE_FILE.test(name));
     for (const name of files.sort()) {
-      const found2 = composeCommand(repoRoot, path15.join(dir, name));
+      const found2 = composeCommand(repoRoot, path17.join(dir, name));
       if (found2) return found2;
     }
   }
   for (const dir of folders) {
-    const found2 = procfileCommand(repoRoot, path15.join(dir, "Procfile"));
+    const found2 = procfileCommand(repoRoot, path17.join(dir, "Procfile"));
     if (found2) return found2;
   }
   return void 0;
 }
 function composeCommand(repoRoot, file) {
   const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(fs11.readFileSync(file, "utf8"), { lineCounter });
+  const doc = (0, import_yaml2.parseDocument)(fs12.readFileSync(file, "utf8"), { lineCounter });
   const services = doc.get("services");
   if (!(0, import_yaml2.isMap)(services)) return void 0;
   for (const service of services.items) {
@@ -28511,17 +28964,17 @@ function procfileCommand(repoRoot, file) {
   const command = lines[index].replace(/^web\s*:\s*/, "").trim();
   return command ? { file: relative2(repoRoot, file), line: index + 1, command } : void 0;
 }
-var relative2 = (root, file) => path15.relative(root, file).split(path15.sep).join("/");
+var relative2 = (root, file) => path17.relative(root, file).split(path17.sep).join("/");
 function safeList(dir) {
   try {
-    return fs11.readdirSync(dir);
+    return fs12.readdirSync(dir);
   } catch {
     return [];
   }
 }
 function safeRead(file) {
   try {
-    return fs11.readFileSync(file, "utf8");
+    return fs12.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -28562,13 +29015,13 @@ var HealthProbe = class {
     return "interrupted";
   }
   async attempt(now) {
-    const { host, port, path: path17, matcher } = this.options;
+    const { host, port, path: path19, matcher } = this.options;
     this.attempts++;
     try {
       const answer = await httpGet({
         host,
         port,
-        path: path17,
+        path: path19,
         userAgent: "gunicorn-smoke",
         timeoutMs: this.options.attemptTimeoutMs ?? 2e3,
         hostHeader: this.options.hostHeader
@@ -29099,7 +29552,7 @@ var USAGE = [
   "Exit code: 0 pass, 1 fail or error."
 ].join("\n");
 function inputNames() {
-  const action = (0, import_yaml3.parse)(fs12.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
+  const action = (0, import_yaml3.parse)(fs13.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
   return Object.keys(action.inputs).filter((name) => !ACTION_ONLY.has(name));
 }
 async function runCli(argv, out = process.stdout, err = process.stderr) {
@@ -29195,7 +29648,7 @@ ${USAGE}
     if (Array.isArray(value)) return value.join("\n");
     return typeof value === "string" ? value : "";
   };
-  return { workspace: path16.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
+  return { workspace: path18.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
 }
 function terminalUi(err, style) {
   return {

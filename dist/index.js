@@ -1208,14 +1208,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path21 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path23 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path21 && path21[0] !== "/") {
-          path21 = `/${path21}`;
+        if (path23 && path23[0] !== "/") {
+          path23 = `/${path23}`;
         }
-        return new URL(`${origin}${path21}`);
+        return new URL(`${origin}${path23}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1666,39 +1666,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin }
+          request: { method, path: path23, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path21);
+        debuglog("sending request to %s %s/%s", method, origin, path23);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin },
+          request: { method, path: path23, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path21,
+          path23,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin }
+          request: { method, path: path23, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path21);
+        debuglog("trailers received from %s %s/%s", method, origin, path23);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin },
+          request: { method, path: path23, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path21,
+          path23,
           error2.message
         );
       });
@@ -1747,9 +1747,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path21, origin }
+            request: { method, path: path23, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path21);
+          debuglog("sending request to %s %s/%s", method, origin, path23);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1812,7 +1812,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path21,
+        path: path23,
         method,
         body,
         headers,
@@ -1827,11 +1827,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path21 !== "string") {
+        if (typeof path23 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path21[0] !== "/" && !(path21.startsWith("http://") || path21.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path23[0] !== "/" && !(path23.startsWith("http://") || path23.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path21)) {
+        } else if (invalidPathRegex.test(path23)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1897,7 +1897,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path21, query) : path21;
+        this.path = query ? buildURL(path23, query) : path23;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -5634,7 +5634,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape2 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape3 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5642,14 +5642,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape3(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape3(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape3(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -6590,7 +6590,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path21, host, upgrade, blocking, reset } = request2;
+      const { method, path: path23, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6671,7 +6671,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path21} HTTP/1.1\r
+      let header = `${method} ${path23} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7200,7 +7200,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path21, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path23, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7297,7 +7297,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path21;
+      headers[HTTP2_HEADER_PATH] = path23;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7650,9 +7650,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path21 = search ? `${pathname}${search}` : pathname;
+        const path23 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path21;
+        this.opts.path = path23;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8891,10 +8891,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path21 = "/",
+          path: path23 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path21;
+        opts.path = origin + path23;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10866,20 +10866,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl2(path21) {
-      if (typeof path21 !== "string") {
-        return path21;
+    function safeUrl2(path23) {
+      if (typeof path23 !== "string") {
+        return path23;
       }
-      const pathSegments = path21.split("?");
+      const pathSegments = path23.split("?");
       if (pathSegments.length !== 2) {
-        return path21;
+        return path23;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path21, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path21);
+    function matchKey(mockDispatch2, { path: path23, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path23);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10901,7 +10901,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path21 }) => matchValue(safeUrl2(path21), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path23 }) => matchValue(safeUrl2(path23), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10939,9 +10939,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path21, method, body, headers, query } = opts;
+      const { path: path23, method, body, headers, query } = opts;
       return {
-        path: path21,
+        path: path23,
         method,
         body,
         headers,
@@ -11404,10 +11404,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path21, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path23, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path21,
+            Path: path23,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16286,9 +16286,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path21) {
-      for (let i = 0; i < path21.length; ++i) {
-        const code2 = path21.charCodeAt(i);
+    function validateCookiePath(path23) {
+      for (let i = 0; i < path23.length; ++i) {
+        const code2 = path23.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19208,11 +19208,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path21 = opts.path;
+          let path23 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path21 = `/${path21}`;
+            path23 = `/${path23}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path21);
+          url = new URL(util.parseOrigin(url).origin + path23);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20899,9 +20899,9 @@ function safeUrl(url) {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
   return url.replace(/[()<>"'`\\]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function encodeRepoPath(path21) {
-  const segments = path21.split("/");
-  if (path21.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+function encodeRepoPath(path23) {
+  const segments = path23.split("/");
+  if (path23.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 var ZWJ, ANSI_CSI, ANSI_OSC, CONTROL, OUR_MARKER, INLINE_SPECIAL;
@@ -20927,146 +20927,172 @@ var init_reason = __esm({
   }
 });
 
-// src/diagnosis/pip-output.ts
-function parseConflict(lines) {
-  const start = lines.findIndex((line) => /^The conflict is caused by:/.test(line.trim()));
-  if (start < 0) return void 0;
-  const headline2 = lines.find((line) => /ERROR: Cannot install .* conflicting dependencies/.test(line))?.trim() ?? lines[start].trim();
-  const conflict = { requested: [], clashes: [], headline: headline2 };
-  for (const raw of lines.slice(start + 1)) {
-    const line = raw.trim();
-    if (!line) {
-      if (conflict.requested.length + conflict.clashes.length > 0) break;
-      continue;
+// src/diagnosis/installer-output.ts
+function cleanLine(line) {
+  let text = line;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const prefix of PREFIXES) {
+      const next = text.replace(prefix, "");
+      if (next !== text) {
+        text = next;
+        changed = true;
+      }
     }
-    const requested = line.match(/^The user requested (\(constraint\) )?(\S+)/);
-    const depends = line.match(/^(\S+) (\S+) depends on (\S+)/);
-    if (requested)
-      conflict.requested.push({ requirement: requested[2], name: requested[2].match(NAME)?.[1] ?? requested[2], constraint: !!requested[1] });
-    else if (depends)
-      conflict.clashes.push({
-        dependent: depends[1],
-        dependentVersion: depends[2],
-        requirement: depends[3],
-        target: depends[3].match(NAME)?.[1] ?? depends[3]
-      });
-    else break;
   }
-  return conflict.clashes.length > 0 ? conflict : void 0;
+  return text.replace(/\*\*$/, "").trim();
 }
-function parseNotFound(lines) {
-  const differentPython = lines.map((line) => line.match(/ERROR: Package '([^']+)' requires a different Python: (\S+) not in '([^']+)'/)).find(Boolean);
-  if (differentPython) {
-    const [line, name, pythonVersion, requiresPython] = differentPython;
-    return { requirement: name, name, versions: [], otherPython: { pythonVersion, requiresPython }, evidence: [line.trim()] };
+function installerLines(failure) {
+  const all = [...failure.stepOutput, ...failure.outputTail, failure.message].map(cleanLine).filter(Boolean);
+  return all.filter((line, index) => all.indexOf(line) === index);
+}
+function parseLockProblem(lines) {
+  const text = flat(lines);
+  const evidence = (re) => linesWith(lines, re);
+  const uv = text.match(UV_LOCKED);
+  if (uv) return { tool: "uv", lockFile: uv[1], kind: "outdated", evidence: evidence(/needs to be updated/) };
+  const uvBad = text.match(UV_UNREADABLE);
+  if (uvBad) return { tool: "uv", lockFile: uvBad[1] ?? uvBad[2], kind: "unreadable", evidence: evidence(/uv\.lock/) };
+  if (POETRY_CHANGED.test(text)) return { tool: "poetry", lockFile: "poetry.lock", kind: "outdated", evidence: evidence(/changed significantly/) };
+  if (POETRY_UNREADABLE.test(text))
+    return { tool: "poetry", lockFile: "poetry.lock", kind: "unreadable", evidence: evidence(/lock file is not compatible|regenerate the lock/) };
+  const pipenv = text.match(PIPENV_OUTDATED);
+  if (pipenv)
+    return {
+      tool: "pipenv",
+      lockFile: "Pipfile.lock",
+      kind: "outdated",
+      hashes: { found: pipenv[1], expected: pipenv[2] },
+      evidence: evidence(/Pipfile\.lock|Aborting deploy/)
+    };
+  return void 0;
+}
+function parseInstallerProblem(lines) {
+  const text = flat(lines);
+  const missing = text.match(NOT_FOUND);
+  if (missing) {
+    const tool = (missing[1] ?? missing[2]).replace(/^uvx$/, "uv");
+    return { tool, kind: "not-found", evidence: linesWith(lines, NOT_FOUND) };
   }
-  const index = lines.findIndex((line) => /Could not find a version that satisfies the requirement/.test(line));
-  if (index < 0) return void 0;
-  const match = lines[index].match(/satisfies the requirement (\S+)(?: \(from versions: ([^)]*)\))?/);
-  if (!match) return void 0;
-  const requirement = match[1];
-  const versions = (match[2] ?? "").split(",").map((v) => v.trim()).filter((v) => v && v !== "none");
-  const ignoredLine = lines.find((line) => /Ignored the following versions that require a different python version/.test(line));
-  const ignored = ignoredLine?.match(/Requires-Python ([^;,]+)/)?.[1]?.trim();
-  const evidence = [ignoredLine, lines[index], lines.find((line) => /No matching distribution found/.test(line))].filter((line) => Boolean(line)).map((line) => line.trim());
+  const version = text.match(UV_VERSION);
+  if (version)
+    return { tool: "uv", kind: "wrong-version", required: version[1], running: version[2], evidence: linesWith(lines, /Required uv version/) };
+  if (UV_NO_ENV.test(text)) return { tool: "uv", kind: "no-environment", evidence: linesWith(lines, UV_NO_ENV) };
+  return void 0;
+}
+function parseSolverVerdict(lines) {
+  const text = flat(lines);
+  const tool = UV_SOLVER.test(text) ? "uv" : POETRY_SOLVER.test(text) ? "poetry" : void 0;
+  if (!tool) return void 0;
+  const evidence = linesWith(lines, /No solution found|Because|SolverProblemError|version solving failed|conclude|requires Python/);
+  const found2 = otherPython(text) ?? noVersion(text) ?? conflict(text);
+  return found2 ? { tool, evidence, ...found2 } : void 0;
+}
+function otherPython(text) {
+  const uv = text.match(/the (current|requested) Python version \(([^)]+)\) does not satisfy Python(\S+)/);
+  if (uv) {
+    const requiresPython = uv[3].replace(/,$/, "");
+    const pkg = text.match(new RegExp(`(${PKG})(==\\S+)? depends on Python`)) ?? text.match(new RegExp(`all versions of (${PKG}) depend on Python`)) ?? text.match(new RegExp(`only (${PKG})(==\\S+)? is available`));
+    const name = pkg?.[1] ?? "the project";
+    const requirement = `${name}${pkg?.[2] ?? ""}`;
+    return { kind: "other-python", name, requirement, requiresPython, pythonVersion: uv[2], requested: uv[1] === "requested" };
+  }
+  const poetry = text.match(
+    /Python requirement \(([^)]+)\) is not compatible with some of the required packages Python requirement: - (\S+) requires Python (\S+)/
+  );
+  if (!poetry) return void 0;
   return {
-    requirement,
-    name: requirement.match(NAME)?.[1] ?? requirement,
-    versions,
-    otherPython: ignored ? { requiresPython: ignored } : void 0,
-    evidence
+    kind: "other-python",
+    name: poetry[2],
+    requirement: poetry[2],
+    requiresPython: poetry[3],
+    pythonVersion: poetry[1],
+    requested: false
   };
 }
-function parseNativeBuildFailure(lines) {
-  const failed2 = lines.map(
-    (line) => line.match(
-      /Failed building wheel for ([^\s:]+)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/
-    )
-  ).find(Boolean);
-  const encountered = lines.findIndex((line) => /Encountered error while (trying to install|generating) package/.test(line));
-  const packageName = failed2?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, "").trim() : void 0);
-  if (!packageName || !lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line))) return void 0;
-  const evidence = failed2 ? [failed2[0]] : [];
-  let missing;
-  for (const { pattern, missing: name } of MISSING_TOOLS) {
-    const hit = lines.map((line) => line.match(pattern)).find(Boolean);
-    if (hit) {
-      missing = name(hit);
-      evidence.unshift(hit.input.trim());
-      break;
-    }
+function noVersion(text) {
+  const uv = text.match(new RegExp(`there is no version of (${PKG})(\\S*?),? (?:and|we)\\b`)) ?? text.match(new RegExp(`Because (${PKG}) was not found in the package registry()`));
+  if (uv) return { kind: "no-version", name: uv[1], requirement: `${uv[1]}${uv[2]}` };
+  const poetry = text.match(new RegExp(`depends on (${PKG}) \\(([^)]+)\\) which doesn't match any versions`));
+  return poetry ? { kind: "no-version", name: poetry[1], requirement: `${poetry[1]} (${poetry[2]})` } : void 0;
+}
+function conflict(text) {
+  const uv = text.match(new RegExp(`(${PKG})==(\\S+) depends on (${PKG})(\\S*?),?\\s(?:and|we)\\b`));
+  if (uv) {
+    const requirement2 = `${uv[3]}${uv[4]}`;
+    const shown2 = [...text.matchAll(new RegExp(`(?:you require|depends on) (${escape2(uv[3])}[=<>!~]\\S*?),?\\s`, "g"))].map((m) => m[1]);
+    const targetShown = shown2.find((candidate) => candidate !== requirement2);
+    return { kind: "conflict", dependent: uv[1], dependentVersion: uv[2], requirement: requirement2, target: uv[3], targetShown };
   }
-  return { packageName, missing, evidence };
+  const poetry = text.match(new RegExp(`(${PKG}) \\(([^)]+)\\) (?:which )?depends on (${PKG}) \\(([^)]+)\\)`));
+  if (!poetry) return void 0;
+  const requirement = `${poetry[3]} (${poetry[4]})`;
+  const other = [...text.matchAll(new RegExp(`depends on (?:both )?(${escape2(poetry[3])} \\([^)]+\\))`, "g"))].map((m) => m[1]);
+  return {
+    kind: "conflict",
+    dependent: poetry[1],
+    dependentVersion: poetry[2],
+    requirement,
+    target: poetry[3],
+    targetShown: other.find((shown2) => shown2 !== requirement)
+  };
 }
-function pythonVersionUnstated(lines) {
-  return lines.some((line) => /Ignored the following versions that require a different python version/.test(line)) && !lines.some((line) => /requires a different Python: \S+ not in/.test(line));
+function parseUnpinnedUnderHashes(lines) {
+  const start = lines.findIndex((line) => HASH_MODE.test(line));
+  if (start < 0) return void 0;
+  const listed = lines.slice(start + 1).filter((line) => / from (https?|file):\/\//.test(line));
+  const first = listed[0];
+  if (!first) return void 0;
+  const requirement = first.replace(/^ERROR:\s*/, "").split(/ from (?:https?|file):\/\//)[0].trim();
+  const via = first.match(/\(from (?:(\S+?)->)?-r (\S+) \(line (\d+)\)/);
+  const parent = via?.[1] ?? first.match(/\(from (\S+?)->/)?.[1];
+  const names = listed.map((line) => line.trim().match(/^([A-Za-z0-9][\w.-]*)/)?.[1] ?? line.trim());
+  return {
+    requirement,
+    name: names[0],
+    parent,
+    file: via?.[2],
+    line: via ? Number(via[3]) : void 0,
+    names,
+    evidence: [lines[start], ...listed.slice(0, 3)]
+  };
 }
-var NAME, MISSING_TOOLS;
-var init_pip_output = __esm({
-  "src/diagnosis/pip-output.ts"() {
+function parseReadmeMissing(lines) {
+  const text = flat(lines);
+  const poetry = text.match(/Readme path `([^`]+)` does not exist/);
+  if (poetry) return { tool: "poetry", path: poetry[1], evidence: linesWith(lines, /Readme path|--no-root/) };
+  const hatch = text.match(/Readme file does not exist: (\S+)/);
+  return hatch ? { tool: "uv", path: hatch[1], evidence: linesWith(lines, /Readme file does not exist/) } : void 0;
+}
+var PREFIXES, flat, linesWith, UV_LOCKED, UV_UNREADABLE, POETRY_CHANGED, POETRY_UNREADABLE, PIPENV_OUTDATED, NOT_FOUND, UV_VERSION, UV_NO_ENV, UV_SOLVER, POETRY_SOLVER, PKG, escape2, HASH_MODE;
+var init_installer_output = __esm({
+  "src/diagnosis/installer-output.ts"() {
     "use strict";
-    NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
-    MISSING_TOOLS = [
-      { pattern: /fatal error: ([\w./-]+\.h): No such file or directory/, missing: (m) => m[1] },
-      { pattern: /command '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)' failed: No such file or directory/, missing: (m) => m[1] },
-      { pattern: /No such file or directory: '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)'/, missing: (m) => m[1] },
-      { pattern: /\b(gcc|cc|g\+\+): (?:command )?not found/, missing: (m) => m[1] },
-      { pattern: /(pg_config) executable not found/, missing: (m) => m[1] },
-      { pattern: /(mysql_config|pkg-config)[: ].*not found/, missing: (m) => m[1] },
-      { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => "rustc" }
+    PREFIXES = [
+      /^#\d+\s+/,
+      /^\d+(\.\d+)?(\s+|$)/,
+      /^\[\d{4}-\d\d-\d\dT[\d:.]+Z\]\s*/,
+      /^\d\d:\d\d:\d\d\s+/,
+      /^\*\*/,
+      /^>\s*/,
+      /^Notice:\s*/,
+      /^.*│\s*→\s*/
     ];
-  }
-});
-
-// src/diagnosis/requirements.ts
-import fs3 from "node:fs";
-import path6 from "node:path";
-function normalizeName(name) {
-  return name.toLowerCase().replace(/[-_.]+/g, "-");
-}
-function readPins(file, constraint = false, seen = /* @__PURE__ */ new Set()) {
-  if (seen.has(file)) return [];
-  seen.add(file);
-  let text;
-  try {
-    text = fs3.readFileSync(file, "utf8");
-  } catch {
-    return [];
-  }
-  const pins = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.replace(/(^|\s)#.*$/, "").trim();
-    const include = line.match(INCLUDE);
-    if (include) {
-      const isConstraint = constraint || include[1] === "-c" || include[1] === "--constraint";
-      pins.push(...readPins(path6.resolve(path6.dirname(file), include[2]), isConstraint, seen));
-      return;
-    }
-    const name = line.startsWith("-") ? void 0 : line.match(NAME2)?.[1];
-    if (name) pins.push({ name, requirement: line, file, line: index + 1, constraint });
-  });
-  return pins;
-}
-function pinsOf(pins, name) {
-  const wanted = normalizeName(name);
-  return pins.filter((pin) => normalizeName(pin.name) === wanted).sort((a, b) => Number(a.constraint) - Number(b.constraint));
-}
-function requirementFilesOf(instruction, contextDir) {
-  const files = [];
-  for (const match of instruction.matchAll(/(?:^|\s)(?:-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/g)) {
-    const written = match[1].replace(/^['"]|['"]$/g, "");
-    const candidates = [path6.resolve(contextDir, written.replace(/^\/+/, "")), path6.resolve(contextDir, path6.basename(written))];
-    const found2 = candidates.find((candidate) => fs3.existsSync(candidate));
-    if (found2 && !files.includes(found2)) files.push(found2);
-  }
-  return files;
-}
-var INCLUDE, NAME2;
-var init_requirements = __esm({
-  "src/diagnosis/requirements.ts"() {
-    "use strict";
-    INCLUDE = /^(-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/;
-    NAME2 = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
+    flat = (lines) => lines.join(" ").replace(/\s+/g, " ");
+    linesWith = (lines, re) => lines.filter((line) => re.test(line)).slice(0, 4);
+    UV_LOCKED = /The lockfile at `?([^`\s]*uv\.lock)`? needs to be updated, but `?--locked`? was provided/;
+    UV_UNREADABLE = /Failed to parse `?([^`\s]*uv\.lock)`?|lockfile at `?([^`\s]*uv\.lock)`? uses an unsupported schema version/;
+    POETRY_CHANGED = /pyproject\.toml changed significantly since poetry\.lock was last generated/;
+    POETRY_UNREADABLE = /The lock file is not compatible with the current version of Poetry/;
+    PIPENV_OUTDATED = /Your Pipfile\.lock \((\w+)\) is out of date\. Expected: \((\w+)\)/;
+    NOT_FOUND = /(?:^|[\s:])(uv|uvx|poetry|pipenv)(?:: not found|: command not found)|exec: "(uv|poetry|pipenv)": executable file not found/;
+    UV_VERSION = /Required uv version `([^`]+)` does not match the running version `([^`]+)`/;
+    UV_NO_ENV = /No virtual environment found; run `uv venv`|No Python interpreters found in virtual environments|Failed to locate a virtualenv or Conda environment/;
+    UV_SOLVER = /No solution found when resolving/;
+    POETRY_SOLVER = /SolverProblemError|version solving failed/;
+    PKG = String.raw`[A-Za-z0-9][\w.\-]*(?:\[[\w,\-]+\])?`;
+    escape2 = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    HASH_MODE = /In --require-hashes mode, all requirements must have their versions pinned with ==\. These do not:/;
   }
 });
 
@@ -21108,8 +21134,9 @@ function parseLegacy(lines) {
     message = lastError >= 0 ? lines[lastError] : lines.filter(Boolean).pop() ?? "the build failed";
     if (lastError >= stepStart) outputEnd = lastError;
   }
-  const stepOutput = lines.slice(stepStart, outputEnd).filter((line) => !/^ ---> |^Removing intermediate container /.test(line) && line.trim() !== "");
-  return { format: "legacy", instruction, stepPosition, exitCode, message: message.trim(), outputTail: stepOutput.slice(-30), stepOutput };
+  const kept = (end) => lines.slice(stepStart, end).filter((line) => !/^ ---> |^Removing intermediate container /.test(line) && line.trim() !== "");
+  const stepOutput = kept(errorIndex >= 0 ? errorIndex : lines.length);
+  return { format: "legacy", instruction, stepPosition, exitCode, message: message.trim(), outputTail: kept(outputEnd).slice(-30), stepOutput };
 }
 function parseBuildKit(lines) {
   const errorLine = [...lines].reverse().find((line) => /^ERROR: /.test(line)) ?? lines.filter(Boolean).pop() ?? "the build failed";
@@ -21150,6 +21177,7 @@ function parseBuildKit(lines) {
     format: "buildkit",
     instruction,
     stepPosition,
+    stage: failingStage(lines, headerIndex),
     exitCode,
     message,
     dockerfileLine,
@@ -21157,8 +21185,15 @@ function parseBuildKit(lines) {
     stepOutput: stepOutput.length > 0 ? stepOutput : outputTail
   };
 }
-function failedStepOutput(lines) {
+function failingStage(lines, headerIndex) {
   const failedStep = lines.find((line) => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1];
+  const titled = headerIndex >= 0 ? lines[headerIndex] : lines.find((line) => line.startsWith(`#${failedStep} [`));
+  const name = titled?.match(/\[(?:[^\]]*?\s)?(\S+)\s+\d+\/\d+\]/)?.[1];
+  return name && !/^stage-\d+$/.test(name) && !/^(internal|\d+\/\d+)$/.test(name) ? name : void 0;
+}
+function failedStepOutput(lines) {
+  const lastStep = [...lines].reverse().find((line) => /^#\d+ \d+(\.\d+)? /.test(line));
+  const failedStep = (lines.find((line) => /^#\d+ ERROR: /.test(line)) ?? lastStep)?.match(/^#(\d+) /)?.[1];
   if (!failedStep) return [];
   const prefix = `#${failedStep} `;
   return lines.filter((line) => line.startsWith(prefix)).map((line) => line.slice(prefix.length)).filter((line) => /^\d+(\.\d+)? /.test(line)).map((line) => line.replace(/^\d+(\.\d+)? /, ""));
@@ -21225,6 +21260,58 @@ var init_build_output = __esm({
   }
 });
 
+// src/diagnosis/requirements.ts
+import fs3 from "node:fs";
+import path6 from "node:path";
+function normalizeName(name) {
+  return name.toLowerCase().replace(/[-_.]+/g, "-");
+}
+function readPins(file, constraint = false, seen = /* @__PURE__ */ new Set()) {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  let text;
+  try {
+    text = fs3.readFileSync(file, "utf8");
+  } catch {
+    return [];
+  }
+  const pins = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.replace(/(^|\s)#.*$/, "").trim();
+    const include = line.match(INCLUDE);
+    if (include) {
+      const isConstraint = constraint || include[1] === "-c" || include[1] === "--constraint";
+      pins.push(...readPins(path6.resolve(path6.dirname(file), include[2]), isConstraint, seen));
+      return;
+    }
+    const name = line.startsWith("-") ? void 0 : line.match(NAME)?.[1];
+    if (name) pins.push({ name, requirement: line, file, line: index + 1, constraint });
+  });
+  return pins;
+}
+function pinsOf(pins, name) {
+  const wanted = normalizeName(name);
+  return pins.filter((pin) => normalizeName(pin.name) === wanted).sort((a, b) => Number(a.constraint) - Number(b.constraint));
+}
+function requirementFilesOf(instruction, contextDir) {
+  const files = [];
+  for (const match of instruction.matchAll(/(?:^|\s)(?:-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/g)) {
+    const written = match[1].replace(/^['"]|['"]$/g, "");
+    const candidates = [path6.resolve(contextDir, written.replace(/^\/+/, "")), path6.resolve(contextDir, path6.basename(written))];
+    const found2 = candidates.find((candidate) => fs3.existsSync(candidate));
+    if (found2 && !files.includes(found2)) files.push(found2);
+  }
+  return files;
+}
+var INCLUDE, NAME;
+var init_requirements = __esm({
+  "src/diagnosis/requirements.ts"() {
+    "use strict";
+    INCLUDE = /^(-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/;
+    NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
+  }
+});
+
 // src/diagnosis/rules/build-causes.ts
 function stepLocation(ctx) {
   return dockerfileAt(ctx) ?? instructionLine(ctx);
@@ -21278,6 +21365,53 @@ var init_build_causes = __esm({
   }
 });
 
+// src/diagnosis/rules/installers.ts
+import fs4 from "node:fs";
+import path7 from "node:path";
+function stageLines(dockerfileText) {
+  let stage = "";
+  let index = -1;
+  return dockerfileText.split(/\r?\n/).map((text, at) => {
+    const from = text.match(/^\s*FROM\s+\S+(?:\s+AS\s+(\S+))?/i);
+    if (from) stage = from[1] ?? `stage-${++index}`;
+    if (from && from[1]) index++;
+    return { line: at + 1, stage, text };
+  });
+}
+function installLines(ctx, tool) {
+  if (!ctx.dockerfileText) return [];
+  return stageLines(ctx.dockerfileText).filter(({ text }) => !/^\s*#/.test(text) && INSTALLS[tool].test(text));
+}
+function failingStage2(ctx, line) {
+  const fromFile = line && ctx.dockerfileText ? stageLines(ctx.dockerfileText)[line - 1]?.stage : void 0;
+  return fromFile || ctx.failure.stage;
+}
+function lockFileAt(ctx, lockFile, lineOf = /./) {
+  const candidates = [path7.join(ctx.contextDir, lockFile.replace(/^\/+/, "")), path7.join(ctx.contextDir, path7.basename(lockFile))];
+  const file = candidates.find((candidate) => fs4.existsSync(candidate) && fs4.statSync(candidate).isFile());
+  if (!file) return void 0;
+  const index = fs4.readFileSync(file, "utf8").split(/\r?\n/).findIndex((line) => lineOf.test(line));
+  return { file: rel(ctx, file), line: index >= 0 ? index + 1 : 1 };
+}
+function poetryThatLocked(ctx) {
+  const file = path7.join(ctx.contextDir, "poetry.lock");
+  if (!fs4.existsSync(file)) return void 0;
+  return fs4.readFileSync(file, "utf8").slice(0, 300).match(/@generated by Poetry (\d[\w.]*)/)?.[1];
+}
+var INSTALLS, locationOf;
+var init_installers = __esm({
+  "src/diagnosis/rules/installers.ts"() {
+    "use strict";
+    init_build_causes();
+    INSTALLS = {
+      uv: /ghcr\.io\/astral-sh\/uv|astral\.sh\/uv|\b(pip3?|pipx)\s+install\b[^\n#]*\buv\b/,
+      poetry: /install\.python-poetry\.org|python3-poetry|\b(pip3?|pipx)\s+install\b[^\n#]*\bpoetry\b/,
+      pipenv: /\bpipenv\b[^\n]*(apt-get|apt) install|\b(apt-get|apt)\s+install\b[^\n#]*\bpipenv\b|\b(pip3?|pipx)\s+install\b[^\n#]*\bpipenv\b/
+    };
+    locationOf = (ctx, line) => line ? { file: rel(ctx, ctx.dockerfile), line: line.line } : void 0;
+  }
+});
+
 // src/diagnosis/words.ts
 function present(...lines) {
   return lines.filter((line) => Boolean(line));
@@ -21292,31 +21426,288 @@ var init_words = __esm({
   }
 });
 
-// src/diagnosis/reasons/dependency-conflict.ts
-function chosenClash(conflict) {
-  const requestedNames = new Set(conflict.requested.map((r) => normalizeName(r.name)));
-  return conflict.clashes.find((c) => requestedNames.has(normalizeName(c.target))) ?? conflict.clashes[0];
+// src/core/text.ts
+function clip(text, max) {
+  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
 }
-function conflictEvidence(conflict) {
+function excerpt(text, max) {
+  return clip(text.replace(/\s+/g, " ").trim(), max);
+}
+function formatSeconds(ms, wholeAsInteger = false) {
+  return wholeAsInteger && Number.isInteger(ms / 1e3) ? `${ms / 1e3} s` : `${(ms / 1e3).toFixed(1)} s`;
+}
+var init_text = __esm({
+  "src/core/text.ts"() {
+    "use strict";
+  }
+});
+
+// src/diagnosis/reasons/lock-file-outdated.ts
+function summary2(facts) {
+  const lock = `${code(facts.lockFile)}${where(facts.lockAt)}`;
+  const step = facts.instruction ? ` at ${code(clip(facts.instruction, 80))}${where(facts.stepAt)}` : "";
+  if (facts.kind === "unreadable") {
+    const writer = facts.lockedBy ? ` (written by Poetry ${facts.lockedBy})` : "";
+    return facts.tool === "poetry" ? `${lock}${writer} is in a newer format than the Poetry this image runs can read${step}.` : `${lock} cannot be read by the uv this image runs${step}.`;
+  }
+  const hashes = facts.hashes ? ` (its hash ${code(facts.hashes.found.slice(0, 12))}, the Pipfile's ${code(facts.hashes.expected.slice(0, 12))})` : "";
+  return `${lock} is out of date with ${code(PROJECT_FILE[facts.tool])}${hashes}: ${REFUSAL[facts.tool]}${step}.`;
+}
+function remedy(facts) {
+  const lock = code(facts.lockFile);
+  if (facts.kind === "unreadable") {
+    return facts.tool === "poetry" ? `Install the Poetry that wrote ${lock} in the image (${code(`pip install poetry==${facts.lockedBy ?? "<version>"}`)}), or regenerate it with the image's Poetry (${code("poetry lock")}) and commit it.` : `Install a uv at least as new as the one that wrote ${lock} (${code("COPY --from=ghcr.io/astral-sh/uv:<version> /uv /uvx /bin/")}).`;
+  }
+  switch (facts.tool) {
+    case "uv":
+      return `Run ${code("uv lock")} and commit ${lock} (CI can check it with ${code("uv lock --check")}).`;
+    case "poetry":
+      return `Run ${code("poetry lock")} (Poetry 1.x: ${code("poetry lock --no-update")}) and commit ${lock} with ${code("pyproject.toml")}.`;
+    case "pipenv":
+      return `Run ${code("pipenv lock")} and commit ${lock} with the ${code("Pipfile")}.`;
+  }
+}
+var LOCK_LINE, lockRefused, PROJECT_FILE, REFUSAL, lock_file_outdated_default;
+var init_lock_file_outdated = __esm({
+  "src/diagnosis/reasons/lock-file-outdated.ts"() {
+    "use strict";
+    init_reason();
+    init_installer_output();
+    init_build_causes();
+    init_installers();
+    init_words();
+    init_text();
+    LOCK_LINE = { uv: /./, poetry: /./, pipenv: /"sha256"/ };
+    lockRefused = {
+      stage: "build",
+      name: "the installer refuses the lock file",
+      detect(ctx) {
+        const problem = parseLockProblem(installerLines(ctx.failure));
+        if (!problem) return void 0;
+        const { evidence, ...rest } = problem;
+        const stepAt = stepLocation(ctx);
+        const lockAt = lockFileAt(ctx, problem.lockFile, LOCK_LINE[problem.tool]);
+        const lockedBy = problem.tool === "poetry" ? poetryThatLocked(ctx) : void 0;
+        return {
+          facts: { ...rest, instruction: ctx.failure.instruction, stepAt, lockAt, lockedBy },
+          evidence,
+          pointers: pointers(stepAt, lockAt)
+        };
+      }
+    };
+    PROJECT_FILE = { uv: "pyproject.toml", poetry: "pyproject.toml", pipenv: "Pipfile" };
+    REFUSAL = {
+      uv: "`--locked` refuses to install it",
+      poetry: "Poetry refuses to install from it",
+      pipenv: "`pipenv install --deploy` refuses to install it"
+    };
+    lock_file_outdated_default = defineReason({
+      id: "lock-file-outdated",
+      title: "Lock file out of date",
+      headline: "the lock file is out of date",
+      readme: "`uv sync --locked`, `poetry install` or `pipenv install --deploy` refuses the lock file: the project file changed since it was locked, or a newer Poetry wrote it; the lock file and the Dockerfile step, annotated: `uv lock`, `poetry lock`, `pipenv lock`",
+      fixtures: [
+        { path: "__fixtures__/build/installers/poetry-lock-outdated", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
+      ],
+      rules: [lockRefused],
+      words: (facts) => ({ summary: summary2(facts), remedy: remedy(facts) })
+    });
+  }
+});
+
+// src/diagnosis/reasons/installer-missing.ts
+function summary3(facts) {
+  const step = facts.instruction ? `${code(clip(facts.instruction, 80))}${where(facts.stepAt)}` : "the failing step";
+  switch (facts.kind) {
+    case "not-found": {
+      const elsewhere = facts.installedIn && facts.installedIn.stage !== facts.stage ? ` (it is installed in the stage ${code(facts.installedIn.stage)}${where(facts.installedIn.at)}, and each FROM starts over)` : "";
+      return `${code(facts.tool)} is not installed in ${inStage(facts.stage)} that runs ${step}${elsewhere}.`;
+    }
+    case "wrong-version":
+      return `${code("pyproject.toml")} requires uv ${code(facts.required)} and the image runs uv ${code(facts.running)}${facts.installedIn ? `, installed${where(facts.installedIn.at)}` : ""}: ${step} stops before installing anything.`;
+    case "no-environment":
+      return `${facts.instruction ? step : "The failing step"} found no virtual environment to install into: ${code("uv pip")} installs into the system Python only when told to.`;
+  }
+}
+function remedy2(facts) {
+  switch (facts.kind) {
+    case "not-found":
+      return `Install ${code(facts.tool)} in ${inStage(facts.stage)}: ${INSTALL[facts.tool]}, or build that stage FROM the stage that has it.`;
+    case "wrong-version":
+      return `Install a uv that satisfies ${code(facts.required)}: pin it (${code(COPY_UV)}) instead of taking whatever the base image or ${code("pip install uv")} brings, or change ${code("required-version")} under ${code("[tool.uv]")}.`;
+    case "no-environment":
+      return `Pass ${code("--system")} to ${code("uv pip install")} (or set ${code("UV_SYSTEM_PYTHON=1")}); for a virtual environment, create it and set ${code('ENV VIRTUAL_ENV=/app/.venv PATH="/app/.venv/bin:$PATH"')}: ${code("RUN source .venv/bin/activate")} does not carry over to the next step.`;
+  }
+}
+var installerCannotRun, inStage, COPY_UV, INSTALL, installer_missing_default;
+var init_installer_missing = __esm({
+  "src/diagnosis/reasons/installer-missing.ts"() {
+    "use strict";
+    init_reason();
+    init_installer_output();
+    init_build_causes();
+    init_installers();
+    init_words();
+    init_text();
+    installerCannotRun = {
+      stage: "build",
+      name: "the installer cannot run in the failing stage",
+      detect(ctx) {
+        const problem = parseInstallerProblem(installerLines(ctx.failure));
+        if (!problem) return void 0;
+        const { evidence, ...rest } = problem;
+        const stepAt = stepLocation(ctx);
+        const stage = failingStage2(ctx, stepAt?.line);
+        const installs = installLines(ctx, problem.tool);
+        const install = installs.find((line) => problem.kind === "not-found" ? line.stage !== stage : true) ?? installs[0];
+        const installedIn = install ? { stage: install.stage, at: locationOf(ctx, install) } : void 0;
+        return {
+          facts: { ...rest, instruction: ctx.failure.instruction, stepAt, stage, installedIn },
+          evidence,
+          pointers: pointers(stepAt, installedIn?.at)
+        };
+      }
+    };
+    inStage = (stage) => stage ? `the stage ${code(stage)}` : "the failing stage";
+    COPY_UV = "COPY --from=ghcr.io/astral-sh/uv:<version> /uv /uvx /bin/";
+    INSTALL = {
+      uv: `add ${code(COPY_UV)} after its FROM`,
+      poetry: `install it there (${code("pip install poetry==<version>")}) or put its bin directory on PATH (${code('ENV PATH="$POETRY_HOME/bin:$PATH"')})`,
+      pipenv: `install it there (${code("pip install pipenv")})`
+    };
+    installer_missing_default = defineReason({
+      id: "installer-missing",
+      title: "Installer missing in the stage",
+      headline: "the installer cannot run in the stage",
+      readme: "`uv`, `poetry` or `pipenv` not found in the stage that runs it (and the stage that does install it), uv's `required-version` not met, `uv pip` without `--system` or a venv: the Dockerfile lines, annotated",
+      fixtures: [
+        { path: "__fixtures__/build/installers/poetry-not-in-stage", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
+      ],
+      rules: [installerCannotRun],
+      words: (facts) => ({ summary: summary3(facts), remedy: remedy2(facts) })
+    });
+  }
+});
+
+// src/diagnosis/pip-output.ts
+function parseConflict(lines) {
+  const start = lines.findIndex((line) => /^The conflict is caused by:/.test(line.trim()));
+  if (start < 0) return void 0;
+  const headline2 = lines.find((line) => /ERROR: Cannot install .* conflicting dependencies/.test(line))?.trim() ?? lines[start].trim();
+  const conflict2 = { requested: [], clashes: [], headline: headline2 };
+  for (const raw of lines.slice(start + 1)) {
+    const line = raw.trim();
+    if (!line) {
+      if (conflict2.requested.length + conflict2.clashes.length > 0) break;
+      continue;
+    }
+    const requested = line.match(/^The user requested (\(constraint\) )?(\S+)/);
+    const depends = line.match(/^(\S+) (\S+) depends on (\S+)/);
+    if (requested)
+      conflict2.requested.push({ requirement: requested[2], name: requested[2].match(NAME2)?.[1] ?? requested[2], constraint: !!requested[1] });
+    else if (depends)
+      conflict2.clashes.push({
+        dependent: depends[1],
+        dependentVersion: depends[2],
+        requirement: depends[3],
+        target: depends[3].match(NAME2)?.[1] ?? depends[3]
+      });
+    else break;
+  }
+  return conflict2.clashes.length > 0 ? conflict2 : void 0;
+}
+function parseNotFound(lines) {
+  const differentPython = lines.map((line) => line.match(/ERROR: Package '([^']+)' requires a different Python: (\S+) not in '([^']+)'/)).find(Boolean);
+  if (differentPython) {
+    const [line, name, pythonVersion, requiresPython] = differentPython;
+    return { requirement: name, name, versions: [], otherPython: { pythonVersion, requiresPython }, evidence: [line.trim()] };
+  }
+  const index = lines.findIndex((line) => /Could not find a version that satisfies the requirement/.test(line));
+  if (index < 0) return void 0;
+  const match = lines[index].match(/satisfies the requirement (\S+)(?: \(from versions: ([^)]*)\))?/);
+  if (!match) return void 0;
+  const requirement = match[1];
+  const versions = (match[2] ?? "").split(",").map((v) => v.trim()).filter((v) => v && v !== "none");
+  const ignoredLine = lines.find((line) => /Ignored the following versions that require a different python version/.test(line));
+  const ignored = ignoredLine?.match(/Requires-Python ([^;,]+)/)?.[1]?.trim();
+  const evidence = [ignoredLine, lines[index], lines.find((line) => /No matching distribution found/.test(line))].filter((line) => Boolean(line)).map((line) => line.trim());
+  return {
+    requirement,
+    name: requirement.match(NAME2)?.[1] ?? requirement,
+    versions,
+    otherPython: ignored ? { requiresPython: ignored } : void 0,
+    evidence
+  };
+}
+function parseNativeBuildFailure(lines) {
+  const failed2 = lines.map(
+    (line) => line.match(
+      /Failed building wheel for ([^\s:]+)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/
+    )
+  ).find(Boolean);
+  const encountered = lines.findIndex((line) => /Encountered error while (trying to install|generating) package/.test(line));
+  const packageName = failed2?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, "").trim() : void 0);
+  if (!packageName || !lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line))) return void 0;
+  const evidence = failed2 ? [failed2[0]] : [];
+  let missing;
+  for (const { pattern, missing: name } of MISSING_TOOLS) {
+    const hit = lines.map((line) => line.match(pattern)).find(Boolean);
+    if (hit) {
+      missing = name(hit);
+      evidence.unshift(hit.input.trim());
+      break;
+    }
+  }
+  return { packageName, missing, evidence };
+}
+function pythonVersionUnstated(lines) {
+  return lines.some((line) => /Ignored the following versions that require a different python version/.test(line)) && !lines.some((line) => /requires a different Python: \S+ not in/.test(line));
+}
+var NAME2, MISSING_TOOLS;
+var init_pip_output = __esm({
+  "src/diagnosis/pip-output.ts"() {
+    "use strict";
+    NAME2 = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
+    MISSING_TOOLS = [
+      { pattern: /fatal error: ([\w./-]+\.h): No such file or directory/, missing: (m) => m[1] },
+      { pattern: /command '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)' failed: No such file or directory/, missing: (m) => m[1] },
+      { pattern: /No such file or directory: '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)'/, missing: (m) => m[1] },
+      { pattern: /\b(gcc|cc|g\+\+): (?:command )?not found/, missing: (m) => m[1] },
+      { pattern: /(pg_config) executable not found/, missing: (m) => m[1] },
+      { pattern: /(mysql_config|pkg-config)[: ].*not found/, missing: (m) => m[1] },
+      { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => "rustc" }
+    ];
+  }
+});
+
+// src/diagnosis/reasons/dependency-conflict.ts
+function chosenClash(conflict2) {
+  const requestedNames = new Set(conflict2.requested.map((r) => normalizeName(r.name)));
+  return conflict2.clashes.find((c) => requestedNames.has(normalizeName(c.target))) ?? conflict2.clashes[0];
+}
+function conflictEvidence(conflict2) {
   return present(
-    conflict.headline,
+    conflict2.headline,
     "The conflict is caused by:",
-    ...conflict.clashes.map((c) => `${c.dependent} ${c.dependentVersion} depends on ${c.requirement}`),
-    ...conflict.requested.map((r) => `The user requested ${r.constraint ? "(constraint) " : ""}${r.requirement}`)
+    ...conflict2.clashes.map((c) => `${c.dependent} ${c.dependentVersion} depends on ${c.requirement}`),
+    ...conflict2.requested.map((r) => `The user requested ${r.constraint ? "(constraint) " : ""}${r.requirement}`)
   );
 }
-function summary2({ clash, dependentShown, targetShown, dependentAt, targetAt }) {
+function summary4({ clash, dependentShown, targetShown, dependentAt, targetAt }) {
   return `${code(dependentShown)}${where(dependentAt)} cannot be installed together with ${code(targetShown)}${where(targetAt)}: ${clash.dependent} ${clash.dependentVersion} requires ${code(clash.requirement)}.`;
 }
-function remedy({ clash, targetShown, dependentAt, targetAt }) {
+function remedy3({ clash, targetShown, dependentAt, targetAt, tool }) {
   const lines = pointers(dependentAt, targetAt).map((l) => code(fileLine(l)));
+  if (tool)
+    return `Move the constraints together in ${code("pyproject.toml")}: allow a ${code(clash.target)} that satisfies ${code(clash.requirement)}, or a ${code(clash.dependent)} release that works with ${code(targetShown)}; then run ${code(RELOCK[tool])} and commit the lock file.`;
   return `Move the pins together: pin ${code(clash.target)} to a version that satisfies ${code(clash.requirement)}, or pin the ${code(clash.dependent)} release that works with ${code(targetShown)}` + (lines.length > 0 ? `, changing ${lines.join(" and ")} in the same commit.` : ", in the same commit.");
 }
-var resolutionImpossible, dependency_conflict_default;
+var resolutionImpossible, solverConflict, RELOCK, dependency_conflict_default;
 var init_dependency_conflict = __esm({
   "src/diagnosis/reasons/dependency-conflict.ts"() {
     "use strict";
     init_reason();
+    init_installer_output();
     init_pip_output();
     init_requirements();
     init_build_causes();
@@ -21325,13 +21716,13 @@ var init_dependency_conflict = __esm({
       stage: "build",
       name: "pip's resolver found pins that cannot be installed together",
       detect(ctx) {
-        const conflict = parseConflict(ctx.failure.stepOutput);
-        if (!conflict) return void 0;
+        const conflict2 = parseConflict(ctx.failure.stepOutput);
+        if (!conflict2) return void 0;
         const pins = pinsFor(ctx);
-        const clash = chosenClash(conflict);
+        const clash = chosenClash(conflict2);
         const dependentPin = pinsOf(pins, clash.dependent)[0];
         const targetPin = pinsOf(pins, clash.target)[0];
-        const targetRequested = conflict.requested.find((r) => normalizeName(r.name) === normalizeName(clash.target))?.requirement;
+        const targetRequested = conflict2.requested.find((r) => normalizeName(r.name) === normalizeName(clash.target))?.requirement;
         const dependentAt = pinLocation(ctx, dependentPin);
         const targetAt = pinLocation(ctx, targetPin);
         return {
@@ -21342,16 +21733,33 @@ var init_dependency_conflict = __esm({
             dependentAt,
             targetAt
           },
-          evidence: conflictEvidence(conflict),
+          evidence: conflictEvidence(conflict2),
           pointers: pointers(dependentAt, targetAt)
         };
       }
     };
+    solverConflict = {
+      stage: "build",
+      name: "uv's or Poetry's resolver found requirements that cannot be installed together",
+      detect(ctx) {
+        const verdict2 = parseSolverVerdict(installerLines(ctx.failure));
+        if (verdict2?.kind !== "conflict") return void 0;
+        const { dependent, dependentVersion, requirement, target, targetShown, tool } = verdict2;
+        const stepAt = stepLocation(ctx);
+        const dependentShown = tool === "uv" ? `${dependent}==${dependentVersion}` : `${dependent} (${dependentVersion})`;
+        return {
+          facts: { clash: { dependent, dependentVersion, requirement, target }, dependentShown, targetShown: targetShown ?? target, tool, stepAt },
+          evidence: verdict2.evidence,
+          pointers: pointers(stepAt)
+        };
+      }
+    };
+    RELOCK = { uv: "uv lock", poetry: "poetry lock" };
     dependency_conflict_default = defineReason({
       id: "dependency-conflict",
       title: "Conflicting dependency pins",
       headline: "conflicting dependency pins",
-      readme: "pip's `ResolutionImpossible`: both packages, their pins and the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`), annotated: move the pins together",
+      readme: "pip's `ResolutionImpossible`, uv's `No solution found` and Poetry's `SolverProblemError`: both packages, their pins and the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`), annotated: move the pins together",
       fixtures: [
         { path: "__fixtures__/build/cases/dependency-conflict", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
         {
@@ -21360,8 +21768,60 @@ var init_dependency_conflict = __esm({
           via: "__tests__/helpers/build-cases.ts"
         }
       ],
-      rules: [resolutionImpossible],
-      words: (facts) => ({ summary: summary2(facts), remedy: remedy(facts) })
+      rules: [resolutionImpossible, solverConflict],
+      words: (facts) => ({ summary: summary4(facts), remedy: remedy3(facts) })
+    });
+  }
+});
+
+// src/diagnosis/reasons/unpinned-hashed-requirement.ts
+import path8 from "node:path";
+function parentLocation(ctx, found2) {
+  if (!found2.file || !found2.line) return void 0;
+  const files = requirementFilesOf(ctx.failure.instruction ?? "", ctx.contextDir);
+  const file = files.find((candidate) => path8.basename(candidate) === path8.basename(found2.file));
+  return file ? { file: rel(ctx, file), line: found2.line } : void 0;
+}
+function summary5(facts) {
+  const others = facts.names.length > 1 ? ` (and ${facts.names.length - 1} more)` : "";
+  const from = facts.file ? ` from ${code(facts.file)} line ${facts.line}${where(facts.parentAt)}` : "";
+  const via = facts.parent ? `, a dependency of ${code(facts.parent)}${from},` : from;
+  return `${code(facts.requirement)}${via} has no ${code("==")} pin with a hash${others}: with hashes, pip requires every package it installs, dependencies included, pinned and hashed.`;
+}
+function remedy4(facts) {
+  return facts.parent ? `Regenerate the file with every dependency pinned and hashed (${code("pip-compile --generate-hashes")}, ${code("uv pip compile --generate-hashes")} or ${code("uv export --format requirements-txt")}) and install that file.` : `Pin ${code(facts.name)} with ${code("==")} and its ${code("--hash")} in a requirements file, or leave it out of the hashed install.`;
+}
+var unpinnedUnderHashes, unpinned_hashed_requirement_default;
+var init_unpinned_hashed_requirement = __esm({
+  "src/diagnosis/reasons/unpinned-hashed-requirement.ts"() {
+    "use strict";
+    init_reason();
+    init_installer_output();
+    init_build_causes();
+    init_requirements();
+    init_words();
+    unpinnedUnderHashes = {
+      stage: "build",
+      name: "pip in hash-checking mode met an unpinned requirement",
+      detect(ctx) {
+        const found2 = parseUnpinnedUnderHashes(installerLines(ctx.failure));
+        if (!found2) return void 0;
+        const { evidence, ...rest } = found2;
+        const stepAt = stepLocation(ctx);
+        const parentAt = parentLocation(ctx, found2);
+        return { facts: { ...rest, instruction: ctx.failure.instruction, parentAt, stepAt }, evidence, pointers: pointers(parentAt, stepAt) };
+      }
+    };
+    unpinned_hashed_requirement_default = defineReason({
+      id: "unpinned-hashed-requirement",
+      title: "Unpinned requirement under --require-hashes",
+      headline: "a requirement is not pinned for hash checking",
+      readme: 'pip\'s `--require-hashes` "These do not:": the package without a pin, the pinned package that pulled it in and its line in the requirements file, annotated: regenerate with `--generate-hashes` or `uv export`',
+      fixtures: [
+        { path: "__fixtures__/build/installers/hashes-transitive", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
+      ],
+      rules: [unpinnedUnderHashes],
+      words: (facts) => ({ summary: summary5(facts), remedy: remedy4(facts) })
     });
   }
 });
@@ -21488,11 +21948,14 @@ function words(facts) {
   switch (facts.kind) {
     case "other-python":
       return {
-        summary: `${shown2} exists only for other Pythons: it requires Python ${code(facts.requiresPython)}, not ${python(facts.pythonVersion)}.`,
-        remedy: `Pin a ${code(facts.name)} release that supports ${python(facts.pythonVersion)}, or build FROM a Python that satisfies ${code(facts.requiresPython)}.`
+        summary: `${shown2} exists only for other Pythons: it requires Python ${code(facts.requiresPython)}, not ${python(facts.pythonVersion, facts.requested)}.`,
+        remedy: facts.requested ? `Narrow ${code("requires-python")} in ${code("pyproject.toml")} to what ${code(facts.name)} supports (${code(facts.requiresPython)}), or require a ${code(facts.name)} release that supports the wider range.` : `Pin a ${code(facts.name)} release that supports ${python(facts.pythonVersion)}, or build FROM a Python that satisfies ${code(facts.requiresPython)}.`
       };
     case "no-such-version":
-      return {
+      return facts.versions.length === 0 ? {
+        summary: `${shown2}: ${facts.tool ?? "pip"} found no version of ${code(facts.name)} that matches, in the index the build uses.`,
+        remedy: `Check that version of ${code(facts.name)} exists in the index the build uses (a private index needs its URL and credentials in the build); if the lock file names it, re-lock (${code(facts.tool === "poetry" ? "poetry lock" : "uv lock")}).`
+      } : {
         summary: `${shown2}: that version of ${code(facts.name)} does not exist (pip found ${facts.versions.slice(-8).join(", ")}).`,
         remedy: `Pin one of the versions pip found, e.g. ${code(`${facts.name}==${facts.versions[facts.versions.length - 1]}`)}.`
       };
@@ -21503,41 +21966,54 @@ function words(facts) {
       };
   }
 }
-var otherPythonsOnly, noSuchVersion, noSuchName, python, package_not_found_default;
+var otherPythonsOnly, noSuchVersion, noSuchName, solverNotFound, python, package_not_found_default;
 var init_package_not_found = __esm({
   "src/diagnosis/reasons/package-not-found.ts"() {
     "use strict";
     init_reason();
     init_closest();
     init_pip_output();
+    init_installer_output();
     init_requirements();
     init_build_causes();
     init_words();
     otherPythonsOnly = notFoundRule(
       "the release exists only for other Pythons",
-      ({ otherPython }, ctx) => otherPython ? { kind: "other-python", requiresPython: otherPython.requiresPython, pythonVersion: otherPython.pythonVersion ?? ctx.pythonVersion } : void 0
+      ({ otherPython: otherPython2 }, ctx) => otherPython2 ? { kind: "other-python", requiresPython: otherPython2.requiresPython, pythonVersion: otherPython2.pythonVersion ?? ctx.pythonVersion } : void 0
     );
     noSuchVersion = notFoundRule(
       "pip lists the versions that exist",
-      ({ otherPython, versions }) => !otherPython && versions.length > 0 ? { kind: "no-such-version", versions } : void 0
+      ({ otherPython: otherPython2, versions }) => !otherPython2 && versions.length > 0 ? { kind: "no-such-version", versions } : void 0
     );
     noSuchName = notFoundRule("no package has that name", (notFound2, ctx) => {
       if (notFound2.otherPython || notFound2.versions.length > 0) return void 0;
       const others = [...WELL_KNOWN_PACKAGES, ...pinsFor(ctx).map((p) => p.name)].filter((n) => normalizeName(n) !== normalizeName(notFound2.name));
       return { kind: "no-such-name", guess: closestName(notFound2.name, others) };
     });
-    python = (version) => version ? `this image's Python ${version}` : "this image's Python";
+    solverNotFound = {
+      stage: "build",
+      name: "uv's or Poetry's resolver found no usable version",
+      detect(ctx) {
+        const verdict2 = parseSolverVerdict(installerLines(ctx.failure));
+        if (!verdict2 || verdict2.kind === "conflict") return void 0;
+        const at = stepLocation(ctx);
+        const requested = { name: verdict2.name, requirement: verdict2.requirement, tool: verdict2.tool };
+        const detail = verdict2.kind === "other-python" ? { kind: "other-python", requiresPython: verdict2.requiresPython, pythonVersion: verdict2.pythonVersion, requested: verdict2.requested } : { kind: "no-such-version", versions: [] };
+        return { facts: { ...requested, ...detail }, evidence: verdict2.evidence, pointers: pointers(at) };
+      }
+    };
+    python = (version, requested) => requested ? `the project's Python range ${code(version ?? "")}` : version ? `this image's Python ${version}` : "this image's Python";
     package_not_found_default = defineReason({
       id: "package-not-found",
       title: "Package version not found",
       headline: "pip could not find a package",
-      readme: "pip found no such version: it does not exist (the versions pip saw), it exists only for other Pythons (`Requires-Python`, the image's Python), or the name is misspelled (the closest known name)",
+      readme: "pip, uv or Poetry found no such version: it does not exist (the versions pip saw), it exists only for other Pythons (`Requires-Python`, the image's Python or the project's `requires-python`), or the name is misspelled (the closest known name)",
       fixtures: [
         { path: "__fixtures__/build/cases/version-not-found", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
         { path: "__fixtures__/build/cases/version-for-other-python", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
         { path: "__fixtures__/build/cases/misspelled-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
       ],
-      rules: [otherPythonsOnly, noSuchVersion, noSuchName],
+      rules: [otherPythonsOnly, noSuchVersion, noSuchName, solverNotFound],
       words
     });
   }
@@ -21602,7 +22078,7 @@ function aptPackages(native, stepOutput) {
   if (!apt.includes("python3-dev") && stepOutput.some((line) => /-I\/usr\/include\/python3/.test(line))) apt.push("python3-dev");
   return apt;
 }
-function remedy2({ packageName, apt, step, binary }) {
+function remedy5({ packageName, apt, step, binary }) {
   const install = `RUN apt-get update && apt-get install -y --no-install-recommends ${apt.join(" ")}`;
   const before = step ? ` before ${code(fileLine(step))}` : "";
   return `Add ${code(install)} to the Dockerfile${before}` + (binary ? `, or install ${code(binary)} instead of ${code(packageName)} (a prebuilt wheel, no compiler needed).` : ", or pin a release that ships a wheel for this Python.");
@@ -21650,7 +22126,7 @@ var init_native_build_failed = __esm({
       rules: [compileFailed],
       words: (facts) => ({
         summary: `${code(facts.packageName)} had to be compiled from source and its build failed` + (facts.missing ? `: ${code(facts.missing)} is missing from the image.` : "."),
-        remedy: remedy2(facts)
+        remedy: remedy5(facts)
       })
     });
   }
@@ -21677,7 +22153,7 @@ function indentedBlock(lines) {
   }
   return block;
 }
-function remedy3(facts) {
+function remedy6(facts) {
   const search = code(`apt-cache search ${facts.name}`);
   switch (facts.kind) {
     case "apt-suggests":
@@ -21737,19 +22213,19 @@ var init_apt_package_not_found = __esm({
       rules: [unknownPackage],
       words: (facts) => ({
         summary: `${code("apt-get install")} does not know the package ${code(facts.name)}` + (facts.kind === "debian-name" ? ` \u2014 on Debian it is ${code(facts.debian)}` : "") + (facts.kind === "apt-suggests" ? `: ${aptSays(facts)}` : "") + ".",
-        remedy: remedy3(facts)
+        remedy: remedy6(facts)
       })
     });
   }
 });
 
 // src/diagnosis/build-context.ts
-import fs4 from "node:fs";
-import path7 from "node:path";
+import fs5 from "node:fs";
+import path9 from "node:path";
 function dockerignoreLine(contextDir, relPath) {
   let text;
   try {
-    text = fs4.readFileSync(path7.join(contextDir, ".dockerignore"), "utf8");
+    text = fs5.readFileSync(path9.join(contextDir, ".dockerignore"), "utf8");
   } catch {
     return void 0;
   }
@@ -21764,7 +22240,7 @@ function dockerignoreLine(contextDir, relPath) {
   return excludedBy;
 }
 function matchesPathOrParent(pattern, relPath) {
-  const cleaned = path7.posix.normalize(pattern.replace(/^\/+/, "").replace(/\/+$/, ""));
+  const cleaned = path9.posix.normalize(pattern.replace(/^\/+/, "").replace(/\/+$/, ""));
   const source = cleaned.split("**").map(
     (part) => part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")
   ).join(".*");
@@ -21773,20 +22249,20 @@ function matchesPathOrParent(pattern, relPath) {
   return parts.some((_, i) => regex2.test(parts.slice(0, i + 1).join("/")));
 }
 function closestExistingFile(contextDir, relPath) {
-  const dir = path7.posix.dirname(relPath);
+  const dir = path9.posix.dirname(relPath);
   const names = (sub) => {
     try {
-      return fs4.readdirSync(path7.join(contextDir, sub));
+      return fs5.readdirSync(path9.join(contextDir, sub));
     } catch {
       return [];
     }
   };
-  const nearby = closestName(path7.posix.basename(relPath), names(dir));
+  const nearby = closestName(path9.posix.basename(relPath), names(dir));
   if (nearby) return dir === "." ? nearby : `${dir}/${nearby}`;
-  return dir === "." ? void 0 : closestName(path7.posix.basename(relPath), names("."));
+  return dir === "." ? void 0 : closestName(path9.posix.basename(relPath), names("."));
 }
 function existsInContext(contextDir, relPath) {
-  return fs4.existsSync(path7.join(contextDir, relPath));
+  return fs5.existsSync(path9.join(contextDir, relPath));
 }
 var init_build_context = __esm({
   "src/diagnosis/build-context.ts"() {
@@ -21795,28 +22271,12 @@ var init_build_context = __esm({
   }
 });
 
-// src/core/text.ts
-function clip(text, max) {
-  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
-}
-function excerpt(text, max) {
-  return clip(text.replace(/\s+/g, " ").trim(), max);
-}
-function formatSeconds(ms, wholeAsInteger = false) {
-  return wholeAsInteger && Number.isInteger(ms / 1e3) ? `${ms / 1e3} s` : `${(ms / 1e3).toFixed(1)} s`;
-}
-var init_text = __esm({
-  "src/core/text.ts"() {
-    "use strict";
-  }
-});
-
 // src/diagnosis/reasons/build-file-missing.ts
-import path8 from "node:path";
+import path10 from "node:path";
 function whereItWent(ctx, copied) {
   const ignored = existsInContext(ctx.contextDir, copied.file) ? dockerignoreLine(ctx.contextDir, copied.file) : void 0;
   if (ignored) {
-    const ignoreAt = { file: rel(ctx, path8.join(ctx.contextDir, ".dockerignore")), line: ignored.line };
+    const ignoreAt = { file: rel(ctx, path10.join(ctx.contextDir, ".dockerignore")), line: ignored.line };
     return { ...copied, kind: "dockerignored", pattern: ignored.pattern, ignoreAt };
   }
   const renamed = closestExistingFile(ctx.contextDir, copied.file);
@@ -21830,7 +22290,7 @@ function copySourceMissing(name, message) {
       const match = [ctx.failure.message, ...ctx.failure.stepOutput].join("\n").match(message);
       const instruction = ctx.failure.instruction;
       if (!match || !instruction || !/^(COPY|ADD)\b/i.test(instruction)) return void 0;
-      const file = path8.posix.normalize(match[1].replace(/^\/+/, ""));
+      const file = path10.posix.normalize(match[1].replace(/^\/+/, ""));
       const facts = whereItWent(ctx, { instruction, file, context: rel(ctx, ctx.contextDir) });
       return {
         facts,
@@ -21839,6 +22299,14 @@ function copySourceMissing(name, message) {
       };
     }
   };
+}
+function projectCopy(ctx, before) {
+  if (!ctx.dockerfileText) return void 0;
+  const copies = stageLines(ctx.dockerfileText).filter(
+    ({ line, text }) => /^\s*(COPY|ADD)\b/i.test(text) && /pyproject\.toml/.test(text) && (!before || line < before)
+  );
+  const last = copies[copies.length - 1];
+  return last ? { file: rel(ctx, ctx.dockerfile), line: last.line } : void 0;
 }
 function words2(facts) {
   const copies = `${code(clip(facts.instruction, 80))} copies ${code(facts.file)}`;
@@ -21853,6 +22321,14 @@ function words2(facts) {
         summary: `${copies}, which is not in ${inContext(facts.context)} \u2014 the closest name there is ${code(facts.renamed)}.`,
         remedy: `Copy ${code(facts.renamed)} (or rename it back to ${code(facts.file)}).`
       };
+    case "not-copied": {
+      const copy = facts.copyAt ? ` to the COPY of ${code("pyproject.toml")} (${code(fileLine(facts.copyAt))})` : " before this step";
+      const noRoot = facts.tool === "poetry" ? code("poetry install --no-root") : code("uv sync --no-install-project");
+      return {
+        summary: `${code(clip(facts.instruction, 80))} installs the project itself, which needs its readme ${code(facts.file)}, and no step copied it into the image (${code(facts.imagePath)} does not exist).`,
+        remedy: `Install only the dependencies at this step (${noRoot}` + (facts.tool === "poetry" ? `, or ${code("package-mode = false")} under ${code("[tool.poetry]")}` : "") + `), or add ${code(facts.file)}${copy}.`
+      };
+    }
     case "absent":
       return {
         summary: `${copies}, which is not in ${inContext(facts.context)}.`,
@@ -21860,28 +22336,53 @@ function words2(facts) {
       };
   }
 }
-var statFailed, sourceNotFound, inContext, build_file_missing_default;
+var statFailed, sourceNotFound, readmeNotCopied, inContext, build_file_missing_default;
 var init_build_file_missing = __esm({
   "src/diagnosis/reasons/build-file-missing.ts"() {
     "use strict";
     init_reason();
     init_build_context();
+    init_installer_output();
     init_build_causes();
+    init_installers();
     init_words();
     init_text();
     statFailed = copySourceMissing("the builder cannot stat the copied file", /stat ([^:\n]+): file does not exist/);
     sourceNotFound = copySourceMissing("the builder does not find the copied file", /"\/?([^"\n]+)"(?::)? not found/);
+    readmeNotCopied = {
+      stage: "build",
+      name: "the installer needs the readme, which was not copied",
+      detect(ctx) {
+        const missing = parseReadmeMissing(installerLines(ctx.failure));
+        if (!missing) return void 0;
+        const stepAt = stepLocation(ctx);
+        const copyAt = projectCopy(ctx, stepAt?.line);
+        const file = path10.posix.basename(missing.path);
+        const facts = {
+          instruction: ctx.failure.instruction ?? `${missing.tool} install`,
+          file,
+          context: rel(ctx, ctx.contextDir),
+          kind: "not-copied",
+          tool: missing.tool,
+          imagePath: missing.path,
+          stepAt,
+          copyAt
+        };
+        return { facts, evidence: missing.evidence, pointers: pointers(stepAt, copyAt) };
+      }
+    };
     inContext = (context3) => context3 === "." ? "the build context" : `the build context ${code(context3)}`;
     build_file_missing_default = defineReason({
       id: "build-file-missing",
       title: "File missing from the build context",
       headline: "a copied file is missing",
-      readme: "`COPY`/`ADD` of a file not in the build context: the `.dockerignore` line that excludes it, or the closest existing name",
+      readme: "`COPY`/`ADD` of a file not in the build context: the `.dockerignore` line that excludes it, or the closest existing name; Poetry's `Readme path \u2026 does not exist`: the COPY to add it to, or `--no-root`",
       fixtures: [
         { path: "__fixtures__/build/cases/copy-renamed", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
-        { path: "__fixtures__/build/cases/copy-dockerignored", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
+        { path: "__fixtures__/build/cases/copy-dockerignored", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+        { path: "__fixtures__/build/installers/poetry-readme-missing", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
       ],
-      rules: [statFailed, sourceNotFound],
+      rules: [statFailed, sourceNotFound, readmeNotCopied],
       words: words2
     });
   }
@@ -21904,13 +22405,13 @@ function stepFailed(cause) {
     }
   };
 }
-function summary3({ instruction, stepPosition, exitCode }) {
+function summary6({ instruction, stepPosition, exitCode }) {
   const step = instruction ? code(clip(instruction, 100)) : "a step";
   const position = stepPosition ? ` (step ${stepPosition})` : "";
   const exit2 = exitCode !== void 0 ? ` with exit code ${exitCode}` : "";
   return `The Docker build failed at ${step}${position}${exit2}.`;
 }
-function remedy4(cause) {
+function remedy7(cause) {
   switch (cause.kind) {
     case "no-pip":
       return "The base image has no pip: start from an official Python image (python:3.x-slim) or install pip before this step.";
@@ -21945,7 +22446,7 @@ var init_build_failed = __esm({
         { path: "__fixtures__/build/cases/apt-unknown-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
       ],
       rules: BUILD_CAUSES.map(stepFailed),
-      words: (facts) => ({ summary: summary3(facts), remedy: remedy4(facts.cause) })
+      words: (facts) => ({ summary: summary6(facts), remedy: remedy7(facts.cause) })
     });
   }
 });
@@ -22029,7 +22530,7 @@ var init_line_prefix = __esm({
 
 // src/diagnosis/rules/locate.ts
 import { readdirSync } from "node:fs";
-import path9 from "node:path";
+import path11 from "node:path";
 function commandLine(rc) {
   return rc.dockerCommandLine();
 }
@@ -22091,7 +22592,7 @@ function pythonLine(rc, pattern, maxFiles = 300) {
     const dir = queue.shift();
     let entries;
     try {
-      entries = readdirSync(path9.join(root, dir), { withFileTypes: true });
+      entries = readdirSync(path11.join(root, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -22286,7 +22787,7 @@ function incompatibleSummary({ linked, builder, type, expected, got }) {
   const sizes = expected !== void 0 ? ` (expected ${expected} bytes, got ${got})` : "";
   return `${builder ? code(builder) : "A compiled extension"} was built against another version of ${code(linked)}: Python warned ${code(`${type} size changed, may indicate binary incompatibility`)}${sizes}.`;
 }
-function summary4(facts) {
+function summary7(facts) {
   switch (facts.kind) {
     case "binary-incompatible":
       return incompatibleSummary(facts);
@@ -22302,7 +22803,7 @@ function summary4(facts) {
       return `The process died of a Segmentation fault (${code(facts.report.slice(0, 120))}${facts.exitCode === 139 ? ", exit code 139" : ""}): native code crashed.`;
   }
 }
-function remedy5(facts) {
+function remedy8(facts) {
   switch (facts.kind) {
     case "binary-incompatible": {
       const { linked, builder } = facts;
@@ -22421,7 +22922,7 @@ var init_native_crash = __esm({
       readme: "a worker died of a signal in native code (`Fatal Python error: Segmentation fault`): the module whose import crashed, the extension modules loaded, or the two packages of a `size changed, may indicate binary incompatibility` warning",
       fixtures: [{ path: "__fixtures__/apps/fail-native-crash", test: "__tests__/hang-crash.itg.ts" }],
       rules: [binaryIncompatible, crashDump, signalOnly, kernelSegfault, shellReportedSegfault],
-      words: (facts) => ({ summary: summary4(facts), remedy: remedy5(facts) })
+      words: (facts) => ({ summary: summary7(facts), remedy: remedy8(facts) })
     });
   }
 });
@@ -23004,8 +23505,8 @@ function closestLocalModule(rc, moduleName) {
   const closest = closestName(missing, candidates);
   if (!closest || editDistance(missing, closest) > (missing.length >= 8 ? 2 : 1)) return void 0;
   const relative3 = [...parent, closest].join("/");
-  const path21 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
-  return { name: [...parent, closest].join("."), path: path21 };
+  const path23 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
+  return { name: [...parent, closest].join("."), path: path23 };
 }
 function knownPackage(name) {
   const normalised = name.toLowerCase().replace(/_/g, "-");
@@ -23166,9 +23667,9 @@ var init_stages = __esm({
 function startWords(facts) {
   switch (facts.kind) {
     case "executable-missing": {
-      const summary13 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
-      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary13, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
-        summary: summary13,
+      const summary16 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
+      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary16, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
+        summary: summary16,
         remedy: `Install ${code(facts.executable)} in the image, or fix the start command (the \`command\` input or the Dockerfile's CMD).`
       };
     }
@@ -23248,7 +23749,7 @@ function installedAppRemedy({ app, location, local }) {
   }
   return `Correct the entry to the app's module path${at}; for a third-party app, install the package its documentation names rather than one guessed from the module name.`;
 }
-function summary5(facts) {
+function summary8(facts) {
   switch (facts.kind) {
     case "unresolvable-bind":
       return `Gunicorn cannot bind ${code(facts.address)}: the host ${code(facts.host)} in the bind address does not resolve to an address of this container.`;
@@ -23278,7 +23779,7 @@ function summary5(facts) {
       return `The app reads section ${code(facts.section)} of an INI config file while it loads${where(facts.location)}, and the file has no such section (${code(facts.exceptionLine)}).`;
   }
 }
-function remedy6(facts) {
+function remedy9(facts) {
   switch (facts.kind) {
     case "unresolvable-bind":
       return `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${facts.port}`)}); a service name such as ${code(facts.host)} is how other containers reach this one, not an address it can listen on.`;
@@ -23314,7 +23815,7 @@ function words3(facts) {
     case "start-failed":
       return startWords(facts);
     default:
-      return { summary: summary5(facts), remedy: remedy6(facts) };
+      return { summary: summary8(facts), remedy: remedy9(facts) };
   }
 }
 var CORRECT_VALUE, PORT_FROM_ENV, config_error_default;
@@ -23391,7 +23892,7 @@ function taken(rc, address) {
     location: firstLocation(background, command)
   };
 }
-function summary6({ address, port, background }) {
+function summary9({ address, port, background }) {
   const starter = background ? `; ${code(background.file)} starts ${code(background.text.trim())} before it` : "";
   return `Port ${port ?? address} inside the container is already taken, so Gunicorn could not bind ${code(address)}${starter}.`;
 }
@@ -23435,7 +23936,7 @@ var init_port_in_use = __esm({
       fixtures: [{ path: "__fixtures__/apps/fail-port-in-use", test: "__tests__/diagnosis.itg.ts" }],
       rules: [gaveUpBinding, connectionInUse, addressInUseTraceback],
       words: (facts) => ({
-        summary: summary6(facts),
+        summary: summary9(facts),
         remedy: `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
       })
     });
@@ -23459,12 +23960,12 @@ function notFound(rc, message) {
     location: firstLocation(command)
   };
 }
-function summary7({ message, missing, defines }) {
+function summary10({ message, missing, defines }) {
   if (!missing) return `Gunicorn could not find the application object: ${message}`;
   const defined = defines.length ? ` (it defines ${defines.map(code).join(", ")})` : "";
   return `Gunicorn imported module ${code(missing.module)} but found no ${code(missing.attribute)} in it${defined}.`;
 }
-function remedy7({ missing, suggestion, defines, spec }) {
+function remedy10({ missing, suggestion, defines, spec }) {
   const better = suggestion ?? (missing && defines[0] ? `${missing.module}:${defines[0]}` : void 0);
   if (!better) {
     return "Point Gunicorn at `module:variable` where the variable is the WSGI/ASGI application (for a factory: `module:create_app()`).";
@@ -23514,20 +24015,20 @@ var init_app_not_found = __esm({
       readme: "exit 4: the `module:attribute` of the app is wrong",
       fixtures: [{ path: "__fixtures__/apps/fail-app-not-found", test: "__tests__/diagnosis.itg.ts" }],
       rules: [loadError, importTraceback, exitCode4],
-      words: (facts) => ({ summary: summary7(facts), remedy: remedy7(facts) })
+      words: (facts) => ({ summary: summary10(facts), remedy: remedy10(facts) })
     });
   }
 });
 
 // src/diagnosis/context.ts
 import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
-import path10 from "node:path";
+import path12 from "node:path";
 function frameText(frame) {
   const head = `  File "${frame.file}", line ${frame.line}${frame.func ? `, in ${frame.func}` : ""}`;
   return frame.code ? [head, `    ${frame.code}`] : [head];
 }
 function toPosix(p) {
-  return p.split(path10.sep).join("/");
+  return p.split(path12.sep).join("/");
 }
 var COMMON_WORKDIRS, LIBRARY_PATH, RepoFiles, RuleContext;
 var init_context = __esm({
@@ -23542,7 +24043,7 @@ var init_context = __esm({
       repoRoot;
       cache = /* @__PURE__ */ new Map();
       absolute(relative3) {
-        return path10.resolve(this.repoRoot, relative3);
+        return path12.resolve(this.repoRoot, relative3);
       }
       isFile(relative3) {
         try {
@@ -23577,7 +24078,7 @@ var init_context = __esm({
         this.ctx = ctx;
         this.repo = new RepoFiles(ctx.paths.repoRoot);
         this.tracebacks = ctx.events.filter((event) => event.kind === "traceback");
-        this.contextRel = toPosix(path10.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+        this.contextRel = toPosix(path12.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
       }
       ctx;
       repo;
@@ -23594,7 +24095,7 @@ var init_context = __esm({
       }
       /** Path relative to the repository root for a path relative to the build context. */
       inContext(relative3) {
-        return toPosix(path10.posix.join(this.contextRel, relative3));
+        return toPosix(path12.posix.join(this.contextRel, relative3));
       }
       /** Maps a container path back into the repository; undefined when no such file exists there. */
       mapContainerPath(containerPath) {
@@ -23659,8 +24160,8 @@ var init_context = __esm({
       }
       /** The Dockerfile path relative to the repo root, if it exists. */
       dockerfile() {
-        const absolute = this.ctx.paths.dockerfile ?? path10.join(this.ctx.paths.contextDir, "Dockerfile");
-        const relative3 = toPosix(path10.relative(this.ctx.paths.repoRoot, absolute));
+        const absolute = this.ctx.paths.dockerfile ?? path12.join(this.ctx.paths.contextDir, "Dockerfile");
+        const relative3 = toPosix(path12.relative(this.ctx.paths.repoRoot, absolute));
         return this.repo.isFile(relative3) ? relative3 : void 0;
       }
       /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
@@ -24032,8 +24533,8 @@ function words5(facts) {
   }
   const { error: error2, service, location } = facts;
   const subject = error2.host ? `${service} at ${code(error2.host)}${error2.port ? ` port ${error2.port}` : ""}` : service;
-  const { what, remedy: remedy12 } = WORDING[error2.failure](error2);
-  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy12 };
+  const { what, remedy: remedy15 } = WORDING[error2.failure](error2);
+  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy15 };
 }
 var driverError, cutWhileConnecting, LAZILY, VIA_NETWORK, HOST_INTERNAL, WORDING, database_unreachable_default;
 var init_database_unreachable = __esm({
@@ -24525,7 +25026,7 @@ var init_resources = __esm({
 function moreMemory(limit) {
   return limit ? `run on an instance with more than ${code(limit)} (the \`memory\` input is the instance size the boot is tested at)` : "give the container more memory";
 }
-function summary8(facts) {
+function summary11(facts) {
   switch (facts.kind) {
     case "fork-failed":
       return `The master could not fork a worker: ${code("os.fork()")} failed with ${code(facts.exceptionLine)}, the container has no memory left for another copy of the process${limitNote(facts.limit)}.`;
@@ -24552,7 +25053,7 @@ function smallerLoad(preloaded, limit) {
   const master = preloaded ? `; with ${code("preload_app")} the master imports the app, so the import alone must fit` : "";
   return `Lower what the app allocates while it loads (load large data lazily)${master}, or ${moreMemory(limit)}.`;
 }
-function remedy8(facts) {
+function remedy11(facts) {
   switch (facts.kind) {
     case "fork-failed":
       return `Lower what the master holds before it forks (with ${code("--preload")} the whole app is loaded there), start fewer workers${facts.workers ? ` (${facts.workers} now)` : ""}, or give the container more memory.`;
@@ -24640,7 +25141,7 @@ var init_out_of_memory = __esm({
       readme: "a worker or the container was killed for memory",
       fixtures: [{ path: "__fixtures__/apps/fail-out-of-memory", test: "__tests__/diagnosis.itg.ts" }],
       rules: [forkFailed, memoryError, workersKilled, containerKilled, oomEvents],
-      words: (facts) => ({ summary: summary8(facts), remedy: remedy8(facts) })
+      words: (facts) => ({ summary: summary11(facts), remedy: remedy11(facts) })
     });
   }
 });
@@ -24922,12 +25423,12 @@ var init_lifecycle = __esm({
 });
 
 // src/diagnosis/reasons/crash-loop.ts
-function summary9({ exits, exitKinds: exitKinds2, clue, healthPassed }) {
+function summary12({ exits, exitKinds: exitKinds2, clue, healthPassed }) {
   const printed = clue !== void 0 ? `; the app printed ${code(clue.slice(0, 120))}` : "";
   const health2 = healthPassed ? " The health check passed between restarts, which hides the problem." : "";
   return `Workers keep exiting after they boot (${exits} exits: ${exitKinds2.join(", ")}) and Gunicorn keeps replacing them${printed}.${health2}`;
 }
-function remedy9({ presumed }) {
+function remedy12({ presumed }) {
   const unlogged = presumed ? ' (Gunicorn 20.1 does not log exits with code 1: each "Booting worker" beyond the worker count is a replacement)' : "";
   return `Find what ends the worker after boot: a background thread calling ${code("os._exit")}/${code("sys.exit")}, a ${code("post_fork")} hook, or a crash in a native extension${unlogged}.`;
 }
@@ -24970,7 +25471,7 @@ var init_crash_loop = __esm({
       readme: "workers exit after boot and are replaced, while single health requests still pass",
       fixtures: [{ path: "__fixtures__/apps/fail-crash-loop", test: "__tests__/diagnosis.itg.ts" }],
       rules: [workersKeepExiting],
-      words: (facts) => ({ summary: summary9(facts), remedy: remedy9(facts) })
+      words: (facts) => ({ summary: summary12(facts), remedy: remedy12(facts) })
     });
   }
 });
@@ -25119,12 +25620,12 @@ var init_disallowed_host = __esm({
 });
 
 // src/diagnosis/reasons/no-start-command.ts
-function summary10({ entrypoint, exitCode, elsewhere }) {
+function summary13({ entrypoint, exitCode, elsewhere }) {
   const exited = exitCode !== void 0 ? `exited with code ${exitCode}` : "stopped";
   const found2 = elsewhere ? ` The start command is in ${code(fileLine(elsewhere))}: ${code(elsewhere.command)}.` : "";
   return `The image has no CMD: its ENTRYPOINT ${code(entrypoint)} ran without arguments and ${exited}, so Gunicorn never started.${found2}`;
 }
-function remedy10({ elsewhere }) {
+function remedy13({ elsewhere }) {
   const command = elsewhere ? code(elsewhere.command) : "the Gunicorn command";
   return `Add a CMD with ${command} to the Dockerfile, or pass it with the \`command\` input.`;
 }
@@ -25160,13 +25661,13 @@ var init_no_start_command = __esm({
       readme: "the image has an `ENTRYPOINT` script and no `CMD`, so nothing starts Gunicorn; the command the repository keeps elsewhere (a compose file `command:`, a Procfile `web:` line) is named with its file and line",
       fixtures: [{ path: "__fixtures__/apps/fail-no-start-command", test: "__tests__/diagnosis.itg.ts" }],
       rules: [entrypointWithoutCmd],
-      words: (facts) => ({ summary: summary10(facts), remedy: remedy10(facts) })
+      words: (facts) => ({ summary: summary13(facts), remedy: remedy13(facts) })
     });
   }
 });
 
 // src/diagnosis/reasons/boot-timeout.ts
-function summary11(facts) {
+function summary14(facts) {
   switch (facts.kind) {
     case "wrapper-gave-up":
       return `The program that starts Gunicorn gave up waiting for its master${facts.seconds ? ` after ${facts.seconds} s` : ""}: Gunicorn never became ready, and the log shows no error from it.`;
@@ -25189,7 +25690,7 @@ function nothingAnsweredSummary({ seconds, booted, stopsAt }) {
   const stillImporting = stopsAt ? `; the log stops at ${code(stopsAt)}, so the app is probably still importing (a blocking call at import)` : "";
   return `Gunicorn booted ${booted} worker${booted === 1 ? "" : "s"} but nothing answered within ${seconds} s${stillImporting}.`;
 }
-function remedy11(facts) {
+function remedy14(facts) {
   switch (facts.kind) {
     case "wrapper-gave-up":
       return "Run Gunicorn with its log visible (the wrapper hides it) to see where the boot stops: usually an import that waits on a service, or a worker that cannot start.";
@@ -25323,7 +25824,7 @@ var init_boot_timeout = __esm({
       readme: "nothing answered in time and nothing crashed (e.g. Gunicorn bound to `127.0.0.1` inside the container)",
       fixtures: [{ path: "__fixtures__/apps/fail-boot-timeout", test: "__tests__/diagnosis.itg.ts" }],
       rules: [wrapper, neverStarted, loopbackBind, unixSocketBind, otherPort, neverListened, nothingAnswered],
-      words: (facts) => ({ summary: summary11(facts), remedy: remedy11(facts) })
+      words: (facts) => ({ summary: summary14(facts), remedy: remedy14(facts) })
     });
   }
 });
@@ -25363,16 +25864,16 @@ var init_health_answers = __esm({
 
 // src/diagnosis/reasons/websocket-failed.ts
 function interruptedSummary(facts) {
-  const path21 = code(facts.path);
+  const path23 = code(facts.path);
   const what = present(
     facts.told && `the master was told to stop (${code(facts.told)})`,
     facts.exit && `${facts.workers > 1 ? "the workers" : "the worker"} exited (${code(facts.exit)})`,
     facts.stopped && `the master stopped (${code(facts.stopped)}${facts.exitCode !== void 0 ? `, exit code ${facts.exitCode}` : ""})`
   );
   if (!facts.stopped && !facts.told)
-    return `A worker exited during the WebSocket check of ${path21} (${code(facts.exit)}), so the check could not finish.`;
+    return `A worker exited during the WebSocket check of ${path23} (${code(facts.exit)}), so the check could not finish.`;
   const listed = what.length > 1 ? `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}` : what[0];
-  return `Gunicorn stopped during the WebSocket check of ${path21}: ${listed}.`;
+  return `Gunicorn stopped during the WebSocket check of ${path23}: ${listed}.`;
 }
 function words10(facts) {
   switch (facts.kind) {
@@ -25473,7 +25974,7 @@ var init_websocket_failed = __esm({
       }
     };
     WEBSOCKET_WORKERS = `${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps`;
-    INTERRUPTED_REMEDY = (path21) => `Find what ends the process while ${code(path21)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
+    INTERRUPTED_REMEDY = (path23) => `Find what ends the process while ${code(path23)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
     websocket_failed_default = defineReason({
       id: "websocket-failed",
       title: "WebSocket check failed",
@@ -25488,22 +25989,22 @@ var init_websocket_failed = __esm({
 
 // src/diagnosis/reasons/health-check-failed.ts
 function words11(facts) {
-  const path21 = code(facts.healthPath);
+  const path23 = code(facts.healthPath);
   switch (facts.kind) {
     case "not-passed":
-      return { summary: `The health check of ${path21} did not pass.`, remedy: `Make ${path21} answer ${facts.healthStatus} once the app is ready.` };
+      return { summary: `The health check of ${path23} did not pass.`, remedy: `Make ${path23} answer ${facts.healthStatus} once the app is ready.` };
     case "wrong-status": {
       const body = quotedBody(facts.body);
       return {
-        summary: `${path21} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
-        remedy: facts.status === 404 ? `The app has no route ${path21}: add one or set the \`health-path\` input to an existing route.` : `The app is up but reports itself unhealthy: fix what ${path21} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
+        summary: `${path23} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
+        remedy: facts.status === 404 ? `The app has no route ${path23}: add one or set the \`health-path\` input to an existing route.` : `The app is up but reports itself unhealthy: fix what ${path23} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
       };
     }
     case "no-answer": {
       const attempts = `${facts.attempts} attempt${facts.attempts === 1 ? "" : "s"}`;
       return {
-        summary: `${path21} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
-        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path21} do not block.`
+        summary: `${path23} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
+        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path23} do not block.`
       };
     }
   }
@@ -25601,7 +26102,7 @@ function tailEvidence(lines) {
   const interesting = lines.filter((l) => INTERESTING.test(l.text)).slice(-5);
   return (interesting.length ? interesting : lines.filter((l) => l.text.trim()).slice(-5)).map((l) => l.text);
 }
-function summary12(facts) {
+function summary15(facts) {
   switch (facts.kind) {
     case "exception":
       return `Workers failed with ${code(facts.exceptionLine.slice(0, 200))}${where(facts.location)}.`;
@@ -25658,7 +26159,7 @@ var init_unknown = __esm({
       fixtures: [{ path: "__fixtures__/apps/fail-unknown", test: "__tests__/diagnosis.itg.ts" }],
       rules: [exception, howItEnded],
       words: (facts) => ({
-        summary: summary12(facts),
+        summary: summary15(facts),
         remedy: facts.kind === "exception" ? 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.' : `Read the last lines of the log below; ${REPRODUCE}`
       })
     });
@@ -25673,7 +26174,10 @@ var REASONS, REASON_IDS, BY_ID;
 var init_registry = __esm({
   "src/diagnosis/registry.ts"() {
     "use strict";
+    init_lock_file_outdated();
+    init_installer_missing();
     init_dependency_conflict();
+    init_unpinned_hashed_requirement();
     init_package_not_found();
     init_native_build_failed();
     init_apt_package_not_found();
@@ -25702,9 +26206,13 @@ var init_registry = __esm({
     init_profile_regression();
     init_unknown();
     REASONS = [
-      // The build: pip's and apt's own causes, then a missing file, then the failing step as it is.
+      // The build: the installer's own refusals (a stale lock file, no installer in the stage) come before the
+      // resolver's verdicts they cause; then pip's, uv's, Poetry's and apt's causes, a missing file, the failing step.
+      lock_file_outdated_default,
+      installer_missing_default,
       dependency_conflict_default,
       package_not_found_default,
+      unpinned_hashed_requirement_default,
       native_build_failed_default,
       apt_package_not_found_default,
       build_file_missing_default,
@@ -26008,9 +26516,9 @@ function runLinks(metadata2) {
     shortSha: sha?.slice(0, 7),
     fileUrl(file, line) {
       if (!base || !sha) return void 0;
-      const path21 = encodeRepoPath(file);
-      if (!path21) return void 0;
-      return `${base}/blob/${sha}/${path21}${line && line > 0 ? `#L${line}` : ""}`;
+      const path23 = encodeRepoPath(file);
+      if (!path23) return void 0;
+      return `${base}/blob/${sha}/${path23}${line && line > 0 ? `#L${line}` : ""}`;
     }
   };
 }
@@ -26461,8 +26969,8 @@ var init_context2 = __esm({
           if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
             this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
           } else {
-            const path21 = process.env.GITHUB_EVENT_PATH;
-            process.stdout.write(`GITHUB_EVENT_PATH ${path21} does not exist${EOL6}`);
+            const path23 = process.env.GITHUB_EVENT_PATH;
+            process.stdout.write(`GITHUB_EVENT_PATH ${path23} does not exist${EOL6}`);
           }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -32964,7 +33472,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path21) => path21.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path23) => path23.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -33388,11 +33896,11 @@ var init_comment_policy = __esm({
 });
 
 // src/github/event.ts
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 function readEventPayload(eventPath) {
   if (!eventPath) return {};
   try {
-    const payload = JSON.parse(fs5.readFileSync(eventPath, "utf8"));
+    const payload = JSON.parse(fs6.readFileSync(eventPath, "utf8"));
     return payload !== null && typeof payload === "object" ? payload : {};
   } catch {
     return {};
@@ -37193,7 +37701,7 @@ var require_websocket_server = __commonJS({
 });
 
 // src/setup/input-values.ts
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 function shown(value) {
   return value.replace(/\r?\n/g, "\\n");
 }
@@ -37262,14 +37770,14 @@ function parseEnum(input, text, allowed) {
 }
 function isDirectory2(p) {
   try {
-    return fs7.statSync(p).isDirectory();
+    return fs8.statSync(p).isDirectory();
   } catch {
     return false;
   }
 }
 function isFile(p) {
   try {
-    return fs7.statSync(p).isFile();
+    return fs8.statSync(p).isFile();
   } catch {
     return false;
   }
@@ -37364,17 +37872,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path21) {
-      const ctrl = callVisitor(key, node, visitor, path21);
+    function visit_(key, node, visitor, path23) {
+      const ctrl = callVisitor(key, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path21, ctrl);
-        return visit_(key, ctrl, visitor, path21);
+        replaceNode(key, path23, ctrl);
+        return visit_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path21 = Object.freeze(path21.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path21);
+            const ci = visit_(i, node.items[i], visitor, path23);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -37385,13 +37893,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path21 = Object.freeze(path21.concat(node));
-          const ck = visit_("key", node.key, visitor, path21);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = visit_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path21);
+          const cv = visit_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -37412,17 +37920,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path21) {
-      const ctrl = await callVisitor(key, node, visitor, path21);
+    async function visitAsync_(key, node, visitor, path23) {
+      const ctrl = await callVisitor(key, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path21, ctrl);
-        return visitAsync_(key, ctrl, visitor, path21);
+        replaceNode(key, path23, ctrl);
+        return visitAsync_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path21 = Object.freeze(path21.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path21);
+            const ci = await visitAsync_(i, node.items[i], visitor, path23);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -37433,13 +37941,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path21 = Object.freeze(path21.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path21);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path21);
+          const cv = await visitAsync_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -37466,23 +37974,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path21) {
+    function callVisitor(key, node, visitor, path23) {
       if (typeof visitor === "function")
-        return visitor(key, node, path21);
+        return visitor(key, node, path23);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path21);
+        return visitor.Map?.(key, node, path23);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path21);
+        return visitor.Seq?.(key, node, path23);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path21);
+        return visitor.Pair?.(key, node, path23);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path21);
+        return visitor.Scalar?.(key, node, path23);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path21);
+        return visitor.Alias?.(key, node, path23);
       return void 0;
     }
-    function replaceNode(key, path21, node) {
-      const parent = path21[path21.length - 1];
+    function replaceNode(key, path23, node) {
+      const parent = path23[path23.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -38094,10 +38602,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path21, value) {
+    function collectionFromPath(schema, path23, value) {
       let v = value;
-      for (let i = path21.length - 1; i >= 0; --i) {
-        const k = path21[i];
+      for (let i = path23.length - 1; i >= 0; --i) {
+        const k = path23[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -38116,7 +38624,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
+    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -38146,11 +38654,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path21, value) {
-        if (isEmptyPath(path21))
+      addIn(path23, value) {
+        if (isEmptyPath(path23))
           this.add(value);
         else {
-          const [key, ...rest] = path21;
+          const [key, ...rest] = path23;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -38164,8 +38672,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        const [key, ...rest] = path21;
+      deleteIn(path23) {
+        const [key, ...rest] = path23;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -38179,8 +38687,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        const [key, ...rest] = path21;
+      getIn(path23, keepScalar) {
+        const [key, ...rest] = path23;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -38198,8 +38706,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path21) {
-        const [key, ...rest] = path21;
+      hasIn(path23) {
+        const [key, ...rest] = path23;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -38209,8 +38717,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value) {
-        const [key, ...rest] = path21;
+      setIn(path23, value) {
+        const [key, ...rest] = path23;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -40725,9 +41233,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path21, value) {
+      addIn(path23, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path21, value);
+          this.contents.addIn(path23, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -40802,14 +41310,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        if (Collection2.isEmptyPath(path21)) {
+      deleteIn(path23) {
+        if (Collection2.isEmptyPath(path23)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -40824,10 +41332,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        if (Collection2.isEmptyPath(path21))
+      getIn(path23, keepScalar) {
+        if (Collection2.isEmptyPath(path23))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -40838,10 +41346,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path21) {
-        if (Collection2.isEmptyPath(path21))
+      hasIn(path23) {
+        if (Collection2.isEmptyPath(path23))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -40858,13 +41366,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value) {
-        if (Collection2.isEmptyPath(path21)) {
+      setIn(path23, value) {
+        if (Collection2.isEmptyPath(path23)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path21), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path23), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path21, value);
+          this.contents.setIn(path23, value);
         }
       }
       /**
@@ -42825,9 +43333,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path21) => {
+    visit.itemAtPath = (cst, path23) => {
       let item = cst;
-      for (const [field, index] of path21) {
+      for (const [field, index] of path23) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -42836,23 +43344,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path21) => {
-      const parent = visit.itemAtPath(cst, path21.slice(0, -1));
-      const field = path21[path21.length - 1][0];
+    visit.parentCollection = (cst, path23) => {
+      const parent = visit.itemAtPath(cst, path23.slice(0, -1));
+      const field = path23[path23.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path21, item, visitor) {
-      let ctrl = visitor(item, path21);
+    function _visit(path23, item, visitor) {
+      let ctrl = visitor(item, path23);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path21.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path23.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -42863,10 +43371,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path21);
+            ctrl = ctrl(item, path23);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
     }
     exports.visit = visit;
   }
@@ -44168,14 +44676,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs17 = this.flowScalar(this.type);
+              const fs18 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs17, sep: [] });
+                map.items.push({ start, key: fs18, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs17);
+                this.stack.push(fs18);
               } else {
-                Object.assign(it, { key: fs17, sep: [] });
+                Object.assign(it, { key: fs18, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -44303,13 +44811,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs17 = this.flowScalar(this.type);
+              const fs18 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs17, sep: [] });
+                fc.items.push({ start: [], key: fs18, sep: [] });
               else if (it.sep)
-                this.stack.push(fs17);
+                this.stack.push(fs18);
               else
-                Object.assign(it, { key: fs17, sep: [] });
+                Object.assign(it, { key: fs18, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -49326,9 +49834,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path21 = this.getPath();
-        if (path21 === null || path21.startsWith("/")) {
-          return path21;
+        const path23 = this.getPath();
+        if (path23 === null || path23.startsWith("/")) {
+          return path23;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -49340,7 +49848,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path21 : parent + "/" + path21;
+              return parent.endsWith("/") ? parent + path23 : parent + "/" + path23;
             }
           }
         }
@@ -52767,7 +53275,7 @@ var init_workflow_run = __esm({
 });
 
 // src/setup/publish-inputs.ts
-import path19 from "node:path";
+import path21 from "node:path";
 function parsePublishInputs(read, workspace) {
   const get = (name) => read(name).trim();
   const reportLabel = get("publish-report");
@@ -52782,7 +53290,7 @@ function parsePublishInputs(read, workspace) {
   if (commentKey && /-->|[\r\n]/.test(commentKey)) throw new InputError(`The input 'comment-key' must be a single line without '-->'.`);
   const githubToken = get("github-token") || void 0;
   if (!githubToken) throw new InputError(`The input 'github-token' is empty: publishing a report needs a token with 'pull-requests: write'.`);
-  return { reportFile: path19.resolve(workspace, reportLabel), reportLabel: shown(reportLabel), comment, commentKey, githubToken };
+  return { reportFile: path21.resolve(workspace, reportLabel), reportLabel: shown(reportLabel), comment, commentKey, githubToken };
 }
 var SMOKE_INPUTS;
 var init_publish_inputs = __esm({
@@ -56040,8 +56548,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path21) {
-      let input = path21;
+    function removeDotSegments(path23) {
+      let input = path23;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -56115,11 +56623,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path21) {
-      if (path21 === "" || path21[0] === "/") {
-        return removeDotSegments(path21);
+    function removeDotSegmentsRelative(path23) {
+      if (path23 === "" || path23[0] === "/") {
+        return removeDotSegments(path23);
       }
-      const segments = path21.split("/");
+      const segments = path23.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -56482,8 +56990,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path21 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path21 && path21 !== "/" ? path21 : void 0;
+        const path23 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path23 && path23 !== "/" ? path23 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -59717,8 +60225,8 @@ var require_ajv = __commonJS({
 });
 
 // src/report-file/read.ts
-import fs16 from "node:fs";
-import path20 from "node:path";
+import fs17 from "node:fs";
+import path22 from "node:path";
 function validate(value) {
   validator ??= new Ajv({ strict: true, allErrors: false, coerceTypes: false, useDefaults: false }).compile(reportSchema);
   return validator(value) ? void 0 : validator.errors?.[0] ?? { instancePath: "", message: "is invalid" };
@@ -59729,17 +60237,17 @@ function describe(error2) {
   return `${where2} ${error2.message ?? "is invalid"}${extra}`.replace(/[^\x20-\x7e]/g, "?");
 }
 function locate(where2, label) {
-  const stat2 = fs16.statSync(where2);
+  const stat2 = fs17.statSync(where2);
   if (stat2.isFile()) return { file: where2, size: stat2.size, label };
   if (!stat2.isDirectory()) throw new ReportFileError(`The report file '${label}' is not a file.`);
-  const found2 = fs16.readdirSync(where2).filter((name) => name.endsWith(".json"));
-  const inside = found2.length === 1 ? fs16.statSync(path20.join(where2, found2[0])) : void 0;
+  const found2 = fs17.readdirSync(where2).filter((name) => name.endsWith(".json"));
+  const inside = found2.length === 1 ? fs17.statSync(path22.join(where2, found2[0])) : void 0;
   if (!inside?.isFile()) {
     throw new ReportFileError(
       `The folder '${label}' holds ${found2.length} JSON files; 'publish-report' needs the report file or a folder with just that one.`
     );
   }
-  return { file: path20.join(where2, found2[0]), size: inside.size, label: `${label}/${found2[0]}` };
+  return { file: path22.join(where2, found2[0]), size: inside.size, label: `${label}/${found2[0]}` };
 }
 function readReportFile(where2, whereLabel = where2) {
   let located;
@@ -59755,7 +60263,7 @@ function readReportFile(where2, whereLabel = where2) {
   }
   let value;
   try {
-    value = JSON.parse(fs16.readFileSync(file, "utf8"));
+    value = JSON.parse(fs17.readFileSync(file, "utf8"));
   } catch (error3) {
     throw new ReportFileError(`The report file '${label}' is not valid JSON: refused.`, { cause: error3 });
   }
@@ -59901,10 +60409,10 @@ async function publishComment2(octokit, inputs, report, run4, key, body, owner, 
   if (delivered.notice) info(delivered.notice);
   if (delivered.action) info(`Comment ${delivered.action} on pull request #${pullRequest}: ${delivered.url ?? ""}`);
 }
-async function publishCheckRun(octokit, report, run4, key, summary13, owner, repo) {
+async function publishCheckRun(octokit, report, run4, key, summary16, owner, repo) {
   setOutput("check-run-url", "");
   try {
-    const check2 = await upsertCheckRun(report, { octokit, owner, repo, headSha: run4.headSha, key, summary: summary13, detailsUrl: run4.htmlUrl });
+    const check2 = await upsertCheckRun(report, { octokit, owner, repo, headSha: run4.headSha, key, summary: summary16, detailsUrl: run4.htmlUrl });
     setOutput("check-run-url", check2.url);
     info(`Check run '${key}' ${check2.action} on ${run4.headSha}: ${check2.url}`);
   } catch (error2) {
@@ -59959,9 +60467,9 @@ import crypto2 from "node:crypto";
 init_core();
 init_key();
 init_render();
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 import os6 from "node:os";
-import path11 from "node:path";
+import path13 from "node:path";
 
 // src/report-file/file.ts
 init_markdown_safe();
@@ -60022,13 +60530,13 @@ function keepEnds(items, max) {
 init_markdown();
 var MAX_ANNOTATIONS = 10;
 async function deliverReport(safe, settings, env, payload, runKey) {
-  const reportPath = path11.join(env.RUNNER_TEMP || os6.tmpdir(), `gunicorn-smoke-${runKey}.json`);
+  const reportPath = path13.join(env.RUNNER_TEMP || os6.tmpdir(), `gunicorn-smoke-${runKey}.json`);
   const file = toReportFile(safe, {
     commentKey: commentKeyFor(settings, env),
     headSha: safe.metadata.sha,
     headRepository: headRepository(payload, env)
   });
-  fs6.writeFileSync(reportPath, serializeReportFile(file));
+  fs7.writeFileSync(reportPath, serializeReportFile(file));
   setOutputs(safe, reportPath);
   annotate(safe);
   try {
@@ -60383,7 +60891,7 @@ function firstLine(text) {
 init_event();
 
 // src/setup/inputs.ts
-import path12 from "node:path";
+import path14 from "node:path";
 
 // node_modules/shlex/shlex.js
 var Shlexer = class {
@@ -60907,19 +61415,19 @@ function parseSocketIoSend(send) {
 function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
-function engineIoPath(path21) {
-  const bare2 = path21.split("?")[0].trim();
+function engineIoPath(path23) {
+  const bare2 = path23.split("?")[0].trim();
   if (!bare2 || bare2 === "/") return DEFAULT_SOCKET_IO_PATH;
   const rooted2 = bare2.startsWith("/") ? bare2 : `/${bare2}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
-function socketIoRequestPath(path21) {
-  const query = new URLSearchParams(path21.includes("?") ? path21.slice(path21.indexOf("?") + 1) : "");
+function socketIoRequestPath(path23) {
+  const query = new URLSearchParams(path23.includes("?") ? path23.slice(path23.indexOf("?") + 1) : "");
   query.set("EIO", "4");
   query.set("transport", "websocket");
-  return `${engineIoPath(path21)}?${query.toString()}`;
+  return `${engineIoPath(path23)}?${query.toString()}`;
 }
-function describeRejectedSocketIoUpgrade(answer, path21) {
+function describeRejectedSocketIoUpgrade(answer, path23) {
   const generic = describeRejectedUpgrade(answer);
   if (answer.status === 400 && /unsupported (protocol )?version/i.test(answer.body)) {
     return {
@@ -60927,7 +61435,7 @@ function describeRejectedSocketIoUpgrade(answer, path21) {
       detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt2(bodyText(answer.body))})`
     };
   }
-  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path21)}` };
+  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path23)}` };
   return generic;
 }
 var STAGE_WAITING_FOR = {
@@ -61089,8 +61597,8 @@ async function probeWebSocket(options, context3) {
   const startedAt = now();
   const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal, now };
   const isSocketIo = options.protocol === "socket.io";
-  const path21 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
-  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path21;
+  const path23 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
+  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path23;
   const url = `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}${requestPath}`;
   const describeRejection = isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0;
   const connection = await openWebSocket(url, clock, describeRejection, hostHeaders(options.hostHeader));
@@ -61104,10 +61612,10 @@ async function probeWebSocket(options, context3) {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path21, ...verdict2, durationMs: now() - startedAt };
+  return { protocol: options.protocol, path: path23, ...verdict2, durationMs: now() - startedAt };
 }
-function rooted(path21) {
-  return path21.startsWith("/") ? path21 : `/${path21}`;
+function rooted(path23) {
+  return path23.startsWith("/") ? path23 : `/${path23}`;
 }
 async function talkPlain(socket, options, clock) {
   const matches2 = compileExpect(options.expect);
@@ -61185,7 +61693,7 @@ var IMAGE_REFERENCE = /^[a-z0-9][a-z0-9._\-/:]*(@sha256:[a-f0-9]{64})?$/i;
 var MEMORY = /^\d+(\.\d+)?[bkmg]?$/i;
 function parseSettings(read, workspace) {
   const get = (name) => read(name).trim();
-  const workspaceAbs = path12.resolve(workspace);
+  const workspaceAbs = path14.resolve(workspace);
   const source = parseImageSource(get, read, workspaceAbs);
   const command = parseCommand(get("command"));
   const port = parseInteger("port", get("port") || "8000", 1, 65535);
@@ -61230,13 +61738,13 @@ function parseSettings(read, workspace) {
   };
 }
 function parseImageSource(get, read, workspaceAbs) {
-  const inside = (p) => p === workspaceAbs || p.startsWith(workspaceAbs + path12.sep);
+  const inside = (p) => p === workspaceAbs || p.startsWith(workspaceAbs + path14.sep);
   const image = get("image") || void 0;
   if (image && !IMAGE_REFERENCE.test(image)) {
     throw new InputError(`The input 'image' must be an image reference such as 'myapp:latest' or 'ghcr.io/org/app@sha256:\u2026', got '${shown(image)}'.`);
   }
   const contextInput = get("context") || ".";
-  const context3 = path12.resolve(workspaceAbs, contextInput);
+  const context3 = path14.resolve(workspaceAbs, contextInput);
   const buildArgs2 = parseKeyValueLines("build-args", read("build-args"));
   const target = get("target") || void 0;
   if (target && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(target)) {
@@ -61255,13 +61763,13 @@ function parseImageSource(get, read, workspaceAbs) {
     throw new InputError(`The input 'context' points to '${shown(contextInput)}', which is not a directory in the repository.`);
   }
   const dockerfileInput = get("dockerfile");
-  const dockerfile = dockerfileInput ? path12.resolve(context3, dockerfileInput) : path12.join(context3, "Dockerfile");
+  const dockerfile = dockerfileInput ? path14.resolve(context3, dockerfileInput) : path14.join(context3, "Dockerfile");
   if (!inside(dockerfile)) throw new InputError(`The input 'dockerfile' must be a file inside the repository, got '${shown(dockerfileInput)}'.`);
   if (isDirectory2(dockerfile)) {
     throw new InputError(`The input 'dockerfile' points to '${shown(dockerfileInput || "Dockerfile")}', which is a directory, not a file.`);
   }
   if (!isFile(dockerfile) && !dockerfileInput) {
-    const where2 = path12.relative(workspaceAbs, context3) ? `in the context '${shown(contextInput)}'` : "in the repository";
+    const where2 = path14.relative(workspaceAbs, context3) ? `in the context '${shown(contextInput)}'` : "in the repository";
     throw new InputError(`There is no Dockerfile ${where2}: set the input 'dockerfile' (and 'context'), or 'image' to test a prebuilt image.`);
   }
   if (!isFile(dockerfile)) {
@@ -61576,7 +62084,7 @@ function loadCheck(findings, workerTrouble) {
 }
 
 // src/profile/measure.ts
-import fs8 from "node:fs/promises";
+import fs9 from "node:fs/promises";
 
 // src/profile/cgroup.ts
 function memoryCgroupFiles(procCgroup, containerId, root = "/sys/fs/cgroup") {
@@ -61623,7 +62131,7 @@ function gunicornTree(rows) {
 
 // src/profile/measure.ts
 init_units();
-var readText = (file) => fs8.readFile(file, "utf8");
+var readText = (file) => fs9.readFile(file, "utf8");
 async function sampleLargestWorker(docker, containerId) {
   const { workers } = gunicornTree(parseProcessTable(await docker.processTable(containerId)));
   return largest(workers.map((worker) => worker.rssBytes));
@@ -61746,12 +62254,12 @@ function explain(stage, input) {
   return void 0;
 }
 function worded(reason, finding2, trim) {
-  const { summary: summary13, remedy: remedy12 } = reason.words(finding2.facts);
+  const { summary: summary16, remedy: remedy15 } = reason.words(finding2.facts);
   const pointers2 = finding2.pointers ?? (finding2.location ? [finding2.location] : []);
   const location = finding2.location ?? pointers2[0];
   const evidence = trim ? finding2.evidence.filter((line, index, all) => line.trim() !== "" && all.indexOf(line) === index).slice(0, MAX_EVIDENCE_LINES) : finding2.evidence;
   return {
-    diagnosis: { reason: reason.id, summary: summary13, evidence, ...location ? { location } : {}, remedy: remedy12 },
+    diagnosis: { reason: reason.id, summary: summary16, evidence, ...location ? { location } : {}, remedy: remedy15 },
     pointers: pointers2
   };
 }
@@ -61903,7 +62411,7 @@ async function afterHealthy(run4, running, findings, workerCount2, status) {
 }
 
 // src/smoke/build.ts
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 init_build_output();
 init_pip_output();
 init_registry();
@@ -61980,7 +62488,7 @@ async function basePythonVersion(run4, failure) {
 }
 function readText2(file) {
   try {
-    return fs9.readFileSync(file, "utf8");
+    return fs10.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -62013,9 +62521,9 @@ var Checks = class {
 };
 
 // src/profile/comparison.ts
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 import os7 from "node:os";
-import path13 from "node:path";
+import path15 from "node:path";
 
 // src/profile/git.ts
 init_exec();
@@ -62071,7 +62579,7 @@ function baseIdentity(identity) {
   return { runKey: identity.runKey, containerName: `${identity.containerName}-base`, imageTag: `${identity.imageTag}-base` };
 }
 function rebaseSettings(settings, tree) {
-  const move = (file) => path13.join(tree, path13.relative(settings.workspace, file));
+  const move = (file) => path15.join(tree, path15.relative(settings.workspace, file));
   return { ...settings, workspace: tree, context: move(settings.context), dockerfile: settings.dockerfile ? move(settings.dockerfile) : void 0 };
 }
 async function compareWithBase(options) {
@@ -62089,13 +62597,13 @@ async function compareWithBase(options) {
   } catch (error2) {
     return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error2)}): ${only}` };
   }
-  const tree = fs10.mkdtempSync(path13.join(options.tempDir ?? os7.tmpdir(), "gunicorn-smoke-base-"));
+  const tree = fs11.mkdtempSync(path15.join(options.tempDir ?? os7.tmpdir(), "gunicorn-smoke-base-"));
   const identity = baseIdentity(options.identity);
   try {
     await git.addWorktree(tree, sha);
     const base = rebaseSettings(settings, tree);
-    const dockerfile = base.dockerfile ? path13.relative(tree, base.dockerfile) : "Dockerfile";
-    if (!fs10.existsSync(base.context) || !base.dockerfile || !fs10.existsSync(base.dockerfile)) {
+    const dockerfile = base.dockerfile ? path15.relative(tree, base.dockerfile) : "Dockerfile";
+    if (!fs11.existsSync(base.context) || !base.dockerfile || !fs11.existsSync(base.dockerfile)) {
       return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
     }
     const report = await options.smoke(base, identity);
@@ -62111,7 +62619,7 @@ async function compareWithBase(options) {
     await options.docker.removeContainers([identity.containerName, `${identity.containerName}-config`]).catch(() => void 0);
     await options.docker.removeImage(identity.imageTag).catch(() => void 0);
     await git.removeWorktree(tree);
-    fs10.rmSync(tree, { recursive: true, force: true });
+    fs11.rmSync(tree, { recursive: true, force: true });
   }
 }
 function oneLine2(error2) {
@@ -63039,14 +63547,14 @@ async function waitForDump(run4, running, afterSeq, pid) {
 
 // src/setup/discovery.ts
 var import_yaml = __toESM(require_dist(), 1);
-import fs12 from "node:fs";
-import path15 from "node:path";
+import fs13 from "node:fs";
+import path17 from "node:path";
 init_paths();
 
 // src/setup/dockerfile-search.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
-import fs11 from "node:fs";
-import path14 from "node:path";
+import fs12 from "node:fs";
+import path16 from "node:path";
 var MAX_DEPTH = 3;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set(["node_modules", ".git", ".venv", "venv", "__pycache__", ".tox", "site-packages", "__fixtures__", "tests", "test"]);
 var DOCKERFILE_FOLDERS = /* @__PURE__ */ new Set(["docker", "deploy", "deployment", "deployments", "docker-images", "dockerfiles", ".docker", "ops", "infra"]);
@@ -63058,14 +63566,14 @@ function findDockerfiles(root) {
   const walk = (dir, depth) => {
     let entries;
     try {
-      entries = fs11.readdirSync(dir, { withFileTypes: true });
+      entries = fs12.readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path14.join(dir, entry.name);
+      const full = path16.join(dir, entry.name);
       if (entry.isDirectory() && depth < MAX_DEPTH && !SKIPPED_DIRS2.has(entry.name)) walk(full, depth + 1);
-      else if (entry.isFile() && depth > 0 && isDockerfileName(entry.name)) found2.push(path14.relative(root, full).split(path14.sep).join("/"));
+      else if (entry.isFile() && depth > 0 && isDockerfileName(entry.name)) found2.push(path16.relative(root, full).split(path16.sep).join("/"));
     }
   };
   walk(root, 0);
@@ -63085,9 +63593,9 @@ function copySources(dockerfileText) {
   return sources;
 }
 function chooseContext(root, dockerfile, dockerfileText) {
-  const own = path14.posix.dirname(dockerfile);
+  const own = path16.posix.dirname(dockerfile);
   const sources = copySources(dockerfileText).filter((source) => source !== "." && source !== "./");
-  const fits = (context3) => sources.every((source) => fs11.existsSync(path14.join(root, context3, source)));
+  const fits = (context3) => sources.every((source) => fs12.existsSync(path16.join(root, context3, source)));
   const ownFits = fits(own);
   const rootFits = fits(".");
   if (sources.length > 0 && ownFits !== rootFits) {
@@ -63116,14 +63624,14 @@ function discover(workspace, read) {
   }
   const searched = searchDockerfile(workspace, read, found2);
   if (searched) {
-    found2.dockerfile = path15.posix.relative(searched.context, searched.dockerfile);
+    found2.dockerfile = path17.posix.relative(searched.context, searched.dockerfile);
     found2.context = searched.context;
     sources.dockerfile = "repository";
     sources.context = "repository";
     notes.push(searched.note);
   }
   const contextForProcfile = read("context").trim() || found2.context || ".";
-  const procfile = readProcfile(path15.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
+  const procfile = readProcfile(path17.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
   if (procfile)
     notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
   const explicitCommand = read("command").trim();
@@ -63153,11 +63661,11 @@ function discover(workspace, read) {
 }
 function applyBlueprint(service, file, found2) {
   const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
-  const context3 = typeof service.dockerContext === "string" ? path15.posix.join(rootDir, service.dockerContext) : rootDir;
-  found2.context = path15.posix.normalize(context3);
+  const context3 = typeof service.dockerContext === "string" ? path17.posix.join(rootDir, service.dockerContext) : rootDir;
+  found2.context = path17.posix.normalize(context3);
   if (typeof service.dockerfilePath === "string") {
-    const dockerfile = path15.posix.normalize(path15.posix.join(rootDir, service.dockerfilePath));
-    found2.dockerfile = path15.posix.relative(found2.context, dockerfile) || "Dockerfile";
+    const dockerfile = path17.posix.normalize(path17.posix.join(rootDir, service.dockerfilePath));
+    found2.dockerfile = path17.posix.relative(found2.context, dockerfile) || "Dockerfile";
   }
   if (typeof service.healthCheckPath === "string") found2["health-path"] = service.healthCheckPath;
   if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
@@ -63173,7 +63681,7 @@ function applyBlueprint(service, file, found2) {
 }
 function searchDockerfile(workspace, read, found2) {
   if (["dockerfile", "context", "image"].some((name) => read(name).trim()) || found2.dockerfile || found2.context) return void 0;
-  if (fs12.existsSync(path15.join(workspace, "Dockerfile"))) return void 0;
+  if (fs13.existsSync(path17.join(workspace, "Dockerfile"))) return void 0;
   const candidates = findDockerfiles(workspace);
   if (candidates.length === 0) return void 0;
   if (candidates.length > 1) {
@@ -63183,7 +63691,7 @@ function searchDockerfile(workspace, read, found2) {
     );
   }
   const dockerfile = candidates[0];
-  const { context: context3, why } = chooseContext(workspace, dockerfile, fs12.readFileSync(path15.join(workspace, dockerfile), "utf8"));
+  const { context: context3, why } = chooseContext(workspace, dockerfile, fs13.readFileSync(path17.join(workspace, dockerfile), "utf8"));
   const note = `No Dockerfile at the repository root: testing ${dockerfile}, the only one in the repository, with the context '${context3}' (${why}); set the inputs 'dockerfile' and 'context' to choose otherwise.`;
   return { dockerfile, context: context3, note };
 }
@@ -63192,12 +63700,12 @@ function shellCommand(command) {
 }
 function readRenderBlueprint(workspace, serviceName) {
   const file = "render.yaml";
-  const full = path15.join(workspace, file);
-  if (!fs12.existsSync(full)) {
+  const full = path17.join(workspace, file);
+  if (!fs13.existsSync(full)) {
     if (serviceName) throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root.`);
     return void 0;
   }
-  const document = (0, import_yaml.parseDocument)(fs12.readFileSync(full, "utf8"));
+  const document = (0, import_yaml.parseDocument)(fs13.readFileSync(full, "utf8"));
   if (document.errors.length > 0) {
     const error2 = document.errors[0];
     const line = error2.linePos?.[0]?.line;
@@ -63240,10 +63748,10 @@ function renderEnv(envVars, file) {
   return { plain, hostFilled };
 }
 function readProcfile(dir) {
-  const file = path15.join(dir, "Procfile");
+  const file = path17.join(dir, "Procfile");
   let text;
   try {
-    text = fs12.readFileSync(file, "utf8");
+    text = fs13.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -63474,8 +63982,8 @@ function inReadingOrder(ctx) {
 }
 
 // src/setup/effective-config.ts
-import fs13 from "node:fs";
-import path16 from "node:path";
+import fs14 from "node:fs";
+import path18 from "node:path";
 
 // src/gunicorn/print-config.ts
 var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
@@ -63572,13 +64080,13 @@ function workersInConfigFile(settings, argv, workdir, concurrency) {
     else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
   });
   configPath = configPath.replace(/^python:/, "");
-  if (path16.posix.isAbsolute(configPath)) {
+  if (path18.posix.isAbsolute(configPath)) {
     if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
     configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
   }
   let text;
   try {
-    text = fs13.readFileSync(path16.join(settings.context, configPath), "utf8");
+    text = fs14.readFileSync(path18.join(settings.context, configPath), "utf8");
   } catch {
     return void 0;
   }
@@ -63604,28 +64112,28 @@ init_paths();
 
 // src/setup/start-command-search.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import fs14 from "node:fs";
-import path17 from "node:path";
+import fs15 from "node:fs";
+import path19 from "node:path";
 var COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
 var WEB_SERVER = /\b(gunicorn|uvicorn|daphne|hypercorn|waitress-serve)\b/;
 function findStartCommandElsewhere(repoRoot, dirs) {
-  const folders = [...new Set(dirs.map((dir) => path17.resolve(repoRoot, dir)))];
+  const folders = [...new Set(dirs.map((dir) => path19.resolve(repoRoot, dir)))];
   for (const dir of folders) {
     const files = safeList(dir).filter((name) => COMPOSE_FILE.test(name));
     for (const name of files.sort()) {
-      const found2 = composeCommand(repoRoot, path17.join(dir, name));
+      const found2 = composeCommand(repoRoot, path19.join(dir, name));
       if (found2) return found2;
     }
   }
   for (const dir of folders) {
-    const found2 = procfileCommand(repoRoot, path17.join(dir, "Procfile"));
+    const found2 = procfileCommand(repoRoot, path19.join(dir, "Procfile"));
     if (found2) return found2;
   }
   return void 0;
 }
 function composeCommand(repoRoot, file) {
   const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(fs14.readFileSync(file, "utf8"), { lineCounter });
+  const doc = (0, import_yaml2.parseDocument)(fs15.readFileSync(file, "utf8"), { lineCounter });
   const services = doc.get("services");
   if (!(0, import_yaml2.isMap)(services)) return void 0;
   for (const service of services.items) {
@@ -63650,17 +64158,17 @@ function procfileCommand(repoRoot, file) {
   const command = lines[index].replace(/^web\s*:\s*/, "").trim();
   return command ? { file: relative2(repoRoot, file), line: index + 1, command } : void 0;
 }
-var relative2 = (root, file) => path17.relative(root, file).split(path17.sep).join("/");
+var relative2 = (root, file) => path19.relative(root, file).split(path19.sep).join("/");
 function safeList(dir) {
   try {
-    return fs14.readdirSync(dir);
+    return fs15.readdirSync(dir);
   } catch {
     return [];
   }
 }
 function safeRead(file) {
   try {
-    return fs14.readFileSync(file, "utf8");
+    return fs15.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -63705,13 +64213,13 @@ var HealthProbe = class {
     return "interrupted";
   }
   async attempt(now) {
-    const { host, port, path: path21, matcher } = this.options;
+    const { host, port, path: path23, matcher } = this.options;
     this.attempts++;
     try {
       const answer = await httpGet({
         host,
         port,
-        path: path21,
+        path: path23,
         userAgent: "gunicorn-smoke",
         timeoutMs: this.options.attemptTimeoutMs ?? 2e3,
         hostHeader: this.options.hostHeader
@@ -64195,8 +64703,8 @@ var savedCleaned = () => getState(CLEANED) === "true";
 
 // src/setup/untrusted.ts
 import { execFileSync } from "node:child_process";
-import fs15 from "node:fs";
-import path18 from "node:path";
+import fs16 from "node:fs";
+import path20 from "node:path";
 var PWN_REQUEST_GUIDANCE = "https://securitylab.github.com/resources/github-actions-preventing-pwn-requests/";
 function untrustedCodeWarning(eventName, payload, checkedOutSha) {
   if (!checkedOutSha || typeof payload !== "object" || payload === null) return void 0;
@@ -64231,25 +64739,25 @@ function sentence(event, what, sha) {
 }
 var SHA2 = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 function checkedOutCommit(workspace, run4 = execFileSync) {
-  const root = path18.resolve(workspace);
+  const root = path20.resolve(workspace);
   try {
     const out = run4("git", ["-c", `safe.directory=${root}`, "rev-parse", "--verify", "--quiet", "HEAD^{commit}"], {
       cwd: root,
       encoding: "utf8",
       timeout: 5e3,
       stdio: ["ignore", "pipe", "ignore"],
-      env: { ...process.env, GIT_CEILING_DIRECTORIES: path18.dirname(root), GIT_TERMINAL_PROMPT: "0" }
+      env: { ...process.env, GIT_CEILING_DIRECTORIES: path20.dirname(root), GIT_TERMINAL_PROMPT: "0" }
     });
     const sha = String(out).trim().toLowerCase();
     if (SHA2.test(sha)) return sha;
   } catch {
   }
-  return headFromFiles(path18.join(root, ".git"));
+  return headFromFiles(path20.join(root, ".git"));
 }
 function headFromFiles(gitDir) {
   const read = (file) => {
     try {
-      return fs15.readFileSync(path18.join(gitDir, file), "utf8");
+      return fs16.readFileSync(path20.join(gitDir, file), "utf8");
     } catch {
       return void 0;
     }

@@ -148,6 +148,13 @@ function unknownReasonsLine(rows) {
   ]
 }
 
+/** The build corpus's section (scripts/corpus-build.mjs), kept as it is. */
+function buildSection() {
+  const current = existsSync(path.join(ROOT, 'CORPUS.md')) ? readFileSync(path.join(ROOT, 'CORPUS.md'), 'utf8') : ''
+  const start = current.indexOf('<!-- build-corpus:start -->')
+  return start >= 0 ? `\n${current.slice(start)}` : ''
+}
+
 async function main() {
   if (!existsSync(path.resolve(ROOT, CLI))) throw new Error(`${CLI} is missing: run \`npm run bundle\` first.`)
   const entries = parseYaml(readFileSync(path.join(CORPUS, 'index.yaml'), 'utf8')).logs
@@ -166,7 +173,7 @@ async function main() {
     })
     const report = markdown(rows, Date.now() - started)
     console.log(`\n${report}`)
-    if (!only) writeFileSync(path.join(ROOT, 'CORPUS.md'), report)
+    if (!only) writeFileSync(path.join(ROOT, 'CORPUS.md'), `${report}${buildSection()}`)
   } finally {
     rmSync(emptyRepo, { recursive: true, force: true })
     await run('docker', ['image', 'rm', IMAGE]).catch(() => undefined)

@@ -3,7 +3,10 @@
 // import errors after it, a missing variable the workers that fail to boot, which fail the health check. The
 // catch-alls close their stage: `build-failed` for the build, `unknown` for the booted run.
 import type { Reason } from './reason.js'
+import lockFileOutdated from './reasons/lock-file-outdated.js'
+import installerMissing from './reasons/installer-missing.js'
 import dependencyConflict from './reasons/dependency-conflict.js'
+import unpinnedHashedRequirement from './reasons/unpinned-hashed-requirement.js'
 import packageNotFound from './reasons/package-not-found.js'
 import nativeBuildFailed from './reasons/native-build-failed.js'
 import aptPackageNotFound from './reasons/apt-package-not-found.js'
@@ -33,9 +36,13 @@ import profileRegression from './reasons/profile-regression.js'
 import unknown from './reasons/unknown.js'
 
 export const REASONS = [
-  // The build: pip's and apt's own causes, then a missing file, then the failing step as it is.
+  // The build: the installer's own refusals (a stale lock file, no installer in the stage) come before the
+  // resolver's verdicts they cause; then pip's, uv's, Poetry's and apt's causes, a missing file, the failing step.
+  lockFileOutdated,
+  installerMissing,
   dependencyConflict,
   packageNotFound,
+  unpinnedHashedRequirement,
   nativeBuildFailed,
   aptPackageNotFound,
   buildFileMissing,

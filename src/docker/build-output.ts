@@ -19,6 +19,8 @@ export interface BuildFailure {
   stepOutput: string[]
   /** The image the failing stage starts FROM, as the builder resolved it (a reference or an image id). */
   baseImage?: string
+  /** BuildKit: the name of the failing step's stage (`builder` in `[linux/amd64 builder 5/5]`), when it has one. */
+  stage?: string
 }
 
 // eslint-disable-next-line no-control-regex
@@ -75,8 +77,11 @@ function parseLegacy(lines: string[]): BuildFailure {
     message = lastError >= 0 ? lines[lastError] : (lines.filter(Boolean).pop() ?? 'the build failed')
     if (lastError >= stepStart) outputEnd = lastError
   }
-  const stepOutput = lines.slice(stepStart, outputEnd).filter((line) => !/^ ---> |^Removing intermediate container /.test(line) && line.trim() !== '')
-  return { format: 'legacy', instruction, stepPosition, exitCode, message: message.trim(), outputTail: stepOutput.slice(-30), stepOutput }
+  const kept = (end: number) =>
+    lines.slice(stepStart, end).filter((line) => !/^ ---> |^Removing intermediate container /.test(line) && line.trim() !== '')
+  // Without the builder's closing line the log was cut: the step printed everything after its Step line.
+  const stepOutput = kept(errorIndex >= 0 ? errorIndex : lines.length)
+  return { format: 'legacy', instruction, stepPosition, exitCode, message: message.trim(), outputTail: kept(outputEnd).slice(-30), stepOutput }
 }
 
 function parseBuildKit(lines: string[]): BuildFailure {
@@ -124,6 +129,7 @@ function parseBuildKit(lines: string[]): BuildFailure {
     format: 'buildkit',
     instruction,
     stepPosition,
+    stage: failingStage(lines, headerIndex),
     exitCode,
     message,
     dockerfileLine,
@@ -132,9 +138,19 @@ function parseBuildKit(lines: string[]): BuildFailure {
   }
 }
 
+/** The last word before the step position in the failing step's brackets, unless it is BuildKit's `stage-N`. */
+function failingStage(lines: string[], headerIndex: number): string | undefined {
+  const failedStep = lines.find((line) => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1]
+  const titled = headerIndex >= 0 ? lines[headerIndex] : lines.find((line) => line.startsWith(`#${failedStep} [`))
+  const name = titled?.match(/\[(?:[^\]]*?\s)?(\S+)\s+\d+\/\d+\]/)?.[1]
+  return name && !/^stage-\d+$/.test(name) && !/^(internal|\d+\/\d+)$/.test(name) ? name : undefined
+}
+
 /** The timestamped output lines (`#9 0.501 …`) of the step that reported ERROR, without their prefix. */
 function failedStepOutput(lines: string[]): string[] {
-  const failedStep = lines.find((line) => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1]
+  // A log cut before BuildKit's ERROR line: the last step that printed is the one that was failing.
+  const lastStep = [...lines].reverse().find((line) => /^#\d+ \d+(\.\d+)? /.test(line))
+  const failedStep = (lines.find((line) => /^#\d+ ERROR: /.test(line)) ?? lastStep)?.match(/^#(\d+) /)?.[1]
   if (!failedStep) return []
   const prefix = `#${failedStep} `
   return lines

@@ -1,9 +1,11 @@
 // `COPY`/`ADD` of a file that is not in the build context: `.dockerignore` excludes it, it was renamed, or it is
-// not there at all.
+// not there at all. And the project file an installer needs that the Dockerfile never copied (Poetry's readme).
 import path from 'node:path'
 import { defineReason, type Finding, type Rule } from '../reason.js'
 import { closestExistingFile, dockerignoreLine, existsInContext } from '../build-context.js'
+import { installerLines, parseReadmeMissing } from '../installer-output.js'
 import { pointers, rel, stepLocation } from '../rules/build-causes.js'
+import { stageLines } from '../rules/installers.js'
 import type { BuildContext } from '../stages.js'
 import { code, fileLine, present } from '../words.js'
 import { clip } from '../../core/text.js'
@@ -19,7 +21,13 @@ interface Copied {
 }
 
 type Facts = Copied &
-  ({ kind: 'dockerignored'; pattern: string; ignoreAt: SourceLocation } | { kind: 'renamed'; renamed: string } | { kind: 'absent' })
+  (
+    | { kind: 'dockerignored'; pattern: string; ignoreAt: SourceLocation }
+    | { kind: 'renamed'; renamed: string }
+    | { kind: 'absent' }
+    /** The installer (Poetry, or uv's build backend) needs `file` to install the project, and no step copied it. */
+    | { kind: 'not-copied'; tool: 'poetry' | 'uv'; imagePath: string; stepAt?: SourceLocation; copyAt?: SourceLocation }
+  )
 
 /** Where the file went: the `.dockerignore` line that excludes it, else the closest existing name, else nowhere. */
 function whereItWent(ctx: BuildContext, copied: Copied): Facts {
@@ -56,6 +64,39 @@ function copySourceMissing(name: string, message: RegExp): Rule<Facts> {
 const statFailed = copySourceMissing('the builder cannot stat the copied file', /stat ([^:\n]+): file does not exist/)
 const sourceNotFound = copySourceMissing('the builder does not find the copied file', /"\/?([^"\n]+)"(?::)? not found/)
 
+/** The COPY that brings pyproject.toml in (where the readme should be added), before the failing line. */
+function projectCopy(ctx: BuildContext, before: number | undefined): SourceLocation | undefined {
+  if (!ctx.dockerfileText) return undefined
+  const copies = stageLines(ctx.dockerfileText).filter(
+    ({ line, text }) => /^\s*(COPY|ADD)\b/i.test(text) && /pyproject\.toml/.test(text) && (!before || line < before)
+  )
+  const last = copies[copies.length - 1]
+  return last ? { file: rel(ctx, ctx.dockerfile), line: last.line } : undefined
+}
+
+const readmeNotCopied: Rule<Facts> = {
+  stage: 'build',
+  name: 'the installer needs the readme, which was not copied',
+  detect(ctx): Finding<Facts> | undefined {
+    const missing = parseReadmeMissing(installerLines(ctx.failure))
+    if (!missing) return undefined
+    const stepAt = stepLocation(ctx)
+    const copyAt = projectCopy(ctx, stepAt?.line)
+    const file = path.posix.basename(missing.path)
+    const facts: Facts = {
+      instruction: ctx.failure.instruction ?? `${missing.tool} install`,
+      file,
+      context: rel(ctx, ctx.contextDir),
+      kind: 'not-copied',
+      tool: missing.tool,
+      imagePath: missing.path,
+      stepAt,
+      copyAt
+    }
+    return { facts, evidence: missing.evidence, pointers: pointers(stepAt, copyAt) }
+  }
+}
+
 const inContext = (context: string) => (context === '.' ? 'the build context' : `the build context ${code(context)}`)
 
 function words(facts: Facts): { summary: string; remedy: string } {
@@ -73,6 +114,19 @@ function words(facts: Facts): { summary: string; remedy: string } {
         summary: `${copies}, which is not in ${inContext(facts.context)} — the closest name there is ${code(facts.renamed)}.`,
         remedy: `Copy ${code(facts.renamed)} (or rename it back to ${code(facts.file)}).`
       }
+    case 'not-copied': {
+      const copy = facts.copyAt ? ` to the COPY of ${code('pyproject.toml')} (${code(fileLine(facts.copyAt))})` : ' before this step'
+      const noRoot = facts.tool === 'poetry' ? code('poetry install --no-root') : code('uv sync --no-install-project')
+      return {
+        summary:
+          `${code(clip(facts.instruction, 80))} installs the project itself, which needs its readme ${code(facts.file)}, ` +
+          `and no step copied it into the image (${code(facts.imagePath)} does not exist).`,
+        remedy:
+          `Install only the dependencies at this step (${noRoot}` +
+          (facts.tool === 'poetry' ? `, or ${code('package-mode = false')} under ${code('[tool.poetry]')}` : '') +
+          `), or add ${code(facts.file)}${copy}.`
+      }
+    }
     case 'absent':
       return {
         summary: `${copies}, which is not in ${inContext(facts.context)}.`,
@@ -85,11 +139,14 @@ export default defineReason({
   id: 'build-file-missing',
   title: 'File missing from the build context',
   headline: 'a copied file is missing',
-  readme: '`COPY`/`ADD` of a file not in the build context: the `.dockerignore` line that excludes it, or the ' + 'closest existing name',
+  readme:
+    '`COPY`/`ADD` of a file not in the build context: the `.dockerignore` line that excludes it, or the closest existing name; ' +
+    "Poetry's `Readme path … does not exist`: the COPY to add it to, or `--no-root`",
   fixtures: [
     { path: '__fixtures__/build/cases/copy-renamed', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
-    { path: '__fixtures__/build/cases/copy-dockerignored', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' }
+    { path: '__fixtures__/build/cases/copy-dockerignored', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
+    { path: '__fixtures__/build/installers/poetry-readme-missing', test: '__tests__/installers.itg.ts', via: '__tests__/helpers/installer-cases.ts' }
   ],
-  rules: [statFailed, sourceNotFound],
+  rules: [statFailed, sourceNotFound, readmeNotCopied],
   words
 })

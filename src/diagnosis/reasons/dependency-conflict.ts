@@ -1,8 +1,10 @@
-// pip's ResolutionImpossible: two pins that cannot be installed together, each located in the requirements files.
+// pip's ResolutionImpossible, uv's and Poetry's failed version solving: two pins that cannot be installed together,
+// each located in the requirements files (pip) or at the failing step (uv, Poetry: the pins are in pyproject.toml).
 import { defineReason, type Rule } from '../reason.js'
+import { installerLines, parseSolverVerdict } from '../installer-output.js'
 import { parseConflict, type DependencyConflict, type RequirementClash } from '../pip-output.js'
 import { normalizeName, pinsOf } from '../requirements.js'
-import { pinLocation, pinsFor, pointers } from '../rules/build-causes.js'
+import { pinLocation, pinsFor, pointers, stepLocation } from '../rules/build-causes.js'
 import { code, fileLine, present, where } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
 
@@ -15,6 +17,9 @@ interface Facts {
   targetShown: string
   dependentAt?: SourceLocation
   targetAt?: SourceLocation
+  /** The resolver, when it was not pip: the remedy ends with its lock command. */
+  tool?: 'uv' | 'poetry'
+  stepAt?: SourceLocation
 }
 
 /** The clash on a package the user requested, else pip's first. */
@@ -60,6 +65,25 @@ const resolutionImpossible: Rule<Facts> = {
   }
 }
 
+const solverConflict: Rule<Facts> = {
+  stage: 'build',
+  name: "uv's or Poetry's resolver found requirements that cannot be installed together",
+  detect(ctx) {
+    const verdict = parseSolverVerdict(installerLines(ctx.failure))
+    if (verdict?.kind !== 'conflict') return undefined
+    const { dependent, dependentVersion, requirement, target, targetShown, tool } = verdict
+    const stepAt = stepLocation(ctx)
+    const dependentShown = tool === 'uv' ? `${dependent}==${dependentVersion}` : `${dependent} (${dependentVersion})`
+    return {
+      facts: { clash: { dependent, dependentVersion, requirement, target }, dependentShown, targetShown: targetShown ?? target, tool, stepAt },
+      evidence: verdict.evidence,
+      pointers: pointers(stepAt)
+    }
+  }
+}
+
+const RELOCK = { uv: 'uv lock', poetry: 'poetry lock' }
+
 function summary({ clash, dependentShown, targetShown, dependentAt, targetAt }: Facts): string {
   return (
     `${code(dependentShown)}${where(dependentAt)} cannot be installed together with ${code(targetShown)}${where(targetAt)}: ` +
@@ -67,8 +91,13 @@ function summary({ clash, dependentShown, targetShown, dependentAt, targetAt }: 
   )
 }
 
-function remedy({ clash, targetShown, dependentAt, targetAt }: Facts): string {
+function remedy({ clash, targetShown, dependentAt, targetAt, tool }: Facts): string {
   const lines = pointers(dependentAt, targetAt).map((l) => code(fileLine(l)))
+  if (tool)
+    return (
+      `Move the constraints together in ${code('pyproject.toml')}: allow a ${code(clash.target)} that satisfies ${code(clash.requirement)}, ` +
+      `or a ${code(clash.dependent)} release that works with ${code(targetShown)}; then run ${code(RELOCK[tool])} and commit the lock file.`
+    )
   return (
     `Move the pins together: pin ${code(clash.target)} to a version that satisfies ${code(clash.requirement)}, or pin the ` +
     `${code(clash.dependent)} release that works with ${code(targetShown)}` +
@@ -81,8 +110,8 @@ export default defineReason({
   title: 'Conflicting dependency pins',
   headline: 'conflicting dependency pins',
   readme:
-    "pip's `ResolutionImpossible`: both packages, their pins and the requirement that clashes, each " +
-    "pin's line in the requirements files (following `-r` and `-c`), annotated: move the pins together",
+    "pip's `ResolutionImpossible`, uv's `No solution found` and Poetry's `SolverProblemError`: both packages, their pins and " +
+    "the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`), annotated: move the pins together",
   fixtures: [
     { path: '__fixtures__/build/cases/dependency-conflict', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
     {
@@ -91,6 +120,6 @@ export default defineReason({
       via: '__tests__/helpers/build-cases.ts'
     }
   ],
-  rules: [resolutionImpossible],
+  rules: [resolutionImpossible, solverConflict],
   words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
 })

@@ -3,8 +3,9 @@
 import { defineReason, type Finding, type Rule } from '../reason.js'
 import { closestName, WELL_KNOWN_PACKAGES } from '../closest.js'
 import { parseNotFound, type NotFound } from '../pip-output.js'
+import { installerLines, parseSolverVerdict } from '../installer-output.js'
 import { normalizeName, pinsOf } from '../requirements.js'
-import { dockerfileAt, pinLocation, pinsFor, pointers } from '../rules/build-causes.js'
+import { dockerfileAt, pinLocation, pinsFor, pointers, stepLocation } from '../rules/build-causes.js'
 import type { BuildContext } from '../stages.js'
 import { code, where } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
@@ -15,11 +16,14 @@ interface Requested {
   requirement: string
   /** Its line in the requirements files. */
   at?: SourceLocation
+  /** The resolver that said so, when it was not pip. */
+  tool?: 'uv' | 'poetry'
 }
 
-/** What pip's answer says about the requirement. */
+/** What the resolver's answer says about the requirement. */
 type Detail =
-  | { kind: 'other-python'; requiresPython: string; pythonVersion?: string }
+  /** `requested`: the Python range the project declares (uv's "requested Python version"), not the image's. */
+  | { kind: 'other-python'; requiresPython: string; pythonVersion?: string; requested?: boolean }
   | { kind: 'no-such-version'; versions: string[] }
   | { kind: 'no-such-name'; guess?: string }
 
@@ -58,23 +62,52 @@ const noSuchName = notFoundRule('no package has that name', (notFound, ctx) => {
   return { kind: 'no-such-name', guess: closestName(notFound.name, others) }
 })
 
-const python = (version: string | undefined) => (version ? `this image's Python ${version}` : "this image's Python")
+/** uv's and Poetry's verdicts on a requirement (the Python it needs, a version the index does not have). */
+const solverNotFound: Rule<Facts> = {
+  stage: 'build',
+  name: "uv's or Poetry's resolver found no usable version",
+  detect(ctx) {
+    const verdict = parseSolverVerdict(installerLines(ctx.failure))
+    if (!verdict || verdict.kind === 'conflict') return undefined
+    const at = stepLocation(ctx)
+    const requested = { name: verdict.name, requirement: verdict.requirement, tool: verdict.tool }
+    const detail: Detail =
+      verdict.kind === 'other-python'
+        ? { kind: 'other-python', requiresPython: verdict.requiresPython, pythonVersion: verdict.pythonVersion, requested: verdict.requested }
+        : { kind: 'no-such-version', versions: [] }
+    return { facts: { ...requested, ...detail }, evidence: verdict.evidence, pointers: pointers(at) }
+  }
+}
+
+const python = (version: string | undefined, requested?: boolean) =>
+  requested ? `the project's Python range ${code(version ?? '')}` : version ? `this image's Python ${version}` : "this image's Python"
 
 function words(facts: Facts): { summary: string; remedy: string } {
   const shown = `${code(facts.requirement)}${where(facts.at)}`
   switch (facts.kind) {
     case 'other-python':
       return {
-        summary: `${shown} exists only for other Pythons: it requires Python ${code(facts.requiresPython)}, ` + `not ${python(facts.pythonVersion)}.`,
-        remedy:
-          `Pin a ${code(facts.name)} release that supports ${python(facts.pythonVersion)}, ` +
-          `or build FROM a Python that satisfies ${code(facts.requiresPython)}.`
+        summary:
+          `${shown} exists only for other Pythons: it requires Python ${code(facts.requiresPython)}, ` +
+          `not ${python(facts.pythonVersion, facts.requested)}.`,
+        remedy: facts.requested
+          ? `Narrow ${code('requires-python')} in ${code('pyproject.toml')} to what ${code(facts.name)} supports ` +
+            `(${code(facts.requiresPython)}), or require a ${code(facts.name)} release that supports the wider range.`
+          : `Pin a ${code(facts.name)} release that supports ${python(facts.pythonVersion)}, ` +
+            `or build FROM a Python that satisfies ${code(facts.requiresPython)}.`
       }
     case 'no-such-version':
-      return {
-        summary: `${shown}: that version of ${code(facts.name)} does not exist (pip found ${facts.versions.slice(-8).join(', ')}).`,
-        remedy: `Pin one of the versions pip found, e.g. ${code(`${facts.name}==${facts.versions[facts.versions.length - 1]}`)}.`
-      }
+      return facts.versions.length === 0
+        ? {
+            summary: `${shown}: ${facts.tool ?? 'pip'} found no version of ${code(facts.name)} that matches, in the index the build uses.`,
+            remedy:
+              `Check that version of ${code(facts.name)} exists in the index the build uses (a private index needs its URL and ` +
+              `credentials in the build); if the lock file names it, re-lock (${code(facts.tool === 'poetry' ? 'poetry lock' : 'uv lock')}).`
+          }
+        : {
+            summary: `${shown}: that version of ${code(facts.name)} does not exist (pip found ${facts.versions.slice(-8).join(', ')}).`,
+            remedy: `Pin one of the versions pip found, e.g. ${code(`${facts.name}==${facts.versions[facts.versions.length - 1]}`)}.`
+          }
     case 'no-such-name':
       return {
         summary: `${shown}: pip found no package named ${code(facts.name)}${facts.guess ? ` — did you mean ${code(facts.guess)}?` : '.'}`,
@@ -90,13 +123,13 @@ export default defineReason({
   title: 'Package version not found',
   headline: 'pip could not find a package',
   readme:
-    'pip found no such version: it does not exist (the versions pip saw), it exists only for other ' +
-    "Pythons (`Requires-Python`, the image's Python), or the name is misspelled (the closest known name)",
+    'pip, uv or Poetry found no such version: it does not exist (the versions pip saw), it exists only for other ' +
+    "Pythons (`Requires-Python`, the image's Python or the project's `requires-python`), or the name is misspelled (the closest known name)",
   fixtures: [
     { path: '__fixtures__/build/cases/version-not-found', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
     { path: '__fixtures__/build/cases/version-for-other-python', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
     { path: '__fixtures__/build/cases/misspelled-package', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' }
   ],
-  rules: [otherPythonsOnly, noSuchVersion, noSuchName],
+  rules: [otherPythonsOnly, noSuchVersion, noSuchName, solverNotFound],
   words
 })

@@ -1,0 +1,237 @@
+// What uv, Poetry, Pipenv and pip's hash checking said when they failed inside a build, read from their own
+// messages. The lines come as the build kept them, often with a builder or CI prefix and wrapped at 80 columns, so
+// the parsers read the step's text flattened into one line with those prefixes taken off.
+import type { BuildFailure } from '../docker/build-output.js'
+
+export type Installer = 'uv' | 'poetry' | 'pipenv'
+
+/** A parsed verdict without its evidence: the facts a reason keeps (distributes over unions). */
+export type WithoutEvidence<T> = T extends unknown ? Omit<T, 'evidence'> : never
+
+// A BuildKit step prefix (`#12 4.217 `), a bare timestamp (`0.268 `), a CI timestamp (`[2024-08-11T21:52:40.824Z] `,
+// `07:47:40 `), markdown bold, a quote marker, a GitHub annotation (`Notice: `) and tilt's `name │ → `.
+const PREFIXES = [
+  /^#\d+\s+/,
+  /^\d+(\.\d+)?(\s+|$)/,
+  /^\[\d{4}-\d\d-\d\dT[\d:.]+Z\]\s*/,
+  /^\d\d:\d\d:\d\d\s+/,
+  /^\*\*/,
+  /^>\s*/,
+  /^Notice:\s*/,
+  /^.*│\s*→\s*/
+]
+
+export function cleanLine(line: string): string {
+  let text = line
+  for (let changed = true; changed;) {
+    changed = false
+    for (const prefix of PREFIXES) {
+      const next = text.replace(prefix, '')
+      if (next !== text) {
+        text = next
+        changed = true
+      }
+    }
+  }
+  return text.replace(/\*\*$/, '').trim()
+}
+
+/** The failing step's lines (and the builder's message) without prefixes, each once, in order. */
+export function installerLines(failure: BuildFailure): string[] {
+  const all = [...failure.stepOutput, ...failure.outputTail, failure.message].map(cleanLine).filter(Boolean)
+  return all.filter((line, index) => all.indexOf(line) === index)
+}
+
+const flat = (lines: string[]): string => lines.join(' ').replace(/\s+/g, ' ')
+
+/** The lines that contain `re`, as evidence. */
+export const linesWith = (lines: string[], re: RegExp): string[] => lines.filter((line) => re.test(line)).slice(0, 4)
+
+export interface LockProblem {
+  tool: Installer
+  /** As the tool names it: `uv.lock`, `poetry.lock`, `Pipfile.lock` (uv may print a path). */
+  lockFile: string
+  /** `outdated`: the lock does not match the project file; `unreadable`: this tool version cannot read it. */
+  kind: 'outdated' | 'unreadable'
+  /** Pipenv: the hash the lock carries and the one the Pipfile has now. */
+  hashes?: { found: string; expected: string }
+  evidence: string[]
+}
+
+const UV_LOCKED = /The lockfile at `?([^`\s]*uv\.lock)`? needs to be updated, but `?--locked`? was provided/
+const UV_UNREADABLE = /Failed to parse `?([^`\s]*uv\.lock)`?|lockfile at `?([^`\s]*uv\.lock)`? uses an unsupported schema version/
+const POETRY_CHANGED = /pyproject\.toml changed significantly since poetry\.lock was last generated/
+const POETRY_UNREADABLE = /The lock file is not compatible with the current version of Poetry/
+const PIPENV_OUTDATED = /Your Pipfile\.lock \((\w+)\) is out of date\. Expected: \((\w+)\)/
+
+export function parseLockProblem(lines: string[]): LockProblem | undefined {
+  const text = flat(lines)
+  const evidence = (re: RegExp) => linesWith(lines, re)
+  const uv = text.match(UV_LOCKED)
+  if (uv) return { tool: 'uv', lockFile: uv[1], kind: 'outdated', evidence: evidence(/needs to be updated/) }
+  const uvBad = text.match(UV_UNREADABLE)
+  if (uvBad) return { tool: 'uv', lockFile: uvBad[1] ?? uvBad[2], kind: 'unreadable', evidence: evidence(/uv\.lock/) }
+  if (POETRY_CHANGED.test(text)) return { tool: 'poetry', lockFile: 'poetry.lock', kind: 'outdated', evidence: evidence(/changed significantly/) }
+  if (POETRY_UNREADABLE.test(text))
+    return { tool: 'poetry', lockFile: 'poetry.lock', kind: 'unreadable', evidence: evidence(/lock file is not compatible|regenerate the lock/) }
+  const pipenv = text.match(PIPENV_OUTDATED)
+  if (pipenv)
+    return {
+      tool: 'pipenv',
+      lockFile: 'Pipfile.lock',
+      kind: 'outdated',
+      hashes: { found: pipenv[1], expected: pipenv[2] },
+      evidence: evidence(/Pipfile\.lock|Aborting deploy/)
+    }
+  return undefined
+}
+
+export type InstallerProblem = { tool: Installer; evidence: string[] } & (
+  { kind: 'not-found' } | { kind: 'wrong-version'; required: string; running: string } | { kind: 'no-environment' }
+)
+
+const NOT_FOUND = /(?:^|[\s:])(uv|uvx|poetry|pipenv)(?:: not found|: command not found)|exec: "(uv|poetry|pipenv)": executable file not found/
+const UV_VERSION = /Required uv version `([^`]+)` does not match the running version `([^`]+)`/
+const UV_NO_ENV =
+  /No virtual environment found; run `uv venv`|No Python interpreters found in virtual environments|Failed to locate a virtualenv or Conda environment/
+
+export function parseInstallerProblem(lines: string[]): InstallerProblem | undefined {
+  const text = flat(lines)
+  const missing = text.match(NOT_FOUND)
+  if (missing) {
+    const tool = (missing[1] ?? missing[2]).replace(/^uvx$/, 'uv') as Installer
+    return { tool, kind: 'not-found', evidence: linesWith(lines, NOT_FOUND) }
+  }
+  const version = text.match(UV_VERSION)
+  if (version)
+    return { tool: 'uv', kind: 'wrong-version', required: version[1], running: version[2], evidence: linesWith(lines, /Required uv version/) }
+  if (UV_NO_ENV.test(text)) return { tool: 'uv', kind: 'no-environment', evidence: linesWith(lines, UV_NO_ENV) }
+  return undefined
+}
+
+/** A resolver's verdict (uv's PubGrub report, Poetry's SolverProblemError), as far as the build needs it. */
+export type SolverVerdict = { tool: 'uv' | 'poetry'; evidence: string[] } & (
+  | { kind: 'other-python'; name: string; requirement: string; requiresPython: string; pythonVersion: string; requested: boolean }
+  | { kind: 'no-version'; name: string; requirement: string }
+  | { kind: 'conflict'; dependent: string; dependentVersion: string; requirement: string; target: string; targetShown?: string }
+)
+
+const UV_SOLVER = /No solution found when resolving/
+const POETRY_SOLVER = /SolverProblemError|version solving failed/
+const PKG = String.raw`[A-Za-z0-9][\w.\-]*(?:\[[\w,\-]+\])?`
+
+export function parseSolverVerdict(lines: string[]): SolverVerdict | undefined {
+  const text = flat(lines)
+  const tool = UV_SOLVER.test(text) ? 'uv' : POETRY_SOLVER.test(text) ? 'poetry' : undefined
+  if (!tool) return undefined
+  const evidence = linesWith(lines, /No solution found|Because|SolverProblemError|version solving failed|conclude|requires Python/)
+  const found = otherPython(text) ?? noVersion(text) ?? conflict(text)
+  return found ? { tool, evidence, ...found } : undefined
+}
+
+function otherPython(text: string) {
+  const uv = text.match(/the (current|requested) Python version \(([^)]+)\) does not satisfy Python(\S+)/)
+  if (uv) {
+    const requiresPython = uv[3].replace(/,$/, '')
+    const pkg =
+      text.match(new RegExp(`(${PKG})(==\\S+)? depends on Python`)) ??
+      text.match(new RegExp(`all versions of (${PKG}) depend on Python`)) ??
+      text.match(new RegExp(`only (${PKG})(==\\S+)? is available`))
+    const name = pkg?.[1] ?? 'the project'
+    const requirement = `${name}${pkg?.[2] ?? ''}`
+    return { kind: 'other-python' as const, name, requirement, requiresPython, pythonVersion: uv[2], requested: uv[1] === 'requested' }
+  }
+  const poetry = text.match(
+    /Python requirement \(([^)]+)\) is not compatible with some of the required packages Python requirement: - (\S+) requires Python (\S+)/
+  )
+  if (!poetry) return undefined
+  return {
+    kind: 'other-python' as const,
+    name: poetry[2],
+    requirement: poetry[2],
+    requiresPython: poetry[3],
+    pythonVersion: poetry[1],
+    requested: false
+  }
+}
+
+function noVersion(text: string) {
+  const uv =
+    text.match(new RegExp(`there is no version of (${PKG})(\\S*?),? (?:and|we)\\b`)) ??
+    text.match(new RegExp(`Because (${PKG}) was not found in the package registry()`))
+  if (uv) return { kind: 'no-version' as const, name: uv[1], requirement: `${uv[1]}${uv[2]}` }
+  const poetry = text.match(new RegExp(`depends on (${PKG}) \\(([^)]+)\\) which doesn't match any versions`))
+  return poetry ? { kind: 'no-version' as const, name: poetry[1], requirement: `${poetry[1]} (${poetry[2]})` } : undefined
+}
+
+function conflict(text: string) {
+  const uv = text.match(new RegExp(`(${PKG})==(\\S+) depends on (${PKG})(\\S*?),?\\s(?:and|we)\\b`))
+  if (uv) {
+    const requirement = `${uv[3]}${uv[4]}`
+    const shown = [...text.matchAll(new RegExp(`(?:you require|depends on) (${escape(uv[3])}[=<>!~]\\S*?),?\\s`, 'g'))].map((m) => m[1])
+    const targetShown = shown.find((candidate) => candidate !== requirement)
+    return { kind: 'conflict' as const, dependent: uv[1], dependentVersion: uv[2], requirement, target: uv[3], targetShown }
+  }
+  const poetry = text.match(new RegExp(`(${PKG}) \\(([^)]+)\\) (?:which )?depends on (${PKG}) \\(([^)]+)\\)`))
+  if (!poetry) return undefined
+  const requirement = `${poetry[3]} (${poetry[4]})`
+  const other = [...text.matchAll(new RegExp(`depends on (?:both )?(${escape(poetry[3])} \\([^)]+\\))`, 'g'))].map((m) => m[1])
+  return {
+    kind: 'conflict' as const,
+    dependent: poetry[1],
+    dependentVersion: poetry[2],
+    requirement,
+    target: poetry[3],
+    targetShown: other.find((shown) => shown !== requirement)
+  }
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+export interface UnpinnedUnderHashes {
+  /** As pip printed it: `itsdangerous>=0.24`, `futures<4.0.0,>=2.2.0; python_version == "2.7"`, `pip`. */
+  requirement: string
+  name: string
+  /** The requirement that pulled it in (`Flask==1.0.2`), and the file and line pip read that one from. */
+  parent?: string
+  file?: string
+  line?: number
+  /** Every package pip listed. */
+  names: string[]
+  evidence: string[]
+}
+
+const HASH_MODE = /In --require-hashes mode, all requirements must have their versions pinned with ==\. These do not:/
+
+export function parseUnpinnedUnderHashes(lines: string[]): UnpinnedUnderHashes | undefined {
+  const start = lines.findIndex((line) => HASH_MODE.test(line))
+  if (start < 0) return undefined
+  const listed = lines.slice(start + 1).filter((line) => / from (https?|file):\/\//.test(line))
+  const first = listed[0]
+  if (!first) return undefined
+  const requirement = first
+    .replace(/^ERROR:\s*/, '')
+    .split(/ from (?:https?|file):\/\//)[0]
+    .trim()
+  const via = first.match(/\(from (?:(\S+?)->)?-r (\S+) \(line (\d+)\)/)
+  const parent = via?.[1] ?? first.match(/\(from (\S+?)->/)?.[1]
+  const names = listed.map((line) => line.trim().match(/^([A-Za-z0-9][\w.-]*)/)?.[1] ?? line.trim())
+  return {
+    requirement,
+    name: names[0],
+    parent,
+    file: via?.[2],
+    line: via ? Number(via[3]) : undefined,
+    names,
+    evidence: [lines[start], ...listed.slice(0, 3)]
+  }
+}
+
+/** Poetry's (and hatchling's, under uv) readme that is not in the image: the path as the tool printed it. */
+export function parseReadmeMissing(lines: string[]): { tool: 'poetry' | 'uv'; path: string; evidence: string[] } | undefined {
+  const text = flat(lines)
+  const poetry = text.match(/Readme path `([^`]+)` does not exist/)
+  if (poetry) return { tool: 'poetry', path: poetry[1], evidence: linesWith(lines, /Readme path|--no-root/) }
+  const hatch = text.match(/Readme file does not exist: (\S+)/)
+  return hatch ? { tool: 'uv', path: hatch[1], evidence: linesWith(lines, /Readme file does not exist/) } : undefined
+}

@@ -1,0 +1,103 @@
+// The installer cannot run in the failing stage: uv, Poetry or Pipenv is not installed there (often installed in
+// another stage only: each FROM starts over), the uv there is not the version pyproject.toml requires, or
+// `uv pip install` has no environment to install into.
+import { defineReason, type Rule } from '../reason.js'
+import { installerLines, parseInstallerProblem, type InstallerProblem, type WithoutEvidence } from '../installer-output.js'
+import { pointers, stepLocation } from '../rules/build-causes.js'
+import { failingStage, installLines, locationOf } from '../rules/installers.js'
+import { code, where } from '../words.js'
+import { clip } from '../../core/text.js'
+import type { SourceLocation } from '../../core/model.js'
+
+type Facts = WithoutEvidence<InstallerProblem> & {
+  instruction?: string
+  stepAt?: SourceLocation
+  stage?: string
+  /** Where the Dockerfile installs the tool, and in which stage. */
+  installedIn?: { stage: string; at: SourceLocation }
+}
+
+const installerCannotRun: Rule<Facts> = {
+  stage: 'build',
+  name: 'the installer cannot run in the failing stage',
+  detect(ctx) {
+    const problem = parseInstallerProblem(installerLines(ctx.failure))
+    if (!problem) return undefined
+    const { evidence, ...rest } = problem
+    const stepAt = stepLocation(ctx)
+    const stage = failingStage(ctx, stepAt?.line)
+    const installs = installLines(ctx, problem.tool)
+    // The install line that matters: in another stage when the tool is missing, else the one this stage uses.
+    const install = installs.find((line) => (problem.kind === 'not-found' ? line.stage !== stage : true)) ?? installs[0]
+    const installedIn = install ? { stage: install.stage, at: locationOf(ctx, install)! } : undefined
+    return {
+      facts: { ...rest, instruction: ctx.failure.instruction, stepAt, stage, installedIn },
+      evidence,
+      pointers: pointers(stepAt, installedIn?.at)
+    }
+  }
+}
+
+const inStage = (stage: string | undefined) => (stage ? `the stage ${code(stage)}` : 'the failing stage')
+
+function summary(facts: Facts): string {
+  const step = facts.instruction ? `${code(clip(facts.instruction, 80))}${where(facts.stepAt)}` : 'the failing step'
+  switch (facts.kind) {
+    case 'not-found': {
+      const elsewhere =
+        facts.installedIn && facts.installedIn.stage !== facts.stage
+          ? ` (it is installed in the stage ${code(facts.installedIn.stage)}${where(facts.installedIn.at)}, and each FROM starts over)`
+          : ''
+      return `${code(facts.tool)} is not installed in ${inStage(facts.stage)} that runs ${step}${elsewhere}.`
+    }
+    case 'wrong-version':
+      return (
+        `${code('pyproject.toml')} requires uv ${code(facts.required)} and the image runs uv ${code(facts.running)}` +
+        `${facts.installedIn ? `, installed${where(facts.installedIn.at)}` : ''}: ${step} stops before installing anything.`
+      )
+    case 'no-environment':
+      return (
+        `${facts.instruction ? step : 'The failing step'} found no virtual environment to install into: ` +
+        `${code('uv pip')} installs into the system Python only when told to.`
+      )
+  }
+}
+
+const COPY_UV = 'COPY --from=ghcr.io/astral-sh/uv:<version> /uv /uvx /bin/'
+const INSTALL: Record<Facts['tool'], string> = {
+  uv: `add ${code(COPY_UV)} after its FROM`,
+  poetry: `install it there (${code('pip install poetry==<version>')}) or put its bin directory on PATH (${code('ENV PATH="$POETRY_HOME/bin:$PATH"')})`,
+  pipenv: `install it there (${code('pip install pipenv')})`
+}
+
+function remedy(facts: Facts): string {
+  switch (facts.kind) {
+    case 'not-found':
+      return `Install ${code(facts.tool)} in ${inStage(facts.stage)}: ${INSTALL[facts.tool]}, or build that stage FROM the stage that has it.`
+    case 'wrong-version':
+      return (
+        `Install a uv that satisfies ${code(facts.required)}: pin it (${code(COPY_UV)}) instead of taking whatever ` +
+        `the base image or ${code('pip install uv')} brings, or change ${code('required-version')} under ${code('[tool.uv]')}.`
+      )
+    case 'no-environment':
+      return (
+        `Pass ${code('--system')} to ${code('uv pip install')} (or set ${code('UV_SYSTEM_PYTHON=1')}); for a virtual environment, ` +
+        `create it and set ${code('ENV VIRTUAL_ENV=/app/.venv PATH="/app/.venv/bin:$PATH"')}: ` +
+        `${code('RUN source .venv/bin/activate')} does not carry over to the next step.`
+      )
+  }
+}
+
+export default defineReason({
+  id: 'installer-missing',
+  title: 'Installer missing in the stage',
+  headline: 'the installer cannot run in the stage',
+  readme:
+    "`uv`, `poetry` or `pipenv` not found in the stage that runs it (and the stage that does install it), uv's " +
+    '`required-version` not met, `uv pip` without `--system` or a venv: the Dockerfile lines, annotated',
+  fixtures: [
+    { path: '__fixtures__/build/installers/poetry-not-in-stage', test: '__tests__/installers.itg.ts', via: '__tests__/helpers/installer-cases.ts' }
+  ],
+  rules: [installerCannotRun],
+  words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
+})
