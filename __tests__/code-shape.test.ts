@@ -69,3 +69,13 @@ describe('the shape of src/', () => {
     expect(oversized('diagnosis/registry.ts', (node, sf) => (ts.isArrayLiteralExpression(node) ? lineSpan(node, sf) : undefined), 20)).toHaveLength(1)
   })
 })
+
+describe('the docs name files that exist', () => {
+  const DOCS = ['README.md', 'docs/architecture.md', ...fs.readdirSync('docs').map((file) => `docs/${file}`)]
+  it.each([...new Set(DOCS)].filter((doc) => doc.endsWith('.md')))('%s', (doc) => {
+    const named = [...fs.readFileSync(doc, 'utf8').matchAll(/`(src\/[^`\s]+)`/g)].map((match) => match[1])
+    // Patterns such as `src/diagnosis/reasons/<reason-id>.ts` or `src/smoke/*.ts` name a kind of file, not one.
+    const missing = named.filter((file) => !/[<*]/.test(file) && !fs.existsSync(file))
+    expect(missing).toEqual([])
+  })
+})
