@@ -22,6 +22,8 @@ export interface HealthProbeOptions {
   hostHeader?: string
   /** A wrong answer that will not heal although its status might (a 500 with a known cause): stop at once. */
   knownWrong?: (answer: HttpAnswer, sameInARow: number) => boolean
+  /** Called on every HTTP answer, whatever its status. */
+  onAnswer?: (answer: HttpAnswer) => void
   /** No attempt starts after this. */
   deadline: number
 }
@@ -77,6 +79,7 @@ export class HealthProbe implements Probe<HealthOutcome> {
         timeoutMs: this.options.attemptTimeoutMs ?? 2000,
         hostHeader: this.options.hostHeader
       })
+      this.options.onAnswer?.(answer)
       this.consecutiveSameStatus = answer.status === this.lastStatus ? this.consecutiveSameStatus + 1 : 1
       this.lastStatus = answer.status
       this.lastBody = answer.body

@@ -23,6 +23,7 @@ export async function waitHealthy(run: SmokeRun, running: Running): Promise<{ fi
     startedAt: running.containerStartedAt,
     hostHeader: settings.hostHeader,
     knownWrong: (answer, sameInARow) => knownWrongAnswer(answer, sameInARow, watch.tracker.events),
+    onAnswer: () => watch.answered(),
     deadline: running.deadline
   })
   if (running.hostPort === undefined) {

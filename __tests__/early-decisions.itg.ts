@@ -1,0 +1,65 @@
+// Issue 25, through the bundled action on the real engine and all three bases: a bind the probe cannot reach is
+// decided from `Listening at` (not at the timeout) on the line that sets it, and no report holds a crash the
+// action caused (a stack request only for a worker that has not finished booting).
+import fs from 'node:fs'
+import path from 'node:path'
+import { jest } from '@jest/globals'
+import { BASES, baseImage, leftovers } from './helpers/docker.js'
+import { runAction, type ActionRun } from './helpers/run-action.js'
+import type { RunReport } from '../src/model.js'
+
+jest.setTimeout(240_000)
+
+const fixture = (name: string): string => path.join('__fixtures__', 'apps', name)
+const report = (run: ActionRun): RunReport => JSON.parse(fs.readFileSync(run.outputs['report-path'], 'utf8')) as RunReport
+const errorAnnotation = (run: ActionRun, file: string, line: number) =>
+  run.stdout.split('\n').find((l) => l.startsWith('::error') && l.includes(`file=${file},line=${line}`))
+
+/** Log lines of a crash our SIGSEGV stack request would cause (faulthandler's dump, the master's notice). */
+function causedCrash(json: RunReport): string[] {
+  return json.log.map((line) => line.text).filter((text) => /Segmentation fault|SIGSEGV|Fatal Python error/.test(text))
+}
+
+function expectNothingLeft(run: ActionRun): void {
+  expect(leftovers(run.state.runKey.toLowerCase())).toEqual({ containers: [], images: [], volumes: [], networks: [] })
+  expect(run.post?.exitCode).toBe(0)
+}
+
+describe.each(BASES)('on %s', (suite) => {
+  const common = { 'build-args': `BASE_IMAGE=${baseImage(suite)}`, 'stability-window': '1', comment: 'never' }
+
+  it('port mismatch: decided from `Listening at`, on the bind line of gunicorn.conf.py, with no stack request', async () => {
+    const run = await runAction({ ...common, context: fixture('fail-port-mismatch'), timeout: '60' })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.reason).toBe('boot-timeout')
+    expect(run.outputs.summary).toBe('Gunicorn listens on port 8088 but the smoke test probes port 8000.')
+    const json = report(run)
+    expect(json.diagnosis?.remedy).toContain("set the action's `port` input to 8088")
+    expect(json.diagnosis?.evidence).toContain('bind = "0.0.0.0:8088"')
+    expect(errorAnnotation(run, `${fixture('fail-port-mismatch')}/gunicorn.conf.py`, 3)).toBeDefined()
+    expect(errorAnnotation(run, `${fixture('fail-port-mismatch')}/Dockerfile`, 7)).toBeUndefined()
+    // Decided from the log, not by waiting out the 60 s timeout.
+    expect(json.durationMs).toBeLessThan(60_000)
+    expect(causedCrash(json)).toEqual([])
+    expectNothingLeft(run)
+  })
+
+  it('a booted worker behind a slow health route is never sent SIGSEGV: the boot timeout shows no crash', async () => {
+    const run = await runAction({ ...common, context: fixture('fail-slow-health'), timeout: '8' })
+    expect(run.outputs.reason).toBe('boot-timeout')
+    expect(run.outputs.summary).toContain('Gunicorn booted 2 workers but nothing answered within 8 s')
+    const json = report(run)
+    expect(json.settings?.PYTHONFAULTHANDLER).toBe('1')
+    // The stack request looked, and let the worker be: its heartbeat showed it serving.
+    expect(run.stdout).toMatch(/::debug::worker \d+ has finished booting \(its heartbeat file was touched\)/)
+    expect(causedCrash(json)).toEqual([])
+    expectNothingLeft(run)
+  })
+
+  it.each(['ok-flask-4-workers', 'ok-slow-boot'])('healthy %s: passes, and its report holds no crash', async (name) => {
+    const run = await runAction({ ...common, context: fixture(name) })
+    expect(run.outputs.result).toBe('pass')
+    expect(causedCrash(report(run))).toEqual([])
+    expectNothingLeft(run)
+  })
+})
