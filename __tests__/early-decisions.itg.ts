@@ -56,6 +56,48 @@ describe.each(BASES)('on %s', (suite) => {
     expectNothingLeft(run)
   })
 
+  it('a variable read in the view: missing-env at the second identical 500, "in the view `index` (`app.py:11`)"', async () => {
+    const app = `${fixture('fail-env-in-view')}/app.py`
+    const run = await runAction({ ...common, context: fixture('fail-env-in-view'), 'health-path': '/', timeout: '60' })
+    expect(run.outputs.reason).toBe('missing-env')
+    expect(run.outputs['health-status']).toBe('500')
+    expect(run.outputs.summary).toBe(
+      `The app needs the environment variable \`DEPLOY_REGION\`, which is not set in the container: it is read in the view \`index\` (\`${app}:11\`), so every request to it fails.`
+    )
+    expect(report(run).diagnosis?.remedy).toContain("Pass `DEPLOY_REGION` with the action's `env` input")
+    expect(errorAnnotation(run, app, 11)).toBeDefined()
+    expect(report(run).durationMs).toBeLessThan(60_000)
+    expectNothingLeft(run)
+  })
+
+  it('a database connected per request: database-unreachable "while handling a request", decided early', async () => {
+    const file = `${fixture('fail-db-in-view')}/wsgi.py`
+    const run = await runAction({ ...common, context: fixture('fail-db-in-view'), 'health-path': '/', timeout: '60' })
+    expect(run.outputs.reason).toBe('database-unreachable')
+    expect(run.outputs.summary).toBe(
+      `The app connects to PostgreSQL at \`db\` while handling a request, in the view \`application\` (\`${file}:11\`), and the name \`db\` does not resolve inside the container.`
+    )
+    const json = report(run)
+    expect(json.diagnosis?.remedy).not.toContain('connect on first request')
+    expect(errorAnnotation(run, file, 11)).toBeDefined()
+    expect(json.durationMs).toBeLessThan(60_000)
+    expectNothingLeft(run)
+  })
+
+  it('any exception in a handler: health-check-failed names it and the innermost user frame, decided early', async () => {
+    const file = `${fixture('fail-raises-in-view')}/stats.py`
+    const run = await runAction({ ...common, context: fixture('fail-raises-in-view'), timeout: '60' })
+    expect(run.outputs.reason).toBe('health-check-failed')
+    expect(run.outputs.summary).toBe(
+      `\`/health\` answered 500: each request raised \`ZeroDivisionError: division by zero\` in \`hit_ratio\` (\`${file}:7\`), called from the view \`health\`.`
+    )
+    const json = report(run)
+    expect(json.diagnosis?.evidence).toContain('    return HITS / LOOKUPS')
+    expect(errorAnnotation(run, file, 7)).toBeDefined()
+    expect(json.durationMs).toBeLessThan(60_000)
+    expectNothingLeft(run)
+  })
+
   it.each(['ok-flask-4-workers', 'ok-slow-boot'])('healthy %s: passes, and its report holds no crash', async (name) => {
     const run = await runAction({ ...common, context: fixture(name) })
     expect(run.outputs.result).toBe('pass')

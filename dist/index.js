@@ -22360,6 +22360,50 @@ var init_environment = __esm({
   }
 });
 
+// src/diagnosis/rules/request.ts
+function duringRequest(tb) {
+  return tb.frames.some((frame) => REQUEST_FRAMES.some(([file, func]) => file.test(frame.file) && func.test(frame.func ?? "")));
+}
+function whenRaised(rc, tb) {
+  if (!tb || !duringRequest(tb)) return { during: "import" };
+  const func = rc.userFrame(tb)?.frame.func;
+  if (!func || func === "<module>") return { during: "request" };
+  const outer = tb.frames.find((frame) => rc.mapContainerPath(frame.file) !== void 0)?.func;
+  return { during: "request", handler: func, ...outer && outer !== func && outer !== "<module>" ? { view: outer } : {} };
+}
+function inHandler({ handler: handler2, view }, location) {
+  if (!handler2) return `while handling a request${where(location)}`;
+  return view ? `in ${code(handler2)}${where(location)}, called from the view ${code(view)}` : `in the view ${code(handler2)}${where(location)}`;
+}
+function repeatedRequestFailure(events2, times = 2) {
+  const failures = events2.filter((event) => event.kind === "traceback" && duringRequest(event));
+  const newest = failures[failures.length - 1]?.exception.line;
+  if (newest === void 0) return void 0;
+  return failures.filter((tb) => tb.exception.line === newest).length >= times ? newest : void 0;
+}
+function requestFailure(rc) {
+  const tb = [...rc.tracebacks].reverse().find((t) => !t.chained && duringRequest(t)) ?? [...rc.tracebacks].reverse().find(duringRequest);
+  if (!tb) return void 0;
+  const frame = rc.userFrame(tb);
+  const { handler: handler2, view } = whenRaised(rc, tb);
+  return { exception: tb.exception.line, handler: handler2, view, location: frame?.location, evidence: rc.tracebackEvidence(tb, frame) };
+}
+var REQUEST_FRAMES;
+var init_request = __esm({
+  "src/diagnosis/rules/request.ts"() {
+    "use strict";
+    init_words();
+    REQUEST_FRAMES = [
+      [/gunicorn\/workers\/\w+\.py$/, /^(handle|handle_request)$/],
+      [/flask\/app\.py$/, /^(wsgi_app|full_dispatch_request|dispatch_request)$/],
+      [/django\/core\/handlers\/(base|exception|wsgi)\.py$/, /^(inner|_get_response|get_response|__call__)$/],
+      [/(starlette|fastapi)\/routing\.py$/, /^(app|handle|run_endpoint_function)$/],
+      [/uvicorn\/protocols\/http\/\w+\.py$/, /^run_asgi$/],
+      [/werkzeug\/serving\.py$/, /^(execute|run_wsgi)$/]
+    ];
+  }
+});
+
 // src/diagnosis/reasons/missing-env.ts
 function unset(rc, tb) {
   const name = variableName(tb.exception.message);
@@ -22371,7 +22415,8 @@ function unset(rc, tb) {
       name,
       location: frame?.location,
       hostFilled: Boolean(env.hostFilled?.includes(name)),
-      provided: env.provided.includes(name)
+      provided: env.provided.includes(name),
+      ...whenRaised(rc, tb)
     },
     evidence: rc.tracebackEvidence(tb, frame),
     location: frame?.location
@@ -22386,6 +22431,9 @@ function unsetRemedy({ name, hostFilled, provided }) {
   }
   return `Pass ${code(name)} ${USE_ENV_INPUT} (a secret or a harmless test value), or read it with ${code(`os.environ.get("${name}", default)`)}.`;
 }
+function readInRequest(facts) {
+  return `: it is read ${inHandler(facts, facts.location)}, so every request to it fails`;
+}
 function words4(facts) {
   if (facts.kind === "empty-in-spec") {
     return {
@@ -22393,7 +22441,7 @@ function words4(facts) {
       remedy: `Pass ${code(facts.variable)} ${USE_ENV_INPUT} (the value the image expects), or give it a default where the command is built.`
     };
   }
-  const reads = facts.location ? `: ${code(fileLine(facts.location))} reads it at import` : "";
+  const reads = facts.during === "request" ? readInRequest(facts) : facts.location ? `: ${code(fileLine(facts.location))} reads it at import` : "";
   return {
     summary: `The app needs the environment variable ${code(facts.name)}, which is not set in the container${reads}.`,
     remedy: unsetRemedy(facts)
@@ -22405,6 +22453,7 @@ var init_missing_env = __esm({
     "use strict";
     init_reason();
     init_environment();
+    init_request();
     init_words();
     environKey = {
       stage: "boot",
@@ -22463,6 +22512,13 @@ function words5(facts) {
   const { error: error2, service, location } = facts;
   const subject = error2.host ? `${service} at ${code(error2.host)}${error2.port ? ` port ${error2.port}` : ""}` : service;
   const { what, remedy: remedy12 } = WORDING[error2.failure](error2);
+  if (facts.during === "request") {
+    const served = remedy12.replace(`; ${LAZILY}`, "").replace(`, ${LAZILY}`, "");
+    return {
+      summary: `The app connects to ${subject} ${facts.handler ? `while handling a request, ${inHandler(facts, location)}` : inHandler(facts, location)}, and ${what}.`,
+      remedy: served
+    };
+  }
   return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy12 };
 }
 var driverError, cutWhileConnecting, LAZILY, VIA_NETWORK, HOST_INTERNAL, WORDING, database_unreachable_default;
@@ -22471,6 +22527,7 @@ var init_database_unreachable = __esm({
     "use strict";
     init_reason();
     init_environment();
+    init_request();
     init_rule();
     init_words();
     driverError = {
@@ -22485,7 +22542,13 @@ var init_database_unreachable = __esm({
         const frame = chainFrame(rc, chain, outer);
         const cause = dbErrors[0] !== outer && !outer.exception.message.includes(dbErrors[0].exception.message) ? dbErrors[0].exception.line : void 0;
         return {
-          facts: { kind: "driver-error", service: serviceKind(text), error: readDatabaseError(text), location: frame?.location },
+          facts: {
+            kind: "driver-error",
+            service: serviceKind(text),
+            error: readDatabaseError(text),
+            location: frame?.location,
+            ...whenRaised(rc, outer)
+          },
           evidence: [...frame?.text ?? [], outer.exception.line, ...present(cause, rc.gunicornOutcomeLine())],
           location: frame?.location
         };
@@ -23868,6 +23931,7 @@ function words11(facts) {
     case "not-passed":
       return { summary: `The health check of ${path19} did not pass.`, remedy: `Make ${path19} answer ${facts.healthStatus} once the app is ready.` };
     case "wrong-status": {
+      if (facts.raised) return raisedWords2(facts, facts.raised);
       const body = quotedBody(facts.body);
       return {
         summary: `${path19} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
@@ -23883,12 +23947,19 @@ function words11(facts) {
     }
   }
 }
+function raisedWords2(facts, raised) {
+  return {
+    summary: `${code(facts.healthPath)} answered ${facts.status}: each request raised ${code(raised.exception)} ${inHandler(raised, raised.location)}.`,
+    remedy: `Fix what the handler does${where(raised.location)}: the app boots, but every request that reaches that line fails the same way.`
+  };
+}
 var noOutcome, wrongStatus, neverAnswered, health_check_failed_default;
 var init_health_check_failed = __esm({
   "src/diagnosis/reasons/health-check-failed.ts"() {
     "use strict";
     init_reason();
     init_http();
+    init_request();
     init_words();
     noOutcome = {
       stage: "boot",
@@ -23907,9 +23978,12 @@ var init_health_check_failed = __esm({
         if (!healthCheckExplains(rc) || health?.status === void 0) return void 0;
         const { healthPath, healthStatus } = rc.ctx.settings;
         const body = bodyExcerpt(health);
+        const failure = health.status >= 500 ? requestFailure(rc) : void 0;
+        const raised = failure && { exception: failure.exception, handler: failure.handler, view: failure.view, location: failure.location };
         return {
-          facts: { kind: "wrong-status", healthPath, healthStatus, status: health.status, body },
-          evidence: [`GET ${healthPath} \u2192 ${health.status}${quotedBody(body)}`]
+          facts: { kind: "wrong-status", healthPath, healthStatus, status: health.status, body, ...raised ? { raised } : {} },
+          evidence: [`GET ${healthPath} \u2192 ${health.status}${quotedBody(body)}`, ...failure?.evidence ?? []],
+          location: failure?.location
         };
       }
     };
@@ -55633,10 +55707,12 @@ init_text();
 
 // src/smoke/wrong-answer.ts
 init_registry();
+init_request();
 var SAME_IN_A_ROW = 2;
 var HOOKS = REASONS.flatMap((reason) => reason.wrongAnswer ? [reason.wrongAnswer] : []);
 function knownWrongAnswer(answer, sameInARow, events2) {
-  return sameInARow >= SAME_IN_A_ROW && HOOKS.some((hook2) => hook2.recognises(answer, events2));
+  if (sameInARow < SAME_IN_A_ROW) return false;
+  return HOOKS.some((hook2) => hook2.recognises(answer, events2)) || answer.status >= 500 && repeatedRequestFailure(events2, SAME_IN_A_ROW) !== void 0;
 }
 
 // src/smoke/wait-healthy.ts

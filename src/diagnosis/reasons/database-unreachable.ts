@@ -2,12 +2,13 @@
 import { defineReason, type Rule } from '../reason.js'
 import type { RuleContext, Traceback } from '../context.js'
 import { isConnectFrame, isDatabaseError, readDatabaseError, serviceKind, type DbError, type DbFailure } from '../rules/environment.js'
+import { inHandler, whenRaised, type WhenRaised } from '../rules/request.js'
 import { LOOPBACK } from '../rules/rule.js'
 import { code, present, where } from '../words.js'
 import type { SourceLocation } from '../../model.js'
 
 type Facts =
-  | { kind: 'driver-error'; service: string; error: DbError; location?: SourceLocation }
+  | ({ kind: 'driver-error'; service: string; error: DbError; location?: SourceLocation } & Partial<WhenRaised>)
   | { kind: 'cut-while-connecting'; service: string; func: string; file: string }
 
 /** The user's frame: the last traceback of the chain that reaches the user's code, else the outer error's. */
@@ -35,7 +36,13 @@ const driverError: Rule<Facts> = {
     // The first driver error, when the outer one does not repeat it.
     const cause = dbErrors[0] !== outer && !outer.exception.message.includes(dbErrors[0].exception.message) ? dbErrors[0].exception.line : undefined
     return {
-      facts: { kind: 'driver-error', service: serviceKind(text), error: readDatabaseError(text), location: frame?.location },
+      facts: {
+        kind: 'driver-error',
+        service: serviceKind(text),
+        error: readDatabaseError(text),
+        location: frame?.location,
+        ...whenRaised(rc, outer)
+      },
       evidence: [...(frame?.text ?? []), outer.exception.line, ...present(cause, rc.gunicornOutcomeLine())],
       location: frame?.location
     }
@@ -123,6 +130,14 @@ function words(facts: Facts): { summary: string; remedy: string } {
   const { error, service, location } = facts
   const subject = error.host ? `${service} at ${code(error.host)}${error.port ? ` port ${error.port}` : ''}` : service
   const { what, remedy } = WORDING[error.failure](error)
+  if (facts.during === 'request') {
+    // Connecting lazily is what it already does: the rest of the remedy stands.
+    const served = remedy.replace(`; ${LAZILY}`, '').replace(`, ${LAZILY}`, '')
+    return {
+      summary: `The app connects to ${subject} ${facts.handler ? `while handling a request, ${inHandler(facts, location)}` : inHandler(facts, location)}, and ${what}.`,
+      remedy: served
+    }
+  }
   return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy }
 }
 

@@ -2,11 +2,12 @@
 import { defineReason, type Finding, type Rule } from '../reason.js'
 import type { RuleContext, Traceback } from '../context.js'
 import { emptySpecVariable, environImproperlyConfigured, environKeyError, variableName } from '../rules/environment.js'
+import { inHandler, whenRaised, type WhenRaised } from '../rules/request.js'
 import { code, fileLine, present } from '../words.js'
 import type { SourceLocation } from '../../model.js'
 
 type Facts =
-  | {
+  | ({
       kind: 'unset'
       name: string
       /** The user's line that reads it. */
@@ -15,7 +16,7 @@ type Facts =
       hostFilled: boolean
       /** The action passed it to the container, yet the lookup failed. */
       provided: boolean
-    }
+    } & Partial<WhenRaised>)
   | { kind: 'empty-in-spec'; moduleName: string; variable: string; shown: string }
 
 function unset(rc: RuleContext, tb: Traceback): Finding<Facts> {
@@ -28,7 +29,8 @@ function unset(rc: RuleContext, tb: Traceback): Finding<Facts> {
       name,
       location: frame?.location,
       hostFilled: Boolean(env.hostFilled?.includes(name)),
-      provided: env.provided.includes(name)
+      provided: env.provided.includes(name),
+      ...whenRaised(rc, tb)
     },
     evidence: rc.tracebackEvidence(tb, frame),
     location: frame?.location
@@ -82,6 +84,11 @@ function unsetRemedy({ name, hostFilled, provided }: Extract<Facts, { kind: 'uns
   return `Pass ${code(name)} ${USE_ENV_INPUT} (a secret or a harmless test value), or read it with ${code(`os.environ.get("${name}", default)`)}.`
 }
 
+/** Read while handling a request: the app boots, and every request that reaches the read fails. */
+function readInRequest(facts: Extract<Facts, { kind: 'unset' }>): string {
+  return `: it is read ${inHandler(facts, facts.location)}, so every request to it fails`
+}
+
 function words(facts: Facts): { summary: string; remedy: string } {
   if (facts.kind === 'empty-in-spec') {
     return {
@@ -91,7 +98,7 @@ function words(facts: Facts): { summary: string; remedy: string } {
       remedy: `Pass ${code(facts.variable)} ${USE_ENV_INPUT} (the value the image expects), or give it a default where the command is built.`
     }
   }
-  const reads = facts.location ? `: ${code(fileLine(facts.location))} reads it at import` : ''
+  const reads = facts.during === 'request' ? readInRequest(facts) : facts.location ? `: ${code(fileLine(facts.location))} reads it at import` : ''
   return {
     summary: `The app needs the environment variable ${code(facts.name)}, which is not set in the container${reads}.`,
     remedy: unsetRemedy(facts)
