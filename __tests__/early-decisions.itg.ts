@@ -98,7 +98,49 @@ describe.each(BASES)('on %s', (suite) => {
     expectNothingLeft(run)
   })
 
-  it.each(['ok-flask-4-workers', 'ok-slow-boot'])('healthy %s: passes, and its report holds no crash', async (name) => {
+  it('a start script waiting for an unresolvable `db`: decided early, naming the host and `DB_HOST`; Health not reached', async () => {
+    const dockerfile = `${fixture('fail-wait-for-db')}/Dockerfile`
+    const run = await runAction({ ...common, context: fixture('fail-wait-for-db'), timeout: '60' })
+    expect(run.outputs.reason).toBe('database-unreachable')
+    expect(run.outputs.summary).toContain(
+      `Gunicorn never started: the start script waits for \`db\`, the value of \`DB_HOST\` (\`${dockerfile}:7\`), a host name that does not resolve inside the container`
+    )
+    const json = report(run)
+    expect(json.diagnosis?.remedy).toContain('Pass `DB_HOST` with the `env` input.')
+    expect(json.checks.find((check) => check.id === 'health')?.status).toBe('not-reached')
+    expect(errorAnnotation(run, dockerfile, 7)).toBeDefined()
+    expect(json.durationMs).toBeLessThan(60_000)
+    expectNothingLeft(run)
+  })
+
+  it('a 404 on /health says that `/` answers 200', async () => {
+    const run = await runAction({ ...common, context: fixture('fail-health-404'), timeout: '60' })
+    expect(run.outputs.reason).toBe('health-check-failed')
+    const json = report(run)
+    expect(json.diagnosis?.evidence).toContain('GET / → 200')
+    expect(json.diagnosis?.remedy).toBe(
+      'The app has no route `/health`, but `/` answers 200: set the `health-path` input to `/`, or add a `/health` route.'
+    )
+    expectNothingLeft(run)
+  })
+
+  it("the legacy builder's colour codes do not reach the report's log", async () => {
+    const run = await runAction({ ...common, context: fixture('fail-build-colour') })
+    expect(run.outputs.result).toBe('fail')
+    const log = report(run).log.map((line) => line.text)
+    expect(log.some((text) => text.includes('error: settings check failed: SECRET_KEY is the default'))).toBe(true)
+    expect(log.filter((text) => text.includes('\x1b'))).toEqual([])
+  })
+
+  it('a worker count the config computes is reported as a number, not "?"', async () => {
+    const run = await runAction({ ...common, context: fixture('ok-computed-workers'), 'stability-window': '0' })
+    expect(run.outputs.result).toBe('pass')
+    expect(run.outputs.summary).toMatch(/, 2\/2 workers|, 3\/3 workers/)
+    expect(report(run).checks.find((check) => check.id === 'workers')?.detail).not.toContain('?')
+    expectNothingLeft(run)
+  })
+
+  it.each(['ok-flask-4-workers', 'ok-slow-boot', 'ok-computed-workers'])('healthy %s: passes, and its report holds no crash', async (name) => {
     const run = await runAction({ ...common, context: fixture(name) })
     expect(run.outputs.result).toBe('pass')
     expect(causedCrash(report(run))).toEqual([])

@@ -24080,6 +24080,47 @@ var missing_env_default = defineReason({
   words: words4
 });
 
+// src/diagnosis/rules/wait-host.ts
+var UNRESOLVED = [
+  /could not translate host name "([^"]+)"/,
+  /getaddrinfo for host "([^"]+)" port \d+/,
+  /\b(?:nc|ncat|netcat|ping): ([\w.-]+): (?:Name or service not known|Temporary failure in name resolution|No address associated)/,
+  /\b([\w.-]+): forward host lookup failed/
+];
+function unresolvedHost(text) {
+  for (const pattern of UNRESOLVED) {
+    const host = pattern.exec(text)?.[1];
+    if (host) return host;
+  }
+  return void 0;
+}
+var WAIT_REPEATS = 3;
+function waitedForHost(lines) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const line of lines) {
+    if (/Starting gunicorn/.test(line.text)) break;
+    const host2 = unresolvedHost(line.text);
+    if (!host2) continue;
+    const entry2 = seen.get(host2) ?? { line, times: 0 };
+    entry2.times++;
+    seen.set(host2, entry2);
+  }
+  const [host, entry] = [...seen.entries()].sort((a, b) => b[1].times - a[1].times)[0] ?? [];
+  return host && entry && entry.times >= WAIT_REPEATS ? { host, ...entry } : void 0;
+}
+function hostVariable(rc, host) {
+  const escaped = host.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const setting = new RegExp(`\\b([A-Z][A-Z0-9_]*)\\s*[=:]\\s*["']?(?:[\\w+]+://[^@\\s]*@)?${escaped}(?=["'\\s:/]|$)`);
+  const files = [rc.dockerfile(), ...["docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml", ".env"].map((f) => rc.inContext(f))];
+  for (const file of files) {
+    if (!file || !rc.repo.isFile(file)) continue;
+    const found2 = rc.repo.findLine(file, setting);
+    const variable = found2 && setting.exec(found2.text)?.[1];
+    if (found2 && variable) return { file, ...found2, variable };
+  }
+  return void 0;
+}
+
 // src/diagnosis/reasons/database-unreachable.ts
 function chainFrame(rc, chain, outer) {
   return [...chain].reverse().map((t) => rc.userFrame(t)).find((f) => f?.location) ?? rc.userFrame(outer);
@@ -24126,6 +24167,21 @@ var cutWhileConnecting = {
     };
   }
 };
+var waitsForHost = {
+  stage: "boot",
+  name: "the start script waits for a host name that does not resolve",
+  detect(rc) {
+    const waited = rc.ctx.state.started ? void 0 : waitedForHost(rc.ctx.lines);
+    if (!waited) return void 0;
+    const setBy = hostVariable(rc, waited.host);
+    const setAt = firstLocation(setBy);
+    return {
+      facts: { kind: "waits-for-host", host: waited.host, times: waited.times, variable: setBy?.variable, setAt },
+      evidence: present(waited.line.text, setBy?.text),
+      location: setAt ?? firstLocation(commandLine(rc))
+    };
+  }
+};
 var LAZILY = "or connect on first request instead of while the app loads, so it can boot without the service";
 var VIA_NETWORK = `join the service's Docker network with the \`network\` input (e.g. ${code("${{ job.services.postgres.network }}")}) and use its name`;
 var HOST_INTERNAL = code("host.docker.internal");
@@ -24159,6 +24215,14 @@ var WORDING = {
   })
 };
 function words5(facts) {
+  if (facts.kind === "waits-for-host") {
+    const { host, variable, setAt } = facts;
+    const from = variable ? `, the value of ${code(variable)}${where(setAt)}` : "";
+    return {
+      summary: `Gunicorn never started: the start script waits for ${code(host)}${from}, a host name that does not resolve inside the container (the same error ${facts.times} times).`,
+      remedy: WORDING.unresolved({ failure: "unresolved", host }).remedy.replace(`; ${LAZILY}`, "") + (variable ? ` Pass ${code(variable)} with the \`env\` input.` : "")
+    };
+  }
   if (facts.kind === "cut-while-connecting") {
     return {
       summary: `A worker failed while connecting to ${facts.service} during boot (${code(facts.func)} in ${code(facts.file)}); the log ends before the driver's error, so the exact failure is not shown.`,
@@ -24183,7 +24247,7 @@ var database_unreachable_default = defineReason({
   headline: "database unreachable at boot",
   readme: "the app connects to its database at import and cannot",
   fixtures: [{ path: "__fixtures__/apps/fail-database-unreachable", test: "__tests__/diagnosis.itg.ts" }],
-  rules: [driverError, cutWhileConnecting],
+  rules: [driverError, cutWhileConnecting, waitsForHost],
   words: words5
 });
 
@@ -25356,8 +25420,20 @@ var wrongStatus = {
     const failure = health.status >= 500 ? requestFailure(rc) : void 0;
     const raised = failure && { exception: failure.exception, handler: failure.handler, view: failure.view, location: failure.location };
     return {
-      facts: { kind: "wrong-status", healthPath, healthStatus, status: health.status, body, ...raised ? { raised } : {} },
-      evidence: [`GET ${healthPath} \u2192 ${health.status}${quotedBody(body)}`, ...failure?.evidence ?? []],
+      facts: {
+        kind: "wrong-status",
+        healthPath,
+        healthStatus,
+        status: health.status,
+        body,
+        rootStatus: health.rootStatus,
+        ...raised ? { raised } : {}
+      },
+      evidence: [
+        `GET ${healthPath} \u2192 ${health.status}${quotedBody(body)}`,
+        ...health.rootStatus !== void 0 ? [`GET / \u2192 ${health.rootStatus}`] : [],
+        ...failure?.evidence ?? []
+      ],
       location: failure?.location
     };
   }
@@ -25385,7 +25461,7 @@ function words11(facts) {
       const body = quotedBody(facts.body);
       return {
         summary: `${path17} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
-        remedy: facts.status === 404 ? `The app has no route ${path17}: add one or set the \`health-path\` input to an existing route.` : `The app is up but reports itself unhealthy: fix what ${path17} checks (often a service it cannot reach in CI) or set \`health-status\` to accept ${facts.status}.`
+        remedy: facts.status === 404 ? noRouteRemedy(path17, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path17} checks (often a service it cannot reach in CI) or set \`health-status\` to accept ${facts.status}.`
       };
     }
     case "no-answer": {
@@ -25396,6 +25472,11 @@ function words11(facts) {
       };
     }
   }
+}
+function noRouteRemedy(path17, rootStatus2) {
+  if (rootStatus2 === void 0 || rootStatus2 >= 400)
+    return `The app has no route ${path17}: add one or set the \`health-path\` input to an existing route.`;
+  return `The app has no route ${path17}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path17} route.`;
 }
 function raisedWords2(facts, raised) {
   return {
@@ -26506,7 +26587,8 @@ async function buildImage(run) {
       diagnosis,
       dockerfile: dockerfileRel,
       annotations: buildAnnotations(diagnosis, pointers2),
-      log: output.map((text, seq) => ({ seq, stream: "stdout", text, at: buildStart })),
+      // The legacy builder passes colour codes through: the report's log is plain text.
+      log: output.map((text, seq) => ({ seq, stream: "stdout", text: stripAnsi(text).replace(/\r$/, ""), at: buildStart })),
       logTotalLines: output.length
     }
   };
@@ -27213,6 +27295,11 @@ var LogWatch = class {
   listeningElsewhere;
   /** The probed port gave an HTTP answer (whoever sent it): a bind elsewhere is then not the whole story. */
   portAnswered = false;
+  /** Before Gunicorn starts: how often each host name failed to resolve (a start script waiting for a service). */
+  unresolved = /* @__PURE__ */ new Map();
+  gunicornStarted = false;
+  /** A start script keeps waiting for a host that does not resolve: Gunicorn will not start. */
+  waitingForHost;
   elsewhereTimer;
   seq = 0;
   /** How many things worth a look happened: a waiter that remembers the count knows what it missed. */
@@ -27248,10 +27335,23 @@ var LogWatch = class {
     }
     if (this.firstFatalAt !== void 0) this.decide("Gunicorn gave up");
     else if (this.workerTrouble) this.decide(this.workerTrouble.what === "worker timeout" ? "a worker timed out" : "a worker exited");
+    if (signal.events.some((event) => event.kind === "master-start")) this.gunicornStarted = true;
+    else if (!this.gunicornStarted) this.onBeforeStart(text);
     const listening = signal.events.find((event) => event.kind === "listening");
     if (listening) this.onListening(listening.addresses, line.at);
     if (signal.gaveUp || signal.workerDied || signal.workerTimeout !== void 0 || signal.workerBooted !== void 0 || signal.bindInUse || listening !== void 0)
       this.nudge();
+  }
+  /** The same host failing to resolve, again and again before Gunicorn starts, decides the run. */
+  onBeforeStart(text) {
+    const host = unresolvedHost(text);
+    if (!host || this.waitingForHost) return;
+    const times = (this.unresolved.get(host) ?? 0) + 1;
+    this.unresolved.set(host, times);
+    if (times < WAIT_REPEATS) return;
+    this.waitingForHost = host;
+    this.decide(`the start script keeps waiting for ${host}, which does not resolve`);
+    this.nudge();
   }
   /** The probed port answered over HTTP: a bind elsewhere no longer decides the run. */
   answered() {
@@ -27319,7 +27419,8 @@ var LogWatch = class {
    * worker died or timed out (the app is unstable). The one place that maps those signals to an outcome.
    */
   async decided() {
-    if (this.firstFatalAt === void 0 && !this.exited && !this.workerTrouble) return this.listeningElsewhere?.decided ? "boot-timeout" : void 0;
+    if (this.firstFatalAt === void 0 && !this.exited && !this.workerTrouble)
+      return this.listeningElsewhere?.decided || this.waitingForHost ? "boot-timeout" : void 0;
     const since = this.firstFatalAt ?? this.workerTrouble?.at ?? this.exited.at;
     const remaining = since + SETTLE_MS - this.now();
     if (remaining > 0 && !this.exited) await this.waitFor(remaining);
@@ -27327,7 +27428,7 @@ var LogWatch = class {
     if (state.gaveUp || state.deaths.some((death) => death.bootException)) return "gave-up";
     if (this.exited) return "container-exited";
     if (this.workerTrouble) return "unstable";
-    return this.listeningElsewhere?.decided ? "boot-timeout" : void 0;
+    return this.listeningElsewhere?.decided || this.waitingForHost ? "boot-timeout" : void 0;
   }
   /**
    * After a healthy answer that came before the log said Gunicorn listens: waits (boundedly) for the log to
@@ -27475,7 +27576,8 @@ function askable(run, running, findings) {
   const { watch } = running;
   const faulthandlerOn = settings.faulthandler || settings.env.some(([name, value]) => name === "PYTHONFAULTHANDLER" && value !== "" && value !== "0");
   const workerTimedOutBooting = findings.outcome === "unstable" && findings.healthyAt === void 0 && watch.workerTrouble?.what === "worker timeout";
-  if (!faulthandlerOn || cancelled(run) || watch.exited || findings.outcome !== "boot-timeout" && !workerTimedOutBooting) return false;
+  if (!faulthandlerOn || cancelled(run) || watch.exited || watch.waitingForHost !== void 0 || findings.outcome !== "boot-timeout" && !workerTimedOutBooting)
+    return false;
   const listening = watch.tracker.events.filter((e) => e.kind === "listening").slice(-1)[0]?.addresses ?? [];
   return !unreachableBinds(listening, settings.port);
 }
@@ -28038,6 +28140,7 @@ function staticWorkerCount(settings, imageInfo) {
   if (fromArgs !== void 0) return fromArgs;
   const concurrency = positive(env.get("WEB_CONCURRENCY"));
   const fromConfig = workersInConfigFile(settings, argv, imageInfo?.workdir, concurrency);
+  if (fromConfig === "computed") return void 0;
   return fromConfig ?? concurrency ?? 1;
 }
 function workersOnCommandLine(argv) {
@@ -28069,7 +28172,7 @@ function workersInConfigFile(settings, argv, workdir, concurrency) {
   if (literal) return Number(literal[1]);
   const idiom = text.match(/^workers\s*=\s*int\(\s*os\.environ\.get\(\s*["']WEB_CONCURRENCY["']\s*,\s*["']?(\d+)["']?\s*\)\s*\)/m);
   if (idiom) return concurrency ?? Number(idiom[1]);
-  return void 0;
+  return /^workers\s*=/m.test(text) ? "computed" : void 0;
 }
 function positive(text) {
   return text && /^\d+$/.test(text) && Number(text) > 0 ? Number(text) : void 0;
@@ -28162,6 +28265,8 @@ var HealthProbe = class {
   lastKnownWrong = false;
   /** Set once start() has returned. */
   stoppedBy;
+  /** What `/` answered after a 404 on the health path, when the phase asked (src/smoke/wait-healthy.ts). */
+  rootStatus;
   async start(context) {
     this.stoppedBy = await this.poll(context);
     return this.result();
@@ -28229,7 +28334,8 @@ var HealthProbe = class {
       server: this.lastServer,
       error: this.lastError,
       attempts: this.attempts,
-      firstHealthyAt: this.firstHealthyAt
+      firstHealthyAt: this.firstHealthyAt,
+      ...this.rootStatus !== void 0 ? { rootStatus: this.rootStatus } : {}
     };
   }
 };
@@ -28273,6 +28379,9 @@ async function waitHealthy(run, running) {
     if (decision || watch.tracker.state().bindInUse) return { findings: { outcome: decision ?? "boot-timeout", healthyAt: void 0 }, probe };
   }
   const health = probe.result();
+  if (probe.stoppedBy === "wrong-status" && health.status === 404 && settings.healthPath !== "/") {
+    probe.rootStatus = await rootStatus(run, running);
+  }
   const stops = {
     healthy: "healthy",
     "wrong-status": "health-failed",
@@ -28283,8 +28392,14 @@ async function waitHealthy(run, running) {
   const outcome = stops[probe.stoppedBy];
   return { findings: { outcome, healthyAt: outcome === "healthy" ? now() : void 0 }, probe };
 }
-function healthCheck(health, findings, containerStartedAt) {
+async function rootStatus(run, running) {
+  const target = { host: PROBE_HOST, port: running.hostPort ?? 0, path: "/", userAgent: "gunicorn-smoke", timeoutMs: 2e3 };
+  const answer = await httpGet({ ...target, hostHeader: run.settings.hostHeader }).catch(() => void 0);
+  return answer?.status;
+}
+function healthCheck(health, findings, containerStartedAt, gunicornStarted = true) {
   const { healthyAt, outcome } = findings;
+  if (!gunicornStarted && healthyAt === void 0 && health.status === void 0) return { id: "health", status: "not-reached", detail: "" };
   return {
     id: "health",
     status: healthyAt !== void 0 ? "pass" : outcome === "health-failed" || outcome === "boot-timeout" ? "fail" : "not-reached",
@@ -28305,11 +28420,11 @@ function verdict(run, running, findings, health, evidence) {
   const { watch } = running;
   watch.tracker.flush();
   const lines = watch.buffer.lines();
-  const facts = gunicornFacts(running, evidence.workersExpected, settings);
+  const facts = gunicornFacts(running, evidence.workersExpected, settings, findings.outcome === "healthy");
   const { outcome, healthyAt, websocket } = findings;
   const workersText = `${facts.workersBooted}/${facts.workersExpected ?? "?"}`;
   const rows = [startCheck(facts, lines, running.containerStartedAt), workersCheck(facts, findings, lines, running.containerStartedAt)];
-  rows.push(healthCheck(health, findings, running.containerStartedAt));
+  rows.push(healthCheck(health, findings, running.containerStartedAt, watch.tracker.state().started));
   if (settings.websocketPath) rows.push(websocketCheck(websocket));
   if (settings.stabilityWindowSec > 0) rows.push(stabilityCheck(run, running, findings));
   if (settings.loadRequests > 0) rows.push(loadCheck(findings, watch.workerTrouble?.what));
@@ -28390,11 +28505,11 @@ function imageStartCommand(settings, running) {
 function diagnosisPaths(settings, imageInfo) {
   return { repoRoot: settings.workspace, contextDir: settings.context, dockerfile: settings.dockerfile, workdir: imageInfo?.workdir };
 }
-function gunicornFacts(running, printedWorkers, settings) {
+function gunicornFacts(running, printedWorkers, settings, healthy) {
   const { tracker } = running.watch;
   const bootState = tracker.state();
   const trackerFacts = tracker.facts();
-  const expected = printedWorkers ?? staticWorkerCount(settings, running.imageInfo) ?? trackerFacts.workersExpected;
+  const expected = printedWorkers ?? staticWorkerCount(settings, running.imageInfo) ?? trackerFacts.workersExpected ?? (healthy ? bootState.expectedWorkers : void 0);
   const bootedOk = bootState.bootedPids.filter((pid) => !bootState.failedBootPids.includes(pid)).length;
   return { ...trackerFacts, workersExpected: expected, workersBooted: expected !== void 0 ? Math.min(bootedOk, expected) : bootedOk };
 }

@@ -43,6 +43,8 @@ export class HealthProbe implements Probe<HealthOutcome> {
   private lastKnownWrong = false
   /** Set once start() has returned. */
   stoppedBy?: HealthStop
+  /** What `/` answered after a 404 on the health path, when the phase asked (src/smoke/wait-healthy.ts). */
+  rootStatus?: number
 
   constructor(private readonly options: HealthProbeOptions) {}
 
@@ -118,7 +120,8 @@ export class HealthProbe implements Probe<HealthOutcome> {
       server: this.lastServer,
       error: this.lastError,
       attempts: this.attempts,
-      firstHealthyAt: this.firstHealthyAt
+      firstHealthyAt: this.firstHealthyAt,
+      ...(this.rootStatus !== undefined ? { rootStatus: this.rootStatus } : {})
     }
   }
 }

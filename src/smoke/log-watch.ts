@@ -6,6 +6,7 @@ import { BootTracker } from '../gunicorn/boot-tracker.js'
 import type { GunicornEvent } from '../gunicorn/log-parser.js'
 import { LogBuffer } from '../log-buffer.js'
 import type { LogLine } from '../model.js'
+import { unresolvedHost, WAIT_REPEATS } from '../diagnosis/rules/wait-host.js'
 import { unreachableBinds } from './binds.js'
 import type { Outcome } from './types.js'
 
@@ -38,6 +39,11 @@ export class LogWatch {
   listeningElsewhere?: { at: number; addresses: string[]; decided: boolean }
   /** The probed port gave an HTTP answer (whoever sent it): a bind elsewhere is then not the whole story. */
   private portAnswered = false
+  /** Before Gunicorn starts: how often each host name failed to resolve (a start script waiting for a service). */
+  private readonly unresolved = new Map<string, number>()
+  private gunicornStarted = false
+  /** A start script keeps waiting for a host that does not resolve: Gunicorn will not start. */
+  waitingForHost?: string
   private elsewhereTimer?: NodeJS.Timeout
   private seq = 0
   /** How many things worth a look happened: a waiter that remembers the count knows what it missed. */
@@ -85,6 +91,8 @@ export class LogWatch {
     }
     if (this.firstFatalAt !== undefined) this.decide('Gunicorn gave up')
     else if (this.workerTrouble) this.decide(this.workerTrouble.what === 'worker timeout' ? 'a worker timed out' : 'a worker exited')
+    if (signal.events.some((event) => event.kind === 'master-start')) this.gunicornStarted = true
+    else if (!this.gunicornStarted) this.onBeforeStart(text)
     // Listening matters to a wait for a bind that kept failing (decisionWhileBindFails).
     const listening = signal.events.find((event): event is Extract<GunicornEvent, { kind: 'listening' }> => event.kind === 'listening')
     if (listening) this.onListening(listening.addresses, line.at)
@@ -97,6 +105,18 @@ export class LogWatch {
       listening !== undefined
     )
       this.nudge()
+  }
+
+  /** The same host failing to resolve, again and again before Gunicorn starts, decides the run. */
+  private onBeforeStart(text: string): void {
+    const host = unresolvedHost(text)
+    if (!host || this.waitingForHost) return
+    const times = (this.unresolved.get(host) ?? 0) + 1
+    this.unresolved.set(host, times)
+    if (times < WAIT_REPEATS) return
+    this.waitingForHost = host
+    this.decide(`the start script keeps waiting for ${host}, which does not resolve`)
+    this.nudge()
   }
 
   /** The probed port answered over HTTP: a bind elsewhere no longer decides the run. */
@@ -172,7 +192,8 @@ export class LogWatch {
    * worker died or timed out (the app is unstable). The one place that maps those signals to an outcome.
    */
   async decided(): Promise<LogDecision | undefined> {
-    if (this.firstFatalAt === undefined && !this.exited && !this.workerTrouble) return this.listeningElsewhere?.decided ? 'boot-timeout' : undefined
+    if (this.firstFatalAt === undefined && !this.exited && !this.workerTrouble)
+      return this.listeningElsewhere?.decided || this.waitingForHost ? 'boot-timeout' : undefined
     // Let the lines that follow the first fatal one (the Reason:, the exit) arrive, boundedly.
     const since = this.firstFatalAt ?? this.workerTrouble?.at ?? this.exited!.at
     const remaining = since + SETTLE_MS - this.now()
@@ -183,7 +204,7 @@ export class LogWatch {
     if (state.gaveUp || state.deaths.some((death) => death.bootException)) return 'gave-up'
     if (this.exited) return 'container-exited'
     if (this.workerTrouble) return 'unstable'
-    return this.listeningElsewhere?.decided ? 'boot-timeout' : undefined
+    return this.listeningElsewhere?.decided || this.waitingForHost ? 'boot-timeout' : undefined
   }
 
   /**

@@ -49,7 +49,14 @@ function askable(run: SmokeRun, running: Running, findings: Findings): boolean {
   const { watch } = running
   const faulthandlerOn = settings.faulthandler || settings.env.some(([name, value]) => name === 'PYTHONFAULTHANDLER' && value !== '' && value !== '0')
   const workerTimedOutBooting = findings.outcome === 'unstable' && findings.healthyAt === undefined && watch.workerTrouble?.what === 'worker timeout'
-  if (!faulthandlerOn || cancelled(run) || watch.exited || (findings.outcome !== 'boot-timeout' && !workerTimedOutBooting)) return false
+  if (
+    !faulthandlerOn ||
+    cancelled(run) ||
+    watch.exited ||
+    watch.waitingForHost !== undefined ||
+    (findings.outcome !== 'boot-timeout' && !workerTimedOutBooting)
+  )
+    return false
   const listening = watch.tracker.events.filter((e) => e.kind === 'listening').slice(-1)[0]?.addresses ?? []
   // Bound to loopback, a socket or another port: the workers may be fine, only unreachable (boot-timeout says so).
   return !unreachableBinds(listening, settings.port)

@@ -4,12 +4,15 @@ import type { RuleContext, Traceback } from '../context.js'
 import { isConnectFrame, isDatabaseError, readDatabaseError, serviceKind, type DbError, type DbFailure } from '../rules/environment.js'
 import { inHandler, whenRaised, type WhenRaised } from '../rules/request.js'
 import { LOOPBACK } from '../rules/rule.js'
+import { hostVariable, waitedForHost } from '../rules/wait-host.js'
+import { commandLine, firstLocation } from '../rules/locate.js'
 import { code, present, where } from '../words.js'
 import type { SourceLocation } from '../../model.js'
 
 type Facts =
   | ({ kind: 'driver-error'; service: string; error: DbError; location?: SourceLocation } & Partial<WhenRaised>)
   | { kind: 'cut-while-connecting'; service: string; func: string; file: string }
+  | { kind: 'waits-for-host'; host: string; times: number; variable?: string; setAt?: SourceLocation }
 
 /** The user's frame: the last traceback of the chain that reaches the user's code, else the outer error's. */
 function chainFrame(rc: RuleContext, chain: Traceback[], outer: Traceback) {
@@ -69,6 +72,23 @@ const cutWhileConnecting: Rule<Facts> = {
   }
 }
 
+/** The start script waits for a host that does not resolve: Gunicorn never starts, and the log says why. */
+const waitsForHost: Rule<Facts> = {
+  stage: 'boot',
+  name: 'the start script waits for a host name that does not resolve',
+  detect(rc) {
+    const waited = rc.ctx.state.started ? undefined : waitedForHost(rc.ctx.lines)
+    if (!waited) return undefined
+    const setBy = hostVariable(rc, waited.host)
+    const setAt = firstLocation(setBy)
+    return {
+      facts: { kind: 'waits-for-host', host: waited.host, times: waited.times, variable: setBy?.variable, setAt },
+      evidence: present(waited.line.text, setBy?.text),
+      location: setAt ?? firstLocation(commandLine(rc))
+    }
+  }
+}
+
 const LAZILY = 'or connect on first request instead of while the app loads, so it can boot without the service'
 const VIA_NETWORK =
   `join the service's Docker network with the \`network\` input (e.g. ${code('${{ job.services.postgres.network }}')}) ` + 'and use its name'
@@ -119,6 +139,18 @@ const WORDING: Record<DbFailure, (error: DbError) => { what: string; remedy: str
 }
 
 function words(facts: Facts): { summary: string; remedy: string } {
+  if (facts.kind === 'waits-for-host') {
+    const { host, variable, setAt } = facts
+    const from = variable ? `, the value of ${code(variable)}${where(setAt)}` : ''
+    return {
+      summary:
+        `Gunicorn never started: the start script waits for ${code(host)}${from}, a host name that does not resolve ` +
+        `inside the container (the same error ${facts.times} times).`,
+      remedy:
+        WORDING.unresolved({ failure: 'unresolved', host }).remedy.replace(`; ${LAZILY}`, '') +
+        (variable ? ` Pass ${code(variable)} with the \`env\` input.` : '')
+    }
+  }
   if (facts.kind === 'cut-while-connecting') {
     return {
       summary:
@@ -147,6 +179,6 @@ export default defineReason({
   headline: 'database unreachable at boot',
   readme: 'the app connects to its database at import and cannot',
   fixtures: [{ path: '__fixtures__/apps/fail-database-unreachable', test: '__tests__/diagnosis.itg.ts' }],
-  rules: [driverError, cutWhileConnecting],
+  rules: [driverError, cutWhileConnecting, waitsForHost],
   words
 })

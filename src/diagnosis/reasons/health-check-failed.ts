@@ -7,7 +7,7 @@ import { code, where } from '../words.js'
 
 type Facts = { healthPath: string; healthStatus: string } & (
   | { kind: 'not-passed' }
-  | { kind: 'wrong-status'; status: number; body?: string; raised?: Omit<RequestFailure, 'evidence'> }
+  | { kind: 'wrong-status'; status: number; body?: string; raised?: Omit<RequestFailure, 'evidence'>; rootStatus?: number }
   | { kind: 'no-answer'; attempts: number; error?: string; port: number }
 )
 
@@ -33,8 +33,20 @@ const wrongStatus: Rule<Facts> = {
     const failure = health.status >= 500 ? requestFailure(rc) : undefined
     const raised = failure && { exception: failure.exception, handler: failure.handler, view: failure.view, location: failure.location }
     return {
-      facts: { kind: 'wrong-status', healthPath, healthStatus, status: health.status, body, ...(raised ? { raised } : {}) },
-      evidence: [`GET ${healthPath} → ${health.status}${quotedBody(body)}`, ...(failure?.evidence ?? [])],
+      facts: {
+        kind: 'wrong-status',
+        healthPath,
+        healthStatus,
+        status: health.status,
+        body,
+        rootStatus: health.rootStatus,
+        ...(raised ? { raised } : {})
+      },
+      evidence: [
+        `GET ${healthPath} → ${health.status}${quotedBody(body)}`,
+        ...(health.rootStatus !== undefined ? [`GET / → ${health.rootStatus}`] : []),
+        ...(failure?.evidence ?? [])
+      ],
       location: failure?.location
     }
   }
@@ -66,7 +78,7 @@ function words(facts: Facts): Words {
         summary: `${path} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ''}.`,
         remedy:
           facts.status === 404
-            ? `The app has no route ${path}: add one or set the \`health-path\` input to an existing route.`
+            ? noRouteRemedy(path, facts.rootStatus)
             : `The app is up but reports itself unhealthy: fix what ${path} checks (often a service it cannot reach in CI) ` +
               `or set \`health-status\` to accept ${facts.status}.`
       }
@@ -79,6 +91,13 @@ function words(facts: Facts): Words {
       }
     }
   }
+}
+
+/** A 404 on the health path; when `/` answered, the route that is up is the one to probe. */
+function noRouteRemedy(path: string, rootStatus: number | undefined): string {
+  if (rootStatus === undefined || rootStatus >= 400)
+    return `The app has no route ${path}: add one or set the \`health-path\` input to an existing route.`
+  return `The app has no route ${path}, but ${code('/')} answers ${rootStatus}: set the \`health-path\` input to ${code('/')}, or add a ${path} route.`
 }
 
 /** Every request to the health path raised the same exception: the app boots, the handler fails. */
