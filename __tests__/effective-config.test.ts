@@ -55,6 +55,12 @@ describe('staticWorkerCount follows Gunicorn precedence', () => {
     expect(staticWorkerCount(settings, image(['gunicorn', '-c', '/srv/api/prod.py', 'app:app'], '/srv/api'))).toBe(6)
   })
 
+  it('does not guess a count the config computes (the default of 1 would be wrong)', () => {
+    const conf = { 'gunicorn.conf.py': 'import multiprocessing\nworkers = min(3, multiprocessing.cpu_count() * 2)\n' }
+    expect(staticWorkerCount(project(conf), image(['gunicorn', 'app:app']))).toBeUndefined()
+    expect(staticWorkerCount(project({ 'gunicorn.conf.py': 'bind = "0.0.0.0:8000"\n' }), image(['gunicorn', 'app:app']))).toBe(1)
+  })
+
   it('understands the WEB_CONCURRENCY idiom, with and without the variable', () => {
     const conf = { 'gunicorn.conf.py': 'import os\nworkers = int(os.environ.get("WEB_CONCURRENCY", "2"))\n' }
     expect(staticWorkerCount(project(conf), image(['gunicorn', 'app:app']))).toBe(2)

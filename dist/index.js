@@ -24407,6 +24407,50 @@ var init_environment = __esm({
   }
 });
 
+// src/diagnosis/rules/request.ts
+function duringRequest(tb) {
+  return tb.frames.some((frame) => REQUEST_FRAMES.some(([file, func]) => file.test(frame.file) && func.test(frame.func ?? "")));
+}
+function whenRaised(rc, tb) {
+  if (!tb || !duringRequest(tb)) return { during: "import" };
+  const func = rc.userFrame(tb)?.frame.func;
+  if (!func || func === "<module>") return { during: "request" };
+  const outer = tb.frames.find((frame) => rc.mapContainerPath(frame.file) !== void 0)?.func;
+  return { during: "request", handler: func, ...outer && outer !== func && outer !== "<module>" ? { view: outer } : {} };
+}
+function inHandler({ handler: handler2, view }, location) {
+  if (!handler2) return `while handling a request${where(location)}`;
+  return view ? `in ${code(handler2)}${where(location)}, called from the view ${code(view)}` : `in the view ${code(handler2)}${where(location)}`;
+}
+function repeatedRequestFailure(events2, times = 2) {
+  const failures = events2.filter((event) => event.kind === "traceback" && duringRequest(event));
+  const newest = failures[failures.length - 1]?.exception.line;
+  if (newest === void 0) return void 0;
+  return failures.filter((tb) => tb.exception.line === newest).length >= times ? newest : void 0;
+}
+function requestFailure(rc) {
+  const tb = [...rc.tracebacks].reverse().find((t) => !t.chained && duringRequest(t)) ?? [...rc.tracebacks].reverse().find(duringRequest);
+  if (!tb) return void 0;
+  const frame = rc.userFrame(tb);
+  const { handler: handler2, view } = whenRaised(rc, tb);
+  return { exception: tb.exception.line, handler: handler2, view, location: frame?.location, evidence: rc.tracebackEvidence(tb, frame) };
+}
+var REQUEST_FRAMES;
+var init_request = __esm({
+  "src/diagnosis/rules/request.ts"() {
+    "use strict";
+    init_words();
+    REQUEST_FRAMES = [
+      [/gunicorn\/workers\/\w+\.py$/, /^(handle|handle_request)$/],
+      [/flask\/app\.py$/, /^(wsgi_app|full_dispatch_request|dispatch_request)$/],
+      [/django\/core\/handlers\/(base|exception|wsgi)\.py$/, /^(inner|_get_response|get_response|__call__)$/],
+      [/(starlette|fastapi)\/routing\.py$/, /^(app|handle|run_endpoint_function)$/],
+      [/uvicorn\/protocols\/http\/\w+\.py$/, /^run_asgi$/],
+      [/werkzeug\/serving\.py$/, /^(execute|run_wsgi)$/]
+    ];
+  }
+});
+
 // src/diagnosis/reasons/missing-env.ts
 function unset(rc, tb, name = variableName(tb.exception.message), none) {
   const frame = rc.userFrame(tb);
@@ -24418,7 +24462,8 @@ function unset(rc, tb, name = variableName(tb.exception.message), none) {
       location: frame?.location,
       hostFilled: Boolean(env.hostFilled?.includes(name)),
       provided: env.provided.includes(name),
-      ...none ? { none } : {}
+      ...none ? { none } : {},
+      ...whenRaised(rc, tb)
     },
     evidence: rc.tracebackEvidence(tb, frame),
     location: frame?.location
@@ -24442,6 +24487,9 @@ function noneWords(facts, none) {
     remedy: facts.provided || facts.hostFilled ? unsetRemedy(facts) : `Pass ${code(facts.name)} ${USE_ENV_INPUT}, or give the read a default (${withDefault}).`
   };
 }
+function readInRequest(facts) {
+  return `: it is read ${inHandler(facts, facts.location)}, so every request to it fails`;
+}
 function words4(facts) {
   if (facts.kind === "empty-in-spec") {
     return {
@@ -24450,7 +24498,7 @@ function words4(facts) {
     };
   }
   if (facts.none) return noneWords(facts, facts.none);
-  const reads = facts.location ? `: ${code(fileLine(facts.location))} reads it at import` : "";
+  const reads = facts.during === "request" ? readInRequest(facts) : facts.location ? `: ${code(fileLine(facts.location))} reads it at import` : "";
   return {
     summary: `The app needs the environment variable ${code(facts.name)}, which is not set in the container${reads}.`,
     remedy: unsetRemedy(facts)
@@ -24462,6 +24510,7 @@ var init_missing_env = __esm({
     "use strict";
     init_reason();
     init_environment();
+    init_request();
     init_words();
     environKey = {
       stage: "boot",
@@ -24520,11 +24569,66 @@ var init_missing_env = __esm({
   }
 });
 
+// src/diagnosis/rules/wait-host.ts
+function unresolvedHost(text) {
+  for (const pattern of UNRESOLVED) {
+    const host = pattern.exec(text)?.[1];
+    if (host) return host;
+  }
+  return void 0;
+}
+function waitedForHost(lines) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const line of lines) {
+    if (/Starting gunicorn/.test(line.text)) break;
+    const host2 = unresolvedHost(line.text);
+    if (!host2) continue;
+    const entry2 = seen.get(host2) ?? { line, times: 0 };
+    entry2.times++;
+    seen.set(host2, entry2);
+  }
+  const [host, entry] = [...seen.entries()].sort((a, b) => b[1].times - a[1].times)[0] ?? [];
+  return host && entry && entry.times >= WAIT_REPEATS ? { host, ...entry } : void 0;
+}
+function hostVariable(rc, host) {
+  const escaped = host.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const setting = new RegExp(`\\b([A-Z][A-Z0-9_]*)\\s*[=:]\\s*["']?(?:[\\w+]+://[^@\\s]*@)?${escaped}(?=["'\\s:/]|$)`);
+  const files = [rc.dockerfile(), ...["docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml", ".env"].map((f) => rc.inContext(f))];
+  for (const file of files) {
+    if (!file || !rc.repo.isFile(file)) continue;
+    const found2 = rc.repo.findLine(file, setting);
+    const variable = found2 && setting.exec(found2.text)?.[1];
+    if (found2 && variable) return { file, ...found2, variable };
+  }
+  return void 0;
+}
+var UNRESOLVED, WAIT_REPEATS;
+var init_wait_host = __esm({
+  "src/diagnosis/rules/wait-host.ts"() {
+    "use strict";
+    UNRESOLVED = [
+      /could not translate host name "([^"]+)"/,
+      /getaddrinfo for host "([^"]+)" port \d+/,
+      /\b(?:nc|ncat|netcat|ping): ([\w.-]+): (?:Name or service not known|Temporary failure in name resolution|No address associated)/,
+      /\b([\w.-]+): forward host lookup failed/
+    ];
+    WAIT_REPEATS = 3;
+  }
+});
+
 // src/diagnosis/reasons/database-unreachable.ts
 function chainFrame(rc, chain, outer) {
   return [...chain].reverse().map((t) => rc.userFrame(t)).find((f) => f?.location) ?? rc.userFrame(outer);
 }
 function words5(facts) {
+  if (facts.kind === "waits-for-host") {
+    const { host, variable, setAt } = facts;
+    const from = variable ? `, the value of ${code(variable)}${where(setAt)}` : "";
+    return {
+      summary: `Gunicorn never started: the start script waits for ${code(host)}${from}, a host name that does not resolve inside the container (the same error ${facts.times} times).`,
+      remedy: WORDING.unresolved({ failure: "unresolved", host }).remedy.replace(`; ${LAZILY}`, "") + (variable ? ` Pass ${code(variable)} with the \`env\` input.` : "")
+    };
+  }
   if (facts.kind === "cut-while-connecting") {
     return {
       summary: `A worker failed while connecting to ${facts.service} during boot (${code(facts.func)} in ${code(facts.file)}); the log ends before the driver's error, so the exact failure is not shown.`,
@@ -24534,15 +24638,25 @@ function words5(facts) {
   const { error: error2, service, location } = facts;
   const subject = error2.host ? `${service} at ${code(error2.host)}${error2.port ? ` port ${error2.port}` : ""}` : service;
   const { what, remedy: remedy15 } = WORDING[error2.failure](error2);
+  if (facts.during === "request") {
+    const served = remedy15.replace(`; ${LAZILY}`, "").replace(`, ${LAZILY}`, "");
+    return {
+      summary: `The app connects to ${subject} ${facts.handler ? `while handling a request, ${inHandler(facts, location)}` : inHandler(facts, location)}, and ${what}.`,
+      remedy: served
+    };
+  }
   return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy15 };
 }
-var driverError, cutWhileConnecting, LAZILY, VIA_NETWORK, HOST_INTERNAL, WORDING, database_unreachable_default;
+var driverError, cutWhileConnecting, waitsForHost, LAZILY, VIA_NETWORK, HOST_INTERNAL, WORDING, database_unreachable_default;
 var init_database_unreachable = __esm({
   "src/diagnosis/reasons/database-unreachable.ts"() {
     "use strict";
     init_reason();
     init_environment();
+    init_request();
     init_rule();
+    init_wait_host();
+    init_locate();
     init_words();
     driverError = {
       stage: "boot",
@@ -24556,7 +24670,13 @@ var init_database_unreachable = __esm({
         const frame = chainFrame(rc, chain, outer);
         const cause = dbErrors[0] !== outer && !outer.exception.message.includes(dbErrors[0].exception.message) ? dbErrors[0].exception.line : void 0;
         return {
-          facts: { kind: "driver-error", service: serviceKind(text), error: readDatabaseError(text), location: frame?.location },
+          facts: {
+            kind: "driver-error",
+            service: serviceKind(text),
+            error: readDatabaseError(text),
+            location: frame?.location,
+            ...whenRaised(rc, outer)
+          },
           evidence: [...frame?.text ?? [], outer.exception.line, ...present(cause, rc.gunicornOutcomeLine())],
           location: frame?.location
         };
@@ -24577,6 +24697,21 @@ var init_database_unreachable = __esm({
             file: connect.file.replace(/^.*\/(?:site|dist)-packages\//, "")
           },
           evidence: present(`  File "${connect.file}", line ${connect.line}, in ${connect.func}`, rc.gunicornOutcomeLine())
+        };
+      }
+    };
+    waitsForHost = {
+      stage: "boot",
+      name: "the start script waits for a host name that does not resolve",
+      detect(rc) {
+        const waited = rc.ctx.state.started ? void 0 : waitedForHost(rc.ctx.lines);
+        if (!waited) return void 0;
+        const setBy = hostVariable(rc, waited.host);
+        const setAt = firstLocation(setBy);
+        return {
+          facts: { kind: "waits-for-host", host: waited.host, times: waited.times, variable: setBy?.variable, setAt },
+          evidence: present(waited.line.text, setBy?.text),
+          location: setAt ?? firstLocation(commandLine(rc))
         };
       }
     };
@@ -24618,7 +24753,7 @@ var init_database_unreachable = __esm({
       headline: "database unreachable at boot",
       readme: "the app connects to its database at import and cannot",
       fixtures: [{ path: "__fixtures__/apps/fail-database-unreachable", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [driverError, cutWhileConnecting],
+      rules: [driverError, cutWhileConnecting, waitsForHost],
       words: words5
     });
   }
@@ -25666,6 +25801,28 @@ var init_no_start_command = __esm({
   }
 });
 
+// src/diagnosis/rules/bind-source.ts
+function bindLine(rc) {
+  const procfile = rc.ctx.image?.commandGiven ? procfileWebLine(rc) : void 0;
+  if (procfile && BIND_OPTION.test(procfile.text)) return procfile;
+  const command = commandLine(rc);
+  if (command && BIND_OPTION.test(command.text)) return command;
+  return configSetting(rc, "bind");
+}
+function procfileWebLine(rc) {
+  const file = rc.inContext("Procfile");
+  const found2 = rc.repo.isFile(file) ? rc.repo.findLine(file, /^\s*web\s*:/) : void 0;
+  return found2 ? { file, ...found2 } : void 0;
+}
+var BIND_OPTION;
+var init_bind_source = __esm({
+  "src/diagnosis/rules/bind-source.ts"() {
+    "use strict";
+    init_locate();
+    BIND_OPTION = /(^|[\s"',[])(--bind|-b)([\s"',=]|$)/;
+  }
+});
+
 // src/diagnosis/reasons/boot-timeout.ts
 function summary14(facts) {
   switch (facts.kind) {
@@ -25716,6 +25873,7 @@ var init_boot_timeout = __esm({
     "use strict";
     init_reason();
     init_words();
+    init_bind_source();
     init_locate();
     init_lifecycle();
     init_rule();
@@ -25773,7 +25931,7 @@ var init_boot_timeout = __esm({
         return {
           facts: { kind: "unix-socket", binds, port: rc.ctx.settings.port },
           evidence: present(rc.ofKind("listening")[0]?.lines[0].text),
-          location: firstLocation(commandLine(rc))
+          location: firstLocation(bindLine(rc), commandLine(rc))
         };
       }
     };
@@ -25786,8 +25944,8 @@ var init_boot_timeout = __esm({
         if (!startedThenStalled(rc) || ports.length === 0 || ports.includes(String(port))) return void 0;
         return {
           facts: { kind: "other-port", ports, port },
-          evidence: present(rc.ofKind("listening")[0]?.lines[0].text),
-          location: firstLocation(commandLine(rc))
+          evidence: present(rc.ofKind("listening")[0]?.lines[0].text, bindLine(rc)?.text),
+          location: firstLocation(bindLine(rc), commandLine(rc))
         };
       }
     };
@@ -25994,10 +26152,11 @@ function words11(facts) {
     case "not-passed":
       return { summary: `The health check of ${path23} did not pass.`, remedy: `Make ${path23} answer ${facts.healthStatus} once the app is ready.` };
     case "wrong-status": {
+      if (facts.raised) return raisedWords2(facts, facts.raised);
       const body = quotedBody(facts.body);
       return {
         summary: `${path23} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
-        remedy: facts.status === 404 ? `The app has no route ${path23}: add one or set the \`health-path\` input to an existing route.` : `The app is up but reports itself unhealthy: fix what ${path23} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
+        remedy: facts.status === 404 ? noRouteRemedy(path23, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path23} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
       };
     }
     case "no-answer": {
@@ -26009,12 +26168,24 @@ function words11(facts) {
     }
   }
 }
+function noRouteRemedy(path23, rootStatus2) {
+  if (rootStatus2 === void 0 || rootStatus2 >= 400)
+    return `The app has no route ${path23}: add one or set the \`health-path\` input to an existing route.`;
+  return `The app has no route ${path23}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path23} route.`;
+}
+function raisedWords2(facts, raised) {
+  return {
+    summary: `${code(facts.healthPath)} answered ${facts.status}: each request raised ${code(raised.exception)} ${inHandler(raised, raised.location)}.`,
+    remedy: `Fix what the handler does${where(raised.location)}: the app boots, but every request that reaches that line fails the same way.`
+  };
+}
 var noOutcome, wrongStatus, neverAnswered, health_check_failed_default;
 var init_health_check_failed = __esm({
   "src/diagnosis/reasons/health-check-failed.ts"() {
     "use strict";
     init_reason();
     init_health_answers();
+    init_request();
     init_words();
     noOutcome = {
       stage: "boot",
@@ -26033,9 +26204,24 @@ var init_health_check_failed = __esm({
         if (!healthCheckExplains(rc) || health2?.status === void 0) return void 0;
         const { healthPath, healthStatus } = rc.ctx.settings;
         const body = bodyExcerpt(health2);
+        const failure = health2.status >= 500 ? requestFailure(rc) : void 0;
+        const raised = failure && { exception: failure.exception, handler: failure.handler, view: failure.view, location: failure.location };
         return {
-          facts: { kind: "wrong-status", healthPath, healthStatus, status: health2.status, body },
-          evidence: [`GET ${healthPath} \u2192 ${health2.status}${quotedBody(body)}`]
+          facts: {
+            kind: "wrong-status",
+            healthPath,
+            healthStatus,
+            status: health2.status,
+            body,
+            rootStatus: health2.rootStatus,
+            ...raised ? { raised } : {}
+          },
+          evidence: [
+            `GET ${healthPath} \u2192 ${health2.status}${quotedBody(body)}`,
+            ...health2.rootStatus !== void 0 ? [`GET / \u2192 ${health2.rootStatus}`] : [],
+            ...failure?.evidence ?? []
+          ],
+          location: failure?.location
         };
       }
     };
@@ -62472,7 +62658,8 @@ async function buildImage(run4) {
       diagnosis: diagnosis2,
       dockerfile: dockerfileRel,
       annotations: buildAnnotations(diagnosis2, pointers2),
-      log: output.map((text, seq) => ({ seq, stream: "stdout", text, at: buildStart })),
+      // The legacy builder passes colour codes through: the report's log is plain text.
+      log: output.map((text, seq) => ({ seq, stream: "stdout", text: stripAnsi(text).replace(/\r$/, ""), at: buildStart })),
       logTotalLines: output.length
     }
   };
@@ -63244,18 +63431,33 @@ var LogBuffer = class {
 };
 
 // src/smoke/log-watch.ts
+init_wait_host();
+
+// src/smoke/binds.ts
+init_rule();
+var stripScheme2 = (address) => address.replace(/^https?:\/\//, "");
+function unreachableBinds(addresses, port) {
+  const binds = addresses.map(stripScheme2).filter((address) => address !== "");
+  if (binds.length === 0) return false;
+  return !binds.some((bind2) => !bind2.startsWith("unix:") && !LOOPBACK.test(bind2) && new RegExp(`:${port}$`).test(bind2));
+}
+
+// src/smoke/log-watch.ts
 var SETTLE_MS = 150;
 var LOG_DRAIN_CAP = 128 * 1024 * 1024;
 var STALLED_FOLLOWER_MS = 5e3;
+var ELSEWHERE_GRACE_MS = 2e3;
 var LogWatch = class {
-  constructor(now, signal) {
+  constructor(now, signal, options = {}) {
     this.now = now;
     this.signal = signal;
+    this.options = options;
     signal?.addEventListener("abort", this.onAbort);
     if (signal?.aborted) this.onAbort();
   }
   now;
   signal;
+  options;
   buffer = new LogBuffer();
   tracker = new BootTracker();
   /** When the first line saying Gunicorn gave up arrived. */
@@ -63270,6 +63472,16 @@ var LogWatch = class {
   cut = false;
   readLimit = Infinity;
   following = new AbortController();
+  /** Gunicorn listens only where the probe cannot reach it; `decided` once the grace passed without an answer. */
+  listeningElsewhere;
+  /** The probed port gave an HTTP answer (whoever sent it): a bind elsewhere is then not the whole story. */
+  portAnswered = false;
+  /** Before Gunicorn starts: how often each host name failed to resolve (a start script waiting for a service). */
+  unresolved = /* @__PURE__ */ new Map();
+  gunicornStarted = false;
+  /** A start script keeps waiting for a host that does not resolve: Gunicorn will not start. */
+  waitingForHost;
+  elsewhereTimer;
   seq = 0;
   /** How many things worth a look happened: a waiter that remembers the count knows what it missed. */
   news = 0;
@@ -63311,9 +63523,44 @@ var LogWatch = class {
     }
     if (this.firstFatalAt !== void 0) this.decide("Gunicorn gave up");
     else if (this.workerTrouble) this.decide(this.workerTrouble.what === "worker timeout" ? "a worker timed out" : "a worker exited");
-    const listening = signal.events.some((event) => event.kind === "listening");
-    if (signal.gaveUp || signal.workerDied || signal.workerTimeout !== void 0 || signal.workerBooted !== void 0 || signal.bindInUse || listening)
+    if (signal.events.some((event) => event.kind === "master-start")) this.gunicornStarted = true;
+    else if (!this.gunicornStarted) this.onBeforeStart(text);
+    const listening = signal.events.find((event) => event.kind === "listening");
+    if (listening) this.onListening(listening.addresses, line.at);
+    if (signal.gaveUp || signal.workerDied || signal.workerTimeout !== void 0 || signal.workerBooted !== void 0 || signal.bindInUse || listening !== void 0)
       this.nudge();
+  }
+  /** The same host failing to resolve, again and again before Gunicorn starts, decides the run. */
+  onBeforeStart(text) {
+    const host = unresolvedHost(text);
+    if (!host || this.waitingForHost) return;
+    const times = (this.unresolved.get(host) ?? 0) + 1;
+    this.unresolved.set(host, times);
+    if (times < WAIT_REPEATS) return;
+    this.waitingForHost = host;
+    this.decide(`the start script keeps waiting for ${host}, which does not resolve`);
+    this.nudge();
+  }
+  /** The probed port answered over HTTP: a bind elsewhere no longer decides the run. */
+  answered() {
+    this.portAnswered = true;
+  }
+  onListening(addresses, at) {
+    const port = this.options.probedPort;
+    clearTimeout(this.elsewhereTimer);
+    if (port === void 0 || !unreachableBinds(addresses, port)) {
+      this.listeningElsewhere = void 0;
+      return;
+    }
+    const elsewhere = { at, addresses, decided: false };
+    this.listeningElsewhere = elsewhere;
+    this.elsewhereTimer = setTimeout(() => {
+      if (this.portAnswered || this.listeningElsewhere !== elsewhere) return;
+      elsewhere.decided = true;
+      this.decide(`Gunicorn listens on ${addresses.join(", ")}, not on port ${port}`);
+      this.nudge();
+    }, ELSEWHERE_GRACE_MS);
+    this.elsewhereTimer.unref?.();
   }
   containerExited(code2) {
     this.exited = { code: code2, at: this.now() };
@@ -63360,7 +63607,8 @@ var LogWatch = class {
    * worker died or timed out (the app is unstable). The one place that maps those signals to an outcome.
    */
   async decided() {
-    if (this.firstFatalAt === void 0 && !this.exited && !this.workerTrouble) return void 0;
+    if (this.firstFatalAt === void 0 && !this.exited && !this.workerTrouble)
+      return this.listeningElsewhere?.decided || this.waitingForHost ? "boot-timeout" : void 0;
     const since = this.firstFatalAt ?? this.workerTrouble?.at ?? this.exited.at;
     const remaining = since + SETTLE_MS - this.now();
     if (remaining > 0 && !this.exited) await this.waitFor(remaining);
@@ -63368,7 +63616,7 @@ var LogWatch = class {
     if (state.gaveUp || state.deaths.some((death) => death.bootException)) return "gave-up";
     if (this.exited) return "container-exited";
     if (this.workerTrouble) return "unstable";
-    return void 0;
+    return this.listeningElsewhere?.decided || this.waitingForHost ? "boot-timeout" : void 0;
   }
   /**
    * After a healthy answer that came before the log said Gunicorn listens: waits (boundedly) for the log to
@@ -63423,6 +63671,7 @@ var LogWatch = class {
   }
   /** Stops listening for the job's cancellation. */
   dispose() {
+    clearTimeout(this.elsewhereTimer);
     this.signal?.removeEventListener("abort", this.onAbort);
   }
 };
@@ -63460,10 +63709,56 @@ function hostEnvWarnings(settings, hostFilledEnv = []) {
 
 // src/smoke/stack-request.ts
 import { readFileSync as readFileSync3 } from "node:fs";
+
+// src/smoke/worker-heartbeat.ts
+var SHELL_LIST = `for d in /proc/[0-9]*; do for f in "$d"/fd/*; do case "$(readlink "$f" 2>/dev/null)" in *wgunicorn-*) echo "\${d#/proc/} $(stat -L -c '%i %a %Y' "$f")";; esac; done; done`;
+var PYTHON_LIST = [
+  "import os",
+  "for p in [p for p in os.listdir('/proc') if p.isdigit()]:",
+  '    try: fds = os.listdir("/proc/%s/fd" % p)',
+  "    except OSError: continue",
+  "    for n in fds:",
+  '        f = "/proc/%s/fd/%s" % (p, n)',
+  "        try:",
+  "            if 'wgunicorn-' in os.readlink(f): s = os.stat(f); print(p, s.st_ino, '%o' % (s.st_mode & 0o777), int(s.st_mtime))",
+  "        except OSError: pass"
+].join("\n");
+var MONOTONIC_BELOW_SEC = 1e9;
+async function heartbeatFiles(run4, containerId) {
+  const attempts = [
+    ["exec", containerId, "sh", "-c", SHELL_LIST],
+    ["exec", containerId, "python3", "-c", PYTHON_LIST]
+  ];
+  for (const args of attempts) {
+    const result = await run4.deps.docker.runToCompletion(args).catch(() => void 0);
+    const files = result?.exitCode === 0 ? parseHeartbeatFiles(result.stdout) : [];
+    if (files.length > 0) return files;
+  }
+  return void 0;
+}
+function parseHeartbeatFiles(stdout) {
+  return stdout.split("\n").flatMap((line) => {
+    const m = /^(\d+) (\d+) ([0-7]+) (\d+)$/.exec(line.trim());
+    return m ? [{ pid: Number(m[1]), inode: Number(m[2]), mode: parseInt(m[3], 8), mtimeSec: Number(m[4]) }] : [];
+  });
+}
+function workerEnteredLoop(files, pid, masterPid) {
+  const master = masterPid ?? Math.min(...files.map((file) => file.pid));
+  const byInode = /* @__PURE__ */ new Map();
+  for (const file of files) byInode.set(file.inode, [...byInode.get(file.inode) ?? [], file]);
+  const own = [...byInode.values()].filter((holders) => {
+    const workers = holders.filter((file) => file.pid !== master).map((file) => file.pid);
+    return workers.length > 0 && Math.min(...workers) === pid;
+  });
+  if (own.length === 0) return void 0;
+  return own.some((holders) => holders.some(touched));
+}
+var touched = (file) => file.mode <= 1 || file.mtimeSec < MONOTONIC_BELOW_SEC;
+
+// src/smoke/stack-request.ts
 var DUMP_WAIT_MS = 2e3;
 var MIN_BOOTING_MS = 1500;
 var REPLACEMENT_WAIT_MS = 2e3;
-var LOOPBACK_BIND = /^(https?:\/\/)?(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:|$)/;
 async function requestStack(run4, running, findings) {
   if (!askable(run4, running, findings)) return void 0;
   const { watch } = running;
@@ -63474,6 +63769,7 @@ async function requestStack(run4, running, findings) {
   if (!target) return void 0;
   const waited = target.boot.at + MIN_BOOTING_MS - run4.now();
   if (waited > 0) await watch.waitFor(Math.min(waited, MIN_BOOTING_MS));
+  if (await finishedBooting(run4, running, target.pid)) return void 0;
   const afterSeq = watch.buffer.lines().slice(-1)[0]?.seq ?? -1;
   const firstBoot = watch.workerTrouble ? watch.buffer.lines().find((line) => /Booting worker with pid: \d+$/.test(line.text)) : void 0;
   const stuckForMs = run4.now() - (firstBoot ?? target.boot).at;
@@ -63491,9 +63787,16 @@ function askable(run4, running, findings) {
   const { watch } = running;
   const faulthandlerOn = settings.faulthandler || settings.env.some(([name, value]) => name === "PYTHONFAULTHANDLER" && value !== "" && value !== "0");
   const workerTimedOutBooting = findings.outcome === "unstable" && findings.healthyAt === void 0 && watch.workerTrouble?.what === "worker timeout";
-  if (!faulthandlerOn || cancelled(run4) || watch.exited || findings.outcome !== "boot-timeout" && !workerTimedOutBooting) return false;
-  const listening = watch.tracker.events.filter((e) => e.kind === "listening").flatMap((e) => e.addresses);
-  return !(listening.length > 0 && listening.every((address) => LOOPBACK_BIND.test(address)));
+  if (!faulthandlerOn || cancelled(run4) || watch.exited || watch.waitingForHost !== void 0 || findings.outcome !== "boot-timeout" && !workerTimedOutBooting)
+    return false;
+  const listening = watch.tracker.events.filter((e) => e.kind === "listening").slice(-1)[0]?.addresses ?? [];
+  return !unreachableBinds(listening, settings.port);
+}
+async function finishedBooting(run4, running, pid) {
+  const files = await heartbeatFiles(run4, running.containerId);
+  const entered = files && workerEnteredLoop(files, pid, running.watch.tracker.state().masterPid);
+  if (entered) run4.deps.ui.debug(`worker ${pid} has finished booting (its heartbeat file was touched): no stack request`);
+  return entered === true;
 }
 function aliveWorker(running) {
   const { watch } = running;
@@ -64063,6 +64366,7 @@ function staticWorkerCount(settings, imageInfo) {
   if (fromArgs !== void 0) return fromArgs;
   const concurrency = positive(env.get("WEB_CONCURRENCY"));
   const fromConfig = workersInConfigFile(settings, argv, imageInfo?.workdir, concurrency);
+  if (fromConfig === "computed") return void 0;
   return fromConfig ?? concurrency ?? 1;
 }
 function workersOnCommandLine(argv) {
@@ -64094,7 +64398,7 @@ function workersInConfigFile(settings, argv, workdir, concurrency) {
   if (literal) return Number(literal[1]);
   const idiom = text.match(/^workers\s*=\s*int\(\s*os\.environ\.get\(\s*["']WEB_CONCURRENCY["']\s*,\s*["']?(\d+)["']?\s*\)\s*\)/m);
   if (idiom) return concurrency ?? Number(idiom[1]);
-  return void 0;
+  return /^workers\s*=/m.test(text) ? "computed" : void 0;
 }
 function positive(text) {
   return text && /^\d+$/.test(text) && Number(text) > 0 ? Number(text) : void 0;
@@ -64194,6 +64498,8 @@ var HealthProbe = class {
   lastKnownWrong = false;
   /** Set once start() has returned. */
   stoppedBy;
+  /** What `/` answered after a 404 on the health path, when the phase asked (src/smoke/wait-healthy.ts). */
+  rootStatus;
   async start(context3) {
     this.stoppedBy = await this.poll(context3);
     return this.result();
@@ -64224,6 +64530,7 @@ var HealthProbe = class {
         timeoutMs: this.options.attemptTimeoutMs ?? 2e3,
         hostHeader: this.options.hostHeader
       });
+      this.options.onAnswer?.(answer);
       this.consecutiveSameStatus = answer.status === this.lastStatus ? this.consecutiveSameStatus + 1 : 1;
       this.lastStatus = answer.status;
       this.lastBody = answer.body;
@@ -64260,7 +64567,8 @@ var HealthProbe = class {
       server: this.lastServer,
       error: this.lastError,
       attempts: this.attempts,
-      firstHealthyAt: this.firstHealthyAt
+      firstHealthyAt: this.firstHealthyAt,
+      ...this.rootStatus !== void 0 ? { rootStatus: this.rootStatus } : {}
     };
   }
 };
@@ -64273,10 +64581,12 @@ init_text();
 
 // src/smoke/wrong-answer.ts
 init_registry();
+init_request();
 var SAME_IN_A_ROW = 2;
 var HOOKS = REASONS.flatMap((reason) => reason.wrongAnswer ? [reason.wrongAnswer] : []);
 function knownWrongAnswer(answer, sameInARow, events2) {
-  return sameInARow >= SAME_IN_A_ROW && HOOKS.some((hook2) => hook2.recognises(answer, events2));
+  if (sameInARow < SAME_IN_A_ROW) return false;
+  return HOOKS.some((hook2) => hook2.recognises(answer, events2)) || answer.status >= 500 && repeatedRequestFailure(events2, SAME_IN_A_ROW) !== void 0;
 }
 
 // src/smoke/wait-healthy.ts
@@ -64292,6 +64602,7 @@ async function waitHealthy(run4, running) {
     startedAt: running.containerStartedAt,
     hostHeader: settings.hostHeader,
     knownWrong: (answer, sameInARow) => knownWrongAnswer(answer, sameInARow, watch.tracker.events),
+    onAnswer: () => watch.answered(),
     deadline: running.deadline
   });
   if (running.hostPort === void 0) {
@@ -64306,6 +64617,9 @@ async function waitHealthy(run4, running) {
     if (decision || watch.tracker.state().bindInUse) return { findings: { outcome: decision ?? "boot-timeout", healthyAt: void 0 }, probe };
   }
   const health2 = probe.result();
+  if (probe.stoppedBy === "wrong-status" && health2.status === 404 && settings.healthPath !== "/") {
+    probe.rootStatus = await rootStatus(run4, running);
+  }
   const stops = {
     healthy: "healthy",
     "wrong-status": "health-failed",
@@ -64316,8 +64630,14 @@ async function waitHealthy(run4, running) {
   const outcome = stops[probe.stoppedBy];
   return { findings: { outcome, healthyAt: outcome === "healthy" ? now() : void 0 }, probe };
 }
-function healthCheck(health2, findings, containerStartedAt) {
+async function rootStatus(run4, running) {
+  const target = { host: PROBE_HOST, port: running.hostPort ?? 0, path: "/", userAgent: "gunicorn-smoke", timeoutMs: 2e3 };
+  const answer = await httpGet({ ...target, hostHeader: run4.settings.hostHeader }).catch(() => void 0);
+  return answer?.status;
+}
+function healthCheck(health2, findings, containerStartedAt, gunicornStarted = true) {
   const { healthyAt, outcome } = findings;
+  if (!gunicornStarted && healthyAt === void 0 && health2.status === void 0) return { id: "health", status: "not-reached", detail: "" };
   return {
     id: "health",
     status: healthyAt !== void 0 ? "pass" : outcome === "health-failed" || outcome === "boot-timeout" ? "fail" : "not-reached",
@@ -64338,11 +64658,11 @@ function verdict(run4, running, findings, health2, evidence) {
   const { watch } = running;
   watch.tracker.flush();
   const lines = watch.buffer.lines();
-  const facts = gunicornFacts(running, evidence.workersExpected, settings);
+  const facts = gunicornFacts(running, evidence.workersExpected, settings, findings.outcome === "healthy");
   const { outcome, healthyAt, websocket } = findings;
   const workersText = `${facts.workersBooted}/${facts.workersExpected ?? "?"}`;
   const rows = [startCheck(facts, lines, running.containerStartedAt), workersCheck(facts, findings, lines, running.containerStartedAt)];
-  rows.push(healthCheck(health2, findings, running.containerStartedAt));
+  rows.push(healthCheck(health2, findings, running.containerStartedAt, watch.tracker.state().started));
   if (settings.websocketPath) rows.push(websocketCheck(websocket));
   if (settings.stabilityWindowSec > 0) rows.push(stabilityCheck(run4, running, findings));
   if (settings.loadRequests > 0) rows.push(loadCheck(findings, watch.workerTrouble?.what));
@@ -64423,11 +64743,11 @@ function imageStartCommand(settings, running) {
 function diagnosisPaths(settings, imageInfo) {
   return { repoRoot: settings.workspace, contextDir: settings.context, dockerfile: settings.dockerfile, workdir: imageInfo?.workdir };
 }
-function gunicornFacts(running, printedWorkers, settings) {
+function gunicornFacts(running, printedWorkers, settings, healthy) {
   const { tracker } = running.watch;
   const bootState = tracker.state();
   const trackerFacts = tracker.facts();
-  const expected = printedWorkers ?? staticWorkerCount(settings, running.imageInfo) ?? trackerFacts.workersExpected;
+  const expected = printedWorkers ?? staticWorkerCount(settings, running.imageInfo) ?? trackerFacts.workersExpected ?? (healthy ? bootState.expectedWorkers : void 0);
   const bootedOk = bootState.bootedPids.filter((pid) => !bootState.failedBootPids.includes(pid)).length;
   return { ...trackerFacts, workersExpected: expected, workersBooted: expected !== void 0 ? Math.min(bootedOk, expected) : bootedOk };
 }
@@ -64479,7 +64799,7 @@ async function runSmoke(settings, deps) {
   chooseStartCommand(run4, imageInfo);
   const started = await startContainer(run4, built.image);
   if ("failed" in started) return reportOf(run4, started.failed);
-  const watch = new LogWatch(now, deps.signal);
+  const watch = new LogWatch(now, deps.signal, { probedPort: settings.port });
   const running = {
     image: built.image,
     imageInfo,

@@ -80,6 +80,8 @@ export interface HealthResult {
   attempts: number
   /** Epoch ms of the first healthy answer. */
   firstHealthyAt?: number
+  /** After a 404 on the health path: what `/` answered to one request (another route that is up). */
+  rootStatus?: number
 }
 
 export interface WebSocketResult {

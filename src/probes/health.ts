@@ -22,6 +22,8 @@ export interface HealthProbeOptions {
   hostHeader?: string
   /** A wrong answer that will not heal although its status might (a 500 with a known cause): stop at once. */
   knownWrong?: (answer: HttpAnswer, sameInARow: number) => boolean
+  /** Called on every HTTP answer, whatever its status. */
+  onAnswer?: (answer: HttpAnswer) => void
   /** No attempt starts after this. */
   deadline: number
 }
@@ -41,6 +43,8 @@ export class HealthProbe implements Probe<HealthResult> {
   private lastKnownWrong = false
   /** Set once start() has returned. */
   stoppedBy?: HealthStop
+  /** What `/` answered after a 404 on the health path, when the phase asked (src/smoke/wait-healthy.ts). */
+  rootStatus?: number
 
   constructor(private readonly options: HealthProbeOptions) {}
 
@@ -77,6 +81,7 @@ export class HealthProbe implements Probe<HealthResult> {
         timeoutMs: this.options.attemptTimeoutMs ?? 2000,
         hostHeader: this.options.hostHeader
       })
+      this.options.onAnswer?.(answer)
       this.consecutiveSameStatus = answer.status === this.lastStatus ? this.consecutiveSameStatus + 1 : 1
       this.lastStatus = answer.status
       this.lastBody = answer.body
@@ -115,7 +120,8 @@ export class HealthProbe implements Probe<HealthResult> {
       server: this.lastServer,
       error: this.lastError,
       attempts: this.attempts,
-      firstHealthyAt: this.firstHealthyAt
+      firstHealthyAt: this.firstHealthyAt,
+      ...(this.rootStatus !== undefined ? { rootStatus: this.rootStatus } : {})
     }
   }
 }

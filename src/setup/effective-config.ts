@@ -89,6 +89,8 @@ export function staticWorkerCount(settings: Settings, imageInfo: ImageInfo | und
   if (fromArgs !== undefined) return fromArgs
   const concurrency = positive(env.get('WEB_CONCURRENCY'))
   const fromConfig = workersInConfigFile(settings, argv, imageInfo?.workdir, concurrency)
+  // The config computes it (cpu_count() and the like): only Gunicorn knows (--print-config, or the boots).
+  if (fromConfig === 'computed') return undefined
   return fromConfig ?? concurrency ?? 1
 }
 
@@ -102,7 +104,12 @@ function workersOnCommandLine(argv: string[]): number | undefined {
 }
 
 /** The config file as the image has it, read from the build context (the usual `COPY . .` into WORKDIR). */
-function workersInConfigFile(settings: Settings, argv: string[], workdir: string | undefined, concurrency: number | undefined): number | undefined {
+function workersInConfigFile(
+  settings: Settings,
+  argv: string[],
+  workdir: string | undefined,
+  concurrency: number | undefined
+): number | 'computed' | undefined {
   let configPath = 'gunicorn.conf.py'
   argv.forEach((arg, i) => {
     if ((arg === '-c' || arg === '--config') && argv[i + 1]) configPath = argv[i + 1]
@@ -123,7 +130,7 @@ function workersInConfigFile(settings: Settings, argv: string[], workdir: string
   if (literal) return Number(literal[1])
   const idiom = text.match(/^workers\s*=\s*int\(\s*os\.environ\.get\(\s*["']WEB_CONCURRENCY["']\s*,\s*["']?(\d+)["']?\s*\)\s*\)/m)
   if (idiom) return concurrency ?? Number(idiom[1])
-  return undefined
+  return /^workers\s*=/m.test(text) ? 'computed' : undefined
 }
 
 function positive(text: string | undefined): number | undefined {

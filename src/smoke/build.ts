@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import { buildArgs, pythonVersionArgs, usesBuildx } from '../docker/args.js'
 import { DockerError } from '../docker/docker.js'
-import { parseBuildFailure, type BuildFailure } from '../docker/build-output.js'
+import { parseBuildFailure, stripAnsi, type BuildFailure } from '../docker/build-output.js'
 import { pythonVersionUnstated } from '../diagnosis/pip-output.js'
 import { explain } from '../diagnosis/explain.js'
 import { reasonById } from '../diagnosis/registry.js'
@@ -72,7 +72,8 @@ export async function buildImage(run: SmokeRun): Promise<BuildResult> {
       diagnosis,
       dockerfile: dockerfileRel,
       annotations: buildAnnotations(diagnosis, pointers),
-      log: output.map((text, seq) => ({ seq, stream: 'stdout', text, at: buildStart })),
+      // The legacy builder passes colour codes through: the report's log is plain text.
+      log: output.map((text, seq) => ({ seq, stream: 'stdout', text: stripAnsi(text).replace(/\r$/, ''), at: buildStart })),
       logTotalLines: output.length
     }
   }

@@ -3,8 +3,11 @@
 // and wakes everyone waiting in `waitFor()`, so no phase waits out a timeout when the log already told the answer.
 import type { Docker } from '../docker/docker.js'
 import { BootTracker } from '../gunicorn/boot-tracker.js'
+import type { GunicornEvent } from '../gunicorn/log-parser.js'
 import { LogBuffer } from './log-buffer.js'
 import type { LogLine } from '../core/model.js'
+import { unresolvedHost, WAIT_REPEATS } from '../diagnosis/rules/wait-host.js'
+import { unreachableBinds } from './binds.js'
 import type { Outcome } from './types.js'
 
 /** After Gunicorn's first fatal line, how long to let the rest of its output arrive before deciding. */
@@ -19,8 +22,19 @@ const SETTLE_MS = 150
 export const LOG_DRAIN_CAP = 128 * 1024 * 1024
 /** A `docker logs --follow` of a stopped container that delivers nothing for this long is stuck: stop waiting. */
 const STALLED_FOLLOWER_MS = 5000
+/**
+ * After `Listening at` names only addresses the probe cannot reach, how long the probed port may still answer
+ * (a proxy in the same container that forwards to Gunicorn) before the mismatch decides the run.
+ */
+const ELSEWHERE_GRACE_MS = 2000
 
-export type LogDecision = Extract<Outcome, 'gave-up' | 'container-exited' | 'unstable'>
+/** `boot-timeout`: Gunicorn listens only where the probe cannot reach it (another port, loopback, a socket). */
+export type LogDecision = Extract<Outcome, 'gave-up' | 'container-exited' | 'unstable' | 'boot-timeout'>
+
+export interface LogWatchOptions {
+  /** The container port the probes use: a `Listening at` without it decides the run. */
+  probedPort?: number
+}
 
 export class LogWatch {
   readonly buffer = new LogBuffer()
@@ -37,6 +51,16 @@ export class LogWatch {
   cut = false
   private readLimit = Infinity
   private readonly following = new AbortController()
+  /** Gunicorn listens only where the probe cannot reach it; `decided` once the grace passed without an answer. */
+  listeningElsewhere?: { at: number; addresses: string[]; decided: boolean }
+  /** The probed port gave an HTTP answer (whoever sent it): a bind elsewhere is then not the whole story. */
+  private portAnswered = false
+  /** Before Gunicorn starts: how often each host name failed to resolve (a start script waiting for a service). */
+  private readonly unresolved = new Map<string, number>()
+  private gunicornStarted = false
+  /** A start script keeps waiting for a host that does not resolve: Gunicorn will not start. */
+  waitingForHost?: string
+  private elsewhereTimer?: NodeJS.Timeout
   private seq = 0
   /** How many things worth a look happened: a waiter that remembers the count knows what it missed. */
   private news = 0
@@ -50,7 +74,8 @@ export class LogWatch {
 
   constructor(
     private readonly now: () => number,
-    private readonly signal?: AbortSignal
+    private readonly signal?: AbortSignal,
+    private readonly options: LogWatchOptions = {}
   ) {
     signal?.addEventListener('abort', this.onAbort)
     if (signal?.aborted) this.onAbort()
@@ -89,17 +114,55 @@ export class LogWatch {
     }
     if (this.firstFatalAt !== undefined) this.decide('Gunicorn gave up')
     else if (this.workerTrouble) this.decide(this.workerTrouble.what === 'worker timeout' ? 'a worker timed out' : 'a worker exited')
+    if (signal.events.some((event) => event.kind === 'master-start')) this.gunicornStarted = true
+    else if (!this.gunicornStarted) this.onBeforeStart(text)
     // Listening matters to a wait for a bind that kept failing (decisionWhileBindFails).
-    const listening = signal.events.some((event) => event.kind === 'listening')
+    const listening = signal.events.find((event): event is Extract<GunicornEvent, { kind: 'listening' }> => event.kind === 'listening')
+    if (listening) this.onListening(listening.addresses, line.at)
     if (
       signal.gaveUp ||
       signal.workerDied ||
       signal.workerTimeout !== undefined ||
       signal.workerBooted !== undefined ||
       signal.bindInUse ||
-      listening
+      listening !== undefined
     )
       this.nudge()
+  }
+
+  /** The same host failing to resolve, again and again before Gunicorn starts, decides the run. */
+  private onBeforeStart(text: string): void {
+    const host = unresolvedHost(text)
+    if (!host || this.waitingForHost) return
+    const times = (this.unresolved.get(host) ?? 0) + 1
+    this.unresolved.set(host, times)
+    if (times < WAIT_REPEATS) return
+    this.waitingForHost = host
+    this.decide(`the start script keeps waiting for ${host}, which does not resolve`)
+    this.nudge()
+  }
+
+  /** The probed port answered over HTTP: a bind elsewhere no longer decides the run. */
+  answered(): void {
+    this.portAnswered = true
+  }
+
+  private onListening(addresses: string[], at: number): void {
+    const port = this.options.probedPort
+    clearTimeout(this.elsewhereTimer)
+    if (port === undefined || !unreachableBinds(addresses, port)) {
+      this.listeningElsewhere = undefined
+      return
+    }
+    const elsewhere = { at, addresses, decided: false }
+    this.listeningElsewhere = elsewhere
+    this.elsewhereTimer = setTimeout(() => {
+      if (this.portAnswered || this.listeningElsewhere !== elsewhere) return
+      elsewhere.decided = true
+      this.decide(`Gunicorn listens on ${addresses.join(', ')}, not on port ${port}`)
+      this.nudge()
+    }, ELSEWHERE_GRACE_MS)
+    this.elsewhereTimer.unref?.()
   }
 
   containerExited(code: number | undefined): void {
@@ -152,7 +215,8 @@ export class LogWatch {
    * worker died or timed out (the app is unstable). The one place that maps those signals to an outcome.
    */
   async decided(): Promise<LogDecision | undefined> {
-    if (this.firstFatalAt === undefined && !this.exited && !this.workerTrouble) return undefined
+    if (this.firstFatalAt === undefined && !this.exited && !this.workerTrouble)
+      return this.listeningElsewhere?.decided || this.waitingForHost ? 'boot-timeout' : undefined
     // Let the lines that follow the first fatal one (the Reason:, the exit) arrive, boundedly.
     const since = this.firstFatalAt ?? this.workerTrouble?.at ?? this.exited!.at
     const remaining = since + SETTLE_MS - this.now()
@@ -163,7 +227,7 @@ export class LogWatch {
     if (state.gaveUp || state.deaths.some((death) => death.bootException)) return 'gave-up'
     if (this.exited) return 'container-exited'
     if (this.workerTrouble) return 'unstable'
-    return undefined
+    return this.listeningElsewhere?.decided || this.waitingForHost ? 'boot-timeout' : undefined
   }
 
   /**
@@ -224,6 +288,7 @@ export class LogWatch {
 
   /** Stops listening for the job's cancellation. */
   dispose(): void {
+    clearTimeout(this.elsewhereTimer)
     this.signal?.removeEventListener('abort', this.onAbort)
   }
 }

@@ -38,7 +38,7 @@ export async function runSmoke(settings: Settings, deps: PipelineDeps): Promise<
 
   const started = await startContainer(run, built.image)
   if ('failed' in started) return reportOf(run, started.failed)
-  const watch = new LogWatch(now, deps.signal)
+  const watch = new LogWatch(now, deps.signal, { probedPort: settings.port })
   const running: Running = {
     image: built.image,
     imageInfo,

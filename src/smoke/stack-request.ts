@@ -1,10 +1,13 @@
 // Before a run fails because a worker never finished booting (the boot timeout, or a WORKER TIMEOUT while
 // booting on Gunicorn 20.x), ask the stuck worker where it is: SIGSEGV makes faulthandler (PYTHONFAULTHANDLER=1)
-// print every thread's stack, and Gunicorn does not handle that signal. Never on a passing run.
+// print every thread's stack, and Gunicorn does not handle that signal. Never on a passing run, and never to a
+// worker that has finished booting (an idle worker's dump would be a crash this action caused, not evidence).
 import { readFileSync } from 'node:fs'
 import type { StackRequest } from '../diagnosis/context.js'
 import { hostPidsArgs, stackRequestArgs } from '../docker/args.js'
 import type { LogLine } from '../core/model.js'
+import { unreachableBinds } from './binds.js'
+import { heartbeatFiles, workerEnteredLoop } from './worker-heartbeat.js'
 import { cancelled, type Findings, type Running, type SmokeRun } from './types.js'
 
 /** How long to wait for the dump to reach the log. */
@@ -13,7 +16,6 @@ const DUMP_WAIT_MS = 2000
 const MIN_BOOTING_MS = 1500
 /** How long to wait for a replacement worker to boot after a WORKER TIMEOUT. */
 const REPLACEMENT_WAIT_MS = 2000
-const LOOPBACK_BIND = /^(https?:\/\/)?(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:|$)/
 
 export async function requestStack(run: SmokeRun, running: Running, findings: Findings): Promise<StackRequest | undefined> {
   if (!askable(run, running, findings)) return undefined
@@ -26,6 +28,7 @@ export async function requestStack(run: SmokeRun, running: Running, findings: Fi
   if (!target) return undefined
   const waited = target.boot.at + MIN_BOOTING_MS - run.now()
   if (waited > 0) await watch.waitFor(Math.min(waited, MIN_BOOTING_MS))
+  if (await finishedBooting(run, running, target.pid)) return undefined
   const afterSeq = watch.buffer.lines().slice(-1)[0]?.seq ?? -1
   // After a WORKER TIMEOUT the app has been trying to boot since the first worker did.
   const firstBoot = watch.workerTrouble ? watch.buffer.lines().find((line) => /Booting worker with pid: \d+$/.test(line.text)) : undefined
@@ -46,10 +49,25 @@ function askable(run: SmokeRun, running: Running, findings: Findings): boolean {
   const { watch } = running
   const faulthandlerOn = settings.faulthandler || settings.env.some(([name, value]) => name === 'PYTHONFAULTHANDLER' && value !== '' && value !== '0')
   const workerTimedOutBooting = findings.outcome === 'unstable' && findings.healthyAt === undefined && watch.workerTrouble?.what === 'worker timeout'
-  if (!faulthandlerOn || cancelled(run) || watch.exited || (findings.outcome !== 'boot-timeout' && !workerTimedOutBooting)) return false
-  const listening = watch.tracker.events.filter((e) => e.kind === 'listening').flatMap((e) => e.addresses)
-  // Bound to loopback inside the container: the workers may be fine, only unreachable (the boot-timeout rule says so).
-  return !(listening.length > 0 && listening.every((address) => LOOPBACK_BIND.test(address)))
+  if (
+    !faulthandlerOn ||
+    cancelled(run) ||
+    watch.exited ||
+    watch.waitingForHost !== undefined ||
+    (findings.outcome !== 'boot-timeout' && !workerTimedOutBooting)
+  )
+    return false
+  const listening = watch.tracker.events.filter((e) => e.kind === 'listening').slice(-1)[0]?.addresses ?? []
+  // Bound to loopback, a socket or another port: the workers may be fine, only unreachable (boot-timeout says so).
+  return !unreachableBinds(listening, settings.port)
+}
+
+/** The worker's heartbeat shows it entered its request loop: it booted, whatever keeps the probe unanswered. */
+async function finishedBooting(run: SmokeRun, running: Running, pid: number): Promise<boolean> {
+  const files = await heartbeatFiles(run, running.containerId)
+  const entered = files && workerEnteredLoop(files, pid, running.watch.tracker.state().masterPid)
+  if (entered) run.deps.ui.debug(`worker ${pid} has finished booting (its heartbeat file was touched): no stack request`)
+  return entered === true
 }
 
 /** The newest worker that booted and has not died. */

@@ -24,11 +24,11 @@ export function verdict(run: SmokeRun, running: Running, findings: Findings, hea
   const { watch } = running
   watch.tracker.flush()
   const lines = watch.buffer.lines()
-  const facts = gunicornFacts(running, evidence.workersExpected, settings)
+  const facts = gunicornFacts(running, evidence.workersExpected, settings, findings.outcome === 'healthy')
   const { outcome, healthyAt, websocket } = findings
   const workersText = `${facts.workersBooted}/${facts.workersExpected ?? '?'}`
   const rows: CheckRow[] = [startCheck(facts, lines, running.containerStartedAt), workersCheck(facts, findings, lines, running.containerStartedAt)]
-  rows.push(healthCheck(health, findings, running.containerStartedAt))
+  rows.push(healthCheck(health, findings, running.containerStartedAt, watch.tracker.state().started))
   if (settings.websocketPath) rows.push(websocketCheck(websocket))
   if (settings.stabilityWindowSec > 0) rows.push(stabilityCheck(run, running, findings))
   if (settings.loadRequests > 0) rows.push(loadCheck(findings, watch.workerTrouble?.what))
@@ -115,11 +115,17 @@ export function diagnosisPaths(settings: Settings, imageInfo: ImageInfo | undefi
   return { repoRoot: settings.workspace, contextDir: settings.context, dockerfile: settings.dockerfile, workdir: imageInfo?.workdir }
 }
 
-function gunicornFacts(running: Running, printedWorkers: number | undefined, settings: Settings): RunReport['gunicorn'] {
+function gunicornFacts(running: Running, printedWorkers: number | undefined, settings: Settings, healthy: boolean): RunReport['gunicorn'] {
   const { tracker } = running.watch
   const bootState = tracker.state()
   const trackerFacts = tracker.facts()
-  const expected = printedWorkers ?? staticWorkerCount(settings, running.imageInfo) ?? trackerFacts.workersExpected
+  // A count the config computes (cpu_count()) and a --print-config that did not answer in time: on a healthy run
+  // the first burst of boots is the count; on a failed one it may be cut short, so it stays unknown.
+  const expected =
+    printedWorkers ??
+    staticWorkerCount(settings, running.imageInfo) ??
+    trackerFacts.workersExpected ??
+    (healthy ? bootState.expectedWorkers : undefined)
   // Workers that booted without an exception; replacements of dead workers are not extra workers.
   const bootedOk = bootState.bootedPids.filter((pid) => !bootState.failedBootPids.includes(pid)).length
   return { ...trackerFacts, workersExpected: expected, workersBooted: expected !== undefined ? Math.min(bootedOk, expected) : bootedOk }

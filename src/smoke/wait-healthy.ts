@@ -3,6 +3,7 @@
 // the `timeout`.
 import type { HealthResult } from '../core/model.js'
 import { HealthProbe } from '../probes/health.js'
+import { httpGet } from '../probes/http-client.js'
 import { excerpt } from '../core/text.js'
 import type { CheckRow } from './checks.js'
 import { runProbe } from './run-probe.js'
@@ -23,6 +24,7 @@ export async function waitHealthy(run: SmokeRun, running: Running): Promise<{ fi
     startedAt: running.containerStartedAt,
     hostHeader: settings.hostHeader,
     knownWrong: (answer, sameInARow) => knownWrongAnswer(answer, sameInARow, watch.tracker.events),
+    onAnswer: () => watch.answered(),
     deadline: running.deadline
   })
   if (running.hostPort === undefined) {
@@ -41,6 +43,9 @@ export async function waitHealthy(run: SmokeRun, running: Running): Promise<{ fi
     if (decision || watch.tracker.state().bindInUse) return { findings: { outcome: decision ?? 'boot-timeout', healthyAt: undefined }, probe }
   }
   const health = probe.result()
+  if (probe.stoppedBy === 'wrong-status' && health.status === 404 && settings.healthPath !== '/') {
+    probe.rootStatus = await rootStatus(run, running)
+  }
   const stops: Record<NonNullable<HealthProbe['stoppedBy']>, Outcome> = {
     healthy: 'healthy',
     'wrong-status': 'health-failed',
@@ -52,9 +57,20 @@ export async function waitHealthy(run: SmokeRun, running: Running): Promise<{ fi
   return { findings: { outcome, healthyAt: outcome === 'healthy' ? now() : undefined }, probe }
 }
 
-/** The health check's row. */
-export function healthCheck(health: HealthResult, findings: Findings, containerStartedAt: number): CheckRow {
+/** One GET of `/` after a 404 on the health path: a route that is up tells the user which path to probe. */
+async function rootStatus(run: SmokeRun, running: Running): Promise<number | undefined> {
+  const target = { host: PROBE_HOST, port: running.hostPort ?? 0, path: '/', userAgent: 'gunicorn-smoke', timeoutMs: 2000 }
+  const answer = await httpGet({ ...target, hostHeader: run.settings.hostHeader }).catch(() => undefined)
+  return answer?.status
+}
+
+/**
+ * The health check's row. Without a `Starting gunicorn` line and without any HTTP answer, nothing the probe saw
+ * (a reset from Docker's proxy) is about the app: the check was not reached.
+ */
+export function healthCheck(health: HealthResult, findings: Findings, containerStartedAt: number, gunicornStarted = true): CheckRow {
   const { healthyAt, outcome } = findings
+  if (!gunicornStarted && healthyAt === undefined && health.status === undefined) return { id: 'health', status: 'not-reached', detail: '' }
   return {
     id: 'health',
     status: healthyAt !== undefined ? 'pass' : outcome === 'health-failed' || outcome === 'boot-timeout' ? 'fail' : 'not-reached',

@@ -4,6 +4,7 @@
 import { defineReason, type Rule } from '../reason.js'
 import { code, present } from '../words.js'
 import type { RuleContext } from '../context.js'
+import { bindLine } from '../rules/bind-source.js'
 import { commandLine, configSetting, firstLocation } from '../rules/locate.js'
 import { lastLogLines, wrapperGaveUp } from '../rules/lifecycle.js'
 import { LOOPBACK } from '../rules/rule.js'
@@ -76,7 +77,7 @@ const unixSocketBind: Rule<Facts> = {
     return {
       facts: { kind: 'unix-socket', binds, port: rc.ctx.settings.port },
       evidence: present(rc.ofKind('listening')[0]?.lines[0].text),
-      location: firstLocation(commandLine(rc))
+      location: firstLocation(bindLine(rc), commandLine(rc))
     }
   }
 }
@@ -90,8 +91,8 @@ const otherPort: Rule<Facts> = {
     if (!startedThenStalled(rc) || ports.length === 0 || ports.includes(String(port))) return undefined
     return {
       facts: { kind: 'other-port', ports, port },
-      evidence: present(rc.ofKind('listening')[0]?.lines[0].text),
-      location: firstLocation(commandLine(rc))
+      evidence: present(rc.ofKind('listening')[0]?.lines[0].text, bindLine(rc)?.text),
+      location: firstLocation(bindLine(rc), commandLine(rc))
     }
   }
 }

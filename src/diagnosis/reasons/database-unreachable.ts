@@ -2,13 +2,17 @@
 import { defineReason, type Rule } from '../reason.js'
 import type { RuleContext, Traceback } from '../context.js'
 import { isConnectFrame, isDatabaseError, readDatabaseError, serviceKind, type DbError, type DbFailure } from '../rules/environment.js'
+import { inHandler, whenRaised, type WhenRaised } from '../rules/request.js'
 import { LOOPBACK } from '../rules/rule.js'
+import { hostVariable, waitedForHost } from '../rules/wait-host.js'
+import { commandLine, firstLocation } from '../rules/locate.js'
 import { code, present, where } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
 
 type Facts =
-  | { kind: 'driver-error'; service: string; error: DbError; location?: SourceLocation }
+  | ({ kind: 'driver-error'; service: string; error: DbError; location?: SourceLocation } & Partial<WhenRaised>)
   | { kind: 'cut-while-connecting'; service: string; func: string; file: string }
+  | { kind: 'waits-for-host'; host: string; times: number; variable?: string; setAt?: SourceLocation }
 
 /** The user's frame: the last traceback of the chain that reaches the user's code, else the outer error's. */
 function chainFrame(rc: RuleContext, chain: Traceback[], outer: Traceback) {
@@ -35,7 +39,13 @@ const driverError: Rule<Facts> = {
     // The first driver error, when the outer one does not repeat it.
     const cause = dbErrors[0] !== outer && !outer.exception.message.includes(dbErrors[0].exception.message) ? dbErrors[0].exception.line : undefined
     return {
-      facts: { kind: 'driver-error', service: serviceKind(text), error: readDatabaseError(text), location: frame?.location },
+      facts: {
+        kind: 'driver-error',
+        service: serviceKind(text),
+        error: readDatabaseError(text),
+        location: frame?.location,
+        ...whenRaised(rc, outer)
+      },
       evidence: [...(frame?.text ?? []), outer.exception.line, ...present(cause, rc.gunicornOutcomeLine())],
       location: frame?.location
     }
@@ -58,6 +68,23 @@ const cutWhileConnecting: Rule<Facts> = {
         file: connect.file.replace(/^.*\/(?:site|dist)-packages\//, '')
       },
       evidence: present(`  File "${connect.file}", line ${connect.line}, in ${connect.func}`, rc.gunicornOutcomeLine())
+    }
+  }
+}
+
+/** The start script waits for a host that does not resolve: Gunicorn never starts, and the log says why. */
+const waitsForHost: Rule<Facts> = {
+  stage: 'boot',
+  name: 'the start script waits for a host name that does not resolve',
+  detect(rc) {
+    const waited = rc.ctx.state.started ? undefined : waitedForHost(rc.ctx.lines)
+    if (!waited) return undefined
+    const setBy = hostVariable(rc, waited.host)
+    const setAt = firstLocation(setBy)
+    return {
+      facts: { kind: 'waits-for-host', host: waited.host, times: waited.times, variable: setBy?.variable, setAt },
+      evidence: present(waited.line.text, setBy?.text),
+      location: setAt ?? firstLocation(commandLine(rc))
     }
   }
 }
@@ -112,6 +139,18 @@ const WORDING: Record<DbFailure, (error: DbError) => { what: string; remedy: str
 }
 
 function words(facts: Facts): { summary: string; remedy: string } {
+  if (facts.kind === 'waits-for-host') {
+    const { host, variable, setAt } = facts
+    const from = variable ? `, the value of ${code(variable)}${where(setAt)}` : ''
+    return {
+      summary:
+        `Gunicorn never started: the start script waits for ${code(host)}${from}, a host name that does not resolve ` +
+        `inside the container (the same error ${facts.times} times).`,
+      remedy:
+        WORDING.unresolved({ failure: 'unresolved', host }).remedy.replace(`; ${LAZILY}`, '') +
+        (variable ? ` Pass ${code(variable)} with the \`env\` input.` : '')
+    }
+  }
   if (facts.kind === 'cut-while-connecting') {
     return {
       summary:
@@ -123,6 +162,14 @@ function words(facts: Facts): { summary: string; remedy: string } {
   const { error, service, location } = facts
   const subject = error.host ? `${service} at ${code(error.host)}${error.port ? ` port ${error.port}` : ''}` : service
   const { what, remedy } = WORDING[error.failure](error)
+  if (facts.during === 'request') {
+    // Connecting lazily is what it already does: the rest of the remedy stands.
+    const served = remedy.replace(`; ${LAZILY}`, '').replace(`, ${LAZILY}`, '')
+    return {
+      summary: `The app connects to ${subject} ${facts.handler ? `while handling a request, ${inHandler(facts, location)}` : inHandler(facts, location)}, and ${what}.`,
+      remedy: served
+    }
+  }
   return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy }
 }
 
@@ -132,6 +179,6 @@ export default defineReason({
   headline: 'database unreachable at boot',
   readme: 'the app connects to its database at import and cannot',
   fixtures: [{ path: '__fixtures__/apps/fail-database-unreachable', test: '__tests__/diagnosis.itg.ts' }],
-  rules: [driverError, cutWhileConnecting],
+  rules: [driverError, cutWhileConnecting, waitsForHost],
   words
 })

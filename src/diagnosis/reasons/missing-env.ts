@@ -2,11 +2,12 @@
 import { defineReason, type Finding, type Rule } from '../reason.js'
 import type { RuleContext, Traceback } from '../context.js'
 import { emptySpecVariable, environImproperlyConfigured, environKeyError, noneFromEnvironment, variableName } from '../rules/environment.js'
+import { inHandler, whenRaised, type WhenRaised } from '../rules/request.js'
 import { code, fileLine, present } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
 
 type Facts =
-  | {
+  | ({
       kind: 'unset'
       name: string
       /** The user's line that reads it. */
@@ -17,7 +18,7 @@ type Facts =
       provided: boolean
       /** The read returned None and the next operation failed on it: the read, its reader and the exception line. */
       none?: { read: string; reader: string; exceptionLine: string; inFunction?: string }
-    }
+    } & Partial<WhenRaised>)
   | { kind: 'empty-in-spec'; moduleName: string; variable: string; shown: string }
 
 type Unset = Extract<Facts, { kind: 'unset' }>
@@ -32,7 +33,8 @@ function unset(rc: RuleContext, tb: Traceback, name = variableName(tb.exception.
       location: frame?.location,
       hostFilled: Boolean(env.hostFilled?.includes(name)),
       provided: env.provided.includes(name),
-      ...(none ? { none } : {})
+      ...(none ? { none } : {}),
+      ...whenRaised(rc, tb)
     },
     evidence: rc.tracebackEvidence(tb, frame),
     location: frame?.location
@@ -114,6 +116,11 @@ function noneWords(facts: Unset, none: NonNullable<Unset['none']>): { summary: s
   }
 }
 
+/** Read while handling a request: the app boots, and every request that reaches the read fails. */
+function readInRequest(facts: Extract<Facts, { kind: 'unset' }>): string {
+  return `: it is read ${inHandler(facts, facts.location)}, so every request to it fails`
+}
+
 function words(facts: Facts): { summary: string; remedy: string } {
   if (facts.kind === 'empty-in-spec') {
     return {
@@ -124,7 +131,7 @@ function words(facts: Facts): { summary: string; remedy: string } {
     }
   }
   if (facts.none) return noneWords(facts, facts.none)
-  const reads = facts.location ? `: ${code(fileLine(facts.location))} reads it at import` : ''
+  const reads = facts.during === 'request' ? readInRequest(facts) : facts.location ? `: ${code(fileLine(facts.location))} reads it at import` : ''
   return {
     summary: `The app needs the environment variable ${code(facts.name)}, which is not set in the container${reads}.`,
     remedy: unsetRemedy(facts)
