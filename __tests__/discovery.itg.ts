@@ -53,20 +53,23 @@ describe('zero configuration', () => {
 })
 
 describe('no Dockerfile at the root', () => {
-  it('finds app/Dockerfile with no inputs, builds it with app/ as the context and says where each setting came from', async () => {
-    const run = await runAction(
-      { 'build-args': `BASE_IMAGE=${base}`, 'stability-window': '1', comment: 'never' },
-      { workspace: repoDir('dockerfile-in-app') }
-    )
-    expect(run.exitCode).toBe(0)
-    expect(run.stdout).toContain(
-      "No Dockerfile at the repository root: testing app/Dockerfile, the only one in the repository, with the context 'app'"
-    )
-    const report = JSON.parse(fs.readFileSync(run.outputs['report-path'], 'utf8'))
-    expect(report.settingSources).toMatchObject({ dockerfile: 'repository', context: 'repository' })
-    expect(report.dockerfile).toBe('app/Dockerfile')
-    expect(leftovers(run.state.runKey.toLowerCase()).containers).toEqual([])
-  })
+  it.each(BASES)(
+    'finds app/Dockerfile with no inputs, builds it with app/ as the context and says where each setting came from (%s)',
+    async (suite) => {
+      const run = await runAction(
+        { 'build-args': `BASE_IMAGE=${baseImage(suite)}`, 'stability-window': '1', comment: 'never' },
+        { workspace: repoDir('dockerfile-in-app') }
+      )
+      expect(run.exitCode).toBe(0)
+      expect(run.stdout).toContain(
+        "No Dockerfile at the repository root: testing app/Dockerfile, the only one in the repository, with the context 'app'"
+      )
+      const report = JSON.parse(fs.readFileSync(run.outputs['report-path'], 'utf8'))
+      expect(report.settingSources).toMatchObject({ dockerfile: 'repository', context: 'repository' })
+      expect(report.dockerfile).toBe('app/Dockerfile')
+      expect(leftovers(run.state.runKey.toLowerCase()).containers).toEqual([])
+    }
+  )
 
   it('the CLI answers a repository without any Dockerfile with one sentence, and JSON with --format json', () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'gsmoke-empty-'))
