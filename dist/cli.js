@@ -23101,6 +23101,14 @@ function shellSegfault(rc) {
   return reports.some((r) => r.reporter === "kernel") ? void 0 : reports[0];
 }
 
+// src/diagnosis/rules/rule.ts
+var LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\]|::1)(:|$)/;
+function exceptionIs(tb, ...types) {
+  const last = tb.exception.type.slice(tb.exception.type.lastIndexOf(".") + 1);
+  return types.includes(last);
+}
+var withoutGunicornPrefix = (text) => text.replace(/^\[[^\]]+\] \[\d+\] \[\w+\] /, "");
+
 // src/gunicorn/faulthandler.ts
 var FATAL = /^Fatal Python error: (.+)$/;
 var THREAD = /^(Current thread|Thread) (0x[0-9a-f]+)(?: \[(.+)\])? \(most recent call first\):$/;
@@ -23290,7 +23298,7 @@ var signalOnly = {
     if (dumps.length > 0 || deaths.length === 0) return void 0;
     const first = deaths[0].lines[0].text;
     return {
-      facts: { kind: "signal-only", deaths: deaths.length, signalLine: first.replace(/^\[[^\]]+\] \[\d+\] \[\w+\] /, "") },
+      facts: { kind: "signal-only", deaths: deaths.length, signalLine: withoutGunicornPrefix(first) },
       evidence: present(first, rc.ofKind("worker-boot").slice(-1)[0]?.lines[0].text)
     };
   }
@@ -23443,13 +23451,6 @@ var WORKER_CLASS_PACKAGES = {
 };
 function knownImportName(moduleName) {
   return Object.hasOwn(PIP_NAMES, moduleName.split(".")[0]);
-}
-
-// src/diagnosis/rules/rule.ts
-var LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\]|::1)(:|$)/;
-function exceptionIs(tb, ...types) {
-  const last = tb.exception.type.slice(tb.exception.type.lastIndexOf(".") + 1);
-  return types.includes(last);
 }
 
 // src/diagnosis/rules/imports.ts
@@ -26135,7 +26136,7 @@ function bodyExcerpt(health) {
 var quotedBody = (body) => body !== void 0 ? ` ${code(body)}` : "";
 
 // src/diagnosis/reasons/websocket-failed.ts
-var bare = (line) => line.text.replace(/^\[[^\]]+\] \[\d+\] \[\w+\] /, "");
+var bare = (line) => withoutGunicornPrefix(line.text);
 var interrupted = {
   stage: "boot",
   name: "Gunicorn stopped or lost a worker during the check",
@@ -26466,7 +26467,6 @@ var profile_regression_default = defineReason({
 
 // src/diagnosis/reasons/unknown.ts
 var INTERESTING = /error|exception|fail|fatal|critical|killed|denied|not found/i;
-var GUNICORN_PREFIX2 = /^\[[^\]]+\] \[\d+\] \[\w+\] /;
 var exception = {
   stage: "boot",
   name: "an exception no rule knows",
@@ -26491,7 +26491,7 @@ var howItEnded = {
   detect(rc) {
     const { exitCode, running } = rc.ctx.container;
     const outcomeLine = rc.gunicornOutcomeLine();
-    const facts = outcomeLine ? { kind: "gunicorn-stopped", outcomeLine: outcomeLine.replace(GUNICORN_PREFIX2, ""), exitCode } : (exitCode === 137 || exitCode === 143) && !running ? { kind: "stopped-from-outside", exitCode } : exitCode !== void 0 && !running ? { kind: "exited", exitCode } : { kind: "failed" };
+    const facts = outcomeLine ? { kind: "gunicorn-stopped", outcomeLine: withoutGunicornPrefix(outcomeLine), exitCode } : (exitCode === 137 || exitCode === 143) && !running ? { kind: "stopped-from-outside", exitCode } : exitCode !== void 0 && !running ? { kind: "exited", exitCode } : { kind: "failed" };
     return { facts, evidence: tailEvidence(rc.ctx.lines) };
   }
 };
@@ -28845,9 +28845,10 @@ function readProcfile(dir) {
   } catch {
     return void 0;
   }
-  const line = text.split(/\r?\n/).find((l) => /^web\s*:/.test(l));
-  const command = line?.replace(/^web\s*:\s*/, "").trim();
-  return command ? { file, command } : void 0;
+  const lines = text.split(/\r?\n/);
+  const index = lines.findIndex((l) => /^web\s*:/.test(l));
+  const command = index < 0 ? void 0 : lines[index].replace(/^web\s*:\s*/, "").trim();
+  return command ? { file, command, line: index + 1 } : void 0;
 }
 function imageHasStartCommand(cmd, entrypoint) {
   if (entrypoint && entrypoint.length > 0) return true;
@@ -29191,9 +29192,9 @@ function safeSplit(text) {
 }
 
 // src/setup/start-command-search.ts
-var import_yaml2 = __toESM(require_dist(), 1);
 import fs12 from "node:fs";
 import path17 from "node:path";
+var import_yaml2 = __toESM(require_dist(), 1);
 var COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
 var WEB_SERVER = /\b(gunicorn|uvicorn|daphne|hypercorn|waitress-serve)\b/;
 function findStartCommandElsewhere(repoRoot, dirs) {
@@ -29206,8 +29207,8 @@ function findStartCommandElsewhere(repoRoot, dirs) {
     }
   }
   for (const dir of folders) {
-    const found2 = procfileCommand(repoRoot, path17.join(dir, "Procfile"));
-    if (found2) return found2;
+    const procfile = readProcfile(dir);
+    if (procfile) return { file: relative2(repoRoot, procfile.file), line: procfile.line, command: procfile.command };
   }
   return void 0;
 }
@@ -29231,26 +29232,12 @@ function commandText(node) {
   if ((0, import_yaml2.isSeq)(node)) return node.items.map((item) => (0, import_yaml2.isScalar)(item) ? String(item.value) : "").join(" ");
   return void 0;
 }
-function procfileCommand(repoRoot, file) {
-  const lines = safeRead(file)?.split(/\r?\n/) ?? [];
-  const index = lines.findIndex((line) => /^web\s*:/.test(line));
-  if (index < 0) return void 0;
-  const command = lines[index].replace(/^web\s*:\s*/, "").trim();
-  return command ? { file: relative2(repoRoot, file), line: index + 1, command } : void 0;
-}
 var relative2 = (root, file) => path17.relative(root, file).split(path17.sep).join("/");
 function safeList(dir) {
   try {
     return fs12.readdirSync(dir);
   } catch {
     return [];
-  }
-}
-function safeRead(file) {
-  try {
-    return fs12.readFileSync(file, "utf8");
-  } catch {
-    return void 0;
   }
 }
 

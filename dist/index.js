@@ -22630,6 +22630,21 @@ var init_crash_reports = __esm({
   }
 });
 
+// src/diagnosis/rules/rule.ts
+function exceptionIs(tb, ...types) {
+  const last = tb.exception.type.slice(tb.exception.type.lastIndexOf(".") + 1);
+  return types.includes(last);
+}
+var LOOPBACK, withoutGunicornPrefix;
+var init_rule = __esm({
+  "src/diagnosis/rules/rule.ts"() {
+    "use strict";
+    init_words();
+    LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\]|::1)(:|$)/;
+    withoutGunicornPrefix = (text) => text.replace(/^\[[^\]]+\] \[\d+\] \[\w+\] /, "");
+  }
+});
+
 // src/gunicorn/faulthandler.ts
 function crashedThread(event) {
   return event.threads.find((thread) => thread.current) ?? event.threads[0];
@@ -22828,6 +22843,7 @@ var init_native_crash = __esm({
     init_line_prefix();
     init_locate();
     init_crash_reports();
+    init_rule();
     init_crashes();
     binaryIncompatible = {
       stage: "boot",
@@ -22883,7 +22899,7 @@ var init_native_crash = __esm({
         if (dumps.length > 0 || deaths.length === 0) return void 0;
         const first = deaths[0].lines[0].text;
         return {
-          facts: { kind: "signal-only", deaths: deaths.length, signalLine: first.replace(/^\[[^\]]+\] \[\d+\] \[\w+\] /, "") },
+          facts: { kind: "signal-only", deaths: deaths.length, signalLine: withoutGunicornPrefix(first) },
           evidence: present(first, rc.ofKind("worker-boot").slice(-1)[0]?.lines[0].text)
         };
       }
@@ -23002,20 +23018,6 @@ var init_packages = __esm({
       uvicorn_worker: { pipName: "uvicorn-worker" },
       tornado: { pipName: "tornado" }
     };
-  }
-});
-
-// src/diagnosis/rules/rule.ts
-function exceptionIs(tb, ...types) {
-  const last = tb.exception.type.slice(tb.exception.type.lastIndexOf(".") + 1);
-  return types.includes(last);
-}
-var LOOPBACK;
-var init_rule = __esm({
-  "src/diagnosis/rules/rule.ts"() {
-    "use strict";
-    init_words();
-    LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\]|::1)(:|$)/;
   }
 });
 
@@ -26067,7 +26069,8 @@ var init_websocket_failed = __esm({
     init_health_answers();
     init_words();
     init_lifecycle();
-    bare = (line) => line.text.replace(/^\[[^\]]+\] \[\d+\] \[\w+\] /, "");
+    init_rule();
+    bare = (line) => withoutGunicornPrefix(line.text);
     interrupted = {
       stage: "boot",
       name: "Gunicorn stopped or lost a worker during the check",
@@ -26304,14 +26307,14 @@ function summary15(facts) {
       return "The smoke test failed without a recognisable Gunicorn error.";
   }
 }
-var INTERESTING, GUNICORN_PREFIX, exception, howItEnded, REPRODUCE, unknown_default;
+var INTERESTING, exception, howItEnded, REPRODUCE, unknown_default;
 var init_unknown = __esm({
   "src/diagnosis/reasons/unknown.ts"() {
     "use strict";
     init_reason();
     init_words();
+    init_rule();
     INTERESTING = /error|exception|fail|fatal|critical|killed|denied|not found/i;
-    GUNICORN_PREFIX = /^\[[^\]]+\] \[\d+\] \[\w+\] /;
     exception = {
       stage: "boot",
       name: "an exception no rule knows",
@@ -26332,7 +26335,7 @@ var init_unknown = __esm({
       detect(rc) {
         const { exitCode, running } = rc.ctx.container;
         const outcomeLine = rc.gunicornOutcomeLine();
-        const facts = outcomeLine ? { kind: "gunicorn-stopped", outcomeLine: outcomeLine.replace(GUNICORN_PREFIX, ""), exitCode } : (exitCode === 137 || exitCode === 143) && !running ? { kind: "stopped-from-outside", exitCode } : exitCode !== void 0 && !running ? { kind: "exited", exitCode } : { kind: "failed" };
+        const facts = outcomeLine ? { kind: "gunicorn-stopped", outcomeLine: withoutGunicornPrefix(outcomeLine), exitCode } : (exitCode === 137 || exitCode === 143) && !running ? { kind: "stopped-from-outside", exitCode } : exitCode !== void 0 && !running ? { kind: "exited", exitCode } : { kind: "failed" };
         return { facts, evidence: tailEvidence(rc.ctx.lines) };
       }
     };
@@ -26729,7 +26732,7 @@ function lineNumberOf(index, logLength, totalLines) {
 function findCauseExcerpt(log, evidence, totalLines, options) {
   const needles = evidence.map((e) => e.trim()).filter((e) => e.length >= 4);
   if (needles.length === 0 || log.length === 0) return void 0;
-  const preferred = needles.filter((n) => !GUNICORN_PREFIX2.test(n));
+  const preferred = needles.filter((n) => !GUNICORN_PREFIX.test(n));
   const anchor = firstIndexMatching(log, preferred.length > 0 ? preferred : needles);
   if (anchor === -1) return void 0;
   let start = anchor;
@@ -26740,9 +26743,9 @@ function findCauseExcerpt(log, evidence, totalLines, options) {
     }
   }
   if (start === anchor) start = Math.max(0, anchor - 3);
-  if (start > 0 && GUNICORN_PREFIX2.test(log[start - 1].text)) start--;
+  if (start > 0 && GUNICORN_PREFIX.test(log[start - 1].text)) start--;
   let end = anchor;
-  while (end + 1 < log.length && end - anchor < 20 && !GUNICORN_PREFIX2.test(log[end + 1].text)) {
+  while (end + 1 < log.length && end - anchor < 20 && !GUNICORN_PREFIX.test(log[end + 1].text)) {
     const next = log[end + 1].text;
     if (TRACEBACK_START.test(next) && end > anchor) break;
     end++;
@@ -26809,12 +26812,12 @@ function shrinkExcerpt(excerpt3, budget, measure, overhead, minLines = 4) {
   const shifted = elisionAt === void 0 ? void 0 : elisionAt - dropped;
   return { ...excerpt3, lines, firstLine: excerpt3.firstLine + dropped, elisionAt: shifted };
 }
-var GUNICORN_PREFIX2, TRACEBACK_START, EXCEPTION_LINE;
+var GUNICORN_PREFIX, TRACEBACK_START, EXCEPTION_LINE;
 var init_log_excerpt = __esm({
   "src/render/log-excerpt.ts"() {
     "use strict";
     init_markdown_safe();
-    GUNICORN_PREFIX2 = /^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}\] \[\d+\] \[[A-Z]+\] /;
+    GUNICORN_PREFIX = /^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}\] \[\d+\] \[[A-Z]+\] /;
     TRACEBACK_START = /Traceback \(most recent call last\):/;
     EXCEPTION_LINE = /^[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Warning)\b|^[\w.]+: /;
   }
@@ -64058,9 +64061,10 @@ function readProcfile(dir) {
   } catch {
     return void 0;
   }
-  const line = text.split(/\r?\n/).find((l) => /^web\s*:/.test(l));
-  const command = line?.replace(/^web\s*:\s*/, "").trim();
-  return command ? { file, command } : void 0;
+  const lines = text.split(/\r?\n/);
+  const index = lines.findIndex((l) => /^web\s*:/.test(l));
+  const command = index < 0 ? void 0 : lines[index].replace(/^web\s*:\s*/, "").trim();
+  return command ? { file, command, line: index + 1 } : void 0;
 }
 function imageHasStartCommand(cmd, entrypoint) {
   if (entrypoint && entrypoint.length > 0) return true;
@@ -64415,9 +64419,9 @@ function safeSplit(text) {
 init_paths();
 
 // src/setup/start-command-search.ts
-var import_yaml2 = __toESM(require_dist(), 1);
 import fs15 from "node:fs";
 import path19 from "node:path";
+var import_yaml2 = __toESM(require_dist(), 1);
 var COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
 var WEB_SERVER = /\b(gunicorn|uvicorn|daphne|hypercorn|waitress-serve)\b/;
 function findStartCommandElsewhere(repoRoot, dirs) {
@@ -64430,8 +64434,8 @@ function findStartCommandElsewhere(repoRoot, dirs) {
     }
   }
   for (const dir of folders) {
-    const found2 = procfileCommand(repoRoot, path19.join(dir, "Procfile"));
-    if (found2) return found2;
+    const procfile = readProcfile(dir);
+    if (procfile) return { file: relative2(repoRoot, procfile.file), line: procfile.line, command: procfile.command };
   }
   return void 0;
 }
@@ -64455,26 +64459,12 @@ function commandText(node) {
   if ((0, import_yaml2.isSeq)(node)) return node.items.map((item) => (0, import_yaml2.isScalar)(item) ? String(item.value) : "").join(" ");
   return void 0;
 }
-function procfileCommand(repoRoot, file) {
-  const lines = safeRead(file)?.split(/\r?\n/) ?? [];
-  const index = lines.findIndex((line) => /^web\s*:/.test(line));
-  if (index < 0) return void 0;
-  const command = lines[index].replace(/^web\s*:\s*/, "").trim();
-  return command ? { file: relative2(repoRoot, file), line: index + 1, command } : void 0;
-}
 var relative2 = (root, file) => path19.relative(root, file).split(path19.sep).join("/");
 function safeList(dir) {
   try {
     return fs15.readdirSync(dir);
   } catch {
     return [];
-  }
-}
-function safeRead(file) {
-  try {
-    return fs15.readFileSync(file, "utf8");
-  } catch {
-    return void 0;
   }
 }
 

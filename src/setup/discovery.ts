@@ -219,7 +219,7 @@ function renderEnv(envVars: unknown, file: string): { plain: Array<[string, stri
 }
 
 /** The `web:` process of a Procfile (Heroku, Render, Dokku and others run it through a shell). */
-export function readProcfile(dir: string): { file: string; command: string } | undefined {
+export function readProcfile(dir: string): { file: string; command: string; line: number } | undefined {
   const file = path.join(dir, 'Procfile')
   let text: string
   try {
@@ -227,9 +227,10 @@ export function readProcfile(dir: string): { file: string; command: string } | u
   } catch {
     return undefined
   }
-  const line = text.split(/\r?\n/).find((l) => /^web\s*:/.test(l))
-  const command = line?.replace(/^web\s*:\s*/, '').trim()
-  return command ? { file, command } : undefined
+  const lines = text.split(/\r?\n/)
+  const index = lines.findIndex((l) => /^web\s*:/.test(l))
+  const command = index < 0 ? undefined : lines[index].replace(/^web\s*:\s*/, '').trim()
+  return command ? { file, command, line: index + 1 } : undefined
 }
 
 /**

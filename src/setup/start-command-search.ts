@@ -2,6 +2,7 @@
 // service that runs the server (docker-compose.prod.yml and friends), or a Procfile `web:` line.
 import fs from 'node:fs'
 import path from 'node:path'
+import { readProcfile } from './discovery.js'
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node } from 'yaml'
 
 export interface StartCommandElsewhere {
@@ -25,8 +26,8 @@ export function findStartCommandElsewhere(repoRoot: string, dirs: string[]): Sta
     }
   }
   for (const dir of folders) {
-    const found = procfileCommand(repoRoot, path.join(dir, 'Procfile'))
-    if (found) return found
+    const procfile = readProcfile(dir)
+    if (procfile) return { file: relative(repoRoot, procfile.file), line: procfile.line, command: procfile.command }
   }
   return undefined
 }
@@ -53,14 +54,6 @@ function commandText(node: Node | undefined): string | undefined {
   return undefined
 }
 
-function procfileCommand(repoRoot: string, file: string): StartCommandElsewhere | undefined {
-  const lines = safeRead(file)?.split(/\r?\n/) ?? []
-  const index = lines.findIndex((line) => /^web\s*:/.test(line))
-  if (index < 0) return undefined
-  const command = lines[index].replace(/^web\s*:\s*/, '').trim()
-  return command ? { file: relative(repoRoot, file), line: index + 1, command } : undefined
-}
-
 const relative = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/')
 
 function safeList(dir: string): string[] {
@@ -68,13 +61,5 @@ function safeList(dir: string): string[] {
     return fs.readdirSync(dir)
   } catch {
     return []
-  }
-}
-
-function safeRead(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8')
-  } catch {
-    return undefined
   }
 }

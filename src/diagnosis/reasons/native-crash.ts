@@ -6,6 +6,7 @@ import { code, fileLine, present } from '../words.js'
 import { stripLinePrefixes } from '../../gunicorn/line-prefix.js'
 import { faultUserFrame } from '../rules/locate.js'
 import { kernelSegfaults, shellSegfault } from '../rules/crash-reports.js'
+import { withoutGunicornPrefix } from '../rules/rule.js'
 import { builtAgainst, dumpWithFrames, frameLine, importedModule, nativeCrashes, requirementLine } from '../rules/crashes.js'
 
 type Facts =
@@ -80,7 +81,7 @@ const signalOnly: Rule<Facts> = {
     if (dumps.length > 0 || deaths.length === 0) return undefined
     const first = deaths[0].lines[0].text
     return {
-      facts: { kind: 'signal-only', deaths: deaths.length, signalLine: first.replace(/^\[[^\]]+\] \[\d+\] \[\w+\] /, '') },
+      facts: { kind: 'signal-only', deaths: deaths.length, signalLine: withoutGunicornPrefix(first) },
       evidence: present(first, rc.ofKind('worker-boot').slice(-1)[0]?.lines[0].text)
     }
   }

@@ -2,6 +2,7 @@
 // else how the container ended.
 import { defineReason, type Rule } from '../reason.js'
 import { code, where } from '../words.js'
+import { withoutGunicornPrefix } from '../rules/rule.js'
 import type { SourceLocation } from '../../core/model.js'
 
 type Facts =
@@ -12,7 +13,6 @@ type Facts =
   | { kind: 'failed' }
 
 const INTERESTING = /error|exception|fail|fatal|critical|killed|denied|not found/i
-const GUNICORN_PREFIX = /^\[[^\]]+\] \[\d+\] \[\w+\] /
 
 const exception: Rule<Facts> = {
   stage: 'boot',
@@ -42,7 +42,7 @@ const howItEnded: Rule<Facts> = {
     const { exitCode, running } = rc.ctx.container
     const outcomeLine = rc.gunicornOutcomeLine()
     const facts: Facts = outcomeLine
-      ? { kind: 'gunicorn-stopped', outcomeLine: outcomeLine.replace(GUNICORN_PREFIX, ''), exitCode }
+      ? { kind: 'gunicorn-stopped', outcomeLine: withoutGunicornPrefix(outcomeLine), exitCode }
       : (exitCode === 137 || exitCode === 143) && !running
         ? { kind: 'stopped-from-outside', exitCode }
         : exitCode !== undefined && !running

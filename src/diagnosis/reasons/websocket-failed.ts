@@ -4,6 +4,7 @@ import { defineReason, type Rule, type Words } from '../reason.js'
 import { failedWebSocket, PLAIN_WORKER, upgradeRefused, websocketEvidence } from '../rules/health-answers.js'
 import { code, present } from '../words.js'
 import { STOP_SIGNALS } from '../rules/lifecycle.js'
+import { withoutGunicornPrefix } from '../rules/rule.js'
 import type { LogLine } from '../../core/model.js'
 
 type Facts =
@@ -14,7 +15,7 @@ type Facts =
   | { kind: 'probe-failed'; path: string; detail: string }
 
 /** A Gunicorn line without its timestamp, pid and level. */
-const bare = (line: LogLine): string => line.text.replace(/^\[[^\]]+\] \[\d+\] \[\w+\] /, '')
+const bare = (line: LogLine): string => withoutGunicornPrefix(line.text)
 
 /**
  * A check cut short because the log decided the run while it ran: Gunicorn stopped (or lost a worker) during the

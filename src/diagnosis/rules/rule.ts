@@ -10,3 +10,6 @@ export function exceptionIs(tb: Traceback, ...types: string[]): boolean {
   const last = tb.exception.type.slice(tb.exception.type.lastIndexOf('.') + 1)
   return types.includes(last)
 }
+
+/** A Gunicorn line without its `[time] [pid] [LEVEL] ` prefix, as quoted in a summary. */
+export const withoutGunicornPrefix = (text: string): string => text.replace(/^\[[^\]]+\] \[\d+\] \[\w+\] /, '')
