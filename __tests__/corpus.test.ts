@@ -1,6 +1,7 @@
 // Every public corpus log is a unit test: the diagnosis must name the thread's cause and culprit. Logs today's
 // rules get wrong are listed in the index as known misses; a known miss that starts passing fails too, so the
 // list stays honest.
+import { createHash } from 'node:crypto'
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -16,13 +17,15 @@ beforeAll(() => {
 afterAll(() => rmSync(repoRoot, { recursive: true, force: true }))
 
 describe('the corpus index', () => {
-  it('lists every log file exactly once, each with a source and a cause', () => {
+  it('lists every log file exactly once, each with a source, a cause and the part its source hash puts it in', () => {
     const files = readdirSync(path.join(CORPUS_DIR, 'logs')).sort()
     expect(corpus.map((entry) => entry.file).sort()).toEqual(files)
     for (const entry of corpus) {
       expect(entry.source).toMatch(/^https:\/\//)
       expect(entry.cause.length).toBeGreaterThan(10)
       if (entry.known_miss) expect(entry.why?.length ?? 0).toBeGreaterThan(5)
+      // The split is fixed by the source URL's hash: one third in the test part, never chosen by hand.
+      expect(entry.part).toBe(createHash('sha256').update(entry.source).digest()[0] < 0x55 ? 'test' : 'dev')
     }
   })
 })

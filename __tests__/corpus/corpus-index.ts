@@ -24,6 +24,10 @@ export interface CorpusEntry {
   reason: string
   culprit?: string
   cause: string
+  /** Fixed by sha256(source URL) before rules are written from the development part. */
+  part: 'dev' | 'test'
+  /** Collected before the split: the earlier rules were written from it, so it is not held out. */
+  before_split?: boolean
   known_miss?: boolean
   why?: string
 }
