@@ -20,6 +20,7 @@ describe('the corpus index', () => {
   it('lists every log file exactly once, each with a source, a cause and the part its source hash puts it in', () => {
     const files = readdirSync(path.join(CORPUS_DIR, 'logs')).sort()
     expect(corpus.map((entry) => entry.file).sort()).toEqual(files)
+    expect(corpus.length).toBeGreaterThanOrEqual(150)
     for (const entry of corpus) {
       expect(entry.source).toMatch(/^https:\/\//)
       expect(entry.cause.length).toBeGreaterThan(10)
@@ -54,7 +55,7 @@ describe.each(corpus.map((entry) => [entry.file, entry] as const))('%s', (_file,
 
 // Evidence over outcome: where the log shows the cause, the diagnosis does not depend on how the run ended
 // (timeout, crash loop, exit code, an answer). The structural reasons are what is left when nothing explains it.
-const STRUCTURAL = ['boot-timeout', 'crash-loop', 'health-check-failed']
+const STRUCTURAL = ['boot-timeout', 'crash-loop', 'health-check-failed', 'unknown']
 const OUTCOMES: FailedOutcome[] = ['gave-up', 'container-exited', 'boot-timeout', 'unstable', 'health-failed']
 const withEvidence = corpus.filter((entry) => !entry.known_miss && !STRUCTURAL.includes(entry.reason))
 
