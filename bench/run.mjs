@@ -189,6 +189,8 @@ async function runAction(inputs, { runId, measureRss = false, workspace = ROOT, 
     ...(payload ? { GITHUB_EVENT_PATH: writeJson(path.join(temp, 'event.json'), payload) } : {}),
     RUNNER_TEMP: temp,
     INPUT_COMMENT: 'never',
+    // GSMOKE_HOST=none measures a run booted without a host (`host: none`); a bundle older than the input ignores it.
+    ...(process.env.GSMOKE_HOST ? { INPUT_HOST: process.env.GSMOKE_HOST } : {}),
     ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {})
   }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
