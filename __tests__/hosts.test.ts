@@ -8,6 +8,7 @@ import { HOST_CONTRACTS, HOST_IDS } from '../src/hosts/contracts.js'
 import { healthcheckPath } from '../src/hosts/dockerfile-healthcheck.js'
 import { durationSeconds } from '../src/hosts/host-reading.js'
 import { quantityMiB } from '../src/hosts/manifests.js'
+import hostPortIgnored from '../src/diagnosis/reasons/host-port-ignored.js'
 
 const reader =
   (inputs: Record<string, string> = {}) =>
@@ -262,5 +263,39 @@ describe('the contract table', () => {
       expect(sourced.length).toBeGreaterThan(3)
       for (const field of sourced) expect(field.source).toMatch(/^https:\/\/[a-z.]+\//)
     }
+  })
+})
+
+describe('host-port-ignored words', () => {
+  const base = { host: 'Render', port: 10000, assigned: false, hostWords: 'No open ports detected' }
+
+  it('a loopback bind set on the Procfile line: inside the container only, and the shell expands $PORT there', () => {
+    const words = hostPortIgnored.words({
+      ...base,
+      binds: ['127.0.0.1:10000'],
+      loopback: true,
+      setBy: { file: 'Procfile', line: 1, kind: 'procfile' }
+    })
+    expect(words.summary).toBe(
+      'Gunicorn listens on `127.0.0.1:10000` (set in `Procfile:1`), inside the container only, but Render sends requests to the port in `PORT` (10000): ' +
+        'there the deploy fails with “No open ports detected”.'
+    )
+    expect(words.remedy).toBe('In `Procfile`, bind to `0.0.0.0:$PORT` (the host runs the line through a shell, which expands it).')
+  })
+
+  it('a port fixed in an exec-form CMD on a host that picks the port: drop the bind or use the shell form', () => {
+    const facts = {
+      host: 'Heroku',
+      port: 27510,
+      assigned: true,
+      binds: ['0.0.0.0:5000'],
+      loopback: false,
+      setBy: { file: 'Dockerfile', line: 9, kind: 'command' as const }
+    }
+    const words = hostPortIgnored.words(facts)
+    expect(words.summary).toBe(
+      'Gunicorn listens on `0.0.0.0:5000` (set in `Dockerfile:9`) but Heroku picks the port itself and passes it in `PORT` (here 27510).'
+    )
+    expect(words.remedy).toMatch(/^Drop the bind from `Dockerfile` line 9 \(Gunicorn binds `0\.0\.0\.0:\$PORT` by itself/)
   })
 })
