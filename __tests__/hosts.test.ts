@@ -9,6 +9,8 @@ import { healthcheckPath } from '../src/hosts/dockerfile-healthcheck.js'
 import { durationSeconds } from '../src/hosts/host-reading.js'
 import { quantityMiB } from '../src/hosts/manifests.js'
 import hostPortIgnored from '../src/diagnosis/reasons/host-port-ignored.js'
+import { hostEnvWarnings } from '../src/smoke/report.js'
+import { ROOT } from './helpers/run-action.js'
 
 const reader =
   (inputs: Record<string, string> = {}) =>
@@ -192,6 +194,15 @@ describe('manifests', () => {
     })
     // Kubernetes sets no PORT: the default stays.
     expect(settings.port).toBe(8000)
+  })
+
+  it('variables the manifest takes from a Secret are the host-filled ones, named in the warning with the file', () => {
+    const deployment = fs.readFileSync(path.join(ROOT, '__fixtures__/repos/k8s-app/deploy/k8s/deployment.yaml'), 'utf8')
+    const { discovery, settings } = settled({ 'deploy/k8s/deployment.yaml': deployment })
+    expect(discovery.hostFilledEnv).toEqual(['DATABASE_URL'])
+    expect(hostEnvWarnings(settings, discovery.hostFilledEnv)).toEqual([
+      'deploy/k8s/deployment.yaml leaves `DATABASE_URL` for the host to fill: set them with the `env` input if the app needs them at boot.'
+    ])
   })
 
   it('Helm templates and YAML that is not a workload are not candidates', () => {

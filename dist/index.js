@@ -65071,9 +65071,9 @@ function reportOf(run4, fields) {
 function hostEnvWarnings(settings, hostFilledEnv = []) {
   const unset2 = hostFilledEnv.filter((name) => !settings.env.some(([given]) => given === name));
   if (unset2.length === 0) return [];
-  return [
-    `render.yaml leaves ${unset2.map((name) => `\`${name}\``).join(", ")} for the host to fill: set them with the \`env\` input if the app needs them at boot.`
-  ];
+  const names = unset2.map((name) => `\`${name}\``).join(", ");
+  const file = settings.host?.file ?? "render.yaml";
+  return [`${file} leaves ${names} for the host to fill: set them with the \`env\` input if the app needs them at boot.`];
 }
 function hostReport2(host, port) {
   if (!host) return void 0;
@@ -65397,6 +65397,7 @@ function discover(workspace, read) {
     if (envLines.length > 0) sources.env = "render.yaml";
   }
   const host = applyHostFiles(workspace, read, Boolean(blueprint), { found: found2, sources, notes, envLines });
+  hostFilledEnv = [...hostFilledEnv, ...host?.hostFilledEnv ?? []];
   const searched = searchDockerfile(workspace, read, found2);
   if (searched) {
     found2.dockerfile = path20.posix.relative(searched.context, searched.dockerfile);
@@ -65432,7 +65433,7 @@ function discover(workspace, read) {
   };
   for (const name of DISCOVERABLE) if (read(name).trim()) sources[name] = "input";
   if (procfileForced) sources.command = "Procfile";
-  return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? void 0 : procfile, notes, host };
+  return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? void 0 : procfile, notes, host: host?.run };
 }
 function applyHostFiles(workspace, read, hasBlueprint, gathered) {
   const { found: found2, sources, notes, envLines } = gathered;
@@ -65448,7 +65449,7 @@ function applyHostFiles(workspace, read, hasBlueprint, gathered) {
     sources["health-path"] = "Dockerfile";
     notes.push(healthcheck.note);
   }
-  return host?.run;
+  return host;
 }
 function dockerfileHealthcheck(workspace, read, found2) {
   if (read("health-path").trim() || found2["health-path"] || read("image").trim()) return void 0;

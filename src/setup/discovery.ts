@@ -11,7 +11,7 @@ import { repoRelative } from '../core/paths.js'
 import { chooseContext, findDockerfiles } from './dockerfile-search.js'
 import { healthcheckPath } from '../hosts/dockerfile-healthcheck.js'
 import { parseHostInput } from '../hosts/host-choice.js'
-import { applyHost, type HostRun } from '../hosts/host-settings.js'
+import { applyHost, type HostDiscovery, type HostRun } from '../hosts/host-settings.js'
 
 export interface Discovery {
   /** Reads an input: the explicit value if given, else the discovered one, else ''. */
@@ -59,7 +59,6 @@ export function discover(workspace: string, read: InputReader): Discovery {
   const notes: string[] = []
   let hostFilledEnv: string[] = []
   const envLines: string[] = []
-
   const blueprint = readRenderBlueprint(workspace, read('service').trim())
   if (blueprint) {
     const fromBlueprint = applyBlueprint(blueprint.service, blueprint.file, found)
@@ -70,6 +69,7 @@ export function discover(workspace: string, read: InputReader): Discovery {
     if (envLines.length > 0) sources.env = 'render.yaml'
   }
   const host = applyHostFiles(workspace, read, Boolean(blueprint), { found, sources, notes, envLines })
+  hostFilledEnv = [...hostFilledEnv, ...(host?.hostFilledEnv ?? [])]
   const searched = searchDockerfile(workspace, read, found)
   if (searched) {
     found.dockerfile = path.posix.relative(searched.context, searched.dockerfile)
@@ -111,7 +111,7 @@ export function discover(workspace: string, read: InputReader): Discovery {
   for (const name of DISCOVERABLE) if (read(name).trim()) sources[name] = 'input'
   if (procfileForced) sources.command = 'Procfile'
 
-  return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? undefined : procfile, notes, host }
+  return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? undefined : procfile, notes, host: host?.run }
 }
 
 interface Gathered {
@@ -122,7 +122,7 @@ interface Gathered {
 }
 
 /** The host's file and contract (src/hosts/), then the Dockerfile's HEALTHCHECK for a health path still unset. */
-function applyHostFiles(workspace: string, read: InputReader, hasBlueprint: boolean, gathered: Gathered): HostRun | undefined {
+function applyHostFiles(workspace: string, read: InputReader, hasBlueprint: boolean, gathered: Gathered): HostDiscovery | undefined {
   const { found, sources, notes, envLines } = gathered
   const host = applyHost(workspace, parseHostInput(read('host')), hasBlueprint, found, sources)
   if (host) {
@@ -136,7 +136,7 @@ function applyHostFiles(workspace: string, read: InputReader, hasBlueprint: bool
     sources['health-path'] = 'Dockerfile'
     notes.push(healthcheck.note)
   }
-  return host?.run
+  return host
 }
 
 /** With no health path given or found, the one the Dockerfile's own HEALTHCHECK asks. */

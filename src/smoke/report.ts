@@ -33,9 +33,9 @@ export function reportOf(run: SmokeRun, fields: ReportFields): RunReport {
 export function hostEnvWarnings(settings: SmokeRun['settings'], hostFilledEnv: string[] = []): string[] {
   const unset = hostFilledEnv.filter((name) => !settings.env.some(([given]) => given === name))
   if (unset.length === 0) return []
-  return [
-    `render.yaml leaves ${unset.map((name) => `\`${name}\``).join(', ')} for the host to fill: set them with the \`env\` input if the app needs them at boot.`
-  ]
+  const names = unset.map((name) => `\`${name}\``).join(', ')
+  const file = settings.host?.file ?? 'render.yaml'
+  return [`${file} leaves ${names} for the host to fill: set them with the \`env\` input if the app needs them at boot.`]
 }
 
 function hostReport(host: HostRun | undefined, port: number): HostReport | undefined {
