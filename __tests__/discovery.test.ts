@@ -46,7 +46,8 @@ describe('discover from render.yaml', () => {
     expect(discovery.notes[0]).toBe("render.yaml: testing the web service 'notes-api'.")
     const sources = describeSources(settings, discovery.sources)
     expect(sources).toContain('health-path: /healthz [render.yaml]')
-    expect(sources).toContain('port: 8000 [default]')
+    // Render's PORT (10000 unless the blueprint sets one): docs/hosts.md.
+    expect(sources).toContain('port: 10000 [host contract]')
   })
 
   it('lets explicit inputs win, and appends explicit env after the blueprint values so they override', () => {

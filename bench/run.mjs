@@ -189,6 +189,8 @@ async function runAction(inputs, { runId, measureRss = false, workspace = ROOT, 
     ...(payload ? { GITHUB_EVENT_PATH: writeJson(path.join(temp, 'event.json'), payload) } : {}),
     RUNNER_TEMP: temp,
     INPUT_COMMENT: 'never',
+    // GSMOKE_HOST=none measures a run booted without a host (`host: none`); a bundle older than the input ignores it.
+    ...(process.env.GSMOKE_HOST ? { INPUT_HOST: process.env.GSMOKE_HOST } : {}),
     ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {})
   }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
@@ -798,11 +800,11 @@ function parserThroughputRow() {
   return ['Log parser: plain lines, whole log (`parseGunicornLog`)', '≥ 100 MB/s', result, verdict(cpu >= 100)]
 }
 
-/** bench/build-verdict.mjs and bench/parser-throughput.mjs write their own sections of the file: a re-render keeps them. */
+/** bench/build-verdict.mjs, bench/parser-throughput.mjs and the hosts A/B write their own sections: a re-render keeps them. */
 function keepBuildVerdict(markdown) {
   const previous = fs.existsSync(args.out) ? fs.readFileSync(args.out, 'utf8') : ''
   let kept = markdown.trimEnd()
-  for (const name of ['build-verdict', 'parser-throughput']) {
+  for (const name of ['build-verdict', 'parser-throughput', 'hosts']) {
     const start = previous.indexOf(`<!-- ${name}:start -->`)
     const end = previous.indexOf(`<!-- ${name}:end -->`)
     if (start >= 0 && end >= 0) kept += `\n\n${previous.slice(start, end + `<!-- ${name}:end -->`.length)}`

@@ -28,6 +28,7 @@ const USAGE = [
   '  --websocket-path /ws        --websocket-protocol socket.io',
   '  --image NAME                --command "gunicorn -c gunicorn.conf.py app:app"',
   '  --service NAME              which Docker web service of render.yaml to test',
+  '  --host auto|none|cloud-run|render|heroku|fly|railway|kubernetes   boot like this host (docs/hosts.md)',
   "  --format terminal|json|markdown   the report's form (markdown: the pull-request comment); --json = --format json",
   'Exit code: 0 pass, 1 fail or error.'
 ].join('\n')

@@ -100,7 +100,36 @@ export interface WebSocketResult {
 
 /** Where each effective setting came from, for the report. */
 /** `repository`: found by looking through the repository (the only Dockerfile below the root). */
-export type SettingSource = 'input' | 'render.yaml' | 'Procfile' | 'Dockerfile' | 'repository' | 'default'
+/** A host file (fly.toml …), a manifest, or `host contract`: the documented behaviour of the host (src/hosts/contracts.ts). */
+export type SettingSource =
+  | 'input'
+  | 'render.yaml'
+  | 'Procfile'
+  | 'Dockerfile'
+  | 'repository'
+  | 'default'
+  | 'fly.toml'
+  | 'railway.json'
+  | 'railway.toml'
+  | 'app.json'
+  | 'heroku.yml'
+  | 'Kubernetes manifest'
+  | 'Cloud Run service'
+  | 'host contract'
+
+/** The host the run booted like, and the shutdown facts with where each comes from (a file, or the host's page). */
+export interface HostReport {
+  id: string
+  file?: string
+  port?: number
+  stopSignal: string
+  stopSignalSource: string
+  graceSeconds?: number
+  graceSecondsSource?: string
+  readOnlyRoot: boolean
+  user?: string
+  writablePaths: string[]
+}
 
 export interface RunMetadata {
   repository?: string
@@ -136,7 +165,7 @@ export interface RunReport {
   logTotalLines: number
   settingSources: Record<string, SettingSource>
   /** Settings that change what the container and the app see: `PYTHONFAULTHANDLER` given, the probes' Host header. */
-  settings?: { PYTHONFAULTHANDLER: '1' | 'unset' | 'from env'; hostHeader?: string }
+  settings?: { PYTHONFAULTHANDLER: '1' | 'unset' | 'from env'; hostHeader?: string; host?: HostReport }
   startedAt: string
   durationMs: number
   metadata: RunMetadata

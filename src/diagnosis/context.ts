@@ -23,7 +23,15 @@ export interface DiagnosisContext {
   }
   health?: HealthResult
   websocket?: WebSocketResult
-  settings: { port: number; timeoutSec: number; healthPath: string; healthStatus: string; hostHeader?: string }
+  settings: {
+    port: number
+    timeoutSec: number
+    healthPath: string
+    healthStatus: string
+    hostHeader?: string
+    /** The host the run boots like, when it sets PORT: its name, the value and the words it logs when nothing listens there. */
+    host?: { name: string; port: number; assigned: boolean; words?: string }
+  }
   paths: {
     repoRoot: string
     /** Absolute. */

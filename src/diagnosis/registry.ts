@@ -30,6 +30,7 @@ import asgiUnderWsgi from './reasons/asgi-under-wsgi.js'
 import disallowedHost from './reasons/disallowed-host.js'
 import noStartCommand from './reasons/no-start-command.js'
 import bootTimeout from './reasons/boot-timeout.js'
+import hostPortIgnored from './reasons/host-port-ignored.js'
 import websocketFailed from './reasons/websocket-failed.js'
 import healthCheckFailed from './reasons/health-check-failed.js'
 import profileRegression from './reasons/profile-regression.js'
@@ -70,6 +71,8 @@ export const REASONS = [
   disallowedHost,
   // Structural: only when nothing above explains the run.
   noStartCommand,
+  // Booted like a host that sets PORT, a bind elsewhere is that host's deploy failure, before the generic timeout.
+  hostPortIgnored,
   bootTimeout,
   healthCheckFailed,
   // A healthy run against its base commit.

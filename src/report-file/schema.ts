@@ -3,6 +3,7 @@
 // object closed, every string and array bounded, every enum spelled out. `npm run docs` writes it to
 // schema/report-v1.schema.json, which `npm run check-docs` keeps in step with this file.
 import { REASON_IDS } from '../diagnosis/registry.js'
+import { HOST_IDS } from '../hosts/contracts.js'
 
 export const REPORT_FORMAT = 'gunicorn-smoke-report'
 export const REPORT_VERSION = 1
@@ -112,6 +113,21 @@ const annotation = obj(
   ['level', 'title', 'message']
 )
 
+const hostReport = obj(
+  {
+    id: oneOf(...HOST_IDS),
+    file: str(1000),
+    port: int(1, 65535),
+    stopSignal: str(20),
+    stopSignalSource: str(1000),
+    graceSeconds: num(),
+    graceSecondsSource: str(1000),
+    readOnlyRoot: { type: 'boolean' },
+    user: str(100),
+    writablePaths: arr(str(1000), 20)
+  },
+  ['id', 'stopSignal', 'stopSignalSource', 'readOnlyRoot', 'writablePaths']
+)
 const logLine = obj({ seq: int(), stream: oneOf('stdout', 'stderr'), text: str(LIMITS.line), at: num() }, ['seq', 'stream', 'text', 'at'])
 
 const preload = obj({ helps: { type: 'boolean' }, importBytes: num(), workersFitWithPreload: int(), reason: str(LIMITS.line) }, ['helps', 'reason'])
@@ -208,9 +224,24 @@ export const reportSchema: Schema = {
         type: 'object',
         maxProperties: 100,
         propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_.-]{0,63}$' },
-        additionalProperties: oneOf('input', 'render.yaml', 'Procfile', 'Dockerfile', 'default')
+        additionalProperties: oneOf(
+          'input',
+          'render.yaml',
+          'Procfile',
+          'Dockerfile',
+          'repository',
+          'default',
+          'fly.toml',
+          'railway.json',
+          'railway.toml',
+          'app.json',
+          'heroku.yml',
+          'Kubernetes manifest',
+          'Cloud Run service',
+          'host contract'
+        )
       },
-      settings: obj({ PYTHONFAULTHANDLER: oneOf('1', 'unset', 'from env'), hostHeader: str(300) }, ['PYTHONFAULTHANDLER']),
+      settings: obj({ PYTHONFAULTHANDLER: oneOf('1', 'unset', 'from env'), hostHeader: str(300), host: hostReport }, ['PYTHONFAULTHANDLER']),
       startedAt: str(40),
       durationMs: num(),
       metadata,

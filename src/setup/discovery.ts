@@ -9,6 +9,9 @@ import { InputError, type InputReader, type Settings } from './inputs.js'
 import type { SettingSource } from '../core/model.js'
 import { repoRelative } from '../core/paths.js'
 import { chooseContext, findDockerfiles } from './dockerfile-search.js'
+import { healthcheckPath } from '../hosts/dockerfile-healthcheck.js'
+import { parseHostInput } from '../hosts/host-choice.js'
+import { applyHost, type HostDiscovery, type HostRun } from '../hosts/host-settings.js'
 
 export interface Discovery {
   /** Reads an input: the explicit value if given, else the discovered one, else ''. */
@@ -20,6 +23,8 @@ export interface Discovery {
   procfile?: { file: string; command: string }
   /** One line per decision, for the job log. */
   notes: string[]
+  /** The host the run boots like (the `host` input, or the one whose file the repository has). */
+  host?: HostRun
 }
 
 interface RenderEnvVar {
@@ -46,7 +51,7 @@ interface RenderService {
 }
 
 /** Settings discovery can fill, by input name, with their built-in defaults (applied in inputs.ts). */
-const DISCOVERABLE = ['context', 'dockerfile', 'health-path', 'command', 'port'] as const
+const DISCOVERABLE = ['context', 'dockerfile', 'health-path', 'command', 'port', 'memory', 'timeout'] as const
 
 export function discover(workspace: string, read: InputReader): Discovery {
   const found: Record<string, string> = {}
@@ -54,7 +59,6 @@ export function discover(workspace: string, read: InputReader): Discovery {
   const notes: string[] = []
   let hostFilledEnv: string[] = []
   const envLines: string[] = []
-
   const blueprint = readRenderBlueprint(workspace, read('service').trim())
   if (blueprint) {
     const fromBlueprint = applyBlueprint(blueprint.service, blueprint.file, found)
@@ -64,7 +68,8 @@ export function discover(workspace: string, read: InputReader): Discovery {
     for (const name of DISCOVERABLE) if (found[name] !== undefined) sources[name] = 'render.yaml'
     if (envLines.length > 0) sources.env = 'render.yaml'
   }
-
+  const host = applyHostFiles(workspace, read, Boolean(blueprint), { found, sources, notes, envLines })
+  hostFilledEnv = [...hostFilledEnv, ...(host?.hostFilledEnv ?? [])]
   const searched = searchDockerfile(workspace, read, found)
   if (searched) {
     found.dockerfile = path.posix.relative(searched.context, searched.dockerfile)
@@ -106,7 +111,51 @@ export function discover(workspace: string, read: InputReader): Discovery {
   for (const name of DISCOVERABLE) if (read(name).trim()) sources[name] = 'input'
   if (procfileForced) sources.command = 'Procfile'
 
-  return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? undefined : procfile, notes }
+  return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? undefined : procfile, notes, host: host?.run }
+}
+
+interface Gathered {
+  found: Record<string, string>
+  sources: Record<string, SettingSource>
+  notes: string[]
+  envLines: string[]
+}
+
+/** The host's file and contract (src/hosts/), then the Dockerfile's HEALTHCHECK for a health path still unset. */
+function applyHostFiles(workspace: string, read: InputReader, hasBlueprint: boolean, gathered: Gathered): HostDiscovery | undefined {
+  const { found, sources, notes, envLines } = gathered
+  const host = applyHost(workspace, parseHostInput(read('host')), hasBlueprint, found, sources)
+  if (host) {
+    notes.push(host.note)
+    envLines.push(...host.env.map(([name, value]) => `${name}=${value}`))
+    if (host.envSource && !sources.env) sources.env = host.envSource
+  }
+  const healthcheck = dockerfileHealthcheck(workspace, read, found)
+  if (healthcheck) {
+    found['health-path'] = healthcheck.path
+    sources['health-path'] = 'Dockerfile'
+    notes.push(healthcheck.note)
+  }
+  return host
+}
+
+/** With no health path given or found, the one the Dockerfile's own HEALTHCHECK asks. */
+function dockerfileHealthcheck(workspace: string, read: InputReader, found: Record<string, string>): { path: string; note: string } | undefined {
+  if (read('health-path').trim() || found['health-path'] || read('image').trim()) return undefined
+  const context = path.resolve(workspace, read('context').trim() || found.context || '.')
+  const dockerfile = path.resolve(context, read('dockerfile').trim() || found.dockerfile || 'Dockerfile')
+  let text: string
+  try {
+    text = fs.readFileSync(dockerfile, 'utf8')
+  } catch {
+    return undefined
+  }
+  const check = healthcheckPath(text)
+  if (!check) return undefined
+  return {
+    path: check.path,
+    note: `${repoRelative(workspace, dockerfile)} line ${check.line}: HEALTHCHECK asks ${check.path}, so the health path is ${check.path}.`
+  }
 }
 
 /** What a Render web service gives: context, Dockerfile, health path, command and port into `found`; its env. */
@@ -252,7 +301,16 @@ export function describeSources(settings: Settings, sources: Record<string, Sett
     ['health-path', settings.healthPath],
     ['port', String(settings.port)],
     ['command', settings.command ? settings.command.join(' ') : settings.procfile ? '(image, else Procfile)' : '(image)'],
-    ['env', settings.env.length > 0 ? settings.env.map(([name]) => name).join(', ') : '(none)']
+    ['env', settings.env.length > 0 ? settings.env.map(([name]) => name).join(', ') : '(none)'],
+    ['memory', settings.memory ?? '(no limit)'],
+    ['timeout', `${settings.timeoutSec} s`]
   ]
-  return ['Settings:', ...rows.map(([name, value]) => `  ${name}: ${value} [${sources[name] ?? 'default'}]`)].join('\n')
+  const lines = rows.map(([name, value]) => `  ${name}: ${value} [${sources[name] ?? 'default'}]`)
+  const host = settings.host
+  if (host) {
+    const grace = host.graceSeconds ? `, then ${host.graceSeconds.value} s [${host.graceSeconds.source}]` : ''
+    lines.unshift(`  host: ${host.id}${host.file ? ` [${host.file}]` : ' [input]'}`)
+    lines.push(`  stop: ${host.stopSignal.value} [${host.stopSignal.source}]${grace}`)
+  }
+  return ['Settings:', ...lines].join('\n')
 }

@@ -4,6 +4,8 @@ import path from 'node:path'
 import { split as shellSplit } from 'shlex'
 import { isHostHeader } from '../probes/host-header.js'
 import { compileExpect, parseSocketIoSend } from '../probes/websocket.js'
+import { parseHostInput, type HostInput } from '../hosts/host-choice.js'
+import type { HostRun } from '../hosts/host-settings.js'
 import { parseComparisonInputs, type CompareMode } from '../profile/profile-inputs.js'
 import type { RegressionLimits } from '../profile/figures.js'
 import {
@@ -66,6 +68,10 @@ export interface Settings {
   faulthandler: boolean
   /** `host-header`: the Host header every probe sends (default: the published address). */
   hostHeader?: string
+  /** `host`: as given (`auto` unless set); the host the run boots like is `host` (from discovery). */
+  hostInput: HostInput
+  /** The host the run boots like, with its contract's and its file's settings (set by discovery). */
+  host?: HostRun
 }
 
 /** Reads one raw input by its action.yml name; '' when not given. */
@@ -101,6 +107,7 @@ export function parseSettings(read: InputReader, workspace: string): Settings {
   const loadRequests = parseInteger('load-requests', get('load-requests') || '0', 0, 10000)
   const { compare, regressionLimits } = parseComparisonInputs(get, source.image, (message) => new InputError(message))
   const faulthandler = parseEnum('faulthandler', get('faulthandler') || 'true', ['true', 'false'] as const) === 'true'
+  const hostInput = parseHostInput(get('host'))
   const hostHeader = get('host-header') || undefined
   if (hostHeader && !isHostHeader(hostHeader)) {
     throw new InputError(`The input 'host-header' must be a host name with an optional port, such as 'api.example.com', got '${shown(hostHeader)}'.`)
@@ -123,7 +130,8 @@ export function parseSettings(read: InputReader, workspace: string): Settings {
     compare,
     regressionLimits,
     faulthandler,
-    hostHeader
+    hostHeader,
+    hostInput
   }
 }
 

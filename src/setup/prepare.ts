@@ -35,7 +35,7 @@ export interface Preparation {
 
 export function prepare(host: PrepareHost): Preparation {
   const discovery = discover(host.workspace, host.readInput)
-  const settings: Settings = { ...parseSettings(discovery.read, host.workspace), procfile: discovery.procfile }
+  const settings: Settings = { ...parseSettings(discovery.read, host.workspace), procfile: discovery.procfile, host: discovery.host }
   for (const note of discovery.notes) host.log(note)
   host.log(describeSources(settings, discovery.sources))
 

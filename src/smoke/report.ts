@@ -1,5 +1,6 @@
 // The run's report: the fields every verdict shares (checks table, timings, metadata) around what the phases found.
-import type { RunReport } from '../core/model.js'
+import type { HostReport, RunReport } from '../core/model.js'
+import type { HostRun } from '../hosts/host-settings.js'
 import type { SmokeRun } from './types.js'
 
 export type ReportFields = Partial<RunReport> & Pick<RunReport, 'result' | 'summary'>
@@ -18,7 +19,8 @@ export function reportOf(run: SmokeRun, fields: ReportFields): RunReport {
     settingSources: run.settingSources,
     settings: {
       PYTHONFAULTHANDLER: settings.env.some(([name]) => name === 'PYTHONFAULTHANDLER') ? 'from env' : settings.faulthandler ? '1' : 'unset',
-      hostHeader: settings.hostHeader
+      hostHeader: settings.hostHeader,
+      host: hostReport(settings.host, settings.port)
     },
     startedAt: new Date(run.startedAt).toISOString(),
     durationMs: now() - run.startedAt,
@@ -31,7 +33,23 @@ export function reportOf(run: SmokeRun, fields: ReportFields): RunReport {
 export function hostEnvWarnings(settings: SmokeRun['settings'], hostFilledEnv: string[] = []): string[] {
   const unset = hostFilledEnv.filter((name) => !settings.env.some(([given]) => given === name))
   if (unset.length === 0) return []
-  return [
-    `render.yaml leaves ${unset.map((name) => `\`${name}\``).join(', ')} for the host to fill: set them with the \`env\` input if the app needs them at boot.`
-  ]
+  const names = unset.map((name) => `\`${name}\``).join(', ')
+  const file = settings.host?.file ?? 'render.yaml'
+  return [`${file} leaves ${names} for the host to fill: set them with the \`env\` input if the app needs them at boot.`]
+}
+
+function hostReport(host: HostRun | undefined, port: number): HostReport | undefined {
+  if (!host) return undefined
+  return {
+    id: host.id,
+    file: host.file,
+    port: host.port ? port : undefined,
+    stopSignal: host.stopSignal.value,
+    stopSignalSource: host.stopSignal.source,
+    graceSeconds: host.graceSeconds?.value,
+    graceSecondsSource: host.graceSeconds?.source,
+    readOnlyRoot: host.readOnlyRoot.value,
+    user: host.user?.value,
+    writablePaths: host.writablePaths.value
+  }
 }

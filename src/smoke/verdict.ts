@@ -94,7 +94,14 @@ export function diagnosisContext(run: SmokeRun, running: Running, findings: Find
       timeoutSec: settings.timeoutSec,
       healthPath: settings.healthPath,
       healthStatus: settings.healthStatus.text,
-      hostHeader: settings.hostHeader
+      hostHeader: settings.hostHeader,
+      host: settings.host?.port && {
+        name: settings.host.name,
+        // The port the run gave (an explicit `port` input is the port configured on the host).
+        port: settings.port,
+        assigned: settings.host.port.assigned,
+        words: settings.host.portFailureWords
+      }
     },
     stackRequest: findings.stackRequest,
     image: imageStartCommand(settings, running),
