@@ -47,7 +47,7 @@ export interface Annotation {
   line?: number
 }
 
-export type CheckId = 'build' | 'start' | 'workers' | 'health' | 'websocket' | 'stability' | 'load'
+export type CheckId = 'build' | 'services' | 'start' | 'workers' | 'health' | 'websocket' | 'stability' | 'load'
 export type CheckStatus = 'pass' | 'fail' | 'skipped' | 'not-reached'
 
 export interface CheckResult {
@@ -100,7 +100,27 @@ export interface WebSocketResult {
 
 /** Where each effective setting came from, for the report. */
 /** `repository`: found by looking through the repository (the only Dockerfile below the root). */
-export type SettingSource = 'input' | 'render.yaml' | 'Procfile' | 'Dockerfile' | 'repository' | 'default'
+export type SettingSource =
+  | 'input'
+  | 'render.yaml'
+  | 'Procfile'
+  | 'Dockerfile'
+  | 'repository'
+  | 'default'
+  | 'compose.yaml'
+  | 'compose.yml'
+  | 'docker-compose.yml'
+  | 'docker-compose.yaml'
+
+/** A compose dependency of the web service: how it started, and its log when it failed. */
+export interface DependencyResult {
+  service: string
+  status: 'healthy' | 'running' | 'failed' | 'not-started'
+  /** Milliseconds from `docker compose up` to this service healthy (or running, without a healthcheck). */
+  startMs?: number
+  /** The tail of its log, kept when it failed. */
+  log?: string[]
+}
 
 export interface RunMetadata {
   repository?: string
@@ -144,4 +164,6 @@ export interface RunReport {
   profile?: BootProfile
   /** `compare: base`: the base commit's figures, or why there are none. */
   comparison?: BaseComparison
+  /** The compose dependencies started before the app (their start-up is not part of `bootTimeMs`). */
+  dependencies?: DependencyResult[]
 }

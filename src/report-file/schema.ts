@@ -53,7 +53,7 @@ const diagnosis = obj(
 
 const check = obj(
   {
-    id: oneOf('build', 'start', 'workers', 'health', 'websocket', 'stability', 'load'),
+    id: oneOf('build', 'services', 'start', 'workers', 'health', 'websocket', 'stability', 'load'),
     label: str(300),
     status: oneOf('pass', 'fail', 'skipped', 'not-reached'),
     detail: str(LIMITS.line),
@@ -150,6 +150,17 @@ const profile = obj(
 
 const METRIC = oneOf('worker-memory', 'memory', 'image-size', 'boot-time')
 
+/** A compose dependency: its start-up time, and its log tail when it failed (capped by src/compose/dependencies.ts). */
+const dependency = obj(
+  {
+    service: str(200),
+    status: oneOf('healthy', 'running', 'failed', 'not-started'),
+    startMs: num(),
+    log: arr(str(LIMITS.line), 200)
+  },
+  ['service', 'status']
+)
+
 const comparison = obj(
   {
     sha: SHA,
@@ -208,14 +219,26 @@ export const reportSchema: Schema = {
         type: 'object',
         maxProperties: 100,
         propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_.-]{0,63}$' },
-        additionalProperties: oneOf('input', 'render.yaml', 'Procfile', 'Dockerfile', 'default')
+        additionalProperties: oneOf(
+          'input',
+          'render.yaml',
+          'Procfile',
+          'Dockerfile',
+          'repository',
+          'default',
+          'compose.yaml',
+          'compose.yml',
+          'docker-compose.yml',
+          'docker-compose.yaml'
+        )
       },
       settings: obj({ PYTHONFAULTHANDLER: oneOf('1', 'unset', 'from env'), hostHeader: str(300) }, ['PYTHONFAULTHANDLER']),
       startedAt: str(40),
       durationMs: num(),
       metadata,
       profile,
-      comparison
+      comparison,
+      dependencies: arr(dependency, 50)
     },
     [
       'format',

@@ -9,6 +9,7 @@ import { InputError, type InputReader, type Settings } from './inputs.js'
 import type { SettingSource } from '../core/model.js'
 import { repoRelative } from '../core/paths.js'
 import { chooseContext, findDockerfiles } from './dockerfile-search.js'
+import { discoverCompose, type ComposeSettings } from '../compose/compose-discovery.js'
 
 export interface Discovery {
   /** Reads an input: the explicit value if given, else the discovered one, else ''. */
@@ -20,6 +21,8 @@ export interface Discovery {
   procfile?: { file: string; command: string }
   /** One line per decision, for the job log. */
   notes: string[]
+  /** The compose file's web service and the dependencies to start, when the repository has one. */
+  compose?: ComposeSettings
 }
 
 interface RenderEnvVar {
@@ -54,8 +57,8 @@ export function discover(workspace: string, read: InputReader): Discovery {
   const notes: string[] = []
   let hostFilledEnv: string[] = []
   const envLines: string[] = []
-
-  const blueprint = readRenderBlueprint(workspace, read('service').trim())
+  const compose = discoverCompose(workspace, read, { found, sources, notes, envLines })
+  const blueprint = compose ? undefined : readRenderBlueprint(workspace, read('service').trim())
   if (blueprint) {
     const fromBlueprint = applyBlueprint(blueprint.service, blueprint.file, found)
     hostFilledEnv = fromBlueprint.hostFilled
@@ -64,7 +67,6 @@ export function discover(workspace: string, read: InputReader): Discovery {
     for (const name of DISCOVERABLE) if (found[name] !== undefined) sources[name] = 'render.yaml'
     if (envLines.length > 0) sources.env = 'render.yaml'
   }
-
   const searched = searchDockerfile(workspace, read, found)
   if (searched) {
     found.dockerfile = path.posix.relative(searched.context, searched.dockerfile)
@@ -106,7 +108,7 @@ export function discover(workspace: string, read: InputReader): Discovery {
   for (const name of DISCOVERABLE) if (read(name).trim()) sources[name] = 'input'
   if (procfileForced) sources.command = 'Procfile'
 
-  return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? undefined : procfile, notes }
+  return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? undefined : procfile, notes, compose }
 }
 
 /** What a Render web service gives: context, Dockerfile, health path, command and port into `found`; its env. */
@@ -171,7 +173,8 @@ function readRenderBlueprint(workspace: string, serviceName: string): { service:
   const file = 'render.yaml'
   const full = path.join(workspace, file)
   if (!fs.existsSync(full)) {
-    if (serviceName) throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root.`)
+    if (serviceName)
+      throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root and no compose file.`)
     return undefined
   }
   const document = parseDocument(fs.readFileSync(full, 'utf8'))

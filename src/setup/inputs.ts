@@ -6,6 +6,7 @@ import { isHostHeader } from '../probes/host-header.js'
 import { compileExpect, parseSocketIoSend } from '../probes/websocket.js'
 import { parseComparisonInputs, type CompareMode } from '../profile/profile-inputs.js'
 import type { RegressionLimits } from '../profile/figures.js'
+import type { ComposeSettings } from '../compose/compose-discovery.js'
 import {
   InputError,
   isDirectory,
@@ -66,6 +67,10 @@ export interface Settings {
   faulthandler: boolean
   /** `host-header`: the Host header every probe sends (default: the published address). */
   hostHeader?: string
+  /** The compose file's web service and its dependencies (from discovery). */
+  compose?: ComposeSettings
+  /** The name the container answers to on `network` (the compose service name, so the stack's URLs resolve). */
+  networkAlias?: string
 }
 
 /** Reads one raw input by its action.yml name; '' when not given. */
