@@ -62,9 +62,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -86,7 +86,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -98,10 +98,10 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.isSeq = isSeq2;
   }
 });
@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path22) {
-      const ctrl = callVisitor(key, node, visitor, path22);
+    function visit_(key, node, visitor, path25) {
+      const ctrl = callVisitor(key, node, visitor, path25);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path22, ctrl);
-        return visit_(key, ctrl, visitor, path22);
+        replaceNode(key, path25, ctrl);
+        return visit_(key, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path22 = Object.freeze(path22.concat(node));
+          path25 = Object.freeze(path25.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path22);
+            const ci = visit_(i, node.items[i], visitor, path25);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path22 = Object.freeze(path22.concat(node));
-          const ck = visit_("key", node.key, visitor, path22);
+          path25 = Object.freeze(path25.concat(node));
+          const ck = visit_("key", node.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path22);
+          const cv = visit_("value", node.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path22) {
-      const ctrl = await callVisitor(key, node, visitor, path22);
+    async function visitAsync_(key, node, visitor, path25) {
+      const ctrl = await callVisitor(key, node, visitor, path25);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path22, ctrl);
-        return visitAsync_(key, ctrl, visitor, path22);
+        replaceNode(key, path25, ctrl);
+        return visitAsync_(key, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path22 = Object.freeze(path22.concat(node));
+          path25 = Object.freeze(path25.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path22);
+            const ci = await visitAsync_(i, node.items[i], visitor, path25);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path22 = Object.freeze(path22.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path22);
+          path25 = Object.freeze(path25.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path22);
+          const cv = await visitAsync_("value", node.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path22) {
+    function callVisitor(key, node, visitor, path25) {
       if (typeof visitor === "function")
-        return visitor(key, node, path22);
+        return visitor(key, node, path25);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path22);
+        return visitor.Map?.(key, node, path25);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path22);
+        return visitor.Seq?.(key, node, path25);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path22);
+        return visitor.Pair?.(key, node, path25);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path22);
+        return visitor.Scalar?.(key, node, path25);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path22);
+        return visitor.Alias?.(key, node, path25);
       return void 0;
     }
-    function replaceNode(key, path22, node) {
-      const parent = path22[path22.length - 1];
+    function replaceNode(key, path25, node) {
+      const parent = path25[path25.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path22, value) {
+    function collectionFromPath(schema, path25, value) {
       let v = value;
-      for (let i = path22.length - 1; i >= 0; --i) {
-        const k = path22[i];
+      for (let i = path25.length - 1; i >= 0; --i) {
+        const k = path25[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
+    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path22, value) {
-        if (isEmptyPath(path22))
+      addIn(path25, value) {
+        if (isEmptyPath(path25))
           this.add(value);
         else {
-          const [key, ...rest] = path22;
+          const [key, ...rest] = path25;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        const [key, ...rest] = path22;
+      deleteIn(path25) {
+        const [key, ...rest] = path25;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        const [key, ...rest] = path22;
+      getIn(path25, keepScalar) {
+        const [key, ...rest] = path25;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path22) {
-        const [key, ...rest] = path22;
+      hasIn(path25) {
+        const [key, ...rest] = path25;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value) {
-        const [key, ...rest] = path22;
+      setIn(path25, value) {
+        const [key, ...rest] = path25;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path22, value) {
+      addIn(path25, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path22, value);
+          this.contents.addIn(path25, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        if (Collection.isEmptyPath(path22)) {
+      deleteIn(path25) {
+        if (Collection.isEmptyPath(path25)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        if (Collection.isEmptyPath(path22))
+      getIn(path25, keepScalar) {
+        if (Collection.isEmptyPath(path25))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path22) {
-        if (Collection.isEmptyPath(path22))
+      hasIn(path25) {
+        if (Collection.isEmptyPath(path25))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value) {
-        if (Collection.isEmptyPath(path22)) {
+      setIn(path25, value) {
+        if (Collection.isEmptyPath(path25)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path22, value);
+          this.contents.setIn(path25, value);
         }
       }
       /**
@@ -4210,9 +4210,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4248,7 +4248,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4288,7 +4288,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
+        if (!isMap3 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4311,7 +4311,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -4343,7 +4343,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4359,7 +4359,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path22) => {
+    visit.itemAtPath = (cst, path25) => {
       let item = cst;
-      for (const [field, index] of path22) {
+      for (const [field, index] of path25) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path22) => {
-      const parent = visit.itemAtPath(cst, path22.slice(0, -1));
-      const field = path22[path22.length - 1][0];
+    visit.parentCollection = (cst, path25) => {
+      const parent = visit.itemAtPath(cst, path25.slice(0, -1));
+      const field = path25[path25.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path22, item, visitor) {
-      let ctrl = visitor(item, path22);
+    function _visit(path25, item, visitor) {
+      let ctrl = visitor(item, path25);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path22.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path25.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path22);
+            ctrl = ctrl(item, path25);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
     }
     exports.visit = visit;
   }
@@ -5646,7 +5646,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5730,7 +5730,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -6329,7 +6329,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6352,7 +6352,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter3;
   }
 });
 
@@ -6930,14 +6930,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs17 = this.flowScalar(this.type);
+              const fs20 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs17, sep: [] });
+                map.items.push({ start, key: fs20, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs17);
+                this.stack.push(fs20);
               } else {
-                Object.assign(it, { key: fs17, sep: [] });
+                Object.assign(it, { key: fs20, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7065,13 +7065,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs17 = this.flowScalar(this.type);
+              const fs20 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs17, sep: [] });
+                fc.items.push({ start: [], key: fs20, sep: [] });
               else if (it.sep)
-                this.stack.push(fs17);
+                this.stack.push(fs20);
               else
-                Object.assign(it, { key: fs17, sep: [] });
+                Object.assign(it, { key: fs20, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7260,7 +7260,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument4(source, options = {}) {
+    function parseDocument5(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7286,7 +7286,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument4(src, options);
+      const doc = parseDocument5(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7322,7 +7322,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments2;
-    exports.parseDocument = parseDocument4;
+    exports.parseDocument = parseDocument5;
     exports.stringify = stringify2;
   }
 });
@@ -15815,9 +15815,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path22 = this.getPath();
-        if (path22 === null || path22.startsWith("/")) {
-          return path22;
+        const path25 = this.getPath();
+        if (path25 === null || path25.startsWith("/")) {
+          return path25;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -15829,7 +15829,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path22 : parent + "/" + path22;
+              return parent.endsWith("/") ? parent + path25 : parent + "/" + path25;
             }
           }
         }
@@ -19140,10 +19140,10 @@ var require_semver2 = __commonJS({
 });
 
 // src/cli-run.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 import crypto from "node:crypto";
-import fs16 from "node:fs";
-import path21 from "node:path";
+import fs19 from "node:fs";
+import path24 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/docker/docker.ts
@@ -19959,6 +19959,7 @@ function runArgs(settings, identity, image) {
   if (settings.memory) args.push("--memory", settings.memory);
   if (settings.cpus) args.push("--cpus", settings.cpus);
   if (settings.network) args.push("--network", settings.network);
+  if (settings.network && settings.networkAlias) args.push("--network-alias", settings.networkAlias);
   args.push(image);
   if (settings.command) args.push(...settings.command);
   return args;
@@ -20727,19 +20728,19 @@ function parseSocketIoSend(send) {
 function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
-function engineIoPath(path22) {
-  const bare2 = path22.split("?")[0].trim();
+function engineIoPath(path25) {
+  const bare2 = path25.split("?")[0].trim();
   if (!bare2 || bare2 === "/") return DEFAULT_SOCKET_IO_PATH;
   const rooted2 = bare2.startsWith("/") ? bare2 : `/${bare2}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
-function socketIoRequestPath(path22) {
-  const query = new URLSearchParams(path22.includes("?") ? path22.slice(path22.indexOf("?") + 1) : "");
+function socketIoRequestPath(path25) {
+  const query = new URLSearchParams(path25.includes("?") ? path25.slice(path25.indexOf("?") + 1) : "");
   query.set("EIO", "4");
   query.set("transport", "websocket");
-  return `${engineIoPath(path22)}?${query.toString()}`;
+  return `${engineIoPath(path25)}?${query.toString()}`;
 }
-function describeRejectedSocketIoUpgrade(answer, path22) {
+function describeRejectedSocketIoUpgrade(answer, path25) {
   const generic = describeRejectedUpgrade(answer);
   if (answer.status === 400 && /unsupported (protocol )?version/i.test(answer.body)) {
     return {
@@ -20747,7 +20748,7 @@ function describeRejectedSocketIoUpgrade(answer, path22) {
       detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt2(bodyText(answer.body))})`
     };
   }
-  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path22)}` };
+  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path25)}` };
   return generic;
 }
 var STAGE_WAITING_FOR = {
@@ -20909,8 +20910,8 @@ async function probeWebSocket(options, context) {
   const startedAt = now();
   const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal, now };
   const isSocketIo = options.protocol === "socket.io";
-  const path22 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
-  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path22;
+  const path25 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
+  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path25;
   const url = `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}${requestPath}`;
   const describeRejection = isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0;
   const connection = await openWebSocket(url, clock, describeRejection, hostHeaders(options.hostHeader));
@@ -20924,10 +20925,10 @@ async function probeWebSocket(options, context) {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path22, ...verdict2, durationMs: now() - startedAt };
+  return { protocol: options.protocol, path: path25, ...verdict2, durationMs: now() - startedAt };
 }
-function rooted(path22) {
-  return path22.startsWith("/") ? path22 : `/${path22}`;
+function rooted(path25) {
+  return path25.startsWith("/") ? path25 : `/${path25}`;
 }
 async function talkPlain(socket, options, clock) {
   const matches = compileExpect(options.expect);
@@ -22478,11 +22479,11 @@ function parseCacheSpecs(name, text) {
   if (bad) throw new InputError(`The input '${name}' takes one cache spec a line such as 'type=gha,scope=api', got '${shown(bad)}'.`);
   return specs;
 }
-function parseCommand(commandText2) {
-  if (!commandText2) return void 0;
+function parseCommand(commandText3) {
+  if (!commandText3) return void 0;
   let command;
   try {
-    command = split(commandText2);
+    command = split(commandText3);
   } catch {
     throw new InputError(`The input 'command' is not a valid shell-style command line (check its quotes).`);
   }
@@ -22663,9 +22664,9 @@ function safeUrl(url) {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
   return url.replace(/[()<>"'`\\]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function encodeRepoPath(path22) {
-  const segments = path22.split("/");
-  if (path22.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+function encodeRepoPath(path25) {
+  const segments = path25.split("/");
+  if (path25.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 
@@ -22720,9 +22721,9 @@ function runLinks(metadata) {
     shortSha: sha?.slice(0, 7),
     fileUrl(file, line) {
       if (!base || !sha) return void 0;
-      const path22 = encodeRepoPath(file);
-      if (!path22) return void 0;
-      return `${base}/blob/${sha}/${path22}${line && line > 0 ? `#L${line}` : ""}`;
+      const path25 = encodeRepoPath(file);
+      if (!path25) return void 0;
+      return `${base}/blob/${sha}/${path25}${line && line > 0 ? `#L${line}` : ""}`;
     }
   };
 }
@@ -25147,8 +25148,8 @@ function closestLocalModule(rc, moduleName) {
   const closest = closestName(missing, candidates2);
   if (!closest || editDistance(missing, closest) > (missing.length >= 8 ? 2 : 1)) return void 0;
   const relative3 = [...parent, closest].join("/");
-  const path22 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
-  return { name: [...parent, closest].join("."), path: path22 };
+  const path25 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
+  return { name: [...parent, closest].join("."), path: path25 };
 }
 function knownPackage(name) {
   const normalised = name.toLowerCase().replace(/_/g, "-");
@@ -25316,9 +25317,9 @@ var otherStartFailure = {
 function startWords(facts) {
   switch (facts.kind) {
     case "executable-missing": {
-      const summary16 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
-      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary16, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
-        summary: summary16,
+      const summary17 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
+      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary17, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
+        summary: summary17,
         remedy: `Install ${code(facts.executable)} in the image, or fix the start command (the \`command\` input or the Dockerfile's CMD).`
       };
     }
@@ -26254,15 +26255,15 @@ function words5(facts) {
   }
   const { error, service, location } = facts;
   const subject = error.host ? `${service} at ${code(error.host)}${error.port ? ` port ${error.port}` : ""}` : service;
-  const { what, remedy: remedy16 } = WORDING[error.failure](error);
+  const { what, remedy: remedy17 } = WORDING[error.failure](error);
   if (facts.during === "request") {
-    const served = remedy16.replace(`; ${LAZILY}`, "").replace(`, ${LAZILY}`, "");
+    const served = remedy17.replace(`; ${LAZILY}`, "").replace(`, ${LAZILY}`, "");
     return {
       summary: `The app connects to ${subject} ${facts.handler ? `while handling a request, ${inHandler(facts, location)}` : inHandler(facts, location)}, and ${what}.`,
       remedy: served
     };
   }
-  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy16 };
+  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy17 };
 }
 var database_unreachable_default = defineReason({
   id: "database-unreachable",
@@ -27513,18 +27514,18 @@ var probeFailed = {
 };
 var WEBSOCKET_WORKERS = `${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps`;
 function interruptedSummary(facts) {
-  const path22 = code(facts.path);
+  const path25 = code(facts.path);
   const what = present(
     facts.told && `the master was told to stop (${code(facts.told)})`,
     facts.exit && `${facts.workers > 1 ? "the workers" : "the worker"} exited (${code(facts.exit)})`,
     facts.stopped && `the master stopped (${code(facts.stopped)}${facts.exitCode !== void 0 ? `, exit code ${facts.exitCode}` : ""})`
   );
   if (!facts.stopped && !facts.told)
-    return `A worker exited during the WebSocket check of ${path22} (${code(facts.exit)}), so the check could not finish.`;
+    return `A worker exited during the WebSocket check of ${path25} (${code(facts.exit)}), so the check could not finish.`;
   const listed = what.length > 1 ? `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}` : what[0];
-  return `Gunicorn stopped during the WebSocket check of ${path22}: ${listed}.`;
+  return `Gunicorn stopped during the WebSocket check of ${path25}: ${listed}.`;
 }
-var INTERRUPTED_REMEDY = (path22) => `Find what ends the process while ${code(path22)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
+var INTERRUPTED_REMEDY = (path25) => `Find what ends the process while ${code(path25)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
 function words10(facts) {
   switch (facts.kind) {
     case "interrupted":
@@ -27614,31 +27615,31 @@ var neverAnswered = {
   }
 };
 function words11(facts) {
-  const path22 = code(facts.healthPath);
+  const path25 = code(facts.healthPath);
   switch (facts.kind) {
     case "not-passed":
-      return { summary: `The health check of ${path22} did not pass.`, remedy: `Make ${path22} answer ${facts.healthStatus} once the app is ready.` };
+      return { summary: `The health check of ${path25} did not pass.`, remedy: `Make ${path25} answer ${facts.healthStatus} once the app is ready.` };
     case "wrong-status": {
       if (facts.raised) return raisedWords2(facts, facts.raised);
       const body = quotedBody(facts.body);
       return {
-        summary: `${path22} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
-        remedy: facts.status === 404 ? noRouteRemedy(path22, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path22} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
+        summary: `${path25} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
+        remedy: facts.status === 404 ? noRouteRemedy(path25, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path25} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
       };
     }
     case "no-answer": {
       const attempts = `${facts.attempts} attempt${facts.attempts === 1 ? "" : "s"}`;
       return {
-        summary: `${path22} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
-        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path22} do not block.`
+        summary: `${path25} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
+        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path25} do not block.`
       };
     }
   }
 }
-function noRouteRemedy(path22, rootStatus2) {
+function noRouteRemedy(path25, rootStatus2) {
   if (rootStatus2 === void 0 || rootStatus2 >= 400)
-    return `The app has no route ${path22}: add one or set the \`health-path\` input to an existing route.`;
-  return `The app has no route ${path22}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path22} route.`;
+    return `The app has no route ${path25}: add one or set the \`health-path\` input to an existing route.`;
+  return `The app has no route ${path25}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path25} route.`;
 }
 function raisedWords2(facts, raised) {
   return {
@@ -27836,6 +27837,72 @@ var unknown_default = defineReason({
   })
 });
 
+// src/diagnosis/reasons/dependency-failed.ts
+var CAUSE_LINE = /\b(FATAL|PANIC|ERROR|Error|error|fatal|failed|cannot|could not|denied|incompatible)\b/;
+var dependencyFailed = {
+  stage: "dependencies",
+  name: "a compose dependency exited or never turned healthy",
+  detect(input) {
+    const causes = input.log.filter((line) => CAUSE_LINE.test(line)).slice(-3);
+    const healthOutput = input.healthcheck?.output.trim().split("\n").filter(Boolean).slice(-2) ?? [];
+    const healthCause = healthOutput.filter((line) => !/\bhint:/i.test(line)).pop();
+    const cause = input.state === "unhealthy" && healthCause ? healthCause : causes[causes.length - 1];
+    const shellVariable = input.healthcheck?.test.match(/(?<!\$)\$\{?([A-Za-z_][A-Za-z0-9_]*)/)?.[1];
+    const evidence = [
+      ...input.composeMessage ? [input.composeMessage] : [],
+      ...input.composeWarnings ?? [],
+      ...input.healthcheck ? [`healthcheck: ${input.healthcheck.test}`, ...healthOutput] : [],
+      ...causes.length > 0 ? causes : input.log.slice(-3)
+    ];
+    return {
+      facts: {
+        service: input.service,
+        state: input.state,
+        exitCode: input.exitCode,
+        healthcheck: input.healthcheck,
+        cause,
+        file: input.location?.file,
+        shellVariable
+      },
+      evidence,
+      location: input.location
+    };
+  }
+};
+function summary16(facts) {
+  const service = `The compose service ${code(facts.service)}`;
+  const because = facts.cause ? `: ${code(facts.cause.trim())}.` : ".";
+  switch (facts.state) {
+    case "exited":
+      return `${service} exited${facts.exitCode !== void 0 ? ` with code ${facts.exitCode}` : ""} before the app could start${because}`;
+    case "unhealthy":
+      return `${service} never turned healthy${facts.healthcheck ? `, its healthcheck ${code(facts.healthcheck.test)} kept failing` : ""}${because}`;
+    case "timeout":
+      return `${service} was still not healthy when the timeout ran out${because}`;
+    default:
+      return `${service} could not be started${because}`;
+  }
+}
+function remedy16(facts) {
+  const file = facts.file ? ` in ${code(facts.file)}` : "";
+  if (facts.state === "unhealthy" && facts.shellVariable) {
+    return `The healthcheck of ${code(facts.service)}${file} uses ${code("$" + facts.shellVariable)}, which Compose fills from the shell that runs it (empty on the runner), not from the container: write ${code("$$" + facts.shellVariable)} so the container's shell expands it.`;
+  }
+  if (facts.state === "unhealthy" || facts.state === "timeout") {
+    return `Fix the service ${code(facts.service)}${file} or its healthcheck so it passes once the service is up; its log is below. The app was not started.`;
+  }
+  return `Fix the service ${code(facts.service)}${file} so it starts (its image, command and environment); its log is below. The app was not started.`;
+}
+var dependency_failed_default = defineReason({
+  id: "dependency-failed",
+  title: "Compose dependency failed",
+  headline: "a compose dependency did not start",
+  readme: "a service the web service `depends_on` in its compose file (database, cache, broker) exited or never turned healthy under `docker compose up --wait`: the service named, its healthcheck and the lines of its own log that say why",
+  fixtures: [{ path: "__fixtures__/compose/fail-db-unhealthy", test: "__tests__/compose.itg.ts" }],
+  rules: [dependencyFailed],
+  words: (facts) => ({ summary: summary16(facts), remedy: remedy16(facts) })
+});
+
 // src/diagnosis/registry.ts
 var REASONS = [
   // The build: the installer's own refusals (a stale lock file, no installer in the stage) come before the
@@ -27849,6 +27916,8 @@ var REASONS = [
   apt_package_not_found_default,
   build_file_missing_default,
   build_failed_default,
+  // A compose dependency that did not start: the app was never started.
+  dependency_failed_default,
   // The booted run (and a container that never started): evidence in the log first.
   native_crash_default,
   worker_class_unavailable_default,
@@ -28009,6 +28078,7 @@ function render(report, flavor, marker) {
   if (report.checks.length > 0) before.push(checksTable(report));
   before.push(profileSection(report, flavor.runDetails));
   if (failed2 && report.diagnosis && report.diagnosis.evidence.length > 0) before.push(evidenceBlock(report, links));
+  if (failed2) before.push(dependencyLogs(report));
   const notes = notesSection(report);
   const after = [];
   if (flavor.runDetails) after.push(runDetails(report));
@@ -28098,6 +28168,16 @@ ${codeBlock(lines)}`;
 function addsToEvidence(excerpt3, evidence) {
   const shown2 = new Set(evidence.map((e) => e.trim()));
   return excerpt3.lines.some((line) => line.trim() !== "" && !shown2.has(line.trim()));
+}
+function dependencyLogs(report) {
+  return (report.dependencies ?? []).filter((dependency) => dependency.status === "failed" && (dependency.log?.length ?? 0) > 0).map(({ service, log = [] }) => {
+    const block = codeBlock(log.map((line) => sanitizeLogLine(line, EVIDENCE_MAX_LINE_LENGTH)));
+    return `<details><summary>Log of the compose service ${codeSpan(service)} (last ${plural(log.length, "line")})</summary>
+
+${block}
+
+</details>`;
+  }).join("\n\n");
 }
 function excerptWrapper(excerpt3, report, block) {
   const total = Math.max(report.logTotalLines, report.log.length);
@@ -28560,12 +28640,12 @@ function explain(stage, input) {
   return void 0;
 }
 function worded(reason, finding2, trim) {
-  const { summary: summary16, remedy: remedy16 } = reason.words(finding2.facts);
+  const { summary: summary17, remedy: remedy17 } = reason.words(finding2.facts);
   const pointers2 = finding2.pointers ?? (finding2.location ? [finding2.location] : []);
   const location = finding2.location ?? pointers2[0];
   const evidence = trim ? finding2.evidence.filter((line, index, all) => line.trim() !== "" && all.indexOf(line) === index).slice(0, MAX_EVIDENCE_LINES) : finding2.evidence;
   return {
-    diagnosis: { reason: reason.id, summary: summary16, evidence, ...location ? { location } : {}, remedy: remedy16 },
+    diagnosis: { reason: reason.id, summary: summary17, evidence, ...location ? { location } : {}, remedy: remedy17 },
     pointers: pointers2
   };
 }
@@ -28796,6 +28876,11 @@ function readText2(file) {
 // src/smoke/checks.ts
 var TABLE = [
   { id: "build", label: () => "Image build", shown: () => true },
+  {
+    id: "services",
+    label: () => "Services",
+    shown: (settings) => Boolean(settings.compose?.startDependencies && settings.compose.stack.dependencies.length)
+  },
   { id: "start", label: () => "Gunicorn start", shown: () => true },
   { id: "workers", label: () => "Workers booted", shown: () => true },
   { id: "health", label: (settings) => `Health \`${settings.healthPath}\``, shown: () => true },
@@ -29798,6 +29883,7 @@ function reportOf(run, fields) {
     startedAt: new Date(run.startedAt).toISOString(),
     durationMs: now() - run.startedAt,
     metadata: run.deps.metadata,
+    ...run.dependencies ? { dependencies: run.dependencies } : {},
     ...fields
   };
 }
@@ -29966,9 +30052,9 @@ async function waitForDump(run, running, afterSeq, pid) {
 }
 
 // src/setup/discovery.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-import fs13 from "node:fs";
-import path18 from "node:path";
+var import_yaml4 = __toESM(require_dist(), 1);
+import fs16 from "node:fs";
+import path21 from "node:path";
 
 // src/setup/dockerfile-search.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -30110,6 +30196,274 @@ function hostRun(contract, reading, found2) {
   };
 }
 
+// src/compose/compose-discovery.ts
+import fs15 from "node:fs";
+import path20 from "node:path";
+
+// src/compose/compose-file.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+import fs14 from "node:fs";
+import path19 from "node:path";
+
+// src/compose/compose-env.ts
+import fs13 from "node:fs";
+import path18 from "node:path";
+var SECRET_NAME = /secret|token|passw|passphrase|api[_-]?key|[_-]key$|credential/i;
+function composeEnvironment(dir, fileName, service, definition) {
+  const dotenv = readEnvFile(path18.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
+  const values = /* @__PURE__ */ new Map();
+  for (const entry of envFiles(definition.env_file)) {
+    const file = path18.resolve(dir, entry.path);
+    const read = readEnvFile(file);
+    if (!read && entry.required) {
+      throw new InputError(`${fileName}: the env_file '${entry.path}' of the service '${service}' does not exist.`);
+    }
+    for (const [name, value] of read ?? []) values.set(name, value);
+  }
+  for (const [name, value] of environmentEntries(definition.environment)) {
+    if (value !== void 0) values.set(name, interpolate(value, dotenv));
+  }
+  const lines = [...values].map(([name, value]) => `${name}=${value}`);
+  const secrets = [...values].filter(([name, value]) => SECRET_NAME.test(name) && value.length > 0).map(([, value]) => value);
+  return { lines, secrets };
+}
+function envFiles(value) {
+  const entries = Array.isArray(value) ? value : value === void 0 || value === null ? [] : [value];
+  return entries.map((entry) => {
+    if (typeof entry === "object" && entry !== null) {
+      const { path: file, required } = entry;
+      return { path: String(file ?? ""), required: required !== false };
+    }
+    return { path: String(entry), required: true };
+  });
+}
+function environmentEntries(value) {
+  if (Array.isArray(value)) {
+    return value.map(String).map((line) => {
+      const eq = line.indexOf("=");
+      return eq < 0 ? [line, void 0] : [line.slice(0, eq), line.slice(eq + 1)];
+    });
+  }
+  if (!value || typeof value !== "object") return [];
+  return Object.entries(value).map(([name, v]) => [name, v === null || v === void 0 ? void 0 : String(v)]);
+}
+function readEnvFile(file) {
+  let text;
+  try {
+    text = fs13.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+  const values = /* @__PURE__ */ new Map();
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim().replace(/^export\s+/, "");
+    const match = line.match(/^([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/);
+    if (!match || line.startsWith("#")) continue;
+    const value = match[2];
+    const quoted = value.match(/^(["'])(.*)\1$/);
+    values.set(match[1], quoted ? quoted[2] : value.replace(/\s+#.*$/, ""));
+  }
+  return values;
+}
+function interpolate(value, variables) {
+  return value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced, op, fallback, bare2) => {
+    if (whole === "$$") return "$";
+    const name = braced ?? bare2;
+    const found2 = variables.get(name);
+    if (op === ":-") return found2 ? found2 : fallback;
+    if (op === "-") return found2 ?? fallback;
+    return found2 ?? "";
+  });
+}
+
+// src/compose/compose-file.ts
+var COMPOSE_FILE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
+function findComposeFile(workspace, fileInput, contextInput) {
+  if (fileInput) {
+    const file = path19.resolve(workspace, fileInput);
+    if (!file.startsWith(path19.resolve(workspace) + path19.sep) || !fs14.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      throw new InputError(`The input 'compose-file' points to '${fileInput}', which is not a file in the repository.`);
+    }
+    return file;
+  }
+  for (const dir of [workspace, path19.resolve(workspace, contextInput || ".")]) {
+    for (const name of COMPOSE_FILE_NAMES) {
+      const file = path19.join(dir, name);
+      if (fs14.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
+    }
+  }
+  return void 0;
+}
+function readComposeStack(file, serviceInput, port) {
+  const fileName = path19.basename(file);
+  const lineCounter = new import_yaml3.LineCounter();
+  const document = (0, import_yaml3.parseDocument)(fs14.readFileSync(file, "utf8"), { lineCounter });
+  if (document.errors.length > 0) {
+    const line = document.errors[0].linePos?.[0]?.line;
+    throw new InputError(`${fileName}${line ? ` line ${line}` : ""} is not valid YAML: ${document.errors[0].message.split("\n")[0]}.`);
+  }
+  const root = document.toJS();
+  const services = root?.services && typeof root.services === "object" ? root.services : {};
+  const lines = serviceLines(document, lineCounter);
+  const service = chooseService(fileName, services, serviceInput, port);
+  if (!service) return void 0;
+  const definition = services[service] ?? {};
+  const dependencies = dependencyClosure(fileName, services, service);
+  const network = webNetwork(definition);
+  const healthchecks = Object.fromEntries(Object.entries(services).map(([name, s]) => [name, healthcheckText(s?.healthcheck?.test)]));
+  const stack = { file, fileName, service, serviceLine: lines[service] ?? 1, dependencies, network, lines, healthchecks };
+  const settings = serviceSettings(fileName, service, definition);
+  const environment = composeEnvironment(path19.dirname(file), fileName, service, definition);
+  const notes = [`${fileName}: testing the service '${service}'${dependencies.length ? ` with ${dependencies.join(", ")}` : ""}.`];
+  return { stack, found: settings.found, envLines: environment.lines, secretValues: environment.secrets, notes: [...notes, ...settings.notes] };
+}
+function chooseService(fileName, services, serviceInput, port) {
+  const names = Object.keys(services);
+  if (serviceInput) {
+    if (!names.includes(serviceInput)) {
+      throw new InputError(
+        `The input 'service' names '${serviceInput}', which is not a service in ${fileName} (found: ${names.map((n) => `'${n}'`).join(", ")}).`
+      );
+    }
+    return serviceInput;
+  }
+  const runsGunicorn = names.filter(
+    (name) => /\bgunicorn\b/.test(`${commandText(services[name]?.command)} ${commandText(services[name]?.entrypoint)}`)
+  );
+  if (runsGunicorn.length === 1) return runsGunicorn[0];
+  if (runsGunicorn.length > 1) {
+    throw new InputError(
+      `${fileName} has ${runsGunicorn.length} services that run Gunicorn (${runsGunicorn.map((n) => `'${n}'`).join(", ")}): choose one with the input 'service'.`
+    );
+  }
+  const publishing = names.filter((name) => containerPorts(services[name]).includes(Number(port || "8000")) && services[name]?.build !== void 0);
+  return publishing.length === 1 ? publishing[0] : void 0;
+}
+function dependencyClosure(fileName, services, web) {
+  const ordered = [];
+  const visit = (name, trail) => {
+    for (const dependency of dependsOn(services[name])) {
+      if (!(dependency in services))
+        throw new InputError(`${fileName}: the service '${name}' depends on '${dependency}', which is not a service in the file.`);
+      if (dependency === web || trail.includes(dependency)) continue;
+      visit(dependency, [...trail, dependency]);
+      if (!ordered.includes(dependency)) ordered.push(dependency);
+    }
+  };
+  visit(web, [web]);
+  return ordered;
+}
+function dependsOn(service) {
+  const value = service?.depends_on;
+  if (Array.isArray(value)) return value.map(String);
+  return value && typeof value === "object" ? Object.keys(value) : [];
+}
+function webNetwork(service) {
+  const networks = service.networks;
+  if (Array.isArray(networks) && networks.length > 0) return String(networks[0]);
+  if (networks && typeof networks === "object" && Object.keys(networks).length > 0) return Object.keys(networks)[0];
+  return "default";
+}
+function serviceSettings(fileName, name, service) {
+  const found2 = {};
+  const notes = [];
+  const build = typeof service.build === "string" ? { context: service.build } : service.build ?? void 0;
+  if (build) {
+    found2.context = path19.posix.normalize(build.context ?? ".");
+    if (build.dockerfile) found2.dockerfile = build.dockerfile;
+    if (build.target) found2.target = build.target;
+    const args = Array.isArray(build.args) ? build.args.map(String) : Object.entries(build.args ?? {}).map(([k, v]) => `${k}=${v ?? ""}`);
+    if (args.length > 0) found2["build-args"] = args.join("\n");
+  } else if (service.image) {
+    notes.push(`${fileName}: the service '${name}' has no build section; the image is built from the Dockerfile the other settings name.`);
+  }
+  const command = [service.entrypoint, service.command].map(commandText).filter(Boolean).join(" ");
+  if (command) found2.command = command;
+  const ports = containerPorts(service);
+  if (ports.length > 0) found2.port = String(ports[0]);
+  const healthPath = healthcheckPath2(service.healthcheck?.test);
+  if (healthPath) found2["health-path"] = healthPath;
+  const memory = service.deploy?.resources?.limits?.memory ?? service.mem_limit;
+  if (memory !== void 0) found2.memory = String(memory).replace(/([kmg])b$/i, "$1");
+  if (service.network_mode === "host") {
+    notes.push(
+      `${fileName}: 'network_mode: host' of '${name}' cannot be honoured: the container runs on the project's network with its port published.`
+    );
+  }
+  for (const key of ["user", "read_only"]) {
+    if (service[key] !== void 0) notes.push(`${fileName}: '${key}' of '${name}' is not applied by this version of the action.`);
+  }
+  return { found: found2, notes };
+}
+function commandText(value) {
+  return Array.isArray(value) ? value.map(String).map(shellQuote).join(" ") : typeof value === "string" ? value.trim() : "";
+}
+function shellQuote(word) {
+  return /^[A-Za-z0-9_./:=,@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function containerPorts(service) {
+  const ports = [];
+  for (const entry of [...service?.ports ?? [], ...service?.expose ?? []]) {
+    const text = typeof entry === "object" && entry !== null ? String(entry.target ?? "") : String(entry);
+    const port = Number(
+      text.replace(/\/(tcp|udp)$/, "").split(":").pop()?.split("-")[0]
+    );
+    if (Number.isInteger(port) && port > 0 && !ports.includes(port)) ports.push(port);
+  }
+  return ports;
+}
+function healthcheckText(test) {
+  const words12 = Array.isArray(test) ? test.map(String) : typeof test === "string" ? [test] : [];
+  return (["CMD", "CMD-SHELL"].includes(words12[0]) ? words12.slice(1) : words12).join(" ");
+}
+function healthcheckPath2(test) {
+  const text = Array.isArray(test) ? test.join(" ") : typeof test === "string" ? test : "";
+  return text.match(/https?:\/\/[^/\s'"]+(\/[^\s'"]*)/)?.[1];
+}
+function serviceLines(document, lineCounter) {
+  const lines = {};
+  const services = document.get("services", true);
+  if (!(0, import_yaml3.isMap)(services)) return lines;
+  for (const item of services.items) {
+    if ((0, import_yaml3.isScalar)(item.key) && item.key.range) lines[String(item.key.value)] = lineCounter.linePos(item.key.range[0]).line;
+  }
+  return lines;
+}
+
+// src/compose/compose-discovery.ts
+var BUILD_SETTINGS = ["context", "dockerfile", "build-args", "target"];
+function discoverCompose(workspace, read, parts) {
+  const startDependencies2 = parseEnum("compose-dependencies", read("compose-dependencies").trim() || "true", ["true", "false"]) === "true";
+  if (fs15.existsSync(path20.join(workspace, "render.yaml"))) return void 0;
+  const file = findComposeFile(workspace, read("compose-file").trim(), read("context").trim());
+  if (!file) return void 0;
+  const discovery = readComposeStack(file, read("service").trim(), read("port").trim());
+  const fileName = path20.basename(file);
+  if (!discovery) {
+    parts.notes.push(`${fileName}: no service runs Gunicorn or publishes the probed port; set the input 'service' to test one of them.`);
+    return void 0;
+  }
+  const { stack, found: found2 } = discovery;
+  if (found2.context !== void 0) found2.context = path20.relative(workspace, path20.resolve(path20.dirname(file), found2.context)) || ".";
+  const prebuilt = read("image").trim() !== "";
+  for (const [name, value] of Object.entries(found2)) {
+    if (prebuilt && BUILD_SETTINGS.includes(name)) continue;
+    parts.found[name] = value;
+    parts.sources[name] = fileName;
+  }
+  if (discovery.envLines.length > 0) {
+    parts.envLines.push(...discovery.envLines);
+    parts.sources.env = fileName;
+  }
+  parts.notes.push(...discovery.notes);
+  if (startDependencies2 && stack.dependencies.length > 0 && read("network").trim()) {
+    throw new InputError(
+      `The input 'network' cannot be combined with the dependencies of '${stack.service}' in ${fileName}, which run on the compose project's network: remove 'network' or set 'compose-dependencies' to false.`
+    );
+  }
+  return { stack, startDependencies: startDependencies2, secretValues: discovery.secretValues };
+}
+
 // src/setup/discovery.ts
 var DISCOVERABLE = ["context", "dockerfile", "health-path", "command", "port", "memory", "timeout"];
 function discover(workspace, read) {
@@ -30118,7 +30472,8 @@ function discover(workspace, read) {
   const notes = [];
   let hostFilledEnv = [];
   const envLines = [];
-  const blueprint = readRenderBlueprint(workspace, read("service").trim());
+  const compose = discoverCompose(workspace, read, { found: found2, sources, notes, envLines });
+  const blueprint = compose ? void 0 : readRenderBlueprint(workspace, read("service").trim());
   if (blueprint) {
     const fromBlueprint = applyBlueprint(blueprint.service, blueprint.file, found2);
     hostFilledEnv = fromBlueprint.hostFilled;
@@ -30128,17 +30483,16 @@ function discover(workspace, read) {
     if (envLines.length > 0) sources.env = "render.yaml";
   }
   const host = applyHostFiles(workspace, read, Boolean(blueprint), { found: found2, sources, notes, envLines });
-  hostFilledEnv = [...hostFilledEnv, ...host?.hostFilledEnv ?? []];
   const searched = searchDockerfile(workspace, read, found2);
   if (searched) {
-    found2.dockerfile = path18.posix.relative(searched.context, searched.dockerfile);
+    found2.dockerfile = path21.posix.relative(searched.context, searched.dockerfile);
     found2.context = searched.context;
     sources.dockerfile = "repository";
     sources.context = "repository";
     notes.push(searched.note);
   }
   const contextForProcfile = read("context").trim() || found2.context || ".";
-  const procfile = readProcfile(path18.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
+  const procfile = readProcfile(path21.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
   if (procfile)
     notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
   const explicitCommand = read("command").trim();
@@ -30164,7 +30518,8 @@ function discover(workspace, read) {
   };
   for (const name of DISCOVERABLE) if (read(name).trim()) sources[name] = "input";
   if (procfileForced) sources.command = "Procfile";
-  return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? void 0 : procfile, notes, host: host?.run };
+  hostFilledEnv.push(...host?.hostFilledEnv ?? []);
+  return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? void 0 : procfile, notes, host: host?.run, compose };
 }
 function applyHostFiles(workspace, read, hasBlueprint, gathered) {
   const { found: found2, sources, notes, envLines } = gathered;
@@ -30184,11 +30539,11 @@ function applyHostFiles(workspace, read, hasBlueprint, gathered) {
 }
 function dockerfileHealthcheck(workspace, read, found2) {
   if (read("health-path").trim() || found2["health-path"] || read("image").trim()) return void 0;
-  const context = path18.resolve(workspace, read("context").trim() || found2.context || ".");
-  const dockerfile = path18.resolve(context, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
+  const context = path21.resolve(workspace, read("context").trim() || found2.context || ".");
+  const dockerfile = path21.resolve(context, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
   let text;
   try {
-    text = fs13.readFileSync(dockerfile, "utf8");
+    text = fs16.readFileSync(dockerfile, "utf8");
   } catch {
     return void 0;
   }
@@ -30201,11 +30556,11 @@ function dockerfileHealthcheck(workspace, read, found2) {
 }
 function applyBlueprint(service, file, found2) {
   const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
-  const context = typeof service.dockerContext === "string" ? path18.posix.join(rootDir, service.dockerContext) : rootDir;
-  found2.context = path18.posix.normalize(context);
+  const context = typeof service.dockerContext === "string" ? path21.posix.join(rootDir, service.dockerContext) : rootDir;
+  found2.context = path21.posix.normalize(context);
   if (typeof service.dockerfilePath === "string") {
-    const dockerfile = path18.posix.normalize(path18.posix.join(rootDir, service.dockerfilePath));
-    found2.dockerfile = path18.posix.relative(found2.context, dockerfile) || "Dockerfile";
+    const dockerfile = path21.posix.normalize(path21.posix.join(rootDir, service.dockerfilePath));
+    found2.dockerfile = path21.posix.relative(found2.context, dockerfile) || "Dockerfile";
   }
   if (typeof service.healthCheckPath === "string") found2["health-path"] = service.healthCheckPath;
   if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
@@ -30221,7 +30576,7 @@ function applyBlueprint(service, file, found2) {
 }
 function searchDockerfile(workspace, read, found2) {
   if (["dockerfile", "context", "image"].some((name) => read(name).trim()) || found2.dockerfile || found2.context) return void 0;
-  if (fs13.existsSync(path18.join(workspace, "Dockerfile"))) return void 0;
+  if (fs16.existsSync(path21.join(workspace, "Dockerfile"))) return void 0;
   const candidates2 = findDockerfiles(workspace);
   if (candidates2.length === 0) return void 0;
   if (candidates2.length > 1) {
@@ -30231,7 +30586,7 @@ function searchDockerfile(workspace, read, found2) {
     );
   }
   const dockerfile = candidates2[0];
-  const { context, why } = chooseContext(workspace, dockerfile, fs13.readFileSync(path18.join(workspace, dockerfile), "utf8"));
+  const { context, why } = chooseContext(workspace, dockerfile, fs16.readFileSync(path21.join(workspace, dockerfile), "utf8"));
   const note = `No Dockerfile at the repository root: testing ${dockerfile}, the only one in the repository, with the context '${context}' (${why}); set the inputs 'dockerfile' and 'context' to choose otherwise.`;
   return { dockerfile, context, note };
 }
@@ -30240,12 +30595,13 @@ function shellCommand2(command) {
 }
 function readRenderBlueprint(workspace, serviceName) {
   const file = "render.yaml";
-  const full = path18.join(workspace, file);
-  if (!fs13.existsSync(full)) {
-    if (serviceName) throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root.`);
+  const full = path21.join(workspace, file);
+  if (!fs16.existsSync(full)) {
+    if (serviceName)
+      throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root and no compose file.`);
     return void 0;
   }
-  const document = (0, import_yaml3.parseDocument)(fs13.readFileSync(full, "utf8"));
+  const document = (0, import_yaml4.parseDocument)(fs16.readFileSync(full, "utf8"));
   if (document.errors.length > 0) {
     const error = document.errors[0];
     const line = error.linePos?.[0]?.line;
@@ -30288,10 +30644,10 @@ function renderEnv(envVars, file) {
   return { plain: plain2, hostFilled };
 }
 function readProcfile(dir) {
-  const file = path18.join(dir, "Procfile");
+  const file = path21.join(dir, "Procfile");
   let text;
   try {
-    text = fs13.readFileSync(file, "utf8");
+    text = fs16.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -30524,8 +30880,8 @@ function inReadingOrder(ctx) {
 }
 
 // src/setup/effective-config.ts
-import fs14 from "node:fs";
-import path19 from "node:path";
+import fs17 from "node:fs";
+import path22 from "node:path";
 
 // src/gunicorn/print-config.ts
 var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
@@ -30623,13 +30979,13 @@ function workersInConfigFile(settings, argv, workdir, concurrency) {
     else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
   });
   configPath = configPath.replace(/^python:/, "");
-  if (path19.posix.isAbsolute(configPath)) {
+  if (path22.posix.isAbsolute(configPath)) {
     if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
     configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
   }
   let text;
   try {
-    text = fs14.readFileSync(path19.join(settings.context, configPath), "utf8");
+    text = fs17.readFileSync(path22.join(settings.context, configPath), "utf8");
   } catch {
     return void 0;
   }
@@ -30651,17 +31007,17 @@ function safeSplit(text) {
 }
 
 // src/setup/start-command-search.ts
-import fs15 from "node:fs";
-import path20 from "node:path";
-var import_yaml4 = __toESM(require_dist(), 1);
+import fs18 from "node:fs";
+import path23 from "node:path";
+var import_yaml5 = __toESM(require_dist(), 1);
 var COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
 var WEB_SERVER = /\b(gunicorn|uvicorn|daphne|hypercorn|waitress-serve)\b/;
 function findStartCommandElsewhere(repoRoot, dirs) {
-  const folders = [...new Set(dirs.map((dir) => path20.resolve(repoRoot, dir)))];
+  const folders = [...new Set(dirs.map((dir) => path23.resolve(repoRoot, dir)))];
   for (const dir of folders) {
     const files = safeList(dir).filter((name) => COMPOSE_FILE.test(name));
     for (const name of files.sort()) {
-      const found2 = composeCommand(repoRoot, path20.join(dir, name));
+      const found2 = composeCommand(repoRoot, path23.join(dir, name));
       if (found2) return found2;
     }
   }
@@ -30672,29 +31028,29 @@ function findStartCommandElsewhere(repoRoot, dirs) {
   return void 0;
 }
 function composeCommand(repoRoot, file) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(fs15.readFileSync(file, "utf8"), { lineCounter });
+  const lineCounter = new import_yaml5.LineCounter();
+  const doc = (0, import_yaml5.parseDocument)(fs18.readFileSync(file, "utf8"), { lineCounter });
   const services = doc.get("services");
-  if (!(0, import_yaml4.isMap)(services)) return void 0;
+  if (!(0, import_yaml5.isMap)(services)) return void 0;
   for (const service of services.items) {
-    if (!(0, import_yaml4.isMap)(service.value)) continue;
+    if (!(0, import_yaml5.isMap)(service.value)) continue;
     const node = service.value.get("command", true);
-    const command = commandText(node);
+    const command = commandText2(node);
     if (command && WEB_SERVER.test(command) && node?.range) {
       return { file: relative2(repoRoot, file), line: lineCounter.linePos(node.range[0]).line, command };
     }
   }
   return void 0;
 }
-function commandText(node) {
-  if ((0, import_yaml4.isScalar)(node)) return String(node.value);
-  if ((0, import_yaml4.isSeq)(node)) return node.items.map((item) => (0, import_yaml4.isScalar)(item) ? String(item.value) : "").join(" ");
+function commandText2(node) {
+  if ((0, import_yaml5.isScalar)(node)) return String(node.value);
+  if ((0, import_yaml5.isSeq)(node)) return node.items.map((item) => (0, import_yaml5.isScalar)(item) ? String(item.value) : "").join(" ");
   return void 0;
 }
-var relative2 = (root, file) => path20.relative(root, file).split(path20.sep).join("/");
+var relative2 = (root, file) => path23.relative(root, file).split(path23.sep).join("/");
 function safeList(dir) {
   try {
-    return fs15.readdirSync(dir);
+    return fs18.readdirSync(dir);
   } catch {
     return [];
   }
@@ -30737,13 +31093,13 @@ var HealthProbe = class {
     return "interrupted";
   }
   async attempt(now) {
-    const { host, port, path: path22, matcher } = this.options;
+    const { host, port, path: path25, matcher } = this.options;
     this.attempts++;
     try {
       const answer = await httpGet({
         host,
         port,
-        path: path22,
+        path: path25,
         userAgent: "gunicorn-smoke",
         timeoutMs: this.options.attemptTimeoutMs ?? 2e3,
         hostHeader: this.options.hostHeader
@@ -30986,6 +31342,163 @@ function workersCheck(facts, findings, lines, since) {
   };
 }
 
+// src/compose/compose-cli.ts
+function composeProject(runKey) {
+  return `gunicorn-smoke-${runKey.toLowerCase().replace(/[^a-z0-9_-]/g, "-")}`;
+}
+var MISSING_COMPOSE = "The compose file's dependencies need Docker Compose v2 (`docker compose`), which this runner does not have: install the Compose plugin, or set the input 'compose-dependencies' to false.";
+var ComposeCli = class {
+  constructor(project, file, runner = dockerCommandRunner) {
+    this.project = project;
+    this.file = file;
+    this.runner = runner;
+  }
+  project;
+  file;
+  runner;
+  args(...rest) {
+    return ["compose", ...this.file ? ["--file", this.file] : [], "--project-name", this.project, ...rest];
+  }
+  /** Fails with one sentence when `docker compose` is not installed. */
+  async version() {
+    const result = await this.runner.run(["compose", "version", "--short"]);
+    if (result.exitCode !== 0 || !result.stdout.trim()) throw new DockerError(MISSING_COMPOSE);
+    return result.stdout.trim();
+  }
+  /** `up --detach --wait`: the services and their own dependencies, started and awaited; the exit code. */
+  up(services, timeoutSec, onLine, signal) {
+    const args = this.args("up", "--detach", "--wait", "--wait-timeout", String(Math.max(1, Math.ceil(timeoutSec))), ...services);
+    return this.runner.stream(args, { onStdout: onLine, onStderr: onLine, signal });
+  }
+  async containers() {
+    const result = await this.runner.run(this.args("ps", "--all", "--format", "json"));
+    if (result.exitCode !== 0) return [];
+    const text = result.stdout.trim();
+    const rows = text.startsWith("[") ? JSON.parse(text) : text.split("\n").filter(Boolean).map((line) => JSON.parse(line));
+    return rows.map((row) => ({
+      service: String(row.Service ?? ""),
+      name: String(row.Name ?? ""),
+      state: String(row.State ?? ""),
+      health: String(row.Health ?? ""),
+      exitCode: Number(row.ExitCode ?? 0)
+    }));
+  }
+  /** The last lines of a service's log, without Compose's `service  | ` prefix. */
+  async logs(service, lines) {
+    const result = await this.runner.run(this.args("logs", "--no-color", "--no-log-prefix", "--tail", String(lines), service));
+    return result.stdout.split("\n").filter((line) => line.trim() !== "");
+  }
+  /** The healthcheck's last output, from the container's state. */
+  async lastHealthOutput(container) {
+    const result = await this.runner.run(["inspect", "--format", "{{json .State.Health}}", container]);
+    if (result.exitCode !== 0) return void 0;
+    const health = JSON.parse(result.stdout);
+    return health?.Log?.[health.Log.length - 1]?.Output;
+  }
+  /** Removes the project's containers, networks and volumes (named and anonymous); works without the file. */
+  async down() {
+    const result = await this.runner.run(["compose", "--project-name", this.project, "down", "--volumes", "--remove-orphans", "--timeout", "3"]);
+    if (result.exitCode !== 0)
+      throw new DockerError(`Could not remove the compose project ${this.project}: ${firstLine(result.stderr) || "no answer"}.`);
+  }
+  /** Whether anything of the project exists (a container, network or volume carrying its label). */
+  async exists() {
+    const label = `label=com.docker.compose.project=${this.project}`;
+    const listed = await Promise.all([
+      this.runner.run(["ps", "--all", "--quiet", "--filter", label]),
+      this.runner.run(["network", "ls", "--quiet", "--filter", label]),
+      this.runner.run(["volume", "ls", "--quiet", "--filter", label])
+    ]);
+    return listed.some((result) => result.stdout.trim() !== "");
+  }
+};
+
+// src/compose/dependencies.ts
+var LOG_TAIL = 40;
+var LINE_CAP = 2e3;
+async function startDependencies(run, image) {
+  const compose = run.settings.compose;
+  if (!compose?.startDependencies || compose.stack.dependencies.length === 0) return {};
+  const { stack } = compose;
+  const cli = new ComposeCli(composeProject(run.deps.identity.runKey), stack.file, run.deps.composeRunner);
+  await cli.version();
+  run.deps.ui.progress(`Starting ${stack.dependencies.join(", ")} with docker compose`);
+  const startedAt = run.now();
+  const seen = /* @__PURE__ */ new Map();
+  let lastMessage;
+  const warnings = [];
+  const onLine = (line) => {
+    const warning = line.match(/level=warning msg="((?:[^"\\]|\\.)*)"/)?.[1]?.replace(/\\"/g, '"');
+    if (warning && !warnings.includes(warning)) warnings.push(warning);
+    run.deps.ui.info(line);
+    const match = line.match(/Container (\S+)\s+(Healthy|Started|Running)\s*$/);
+    const service = match && serviceOf(cli.project, match[1]);
+    if (service && !seen.get(service)?.healthy) seen.set(service, { at: run.now() - startedAt, healthy: match[2] === "Healthy" });
+    else if (line.trim() && !/^\s*(Container|Network|Volume)\s/.test(line)) lastMessage = line.trim();
+  };
+  const title = `docker compose up --wait ${stack.dependencies.join(" ")}`;
+  const exitCode = await run.deps.ui.group(title, () => cli.up(stack.dependencies, run.settings.timeoutSec, onLine, run.deps.signal));
+  const durationMs = run.now() - startedAt;
+  if (cancelled(run)) return { cli };
+  if (exitCode === 0) {
+    run.dependencies = stack.dependencies.map((service) => healthyResult(service, seen.get(service), durationMs));
+    run.checks.set({ id: "services", status: "pass", detail: servicesDetail(run.dependencies), durationMs });
+    run.settings = { ...run.settings, network: `${cli.project}_${stack.network}`, networkAlias: stack.service };
+    return { cli };
+  }
+  const failure = { ...await failedDependency(cli, stack, run.settings.workspace, lastMessage), composeWarnings: warnings };
+  run.dependencies = stack.dependencies.map(
+    (service) => service === failure.service ? { service, status: "failed", log: failure.log.slice(-LOG_TAIL).map((line) => line.slice(0, LINE_CAP)) } : healthyResult(service, seen.get(service), void 0)
+  );
+  run.checks.set({
+    id: "services",
+    status: "fail",
+    detail: `\`${failure.service}\` ${failure.state === "exited" ? "exited" : "not healthy"}`,
+    durationMs
+  });
+  const { diagnosis } = explain("dependencies", failure);
+  const annotation = {
+    level: "error",
+    title: `Gunicorn smoke: ${reasonById(diagnosis.reason).title}`,
+    message: `${diagnosis.summary}
+${diagnosis.remedy}`
+  };
+  const annotations = [{ ...annotation, ...diagnosis.location ? { file: diagnosis.location.file, line: diagnosis.location.line } : {} }];
+  return { cli, failed: { result: "fail", reason: diagnosis.reason, summary: diagnosis.summary, diagnosis, image, annotations } };
+}
+async function stopDependencies(run, cli) {
+  if (!cli) return;
+  await cli.down().catch((error) => run.warnings.push(error instanceof Error ? error.message : String(error)));
+}
+function healthyResult(service, seen, fallbackMs) {
+  if (!seen) return fallbackMs === void 0 ? { service, status: "not-started" } : { service, status: "running", startMs: fallbackMs };
+  return { service, status: seen.healthy ? "healthy" : "running", startMs: seen.at };
+}
+function servicesDetail(results) {
+  return results.map(({ service, status, startMs }) => `\`${service}\` ${status}${startMs !== void 0 ? ` in ${formatSeconds(startMs)}` : ""}`).join(", ");
+}
+function serviceOf(project, container) {
+  return container.startsWith(`${project}-`) ? container.slice(project.length + 1).replace(/-\d+$/, "") : void 0;
+}
+async function failedDependency(cli, stack, workspace, composeMessage) {
+  const containers = (await cli.containers()).filter((container) => container.service !== stack.service);
+  const culprit = containers.find((c) => c.state === "exited" && c.exitCode !== 0) ?? containers.find((c) => c.health === "unhealthy") ?? containers.find((c) => c.health === "starting") ?? containers.find((c) => c.state !== "running");
+  const service = culprit?.service ?? stack.dependencies.find((name) => composeMessage?.includes(name)) ?? stack.dependencies[0];
+  const state = !culprit ? "failed" : culprit.state === "exited" ? "exited" : culprit.health === "unhealthy" ? "unhealthy" : culprit.health === "starting" ? "timeout" : "failed";
+  const log = culprit ? await cli.logs(service, LOG_TAIL) : composeMessage ? [composeMessage] : [];
+  const test = stack.healthchecks[service];
+  const output = culprit && state !== "exited" && test ? await cli.lastHealthOutput(culprit.name) : void 0;
+  return {
+    service,
+    location: { file: repoRelative(workspace, stack.file), line: stack.lines[service] ?? 1 },
+    state,
+    ...culprit && state === "exited" ? { exitCode: culprit.exitCode } : {},
+    ...composeMessage ? { composeMessage } : {},
+    ...test && output !== void 0 ? { healthcheck: { test, output } } : {},
+    log
+  };
+}
+
 // src/smoke/worker-count.ts
 var WorkerCount = class {
   running = false;
@@ -31015,13 +31528,26 @@ async function runSmoke(settings, deps) {
   const [, prebuiltInfo] = await Promise.all([deps.docker.serverVersion(), settings.image ? deps.docker.imageInfo(settings.image) : void 0]);
   const built = await buildImage(run);
   if ("failed" in built) return reportOf(run, built.failed);
-  const imageInfo = prebuiltInfo ?? await deps.docker.imageInfo(built.image);
+  const stack = await startDependencies(run, built.image);
+  let report;
+  try {
+    if ("failed" in stack) return reportOf(run, stack.failed);
+    if (cancelled(run)) throw new CancelledError();
+    report = await bootAndProbe(run, built.image, prebuiltInfo);
+  } finally {
+    await stopDependencies(run, stack.cli);
+  }
+  return compareWithBaseCommit(run, report, runSmoke);
+}
+async function bootAndProbe(run, image, prebuiltInfo) {
+  const { deps, settings, now } = run;
+  const imageInfo = prebuiltInfo ?? await deps.docker.imageInfo(image);
   chooseStartCommand(run, imageInfo);
-  const started = await startContainer(run, built.image);
+  const started = await startContainer(run, image);
   if ("failed" in started) return reportOf(run, started.failed);
   const watch = new LogWatch(now, deps.signal, { probedPort: settings.port });
   const running = {
-    image: built.image,
+    image,
     imageInfo,
     containerId: started.containerId,
     hostPort: started.hostPort,
@@ -31038,7 +31564,7 @@ async function runSmoke(settings, deps) {
   const wasCancelled = cancelled(run);
   const evidence = await tearDown(run, running, findings, workerCount2, logsDone);
   if (wasCancelled) throw new CancelledError();
-  return compareWithBaseCommit(run, verdict(run, running, findings, probe.result(), evidence), runSmoke);
+  return verdict(run, running, findings, probe.result(), evidence);
 }
 
 // src/render/redact.ts
@@ -31187,7 +31713,12 @@ function redactReport(report, redactor) {
 // src/setup/prepare.ts
 function prepare(host) {
   const discovery = discover(host.workspace, host.readInput);
-  const settings = { ...parseSettings(discovery.read, host.workspace), procfile: discovery.procfile, host: discovery.host };
+  const settings = {
+    ...parseSettings(discovery.read, host.workspace),
+    procfile: discovery.procfile,
+    host: discovery.host,
+    compose: discovery.compose
+  };
   for (const note of discovery.notes) host.log(note);
   host.log(describeSources(settings, discovery.sources));
   const secrets = runSecrets(host.readInput, settings);
@@ -31208,7 +31739,11 @@ function prepare(host) {
   return { settings, discovery, identity, redactor, signal: cancel.signal, release };
 }
 function runSecrets(readInput, settings) {
-  return [...parseKeyValueLines("env", readInput("env")).map(([, value]) => value), ...settings.githubToken ? [settings.githubToken] : []];
+  return [
+    ...parseKeyValueLines("env", readInput("env")).map(([, value]) => value),
+    ...settings.compose?.secretValues ?? [],
+    ...settings.githubToken ? [settings.githubToken] : []
+  ];
 }
 async function removeBuiltImage(docker, preparation) {
   if (!preparation.settings.image) await docker.removeImage(preparation.identity.imageTag);
@@ -31295,7 +31830,7 @@ var USAGE = [
   "Exit code: 0 pass, 1 fail or error."
 ].join("\n");
 function inputNames() {
-  const action = (0, import_yaml5.parse)(fs16.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
+  const action = (0, import_yaml6.parse)(fs19.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
   return Object.keys(action.inputs).filter((name) => !ACTION_ONLY.has(name));
 }
 async function runCli(argv, out = process.stdout, err = process.stderr) {
@@ -31391,7 +31926,7 @@ ${USAGE}
     if (Array.isArray(value)) return value.join("\n");
     return typeof value === "string" ? value : "";
   };
-  return { workspace: path21.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
+  return { workspace: path24.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
 }
 function terminalUi(err, style) {
   return {

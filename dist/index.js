@@ -1208,14 +1208,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path26 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path29 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path26 && path26[0] !== "/") {
-          path26 = `/${path26}`;
+        if (path29 && path29[0] !== "/") {
+          path29 = `/${path29}`;
         }
-        return new URL(`${origin}${path26}`);
+        return new URL(`${origin}${path29}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1666,39 +1666,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin }
+          request: { method, path: path29, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path26);
+        debuglog("sending request to %s %s/%s", method, origin, path29);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin },
+          request: { method, path: path29, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path26,
+          path29,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin }
+          request: { method, path: path29, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path26);
+        debuglog("trailers received from %s %s/%s", method, origin, path29);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin },
+          request: { method, path: path29, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path26,
+          path29,
           error2.message
         );
       });
@@ -1747,9 +1747,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path26, origin }
+            request: { method, path: path29, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path26);
+          debuglog("sending request to %s %s/%s", method, origin, path29);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1812,7 +1812,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path26,
+        path: path29,
         method,
         body,
         headers,
@@ -1827,11 +1827,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path26 !== "string") {
+        if (typeof path29 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path26[0] !== "/" && !(path26.startsWith("http://") || path26.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path29[0] !== "/" && !(path29.startsWith("http://") || path29.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path26)) {
+        } else if (invalidPathRegex.test(path29)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1897,7 +1897,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path26, query) : path26;
+        this.path = query ? buildURL(path29, query) : path29;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6590,7 +6590,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path26, host, upgrade, blocking, reset } = request2;
+      const { method, path: path29, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6671,7 +6671,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path26} HTTP/1.1\r
+      let header = `${method} ${path29} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7200,7 +7200,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path26, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path29, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7297,7 +7297,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path26;
+      headers[HTTP2_HEADER_PATH] = path29;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7650,9 +7650,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path26 = search ? `${pathname}${search}` : pathname;
+        const path29 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path26;
+        this.opts.path = path29;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8891,10 +8891,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path26 = "/",
+          path: path29 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path26;
+        opts.path = origin + path29;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10866,20 +10866,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl2(path26) {
-      if (typeof path26 !== "string") {
-        return path26;
+    function safeUrl2(path29) {
+      if (typeof path29 !== "string") {
+        return path29;
       }
-      const pathSegments = path26.split("?");
+      const pathSegments = path29.split("?");
       if (pathSegments.length !== 2) {
-        return path26;
+        return path29;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path26, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path26);
+    function matchKey(mockDispatch2, { path: path29, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path29);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10901,7 +10901,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path26 }) => matchValue(safeUrl2(path26), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path29 }) => matchValue(safeUrl2(path29), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10939,9 +10939,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path26, method, body, headers, query } = opts;
+      const { path: path29, method, body, headers, query } = opts;
       return {
-        path: path26,
+        path: path29,
         method,
         body,
         headers,
@@ -11404,10 +11404,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path26, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path29, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path26,
+            Path: path29,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16286,9 +16286,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path26) {
-      for (let i = 0; i < path26.length; ++i) {
-        const code2 = path26.charCodeAt(i);
+    function validateCookiePath(path29) {
+      for (let i = 0; i < path29.length; ++i) {
+        const code2 = path29.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19208,11 +19208,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path26 = opts.path;
+          let path29 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path26 = `/${path26}`;
+            path29 = `/${path29}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path26);
+          url = new URL(util.parseOrigin(url).origin + path29);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20899,9 +20899,9 @@ function safeUrl(url) {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
   return url.replace(/[()<>"'`\\]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function encodeRepoPath(path26) {
-  const segments = path26.split("/");
-  if (path26.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+function encodeRepoPath(path29) {
+  const segments = path29.split("/");
+  if (path29.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 var ZWJ, ANSI_CSI, ANSI_OSC, CONTROL, OUR_MARKER, INLINE_SPECIAL;
@@ -23507,8 +23507,8 @@ function closestLocalModule(rc, moduleName) {
   const closest = closestName(missing, candidates2);
   if (!closest || editDistance(missing, closest) > (missing.length >= 8 ? 2 : 1)) return void 0;
   const relative3 = [...parent, closest].join("/");
-  const path26 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
-  return { name: [...parent, closest].join("."), path: path26 };
+  const path29 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
+  return { name: [...parent, closest].join("."), path: path29 };
 }
 function knownPackage(name) {
   const normalised = name.toLowerCase().replace(/_/g, "-");
@@ -23669,9 +23669,9 @@ var init_stages = __esm({
 function startWords(facts) {
   switch (facts.kind) {
     case "executable-missing": {
-      const summary17 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
-      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary17, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
-        summary: summary17,
+      const summary18 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
+      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary18, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
+        summary: summary18,
         remedy: `Install ${code(facts.executable)} in the image, or fix the start command (the \`command\` input or the Dockerfile's CMD).`
       };
     }
@@ -24639,15 +24639,15 @@ function words5(facts) {
   }
   const { error: error2, service, location } = facts;
   const subject = error2.host ? `${service} at ${code(error2.host)}${error2.port ? ` port ${error2.port}` : ""}` : service;
-  const { what, remedy: remedy16 } = WORDING[error2.failure](error2);
+  const { what, remedy: remedy17 } = WORDING[error2.failure](error2);
   if (facts.during === "request") {
-    const served = remedy16.replace(`; ${LAZILY}`, "").replace(`, ${LAZILY}`, "");
+    const served = remedy17.replace(`; ${LAZILY}`, "").replace(`, ${LAZILY}`, "");
     return {
       summary: `The app connects to ${subject} ${facts.handler ? `while handling a request, ${inHandler(facts, location)}` : inHandler(facts, location)}, and ${what}.`,
       remedy: served
     };
   }
-  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy16 };
+  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy17 };
 }
 var driverError, cutWhileConnecting, waitsForHost, LAZILY, VIA_NETWORK, HOST_INTERNAL, WORDING, database_unreachable_default;
 var init_database_unreachable = __esm({
@@ -26099,16 +26099,16 @@ var init_health_answers = __esm({
 
 // src/diagnosis/reasons/websocket-failed.ts
 function interruptedSummary(facts) {
-  const path26 = code(facts.path);
+  const path29 = code(facts.path);
   const what = present(
     facts.told && `the master was told to stop (${code(facts.told)})`,
     facts.exit && `${facts.workers > 1 ? "the workers" : "the worker"} exited (${code(facts.exit)})`,
     facts.stopped && `the master stopped (${code(facts.stopped)}${facts.exitCode !== void 0 ? `, exit code ${facts.exitCode}` : ""})`
   );
   if (!facts.stopped && !facts.told)
-    return `A worker exited during the WebSocket check of ${path26} (${code(facts.exit)}), so the check could not finish.`;
+    return `A worker exited during the WebSocket check of ${path29} (${code(facts.exit)}), so the check could not finish.`;
   const listed = what.length > 1 ? `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}` : what[0];
-  return `Gunicorn stopped during the WebSocket check of ${path26}: ${listed}.`;
+  return `Gunicorn stopped during the WebSocket check of ${path29}: ${listed}.`;
 }
 function words10(facts) {
   switch (facts.kind) {
@@ -26210,7 +26210,7 @@ var init_websocket_failed = __esm({
       }
     };
     WEBSOCKET_WORKERS = `${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps`;
-    INTERRUPTED_REMEDY = (path26) => `Find what ends the process while ${code(path26)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
+    INTERRUPTED_REMEDY = (path29) => `Find what ends the process while ${code(path29)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
     websocket_failed_default = defineReason({
       id: "websocket-failed",
       title: "WebSocket check failed",
@@ -26225,31 +26225,31 @@ var init_websocket_failed = __esm({
 
 // src/diagnosis/reasons/health-check-failed.ts
 function words11(facts) {
-  const path26 = code(facts.healthPath);
+  const path29 = code(facts.healthPath);
   switch (facts.kind) {
     case "not-passed":
-      return { summary: `The health check of ${path26} did not pass.`, remedy: `Make ${path26} answer ${facts.healthStatus} once the app is ready.` };
+      return { summary: `The health check of ${path29} did not pass.`, remedy: `Make ${path29} answer ${facts.healthStatus} once the app is ready.` };
     case "wrong-status": {
       if (facts.raised) return raisedWords2(facts, facts.raised);
       const body = quotedBody(facts.body);
       return {
-        summary: `${path26} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
-        remedy: facts.status === 404 ? noRouteRemedy(path26, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path26} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
+        summary: `${path29} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
+        remedy: facts.status === 404 ? noRouteRemedy(path29, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path29} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
       };
     }
     case "no-answer": {
       const attempts = `${facts.attempts} attempt${facts.attempts === 1 ? "" : "s"}`;
       return {
-        summary: `${path26} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
-        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path26} do not block.`
+        summary: `${path29} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
+        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path29} do not block.`
       };
     }
   }
 }
-function noRouteRemedy(path26, rootStatus2) {
+function noRouteRemedy(path29, rootStatus2) {
   if (rootStatus2 === void 0 || rootStatus2 >= 400)
-    return `The app has no route ${path26}: add one or set the \`health-path\` input to an existing route.`;
-  return `The app has no route ${path26}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path26} route.`;
+    return `The app has no route ${path29}: add one or set the \`health-path\` input to an existing route.`;
+  return `The app has no route ${path29}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path29} route.`;
 }
 function raisedWords2(facts, raised) {
   return {
@@ -26430,6 +26430,80 @@ var init_unknown = __esm({
   }
 });
 
+// src/diagnosis/reasons/dependency-failed.ts
+function summary17(facts) {
+  const service = `The compose service ${code(facts.service)}`;
+  const because = facts.cause ? `: ${code(facts.cause.trim())}.` : ".";
+  switch (facts.state) {
+    case "exited":
+      return `${service} exited${facts.exitCode !== void 0 ? ` with code ${facts.exitCode}` : ""} before the app could start${because}`;
+    case "unhealthy":
+      return `${service} never turned healthy${facts.healthcheck ? `, its healthcheck ${code(facts.healthcheck.test)} kept failing` : ""}${because}`;
+    case "timeout":
+      return `${service} was still not healthy when the timeout ran out${because}`;
+    default:
+      return `${service} could not be started${because}`;
+  }
+}
+function remedy16(facts) {
+  const file = facts.file ? ` in ${code(facts.file)}` : "";
+  if (facts.state === "unhealthy" && facts.shellVariable) {
+    return `The healthcheck of ${code(facts.service)}${file} uses ${code("$" + facts.shellVariable)}, which Compose fills from the shell that runs it (empty on the runner), not from the container: write ${code("$$" + facts.shellVariable)} so the container's shell expands it.`;
+  }
+  if (facts.state === "unhealthy" || facts.state === "timeout") {
+    return `Fix the service ${code(facts.service)}${file} or its healthcheck so it passes once the service is up; its log is below. The app was not started.`;
+  }
+  return `Fix the service ${code(facts.service)}${file} so it starts (its image, command and environment); its log is below. The app was not started.`;
+}
+var CAUSE_LINE, dependencyFailed, dependency_failed_default;
+var init_dependency_failed = __esm({
+  "src/diagnosis/reasons/dependency-failed.ts"() {
+    "use strict";
+    init_reason();
+    init_words();
+    CAUSE_LINE = /\b(FATAL|PANIC|ERROR|Error|error|fatal|failed|cannot|could not|denied|incompatible)\b/;
+    dependencyFailed = {
+      stage: "dependencies",
+      name: "a compose dependency exited or never turned healthy",
+      detect(input) {
+        const causes = input.log.filter((line) => CAUSE_LINE.test(line)).slice(-3);
+        const healthOutput = input.healthcheck?.output.trim().split("\n").filter(Boolean).slice(-2) ?? [];
+        const healthCause = healthOutput.filter((line) => !/\bhint:/i.test(line)).pop();
+        const cause = input.state === "unhealthy" && healthCause ? healthCause : causes[causes.length - 1];
+        const shellVariable = input.healthcheck?.test.match(/(?<!\$)\$\{?([A-Za-z_][A-Za-z0-9_]*)/)?.[1];
+        const evidence = [
+          ...input.composeMessage ? [input.composeMessage] : [],
+          ...input.composeWarnings ?? [],
+          ...input.healthcheck ? [`healthcheck: ${input.healthcheck.test}`, ...healthOutput] : [],
+          ...causes.length > 0 ? causes : input.log.slice(-3)
+        ];
+        return {
+          facts: {
+            service: input.service,
+            state: input.state,
+            exitCode: input.exitCode,
+            healthcheck: input.healthcheck,
+            cause,
+            file: input.location?.file,
+            shellVariable
+          },
+          evidence,
+          location: input.location
+        };
+      }
+    };
+    dependency_failed_default = defineReason({
+      id: "dependency-failed",
+      title: "Compose dependency failed",
+      headline: "a compose dependency did not start",
+      readme: "a service the web service `depends_on` in its compose file (database, cache, broker) exited or never turned healthy under `docker compose up --wait`: the service named, its healthcheck and the lines of its own log that say why",
+      fixtures: [{ path: "__fixtures__/compose/fail-db-unhealthy", test: "__tests__/compose.itg.ts" }],
+      rules: [dependencyFailed],
+      words: (facts) => ({ summary: summary17(facts), remedy: remedy16(facts) })
+    });
+  }
+});
+
 // src/diagnosis/registry.ts
 function reasonById(id) {
   return BY_ID.get(id);
@@ -26470,6 +26544,7 @@ var init_registry = __esm({
     init_health_check_failed();
     init_profile_regression();
     init_unknown();
+    init_dependency_failed();
     REASONS = [
       // The build: the installer's own refusals (a stale lock file, no installer in the stage) come before the
       // resolver's verdicts they cause; then pip's, uv's, Poetry's and apt's causes, a missing file, the failing step.
@@ -26482,6 +26557,8 @@ var init_registry = __esm({
       apt_package_not_found_default,
       build_file_missing_default,
       build_failed_default,
+      // A compose dependency that did not start: the app was never started.
+      dependency_failed_default,
       // The booted run (and a container that never started): evidence in the log first.
       native_crash_default,
       worker_class_unavailable_default,
@@ -26623,7 +26700,7 @@ var init_contracts = __esm({
 });
 
 // src/report-file/schema.ts
-var REPORT_FORMAT, REPORT_VERSION, MAX_REPORT_BYTES, LIMITS, str, int, num, arr, oneOf, obj, SHA, REPOSITORY, REPO_PATH, diagnosis, check, gunicorn, health, websocketOutcome, annotation, hostReport, logLine, preload, fit, profile, METRIC, comparison, metadata, reportSchema;
+var REPORT_FORMAT, REPORT_VERSION, MAX_REPORT_BYTES, LIMITS, str, int, num, arr, oneOf, obj, SHA, REPOSITORY, REPO_PATH, diagnosis, check, gunicorn, health, websocketOutcome, annotation, hostReport, logLine, preload, fit, profile, METRIC, dependency, comparison, metadata, reportSchema;
 var init_schema = __esm({
   "src/report-file/schema.ts"() {
     "use strict";
@@ -26667,7 +26744,7 @@ var init_schema = __esm({
     );
     check = obj(
       {
-        id: oneOf("build", "start", "workers", "health", "websocket", "stability", "load"),
+        id: oneOf("build", "services", "start", "workers", "health", "websocket", "stability", "load"),
         label: str(300),
         status: oneOf("pass", "fail", "skipped", "not-reached"),
         detail: str(LIMITS.line),
@@ -26769,6 +26846,15 @@ var init_schema = __esm({
       ["workerRssBytes", "measuredInMs"]
     );
     METRIC = oneOf("worker-memory", "memory", "image-size", "boot-time");
+    dependency = obj(
+      {
+        service: str(200),
+        status: oneOf("healthy", "running", "failed", "not-started"),
+        startMs: num(),
+        log: arr(str(LIMITS.line), 200)
+      },
+      ["service", "status"]
+    );
     comparison = obj(
       {
         sha: SHA,
@@ -26839,7 +26925,11 @@ var init_schema = __esm({
               "heroku.yml",
               "Kubernetes manifest",
               "Cloud Run service",
-              "host contract"
+              "host contract",
+              "compose.yaml",
+              "compose.yml",
+              "docker-compose.yml",
+              "docker-compose.yaml"
             )
           },
           settings: obj({ PYTHONFAULTHANDLER: oneOf("1", "unset", "from env"), hostHeader: str(300), host: hostReport }, ["PYTHONFAULTHANDLER"]),
@@ -26847,7 +26937,8 @@ var init_schema = __esm({
           durationMs: num(),
           metadata,
           profile,
-          comparison
+          comparison,
+          dependencies: arr(dependency, 50)
         },
         [
           "format",
@@ -26918,9 +27009,9 @@ function runLinks(metadata2) {
     shortSha: sha?.slice(0, 7),
     fileUrl(file, line) {
       if (!base || !sha) return void 0;
-      const path26 = encodeRepoPath(file);
-      if (!path26) return void 0;
-      return `${base}/blob/${sha}/${path26}${line && line > 0 ? `#L${line}` : ""}`;
+      const path29 = encodeRepoPath(file);
+      if (!path29) return void 0;
+      return `${base}/blob/${sha}/${path29}${line && line > 0 ? `#L${line}` : ""}`;
     }
   };
 }
@@ -27160,6 +27251,7 @@ function render(report, flavor, marker) {
   if (report.checks.length > 0) before.push(checksTable(report));
   before.push(profileSection(report, flavor.runDetails));
   if (failed2 && report.diagnosis && report.diagnosis.evidence.length > 0) before.push(evidenceBlock(report, links));
+  if (failed2) before.push(dependencyLogs(report));
   const notes = notesSection(report);
   const after = [];
   if (flavor.runDetails) after.push(runDetails(report));
@@ -27249,6 +27341,16 @@ ${codeBlock(lines)}`;
 function addsToEvidence(excerpt3, evidence) {
   const shown2 = new Set(evidence.map((e) => e.trim()));
   return excerpt3.lines.some((line) => line.trim() !== "" && !shown2.has(line.trim()));
+}
+function dependencyLogs(report) {
+  return (report.dependencies ?? []).filter((dependency2) => dependency2.status === "failed" && (dependency2.log?.length ?? 0) > 0).map(({ service, log = [] }) => {
+    const block = codeBlock(log.map((line) => sanitizeLogLine(line, EVIDENCE_MAX_LINE_LENGTH)));
+    return `<details><summary>Log of the compose service ${codeSpan(service)} (last ${plural2(log.length, "line")})</summary>
+
+${block}
+
+</details>`;
+  }).join("\n\n");
 }
 function excerptWrapper(excerpt3, report, block) {
   const total = Math.max(report.logTotalLines, report.log.length);
@@ -27371,8 +27473,8 @@ var init_context2 = __esm({
           if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
             this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
           } else {
-            const path26 = process.env.GITHUB_EVENT_PATH;
-            process.stdout.write(`GITHUB_EVENT_PATH ${path26} does not exist${EOL6}`);
+            const path29 = process.env.GITHUB_EVENT_PATH;
+            process.stdout.write(`GITHUB_EVENT_PATH ${path29} does not exist${EOL6}`);
           }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -33874,7 +33976,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path26) => path26.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path29) => path29.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -38210,9 +38312,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -38234,7 +38336,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -38246,10 +38348,10 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.isSeq = isSeq2;
   }
 });
@@ -38274,17 +38376,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path26) {
-      const ctrl = callVisitor(key, node, visitor, path26);
+    function visit_(key, node, visitor, path29) {
+      const ctrl = callVisitor(key, node, visitor, path29);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path26, ctrl);
-        return visit_(key, ctrl, visitor, path26);
+        replaceNode(key, path29, ctrl);
+        return visit_(key, ctrl, visitor, path29);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path26 = Object.freeze(path26.concat(node));
+          path29 = Object.freeze(path29.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path26);
+            const ci = visit_(i, node.items[i], visitor, path29);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -38295,13 +38397,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path26 = Object.freeze(path26.concat(node));
-          const ck = visit_("key", node.key, visitor, path26);
+          path29 = Object.freeze(path29.concat(node));
+          const ck = visit_("key", node.key, visitor, path29);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path26);
+          const cv = visit_("value", node.value, visitor, path29);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -38322,17 +38424,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path26) {
-      const ctrl = await callVisitor(key, node, visitor, path26);
+    async function visitAsync_(key, node, visitor, path29) {
+      const ctrl = await callVisitor(key, node, visitor, path29);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path26, ctrl);
-        return visitAsync_(key, ctrl, visitor, path26);
+        replaceNode(key, path29, ctrl);
+        return visitAsync_(key, ctrl, visitor, path29);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path26 = Object.freeze(path26.concat(node));
+          path29 = Object.freeze(path29.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path26);
+            const ci = await visitAsync_(i, node.items[i], visitor, path29);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -38343,13 +38445,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path26 = Object.freeze(path26.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path26);
+          path29 = Object.freeze(path29.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path29);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path26);
+          const cv = await visitAsync_("value", node.value, visitor, path29);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -38376,23 +38478,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path26) {
+    function callVisitor(key, node, visitor, path29) {
       if (typeof visitor === "function")
-        return visitor(key, node, path26);
+        return visitor(key, node, path29);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path26);
+        return visitor.Map?.(key, node, path29);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path26);
+        return visitor.Seq?.(key, node, path29);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path26);
+        return visitor.Pair?.(key, node, path29);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path26);
+        return visitor.Scalar?.(key, node, path29);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path26);
+        return visitor.Alias?.(key, node, path29);
       return void 0;
     }
-    function replaceNode(key, path26, node) {
-      const parent = path26[path26.length - 1];
+    function replaceNode(key, path29, node) {
+      const parent = path29[path29.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -39004,10 +39106,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path26, value) {
+    function collectionFromPath(schema, path29, value) {
       let v = value;
-      for (let i = path26.length - 1; i >= 0; --i) {
-        const k = path26[i];
+      for (let i = path29.length - 1; i >= 0; --i) {
+        const k = path29[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -39026,7 +39128,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path26) => path26 == null || typeof path26 === "object" && !!path26[Symbol.iterator]().next().done;
+    var isEmptyPath = (path29) => path29 == null || typeof path29 === "object" && !!path29[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -39056,11 +39158,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path26, value) {
-        if (isEmptyPath(path26))
+      addIn(path29, value) {
+        if (isEmptyPath(path29))
           this.add(value);
         else {
-          const [key, ...rest] = path26;
+          const [key, ...rest] = path29;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -39074,8 +39176,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path26) {
-        const [key, ...rest] = path26;
+      deleteIn(path29) {
+        const [key, ...rest] = path29;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -39089,8 +39191,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path26, keepScalar) {
-        const [key, ...rest] = path26;
+      getIn(path29, keepScalar) {
+        const [key, ...rest] = path29;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -39108,8 +39210,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path26) {
-        const [key, ...rest] = path26;
+      hasIn(path29) {
+        const [key, ...rest] = path29;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -39119,8 +39221,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path26, value) {
-        const [key, ...rest] = path26;
+      setIn(path29, value) {
+        const [key, ...rest] = path29;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -41635,9 +41737,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path26, value) {
+      addIn(path29, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path26, value);
+          this.contents.addIn(path29, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -41712,14 +41814,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path26) {
-        if (Collection2.isEmptyPath(path26)) {
+      deleteIn(path29) {
+        if (Collection2.isEmptyPath(path29)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path26) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path29) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -41734,10 +41836,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path26, keepScalar) {
-        if (Collection2.isEmptyPath(path26))
+      getIn(path29, keepScalar) {
+        if (Collection2.isEmptyPath(path29))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path26, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path29, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -41748,10 +41850,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path26) {
-        if (Collection2.isEmptyPath(path26))
+      hasIn(path29) {
+        if (Collection2.isEmptyPath(path29))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path26) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path29) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -41768,13 +41870,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path26, value) {
-        if (Collection2.isEmptyPath(path26)) {
+      setIn(path29, value) {
+        if (Collection2.isEmptyPath(path29)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path26), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path29), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path26, value);
+          this.contents.setIn(path29, value);
         }
       }
       /**
@@ -42358,9 +42460,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -42396,7 +42498,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -42436,7 +42538,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep3 && !props.found) {
+        if (!isMap3 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -42459,7 +42561,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -42491,7 +42593,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -42507,7 +42609,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -43735,9 +43837,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path26) => {
+    visit.itemAtPath = (cst, path29) => {
       let item = cst;
-      for (const [field, index] of path26) {
+      for (const [field, index] of path29) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -43746,23 +43848,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path26) => {
-      const parent = visit.itemAtPath(cst, path26.slice(0, -1));
-      const field = path26[path26.length - 1][0];
+    visit.parentCollection = (cst, path29) => {
+      const parent = visit.itemAtPath(cst, path29.slice(0, -1));
+      const field = path29[path29.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path26, item, visitor) {
-      let ctrl = visitor(item, path26);
+    function _visit(path29, item, visitor) {
+      let ctrl = visitor(item, path29);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path26.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path29.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -43773,10 +43875,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path26);
+            ctrl = ctrl(item, path29);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path26) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path29) : ctrl;
     }
     exports.visit = visit;
   }
@@ -43794,7 +43896,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -43878,7 +43980,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -44477,7 +44579,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -44500,7 +44602,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter3;
   }
 });
 
@@ -45078,14 +45180,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs21 = this.flowScalar(this.type);
+              const fs24 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs21, sep: [] });
+                map.items.push({ start, key: fs24, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs21);
+                this.stack.push(fs24);
               } else {
-                Object.assign(it, { key: fs21, sep: [] });
+                Object.assign(it, { key: fs24, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -45213,13 +45315,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs21 = this.flowScalar(this.type);
+              const fs24 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs21, sep: [] });
+                fc.items.push({ start: [], key: fs24, sep: [] });
               else if (it.sep)
-                this.stack.push(fs21);
+                this.stack.push(fs24);
               else
-                Object.assign(it, { key: fs21, sep: [] });
+                Object.assign(it, { key: fs24, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -45408,7 +45510,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument4(source, options = {}) {
+    function parseDocument5(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -45434,7 +45536,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument4(src, options);
+      const doc = parseDocument5(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -45470,7 +45572,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments2;
-    exports.parseDocument = parseDocument4;
+    exports.parseDocument = parseDocument5;
     exports.stringify = stringify2;
   }
 });
@@ -50236,9 +50338,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path26 = this.getPath();
-        if (path26 === null || path26.startsWith("/")) {
-          return path26;
+        const path29 = this.getPath();
+        if (path29 === null || path29.startsWith("/")) {
+          return path29;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -50250,7 +50352,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path26 : parent + "/" + path26;
+              return parent.endsWith("/") ? parent + path29 : parent + "/" + path29;
             }
           }
         }
@@ -53677,7 +53779,7 @@ var init_workflow_run = __esm({
 });
 
 // src/setup/publish-inputs.ts
-import path24 from "node:path";
+import path27 from "node:path";
 function parsePublishInputs(read, workspace) {
   const get = (name) => read(name).trim();
   const reportLabel = get("publish-report");
@@ -53692,7 +53794,7 @@ function parsePublishInputs(read, workspace) {
   if (commentKey && /-->|[\r\n]/.test(commentKey)) throw new InputError(`The input 'comment-key' must be a single line without '-->'.`);
   const githubToken = get("github-token") || void 0;
   if (!githubToken) throw new InputError(`The input 'github-token' is empty: publishing a report needs a token with 'pull-requests: write'.`);
-  return { reportFile: path24.resolve(workspace, reportLabel), reportLabel: shown(reportLabel), comment, commentKey, githubToken };
+  return { reportFile: path27.resolve(workspace, reportLabel), reportLabel: shown(reportLabel), comment, commentKey, githubToken };
 }
 var SMOKE_INPUTS;
 var init_publish_inputs = __esm({
@@ -53716,7 +53818,8 @@ var init_publish_inputs = __esm({
       "cpus",
       "network",
       "host-header",
-      "regression-limit"
+      "regression-limit",
+      "compose-file"
     ];
   }
 });
@@ -53807,7 +53910,7 @@ var require_code = __commonJS({
       else if (arg instanceof Name)
         code2.push(arg);
       else
-        code2.push(interpolate(arg));
+        code2.push(interpolate2(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -53846,7 +53949,7 @@ var require_code = __commonJS({
       return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
     }
     exports.strConcat = strConcat;
-    function interpolate(x) {
+    function interpolate2(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
     function stringify2(x) {
@@ -56950,8 +57053,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path26) {
-      let input = path26;
+    function removeDotSegments(path29) {
+      let input = path29;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -57025,11 +57128,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path26) {
-      if (path26 === "" || path26[0] === "/") {
-        return removeDotSegments(path26);
+    function removeDotSegmentsRelative(path29) {
+      if (path29 === "" || path29[0] === "/") {
+        return removeDotSegments(path29);
       }
-      const segments = path26.split("/");
+      const segments = path29.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -57392,8 +57495,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path26 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path26 && path26 !== "/" ? path26 : void 0;
+        const path29 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path29 && path29 !== "/" ? path29 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -60627,8 +60730,8 @@ var require_ajv = __commonJS({
 });
 
 // src/report-file/read.ts
-import fs20 from "node:fs";
-import path25 from "node:path";
+import fs23 from "node:fs";
+import path28 from "node:path";
 function validate(value) {
   validator ??= new Ajv({ strict: true, allErrors: false, coerceTypes: false, useDefaults: false }).compile(reportSchema);
   return validator(value) ? void 0 : validator.errors?.[0] ?? { instancePath: "", message: "is invalid" };
@@ -60639,17 +60742,17 @@ function describe(error2) {
   return `${where2} ${error2.message ?? "is invalid"}${extra}`.replace(/[^\x20-\x7e]/g, "?");
 }
 function locate(where2, label) {
-  const stat2 = fs20.statSync(where2);
+  const stat2 = fs23.statSync(where2);
   if (stat2.isFile()) return { file: where2, size: stat2.size, label };
   if (!stat2.isDirectory()) throw new ReportFileError(`The report file '${label}' is not a file.`);
-  const found2 = fs20.readdirSync(where2).filter((name) => name.endsWith(".json"));
-  const inside = found2.length === 1 ? fs20.statSync(path25.join(where2, found2[0])) : void 0;
+  const found2 = fs23.readdirSync(where2).filter((name) => name.endsWith(".json"));
+  const inside = found2.length === 1 ? fs23.statSync(path28.join(where2, found2[0])) : void 0;
   if (!inside?.isFile()) {
     throw new ReportFileError(
       `The folder '${label}' holds ${found2.length} JSON files; 'publish-report' needs the report file or a folder with just that one.`
     );
   }
-  return { file: path25.join(where2, found2[0]), size: inside.size, label: `${label}/${found2[0]}` };
+  return { file: path28.join(where2, found2[0]), size: inside.size, label: `${label}/${found2[0]}` };
 }
 function readReportFile(where2, whereLabel = where2) {
   let located;
@@ -60665,7 +60768,7 @@ function readReportFile(where2, whereLabel = where2) {
   }
   let value;
   try {
-    value = JSON.parse(fs20.readFileSync(file, "utf8"));
+    value = JSON.parse(fs23.readFileSync(file, "utf8"));
   } catch (error3) {
     throw new ReportFileError(`The report file '${label}' is not valid JSON: refused.`, { cause: error3 });
   }
@@ -60811,10 +60914,10 @@ async function publishComment2(octokit, inputs, report, run4, key, body, owner, 
   if (delivered.notice) info(delivered.notice);
   if (delivered.action) info(`Comment ${delivered.action} on pull request #${pullRequest}: ${delivered.url ?? ""}`);
 }
-async function publishCheckRun(octokit, report, run4, key, summary17, owner, repo) {
+async function publishCheckRun(octokit, report, run4, key, summary18, owner, repo) {
   setOutput("check-run-url", "");
   try {
-    const check2 = await upsertCheckRun(report, { octokit, owner, repo, headSha: run4.headSha, key, summary: summary17, detailsUrl: run4.htmlUrl });
+    const check2 = await upsertCheckRun(report, { octokit, owner, repo, headSha: run4.headSha, key, summary: summary18, detailsUrl: run4.htmlUrl });
     setOutput("check-run-url", check2.url);
     info(`Check run '${key}' ${check2.action} on ${run4.headSha}: ${check2.url}`);
   } catch (error2) {
@@ -61056,6 +61159,7 @@ function runArgs(settings, identity, image) {
   if (settings.memory) args.push("--memory", settings.memory);
   if (settings.cpus) args.push("--cpus", settings.cpus);
   if (settings.network) args.push("--network", settings.network);
+  if (settings.network && settings.networkAlias) args.push("--network-alias", settings.networkAlias);
   args.push(image);
   if (settings.command) args.push(...settings.command);
   return args;
@@ -61817,19 +61921,19 @@ function parseSocketIoSend(send) {
 function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
-function engineIoPath(path26) {
-  const bare2 = path26.split("?")[0].trim();
+function engineIoPath(path29) {
+  const bare2 = path29.split("?")[0].trim();
   if (!bare2 || bare2 === "/") return DEFAULT_SOCKET_IO_PATH;
   const rooted2 = bare2.startsWith("/") ? bare2 : `/${bare2}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
-function socketIoRequestPath(path26) {
-  const query = new URLSearchParams(path26.includes("?") ? path26.slice(path26.indexOf("?") + 1) : "");
+function socketIoRequestPath(path29) {
+  const query = new URLSearchParams(path29.includes("?") ? path29.slice(path29.indexOf("?") + 1) : "");
   query.set("EIO", "4");
   query.set("transport", "websocket");
-  return `${engineIoPath(path26)}?${query.toString()}`;
+  return `${engineIoPath(path29)}?${query.toString()}`;
 }
-function describeRejectedSocketIoUpgrade(answer, path26) {
+function describeRejectedSocketIoUpgrade(answer, path29) {
   const generic = describeRejectedUpgrade(answer);
   if (answer.status === 400 && /unsupported (protocol )?version/i.test(answer.body)) {
     return {
@@ -61837,7 +61941,7 @@ function describeRejectedSocketIoUpgrade(answer, path26) {
       detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt2(bodyText(answer.body))})`
     };
   }
-  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path26)}` };
+  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path29)}` };
   return generic;
 }
 var STAGE_WAITING_FOR = {
@@ -61999,8 +62103,8 @@ async function probeWebSocket(options, context3) {
   const startedAt = now();
   const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal, now };
   const isSocketIo = options.protocol === "socket.io";
-  const path26 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
-  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path26;
+  const path29 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
+  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path29;
   const url = `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}${requestPath}`;
   const describeRejection = isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0;
   const connection = await openWebSocket(url, clock, describeRejection, hostHeaders(options.hostHeader));
@@ -62014,10 +62118,10 @@ async function probeWebSocket(options, context3) {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path26, ...verdict2, durationMs: now() - startedAt };
+  return { protocol: options.protocol, path: path29, ...verdict2, durationMs: now() - startedAt };
 }
-function rooted(path26) {
-  return path26.startsWith("/") ? path26 : `/${path26}`;
+function rooted(path29) {
+  return path29.startsWith("/") ? path29 : `/${path29}`;
 }
 async function talkPlain(socket, options, clock) {
   const matches2 = compileExpect(options.expect);
@@ -63337,11 +63441,11 @@ function parseCacheSpecs(name, text) {
   if (bad) throw new InputError(`The input '${name}' takes one cache spec a line such as 'type=gha,scope=api', got '${shown(bad)}'.`);
   return specs;
 }
-function parseCommand(commandText2) {
-  if (!commandText2) return void 0;
+function parseCommand(commandText3) {
+  if (!commandText3) return void 0;
   let command;
   try {
-    command = split(commandText2);
+    command = split(commandText3);
   } catch {
     throw new InputError(`The input 'command' is not a valid shell-style command line (check its quotes).`);
   }
@@ -63808,12 +63912,12 @@ function explain(stage, input) {
   return void 0;
 }
 function worded(reason, finding2, trim) {
-  const { summary: summary17, remedy: remedy16 } = reason.words(finding2.facts);
+  const { summary: summary18, remedy: remedy17 } = reason.words(finding2.facts);
   const pointers2 = finding2.pointers ?? (finding2.location ? [finding2.location] : []);
   const location = finding2.location ?? pointers2[0];
   const evidence = trim ? finding2.evidence.filter((line, index, all) => line.trim() !== "" && all.indexOf(line) === index).slice(0, MAX_EVIDENCE_LINES) : finding2.evidence;
   return {
-    diagnosis: { reason: reason.id, summary: summary17, evidence, ...location ? { location } : {}, remedy: remedy16 },
+    diagnosis: { reason: reason.id, summary: summary18, evidence, ...location ? { location } : {}, remedy: remedy17 },
     pointers: pointers2
   };
 }
@@ -64052,6 +64156,11 @@ function readText2(file) {
 // src/smoke/checks.ts
 var TABLE = [
   { id: "build", label: () => "Image build", shown: () => true },
+  {
+    id: "services",
+    label: () => "Services",
+    shown: (settings) => Boolean(settings.compose?.startDependencies && settings.compose.stack.dependencies.length)
+  },
   { id: "start", label: () => "Gunicorn start", shown: () => true },
   { id: "workers", label: () => "Workers booted", shown: () => true },
   { id: "health", label: (settings) => `Health \`${settings.healthPath}\``, shown: () => true },
@@ -65065,6 +65174,7 @@ function reportOf(run4, fields) {
     startedAt: new Date(run4.startedAt).toISOString(),
     durationMs: now() - run4.startedAt,
     metadata: run4.deps.metadata,
+    ...run4.dependencies ? { dependencies: run4.dependencies } : {},
     ...fields
   };
 }
@@ -65233,9 +65343,9 @@ async function waitForDump(run4, running, afterSeq, pid) {
 }
 
 // src/setup/discovery.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-import fs16 from "node:fs";
-import path20 from "node:path";
+var import_yaml4 = __toESM(require_dist(), 1);
+import fs19 from "node:fs";
+import path23 from "node:path";
 init_paths();
 
 // src/setup/dockerfile-search.ts
@@ -65379,6 +65489,277 @@ function hostRun(contract, reading, found2) {
   };
 }
 
+// src/compose/compose-discovery.ts
+init_input_values();
+import fs18 from "node:fs";
+import path22 from "node:path";
+
+// src/compose/compose-file.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+init_input_values();
+import fs17 from "node:fs";
+import path21 from "node:path";
+
+// src/compose/compose-env.ts
+init_input_values();
+import fs16 from "node:fs";
+import path20 from "node:path";
+var SECRET_NAME = /secret|token|passw|passphrase|api[_-]?key|[_-]key$|credential/i;
+function composeEnvironment(dir, fileName, service, definition) {
+  const dotenv = readEnvFile(path20.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
+  const values = /* @__PURE__ */ new Map();
+  for (const entry of envFiles(definition.env_file)) {
+    const file = path20.resolve(dir, entry.path);
+    const read = readEnvFile(file);
+    if (!read && entry.required) {
+      throw new InputError(`${fileName}: the env_file '${entry.path}' of the service '${service}' does not exist.`);
+    }
+    for (const [name, value] of read ?? []) values.set(name, value);
+  }
+  for (const [name, value] of environmentEntries(definition.environment)) {
+    if (value !== void 0) values.set(name, interpolate(value, dotenv));
+  }
+  const lines = [...values].map(([name, value]) => `${name}=${value}`);
+  const secrets = [...values].filter(([name, value]) => SECRET_NAME.test(name) && value.length > 0).map(([, value]) => value);
+  return { lines, secrets };
+}
+function envFiles(value) {
+  const entries = Array.isArray(value) ? value : value === void 0 || value === null ? [] : [value];
+  return entries.map((entry) => {
+    if (typeof entry === "object" && entry !== null) {
+      const { path: file, required } = entry;
+      return { path: String(file ?? ""), required: required !== false };
+    }
+    return { path: String(entry), required: true };
+  });
+}
+function environmentEntries(value) {
+  if (Array.isArray(value)) {
+    return value.map(String).map((line) => {
+      const eq = line.indexOf("=");
+      return eq < 0 ? [line, void 0] : [line.slice(0, eq), line.slice(eq + 1)];
+    });
+  }
+  if (!value || typeof value !== "object") return [];
+  return Object.entries(value).map(([name, v]) => [name, v === null || v === void 0 ? void 0 : String(v)]);
+}
+function readEnvFile(file) {
+  let text;
+  try {
+    text = fs16.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+  const values = /* @__PURE__ */ new Map();
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim().replace(/^export\s+/, "");
+    const match = line.match(/^([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/);
+    if (!match || line.startsWith("#")) continue;
+    const value = match[2];
+    const quoted = value.match(/^(["'])(.*)\1$/);
+    values.set(match[1], quoted ? quoted[2] : value.replace(/\s+#.*$/, ""));
+  }
+  return values;
+}
+function interpolate(value, variables) {
+  return value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced, op, fallback, bare2) => {
+    if (whole === "$$") return "$";
+    const name = braced ?? bare2;
+    const found2 = variables.get(name);
+    if (op === ":-") return found2 ? found2 : fallback;
+    if (op === "-") return found2 ?? fallback;
+    return found2 ?? "";
+  });
+}
+
+// src/compose/compose-file.ts
+var COMPOSE_FILE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
+function findComposeFile(workspace, fileInput, contextInput) {
+  if (fileInput) {
+    const file = path21.resolve(workspace, fileInput);
+    if (!file.startsWith(path21.resolve(workspace) + path21.sep) || !fs17.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      throw new InputError(`The input 'compose-file' points to '${fileInput}', which is not a file in the repository.`);
+    }
+    return file;
+  }
+  for (const dir of [workspace, path21.resolve(workspace, contextInput || ".")]) {
+    for (const name of COMPOSE_FILE_NAMES) {
+      const file = path21.join(dir, name);
+      if (fs17.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
+    }
+  }
+  return void 0;
+}
+function readComposeStack(file, serviceInput, port) {
+  const fileName = path21.basename(file);
+  const lineCounter = new import_yaml3.LineCounter();
+  const document = (0, import_yaml3.parseDocument)(fs17.readFileSync(file, "utf8"), { lineCounter });
+  if (document.errors.length > 0) {
+    const line = document.errors[0].linePos?.[0]?.line;
+    throw new InputError(`${fileName}${line ? ` line ${line}` : ""} is not valid YAML: ${document.errors[0].message.split("\n")[0]}.`);
+  }
+  const root = document.toJS();
+  const services = root?.services && typeof root.services === "object" ? root.services : {};
+  const lines = serviceLines(document, lineCounter);
+  const service = chooseService(fileName, services, serviceInput, port);
+  if (!service) return void 0;
+  const definition = services[service] ?? {};
+  const dependencies = dependencyClosure(fileName, services, service);
+  const network = webNetwork(definition);
+  const healthchecks = Object.fromEntries(Object.entries(services).map(([name, s]) => [name, healthcheckText(s?.healthcheck?.test)]));
+  const stack = { file, fileName, service, serviceLine: lines[service] ?? 1, dependencies, network, lines, healthchecks };
+  const settings = serviceSettings(fileName, service, definition);
+  const environment = composeEnvironment(path21.dirname(file), fileName, service, definition);
+  const notes = [`${fileName}: testing the service '${service}'${dependencies.length ? ` with ${dependencies.join(", ")}` : ""}.`];
+  return { stack, found: settings.found, envLines: environment.lines, secretValues: environment.secrets, notes: [...notes, ...settings.notes] };
+}
+function chooseService(fileName, services, serviceInput, port) {
+  const names = Object.keys(services);
+  if (serviceInput) {
+    if (!names.includes(serviceInput)) {
+      throw new InputError(
+        `The input 'service' names '${serviceInput}', which is not a service in ${fileName} (found: ${names.map((n) => `'${n}'`).join(", ")}).`
+      );
+    }
+    return serviceInput;
+  }
+  const runsGunicorn = names.filter(
+    (name) => /\bgunicorn\b/.test(`${commandText(services[name]?.command)} ${commandText(services[name]?.entrypoint)}`)
+  );
+  if (runsGunicorn.length === 1) return runsGunicorn[0];
+  if (runsGunicorn.length > 1) {
+    throw new InputError(
+      `${fileName} has ${runsGunicorn.length} services that run Gunicorn (${runsGunicorn.map((n) => `'${n}'`).join(", ")}): choose one with the input 'service'.`
+    );
+  }
+  const publishing = names.filter((name) => containerPorts(services[name]).includes(Number(port || "8000")) && services[name]?.build !== void 0);
+  return publishing.length === 1 ? publishing[0] : void 0;
+}
+function dependencyClosure(fileName, services, web) {
+  const ordered = [];
+  const visit = (name, trail) => {
+    for (const dependency2 of dependsOn(services[name])) {
+      if (!(dependency2 in services))
+        throw new InputError(`${fileName}: the service '${name}' depends on '${dependency2}', which is not a service in the file.`);
+      if (dependency2 === web || trail.includes(dependency2)) continue;
+      visit(dependency2, [...trail, dependency2]);
+      if (!ordered.includes(dependency2)) ordered.push(dependency2);
+    }
+  };
+  visit(web, [web]);
+  return ordered;
+}
+function dependsOn(service) {
+  const value = service?.depends_on;
+  if (Array.isArray(value)) return value.map(String);
+  return value && typeof value === "object" ? Object.keys(value) : [];
+}
+function webNetwork(service) {
+  const networks = service.networks;
+  if (Array.isArray(networks) && networks.length > 0) return String(networks[0]);
+  if (networks && typeof networks === "object" && Object.keys(networks).length > 0) return Object.keys(networks)[0];
+  return "default";
+}
+function serviceSettings(fileName, name, service) {
+  const found2 = {};
+  const notes = [];
+  const build = typeof service.build === "string" ? { context: service.build } : service.build ?? void 0;
+  if (build) {
+    found2.context = path21.posix.normalize(build.context ?? ".");
+    if (build.dockerfile) found2.dockerfile = build.dockerfile;
+    if (build.target) found2.target = build.target;
+    const args = Array.isArray(build.args) ? build.args.map(String) : Object.entries(build.args ?? {}).map(([k, v]) => `${k}=${v ?? ""}`);
+    if (args.length > 0) found2["build-args"] = args.join("\n");
+  } else if (service.image) {
+    notes.push(`${fileName}: the service '${name}' has no build section; the image is built from the Dockerfile the other settings name.`);
+  }
+  const command = [service.entrypoint, service.command].map(commandText).filter(Boolean).join(" ");
+  if (command) found2.command = command;
+  const ports = containerPorts(service);
+  if (ports.length > 0) found2.port = String(ports[0]);
+  const healthPath = healthcheckPath2(service.healthcheck?.test);
+  if (healthPath) found2["health-path"] = healthPath;
+  const memory = service.deploy?.resources?.limits?.memory ?? service.mem_limit;
+  if (memory !== void 0) found2.memory = String(memory).replace(/([kmg])b$/i, "$1");
+  if (service.network_mode === "host") {
+    notes.push(
+      `${fileName}: 'network_mode: host' of '${name}' cannot be honoured: the container runs on the project's network with its port published.`
+    );
+  }
+  for (const key of ["user", "read_only"]) {
+    if (service[key] !== void 0) notes.push(`${fileName}: '${key}' of '${name}' is not applied by this version of the action.`);
+  }
+  return { found: found2, notes };
+}
+function commandText(value) {
+  return Array.isArray(value) ? value.map(String).map(shellQuote).join(" ") : typeof value === "string" ? value.trim() : "";
+}
+function shellQuote(word) {
+  return /^[A-Za-z0-9_./:=,@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function containerPorts(service) {
+  const ports = [];
+  for (const entry of [...service?.ports ?? [], ...service?.expose ?? []]) {
+    const text = typeof entry === "object" && entry !== null ? String(entry.target ?? "") : String(entry);
+    const port = Number(
+      text.replace(/\/(tcp|udp)$/, "").split(":").pop()?.split("-")[0]
+    );
+    if (Number.isInteger(port) && port > 0 && !ports.includes(port)) ports.push(port);
+  }
+  return ports;
+}
+function healthcheckText(test) {
+  const words12 = Array.isArray(test) ? test.map(String) : typeof test === "string" ? [test] : [];
+  return (["CMD", "CMD-SHELL"].includes(words12[0]) ? words12.slice(1) : words12).join(" ");
+}
+function healthcheckPath2(test) {
+  const text = Array.isArray(test) ? test.join(" ") : typeof test === "string" ? test : "";
+  return text.match(/https?:\/\/[^/\s'"]+(\/[^\s'"]*)/)?.[1];
+}
+function serviceLines(document, lineCounter) {
+  const lines = {};
+  const services = document.get("services", true);
+  if (!(0, import_yaml3.isMap)(services)) return lines;
+  for (const item of services.items) {
+    if ((0, import_yaml3.isScalar)(item.key) && item.key.range) lines[String(item.key.value)] = lineCounter.linePos(item.key.range[0]).line;
+  }
+  return lines;
+}
+
+// src/compose/compose-discovery.ts
+var BUILD_SETTINGS = ["context", "dockerfile", "build-args", "target"];
+function discoverCompose(workspace, read, parts) {
+  const startDependencies2 = parseEnum("compose-dependencies", read("compose-dependencies").trim() || "true", ["true", "false"]) === "true";
+  if (fs18.existsSync(path22.join(workspace, "render.yaml"))) return void 0;
+  const file = findComposeFile(workspace, read("compose-file").trim(), read("context").trim());
+  if (!file) return void 0;
+  const discovery = readComposeStack(file, read("service").trim(), read("port").trim());
+  const fileName = path22.basename(file);
+  if (!discovery) {
+    parts.notes.push(`${fileName}: no service runs Gunicorn or publishes the probed port; set the input 'service' to test one of them.`);
+    return void 0;
+  }
+  const { stack, found: found2 } = discovery;
+  if (found2.context !== void 0) found2.context = path22.relative(workspace, path22.resolve(path22.dirname(file), found2.context)) || ".";
+  const prebuilt = read("image").trim() !== "";
+  for (const [name, value] of Object.entries(found2)) {
+    if (prebuilt && BUILD_SETTINGS.includes(name)) continue;
+    parts.found[name] = value;
+    parts.sources[name] = fileName;
+  }
+  if (discovery.envLines.length > 0) {
+    parts.envLines.push(...discovery.envLines);
+    parts.sources.env = fileName;
+  }
+  parts.notes.push(...discovery.notes);
+  if (startDependencies2 && stack.dependencies.length > 0 && read("network").trim()) {
+    throw new InputError(
+      `The input 'network' cannot be combined with the dependencies of '${stack.service}' in ${fileName}, which run on the compose project's network: remove 'network' or set 'compose-dependencies' to false.`
+    );
+  }
+  return { stack, startDependencies: startDependencies2, secretValues: discovery.secretValues };
+}
+
 // src/setup/discovery.ts
 var DISCOVERABLE = ["context", "dockerfile", "health-path", "command", "port", "memory", "timeout"];
 function discover(workspace, read) {
@@ -65387,7 +65768,8 @@ function discover(workspace, read) {
   const notes = [];
   let hostFilledEnv = [];
   const envLines = [];
-  const blueprint = readRenderBlueprint(workspace, read("service").trim());
+  const compose = discoverCompose(workspace, read, { found: found2, sources, notes, envLines });
+  const blueprint = compose ? void 0 : readRenderBlueprint(workspace, read("service").trim());
   if (blueprint) {
     const fromBlueprint = applyBlueprint(blueprint.service, blueprint.file, found2);
     hostFilledEnv = fromBlueprint.hostFilled;
@@ -65397,17 +65779,16 @@ function discover(workspace, read) {
     if (envLines.length > 0) sources.env = "render.yaml";
   }
   const host = applyHostFiles(workspace, read, Boolean(blueprint), { found: found2, sources, notes, envLines });
-  hostFilledEnv = [...hostFilledEnv, ...host?.hostFilledEnv ?? []];
   const searched = searchDockerfile(workspace, read, found2);
   if (searched) {
-    found2.dockerfile = path20.posix.relative(searched.context, searched.dockerfile);
+    found2.dockerfile = path23.posix.relative(searched.context, searched.dockerfile);
     found2.context = searched.context;
     sources.dockerfile = "repository";
     sources.context = "repository";
     notes.push(searched.note);
   }
   const contextForProcfile = read("context").trim() || found2.context || ".";
-  const procfile = readProcfile(path20.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
+  const procfile = readProcfile(path23.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
   if (procfile)
     notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
   const explicitCommand = read("command").trim();
@@ -65433,7 +65814,8 @@ function discover(workspace, read) {
   };
   for (const name of DISCOVERABLE) if (read(name).trim()) sources[name] = "input";
   if (procfileForced) sources.command = "Procfile";
-  return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? void 0 : procfile, notes, host: host?.run };
+  hostFilledEnv.push(...host?.hostFilledEnv ?? []);
+  return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? void 0 : procfile, notes, host: host?.run, compose };
 }
 function applyHostFiles(workspace, read, hasBlueprint, gathered) {
   const { found: found2, sources, notes, envLines } = gathered;
@@ -65453,11 +65835,11 @@ function applyHostFiles(workspace, read, hasBlueprint, gathered) {
 }
 function dockerfileHealthcheck(workspace, read, found2) {
   if (read("health-path").trim() || found2["health-path"] || read("image").trim()) return void 0;
-  const context3 = path20.resolve(workspace, read("context").trim() || found2.context || ".");
-  const dockerfile = path20.resolve(context3, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
+  const context3 = path23.resolve(workspace, read("context").trim() || found2.context || ".");
+  const dockerfile = path23.resolve(context3, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
   let text;
   try {
-    text = fs16.readFileSync(dockerfile, "utf8");
+    text = fs19.readFileSync(dockerfile, "utf8");
   } catch {
     return void 0;
   }
@@ -65470,11 +65852,11 @@ function dockerfileHealthcheck(workspace, read, found2) {
 }
 function applyBlueprint(service, file, found2) {
   const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
-  const context3 = typeof service.dockerContext === "string" ? path20.posix.join(rootDir, service.dockerContext) : rootDir;
-  found2.context = path20.posix.normalize(context3);
+  const context3 = typeof service.dockerContext === "string" ? path23.posix.join(rootDir, service.dockerContext) : rootDir;
+  found2.context = path23.posix.normalize(context3);
   if (typeof service.dockerfilePath === "string") {
-    const dockerfile = path20.posix.normalize(path20.posix.join(rootDir, service.dockerfilePath));
-    found2.dockerfile = path20.posix.relative(found2.context, dockerfile) || "Dockerfile";
+    const dockerfile = path23.posix.normalize(path23.posix.join(rootDir, service.dockerfilePath));
+    found2.dockerfile = path23.posix.relative(found2.context, dockerfile) || "Dockerfile";
   }
   if (typeof service.healthCheckPath === "string") found2["health-path"] = service.healthCheckPath;
   if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
@@ -65490,7 +65872,7 @@ function applyBlueprint(service, file, found2) {
 }
 function searchDockerfile(workspace, read, found2) {
   if (["dockerfile", "context", "image"].some((name) => read(name).trim()) || found2.dockerfile || found2.context) return void 0;
-  if (fs16.existsSync(path20.join(workspace, "Dockerfile"))) return void 0;
+  if (fs19.existsSync(path23.join(workspace, "Dockerfile"))) return void 0;
   const candidates2 = findDockerfiles(workspace);
   if (candidates2.length === 0) return void 0;
   if (candidates2.length > 1) {
@@ -65500,7 +65882,7 @@ function searchDockerfile(workspace, read, found2) {
     );
   }
   const dockerfile = candidates2[0];
-  const { context: context3, why } = chooseContext(workspace, dockerfile, fs16.readFileSync(path20.join(workspace, dockerfile), "utf8"));
+  const { context: context3, why } = chooseContext(workspace, dockerfile, fs19.readFileSync(path23.join(workspace, dockerfile), "utf8"));
   const note = `No Dockerfile at the repository root: testing ${dockerfile}, the only one in the repository, with the context '${context3}' (${why}); set the inputs 'dockerfile' and 'context' to choose otherwise.`;
   return { dockerfile, context: context3, note };
 }
@@ -65509,12 +65891,13 @@ function shellCommand2(command) {
 }
 function readRenderBlueprint(workspace, serviceName) {
   const file = "render.yaml";
-  const full = path20.join(workspace, file);
-  if (!fs16.existsSync(full)) {
-    if (serviceName) throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root.`);
+  const full = path23.join(workspace, file);
+  if (!fs19.existsSync(full)) {
+    if (serviceName)
+      throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root and no compose file.`);
     return void 0;
   }
-  const document = (0, import_yaml3.parseDocument)(fs16.readFileSync(full, "utf8"));
+  const document = (0, import_yaml4.parseDocument)(fs19.readFileSync(full, "utf8"));
   if (document.errors.length > 0) {
     const error2 = document.errors[0];
     const line = error2.linePos?.[0]?.line;
@@ -65557,10 +65940,10 @@ function renderEnv(envVars, file) {
   return { plain, hostFilled };
 }
 function readProcfile(dir) {
-  const file = path20.join(dir, "Procfile");
+  const file = path23.join(dir, "Procfile");
   let text;
   try {
-    text = fs16.readFileSync(file, "utf8");
+    text = fs19.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -65801,8 +66184,8 @@ function inReadingOrder(ctx) {
 }
 
 // src/setup/effective-config.ts
-import fs17 from "node:fs";
-import path21 from "node:path";
+import fs20 from "node:fs";
+import path24 from "node:path";
 
 // src/gunicorn/print-config.ts
 var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
@@ -65900,13 +66283,13 @@ function workersInConfigFile(settings, argv, workdir, concurrency) {
     else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
   });
   configPath = configPath.replace(/^python:/, "");
-  if (path21.posix.isAbsolute(configPath)) {
+  if (path24.posix.isAbsolute(configPath)) {
     if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
     configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
   }
   let text;
   try {
-    text = fs17.readFileSync(path21.join(settings.context, configPath), "utf8");
+    text = fs20.readFileSync(path24.join(settings.context, configPath), "utf8");
   } catch {
     return void 0;
   }
@@ -65931,17 +66314,17 @@ function safeSplit(text) {
 init_paths();
 
 // src/setup/start-command-search.ts
-import fs18 from "node:fs";
-import path22 from "node:path";
-var import_yaml4 = __toESM(require_dist(), 1);
+import fs21 from "node:fs";
+import path25 from "node:path";
+var import_yaml5 = __toESM(require_dist(), 1);
 var COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
 var WEB_SERVER = /\b(gunicorn|uvicorn|daphne|hypercorn|waitress-serve)\b/;
 function findStartCommandElsewhere(repoRoot, dirs) {
-  const folders = [...new Set(dirs.map((dir) => path22.resolve(repoRoot, dir)))];
+  const folders = [...new Set(dirs.map((dir) => path25.resolve(repoRoot, dir)))];
   for (const dir of folders) {
     const files = safeList(dir).filter((name) => COMPOSE_FILE.test(name));
     for (const name of files.sort()) {
-      const found2 = composeCommand(repoRoot, path22.join(dir, name));
+      const found2 = composeCommand(repoRoot, path25.join(dir, name));
       if (found2) return found2;
     }
   }
@@ -65952,29 +66335,29 @@ function findStartCommandElsewhere(repoRoot, dirs) {
   return void 0;
 }
 function composeCommand(repoRoot, file) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(fs18.readFileSync(file, "utf8"), { lineCounter });
+  const lineCounter = new import_yaml5.LineCounter();
+  const doc = (0, import_yaml5.parseDocument)(fs21.readFileSync(file, "utf8"), { lineCounter });
   const services = doc.get("services");
-  if (!(0, import_yaml4.isMap)(services)) return void 0;
+  if (!(0, import_yaml5.isMap)(services)) return void 0;
   for (const service of services.items) {
-    if (!(0, import_yaml4.isMap)(service.value)) continue;
+    if (!(0, import_yaml5.isMap)(service.value)) continue;
     const node = service.value.get("command", true);
-    const command = commandText(node);
+    const command = commandText2(node);
     if (command && WEB_SERVER.test(command) && node?.range) {
       return { file: relative2(repoRoot, file), line: lineCounter.linePos(node.range[0]).line, command };
     }
   }
   return void 0;
 }
-function commandText(node) {
-  if ((0, import_yaml4.isScalar)(node)) return String(node.value);
-  if ((0, import_yaml4.isSeq)(node)) return node.items.map((item) => (0, import_yaml4.isScalar)(item) ? String(item.value) : "").join(" ");
+function commandText2(node) {
+  if ((0, import_yaml5.isScalar)(node)) return String(node.value);
+  if ((0, import_yaml5.isSeq)(node)) return node.items.map((item) => (0, import_yaml5.isScalar)(item) ? String(item.value) : "").join(" ");
   return void 0;
 }
-var relative2 = (root, file) => path22.relative(root, file).split(path22.sep).join("/");
+var relative2 = (root, file) => path25.relative(root, file).split(path25.sep).join("/");
 function safeList(dir) {
   try {
-    return fs18.readdirSync(dir);
+    return fs21.readdirSync(dir);
   } catch {
     return [];
   }
@@ -66021,13 +66404,13 @@ var HealthProbe = class {
     return "interrupted";
   }
   async attempt(now) {
-    const { host, port, path: path26, matcher } = this.options;
+    const { host, port, path: path29, matcher } = this.options;
     this.attempts++;
     try {
       const answer = await httpGet({
         host,
         port,
-        path: path26,
+        path: path29,
         userAgent: "gunicorn-smoke",
         timeoutMs: this.options.attemptTimeoutMs ?? 2e3,
         hostHeader: this.options.hostHeader
@@ -66275,6 +66658,168 @@ function workersCheck(facts, findings, lines, since) {
   };
 }
 
+// src/compose/dependencies.ts
+init_registry();
+init_paths();
+init_text();
+
+// src/compose/compose-cli.ts
+function composeProject(runKey) {
+  return `gunicorn-smoke-${runKey.toLowerCase().replace(/[^a-z0-9_-]/g, "-")}`;
+}
+var MISSING_COMPOSE = "The compose file's dependencies need Docker Compose v2 (`docker compose`), which this runner does not have: install the Compose plugin, or set the input 'compose-dependencies' to false.";
+var ComposeCli = class {
+  constructor(project, file, runner = dockerCommandRunner) {
+    this.project = project;
+    this.file = file;
+    this.runner = runner;
+  }
+  project;
+  file;
+  runner;
+  args(...rest) {
+    return ["compose", ...this.file ? ["--file", this.file] : [], "--project-name", this.project, ...rest];
+  }
+  /** Fails with one sentence when `docker compose` is not installed. */
+  async version() {
+    const result = await this.runner.run(["compose", "version", "--short"]);
+    if (result.exitCode !== 0 || !result.stdout.trim()) throw new DockerError(MISSING_COMPOSE);
+    return result.stdout.trim();
+  }
+  /** `up --detach --wait`: the services and their own dependencies, started and awaited; the exit code. */
+  up(services, timeoutSec, onLine, signal) {
+    const args = this.args("up", "--detach", "--wait", "--wait-timeout", String(Math.max(1, Math.ceil(timeoutSec))), ...services);
+    return this.runner.stream(args, { onStdout: onLine, onStderr: onLine, signal });
+  }
+  async containers() {
+    const result = await this.runner.run(this.args("ps", "--all", "--format", "json"));
+    if (result.exitCode !== 0) return [];
+    const text = result.stdout.trim();
+    const rows = text.startsWith("[") ? JSON.parse(text) : text.split("\n").filter(Boolean).map((line) => JSON.parse(line));
+    return rows.map((row) => ({
+      service: String(row.Service ?? ""),
+      name: String(row.Name ?? ""),
+      state: String(row.State ?? ""),
+      health: String(row.Health ?? ""),
+      exitCode: Number(row.ExitCode ?? 0)
+    }));
+  }
+  /** The last lines of a service's log, without Compose's `service  | ` prefix. */
+  async logs(service, lines) {
+    const result = await this.runner.run(this.args("logs", "--no-color", "--no-log-prefix", "--tail", String(lines), service));
+    return result.stdout.split("\n").filter((line) => line.trim() !== "");
+  }
+  /** The healthcheck's last output, from the container's state. */
+  async lastHealthOutput(container) {
+    const result = await this.runner.run(["inspect", "--format", "{{json .State.Health}}", container]);
+    if (result.exitCode !== 0) return void 0;
+    const health2 = JSON.parse(result.stdout);
+    return health2?.Log?.[health2.Log.length - 1]?.Output;
+  }
+  /** Removes the project's containers, networks and volumes (named and anonymous); works without the file. */
+  async down() {
+    const result = await this.runner.run(["compose", "--project-name", this.project, "down", "--volumes", "--remove-orphans", "--timeout", "3"]);
+    if (result.exitCode !== 0)
+      throw new DockerError(`Could not remove the compose project ${this.project}: ${firstLine(result.stderr) || "no answer"}.`);
+  }
+  /** Whether anything of the project exists (a container, network or volume carrying its label). */
+  async exists() {
+    const label = `label=com.docker.compose.project=${this.project}`;
+    const listed = await Promise.all([
+      this.runner.run(["ps", "--all", "--quiet", "--filter", label]),
+      this.runner.run(["network", "ls", "--quiet", "--filter", label]),
+      this.runner.run(["volume", "ls", "--quiet", "--filter", label])
+    ]);
+    return listed.some((result) => result.stdout.trim() !== "");
+  }
+};
+
+// src/compose/dependencies.ts
+var LOG_TAIL = 40;
+var LINE_CAP = 2e3;
+async function startDependencies(run4, image) {
+  const compose = run4.settings.compose;
+  if (!compose?.startDependencies || compose.stack.dependencies.length === 0) return {};
+  const { stack } = compose;
+  const cli = new ComposeCli(composeProject(run4.deps.identity.runKey), stack.file, run4.deps.composeRunner);
+  await cli.version();
+  run4.deps.ui.progress(`Starting ${stack.dependencies.join(", ")} with docker compose`);
+  const startedAt = run4.now();
+  const seen = /* @__PURE__ */ new Map();
+  let lastMessage;
+  const warnings = [];
+  const onLine = (line) => {
+    const warning2 = line.match(/level=warning msg="((?:[^"\\]|\\.)*)"/)?.[1]?.replace(/\\"/g, '"');
+    if (warning2 && !warnings.includes(warning2)) warnings.push(warning2);
+    run4.deps.ui.info(line);
+    const match = line.match(/Container (\S+)\s+(Healthy|Started|Running)\s*$/);
+    const service = match && serviceOf(cli.project, match[1]);
+    if (service && !seen.get(service)?.healthy) seen.set(service, { at: run4.now() - startedAt, healthy: match[2] === "Healthy" });
+    else if (line.trim() && !/^\s*(Container|Network|Volume)\s/.test(line)) lastMessage = line.trim();
+  };
+  const title = `docker compose up --wait ${stack.dependencies.join(" ")}`;
+  const exitCode = await run4.deps.ui.group(title, () => cli.up(stack.dependencies, run4.settings.timeoutSec, onLine, run4.deps.signal));
+  const durationMs = run4.now() - startedAt;
+  if (cancelled(run4)) return { cli };
+  if (exitCode === 0) {
+    run4.dependencies = stack.dependencies.map((service) => healthyResult(service, seen.get(service), durationMs));
+    run4.checks.set({ id: "services", status: "pass", detail: servicesDetail(run4.dependencies), durationMs });
+    run4.settings = { ...run4.settings, network: `${cli.project}_${stack.network}`, networkAlias: stack.service };
+    return { cli };
+  }
+  const failure = { ...await failedDependency(cli, stack, run4.settings.workspace, lastMessage), composeWarnings: warnings };
+  run4.dependencies = stack.dependencies.map(
+    (service) => service === failure.service ? { service, status: "failed", log: failure.log.slice(-LOG_TAIL).map((line) => line.slice(0, LINE_CAP)) } : healthyResult(service, seen.get(service), void 0)
+  );
+  run4.checks.set({
+    id: "services",
+    status: "fail",
+    detail: `\`${failure.service}\` ${failure.state === "exited" ? "exited" : "not healthy"}`,
+    durationMs
+  });
+  const { diagnosis: diagnosis2 } = explain("dependencies", failure);
+  const annotation2 = {
+    level: "error",
+    title: `Gunicorn smoke: ${reasonById(diagnosis2.reason).title}`,
+    message: `${diagnosis2.summary}
+${diagnosis2.remedy}`
+  };
+  const annotations = [{ ...annotation2, ...diagnosis2.location ? { file: diagnosis2.location.file, line: diagnosis2.location.line } : {} }];
+  return { cli, failed: { result: "fail", reason: diagnosis2.reason, summary: diagnosis2.summary, diagnosis: diagnosis2, image, annotations } };
+}
+async function stopDependencies(run4, cli) {
+  if (!cli) return;
+  await cli.down().catch((error2) => run4.warnings.push(error2 instanceof Error ? error2.message : String(error2)));
+}
+function healthyResult(service, seen, fallbackMs) {
+  if (!seen) return fallbackMs === void 0 ? { service, status: "not-started" } : { service, status: "running", startMs: fallbackMs };
+  return { service, status: seen.healthy ? "healthy" : "running", startMs: seen.at };
+}
+function servicesDetail(results) {
+  return results.map(({ service, status, startMs }) => `\`${service}\` ${status}${startMs !== void 0 ? ` in ${formatSeconds(startMs)}` : ""}`).join(", ");
+}
+function serviceOf(project, container) {
+  return container.startsWith(`${project}-`) ? container.slice(project.length + 1).replace(/-\d+$/, "") : void 0;
+}
+async function failedDependency(cli, stack, workspace, composeMessage) {
+  const containers = (await cli.containers()).filter((container) => container.service !== stack.service);
+  const culprit = containers.find((c) => c.state === "exited" && c.exitCode !== 0) ?? containers.find((c) => c.health === "unhealthy") ?? containers.find((c) => c.health === "starting") ?? containers.find((c) => c.state !== "running");
+  const service = culprit?.service ?? stack.dependencies.find((name) => composeMessage?.includes(name)) ?? stack.dependencies[0];
+  const state = !culprit ? "failed" : culprit.state === "exited" ? "exited" : culprit.health === "unhealthy" ? "unhealthy" : culprit.health === "starting" ? "timeout" : "failed";
+  const log = culprit ? await cli.logs(service, LOG_TAIL) : composeMessage ? [composeMessage] : [];
+  const test = stack.healthchecks[service];
+  const output = culprit && state !== "exited" && test ? await cli.lastHealthOutput(culprit.name) : void 0;
+  return {
+    service,
+    location: { file: repoRelative(workspace, stack.file), line: stack.lines[service] ?? 1 },
+    state,
+    ...culprit && state === "exited" ? { exitCode: culprit.exitCode } : {},
+    ...composeMessage ? { composeMessage } : {},
+    ...test && output !== void 0 ? { healthcheck: { test, output } } : {},
+    log
+  };
+}
+
 // src/smoke/worker-count.ts
 var WorkerCount = class {
   running = false;
@@ -66304,13 +66849,26 @@ async function runSmoke(settings, deps) {
   const [, prebuiltInfo] = await Promise.all([deps.docker.serverVersion(), settings.image ? deps.docker.imageInfo(settings.image) : void 0]);
   const built = await buildImage(run4);
   if ("failed" in built) return reportOf(run4, built.failed);
-  const imageInfo = prebuiltInfo ?? await deps.docker.imageInfo(built.image);
+  const stack = await startDependencies(run4, built.image);
+  let report;
+  try {
+    if ("failed" in stack) return reportOf(run4, stack.failed);
+    if (cancelled(run4)) throw new CancelledError();
+    report = await bootAndProbe(run4, built.image, prebuiltInfo);
+  } finally {
+    await stopDependencies(run4, stack.cli);
+  }
+  return compareWithBaseCommit(run4, report, runSmoke);
+}
+async function bootAndProbe(run4, image, prebuiltInfo) {
+  const { deps, settings, now } = run4;
+  const imageInfo = prebuiltInfo ?? await deps.docker.imageInfo(image);
   chooseStartCommand(run4, imageInfo);
-  const started = await startContainer(run4, built.image);
+  const started = await startContainer(run4, image);
   if ("failed" in started) return reportOf(run4, started.failed);
   const watch = new LogWatch(now, deps.signal, { probedPort: settings.port });
   const running = {
-    image: built.image,
+    image,
     imageInfo,
     containerId: started.containerId,
     hostPort: started.hostPort,
@@ -66327,7 +66885,7 @@ async function runSmoke(settings, deps) {
   const wasCancelled = cancelled(run4);
   const evidence = await tearDown(run4, running, findings, workerCount2, logsDone);
   if (wasCancelled) throw new CancelledError();
-  return compareWithBaseCommit(run4, verdict(run4, running, findings, probe.result(), evidence), runSmoke);
+  return verdict(run4, running, findings, probe.result(), evidence);
 }
 
 // src/smoke/index.ts
@@ -66479,7 +67037,12 @@ function redactReport(report, redactor) {
 // src/setup/prepare.ts
 function prepare(host) {
   const discovery = discover(host.workspace, host.readInput);
-  const settings = { ...parseSettings(discovery.read, host.workspace), procfile: discovery.procfile, host: discovery.host };
+  const settings = {
+    ...parseSettings(discovery.read, host.workspace),
+    procfile: discovery.procfile,
+    host: discovery.host,
+    compose: discovery.compose
+  };
   for (const note of discovery.notes) host.log(note);
   host.log(describeSources(settings, discovery.sources));
   const secrets = runSecrets(host.readInput, settings);
@@ -66500,7 +67063,11 @@ function prepare(host) {
   return { settings, discovery, identity, redactor, signal: cancel.signal, release };
 }
 function runSecrets(readInput, settings) {
-  return [...parseKeyValueLines("env", readInput("env")).map(([, value]) => value), ...settings.githubToken ? [settings.githubToken] : []];
+  return [
+    ...parseKeyValueLines("env", readInput("env")).map(([, value]) => value),
+    ...settings.compose?.secretValues ?? [],
+    ...settings.githubToken ? [settings.githubToken] : []
+  ];
 }
 async function removeBuiltImage(docker, preparation) {
   if (!preparation.settings.image) await docker.removeImage(preparation.identity.imageTag);
@@ -66532,8 +67099,8 @@ var savedCleaned = () => getState(CLEANED) === "true";
 
 // src/setup/untrusted.ts
 import { execFileSync } from "node:child_process";
-import fs19 from "node:fs";
-import path23 from "node:path";
+import fs22 from "node:fs";
+import path26 from "node:path";
 var PWN_REQUEST_GUIDANCE = "https://securitylab.github.com/resources/github-actions-preventing-pwn-requests/";
 function untrustedCodeWarning(eventName, payload, checkedOutSha) {
   if (!checkedOutSha || typeof payload !== "object" || payload === null) return void 0;
@@ -66568,25 +67135,25 @@ function sentence(event, what, sha) {
 }
 var SHA2 = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 function checkedOutCommit(workspace, run4 = execFileSync) {
-  const root = path23.resolve(workspace);
+  const root = path26.resolve(workspace);
   try {
     const out = run4("git", ["-c", `safe.directory=${root}`, "rev-parse", "--verify", "--quiet", "HEAD^{commit}"], {
       cwd: root,
       encoding: "utf8",
       timeout: 5e3,
       stdio: ["ignore", "pipe", "ignore"],
-      env: { ...process.env, GIT_CEILING_DIRECTORIES: path23.dirname(root), GIT_TERMINAL_PROMPT: "0" }
+      env: { ...process.env, GIT_CEILING_DIRECTORIES: path26.dirname(root), GIT_TERMINAL_PROMPT: "0" }
     });
     const sha = String(out).trim().toLowerCase();
     if (SHA2.test(sha)) return sha;
   } catch {
   }
-  return headFromFiles(path23.join(root, ".git"));
+  return headFromFiles(path26.join(root, ".git"));
 }
 function headFromFiles(gitDir) {
   const read = (file) => {
     try {
-      return fs19.readFileSync(path23.join(gitDir, file), "utf8");
+      return fs22.readFileSync(path26.join(gitDir, file), "utf8");
     } catch {
       return void 0;
     }
@@ -66695,6 +67262,11 @@ async function removeLeftovers(docker) {
     await docker.removeContainers(leftovers);
   } else if (!savedCleaned()) {
     info("Nothing left to remove.");
+  }
+  const compose = new ComposeCli(composeProject(runKey), void 0);
+  if (await compose.exists()) {
+    info(`Removing the compose project ${compose.project} left by the smoke test.`);
+    await compose.down();
   }
   const image = savedBuiltImage();
   if (image) for (const tag of [image, `${image}-base`]) await docker.removeImage(tag);

@@ -89,3 +89,30 @@ fi
 [ -e "$BUILDX_CONFIG/config.json" ] || echo '{"aliases": {"builder": "buildx"}}' >"$BUILDX_CONFIG/config.json"
 DOCKER_CONFIG="$BUILDX_CONFIG" docker buildx version >/dev/null 2>&1 || { log "buildx in $BUILDX_CONFIG does not run"; exit 1; }
 log "BuildKit: DOCKER_CONFIG=$BUILDX_CONFIG docker build ($(DOCKER_CONFIG="$BUILDX_CONFIG" docker buildx version | awk '{print $2}'))"
+
+# Docker Compose v2 for the compose-stack tests: the Go CLI plugin from Debian sid's docker-compose package (2.40;
+# bookworm's docker-compose is the old Python one), downloaded the same way, into the same cli-plugins directory, and
+# linked where the Docker CLI looks for system-wide plugins, so plain `docker compose` works as on GitHub's runners.
+COMPOSE_PLUGIN="$BUILDX_CONFIG/cli-plugins/docker-compose"
+SYSTEM_PLUGINS=/usr/local/lib/docker/cli-plugins
+if [ -x "$COMPOSE_PLUGIN" ]; then
+  log "docker compose present in $BUILDX_CONFIG"
+else
+  apt_dir=$(mktemp -d /tmp/gunicorn-smoke-compose.XXXX)
+  mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial"
+  echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $(mirror) sid main" >"$apt_dir/sources.list"
+  apt_private=(-o "Dir::Etc::SourceList=$apt_dir/sources.list" -o Dir::Etc::SourceParts=/dev/null
+    -o "Dir::State::Lists=$apt_dir/lists" -o "Dir::Cache=$apt_dir/cache" -o APT::Sandbox::User=root)
+  log "downloading docker-compose from Debian sid"
+  (cd "$apt_dir" && apt-get -qq "${apt_private[@]}" update && apt-get -qq "${apt_private[@]}" download docker-compose) >"$apt_dir.log" 2>&1 \
+    || { log "could not download docker-compose from sid"; tail -20 "$apt_dir.log" >&2; exit 1; }
+  dpkg -x "$apt_dir"/docker-compose_*.deb "$apt_dir/root"
+  install -m 755 "$apt_dir/root/usr/libexec/docker/cli-plugins/docker-compose" "$COMPOSE_PLUGIN"
+  rm -rf "$apt_dir" "$apt_dir.log"
+fi
+if ! docker compose version >/dev/null 2>&1; then
+  mkdir -p "$SYSTEM_PLUGINS"
+  ln -sf "$COMPOSE_PLUGIN" "$SYSTEM_PLUGINS/docker-compose"
+fi
+docker compose version >/dev/null 2>&1 || { log "docker compose does not run (plugin in $COMPOSE_PLUGIN)"; exit 1; }
+log "Compose: docker compose ($(docker compose version --short))"

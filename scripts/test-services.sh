@@ -3,7 +3,11 @@
 #  - PostgreSQL and Redis from Debian packages, listening on 127.0.0.1 and on the Docker bridge gateway,
 #    which is where `host.docker.internal` (--add-host host.docker.internal:host-gateway) points inside a container;
 #  - a local image `gunicorn-smoke-services:bookworm` with PostgreSQL inside, for the tests of the `network`
-#    input (a service reached by name on a user-defined network; nothing can be pulled from a registry).
+#    input (a service reached by name on a user-defined network; nothing can be pulled from a registry);
+#  - images tagged `postgres:16` and `redis:7` for the compose-stack tests, so compose files written as users write
+#    them (`image: postgres:16`, `POSTGRES_USER`/`POSTGRES_PASSWORD`/`POSTGRES_DB`, `pg_isready` and `redis-cli ping`
+#    healthchecks) start offline: PostgreSQL and Redis from Debian packages, initialised at first start like the
+#    official images (a data volume, the role and database from the environment).
 # Role `smoke` / password `smoke-pass` owns database `notes` in both.
 # Idempotent: reuses what is already installed, configured, running or built.
 set -euo pipefail
@@ -142,4 +146,86 @@ DOCKERFILE
   rm -f "$build_dir.log"
   rm -rf "$build_dir"
   log "$SERVICES_IMAGE built in $(($(date +%s) - started)) s"
+fi
+
+# ---------------------------------------------------------------- postgres:16 and redis:7 for the compose tests
+# Built only where the names are free: a real official image already there is used as it is.
+build_tagged() {
+  local tag=$1 dir=$2
+  log "building $tag (from Debian packages)"
+  docker build --force-rm --label io.github.gunicorn-smoke.test-image=1 -t "$tag" "$dir" >"$dir.log" 2>&1 \
+    || { log "building $tag failed"; tail -20 "$dir.log" >&2; rm -rf "$dir" "$dir.log"; exit 1; }
+  rm -rf "$dir" "$dir.log"
+}
+if docker image inspect postgres:16 >/dev/null 2>&1; then
+  log "postgres:16 present"
+else
+  build_dir=$(mktemp -d /tmp/gunicorn-smoke-postgres.XXXX)
+  # The official image's contract: PGDATA initialised at first start with POSTGRES_USER (default postgres) and
+  # POSTGRES_PASSWORD, POSTGRES_DB created (default: the user's name), `postgres -c …` as the command.
+  cat >"$build_dir/entrypoint" <<'ENTRYPOINT'
+#!/bin/sh
+set -e
+bin=$(ls -d /usr/lib/postgresql/*/bin | tail -n1)
+user=${POSTGRES_USER:-postgres}
+db=${POSTGRES_DB:-$user}
+if [ ! -s "$PGDATA/PG_VERSION" ]; then
+  if [ -z "$POSTGRES_PASSWORD" ]; then
+    echo "entrypoint: POSTGRES_PASSWORD is not set, so the database cannot be initialised" >&2
+    exit 1
+  fi
+  printf '%s\n' "$POSTGRES_PASSWORD" >/tmp/pwfile
+  # --no-sync: a throwaway test database, initialised in a fraction of the time fsync would take on a busy machine.
+  "$bin/initdb" --no-sync -U "$user" --pwfile=/tmp/pwfile --auth-local=trust --auth-host=scram-sha-256 -D "$PGDATA" >/dev/null
+  rm -f /tmp/pwfile
+  echo "host all all all scram-sha-256" >>"$PGDATA/pg_hba.conf"
+  if [ "$db" != postgres ]; then
+    echo "CREATE DATABASE \"$db\" OWNER \"$user\";" | "$bin/postgres" --single -D "$PGDATA" -c exit_on_error=on -c fsync=off postgres >/dev/null
+  fi
+  echo "entrypoint: initialised $PGDATA with role $user and database $db"
+fi
+[ "$1" = postgres ] && shift
+exec "$bin/postgres" -D "$PGDATA" -c listen_addresses='*' -c unix_socket_directories=/var/run/postgresql -c fsync=off "$@"
+ENTRYPOINT
+  cat >"$build_dir/Dockerfile" <<'DOCKERFILE'
+FROM gunicorn-smoke-services:bookworm
+ENV PGDATA=/var/lib/postgresql/data
+COPY --chown=postgres:postgres entrypoint /usr/local/bin/docker-entrypoint.sh
+USER root
+RUN chmod 755 /usr/local/bin/docker-entrypoint.sh && mkdir -p "$PGDATA" && chown postgres:postgres "$PGDATA"
+USER postgres
+VOLUME /var/lib/postgresql/data
+ENTRYPOINT ["docker-entrypoint.sh"]
+CMD ["postgres"]
+DOCKERFILE
+  build_tagged postgres:16 "$build_dir"
+fi
+if docker image inspect redis:7 >/dev/null 2>&1; then
+  log "redis:7 present"
+else
+  build_dir=$(mktemp -d /tmp/gunicorn-smoke-redis.XXXX)
+  # As the official image: `redis-server` reachable from other containers without a configuration file.
+  cat >"$build_dir/entrypoint" <<'ENTRYPOINT'
+#!/bin/sh
+set -e
+case "$1" in -*) set -- redis-server "$@" ;; esac
+if [ "$1" = redis-server ]; then shift; exec redis-server --protected-mode no "$@"; fi
+exec "$@"
+ENTRYPOINT
+  cat >"$build_dir/Dockerfile" <<'DOCKERFILE'
+FROM gunicorn-smoke-base:bookworm
+RUN printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d \
+ && apt-get update -qq \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null \
+ && rm -rf /var/lib/apt/lists/* /usr/sbin/policy-rc.d
+COPY entrypoint /usr/local/bin/docker-entrypoint.sh
+RUN chmod 755 /usr/local/bin/docker-entrypoint.sh && mkdir -p /data && chown redis:redis /data
+WORKDIR /data
+USER redis
+VOLUME /data
+EXPOSE 6379
+ENTRYPOINT ["docker-entrypoint.sh"]
+CMD ["redis-server"]
+DOCKERFILE
+  build_tagged redis:7 "$build_dir"
 fi

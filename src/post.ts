@@ -4,6 +4,7 @@ import * as core from '@actions/core'
 import { RUN_LABEL } from './docker/args.js'
 import { Docker } from './docker/docker.js'
 import { savedBuiltImage, savedCleaned, savedRunKey } from './setup/action-state.js'
+import { ComposeCli, composeProject } from './compose/compose-cli.js'
 
 export async function run(docker = new Docker()): Promise<void> {
   try {
@@ -23,6 +24,12 @@ async function removeLeftovers(docker: Docker): Promise<void> {
     await docker.removeContainers(leftovers)
   } else if (!savedCleaned()) {
     core.info('Nothing left to remove.')
+  }
+  // The compose dependencies carry Compose's project label, not the run's: take the project down by its name.
+  const compose = new ComposeCli(composeProject(runKey), undefined)
+  if (await compose.exists()) {
+    core.info(`Removing the compose project ${compose.project} left by the smoke test.`)
+    await compose.down()
   }
   const image = savedBuiltImage()
   // `compare: base` builds the base commit's image under the same name with `-base`.

@@ -47,7 +47,7 @@ export interface Annotation {
   line?: number
 }
 
-export type CheckId = 'build' | 'start' | 'workers' | 'health' | 'websocket' | 'stability' | 'load'
+export type CheckId = 'build' | 'services' | 'start' | 'workers' | 'health' | 'websocket' | 'stability' | 'load'
 export type CheckStatus = 'pass' | 'fail' | 'skipped' | 'not-reached'
 
 export interface CheckResult {
@@ -116,6 +116,10 @@ export type SettingSource =
   | 'Kubernetes manifest'
   | 'Cloud Run service'
   | 'host contract'
+  | 'compose.yaml'
+  | 'compose.yml'
+  | 'docker-compose.yml'
+  | 'docker-compose.yaml'
 
 /** The host the run booted like, and the shutdown facts with where each comes from (a file, or the host's page). */
 export interface HostReport {
@@ -129,6 +133,16 @@ export interface HostReport {
   readOnlyRoot: boolean
   user?: string
   writablePaths: string[]
+}
+
+/** A compose dependency of the web service: how it started, and its log when it failed. */
+export interface DependencyResult {
+  service: string
+  status: 'healthy' | 'running' | 'failed' | 'not-started'
+  /** Milliseconds from `docker compose up` to this service healthy (or running, without a healthcheck). */
+  startMs?: number
+  /** The tail of its log, kept when it failed. */
+  log?: string[]
 }
 
 export interface RunMetadata {
@@ -173,4 +187,6 @@ export interface RunReport {
   profile?: BootProfile
   /** `compare: base`: the base commit's figures, or why there are none. */
   comparison?: BaseComparison
+  /** The compose dependencies started before the app (their start-up is not part of `bootTimeMs`). */
+  dependencies?: DependencyResult[]
 }

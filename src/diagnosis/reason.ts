@@ -2,7 +2,7 @@
 // README and the fixtures that produce it for real. One reason is one module in src/diagnosis/reasons/; the
 // registry (registry.ts) lists them in the order their rules are tried.
 import type { RuleContext } from './context.js'
-import type { BuildContext, ProfileContext, StartContext } from './stages.js'
+import type { BuildContext, DependencyContext, ProfileContext, StartContext } from './stages.js'
 import type { GunicornEvent } from '../gunicorn/log-parser.js'
 import type { SourceLocation } from '../core/model.js'
 
@@ -12,6 +12,7 @@ export interface StageInputs {
   start: StartContext
   boot: RuleContext
   profile: ProfileContext
+  dependencies: DependencyContext
 }
 export type Stage = keyof StageInputs
 

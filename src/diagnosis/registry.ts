@@ -35,6 +35,7 @@ import websocketFailed from './reasons/websocket-failed.js'
 import healthCheckFailed from './reasons/health-check-failed.js'
 import profileRegression from './reasons/profile-regression.js'
 import unknown from './reasons/unknown.js'
+import dependencyFailed from './reasons/dependency-failed.js'
 
 export const REASONS = [
   // The build: the installer's own refusals (a stale lock file, no installer in the stage) come before the
@@ -48,6 +49,8 @@ export const REASONS = [
   aptPackageNotFound,
   buildFileMissing,
   buildFailed,
+  // A compose dependency that did not start: the app was never started.
+  dependencyFailed,
   // The booted run (and a container that never started): evidence in the log first.
   nativeCrash,
   workerClassUnavailable,

@@ -22,6 +22,24 @@ export interface StartContext {
   network?: string
 }
 
+/** A compose dependency of the web service that did not start or never turned healthy (src/compose/). */
+export interface DependencyContext {
+  /** The compose service, and its line in the compose file (relative to the repository root). */
+  service: string
+  location?: { file: string; line: number }
+  /** `exited`: the container stopped; `unhealthy`: its healthcheck failed; `timeout`: still starting at the deadline. */
+  state: 'exited' | 'unhealthy' | 'timeout' | 'failed'
+  exitCode?: number
+  /** What `docker compose up --wait` said last, e.g. `container app-db-1 is unhealthy`. */
+  composeMessage?: string
+  /** Compose's warnings, e.g. `The "POSTGRES_USER" variable is not set. Defaulting to a blank string.` */
+  composeWarnings?: string[]
+  /** The healthcheck's command and its last output. */
+  healthcheck?: { test: string; output: string }
+  /** The tail of the service's log. */
+  log: string[]
+}
+
 /** A healthy run's boot profile beside the base commit's. */
 export interface ProfileContext {
   profile: BootProfile

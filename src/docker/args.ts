@@ -80,6 +80,7 @@ export function runArgs(settings: Settings, identity: RunIdentity, image: string
   if (settings.memory) args.push('--memory', settings.memory)
   if (settings.cpus) args.push('--cpus', settings.cpus)
   if (settings.network) args.push('--network', settings.network)
+  if (settings.network && settings.networkAlias) args.push('--network-alias', settings.networkAlias)
   args.push(image)
   if (settings.command) args.push(...settings.command)
   return args

@@ -110,6 +110,7 @@ function render(report: RunReport, flavor: Flavor, marker?: string): string {
   if (report.checks.length > 0) before.push(checksTable(report))
   before.push(profileSection(report, flavor.runDetails))
   if (failed && report.diagnosis && report.diagnosis.evidence.length > 0) before.push(evidenceBlock(report, links))
+  if (failed) before.push(dependencyLogs(report))
 
   const notes = notesSection(report)
   const after: string[] = []
@@ -216,6 +217,17 @@ function evidenceBlock(report: RunReport, links: RunLinks): string {
 function addsToEvidence(excerpt: LogExcerpt, evidence: readonly string[]): boolean {
   const shown = new Set(evidence.map((e) => e.trim()))
   return excerpt.lines.some((line) => line.trim() !== '' && !shown.has(line.trim()))
+}
+
+/** A compose dependency that failed: its log tail (capped when it was captured), folded. */
+function dependencyLogs(report: RunReport): string {
+  return (report.dependencies ?? [])
+    .filter((dependency) => dependency.status === 'failed' && (dependency.log?.length ?? 0) > 0)
+    .map(({ service, log = [] }) => {
+      const block = codeBlock(log.map((line) => sanitizeLogLine(line, EVIDENCE_MAX_LINE_LENGTH)))
+      return `<details><summary>Log of the compose service ${codeSpan(service)} (last ${plural(log.length, 'line')})</summary>\n\n${block}\n\n</details>`
+    })
+    .join('\n\n')
 }
 
 function excerptWrapper(excerpt: LogExcerpt, report: RunReport, block: string): string {

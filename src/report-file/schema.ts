@@ -54,7 +54,7 @@ const diagnosis = obj(
 
 const check = obj(
   {
-    id: oneOf('build', 'start', 'workers', 'health', 'websocket', 'stability', 'load'),
+    id: oneOf('build', 'services', 'start', 'workers', 'health', 'websocket', 'stability', 'load'),
     label: str(300),
     status: oneOf('pass', 'fail', 'skipped', 'not-reached'),
     detail: str(LIMITS.line),
@@ -166,6 +166,17 @@ const profile = obj(
 
 const METRIC = oneOf('worker-memory', 'memory', 'image-size', 'boot-time')
 
+/** A compose dependency: its start-up time, and its log tail when it failed (capped by src/compose/dependencies.ts). */
+const dependency = obj(
+  {
+    service: str(200),
+    status: oneOf('healthy', 'running', 'failed', 'not-started'),
+    startMs: num(),
+    log: arr(str(LIMITS.line), 200)
+  },
+  ['service', 'status']
+)
+
 const comparison = obj(
   {
     sha: SHA,
@@ -238,7 +249,11 @@ export const reportSchema: Schema = {
           'heroku.yml',
           'Kubernetes manifest',
           'Cloud Run service',
-          'host contract'
+          'host contract',
+          'compose.yaml',
+          'compose.yml',
+          'docker-compose.yml',
+          'docker-compose.yaml'
         )
       },
       settings: obj({ PYTHONFAULTHANDLER: oneOf('1', 'unset', 'from env'), hostHeader: str(300), host: hostReport }, ['PYTHONFAULTHANDLER']),
@@ -246,7 +261,8 @@ export const reportSchema: Schema = {
       durationMs: num(),
       metadata,
       profile,
-      comparison
+      comparison,
+      dependencies: arr(dependency, 50)
     },
     [
       'format',

@@ -12,6 +12,7 @@ import { chooseContext, findDockerfiles } from './dockerfile-search.js'
 import { healthcheckPath } from '../hosts/dockerfile-healthcheck.js'
 import { parseHostInput } from '../hosts/host-choice.js'
 import { applyHost, type HostDiscovery, type HostRun } from '../hosts/host-settings.js'
+import { discoverCompose, type ComposeSettings } from '../compose/compose-discovery.js'
 
 export interface Discovery {
   /** Reads an input: the explicit value if given, else the discovered one, else ''. */
@@ -25,6 +26,8 @@ export interface Discovery {
   notes: string[]
   /** The host the run boots like (the `host` input, or the one whose file the repository has). */
   host?: HostRun
+  /** The compose file's web service and the dependencies to start, when the repository has one. */
+  compose?: ComposeSettings
 }
 
 interface RenderEnvVar {
@@ -59,7 +62,8 @@ export function discover(workspace: string, read: InputReader): Discovery {
   const notes: string[] = []
   let hostFilledEnv: string[] = []
   const envLines: string[] = []
-  const blueprint = readRenderBlueprint(workspace, read('service').trim())
+  const compose = discoverCompose(workspace, read, { found, sources, notes, envLines })
+  const blueprint = compose ? undefined : readRenderBlueprint(workspace, read('service').trim())
   if (blueprint) {
     const fromBlueprint = applyBlueprint(blueprint.service, blueprint.file, found)
     hostFilledEnv = fromBlueprint.hostFilled
@@ -69,7 +73,6 @@ export function discover(workspace: string, read: InputReader): Discovery {
     if (envLines.length > 0) sources.env = 'render.yaml'
   }
   const host = applyHostFiles(workspace, read, Boolean(blueprint), { found, sources, notes, envLines })
-  hostFilledEnv = [...hostFilledEnv, ...(host?.hostFilledEnv ?? [])]
   const searched = searchDockerfile(workspace, read, found)
   if (searched) {
     found.dockerfile = path.posix.relative(searched.context, searched.dockerfile)
@@ -110,8 +113,8 @@ export function discover(workspace: string, read: InputReader): Discovery {
   }
   for (const name of DISCOVERABLE) if (read(name).trim()) sources[name] = 'input'
   if (procfileForced) sources.command = 'Procfile'
-
-  return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? undefined : procfile, notes, host: host?.run }
+  hostFilledEnv.push(...(host?.hostFilledEnv ?? []))
+  return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? undefined : procfile, notes, host: host?.run, compose }
 }
 
 interface Gathered {
@@ -220,7 +223,8 @@ function readRenderBlueprint(workspace: string, serviceName: string): { service:
   const file = 'render.yaml'
   const full = path.join(workspace, file)
   if (!fs.existsSync(full)) {
-    if (serviceName) throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root.`)
+    if (serviceName)
+      throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root and no compose file.`)
     return undefined
   }
   const document = parseDocument(fs.readFileSync(full, 'utf8'))

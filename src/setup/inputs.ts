@@ -8,6 +8,7 @@ import { parseHostInput, type HostInput } from '../hosts/host-choice.js'
 import type { HostRun } from '../hosts/host-settings.js'
 import { parseComparisonInputs, type CompareMode } from '../profile/profile-inputs.js'
 import type { RegressionLimits } from '../profile/figures.js'
+import type { ComposeSettings } from '../compose/compose-discovery.js'
 import {
   InputError,
   isDirectory,
@@ -72,6 +73,10 @@ export interface Settings {
   hostInput: HostInput
   /** The host the run boots like, with its contract's and its file's settings (set by discovery). */
   host?: HostRun
+  /** The compose file's web service and its dependencies (from discovery). */
+  compose?: ComposeSettings
+  /** The name the container answers to on `network` (the compose service name, so the stack's URLs resolve). */
+  networkAlias?: string
 }
 
 /** Reads one raw input by its action.yml name; '' when not given. */

@@ -35,7 +35,12 @@ export interface Preparation {
 
 export function prepare(host: PrepareHost): Preparation {
   const discovery = discover(host.workspace, host.readInput)
-  const settings: Settings = { ...parseSettings(discovery.read, host.workspace), procfile: discovery.procfile, host: discovery.host }
+  const settings: Settings = {
+    ...parseSettings(discovery.read, host.workspace),
+    procfile: discovery.procfile,
+    host: discovery.host,
+    compose: discovery.compose
+  }
   for (const note of discovery.notes) host.log(note)
   host.log(describeSources(settings, discovery.sources))
 
@@ -61,10 +66,15 @@ export function prepare(host: PrepareHost): Preparation {
 
 /**
  * Every `env` value is a secret: masked in the job log and redacted from everything the run writes. Values a
- * blueprint commits to the repository (render.yaml `value:`) are not secrets, hence the inputs as given.
+ * blueprint commits to the repository (render.yaml `value:`) are not secrets, hence the inputs as given; of a compose
+ * file's environment, the values of variables named like secrets (`POSTGRES_PASSWORD`, `SECRET_KEY`) are.
  */
 function runSecrets(readInput: InputReader, settings: Settings): string[] {
-  return [...parseKeyValueLines('env', readInput('env')).map(([, value]) => value), ...(settings.githubToken ? [settings.githubToken] : [])]
+  return [
+    ...parseKeyValueLines('env', readInput('env')).map(([, value]) => value),
+    ...(settings.compose?.secretValues ?? []),
+    ...(settings.githubToken ? [settings.githubToken] : [])
+  ]
 }
 
 /** Removes the image the run built (an `image` input is the user's and stays); throws when Docker refuses. */

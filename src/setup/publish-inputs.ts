@@ -32,7 +32,8 @@ const SMOKE_INPUTS = [
   'cpus',
   'network',
   'host-header',
-  'regression-limit'
+  'regression-limit',
+  'compose-file'
 ]
 
 export function parsePublishInputs(read: InputReader, workspace: string): PublishInputs {

@@ -7,6 +7,11 @@ type CheckId = CheckResult['id']
 
 const TABLE: Array<{ id: CheckId; label: (settings: Settings) => string; shown: (settings: Settings) => boolean }> = [
   { id: 'build', label: () => 'Image build', shown: () => true },
+  {
+    id: 'services',
+    label: () => 'Services',
+    shown: (settings) => Boolean(settings.compose?.startDependencies && settings.compose.stack.dependencies.length)
+  },
   { id: 'start', label: () => 'Gunicorn start', shown: () => true },
   { id: 'workers', label: () => 'Workers booted', shown: () => true },
   { id: 'health', label: (settings) => `Health \`${settings.healthPath}\``, shown: () => true },

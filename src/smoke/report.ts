@@ -25,6 +25,7 @@ export function reportOf(run: SmokeRun, fields: ReportFields): RunReport {
     startedAt: new Date(run.startedAt).toISOString(),
     durationMs: now() - run.startedAt,
     metadata: run.deps.metadata,
+    ...(run.dependencies ? { dependencies: run.dependencies } : {}),
     ...fields
   }
 }

@@ -14,6 +14,8 @@ import { chooseStartCommand, startContainer } from './start.js'
 import { tearDown } from './teardown.js'
 import { CancelledError, cancelled, type PipelineDeps, type Running, type SmokeRun } from './types.js'
 import { verdict } from './verdict.js'
+import { startDependencies, stopDependencies } from '../compose/dependencies.js'
+import type { ImageInfo } from '../docker/docker.js'
 import { waitHealthy } from './wait-healthy.js'
 import { WorkerCount } from './worker-count.js'
 
@@ -33,14 +35,29 @@ export async function runSmoke(settings: Settings, deps: PipelineDeps): Promise<
 
   const built = await buildImage(run)
   if ('failed' in built) return reportOf(run, built.failed)
-  const imageInfo = prebuiltInfo ?? (await deps.docker.imageInfo(built.image))
+  const stack = await startDependencies(run, built.image)
+  let report: RunReport
+  try {
+    if ('failed' in stack) return reportOf(run, stack.failed)
+    if (cancelled(run)) throw new CancelledError()
+    report = await bootAndProbe(run, built.image, prebuiltInfo)
+  } finally {
+    await stopDependencies(run, stack.cli)
+  }
+  return compareWithBaseCommit(run, report, runSmoke)
+}
+
+/** Start → watch and probe → teardown → verdict, for a built image (its dependencies, if any, already up). */
+async function bootAndProbe(run: SmokeRun, image: string, prebuiltInfo: ImageInfo | undefined): Promise<RunReport> {
+  const { deps, settings, now } = run
+  const imageInfo = prebuiltInfo ?? (await deps.docker.imageInfo(image))
   chooseStartCommand(run, imageInfo)
 
-  const started = await startContainer(run, built.image)
+  const started = await startContainer(run, image)
   if ('failed' in started) return reportOf(run, started.failed)
   const watch = new LogWatch(now, deps.signal, { probedPort: settings.port })
   const running: Running = {
-    image: built.image,
+    image,
     imageInfo,
     containerId: started.containerId,
     hostPort: started.hostPort,
@@ -58,5 +75,5 @@ export async function runSmoke(settings: Settings, deps: PipelineDeps): Promise<
   const wasCancelled = cancelled(run)
   const evidence = await tearDown(run, running, findings, workerCount, logsDone)
   if (wasCancelled) throw new CancelledError()
-  return compareWithBaseCommit(run, verdict(run, running, findings, probe.result(), evidence), runSmoke)
+  return verdict(run, running, findings, probe.result(), evidence)
 }

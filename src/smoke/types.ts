@@ -1,9 +1,9 @@
 // What every phase of the smoke run shares: how it talks to whoever runs it, its dependencies, and the state
 // the phases hand on to the next one.
 import type { RunIdentity } from '../docker/args.js'
-import type { Docker, ImageInfo } from '../docker/docker.js'
+import type { CommandRunner, Docker, ImageInfo } from '../docker/docker.js'
 import type { Settings } from '../setup/inputs.js'
-import type { Outcome, RunMetadata, SettingSource, WebSocketResult } from '../core/model.js'
+import type { DependencyResult, Outcome, RunMetadata, SettingSource, WebSocketResult } from '../core/model.js'
 import type { LoadResult } from '../probes/load.js'
 import type { BootProfile } from '../profile/figures.js'
 import type { StackRequest } from '../diagnosis/context.js'
@@ -37,6 +37,8 @@ export interface PipelineDeps {
   /** For `compare: base`: the event that started the job (its payload names the base commit) and where the
    * base worktree may go (RUNNER_TEMP). */
   event?: { name: string; payload: unknown; tempDir?: string }
+  /** Runs `docker compose` (default: the Docker CLI on PATH). */
+  composeRunner?: CommandRunner
 }
 
 export type { Outcome } from '../core/model.js'
@@ -60,6 +62,8 @@ export interface SmokeRun {
   checks: Checks
   warnings: string[]
   settingSources: Record<string, SettingSource>
+  /** The compose dependencies started before the app, once they were. */
+  dependencies?: DependencyResult[]
 }
 
 /** A started container being watched and probed. */
