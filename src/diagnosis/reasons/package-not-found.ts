@@ -6,6 +6,7 @@ import { parseNotFound, type NotFound } from '../pip-output.js'
 import { installerLines, parseSolverVerdict } from '../installer-output.js'
 import { normalizeName, pinsOf } from '../requirements.js'
 import { dockerfileAt, pinLocation, pinsFor, pointers, stepLocation } from '../rules/build-causes.js'
+import { dependencyLines, lockedPackageLine, pythonRequirementLine } from '../rules/project-files.js'
 import type { BuildContext } from '../stages.js'
 import { code, where } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
@@ -18,6 +19,8 @@ interface Requested {
   at?: SourceLocation
   /** The resolver that said so, when it was not pip. */
   tool?: 'uv' | 'poetry'
+  /** The project's own Python requirement (`requires-python`, Poetry's `python`, the Pipfile's `[requires]`). */
+  pythonAt?: SourceLocation
 }
 
 /** What the resolver's answer says about the requirement. */
@@ -39,7 +42,8 @@ function notFoundRule(name: string, detail: (notFound: NotFound, ctx: BuildConte
       const found = notFound && detail(notFound, ctx)
       if (!notFound || !found) return undefined
       const pin = pinsOf(pinsFor(ctx), notFound.name)[0]
-      const at = pinLocation(ctx, pin)
+      // Not in a requirements file: the project's own entry (pip installing a pyproject.toml project, Pipenv's pip).
+      const at = pinLocation(ctx, pin) ?? dependencyLines(ctx, notFound.name)[0]
       const requested = { name: notFound.name, requirement: pin?.requirement ?? notFound.requirement, at }
       return { facts: { ...requested, ...found }, evidence: notFound.evidence, pointers: pointers(at ?? dockerfileAt(ctx)) }
     }
@@ -69,13 +73,19 @@ const solverNotFound: Rule<Facts> = {
   detect(ctx) {
     const verdict = parseSolverVerdict(installerLines(ctx.failure))
     if (!verdict || verdict.kind === 'conflict') return undefined
-    const at = stepLocation(ctx)
-    const requested = { name: verdict.name, requirement: verdict.requirement, tool: verdict.tool }
+    const stepAt = stepLocation(ctx)
+    // The project itself (uv names it like a package) is declared by its `requires-python`, not by an entry.
+    const at = dependencyLines(ctx, verdict.name)[0]
+    const pythonAt = verdict.kind === 'other-python' ? pythonRequirementLine(ctx) : undefined
+    const requested = { name: verdict.name, requirement: verdict.requirement, tool: verdict.tool, at, pythonAt }
     const detail: Detail =
       verdict.kind === 'other-python'
         ? { kind: 'other-python', requiresPython: verdict.requiresPython, pythonVersion: verdict.pythonVersion, requested: verdict.requested }
         : { kind: 'no-such-version', versions: [] }
-    return { facts: { ...requested, ...detail }, evidence: verdict.evidence, pointers: pointers(at) }
+    const culprits = verdict.kind === 'other-python' && verdict.requested ? [pythonAt, at] : [at, pythonAt]
+    // A version the index does not have, read from the lock file: its entry there too.
+    const lockAt = verdict.kind === 'no-version' ? lockedPackageLine(ctx, verdict.tool === 'uv' ? 'uv.lock' : 'poetry.lock', verdict.name) : undefined
+    return { facts: { ...requested, ...detail }, evidence: verdict.evidence, pointers: pointers(...culprits, stepAt, lockAt) }
   }
 }
 
@@ -91,7 +101,7 @@ function words(facts: Facts): { summary: string; remedy: string } {
           `${shown} exists only for other Pythons: it requires Python ${code(facts.requiresPython)}, ` +
           `not ${python(facts.pythonVersion, facts.requested)}.`,
         remedy: facts.requested
-          ? `Narrow ${code('requires-python')} in ${code('pyproject.toml')} to what ${code(facts.name)} supports ` +
+          ? `Narrow ${code('requires-python')} in ${code('pyproject.toml')}${where(facts.pythonAt)} to what ${code(facts.name)} supports ` +
             `(${code(facts.requiresPython)}), or require a ${code(facts.name)} release that supports the wider range.`
           : `Pin a ${code(facts.name)} release that supports ${python(facts.pythonVersion)}, ` +
             `or build FROM a Python that satisfies ${code(facts.requiresPython)}.`
