@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path20) {
-      const ctrl = callVisitor(key, node, visitor, path20);
+    function visit_(key, node, visitor, path21) {
+      const ctrl = callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visit_(key, ctrl, visitor, path20);
+        replaceNode(key, path21, ctrl);
+        return visit_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path20);
+            const ci = visit_(i, node.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = visit_("key", node.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = visit_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path20);
+          const cv = visit_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path20) {
-      const ctrl = await callVisitor(key, node, visitor, path20);
+    async function visitAsync_(key, node, visitor, path21) {
+      const ctrl = await callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visitAsync_(key, ctrl, visitor, path20);
+        replaceNode(key, path21, ctrl);
+        return visitAsync_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path20);
+            const ci = await visitAsync_(i, node.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path20);
+          const cv = await visitAsync_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path20) {
+    function callVisitor(key, node, visitor, path21) {
       if (typeof visitor === "function")
-        return visitor(key, node, path20);
+        return visitor(key, node, path21);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path20);
+        return visitor.Map?.(key, node, path21);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path20);
+        return visitor.Seq?.(key, node, path21);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path20);
+        return visitor.Pair?.(key, node, path21);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path20);
+        return visitor.Scalar?.(key, node, path21);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path20);
+        return visitor.Alias?.(key, node, path21);
       return void 0;
     }
-    function replaceNode(key, path20, node) {
-      const parent = path20[path20.length - 1];
+    function replaceNode(key, path21, node) {
+      const parent = path21[path21.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path20, value) {
+    function collectionFromPath(schema, path21, value) {
       let v = value;
-      for (let i = path20.length - 1; i >= 0; --i) {
-        const k = path20[i];
+      for (let i = path21.length - 1; i >= 0; --i) {
+        const k = path21[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
+    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path20, value) {
-        if (isEmptyPath(path20))
+      addIn(path21, value) {
+        if (isEmptyPath(path21))
           this.add(value);
         else {
-          const [key, ...rest] = path20;
+          const [key, ...rest] = path21;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        const [key, ...rest] = path20;
+      deleteIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        const [key, ...rest] = path20;
+      getIn(path21, keepScalar) {
+        const [key, ...rest] = path21;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path20) {
-        const [key, ...rest] = path20;
+      hasIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        const [key, ...rest] = path20;
+      setIn(path21, value) {
+        const [key, ...rest] = path21;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path20, value) {
+      addIn(path21, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path20, value);
+          this.contents.addIn(path21, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        if (Collection.isEmptyPath(path20)) {
+      deleteIn(path21) {
+        if (Collection.isEmptyPath(path21)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        if (Collection.isEmptyPath(path20))
+      getIn(path21, keepScalar) {
+        if (Collection.isEmptyPath(path21))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path20) {
-        if (Collection.isEmptyPath(path20))
+      hasIn(path21) {
+        if (Collection.isEmptyPath(path21))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        if (Collection.isEmptyPath(path20)) {
+      setIn(path21, value) {
+        if (Collection.isEmptyPath(path21)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path20, value);
+          this.contents.setIn(path21, value);
         }
       }
       /**
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path20) => {
+    visit.itemAtPath = (cst, path21) => {
       let item = cst;
-      for (const [field, index] of path20) {
+      for (const [field, index] of path21) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path20) => {
-      const parent = visit.itemAtPath(cst, path20.slice(0, -1));
-      const field = path20[path20.length - 1][0];
+    visit.parentCollection = (cst, path21) => {
+      const parent = visit.itemAtPath(cst, path21.slice(0, -1));
+      const field = path21[path21.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path20, item, visitor) {
-      let ctrl = visitor(item, path20);
+    function _visit(path21, item, visitor) {
+      let ctrl = visitor(item, path21);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path21.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path20);
+            ctrl = ctrl(item, path21);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6930,14 +6930,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs15 = this.flowScalar(this.type);
+              const fs16 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs15, sep: [] });
+                map.items.push({ start, key: fs16, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs15);
+                this.stack.push(fs16);
               } else {
-                Object.assign(it, { key: fs15, sep: [] });
+                Object.assign(it, { key: fs16, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7065,13 +7065,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs15 = this.flowScalar(this.type);
+              const fs16 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs15, sep: [] });
+                fc.items.push({ start: [], key: fs16, sep: [] });
               else if (it.sep)
-                this.stack.push(fs15);
+                this.stack.push(fs16);
               else
-                Object.assign(it, { key: fs15, sep: [] });
+                Object.assign(it, { key: fs16, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -14497,7 +14497,7 @@ var require_jsonInstruction = __commonJS({
         const argsOffset = document.offsetAt(this.getArgumentsRange().start);
         let start = -1;
         let last = "";
-        let quoted = false;
+        let quoted2 = false;
         let escapedArg = "";
         argsCheck: for (let i = 0; i < argsContent.length; i++) {
           let char = argsContent.charAt(i);
@@ -14506,7 +14506,7 @@ var require_jsonInstruction = __commonJS({
               if (last === "") {
                 this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
                 last = "[";
-              } else if (quoted) {
+              } else if (quoted2) {
                 escapedArg = escapedArg + char;
               } else {
                 break argsCheck;
@@ -14515,14 +14515,14 @@ var require_jsonInstruction = __commonJS({
             case '"':
               if (last === "[" || last === ",") {
                 start = i;
-                quoted = true;
+                quoted2 = true;
                 last = '"';
                 escapedArg = escapedArg + char;
                 continue;
               } else if (last === '"') {
-                if (quoted) {
+                if (quoted2) {
                   escapedArg = escapedArg + char;
-                  quoted = false;
+                  quoted2 = false;
                   this.jsonStrings.push(new jsonArgument_1.JSONArgument(escapedArg, vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start), document.positionAt(argsOffset + i + 1)), vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start + 1), document.positionAt(argsOffset + i))));
                   escapedArg = "";
                 } else {
@@ -14533,7 +14533,7 @@ var require_jsonInstruction = __commonJS({
               }
               break;
             case ",":
-              if (quoted) {
+              if (quoted2) {
                 escapedArg = escapedArg + char;
               } else {
                 if (last === '"') {
@@ -14544,7 +14544,7 @@ var require_jsonInstruction = __commonJS({
               }
               break;
             case "]":
-              if (quoted) {
+              if (quoted2) {
                 escapedArg = escapedArg + char;
               } else if (last !== "") {
                 this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
@@ -14555,7 +14555,7 @@ var require_jsonInstruction = __commonJS({
             case "	":
               break;
             case "\\":
-              if (quoted) {
+              if (quoted2) {
                 switch (argsContent.charAt(i + 1)) {
                   case '"':
                   case "\\":
@@ -14603,7 +14603,7 @@ var require_jsonInstruction = __commonJS({
               }
               break argsCheck;
             default:
-              if (!quoted) {
+              if (!quoted2) {
                 break argsCheck;
               }
               escapedArg = escapedArg + char;
@@ -15815,9 +15815,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path20 = this.getPath();
-        if (path20 === null || path20.startsWith("/")) {
-          return path20;
+        const path21 = this.getPath();
+        if (path21 === null || path21.startsWith("/")) {
+          return path21;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -15829,7 +15829,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path20 : parent + "/" + path20;
+              return parent.endsWith("/") ? parent + path21 : parent + "/" + path21;
             }
           }
         }
@@ -16245,10 +16245,10 @@ var require_dockerfile = __commonJS({
           return [];
         }
         const stages = [image];
-        let stage = this.getParentStage(image);
-        while (stage !== null) {
-          stages.splice(0, 0, stage);
-          stage = this.getParentStage(stage);
+        let stage2 = this.getParentStage(image);
+        while (stage2 !== null) {
+          stages.splice(0, 0, stage2);
+          stage2 = this.getParentStage(stage2);
         }
         return stages;
       }
@@ -19142,8 +19142,8 @@ var require_semver2 = __commonJS({
 // src/cli-run.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 import crypto from "node:crypto";
-import fs14 from "node:fs";
-import path19 from "node:path";
+import fs15 from "node:fs";
+import path20 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/docker/docker.ts
@@ -20727,19 +20727,19 @@ function parseSocketIoSend(send) {
 function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
-function engineIoPath(path20) {
-  const bare2 = path20.split("?")[0].trim();
+function engineIoPath(path21) {
+  const bare2 = path21.split("?")[0].trim();
   if (!bare2 || bare2 === "/") return DEFAULT_SOCKET_IO_PATH;
   const rooted2 = bare2.startsWith("/") ? bare2 : `/${bare2}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
-function socketIoRequestPath(path20) {
-  const query = new URLSearchParams(path20.includes("?") ? path20.slice(path20.indexOf("?") + 1) : "");
+function socketIoRequestPath(path21) {
+  const query = new URLSearchParams(path21.includes("?") ? path21.slice(path21.indexOf("?") + 1) : "");
   query.set("EIO", "4");
   query.set("transport", "websocket");
-  return `${engineIoPath(path20)}?${query.toString()}`;
+  return `${engineIoPath(path21)}?${query.toString()}`;
 }
-function describeRejectedSocketIoUpgrade(answer, path20) {
+function describeRejectedSocketIoUpgrade(answer, path21) {
   const generic = describeRejectedUpgrade(answer);
   if (answer.status === 400 && /unsupported (protocol )?version/i.test(answer.body)) {
     return {
@@ -20747,7 +20747,7 @@ function describeRejectedSocketIoUpgrade(answer, path20) {
       detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt2(bodyText(answer.body))})`
     };
   }
-  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path20)}` };
+  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path21)}` };
   return generic;
 }
 var STAGE_WAITING_FOR = {
@@ -20909,8 +20909,8 @@ async function probeWebSocket(options, context) {
   const startedAt = now();
   const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal, now };
   const isSocketIo = options.protocol === "socket.io";
-  const path20 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
-  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path20;
+  const path21 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
+  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path21;
   const url = `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}${requestPath}`;
   const describeRejection = isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0;
   const connection = await openWebSocket(url, clock, describeRejection, hostHeaders(options.hostHeader));
@@ -20924,10 +20924,10 @@ async function probeWebSocket(options, context) {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path20, ...verdict2, durationMs: now() - startedAt };
+  return { protocol: options.protocol, path: path21, ...verdict2, durationMs: now() - startedAt };
 }
-function rooted(path20) {
-  return path20.startsWith("/") ? path20 : `/${path20}`;
+function rooted(path21) {
+  return path21.startsWith("/") ? path21 : `/${path21}`;
 }
 async function talkPlain(socket, options, clock) {
   const matches = compileExpect(options.expect);
@@ -21416,9 +21416,9 @@ function safeUrl(url) {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
   return url.replace(/[()<>"'`\\]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function encodeRepoPath(path20) {
-  const segments = path20.split("/");
-  if (path20.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+function encodeRepoPath(path21) {
+  const segments = path21.split("/");
+  if (path21.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 
@@ -21473,9 +21473,9 @@ function runLinks(metadata) {
     shortSha: sha?.slice(0, 7),
     fileUrl(file, line) {
       if (!base || !sha) return void 0;
-      const path20 = encodeRepoPath(file);
-      if (!path20) return void 0;
-      return `${base}/blob/${sha}/${path20}${line && line > 0 ? `#L${line}` : ""}`;
+      const path21 = encodeRepoPath(file);
+      if (!path21) return void 0;
+      return `${base}/blob/${sha}/${path21}${line && line > 0 ? `#L${line}` : ""}`;
     }
   };
 }
@@ -21881,8 +21881,8 @@ function legacyBaseImage(lines) {
 function buildKitBaseImage(lines) {
   const failedStep = lines.find((line) => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1];
   const failing = [...lines].reverse().find((line) => /^ > \[/.test(line)) ?? lines.find((line) => line.startsWith(`#${failedStep} [`));
-  const stage = failing?.match(/\[(?:(\S+) )?\d+\/\d+\]/)?.[1];
-  const from = lines.map((line) => line.match(/^#\d+ \[(?:(\S+) )?1\/\d+\] FROM (\S+)/)).filter((match) => Boolean(match)).find((match) => match[1] === stage);
+  const stage2 = failing?.match(/\[(?:(\S+) )?\d+\/\d+\]/)?.[1];
+  const from = lines.map((line) => line.match(/^#\d+ \[(?:(\S+) )?1\/\d+\] FROM (\S+)/)).filter((match) => Boolean(match)).find((match) => match[1] === stage2);
   return from?.[2].replace(/@sha256:[0-9a-f]+$/, "");
 }
 function findInstructionLine(dockerfileText, instruction) {
@@ -22018,13 +22018,13 @@ var INSTALLS = {
   pipenv: /\bpipenv\b[^\n]*(apt-get|apt) install|\b(apt-get|apt)\s+install\b[^\n#]*\bpipenv\b|\b(pip3?|pipx)\s+install\b[^\n#]*\bpipenv\b/
 };
 function stageLines(dockerfileText) {
-  let stage = "";
+  let stage2 = "";
   let index = -1;
   return dockerfileText.split(/\r?\n/).map((text, at) => {
     const from = text.match(/^\s*FROM\s+\S+(?:\s+AS\s+(\S+))?/i);
-    if (from) stage = from[1] ?? `stage-${++index}`;
+    if (from) stage2 = from[1] ?? `stage-${++index}`;
     if (from && from[1]) index++;
-    return { line: at + 1, stage, text };
+    return { line: at + 1, stage: stage2, text };
   });
 }
 function installLines(ctx, tool) {
@@ -22891,8 +22891,8 @@ function readTomlLines(text, name) {
   }
   return { entries: new TomlScanner(text).entries(), data };
 }
-function entryAt(entries, path20) {
-  return entries.find((entry) => entry.path.length === path20.length && entry.path.every((part, i) => part === path20[i]));
+function entryAt(entries, path21) {
+  return entries.find((entry) => entry.path.length === path21.length && entry.path.every((part, i) => part === path21[i]));
 }
 var BARE_KEY = /[A-Za-z0-9_-]/;
 var TomlScanner = class {
@@ -22953,10 +22953,10 @@ var TomlScanner = class {
   header() {
     const double = this.text.startsWith("[[", this.pos);
     this.pos += double ? 2 : 1;
-    const path20 = this.key();
+    const path21 = this.key();
     this.pos += double ? 2 : 1;
     this.skipToLineEnd();
-    return path20;
+    return path21;
   }
   /** A dotted key (`a."b.c".d`), leaving the position on what follows it (`=`, `]`). */
   key() {
@@ -23124,19 +23124,19 @@ var installerCannotRun = {
     if (!problem) return void 0;
     const { evidence, ...rest } = problem;
     const stepAt = stepLocation(ctx);
-    const stage = failingStage2(ctx, stepAt?.line);
+    const stage2 = failingStage2(ctx, stepAt?.line);
     const installs = installLines(ctx, problem.tool);
-    const install = installs.find((line) => problem.kind === "not-found" ? line.stage !== stage : true) ?? installs[0];
+    const install = installs.find((line) => problem.kind === "not-found" ? line.stage !== stage2 : true) ?? installs[0];
     const installedIn = install ? { stage: install.stage, at: locationOf(ctx, install) } : void 0;
     const settingAt = problem.kind === "wrong-version" ? uvSettingLine(ctx, "required-version") : void 0;
     return {
-      facts: { ...rest, instruction: ctx.failure.instruction, stepAt, stage, installedIn, settingAt },
+      facts: { ...rest, instruction: ctx.failure.instruction, stepAt, stage: stage2, installedIn, settingAt },
       evidence,
       pointers: pointers(stepAt, installedIn?.at, settingAt)
     };
   }
 };
-var inStage = (stage) => stage ? `the stage ${code(stage)}` : "the failing stage";
+var inStage = (stage2) => stage2 ? `the stage ${code(stage2)}` : "the failing stage";
 function summary2(facts) {
   const step = facts.instruction ? `${code(clip(facts.instruction, 80))}${where(facts.stepAt)}` : "the failing step";
   switch (facts.kind) {
@@ -23955,6 +23955,110 @@ var build_failed_default = defineReason({
   words: (facts) => ({ summary: summary5(facts), remedy: remedy7(facts.cause) })
 });
 
+// src/diagnosis/rules/venv-stages.ts
+import path12 from "node:path";
+var MAKES_VENV = /-m\s+venv\b|\bvirtualenv\b|\buv\s+(venv|sync)\b|\bpoetry\s+install\b|\bpipenv\s+(install|sync)\b/;
+function venvAcrossStages(dockerfileText, executable, target) {
+  const lines = stageLines(dockerfileText).filter(({ text }) => !/^\s*#/.test(text));
+  const finalStage = target ?? lines[lines.length - 1]?.stage;
+  const final = lines.filter((line) => line.stage === finalStage);
+  const finalFrom = final.find(({ text }) => /^\s*FROM\b/i.test(text));
+  if (!finalFrom) return void 0;
+  const workdir = lastWorkdir(final);
+  const venv = venvOf(executable, final, workdir);
+  if (!venv) return void 0;
+  const created = lines.find(({ stage: stage2, text }) => stage2 !== finalStage && /^\s*RUN\b/i.test(text) && makesVenv(text, venv));
+  if (!created) return void 0;
+  const copied = final.find(({ text }) => copiesInto(text, venv, workdir));
+  const createdFrom = lines.find(({ stage: stage2, text }) => stage2 === created.stage && /^\s*FROM\b/i.test(text));
+  const command = [...final].reverse().find(({ text }) => /^\s*(CMD|ENTRYPOINT)\b/i.test(text));
+  return { venv, kind: copied ? "other-python" : "not-copied", created, copied, finalFrom, createdFrom, command };
+}
+function venvOf(executable, final, workdir) {
+  const inBin = executable.match(/^(.*)\/bin\/[^/]+$/)?.[1];
+  if (inBin) return path12.posix.resolve(workdir, inBin);
+  if (executable.includes("/")) return void 0;
+  const pathValue = final.map(({ text }) => text.match(/^\s*ENV\s+PATH[=\s]["']?([^"'\s]+)/i)?.[1]).filter(Boolean);
+  const venvBin = pathValue.pop()?.split(":").find((dir) => /\/bin$/.test(dir) && !/^\/(usr|bin|sbin)|\$/.test(dir));
+  return venvBin ? path12.posix.resolve(workdir, venvBin.replace(/\/bin$/, "")) : void 0;
+}
+function makesVenv(text, venv) {
+  return MAKES_VENV.test(text) || text.includes(venv) || text.includes(path12.posix.basename(venv));
+}
+function copiesInto(text, venv, workdir) {
+  const words12 = text.trim().split(/\s+/);
+  if (!/^COPY$/i.test(words12[0]) || !words12.some((word) => /^--from=/i.test(word))) return false;
+  const dest = path12.posix.resolve(workdir, words12[words12.length - 1].replace(/^["']|["']$/g, ""));
+  return venv === dest || venv.startsWith(`${dest.replace(/\/$/, "")}/`);
+}
+function lastWorkdir(final) {
+  let workdir = "/";
+  for (const { text } of final) {
+    const set = text.match(/^\s*WORKDIR\s+(\S+)/i)?.[1];
+    if (set) workdir = path12.posix.resolve(workdir, set);
+  }
+  return workdir;
+}
+
+// src/diagnosis/reasons/venv-unusable.ts
+var NOT_THERE = /exec: "?([^":\s]+)"?: (?:stat \S+: no such file or directory|executable file not found in \$PATH)/;
+var missingVenvProgram = {
+  stage: "start",
+  name: "the start command's virtualenv is not usable in the final stage",
+  detect(ctx) {
+    const executable = ctx.message.match(NOT_THERE)?.[1];
+    const dockerfile = ctx.dockerfile;
+    if (!executable || !dockerfile) return void 0;
+    const found2 = venvAcrossStages(dockerfile.text, executable, dockerfile.target);
+    if (!found2) return void 0;
+    const at = (line) => line ? { line, at: { file: dockerfile.file, line: line.line } } : void 0;
+    const facts = {
+      kind: found2.kind,
+      executable,
+      venv: found2.venv,
+      created: at(found2.created),
+      copied: at(found2.copied),
+      finalFrom: at(found2.finalFrom),
+      createdFrom: at(found2.createdFrom),
+      command: at(found2.command)
+    };
+    const pointers2 = [
+      facts.command,
+      facts.copied ?? facts.created,
+      facts.copied ? facts.createdFrom : void 0,
+      facts.copied ? facts.finalFrom : void 0
+    ];
+    return {
+      facts,
+      evidence: [ctx.message, ...[facts.created, facts.copied, facts.command].flatMap((line) => line ? [line.line.text.trim()] : [])],
+      pointers: pointers2.flatMap((line) => line ? [line.at] : [])
+    };
+  }
+};
+var stage = (line) => line.stage ? `the stage ${code(line.stage)}` : "another stage";
+var quoted = (found2) => `${code(clip(found2.line.text.trim(), 80))} (${code(fileLine(found2.at))})`;
+function summary6(facts) {
+  const runs = `The start command runs ${code(facts.executable)}${where(facts.command?.at)} from the virtualenv ${code(facts.venv)}`;
+  if (facts.kind === "not-copied")
+    return `${runs}, which ${stage(facts.created.line)} makes at ${quoted(facts.created)} and the final stage never copies: each FROM starts over.`;
+  return `${runs}, copied from ${stage(facts.created.line)} at ${quoted(facts.copied)}, and it does not run there: its ${code("python")} links to the interpreter that made it, which the final stage${where(facts.finalFrom.at)} does not have (built FROM another Python${facts.createdFrom ? ` at ${code(fileLine(facts.createdFrom.at))}` : ""}).`;
+}
+function remedy8(facts) {
+  const from = facts.created.line.stage || "<stage>";
+  if (facts.kind === "not-copied")
+    return `Copy it into the final stage before its command: ${code(`COPY --from=${from} ${facts.venv} ${facts.venv}`)}${facts.command ? ` above ${code(fileLine(facts.command.at))}` : ""}, or start Gunicorn from where the final stage installs it.`;
+  return `Build both stages FROM the same Python (one ${code("ARG")} for both FROM lines, the same version and path), or make the virtualenv in the final stage; with uv, ${code("UV_PYTHON_DOWNLOADS=never")} keeps it on the image's own Python (${code("uv venv --python /usr/local/bin/python3")}).`;
+}
+var venv_unusable_default = defineReason({
+  id: "venv-unusable",
+  title: "Virtualenv unusable in the final stage",
+  headline: "the virtualenv does not run in the final stage",
+  readme: "the start command's virtualenv (`/app/.venv/bin/gunicorn`, `.venv/bin/python`) is missing from the final stage (never copied) or was built by another Python (its `python` links to an interpreter the final stage lacks): the stage that makes it, the COPY and the CMD",
+  fixtures: [{ path: "__fixtures__/apps/venv-stages", test: "__tests__/venv-stages.itg.ts" }],
+  rules: [missingVenvProgram],
+  words: (facts) => ({ summary: summary6(facts), remedy: remedy8(facts) })
+});
+
 // src/gunicorn/line-prefix.ts
 var RFC3339 = String.raw`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?`;
 var SYSLOG_TIME = String.raw`\S{2,5} {1,2}\d{1,2} \d\d:\d\d:\d\d`;
@@ -24028,7 +24132,7 @@ function plainQuotes(text) {
 
 // src/diagnosis/rules/locate.ts
 import { readdirSync } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 function commandLine(rc) {
   return rc.dockerCommandLine();
 }
@@ -24090,7 +24194,7 @@ function pythonLine(rc, pattern, maxFiles = 300) {
     const dir = queue.shift();
     let entries;
     try {
-      entries = readdirSync(path12.join(root, dir), { withFileTypes: true });
+      entries = readdirSync(path13.join(root, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -24354,7 +24458,7 @@ function incompatibleSummary({ linked, builder, type, expected, got }) {
   const sizes = expected !== void 0 ? ` (expected ${expected} bytes, got ${got})` : "";
   return `${builder ? code(builder) : "A compiled extension"} was built against another version of ${code(linked)}: Python warned ${code(`${type} size changed, may indicate binary incompatibility`)}${sizes}.`;
 }
-function summary6(facts) {
+function summary7(facts) {
   switch (facts.kind) {
     case "binary-incompatible":
       return incompatibleSummary(facts);
@@ -24371,7 +24475,7 @@ function summary6(facts) {
   }
 }
 var REINSTALL_FROM_SCRATCH = "Reinstall the image's C extensions for its Python from scratch (`pip install --no-cache-dir --force-reinstall`, no cached or copied wheels), with matching versions of packages built against each other; run once with the `faulthandler` input on to see the Python stack.";
-function remedy8(facts) {
+function remedy9(facts) {
   switch (facts.kind) {
     case "binary-incompatible": {
       const { linked, builder } = facts;
@@ -24394,7 +24498,7 @@ var native_crash_default = defineReason({
   readme: "a worker died of a signal in native code (`Fatal Python error: Segmentation fault`): the module whose import crashed, the extension modules loaded, or the two packages of a `size changed, may indicate binary incompatibility` warning",
   fixtures: [{ path: "__fixtures__/apps/fail-native-crash", test: "__tests__/hang-crash.itg.ts" }],
   rules: [binaryIncompatible, crashDump, signalOnly, kernelSegfault, shellReportedSegfault],
-  words: (facts) => ({ summary: summary6(facts), remedy: remedy8(facts) })
+  words: (facts) => ({ summary: summary7(facts), remedy: remedy9(facts) })
 });
 
 // src/diagnosis/packages.ts
@@ -24916,8 +25020,8 @@ function closestLocalModule(rc, moduleName) {
   const closest = closestName(missing, candidates);
   if (!closest || editDistance(missing, closest) > (missing.length >= 8 ? 2 : 1)) return void 0;
   const relative3 = [...parent, closest].join("/");
-  const path20 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
-  return { name: [...parent, closest].join("."), path: path20 };
+  const path21 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
+  return { name: [...parent, closest].join("."), path: path21 };
 }
 function knownPackage(name) {
   const normalised = name.toLowerCase().replace(/_/g, "-");
@@ -24937,9 +25041,9 @@ function djangoSettingsFiles(rc, tb) {
   return [...new Set(files)].filter((file) => rc.repo.isFile(file));
 }
 function settingsLineListing(rc, tb, app) {
-  const quoted = new RegExp(`(['"])${app.replace(/\./g, "\\.")}(\\.\\w+)*\\1`);
+  const quoted2 = new RegExp(`(['"])${app.replace(/\./g, "\\.")}(\\.\\w+)*\\1`);
   for (const file of djangoSettingsFiles(rc, tb)) {
-    const found2 = rc.repo.findLine(file, quoted);
+    const found2 = rc.repo.findLine(file, quoted2);
     if (found2) return { file, line: found2.line };
   }
   return void 0;
@@ -25085,9 +25189,9 @@ var otherStartFailure = {
 function startWords(facts) {
   switch (facts.kind) {
     case "executable-missing": {
-      const summary15 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
-      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary15, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
-        summary: summary15,
+      const summary16 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
+      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary16, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
+        summary: summary16,
         remedy: `Install ${code(facts.executable)} in the image, or fix the start command (the \`command\` input or the Dockerfile's CMD).`
       };
     }
@@ -25130,7 +25234,7 @@ function installedAppRemedy({ app, location, local }) {
   }
   return `Correct the entry to the app's module path${at}; for a third-party app, install the package its documentation names rather than one guessed from the module name.`;
 }
-function summary7(facts) {
+function summary8(facts) {
   switch (facts.kind) {
     case "unresolvable-bind":
       return `Gunicorn cannot bind ${code(facts.address)}: the host ${code(facts.host)} in the bind address does not resolve to an address of this container.`;
@@ -25160,7 +25264,7 @@ function summary7(facts) {
       return `The app reads section ${code(facts.section)} of an INI config file while it loads${where(facts.location)}, and the file has no such section (${code(facts.exceptionLine)}).`;
   }
 }
-function remedy9(facts) {
+function remedy10(facts) {
   switch (facts.kind) {
     case "unresolvable-bind":
       return `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${facts.port}`)}); a service name such as ${code(facts.host)} is how other containers reach this one, not an address it can listen on.`;
@@ -25196,7 +25300,7 @@ function words3(facts) {
     case "start-failed":
       return startWords(facts);
     default:
-      return { summary: summary7(facts), remedy: remedy9(facts) };
+      return { summary: summary8(facts), remedy: remedy10(facts) };
   }
 }
 var config_error_default = defineReason({
@@ -25279,7 +25383,7 @@ var addressInUseTraceback = {
     return tb ? taken(rc, tb.exception.message) : void 0;
   }
 };
-function summary8({ address, port, background }) {
+function summary9({ address, port, background }) {
   const starter = background ? `; ${code(background.file)} starts ${code(background.text.trim())} before it` : "";
   return `Port ${port ?? address} inside the container is already taken, so Gunicorn could not bind ${code(address)}${starter}.`;
 }
@@ -25291,7 +25395,7 @@ var port_in_use_default = defineReason({
   fixtures: [{ path: "__fixtures__/apps/fail-port-in-use", test: "__tests__/diagnosis.itg.ts" }],
   rules: [gaveUpBinding, connectionInUse, addressInUseTraceback],
   words: (facts) => ({
-    summary: summary8(facts),
+    summary: summary9(facts),
     remedy: `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
   })
 });
@@ -25340,12 +25444,12 @@ var exitCode4 = {
     return exit4 && rc.ofKind("shutdown").some((e) => e.reason === LOAD_FAILED) ? notFound(rc, LOAD_FAILED) : void 0;
   }
 };
-function summary9({ message, missing, defines }) {
+function summary10({ message, missing, defines }) {
   if (!missing) return `Gunicorn could not find the application object: ${message}`;
   const defined = defines.length ? ` (it defines ${defines.map(code).join(", ")})` : "";
   return `Gunicorn imported module ${code(missing.module)} but found no ${code(missing.attribute)} in it${defined}.`;
 }
-function remedy10({ missing, suggestion, defines, spec }) {
+function remedy11({ missing, suggestion, defines, spec }) {
   const better = suggestion ?? (missing && defines[0] ? `${missing.module}:${defines[0]}` : void 0);
   if (!better) {
     return "Point Gunicorn at `module:variable` where the variable is the WSGI/ASGI application (for a factory: `module:create_app()`).";
@@ -25360,12 +25464,12 @@ var app_not_found_default = defineReason({
   readme: "exit 4: the `module:attribute` of the app is wrong",
   fixtures: [{ path: "__fixtures__/apps/fail-app-not-found", test: "__tests__/diagnosis.itg.ts" }],
   rules: [loadError, importTraceback, exitCode4],
-  words: (facts) => ({ summary: summary9(facts), remedy: remedy10(facts) })
+  words: (facts) => ({ summary: summary10(facts), remedy: remedy11(facts) })
 });
 
 // src/diagnosis/context.ts
 import { existsSync, readFileSync, statSync } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 var COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
 var LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |^\/usr\/(local\/)?lib\/python\d|^\/usr\/(local\/)?bin\/|^<string>$/;
 var RepoFiles = class {
@@ -25375,7 +25479,7 @@ var RepoFiles = class {
   repoRoot;
   cache = /* @__PURE__ */ new Map();
   absolute(relative3) {
-    return path13.resolve(this.repoRoot, relative3);
+    return path14.resolve(this.repoRoot, relative3);
   }
   isFile(relative3) {
     try {
@@ -25410,7 +25514,7 @@ var RuleContext = class {
     this.ctx = ctx;
     this.repo = new RepoFiles(ctx.paths.repoRoot);
     this.tracebacks = ctx.events.filter((event) => event.kind === "traceback");
-    this.contextRel = toPosix(path13.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+    this.contextRel = toPosix(path14.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
   }
   ctx;
   repo;
@@ -25427,7 +25531,7 @@ var RuleContext = class {
   }
   /** Path relative to the repository root for a path relative to the build context. */
   inContext(relative3) {
-    return toPosix(path13.posix.join(this.contextRel, relative3));
+    return toPosix(path14.posix.join(this.contextRel, relative3));
   }
   /** Maps a container path back into the repository; undefined when no such file exists there. */
   mapContainerPath(containerPath) {
@@ -25492,8 +25596,8 @@ var RuleContext = class {
   }
   /** The Dockerfile path relative to the repo root, if it exists. */
   dockerfile() {
-    const absolute = this.ctx.paths.dockerfile ?? path13.join(this.ctx.paths.contextDir, "Dockerfile");
-    const relative3 = toPosix(path13.relative(this.ctx.paths.repoRoot, absolute));
+    const absolute = this.ctx.paths.dockerfile ?? path14.join(this.ctx.paths.contextDir, "Dockerfile");
+    const relative3 = toPosix(path14.relative(this.ctx.paths.repoRoot, absolute));
     return this.repo.isFile(relative3) ? relative3 : void 0;
   }
   /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
@@ -25559,7 +25663,7 @@ function frameText(frame) {
   return frame.code ? [head, `    ${frame.code}`] : [head];
 }
 function toPosix(p) {
-  return p.split(path13.sep).join("/");
+  return p.split(path14.sep).join("/");
 }
 
 // src/diagnosis/reasons/syntax-error.ts
@@ -26023,15 +26127,15 @@ function words5(facts) {
   }
   const { error, service, location } = facts;
   const subject = error.host ? `${service} at ${code(error.host)}${error.port ? ` port ${error.port}` : ""}` : service;
-  const { what, remedy: remedy15 } = WORDING[error.failure](error);
+  const { what, remedy: remedy16 } = WORDING[error.failure](error);
   if (facts.during === "request") {
-    const served = remedy15.replace(`; ${LAZILY}`, "").replace(`, ${LAZILY}`, "");
+    const served = remedy16.replace(`; ${LAZILY}`, "").replace(`, ${LAZILY}`, "");
     return {
       summary: `The app connects to ${subject} ${facts.handler ? `while handling a request, ${inHandler(facts, location)}` : inHandler(facts, location)}, and ${what}.`,
       remedy: served
     };
   }
-  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy15 };
+  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy16 };
 }
 var database_unreachable_default = defineReason({
   id: "database-unreachable",
@@ -26472,7 +26576,7 @@ var underLimit = (limit) => limit ? ` under its ${code(limit)} memory limit` : "
 function moreMemory(limit) {
   return limit ? `run on an instance with more than ${code(limit)} (the \`memory\` input is the instance size the boot is tested at)` : "give the container more memory";
 }
-function summary10(facts) {
+function summary11(facts) {
   switch (facts.kind) {
     case "fork-failed":
       return `The master could not fork a worker: ${code("os.fork()")} failed with ${code(facts.exceptionLine)}, the container has no memory left for another copy of the process${limitNote(facts.limit)}.`;
@@ -26499,7 +26603,7 @@ function smallerLoad(preloaded, limit) {
   const master = preloaded ? `; with ${code("preload_app")} the master imports the app, so the import alone must fit` : "";
   return `Lower what the app allocates while it loads (load large data lazily)${master}, or ${moreMemory(limit)}.`;
 }
-function remedy11(facts) {
+function remedy12(facts) {
   switch (facts.kind) {
     case "fork-failed":
       return `Lower what the master holds before it forks (with ${code("--preload")} the whole app is loaded there), start fewer workers${facts.workers ? ` (${facts.workers} now)` : ""}, or give the container more memory.`;
@@ -26519,7 +26623,7 @@ var out_of_memory_default = defineReason({
   readme: "a worker or the container was killed for memory",
   fixtures: [{ path: "__fixtures__/apps/fail-out-of-memory", test: "__tests__/diagnosis.itg.ts" }],
   rules: [forkFailed, memoryError, workersKilled, containerKilled, oomEvents],
-  words: (facts) => ({ summary: summary10(facts), remedy: remedy11(facts) })
+  words: (facts) => ({ summary: summary11(facts), remedy: remedy12(facts) })
 });
 
 // src/diagnosis/rules/hangs.ts
@@ -26783,12 +26887,12 @@ var workersKeepExiting = {
     };
   }
 };
-function summary11({ exits, exitKinds: exitKinds2, clue, healthPassed }) {
+function summary12({ exits, exitKinds: exitKinds2, clue, healthPassed }) {
   const printed = clue !== void 0 ? `; the app printed ${code(clue.slice(0, 120))}` : "";
   const health = healthPassed ? " The health check passed between restarts, which hides the problem." : "";
   return `Workers keep exiting after they boot (${exits} exits: ${exitKinds2.join(", ")}) and Gunicorn keeps replacing them${printed}.${health}`;
 }
-function remedy12({ presumed }) {
+function remedy13({ presumed }) {
   const unlogged = presumed ? ' (Gunicorn 20.1 does not log exits with code 1: each "Booting worker" beyond the worker count is a replacement)' : "";
   return `Find what ends the worker after boot: a background thread calling ${code("os._exit")}/${code("sys.exit")}, a ${code("post_fork")} hook, or a crash in a native extension${unlogged}.`;
 }
@@ -26799,7 +26903,7 @@ var crash_loop_default = defineReason({
   readme: "workers exit after boot and are replaced, while single health requests still pass",
   fixtures: [{ path: "__fixtures__/apps/fail-crash-loop", test: "__tests__/diagnosis.itg.ts" }],
   rules: [workersKeepExiting],
-  words: (facts) => ({ summary: summary11(facts), remedy: remedy12(facts) })
+  words: (facts) => ({ summary: summary12(facts), remedy: remedy13(facts) })
 });
 
 // src/diagnosis/rules/answers.ts
@@ -26939,12 +27043,12 @@ var entrypointWithoutCmd = {
     };
   }
 };
-function summary12({ entrypoint, exitCode, elsewhere }) {
+function summary13({ entrypoint, exitCode, elsewhere }) {
   const exited = exitCode !== void 0 ? `exited with code ${exitCode}` : "stopped";
   const found2 = elsewhere ? ` The start command is in ${code(fileLine(elsewhere))}: ${code(elsewhere.command)}.` : "";
   return `The image has no CMD: its ENTRYPOINT ${code(entrypoint)} ran without arguments and ${exited}, so Gunicorn never started.${found2}`;
 }
-function remedy13({ elsewhere }) {
+function remedy14({ elsewhere }) {
   const command = elsewhere ? code(elsewhere.command) : "the Gunicorn command";
   return `Add a CMD with ${command} to the Dockerfile, or pass it with the \`command\` input.`;
 }
@@ -26955,7 +27059,7 @@ var no_start_command_default = defineReason({
   readme: "the image has an `ENTRYPOINT` script and no `CMD`, so nothing starts Gunicorn; the command the repository keeps elsewhere (a compose file `command:`, a Procfile `web:` line) is named with its file and line",
   fixtures: [{ path: "__fixtures__/apps/fail-no-start-command", test: "__tests__/diagnosis.itg.ts" }],
   rules: [entrypointWithoutCmd],
-  words: (facts) => ({ summary: summary12(facts), remedy: remedy13(facts) })
+  words: (facts) => ({ summary: summary13(facts), remedy: remedy14(facts) })
 });
 
 // src/diagnosis/rules/bind-source.ts
@@ -27072,7 +27176,7 @@ var nothingAnswered = {
     };
   }
 };
-function summary13(facts) {
+function summary14(facts) {
   switch (facts.kind) {
     case "wrapper-gave-up":
       return `The program that starts Gunicorn gave up waiting for its master${facts.seconds ? ` after ${facts.seconds} s` : ""}: Gunicorn never became ready, and the log shows no error from it.`;
@@ -27095,7 +27199,7 @@ function nothingAnsweredSummary({ seconds, booted, stopsAt }) {
   const stillImporting = stopsAt ? `; the log stops at ${code(stopsAt)}, so the app is probably still importing (a blocking call at import)` : "";
   return `Gunicorn booted ${booted} worker${booted === 1 ? "" : "s"} but nothing answered within ${seconds} s${stillImporting}.`;
 }
-function remedy14(facts) {
+function remedy15(facts) {
   switch (facts.kind) {
     case "wrapper-gave-up":
       return "Run Gunicorn with its log visible (the wrapper hides it) to see where the boot stops: usually an import that waits on a service, or a worker that cannot start.";
@@ -27122,7 +27226,7 @@ var boot_timeout_default = defineReason({
   readme: "nothing answered in time and nothing crashed (e.g. Gunicorn bound to `127.0.0.1` inside the container)",
   fixtures: [{ path: "__fixtures__/apps/fail-boot-timeout", test: "__tests__/diagnosis.itg.ts" }],
   rules: [wrapper, neverStarted, loopbackBind, unixSocketBind, otherPort, neverListened, nothingAnswered],
-  words: (facts) => ({ summary: summary13(facts), remedy: remedy14(facts) })
+  words: (facts) => ({ summary: summary14(facts), remedy: remedy15(facts) })
 });
 
 // src/diagnosis/rules/health-answers.ts
@@ -27218,18 +27322,18 @@ var probeFailed = {
 };
 var WEBSOCKET_WORKERS = `${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps`;
 function interruptedSummary(facts) {
-  const path20 = code(facts.path);
+  const path21 = code(facts.path);
   const what = present(
     facts.told && `the master was told to stop (${code(facts.told)})`,
     facts.exit && `${facts.workers > 1 ? "the workers" : "the worker"} exited (${code(facts.exit)})`,
     facts.stopped && `the master stopped (${code(facts.stopped)}${facts.exitCode !== void 0 ? `, exit code ${facts.exitCode}` : ""})`
   );
   if (!facts.stopped && !facts.told)
-    return `A worker exited during the WebSocket check of ${path20} (${code(facts.exit)}), so the check could not finish.`;
+    return `A worker exited during the WebSocket check of ${path21} (${code(facts.exit)}), so the check could not finish.`;
   const listed = what.length > 1 ? `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}` : what[0];
-  return `Gunicorn stopped during the WebSocket check of ${path20}: ${listed}.`;
+  return `Gunicorn stopped during the WebSocket check of ${path21}: ${listed}.`;
 }
-var INTERRUPTED_REMEDY = (path20) => `Find what ends the process while ${code(path20)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
+var INTERRUPTED_REMEDY = (path21) => `Find what ends the process while ${code(path21)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
 function words10(facts) {
   switch (facts.kind) {
     case "interrupted":
@@ -27319,31 +27423,31 @@ var neverAnswered = {
   }
 };
 function words11(facts) {
-  const path20 = code(facts.healthPath);
+  const path21 = code(facts.healthPath);
   switch (facts.kind) {
     case "not-passed":
-      return { summary: `The health check of ${path20} did not pass.`, remedy: `Make ${path20} answer ${facts.healthStatus} once the app is ready.` };
+      return { summary: `The health check of ${path21} did not pass.`, remedy: `Make ${path21} answer ${facts.healthStatus} once the app is ready.` };
     case "wrong-status": {
       if (facts.raised) return raisedWords2(facts, facts.raised);
       const body = quotedBody(facts.body);
       return {
-        summary: `${path20} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
-        remedy: facts.status === 404 ? noRouteRemedy(path20, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path20} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
+        summary: `${path21} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
+        remedy: facts.status === 404 ? noRouteRemedy(path21, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path21} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
       };
     }
     case "no-answer": {
       const attempts = `${facts.attempts} attempt${facts.attempts === 1 ? "" : "s"}`;
       return {
-        summary: `${path20} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
-        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path20} do not block.`
+        summary: `${path21} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
+        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path21} do not block.`
       };
     }
   }
 }
-function noRouteRemedy(path20, rootStatus2) {
+function noRouteRemedy(path21, rootStatus2) {
   if (rootStatus2 === void 0 || rootStatus2 >= 400)
-    return `The app has no route ${path20}: add one or set the \`health-path\` input to an existing route.`;
-  return `The app has no route ${path20}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path20} route.`;
+    return `The app has no route ${path21}: add one or set the \`health-path\` input to an existing route.`;
+  return `The app has no route ${path21}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path21} route.`;
 }
 function raisedWords2(facts, raised) {
   return {
@@ -27512,7 +27616,7 @@ var howItEnded = {
   }
 };
 var REPRODUCE = "run the image locally with the same command to reproduce.";
-function summary14(facts) {
+function summary15(facts) {
   switch (facts.kind) {
     case "exception":
       return `Workers failed with ${code(facts.exceptionLine.slice(0, 200))}${where(facts.location)}.`;
@@ -27536,7 +27640,7 @@ var unknown_default = defineReason({
   fixtures: [{ path: "__fixtures__/apps/fail-unknown", test: "__tests__/diagnosis.itg.ts" }],
   rules: [exception, howItEnded],
   words: (facts) => ({
-    summary: summary14(facts),
+    summary: summary15(facts),
     remedy: facts.kind === "exception" ? 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.' : `Read the last lines of the log below; ${REPRODUCE}`
   })
 });
@@ -27554,6 +27658,8 @@ var REASONS = [
   apt_package_not_found_default,
   build_file_missing_default,
   build_failed_default,
+  // A container that never started because its virtualenv is not in the final stage: before the generic start rules.
+  venv_unusable_default,
   // The booted run (and a container that never started): evidence in the log first.
   native_crash_default,
   worker_class_unavailable_default,
@@ -28252,23 +28358,23 @@ function fitting(room, perWorker) {
 
 // src/diagnosis/explain.ts
 var MAX_EVIDENCE_LINES = 12;
-function explain(stage, input) {
+function explain(stage2, input) {
   for (const reason of REASONS) {
     for (const rule of reason.rules) {
-      if (rule.stage !== stage) continue;
+      if (rule.stage !== stage2) continue;
       const finding2 = rule.detect(input);
-      if (finding2) return { ...worded(reason, finding2, stage === "boot"), rule: rule.name };
+      if (finding2) return { ...worded(reason, finding2, stage2 === "boot"), rule: rule.name };
     }
   }
   return void 0;
 }
 function worded(reason, finding2, trim) {
-  const { summary: summary15, remedy: remedy15 } = reason.words(finding2.facts);
+  const { summary: summary16, remedy: remedy16 } = reason.words(finding2.facts);
   const pointers2 = finding2.pointers ?? (finding2.location ? [finding2.location] : []);
   const location = finding2.location ?? pointers2[0];
   const evidence = trim ? finding2.evidence.filter((line, index, all) => line.trim() !== "" && all.indexOf(line) === index).slice(0, MAX_EVIDENCE_LINES) : finding2.evidence;
   return {
-    diagnosis: { reason: reason.id, summary: summary15, evidence, ...location ? { location } : {}, remedy: remedy15 },
+    diagnosis: { reason: reason.id, summary: summary16, evidence, ...location ? { location } : {}, remedy: remedy16 },
     pointers: pointers2
   };
 }
@@ -28532,7 +28638,7 @@ var Checks = class {
 // src/profile/comparison.ts
 import fs9 from "node:fs";
 import os2 from "node:os";
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/profile/git.ts
 var gitCommandRunner = async (args, cwd) => {
@@ -28586,7 +28692,7 @@ function baseIdentity(identity) {
   return { runKey: identity.runKey, containerName: `${identity.containerName}-base`, imageTag: `${identity.imageTag}-base` };
 }
 function rebaseSettings(settings, tree) {
-  const move = (file) => path14.join(tree, path14.relative(settings.workspace, file));
+  const move = (file) => path15.join(tree, path15.relative(settings.workspace, file));
   return { ...settings, workspace: tree, context: move(settings.context), dockerfile: settings.dockerfile ? move(settings.dockerfile) : void 0 };
 }
 async function compareWithBase(options) {
@@ -28604,12 +28710,12 @@ async function compareWithBase(options) {
   } catch (error) {
     return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error)}): ${only}` };
   }
-  const tree = fs9.mkdtempSync(path14.join(options.tempDir ?? os2.tmpdir(), "gunicorn-smoke-base-"));
+  const tree = fs9.mkdtempSync(path15.join(options.tempDir ?? os2.tmpdir(), "gunicorn-smoke-base-"));
   const identity = baseIdentity(options.identity);
   try {
     await git.addWorktree(tree, sha);
     const base = rebaseSettings(settings, tree);
-    const dockerfile = base.dockerfile ? path14.relative(tree, base.dockerfile) : "Dockerfile";
+    const dockerfile = base.dockerfile ? path15.relative(tree, base.dockerfile) : "Dockerfile";
     if (!fs9.existsSync(base.context) || !base.dockerfile || !fs9.existsSync(base.dockerfile)) {
       return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
     }
@@ -29662,12 +29768,12 @@ async function waitForDump(run, running, afterSeq, pid) {
 // src/setup/discovery.ts
 var import_yaml = __toESM(require_dist(), 1);
 import fs11 from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/setup/dockerfile-search.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
 import fs10 from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 var MAX_DEPTH = 3;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set(["node_modules", ".git", ".venv", "venv", "__pycache__", ".tox", "site-packages", "__fixtures__", "tests", "test"]);
 var DOCKERFILE_FOLDERS = /* @__PURE__ */ new Set(["docker", "deploy", "deployment", "deployments", "docker-images", "dockerfiles", ".docker", "ops", "infra"]);
@@ -29684,9 +29790,9 @@ function findDockerfiles(root) {
       return;
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path15.join(dir, entry.name);
+      const full = path16.join(dir, entry.name);
       if (entry.isDirectory() && depth < MAX_DEPTH && !SKIPPED_DIRS2.has(entry.name)) walk(full, depth + 1);
-      else if (entry.isFile() && depth > 0 && isDockerfileName(entry.name)) found2.push(path15.relative(root, full).split(path15.sep).join("/"));
+      else if (entry.isFile() && depth > 0 && isDockerfileName(entry.name)) found2.push(path16.relative(root, full).split(path16.sep).join("/"));
     }
   };
   walk(root, 0);
@@ -29706,9 +29812,9 @@ function copySources(dockerfileText) {
   return sources;
 }
 function chooseContext(root, dockerfile, dockerfileText) {
-  const own = path15.posix.dirname(dockerfile);
+  const own = path16.posix.dirname(dockerfile);
   const sources = copySources(dockerfileText).filter((source) => source !== "." && source !== "./");
-  const fits = (context) => sources.every((source) => fs10.existsSync(path15.join(root, context, source)));
+  const fits = (context) => sources.every((source) => fs10.existsSync(path16.join(root, context, source)));
   const ownFits = fits(own);
   const rootFits = fits(".");
   if (sources.length > 0 && ownFits !== rootFits) {
@@ -29737,14 +29843,14 @@ function discover(workspace, read) {
   }
   const searched = searchDockerfile(workspace, read, found2);
   if (searched) {
-    found2.dockerfile = path16.posix.relative(searched.context, searched.dockerfile);
+    found2.dockerfile = path17.posix.relative(searched.context, searched.dockerfile);
     found2.context = searched.context;
     sources.dockerfile = "repository";
     sources.context = "repository";
     notes.push(searched.note);
   }
   const contextForProcfile = read("context").trim() || found2.context || ".";
-  const procfile = readProcfile(path16.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
+  const procfile = readProcfile(path17.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
   if (procfile)
     notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
   const explicitCommand = read("command").trim();
@@ -29774,11 +29880,11 @@ function discover(workspace, read) {
 }
 function applyBlueprint(service, file, found2) {
   const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
-  const context = typeof service.dockerContext === "string" ? path16.posix.join(rootDir, service.dockerContext) : rootDir;
-  found2.context = path16.posix.normalize(context);
+  const context = typeof service.dockerContext === "string" ? path17.posix.join(rootDir, service.dockerContext) : rootDir;
+  found2.context = path17.posix.normalize(context);
   if (typeof service.dockerfilePath === "string") {
-    const dockerfile = path16.posix.normalize(path16.posix.join(rootDir, service.dockerfilePath));
-    found2.dockerfile = path16.posix.relative(found2.context, dockerfile) || "Dockerfile";
+    const dockerfile = path17.posix.normalize(path17.posix.join(rootDir, service.dockerfilePath));
+    found2.dockerfile = path17.posix.relative(found2.context, dockerfile) || "Dockerfile";
   }
   if (typeof service.healthCheckPath === "string") found2["health-path"] = service.healthCheckPath;
   if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
@@ -29794,7 +29900,7 @@ function applyBlueprint(service, file, found2) {
 }
 function searchDockerfile(workspace, read, found2) {
   if (["dockerfile", "context", "image"].some((name) => read(name).trim()) || found2.dockerfile || found2.context) return void 0;
-  if (fs11.existsSync(path16.join(workspace, "Dockerfile"))) return void 0;
+  if (fs11.existsSync(path17.join(workspace, "Dockerfile"))) return void 0;
   const candidates = findDockerfiles(workspace);
   if (candidates.length === 0) return void 0;
   if (candidates.length > 1) {
@@ -29804,7 +29910,7 @@ function searchDockerfile(workspace, read, found2) {
     );
   }
   const dockerfile = candidates[0];
-  const { context, why } = chooseContext(workspace, dockerfile, fs11.readFileSync(path16.join(workspace, dockerfile), "utf8"));
+  const { context, why } = chooseContext(workspace, dockerfile, fs11.readFileSync(path17.join(workspace, dockerfile), "utf8"));
   const note = `No Dockerfile at the repository root: testing ${dockerfile}, the only one in the repository, with the context '${context}' (${why}); set the inputs 'dockerfile' and 'context' to choose otherwise.`;
   return { dockerfile, context, note };
 }
@@ -29813,7 +29919,7 @@ function shellCommand(command) {
 }
 function readRenderBlueprint(workspace, serviceName) {
   const file = "render.yaml";
-  const full = path16.join(workspace, file);
+  const full = path17.join(workspace, file);
   if (!fs11.existsSync(full)) {
     if (serviceName) throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root.`);
     return void 0;
@@ -29861,7 +29967,7 @@ function renderEnv(envVars, file) {
   return { plain: plain2, hostFilled };
 }
 function readProcfile(dir) {
-  const file = path16.join(dir, "Procfile");
+  const file = path17.join(dir, "Procfile");
   let text;
   try {
     text = fs11.readFileSync(file, "utf8");
@@ -29892,6 +29998,7 @@ function describeSources(settings, sources) {
 }
 
 // src/smoke/start.ts
+import fs12 from "node:fs";
 function chooseStartCommand(run, imageInfo) {
   const { settings } = run;
   if (settings.command) return;
@@ -29914,9 +30021,10 @@ async function startContainer(run, image) {
   } catch (error) {
     await deps.docker.removeContainers([deps.identity.containerName]).catch(() => void 0);
     if (!(error instanceof DockerError)) throw error;
-    const { diagnosis } = explain("start", { message: error.message, network: settings.network });
+    const { diagnosis, pointers: pointers2 } = explain("start", { message: error.message, network: settings.network, dockerfile: builtFrom(run) });
     run.checks.set({ id: "start", status: "fail", detail: "the container did not start" });
-    return { failed: { result: "fail", reason: diagnosis.reason, summary: diagnosis.summary, diagnosis, image } };
+    const annotations = buildAnnotations(diagnosis, pointers2);
+    return { failed: { result: "fail", reason: diagnosis.reason, summary: diagnosis.summary, diagnosis, image, annotations } };
   }
   const hostPort = await deps.docker.hostPort(containerId, settings.port).catch(async (error) => {
     if ((await deps.docker.containerState(containerId))?.running === false) return void 0;
@@ -29927,6 +30035,18 @@ async function startContainer(run, image) {
     hostPort === void 0 ? `container ${containerId.slice(0, 12)} stopped before its port could be looked up` : `container ${containerId.slice(0, 12)} publishes ${settings.port} on ${PROBE_HOST}:${hostPort}`
   );
   return { containerId, hostPort, startedAt };
+}
+function builtFrom({ settings }) {
+  if (settings.image || !settings.dockerfile) return void 0;
+  try {
+    return {
+      file: repoRelative(settings.workspace, settings.dockerfile),
+      text: fs12.readFileSync(settings.dockerfile, "utf8"),
+      target: settings.target
+    };
+  } catch {
+    return void 0;
+  }
 }
 function startCheck(facts, lines, containerStartedAt) {
   const started = facts.version !== void 0;
@@ -30088,8 +30208,8 @@ function inReadingOrder(ctx) {
 }
 
 // src/setup/effective-config.ts
-import fs12 from "node:fs";
-import path17 from "node:path";
+import fs13 from "node:fs";
+import path18 from "node:path";
 
 // src/gunicorn/print-config.ts
 var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
@@ -30218,13 +30338,13 @@ function workersInConfigFile(settings, argv, workdir, concurrency) {
     else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
   });
   configPath = configPath.replace(/^python:/, "");
-  if (path17.posix.isAbsolute(configPath)) {
+  if (path18.posix.isAbsolute(configPath)) {
     if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
     configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
   }
   let text;
   try {
-    text = fs12.readFileSync(path17.join(settings.context, configPath), "utf8");
+    text = fs13.readFileSync(path18.join(settings.context, configPath), "utf8");
   } catch {
     return void 0;
   }
@@ -30246,17 +30366,17 @@ function safeSplit(text) {
 }
 
 // src/setup/start-command-search.ts
-import fs13 from "node:fs";
-import path18 from "node:path";
+import fs14 from "node:fs";
+import path19 from "node:path";
 var import_yaml2 = __toESM(require_dist(), 1);
 var COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
 var WEB_SERVER = /\b(gunicorn|uvicorn|daphne|hypercorn|waitress-serve)\b/;
 function findStartCommandElsewhere(repoRoot, dirs) {
-  const folders = [...new Set(dirs.map((dir) => path18.resolve(repoRoot, dir)))];
+  const folders = [...new Set(dirs.map((dir) => path19.resolve(repoRoot, dir)))];
   for (const dir of folders) {
     const files = safeList(dir).filter((name) => COMPOSE_FILE.test(name));
     for (const name of files.sort()) {
-      const found2 = composeCommand(repoRoot, path18.join(dir, name));
+      const found2 = composeCommand(repoRoot, path19.join(dir, name));
       if (found2) return found2;
     }
   }
@@ -30268,7 +30388,7 @@ function findStartCommandElsewhere(repoRoot, dirs) {
 }
 function composeCommand(repoRoot, file) {
   const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(fs13.readFileSync(file, "utf8"), { lineCounter });
+  const doc = (0, import_yaml2.parseDocument)(fs14.readFileSync(file, "utf8"), { lineCounter });
   const services = doc.get("services");
   if (!(0, import_yaml2.isMap)(services)) return void 0;
   for (const service of services.items) {
@@ -30286,10 +30406,10 @@ function commandText(node) {
   if ((0, import_yaml2.isSeq)(node)) return node.items.map((item) => (0, import_yaml2.isScalar)(item) ? String(item.value) : "").join(" ");
   return void 0;
 }
-var relative2 = (root, file) => path18.relative(root, file).split(path18.sep).join("/");
+var relative2 = (root, file) => path19.relative(root, file).split(path19.sep).join("/");
 function safeList(dir) {
   try {
-    return fs13.readdirSync(dir);
+    return fs14.readdirSync(dir);
   } catch {
     return [];
   }
@@ -30332,13 +30452,13 @@ var HealthProbe = class {
     return "interrupted";
   }
   async attempt(now) {
-    const { host, port, path: path20, matcher } = this.options;
+    const { host, port, path: path21, matcher } = this.options;
     this.attempts++;
     try {
       const answer = await httpGet({
         host,
         port,
-        path: path20,
+        path: path21,
         userAgent: "gunicorn-smoke",
         timeoutMs: this.options.attemptTimeoutMs ?? 2e3,
         hostHeader: this.options.hostHeader
@@ -30882,7 +31002,7 @@ var USAGE = [
   "Exit code: 0 pass, 1 fail or error."
 ].join("\n");
 function inputNames() {
-  const action = (0, import_yaml3.parse)(fs14.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
+  const action = (0, import_yaml3.parse)(fs15.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
   return Object.keys(action.inputs).filter((name) => !ACTION_ONLY.has(name));
 }
 async function runCli(argv, out = process.stdout, err = process.stderr) {
@@ -30978,7 +31098,7 @@ ${USAGE}
     if (Array.isArray(value)) return value.join("\n");
     return typeof value === "string" ? value : "";
   };
-  return { workspace: path19.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
+  return { workspace: path20.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
 }
 function terminalUi(err, style) {
   return {

@@ -20,6 +20,8 @@ export interface StartContext {
   message: string
   /** The `network` input, if set. */
   network?: string
+  /** The Dockerfile the image was built from (repository-relative) and its text, and the `target` stage. */
+  dockerfile?: { file: string; text: string; target?: string }
 }
 
 /** A healthy run's boot profile beside the base commit's. */

@@ -75,7 +75,7 @@ export async function buildImage(run: SmokeRun): Promise<BuildResult> {
 }
 
 /** An error on each repository line the diagnosis points at: the Dockerfile step, the pins, the .dockerignore line. */
-function buildAnnotations(diagnosis: Diagnosis, pointers: SourceLocation[]): RunReport['annotations'] {
+export function buildAnnotations(diagnosis: Diagnosis, pointers: SourceLocation[]): RunReport['annotations'] {
   const title = `Gunicorn smoke: ${reasonById(diagnosis.reason).title}`
   return pointers.map(({ file, line }) => ({ level: 'error', title, message: `${diagnosis.summary} ${diagnosis.remedy}`, file, line }))
 }
