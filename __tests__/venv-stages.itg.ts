@@ -81,4 +81,18 @@ describe('a virtualenv built in one stage and run from another', () => {
     expect(annotated(run)).toEqual([16, 9].map((line) => `${context}/Dockerfile.not-copied:${line}`))
     expectNothingLeft(run)
   })
+
+  it("a shell command that runs it (a Procfile, `sh -c`): decided from the shell's `not found`, the same lines annotated", async () => {
+    const run = await runAction({
+      context,
+      command: "sh -c '/app/.venv/bin/python -m gunicorn -c gunicorn.conf.py app:app'",
+      'build-args': buildArgs({ ...builder, BASE_IMAGE: baseImage('bookworm') }),
+      comment: 'never'
+    })
+    expect(run.outputs.reason).toBe('venv-unusable')
+    expect(report(run).diagnosis?.evidence[0]).toBe('sh: 1: /app/.venv/bin/python: not found')
+    // The command input replaced the CMD: the copy and both FROM lines.
+    expect(annotated(run)).toEqual([16, 7, 14].map((line) => `${context}/Dockerfile:${line}`))
+    expectNothingLeft(run)
+  })
 })

@@ -24002,37 +24002,52 @@ function lastWorkdir(final) {
 
 // src/diagnosis/reasons/venv-unusable.ts
 var NOT_THERE = /exec: "?([^":\s]+)"?: (?:stat \S+: no such file or directory|executable file not found in \$PATH)/;
-var missingVenvProgram = {
+function acrossStages(dockerfile, executable, evidence, commandGiven = false) {
+  const found2 = venvAcrossStages(dockerfile.text, executable, dockerfile.target);
+  if (!found2) return void 0;
+  if (commandGiven) found2.command = void 0;
+  const at = (line) => line ? { line, at: { file: dockerfile.file, line: line.line } } : void 0;
+  const facts = {
+    kind: found2.kind,
+    executable,
+    venv: found2.venv,
+    created: at(found2.created),
+    copied: at(found2.copied),
+    finalFrom: at(found2.finalFrom),
+    createdFrom: at(found2.createdFrom),
+    command: at(found2.command)
+  };
+  const lines = [
+    facts.command,
+    facts.copied ?? facts.created,
+    facts.copied ? facts.createdFrom : void 0,
+    facts.copied ? facts.finalFrom : void 0
+  ];
+  return {
+    facts,
+    evidence: [evidence, ...[facts.created, facts.copied, facts.command].flatMap((line) => line ? [line.line.text.trim()] : [])],
+    pointers: lines.flatMap((line) => line ? [line.at] : [])
+  };
+}
+var startRefused = {
   stage: "start",
   name: "the start command's virtualenv is not usable in the final stage",
   detect(ctx) {
     const executable = ctx.message.match(NOT_THERE)?.[1];
-    const dockerfile = ctx.dockerfile;
-    if (!executable || !dockerfile) return void 0;
-    const found2 = venvAcrossStages(dockerfile.text, executable, dockerfile.target);
-    if (!found2) return void 0;
-    const at = (line) => line ? { line, at: { file: dockerfile.file, line: line.line } } : void 0;
-    const facts = {
-      kind: found2.kind,
-      executable,
-      venv: found2.venv,
-      created: at(found2.created),
-      copied: at(found2.copied),
-      finalFrom: at(found2.finalFrom),
-      createdFrom: at(found2.createdFrom),
-      command: at(found2.command)
-    };
-    const pointers2 = [
-      facts.command,
-      facts.copied ?? facts.created,
-      facts.copied ? facts.createdFrom : void 0,
-      facts.copied ? facts.finalFrom : void 0
-    ];
-    return {
-      facts,
-      evidence: [ctx.message, ...[facts.created, facts.copied, facts.command].flatMap((line) => line ? [line.line.text.trim()] : [])],
-      pointers: pointers2.flatMap((line) => line ? [line.at] : [])
-    };
+    return executable && ctx.dockerfile ? acrossStages(ctx.dockerfile, executable, ctx.message) : void 0;
+  }
+};
+var SHELL_NOT_THERE = /^(?:\S*sh: (?:\d+: |line \d+: )?|exec )(\S+\/bin\/[^\s:]+):? (?:not found|[Nn]o such file or directory|cannot execute: required file not found)$/;
+var exitedAtOnce = {
+  stage: "boot",
+  name: "the shell could not run the start command's virtualenv program",
+  detect(rc) {
+    if (rc.ctx.container.running || rc.ofKind("master-start").length > 0) return void 0;
+    const line = rc.ctx.lines.map((l) => l.text.trim()).find((text2) => SHELL_NOT_THERE.test(text2));
+    const file = rc.dockerfile();
+    const text = file && rc.repo.read(file);
+    if (!line || !file || text === void 0) return void 0;
+    return acrossStages({ file, text }, line.match(SHELL_NOT_THERE)[1], line, rc.ctx.image?.commandGiven);
   }
 };
 var stage = (line) => line.stage ? `the stage ${code(line.stage)}` : "another stage";
@@ -24055,7 +24070,7 @@ var venv_unusable_default = defineReason({
   headline: "the virtualenv does not run in the final stage",
   readme: "the start command's virtualenv (`/app/.venv/bin/gunicorn`, `.venv/bin/python`) is missing from the final stage (never copied) or was built by another Python (its `python` links to an interpreter the final stage lacks): the stage that makes it, the COPY and the CMD",
   fixtures: [{ path: "__fixtures__/apps/venv-stages", test: "__tests__/venv-stages.itg.ts" }],
-  rules: [missingVenvProgram],
+  rules: [startRefused, exitedAtOnce],
   words: (facts) => ({ summary: summary6(facts), remedy: remedy8(facts) })
 });
 
@@ -30165,10 +30180,10 @@ function unwrapFixedWidth(lines) {
 
 // src/diagnosis/index.ts
 var MAX_ANNOTATIONS = 10;
-function diagnose(ctx) {
-  return explain("boot", new RuleContext(inReadingOrder(ctx))).diagnosis;
+function explainRun(ctx) {
+  return explain("boot", new RuleContext(inReadingOrder(ctx)));
 }
-function annotationsFor(diagnosis, ctx) {
+function annotationsFor(diagnosis, ctx, pointers2 = []) {
   const title = `Gunicorn smoke: ${reasonById(diagnosis.reason).title}`;
   const message = `${diagnosis.summary}
 ${diagnosis.remedy}`;
@@ -30177,6 +30192,11 @@ ${diagnosis.remedy}`;
   if (diagnosis.location) {
     annotations.push({ level: "error", title, message, file: diagnosis.location.file, line: diagnosis.location.line });
     seen.add(`${diagnosis.location.file}:${diagnosis.location.line}`);
+  }
+  for (const { file, line } of pointers2) {
+    if (seen.has(`${file}:${line}`)) continue;
+    seen.add(`${file}:${line}`);
+    annotations.push({ level: "error", title, message, file, line });
   }
   const rc = new RuleContext(ctx);
   for (const tb of rc.tracebacks) {
@@ -30625,8 +30645,8 @@ function verdict(run, running, findings, health, evidence) {
     });
   }
   const context = diagnosisContext(run, running, findings, health, evidence);
-  const diagnosis = diagnose(context);
-  const annotations = annotationsFor(diagnosis, context);
+  const { diagnosis, pointers: pointers2 } = explainRun(context);
+  const annotations = annotationsFor(diagnosis, context, pointers2);
   return reportOf(run, { ...common, result: "fail", reason: diagnosis.reason, summary: diagnosis.summary, diagnosis, annotations });
 }
 function diagnosisContext(run, running, findings, health, evidence) {

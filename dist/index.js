@@ -23596,6 +23596,33 @@ var init_venv_stages = __esm({
 });
 
 // src/diagnosis/reasons/venv-unusable.ts
+function acrossStages(dockerfile, executable, evidence, commandGiven = false) {
+  const found2 = venvAcrossStages(dockerfile.text, executable, dockerfile.target);
+  if (!found2) return void 0;
+  if (commandGiven) found2.command = void 0;
+  const at = (line) => line ? { line, at: { file: dockerfile.file, line: line.line } } : void 0;
+  const facts = {
+    kind: found2.kind,
+    executable,
+    venv: found2.venv,
+    created: at(found2.created),
+    copied: at(found2.copied),
+    finalFrom: at(found2.finalFrom),
+    createdFrom: at(found2.createdFrom),
+    command: at(found2.command)
+  };
+  const lines = [
+    facts.command,
+    facts.copied ?? facts.created,
+    facts.copied ? facts.createdFrom : void 0,
+    facts.copied ? facts.finalFrom : void 0
+  ];
+  return {
+    facts,
+    evidence: [evidence, ...[facts.created, facts.copied, facts.command].flatMap((line) => line ? [line.line.text.trim()] : [])],
+    pointers: lines.flatMap((line) => line ? [line.at] : [])
+  };
+}
 function summary7(facts) {
   const runs = `The start command runs ${code(facts.executable)}${where(facts.command?.at)} from the virtualenv ${code(facts.venv)}`;
   if (facts.kind === "not-copied")
@@ -23608,7 +23635,7 @@ function remedy8(facts) {
     return `Copy it into the final stage before its command: ${code(`COPY --from=${from} ${facts.venv} ${facts.venv}`)}${facts.command ? ` above ${code(fileLine(facts.command.at))}` : ""}, or start Gunicorn from where the final stage installs it.`;
   return `Build both stages FROM the same Python (one ${code("ARG")} for both FROM lines, the same version and path), or make the virtualenv in the final stage; with uv, ${code("UV_PYTHON_DOWNLOADS=never")} keeps it on the image's own Python (${code("uv venv --python /usr/local/bin/python3")}).`;
 }
-var NOT_THERE, missingVenvProgram, stage, quoted, venv_unusable_default;
+var NOT_THERE, startRefused, SHELL_NOT_THERE, exitedAtOnce, stage, quoted, venv_unusable_default;
 var init_venv_unusable = __esm({
   "src/diagnosis/reasons/venv-unusable.ts"() {
     "use strict";
@@ -23617,37 +23644,25 @@ var init_venv_unusable = __esm({
     init_words();
     init_text();
     NOT_THERE = /exec: "?([^":\s]+)"?: (?:stat \S+: no such file or directory|executable file not found in \$PATH)/;
-    missingVenvProgram = {
+    startRefused = {
       stage: "start",
       name: "the start command's virtualenv is not usable in the final stage",
       detect(ctx) {
         const executable = ctx.message.match(NOT_THERE)?.[1];
-        const dockerfile = ctx.dockerfile;
-        if (!executable || !dockerfile) return void 0;
-        const found2 = venvAcrossStages(dockerfile.text, executable, dockerfile.target);
-        if (!found2) return void 0;
-        const at = (line) => line ? { line, at: { file: dockerfile.file, line: line.line } } : void 0;
-        const facts = {
-          kind: found2.kind,
-          executable,
-          venv: found2.venv,
-          created: at(found2.created),
-          copied: at(found2.copied),
-          finalFrom: at(found2.finalFrom),
-          createdFrom: at(found2.createdFrom),
-          command: at(found2.command)
-        };
-        const pointers2 = [
-          facts.command,
-          facts.copied ?? facts.created,
-          facts.copied ? facts.createdFrom : void 0,
-          facts.copied ? facts.finalFrom : void 0
-        ];
-        return {
-          facts,
-          evidence: [ctx.message, ...[facts.created, facts.copied, facts.command].flatMap((line) => line ? [line.line.text.trim()] : [])],
-          pointers: pointers2.flatMap((line) => line ? [line.at] : [])
-        };
+        return executable && ctx.dockerfile ? acrossStages(ctx.dockerfile, executable, ctx.message) : void 0;
+      }
+    };
+    SHELL_NOT_THERE = /^(?:\S*sh: (?:\d+: |line \d+: )?|exec )(\S+\/bin\/[^\s:]+):? (?:not found|[Nn]o such file or directory|cannot execute: required file not found)$/;
+    exitedAtOnce = {
+      stage: "boot",
+      name: "the shell could not run the start command's virtualenv program",
+      detect(rc) {
+        if (rc.ctx.container.running || rc.ofKind("master-start").length > 0) return void 0;
+        const line = rc.ctx.lines.map((l) => l.text.trim()).find((text2) => SHELL_NOT_THERE.test(text2));
+        const file = rc.dockerfile();
+        const text = file && rc.repo.read(file);
+        if (!line || !file || text === void 0) return void 0;
+        return acrossStages({ file, text }, line.match(SHELL_NOT_THERE)[1], line, rc.ctx.image?.commandGiven);
       }
     };
     stage = (line) => line.stage ? `the stage ${code(line.stage)}` : "another stage";
@@ -23658,7 +23673,7 @@ var init_venv_unusable = __esm({
       headline: "the virtualenv does not run in the final stage",
       readme: "the start command's virtualenv (`/app/.venv/bin/gunicorn`, `.venv/bin/python`) is missing from the final stage (never copied) or was built by another Python (its `python` links to an interpreter the final stage lacks): the stage that makes it, the COPY and the CMD",
       fixtures: [{ path: "__fixtures__/apps/venv-stages", test: "__tests__/venv-stages.itg.ts" }],
-      rules: [missingVenvProgram],
+      rules: [startRefused, exitedAtOnce],
       words: (facts) => ({ summary: summary7(facts), remedy: remedy8(facts) })
     });
   }
@@ -65485,10 +65500,10 @@ function unwrapFixedWidth(lines) {
 init_registry();
 init_packages();
 var MAX_ANNOTATIONS2 = 10;
-function diagnose(ctx) {
-  return explain("boot", new RuleContext(inReadingOrder(ctx))).diagnosis;
+function explainRun(ctx) {
+  return explain("boot", new RuleContext(inReadingOrder(ctx)));
 }
-function annotationsFor(diagnosis2, ctx) {
+function annotationsFor(diagnosis2, ctx, pointers2 = []) {
   const title = `Gunicorn smoke: ${reasonById(diagnosis2.reason).title}`;
   const message = `${diagnosis2.summary}
 ${diagnosis2.remedy}`;
@@ -65497,6 +65512,11 @@ ${diagnosis2.remedy}`;
   if (diagnosis2.location) {
     annotations.push({ level: "error", title, message, file: diagnosis2.location.file, line: diagnosis2.location.line });
     seen.add(`${diagnosis2.location.file}:${diagnosis2.location.line}`);
+  }
+  for (const { file, line } of pointers2) {
+    if (seen.has(`${file}:${line}`)) continue;
+    seen.add(`${file}:${line}`);
+    annotations.push({ level: "error", title, message, file, line });
   }
   const rc = new RuleContext(ctx);
   for (const tb of rc.tracebacks) {
@@ -65957,8 +65977,8 @@ function verdict(run4, running, findings, health2, evidence) {
     });
   }
   const context3 = diagnosisContext(run4, running, findings, health2, evidence);
-  const diagnosis2 = diagnose(context3);
-  const annotations = annotationsFor(diagnosis2, context3);
+  const { diagnosis: diagnosis2, pointers: pointers2 } = explainRun(context3);
+  const annotations = annotationsFor(diagnosis2, context3, pointers2);
   return reportOf(run4, { ...common, result: "fail", reason: diagnosis2.reason, summary: diagnosis2.summary, diagnosis: diagnosis2, annotations });
 }
 function diagnosisContext(run4, running, findings, health2, evidence) {

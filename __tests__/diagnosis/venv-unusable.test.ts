@@ -4,7 +4,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { explain } from '../../src/diagnosis/explain.js'
+import { annotationsFor, explainRun } from '../../src/diagnosis/index.js'
 import { ROOT } from '../helpers/run-action.js'
+import { contextFor, diagnose } from './context-helper.js'
 
 const DIR = path.join(ROOT, '__fixtures__', 'apps', 'venv-stages')
 // Captured: the final stage on bookworm with the venv python3.14 made on forky, and the final stage without the COPY.
@@ -76,5 +78,25 @@ describe('venv-unusable', () => {
   it('leaves other start failures to their reasons: no stage makes a virtualenv, or the image was not built here', () => {
     expect(start(NOT_IN_PATH, 'FROM python:3.12-slim\nCMD ["gunicorn", "app:app"]')!.diagnosis.reason).toBe('missing-dependency')
     expect(explain('start', { message: STAT_FAILED })!.diagnosis.reason).toBe('config-error')
+  })
+
+  it('reads the shell that could not run it (a shell command, a Procfile): the same lines, annotated at boot', () => {
+    // Captured: `command: sh -c '/app/.venv/bin/python -m gunicorn …'` on the image whose venv python3.14 dangles.
+    const lines = [{ seq: 0, stream: 'stderr' as const, text: 'sh: 1: /app/.venv/bin/python: not found', at: 0 }]
+    const ctx = contextFor(lines, { fixture: 'venv-stages', outcome: 'container-exited', container: { running: false, exitCode: 127 } })
+    expect(diagnose(ctx).reason).toBe('venv-unusable')
+    const { diagnosis, pointers } = explainRun(ctx)
+    expect(diagnosis.evidence[0]).toBe('sh: 1: /app/.venv/bin/python: not found')
+    const annotations = annotationsFor(diagnosis, ctx, pointers).map((a) => `${a.file}:${a.line}`)
+    expect(annotations).toEqual([18, 16, 7, 14].map((line) => `__fixtures__/apps/venv-stages/Dockerfile:${line}`))
+    // bash's words for a script whose interpreter is gone, and runc's.
+    for (const text of [
+      '/bin/bash: line 1: /app/.venv/bin/gunicorn: cannot execute: required file not found',
+      'exec /app/.venv/bin/gunicorn: no such file or directory'
+    ]) {
+      expect(diagnose(contextFor([{ ...lines[0], text }], { fixture: 'venv-stages', container: { running: false, exitCode: 127 } })).reason).toBe(
+        'venv-unusable'
+      )
+    }
   })
 })

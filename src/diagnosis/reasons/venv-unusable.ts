@@ -26,37 +26,62 @@ interface Facts {
 // directory`, or `executable file not found in $PATH` for a bare name.
 const NOT_THERE = /exec: "?([^":\s]+)"?: (?:stat \S+: no such file or directory|executable file not found in \$PATH)/
 
-const missingVenvProgram: Rule<Facts> = {
+/** The facts and the lines to annotate, when the Dockerfile makes `executable`'s virtualenv in another stage. */
+function acrossStages(dockerfile: { file: string; text: string; target?: string }, executable: string, evidence: string, commandGiven = false) {
+  const found = venvAcrossStages(dockerfile.text, executable, dockerfile.target)
+  if (!found) return undefined
+  // A command given to the run (the `command` input, a Procfile) replaced the Dockerfile's CMD.
+  if (commandGiven) found.command = undefined
+  const at = (line: StageLine | undefined): At | undefined => (line ? { line, at: { file: dockerfile.file, line: line.line } } : undefined)
+  const facts: Facts = {
+    kind: found.kind,
+    executable,
+    venv: found.venv,
+    created: at(found.created)!,
+    copied: at(found.copied),
+    finalFrom: at(found.finalFrom)!,
+    createdFrom: at(found.createdFrom),
+    command: at(found.command)
+  }
+  const lines = [
+    facts.command,
+    facts.copied ?? facts.created,
+    facts.copied ? facts.createdFrom : undefined,
+    facts.copied ? facts.finalFrom : undefined
+  ]
+  return {
+    facts,
+    evidence: [evidence, ...[facts.created, facts.copied, facts.command].flatMap((line) => (line ? [line.line.text.trim()] : []))],
+    pointers: lines.flatMap((line) => (line ? [line.at] : []))
+  }
+}
+
+/** `docker run` refused an exec-form command (runc checks the program, and a symlink's target, before starting). */
+const startRefused: Rule<Facts> = {
   stage: 'start',
   name: "the start command's virtualenv is not usable in the final stage",
   detect(ctx: StartContext) {
     const executable = ctx.message.match(NOT_THERE)?.[1]
-    const dockerfile = ctx.dockerfile
-    if (!executable || !dockerfile) return undefined
-    const found = venvAcrossStages(dockerfile.text, executable, dockerfile.target)
-    if (!found) return undefined
-    const at = (line: StageLine | undefined): At | undefined => (line ? { line, at: { file: dockerfile.file, line: line.line } } : undefined)
-    const facts: Facts = {
-      kind: found.kind,
-      executable,
-      venv: found.venv,
-      created: at(found.created)!,
-      copied: at(found.copied),
-      finalFrom: at(found.finalFrom)!,
-      createdFrom: at(found.createdFrom),
-      command: at(found.command)
-    }
-    const pointers = [
-      facts.command,
-      facts.copied ?? facts.created,
-      facts.copied ? facts.createdFrom : undefined,
-      facts.copied ? facts.finalFrom : undefined
-    ]
-    return {
-      facts,
-      evidence: [ctx.message, ...[facts.created, facts.copied, facts.command].flatMap((line) => (line ? [line.line.text.trim()] : []))],
-      pointers: pointers.flatMap((line) => (line ? [line.at] : []))
-    }
+    return executable && ctx.dockerfile ? acrossStages(ctx.dockerfile, executable, ctx.message) : undefined
+  }
+}
+
+// A shell (a shell-form CMD, a Procfile) or runc's init that could not run the program: dash's `not found`, bash's
+// `No such file or directory` / `required file not found` (a script whose interpreter is gone), runc's `exec …`.
+const SHELL_NOT_THERE =
+  /^(?:\S*sh: (?:\d+: |line \d+: )?|exec )(\S+\/bin\/[^\s:]+):? (?:not found|[Nn]o such file or directory|cannot execute: required file not found)$/
+
+/** The container started and exited at once: its shell or runc could not find the virtualenv's program. */
+const exitedAtOnce: Rule<Facts> = {
+  stage: 'boot',
+  name: "the shell could not run the start command's virtualenv program",
+  detect(rc) {
+    if (rc.ctx.container.running || rc.ofKind('master-start').length > 0) return undefined
+    const line = rc.ctx.lines.map((l) => l.text.trim()).find((text) => SHELL_NOT_THERE.test(text))
+    const file = rc.dockerfile()
+    const text = file && rc.repo.read(file)
+    if (!line || !file || text === undefined) return undefined
+    return acrossStages({ file, text }, line.match(SHELL_NOT_THERE)![1], line, rc.ctx.image?.commandGiven)
   }
 }
 
@@ -96,6 +121,6 @@ export default defineReason({
     "the start command's virtualenv (`/app/.venv/bin/gunicorn`, `.venv/bin/python`) is missing from the final stage (never " +
     'copied) or was built by another Python (its `python` links to an interpreter the final stage lacks): the stage that makes it, the COPY and the CMD',
   fixtures: [{ path: '__fixtures__/apps/venv-stages', test: '__tests__/venv-stages.itg.ts' }],
-  rules: [missingVenvProgram],
+  rules: [startRefused, exitedAtOnce],
   words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
 })
