@@ -130,7 +130,8 @@ export default defineReason({
   headline: 'conflicting dependency pins',
   readme:
     "pip's `ResolutionImpossible`, uv's `No solution found` and Poetry's `SolverProblemError`: both packages, their pins and " +
-    "the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`), annotated: move the pins together",
+    "the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`) or its entry in `pyproject.toml` " +
+    '(`[project]` dependencies, `[tool.poetry.dependencies]`, dependency groups) or the `Pipfile`, annotated: move the pins together',
   fixtures: [
     { path: '__fixtures__/build/cases/dependency-conflict', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
     {

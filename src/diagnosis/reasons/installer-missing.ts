@@ -98,7 +98,7 @@ export default defineReason({
   headline: 'the installer cannot run in the stage',
   readme:
     "`uv`, `poetry` or `pipenv` not found in the stage that runs it (and the stage that does install it), uv's " +
-    '`required-version` not met, `uv pip` without `--system` or a venv: the Dockerfile lines, annotated',
+    '`required-version` not met (its `[tool.uv]` line), `uv pip` without `--system` or a venv: the Dockerfile lines, annotated',
   fixtures: [
     { path: '__fixtures__/build/installers/poetry-not-in-stage', test: '__tests__/installers.itg.ts', via: '__tests__/helpers/installer-cases.ts' }
   ],

@@ -134,7 +134,8 @@ export default defineReason({
   headline: 'pip could not find a package',
   readme:
     'pip, uv or Poetry found no such version: it does not exist (the versions pip saw), it exists only for other ' +
-    "Pythons (`Requires-Python`, the image's Python or the project's `requires-python`), or the name is misspelled (the closest known name)",
+    "Pythons (`Requires-Python`, the image's Python or the project's `requires-python`), or the name is misspelled (the closest known name); " +
+    "annotated on the requirement's line, its `pyproject.toml` or `Pipfile` entry, the `requires-python` line and its lock-file entry",
   fixtures: [
     { path: '__fixtures__/build/cases/version-not-found', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
     { path: '__fixtures__/build/cases/version-for-other-python', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
