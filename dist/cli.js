@@ -23170,7 +23170,7 @@ var installer_missing_default = defineReason({
   id: "installer-missing",
   title: "Installer missing in the stage",
   headline: "the installer cannot run in the stage",
-  readme: "`uv`, `poetry` or `pipenv` not found in the stage that runs it (and the stage that does install it), uv's `required-version` not met, `uv pip` without `--system` or a venv: the Dockerfile lines, annotated",
+  readme: "`uv`, `poetry` or `pipenv` not found in the stage that runs it (and the stage that does install it), uv's `required-version` not met (its `[tool.uv]` line), `uv pip` without `--system` or a venv: the Dockerfile lines, annotated",
   fixtures: [
     { path: "__fixtures__/build/installers/poetry-not-in-stage", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
   ],
@@ -23346,7 +23346,7 @@ var dependency_conflict_default = defineReason({
   id: "dependency-conflict",
   title: "Conflicting dependency pins",
   headline: "conflicting dependency pins",
-  readme: "pip's `ResolutionImpossible`, uv's `No solution found` and Poetry's `SolverProblemError`: both packages, their pins and the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`), annotated: move the pins together",
+  readme: "pip's `ResolutionImpossible`, uv's `No solution found` and Poetry's `SolverProblemError`: both packages, their pins and the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`) or its entry in `pyproject.toml` (`[project]` dependencies, `[tool.poetry.dependencies]`, dependency groups) or the `Pipfile`, annotated: move the pins together",
   fixtures: [
     { path: "__fixtures__/build/cases/dependency-conflict", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
     {
@@ -23568,7 +23568,7 @@ var package_not_found_default = defineReason({
   id: "package-not-found",
   title: "Package version not found",
   headline: "pip could not find a package",
-  readme: "pip, uv or Poetry found no such version: it does not exist (the versions pip saw), it exists only for other Pythons (`Requires-Python`, the image's Python or the project's `requires-python`), or the name is misspelled (the closest known name)",
+  readme: "pip, uv or Poetry found no such version: it does not exist (the versions pip saw), it exists only for other Pythons (`Requires-Python`, the image's Python or the project's `requires-python`), or the name is misspelled (the closest known name); annotated on the requirement's line, its `pyproject.toml` or `Pipfile` entry, the `requires-python` line and its lock-file entry",
   fixtures: [
     { path: "__fixtures__/build/cases/version-not-found", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
     { path: "__fixtures__/build/cases/version-for-other-python", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
