@@ -1,9 +1,8 @@
 // uv, Poetry, Pipenv and pip's hash checking on the real engine, with the legacy builder and with BuildKit, through
 // the smoke run's build phase: reason, culprit, every annotation's file:line, nothing left behind. Poetry and Pipenv
-// are Debian's (forky: Poetry 2.3, Pipenv 2026.8; bookworm's Poetry 1.3 for the example) in
-// gunicorn-smoke-installers:<suite>, built here when missing (__fixtures__/build/installers/base), so their messages
-// are their own. uv is not packaged: its cases replay public logs through a stand-in `uv`
-// (__fixtures__/build/installers/uv-replay/NOTES.md).
+// are Debian's (forky: Poetry 2.3, Pipenv 2026.8) in gunicorn-smoke-installers:<suite>, built here when missing
+// (__fixtures__/build/installers/base), so their messages are their own. uv is not packaged: its cases replay public
+// logs through a stand-in `uv` (__fixtures__/build/installers/uv-replay/NOTES.md).
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { runIdentity } from '../src/docker/args.js'
@@ -31,8 +30,7 @@ const rows = [
 
 beforeAll(() => {
   assertBuildxInstalled()
-  // Every base: the Poetry example runs on bookworm's Poetry 1.3 too.
-  for (const base of BASES) {
+  for (const base of INSTALLER_SUITES) {
     for (const [image, dir, arg] of [
       [`gunicorn-smoke-pip:${base}`, path.join(ROOT, '__fixtures__', 'build', 'pip'), `SUITE=${base}`],
       [installers(base), path.join(FIXTURES, 'base'), `SUITE=${base}`]
@@ -73,7 +71,8 @@ describe('uv, Poetry, Pipenv and hashed requirements on the real engine', () => 
   )
 })
 
-describe.each(BASES)('the Poetry example on %s', (base) => {
+// Bookworm's Poetry 1.3 reads the example too (checked with the CLI); its installer image takes minutes of apt to build.
+describe.each(INSTALLER_SUITES)('the Poetry example on %s', (base) => {
   it('builds from pyproject.toml and poetry.lock with poetry install, boots and passes, leaving nothing behind', async () => {
     const before = snapshot()
     const run = await runAction({
