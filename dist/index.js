@@ -20984,7 +20984,10 @@ function parseSolverVerdict(lines) {
   const text = flat(lines);
   const tool = UV_SOLVER.test(text) ? "uv" : POETRY_SOLVER.test(text) ? "poetry" : void 0;
   if (!tool) return void 0;
-  const evidence = linesWith(lines, /No solution found|Because|SolverProblemError|version solving failed|conclude|requires Python/);
+  const evidence = linesWith(
+    lines,
+    /No solution found|Because|SolverProblemError|version solving failed|conclude|requires Python|not supported by the project/
+  );
   const found2 = otherPython(text) ?? noVersion(text) ?? conflict(text);
   return found2 ? { tool, evidence, ...found2 } : void 0;
 }
@@ -20997,6 +21000,9 @@ function otherPython(text) {
     const requirement = `${name}${pkg?.[2] ?? ""}`;
     return { kind: "other-python", name, requirement, requiresPython, pythonVersion: uv[2], requested: uv[1] === "requested" };
   }
+  const project = text.match(/The currently activated Python version (\S+) is not supported by the project \(([^)]+)\)/);
+  if (project)
+    return { kind: "other-python", name: "", requirement: "", requiresPython: project[2], pythonVersion: project[1], requested: false };
   const poetry = text.match(
     /Python requirement \(([^)]+)\) is not compatible with some of the required packages Python requirement: - (\S+) requires Python (\S+)/
   );
@@ -21089,7 +21095,7 @@ var init_installer_output = __esm({
     UV_VERSION = /Required uv version `([^`]+)` does not match the running version `([^`]+)`/;
     UV_NO_ENV = /No virtual environment found; run `uv venv`|No Python interpreters found in virtual environments|Failed to locate a virtualenv or Conda environment/;
     UV_SOLVER = /No solution found when resolving/;
-    POETRY_SOLVER = /SolverProblemError|version solving failed/;
+    POETRY_SOLVER = /SolverProblemError|version solving failed|is not supported by the project/;
     PKG = String.raw`[A-Za-z0-9][\w.\-]*(?:\[[\w,\-]+\])?`;
     escape2 = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     HASH_MODE = /In --require-hashes mode, all requirements must have their versions pinned with ==\. These do not:/;
@@ -22540,6 +22546,10 @@ function pythonRequirementLine(ctx) {
   }
   return void 0;
 }
+function projectName(ctx) {
+  const read = projectEntries(ctx, "pyproject.toml");
+  return (entryAt(read?.entries ?? [], ["project", "name"]) ?? entryAt(read?.entries ?? [], ["tool", "poetry", "name"]))?.value;
+}
 function uvSettingLine(ctx, setting) {
   const read = projectEntries(ctx, "pyproject.toml");
   const entry = read && entryAt(read.entries, ["tool", "uv", setting]);
@@ -23032,6 +23042,7 @@ function notFoundRule(name, detail) {
 }
 function words(facts) {
   const shown2 = `${code(facts.requirement)}${where(facts.at)}`;
+  if (facts.kind === "other-python" && facts.isProject) return projectPythonWords(facts);
   switch (facts.kind) {
     case "other-python":
       return {
@@ -23052,6 +23063,13 @@ function words(facts) {
         remedy: facts.guess ? `Correct the name to ${code(facts.guess)} (the version pin stays as it is if that release exists).` : `Check the package name on PyPI (or in the index the build uses) and correct it.`
       };
   }
+}
+function projectPythonWords(facts) {
+  const range = `${code("requires-python")}${where(facts.pythonAt)}`;
+  return {
+    summary: `The project ${code(facts.name)} requires Python ${code(facts.requiresPython)} (${range}), and ${python(facts.pythonVersion)} is outside it: ${facts.tool ?? "the installer"} stops before installing anything.`,
+    remedy: `Build FROM a Python that satisfies ${code(facts.requiresPython)}, or widen ${range} if the project runs on ${facts.pythonVersion ?? "the image's Python"} (then re-lock).`
+  };
 }
 var otherPythonsOnly, noSuchVersion, noSuchName, solverNotFound, python, package_not_found_default;
 var init_package_not_found = __esm({
@@ -23085,11 +23103,13 @@ var init_package_not_found = __esm({
         const verdict2 = parseSolverVerdict(installerLines(ctx.failure));
         if (!verdict2 || verdict2.kind === "conflict") return void 0;
         const stepAt = stepLocation(ctx);
-        const at = dependencyLines(ctx, verdict2.name)[0];
+        const isProject = verdict2.name === "";
+        const name = isProject ? projectName(ctx) ?? "the project" : verdict2.name;
+        const at = isProject ? void 0 : dependencyLines(ctx, verdict2.name)[0];
         const pythonAt = verdict2.kind === "other-python" ? pythonRequirementLine(ctx) : void 0;
-        const requested = { name: verdict2.name, requirement: verdict2.requirement, tool: verdict2.tool, at, pythonAt };
+        const requested = { name, requirement: isProject ? name : verdict2.requirement, tool: verdict2.tool, at, pythonAt, isProject };
         const detail = verdict2.kind === "other-python" ? { kind: "other-python", requiresPython: verdict2.requiresPython, pythonVersion: verdict2.pythonVersion, requested: verdict2.requested } : { kind: "no-such-version", versions: [] };
-        const culprits = verdict2.kind === "other-python" && verdict2.requested ? [pythonAt, at] : [at, pythonAt];
+        const culprits = verdict2.kind === "other-python" && (verdict2.requested || isProject) ? [pythonAt, at] : [at, pythonAt];
         const lockAt = verdict2.kind === "no-version" ? lockedPackageLine(ctx, verdict2.tool === "uv" ? "uv.lock" : "poetry.lock", verdict2.name) : void 0;
         return { facts: { ...requested, ...detail }, evidence: verdict2.evidence, pointers: pointers(...culprits, stepAt, lockAt) };
       }
@@ -23099,11 +23119,16 @@ var init_package_not_found = __esm({
       id: "package-not-found",
       title: "Package version not found",
       headline: "pip could not find a package",
-      readme: "pip, uv or Poetry found no such version: it does not exist (the versions pip saw), it exists only for other Pythons (`Requires-Python`, the image's Python or the project's `requires-python`), or the name is misspelled (the closest known name); annotated on the requirement's line, its `pyproject.toml` or `Pipfile` entry, the `requires-python` line and its lock-file entry",
+      readme: "pip, uv or Poetry found no such version: it does not exist (the versions pip saw), it exists only for other Pythons (`Requires-Python`, the image's Python or the project's `requires-python`), or the name is misspelled (the closest known name); or the project's own `requires-python` excludes the image's Python (Poetry); annotated on the requirement's line, its `pyproject.toml` or `Pipfile` entry, the `requires-python` line and its lock-file entry",
       fixtures: [
         { path: "__fixtures__/build/cases/version-not-found", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
         { path: "__fixtures__/build/cases/version-for-other-python", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
-        { path: "__fixtures__/build/cases/misspelled-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
+        { path: "__fixtures__/build/cases/misspelled-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+        {
+          path: "__fixtures__/build/installers/poetry-python-mismatch",
+          test: "__tests__/installers.itg.ts",
+          via: "__tests__/helpers/installer-cases.ts"
+        }
       ],
       rules: [otherPythonsOnly, noSuchVersion, noSuchName, solverNotFound],
       words

@@ -65,6 +65,14 @@ export const CASES: InstallerCase[] = [
     pointers: ['Dockerfile:6', 'Pipfile.lock:4']
   },
   {
+    name: 'poetry: the project requires a newer Python than the image',
+    dir: 'poetry-python-mismatch',
+    image: installers,
+    reason: 'package-not-found',
+    culprits: [/The project `orders` requires Python `>=3\.15` \(`requires-python` \(`pyproject\.toml:5`\)\)/, /this image's Python 3\.1[34]\.\d+/],
+    pointers: ['pyproject.toml:5', 'Dockerfile:6']
+  },
+  {
     name: 'pip --require-hashes: a dependency without a pin',
     dir: 'hashes-transitive',
     image: installers,

@@ -6,7 +6,7 @@ import { parseNotFound, type NotFound } from '../pip-output.js'
 import { installerLines, parseSolverVerdict } from '../installer-output.js'
 import { normalizeName, pinsOf } from '../requirements.js'
 import { dockerfileAt, pinLocation, pinsFor, pointers, stepLocation } from '../rules/build-causes.js'
-import { dependencyLines, lockedPackageLine, pythonRequirementLine } from '../rules/project-files.js'
+import { dependencyLines, lockedPackageLine, projectName, pythonRequirementLine } from '../rules/project-files.js'
 import type { BuildContext } from '../stages.js'
 import { code, where } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
@@ -21,6 +21,8 @@ interface Requested {
   tool?: 'uv' | 'poetry'
   /** The project's own Python requirement (`requires-python`, Poetry's `python`, the Pipfile's `[requires]`). */
   pythonAt?: SourceLocation
+  /** The requirement is the project's own `requires-python`, which the image's Python does not meet. */
+  isProject?: boolean
 }
 
 /** What the resolver's answer says about the requirement. */
@@ -75,14 +77,16 @@ const solverNotFound: Rule<Facts> = {
     if (!verdict || verdict.kind === 'conflict') return undefined
     const stepAt = stepLocation(ctx)
     // The project itself (uv names it like a package) is declared by its `requires-python`, not by an entry.
-    const at = dependencyLines(ctx, verdict.name)[0]
+    const isProject = verdict.name === ''
+    const name = isProject ? (projectName(ctx) ?? 'the project') : verdict.name
+    const at = isProject ? undefined : dependencyLines(ctx, verdict.name)[0]
     const pythonAt = verdict.kind === 'other-python' ? pythonRequirementLine(ctx) : undefined
-    const requested = { name: verdict.name, requirement: verdict.requirement, tool: verdict.tool, at, pythonAt }
+    const requested = { name, requirement: isProject ? name : verdict.requirement, tool: verdict.tool, at, pythonAt, isProject }
     const detail: Detail =
       verdict.kind === 'other-python'
         ? { kind: 'other-python', requiresPython: verdict.requiresPython, pythonVersion: verdict.pythonVersion, requested: verdict.requested }
         : { kind: 'no-such-version', versions: [] }
-    const culprits = verdict.kind === 'other-python' && verdict.requested ? [pythonAt, at] : [at, pythonAt]
+    const culprits = verdict.kind === 'other-python' && (verdict.requested || isProject) ? [pythonAt, at] : [at, pythonAt]
     // A version the index does not have, read from the lock file: its entry there too.
     const lockAt = verdict.kind === 'no-version' ? lockedPackageLine(ctx, verdict.tool === 'uv' ? 'uv.lock' : 'poetry.lock', verdict.name) : undefined
     return { facts: { ...requested, ...detail }, evidence: verdict.evidence, pointers: pointers(...culprits, stepAt, lockAt) }
@@ -94,6 +98,7 @@ const python = (version: string | undefined, requested?: boolean) =>
 
 function words(facts: Facts): { summary: string; remedy: string } {
   const shown = `${code(facts.requirement)}${where(facts.at)}`
+  if (facts.kind === 'other-python' && facts.isProject) return projectPythonWords(facts)
   switch (facts.kind) {
     case 'other-python':
       return {
@@ -128,6 +133,19 @@ function words(facts: Facts): { summary: string; remedy: string } {
   }
 }
 
+/** The project itself requires a Python the image does not run (Poetry checks before it installs anything). */
+function projectPythonWords(facts: Facts & { kind: 'other-python' }): { summary: string; remedy: string } {
+  const range = `${code('requires-python')}${where(facts.pythonAt)}`
+  return {
+    summary:
+      `The project ${code(facts.name)} requires Python ${code(facts.requiresPython)} (${range}), ` +
+      `and ${python(facts.pythonVersion)} is outside it: ${facts.tool ?? 'the installer'} stops before installing anything.`,
+    remedy:
+      `Build FROM a Python that satisfies ${code(facts.requiresPython)}, or widen ${range} if the project runs on ` +
+      `${facts.pythonVersion ?? "the image's Python"} (then re-lock).`
+  }
+}
+
 export default defineReason({
   id: 'package-not-found',
   title: 'Package version not found',
@@ -135,11 +153,17 @@ export default defineReason({
   readme:
     'pip, uv or Poetry found no such version: it does not exist (the versions pip saw), it exists only for other ' +
     "Pythons (`Requires-Python`, the image's Python or the project's `requires-python`), or the name is misspelled (the closest known name); " +
+    "or the project's own `requires-python` excludes the image's Python (Poetry); " +
     "annotated on the requirement's line, its `pyproject.toml` or `Pipfile` entry, the `requires-python` line and its lock-file entry",
   fixtures: [
     { path: '__fixtures__/build/cases/version-not-found', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
     { path: '__fixtures__/build/cases/version-for-other-python', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
-    { path: '__fixtures__/build/cases/misspelled-package', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' }
+    { path: '__fixtures__/build/cases/misspelled-package', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
+    {
+      path: '__fixtures__/build/installers/poetry-python-mismatch',
+      test: '__tests__/installers.itg.ts',
+      via: '__tests__/helpers/installer-cases.ts'
+    }
   ],
   rules: [otherPythonsOnly, noSuchVersion, noSuchName, solverNotFound],
   words

@@ -76,6 +76,12 @@ export function pythonRequirementLine(ctx: BuildContext): SourceLocation | undef
   return undefined
 }
 
+/** The project's name in pyproject.toml (`[project]`, else `[tool.poetry]`). */
+export function projectName(ctx: BuildContext): string | undefined {
+  const read = projectEntries(ctx, 'pyproject.toml')
+  return (entryAt(read?.entries ?? [], ['project', 'name']) ?? entryAt(read?.entries ?? [], ['tool', 'poetry', 'name']))?.value
+}
+
 /** A `[tool.uv]` setting's line in pyproject.toml (`required-version`, `index-url` …). */
 export function uvSettingLine(ctx: BuildContext, setting: string): SourceLocation | undefined {
   const read = projectEntries(ctx, 'pyproject.toml')
