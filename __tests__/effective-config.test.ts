@@ -1,8 +1,9 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { gunicornArgv, staticWorkerCount, startCommand } from '../src/setup/effective-config.js'
+import { gunicornArgv, launcherOf, printConfigCommand, staticWorkerCount, startCommand } from '../src/setup/effective-config.js'
 import { parseSettings } from '../src/setup/inputs.js'
+import { readProcfile } from '../src/setup/discovery.js'
 
 function project(files: Record<string, string>, inputs: Record<string, string> = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsmoke-config-'))
@@ -31,6 +32,77 @@ describe('gunicornArgv', () => {
     [['uwsgi', '--http', ':8000'], undefined]
   ])('%j → %j', (argv, expected) => {
     expect(gunicornArgv(argv)).toEqual(expected)
+  })
+})
+
+describe('start commands of uv, Poetry and Pipenv projects', () => {
+  it.each([
+    [
+      ['uv', 'run', 'gunicorn', '-w', '3', 'app:app'],
+      ['uv', 'run'],
+      ['gunicorn', '-w', '3', 'app:app']
+    ],
+    [
+      ['uv', 'run', '--frozen', '--no-dev', 'gunicorn', 'app:app'],
+      ['uv', 'run', '--frozen', '--no-dev'],
+      ['gunicorn', 'app:app']
+    ],
+    // `--with gunicorn` names a package, not the command.
+    [
+      ['uv', 'run', '--with', 'gunicorn', 'gunicorn', 'app:app'],
+      ['uv', 'run', '--with', 'gunicorn'],
+      ['gunicorn', 'app:app']
+    ],
+    [
+      ['uv', 'run', 'python', '-m', 'gunicorn', 'app:app'],
+      ['uv', 'run'],
+      ['python', '-m', 'gunicorn', 'app:app']
+    ],
+    [
+      ['poetry', 'run', 'gunicorn', '-c', 'gunicorn.conf.py', 'app:app'],
+      ['poetry', 'run'],
+      ['gunicorn', '-c', 'gunicorn.conf.py', 'app:app']
+    ],
+    [
+      ['pipenv', 'run', 'gunicorn', 'app:app'],
+      ['pipenv', 'run'],
+      ['gunicorn', 'app:app']
+    ],
+    [['/app/.venv/bin/gunicorn', '-w', '2', 'app:app'], [], ['/app/.venv/bin/gunicorn', '-w', '2', 'app:app']],
+    [['.venv/bin/python', '-u', '-m', 'gunicorn', 'app:app'], [], ['.venv/bin/python', '-m', 'gunicorn', 'app:app']],
+    [['sh', '-c', 'poetry run gunicorn -w 5 app:app'], [], ['gunicorn', '-w', '5', 'app:app']]
+  ])('%j: launcher %j, Gunicorn %j', (argv, launcher, gunicorn) => {
+    expect(launcherOf(argv)).toEqual(launcher)
+    expect(gunicornArgv(argv)).toEqual(gunicorn)
+  })
+
+  it('asks --print-config through the launcher, the shell or Gunicorn itself, as the start command runs', () => {
+    expect(printConfigCommand(['uv', 'run', '--frozen', 'gunicorn', 'app:app'])).toEqual({
+      entrypoint: 'uv',
+      args: ['run', '--frozen', 'gunicorn', 'app:app', '--print-config']
+    })
+    expect(printConfigCommand(['/app/.venv/bin/python', '-m', 'gunicorn', 'app:app'])).toEqual({
+      entrypoint: '/app/.venv/bin/python',
+      args: ['-m', 'gunicorn', 'app:app', '--print-config']
+    })
+    expect(printConfigCommand(['sh', '-c', 'pipenv run gunicorn app:app'])).toEqual({
+      entrypoint: 'sh',
+      args: ['-c', 'pipenv run gunicorn app:app --print-config']
+    })
+    expect(printConfigCommand(['./entrypoint.sh', 'gunicorn', 'app:app'])).toEqual({ entrypoint: 'gunicorn', args: ['app:app', '--print-config'] })
+    expect(printConfigCommand(['poetry', 'run', 'flask', 'run'])).toBeUndefined()
+  })
+
+  it('counts the workers of a launched Gunicorn from its command line, and from a Procfile run through the shell', () => {
+    const settings = project({})
+    const image = (cmd: string[]) => ({ cmd, workdir: '/app', exposedPorts: [] })
+    expect(staticWorkerCount(settings, image(['uv', 'run', 'gunicorn', '--workers', '3', 'app:app']))).toBe(3)
+    expect(staticWorkerCount(settings, image(['/app/.venv/bin/python', '-m', 'gunicorn', '-w4', 'app:app']))).toBe(4)
+    const withProcfile = project({ Procfile: 'web: poetry run gunicorn -w 5 app:app\n' })
+    // What the run does with an image without a command: the Procfile's web line through a shell.
+    const web = readProcfile(withProcfile.context)!
+    expect(web.command).toBe('poetry run gunicorn -w 5 app:app')
+    expect(staticWorkerCount({ ...withProcfile, command: ['sh', '-c', web.command] }, undefined)).toBe(5)
   })
 })
 

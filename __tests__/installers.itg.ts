@@ -71,6 +71,7 @@ describe('uv, Poetry, Pipenv and hashed requirements on the real engine', () => 
   )
 })
 
+// Bookworm's Poetry 1.3 reads the example too (checked with the CLI); its installer image takes minutes of apt to build.
 describe.each(INSTALLER_SUITES)('the Poetry example on %s', (base) => {
   it('builds from pyproject.toml and poetry.lock with poetry install, boots and passes, leaving nothing behind', async () => {
     const before = snapshot()

@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path25) {
-      const ctrl = callVisitor(key, node, visitor, path25);
+    function visit_(key, node, visitor, path27) {
+      const ctrl = callVisitor(key, node, visitor, path27);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path25, ctrl);
-        return visit_(key, ctrl, visitor, path25);
+        replaceNode(key, path27, ctrl);
+        return visit_(key, ctrl, visitor, path27);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path25 = Object.freeze(path25.concat(node));
+          path27 = Object.freeze(path27.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path25);
+            const ci = visit_(i, node.items[i], visitor, path27);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path25 = Object.freeze(path25.concat(node));
-          const ck = visit_("key", node.key, visitor, path25);
+          path27 = Object.freeze(path27.concat(node));
+          const ck = visit_("key", node.key, visitor, path27);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path25);
+          const cv = visit_("value", node.value, visitor, path27);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path25) {
-      const ctrl = await callVisitor(key, node, visitor, path25);
+    async function visitAsync_(key, node, visitor, path27) {
+      const ctrl = await callVisitor(key, node, visitor, path27);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path25, ctrl);
-        return visitAsync_(key, ctrl, visitor, path25);
+        replaceNode(key, path27, ctrl);
+        return visitAsync_(key, ctrl, visitor, path27);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path25 = Object.freeze(path25.concat(node));
+          path27 = Object.freeze(path27.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path25);
+            const ci = await visitAsync_(i, node.items[i], visitor, path27);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path25 = Object.freeze(path25.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path25);
+          path27 = Object.freeze(path27.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path27);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path25);
+          const cv = await visitAsync_("value", node.value, visitor, path27);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path25) {
+    function callVisitor(key, node, visitor, path27) {
       if (typeof visitor === "function")
-        return visitor(key, node, path25);
+        return visitor(key, node, path27);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path25);
+        return visitor.Map?.(key, node, path27);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path25);
+        return visitor.Seq?.(key, node, path27);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path25);
+        return visitor.Pair?.(key, node, path27);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path25);
+        return visitor.Scalar?.(key, node, path27);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path25);
+        return visitor.Alias?.(key, node, path27);
       return void 0;
     }
-    function replaceNode(key, path25, node) {
-      const parent = path25[path25.length - 1];
+    function replaceNode(key, path27, node) {
+      const parent = path27[path27.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path25, value) {
+    function collectionFromPath(schema, path27, value) {
       let v = value;
-      for (let i = path25.length - 1; i >= 0; --i) {
-        const k = path25[i];
+      for (let i = path27.length - 1; i >= 0; --i) {
+        const k = path27[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
+    var isEmptyPath = (path27) => path27 == null || typeof path27 === "object" && !!path27[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path25, value) {
-        if (isEmptyPath(path25))
+      addIn(path27, value) {
+        if (isEmptyPath(path27))
           this.add(value);
         else {
-          const [key, ...rest] = path25;
+          const [key, ...rest] = path27;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        const [key, ...rest] = path25;
+      deleteIn(path27) {
+        const [key, ...rest] = path27;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        const [key, ...rest] = path25;
+      getIn(path27, keepScalar) {
+        const [key, ...rest] = path27;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path25) {
-        const [key, ...rest] = path25;
+      hasIn(path27) {
+        const [key, ...rest] = path27;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        const [key, ...rest] = path25;
+      setIn(path27, value) {
+        const [key, ...rest] = path27;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path25, value) {
+      addIn(path27, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path25, value);
+          this.contents.addIn(path27, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        if (Collection.isEmptyPath(path25)) {
+      deleteIn(path27) {
+        if (Collection.isEmptyPath(path27)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path27) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        if (Collection.isEmptyPath(path25))
+      getIn(path27, keepScalar) {
+        if (Collection.isEmptyPath(path27))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path27, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path25) {
-        if (Collection.isEmptyPath(path25))
+      hasIn(path27) {
+        if (Collection.isEmptyPath(path27))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path27) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        if (Collection.isEmptyPath(path25)) {
+      setIn(path27, value) {
+        if (Collection.isEmptyPath(path27)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path27), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path25, value);
+          this.contents.setIn(path27, value);
         }
       }
       /**
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path25) => {
+    visit.itemAtPath = (cst, path27) => {
       let item = cst;
-      for (const [field, index] of path25) {
+      for (const [field, index] of path27) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path25) => {
-      const parent = visit.itemAtPath(cst, path25.slice(0, -1));
-      const field = path25[path25.length - 1][0];
+    visit.parentCollection = (cst, path27) => {
+      const parent = visit.itemAtPath(cst, path27.slice(0, -1));
+      const field = path27[path27.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path25, item, visitor) {
-      let ctrl = visitor(item, path25);
+    function _visit(path27, item, visitor) {
+      let ctrl = visitor(item, path27);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path25.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path27.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path25);
+            ctrl = ctrl(item, path27);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path27) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6930,14 +6930,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs20 = this.flowScalar(this.type);
+              const fs22 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs20, sep: [] });
+                map.items.push({ start, key: fs22, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs20);
+                this.stack.push(fs22);
               } else {
-                Object.assign(it, { key: fs20, sep: [] });
+                Object.assign(it, { key: fs22, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7065,13 +7065,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs20 = this.flowScalar(this.type);
+              const fs22 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs20, sep: [] });
+                fc.items.push({ start: [], key: fs22, sep: [] });
               else if (it.sep)
-                this.stack.push(fs20);
+                this.stack.push(fs22);
               else
-                Object.assign(it, { key: fs20, sep: [] });
+                Object.assign(it, { key: fs22, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -14497,7 +14497,7 @@ var require_jsonInstruction = __commonJS({
         const argsOffset = document.offsetAt(this.getArgumentsRange().start);
         let start = -1;
         let last = "";
-        let quoted = false;
+        let quoted2 = false;
         let escapedArg = "";
         argsCheck: for (let i = 0; i < argsContent.length; i++) {
           let char = argsContent.charAt(i);
@@ -14506,7 +14506,7 @@ var require_jsonInstruction = __commonJS({
               if (last === "") {
                 this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
                 last = "[";
-              } else if (quoted) {
+              } else if (quoted2) {
                 escapedArg = escapedArg + char;
               } else {
                 break argsCheck;
@@ -14515,14 +14515,14 @@ var require_jsonInstruction = __commonJS({
             case '"':
               if (last === "[" || last === ",") {
                 start = i;
-                quoted = true;
+                quoted2 = true;
                 last = '"';
                 escapedArg = escapedArg + char;
                 continue;
               } else if (last === '"') {
-                if (quoted) {
+                if (quoted2) {
                   escapedArg = escapedArg + char;
-                  quoted = false;
+                  quoted2 = false;
                   this.jsonStrings.push(new jsonArgument_1.JSONArgument(escapedArg, vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start), document.positionAt(argsOffset + i + 1)), vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start + 1), document.positionAt(argsOffset + i))));
                   escapedArg = "";
                 } else {
@@ -14533,7 +14533,7 @@ var require_jsonInstruction = __commonJS({
               }
               break;
             case ",":
-              if (quoted) {
+              if (quoted2) {
                 escapedArg = escapedArg + char;
               } else {
                 if (last === '"') {
@@ -14544,7 +14544,7 @@ var require_jsonInstruction = __commonJS({
               }
               break;
             case "]":
-              if (quoted) {
+              if (quoted2) {
                 escapedArg = escapedArg + char;
               } else if (last !== "") {
                 this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
@@ -14555,7 +14555,7 @@ var require_jsonInstruction = __commonJS({
             case "	":
               break;
             case "\\":
-              if (quoted) {
+              if (quoted2) {
                 switch (argsContent.charAt(i + 1)) {
                   case '"':
                   case "\\":
@@ -14603,7 +14603,7 @@ var require_jsonInstruction = __commonJS({
               }
               break argsCheck;
             default:
-              if (!quoted) {
+              if (!quoted2) {
                 break argsCheck;
               }
               escapedArg = escapedArg + char;
@@ -15815,9 +15815,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path25 = this.getPath();
-        if (path25 === null || path25.startsWith("/")) {
-          return path25;
+        const path27 = this.getPath();
+        if (path27 === null || path27.startsWith("/")) {
+          return path27;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -15829,7 +15829,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path25 : parent + "/" + path25;
+              return parent.endsWith("/") ? parent + path27 : parent + "/" + path27;
             }
           }
         }
@@ -16245,10 +16245,10 @@ var require_dockerfile = __commonJS({
           return [];
         }
         const stages = [image];
-        let stage = this.getParentStage(image);
-        while (stage !== null) {
-          stages.splice(0, 0, stage);
-          stage = this.getParentStage(stage);
+        let stage2 = this.getParentStage(image);
+        while (stage2 !== null) {
+          stages.splice(0, 0, stage2);
+          stage2 = this.getParentStage(stage2);
         }
         return stages;
       }
@@ -19142,8 +19142,8 @@ var require_semver2 = __commonJS({
 // src/cli-run.ts
 var import_yaml6 = __toESM(require_dist(), 1);
 import crypto from "node:crypto";
-import fs19 from "node:fs";
-import path24 from "node:path";
+import fs21 from "node:fs";
+import path26 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/docker/docker.ts
@@ -20728,19 +20728,19 @@ function parseSocketIoSend(send) {
 function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
-function engineIoPath(path25) {
-  const bare2 = path25.split("?")[0].trim();
+function engineIoPath(path27) {
+  const bare2 = path27.split("?")[0].trim();
   if (!bare2 || bare2 === "/") return DEFAULT_SOCKET_IO_PATH;
   const rooted2 = bare2.startsWith("/") ? bare2 : `/${bare2}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
-function socketIoRequestPath(path25) {
-  const query = new URLSearchParams(path25.includes("?") ? path25.slice(path25.indexOf("?") + 1) : "");
+function socketIoRequestPath(path27) {
+  const query = new URLSearchParams(path27.includes("?") ? path27.slice(path27.indexOf("?") + 1) : "");
   query.set("EIO", "4");
   query.set("transport", "websocket");
-  return `${engineIoPath(path25)}?${query.toString()}`;
+  return `${engineIoPath(path27)}?${query.toString()}`;
 }
-function describeRejectedSocketIoUpgrade(answer, path25) {
+function describeRejectedSocketIoUpgrade(answer, path27) {
   const generic = describeRejectedUpgrade(answer);
   if (answer.status === 400 && /unsupported (protocol )?version/i.test(answer.body)) {
     return {
@@ -20748,7 +20748,7 @@ function describeRejectedSocketIoUpgrade(answer, path25) {
       detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt2(bodyText(answer.body))})`
     };
   }
-  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path25)}` };
+  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path27)}` };
   return generic;
 }
 var STAGE_WAITING_FOR = {
@@ -20910,8 +20910,8 @@ async function probeWebSocket(options, context) {
   const startedAt = now();
   const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal, now };
   const isSocketIo = options.protocol === "socket.io";
-  const path25 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
-  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path25;
+  const path27 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
+  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path27;
   const url = `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}${requestPath}`;
   const describeRejection = isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0;
   const connection = await openWebSocket(url, clock, describeRejection, hostHeaders(options.hostHeader));
@@ -20925,10 +20925,10 @@ async function probeWebSocket(options, context) {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path25, ...verdict2, durationMs: now() - startedAt };
+  return { protocol: options.protocol, path: path27, ...verdict2, durationMs: now() - startedAt };
 }
-function rooted(path25) {
-  return path25.startsWith("/") ? path25 : `/${path25}`;
+function rooted(path27) {
+  return path27.startsWith("/") ? path27 : `/${path27}`;
 }
 async function talkPlain(socket, options, clock) {
   const matches = compileExpect(options.expect);
@@ -22664,9 +22664,9 @@ function safeUrl(url) {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
   return url.replace(/[()<>"'`\\]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function encodeRepoPath(path25) {
-  const segments = path25.split("/");
-  if (path25.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+function encodeRepoPath(path27) {
+  const segments = path27.split("/");
+  if (path27.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 
@@ -22721,9 +22721,9 @@ function runLinks(metadata) {
     shortSha: sha?.slice(0, 7),
     fileUrl(file, line) {
       if (!base || !sha) return void 0;
-      const path25 = encodeRepoPath(file);
-      if (!path25) return void 0;
-      return `${base}/blob/${sha}/${path25}${line && line > 0 ? `#L${line}` : ""}`;
+      const path27 = encodeRepoPath(file);
+      if (!path27) return void 0;
+      return `${base}/blob/${sha}/${path27}${line && line > 0 ? `#L${line}` : ""}`;
     }
   };
 }
@@ -22914,13 +22914,16 @@ function parseInstallerProblem(lines) {
   return void 0;
 }
 var UV_SOLVER = /No solution found when resolving/;
-var POETRY_SOLVER = /SolverProblemError|version solving failed/;
+var POETRY_SOLVER = /SolverProblemError|version solving failed|is not supported by the project/;
 var PKG = String.raw`[A-Za-z0-9][\w.\-]*(?:\[[\w,\-]+\])?`;
 function parseSolverVerdict(lines) {
   const text = flat(lines);
   const tool = UV_SOLVER.test(text) ? "uv" : POETRY_SOLVER.test(text) ? "poetry" : void 0;
   if (!tool) return void 0;
-  const evidence = linesWith(lines, /No solution found|Because|SolverProblemError|version solving failed|conclude|requires Python/);
+  const evidence = linesWith(
+    lines,
+    /No solution found|Because|SolverProblemError|version solving failed|conclude|requires Python|not supported by the project/
+  );
   const found2 = otherPython(text) ?? noVersion(text) ?? conflict(text);
   return found2 ? { tool, evidence, ...found2 } : void 0;
 }
@@ -22933,6 +22936,9 @@ function otherPython(text) {
     const requirement = `${name}${pkg?.[2] ?? ""}`;
     return { kind: "other-python", name, requirement, requiresPython, pythonVersion: uv[2], requested: uv[1] === "requested" };
   }
+  const project = text.match(/The currently activated Python version (\S+) is not supported by the project \(([^)]+)\)/);
+  if (project)
+    return { kind: "other-python", name: "", requirement: "", requiresPython: project[2], pythonVersion: project[1], requested: false };
   const poetry = text.match(
     /Python requirement \(([^)]+)\) is not compatible with some of the required packages Python requirement: - (\S+) requires Python (\S+)/
   );
@@ -23129,8 +23135,8 @@ function legacyBaseImage(lines) {
 function buildKitBaseImage(lines) {
   const failedStep = lines.find((line) => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1];
   const failing = [...lines].reverse().find((line) => /^ > \[/.test(line)) ?? lines.find((line) => line.startsWith(`#${failedStep} [`));
-  const stage = failing?.match(/\[(?:(\S+) )?\d+\/\d+\]/)?.[1];
-  const from = lines.map((line) => line.match(/^#\d+ \[(?:(\S+) )?1\/\d+\] FROM (\S+)/)).filter((match) => Boolean(match)).find((match) => match[1] === stage);
+  const stage2 = failing?.match(/\[(?:(\S+) )?\d+\/\d+\]/)?.[1];
+  const from = lines.map((line) => line.match(/^#\d+ \[(?:(\S+) )?1\/\d+\] FROM (\S+)/)).filter((match) => Boolean(match)).find((match) => match[1] === stage2);
   return from?.[2].replace(/@sha256:[0-9a-f]+$/, "");
 }
 function findInstructionLine(dockerfileText, instruction) {
@@ -23266,13 +23272,13 @@ var INSTALLS = {
   pipenv: /\bpipenv\b[^\n]*(apt-get|apt) install|\b(apt-get|apt)\s+install\b[^\n#]*\bpipenv\b|\b(pip3?|pipx)\s+install\b[^\n#]*\bpipenv\b/
 };
 function stageLines(dockerfileText) {
-  let stage = "";
+  let stage2 = "";
   let index = -1;
   return dockerfileText.split(/\r?\n/).map((text, at) => {
     const from = text.match(/^\s*FROM\s+\S+(?:\s+AS\s+(\S+))?/i);
-    if (from) stage = from[1] ?? `stage-${++index}`;
+    if (from) stage2 = from[1] ?? `stage-${++index}`;
     if (from && from[1]) index++;
-    return { line: at + 1, stage, text };
+    return { line: at + 1, stage: stage2, text };
   });
 }
 function installLines(ctx, tool) {
@@ -23366,6 +23372,249 @@ var lock_file_outdated_default = defineReason({
   words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
 });
 
+// src/diagnosis/rules/project-files.ts
+import fs8 from "node:fs";
+import path11 from "node:path";
+
+// src/core/toml-lines.ts
+function readTomlLines(text, name) {
+  let data;
+  try {
+    data = parse(text);
+  } catch (error) {
+    const where2 = error.line;
+    return { error: `${name} is not valid TOML${where2 ? ` (line ${where2})` : ""}, so its lines are not annotated.` };
+  }
+  return { entries: new TomlScanner(text).entries(), data };
+}
+function entryAt(entries, path27) {
+  return entries.find((entry) => entry.path.length === path27.length && entry.path.every((part, i) => part === path27[i]));
+}
+var BARE_KEY = /[A-Za-z0-9_-]/;
+var TomlScanner = class {
+  constructor(text) {
+    this.text = text;
+    for (let i = 0; i < text.length; i++) if (text[i] === "\n") this.lineStarts.push(i + 1);
+  }
+  text;
+  pos = 0;
+  lineStarts = [0];
+  entries() {
+    const found2 = [];
+    let table = [];
+    while (this.pos < this.text.length) {
+      this.skipBlank();
+      const char = this.text[this.pos];
+      if (char === void 0) break;
+      if (char === "#") this.skipToLineEnd();
+      else if (char === "[") table = this.header();
+      else {
+        const line = this.lineAt(this.pos);
+        const key = this.key();
+        if (this.text[this.pos] !== "=") {
+          this.skipToLineEnd();
+          continue;
+        }
+        this.pos++;
+        const items = [];
+        const value = this.value(items, 0);
+        found2.push({ path: [...table, ...key], line, items, ...value === void 0 ? {} : { value } });
+      }
+    }
+    return found2;
+  }
+  lineAt(pos) {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if (this.lineStarts[mid] <= pos) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  }
+  skipBlank(newlines = true) {
+    while (this.pos < this.text.length) {
+      const char = this.text[this.pos];
+      if (char === " " || char === "	" || char === "\r" || newlines && char === "\n") this.pos++;
+      else if (newlines && char === "#") this.skipToLineEnd();
+      else break;
+    }
+  }
+  skipToLineEnd() {
+    const end = this.text.indexOf("\n", this.pos);
+    this.pos = end < 0 ? this.text.length : end + 1;
+  }
+  /** `[a."b.c"]` or `[[a.b]]`: the table's key path. */
+  header() {
+    const double = this.text.startsWith("[[", this.pos);
+    this.pos += double ? 2 : 1;
+    const path27 = this.key();
+    this.pos += double ? 2 : 1;
+    this.skipToLineEnd();
+    return path27;
+  }
+  /** A dotted key (`a."b.c".d`), leaving the position on what follows it (`=`, `]`). */
+  key() {
+    const parts = [];
+    for (; ; ) {
+      this.skipBlank(false);
+      const char = this.text[this.pos];
+      if (char === '"' || char === "'") parts.push(this.string());
+      else {
+        const start = this.pos;
+        while (this.pos < this.text.length && BARE_KEY.test(this.text[this.pos])) this.pos++;
+        if (this.pos === start) return parts;
+        parts.push(this.text.slice(start, this.pos));
+      }
+      this.skipBlank(false);
+      if (this.text[this.pos] !== ".") return parts;
+      this.pos++;
+    }
+  }
+  /** A basic or literal string, single- or multi-line; returns its text (escapes kept as written but `\"`). */
+  string() {
+    const quote = this.text[this.pos];
+    const multi = this.text.startsWith(quote.repeat(3), this.pos);
+    const close = multi ? quote.repeat(3) : quote;
+    this.pos += close.length;
+    const start = this.pos;
+    while (this.pos < this.text.length && !this.text.startsWith(close, this.pos)) {
+      this.pos += quote === '"' && this.text[this.pos] === "\\" ? 2 : 1;
+    }
+    const body = this.text.slice(start, this.pos);
+    this.pos += close.length;
+    while (multi && this.text[this.pos] === quote) this.pos++;
+    return quote === '"' ? body.replace(/\\"/g, '"') : body;
+  }
+  /** Skips one value, returning it when it is a string; the string items of a top-level array are collected. */
+  value(items, depth) {
+    this.skipBlank(depth > 0);
+    const char = this.text[this.pos];
+    if (char === '"' || char === "'") {
+      const line = this.lineAt(this.pos);
+      const value = this.string();
+      if (depth === 1) items.push({ value, line });
+      return value;
+    } else if (char === "[" || char === "{") {
+      this.container(char === "[" ? "]" : "}", items, depth);
+    } else {
+      while (this.pos < this.text.length && !/[,\]}\n#]/.test(this.text[this.pos])) this.pos++;
+    }
+    return void 0;
+  }
+  /** An array (`]`) or inline table (`}`): its values, separated by commas, until `end`. */
+  container(end, items, depth) {
+    this.pos++;
+    for (; ; ) {
+      this.skipBlank(true);
+      const char = this.text[this.pos];
+      if (char === void 0) return;
+      if (char === end) {
+        this.pos++;
+        return;
+      }
+      if (char === ",") {
+        this.pos++;
+        continue;
+      }
+      const before = this.pos;
+      if (end === "}") {
+        this.key();
+        if (this.text[this.pos] === "=") this.pos++;
+        this.value([], depth + 1);
+      } else {
+        this.value(items, depth + 1);
+      }
+      if (this.pos === before) this.pos++;
+    }
+  }
+};
+
+// src/diagnosis/rules/project-files.ts
+var PROJECT_FILES = ["pyproject.toml", "Pipfile"];
+function projectEntries(ctx, name) {
+  const file = path11.join(ctx.contextDir, name);
+  const text = readText(file);
+  if (text === void 0) return void 0;
+  const read = readTomlLines(text, name);
+  return "error" in read ? void 0 : { file: rel(ctx, file), entries: read.entries };
+}
+function unreadableProjectFiles(contextDir) {
+  return PROJECT_FILES.flatMap((name) => {
+    const text = readText(path11.join(contextDir, name));
+    const read = text === void 0 ? void 0 : readTomlLines(text, name);
+    return read && "error" in read ? [read.error] : [];
+  });
+}
+var packageName = (requirement) => normalizeName(requirement.trim().match(/^[A-Za-z0-9][A-Za-z0-9._-]*/)?.[0] ?? requirement);
+var DEPENDENCY_LISTS = [/^project\.dependencies$/, /^project\.optional-dependencies\.[^.]+$/, /^dependency-groups\.[^.]+$/];
+var DEPENDENCY_TABLES = [
+  /^tool\.poetry\.dependencies$/,
+  /^tool\.poetry\.dev-dependencies$/,
+  /^tool\.poetry\.group\.[^.]+\.dependencies$/,
+  /^packages$/,
+  /^dev-packages$/
+];
+function dependencyLines(ctx, name) {
+  const wanted = packageName(name);
+  return PROJECT_FILES.flatMap((project) => {
+    const read = projectEntries(ctx, project);
+    if (!read) return [];
+    return read.entries.flatMap((entry) => {
+      const joined = entry.path.join(".");
+      if (DEPENDENCY_LISTS.some((re) => re.test(joined)))
+        return entry.items.filter((item) => packageName(item.value) === wanted).map((item) => ({ file: read.file, line: item.line }));
+      const table = entry.path.slice(0, -1).join(".");
+      const key = entry.path[entry.path.length - 1];
+      return DEPENDENCY_TABLES.some((re) => re.test(table)) && packageName(key) === wanted ? [{ file: read.file, line: entry.line }] : [];
+    });
+  });
+}
+function pythonRequirementLine(ctx) {
+  const candidates2 = [
+    ["pyproject.toml", ["project", "requires-python"]],
+    ["pyproject.toml", ["tool", "poetry", "dependencies", "python"]],
+    ["Pipfile", ["requires", "python_version"]],
+    ["Pipfile", ["requires", "python_full_version"]]
+  ];
+  for (const [project, key] of candidates2) {
+    const read = projectEntries(ctx, project);
+    const entry = read && entryAt(read.entries, key);
+    if (read && entry) return { file: read.file, line: entry.line };
+  }
+  return void 0;
+}
+function projectName(ctx) {
+  const read = projectEntries(ctx, "pyproject.toml");
+  return (entryAt(read?.entries ?? [], ["project", "name"]) ?? entryAt(read?.entries ?? [], ["tool", "poetry", "name"]))?.value;
+}
+function uvSettingLine(ctx, setting) {
+  const read = projectEntries(ctx, "pyproject.toml");
+  const entry = read && entryAt(read.entries, ["tool", "uv", setting]);
+  return read && entry ? { file: read.file, line: entry.line } : void 0;
+}
+function lockedPackageLine(ctx, lockFile, name) {
+  const wanted = packageName(name);
+  const base = path11.basename(lockFile);
+  if (base === "uv.lock" || base === "poetry.lock") {
+    const read = projectEntries(ctx, base);
+    const entry = read?.entries.find((e) => e.path.join(".") === "package.name" && e.value !== void 0 && packageName(e.value) === wanted);
+    return read && entry ? { file: read.file, line: entry.line } : void 0;
+  }
+  if (base !== "Pipfile.lock") return void 0;
+  const file = path11.join(ctx.contextDir, base);
+  const index = (readText(file) ?? "").split(/\r?\n/).findIndex((line) => packageName(line.match(/^\s*"([^"]+)"\s*:\s*\{/)?.[1] ?? "") === wanted);
+  return index >= 0 ? { file: rel(ctx, file), line: index + 1 } : void 0;
+}
+function readText(file) {
+  try {
+    return fs8.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+
 // src/diagnosis/reasons/installer-missing.ts
 var installerCannotRun = {
   stage: "build",
@@ -23375,18 +23624,19 @@ var installerCannotRun = {
     if (!problem) return void 0;
     const { evidence, ...rest } = problem;
     const stepAt = stepLocation(ctx);
-    const stage = failingStage2(ctx, stepAt?.line);
+    const stage2 = failingStage2(ctx, stepAt?.line);
     const installs = installLines(ctx, problem.tool);
-    const install = installs.find((line) => problem.kind === "not-found" ? line.stage !== stage : true) ?? installs[0];
+    const install = installs.find((line) => problem.kind === "not-found" ? line.stage !== stage2 : true) ?? installs[0];
     const installedIn = install ? { stage: install.stage, at: locationOf(ctx, install) } : void 0;
+    const settingAt = problem.kind === "wrong-version" ? uvSettingLine(ctx, "required-version") : void 0;
     return {
-      facts: { ...rest, instruction: ctx.failure.instruction, stepAt, stage, installedIn },
+      facts: { ...rest, instruction: ctx.failure.instruction, stepAt, stage: stage2, installedIn, settingAt },
       evidence,
-      pointers: pointers(stepAt, installedIn?.at)
+      pointers: pointers(stepAt, installedIn?.at, settingAt)
     };
   }
 };
-var inStage = (stage) => stage ? `the stage ${code(stage)}` : "the failing stage";
+var inStage = (stage2) => stage2 ? `the stage ${code(stage2)}` : "the failing stage";
 function summary2(facts) {
   const step = facts.instruction ? `${code(clip(facts.instruction, 80))}${where(facts.stepAt)}` : "the failing step";
   switch (facts.kind) {
@@ -23395,7 +23645,7 @@ function summary2(facts) {
       return `${code(facts.tool)} is not installed in ${inStage(facts.stage)} that runs ${step}${elsewhere}.`;
     }
     case "wrong-version":
-      return `${code("pyproject.toml")} requires uv ${code(facts.required)} and the image runs uv ${code(facts.running)}${facts.installedIn ? `, installed${where(facts.installedIn.at)}` : ""}: ${step} stops before installing anything.`;
+      return `${code("pyproject.toml")}${where(facts.settingAt)} requires uv ${code(facts.required)} and the image runs uv ${code(facts.running)}${facts.installedIn ? `, installed${where(facts.installedIn.at)}` : ""}: ${step} stops before installing anything.`;
     case "no-environment":
       return `${facts.instruction ? step : "The failing step"} found no virtual environment to install into: ${code("uv pip")} installs into the system Python only when told to.`;
   }
@@ -23420,7 +23670,7 @@ var installer_missing_default = defineReason({
   id: "installer-missing",
   title: "Installer missing in the stage",
   headline: "the installer cannot run in the stage",
-  readme: "`uv`, `poetry` or `pipenv` not found in the stage that runs it (and the stage that does install it), uv's `required-version` not met, `uv pip` without `--system` or a venv: the Dockerfile lines, annotated",
+  readme: "`uv`, `poetry` or `pipenv` not found in the stage that runs it (and the stage that does install it), uv's `required-version` not met (its `[tool.uv]` line), `uv pip` without `--system` or a venv: the Dockerfile lines, annotated",
   fixtures: [
     { path: "__fixtures__/build/installers/poetry-not-in-stage", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
   ],
@@ -23495,8 +23745,8 @@ function parseNativeBuildFailure(lines) {
     )
   ).find(Boolean);
   const encountered = lines.findIndex((line) => /Encountered error while (trying to install|generating) package/.test(line));
-  const packageName = failed2?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, "").trim() : void 0);
-  if (!packageName || !lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line))) return void 0;
+  const packageName2 = failed2?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, "").trim() : void 0);
+  if (!packageName2 || !lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line))) return void 0;
   const evidence = failed2 ? [failed2[0]] : [];
   let missing;
   for (const { pattern, missing: name } of MISSING_TOOLS) {
@@ -23507,7 +23757,7 @@ function parseNativeBuildFailure(lines) {
       break;
     }
   }
-  return { packageName, missing, evidence };
+  return { packageName: packageName2, missing, evidence };
 }
 function pythonVersionUnstated(lines) {
   return lines.some((line) => /Ignored the following versions that require a different python version/.test(line)) && !lines.some((line) => /requires a different Python: \S+ not in/.test(line));
@@ -23561,28 +23811,42 @@ var solverConflict = {
     const { dependent, dependentVersion, requirement, target, targetShown, tool } = verdict2;
     const stepAt = stepLocation(ctx);
     const dependentShown = tool === "uv" ? `${dependent}==${dependentVersion}` : `${dependent} (${dependentVersion})`;
+    const dependentAt = declaredAt(ctx, dependent);
+    const targetAt = declaredAt(ctx, target);
     return {
-      facts: { clash: { dependent, dependentVersion, requirement, target }, dependentShown, targetShown: targetShown ?? target, tool, stepAt },
+      facts: {
+        clash: { dependent, dependentVersion, requirement, target },
+        dependentShown,
+        targetShown: targetShown ?? target,
+        dependentAt,
+        targetAt,
+        tool,
+        stepAt
+      },
       evidence: verdict2.evidence,
-      pointers: pointers(stepAt)
+      pointers: pointers(dependentAt, targetAt, stepAt)
     };
   }
 };
+function declaredAt(ctx, name) {
+  return pinLocation(ctx, pinsOf(pinsFor(ctx), name)[0]) ?? dependencyLines(ctx, name)[0];
+}
 var RELOCK = { uv: "uv lock", poetry: "poetry lock" };
 function summary3({ clash, dependentShown, targetShown, dependentAt, targetAt }) {
   return `${code(dependentShown)}${where(dependentAt)} cannot be installed together with ${code(targetShown)}${where(targetAt)}: ${clash.dependent} ${clash.dependentVersion} requires ${code(clash.requirement)}.`;
 }
 function remedy3({ clash, targetShown, dependentAt, targetAt, tool }) {
   const lines = pointers(dependentAt, targetAt).map((l) => code(fileLine(l)));
+  const declared = lines.length > 0 ? lines.join(" and ") : code("pyproject.toml");
   if (tool)
-    return `Move the constraints together in ${code("pyproject.toml")}: allow a ${code(clash.target)} that satisfies ${code(clash.requirement)}, or a ${code(clash.dependent)} release that works with ${code(targetShown)}; then run ${code(RELOCK[tool])} and commit the lock file.`;
+    return `Move the constraints together in ${declared}: allow a ${code(clash.target)} that satisfies ${code(clash.requirement)}, or a ${code(clash.dependent)} release that works with ${code(targetShown)}; then run ${code(RELOCK[tool])} and commit the lock file.`;
   return `Move the pins together: pin ${code(clash.target)} to a version that satisfies ${code(clash.requirement)}, or pin the ${code(clash.dependent)} release that works with ${code(targetShown)}` + (lines.length > 0 ? `, changing ${lines.join(" and ")} in the same commit.` : ", in the same commit.");
 }
 var dependency_conflict_default = defineReason({
   id: "dependency-conflict",
   title: "Conflicting dependency pins",
   headline: "conflicting dependency pins",
-  readme: "pip's `ResolutionImpossible`, uv's `No solution found` and Poetry's `SolverProblemError`: both packages, their pins and the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`), annotated: move the pins together",
+  readme: "pip's `ResolutionImpossible`, uv's `No solution found` and Poetry's `SolverProblemError`: both packages, their pins and the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`) or its entry in `pyproject.toml` (`[project]` dependencies, `[tool.poetry.dependencies]`, dependency groups) or the `Pipfile`, annotated: move the pins together",
   fixtures: [
     { path: "__fixtures__/build/cases/dependency-conflict", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
     {
@@ -23596,11 +23860,11 @@ var dependency_conflict_default = defineReason({
 });
 
 // src/diagnosis/reasons/unpinned-hashed-requirement.ts
-import path11 from "node:path";
+import path12 from "node:path";
 function parentLocation(ctx, found2) {
   if (!found2.file || !found2.line) return void 0;
   const files = requirementFilesOf(ctx.failure.instruction ?? "", ctx.contextDir);
-  const file = files.find((candidate) => path11.basename(candidate) === path11.basename(found2.file));
+  const file = files.find((candidate) => path12.basename(candidate) === path12.basename(found2.file));
   return file ? { file: rel(ctx, file), line: found2.line } : void 0;
 }
 var unpinnedUnderHashes = {
@@ -23741,7 +24005,7 @@ function notFoundRule(name, detail) {
       const found2 = notFound2 && detail(notFound2, ctx);
       if (!notFound2 || !found2) return void 0;
       const pin = pinsOf(pinsFor(ctx), notFound2.name)[0];
-      const at = pinLocation(ctx, pin);
+      const at = pinLocation(ctx, pin) ?? dependencyLines(ctx, notFound2.name)[0];
       const requested = { name: notFound2.name, requirement: pin?.requirement ?? notFound2.requirement, at };
       return { facts: { ...requested, ...found2 }, evidence: notFound2.evidence, pointers: pointers(at ?? dockerfileAt(ctx)) };
     }
@@ -23766,20 +24030,27 @@ var solverNotFound = {
   detect(ctx) {
     const verdict2 = parseSolverVerdict(installerLines(ctx.failure));
     if (!verdict2 || verdict2.kind === "conflict") return void 0;
-    const at = stepLocation(ctx);
-    const requested = { name: verdict2.name, requirement: verdict2.requirement, tool: verdict2.tool };
+    const stepAt = stepLocation(ctx);
+    const isProject = verdict2.name === "";
+    const name = isProject ? projectName(ctx) ?? "the project" : verdict2.name;
+    const at = isProject ? void 0 : dependencyLines(ctx, verdict2.name)[0];
+    const pythonAt = verdict2.kind === "other-python" ? pythonRequirementLine(ctx) : void 0;
+    const requested = { name, requirement: isProject ? name : verdict2.requirement, tool: verdict2.tool, at, pythonAt, isProject };
     const detail = verdict2.kind === "other-python" ? { kind: "other-python", requiresPython: verdict2.requiresPython, pythonVersion: verdict2.pythonVersion, requested: verdict2.requested } : { kind: "no-such-version", versions: [] };
-    return { facts: { ...requested, ...detail }, evidence: verdict2.evidence, pointers: pointers(at) };
+    const culprits = verdict2.kind === "other-python" && (verdict2.requested || isProject) ? [pythonAt, at] : [at, pythonAt];
+    const lockAt = verdict2.kind === "no-version" ? lockedPackageLine(ctx, verdict2.tool === "uv" ? "uv.lock" : "poetry.lock", verdict2.name) : void 0;
+    return { facts: { ...requested, ...detail }, evidence: verdict2.evidence, pointers: pointers(...culprits, stepAt, lockAt) };
   }
 };
 var python = (version, requested) => requested ? `the project's Python range ${code(version ?? "")}` : version ? `this image's Python ${version}` : "this image's Python";
 function words(facts) {
   const shown2 = `${code(facts.requirement)}${where(facts.at)}`;
+  if (facts.kind === "other-python" && facts.isProject) return projectPythonWords(facts);
   switch (facts.kind) {
     case "other-python":
       return {
         summary: `${shown2} exists only for other Pythons: it requires Python ${code(facts.requiresPython)}, not ${python(facts.pythonVersion, facts.requested)}.`,
-        remedy: facts.requested ? `Narrow ${code("requires-python")} in ${code("pyproject.toml")} to what ${code(facts.name)} supports (${code(facts.requiresPython)}), or require a ${code(facts.name)} release that supports the wider range.` : `Pin a ${code(facts.name)} release that supports ${python(facts.pythonVersion)}, or build FROM a Python that satisfies ${code(facts.requiresPython)}.`
+        remedy: facts.requested ? `Narrow ${code("requires-python")} in ${code("pyproject.toml")}${where(facts.pythonAt)} to what ${code(facts.name)} supports (${code(facts.requiresPython)}), or require a ${code(facts.name)} release that supports the wider range.` : `Pin a ${code(facts.name)} release that supports ${python(facts.pythonVersion)}, or build FROM a Python that satisfies ${code(facts.requiresPython)}.`
       };
     case "no-such-version":
       return facts.versions.length === 0 ? {
@@ -23796,15 +24067,27 @@ function words(facts) {
       };
   }
 }
+function projectPythonWords(facts) {
+  const range = `${code("requires-python")}${where(facts.pythonAt)}`;
+  return {
+    summary: `The project ${code(facts.name)} requires Python ${code(facts.requiresPython)} (${range}), and ${python(facts.pythonVersion)} is outside it: ${facts.tool ?? "the installer"} stops before installing anything.`,
+    remedy: `Build FROM a Python that satisfies ${code(facts.requiresPython)}, or widen ${range} if the project runs on ${facts.pythonVersion ?? "the image's Python"} (then re-lock).`
+  };
+}
 var package_not_found_default = defineReason({
   id: "package-not-found",
   title: "Package version not found",
   headline: "pip could not find a package",
-  readme: "pip, uv or Poetry found no such version: it does not exist (the versions pip saw), it exists only for other Pythons (`Requires-Python`, the image's Python or the project's `requires-python`), or the name is misspelled (the closest known name)",
+  readme: "pip, uv or Poetry found no such version: it does not exist (the versions pip saw), it exists only for other Pythons (`Requires-Python`, the image's Python or the project's `requires-python`), or the name is misspelled (the closest known name); or the project's own `requires-python` excludes the image's Python (Poetry); annotated on the requirement's line, its `pyproject.toml` or `Pipfile` entry, the `requires-python` line and its lock-file entry",
   fixtures: [
     { path: "__fixtures__/build/cases/version-not-found", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
     { path: "__fixtures__/build/cases/version-for-other-python", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
-    { path: "__fixtures__/build/cases/misspelled-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
+    { path: "__fixtures__/build/cases/misspelled-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+    {
+      path: "__fixtures__/build/installers/poetry-python-mismatch",
+      test: "__tests__/installers.itg.ts",
+      via: "__tests__/helpers/installer-cases.ts"
+    }
   ],
   rules: [otherPythonsOnly, noSuchVersion, noSuchName, solverNotFound],
   words
@@ -23884,10 +24167,10 @@ var compileFailed = {
     };
   }
 };
-function remedy5({ packageName, apt, step, binary }) {
+function remedy5({ packageName: packageName2, apt, step, binary }) {
   const install = `RUN apt-get update && apt-get install -y --no-install-recommends ${apt.join(" ")}`;
   const before = step ? ` before ${code(fileLine(step))}` : "";
-  return `Add ${code(install)} to the Dockerfile${before}` + (binary ? `, or install ${code(binary)} instead of ${code(packageName)} (a prebuilt wheel, no compiler needed).` : ", or pin a release that ships a wheel for this Python.");
+  return `Add ${code(install)} to the Dockerfile${before}` + (binary ? `, or install ${code(binary)} instead of ${code(packageName2)} (a prebuilt wheel, no compiler needed).` : ", or pin a release that ships a wheel for this Python.");
 }
 var native_build_failed_default = defineReason({
   id: "native-build-failed",
@@ -23983,15 +24266,15 @@ var apt_package_not_found_default = defineReason({
 });
 
 // src/diagnosis/reasons/build-file-missing.ts
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/diagnosis/build-context.ts
-import fs8 from "node:fs";
-import path12 from "node:path";
+import fs9 from "node:fs";
+import path13 from "node:path";
 function dockerignoreLine(contextDir, relPath) {
   let text;
   try {
-    text = fs8.readFileSync(path12.join(contextDir, ".dockerignore"), "utf8");
+    text = fs9.readFileSync(path13.join(contextDir, ".dockerignore"), "utf8");
   } catch {
     return void 0;
   }
@@ -24006,7 +24289,7 @@ function dockerignoreLine(contextDir, relPath) {
   return excludedBy;
 }
 function matchesPathOrParent(pattern, relPath) {
-  const cleaned = path12.posix.normalize(pattern.replace(/^\/+/, "").replace(/\/+$/, ""));
+  const cleaned = path13.posix.normalize(pattern.replace(/^\/+/, "").replace(/\/+$/, ""));
   const source = cleaned.split("**").map(
     (part) => part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")
   ).join(".*");
@@ -24015,27 +24298,27 @@ function matchesPathOrParent(pattern, relPath) {
   return parts.some((_, i) => regex.test(parts.slice(0, i + 1).join("/")));
 }
 function closestExistingFile(contextDir, relPath) {
-  const dir = path12.posix.dirname(relPath);
+  const dir = path13.posix.dirname(relPath);
   const names = (sub) => {
     try {
-      return fs8.readdirSync(path12.join(contextDir, sub));
+      return fs9.readdirSync(path13.join(contextDir, sub));
     } catch {
       return [];
     }
   };
-  const nearby = closestName(path12.posix.basename(relPath), names(dir));
+  const nearby = closestName(path13.posix.basename(relPath), names(dir));
   if (nearby) return dir === "." ? nearby : `${dir}/${nearby}`;
-  return dir === "." ? void 0 : closestName(path12.posix.basename(relPath), names("."));
+  return dir === "." ? void 0 : closestName(path13.posix.basename(relPath), names("."));
 }
 function existsInContext(contextDir, relPath) {
-  return fs8.existsSync(path12.join(contextDir, relPath));
+  return fs9.existsSync(path13.join(contextDir, relPath));
 }
 
 // src/diagnosis/reasons/build-file-missing.ts
 function whereItWent(ctx, copied) {
   const ignored = existsInContext(ctx.contextDir, copied.file) ? dockerignoreLine(ctx.contextDir, copied.file) : void 0;
   if (ignored) {
-    const ignoreAt = { file: rel(ctx, path13.join(ctx.contextDir, ".dockerignore")), line: ignored.line };
+    const ignoreAt = { file: rel(ctx, path14.join(ctx.contextDir, ".dockerignore")), line: ignored.line };
     return { ...copied, kind: "dockerignored", pattern: ignored.pattern, ignoreAt };
   }
   const renamed = closestExistingFile(ctx.contextDir, copied.file);
@@ -24049,7 +24332,7 @@ function copySourceMissing(name, message) {
       const match = [ctx.failure.message, ...ctx.failure.stepOutput].join("\n").match(message);
       const instruction = ctx.failure.instruction;
       if (!match || !instruction || !/^(COPY|ADD)\b/i.test(instruction)) return void 0;
-      const file = path13.posix.normalize(match[1].replace(/^\/+/, ""));
+      const file = path14.posix.normalize(match[1].replace(/^\/+/, ""));
       const facts = whereItWent(ctx, { instruction, file, context: rel(ctx, ctx.contextDir) });
       return {
         facts,
@@ -24077,7 +24360,7 @@ var readmeNotCopied = {
     if (!missing) return void 0;
     const stepAt = stepLocation(ctx);
     const copyAt = projectCopy(ctx, stepAt?.line);
-    const file = path13.posix.basename(missing.path);
+    const file = path14.posix.basename(missing.path);
     const facts = {
       instruction: ctx.failure.instruction ?? `${missing.tool} install`,
       file,
@@ -24187,6 +24470,125 @@ var build_failed_default = defineReason({
   words: (facts) => ({ summary: summary5(facts), remedy: remedy7(facts.cause) })
 });
 
+// src/diagnosis/rules/venv-stages.ts
+import path15 from "node:path";
+var MAKES_VENV = /-m\s+venv\b|\bvirtualenv\b|\buv\s+(venv|sync)\b|\bpoetry\s+install\b|\bpipenv\s+(install|sync)\b/;
+function venvAcrossStages(dockerfileText, executable, target) {
+  const lines = stageLines(dockerfileText).filter(({ text }) => !/^\s*#/.test(text));
+  const finalStage = target ?? lines[lines.length - 1]?.stage;
+  const final = lines.filter((line) => line.stage === finalStage);
+  const finalFrom = final.find(({ text }) => /^\s*FROM\b/i.test(text));
+  if (!finalFrom) return void 0;
+  const workdir = lastWorkdir(final);
+  const venv = venvOf(executable, final, workdir);
+  if (!venv) return void 0;
+  const created = lines.find(({ stage: stage2, text }) => stage2 !== finalStage && /^\s*RUN\b/i.test(text) && makesVenv(text, venv));
+  if (!created) return void 0;
+  const copied = final.find(({ text }) => copiesInto(text, venv, workdir));
+  const createdFrom = lines.find(({ stage: stage2, text }) => stage2 === created.stage && /^\s*FROM\b/i.test(text));
+  const command = [...final].reverse().find(({ text }) => /^\s*(CMD|ENTRYPOINT)\b/i.test(text));
+  return { venv, kind: copied ? "other-python" : "not-copied", created, copied, finalFrom, createdFrom, command };
+}
+function venvOf(executable, final, workdir) {
+  const inBin = executable.match(/^(.*)\/bin\/[^/]+$/)?.[1];
+  if (inBin) return path15.posix.resolve(workdir, inBin);
+  if (executable.includes("/")) return void 0;
+  const pathValue = final.map(({ text }) => text.match(/^\s*ENV\s+PATH[=\s]["']?([^"'\s]+)/i)?.[1]).filter(Boolean);
+  const venvBin = pathValue.pop()?.split(":").find((dir) => /\/bin$/.test(dir) && !/^\/(usr|bin|sbin)|\$/.test(dir));
+  return venvBin ? path15.posix.resolve(workdir, venvBin.replace(/\/bin$/, "")) : void 0;
+}
+function makesVenv(text, venv) {
+  return MAKES_VENV.test(text) || text.includes(venv) || text.includes(path15.posix.basename(venv));
+}
+function copiesInto(text, venv, workdir) {
+  const words12 = text.trim().split(/\s+/);
+  if (!/^COPY$/i.test(words12[0]) || !words12.some((word) => /^--from=/i.test(word))) return false;
+  const dest = path15.posix.resolve(workdir, words12[words12.length - 1].replace(/^["']|["']$/g, ""));
+  return venv === dest || venv.startsWith(`${dest.replace(/\/$/, "")}/`);
+}
+function lastWorkdir(final) {
+  let workdir = "/";
+  for (const { text } of final) {
+    const set = text.match(/^\s*WORKDIR\s+(\S+)/i)?.[1];
+    if (set) workdir = path15.posix.resolve(workdir, set);
+  }
+  return workdir;
+}
+
+// src/diagnosis/reasons/venv-unusable.ts
+var NOT_THERE = /exec: "?([^":\s]+)"?: (?:stat \S+: no such file or directory|executable file not found in \$PATH)/;
+function acrossStages(dockerfile, executable, evidence, commandGiven = false) {
+  const found2 = venvAcrossStages(dockerfile.text, executable, dockerfile.target);
+  if (!found2) return void 0;
+  if (commandGiven) found2.command = void 0;
+  const at = (line) => line ? { line, at: { file: dockerfile.file, line: line.line } } : void 0;
+  const facts = {
+    kind: found2.kind,
+    executable,
+    venv: found2.venv,
+    created: at(found2.created),
+    copied: at(found2.copied),
+    finalFrom: at(found2.finalFrom),
+    createdFrom: at(found2.createdFrom),
+    command: at(found2.command)
+  };
+  const lines = [
+    facts.command,
+    facts.copied ?? facts.created,
+    facts.copied ? facts.createdFrom : void 0,
+    facts.copied ? facts.finalFrom : void 0
+  ];
+  return {
+    facts,
+    evidence: [evidence, ...[facts.created, facts.copied, facts.command].flatMap((line) => line ? [line.line.text.trim()] : [])],
+    pointers: lines.flatMap((line) => line ? [line.at] : [])
+  };
+}
+var startRefused = {
+  stage: "start",
+  name: "the start command's virtualenv is not usable in the final stage",
+  detect(ctx) {
+    const executable = ctx.message.match(NOT_THERE)?.[1];
+    return executable && ctx.dockerfile ? acrossStages(ctx.dockerfile, executable, ctx.message) : void 0;
+  }
+};
+var SHELL_NOT_THERE = /^(?:\S*sh: (?:\d+: |line \d+: )?|exec )(\S+\/bin\/[^\s:]+):? (?:not found|[Nn]o such file or directory|cannot execute: required file not found)$/;
+var exitedAtOnce = {
+  stage: "boot",
+  name: "the shell could not run the start command's virtualenv program",
+  detect(rc) {
+    if (rc.ctx.container.running || rc.ofKind("master-start").length > 0) return void 0;
+    const line = rc.ctx.lines.map((l) => l.text.trim()).find((text2) => SHELL_NOT_THERE.test(text2));
+    const file = rc.dockerfile();
+    const text = file && rc.repo.read(file);
+    if (!line || !file || text === void 0) return void 0;
+    return acrossStages({ file, text }, line.match(SHELL_NOT_THERE)[1], line, rc.ctx.image?.commandGiven);
+  }
+};
+var stage = (line) => line.stage ? `the stage ${code(line.stage)}` : "another stage";
+var quoted = (found2) => `${code(clip(found2.line.text.trim(), 80))} (${code(fileLine(found2.at))})`;
+function summary6(facts) {
+  const runs = `The start command runs ${code(facts.executable)}${where(facts.command?.at)} from the virtualenv ${code(facts.venv)}`;
+  if (facts.kind === "not-copied")
+    return `${runs}, which ${stage(facts.created.line)} makes at ${quoted(facts.created)} and the final stage never copies: each FROM starts over.`;
+  return `${runs}, copied from ${stage(facts.created.line)} at ${quoted(facts.copied)}, and it does not run there: its ${code("python")} links to the interpreter that made it, which the final stage${where(facts.finalFrom.at)} does not have (built FROM another Python${facts.createdFrom ? ` at ${code(fileLine(facts.createdFrom.at))}` : ""}).`;
+}
+function remedy8(facts) {
+  const from = facts.created.line.stage || "<stage>";
+  if (facts.kind === "not-copied")
+    return `Copy it into the final stage before its command: ${code(`COPY --from=${from} ${facts.venv} ${facts.venv}`)}${facts.command ? ` above ${code(fileLine(facts.command.at))}` : ""}, or start Gunicorn from where the final stage installs it.`;
+  return `Build both stages FROM the same Python (one ${code("ARG")} for both FROM lines, the same version and path), or make the virtualenv in the final stage; with uv, ${code("UV_PYTHON_DOWNLOADS=never")} keeps it on the image's own Python (${code("uv venv --python /usr/local/bin/python3")}).`;
+}
+var venv_unusable_default = defineReason({
+  id: "venv-unusable",
+  title: "Virtualenv unusable in the final stage",
+  headline: "the virtualenv does not run in the final stage",
+  readme: "the start command's virtualenv (`/app/.venv/bin/gunicorn`, `.venv/bin/python`) is missing from the final stage (never copied) or was built by another Python (its `python` links to an interpreter the final stage lacks): the stage that makes it, the COPY and the CMD",
+  fixtures: [{ path: "__fixtures__/apps/venv-stages", test: "__tests__/venv-stages.itg.ts" }],
+  rules: [startRefused, exitedAtOnce],
+  words: (facts) => ({ summary: summary6(facts), remedy: remedy8(facts) })
+});
+
 // src/gunicorn/line-prefix.ts
 var RFC3339 = String.raw`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?`;
 var SYSLOG_TIME = String.raw`\S{2,5} {1,2}\d{1,2} \d\d:\d\d:\d\d`;
@@ -24260,7 +24662,7 @@ function plainQuotes(text) {
 
 // src/diagnosis/rules/locate.ts
 import { readdirSync } from "node:fs";
-import path14 from "node:path";
+import path16 from "node:path";
 function commandLine(rc) {
   return rc.dockerCommandLine();
 }
@@ -24322,7 +24724,7 @@ function pythonLine(rc, pattern, maxFiles = 300) {
     const dir = queue.shift();
     let entries;
     try {
-      entries = readdirSync(path14.join(root, dir), { withFileTypes: true });
+      entries = readdirSync(path16.join(root, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -24586,7 +24988,7 @@ function incompatibleSummary({ linked, builder, type, expected, got }) {
   const sizes = expected !== void 0 ? ` (expected ${expected} bytes, got ${got})` : "";
   return `${builder ? code(builder) : "A compiled extension"} was built against another version of ${code(linked)}: Python warned ${code(`${type} size changed, may indicate binary incompatibility`)}${sizes}.`;
 }
-function summary6(facts) {
+function summary7(facts) {
   switch (facts.kind) {
     case "binary-incompatible":
       return incompatibleSummary(facts);
@@ -24603,7 +25005,7 @@ function summary6(facts) {
   }
 }
 var REINSTALL_FROM_SCRATCH = "Reinstall the image's C extensions for its Python from scratch (`pip install --no-cache-dir --force-reinstall`, no cached or copied wheels), with matching versions of packages built against each other; run once with the `faulthandler` input on to see the Python stack.";
-function remedy8(facts) {
+function remedy9(facts) {
   switch (facts.kind) {
     case "binary-incompatible": {
       const { linked, builder } = facts;
@@ -24626,7 +25028,7 @@ var native_crash_default = defineReason({
   readme: "a worker died of a signal in native code (`Fatal Python error: Segmentation fault`): the module whose import crashed, the extension modules loaded, or the two packages of a `size changed, may indicate binary incompatibility` warning",
   fixtures: [{ path: "__fixtures__/apps/fail-native-crash", test: "__tests__/hang-crash.itg.ts" }],
   rules: [binaryIncompatible, crashDump, signalOnly, kernelSegfault, shellReportedSegfault],
-  words: (facts) => ({ summary: summary6(facts), remedy: remedy8(facts) })
+  words: (facts) => ({ summary: summary7(facts), remedy: remedy9(facts) })
 });
 
 // src/diagnosis/packages.ts
@@ -25148,8 +25550,8 @@ function closestLocalModule(rc, moduleName) {
   const closest = closestName(missing, candidates2);
   if (!closest || editDistance(missing, closest) > (missing.length >= 8 ? 2 : 1)) return void 0;
   const relative3 = [...parent, closest].join("/");
-  const path25 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
-  return { name: [...parent, closest].join("."), path: path25 };
+  const path27 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
+  return { name: [...parent, closest].join("."), path: path27 };
 }
 function knownPackage(name) {
   const normalised = name.toLowerCase().replace(/_/g, "-");
@@ -25169,9 +25571,9 @@ function djangoSettingsFiles(rc, tb) {
   return [...new Set(files)].filter((file) => rc.repo.isFile(file));
 }
 function settingsLineListing(rc, tb, app) {
-  const quoted = new RegExp(`(['"])${app.replace(/\./g, "\\.")}(\\.\\w+)*\\1`);
+  const quoted2 = new RegExp(`(['"])${app.replace(/\./g, "\\.")}(\\.\\w+)*\\1`);
   for (const file of djangoSettingsFiles(rc, tb)) {
-    const found2 = rc.repo.findLine(file, quoted);
+    const found2 = rc.repo.findLine(file, quoted2);
     if (found2) return { file, line: found2.line };
   }
   return void 0;
@@ -25317,9 +25719,9 @@ var otherStartFailure = {
 function startWords(facts) {
   switch (facts.kind) {
     case "executable-missing": {
-      const summary17 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
-      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary17, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
-        summary: summary17,
+      const summary18 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
+      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary18, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
+        summary: summary18,
         remedy: `Install ${code(facts.executable)} in the image, or fix the start command (the \`command\` input or the Dockerfile's CMD).`
       };
     }
@@ -25362,7 +25764,7 @@ function installedAppRemedy({ app, location, local }) {
   }
   return `Correct the entry to the app's module path${at}; for a third-party app, install the package its documentation names rather than one guessed from the module name.`;
 }
-function summary7(facts) {
+function summary8(facts) {
   switch (facts.kind) {
     case "unresolvable-bind":
       return `Gunicorn cannot bind ${code(facts.address)}: the host ${code(facts.host)} in the bind address does not resolve to an address of this container.`;
@@ -25392,7 +25794,7 @@ function summary7(facts) {
       return `The app reads section ${code(facts.section)} of an INI config file while it loads${where(facts.location)}, and the file has no such section (${code(facts.exceptionLine)}).`;
   }
 }
-function remedy9(facts) {
+function remedy10(facts) {
   switch (facts.kind) {
     case "unresolvable-bind":
       return `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${facts.port}`)}); a service name such as ${code(facts.host)} is how other containers reach this one, not an address it can listen on.`;
@@ -25428,7 +25830,7 @@ function words3(facts) {
     case "start-failed":
       return startWords(facts);
     default:
-      return { summary: summary7(facts), remedy: remedy9(facts) };
+      return { summary: summary8(facts), remedy: remedy10(facts) };
   }
 }
 var config_error_default = defineReason({
@@ -25511,7 +25913,7 @@ var addressInUseTraceback = {
     return tb ? taken(rc, tb.exception.message) : void 0;
   }
 };
-function summary8({ address, port, background }) {
+function summary9({ address, port, background }) {
   const starter = background ? `; ${code(background.file)} starts ${code(background.text.trim())} before it` : "";
   return `Port ${port ?? address} inside the container is already taken, so Gunicorn could not bind ${code(address)}${starter}.`;
 }
@@ -25523,7 +25925,7 @@ var port_in_use_default = defineReason({
   fixtures: [{ path: "__fixtures__/apps/fail-port-in-use", test: "__tests__/diagnosis.itg.ts" }],
   rules: [gaveUpBinding, connectionInUse, addressInUseTraceback],
   words: (facts) => ({
-    summary: summary8(facts),
+    summary: summary9(facts),
     remedy: `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
   })
 });
@@ -25572,12 +25974,12 @@ var exitCode4 = {
     return exit4 && rc.ofKind("shutdown").some((e) => e.reason === LOAD_FAILED) ? notFound(rc, LOAD_FAILED) : void 0;
   }
 };
-function summary9({ message, missing, defines }) {
+function summary10({ message, missing, defines }) {
   if (!missing) return `Gunicorn could not find the application object: ${message}`;
   const defined = defines.length ? ` (it defines ${defines.map(code).join(", ")})` : "";
   return `Gunicorn imported module ${code(missing.module)} but found no ${code(missing.attribute)} in it${defined}.`;
 }
-function remedy10({ missing, suggestion, defines, spec }) {
+function remedy11({ missing, suggestion, defines, spec }) {
   const better = suggestion ?? (missing && defines[0] ? `${missing.module}:${defines[0]}` : void 0);
   if (!better) {
     return "Point Gunicorn at `module:variable` where the variable is the WSGI/ASGI application (for a factory: `module:create_app()`).";
@@ -25592,12 +25994,12 @@ var app_not_found_default = defineReason({
   readme: "exit 4: the `module:attribute` of the app is wrong",
   fixtures: [{ path: "__fixtures__/apps/fail-app-not-found", test: "__tests__/diagnosis.itg.ts" }],
   rules: [loadError, importTraceback, exitCode4],
-  words: (facts) => ({ summary: summary9(facts), remedy: remedy10(facts) })
+  words: (facts) => ({ summary: summary10(facts), remedy: remedy11(facts) })
 });
 
 // src/diagnosis/context.ts
 import { existsSync, readFileSync, statSync } from "node:fs";
-import path15 from "node:path";
+import path17 from "node:path";
 var COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
 var LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |^\/usr\/(local\/)?lib\/python\d|^\/usr\/(local\/)?bin\/|^<string>$/;
 var RepoFiles = class {
@@ -25607,7 +26009,7 @@ var RepoFiles = class {
   repoRoot;
   cache = /* @__PURE__ */ new Map();
   absolute(relative3) {
-    return path15.resolve(this.repoRoot, relative3);
+    return path17.resolve(this.repoRoot, relative3);
   }
   isFile(relative3) {
     try {
@@ -25642,7 +26044,7 @@ var RuleContext = class {
     this.ctx = ctx;
     this.repo = new RepoFiles(ctx.paths.repoRoot);
     this.tracebacks = ctx.events.filter((event) => event.kind === "traceback");
-    this.contextRel = toPosix(path15.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+    this.contextRel = toPosix(path17.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
   }
   ctx;
   repo;
@@ -25659,7 +26061,7 @@ var RuleContext = class {
   }
   /** Path relative to the repository root for a path relative to the build context. */
   inContext(relative3) {
-    return toPosix(path15.posix.join(this.contextRel, relative3));
+    return toPosix(path17.posix.join(this.contextRel, relative3));
   }
   /** Maps a container path back into the repository; undefined when no such file exists there. */
   mapContainerPath(containerPath) {
@@ -25724,8 +26126,8 @@ var RuleContext = class {
   }
   /** The Dockerfile path relative to the repo root, if it exists. */
   dockerfile() {
-    const absolute = this.ctx.paths.dockerfile ?? path15.join(this.ctx.paths.contextDir, "Dockerfile");
-    const relative3 = toPosix(path15.relative(this.ctx.paths.repoRoot, absolute));
+    const absolute = this.ctx.paths.dockerfile ?? path17.join(this.ctx.paths.contextDir, "Dockerfile");
+    const relative3 = toPosix(path17.relative(this.ctx.paths.repoRoot, absolute));
     return this.repo.isFile(relative3) ? relative3 : void 0;
   }
   /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
@@ -25791,7 +26193,7 @@ function frameText(frame) {
   return frame.code ? [head, `    ${frame.code}`] : [head];
 }
 function toPosix(p) {
-  return p.split(path15.sep).join("/");
+  return p.split(path17.sep).join("/");
 }
 
 // src/diagnosis/reasons/syntax-error.ts
@@ -26255,15 +26657,15 @@ function words5(facts) {
   }
   const { error, service, location } = facts;
   const subject = error.host ? `${service} at ${code(error.host)}${error.port ? ` port ${error.port}` : ""}` : service;
-  const { what, remedy: remedy17 } = WORDING[error.failure](error);
+  const { what, remedy: remedy18 } = WORDING[error.failure](error);
   if (facts.during === "request") {
-    const served = remedy17.replace(`; ${LAZILY}`, "").replace(`, ${LAZILY}`, "");
+    const served = remedy18.replace(`; ${LAZILY}`, "").replace(`, ${LAZILY}`, "");
     return {
       summary: `The app connects to ${subject} ${facts.handler ? `while handling a request, ${inHandler(facts, location)}` : inHandler(facts, location)}, and ${what}.`,
       remedy: served
     };
   }
-  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy17 };
+  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy18 };
 }
 var database_unreachable_default = defineReason({
   id: "database-unreachable",
@@ -26704,7 +27106,7 @@ var underLimit = (limit) => limit ? ` under its ${code(limit)} memory limit` : "
 function moreMemory(limit) {
   return limit ? `run on an instance with more than ${code(limit)} (the \`memory\` input is the instance size the boot is tested at)` : "give the container more memory";
 }
-function summary10(facts) {
+function summary11(facts) {
   switch (facts.kind) {
     case "fork-failed":
       return `The master could not fork a worker: ${code("os.fork()")} failed with ${code(facts.exceptionLine)}, the container has no memory left for another copy of the process${limitNote(facts.limit)}.`;
@@ -26731,7 +27133,7 @@ function smallerLoad(preloaded, limit) {
   const master = preloaded ? `; with ${code("preload_app")} the master imports the app, so the import alone must fit` : "";
   return `Lower what the app allocates while it loads (load large data lazily)${master}, or ${moreMemory(limit)}.`;
 }
-function remedy11(facts) {
+function remedy12(facts) {
   switch (facts.kind) {
     case "fork-failed":
       return `Lower what the master holds before it forks (with ${code("--preload")} the whole app is loaded there), start fewer workers${facts.workers ? ` (${facts.workers} now)` : ""}, or give the container more memory.`;
@@ -26751,7 +27153,7 @@ var out_of_memory_default = defineReason({
   readme: "a worker or the container was killed for memory",
   fixtures: [{ path: "__fixtures__/apps/fail-out-of-memory", test: "__tests__/diagnosis.itg.ts" }],
   rules: [forkFailed, memoryError, workersKilled, containerKilled, oomEvents],
-  words: (facts) => ({ summary: summary10(facts), remedy: remedy11(facts) })
+  words: (facts) => ({ summary: summary11(facts), remedy: remedy12(facts) })
 });
 
 // src/diagnosis/rules/hangs.ts
@@ -27015,12 +27417,12 @@ var workersKeepExiting = {
     };
   }
 };
-function summary11({ exits, exitKinds: exitKinds2, clue, healthPassed }) {
+function summary12({ exits, exitKinds: exitKinds2, clue, healthPassed }) {
   const printed = clue !== void 0 ? `; the app printed ${code(clue.slice(0, 120))}` : "";
   const health = healthPassed ? " The health check passed between restarts, which hides the problem." : "";
   return `Workers keep exiting after they boot (${exits} exits: ${exitKinds2.join(", ")}) and Gunicorn keeps replacing them${printed}.${health}`;
 }
-function remedy12({ presumed }) {
+function remedy13({ presumed }) {
   const unlogged = presumed ? ' (Gunicorn 20.1 does not log exits with code 1: each "Booting worker" beyond the worker count is a replacement)' : "";
   return `Find what ends the worker after boot: a background thread calling ${code("os._exit")}/${code("sys.exit")}, a ${code("post_fork")} hook, or a crash in a native extension${unlogged}.`;
 }
@@ -27031,7 +27433,7 @@ var crash_loop_default = defineReason({
   readme: "workers exit after boot and are replaced, while single health requests still pass",
   fixtures: [{ path: "__fixtures__/apps/fail-crash-loop", test: "__tests__/diagnosis.itg.ts" }],
   rules: [workersKeepExiting],
-  words: (facts) => ({ summary: summary11(facts), remedy: remedy12(facts) })
+  words: (facts) => ({ summary: summary12(facts), remedy: remedy13(facts) })
 });
 
 // src/diagnosis/rules/answers.ts
@@ -27171,12 +27573,12 @@ var entrypointWithoutCmd = {
     };
   }
 };
-function summary12({ entrypoint, exitCode, elsewhere }) {
+function summary13({ entrypoint, exitCode, elsewhere }) {
   const exited = exitCode !== void 0 ? `exited with code ${exitCode}` : "stopped";
   const found2 = elsewhere ? ` The start command is in ${code(fileLine(elsewhere))}: ${code(elsewhere.command)}.` : "";
   return `The image has no CMD: its ENTRYPOINT ${code(entrypoint)} ran without arguments and ${exited}, so Gunicorn never started.${found2}`;
 }
-function remedy13({ elsewhere }) {
+function remedy14({ elsewhere }) {
   const command = elsewhere ? code(elsewhere.command) : "the Gunicorn command";
   return `Add a CMD with ${command} to the Dockerfile, or pass it with the \`command\` input.`;
 }
@@ -27187,7 +27589,7 @@ var no_start_command_default = defineReason({
   readme: "the image has an `ENTRYPOINT` script and no `CMD`, so nothing starts Gunicorn; the command the repository keeps elsewhere (a compose file `command:`, a Procfile `web:` line) is named with its file and line",
   fixtures: [{ path: "__fixtures__/apps/fail-no-start-command", test: "__tests__/diagnosis.itg.ts" }],
   rules: [entrypointWithoutCmd],
-  words: (facts) => ({ summary: summary12(facts), remedy: remedy13(facts) })
+  words: (facts) => ({ summary: summary13(facts), remedy: remedy14(facts) })
 });
 
 // src/diagnosis/rules/bind-source.ts
@@ -27304,7 +27706,7 @@ var nothingAnswered = {
     };
   }
 };
-function summary13(facts) {
+function summary14(facts) {
   switch (facts.kind) {
     case "wrapper-gave-up":
       return `The program that starts Gunicorn gave up waiting for its master${facts.seconds ? ` after ${facts.seconds} s` : ""}: Gunicorn never became ready, and the log shows no error from it.`;
@@ -27327,7 +27729,7 @@ function nothingAnsweredSummary({ seconds, booted, stopsAt }) {
   const stillImporting = stopsAt ? `; the log stops at ${code(stopsAt)}, so the app is probably still importing (a blocking call at import)` : "";
   return `Gunicorn booted ${booted} worker${booted === 1 ? "" : "s"} but nothing answered within ${seconds} s${stillImporting}.`;
 }
-function remedy14(facts) {
+function remedy15(facts) {
   switch (facts.kind) {
     case "wrapper-gave-up":
       return "Run Gunicorn with its log visible (the wrapper hides it) to see where the boot stops: usually an import that waits on a service, or a worker that cannot start.";
@@ -27354,7 +27756,7 @@ var boot_timeout_default = defineReason({
   readme: "nothing answered in time and nothing crashed (e.g. Gunicorn bound to `127.0.0.1` inside the container)",
   fixtures: [{ path: "__fixtures__/apps/fail-boot-timeout", test: "__tests__/diagnosis.itg.ts" }],
   rules: [wrapper, neverStarted, loopbackBind, unixSocketBind, otherPort, neverListened, nothingAnswered],
-  words: (facts) => ({ summary: summary13(facts), remedy: remedy14(facts) })
+  words: (facts) => ({ summary: summary14(facts), remedy: remedy15(facts) })
 });
 
 // src/diagnosis/reasons/host-port-ignored.ts
@@ -27390,14 +27792,14 @@ var listensElsewhere = {
     };
   }
 };
-function summary14(facts) {
+function summary15(facts) {
   const where2 = facts.setBy ? ` (set in ${code(`${facts.setBy.file}:${facts.setBy.line}`)})` : "";
   const inside = facts.loopback ? ", inside the container only," : "";
   const given = facts.assigned ? `${facts.host} picks the port itself and passes it in ${code("PORT")} (here ${facts.port})` : `${facts.host} sends requests to the port in ${code("PORT")} (${facts.port})`;
   const words12 = facts.hostWords ? `: there the deploy fails with \u201C${facts.hostWords.replace(/PORT=\d+/, `PORT=${facts.port}`)}\u201D` : "";
   return `Gunicorn listens on ${code(facts.binds.join(", "))}${where2}${inside} but ${given}${words12}.`;
 }
-function remedy15(facts) {
+function remedy16(facts) {
   const fromEnv = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`);
   const byItself = `Gunicorn binds ${code("0.0.0.0:$PORT")} by itself when no bind is set and ${code("PORT")} is`;
   switch (facts.setBy?.kind) {
@@ -27418,7 +27820,7 @@ var host_port_ignored_default = defineReason({
   readme: "booted like the host (`host`), Gunicorn listens on a port of its own or on `127.0.0.1`, not on the host's `PORT`",
   fixtures: [{ path: "__fixtures__/apps/fail-host-port", test: "__tests__/hosts.itg.ts" }],
   rules: [listensElsewhere],
-  words: (facts) => ({ summary: summary14(facts), remedy: remedy15(facts) })
+  words: (facts) => ({ summary: summary15(facts), remedy: remedy16(facts) })
 });
 
 // src/diagnosis/rules/health-answers.ts
@@ -27514,18 +27916,18 @@ var probeFailed = {
 };
 var WEBSOCKET_WORKERS = `${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps`;
 function interruptedSummary(facts) {
-  const path25 = code(facts.path);
+  const path27 = code(facts.path);
   const what = present(
     facts.told && `the master was told to stop (${code(facts.told)})`,
     facts.exit && `${facts.workers > 1 ? "the workers" : "the worker"} exited (${code(facts.exit)})`,
     facts.stopped && `the master stopped (${code(facts.stopped)}${facts.exitCode !== void 0 ? `, exit code ${facts.exitCode}` : ""})`
   );
   if (!facts.stopped && !facts.told)
-    return `A worker exited during the WebSocket check of ${path25} (${code(facts.exit)}), so the check could not finish.`;
+    return `A worker exited during the WebSocket check of ${path27} (${code(facts.exit)}), so the check could not finish.`;
   const listed = what.length > 1 ? `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}` : what[0];
-  return `Gunicorn stopped during the WebSocket check of ${path25}: ${listed}.`;
+  return `Gunicorn stopped during the WebSocket check of ${path27}: ${listed}.`;
 }
-var INTERRUPTED_REMEDY = (path25) => `Find what ends the process while ${code(path25)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
+var INTERRUPTED_REMEDY = (path27) => `Find what ends the process while ${code(path27)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
 function words10(facts) {
   switch (facts.kind) {
     case "interrupted":
@@ -27615,31 +28017,31 @@ var neverAnswered = {
   }
 };
 function words11(facts) {
-  const path25 = code(facts.healthPath);
+  const path27 = code(facts.healthPath);
   switch (facts.kind) {
     case "not-passed":
-      return { summary: `The health check of ${path25} did not pass.`, remedy: `Make ${path25} answer ${facts.healthStatus} once the app is ready.` };
+      return { summary: `The health check of ${path27} did not pass.`, remedy: `Make ${path27} answer ${facts.healthStatus} once the app is ready.` };
     case "wrong-status": {
       if (facts.raised) return raisedWords2(facts, facts.raised);
       const body = quotedBody(facts.body);
       return {
-        summary: `${path25} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
-        remedy: facts.status === 404 ? noRouteRemedy(path25, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path25} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
+        summary: `${path27} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
+        remedy: facts.status === 404 ? noRouteRemedy(path27, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path27} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
       };
     }
     case "no-answer": {
       const attempts = `${facts.attempts} attempt${facts.attempts === 1 ? "" : "s"}`;
       return {
-        summary: `${path25} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
-        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path25} do not block.`
+        summary: `${path27} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
+        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path27} do not block.`
       };
     }
   }
 }
-function noRouteRemedy(path25, rootStatus2) {
+function noRouteRemedy(path27, rootStatus2) {
   if (rootStatus2 === void 0 || rootStatus2 >= 400)
-    return `The app has no route ${path25}: add one or set the \`health-path\` input to an existing route.`;
-  return `The app has no route ${path25}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path25} route.`;
+    return `The app has no route ${path27}: add one or set the \`health-path\` input to an existing route.`;
+  return `The app has no route ${path27}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path27} route.`;
 }
 function raisedWords2(facts, raised) {
   return {
@@ -27808,7 +28210,7 @@ var howItEnded = {
   }
 };
 var REPRODUCE = "run the image locally with the same command to reproduce.";
-function summary15(facts) {
+function summary16(facts) {
   switch (facts.kind) {
     case "exception":
       return `Workers failed with ${code(facts.exceptionLine.slice(0, 200))}${where(facts.location)}.`;
@@ -27832,7 +28234,7 @@ var unknown_default = defineReason({
   fixtures: [{ path: "__fixtures__/apps/fail-unknown", test: "__tests__/diagnosis.itg.ts" }],
   rules: [exception, howItEnded],
   words: (facts) => ({
-    summary: summary15(facts),
+    summary: summary16(facts),
     remedy: facts.kind === "exception" ? 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.' : `Read the last lines of the log below; ${REPRODUCE}`
   })
 });
@@ -27869,7 +28271,7 @@ var dependencyFailed = {
     };
   }
 };
-function summary16(facts) {
+function summary17(facts) {
   const service = `The compose service ${code(facts.service)}`;
   const because = facts.cause ? `: ${code(facts.cause.trim())}.` : ".";
   switch (facts.state) {
@@ -27883,7 +28285,7 @@ function summary16(facts) {
       return `${service} could not be started${because}`;
   }
 }
-function remedy16(facts) {
+function remedy17(facts) {
   const file = facts.file ? ` in ${code(facts.file)}` : "";
   if (facts.state === "unhealthy" && facts.shellVariable) {
     return `The healthcheck of ${code(facts.service)}${file} uses ${code("$" + facts.shellVariable)}, which Compose fills from the shell that runs it (empty on the runner), not from the container: write ${code("$$" + facts.shellVariable)} so the container's shell expands it.`;
@@ -27900,7 +28302,7 @@ var dependency_failed_default = defineReason({
   readme: "a service the web service `depends_on` in its compose file (database, cache, broker) exited or never turned healthy under `docker compose up --wait`: the service named, its healthcheck and the lines of its own log that say why",
   fixtures: [{ path: "__fixtures__/compose/fail-db-unhealthy", test: "__tests__/compose.itg.ts" }],
   rules: [dependencyFailed],
-  words: (facts) => ({ summary: summary16(facts), remedy: remedy16(facts) })
+  words: (facts) => ({ summary: summary17(facts), remedy: remedy17(facts) })
 });
 
 // src/diagnosis/registry.ts
@@ -27918,6 +28320,8 @@ var REASONS = [
   build_failed_default,
   // A compose dependency that did not start: the app was never started.
   dependency_failed_default,
+  // A container that never started because its virtualenv is not in the final stage: before the generic start rules.
+  venv_unusable_default,
   // The booted run (and a container that never started): evidence in the log first.
   native_crash_default,
   worker_class_unavailable_default,
@@ -28476,7 +28880,7 @@ function loadCheck(findings, workerTrouble) {
 }
 
 // src/profile/measure.ts
-import fs9 from "node:fs/promises";
+import fs10 from "node:fs/promises";
 
 // src/profile/cgroup.ts
 function memoryCgroupFiles(procCgroup, containerId, root = "/sys/fs/cgroup") {
@@ -28522,12 +28926,12 @@ function gunicornTree(rows) {
 }
 
 // src/profile/measure.ts
-var readText = (file) => fs9.readFile(file, "utf8");
+var readText2 = (file) => fs10.readFile(file, "utf8");
 async function sampleLargestWorker(docker, containerId) {
   const { workers } = gunicornTree(parseProcessTable(await docker.processTable(containerId)));
   return largest(workers.map((worker) => worker.rssBytes));
 }
-async function measureProfile(docker, target, timings, workerRssAtBootBytes, read = readText, now = Date.now) {
+async function measureProfile(docker, target, timings, workerRssAtBootBytes, read = readText2, now = Date.now) {
   const started = now();
   const [table, imageSizeBytes] = await Promise.all([
     docker.processTable(target.containerId).catch(() => ""),
@@ -28629,23 +29033,23 @@ function fitting(room, perWorker) {
 
 // src/diagnosis/explain.ts
 var MAX_EVIDENCE_LINES = 12;
-function explain(stage, input) {
+function explain(stage2, input) {
   for (const reason of REASONS) {
     for (const rule of reason.rules) {
-      if (rule.stage !== stage) continue;
+      if (rule.stage !== stage2) continue;
       const finding2 = rule.detect(input);
-      if (finding2) return { ...worded(reason, finding2, stage === "boot"), rule: rule.name };
+      if (finding2) return { ...worded(reason, finding2, stage2 === "boot"), rule: rule.name };
     }
   }
   return void 0;
 }
 function worded(reason, finding2, trim) {
-  const { summary: summary17, remedy: remedy17 } = reason.words(finding2.facts);
+  const { summary: summary18, remedy: remedy18 } = reason.words(finding2.facts);
   const pointers2 = finding2.pointers ?? (finding2.location ? [finding2.location] : []);
   const location = finding2.location ?? pointers2[0];
   const evidence = trim ? finding2.evidence.filter((line, index, all) => line.trim() !== "" && all.indexOf(line) === index).slice(0, MAX_EVIDENCE_LINES) : finding2.evidence;
   return {
-    diagnosis: { reason: reason.id, summary: summary17, evidence, ...location ? { location } : {}, remedy: remedy17 },
+    diagnosis: { reason: reason.id, summary: summary18, evidence, ...location ? { location } : {}, remedy: remedy18 },
     pointers: pointers2
   };
 }
@@ -28794,7 +29198,7 @@ async function afterHealthy(run, running, findings, workerCount2, status) {
 }
 
 // src/smoke/build.ts
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 var OUTPUT_TAIL = 400;
 async function buildImage(run) {
   const { settings, deps, now } = run;
@@ -28826,16 +29230,9 @@ async function buildImage(run) {
     run.checks.set({ id: "build", status: "pass", detail: `built \`${dockerfileRel}\``, durationMs });
     return { image: deps.identity.imageTag };
   }
-  const dockerfileText = readText2(settings.dockerfile);
-  const failure = parseBuildFailure(output, dockerfileText);
-  const { diagnosis, pointers: pointers2 } = explain("build", {
-    failure,
-    workspace: settings.workspace,
-    contextDir: settings.context,
-    dockerfile: settings.dockerfile,
-    dockerfileText,
-    pythonVersion: await basePythonVersion(run, failure)
-  });
+  const input = await failedBuild(run, output);
+  const { failure } = input;
+  const { diagnosis, pointers: pointers2 } = explain("build", input);
   run.checks.set({
     id: "build",
     status: "fail",
@@ -28860,14 +29257,28 @@ function buildAnnotations(diagnosis, pointers2) {
   const title = `Gunicorn smoke: ${reasonById(diagnosis.reason).title}`;
   return pointers2.map(({ file, line }) => ({ level: "error", title, message: `${diagnosis.summary} ${diagnosis.remedy}`, file, line }));
 }
+async function failedBuild(run, output) {
+  const { settings } = run;
+  const dockerfileText = readText3(settings.dockerfile);
+  const failure = parseBuildFailure(output, dockerfileText);
+  run.warnings.push(...unreadableProjectFiles(settings.context));
+  return {
+    failure,
+    workspace: settings.workspace,
+    contextDir: settings.context,
+    dockerfile: settings.dockerfile,
+    dockerfileText,
+    pythonVersion: await basePythonVersion(run, failure)
+  };
+}
 async function basePythonVersion(run, failure) {
   if (!failure.baseImage || !pythonVersionUnstated(failure.stepOutput)) return void 0;
   const result = await run.deps.docker.runToCompletion(pythonVersionArgs(failure.baseImage, run.deps.identity));
   return result.exitCode === 0 ? result.stdout.trim().match(/^\d+\.\d+\.\d+$/)?.[0] : void 0;
 }
-function readText2(file) {
+function readText3(file) {
   try {
-    return fs10.readFileSync(file, "utf8");
+    return fs11.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -28905,9 +29316,9 @@ var Checks = class {
 };
 
 // src/profile/comparison.ts
-import fs11 from "node:fs";
+import fs12 from "node:fs";
 import os2 from "node:os";
-import path16 from "node:path";
+import path18 from "node:path";
 
 // src/profile/git.ts
 var gitCommandRunner = async (args, cwd) => {
@@ -28961,7 +29372,7 @@ function baseIdentity(identity) {
   return { runKey: identity.runKey, containerName: `${identity.containerName}-base`, imageTag: `${identity.imageTag}-base` };
 }
 function rebaseSettings(settings, tree) {
-  const move = (file) => path16.join(tree, path16.relative(settings.workspace, file));
+  const move = (file) => path18.join(tree, path18.relative(settings.workspace, file));
   return { ...settings, workspace: tree, context: move(settings.context), dockerfile: settings.dockerfile ? move(settings.dockerfile) : void 0 };
 }
 async function compareWithBase(options) {
@@ -28979,13 +29390,13 @@ async function compareWithBase(options) {
   } catch (error) {
     return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error)}): ${only}` };
   }
-  const tree = fs11.mkdtempSync(path16.join(options.tempDir ?? os2.tmpdir(), "gunicorn-smoke-base-"));
+  const tree = fs12.mkdtempSync(path18.join(options.tempDir ?? os2.tmpdir(), "gunicorn-smoke-base-"));
   const identity = baseIdentity(options.identity);
   try {
     await git.addWorktree(tree, sha);
     const base = rebaseSettings(settings, tree);
-    const dockerfile = base.dockerfile ? path16.relative(tree, base.dockerfile) : "Dockerfile";
-    if (!fs11.existsSync(base.context) || !base.dockerfile || !fs11.existsSync(base.dockerfile)) {
+    const dockerfile = base.dockerfile ? path18.relative(tree, base.dockerfile) : "Dockerfile";
+    if (!fs12.existsSync(base.context) || !base.dockerfile || !fs12.existsSync(base.dockerfile)) {
       return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
     }
     const report = await options.smoke(base, identity);
@@ -29001,7 +29412,7 @@ async function compareWithBase(options) {
     await options.docker.removeContainers([identity.containerName, `${identity.containerName}-config`]).catch(() => void 0);
     await options.docker.removeImage(identity.imageTag).catch(() => void 0);
     await git.removeWorktree(tree);
-    fs11.rmSync(tree, { recursive: true, force: true });
+    fs12.rmSync(tree, { recursive: true, force: true });
   }
 }
 function oneLine2(error) {
@@ -30053,13 +30464,13 @@ async function waitForDump(run, running, afterSeq, pid) {
 
 // src/setup/discovery.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import fs16 from "node:fs";
-import path21 from "node:path";
+import fs17 from "node:fs";
+import path23 from "node:path";
 
 // src/setup/dockerfile-search.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
-import fs12 from "node:fs";
-import path17 from "node:path";
+import fs13 from "node:fs";
+import path19 from "node:path";
 var MAX_DEPTH2 = 3;
 var SKIPPED_DIRS3 = /* @__PURE__ */ new Set(["node_modules", ".git", ".venv", "venv", "__pycache__", ".tox", "site-packages", "__fixtures__", "tests", "test"]);
 var DOCKERFILE_FOLDERS = /* @__PURE__ */ new Set(["docker", "deploy", "deployment", "deployments", "docker-images", "dockerfiles", ".docker", "ops", "infra"]);
@@ -30071,14 +30482,14 @@ function findDockerfiles(root) {
   const walk = (dir, depth) => {
     let entries;
     try {
-      entries = fs12.readdirSync(dir, { withFileTypes: true });
+      entries = fs13.readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path17.join(dir, entry.name);
+      const full = path19.join(dir, entry.name);
       if (entry.isDirectory() && depth < MAX_DEPTH2 && !SKIPPED_DIRS3.has(entry.name)) walk(full, depth + 1);
-      else if (entry.isFile() && depth > 0 && isDockerfileName(entry.name)) found2.push(path17.relative(root, full).split(path17.sep).join("/"));
+      else if (entry.isFile() && depth > 0 && isDockerfileName(entry.name)) found2.push(path19.relative(root, full).split(path19.sep).join("/"));
     }
   };
   walk(root, 0);
@@ -30098,9 +30509,9 @@ function copySources(dockerfileText) {
   return sources;
 }
 function chooseContext(root, dockerfile, dockerfileText) {
-  const own = path17.posix.dirname(dockerfile);
+  const own = path19.posix.dirname(dockerfile);
   const sources = copySources(dockerfileText).filter((source) => source !== "." && source !== "./");
-  const fits = (context) => sources.every((source) => fs12.existsSync(path17.join(root, context, source)));
+  const fits = (context) => sources.every((source) => fs13.existsSync(path19.join(root, context, source)));
   const ownFits = fits(own);
   const rootFits = fits(".");
   if (sources.length > 0 && ownFits !== rootFits) {
@@ -30197,23 +30608,23 @@ function hostRun(contract, reading, found2) {
 }
 
 // src/compose/compose-discovery.ts
-import fs15 from "node:fs";
-import path20 from "node:path";
+import fs16 from "node:fs";
+import path22 from "node:path";
 
 // src/compose/compose-file.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import fs14 from "node:fs";
-import path19 from "node:path";
+import fs15 from "node:fs";
+import path21 from "node:path";
 
 // src/compose/compose-env.ts
-import fs13 from "node:fs";
-import path18 from "node:path";
+import fs14 from "node:fs";
+import path20 from "node:path";
 var SECRET_NAME = /secret|token|passw|passphrase|api[_-]?key|[_-]key$|credential/i;
 function composeEnvironment(dir, fileName, service, definition) {
-  const dotenv = readEnvFile(path18.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
+  const dotenv = readEnvFile(path20.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
   const values = /* @__PURE__ */ new Map();
   for (const entry of envFiles(definition.env_file)) {
-    const file = path18.resolve(dir, entry.path);
+    const file = path20.resolve(dir, entry.path);
     const read = readEnvFile(file);
     if (!read && entry.required) {
       throw new InputError(`${fileName}: the env_file '${entry.path}' of the service '${service}' does not exist.`);
@@ -30250,7 +30661,7 @@ function environmentEntries(value) {
 function readEnvFile(file) {
   let text;
   try {
-    text = fs13.readFileSync(file, "utf8");
+    text = fs14.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -30260,8 +30671,8 @@ function readEnvFile(file) {
     const match = line.match(/^([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/);
     if (!match || line.startsWith("#")) continue;
     const value = match[2];
-    const quoted = value.match(/^(["'])(.*)\1$/);
-    values.set(match[1], quoted ? quoted[2] : value.replace(/\s+#.*$/, ""));
+    const quoted2 = value.match(/^(["'])(.*)\1$/);
+    values.set(match[1], quoted2 ? quoted2[2] : value.replace(/\s+#.*$/, ""));
   }
   return values;
 }
@@ -30280,24 +30691,24 @@ function interpolate(value, variables) {
 var COMPOSE_FILE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
 function findComposeFile(workspace, fileInput, contextInput) {
   if (fileInput) {
-    const file = path19.resolve(workspace, fileInput);
-    if (!file.startsWith(path19.resolve(workspace) + path19.sep) || !fs14.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    const file = path21.resolve(workspace, fileInput);
+    if (!file.startsWith(path21.resolve(workspace) + path21.sep) || !fs15.statSync(file, { throwIfNoEntry: false })?.isFile()) {
       throw new InputError(`The input 'compose-file' points to '${fileInput}', which is not a file in the repository.`);
     }
     return file;
   }
-  for (const dir of [workspace, path19.resolve(workspace, contextInput || ".")]) {
+  for (const dir of [workspace, path21.resolve(workspace, contextInput || ".")]) {
     for (const name of COMPOSE_FILE_NAMES) {
-      const file = path19.join(dir, name);
-      if (fs14.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
+      const file = path21.join(dir, name);
+      if (fs15.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
     }
   }
   return void 0;
 }
 function readComposeStack(file, serviceInput, port) {
-  const fileName = path19.basename(file);
+  const fileName = path21.basename(file);
   const lineCounter = new import_yaml3.LineCounter();
-  const document = (0, import_yaml3.parseDocument)(fs14.readFileSync(file, "utf8"), { lineCounter });
+  const document = (0, import_yaml3.parseDocument)(fs15.readFileSync(file, "utf8"), { lineCounter });
   if (document.errors.length > 0) {
     const line = document.errors[0].linePos?.[0]?.line;
     throw new InputError(`${fileName}${line ? ` line ${line}` : ""} is not valid YAML: ${document.errors[0].message.split("\n")[0]}.`);
@@ -30313,7 +30724,7 @@ function readComposeStack(file, serviceInput, port) {
   const healthchecks = Object.fromEntries(Object.entries(services).map(([name, s]) => [name, healthcheckText(s?.healthcheck?.test)]));
   const stack = { file, fileName, service, serviceLine: lines[service] ?? 1, dependencies, network, lines, healthchecks };
   const settings = serviceSettings(fileName, service, definition);
-  const environment = composeEnvironment(path19.dirname(file), fileName, service, definition);
+  const environment = composeEnvironment(path21.dirname(file), fileName, service, definition);
   const notes = [`${fileName}: testing the service '${service}'${dependencies.length ? ` with ${dependencies.join(", ")}` : ""}.`];
   return { stack, found: settings.found, envLines: environment.lines, secretValues: environment.secrets, notes: [...notes, ...settings.notes] };
 }
@@ -30369,7 +30780,7 @@ function serviceSettings(fileName, name, service) {
   const notes = [];
   const build = typeof service.build === "string" ? { context: service.build } : service.build ?? void 0;
   if (build) {
-    found2.context = path19.posix.normalize(build.context ?? ".");
+    found2.context = path21.posix.normalize(build.context ?? ".");
     if (build.dockerfile) found2.dockerfile = build.dockerfile;
     if (build.target) found2.target = build.target;
     const args = Array.isArray(build.args) ? build.args.map(String) : Object.entries(build.args ?? {}).map(([k, v]) => `${k}=${v ?? ""}`);
@@ -30434,17 +30845,17 @@ function serviceLines(document, lineCounter) {
 var BUILD_SETTINGS = ["context", "dockerfile", "build-args", "target"];
 function discoverCompose(workspace, read, parts) {
   const startDependencies2 = parseEnum("compose-dependencies", read("compose-dependencies").trim() || "true", ["true", "false"]) === "true";
-  if (fs15.existsSync(path20.join(workspace, "render.yaml"))) return void 0;
+  if (fs16.existsSync(path22.join(workspace, "render.yaml"))) return void 0;
   const file = findComposeFile(workspace, read("compose-file").trim(), read("context").trim());
   if (!file) return void 0;
   const discovery = readComposeStack(file, read("service").trim(), read("port").trim());
-  const fileName = path20.basename(file);
+  const fileName = path22.basename(file);
   if (!discovery) {
     parts.notes.push(`${fileName}: no service runs Gunicorn or publishes the probed port; set the input 'service' to test one of them.`);
     return void 0;
   }
   const { stack, found: found2 } = discovery;
-  if (found2.context !== void 0) found2.context = path20.relative(workspace, path20.resolve(path20.dirname(file), found2.context)) || ".";
+  if (found2.context !== void 0) found2.context = path22.relative(workspace, path22.resolve(path22.dirname(file), found2.context)) || ".";
   const prebuilt = read("image").trim() !== "";
   for (const [name, value] of Object.entries(found2)) {
     if (prebuilt && BUILD_SETTINGS.includes(name)) continue;
@@ -30485,14 +30896,14 @@ function discover(workspace, read) {
   const host = applyHostFiles(workspace, read, Boolean(blueprint), { found: found2, sources, notes, envLines });
   const searched = searchDockerfile(workspace, read, found2);
   if (searched) {
-    found2.dockerfile = path21.posix.relative(searched.context, searched.dockerfile);
+    found2.dockerfile = path23.posix.relative(searched.context, searched.dockerfile);
     found2.context = searched.context;
     sources.dockerfile = "repository";
     sources.context = "repository";
     notes.push(searched.note);
   }
   const contextForProcfile = read("context").trim() || found2.context || ".";
-  const procfile = readProcfile(path21.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
+  const procfile = readProcfile(path23.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
   if (procfile)
     notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
   const explicitCommand = read("command").trim();
@@ -30539,11 +30950,11 @@ function applyHostFiles(workspace, read, hasBlueprint, gathered) {
 }
 function dockerfileHealthcheck(workspace, read, found2) {
   if (read("health-path").trim() || found2["health-path"] || read("image").trim()) return void 0;
-  const context = path21.resolve(workspace, read("context").trim() || found2.context || ".");
-  const dockerfile = path21.resolve(context, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
+  const context = path23.resolve(workspace, read("context").trim() || found2.context || ".");
+  const dockerfile = path23.resolve(context, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
   let text;
   try {
-    text = fs16.readFileSync(dockerfile, "utf8");
+    text = fs17.readFileSync(dockerfile, "utf8");
   } catch {
     return void 0;
   }
@@ -30556,11 +30967,11 @@ function dockerfileHealthcheck(workspace, read, found2) {
 }
 function applyBlueprint(service, file, found2) {
   const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
-  const context = typeof service.dockerContext === "string" ? path21.posix.join(rootDir, service.dockerContext) : rootDir;
-  found2.context = path21.posix.normalize(context);
+  const context = typeof service.dockerContext === "string" ? path23.posix.join(rootDir, service.dockerContext) : rootDir;
+  found2.context = path23.posix.normalize(context);
   if (typeof service.dockerfilePath === "string") {
-    const dockerfile = path21.posix.normalize(path21.posix.join(rootDir, service.dockerfilePath));
-    found2.dockerfile = path21.posix.relative(found2.context, dockerfile) || "Dockerfile";
+    const dockerfile = path23.posix.normalize(path23.posix.join(rootDir, service.dockerfilePath));
+    found2.dockerfile = path23.posix.relative(found2.context, dockerfile) || "Dockerfile";
   }
   if (typeof service.healthCheckPath === "string") found2["health-path"] = service.healthCheckPath;
   if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
@@ -30576,7 +30987,7 @@ function applyBlueprint(service, file, found2) {
 }
 function searchDockerfile(workspace, read, found2) {
   if (["dockerfile", "context", "image"].some((name) => read(name).trim()) || found2.dockerfile || found2.context) return void 0;
-  if (fs16.existsSync(path21.join(workspace, "Dockerfile"))) return void 0;
+  if (fs17.existsSync(path23.join(workspace, "Dockerfile"))) return void 0;
   const candidates2 = findDockerfiles(workspace);
   if (candidates2.length === 0) return void 0;
   if (candidates2.length > 1) {
@@ -30586,7 +30997,7 @@ function searchDockerfile(workspace, read, found2) {
     );
   }
   const dockerfile = candidates2[0];
-  const { context, why } = chooseContext(workspace, dockerfile, fs16.readFileSync(path21.join(workspace, dockerfile), "utf8"));
+  const { context, why } = chooseContext(workspace, dockerfile, fs17.readFileSync(path23.join(workspace, dockerfile), "utf8"));
   const note = `No Dockerfile at the repository root: testing ${dockerfile}, the only one in the repository, with the context '${context}' (${why}); set the inputs 'dockerfile' and 'context' to choose otherwise.`;
   return { dockerfile, context, note };
 }
@@ -30595,13 +31006,13 @@ function shellCommand2(command) {
 }
 function readRenderBlueprint(workspace, serviceName) {
   const file = "render.yaml";
-  const full = path21.join(workspace, file);
-  if (!fs16.existsSync(full)) {
+  const full = path23.join(workspace, file);
+  if (!fs17.existsSync(full)) {
     if (serviceName)
       throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root and no compose file.`);
     return void 0;
   }
-  const document = (0, import_yaml4.parseDocument)(fs16.readFileSync(full, "utf8"));
+  const document = (0, import_yaml4.parseDocument)(fs17.readFileSync(full, "utf8"));
   if (document.errors.length > 0) {
     const error = document.errors[0];
     const line = error.linePos?.[0]?.line;
@@ -30644,10 +31055,10 @@ function renderEnv(envVars, file) {
   return { plain: plain2, hostFilled };
 }
 function readProcfile(dir) {
-  const file = path21.join(dir, "Procfile");
+  const file = path23.join(dir, "Procfile");
   let text;
   try {
-    text = fs16.readFileSync(file, "utf8");
+    text = fs17.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -30684,6 +31095,7 @@ function describeSources(settings, sources) {
 }
 
 // src/smoke/start.ts
+import fs18 from "node:fs";
 function chooseStartCommand(run, imageInfo) {
   const { settings } = run;
   if (settings.command) return;
@@ -30706,9 +31118,10 @@ async function startContainer(run, image) {
   } catch (error) {
     await deps.docker.removeContainers([deps.identity.containerName]).catch(() => void 0);
     if (!(error instanceof DockerError)) throw error;
-    const { diagnosis } = explain("start", { message: error.message, network: settings.network });
+    const { diagnosis, pointers: pointers2 } = explain("start", { message: error.message, network: settings.network, dockerfile: builtFrom(run) });
     run.checks.set({ id: "start", status: "fail", detail: "the container did not start" });
-    return { failed: { result: "fail", reason: diagnosis.reason, summary: diagnosis.summary, diagnosis, image } };
+    const annotations = buildAnnotations(diagnosis, pointers2);
+    return { failed: { result: "fail", reason: diagnosis.reason, summary: diagnosis.summary, diagnosis, image, annotations } };
   }
   const hostPort2 = await deps.docker.hostPort(containerId, settings.port).catch(async (error) => {
     if ((await deps.docker.containerState(containerId))?.running === false) return void 0;
@@ -30719,6 +31132,18 @@ async function startContainer(run, image) {
     hostPort2 === void 0 ? `container ${containerId.slice(0, 12)} stopped before its port could be looked up` : `container ${containerId.slice(0, 12)} publishes ${settings.port} on ${PROBE_HOST}:${hostPort2}`
   );
   return { containerId, hostPort: hostPort2, startedAt };
+}
+function builtFrom({ settings }) {
+  if (settings.image || !settings.dockerfile) return void 0;
+  try {
+    return {
+      file: repoRelative(settings.workspace, settings.dockerfile),
+      text: fs18.readFileSync(settings.dockerfile, "utf8"),
+      target: settings.target
+    };
+  } catch {
+    return void 0;
+  }
 }
 function startCheck(facts, lines, containerStartedAt) {
   const started = facts.version !== void 0;
@@ -30837,10 +31262,10 @@ function unwrapFixedWidth(lines) {
 
 // src/diagnosis/index.ts
 var MAX_ANNOTATIONS = 10;
-function diagnose(ctx) {
-  return explain("boot", new RuleContext(inReadingOrder(ctx))).diagnosis;
+function explainRun(ctx) {
+  return explain("boot", new RuleContext(inReadingOrder(ctx)));
 }
-function annotationsFor(diagnosis, ctx) {
+function annotationsFor(diagnosis, ctx, pointers2 = []) {
   const title = `Gunicorn smoke: ${reasonById(diagnosis.reason).title}`;
   const message = `${diagnosis.summary}
 ${diagnosis.remedy}`;
@@ -30849,6 +31274,11 @@ ${diagnosis.remedy}`;
   if (diagnosis.location) {
     annotations.push({ level: "error", title, message, file: diagnosis.location.file, line: diagnosis.location.line });
     seen.add(`${diagnosis.location.file}:${diagnosis.location.line}`);
+  }
+  for (const { file, line } of pointers2) {
+    if (seen.has(`${file}:${line}`)) continue;
+    seen.add(`${file}:${line}`);
+    annotations.push({ level: "error", title, message, file, line });
   }
   const rc = new RuleContext(ctx);
   for (const tb of rc.tracebacks) {
@@ -30880,8 +31310,8 @@ function inReadingOrder(ctx) {
 }
 
 // src/setup/effective-config.ts
-import fs17 from "node:fs";
-import path22 from "node:path";
+import fs19 from "node:fs";
+import path24 from "node:path";
 
 // src/gunicorn/print-config.ts
 var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
@@ -30909,27 +31339,58 @@ function startCommand(settings, imageInfo) {
   return [...entrypoint, ...cmd];
 }
 function gunicornArgv(argv) {
-  if (argv.length >= 3 && /(^|\/)(ba|da)?sh$/.test(argv[0]) && argv[1] === "-c") {
-    const last = argv[2].split(/&&|;/).pop().trim().replace(/^exec\s+/, "");
-    try {
-      return gunicornArgv(split(last));
-    } catch {
-      return void 0;
-    }
+  const shell = shellCommandOf(argv);
+  if (shell !== void 0) {
+    const last = shell.split(/&&|;/).pop().trim().replace(/^exec\s+/, "");
+    return gunicornArgv(safeSplit(last));
   }
-  const module = argv.findIndex((arg, i) => arg === "-m" && argv[i + 1] === "gunicorn" && /python/.test(argv[0]));
-  if (module >= 0) return [argv[0], ...argv.slice(module)];
-  const index = argv.findIndex((arg) => /(^|\/)gunicorn$/.test(arg));
+  const from = launcherOf(argv).length;
+  const module = argv.findIndex((arg, i) => i >= from && arg === "-m" && argv[i + 1] === "gunicorn");
+  const python2 = argv.slice(from, module).findLastIndex((arg) => /(^|\/)python[\d.]*$/.test(arg));
+  if (module >= 0 && python2 >= 0) return [argv[from + python2], ...argv.slice(module)];
+  const index = argv.findIndex((arg, i) => i >= from && /(^|\/)gunicorn$/.test(arg));
   if (index >= 0) return argv.slice(index);
   return void 0;
 }
-async function effectiveWorkerCount(docker, settings, identity, image, imageInfo) {
-  const start = startCommand(settings, imageInfo);
+var LAUNCHER = /(^|\/)(uv|poetry|pipenv)$/;
+var LAUNCHER_VALUE_OPTIONS = /* @__PURE__ */ new Set([
+  "--with",
+  "--with-requirements",
+  "--python",
+  "-p",
+  "--extra",
+  "--group",
+  "--only-group",
+  "--no-group",
+  "--package",
+  "--project",
+  "--directory",
+  "--env-file",
+  "--index",
+  "-C"
+]);
+function launcherOf(argv) {
+  if (!LAUNCHER.test(argv[0] ?? "") || argv[1] !== "run") return [];
+  let i = 2;
+  while (i < argv.length && argv[i].startsWith("-")) i += LAUNCHER_VALUE_OPTIONS.has(argv[i]) ? 2 : 1;
+  return argv.slice(0, i);
+}
+function shellCommandOf(argv) {
+  return argv.length >= 3 && /(^|\/)(ba|da)?sh$/.test(argv[0]) && argv[1] === "-c" ? argv[2] : void 0;
+}
+function printConfigCommand(start) {
   const argv = gunicornArgv(start);
   if (!argv) return void 0;
-  const viaShell = start.length >= 3 && /(^|\/)(ba|da)?sh$/.test(start[0]) && start[1] === "-c";
-  const entrypoint = viaShell ? start[0] : argv[0];
-  const args = viaShell ? ["-c", `${start[2]} --print-config`] : [...argv.slice(1), "--print-config"];
+  const shell = shellCommandOf(start);
+  if (shell !== void 0) return { entrypoint: start[0], args: ["-c", `${shell} --print-config`] };
+  const launcher = launcherOf(start);
+  if (launcher.length > 0) return { entrypoint: launcher[0], args: [...launcher.slice(1), ...argv, "--print-config"] };
+  return { entrypoint: argv[0], args: [...argv.slice(1), "--print-config"] };
+}
+async function effectiveWorkerCount(docker, settings, identity, image, imageInfo) {
+  const command = printConfigCommand(startCommand(settings, imageInfo));
+  if (!command) return void 0;
+  const { entrypoint, args } = command;
   const envArgs = ["--env", `PORT=${settings.port}`, ...settings.env.flatMap(([name]) => ["--env", name])];
   const result = await docker.runToCompletion(
     [
@@ -30979,13 +31440,13 @@ function workersInConfigFile(settings, argv, workdir, concurrency) {
     else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
   });
   configPath = configPath.replace(/^python:/, "");
-  if (path22.posix.isAbsolute(configPath)) {
+  if (path24.posix.isAbsolute(configPath)) {
     if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
     configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
   }
   let text;
   try {
-    text = fs17.readFileSync(path22.join(settings.context, configPath), "utf8");
+    text = fs19.readFileSync(path24.join(settings.context, configPath), "utf8");
   } catch {
     return void 0;
   }
@@ -31007,17 +31468,17 @@ function safeSplit(text) {
 }
 
 // src/setup/start-command-search.ts
-import fs18 from "node:fs";
-import path23 from "node:path";
+import fs20 from "node:fs";
+import path25 from "node:path";
 var import_yaml5 = __toESM(require_dist(), 1);
 var COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
 var WEB_SERVER = /\b(gunicorn|uvicorn|daphne|hypercorn|waitress-serve)\b/;
 function findStartCommandElsewhere(repoRoot, dirs) {
-  const folders = [...new Set(dirs.map((dir) => path23.resolve(repoRoot, dir)))];
+  const folders = [...new Set(dirs.map((dir) => path25.resolve(repoRoot, dir)))];
   for (const dir of folders) {
     const files = safeList(dir).filter((name) => COMPOSE_FILE.test(name));
     for (const name of files.sort()) {
-      const found2 = composeCommand(repoRoot, path23.join(dir, name));
+      const found2 = composeCommand(repoRoot, path25.join(dir, name));
       if (found2) return found2;
     }
   }
@@ -31029,7 +31490,7 @@ function findStartCommandElsewhere(repoRoot, dirs) {
 }
 function composeCommand(repoRoot, file) {
   const lineCounter = new import_yaml5.LineCounter();
-  const doc = (0, import_yaml5.parseDocument)(fs18.readFileSync(file, "utf8"), { lineCounter });
+  const doc = (0, import_yaml5.parseDocument)(fs20.readFileSync(file, "utf8"), { lineCounter });
   const services = doc.get("services");
   if (!(0, import_yaml5.isMap)(services)) return void 0;
   for (const service of services.items) {
@@ -31047,10 +31508,10 @@ function commandText2(node) {
   if ((0, import_yaml5.isSeq)(node)) return node.items.map((item) => (0, import_yaml5.isScalar)(item) ? String(item.value) : "").join(" ");
   return void 0;
 }
-var relative2 = (root, file) => path23.relative(root, file).split(path23.sep).join("/");
+var relative2 = (root, file) => path25.relative(root, file).split(path25.sep).join("/");
 function safeList(dir) {
   try {
-    return fs18.readdirSync(dir);
+    return fs20.readdirSync(dir);
   } catch {
     return [];
   }
@@ -31093,13 +31554,13 @@ var HealthProbe = class {
     return "interrupted";
   }
   async attempt(now) {
-    const { host, port, path: path25, matcher } = this.options;
+    const { host, port, path: path27, matcher } = this.options;
     this.attempts++;
     try {
       const answer = await httpGet({
         host,
         port,
-        path: path25,
+        path: path27,
         userAgent: "gunicorn-smoke",
         timeoutMs: this.options.attemptTimeoutMs ?? 2e3,
         hostHeader: this.options.hostHeader
@@ -31266,8 +31727,8 @@ function verdict(run, running, findings, health, evidence) {
     });
   }
   const context = diagnosisContext(run, running, findings, health, evidence);
-  const diagnosis = diagnose(context);
-  const annotations = annotationsFor(diagnosis, context);
+  const { diagnosis, pointers: pointers2 } = explainRun(context);
+  const annotations = annotationsFor(diagnosis, context, pointers2);
   return reportOf(run, { ...common, result: "fail", reason: diagnosis.reason, summary: diagnosis.summary, diagnosis, annotations });
 }
 function diagnosisContext(run, running, findings, health, evidence) {
@@ -31830,7 +32291,7 @@ var USAGE = [
   "Exit code: 0 pass, 1 fail or error."
 ].join("\n");
 function inputNames() {
-  const action = (0, import_yaml6.parse)(fs19.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
+  const action = (0, import_yaml6.parse)(fs21.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
   return Object.keys(action.inputs).filter((name) => !ACTION_ONLY.has(name));
 }
 async function runCli(argv, out = process.stdout, err = process.stderr) {
@@ -31926,7 +32387,7 @@ ${USAGE}
     if (Array.isArray(value)) return value.join("\n");
     return typeof value === "string" ? value : "";
   };
-  return { workspace: path24.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
+  return { workspace: path26.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
 }
 function terminalUi(err, style) {
   return {

@@ -1208,14 +1208,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path29 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path31 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path29 && path29[0] !== "/") {
-          path29 = `/${path29}`;
+        if (path31 && path31[0] !== "/") {
+          path31 = `/${path31}`;
         }
-        return new URL(`${origin}${path29}`);
+        return new URL(`${origin}${path31}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1666,39 +1666,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin }
+          request: { method, path: path31, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path29);
+        debuglog("sending request to %s %s/%s", method, origin, path31);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin },
+          request: { method, path: path31, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path29,
+          path31,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin }
+          request: { method, path: path31, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path29);
+        debuglog("trailers received from %s %s/%s", method, origin, path31);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin },
+          request: { method, path: path31, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path29,
+          path31,
           error2.message
         );
       });
@@ -1747,9 +1747,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path29, origin }
+            request: { method, path: path31, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path29);
+          debuglog("sending request to %s %s/%s", method, origin, path31);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1812,7 +1812,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path29,
+        path: path31,
         method,
         body,
         headers,
@@ -1827,11 +1827,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path29 !== "string") {
+        if (typeof path31 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path29[0] !== "/" && !(path29.startsWith("http://") || path29.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path31[0] !== "/" && !(path31.startsWith("http://") || path31.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path29)) {
+        } else if (invalidPathRegex.test(path31)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1897,7 +1897,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path29, query) : path29;
+        this.path = query ? buildURL(path31, query) : path31;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6590,7 +6590,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path29, host, upgrade, blocking, reset } = request2;
+      const { method, path: path31, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6671,7 +6671,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path29} HTTP/1.1\r
+      let header = `${method} ${path31} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7200,7 +7200,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path29, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path31, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7297,7 +7297,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path29;
+      headers[HTTP2_HEADER_PATH] = path31;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7650,9 +7650,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path29 = search ? `${pathname}${search}` : pathname;
+        const path31 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path29;
+        this.opts.path = path31;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8891,10 +8891,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path29 = "/",
+          path: path31 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path29;
+        opts.path = origin + path31;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10866,20 +10866,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl2(path29) {
-      if (typeof path29 !== "string") {
-        return path29;
+    function safeUrl2(path31) {
+      if (typeof path31 !== "string") {
+        return path31;
       }
-      const pathSegments = path29.split("?");
+      const pathSegments = path31.split("?");
       if (pathSegments.length !== 2) {
-        return path29;
+        return path31;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path29, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path29);
+    function matchKey(mockDispatch2, { path: path31, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path31);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10901,7 +10901,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path29 }) => matchValue(safeUrl2(path29), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path31 }) => matchValue(safeUrl2(path31), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10939,9 +10939,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path29, method, body, headers, query } = opts;
+      const { path: path31, method, body, headers, query } = opts;
       return {
-        path: path29,
+        path: path31,
         method,
         body,
         headers,
@@ -11404,10 +11404,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path29, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path31, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path29,
+            Path: path31,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16286,9 +16286,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path29) {
-      for (let i = 0; i < path29.length; ++i) {
-        const code2 = path29.charCodeAt(i);
+    function validateCookiePath(path31) {
+      for (let i = 0; i < path31.length; ++i) {
+        const code2 = path31.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19208,11 +19208,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path29 = opts.path;
+          let path31 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path29 = `/${path29}`;
+            path31 = `/${path31}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path29);
+          url = new URL(util.parseOrigin(url).origin + path31);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20899,9 +20899,9 @@ function safeUrl(url) {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
   return url.replace(/[()<>"'`\\]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function encodeRepoPath(path29) {
-  const segments = path29.split("/");
-  if (path29.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+function encodeRepoPath(path31) {
+  const segments = path31.split("/");
+  if (path31.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 var ZWJ, ANSI_CSI, ANSI_OSC, CONTROL, OUR_MARKER, INLINE_SPECIAL;
@@ -20984,7 +20984,10 @@ function parseSolverVerdict(lines) {
   const text = flat(lines);
   const tool = UV_SOLVER.test(text) ? "uv" : POETRY_SOLVER.test(text) ? "poetry" : void 0;
   if (!tool) return void 0;
-  const evidence = linesWith(lines, /No solution found|Because|SolverProblemError|version solving failed|conclude|requires Python/);
+  const evidence = linesWith(
+    lines,
+    /No solution found|Because|SolverProblemError|version solving failed|conclude|requires Python|not supported by the project/
+  );
   const found2 = otherPython(text) ?? noVersion(text) ?? conflict(text);
   return found2 ? { tool, evidence, ...found2 } : void 0;
 }
@@ -20997,6 +21000,9 @@ function otherPython(text) {
     const requirement = `${name}${pkg?.[2] ?? ""}`;
     return { kind: "other-python", name, requirement, requiresPython, pythonVersion: uv[2], requested: uv[1] === "requested" };
   }
+  const project = text.match(/The currently activated Python version (\S+) is not supported by the project \(([^)]+)\)/);
+  if (project)
+    return { kind: "other-python", name: "", requirement: "", requiresPython: project[2], pythonVersion: project[1], requested: false };
   const poetry = text.match(
     /Python requirement \(([^)]+)\) is not compatible with some of the required packages Python requirement: - (\S+) requires Python (\S+)/
   );
@@ -21089,7 +21095,7 @@ var init_installer_output = __esm({
     UV_VERSION = /Required uv version `([^`]+)` does not match the running version `([^`]+)`/;
     UV_NO_ENV = /No virtual environment found; run `uv venv`|No Python interpreters found in virtual environments|Failed to locate a virtualenv or Conda environment/;
     UV_SOLVER = /No solution found when resolving/;
-    POETRY_SOLVER = /SolverProblemError|version solving failed/;
+    POETRY_SOLVER = /SolverProblemError|version solving failed|is not supported by the project/;
     PKG = String.raw`[A-Za-z0-9][\w.\-]*(?:\[[\w,\-]+\])?`;
     escape2 = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     HASH_MODE = /In --require-hashes mode, all requirements must have their versions pinned with ==\. These do not:/;
@@ -21214,8 +21220,8 @@ function legacyBaseImage(lines) {
 function buildKitBaseImage(lines) {
   const failedStep = lines.find((line) => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1];
   const failing = [...lines].reverse().find((line) => /^ > \[/.test(line)) ?? lines.find((line) => line.startsWith(`#${failedStep} [`));
-  const stage = failing?.match(/\[(?:(\S+) )?\d+\/\d+\]/)?.[1];
-  const from = lines.map((line) => line.match(/^#\d+ \[(?:(\S+) )?1\/\d+\] FROM (\S+)/)).filter((match) => Boolean(match)).find((match) => match[1] === stage);
+  const stage2 = failing?.match(/\[(?:(\S+) )?\d+\/\d+\]/)?.[1];
+  const from = lines.map((line) => line.match(/^#\d+ \[(?:(\S+) )?1\/\d+\] FROM (\S+)/)).filter((match) => Boolean(match)).find((match) => match[1] === stage2);
   return from?.[2].replace(/@sha256:[0-9a-f]+$/, "");
 }
 function findInstructionLine(dockerfileText, instruction) {
@@ -21369,13 +21375,13 @@ var init_build_causes = __esm({
 import fs4 from "node:fs";
 import path7 from "node:path";
 function stageLines(dockerfileText) {
-  let stage = "";
+  let stage2 = "";
   let index = -1;
   return dockerfileText.split(/\r?\n/).map((text, at) => {
     const from = text.match(/^\s*FROM\s+\S+(?:\s+AS\s+(\S+))?/i);
-    if (from) stage = from[1] ?? `stage-${++index}`;
+    if (from) stage2 = from[1] ?? `stage-${++index}`;
     if (from && from[1]) index++;
-    return { line: at + 1, stage, text };
+    return { line: at + 1, stage: stage2, text };
   });
 }
 function installLines(ctx, tool) {
@@ -21515,6 +21521,1080 @@ var init_lock_file_outdated = __esm({
   }
 });
 
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string, ptr) {
+  let lines = string.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+  let lines = string.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l = lines[i - 1];
+    if (!l)
+      continue;
+    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError;
+var init_error = __esm({
+  "node_modules/smol-toml/dist/error.js"() {
+    TomlError = class _TomlError extends Error {
+      line;
+      column;
+      codeblock;
+      constructor(message, options) {
+        const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+        const codeblock = makeCodeBlock(options.toml, line, column);
+        super(`Invalid TOML document: ${message}
+
+${codeblock}`, options);
+        this.line = line;
+        this.column = column;
+        this.codeblock = codeblock;
+      }
+      /** @internal */
+      static x(message, ctx, ptr) {
+        throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+      }
+    };
+  }
+});
+
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+var init_primitive = __esm({
+  "node_modules/smol-toml/dist/primitive.js"() {
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE, TomlDate;
+var init_date = __esm({
+  "node_modules/smol-toml/dist/date.js"() {
+    DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+    TomlDate = class _TomlDate extends Date {
+      #hasDate = false;
+      #hasTime = false;
+      #offset = null;
+      constructor(date, fasttype, unsafeDelim) {
+        let hasDate = true;
+        let hasTime = true;
+        let offset = "Z";
+        let c;
+        if (typeof date === "string") {
+          if (fasttype)
+            prep: {
+              if (fasttype < 3) {
+                if (+date.slice(11, 13) > 23) {
+                  date = "";
+                  break prep;
+                }
+                if (fasttype === 2) {
+                  offset = null;
+                  date += "Z";
+                } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
+                  offset = date.slice(date.length - 6);
+                }
+                if (unsafeDelim)
+                  date = date.slice(0, 10) + "T" + date.slice(11);
+              } else if (fasttype === 4) {
+                date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+              }
+              hasDate = fasttype !== 4;
+              hasTime = fasttype !== 3;
+            }
+          else {
+            let match = date.match(DATE_TIME_RE);
+            if (match) {
+              if (!match[1]) {
+                hasDate = false;
+                date = `0000-01-01T${date}`;
+              }
+              hasTime = !!match[2];
+              hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+              if (match[2] && +match[2] > 23) {
+                date = "";
+              } else {
+                offset = match[3] || null;
+                if (!offset && hasTime)
+                  date += "Z";
+              }
+            } else {
+              date = "";
+            }
+          }
+        }
+        super(date);
+        if (!isNaN(this.getTime())) {
+          this.#hasDate = hasDate;
+          this.#hasTime = hasTime;
+          this.#offset = offset;
+        }
+      }
+      isDateTime() {
+        return this.#hasDate && this.#hasTime;
+      }
+      isLocal() {
+        return !this.#hasDate || !this.#hasTime || !this.#offset;
+      }
+      isDate() {
+        return this.#hasDate && !this.#hasTime;
+      }
+      isTime() {
+        return this.#hasTime && !this.#hasDate;
+      }
+      isValid() {
+        return this.#hasDate || this.#hasTime;
+      }
+      toISOString() {
+        let iso = super.toISOString();
+        if (this.isDate())
+          return iso.slice(0, 10);
+        if (this.isTime())
+          return iso.slice(11, 23);
+        if (this.#offset === null)
+          return iso.slice(0, -1);
+        if (this.#offset === "Z" || this.#offset === "z")
+          return iso;
+        let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+        offset = this.#offset[0] === "-" ? offset : -offset;
+        let offsetDate = new Date(this.getTime() - offset * 6e4);
+        return offsetDate.toISOString().slice(0, -1) + this.#offset;
+      }
+      static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+        let date = new _TomlDate(jsDate);
+        date.#offset = offset;
+        return date;
+      }
+      static wrapAsLocalDateTime(jsDate) {
+        let date = new _TomlDate(jsDate);
+        date.#offset = null;
+        return date;
+      }
+      static wrapAsLocalDate(jsDate) {
+        let date = new _TomlDate(jsDate);
+        date.#hasTime = false;
+        date.#offset = null;
+        return date;
+      }
+      static wrapAsLocalTime(jsDate) {
+        let date = new _TomlDate(jsDate);
+        date.#hasDate = false;
+        date.#offset = null;
+        return date;
+      }
+    };
+  }
+});
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str2 = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str2 = str2.replaceAll("_", "");
+  return state > 1 ? parseFloat(str2) : parseInteger(ctx, str2, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str2 = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str2 = str2.replaceAll("_", "");
+  return parseInteger(ctx, str2, base, startPtr);
+}
+function parseInteger(ctx, str2, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str2, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str2) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str2);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str2, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date = new TomlDate(str2, type, unsafeDelim);
+    if (!date.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date;
+  }
+  try {
+    if (temporalSuffix)
+      str2 += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str2);
+      case 2:
+        return Temporal.PlainDateTime.from(str2);
+      case 3:
+        return Temporal.PlainDate.from(str2);
+      case 4:
+        return Temporal.PlainTime.from(str2);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+var init_extract = __esm({
+  "node_modules/smol-toml/dist/extract.js"() {
+    init_primitive();
+    init_struct();
+    init_error();
+    init_date();
+  }
+});
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+var init_util = __esm({
+  "node_modules/smol-toml/dist/util.js"() {
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i = 0; i < key.length; i++) {
+      if (i)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+var init_struct = __esm({
+  "node_modules/smol-toml/dist/struct.js"() {
+    init_primitive();
+    init_extract();
+    init_util();
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta, type) {
+  let t = table;
+  let m = meta;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i = 0; i < key.length; i++) {
+    if (i) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+var init_parse = __esm({
+  "node_modules/smol-toml/dist/parse.js"() {
+    init_struct();
+    init_extract();
+    init_util();
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED;
+var init_stringify = __esm({
+  "node_modules/smol-toml/dist/stringify.js"() {
+    HAS_WELLFORMED = !!"".isWellFormed;
+  }
+});
+
+// node_modules/smol-toml/dist/index.js
+var init_dist = __esm({
+  "node_modules/smol-toml/dist/index.js"() {
+    init_parse();
+    init_stringify();
+    init_date();
+    init_error();
+  }
+});
+
+// src/core/toml-lines.ts
+function readTomlLines(text, name) {
+  let data;
+  try {
+    data = parse(text);
+  } catch (error2) {
+    const where2 = error2.line;
+    return { error: `${name} is not valid TOML${where2 ? ` (line ${where2})` : ""}, so its lines are not annotated.` };
+  }
+  return { entries: new TomlScanner(text).entries(), data };
+}
+function entryAt(entries, path31) {
+  return entries.find((entry) => entry.path.length === path31.length && entry.path.every((part, i) => part === path31[i]));
+}
+var BARE_KEY, TomlScanner;
+var init_toml_lines = __esm({
+  "src/core/toml-lines.ts"() {
+    "use strict";
+    init_dist();
+    BARE_KEY = /[A-Za-z0-9_-]/;
+    TomlScanner = class {
+      constructor(text) {
+        this.text = text;
+        for (let i = 0; i < text.length; i++) if (text[i] === "\n") this.lineStarts.push(i + 1);
+      }
+      text;
+      pos = 0;
+      lineStarts = [0];
+      entries() {
+        const found2 = [];
+        let table = [];
+        while (this.pos < this.text.length) {
+          this.skipBlank();
+          const char = this.text[this.pos];
+          if (char === void 0) break;
+          if (char === "#") this.skipToLineEnd();
+          else if (char === "[") table = this.header();
+          else {
+            const line = this.lineAt(this.pos);
+            const key = this.key();
+            if (this.text[this.pos] !== "=") {
+              this.skipToLineEnd();
+              continue;
+            }
+            this.pos++;
+            const items = [];
+            const value = this.value(items, 0);
+            found2.push({ path: [...table, ...key], line, items, ...value === void 0 ? {} : { value } });
+          }
+        }
+        return found2;
+      }
+      lineAt(pos) {
+        let low = 0;
+        let high = this.lineStarts.length - 1;
+        while (low < high) {
+          const mid = low + high + 1 >> 1;
+          if (this.lineStarts[mid] <= pos) low = mid;
+          else high = mid - 1;
+        }
+        return low + 1;
+      }
+      skipBlank(newlines = true) {
+        while (this.pos < this.text.length) {
+          const char = this.text[this.pos];
+          if (char === " " || char === "	" || char === "\r" || newlines && char === "\n") this.pos++;
+          else if (newlines && char === "#") this.skipToLineEnd();
+          else break;
+        }
+      }
+      skipToLineEnd() {
+        const end = this.text.indexOf("\n", this.pos);
+        this.pos = end < 0 ? this.text.length : end + 1;
+      }
+      /** `[a."b.c"]` or `[[a.b]]`: the table's key path. */
+      header() {
+        const double = this.text.startsWith("[[", this.pos);
+        this.pos += double ? 2 : 1;
+        const path31 = this.key();
+        this.pos += double ? 2 : 1;
+        this.skipToLineEnd();
+        return path31;
+      }
+      /** A dotted key (`a."b.c".d`), leaving the position on what follows it (`=`, `]`). */
+      key() {
+        const parts = [];
+        for (; ; ) {
+          this.skipBlank(false);
+          const char = this.text[this.pos];
+          if (char === '"' || char === "'") parts.push(this.string());
+          else {
+            const start = this.pos;
+            while (this.pos < this.text.length && BARE_KEY.test(this.text[this.pos])) this.pos++;
+            if (this.pos === start) return parts;
+            parts.push(this.text.slice(start, this.pos));
+          }
+          this.skipBlank(false);
+          if (this.text[this.pos] !== ".") return parts;
+          this.pos++;
+        }
+      }
+      /** A basic or literal string, single- or multi-line; returns its text (escapes kept as written but `\"`). */
+      string() {
+        const quote = this.text[this.pos];
+        const multi = this.text.startsWith(quote.repeat(3), this.pos);
+        const close = multi ? quote.repeat(3) : quote;
+        this.pos += close.length;
+        const start = this.pos;
+        while (this.pos < this.text.length && !this.text.startsWith(close, this.pos)) {
+          this.pos += quote === '"' && this.text[this.pos] === "\\" ? 2 : 1;
+        }
+        const body = this.text.slice(start, this.pos);
+        this.pos += close.length;
+        while (multi && this.text[this.pos] === quote) this.pos++;
+        return quote === '"' ? body.replace(/\\"/g, '"') : body;
+      }
+      /** Skips one value, returning it when it is a string; the string items of a top-level array are collected. */
+      value(items, depth) {
+        this.skipBlank(depth > 0);
+        const char = this.text[this.pos];
+        if (char === '"' || char === "'") {
+          const line = this.lineAt(this.pos);
+          const value = this.string();
+          if (depth === 1) items.push({ value, line });
+          return value;
+        } else if (char === "[" || char === "{") {
+          this.container(char === "[" ? "]" : "}", items, depth);
+        } else {
+          while (this.pos < this.text.length && !/[,\]}\n#]/.test(this.text[this.pos])) this.pos++;
+        }
+        return void 0;
+      }
+      /** An array (`]`) or inline table (`}`): its values, separated by commas, until `end`. */
+      container(end, items, depth) {
+        this.pos++;
+        for (; ; ) {
+          this.skipBlank(true);
+          const char = this.text[this.pos];
+          if (char === void 0) return;
+          if (char === end) {
+            this.pos++;
+            return;
+          }
+          if (char === ",") {
+            this.pos++;
+            continue;
+          }
+          const before = this.pos;
+          if (end === "}") {
+            this.key();
+            if (this.text[this.pos] === "=") this.pos++;
+            this.value([], depth + 1);
+          } else {
+            this.value(items, depth + 1);
+          }
+          if (this.pos === before) this.pos++;
+        }
+      }
+    };
+  }
+});
+
+// src/diagnosis/rules/project-files.ts
+import fs5 from "node:fs";
+import path8 from "node:path";
+function projectEntries(ctx, name) {
+  const file = path8.join(ctx.contextDir, name);
+  const text = readText(file);
+  if (text === void 0) return void 0;
+  const read = readTomlLines(text, name);
+  return "error" in read ? void 0 : { file: rel(ctx, file), entries: read.entries };
+}
+function unreadableProjectFiles(contextDir) {
+  return PROJECT_FILES.flatMap((name) => {
+    const text = readText(path8.join(contextDir, name));
+    const read = text === void 0 ? void 0 : readTomlLines(text, name);
+    return read && "error" in read ? [read.error] : [];
+  });
+}
+function dependencyLines(ctx, name) {
+  const wanted = packageName(name);
+  return PROJECT_FILES.flatMap((project) => {
+    const read = projectEntries(ctx, project);
+    if (!read) return [];
+    return read.entries.flatMap((entry) => {
+      const joined = entry.path.join(".");
+      if (DEPENDENCY_LISTS.some((re) => re.test(joined)))
+        return entry.items.filter((item) => packageName(item.value) === wanted).map((item) => ({ file: read.file, line: item.line }));
+      const table = entry.path.slice(0, -1).join(".");
+      const key = entry.path[entry.path.length - 1];
+      return DEPENDENCY_TABLES.some((re) => re.test(table)) && packageName(key) === wanted ? [{ file: read.file, line: entry.line }] : [];
+    });
+  });
+}
+function pythonRequirementLine(ctx) {
+  const candidates2 = [
+    ["pyproject.toml", ["project", "requires-python"]],
+    ["pyproject.toml", ["tool", "poetry", "dependencies", "python"]],
+    ["Pipfile", ["requires", "python_version"]],
+    ["Pipfile", ["requires", "python_full_version"]]
+  ];
+  for (const [project, key] of candidates2) {
+    const read = projectEntries(ctx, project);
+    const entry = read && entryAt(read.entries, key);
+    if (read && entry) return { file: read.file, line: entry.line };
+  }
+  return void 0;
+}
+function projectName(ctx) {
+  const read = projectEntries(ctx, "pyproject.toml");
+  return (entryAt(read?.entries ?? [], ["project", "name"]) ?? entryAt(read?.entries ?? [], ["tool", "poetry", "name"]))?.value;
+}
+function uvSettingLine(ctx, setting) {
+  const read = projectEntries(ctx, "pyproject.toml");
+  const entry = read && entryAt(read.entries, ["tool", "uv", setting]);
+  return read && entry ? { file: read.file, line: entry.line } : void 0;
+}
+function lockedPackageLine(ctx, lockFile, name) {
+  const wanted = packageName(name);
+  const base = path8.basename(lockFile);
+  if (base === "uv.lock" || base === "poetry.lock") {
+    const read = projectEntries(ctx, base);
+    const entry = read?.entries.find((e) => e.path.join(".") === "package.name" && e.value !== void 0 && packageName(e.value) === wanted);
+    return read && entry ? { file: read.file, line: entry.line } : void 0;
+  }
+  if (base !== "Pipfile.lock") return void 0;
+  const file = path8.join(ctx.contextDir, base);
+  const index = (readText(file) ?? "").split(/\r?\n/).findIndex((line) => packageName(line.match(/^\s*"([^"]+)"\s*:\s*\{/)?.[1] ?? "") === wanted);
+  return index >= 0 ? { file: rel(ctx, file), line: index + 1 } : void 0;
+}
+function readText(file) {
+  try {
+    return fs5.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+var PROJECT_FILES, packageName, DEPENDENCY_LISTS, DEPENDENCY_TABLES;
+var init_project_files = __esm({
+  "src/diagnosis/rules/project-files.ts"() {
+    "use strict";
+    init_toml_lines();
+    init_requirements();
+    init_build_causes();
+    PROJECT_FILES = ["pyproject.toml", "Pipfile"];
+    packageName = (requirement) => normalizeName(requirement.trim().match(/^[A-Za-z0-9][A-Za-z0-9._-]*/)?.[0] ?? requirement);
+    DEPENDENCY_LISTS = [/^project\.dependencies$/, /^project\.optional-dependencies\.[^.]+$/, /^dependency-groups\.[^.]+$/];
+    DEPENDENCY_TABLES = [
+      /^tool\.poetry\.dependencies$/,
+      /^tool\.poetry\.dev-dependencies$/,
+      /^tool\.poetry\.group\.[^.]+\.dependencies$/,
+      /^packages$/,
+      /^dev-packages$/
+    ];
+  }
+});
+
 // src/diagnosis/reasons/installer-missing.ts
 function summary3(facts) {
   const step = facts.instruction ? `${code(clip(facts.instruction, 80))}${where(facts.stepAt)}` : "the failing step";
@@ -21524,7 +22604,7 @@ function summary3(facts) {
       return `${code(facts.tool)} is not installed in ${inStage(facts.stage)} that runs ${step}${elsewhere}.`;
     }
     case "wrong-version":
-      return `${code("pyproject.toml")} requires uv ${code(facts.required)} and the image runs uv ${code(facts.running)}${facts.installedIn ? `, installed${where(facts.installedIn.at)}` : ""}: ${step} stops before installing anything.`;
+      return `${code("pyproject.toml")}${where(facts.settingAt)} requires uv ${code(facts.required)} and the image runs uv ${code(facts.running)}${facts.installedIn ? `, installed${where(facts.installedIn.at)}` : ""}: ${step} stops before installing anything.`;
     case "no-environment":
       return `${facts.instruction ? step : "The failing step"} found no virtual environment to install into: ${code("uv pip")} installs into the system Python only when told to.`;
   }
@@ -21547,6 +22627,7 @@ var init_installer_missing = __esm({
     init_installer_output();
     init_build_causes();
     init_installers();
+    init_project_files();
     init_words();
     init_text();
     installerCannotRun = {
@@ -21557,18 +22638,19 @@ var init_installer_missing = __esm({
         if (!problem) return void 0;
         const { evidence, ...rest } = problem;
         const stepAt = stepLocation(ctx);
-        const stage = failingStage2(ctx, stepAt?.line);
+        const stage2 = failingStage2(ctx, stepAt?.line);
         const installs = installLines(ctx, problem.tool);
-        const install = installs.find((line) => problem.kind === "not-found" ? line.stage !== stage : true) ?? installs[0];
+        const install = installs.find((line) => problem.kind === "not-found" ? line.stage !== stage2 : true) ?? installs[0];
         const installedIn = install ? { stage: install.stage, at: locationOf(ctx, install) } : void 0;
+        const settingAt = problem.kind === "wrong-version" ? uvSettingLine(ctx, "required-version") : void 0;
         return {
-          facts: { ...rest, instruction: ctx.failure.instruction, stepAt, stage, installedIn },
+          facts: { ...rest, instruction: ctx.failure.instruction, stepAt, stage: stage2, installedIn, settingAt },
           evidence,
-          pointers: pointers(stepAt, installedIn?.at)
+          pointers: pointers(stepAt, installedIn?.at, settingAt)
         };
       }
     };
-    inStage = (stage) => stage ? `the stage ${code(stage)}` : "the failing stage";
+    inStage = (stage2) => stage2 ? `the stage ${code(stage2)}` : "the failing stage";
     COPY_UV = "COPY --from=ghcr.io/astral-sh/uv:<version> /uv /uvx /bin/";
     INSTALL = {
       uv: `add ${code(COPY_UV)} after its FROM`,
@@ -21579,7 +22661,7 @@ var init_installer_missing = __esm({
       id: "installer-missing",
       title: "Installer missing in the stage",
       headline: "the installer cannot run in the stage",
-      readme: "`uv`, `poetry` or `pipenv` not found in the stage that runs it (and the stage that does install it), uv's `required-version` not met, `uv pip` without `--system` or a venv: the Dockerfile lines, annotated",
+      readme: "`uv`, `poetry` or `pipenv` not found in the stage that runs it (and the stage that does install it), uv's `required-version` not met (its `[tool.uv]` line), `uv pip` without `--system` or a venv: the Dockerfile lines, annotated",
       fixtures: [
         { path: "__fixtures__/build/installers/poetry-not-in-stage", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
       ],
@@ -21646,8 +22728,8 @@ function parseNativeBuildFailure(lines) {
     )
   ).find(Boolean);
   const encountered = lines.findIndex((line) => /Encountered error while (trying to install|generating) package/.test(line));
-  const packageName = failed2?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, "").trim() : void 0);
-  if (!packageName || !lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line))) return void 0;
+  const packageName2 = failed2?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, "").trim() : void 0);
+  if (!packageName2 || !lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line))) return void 0;
   const evidence = failed2 ? [failed2[0]] : [];
   let missing;
   for (const { pattern, missing: name } of MISSING_TOOLS) {
@@ -21658,7 +22740,7 @@ function parseNativeBuildFailure(lines) {
       break;
     }
   }
-  return { packageName, missing, evidence };
+  return { packageName: packageName2, missing, evidence };
 }
 function pythonVersionUnstated(lines) {
   return lines.some((line) => /Ignored the following versions that require a different python version/.test(line)) && !lines.some((line) => /requires a different Python: \S+ not in/.test(line));
@@ -21693,13 +22775,17 @@ function conflictEvidence(conflict2) {
     ...conflict2.requested.map((r) => `The user requested ${r.constraint ? "(constraint) " : ""}${r.requirement}`)
   );
 }
+function declaredAt(ctx, name) {
+  return pinLocation(ctx, pinsOf(pinsFor(ctx), name)[0]) ?? dependencyLines(ctx, name)[0];
+}
 function summary4({ clash, dependentShown, targetShown, dependentAt, targetAt }) {
   return `${code(dependentShown)}${where(dependentAt)} cannot be installed together with ${code(targetShown)}${where(targetAt)}: ${clash.dependent} ${clash.dependentVersion} requires ${code(clash.requirement)}.`;
 }
 function remedy3({ clash, targetShown, dependentAt, targetAt, tool }) {
   const lines = pointers(dependentAt, targetAt).map((l) => code(fileLine(l)));
+  const declared = lines.length > 0 ? lines.join(" and ") : code("pyproject.toml");
   if (tool)
-    return `Move the constraints together in ${code("pyproject.toml")}: allow a ${code(clash.target)} that satisfies ${code(clash.requirement)}, or a ${code(clash.dependent)} release that works with ${code(targetShown)}; then run ${code(RELOCK[tool])} and commit the lock file.`;
+    return `Move the constraints together in ${declared}: allow a ${code(clash.target)} that satisfies ${code(clash.requirement)}, or a ${code(clash.dependent)} release that works with ${code(targetShown)}; then run ${code(RELOCK[tool])} and commit the lock file.`;
   return `Move the pins together: pin ${code(clash.target)} to a version that satisfies ${code(clash.requirement)}, or pin the ${code(clash.dependent)} release that works with ${code(targetShown)}` + (lines.length > 0 ? `, changing ${lines.join(" and ")} in the same commit.` : ", in the same commit.");
 }
 var resolutionImpossible, solverConflict, RELOCK, dependency_conflict_default;
@@ -21711,6 +22797,7 @@ var init_dependency_conflict = __esm({
     init_pip_output();
     init_requirements();
     init_build_causes();
+    init_project_files();
     init_words();
     resolutionImpossible = {
       stage: "build",
@@ -21747,10 +22834,20 @@ var init_dependency_conflict = __esm({
         const { dependent, dependentVersion, requirement, target, targetShown, tool } = verdict2;
         const stepAt = stepLocation(ctx);
         const dependentShown = tool === "uv" ? `${dependent}==${dependentVersion}` : `${dependent} (${dependentVersion})`;
+        const dependentAt = declaredAt(ctx, dependent);
+        const targetAt = declaredAt(ctx, target);
         return {
-          facts: { clash: { dependent, dependentVersion, requirement, target }, dependentShown, targetShown: targetShown ?? target, tool, stepAt },
+          facts: {
+            clash: { dependent, dependentVersion, requirement, target },
+            dependentShown,
+            targetShown: targetShown ?? target,
+            dependentAt,
+            targetAt,
+            tool,
+            stepAt
+          },
           evidence: verdict2.evidence,
-          pointers: pointers(stepAt)
+          pointers: pointers(dependentAt, targetAt, stepAt)
         };
       }
     };
@@ -21759,7 +22856,7 @@ var init_dependency_conflict = __esm({
       id: "dependency-conflict",
       title: "Conflicting dependency pins",
       headline: "conflicting dependency pins",
-      readme: "pip's `ResolutionImpossible`, uv's `No solution found` and Poetry's `SolverProblemError`: both packages, their pins and the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`), annotated: move the pins together",
+      readme: "pip's `ResolutionImpossible`, uv's `No solution found` and Poetry's `SolverProblemError`: both packages, their pins and the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`) or its entry in `pyproject.toml` (`[project]` dependencies, `[tool.poetry.dependencies]`, dependency groups) or the `Pipfile`, annotated: move the pins together",
       fixtures: [
         { path: "__fixtures__/build/cases/dependency-conflict", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
         {
@@ -21775,11 +22872,11 @@ var init_dependency_conflict = __esm({
 });
 
 // src/diagnosis/reasons/unpinned-hashed-requirement.ts
-import path8 from "node:path";
+import path9 from "node:path";
 function parentLocation(ctx, found2) {
   if (!found2.file || !found2.line) return void 0;
   const files = requirementFilesOf(ctx.failure.instruction ?? "", ctx.contextDir);
-  const file = files.find((candidate) => path8.basename(candidate) === path8.basename(found2.file));
+  const file = files.find((candidate) => path9.basename(candidate) === path9.basename(found2.file));
   return file ? { file: rel(ctx, file), line: found2.line } : void 0;
 }
 function summary5(facts) {
@@ -21937,7 +23034,7 @@ function notFoundRule(name, detail) {
       const found2 = notFound2 && detail(notFound2, ctx);
       if (!notFound2 || !found2) return void 0;
       const pin = pinsOf(pinsFor(ctx), notFound2.name)[0];
-      const at = pinLocation(ctx, pin);
+      const at = pinLocation(ctx, pin) ?? dependencyLines(ctx, notFound2.name)[0];
       const requested = { name: notFound2.name, requirement: pin?.requirement ?? notFound2.requirement, at };
       return { facts: { ...requested, ...found2 }, evidence: notFound2.evidence, pointers: pointers(at ?? dockerfileAt(ctx)) };
     }
@@ -21945,11 +23042,12 @@ function notFoundRule(name, detail) {
 }
 function words(facts) {
   const shown2 = `${code(facts.requirement)}${where(facts.at)}`;
+  if (facts.kind === "other-python" && facts.isProject) return projectPythonWords(facts);
   switch (facts.kind) {
     case "other-python":
       return {
         summary: `${shown2} exists only for other Pythons: it requires Python ${code(facts.requiresPython)}, not ${python(facts.pythonVersion, facts.requested)}.`,
-        remedy: facts.requested ? `Narrow ${code("requires-python")} in ${code("pyproject.toml")} to what ${code(facts.name)} supports (${code(facts.requiresPython)}), or require a ${code(facts.name)} release that supports the wider range.` : `Pin a ${code(facts.name)} release that supports ${python(facts.pythonVersion)}, or build FROM a Python that satisfies ${code(facts.requiresPython)}.`
+        remedy: facts.requested ? `Narrow ${code("requires-python")} in ${code("pyproject.toml")}${where(facts.pythonAt)} to what ${code(facts.name)} supports (${code(facts.requiresPython)}), or require a ${code(facts.name)} release that supports the wider range.` : `Pin a ${code(facts.name)} release that supports ${python(facts.pythonVersion)}, or build FROM a Python that satisfies ${code(facts.requiresPython)}.`
       };
     case "no-such-version":
       return facts.versions.length === 0 ? {
@@ -21966,6 +23064,13 @@ function words(facts) {
       };
   }
 }
+function projectPythonWords(facts) {
+  const range = `${code("requires-python")}${where(facts.pythonAt)}`;
+  return {
+    summary: `The project ${code(facts.name)} requires Python ${code(facts.requiresPython)} (${range}), and ${python(facts.pythonVersion)} is outside it: ${facts.tool ?? "the installer"} stops before installing anything.`,
+    remedy: `Build FROM a Python that satisfies ${code(facts.requiresPython)}, or widen ${range} if the project runs on ${facts.pythonVersion ?? "the image's Python"} (then re-lock).`
+  };
+}
 var otherPythonsOnly, noSuchVersion, noSuchName, solverNotFound, python, package_not_found_default;
 var init_package_not_found = __esm({
   "src/diagnosis/reasons/package-not-found.ts"() {
@@ -21976,6 +23081,7 @@ var init_package_not_found = __esm({
     init_installer_output();
     init_requirements();
     init_build_causes();
+    init_project_files();
     init_words();
     otherPythonsOnly = notFoundRule(
       "the release exists only for other Pythons",
@@ -21996,10 +23102,16 @@ var init_package_not_found = __esm({
       detect(ctx) {
         const verdict2 = parseSolverVerdict(installerLines(ctx.failure));
         if (!verdict2 || verdict2.kind === "conflict") return void 0;
-        const at = stepLocation(ctx);
-        const requested = { name: verdict2.name, requirement: verdict2.requirement, tool: verdict2.tool };
+        const stepAt = stepLocation(ctx);
+        const isProject = verdict2.name === "";
+        const name = isProject ? projectName(ctx) ?? "the project" : verdict2.name;
+        const at = isProject ? void 0 : dependencyLines(ctx, verdict2.name)[0];
+        const pythonAt = verdict2.kind === "other-python" ? pythonRequirementLine(ctx) : void 0;
+        const requested = { name, requirement: isProject ? name : verdict2.requirement, tool: verdict2.tool, at, pythonAt, isProject };
         const detail = verdict2.kind === "other-python" ? { kind: "other-python", requiresPython: verdict2.requiresPython, pythonVersion: verdict2.pythonVersion, requested: verdict2.requested } : { kind: "no-such-version", versions: [] };
-        return { facts: { ...requested, ...detail }, evidence: verdict2.evidence, pointers: pointers(at) };
+        const culprits = verdict2.kind === "other-python" && (verdict2.requested || isProject) ? [pythonAt, at] : [at, pythonAt];
+        const lockAt = verdict2.kind === "no-version" ? lockedPackageLine(ctx, verdict2.tool === "uv" ? "uv.lock" : "poetry.lock", verdict2.name) : void 0;
+        return { facts: { ...requested, ...detail }, evidence: verdict2.evidence, pointers: pointers(...culprits, stepAt, lockAt) };
       }
     };
     python = (version, requested) => requested ? `the project's Python range ${code(version ?? "")}` : version ? `this image's Python ${version}` : "this image's Python";
@@ -22007,11 +23119,16 @@ var init_package_not_found = __esm({
       id: "package-not-found",
       title: "Package version not found",
       headline: "pip could not find a package",
-      readme: "pip, uv or Poetry found no such version: it does not exist (the versions pip saw), it exists only for other Pythons (`Requires-Python`, the image's Python or the project's `requires-python`), or the name is misspelled (the closest known name)",
+      readme: "pip, uv or Poetry found no such version: it does not exist (the versions pip saw), it exists only for other Pythons (`Requires-Python`, the image's Python or the project's `requires-python`), or the name is misspelled (the closest known name); or the project's own `requires-python` excludes the image's Python (Poetry); annotated on the requirement's line, its `pyproject.toml` or `Pipfile` entry, the `requires-python` line and its lock-file entry",
       fixtures: [
         { path: "__fixtures__/build/cases/version-not-found", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
         { path: "__fixtures__/build/cases/version-for-other-python", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
-        { path: "__fixtures__/build/cases/misspelled-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
+        { path: "__fixtures__/build/cases/misspelled-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+        {
+          path: "__fixtures__/build/installers/poetry-python-mismatch",
+          test: "__tests__/installers.itg.ts",
+          via: "__tests__/helpers/installer-cases.ts"
+        }
       ],
       rules: [otherPythonsOnly, noSuchVersion, noSuchName, solverNotFound],
       words
@@ -22078,10 +23195,10 @@ function aptPackages(native, stepOutput) {
   if (!apt.includes("python3-dev") && stepOutput.some((line) => /-I\/usr\/include\/python3/.test(line))) apt.push("python3-dev");
   return apt;
 }
-function remedy5({ packageName, apt, step, binary }) {
+function remedy5({ packageName: packageName2, apt, step, binary }) {
   const install = `RUN apt-get update && apt-get install -y --no-install-recommends ${apt.join(" ")}`;
   const before = step ? ` before ${code(fileLine(step))}` : "";
-  return `Add ${code(install)} to the Dockerfile${before}` + (binary ? `, or install ${code(binary)} instead of ${code(packageName)} (a prebuilt wheel, no compiler needed).` : ", or pin a release that ships a wheel for this Python.");
+  return `Add ${code(install)} to the Dockerfile${before}` + (binary ? `, or install ${code(binary)} instead of ${code(packageName2)} (a prebuilt wheel, no compiler needed).` : ", or pin a release that ships a wheel for this Python.");
 }
 var compileFailed, native_build_failed_default;
 var init_native_build_failed = __esm({
@@ -22220,12 +23337,12 @@ var init_apt_package_not_found = __esm({
 });
 
 // src/diagnosis/build-context.ts
-import fs5 from "node:fs";
-import path9 from "node:path";
+import fs6 from "node:fs";
+import path10 from "node:path";
 function dockerignoreLine(contextDir, relPath) {
   let text;
   try {
-    text = fs5.readFileSync(path9.join(contextDir, ".dockerignore"), "utf8");
+    text = fs6.readFileSync(path10.join(contextDir, ".dockerignore"), "utf8");
   } catch {
     return void 0;
   }
@@ -22240,7 +23357,7 @@ function dockerignoreLine(contextDir, relPath) {
   return excludedBy;
 }
 function matchesPathOrParent(pattern, relPath) {
-  const cleaned = path9.posix.normalize(pattern.replace(/^\/+/, "").replace(/\/+$/, ""));
+  const cleaned = path10.posix.normalize(pattern.replace(/^\/+/, "").replace(/\/+$/, ""));
   const source = cleaned.split("**").map(
     (part) => part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")
   ).join(".*");
@@ -22249,20 +23366,20 @@ function matchesPathOrParent(pattern, relPath) {
   return parts.some((_, i) => regex2.test(parts.slice(0, i + 1).join("/")));
 }
 function closestExistingFile(contextDir, relPath) {
-  const dir = path9.posix.dirname(relPath);
+  const dir = path10.posix.dirname(relPath);
   const names = (sub) => {
     try {
-      return fs5.readdirSync(path9.join(contextDir, sub));
+      return fs6.readdirSync(path10.join(contextDir, sub));
     } catch {
       return [];
     }
   };
-  const nearby = closestName(path9.posix.basename(relPath), names(dir));
+  const nearby = closestName(path10.posix.basename(relPath), names(dir));
   if (nearby) return dir === "." ? nearby : `${dir}/${nearby}`;
-  return dir === "." ? void 0 : closestName(path9.posix.basename(relPath), names("."));
+  return dir === "." ? void 0 : closestName(path10.posix.basename(relPath), names("."));
 }
 function existsInContext(contextDir, relPath) {
-  return fs5.existsSync(path9.join(contextDir, relPath));
+  return fs6.existsSync(path10.join(contextDir, relPath));
 }
 var init_build_context = __esm({
   "src/diagnosis/build-context.ts"() {
@@ -22272,11 +23389,11 @@ var init_build_context = __esm({
 });
 
 // src/diagnosis/reasons/build-file-missing.ts
-import path10 from "node:path";
+import path11 from "node:path";
 function whereItWent(ctx, copied) {
   const ignored = existsInContext(ctx.contextDir, copied.file) ? dockerignoreLine(ctx.contextDir, copied.file) : void 0;
   if (ignored) {
-    const ignoreAt = { file: rel(ctx, path10.join(ctx.contextDir, ".dockerignore")), line: ignored.line };
+    const ignoreAt = { file: rel(ctx, path11.join(ctx.contextDir, ".dockerignore")), line: ignored.line };
     return { ...copied, kind: "dockerignored", pattern: ignored.pattern, ignoreAt };
   }
   const renamed = closestExistingFile(ctx.contextDir, copied.file);
@@ -22290,7 +23407,7 @@ function copySourceMissing(name, message) {
       const match = [ctx.failure.message, ...ctx.failure.stepOutput].join("\n").match(message);
       const instruction = ctx.failure.instruction;
       if (!match || !instruction || !/^(COPY|ADD)\b/i.test(instruction)) return void 0;
-      const file = path10.posix.normalize(match[1].replace(/^\/+/, ""));
+      const file = path11.posix.normalize(match[1].replace(/^\/+/, ""));
       const facts = whereItWent(ctx, { instruction, file, context: rel(ctx, ctx.contextDir) });
       return {
         facts,
@@ -22357,7 +23474,7 @@ var init_build_file_missing = __esm({
         if (!missing) return void 0;
         const stepAt = stepLocation(ctx);
         const copyAt = projectCopy(ctx, stepAt?.line);
-        const file = path10.posix.basename(missing.path);
+        const file = path11.posix.basename(missing.path);
         const facts = {
           instruction: ctx.failure.instruction ?? `${missing.tool} install`,
           file,
@@ -22451,6 +23568,142 @@ var init_build_failed = __esm({
   }
 });
 
+// src/diagnosis/rules/venv-stages.ts
+import path12 from "node:path";
+function venvAcrossStages(dockerfileText, executable, target) {
+  const lines = stageLines(dockerfileText).filter(({ text }) => !/^\s*#/.test(text));
+  const finalStage = target ?? lines[lines.length - 1]?.stage;
+  const final = lines.filter((line) => line.stage === finalStage);
+  const finalFrom = final.find(({ text }) => /^\s*FROM\b/i.test(text));
+  if (!finalFrom) return void 0;
+  const workdir = lastWorkdir(final);
+  const venv = venvOf(executable, final, workdir);
+  if (!venv) return void 0;
+  const created = lines.find(({ stage: stage2, text }) => stage2 !== finalStage && /^\s*RUN\b/i.test(text) && makesVenv(text, venv));
+  if (!created) return void 0;
+  const copied = final.find(({ text }) => copiesInto(text, venv, workdir));
+  const createdFrom = lines.find(({ stage: stage2, text }) => stage2 === created.stage && /^\s*FROM\b/i.test(text));
+  const command = [...final].reverse().find(({ text }) => /^\s*(CMD|ENTRYPOINT)\b/i.test(text));
+  return { venv, kind: copied ? "other-python" : "not-copied", created, copied, finalFrom, createdFrom, command };
+}
+function venvOf(executable, final, workdir) {
+  const inBin = executable.match(/^(.*)\/bin\/[^/]+$/)?.[1];
+  if (inBin) return path12.posix.resolve(workdir, inBin);
+  if (executable.includes("/")) return void 0;
+  const pathValue = final.map(({ text }) => text.match(/^\s*ENV\s+PATH[=\s]["']?([^"'\s]+)/i)?.[1]).filter(Boolean);
+  const venvBin = pathValue.pop()?.split(":").find((dir) => /\/bin$/.test(dir) && !/^\/(usr|bin|sbin)|\$/.test(dir));
+  return venvBin ? path12.posix.resolve(workdir, venvBin.replace(/\/bin$/, "")) : void 0;
+}
+function makesVenv(text, venv) {
+  return MAKES_VENV.test(text) || text.includes(venv) || text.includes(path12.posix.basename(venv));
+}
+function copiesInto(text, venv, workdir) {
+  const words12 = text.trim().split(/\s+/);
+  if (!/^COPY$/i.test(words12[0]) || !words12.some((word) => /^--from=/i.test(word))) return false;
+  const dest = path12.posix.resolve(workdir, words12[words12.length - 1].replace(/^["']|["']$/g, ""));
+  return venv === dest || venv.startsWith(`${dest.replace(/\/$/, "")}/`);
+}
+function lastWorkdir(final) {
+  let workdir = "/";
+  for (const { text } of final) {
+    const set = text.match(/^\s*WORKDIR\s+(\S+)/i)?.[1];
+    if (set) workdir = path12.posix.resolve(workdir, set);
+  }
+  return workdir;
+}
+var MAKES_VENV;
+var init_venv_stages = __esm({
+  "src/diagnosis/rules/venv-stages.ts"() {
+    "use strict";
+    init_installers();
+    MAKES_VENV = /-m\s+venv\b|\bvirtualenv\b|\buv\s+(venv|sync)\b|\bpoetry\s+install\b|\bpipenv\s+(install|sync)\b/;
+  }
+});
+
+// src/diagnosis/reasons/venv-unusable.ts
+function acrossStages(dockerfile, executable, evidence, commandGiven = false) {
+  const found2 = venvAcrossStages(dockerfile.text, executable, dockerfile.target);
+  if (!found2) return void 0;
+  if (commandGiven) found2.command = void 0;
+  const at = (line) => line ? { line, at: { file: dockerfile.file, line: line.line } } : void 0;
+  const facts = {
+    kind: found2.kind,
+    executable,
+    venv: found2.venv,
+    created: at(found2.created),
+    copied: at(found2.copied),
+    finalFrom: at(found2.finalFrom),
+    createdFrom: at(found2.createdFrom),
+    command: at(found2.command)
+  };
+  const lines = [
+    facts.command,
+    facts.copied ?? facts.created,
+    facts.copied ? facts.createdFrom : void 0,
+    facts.copied ? facts.finalFrom : void 0
+  ];
+  return {
+    facts,
+    evidence: [evidence, ...[facts.created, facts.copied, facts.command].flatMap((line) => line ? [line.line.text.trim()] : [])],
+    pointers: lines.flatMap((line) => line ? [line.at] : [])
+  };
+}
+function summary7(facts) {
+  const runs = `The start command runs ${code(facts.executable)}${where(facts.command?.at)} from the virtualenv ${code(facts.venv)}`;
+  if (facts.kind === "not-copied")
+    return `${runs}, which ${stage(facts.created.line)} makes at ${quoted(facts.created)} and the final stage never copies: each FROM starts over.`;
+  return `${runs}, copied from ${stage(facts.created.line)} at ${quoted(facts.copied)}, and it does not run there: its ${code("python")} links to the interpreter that made it, which the final stage${where(facts.finalFrom.at)} does not have (built FROM another Python${facts.createdFrom ? ` at ${code(fileLine(facts.createdFrom.at))}` : ""}).`;
+}
+function remedy8(facts) {
+  const from = facts.created.line.stage || "<stage>";
+  if (facts.kind === "not-copied")
+    return `Copy it into the final stage before its command: ${code(`COPY --from=${from} ${facts.venv} ${facts.venv}`)}${facts.command ? ` above ${code(fileLine(facts.command.at))}` : ""}, or start Gunicorn from where the final stage installs it.`;
+  return `Build both stages FROM the same Python (one ${code("ARG")} for both FROM lines, the same version and path), or make the virtualenv in the final stage; with uv, ${code("UV_PYTHON_DOWNLOADS=never")} keeps it on the image's own Python (${code("uv venv --python /usr/local/bin/python3")}).`;
+}
+var NOT_THERE, startRefused, SHELL_NOT_THERE, exitedAtOnce, stage, quoted, venv_unusable_default;
+var init_venv_unusable = __esm({
+  "src/diagnosis/reasons/venv-unusable.ts"() {
+    "use strict";
+    init_reason();
+    init_venv_stages();
+    init_words();
+    init_text();
+    NOT_THERE = /exec: "?([^":\s]+)"?: (?:stat \S+: no such file or directory|executable file not found in \$PATH)/;
+    startRefused = {
+      stage: "start",
+      name: "the start command's virtualenv is not usable in the final stage",
+      detect(ctx) {
+        const executable = ctx.message.match(NOT_THERE)?.[1];
+        return executable && ctx.dockerfile ? acrossStages(ctx.dockerfile, executable, ctx.message) : void 0;
+      }
+    };
+    SHELL_NOT_THERE = /^(?:\S*sh: (?:\d+: |line \d+: )?|exec )(\S+\/bin\/[^\s:]+):? (?:not found|[Nn]o such file or directory|cannot execute: required file not found)$/;
+    exitedAtOnce = {
+      stage: "boot",
+      name: "the shell could not run the start command's virtualenv program",
+      detect(rc) {
+        if (rc.ctx.container.running || rc.ofKind("master-start").length > 0) return void 0;
+        const line = rc.ctx.lines.map((l) => l.text.trim()).find((text2) => SHELL_NOT_THERE.test(text2));
+        const file = rc.dockerfile();
+        const text = file && rc.repo.read(file);
+        if (!line || !file || text === void 0) return void 0;
+        return acrossStages({ file, text }, line.match(SHELL_NOT_THERE)[1], line, rc.ctx.image?.commandGiven);
+      }
+    };
+    stage = (line) => line.stage ? `the stage ${code(line.stage)}` : "another stage";
+    quoted = (found2) => `${code(clip(found2.line.text.trim(), 80))} (${code(fileLine(found2.at))})`;
+    venv_unusable_default = defineReason({
+      id: "venv-unusable",
+      title: "Virtualenv unusable in the final stage",
+      headline: "the virtualenv does not run in the final stage",
+      readme: "the start command's virtualenv (`/app/.venv/bin/gunicorn`, `.venv/bin/python`) is missing from the final stage (never copied) or was built by another Python (its `python` links to an interpreter the final stage lacks): the stage that makes it, the COPY and the CMD",
+      fixtures: [{ path: "__fixtures__/apps/venv-stages", test: "__tests__/venv-stages.itg.ts" }],
+      rules: [startRefused, exitedAtOnce],
+      words: (facts) => ({ summary: summary7(facts), remedy: remedy8(facts) })
+    });
+  }
+});
+
 // src/gunicorn/line-prefix.ts
 function stripLinePrefixes(text) {
   let rest = text;
@@ -22530,7 +23783,7 @@ var init_line_prefix = __esm({
 
 // src/diagnosis/rules/locate.ts
 import { readdirSync } from "node:fs";
-import path11 from "node:path";
+import path13 from "node:path";
 function commandLine(rc) {
   return rc.dockerCommandLine();
 }
@@ -22592,7 +23845,7 @@ function pythonLine(rc, pattern, maxFiles = 300) {
     const dir = queue.shift();
     let entries;
     try {
-      entries = readdirSync(path11.join(root, dir), { withFileTypes: true });
+      entries = readdirSync(path13.join(root, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -22802,7 +24055,7 @@ function incompatibleSummary({ linked, builder, type, expected, got }) {
   const sizes = expected !== void 0 ? ` (expected ${expected} bytes, got ${got})` : "";
   return `${builder ? code(builder) : "A compiled extension"} was built against another version of ${code(linked)}: Python warned ${code(`${type} size changed, may indicate binary incompatibility`)}${sizes}.`;
 }
-function summary7(facts) {
+function summary8(facts) {
   switch (facts.kind) {
     case "binary-incompatible":
       return incompatibleSummary(facts);
@@ -22818,7 +24071,7 @@ function summary7(facts) {
       return `The process died of a Segmentation fault (${code(facts.report.slice(0, 120))}${facts.exitCode === 139 ? ", exit code 139" : ""}): native code crashed.`;
   }
 }
-function remedy8(facts) {
+function remedy9(facts) {
   switch (facts.kind) {
     case "binary-incompatible": {
       const { linked, builder } = facts;
@@ -22938,7 +24191,7 @@ var init_native_crash = __esm({
       readme: "a worker died of a signal in native code (`Fatal Python error: Segmentation fault`): the module whose import crashed, the extension modules loaded, or the two packages of a `size changed, may indicate binary incompatibility` warning",
       fixtures: [{ path: "__fixtures__/apps/fail-native-crash", test: "__tests__/hang-crash.itg.ts" }],
       rules: [binaryIncompatible, crashDump, signalOnly, kernelSegfault, shellReportedSegfault],
-      words: (facts) => ({ summary: summary7(facts), remedy: remedy8(facts) })
+      words: (facts) => ({ summary: summary8(facts), remedy: remedy9(facts) })
     });
   }
 });
@@ -23507,8 +24760,8 @@ function closestLocalModule(rc, moduleName) {
   const closest = closestName(missing, candidates2);
   if (!closest || editDistance(missing, closest) > (missing.length >= 8 ? 2 : 1)) return void 0;
   const relative3 = [...parent, closest].join("/");
-  const path29 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
-  return { name: [...parent, closest].join("."), path: path29 };
+  const path31 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
+  return { name: [...parent, closest].join("."), path: path31 };
 }
 function knownPackage(name) {
   const normalised = name.toLowerCase().replace(/_/g, "-");
@@ -23527,9 +24780,9 @@ function djangoSettingsFiles(rc, tb) {
   return [...new Set(files)].filter((file) => rc.repo.isFile(file));
 }
 function settingsLineListing(rc, tb, app) {
-  const quoted = new RegExp(`(['"])${app.replace(/\./g, "\\.")}(\\.\\w+)*\\1`);
+  const quoted2 = new RegExp(`(['"])${app.replace(/\./g, "\\.")}(\\.\\w+)*\\1`);
   for (const file of djangoSettingsFiles(rc, tb)) {
-    const found2 = rc.repo.findLine(file, quoted);
+    const found2 = rc.repo.findLine(file, quoted2);
     if (found2) return { file, line: found2.line };
   }
   return void 0;
@@ -23669,9 +24922,9 @@ var init_stages = __esm({
 function startWords(facts) {
   switch (facts.kind) {
     case "executable-missing": {
-      const summary18 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
-      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary18, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
-        summary: summary18,
+      const summary19 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
+      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary19, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
+        summary: summary19,
         remedy: `Install ${code(facts.executable)} in the image, or fix the start command (the \`command\` input or the Dockerfile's CMD).`
       };
     }
@@ -23751,7 +25004,7 @@ function installedAppRemedy({ app, location, local }) {
   }
   return `Correct the entry to the app's module path${at}; for a third-party app, install the package its documentation names rather than one guessed from the module name.`;
 }
-function summary8(facts) {
+function summary9(facts) {
   switch (facts.kind) {
     case "unresolvable-bind":
       return `Gunicorn cannot bind ${code(facts.address)}: the host ${code(facts.host)} in the bind address does not resolve to an address of this container.`;
@@ -23781,7 +25034,7 @@ function summary8(facts) {
       return `The app reads section ${code(facts.section)} of an INI config file while it loads${where(facts.location)}, and the file has no such section (${code(facts.exceptionLine)}).`;
   }
 }
-function remedy9(facts) {
+function remedy10(facts) {
   switch (facts.kind) {
     case "unresolvable-bind":
       return `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${facts.port}`)}); a service name such as ${code(facts.host)} is how other containers reach this one, not an address it can listen on.`;
@@ -23817,7 +25070,7 @@ function words3(facts) {
     case "start-failed":
       return startWords(facts);
     default:
-      return { summary: summary8(facts), remedy: remedy9(facts) };
+      return { summary: summary9(facts), remedy: remedy10(facts) };
   }
 }
 var CORRECT_VALUE, PORT_FROM_ENV, config_error_default;
@@ -23894,7 +25147,7 @@ function taken(rc, address) {
     location: firstLocation(background, command)
   };
 }
-function summary9({ address, port, background }) {
+function summary10({ address, port, background }) {
   const starter = background ? `; ${code(background.file)} starts ${code(background.text.trim())} before it` : "";
   return `Port ${port ?? address} inside the container is already taken, so Gunicorn could not bind ${code(address)}${starter}.`;
 }
@@ -23938,7 +25191,7 @@ var init_port_in_use = __esm({
       fixtures: [{ path: "__fixtures__/apps/fail-port-in-use", test: "__tests__/diagnosis.itg.ts" }],
       rules: [gaveUpBinding, connectionInUse, addressInUseTraceback],
       words: (facts) => ({
-        summary: summary9(facts),
+        summary: summary10(facts),
         remedy: `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
       })
     });
@@ -23962,12 +25215,12 @@ function notFound(rc, message) {
     location: firstLocation(command)
   };
 }
-function summary10({ message, missing, defines }) {
+function summary11({ message, missing, defines }) {
   if (!missing) return `Gunicorn could not find the application object: ${message}`;
   const defined = defines.length ? ` (it defines ${defines.map(code).join(", ")})` : "";
   return `Gunicorn imported module ${code(missing.module)} but found no ${code(missing.attribute)} in it${defined}.`;
 }
-function remedy10({ missing, suggestion, defines, spec }) {
+function remedy11({ missing, suggestion, defines, spec }) {
   const better = suggestion ?? (missing && defines[0] ? `${missing.module}:${defines[0]}` : void 0);
   if (!better) {
     return "Point Gunicorn at `module:variable` where the variable is the WSGI/ASGI application (for a factory: `module:create_app()`).";
@@ -24017,20 +25270,20 @@ var init_app_not_found = __esm({
       readme: "exit 4: the `module:attribute` of the app is wrong",
       fixtures: [{ path: "__fixtures__/apps/fail-app-not-found", test: "__tests__/diagnosis.itg.ts" }],
       rules: [loadError, importTraceback, exitCode4],
-      words: (facts) => ({ summary: summary10(facts), remedy: remedy10(facts) })
+      words: (facts) => ({ summary: summary11(facts), remedy: remedy11(facts) })
     });
   }
 });
 
 // src/diagnosis/context.ts
 import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
-import path12 from "node:path";
+import path14 from "node:path";
 function frameText(frame) {
   const head = `  File "${frame.file}", line ${frame.line}${frame.func ? `, in ${frame.func}` : ""}`;
   return frame.code ? [head, `    ${frame.code}`] : [head];
 }
 function toPosix(p) {
-  return p.split(path12.sep).join("/");
+  return p.split(path14.sep).join("/");
 }
 var COMMON_WORKDIRS, LIBRARY_PATH, RepoFiles, RuleContext;
 var init_context = __esm({
@@ -24045,7 +25298,7 @@ var init_context = __esm({
       repoRoot;
       cache = /* @__PURE__ */ new Map();
       absolute(relative3) {
-        return path12.resolve(this.repoRoot, relative3);
+        return path14.resolve(this.repoRoot, relative3);
       }
       isFile(relative3) {
         try {
@@ -24080,7 +25333,7 @@ var init_context = __esm({
         this.ctx = ctx;
         this.repo = new RepoFiles(ctx.paths.repoRoot);
         this.tracebacks = ctx.events.filter((event) => event.kind === "traceback");
-        this.contextRel = toPosix(path12.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+        this.contextRel = toPosix(path14.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
       }
       ctx;
       repo;
@@ -24097,7 +25350,7 @@ var init_context = __esm({
       }
       /** Path relative to the repository root for a path relative to the build context. */
       inContext(relative3) {
-        return toPosix(path12.posix.join(this.contextRel, relative3));
+        return toPosix(path14.posix.join(this.contextRel, relative3));
       }
       /** Maps a container path back into the repository; undefined when no such file exists there. */
       mapContainerPath(containerPath) {
@@ -24162,8 +25415,8 @@ var init_context = __esm({
       }
       /** The Dockerfile path relative to the repo root, if it exists. */
       dockerfile() {
-        const absolute = this.ctx.paths.dockerfile ?? path12.join(this.ctx.paths.contextDir, "Dockerfile");
-        const relative3 = toPosix(path12.relative(this.ctx.paths.repoRoot, absolute));
+        const absolute = this.ctx.paths.dockerfile ?? path14.join(this.ctx.paths.contextDir, "Dockerfile");
+        const relative3 = toPosix(path14.relative(this.ctx.paths.repoRoot, absolute));
         return this.repo.isFile(relative3) ? relative3 : void 0;
       }
       /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
@@ -24639,15 +25892,15 @@ function words5(facts) {
   }
   const { error: error2, service, location } = facts;
   const subject = error2.host ? `${service} at ${code(error2.host)}${error2.port ? ` port ${error2.port}` : ""}` : service;
-  const { what, remedy: remedy17 } = WORDING[error2.failure](error2);
+  const { what, remedy: remedy18 } = WORDING[error2.failure](error2);
   if (facts.during === "request") {
-    const served = remedy17.replace(`; ${LAZILY}`, "").replace(`, ${LAZILY}`, "");
+    const served = remedy18.replace(`; ${LAZILY}`, "").replace(`, ${LAZILY}`, "");
     return {
       summary: `The app connects to ${subject} ${facts.handler ? `while handling a request, ${inHandler(facts, location)}` : inHandler(facts, location)}, and ${what}.`,
       remedy: served
     };
   }
-  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy17 };
+  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy18 };
 }
 var driverError, cutWhileConnecting, waitsForHost, LAZILY, VIA_NETWORK, HOST_INTERNAL, WORDING, database_unreachable_default;
 var init_database_unreachable = __esm({
@@ -25163,7 +26416,7 @@ var init_resources = __esm({
 function moreMemory(limit) {
   return limit ? `run on an instance with more than ${code(limit)} (the \`memory\` input is the instance size the boot is tested at)` : "give the container more memory";
 }
-function summary11(facts) {
+function summary12(facts) {
   switch (facts.kind) {
     case "fork-failed":
       return `The master could not fork a worker: ${code("os.fork()")} failed with ${code(facts.exceptionLine)}, the container has no memory left for another copy of the process${limitNote(facts.limit)}.`;
@@ -25190,7 +26443,7 @@ function smallerLoad(preloaded, limit) {
   const master = preloaded ? `; with ${code("preload_app")} the master imports the app, so the import alone must fit` : "";
   return `Lower what the app allocates while it loads (load large data lazily)${master}, or ${moreMemory(limit)}.`;
 }
-function remedy11(facts) {
+function remedy12(facts) {
   switch (facts.kind) {
     case "fork-failed":
       return `Lower what the master holds before it forks (with ${code("--preload")} the whole app is loaded there), start fewer workers${facts.workers ? ` (${facts.workers} now)` : ""}, or give the container more memory.`;
@@ -25278,7 +26531,7 @@ var init_out_of_memory = __esm({
       readme: "a worker or the container was killed for memory",
       fixtures: [{ path: "__fixtures__/apps/fail-out-of-memory", test: "__tests__/diagnosis.itg.ts" }],
       rules: [forkFailed, memoryError, workersKilled, containerKilled, oomEvents],
-      words: (facts) => ({ summary: summary11(facts), remedy: remedy11(facts) })
+      words: (facts) => ({ summary: summary12(facts), remedy: remedy12(facts) })
     });
   }
 });
@@ -25560,12 +26813,12 @@ var init_lifecycle = __esm({
 });
 
 // src/diagnosis/reasons/crash-loop.ts
-function summary12({ exits, exitKinds: exitKinds2, clue, healthPassed }) {
+function summary13({ exits, exitKinds: exitKinds2, clue, healthPassed }) {
   const printed = clue !== void 0 ? `; the app printed ${code(clue.slice(0, 120))}` : "";
   const health2 = healthPassed ? " The health check passed between restarts, which hides the problem." : "";
   return `Workers keep exiting after they boot (${exits} exits: ${exitKinds2.join(", ")}) and Gunicorn keeps replacing them${printed}.${health2}`;
 }
-function remedy12({ presumed }) {
+function remedy13({ presumed }) {
   const unlogged = presumed ? ' (Gunicorn 20.1 does not log exits with code 1: each "Booting worker" beyond the worker count is a replacement)' : "";
   return `Find what ends the worker after boot: a background thread calling ${code("os._exit")}/${code("sys.exit")}, a ${code("post_fork")} hook, or a crash in a native extension${unlogged}.`;
 }
@@ -25608,7 +26861,7 @@ var init_crash_loop = __esm({
       readme: "workers exit after boot and are replaced, while single health requests still pass",
       fixtures: [{ path: "__fixtures__/apps/fail-crash-loop", test: "__tests__/diagnosis.itg.ts" }],
       rules: [workersKeepExiting],
-      words: (facts) => ({ summary: summary12(facts), remedy: remedy12(facts) })
+      words: (facts) => ({ summary: summary13(facts), remedy: remedy13(facts) })
     });
   }
 });
@@ -25757,12 +27010,12 @@ var init_disallowed_host = __esm({
 });
 
 // src/diagnosis/reasons/no-start-command.ts
-function summary13({ entrypoint, exitCode, elsewhere }) {
+function summary14({ entrypoint, exitCode, elsewhere }) {
   const exited = exitCode !== void 0 ? `exited with code ${exitCode}` : "stopped";
   const found2 = elsewhere ? ` The start command is in ${code(fileLine(elsewhere))}: ${code(elsewhere.command)}.` : "";
   return `The image has no CMD: its ENTRYPOINT ${code(entrypoint)} ran without arguments and ${exited}, so Gunicorn never started.${found2}`;
 }
-function remedy13({ elsewhere }) {
+function remedy14({ elsewhere }) {
   const command = elsewhere ? code(elsewhere.command) : "the Gunicorn command";
   return `Add a CMD with ${command} to the Dockerfile, or pass it with the \`command\` input.`;
 }
@@ -25798,7 +27051,7 @@ var init_no_start_command = __esm({
       readme: "the image has an `ENTRYPOINT` script and no `CMD`, so nothing starts Gunicorn; the command the repository keeps elsewhere (a compose file `command:`, a Procfile `web:` line) is named with its file and line",
       fixtures: [{ path: "__fixtures__/apps/fail-no-start-command", test: "__tests__/diagnosis.itg.ts" }],
       rules: [entrypointWithoutCmd],
-      words: (facts) => ({ summary: summary13(facts), remedy: remedy13(facts) })
+      words: (facts) => ({ summary: summary14(facts), remedy: remedy14(facts) })
     });
   }
 });
@@ -25826,7 +27079,7 @@ var init_bind_source = __esm({
 });
 
 // src/diagnosis/reasons/boot-timeout.ts
-function summary14(facts) {
+function summary15(facts) {
   switch (facts.kind) {
     case "wrapper-gave-up":
       return `The program that starts Gunicorn gave up waiting for its master${facts.seconds ? ` after ${facts.seconds} s` : ""}: Gunicorn never became ready, and the log shows no error from it.`;
@@ -25849,7 +27102,7 @@ function nothingAnsweredSummary({ seconds, booted, stopsAt }) {
   const stillImporting = stopsAt ? `; the log stops at ${code(stopsAt)}, so the app is probably still importing (a blocking call at import)` : "";
   return `Gunicorn booted ${booted} worker${booted === 1 ? "" : "s"} but nothing answered within ${seconds} s${stillImporting}.`;
 }
-function remedy14(facts) {
+function remedy15(facts) {
   switch (facts.kind) {
     case "wrapper-gave-up":
       return "Run Gunicorn with its log visible (the wrapper hides it) to see where the boot stops: usually an import that waits on a service, or a worker that cannot start.";
@@ -25984,7 +27237,7 @@ var init_boot_timeout = __esm({
       readme: "nothing answered in time and nothing crashed (e.g. Gunicorn bound to `127.0.0.1` inside the container)",
       fixtures: [{ path: "__fixtures__/apps/fail-boot-timeout", test: "__tests__/diagnosis.itg.ts" }],
       rules: [wrapper, neverStarted, loopbackBind, unixSocketBind, otherPort, neverListened, nothingAnswered],
-      words: (facts) => ({ summary: summary14(facts), remedy: remedy14(facts) })
+      words: (facts) => ({ summary: summary15(facts), remedy: remedy15(facts) })
     });
   }
 });
@@ -25995,14 +27248,14 @@ function setByOf(found2) {
   const kind = /\.py$/.test(found2.file) ? "config" : /(^|\/)Procfile$/.test(found2.file) ? "procfile" : "command";
   return { file: found2.file, line: found2.line, kind };
 }
-function summary15(facts) {
+function summary16(facts) {
   const where2 = facts.setBy ? ` (set in ${code(`${facts.setBy.file}:${facts.setBy.line}`)})` : "";
   const inside = facts.loopback ? ", inside the container only," : "";
   const given = facts.assigned ? `${facts.host} picks the port itself and passes it in ${code("PORT")} (here ${facts.port})` : `${facts.host} sends requests to the port in ${code("PORT")} (${facts.port})`;
   const words12 = facts.hostWords ? `: there the deploy fails with \u201C${facts.hostWords.replace(/PORT=\d+/, `PORT=${facts.port}`)}\u201D` : "";
   return `Gunicorn listens on ${code(facts.binds.join(", "))}${where2}${inside} but ${given}${words12}.`;
 }
-function remedy15(facts) {
+function remedy16(facts) {
   const fromEnv = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`);
   const byItself = `Gunicorn binds ${code("0.0.0.0:$PORT")} by itself when no bind is set and ${code("PORT")} is`;
   switch (facts.setBy?.kind) {
@@ -26059,7 +27312,7 @@ var init_host_port_ignored = __esm({
       readme: "booted like the host (`host`), Gunicorn listens on a port of its own or on `127.0.0.1`, not on the host's `PORT`",
       fixtures: [{ path: "__fixtures__/apps/fail-host-port", test: "__tests__/hosts.itg.ts" }],
       rules: [listensElsewhere],
-      words: (facts) => ({ summary: summary15(facts), remedy: remedy15(facts) })
+      words: (facts) => ({ summary: summary16(facts), remedy: remedy16(facts) })
     });
   }
 });
@@ -26099,16 +27352,16 @@ var init_health_answers = __esm({
 
 // src/diagnosis/reasons/websocket-failed.ts
 function interruptedSummary(facts) {
-  const path29 = code(facts.path);
+  const path31 = code(facts.path);
   const what = present(
     facts.told && `the master was told to stop (${code(facts.told)})`,
     facts.exit && `${facts.workers > 1 ? "the workers" : "the worker"} exited (${code(facts.exit)})`,
     facts.stopped && `the master stopped (${code(facts.stopped)}${facts.exitCode !== void 0 ? `, exit code ${facts.exitCode}` : ""})`
   );
   if (!facts.stopped && !facts.told)
-    return `A worker exited during the WebSocket check of ${path29} (${code(facts.exit)}), so the check could not finish.`;
+    return `A worker exited during the WebSocket check of ${path31} (${code(facts.exit)}), so the check could not finish.`;
   const listed = what.length > 1 ? `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}` : what[0];
-  return `Gunicorn stopped during the WebSocket check of ${path29}: ${listed}.`;
+  return `Gunicorn stopped during the WebSocket check of ${path31}: ${listed}.`;
 }
 function words10(facts) {
   switch (facts.kind) {
@@ -26210,7 +27463,7 @@ var init_websocket_failed = __esm({
       }
     };
     WEBSOCKET_WORKERS = `${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps`;
-    INTERRUPTED_REMEDY = (path29) => `Find what ends the process while ${code(path29)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
+    INTERRUPTED_REMEDY = (path31) => `Find what ends the process while ${code(path31)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
     websocket_failed_default = defineReason({
       id: "websocket-failed",
       title: "WebSocket check failed",
@@ -26225,31 +27478,31 @@ var init_websocket_failed = __esm({
 
 // src/diagnosis/reasons/health-check-failed.ts
 function words11(facts) {
-  const path29 = code(facts.healthPath);
+  const path31 = code(facts.healthPath);
   switch (facts.kind) {
     case "not-passed":
-      return { summary: `The health check of ${path29} did not pass.`, remedy: `Make ${path29} answer ${facts.healthStatus} once the app is ready.` };
+      return { summary: `The health check of ${path31} did not pass.`, remedy: `Make ${path31} answer ${facts.healthStatus} once the app is ready.` };
     case "wrong-status": {
       if (facts.raised) return raisedWords2(facts, facts.raised);
       const body = quotedBody(facts.body);
       return {
-        summary: `${path29} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
-        remedy: facts.status === 404 ? noRouteRemedy(path29, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path29} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
+        summary: `${path31} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
+        remedy: facts.status === 404 ? noRouteRemedy(path31, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path31} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
       };
     }
     case "no-answer": {
       const attempts = `${facts.attempts} attempt${facts.attempts === 1 ? "" : "s"}`;
       return {
-        summary: `${path29} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
-        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path29} do not block.`
+        summary: `${path31} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
+        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path31} do not block.`
       };
     }
   }
 }
-function noRouteRemedy(path29, rootStatus2) {
+function noRouteRemedy(path31, rootStatus2) {
   if (rootStatus2 === void 0 || rootStatus2 >= 400)
-    return `The app has no route ${path29}: add one or set the \`health-path\` input to an existing route.`;
-  return `The app has no route ${path29}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path29} route.`;
+    return `The app has no route ${path31}: add one or set the \`health-path\` input to an existing route.`;
+  return `The app has no route ${path31}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path31} route.`;
 }
 function raisedWords2(facts, raised) {
   return {
@@ -26366,7 +27619,7 @@ function tailEvidence(lines) {
   const interesting = lines.filter((l) => INTERESTING.test(l.text)).slice(-5);
   return (interesting.length ? interesting : lines.filter((l) => l.text.trim()).slice(-5)).map((l) => l.text);
 }
-function summary16(facts) {
+function summary17(facts) {
   switch (facts.kind) {
     case "exception":
       return `Workers failed with ${code(facts.exceptionLine.slice(0, 200))}${where(facts.location)}.`;
@@ -26423,7 +27676,7 @@ var init_unknown = __esm({
       fixtures: [{ path: "__fixtures__/apps/fail-unknown", test: "__tests__/diagnosis.itg.ts" }],
       rules: [exception, howItEnded],
       words: (facts) => ({
-        summary: summary16(facts),
+        summary: summary17(facts),
         remedy: facts.kind === "exception" ? 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.' : `Read the last lines of the log below; ${REPRODUCE}`
       })
     });
@@ -26431,7 +27684,7 @@ var init_unknown = __esm({
 });
 
 // src/diagnosis/reasons/dependency-failed.ts
-function summary17(facts) {
+function summary18(facts) {
   const service = `The compose service ${code(facts.service)}`;
   const because = facts.cause ? `: ${code(facts.cause.trim())}.` : ".";
   switch (facts.state) {
@@ -26445,7 +27698,7 @@ function summary17(facts) {
       return `${service} could not be started${because}`;
   }
 }
-function remedy16(facts) {
+function remedy17(facts) {
   const file = facts.file ? ` in ${code(facts.file)}` : "";
   if (facts.state === "unhealthy" && facts.shellVariable) {
     return `The healthcheck of ${code(facts.service)}${file} uses ${code("$" + facts.shellVariable)}, which Compose fills from the shell that runs it (empty on the runner), not from the container: write ${code("$$" + facts.shellVariable)} so the container's shell expands it.`;
@@ -26499,7 +27752,7 @@ var init_dependency_failed = __esm({
       readme: "a service the web service `depends_on` in its compose file (database, cache, broker) exited or never turned healthy under `docker compose up --wait`: the service named, its healthcheck and the lines of its own log that say why",
       fixtures: [{ path: "__fixtures__/compose/fail-db-unhealthy", test: "__tests__/compose.itg.ts" }],
       rules: [dependencyFailed],
-      words: (facts) => ({ summary: summary17(facts), remedy: remedy16(facts) })
+      words: (facts) => ({ summary: summary18(facts), remedy: remedy17(facts) })
     });
   }
 });
@@ -26521,6 +27774,7 @@ var init_registry = __esm({
     init_apt_package_not_found();
     init_build_file_missing();
     init_build_failed();
+    init_venv_unusable();
     init_native_crash();
     init_worker_class_unavailable();
     init_config_error();
@@ -26559,6 +27813,8 @@ var init_registry = __esm({
       build_failed_default,
       // A compose dependency that did not start: the app was never started.
       dependency_failed_default,
+      // A container that never started because its virtualenv is not in the final stage: before the generic start rules.
+      venv_unusable_default,
       // The booted run (and a container that never started): evidence in the log first.
       native_crash_default,
       worker_class_unavailable_default,
@@ -27009,9 +28265,9 @@ function runLinks(metadata2) {
     shortSha: sha?.slice(0, 7),
     fileUrl(file, line) {
       if (!base || !sha) return void 0;
-      const path29 = encodeRepoPath(file);
-      if (!path29) return void 0;
-      return `${base}/blob/${sha}/${path29}${line && line > 0 ? `#L${line}` : ""}`;
+      const path31 = encodeRepoPath(file);
+      if (!path31) return void 0;
+      return `${base}/blob/${sha}/${path31}${line && line > 0 ? `#L${line}` : ""}`;
     }
   };
 }
@@ -27473,8 +28729,8 @@ var init_context2 = __esm({
           if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
             this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
           } else {
-            const path29 = process.env.GITHUB_EVENT_PATH;
-            process.stdout.write(`GITHUB_EVENT_PATH ${path29} does not exist${EOL6}`);
+            const path31 = process.env.GITHUB_EVENT_PATH;
+            process.stdout.write(`GITHUB_EVENT_PATH ${path31} does not exist${EOL6}`);
           }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -28721,7 +29977,7 @@ function expand(template, context3) {
     return template.replace(/\/$/, "");
   }
 }
-function parse(options) {
+function parse2(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -28785,7 +30041,7 @@ function parse(options) {
   );
 }
 function endpointWithDefaults(defaults2, route, options) {
-  return parse(merge(defaults2, route, options));
+  return parse2(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -28794,7 +30050,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse
+    parse: parse2
   });
 }
 var VERSION, userAgent, DEFAULTS, urlVariableRegex, endpoint;
@@ -28820,7 +30076,7 @@ var init_dist_bundle = __esm({
 });
 
 // node_modules/content-type/dist/index.js
-function parse2(header, options) {
+function parse3(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -28963,7 +30219,7 @@ function unescapeQuotedPairs(str2, start, end) {
   return result + str2.slice(start, end);
 }
 var SP, HTAB, SEMI, EQ, DQUOTE, BSLASH, COMMA, LOWER_CASE, OWS, SEMI_FLAG, COMMA_FLAG, TOKEN_FLAG, NON_ASCII, CASE_FLAGS, CHAR_MAP, NullObject;
-var init_dist = __esm({
+var init_dist2 = __esm({
   "node_modules/content-type/dist/index.js"() {
     SP = 32;
     HTAB = 9;
@@ -29504,7 +30760,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse2(contentType);
+  const mimetype = parse3(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -29570,7 +30826,7 @@ var init_dist_bundle2 = __esm({
   "node_modules/@octokit/request/dist-bundle/index.js"() {
     init_dist_bundle();
     init_universal_user_agent();
-    init_dist();
+    init_dist2();
     init_json_with_bigint();
     init_dist_src();
     VERSION2 = "10.0.16";
@@ -33976,7 +35232,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path29) => path29.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path31) => path31.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -34400,11 +35656,11 @@ var init_comment_policy = __esm({
 });
 
 // src/github/event.ts
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 function readEventPayload(eventPath) {
   if (!eventPath) return {};
   try {
-    const payload = JSON.parse(fs6.readFileSync(eventPath, "utf8"));
+    const payload = JSON.parse(fs7.readFileSync(eventPath, "utf8"));
     return payload !== null && typeof payload === "object" ? payload : {};
   } catch {
     return {};
@@ -38205,7 +39461,7 @@ var require_websocket_server = __commonJS({
 });
 
 // src/setup/input-values.ts
-import fs8 from "node:fs";
+import fs9 from "node:fs";
 function shown(value) {
   return value.replace(/\r?\n/g, "\\n");
 }
@@ -38251,7 +39507,7 @@ function badStatus(text) {
     `The input 'health-status' must be status codes, classes or ranges such as '200', '200,204', '2xx' or '200-299', got '${shown(text)}'.`
   );
 }
-function parseNumber(input, text, min, max) {
+function parseNumber2(input, text, min, max) {
   const value = Number(text);
   if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(value)) {
     throw new InputError(`The input '${input}' must be a number of seconds, got '${shown(text)}'.`);
@@ -38259,7 +39515,7 @@ function parseNumber(input, text, min, max) {
   if (value < min || value > max) throw new InputError(`The input '${input}' must be between ${min} and ${max}, got '${shown(text)}'.`);
   return value;
 }
-function parseInteger(input, text, min, max) {
+function parseInteger2(input, text, min, max) {
   if (!/^\d+$/.test(text)) throw new InputError(`The input '${input}' must be a whole number, got '${shown(text)}'.`);
   const value = Number(text);
   if (value < min || value > max) throw new InputError(`The input '${input}' must be between ${min} and ${max}, got '${shown(text)}'.`);
@@ -38274,14 +39530,14 @@ function parseEnum(input, text, allowed) {
 }
 function isDirectory2(p) {
   try {
-    return fs8.statSync(p).isDirectory();
+    return fs9.statSync(p).isDirectory();
   } catch {
     return false;
   }
 }
 function isFile(p) {
   try {
-    return fs8.statSync(p).isFile();
+    return fs9.statSync(p).isFile();
   } catch {
     return false;
   }
@@ -38376,17 +39632,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path29) {
-      const ctrl = callVisitor(key, node, visitor, path29);
+    function visit_(key, node, visitor, path31) {
+      const ctrl = callVisitor(key, node, visitor, path31);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path29, ctrl);
-        return visit_(key, ctrl, visitor, path29);
+        replaceNode(key, path31, ctrl);
+        return visit_(key, ctrl, visitor, path31);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path29 = Object.freeze(path29.concat(node));
+          path31 = Object.freeze(path31.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path29);
+            const ci = visit_(i, node.items[i], visitor, path31);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -38397,13 +39653,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path29 = Object.freeze(path29.concat(node));
-          const ck = visit_("key", node.key, visitor, path29);
+          path31 = Object.freeze(path31.concat(node));
+          const ck = visit_("key", node.key, visitor, path31);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path29);
+          const cv = visit_("value", node.value, visitor, path31);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -38424,17 +39680,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path29) {
-      const ctrl = await callVisitor(key, node, visitor, path29);
+    async function visitAsync_(key, node, visitor, path31) {
+      const ctrl = await callVisitor(key, node, visitor, path31);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path29, ctrl);
-        return visitAsync_(key, ctrl, visitor, path29);
+        replaceNode(key, path31, ctrl);
+        return visitAsync_(key, ctrl, visitor, path31);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path29 = Object.freeze(path29.concat(node));
+          path31 = Object.freeze(path31.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path29);
+            const ci = await visitAsync_(i, node.items[i], visitor, path31);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -38445,13 +39701,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path29 = Object.freeze(path29.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path29);
+          path31 = Object.freeze(path31.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path31);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path29);
+          const cv = await visitAsync_("value", node.value, visitor, path31);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -38478,23 +39734,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path29) {
+    function callVisitor(key, node, visitor, path31) {
       if (typeof visitor === "function")
-        return visitor(key, node, path29);
+        return visitor(key, node, path31);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path29);
+        return visitor.Map?.(key, node, path31);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path29);
+        return visitor.Seq?.(key, node, path31);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path29);
+        return visitor.Pair?.(key, node, path31);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path29);
+        return visitor.Scalar?.(key, node, path31);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path29);
+        return visitor.Alias?.(key, node, path31);
       return void 0;
     }
-    function replaceNode(key, path29, node) {
-      const parent = path29[path29.length - 1];
+    function replaceNode(key, path31, node) {
+      const parent = path31[path31.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -39106,10 +40362,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path29, value) {
+    function collectionFromPath(schema, path31, value) {
       let v = value;
-      for (let i = path29.length - 1; i >= 0; --i) {
-        const k = path29[i];
+      for (let i = path31.length - 1; i >= 0; --i) {
+        const k = path31[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -39128,7 +40384,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path29) => path29 == null || typeof path29 === "object" && !!path29[Symbol.iterator]().next().done;
+    var isEmptyPath = (path31) => path31 == null || typeof path31 === "object" && !!path31[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -39158,11 +40414,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path29, value) {
-        if (isEmptyPath(path29))
+      addIn(path31, value) {
+        if (isEmptyPath(path31))
           this.add(value);
         else {
-          const [key, ...rest] = path29;
+          const [key, ...rest] = path31;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -39176,8 +40432,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path29) {
-        const [key, ...rest] = path29;
+      deleteIn(path31) {
+        const [key, ...rest] = path31;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -39191,8 +40447,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path29, keepScalar) {
-        const [key, ...rest] = path29;
+      getIn(path31, keepScalar) {
+        const [key, ...rest] = path31;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -39210,8 +40466,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path29) {
-        const [key, ...rest] = path29;
+      hasIn(path31) {
+        const [key, ...rest] = path31;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -39221,8 +40477,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path29, value) {
-        const [key, ...rest] = path29;
+      setIn(path31, value) {
+        const [key, ...rest] = path31;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -41737,9 +42993,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path29, value) {
+      addIn(path31, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path29, value);
+          this.contents.addIn(path31, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -41814,14 +43070,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path29) {
-        if (Collection2.isEmptyPath(path29)) {
+      deleteIn(path31) {
+        if (Collection2.isEmptyPath(path31)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path29) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path31) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -41836,10 +43092,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path29, keepScalar) {
-        if (Collection2.isEmptyPath(path29))
+      getIn(path31, keepScalar) {
+        if (Collection2.isEmptyPath(path31))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path29, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path31, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -41850,10 +43106,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path29) {
-        if (Collection2.isEmptyPath(path29))
+      hasIn(path31) {
+        if (Collection2.isEmptyPath(path31))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path29) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path31) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -41870,13 +43126,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path29, value) {
-        if (Collection2.isEmptyPath(path29)) {
+      setIn(path31, value) {
+        if (Collection2.isEmptyPath(path31)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path29), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path31), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path29, value);
+          this.contents.setIn(path31, value);
         }
       }
       /**
@@ -43837,9 +45093,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path29) => {
+    visit.itemAtPath = (cst, path31) => {
       let item = cst;
-      for (const [field, index] of path29) {
+      for (const [field, index] of path31) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -43848,23 +45104,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path29) => {
-      const parent = visit.itemAtPath(cst, path29.slice(0, -1));
-      const field = path29[path29.length - 1][0];
+    visit.parentCollection = (cst, path31) => {
+      const parent = visit.itemAtPath(cst, path31.slice(0, -1));
+      const field = path31[path31.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path29, item, visitor) {
-      let ctrl = visitor(item, path29);
+    function _visit(path31, item, visitor) {
+      let ctrl = visitor(item, path31);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path29.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path31.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -43875,10 +45131,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path29);
+            ctrl = ctrl(item, path31);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path29) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path31) : ctrl;
     }
     exports.visit = visit;
   }
@@ -45180,14 +46436,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs24 = this.flowScalar(this.type);
+              const fs26 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs24, sep: [] });
+                map.items.push({ start, key: fs26, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs24);
+                this.stack.push(fs26);
               } else {
-                Object.assign(it, { key: fs24, sep: [] });
+                Object.assign(it, { key: fs26, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -45315,13 +46571,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs24 = this.flowScalar(this.type);
+              const fs26 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs24, sep: [] });
+                fc.items.push({ start: [], key: fs26, sep: [] });
               else if (it.sep)
-                this.stack.push(fs24);
+                this.stack.push(fs26);
               else
-                Object.assign(it, { key: fs24, sep: [] });
+                Object.assign(it, { key: fs26, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -49020,7 +50276,7 @@ var require_jsonInstruction = __commonJS({
         const argsOffset = document.offsetAt(this.getArgumentsRange().start);
         let start = -1;
         let last = "";
-        let quoted = false;
+        let quoted2 = false;
         let escapedArg = "";
         argsCheck: for (let i = 0; i < argsContent.length; i++) {
           let char = argsContent.charAt(i);
@@ -49029,7 +50285,7 @@ var require_jsonInstruction = __commonJS({
               if (last === "") {
                 this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
                 last = "[";
-              } else if (quoted) {
+              } else if (quoted2) {
                 escapedArg = escapedArg + char;
               } else {
                 break argsCheck;
@@ -49038,14 +50294,14 @@ var require_jsonInstruction = __commonJS({
             case '"':
               if (last === "[" || last === ",") {
                 start = i;
-                quoted = true;
+                quoted2 = true;
                 last = '"';
                 escapedArg = escapedArg + char;
                 continue;
               } else if (last === '"') {
-                if (quoted) {
+                if (quoted2) {
                   escapedArg = escapedArg + char;
-                  quoted = false;
+                  quoted2 = false;
                   this.jsonStrings.push(new jsonArgument_1.JSONArgument(escapedArg, vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start), document.positionAt(argsOffset + i + 1)), vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start + 1), document.positionAt(argsOffset + i))));
                   escapedArg = "";
                 } else {
@@ -49056,7 +50312,7 @@ var require_jsonInstruction = __commonJS({
               }
               break;
             case ",":
-              if (quoted) {
+              if (quoted2) {
                 escapedArg = escapedArg + char;
               } else {
                 if (last === '"') {
@@ -49067,7 +50323,7 @@ var require_jsonInstruction = __commonJS({
               }
               break;
             case "]":
-              if (quoted) {
+              if (quoted2) {
                 escapedArg = escapedArg + char;
               } else if (last !== "") {
                 this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
@@ -49078,7 +50334,7 @@ var require_jsonInstruction = __commonJS({
             case "	":
               break;
             case "\\":
-              if (quoted) {
+              if (quoted2) {
                 switch (argsContent.charAt(i + 1)) {
                   case '"':
                   case "\\":
@@ -49126,7 +50382,7 @@ var require_jsonInstruction = __commonJS({
               }
               break argsCheck;
             default:
-              if (!quoted) {
+              if (!quoted2) {
                 break argsCheck;
               }
               escapedArg = escapedArg + char;
@@ -50338,9 +51594,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path29 = this.getPath();
-        if (path29 === null || path29.startsWith("/")) {
-          return path29;
+        const path31 = this.getPath();
+        if (path31 === null || path31.startsWith("/")) {
+          return path31;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -50352,7 +51608,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path29 : parent + "/" + path29;
+              return parent.endsWith("/") ? parent + path31 : parent + "/" + path31;
             }
           }
         }
@@ -50768,10 +52024,10 @@ var require_dockerfile = __commonJS({
           return [];
         }
         const stages = [image];
-        let stage = this.getParentStage(image);
-        while (stage !== null) {
-          stages.splice(0, 0, stage);
-          stage = this.getParentStage(stage);
+        let stage2 = this.getParentStage(image);
+        while (stage2 !== null) {
+          stages.splice(0, 0, stage2);
+          stage2 = this.getParentStage(stage2);
         }
         return stages;
       }
@@ -53779,7 +55035,7 @@ var init_workflow_run = __esm({
 });
 
 // src/setup/publish-inputs.ts
-import path27 from "node:path";
+import path29 from "node:path";
 function parsePublishInputs(read, workspace) {
   const get = (name) => read(name).trim();
   const reportLabel = get("publish-report");
@@ -53794,7 +55050,7 @@ function parsePublishInputs(read, workspace) {
   if (commentKey && /-->|[\r\n]/.test(commentKey)) throw new InputError(`The input 'comment-key' must be a single line without '-->'.`);
   const githubToken = get("github-token") || void 0;
   if (!githubToken) throw new InputError(`The input 'github-token' is empty: publishing a report needs a token with 'pull-requests: write'.`);
-  return { reportFile: path27.resolve(workspace, reportLabel), reportLabel: shown(reportLabel), comment, commentKey, githubToken };
+  return { reportFile: path29.resolve(workspace, reportLabel), reportLabel: shown(reportLabel), comment, commentKey, githubToken };
 }
 var SMOKE_INPUTS;
 var init_publish_inputs = __esm({
@@ -57053,8 +58309,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path29) {
-      let input = path29;
+    function removeDotSegments(path31) {
+      let input = path31;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -57128,11 +58384,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path29) {
-      if (path29 === "" || path29[0] === "/") {
-        return removeDotSegments(path29);
+    function removeDotSegmentsRelative(path31) {
+      if (path31 === "" || path31[0] === "/") {
+        return removeDotSegments(path31);
       }
-      const segments = path29.split("/");
+      const segments = path31.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -57495,8 +58751,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path29 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path29 && path29 !== "/" ? path29 : void 0;
+        const path31 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path31 && path31 !== "/" ? path31 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -60730,8 +61986,8 @@ var require_ajv = __commonJS({
 });
 
 // src/report-file/read.ts
-import fs23 from "node:fs";
-import path28 from "node:path";
+import fs25 from "node:fs";
+import path30 from "node:path";
 function validate(value) {
   validator ??= new Ajv({ strict: true, allErrors: false, coerceTypes: false, useDefaults: false }).compile(reportSchema);
   return validator(value) ? void 0 : validator.errors?.[0] ?? { instancePath: "", message: "is invalid" };
@@ -60742,17 +61998,17 @@ function describe(error2) {
   return `${where2} ${error2.message ?? "is invalid"}${extra}`.replace(/[^\x20-\x7e]/g, "?");
 }
 function locate(where2, label) {
-  const stat2 = fs23.statSync(where2);
+  const stat2 = fs25.statSync(where2);
   if (stat2.isFile()) return { file: where2, size: stat2.size, label };
   if (!stat2.isDirectory()) throw new ReportFileError(`The report file '${label}' is not a file.`);
-  const found2 = fs23.readdirSync(where2).filter((name) => name.endsWith(".json"));
-  const inside = found2.length === 1 ? fs23.statSync(path28.join(where2, found2[0])) : void 0;
+  const found2 = fs25.readdirSync(where2).filter((name) => name.endsWith(".json"));
+  const inside = found2.length === 1 ? fs25.statSync(path30.join(where2, found2[0])) : void 0;
   if (!inside?.isFile()) {
     throw new ReportFileError(
       `The folder '${label}' holds ${found2.length} JSON files; 'publish-report' needs the report file or a folder with just that one.`
     );
   }
-  return { file: path28.join(where2, found2[0]), size: inside.size, label: `${label}/${found2[0]}` };
+  return { file: path30.join(where2, found2[0]), size: inside.size, label: `${label}/${found2[0]}` };
 }
 function readReportFile(where2, whereLabel = where2) {
   let located;
@@ -60768,7 +62024,7 @@ function readReportFile(where2, whereLabel = where2) {
   }
   let value;
   try {
-    value = JSON.parse(fs23.readFileSync(file, "utf8"));
+    value = JSON.parse(fs25.readFileSync(file, "utf8"));
   } catch (error3) {
     throw new ReportFileError(`The report file '${label}' is not valid JSON: refused.`, { cause: error3 });
   }
@@ -60914,10 +62170,10 @@ async function publishComment2(octokit, inputs, report, run4, key, body, owner, 
   if (delivered.notice) info(delivered.notice);
   if (delivered.action) info(`Comment ${delivered.action} on pull request #${pullRequest}: ${delivered.url ?? ""}`);
 }
-async function publishCheckRun(octokit, report, run4, key, summary18, owner, repo) {
+async function publishCheckRun(octokit, report, run4, key, summary19, owner, repo) {
   setOutput("check-run-url", "");
   try {
-    const check2 = await upsertCheckRun(report, { octokit, owner, repo, headSha: run4.headSha, key, summary: summary18, detailsUrl: run4.htmlUrl });
+    const check2 = await upsertCheckRun(report, { octokit, owner, repo, headSha: run4.headSha, key, summary: summary19, detailsUrl: run4.htmlUrl });
     setOutput("check-run-url", check2.url);
     info(`Check run '${key}' ${check2.action} on ${run4.headSha}: ${check2.url}`);
   } catch (error2) {
@@ -60972,9 +62228,9 @@ import crypto2 from "node:crypto";
 init_core();
 init_key();
 init_render();
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 import os6 from "node:os";
-import path13 from "node:path";
+import path15 from "node:path";
 
 // src/report-file/file.ts
 init_markdown_safe();
@@ -61035,13 +62291,13 @@ function keepEnds(items, max) {
 init_markdown();
 var MAX_ANNOTATIONS = 10;
 async function deliverReport(safe, settings, env, payload, runKey) {
-  const reportPath = path13.join(env.RUNNER_TEMP || os6.tmpdir(), `gunicorn-smoke-${runKey}.json`);
+  const reportPath = path15.join(env.RUNNER_TEMP || os6.tmpdir(), `gunicorn-smoke-${runKey}.json`);
   const file = toReportFile(safe, {
     commentKey: commentKeyFor(settings, env),
     headSha: safe.metadata.sha,
     headRepository: headRepository(payload, env)
   });
-  fs7.writeFileSync(reportPath, serializeReportFile(file));
+  fs8.writeFileSync(reportPath, serializeReportFile(file));
   setOutputs(safe, reportPath);
   annotate(safe);
   try {
@@ -61397,7 +62653,7 @@ function firstLine(text) {
 init_event();
 
 // src/setup/inputs.ts
-import path17 from "node:path";
+import path19 from "node:path";
 
 // node_modules/shlex/shlex.js
 var Shlexer = class {
@@ -61921,19 +63177,19 @@ function parseSocketIoSend(send) {
 function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
-function engineIoPath(path29) {
-  const bare2 = path29.split("?")[0].trim();
+function engineIoPath(path31) {
+  const bare2 = path31.split("?")[0].trim();
   if (!bare2 || bare2 === "/") return DEFAULT_SOCKET_IO_PATH;
   const rooted2 = bare2.startsWith("/") ? bare2 : `/${bare2}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
-function socketIoRequestPath(path29) {
-  const query = new URLSearchParams(path29.includes("?") ? path29.slice(path29.indexOf("?") + 1) : "");
+function socketIoRequestPath(path31) {
+  const query = new URLSearchParams(path31.includes("?") ? path31.slice(path31.indexOf("?") + 1) : "");
   query.set("EIO", "4");
   query.set("transport", "websocket");
-  return `${engineIoPath(path29)}?${query.toString()}`;
+  return `${engineIoPath(path31)}?${query.toString()}`;
 }
-function describeRejectedSocketIoUpgrade(answer, path29) {
+function describeRejectedSocketIoUpgrade(answer, path31) {
   const generic = describeRejectedUpgrade(answer);
   if (answer.status === 400 && /unsupported (protocol )?version/i.test(answer.body)) {
     return {
@@ -61941,7 +63197,7 @@ function describeRejectedSocketIoUpgrade(answer, path29) {
       detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt2(bodyText(answer.body))})`
     };
   }
-  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path29)}` };
+  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path31)}` };
   return generic;
 }
 var STAGE_WAITING_FOR = {
@@ -62103,8 +63359,8 @@ async function probeWebSocket(options, context3) {
   const startedAt = now();
   const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal, now };
   const isSocketIo = options.protocol === "socket.io";
-  const path29 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
-  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path29;
+  const path31 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
+  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path31;
   const url = `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}${requestPath}`;
   const describeRejection = isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0;
   const connection = await openWebSocket(url, clock, describeRejection, hostHeaders(options.hostHeader));
@@ -62118,10 +63374,10 @@ async function probeWebSocket(options, context3) {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path29, ...verdict2, durationMs: now() - startedAt };
+  return { protocol: options.protocol, path: path31, ...verdict2, durationMs: now() - startedAt };
 }
-function rooted(path29) {
-  return path29.startsWith("/") ? path29 : `/${path29}`;
+function rooted(path31) {
+  return path31.startsWith("/") ? path31 : `/${path31}`;
 }
 async function talkPlain(socket, options, clock) {
   const matches2 = compileExpect(options.expect);
@@ -62177,788 +63433,29 @@ async function talkPlain(socket, options, clock) {
 // src/hosts/host-choice.ts
 init_input_values();
 init_contracts();
-import fs11 from "node:fs";
-import path16 from "node:path";
+import fs12 from "node:fs";
+import path18 from "node:path";
 
 // src/hosts/host-reading.ts
-import fs9 from "node:fs";
-import path14 from "node:path";
-
-// node_modules/smol-toml/dist/error.js
-function getLineColFromPtr(string, ptr) {
-  let lines = string.slice(0, ptr).split(/\r?\n/);
-  return [lines.length, lines.pop().length + 1];
-}
-function makeCodeBlock(string, line, column) {
-  let lines = string.split(/\r?\n/);
-  let codeblock = "";
-  let numberLen = (Math.log10(line + 1) | 0) + 1;
-  for (let i = line - 1; i <= line + 1; i++) {
-    let l = lines[i - 1];
-    if (!l)
-      continue;
-    codeblock += i.toString().padEnd(numberLen, " ");
-    codeblock += ":  ";
-    codeblock += l;
-    codeblock += "\n";
-    if (i === line) {
-      codeblock += " ".repeat(numberLen + column + 2);
-      codeblock += "^\n";
-    }
-  }
-  return codeblock;
-}
-var TomlError = class _TomlError extends Error {
-  line;
-  column;
-  codeblock;
-  constructor(message, options) {
-    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
-    const codeblock = makeCodeBlock(options.toml, line, column);
-    super(`Invalid TOML document: ${message}
-
-${codeblock}`, options);
-    this.line = line;
-    this.column = column;
-    this.codeblock = codeblock;
-  }
-  /** @internal */
-  static x(message, ctx, ptr) {
-    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
-  }
-};
-
-// node_modules/smol-toml/dist/primitive.js
-function parseString(ctx) {
-  let startPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p++);
-  let first = c;
-  let isLiteral = c === 39;
-  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
-  if (isMultiline) {
-    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
-      ctx.p++;
-    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
-      ctx.p += 2;
-  }
-  let parsed = "";
-  let sliceStart = ctx.p;
-  let state = 0;
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    c = ctx.s.charCodeAt(ctx.p);
-    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
-      state = state && 3;
-    } else if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in strings", ctx);
-    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
-      if (isMultiline) {
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-      }
-      if (!state) {
-        let s = ctx.s.slice(sliceStart, ctx.p);
-        parsed = parsed ? parsed + s : s;
-      }
-      ctx.p += isMultiline ? 3 : 1;
-      return parsed;
-    } else if (!state) {
-      if (!isLiteral && c === 92) {
-        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
-        state = 1;
-      }
-    } else if (state === 1) {
-      if (c === 120 || c === 117 || c === 85) {
-        let errPtr = ctx.p++ - 1;
-        let value = 0;
-        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
-        for (let j = 0; j < len; j++, ctx.p++) {
-          let hex = ctx.s.charCodeAt(ctx.p);
-          let digit = (
-            /* 0-9 */
-            hex >= 48 && hex <= 57 ? hex - 48 : (
-              /* A-F */
-              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
-                /* a-f */
-                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
-              )
-            )
-          );
-          if (digit < 0)
-            TomlError.x("invalid non-hex character in unicode escape", ctx);
-          value = value << 4 | digit;
-        }
-        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
-          TomlError.x("invalid unicode escape", ctx, errPtr);
-        }
-        parsed += String.fromCodePoint(value);
-        sliceStart = ctx.p--;
-        state = 0;
-      } else if (isMultiline && (c === 32 || c === 9)) {
-        state = 2;
-      } else {
-        if (c === 98)
-          parsed += "\b";
-        else if (c === 116)
-          parsed += "	";
-        else if (c === 110)
-          parsed += "\n";
-        else if (c === 102)
-          parsed += "\f";
-        else if (c === 114)
-          parsed += "\r";
-        else if (c === 101)
-          parsed += "\x1B";
-        else if (c === 34)
-          parsed += '"';
-        else if (c === 92)
-          parsed += "\\";
-        else
-          TomlError.x("unrecognised escape sequence", ctx);
-        sliceStart = ctx.p + 1;
-        state = 0;
-      }
-    } else if (c !== 32 && c !== 9) {
-      if (state === 2)
-        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
-      state = !isLiteral && c === 92 ? 1 : 0;
-      sliceStart = ctx.p;
-    }
-  }
-  TomlError.x("unfinished string", ctx, startPtr);
-}
-
-// node_modules/smol-toml/dist/date.js
-var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
-var TomlDate = class _TomlDate extends Date {
-  #hasDate = false;
-  #hasTime = false;
-  #offset = null;
-  constructor(date, fasttype, unsafeDelim) {
-    let hasDate = true;
-    let hasTime = true;
-    let offset = "Z";
-    let c;
-    if (typeof date === "string") {
-      if (fasttype)
-        prep: {
-          if (fasttype < 3) {
-            if (+date.slice(11, 13) > 23) {
-              date = "";
-              break prep;
-            }
-            if (fasttype === 2) {
-              offset = null;
-              date += "Z";
-            } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
-              offset = date.slice(date.length - 6);
-            }
-            if (unsafeDelim)
-              date = date.slice(0, 10) + "T" + date.slice(11);
-          } else if (fasttype === 4) {
-            date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
-          }
-          hasDate = fasttype !== 4;
-          hasTime = fasttype !== 3;
-        }
-      else {
-        let match = date.match(DATE_TIME_RE);
-        if (match) {
-          if (!match[1]) {
-            hasDate = false;
-            date = `0000-01-01T${date}`;
-          }
-          hasTime = !!match[2];
-          hasTime && date[10] === " " && (date = date.replace(" ", "T"));
-          if (match[2] && +match[2] > 23) {
-            date = "";
-          } else {
-            offset = match[3] || null;
-            if (!offset && hasTime)
-              date += "Z";
-          }
-        } else {
-          date = "";
-        }
-      }
-    }
-    super(date);
-    if (!isNaN(this.getTime())) {
-      this.#hasDate = hasDate;
-      this.#hasTime = hasTime;
-      this.#offset = offset;
-    }
-  }
-  isDateTime() {
-    return this.#hasDate && this.#hasTime;
-  }
-  isLocal() {
-    return !this.#hasDate || !this.#hasTime || !this.#offset;
-  }
-  isDate() {
-    return this.#hasDate && !this.#hasTime;
-  }
-  isTime() {
-    return this.#hasTime && !this.#hasDate;
-  }
-  isValid() {
-    return this.#hasDate || this.#hasTime;
-  }
-  toISOString() {
-    let iso = super.toISOString();
-    if (this.isDate())
-      return iso.slice(0, 10);
-    if (this.isTime())
-      return iso.slice(11, 23);
-    if (this.#offset === null)
-      return iso.slice(0, -1);
-    if (this.#offset === "Z" || this.#offset === "z")
-      return iso;
-    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
-    offset = this.#offset[0] === "-" ? offset : -offset;
-    let offsetDate = new Date(this.getTime() - offset * 6e4);
-    return offsetDate.toISOString().slice(0, -1) + this.#offset;
-  }
-  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
-    let date = new _TomlDate(jsDate);
-    date.#offset = offset;
-    return date;
-  }
-  static wrapAsLocalDateTime(jsDate) {
-    let date = new _TomlDate(jsDate);
-    date.#offset = null;
-    return date;
-  }
-  static wrapAsLocalDate(jsDate) {
-    let date = new _TomlDate(jsDate);
-    date.#hasTime = false;
-    date.#offset = null;
-    return date;
-  }
-  static wrapAsLocalTime(jsDate) {
-    let date = new _TomlDate(jsDate);
-    date.#hasDate = false;
-    date.#offset = null;
-    return date;
-  }
-};
-
-// node_modules/smol-toml/dist/extract.js
-function isDigit(char, base = 10) {
-  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
-}
-function isEndOfValue(char, delim) {
-  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
-  delim && (char === delim || char === 44) || // Comment
-  char === 35;
-}
-function extractValue(ctx, end) {
-  let errPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p);
-  if (c === 91 || c === 123) {
-    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
-    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
-    ctx.d++;
-    return value;
-  }
-  if (c === 34 || c === 39) {
-    return parseString(ctx);
-  }
-  if (c === 116) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, true;
-  }
-  if (c === 102) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, false;
-  }
-  if (c === 43 || c === 45) {
-    return parseNumber2(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
-    return parseDate(ctx, c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
-    return parseTime(ctx, c, end);
-  }
-  return parseNumber2(ctx, ctx.p, c, 0, end);
-}
-function parseNumber2(ctx, startPtr, startChr, sign, endChr) {
-  let c = startChr;
-  let state = 0;
-  let hasUnderscores = false;
-  if (c === 105) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, (sign || 1) / 0;
-  }
-  if (c === 110) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, NaN;
-  }
-  if (c === 48) {
-    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
-      return ctx.bi === true ? 0n : 0;
-    if (!sign) {
-      if (c === 120)
-        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
-      else if (c === 98)
-        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
-      else if (c === 111)
-        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
-    }
-    if (c === 46)
-      state = 2;
-    else if (c === 101 || c === 69)
-      state = 4;
-    else
-      TomlError.x("illegal leading zero", ctx, startPtr);
-  } else if (!isDigit(c))
-    TomlError.x("invalid value", ctx, startPtr);
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (!state)
-      state = 1;
-    if (c === 95) {
-      if (!(state & 1))
-        TomlError.x("illegal underscore", ctx);
-      state += 11;
-      hasUnderscores = true;
-    } else if (state === 1 && c === 46)
-      state = 2;
-    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
-      state = 4;
-    else if (state === 4 && (c === 43 || c === 45)) {
-      state = 6;
-    } else if (!isDigit(c))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (state > 9)
-      state -= 11;
-    else if (!(state & 1))
-      state++;
-  }
-  if (!state) {
-    let val = (startChr - 48) * (sign || 1);
-    return ctx.bi === true ? BigInt(val) : val;
-  }
-  if (!(state & 1))
-    TomlError.x("unfinished numeric value", ctx, startPtr);
-  let str2 = ctx.s.slice(startPtr, ctx.p);
-  if (hasUnderscores)
-    str2 = str2.replaceAll("_", "");
-  return state > 1 ? parseFloat(str2) : parseInteger2(ctx, str2, 10, startPtr);
-}
-function parseIntegerBaseN(ctx, startPtr, base, endChr) {
-  let c, underscore = 1;
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (c === 95) {
-      if (underscore & 1)
-        TomlError.x("illegal underscore", ctx);
-      underscore = 3;
-    } else if (!isDigit(c, base))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (underscore & 1)
-      underscore--;
-  }
-  if (underscore & 1)
-    TomlError.x("unfinished numeric value", ctx);
-  let str2 = ctx.s.slice(startPtr + 2, ctx.p);
-  if (underscore)
-    str2 = str2.replaceAll("_", "");
-  return parseInteger2(ctx, str2, base, startPtr);
-}
-function parseInteger2(ctx, str2, base, startPtr) {
-  if (ctx.bi !== true)
-    int: {
-      let val = parseInt(str2, base);
-      if (!Number.isSafeInteger(val)) {
-        if (ctx.bi)
-          break int;
-        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
-      }
-      return val;
-    }
-  return base === 10 ? BigInt(str2) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str2);
-}
-function parseDate(ctx, c, endChr) {
-  let startPtr = ctx.p++, unsafeSeparator;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
-    return parseNumber2(ctx, ctx.p = startPtr, c, 0, endChr);
-  }
-  ctx.p += 5;
-  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
-    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
-  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
-    let t2 = ctx.s.slice(startPtr, ctx.p);
-    return readDate(ctx, t2, 3, false, startPtr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
-    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
-  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  if (c = ctx.s.charCodeAt(ctx.p)) {
-    if (c === 90 || c === 122) {
-      let t2 = ctx.s.slice(startPtr, ++ctx.p);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
-    }
-    if (c === 43 || c === 45) {
-      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
-    }
-  }
-  let t = ctx.s.slice(startPtr, ctx.p);
-  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
-}
-function parseTime(ctx, c, endChr) {
-  let start = ctx.p;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
-    return parseNumber2(ctx, --ctx.p, c, 0, endChr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  let t = ctx.s.slice(start, ctx.p);
-  return readDate(ctx, t, 4, false, start);
-}
-function readDate(ctx, str2, type, unsafeDelim, errPtr, temporalSuffix) {
-  if (ctx.ld) {
-    let date = new TomlDate(str2, type, unsafeDelim);
-    if (!date.isValid())
-      TomlError.x("invalid date", ctx, errPtr);
-    return date;
-  }
-  try {
-    if (temporalSuffix)
-      str2 += temporalSuffix;
-    switch (type) {
-      case 1:
-        return Temporal.ZonedDateTime.from(str2);
-      case 2:
-        return Temporal.PlainDateTime.from(str2);
-      case 3:
-        return Temporal.PlainDate.from(str2);
-      case 4:
-        return Temporal.PlainTime.from(str2);
-    }
-  } catch (e) {
-    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
-  }
-}
-
-// node_modules/smol-toml/dist/util.js
-function skipComment(ctx) {
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    let c = ctx.s.charCodeAt(ctx.p);
-    if (c === 10)
-      break;
-    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
-      ctx.p++;
-      break;
-    }
-    if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in comments", ctx);
-    }
-  }
-}
-function skipVoid(ctx, banNewLines, banComments) {
-  let c;
-  while (ctx.p < ctx.s.length) {
-    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
-      ctx.p++;
-    if (banComments || c !== 35)
-      break;
-    skipComment(ctx);
-  }
-}
-
-// node_modules/smol-toml/dist/struct.js
-function parseKey(ctx, end = 61) {
-  let startPtr;
-  let state = 0;
-  let parsed = [];
-  let sliceStart;
-  let c = ctx.s.charCodeAt(startPtr = ctx.p);
-  do {
-    if (c === end) {
-      if (!state)
-        TomlError.x("unexpected end of key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      return ctx.p++, parsed;
-    } else if (c === 46) {
-      if (!state)
-        TomlError.x("illegal empty bare key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      state = 0;
-    } else if (!state && (c === 34 || c === 39)) {
-      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
-        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
-      parsed.push(parseString(ctx));
-      state = 2;
-      ctx.p--;
-    } else if (c === 32 || c === 9) {
-      if (state === 1) {
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-        state = 2;
-      }
-    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
-      TomlError.x("illegal character in key", ctx);
-    } else if (!state) {
-      state = 1;
-      sliceStart = ctx.p;
-    }
-  } while (c = ctx.s.charCodeAt(++ctx.p));
-  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
-}
-function parseInlineTable(ctx) {
-  let startPtr = ctx.p++;
-  let res = /* @__PURE__ */ Object.create(null);
-  let seen = /* @__PURE__ */ new Set();
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
-      ctx.p++;
-      return res;
-    }
-    let k;
-    let t = res;
-    let hasOwn = false;
-    let errPtr = ctx.p;
-    let key = parseKey(ctx);
-    for (let i = 0; i < key.length; i++) {
-      if (i)
-        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      k = key[i];
-      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
-        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-      }
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor")) {
-        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
-        break;
-      }
-      if (!hasOwn && unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-      }
-    }
-    if (hasOwn) {
-      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-    }
-    skipVoid(ctx, true, true);
-    let value = extractValue(
-      ctx,
-      125
-      /* } */
-    );
-    if (t && typeof (t[k] = value) === "object")
-      seen.add(value);
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished table", ctx, startPtr);
-}
-function parseArray(ctx) {
-  let startPtr = ctx.p++;
-  let res = [];
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
-      ctx.p++;
-      return res;
-    }
-    res.push(extractValue(
-      ctx,
-      93
-      /* ] */
-    ));
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished array", ctx, startPtr);
-}
-
-// node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key, table, meta, type) {
-  let t = table;
-  let m = meta;
-  let k;
-  let hasOwn = false;
-  let state;
-  for (let i = 0; i < key.length; i++) {
-    if (i) {
-      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      m = (state = m[k]).c;
-      if (type === 0 && (state.t === 1 || state.t === 2)) {
-        return null;
-      }
-      if (state.t === 2) {
-        let l = t.length - 1;
-        t = t[l];
-        m = m[l].c;
-      }
-    }
-    k = key[i];
-    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
-      return null;
-    }
-    if (!hasOwn) {
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor"))
-        return false;
-      if (unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
-      }
-      m[k] = {
-        t: i < key.length - 1 && type === 2 ? 3 : type,
-        d: false,
-        i: 0,
-        c: /* @__PURE__ */ Object.create(null)
-      };
-    }
-  }
-  state = m[k];
-  if (state.t !== type && !(type === 1 && state.t === 3)) {
-    return null;
-  }
-  if (type === 2) {
-    if (!state.d) {
-      state.d = true;
-      t[k] = [];
-    }
-    t[k].push(t = /* @__PURE__ */ Object.create(null));
-    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
-  }
-  if (state.d) {
-    return null;
-  }
-  state.d = true;
-  if (type === 1) {
-    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-  } else if (type === 0 && hasOwn) {
-    return null;
-  }
-  return [k, t, state.c];
-}
-function validateTablePeek(ctx, peek, ptr) {
-  if (peek === null || ctx.uk === 2)
-    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
-}
-function parse3(toml, options = {}) {
-  let ctx = {
-    s: toml,
-    p: 0,
-    d: options.maxDepth ?? 1e3,
-    bi: options.integersAsBigInt ?? false,
-    ld: options.useLegacyDate ?? true,
-    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
-  };
-  let res = /* @__PURE__ */ Object.create(null);
-  let meta = /* @__PURE__ */ Object.create(null);
-  let tmp;
-  let skipping = false;
-  let tbl = res;
-  let m = meta;
-  if (toml.charCodeAt(0) === 65279)
-    ctx.p++;
-  skipVoid(ctx);
-  while (ctx.p < toml.length) {
-    if (toml.charCodeAt(ctx.p) === 91) {
-      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
-      tmp = ctx.p += +isTableArray;
-      skipping = false;
-      let k = parseKey(
-        ctx,
-        93
-        /* ] */
-      );
-      if (isTableArray) {
-        if (toml.charCodeAt(ctx.p) !== 93) {
-          TomlError.x("expected end of table array declaration", ctx);
-        }
-        ctx.p++;
-      }
-      let p = peekTable(
-        ctx,
-        k,
-        res,
-        meta,
-        isTableArray ? 2 : 1
-        /* Type.EXPLICIT */
-      );
-      if (!p) {
-        validateTablePeek(ctx, p, tmp);
-        skipping = true;
-      } else {
-        m = p[2];
-        tbl = p[1];
-      }
-    } else {
-      tmp = ctx.p;
-      let k = parseKey(ctx);
-      let p = peekTable(
-        ctx,
-        k,
-        tbl,
-        m,
-        0
-        /* Type.DOTTED */
-      );
-      if (!p && !skipping)
-        validateTablePeek(ctx, p, tmp);
-      skipVoid(ctx, true, true);
-      let v = extractValue(ctx, void 0);
-      if (p && !skipping)
-        p[1][p[0]] = v;
-    }
-    skipVoid(ctx, true);
-    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
-      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
-    }
-    skipVoid(ctx);
-  }
-  return res;
-}
-
-// node_modules/smol-toml/dist/stringify.js
-var HAS_WELLFORMED = !!"".isWellFormed;
-
-// src/hosts/host-reading.ts
+init_dist();
 var import_yaml = __toESM(require_dist(), 1);
 init_input_values();
+import fs10 from "node:fs";
+import path16 from "node:path";
 var HOST_FILLED_INPUTS = ["dockerfile", "health-path", "command", "port", "memory", "timeout"];
 function emptyReading(host, file) {
   return { host, file, found: {}, env: [], hostFilledEnv: [], shutdown: {} };
 }
 function readIfPresent(workspace, file) {
   try {
-    return fs9.readFileSync(path14.join(workspace, file), "utf8");
+    return fs10.readFileSync(path16.join(workspace, file), "utf8");
   } catch {
     return void 0;
   }
 }
 function parseTomlFile(file, text) {
   try {
-    return parse3(text);
+    return parse(text);
   } catch (error2) {
     const line = error2.line;
     const message = String(error2.message).split("\n")[0];
@@ -63110,8 +63607,8 @@ function applyAppJson(reading, app) {
 
 // src/hosts/manifests.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import fs10 from "node:fs";
-import path15 from "node:path";
+import fs11 from "node:fs";
+import path17 from "node:path";
 var MAX_DEPTH = 3;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([
   "node_modules",
@@ -63160,14 +63657,14 @@ function yamlFiles(root) {
   const walk = (dir, depth) => {
     let entries;
     try {
-      entries = fs10.readdirSync(dir, { withFileTypes: true });
+      entries = fs11.readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path15.join(dir, entry.name);
+      const full = path17.join(dir, entry.name);
       if (entry.isDirectory() && depth < MAX_DEPTH && !SKIPPED_DIRS2.has(entry.name)) walk(full, depth + 1);
-      else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) files.push(path15.relative(root, full).split(path15.sep).join("/"));
+      else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) files.push(path17.relative(root, full).split(path17.sep).join("/"));
     }
   };
   walk(root, 0);
@@ -63176,7 +63673,7 @@ function yamlFiles(root) {
 function manifestDocuments(workspace, file) {
   let text;
   try {
-    text = fs10.readFileSync(path15.join(workspace, file), "utf8");
+    text = fs11.readFileSync(path17.join(workspace, file), "utf8");
   } catch {
     return [];
   }
@@ -63265,7 +63762,7 @@ function fromConfig(file, config) {
 // src/hosts/host-choice.ts
 var HOST_INPUT_VALUES = ["auto", ...HOST_IDS, "none"];
 function candidates(workspace, hasRenderBlueprint) {
-  const exists2 = (file) => fs11.existsSync(path16.join(workspace, file));
+  const exists2 = (file) => fs12.existsSync(path18.join(workspace, file));
   const found2 = [];
   if (hasRenderBlueprint) found2.push({ host: "render", file: "render.yaml" });
   if (exists2("fly.toml")) found2.push({ host: "fly", file: "fly.toml" });
@@ -63349,10 +63846,10 @@ var IMAGE_REFERENCE = /^[a-z0-9][a-z0-9._\-/:]*(@sha256:[a-f0-9]{64})?$/i;
 var MEMORY = /^\d+(\.\d+)?[bkmg]?$/i;
 function parseSettings(read, workspace) {
   const get = (name) => read(name).trim();
-  const workspaceAbs = path17.resolve(workspace);
+  const workspaceAbs = path19.resolve(workspace);
   const source = parseImageSource(get, read, workspaceAbs);
   const command = parseCommand(get("command"));
-  const port = parseInteger("port", get("port") || "8000", 1, 65535);
+  const port = parseInteger2("port", get("port") || "8000", 1, 65535);
   const env = parseKeyValueLines("env", read("env"));
   for (const [name] of env) {
     if (!ENV_NAME2.test(name)) throw new InputError(`The input 'env' has a line whose name '${name}' is not a valid environment variable name.`);
@@ -63361,12 +63858,12 @@ function parseSettings(read, workspace) {
   if (!healthPath.startsWith("/")) throw new InputError(`The input 'health-path' must start with '/', got '${healthPath}'.`);
   if (/\s/.test(healthPath)) throw new InputError(`The input 'health-path' must not contain spaces.`);
   const healthStatus = parseStatusMatcher(get("health-status") || "200");
-  const timeoutSec = parseNumber("timeout", get("timeout") || "60", 1, 3600);
-  const stabilityWindowSec = parseNumber("stability-window", get("stability-window") || "5", 0, 600);
+  const timeoutSec = parseNumber2("timeout", get("timeout") || "60", 1, 3600);
+  const stabilityWindowSec = parseNumber2("stability-window", get("stability-window") || "5", 0, 600);
   const websocket = parseWebsocketSettings(get, read);
   const comment = parseCommentSettings(get);
   const limits = parseContainerLimits(get);
-  const loadRequests = parseInteger("load-requests", get("load-requests") || "0", 0, 1e4);
+  const loadRequests = parseInteger2("load-requests", get("load-requests") || "0", 0, 1e4);
   const { compare, regressionLimits } = parseComparisonInputs(get, source.image, (message) => new InputError(message));
   const faulthandler = parseEnum("faulthandler", get("faulthandler") || "true", ["true", "false"]) === "true";
   const hostInput = parseHostInput(get("host"));
@@ -63396,13 +63893,13 @@ function parseSettings(read, workspace) {
   };
 }
 function parseImageSource(get, read, workspaceAbs) {
-  const inside = (p) => p === workspaceAbs || p.startsWith(workspaceAbs + path17.sep);
+  const inside = (p) => p === workspaceAbs || p.startsWith(workspaceAbs + path19.sep);
   const image = get("image") || void 0;
   if (image && !IMAGE_REFERENCE.test(image)) {
     throw new InputError(`The input 'image' must be an image reference such as 'myapp:latest' or 'ghcr.io/org/app@sha256:\u2026', got '${shown(image)}'.`);
   }
   const contextInput = get("context") || ".";
-  const context3 = path17.resolve(workspaceAbs, contextInput);
+  const context3 = path19.resolve(workspaceAbs, contextInput);
   const buildArgs2 = parseKeyValueLines("build-args", read("build-args"));
   const target = get("target") || void 0;
   if (target && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(target)) {
@@ -63421,13 +63918,13 @@ function parseImageSource(get, read, workspaceAbs) {
     throw new InputError(`The input 'context' points to '${shown(contextInput)}', which is not a directory in the repository.`);
   }
   const dockerfileInput = get("dockerfile");
-  const dockerfile = dockerfileInput ? path17.resolve(context3, dockerfileInput) : path17.join(context3, "Dockerfile");
+  const dockerfile = dockerfileInput ? path19.resolve(context3, dockerfileInput) : path19.join(context3, "Dockerfile");
   if (!inside(dockerfile)) throw new InputError(`The input 'dockerfile' must be a file inside the repository, got '${shown(dockerfileInput)}'.`);
   if (isDirectory2(dockerfile)) {
     throw new InputError(`The input 'dockerfile' points to '${shown(dockerfileInput || "Dockerfile")}', which is a directory, not a file.`);
   }
   if (!isFile(dockerfile) && !dockerfileInput) {
-    const where2 = path17.relative(workspaceAbs, context3) ? `in the context '${shown(contextInput)}'` : "in the repository";
+    const where2 = path19.relative(workspaceAbs, context3) ? `in the context '${shown(contextInput)}'` : "in the repository";
     throw new InputError(`There is no Dockerfile ${where2}: set the input 'dockerfile' (and 'context'), or 'image' to test a prebuilt image.`);
   }
   if (!isFile(dockerfile)) {
@@ -63486,7 +63983,7 @@ function parseCommentSettings(get) {
     throw new InputError(`The input 'comment-key' must be a single line without '-->'.`);
   }
   const prText = get("pr-number");
-  const prNumber = prText ? parseInteger("pr-number", prText, 1, Number.MAX_SAFE_INTEGER) : void 0;
+  const prNumber = prText ? parseInteger2("pr-number", prText, 1, Number.MAX_SAFE_INTEGER) : void 0;
   return { comment, commentKey, prNumber, githubToken: get("github-token") || void 0 };
 }
 function parseContainerLimits(get) {
@@ -63742,7 +64239,7 @@ function loadCheck(findings, workerTrouble) {
 }
 
 // src/profile/measure.ts
-import fs12 from "node:fs/promises";
+import fs13 from "node:fs/promises";
 
 // src/profile/cgroup.ts
 function memoryCgroupFiles(procCgroup, containerId, root = "/sys/fs/cgroup") {
@@ -63789,12 +64286,12 @@ function gunicornTree(rows) {
 
 // src/profile/measure.ts
 init_units();
-var readText = (file) => fs12.readFile(file, "utf8");
+var readText2 = (file) => fs13.readFile(file, "utf8");
 async function sampleLargestWorker(docker, containerId) {
   const { workers } = gunicornTree(parseProcessTable(await docker.processTable(containerId)));
   return largest(workers.map((worker) => worker.rssBytes));
 }
-async function measureProfile(docker, target, timings, workerRssAtBootBytes, read = readText, now = Date.now) {
+async function measureProfile(docker, target, timings, workerRssAtBootBytes, read = readText2, now = Date.now) {
   const started = now();
   const [table, imageSizeBytes] = await Promise.all([
     docker.processTable(target.containerId).catch(() => ""),
@@ -63901,23 +64398,23 @@ init_render();
 // src/diagnosis/explain.ts
 init_registry();
 var MAX_EVIDENCE_LINES = 12;
-function explain(stage, input) {
+function explain(stage2, input) {
   for (const reason of REASONS) {
     for (const rule of reason.rules) {
-      if (rule.stage !== stage) continue;
+      if (rule.stage !== stage2) continue;
       const finding2 = rule.detect(input);
-      if (finding2) return { ...worded(reason, finding2, stage === "boot"), rule: rule.name };
+      if (finding2) return { ...worded(reason, finding2, stage2 === "boot"), rule: rule.name };
     }
   }
   return void 0;
 }
 function worded(reason, finding2, trim) {
-  const { summary: summary18, remedy: remedy17 } = reason.words(finding2.facts);
+  const { summary: summary19, remedy: remedy18 } = reason.words(finding2.facts);
   const pointers2 = finding2.pointers ?? (finding2.location ? [finding2.location] : []);
   const location = finding2.location ?? pointers2[0];
   const evidence = trim ? finding2.evidence.filter((line, index, all) => line.trim() !== "" && all.indexOf(line) === index).slice(0, MAX_EVIDENCE_LINES) : finding2.evidence;
   return {
-    diagnosis: { reason: reason.id, summary: summary18, evidence, ...location ? { location } : {}, remedy: remedy17 },
+    diagnosis: { reason: reason.id, summary: summary19, evidence, ...location ? { location } : {}, remedy: remedy18 },
     pointers: pointers2
   };
 }
@@ -64069,10 +64566,11 @@ async function afterHealthy(run4, running, findings, workerCount2, status) {
 }
 
 // src/smoke/build.ts
-import fs13 from "node:fs";
+import fs14 from "node:fs";
 init_build_output();
 init_pip_output();
 init_registry();
+init_project_files();
 init_paths();
 init_text();
 var OUTPUT_TAIL = 400;
@@ -64106,16 +64604,9 @@ async function buildImage(run4) {
     run4.checks.set({ id: "build", status: "pass", detail: `built \`${dockerfileRel}\``, durationMs });
     return { image: deps.identity.imageTag };
   }
-  const dockerfileText = readText2(settings.dockerfile);
-  const failure = parseBuildFailure(output, dockerfileText);
-  const { diagnosis: diagnosis2, pointers: pointers2 } = explain("build", {
-    failure,
-    workspace: settings.workspace,
-    contextDir: settings.context,
-    dockerfile: settings.dockerfile,
-    dockerfileText,
-    pythonVersion: await basePythonVersion(run4, failure)
-  });
+  const input = await failedBuild(run4, output);
+  const { failure } = input;
+  const { diagnosis: diagnosis2, pointers: pointers2 } = explain("build", input);
   run4.checks.set({
     id: "build",
     status: "fail",
@@ -64140,14 +64631,28 @@ function buildAnnotations(diagnosis2, pointers2) {
   const title = `Gunicorn smoke: ${reasonById(diagnosis2.reason).title}`;
   return pointers2.map(({ file, line }) => ({ level: "error", title, message: `${diagnosis2.summary} ${diagnosis2.remedy}`, file, line }));
 }
+async function failedBuild(run4, output) {
+  const { settings } = run4;
+  const dockerfileText = readText3(settings.dockerfile);
+  const failure = parseBuildFailure(output, dockerfileText);
+  run4.warnings.push(...unreadableProjectFiles(settings.context));
+  return {
+    failure,
+    workspace: settings.workspace,
+    contextDir: settings.context,
+    dockerfile: settings.dockerfile,
+    dockerfileText,
+    pythonVersion: await basePythonVersion(run4, failure)
+  };
+}
 async function basePythonVersion(run4, failure) {
   if (!failure.baseImage || !pythonVersionUnstated(failure.stepOutput)) return void 0;
   const result = await run4.deps.docker.runToCompletion(pythonVersionArgs(failure.baseImage, run4.deps.identity));
   return result.exitCode === 0 ? result.stdout.trim().match(/^\d+\.\d+\.\d+$/)?.[0] : void 0;
 }
-function readText2(file) {
+function readText3(file) {
   try {
-    return fs13.readFileSync(file, "utf8");
+    return fs14.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -64185,9 +64690,9 @@ var Checks = class {
 };
 
 // src/profile/comparison.ts
-import fs14 from "node:fs";
+import fs15 from "node:fs";
 import os7 from "node:os";
-import path18 from "node:path";
+import path20 from "node:path";
 
 // src/profile/git.ts
 init_exec();
@@ -64243,7 +64748,7 @@ function baseIdentity(identity) {
   return { runKey: identity.runKey, containerName: `${identity.containerName}-base`, imageTag: `${identity.imageTag}-base` };
 }
 function rebaseSettings(settings, tree) {
-  const move = (file) => path18.join(tree, path18.relative(settings.workspace, file));
+  const move = (file) => path20.join(tree, path20.relative(settings.workspace, file));
   return { ...settings, workspace: tree, context: move(settings.context), dockerfile: settings.dockerfile ? move(settings.dockerfile) : void 0 };
 }
 async function compareWithBase(options) {
@@ -64261,13 +64766,13 @@ async function compareWithBase(options) {
   } catch (error2) {
     return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error2)}): ${only}` };
   }
-  const tree = fs14.mkdtempSync(path18.join(options.tempDir ?? os7.tmpdir(), "gunicorn-smoke-base-"));
+  const tree = fs15.mkdtempSync(path20.join(options.tempDir ?? os7.tmpdir(), "gunicorn-smoke-base-"));
   const identity = baseIdentity(options.identity);
   try {
     await git.addWorktree(tree, sha);
     const base = rebaseSettings(settings, tree);
-    const dockerfile = base.dockerfile ? path18.relative(tree, base.dockerfile) : "Dockerfile";
-    if (!fs14.existsSync(base.context) || !base.dockerfile || !fs14.existsSync(base.dockerfile)) {
+    const dockerfile = base.dockerfile ? path20.relative(tree, base.dockerfile) : "Dockerfile";
+    if (!fs15.existsSync(base.context) || !base.dockerfile || !fs15.existsSync(base.dockerfile)) {
       return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
     }
     const report = await options.smoke(base, identity);
@@ -64283,7 +64788,7 @@ async function compareWithBase(options) {
     await options.docker.removeContainers([identity.containerName, `${identity.containerName}-config`]).catch(() => void 0);
     await options.docker.removeImage(identity.imageTag).catch(() => void 0);
     await git.removeWorktree(tree);
-    fs14.rmSync(tree, { recursive: true, force: true });
+    fs15.rmSync(tree, { recursive: true, force: true });
   }
 }
 function oneLine2(error2) {
@@ -65344,14 +65849,14 @@ async function waitForDump(run4, running, afterSeq, pid) {
 
 // src/setup/discovery.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import fs19 from "node:fs";
-import path23 from "node:path";
+import fs20 from "node:fs";
+import path25 from "node:path";
 init_paths();
 
 // src/setup/dockerfile-search.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
-import fs15 from "node:fs";
-import path19 from "node:path";
+import fs16 from "node:fs";
+import path21 from "node:path";
 var MAX_DEPTH2 = 3;
 var SKIPPED_DIRS3 = /* @__PURE__ */ new Set(["node_modules", ".git", ".venv", "venv", "__pycache__", ".tox", "site-packages", "__fixtures__", "tests", "test"]);
 var DOCKERFILE_FOLDERS = /* @__PURE__ */ new Set(["docker", "deploy", "deployment", "deployments", "docker-images", "dockerfiles", ".docker", "ops", "infra"]);
@@ -65363,14 +65868,14 @@ function findDockerfiles(root) {
   const walk = (dir, depth) => {
     let entries;
     try {
-      entries = fs15.readdirSync(dir, { withFileTypes: true });
+      entries = fs16.readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path19.join(dir, entry.name);
+      const full = path21.join(dir, entry.name);
       if (entry.isDirectory() && depth < MAX_DEPTH2 && !SKIPPED_DIRS3.has(entry.name)) walk(full, depth + 1);
-      else if (entry.isFile() && depth > 0 && isDockerfileName(entry.name)) found2.push(path19.relative(root, full).split(path19.sep).join("/"));
+      else if (entry.isFile() && depth > 0 && isDockerfileName(entry.name)) found2.push(path21.relative(root, full).split(path21.sep).join("/"));
     }
   };
   walk(root, 0);
@@ -65390,9 +65895,9 @@ function copySources(dockerfileText) {
   return sources;
 }
 function chooseContext(root, dockerfile, dockerfileText) {
-  const own = path19.posix.dirname(dockerfile);
+  const own = path21.posix.dirname(dockerfile);
   const sources = copySources(dockerfileText).filter((source) => source !== "." && source !== "./");
-  const fits = (context3) => sources.every((source) => fs15.existsSync(path19.join(root, context3, source)));
+  const fits = (context3) => sources.every((source) => fs16.existsSync(path21.join(root, context3, source)));
   const ownFits = fits(own);
   const rootFits = fits(".");
   if (sources.length > 0 && ownFits !== rootFits) {
@@ -65491,25 +65996,25 @@ function hostRun(contract, reading, found2) {
 
 // src/compose/compose-discovery.ts
 init_input_values();
-import fs18 from "node:fs";
-import path22 from "node:path";
+import fs19 from "node:fs";
+import path24 from "node:path";
 
 // src/compose/compose-file.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 init_input_values();
-import fs17 from "node:fs";
-import path21 from "node:path";
+import fs18 from "node:fs";
+import path23 from "node:path";
 
 // src/compose/compose-env.ts
 init_input_values();
-import fs16 from "node:fs";
-import path20 from "node:path";
+import fs17 from "node:fs";
+import path22 from "node:path";
 var SECRET_NAME = /secret|token|passw|passphrase|api[_-]?key|[_-]key$|credential/i;
 function composeEnvironment(dir, fileName, service, definition) {
-  const dotenv = readEnvFile(path20.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
+  const dotenv = readEnvFile(path22.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
   const values = /* @__PURE__ */ new Map();
   for (const entry of envFiles(definition.env_file)) {
-    const file = path20.resolve(dir, entry.path);
+    const file = path22.resolve(dir, entry.path);
     const read = readEnvFile(file);
     if (!read && entry.required) {
       throw new InputError(`${fileName}: the env_file '${entry.path}' of the service '${service}' does not exist.`);
@@ -65546,7 +66051,7 @@ function environmentEntries(value) {
 function readEnvFile(file) {
   let text;
   try {
-    text = fs16.readFileSync(file, "utf8");
+    text = fs17.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -65556,8 +66061,8 @@ function readEnvFile(file) {
     const match = line.match(/^([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/);
     if (!match || line.startsWith("#")) continue;
     const value = match[2];
-    const quoted = value.match(/^(["'])(.*)\1$/);
-    values.set(match[1], quoted ? quoted[2] : value.replace(/\s+#.*$/, ""));
+    const quoted2 = value.match(/^(["'])(.*)\1$/);
+    values.set(match[1], quoted2 ? quoted2[2] : value.replace(/\s+#.*$/, ""));
   }
   return values;
 }
@@ -65576,24 +66081,24 @@ function interpolate(value, variables) {
 var COMPOSE_FILE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
 function findComposeFile(workspace, fileInput, contextInput) {
   if (fileInput) {
-    const file = path21.resolve(workspace, fileInput);
-    if (!file.startsWith(path21.resolve(workspace) + path21.sep) || !fs17.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    const file = path23.resolve(workspace, fileInput);
+    if (!file.startsWith(path23.resolve(workspace) + path23.sep) || !fs18.statSync(file, { throwIfNoEntry: false })?.isFile()) {
       throw new InputError(`The input 'compose-file' points to '${fileInput}', which is not a file in the repository.`);
     }
     return file;
   }
-  for (const dir of [workspace, path21.resolve(workspace, contextInput || ".")]) {
+  for (const dir of [workspace, path23.resolve(workspace, contextInput || ".")]) {
     for (const name of COMPOSE_FILE_NAMES) {
-      const file = path21.join(dir, name);
-      if (fs17.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
+      const file = path23.join(dir, name);
+      if (fs18.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
     }
   }
   return void 0;
 }
 function readComposeStack(file, serviceInput, port) {
-  const fileName = path21.basename(file);
+  const fileName = path23.basename(file);
   const lineCounter = new import_yaml3.LineCounter();
-  const document = (0, import_yaml3.parseDocument)(fs17.readFileSync(file, "utf8"), { lineCounter });
+  const document = (0, import_yaml3.parseDocument)(fs18.readFileSync(file, "utf8"), { lineCounter });
   if (document.errors.length > 0) {
     const line = document.errors[0].linePos?.[0]?.line;
     throw new InputError(`${fileName}${line ? ` line ${line}` : ""} is not valid YAML: ${document.errors[0].message.split("\n")[0]}.`);
@@ -65609,7 +66114,7 @@ function readComposeStack(file, serviceInput, port) {
   const healthchecks = Object.fromEntries(Object.entries(services).map(([name, s]) => [name, healthcheckText(s?.healthcheck?.test)]));
   const stack = { file, fileName, service, serviceLine: lines[service] ?? 1, dependencies, network, lines, healthchecks };
   const settings = serviceSettings(fileName, service, definition);
-  const environment = composeEnvironment(path21.dirname(file), fileName, service, definition);
+  const environment = composeEnvironment(path23.dirname(file), fileName, service, definition);
   const notes = [`${fileName}: testing the service '${service}'${dependencies.length ? ` with ${dependencies.join(", ")}` : ""}.`];
   return { stack, found: settings.found, envLines: environment.lines, secretValues: environment.secrets, notes: [...notes, ...settings.notes] };
 }
@@ -65665,7 +66170,7 @@ function serviceSettings(fileName, name, service) {
   const notes = [];
   const build = typeof service.build === "string" ? { context: service.build } : service.build ?? void 0;
   if (build) {
-    found2.context = path21.posix.normalize(build.context ?? ".");
+    found2.context = path23.posix.normalize(build.context ?? ".");
     if (build.dockerfile) found2.dockerfile = build.dockerfile;
     if (build.target) found2.target = build.target;
     const args = Array.isArray(build.args) ? build.args.map(String) : Object.entries(build.args ?? {}).map(([k, v]) => `${k}=${v ?? ""}`);
@@ -65730,17 +66235,17 @@ function serviceLines(document, lineCounter) {
 var BUILD_SETTINGS = ["context", "dockerfile", "build-args", "target"];
 function discoverCompose(workspace, read, parts) {
   const startDependencies2 = parseEnum("compose-dependencies", read("compose-dependencies").trim() || "true", ["true", "false"]) === "true";
-  if (fs18.existsSync(path22.join(workspace, "render.yaml"))) return void 0;
+  if (fs19.existsSync(path24.join(workspace, "render.yaml"))) return void 0;
   const file = findComposeFile(workspace, read("compose-file").trim(), read("context").trim());
   if (!file) return void 0;
   const discovery = readComposeStack(file, read("service").trim(), read("port").trim());
-  const fileName = path22.basename(file);
+  const fileName = path24.basename(file);
   if (!discovery) {
     parts.notes.push(`${fileName}: no service runs Gunicorn or publishes the probed port; set the input 'service' to test one of them.`);
     return void 0;
   }
   const { stack, found: found2 } = discovery;
-  if (found2.context !== void 0) found2.context = path22.relative(workspace, path22.resolve(path22.dirname(file), found2.context)) || ".";
+  if (found2.context !== void 0) found2.context = path24.relative(workspace, path24.resolve(path24.dirname(file), found2.context)) || ".";
   const prebuilt = read("image").trim() !== "";
   for (const [name, value] of Object.entries(found2)) {
     if (prebuilt && BUILD_SETTINGS.includes(name)) continue;
@@ -65781,14 +66286,14 @@ function discover(workspace, read) {
   const host = applyHostFiles(workspace, read, Boolean(blueprint), { found: found2, sources, notes, envLines });
   const searched = searchDockerfile(workspace, read, found2);
   if (searched) {
-    found2.dockerfile = path23.posix.relative(searched.context, searched.dockerfile);
+    found2.dockerfile = path25.posix.relative(searched.context, searched.dockerfile);
     found2.context = searched.context;
     sources.dockerfile = "repository";
     sources.context = "repository";
     notes.push(searched.note);
   }
   const contextForProcfile = read("context").trim() || found2.context || ".";
-  const procfile = readProcfile(path23.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
+  const procfile = readProcfile(path25.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
   if (procfile)
     notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
   const explicitCommand = read("command").trim();
@@ -65835,11 +66340,11 @@ function applyHostFiles(workspace, read, hasBlueprint, gathered) {
 }
 function dockerfileHealthcheck(workspace, read, found2) {
   if (read("health-path").trim() || found2["health-path"] || read("image").trim()) return void 0;
-  const context3 = path23.resolve(workspace, read("context").trim() || found2.context || ".");
-  const dockerfile = path23.resolve(context3, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
+  const context3 = path25.resolve(workspace, read("context").trim() || found2.context || ".");
+  const dockerfile = path25.resolve(context3, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
   let text;
   try {
-    text = fs19.readFileSync(dockerfile, "utf8");
+    text = fs20.readFileSync(dockerfile, "utf8");
   } catch {
     return void 0;
   }
@@ -65852,11 +66357,11 @@ function dockerfileHealthcheck(workspace, read, found2) {
 }
 function applyBlueprint(service, file, found2) {
   const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
-  const context3 = typeof service.dockerContext === "string" ? path23.posix.join(rootDir, service.dockerContext) : rootDir;
-  found2.context = path23.posix.normalize(context3);
+  const context3 = typeof service.dockerContext === "string" ? path25.posix.join(rootDir, service.dockerContext) : rootDir;
+  found2.context = path25.posix.normalize(context3);
   if (typeof service.dockerfilePath === "string") {
-    const dockerfile = path23.posix.normalize(path23.posix.join(rootDir, service.dockerfilePath));
-    found2.dockerfile = path23.posix.relative(found2.context, dockerfile) || "Dockerfile";
+    const dockerfile = path25.posix.normalize(path25.posix.join(rootDir, service.dockerfilePath));
+    found2.dockerfile = path25.posix.relative(found2.context, dockerfile) || "Dockerfile";
   }
   if (typeof service.healthCheckPath === "string") found2["health-path"] = service.healthCheckPath;
   if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
@@ -65872,7 +66377,7 @@ function applyBlueprint(service, file, found2) {
 }
 function searchDockerfile(workspace, read, found2) {
   if (["dockerfile", "context", "image"].some((name) => read(name).trim()) || found2.dockerfile || found2.context) return void 0;
-  if (fs19.existsSync(path23.join(workspace, "Dockerfile"))) return void 0;
+  if (fs20.existsSync(path25.join(workspace, "Dockerfile"))) return void 0;
   const candidates2 = findDockerfiles(workspace);
   if (candidates2.length === 0) return void 0;
   if (candidates2.length > 1) {
@@ -65882,7 +66387,7 @@ function searchDockerfile(workspace, read, found2) {
     );
   }
   const dockerfile = candidates2[0];
-  const { context: context3, why } = chooseContext(workspace, dockerfile, fs19.readFileSync(path23.join(workspace, dockerfile), "utf8"));
+  const { context: context3, why } = chooseContext(workspace, dockerfile, fs20.readFileSync(path25.join(workspace, dockerfile), "utf8"));
   const note = `No Dockerfile at the repository root: testing ${dockerfile}, the only one in the repository, with the context '${context3}' (${why}); set the inputs 'dockerfile' and 'context' to choose otherwise.`;
   return { dockerfile, context: context3, note };
 }
@@ -65891,13 +66396,13 @@ function shellCommand2(command) {
 }
 function readRenderBlueprint(workspace, serviceName) {
   const file = "render.yaml";
-  const full = path23.join(workspace, file);
-  if (!fs19.existsSync(full)) {
+  const full = path25.join(workspace, file);
+  if (!fs20.existsSync(full)) {
     if (serviceName)
       throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root and no compose file.`);
     return void 0;
   }
-  const document = (0, import_yaml4.parseDocument)(fs19.readFileSync(full, "utf8"));
+  const document = (0, import_yaml4.parseDocument)(fs20.readFileSync(full, "utf8"));
   if (document.errors.length > 0) {
     const error2 = document.errors[0];
     const line = error2.linePos?.[0]?.line;
@@ -65940,10 +66445,10 @@ function renderEnv(envVars, file) {
   return { plain, hostFilled };
 }
 function readProcfile(dir) {
-  const file = path23.join(dir, "Procfile");
+  const file = path25.join(dir, "Procfile");
   let text;
   try {
-    text = fs19.readFileSync(file, "utf8");
+    text = fs20.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -65980,6 +66485,8 @@ function describeSources(settings, sources) {
 }
 
 // src/smoke/start.ts
+init_paths();
+import fs21 from "node:fs";
 function chooseStartCommand(run4, imageInfo) {
   const { settings } = run4;
   if (settings.command) return;
@@ -66002,9 +66509,10 @@ async function startContainer(run4, image) {
   } catch (error2) {
     await deps.docker.removeContainers([deps.identity.containerName]).catch(() => void 0);
     if (!(error2 instanceof DockerError)) throw error2;
-    const { diagnosis: diagnosis2 } = explain("start", { message: error2.message, network: settings.network });
+    const { diagnosis: diagnosis2, pointers: pointers2 } = explain("start", { message: error2.message, network: settings.network, dockerfile: builtFrom(run4) });
     run4.checks.set({ id: "start", status: "fail", detail: "the container did not start" });
-    return { failed: { result: "fail", reason: diagnosis2.reason, summary: diagnosis2.summary, diagnosis: diagnosis2, image } };
+    const annotations = buildAnnotations(diagnosis2, pointers2);
+    return { failed: { result: "fail", reason: diagnosis2.reason, summary: diagnosis2.summary, diagnosis: diagnosis2, image, annotations } };
   }
   const hostPort2 = await deps.docker.hostPort(containerId, settings.port).catch(async (error2) => {
     if ((await deps.docker.containerState(containerId))?.running === false) return void 0;
@@ -66015,6 +66523,18 @@ async function startContainer(run4, image) {
     hostPort2 === void 0 ? `container ${containerId.slice(0, 12)} stopped before its port could be looked up` : `container ${containerId.slice(0, 12)} publishes ${settings.port} on ${PROBE_HOST}:${hostPort2}`
   );
   return { containerId, hostPort: hostPort2, startedAt };
+}
+function builtFrom({ settings }) {
+  if (settings.image || !settings.dockerfile) return void 0;
+  try {
+    return {
+      file: repoRelative(settings.workspace, settings.dockerfile),
+      text: fs21.readFileSync(settings.dockerfile, "utf8"),
+      target: settings.target
+    };
+  } catch {
+    return void 0;
+  }
 }
 function startCheck(facts, lines, containerStartedAt) {
   const started = facts.version !== void 0;
@@ -66141,10 +66661,10 @@ function unwrapFixedWidth(lines) {
 init_registry();
 init_packages();
 var MAX_ANNOTATIONS2 = 10;
-function diagnose(ctx) {
-  return explain("boot", new RuleContext(inReadingOrder(ctx))).diagnosis;
+function explainRun(ctx) {
+  return explain("boot", new RuleContext(inReadingOrder(ctx)));
 }
-function annotationsFor(diagnosis2, ctx) {
+function annotationsFor(diagnosis2, ctx, pointers2 = []) {
   const title = `Gunicorn smoke: ${reasonById(diagnosis2.reason).title}`;
   const message = `${diagnosis2.summary}
 ${diagnosis2.remedy}`;
@@ -66153,6 +66673,11 @@ ${diagnosis2.remedy}`;
   if (diagnosis2.location) {
     annotations.push({ level: "error", title, message, file: diagnosis2.location.file, line: diagnosis2.location.line });
     seen.add(`${diagnosis2.location.file}:${diagnosis2.location.line}`);
+  }
+  for (const { file, line } of pointers2) {
+    if (seen.has(`${file}:${line}`)) continue;
+    seen.add(`${file}:${line}`);
+    annotations.push({ level: "error", title, message, file, line });
   }
   const rc = new RuleContext(ctx);
   for (const tb of rc.tracebacks) {
@@ -66184,8 +66709,8 @@ function inReadingOrder(ctx) {
 }
 
 // src/setup/effective-config.ts
-import fs20 from "node:fs";
-import path24 from "node:path";
+import fs22 from "node:fs";
+import path26 from "node:path";
 
 // src/gunicorn/print-config.ts
 var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
@@ -66213,27 +66738,58 @@ function startCommand(settings, imageInfo) {
   return [...entrypoint, ...cmd];
 }
 function gunicornArgv(argv) {
-  if (argv.length >= 3 && /(^|\/)(ba|da)?sh$/.test(argv[0]) && argv[1] === "-c") {
-    const last = argv[2].split(/&&|;/).pop().trim().replace(/^exec\s+/, "");
-    try {
-      return gunicornArgv(split(last));
-    } catch {
-      return void 0;
-    }
+  const shell = shellCommandOf(argv);
+  if (shell !== void 0) {
+    const last = shell.split(/&&|;/).pop().trim().replace(/^exec\s+/, "");
+    return gunicornArgv(safeSplit(last));
   }
-  const module = argv.findIndex((arg, i) => arg === "-m" && argv[i + 1] === "gunicorn" && /python/.test(argv[0]));
-  if (module >= 0) return [argv[0], ...argv.slice(module)];
-  const index = argv.findIndex((arg) => /(^|\/)gunicorn$/.test(arg));
+  const from = launcherOf(argv).length;
+  const module = argv.findIndex((arg, i) => i >= from && arg === "-m" && argv[i + 1] === "gunicorn");
+  const python2 = argv.slice(from, module).findLastIndex((arg) => /(^|\/)python[\d.]*$/.test(arg));
+  if (module >= 0 && python2 >= 0) return [argv[from + python2], ...argv.slice(module)];
+  const index = argv.findIndex((arg, i) => i >= from && /(^|\/)gunicorn$/.test(arg));
   if (index >= 0) return argv.slice(index);
   return void 0;
 }
-async function effectiveWorkerCount(docker, settings, identity, image, imageInfo) {
-  const start = startCommand(settings, imageInfo);
+var LAUNCHER = /(^|\/)(uv|poetry|pipenv)$/;
+var LAUNCHER_VALUE_OPTIONS = /* @__PURE__ */ new Set([
+  "--with",
+  "--with-requirements",
+  "--python",
+  "-p",
+  "--extra",
+  "--group",
+  "--only-group",
+  "--no-group",
+  "--package",
+  "--project",
+  "--directory",
+  "--env-file",
+  "--index",
+  "-C"
+]);
+function launcherOf(argv) {
+  if (!LAUNCHER.test(argv[0] ?? "") || argv[1] !== "run") return [];
+  let i = 2;
+  while (i < argv.length && argv[i].startsWith("-")) i += LAUNCHER_VALUE_OPTIONS.has(argv[i]) ? 2 : 1;
+  return argv.slice(0, i);
+}
+function shellCommandOf(argv) {
+  return argv.length >= 3 && /(^|\/)(ba|da)?sh$/.test(argv[0]) && argv[1] === "-c" ? argv[2] : void 0;
+}
+function printConfigCommand(start) {
   const argv = gunicornArgv(start);
   if (!argv) return void 0;
-  const viaShell = start.length >= 3 && /(^|\/)(ba|da)?sh$/.test(start[0]) && start[1] === "-c";
-  const entrypoint = viaShell ? start[0] : argv[0];
-  const args = viaShell ? ["-c", `${start[2]} --print-config`] : [...argv.slice(1), "--print-config"];
+  const shell = shellCommandOf(start);
+  if (shell !== void 0) return { entrypoint: start[0], args: ["-c", `${shell} --print-config`] };
+  const launcher = launcherOf(start);
+  if (launcher.length > 0) return { entrypoint: launcher[0], args: [...launcher.slice(1), ...argv, "--print-config"] };
+  return { entrypoint: argv[0], args: [...argv.slice(1), "--print-config"] };
+}
+async function effectiveWorkerCount(docker, settings, identity, image, imageInfo) {
+  const command = printConfigCommand(startCommand(settings, imageInfo));
+  if (!command) return void 0;
+  const { entrypoint, args } = command;
   const envArgs = ["--env", `PORT=${settings.port}`, ...settings.env.flatMap(([name]) => ["--env", name])];
   const result = await docker.runToCompletion(
     [
@@ -66283,13 +66839,13 @@ function workersInConfigFile(settings, argv, workdir, concurrency) {
     else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
   });
   configPath = configPath.replace(/^python:/, "");
-  if (path24.posix.isAbsolute(configPath)) {
+  if (path26.posix.isAbsolute(configPath)) {
     if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
     configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
   }
   let text;
   try {
-    text = fs20.readFileSync(path24.join(settings.context, configPath), "utf8");
+    text = fs22.readFileSync(path26.join(settings.context, configPath), "utf8");
   } catch {
     return void 0;
   }
@@ -66314,17 +66870,17 @@ function safeSplit(text) {
 init_paths();
 
 // src/setup/start-command-search.ts
-import fs21 from "node:fs";
-import path25 from "node:path";
+import fs23 from "node:fs";
+import path27 from "node:path";
 var import_yaml5 = __toESM(require_dist(), 1);
 var COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
 var WEB_SERVER = /\b(gunicorn|uvicorn|daphne|hypercorn|waitress-serve)\b/;
 function findStartCommandElsewhere(repoRoot, dirs) {
-  const folders = [...new Set(dirs.map((dir) => path25.resolve(repoRoot, dir)))];
+  const folders = [...new Set(dirs.map((dir) => path27.resolve(repoRoot, dir)))];
   for (const dir of folders) {
     const files = safeList(dir).filter((name) => COMPOSE_FILE.test(name));
     for (const name of files.sort()) {
-      const found2 = composeCommand(repoRoot, path25.join(dir, name));
+      const found2 = composeCommand(repoRoot, path27.join(dir, name));
       if (found2) return found2;
     }
   }
@@ -66336,7 +66892,7 @@ function findStartCommandElsewhere(repoRoot, dirs) {
 }
 function composeCommand(repoRoot, file) {
   const lineCounter = new import_yaml5.LineCounter();
-  const doc = (0, import_yaml5.parseDocument)(fs21.readFileSync(file, "utf8"), { lineCounter });
+  const doc = (0, import_yaml5.parseDocument)(fs23.readFileSync(file, "utf8"), { lineCounter });
   const services = doc.get("services");
   if (!(0, import_yaml5.isMap)(services)) return void 0;
   for (const service of services.items) {
@@ -66354,10 +66910,10 @@ function commandText2(node) {
   if ((0, import_yaml5.isSeq)(node)) return node.items.map((item) => (0, import_yaml5.isScalar)(item) ? String(item.value) : "").join(" ");
   return void 0;
 }
-var relative2 = (root, file) => path25.relative(root, file).split(path25.sep).join("/");
+var relative2 = (root, file) => path27.relative(root, file).split(path27.sep).join("/");
 function safeList(dir) {
   try {
-    return fs21.readdirSync(dir);
+    return fs23.readdirSync(dir);
   } catch {
     return [];
   }
@@ -66404,13 +66960,13 @@ var HealthProbe = class {
     return "interrupted";
   }
   async attempt(now) {
-    const { host, port, path: path29, matcher } = this.options;
+    const { host, port, path: path31, matcher } = this.options;
     this.attempts++;
     try {
       const answer = await httpGet({
         host,
         port,
-        path: path29,
+        path: path31,
         userAgent: "gunicorn-smoke",
         timeoutMs: this.options.attemptTimeoutMs ?? 2e3,
         hostHeader: this.options.hostHeader
@@ -66582,8 +67138,8 @@ function verdict(run4, running, findings, health2, evidence) {
     });
   }
   const context3 = diagnosisContext(run4, running, findings, health2, evidence);
-  const diagnosis2 = diagnose(context3);
-  const annotations = annotationsFor(diagnosis2, context3);
+  const { diagnosis: diagnosis2, pointers: pointers2 } = explainRun(context3);
+  const annotations = annotationsFor(diagnosis2, context3, pointers2);
   return reportOf(run4, { ...common, result: "fail", reason: diagnosis2.reason, summary: diagnosis2.summary, diagnosis: diagnosis2, annotations });
 }
 function diagnosisContext(run4, running, findings, health2, evidence) {
@@ -67099,8 +67655,8 @@ var savedCleaned = () => getState(CLEANED) === "true";
 
 // src/setup/untrusted.ts
 import { execFileSync } from "node:child_process";
-import fs22 from "node:fs";
-import path26 from "node:path";
+import fs24 from "node:fs";
+import path28 from "node:path";
 var PWN_REQUEST_GUIDANCE = "https://securitylab.github.com/resources/github-actions-preventing-pwn-requests/";
 function untrustedCodeWarning(eventName, payload, checkedOutSha) {
   if (!checkedOutSha || typeof payload !== "object" || payload === null) return void 0;
@@ -67135,25 +67691,25 @@ function sentence(event, what, sha) {
 }
 var SHA2 = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 function checkedOutCommit(workspace, run4 = execFileSync) {
-  const root = path26.resolve(workspace);
+  const root = path28.resolve(workspace);
   try {
     const out = run4("git", ["-c", `safe.directory=${root}`, "rev-parse", "--verify", "--quiet", "HEAD^{commit}"], {
       cwd: root,
       encoding: "utf8",
       timeout: 5e3,
       stdio: ["ignore", "pipe", "ignore"],
-      env: { ...process.env, GIT_CEILING_DIRECTORIES: path26.dirname(root), GIT_TERMINAL_PROMPT: "0" }
+      env: { ...process.env, GIT_CEILING_DIRECTORIES: path28.dirname(root), GIT_TERMINAL_PROMPT: "0" }
     });
     const sha = String(out).trim().toLowerCase();
     if (SHA2.test(sha)) return sha;
   } catch {
   }
-  return headFromFiles(path26.join(root, ".git"));
+  return headFromFiles(path28.join(root, ".git"));
 }
 function headFromFiles(gitDir) {
   const read = (file) => {
     try {
-      return fs22.readFileSync(path26.join(gitDir, file), "utf8");
+      return fs24.readFileSync(path28.join(gitDir, file), "utf8");
     } catch {
       return void 0;
     }

@@ -2,6 +2,7 @@
 // (__tests__/helpers/installer-cases.ts) for real, the way the action builds (docker build --force-rm --file …
 // --tag …; output not a terminal), with the legacy builder and with BuildKit. Needs gunicorn-smoke-installers:<suite>
 // (built by __tests__/installers.itg.ts). Usage: node --import tsx scripts/capture-installer-logs.mjs [suite...]
+// (CASE=<case id> captures that case only.)
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -11,7 +12,7 @@ import { CASES, caseId, FIXTURES, UV_CASES } from '../__tests__/helpers/installe
 const suites = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['trixie', 'forky']
 for (const suite of suites) {
   for (const builder of BUILDERS) {
-    for (const c of [...CASES, ...UV_CASES]) {
+    for (const c of [...CASES, ...UV_CASES].filter((c) => !process.env.CASE || caseId(c) === process.env.CASE)) {
       const out = path.join(FIXTURES, 'logs', suite, builder.name)
       mkdirSync(out, { recursive: true })
       const tag = `gunicorn-smoke-capture:${caseId(c)}`

@@ -65,6 +65,14 @@ export const CASES: InstallerCase[] = [
     pointers: ['Dockerfile:6', 'Pipfile.lock:4']
   },
   {
+    name: 'poetry: the project requires a newer Python than the image',
+    dir: 'poetry-python-mismatch',
+    image: installers,
+    reason: 'package-not-found',
+    culprits: [/The project `orders` requires Python `>=3\.15` \(`requires-python` \(`pyproject\.toml:5`\)\)/, /this image's Python 3\.1[34]\.\d+/],
+    pointers: ['pyproject.toml:5', 'Dockerfile:6']
+  },
+  {
     name: 'pip --require-hashes: a dependency without a pin',
     dir: 'hashes-transitive',
     image: installers,
@@ -76,14 +84,28 @@ export const CASES: InstallerCase[] = [
 
 export const UV_CASES: InstallerCase[] = [
   ['locked', 'lock-file-outdated', [/`uv\.lock` \(`uv\.lock:1`\) is out of date/, /`uv lock`/], ['Dockerfile.locked:8', 'uv.lock:1']],
-  ['required-version', 'installer-missing', [/requires uv `>=0\.10, <0\.12` and the image runs uv `0\.12\.0`/], ['Dockerfile.required-version:8']],
+  [
+    'required-version',
+    'installer-missing',
+    [/`pyproject\.toml` \(`pyproject\.toml:8`\) requires uv `>=0\.10, <0\.12` and the image runs uv `0\.12\.0`/],
+    ['Dockerfile.required-version:8', 'pyproject.toml:8']
+  ],
   [
     'python-range',
     'package-not-found',
-    [/`mypkg\[openai\]/, /requires Python `>=3\.12\.0,<3\.13`, not the project's Python range `>=3\.8`/],
-    ['Dockerfile.python-range:8']
+    [
+      /`mypkg\[openai\]/,
+      /requires Python `>=3\.12\.0,<3\.13`, not the project's Python range `>=3\.8`/,
+      /`requires-python` in `pyproject\.toml` \(`pyproject\.toml:4`\)/
+    ],
+    ['pyproject.toml:4', 'Dockerfile.python-range:8']
   ],
-  ['conflict', 'dependency-conflict', [/`boto3==1\.34\.153` cannot be installed together with `botocore`/, /`uv lock`/], ['Dockerfile.conflict:8']]
+  [
+    'conflict',
+    'dependency-conflict',
+    [/`boto3==1\.34\.153` \(`requirements\.txt:1`\) cannot be installed together with `botocore/, /`uv lock`/],
+    ['requirements.txt:1', 'requirements.txt:2', 'Dockerfile.conflict:8']
+  ]
 ].map(([caseName, reason, culprits, pointers]) => ({
   name: `uv (replayed public log): ${caseName as string}`,
   dir: 'uv-replay',

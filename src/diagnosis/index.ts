@@ -1,8 +1,8 @@
 // Entry point of the diagnosis: one Diagnosis per failed run, and the annotations that point at the repo.
 
-import type { Annotation, Diagnosis } from '../core/model.js'
+import type { Annotation, Diagnosis, SourceLocation } from '../core/model.js'
 import { RuleContext, type DiagnosisContext } from './context.js'
-import { explain } from './explain.js'
+import { explain, type Explanation } from './explain.js'
 import { reasonById } from './registry.js'
 import { BootTracker } from '../gunicorn/boot-tracker.js'
 import { readingOrder } from '../gunicorn/paste-order.js'
@@ -18,14 +18,19 @@ const MAX_ANNOTATIONS = 10
 
 /** Always returns a diagnosis: `unknown`'s last rule (how the container ended) recognises every run. */
 export function diagnose(ctx: DiagnosisContext): Diagnosis {
-  return explain('boot', new RuleContext(inReadingOrder(ctx)))!.diagnosis
+  return explainRun(ctx).diagnosis
+}
+
+/** The diagnosis with every repository line its rule points at (a start command's virtualenv: both stages' lines). */
+export function explainRun(ctx: DiagnosisContext): Explanation {
+  return explain('boot', new RuleContext(inReadingOrder(ctx)))!
 }
 
 /**
  * Annotations for the run: an error on the diagnosis location, then one per other repository frame where the
  * other workers' or chained tracebacks failed (at most 10). Without any location, one error without a file.
  */
-export function annotationsFor(diagnosis: Diagnosis, ctx: DiagnosisContext): Annotation[] {
+export function annotationsFor(diagnosis: Diagnosis, ctx: DiagnosisContext, pointers: readonly SourceLocation[] = []): Annotation[] {
   const title = `Gunicorn smoke: ${reasonById(diagnosis.reason).title}`
   const message = `${diagnosis.summary}\n${diagnosis.remedy}`
   const annotations: Annotation[] = []
@@ -33,6 +38,11 @@ export function annotationsFor(diagnosis: Diagnosis, ctx: DiagnosisContext): Ann
   if (diagnosis.location) {
     annotations.push({ level: 'error', title, message, file: diagnosis.location.file, line: diagnosis.location.line })
     seen.add(`${diagnosis.location.file}:${diagnosis.location.line}`)
+  }
+  for (const { file, line } of pointers) {
+    if (seen.has(`${file}:${line}`)) continue
+    seen.add(`${file}:${line}`)
+    annotations.push({ level: 'error', title, message, file, line })
   }
   const rc = new RuleContext(ctx)
   for (const tb of rc.tracebacks) {

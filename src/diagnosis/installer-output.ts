@@ -109,7 +109,10 @@ export function parseInstallerProblem(lines: string[]): InstallerProblem | undef
   return undefined
 }
 
-/** A resolver's verdict (uv's PubGrub report, Poetry's SolverProblemError), as far as the build needs it. */
+/**
+ * A resolver's verdict (uv's PubGrub report, Poetry's SolverProblemError), as far as the build needs it. An empty
+ * `name` is the project itself (Poetry's "not supported by the project").
+ */
 export type SolverVerdict = { tool: 'uv' | 'poetry'; evidence: string[] } & (
   | { kind: 'other-python'; name: string; requirement: string; requiresPython: string; pythonVersion: string; requested: boolean }
   | { kind: 'no-version'; name: string; requirement: string }
@@ -117,14 +120,17 @@ export type SolverVerdict = { tool: 'uv' | 'poetry'; evidence: string[] } & (
 )
 
 const UV_SOLVER = /No solution found when resolving/
-const POETRY_SOLVER = /SolverProblemError|version solving failed/
+const POETRY_SOLVER = /SolverProblemError|version solving failed|is not supported by the project/
 const PKG = String.raw`[A-Za-z0-9][\w.\-]*(?:\[[\w,\-]+\])?`
 
 export function parseSolverVerdict(lines: string[]): SolverVerdict | undefined {
   const text = flat(lines)
   const tool = UV_SOLVER.test(text) ? 'uv' : POETRY_SOLVER.test(text) ? 'poetry' : undefined
   if (!tool) return undefined
-  const evidence = linesWith(lines, /No solution found|Because|SolverProblemError|version solving failed|conclude|requires Python/)
+  const evidence = linesWith(
+    lines,
+    /No solution found|Because|SolverProblemError|version solving failed|conclude|requires Python|not supported by the project/
+  )
   const found = otherPython(text) ?? noVersion(text) ?? conflict(text)
   return found ? { tool, evidence, ...found } : undefined
 }
@@ -141,6 +147,10 @@ function otherPython(text: string) {
     const requirement = `${name}${pkg?.[2] ?? ''}`
     return { kind: 'other-python' as const, name, requirement, requiresPython, pythonVersion: uv[2], requested: uv[1] === 'requested' }
   }
+  // Poetry: the image's Python is outside the project's own `requires-python` (the project is named by the rule).
+  const project = text.match(/The currently activated Python version (\S+) is not supported by the project \(([^)]+)\)/)
+  if (project)
+    return { kind: 'other-python' as const, name: '', requirement: '', requiresPython: project[2], pythonVersion: project[1], requested: false }
   const poetry = text.match(
     /Python requirement \(([^)]+)\) is not compatible with some of the required packages Python requirement: - (\S+) requires Python (\S+)/
   )

@@ -12,6 +12,7 @@ import nativeBuildFailed from './reasons/native-build-failed.js'
 import aptPackageNotFound from './reasons/apt-package-not-found.js'
 import buildFileMissing from './reasons/build-file-missing.js'
 import buildFailed from './reasons/build-failed.js'
+import venvUnusable from './reasons/venv-unusable.js'
 import nativeCrash from './reasons/native-crash.js'
 import workerClassUnavailable from './reasons/worker-class-unavailable.js'
 import configError from './reasons/config-error.js'
@@ -51,6 +52,8 @@ export const REASONS = [
   buildFailed,
   // A compose dependency that did not start: the app was never started.
   dependencyFailed,
+  // A container that never started because its virtualenv is not in the final stage: before the generic start rules.
+  venvUnusable,
   // The booted run (and a container that never started): evidence in the log first.
   nativeCrash,
   workerClassUnavailable,

@@ -20,6 +20,8 @@ export interface StartContext {
   message: string
   /** The `network` input, if set. */
   network?: string
+  /** The Dockerfile the image was built from (repository-relative) and its text, and the `target` stage. */
+  dockerfile?: { file: string; text: string; target?: string }
 }
 
 /** A compose dependency of the web service that did not start or never turned healthy (src/compose/). */

@@ -16,26 +16,72 @@ export function startCommand(settings: Settings, imageInfo: ImageInfo | undefine
   return [...entrypoint, ...cmd]
 }
 
-/** The Gunicorn argv inside a start command, unwrapping `sh -c "…"` and `python -m gunicorn`. */
+/** The Gunicorn argv inside a start command, unwrapping `sh -c "…"`, a launcher (`uv run`) and `python -m gunicorn`. */
 export function gunicornArgv(argv: string[]): string[] | undefined {
-  if (argv.length >= 3 && /(^|\/)(ba|da)?sh$/.test(argv[0]) && argv[1] === '-c') {
+  const shell = shellCommandOf(argv)
+  if (shell !== undefined) {
     // Only the part after the last `exec`/`&&` runs the server, e.g. `sh -c "migrate && exec gunicorn app:app"`.
-    const last = argv[2]
+    const last = shell
       .split(/&&|;/)
       .pop()!
       .trim()
       .replace(/^exec\s+/, '')
-    try {
-      return gunicornArgv(shellSplit(last))
-    } catch {
-      return undefined
-    }
+    return gunicornArgv(safeSplit(last))
   }
-  const module = argv.findIndex((arg, i) => arg === '-m' && argv[i + 1] === 'gunicorn' && /python/.test(argv[0]))
-  if (module >= 0) return [argv[0], ...argv.slice(module)]
-  const index = argv.findIndex((arg) => /(^|\/)gunicorn$/.test(arg))
+  const from = launcherOf(argv).length
+  const module = argv.findIndex((arg, i) => i >= from && arg === '-m' && argv[i + 1] === 'gunicorn')
+  const python = argv.slice(from, module).findLastIndex((arg) => /(^|\/)python[\d.]*$/.test(arg))
+  if (module >= 0 && python >= 0) return [argv[from + python], ...argv.slice(module)]
+  const index = argv.findIndex((arg, i) => i >= from && /(^|\/)gunicorn$/.test(arg))
   if (index >= 0) return argv.slice(index)
   return undefined
+}
+
+// The tools that run a command inside the project's environment, and their options that take a value.
+const LAUNCHER = /(^|\/)(uv|poetry|pipenv)$/
+const LAUNCHER_VALUE_OPTIONS = new Set([
+  '--with',
+  '--with-requirements',
+  '--python',
+  '-p',
+  '--extra',
+  '--group',
+  '--only-group',
+  '--no-group',
+  '--package',
+  '--project',
+  '--directory',
+  '--env-file',
+  '--index',
+  '-C'
+])
+
+/** `uv run [options]`, `poetry run`, `pipenv run`: the words before the command they run (none when there is no launcher). */
+export function launcherOf(argv: string[]): string[] {
+  if (!LAUNCHER.test(argv[0] ?? '') || argv[1] !== 'run') return []
+  let i = 2
+  while (i < argv.length && argv[i].startsWith('-')) i += LAUNCHER_VALUE_OPTIONS.has(argv[i]) ? 2 : 1
+  return argv.slice(0, i)
+}
+
+/** The script of `sh -c "…"` (bash, dash), else undefined. */
+function shellCommandOf(argv: string[]): string | undefined {
+  return argv.length >= 3 && /(^|\/)(ba|da)?sh$/.test(argv[0]) && argv[1] === '-c' ? argv[2] : undefined
+}
+
+/**
+ * The command that asks Gunicorn for its configuration as the start command would run it: a shell command keeps its
+ * shell (so `$PORT` still expands), a launcher keeps its environment (`uv run gunicorn … --print-config`), anything
+ * else runs Gunicorn directly (not an entrypoint script, which may migrate a database first).
+ */
+export function printConfigCommand(start: string[]): { entrypoint: string; args: string[] } | undefined {
+  const argv = gunicornArgv(start)
+  if (!argv) return undefined
+  const shell = shellCommandOf(start)
+  if (shell !== undefined) return { entrypoint: start[0], args: ['-c', `${shell} --print-config`] }
+  const launcher = launcherOf(start)
+  if (launcher.length > 0) return { entrypoint: launcher[0], args: [...launcher.slice(1), ...argv, '--print-config'] }
+  return { entrypoint: argv[0], args: [...argv.slice(1), '--print-config'] }
 }
 
 export async function effectiveWorkerCount(
@@ -45,13 +91,9 @@ export async function effectiveWorkerCount(
   image: string,
   imageInfo: ImageInfo | undefined
 ): Promise<number | undefined> {
-  const start = startCommand(settings, imageInfo)
-  const argv = gunicornArgv(start)
-  if (!argv) return undefined
-  // A shell command (Procfile, render.yaml dockerCommand, `sh -c`) keeps its shell, so `$PORT` still expands.
-  const viaShell = start.length >= 3 && /(^|\/)(ba|da)?sh$/.test(start[0]) && start[1] === '-c'
-  const entrypoint = viaShell ? start[0] : argv[0]
-  const args = viaShell ? ['-c', `${start[2]} --print-config`] : [...argv.slice(1), '--print-config']
+  const command = printConfigCommand(startCommand(settings, imageInfo))
+  if (!command) return undefined
+  const { entrypoint, args } = command
   const envArgs = ['--env', `PORT=${settings.port}`, ...settings.env.flatMap(([name]) => ['--env', name])]
   const result = await docker.runToCompletion(
     [

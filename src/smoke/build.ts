@@ -6,7 +6,9 @@ import { DockerError } from '../docker/docker.js'
 import { parseBuildFailure, stripAnsi, type BuildFailure } from '../docker/build-output.js'
 import { pythonVersionUnstated } from '../diagnosis/pip-output.js'
 import { explain } from '../diagnosis/explain.js'
+import type { BuildContext } from '../diagnosis/stages.js'
 import { reasonById } from '../diagnosis/registry.js'
+import { unreadableProjectFiles } from '../diagnosis/rules/project-files.js'
 import type { Diagnosis, RunReport, SourceLocation } from '../core/model.js'
 import { repoRelative } from '../core/paths.js'
 import { clip } from '../core/text.js'
@@ -47,17 +49,10 @@ export async function buildImage(run: SmokeRun): Promise<BuildResult> {
     run.checks.set({ id: 'build', status: 'pass', detail: `built \`${dockerfileRel}\``, durationMs })
     return { image: deps.identity.imageTag }
   }
-  const dockerfileText = readText(settings.dockerfile!)
-  const failure = parseBuildFailure(output, dockerfileText)
+  const input = await failedBuild(run, output)
+  const { failure } = input
   // build-failed, the build's catch-all, recognises every failed build.
-  const { diagnosis, pointers } = explain('build', {
-    failure,
-    workspace: settings.workspace,
-    contextDir: settings.context,
-    dockerfile: settings.dockerfile!,
-    dockerfileText,
-    pythonVersion: await basePythonVersion(run, failure)
-  })!
+  const { diagnosis, pointers } = explain('build', input)!
   run.checks.set({
     id: 'build',
     status: 'fail',
@@ -80,9 +75,26 @@ export async function buildImage(run: SmokeRun): Promise<BuildResult> {
 }
 
 /** An error on each repository line the diagnosis points at: the Dockerfile step, the pins, the .dockerignore line. */
-function buildAnnotations(diagnosis: Diagnosis, pointers: SourceLocation[]): RunReport['annotations'] {
+export function buildAnnotations(diagnosis: Diagnosis, pointers: SourceLocation[]): RunReport['annotations'] {
   const title = `Gunicorn smoke: ${reasonById(diagnosis.reason).title}`
   return pointers.map(({ file, line }) => ({ level: 'error', title, message: `${diagnosis.summary} ${diagnosis.remedy}`, file, line }))
+}
+
+/** What the diagnosis reads of a failed build. A pyproject.toml or Pipfile that is not valid TOML is often the
+ * failure itself, and its lines cannot be pointed at: a warning says so. */
+async function failedBuild(run: SmokeRun, output: string[]): Promise<BuildContext> {
+  const { settings } = run
+  const dockerfileText = readText(settings.dockerfile!)
+  const failure = parseBuildFailure(output, dockerfileText)
+  run.warnings.push(...unreadableProjectFiles(settings.context))
+  return {
+    failure,
+    workspace: settings.workspace,
+    contextDir: settings.context,
+    dockerfile: settings.dockerfile!,
+    dockerfileText,
+    pythonVersion: await basePythonVersion(run, failure)
+  }
 }
 
 /** When pip skipped releases for another Python without naming its own, ask the stage's base image. */

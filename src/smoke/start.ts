@@ -4,6 +4,10 @@ import { runArgs, runEnvironment } from '../docker/args.js'
 import { DockerError, type ImageInfo } from '../docker/docker.js'
 import { imageHasStartCommand } from '../setup/discovery.js'
 import { explain } from '../diagnosis/explain.js'
+import type { StartContext } from '../diagnosis/stages.js'
+import { repoRelative } from '../core/paths.js'
+import { buildAnnotations } from './build.js'
+import fs from 'node:fs'
 import type { GunicornFacts, LogLine } from '../core/model.js'
 import type { CheckRow } from './checks.js'
 import type { ReportFields } from './report.js'
@@ -37,9 +41,10 @@ export async function startContainer(run: SmokeRun, image: string): Promise<Star
     await deps.docker.removeContainers([deps.identity.containerName]).catch(() => undefined)
     if (!(error instanceof DockerError)) throw error
     // The start stage's last rule recognises any `docker run` failure.
-    const { diagnosis } = explain('start', { message: error.message, network: settings.network })!
+    const { diagnosis, pointers } = explain('start', { message: error.message, network: settings.network, dockerfile: builtFrom(run) })!
     run.checks.set({ id: 'start', status: 'fail', detail: 'the container did not start' })
-    return { failed: { result: 'fail', reason: diagnosis.reason, summary: diagnosis.summary, diagnosis, image } }
+    const annotations = buildAnnotations(diagnosis, pointers)
+    return { failed: { result: 'fail', reason: diagnosis.reason, summary: diagnosis.summary, diagnosis, image, annotations } }
   }
   const hostPort = await deps.docker.hostPort(containerId, settings.port).catch(async (error: unknown) => {
     // A container that stopped at once (a configuration error) publishes nothing any more: its log and exit
@@ -55,6 +60,20 @@ export async function startContainer(run: SmokeRun, image: string): Promise<Star
       : `container ${containerId.slice(0, 12)} publishes ${settings.port} on ${PROBE_HOST}:${hostPort}`
   )
   return { containerId, hostPort, startedAt }
+}
+
+/** The Dockerfile the run built the image from, for the start rules that read its stages. */
+function builtFrom({ settings }: SmokeRun): StartContext['dockerfile'] {
+  if (settings.image || !settings.dockerfile) return undefined
+  try {
+    return {
+      file: repoRelative(settings.workspace, settings.dockerfile),
+      text: fs.readFileSync(settings.dockerfile, 'utf8'),
+      target: settings.target
+    }
+  } catch {
+    return undefined
+  }
 }
 
 /** The start check's row: Gunicorn started when its log named its version. */

@@ -1,6 +1,6 @@
 // The verdict: the Gunicorn facts from the log, the checks table rows, and the report, a pass or a diagnosed failure.
 import { advisoriesFor } from '../diagnosis/advisories.js'
-import { annotationsFor, diagnose, type DiagnosisContext } from '../diagnosis/index.js'
+import { annotationsFor, explainRun, type DiagnosisContext } from '../diagnosis/index.js'
 import type { ContainerState, ImageInfo } from '../docker/docker.js'
 import { staticWorkerCount } from '../setup/effective-config.js'
 import type { Settings } from '../setup/inputs.js'
@@ -63,8 +63,8 @@ export function verdict(run: SmokeRun, running: Running, findings: Findings, hea
     })
   }
   const context = diagnosisContext(run, running, findings, health, evidence)
-  const diagnosis = diagnose(context)
-  const annotations = annotationsFor(diagnosis, context)
+  const { diagnosis, pointers } = explainRun(context)
+  const annotations = annotationsFor(diagnosis, context, pointers)
   return reportOf(run, { ...common, result: 'fail', reason: diagnosis.reason, summary: diagnosis.summary, diagnosis, annotations })
 }
 

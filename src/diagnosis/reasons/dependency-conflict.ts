@@ -5,6 +5,8 @@ import { installerLines, parseSolverVerdict } from '../installer-output.js'
 import { parseConflict, type DependencyConflict, type RequirementClash } from '../pip-output.js'
 import { normalizeName, pinsOf } from '../requirements.js'
 import { pinLocation, pinsFor, pointers, stepLocation } from '../rules/build-causes.js'
+import { dependencyLines } from '../rules/project-files.js'
+import type { BuildContext } from '../stages.js'
 import { code, fileLine, present, where } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
 
@@ -74,12 +76,28 @@ const solverConflict: Rule<Facts> = {
     const { dependent, dependentVersion, requirement, target, targetShown, tool } = verdict
     const stepAt = stepLocation(ctx)
     const dependentShown = tool === 'uv' ? `${dependent}==${dependentVersion}` : `${dependent} (${dependentVersion})`
+    const dependentAt = declaredAt(ctx, dependent)
+    const targetAt = declaredAt(ctx, target)
     return {
-      facts: { clash: { dependent, dependentVersion, requirement, target }, dependentShown, targetShown: targetShown ?? target, tool, stepAt },
+      facts: {
+        clash: { dependent, dependentVersion, requirement, target },
+        dependentShown,
+        targetShown: targetShown ?? target,
+        dependentAt,
+        targetAt,
+        tool,
+        stepAt
+      },
       evidence: verdict.evidence,
-      pointers: pointers(stepAt)
+      pointers: pointers(dependentAt, targetAt, stepAt)
     }
   }
+}
+
+/** Where the project asks for a package: a requirements file the step installs (`uv pip install -r`), else its entry
+ * in pyproject.toml or the Pipfile. A dependency of a dependency is declared nowhere. */
+function declaredAt(ctx: BuildContext, name: string): SourceLocation | undefined {
+  return pinLocation(ctx, pinsOf(pinsFor(ctx), name)[0]) ?? dependencyLines(ctx, name)[0]
 }
 
 const RELOCK = { uv: 'uv lock', poetry: 'poetry lock' }
@@ -93,9 +111,10 @@ function summary({ clash, dependentShown, targetShown, dependentAt, targetAt }: 
 
 function remedy({ clash, targetShown, dependentAt, targetAt, tool }: Facts): string {
   const lines = pointers(dependentAt, targetAt).map((l) => code(fileLine(l)))
+  const declared = lines.length > 0 ? lines.join(' and ') : code('pyproject.toml')
   if (tool)
     return (
-      `Move the constraints together in ${code('pyproject.toml')}: allow a ${code(clash.target)} that satisfies ${code(clash.requirement)}, ` +
+      `Move the constraints together in ${declared}: allow a ${code(clash.target)} that satisfies ${code(clash.requirement)}, ` +
       `or a ${code(clash.dependent)} release that works with ${code(targetShown)}; then run ${code(RELOCK[tool])} and commit the lock file.`
     )
   return (
@@ -111,7 +130,8 @@ export default defineReason({
   headline: 'conflicting dependency pins',
   readme:
     "pip's `ResolutionImpossible`, uv's `No solution found` and Poetry's `SolverProblemError`: both packages, their pins and " +
-    "the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`), annotated: move the pins together",
+    "the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`) or its entry in `pyproject.toml` " +
+    '(`[project]` dependencies, `[tool.poetry.dependencies]`, dependency groups) or the `Pipfile`, annotated: move the pins together',
   fixtures: [
     { path: '__fixtures__/build/cases/dependency-conflict', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
     {

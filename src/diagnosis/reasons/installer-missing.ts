@@ -5,6 +5,7 @@ import { defineReason, type Rule } from '../reason.js'
 import { installerLines, parseInstallerProblem, type InstallerProblem, type WithoutEvidence } from '../installer-output.js'
 import { pointers, stepLocation } from '../rules/build-causes.js'
 import { failingStage, installLines, locationOf } from '../rules/installers.js'
+import { uvSettingLine } from '../rules/project-files.js'
 import { code, where } from '../words.js'
 import { clip } from '../../core/text.js'
 import type { SourceLocation } from '../../core/model.js'
@@ -15,6 +16,8 @@ type Facts = WithoutEvidence<InstallerProblem> & {
   stage?: string
   /** Where the Dockerfile installs the tool, and in which stage. */
   installedIn?: { stage: string; at: SourceLocation }
+  /** `required-version` under `[tool.uv]`, when that is what the running uv does not meet. */
+  settingAt?: SourceLocation
 }
 
 const installerCannotRun: Rule<Facts> = {
@@ -30,10 +33,11 @@ const installerCannotRun: Rule<Facts> = {
     // The install line that matters: in another stage when the tool is missing, else the one this stage uses.
     const install = installs.find((line) => (problem.kind === 'not-found' ? line.stage !== stage : true)) ?? installs[0]
     const installedIn = install ? { stage: install.stage, at: locationOf(ctx, install)! } : undefined
+    const settingAt = problem.kind === 'wrong-version' ? uvSettingLine(ctx, 'required-version') : undefined
     return {
-      facts: { ...rest, instruction: ctx.failure.instruction, stepAt, stage, installedIn },
+      facts: { ...rest, instruction: ctx.failure.instruction, stepAt, stage, installedIn, settingAt },
       evidence,
-      pointers: pointers(stepAt, installedIn?.at)
+      pointers: pointers(stepAt, installedIn?.at, settingAt)
     }
   }
 }
@@ -52,7 +56,7 @@ function summary(facts: Facts): string {
     }
     case 'wrong-version':
       return (
-        `${code('pyproject.toml')} requires uv ${code(facts.required)} and the image runs uv ${code(facts.running)}` +
+        `${code('pyproject.toml')}${where(facts.settingAt)} requires uv ${code(facts.required)} and the image runs uv ${code(facts.running)}` +
         `${facts.installedIn ? `, installed${where(facts.installedIn.at)}` : ''}: ${step} stops before installing anything.`
       )
     case 'no-environment':
@@ -94,7 +98,7 @@ export default defineReason({
   headline: 'the installer cannot run in the stage',
   readme:
     "`uv`, `poetry` or `pipenv` not found in the stage that runs it (and the stage that does install it), uv's " +
-    '`required-version` not met, `uv pip` without `--system` or a venv: the Dockerfile lines, annotated',
+    '`required-version` not met (its `[tool.uv]` line), `uv pip` without `--system` or a venv: the Dockerfile lines, annotated',
   fixtures: [
     { path: '__fixtures__/build/installers/poetry-not-in-stage', test: '__tests__/installers.itg.ts', via: '__tests__/helpers/installer-cases.ts' }
   ],

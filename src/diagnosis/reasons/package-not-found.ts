@@ -6,6 +6,7 @@ import { parseNotFound, type NotFound } from '../pip-output.js'
 import { installerLines, parseSolverVerdict } from '../installer-output.js'
 import { normalizeName, pinsOf } from '../requirements.js'
 import { dockerfileAt, pinLocation, pinsFor, pointers, stepLocation } from '../rules/build-causes.js'
+import { dependencyLines, lockedPackageLine, projectName, pythonRequirementLine } from '../rules/project-files.js'
 import type { BuildContext } from '../stages.js'
 import { code, where } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
@@ -18,6 +19,10 @@ interface Requested {
   at?: SourceLocation
   /** The resolver that said so, when it was not pip. */
   tool?: 'uv' | 'poetry'
+  /** The project's own Python requirement (`requires-python`, Poetry's `python`, the Pipfile's `[requires]`). */
+  pythonAt?: SourceLocation
+  /** The requirement is the project's own `requires-python`, which the image's Python does not meet. */
+  isProject?: boolean
 }
 
 /** What the resolver's answer says about the requirement. */
@@ -39,7 +44,8 @@ function notFoundRule(name: string, detail: (notFound: NotFound, ctx: BuildConte
       const found = notFound && detail(notFound, ctx)
       if (!notFound || !found) return undefined
       const pin = pinsOf(pinsFor(ctx), notFound.name)[0]
-      const at = pinLocation(ctx, pin)
+      // Not in a requirements file: the project's own entry (pip installing a pyproject.toml project, Pipenv's pip).
+      const at = pinLocation(ctx, pin) ?? dependencyLines(ctx, notFound.name)[0]
       const requested = { name: notFound.name, requirement: pin?.requirement ?? notFound.requirement, at }
       return { facts: { ...requested, ...found }, evidence: notFound.evidence, pointers: pointers(at ?? dockerfileAt(ctx)) }
     }
@@ -69,13 +75,21 @@ const solverNotFound: Rule<Facts> = {
   detect(ctx) {
     const verdict = parseSolverVerdict(installerLines(ctx.failure))
     if (!verdict || verdict.kind === 'conflict') return undefined
-    const at = stepLocation(ctx)
-    const requested = { name: verdict.name, requirement: verdict.requirement, tool: verdict.tool }
+    const stepAt = stepLocation(ctx)
+    // The project itself (uv names it like a package) is declared by its `requires-python`, not by an entry.
+    const isProject = verdict.name === ''
+    const name = isProject ? (projectName(ctx) ?? 'the project') : verdict.name
+    const at = isProject ? undefined : dependencyLines(ctx, verdict.name)[0]
+    const pythonAt = verdict.kind === 'other-python' ? pythonRequirementLine(ctx) : undefined
+    const requested = { name, requirement: isProject ? name : verdict.requirement, tool: verdict.tool, at, pythonAt, isProject }
     const detail: Detail =
       verdict.kind === 'other-python'
         ? { kind: 'other-python', requiresPython: verdict.requiresPython, pythonVersion: verdict.pythonVersion, requested: verdict.requested }
         : { kind: 'no-such-version', versions: [] }
-    return { facts: { ...requested, ...detail }, evidence: verdict.evidence, pointers: pointers(at) }
+    const culprits = verdict.kind === 'other-python' && (verdict.requested || isProject) ? [pythonAt, at] : [at, pythonAt]
+    // A version the index does not have, read from the lock file: its entry there too.
+    const lockAt = verdict.kind === 'no-version' ? lockedPackageLine(ctx, verdict.tool === 'uv' ? 'uv.lock' : 'poetry.lock', verdict.name) : undefined
+    return { facts: { ...requested, ...detail }, evidence: verdict.evidence, pointers: pointers(...culprits, stepAt, lockAt) }
   }
 }
 
@@ -84,6 +98,7 @@ const python = (version: string | undefined, requested?: boolean) =>
 
 function words(facts: Facts): { summary: string; remedy: string } {
   const shown = `${code(facts.requirement)}${where(facts.at)}`
+  if (facts.kind === 'other-python' && facts.isProject) return projectPythonWords(facts)
   switch (facts.kind) {
     case 'other-python':
       return {
@@ -91,7 +106,7 @@ function words(facts: Facts): { summary: string; remedy: string } {
           `${shown} exists only for other Pythons: it requires Python ${code(facts.requiresPython)}, ` +
           `not ${python(facts.pythonVersion, facts.requested)}.`,
         remedy: facts.requested
-          ? `Narrow ${code('requires-python')} in ${code('pyproject.toml')} to what ${code(facts.name)} supports ` +
+          ? `Narrow ${code('requires-python')} in ${code('pyproject.toml')}${where(facts.pythonAt)} to what ${code(facts.name)} supports ` +
             `(${code(facts.requiresPython)}), or require a ${code(facts.name)} release that supports the wider range.`
           : `Pin a ${code(facts.name)} release that supports ${python(facts.pythonVersion)}, ` +
             `or build FROM a Python that satisfies ${code(facts.requiresPython)}.`
@@ -118,17 +133,37 @@ function words(facts: Facts): { summary: string; remedy: string } {
   }
 }
 
+/** The project itself requires a Python the image does not run (Poetry checks before it installs anything). */
+function projectPythonWords(facts: Facts & { kind: 'other-python' }): { summary: string; remedy: string } {
+  const range = `${code('requires-python')}${where(facts.pythonAt)}`
+  return {
+    summary:
+      `The project ${code(facts.name)} requires Python ${code(facts.requiresPython)} (${range}), ` +
+      `and ${python(facts.pythonVersion)} is outside it: ${facts.tool ?? 'the installer'} stops before installing anything.`,
+    remedy:
+      `Build FROM a Python that satisfies ${code(facts.requiresPython)}, or widen ${range} if the project runs on ` +
+      `${facts.pythonVersion ?? "the image's Python"} (then re-lock).`
+  }
+}
+
 export default defineReason({
   id: 'package-not-found',
   title: 'Package version not found',
   headline: 'pip could not find a package',
   readme:
     'pip, uv or Poetry found no such version: it does not exist (the versions pip saw), it exists only for other ' +
-    "Pythons (`Requires-Python`, the image's Python or the project's `requires-python`), or the name is misspelled (the closest known name)",
+    "Pythons (`Requires-Python`, the image's Python or the project's `requires-python`), or the name is misspelled (the closest known name); " +
+    "or the project's own `requires-python` excludes the image's Python (Poetry); " +
+    "annotated on the requirement's line, its `pyproject.toml` or `Pipfile` entry, the `requires-python` line and its lock-file entry",
   fixtures: [
     { path: '__fixtures__/build/cases/version-not-found', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
     { path: '__fixtures__/build/cases/version-for-other-python', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
-    { path: '__fixtures__/build/cases/misspelled-package', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' }
+    { path: '__fixtures__/build/cases/misspelled-package', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
+    {
+      path: '__fixtures__/build/installers/poetry-python-mismatch',
+      test: '__tests__/installers.itg.ts',
+      via: '__tests__/helpers/installer-cases.ts'
+    }
   ],
   rules: [otherPythonsOnly, noSuchVersion, noSuchName, solverNotFound],
   words

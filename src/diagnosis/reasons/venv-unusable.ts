@@ -1,0 +1,126 @@
+// The start command runs a program of a virtualenv that another stage of the Dockerfile made, and the final stage
+// cannot run it: the virtualenv was never copied into it (each FROM starts over), or it was copied and its `python`
+// links to an interpreter the final stage lacks (made by another Python: another base image, version or path).
+import { defineReason, type Rule } from '../reason.js'
+import type { StartContext } from '../stages.js'
+import { venvAcrossStages, type VenvAcrossStages } from '../rules/venv-stages.js'
+import type { StageLine } from '../rules/installers.js'
+import { code, fileLine, where } from '../words.js'
+import { clip } from '../../core/text.js'
+import type { SourceLocation } from '../../core/model.js'
+
+type At = { line: StageLine; at: SourceLocation }
+
+interface Facts {
+  kind: VenvAcrossStages['kind']
+  executable: string
+  venv: string
+  created: At
+  copied?: At
+  finalFrom: At
+  createdFrom?: At
+  command?: At
+}
+
+// runc's words when the program (or the interpreter a symlink points to) does not exist: `stat …: no such file or
+// directory`, or `executable file not found in $PATH` for a bare name.
+const NOT_THERE = /exec: "?([^":\s]+)"?: (?:stat \S+: no such file or directory|executable file not found in \$PATH)/
+
+/** The facts and the lines to annotate, when the Dockerfile makes `executable`'s virtualenv in another stage. */
+function acrossStages(dockerfile: { file: string; text: string; target?: string }, executable: string, evidence: string, commandGiven = false) {
+  const found = venvAcrossStages(dockerfile.text, executable, dockerfile.target)
+  if (!found) return undefined
+  // A command given to the run (the `command` input, a Procfile) replaced the Dockerfile's CMD.
+  if (commandGiven) found.command = undefined
+  const at = (line: StageLine | undefined): At | undefined => (line ? { line, at: { file: dockerfile.file, line: line.line } } : undefined)
+  const facts: Facts = {
+    kind: found.kind,
+    executable,
+    venv: found.venv,
+    created: at(found.created)!,
+    copied: at(found.copied),
+    finalFrom: at(found.finalFrom)!,
+    createdFrom: at(found.createdFrom),
+    command: at(found.command)
+  }
+  const lines = [
+    facts.command,
+    facts.copied ?? facts.created,
+    facts.copied ? facts.createdFrom : undefined,
+    facts.copied ? facts.finalFrom : undefined
+  ]
+  return {
+    facts,
+    evidence: [evidence, ...[facts.created, facts.copied, facts.command].flatMap((line) => (line ? [line.line.text.trim()] : []))],
+    pointers: lines.flatMap((line) => (line ? [line.at] : []))
+  }
+}
+
+/** `docker run` refused an exec-form command (runc checks the program, and a symlink's target, before starting). */
+const startRefused: Rule<Facts> = {
+  stage: 'start',
+  name: "the start command's virtualenv is not usable in the final stage",
+  detect(ctx: StartContext) {
+    const executable = ctx.message.match(NOT_THERE)?.[1]
+    return executable && ctx.dockerfile ? acrossStages(ctx.dockerfile, executable, ctx.message) : undefined
+  }
+}
+
+// A shell (a shell-form CMD, a Procfile) or runc's init that could not run the program: dash's `not found`, bash's
+// `No such file or directory` / `required file not found` (a script whose interpreter is gone), runc's `exec …`.
+const SHELL_NOT_THERE =
+  /^(?:\S*sh: (?:\d+: |line \d+: )?|exec )(\S+\/bin\/[^\s:]+):? (?:not found|[Nn]o such file or directory|cannot execute: required file not found)$/
+
+/** The container started and exited at once: its shell or runc could not find the virtualenv's program. */
+const exitedAtOnce: Rule<Facts> = {
+  stage: 'boot',
+  name: "the shell could not run the start command's virtualenv program",
+  detect(rc) {
+    if (rc.ctx.container.running || rc.ofKind('master-start').length > 0) return undefined
+    const line = rc.ctx.lines.map((l) => l.text.trim()).find((text) => SHELL_NOT_THERE.test(text))
+    const file = rc.dockerfile()
+    const text = file && rc.repo.read(file)
+    if (!line || !file || text === undefined) return undefined
+    return acrossStages({ file, text }, line.match(SHELL_NOT_THERE)![1], line, rc.ctx.image?.commandGiven)
+  }
+}
+
+const stage = (line: StageLine) => (line.stage ? `the stage ${code(line.stage)}` : 'another stage')
+const quoted = (found: At) => `${code(clip(found.line.text.trim(), 80))} (${code(fileLine(found.at))})`
+
+function summary(facts: Facts): string {
+  const runs = `The start command runs ${code(facts.executable)}${where(facts.command?.at)} from the virtualenv ${code(facts.venv)}`
+  if (facts.kind === 'not-copied')
+    return `${runs}, which ${stage(facts.created.line)} makes at ${quoted(facts.created)} and the final stage never copies: each FROM starts over.`
+  return (
+    `${runs}, copied from ${stage(facts.created.line)} at ${quoted(facts.copied!)}, and it does not run there: its ${code('python')} ` +
+    `links to the interpreter that made it, which the final stage${where(facts.finalFrom.at)} does not have ` +
+    `(built FROM another Python${facts.createdFrom ? ` at ${code(fileLine(facts.createdFrom.at))}` : ''}).`
+  )
+}
+
+function remedy(facts: Facts): string {
+  const from = facts.created.line.stage || '<stage>'
+  if (facts.kind === 'not-copied')
+    return (
+      `Copy it into the final stage before its command: ${code(`COPY --from=${from} ${facts.venv} ${facts.venv}`)}` +
+      `${facts.command ? ` above ${code(fileLine(facts.command.at))}` : ''}, or start Gunicorn from where the final stage installs it.`
+    )
+  return (
+    `Build both stages FROM the same Python (one ${code('ARG')} for both FROM lines, the same version and path), or make the ` +
+    `virtualenv in the final stage; with uv, ${code('UV_PYTHON_DOWNLOADS=never')} keeps it on the image's own Python ` +
+    `(${code('uv venv --python /usr/local/bin/python3')}).`
+  )
+}
+
+export default defineReason({
+  id: 'venv-unusable',
+  title: 'Virtualenv unusable in the final stage',
+  headline: 'the virtualenv does not run in the final stage',
+  readme:
+    "the start command's virtualenv (`/app/.venv/bin/gunicorn`, `.venv/bin/python`) is missing from the final stage (never " +
+    'copied) or was built by another Python (its `python` links to an interpreter the final stage lacks): the stage that makes it, the COPY and the CMD',
+  fixtures: [{ path: '__fixtures__/apps/venv-stages', test: '__tests__/venv-stages.itg.ts' }],
+  rules: [startRefused, exitedAtOnce],
+  words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
+})
