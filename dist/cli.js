@@ -49,9 +49,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -106,9 +106,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -264,9 +264,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -435,9 +435,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -505,9 +505,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -555,9 +555,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -585,9 +585,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -626,9 +626,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -744,9 +744,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -774,9 +774,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -849,9 +849,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -992,9 +992,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -1009,9 +1009,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -1145,9 +1145,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -1428,9 +1428,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -1552,9 +1552,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -1685,9 +1685,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -1707,9 +1707,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -1767,9 +1767,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -1831,9 +1831,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -1871,9 +1871,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -2022,9 +2022,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -2166,9 +2166,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -2188,9 +2188,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -2304,9 +2304,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -2326,9 +2326,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -2345,9 +2345,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -2363,9 +2363,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -2387,9 +2387,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -2414,9 +2414,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2460,9 +2460,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2505,9 +2505,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -2533,9 +2533,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -2600,9 +2600,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -2666,9 +2666,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -2744,9 +2744,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -2822,9 +2822,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -2854,9 +2854,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2903,9 +2903,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2982,9 +2982,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -3071,9 +3071,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -3159,9 +3159,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3203,9 +3203,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3297,9 +3297,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -3329,9 +3329,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -3409,9 +3409,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -3718,9 +3718,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code2, message) {
@@ -3783,9 +3783,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -3917,9 +3917,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -3959,9 +3959,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -3977,9 +3977,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -3993,9 +3993,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -4101,9 +4101,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4152,9 +4152,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -4195,9 +4195,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -4389,9 +4389,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -4454,9 +4454,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -4637,9 +4637,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -4858,9 +4858,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -4939,9 +4939,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -4969,9 +4969,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -5075,9 +5075,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -5118,9 +5118,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -5326,9 +5326,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5511,9 +5511,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -5572,9 +5572,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -5634,9 +5634,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -5736,9 +5736,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6325,9 +6325,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -6356,9 +6356,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -7230,9 +7230,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7327,9 +7327,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7379,9 +7379,9 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/ws/lib/constants.js
+// ../main/node_modules/ws/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/ws/lib/constants.js"(exports, module) {
+  "../main/node_modules/ws/lib/constants.js"(exports, module) {
     "use strict";
     var BINARY_TYPES = ["nodebuffer", "arraybuffer", "fragments"];
     var hasBlob = typeof Blob !== "undefined";
@@ -7402,9 +7402,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/ws/lib/buffer-util.js
+// ../main/node_modules/ws/lib/buffer-util.js
 var require_buffer_util = __commonJS({
-  "node_modules/ws/lib/buffer-util.js"(exports, module) {
+  "../main/node_modules/ws/lib/buffer-util.js"(exports, module) {
     "use strict";
     var { websocketMask, websocketUnmask } = __require("http");
     var { EMPTY_BUFFER } = require_constants();
@@ -7487,9 +7487,9 @@ var require_buffer_util = __commonJS({
   }
 });
 
-// node_modules/ws/lib/limiter.js
+// ../main/node_modules/ws/lib/limiter.js
 var require_limiter = __commonJS({
-  "node_modules/ws/lib/limiter.js"(exports, module) {
+  "../main/node_modules/ws/lib/limiter.js"(exports, module) {
     "use strict";
     var kDone = /* @__PURE__ */ Symbol("kDone");
     var kRun = /* @__PURE__ */ Symbol("kRun");
@@ -7537,9 +7537,9 @@ var require_limiter = __commonJS({
   }
 });
 
-// node_modules/ws/lib/permessage-deflate.js
+// ../main/node_modules/ws/lib/permessage-deflate.js
 var require_permessage_deflate = __commonJS({
-  "node_modules/ws/lib/permessage-deflate.js"(exports, module) {
+  "../main/node_modules/ws/lib/permessage-deflate.js"(exports, module) {
     "use strict";
     var zlib = __require("zlib");
     var bufferUtil = require_buffer_util();
@@ -7920,9 +7920,9 @@ var require_permessage_deflate = __commonJS({
   }
 });
 
-// node_modules/ws/lib/validation.js
+// ../main/node_modules/ws/lib/validation.js
 var require_validation = __commonJS({
-  "node_modules/ws/lib/validation.js"(exports, module) {
+  "../main/node_modules/ws/lib/validation.js"(exports, module) {
     "use strict";
     var { isUtf8 } = __require("buffer");
     var { hasBlob } = require_constants();
@@ -8121,9 +8121,9 @@ var require_validation = __commonJS({
   }
 });
 
-// node_modules/ws/lib/receiver.js
+// ../main/node_modules/ws/lib/receiver.js
 var require_receiver = __commonJS({
-  "node_modules/ws/lib/receiver.js"(exports, module) {
+  "../main/node_modules/ws/lib/receiver.js"(exports, module) {
     "use strict";
     var { Writable } = __require("stream");
     var PerMessageDeflate2 = require_permessage_deflate();
@@ -8745,9 +8745,9 @@ var require_receiver = __commonJS({
   }
 });
 
-// node_modules/ws/lib/sender.js
+// ../main/node_modules/ws/lib/sender.js
 var require_sender = __commonJS({
-  "node_modules/ws/lib/sender.js"(exports, module) {
+  "../main/node_modules/ws/lib/sender.js"(exports, module) {
     "use strict";
     var { Duplex } = __require("stream");
     var { randomFillSync } = __require("crypto");
@@ -9241,9 +9241,9 @@ var require_sender = __commonJS({
   }
 });
 
-// node_modules/ws/lib/event-target.js
+// ../main/node_modules/ws/lib/event-target.js
 var require_event_target = __commonJS({
-  "node_modules/ws/lib/event-target.js"(exports, module) {
+  "../main/node_modules/ws/lib/event-target.js"(exports, module) {
     "use strict";
     var { kForOnEventAttribute, kListener } = require_constants();
     var kCode = /* @__PURE__ */ Symbol("kCode");
@@ -9470,9 +9470,9 @@ var require_event_target = __commonJS({
   }
 });
 
-// node_modules/ws/lib/extension.js
+// ../main/node_modules/ws/lib/extension.js
 var require_extension = __commonJS({
-  "node_modules/ws/lib/extension.js"(exports, module) {
+  "../main/node_modules/ws/lib/extension.js"(exports, module) {
     "use strict";
     var { tokenChars } = require_validation();
     function push(dest, name, elem) {
@@ -9623,9 +9623,9 @@ var require_extension = __commonJS({
   }
 });
 
-// node_modules/ws/lib/websocket.js
+// ../main/node_modules/ws/lib/websocket.js
 var require_websocket = __commonJS({
-  "node_modules/ws/lib/websocket.js"(exports, module) {
+  "../main/node_modules/ws/lib/websocket.js"(exports, module) {
     "use strict";
     var EventEmitter2 = __require("events");
     var https = __require("https");
@@ -10559,9 +10559,9 @@ var require_websocket = __commonJS({
   }
 });
 
-// node_modules/ws/lib/stream.js
+// ../main/node_modules/ws/lib/stream.js
 var require_stream = __commonJS({
-  "node_modules/ws/lib/stream.js"(exports, module) {
+  "../main/node_modules/ws/lib/stream.js"(exports, module) {
     "use strict";
     var WebSocket2 = require_websocket();
     var { Duplex } = __require("stream");
@@ -10657,9 +10657,9 @@ var require_stream = __commonJS({
   }
 });
 
-// node_modules/ws/lib/subprotocol.js
+// ../main/node_modules/ws/lib/subprotocol.js
 var require_subprotocol = __commonJS({
-  "node_modules/ws/lib/subprotocol.js"(exports, module) {
+  "../main/node_modules/ws/lib/subprotocol.js"(exports, module) {
     "use strict";
     var { tokenChars } = require_validation();
     function parse(header) {
@@ -10702,9 +10702,9 @@ var require_subprotocol = __commonJS({
   }
 });
 
-// node_modules/ws/lib/websocket-server.js
+// ../main/node_modules/ws/lib/websocket-server.js
 var require_websocket_server = __commonJS({
-  "node_modules/ws/lib/websocket-server.js"(exports, module) {
+  "../main/node_modules/ws/lib/websocket-server.js"(exports, module) {
     "use strict";
     var EventEmitter2 = __require("events");
     var http2 = __require("http");
@@ -11106,9 +11106,9 @@ var require_websocket_server = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/argument.js
+// ../main/node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/dockerfile-ast/lib/argument.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/argument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Argument = void 0;
@@ -11143,9 +11143,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonArgument.js
+// ../main/node_modules/dockerfile-ast/lib/jsonArgument.js
 var require_jsonArgument = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONArgument = void 0;
@@ -11168,7 +11168,7 @@ var require_jsonArgument = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-types/lib/esm/main.js
+// ../main/node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   AnnotatedTextEdit: () => AnnotatedTextEdit,
@@ -11259,7 +11259,7 @@ __export(main_exports, {
 });
 var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL2, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
-  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
+  "../main/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
     (function(DocumentUri2) {
       function is(value) {
@@ -12741,9 +12741,9 @@ var init_main = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/line.js
+// ../main/node_modules/dockerfile-ast/lib/line.js
 var require_line = __commonJS({
-  "node_modules/dockerfile-ast/lib/line.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/line.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Line = void 0;
@@ -12769,9 +12769,9 @@ var require_line = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/util.js
+// ../main/node_modules/dockerfile-ast/lib/util.js
 var require_util = __commonJS({
-  "node_modules/dockerfile-ast/lib/util.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Util = void 0;
@@ -12858,9 +12858,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/comment.js
+// ../main/node_modules/dockerfile-ast/lib/comment.js
 var require_comment = __commonJS({
-  "node_modules/dockerfile-ast/lib/comment.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/comment.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Comment = void 0;
@@ -12924,7 +12924,7 @@ var require_comment = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// ../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var main_exports2 = {};
 __export(main_exports2, {
   TextDocument: () => TextDocument2
@@ -12990,7 +12990,7 @@ function getWellformedEdit(textEdit) {
 }
 var FullTextDocument2, TextDocument2;
 var init_main2 = __esm({
-  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+  "../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     FullTextDocument2 = class _FullTextDocument {
       constructor(uri, languageId, version, content) {
@@ -13188,9 +13188,9 @@ var init_main2 = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parserDirective.js
+// ../main/node_modules/dockerfile-ast/lib/parserDirective.js
 var require_parserDirective = __commonJS({
-  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ParserDirective = void 0;
@@ -13226,9 +13226,9 @@ var require_parserDirective = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/heredoc.js
+// ../main/node_modules/dockerfile-ast/lib/heredoc.js
 var require_heredoc = __commonJS({
-  "node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Heredoc = void 0;
@@ -13294,9 +13294,9 @@ var require_heredoc = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/variable.js
+// ../main/node_modules/dockerfile-ast/lib/variable.js
 var require_variable = __commonJS({
-  "node_modules/dockerfile-ast/lib/variable.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/variable.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Variable = void 0;
@@ -13392,9 +13392,9 @@ var require_variable = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instruction.js
+// ../main/node_modules/dockerfile-ast/lib/instruction.js
 var require_instruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/instruction.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Instruction = void 0;
@@ -14213,9 +14213,9 @@ var require_instruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flagOption.js
+// ../main/node_modules/dockerfile-ast/lib/flagOption.js
 var require_flagOption = __commonJS({
-  "node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FlagOption = void 0;
@@ -14253,9 +14253,9 @@ var require_flagOption = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flag.js
+// ../main/node_modules/dockerfile-ast/lib/flag.js
 var require_flag = __commonJS({
-  "node_modules/dockerfile-ast/lib/flag.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/flag.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Flag = void 0;
@@ -14381,9 +14381,9 @@ var require_flag = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/modifiableInstruction.js
+// ../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js
 var require_modifiableInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ModifiableInstruction = void 0;
@@ -14463,9 +14463,9 @@ var require_modifiableInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonInstruction.js
+// ../main/node_modules/dockerfile-ast/lib/jsonInstruction.js
 var require_jsonInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONInstruction = void 0;
@@ -14628,9 +14628,9 @@ var require_jsonInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/add.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/add.js
 var require_add = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Add = void 0;
@@ -14647,9 +14647,9 @@ var require_add = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/property.js
+// ../main/node_modules/dockerfile-ast/lib/property.js
 var require_property = __commonJS({
-  "node_modules/dockerfile-ast/lib/property.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/property.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Property = void 0;
@@ -14959,9 +14959,9 @@ var require_property = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/propertyInstruction.js
+// ../main/node_modules/dockerfile-ast/lib/propertyInstruction.js
 var require_propertyInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PropertyInstruction = void 0;
@@ -15256,9 +15256,9 @@ var require_propertyInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/arg.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/arg.js
 var require_arg = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Arg = void 0;
@@ -15288,9 +15288,9 @@ var require_arg = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/cmd.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/cmd.js
 var require_cmd = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Cmd = void 0;
@@ -15304,9 +15304,9 @@ var require_cmd = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/copy.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/copy.js
 var require_copy = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Copy = void 0;
@@ -15336,9 +15336,9 @@ var require_copy = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/env.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/env.js
 var require_env = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Env = void 0;
@@ -15355,9 +15355,9 @@ var require_env = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js
 var require_entrypoint = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Entrypoint = void 0;
@@ -15371,9 +15371,9 @@ var require_entrypoint = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/from.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/from.js
 var require_from = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.From = void 0;
@@ -15623,9 +15623,9 @@ var require_from = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js
 var require_healthcheck = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Healthcheck = void 0;
@@ -15647,9 +15647,9 @@ var require_healthcheck = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/label.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/label.js
 var require_label = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Label = void 0;
@@ -15684,9 +15684,9 @@ var require_label = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/onbuild.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js
 var require_onbuild = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Onbuild = void 0;
@@ -15721,9 +15721,9 @@ var require_onbuild = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/run.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/run.js
 var require_run = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Run = void 0;
@@ -15749,9 +15749,9 @@ var require_run = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/shell.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/shell.js
 var require_shell = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Shell = void 0;
@@ -15765,9 +15765,9 @@ var require_shell = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js
 var require_stopsignal = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Stopsignal = void 0;
@@ -15781,9 +15781,9 @@ var require_stopsignal = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/workdir.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/workdir.js
 var require_workdir = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Workdir = void 0;
@@ -15840,9 +15840,9 @@ var require_workdir = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/user.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/user.js
 var require_user = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.User = void 0;
@@ -15856,9 +15856,9 @@ var require_user = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/volume.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/volume.js
 var require_volume = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Volume = void 0;
@@ -15872,9 +15872,9 @@ var require_volume = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/imageTemplate.js
+// ../main/node_modules/dockerfile-ast/lib/imageTemplate.js
 var require_imageTemplate = __commonJS({
-  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ImageTemplate = void 0;
@@ -16109,9 +16109,9 @@ var require_imageTemplate = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/dockerfile.js
+// ../main/node_modules/dockerfile-ast/lib/dockerfile.js
 var require_dockerfile = __commonJS({
-  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Dockerfile = void 0;
@@ -16328,9 +16328,9 @@ var require_dockerfile = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parser.js
+// ../main/node_modules/dockerfile-ast/lib/parser.js
 var require_parser2 = __commonJS({
-  "node_modules/dockerfile-ast/lib/parser.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/parser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Parser = void 0;
@@ -16754,9 +16754,9 @@ var require_parser2 = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/main.js
+// ../main/node_modules/dockerfile-ast/lib/main.js
 var require_main = __commonJS({
-  "node_modules/dockerfile-ast/lib/main.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/main.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
@@ -16926,9 +16926,9 @@ var require_main = __commonJS({
   }
 });
 
-// node_modules/semver/internal/constants.js
+// ../main/node_modules/semver/internal/constants.js
 var require_constants2 = __commonJS({
-  "node_modules/semver/internal/constants.js"(exports, module) {
+  "../main/node_modules/semver/internal/constants.js"(exports, module) {
     "use strict";
     var SEMVER_SPEC_VERSION = "2.0.0";
     var MAX_LENGTH = 256;
@@ -16986,9 +16986,9 @@ var require_constants2 = __commonJS({
   }
 });
 
-// node_modules/semver/internal/debug.js
+// ../main/node_modules/semver/internal/debug.js
 var require_debug = __commonJS({
-  "node_modules/semver/internal/debug.js"(exports, module) {
+  "../main/node_modules/semver/internal/debug.js"(exports, module) {
     "use strict";
     var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
     };
@@ -16996,9 +16996,9 @@ var require_debug = __commonJS({
   }
 });
 
-// node_modules/semver/internal/re.js
+// ../main/node_modules/semver/internal/re.js
 var require_re = __commonJS({
-  "node_modules/semver/internal/re.js"(exports, module) {
+  "../main/node_modules/semver/internal/re.js"(exports, module) {
     "use strict";
     var {
       MAX_SAFE_COMPONENT_LENGTH,
@@ -17084,9 +17084,9 @@ var require_re = __commonJS({
   }
 });
 
-// node_modules/semver/internal/parse-options.js
+// ../main/node_modules/semver/internal/parse-options.js
 var require_parse_options = __commonJS({
-  "node_modules/semver/internal/parse-options.js"(exports, module) {
+  "../main/node_modules/semver/internal/parse-options.js"(exports, module) {
     "use strict";
     var looseOption = Object.freeze({ loose: true });
     var emptyOpts = Object.freeze({});
@@ -17103,9 +17103,9 @@ var require_parse_options = __commonJS({
   }
 });
 
-// node_modules/semver/internal/identifiers.js
+// ../main/node_modules/semver/internal/identifiers.js
 var require_identifiers = __commonJS({
-  "node_modules/semver/internal/identifiers.js"(exports, module) {
+  "../main/node_modules/semver/internal/identifiers.js"(exports, module) {
     "use strict";
     var numeric = /^[0-9]+$/;
     var compareIdentifiers = (a, b) => {
@@ -17128,9 +17128,9 @@ var require_identifiers = __commonJS({
   }
 });
 
-// node_modules/semver/classes/semver.js
+// ../main/node_modules/semver/classes/semver.js
 var require_semver = __commonJS({
-  "node_modules/semver/classes/semver.js"(exports, module) {
+  "../main/node_modules/semver/classes/semver.js"(exports, module) {
     "use strict";
     var debug = require_debug();
     var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants2();
@@ -17420,9 +17420,9 @@ var require_semver = __commonJS({
   }
 });
 
-// node_modules/semver/functions/parse.js
+// ../main/node_modules/semver/functions/parse.js
 var require_parse = __commonJS({
-  "node_modules/semver/functions/parse.js"(exports, module) {
+  "../main/node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var parse = (version, options, throwErrors = false) => {
@@ -17442,9 +17442,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/semver/functions/valid.js
+// ../main/node_modules/semver/functions/valid.js
 var require_valid = __commonJS({
-  "node_modules/semver/functions/valid.js"(exports, module) {
+  "../main/node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
     var parse = require_parse();
     var valid = (version, options) => {
@@ -17455,9 +17455,9 @@ var require_valid = __commonJS({
   }
 });
 
-// node_modules/semver/functions/clean.js
+// ../main/node_modules/semver/functions/clean.js
 var require_clean = __commonJS({
-  "node_modules/semver/functions/clean.js"(exports, module) {
+  "../main/node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
     var parse = require_parse();
     var clean = (version, options) => {
@@ -17468,9 +17468,9 @@ var require_clean = __commonJS({
   }
 });
 
-// node_modules/semver/functions/inc.js
+// ../main/node_modules/semver/functions/inc.js
 var require_inc = __commonJS({
-  "node_modules/semver/functions/inc.js"(exports, module) {
+  "../main/node_modules/semver/functions/inc.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var inc = (version, release, options, identifier, identifierBase) => {
@@ -17492,9 +17492,9 @@ var require_inc = __commonJS({
   }
 });
 
-// node_modules/semver/functions/diff.js
+// ../main/node_modules/semver/functions/diff.js
 var require_diff = __commonJS({
-  "node_modules/semver/functions/diff.js"(exports, module) {
+  "../main/node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
     var parse = require_parse();
     var diff = (version1, version2) => {
@@ -17536,9 +17536,9 @@ var require_diff = __commonJS({
   }
 });
 
-// node_modules/semver/functions/major.js
+// ../main/node_modules/semver/functions/major.js
 var require_major = __commonJS({
-  "node_modules/semver/functions/major.js"(exports, module) {
+  "../main/node_modules/semver/functions/major.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var major = (a, loose) => new SemVer(a, loose).major;
@@ -17546,9 +17546,9 @@ var require_major = __commonJS({
   }
 });
 
-// node_modules/semver/functions/minor.js
+// ../main/node_modules/semver/functions/minor.js
 var require_minor = __commonJS({
-  "node_modules/semver/functions/minor.js"(exports, module) {
+  "../main/node_modules/semver/functions/minor.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var minor = (a, loose) => new SemVer(a, loose).minor;
@@ -17556,9 +17556,9 @@ var require_minor = __commonJS({
   }
 });
 
-// node_modules/semver/functions/patch.js
+// ../main/node_modules/semver/functions/patch.js
 var require_patch = __commonJS({
-  "node_modules/semver/functions/patch.js"(exports, module) {
+  "../main/node_modules/semver/functions/patch.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var patch = (a, loose) => new SemVer(a, loose).patch;
@@ -17566,9 +17566,9 @@ var require_patch = __commonJS({
   }
 });
 
-// node_modules/semver/functions/prerelease.js
+// ../main/node_modules/semver/functions/prerelease.js
 var require_prerelease = __commonJS({
-  "node_modules/semver/functions/prerelease.js"(exports, module) {
+  "../main/node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
     var parse = require_parse();
     var prerelease = (version, options) => {
@@ -17579,9 +17579,9 @@ var require_prerelease = __commonJS({
   }
 });
 
-// node_modules/semver/functions/compare.js
+// ../main/node_modules/semver/functions/compare.js
 var require_compare = __commonJS({
-  "node_modules/semver/functions/compare.js"(exports, module) {
+  "../main/node_modules/semver/functions/compare.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
@@ -17589,9 +17589,9 @@ var require_compare = __commonJS({
   }
 });
 
-// node_modules/semver/functions/rcompare.js
+// ../main/node_modules/semver/functions/rcompare.js
 var require_rcompare = __commonJS({
-  "node_modules/semver/functions/rcompare.js"(exports, module) {
+  "../main/node_modules/semver/functions/rcompare.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var rcompare = (a, b, loose) => compare(b, a, loose);
@@ -17599,9 +17599,9 @@ var require_rcompare = __commonJS({
   }
 });
 
-// node_modules/semver/functions/compare-loose.js
+// ../main/node_modules/semver/functions/compare-loose.js
 var require_compare_loose = __commonJS({
-  "node_modules/semver/functions/compare-loose.js"(exports, module) {
+  "../main/node_modules/semver/functions/compare-loose.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var compareLoose = (a, b) => compare(a, b, true);
@@ -17609,9 +17609,9 @@ var require_compare_loose = __commonJS({
   }
 });
 
-// node_modules/semver/functions/compare-build.js
+// ../main/node_modules/semver/functions/compare-build.js
 var require_compare_build = __commonJS({
-  "node_modules/semver/functions/compare-build.js"(exports, module) {
+  "../main/node_modules/semver/functions/compare-build.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var compareBuild = (a, b, loose) => {
@@ -17623,9 +17623,9 @@ var require_compare_build = __commonJS({
   }
 });
 
-// node_modules/semver/functions/sort.js
+// ../main/node_modules/semver/functions/sort.js
 var require_sort = __commonJS({
-  "node_modules/semver/functions/sort.js"(exports, module) {
+  "../main/node_modules/semver/functions/sort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
     var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
@@ -17633,9 +17633,9 @@ var require_sort = __commonJS({
   }
 });
 
-// node_modules/semver/functions/rsort.js
+// ../main/node_modules/semver/functions/rsort.js
 var require_rsort = __commonJS({
-  "node_modules/semver/functions/rsort.js"(exports, module) {
+  "../main/node_modules/semver/functions/rsort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
     var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
@@ -17643,9 +17643,9 @@ var require_rsort = __commonJS({
   }
 });
 
-// node_modules/semver/functions/gt.js
+// ../main/node_modules/semver/functions/gt.js
 var require_gt = __commonJS({
-  "node_modules/semver/functions/gt.js"(exports, module) {
+  "../main/node_modules/semver/functions/gt.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var gt = (a, b, loose) => compare(a, b, loose) > 0;
@@ -17653,9 +17653,9 @@ var require_gt = __commonJS({
   }
 });
 
-// node_modules/semver/functions/lt.js
+// ../main/node_modules/semver/functions/lt.js
 var require_lt = __commonJS({
-  "node_modules/semver/functions/lt.js"(exports, module) {
+  "../main/node_modules/semver/functions/lt.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var lt = (a, b, loose) => compare(a, b, loose) < 0;
@@ -17663,9 +17663,9 @@ var require_lt = __commonJS({
   }
 });
 
-// node_modules/semver/functions/eq.js
+// ../main/node_modules/semver/functions/eq.js
 var require_eq = __commonJS({
-  "node_modules/semver/functions/eq.js"(exports, module) {
+  "../main/node_modules/semver/functions/eq.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var eq = (a, b, loose) => compare(a, b, loose) === 0;
@@ -17673,9 +17673,9 @@ var require_eq = __commonJS({
   }
 });
 
-// node_modules/semver/functions/neq.js
+// ../main/node_modules/semver/functions/neq.js
 var require_neq = __commonJS({
-  "node_modules/semver/functions/neq.js"(exports, module) {
+  "../main/node_modules/semver/functions/neq.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var neq = (a, b, loose) => compare(a, b, loose) !== 0;
@@ -17683,9 +17683,9 @@ var require_neq = __commonJS({
   }
 });
 
-// node_modules/semver/functions/gte.js
+// ../main/node_modules/semver/functions/gte.js
 var require_gte = __commonJS({
-  "node_modules/semver/functions/gte.js"(exports, module) {
+  "../main/node_modules/semver/functions/gte.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var gte = (a, b, loose) => compare(a, b, loose) >= 0;
@@ -17693,9 +17693,9 @@ var require_gte = __commonJS({
   }
 });
 
-// node_modules/semver/functions/lte.js
+// ../main/node_modules/semver/functions/lte.js
 var require_lte = __commonJS({
-  "node_modules/semver/functions/lte.js"(exports, module) {
+  "../main/node_modules/semver/functions/lte.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var lte = (a, b, loose) => compare(a, b, loose) <= 0;
@@ -17703,9 +17703,9 @@ var require_lte = __commonJS({
   }
 });
 
-// node_modules/semver/functions/cmp.js
+// ../main/node_modules/semver/functions/cmp.js
 var require_cmp = __commonJS({
-  "node_modules/semver/functions/cmp.js"(exports, module) {
+  "../main/node_modules/semver/functions/cmp.js"(exports, module) {
     "use strict";
     var eq = require_eq();
     var neq = require_neq();
@@ -17753,9 +17753,9 @@ var require_cmp = __commonJS({
   }
 });
 
-// node_modules/semver/functions/coerce.js
+// ../main/node_modules/semver/functions/coerce.js
 var require_coerce = __commonJS({
-  "node_modules/semver/functions/coerce.js"(exports, module) {
+  "../main/node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var parse = require_parse();
@@ -17799,9 +17799,9 @@ var require_coerce = __commonJS({
   }
 });
 
-// node_modules/semver/functions/truncate.js
+// ../main/node_modules/semver/functions/truncate.js
 var require_truncate = __commonJS({
-  "node_modules/semver/functions/truncate.js"(exports, module) {
+  "../main/node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse = require_parse();
     var constants2 = require_constants2();
@@ -17840,9 +17840,9 @@ var require_truncate = __commonJS({
   }
 });
 
-// node_modules/semver/internal/lrucache.js
+// ../main/node_modules/semver/internal/lrucache.js
 var require_lrucache = __commonJS({
-  "node_modules/semver/internal/lrucache.js"(exports, module) {
+  "../main/node_modules/semver/internal/lrucache.js"(exports, module) {
     "use strict";
     var LRUCache = class {
       constructor() {
@@ -17878,9 +17878,9 @@ var require_lrucache = __commonJS({
   }
 });
 
-// node_modules/semver/internal/trim-comparator-whitespace.js
+// ../main/node_modules/semver/internal/trim-comparator-whitespace.js
 var require_trim_comparator_whitespace = __commonJS({
-  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
+  "../main/node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
     "use strict";
     var {
       MAX_LENGTH,
@@ -18069,9 +18069,9 @@ var require_trim_comparator_whitespace = __commonJS({
   }
 });
 
-// node_modules/semver/classes/range.js
+// ../main/node_modules/semver/classes/range.js
 var require_range = __commonJS({
-  "node_modules/semver/classes/range.js"(exports, module) {
+  "../main/node_modules/semver/classes/range.js"(exports, module) {
     "use strict";
     var SPACE_CHARACTERS = /\s+/g;
     var Range2 = class _Range {
@@ -18454,9 +18454,9 @@ var require_range = __commonJS({
   }
 });
 
-// node_modules/semver/classes/comparator.js
+// ../main/node_modules/semver/classes/comparator.js
 var require_comparator = __commonJS({
-  "node_modules/semver/classes/comparator.js"(exports, module) {
+  "../main/node_modules/semver/classes/comparator.js"(exports, module) {
     "use strict";
     var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
     var Comparator = class _Comparator {
@@ -18567,9 +18567,9 @@ var require_comparator = __commonJS({
   }
 });
 
-// node_modules/semver/functions/satisfies.js
+// ../main/node_modules/semver/functions/satisfies.js
 var require_satisfies = __commonJS({
-  "node_modules/semver/functions/satisfies.js"(exports, module) {
+  "../main/node_modules/semver/functions/satisfies.js"(exports, module) {
     "use strict";
     var Range2 = require_range();
     var satisfies = (version, range, options) => {
@@ -18584,9 +18584,9 @@ var require_satisfies = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/to-comparators.js
+// ../main/node_modules/semver/ranges/to-comparators.js
 var require_to_comparators = __commonJS({
-  "node_modules/semver/ranges/to-comparators.js"(exports, module) {
+  "../main/node_modules/semver/ranges/to-comparators.js"(exports, module) {
     "use strict";
     var Range2 = require_range();
     var toComparators = (range, options) => new Range2(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
@@ -18594,9 +18594,9 @@ var require_to_comparators = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/max-satisfying.js
+// ../main/node_modules/semver/ranges/max-satisfying.js
 var require_max_satisfying = __commonJS({
-  "node_modules/semver/ranges/max-satisfying.js"(exports, module) {
+  "../main/node_modules/semver/ranges/max-satisfying.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range2 = require_range();
@@ -18623,9 +18623,9 @@ var require_max_satisfying = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/min-satisfying.js
+// ../main/node_modules/semver/ranges/min-satisfying.js
 var require_min_satisfying = __commonJS({
-  "node_modules/semver/ranges/min-satisfying.js"(exports, module) {
+  "../main/node_modules/semver/ranges/min-satisfying.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range2 = require_range();
@@ -18652,9 +18652,9 @@ var require_min_satisfying = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/min-version.js
+// ../main/node_modules/semver/ranges/min-version.js
 var require_min_version = __commonJS({
-  "node_modules/semver/ranges/min-version.js"(exports, module) {
+  "../main/node_modules/semver/ranges/min-version.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range2 = require_range();
@@ -18711,9 +18711,9 @@ var require_min_version = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/valid.js
+// ../main/node_modules/semver/ranges/valid.js
 var require_valid2 = __commonJS({
-  "node_modules/semver/ranges/valid.js"(exports, module) {
+  "../main/node_modules/semver/ranges/valid.js"(exports, module) {
     "use strict";
     var Range2 = require_range();
     var validRange = (range, options) => {
@@ -18727,9 +18727,9 @@ var require_valid2 = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/outside.js
+// ../main/node_modules/semver/ranges/outside.js
 var require_outside = __commonJS({
-  "node_modules/semver/ranges/outside.js"(exports, module) {
+  "../main/node_modules/semver/ranges/outside.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Comparator = require_comparator();
@@ -18796,9 +18796,9 @@ var require_outside = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/gtr.js
+// ../main/node_modules/semver/ranges/gtr.js
 var require_gtr = __commonJS({
-  "node_modules/semver/ranges/gtr.js"(exports, module) {
+  "../main/node_modules/semver/ranges/gtr.js"(exports, module) {
     "use strict";
     var outside = require_outside();
     var gtr = (version, range, options) => outside(version, range, ">", options);
@@ -18806,9 +18806,9 @@ var require_gtr = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/ltr.js
+// ../main/node_modules/semver/ranges/ltr.js
 var require_ltr = __commonJS({
-  "node_modules/semver/ranges/ltr.js"(exports, module) {
+  "../main/node_modules/semver/ranges/ltr.js"(exports, module) {
     "use strict";
     var outside = require_outside();
     var ltr = (version, range, options) => outside(version, range, "<", options);
@@ -18816,9 +18816,9 @@ var require_ltr = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/intersects.js
+// ../main/node_modules/semver/ranges/intersects.js
 var require_intersects = __commonJS({
-  "node_modules/semver/ranges/intersects.js"(exports, module) {
+  "../main/node_modules/semver/ranges/intersects.js"(exports, module) {
     "use strict";
     var Range2 = require_range();
     var intersects = (r1, r2, options) => {
@@ -18830,9 +18830,9 @@ var require_intersects = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/simplify.js
+// ../main/node_modules/semver/ranges/simplify.js
 var require_simplify = __commonJS({
-  "node_modules/semver/ranges/simplify.js"(exports, module) {
+  "../main/node_modules/semver/ranges/simplify.js"(exports, module) {
     "use strict";
     var satisfies = require_satisfies();
     var compare = require_compare();
@@ -18880,9 +18880,9 @@ var require_simplify = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/subset.js
+// ../main/node_modules/semver/ranges/subset.js
 var require_subset = __commonJS({
-  "node_modules/semver/ranges/subset.js"(exports, module) {
+  "../main/node_modules/semver/ranges/subset.js"(exports, module) {
     "use strict";
     var Range2 = require_range();
     var Comparator = require_comparator();
@@ -19042,9 +19042,9 @@ var require_subset = __commonJS({
   }
 });
 
-// node_modules/semver/index.js
+// ../main/node_modules/semver/index.js
 var require_semver2 = __commonJS({
-  "node_modules/semver/index.js"(exports, module) {
+  "../main/node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
     var constants2 = require_constants2();
@@ -19150,19 +19150,19 @@ import { parseArgs } from "node:util";
 import { spawn as spawn2 } from "node:child_process";
 import readline from "node:readline";
 
-// node_modules/@actions/exec/lib/exec.js
+// ../main/node_modules/@actions/exec/lib/exec.js
 import { StringDecoder } from "string_decoder";
 
-// node_modules/@actions/exec/lib/toolrunner.js
+// ../main/node_modules/@actions/exec/lib/toolrunner.js
 import * as os from "os";
 import * as events from "events";
 import * as child from "child_process";
 import * as path3 from "path";
 
-// node_modules/@actions/io/lib/io.js
+// ../main/node_modules/@actions/io/lib/io.js
 import * as path2 from "path";
 
-// node_modules/@actions/io/lib/io-util.js
+// ../main/node_modules/@actions/io/lib/io-util.js
 import * as fs from "fs";
 import * as path from "path";
 var __awaiter = function(thisArg, _arguments, P, generator) {
@@ -19288,7 +19288,7 @@ function isUnixExecutable(stats) {
   return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
 }
 
-// node_modules/@actions/io/lib/io.js
+// ../main/node_modules/@actions/io/lib/io.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
@@ -19381,7 +19381,7 @@ function findInPath(tool) {
   });
 }
 
-// node_modules/@actions/exec/lib/toolrunner.js
+// ../main/node_modules/@actions/exec/lib/toolrunner.js
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
@@ -19827,7 +19827,7 @@ var ExecState = class _ExecState extends events.EventEmitter {
   }
 };
 
-// node_modules/@actions/exec/lib/exec.js
+// ../main/node_modules/@actions/exec/lib/exec.js
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
@@ -19959,6 +19959,9 @@ function runArgs(settings, identity, image) {
   if (settings.memory) args.push("--memory", settings.memory);
   if (settings.cpus) args.push("--cpus", settings.cpus);
   if (settings.network) args.push("--network", settings.network);
+  if (settings.readOnly) args.push("--read-only");
+  for (const writable of settings.writablePaths) args.push("--tmpfs", writable);
+  if (settings.user) args.push("--user", settings.user);
   args.push(image);
   if (settings.command) args.push(...settings.command);
   return args;
@@ -19984,6 +19987,9 @@ function stackRequestArgs(container, pid) {
 }
 function hostPidsArgs(container) {
   return ["top", container, "-eo", "pid"];
+}
+function stopSignalArgs(container, signal) {
+  return ["kill", "--signal", signal, container];
 }
 
 // src/docker/docker.ts
@@ -20113,7 +20119,8 @@ var Docker = class {
       workdir: config.WorkingDir || void 0,
       cmd: config.Cmd ?? void 0,
       entrypoint: config.Entrypoint ?? void 0,
-      exposedPorts: Object.keys(config.ExposedPorts ?? {})
+      exposedPorts: Object.keys(config.ExposedPorts ?? {}),
+      stopSignal: config.StopSignal || void 0
     };
   }
   async imageExists(image) {
@@ -20195,7 +20202,7 @@ function firstLine(text) {
 // src/setup/inputs.ts
 import path4 from "node:path";
 
-// node_modules/shlex/shlex.js
+// ../main/node_modules/shlex/shlex.js
 var Shlexer = class {
   constructor(string) {
     this.i = 0;
@@ -20399,7 +20406,7 @@ function formatSeconds(ms, wholeAsInteger = false) {
   return wholeAsInteger && Number.isInteger(ms / 1e3) ? `${ms / 1e3} s` : `${(ms / 1e3).toFixed(1)} s`;
 }
 
-// node_modules/ws/wrapper.mjs
+// ../main/node_modules/ws/wrapper.mjs
 var import_stream = __toESM(require_stream(), 1);
 var import_extension = __toESM(require_extension(), 1);
 var import_permessage_deflate = __toESM(require_permessage_deflate(), 1);
@@ -21135,6 +21142,46 @@ function isFile(p) {
   }
 }
 
+// src/setup/container-inputs.ts
+var DEFAULT_STOP_GRACE_SEC = 30;
+var SIGNALS = ["TERM", "INT", "QUIT", "KILL", "HUP", "USR1", "USR2", "WINCH"];
+var USER_PART = "(?:\\d+|[A-Za-z_][A-Za-z0-9_.-]*)";
+var USER = new RegExp(`^${USER_PART}(?::${USER_PART})?$`);
+var WRITABLE_PATH = /^\/[A-Za-z0-9._@/-]*$/;
+function parseContainerSettings(get, healthPath) {
+  const readOnly = parseEnum("read-only", get("read-only") || "false", ["true", "false"]) === "true";
+  const user = get("user") || void 0;
+  if (user && !USER.test(user)) {
+    throw new InputError(`The input 'user' must be a uid, uid:gid or user name such as '10001' or 'app:app', got '${shown(user)}'.`);
+  }
+  const writablePaths = parseWritablePaths(get("writable-paths"));
+  const stopSignal = get("stop-signal") ? parseStopSignal("stop-signal", get("stop-signal")) : void 0;
+  const stopGraceSec = parseNumber("stop-grace", get("stop-grace") || String(DEFAULT_STOP_GRACE_SEC), 1, 3600);
+  return { readOnly, user, writablePaths, stopSignal, stopGraceSec, shutdownCheck: parseShutdownCheck(get("shutdown-check"), healthPath) };
+}
+function parseStopSignal(name, text) {
+  const bare2 = text.trim().toUpperCase().replace(/^SIG/, "");
+  if (!SIGNALS.includes(bare2)) {
+    throw new InputError(`The input '${name}' must be a signal name such as 'SIGTERM' or 'SIGINT', got '${shown(text)}'.`);
+  }
+  return `SIG${bare2}`;
+}
+function parseWritablePaths(text) {
+  const paths = text.split(/[\r\n,]+/).map((entry) => entry.trim()).filter(Boolean);
+  const bad = paths.find((entry) => !WRITABLE_PATH.test(entry) || entry.split("/").includes(".."));
+  if (bad) throw new InputError(`The input 'writable-paths' takes absolute paths in the container such as '/tmp', got '${shown(bad)}'.`);
+  return [...new Set(paths)];
+}
+function parseShutdownCheck(text, healthPath) {
+  const value = text.trim();
+  if (!value || value.toLowerCase() === "true") return { path: healthPath };
+  if (value.toLowerCase() === "false") return false;
+  if (!value.startsWith("/") || /\s/.test(value)) {
+    throw new InputError(`The input 'shutdown-check' must be 'true', 'false' or a path such as '/slow', got '${shown(value)}'.`);
+  }
+  return { path: value };
+}
+
 // src/setup/inputs.ts
 var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var IMAGE_REFERENCE = /^[a-z0-9][a-z0-9._\-/:]*(@sha256:[a-f0-9]{64})?$/i;
@@ -21182,7 +21229,8 @@ function parseSettings(read, workspace) {
     compare,
     regressionLimits,
     faulthandler,
-    hostHeader
+    hostHeader,
+    ...parseContainerSettings(get, healthPath)
   };
 }
 function parseImageSource(get, read, workspaceAbs) {
@@ -23844,11 +23892,11 @@ var rejectedSetting = {
     const unrecognized = /^unrecognized arguments: (.+)$/.exec(error.message);
     const detail = rc.ofKind("config-error").slice(1).map((e) => e.message);
     const facts = invalid ? { kind: "invalid-value", setting: invalid[1], problem: invalid[2], detail: detail[0] } : unrecognized ? { kind: "unrecognized-arguments", args: unrecognized[1] } : { kind: "rejected", message: error.message };
-    const settingLine = invalid ? configSetting(rc, invalid[1].replace(/-/g, "_")) : void 0;
+    const settingLine2 = invalid ? configSetting(rc, invalid[1].replace(/-/g, "_")) : void 0;
     return {
       facts,
       evidence: [...linesOf(error), ...detail.slice(0, 2)],
-      location: firstLocation(settingLine, commandLine(rc))
+      location: firstLocation(settingLine2, commandLine(rc))
     };
   }
 };
@@ -24069,9 +24117,9 @@ var otherStartFailure = {
 function startWords(facts) {
   switch (facts.kind) {
     case "executable-missing": {
-      const summary15 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
-      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary15, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
-        summary: summary15,
+      const summary17 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
+      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary17, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
+        summary: summary17,
         remedy: `Install ${code(facts.executable)} in the image, or fix the start command (the \`command\` input or the Dockerfile's CMD).`
       };
     }
@@ -24649,7 +24697,7 @@ var HOST = [
   /connect to server: .*?"([^"]+)"/
 ];
 var PORT = [/port (\d+) failed/, /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/];
-var USER = [/for user "([^"]+)"/, /Access denied for user '([^']+)'/];
+var USER2 = [/for user "([^"]+)"/, /Access denied for user '([^']+)'/];
 var DATABASE = [/database "([^"]+)" does not exist/, /Unknown database '([^']+)'/];
 var FAILURES = [
   [
@@ -24670,7 +24718,7 @@ function readDatabaseError(text) {
     failure: FAILURES.find(([, pattern]) => pattern.test(text))?.[0] ?? "other",
     host: firstCapture(text, HOST),
     port: firstCapture(text, PORT),
-    user: firstCapture(text, USER),
+    user: firstCapture(text, USER2),
     database: firstCapture(text, DATABASE)
   };
 }
@@ -25007,15 +25055,15 @@ function words5(facts) {
   }
   const { error, service, location } = facts;
   const subject = error.host ? `${service} at ${code(error.host)}${error.port ? ` port ${error.port}` : ""}` : service;
-  const { what, remedy: remedy15 } = WORDING[error.failure](error);
+  const { what, remedy: remedy17 } = WORDING[error.failure](error);
   if (facts.during === "request") {
-    const served = remedy15.replace(`; ${LAZILY}`, "").replace(`, ${LAZILY}`, "");
+    const served = remedy17.replace(`; ${LAZILY}`, "").replace(`, ${LAZILY}`, "");
     return {
       summary: `The app connects to ${subject} ${facts.handler ? `while handling a request, ${inHandler(facts, location)}` : inHandler(facts, location)}, and ${what}.`,
       remedy: served
     };
   }
-  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy15 };
+  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy17 };
 }
 var database_unreachable_default = defineReason({
   id: "database-unreachable",
@@ -26525,6 +26573,140 @@ var unknown_default = defineReason({
   })
 });
 
+// src/diagnosis/reasons/signal-not-forwarded.ts
+var SHELL_COMMAND2 = /^(\S*\/)?(ba|da|z|k|a)?sh\s+-c\s/;
+var signalKept = {
+  stage: "boot",
+  name: "PID 1 does not pass the stop signal on",
+  detect(rc) {
+    const shutdown = rc.ctx.shutdown;
+    if (rc.ctx.outcome !== "shutdown-failed" || !shutdown?.pid1) return void 0;
+    const script = SHELL_COMMAND2.test(shutdown.pid1) ? void 0 : startScriptLine(rc, /\bgunicorn\b/);
+    const command = commandLine(rc);
+    const shellForm = command && !/^\s*(CMD|ENTRYPOINT)\s+\[/i.test(command.text) ? command : void 0;
+    const culprit = script ?? shellForm ?? command;
+    const form = script ? "script" : shellForm ? "shell-form" : "other";
+    return {
+      facts: {
+        signal: shutdown.signal,
+        graceSec: shutdown.graceSec,
+        pid1: shutdown.pid1,
+        form,
+        location: firstLocation(culprit),
+        culprit: culprit?.text.trim()
+      },
+      evidence: present(
+        `PID 1: ${shutdown.pid1}`,
+        culprit?.text.trim(),
+        `no "Handling signal" line after ${shutdown.signal}; still running ${shutdown.durationMs} ms later`
+      ),
+      location: firstLocation(culprit)
+    };
+  }
+};
+function summary15({ signal, graceSec, pid1, form, location }) {
+  const who = form === "script" ? `a start script that runs Gunicorn without ${code("exec")}${where(location)}` : form === "shell-form" ? `the shell form of the start command${where(location)}` : "not Gunicorn";
+  return `${signal} never reached Gunicorn: PID 1 is ${code(pid1.slice(0, 120))}, ${who}, and it does not pass the signal on. A host would wait out its grace (${graceSec} s here) and kill Gunicorn with requests in flight.`;
+}
+function remedy15({ form, culprit }) {
+  const init = `or run the container with an init that forwards signals (${code("docker run --init")}, ${code("tini")})`;
+  if (form === "script") {
+    const line = culprit?.replace(/^\s*(exec\s+)?/, "exec ");
+    return `Start Gunicorn with ${code("exec")} so that it replaces the shell as PID 1${line ? `: ${code(line)}` : ""}, ${init}.`;
+  }
+  if (form === "shell-form")
+    return `Use the exec form of the command, e.g. ${code('CMD ["gunicorn", "-c", "gunicorn.conf.py", "app:app"]')}, ${init}.`;
+  return `Make Gunicorn PID 1 (exec form, ${code("exec gunicorn")} in a script) ${init}.`;
+}
+var signal_not_forwarded_default = defineReason({
+  id: "signal-not-forwarded",
+  title: "Stop signal never reaches Gunicorn",
+  headline: "the stop signal never reaches Gunicorn",
+  readme: "PID 1 is a shell (shell-form CMD, a start script without `exec`) that keeps the stop signal: every deploy ends with SIGKILL",
+  fixtures: [
+    { path: "__fixtures__/apps/fail-shell-form-cmd", test: "__tests__/shutdown.itg.ts" },
+    { path: "__fixtures__/apps/fail-script-without-exec", test: "__tests__/shutdown.itg.ts" }
+  ],
+  rules: [signalKept],
+  words: (facts) => ({ summary: summary15(facts), remedy: remedy15(facts) })
+});
+
+// src/diagnosis/reasons/read-only-filesystem.ts
+var READ_ONLY = /\[Errno 30\] Read-only file system: '([^']+)'/;
+var PERMISSION = /\[Errno 13\] Permission denied: '([^']+)'/;
+var NO_TEMP_DIR = /No usable temporary directory found in (\[.*\])/;
+function writerOf(rc, tb) {
+  if (tb.frames.some((frame) => /gunicorn\/workers\/workertmp\.py$/.test(frame.file))) return "worker-tmp";
+  if (tb.frames.some((frame) => /gunicorn\/pidfile\.py$/.test(frame.file))) return "pidfile";
+  return rc.userFrame(tb)?.location ? "app" : void 0;
+}
+function failedWrite(rc, tb) {
+  const message = tb.exception.line;
+  const readOnly = READ_ONLY.exec(message);
+  if (readOnly) return { path: readOnly[1], cause: "read-only" };
+  const noTemp = NO_TEMP_DIR.exec(message);
+  if (noTemp) return { path: noTemp[1], cause: rc.ctx.settings.readOnly ? "read-only" : "permission" };
+  const denied = PERMISSION.exec(message);
+  if (denied && (rc.ctx.settings.user || rc.ctx.settings.readOnly)) return { path: denied[1], cause: "permission" };
+  return void 0;
+}
+var writeFailed = {
+  stage: "boot",
+  name: "a write fails on a read-only or unwritable filesystem",
+  detect(rc) {
+    for (const tb of rc.tracebacks) {
+      const failed2 = failedWrite(rc, tb);
+      const writer = failed2 && writerOf(rc, tb);
+      if (!failed2 || !writer) continue;
+      const frame = rc.userFrame(tb);
+      const setting = settingLine(rc, writer);
+      const location = writer === "app" ? frame?.location : firstLocation(setting);
+      return {
+        facts: { writer, ...failed2, user: rc.ctx.settings.user, location },
+        evidence: present(...writer === "app" ? frame?.text ?? [] : [], tb.exception.line, rc.gunicornOutcomeLine()),
+        location
+      };
+    }
+    return void 0;
+  }
+};
+function settingLine(rc, writer) {
+  if (writer === "app") return void 0;
+  const [setting, option] = writer === "pidfile" ? ["pidfile", "--pid"] : ["worker_tmp_dir", "--worker-tmp-dir"];
+  const command = commandLine(rc);
+  if (command && command.text.includes(option)) return command;
+  return configSetting(rc, setting);
+}
+function summary16({ writer, path: path19, cause, user, location }) {
+  const why = cause === "read-only" ? "the root filesystem is read-only" : `user ${code(user ?? "the image user")} may not write there`;
+  if (writer === "worker-tmp") {
+    return `Gunicorn's workers need a writable temporary directory and none of ${code(path19)} is writable (${why}): the master stops at the first worker.`;
+  }
+  const dir = path19.slice(0, path19.lastIndexOf("/")) || "/";
+  if (writer === "pidfile") return `Gunicorn cannot write its pid file in ${code(dir)}${where(location)}: ${why}.`;
+  return `The app writes ${code(path19)}${where(location)} while it loads, and ${why}.`;
+}
+function remedy16({ writer, path: path19 }) {
+  const writable = "or give the container a writable volume there (a Kubernetes `emptyDir`; here, the `writable-paths` input)";
+  if (writer === "worker-tmp") {
+    return `Start Gunicorn with ${code("--worker-tmp-dir /dev/shm")} (${code('worker_tmp_dir = "/dev/shm"')} in gunicorn.conf.py), ${writable} at ${code("/tmp")}.`;
+  }
+  if (writer === "pidfile") {
+    return `Point ${code("pidfile")} (${code("--pid")}) at a writable path such as ${code("/tmp/gunicorn.pid")} or drop it (a container needs none), ${writable}.`;
+  }
+  const dir = path19.slice(0, path19.lastIndexOf("/")) || "/";
+  return `Write under a path the host keeps writable (take it from an environment variable, e.g. ${code("/tmp")}), ${writable} at ${code(dir)}.`;
+}
+var read_only_filesystem_default = defineReason({
+  id: "read-only-filesystem",
+  title: "Write to a read-only filesystem",
+  headline: "a write failed on a read-only filesystem",
+  readme: "a write Gunicorn or the app needs fails under a read-only root or a non-root user: the workers' temporary file, the pid file, the app's own file",
+  fixtures: [{ path: "__fixtures__/apps/ok-graceful-shutdown", test: "__tests__/shutdown.itg.ts" }],
+  rules: [writeFailed],
+  words: (facts) => ({ summary: summary16(facts), remedy: remedy16(facts) })
+});
+
 // src/diagnosis/registry.ts
 var REASONS = [
   // The build: the installer's own refusals (a stale lock file, no installer in the stage) come before the
@@ -26539,7 +26721,11 @@ var REASONS = [
   build_file_missing_default,
   build_failed_default,
   // The booted run (and a container that never started): evidence in the log first.
+  // A healthy run stopped with the host's signal that PID 1 kept: decided by the shutdown check alone.
+  signal_not_forwarded_default,
   native_crash_default,
+  // A write the filesystem refused explains the worker (or master) that failed to boot.
+  read_only_filesystem_default,
   worker_class_unavailable_default,
   config_error_default,
   port_in_use_default,
@@ -27247,12 +27433,12 @@ function explain(stage, input) {
   return void 0;
 }
 function worded(reason, finding2, trim) {
-  const { summary: summary15, remedy: remedy15 } = reason.words(finding2.facts);
+  const { summary: summary17, remedy: remedy17 } = reason.words(finding2.facts);
   const pointers2 = finding2.pointers ?? (finding2.location ? [finding2.location] : []);
   const location = finding2.location ?? pointers2[0];
   const evidence = trim ? finding2.evidence.filter((line, index, all) => line.trim() !== "" && all.indexOf(line) === index).slice(0, MAX_EVIDENCE_LINES) : finding2.evidence;
   return {
-    diagnosis: { reason: reason.id, summary: summary15, evidence, ...location ? { location } : {}, remedy: remedy15 },
+    diagnosis: { reason: reason.id, summary: summary17, evidence, ...location ? { location } : {}, remedy: remedy17 },
     pointers: pointers2
   };
 }
@@ -27305,337 +27491,62 @@ async function profileBoot(run, running, findings) {
   return await running.watch.decided() ?? findings.outcome;
 }
 
-// src/probes/stability.ts
-var StabilityProbe = class {
-  /** `until`: the end of the window (epoch ms, by the context's clock). */
-  constructor(until) {
-    this.until = until;
-  }
-  until;
-  watchedMs;
-  /** Resolves with how long it watched. */
-  async start({ now, signal }) {
-    const startedAt = now();
-    await pause(this.until - startedAt, signal);
-    this.watchedMs = now() - startedAt;
-    return this.watchedMs;
-  }
-  result() {
-    return this.watchedMs;
-  }
-};
-
-// src/smoke/stability-check.ts
-async function watchStability(run, running, findings) {
-  const { settings, now } = run;
-  run.deps.ui.progress(`Watching for ${settings.stabilityWindowSec} s that no worker exits`);
-  const windowStart = findings.load ? now() : findings.healthyAt;
-  const windowEnd = windowStart + settings.stabilityWindowSec * 1e3;
-  const { decision } = await runProbe(run, running, new StabilityProbe(windowEnd));
-  let outcome = decision ?? "healthy";
-  if (outcome === "healthy" && running.watch.tracker.state().bindInUse && !cancelled(run)) {
-    outcome = await running.watch.decisionWhileBindFails(running.deadline) ?? "healthy";
-  }
-  findings.stabilityMs = now() - windowStart;
-  return outcome;
+// src/smoke/pid1.ts
+var SHELL = /^(\S*\/)?(ba|da|z|k|a)?sh(\s|$)/;
+var SIGNAL_PASSING_INIT = /^(\S*\/)?(tini|tini-static|dumb-init|docker-init|catatonit|s6-svscan)(\s|$)/;
+async function pid1Command(docker, container) {
+  const table = await docker.processTable(container).catch(() => void 0);
+  return table === void 0 ? void 0 : rootOf(table);
 }
-function stabilityCheck(run, running, findings) {
-  const { stabilityMs, outcome, healthyAt } = findings;
-  const trouble = running.watch.workerTrouble;
-  const detail = stabilityMs === void 0 ? "" : outcome === "healthy" ? `no worker exited in ${formatSeconds(run.settings.stabilityWindowSec * 1e3)}` : `a worker ${trouble?.what === "worker timeout" ? "timed out" : "exited"} ${formatSeconds((trouble?.at ?? run.now()) - healthyAt)} after the first healthy answer`;
-  return {
-    id: "stability",
-    status: stabilityMs === void 0 ? "not-reached" : outcome === "healthy" ? "pass" : "fail",
-    detail,
-    durationMs: stabilityMs
-  };
+function rootOf(table) {
+  const rows = table.split("\n").slice(1).map((line) => /^\s*(\d+)\s+(\d+)\s+\S+\s+(.*)$/.exec(line)).filter((m) => m !== null).map((m) => ({ pid: m[1], ppid: m[2], args: m[3].trim() }));
+  const pids = new Set(rows.map((row) => row.pid));
+  return rows.find((row) => !pids.has(row.ppid))?.args;
+}
+function pid1PassesSignals(command) {
+  if (SIGNAL_PASSING_INIT.test(command)) return true;
+  return !SHELL.test(command) && /gunicorn/.test(command);
 }
 
-// src/smoke/websocket-check.ts
-async function checkWebSocket(run, running) {
-  const { settings, deps } = run;
-  deps.ui.progress(`Checking the WebSocket route ${settings.websocketPath} (${settings.websocketProtocol})`);
-  const probe = new WebSocketProbe({
-    host: PROBE_HOST,
-    // Only after a healthy answer, which needs the port.
-    port: running.hostPort,
-    path: settings.websocketPath,
-    protocol: settings.websocketProtocol,
-    send: settings.websocketSend,
-    expect: settings.websocketExpect,
-    timeoutMs: Math.max(2e3, running.deadline - run.now()),
-    hostHeader: settings.hostHeader
-  });
-  const probed = await runProbe(run, running, probe);
-  if (probed.cutShort && probed.decision && !probed.result.ok) probed.result = { ...probed.result, failure: "interrupted" };
-  deps.ui.info(`WebSocket ${settings.websocketPath}: ${probed.result.detail}`);
-  return probed;
+// src/smoke/shutdown-words.ts
+var QUICK_SHUTDOWN = /* @__PURE__ */ new Set(["SIGINT", "SIGQUIT"]);
+function shutdownCheck(result, failed2) {
+  if (!result) return { id: "shutdown", status: "not-reached", detail: "" };
+  const { signal, handled, request, exited, graceSec, path: path19 } = result;
+  const parts = [handled ? `${signal} handled after ${handled.afterMs} ms` : `${signal} not handled by Gunicorn`];
+  parts.push(
+    request.status !== void 0 ? `in-flight \`${path19}\` answered ${request.status}` : `in-flight \`${path19}\`: ${request.error ?? "no answer"}`
+  );
+  if (exited) parts.push(`exited ${exited.code ?? "?"} after ${formatSeconds(exited.afterMs)}`);
+  else parts.push(failed2 ? `still running ${formatSeconds(result.durationMs)} later` : `still running at the ${graceSec} s grace`);
+  return { id: "shutdown", status: failed2 ? "fail" : "pass", detail: parts.join(", "), durationMs: result.durationMs };
 }
-function websocketCheck(outcome) {
-  return {
-    id: "websocket",
-    status: outcome ? outcome.ok ? "pass" : "fail" : "not-reached",
-    detail: outcome?.detail ?? "",
-    durationMs: outcome?.durationMs
-  };
-}
-
-// src/smoke/after-healthy.ts
-var AFTER_HEALTHY = [
-  { enabled: (run) => run.settings.loadRequests > 0 && !cancelled(run), run: checkUnderLoad },
-  { enabled: (run) => run.settings.stabilityWindowSec > 0, run: watchStability },
-  { enabled: (run) => !cancelled(run), run: profileBoot }
-];
-async function afterHealthy(run, running, findings, workerCount2, status) {
-  run.deps.ui.info(`Healthy after ${findings.healthyAt - running.containerStartedAt} ms (HTTP ${status}).`);
-  workerCount2.start(run, running);
-  sampleAtBoot(run, running, findings);
-  const websocket = run.settings.websocketPath ? await checkWebSocket(run, running) : void 0;
-  findings.websocket = websocket?.result;
-  const decision = websocket ? websocket.decision : await running.watch.decided();
-  findings.outcome = decision ?? (findings.websocket && !findings.websocket.ok ? "health-failed" : "healthy");
-  for (const phase of AFTER_HEALTHY) {
-    if (findings.outcome !== "healthy") break;
-    if (phase.enabled(run)) findings.outcome = await phase.run(run, running, findings);
-  }
-}
-
-// src/smoke/build.ts
-import fs7 from "node:fs";
-var OUTPUT_TAIL = 400;
-async function buildImage(run) {
-  const { settings, deps, now } = run;
-  if (settings.image) {
-    run.checks.set({ id: "build", status: "skipped", detail: `prebuilt \`${settings.image}\``, durationMs: 0 });
-    return { image: settings.image };
-  }
-  if (usesBuildx(settings) && !await deps.docker.buildxVersion()) {
-    throw new DockerError(
-      "The inputs 'cache-from' and 'cache-to' need Docker Buildx, which this runner does not have: add docker/setup-buildx-action before this step."
+function shutdownWarnings(result, printed) {
+  const { signal, request, exited, graceSec, path: path19 } = result;
+  const warnings = [];
+  const dropped = request.status === void 0 || request.status >= 500;
+  const how = request.status !== void 0 ? `answered ${request.status}` : request.error ?? "no answer";
+  if (dropped && QUICK_SHUTDOWN.has(signal)) {
+    warnings.push(
+      `${signal} is a quick shutdown for Gunicorn: the request to \`${path19}\` in flight was cut short (${how}) ${formatSeconds(request.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
+    );
+  } else if (dropped) {
+    warnings.push(
+      `The request to \`${path19}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
     );
   }
-  const buildStart = now();
-  const output = [];
-  const dockerfileRel = repoRelative(settings.workspace, settings.dockerfile);
-  const onLine = (line) => {
-    output.push(line);
-    if (output.length > OUTPUT_TAIL) output.splice(0, output.length - OUTPUT_TAIL);
-    deps.ui.buildOutput(line);
-  };
-  deps.ui.progress(`Building ${dockerfileRel}`);
-  const exitCode = await deps.ui.group(
-    `Build ${dockerfileRel}`,
-    () => deps.docker.build(buildArgs(settings, deps.identity), { onStdout: onLine, onStderr: onLine, signal: deps.signal })
-  );
-  const durationMs = now() - buildStart;
-  if (deps.signal?.aborted) throw new CancelledError();
-  if (exitCode === 0) {
-    run.checks.set({ id: "build", status: "pass", detail: `built \`${dockerfileRel}\``, durationMs });
-    return { image: deps.identity.imageTag };
+  const graceful = Number(printed?.graceful_timeout);
+  if (Number.isFinite(graceful) && graceful > graceSec) {
+    warnings.push(
+      `Gunicorn's \`graceful_timeout\` is ${graceful} s, longer than the host's ${graceSec} s grace (\`stop-grace\`): a request still running ${graceSec} s after ${signal} is killed with SIGKILL. Set \`graceful_timeout\` to at most ${graceSec}.`
+    );
   }
-  const dockerfileText = readText2(settings.dockerfile);
-  const failure = parseBuildFailure(output, dockerfileText);
-  const { diagnosis, pointers: pointers2 } = explain("build", {
-    failure,
-    workspace: settings.workspace,
-    contextDir: settings.context,
-    dockerfile: settings.dockerfile,
-    dockerfileText,
-    pythonVersion: await basePythonVersion(run, failure)
-  });
-  run.checks.set({
-    id: "build",
-    status: "fail",
-    detail: failure.instruction ? `failed at \`${clip(failure.instruction, 80)}\`` : "failed",
-    durationMs
-  });
-  return {
-    failed: {
-      result: "fail",
-      reason: diagnosis.reason,
-      summary: diagnosis.summary,
-      diagnosis,
-      dockerfile: dockerfileRel,
-      annotations: buildAnnotations(diagnosis, pointers2),
-      // The legacy builder passes colour codes through: the report's log is plain text.
-      log: output.map((text, seq) => ({ seq, stream: "stdout", text: stripAnsi(text).replace(/\r$/, ""), at: buildStart })),
-      logTotalLines: output.length
-    }
-  };
-}
-function buildAnnotations(diagnosis, pointers2) {
-  const title = `Gunicorn smoke: ${reasonById(diagnosis.reason).title}`;
-  return pointers2.map(({ file, line }) => ({ level: "error", title, message: `${diagnosis.summary} ${diagnosis.remedy}`, file, line }));
-}
-async function basePythonVersion(run, failure) {
-  if (!failure.baseImage || !pythonVersionUnstated(failure.stepOutput)) return void 0;
-  const result = await run.deps.docker.runToCompletion(pythonVersionArgs(failure.baseImage, run.deps.identity));
-  return result.exitCode === 0 ? result.stdout.trim().match(/^\d+\.\d+\.\d+$/)?.[0] : void 0;
-}
-function readText2(file) {
-  try {
-    return fs7.readFileSync(file, "utf8");
-  } catch {
-    return void 0;
+  if (!exited && signal !== "SIGKILL") {
+    warnings.push(
+      `The container was still running ${graceSec} s after ${signal} (\`stop-grace\`): the host would kill it with SIGKILL. Something keeps the process alive after Gunicorn's shutdown (a non-daemon thread, an atexit hook, a request longer than the grace).`
+    );
   }
-}
-
-// src/smoke/checks.ts
-var TABLE = [
-  { id: "build", label: () => "Image build", shown: () => true },
-  { id: "start", label: () => "Gunicorn start", shown: () => true },
-  { id: "workers", label: () => "Workers booted", shown: () => true },
-  { id: "health", label: (settings) => `Health \`${settings.healthPath}\``, shown: () => true },
-  { id: "websocket", label: (settings) => `WebSocket \`${settings.websocketPath ?? ""}\``, shown: (settings) => Boolean(settings.websocketPath) },
-  { id: "stability", label: () => "Stability", shown: (settings) => settings.stabilityWindowSec > 0 },
-  { id: "load", label: () => "Load", shown: (settings) => settings.loadRequests > 0 }
-];
-var Checks = class {
-  rows = /* @__PURE__ */ new Map();
-  /** Records the row of a check that ran. */
-  set(row) {
-    this.rows.set(row.id, row);
-  }
-  /** The rows the settings show, in the table's order, labelled from the table. */
-  ordered(settings) {
-    return TABLE.filter((check) => check.shown(settings)).map(({ id, label }) => {
-      const row = this.rows.get(id) ?? { id, status: "not-reached", detail: "" };
-      const { status, detail, durationMs } = row;
-      return durationMs === void 0 ? { id, label: label(settings), status, detail } : { id, label: label(settings), status, detail, durationMs };
-    });
-  }
-};
-
-// src/profile/comparison.ts
-import fs8 from "node:fs";
-import os2 from "node:os";
-import path13 from "node:path";
-
-// src/profile/git.ts
-var gitCommandRunner = async (args, cwd) => {
-  const result = await getExecOutput("git", args, { cwd, ignoreReturnCode: true, silent: true });
-  return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
-};
-var hasCommitArgs = (sha) => ["cat-file", "-e", `${sha}^{commit}`];
-var fetchCommitArgs = (sha) => ["fetch", "--no-tags", "--depth=1", "origin", sha];
-var addWorktreeArgs = (dir, sha) => ["worktree", "add", "--detach", dir, sha];
-var removeWorktreeArgs = (dir) => ["worktree", "remove", "--force", dir];
-var pruneWorktreesArgs = () => ["worktree", "prune"];
-var Git = class {
-  constructor(repo, runner = gitCommandRunner) {
-    this.repo = repo;
-    this.runner = runner;
-  }
-  repo;
-  runner;
-  async hasCommit(sha) {
-    return (await this.runner(hasCommitArgs(sha), this.repo)).exitCode === 0;
-  }
-  /** Fetches one commit by SHA; the error is git's first line of complaint. */
-  async fetchCommit(sha) {
-    await this.must(fetchCommitArgs(sha));
-  }
-  async addWorktree(dir, sha) {
-    await this.must(addWorktreeArgs(dir, sha));
-  }
-  /** Best effort: the directory is removed by the caller anyway, and prune forgets a worktree already gone. */
-  async removeWorktree(dir) {
-    await this.runner(removeWorktreeArgs(dir), this.repo).catch(() => void 0);
-    await this.runner(pruneWorktreesArgs(), this.repo).catch(() => void 0);
-  }
-  async must(args) {
-    const result = await this.runner(args, this.repo);
-    if (result.exitCode !== 0) {
-      const why = result.stderr.split("\n").map((line) => line.replace(/^(fatal|error): /, "").trim()).find(Boolean);
-      throw new Error(why ?? `git ${args[0]} exited with ${result.exitCode}`);
-    }
-  }
-};
-
-// src/profile/comparison.ts
-var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
-function baseShaFrom(eventName, payload) {
-  if (!PULL_REQUEST_EVENTS.has(eventName)) return void 0;
-  const sha = payload?.pull_request?.base?.sha;
-  return typeof sha === "string" && /^[0-9a-f]{40}$/i.test(sha) ? sha : void 0;
-}
-function baseIdentity(identity) {
-  return { runKey: identity.runKey, containerName: `${identity.containerName}-base`, imageTag: `${identity.imageTag}-base` };
-}
-function rebaseSettings(settings, tree) {
-  const move = (file) => path13.join(tree, path13.relative(settings.workspace, file));
-  return { ...settings, workspace: tree, context: move(settings.context), dockerfile: settings.dockerfile ? move(settings.dockerfile) : void 0 };
-}
-async function compareWithBase(options) {
-  const { settings } = options;
-  const sha = baseShaFrom(options.eventName, options.payload);
-  const only = "this commit's figures only.";
-  if (!sha) {
-    const event = options.eventName || "unknown";
-    return { regressions: [], note: `\`compare: base\` needs a pull request event (this run is \`${event}\`): ${only}` };
-  }
-  const short = sha.slice(0, 7);
-  const git = options.git ?? new Git(settings.workspace);
-  try {
-    if (!await git.hasCommit(sha)) await git.fetchCommit(sha);
-  } catch (error) {
-    return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error)}): ${only}` };
-  }
-  const tree = fs8.mkdtempSync(path13.join(options.tempDir ?? os2.tmpdir(), "gunicorn-smoke-base-"));
-  const identity = baseIdentity(options.identity);
-  try {
-    await git.addWorktree(tree, sha);
-    const base = rebaseSettings(settings, tree);
-    const dockerfile = base.dockerfile ? path13.relative(tree, base.dockerfile) : "Dockerfile";
-    if (!fs8.existsSync(base.context) || !base.dockerfile || !fs8.existsSync(base.dockerfile)) {
-      return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
-    }
-    const report = await options.smoke(base, identity);
-    if (report.result !== "pass" || !report.profile) {
-      const why = report.reason ? ` (\`${report.reason}\`)` : "";
-      return { sha, regressions: [], note: `The base commit ${short} did not build and boot${why}: ${only}` };
-    }
-    return { sha, profile: report.profile, regressions: regressionsBeyond(options.head, report.profile, options.limits) };
-  } catch (error) {
-    if (error instanceof Error && error.name === "CancelledError") throw error;
-    return { sha, regressions: [], note: `The base commit ${short} could not be checked (${oneLine2(error)}): ${only}` };
-  } finally {
-    await options.docker.removeContainers([identity.containerName, `${identity.containerName}-config`]).catch(() => void 0);
-    await options.docker.removeImage(identity.imageTag).catch(() => void 0);
-    await git.removeWorktree(tree);
-    fs8.rmSync(tree, { recursive: true, force: true });
-  }
-}
-function oneLine2(error) {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split("\n")[0].replace(/\.$/, "");
-}
-
-// src/smoke/compare.ts
-async function compareWithBaseCommit(run, report, smoke) {
-  const { settings, deps } = run;
-  if (settings.compare !== "base" || report.result !== "pass" || !report.profile) return report;
-  const eventName = deps.event?.name ?? "";
-  const short = baseShaFrom(eventName, deps.event?.payload)?.slice(0, 7);
-  const comparison = await compareWithBase({
-    settings,
-    eventName,
-    payload: deps.event?.payload,
-    identity: deps.identity,
-    docker: deps.docker,
-    head: report.profile,
-    limits: settings.regressionLimits,
-    tempDir: deps.event?.tempDir,
-    smoke: (base, identity) => {
-      deps.ui.progress(`Comparing with the base commit ${short}: the same smoke test on it`);
-      return deps.ui.group(
-        `Base commit ${short}`,
-        () => smoke({ ...base, compare: "none", regressionLimits: {} }, { ...deps, identity, event: void 0 })
-      );
-    }
-  });
-  if (comparison.note) deps.ui.info(comparison.note);
-  return withComparison(report, comparison);
+  return warnings;
 }
 
 // src/gunicorn/line-reading.ts
@@ -28235,6 +28146,7 @@ var SETTLE_MS = 150;
 var LOG_DRAIN_CAP = 128 * 1024 * 1024;
 var STALLED_FOLLOWER_MS = 5e3;
 var ELSEWHERE_GRACE_MS = 2e3;
+var STOPPING_LINES = 200;
 var LogWatch = class {
   constructor(now, signal, options = {}) {
     this.now = now;
@@ -28254,6 +28166,8 @@ var LogWatch = class {
   workerTrouble;
   /** The container stopped by itself. */
   exited;
+  /** The run sent the stop signal (the graceful-shutdown check): what follows is the shutdown, not a failure. */
+  stopping;
   /** Characters of log read so far (each line and its newline). */
   charsRead = 0;
   /** Reading stopped at the drain cap: the log goes on beyond what the run read. */
@@ -28304,6 +28218,11 @@ var LogWatch = class {
     }
     const line = { seq: this.seq++, stream, text, at: this.now() };
     this.buffer.push(line);
+    if (this.stopping) {
+      if (this.stopping.lines.length < STOPPING_LINES) this.stopping.lines.push(line);
+      this.nudge();
+      return;
+    }
     const signal = this.tracker.push(line);
     if (signal.gaveUp && this.firstFatalAt === void 0) this.firstFatalAt = line.at;
     if (signal.workerDied || signal.workerTimeout !== void 0) {
@@ -28350,9 +28269,13 @@ var LogWatch = class {
     }, ELSEWHERE_GRACE_MS);
     this.elsewhereTimer.unref?.();
   }
+  /** From now on the log and the exit belong to the graceful-shutdown check. */
+  beginShutdown() {
+    this.stopping = { at: this.now(), lines: [] };
+  }
   containerExited(code2) {
     this.exited = { code: code2, at: this.now() };
-    this.decide(`the container stopped${code2 !== void 0 ? ` (exit code ${code2})` : ""}`);
+    if (!this.stopping) this.decide(`the container stopped${code2 !== void 0 ? ` (exit code ${code2})` : ""}`);
     this.nudge();
   }
   /** Something worth a look happened: ends every current wait early. */
@@ -28463,6 +28386,452 @@ var LogWatch = class {
     this.signal?.removeEventListener("abort", this.onAbort);
   }
 };
+
+// src/smoke/teardown.ts
+async function tearDown(run, running, findings, workerCount2, logsDone) {
+  const { docker, identity } = run.deps;
+  const healthy = findings.outcome === "healthy" && !cancelled(run);
+  const state = healthy ? void 0 : await docker.containerState(running.containerId);
+  const oomEvents2 = findings.outcome !== "healthy" && run.settings.memory ? await docker.oomEvents(running.containerId, running.containerStartedAt).catch(() => void 0) : void 0;
+  const exitedOnItsOwn = running.watch.exited;
+  const stopped = !healthy && (state ? !state.running : exitedOnItsOwn !== void 0);
+  if (stopped && !await running.watch.readToEnd(logsDone)) {
+    run.warnings.push(
+      `More than ${LOG_DRAIN_CAP / 1024 / 1024} MiB of the container's log was still unread when it stopped: the run read that much and no more, so the diagnosis may miss the log's end.`
+    );
+  }
+  const workersExpected = await workerCount2.within(healthy ? 300 : 0);
+  const configContainer = `${identity.containerName}-config`;
+  await docker.removeContainers([running.containerId, configContainer]);
+  if (workerCount2.running) {
+    await workerCount2.within(1e4);
+    await docker.removeContainers([configContainer]);
+  }
+  if (!stopped) await Promise.race([logsDone, delay(3e3)]);
+  return { state, oomEvents: oomEvents2, exitedOnItsOwn, workersExpected };
+}
+function delay(ms) {
+  return new Promise((resolve2) => setTimeout(resolve2, ms).unref());
+}
+
+// src/smoke/shutdown-check.ts
+var SIGNAL_ANSWER_MS = 3e3;
+var IN_FLIGHT_MS = 150;
+var HANDLING_SIGNAL = /Handling signal: (\w+)/;
+function stopSignalOf(run, running) {
+  if (run.settings.stopSignal) return { signal: run.settings.stopSignal, source: "input" };
+  const fromImage = running.imageInfo?.stopSignal;
+  if (fromImage) {
+    try {
+      return { signal: parseStopSignal("STOPSIGNAL", fromImage), source: "Dockerfile" };
+    } catch {
+      return { signal: fromImage, source: "Dockerfile" };
+    }
+  }
+  return { signal: "SIGTERM", source: "default" };
+}
+async function checkShutdown(run, running, findings, workerCount2) {
+  const { settings, now, deps } = run;
+  const { signal, source } = stopSignalOf(run, running);
+  run.settingSources["stop-signal"] = source;
+  const path19 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
+  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path19} is in flight`);
+  const request = inFlightRequest(run, running, path19);
+  await Promise.race([request.answer, delay(IN_FLIGHT_MS)]);
+  running.watch.beginShutdown();
+  const sentAt = now();
+  const kill = await deps.docker.runToCompletion(stopSignalArgs(running.containerId, signal));
+  if (kill.exitCode !== 0) deps.ui.debug(`docker kill --signal ${signal}: ${kill.stderr.trim()}`);
+  const pid1 = await waitForExit(run, running, sentAt);
+  const answer = await Promise.race([request.answer, delay(settings.stopGraceSec * 1e3).then(() => ({ error: "no answer within the grace" }))]);
+  const exited = running.watch.exited;
+  const handledLine = running.watch.stopping?.lines.find((line) => HANDLING_SIGNAL.test(line.text));
+  const result = {
+    signal,
+    graceSec: settings.stopGraceSec,
+    path: path19,
+    handled: handledLine ? { line: handledLine.text, afterMs: Math.max(0, handledLine.at - sentAt) } : void 0,
+    request: { ...answerFields(answer), durationMs: request.durationMs() },
+    exited: exited && exited.at >= sentAt ? { afterMs: exited.at - sentAt, code: exited.code } : void 0,
+    pid1: pid1?.command,
+    durationMs: now() - sentAt
+  };
+  findings.shutdown = result;
+  const swallowed = !result.handled && !result.exited && pid1 !== void 0 && !pid1PassesSignals(pid1.command);
+  if (swallowed) return "shutdown-failed";
+  findings.shutdownWarnings = shutdownWarnings(result, workerCount2?.printed);
+  return cancelled(run) ? findings.outcome : "healthy";
+}
+async function waitForExit(run, running, sentAt) {
+  const { watch } = running;
+  const graceEnd = sentAt + run.settings.stopGraceSec * 1e3;
+  let asked = false;
+  let pid1;
+  for (; ; ) {
+    if (watch.exited || cancelled(run) || run.now() >= graceEnd) return pid1;
+    const handled = watch.stopping?.lines.some((line) => HANDLING_SIGNAL.test(line.text));
+    if (!handled && !asked && run.now() >= sentAt + SIGNAL_ANSWER_MS) {
+      asked = true;
+      const command = await pid1Command(run.deps.docker, running.containerId);
+      pid1 = command === void 0 ? void 0 : { command };
+      if (pid1 && !pid1PassesSignals(pid1.command)) return pid1;
+    }
+    const until = handled || asked ? graceEnd : Math.min(graceEnd, sentAt + SIGNAL_ANSWER_MS);
+    await watch.waitFor(Math.max(0, until - run.now()));
+  }
+}
+function inFlightRequest(run, running, path19) {
+  const startedAt = run.now();
+  let endedAt;
+  const answer = httpGet({
+    host: PROBE_HOST,
+    port: running.hostPort,
+    path: path19,
+    userAgent: "gunicorn-smoke",
+    hostHeader: run.settings.hostHeader,
+    timeoutMs: (run.settings.stopGraceSec + 2) * 1e3
+  }).catch((error) => ({ error: error.message })).finally(() => endedAt = run.now());
+  return { answer, durationMs: () => (endedAt ?? run.now()) - startedAt };
+}
+function answerFields(answer) {
+  return "error" in answer ? { error: answer.error } : { status: answer.status };
+}
+
+// src/probes/stability.ts
+var StabilityProbe = class {
+  /** `until`: the end of the window (epoch ms, by the context's clock). */
+  constructor(until) {
+    this.until = until;
+  }
+  until;
+  watchedMs;
+  /** Resolves with how long it watched. */
+  async start({ now, signal }) {
+    const startedAt = now();
+    await pause(this.until - startedAt, signal);
+    this.watchedMs = now() - startedAt;
+    return this.watchedMs;
+  }
+  result() {
+    return this.watchedMs;
+  }
+};
+
+// src/smoke/stability-check.ts
+async function watchStability(run, running, findings) {
+  const { settings, now } = run;
+  run.deps.ui.progress(`Watching for ${settings.stabilityWindowSec} s that no worker exits`);
+  const windowStart = findings.load ? now() : findings.healthyAt;
+  const windowEnd = windowStart + settings.stabilityWindowSec * 1e3;
+  const { decision } = await runProbe(run, running, new StabilityProbe(windowEnd));
+  let outcome = decision ?? "healthy";
+  if (outcome === "healthy" && running.watch.tracker.state().bindInUse && !cancelled(run)) {
+    outcome = await running.watch.decisionWhileBindFails(running.deadline) ?? "healthy";
+  }
+  findings.stabilityMs = now() - windowStart;
+  return outcome;
+}
+function stabilityCheck(run, running, findings) {
+  const { stabilityMs, outcome, healthyAt } = findings;
+  const trouble = running.watch.workerTrouble;
+  const detail = stabilityMs === void 0 ? "" : outcome === "healthy" ? `no worker exited in ${formatSeconds(run.settings.stabilityWindowSec * 1e3)}` : `a worker ${trouble?.what === "worker timeout" ? "timed out" : "exited"} ${formatSeconds((trouble?.at ?? run.now()) - healthyAt)} after the first healthy answer`;
+  return {
+    id: "stability",
+    status: stabilityMs === void 0 ? "not-reached" : outcome === "healthy" ? "pass" : "fail",
+    detail,
+    durationMs: stabilityMs
+  };
+}
+
+// src/smoke/websocket-check.ts
+async function checkWebSocket(run, running) {
+  const { settings, deps } = run;
+  deps.ui.progress(`Checking the WebSocket route ${settings.websocketPath} (${settings.websocketProtocol})`);
+  const probe = new WebSocketProbe({
+    host: PROBE_HOST,
+    // Only after a healthy answer, which needs the port.
+    port: running.hostPort,
+    path: settings.websocketPath,
+    protocol: settings.websocketProtocol,
+    send: settings.websocketSend,
+    expect: settings.websocketExpect,
+    timeoutMs: Math.max(2e3, running.deadline - run.now()),
+    hostHeader: settings.hostHeader
+  });
+  const probed = await runProbe(run, running, probe);
+  if (probed.cutShort && probed.decision && !probed.result.ok) probed.result = { ...probed.result, failure: "interrupted" };
+  deps.ui.info(`WebSocket ${settings.websocketPath}: ${probed.result.detail}`);
+  return probed;
+}
+function websocketCheck(outcome) {
+  return {
+    id: "websocket",
+    status: outcome ? outcome.ok ? "pass" : "fail" : "not-reached",
+    detail: outcome?.detail ?? "",
+    durationMs: outcome?.durationMs
+  };
+}
+
+// src/smoke/after-healthy.ts
+var AFTER_HEALTHY = [
+  { enabled: (run) => run.settings.loadRequests > 0 && !cancelled(run), run: checkUnderLoad },
+  { enabled: (run) => run.settings.stabilityWindowSec > 0, run: watchStability },
+  { enabled: (run) => !cancelled(run), run: profileBoot },
+  // Last: it stops the container the profile measured.
+  { enabled: (run) => run.settings.shutdownCheck !== false && !cancelled(run), run: checkShutdown }
+];
+async function afterHealthy(run, running, findings, workerCount2, status) {
+  run.deps.ui.info(`Healthy after ${findings.healthyAt - running.containerStartedAt} ms (HTTP ${status}).`);
+  workerCount2.start(run, running);
+  sampleAtBoot(run, running, findings);
+  const websocket = run.settings.websocketPath ? await checkWebSocket(run, running) : void 0;
+  findings.websocket = websocket?.result;
+  const decision = websocket ? websocket.decision : await running.watch.decided();
+  findings.outcome = decision ?? (findings.websocket && !findings.websocket.ok ? "health-failed" : "healthy");
+  for (const phase of AFTER_HEALTHY) {
+    if (findings.outcome !== "healthy") break;
+    if (phase.enabled(run)) findings.outcome = await phase.run(run, running, findings, workerCount2);
+  }
+}
+
+// src/smoke/build.ts
+import fs7 from "node:fs";
+var OUTPUT_TAIL = 400;
+async function buildImage(run) {
+  const { settings, deps, now } = run;
+  if (settings.image) {
+    run.checks.set({ id: "build", status: "skipped", detail: `prebuilt \`${settings.image}\``, durationMs: 0 });
+    return { image: settings.image };
+  }
+  if (usesBuildx(settings) && !await deps.docker.buildxVersion()) {
+    throw new DockerError(
+      "The inputs 'cache-from' and 'cache-to' need Docker Buildx, which this runner does not have: add docker/setup-buildx-action before this step."
+    );
+  }
+  const buildStart = now();
+  const output = [];
+  const dockerfileRel = repoRelative(settings.workspace, settings.dockerfile);
+  const onLine = (line) => {
+    output.push(line);
+    if (output.length > OUTPUT_TAIL) output.splice(0, output.length - OUTPUT_TAIL);
+    deps.ui.buildOutput(line);
+  };
+  deps.ui.progress(`Building ${dockerfileRel}`);
+  const exitCode = await deps.ui.group(
+    `Build ${dockerfileRel}`,
+    () => deps.docker.build(buildArgs(settings, deps.identity), { onStdout: onLine, onStderr: onLine, signal: deps.signal })
+  );
+  const durationMs = now() - buildStart;
+  if (deps.signal?.aborted) throw new CancelledError();
+  if (exitCode === 0) {
+    run.checks.set({ id: "build", status: "pass", detail: `built \`${dockerfileRel}\``, durationMs });
+    return { image: deps.identity.imageTag };
+  }
+  const dockerfileText = readText2(settings.dockerfile);
+  const failure = parseBuildFailure(output, dockerfileText);
+  const { diagnosis, pointers: pointers2 } = explain("build", {
+    failure,
+    workspace: settings.workspace,
+    contextDir: settings.context,
+    dockerfile: settings.dockerfile,
+    dockerfileText,
+    pythonVersion: await basePythonVersion(run, failure)
+  });
+  run.checks.set({
+    id: "build",
+    status: "fail",
+    detail: failure.instruction ? `failed at \`${clip(failure.instruction, 80)}\`` : "failed",
+    durationMs
+  });
+  return {
+    failed: {
+      result: "fail",
+      reason: diagnosis.reason,
+      summary: diagnosis.summary,
+      diagnosis,
+      dockerfile: dockerfileRel,
+      annotations: buildAnnotations(diagnosis, pointers2),
+      // The legacy builder passes colour codes through: the report's log is plain text.
+      log: output.map((text, seq) => ({ seq, stream: "stdout", text: stripAnsi(text).replace(/\r$/, ""), at: buildStart })),
+      logTotalLines: output.length
+    }
+  };
+}
+function buildAnnotations(diagnosis, pointers2) {
+  const title = `Gunicorn smoke: ${reasonById(diagnosis.reason).title}`;
+  return pointers2.map(({ file, line }) => ({ level: "error", title, message: `${diagnosis.summary} ${diagnosis.remedy}`, file, line }));
+}
+async function basePythonVersion(run, failure) {
+  if (!failure.baseImage || !pythonVersionUnstated(failure.stepOutput)) return void 0;
+  const result = await run.deps.docker.runToCompletion(pythonVersionArgs(failure.baseImage, run.deps.identity));
+  return result.exitCode === 0 ? result.stdout.trim().match(/^\d+\.\d+\.\d+$/)?.[0] : void 0;
+}
+function readText2(file) {
+  try {
+    return fs7.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+
+// src/smoke/checks.ts
+var TABLE = [
+  { id: "build", label: () => "Image build", shown: () => true },
+  { id: "start", label: () => "Gunicorn start", shown: () => true },
+  { id: "workers", label: () => "Workers booted", shown: () => true },
+  { id: "health", label: (settings) => `Health \`${settings.healthPath}\``, shown: () => true },
+  { id: "websocket", label: (settings) => `WebSocket \`${settings.websocketPath ?? ""}\``, shown: (settings) => Boolean(settings.websocketPath) },
+  { id: "stability", label: () => "Stability", shown: (settings) => settings.stabilityWindowSec > 0 },
+  { id: "load", label: () => "Load", shown: (settings) => settings.loadRequests > 0 },
+  { id: "shutdown", label: () => "Graceful shutdown", shown: (settings) => settings.shutdownCheck !== false }
+];
+var Checks = class {
+  rows = /* @__PURE__ */ new Map();
+  /** Records the row of a check that ran. */
+  set(row) {
+    this.rows.set(row.id, row);
+  }
+  /** The rows the settings show, in the table's order, labelled from the table. */
+  ordered(settings) {
+    return TABLE.filter((check) => check.shown(settings)).map(({ id, label }) => {
+      const row = this.rows.get(id) ?? { id, status: "not-reached", detail: "" };
+      const { status, detail, durationMs } = row;
+      return durationMs === void 0 ? { id, label: label(settings), status, detail } : { id, label: label(settings), status, detail, durationMs };
+    });
+  }
+};
+
+// src/profile/comparison.ts
+import fs8 from "node:fs";
+import os2 from "node:os";
+import path13 from "node:path";
+
+// src/profile/git.ts
+var gitCommandRunner = async (args, cwd) => {
+  const result = await getExecOutput("git", args, { cwd, ignoreReturnCode: true, silent: true });
+  return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+};
+var hasCommitArgs = (sha) => ["cat-file", "-e", `${sha}^{commit}`];
+var fetchCommitArgs = (sha) => ["fetch", "--no-tags", "--depth=1", "origin", sha];
+var addWorktreeArgs = (dir, sha) => ["worktree", "add", "--detach", dir, sha];
+var removeWorktreeArgs = (dir) => ["worktree", "remove", "--force", dir];
+var pruneWorktreesArgs = () => ["worktree", "prune"];
+var Git = class {
+  constructor(repo, runner = gitCommandRunner) {
+    this.repo = repo;
+    this.runner = runner;
+  }
+  repo;
+  runner;
+  async hasCommit(sha) {
+    return (await this.runner(hasCommitArgs(sha), this.repo)).exitCode === 0;
+  }
+  /** Fetches one commit by SHA; the error is git's first line of complaint. */
+  async fetchCommit(sha) {
+    await this.must(fetchCommitArgs(sha));
+  }
+  async addWorktree(dir, sha) {
+    await this.must(addWorktreeArgs(dir, sha));
+  }
+  /** Best effort: the directory is removed by the caller anyway, and prune forgets a worktree already gone. */
+  async removeWorktree(dir) {
+    await this.runner(removeWorktreeArgs(dir), this.repo).catch(() => void 0);
+    await this.runner(pruneWorktreesArgs(), this.repo).catch(() => void 0);
+  }
+  async must(args) {
+    const result = await this.runner(args, this.repo);
+    if (result.exitCode !== 0) {
+      const why = result.stderr.split("\n").map((line) => line.replace(/^(fatal|error): /, "").trim()).find(Boolean);
+      throw new Error(why ?? `git ${args[0]} exited with ${result.exitCode}`);
+    }
+  }
+};
+
+// src/profile/comparison.ts
+var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
+function baseShaFrom(eventName, payload) {
+  if (!PULL_REQUEST_EVENTS.has(eventName)) return void 0;
+  const sha = payload?.pull_request?.base?.sha;
+  return typeof sha === "string" && /^[0-9a-f]{40}$/i.test(sha) ? sha : void 0;
+}
+function baseIdentity(identity) {
+  return { runKey: identity.runKey, containerName: `${identity.containerName}-base`, imageTag: `${identity.imageTag}-base` };
+}
+function rebaseSettings(settings, tree) {
+  const move = (file) => path13.join(tree, path13.relative(settings.workspace, file));
+  return { ...settings, workspace: tree, context: move(settings.context), dockerfile: settings.dockerfile ? move(settings.dockerfile) : void 0 };
+}
+async function compareWithBase(options) {
+  const { settings } = options;
+  const sha = baseShaFrom(options.eventName, options.payload);
+  const only = "this commit's figures only.";
+  if (!sha) {
+    const event = options.eventName || "unknown";
+    return { regressions: [], note: `\`compare: base\` needs a pull request event (this run is \`${event}\`): ${only}` };
+  }
+  const short = sha.slice(0, 7);
+  const git = options.git ?? new Git(settings.workspace);
+  try {
+    if (!await git.hasCommit(sha)) await git.fetchCommit(sha);
+  } catch (error) {
+    return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error)}): ${only}` };
+  }
+  const tree = fs8.mkdtempSync(path13.join(options.tempDir ?? os2.tmpdir(), "gunicorn-smoke-base-"));
+  const identity = baseIdentity(options.identity);
+  try {
+    await git.addWorktree(tree, sha);
+    const base = rebaseSettings(settings, tree);
+    const dockerfile = base.dockerfile ? path13.relative(tree, base.dockerfile) : "Dockerfile";
+    if (!fs8.existsSync(base.context) || !base.dockerfile || !fs8.existsSync(base.dockerfile)) {
+      return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
+    }
+    const report = await options.smoke(base, identity);
+    if (report.result !== "pass" || !report.profile) {
+      const why = report.reason ? ` (\`${report.reason}\`)` : "";
+      return { sha, regressions: [], note: `The base commit ${short} did not build and boot${why}: ${only}` };
+    }
+    return { sha, profile: report.profile, regressions: regressionsBeyond(options.head, report.profile, options.limits) };
+  } catch (error) {
+    if (error instanceof Error && error.name === "CancelledError") throw error;
+    return { sha, regressions: [], note: `The base commit ${short} could not be checked (${oneLine2(error)}): ${only}` };
+  } finally {
+    await options.docker.removeContainers([identity.containerName, `${identity.containerName}-config`]).catch(() => void 0);
+    await options.docker.removeImage(identity.imageTag).catch(() => void 0);
+    await git.removeWorktree(tree);
+    fs8.rmSync(tree, { recursive: true, force: true });
+  }
+}
+function oneLine2(error) {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split("\n")[0].replace(/\.$/, "");
+}
+
+// src/smoke/compare.ts
+async function compareWithBaseCommit(run, report, smoke) {
+  const { settings, deps } = run;
+  if (settings.compare !== "base" || report.result !== "pass" || !report.profile) return report;
+  const eventName = deps.event?.name ?? "";
+  const short = baseShaFrom(eventName, deps.event?.payload)?.slice(0, 7);
+  const comparison = await compareWithBase({
+    settings,
+    eventName,
+    payload: deps.event?.payload,
+    identity: deps.identity,
+    docker: deps.docker,
+    head: report.profile,
+    limits: settings.regressionLimits,
+    tempDir: deps.event?.tempDir,
+    smoke: (base, identity) => {
+      deps.ui.progress(`Comparing with the base commit ${short}: the same smoke test on it`);
+      return deps.ui.group(
+        `Base commit ${short}`,
+        () => smoke({ ...base, compare: "none", regressionLimits: {} }, { ...deps, identity, event: void 0 })
+      );
+    }
+  });
+  if (comparison.note) deps.ui.info(comparison.note);
+  return withComparison(report, comparison);
+}
 
 // src/smoke/report.ts
 function reportOf(run, fields) {
@@ -28863,7 +29232,13 @@ function describeSources(settings, sources) {
     ["health-path", settings.healthPath],
     ["port", String(settings.port)],
     ["command", settings.command ? settings.command.join(" ") : settings.procfile ? "(image, else Procfile)" : "(image)"],
-    ["env", settings.env.length > 0 ? settings.env.map(([name]) => name).join(", ") : "(none)"]
+    ["env", settings.env.length > 0 ? settings.env.map(([name]) => name).join(", ") : "(none)"],
+    ["read-only", String(settings.readOnly)],
+    ["user", settings.user ?? "(image)"],
+    ["writable-paths", settings.writablePaths.join(", ") || "(none)"],
+    ["stop-signal", settings.stopSignal ?? "(image's STOPSIGNAL, else SIGTERM)"],
+    ["stop-grace", `${settings.stopGraceSec} s`],
+    ["shutdown-check", settings.shutdownCheck ? `in-flight request to ${settings.shutdownCheck.path}` : "off"]
   ];
   return ["Settings:", ...rows.map(([name, value]) => `  ${name}: ${value} [${sources[name] ?? "default"}]`)].join("\n");
 }
@@ -28917,33 +29292,6 @@ function startCheck(facts, lines, containerStartedAt) {
 }
 function describeServer(facts) {
   return [facts.version, facts.workerClass ? `\`${facts.workerClass}\`` : void 0, facts.binds.length ? `\`${facts.binds.join(", ")}\`` : void 0].filter(Boolean).join(", ");
-}
-
-// src/smoke/teardown.ts
-async function tearDown(run, running, findings, workerCount2, logsDone) {
-  const { docker, identity } = run.deps;
-  const healthy = findings.outcome === "healthy" && !cancelled(run);
-  const state = healthy ? void 0 : await docker.containerState(running.containerId);
-  const oomEvents2 = findings.outcome !== "healthy" && run.settings.memory ? await docker.oomEvents(running.containerId, running.containerStartedAt).catch(() => void 0) : void 0;
-  const exitedOnItsOwn = running.watch.exited;
-  const stopped = !healthy && (state ? !state.running : exitedOnItsOwn !== void 0);
-  if (stopped && !await running.watch.readToEnd(logsDone)) {
-    run.warnings.push(
-      `More than ${LOG_DRAIN_CAP / 1024 / 1024} MiB of the container's log was still unread when it stopped: the run read that much and no more, so the diagnosis may miss the log's end.`
-    );
-  }
-  const workersExpected = await workerCount2.within(healthy ? 300 : 0);
-  const configContainer = `${identity.containerName}-config`;
-  await docker.removeContainers([running.containerId, configContainer]);
-  if (workerCount2.running) {
-    await workerCount2.within(1e4);
-    await docker.removeContainers([configContainer]);
-  }
-  if (!stopped) await Promise.race([logsDone, delay(3e3)]);
-  return { state, oomEvents: oomEvents2, exitedOnItsOwn, workersExpected };
-}
-function delay(ms) {
-  return new Promise((resolve2) => setTimeout(resolve2, ms).unref());
 }
 
 // src/diagnosis/advisories.ts
@@ -29108,7 +29456,7 @@ function gunicornArgv(argv) {
   if (index >= 0) return argv.slice(index);
   return void 0;
 }
-async function effectiveWorkerCount(docker, settings, identity, image, imageInfo) {
+async function effectiveWorkerCount(docker, settings, identity, image, imageInfo, onConfig) {
   const start = startCommand(settings, imageInfo);
   const argv = gunicornArgv(start);
   if (!argv) return void 0;
@@ -29135,6 +29483,7 @@ async function effectiveWorkerCount(docker, settings, identity, image, imageInfo
     runEnvironment(settings)
   );
   const config = result.exitCode === 0 ? parsePrintConfig(result.stdout) : {};
+  if (result.exitCode === 0) onConfig?.(config);
   const workers = Number(config.workers);
   return Number.isInteger(workers) && workers > 0 ? workers : staticWorkerCount(settings, imageInfo);
 }
@@ -29239,6 +29588,18 @@ function safeList(dir) {
   } catch {
     return [];
   }
+}
+
+// src/smoke/write-warnings.ts
+var CONTROL_SERVER_ERROR = /Control server error: (.*)$/;
+function writeWarnings(lines, settings) {
+  const line = lines.find((candidate) => CONTROL_SERVER_ERROR.test(candidate.text));
+  if (!line) return [];
+  const error = CONTROL_SERVER_ERROR.exec(line.text)[1].trim();
+  const why = /Errno 30/.test(error) ? "the root filesystem is read-only" : /Errno 13/.test(error) ? `user ${settings.user ?? "the image user"} may not write its home directory` : "it could not be created";
+  return [
+    `Gunicorn's control socket failed (\`Control server error: ${error.slice(0, 100)}\`): ${why}. The app still serves, but \`gunicornc\` cannot reach it and the error repeats at every start. Start Gunicorn with \`--no-control-socket\` (\`control_socket_disable = True\`), or set \`--control-socket\` to a path under a writable directory such as \`/tmp/gunicorn.ctl\`.`
+  ];
 }
 
 // src/probes/health.ts
@@ -29420,6 +29781,7 @@ function verdict(run, running, findings, health, evidence) {
   if (settings.websocketPath) rows.push(websocketCheck(websocket));
   if (settings.stabilityWindowSec > 0) rows.push(stabilityCheck(run, running, findings));
   if (settings.loadRequests > 0) rows.push(loadCheck(findings, watch.workerTrouble?.what));
+  if (settings.shutdownCheck) rows.push(shutdownCheck(findings.shutdown, outcome === "shutdown-failed"));
   rows.forEach((row) => run.checks.set(row));
   const bootTimeMs = healthyAt !== void 0 ? healthyAt - running.containerStartedAt : void 0;
   const exitCode = evidence.state?.exitCode ?? evidence.exitedOnItsOwn?.code;
@@ -29435,19 +29797,22 @@ function verdict(run, running, findings, health, evidence) {
     containerExitCode: exitCode,
     advisories: advisoriesFor(facts.version),
     log: lines,
-    logTotalLines: watch.buffer.totalLines
+    logTotalLines: watch.buffer.totalLines,
+    shutdown: findings.shutdown
   };
   if (outcome === "healthy") {
     const parts = [`healthy in ${formatSeconds(bootTimeMs)}`, `${workersText} workers`];
     if (websocket?.ok) parts.push("WebSocket OK");
     const fit = fitNotes(findings.profile);
+    const hostNotes = [...writeWarnings(lines, settings), ...findings.shutdownWarnings ?? []];
+    const hostAnnotations = hostNotes.map((message) => ({ level: "warning", title: "Gunicorn smoke: deploy warning", message }));
     return reportOf(run, {
       ...common,
       result: "pass",
       summary: `Gunicorn answered ${settings.healthPath} ${parts.join(", ")}.`,
       profile: findings.profile,
-      warnings: [...run.warnings, ...fit.warnings],
-      annotations: fit.annotations
+      warnings: [...run.warnings, ...hostNotes, ...fit.warnings],
+      annotations: [...hostAnnotations, ...fit.annotations]
     });
   }
   const context = diagnosisContext(run, running, findings, health, evidence);
@@ -29480,9 +29845,12 @@ function diagnosisContext(run, running, findings, health, evidence) {
       timeoutSec: settings.timeoutSec,
       healthPath: settings.healthPath,
       healthStatus: settings.healthStatus.text,
-      hostHeader: settings.hostHeader
+      hostHeader: settings.hostHeader,
+      readOnly: settings.readOnly,
+      user: settings.user
     },
     stackRequest: findings.stackRequest,
+    shutdown: findings.shutdown,
     image: imageStartCommand(settings, running),
     paths: diagnosisPaths(settings, running.imageInfo),
     env: { provided: settings.env.map(([name]) => name), hostFilled: run.deps.hostFilledEnv }
@@ -29523,10 +29891,14 @@ function workersCheck(facts, findings, lines, since) {
 // src/smoke/worker-count.ts
 var WorkerCount = class {
   running = false;
+  /** Every effective setting `--print-config` printed (graceful_timeout for the shutdown check). */
+  printed;
   count = Promise.resolve(void 0);
   start(run, running) {
     this.running = true;
-    this.count = effectiveWorkerCount(run.deps.docker, run.settings, run.deps.identity, running.image, running.imageInfo).catch(() => void 0).finally(() => this.running = false);
+    this.count = effectiveWorkerCount(run.deps.docker, run.settings, run.deps.identity, running.image, running.imageInfo, (config) => {
+      this.printed = config;
+    }).catch(() => void 0).finally(() => this.running = false);
   }
   /** The count if it arrives within `ms`. */
   within(ms) {

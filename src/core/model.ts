@@ -9,7 +9,8 @@ import type { ReasonId } from '../diagnosis/registry.js'
  * How the probing phases ended: `healthy`, or the failure the diagnosis explains (Gunicorn gave up, the container
  * exited, nothing answered in time, health or the WebSocket check failed, workers exited after boot).
  */
-export type Outcome = 'healthy' | 'gave-up' | 'container-exited' | 'boot-timeout' | 'health-failed' | 'websocket-failed' | 'unstable'
+export type Outcome =
+  'healthy' | 'gave-up' | 'container-exited' | 'boot-timeout' | 'health-failed' | 'websocket-failed' | 'unstable' | 'shutdown-failed'
 export type FailedOutcome = Exclude<Outcome, 'healthy'>
 
 /** One line of container output, in arrival order. `at` is epoch milliseconds. */
@@ -47,7 +48,7 @@ export interface Annotation {
   line?: number
 }
 
-export type CheckId = 'build' | 'start' | 'workers' | 'health' | 'websocket' | 'stability' | 'load'
+export type CheckId = 'build' | 'start' | 'workers' | 'health' | 'websocket' | 'stability' | 'load' | 'shutdown'
 export type CheckStatus = 'pass' | 'fail' | 'skipped' | 'not-reached'
 
 export interface CheckResult {
@@ -98,6 +99,25 @@ export interface WebSocketResult {
   durationMs: number
 }
 
+/** The graceful-shutdown check: the stop signal sent while one request was in flight, and what followed. */
+export interface ShutdownResult {
+  /** e.g. `SIGTERM`. */
+  signal: string
+  graceSec: number
+  /** The route of the in-flight request. */
+  path: string
+  /** Gunicorn's `Handling signal: term` line, and how long after the signal it came. */
+  handled?: { line: string; afterMs: number }
+  /** The in-flight request: its status, or the transport error that ended it, and its duration. */
+  request: { status?: number; error?: string; durationMs: number }
+  /** The container stopped by itself after the signal: when, and with which code. */
+  exited?: { afterMs: number; code?: number }
+  /** PID 1's command line, when the signal went unhandled. */
+  pid1?: string
+  /** Milliseconds from the signal to the end of the check. */
+  durationMs: number
+}
+
 /** Where each effective setting came from, for the report. */
 /** `repository`: found by looking through the repository (the only Dockerfile below the root). */
 export type SettingSource = 'input' | 'render.yaml' | 'Procfile' | 'Dockerfile' | 'repository' | 'default'
@@ -144,4 +164,6 @@ export interface RunReport {
   profile?: BootProfile
   /** `compare: base`: the base commit's figures, or why there are none. */
   comparison?: BaseComparison
+  /** The graceful-shutdown check, when it ran. */
+  shutdown?: ShutdownResult
 }

@@ -53,7 +53,7 @@ const diagnosis = obj(
 
 const check = obj(
   {
-    id: oneOf('build', 'start', 'workers', 'health', 'websocket', 'stability', 'load'),
+    id: oneOf('build', 'start', 'workers', 'health', 'websocket', 'stability', 'load', 'shutdown'),
     label: str(300),
     status: oneOf('pass', 'fail', 'skipped', 'not-reached'),
     detail: str(LIMITS.line),
@@ -163,6 +163,20 @@ const comparison = obj(
   ['regressions']
 )
 
+const shutdown = obj(
+  {
+    signal: str(20, { pattern: '^[A-Z0-9]+$' }),
+    graceSec: num(),
+    path: str(1000),
+    handled: obj({ line: str(LIMITS.line), afterMs: num() }, ['line', 'afterMs']),
+    request: obj({ status: int(100, 599), error: str(LIMITS.line), durationMs: num() }, ['durationMs']),
+    exited: obj({ afterMs: num(), code: int(-1024, 1024) }, ['afterMs']),
+    pid1: str(LIMITS.line),
+    durationMs: num()
+  },
+  ['signal', 'graceSec', 'path', 'request', 'durationMs']
+)
+
 const metadata = obj({
   repository: REPOSITORY,
   serverUrl: str(300, { pattern: '^https?://[^\\s]+$' }),
@@ -215,7 +229,8 @@ export const reportSchema: Schema = {
       durationMs: num(),
       metadata,
       profile,
-      comparison
+      comparison,
+      shutdown
     },
     [
       'format',

@@ -43,7 +43,8 @@ export async function effectiveWorkerCount(
   settings: Settings,
   identity: RunIdentity,
   image: string,
-  imageInfo: ImageInfo | undefined
+  imageInfo: ImageInfo | undefined,
+  onConfig?: (config: Record<string, string>) => void
 ): Promise<number | undefined> {
   const start = startCommand(settings, imageInfo)
   const argv = gunicornArgv(start)
@@ -72,6 +73,7 @@ export async function effectiveWorkerCount(
     runEnvironment(settings)
   )
   const config = result.exitCode === 0 ? parsePrintConfig(result.stdout) : {}
+  if (result.exitCode === 0) onConfig?.(config)
   const workers = Number(config.workers)
   return Number.isInteger(workers) && workers > 0 ? workers : staticWorkerCount(settings, imageInfo)
 }

@@ -5,6 +5,7 @@ import { split as shellSplit } from 'shlex'
 import { isHostHeader } from '../probes/host-header.js'
 import { compileExpect, parseSocketIoSend } from '../probes/websocket.js'
 import { parseComparisonInputs, type CompareMode } from '../profile/profile-inputs.js'
+import { parseContainerSettings, type ContainerSettings } from './container-inputs.js'
 import type { RegressionLimits } from '../profile/figures.js'
 import {
   InputError,
@@ -24,7 +25,7 @@ export { InputError, parseKeyValueLines, parseStatusMatcher, type StatusMatcher 
 export type CommentMode = 'always' | 'on-failure' | 'never'
 export type WebSocketProtocol = 'websocket' | 'socket.io'
 
-export interface Settings {
+export interface Settings extends ContainerSettings {
   /** Absolute path of the repository root (GITHUB_WORKSPACE or the CLI's directory). */
   workspace: string
   /** Absolute path of the build context. */
@@ -123,7 +124,8 @@ export function parseSettings(read: InputReader, workspace: string): Settings {
     compare,
     regressionLimits,
     faulthandler,
-    hostHeader
+    hostHeader,
+    ...parseContainerSettings(get, healthPath)
   }
 }
 
