@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { runArgs, runIdentity, stopSignalArgs } from '../src/docker/args.js'
+import { staticGracefulTimeout } from '../src/setup/effective-config.js'
 import { InputError, parseSettings } from '../src/setup/inputs.js'
 import { pid1PassesSignals, rootOf } from '../src/smoke/pid1.js'
 import { shutdownCheck, shutdownWarnings } from '../src/smoke/shutdown-words.js'
@@ -160,5 +161,21 @@ describe('writes that did not stop the app', () => {
     expect(
       writeWarnings(linesOf(['[2026-12-07 01:15:03 +0000] [1] [INFO] Control socket listening at /root/.gunicorn/gunicorn.ctl']), { readOnly: false })
     ).toEqual([])
+  })
+})
+
+describe('graceful_timeout without --print-config', () => {
+  const config = (text: string) => fs.writeFileSync(path.join(workspace, 'gunicorn.conf.py'), text)
+  const imageInfo = { cmd: ['gunicorn', '-c', 'gunicorn.conf.py', 'app:app'], exposedPorts: [] }
+
+  it("reads the command line, GUNICORN_CMD_ARGS and a literal in the config file, else Gunicorn's 30 s", () => {
+    config('workers = 2\n')
+    expect(staticGracefulTimeout(parse({}), imageInfo)).toBe(30)
+    expect(staticGracefulTimeout(parse({ command: 'gunicorn --graceful-timeout 5 app:app' }), imageInfo)).toBe(5)
+    expect(staticGracefulTimeout(parse({ env: 'GUNICORN_CMD_ARGS=--graceful-timeout=12' }), imageInfo)).toBe(12)
+    config('graceful_timeout = 60  # long uploads\n')
+    expect(staticGracefulTimeout(parse({}), imageInfo)).toBe(60)
+    config('graceful_timeout = int(os.environ["GRACE"])\n')
+    expect(staticGracefulTimeout(parse({}), imageInfo)).toBeUndefined()
   })
 })

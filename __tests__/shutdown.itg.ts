@@ -33,6 +33,28 @@ describe.each(BASES)('on %s', (suite) => {
   const image = (name: Fixture): string => `gsmoke-test-${name}:${suite}`
   const run = (name: Fixture, inputs: Record<string, string> = {}): Promise<ActionRun> =>
     runAction({ image: image(name), context: fixture(name), 'stability-window': '0', comment: 'never', timeout: '60', ...inputs })
+  // The cases are independent runs with their own containers: they run at the same time, each test reads its own.
+  const CASES: Record<string, () => Promise<ActionRun>> = {
+    clean: () => run('ok-graceful-shutdown', { 'shutdown-check': '/slow', 'stop-grace': '20' }),
+    shellForm: () => run('fail-shell-form-cmd', { 'stability-window': '1' }),
+    script: () => run('fail-script-without-exec', { 'stop-signal': 'TERM' }),
+    noTmp: () => run('ok-graceful-shutdown', { 'read-only': 'true', user: '10001' }),
+    ...(suite === 'forky'
+      ? {
+          pidFile: () =>
+            run('ok-graceful-shutdown', {
+              'read-only': 'true',
+              'writable-paths': '/tmp',
+              command: 'gunicorn -c gunicorn.conf.py --pid /srv/app/gunicorn.pid app:app'
+            }),
+          appWrite: () => run('ok-graceful-shutdown', { 'read-only': 'true', 'writable-paths': '/tmp', env: 'CACHE_FILE=/srv/app/cache.txt' }),
+          controlSocket: () => run('ok-graceful-shutdown', { 'read-only': 'true', user: '10001', 'writable-paths': '/tmp' }),
+          noHome: () => run('ok-graceful-shutdown', { user: '10001', 'stop-signal': 'SIGINT', 'shutdown-check': '/slow' })
+        }
+      : {})
+  }
+  const runs = new Map<string, ActionRun>()
+  const result = (key: string): ActionRun => runs.get(key)!
 
   beforeAll(async () => {
     await Promise.all(
@@ -50,32 +72,33 @@ describe.each(BASES)('on %s', (suite) => {
         ])
       )
     )
-  })
+    await Promise.all(Object.entries(CASES).map(async ([key, start]) => runs.set(key, await start())))
+  }, 300_000)
 
   afterAll(async () => {
     await exec('docker', ['rmi', '--force', ...FIXTURES.map(image)]).catch(() => undefined)
   })
 
-  it('exec-form CMD, SIGTERM with /slow in flight: handled, the request answers 200, the container exits 0 by itself', async () => {
-    const passed = await run('ok-graceful-shutdown', { 'shutdown-check': '/slow', 'stop-grace': '10' })
+  it('exec-form CMD, SIGTERM with /slow in flight: handled, the request answers 200, the container exits 0 by itself', () => {
+    const passed = result('clean')
     expect(passed.outputs.result).toBe('pass')
     const { shutdown, warnings } = report(passed)
-    expect(shutdown).toMatchObject({ signal: 'SIGTERM', graceSec: 10, path: '/slow', request: { status: 200 }, exited: { code: 0 } })
+    expect(shutdown).toMatchObject({ signal: 'SIGTERM', graceSec: 20, path: '/slow', request: { status: 200 }, exited: { code: 0 } })
     expect(shutdown!.handled!.line).toMatch(/Handling signal: term$/)
     // The request started before the signal and took its 1.5 s: it was in flight, and Gunicorn waited for it.
     expect(shutdown!.request.durationMs).toBeGreaterThanOrEqual(1400)
     expect(shutdown!.exited!.afterMs).toBeGreaterThan(shutdown!.request.durationMs - 200)
-    expect(shutdown!.exited!.afterMs).toBeLessThan(10_000)
     expect(shutdownRow(passed)).toMatchObject({ status: 'pass', label: 'Graceful shutdown', durationMs: shutdown!.durationMs })
     expect(shutdownRow(passed)!.detail).toMatch(/^SIGTERM handled after \d+ ms, in-flight `\/slow` answered 200, exited 0 after /)
     expect(report(passed).settingSources['stop-signal']).toBe('default')
-    expect(warnings).toEqual([])
+    // Gunicorn's default graceful_timeout (30 s, from --print-config) against the 20 s grace: both numbers named.
+    expect(warnings).toEqual([expect.stringMatching(/^Gunicorn's `graceful_timeout` is 30 s, longer than the host's 20 s grace \(`stop-grace`\)/)])
     expect(passed.summary).toContain('Graceful shutdown')
     expectNothingLeft(passed)
   })
 
-  it('shell-form CMD: /bin/sh is PID 1 and keeps SIGTERM, signal-not-forwarded on Dockerfile:8 with the exec form', async () => {
-    const failed = await run('fail-shell-form-cmd')
+  it('shell-form CMD: /bin/sh is PID 1 and keeps SIGTERM, signal-not-forwarded on Dockerfile:8 with the exec form', () => {
+    const failed = result('shellForm')
     expectFailedWith(failed, 'signal-not-forwarded')
     const dockerfile = `${fixture('fail-shell-form-cmd')}/Dockerfile`
     expect(errorAnnotation(failed, dockerfile, 8)).toBeDefined()
@@ -84,14 +107,19 @@ describe.each(BASES)('on %s', (suite) => {
     const { shutdown } = report(failed)
     expect(shutdown?.handled).toBeUndefined()
     expect(shutdown?.exited).toBeUndefined()
-    // Decided when Gunicorn had not answered within 3 s, not after the 30 s grace.
-    expect(shutdown!.durationMs).toBeLessThan(8000)
+    // Decided when Gunicorn had not answered the signal and PID 1 was a shell, without waiting out the grace.
+    expect(shutdown!.durationMs).toBeLessThan(shutdown!.graceSec * 1000)
     expect(shutdownRow(failed)).toMatchObject({ status: 'fail' })
+    expect(
+      report(failed)
+        .checks.filter((check) => check.status === 'fail')
+        .map((check) => check.id)
+    ).toEqual(['shutdown'])
     expectNothingLeft(failed)
   })
 
-  it('start script without exec: signal-not-forwarded on start.sh:5, the remedy is its own line with exec', async () => {
-    const failed = await run('fail-script-without-exec', { 'stop-signal': 'TERM' })
+  it('start script without exec: signal-not-forwarded on start.sh:5, the remedy is its own line with exec', () => {
+    const failed = result('script')
     expectFailedWith(failed, 'signal-not-forwarded')
     expect(errorAnnotation(failed, `${fixture('fail-script-without-exec')}/start.sh`, 5)).toBeDefined()
     expect(failed.outputs.summary).toContain('PID 1 is `/bin/sh ./start.sh`, a start script that runs Gunicorn without `exec`')
@@ -100,8 +128,8 @@ describe.each(BASES)('on %s', (suite) => {
     expectNothingLeft(failed)
   })
 
-  it('read-only root as user 10001 without a writable /tmp: read-only-filesystem, the worker tmp dir and its fix', async () => {
-    const failed = await run('ok-graceful-shutdown', { 'read-only': 'true', user: '10001' })
+  it('read-only root as user 10001 without a writable /tmp: read-only-filesystem, the worker tmp dir and its fix', () => {
+    const failed = result('noTmp')
     expectFailedWith(failed, 'read-only-filesystem')
     expect(failed.outputs.summary).toContain(
       "Gunicorn's workers need a writable temporary directory and none of `['/tmp', '/var/tmp', '/usr/tmp', '/srv/app']`"
@@ -112,26 +140,27 @@ describe.each(BASES)('on %s', (suite) => {
     expectNothingLeft(failed)
   })
 
-  it('read-only root with /tmp writable: a pid file in the app directory fails, naming the directory and the setting', async () => {
-    const command = 'gunicorn -c gunicorn.conf.py --pid /srv/app/gunicorn.pid app:app'
-    const failed = await run('ok-graceful-shutdown', { 'read-only': 'true', 'writable-paths': '/tmp', command })
-    expectFailedWith(failed, 'read-only-filesystem')
-    expect(failed.outputs.summary).toBe('Gunicorn cannot write its pid file in `/srv/app`: the root filesystem is read-only.')
-    expect(report(failed).diagnosis?.remedy).toContain('Point `pidfile` (`--pid`) at a writable path such as `/tmp/gunicorn.pid`')
-    expectNothingLeft(failed)
-  })
-
+  // The pid file and the app's own write fail the same way on every base (diagnosed from the captured logs of all
+  // three in shutdown-diagnosis.test.ts); the run through the action once is enough.
   if (suite === 'forky') {
-    it('26.2, read-only root with /tmp writable, the app writing its cache in /srv/app: the app line annotated', async () => {
-      const failed = await run('ok-graceful-shutdown', { 'read-only': 'true', 'writable-paths': '/tmp', env: 'CACHE_FILE=/srv/app/cache.txt' })
+    it('26.2, read-only root with /tmp writable: a pid file in the app directory fails, naming the directory and the setting', () => {
+      const failed = result('pidFile')
+      expectFailedWith(failed, 'read-only-filesystem')
+      expect(failed.outputs.summary).toBe('Gunicorn cannot write its pid file in `/srv/app`: the root filesystem is read-only.')
+      expect(report(failed).diagnosis?.remedy).toContain('Point `pidfile` (`--pid`) at a writable path such as `/tmp/gunicorn.pid`')
+      expectNothingLeft(failed)
+    })
+
+    it('26.2, read-only root with /tmp writable, the app writing its cache in /srv/app: the app line annotated', () => {
+      const failed = result('appWrite')
       expectFailedWith(failed, 'read-only-filesystem')
       expect(errorAnnotation(failed, `${fixture('ok-graceful-shutdown')}/app.py`, 9)).toBeDefined()
       expect(report(failed).diagnosis?.remedy).toContain('at `/srv/app`')
       expectNothingLeft(failed)
     })
 
-    it('26.2, read-only root with /tmp writable, user 10001: serves, the control socket Errno 30 is a warning with its fix', async () => {
-      const passed = await run('ok-graceful-shutdown', { 'read-only': 'true', user: '10001', 'writable-paths': '/tmp' })
+    it('26.2, read-only root with /tmp writable, user 10001: serves, the control socket Errno 30 is a warning with its fix', () => {
+      const passed = result('controlSocket')
       expect(passed.outputs.result).toBe('pass')
       const warning = report(passed).warnings.find((w) => w.includes('Control server error'))
       expect(warning).toContain("[Errno 30] Read-only file system: '/.gunicorn'")
@@ -141,8 +170,8 @@ describe.each(BASES)('on %s', (suite) => {
       expectNothingLeft(passed)
     })
 
-    it('26.2, user 10001 without a home, SIGINT (Fly) with /slow in flight: Errno 13 warning, the quick shutdown cuts the request', async () => {
-      const passed = await run('ok-graceful-shutdown', { user: '10001', 'stop-signal': 'SIGINT', 'shutdown-check': '/slow' })
+    it('26.2, user 10001 without a home, SIGINT (Fly) with /slow in flight: Errno 13 warning, the quick shutdown cuts the request', () => {
+      const passed = result('noHome')
       expect(passed.outputs.result).toBe('pass')
       const { warnings, shutdown } = report(passed)
       expect(warnings.find((w) => w.includes('Control server error'))).toContain("[Errno 13] Permission denied: '/.gunicorn'")

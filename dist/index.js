@@ -62734,6 +62734,155 @@ async function profileBoot(run4, running, findings) {
   return await running.watch.decided() ?? findings.outcome;
 }
 
+// src/setup/effective-config.ts
+import fs10 from "node:fs";
+import path15 from "node:path";
+
+// src/gunicorn/print-config.ts
+var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
+function parsePrintConfig(stdout) {
+  const settings = {};
+  let last;
+  for (const rawLine of stdout.split("\n")) {
+    const line = rawLine.replace(/\r$/, "");
+    const m = SETTING_LINE.exec(line);
+    if (m) {
+      last = m[1];
+      settings[last] = m[2].trimEnd();
+    } else if (last !== void 0 && line.trim() !== "" && /^\s/.test(line)) {
+      settings[last] += `
+${line}`;
+    }
+  }
+  return settings;
+}
+
+// src/setup/effective-config.ts
+function startCommand(settings, imageInfo) {
+  const entrypoint = imageInfo?.entrypoint ?? [];
+  const cmd = settings.command ?? imageInfo?.cmd ?? [];
+  return [...entrypoint, ...cmd];
+}
+function gunicornArgv(argv) {
+  if (argv.length >= 3 && /(^|\/)(ba|da)?sh$/.test(argv[0]) && argv[1] === "-c") {
+    const last = argv[2].split(/&&|;/).pop().trim().replace(/^exec\s+/, "");
+    try {
+      return gunicornArgv(split(last));
+    } catch {
+      return void 0;
+    }
+  }
+  const module = argv.findIndex((arg, i) => arg === "-m" && argv[i + 1] === "gunicorn" && /python/.test(argv[0]));
+  if (module >= 0) return [argv[0], ...argv.slice(module)];
+  const index = argv.findIndex((arg) => /(^|\/)gunicorn$/.test(arg));
+  if (index >= 0) return argv.slice(index);
+  return void 0;
+}
+async function effectiveWorkerCount(docker, settings, identity, image, imageInfo, onConfig) {
+  const start = startCommand(settings, imageInfo);
+  const argv = gunicornArgv(start);
+  if (!argv) return void 0;
+  const viaShell = start.length >= 3 && /(^|\/)(ba|da)?sh$/.test(start[0]) && start[1] === "-c";
+  const entrypoint = viaShell ? start[0] : argv[0];
+  const args = viaShell ? ["-c", `${start[2]} --print-config`] : [...argv.slice(1), "--print-config"];
+  const envArgs = ["--env", `PORT=${settings.port}`, ...settings.env.flatMap(([name]) => ["--env", name])];
+  const result = await docker.runToCompletion(
+    [
+      "run",
+      "--rm",
+      "--name",
+      `${identity.containerName}-config`,
+      "--label",
+      `${RUN_LABEL}=${identity.runKey}`,
+      "--network",
+      "none",
+      ...envArgs,
+      "--entrypoint",
+      entrypoint,
+      image,
+      ...args
+    ],
+    runEnvironment(settings)
+  );
+  const config = result.exitCode === 0 ? parsePrintConfig(result.stdout) : {};
+  if (result.exitCode === 0) onConfig?.(config);
+  const workers = Number(config.workers);
+  return Number.isInteger(workers) && workers > 0 ? workers : staticWorkerCount(settings, imageInfo);
+}
+function staticWorkerCount(settings, imageInfo) {
+  const argv = gunicornArgv(startCommand(settings, imageInfo));
+  if (!argv) return void 0;
+  const env = new Map(settings.env);
+  const fromArgs = workersOnCommandLine(argv) ?? workersOnCommandLine(safeSplit(env.get("GUNICORN_CMD_ARGS") ?? ""));
+  if (fromArgs !== void 0) return fromArgs;
+  const concurrency = positive(env.get("WEB_CONCURRENCY"));
+  const fromConfig = workersInConfigFile(settings, argv, imageInfo?.workdir, concurrency);
+  if (fromConfig === "computed") return void 0;
+  return fromConfig ?? concurrency ?? 1;
+}
+function workersOnCommandLine(argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const inline = argv[i].match(/^(?:--workers=|-w)(\d+)$/);
+    if (inline) return Number(inline[1]);
+    if ((argv[i] === "-w" || argv[i] === "--workers") && /^\d+$/.test(argv[i + 1] ?? "")) return Number(argv[i + 1]);
+  }
+  return void 0;
+}
+function staticGracefulTimeout(settings, imageInfo) {
+  const argv = gunicornArgv(startCommand(settings, imageInfo));
+  if (!argv) return void 0;
+  const env = new Map(settings.env);
+  const fromArgs = optionOnCommandLine(argv, "--graceful-timeout") ?? optionOnCommandLine(safeSplit(env.get("GUNICORN_CMD_ARGS") ?? ""), "--graceful-timeout");
+  if (fromArgs !== void 0) return fromArgs;
+  const text = configFileText(settings, argv, imageInfo?.workdir);
+  const literal = text?.match(/^graceful_timeout\s*=\s*(\d+)\s*(#.*)?$/m);
+  if (literal) return Number(literal[1]);
+  return text !== void 0 && /^graceful_timeout\s*=/m.test(text) ? void 0 : 30;
+}
+function optionOnCommandLine(argv, option) {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i].startsWith(`${option}=`) && /^\d+$/.test(argv[i].slice(option.length + 1))) return Number(argv[i].slice(option.length + 1));
+    if (argv[i] === option && /^\d+$/.test(argv[i + 1] ?? "")) return Number(argv[i + 1]);
+  }
+  return void 0;
+}
+function configFileText(settings, argv, workdir) {
+  let configPath = "gunicorn.conf.py";
+  argv.forEach((arg, i) => {
+    if ((arg === "-c" || arg === "--config") && argv[i + 1]) configPath = argv[i + 1];
+    else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
+  });
+  configPath = configPath.replace(/^python:/, "");
+  if (path15.posix.isAbsolute(configPath)) {
+    if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
+    configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
+  }
+  try {
+    return fs10.readFileSync(path15.join(settings.context, configPath), "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function workersInConfigFile(settings, argv, workdir, concurrency) {
+  const text = configFileText(settings, argv, workdir);
+  if (text === void 0) return void 0;
+  const literal = text.match(/^workers\s*=\s*(\d+)\s*(#.*)?$/m);
+  if (literal) return Number(literal[1]);
+  const idiom = text.match(/^workers\s*=\s*int\(\s*os\.environ\.get\(\s*["']WEB_CONCURRENCY["']\s*,\s*["']?(\d+)["']?\s*\)\s*\)/m);
+  if (idiom) return concurrency ?? Number(idiom[1]);
+  return /^workers\s*=/m.test(text) ? "computed" : void 0;
+}
+function positive(text) {
+  return text && /^\d+$/.test(text) && Number(text) > 0 ? Number(text) : void 0;
+}
+function safeSplit(text) {
+  try {
+    return split(text);
+  } catch {
+    return [];
+  }
+}
+
 // src/smoke/pid1.ts
 var SHELL = /^(\S*\/)?(ba|da|z|k|a)?sh(\s|$)/;
 var SIGNAL_PASSING_INIT = /^(\S*\/)?(tini|tini-static|dumb-init|docker-init|catatonit|s6-svscan)(\s|$)/;
@@ -63696,6 +63845,7 @@ async function checkShutdown(run4, running, findings, workerCount2) {
   const kill = await deps.docker.runToCompletion(stopSignalArgs(running.containerId, signal));
   if (kill.exitCode !== 0) deps.ui.debug(`docker kill --signal ${signal}: ${kill.stderr.trim()}`);
   const pid1 = await waitForExit(run4, running, sentAt);
+  if (cancelled(run4)) return findings.outcome;
   const answer = await Promise.race([request2.answer, delay(settings.stopGraceSec * 1e3).then(() => ({ error: "no answer within the grace" }))]);
   const exited = running.watch.exited;
   const handledLine = running.watch.stopping?.lines.find((line) => HANDLING_SIGNAL.test(line.text));
@@ -63712,7 +63862,8 @@ async function checkShutdown(run4, running, findings, workerCount2) {
   findings.shutdown = result;
   const swallowed = !result.handled && !result.exited && pid1 !== void 0 && !pid1PassesSignals(pid1.command);
   if (swallowed) return "shutdown-failed";
-  findings.shutdownWarnings = shutdownWarnings(result, workerCount2?.printed);
+  const graceful = workerCount2?.printed?.graceful_timeout ?? staticGracefulTimeout(settings, running.imageInfo)?.toString();
+  findings.shutdownWarnings = shutdownWarnings(result, graceful !== void 0 ? { graceful_timeout: graceful } : void 0);
   return cancelled(run4) ? findings.outcome : "healthy";
 }
 async function waitForExit(run4, running, sentAt) {
@@ -63788,10 +63939,11 @@ async function watchStability(run4, running, findings) {
 function stabilityCheck(run4, running, findings) {
   const { stabilityMs, outcome, healthyAt } = findings;
   const trouble = running.watch.workerTrouble;
-  const detail = stabilityMs === void 0 ? "" : outcome === "healthy" ? `no worker exited in ${formatSeconds(run4.settings.stabilityWindowSec * 1e3)}` : `a worker ${trouble?.what === "worker timeout" ? "timed out" : "exited"} ${formatSeconds((trouble?.at ?? run4.now()) - healthyAt)} after the first healthy answer`;
+  const held = outcome === "healthy" || outcome === "shutdown-failed";
+  const detail = stabilityMs === void 0 ? "" : held ? `no worker exited in ${formatSeconds(run4.settings.stabilityWindowSec * 1e3)}` : `a worker ${trouble?.what === "worker timeout" ? "timed out" : "exited"} ${formatSeconds((trouble?.at ?? run4.now()) - healthyAt)} after the first healthy answer`;
   return {
     id: "stability",
-    status: stabilityMs === void 0 ? "not-reached" : outcome === "healthy" ? "pass" : "fail",
+    status: stabilityMs === void 0 ? "not-reached" : held ? "pass" : "fail",
     detail,
     durationMs: stabilityMs
   };
@@ -63849,7 +64001,7 @@ async function afterHealthy(run4, running, findings, workerCount2, status) {
 }
 
 // src/smoke/build.ts
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 init_build_output();
 init_pip_output();
 init_registry();
@@ -63927,7 +64079,7 @@ async function basePythonVersion(run4, failure) {
 }
 function readText2(file) {
   try {
-    return fs10.readFileSync(file, "utf8");
+    return fs11.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -63961,9 +64113,9 @@ var Checks = class {
 };
 
 // src/profile/comparison.ts
-import fs11 from "node:fs";
+import fs12 from "node:fs";
 import os7 from "node:os";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/profile/git.ts
 init_exec();
@@ -64019,7 +64171,7 @@ function baseIdentity(identity) {
   return { runKey: identity.runKey, containerName: `${identity.containerName}-base`, imageTag: `${identity.imageTag}-base` };
 }
 function rebaseSettings(settings, tree) {
-  const move = (file) => path15.join(tree, path15.relative(settings.workspace, file));
+  const move = (file) => path16.join(tree, path16.relative(settings.workspace, file));
   return { ...settings, workspace: tree, context: move(settings.context), dockerfile: settings.dockerfile ? move(settings.dockerfile) : void 0 };
 }
 async function compareWithBase(options) {
@@ -64037,13 +64189,13 @@ async function compareWithBase(options) {
   } catch (error2) {
     return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error2)}): ${only}` };
   }
-  const tree = fs11.mkdtempSync(path15.join(options.tempDir ?? os7.tmpdir(), "gunicorn-smoke-base-"));
+  const tree = fs12.mkdtempSync(path16.join(options.tempDir ?? os7.tmpdir(), "gunicorn-smoke-base-"));
   const identity = baseIdentity(options.identity);
   try {
     await git.addWorktree(tree, sha);
     const base = rebaseSettings(settings, tree);
-    const dockerfile = base.dockerfile ? path15.relative(tree, base.dockerfile) : "Dockerfile";
-    if (!fs11.existsSync(base.context) || !base.dockerfile || !fs11.existsSync(base.dockerfile)) {
+    const dockerfile = base.dockerfile ? path16.relative(tree, base.dockerfile) : "Dockerfile";
+    if (!fs12.existsSync(base.context) || !base.dockerfile || !fs12.existsSync(base.dockerfile)) {
       return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
     }
     const report = await options.smoke(base, identity);
@@ -64059,7 +64211,7 @@ async function compareWithBase(options) {
     await options.docker.removeContainers([identity.containerName, `${identity.containerName}-config`]).catch(() => void 0);
     await options.docker.removeImage(identity.imageTag).catch(() => void 0);
     await git.removeWorktree(tree);
-    fs11.rmSync(tree, { recursive: true, force: true });
+    fs12.rmSync(tree, { recursive: true, force: true });
   }
 }
 function oneLine2(error2) {
@@ -64268,14 +64420,14 @@ async function waitForDump(run4, running, afterSeq, pid) {
 
 // src/setup/discovery.ts
 var import_yaml = __toESM(require_dist(), 1);
-import fs13 from "node:fs";
-import path17 from "node:path";
+import fs14 from "node:fs";
+import path18 from "node:path";
 init_paths();
 
 // src/setup/dockerfile-search.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
-import fs12 from "node:fs";
-import path16 from "node:path";
+import fs13 from "node:fs";
+import path17 from "node:path";
 var MAX_DEPTH = 3;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set(["node_modules", ".git", ".venv", "venv", "__pycache__", ".tox", "site-packages", "__fixtures__", "tests", "test"]);
 var DOCKERFILE_FOLDERS = /* @__PURE__ */ new Set(["docker", "deploy", "deployment", "deployments", "docker-images", "dockerfiles", ".docker", "ops", "infra"]);
@@ -64287,14 +64439,14 @@ function findDockerfiles(root) {
   const walk = (dir, depth) => {
     let entries;
     try {
-      entries = fs12.readdirSync(dir, { withFileTypes: true });
+      entries = fs13.readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path16.join(dir, entry.name);
+      const full = path17.join(dir, entry.name);
       if (entry.isDirectory() && depth < MAX_DEPTH && !SKIPPED_DIRS2.has(entry.name)) walk(full, depth + 1);
-      else if (entry.isFile() && depth > 0 && isDockerfileName(entry.name)) found2.push(path16.relative(root, full).split(path16.sep).join("/"));
+      else if (entry.isFile() && depth > 0 && isDockerfileName(entry.name)) found2.push(path17.relative(root, full).split(path17.sep).join("/"));
     }
   };
   walk(root, 0);
@@ -64314,9 +64466,9 @@ function copySources(dockerfileText) {
   return sources;
 }
 function chooseContext(root, dockerfile, dockerfileText) {
-  const own = path16.posix.dirname(dockerfile);
+  const own = path17.posix.dirname(dockerfile);
   const sources = copySources(dockerfileText).filter((source) => source !== "." && source !== "./");
-  const fits = (context3) => sources.every((source) => fs12.existsSync(path16.join(root, context3, source)));
+  const fits = (context3) => sources.every((source) => fs13.existsSync(path17.join(root, context3, source)));
   const ownFits = fits(own);
   const rootFits = fits(".");
   if (sources.length > 0 && ownFits !== rootFits) {
@@ -64345,14 +64497,14 @@ function discover(workspace, read) {
   }
   const searched = searchDockerfile(workspace, read, found2);
   if (searched) {
-    found2.dockerfile = path17.posix.relative(searched.context, searched.dockerfile);
+    found2.dockerfile = path18.posix.relative(searched.context, searched.dockerfile);
     found2.context = searched.context;
     sources.dockerfile = "repository";
     sources.context = "repository";
     notes.push(searched.note);
   }
   const contextForProcfile = read("context").trim() || found2.context || ".";
-  const procfile = readProcfile(path17.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
+  const procfile = readProcfile(path18.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
   if (procfile)
     notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
   const explicitCommand = read("command").trim();
@@ -64382,11 +64534,11 @@ function discover(workspace, read) {
 }
 function applyBlueprint(service, file, found2) {
   const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
-  const context3 = typeof service.dockerContext === "string" ? path17.posix.join(rootDir, service.dockerContext) : rootDir;
-  found2.context = path17.posix.normalize(context3);
+  const context3 = typeof service.dockerContext === "string" ? path18.posix.join(rootDir, service.dockerContext) : rootDir;
+  found2.context = path18.posix.normalize(context3);
   if (typeof service.dockerfilePath === "string") {
-    const dockerfile = path17.posix.normalize(path17.posix.join(rootDir, service.dockerfilePath));
-    found2.dockerfile = path17.posix.relative(found2.context, dockerfile) || "Dockerfile";
+    const dockerfile = path18.posix.normalize(path18.posix.join(rootDir, service.dockerfilePath));
+    found2.dockerfile = path18.posix.relative(found2.context, dockerfile) || "Dockerfile";
   }
   if (typeof service.healthCheckPath === "string") found2["health-path"] = service.healthCheckPath;
   if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
@@ -64402,7 +64554,7 @@ function applyBlueprint(service, file, found2) {
 }
 function searchDockerfile(workspace, read, found2) {
   if (["dockerfile", "context", "image"].some((name) => read(name).trim()) || found2.dockerfile || found2.context) return void 0;
-  if (fs13.existsSync(path17.join(workspace, "Dockerfile"))) return void 0;
+  if (fs14.existsSync(path18.join(workspace, "Dockerfile"))) return void 0;
   const candidates = findDockerfiles(workspace);
   if (candidates.length === 0) return void 0;
   if (candidates.length > 1) {
@@ -64412,7 +64564,7 @@ function searchDockerfile(workspace, read, found2) {
     );
   }
   const dockerfile = candidates[0];
-  const { context: context3, why } = chooseContext(workspace, dockerfile, fs13.readFileSync(path17.join(workspace, dockerfile), "utf8"));
+  const { context: context3, why } = chooseContext(workspace, dockerfile, fs14.readFileSync(path18.join(workspace, dockerfile), "utf8"));
   const note = `No Dockerfile at the repository root: testing ${dockerfile}, the only one in the repository, with the context '${context3}' (${why}); set the inputs 'dockerfile' and 'context' to choose otherwise.`;
   return { dockerfile, context: context3, note };
 }
@@ -64421,12 +64573,12 @@ function shellCommand(command) {
 }
 function readRenderBlueprint(workspace, serviceName) {
   const file = "render.yaml";
-  const full = path17.join(workspace, file);
-  if (!fs13.existsSync(full)) {
+  const full = path18.join(workspace, file);
+  if (!fs14.existsSync(full)) {
     if (serviceName) throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root.`);
     return void 0;
   }
-  const document = (0, import_yaml.parseDocument)(fs13.readFileSync(full, "utf8"));
+  const document = (0, import_yaml.parseDocument)(fs14.readFileSync(full, "utf8"));
   if (document.errors.length > 0) {
     const error2 = document.errors[0];
     const line = error2.linePos?.[0]?.line;
@@ -64469,10 +64621,10 @@ function renderEnv(envVars, file) {
   return { plain, hostFilled };
 }
 function readProcfile(dir) {
-  const file = path17.join(dir, "Procfile");
+  const file = path18.join(dir, "Procfile");
   let text;
   try {
-    text = fs13.readFileSync(file, "utf8");
+    text = fs14.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -64680,134 +64832,6 @@ function inReadingOrder(ctx) {
   for (const line of lines) tracker.push(line);
   tracker.flush();
   return { ...ctx, lines, events: [...tracker.events], state: tracker.state() };
-}
-
-// src/setup/effective-config.ts
-import fs14 from "node:fs";
-import path18 from "node:path";
-
-// src/gunicorn/print-config.ts
-var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
-function parsePrintConfig(stdout) {
-  const settings = {};
-  let last;
-  for (const rawLine of stdout.split("\n")) {
-    const line = rawLine.replace(/\r$/, "");
-    const m = SETTING_LINE.exec(line);
-    if (m) {
-      last = m[1];
-      settings[last] = m[2].trimEnd();
-    } else if (last !== void 0 && line.trim() !== "" && /^\s/.test(line)) {
-      settings[last] += `
-${line}`;
-    }
-  }
-  return settings;
-}
-
-// src/setup/effective-config.ts
-function startCommand(settings, imageInfo) {
-  const entrypoint = imageInfo?.entrypoint ?? [];
-  const cmd = settings.command ?? imageInfo?.cmd ?? [];
-  return [...entrypoint, ...cmd];
-}
-function gunicornArgv(argv) {
-  if (argv.length >= 3 && /(^|\/)(ba|da)?sh$/.test(argv[0]) && argv[1] === "-c") {
-    const last = argv[2].split(/&&|;/).pop().trim().replace(/^exec\s+/, "");
-    try {
-      return gunicornArgv(split(last));
-    } catch {
-      return void 0;
-    }
-  }
-  const module = argv.findIndex((arg, i) => arg === "-m" && argv[i + 1] === "gunicorn" && /python/.test(argv[0]));
-  if (module >= 0) return [argv[0], ...argv.slice(module)];
-  const index = argv.findIndex((arg) => /(^|\/)gunicorn$/.test(arg));
-  if (index >= 0) return argv.slice(index);
-  return void 0;
-}
-async function effectiveWorkerCount(docker, settings, identity, image, imageInfo, onConfig) {
-  const start = startCommand(settings, imageInfo);
-  const argv = gunicornArgv(start);
-  if (!argv) return void 0;
-  const viaShell = start.length >= 3 && /(^|\/)(ba|da)?sh$/.test(start[0]) && start[1] === "-c";
-  const entrypoint = viaShell ? start[0] : argv[0];
-  const args = viaShell ? ["-c", `${start[2]} --print-config`] : [...argv.slice(1), "--print-config"];
-  const envArgs = ["--env", `PORT=${settings.port}`, ...settings.env.flatMap(([name]) => ["--env", name])];
-  const result = await docker.runToCompletion(
-    [
-      "run",
-      "--rm",
-      "--name",
-      `${identity.containerName}-config`,
-      "--label",
-      `${RUN_LABEL}=${identity.runKey}`,
-      "--network",
-      "none",
-      ...envArgs,
-      "--entrypoint",
-      entrypoint,
-      image,
-      ...args
-    ],
-    runEnvironment(settings)
-  );
-  const config = result.exitCode === 0 ? parsePrintConfig(result.stdout) : {};
-  if (result.exitCode === 0) onConfig?.(config);
-  const workers = Number(config.workers);
-  return Number.isInteger(workers) && workers > 0 ? workers : staticWorkerCount(settings, imageInfo);
-}
-function staticWorkerCount(settings, imageInfo) {
-  const argv = gunicornArgv(startCommand(settings, imageInfo));
-  if (!argv) return void 0;
-  const env = new Map(settings.env);
-  const fromArgs = workersOnCommandLine(argv) ?? workersOnCommandLine(safeSplit(env.get("GUNICORN_CMD_ARGS") ?? ""));
-  if (fromArgs !== void 0) return fromArgs;
-  const concurrency = positive(env.get("WEB_CONCURRENCY"));
-  const fromConfig = workersInConfigFile(settings, argv, imageInfo?.workdir, concurrency);
-  if (fromConfig === "computed") return void 0;
-  return fromConfig ?? concurrency ?? 1;
-}
-function workersOnCommandLine(argv) {
-  for (let i = 0; i < argv.length; i++) {
-    const inline = argv[i].match(/^(?:--workers=|-w)(\d+)$/);
-    if (inline) return Number(inline[1]);
-    if ((argv[i] === "-w" || argv[i] === "--workers") && /^\d+$/.test(argv[i + 1] ?? "")) return Number(argv[i + 1]);
-  }
-  return void 0;
-}
-function workersInConfigFile(settings, argv, workdir, concurrency) {
-  let configPath = "gunicorn.conf.py";
-  argv.forEach((arg, i) => {
-    if ((arg === "-c" || arg === "--config") && argv[i + 1]) configPath = argv[i + 1];
-    else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
-  });
-  configPath = configPath.replace(/^python:/, "");
-  if (path18.posix.isAbsolute(configPath)) {
-    if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
-    configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
-  }
-  let text;
-  try {
-    text = fs14.readFileSync(path18.join(settings.context, configPath), "utf8");
-  } catch {
-    return void 0;
-  }
-  const literal = text.match(/^workers\s*=\s*(\d+)\s*(#.*)?$/m);
-  if (literal) return Number(literal[1]);
-  const idiom = text.match(/^workers\s*=\s*int\(\s*os\.environ\.get\(\s*["']WEB_CONCURRENCY["']\s*,\s*["']?(\d+)["']?\s*\)\s*\)/m);
-  if (idiom) return concurrency ?? Number(idiom[1]);
-  return /^workers\s*=/m.test(text) ? "computed" : void 0;
-}
-function positive(text) {
-  return text && /^\d+$/.test(text) && Number(text) > 0 ? Number(text) : void 0;
-}
-function safeSplit(text) {
-  try {
-    return split(text);
-  } catch {
-    return [];
-  }
 }
 
 // src/smoke/verdict.ts

@@ -6,6 +6,7 @@
 import { stopSignalArgs } from '../docker/args.js'
 import { httpGet, type HttpAnswer } from '../probes/http-client.js'
 import { parseStopSignal } from '../setup/container-inputs.js'
+import { staticGracefulTimeout } from '../setup/effective-config.js'
 import type { SettingSource, ShutdownResult } from '../core/model.js'
 import { pid1Command, pid1PassesSignals } from './pid1.js'
 import { shutdownWarnings } from './shutdown-words.js'
@@ -47,6 +48,7 @@ export async function checkShutdown(run: SmokeRun, running: Running, findings: F
   const kill = await deps.docker.runToCompletion(stopSignalArgs(running.containerId, signal))
   if (kill.exitCode !== 0) deps.ui.debug(`docker kill --signal ${signal}: ${kill.stderr.trim()}`)
   const pid1 = await waitForExit(run, running, sentAt)
+  if (cancelled(run)) return findings.outcome
   // Gunicorn went on serving if the signal never reached it: the request still ends by itself.
   const answer = await Promise.race([request.answer, delay(settings.stopGraceSec * 1000).then(() => ({ error: 'no answer within the grace' }))])
   const exited = running.watch.exited
@@ -64,7 +66,10 @@ export async function checkShutdown(run: SmokeRun, running: Running, findings: F
   findings.shutdown = result
   const swallowed = !result.handled && !result.exited && pid1 !== undefined && !pid1PassesSignals(pid1.command)
   if (swallowed) return 'shutdown-failed'
-  findings.shutdownWarnings = shutdownWarnings(result, workerCount?.printed)
+  // graceful_timeout as `--print-config` (started at the first healthy answer) printed it if it is done, else as
+  // the command line and the config file say: the check never waits for it.
+  const graceful = workerCount?.printed?.graceful_timeout ?? staticGracefulTimeout(settings, running.imageInfo)?.toString()
+  findings.shutdownWarnings = shutdownWarnings(result, graceful !== undefined ? { graceful_timeout: graceful } : undefined)
   return cancelled(run) ? findings.outcome : 'healthy'
 }
 
