@@ -24711,11 +24711,11 @@ var init_configuration = __esm({
         const unrecognized = /^unrecognized arguments: (.+)$/.exec(error2.message);
         const detail = rc.ofKind("config-error").slice(1).map((e) => e.message);
         const facts = invalid ? { kind: "invalid-value", setting: invalid[1], problem: invalid[2], detail: detail[0] } : unrecognized ? { kind: "unrecognized-arguments", args: unrecognized[1] } : { kind: "rejected", message: error2.message };
-        const settingLine = invalid ? configSetting(rc, invalid[1].replace(/-/g, "_")) : void 0;
+        const settingLine2 = invalid ? configSetting(rc, invalid[1].replace(/-/g, "_")) : void 0;
         return {
           facts,
           evidence: [...linesOf(error2), ...detail.slice(0, 2)],
-          location: firstLocation(settingLine, commandLine(rc))
+          location: firstLocation(settingLine2, commandLine(rc))
         };
       }
     };
@@ -24922,9 +24922,9 @@ var init_stages = __esm({
 function startWords(facts) {
   switch (facts.kind) {
     case "executable-missing": {
-      const summary19 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
-      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary19, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
-        summary: summary19,
+      const summary21 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
+      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary21, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
+        summary: summary21,
         remedy: `Install ${code(facts.executable)} in the image, or fix the start command (the \`command\` input or the Dockerfile's CMD).`
       };
     }
@@ -25892,15 +25892,15 @@ function words5(facts) {
   }
   const { error: error2, service, location } = facts;
   const subject = error2.host ? `${service} at ${code(error2.host)}${error2.port ? ` port ${error2.port}` : ""}` : service;
-  const { what, remedy: remedy18 } = WORDING[error2.failure](error2);
+  const { what, remedy: remedy20 } = WORDING[error2.failure](error2);
   if (facts.during === "request") {
-    const served = remedy18.replace(`; ${LAZILY}`, "").replace(`, ${LAZILY}`, "");
+    const served = remedy20.replace(`; ${LAZILY}`, "").replace(`, ${LAZILY}`, "");
     return {
       summary: `The app connects to ${subject} ${facts.handler ? `while handling a request, ${inHandler(facts, location)}` : inHandler(facts, location)}, and ${what}.`,
       remedy: served
     };
   }
-  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy18 };
+  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy20 };
 }
 var driverError, cutWhileConnecting, waitsForHost, LAZILY, VIA_NETWORK, HOST_INTERNAL, WORDING, database_unreachable_default;
 var init_database_unreachable = __esm({
@@ -27757,6 +27757,158 @@ var init_dependency_failed = __esm({
   }
 });
 
+// src/diagnosis/reasons/signal-not-forwarded.ts
+function summary19({ signal, graceSec, pid1, form, location }) {
+  const who = form === "script" ? `a start script that runs Gunicorn without ${code("exec")}${where(location)}` : form === "shell-form" ? `the shell form of the start command${where(location)}` : "not Gunicorn";
+  return `${signal} never reached Gunicorn: PID 1 is ${code(pid1.slice(0, 120))}, ${who}, and it does not pass the signal on. A host would wait out its grace (${graceSec} s here) and kill Gunicorn with requests in flight.`;
+}
+function remedy18({ form, culprit }) {
+  const init = `or run the container with an init that forwards signals (${code("docker run --init")}, ${code("tini")})`;
+  if (form === "script") {
+    const line = culprit?.replace(/^\s*(exec\s+)?/, "exec ");
+    return `Start Gunicorn with ${code("exec")} so that it replaces the shell as PID 1${line ? `: ${code(line)}` : ""}, ${init}.`;
+  }
+  if (form === "shell-form")
+    return `Use the exec form of the command, e.g. ${code('CMD ["gunicorn", "-c", "gunicorn.conf.py", "app:app"]')}, ${init}.`;
+  return `Make Gunicorn PID 1 (exec form, ${code("exec gunicorn")} in a script) ${init}.`;
+}
+var SHELL_COMMAND2, signalKept, signal_not_forwarded_default;
+var init_signal_not_forwarded = __esm({
+  "src/diagnosis/reasons/signal-not-forwarded.ts"() {
+    "use strict";
+    init_reason();
+    init_locate();
+    init_words();
+    SHELL_COMMAND2 = /^(\S*\/)?(ba|da|z|k|a)?sh\s+-c\s/;
+    signalKept = {
+      stage: "boot",
+      name: "PID 1 does not pass the stop signal on",
+      detect(rc) {
+        const shutdown2 = rc.ctx.shutdown;
+        if (rc.ctx.outcome !== "shutdown-failed" || !shutdown2?.pid1) return void 0;
+        const script = SHELL_COMMAND2.test(shutdown2.pid1) ? void 0 : startScriptLine(rc, /\bgunicorn\b/);
+        const command = commandLine(rc);
+        const shellForm = command && !/^\s*(CMD|ENTRYPOINT)\s+\[/i.test(command.text) ? command : void 0;
+        const culprit = script ?? shellForm ?? command;
+        const form = script ? "script" : shellForm ? "shell-form" : "other";
+        return {
+          facts: {
+            signal: shutdown2.signal,
+            graceSec: shutdown2.graceSec,
+            pid1: shutdown2.pid1,
+            form,
+            location: firstLocation(culprit),
+            culprit: culprit?.text.trim()
+          },
+          evidence: present(
+            `PID 1: ${shutdown2.pid1}`,
+            culprit?.text.trim(),
+            `no "Handling signal" line after ${shutdown2.signal}; still running ${shutdown2.durationMs} ms later`
+          ),
+          location: firstLocation(culprit)
+        };
+      }
+    };
+    signal_not_forwarded_default = defineReason({
+      id: "signal-not-forwarded",
+      title: "Stop signal never reaches Gunicorn",
+      headline: "the stop signal never reaches Gunicorn",
+      readme: "PID 1 is a shell (shell-form CMD, a start script without `exec`) that keeps the stop signal: every deploy ends with SIGKILL",
+      fixtures: [
+        { path: "__fixtures__/apps/fail-shell-form-cmd", test: "__tests__/shutdown.itg.ts" },
+        { path: "__fixtures__/apps/fail-script-without-exec", test: "__tests__/shutdown.itg.ts" }
+      ],
+      rules: [signalKept],
+      words: (facts) => ({ summary: summary19(facts), remedy: remedy18(facts) })
+    });
+  }
+});
+
+// src/diagnosis/reasons/read-only-filesystem.ts
+function writerOf(rc, tb) {
+  if (tb.frames.some((frame) => /gunicorn\/workers\/workertmp\.py$/.test(frame.file))) return "worker-tmp";
+  if (tb.frames.some((frame) => /gunicorn\/pidfile\.py$/.test(frame.file))) return "pidfile";
+  return rc.userFrame(tb)?.location ? "app" : void 0;
+}
+function failedWrite(rc, tb) {
+  const message = tb.exception.line;
+  const readOnly = READ_ONLY.exec(message);
+  if (readOnly) return { path: readOnly[1], cause: "read-only" };
+  const noTemp = NO_TEMP_DIR.exec(message);
+  if (noTemp) return { path: noTemp[1], cause: rc.ctx.settings.readOnly ? "read-only" : "permission" };
+  const denied = PERMISSION.exec(message);
+  if (denied && (rc.ctx.settings.user || rc.ctx.settings.readOnly)) return { path: denied[1], cause: "permission" };
+  return void 0;
+}
+function settingLine(rc, writer) {
+  if (writer === "app") return void 0;
+  const [setting, option] = writer === "pidfile" ? ["pidfile", "--pid"] : ["worker_tmp_dir", "--worker-tmp-dir"];
+  const command = commandLine(rc);
+  if (command && command.text.includes(option)) return command;
+  return configSetting(rc, setting);
+}
+function summary20({ writer, path: path31, cause, user, location }) {
+  const why = cause === "read-only" ? "the root filesystem is read-only" : `user ${code(user ?? "the image user")} may not write there`;
+  if (writer === "worker-tmp") {
+    return `Gunicorn's workers need a writable temporary directory and none of ${code(path31)} is writable (${why}): the master stops at the first worker.`;
+  }
+  const dir = path31.slice(0, path31.lastIndexOf("/")) || "/";
+  if (writer === "pidfile") return `Gunicorn cannot write its pid file in ${code(dir)}${where(location)}: ${why}.`;
+  return `The app writes ${code(path31)}${where(location)} while it loads, and ${why}.`;
+}
+function remedy19({ writer, path: path31 }) {
+  const writable = "or give the container a writable volume there (a Kubernetes `emptyDir`; here, the `writable-paths` input)";
+  if (writer === "worker-tmp") {
+    return `Start Gunicorn with ${code("--worker-tmp-dir /dev/shm")} (${code('worker_tmp_dir = "/dev/shm"')} in gunicorn.conf.py), ${writable} at ${code("/tmp")}.`;
+  }
+  if (writer === "pidfile") {
+    return `Point ${code("pidfile")} (${code("--pid")}) at a writable path such as ${code("/tmp/gunicorn.pid")} or drop it (a container needs none), ${writable}.`;
+  }
+  const dir = path31.slice(0, path31.lastIndexOf("/")) || "/";
+  return `Write under a path the host keeps writable (take it from an environment variable, e.g. ${code("/tmp")}), ${writable} at ${code(dir)}.`;
+}
+var READ_ONLY, PERMISSION, NO_TEMP_DIR, writeFailed, read_only_filesystem_default;
+var init_read_only_filesystem = __esm({
+  "src/diagnosis/reasons/read-only-filesystem.ts"() {
+    "use strict";
+    init_reason();
+    init_locate();
+    init_words();
+    READ_ONLY = /\[Errno 30\] Read-only file system: '([^']+)'/;
+    PERMISSION = /\[Errno 13\] Permission denied: '([^']+)'/;
+    NO_TEMP_DIR = /No usable temporary directory found in (\[.*\])/;
+    writeFailed = {
+      stage: "boot",
+      name: "a write fails on a read-only or unwritable filesystem",
+      detect(rc) {
+        for (const tb of rc.tracebacks) {
+          const failed2 = failedWrite(rc, tb);
+          const writer = failed2 && writerOf(rc, tb);
+          if (!failed2 || !writer) continue;
+          const frame = rc.userFrame(tb);
+          const setting = settingLine(rc, writer);
+          const location = writer === "app" ? frame?.location : firstLocation(setting);
+          return {
+            facts: { writer, ...failed2, user: rc.ctx.settings.user, location },
+            evidence: present(...writer === "app" ? frame?.text ?? [] : [], tb.exception.line, rc.gunicornOutcomeLine()),
+            location
+          };
+        }
+        return void 0;
+      }
+    };
+    read_only_filesystem_default = defineReason({
+      id: "read-only-filesystem",
+      title: "Write to a read-only filesystem",
+      headline: "a write failed on a read-only filesystem",
+      readme: "a write Gunicorn or the app needs fails under a read-only root or a non-root user: the workers' temporary file, the pid file, the app's own file",
+      fixtures: [{ path: "__fixtures__/apps/ok-graceful-shutdown", test: "__tests__/shutdown.itg.ts" }],
+      rules: [writeFailed],
+      words: (facts) => ({ summary: summary20(facts), remedy: remedy19(facts) })
+    });
+  }
+});
+
 // src/diagnosis/registry.ts
 function reasonById(id) {
   return BY_ID.get(id);
@@ -27799,6 +27951,8 @@ var init_registry = __esm({
     init_profile_regression();
     init_unknown();
     init_dependency_failed();
+    init_signal_not_forwarded();
+    init_read_only_filesystem();
     REASONS = [
       // The build: the installer's own refusals (a stale lock file, no installer in the stage) come before the
       // resolver's verdicts they cause; then pip's, uv's, Poetry's and apt's causes, a missing file, the failing step.
@@ -27816,7 +27970,11 @@ var init_registry = __esm({
       // A container that never started because its virtualenv is not in the final stage: before the generic start rules.
       venv_unusable_default,
       // The booted run (and a container that never started): evidence in the log first.
+      // A healthy run stopped with the host's signal that PID 1 kept: decided by the shutdown check alone.
+      signal_not_forwarded_default,
       native_crash_default,
+      // A write the filesystem refused explains the worker (or master) that failed to boot.
+      read_only_filesystem_default,
       worker_class_unavailable_default,
       config_error_default,
       port_in_use_default,
@@ -27956,7 +28114,7 @@ var init_contracts = __esm({
 });
 
 // src/report-file/schema.ts
-var REPORT_FORMAT, REPORT_VERSION, MAX_REPORT_BYTES, LIMITS, str, int, num, arr, oneOf, obj, SHA, REPOSITORY, REPO_PATH, diagnosis, check, gunicorn, health, websocketOutcome, annotation, hostReport, logLine, preload, fit, profile, METRIC, dependency, comparison, metadata, reportSchema;
+var REPORT_FORMAT, REPORT_VERSION, MAX_REPORT_BYTES, LIMITS, str, int, num, arr, oneOf, obj, SHA, REPOSITORY, REPO_PATH, diagnosis, check, gunicorn, health, websocketOutcome, annotation, hostReport, logLine, preload, fit, profile, METRIC, dependency, comparison, shutdown, metadata, reportSchema;
 var init_schema = __esm({
   "src/report-file/schema.ts"() {
     "use strict";
@@ -28000,7 +28158,7 @@ var init_schema = __esm({
     );
     check = obj(
       {
-        id: oneOf("build", "services", "start", "workers", "health", "websocket", "stability", "load"),
+        id: oneOf("build", "services", "start", "workers", "health", "websocket", "stability", "load", "shutdown"),
         label: str(300),
         status: oneOf("pass", "fail", "skipped", "not-reached"),
         detail: str(LIMITS.line),
@@ -28123,6 +28281,19 @@ var init_schema = __esm({
       },
       ["regressions"]
     );
+    shutdown = obj(
+      {
+        signal: str(20, { pattern: "^[A-Z0-9]+$" }),
+        graceSec: num(),
+        path: str(1e3),
+        handled: obj({ line: str(LIMITS.line), afterMs: num() }, ["line", "afterMs"]),
+        request: obj({ status: int(100, 599), error: str(LIMITS.line), durationMs: num() }, ["durationMs"]),
+        exited: obj({ afterMs: num(), code: int(-1024, 1024) }, ["afterMs"]),
+        pid1: str(LIMITS.line),
+        durationMs: num()
+      },
+      ["signal", "graceSec", "path", "request", "durationMs"]
+    );
     metadata = obj({
       repository: REPOSITORY,
       serverUrl: str(300, { pattern: "^https?://[^\\s]+$" }),
@@ -28194,7 +28365,8 @@ var init_schema = __esm({
           metadata,
           profile,
           comparison,
-          dependencies: arr(dependency, 50)
+          dependencies: arr(dependency, 50),
+          shutdown
         },
         [
           "format",
@@ -62170,10 +62342,10 @@ async function publishComment2(octokit, inputs, report, run4, key, body, owner, 
   if (delivered.notice) info(delivered.notice);
   if (delivered.action) info(`Comment ${delivered.action} on pull request #${pullRequest}: ${delivered.url ?? ""}`);
 }
-async function publishCheckRun(octokit, report, run4, key, summary19, owner, repo) {
+async function publishCheckRun(octokit, report, run4, key, summary21, owner, repo) {
   setOutput("check-run-url", "");
   try {
-    const check2 = await upsertCheckRun(report, { octokit, owner, repo, headSha: run4.headSha, key, summary: summary19, detailsUrl: run4.htmlUrl });
+    const check2 = await upsertCheckRun(report, { octokit, owner, repo, headSha: run4.headSha, key, summary: summary21, detailsUrl: run4.htmlUrl });
     setOutput("check-run-url", check2.url);
     info(`Check run '${key}' ${check2.action} on ${run4.headSha}: ${check2.url}`);
   } catch (error2) {
@@ -62264,12 +62436,22 @@ function toReportFile(safe, producer) {
       }
     } : {},
     ...safe.websocketOutcome ? { websocketOutcome: { ...safe.websocketOutcome, detail: cap(safe.websocketOutcome.detail, LIMITS.line) } } : {},
+    ...safe.shutdown ? { shutdown: cappedShutdown(safe.shutdown) } : {},
     checks: safe.checks.slice(0, LIMITS.checks).map((check2) => ({ ...check2, detail: cap(check2.detail, LIMITS.line) })),
     advisories: capAll(safe.advisories, LIMITS.notes, LIMITS.sentence),
     warnings: capAll(safe.warnings, LIMITS.notes, LIMITS.sentence),
     annotations: safe.annotations.slice(0, LIMITS.annotations).map((a) => ({ ...a, message: cap(a.message, LIMITS.sentence) })),
     // The head of the log holds the start-up and the first traceback, the tail the end: keep both ends.
     log: keepEnds(safe.log, LIMITS.logLines).map((line) => ({ ...line, text: cap(line.text, LIMITS.line) }))
+  };
+}
+function cappedShutdown(shutdown2) {
+  const { handled, request: request2, pid1 } = shutdown2;
+  return {
+    ...shutdown2,
+    ...handled ? { handled: { ...handled, line: cap(handled.line, LIMITS.line) } } : {},
+    request: request2.error !== void 0 ? { ...request2, error: cap(request2.error, LIMITS.line) } : request2,
+    ...pid1 !== void 0 ? { pid1: cap(pid1, LIMITS.line) } : {}
   };
 }
 function serializeReportFile(file) {
@@ -62416,6 +62598,9 @@ function runArgs(settings, identity, image) {
   if (settings.cpus) args.push("--cpus", settings.cpus);
   if (settings.network) args.push("--network", settings.network);
   if (settings.network && settings.networkAlias) args.push("--network-alias", settings.networkAlias);
+  if (settings.readOnly) args.push("--read-only");
+  for (const writable of settings.writablePaths) args.push("--tmpfs", writable);
+  if (settings.user) args.push("--user", settings.user);
   args.push(image);
   if (settings.command) args.push(...settings.command);
   return args;
@@ -62441,6 +62626,9 @@ function stackRequestArgs(container, pid) {
 }
 function hostPidsArgs(container) {
   return ["top", container, "-eo", "pid"];
+}
+function stopSignalArgs(container, signal) {
+  return ["kill", "--signal", signal, container];
 }
 
 // src/docker/docker.ts
@@ -62570,7 +62758,8 @@ var Docker = class {
       workdir: config.WorkingDir || void 0,
       cmd: config.Cmd ?? void 0,
       entrypoint: config.Entrypoint ?? void 0,
-      exposedPorts: Object.keys(config.ExposedPorts ?? {})
+      exposedPorts: Object.keys(config.ExposedPorts ?? {}),
+      stopSignal: config.StopSignal || void 0
     };
   }
   async imageExists(image) {
@@ -63838,6 +64027,47 @@ function parseComparisonInputs(get, image, fail) {
   return { compare, regressionLimits };
 }
 
+// src/setup/container-inputs.ts
+init_input_values();
+var DEFAULT_STOP_GRACE_SEC = 30;
+var SIGNALS = ["TERM", "INT", "QUIT", "KILL", "HUP", "USR1", "USR2", "WINCH"];
+var USER_PART = "(?:\\d+|[A-Za-z_][A-Za-z0-9_.-]*)";
+var USER2 = new RegExp(`^${USER_PART}(?::${USER_PART})?$`);
+var WRITABLE_PATH = /^\/[A-Za-z0-9._@/-]*$/;
+function parseContainerSettings(get, healthPath) {
+  const readOnly = parseEnum("read-only", get("read-only") || "false", ["true", "false"]) === "true";
+  const user = get("user") || void 0;
+  if (user && !USER2.test(user)) {
+    throw new InputError(`The input 'user' must be a uid, uid:gid or user name such as '10001' or 'app:app', got '${shown(user)}'.`);
+  }
+  const writablePaths = parseWritablePaths(get("writable-paths"));
+  const stopSignal = get("stop-signal") ? parseStopSignal("stop-signal", get("stop-signal")) : void 0;
+  const stopGraceSec = parseNumber2("stop-grace", get("stop-grace") || String(DEFAULT_STOP_GRACE_SEC), 1, 3600);
+  return { readOnly, user, writablePaths, stopSignal, stopGraceSec, shutdownCheck: parseShutdownCheck(get("shutdown-check"), healthPath) };
+}
+function parseStopSignal(name, text) {
+  const bare2 = text.trim().toUpperCase().replace(/^SIG/, "");
+  if (!SIGNALS.includes(bare2)) {
+    throw new InputError(`The input '${name}' must be a signal name such as 'SIGTERM' or 'SIGINT', got '${shown(text)}'.`);
+  }
+  return `SIG${bare2}`;
+}
+function parseWritablePaths(text) {
+  const paths = text.split(/[\r\n,]+/).map((entry) => entry.trim()).filter(Boolean);
+  const bad = paths.find((entry) => !WRITABLE_PATH.test(entry) || entry.split("/").includes(".."));
+  if (bad) throw new InputError(`The input 'writable-paths' takes absolute paths in the container such as '/tmp', got '${shown(bad)}'.`);
+  return [...new Set(paths)];
+}
+function parseShutdownCheck(text, healthPath) {
+  const value = text.trim();
+  if (!value || value.toLowerCase() === "true") return { path: healthPath };
+  if (value.toLowerCase() === "false") return false;
+  if (!value.startsWith("/") || /\s/.test(value)) {
+    throw new InputError(`The input 'shutdown-check' must be 'true', 'false' or a path such as '/slow', got '${shown(value)}'.`);
+  }
+  return { path: value };
+}
+
 // src/setup/inputs.ts
 init_input_values();
 init_input_values();
@@ -63889,7 +64119,8 @@ function parseSettings(read, workspace) {
     regressionLimits,
     faulthandler,
     hostHeader,
-    hostInput
+    hostInput,
+    ...parseContainerSettings(get, healthPath)
   };
 }
 function parseImageSource(get, read, workspaceAbs) {
@@ -64409,12 +64640,12 @@ function explain(stage2, input) {
   return void 0;
 }
 function worded(reason, finding2, trim) {
-  const { summary: summary19, remedy: remedy18 } = reason.words(finding2.facts);
+  const { summary: summary21, remedy: remedy20 } = reason.words(finding2.facts);
   const pointers2 = finding2.pointers ?? (finding2.location ? [finding2.location] : []);
   const location = finding2.location ?? pointers2[0];
   const evidence = trim ? finding2.evidence.filter((line, index, all) => line.trim() !== "" && all.indexOf(line) === index).slice(0, MAX_EVIDENCE_LINES) : finding2.evidence;
   return {
-    diagnosis: { reason: reason.id, summary: summary19, evidence, ...location ? { location } : {}, remedy: remedy18 },
+    diagnosis: { reason: reason.id, summary: summary21, evidence, ...location ? { location } : {}, remedy: remedy20 },
     pointers: pointers2
   };
 }
@@ -64469,358 +64700,243 @@ async function profileBoot(run4, running, findings) {
   return await running.watch.decided() ?? findings.outcome;
 }
 
-// src/probes/stability.ts
-var StabilityProbe = class {
-  /** `until`: the end of the window (epoch ms, by the context's clock). */
-  constructor(until) {
-    this.until = until;
-  }
-  until;
-  watchedMs;
-  /** Resolves with how long it watched. */
-  async start({ now, signal }) {
-    const startedAt = now();
-    await pause(this.until - startedAt, signal);
-    this.watchedMs = now() - startedAt;
-    return this.watchedMs;
-  }
-  result() {
-    return this.watchedMs;
-  }
-};
-
-// src/smoke/stability-check.ts
-init_text();
-async function watchStability(run4, running, findings) {
-  const { settings, now } = run4;
-  run4.deps.ui.progress(`Watching for ${settings.stabilityWindowSec} s that no worker exits`);
-  const windowStart = findings.load ? now() : findings.healthyAt;
-  const windowEnd = windowStart + settings.stabilityWindowSec * 1e3;
-  const { decision } = await runProbe(run4, running, new StabilityProbe(windowEnd));
-  let outcome = decision ?? "healthy";
-  if (outcome === "healthy" && running.watch.tracker.state().bindInUse && !cancelled(run4)) {
-    outcome = await running.watch.decisionWhileBindFails(running.deadline) ?? "healthy";
-  }
-  findings.stabilityMs = now() - windowStart;
-  return outcome;
-}
-function stabilityCheck(run4, running, findings) {
-  const { stabilityMs, outcome, healthyAt } = findings;
-  const trouble = running.watch.workerTrouble;
-  const detail = stabilityMs === void 0 ? "" : outcome === "healthy" ? `no worker exited in ${formatSeconds(run4.settings.stabilityWindowSec * 1e3)}` : `a worker ${trouble?.what === "worker timeout" ? "timed out" : "exited"} ${formatSeconds((trouble?.at ?? run4.now()) - healthyAt)} after the first healthy answer`;
-  return {
-    id: "stability",
-    status: stabilityMs === void 0 ? "not-reached" : outcome === "healthy" ? "pass" : "fail",
-    detail,
-    durationMs: stabilityMs
-  };
-}
-
-// src/smoke/websocket-check.ts
-async function checkWebSocket(run4, running) {
-  const { settings, deps } = run4;
-  deps.ui.progress(`Checking the WebSocket route ${settings.websocketPath} (${settings.websocketProtocol})`);
-  const probe = new WebSocketProbe({
-    host: PROBE_HOST,
-    // Only after a healthy answer, which needs the port.
-    port: running.hostPort,
-    path: settings.websocketPath,
-    protocol: settings.websocketProtocol,
-    send: settings.websocketSend,
-    expect: settings.websocketExpect,
-    timeoutMs: Math.max(2e3, running.deadline - run4.now()),
-    hostHeader: settings.hostHeader
-  });
-  const probed = await runProbe(run4, running, probe);
-  if (probed.cutShort && probed.decision && !probed.result.ok) probed.result = { ...probed.result, failure: "interrupted" };
-  deps.ui.info(`WebSocket ${settings.websocketPath}: ${probed.result.detail}`);
-  return probed;
-}
-function websocketCheck(outcome) {
-  return {
-    id: "websocket",
-    status: outcome ? outcome.ok ? "pass" : "fail" : "not-reached",
-    detail: outcome?.detail ?? "",
-    durationMs: outcome?.durationMs
-  };
-}
-
-// src/smoke/after-healthy.ts
-var AFTER_HEALTHY = [
-  { enabled: (run4) => run4.settings.loadRequests > 0 && !cancelled(run4), run: checkUnderLoad },
-  { enabled: (run4) => run4.settings.stabilityWindowSec > 0, run: watchStability },
-  { enabled: (run4) => !cancelled(run4), run: profileBoot }
-];
-async function afterHealthy(run4, running, findings, workerCount2, status) {
-  run4.deps.ui.info(`Healthy after ${findings.healthyAt - running.containerStartedAt} ms (HTTP ${status}).`);
-  workerCount2.start(run4, running);
-  sampleAtBoot(run4, running, findings);
-  const websocket = run4.settings.websocketPath ? await checkWebSocket(run4, running) : void 0;
-  findings.websocket = websocket?.result;
-  const decision = websocket ? websocket.decision : await running.watch.decided();
-  findings.outcome = decision ?? (findings.websocket && !findings.websocket.ok ? "health-failed" : "healthy");
-  for (const phase of AFTER_HEALTHY) {
-    if (findings.outcome !== "healthy") break;
-    if (phase.enabled(run4)) findings.outcome = await phase.run(run4, running, findings);
-  }
-}
-
-// src/smoke/build.ts
+// src/setup/effective-config.ts
 import fs14 from "node:fs";
-init_build_output();
-init_pip_output();
-init_registry();
-init_project_files();
-init_paths();
-init_text();
-var OUTPUT_TAIL = 400;
-async function buildImage(run4) {
-  const { settings, deps, now } = run4;
-  if (settings.image) {
-    run4.checks.set({ id: "build", status: "skipped", detail: `prebuilt \`${settings.image}\``, durationMs: 0 });
-    return { image: settings.image };
-  }
-  if (usesBuildx(settings) && !await deps.docker.buildxVersion()) {
-    throw new DockerError(
-      "The inputs 'cache-from' and 'cache-to' need Docker Buildx, which this runner does not have: add docker/setup-buildx-action before this step."
-    );
-  }
-  const buildStart = now();
-  const output = [];
-  const dockerfileRel = repoRelative(settings.workspace, settings.dockerfile);
-  const onLine = (line) => {
-    output.push(line);
-    if (output.length > OUTPUT_TAIL) output.splice(0, output.length - OUTPUT_TAIL);
-    deps.ui.buildOutput(line);
-  };
-  deps.ui.progress(`Building ${dockerfileRel}`);
-  const exitCode = await deps.ui.group(
-    `Build ${dockerfileRel}`,
-    () => deps.docker.build(buildArgs(settings, deps.identity), { onStdout: onLine, onStderr: onLine, signal: deps.signal })
-  );
-  const durationMs = now() - buildStart;
-  if (deps.signal?.aborted) throw new CancelledError();
-  if (exitCode === 0) {
-    run4.checks.set({ id: "build", status: "pass", detail: `built \`${dockerfileRel}\``, durationMs });
-    return { image: deps.identity.imageTag };
-  }
-  const input = await failedBuild(run4, output);
-  const { failure } = input;
-  const { diagnosis: diagnosis2, pointers: pointers2 } = explain("build", input);
-  run4.checks.set({
-    id: "build",
-    status: "fail",
-    detail: failure.instruction ? `failed at \`${clip(failure.instruction, 80)}\`` : "failed",
-    durationMs
-  });
-  return {
-    failed: {
-      result: "fail",
-      reason: diagnosis2.reason,
-      summary: diagnosis2.summary,
-      diagnosis: diagnosis2,
-      dockerfile: dockerfileRel,
-      annotations: buildAnnotations(diagnosis2, pointers2),
-      // The legacy builder passes colour codes through: the report's log is plain text.
-      log: output.map((text, seq) => ({ seq, stream: "stdout", text: stripAnsi(text).replace(/\r$/, ""), at: buildStart })),
-      logTotalLines: output.length
+import path20 from "node:path";
+
+// src/gunicorn/print-config.ts
+var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
+function parsePrintConfig(stdout) {
+  const settings = {};
+  let last;
+  for (const rawLine of stdout.split("\n")) {
+    const line = rawLine.replace(/\r$/, "");
+    const m = SETTING_LINE.exec(line);
+    if (m) {
+      last = m[1];
+      settings[last] = m[2].trimEnd();
+    } else if (last !== void 0 && line.trim() !== "" && /^\s/.test(line)) {
+      settings[last] += `
+${line}`;
     }
-  };
+  }
+  return settings;
 }
-function buildAnnotations(diagnosis2, pointers2) {
-  const title = `Gunicorn smoke: ${reasonById(diagnosis2.reason).title}`;
-  return pointers2.map(({ file, line }) => ({ level: "error", title, message: `${diagnosis2.summary} ${diagnosis2.remedy}`, file, line }));
+
+// src/setup/effective-config.ts
+function startCommand(settings, imageInfo) {
+  const entrypoint = imageInfo?.entrypoint ?? [];
+  const cmd = settings.command ?? imageInfo?.cmd ?? [];
+  return [...entrypoint, ...cmd];
 }
-async function failedBuild(run4, output) {
-  const { settings } = run4;
-  const dockerfileText = readText3(settings.dockerfile);
-  const failure = parseBuildFailure(output, dockerfileText);
-  run4.warnings.push(...unreadableProjectFiles(settings.context));
-  return {
-    failure,
-    workspace: settings.workspace,
-    contextDir: settings.context,
-    dockerfile: settings.dockerfile,
-    dockerfileText,
-    pythonVersion: await basePythonVersion(run4, failure)
-  };
+function gunicornArgv(argv) {
+  const shell = shellCommandOf(argv);
+  if (shell !== void 0) {
+    const last = shell.split(/&&|;/).pop().trim().replace(/^exec\s+/, "");
+    return gunicornArgv(safeSplit(last));
+  }
+  const from = launcherOf(argv).length;
+  const module = argv.findIndex((arg, i) => i >= from && arg === "-m" && argv[i + 1] === "gunicorn");
+  const python2 = argv.slice(from, module).findLastIndex((arg) => /(^|\/)python[\d.]*$/.test(arg));
+  if (module >= 0 && python2 >= 0) return [argv[from + python2], ...argv.slice(module)];
+  const index = argv.findIndex((arg, i) => i >= from && /(^|\/)gunicorn$/.test(arg));
+  if (index >= 0) return argv.slice(index);
+  return void 0;
 }
-async function basePythonVersion(run4, failure) {
-  if (!failure.baseImage || !pythonVersionUnstated(failure.stepOutput)) return void 0;
-  const result = await run4.deps.docker.runToCompletion(pythonVersionArgs(failure.baseImage, run4.deps.identity));
-  return result.exitCode === 0 ? result.stdout.trim().match(/^\d+\.\d+\.\d+$/)?.[0] : void 0;
+var LAUNCHER = /(^|\/)(uv|poetry|pipenv)$/;
+var LAUNCHER_VALUE_OPTIONS = /* @__PURE__ */ new Set([
+  "--with",
+  "--with-requirements",
+  "--python",
+  "-p",
+  "--extra",
+  "--group",
+  "--only-group",
+  "--no-group",
+  "--package",
+  "--project",
+  "--directory",
+  "--env-file",
+  "--index",
+  "-C"
+]);
+function launcherOf(argv) {
+  if (!LAUNCHER.test(argv[0] ?? "") || argv[1] !== "run") return [];
+  let i = 2;
+  while (i < argv.length && argv[i].startsWith("-")) i += LAUNCHER_VALUE_OPTIONS.has(argv[i]) ? 2 : 1;
+  return argv.slice(0, i);
 }
-function readText3(file) {
+function shellCommandOf(argv) {
+  return argv.length >= 3 && /(^|\/)(ba|da)?sh$/.test(argv[0]) && argv[1] === "-c" ? argv[2] : void 0;
+}
+function printConfigCommand(start) {
+  const argv = gunicornArgv(start);
+  if (!argv) return void 0;
+  const shell = shellCommandOf(start);
+  if (shell !== void 0) return { entrypoint: start[0], args: ["-c", `${shell} --print-config`] };
+  const launcher = launcherOf(start);
+  if (launcher.length > 0) return { entrypoint: launcher[0], args: [...launcher.slice(1), ...argv, "--print-config"] };
+  return { entrypoint: argv[0], args: [...argv.slice(1), "--print-config"] };
+}
+async function effectiveWorkerCount(docker, settings, identity, image, imageInfo, onConfig) {
+  const command = printConfigCommand(startCommand(settings, imageInfo));
+  if (!command) return void 0;
+  const { entrypoint, args } = command;
+  const envArgs = ["--env", `PORT=${settings.port}`, ...settings.env.flatMap(([name]) => ["--env", name])];
+  const result = await docker.runToCompletion(
+    [
+      "run",
+      "--rm",
+      "--name",
+      `${identity.containerName}-config`,
+      "--label",
+      `${RUN_LABEL}=${identity.runKey}`,
+      "--network",
+      "none",
+      ...envArgs,
+      "--entrypoint",
+      entrypoint,
+      image,
+      ...args
+    ],
+    runEnvironment(settings)
+  );
+  const config = result.exitCode === 0 ? parsePrintConfig(result.stdout) : {};
+  if (result.exitCode === 0) onConfig?.(config);
+  const workers = Number(config.workers);
+  return Number.isInteger(workers) && workers > 0 ? workers : staticWorkerCount(settings, imageInfo);
+}
+function staticWorkerCount(settings, imageInfo) {
+  const argv = gunicornArgv(startCommand(settings, imageInfo));
+  if (!argv) return void 0;
+  const env = new Map(settings.env);
+  const fromArgs = workersOnCommandLine(argv) ?? workersOnCommandLine(safeSplit(env.get("GUNICORN_CMD_ARGS") ?? ""));
+  if (fromArgs !== void 0) return fromArgs;
+  const concurrency = positive(env.get("WEB_CONCURRENCY"));
+  const fromConfig2 = workersInConfigFile(settings, argv, imageInfo?.workdir, concurrency);
+  if (fromConfig2 === "computed") return void 0;
+  return fromConfig2 ?? concurrency ?? 1;
+}
+function workersOnCommandLine(argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const inline = argv[i].match(/^(?:--workers=|-w)(\d+)$/);
+    if (inline) return Number(inline[1]);
+    if ((argv[i] === "-w" || argv[i] === "--workers") && /^\d+$/.test(argv[i + 1] ?? "")) return Number(argv[i + 1]);
+  }
+  return void 0;
+}
+function staticGracefulTimeout(settings, imageInfo) {
+  const argv = gunicornArgv(startCommand(settings, imageInfo));
+  if (!argv) return void 0;
+  const env = new Map(settings.env);
+  const fromArgs = optionOnCommandLine(argv, "--graceful-timeout") ?? optionOnCommandLine(safeSplit(env.get("GUNICORN_CMD_ARGS") ?? ""), "--graceful-timeout");
+  if (fromArgs !== void 0) return fromArgs;
+  const text = configFileText(settings, argv, imageInfo?.workdir);
+  const literal = text?.match(/^graceful_timeout\s*=\s*(\d+)\s*(#.*)?$/m);
+  if (literal) return Number(literal[1]);
+  return text !== void 0 && /^graceful_timeout\s*=/m.test(text) ? void 0 : 30;
+}
+function optionOnCommandLine(argv, option) {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i].startsWith(`${option}=`) && /^\d+$/.test(argv[i].slice(option.length + 1))) return Number(argv[i].slice(option.length + 1));
+    if (argv[i] === option && /^\d+$/.test(argv[i + 1] ?? "")) return Number(argv[i + 1]);
+  }
+  return void 0;
+}
+function configFileText(settings, argv, workdir) {
+  let configPath = "gunicorn.conf.py";
+  argv.forEach((arg, i) => {
+    if ((arg === "-c" || arg === "--config") && argv[i + 1]) configPath = argv[i + 1];
+    else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
+  });
+  configPath = configPath.replace(/^python:/, "");
+  if (path20.posix.isAbsolute(configPath)) {
+    if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
+    configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
+  }
   try {
-    return fs14.readFileSync(file, "utf8");
+    return fs14.readFileSync(path20.join(settings.context, configPath), "utf8");
   } catch {
     return void 0;
   }
 }
-
-// src/smoke/checks.ts
-var TABLE = [
-  { id: "build", label: () => "Image build", shown: () => true },
-  {
-    id: "services",
-    label: () => "Services",
-    shown: (settings) => Boolean(settings.compose?.startDependencies && settings.compose.stack.dependencies.length)
-  },
-  { id: "start", label: () => "Gunicorn start", shown: () => true },
-  { id: "workers", label: () => "Workers booted", shown: () => true },
-  { id: "health", label: (settings) => `Health \`${settings.healthPath}\``, shown: () => true },
-  { id: "websocket", label: (settings) => `WebSocket \`${settings.websocketPath ?? ""}\``, shown: (settings) => Boolean(settings.websocketPath) },
-  { id: "stability", label: () => "Stability", shown: (settings) => settings.stabilityWindowSec > 0 },
-  { id: "load", label: () => "Load", shown: (settings) => settings.loadRequests > 0 }
-];
-var Checks = class {
-  rows = /* @__PURE__ */ new Map();
-  /** Records the row of a check that ran. */
-  set(row) {
-    this.rows.set(row.id, row);
-  }
-  /** The rows the settings show, in the table's order, labelled from the table. */
-  ordered(settings) {
-    return TABLE.filter((check2) => check2.shown(settings)).map(({ id, label }) => {
-      const row = this.rows.get(id) ?? { id, status: "not-reached", detail: "" };
-      const { status, detail, durationMs } = row;
-      return durationMs === void 0 ? { id, label: label(settings), status, detail } : { id, label: label(settings), status, detail, durationMs };
-    });
-  }
-};
-
-// src/profile/comparison.ts
-import fs15 from "node:fs";
-import os7 from "node:os";
-import path20 from "node:path";
-
-// src/profile/git.ts
-init_exec();
-var gitCommandRunner = async (args, cwd) => {
-  const result = await getExecOutput("git", args, { cwd, ignoreReturnCode: true, silent: true });
-  return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
-};
-var hasCommitArgs = (sha) => ["cat-file", "-e", `${sha}^{commit}`];
-var fetchCommitArgs = (sha) => ["fetch", "--no-tags", "--depth=1", "origin", sha];
-var addWorktreeArgs = (dir, sha) => ["worktree", "add", "--detach", dir, sha];
-var removeWorktreeArgs = (dir) => ["worktree", "remove", "--force", dir];
-var pruneWorktreesArgs = () => ["worktree", "prune"];
-var Git = class {
-  constructor(repo, runner = gitCommandRunner) {
-    this.repo = repo;
-    this.runner = runner;
-  }
-  repo;
-  runner;
-  async hasCommit(sha) {
-    return (await this.runner(hasCommitArgs(sha), this.repo)).exitCode === 0;
-  }
-  /** Fetches one commit by SHA; the error is git's first line of complaint. */
-  async fetchCommit(sha) {
-    await this.must(fetchCommitArgs(sha));
-  }
-  async addWorktree(dir, sha) {
-    await this.must(addWorktreeArgs(dir, sha));
-  }
-  /** Best effort: the directory is removed by the caller anyway, and prune forgets a worktree already gone. */
-  async removeWorktree(dir) {
-    await this.runner(removeWorktreeArgs(dir), this.repo).catch(() => void 0);
-    await this.runner(pruneWorktreesArgs(), this.repo).catch(() => void 0);
-  }
-  async must(args) {
-    const result = await this.runner(args, this.repo);
-    if (result.exitCode !== 0) {
-      const why = result.stderr.split("\n").map((line) => line.replace(/^(fatal|error): /, "").trim()).find(Boolean);
-      throw new Error(why ?? `git ${args[0]} exited with ${result.exitCode}`);
-    }
-  }
-};
-
-// src/profile/comparison.ts
-init_limits();
-var PULL_REQUEST_EVENTS2 = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
-function baseShaFrom(eventName, payload) {
-  if (!PULL_REQUEST_EVENTS2.has(eventName)) return void 0;
-  const sha = payload?.pull_request?.base?.sha;
-  return typeof sha === "string" && /^[0-9a-f]{40}$/i.test(sha) ? sha : void 0;
+function workersInConfigFile(settings, argv, workdir, concurrency) {
+  const text = configFileText(settings, argv, workdir);
+  if (text === void 0) return void 0;
+  const literal = text.match(/^workers\s*=\s*(\d+)\s*(#.*)?$/m);
+  if (literal) return Number(literal[1]);
+  const idiom = text.match(/^workers\s*=\s*int\(\s*os\.environ\.get\(\s*["']WEB_CONCURRENCY["']\s*,\s*["']?(\d+)["']?\s*\)\s*\)/m);
+  if (idiom) return concurrency ?? Number(idiom[1]);
+  return /^workers\s*=/m.test(text) ? "computed" : void 0;
 }
-function baseIdentity(identity) {
-  return { runKey: identity.runKey, containerName: `${identity.containerName}-base`, imageTag: `${identity.imageTag}-base` };
+function positive(text) {
+  return text && /^\d+$/.test(text) && Number(text) > 0 ? Number(text) : void 0;
 }
-function rebaseSettings(settings, tree) {
-  const move = (file) => path20.join(tree, path20.relative(settings.workspace, file));
-  return { ...settings, workspace: tree, context: move(settings.context), dockerfile: settings.dockerfile ? move(settings.dockerfile) : void 0 };
-}
-async function compareWithBase(options) {
-  const { settings } = options;
-  const sha = baseShaFrom(options.eventName, options.payload);
-  const only = "this commit's figures only.";
-  if (!sha) {
-    const event = options.eventName || "unknown";
-    return { regressions: [], note: `\`compare: base\` needs a pull request event (this run is \`${event}\`): ${only}` };
-  }
-  const short = sha.slice(0, 7);
-  const git = options.git ?? new Git(settings.workspace);
+function safeSplit(text) {
   try {
-    if (!await git.hasCommit(sha)) await git.fetchCommit(sha);
-  } catch (error2) {
-    return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error2)}): ${only}` };
+    return split(text);
+  } catch {
+    return [];
   }
-  const tree = fs15.mkdtempSync(path20.join(options.tempDir ?? os7.tmpdir(), "gunicorn-smoke-base-"));
-  const identity = baseIdentity(options.identity);
-  try {
-    await git.addWorktree(tree, sha);
-    const base = rebaseSettings(settings, tree);
-    const dockerfile = base.dockerfile ? path20.relative(tree, base.dockerfile) : "Dockerfile";
-    if (!fs15.existsSync(base.context) || !base.dockerfile || !fs15.existsSync(base.dockerfile)) {
-      return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
-    }
-    const report = await options.smoke(base, identity);
-    if (report.result !== "pass" || !report.profile) {
-      const why = report.reason ? ` (\`${report.reason}\`)` : "";
-      return { sha, regressions: [], note: `The base commit ${short} did not build and boot${why}: ${only}` };
-    }
-    return { sha, profile: report.profile, regressions: regressionsBeyond(options.head, report.profile, options.limits) };
-  } catch (error2) {
-    if (error2 instanceof Error && error2.name === "CancelledError") throw error2;
-    return { sha, regressions: [], note: `The base commit ${short} could not be checked (${oneLine2(error2)}): ${only}` };
-  } finally {
-    await options.docker.removeContainers([identity.containerName, `${identity.containerName}-config`]).catch(() => void 0);
-    await options.docker.removeImage(identity.imageTag).catch(() => void 0);
-    await git.removeWorktree(tree);
-    fs15.rmSync(tree, { recursive: true, force: true });
-  }
-}
-function oneLine2(error2) {
-  const text = error2 instanceof Error ? error2.message : String(error2);
-  return text.split("\n")[0].replace(/\.$/, "");
 }
 
-// src/smoke/compare.ts
-async function compareWithBaseCommit(run4, report, smoke) {
-  const { settings, deps } = run4;
-  if (settings.compare !== "base" || report.result !== "pass" || !report.profile) return report;
-  const eventName = deps.event?.name ?? "";
-  const short = baseShaFrom(eventName, deps.event?.payload)?.slice(0, 7);
-  const comparison2 = await compareWithBase({
-    settings,
-    eventName,
-    payload: deps.event?.payload,
-    identity: deps.identity,
-    docker: deps.docker,
-    head: report.profile,
-    limits: settings.regressionLimits,
-    tempDir: deps.event?.tempDir,
-    smoke: (base, identity) => {
-      deps.ui.progress(`Comparing with the base commit ${short}: the same smoke test on it`);
-      return deps.ui.group(
-        `Base commit ${short}`,
-        () => smoke({ ...base, compare: "none", regressionLimits: {} }, { ...deps, identity, event: void 0 })
-      );
-    }
-  });
-  if (comparison2.note) deps.ui.info(comparison2.note);
-  return withComparison(report, comparison2);
+// src/smoke/pid1.ts
+var SHELL = /^(\S*\/)?(ba|da|z|k|a)?sh(\s|$)/;
+var SIGNAL_PASSING_INIT = /^(\S*\/)?(tini|tini-static|dumb-init|docker-init|catatonit|s6-svscan)(\s|$)/;
+async function pid1Command(docker, container) {
+  const table = await docker.processTable(container).catch(() => void 0);
+  return table === void 0 ? void 0 : rootOf(table);
+}
+function rootOf(table) {
+  const rows = table.split("\n").slice(1).map((line) => /^\s*(\d+)\s+(\d+)\s+\S+\s+(.*)$/.exec(line)).filter((m) => m !== null).map((m) => ({ pid: m[1], ppid: m[2], args: m[3].trim() }));
+  const pids = new Set(rows.map((row) => row.pid));
+  return rows.find((row) => !pids.has(row.ppid))?.args;
+}
+function pid1PassesSignals(command) {
+  if (SIGNAL_PASSING_INIT.test(command)) return true;
+  return !SHELL.test(command) && /gunicorn/.test(command);
+}
+
+// src/smoke/shutdown-words.ts
+init_text();
+var QUICK_SHUTDOWN = /* @__PURE__ */ new Set(["SIGINT", "SIGQUIT"]);
+function shutdownCheck(result, failed2) {
+  if (!result) return { id: "shutdown", status: "not-reached", detail: "" };
+  const { signal, handled, request: request2, exited, graceSec, path: path31 } = result;
+  const parts = [handled ? `${signal} handled after ${handled.afterMs} ms` : `${signal} not handled by Gunicorn`];
+  parts.push(
+    request2.status !== void 0 ? `in-flight \`${path31}\` answered ${request2.status}` : `in-flight \`${path31}\`: ${request2.error ?? "no answer"}`
+  );
+  if (exited) parts.push(`exited ${exited.code ?? "?"} after ${formatSeconds(exited.afterMs)}`);
+  else parts.push(failed2 ? `still running ${formatSeconds(result.durationMs)} later` : `still running at the ${graceSec} s grace`);
+  return { id: "shutdown", status: failed2 ? "fail" : "pass", detail: parts.join(", "), durationMs: result.durationMs };
+}
+function shutdownWarnings(result, printed) {
+  const { signal, request: request2, exited, graceSec, path: path31 } = result;
+  const warnings = [];
+  const dropped = request2.status === void 0 || request2.status >= 500;
+  const how = request2.status !== void 0 ? `answered ${request2.status}` : request2.error ?? "no answer";
+  if (dropped && QUICK_SHUTDOWN.has(signal)) {
+    warnings.push(
+      `${signal} is a quick shutdown for Gunicorn: the request to \`${path31}\` in flight was cut short (${how}) ${formatSeconds(request2.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
+    );
+  } else if (dropped) {
+    warnings.push(
+      `The request to \`${path31}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request2.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
+    );
+  }
+  const graceful = Number(printed?.graceful_timeout);
+  if (Number.isFinite(graceful) && graceful > graceSec) {
+    warnings.push(
+      `Gunicorn's \`graceful_timeout\` is ${graceful} s, longer than the host's ${graceSec} s grace (\`stop-grace\`): a request still running ${graceSec} s after ${signal} is killed with SIGKILL. Set \`graceful_timeout\` to at most ${graceSec}.`
+    );
+  }
+  if (!exited && signal !== "SIGKILL") {
+    warnings.push(
+      `The container was still running ${graceSec} s after ${signal} (\`stop-grace\`): the host would kill it with SIGKILL. Something keeps the process alive after Gunicorn's shutdown (a non-daemon thread, an atexit hook, a request longer than the grace).`
+    );
+  }
+  return warnings;
 }
 
 // src/gunicorn/log-parser.ts
@@ -65429,6 +65545,7 @@ var SETTLE_MS = 150;
 var LOG_DRAIN_CAP = 128 * 1024 * 1024;
 var STALLED_FOLLOWER_MS = 5e3;
 var ELSEWHERE_GRACE_MS = 2e3;
+var STOPPING_LINES = 200;
 var LogWatch = class {
   constructor(now, signal, options = {}) {
     this.now = now;
@@ -65448,6 +65565,8 @@ var LogWatch = class {
   workerTrouble;
   /** The container stopped by itself. */
   exited;
+  /** The run sent the stop signal (the graceful-shutdown check): what follows is the shutdown, not a failure. */
+  stopping;
   /** Characters of log read so far (each line and its newline). */
   charsRead = 0;
   /** Reading stopped at the drain cap: the log goes on beyond what the run read. */
@@ -65498,6 +65617,11 @@ var LogWatch = class {
     }
     const line = { seq: this.seq++, stream, text, at: this.now() };
     this.buffer.push(line);
+    if (this.stopping) {
+      if (this.stopping.lines.length < STOPPING_LINES) this.stopping.lines.push(line);
+      this.nudge();
+      return;
+    }
     const signal = this.tracker.push(line);
     if (signal.gaveUp && this.firstFatalAt === void 0) this.firstFatalAt = line.at;
     if (signal.workerDied || signal.workerTimeout !== void 0) {
@@ -65544,9 +65668,13 @@ var LogWatch = class {
     }, ELSEWHERE_GRACE_MS);
     this.elsewhereTimer.unref?.();
   }
+  /** From now on the log and the exit belong to the graceful-shutdown check. */
+  beginShutdown() {
+    this.stopping = { at: this.now(), lines: [] };
+  }
   containerExited(code2) {
     this.exited = { code: code2, at: this.now() };
-    this.decide(`the container stopped${code2 !== void 0 ? ` (exit code ${code2})` : ""}`);
+    if (!this.stopping) this.decide(`the container stopped${code2 !== void 0 ? ` (exit code ${code2})` : ""}`);
     this.nudge();
   }
   /** Something worth a look happened: ends every current wait early. */
@@ -65657,6 +65785,476 @@ var LogWatch = class {
     this.signal?.removeEventListener("abort", this.onAbort);
   }
 };
+
+// src/smoke/teardown.ts
+async function tearDown(run4, running, findings, workerCount2, logsDone) {
+  const { docker, identity } = run4.deps;
+  const healthy = findings.outcome === "healthy" && !cancelled(run4);
+  const state = healthy ? void 0 : await docker.containerState(running.containerId);
+  const oomEvents2 = findings.outcome !== "healthy" && run4.settings.memory ? await docker.oomEvents(running.containerId, running.containerStartedAt).catch(() => void 0) : void 0;
+  const exitedOnItsOwn = running.watch.exited;
+  const stopped = !healthy && (state ? !state.running : exitedOnItsOwn !== void 0);
+  if (stopped && !await running.watch.readToEnd(logsDone)) {
+    run4.warnings.push(
+      `More than ${LOG_DRAIN_CAP / 1024 / 1024} MiB of the container's log was still unread when it stopped: the run read that much and no more, so the diagnosis may miss the log's end.`
+    );
+  }
+  const workersExpected = await workerCount2.within(healthy ? 300 : 0);
+  const configContainer = `${identity.containerName}-config`;
+  await docker.removeContainers([running.containerId, configContainer]);
+  if (workerCount2.running) {
+    await workerCount2.within(1e4);
+    await docker.removeContainers([configContainer]);
+  }
+  if (!stopped) await Promise.race([logsDone, delay(3e3)]);
+  return { state, oomEvents: oomEvents2, exitedOnItsOwn, workersExpected };
+}
+function delay(ms) {
+  return new Promise((resolve2) => setTimeout(resolve2, ms).unref());
+}
+
+// src/smoke/shutdown-check.ts
+var SIGNAL_ANSWER_MS = 3e3;
+var IN_FLIGHT_MS = 150;
+var HANDLING_SIGNAL = /Handling signal: (\w+)/;
+function stopSignalOf(run4, running) {
+  if (run4.settings.stopSignal) return { signal: run4.settings.stopSignal, source: "input" };
+  const fromImage = running.imageInfo?.stopSignal;
+  if (fromImage) {
+    try {
+      return { signal: parseStopSignal("STOPSIGNAL", fromImage), source: "Dockerfile" };
+    } catch {
+      return { signal: fromImage, source: "Dockerfile" };
+    }
+  }
+  return { signal: "SIGTERM", source: "default" };
+}
+async function checkShutdown(run4, running, findings, workerCount2) {
+  const { settings, now, deps } = run4;
+  const { signal, source } = stopSignalOf(run4, running);
+  run4.settingSources["stop-signal"] = source;
+  const path31 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
+  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path31} is in flight`);
+  const request2 = inFlightRequest(run4, running, path31);
+  await Promise.race([request2.answer, delay(IN_FLIGHT_MS)]);
+  running.watch.beginShutdown();
+  const sentAt = now();
+  const kill = await deps.docker.runToCompletion(stopSignalArgs(running.containerId, signal));
+  if (kill.exitCode !== 0) deps.ui.debug(`docker kill --signal ${signal}: ${kill.stderr.trim()}`);
+  const pid1 = await waitForExit(run4, running, sentAt);
+  if (cancelled(run4)) return findings.outcome;
+  const answer = await Promise.race([request2.answer, delay(settings.stopGraceSec * 1e3).then(() => ({ error: "no answer within the grace" }))]);
+  const exited = running.watch.exited;
+  const handledLine = running.watch.stopping?.lines.find((line) => HANDLING_SIGNAL.test(line.text));
+  const result = {
+    signal,
+    graceSec: settings.stopGraceSec,
+    path: path31,
+    handled: handledLine ? { line: handledLine.text, afterMs: Math.max(0, handledLine.at - sentAt) } : void 0,
+    request: { ...answerFields(answer), durationMs: request2.durationMs() },
+    exited: exited && exited.at >= sentAt ? { afterMs: exited.at - sentAt, code: exited.code } : void 0,
+    pid1: pid1?.command,
+    durationMs: now() - sentAt
+  };
+  findings.shutdown = result;
+  const swallowed = !result.handled && !result.exited && pid1 !== void 0 && !pid1PassesSignals(pid1.command);
+  if (swallowed) return "shutdown-failed";
+  const graceful = workerCount2?.printed?.graceful_timeout ?? staticGracefulTimeout(settings, running.imageInfo)?.toString();
+  findings.shutdownWarnings = shutdownWarnings(result, graceful !== void 0 ? { graceful_timeout: graceful } : void 0);
+  return cancelled(run4) ? findings.outcome : "healthy";
+}
+async function waitForExit(run4, running, sentAt) {
+  const { watch } = running;
+  const graceEnd = sentAt + run4.settings.stopGraceSec * 1e3;
+  let asked = false;
+  let pid1;
+  for (; ; ) {
+    if (watch.exited || cancelled(run4) || run4.now() >= graceEnd) return pid1;
+    const handled = watch.stopping?.lines.some((line) => HANDLING_SIGNAL.test(line.text));
+    if (!handled && !asked && run4.now() >= sentAt + SIGNAL_ANSWER_MS) {
+      asked = true;
+      const command = await pid1Command(run4.deps.docker, running.containerId);
+      pid1 = command === void 0 ? void 0 : { command };
+      if (pid1 && !pid1PassesSignals(pid1.command)) return pid1;
+    }
+    const until = handled || asked ? graceEnd : Math.min(graceEnd, sentAt + SIGNAL_ANSWER_MS);
+    await watch.waitFor(Math.max(0, until - run4.now()));
+  }
+}
+function inFlightRequest(run4, running, path31) {
+  const startedAt = run4.now();
+  let endedAt;
+  const answer = httpGet({
+    host: PROBE_HOST,
+    port: running.hostPort,
+    path: path31,
+    userAgent: "gunicorn-smoke",
+    hostHeader: run4.settings.hostHeader,
+    timeoutMs: (run4.settings.stopGraceSec + 2) * 1e3
+  }).catch((error2) => ({ error: error2.message })).finally(() => endedAt = run4.now());
+  return { answer, durationMs: () => (endedAt ?? run4.now()) - startedAt };
+}
+function answerFields(answer) {
+  return "error" in answer ? { error: answer.error } : { status: answer.status };
+}
+
+// src/probes/stability.ts
+var StabilityProbe = class {
+  /** `until`: the end of the window (epoch ms, by the context's clock). */
+  constructor(until) {
+    this.until = until;
+  }
+  until;
+  watchedMs;
+  /** Resolves with how long it watched. */
+  async start({ now, signal }) {
+    const startedAt = now();
+    await pause(this.until - startedAt, signal);
+    this.watchedMs = now() - startedAt;
+    return this.watchedMs;
+  }
+  result() {
+    return this.watchedMs;
+  }
+};
+
+// src/smoke/stability-check.ts
+init_text();
+async function watchStability(run4, running, findings) {
+  const { settings, now } = run4;
+  run4.deps.ui.progress(`Watching for ${settings.stabilityWindowSec} s that no worker exits`);
+  const windowStart = findings.load ? now() : findings.healthyAt;
+  const windowEnd = windowStart + settings.stabilityWindowSec * 1e3;
+  const { decision } = await runProbe(run4, running, new StabilityProbe(windowEnd));
+  let outcome = decision ?? "healthy";
+  if (outcome === "healthy" && running.watch.tracker.state().bindInUse && !cancelled(run4)) {
+    outcome = await running.watch.decisionWhileBindFails(running.deadline) ?? "healthy";
+  }
+  findings.stabilityMs = now() - windowStart;
+  return outcome;
+}
+function stabilityCheck(run4, running, findings) {
+  const { stabilityMs, outcome, healthyAt } = findings;
+  const trouble = running.watch.workerTrouble;
+  const held = outcome === "healthy" || outcome === "shutdown-failed";
+  const detail = stabilityMs === void 0 ? "" : held ? `no worker exited in ${formatSeconds(run4.settings.stabilityWindowSec * 1e3)}` : `a worker ${trouble?.what === "worker timeout" ? "timed out" : "exited"} ${formatSeconds((trouble?.at ?? run4.now()) - healthyAt)} after the first healthy answer`;
+  return {
+    id: "stability",
+    status: stabilityMs === void 0 ? "not-reached" : held ? "pass" : "fail",
+    detail,
+    durationMs: stabilityMs
+  };
+}
+
+// src/smoke/websocket-check.ts
+async function checkWebSocket(run4, running) {
+  const { settings, deps } = run4;
+  deps.ui.progress(`Checking the WebSocket route ${settings.websocketPath} (${settings.websocketProtocol})`);
+  const probe = new WebSocketProbe({
+    host: PROBE_HOST,
+    // Only after a healthy answer, which needs the port.
+    port: running.hostPort,
+    path: settings.websocketPath,
+    protocol: settings.websocketProtocol,
+    send: settings.websocketSend,
+    expect: settings.websocketExpect,
+    timeoutMs: Math.max(2e3, running.deadline - run4.now()),
+    hostHeader: settings.hostHeader
+  });
+  const probed = await runProbe(run4, running, probe);
+  if (probed.cutShort && probed.decision && !probed.result.ok) probed.result = { ...probed.result, failure: "interrupted" };
+  deps.ui.info(`WebSocket ${settings.websocketPath}: ${probed.result.detail}`);
+  return probed;
+}
+function websocketCheck(outcome) {
+  return {
+    id: "websocket",
+    status: outcome ? outcome.ok ? "pass" : "fail" : "not-reached",
+    detail: outcome?.detail ?? "",
+    durationMs: outcome?.durationMs
+  };
+}
+
+// src/smoke/after-healthy.ts
+var AFTER_HEALTHY = [
+  { enabled: (run4) => run4.settings.loadRequests > 0 && !cancelled(run4), run: checkUnderLoad },
+  { enabled: (run4) => run4.settings.stabilityWindowSec > 0, run: watchStability },
+  { enabled: (run4) => !cancelled(run4), run: profileBoot },
+  // Last: it stops the container the profile measured.
+  { enabled: (run4) => run4.settings.shutdownCheck !== false && !cancelled(run4), run: checkShutdown }
+];
+async function afterHealthy(run4, running, findings, workerCount2, status) {
+  run4.deps.ui.info(`Healthy after ${findings.healthyAt - running.containerStartedAt} ms (HTTP ${status}).`);
+  workerCount2.start(run4, running);
+  sampleAtBoot(run4, running, findings);
+  const websocket = run4.settings.websocketPath ? await checkWebSocket(run4, running) : void 0;
+  findings.websocket = websocket?.result;
+  const decision = websocket ? websocket.decision : await running.watch.decided();
+  findings.outcome = decision ?? (findings.websocket && !findings.websocket.ok ? "health-failed" : "healthy");
+  for (const phase of AFTER_HEALTHY) {
+    if (findings.outcome !== "healthy") break;
+    if (phase.enabled(run4)) findings.outcome = await phase.run(run4, running, findings, workerCount2);
+  }
+}
+
+// src/smoke/build.ts
+import fs15 from "node:fs";
+init_build_output();
+init_pip_output();
+init_registry();
+init_project_files();
+init_paths();
+init_text();
+var OUTPUT_TAIL = 400;
+async function buildImage(run4) {
+  const { settings, deps, now } = run4;
+  if (settings.image) {
+    run4.checks.set({ id: "build", status: "skipped", detail: `prebuilt \`${settings.image}\``, durationMs: 0 });
+    return { image: settings.image };
+  }
+  if (usesBuildx(settings) && !await deps.docker.buildxVersion()) {
+    throw new DockerError(
+      "The inputs 'cache-from' and 'cache-to' need Docker Buildx, which this runner does not have: add docker/setup-buildx-action before this step."
+    );
+  }
+  const buildStart = now();
+  const output = [];
+  const dockerfileRel = repoRelative(settings.workspace, settings.dockerfile);
+  const onLine = (line) => {
+    output.push(line);
+    if (output.length > OUTPUT_TAIL) output.splice(0, output.length - OUTPUT_TAIL);
+    deps.ui.buildOutput(line);
+  };
+  deps.ui.progress(`Building ${dockerfileRel}`);
+  const exitCode = await deps.ui.group(
+    `Build ${dockerfileRel}`,
+    () => deps.docker.build(buildArgs(settings, deps.identity), { onStdout: onLine, onStderr: onLine, signal: deps.signal })
+  );
+  const durationMs = now() - buildStart;
+  if (deps.signal?.aborted) throw new CancelledError();
+  if (exitCode === 0) {
+    run4.checks.set({ id: "build", status: "pass", detail: `built \`${dockerfileRel}\``, durationMs });
+    return { image: deps.identity.imageTag };
+  }
+  const input = await failedBuild(run4, output);
+  const { failure } = input;
+  const { diagnosis: diagnosis2, pointers: pointers2 } = explain("build", input);
+  run4.checks.set({
+    id: "build",
+    status: "fail",
+    detail: failure.instruction ? `failed at \`${clip(failure.instruction, 80)}\`` : "failed",
+    durationMs
+  });
+  return {
+    failed: {
+      result: "fail",
+      reason: diagnosis2.reason,
+      summary: diagnosis2.summary,
+      diagnosis: diagnosis2,
+      dockerfile: dockerfileRel,
+      annotations: buildAnnotations(diagnosis2, pointers2),
+      // The legacy builder passes colour codes through: the report's log is plain text.
+      log: output.map((text, seq) => ({ seq, stream: "stdout", text: stripAnsi(text).replace(/\r$/, ""), at: buildStart })),
+      logTotalLines: output.length
+    }
+  };
+}
+function buildAnnotations(diagnosis2, pointers2) {
+  const title = `Gunicorn smoke: ${reasonById(diagnosis2.reason).title}`;
+  return pointers2.map(({ file, line }) => ({ level: "error", title, message: `${diagnosis2.summary} ${diagnosis2.remedy}`, file, line }));
+}
+async function failedBuild(run4, output) {
+  const { settings } = run4;
+  const dockerfileText = readText3(settings.dockerfile);
+  const failure = parseBuildFailure(output, dockerfileText);
+  run4.warnings.push(...unreadableProjectFiles(settings.context));
+  return {
+    failure,
+    workspace: settings.workspace,
+    contextDir: settings.context,
+    dockerfile: settings.dockerfile,
+    dockerfileText,
+    pythonVersion: await basePythonVersion(run4, failure)
+  };
+}
+async function basePythonVersion(run4, failure) {
+  if (!failure.baseImage || !pythonVersionUnstated(failure.stepOutput)) return void 0;
+  const result = await run4.deps.docker.runToCompletion(pythonVersionArgs(failure.baseImage, run4.deps.identity));
+  return result.exitCode === 0 ? result.stdout.trim().match(/^\d+\.\d+\.\d+$/)?.[0] : void 0;
+}
+function readText3(file) {
+  try {
+    return fs15.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+
+// src/smoke/checks.ts
+var TABLE = [
+  { id: "build", label: () => "Image build", shown: () => true },
+  {
+    id: "services",
+    label: () => "Services",
+    shown: (settings) => Boolean(settings.compose?.startDependencies && settings.compose.stack.dependencies.length)
+  },
+  { id: "start", label: () => "Gunicorn start", shown: () => true },
+  { id: "workers", label: () => "Workers booted", shown: () => true },
+  { id: "health", label: (settings) => `Health \`${settings.healthPath}\``, shown: () => true },
+  { id: "websocket", label: (settings) => `WebSocket \`${settings.websocketPath ?? ""}\``, shown: (settings) => Boolean(settings.websocketPath) },
+  { id: "stability", label: () => "Stability", shown: (settings) => settings.stabilityWindowSec > 0 },
+  { id: "load", label: () => "Load", shown: (settings) => settings.loadRequests > 0 },
+  { id: "shutdown", label: () => "Graceful shutdown", shown: (settings) => settings.shutdownCheck !== false }
+];
+var Checks = class {
+  rows = /* @__PURE__ */ new Map();
+  /** Records the row of a check that ran. */
+  set(row) {
+    this.rows.set(row.id, row);
+  }
+  /** The rows the settings show, in the table's order, labelled from the table. */
+  ordered(settings) {
+    return TABLE.filter((check2) => check2.shown(settings)).map(({ id, label }) => {
+      const row = this.rows.get(id) ?? { id, status: "not-reached", detail: "" };
+      const { status, detail, durationMs } = row;
+      return durationMs === void 0 ? { id, label: label(settings), status, detail } : { id, label: label(settings), status, detail, durationMs };
+    });
+  }
+};
+
+// src/profile/comparison.ts
+import fs16 from "node:fs";
+import os7 from "node:os";
+import path21 from "node:path";
+
+// src/profile/git.ts
+init_exec();
+var gitCommandRunner = async (args, cwd) => {
+  const result = await getExecOutput("git", args, { cwd, ignoreReturnCode: true, silent: true });
+  return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+};
+var hasCommitArgs = (sha) => ["cat-file", "-e", `${sha}^{commit}`];
+var fetchCommitArgs = (sha) => ["fetch", "--no-tags", "--depth=1", "origin", sha];
+var addWorktreeArgs = (dir, sha) => ["worktree", "add", "--detach", dir, sha];
+var removeWorktreeArgs = (dir) => ["worktree", "remove", "--force", dir];
+var pruneWorktreesArgs = () => ["worktree", "prune"];
+var Git = class {
+  constructor(repo, runner = gitCommandRunner) {
+    this.repo = repo;
+    this.runner = runner;
+  }
+  repo;
+  runner;
+  async hasCommit(sha) {
+    return (await this.runner(hasCommitArgs(sha), this.repo)).exitCode === 0;
+  }
+  /** Fetches one commit by SHA; the error is git's first line of complaint. */
+  async fetchCommit(sha) {
+    await this.must(fetchCommitArgs(sha));
+  }
+  async addWorktree(dir, sha) {
+    await this.must(addWorktreeArgs(dir, sha));
+  }
+  /** Best effort: the directory is removed by the caller anyway, and prune forgets a worktree already gone. */
+  async removeWorktree(dir) {
+    await this.runner(removeWorktreeArgs(dir), this.repo).catch(() => void 0);
+    await this.runner(pruneWorktreesArgs(), this.repo).catch(() => void 0);
+  }
+  async must(args) {
+    const result = await this.runner(args, this.repo);
+    if (result.exitCode !== 0) {
+      const why = result.stderr.split("\n").map((line) => line.replace(/^(fatal|error): /, "").trim()).find(Boolean);
+      throw new Error(why ?? `git ${args[0]} exited with ${result.exitCode}`);
+    }
+  }
+};
+
+// src/profile/comparison.ts
+init_limits();
+var PULL_REQUEST_EVENTS2 = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
+function baseShaFrom(eventName, payload) {
+  if (!PULL_REQUEST_EVENTS2.has(eventName)) return void 0;
+  const sha = payload?.pull_request?.base?.sha;
+  return typeof sha === "string" && /^[0-9a-f]{40}$/i.test(sha) ? sha : void 0;
+}
+function baseIdentity(identity) {
+  return { runKey: identity.runKey, containerName: `${identity.containerName}-base`, imageTag: `${identity.imageTag}-base` };
+}
+function rebaseSettings(settings, tree) {
+  const move = (file) => path21.join(tree, path21.relative(settings.workspace, file));
+  return { ...settings, workspace: tree, context: move(settings.context), dockerfile: settings.dockerfile ? move(settings.dockerfile) : void 0 };
+}
+async function compareWithBase(options) {
+  const { settings } = options;
+  const sha = baseShaFrom(options.eventName, options.payload);
+  const only = "this commit's figures only.";
+  if (!sha) {
+    const event = options.eventName || "unknown";
+    return { regressions: [], note: `\`compare: base\` needs a pull request event (this run is \`${event}\`): ${only}` };
+  }
+  const short = sha.slice(0, 7);
+  const git = options.git ?? new Git(settings.workspace);
+  try {
+    if (!await git.hasCommit(sha)) await git.fetchCommit(sha);
+  } catch (error2) {
+    return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error2)}): ${only}` };
+  }
+  const tree = fs16.mkdtempSync(path21.join(options.tempDir ?? os7.tmpdir(), "gunicorn-smoke-base-"));
+  const identity = baseIdentity(options.identity);
+  try {
+    await git.addWorktree(tree, sha);
+    const base = rebaseSettings(settings, tree);
+    const dockerfile = base.dockerfile ? path21.relative(tree, base.dockerfile) : "Dockerfile";
+    if (!fs16.existsSync(base.context) || !base.dockerfile || !fs16.existsSync(base.dockerfile)) {
+      return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
+    }
+    const report = await options.smoke(base, identity);
+    if (report.result !== "pass" || !report.profile) {
+      const why = report.reason ? ` (\`${report.reason}\`)` : "";
+      return { sha, regressions: [], note: `The base commit ${short} did not build and boot${why}: ${only}` };
+    }
+    return { sha, profile: report.profile, regressions: regressionsBeyond(options.head, report.profile, options.limits) };
+  } catch (error2) {
+    if (error2 instanceof Error && error2.name === "CancelledError") throw error2;
+    return { sha, regressions: [], note: `The base commit ${short} could not be checked (${oneLine2(error2)}): ${only}` };
+  } finally {
+    await options.docker.removeContainers([identity.containerName, `${identity.containerName}-config`]).catch(() => void 0);
+    await options.docker.removeImage(identity.imageTag).catch(() => void 0);
+    await git.removeWorktree(tree);
+    fs16.rmSync(tree, { recursive: true, force: true });
+  }
+}
+function oneLine2(error2) {
+  const text = error2 instanceof Error ? error2.message : String(error2);
+  return text.split("\n")[0].replace(/\.$/, "");
+}
+
+// src/smoke/compare.ts
+async function compareWithBaseCommit(run4, report, smoke) {
+  const { settings, deps } = run4;
+  if (settings.compare !== "base" || report.result !== "pass" || !report.profile) return report;
+  const eventName = deps.event?.name ?? "";
+  const short = baseShaFrom(eventName, deps.event?.payload)?.slice(0, 7);
+  const comparison2 = await compareWithBase({
+    settings,
+    eventName,
+    payload: deps.event?.payload,
+    identity: deps.identity,
+    docker: deps.docker,
+    head: report.profile,
+    limits: settings.regressionLimits,
+    tempDir: deps.event?.tempDir,
+    smoke: (base, identity) => {
+      deps.ui.progress(`Comparing with the base commit ${short}: the same smoke test on it`);
+      return deps.ui.group(
+        `Base commit ${short}`,
+        () => smoke({ ...base, compare: "none", regressionLimits: {} }, { ...deps, identity, event: void 0 })
+      );
+    }
+  });
+  if (comparison2.note) deps.ui.info(comparison2.note);
+  return withComparison(report, comparison2);
+}
 
 // src/smoke/report.ts
 function reportOf(run4, fields) {
@@ -65849,14 +66447,14 @@ async function waitForDump(run4, running, afterSeq, pid) {
 
 // src/setup/discovery.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import fs20 from "node:fs";
-import path25 from "node:path";
+import fs21 from "node:fs";
+import path26 from "node:path";
 init_paths();
 
 // src/setup/dockerfile-search.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
-import fs16 from "node:fs";
-import path21 from "node:path";
+import fs17 from "node:fs";
+import path22 from "node:path";
 var MAX_DEPTH2 = 3;
 var SKIPPED_DIRS3 = /* @__PURE__ */ new Set(["node_modules", ".git", ".venv", "venv", "__pycache__", ".tox", "site-packages", "__fixtures__", "tests", "test"]);
 var DOCKERFILE_FOLDERS = /* @__PURE__ */ new Set(["docker", "deploy", "deployment", "deployments", "docker-images", "dockerfiles", ".docker", "ops", "infra"]);
@@ -65868,14 +66466,14 @@ function findDockerfiles(root) {
   const walk = (dir, depth) => {
     let entries;
     try {
-      entries = fs16.readdirSync(dir, { withFileTypes: true });
+      entries = fs17.readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path21.join(dir, entry.name);
+      const full = path22.join(dir, entry.name);
       if (entry.isDirectory() && depth < MAX_DEPTH2 && !SKIPPED_DIRS3.has(entry.name)) walk(full, depth + 1);
-      else if (entry.isFile() && depth > 0 && isDockerfileName(entry.name)) found2.push(path21.relative(root, full).split(path21.sep).join("/"));
+      else if (entry.isFile() && depth > 0 && isDockerfileName(entry.name)) found2.push(path22.relative(root, full).split(path22.sep).join("/"));
     }
   };
   walk(root, 0);
@@ -65895,9 +66493,9 @@ function copySources(dockerfileText) {
   return sources;
 }
 function chooseContext(root, dockerfile, dockerfileText) {
-  const own = path21.posix.dirname(dockerfile);
+  const own = path22.posix.dirname(dockerfile);
   const sources = copySources(dockerfileText).filter((source) => source !== "." && source !== "./");
-  const fits = (context3) => sources.every((source) => fs16.existsSync(path21.join(root, context3, source)));
+  const fits = (context3) => sources.every((source) => fs17.existsSync(path22.join(root, context3, source)));
   const ownFits = fits(own);
   const rootFits = fits(".");
   if (sources.length > 0 && ownFits !== rootFits) {
@@ -65978,7 +66576,7 @@ function applyContract(contract, found2, sources) {
 }
 function hostRun(contract, reading, found2) {
   const fromFile = (value, fallback) => value !== void 0 && reading ? { value, source: reading.file } : fallback;
-  const shutdown = reading?.shutdown ?? {};
+  const shutdown2 = reading?.shutdown ?? {};
   const port = hostPort(contract);
   return {
     id: contract.id,
@@ -65986,35 +66584,35 @@ function hostRun(contract, reading, found2) {
     file: reading?.file,
     port: port !== void 0 ? { value: Number(found2.port ?? port), assigned: contract.port?.value === "assigned" } : void 0,
     portFailureWords: contract.portFailureWords?.value,
-    stopSignal: fromFile(shutdown.stopSignal, contract.stopSignal),
-    graceSeconds: fromFile(shutdown.graceSeconds, contract.graceSeconds),
-    readOnlyRoot: fromFile(shutdown.readOnlyRoot, contract.readOnlyRoot),
-    user: fromFile(shutdown.user, contract.user),
-    writablePaths: fromFile(shutdown.writablePaths, contract.writablePaths)
+    stopSignal: fromFile(shutdown2.stopSignal, contract.stopSignal),
+    graceSeconds: fromFile(shutdown2.graceSeconds, contract.graceSeconds),
+    readOnlyRoot: fromFile(shutdown2.readOnlyRoot, contract.readOnlyRoot),
+    user: fromFile(shutdown2.user, contract.user),
+    writablePaths: fromFile(shutdown2.writablePaths, contract.writablePaths)
   };
 }
 
 // src/compose/compose-discovery.ts
 init_input_values();
-import fs19 from "node:fs";
-import path24 from "node:path";
+import fs20 from "node:fs";
+import path25 from "node:path";
 
 // src/compose/compose-file.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 init_input_values();
-import fs18 from "node:fs";
-import path23 from "node:path";
+import fs19 from "node:fs";
+import path24 from "node:path";
 
 // src/compose/compose-env.ts
 init_input_values();
-import fs17 from "node:fs";
-import path22 from "node:path";
+import fs18 from "node:fs";
+import path23 from "node:path";
 var SECRET_NAME = /secret|token|passw|passphrase|api[_-]?key|[_-]key$|credential/i;
 function composeEnvironment(dir, fileName, service, definition) {
-  const dotenv = readEnvFile(path22.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
+  const dotenv = readEnvFile(path23.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
   const values = /* @__PURE__ */ new Map();
   for (const entry of envFiles(definition.env_file)) {
-    const file = path22.resolve(dir, entry.path);
+    const file = path23.resolve(dir, entry.path);
     const read = readEnvFile(file);
     if (!read && entry.required) {
       throw new InputError(`${fileName}: the env_file '${entry.path}' of the service '${service}' does not exist.`);
@@ -66051,7 +66649,7 @@ function environmentEntries(value) {
 function readEnvFile(file) {
   let text;
   try {
-    text = fs17.readFileSync(file, "utf8");
+    text = fs18.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -66081,24 +66679,24 @@ function interpolate(value, variables) {
 var COMPOSE_FILE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
 function findComposeFile(workspace, fileInput, contextInput) {
   if (fileInput) {
-    const file = path23.resolve(workspace, fileInput);
-    if (!file.startsWith(path23.resolve(workspace) + path23.sep) || !fs18.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    const file = path24.resolve(workspace, fileInput);
+    if (!file.startsWith(path24.resolve(workspace) + path24.sep) || !fs19.statSync(file, { throwIfNoEntry: false })?.isFile()) {
       throw new InputError(`The input 'compose-file' points to '${fileInput}', which is not a file in the repository.`);
     }
     return file;
   }
-  for (const dir of [workspace, path23.resolve(workspace, contextInput || ".")]) {
+  for (const dir of [workspace, path24.resolve(workspace, contextInput || ".")]) {
     for (const name of COMPOSE_FILE_NAMES) {
-      const file = path23.join(dir, name);
-      if (fs18.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
+      const file = path24.join(dir, name);
+      if (fs19.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
     }
   }
   return void 0;
 }
 function readComposeStack(file, serviceInput, port) {
-  const fileName = path23.basename(file);
+  const fileName = path24.basename(file);
   const lineCounter = new import_yaml3.LineCounter();
-  const document = (0, import_yaml3.parseDocument)(fs18.readFileSync(file, "utf8"), { lineCounter });
+  const document = (0, import_yaml3.parseDocument)(fs19.readFileSync(file, "utf8"), { lineCounter });
   if (document.errors.length > 0) {
     const line = document.errors[0].linePos?.[0]?.line;
     throw new InputError(`${fileName}${line ? ` line ${line}` : ""} is not valid YAML: ${document.errors[0].message.split("\n")[0]}.`);
@@ -66114,7 +66712,7 @@ function readComposeStack(file, serviceInput, port) {
   const healthchecks = Object.fromEntries(Object.entries(services).map(([name, s]) => [name, healthcheckText(s?.healthcheck?.test)]));
   const stack = { file, fileName, service, serviceLine: lines[service] ?? 1, dependencies, network, lines, healthchecks };
   const settings = serviceSettings(fileName, service, definition);
-  const environment = composeEnvironment(path23.dirname(file), fileName, service, definition);
+  const environment = composeEnvironment(path24.dirname(file), fileName, service, definition);
   const notes = [`${fileName}: testing the service '${service}'${dependencies.length ? ` with ${dependencies.join(", ")}` : ""}.`];
   return { stack, found: settings.found, envLines: environment.lines, secretValues: environment.secrets, notes: [...notes, ...settings.notes] };
 }
@@ -66170,7 +66768,7 @@ function serviceSettings(fileName, name, service) {
   const notes = [];
   const build = typeof service.build === "string" ? { context: service.build } : service.build ?? void 0;
   if (build) {
-    found2.context = path23.posix.normalize(build.context ?? ".");
+    found2.context = path24.posix.normalize(build.context ?? ".");
     if (build.dockerfile) found2.dockerfile = build.dockerfile;
     if (build.target) found2.target = build.target;
     const args = Array.isArray(build.args) ? build.args.map(String) : Object.entries(build.args ?? {}).map(([k, v]) => `${k}=${v ?? ""}`);
@@ -66235,17 +66833,17 @@ function serviceLines(document, lineCounter) {
 var BUILD_SETTINGS = ["context", "dockerfile", "build-args", "target"];
 function discoverCompose(workspace, read, parts) {
   const startDependencies2 = parseEnum("compose-dependencies", read("compose-dependencies").trim() || "true", ["true", "false"]) === "true";
-  if (fs19.existsSync(path24.join(workspace, "render.yaml"))) return void 0;
+  if (fs20.existsSync(path25.join(workspace, "render.yaml"))) return void 0;
   const file = findComposeFile(workspace, read("compose-file").trim(), read("context").trim());
   if (!file) return void 0;
   const discovery = readComposeStack(file, read("service").trim(), read("port").trim());
-  const fileName = path24.basename(file);
+  const fileName = path25.basename(file);
   if (!discovery) {
     parts.notes.push(`${fileName}: no service runs Gunicorn or publishes the probed port; set the input 'service' to test one of them.`);
     return void 0;
   }
   const { stack, found: found2 } = discovery;
-  if (found2.context !== void 0) found2.context = path24.relative(workspace, path24.resolve(path24.dirname(file), found2.context)) || ".";
+  if (found2.context !== void 0) found2.context = path25.relative(workspace, path25.resolve(path25.dirname(file), found2.context)) || ".";
   const prebuilt = read("image").trim() !== "";
   for (const [name, value] of Object.entries(found2)) {
     if (prebuilt && BUILD_SETTINGS.includes(name)) continue;
@@ -66286,14 +66884,14 @@ function discover(workspace, read) {
   const host = applyHostFiles(workspace, read, Boolean(blueprint), { found: found2, sources, notes, envLines });
   const searched = searchDockerfile(workspace, read, found2);
   if (searched) {
-    found2.dockerfile = path25.posix.relative(searched.context, searched.dockerfile);
+    found2.dockerfile = path26.posix.relative(searched.context, searched.dockerfile);
     found2.context = searched.context;
     sources.dockerfile = "repository";
     sources.context = "repository";
     notes.push(searched.note);
   }
   const contextForProcfile = read("context").trim() || found2.context || ".";
-  const procfile = readProcfile(path25.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
+  const procfile = readProcfile(path26.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
   if (procfile)
     notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
   const explicitCommand = read("command").trim();
@@ -66340,11 +66938,11 @@ function applyHostFiles(workspace, read, hasBlueprint, gathered) {
 }
 function dockerfileHealthcheck(workspace, read, found2) {
   if (read("health-path").trim() || found2["health-path"] || read("image").trim()) return void 0;
-  const context3 = path25.resolve(workspace, read("context").trim() || found2.context || ".");
-  const dockerfile = path25.resolve(context3, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
+  const context3 = path26.resolve(workspace, read("context").trim() || found2.context || ".");
+  const dockerfile = path26.resolve(context3, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
   let text;
   try {
-    text = fs20.readFileSync(dockerfile, "utf8");
+    text = fs21.readFileSync(dockerfile, "utf8");
   } catch {
     return void 0;
   }
@@ -66357,11 +66955,11 @@ function dockerfileHealthcheck(workspace, read, found2) {
 }
 function applyBlueprint(service, file, found2) {
   const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
-  const context3 = typeof service.dockerContext === "string" ? path25.posix.join(rootDir, service.dockerContext) : rootDir;
-  found2.context = path25.posix.normalize(context3);
+  const context3 = typeof service.dockerContext === "string" ? path26.posix.join(rootDir, service.dockerContext) : rootDir;
+  found2.context = path26.posix.normalize(context3);
   if (typeof service.dockerfilePath === "string") {
-    const dockerfile = path25.posix.normalize(path25.posix.join(rootDir, service.dockerfilePath));
-    found2.dockerfile = path25.posix.relative(found2.context, dockerfile) || "Dockerfile";
+    const dockerfile = path26.posix.normalize(path26.posix.join(rootDir, service.dockerfilePath));
+    found2.dockerfile = path26.posix.relative(found2.context, dockerfile) || "Dockerfile";
   }
   if (typeof service.healthCheckPath === "string") found2["health-path"] = service.healthCheckPath;
   if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
@@ -66377,7 +66975,7 @@ function applyBlueprint(service, file, found2) {
 }
 function searchDockerfile(workspace, read, found2) {
   if (["dockerfile", "context", "image"].some((name) => read(name).trim()) || found2.dockerfile || found2.context) return void 0;
-  if (fs20.existsSync(path25.join(workspace, "Dockerfile"))) return void 0;
+  if (fs21.existsSync(path26.join(workspace, "Dockerfile"))) return void 0;
   const candidates2 = findDockerfiles(workspace);
   if (candidates2.length === 0) return void 0;
   if (candidates2.length > 1) {
@@ -66387,7 +66985,7 @@ function searchDockerfile(workspace, read, found2) {
     );
   }
   const dockerfile = candidates2[0];
-  const { context: context3, why } = chooseContext(workspace, dockerfile, fs20.readFileSync(path25.join(workspace, dockerfile), "utf8"));
+  const { context: context3, why } = chooseContext(workspace, dockerfile, fs21.readFileSync(path26.join(workspace, dockerfile), "utf8"));
   const note = `No Dockerfile at the repository root: testing ${dockerfile}, the only one in the repository, with the context '${context3}' (${why}); set the inputs 'dockerfile' and 'context' to choose otherwise.`;
   return { dockerfile, context: context3, note };
 }
@@ -66396,13 +66994,13 @@ function shellCommand2(command) {
 }
 function readRenderBlueprint(workspace, serviceName) {
   const file = "render.yaml";
-  const full = path25.join(workspace, file);
-  if (!fs20.existsSync(full)) {
+  const full = path26.join(workspace, file);
+  if (!fs21.existsSync(full)) {
     if (serviceName)
       throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root and no compose file.`);
     return void 0;
   }
-  const document = (0, import_yaml4.parseDocument)(fs20.readFileSync(full, "utf8"));
+  const document = (0, import_yaml4.parseDocument)(fs21.readFileSync(full, "utf8"));
   if (document.errors.length > 0) {
     const error2 = document.errors[0];
     const line = error2.linePos?.[0]?.line;
@@ -66445,10 +67043,10 @@ function renderEnv(envVars, file) {
   return { plain, hostFilled };
 }
 function readProcfile(dir) {
-  const file = path25.join(dir, "Procfile");
+  const file = path26.join(dir, "Procfile");
   let text;
   try {
-    text = fs20.readFileSync(file, "utf8");
+    text = fs21.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -66472,7 +67070,13 @@ function describeSources(settings, sources) {
     ["command", settings.command ? settings.command.join(" ") : settings.procfile ? "(image, else Procfile)" : "(image)"],
     ["env", settings.env.length > 0 ? settings.env.map(([name]) => name).join(", ") : "(none)"],
     ["memory", settings.memory ?? "(no limit)"],
-    ["timeout", `${settings.timeoutSec} s`]
+    ["timeout", `${settings.timeoutSec} s`],
+    ["read-only", String(settings.readOnly)],
+    ["user", settings.user ?? "(image)"],
+    ["writable-paths", settings.writablePaths.join(", ") || "(none)"],
+    ["stop-signal", settings.stopSignal ?? "(image's STOPSIGNAL, else SIGTERM)"],
+    ["stop-grace", `${settings.stopGraceSec} s`],
+    ["shutdown-check", settings.shutdownCheck ? `in-flight request to ${settings.shutdownCheck.path}` : "off"]
   ];
   const lines = rows.map(([name, value]) => `  ${name}: ${value} [${sources[name] ?? "default"}]`);
   const host = settings.host;
@@ -66486,7 +67090,7 @@ function describeSources(settings, sources) {
 
 // src/smoke/start.ts
 init_paths();
-import fs21 from "node:fs";
+import fs22 from "node:fs";
 function chooseStartCommand(run4, imageInfo) {
   const { settings } = run4;
   if (settings.command) return;
@@ -66529,7 +67133,7 @@ function builtFrom({ settings }) {
   try {
     return {
       file: repoRelative(settings.workspace, settings.dockerfile),
-      text: fs21.readFileSync(settings.dockerfile, "utf8"),
+      text: fs22.readFileSync(settings.dockerfile, "utf8"),
       target: settings.target
     };
   } catch {
@@ -66548,33 +67152,6 @@ function startCheck(facts, lines, containerStartedAt) {
 }
 function describeServer(facts) {
   return [facts.version, facts.workerClass ? `\`${facts.workerClass}\`` : void 0, facts.binds.length ? `\`${facts.binds.join(", ")}\`` : void 0].filter(Boolean).join(", ");
-}
-
-// src/smoke/teardown.ts
-async function tearDown(run4, running, findings, workerCount2, logsDone) {
-  const { docker, identity } = run4.deps;
-  const healthy = findings.outcome === "healthy" && !cancelled(run4);
-  const state = healthy ? void 0 : await docker.containerState(running.containerId);
-  const oomEvents2 = findings.outcome !== "healthy" && run4.settings.memory ? await docker.oomEvents(running.containerId, running.containerStartedAt).catch(() => void 0) : void 0;
-  const exitedOnItsOwn = running.watch.exited;
-  const stopped = !healthy && (state ? !state.running : exitedOnItsOwn !== void 0);
-  if (stopped && !await running.watch.readToEnd(logsDone)) {
-    run4.warnings.push(
-      `More than ${LOG_DRAIN_CAP / 1024 / 1024} MiB of the container's log was still unread when it stopped: the run read that much and no more, so the diagnosis may miss the log's end.`
-    );
-  }
-  const workersExpected = await workerCount2.within(healthy ? 300 : 0);
-  const configContainer = `${identity.containerName}-config`;
-  await docker.removeContainers([running.containerId, configContainer]);
-  if (workerCount2.running) {
-    await workerCount2.within(1e4);
-    await docker.removeContainers([configContainer]);
-  }
-  if (!stopped) await Promise.race([logsDone, delay(3e3)]);
-  return { state, oomEvents: oomEvents2, exitedOnItsOwn, workersExpected };
-}
-function delay(ms) {
-  return new Promise((resolve2) => setTimeout(resolve2, ms).unref());
 }
 
 // src/diagnosis/advisories.ts
@@ -66708,164 +67285,6 @@ function inReadingOrder(ctx) {
   return { ...ctx, lines, events: [...tracker.events], state: tracker.state() };
 }
 
-// src/setup/effective-config.ts
-import fs22 from "node:fs";
-import path26 from "node:path";
-
-// src/gunicorn/print-config.ts
-var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
-function parsePrintConfig(stdout) {
-  const settings = {};
-  let last;
-  for (const rawLine of stdout.split("\n")) {
-    const line = rawLine.replace(/\r$/, "");
-    const m = SETTING_LINE.exec(line);
-    if (m) {
-      last = m[1];
-      settings[last] = m[2].trimEnd();
-    } else if (last !== void 0 && line.trim() !== "" && /^\s/.test(line)) {
-      settings[last] += `
-${line}`;
-    }
-  }
-  return settings;
-}
-
-// src/setup/effective-config.ts
-function startCommand(settings, imageInfo) {
-  const entrypoint = imageInfo?.entrypoint ?? [];
-  const cmd = settings.command ?? imageInfo?.cmd ?? [];
-  return [...entrypoint, ...cmd];
-}
-function gunicornArgv(argv) {
-  const shell = shellCommandOf(argv);
-  if (shell !== void 0) {
-    const last = shell.split(/&&|;/).pop().trim().replace(/^exec\s+/, "");
-    return gunicornArgv(safeSplit(last));
-  }
-  const from = launcherOf(argv).length;
-  const module = argv.findIndex((arg, i) => i >= from && arg === "-m" && argv[i + 1] === "gunicorn");
-  const python2 = argv.slice(from, module).findLastIndex((arg) => /(^|\/)python[\d.]*$/.test(arg));
-  if (module >= 0 && python2 >= 0) return [argv[from + python2], ...argv.slice(module)];
-  const index = argv.findIndex((arg, i) => i >= from && /(^|\/)gunicorn$/.test(arg));
-  if (index >= 0) return argv.slice(index);
-  return void 0;
-}
-var LAUNCHER = /(^|\/)(uv|poetry|pipenv)$/;
-var LAUNCHER_VALUE_OPTIONS = /* @__PURE__ */ new Set([
-  "--with",
-  "--with-requirements",
-  "--python",
-  "-p",
-  "--extra",
-  "--group",
-  "--only-group",
-  "--no-group",
-  "--package",
-  "--project",
-  "--directory",
-  "--env-file",
-  "--index",
-  "-C"
-]);
-function launcherOf(argv) {
-  if (!LAUNCHER.test(argv[0] ?? "") || argv[1] !== "run") return [];
-  let i = 2;
-  while (i < argv.length && argv[i].startsWith("-")) i += LAUNCHER_VALUE_OPTIONS.has(argv[i]) ? 2 : 1;
-  return argv.slice(0, i);
-}
-function shellCommandOf(argv) {
-  return argv.length >= 3 && /(^|\/)(ba|da)?sh$/.test(argv[0]) && argv[1] === "-c" ? argv[2] : void 0;
-}
-function printConfigCommand(start) {
-  const argv = gunicornArgv(start);
-  if (!argv) return void 0;
-  const shell = shellCommandOf(start);
-  if (shell !== void 0) return { entrypoint: start[0], args: ["-c", `${shell} --print-config`] };
-  const launcher = launcherOf(start);
-  if (launcher.length > 0) return { entrypoint: launcher[0], args: [...launcher.slice(1), ...argv, "--print-config"] };
-  return { entrypoint: argv[0], args: [...argv.slice(1), "--print-config"] };
-}
-async function effectiveWorkerCount(docker, settings, identity, image, imageInfo) {
-  const command = printConfigCommand(startCommand(settings, imageInfo));
-  if (!command) return void 0;
-  const { entrypoint, args } = command;
-  const envArgs = ["--env", `PORT=${settings.port}`, ...settings.env.flatMap(([name]) => ["--env", name])];
-  const result = await docker.runToCompletion(
-    [
-      "run",
-      "--rm",
-      "--name",
-      `${identity.containerName}-config`,
-      "--label",
-      `${RUN_LABEL}=${identity.runKey}`,
-      "--network",
-      "none",
-      ...envArgs,
-      "--entrypoint",
-      entrypoint,
-      image,
-      ...args
-    ],
-    runEnvironment(settings)
-  );
-  const config = result.exitCode === 0 ? parsePrintConfig(result.stdout) : {};
-  const workers = Number(config.workers);
-  return Number.isInteger(workers) && workers > 0 ? workers : staticWorkerCount(settings, imageInfo);
-}
-function staticWorkerCount(settings, imageInfo) {
-  const argv = gunicornArgv(startCommand(settings, imageInfo));
-  if (!argv) return void 0;
-  const env = new Map(settings.env);
-  const fromArgs = workersOnCommandLine(argv) ?? workersOnCommandLine(safeSplit(env.get("GUNICORN_CMD_ARGS") ?? ""));
-  if (fromArgs !== void 0) return fromArgs;
-  const concurrency = positive(env.get("WEB_CONCURRENCY"));
-  const fromConfig2 = workersInConfigFile(settings, argv, imageInfo?.workdir, concurrency);
-  if (fromConfig2 === "computed") return void 0;
-  return fromConfig2 ?? concurrency ?? 1;
-}
-function workersOnCommandLine(argv) {
-  for (let i = 0; i < argv.length; i++) {
-    const inline = argv[i].match(/^(?:--workers=|-w)(\d+)$/);
-    if (inline) return Number(inline[1]);
-    if ((argv[i] === "-w" || argv[i] === "--workers") && /^\d+$/.test(argv[i + 1] ?? "")) return Number(argv[i + 1]);
-  }
-  return void 0;
-}
-function workersInConfigFile(settings, argv, workdir, concurrency) {
-  let configPath = "gunicorn.conf.py";
-  argv.forEach((arg, i) => {
-    if ((arg === "-c" || arg === "--config") && argv[i + 1]) configPath = argv[i + 1];
-    else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
-  });
-  configPath = configPath.replace(/^python:/, "");
-  if (path26.posix.isAbsolute(configPath)) {
-    if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
-    configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
-  }
-  let text;
-  try {
-    text = fs22.readFileSync(path26.join(settings.context, configPath), "utf8");
-  } catch {
-    return void 0;
-  }
-  const literal = text.match(/^workers\s*=\s*(\d+)\s*(#.*)?$/m);
-  if (literal) return Number(literal[1]);
-  const idiom = text.match(/^workers\s*=\s*int\(\s*os\.environ\.get\(\s*["']WEB_CONCURRENCY["']\s*,\s*["']?(\d+)["']?\s*\)\s*\)/m);
-  if (idiom) return concurrency ?? Number(idiom[1]);
-  return /^workers\s*=/m.test(text) ? "computed" : void 0;
-}
-function positive(text) {
-  return text && /^\d+$/.test(text) && Number(text) > 0 ? Number(text) : void 0;
-}
-function safeSplit(text) {
-  try {
-    return split(text);
-  } catch {
-    return [];
-  }
-}
-
 // src/smoke/verdict.ts
 init_paths();
 
@@ -66921,6 +67340,18 @@ function safeList(dir) {
 
 // src/smoke/verdict.ts
 init_text();
+
+// src/smoke/write-warnings.ts
+var CONTROL_SERVER_ERROR = /Control server error: (.*)$/;
+function writeWarnings(lines, settings) {
+  const line = lines.find((candidate) => CONTROL_SERVER_ERROR.test(candidate.text));
+  if (!line) return [];
+  const error2 = CONTROL_SERVER_ERROR.exec(line.text)[1].trim();
+  const why = /Errno 30/.test(error2) ? "the root filesystem is read-only" : /Errno 13/.test(error2) ? `user ${settings.user ?? "the image user"} may not write its home directory` : "it could not be created";
+  return [
+    `Gunicorn's control socket failed (\`Control server error: ${error2.slice(0, 100)}\`): ${why}. The app still serves, but \`gunicornc\` cannot reach it and the error repeats at every start. Start Gunicorn with \`--no-control-socket\` (\`control_socket_disable = True\`), or set \`--control-socket\` to a path under a writable directory such as \`/tmp/gunicorn.ctl\`.`
+  ];
+}
 
 // src/probes/health.ts
 init_text();
@@ -67107,6 +67538,7 @@ function verdict(run4, running, findings, health2, evidence) {
   if (settings.websocketPath) rows.push(websocketCheck(websocket));
   if (settings.stabilityWindowSec > 0) rows.push(stabilityCheck(run4, running, findings));
   if (settings.loadRequests > 0) rows.push(loadCheck(findings, watch.workerTrouble?.what));
+  if (settings.shutdownCheck) rows.push(shutdownCheck(findings.shutdown, outcome === "shutdown-failed"));
   rows.forEach((row) => run4.checks.set(row));
   const bootTimeMs = healthyAt !== void 0 ? healthyAt - running.containerStartedAt : void 0;
   const exitCode = evidence.state?.exitCode ?? evidence.exitedOnItsOwn?.code;
@@ -67122,19 +67554,22 @@ function verdict(run4, running, findings, health2, evidence) {
     containerExitCode: exitCode,
     advisories: advisoriesFor(facts.version),
     log: lines,
-    logTotalLines: watch.buffer.totalLines
+    logTotalLines: watch.buffer.totalLines,
+    shutdown: findings.shutdown
   };
   if (outcome === "healthy") {
     const parts = [`healthy in ${formatSeconds(bootTimeMs)}`, `${workersText} workers`];
     if (websocket?.ok) parts.push("WebSocket OK");
     const fit2 = fitNotes(findings.profile);
+    const hostNotes = [...writeWarnings(lines, settings), ...findings.shutdownWarnings ?? []];
+    const hostAnnotations = hostNotes.map((message) => ({ level: "warning", title: "Gunicorn smoke: deploy warning", message }));
     return reportOf(run4, {
       ...common,
       result: "pass",
       summary: `Gunicorn answered ${settings.healthPath} ${parts.join(", ")}.`,
       profile: findings.profile,
-      warnings: [...run4.warnings, ...fit2.warnings],
-      annotations: fit2.annotations
+      warnings: [...run4.warnings, ...hostNotes, ...fit2.warnings],
+      annotations: [...hostAnnotations, ...fit2.annotations]
     });
   }
   const context3 = diagnosisContext(run4, running, findings, health2, evidence);
@@ -67174,9 +67609,12 @@ function diagnosisContext(run4, running, findings, health2, evidence) {
         port: settings.port,
         assigned: settings.host.port.assigned,
         words: settings.host.portFailureWords
-      }
+      },
+      readOnly: settings.readOnly,
+      user: settings.user
     },
     stackRequest: findings.stackRequest,
+    shutdown: findings.shutdown,
     image: imageStartCommand(settings, running),
     paths: diagnosisPaths(settings, running.imageInfo),
     env: { provided: settings.env.map(([name]) => name), hostFilled: run4.deps.hostFilledEnv }
@@ -67379,10 +67817,14 @@ async function failedDependency(cli, stack, workspace, composeMessage) {
 // src/smoke/worker-count.ts
 var WorkerCount = class {
   running = false;
+  /** Every effective setting `--print-config` printed (graceful_timeout for the shutdown check). */
+  printed;
   count = Promise.resolve(void 0);
   start(run4, running) {
     this.running = true;
-    this.count = effectiveWorkerCount(run4.deps.docker, run4.settings, run4.deps.identity, running.image, running.imageInfo).catch(() => void 0).finally(() => this.running = false);
+    this.count = effectiveWorkerCount(run4.deps.docker, run4.settings, run4.deps.identity, running.image, running.imageInfo, (config) => {
+      this.printed = config;
+    }).catch(() => void 0).finally(() => this.running = false);
   }
   /** The count if it arrives within `ms`. */
   within(ms) {

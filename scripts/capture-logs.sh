@@ -57,6 +57,10 @@ misspelled-attribute|fail-misspelled-name||15||
 misspelled-name|fail-misspelled-name||15||gunicorn -w 2 -b 0.0.0.0:8000 listing:app
 misspelled-import|fail-misspelled-name||15||gunicorn -w 2 -b 0.0.0.0:8000 queue_app:app
 misspelled-module|fail-misspelled-name||15||gunicorn -w 2 -b 0.0.0.0:8000 export_app:app
+read-only-no-tmp|ok-graceful-shutdown|--read-only --user 10001|10||
+read-only-pidfile|ok-graceful-shutdown|--read-only --tmpfs /tmp|10||gunicorn -c gunicorn.conf.py --pid /srv/app/gunicorn.pid app:app
+read-only-app-write|ok-graceful-shutdown|--read-only --tmpfs /tmp -e CACHE_FILE=/srv/app/cache.txt|10||
+read-only-control-socket|ok-graceful-shutdown|--read-only --tmpfs /tmp --user 10001|5|3|
 LIST
 )
 

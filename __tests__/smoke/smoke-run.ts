@@ -38,7 +38,9 @@ export interface SmokeOptions {
 
 export async function smokeRun(app: FakeApp, inputs: Record<string, string>, options: SmokeOptions = {}): Promise<SmokeRun> {
   const workspace = options.workspace ?? repository()
-  const settings = parseSettings((name) => inputs[name] ?? '', workspace)
+  // The fake engine replays a log and has no stop signal to answer: the shutdown check is the integration tests' (shutdown.itg.ts).
+  const withDefaults: Record<string, string> = { 'shutdown-check': 'false', ...inputs }
+  const settings = parseSettings((name) => withDefaults[name] ?? '', workspace)
   const engine = options.engine ?? new FakeEngine(app)
   await engine.reservePort()
   const report = await runSmoke(settings, { docker: new Docker(engine), ui: silentUi, identity: IDENTITY, metadata: {}, signal: options.signal })

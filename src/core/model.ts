@@ -9,7 +9,8 @@ import type { ReasonId } from '../diagnosis/registry.js'
  * How the probing phases ended: `healthy`, or the failure the diagnosis explains (Gunicorn gave up, the container
  * exited, nothing answered in time, health or the WebSocket check failed, workers exited after boot).
  */
-export type Outcome = 'healthy' | 'gave-up' | 'container-exited' | 'boot-timeout' | 'health-failed' | 'websocket-failed' | 'unstable'
+export type Outcome =
+  'healthy' | 'gave-up' | 'container-exited' | 'boot-timeout' | 'health-failed' | 'websocket-failed' | 'unstable' | 'shutdown-failed'
 export type FailedOutcome = Exclude<Outcome, 'healthy'>
 
 /** One line of container output, in arrival order. `at` is epoch milliseconds. */
@@ -47,7 +48,7 @@ export interface Annotation {
   line?: number
 }
 
-export type CheckId = 'build' | 'services' | 'start' | 'workers' | 'health' | 'websocket' | 'stability' | 'load'
+export type CheckId = 'build' | 'services' | 'start' | 'workers' | 'health' | 'websocket' | 'stability' | 'load' | 'shutdown'
 export type CheckStatus = 'pass' | 'fail' | 'skipped' | 'not-reached'
 
 export interface CheckResult {
@@ -95,6 +96,25 @@ export interface WebSocketResult {
   closeCode?: number
   /** `interrupted`: cut short when the log decided the run (a worker exited, Gunicorn stopped). */
   failure?: 'http-status' | 'closed' | 'timeout' | 'protocol' | 'expect-mismatch' | 'network' | 'interrupted'
+  durationMs: number
+}
+
+/** The graceful-shutdown check: the stop signal sent while one request was in flight, and what followed. */
+export interface ShutdownResult {
+  /** e.g. `SIGTERM`. */
+  signal: string
+  graceSec: number
+  /** The route of the in-flight request. */
+  path: string
+  /** Gunicorn's `Handling signal: term` line, and how long after the signal it came. */
+  handled?: { line: string; afterMs: number }
+  /** The in-flight request: its status, or the transport error that ended it, and its duration. */
+  request: { status?: number; error?: string; durationMs: number }
+  /** The container stopped by itself after the signal: when, and with which code. */
+  exited?: { afterMs: number; code?: number }
+  /** PID 1's command line, when the signal went unhandled. */
+  pid1?: string
+  /** Milliseconds from the signal to the end of the check. */
   durationMs: number
 }
 
@@ -189,4 +209,6 @@ export interface RunReport {
   comparison?: BaseComparison
   /** The compose dependencies started before the app (their start-up is not part of `bootTimeMs`). */
   dependencies?: DependencyResult[]
+  /** The graceful-shutdown check, when it ran. */
+  shutdown?: ShutdownResult
 }

@@ -3,7 +3,7 @@
 
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import type { FailedOutcome, HealthResult, LogLine, SourceLocation, WebSocketResult } from '../core/model.js'
+import type { FailedOutcome, HealthResult, LogLine, ShutdownResult, SourceLocation, WebSocketResult } from '../core/model.js'
 import type { BootState } from '../gunicorn/boot-tracker.js'
 import type { EventOf, GunicornEvent, TracebackFrame } from '../gunicorn/log-parser.js'
 import type { StartCommandElsewhere } from '../setup/start-command-search.js'
@@ -31,6 +31,9 @@ export interface DiagnosisContext {
     hostHeader?: string
     /** The host the run boots like, when it sets PORT: its name, the value and the words it logs when nothing listens there. */
     host?: { name: string; port: number; assigned: boolean; words?: string }
+    /** The `read-only` and `user` inputs: the container ran with a read-only root, as this user. */
+    readOnly?: boolean
+    user?: string
   }
   paths: {
     repoRoot: string
@@ -51,6 +54,8 @@ export interface DiagnosisContext {
   }
   /** The run asked a worker stuck while booting for its stack (SIGSEGV, printed by faulthandler). */
   stackRequest?: StackRequest
+  /** The graceful-shutdown check of a run that was healthy until the stop signal. */
+  shutdown?: ShutdownResult
   env: {
     /** Names given to the container. */
     provided: string[]

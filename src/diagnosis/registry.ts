@@ -37,6 +37,8 @@ import healthCheckFailed from './reasons/health-check-failed.js'
 import profileRegression from './reasons/profile-regression.js'
 import unknown from './reasons/unknown.js'
 import dependencyFailed from './reasons/dependency-failed.js'
+import signalNotForwarded from './reasons/signal-not-forwarded.js'
+import readOnlyFilesystem from './reasons/read-only-filesystem.js'
 
 export const REASONS = [
   // The build: the installer's own refusals (a stale lock file, no installer in the stage) come before the
@@ -55,7 +57,11 @@ export const REASONS = [
   // A container that never started because its virtualenv is not in the final stage: before the generic start rules.
   venvUnusable,
   // The booted run (and a container that never started): evidence in the log first.
+  // A healthy run stopped with the host's signal that PID 1 kept: decided by the shutdown check alone.
+  signalNotForwarded,
   nativeCrash,
+  // A write the filesystem refused explains the worker (or master) that failed to boot.
+  readOnlyFilesystem,
   workerClassUnavailable,
   configError,
   portInUse,

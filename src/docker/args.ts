@@ -81,6 +81,10 @@ export function runArgs(settings: Settings, identity: RunIdentity, image: string
   if (settings.cpus) args.push('--cpus', settings.cpus)
   if (settings.network) args.push('--network', settings.network)
   if (settings.network && settings.networkAlias) args.push('--network-alias', settings.networkAlias)
+  // The host's filesystem and user: a read-only root keeps only the given paths writable, as a tmpfs each.
+  if (settings.readOnly) args.push('--read-only')
+  for (const writable of settings.writablePaths) args.push('--tmpfs', writable)
+  if (settings.user) args.push('--user', settings.user)
   args.push(image)
   if (settings.command) args.push(...settings.command)
   return args
@@ -121,4 +125,9 @@ export function stackRequestArgs(container: string, pid: number): { via: string;
 /** Host PIDs of the container's processes, to signal from the host when nothing inside can. */
 export function hostPidsArgs(container: string): string[] {
   return ['top', container, '-eo', 'pid']
+}
+
+/** The stop signal, sent the way the host sends it (`docker stop` and the hosts' agents signal PID 1). */
+export function stopSignalArgs(container: string, signal: string): string[] {
+  return ['kill', '--signal', signal, container]
 }

@@ -91,6 +91,8 @@ export interface ImageInfo {
   cmd?: string[]
   entrypoint?: string[]
   exposedPorts: string[]
+  /** The Dockerfile's STOPSIGNAL, e.g. `SIGINT`. */
+  stopSignal?: string
 }
 
 export class Docker {
@@ -176,12 +178,14 @@ export class Docker {
       Cmd?: string[] | null
       Entrypoint?: string[] | null
       ExposedPorts?: Record<string, unknown> | null
+      StopSignal?: string
     }
     return {
       workdir: config.WorkingDir || undefined,
       cmd: config.Cmd ?? undefined,
       entrypoint: config.Entrypoint ?? undefined,
-      exposedPorts: Object.keys(config.ExposedPorts ?? {})
+      exposedPorts: Object.keys(config.ExposedPorts ?? {}),
+      stopSignal: config.StopSignal || undefined
     }
   }
 

@@ -61,12 +61,24 @@ export function toReportFile(safe: RunReport, producer: Producer): ReportFile {
         }
       : {}),
     ...(safe.websocketOutcome ? { websocketOutcome: { ...safe.websocketOutcome, detail: cap(safe.websocketOutcome.detail, LIMITS.line) } } : {}),
+    ...(safe.shutdown ? { shutdown: cappedShutdown(safe.shutdown) } : {}),
     checks: safe.checks.slice(0, LIMITS.checks).map((check) => ({ ...check, detail: cap(check.detail, LIMITS.line) })),
     advisories: capAll(safe.advisories, LIMITS.notes, LIMITS.sentence),
     warnings: capAll(safe.warnings, LIMITS.notes, LIMITS.sentence),
     annotations: safe.annotations.slice(0, LIMITS.annotations).map((a) => ({ ...a, message: cap(a.message, LIMITS.sentence) })),
     // The head of the log holds the start-up and the first traceback, the tail the end: keep both ends.
     log: keepEnds(safe.log, LIMITS.logLines).map((line) => ({ ...line, text: cap(line.text, LIMITS.line) }))
+  }
+}
+
+/** PID 1's command line and Gunicorn's line come from the container: bounded like the log. */
+function cappedShutdown(shutdown: NonNullable<RunReport['shutdown']>): NonNullable<RunReport['shutdown']> {
+  const { handled, request, pid1 } = shutdown
+  return {
+    ...shutdown,
+    ...(handled ? { handled: { ...handled, line: cap(handled.line, LIMITS.line) } } : {}),
+    request: request.error !== undefined ? { ...request, error: cap(request.error, LIMITS.line) } : request,
+    ...(pid1 !== undefined ? { pid1: cap(pid1, LIMITS.line) } : {})
   }
 }
 

@@ -54,7 +54,7 @@ const diagnosis = obj(
 
 const check = obj(
   {
-    id: oneOf('build', 'services', 'start', 'workers', 'health', 'websocket', 'stability', 'load'),
+    id: oneOf('build', 'services', 'start', 'workers', 'health', 'websocket', 'stability', 'load', 'shutdown'),
     label: str(300),
     status: oneOf('pass', 'fail', 'skipped', 'not-reached'),
     detail: str(LIMITS.line),
@@ -190,6 +190,20 @@ const comparison = obj(
   ['regressions']
 )
 
+const shutdown = obj(
+  {
+    signal: str(20, { pattern: '^[A-Z0-9]+$' }),
+    graceSec: num(),
+    path: str(1000),
+    handled: obj({ line: str(LIMITS.line), afterMs: num() }, ['line', 'afterMs']),
+    request: obj({ status: int(100, 599), error: str(LIMITS.line), durationMs: num() }, ['durationMs']),
+    exited: obj({ afterMs: num(), code: int(-1024, 1024) }, ['afterMs']),
+    pid1: str(LIMITS.line),
+    durationMs: num()
+  },
+  ['signal', 'graceSec', 'path', 'request', 'durationMs']
+)
+
 const metadata = obj({
   repository: REPOSITORY,
   serverUrl: str(300, { pattern: '^https?://[^\\s]+$' }),
@@ -262,7 +276,8 @@ export const reportSchema: Schema = {
       metadata,
       profile,
       comparison,
-      dependencies: arr(dependency, 50)
+      dependencies: arr(dependency, 50),
+      shutdown
     },
     [
       'format',

@@ -307,7 +307,13 @@ export function describeSources(settings: Settings, sources: Record<string, Sett
     ['command', settings.command ? settings.command.join(' ') : settings.procfile ? '(image, else Procfile)' : '(image)'],
     ['env', settings.env.length > 0 ? settings.env.map(([name]) => name).join(', ') : '(none)'],
     ['memory', settings.memory ?? '(no limit)'],
-    ['timeout', `${settings.timeoutSec} s`]
+    ['timeout', `${settings.timeoutSec} s`],
+    ['read-only', String(settings.readOnly)],
+    ['user', settings.user ?? '(image)'],
+    ['writable-paths', settings.writablePaths.join(', ') || '(none)'],
+    ['stop-signal', settings.stopSignal ?? "(image's STOPSIGNAL, else SIGTERM)"],
+    ['stop-grace', `${settings.stopGraceSec} s`],
+    ['shutdown-check', settings.shutdownCheck ? `in-flight request to ${settings.shutdownCheck.path}` : 'off']
   ]
   const lines = rows.map(([name, value]) => `  ${name}: ${value} [${sources[name] ?? 'default'}]`)
   const host = settings.host

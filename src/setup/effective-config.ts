@@ -89,7 +89,8 @@ export async function effectiveWorkerCount(
   settings: Settings,
   identity: RunIdentity,
   image: string,
-  imageInfo: ImageInfo | undefined
+  imageInfo: ImageInfo | undefined,
+  onConfig?: (config: Record<string, string>) => void
 ): Promise<number | undefined> {
   const command = printConfigCommand(startCommand(settings, imageInfo))
   if (!command) return undefined
@@ -114,6 +115,7 @@ export async function effectiveWorkerCount(
     runEnvironment(settings)
   )
   const config = result.exitCode === 0 ? parsePrintConfig(result.stdout) : {}
+  if (result.exitCode === 0) onConfig?.(config)
   const workers = Number(config.workers)
   return Number.isInteger(workers) && workers > 0 ? workers : staticWorkerCount(settings, imageInfo)
 }
@@ -145,13 +147,33 @@ function workersOnCommandLine(argv: string[]): number | undefined {
   return undefined
 }
 
+/**
+ * Gunicorn's graceful_timeout read without running anything: the command line, GUNICORN_CMD_ARGS, a literal in the
+ * config file, else Gunicorn's default of 30 s; undefined when the config computes it.
+ */
+export function staticGracefulTimeout(settings: Settings, imageInfo: ImageInfo | undefined): number | undefined {
+  const argv = gunicornArgv(startCommand(settings, imageInfo))
+  if (!argv) return undefined
+  const env = new Map(settings.env)
+  const fromArgs =
+    optionOnCommandLine(argv, '--graceful-timeout') ?? optionOnCommandLine(safeSplit(env.get('GUNICORN_CMD_ARGS') ?? ''), '--graceful-timeout')
+  if (fromArgs !== undefined) return fromArgs
+  const text = configFileText(settings, argv, imageInfo?.workdir)
+  const literal = text?.match(/^graceful_timeout\s*=\s*(\d+)\s*(#.*)?$/m)
+  if (literal) return Number(literal[1])
+  return text !== undefined && /^graceful_timeout\s*=/m.test(text) ? undefined : 30
+}
+
+function optionOnCommandLine(argv: string[], option: string): number | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i].startsWith(`${option}=`) && /^\d+$/.test(argv[i].slice(option.length + 1))) return Number(argv[i].slice(option.length + 1))
+    if (argv[i] === option && /^\d+$/.test(argv[i + 1] ?? '')) return Number(argv[i + 1])
+  }
+  return undefined
+}
+
 /** The config file as the image has it, read from the build context (the usual `COPY . .` into WORKDIR). */
-function workersInConfigFile(
-  settings: Settings,
-  argv: string[],
-  workdir: string | undefined,
-  concurrency: number | undefined
-): number | 'computed' | undefined {
+function configFileText(settings: Settings, argv: string[], workdir: string | undefined): string | undefined {
   let configPath = 'gunicorn.conf.py'
   argv.forEach((arg, i) => {
     if ((arg === '-c' || arg === '--config') && argv[i + 1]) configPath = argv[i + 1]
@@ -162,12 +184,21 @@ function workersInConfigFile(
     if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, '')}/`)) return undefined
     configPath = configPath.slice(workdir.replace(/\/$/, '').length + 1)
   }
-  let text: string
   try {
-    text = fs.readFileSync(path.join(settings.context, configPath), 'utf8')
+    return fs.readFileSync(path.join(settings.context, configPath), 'utf8')
   } catch {
     return undefined
   }
+}
+
+function workersInConfigFile(
+  settings: Settings,
+  argv: string[],
+  workdir: string | undefined,
+  concurrency: number | undefined
+): number | 'computed' | undefined {
+  const text = configFileText(settings, argv, workdir)
+  if (text === undefined) return undefined
   const literal = text.match(/^workers\s*=\s*(\d+)\s*(#.*)?$/m)
   if (literal) return Number(literal[1])
   const idiom = text.match(/^workers\s*=\s*int\(\s*os\.environ\.get\(\s*["']WEB_CONCURRENCY["']\s*,\s*["']?(\d+)["']?\s*\)\s*\)/m)

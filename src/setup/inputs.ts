@@ -7,6 +7,7 @@ import { compileExpect, parseSocketIoSend } from '../probes/websocket.js'
 import { parseHostInput, type HostInput } from '../hosts/host-choice.js'
 import type { HostRun } from '../hosts/host-settings.js'
 import { parseComparisonInputs, type CompareMode } from '../profile/profile-inputs.js'
+import { parseContainerSettings, type ContainerSettings } from './container-inputs.js'
 import type { RegressionLimits } from '../profile/figures.js'
 import type { ComposeSettings } from '../compose/compose-discovery.js'
 import {
@@ -27,7 +28,7 @@ export { InputError, parseKeyValueLines, parseStatusMatcher, type StatusMatcher 
 export type CommentMode = 'always' | 'on-failure' | 'never'
 export type WebSocketProtocol = 'websocket' | 'socket.io'
 
-export interface Settings {
+export interface Settings extends ContainerSettings {
   /** Absolute path of the repository root (GITHUB_WORKSPACE or the CLI's directory). */
   workspace: string
   /** Absolute path of the build context. */
@@ -136,7 +137,8 @@ export function parseSettings(read: InputReader, workspace: string): Settings {
     regressionLimits,
     faulthandler,
     hostHeader,
-    hostInput
+    hostInput,
+    ...parseContainerSettings(get, healthPath)
   }
 }
 

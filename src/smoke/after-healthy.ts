@@ -2,6 +2,7 @@
 // run is still healthy. A new phase is one entry in AFTER_HEALTHY.
 import { checkUnderLoad } from './load-check.js'
 import { profileBoot, sampleAtBoot } from './profile.js'
+import { checkShutdown } from './shutdown-check.js'
 import { watchStability } from './stability-check.js'
 import { cancelled, type Findings, type Outcome, type Running, type SmokeRun } from './types.js'
 import { checkWebSocket } from './websocket-check.js'
@@ -9,13 +10,15 @@ import type { WorkerCount } from './worker-count.js'
 
 interface Phase {
   enabled(run: SmokeRun): boolean
-  run(run: SmokeRun, running: Running, findings: Findings): Promise<Outcome>
+  run(run: SmokeRun, running: Running, findings: Findings, workerCount: WorkerCount): Promise<Outcome>
 }
 
 const AFTER_HEALTHY: Phase[] = [
   { enabled: (run) => run.settings.loadRequests > 0 && !cancelled(run), run: checkUnderLoad },
   { enabled: (run) => run.settings.stabilityWindowSec > 0, run: watchStability },
-  { enabled: (run) => !cancelled(run), run: profileBoot }
+  { enabled: (run) => !cancelled(run), run: profileBoot },
+  // Last: it stops the container the profile measured.
+  { enabled: (run) => run.settings.shutdownCheck !== false && !cancelled(run), run: checkShutdown }
 ]
 
 export async function afterHealthy(
@@ -34,6 +37,6 @@ export async function afterHealthy(
   findings.outcome = decision ?? (findings.websocket && !findings.websocket.ok ? 'health-failed' : 'healthy')
   for (const phase of AFTER_HEALTHY) {
     if (findings.outcome !== 'healthy') break
-    if (phase.enabled(run)) findings.outcome = await phase.run(run, running, findings)
+    if (phase.enabled(run)) findings.outcome = await phase.run(run, running, findings, workerCount)
   }
 }

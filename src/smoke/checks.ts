@@ -17,7 +17,8 @@ const TABLE: Array<{ id: CheckId; label: (settings: Settings) => string; shown: 
   { id: 'health', label: (settings) => `Health \`${settings.healthPath}\``, shown: () => true },
   { id: 'websocket', label: (settings) => `WebSocket \`${settings.websocketPath ?? ''}\``, shown: (settings) => Boolean(settings.websocketPath) },
   { id: 'stability', label: () => 'Stability', shown: (settings) => settings.stabilityWindowSec > 0 },
-  { id: 'load', label: () => 'Load', shown: (settings) => settings.loadRequests > 0 }
+  { id: 'load', label: () => 'Load', shown: (settings) => settings.loadRequests > 0 },
+  { id: 'shutdown', label: () => 'Graceful shutdown', shown: (settings) => settings.shutdownCheck !== false }
 ]
 
 export type CheckRow = Omit<CheckResult, 'label'>

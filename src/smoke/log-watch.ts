@@ -27,6 +27,8 @@ const STALLED_FOLLOWER_MS = 5000
  * (a proxy in the same container that forwards to Gunicorn) before the mismatch decides the run.
  */
 const ELSEWHERE_GRACE_MS = 2000
+/** Lines kept for the shutdown check: the signal, the workers' exits and the master's last words. */
+const STOPPING_LINES = 200
 
 /** `boot-timeout`: Gunicorn listens only where the probe cannot reach it (another port, loopback, a socket). */
 export type LogDecision = Extract<Outcome, 'gave-up' | 'container-exited' | 'unstable' | 'boot-timeout'>
@@ -45,6 +47,8 @@ export class LogWatch {
   workerTrouble?: { at: number; what: 'worker timeout' | 'worker exited' }
   /** The container stopped by itself. */
   exited?: { code?: number; at: number }
+  /** The run sent the stop signal (the graceful-shutdown check): what follows is the shutdown, not a failure. */
+  stopping?: { at: number; lines: LogLine[] }
   /** Characters of log read so far (each line and its newline). */
   charsRead = 0
   /** Reading stopped at the drain cap: the log goes on beyond what the run read. */
@@ -107,6 +111,12 @@ export class LogWatch {
     }
     const line: LogLine = { seq: this.seq++, stream, text, at: this.now() }
     this.buffer.push(line)
+    if (this.stopping) {
+      // Workers exiting on the stop signal are no crash: these lines are the shutdown check's to read.
+      if (this.stopping.lines.length < STOPPING_LINES) this.stopping.lines.push(line)
+      this.nudge()
+      return
+    }
     const signal = this.tracker.push(line)
     if (signal.gaveUp && this.firstFatalAt === undefined) this.firstFatalAt = line.at
     if (signal.workerDied || signal.workerTimeout !== undefined) {
@@ -165,9 +175,14 @@ export class LogWatch {
     this.elsewhereTimer.unref?.()
   }
 
+  /** From now on the log and the exit belong to the graceful-shutdown check. */
+  beginShutdown(): void {
+    this.stopping = { at: this.now(), lines: [] }
+  }
+
   containerExited(code: number | undefined): void {
     this.exited = { code, at: this.now() }
-    this.decide(`the container stopped${code !== undefined ? ` (exit code ${code})` : ''}`)
+    if (!this.stopping) this.decide(`the container stopped${code !== undefined ? ` (exit code ${code})` : ''}`)
     this.nudge()
   }
 

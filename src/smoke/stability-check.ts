@@ -26,16 +26,18 @@ export async function watchStability(run: SmokeRun, running: Running, findings: 
 export function stabilityCheck(run: SmokeRun, running: Running, findings: Findings): CheckRow {
   const { stabilityMs, outcome, healthyAt } = findings
   const trouble = running.watch.workerTrouble
+  // The shutdown check runs after the window: a failure there says nothing about the window itself.
+  const held = outcome === 'healthy' || outcome === 'shutdown-failed'
   const detail =
     stabilityMs === undefined
       ? ''
-      : outcome === 'healthy'
+      : held
         ? `no worker exited in ${formatSeconds(run.settings.stabilityWindowSec * 1000)}`
         : `a worker ${trouble?.what === 'worker timeout' ? 'timed out' : 'exited'} ` +
           `${formatSeconds((trouble?.at ?? run.now()) - healthyAt!)} after the first healthy answer`
   return {
     id: 'stability',
-    status: stabilityMs === undefined ? 'not-reached' : outcome === 'healthy' ? 'pass' : 'fail',
+    status: stabilityMs === undefined ? 'not-reached' : held ? 'pass' : 'fail',
     detail,
     durationMs: stabilityMs
   }

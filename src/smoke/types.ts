@@ -3,7 +3,7 @@
 import type { RunIdentity } from '../docker/args.js'
 import type { CommandRunner, Docker, ImageInfo } from '../docker/docker.js'
 import type { Settings } from '../setup/inputs.js'
-import type { DependencyResult, Outcome, RunMetadata, SettingSource, WebSocketResult } from '../core/model.js'
+import type { DependencyResult, Outcome, RunMetadata, SettingSource, ShutdownResult, WebSocketResult } from '../core/model.js'
 import type { LoadResult } from '../probes/load.js'
 import type { BootProfile } from '../profile/figures.js'
 import type { StackRequest } from '../diagnosis/context.js'
@@ -91,6 +91,10 @@ export interface Findings {
   profile?: BootProfile
   /** A worker that never finished booting was asked for its stack (src/smoke/stack-request.ts). */
   stackRequest?: StackRequest
+  /** The graceful-shutdown check, once it ran (the container is then stopping or stopped). */
+  shutdown?: ShutdownResult
+  /** What the shutdown check found that a host would pay for (a quick shutdown, a grace too short). */
+  shutdownWarnings?: string[]
 }
 
 export const cancelled = (run: SmokeRun): boolean => run.deps.signal?.aborted ?? false

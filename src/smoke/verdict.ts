@@ -12,6 +12,8 @@ import { formatSeconds } from '../core/text.js'
 import type { CheckRow } from './checks.js'
 import { loadCheck } from './load-check.js'
 import { reportOf } from './report.js'
+import { shutdownCheck } from './shutdown-words.js'
+import { writeWarnings } from './write-warnings.js'
 import { stabilityCheck } from './stability-check.js'
 import { startCheck } from './start.js'
 import type { Evidence } from './teardown.js'
@@ -32,6 +34,7 @@ export function verdict(run: SmokeRun, running: Running, findings: Findings, hea
   if (settings.websocketPath) rows.push(websocketCheck(websocket))
   if (settings.stabilityWindowSec > 0) rows.push(stabilityCheck(run, running, findings))
   if (settings.loadRequests > 0) rows.push(loadCheck(findings, watch.workerTrouble?.what))
+  if (settings.shutdownCheck) rows.push(shutdownCheck(findings.shutdown, outcome === 'shutdown-failed'))
   rows.forEach((row) => run.checks.set(row))
   const bootTimeMs = healthyAt !== undefined ? healthyAt - running.containerStartedAt : undefined
   const exitCode = evidence.state?.exitCode ?? evidence.exitedOnItsOwn?.code
@@ -47,19 +50,23 @@ export function verdict(run: SmokeRun, running: Running, findings: Findings, hea
     containerExitCode: exitCode,
     advisories: advisoriesFor(facts.version),
     log: lines,
-    logTotalLines: watch.buffer.totalLines
+    logTotalLines: watch.buffer.totalLines,
+    shutdown: findings.shutdown
   }
   if (outcome === 'healthy') {
     const parts = [`healthy in ${formatSeconds(bootTimeMs!)}`, `${workersText} workers`]
     if (websocket?.ok) parts.push('WebSocket OK')
     const fit = fitNotes(findings.profile)
+    // Failures the host would see that did not stop the app here: warnings with their fix, and annotations.
+    const hostNotes = [...writeWarnings(lines, settings), ...(findings.shutdownWarnings ?? [])]
+    const hostAnnotations = hostNotes.map((message) => ({ level: 'warning' as const, title: 'Gunicorn smoke: deploy warning', message }))
     return reportOf(run, {
       ...common,
       result: 'pass',
       summary: `Gunicorn answered ${settings.healthPath} ${parts.join(', ')}.`,
       profile: findings.profile,
-      warnings: [...run.warnings, ...fit.warnings],
-      annotations: fit.annotations
+      warnings: [...run.warnings, ...hostNotes, ...fit.warnings],
+      annotations: [...hostAnnotations, ...fit.annotations]
     })
   }
   const context = diagnosisContext(run, running, findings, health, evidence)
@@ -101,9 +108,12 @@ export function diagnosisContext(run: SmokeRun, running: Running, findings: Find
         port: settings.port,
         assigned: settings.host.port.assigned,
         words: settings.host.portFailureWords
-      }
+      },
+      readOnly: settings.readOnly,
+      user: settings.user
     },
     stackRequest: findings.stackRequest,
+    shutdown: findings.shutdown,
     image: imageStartCommand(settings, running),
     paths: diagnosisPaths(settings, running.imageInfo),
     env: { provided: settings.env.map(([name]) => name), hostFilled: run.deps.hostFilledEnv }

@@ -5,11 +5,15 @@ import type { Running, SmokeRun } from './types.js'
 
 export class WorkerCount {
   running = false
+  /** Every effective setting `--print-config` printed (graceful_timeout for the shutdown check). */
+  printed?: Record<string, string>
   private count: Promise<number | undefined> = Promise.resolve(undefined)
 
   start(run: SmokeRun, running: Running): void {
     this.running = true
-    this.count = effectiveWorkerCount(run.deps.docker, run.settings, run.deps.identity, running.image, running.imageInfo)
+    this.count = effectiveWorkerCount(run.deps.docker, run.settings, run.deps.identity, running.image, running.imageInfo, (config) => {
+      this.printed = config
+    })
       .catch(() => undefined)
       .finally(() => (this.running = false))
   }

@@ -1,0 +1,4 @@
+import os
+
+bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
+workers = 2

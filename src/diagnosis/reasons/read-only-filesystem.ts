@@ -1,0 +1,107 @@
+// A write Gunicorn or the app needs fails because the container's filesystem is read-only (Kubernetes
+// `readOnlyRootFilesystem`, the `read-only` input) or not writable by its user (`runAsNonRoot`, the `user` input):
+// the workers' temporary file, the pid file, or a file the app itself writes while it loads.
+import { defineReason, type Rule } from '../reason.js'
+import type { RuleContext, Traceback } from '../context.js'
+import { commandLine, configSetting, firstLocation, type FoundLine } from '../rules/locate.js'
+import { code, present, where } from '../words.js'
+import type { SourceLocation } from '../../core/model.js'
+
+type Writer = 'worker-tmp' | 'pidfile' | 'app'
+
+interface Facts {
+  writer: Writer
+  /** The path the write failed on (for the pid file, Gunicorn's temporary file beside it). */
+  path: string
+  /** `Errno 30`: a read-only filesystem; `Errno 13`: not writable by the user. */
+  cause: 'read-only' | 'permission'
+  user?: string
+  /** Where the app writes, or where `pidfile`/`worker_tmp_dir` is set. */
+  location?: SourceLocation
+}
+
+const READ_ONLY = /\[Errno 30\] Read-only file system: '([^']+)'/
+const PERMISSION = /\[Errno 13\] Permission denied: '([^']+)'/
+const NO_TEMP_DIR = /No usable temporary directory found in (\[.*\])/
+
+function writerOf(rc: RuleContext, tb: Traceback): Writer | undefined {
+  if (tb.frames.some((frame) => /gunicorn\/workers\/workertmp\.py$/.test(frame.file))) return 'worker-tmp'
+  if (tb.frames.some((frame) => /gunicorn\/pidfile\.py$/.test(frame.file))) return 'pidfile'
+  return rc.userFrame(tb)?.location ? 'app' : undefined
+}
+
+function failedWrite(rc: RuleContext, tb: Traceback): { path: string; cause: Facts['cause'] } | undefined {
+  const message = tb.exception.line
+  const readOnly = READ_ONLY.exec(message)
+  if (readOnly) return { path: readOnly[1], cause: 'read-only' }
+  const noTemp = NO_TEMP_DIR.exec(message)
+  if (noTemp) return { path: noTemp[1], cause: rc.ctx.settings.readOnly ? 'read-only' : 'permission' }
+  // Permission denied is a failed read too: only a run as another user (or read-only) makes it this reason.
+  const denied = PERMISSION.exec(message)
+  if (denied && (rc.ctx.settings.user || rc.ctx.settings.readOnly)) return { path: denied[1], cause: 'permission' }
+  return undefined
+}
+
+const writeFailed: Rule<Facts> = {
+  stage: 'boot',
+  name: 'a write fails on a read-only or unwritable filesystem',
+  detect(rc) {
+    for (const tb of rc.tracebacks) {
+      const failed = failedWrite(rc, tb)
+      const writer = failed && writerOf(rc, tb)
+      if (!failed || !writer) continue
+      const frame = rc.userFrame(tb)
+      const setting = settingLine(rc, writer)
+      const location = writer === 'app' ? frame?.location : firstLocation(setting)
+      return {
+        facts: { writer, ...failed, user: rc.ctx.settings.user, location },
+        evidence: present(...(writer === 'app' ? (frame?.text ?? []) : []), tb.exception.line, rc.gunicornOutcomeLine()),
+        location
+      }
+    }
+    return undefined
+  }
+}
+
+/** The line that sets what Gunicorn writes: `pidfile`/`--pid`, `worker_tmp_dir`/`--worker-tmp-dir`. */
+function settingLine(rc: RuleContext, writer: Writer): FoundLine | undefined {
+  if (writer === 'app') return undefined
+  const [setting, option] = writer === 'pidfile' ? ['pidfile', '--pid'] : ['worker_tmp_dir', '--worker-tmp-dir']
+  const command = commandLine(rc)
+  if (command && command.text.includes(option)) return command
+  return configSetting(rc, setting)
+}
+
+function summary({ writer, path, cause, user, location }: Facts): string {
+  const why = cause === 'read-only' ? 'the root filesystem is read-only' : `user ${code(user ?? 'the image user')} may not write there`
+  if (writer === 'worker-tmp') {
+    return `Gunicorn's workers need a writable temporary directory and none of ${code(path)} is writable (${why}): the master stops at the first worker.`
+  }
+  // Gunicorn writes the pid file as a temporary file beside it, then renames it: the directory is what matters.
+  const dir = path.slice(0, path.lastIndexOf('/')) || '/'
+  if (writer === 'pidfile') return `Gunicorn cannot write its pid file in ${code(dir)}${where(location)}: ${why}.`
+  return `The app writes ${code(path)}${where(location)} while it loads, and ${why}.`
+}
+
+function remedy({ writer, path }: Facts): string {
+  const writable = 'or give the container a writable volume there (a Kubernetes `emptyDir`; here, the `writable-paths` input)'
+  if (writer === 'worker-tmp') {
+    return `Start Gunicorn with ${code('--worker-tmp-dir /dev/shm')} (${code('worker_tmp_dir = "/dev/shm"')} in gunicorn.conf.py), ${writable} at ${code('/tmp')}.`
+  }
+  if (writer === 'pidfile') {
+    return `Point ${code('pidfile')} (${code('--pid')}) at a writable path such as ${code('/tmp/gunicorn.pid')} or drop it (a container needs none), ${writable}.`
+  }
+  const dir = path.slice(0, path.lastIndexOf('/')) || '/'
+  return `Write under a path the host keeps writable (take it from an environment variable, e.g. ${code('/tmp')}), ${writable} at ${code(dir)}.`
+}
+
+export default defineReason({
+  id: 'read-only-filesystem',
+  title: 'Write to a read-only filesystem',
+  headline: 'a write failed on a read-only filesystem',
+  readme:
+    "a write Gunicorn or the app needs fails under a read-only root or a non-root user: the workers' temporary file, the pid file, the app's own file",
+  fixtures: [{ path: '__fixtures__/apps/ok-graceful-shutdown', test: '__tests__/shutdown.itg.ts' }],
+  rules: [writeFailed],
+  words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
+})
