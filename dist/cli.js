@@ -24035,6 +24035,28 @@ var iniSection = {
   }
 };
 
+// src/diagnosis/rules/bind-family.ts
+var FAMILY_ERROR = /\[Errno (97|99)\] (Address family not supported by protocol|Cannot assign requested address)/;
+var IPV6_ADDRESS = /^\('([^']*:[^']*)', (\d+)/;
+var ipv6Unavailable = {
+  stage: "boot",
+  name: "an IPv6 bind where the container has no IPv6",
+  detect(rc) {
+    const failures = [...rc.ofKind("invalid-address"), ...rc.ofKind("connection-in-use"), ...rc.ofKind("cant-connect")];
+    const ipv6 = failures.find((event) => IPV6_ADDRESS.test(event.address));
+    if (!ipv6) return void 0;
+    const errorLine = rc.ctx.lines.find((line) => FAMILY_ERROR.test(line.text));
+    const errno = errorLine ? FAMILY_ERROR.exec(errorLine.text)[1] : ipv6.kind === "invalid-address" ? "99" : void 0;
+    if (!errno) return void 0;
+    const [, host, port] = IPV6_ADDRESS.exec(ipv6.address);
+    return {
+      facts: { kind: "ipv6-unavailable", address: ipv6.address, host, port, errno },
+      evidence: present(ipv6.lines[0].text, errorLine?.text, rc.ofKind("cant-connect")[0]?.lines[0].text, commandLine(rc)?.text),
+      location: firstLocation(configSetting(rc, "bind"), commandLine(rc))
+    };
+  }
+};
+
 // src/diagnosis/stages.ts
 function missingExecutable(message) {
   const name = message.match(/exec: "?([^":\s]+)"?: executable file not found/)?.[1];
@@ -24123,6 +24145,8 @@ function installedAppRemedy({ app, location, local }) {
 }
 function summary7(facts) {
   switch (facts.kind) {
+    case "ipv6-unavailable":
+      return `Gunicorn cannot bind the IPv6 address ${code(facts.address)}: the container has no IPv6 (${facts.errno === "97" ? "the kernel runs without it" : "it is disabled there, so the address is not its own"}), not another process on the port.`;
     case "unresolvable-bind":
       return `Gunicorn cannot bind ${code(facts.address)}: the host ${code(facts.host)} in the bind address does not resolve to an address of this container.`;
     case "option-without-value":
@@ -24153,6 +24177,8 @@ function summary7(facts) {
 }
 function remedy9(facts) {
   switch (facts.kind) {
+    case "ipv6-unavailable":
+      return `Bind to IPv4 (${code(`--bind 0.0.0.0:${facts.port}`)}), which every host supports; keep an IPv6 bind only where the host is known to enable IPv6 (and then beside the IPv4 one).`;
     case "unresolvable-bind":
       return `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${facts.port}`)}); a service name such as ${code(facts.host)} is how other containers reach this one, not an address it can listen on.`;
     case "option-without-value":
@@ -24194,17 +24220,19 @@ var config_error_default = defineReason({
   id: "config-error",
   title: "Gunicorn configuration error",
   headline: "Gunicorn configuration error",
-  readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an option left without its value, a `control_socket` that is not a path (25.1+); or the app's own configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, a missing INI section)",
+  readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an IPv6 bind where the container has no IPv6 (Errno 97/99), an option left without its value, a `control_socket` that is not a path (25.1+); or the app's own configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, a missing INI section)",
   fixtures: [
     { path: "__fixtures__/apps/fail-config-error", test: "__tests__/diagnosis.itg.ts" },
     { path: "__fixtures__/apps/fail-exec-form-port", test: "__tests__/remedies.itg.ts" },
-    { path: "__fixtures__/apps/fail-installed-app-typo", test: "__tests__/issue25-diagnosis.itg.ts" }
+    { path: "__fixtures__/apps/fail-installed-app-typo", test: "__tests__/issue25-diagnosis.itg.ts" },
+    { path: "__fixtures__/apps/fail-host-limits", test: "__tests__/host-limits.itg.ts" }
   ],
   rules: [
     executableMissing,
     networkMissing,
     otherStartFailure,
     // Mistakes Gunicorn does not print as its own `Error: …`, then the first error it printed, then the app's.
+    ipv6Unavailable,
     unresolvableBind,
     optionWithoutValue,
     settingCrash,
@@ -24251,17 +24279,20 @@ var gaveUpBinding = {
   name: "Gunicorn can't connect to its address",
   detect(rc) {
     const cantConnect = rc.ofKind("cant-connect")[0];
-    return cantConnect ? taken(rc, cantConnect.address) : void 0;
+    return cantConnect && inUseEvents(rc).length > 0 ? taken(rc, cantConnect.address) : void 0;
   }
 };
 var connectionInUse = {
   stage: "boot",
   name: "Gunicorn reports its connection in use",
   detect(rc) {
-    const inUse = rc.ofKind("connection-in-use")[0];
+    const inUse = inUseEvents(rc)[0];
     return inUse ? taken(rc, inUse.address) : void 0;
   }
 };
+function inUseEvents(rc) {
+  return rc.ofKind("connection-in-use").filter((e) => e.error === void 0 || /Errno 98|in use/i.test(e.error));
+}
 var addressInUseTraceback = {
   stage: "boot",
   name: "a traceback says Address already in use",
@@ -25616,7 +25647,10 @@ var out_of_memory_default = defineReason({
   title: "Out of memory",
   headline: "out of memory",
   readme: "a worker or the container was killed for memory, also when only the kernel (`Memory cgroup out of memory: Killed process N (gunicorn)`) or the host (Heroku R14/R15, Cloud Run) says so",
-  fixtures: [{ path: "__fixtures__/apps/fail-out-of-memory", test: "__tests__/diagnosis.itg.ts" }],
+  fixtures: [
+    { path: "__fixtures__/apps/fail-out-of-memory", test: "__tests__/diagnosis.itg.ts" },
+    { path: "__fixtures__/apps/fail-host-limits", test: "__tests__/host-limits.itg.ts" }
+  ],
   rules: [forkFailed, memoryError, workersKilled, platformKilled, containerKilled, oomEvents],
   words: (facts) => ({ summary: summary10(facts), remedy: remedy11(facts) })
 });

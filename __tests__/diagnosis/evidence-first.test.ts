@@ -140,3 +140,30 @@ describe('the boot seen through another format', () => {
     expect(ctx.state.version).toBe('23.0.0')
   })
 })
+
+describe('a bind that fails for another reason than a busy port', () => {
+  it('does not say "already taken" when the log never says in use', () => {
+    // https://github.com/benoitc/gunicorn/issues/1480 (19.7.0: SO_REUSEPORT refused, Errno 92, shown at debug level only)
+    const text = [
+      '[2017-03-10 18:50:46 +0000] [9242] [INFO] Starting gunicorn 19.7.0',
+      ...Array.from({ length: 5 }, (_, i) => `[2017-03-10 18:50:4${6 + i} +0000] [9242] [ERROR] Retrying in 1 second.`),
+      "[2017-03-10 18:50:51 +0000] [9242] [ERROR] Can't connect to ('127.0.0.1', 8000)"
+    ].join('\n')
+    const d = neverReady(text)
+    expect(d.reason).not.toBe('port-in-use')
+    expect(d.summary).not.toMatch(/already taken/)
+  })
+
+  it('names IPv6 for Errno 97 on an IPv6 bind (23+ logs the errno at ERROR)', () => {
+    // The shape Gunicorn 23+ prints (host-limits.itg.ts captures the Errno 99 one); Errno 97 is what a kernel
+    // without IPv6 answers: https://github.com/pyload/pyload/issues/3849 shows it for ('::', 7000, 0, 0).
+    const text = [
+      '[2026-12-07 01:33:04 +0000] [1] [INFO] Starting gunicorn 23.0.0',
+      "[2026-12-07 01:33:04 +0000] [1] [ERROR] connection to ('::', 8000) failed: [Errno 97] Address family not supported by protocol",
+      '[2026-12-07 01:33:04 +0000] [1] [ERROR] Retrying in 1 second.',
+      "[2026-12-07 01:33:08 +0000] [1] [ERROR] Can't connect to ('::', 8000)"
+    ].join('\n')
+    const d = neverReady(text)
+    expect(`${d.reason}: ${d.summary}`).toMatch(/^config-error: Gunicorn cannot bind the IPv6 address .*the kernel runs without it/)
+  })
+})

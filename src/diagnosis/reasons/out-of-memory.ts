@@ -178,7 +178,10 @@ export default defineReason({
   readme:
     'a worker or the container was killed for memory, also when only the kernel (`Memory cgroup out of memory: Killed process N (gunicorn)`) ' +
     'or the host (Heroku R14/R15, Cloud Run) says so',
-  fixtures: [{ path: '__fixtures__/apps/fail-out-of-memory', test: '__tests__/diagnosis.itg.ts' }],
+  fixtures: [
+    { path: '__fixtures__/apps/fail-out-of-memory', test: '__tests__/diagnosis.itg.ts' },
+    { path: '__fixtures__/apps/fail-host-limits', test: '__tests__/host-limits.itg.ts' }
+  ],
   rules: [forkFailed, memoryError, workersKilled, platformKilled, containerKilled, oomEvents],
   words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
 })
