@@ -22498,6 +22498,8 @@ var init_line_prefix = __esm({
       { name: "kubernetes (CRI log file)", pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
       // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
       { name: "systemd journal / syslog", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
+      // Render's log view: `Sep 18 02:20:16 PM  ` (12-hour clock, no host)
+      { name: "render", pattern: new RegExp(String.raw`^${SYSLOG_TIME} [AP]M {1,2}`) },
       // `Dec 11 09:35:30 [eks-rde-2/user] F `
       { name: "papertrail", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \[[^\]]+\] (?:[FP] )?`) },
       // supervisord's own log format, and its `DEBG 'name' stderr output:` header
@@ -23183,6 +23185,75 @@ var init_worker_class = __esm({
   }
 });
 
+// src/diagnosis/removals.ts
+function removalIn(text) {
+  return REMOVALS.find((removal) => removal.pattern.test(text));
+}
+var REMOVALS;
+var init_removals = __esm({
+  "src/diagnosis/removals.ts"() {
+    "use strict";
+    REMOVALS = [
+      {
+        name: "pkg_resources",
+        pattern: /No module named 'pkg_resources'/,
+        removedBy: "setuptools 82 no longer ships (Gunicorn before 22 imports it itself, as do many older packages)",
+        fix: "Replace `pkg_resources` with `importlib.metadata`/`importlib.resources`, upgrade Gunicorn to 22 or later, or pin `setuptools<82` in the requirements.",
+        reference: "https://setuptools.pypa.io/en/latest/history.html"
+      },
+      {
+        name: "distutils",
+        pattern: /No module named 'distutils(?:\.[\w.]+)?'/,
+        removedBy: "Python 3.12 removed from the standard library (PEP 632)",
+        fix: "Upgrade the package that imports it (most have dropped distutils), or add `setuptools`, which provides a `distutils` shim, to the requirements.",
+        reference: "https://docs.python.org/3/whatsnew/3.12.html#pep-632-remove-the-distutils-package"
+      },
+      {
+        name: "imp",
+        pattern: /No module named '(imp|asynchat|asyncore|smtpd)'/,
+        removedBy: "Python 3.12 removed from the standard library",
+        fix: "Use `importlib` (for `imp`) or `asyncio` instead, upgrade the package that imports it, or run on Python 3.11.",
+        reference: "https://docs.python.org/3/whatsnew/3.12.html#removed"
+      },
+      {
+        name: "cgi",
+        pattern: /No module named '(cgi|cgitb|telnetlib|crypt|pipes|nntplib|imghdr|sndhdr|uu|xdrlib|mailcap|msilib|nis|ossaudiodev|spwd|sunau|chunk|audioop|aifc)'/,
+        removedBy: "Python 3.13 removed from the standard library (PEP 594)",
+        fix: "Upgrade the package that imports it, replace the module (`email`/`multipart` for `cgi`, `telnetlib3` for `telnetlib`), or pin Python 3.12 in the image.",
+        reference: "https://peps.python.org/pep-0594/"
+      },
+      {
+        name: "uvicorn.workers",
+        pattern: /No module named 'uvicorn\.workers'|uvicorn\.workers.*deprecated/i,
+        removedBy: "uvicorn deprecated in favour of the separate `uvicorn-worker` package",
+        fix: "Add `uvicorn-worker` to the requirements and start Gunicorn with `-k uvicorn_worker.UvicornWorker`.",
+        reference: "https://www.uvicorn.org/deployment/#gunicorn"
+      },
+      {
+        name: "eventlet.wsgi.ALREADY_HANDLED",
+        pattern: /cannot import name 'ALREADY_HANDLED'/,
+        removedBy: "eventlet 0.30.3 removed (Gunicorn 20.x's eventlet worker imports it)",
+        fix: "Upgrade Gunicorn to 21 or later, or pin `eventlet<0.30.3` with Gunicorn 20.x.",
+        reference: "https://github.com/benoitc/gunicorn/issues/2582"
+      },
+      {
+        name: "eventlet.__version__",
+        pattern: /module 'eventlet' has no attribute '__version__'/,
+        removedBy: "eventlet 0.34.1 dropped (Gunicorn 21.2's eventlet worker reads it)",
+        fix: "Upgrade eventlet past 0.34.1 (0.34.2 restored it), or switch the worker to gevent: Gunicorn 26 removes the eventlet worker.",
+        reference: "https://github.com/benoitc/gunicorn/issues/3120"
+      },
+      {
+        name: "NumPy 1.x ABI",
+        pattern: /compiled using NumPy 1\.x cannot be run in\s+NumPy 2|_ARRAY_API not found|numpy\.core\.multiarray failed to import/,
+        removedBy: "NumPy 2 broke for extensions compiled against NumPy 1.x",
+        fix: "Upgrade the package whose extension was built against NumPy 1.x to a release built for NumPy 2, or pin `numpy<2` in the requirements.",
+        reference: "https://numpy.org/devdocs/dev/depending_on_numpy.html#numpy-2-abi-handling"
+      }
+    ];
+  }
+});
+
 // src/diagnosis/reasons/worker-class-unavailable.ts
 function found(rc, facts, evidence) {
   return { facts, evidence, location: workerClassLocation(rc) };
@@ -23244,7 +23315,7 @@ function brokenWords(facts) {
     remedy: `Pin the ${code(pkg)} release this Gunicorn supports (or upgrade Gunicorn to one that supports yours) in ${requirementsIn(facts.requirements)}.${removedNote(pkg, facts.pkgRemovedIn)}`
   };
 }
-var unregistered, versionFloor, notInstalled, brokenWhileSetUp, notImportable, removedNote, worker_class_unavailable_default;
+var unregistered, versionFloor, notInstalled, brokenWhileSetUp, removedApi, notImportable, removedNote, worker_class_unavailable_default;
 var init_worker_class_unavailable = __esm({
   "src/diagnosis/reasons/worker-class-unavailable.ts"() {
     "use strict";
@@ -23253,6 +23324,7 @@ var init_worker_class_unavailable = __esm({
     init_imports();
     init_worker_class();
     init_words();
+    init_removals();
     unregistered = {
       stage: "boot",
       name: "the worker class name has no entry point in this Gunicorn (removed, not there yet, or unknown)",
@@ -23315,6 +23387,28 @@ var init_worker_class_unavailable = __esm({
         return found(rc, facts, present(`  File "${frame.file}", line ${frame.line}${frame.func ? `, in ${frame.func}` : ""}`, exception2?.line));
       }
     };
+    removedApi = {
+      stage: "boot",
+      name: "the worker module imports what its package removed (removals.ts)",
+      detect(rc) {
+        for (const tb of rc.tracebacks) {
+          const inWorker = tb.frames.length === 0 || tb.frames.some((f) => /gunicorn\/workers\/\w+\.py$/.test(f.file));
+          const removal = inWorker ? removalIn(tb.exception.line) : void 0;
+          if (!removal) continue;
+          const facts = {
+            kind: "removed-api",
+            api: removal.name,
+            removedBy: removal.removedBy,
+            fix: removal.fix,
+            exceptionLine: tb.exception.line
+          };
+          const last = tb.frames[tb.frames.length - 1];
+          const frame = last && `  File "${last.file}", line ${last.line}${last.func ? `, in ${last.func}` : ""}`;
+          return found(rc, facts, present(frame, last?.code, tb.exception.line));
+        }
+        return void 0;
+      }
+    };
     notImportable = {
       stage: "boot",
       name: "the worker class did not load and the log does not show the exception",
@@ -23334,7 +23428,7 @@ var init_worker_class_unavailable = __esm({
         { path: "__fixtures__/apps/fail-worker-class-unavailable", test: "__tests__/diagnosis.itg.ts" },
         { path: "__fixtures__/apps/fail-worker-class-script", test: "__tests__/remedies.itg.ts" }
       ],
-      rules: [unregistered, versionFloor, notInstalled, brokenWhileSetUp, notImportable],
+      rules: [unregistered, removedApi, versionFloor, notInstalled, brokenWhileSetUp, notImportable],
       words: (facts) => {
         switch (facts.kind) {
           case "removed":
@@ -23349,6 +23443,11 @@ var init_worker_class_unavailable = __esm({
             return classLoadWords(facts);
           case "broken-in-setup":
             return brokenWords(facts);
+          case "removed-api":
+            return {
+              summary: `Gunicorn's worker cannot load: it uses ${code(facts.api)}, which ${facts.removedBy} (${code(facts.exceptionLine.slice(0, 160))}).`,
+              remedy: facts.fix
+            };
         }
       }
     });
@@ -24940,6 +25039,11 @@ function bootWords(facts) {
         remedy: `Add ${code(facts.pipName)} to ${requirementsIn(facts.requirements)}${differs}.`
       };
     }
+    case "removed":
+      return {
+        summary: `The app imports ${code(facts.moduleName)}${where(facts.importedAt)}, which ${facts.removedBy}.`,
+        remedy: facts.fix
+      };
     case "import-cut-short":
       return {
         summary: `A worker failed importing ${facts.what}: ${code(facts.module)} is not installed in the image (the log ends inside that import).`,
@@ -24947,7 +25051,7 @@ function bootWords(facts) {
       };
   }
 }
-var gunicornItself, appModule, localNotImportable, crlfEntrypoint, notInstalled2, cutShort, RUN_DIRECTORY, missing_dependency_default;
+var gunicornItself, appModule, localNotImportable, crlfEntrypoint, removedModule, notInstalled2, cutShort, RUN_DIRECTORY, missing_dependency_default;
 var init_missing_dependency = __esm({
   "src/diagnosis/reasons/missing-dependency.ts"() {
     "use strict";
@@ -24959,6 +25063,7 @@ var init_missing_dependency = __esm({
     init_locate();
     init_start_failures();
     init_words();
+    init_removals();
     gunicornItself = {
       stage: "boot",
       name: "`No module named 'gunicorn'`: the gunicorn script runs under a Python that lacks Gunicorn",
@@ -25011,6 +25116,21 @@ var init_missing_dependency = __esm({
         };
       }
     };
+    removedModule = {
+      stage: "boot",
+      name: "the imported module was removed from Python or its package",
+      detect(rc) {
+        const found2 = moduleNotFound(rc);
+        const removal = found2 ? removalIn(found2.tb.exception.line) : void 0;
+        if (!found2 || !removal) return void 0;
+        const frame = rc.userFrame(found2.tb);
+        return {
+          facts: { kind: "removed", moduleName: found2.moduleName, removedBy: removal.removedBy, fix: removal.fix, importedAt: frame?.location },
+          evidence: rc.tracebackEvidence(found2.tb, frame),
+          location: frame?.location
+        };
+      }
+    };
     notInstalled2 = {
       stage: "boot",
       name: "the imported module is not installed in the image",
@@ -25052,10 +25172,10 @@ var init_missing_dependency = __esm({
       title: "Missing dependency",
       headline: "missing dependency",
       namesCulprit: true,
-      readme: "`ModuleNotFoundError`, with the pip package name where it differs from the import name",
+      readme: "`ModuleNotFoundError`, with the pip package name where it differs from the import name; a module the ecosystem removed (`pkg_resources` in setuptools 82, `distutils`/`imp` in Python 3.12, `cgi`/`telnetlib` in 3.13, `uvicorn.workers`) named with its fix",
       fixtures: [{ path: "__fixtures__/apps/fail-missing-dependency", test: "__tests__/diagnosis.itg.ts" }],
       // The start rule first: `docker run` failing on a missing gunicorn executable.
-      rules: [gunicornNotInstalled, gunicornItself, appModule, localNotImportable, crlfEntrypoint, notInstalled2, cutShort],
+      rules: [gunicornNotInstalled, gunicornItself, appModule, localNotImportable, crlfEntrypoint, removedModule, notInstalled2, cutShort],
       words: (facts) => {
         switch (facts.kind) {
           case "executable-missing":
@@ -25792,7 +25912,9 @@ function isAsgiCallError(exception2) {
   return exception2.type === "TypeError" && ASGI_CALL_ERROR.test(exception2.message);
 }
 function asgiTraceback(rc) {
-  return rc.tracebacks.find((tb) => isAsgiCallError(tb.exception));
+  return rc.tracebacks.find(
+    (tb) => isAsgiCallError(tb.exception) || tb.exception.type === "TypeError" && ASGI2_CALL_ERROR.test(tb.exception.message) && /gunicorn\/workers\/\w+\.py$/.test(tb.frames[tb.frames.length - 1]?.file ?? "")
+  );
 }
 function allowedHostsLine(rc) {
   return pythonLine(rc, /^\s*ALLOWED_HOSTS\s*=/);
@@ -25800,7 +25922,7 @@ function allowedHostsLine(rc) {
 function productionHost(allowed) {
   return allowed?.text.match(/["']([^"'*]+\.[^"']+)["']/)?.[1];
 }
-var ASGI_CALL_ERROR, DJANGO_BAD_REQUEST, INVALID_HOST;
+var ASGI_CALL_ERROR, DJANGO_BAD_REQUEST, INVALID_HOST, ASGI2_CALL_ERROR;
 var init_answers = __esm({
   "src/diagnosis/rules/answers.ts"() {
     "use strict";
@@ -25808,6 +25930,7 @@ var init_answers = __esm({
     ASGI_CALL_ERROR = /^(?:(\w+)\.)?__call__\(\) missing (?:1 required positional argument: 'send'|2 required positional arguments: 'receive' and 'send')$/;
     DJANGO_BAD_REQUEST = /<h1>Bad Request \(400\)<\/h1>/;
     INVALID_HOST = /Invalid HTTP_HOST header: '([^']*)'/;
+    ASGI2_CALL_ERROR = /^(?:\w+\.)?__call__\(\) takes 2 positional arguments but 3 were given$/;
   }
 });
 
@@ -25848,7 +25971,7 @@ var init_asgi_under_wsgi = __esm({
             workerClass: rc.ofKind("worker-class")[0]?.workerClass ?? "sync",
             exceptionLine: tb.exception.line,
             status: rc.ctx.health?.status,
-            requests: rc.tracebacks.filter((t) => ASGI_CALL_ERROR.test(t.exception.message)).length,
+            requests: rc.tracebacks.filter((t) => t.exception.message === tb.exception.message).length,
             gunicornVersion: rc.ofKind("master-start")[0]?.version
           },
           evidence: present(requestLine?.text, last ? `  File "${last.file}", line ${last.line}` : void 0, tb.exception.line),
@@ -26254,7 +26377,7 @@ function words10(facts) {
       };
   }
 }
-var bare, interrupted, noRoute, socketIoSessions, plainWorker, probeFailed, WEBSOCKET_WORKERS, INTERRUPTED_REMEDY, websocket_failed_default;
+var bare, interrupted, noRoute, socketIoSessions, SOCKETIO_NEEDS_SERVER, socketIoNeedsServer, plainWorker, probeFailed, WEBSOCKET_WORKERS, INTERRUPTED_REMEDY, websocket_failed_default;
 var init_websocket_failed = __esm({
   "src/diagnosis/reasons/websocket-failed.ts"() {
     "use strict";
@@ -26308,6 +26431,18 @@ var init_websocket_failed = __esm({
         return { facts: { kind: "socketio-sessions", workers }, evidence: websocketEvidence(rc, ws) };
       }
     };
+    SOCKETIO_NEEDS_SERVER = /You need to use the (gevent-websocket|eventlet) server/;
+    socketIoNeedsServer = {
+      stage: "boot",
+      name: "Flask-SocketIO says the worker class cannot serve WebSocket",
+      detect(rc) {
+        const tb = rc.tracebacks.find((t) => SOCKETIO_NEEDS_SERVER.test(t.exception.message));
+        if (!tb) return void 0;
+        const workerClass = rc.ctx.state.workerClass ?? "sync";
+        const path23 = failedWebSocket(rc)?.path ?? "/socket.io/";
+        return { facts: { kind: "plain-worker", workerClass, path: path23, detail: tb.exception.line }, evidence: [tb.exception.line] };
+      }
+    };
     plainWorker = {
       stage: "boot",
       name: "a plain HTTP worker class refused the upgrade",
@@ -26335,7 +26470,7 @@ var init_websocket_failed = __esm({
       headline: "WebSocket check failed",
       readme: "the WebSocket route did not upgrade or answer",
       fixtures: [{ path: "__fixtures__/apps/ws-wrong-worker", test: "__tests__/websocket-action.itg.ts" }],
-      rules: [interrupted, noRoute, socketIoSessions, plainWorker, probeFailed],
+      rules: [interrupted, noRoute, socketIoSessions, socketIoNeedsServer, plainWorker, probeFailed],
       words: words10
     });
   }
