@@ -23704,6 +23704,25 @@ var versionFloor = {
     return found(rc, { kind: "requires-older", ...common, installed: installed?.version, requirements }, [...evidence, ...present(installed?.line)]);
   }
 };
+var workerImportMissing = {
+  stage: "boot",
+  name: "a module the worker file itself imports is missing",
+  detect(rc) {
+    const tb = rc.tracebacks.find((t) => /gunicorn\/workers\/\w+\.py$/.test(t.frames[t.frames.length - 1]?.file ?? ""));
+    const module = /^No module named '([\w.]+)'/.exec(tb?.exception.message ?? "")?.[1]?.split(".")[0];
+    if (!tb || module === void 0 || WORKER_CLASS_PACKAGES[module]) return void 0;
+    const workerClass = /^class uri '([^']+)'/.exec(rc.ofKind("config-error")[0]?.message ?? "")?.[1] ?? rc.ctx.state.workerClass;
+    const last = tb.frames[tb.frames.length - 1];
+    const facts = {
+      kind: "not-installed",
+      workerClass,
+      module,
+      package: { pipName: pipPackageFor(module).pipName },
+      requirements: rc.requirementsFile()
+    };
+    return found(rc, facts, present(`  File "${last.file}", line ${last.line}, in ${last.func ?? "<module>"}`, last.code, tb.exception.line));
+  }
+};
 var notInstalled = {
   stage: "boot",
   name: "the worker class needs a module the image lacks",
@@ -23829,7 +23848,7 @@ var worker_class_unavailable_default = defineReason({
     { path: "__fixtures__/apps/fail-worker-class-unavailable", test: "__tests__/diagnosis.itg.ts" },
     { path: "__fixtures__/apps/fail-worker-class-script", test: "__tests__/remedies.itg.ts" }
   ],
-  rules: [unregistered, removedApi, versionFloor, notInstalled, brokenWhileSetUp, notImportable],
+  rules: [unregistered, removedApi, versionFloor, workerImportMissing, notInstalled, brokenWhileSetUp, notImportable],
   words: (facts) => {
     switch (facts.kind) {
       case "removed":

@@ -23315,7 +23315,7 @@ function brokenWords(facts) {
     remedy: `Pin the ${code(pkg)} release this Gunicorn supports (or upgrade Gunicorn to one that supports yours) in ${requirementsIn(facts.requirements)}.${removedNote(pkg, facts.pkgRemovedIn)}`
   };
 }
-var unregistered, versionFloor, notInstalled, brokenWhileSetUp, removedApi, notImportable, removedNote, worker_class_unavailable_default;
+var unregistered, versionFloor, workerImportMissing, notInstalled, brokenWhileSetUp, removedApi, notImportable, removedNote, worker_class_unavailable_default;
 var init_worker_class_unavailable = __esm({
   "src/diagnosis/reasons/worker-class-unavailable.ts"() {
     "use strict";
@@ -23358,6 +23358,25 @@ var init_worker_class_unavailable = __esm({
         if (missing) return found(rc, { kind: "requires-missing", ...common, requirements }, evidence);
         const installed = installedVersion(rc, pkg);
         return found(rc, { kind: "requires-older", ...common, installed: installed?.version, requirements }, [...evidence, ...present(installed?.line)]);
+      }
+    };
+    workerImportMissing = {
+      stage: "boot",
+      name: "a module the worker file itself imports is missing",
+      detect(rc) {
+        const tb = rc.tracebacks.find((t) => /gunicorn\/workers\/\w+\.py$/.test(t.frames[t.frames.length - 1]?.file ?? ""));
+        const module = /^No module named '([\w.]+)'/.exec(tb?.exception.message ?? "")?.[1]?.split(".")[0];
+        if (!tb || module === void 0 || WORKER_CLASS_PACKAGES[module]) return void 0;
+        const workerClass = /^class uri '([^']+)'/.exec(rc.ofKind("config-error")[0]?.message ?? "")?.[1] ?? rc.ctx.state.workerClass;
+        const last = tb.frames[tb.frames.length - 1];
+        const facts = {
+          kind: "not-installed",
+          workerClass,
+          module,
+          package: { pipName: pipPackageFor(module).pipName },
+          requirements: rc.requirementsFile()
+        };
+        return found(rc, facts, present(`  File "${last.file}", line ${last.line}, in ${last.func ?? "<module>"}`, last.code, tb.exception.line));
       }
     };
     notInstalled = {
@@ -23428,7 +23447,7 @@ var init_worker_class_unavailable = __esm({
         { path: "__fixtures__/apps/fail-worker-class-unavailable", test: "__tests__/diagnosis.itg.ts" },
         { path: "__fixtures__/apps/fail-worker-class-script", test: "__tests__/remedies.itg.ts" }
       ],
-      rules: [unregistered, removedApi, versionFloor, notInstalled, brokenWhileSetUp, notImportable],
+      rules: [unregistered, removedApi, versionFloor, workerImportMissing, notInstalled, brokenWhileSetUp, notImportable],
       words: (facts) => {
         switch (facts.kind) {
           case "removed":

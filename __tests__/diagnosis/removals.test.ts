@@ -88,3 +88,34 @@ describe('WebSocket and ASGI shapes', () => {
     expect(exited(traceback('TypeError: __call__() takes 2 positional arguments but 3 were given')).reason).not.toBe('asgi-under-wsgi')
   })
 })
+
+describe("a module Gunicorn's worker file imports", () => {
+  it('names `packaging`, not gevent, when ggevent.py cannot import it', () => {
+    // Captured on gunicorn-smoke-base:trixie (Gunicorn 23.0.0, whose ggevent.py line 16 imports packaging.version)
+    // with Debian's packaging removed from the image: `gunicorn -k gevent app:app`.
+    const text = [
+      "Error: class uri 'gevent' invalid or not found: ",
+      '',
+      '[Traceback (most recent call last):',
+      '  File "/usr/lib/python3/dist-packages/gunicorn/util.py", line 110, in load_class',
+      "    mod = importlib.import_module('.'.join(components))",
+      '  File "/usr/lib/python3.13/importlib/__init__.py", line 88, in import_module',
+      '    return _bootstrap._gcd_import(name[level:], package, level)',
+      '           ~~~~~~~~~~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+      '  File "<frozen importlib._bootstrap>", line 1387, in _gcd_import',
+      '  File "<frozen importlib._bootstrap>", line 1360, in _find_and_load',
+      '  File "<frozen importlib._bootstrap>", line 1331, in _find_and_load_unlocked',
+      '  File "<frozen importlib._bootstrap>", line 935, in _load_unlocked',
+      '  File "<frozen importlib._bootstrap_external>", line 1026, in exec_module',
+      '  File "<frozen importlib._bootstrap>", line 488, in _call_with_frames_removed',
+      '  File "/usr/lib/python3/dist-packages/gunicorn/workers/ggevent.py", line 16, in <module>',
+      '    from packaging.version import parse as parse_version',
+      "ModuleNotFoundError: No module named 'packaging'",
+      ']'
+    ].join('\n')
+    const d = exited(text)
+    expect(d.reason).toBe('worker-class-unavailable')
+    expect(d.summary).toContain('`packaging`')
+    expect(d.remedy).toContain('`packaging`')
+  })
+})

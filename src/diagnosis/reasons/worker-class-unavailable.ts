@@ -2,7 +2,7 @@
 // does not have yet) or it broke while Gunicorn set it up. Which of these it is decides the remedy.
 import { defineReason, type Finding, type Rule } from '../reason.js'
 import type { RuleContext, Traceback } from '../context.js'
-import { WORKER_CLASS_PACKAGES } from '../packages.js'
+import { WORKER_CLASS_PACKAGES, pipPackageFor } from '../packages.js'
 import { requirementsIn } from '../rules/imports.js'
 import {
   ADDED_WORKERS,
@@ -81,6 +81,30 @@ const versionFloor: Rule<Facts> = {
     if (missing) return found(rc, { kind: 'requires-missing', ...common, requirements }, evidence)
     const installed = installedVersion(rc, pkg)
     return found(rc, { kind: 'requires-older', ...common, installed: installed?.version, requirements }, [...evidence, ...present(installed?.line)])
+  }
+}
+
+/**
+ * A module Gunicorn's worker file itself imports is missing (`from packaging.version import …` in ggevent.py): that
+ * module is the culprit, not the worker's package.
+ */
+const workerImportMissing: Rule<Facts> = {
+  stage: 'boot',
+  name: 'a module the worker file itself imports is missing',
+  detect(rc) {
+    const tb = rc.tracebacks.find((t) => /gunicorn\/workers\/\w+\.py$/.test(t.frames[t.frames.length - 1]?.file ?? ''))
+    const module = /^No module named '([\w.]+)'/.exec(tb?.exception.message ?? '')?.[1]?.split('.')[0]
+    if (!tb || module === undefined || WORKER_CLASS_PACKAGES[module]) return undefined
+    const workerClass = /^class uri '([^']+)'/.exec(rc.ofKind('config-error')[0]?.message ?? '')?.[1] ?? rc.ctx.state.workerClass
+    const last = tb.frames[tb.frames.length - 1]
+    const facts: Facts = {
+      kind: 'not-installed',
+      workerClass,
+      module,
+      package: { pipName: pipPackageFor(module).pipName },
+      requirements: rc.requirementsFile()
+    }
+    return found(rc, facts, present(`  File "${last.file}", line ${last.line}, in ${last.func ?? '<module>'}`, last.code, tb.exception.line))
   }
 }
 
@@ -255,7 +279,7 @@ export default defineReason({
     { path: '__fixtures__/apps/fail-worker-class-unavailable', test: '__tests__/diagnosis.itg.ts' },
     { path: '__fixtures__/apps/fail-worker-class-script', test: '__tests__/remedies.itg.ts' }
   ],
-  rules: [unregistered, removedApi, versionFloor, notInstalled, brokenWhileSetUp, notImportable],
+  rules: [unregistered, removedApi, versionFloor, workerImportMissing, notInstalled, brokenWhileSetUp, notImportable],
   words: (facts) => {
     switch (facts.kind) {
       case 'removed':
