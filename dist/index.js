@@ -23751,6 +23751,8 @@ var init_line_prefix = __esm({
       { name: "kubernetes (CRI log file)", pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
       // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
       { name: "systemd journal / syslog", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
+      // Render's log view: `Sep 18 02:20:16 PM  ` (12-hour clock, no host)
+      { name: "render", pattern: new RegExp(String.raw`^${SYSLOG_TIME} [AP]M {1,2}`) },
       // `Dec 11 09:35:30 [eks-rde-2/user] F `
       { name: "papertrail", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \[[^\]]+\] (?:[FP] )?`) },
       // supervisord's own log format, and its `DEBG 'name' stderr output:` header
@@ -23902,7 +23904,12 @@ var init_rule = __esm({
 function crashedThread(event) {
   return event.threads.find((thread) => thread.current) ?? event.threads[0];
 }
-var FATAL, THREAD, FRAME, EXTENSIONS, FILLER, INCOMPATIBLE, FRAGMENT, MAX_DUMP_LINES, FRAGMENT_REACH, FaultDumpReader;
+function segfaultReport(line, text) {
+  const kernel = text.charCodeAt(0) === 91 && text.includes(" segfault at ") ? KERNEL_SEGFAULT.exec(text) : null;
+  if (kernel) return { kind: "segfault-report", reporter: "kernel", process: kernel[1], library: kernel[2], lines: [line] };
+  return text.includes("Segmentation fault") && SHELL_SEGFAULT.test(text) ? { kind: "segfault-report", reporter: "shell", lines: [line] } : void 0;
+}
+var FATAL, THREAD, FRAME, EXTENSIONS, FILLER, INCOMPATIBLE, FRAGMENT, MAX_DUMP_LINES, FRAGMENT_REACH, FaultDumpReader, SHELL_SEGFAULT, KERNEL_SEGFAULT;
 var init_faulthandler = __esm({
   "src/gunicorn/faulthandler.ts"() {
     "use strict";
@@ -23994,6 +24001,8 @@ var init_faulthandler = __esm({
         this.open = void 0;
       }
     };
+    SHELL_SEGFAULT = /^(?!Fatal Python error)(?:.*\s)?Segmentation fault(?:\s+\(core dumped\))?(?:\s.*)?$/;
+    KERNEL_SEGFAULT = /^\[\s*\d+\.\d+\] ([^\s[]+)\[\d+\]: segfault at \S+ ip \S+ sp \S+ error \d+(?: in ([^\s[]+))?/;
   }
 });
 
@@ -24429,6 +24438,75 @@ var init_worker_class = __esm({
   }
 });
 
+// src/diagnosis/removals.ts
+function removalIn(text) {
+  return REMOVALS.find((removal) => removal.pattern.test(text));
+}
+var REMOVALS;
+var init_removals = __esm({
+  "src/diagnosis/removals.ts"() {
+    "use strict";
+    REMOVALS = [
+      {
+        name: "pkg_resources",
+        pattern: /No module named 'pkg_resources'/,
+        removedBy: "setuptools 82 no longer ships (Gunicorn before 22 imports it itself, as do many older packages)",
+        fix: "Replace `pkg_resources` with `importlib.metadata`/`importlib.resources`, upgrade Gunicorn to 22 or later, or pin `setuptools<82` in the requirements.",
+        reference: "https://setuptools.pypa.io/en/latest/history.html"
+      },
+      {
+        name: "distutils",
+        pattern: /No module named 'distutils(?:\.[\w.]+)?'/,
+        removedBy: "Python 3.12 removed from the standard library (PEP 632)",
+        fix: "Upgrade the package that imports it (most have dropped distutils), or add `setuptools`, which provides a `distutils` shim, to the requirements.",
+        reference: "https://docs.python.org/3/whatsnew/3.12.html#pep-632-remove-the-distutils-package"
+      },
+      {
+        name: "imp",
+        pattern: /No module named '(imp|asynchat|asyncore|smtpd)'/,
+        removedBy: "Python 3.12 removed from the standard library",
+        fix: "Use `importlib` (for `imp`) or `asyncio` instead, upgrade the package that imports it, or run on Python 3.11.",
+        reference: "https://docs.python.org/3/whatsnew/3.12.html#removed"
+      },
+      {
+        name: "cgi",
+        pattern: /No module named '(cgi|cgitb|telnetlib|crypt|pipes|nntplib|imghdr|sndhdr|uu|xdrlib|mailcap|msilib|nis|ossaudiodev|spwd|sunau|chunk|audioop|aifc)'/,
+        removedBy: "Python 3.13 removed from the standard library (PEP 594)",
+        fix: "Upgrade the package that imports it, replace the module (`email`/`multipart` for `cgi`, `telnetlib3` for `telnetlib`), or pin Python 3.12 in the image.",
+        reference: "https://peps.python.org/pep-0594/"
+      },
+      {
+        name: "uvicorn.workers",
+        pattern: /No module named 'uvicorn\.workers'|uvicorn\.workers.*deprecated/i,
+        removedBy: "uvicorn deprecated in favour of the separate `uvicorn-worker` package",
+        fix: "Add `uvicorn-worker` to the requirements and start Gunicorn with `-k uvicorn_worker.UvicornWorker`.",
+        reference: "https://www.uvicorn.org/deployment/#gunicorn"
+      },
+      {
+        name: "eventlet.wsgi.ALREADY_HANDLED",
+        pattern: /cannot import name 'ALREADY_HANDLED'/,
+        removedBy: "eventlet 0.30.3 removed (Gunicorn 20.x's eventlet worker imports it)",
+        fix: "Upgrade Gunicorn to 21 or later, or pin `eventlet<0.30.3` with Gunicorn 20.x.",
+        reference: "https://github.com/benoitc/gunicorn/issues/2582"
+      },
+      {
+        name: "eventlet.__version__",
+        pattern: /module 'eventlet' has no attribute '__version__'/,
+        removedBy: "eventlet 0.34.1 dropped (Gunicorn 21.2's eventlet worker reads it)",
+        fix: "Upgrade eventlet past 0.34.1 (0.34.2 restored it), or switch the worker to gevent: Gunicorn 26 removes the eventlet worker.",
+        reference: "https://github.com/benoitc/gunicorn/issues/3120"
+      },
+      {
+        name: "NumPy 1.x ABI",
+        pattern: /compiled using NumPy 1\.x cannot be run in\s+NumPy 2|_ARRAY_API not found|numpy\.core\.multiarray failed to import/,
+        removedBy: "NumPy 2 broke for extensions compiled against NumPy 1.x",
+        fix: "Upgrade the package whose extension was built against NumPy 1.x to a release built for NumPy 2, or pin `numpy<2` in the requirements.",
+        reference: "https://numpy.org/devdocs/dev/depending_on_numpy.html#numpy-2-abi-handling"
+      }
+    ];
+  }
+});
+
 // src/diagnosis/reasons/worker-class-unavailable.ts
 function found(rc, facts, evidence) {
   return { facts, evidence, location: workerClassLocation(rc) };
@@ -24490,7 +24568,7 @@ function brokenWords(facts) {
     remedy: `Pin the ${code(pkg)} release this Gunicorn supports (or upgrade Gunicorn to one that supports yours) in ${requirementsIn(facts.requirements)}.${removedNote(pkg, facts.pkgRemovedIn)}`
   };
 }
-var unregistered, versionFloor, notInstalled, brokenWhileSetUp, notImportable, removedNote, worker_class_unavailable_default;
+var unregistered, versionFloor, workerImportMissing, notInstalled, brokenWhileSetUp, removedApi, notImportable, removedNote, worker_class_unavailable_default;
 var init_worker_class_unavailable = __esm({
   "src/diagnosis/reasons/worker-class-unavailable.ts"() {
     "use strict";
@@ -24499,6 +24577,7 @@ var init_worker_class_unavailable = __esm({
     init_imports();
     init_worker_class();
     init_words();
+    init_removals();
     unregistered = {
       stage: "boot",
       name: "the worker class name has no entry point in this Gunicorn (removed, not there yet, or unknown)",
@@ -24534,6 +24613,25 @@ var init_worker_class_unavailable = __esm({
         return found(rc, { kind: "requires-older", ...common, installed: installed?.version, requirements }, [...evidence, ...present(installed?.line)]);
       }
     };
+    workerImportMissing = {
+      stage: "boot",
+      name: "a module the worker file itself imports is missing",
+      detect(rc) {
+        const tb = rc.tracebacks.find((t) => /gunicorn\/workers\/\w+\.py$/.test(t.frames[t.frames.length - 1]?.file ?? ""));
+        const module = /^No module named '([\w.]+)'/.exec(tb?.exception.message ?? "")?.[1]?.split(".")[0];
+        if (!tb || module === void 0 || WORKER_CLASS_PACKAGES[module]) return void 0;
+        const workerClass = /^class uri '([^']+)'/.exec(rc.ofKind("config-error")[0]?.message ?? "")?.[1] ?? rc.ctx.state.workerClass;
+        const last = tb.frames[tb.frames.length - 1];
+        const facts = {
+          kind: "not-installed",
+          workerClass,
+          module,
+          package: { pipName: pipPackageFor(module).pipName },
+          requirements: rc.requirementsFile()
+        };
+        return found(rc, facts, present(`  File "${last.file}", line ${last.line}, in ${last.func ?? "<module>"}`, last.code, tb.exception.line));
+      }
+    };
     notInstalled = {
       stage: "boot",
       name: "the worker class needs a module the image lacks",
@@ -24561,6 +24659,28 @@ var init_worker_class_unavailable = __esm({
         return found(rc, facts, present(`  File "${frame.file}", line ${frame.line}${frame.func ? `, in ${frame.func}` : ""}`, exception2?.line));
       }
     };
+    removedApi = {
+      stage: "boot",
+      name: "the worker module imports what its package removed (removals.ts)",
+      detect(rc) {
+        for (const tb of rc.tracebacks) {
+          const inWorker = tb.frames.length === 0 || tb.frames.some((f) => /gunicorn\/workers\/\w+\.py$/.test(f.file));
+          const removal = inWorker ? removalIn(tb.exception.line) : void 0;
+          if (!removal) continue;
+          const facts = {
+            kind: "removed-api",
+            api: removal.name,
+            removedBy: removal.removedBy,
+            fix: removal.fix,
+            exceptionLine: tb.exception.line
+          };
+          const last = tb.frames[tb.frames.length - 1];
+          const frame = last && `  File "${last.file}", line ${last.line}${last.func ? `, in ${last.func}` : ""}`;
+          return found(rc, facts, present(frame, last?.code, tb.exception.line));
+        }
+        return void 0;
+      }
+    };
     notImportable = {
       stage: "boot",
       name: "the worker class did not load and the log does not show the exception",
@@ -24580,7 +24700,7 @@ var init_worker_class_unavailable = __esm({
         { path: "__fixtures__/apps/fail-worker-class-unavailable", test: "__tests__/diagnosis.itg.ts" },
         { path: "__fixtures__/apps/fail-worker-class-script", test: "__tests__/remedies.itg.ts" }
       ],
-      rules: [unregistered, versionFloor, notInstalled, brokenWhileSetUp, notImportable],
+      rules: [unregistered, removedApi, versionFloor, workerImportMissing, notInstalled, brokenWhileSetUp, notImportable],
       words: (facts) => {
         switch (facts.kind) {
           case "removed":
@@ -24595,6 +24715,11 @@ var init_worker_class_unavailable = __esm({
             return classLoadWords(facts);
           case "broken-in-setup":
             return brokenWords(facts);
+          case "removed-api":
+            return {
+              summary: `Gunicorn's worker cannot load: it uses ${code(facts.api)}, which ${facts.removedBy} (${code(facts.exceptionLine.slice(0, 160))}).`,
+              remedy: facts.fix
+            };
         }
       }
     });
@@ -24907,6 +25032,36 @@ var init_config_sources = __esm({
   }
 });
 
+// src/diagnosis/rules/bind-family.ts
+var FAMILY_ERROR, IPV6_ADDRESS, ipv6Unavailable;
+var init_bind_family = __esm({
+  "src/diagnosis/rules/bind-family.ts"() {
+    "use strict";
+    init_locate();
+    init_rule();
+    FAMILY_ERROR = /\[Errno (97|99)\] (Address family not supported by protocol|Cannot assign requested address)/;
+    IPV6_ADDRESS = /^\('([^']*:[^']*)', (\d+)/;
+    ipv6Unavailable = {
+      stage: "boot",
+      name: "an IPv6 bind where the container has no IPv6",
+      detect(rc) {
+        const failures = [...rc.ofKind("invalid-address"), ...rc.ofKind("connection-in-use"), ...rc.ofKind("cant-connect")];
+        const ipv6 = failures.find((event) => IPV6_ADDRESS.test(event.address));
+        if (!ipv6) return void 0;
+        const errorLine = rc.ctx.lines.find((line) => FAMILY_ERROR.test(line.text));
+        const errno = errorLine ? FAMILY_ERROR.exec(errorLine.text)[1] : ipv6.kind === "invalid-address" ? "99" : void 0;
+        if (!errno) return void 0;
+        const [, host, port] = IPV6_ADDRESS.exec(ipv6.address);
+        return {
+          facts: { kind: "ipv6-unavailable", address: ipv6.address, host, port, errno },
+          evidence: present(ipv6.lines[0].text, errorLine?.text, rc.ofKind("cant-connect")[0]?.lines[0].text, commandLine(rc)?.text),
+          location: firstLocation(configSetting(rc, "bind"), commandLine(rc))
+        };
+      }
+    };
+  }
+});
+
 // src/diagnosis/stages.ts
 function missingExecutable(message) {
   const name = message.match(/exec: "?([^":\s]+)"?: executable file not found/)?.[1];
@@ -25006,6 +25161,8 @@ function installedAppRemedy({ app, location, local }) {
 }
 function summary9(facts) {
   switch (facts.kind) {
+    case "ipv6-unavailable":
+      return `Gunicorn cannot bind the IPv6 address ${code(facts.address)}: the container has no IPv6 (${facts.errno === "97" ? "the kernel runs without it" : "it is disabled there, so the address is not its own"}), not another process on the port.`;
     case "unresolvable-bind":
       return `Gunicorn cannot bind ${code(facts.address)}: the host ${code(facts.host)} in the bind address does not resolve to an address of this container.`;
     case "option-without-value":
@@ -25036,6 +25193,8 @@ function summary9(facts) {
 }
 function remedy10(facts) {
   switch (facts.kind) {
+    case "ipv6-unavailable":
+      return `Bind to IPv4 (${code(`--bind 0.0.0.0:${facts.port}`)}), which every host supports; keep an IPv6 bind only where the host is known to enable IPv6 (and then beside the IPv4 one).`;
     case "unresolvable-bind":
       return `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${facts.port}`)}); a service name such as ${code(facts.host)} is how other containers reach this one, not an address it can listen on.`;
     case "option-without-value":
@@ -25080,6 +25239,7 @@ var init_config_error = __esm({
     init_reason();
     init_configuration();
     init_config_sources();
+    init_bind_family();
     init_start_failures();
     init_words();
     CORRECT_VALUE = "Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally.";
@@ -25088,17 +25248,19 @@ var init_config_error = __esm({
       id: "config-error",
       title: "Gunicorn configuration error",
       headline: "Gunicorn configuration error",
-      readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an option left without its value, a `control_socket` that is not a path (25.1+); or the app's own configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, a missing INI section)",
+      readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an IPv6 bind where the container has no IPv6 (Errno 97/99), an option left without its value, a `control_socket` that is not a path (25.1+); or the app's own configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, a missing INI section)",
       fixtures: [
         { path: "__fixtures__/apps/fail-config-error", test: "__tests__/diagnosis.itg.ts" },
         { path: "__fixtures__/apps/fail-exec-form-port", test: "__tests__/remedies.itg.ts" },
-        { path: "__fixtures__/apps/fail-installed-app-typo", test: "__tests__/issue25-diagnosis.itg.ts" }
+        { path: "__fixtures__/apps/fail-installed-app-typo", test: "__tests__/issue25-diagnosis.itg.ts" },
+        { path: "__fixtures__/apps/fail-host-limits", test: "__tests__/host-limits.itg.ts" }
       ],
       rules: [
         executableMissing,
         networkMissing,
         otherStartFailure,
         // Mistakes Gunicorn does not print as its own `Error: …`, then the first error it printed, then the app's.
+        ipv6Unavailable,
         unresolvableBind,
         optionWithoutValue,
         settingCrash,
@@ -25147,6 +25309,9 @@ function taken(rc, address) {
     location: firstLocation(background, command)
   };
 }
+function inUseEvents(rc) {
+  return rc.ofKind("connection-in-use").filter((e) => e.error === void 0 || /Errno 98|in use/i.test(e.error));
+}
 function summary10({ address, port, background }) {
   const starter = background ? `; ${code(background.file)} starts ${code(background.text.trim())} before it` : "";
   return `Port ${port ?? address} inside the container is already taken, so Gunicorn could not bind ${code(address)}${starter}.`;
@@ -25164,14 +25329,14 @@ var init_port_in_use = __esm({
       name: "Gunicorn can't connect to its address",
       detect(rc) {
         const cantConnect = rc.ofKind("cant-connect")[0];
-        return cantConnect ? taken(rc, cantConnect.address) : void 0;
+        return cantConnect && inUseEvents(rc).length > 0 ? taken(rc, cantConnect.address) : void 0;
       }
     };
     connectionInUse = {
       stage: "boot",
       name: "Gunicorn reports its connection in use",
       detect(rc) {
-        const inUse = rc.ofKind("connection-in-use")[0];
+        const inUse = inUseEvents(rc)[0];
         return inUse ? taken(rc, inUse.address) : void 0;
       }
     };
@@ -25871,6 +26036,96 @@ var init_wait_host = __esm({
   }
 });
 
+// src/diagnosis/platform-messages.ts
+function platformEvidence(lines, cause) {
+  const messages = PLATFORM_MESSAGES.filter((message) => message.cause === cause);
+  for (const { text } of lines) {
+    if (!text.includes("emory") && !text.includes("oom") && !text.includes("PORT") && !text.includes("port")) continue;
+    for (const message of messages) {
+      const found2 = message.pattern.exec(text);
+      if (found2) return { message, line: text, process: found2[1] ?? found2[2] };
+    }
+  }
+  return void 0;
+}
+var PLATFORM_MESSAGES;
+var init_platform_messages = __esm({
+  "src/diagnosis/platform-messages.ts"() {
+    "use strict";
+    PLATFORM_MESSAGES = [
+      {
+        source: "kernel",
+        cause: "memory",
+        name: "OOM killer",
+        // `Memory cgroup out of memory: Killed process 4242 (gunicorn) …` (a container's limit) and
+        // `Out of memory: Killed process 11438 (gunicorn) …` (the machine's), as dmesg or a host's console prints them.
+        pattern: /(?:Memory cgroup out of memory|Out of memory): Kill(?:ed)? process \d+ \(([^)]+)\)/,
+        reference: "https://github.com/spdx/spdx-online-tools/issues/435"
+      },
+      {
+        source: "kernel",
+        cause: "memory",
+        name: "oom-kill dump",
+        // The dump's first line: `gunicorn invoked oom-killer: gfp_mask=…`; and its summary `oom-kill:constraint=…,task=gunicorn,pid=…`.
+        pattern: /\b(\S+) invoked oom-killer:|oom-kill:constraint=\S*?task=([^,\s]+)/,
+        reference: "https://github.com/torvalds/linux/blob/master/mm/oom_kill.c"
+      },
+      {
+        source: "Heroku",
+        cause: "memory",
+        name: "R14",
+        pattern: /Error R1[45] \(Memory quota (?:vastly )?exceeded\)/,
+        reference: "https://devcenter.heroku.com/articles/error-codes#r14-memory-quota-exceeded"
+      },
+      {
+        source: "Cloud Run",
+        cause: "memory",
+        name: "memory limit exceeded",
+        // `Memory limit of 3072 MiB exceeded with 3211 MiB used.`, and a revision's `The user-provided container ran out of memory.`
+        pattern: /Memory limit of \d+ \w+ exceeded with \d+ \w+ used|container ran out of memory/,
+        reference: "https://cloud.google.com/run/docs/configuring/services/memory-limits"
+      },
+      {
+        source: "Heroku",
+        cause: "port",
+        name: "R10",
+        pattern: /Error R1[01] \((?:Boot timeout|Bad bind)\) -> (?:Web process failed to bind to \$PORT|Process bound to port \d+, should be \d+)/,
+        reference: "https://devcenter.heroku.com/articles/error-codes#r10-boot-timeout"
+      },
+      {
+        source: "Cloud Run",
+        cause: "port",
+        name: "container failed to start",
+        pattern: /failed to start and (?:then )?listen on the port defined (?:provided )?by the PORT/i,
+        reference: "https://cloud.google.com/run/docs/troubleshooting#container-failed-to-start"
+      },
+      {
+        source: "Render",
+        cause: "port",
+        name: "port scan",
+        pattern: /No open ports detected/,
+        reference: "https://render.com/docs/web-services#port-binding"
+      }
+    ];
+  }
+});
+
+// src/diagnosis/rules/evidence.ts
+function driverMessageLine(rc) {
+  return rc.ctx.lines.find((line) => (line.text.includes("conn") || line.text.includes("host name")) && DRIVER_MESSAGE.test(line.text));
+}
+function causeInLog(rc) {
+  return rc.primaryTraceback() !== void 0 || rc.ofKind("worker-timeout").length > 0 || rc.ofKind("connection-in-use").length > 0 || rc.ofKind("cant-connect").length > 0 || driverMessageLine(rc) !== void 0 || platformEvidence(rc.ctx.lines, "memory") !== void 0 || platformEvidence(rc.ctx.lines, "port") !== void 0;
+}
+var DRIVER_MESSAGE;
+var init_evidence = __esm({
+  "src/diagnosis/rules/evidence.ts"() {
+    "use strict";
+    init_platform_messages();
+    DRIVER_MESSAGE = /could not connect to server|could not translate host name "[^"]+"|connection to server at "[^"]+".*failed|Can't connect to (?:MySQL|Redis) server|Error -?\d+ connecting to \S+:\d+/;
+  }
+});
+
 // src/diagnosis/reasons/database-unreachable.ts
 function chainFrame(rc, chain, outer) {
   return [...chain].reverse().map((t) => rc.userFrame(t)).find((f) => f?.location) ?? rc.userFrame(outer);
@@ -25902,7 +26157,7 @@ function words5(facts) {
   }
   return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy20 };
 }
-var driverError, cutWhileConnecting, waitsForHost, LAZILY, VIA_NETWORK, HOST_INTERNAL, WORDING, database_unreachable_default;
+var driverError, cutWhileConnecting, waitsForHost, driverMessage, LAZILY, VIA_NETWORK, HOST_INTERNAL, WORDING, database_unreachable_default;
 var init_database_unreachable = __esm({
   "src/diagnosis/reasons/database-unreachable.ts"() {
     "use strict";
@@ -25912,6 +26167,7 @@ var init_database_unreachable = __esm({
     init_rule();
     init_wait_host();
     init_locate();
+    init_evidence();
     init_words();
     driverError = {
       stage: "boot",
@@ -25970,6 +26226,17 @@ var init_database_unreachable = __esm({
         };
       }
     };
+    driverMessage = {
+      stage: "boot",
+      name: "a driver's connection failure printed without a traceback",
+      detect(rc) {
+        if (rc.primaryTraceback()) return void 0;
+        const line = driverMessageLine(rc);
+        if (!line) return void 0;
+        const text = line.text.replace(/\\"/g, '"');
+        return { facts: { kind: "driver-error", service: serviceKind(text), error: readDatabaseError(text) }, evidence: [line.text] };
+      }
+    };
     LAZILY = "or connect on first request instead of while the app loads, so it can boot without the service";
     VIA_NETWORK = `join the service's Docker network with the \`network\` input (e.g. ${code("${{ job.services.postgres.network }}")}) and use its name`;
     HOST_INTERNAL = code("host.docker.internal");
@@ -26008,7 +26275,7 @@ var init_database_unreachable = __esm({
       headline: "database unreachable at boot",
       readme: "the app connects to its database at import and cannot",
       fixtures: [{ path: "__fixtures__/apps/fail-database-unreachable", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [driverError, cutWhileConnecting, waitsForHost],
+      rules: [driverError, cutWhileConnecting, waitsForHost, driverMessage],
       words: words5
     });
   }
@@ -26044,6 +26311,11 @@ function bootWords(facts) {
         remedy: `Add ${code(facts.pipName)} to ${requirementsIn(facts.requirements)}${differs}.`
       };
     }
+    case "removed":
+      return {
+        summary: `The app imports ${code(facts.moduleName)}${where(facts.importedAt)}, which ${facts.removedBy}.`,
+        remedy: facts.fix
+      };
     case "import-cut-short":
       return {
         summary: `A worker failed importing ${facts.what}: ${code(facts.module)} is not installed in the image (the log ends inside that import).`,
@@ -26051,7 +26323,7 @@ function bootWords(facts) {
       };
   }
 }
-var gunicornItself, appModule, localNotImportable, crlfEntrypoint, notInstalled2, cutShort, RUN_DIRECTORY, missing_dependency_default;
+var gunicornItself, appModule, localNotImportable, crlfEntrypoint, removedModule, notInstalled2, cutShort, RUN_DIRECTORY, missing_dependency_default;
 var init_missing_dependency = __esm({
   "src/diagnosis/reasons/missing-dependency.ts"() {
     "use strict";
@@ -26063,6 +26335,7 @@ var init_missing_dependency = __esm({
     init_locate();
     init_start_failures();
     init_words();
+    init_removals();
     gunicornItself = {
       stage: "boot",
       name: "`No module named 'gunicorn'`: the gunicorn script runs under a Python that lacks Gunicorn",
@@ -26115,6 +26388,21 @@ var init_missing_dependency = __esm({
         };
       }
     };
+    removedModule = {
+      stage: "boot",
+      name: "the imported module was removed from Python or its package",
+      detect(rc) {
+        const found2 = moduleNotFound(rc);
+        const removal = found2 ? removalIn(found2.tb.exception.line) : void 0;
+        if (!found2 || !removal) return void 0;
+        const frame = rc.userFrame(found2.tb);
+        return {
+          facts: { kind: "removed", moduleName: found2.moduleName, removedBy: removal.removedBy, fix: removal.fix, importedAt: frame?.location },
+          evidence: rc.tracebackEvidence(found2.tb, frame),
+          location: frame?.location
+        };
+      }
+    };
     notInstalled2 = {
       stage: "boot",
       name: "the imported module is not installed in the image",
@@ -26156,10 +26444,10 @@ var init_missing_dependency = __esm({
       title: "Missing dependency",
       headline: "missing dependency",
       namesCulprit: true,
-      readme: "`ModuleNotFoundError`, with the pip package name where it differs from the import name",
+      readme: "`ModuleNotFoundError`, with the pip package name where it differs from the import name; a module the ecosystem removed (`pkg_resources` in setuptools 82, `distutils`/`imp` in Python 3.12, `cgi`/`telnetlib` in 3.13, `uvicorn.workers`) named with its fix",
       fixtures: [{ path: "__fixtures__/apps/fail-missing-dependency", test: "__tests__/diagnosis.itg.ts" }],
       // The start rule first: `docker run` failing on a missing gunicorn executable.
-      rules: [gunicornNotInstalled, gunicornItself, appModule, localNotImportable, crlfEntrypoint, notInstalled2, cutShort],
+      rules: [gunicornNotInstalled, gunicornItself, appModule, localNotImportable, crlfEntrypoint, removedModule, notInstalled2, cutShort],
       words: (facts) => {
         switch (facts.kind) {
           case "executable-missing":
@@ -26430,6 +26718,11 @@ function summary12(facts) {
       const master = facts.beforeAnyWorker ? " before any worker booted: the master process itself ran out" : "";
       return `The container was killed for using too much memory${underLimit(facts.limit)}${master}.`;
     }
+    case "platform-killed": {
+      const what = facts.process ? `killed ${code(facts.process)}` : "stopped the app";
+      const by = facts.source === "kernel" ? `The kernel's ${facts.name}` : `${facts.source} (${facts.name})`;
+      return `${by} ${what} for using too much memory${underLimit(facts.limit)}.`;
+    }
     case "oom-events":
       return `The kernel's out-of-memory killer fired in the container${underLimit(facts.limit)} while the app booted (${plural(facts.events, "OOM event")}).`;
   }
@@ -26451,17 +26744,20 @@ function remedy12(facts) {
       return "Lower what the import allocates (load large data lazily) or give the container more memory.";
     case "workers-killed":
       return fewerWorkers(facts.workers, facts.limit, facts.alsoTimeouts);
+    case "platform-killed":
+      return fewerWorkers(facts.workers, facts.limit, false);
     case "container-killed":
     case "oom-events":
       return smallerLoad(facts.preloads, facts.limit);
   }
 }
-var forkFailed, memoryError, workersKilled, containerKilled, oomEvents, plural, limitNote, underLimit, out_of_memory_default;
+var forkFailed, memoryError, workersKilled, platformKilled, containerKilled, oomEvents, plural, limitNote, underLimit, out_of_memory_default;
 var init_out_of_memory = __esm({
   "src/diagnosis/reasons/out-of-memory.ts"() {
     "use strict";
     init_reason();
     init_words();
+    init_platform_messages();
     init_resources();
     forkFailed = {
       stage: "boot",
@@ -26493,6 +26789,19 @@ var init_out_of_memory = __esm({
         return {
           facts: { kind: "workers-killed", kills: kills.oomKills.length, limit, workers: workerCount(rc), alsoTimeouts },
           evidence: memoryKillEvidence(rc, kills)
+        };
+      }
+    };
+    platformKilled = {
+      stage: "boot",
+      name: "the kernel's or the host's out-of-memory message",
+      detect(rc) {
+        const found2 = platformEvidence(rc.ctx.lines, "memory");
+        if (!found2) return void 0;
+        const { source, name } = found2.message;
+        return {
+          facts: { kind: "platform-killed", source, name, process: found2.process, limit: rc.ctx.container.memoryLimit, workers: workerCount(rc) },
+          evidence: [found2.line]
         };
       }
     };
@@ -26528,9 +26837,12 @@ var init_out_of_memory = __esm({
       id: "out-of-memory",
       title: "Out of memory",
       headline: "out of memory",
-      readme: "a worker or the container was killed for memory",
-      fixtures: [{ path: "__fixtures__/apps/fail-out-of-memory", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [forkFailed, memoryError, workersKilled, containerKilled, oomEvents],
+      readme: "a worker or the container was killed for memory, also when only the kernel (`Memory cgroup out of memory: Killed process N (gunicorn)`) or the host (Heroku R14/R15, Cloud Run) says so",
+      fixtures: [
+        { path: "__fixtures__/apps/fail-out-of-memory", test: "__tests__/diagnosis.itg.ts" },
+        { path: "__fixtures__/apps/fail-host-limits", test: "__tests__/host-limits.itg.ts" }
+      ],
+      rules: [forkFailed, memoryError, workersKilled, platformKilled, containerKilled, oomEvents],
       words: (facts) => ({ summary: summary12(facts), remedy: remedy12(facts) })
     });
   }
@@ -26829,6 +27141,7 @@ var init_crash_loop = __esm({
     init_reason();
     init_words();
     init_locate();
+    init_evidence();
     init_lifecycle();
     workersKeepExiting = {
       stage: "boot",
@@ -26836,7 +27149,7 @@ var init_crash_loop = __esm({
       detect(rc) {
         const deaths = deathsAfterBoot(rc);
         const enough = deaths.length >= 2 || rc.ctx.outcome === "unstable" && deaths.length >= 1;
-        if (!enough) return void 0;
+        if (!enough || causeInLog(rc)) return void 0;
         const firstExit = rc.ofKind("worker-exit").find((e) => e.pid === deaths[0].pid)?.lines[0];
         const clue = lastWordsBefore(rc, deaths[0].seq);
         const tb = rc.primaryTraceback((t) => t.pid === void 0 || !rc.ctx.state.failedBootPids.includes(t.pid));
@@ -26871,7 +27184,9 @@ function isAsgiCallError(exception2) {
   return exception2.type === "TypeError" && ASGI_CALL_ERROR.test(exception2.message);
 }
 function asgiTraceback(rc) {
-  return rc.tracebacks.find((tb) => isAsgiCallError(tb.exception));
+  return rc.tracebacks.find(
+    (tb) => isAsgiCallError(tb.exception) || tb.exception.type === "TypeError" && ASGI2_CALL_ERROR.test(tb.exception.message) && /gunicorn\/workers\/\w+\.py$/.test(tb.frames[tb.frames.length - 1]?.file ?? "")
+  );
 }
 function allowedHostsLine(rc) {
   return pythonLine(rc, /^\s*ALLOWED_HOSTS\s*=/);
@@ -26879,7 +27194,7 @@ function allowedHostsLine(rc) {
 function productionHost(allowed) {
   return allowed?.text.match(/["']([^"'*]+\.[^"']+)["']/)?.[1];
 }
-var ASGI_CALL_ERROR, DJANGO_BAD_REQUEST, INVALID_HOST;
+var ASGI_CALL_ERROR, DJANGO_BAD_REQUEST, INVALID_HOST, ASGI2_CALL_ERROR;
 var init_answers = __esm({
   "src/diagnosis/rules/answers.ts"() {
     "use strict";
@@ -26887,6 +27202,7 @@ var init_answers = __esm({
     ASGI_CALL_ERROR = /^(?:(\w+)\.)?__call__\(\) missing (?:1 required positional argument: 'send'|2 required positional arguments: 'receive' and 'send')$/;
     DJANGO_BAD_REQUEST = /<h1>Bad Request \(400\)<\/h1>/;
     INVALID_HOST = /Invalid HTTP_HOST header: '([^']*)'/;
+    ASGI2_CALL_ERROR = /^(?:\w+\.)?__call__\(\) takes 2 positional arguments but 3 were given$/;
   }
 });
 
@@ -26927,7 +27243,7 @@ var init_asgi_under_wsgi = __esm({
             workerClass: rc.ofKind("worker-class")[0]?.workerClass ?? "sync",
             exceptionLine: tb.exception.line,
             status: rc.ctx.health?.status,
-            requests: rc.tracebacks.filter((t) => ASGI_CALL_ERROR.test(t.exception.message)).length,
+            requests: rc.tracebacks.filter((t) => t.exception.message === tb.exception.message).length,
             gunicornVersion: rc.ofKind("master-start")[0]?.version
           },
           evidence: present(requestLine?.text, last ? `  File "${last.file}", line ${last.line}` : void 0, tb.exception.line),
@@ -27081,6 +27397,8 @@ var init_bind_source = __esm({
 // src/diagnosis/reasons/boot-timeout.ts
 function summary15(facts) {
   switch (facts.kind) {
+    case "host-port":
+      return `${facts.source} (${facts.name}) found nothing listening on the port it gave the app in ${code("PORT")}: Gunicorn never bound it on all interfaces.`;
     case "wrapper-gave-up":
       return `The program that starts Gunicorn gave up waiting for its master${facts.seconds ? ` after ${facts.seconds} s` : ""}: Gunicorn never became ready, and the log shows no error from it.`;
     case "never-started":
@@ -27104,6 +27422,8 @@ function nothingAnsweredSummary({ seconds, booted, stopsAt }) {
 }
 function remedy15(facts) {
   switch (facts.kind) {
+    case "host-port":
+      return `Bind to ${code("0.0.0.0:$PORT")} (${code("--bind 0.0.0.0:$PORT")} in a shell-form command, or read ${code("PORT")} from the environment in gunicorn.conf.py), and make sure Gunicorn starts before the host gives up (nothing slow before it).`;
     case "wrapper-gave-up":
       return "Run Gunicorn with its log visible (the wrapper hides it) to see where the boot stops: usually an import that waits on a service, or a worker that cannot start.";
     case "never-started":
@@ -27122,7 +27442,7 @@ function remedy15(facts) {
       return `Make the import return quickly (no waiting on services at import time); note that Gunicorn 22+ does not apply its ${code("timeout")} while a worker is still importing, so such a worker hangs without any log line.`;
   }
 }
-var wrapper, neverStarted, startedThenStalled, loopbackBind, unixSocketBind, otherPort, neverListened, nothingAnswered, boot_timeout_default;
+var hostPort, wrapper, neverStarted, startedThenStalled, loopbackBind, unixSocketBind, otherPort, neverListened, nothingAnswered, boot_timeout_default;
 var init_boot_timeout = __esm({
   "src/diagnosis/reasons/boot-timeout.ts"() {
     "use strict";
@@ -27132,6 +27452,21 @@ var init_boot_timeout = __esm({
     init_locate();
     init_lifecycle();
     init_rule();
+    init_evidence();
+    init_platform_messages();
+    hostPort = {
+      stage: "boot",
+      name: "the host says nothing listened on its PORT",
+      detect(rc) {
+        const found2 = platformEvidence(rc.ctx.lines, "port");
+        if (!found2) return void 0;
+        return {
+          facts: { kind: "host-port", source: found2.message.source, name: found2.message.name, port: rc.ctx.settings.port },
+          evidence: [found2.line, ...present(rc.ofKind("listening")[0]?.lines[0].text)],
+          location: firstLocation(bindLine(rc), commandLine(rc))
+        };
+      }
+    };
     wrapper = {
       stage: "boot",
       name: "the program that starts Gunicorn gave up on it",
@@ -27150,7 +27485,7 @@ var init_boot_timeout = __esm({
       stage: "boot",
       name: "Gunicorn never started",
       detect(rc) {
-        if (rc.ctx.outcome !== "boot-timeout" || rc.ctx.state.started) return void 0;
+        if (rc.ctx.outcome !== "boot-timeout" || rc.ctx.state.started || causeInLog(rc)) return void 0;
         const lastLines = lastLogLines(rc);
         return {
           facts: { kind: "never-started", seconds: rc.ctx.settings.timeoutSec, logEmpty: lastLines.length === 0 },
@@ -27208,7 +27543,7 @@ var init_boot_timeout = __esm({
       stage: "boot",
       name: "Gunicorn started but never bound",
       detect(rc) {
-        if (!startedThenStalled(rc) || rc.ofKind("listening")[0]) return void 0;
+        if (!startedThenStalled(rc) || rc.ofKind("listening")[0] || causeInLog(rc)) return void 0;
         return { facts: { kind: "never-listened", seconds: rc.ctx.settings.timeoutSec }, evidence: lastLogLines(rc) };
       }
     };
@@ -27216,7 +27551,7 @@ var init_boot_timeout = __esm({
       stage: "boot",
       name: "Gunicorn listens but nothing answered",
       detect(rc) {
-        if (!startedThenStalled(rc) || !rc.ofKind("listening")[0]) return void 0;
+        if (!startedThenStalled(rc) || !rc.ofKind("listening")[0] || causeInLog(rc)) return void 0;
         const lastBoot = rc.ofKind("worker-boot").slice(-1)[0]?.lines[0];
         const stopsAtBoot = lastBoot !== void 0 && rc.ctx.lines.slice(-1)[0]?.seq === lastBoot.seq;
         return {
@@ -27234,9 +27569,9 @@ var init_boot_timeout = __esm({
       id: "boot-timeout",
       title: "Server did not come up",
       headline: "Gunicorn never became ready",
-      readme: "nothing answered in time and nothing crashed (e.g. Gunicorn bound to `127.0.0.1` inside the container)",
+      readme: "nothing answered in time and the log shows no cause (e.g. Gunicorn bound to `127.0.0.1` inside the container), or the host's own port verdict (Heroku R10, Cloud Run, Render's port scan)",
       fixtures: [{ path: "__fixtures__/apps/fail-boot-timeout", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [wrapper, neverStarted, loopbackBind, unixSocketBind, otherPort, neverListened, nothingAnswered],
+      rules: [hostPort, wrapper, neverStarted, loopbackBind, unixSocketBind, otherPort, neverListened, nothingAnswered],
       words: (facts) => ({ summary: summary15(facts), remedy: remedy15(facts) })
     });
   }
@@ -27389,7 +27724,7 @@ function words10(facts) {
       };
   }
 }
-var bare, interrupted, noRoute, socketIoSessions, plainWorker, probeFailed, WEBSOCKET_WORKERS, INTERRUPTED_REMEDY, websocket_failed_default;
+var bare, interrupted, noRoute, socketIoSessions, SOCKETIO_NEEDS_SERVER, socketIoNeedsServer, plainWorker, probeFailed, WEBSOCKET_WORKERS, INTERRUPTED_REMEDY, websocket_failed_default;
 var init_websocket_failed = __esm({
   "src/diagnosis/reasons/websocket-failed.ts"() {
     "use strict";
@@ -27443,6 +27778,18 @@ var init_websocket_failed = __esm({
         return { facts: { kind: "socketio-sessions", workers }, evidence: websocketEvidence(rc, ws) };
       }
     };
+    SOCKETIO_NEEDS_SERVER = /You need to use the (gevent-websocket|eventlet) server/;
+    socketIoNeedsServer = {
+      stage: "boot",
+      name: "Flask-SocketIO says the worker class cannot serve WebSocket",
+      detect(rc) {
+        const tb = rc.tracebacks.find((t) => SOCKETIO_NEEDS_SERVER.test(t.exception.message));
+        if (!tb) return void 0;
+        const workerClass = rc.ctx.state.workerClass ?? "sync";
+        const path31 = failedWebSocket(rc)?.path ?? "/socket.io/";
+        return { facts: { kind: "plain-worker", workerClass, path: path31, detail: tb.exception.line }, evidence: [tb.exception.line] };
+      }
+    };
     plainWorker = {
       stage: "boot",
       name: "a plain HTTP worker class refused the upgrade",
@@ -27470,7 +27817,7 @@ var init_websocket_failed = __esm({
       headline: "WebSocket check failed",
       readme: "the WebSocket route did not upgrade or answer",
       fixtures: [{ path: "__fixtures__/apps/ws-wrong-worker", test: "__tests__/websocket-action.itg.ts" }],
-      rules: [interrupted, noRoute, socketIoSessions, plainWorker, probeFailed],
+      rules: [interrupted, noRoute, socketIoSessions, socketIoNeedsServer, plainWorker, probeFailed],
       words: words10
     });
   }
@@ -28010,7 +28357,7 @@ var init_registry = __esm({
 });
 
 // src/hosts/contracts.ts
-function hostPort(contract) {
+function hostPort2(contract) {
   const port = contract.port?.value;
   return port === "assigned" ? ASSIGNED_PORT : port;
 }
@@ -39243,7 +39590,7 @@ var require_websocket_server = __commonJS({
     var { CLOSE_TIMEOUT, GUID, kWebSocket } = require_constants6();
     var keyRegex = /^[+/0-9A-Za-z]{22}==$/;
     var RUNNING = 0;
-    var CLOSING = 1;
+    var CLOSING2 = 1;
     var CLOSED = 2;
     var WebSocketServer2 = class extends EventEmitter2 {
       /**
@@ -39386,8 +39733,8 @@ var require_websocket_server = __commonJS({
           return;
         }
         if (cb) this.once("close", cb);
-        if (this._state === CLOSING) return;
-        this._state = CLOSING;
+        if (this._state === CLOSING2) return;
+        this._state = CLOSING2;
         if (this.options.noServer || this.options.server) {
           if (this._server) {
             this._removeListeners();
@@ -55096,7 +55443,7 @@ function checkAnnotations(report) {
     path: annotation2.file,
     start_line: annotation2.line ?? 1,
     end_line: annotation2.line ?? 1,
-    annotation_level: LEVEL[annotation2.level],
+    annotation_level: LEVEL2[annotation2.level],
     title: sanitizeLogLine(annotation2.title, 200),
     message: sanitizeLogLine(annotation2.message, 4e3) || annotation2.level
   }));
@@ -55128,14 +55475,14 @@ async function upsertCheckRun(report, target) {
   const { data } = await octokit.rest.checks.create({ ...fields, head_sha: headSha });
   return { url: data.html_url ?? "", action: "created" };
 }
-var MAX_CHECK_ANNOTATIONS, SEVERITY, LEVEL, externalId;
+var MAX_CHECK_ANNOTATIONS, SEVERITY, LEVEL2, externalId;
 var init_check_run = __esm({
   "src/github/check-run.ts"() {
     "use strict";
     init_markdown_safe();
     MAX_CHECK_ANNOTATIONS = 50;
     SEVERITY = { error: 0, warning: 1, notice: 2 };
-    LEVEL = { error: "failure", warning: "warning", notice: "notice" };
+    LEVEL2 = { error: "failure", warning: "warning", notice: "notice" };
     externalId = (key) => `gunicorn-smoke:${key}`;
   }
 });
@@ -64944,6 +65291,37 @@ init_log_events();
 
 // src/gunicorn/line-reading.ts
 init_line_prefix();
+
+// src/gunicorn/structured-lines.ts
+var MESSAGE_FIELDS = ["message", "msg", "event", "log", "textPayload", "MESSAGE", "body"];
+var EXCEPTION_FIELDS = ["exc_info", "exception", "exc_text", "stack_trace", "traceback", "stack", "error"];
+function jsonLogLines(text) {
+  const start = text.search(/\S/);
+  if (text.charCodeAt(start) !== 123 || !text.trimEnd().endsWith("}")) return void 0;
+  let record2;
+  try {
+    record2 = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  if (typeof record2 !== "object" || record2 === null) return void 0;
+  const texts = [...fieldTexts(record2, MESSAGE_FIELDS), ...fieldTexts(record2, EXCEPTION_FIELDS)];
+  if (texts.length === 0) return void 0;
+  return texts.flatMap((value) => value.replace(/\n$/, "").split("\n"));
+}
+function fieldTexts(record2, fields) {
+  const values = record2;
+  const nested = values.jsonPayload;
+  const texts = [];
+  for (const field of fields) {
+    const value = values[field] ?? (typeof nested === "object" && nested !== null ? nested[field] : void 0);
+    if (typeof value === "string" && value.trim() !== "") texts.push(value);
+    else if (Array.isArray(value) && value.every((item) => typeof item === "string")) texts.push(value.join("\n"));
+  }
+  return texts;
+}
+
+// src/gunicorn/line-reading.ts
 var BOUNDARIES = [
   {
     pattern: /\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}\] \[\d+\] \[(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\] /g,
@@ -64989,6 +65367,8 @@ var LEAD_IN = /^[\s[`"',>]*$/;
 function readableSegments(raw) {
   const input = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
   const text = stripLinePrefixes(input);
+  const record2 = text.charCodeAt(0) === 123 ? jsonLogLines(text) : void 0;
+  if (record2) return record2.map((part) => plainQuotes(stripLinePrefixes(part))).filter((part) => part.trim() !== "");
   const json = text.includes('\\"') && JSON_ARRAY_SEPARATOR.test(text);
   if (!json) {
     const cut = splitAtBoundaries(text);
@@ -65029,13 +65409,65 @@ function frameIndent(segment) {
 
 // src/gunicorn/log-parser.ts
 init_faulthandler();
+
+// src/gunicorn/embedded-messages.ts
+var STARTS = [
+  "Booting worker with pid: ",
+  "Worker exiting (pid: ",
+  "Worker (pid:",
+  "Worker with pid ",
+  "WORKER TIMEOUT (pid:",
+  "Exception in worker process",
+  "Starting gunicorn ",
+  "Listening at: ",
+  "Using worker: ",
+  "Shutting down: Master",
+  "Reason: Worker failed to boot",
+  "Reason: App failed to load",
+  "Connection in use: ",
+  "Can't connect to ",
+  "Invalid address: (",
+  "Handling signal: "
+];
+var EMBEDDED = new RegExp(STARTS.map((start) => start.replace(/[()]/g, "\\$&")).join("|"));
+var LEVEL = /\b(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)\b/i;
+var PID = /\[(\d+)\]|\bpid[=:]\s?(\d+)|\bprocess[=:]\s?(\d+)/;
+var CLOSING = /["'}\]]+\s*$/;
+function embeddedGunicornMessage(text) {
+  if (!mayHoldMessage(text)) return void 0;
+  const found2 = EMBEDDED.exec(text);
+  if (!found2) return void 0;
+  const before = text.slice(0, found2.index);
+  const quoted2 = /["']\s*$/.test(before);
+  const message = quoted2 ? text.slice(found2.index).replace(CLOSING, "") : text.slice(found2.index).trimEnd();
+  const pid = PID.exec(before);
+  const level = LEVEL.exec(before)?.[1].toUpperCase();
+  return {
+    message,
+    prefix: {
+      timestamp: "",
+      pid: pid ? Number(pid[1] ?? pid[2] ?? pid[3]) : 0,
+      level: toLevel(level)
+    }
+  };
+}
+function mayHoldMessage(text) {
+  return text.indexOf("orker") !== -1 || text.indexOf(": ") !== -1 || text.indexOf("ORKER") !== -1 || text.indexOf("unicorn") !== -1 || text.indexOf("'t c") !== -1;
+}
+function toLevel(level) {
+  if (level === "WARN") return "WARNING";
+  if (level === "FATAL") return "CRITICAL";
+  return level ?? "INFO";
+}
+
+// src/gunicorn/log-parser.ts
 var TRACEBACK_HEADER = /^\s*\[?Traceback \(most recent call last\):\s*$/;
 var FRAME2 = /^\s*File "(.+)", line (\d+)(?:, in ?(.*?))?\s*$/;
 var CARETS = /^\s*[~^]+[\s~^]*$/;
 var CHAIN_MARKER = /^\s*(During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)\s*$/;
 var EXCEPTION_LINE2 = /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(?:: ?(.*))?$/;
 var EXCEPTION_NAME = /(Error|Exception|Exit|Interrupt|Iteration|Warning|Timeout|Fault|Failure|HaltServer)$/;
-var BARE_EXCEPTION = /^(ModuleNotFoundError|ImportError|SyntaxError|IndentationError|NameError|AttributeError|KeyError|TypeError|ValueError|RuntimeError|OSError|MemoryError|PermissionError|FileNotFoundError|ConnectionRefusedError|[a-z_]\w*(?:\.\w+)+(?:Error|Exception|ImproperlyConfigured|HaltServer)): (.+)$/;
+var BARE_EXCEPTION = /^(KeyError|[A-Z][A-Za-z0-9]*(?:Error|Exception)|[a-z_]\w*(?:\.\w+)*\.(?:[A-Z]\w*|\w+(?:Error|Exception))): (.+)$/;
 var HALT_SERVER = /^<HaltServer '(.*)' (\d+)>$/;
 var MESSAGE_STARTS = new Set(
   [...CONFIG_ERRORS, ...APP_LOAD_ERRORS].map((pattern) => {
@@ -65174,6 +65606,16 @@ var GunicornLogParser = class {
       out.push(event);
       return;
     }
+    this.otherLine(line, text, out);
+  }
+  /** A line outside Gunicorn's format and outside any traceback: Gunicorn's message in another format, a segfault, noise. */
+  otherLine(line, text, out) {
+    const embedded = embeddedGunicornMessage(text);
+    if (embedded) {
+      const event = this.prefixedEvent(line, embedded.message, embedded.prefix);
+      if (event) out.push(event);
+      return;
+    }
     const segfault = segfaultReport(line, text);
     if (segfault) out.push(segfault);
     else this.noise(line, text, out);
@@ -65260,13 +65702,6 @@ var GunicornLogParser = class {
     return true;
   }
 };
-var SHELL_SEGFAULT = /^(?!Fatal Python error)(?:.*\s)?Segmentation fault(?:\s+\(core dumped\))?(?:\s.*)?$/;
-var KERNEL_SEGFAULT = /^\[\s*\d+\.\d+\] ([^\s[]+)\[\d+\]: segfault at \S+ ip \S+ sp \S+ error \d+(?: in ([^\s[]+))?/;
-function segfaultReport(line, text) {
-  const kernel = text.charCodeAt(0) === 91 && text.includes(" segfault at ") ? KERNEL_SEGFAULT.exec(text) : null;
-  if (kernel) return { kind: "segfault-report", reporter: "kernel", process: kernel[1], library: kernel[2], lines: [line] };
-  return text.includes("Segmentation fault") && SHELL_SEGFAULT.test(text) ? { kind: "segfault-report", reporter: "shell", lines: [line] } : void 0;
-}
 function looksLikeExceptionName(name) {
   if (/^socket\.(gaierror|herror|timeout)$/.test(name)) return true;
   const lastSegment = name.slice(name.lastIndexOf(".") + 1);
@@ -65370,7 +65805,7 @@ var BootTracker = class {
       case "listening":
         this.bindInUse = false;
         this.binds = event.addresses.map(stripScheme);
-        this.masterPid = event.masterPid ?? event.prefix?.pid;
+        this.masterPid = event.masterPid ?? (event.prefix?.pid || void 0);
         return;
       case "worker-class":
         this.workerClass = event.workerClass;
@@ -66559,7 +66994,7 @@ function applyHost(workspace, input, hasRenderBlueprint, found2, sources) {
   };
 }
 function applyContract(contract, found2, sources) {
-  const port = hostPort(contract);
+  const port = hostPort2(contract);
   if (found2.port === void 0 && port !== void 0) {
     found2.port = String(port);
     sources.port = "host contract";
@@ -66577,7 +67012,7 @@ function applyContract(contract, found2, sources) {
 function hostRun(contract, reading, found2) {
   const fromFile = (value, fallback) => value !== void 0 && reading ? { value, source: reading.file } : fallback;
   const shutdown2 = reading?.shutdown ?? {};
-  const port = hostPort(contract);
+  const port = hostPort2(contract);
   return {
     id: contract.id,
     name: contract.name,
@@ -67118,15 +67553,15 @@ async function startContainer(run4, image) {
     const annotations = buildAnnotations(diagnosis2, pointers2);
     return { failed: { result: "fail", reason: diagnosis2.reason, summary: diagnosis2.summary, diagnosis: diagnosis2, image, annotations } };
   }
-  const hostPort2 = await deps.docker.hostPort(containerId, settings.port).catch(async (error2) => {
+  const hostPort3 = await deps.docker.hostPort(containerId, settings.port).catch(async (error2) => {
     if ((await deps.docker.containerState(containerId))?.running === false) return void 0;
     await deps.docker.removeContainers([containerId]).catch(() => void 0);
     throw error2;
   });
   deps.ui.debug(
-    hostPort2 === void 0 ? `container ${containerId.slice(0, 12)} stopped before its port could be looked up` : `container ${containerId.slice(0, 12)} publishes ${settings.port} on ${PROBE_HOST}:${hostPort2}`
+    hostPort3 === void 0 ? `container ${containerId.slice(0, 12)} stopped before its port could be looked up` : `container ${containerId.slice(0, 12)} publishes ${settings.port} on ${PROBE_HOST}:${hostPort3}`
   );
-  return { containerId, hostPort: hostPort2, startedAt };
+  return { containerId, hostPort: hostPort3, startedAt };
 }
 function builtFrom({ settings }) {
   if (settings.image || !settings.dockerfile) return void 0;

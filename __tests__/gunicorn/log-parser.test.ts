@@ -260,10 +260,12 @@ describe('formats of versions that cannot run here (24.x – 26.x, from the refe
     expect(ofKind(events, 'halt-server')).toEqual([expect.objectContaining({ reason: 'Worker failed to boot.', code: 3 })])
   })
 
-  it('tolerates CRLF endings and a custom log format (everything raw, nothing lost)', () => {
+  it('tolerates CRLF endings and a JSON log format (its message read, nothing lost)', () => {
     const events = parseGunicornLog(linesOf([glog(1, 'INFO', 'Starting gunicorn 25.3.0\r'), '{"level": "info", "msg": "Booting worker"}']))
     expect(ofKind(events, 'master-start')[0].version).toBe('25.3.0')
-    expect(events[1]).toMatchObject({ kind: 'raw', text: '{"level": "info", "msg": "Booting worker"}' })
+    // A JSON line is read by its message field (structured-lines.ts); the event keeps the line as it arrived.
+    expect(events[1]).toMatchObject({ kind: 'raw', text: 'Booting worker' })
+    expect(events[1].lines[0].text).toBe('{"level": "info", "msg": "Booting worker"}')
   })
 
   it('does not keep events when asked not to (the tracker streams huge logs)', () => {

@@ -167,7 +167,8 @@ export class BootTracker {
       case 'listening':
         this.bindInUse = false
         this.binds = event.addresses.map(stripScheme)
-        this.masterPid = event.masterPid ?? event.prefix?.pid
+        // A custom log format may carry no pid (0): the master's pid stays unknown then.
+        this.masterPid = event.masterPid ?? (event.prefix?.pid || undefined)
         return
       case 'worker-class':
         this.workerClass = event.workerClass

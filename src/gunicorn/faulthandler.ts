@@ -5,6 +5,7 @@
 // `Extension modules: a, b (total: N)`. Also the Cython warning of an extension built against another
 // version of a package: `greenlet.greenlet size changed, may indicate binary incompatibility`.
 import type { LogLine } from '../core/model.js'
+import type { GunicornEvent } from './log-events.js'
 
 export interface FaultFrame {
   file: string
@@ -158,4 +159,15 @@ export class FaultDumpReader {
 /** The thread a crash or a stack request is about: the current one, else the first printed. */
 export function crashedThread(event: FatalErrorEvent): FaultThread | undefined {
   return event.threads.find((thread) => thread.current) ?? event.threads[0]
+}
+
+/** The shell's report of a process killed by SIGSEGV (`…: line 5:  7 Segmentation fault (core dumped) gunicorn …`). */
+const SHELL_SEGFAULT = /^(?!Fatal Python error)(?:.*\s)?Segmentation fault(?:\s+\(core dumped\))?(?:\s.*)?$/
+/** The kernel's (dmesg): `[ 6379.465022] gunicorn[28100]: segfault at b0 ip … error 4 in ld-2.24.so[7f06…]`. */
+const KERNEL_SEGFAULT = /^\[\s*\d+\.\d+\] ([^\s[]+)\[\d+\]: segfault at \S+ ip \S+ sp \S+ error \d+(?: in ([^\s[]+))?/
+
+export function segfaultReport(line: LogLine, text: string): GunicornEvent | undefined {
+  const kernel = text.charCodeAt(0) === 91 /* [ */ && text.includes(' segfault at ') ? KERNEL_SEGFAULT.exec(text) : null
+  if (kernel) return { kind: 'segfault-report', reporter: 'kernel', process: kernel[1], library: kernel[2], lines: [line] }
+  return text.includes('Segmentation fault') && SHELL_SEGFAULT.test(text) ? { kind: 'segfault-report', reporter: 'shell', lines: [line] } : undefined
 }

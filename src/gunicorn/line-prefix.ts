@@ -24,6 +24,8 @@ export const LINE_PREFIXES: readonly LinePrefixShape[] = [
   { name: 'kubernetes (CRI log file)', pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
   // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
   { name: 'systemd journal / syslog', pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
+  // Render's log view: `Sep 18 02:20:16 PM  ` (12-hour clock, no host)
+  { name: 'render', pattern: new RegExp(String.raw`^${SYSLOG_TIME} [AP]M {1,2}`) },
   // `Dec 11 09:35:30 [eks-rde-2/user] F `
   { name: 'papertrail', pattern: new RegExp(String.raw`^${SYSLOG_TIME} \[[^\]]+\] (?:[FP] )?`) },
   // supervisord's own log format, and its `DEBG 'name' stderr output:` header

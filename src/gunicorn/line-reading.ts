@@ -1,6 +1,7 @@
 // One physical line as the parser reads it: shipper prefixes stripped, quotes made plain, and a line into which
 // a paste or a collector collapsed many lines split back at the boundaries Gunicorn and Python print.
 import { plainQuotes, stripLinePrefixes } from './line-prefix.js'
+import { jsonLogLines } from './structured-lines.js'
 
 /** Where a collapsed line is cut: before each of these (never at its very start). `worth` is a cheap pre-check. */
 const BOUNDARIES: { pattern: RegExp; worth: (text: string) => boolean }[] = [
@@ -60,6 +61,9 @@ const LEAD_IN = /^[\s[`"',>]*$/
 export function readableSegments(raw: string): string[] {
   const input = raw.charCodeAt(raw.length - 1) === 13 /* \r */ ? raw.slice(0, -1) : raw
   const text = stripLinePrefixes(input)
+  // One JSON object per line (a JSON formatter, a collector): the texts in its message and exception fields.
+  const record = text.charCodeAt(0) === 123 /* { */ ? jsonLogLines(text) : undefined
+  if (record) return record.map((part) => plainQuotes(stripLinePrefixes(part))).filter((part) => part.trim() !== '')
   const json = text.includes('\\"') && JSON_ARRAY_SEPARATOR.test(text)
   if (!json) {
     const cut = splitAtBoundaries(text)

@@ -17,7 +17,8 @@ import {
   type TracebackFrame
 } from './log-events.js'
 import { readableSegments } from './line-reading.js'
-import { FaultDumpReader } from './faulthandler.js'
+import { FaultDumpReader, segfaultReport } from './faulthandler.js'
+import { embeddedGunicornMessage } from './embedded-messages.js'
 
 export type * from './log-events.js'
 
@@ -30,8 +31,9 @@ const CHAIN_MARKER =
 const EXCEPTION_LINE = /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(?:: ?(.*))?$/
 const EXCEPTION_NAME = /(Error|Exception|Exit|Interrupt|Iteration|Warning|Timeout|Fault|Failure|HaltServer)$/
 /** Exception lines worth reading even without a traceback around them (a paste that kept only the last line). */
-const BARE_EXCEPTION =
-  /^(ModuleNotFoundError|ImportError|SyntaxError|IndentationError|NameError|AttributeError|KeyError|TypeError|ValueError|RuntimeError|OSError|MemoryError|PermissionError|FileNotFoundError|ConnectionRefusedError|[a-z_]\w*(?:\.\w+)+(?:Error|Exception|ImproperlyConfigured|HaltServer)): (.+)$/
+// Any `SomeError:`/`SomeException:` (the final line of a traceback the log lost the start of), the builtins that
+// do not end so, and a module's own class (`somepkg.errors.ConfigurationMissing: …`).
+const BARE_EXCEPTION = /^(KeyError|[A-Z][A-Za-z0-9]*(?:Error|Exception)|[a-z_]\w*(?:\.\w+)*\.(?:[A-Z]\w*|\w+(?:Error|Exception))): (.+)$/
 const HALT_SERVER = /^<HaltServer '(.*)' (\d+)>$/
 /** The first two characters of the unprefixed config and app-load messages (`Er`ror:, `Fa`iled to, `gu`nicorn: …). */
 const MESSAGE_STARTS = new Set(
@@ -207,6 +209,18 @@ export class GunicornLogParser {
       out.push(event)
       return
     }
+    this.otherLine(line, text, out)
+  }
+
+  /** A line outside Gunicorn's format and outside any traceback: Gunicorn's message in another format, a segfault, noise. */
+  private otherLine(line: LogLine, text: string, out: GunicornEvent[]): void {
+    // A custom formatter, structlog, a JSON logger's message: Gunicorn's event all the same.
+    const embedded = embeddedGunicornMessage(text)
+    if (embedded) {
+      const event = this.prefixedEvent(line, embedded.message, embedded.prefix)
+      if (event) out.push(event)
+      return
+    }
     const segfault = segfaultReport(line, text)
     if (segfault) out.push(segfault)
     else this.noise(line, text, out)
@@ -301,17 +315,6 @@ export class GunicornLogParser {
     }
     return true
   }
-}
-
-/** The shell's report of a process killed by SIGSEGV (`…: line 5:  7 Segmentation fault (core dumped) gunicorn …`). */
-const SHELL_SEGFAULT = /^(?!Fatal Python error)(?:.*\s)?Segmentation fault(?:\s+\(core dumped\))?(?:\s.*)?$/
-/** The kernel's (dmesg): `[ 6379.465022] gunicorn[28100]: segfault at b0 ip … error 4 in ld-2.24.so[7f06…]`. */
-const KERNEL_SEGFAULT = /^\[\s*\d+\.\d+\] ([^\s[]+)\[\d+\]: segfault at \S+ ip \S+ sp \S+ error \d+(?: in ([^\s[]+))?/
-
-function segfaultReport(line: LogLine, text: string): GunicornEvent | undefined {
-  const kernel = text.charCodeAt(0) === 91 /* [ */ && text.includes(' segfault at ') ? KERNEL_SEGFAULT.exec(text) : null
-  if (kernel) return { kind: 'segfault-report', reporter: 'kernel', process: kernel[1], library: kernel[2], lines: [line] }
-  return text.includes('Segmentation fault') && SHELL_SEGFAULT.test(text) ? { kind: 'segfault-report', reporter: 'shell', lines: [line] } : undefined
 }
 
 /** `KeyError`, `psycopg2.OperationalError`, `django.core.exceptions.ImproperlyConfigured`; not `Loaded: 3 models`. */

@@ -32,7 +32,7 @@ const asgiCallError: Rule<Facts> = {
         workerClass: rc.ofKind('worker-class')[0]?.workerClass ?? 'sync',
         exceptionLine: tb.exception.line,
         status: rc.ctx.health?.status,
-        requests: rc.tracebacks.filter((t) => ASGI_CALL_ERROR.test(t.exception.message)).length,
+        requests: rc.tracebacks.filter((t) => t.exception.message === tb.exception.message).length,
         gunicornVersion: rc.ofKind('master-start')[0]?.version
       },
       evidence: present(requestLine?.text, last ? `  File "${last.file}", line ${last.line}` : undefined, tb.exception.line),

@@ -8,8 +8,11 @@ import { bindLine } from '../rules/bind-source.js'
 import { commandLine, configSetting, firstLocation } from '../rules/locate.js'
 import { lastLogLines, wrapperGaveUp } from '../rules/lifecycle.js'
 import { LOOPBACK } from '../rules/rule.js'
+import { causeInLog } from '../rules/evidence.js'
+import { platformEvidence } from '../platform-messages.js'
 
 type Facts =
+  | { kind: 'host-port'; source: string; name: string; port: number }
   | { kind: 'wrapper-gave-up'; seconds?: string }
   | { kind: 'never-started'; seconds: number; logEmpty: boolean }
   | { kind: 'loopback'; binds: string[]; port: number }
@@ -17,6 +20,21 @@ type Facts =
   | { kind: 'other-port'; ports: string[]; port: number }
   | { kind: 'never-listened'; seconds: number }
   | { kind: 'nothing-answered'; seconds: number; booted: number; stopsAt?: string }
+
+// The host's own verdict (Heroku's R10, Cloud Run's, Render's port scan): nothing listened on the port it gave.
+const hostPort: Rule<Facts> = {
+  stage: 'boot',
+  name: 'the host says nothing listened on its PORT',
+  detect(rc) {
+    const found = platformEvidence(rc.ctx.lines, 'port')
+    if (!found) return undefined
+    return {
+      facts: { kind: 'host-port', source: found.message.source, name: found.message.name, port: rc.ctx.settings.port },
+      evidence: [found.line, ...present(rc.ofKind('listening')[0]?.lines[0].text)],
+      location: firstLocation(bindLine(rc), commandLine(rc))
+    }
+  }
+}
 
 const wrapper: Rule<Facts> = {
   stage: 'boot',
@@ -37,7 +55,7 @@ const neverStarted: Rule<Facts> = {
   stage: 'boot',
   name: 'Gunicorn never started',
   detect(rc) {
-    if (rc.ctx.outcome !== 'boot-timeout' || rc.ctx.state.started) return undefined
+    if (rc.ctx.outcome !== 'boot-timeout' || rc.ctx.state.started || causeInLog(rc)) return undefined
     const lastLines = lastLogLines(rc)
     return {
       facts: { kind: 'never-started', seconds: rc.ctx.settings.timeoutSec, logEmpty: lastLines.length === 0 },
@@ -101,7 +119,7 @@ const neverListened: Rule<Facts> = {
   stage: 'boot',
   name: 'Gunicorn started but never bound',
   detect(rc) {
-    if (!startedThenStalled(rc) || rc.ofKind('listening')[0]) return undefined
+    if (!startedThenStalled(rc) || rc.ofKind('listening')[0] || causeInLog(rc)) return undefined
     return { facts: { kind: 'never-listened', seconds: rc.ctx.settings.timeoutSec }, evidence: lastLogLines(rc) }
   }
 }
@@ -110,7 +128,7 @@ const nothingAnswered: Rule<Facts> = {
   stage: 'boot',
   name: 'Gunicorn listens but nothing answered',
   detect(rc) {
-    if (!startedThenStalled(rc) || !rc.ofKind('listening')[0]) return undefined
+    if (!startedThenStalled(rc) || !rc.ofKind('listening')[0] || causeInLog(rc)) return undefined
     const lastBoot = rc.ofKind('worker-boot').slice(-1)[0]?.lines[0]
     // The log ends at a worker's boot line: that worker is most likely still importing.
     const stopsAtBoot = lastBoot !== undefined && rc.ctx.lines.slice(-1)[0]?.seq === lastBoot.seq
@@ -128,6 +146,8 @@ const nothingAnswered: Rule<Facts> = {
 
 function summary(facts: Facts): string {
   switch (facts.kind) {
+    case 'host-port':
+      return `${facts.source} (${facts.name}) found nothing listening on the port it gave the app in ${code('PORT')}: Gunicorn never bound it on all interfaces.`
     case 'wrapper-gave-up':
       return (
         `The program that starts Gunicorn gave up waiting for its master${facts.seconds ? ` after ${facts.seconds} s` : ''}: ` +
@@ -161,6 +181,11 @@ function nothingAnsweredSummary({ seconds, booted, stopsAt }: Extract<Facts, { k
 
 function remedy(facts: Facts): string {
   switch (facts.kind) {
+    case 'host-port':
+      return (
+        `Bind to ${code('0.0.0.0:$PORT')} (${code('--bind 0.0.0.0:$PORT')} in a shell-form command, or read ${code('PORT')} from the ` +
+        'environment in gunicorn.conf.py), and make sure Gunicorn starts before the host gives up (nothing slow before it).'
+      )
     case 'wrapper-gave-up':
       return (
         'Run Gunicorn with its log visible (the wrapper hides it) to see where the boot stops: ' +
@@ -194,8 +219,10 @@ export default defineReason({
   id: 'boot-timeout',
   title: 'Server did not come up',
   headline: 'Gunicorn never became ready',
-  readme: 'nothing answered in time and nothing crashed (e.g. Gunicorn bound to `127.0.0.1` inside the container)',
+  readme:
+    'nothing answered in time and the log shows no cause (e.g. Gunicorn bound to `127.0.0.1` inside the container), ' +
+    "or the host's own port verdict (Heroku R10, Cloud Run, Render's port scan)",
   fixtures: [{ path: '__fixtures__/apps/fail-boot-timeout', test: '__tests__/diagnosis.itg.ts' }],
-  rules: [wrapper, neverStarted, loopbackBind, unixSocketBind, otherPort, neverListened, nothingAnswered],
+  rules: [hostPort, wrapper, neverStarted, loopbackBind, unixSocketBind, otherPort, neverListened, nothingAnswered],
   words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
 })

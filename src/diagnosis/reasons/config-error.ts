@@ -3,6 +3,7 @@
 import { defineReason, type Words } from '../reason.js'
 import { invalidPort, noAppModule, rejectedSetting, unreadableConfig, type ConfigFacts, type ConfigFileFacts } from '../rules/configuration.js'
 import { djangoSettings, iniSection, installedApp, optionWithoutValue, settingCrash, unresolvableBind } from '../rules/config-sources.js'
+import { ipv6Unavailable } from '../rules/bind-family.js'
 import { executableMissing, networkMissing, otherStartFailure, startWords, type StartFacts } from '../rules/start-failures.js'
 import { code, fileLine, where } from '../words.js'
 
@@ -58,6 +59,12 @@ function installedAppRemedy({ app, location, local }: InstalledApp): string {
 
 function summary(facts: ConfigFacts): string {
   switch (facts.kind) {
+    case 'ipv6-unavailable':
+      return (
+        `Gunicorn cannot bind the IPv6 address ${code(facts.address)}: the container has no IPv6 ` +
+        `(${facts.errno === '97' ? 'the kernel runs without it' : 'it is disabled there, so the address is not its own'}), ` +
+        'not another process on the port.'
+      )
     case 'unresolvable-bind':
       return (
         `Gunicorn cannot bind ${code(facts.address)}: the host ${code(facts.host)} in the bind address ` +
@@ -101,6 +108,11 @@ function summary(facts: ConfigFacts): string {
 
 function remedy(facts: ConfigFacts): string {
   switch (facts.kind) {
+    case 'ipv6-unavailable':
+      return (
+        `Bind to IPv4 (${code(`--bind 0.0.0.0:${facts.port}`)}), which every host supports; keep an IPv6 bind only where ` +
+        'the host is known to enable IPv6 (and then beside the IPv4 one).'
+      )
     case 'unresolvable-bind':
       return (
         `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${facts.port}`)}); a service name such as ` +
@@ -164,19 +176,21 @@ export default defineReason({
   headline: 'Gunicorn configuration error',
   readme:
     'Gunicorn rejected its configuration, e.g. `bind = "0.0.0.0:${PORT}"` in `gunicorn.conf.py` (a ' +
-    'config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an option ' +
+    'config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an IPv6 bind where the container has no IPv6 (Errno 97/99), an option ' +
     "left without its value, a `control_socket` that is not a path (25.1+); or the app's own " +
     "configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, a missing INI section)",
   fixtures: [
     { path: '__fixtures__/apps/fail-config-error', test: '__tests__/diagnosis.itg.ts' },
     { path: '__fixtures__/apps/fail-exec-form-port', test: '__tests__/remedies.itg.ts' },
-    { path: '__fixtures__/apps/fail-installed-app-typo', test: '__tests__/issue25-diagnosis.itg.ts' }
+    { path: '__fixtures__/apps/fail-installed-app-typo', test: '__tests__/issue25-diagnosis.itg.ts' },
+    { path: '__fixtures__/apps/fail-host-limits', test: '__tests__/host-limits.itg.ts' }
   ],
   rules: [
     executableMissing,
     networkMissing,
     otherStartFailure,
     // Mistakes Gunicorn does not print as its own `Error: …`, then the first error it printed, then the app's.
+    ipv6Unavailable,
     unresolvableBind,
     optionWithoutValue,
     settingCrash,

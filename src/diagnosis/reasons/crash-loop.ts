@@ -2,6 +2,7 @@
 import { defineReason, type Rule } from '../reason.js'
 import { code, present } from '../words.js'
 import { frameLocation } from '../rules/locate.js'
+import { causeInLog } from '../rules/evidence.js'
 import { deathsAfterBoot, exitKinds, lastWordsBefore } from '../rules/lifecycle.js'
 
 interface Facts {
@@ -21,7 +22,7 @@ const workersKeepExiting: Rule<Facts> = {
   detect(rc) {
     const deaths = deathsAfterBoot(rc)
     const enough = deaths.length >= 2 || (rc.ctx.outcome === 'unstable' && deaths.length >= 1)
-    if (!enough) return undefined
+    if (!enough || causeInLog(rc)) return undefined
     const firstExit = rc.ofKind('worker-exit').find((e) => e.pid === deaths[0].pid)?.lines[0]
     // What the app printed just before the first exit is often the only clue (nothing else is logged).
     const clue = lastWordsBefore(rc, deaths[0].seq)

@@ -6,6 +6,7 @@ import { inHandler, whenRaised, type WhenRaised } from '../rules/request.js'
 import { LOOPBACK } from '../rules/rule.js'
 import { hostVariable, waitedForHost } from '../rules/wait-host.js'
 import { commandLine, firstLocation } from '../rules/locate.js'
+import { driverMessageLine } from '../rules/evidence.js'
 import { code, present, where } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
 
@@ -86,6 +87,20 @@ const waitsForHost: Rule<Facts> = {
       evidence: present(waited.line.text, setBy?.text),
       location: setAt ?? firstLocation(commandLine(rc))
     }
+  }
+}
+
+/** A driver's message without a traceback (a pre-start script, a JSON or custom log format): the evidence all the same. */
+const driverMessage: Rule<Facts> = {
+  stage: 'boot',
+  name: "a driver's connection failure printed without a traceback",
+  detect(rc) {
+    if (rc.primaryTraceback()) return undefined
+    const line = driverMessageLine(rc)
+    if (!line) return undefined
+    // A JSON logger escapes the quotes around the host name.
+    const text = line.text.replace(/\\"/g, '"')
+    return { facts: { kind: 'driver-error', service: serviceKind(text), error: readDatabaseError(text) }, evidence: [line.text] }
   }
 }
 
@@ -179,6 +194,6 @@ export default defineReason({
   headline: 'database unreachable at boot',
   readme: 'the app connects to its database at import and cannot',
   fixtures: [{ path: '__fixtures__/apps/fail-database-unreachable', test: '__tests__/diagnosis.itg.ts' }],
-  rules: [driverError, cutWhileConnecting, waitsForHost],
+  rules: [driverError, cutWhileConnecting, waitsForHost, driverMessage],
   words
 })

@@ -7,6 +7,7 @@ import { closestLocalModule } from '../rules/local-modules.js'
 import { commandLine, firstLocation } from '../rules/locate.js'
 import { gunicornNotInstalled, startWords, type StartFacts } from '../rules/start-failures.js'
 import { code, present, where } from '../words.js'
+import { removalIn } from '../removals.js'
 import type { SourceLocation } from '../../core/model.js'
 
 type BootFacts =
@@ -16,6 +17,7 @@ type BootFacts =
   | { kind: 'crlf-script'; moduleName: string; script: string; scriptLine: string }
   | { kind: 'not-installed'; moduleName: string; pipName: string; differs: boolean; requirements?: string; importedAt?: SourceLocation }
   | { kind: 'import-cut-short'; module: string; what: string; instead: string; requirements?: string }
+  | { kind: 'removed'; moduleName: string; removedBy: string; fix: string; importedAt?: SourceLocation }
 
 type Facts = StartFacts | BootFacts
 
@@ -71,6 +73,23 @@ const crlfEntrypoint: Rule<Facts> = {
     return {
       facts: { kind: 'crlf-script', moduleName: found.moduleName, script: crlf.script, scriptLine: crlf.line },
       evidence: [crlf.line, ...rc.tracebackEvidence(found.tb, frame)],
+      location: frame?.location
+    }
+  }
+}
+
+/** A module the ecosystem removed (pkg_resources, distutils, imp, cgi, …): not a requirement to add (removals.ts). */
+const removedModule: Rule<Facts> = {
+  stage: 'boot',
+  name: 'the imported module was removed from Python or its package',
+  detect(rc) {
+    const found = moduleNotFound(rc)
+    const removal = found ? removalIn(found.tb.exception.line) : undefined
+    if (!found || !removal) return undefined
+    const frame = rc.userFrame(found.tb)
+    return {
+      facts: { kind: 'removed', moduleName: found.moduleName, removedBy: removal.removedBy, fix: removal.fix, importedAt: frame?.location },
+      evidence: rc.tracebackEvidence(found.tb, frame),
       location: frame?.location
     }
   }
@@ -156,6 +175,11 @@ function bootWords(facts: BootFacts): { summary: string; remedy: string } {
         remedy: `Add ${code(facts.pipName)} to ${requirementsIn(facts.requirements)}${differs}.`
       }
     }
+    case 'removed':
+      return {
+        summary: `The app imports ${code(facts.moduleName)}${where(facts.importedAt)}, which ${facts.removedBy}.`,
+        remedy: facts.fix
+      }
     case 'import-cut-short':
       return {
         summary:
@@ -170,10 +194,12 @@ export default defineReason({
   title: 'Missing dependency',
   headline: 'missing dependency',
   namesCulprit: true,
-  readme: '`ModuleNotFoundError`, with the pip package name where it differs from the import name',
+  readme:
+    '`ModuleNotFoundError`, with the pip package name where it differs from the import name; a module the ecosystem removed ' +
+    '(`pkg_resources` in setuptools 82, `distutils`/`imp` in Python 3.12, `cgi`/`telnetlib` in 3.13, `uvicorn.workers`) named with its fix',
   fixtures: [{ path: '__fixtures__/apps/fail-missing-dependency', test: '__tests__/diagnosis.itg.ts' }],
   // The start rule first: `docker run` failing on a missing gunicorn executable.
-  rules: [gunicornNotInstalled, gunicornItself, appModule, localNotImportable, crlfEntrypoint, notInstalled, cutShort],
+  rules: [gunicornNotInstalled, gunicornItself, appModule, localNotImportable, crlfEntrypoint, removedModule, notInstalled, cutShort],
   words: (facts: Facts) => {
     switch (facts.kind) {
       case 'executable-missing':

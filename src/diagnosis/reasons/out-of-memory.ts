@@ -2,6 +2,7 @@
 // ENOMEM), workers SIGKILLed without a WORKER TIMEOUT first, the container OOM-killed, or Docker's OOM events.
 import { defineReason, type Rule } from '../reason.js'
 import { code } from '../words.js'
+import { platformEvidence } from '../platform-messages.js'
 import { failedToFork, memoryKillEvidence, memoryKills, memoryTraceback, memoryTracebackEvidence, preloads, workerCount } from '../rules/resources.js'
 
 type Facts =
@@ -10,6 +11,7 @@ type Facts =
   | { kind: 'workers-killed'; kills: number; limit?: string; workers?: number; alsoTimeouts: boolean }
   | { kind: 'container-killed'; limit?: string; beforeAnyWorker: boolean; preloads: boolean }
   | { kind: 'oom-events'; events: number; limit?: string; preloads: boolean }
+  | { kind: 'platform-killed'; source: string; name: string; process?: string; limit?: string; workers?: number }
 
 const forkFailed: Rule<Facts> = {
   stage: 'boot',
@@ -43,6 +45,21 @@ const workersKilled: Rule<Facts> = {
     return {
       facts: { kind: 'workers-killed', kills: kills.oomKills.length, limit, workers: workerCount(rc), alsoTimeouts },
       evidence: memoryKillEvidence(rc, kills)
+    }
+  }
+}
+
+// The kernel's OOM killer or the host's memory message, whatever else the log shows (or lacks).
+const platformKilled: Rule<Facts> = {
+  stage: 'boot',
+  name: "the kernel's or the host's out-of-memory message",
+  detect(rc) {
+    const found = platformEvidence(rc.ctx.lines, 'memory')
+    if (!found) return undefined
+    const { source, name } = found.message
+    return {
+      facts: { kind: 'platform-killed', source, name, process: found.process, limit: rc.ctx.container.memoryLimit, workers: workerCount(rc) },
+      evidence: [found.line]
     }
   }
 }
@@ -107,6 +124,11 @@ function summary(facts: Facts): string {
       const master = facts.beforeAnyWorker ? ' before any worker booted: the master process itself ran out' : ''
       return `The container was killed for using too much memory${underLimit(facts.limit)}${master}.`
     }
+    case 'platform-killed': {
+      const what = facts.process ? `killed ${code(facts.process)}` : 'stopped the app'
+      const by = facts.source === 'kernel' ? `The kernel's ${facts.name}` : `${facts.source} (${facts.name})`
+      return `${by} ${what} for using too much memory${underLimit(facts.limit)}.`
+    }
     case 'oom-events':
       return (
         `The kernel's out-of-memory killer fired in the container${underLimit(facts.limit)} ` +
@@ -141,6 +163,8 @@ function remedy(facts: Facts): string {
       return 'Lower what the import allocates (load large data lazily) or give the container more memory.'
     case 'workers-killed':
       return fewerWorkers(facts.workers, facts.limit, facts.alsoTimeouts)
+    case 'platform-killed':
+      return fewerWorkers(facts.workers, facts.limit, false)
     case 'container-killed':
     case 'oom-events':
       return smallerLoad(facts.preloads, facts.limit)
@@ -151,8 +175,13 @@ export default defineReason({
   id: 'out-of-memory',
   title: 'Out of memory',
   headline: 'out of memory',
-  readme: 'a worker or the container was killed for memory',
-  fixtures: [{ path: '__fixtures__/apps/fail-out-of-memory', test: '__tests__/diagnosis.itg.ts' }],
-  rules: [forkFailed, memoryError, workersKilled, containerKilled, oomEvents],
+  readme:
+    'a worker or the container was killed for memory, also when only the kernel (`Memory cgroup out of memory: Killed process N (gunicorn)`) ' +
+    'or the host (Heroku R14/R15, Cloud Run) says so',
+  fixtures: [
+    { path: '__fixtures__/apps/fail-out-of-memory', test: '__tests__/diagnosis.itg.ts' },
+    { path: '__fixtures__/apps/fail-host-limits', test: '__tests__/host-limits.itg.ts' }
+  ],
+  rules: [forkFailed, memoryError, workersKilled, platformKilled, containerKilled, oomEvents],
   words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
 })

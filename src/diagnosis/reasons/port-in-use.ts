@@ -34,12 +34,14 @@ function taken(rc: RuleContext, address: string): Finding<Facts> {
 }
 
 // Gunicorn retries a bind in use, then gives up with `Can't connect to`: that last line names the address.
+// Only when the log says the address is in use: a bind that fails otherwise (an IPv6 address the container lacks,
+// Errno 97/99) ends with the same line and is not another process's doing.
 const gaveUpBinding: Rule<Facts> = {
   stage: 'boot',
   name: "Gunicorn can't connect to its address",
   detect(rc) {
     const cantConnect = rc.ofKind('cant-connect')[0]
-    return cantConnect ? taken(rc, cantConnect.address) : undefined
+    return cantConnect && inUseEvents(rc).length > 0 ? taken(rc, cantConnect.address) : undefined
   }
 }
 
@@ -47,9 +49,14 @@ const connectionInUse: Rule<Facts> = {
   stage: 'boot',
   name: 'Gunicorn reports its connection in use',
   detect(rc) {
-    const inUse = rc.ofKind('connection-in-use')[0]
+    const inUse = inUseEvents(rc)[0]
     return inUse ? taken(rc, inUse.address) : undefined
   }
+}
+
+/** `Connection in use: …`, and `connection to … failed: [Errno 98] Address already in use` (not another errno). */
+function inUseEvents(rc: RuleContext) {
+  return rc.ofKind('connection-in-use').filter((e) => e.error === undefined || /Errno 98|in use/i.test(e.error))
 }
 
 const addressInUseTraceback: Rule<Facts> = {

@@ -74,6 +74,21 @@ const socketIoSessions: Rule<Facts> = {
   }
 }
 
+/** Flask-SocketIO's own refusal (`RuntimeError: You need to use the gevent-websocket server. …`): a plain gevent worker. */
+const SOCKETIO_NEEDS_SERVER = /You need to use the (gevent-websocket|eventlet) server/
+
+const socketIoNeedsServer: Rule<Facts> = {
+  stage: 'boot',
+  name: 'Flask-SocketIO says the worker class cannot serve WebSocket',
+  detect(rc) {
+    const tb = rc.tracebacks.find((t) => SOCKETIO_NEEDS_SERVER.test(t.exception.message))
+    if (!tb) return undefined
+    const workerClass = rc.ctx.state.workerClass ?? 'sync'
+    const path = failedWebSocket(rc)?.path ?? '/socket.io/'
+    return { facts: { kind: 'plain-worker', workerClass, path, detail: tb.exception.line }, evidence: [tb.exception.line] }
+  }
+}
+
 const plainWorker: Rule<Facts> = {
   stage: 'boot',
   name: 'a plain HTTP worker class refused the upgrade',
@@ -155,6 +170,6 @@ export default defineReason({
   headline: 'WebSocket check failed',
   readme: 'the WebSocket route did not upgrade or answer',
   fixtures: [{ path: '__fixtures__/apps/ws-wrong-worker', test: '__tests__/websocket-action.itg.ts' }],
-  rules: [interrupted, noRoute, socketIoSessions, plainWorker, probeFailed],
+  rules: [interrupted, noRoute, socketIoSessions, socketIoNeedsServer, plainWorker, probeFailed],
   words
 })

@@ -1,8 +1,8 @@
 // Gunicorn could not load the worker class (a package missing, too old, or a class this Gunicorn no longer has or
 // does not have yet) or it broke while Gunicorn set it up. Which of these it is decides the remedy.
 import { defineReason, type Finding, type Rule } from '../reason.js'
-import type { RuleContext } from '../context.js'
-import { WORKER_CLASS_PACKAGES } from '../packages.js'
+import type { RuleContext, Traceback } from '../context.js'
+import { WORKER_CLASS_PACKAGES, pipPackageFor } from '../packages.js'
 import { requirementsIn } from '../rules/imports.js'
 import {
   ADDED_WORKERS,
@@ -17,6 +17,7 @@ import {
   workerClassLocation
 } from '../rules/worker-class.js'
 import { code, present } from '../words.js'
+import { removalIn } from '../removals.js'
 
 /** Where the image's requirements are, for the remedy. */
 interface Requirements {
@@ -32,6 +33,7 @@ type Facts = Requirements &
     | { kind: 'requires-older'; worker: string; pkg: string; floor: string; pipName: string; installed?: string; workerRemovedIn?: string }
     | { kind: 'not-installed' | 'not-importable'; workerClass?: string; module?: string; package?: { pipName: string; note?: string } }
     | { kind: 'broken-in-setup'; pkg: string; at: string; exceptionLine?: string; pkgRemovedIn?: string }
+    | { kind: 'removed-api'; api: string; removedBy: string; fix: string; exceptionLine: string }
   )
 
 /** Every finding points at where the worker class is chosen. */
@@ -82,6 +84,30 @@ const versionFloor: Rule<Facts> = {
   }
 }
 
+/**
+ * A module Gunicorn's worker file itself imports is missing (`from packaging.version import …` in ggevent.py): that
+ * module is the culprit, not the worker's package.
+ */
+const workerImportMissing: Rule<Facts> = {
+  stage: 'boot',
+  name: 'a module the worker file itself imports is missing',
+  detect(rc) {
+    const tb = rc.tracebacks.find((t) => /gunicorn\/workers\/\w+\.py$/.test(t.frames[t.frames.length - 1]?.file ?? ''))
+    const module = /^No module named '([\w.]+)'/.exec(tb?.exception.message ?? '')?.[1]?.split('.')[0]
+    if (!tb || module === undefined || WORKER_CLASS_PACKAGES[module]) return undefined
+    const workerClass = /^class uri '([^']+)'/.exec(rc.ofKind('config-error')[0]?.message ?? '')?.[1] ?? rc.ctx.state.workerClass
+    const last = tb.frames[tb.frames.length - 1]
+    const facts: Facts = {
+      kind: 'not-installed',
+      workerClass,
+      module,
+      package: { pipName: pipPackageFor(module).pipName },
+      requirements: rc.requirementsFile()
+    }
+    return found(rc, facts, present(`  File "${last.file}", line ${last.line}, in ${last.func ?? '<module>'}`, last.code, tb.exception.line))
+  }
+}
+
 /** `No module named 'gevent'` (or `You need eventlet installed`) while loading the worker class. */
 const notInstalled: Rule<Facts> = {
   stage: 'boot',
@@ -110,6 +136,31 @@ const brokenWhileSetUp: Rule<Facts> = {
       requirements: rc.requirementsFile()
     }
     return found(rc, facts, present(`  File "${frame.file}", line ${frame.line}${frame.func ? `, in ${frame.func}` : ''}`, exception?.line))
+  }
+}
+
+/** Gunicorn's worker module imports what its package removed (eventlet's ALREADY_HANDLED, `__version__`): the table names it. */
+const removedApi: Rule<Facts> = {
+  stage: 'boot',
+  name: 'the worker module imports what its package removed (removals.ts)',
+  detect(rc) {
+    for (const tb of rc.tracebacks) {
+      // In Gunicorn's worker module, or a bare exception line whose frames the paste lost.
+      const inWorker = tb.frames.length === 0 || tb.frames.some((f) => /gunicorn\/workers\/\w+\.py$/.test(f.file))
+      const removal = inWorker ? removalIn(tb.exception.line) : undefined
+      if (!removal) continue
+      const facts: Facts = {
+        kind: 'removed-api',
+        api: removal.name,
+        removedBy: removal.removedBy,
+        fix: removal.fix,
+        exceptionLine: tb.exception.line
+      }
+      const last = tb.frames[tb.frames.length - 1] as Traceback['frames'][number] | undefined
+      const frame = last && `  File "${last.file}", line ${last.line}${last.func ? `, in ${last.func}` : ''}`
+      return found(rc, facts, present(frame, last?.code, tb.exception.line))
+    }
+    return undefined
   }
 }
 
@@ -228,7 +279,7 @@ export default defineReason({
     { path: '__fixtures__/apps/fail-worker-class-unavailable', test: '__tests__/diagnosis.itg.ts' },
     { path: '__fixtures__/apps/fail-worker-class-script', test: '__tests__/remedies.itg.ts' }
   ],
-  rules: [unregistered, versionFloor, notInstalled, brokenWhileSetUp, notImportable],
+  rules: [unregistered, removedApi, versionFloor, workerImportMissing, notInstalled, brokenWhileSetUp, notImportable],
   words: (facts) => {
     switch (facts.kind) {
       case 'removed':
@@ -243,6 +294,11 @@ export default defineReason({
         return classLoadWords(facts)
       case 'broken-in-setup':
         return brokenWords(facts)
+      case 'removed-api':
+        return {
+          summary: `Gunicorn's worker cannot load: it uses ${code(facts.api)}, which ${facts.removedBy} (${code(facts.exceptionLine.slice(0, 160))}).`,
+          remedy: facts.fix
+        }
     }
   }
 })

@@ -11,6 +11,7 @@ import type { LocalNeighbour } from './local-modules.js'
 /** What a boot rule of config-error found (the start rules have their own, in start.ts). */
 export type ConfigFacts =
   | { kind: 'unresolvable-bind'; address: string; host: string; port: string }
+  | { kind: 'ipv6-unavailable'; address: string; host: string; port: string; errno: string }
   | { kind: 'option-without-value'; option: string; message: string }
   | { kind: 'control-socket'; exceptionLine: string }
   | ({ kind: 'empty-port'; port: number } & ConfigFileFacts)

@@ -1,0 +1,93 @@
+// What the kernel and the hosts print about a process they stopped, as evidence in its own table: a log pasted from a
+// host's console (or a run under a memory limit) often shows one of these and nothing from Gunicorn. Each entry is
+// the host's own words, from its documentation or a public log of it (the source says which).
+
+export type PlatformCause = 'memory' | 'port'
+
+export interface PlatformMessage {
+  /** Who prints it: `kernel`, `Heroku`, `Cloud Run`, `Render`. */
+  source: string
+  cause: PlatformCause
+  /** What the host calls it (`R14`), or the kernel's name for it. */
+  name: string
+  pattern: RegExp
+  /** Where the words come from. */
+  reference: string
+}
+
+export const PLATFORM_MESSAGES: readonly PlatformMessage[] = [
+  {
+    source: 'kernel',
+    cause: 'memory',
+    name: 'OOM killer',
+    // `Memory cgroup out of memory: Killed process 4242 (gunicorn) …` (a container's limit) and
+    // `Out of memory: Killed process 11438 (gunicorn) …` (the machine's), as dmesg or a host's console prints them.
+    pattern: /(?:Memory cgroup out of memory|Out of memory): Kill(?:ed)? process \d+ \(([^)]+)\)/,
+    reference: 'https://github.com/spdx/spdx-online-tools/issues/435'
+  },
+  {
+    source: 'kernel',
+    cause: 'memory',
+    name: 'oom-kill dump',
+    // The dump's first line: `gunicorn invoked oom-killer: gfp_mask=…`; and its summary `oom-kill:constraint=…,task=gunicorn,pid=…`.
+    pattern: /\b(\S+) invoked oom-killer:|oom-kill:constraint=\S*?task=([^,\s]+)/,
+    reference: 'https://github.com/torvalds/linux/blob/master/mm/oom_kill.c'
+  },
+  {
+    source: 'Heroku',
+    cause: 'memory',
+    name: 'R14',
+    pattern: /Error R1[45] \(Memory quota (?:vastly )?exceeded\)/,
+    reference: 'https://devcenter.heroku.com/articles/error-codes#r14-memory-quota-exceeded'
+  },
+  {
+    source: 'Cloud Run',
+    cause: 'memory',
+    name: 'memory limit exceeded',
+    // `Memory limit of 3072 MiB exceeded with 3211 MiB used.`, and a revision's `The user-provided container ran out of memory.`
+    pattern: /Memory limit of \d+ \w+ exceeded with \d+ \w+ used|container ran out of memory/,
+    reference: 'https://cloud.google.com/run/docs/configuring/services/memory-limits'
+  },
+  {
+    source: 'Heroku',
+    cause: 'port',
+    name: 'R10',
+    pattern: /Error R1[01] \((?:Boot timeout|Bad bind)\) -> (?:Web process failed to bind to \$PORT|Process bound to port \d+, should be \d+)/,
+    reference: 'https://devcenter.heroku.com/articles/error-codes#r10-boot-timeout'
+  },
+  {
+    source: 'Cloud Run',
+    cause: 'port',
+    name: 'container failed to start',
+    pattern: /failed to start and (?:then )?listen on the port defined (?:provided )?by the PORT/i,
+    reference: 'https://cloud.google.com/run/docs/troubleshooting#container-failed-to-start'
+  },
+  {
+    source: 'Render',
+    cause: 'port',
+    name: 'port scan',
+    pattern: /No open ports detected/,
+    reference: 'https://render.com/docs/web-services#port-binding'
+  }
+]
+
+export interface PlatformEvidence {
+  message: PlatformMessage
+  line: string
+  /** The process the kernel names (`gunicorn`), when it names one. */
+  process?: string
+}
+
+/** The first line of the log that one of the table's messages matches, for the cause asked. */
+export function platformEvidence(lines: readonly { text: string }[], cause: PlatformCause): PlatformEvidence | undefined {
+  const messages = PLATFORM_MESSAGES.filter((message) => message.cause === cause)
+  for (const { text } of lines) {
+    // Every message holds one of these words: most lines are passed over with two substring looks.
+    if (!text.includes('emory') && !text.includes('oom') && !text.includes('PORT') && !text.includes('port')) continue
+    for (const message of messages) {
+      const found = message.pattern.exec(text)
+      if (found) return { message, line: text, process: found[1] ?? found[2] }
+    }
+  }
+  return undefined
+}

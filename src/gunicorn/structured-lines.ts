@@ -1,0 +1,35 @@
+// A log line that is one JSON object (python-json-logger, structlog's JSONRenderer, Docker's json-file driver,
+// Cloud Logging's and Azure's exports): the text the program wrote is in its message field, a traceback in its
+// exception field, each with the newlines it had. The parser reads those texts as lines of their own.
+
+/** Where loggers and collectors keep the program's text, in the order it was written. */
+const MESSAGE_FIELDS = ['message', 'msg', 'event', 'log', 'textPayload', 'MESSAGE', 'body']
+const EXCEPTION_FIELDS = ['exc_info', 'exception', 'exc_text', 'stack_trace', 'traceback', 'stack', 'error']
+
+/** The lines a JSON log line carries, or undefined when the line is not a JSON object with a text field. */
+export function jsonLogLines(text: string): string[] | undefined {
+  const start = text.search(/\S/)
+  if (text.charCodeAt(start) !== 123 /* { */ || !text.trimEnd().endsWith('}')) return undefined
+  let record: unknown
+  try {
+    record = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  if (typeof record !== 'object' || record === null) return undefined
+  const texts = [...fieldTexts(record, MESSAGE_FIELDS), ...fieldTexts(record, EXCEPTION_FIELDS)]
+  if (texts.length === 0) return undefined
+  return texts.flatMap((value) => value.replace(/\n$/, '').split('\n'))
+}
+
+function fieldTexts(record: object, fields: readonly string[]): string[] {
+  const values = record as Record<string, unknown>
+  const nested = values.jsonPayload
+  const texts: string[] = []
+  for (const field of fields) {
+    const value = values[field] ?? (typeof nested === 'object' && nested !== null ? (nested as Record<string, unknown>)[field] : undefined)
+    if (typeof value === 'string' && value.trim() !== '') texts.push(value)
+    else if (Array.isArray(value) && value.every((item) => typeof item === 'string')) texts.push(value.join('\n'))
+  }
+  return texts
+}
