@@ -5,7 +5,7 @@ import { pipPackageFor } from '../packages.js'
 import { crlfScript, importCutShort, moduleNotFound, raisedByImportApp, requirementsIn } from '../rules/imports.js'
 import { closestLocalModule } from '../rules/local-modules.js'
 import { commandLine, firstLocation } from '../rules/locate.js'
-import { gunicornNotInstalled, startWords, type StartFacts } from '../rules/start-failures.js'
+import { gunicornNotFoundByShell, gunicornNotInstalled, startWords, type StartFacts } from '../rules/start-failures.js'
 import { code, present, where } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
 
@@ -173,7 +173,7 @@ export default defineReason({
   readme: '`ModuleNotFoundError`, with the pip package name where it differs from the import name',
   fixtures: [{ path: '__fixtures__/apps/fail-missing-dependency', test: '__tests__/diagnosis.itg.ts' }],
   // The start rule first: `docker run` failing on a missing gunicorn executable.
-  rules: [gunicornNotInstalled, gunicornItself, appModule, localNotImportable, crlfEntrypoint, notInstalled, cutShort],
+  rules: [gunicornNotInstalled, gunicornNotFoundByShell, gunicornItself, appModule, localNotImportable, crlfEntrypoint, notInstalled, cutShort],
   words: (facts: Facts) => {
     switch (facts.kind) {
       case 'executable-missing':

@@ -14,7 +14,8 @@ import {
   classError,
   classLoadFailure,
   installedVersion,
-  workerClassLocation
+  workerClassLocation,
+  workerModuleFailure
 } from '../rules/worker-class.js'
 import { code, present } from '../words.js'
 
@@ -32,6 +33,7 @@ type Facts = Requirements &
     | { kind: 'requires-older'; worker: string; pkg: string; floor: string; pipName: string; installed?: string; workerRemovedIn?: string }
     | { kind: 'not-installed' | 'not-importable'; workerClass?: string; module?: string; package?: { pipName: string; note?: string } }
     | { kind: 'broken-in-setup'; pkg: string; at: string; exceptionLine?: string; pkgRemovedIn?: string }
+    | { kind: 'worker-module-broken'; worker: string; at: string; imports?: string; exceptionType: string; exceptionLine: string }
   )
 
 /** Every finding points at where the worker class is chosen. */
@@ -89,6 +91,27 @@ const notInstalled: Rule<Facts> = {
   detect(rc) {
     const failure = classLoadFailure(rc)
     return failure?.known ? classLoadFinding(rc, 'not-installed') : undefined
+  }
+}
+
+/** Gunicorn's own worker module raised while it was imported: its package or this Python does not fit it. */
+const workerModuleBroken: Rule<Facts> = {
+  stage: 'boot',
+  name: "Gunicorn's worker module fails to import (a name gone from its package, a Python it predates)",
+  detect(rc) {
+    const failure = workerModuleFailure(rc)
+    if (!failure) return undefined
+    const { worker, at, imports, exception, code: line } = failure
+    const facts: Facts = {
+      kind: 'worker-module-broken',
+      worker,
+      at,
+      imports,
+      exceptionType: exception.type.slice(exception.type.lastIndexOf('.') + 1),
+      exceptionLine: exception.line,
+      requirements: rc.requirementsFile()
+    }
+    return found(rc, facts, present(classError(rc)?.lines[0].text, line?.trim(), exception.line))
   }
 }
 
@@ -214,6 +237,31 @@ function brokenWords(facts: Extract<Facts, { kind: 'broken-in-setup' }>): { summ
   }
 }
 
+function workerModuleWords(facts: Extract<Facts, { kind: 'worker-module-broken' }>): { summary: string; remedy: string } {
+  const { worker, at, imports, exceptionType, exceptionLine } = facts
+  const requirements = requirementsIn(facts.requirements)
+  const failed = `Gunicorn's own ${code(worker)} worker module fails to import (${code(at)}: ${code(exceptionLine)})`
+  if (exceptionType === 'SyntaxError') {
+    return {
+      summary: `${failed}: this Gunicorn release predates the image's Python, whose syntax its ${code(worker)} worker breaks.`,
+      remedy: `Upgrade Gunicorn in ${requirements} to a release that supports this Python, or build on the Python it supports.`
+    }
+  }
+  if (/No module named/.test(exceptionLine) && imports) {
+    return {
+      summary: `${failed}: it imports ${code(imports)}, which is not installed in the image.`,
+      remedy: `Add ${code(imports)} to ${requirements}.`
+    }
+  }
+  const pkg = imports ?? worker
+  return {
+    summary: `${failed}: the installed ${code(pkg)} no longer has what this Gunicorn's ${code(worker)} worker imports from it.`,
+    remedy:
+      `Pin the ${code(pkg)} release this Gunicorn supports, or upgrade Gunicorn to one that supports the installed ${code(pkg)}, ` +
+      `in ${requirements}.${removedNote(worker, REMOVED_WORKERS[worker])}`
+  }
+}
+
 export default defineReason({
   id: 'worker-class-unavailable',
   title: 'Worker class not installed',
@@ -228,7 +276,7 @@ export default defineReason({
     { path: '__fixtures__/apps/fail-worker-class-unavailable', test: '__tests__/diagnosis.itg.ts' },
     { path: '__fixtures__/apps/fail-worker-class-script', test: '__tests__/remedies.itg.ts' }
   ],
-  rules: [unregistered, versionFloor, notInstalled, brokenWhileSetUp, notImportable],
+  rules: [unregistered, versionFloor, workerModuleBroken, notInstalled, brokenWhileSetUp, notImportable],
   words: (facts) => {
     switch (facts.kind) {
       case 'removed':
@@ -243,6 +291,8 @@ export default defineReason({
         return classLoadWords(facts)
       case 'broken-in-setup':
         return brokenWords(facts)
+      case 'worker-module-broken':
+        return workerModuleWords(facts)
     }
   }
 })
