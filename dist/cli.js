@@ -23871,7 +23871,14 @@ function importsOs(source) {
 }
 
 // src/diagnosis/rules/configuration.ts
-var firstConfigError = (rc) => rc.ofKind("config-error")[0];
+var WORKER_EXITING = /Worker exiting \(pid: \d+\)/;
+function printedByWorker(rc, error) {
+  const at = error.lines[0].seq;
+  const next = rc.ctx.lines.find((line) => line.seq > at && /\[\d+\] \[\w+\]|Worker exiting/.test(line.text));
+  return next !== void 0 && WORKER_EXITING.test(next.text);
+}
+var gunicornConfigErrors = (rc) => rc.ofKind("config-error").filter((e) => !printedByWorker(rc, e));
+var firstConfigError = (rc) => gunicornConfigErrors(rc)[0];
 var linesOf = (error) => error.lines.map((l) => l.text);
 var invalidPort = {
   stage: "boot",
@@ -23930,7 +23937,7 @@ var rejectedSetting = {
     if (!error) return void 0;
     const invalid = /^Invalid value for ([\w-]+): (.*)$/.exec(error.message);
     const unrecognized = /^unrecognized arguments: (.+)$/.exec(error.message);
-    const detail = rc.ofKind("config-error").slice(1).map((e) => e.message);
+    const detail = gunicornConfigErrors(rc).slice(1).map((e) => e.message);
     const facts = invalid ? { kind: "invalid-value", setting: invalid[1], problem: invalid[2], detail: detail[0] } : unrecognized ? { kind: "unrecognized-arguments", args: unrecognized[1] } : { kind: "rejected", message: error.message };
     const settingLine = invalid ? configSetting(rc, invalid[1].replace(/-/g, "_")) : void 0;
     return {
@@ -24039,7 +24046,7 @@ var optionWithoutValue = {
   stage: "boot",
   name: "an option was given without its value",
   detect(rc) {
-    const error = rc.ofKind("config-error").find((e) => EXPECTED_ONE.test(e.message));
+    const error = gunicornConfigErrors(rc).find((e) => EXPECTED_ONE.test(e.message));
     if (!error) return void 0;
     const option = /^argument ([\w/-]+)/.exec(error.message)[1].split("/").pop();
     return {
@@ -24155,7 +24162,28 @@ var distributionNameAsModule = {
     };
   }
 };
+var ALREADY_RUNNING = /^Already running on PID (\d+) \(or pid file '([^']+)' is stale\)/;
+var stalePidfile = {
+  stage: "boot",
+  name: "the pid file names a running process (Gunicorn's pidfile setting)",
+  detect(rc) {
+    const error = rc.ofKind("config-error").find((e) => ALREADY_RUNNING.test(e.message));
+    if (!error) return void 0;
+    const [, pid, file] = ALREADY_RUNNING.exec(error.message);
+    return {
+      facts: { kind: "stale-pidfile", pid, file },
+      evidence: [error.lines[0].text],
+      location: firstLocation(configSetting(rc, "pidfile"), commandLine(rc))
+    };
+  }
+};
 function configNameWords(facts) {
+  if (facts.kind === "stale-pidfile") {
+    return {
+      summary: `Gunicorn refused to start: its pid file ${code(facts.file)} names PID ${facts.pid}, which is alive; in a container that is a file kept from an earlier run (on a volume, or across a restart) whose PID another process now has.`,
+      remedy: `Drop the ${code("pidfile")} setting (a container needs none), or remove ${code(facts.file)} before Gunicorn starts.`
+    };
+  }
   if (facts.kind === "distribution-name") {
     const module = facts.name.replace(/-/g, "_");
     return {
@@ -24335,6 +24363,7 @@ function words3(facts) {
       return startWords(facts);
     case "ipv6-bind":
     case "distribution-name":
+    case "stale-pidfile":
       return configNameWords(facts);
     default:
       return { summary: summary7(facts), remedy: remedy9(facts) };
@@ -24362,6 +24391,7 @@ var config_error_default = defineReason({
     invalidPort,
     noAppModule,
     unreadableConfig,
+    stalePidfile,
     rejectedSetting,
     djangoSettings,
     installedApp,
@@ -24380,6 +24410,31 @@ function backgroundProcess(rc, command) {
 }
 
 // src/diagnosis/reasons/port-in-use.ts
+var BIND_STATED = [/Can't connect to (.+)$/, /"bind": "([^"]+)"/, /^\s*bind: \['([^']+)'/, /(?:^|\s)(?:-b|--bind)[=\s]+['"]?([^\s'"]+)/];
+function statedBind(rc) {
+  for (const pattern of BIND_STATED) {
+    const line = rc.ctx.lines.find((l) => pattern.test(l.text));
+    if (line) return pattern.exec(line.text)[1].trim();
+  }
+  return void 0;
+}
+var retriedNotInUse = {
+  stage: "boot",
+  name: "Gunicorn retried its bind without saying the address is in use",
+  detect(rc) {
+    const retry = rc.ctx.lines.find((l) => /Retrying in 1 second/.test(l.text));
+    if (!retry || rc.ofKind("connection-in-use").length > 0 || rc.ofKind("invalid-address").length > 0) return void 0;
+    if (rc.ctx.lines.some((l) => /Address already in use|Cannot assign requested|Address family not supported/.test(l.text))) return void 0;
+    const address = statedBind(rc);
+    const port = address ? /(\d+)\)?$/.exec(address)?.[1] : void 0;
+    if (!address || !port || Number(port) >= 1024) return void 0;
+    return {
+      facts: { address, port, notInUse: true },
+      evidence: present(retry.text, rc.ofKind("cant-connect")[0]?.lines[0].text),
+      location: firstLocation(commandLine(rc))
+    };
+  }
+};
 function taken(rc, address) {
   const inUse = rc.ofKind("connection-in-use");
   const addressInUse = rc.tracebacks.find((tb) => /Address already in use/.test(tb.exception.message));
@@ -24422,7 +24477,10 @@ var addressInUseTraceback = {
     return tb ? taken(rc, tb.exception.message) : void 0;
   }
 };
-function summary8({ address, port, background }) {
+function summary8({ address, port, background, notInUse }) {
+  if (notInUse) {
+    return `Gunicorn could not bind ${code(address)} and kept retrying without reporting the address in use: port ${port} is below 1024, which only root (or CAP_NET_BIND_SERVICE) may bind, and the container runs as another user.`;
+  }
   const starter = background ? `; ${code(background.file)} starts ${code(background.text.trim())} before it` : "";
   return `Port ${port ?? address} inside the container is already taken, so Gunicorn could not bind ${code(address)}${starter}.`;
 }
@@ -24432,10 +24490,10 @@ var port_in_use_default = defineReason({
   headline: "port already in use",
   readme: "Gunicorn could not bind its address",
   fixtures: [{ path: "__fixtures__/apps/fail-port-in-use", test: "__tests__/diagnosis.itg.ts" }],
-  rules: [gaveUpBinding, connectionInUse, addressInUseTraceback],
+  rules: [retriedNotInUse, gaveUpBinding, connectionInUse, addressInUseTraceback],
   words: (facts) => ({
     summary: summary8(facts),
-    remedy: `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
+    remedy: facts.notInUse ? `Bind a port of 1024 or above (e.g. ${code("0.0.0.0:8000")}, published as port ${facts.port} outside), or run Gunicorn as root.` : `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
   })
 });
 
@@ -25912,6 +25970,19 @@ function lastLogLines(rc) {
 }
 
 // src/diagnosis/reasons/crash-loop.ts
+var appParsesArguments = {
+  stage: "boot",
+  name: "the app's argument parser rejects Gunicorn's command line in each worker",
+  detect(rc) {
+    const error = rc.ofKind("config-error").find((e) => printedByWorker(rc, e));
+    if (!error) return void 0;
+    const exits = rc.ctx.lines.filter((line) => line.seq > error.lines[0].seq && /Worker exiting \(pid: \d+\)/.test(line.text));
+    return {
+      facts: { exits: exits.length, exitKinds: ["usage error"], healthPassed: false, presumed: false, usageError: error.lines[0].text.trim() },
+      evidence: present(error.lines[0].text, exits[0]?.text)
+    };
+  }
+};
 var workersKeepExiting = {
   stage: "boot",
   name: "workers exit after they boot and are replaced",
@@ -25936,12 +26007,18 @@ var workersKeepExiting = {
     };
   }
 };
-function summary11({ exits, exitKinds: exitKinds2, clue, healthPassed }) {
+function summary11({ exits, exitKinds: exitKinds2, clue, healthPassed, usageError }) {
+  if (usageError !== void 0) {
+    return `Each worker exits at import with a command-line usage error (${code(usageError.replace(/^\W+/, "").slice(0, 120))}): code in the app parses the process's arguments, which in a worker are Gunicorn's own.`;
+  }
   const printed = clue !== void 0 ? `; the app printed ${code(clue.slice(0, 120))}` : "";
   const health = healthPassed ? " The health check passed between restarts, which hides the problem." : "";
   return `Workers keep exiting after they boot (${exits} exits: ${exitKinds2.join(", ")}) and Gunicorn keeps replacing them${printed}.${health}`;
 }
-function remedy12({ presumed }) {
+function remedy12({ presumed, usageError }) {
+  if (usageError !== void 0) {
+    return `Parse arguments only under ${code("if __name__ == '__main__':")} (or with ${code("parse_known_args()")}), never at import: under Gunicorn the command line is not the app's.`;
+  }
   const unlogged = presumed ? ' (Gunicorn 20.1 does not log exits with code 1: each "Booting worker" beyond the worker count is a replacement)' : "";
   return `Find what ends the worker after boot: a background thread calling ${code("os._exit")}/${code("sys.exit")}, a ${code("post_fork")} hook, or a crash in a native extension${unlogged}.`;
 }
@@ -25951,7 +26028,7 @@ var crash_loop_default = defineReason({
   headline: "workers keep crashing",
   readme: "workers exit after boot and are replaced, while single health requests still pass",
   fixtures: [{ path: "__fixtures__/apps/fail-crash-loop", test: "__tests__/diagnosis.itg.ts" }],
-  rules: [workersKeepExiting],
+  rules: [appParsesArguments, workersKeepExiting],
   words: (facts) => ({ summary: summary11(facts), remedy: remedy12(facts) })
 });
 
@@ -25962,8 +26039,15 @@ var INVALID_HOST = /Invalid HTTP_HOST header: '([^']*)'/;
 function isAsgiCallError(exception2) {
   return exception2.type === "TypeError" && ASGI_CALL_ERROR.test(exception2.message);
 }
+var ASGI2_CALL_ERROR = /^(?:\w+\.)?__call__\(\) takes 2 positional arguments but 3 were given$/;
+var WORKER_CALLS_APP = (tb) => /gunicorn\/workers\/\w+\.py$/.test(tb.frames[tb.frames.length - 1]?.file ?? "");
+function asgiTracebacks(rc) {
+  return rc.tracebacks.filter(
+    (tb) => isAsgiCallError(tb.exception) || tb.exception.type === "TypeError" && ASGI2_CALL_ERROR.test(tb.exception.message) && WORKER_CALLS_APP(tb)
+  );
+}
 function asgiTraceback(rc) {
-  return rc.tracebacks.find((tb) => isAsgiCallError(tb.exception));
+  return asgiTracebacks(rc)[0];
 }
 function allowedHostsLine(rc) {
   return pythonLine(rc, /^\s*ALLOWED_HOSTS\s*=/);
@@ -25988,7 +26072,7 @@ var asgiCallError = {
         workerClass: rc.ofKind("worker-class")[0]?.workerClass ?? "sync",
         exceptionLine: tb.exception.line,
         status: rc.ctx.health?.status,
-        requests: rc.tracebacks.filter((t) => ASGI_CALL_ERROR.test(t.exception.message)).length,
+        requests: asgiTracebacks(rc).length,
         gunicornVersion: rc.ofKind("master-start")[0]?.version
       },
       evidence: present(requestLine?.text, last ? `  File "${last.file}", line ${last.line}` : void 0, tb.exception.line),
@@ -26360,6 +26444,33 @@ var plainWorker = {
     return { facts: { kind: "plain-worker", workerClass, path: ws.path, detail: ws.detail }, evidence: websocketEvidence(rc, ws) };
   }
 };
+var SOCKETIO_SERVER = /You need to use the ([\w-]+) server/;
+var socketIoServer = {
+  stage: "boot",
+  name: "Flask-SocketIO says the worker is not the server it needs",
+  detect(rc) {
+    const tb = rc.tracebacks.find((t) => SOCKETIO_SERVER.test(t.exception.message));
+    if (!tb) return void 0;
+    const facts = {
+      kind: "socketio-server",
+      server: SOCKETIO_SERVER.exec(tb.exception.message)[1],
+      workerClass: rc.ctx.state.workerClass,
+      exceptionLine: tb.exception.line
+    };
+    return { facts, evidence: present(tb.exception.line, rc.ctx.websocket?.detail) };
+  }
+};
+var SOCKETIO_WORKERS = {
+  "gevent-websocket": `${code("-k geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")})`,
+  eventlet: `${code("-k eventlet")} (package ${code("eventlet")}; Gunicorn 26 removed it: prefer gevent-websocket's worker)`
+};
+function socketIoServerWords(facts) {
+  const worker = facts.workerClass ? `the ${code(facts.workerClass)} worker` : "this worker class";
+  return {
+    summary: `Flask-SocketIO cannot hold WebSockets under ${worker}: it asks for the ${code(facts.server)} server (${code(facts.exceptionLine.slice(0, 120))}).`,
+    remedy: `Run Gunicorn with ${SOCKETIO_WORKERS[facts.server] ?? `the ${code(facts.server)} server's worker class`} and one worker (${code("-w 1")}).`
+  };
+}
 var probeFailed = {
   stage: "boot",
   name: "the WebSocket probe failed",
@@ -26407,6 +26518,8 @@ function words10(facts) {
         summary: `The WebSocket probe of ${code(facts.path)} failed: ${facts.detail}.`,
         remedy: "Check the route and the expected messages (`websocket-*` inputs) against the app, and that the worker class supports WebSockets."
       };
+    case "socketio-server":
+      return socketIoServerWords(facts);
   }
 }
 var websocket_failed_default = defineReason({
@@ -26415,7 +26528,7 @@ var websocket_failed_default = defineReason({
   headline: "WebSocket check failed",
   readme: "the WebSocket route did not upgrade or answer",
   fixtures: [{ path: "__fixtures__/apps/ws-wrong-worker", test: "__tests__/websocket-action.itg.ts" }],
-  rules: [interrupted, noRoute, socketIoSessions, plainWorker, probeFailed],
+  rules: [interrupted, noRoute, socketIoServer, socketIoSessions, plainWorker, probeFailed],
   words: words10
 });
 

@@ -23471,6 +23471,11 @@ var init_command_forms = __esm({
 });
 
 // src/diagnosis/rules/configuration.ts
+function printedByWorker(rc, error2) {
+  const at = error2.lines[0].seq;
+  const next = rc.ctx.lines.find((line) => line.seq > at && /\[\d+\] \[\w+\]|Worker exiting/.test(line.text));
+  return next !== void 0 && WORKER_EXITING.test(next.text);
+}
 function portFinding(rc, error2, placeholder) {
   const evidence = linesOf(error2);
   const command = commandLine(rc);
@@ -23494,13 +23499,15 @@ function applicationObjects(source) {
   for (const m of source.matchAll(APP_ASSIGNMENT)) if (!names.includes(m[1])) names.push(m[1]);
   return names;
 }
-var firstConfigError, linesOf, invalidPort, noAppModule, unreadableConfig, rejectedSetting, genericShellForm, APP_ASSIGNMENT;
+var WORKER_EXITING, gunicornConfigErrors, firstConfigError, linesOf, invalidPort, noAppModule, unreadableConfig, rejectedSetting, genericShellForm, APP_ASSIGNMENT;
 var init_configuration = __esm({
   "src/diagnosis/rules/configuration.ts"() {
     "use strict";
     init_command_forms();
     init_locate();
-    firstConfigError = (rc) => rc.ofKind("config-error")[0];
+    WORKER_EXITING = /Worker exiting \(pid: \d+\)/;
+    gunicornConfigErrors = (rc) => rc.ofKind("config-error").filter((e) => !printedByWorker(rc, e));
+    firstConfigError = (rc) => gunicornConfigErrors(rc)[0];
     linesOf = (error2) => error2.lines.map((l) => l.text);
     invalidPort = {
       stage: "boot",
@@ -23544,7 +23551,7 @@ var init_configuration = __esm({
         if (!error2) return void 0;
         const invalid = /^Invalid value for ([\w-]+): (.*)$/.exec(error2.message);
         const unrecognized = /^unrecognized arguments: (.+)$/.exec(error2.message);
-        const detail = rc.ofKind("config-error").slice(1).map((e) => e.message);
+        const detail = gunicornConfigErrors(rc).slice(1).map((e) => e.message);
         const facts = invalid ? { kind: "invalid-value", setting: invalid[1], problem: invalid[2], detail: detail[0] } : unrecognized ? { kind: "unrecognized-arguments", args: unrecognized[1] } : { kind: "rejected", message: error2.message };
         const settingLine = invalid ? configSetting(rc, invalid[1].replace(/-/g, "_")) : void 0;
         return {
@@ -23638,6 +23645,7 @@ var unresolvableBind, EXPECTED_ONE, optionWithoutValue, settingCrash, installedA
 var init_config_sources = __esm({
   "src/diagnosis/rules/config-sources.ts"() {
     "use strict";
+    init_configuration();
     init_locate();
     init_rule();
     init_imports();
@@ -23663,7 +23671,7 @@ var init_config_sources = __esm({
       stage: "boot",
       name: "an option was given without its value",
       detect(rc) {
-        const error2 = rc.ofKind("config-error").find((e) => EXPECTED_ONE.test(e.message));
+        const error2 = gunicornConfigErrors(rc).find((e) => EXPECTED_ONE.test(e.message));
         if (!error2) return void 0;
         const option = /^argument ([\w/-]+)/.exec(error2.message)[1].split("/").pop();
         return {
@@ -23744,6 +23752,12 @@ var init_config_sources = __esm({
 
 // src/diagnosis/rules/config-names.ts
 function configNameWords(facts) {
+  if (facts.kind === "stale-pidfile") {
+    return {
+      summary: `Gunicorn refused to start: its pid file ${code(facts.file)} names PID ${facts.pid}, which is alive; in a container that is a file kept from an earlier run (on a volume, or across a restart) whose PID another process now has.`,
+      remedy: `Drop the ${code("pidfile")} setting (a container needs none), or remove ${code(facts.file)} before Gunicorn starts.`
+    };
+  }
   if (facts.kind === "distribution-name") {
     const module = facts.name.replace(/-/g, "_");
     return {
@@ -23757,7 +23771,7 @@ function configNameWords(facts) {
     remedy: `Write IPv6 binds in brackets, ${code("[2001:db8::1]:8000")} (or ${code("[::]:8000")} for every address).`
   };
 }
-var NOT_A_PORT, BIND_OPTION, ipv6WithoutBrackets, HYPHENATED, distributionNameAsModule;
+var NOT_A_PORT, BIND_OPTION, ipv6WithoutBrackets, HYPHENATED, distributionNameAsModule, ALREADY_RUNNING, stalePidfile;
 var init_config_names = __esm({
   "src/diagnosis/rules/config-names.ts"() {
     "use strict";
@@ -23798,6 +23812,21 @@ var init_config_names = __esm({
           facts: { kind: "distribution-name", name: HYPHENATED.exec(tb.exception.message)[1], location: frame?.location },
           evidence: rc.tracebackEvidence(tb, frame),
           location: frame?.location
+        };
+      }
+    };
+    ALREADY_RUNNING = /^Already running on PID (\d+) \(or pid file '([^']+)' is stale\)/;
+    stalePidfile = {
+      stage: "boot",
+      name: "the pid file names a running process (Gunicorn's pidfile setting)",
+      detect(rc) {
+        const error2 = rc.ofKind("config-error").find((e) => ALREADY_RUNNING.test(e.message));
+        if (!error2) return void 0;
+        const [, pid, file] = ALREADY_RUNNING.exec(error2.message);
+        return {
+          facts: { kind: "stale-pidfile", pid, file },
+          evidence: [error2.lines[0].text],
+          location: firstLocation(configSetting(rc, "pidfile"), commandLine(rc))
         };
       }
     };
@@ -23980,6 +24009,7 @@ function words3(facts) {
       return startWords(facts);
     case "ipv6-bind":
     case "distribution-name":
+    case "stale-pidfile":
       return configNameWords(facts);
     default:
       return { summary: summary8(facts), remedy: remedy9(facts) };
@@ -24019,6 +24049,7 @@ var init_config_error = __esm({
         invalidPort,
         noAppModule,
         unreadableConfig,
+        stalePidfile,
         rejectedSetting,
         djangoSettings,
         installedApp,
@@ -24044,6 +24075,13 @@ var init_network = __esm({
 });
 
 // src/diagnosis/reasons/port-in-use.ts
+function statedBind(rc) {
+  for (const pattern of BIND_STATED) {
+    const line = rc.ctx.lines.find((l) => pattern.test(l.text));
+    if (line) return pattern.exec(line.text)[1].trim();
+  }
+  return void 0;
+}
 function taken(rc, address) {
   const inUse = rc.ofKind("connection-in-use");
   const addressInUse = rc.tracebacks.find((tb) => /Address already in use/.test(tb.exception.message));
@@ -24062,11 +24100,14 @@ function taken(rc, address) {
     location: firstLocation(background, command)
   };
 }
-function summary9({ address, port, background }) {
+function summary9({ address, port, background, notInUse }) {
+  if (notInUse) {
+    return `Gunicorn could not bind ${code(address)} and kept retrying without reporting the address in use: port ${port} is below 1024, which only root (or CAP_NET_BIND_SERVICE) may bind, and the container runs as another user.`;
+  }
   const starter = background ? `; ${code(background.file)} starts ${code(background.text.trim())} before it` : "";
   return `Port ${port ?? address} inside the container is already taken, so Gunicorn could not bind ${code(address)}${starter}.`;
 }
-var gaveUpBinding, connectionInUse, addressInUseTraceback, port_in_use_default;
+var BIND_STATED, retriedNotInUse, gaveUpBinding, connectionInUse, addressInUseTraceback, port_in_use_default;
 var init_port_in_use = __esm({
   "src/diagnosis/reasons/port-in-use.ts"() {
     "use strict";
@@ -24074,6 +24115,24 @@ var init_port_in_use = __esm({
     init_network();
     init_locate();
     init_words();
+    BIND_STATED = [/Can't connect to (.+)$/, /"bind": "([^"]+)"/, /^\s*bind: \['([^']+)'/, /(?:^|\s)(?:-b|--bind)[=\s]+['"]?([^\s'"]+)/];
+    retriedNotInUse = {
+      stage: "boot",
+      name: "Gunicorn retried its bind without saying the address is in use",
+      detect(rc) {
+        const retry2 = rc.ctx.lines.find((l) => /Retrying in 1 second/.test(l.text));
+        if (!retry2 || rc.ofKind("connection-in-use").length > 0 || rc.ofKind("invalid-address").length > 0) return void 0;
+        if (rc.ctx.lines.some((l) => /Address already in use|Cannot assign requested|Address family not supported/.test(l.text))) return void 0;
+        const address = statedBind(rc);
+        const port = address ? /(\d+)\)?$/.exec(address)?.[1] : void 0;
+        if (!address || !port || Number(port) >= 1024) return void 0;
+        return {
+          facts: { address, port, notInUse: true },
+          evidence: present(retry2.text, rc.ofKind("cant-connect")[0]?.lines[0].text),
+          location: firstLocation(commandLine(rc))
+        };
+      }
+    };
     gaveUpBinding = {
       stage: "boot",
       name: "Gunicorn can't connect to its address",
@@ -24104,10 +24163,10 @@ var init_port_in_use = __esm({
       headline: "port already in use",
       readme: "Gunicorn could not bind its address",
       fixtures: [{ path: "__fixtures__/apps/fail-port-in-use", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [gaveUpBinding, connectionInUse, addressInUseTraceback],
+      rules: [retriedNotInUse, gaveUpBinding, connectionInUse, addressInUseTraceback],
       words: (facts) => ({
         summary: summary9(facts),
-        remedy: `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
+        remedy: facts.notInUse ? `Bind a port of 1024 or above (e.g. ${code("0.0.0.0:8000")}, published as port ${facts.port} outside), or run Gunicorn as root.` : `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
       })
     });
   }
@@ -25738,16 +25797,22 @@ var init_lifecycle = __esm({
 });
 
 // src/diagnosis/reasons/crash-loop.ts
-function summary12({ exits, exitKinds: exitKinds2, clue, healthPassed }) {
+function summary12({ exits, exitKinds: exitKinds2, clue, healthPassed, usageError }) {
+  if (usageError !== void 0) {
+    return `Each worker exits at import with a command-line usage error (${code(usageError.replace(/^\W+/, "").slice(0, 120))}): code in the app parses the process's arguments, which in a worker are Gunicorn's own.`;
+  }
   const printed = clue !== void 0 ? `; the app printed ${code(clue.slice(0, 120))}` : "";
   const health2 = healthPassed ? " The health check passed between restarts, which hides the problem." : "";
   return `Workers keep exiting after they boot (${exits} exits: ${exitKinds2.join(", ")}) and Gunicorn keeps replacing them${printed}.${health2}`;
 }
-function remedy12({ presumed }) {
+function remedy12({ presumed, usageError }) {
+  if (usageError !== void 0) {
+    return `Parse arguments only under ${code("if __name__ == '__main__':")} (or with ${code("parse_known_args()")}), never at import: under Gunicorn the command line is not the app's.`;
+  }
   const unlogged = presumed ? ' (Gunicorn 20.1 does not log exits with code 1: each "Booting worker" beyond the worker count is a replacement)' : "";
   return `Find what ends the worker after boot: a background thread calling ${code("os._exit")}/${code("sys.exit")}, a ${code("post_fork")} hook, or a crash in a native extension${unlogged}.`;
 }
-var workersKeepExiting, crash_loop_default;
+var appParsesArguments, workersKeepExiting, crash_loop_default;
 var init_crash_loop = __esm({
   "src/diagnosis/reasons/crash-loop.ts"() {
     "use strict";
@@ -25755,6 +25820,20 @@ var init_crash_loop = __esm({
     init_words();
     init_locate();
     init_lifecycle();
+    init_configuration();
+    appParsesArguments = {
+      stage: "boot",
+      name: "the app's argument parser rejects Gunicorn's command line in each worker",
+      detect(rc) {
+        const error2 = rc.ofKind("config-error").find((e) => printedByWorker(rc, e));
+        if (!error2) return void 0;
+        const exits = rc.ctx.lines.filter((line) => line.seq > error2.lines[0].seq && /Worker exiting \(pid: \d+\)/.test(line.text));
+        return {
+          facts: { exits: exits.length, exitKinds: ["usage error"], healthPassed: false, presumed: false, usageError: error2.lines[0].text.trim() },
+          evidence: present(error2.lines[0].text, exits[0]?.text)
+        };
+      }
+    };
     workersKeepExiting = {
       stage: "boot",
       name: "workers exit after they boot and are replaced",
@@ -25785,7 +25864,7 @@ var init_crash_loop = __esm({
       headline: "workers keep crashing",
       readme: "workers exit after boot and are replaced, while single health requests still pass",
       fixtures: [{ path: "__fixtures__/apps/fail-crash-loop", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [workersKeepExiting],
+      rules: [appParsesArguments, workersKeepExiting],
       words: (facts) => ({ summary: summary12(facts), remedy: remedy12(facts) })
     });
   }
@@ -25795,8 +25874,13 @@ var init_crash_loop = __esm({
 function isAsgiCallError(exception2) {
   return exception2.type === "TypeError" && ASGI_CALL_ERROR.test(exception2.message);
 }
+function asgiTracebacks(rc) {
+  return rc.tracebacks.filter(
+    (tb) => isAsgiCallError(tb.exception) || tb.exception.type === "TypeError" && ASGI2_CALL_ERROR.test(tb.exception.message) && WORKER_CALLS_APP(tb)
+  );
+}
 function asgiTraceback(rc) {
-  return rc.tracebacks.find((tb) => isAsgiCallError(tb.exception));
+  return asgiTracebacks(rc)[0];
 }
 function allowedHostsLine(rc) {
   return pythonLine(rc, /^\s*ALLOWED_HOSTS\s*=/);
@@ -25804,7 +25888,7 @@ function allowedHostsLine(rc) {
 function productionHost(allowed) {
   return allowed?.text.match(/["']([^"'*]+\.[^"']+)["']/)?.[1];
 }
-var ASGI_CALL_ERROR, DJANGO_BAD_REQUEST, INVALID_HOST;
+var ASGI_CALL_ERROR, DJANGO_BAD_REQUEST, INVALID_HOST, ASGI2_CALL_ERROR, WORKER_CALLS_APP;
 var init_answers = __esm({
   "src/diagnosis/rules/answers.ts"() {
     "use strict";
@@ -25812,6 +25896,8 @@ var init_answers = __esm({
     ASGI_CALL_ERROR = /^(?:(\w+)\.)?__call__\(\) missing (?:1 required positional argument: 'send'|2 required positional arguments: 'receive' and 'send')$/;
     DJANGO_BAD_REQUEST = /<h1>Bad Request \(400\)<\/h1>/;
     INVALID_HOST = /Invalid HTTP_HOST header: '([^']*)'/;
+    ASGI2_CALL_ERROR = /^(?:\w+\.)?__call__\(\) takes 2 positional arguments but 3 were given$/;
+    WORKER_CALLS_APP = (tb) => /gunicorn\/workers\/\w+\.py$/.test(tb.frames[tb.frames.length - 1]?.file ?? "");
   }
 });
 
@@ -25852,7 +25938,7 @@ var init_asgi_under_wsgi = __esm({
             workerClass: rc.ofKind("worker-class")[0]?.workerClass ?? "sync",
             exceptionLine: tb.exception.line,
             status: rc.ctx.health?.status,
-            requests: rc.tracebacks.filter((t) => ASGI_CALL_ERROR.test(t.exception.message)).length,
+            requests: asgiTracebacks(rc).length,
             gunicornVersion: rc.ofKind("master-start")[0]?.version
           },
           evidence: present(requestLine?.text, last ? `  File "${last.file}", line ${last.line}` : void 0, tb.exception.line),
@@ -26201,6 +26287,13 @@ var init_health_answers = __esm({
 });
 
 // src/diagnosis/reasons/websocket-failed.ts
+function socketIoServerWords(facts) {
+  const worker = facts.workerClass ? `the ${code(facts.workerClass)} worker` : "this worker class";
+  return {
+    summary: `Flask-SocketIO cannot hold WebSockets under ${worker}: it asks for the ${code(facts.server)} server (${code(facts.exceptionLine.slice(0, 120))}).`,
+    remedy: `Run Gunicorn with ${SOCKETIO_WORKERS[facts.server] ?? `the ${code(facts.server)} server's worker class`} and one worker (${code("-w 1")}).`
+  };
+}
 function interruptedSummary(facts) {
   const path23 = code(facts.path);
   const what = present(
@@ -26237,9 +26330,11 @@ function words10(facts) {
         summary: `The WebSocket probe of ${code(facts.path)} failed: ${facts.detail}.`,
         remedy: "Check the route and the expected messages (`websocket-*` inputs) against the app, and that the worker class supports WebSockets."
       };
+    case "socketio-server":
+      return socketIoServerWords(facts);
   }
 }
-var bare, interrupted, noRoute, socketIoSessions, plainWorker, probeFailed, WEBSOCKET_WORKERS, INTERRUPTED_REMEDY, websocket_failed_default;
+var bare, interrupted, noRoute, socketIoSessions, plainWorker, SOCKETIO_SERVER, socketIoServer, SOCKETIO_WORKERS, probeFailed, WEBSOCKET_WORKERS, INTERRUPTED_REMEDY, websocket_failed_default;
 var init_websocket_failed = __esm({
   "src/diagnosis/reasons/websocket-failed.ts"() {
     "use strict";
@@ -26303,6 +26398,26 @@ var init_websocket_failed = __esm({
         return { facts: { kind: "plain-worker", workerClass, path: ws.path, detail: ws.detail }, evidence: websocketEvidence(rc, ws) };
       }
     };
+    SOCKETIO_SERVER = /You need to use the ([\w-]+) server/;
+    socketIoServer = {
+      stage: "boot",
+      name: "Flask-SocketIO says the worker is not the server it needs",
+      detect(rc) {
+        const tb = rc.tracebacks.find((t) => SOCKETIO_SERVER.test(t.exception.message));
+        if (!tb) return void 0;
+        const facts = {
+          kind: "socketio-server",
+          server: SOCKETIO_SERVER.exec(tb.exception.message)[1],
+          workerClass: rc.ctx.state.workerClass,
+          exceptionLine: tb.exception.line
+        };
+        return { facts, evidence: present(tb.exception.line, rc.ctx.websocket?.detail) };
+      }
+    };
+    SOCKETIO_WORKERS = {
+      "gevent-websocket": `${code("-k geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")})`,
+      eventlet: `${code("-k eventlet")} (package ${code("eventlet")}; Gunicorn 26 removed it: prefer gevent-websocket's worker)`
+    };
     probeFailed = {
       stage: "boot",
       name: "the WebSocket probe failed",
@@ -26320,7 +26435,7 @@ var init_websocket_failed = __esm({
       headline: "WebSocket check failed",
       readme: "the WebSocket route did not upgrade or answer",
       fixtures: [{ path: "__fixtures__/apps/ws-wrong-worker", test: "__tests__/websocket-action.itg.ts" }],
-      rules: [interrupted, noRoute, socketIoSessions, plainWorker, probeFailed],
+      rules: [interrupted, noRoute, socketIoServer, socketIoSessions, plainWorker, probeFailed],
       words: words10
     });
   }

@@ -3,7 +3,7 @@
 import { defineReason, type Words } from '../reason.js'
 import { invalidPort, noAppModule, rejectedSetting, unreadableConfig, type ConfigFacts, type ConfigFileFacts } from '../rules/configuration.js'
 import { djangoSettings, iniSection, installedApp, optionWithoutValue, settingCrash, unresolvableBind } from '../rules/config-sources.js'
-import { configNameWords, distributionNameAsModule, ipv6WithoutBrackets, type ConfigNameFacts } from '../rules/config-names.js'
+import { configNameWords, distributionNameAsModule, ipv6WithoutBrackets, stalePidfile, type ConfigNameFacts } from '../rules/config-names.js'
 import { executableMissing, networkMissing, otherStartFailure, startWords, type StartFacts } from '../rules/start-failures.js'
 import { code, fileLine, where } from '../words.js'
 
@@ -156,6 +156,7 @@ function words(facts: Facts): Words {
       return startWords(facts)
     case 'ipv6-bind':
     case 'distribution-name':
+    case 'stale-pidfile':
       return configNameWords(facts)
     default:
       return { summary: summary(facts), remedy: remedy(facts) }
@@ -188,6 +189,7 @@ export default defineReason({
     invalidPort,
     noAppModule,
     unreadableConfig,
+    stalePidfile,
     rejectedSetting,
     djangoSettings,
     installedApp,

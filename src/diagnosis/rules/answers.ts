@@ -17,8 +17,24 @@ export function isAsgiCallError(exception: { type: string; message: string }): b
   return exception.type === 'TypeError' && ASGI_CALL_ERROR.test(exception.message)
 }
 
+/**
+ * An ASGI 2 app (`app(scope)` returning the coroutine's callable, older Starlette) called as WSGI: its
+ * `__call__(self, scope)` gets environ and start_response. Read only where Gunicorn's worker made that call, since
+ * any class of the app could raise the same TypeError.
+ */
+const ASGI2_CALL_ERROR = /^(?:\w+\.)?__call__\(\) takes 2 positional arguments but 3 were given$/
+const WORKER_CALLS_APP = (tb: Traceback): boolean => /gunicorn\/workers\/\w+\.py$/.test(tb.frames[tb.frames.length - 1]?.file ?? '')
+
+/** Every request traceback of an ASGI app called as WSGI. */
+export function asgiTracebacks(rc: RuleContext): Traceback[] {
+  return rc.tracebacks.filter(
+    (tb) =>
+      isAsgiCallError(tb.exception) || (tb.exception.type === 'TypeError' && ASGI2_CALL_ERROR.test(tb.exception.message) && WORKER_CALLS_APP(tb))
+  )
+}
+
 export function asgiTraceback(rc: RuleContext): Traceback | undefined {
-  return rc.tracebacks.find((tb) => isAsgiCallError(tb.exception))
+  return asgiTracebacks(rc)[0]
 }
 
 /** The settings line that sets ALLOWED_HOSTS, in the build context's Python files. */

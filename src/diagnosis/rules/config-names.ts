@@ -1,5 +1,6 @@
 // Names a setting gives that cannot work as written: an IPv6 bind without brackets (Gunicorn splits host and port
-// at the first colon), a pip distribution name where Python needs the module name (hyphens never import). Rules
+// at the first colon), a pip distribution name where Python needs the module name (hyphens never import), a pid
+// file that names a live process. Rules
 // of the config-error reason; the words are here too so the reason module only dispatches to them.
 import type { SourceLocation } from '../../core/model.js'
 import type { Rule } from '../reason.js'
@@ -7,7 +8,9 @@ import { commandLine, configSetting, firstLocation } from './locate.js'
 import { code, exceptionIs, present, where } from './rule.js'
 
 export type ConfigNameFacts =
-  { kind: 'ipv6-bind'; portText: string; option?: string; address?: string } | { kind: 'distribution-name'; name: string; location?: SourceLocation }
+  | { kind: 'ipv6-bind'; portText: string; option?: string; address?: string }
+  | { kind: 'distribution-name'; name: string; location?: SourceLocation }
+  | { kind: 'stale-pidfile'; pid: string; file: string }
 
 const NOT_A_PORT = /^'(.*)' is not a valid port number\.?$/
 const BIND_OPTION = /(?:^|\s)(-b|--bind)[=\s]+['"]?(\S+)/g
@@ -54,7 +57,33 @@ export const distributionNameAsModule: Rule<ConfigNameFacts> = {
   }
 }
 
+const ALREADY_RUNNING = /^Already running on PID (\d+) \(or pid file '([^']+)' is stale\)/
+
+/** Gunicorn's `pidfile` names a PID that is alive: in a container, a file kept from an earlier run whose PID was reused. */
+export const stalePidfile: Rule<ConfigNameFacts> = {
+  stage: 'boot',
+  name: "the pid file names a running process (Gunicorn's pidfile setting)",
+  detect(rc) {
+    const error = rc.ofKind('config-error').find((e) => ALREADY_RUNNING.test(e.message))
+    if (!error) return undefined
+    const [, pid, file] = ALREADY_RUNNING.exec(error.message)!
+    return {
+      facts: { kind: 'stale-pidfile', pid, file },
+      evidence: [error.lines[0].text],
+      location: firstLocation(configSetting(rc, 'pidfile'), commandLine(rc))
+    }
+  }
+}
+
 export function configNameWords(facts: ConfigNameFacts): { summary: string; remedy: string } {
+  if (facts.kind === 'stale-pidfile') {
+    return {
+      summary:
+        `Gunicorn refused to start: its pid file ${code(facts.file)} names PID ${facts.pid}, which is alive; in a container that is ` +
+        'a file kept from an earlier run (on a volume, or across a restart) whose PID another process now has.',
+      remedy: `Drop the ${code('pidfile')} setting (a container needs none), or remove ${code(facts.file)} before Gunicorn starts.`
+    }
+  }
   if (facts.kind === 'distribution-name') {
     const module = facts.name.replace(/-/g, '_')
     return {
