@@ -24007,6 +24007,10 @@ var init_faulthandler = __esm({
 });
 
 // src/diagnosis/rules/crashes.ts
+function shellFormSignal(text) {
+  const exitCode = /code (13\d)\b/.exec(text)?.[1];
+  return exitCode ? SHELL_FORM_SIGNALS[exitCode] : void 0;
+}
 function nativeCrashes(rc) {
   const requested = rc.ctx.stackRequest;
   return {
@@ -24044,12 +24048,13 @@ function requirementLine(rc, name) {
 function frameLine(frame) {
   return `  File "${frame.file}", line ${frame.line} in ${frame.func}`;
 }
-var NATIVE_SIGNALS, PACKAGE_PATH;
+var NATIVE_SIGNALS, SHELL_FORM_SIGNALS, PACKAGE_PATH;
 var init_crashes = __esm({
   "src/diagnosis/rules/crashes.ts"() {
     "use strict";
     init_faulthandler();
-    NATIVE_SIGNALS = /SIGSEGV|SIGBUS|SIGILL|SIGFPE|signal (11|7|4|8)\b/;
+    NATIVE_SIGNALS = /SIGSEGV|SIGBUS|SIGILL|SIGFPE|signal (11|7|4|8)\b|code 13[2569]\b/;
+    SHELL_FORM_SIGNALS = { "132": "SIGILL", "135": "SIGBUS", "136": "SIGFPE", "139": "SIGSEGV" };
     PACKAGE_PATH = /(?:site|dist)-packages\/([A-Za-z_][\w]*)/;
   }
 });
@@ -24071,7 +24076,7 @@ function summary8(facts) {
     case "fatal-error":
       return crashSummary(facts);
     case "signal-only":
-      return `Workers die of a signal in native code (${facts.deaths} \xD7 ${code(facts.signalLine)}) and Gunicorn keeps replacing them; faulthandler was off, so no Python stack was printed.`;
+      return `Workers die of a signal in native code (${facts.deaths} \xD7 ${code(facts.signalLine)}${shellForm(facts.signalLine)}) and Gunicorn keeps replacing them; faulthandler was off, so no Python stack was printed.` + (shellFormSignal(facts.signalLine) === "SIGILL" ? ILLEGAL_INSTRUCTION : "");
     case "kernel-segfault": {
       const { process: process2, times, library } = facts;
       return `The kernel reports ${code(process2 ?? "the process")} dying of a segfault ${times > 1 ? `${times} times` : "once"}${library ? ` in ${code(library)}` : ""}: native code crashes in the workers${times > 1 ? " and they are replaced" : ""}.`;
@@ -24096,7 +24101,7 @@ function remedy9(facts) {
       return REINSTALL_FROM_SCRATCH;
   }
 }
-var binaryIncompatible, crashDump, signalOnly, kernelSegfault, shellReportedSegfault, MAX_EXTENSIONS_NAMED, REINSTALL_FROM_SCRATCH, native_crash_default;
+var binaryIncompatible, crashDump, signalOnly, kernelSegfault, shellReportedSegfault, MAX_EXTENSIONS_NAMED, ILLEGAL_INSTRUCTION, shellForm, REINSTALL_FROM_SCRATCH, native_crash_default;
 var init_native_crash = __esm({
   "src/diagnosis/reasons/native-crash.ts"() {
     "use strict";
@@ -24192,6 +24197,11 @@ var init_native_crash = __esm({
       }
     };
     MAX_EXTENSIONS_NAMED = 8;
+    ILLEGAL_INSTRUCTION = " An illegal instruction usually means a compiled wheel (TensorFlow, PyTorch, a BLAS) uses CPU instructions this processor lacks.";
+    shellForm = (line) => {
+      const signal = shellFormSignal(line);
+      return signal ? `, i.e. 128 + ${signal}` : "";
+    };
     REINSTALL_FROM_SCRATCH = "Reinstall the image's C extensions for its Python from scratch (`pip install --no-cache-dir --force-reinstall`, no cached or copied wheels), with matching versions of packages built against each other; run once with the `faulthandler` input on to see the Python stack.";
     native_crash_default = defineReason({
       id: "native-crash",
@@ -24388,22 +24398,29 @@ function classLoadFailure(rc) {
   const missing = rc.tracebacks.find((tb) => {
     const module2 = NO_MODULE.exec(tb.exception.message)?.[1]?.split(".")[0];
     return module2 !== void 0 && WORKER_CLASS_MODULES.includes(module2) && (error2 !== void 0 || tb.frames.some((f) => /gunicorn\/workers\//.test(f.file)) || isWorkerClassModule(rc, module2));
-  });
+  }) ?? rc.tracebacks.find((tb) => ANY_NO_MODULE.test(tb.exception.message) && inLoadClass(tb));
   const needInstalled = rc.tracebacks.find((tb) => NEED_INSTALLED.test(tb.exception.message));
   if (!error2 && !missing && !needInstalled) return void 0;
-  const workerClass = /^class uri '([^']+)'/.exec(error2?.message ?? "")?.[1] ?? rc.ctx.state.workerClass;
+  const workerClass = /^class uri '([^']+)'/.exec(error2?.message ?? "")?.[1] ?? classUriLine(rc) ?? rc.ctx.state.workerClass;
   const module = missingModule(rc, missing, needInstalled, workerClass);
   const classModuleMissing = module !== void 0 && !WORKER_CLASS_PACKAGES[module] && rc.tracebacks.some((tb) => NO_MODULE.exec(tb.exception.message)?.[1] === module);
   return { error: error2, missing, needInstalled, workerClass, module, known: missing !== void 0 || needInstalled !== void 0 || classModuleMissing };
 }
 function missingModule(rc, missing, needInstalled, workerClass) {
-  const notFound2 = NO_MODULE.exec(missing?.exception.message ?? "")?.[1]?.split(".")[0];
-  if (notFound2 !== void 0) return notFound2;
+  const notFound2 = ANY_NO_MODULE.exec(missing?.exception.message ?? "")?.[1];
+  if (notFound2 !== void 0) return WORKER_CLASS_MODULES.includes(notFound2.split(".")[0]) ? notFound2.split(".")[0] : notFound2;
   const asked = NEED_INSTALLED.exec(needInstalled?.exception.message ?? "")?.[1];
   if (asked !== void 0) return asked;
   const named = workerClass ? WORKER_CLASS_MODULES.find((m) => workerClass.toLowerCase().includes(m)) : void 0;
   if (named !== void 0) return named;
   return rc.tracebacks.map((tb) => NO_MODULE.exec(tb.exception.message)?.[1]).find((m) => m !== void 0 && workerClass?.startsWith(`${m}.`));
+}
+function classUriLine(rc) {
+  for (const line of rc.ctx.lines) {
+    const m = /class uri '([^']+)' invalid or not found/.exec(line.text);
+    if (m) return m[1];
+  }
+  return void 0;
 }
 function isWorkerClassModule(rc, module) {
   return (rc.ctx.state.workerClass?.toLowerCase() ?? "").includes(module);
@@ -24418,7 +24435,29 @@ function brokenInSetup(rc) {
   }
   return void 0;
 }
-var WORKER_CLASS_MODULES, NO_MODULE, ENTRY_POINT, REQUIRES, NEED_INSTALLED, REMOVED_WORKERS, ADDED_WORKERS, WORKER_PACKAGE_FRAME, WORKER_CLASS_OPTION;
+function endingException(tb) {
+  if (tb.exception) return tb.exception;
+  const last = tb.lines[tb.lines.length - 1]?.text.trim() ?? "";
+  const m = EXCEPTION_AT_END.exec(last);
+  return m ? { type: m[1], message: m[2], line: last } : void 0;
+}
+function workerModuleFailure(rc) {
+  for (const tb of [...rc.tracebacks, ...rc.ofKind("cut-traceback")]) {
+    const frame = tb.frames[tb.frames.length - 1];
+    const module = frame && WORKER_MODULE.exec(frame.file)?.[1];
+    const worker = module && WORKER_MODULE_CLASSES[module];
+    const exception2 = worker ? endingException(tb) : void 0;
+    if (!worker || !exception2 || !/(ImportError|SyntaxError|AttributeError|NameError)$/.test(exception2.type)) continue;
+    const imported = IMPORTED.exec(frame.code ?? "");
+    const imports = (imported?.[1] ?? imported?.[2])?.split(".")[0];
+    const missing = NO_MODULE.exec(exception2.message)?.[1]?.split(".")[0] ?? /^No module named (\w+)/.exec(exception2.message)?.[1];
+    if (missing !== void 0 && WORKER_CLASS_PACKAGES[missing]) continue;
+    const at = `gunicorn/workers/${module}.py:${frame.line}`;
+    return { worker, at, code: frame.code, imports: imports === "gunicorn" ? void 0 : imports, exception: exception2 };
+  }
+  return void 0;
+}
+var WORKER_CLASS_MODULES, NO_MODULE, ENTRY_POINT, REQUIRES, NEED_INSTALLED, REMOVED_WORKERS, ADDED_WORKERS, WORKER_PACKAGE_FRAME, WORKER_CLASS_OPTION, ANY_NO_MODULE, inLoadClass, WORKER_MODULE_CLASSES, WORKER_MODULE, IMPORTED, EXCEPTION_AT_END;
 var init_worker_class = __esm({
   "src/diagnosis/rules/worker-class.ts"() {
     "use strict";
@@ -24435,6 +24474,12 @@ var init_worker_class = __esm({
     };
     WORKER_PACKAGE_FRAME = /\/(eventlet|gevent|greenlet|tornado|uvicorn|uvicorn_worker)\//;
     WORKER_CLASS_OPTION = /(?:^|[\s"'])(?:-k|--worker-class)(?:[\s="']|$)/;
+    ANY_NO_MODULE = /^No module named '?([\w.]+)'?/;
+    inLoadClass = (tb) => tb.frames.some((f) => /gunicorn\/util\.py$/.test(f.file) && f.func === "load_class");
+    WORKER_MODULE_CLASSES = { geventlet: "eventlet", ggevent: "gevent", gtornado: "tornado", gthread: "gthread" };
+    WORKER_MODULE = /gunicorn\/workers\/(\w+)\.py$/;
+    IMPORTED = /^\s*(?:from\s+([\w.]+)\s+import|import\s+([\w.]+))/;
+    EXCEPTION_AT_END = /^([A-Za-z_][\w.]*(?:Error|Exception)): ?(.*)$/;
   }
 });
 
@@ -24568,7 +24613,29 @@ function brokenWords(facts) {
     remedy: `Pin the ${code(pkg)} release this Gunicorn supports (or upgrade Gunicorn to one that supports yours) in ${requirementsIn(facts.requirements)}.${removedNote(pkg, facts.pkgRemovedIn)}`
   };
 }
-var unregistered, versionFloor, workerImportMissing, notInstalled, brokenWhileSetUp, removedApi, notImportable, removedNote, worker_class_unavailable_default;
+function workerModuleWords(facts) {
+  const { worker, at, imports, exceptionType, exceptionLine } = facts;
+  const requirements = requirementsIn(facts.requirements);
+  const failed2 = `Gunicorn's own ${code(worker)} worker module fails to import (${code(at)}: ${code(exceptionLine)})`;
+  if (exceptionType === "SyntaxError") {
+    return {
+      summary: `${failed2}: this Gunicorn release predates the image's Python, whose syntax its ${code(worker)} worker breaks.`,
+      remedy: `Upgrade Gunicorn in ${requirements} to a release that supports this Python, or build on the Python it supports.`
+    };
+  }
+  if (/No module named/.test(exceptionLine) && imports) {
+    return {
+      summary: `${failed2}: it imports ${code(imports)}, which is not installed in the image.`,
+      remedy: `Add ${code(imports)} to ${requirements}.`
+    };
+  }
+  const pkg = imports ?? worker;
+  return {
+    summary: `${failed2}: the installed ${code(pkg)} no longer has what this Gunicorn's ${code(worker)} worker imports from it.`,
+    remedy: `Pin the ${code(pkg)} release this Gunicorn supports, or upgrade Gunicorn to one that supports the installed ${code(pkg)}, in ${requirements}.${removedNote(worker, REMOVED_WORKERS[worker])}`
+  };
+}
+var unregistered, versionFloor, workerImportMissing, notInstalled, workerModuleBroken, brokenWhileSetUp, removedApi, notImportable, removedNote, worker_class_unavailable_default;
 var init_worker_class_unavailable = __esm({
   "src/diagnosis/reasons/worker-class-unavailable.ts"() {
     "use strict";
@@ -24622,13 +24689,8 @@ var init_worker_class_unavailable = __esm({
         if (!tb || module === void 0 || WORKER_CLASS_PACKAGES[module]) return void 0;
         const workerClass = /^class uri '([^']+)'/.exec(rc.ofKind("config-error")[0]?.message ?? "")?.[1] ?? rc.ctx.state.workerClass;
         const last = tb.frames[tb.frames.length - 1];
-        const facts = {
-          kind: "not-installed",
-          workerClass,
-          module,
-          package: { pipName: pipPackageFor(module).pipName },
-          requirements: rc.requirementsFile()
-        };
+        const pipName = pipPackageFor(module).pipName;
+        const facts = { kind: "not-installed", workerClass, module, package: { pipName }, requirements: rc.requirementsFile() };
         return found(rc, facts, present(`  File "${last.file}", line ${last.line}, in ${last.func ?? "<module>"}`, last.code, tb.exception.line));
       }
     };
@@ -24638,6 +24700,25 @@ var init_worker_class_unavailable = __esm({
       detect(rc) {
         const failure = classLoadFailure(rc);
         return failure?.known ? classLoadFinding(rc, "not-installed") : void 0;
+      }
+    };
+    workerModuleBroken = {
+      stage: "boot",
+      name: "Gunicorn's worker module fails to import (a name gone from its package, a Python it predates)",
+      detect(rc) {
+        const failure = workerModuleFailure(rc);
+        if (!failure) return void 0;
+        const { worker, at, imports, exception: exception2, code: line } = failure;
+        const facts = {
+          kind: "worker-module-broken",
+          worker,
+          at,
+          imports,
+          exceptionType: exception2.type.slice(exception2.type.lastIndexOf(".") + 1),
+          exceptionLine: exception2.line,
+          requirements: rc.requirementsFile()
+        };
+        return found(rc, facts, present(classError(rc)?.lines[0].text, line?.trim(), exception2.line));
       }
     };
     brokenWhileSetUp = {
@@ -24667,13 +24748,8 @@ var init_worker_class_unavailable = __esm({
           const inWorker = tb.frames.length === 0 || tb.frames.some((f) => /gunicorn\/workers\/\w+\.py$/.test(f.file));
           const removal = inWorker ? removalIn(tb.exception.line) : void 0;
           if (!removal) continue;
-          const facts = {
-            kind: "removed-api",
-            api: removal.name,
-            removedBy: removal.removedBy,
-            fix: removal.fix,
-            exceptionLine: tb.exception.line
-          };
+          const { name: api, removedBy, fix } = removal;
+          const facts = { kind: "removed-api", api, removedBy, fix, exceptionLine: tb.exception.line };
           const last = tb.frames[tb.frames.length - 1];
           const frame = last && `  File "${last.file}", line ${last.line}${last.func ? `, in ${last.func}` : ""}`;
           return found(rc, facts, present(frame, last?.code, tb.exception.line));
@@ -24700,7 +24776,7 @@ var init_worker_class_unavailable = __esm({
         { path: "__fixtures__/apps/fail-worker-class-unavailable", test: "__tests__/diagnosis.itg.ts" },
         { path: "__fixtures__/apps/fail-worker-class-script", test: "__tests__/remedies.itg.ts" }
       ],
-      rules: [unregistered, removedApi, versionFloor, workerImportMissing, notInstalled, brokenWhileSetUp, notImportable],
+      rules: [unregistered, removedApi, versionFloor, workerImportMissing, workerModuleBroken, notInstalled, brokenWhileSetUp, notImportable],
       words: (facts) => {
         switch (facts.kind) {
           case "removed":
@@ -24720,6 +24796,8 @@ var init_worker_class_unavailable = __esm({
               summary: `Gunicorn's worker cannot load: it uses ${code(facts.api)}, which ${facts.removedBy} (${code(facts.exceptionLine.slice(0, 160))}).`,
               remedy: facts.fix
             };
+          case "worker-module-broken":
+            return workerModuleWords(facts);
         }
       }
     });
@@ -24761,6 +24839,11 @@ var init_command_forms = __esm({
 });
 
 // src/diagnosis/rules/configuration.ts
+function printedByWorker(rc, error2) {
+  const at = error2.lines[0].seq;
+  const next = rc.ctx.lines.find((line) => line.seq > at && /\[\d+\] \[\w+\]|Worker exiting/.test(line.text));
+  return next !== void 0 && WORKER_EXITING.test(next.text);
+}
 function portFinding(rc, error2, placeholder) {
   const evidence = linesOf(error2);
   const command = commandLine(rc);
@@ -24773,8 +24856,8 @@ function portFinding(rc, error2, placeholder) {
   else if (inCommand) evidence.push(inCommand.text);
   if (placeholder === "") return { facts: { kind: "empty-port", port: rc.ctx.settings.port, ...file }, evidence, location };
   const fromCommand = Boolean(location && location.file === inCommand?.file && location.line === inCommand.line);
-  const shellForm = fromCommand && inCommand ? shellFormOf(inCommand.text) ?? genericShellForm(appSpec(inCommand.text)) : void 0;
-  return { facts: { kind: "literal-port", placeholder, inCommand: fromCommand, shellForm, ...file }, evidence, location };
+  const shellForm2 = fromCommand && inCommand ? shellFormOf(inCommand.text) ?? genericShellForm(appSpec(inCommand.text)) : void 0;
+  return { facts: { kind: "literal-port", placeholder, inCommand: fromCommand, shellForm: shellForm2, ...file }, evidence, location };
 }
 function appSpec(command) {
   return /([\w.]+:[\w.()]+)/.exec(command?.replace(/0\.0\.0\.0:\S+|127\.0\.0\.1:\S+|\$\{?PORT\}?/g, "") ?? "")?.[1];
@@ -24784,13 +24867,15 @@ function applicationObjects(source) {
   for (const m of source.matchAll(APP_ASSIGNMENT)) if (!names.includes(m[1])) names.push(m[1]);
   return names;
 }
-var firstConfigError, linesOf, invalidPort, noAppModule, unreadableConfig, rejectedSetting, genericShellForm, APP_ASSIGNMENT;
+var WORKER_EXITING, gunicornConfigErrors, firstConfigError, linesOf, invalidPort, noAppModule, unreadableConfig, rejectedSetting, genericShellForm, APP_ASSIGNMENT;
 var init_configuration = __esm({
   "src/diagnosis/rules/configuration.ts"() {
     "use strict";
     init_command_forms();
     init_locate();
-    firstConfigError = (rc) => rc.ofKind("config-error")[0];
+    WORKER_EXITING = /Worker exiting \(pid: \d+\)/;
+    gunicornConfigErrors = (rc) => rc.ofKind("config-error").filter((e) => !printedByWorker(rc, e));
+    firstConfigError = (rc) => gunicornConfigErrors(rc)[0];
     linesOf = (error2) => error2.lines.map((l) => l.text);
     invalidPort = {
       stage: "boot",
@@ -24834,7 +24919,7 @@ var init_configuration = __esm({
         if (!error2) return void 0;
         const invalid = /^Invalid value for ([\w-]+): (.*)$/.exec(error2.message);
         const unrecognized = /^unrecognized arguments: (.+)$/.exec(error2.message);
-        const detail = rc.ofKind("config-error").slice(1).map((e) => e.message);
+        const detail = gunicornConfigErrors(rc).slice(1).map((e) => e.message);
         const facts = invalid ? { kind: "invalid-value", setting: invalid[1], problem: invalid[2], detail: detail[0] } : unrecognized ? { kind: "unrecognized-arguments", args: unrecognized[1] } : { kind: "rejected", message: error2.message };
         const settingLine2 = invalid ? configSetting(rc, invalid[1].replace(/-/g, "_")) : void 0;
         return {
@@ -24928,6 +25013,7 @@ var unresolvableBind, EXPECTED_ONE, optionWithoutValue, settingCrash, installedA
 var init_config_sources = __esm({
   "src/diagnosis/rules/config-sources.ts"() {
     "use strict";
+    init_configuration();
     init_locate();
     init_rule();
     init_imports();
@@ -24953,7 +25039,7 @@ var init_config_sources = __esm({
       stage: "boot",
       name: "an option was given without its value",
       detect(rc) {
-        const error2 = rc.ofKind("config-error").find((e) => EXPECTED_ONE.test(e.message));
+        const error2 = gunicornConfigErrors(rc).find((e) => EXPECTED_ONE.test(e.message));
         if (!error2) return void 0;
         const option = /^argument ([\w/-]+)/.exec(error2.message)[1].split("/").pop();
         return {
@@ -25062,6 +25148,89 @@ var init_bind_family = __esm({
   }
 });
 
+// src/diagnosis/rules/config-names.ts
+function configNameWords(facts) {
+  if (facts.kind === "stale-pidfile") {
+    return {
+      summary: `Gunicorn refused to start: its pid file ${code(facts.file)} names PID ${facts.pid}, which is alive; in a container that is a file kept from an earlier run (on a volume, or across a restart) whose PID another process now has.`,
+      remedy: `Drop the ${code("pidfile")} setting (a container needs none), or remove ${code(facts.file)} before Gunicorn starts.`
+    };
+  }
+  if (facts.kind === "distribution-name") {
+    const module = facts.name.replace(/-/g, "_");
+    return {
+      summary: `The app imports ${code(facts.name)}${where(facts.location)}, a pip package name: Python module names have no hyphens, so a setting that lists it (plugins, ${code("INSTALLED_APPS")}) must give its module, ${code(module)}.`,
+      remedy: `Write ${code(module)} (the import name the package's documentation gives) instead of ${code(facts.name)} in that setting.`
+    };
+  }
+  const given = facts.option && facts.address ? ` (${code(`${facts.option} ${facts.address}`)})` : "";
+  return {
+    summary: `The bind${given} is an IPv6 address without brackets: Gunicorn splits host and port at the first colon and takes ${code(facts.portText)} as the port.`,
+    remedy: `Write IPv6 binds in brackets, ${code("[2001:db8::1]:8000")} (or ${code("[::]:8000")} for every address).`
+  };
+}
+var NOT_A_PORT, BIND_OPTION, ipv6WithoutBrackets, HYPHENATED, distributionNameAsModule, ALREADY_RUNNING, stalePidfile;
+var init_config_names = __esm({
+  "src/diagnosis/rules/config-names.ts"() {
+    "use strict";
+    init_locate();
+    init_rule();
+    NOT_A_PORT = /^'(.*)' is not a valid port number\.?$/;
+    BIND_OPTION = /(?:^|\s)(-b|--bind)[=\s]+['"]?(\S+)/g;
+    ipv6WithoutBrackets = {
+      stage: "boot",
+      name: "an IPv6 bind address without brackets",
+      detect(rc) {
+        const error2 = rc.ofKind("config-error").find((e) => NOT_A_PORT.test(e.message));
+        const portText = error2 && NOT_A_PORT.exec(error2.message)[1];
+        if (!error2 || !portText || !/^[\da-fA-F]*:[\da-fA-F:]*$/.test(portText)) return void 0;
+        const command = commandLine(rc);
+        const sources = [...command ? [command.text] : [], ...rc.ctx.lines.map((line) => line.text)];
+        let option;
+        for (const text of sources) {
+          option = [...text.matchAll(BIND_OPTION)].find((m) => m[2].endsWith(portText));
+          if (option) break;
+        }
+        return {
+          facts: { kind: "ipv6-bind", portText, option: option?.[1], address: option?.[2] },
+          evidence: present(error2.lines[0].text, option?.input?.trim()),
+          location: firstLocation(configSetting(rc, "bind"), command)
+        };
+      }
+    };
+    HYPHENATED = /^No module named '([\w.]*-[\w.-]*)'/;
+    distributionNameAsModule = {
+      stage: "boot",
+      name: "a setting lists a package's pip name where Python imports its module",
+      detect(rc) {
+        const tb = rc.primaryTraceback((t) => exceptionIs(t, "ModuleNotFoundError", "ImportError") && HYPHENATED.test(t.exception.message));
+        if (!tb) return void 0;
+        const frame = rc.userFrame(tb);
+        return {
+          facts: { kind: "distribution-name", name: HYPHENATED.exec(tb.exception.message)[1], location: frame?.location },
+          evidence: rc.tracebackEvidence(tb, frame),
+          location: frame?.location
+        };
+      }
+    };
+    ALREADY_RUNNING = /^Already running on PID (\d+) \(or pid file '([^']+)' is stale\)/;
+    stalePidfile = {
+      stage: "boot",
+      name: "the pid file names a running process (Gunicorn's pidfile setting)",
+      detect(rc) {
+        const error2 = rc.ofKind("config-error").find((e) => ALREADY_RUNNING.test(e.message));
+        if (!error2) return void 0;
+        const [, pid, file] = ALREADY_RUNNING.exec(error2.message);
+        return {
+          facts: { kind: "stale-pidfile", pid, file },
+          evidence: [error2.lines[0].text],
+          location: firstLocation(configSetting(rc, "pidfile"), commandLine(rc))
+        };
+      }
+    };
+  }
+});
+
 // src/diagnosis/stages.ts
 function missingExecutable(message) {
   const name = message.match(/exec: "?([^":\s]+)"?: executable file not found/)?.[1];
@@ -25095,7 +25264,7 @@ function startWords(facts) {
       };
   }
 }
-var gunicornNotInstalled, executableMissing, networkMissing, otherStartFailure;
+var gunicornNotInstalled, SHELL_NOT_FOUND, gunicornNotFoundByShell, executableMissing, networkMissing, otherStartFailure;
 var init_start_failures = __esm({
   "src/diagnosis/rules/start-failures.ts"() {
     "use strict";
@@ -25107,6 +25276,18 @@ var init_start_failures = __esm({
       detect({ message }) {
         const missing = missingExecutable(message);
         return missing?.isGunicorn ? { facts: { kind: "executable-missing", executable: missing.name }, evidence: [message] } : void 0;
+      }
+    };
+    SHELL_NOT_FOUND = /(?:^|[\s"'`:])"?'?((?:\/[^\s"':]*\/)?gunicorn)'?"?: (?:executable file not found|(?:command )?not found|No such file or directory)|command not found: ((?:\/\S*\/)?gunicorn)\b/;
+    gunicornNotFoundByShell = {
+      stage: "boot",
+      name: "the shell or the runtime reports the gunicorn command not found",
+      detect(rc) {
+        for (const line of rc.ctx.lines) {
+          const m = SHELL_NOT_FOUND.exec(line.text);
+          if (m) return { facts: { kind: "executable-missing", executable: m[1] ?? m[2] }, evidence: [line.text.trim()] };
+        }
+        return void 0;
       }
     };
     executableMissing = {
@@ -25141,8 +25322,8 @@ function readEnvironmentIn({ configFile, importsOs: importsOs2 }) {
   return importsOs2 ? `read the environment in ${code(configFile)}: ${PORT_FROM_ENV}` : `read the environment in ${code(configFile)}: add ${code("import os")} at its top (it does not import ${code("os")}), then ${PORT_FROM_ENV}`;
 }
 function commandPortRemedy(facts) {
-  const shellForm = facts.shellForm ?? "CMD gunicorn --bind 0.0.0.0:$PORT <module>:<app>";
-  return `Use the shell form (${code(shellForm)}), or drop the bind from the command and ${readEnvironmentIn(facts)}.`;
+  const shellForm2 = facts.shellForm ?? "CMD gunicorn --bind 0.0.0.0:$PORT <module>:<app>";
+  return `Use the shell form (${code(shellForm2)}), or drop the bind from the command and ${readEnvironmentIn(facts)}.`;
 }
 function literalPort({ placeholder, inCommand }) {
   const why = inCommand ? `the exec-form ${code("CMD")} runs no shell, so the variable is never expanded` : "gunicorn.conf.py is plain Python and does not expand shell variables";
@@ -25228,6 +25409,10 @@ function words3(facts) {
     case "network-missing":
     case "start-failed":
       return startWords(facts);
+    case "ipv6-bind":
+    case "distribution-name":
+    case "stale-pidfile":
+      return configNameWords(facts);
     default:
       return { summary: summary9(facts), remedy: remedy10(facts) };
   }
@@ -25240,6 +25425,7 @@ var init_config_error = __esm({
     init_configuration();
     init_config_sources();
     init_bind_family();
+    init_config_names();
     init_start_failures();
     init_words();
     CORRECT_VALUE = "Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally.";
@@ -25264,13 +25450,16 @@ var init_config_error = __esm({
         unresolvableBind,
         optionWithoutValue,
         settingCrash,
+        ipv6WithoutBrackets,
         invalidPort,
         noAppModule,
         unreadableConfig,
+        stalePidfile,
         rejectedSetting,
         djangoSettings,
         installedApp,
-        iniSection
+        iniSection,
+        distributionNameAsModule
       ],
       words: words3
     });
@@ -25291,6 +25480,13 @@ var init_network = __esm({
 });
 
 // src/diagnosis/reasons/port-in-use.ts
+function statedBind(rc) {
+  for (const pattern of BIND_STATED) {
+    const line = rc.ctx.lines.find((l) => pattern.test(l.text));
+    if (line) return pattern.exec(line.text)[1].trim();
+  }
+  return void 0;
+}
 function taken(rc, address) {
   const inUse = rc.ofKind("connection-in-use");
   const addressInUse = rc.tracebacks.find((tb) => /Address already in use/.test(tb.exception.message));
@@ -25312,11 +25508,14 @@ function taken(rc, address) {
 function inUseEvents(rc) {
   return rc.ofKind("connection-in-use").filter((e) => e.error === void 0 || /Errno 98|in use/i.test(e.error));
 }
-function summary10({ address, port, background }) {
+function summary10({ address, port, background, notInUse }) {
+  if (notInUse) {
+    return `Gunicorn could not bind ${code(address)} and kept retrying without reporting the address in use: port ${port} is below 1024, which only root (or CAP_NET_BIND_SERVICE) may bind, and the container runs as another user.`;
+  }
   const starter = background ? `; ${code(background.file)} starts ${code(background.text.trim())} before it` : "";
   return `Port ${port ?? address} inside the container is already taken, so Gunicorn could not bind ${code(address)}${starter}.`;
 }
-var gaveUpBinding, connectionInUse, addressInUseTraceback, port_in_use_default;
+var BIND_STATED, retriedNotInUse, gaveUpBinding, connectionInUse, addressInUseTraceback, port_in_use_default;
 var init_port_in_use = __esm({
   "src/diagnosis/reasons/port-in-use.ts"() {
     "use strict";
@@ -25324,6 +25523,24 @@ var init_port_in_use = __esm({
     init_network();
     init_locate();
     init_words();
+    BIND_STATED = [/Can't connect to (.+)$/, /"bind": "([^"]+)"/, /^\s*bind: \['([^']+)'/, /(?:^|\s)(?:-b|--bind)[=\s]+['"]?([^\s'"]+)/];
+    retriedNotInUse = {
+      stage: "boot",
+      name: "Gunicorn retried its bind without saying the address is in use",
+      detect(rc) {
+        const retry2 = rc.ctx.lines.find((l) => /Retrying in 1 second/.test(l.text));
+        if (!retry2 || rc.ofKind("connection-in-use").length > 0 || rc.ofKind("invalid-address").length > 0) return void 0;
+        if (rc.ctx.lines.some((l) => /Address already in use|Cannot assign requested|Address family not supported/.test(l.text))) return void 0;
+        const address = statedBind(rc);
+        const port = address ? /(\d+)\)?$/.exec(address)?.[1] : void 0;
+        if (!address || !port || Number(port) >= 1024) return void 0;
+        return {
+          facts: { address, port, notInUse: true },
+          evidence: present(retry2.text, rc.ofKind("cant-connect")[0]?.lines[0].text),
+          location: firstLocation(commandLine(rc))
+        };
+      }
+    };
     gaveUpBinding = {
       stage: "boot",
       name: "Gunicorn can't connect to its address",
@@ -25354,10 +25571,10 @@ var init_port_in_use = __esm({
       headline: "port already in use",
       readme: "Gunicorn could not bind its address",
       fixtures: [{ path: "__fixtures__/apps/fail-port-in-use", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [gaveUpBinding, connectionInUse, addressInUseTraceback],
+      rules: [retriedNotInUse, gaveUpBinding, connectionInUse, addressInUseTraceback],
       words: (facts) => ({
         summary: summary10(facts),
-        remedy: `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
+        remedy: facts.notInUse ? `Bind a port of 1024 or above (e.g. ${code("0.0.0.0:8000")}, published as port ${facts.port} outside), or run Gunicorn as root.` : `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
       })
     });
   }
@@ -25381,18 +25598,25 @@ function notFound(rc, message) {
   };
 }
 function summary11({ message, missing, defines }) {
+  const none = EVALUATED_TO_NONE.exec(message)?.[1];
+  if (none) return `Gunicorn evaluated ${code(none)} and got None, so there is no application object to serve.`;
   if (!missing) return `Gunicorn could not find the application object: ${message}`;
   const defined = defines.length ? ` (it defines ${defines.map(code).join(", ")})` : "";
   return `Gunicorn imported module ${code(missing.module)} but found no ${code(missing.attribute)} in it${defined}.`;
 }
-function remedy11({ missing, suggestion, defines, spec }) {
+function remedy11({ message, missing, suggestion, defines, spec }) {
+  const none = EVALUATED_TO_NONE.exec(message)?.[1];
+  if (none?.endsWith(")")) {
+    return `Make ${code(none)} return the application on every path (an ${code("except")} branch that only logs returns None).`;
+  }
+  if (none) return `Point Gunicorn at a variable that holds the application once the module is imported, not None.`;
   const better = suggestion ?? (missing && defines[0] ? `${missing.module}:${defines[0]}` : void 0);
   if (!better) {
     return "Point Gunicorn at `module:variable` where the variable is the WSGI/ASGI application (for a factory: `module:create_app()`).";
   }
   return `Point Gunicorn at the object that exists: ${code(better)}${spec ? ` instead of ${code(spec)}` : ""}.`;
 }
-var LOAD_FAILED, loadErrorOf, importTracebackOf, loadError, importTraceback, exitCode4, app_not_found_default;
+var LOAD_FAILED, loadErrorOf, importTracebackOf, loadError, importTraceback, exitCode4, EVALUATED_TO_NONE, app_not_found_default;
 var init_app_not_found = __esm({
   "src/diagnosis/reasons/app-not-found.ts"() {
     "use strict";
@@ -25427,6 +25651,7 @@ var init_app_not_found = __esm({
         return exit4 && rc.ofKind("shutdown").some((e) => e.reason === LOAD_FAILED) ? notFound(rc, LOAD_FAILED) : void 0;
       }
     };
+    EVALUATED_TO_NONE = /^Failed to find application object: '(.+)'$/;
     app_not_found_default = defineReason({
       id: "app-not-found",
       title: "Application object not found",
@@ -26447,7 +26672,17 @@ var init_missing_dependency = __esm({
       readme: "`ModuleNotFoundError`, with the pip package name where it differs from the import name; a module the ecosystem removed (`pkg_resources` in setuptools 82, `distutils`/`imp` in Python 3.12, `cgi`/`telnetlib` in 3.13, `uvicorn.workers`) named with its fix",
       fixtures: [{ path: "__fixtures__/apps/fail-missing-dependency", test: "__tests__/diagnosis.itg.ts" }],
       // The start rule first: `docker run` failing on a missing gunicorn executable.
-      rules: [gunicornNotInstalled, gunicornItself, appModule, localNotImportable, crlfEntrypoint, removedModule, notInstalled2, cutShort],
+      rules: [
+        gunicornNotInstalled,
+        gunicornNotFoundByShell,
+        gunicornItself,
+        appModule,
+        localNotImportable,
+        crlfEntrypoint,
+        removedModule,
+        notInstalled2,
+        cutShort
+      ],
       words: (facts) => {
         switch (facts.kind) {
           case "executable-missing":
@@ -27074,6 +27309,8 @@ var init_log_events = __esm({
       /^Failed to find application: .+$/,
       /^Failed to find attribute '.*' in '.*'\.$/,
       /^Failed to find application object '.*' in '.*'$/,
+      // 20.0.x: the object the spec evaluated to was None (a factory that returned nothing)
+      /^Failed to find application object: .+$/,
       /^Application object must be callable\.$/,
       /^Failed to parse '.*' as an attribute name or function call\.$/,
       /^Function reference must be a simple name: .*$/,
@@ -27125,16 +27362,22 @@ var init_lifecycle = __esm({
 });
 
 // src/diagnosis/reasons/crash-loop.ts
-function summary13({ exits, exitKinds: exitKinds2, clue, healthPassed }) {
+function summary13({ exits, exitKinds: exitKinds2, clue, healthPassed, usageError }) {
+  if (usageError !== void 0) {
+    return `Each worker exits at import with a command-line usage error (${code(usageError.replace(/^\W+/, "").slice(0, 120))}): code in the app parses the process's arguments, which in a worker are Gunicorn's own.`;
+  }
   const printed = clue !== void 0 ? `; the app printed ${code(clue.slice(0, 120))}` : "";
   const health2 = healthPassed ? " The health check passed between restarts, which hides the problem." : "";
   return `Workers keep exiting after they boot (${exits} exits: ${exitKinds2.join(", ")}) and Gunicorn keeps replacing them${printed}.${health2}`;
 }
-function remedy13({ presumed }) {
+function remedy13({ presumed, usageError }) {
+  if (usageError !== void 0) {
+    return `Parse arguments only under ${code("if __name__ == '__main__':")} (or with ${code("parse_known_args()")}), never at import: under Gunicorn the command line is not the app's.`;
+  }
   const unlogged = presumed ? ' (Gunicorn 20.1 does not log exits with code 1: each "Booting worker" beyond the worker count is a replacement)' : "";
   return `Find what ends the worker after boot: a background thread calling ${code("os._exit")}/${code("sys.exit")}, a ${code("post_fork")} hook, or a crash in a native extension${unlogged}.`;
 }
-var workersKeepExiting, crash_loop_default;
+var appParsesArguments, workersKeepExiting, crash_loop_default;
 var init_crash_loop = __esm({
   "src/diagnosis/reasons/crash-loop.ts"() {
     "use strict";
@@ -27143,6 +27386,20 @@ var init_crash_loop = __esm({
     init_locate();
     init_evidence();
     init_lifecycle();
+    init_configuration();
+    appParsesArguments = {
+      stage: "boot",
+      name: "the app's argument parser rejects Gunicorn's command line in each worker",
+      detect(rc) {
+        const error2 = rc.ofKind("config-error").find((e) => printedByWorker(rc, e));
+        if (!error2) return void 0;
+        const exits = rc.ctx.lines.filter((line) => line.seq > error2.lines[0].seq && /Worker exiting \(pid: \d+\)/.test(line.text));
+        return {
+          facts: { exits: exits.length, exitKinds: ["usage error"], healthPassed: false, presumed: false, usageError: error2.lines[0].text.trim() },
+          evidence: present(error2.lines[0].text, exits[0]?.text)
+        };
+      }
+    };
     workersKeepExiting = {
       stage: "boot",
       name: "workers exit after they boot and are replaced",
@@ -27173,7 +27430,7 @@ var init_crash_loop = __esm({
       headline: "workers keep crashing",
       readme: "workers exit after boot and are replaced, while single health requests still pass",
       fixtures: [{ path: "__fixtures__/apps/fail-crash-loop", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [workersKeepExiting],
+      rules: [appParsesArguments, workersKeepExiting],
       words: (facts) => ({ summary: summary13(facts), remedy: remedy13(facts) })
     });
   }
@@ -27183,10 +27440,13 @@ var init_crash_loop = __esm({
 function isAsgiCallError(exception2) {
   return exception2.type === "TypeError" && ASGI_CALL_ERROR.test(exception2.message);
 }
-function asgiTraceback(rc) {
-  return rc.tracebacks.find(
-    (tb) => isAsgiCallError(tb.exception) || tb.exception.type === "TypeError" && ASGI2_CALL_ERROR.test(tb.exception.message) && /gunicorn\/workers\/\w+\.py$/.test(tb.frames[tb.frames.length - 1]?.file ?? "")
+function asgiTracebacks(rc) {
+  return rc.tracebacks.filter(
+    (tb) => isAsgiCallError(tb.exception) || tb.exception.type === "TypeError" && ASGI2_CALL_ERROR.test(tb.exception.message) && WORKER_CALLS_APP(tb)
   );
+}
+function asgiTraceback(rc) {
+  return asgiTracebacks(rc)[0];
 }
 function allowedHostsLine(rc) {
   return pythonLine(rc, /^\s*ALLOWED_HOSTS\s*=/);
@@ -27194,7 +27454,7 @@ function allowedHostsLine(rc) {
 function productionHost(allowed) {
   return allowed?.text.match(/["']([^"'*]+\.[^"']+)["']/)?.[1];
 }
-var ASGI_CALL_ERROR, DJANGO_BAD_REQUEST, INVALID_HOST, ASGI2_CALL_ERROR;
+var ASGI_CALL_ERROR, DJANGO_BAD_REQUEST, INVALID_HOST, ASGI2_CALL_ERROR, WORKER_CALLS_APP;
 var init_answers = __esm({
   "src/diagnosis/rules/answers.ts"() {
     "use strict";
@@ -27203,6 +27463,7 @@ var init_answers = __esm({
     DJANGO_BAD_REQUEST = /<h1>Bad Request \(400\)<\/h1>/;
     INVALID_HOST = /Invalid HTTP_HOST header: '([^']*)'/;
     ASGI2_CALL_ERROR = /^(?:\w+\.)?__call__\(\) takes 2 positional arguments but 3 were given$/;
+    WORKER_CALLS_APP = (tb) => /gunicorn\/workers\/\w+\.py$/.test(tb.frames[tb.frames.length - 1]?.file ?? "");
   }
 });
 
@@ -27243,7 +27504,7 @@ var init_asgi_under_wsgi = __esm({
             workerClass: rc.ofKind("worker-class")[0]?.workerClass ?? "sync",
             exceptionLine: tb.exception.line,
             status: rc.ctx.health?.status,
-            requests: rc.tracebacks.filter((t) => t.exception.message === tb.exception.message).length,
+            requests: asgiTracebacks(rc).length,
             gunicornVersion: rc.ofKind("master-start")[0]?.version
           },
           evidence: present(requestLine?.text, last ? `  File "${last.file}", line ${last.line}` : void 0, tb.exception.line),
@@ -27375,9 +27636,9 @@ var init_no_start_command = __esm({
 // src/diagnosis/rules/bind-source.ts
 function bindLine(rc) {
   const procfile = rc.ctx.image?.commandGiven ? procfileWebLine(rc) : void 0;
-  if (procfile && BIND_OPTION.test(procfile.text)) return procfile;
+  if (procfile && BIND_OPTION2.test(procfile.text)) return procfile;
   const command = commandLine(rc);
-  if (command && BIND_OPTION.test(command.text)) return command;
+  if (command && BIND_OPTION2.test(command.text)) return command;
   return configSetting(rc, "bind");
 }
 function procfileWebLine(rc) {
@@ -27385,12 +27646,12 @@ function procfileWebLine(rc) {
   const found2 = rc.repo.isFile(file) ? rc.repo.findLine(file, /^\s*web\s*:/) : void 0;
   return found2 ? { file, ...found2 } : void 0;
 }
-var BIND_OPTION;
+var BIND_OPTION2;
 var init_bind_source = __esm({
   "src/diagnosis/rules/bind-source.ts"() {
     "use strict";
     init_locate();
-    BIND_OPTION = /(^|[\s"',[])(--bind|-b)([\s"',=]|$)/;
+    BIND_OPTION2 = /(^|[\s"',[])(--bind|-b)([\s"',=]|$)/;
   }
 });
 
@@ -27686,6 +27947,13 @@ var init_health_answers = __esm({
 });
 
 // src/diagnosis/reasons/websocket-failed.ts
+function socketIoServerWords(facts) {
+  const worker = facts.workerClass ? `the ${code(facts.workerClass)} worker` : "this worker class";
+  return {
+    summary: `Flask-SocketIO cannot hold WebSockets under ${worker}: it asks for the ${code(facts.server)} server (${code(facts.exceptionLine.slice(0, 120))}).`,
+    remedy: `Run Gunicorn with ${SOCKETIO_WORKERS[facts.server] ?? `the ${code(facts.server)} server's worker class`} and one worker (${code("-w 1")}).`
+  };
+}
 function interruptedSummary(facts) {
   const path31 = code(facts.path);
   const what = present(
@@ -27722,9 +27990,11 @@ function words10(facts) {
         summary: `The WebSocket probe of ${code(facts.path)} failed: ${facts.detail}.`,
         remedy: "Check the route and the expected messages (`websocket-*` inputs) against the app, and that the worker class supports WebSockets."
       };
+    case "socketio-server":
+      return socketIoServerWords(facts);
   }
 }
-var bare, interrupted, noRoute, socketIoSessions, SOCKETIO_NEEDS_SERVER, socketIoNeedsServer, plainWorker, probeFailed, WEBSOCKET_WORKERS, INTERRUPTED_REMEDY, websocket_failed_default;
+var bare, interrupted, noRoute, socketIoSessions, plainWorker, SOCKETIO_SERVER, socketIoServer, SOCKETIO_WORKERS, probeFailed, WEBSOCKET_WORKERS, INTERRUPTED_REMEDY, websocket_failed_default;
 var init_websocket_failed = __esm({
   "src/diagnosis/reasons/websocket-failed.ts"() {
     "use strict";
@@ -27778,18 +28048,6 @@ var init_websocket_failed = __esm({
         return { facts: { kind: "socketio-sessions", workers }, evidence: websocketEvidence(rc, ws) };
       }
     };
-    SOCKETIO_NEEDS_SERVER = /You need to use the (gevent-websocket|eventlet) server/;
-    socketIoNeedsServer = {
-      stage: "boot",
-      name: "Flask-SocketIO says the worker class cannot serve WebSocket",
-      detect(rc) {
-        const tb = rc.tracebacks.find((t) => SOCKETIO_NEEDS_SERVER.test(t.exception.message));
-        if (!tb) return void 0;
-        const workerClass = rc.ctx.state.workerClass ?? "sync";
-        const path31 = failedWebSocket(rc)?.path ?? "/socket.io/";
-        return { facts: { kind: "plain-worker", workerClass, path: path31, detail: tb.exception.line }, evidence: [tb.exception.line] };
-      }
-    };
     plainWorker = {
       stage: "boot",
       name: "a plain HTTP worker class refused the upgrade",
@@ -27799,6 +28057,26 @@ var init_websocket_failed = __esm({
         if (!ws || !PLAIN_WORKER.test(workerClass) || !upgradeRefused(ws)) return void 0;
         return { facts: { kind: "plain-worker", workerClass, path: ws.path, detail: ws.detail }, evidence: websocketEvidence(rc, ws) };
       }
+    };
+    SOCKETIO_SERVER = /You need to use the ([\w-]+) server/;
+    socketIoServer = {
+      stage: "boot",
+      name: "Flask-SocketIO says the worker is not the server it needs",
+      detect(rc) {
+        const tb = rc.tracebacks.find((t) => SOCKETIO_SERVER.test(t.exception.message));
+        if (!tb) return void 0;
+        const facts = {
+          kind: "socketio-server",
+          server: SOCKETIO_SERVER.exec(tb.exception.message)[1],
+          workerClass: rc.ctx.state.workerClass,
+          exceptionLine: tb.exception.line
+        };
+        return { facts, evidence: present(tb.exception.line, rc.ctx.websocket?.detail) };
+      }
+    };
+    SOCKETIO_WORKERS = {
+      "gevent-websocket": `${code("-k geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")})`,
+      eventlet: `${code("-k eventlet")} (package ${code("eventlet")}; Gunicorn 26 removed it: prefer gevent-websocket's worker)`
     };
     probeFailed = {
       stage: "boot",
@@ -27817,7 +28095,7 @@ var init_websocket_failed = __esm({
       headline: "WebSocket check failed",
       readme: "the WebSocket route did not upgrade or answer",
       fixtures: [{ path: "__fixtures__/apps/ws-wrong-worker", test: "__tests__/websocket-action.itg.ts" }],
-      rules: [interrupted, noRoute, socketIoSessions, socketIoNeedsServer, plainWorker, probeFailed],
+      rules: [interrupted, noRoute, socketIoServer, socketIoSessions, plainWorker, probeFailed],
       words: words10
     });
   }
@@ -28135,9 +28413,9 @@ var init_signal_not_forwarded = __esm({
         if (rc.ctx.outcome !== "shutdown-failed" || !shutdown2?.pid1) return void 0;
         const script = SHELL_COMMAND2.test(shutdown2.pid1) ? void 0 : startScriptLine(rc, /\bgunicorn\b/);
         const command = commandLine(rc);
-        const shellForm = command && !/^\s*(CMD|ENTRYPOINT)\s+\[/i.test(command.text) ? command : void 0;
-        const culprit = script ?? shellForm ?? command;
-        const form = script ? "script" : shellForm ? "shell-form" : "other";
+        const shellForm2 = command && !/^\s*(CMD|ENTRYPOINT)\s+\[/i.test(command.text) ? command : void 0;
+        const culprit = script ?? shellForm2 ?? command;
+        const form = script ? "script" : shellForm2 ? "shell-form" : "other";
         return {
           facts: {
             signal: shutdown2.signal,

@@ -143,6 +143,8 @@ export const APP_LOAD_ERRORS = [
   /^Failed to find application: .+$/,
   /^Failed to find attribute '.*' in '.*'\.$/,
   /^Failed to find application object '.*' in '.*'$/,
+  // 20.0.x: the object the spec evaluated to was None (a factory that returned nothing)
+  /^Failed to find application object: .+$/,
   /^Application object must be callable\.$/,
   /^Failed to parse '.*' as an attribute name or function call\.$/,
   /^Function reference must be a simple name: .*$/,

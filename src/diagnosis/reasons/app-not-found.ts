@@ -71,13 +71,23 @@ const exitCode4: Rule<Facts> = {
   }
 }
 
+/** Gunicorn 20.0's words when the spec evaluated to None: `Failed to find application object: 'create_app()'`. */
+const EVALUATED_TO_NONE = /^Failed to find application object: '(.+)'$/
+
 function summary({ message, missing, defines }: Facts): string {
+  const none = EVALUATED_TO_NONE.exec(message)?.[1]
+  if (none) return `Gunicorn evaluated ${code(none)} and got None, so there is no application object to serve.`
   if (!missing) return `Gunicorn could not find the application object: ${message}`
   const defined = defines.length ? ` (it defines ${defines.map(code).join(', ')})` : ''
   return `Gunicorn imported module ${code(missing.module)} but found no ${code(missing.attribute)} in it${defined}.`
 }
 
-function remedy({ missing, suggestion, defines, spec }: Facts): string {
+function remedy({ message, missing, suggestion, defines, spec }: Facts): string {
+  const none = EVALUATED_TO_NONE.exec(message)?.[1]
+  if (none?.endsWith(')')) {
+    return `Make ${code(none)} return the application on every path (an ${code('except')} branch that only logs returns None).`
+  }
+  if (none) return `Point Gunicorn at a variable that holds the application once the module is imported, not None.`
   // Gunicorn's own suggestion first, else the first application object the module defines.
   const better = suggestion ?? (missing && defines[0] ? `${missing.module}:${defines[0]}` : undefined)
   if (!better) {

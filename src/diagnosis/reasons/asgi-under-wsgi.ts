@@ -1,6 +1,6 @@
 // An ASGI app started with a WSGI worker: it boots, and every request raises a TypeError in the worker.
 import { defineReason, type Rule, type Words } from '../reason.js'
-import { ASGI_CALL_ERROR, asgiTraceback, isAsgiCallError } from '../rules/answers.js'
+import { ASGI_CALL_ERROR, asgiTraceback, asgiTracebacks, isAsgiCallError } from '../rules/answers.js'
 import { commandLine, firstLocation } from '../rules/locate.js'
 import { code, present } from '../words.js'
 
@@ -32,7 +32,7 @@ const asgiCallError: Rule<Facts> = {
         workerClass: rc.ofKind('worker-class')[0]?.workerClass ?? 'sync',
         exceptionLine: tb.exception.line,
         status: rc.ctx.health?.status,
-        requests: rc.tracebacks.filter((t) => t.exception.message === tb.exception.message).length,
+        requests: asgiTracebacks(rc).length,
         gunicornVersion: rc.ofKind('master-start')[0]?.version
       },
       evidence: present(requestLine?.text, last ? `  File "${last.file}", line ${last.line}` : undefined, tb.exception.line),

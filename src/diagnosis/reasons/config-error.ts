@@ -4,10 +4,11 @@ import { defineReason, type Words } from '../reason.js'
 import { invalidPort, noAppModule, rejectedSetting, unreadableConfig, type ConfigFacts, type ConfigFileFacts } from '../rules/configuration.js'
 import { djangoSettings, iniSection, installedApp, optionWithoutValue, settingCrash, unresolvableBind } from '../rules/config-sources.js'
 import { ipv6Unavailable } from '../rules/bind-family.js'
+import { configNameWords, distributionNameAsModule, ipv6WithoutBrackets, stalePidfile, type ConfigNameFacts } from '../rules/config-names.js'
 import { executableMissing, networkMissing, otherStartFailure, startWords, type StartFacts } from '../rules/start-failures.js'
 import { code, fileLine, where } from '../words.js'
 
-type Facts = StartFacts | ConfigFacts
+type Facts = StartFacts | ConfigFacts | ConfigNameFacts
 
 const CORRECT_VALUE = 'Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally.'
 const PORT_FROM_ENV = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`)
@@ -165,6 +166,10 @@ function words(facts: Facts): Words {
     case 'network-missing':
     case 'start-failed':
       return startWords(facts)
+    case 'ipv6-bind':
+    case 'distribution-name':
+    case 'stale-pidfile':
+      return configNameWords(facts)
     default:
       return { summary: summary(facts), remedy: remedy(facts) }
   }
@@ -194,13 +199,16 @@ export default defineReason({
     unresolvableBind,
     optionWithoutValue,
     settingCrash,
+    ipv6WithoutBrackets,
     invalidPort,
     noAppModule,
     unreadableConfig,
+    stalePidfile,
     rejectedSetting,
     djangoSettings,
     installedApp,
-    iniSection
+    iniSection,
+    distributionNameAsModule
   ],
   words
 })

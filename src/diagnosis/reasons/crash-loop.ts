@@ -4,6 +4,7 @@ import { code, present } from '../words.js'
 import { frameLocation } from '../rules/locate.js'
 import { causeInLog } from '../rules/evidence.js'
 import { deathsAfterBoot, exitKinds, lastWordsBefore } from '../rules/lifecycle.js'
+import { printedByWorker } from '../rules/configuration.js'
 
 interface Facts {
   exits: number
@@ -14,6 +15,23 @@ interface Facts {
   healthPassed: boolean
   /** Some exits are inferred from replacements (Gunicorn 20.1 logs no exit with code 1). */
   presumed: boolean
+  /** The usage error the app's own argument parser printed in each worker. */
+  usageError?: string
+}
+
+/** `gunicorn: error: unrecognized arguments: …` from a worker: the app parses sys.argv, which is Gunicorn's. */
+const appParsesArguments: Rule<Facts> = {
+  stage: 'boot',
+  name: "the app's argument parser rejects Gunicorn's command line in each worker",
+  detect(rc) {
+    const error = rc.ofKind('config-error').find((e) => printedByWorker(rc, e))
+    if (!error) return undefined
+    const exits = rc.ctx.lines.filter((line) => line.seq > error.lines[0].seq && /Worker exiting \(pid: \d+\)/.test(line.text))
+    return {
+      facts: { exits: exits.length, exitKinds: ['usage error'], healthPassed: false, presumed: false, usageError: error.lines[0].text.trim() },
+      evidence: present(error.lines[0].text, exits[0]?.text)
+    }
+  }
 }
 
 const workersKeepExiting: Rule<Facts> = {
@@ -42,13 +60,25 @@ const workersKeepExiting: Rule<Facts> = {
   }
 }
 
-function summary({ exits, exitKinds, clue, healthPassed }: Facts): string {
+function summary({ exits, exitKinds, clue, healthPassed, usageError }: Facts): string {
+  if (usageError !== undefined) {
+    return (
+      `Each worker exits at import with a command-line usage error (${code(usageError.replace(/^\W+/, '').slice(0, 120))}): ` +
+      "code in the app parses the process's arguments, which in a worker are Gunicorn's own."
+    )
+  }
   const printed = clue !== undefined ? `; the app printed ${code(clue.slice(0, 120))}` : ''
   const health = healthPassed ? ' The health check passed between restarts, which hides the problem.' : ''
   return `Workers keep exiting after they boot (${exits} exits: ${exitKinds.join(', ')}) and Gunicorn keeps replacing them${printed}.${health}`
 }
 
-function remedy({ presumed }: Facts): string {
+function remedy({ presumed, usageError }: Facts): string {
+  if (usageError !== undefined) {
+    return (
+      `Parse arguments only under ${code("if __name__ == '__main__':")} (or with ${code('parse_known_args()')}), ` +
+      "never at import: under Gunicorn the command line is not the app's."
+    )
+  }
   const unlogged = presumed ? ' (Gunicorn 20.1 does not log exits with code 1: each "Booting worker" beyond the worker count is a replacement)' : ''
   return (
     `Find what ends the worker after boot: a background thread calling ${code('os._exit')}/${code('sys.exit')}, ` +
@@ -62,6 +92,6 @@ export default defineReason({
   headline: 'workers keep crashing',
   readme: 'workers exit after boot and are replaced, while single health requests still pass',
   fixtures: [{ path: '__fixtures__/apps/fail-crash-loop', test: '__tests__/diagnosis.itg.ts' }],
-  rules: [workersKeepExiting],
+  rules: [appParsesArguments, workersKeepExiting],
   words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
 })

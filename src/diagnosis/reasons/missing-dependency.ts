@@ -5,7 +5,7 @@ import { pipPackageFor } from '../packages.js'
 import { crlfScript, importCutShort, moduleNotFound, raisedByImportApp, requirementsIn } from '../rules/imports.js'
 import { closestLocalModule } from '../rules/local-modules.js'
 import { commandLine, firstLocation } from '../rules/locate.js'
-import { gunicornNotInstalled, startWords, type StartFacts } from '../rules/start-failures.js'
+import { gunicornNotFoundByShell, gunicornNotInstalled, startWords, type StartFacts } from '../rules/start-failures.js'
 import { code, present, where } from '../words.js'
 import { removalIn } from '../removals.js'
 import type { SourceLocation } from '../../core/model.js'
@@ -199,7 +199,17 @@ export default defineReason({
     '(`pkg_resources` in setuptools 82, `distutils`/`imp` in Python 3.12, `cgi`/`telnetlib` in 3.13, `uvicorn.workers`) named with its fix',
   fixtures: [{ path: '__fixtures__/apps/fail-missing-dependency', test: '__tests__/diagnosis.itg.ts' }],
   // The start rule first: `docker run` failing on a missing gunicorn executable.
-  rules: [gunicornNotInstalled, gunicornItself, appModule, localNotImportable, crlfEntrypoint, removedModule, notInstalled, cutShort],
+  rules: [
+    gunicornNotInstalled,
+    gunicornNotFoundByShell,
+    gunicornItself,
+    appModule,
+    localNotImportable,
+    crlfEntrypoint,
+    removedModule,
+    notInstalled,
+    cutShort
+  ],
   words: (facts: Facts) => {
     switch (facts.kind) {
       case 'executable-missing':

@@ -7,7 +7,7 @@ import { stripLinePrefixes } from '../../gunicorn/line-prefix.js'
 import { faultUserFrame } from '../rules/locate.js'
 import { kernelSegfaults, shellSegfault } from '../rules/crash-reports.js'
 import { withoutGunicornPrefix } from '../rules/rule.js'
-import { builtAgainst, dumpWithFrames, frameLine, importedModule, nativeCrashes, requirementLine } from '../rules/crashes.js'
+import { builtAgainst, dumpWithFrames, frameLine, importedModule, nativeCrashes, requirementLine, shellFormSignal } from '../rules/crashes.js'
 
 type Facts =
   | { kind: 'binary-incompatible'; linked: string; builder?: string; type: string; expected?: number; got?: number }
@@ -115,6 +115,14 @@ const shellReportedSegfault: Rule<Facts> = {
 }
 
 const MAX_EXTENSIONS_NAMED = 8
+// SIGILL in a worker is mostly a wheel built for CPU instructions (AVX, AVX2) the host's processor lacks.
+const ILLEGAL_INSTRUCTION =
+  ' An illegal instruction usually means a compiled wheel (TensorFlow, PyTorch, a BLAS) uses CPU instructions this processor lacks.'
+
+const shellForm = (line: string): string => {
+  const signal = shellFormSignal(line)
+  return signal ? `, i.e. 128 + ${signal}` : ''
+}
 
 function crashSummary({ error, module, place, placeCode, crashes, extensions }: Extract<Facts, { kind: 'fatal-error' }>): string {
   const named = extensions.slice(0, MAX_EXTENSIONS_NAMED).map(code).join(', ')
@@ -145,8 +153,9 @@ function summary(facts: Facts): string {
       return crashSummary(facts)
     case 'signal-only':
       return (
-        `Workers die of a signal in native code (${facts.deaths} × ${code(facts.signalLine)}) and Gunicorn keeps replacing them; ` +
-        'faulthandler was off, so no Python stack was printed.'
+        `Workers die of a signal in native code (${facts.deaths} × ${code(facts.signalLine)}${shellForm(facts.signalLine)}) ` +
+        'and Gunicorn keeps replacing them; faulthandler was off, so no Python stack was printed.' +
+        (shellFormSignal(facts.signalLine) === 'SIGILL' ? ILLEGAL_INSTRUCTION : '')
       )
     case 'kernel-segfault': {
       const { process, times, library } = facts

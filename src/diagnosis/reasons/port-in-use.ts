@@ -11,6 +11,42 @@ interface Facts {
   port?: string
   /** The entrypoint script's line that starts a process in the background (the usual culprit). */
   background?: FoundLine
+  /** Gunicorn retried without `Connection in use`: the bind failed otherwise (a port below 1024 without root). */
+  notInUse?: true
+}
+
+/** The bind as the log states it: Gunicorn's `Can't connect to`, its debug config dump, a JSON config line, the command. */
+const BIND_STATED = [/Can't connect to (.+)$/, /"bind": "([^"]+)"/, /^\s*bind: \['([^']+)'/, /(?:^|\s)(?:-b|--bind)[=\s]+['"]?([^\s'"]+)/]
+
+function statedBind(rc: RuleContext): string | undefined {
+  for (const pattern of BIND_STATED) {
+    const line = rc.ctx.lines.find((l) => pattern.test(l.text))
+    if (line) return pattern.exec(line.text)![1].trim()
+  }
+  return undefined
+}
+
+/**
+ * Gunicorn retries a failed bind every second and says `Connection in use` only for EADDRINUSE (`Invalid address`
+ * for EADDRNOTAVAIL): retries without either are another refusal, in a container mostly a port below 1024 bound by
+ * a user that is not root.
+ */
+const retriedNotInUse: Rule<Facts> = {
+  stage: 'boot',
+  name: 'Gunicorn retried its bind without saying the address is in use',
+  detect(rc) {
+    const retry = rc.ctx.lines.find((l) => /Retrying in 1 second/.test(l.text))
+    if (!retry || rc.ofKind('connection-in-use').length > 0 || rc.ofKind('invalid-address').length > 0) return undefined
+    if (rc.ctx.lines.some((l) => /Address already in use|Cannot assign requested|Address family not supported/.test(l.text))) return undefined
+    const address = statedBind(rc)
+    const port = address ? /(\d+)\)?$/.exec(address)?.[1] : undefined
+    if (!address || !port || Number(port) >= 1024) return undefined
+    return {
+      facts: { address, port, notInUse: true },
+      evidence: present(retry.text, rc.ofKind('cant-connect')[0]?.lines[0].text),
+      location: firstLocation(commandLine(rc))
+    }
+  }
 }
 
 /** The finding for the address one of the rules read: every in-use line of the log is evidence. */
@@ -68,7 +104,13 @@ const addressInUseTraceback: Rule<Facts> = {
   }
 }
 
-function summary({ address, port, background }: Facts): string {
+function summary({ address, port, background, notInUse }: Facts): string {
+  if (notInUse) {
+    return (
+      `Gunicorn could not bind ${code(address)} and kept retrying without reporting the address in use: ` +
+      `port ${port} is below 1024, which only root (or CAP_NET_BIND_SERVICE) may bind, and the container runs as another user.`
+    )
+  }
   const starter = background ? `; ${code(background.file)} starts ${code(background.text.trim())} before it` : ''
   return `Port ${port ?? address} inside the container is already taken, so Gunicorn could not bind ${code(address)}${starter}.`
 }
@@ -79,11 +121,12 @@ export default defineReason({
   headline: 'port already in use',
   readme: 'Gunicorn could not bind its address',
   fixtures: [{ path: '__fixtures__/apps/fail-port-in-use', test: '__tests__/diagnosis.itg.ts' }],
-  rules: [gaveUpBinding, connectionInUse, addressInUseTraceback],
+  rules: [retriedNotInUse, gaveUpBinding, connectionInUse, addressInUseTraceback],
   words: (facts) => ({
     summary: summary(facts),
-    remedy:
-      `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : 'that address'} ` +
-      '(a process started by the entrypoint, or the same address bound twice); give the other process its own port.'
+    remedy: facts.notInUse
+      ? `Bind a port of 1024 or above (e.g. ${code('0.0.0.0:8000')}, published as port ${facts.port} outside), or run Gunicorn as root.`
+      : `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : 'that address'} ` +
+        '(a process started by the entrypoint, or the same address bound twice); give the other process its own port.'
   })
 })

@@ -13,6 +13,7 @@ type Facts =
   | { kind: 'socketio-sessions'; workers: number }
   | { kind: 'plain-worker'; workerClass: string; path: string; detail: string }
   | { kind: 'probe-failed'; path: string; detail: string }
+  | { kind: 'socketio-server'; server: string; workerClass?: string; exceptionLine: string }
 
 /** A Gunicorn line without its timestamp, pid and level. */
 const bare = (line: LogLine): string => withoutGunicornPrefix(line.text)
@@ -74,21 +75,6 @@ const socketIoSessions: Rule<Facts> = {
   }
 }
 
-/** Flask-SocketIO's own refusal (`RuntimeError: You need to use the gevent-websocket server. …`): a plain gevent worker. */
-const SOCKETIO_NEEDS_SERVER = /You need to use the (gevent-websocket|eventlet) server/
-
-const socketIoNeedsServer: Rule<Facts> = {
-  stage: 'boot',
-  name: 'Flask-SocketIO says the worker class cannot serve WebSocket',
-  detect(rc) {
-    const tb = rc.tracebacks.find((t) => SOCKETIO_NEEDS_SERVER.test(t.exception.message))
-    if (!tb) return undefined
-    const workerClass = rc.ctx.state.workerClass ?? 'sync'
-    const path = failedWebSocket(rc)?.path ?? '/socket.io/'
-    return { facts: { kind: 'plain-worker', workerClass, path, detail: tb.exception.line }, evidence: [tb.exception.line] }
-  }
-}
-
 const plainWorker: Rule<Facts> = {
   stage: 'boot',
   name: 'a plain HTTP worker class refused the upgrade',
@@ -98,6 +84,43 @@ const plainWorker: Rule<Facts> = {
     const workerClass = rc.ctx.state.workerClass ?? 'sync'
     if (!ws || !PLAIN_WORKER.test(workerClass) || !upgradeRefused(ws)) return undefined
     return { facts: { kind: 'plain-worker', workerClass, path: ws.path, detail: ws.detail }, evidence: websocketEvidence(rc, ws) }
+  }
+}
+
+/**
+ * Flask-SocketIO refuses a WebSocket the worker cannot hold: `You need to use the gevent-websocket server` (plain
+ * gevent worker) or `… the eventlet server`. Its own message names the server it needs, with or without a probe.
+ */
+const SOCKETIO_SERVER = /You need to use the ([\w-]+) server/
+
+const socketIoServer: Rule<Facts> = {
+  stage: 'boot',
+  name: 'Flask-SocketIO says the worker is not the server it needs',
+  detect(rc) {
+    const tb = rc.tracebacks.find((t) => SOCKETIO_SERVER.test(t.exception.message))
+    if (!tb) return undefined
+    const facts: Facts = {
+      kind: 'socketio-server',
+      server: SOCKETIO_SERVER.exec(tb.exception.message)![1],
+      workerClass: rc.ctx.state.workerClass,
+      exceptionLine: tb.exception.line
+    }
+    return { facts, evidence: present(tb.exception.line, rc.ctx.websocket?.detail) }
+  }
+}
+
+const SOCKETIO_WORKERS: Record<string, string> = {
+  'gevent-websocket': `${code('-k geventwebsocket.gunicorn.workers.GeventWebSocketWorker')} (package ${code('gevent-websocket')})`,
+  eventlet: `${code('-k eventlet')} (package ${code('eventlet')}; Gunicorn 26 removed it: prefer gevent-websocket's worker)`
+}
+
+function socketIoServerWords(facts: Extract<Facts, { kind: 'socketio-server' }>): Words {
+  const worker = facts.workerClass ? `the ${code(facts.workerClass)} worker` : 'this worker class'
+  return {
+    summary:
+      `Flask-SocketIO cannot hold WebSockets under ${worker}: it asks for the ${code(facts.server)} server ` +
+      `(${code(facts.exceptionLine.slice(0, 120))}).`,
+    remedy: `Run Gunicorn with ${SOCKETIO_WORKERS[facts.server] ?? `the ${code(facts.server)} server's worker class`} and one worker (${code('-w 1')}).`
   }
 }
 
@@ -161,6 +184,8 @@ function words(facts: Facts): Words {
         remedy:
           'Check the route and the expected messages (`websocket-*` inputs) against the app, ' + 'and that the worker class supports WebSockets.'
       }
+    case 'socketio-server':
+      return socketIoServerWords(facts)
   }
 }
 
@@ -170,6 +195,6 @@ export default defineReason({
   headline: 'WebSocket check failed',
   readme: 'the WebSocket route did not upgrade or answer',
   fixtures: [{ path: '__fixtures__/apps/ws-wrong-worker', test: '__tests__/websocket-action.itg.ts' }],
-  rules: [interrupted, noRoute, socketIoSessions, socketIoNeedsServer, plainWorker, probeFailed],
+  rules: [interrupted, noRoute, socketIoServer, socketIoSessions, plainWorker, probeFailed],
   words
 })

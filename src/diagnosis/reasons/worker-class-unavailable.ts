@@ -14,7 +14,8 @@ import {
   classError,
   classLoadFailure,
   installedVersion,
-  workerClassLocation
+  workerClassLocation,
+  workerModuleFailure
 } from '../rules/worker-class.js'
 import { code, present } from '../words.js'
 import { removalIn } from '../removals.js'
@@ -34,6 +35,7 @@ type Facts = Requirements &
     | { kind: 'not-installed' | 'not-importable'; workerClass?: string; module?: string; package?: { pipName: string; note?: string } }
     | { kind: 'broken-in-setup'; pkg: string; at: string; exceptionLine?: string; pkgRemovedIn?: string }
     | { kind: 'removed-api'; api: string; removedBy: string; fix: string; exceptionLine: string }
+    | { kind: 'worker-module-broken'; worker: string; at: string; imports?: string; exceptionType: string; exceptionLine: string }
   )
 
 /** Every finding points at where the worker class is chosen. */
@@ -84,10 +86,7 @@ const versionFloor: Rule<Facts> = {
   }
 }
 
-/**
- * A module Gunicorn's worker file itself imports is missing (`from packaging.version import …` in ggevent.py): that
- * module is the culprit, not the worker's package.
- */
+/** A module Gunicorn's worker file itself imports is missing (`packaging` in ggevent.py): it is the culprit, not the worker's package. */
 const workerImportMissing: Rule<Facts> = {
   stage: 'boot',
   name: 'a module the worker file itself imports is missing',
@@ -97,13 +96,8 @@ const workerImportMissing: Rule<Facts> = {
     if (!tb || module === undefined || WORKER_CLASS_PACKAGES[module]) return undefined
     const workerClass = /^class uri '([^']+)'/.exec(rc.ofKind('config-error')[0]?.message ?? '')?.[1] ?? rc.ctx.state.workerClass
     const last = tb.frames[tb.frames.length - 1]
-    const facts: Facts = {
-      kind: 'not-installed',
-      workerClass,
-      module,
-      package: { pipName: pipPackageFor(module).pipName },
-      requirements: rc.requirementsFile()
-    }
+    const pipName = pipPackageFor(module).pipName
+    const facts: Facts = { kind: 'not-installed', workerClass, module, package: { pipName }, requirements: rc.requirementsFile() }
     return found(rc, facts, present(`  File "${last.file}", line ${last.line}, in ${last.func ?? '<module>'}`, last.code, tb.exception.line))
   }
 }
@@ -115,6 +109,27 @@ const notInstalled: Rule<Facts> = {
   detect(rc) {
     const failure = classLoadFailure(rc)
     return failure?.known ? classLoadFinding(rc, 'not-installed') : undefined
+  }
+}
+
+/** Gunicorn's own worker module raised while it was imported: its package or this Python does not fit it. */
+const workerModuleBroken: Rule<Facts> = {
+  stage: 'boot',
+  name: "Gunicorn's worker module fails to import (a name gone from its package, a Python it predates)",
+  detect(rc) {
+    const failure = workerModuleFailure(rc)
+    if (!failure) return undefined
+    const { worker, at, imports, exception, code: line } = failure
+    const facts: Facts = {
+      kind: 'worker-module-broken',
+      worker,
+      at,
+      imports,
+      exceptionType: exception.type.slice(exception.type.lastIndexOf('.') + 1),
+      exceptionLine: exception.line,
+      requirements: rc.requirementsFile()
+    }
+    return found(rc, facts, present(classError(rc)?.lines[0].text, line?.trim(), exception.line))
   }
 }
 
@@ -149,13 +164,8 @@ const removedApi: Rule<Facts> = {
       const inWorker = tb.frames.length === 0 || tb.frames.some((f) => /gunicorn\/workers\/\w+\.py$/.test(f.file))
       const removal = inWorker ? removalIn(tb.exception.line) : undefined
       if (!removal) continue
-      const facts: Facts = {
-        kind: 'removed-api',
-        api: removal.name,
-        removedBy: removal.removedBy,
-        fix: removal.fix,
-        exceptionLine: tb.exception.line
-      }
+      const { name: api, removedBy, fix } = removal
+      const facts: Facts = { kind: 'removed-api', api, removedBy, fix, exceptionLine: tb.exception.line }
       const last = tb.frames[tb.frames.length - 1] as Traceback['frames'][number] | undefined
       const frame = last && `  File "${last.file}", line ${last.line}${last.func ? `, in ${last.func}` : ''}`
       return found(rc, facts, present(frame, last?.code, tb.exception.line))
@@ -265,6 +275,31 @@ function brokenWords(facts: Extract<Facts, { kind: 'broken-in-setup' }>): { summ
   }
 }
 
+function workerModuleWords(facts: Extract<Facts, { kind: 'worker-module-broken' }>): { summary: string; remedy: string } {
+  const { worker, at, imports, exceptionType, exceptionLine } = facts
+  const requirements = requirementsIn(facts.requirements)
+  const failed = `Gunicorn's own ${code(worker)} worker module fails to import (${code(at)}: ${code(exceptionLine)})`
+  if (exceptionType === 'SyntaxError') {
+    return {
+      summary: `${failed}: this Gunicorn release predates the image's Python, whose syntax its ${code(worker)} worker breaks.`,
+      remedy: `Upgrade Gunicorn in ${requirements} to a release that supports this Python, or build on the Python it supports.`
+    }
+  }
+  if (/No module named/.test(exceptionLine) && imports) {
+    return {
+      summary: `${failed}: it imports ${code(imports)}, which is not installed in the image.`,
+      remedy: `Add ${code(imports)} to ${requirements}.`
+    }
+  }
+  const pkg = imports ?? worker
+  return {
+    summary: `${failed}: the installed ${code(pkg)} no longer has what this Gunicorn's ${code(worker)} worker imports from it.`,
+    remedy:
+      `Pin the ${code(pkg)} release this Gunicorn supports, or upgrade Gunicorn to one that supports the installed ${code(pkg)}, ` +
+      `in ${requirements}.${removedNote(worker, REMOVED_WORKERS[worker])}`
+  }
+}
+
 export default defineReason({
   id: 'worker-class-unavailable',
   title: 'Worker class not installed',
@@ -279,7 +314,7 @@ export default defineReason({
     { path: '__fixtures__/apps/fail-worker-class-unavailable', test: '__tests__/diagnosis.itg.ts' },
     { path: '__fixtures__/apps/fail-worker-class-script', test: '__tests__/remedies.itg.ts' }
   ],
-  rules: [unregistered, removedApi, versionFloor, workerImportMissing, notInstalled, brokenWhileSetUp, notImportable],
+  rules: [unregistered, removedApi, versionFloor, workerImportMissing, workerModuleBroken, notInstalled, brokenWhileSetUp, notImportable],
   words: (facts) => {
     switch (facts.kind) {
       case 'removed':
@@ -299,6 +334,8 @@ export default defineReason({
           summary: `Gunicorn's worker cannot load: it uses ${code(facts.api)}, which ${facts.removedBy} (${code(facts.exceptionLine.slice(0, 160))}).`,
           remedy: facts.fix
         }
+      case 'worker-module-broken':
+        return workerModuleWords(facts)
     }
   }
 })

@@ -12,23 +12,29 @@ export const DJANGO_BAD_REQUEST = /<h1>Bad Request \(400\)<\/h1>/
 /** Django's log line for a DisallowedHost (with DEBUG on, or logging configured). */
 export const INVALID_HOST = /Invalid HTTP_HOST header: '([^']*)'/
 
-/** The older single-callable ASGI shape (`__call__(self, scope)`, e.g. Channels 2) called as `app(environ, start_response)`. */
-const ASGI2_CALL_ERROR = /^(?:\w+\.)?__call__\(\) takes 2 positional arguments but 3 were given$/
-
 /** A WSGI worker called an ASGI app: the TypeError each request raises. */
 export function isAsgiCallError(exception: { type: string; message: string }): boolean {
   return exception.type === 'TypeError' && ASGI_CALL_ERROR.test(exception.message)
 }
 
-/** The TypeError of either shape; the older one only where Gunicorn's worker made the call (any callable can say it). */
-export function asgiTraceback(rc: RuleContext): Traceback | undefined {
-  return rc.tracebacks.find(
+/**
+ * An ASGI 2 app (`app(scope)` returning the coroutine's callable, older Starlette) called as WSGI: its
+ * `__call__(self, scope)` gets environ and start_response. Read only where Gunicorn's worker made that call, since
+ * any class of the app could raise the same TypeError.
+ */
+const ASGI2_CALL_ERROR = /^(?:\w+\.)?__call__\(\) takes 2 positional arguments but 3 were given$/
+const WORKER_CALLS_APP = (tb: Traceback): boolean => /gunicorn\/workers\/\w+\.py$/.test(tb.frames[tb.frames.length - 1]?.file ?? '')
+
+/** Every request traceback of an ASGI app called as WSGI. */
+export function asgiTracebacks(rc: RuleContext): Traceback[] {
+  return rc.tracebacks.filter(
     (tb) =>
-      isAsgiCallError(tb.exception) ||
-      (tb.exception.type === 'TypeError' &&
-        ASGI2_CALL_ERROR.test(tb.exception.message) &&
-        /gunicorn\/workers\/\w+\.py$/.test(tb.frames[tb.frames.length - 1]?.file ?? ''))
+      isAsgiCallError(tb.exception) || (tb.exception.type === 'TypeError' && ASGI2_CALL_ERROR.test(tb.exception.message) && WORKER_CALLS_APP(tb))
   )
+}
+
+export function asgiTraceback(rc: RuleContext): Traceback | undefined {
+  return asgiTracebacks(rc)[0]
 }
 
 /** The settings line that sets ALLOWED_HOSTS, in the build context's Python files. */

@@ -2,7 +2,7 @@
 // that crashes the master, an argument left without its value, and the app's own configuration (Django settings,
 // an INI file) failing while the app loads. Each is a rule of the config-error reason.
 import type { Rule } from '../reason.js'
-import type { ConfigFacts } from './configuration.js'
+import { gunicornConfigErrors, type ConfigFacts } from './configuration.js'
 import { commandLine, configSetting, firstLocation } from './locate.js'
 import { exceptionIs, present } from './rule.js'
 import { moduleNotFound } from './imports.js'
@@ -33,7 +33,7 @@ export const optionWithoutValue: Rule<ConfigFacts> = {
   stage: 'boot',
   name: 'an option was given without its value',
   detect(rc) {
-    const error = rc.ofKind('config-error').find((e) => EXPECTED_ONE.test(e.message))
+    const error = gunicornConfigErrors(rc).find((e) => EXPECTED_ONE.test(e.message))
     if (!error) return undefined
     // `argument -w/--workers: …`: name the long form
     const option = /^argument ([\w/-]+)/.exec(error.message)![1].split('/').pop()!

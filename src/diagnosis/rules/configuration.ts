@@ -33,8 +33,23 @@ export interface ConfigFileFacts {
 
 type ConfigErrorEvent = EventOf<'config-error'>
 
+const WORKER_EXITING = /Worker exiting \(pid: \d+\)/
+
+/**
+ * A usage error a worker printed, not the master: the app parsed the process's arguments (Gunicorn's own) at import
+ * with argparse or optparse, and the worker exited. The master's own usage error ends the process before any worker.
+ */
+export function printedByWorker(rc: RuleContext, error: ConfigErrorEvent): boolean {
+  const at = error.lines[0].seq
+  const next = rc.ctx.lines.find((line) => line.seq > at && /\[\d+\] \[\w+\]|Worker exiting/.test(line.text))
+  return next !== undefined && WORKER_EXITING.test(next.text)
+}
+
+/** Gunicorn's own configuration errors, leaving out the usage errors an app's argument parser printed in a worker. */
+export const gunicornConfigErrors = (rc: RuleContext): ConfigErrorEvent[] => rc.ofKind('config-error').filter((e) => !printedByWorker(rc, e))
+
 /** The first `Error: …` Gunicorn printed: the rules below read it in order, the last takes any. */
-const firstConfigError = (rc: RuleContext): ConfigErrorEvent | undefined => rc.ofKind('config-error')[0]
+const firstConfigError = (rc: RuleContext): ConfigErrorEvent | undefined => gunicornConfigErrors(rc)[0]
 
 const linesOf = (error: ConfigErrorEvent) => error.lines.map((l) => l.text)
 
@@ -105,8 +120,7 @@ export const rejectedSetting: Rule<ConfigFacts> = {
     if (!error) return undefined
     const invalid = /^Invalid value for ([\w-]+): (.*)$/.exec(error.message)
     const unrecognized = /^unrecognized arguments: (.+)$/.exec(error.message)
-    const detail = rc
-      .ofKind('config-error')
+    const detail = gunicornConfigErrors(rc)
       .slice(1)
       .map((e) => e.message)
     const facts: ConfigFacts = invalid

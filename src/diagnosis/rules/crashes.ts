@@ -7,7 +7,15 @@ import type { EventOf } from '../../gunicorn/log-parser.js'
 import type { SourceLocation } from '../../core/model.js'
 import type { RuleContext } from '../context.js'
 
-const NATIVE_SIGNALS = /SIGSEGV|SIGBUS|SIGILL|SIGFPE|signal (11|7|4|8)\b/
+// Some Gunicorn releases print the shell's form of a signal death, 128 + the signal: `was sent code 132!` is SIGILL.
+const NATIVE_SIGNALS = /SIGSEGV|SIGBUS|SIGILL|SIGFPE|signal (11|7|4|8)\b|code 13[2569]\b/
+const SHELL_FORM_SIGNALS: Record<string, string> = { '132': 'SIGILL', '135': 'SIGBUS', '136': 'SIGFPE', '139': 'SIGSEGV' }
+
+/** `code 132` → `SIGILL`: the native signal a shell-form exit code stands for. */
+export function shellFormSignal(text: string): string | undefined {
+  const exitCode = /code (13\d)\b/.exec(text)?.[1]
+  return exitCode ? SHELL_FORM_SIGNALS[exitCode] : undefined
+}
 const PACKAGE_PATH = /(?:site|dist)-packages\/([A-Za-z_][\w]*)/
 
 /** Crash dumps and native-signal deaths, leaving out the stack the run asked a stuck worker for (the hang's). */

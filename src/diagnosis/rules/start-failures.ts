@@ -15,6 +15,26 @@ export const gunicornNotInstalled: Rule<StartFacts> = {
   }
 }
 
+/**
+ * The shell or the runtime could not find the `gunicorn` command while the container started: the OCI runtime's
+ * `exec: "gunicorn": executable file not found`, dash's `exec: gunicorn: not found`, bash's `gunicorn: command not
+ * found`, zsh's `command not found: gunicorn`, env's `'gunicorn': No such file or directory`.
+ */
+const SHELL_NOT_FOUND =
+  /(?:^|[\s"'`:])"?'?((?:\/[^\s"':]*\/)?gunicorn)'?"?: (?:executable file not found|(?:command )?not found|No such file or directory)|command not found: ((?:\/\S*\/)?gunicorn)\b/
+
+export const gunicornNotFoundByShell: Rule<StartFacts> = {
+  stage: 'boot',
+  name: 'the shell or the runtime reports the gunicorn command not found',
+  detect(rc) {
+    for (const line of rc.ctx.lines) {
+      const m = SHELL_NOT_FOUND.exec(line.text)
+      if (m) return { facts: { kind: 'executable-missing', executable: m[1] ?? m[2] }, evidence: [line.text.trim()] }
+    }
+    return undefined
+  }
+}
+
 export const executableMissing: Rule<StartFacts> = {
   stage: 'start',
   name: 'the start command is not in the image',

@@ -65,18 +65,19 @@ export interface ClassLoadFailure {
 
 export function classLoadFailure(rc: RuleContext): ClassLoadFailure | undefined {
   const error = classError(rc)
-  const missing = rc.tracebacks.find((tb) => {
-    const module = NO_MODULE.exec(tb.exception.message)?.[1]?.split('.')[0]
-    return (
-      module !== undefined &&
-      WORKER_CLASS_MODULES.includes(module) &&
-      (error !== undefined || tb.frames.some((f) => /gunicorn\/workers\//.test(f.file)) || isWorkerClassModule(rc, module))
-    )
-  })
+  const missing =
+    rc.tracebacks.find((tb) => {
+      const module = NO_MODULE.exec(tb.exception.message)?.[1]?.split('.')[0]
+      return (
+        module !== undefined &&
+        WORKER_CLASS_MODULES.includes(module) &&
+        (error !== undefined || tb.frames.some((f) => /gunicorn\/workers\//.test(f.file)) || isWorkerClassModule(rc, module))
+      )
+    }) ?? rc.tracebacks.find((tb) => ANY_NO_MODULE.test(tb.exception.message) && inLoadClass(tb))
   const needInstalled = rc.tracebacks.find((tb) => NEED_INSTALLED.test(tb.exception.message))
   if (!error && !missing && !needInstalled) return undefined
   // The class the error names, else the one the boot announced.
-  const workerClass = /^class uri '([^']+)'/.exec(error?.message ?? '')?.[1] ?? rc.ctx.state.workerClass
+  const workerClass = /^class uri '([^']+)'/.exec(error?.message ?? '')?.[1] ?? classUriLine(rc) ?? rc.ctx.state.workerClass
   const module = missingModule(rc, missing, needInstalled, workerClass)
   const classModuleMissing =
     module !== undefined && !WORKER_CLASS_PACKAGES[module] && rc.tracebacks.some((tb) => NO_MODULE.exec(tb.exception.message)?.[1] === module)
@@ -89,13 +90,28 @@ export function classLoadFailure(rc: RuleContext): ClassLoadFailure | undefined 
  * `quart.worker.GunicornUVLoopWorker`) the missing module the class lives in.
  */
 function missingModule(rc: RuleContext, missing?: Traceback, needInstalled?: Traceback, workerClass?: string): string | undefined {
-  const notFound = NO_MODULE.exec(missing?.exception.message ?? '')?.[1]?.split('.')[0]
-  if (notFound !== undefined) return notFound
+  const notFound = ANY_NO_MODULE.exec(missing?.exception.message ?? '')?.[1]
+  if (notFound !== undefined) return WORKER_CLASS_MODULES.includes(notFound.split('.')[0]) ? notFound.split('.')[0] : notFound
   const asked = NEED_INSTALLED.exec(needInstalled?.exception.message ?? '')?.[1]
   if (asked !== undefined) return asked
   const named = workerClass ? WORKER_CLASS_MODULES.find((m) => workerClass.toLowerCase().includes(m)) : undefined
   if (named !== undefined) return named
   return rc.tracebacks.map((tb) => NO_MODULE.exec(tb.exception.message)?.[1]).find((m) => m !== undefined && workerClass?.startsWith(`${m}.`))
+}
+
+/** Python 2 printed the name unquoted: `No module named socketio.sgunicorn`. */
+const ANY_NO_MODULE = /^No module named '?([\w.]+)'?/
+
+/** Raised while Gunicorn's load_class imported the worker class's module (a class of another package). */
+const inLoadClass = (tb: Traceback): boolean => tb.frames.some((f) => /gunicorn\/util\.py$/.test(f.file) && f.func === 'load_class')
+
+/** The class of a `class uri '…' invalid or not found` line printed without Gunicorn's `Error: ` prefix. */
+function classUriLine(rc: RuleContext): string | undefined {
+  for (const line of rc.ctx.lines) {
+    const m = /class uri '([^']+)' invalid or not found/.exec(line.text)
+    if (m) return m[1]
+  }
+  return undefined
 }
 
 function isWorkerClassModule(rc: RuleContext, module: string): boolean {
@@ -110,6 +126,55 @@ export function brokenInSetup(rc: RuleContext): { pkg: string; frame: Traceback[
     if (workerFrame === -1) continue
     const inside = tb.frames.slice(workerFrame + 1).find((f) => WORKER_PACKAGE_FRAME.test(f.file))
     if (inside) return { pkg: WORKER_PACKAGE_FRAME.exec(inside.file)![1], frame: inside, exception: tb.exception }
+  }
+  return undefined
+}
+
+/** Gunicorn's worker modules and the worker class each one is. */
+const WORKER_MODULE_CLASSES: Record<string, string> = { geventlet: 'eventlet', ggevent: 'gevent', gtornado: 'tornado', gthread: 'gthread' }
+const WORKER_MODULE = /gunicorn\/workers\/(\w+)\.py$/
+const IMPORTED = /^\s*(?:from\s+([\w.]+)\s+import|import\s+([\w.]+))/
+const EXCEPTION_AT_END = /^([A-Za-z_][\w.]*(?:Error|Exception)): ?(.*)$/
+
+/** What failed at one line of Gunicorn's own worker module while it was imported. */
+export interface WorkerModuleFailure {
+  /** The worker class the module is, e.g. `eventlet` for geventlet.py. */
+  worker: string
+  /** `gunicorn/workers/geventlet.py:20`. */
+  at: string
+  code?: string
+  /** The top-level package that line imports. */
+  imports?: string
+  exception: { type: string; message: string; line: string }
+}
+
+/** The exception a traceback ends with; for one the parser left open (an indented paste), its last line. */
+function endingException(tb: { exception?: Traceback['exception']; lines: { text: string }[] }): WorkerModuleFailure['exception'] | undefined {
+  if (tb.exception) return tb.exception
+  const last = tb.lines[tb.lines.length - 1]?.text.trim() ?? ''
+  const m = EXCEPTION_AT_END.exec(last)
+  return m ? { type: m[1], message: m[2], line: last } : undefined
+}
+
+/**
+ * The innermost frame is Gunicorn's own worker module and it raised while importing: a name the worker imports is
+ * gone from its package (`cannot import name 'ALREADY_HANDLED'`), the module does not compile on this Python
+ * (`async` became a keyword in 3.7), or a module it imports beside its package is missing. The worker package
+ * itself missing is the not-installed case, left to that rule.
+ */
+export function workerModuleFailure(rc: RuleContext): WorkerModuleFailure | undefined {
+  for (const tb of [...rc.tracebacks, ...rc.ofKind('cut-traceback')]) {
+    const frame = tb.frames[tb.frames.length - 1]
+    const module = frame && WORKER_MODULE.exec(frame.file)?.[1]
+    const worker = module && WORKER_MODULE_CLASSES[module]
+    const exception = worker ? endingException(tb) : undefined
+    if (!worker || !exception || !/(ImportError|SyntaxError|AttributeError|NameError)$/.test(exception.type)) continue
+    const imported = IMPORTED.exec(frame.code ?? '')
+    const imports = (imported?.[1] ?? imported?.[2])?.split('.')[0]
+    const missing = NO_MODULE.exec(exception.message)?.[1]?.split('.')[0] ?? /^No module named (\w+)/.exec(exception.message)?.[1]
+    if (missing !== undefined && WORKER_CLASS_PACKAGES[missing]) continue
+    const at = `gunicorn/workers/${module}.py:${frame.line}`
+    return { worker, at, code: frame.code, imports: imports === 'gunicorn' ? undefined : imports, exception }
   }
   return undefined
 }
