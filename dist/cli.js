@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path27) {
-      const ctrl = callVisitor(key, node, visitor, path27);
+    function visit_(key, node, visitor, path28) {
+      const ctrl = callVisitor(key, node, visitor, path28);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path27, ctrl);
-        return visit_(key, ctrl, visitor, path27);
+        replaceNode(key, path28, ctrl);
+        return visit_(key, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path27 = Object.freeze(path27.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path27);
+            const ci = visit_(i, node.items[i], visitor, path28);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path27 = Object.freeze(path27.concat(node));
-          const ck = visit_("key", node.key, visitor, path27);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = visit_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path27);
+          const cv = visit_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path27) {
-      const ctrl = await callVisitor(key, node, visitor, path27);
+    async function visitAsync_(key, node, visitor, path28) {
+      const ctrl = await callVisitor(key, node, visitor, path28);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path27, ctrl);
-        return visitAsync_(key, ctrl, visitor, path27);
+        replaceNode(key, path28, ctrl);
+        return visitAsync_(key, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path27 = Object.freeze(path27.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path27);
+            const ci = await visitAsync_(i, node.items[i], visitor, path28);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path27 = Object.freeze(path27.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path27);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path27);
+          const cv = await visitAsync_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path27) {
+    function callVisitor(key, node, visitor, path28) {
       if (typeof visitor === "function")
-        return visitor(key, node, path27);
+        return visitor(key, node, path28);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path27);
+        return visitor.Map?.(key, node, path28);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path27);
+        return visitor.Seq?.(key, node, path28);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path27);
+        return visitor.Pair?.(key, node, path28);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path27);
+        return visitor.Scalar?.(key, node, path28);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path27);
+        return visitor.Alias?.(key, node, path28);
       return void 0;
     }
-    function replaceNode(key, path27, node) {
-      const parent = path27[path27.length - 1];
+    function replaceNode(key, path28, node) {
+      const parent = path28[path28.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path27, value) {
+    function collectionFromPath(schema, path28, value) {
       let v = value;
-      for (let i = path27.length - 1; i >= 0; --i) {
-        const k = path27[i];
+      for (let i = path28.length - 1; i >= 0; --i) {
+        const k = path28[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path27) => path27 == null || typeof path27 === "object" && !!path27[Symbol.iterator]().next().done;
+    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path27, value) {
-        if (isEmptyPath(path27))
+      addIn(path28, value) {
+        if (isEmptyPath(path28))
           this.add(value);
         else {
-          const [key, ...rest] = path27;
+          const [key, ...rest] = path28;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path27) {
-        const [key, ...rest] = path27;
+      deleteIn(path28) {
+        const [key, ...rest] = path28;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path27, keepScalar) {
-        const [key, ...rest] = path27;
+      getIn(path28, keepScalar) {
+        const [key, ...rest] = path28;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path27) {
-        const [key, ...rest] = path27;
+      hasIn(path28) {
+        const [key, ...rest] = path28;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path27, value) {
-        const [key, ...rest] = path27;
+      setIn(path28, value) {
+        const [key, ...rest] = path28;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path27, value) {
+      addIn(path28, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path27, value);
+          this.contents.addIn(path28, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path27) {
-        if (Collection.isEmptyPath(path27)) {
+      deleteIn(path28) {
+        if (Collection.isEmptyPath(path28)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path27) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path27, keepScalar) {
-        if (Collection.isEmptyPath(path27))
+      getIn(path28, keepScalar) {
+        if (Collection.isEmptyPath(path28))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path27, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path27) {
-        if (Collection.isEmptyPath(path27))
+      hasIn(path28) {
+        if (Collection.isEmptyPath(path28))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path27) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path27, value) {
-        if (Collection.isEmptyPath(path27)) {
+      setIn(path28, value) {
+        if (Collection.isEmptyPath(path28)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path27), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path28), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path27, value);
+          this.contents.setIn(path28, value);
         }
       }
       /**
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path27) => {
+    visit.itemAtPath = (cst, path28) => {
       let item = cst;
-      for (const [field, index] of path27) {
+      for (const [field, index] of path28) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path27) => {
-      const parent = visit.itemAtPath(cst, path27.slice(0, -1));
-      const field = path27[path27.length - 1][0];
+    visit.parentCollection = (cst, path28) => {
+      const parent = visit.itemAtPath(cst, path28.slice(0, -1));
+      const field = path28[path28.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path27, item, visitor) {
-      let ctrl = visitor(item, path27);
+    function _visit(path28, item, visitor) {
+      let ctrl = visitor(item, path28);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path27.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path27);
+            ctrl = ctrl(item, path28);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path27) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
     }
     exports.visit = visit;
   }
@@ -15815,9 +15815,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path27 = this.getPath();
-        if (path27 === null || path27.startsWith("/")) {
-          return path27;
+        const path28 = this.getPath();
+        if (path28 === null || path28.startsWith("/")) {
+          return path28;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -15829,7 +15829,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path27 : parent + "/" + path27;
+              return parent.endsWith("/") ? parent + path28 : parent + "/" + path28;
             }
           }
         }
@@ -19143,7 +19143,7 @@ var require_semver2 = __commonJS({
 var import_yaml6 = __toESM(require_dist(), 1);
 import crypto from "node:crypto";
 import fs21 from "node:fs";
-import path26 from "node:path";
+import path27 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/docker/docker.ts
@@ -20735,19 +20735,19 @@ function parseSocketIoSend(send) {
 function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
-function engineIoPath(path27) {
-  const bare2 = path27.split("?")[0].trim();
+function engineIoPath(path28) {
+  const bare2 = path28.split("?")[0].trim();
   if (!bare2 || bare2 === "/") return DEFAULT_SOCKET_IO_PATH;
   const rooted2 = bare2.startsWith("/") ? bare2 : `/${bare2}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
-function socketIoRequestPath(path27) {
-  const query = new URLSearchParams(path27.includes("?") ? path27.slice(path27.indexOf("?") + 1) : "");
+function socketIoRequestPath(path28) {
+  const query = new URLSearchParams(path28.includes("?") ? path28.slice(path28.indexOf("?") + 1) : "");
   query.set("EIO", "4");
   query.set("transport", "websocket");
-  return `${engineIoPath(path27)}?${query.toString()}`;
+  return `${engineIoPath(path28)}?${query.toString()}`;
 }
-function describeRejectedSocketIoUpgrade(answer, path27) {
+function describeRejectedSocketIoUpgrade(answer, path28) {
   const generic = describeRejectedUpgrade(answer);
   if (answer.status === 400 && /unsupported (protocol )?version/i.test(answer.body)) {
     return {
@@ -20755,7 +20755,7 @@ function describeRejectedSocketIoUpgrade(answer, path27) {
       detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt2(bodyText(answer.body))})`
     };
   }
-  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path27)}` };
+  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path28)}` };
   return generic;
 }
 var STAGE_WAITING_FOR = {
@@ -20917,8 +20917,8 @@ async function probeWebSocket(options, context) {
   const startedAt = now();
   const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal, now };
   const isSocketIo = options.protocol === "socket.io";
-  const path27 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
-  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path27;
+  const path28 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
+  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path28;
   const url = `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}${requestPath}`;
   const describeRejection = isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0;
   const connection = await openWebSocket(url, clock, describeRejection, hostHeaders(options.hostHeader));
@@ -20932,10 +20932,10 @@ async function probeWebSocket(options, context) {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path27, ...verdict2, durationMs: now() - startedAt };
+  return { protocol: options.protocol, path: path28, ...verdict2, durationMs: now() - startedAt };
 }
-function rooted(path27) {
-  return path27.startsWith("/") ? path27 : `/${path27}`;
+function rooted(path28) {
+  return path28.startsWith("/") ? path28 : `/${path28}`;
 }
 async function talkPlain(socket, options, clock) {
   const matches = compileExpect(options.expect);
@@ -22712,9 +22712,9 @@ function safeUrl(url) {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
   return url.replace(/[()<>"'`\\]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function encodeRepoPath(path27) {
-  const segments = path27.split("/");
-  if (path27.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+function encodeRepoPath(path28) {
+  const segments = path28.split("/");
+  if (path28.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 
@@ -22769,9 +22769,9 @@ function runLinks(metadata) {
     shortSha: sha?.slice(0, 7),
     fileUrl(file, line) {
       if (!base || !sha) return void 0;
-      const path27 = encodeRepoPath(file);
-      if (!path27) return void 0;
-      return `${base}/blob/${sha}/${path27}${line && line > 0 ? `#L${line}` : ""}`;
+      const path28 = encodeRepoPath(file);
+      if (!path28) return void 0;
+      return `${base}/blob/${sha}/${path28}${line && line > 0 ? `#L${line}` : ""}`;
     }
   };
 }
@@ -23435,8 +23435,8 @@ function readTomlLines(text, name) {
   }
   return { entries: new TomlScanner(text).entries(), data };
 }
-function entryAt(entries, path27) {
-  return entries.find((entry) => entry.path.length === path27.length && entry.path.every((part, i) => part === path27[i]));
+function entryAt(entries, path28) {
+  return entries.find((entry) => entry.path.length === path28.length && entry.path.every((part, i) => part === path28[i]));
 }
 var BARE_KEY = /[A-Za-z0-9_-]/;
 var TomlScanner = class {
@@ -23497,10 +23497,10 @@ var TomlScanner = class {
   header() {
     const double = this.text.startsWith("[[", this.pos);
     this.pos += double ? 2 : 1;
-    const path27 = this.key();
+    const path28 = this.key();
     this.pos += double ? 2 : 1;
     this.skipToLineEnd();
-    return path27;
+    return path28;
   }
   /** A dotted key (`a."b.c".d`), leaving the position on what follows it (`=`, `]`). */
   key() {
@@ -25801,8 +25801,8 @@ function closestLocalModule(rc, moduleName) {
   const closest = closestName(missing, candidates2);
   if (!closest || editDistance(missing, closest) > (missing.length >= 8 ? 2 : 1)) return void 0;
   const relative3 = [...parent, closest].join("/");
-  const path27 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
-  return { name: [...parent, closest].join("."), path: path27 };
+  const path28 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
+  return { name: [...parent, closest].join("."), path: path28 };
 }
 function knownPackage(name) {
   const normalised = name.toLowerCase().replace(/_/g, "-");
@@ -28541,18 +28541,18 @@ var probeFailed = {
 };
 var WEBSOCKET_WORKERS = `${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps`;
 function interruptedSummary(facts) {
-  const path27 = code(facts.path);
+  const path28 = code(facts.path);
   const what = present(
     facts.told && `the master was told to stop (${code(facts.told)})`,
     facts.exit && `${facts.workers > 1 ? "the workers" : "the worker"} exited (${code(facts.exit)})`,
     facts.stopped && `the master stopped (${code(facts.stopped)}${facts.exitCode !== void 0 ? `, exit code ${facts.exitCode}` : ""})`
   );
   if (!facts.stopped && !facts.told)
-    return `A worker exited during the WebSocket check of ${path27} (${code(facts.exit)}), so the check could not finish.`;
+    return `A worker exited during the WebSocket check of ${path28} (${code(facts.exit)}), so the check could not finish.`;
   const listed = what.length > 1 ? `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}` : what[0];
-  return `Gunicorn stopped during the WebSocket check of ${path27}: ${listed}.`;
+  return `Gunicorn stopped during the WebSocket check of ${path28}: ${listed}.`;
 }
-var INTERRUPTED_REMEDY = (path27) => `Find what ends the process while ${code(path27)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
+var INTERRUPTED_REMEDY = (path28) => `Find what ends the process while ${code(path28)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
 function words10(facts) {
   switch (facts.kind) {
     case "interrupted":
@@ -28644,31 +28644,31 @@ var neverAnswered = {
   }
 };
 function words11(facts) {
-  const path27 = code(facts.healthPath);
+  const path28 = code(facts.healthPath);
   switch (facts.kind) {
     case "not-passed":
-      return { summary: `The health check of ${path27} did not pass.`, remedy: `Make ${path27} answer ${facts.healthStatus} once the app is ready.` };
+      return { summary: `The health check of ${path28} did not pass.`, remedy: `Make ${path28} answer ${facts.healthStatus} once the app is ready.` };
     case "wrong-status": {
       if (facts.raised) return raisedWords2(facts, facts.raised);
       const body = quotedBody(facts.body);
       return {
-        summary: `${path27} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
-        remedy: facts.status === 404 ? noRouteRemedy(path27, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path27} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
+        summary: `${path28} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
+        remedy: facts.status === 404 ? noRouteRemedy(path28, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path28} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
       };
     }
     case "no-answer": {
       const attempts = `${facts.attempts} attempt${facts.attempts === 1 ? "" : "s"}`;
       return {
-        summary: `${path27} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
-        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path27} do not block.`
+        summary: `${path28} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
+        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path28} do not block.`
       };
     }
   }
 }
-function noRouteRemedy(path27, rootStatus2) {
+function noRouteRemedy(path28, rootStatus2) {
   if (rootStatus2 === void 0 || rootStatus2 >= 400)
-    return `The app has no route ${path27}: add one or set the \`health-path\` input to an existing route.`;
-  return `The app has no route ${path27}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path27} route.`;
+    return `The app has no route ${path28}: add one or set the \`health-path\` input to an existing route.`;
+  return `The app has no route ${path28}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path28} route.`;
 }
 function raisedWords2(facts, raised) {
   return {
@@ -29036,16 +29036,16 @@ function settingLine(rc, writer) {
   if (command && command.text.includes(option)) return command;
   return configSetting(rc, setting);
 }
-function summary19({ writer, path: path27, cause, user, location }) {
+function summary19({ writer, path: path28, cause, user, location }) {
   const why = cause === "read-only" ? "the root filesystem is read-only" : `user ${code(user ?? "the image user")} may not write there`;
   if (writer === "worker-tmp") {
-    return `Gunicorn's workers need a writable temporary directory and none of ${code(path27)} is writable (${why}): the master stops at the first worker.`;
+    return `Gunicorn's workers need a writable temporary directory and none of ${code(path28)} is writable (${why}): the master stops at the first worker.`;
   }
-  const dir = path27.slice(0, path27.lastIndexOf("/")) || "/";
+  const dir = path28.slice(0, path28.lastIndexOf("/")) || "/";
   if (writer === "pidfile") return `Gunicorn cannot write its pid file in ${code(dir)}${where(location)}: ${why}.`;
-  return `The app writes ${code(path27)}${where(location)} while it loads, and ${why}.`;
+  return `The app writes ${code(path28)}${where(location)} while it loads, and ${why}.`;
 }
-function remedy19({ writer, path: path27 }) {
+function remedy19({ writer, path: path28 }) {
   const writable = "or give the container a writable volume there (a Kubernetes `emptyDir`; here, the `writable-paths` input)";
   if (writer === "worker-tmp") {
     return `Start Gunicorn with ${code("--worker-tmp-dir /dev/shm")} (${code('worker_tmp_dir = "/dev/shm"')} in gunicorn.conf.py), ${writable} at ${code("/tmp")}.`;
@@ -29053,7 +29053,7 @@ function remedy19({ writer, path: path27 }) {
   if (writer === "pidfile") {
     return `Point ${code("pidfile")} (${code("--pid")}) at a writable path such as ${code("/tmp/gunicorn.pid")} or drop it (a container needs none), ${writable}.`;
   }
-  const dir = path27.slice(0, path27.lastIndexOf("/")) || "/";
+  const dir = path28.slice(0, path28.lastIndexOf("/")) || "/";
   return `Write under a path the host keeps writable (take it from an environment variable, e.g. ${code("/tmp")}), ${writable} at ${code(dir)}.`;
 }
 var read_only_filesystem_default = defineReason({
@@ -30068,27 +30068,27 @@ function pid1PassesSignals(command) {
 var QUICK_SHUTDOWN = /* @__PURE__ */ new Set(["SIGINT", "SIGQUIT"]);
 function shutdownCheck(result, failed2) {
   if (!result) return { id: "shutdown", status: "not-reached", detail: "" };
-  const { signal, handled, request, exited, graceSec, path: path27 } = result;
+  const { signal, handled, request, exited, graceSec, path: path28 } = result;
   const parts = [handled ? `${signal} handled after ${handled.afterMs} ms` : `${signal} not handled by Gunicorn`];
   parts.push(
-    request.status !== void 0 ? `in-flight \`${path27}\` answered ${request.status}` : `in-flight \`${path27}\`: ${request.error ?? "no answer"}`
+    request.status !== void 0 ? `in-flight \`${path28}\` answered ${request.status}` : `in-flight \`${path28}\`: ${request.error ?? "no answer"}`
   );
   if (exited) parts.push(`exited ${exited.code ?? "?"} after ${formatSeconds(exited.afterMs)}`);
   else parts.push(failed2 ? `still running ${formatSeconds(result.durationMs)} later` : `still running at the ${graceSec} s grace`);
   return { id: "shutdown", status: failed2 ? "fail" : "pass", detail: parts.join(", "), durationMs: result.durationMs };
 }
 function shutdownWarnings(result, printed) {
-  const { signal, request, exited, graceSec, path: path27 } = result;
+  const { signal, request, exited, graceSec, path: path28 } = result;
   const warnings = [];
   const dropped = request.status === void 0 || request.status >= 500;
   const how = request.status !== void 0 ? `answered ${request.status}` : request.error ?? "no answer";
   if (dropped && QUICK_SHUTDOWN.has(signal)) {
     warnings.push(
-      `${signal} is a quick shutdown for Gunicorn: the request to \`${path27}\` in flight was cut short (${how}) ${formatSeconds(request.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
+      `${signal} is a quick shutdown for Gunicorn: the request to \`${path28}\` in flight was cut short (${how}) ${formatSeconds(request.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
     );
   } else if (dropped) {
     warnings.push(
-      `The request to \`${path27}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
+      `The request to \`${path28}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
     );
   }
   const graceful = Number(printed?.graceful_timeout);
@@ -31059,7 +31059,7 @@ var SIGNAL_ANSWER_MS = 3e3;
 var IN_FLIGHT_MS = 150;
 var HANDLING_SIGNAL = /Handling signal: (\w+)/;
 function stopSignalOf(run, running) {
-  if (run.settings.stopSignal) return { signal: run.settings.stopSignal, source: "input" };
+  if (run.settings.stopSignal) return { signal: run.settings.stopSignal, source: run.settingSources["stop-signal"] ?? "input" };
   const fromImage = running.imageInfo?.stopSignal;
   if (fromImage) {
     try {
@@ -31074,9 +31074,9 @@ async function checkShutdown(run, running, findings, workerCount2) {
   const { settings, now, deps } = run;
   const { signal, source } = stopSignalOf(run, running);
   run.settingSources["stop-signal"] = source;
-  const path27 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
-  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path27} is in flight`);
-  const request = inFlightRequest(run, running, path27);
+  const path28 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
+  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path28} is in flight`);
+  const request = inFlightRequest(run, running, path28);
   await Promise.race([request.answer, delay(IN_FLIGHT_MS)]);
   running.watch.beginShutdown();
   const sentAt = now();
@@ -31090,7 +31090,7 @@ async function checkShutdown(run, running, findings, workerCount2) {
   const result = {
     signal,
     graceSec: settings.stopGraceSec,
-    path: path27,
+    path: path28,
     handled: handledLine ? { line: handledLine.text, afterMs: Math.max(0, handledLine.at - sentAt) } : void 0,
     request: { ...answerFields(answer), durationMs: request.durationMs() },
     exited: exited && exited.at >= sentAt ? { afterMs: exited.at - sentAt, code: exited.code } : void 0,
@@ -31122,13 +31122,13 @@ async function waitForExit(run, running, sentAt) {
     await watch.waitFor(Math.max(0, until - run.now()));
   }
 }
-function inFlightRequest(run, running, path27) {
+function inFlightRequest(run, running, path28) {
   const startedAt = run.now();
   let endedAt;
   const answer = httpGet({
     host: PROBE_HOST,
     port: running.hostPort,
-    path: path27,
+    path: path28,
     userAgent: "gunicorn-smoke",
     hostHeader: run.settings.hostHeader,
     timeoutMs: (run.settings.stopGraceSec + 2) * 1e3
@@ -32602,13 +32602,13 @@ var HealthProbe = class {
     return "interrupted";
   }
   async attempt(now) {
-    const { host, port, path: path27, matcher } = this.options;
+    const { host, port, path: path28, matcher } = this.options;
     this.attempts++;
     try {
       const answer = await httpGet({
         host,
         port,
-        path: path27,
+        path: path28,
         userAgent: "gunicorn-smoke",
         timeoutMs: this.options.attemptTimeoutMs ?? 2e3,
         hostHeader: this.options.hostHeader
@@ -33087,6 +33087,35 @@ async function bootAndProbe(run, image, prebuiltInfo) {
   return verdict(run, running, findings, probe.result(), evidence);
 }
 
+// src/hosts/host-container.ts
+import path26 from "node:path";
+var FILE_SOURCES2 = {
+  "fly.toml": "fly.toml",
+  "railway.json": "railway.json",
+  "railway.toml": "railway.toml",
+  "app.json": "app.json",
+  "heroku.yml": "heroku.yml"
+};
+function sourceOf2(host, fact) {
+  if (/^https?:\/\//.test(fact.source)) return "host contract";
+  return FILE_SOURCES2[path26.basename(fact.source)] ?? (host.id === "cloud-run" ? "Cloud Run service" : "Kubernetes manifest");
+}
+function applyHostContainer(settings, host, read, sources) {
+  if (!host) return settings;
+  const result = { ...settings };
+  const take = (input, fact, apply) => {
+    if (!fact || read(input).trim()) return;
+    apply(fact.value);
+    sources[input] = sourceOf2(host, fact);
+  };
+  take("stop-signal", host.stopSignal, (value) => result.stopSignal = value);
+  take("stop-grace", host.graceSeconds, (value) => result.stopGraceSec = value);
+  take("user", host.user, (value) => result.user = value);
+  take("read-only", host.readOnlyRoot, (value) => result.readOnly = value);
+  if (result.readOnly) take("writable-paths", host.writablePaths, (value) => result.writablePaths = value);
+  return result;
+}
+
 // src/render/redact.ts
 var REDACTED = "***";
 var MIN_SECRET_LENGTH = 3;
@@ -33233,12 +33262,13 @@ function redactReport(report, redactor) {
 // src/setup/prepare.ts
 function prepare(host) {
   const discovery = discover(host.workspace, host.readInput);
-  const settings = {
+  const parsed = {
     ...parseSettings(discovery.read, host.workspace),
     procfile: discovery.procfile,
     host: discovery.host,
     compose: discovery.compose
   };
+  const settings = applyHostContainer(parsed, discovery.host, discovery.read, discovery.sources);
   for (const note of discovery.notes) host.log(note);
   host.log(describeSources(settings, discovery.sources));
   const secrets = runSecrets(host.readInput, settings);
@@ -33446,7 +33476,7 @@ ${USAGE}
     if (Array.isArray(value)) return value.join("\n");
     return typeof value === "string" ? value : "";
   };
-  return { workspace: path26.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
+  return { workspace: path27.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
 }
 function terminalUi(err, style) {
   return {

@@ -1208,14 +1208,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path31 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path32 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path31 && path31[0] !== "/") {
-          path31 = `/${path31}`;
+        if (path32 && path32[0] !== "/") {
+          path32 = `/${path32}`;
         }
-        return new URL(`${origin}${path31}`);
+        return new URL(`${origin}${path32}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1666,39 +1666,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path31, origin }
+          request: { method, path: path32, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path31);
+        debuglog("sending request to %s %s/%s", method, origin, path32);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path31, origin },
+          request: { method, path: path32, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path31,
+          path32,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path31, origin }
+          request: { method, path: path32, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path31);
+        debuglog("trailers received from %s %s/%s", method, origin, path32);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path31, origin },
+          request: { method, path: path32, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path31,
+          path32,
           error2.message
         );
       });
@@ -1747,9 +1747,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path31, origin }
+            request: { method, path: path32, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path31);
+          debuglog("sending request to %s %s/%s", method, origin, path32);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1812,7 +1812,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path31,
+        path: path32,
         method,
         body,
         headers,
@@ -1827,11 +1827,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path31 !== "string") {
+        if (typeof path32 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path31[0] !== "/" && !(path31.startsWith("http://") || path31.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path32[0] !== "/" && !(path32.startsWith("http://") || path32.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path31)) {
+        } else if (invalidPathRegex.test(path32)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1897,7 +1897,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path31, query) : path31;
+        this.path = query ? buildURL(path32, query) : path32;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6590,7 +6590,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path31, host, upgrade, blocking, reset } = request2;
+      const { method, path: path32, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6671,7 +6671,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path31} HTTP/1.1\r
+      let header = `${method} ${path32} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7200,7 +7200,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path31, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path32, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7297,7 +7297,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path31;
+      headers[HTTP2_HEADER_PATH] = path32;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7650,9 +7650,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path31 = search ? `${pathname}${search}` : pathname;
+        const path32 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path31;
+        this.opts.path = path32;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8891,10 +8891,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path31 = "/",
+          path: path32 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path31;
+        opts.path = origin + path32;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10866,20 +10866,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl2(path31) {
-      if (typeof path31 !== "string") {
-        return path31;
+    function safeUrl2(path32) {
+      if (typeof path32 !== "string") {
+        return path32;
       }
-      const pathSegments = path31.split("?");
+      const pathSegments = path32.split("?");
       if (pathSegments.length !== 2) {
-        return path31;
+        return path32;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path31, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path31);
+    function matchKey(mockDispatch2, { path: path32, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path32);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10901,7 +10901,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path31 }) => matchValue(safeUrl2(path31), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path32 }) => matchValue(safeUrl2(path32), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10939,9 +10939,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path31, method, body, headers, query } = opts;
+      const { path: path32, method, body, headers, query } = opts;
       return {
-        path: path31,
+        path: path32,
         method,
         body,
         headers,
@@ -11404,10 +11404,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path31, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path32, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path31,
+            Path: path32,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16286,9 +16286,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path31) {
-      for (let i = 0; i < path31.length; ++i) {
-        const code2 = path31.charCodeAt(i);
+    function validateCookiePath(path32) {
+      for (let i = 0; i < path32.length; ++i) {
+        const code2 = path32.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19208,11 +19208,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path31 = opts.path;
+          let path32 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path31 = `/${path31}`;
+            path32 = `/${path32}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path31);
+          url = new URL(util.parseOrigin(url).origin + path32);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20899,9 +20899,9 @@ function safeUrl(url) {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
   return url.replace(/[()<>"'`\\]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function encodeRepoPath(path31) {
-  const segments = path31.split("/");
-  if (path31.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+function encodeRepoPath(path32) {
+  const segments = path32.split("/");
+  if (path32.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 var ZWJ, ANSI_CSI, ANSI_OSC, CONTROL, OUR_MARKER, INLINE_SPECIAL;
@@ -22349,8 +22349,8 @@ function readTomlLines(text, name) {
   }
   return { entries: new TomlScanner(text).entries(), data };
 }
-function entryAt(entries, path31) {
-  return entries.find((entry) => entry.path.length === path31.length && entry.path.every((part, i) => part === path31[i]));
+function entryAt(entries, path32) {
+  return entries.find((entry) => entry.path.length === path32.length && entry.path.every((part, i) => part === path32[i]));
 }
 var BARE_KEY, TomlScanner;
 var init_toml_lines = __esm({
@@ -22416,10 +22416,10 @@ var init_toml_lines = __esm({
       header() {
         const double = this.text.startsWith("[[", this.pos);
         this.pos += double ? 2 : 1;
-        const path31 = this.key();
+        const path32 = this.key();
         this.pos += double ? 2 : 1;
         this.skipToLineEnd();
-        return path31;
+        return path32;
       }
       /** A dotted key (`a."b.c".d`), leaving the position on what follows it (`=`, `]`). */
       key() {
@@ -24970,8 +24970,8 @@ function closestLocalModule(rc, moduleName) {
   const closest = closestName(missing, candidates2);
   if (!closest || editDistance(missing, closest) > (missing.length >= 8 ? 2 : 1)) return void 0;
   const relative3 = [...parent, closest].join("/");
-  const path31 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
-  return { name: [...parent, closest].join("."), path: path31 };
+  const path32 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
+  return { name: [...parent, closest].join("."), path: path32 };
 }
 function knownPackage(name) {
   const normalised = name.toLowerCase().replace(/_/g, "-");
@@ -27955,16 +27955,16 @@ function socketIoServerWords(facts) {
   };
 }
 function interruptedSummary(facts) {
-  const path31 = code(facts.path);
+  const path32 = code(facts.path);
   const what = present(
     facts.told && `the master was told to stop (${code(facts.told)})`,
     facts.exit && `${facts.workers > 1 ? "the workers" : "the worker"} exited (${code(facts.exit)})`,
     facts.stopped && `the master stopped (${code(facts.stopped)}${facts.exitCode !== void 0 ? `, exit code ${facts.exitCode}` : ""})`
   );
   if (!facts.stopped && !facts.told)
-    return `A worker exited during the WebSocket check of ${path31} (${code(facts.exit)}), so the check could not finish.`;
+    return `A worker exited during the WebSocket check of ${path32} (${code(facts.exit)}), so the check could not finish.`;
   const listed = what.length > 1 ? `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}` : what[0];
-  return `Gunicorn stopped during the WebSocket check of ${path31}: ${listed}.`;
+  return `Gunicorn stopped during the WebSocket check of ${path32}: ${listed}.`;
 }
 function words10(facts) {
   switch (facts.kind) {
@@ -28088,7 +28088,7 @@ var init_websocket_failed = __esm({
       }
     };
     WEBSOCKET_WORKERS = `${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps`;
-    INTERRUPTED_REMEDY = (path31) => `Find what ends the process while ${code(path31)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
+    INTERRUPTED_REMEDY = (path32) => `Find what ends the process while ${code(path32)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
     websocket_failed_default = defineReason({
       id: "websocket-failed",
       title: "WebSocket check failed",
@@ -28103,31 +28103,31 @@ var init_websocket_failed = __esm({
 
 // src/diagnosis/reasons/health-check-failed.ts
 function words11(facts) {
-  const path31 = code(facts.healthPath);
+  const path32 = code(facts.healthPath);
   switch (facts.kind) {
     case "not-passed":
-      return { summary: `The health check of ${path31} did not pass.`, remedy: `Make ${path31} answer ${facts.healthStatus} once the app is ready.` };
+      return { summary: `The health check of ${path32} did not pass.`, remedy: `Make ${path32} answer ${facts.healthStatus} once the app is ready.` };
     case "wrong-status": {
       if (facts.raised) return raisedWords2(facts, facts.raised);
       const body = quotedBody(facts.body);
       return {
-        summary: `${path31} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
-        remedy: facts.status === 404 ? noRouteRemedy(path31, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path31} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
+        summary: `${path32} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
+        remedy: facts.status === 404 ? noRouteRemedy(path32, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path32} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
       };
     }
     case "no-answer": {
       const attempts = `${facts.attempts} attempt${facts.attempts === 1 ? "" : "s"}`;
       return {
-        summary: `${path31} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
-        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path31} do not block.`
+        summary: `${path32} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
+        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path32} do not block.`
       };
     }
   }
 }
-function noRouteRemedy(path31, rootStatus2) {
+function noRouteRemedy(path32, rootStatus2) {
   if (rootStatus2 === void 0 || rootStatus2 >= 400)
-    return `The app has no route ${path31}: add one or set the \`health-path\` input to an existing route.`;
-  return `The app has no route ${path31}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path31} route.`;
+    return `The app has no route ${path32}: add one or set the \`health-path\` input to an existing route.`;
+  return `The app has no route ${path32}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path32} route.`;
 }
 function raisedWords2(facts, raised) {
   return {
@@ -28472,16 +28472,16 @@ function settingLine(rc, writer) {
   if (command && command.text.includes(option)) return command;
   return configSetting(rc, setting);
 }
-function summary20({ writer, path: path31, cause, user, location }) {
+function summary20({ writer, path: path32, cause, user, location }) {
   const why = cause === "read-only" ? "the root filesystem is read-only" : `user ${code(user ?? "the image user")} may not write there`;
   if (writer === "worker-tmp") {
-    return `Gunicorn's workers need a writable temporary directory and none of ${code(path31)} is writable (${why}): the master stops at the first worker.`;
+    return `Gunicorn's workers need a writable temporary directory and none of ${code(path32)} is writable (${why}): the master stops at the first worker.`;
   }
-  const dir = path31.slice(0, path31.lastIndexOf("/")) || "/";
+  const dir = path32.slice(0, path32.lastIndexOf("/")) || "/";
   if (writer === "pidfile") return `Gunicorn cannot write its pid file in ${code(dir)}${where(location)}: ${why}.`;
-  return `The app writes ${code(path31)}${where(location)} while it loads, and ${why}.`;
+  return `The app writes ${code(path32)}${where(location)} while it loads, and ${why}.`;
 }
-function remedy19({ writer, path: path31 }) {
+function remedy19({ writer, path: path32 }) {
   const writable = "or give the container a writable volume there (a Kubernetes `emptyDir`; here, the `writable-paths` input)";
   if (writer === "worker-tmp") {
     return `Start Gunicorn with ${code("--worker-tmp-dir /dev/shm")} (${code('worker_tmp_dir = "/dev/shm"')} in gunicorn.conf.py), ${writable} at ${code("/tmp")}.`;
@@ -28489,7 +28489,7 @@ function remedy19({ writer, path: path31 }) {
   if (writer === "pidfile") {
     return `Point ${code("pidfile")} (${code("--pid")}) at a writable path such as ${code("/tmp/gunicorn.pid")} or drop it (a container needs none), ${writable}.`;
   }
-  const dir = path31.slice(0, path31.lastIndexOf("/")) || "/";
+  const dir = path32.slice(0, path32.lastIndexOf("/")) || "/";
   return `Write under a path the host keeps writable (take it from an environment variable, e.g. ${code("/tmp")}), ${writable} at ${code(dir)}.`;
 }
 var READ_ONLY, PERMISSION, NO_TEMP_DIR, writeFailed, read_only_filesystem_default;
@@ -29062,9 +29062,9 @@ function runLinks(metadata2) {
     shortSha: sha?.slice(0, 7),
     fileUrl(file, line) {
       if (!base || !sha) return void 0;
-      const path31 = encodeRepoPath(file);
-      if (!path31) return void 0;
-      return `${base}/blob/${sha}/${path31}${line && line > 0 ? `#L${line}` : ""}`;
+      const path32 = encodeRepoPath(file);
+      if (!path32) return void 0;
+      return `${base}/blob/${sha}/${path32}${line && line > 0 ? `#L${line}` : ""}`;
     }
   };
 }
@@ -29526,8 +29526,8 @@ var init_context2 = __esm({
           if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
             this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
           } else {
-            const path31 = process.env.GITHUB_EVENT_PATH;
-            process.stdout.write(`GITHUB_EVENT_PATH ${path31} does not exist${EOL6}`);
+            const path32 = process.env.GITHUB_EVENT_PATH;
+            process.stdout.write(`GITHUB_EVENT_PATH ${path32} does not exist${EOL6}`);
           }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -36029,7 +36029,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path31) => path31.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path32) => path32.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -40429,17 +40429,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path31) {
-      const ctrl = callVisitor(key, node, visitor, path31);
+    function visit_(key, node, visitor, path32) {
+      const ctrl = callVisitor(key, node, visitor, path32);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path31, ctrl);
-        return visit_(key, ctrl, visitor, path31);
+        replaceNode(key, path32, ctrl);
+        return visit_(key, ctrl, visitor, path32);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path31 = Object.freeze(path31.concat(node));
+          path32 = Object.freeze(path32.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path31);
+            const ci = visit_(i, node.items[i], visitor, path32);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -40450,13 +40450,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path31 = Object.freeze(path31.concat(node));
-          const ck = visit_("key", node.key, visitor, path31);
+          path32 = Object.freeze(path32.concat(node));
+          const ck = visit_("key", node.key, visitor, path32);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path31);
+          const cv = visit_("value", node.value, visitor, path32);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -40477,17 +40477,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path31) {
-      const ctrl = await callVisitor(key, node, visitor, path31);
+    async function visitAsync_(key, node, visitor, path32) {
+      const ctrl = await callVisitor(key, node, visitor, path32);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path31, ctrl);
-        return visitAsync_(key, ctrl, visitor, path31);
+        replaceNode(key, path32, ctrl);
+        return visitAsync_(key, ctrl, visitor, path32);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path31 = Object.freeze(path31.concat(node));
+          path32 = Object.freeze(path32.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path31);
+            const ci = await visitAsync_(i, node.items[i], visitor, path32);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -40498,13 +40498,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path31 = Object.freeze(path31.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path31);
+          path32 = Object.freeze(path32.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path32);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path31);
+          const cv = await visitAsync_("value", node.value, visitor, path32);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -40531,23 +40531,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path31) {
+    function callVisitor(key, node, visitor, path32) {
       if (typeof visitor === "function")
-        return visitor(key, node, path31);
+        return visitor(key, node, path32);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path31);
+        return visitor.Map?.(key, node, path32);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path31);
+        return visitor.Seq?.(key, node, path32);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path31);
+        return visitor.Pair?.(key, node, path32);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path31);
+        return visitor.Scalar?.(key, node, path32);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path31);
+        return visitor.Alias?.(key, node, path32);
       return void 0;
     }
-    function replaceNode(key, path31, node) {
-      const parent = path31[path31.length - 1];
+    function replaceNode(key, path32, node) {
+      const parent = path32[path32.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -41159,10 +41159,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path31, value) {
+    function collectionFromPath(schema, path32, value) {
       let v = value;
-      for (let i = path31.length - 1; i >= 0; --i) {
-        const k = path31[i];
+      for (let i = path32.length - 1; i >= 0; --i) {
+        const k = path32[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -41181,7 +41181,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path31) => path31 == null || typeof path31 === "object" && !!path31[Symbol.iterator]().next().done;
+    var isEmptyPath = (path32) => path32 == null || typeof path32 === "object" && !!path32[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -41211,11 +41211,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path31, value) {
-        if (isEmptyPath(path31))
+      addIn(path32, value) {
+        if (isEmptyPath(path32))
           this.add(value);
         else {
-          const [key, ...rest] = path31;
+          const [key, ...rest] = path32;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -41229,8 +41229,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path31) {
-        const [key, ...rest] = path31;
+      deleteIn(path32) {
+        const [key, ...rest] = path32;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -41244,8 +41244,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path31, keepScalar) {
-        const [key, ...rest] = path31;
+      getIn(path32, keepScalar) {
+        const [key, ...rest] = path32;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -41263,8 +41263,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path31) {
-        const [key, ...rest] = path31;
+      hasIn(path32) {
+        const [key, ...rest] = path32;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -41274,8 +41274,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path31, value) {
-        const [key, ...rest] = path31;
+      setIn(path32, value) {
+        const [key, ...rest] = path32;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -43790,9 +43790,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path31, value) {
+      addIn(path32, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path31, value);
+          this.contents.addIn(path32, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -43867,14 +43867,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path31) {
-        if (Collection2.isEmptyPath(path31)) {
+      deleteIn(path32) {
+        if (Collection2.isEmptyPath(path32)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path31) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path32) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -43889,10 +43889,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path31, keepScalar) {
-        if (Collection2.isEmptyPath(path31))
+      getIn(path32, keepScalar) {
+        if (Collection2.isEmptyPath(path32))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path31, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path32, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -43903,10 +43903,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path31) {
-        if (Collection2.isEmptyPath(path31))
+      hasIn(path32) {
+        if (Collection2.isEmptyPath(path32))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path31) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path32) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -43923,13 +43923,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path31, value) {
-        if (Collection2.isEmptyPath(path31)) {
+      setIn(path32, value) {
+        if (Collection2.isEmptyPath(path32)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path31), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path32), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path31, value);
+          this.contents.setIn(path32, value);
         }
       }
       /**
@@ -45890,9 +45890,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path31) => {
+    visit.itemAtPath = (cst, path32) => {
       let item = cst;
-      for (const [field, index] of path31) {
+      for (const [field, index] of path32) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -45901,23 +45901,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path31) => {
-      const parent = visit.itemAtPath(cst, path31.slice(0, -1));
-      const field = path31[path31.length - 1][0];
+    visit.parentCollection = (cst, path32) => {
+      const parent = visit.itemAtPath(cst, path32.slice(0, -1));
+      const field = path32[path32.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path31, item, visitor) {
-      let ctrl = visitor(item, path31);
+    function _visit(path32, item, visitor) {
+      let ctrl = visitor(item, path32);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path31.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path32.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -45928,10 +45928,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path31);
+            ctrl = ctrl(item, path32);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path31) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path32) : ctrl;
     }
     exports.visit = visit;
   }
@@ -52391,9 +52391,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path31 = this.getPath();
-        if (path31 === null || path31.startsWith("/")) {
-          return path31;
+        const path32 = this.getPath();
+        if (path32 === null || path32.startsWith("/")) {
+          return path32;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -52405,7 +52405,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path31 : parent + "/" + path31;
+              return parent.endsWith("/") ? parent + path32 : parent + "/" + path32;
             }
           }
         }
@@ -55832,7 +55832,7 @@ var init_workflow_run = __esm({
 });
 
 // src/setup/publish-inputs.ts
-import path29 from "node:path";
+import path30 from "node:path";
 function parsePublishInputs(read, workspace) {
   const get = (name) => read(name).trim();
   const reportLabel = get("publish-report");
@@ -55847,7 +55847,7 @@ function parsePublishInputs(read, workspace) {
   if (commentKey && /-->|[\r\n]/.test(commentKey)) throw new InputError(`The input 'comment-key' must be a single line without '-->'.`);
   const githubToken = get("github-token") || void 0;
   if (!githubToken) throw new InputError(`The input 'github-token' is empty: publishing a report needs a token with 'pull-requests: write'.`);
-  return { reportFile: path29.resolve(workspace, reportLabel), reportLabel: shown(reportLabel), comment, commentKey, githubToken };
+  return { reportFile: path30.resolve(workspace, reportLabel), reportLabel: shown(reportLabel), comment, commentKey, githubToken };
 }
 var SMOKE_INPUTS;
 var init_publish_inputs = __esm({
@@ -59106,8 +59106,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path31) {
-      let input = path31;
+    function removeDotSegments(path32) {
+      let input = path32;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -59181,11 +59181,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path31) {
-      if (path31 === "" || path31[0] === "/") {
-        return removeDotSegments(path31);
+    function removeDotSegmentsRelative(path32) {
+      if (path32 === "" || path32[0] === "/") {
+        return removeDotSegments(path32);
       }
-      const segments = path31.split("/");
+      const segments = path32.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -59548,8 +59548,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path31 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path31 && path31 !== "/" ? path31 : void 0;
+        const path32 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path32 && path32 !== "/" ? path32 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -62784,7 +62784,7 @@ var require_ajv = __commonJS({
 
 // src/report-file/read.ts
 import fs25 from "node:fs";
-import path30 from "node:path";
+import path31 from "node:path";
 function validate(value) {
   validator ??= new Ajv({ strict: true, allErrors: false, coerceTypes: false, useDefaults: false }).compile(reportSchema);
   return validator(value) ? void 0 : validator.errors?.[0] ?? { instancePath: "", message: "is invalid" };
@@ -62799,13 +62799,13 @@ function locate(where2, label) {
   if (stat2.isFile()) return { file: where2, size: stat2.size, label };
   if (!stat2.isDirectory()) throw new ReportFileError(`The report file '${label}' is not a file.`);
   const found2 = fs25.readdirSync(where2).filter((name) => name.endsWith(".json"));
-  const inside = found2.length === 1 ? fs25.statSync(path30.join(where2, found2[0])) : void 0;
+  const inside = found2.length === 1 ? fs25.statSync(path31.join(where2, found2[0])) : void 0;
   if (!inside?.isFile()) {
     throw new ReportFileError(
       `The folder '${label}' holds ${found2.length} JSON files; 'publish-report' needs the report file or a folder with just that one.`
     );
   }
-  return { file: path30.join(where2, found2[0]), size: inside.size, label: `${label}/${found2[0]}` };
+  return { file: path31.join(where2, found2[0]), size: inside.size, label: `${label}/${found2[0]}` };
 }
 function readReportFile(where2, whereLabel = where2) {
   let located;
@@ -63991,19 +63991,19 @@ function parseSocketIoSend(send) {
 function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
-function engineIoPath(path31) {
-  const bare2 = path31.split("?")[0].trim();
+function engineIoPath(path32) {
+  const bare2 = path32.split("?")[0].trim();
   if (!bare2 || bare2 === "/") return DEFAULT_SOCKET_IO_PATH;
   const rooted2 = bare2.startsWith("/") ? bare2 : `/${bare2}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
-function socketIoRequestPath(path31) {
-  const query = new URLSearchParams(path31.includes("?") ? path31.slice(path31.indexOf("?") + 1) : "");
+function socketIoRequestPath(path32) {
+  const query = new URLSearchParams(path32.includes("?") ? path32.slice(path32.indexOf("?") + 1) : "");
   query.set("EIO", "4");
   query.set("transport", "websocket");
-  return `${engineIoPath(path31)}?${query.toString()}`;
+  return `${engineIoPath(path32)}?${query.toString()}`;
 }
-function describeRejectedSocketIoUpgrade(answer, path31) {
+function describeRejectedSocketIoUpgrade(answer, path32) {
   const generic = describeRejectedUpgrade(answer);
   if (answer.status === 400 && /unsupported (protocol )?version/i.test(answer.body)) {
     return {
@@ -64011,7 +64011,7 @@ function describeRejectedSocketIoUpgrade(answer, path31) {
       detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt2(bodyText(answer.body))})`
     };
   }
-  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path31)}` };
+  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path32)}` };
   return generic;
 }
 var STAGE_WAITING_FOR = {
@@ -64173,8 +64173,8 @@ async function probeWebSocket(options, context3) {
   const startedAt = now();
   const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal, now };
   const isSocketIo = options.protocol === "socket.io";
-  const path31 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
-  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path31;
+  const path32 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
+  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path32;
   const url = `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}${requestPath}`;
   const describeRejection = isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0;
   const connection = await openWebSocket(url, clock, describeRejection, hostHeaders(options.hostHeader));
@@ -64188,10 +64188,10 @@ async function probeWebSocket(options, context3) {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path31, ...verdict2, durationMs: now() - startedAt };
+  return { protocol: options.protocol, path: path32, ...verdict2, durationMs: now() - startedAt };
 }
-function rooted(path31) {
-  return path31.startsWith("/") ? path31 : `/${path31}`;
+function rooted(path32) {
+  return path32.startsWith("/") ? path32 : `/${path32}`;
 }
 async function talkPlain(socket, options, clock) {
   const matches2 = compileExpect(options.expect);
@@ -65527,27 +65527,27 @@ init_text();
 var QUICK_SHUTDOWN = /* @__PURE__ */ new Set(["SIGINT", "SIGQUIT"]);
 function shutdownCheck(result, failed2) {
   if (!result) return { id: "shutdown", status: "not-reached", detail: "" };
-  const { signal, handled, request: request2, exited, graceSec, path: path31 } = result;
+  const { signal, handled, request: request2, exited, graceSec, path: path32 } = result;
   const parts = [handled ? `${signal} handled after ${handled.afterMs} ms` : `${signal} not handled by Gunicorn`];
   parts.push(
-    request2.status !== void 0 ? `in-flight \`${path31}\` answered ${request2.status}` : `in-flight \`${path31}\`: ${request2.error ?? "no answer"}`
+    request2.status !== void 0 ? `in-flight \`${path32}\` answered ${request2.status}` : `in-flight \`${path32}\`: ${request2.error ?? "no answer"}`
   );
   if (exited) parts.push(`exited ${exited.code ?? "?"} after ${formatSeconds(exited.afterMs)}`);
   else parts.push(failed2 ? `still running ${formatSeconds(result.durationMs)} later` : `still running at the ${graceSec} s grace`);
   return { id: "shutdown", status: failed2 ? "fail" : "pass", detail: parts.join(", "), durationMs: result.durationMs };
 }
 function shutdownWarnings(result, printed) {
-  const { signal, request: request2, exited, graceSec, path: path31 } = result;
+  const { signal, request: request2, exited, graceSec, path: path32 } = result;
   const warnings = [];
   const dropped = request2.status === void 0 || request2.status >= 500;
   const how = request2.status !== void 0 ? `answered ${request2.status}` : request2.error ?? "no answer";
   if (dropped && QUICK_SHUTDOWN.has(signal)) {
     warnings.push(
-      `${signal} is a quick shutdown for Gunicorn: the request to \`${path31}\` in flight was cut short (${how}) ${formatSeconds(request2.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
+      `${signal} is a quick shutdown for Gunicorn: the request to \`${path32}\` in flight was cut short (${how}) ${formatSeconds(request2.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
     );
   } else if (dropped) {
     warnings.push(
-      `The request to \`${path31}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request2.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
+      `The request to \`${path32}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request2.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
     );
   }
   const graceful = Number(printed?.graceful_timeout);
@@ -66531,7 +66531,7 @@ var SIGNAL_ANSWER_MS = 3e3;
 var IN_FLIGHT_MS = 150;
 var HANDLING_SIGNAL = /Handling signal: (\w+)/;
 function stopSignalOf(run4, running) {
-  if (run4.settings.stopSignal) return { signal: run4.settings.stopSignal, source: "input" };
+  if (run4.settings.stopSignal) return { signal: run4.settings.stopSignal, source: run4.settingSources["stop-signal"] ?? "input" };
   const fromImage = running.imageInfo?.stopSignal;
   if (fromImage) {
     try {
@@ -66546,9 +66546,9 @@ async function checkShutdown(run4, running, findings, workerCount2) {
   const { settings, now, deps } = run4;
   const { signal, source } = stopSignalOf(run4, running);
   run4.settingSources["stop-signal"] = source;
-  const path31 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
-  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path31} is in flight`);
-  const request2 = inFlightRequest(run4, running, path31);
+  const path32 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
+  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path32} is in flight`);
+  const request2 = inFlightRequest(run4, running, path32);
   await Promise.race([request2.answer, delay(IN_FLIGHT_MS)]);
   running.watch.beginShutdown();
   const sentAt = now();
@@ -66562,7 +66562,7 @@ async function checkShutdown(run4, running, findings, workerCount2) {
   const result = {
     signal,
     graceSec: settings.stopGraceSec,
-    path: path31,
+    path: path32,
     handled: handledLine ? { line: handledLine.text, afterMs: Math.max(0, handledLine.at - sentAt) } : void 0,
     request: { ...answerFields(answer), durationMs: request2.durationMs() },
     exited: exited && exited.at >= sentAt ? { afterMs: exited.at - sentAt, code: exited.code } : void 0,
@@ -66594,13 +66594,13 @@ async function waitForExit(run4, running, sentAt) {
     await watch.waitFor(Math.max(0, until - run4.now()));
   }
 }
-function inFlightRequest(run4, running, path31) {
+function inFlightRequest(run4, running, path32) {
   const startedAt = run4.now();
   let endedAt;
   const answer = httpGet({
     host: PROBE_HOST,
     port: running.hostPort,
-    path: path31,
+    path: path32,
     userAgent: "gunicorn-smoke",
     hostHeader: run4.settings.hostHeader,
     timeoutMs: (run4.settings.stopGraceSec + 2) * 1e3
@@ -68104,13 +68104,13 @@ var HealthProbe = class {
     return "interrupted";
   }
   async attempt(now) {
-    const { host, port, path: path31, matcher } = this.options;
+    const { host, port, path: path32, matcher } = this.options;
     this.attempts++;
     try {
       const answer = await httpGet({
         host,
         port,
-        path: path31,
+        path: path32,
         userAgent: "gunicorn-smoke",
         timeoutMs: this.options.attemptTimeoutMs ?? 2e3,
         hostHeader: this.options.hostHeader
@@ -68602,6 +68602,35 @@ async function bootAndProbe(run4, image, prebuiltInfo) {
 // src/smoke/index.ts
 init_text();
 
+// src/hosts/host-container.ts
+import path28 from "node:path";
+var FILE_SOURCES2 = {
+  "fly.toml": "fly.toml",
+  "railway.json": "railway.json",
+  "railway.toml": "railway.toml",
+  "app.json": "app.json",
+  "heroku.yml": "heroku.yml"
+};
+function sourceOf2(host, fact) {
+  if (/^https?:\/\//.test(fact.source)) return "host contract";
+  return FILE_SOURCES2[path28.basename(fact.source)] ?? (host.id === "cloud-run" ? "Cloud Run service" : "Kubernetes manifest");
+}
+function applyHostContainer(settings, host, read, sources) {
+  if (!host) return settings;
+  const result = { ...settings };
+  const take = (input, fact, apply) => {
+    if (!fact || read(input).trim()) return;
+    apply(fact.value);
+    sources[input] = sourceOf2(host, fact);
+  };
+  take("stop-signal", host.stopSignal, (value) => result.stopSignal = value);
+  take("stop-grace", host.graceSeconds, (value) => result.stopGraceSec = value);
+  take("user", host.user, (value) => result.user = value);
+  take("read-only", host.readOnlyRoot, (value) => result.readOnly = value);
+  if (result.readOnly) take("writable-paths", host.writablePaths, (value) => result.writablePaths = value);
+  return result;
+}
+
 // src/render/redact.ts
 var REDACTED = "***";
 var MIN_SECRET_LENGTH = 3;
@@ -68748,12 +68777,13 @@ function redactReport(report, redactor) {
 // src/setup/prepare.ts
 function prepare(host) {
   const discovery = discover(host.workspace, host.readInput);
-  const settings = {
+  const parsed = {
     ...parseSettings(discovery.read, host.workspace),
     procfile: discovery.procfile,
     host: discovery.host,
     compose: discovery.compose
   };
+  const settings = applyHostContainer(parsed, discovery.host, discovery.read, discovery.sources);
   for (const note of discovery.notes) host.log(note);
   host.log(describeSources(settings, discovery.sources));
   const secrets = runSecrets(host.readInput, settings);
@@ -68811,7 +68841,7 @@ var savedCleaned = () => getState(CLEANED) === "true";
 // src/setup/untrusted.ts
 import { execFileSync } from "node:child_process";
 import fs24 from "node:fs";
-import path28 from "node:path";
+import path29 from "node:path";
 var PWN_REQUEST_GUIDANCE = "https://securitylab.github.com/resources/github-actions-preventing-pwn-requests/";
 function untrustedCodeWarning(eventName, payload, checkedOutSha) {
   if (!checkedOutSha || typeof payload !== "object" || payload === null) return void 0;
@@ -68846,25 +68876,25 @@ function sentence(event, what, sha) {
 }
 var SHA2 = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 function checkedOutCommit(workspace, run4 = execFileSync) {
-  const root = path28.resolve(workspace);
+  const root = path29.resolve(workspace);
   try {
     const out = run4("git", ["-c", `safe.directory=${root}`, "rev-parse", "--verify", "--quiet", "HEAD^{commit}"], {
       cwd: root,
       encoding: "utf8",
       timeout: 5e3,
       stdio: ["ignore", "pipe", "ignore"],
-      env: { ...process.env, GIT_CEILING_DIRECTORIES: path28.dirname(root), GIT_TERMINAL_PROMPT: "0" }
+      env: { ...process.env, GIT_CEILING_DIRECTORIES: path29.dirname(root), GIT_TERMINAL_PROMPT: "0" }
     });
     const sha = String(out).trim().toLowerCase();
     if (SHA2.test(sha)) return sha;
   } catch {
   }
-  return headFromFiles(path28.join(root, ".git"));
+  return headFromFiles(path29.join(root, ".git"));
 }
 function headFromFiles(gitDir) {
   const read = (file) => {
     try {
-      return fs24.readFileSync(path28.join(gitDir, file), "utf8");
+      return fs24.readFileSync(path29.join(gitDir, file), "utf8");
     } catch {
       return void 0;
     }

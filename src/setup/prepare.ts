@@ -2,6 +2,7 @@
 // signals. Everything here happens before Docker is touched; an invalid input throws an InputError (one sentence).
 import { runIdentity, type RunIdentity } from '../docker/args.js'
 import type { Docker } from '../docker/docker.js'
+import { applyHostContainer } from '../hosts/host-container.js'
 import { describeSources, discover, type Discovery } from './discovery.js'
 import { parseKeyValueLines, parseSettings, type InputReader, type Settings } from './inputs.js'
 import { Redactor } from '../render/redact.js'
@@ -35,12 +36,13 @@ export interface Preparation {
 
 export function prepare(host: PrepareHost): Preparation {
   const discovery = discover(host.workspace, host.readInput)
-  const settings: Settings = {
+  const parsed: Settings = {
     ...parseSettings(discovery.read, host.workspace),
     procfile: discovery.procfile,
     host: discovery.host,
     compose: discovery.compose
   }
+  const settings = applyHostContainer(parsed, discovery.host, discovery.read, discovery.sources)
   for (const note of discovery.notes) host.log(note)
   host.log(describeSources(settings, discovery.sources))
 

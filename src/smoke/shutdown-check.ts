@@ -20,9 +20,9 @@ const SIGNAL_ANSWER_MS = 3000
 const IN_FLIGHT_MS = 150
 export const HANDLING_SIGNAL = /Handling signal: (\w+)/
 
-/** The stop signal and where it came from: the input, the image's STOPSIGNAL, else SIGTERM like every host. */
+/** The stop signal and where it came from: the input or the host, the image's STOPSIGNAL, else SIGTERM like every host. */
 export function stopSignalOf(run: SmokeRun, running: Running): { signal: string; source: SettingSource } {
-  if (run.settings.stopSignal) return { signal: run.settings.stopSignal, source: 'input' }
+  if (run.settings.stopSignal) return { signal: run.settings.stopSignal, source: run.settingSources['stop-signal'] ?? 'input' }
   const fromImage = running.imageInfo?.stopSignal
   if (fromImage) {
     try {
