@@ -25149,7 +25149,15 @@ var init_bind_family = __esm({
 });
 
 // src/diagnosis/rules/config-names.ts
+function controlSocketWords(facts) {
+  const where2 = facts.path ? ` in ${code(facts.path)}` : "";
+  return {
+    summary: `Gunicorn (25.1+) could not create its control socket${where2}: ${code(facts.error.slice(0, 120))}. It is on by default, under \`$HOME/.gunicorn/\`, and a user without a writable home or a read-only root cannot create it.`,
+    remedy: "Start Gunicorn with `--no-control-socket` (`control_socket_disable = True`), or point `--control-socket` at a writable path such as `/tmp/gunicorn.ctl`, or give the user a writable `HOME`."
+  };
+}
 function configNameWords(facts) {
+  if (facts.kind === "control-socket-unwritable") return controlSocketWords(facts);
   if (facts.kind === "stale-pidfile") {
     return {
       summary: `Gunicorn refused to start: its pid file ${code(facts.file)} names PID ${facts.pid}, which is alive; in a container that is a file kept from an earlier run (on a volume, or across a restart) whose PID another process now has.`,
@@ -25169,7 +25177,7 @@ function configNameWords(facts) {
     remedy: `Write IPv6 binds in brackets, ${code("[2001:db8::1]:8000")} (or ${code("[::]:8000")} for every address).`
   };
 }
-var NOT_A_PORT, BIND_OPTION, ipv6WithoutBrackets, HYPHENATED, distributionNameAsModule, ALREADY_RUNNING, stalePidfile;
+var NOT_A_PORT, BIND_OPTION, ipv6WithoutBrackets, HYPHENATED, distributionNameAsModule, ALREADY_RUNNING, stalePidfile, CONTROL_SERVER_ERROR, ERROR_PATH, controlSocketUnwritable;
 var init_config_names = __esm({
   "src/diagnosis/rules/config-names.ts"() {
     "use strict";
@@ -25225,6 +25233,22 @@ var init_config_names = __esm({
           facts: { kind: "stale-pidfile", pid, file },
           evidence: [error2.lines[0].text],
           location: firstLocation(configSetting(rc, "pidfile"), commandLine(rc))
+        };
+      }
+    };
+    CONTROL_SERVER_ERROR = /Control server error: (.*)$/;
+    ERROR_PATH = /: '([^']+)'\s*$/;
+    controlSocketUnwritable = {
+      stage: "boot",
+      name: "the control socket could not be created (Gunicorn 25.1+)",
+      detect(rc) {
+        const line = rc.ctx.lines.find((candidate) => CONTROL_SERVER_ERROR.test(candidate.text));
+        if (!line) return void 0;
+        const error2 = CONTROL_SERVER_ERROR.exec(line.text)[1].trim();
+        return {
+          facts: { kind: "control-socket-unwritable", error: error2, path: ERROR_PATH.exec(error2)?.[1] },
+          evidence: [line.text],
+          location: firstLocation(configSetting(rc, "control_socket"), commandLine(rc))
         };
       }
     };
@@ -25412,6 +25436,7 @@ function words3(facts) {
     case "ipv6-bind":
     case "distribution-name":
     case "stale-pidfile":
+    case "control-socket-unwritable":
       return configNameWords(facts);
     default:
       return { summary: summary9(facts), remedy: remedy10(facts) };
@@ -25459,7 +25484,9 @@ var init_config_error = __esm({
         djangoSettings,
         installedApp,
         iniSection,
-        distributionNameAsModule
+        distributionNameAsModule,
+        // Last: Gunicorn serves on after it, so it explains a failure only when nothing else does.
+        controlSocketUnwritable
       ],
       words: words3
     });
@@ -65730,7 +65757,7 @@ function embeddedGunicornMessage(text) {
   };
 }
 function mayHoldMessage(text) {
-  return text.indexOf("orker") !== -1 || text.indexOf(": ") !== -1 || text.indexOf("ORKER") !== -1 || text.indexOf("unicorn") !== -1 || text.indexOf("'t c") !== -1;
+  return text.indexOf("orker") !== -1 || text.indexOf("ORKER") !== -1 || text.indexOf("unicorn") !== -1 || text.indexOf("'t c") !== -1 || text.indexOf("istening at") !== -1 || text.indexOf("Master") !== -1 || text.indexOf("App failed") !== -1 || text.indexOf("in use") !== -1 || text.indexOf("address: (") !== -1 || text.indexOf("signal: ") !== -1;
 }
 function toLevel(level) {
   if (level === "WARN") return "WARNING";
@@ -68055,11 +68082,11 @@ function safeList(dir) {
 init_text();
 
 // src/smoke/write-warnings.ts
-var CONTROL_SERVER_ERROR = /Control server error: (.*)$/;
+var CONTROL_SERVER_ERROR2 = /Control server error: (.*)$/;
 function writeWarnings(lines, settings) {
-  const line = lines.find((candidate) => CONTROL_SERVER_ERROR.test(candidate.text));
+  const line = lines.find((candidate) => CONTROL_SERVER_ERROR2.test(candidate.text));
   if (!line) return [];
-  const error2 = CONTROL_SERVER_ERROR.exec(line.text)[1].trim();
+  const error2 = CONTROL_SERVER_ERROR2.exec(line.text)[1].trim();
   const why = /Errno 30/.test(error2) ? "the root filesystem is read-only" : /Errno 13/.test(error2) ? `user ${settings.user ?? "the image user"} may not write its home directory` : "it could not be created";
   return [
     `Gunicorn's control socket failed (\`Control server error: ${error2.slice(0, 100)}\`): ${why}. The app still serves, but \`gunicornc\` cannot reach it and the error repeats at every start. Start Gunicorn with \`--no-control-socket\` (\`control_socket_disable = True\`), or set \`--control-socket\` to a path under a writable directory such as \`/tmp/gunicorn.ctl\`.`

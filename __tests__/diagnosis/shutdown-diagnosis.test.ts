@@ -42,6 +42,20 @@ describe.each(SUITES)('read-only-filesystem on %s', (suite) => {
   })
 })
 
+describe('the control socket (Gunicorn 26.2, read-only root, user 10001)', () => {
+  // The capture served: the run passes with a warning. When a run fails and nothing else in the log explains it
+  // (the threads of users who hit this), the control socket is named as the configuration to change.
+  it('is config-error naming the socket and --no-control-socket when nothing answered', () => {
+    const diagnosis = diagnose(fromCapture('forky', 'read-only-control-socket', { settings: { ...readOnly, user: '10001' } }, 'boot-timeout'))
+    expect(diagnosis.reason).toBe('config-error')
+    expect(diagnosis.summary).toMatch(
+      /^Gunicorn \(25\.1\+\) could not create its control socket in `\/[^`]*\.gunicorn`: `\[Errno 30\] Read-only file system/
+    )
+    expect(diagnosis.remedy).toContain('--no-control-socket')
+    expect(diagnosis.evidence[0]).toContain('Control server error')
+  })
+})
+
 describe('signal-not-forwarded', () => {
   // What the check measured on bookworm: no "Handling signal" line, the container still running 3 s later.
   const kept = (pid1: string): ShutdownResult => ({

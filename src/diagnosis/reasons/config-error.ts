@@ -4,7 +4,14 @@ import { defineReason, type Words } from '../reason.js'
 import { invalidPort, noAppModule, rejectedSetting, unreadableConfig, type ConfigFacts, type ConfigFileFacts } from '../rules/configuration.js'
 import { djangoSettings, iniSection, installedApp, optionWithoutValue, settingCrash, unresolvableBind } from '../rules/config-sources.js'
 import { ipv6Unavailable } from '../rules/bind-family.js'
-import { configNameWords, distributionNameAsModule, ipv6WithoutBrackets, stalePidfile, type ConfigNameFacts } from '../rules/config-names.js'
+import {
+  configNameWords,
+  controlSocketUnwritable,
+  distributionNameAsModule,
+  ipv6WithoutBrackets,
+  stalePidfile,
+  type ConfigNameFacts
+} from '../rules/config-names.js'
 import { executableMissing, networkMissing, otherStartFailure, startWords, type StartFacts } from '../rules/start-failures.js'
 import { code, fileLine, where } from '../words.js'
 
@@ -169,6 +176,7 @@ function words(facts: Facts): Words {
     case 'ipv6-bind':
     case 'distribution-name':
     case 'stale-pidfile':
+    case 'control-socket-unwritable':
       return configNameWords(facts)
     default:
       return { summary: summary(facts), remedy: remedy(facts) }
@@ -208,7 +216,9 @@ export default defineReason({
     djangoSettings,
     installedApp,
     iniSection,
-    distributionNameAsModule
+    distributionNameAsModule,
+    // Last: Gunicorn serves on after it, so it explains a failure only when nothing else does.
+    controlSocketUnwritable
   ],
   words
 })

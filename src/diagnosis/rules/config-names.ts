@@ -1,6 +1,6 @@
 // Names a setting gives that cannot work as written: an IPv6 bind without brackets (Gunicorn splits host and port
 // at the first colon), a pip distribution name where Python needs the module name (hyphens never import), a pid
-// file that names a live process. Rules
+// file that names a live process, a control socket (Gunicorn 25.1+, on by default) where nothing may be written. Rules
 // of the config-error reason; the words are here too so the reason module only dispatches to them.
 import type { SourceLocation } from '../../core/model.js'
 import type { Rule } from '../reason.js'
@@ -11,6 +11,7 @@ export type ConfigNameFacts =
   | { kind: 'ipv6-bind'; portText: string; option?: string; address?: string }
   | { kind: 'distribution-name'; name: string; location?: SourceLocation }
   | { kind: 'stale-pidfile'; pid: string; file: string }
+  | { kind: 'control-socket-unwritable'; error: string; path?: string }
 
 const NOT_A_PORT = /^'(.*)' is not a valid port number\.?$/
 const BIND_OPTION = /(?:^|\s)(-b|--bind)[=\s]+['"]?(\S+)/g
@@ -75,7 +76,43 @@ export const stalePidfile: Rule<ConfigNameFacts> = {
   }
 }
 
+const CONTROL_SERVER_ERROR = /Control server error: (.*)$/
+const ERROR_PATH = /: '([^']+)'\s*$/
+
+/**
+ * `Control server error: [Errno 13] Permission denied: '/home/app/.gunicorn'`: the 25.1+ control socket lives under
+ * `$HOME/.gunicorn/`, and a user without a writable home (or a read-only root) cannot create it. Gunicorn serves on,
+ * so this is the cause only when nothing else in the log explains the failure: the rule comes last.
+ */
+export const controlSocketUnwritable: Rule<ConfigNameFacts> = {
+  stage: 'boot',
+  name: 'the control socket could not be created (Gunicorn 25.1+)',
+  detect(rc) {
+    const line = rc.ctx.lines.find((candidate) => CONTROL_SERVER_ERROR.test(candidate.text))
+    if (!line) return undefined
+    const error = CONTROL_SERVER_ERROR.exec(line.text)![1].trim()
+    return {
+      facts: { kind: 'control-socket-unwritable', error, path: ERROR_PATH.exec(error)?.[1] },
+      evidence: [line.text],
+      location: firstLocation(configSetting(rc, 'control_socket'), commandLine(rc))
+    }
+  }
+}
+
+function controlSocketWords(facts: Extract<ConfigNameFacts, { kind: 'control-socket-unwritable' }>): { summary: string; remedy: string } {
+  const where = facts.path ? ` in ${code(facts.path)}` : ''
+  return {
+    summary:
+      `Gunicorn (25.1+) could not create its control socket${where}: ${code(facts.error.slice(0, 120))}. It is on by default, ` +
+      'under `$HOME/.gunicorn/`, and a user without a writable home or a read-only root cannot create it.',
+    remedy:
+      'Start Gunicorn with `--no-control-socket` (`control_socket_disable = True`), or point `--control-socket` at a writable ' +
+      'path such as `/tmp/gunicorn.ctl`, or give the user a writable `HOME`.'
+  }
+}
+
 export function configNameWords(facts: ConfigNameFacts): { summary: string; remedy: string } {
+  if (facts.kind === 'control-socket-unwritable') return controlSocketWords(facts)
   if (facts.kind === 'stale-pidfile') {
     return {
       summary:
