@@ -115,8 +115,8 @@ describe.each(BASES)('on %s', (suite) => {
     const diagnosis = report(failed).diagnosis
     expect(diagnosis?.location).toEqual({ file: 'Dockerfile', line: 8 })
     expect(errorAnnotation(failed, 'Dockerfile', 8)).toBeDefined()
-    const shellForm = 'CMD gunicorn --bind 0.0.0.0:${PORT} --workers 2 --access-logfile - myproject.wsgi:application'
-    expect(diagnosis?.remedy).toContain(`Use the shell form (\`${shellForm}\`)`)
+    const shellForm = 'CMD exec gunicorn --bind 0.0.0.0:${PORT} --workers 2 --access-logfile - myproject.wsgi:application'
+    expect(diagnosis?.remedy).toContain(`Use the shell form with \`exec\` (\`${shellForm}\`: `)
     expect(diagnosis?.remedy).not.toContain('app:app')
     expectNothingLeft(failed)
 

@@ -25659,7 +25659,7 @@ function shellFormOf(instructionLine2) {
     return void 0;
   }
   if (!Array.isArray(args) || args.length === 0 || !args.every((a) => typeof a === "string")) return void 0;
-  return `${m[1].toUpperCase()} ${args.map(shellWord).join(" ")}`;
+  return `${m[1].toUpperCase()} exec ${args.map(shellWord).join(" ")}`;
 }
 var PLAIN_WORD = /^[\w@%+=:,./${}-]+$/;
 function shellWord(arg) {
@@ -25753,7 +25753,7 @@ var rejectedSetting = {
     };
   }
 };
-var genericShellForm = (spec) => spec ? `CMD gunicorn --bind 0.0.0.0:$PORT ${spec}` : void 0;
+var genericShellForm = (spec) => spec ? `CMD exec gunicorn --bind 0.0.0.0:$PORT ${spec}` : void 0;
 function appSpec(command) {
   return /([\w.]+:[\w.()]+)/.exec(command?.replace(/0\.0\.0\.0:\S+|127\.0\.0\.1:\S+|\$\{?PORT\}?/g, "") ?? "")?.[1];
 }
@@ -26130,8 +26130,8 @@ function readEnvironmentIn({ configFile, importsOs: importsOs2 }) {
   return importsOs2 ? `read the environment in ${code(configFile)}: ${PORT_FROM_ENV}` : `read the environment in ${code(configFile)}: add ${code("import os")} at its top (it does not import ${code("os")}), then ${PORT_FROM_ENV}`;
 }
 function commandPortRemedy(facts) {
-  const shellForm2 = facts.shellForm ?? "CMD gunicorn --bind 0.0.0.0:$PORT <module>:<app>";
-  return `Use the shell form (${code(shellForm2)}), or drop the bind from the command and ${readEnvironmentIn(facts)}.`;
+  const shellForm2 = facts.shellForm ?? "CMD exec gunicorn --bind 0.0.0.0:$PORT <module>:<app>";
+  return `Use the shell form with ${code("exec")} (${code(shellForm2)}: the shell expands the variable, then ${code("exec")} leaves Gunicorn as PID 1 to receive the stop signal), or drop the bind from the command and ${readEnvironmentIn(facts)}.`;
 }
 function literalPort({ placeholder, inCommand }) {
   const why = inCommand ? `the exec-form ${code("CMD")} runs no shell, so the variable is never expanded` : "gunicorn.conf.py is plain Python and does not expand shell variables";
@@ -28433,7 +28433,7 @@ function remedy16(facts) {
     case "procfile":
       return `In ${code(facts.setBy.file)}, bind to ${code("0.0.0.0:$PORT")} (the host runs the line through a shell, which expands it).`;
     case "command":
-      return `Drop the bind from ${code(facts.setBy.file)} line ${facts.setBy.line} (${byItself}), or use a shell-form command that expands it: ${code("CMD gunicorn --bind 0.0.0.0:$PORT <module>:<app>")}.`;
+      return `Drop the bind from ${code(facts.setBy.file)} line ${facts.setBy.line} (${byItself}), or use a shell-form command that expands it and hands PID 1 to Gunicorn: ${code("CMD exec gunicorn --bind 0.0.0.0:$PORT <module>:<app>")}.`;
     default:
       return `Bind to ${code("0.0.0.0:$PORT")}: ${fromEnv} in gunicorn.conf.py, or no bind at all (${byItself}).`;
   }

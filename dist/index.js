@@ -24815,7 +24815,7 @@ function shellFormOf(instructionLine2) {
     return void 0;
   }
   if (!Array.isArray(args) || args.length === 0 || !args.every((a) => typeof a === "string")) return void 0;
-  return `${m[1].toUpperCase()} ${args.map(shellWord).join(" ")}`;
+  return `${m[1].toUpperCase()} exec ${args.map(shellWord).join(" ")}`;
 }
 function shellWord(arg) {
   if (PLAIN_WORD.test(arg)) return arg;
@@ -24929,7 +24929,7 @@ var init_configuration = __esm({
         };
       }
     };
-    genericShellForm = (spec) => spec ? `CMD gunicorn --bind 0.0.0.0:$PORT ${spec}` : void 0;
+    genericShellForm = (spec) => spec ? `CMD exec gunicorn --bind 0.0.0.0:$PORT ${spec}` : void 0;
     APP_ASSIGNMENT = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(?:Flask|FastAPI|Starlette|Quart|Sanic|Falcon|falcon\.App|create_app|make_app|get_wsgi_application|get_asgi_application|application_factory)\b/gm;
   }
 });
@@ -25346,8 +25346,8 @@ function readEnvironmentIn({ configFile, importsOs: importsOs2 }) {
   return importsOs2 ? `read the environment in ${code(configFile)}: ${PORT_FROM_ENV}` : `read the environment in ${code(configFile)}: add ${code("import os")} at its top (it does not import ${code("os")}), then ${PORT_FROM_ENV}`;
 }
 function commandPortRemedy(facts) {
-  const shellForm2 = facts.shellForm ?? "CMD gunicorn --bind 0.0.0.0:$PORT <module>:<app>";
-  return `Use the shell form (${code(shellForm2)}), or drop the bind from the command and ${readEnvironmentIn(facts)}.`;
+  const shellForm2 = facts.shellForm ?? "CMD exec gunicorn --bind 0.0.0.0:$PORT <module>:<app>";
+  return `Use the shell form with ${code("exec")} (${code(shellForm2)}: the shell expands the variable, then ${code("exec")} leaves Gunicorn as PID 1 to receive the stop signal), or drop the bind from the command and ${readEnvironmentIn(facts)}.`;
 }
 function literalPort({ placeholder, inCommand }) {
   const why = inCommand ? `the exec-form ${code("CMD")} runs no shell, so the variable is never expanded` : "gunicorn.conf.py is plain Python and does not expand shell variables";
@@ -27887,7 +27887,7 @@ function remedy16(facts) {
     case "procfile":
       return `In ${code(facts.setBy.file)}, bind to ${code("0.0.0.0:$PORT")} (the host runs the line through a shell, which expands it).`;
     case "command":
-      return `Drop the bind from ${code(facts.setBy.file)} line ${facts.setBy.line} (${byItself}), or use a shell-form command that expands it: ${code("CMD gunicorn --bind 0.0.0.0:$PORT <module>:<app>")}.`;
+      return `Drop the bind from ${code(facts.setBy.file)} line ${facts.setBy.line} (${byItself}), or use a shell-form command that expands it and hands PID 1 to Gunicorn: ${code("CMD exec gunicorn --bind 0.0.0.0:$PORT <module>:<app>")}.`;
     default:
       return `Bind to ${code("0.0.0.0:$PORT")}: ${fromEnv} in gunicorn.conf.py, or no bind at all (${byItself}).`;
   }

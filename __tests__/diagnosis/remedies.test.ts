@@ -13,16 +13,16 @@ import { SUITES, captured, linesOf } from '../gunicorn/captured-logs.js'
 describe('shellFormOf', () => {
   it('keeps the command, its options and its module; the shell then expands the variable', () => {
     expect(shellFormOf('CMD ["gunicorn", "--bind", "0.0.0.0:${PORT}", "--workers", "2", "myproject.wsgi:application"]')).toBe(
-      'CMD gunicorn --bind 0.0.0.0:${PORT} --workers 2 myproject.wsgi:application'
+      'CMD exec gunicorn --bind 0.0.0.0:${PORT} --workers 2 myproject.wsgi:application'
     )
     expect(shellFormOf('ENTRYPOINT ["gunicorn", "-b", "0.0.0.0:$PORT", "app.main:create_app()"]')).toBe(
-      `ENTRYPOINT gunicorn -b 0.0.0.0:$PORT 'app.main:create_app()'`
+      `ENTRYPOINT exec gunicorn -b 0.0.0.0:$PORT 'app.main:create_app()'`
     )
   })
 
   it('quotes what the shell would split or expand, and keeps the variable expandable', () => {
     expect(shellFormOf(`CMD ["gunicorn", "--access-logformat", "%(h)s it's", "--bind", "0.0.0.0:$PORT x"]`)).toBe(
-      `CMD gunicorn --access-logformat '%(h)s it'\\''s' --bind "0.0.0.0:$PORT x"`
+      `CMD exec gunicorn --access-logformat '%(h)s it'\\''s' --bind "0.0.0.0:$PORT x"`
     )
   })
 
@@ -82,7 +82,8 @@ describe('synthetic repositories', () => {
     const d = at(["Error: '${PORT}' is not a valid port number."])
     expect(d).toMatchObject({ reason: 'config-error', location: { file: 'Dockerfile', line: 3 } })
     expect(d.remedy).toBe(
-      'Use the shell form (`CMD gunicorn --bind 0.0.0.0:${PORT} myproject.wsgi:application`), or drop the bind from the command ' +
+      'Use the shell form with `exec` (`CMD exec gunicorn --bind 0.0.0.0:${PORT} myproject.wsgi:application`: the shell expands ' +
+        'the variable, then `exec` leaves Gunicorn as PID 1 to receive the stop signal), or drop the bind from the command ' +
         "and read the environment in a gunicorn.conf.py beside it: `import os`, then `bind = f\"0.0.0.0:{os.environ.get('PORT', '8000')}\"`."
     )
   })

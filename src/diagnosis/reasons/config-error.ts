@@ -29,10 +29,13 @@ function readEnvironmentIn({ configFile, importsOs }: ConfigFileFacts): string {
     : `read the environment in ${code(configFile)}: add ${code('import os')} at its top (it does not import ${code('os')}), then ${PORT_FROM_ENV}`
 }
 
-/** The exec-form command's fix: the repository's own line in the shell form, which expands the variable. */
+/** The exec-form command's fix: the repository's own line in the shell form, which expands the variable, with `exec`. */
 function commandPortRemedy(facts: Extract<ConfigFacts, { kind: 'literal-port' }>): string {
-  const shellForm = facts.shellForm ?? 'CMD gunicorn --bind 0.0.0.0:$PORT <module>:<app>'
-  return `Use the shell form (${code(shellForm)}), or drop the bind from the command and ${readEnvironmentIn(facts)}.`
+  const shellForm = facts.shellForm ?? 'CMD exec gunicorn --bind 0.0.0.0:$PORT <module>:<app>'
+  return (
+    `Use the shell form with ${code('exec')} (${code(shellForm)}: the shell expands the variable, then ${code('exec')} leaves ` +
+    `Gunicorn as PID 1 to receive the stop signal), or drop the bind from the command and ${readEnvironmentIn(facts)}.`
+  )
 }
 
 function literalPort({ placeholder, inCommand }: Extract<ConfigFacts, { kind: 'literal-port' }>): string {

@@ -76,7 +76,7 @@ function remedy(facts: Facts): string {
     case 'command':
       return (
         `Drop the bind from ${code(facts.setBy.file)} line ${facts.setBy.line} (${byItself}), ` +
-        `or use a shell-form command that expands it: ${code('CMD gunicorn --bind 0.0.0.0:$PORT <module>:<app>')}.`
+        `or use a shell-form command that expands it and hands PID 1 to Gunicorn: ${code('CMD exec gunicorn --bind 0.0.0.0:$PORT <module>:<app>')}.`
       )
     default:
       return `Bind to ${code('0.0.0.0:$PORT')}: ${fromEnv} in gunicorn.conf.py, or no bind at all (${byItself}).`

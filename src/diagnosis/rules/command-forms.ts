@@ -1,7 +1,9 @@
 // Remedies written in the repository's own terms: its exec-form command rewritten in the shell form (its module,
-// its options), and whether its gunicorn.conf.py already imports `os`. A remedy applied word for word must run.
+// its options), and whether its gunicorn.conf.py already imports `os`. A remedy applied word for word must run, and
+// must still stop: the shell form starts with `exec`, so the shell expands the variable and then hands PID 1 (and
+// the host's stop signal) to Gunicorn.
 
-/** `CMD ["gunicorn", "--bind", "0.0.0.0:${PORT}", "proj.wsgi:application"]` → the same line in the shell form. */
+/** `CMD ["gunicorn", "--bind", "0.0.0.0:${PORT}", "proj.wsgi:application"]` → the same line in the shell form, with `exec`. */
 export function shellFormOf(instructionLine: string): string | undefined {
   const m = /^\s*(CMD|ENTRYPOINT)\s+(\[.*\])\s*$/i.exec(instructionLine)
   if (!m) return undefined
@@ -12,7 +14,7 @@ export function shellFormOf(instructionLine: string): string | undefined {
     return undefined
   }
   if (!Array.isArray(args) || args.length === 0 || !args.every((a): a is string => typeof a === 'string')) return undefined
-  return `${m[1].toUpperCase()} ${args.map(shellWord).join(' ')}`
+  return `${m[1].toUpperCase()} exec ${args.map(shellWord).join(' ')}`
 }
 
 // Words the shell reads as they are; `$` and braces are kept so that the variable is expanded.

@@ -137,7 +137,7 @@ export const rejectedSetting: Rule<ConfigFacts> = {
   }
 }
 
-const genericShellForm = (spec: string | undefined) => (spec ? `CMD gunicorn --bind 0.0.0.0:$PORT ${spec}` : undefined)
+const genericShellForm = (spec: string | undefined) => (spec ? `CMD exec gunicorn --bind 0.0.0.0:$PORT ${spec}` : undefined)
 
 /** The `module:attribute` the command gives (the bind address and `$PORT` are not it). */
 export function appSpec(command: string | undefined): string | undefined {
