@@ -24925,8 +24925,13 @@ function nativeCrashes(rc) {
   };
 }
 function dumpWithFrames(dumps) {
-  const dump = dumps.find((d) => crashedThread(d)?.frames.length) ?? dumps[0];
-  return { dump, frames: crashedThread(dump)?.frames ?? [] };
+  let dump = dumps[0];
+  let frames = crashedThread(dump)?.frames ?? [];
+  for (const candidate of dumps.slice(1)) {
+    const candidateFrames = crashedThread(candidate)?.frames ?? [];
+    if (candidateFrames.length > frames.length) [dump, frames] = [candidate, candidateFrames];
+  }
+  return { dump, frames };
 }
 function builtAgainst(rc, event, linked) {
   const fromWarning = event.importer ? PACKAGE_PATH.exec(event.importer)?.[1] : void 0;
@@ -32349,12 +32354,17 @@ function chooseStartCommand(run, imageInfo) {
   if (settings.command) return;
   const procfile = settings.procfile;
   if (procfile && !imageHasStartCommand(imageInfo?.cmd, imageInfo?.entrypoint)) {
-    run.settings = { ...settings, command: ["sh", "-c", procfile.command] };
+    run.settings = { ...settings, command: ["sh", "-c", procfileShellCommand(procfile.command)] };
     run.settingSources.command = "Procfile";
     run.deps.ui.info(`The image has no start command of its own: running the Procfile's web command \`${procfile.command}\`.`);
   } else {
     run.settingSources.command = "Dockerfile";
   }
+}
+function procfileShellCommand(command) {
+  const compound = /&&|\|\||[;|&\n`]|\$\(/.test(command);
+  const execsAlready = /^\s*exec\s/.test(command);
+  return compound || execsAlready ? command : `exec ${command}`;
 }
 async function startContainer(run, image) {
   const { settings, deps } = run;

@@ -24019,8 +24019,13 @@ function nativeCrashes(rc) {
   };
 }
 function dumpWithFrames(dumps) {
-  const dump = dumps.find((d) => crashedThread(d)?.frames.length) ?? dumps[0];
-  return { dump, frames: crashedThread(dump)?.frames ?? [] };
+  let dump = dumps[0];
+  let frames = crashedThread(dump)?.frames ?? [];
+  for (const candidate of dumps.slice(1)) {
+    const candidateFrames = crashedThread(candidate)?.frames ?? [];
+    if (candidateFrames.length > frames.length) [dump, frames] = [candidate, candidateFrames];
+  }
+  return { dump, frames };
 }
 function builtAgainst(rc, event, linked) {
   const fromWarning = event.importer ? PACKAGE_PATH.exec(event.importer)?.[1] : void 0;
@@ -67836,12 +67841,17 @@ function chooseStartCommand(run4, imageInfo) {
   if (settings.command) return;
   const procfile = settings.procfile;
   if (procfile && !imageHasStartCommand(imageInfo?.cmd, imageInfo?.entrypoint)) {
-    run4.settings = { ...settings, command: ["sh", "-c", procfile.command] };
+    run4.settings = { ...settings, command: ["sh", "-c", procfileShellCommand(procfile.command)] };
     run4.settingSources.command = "Procfile";
     run4.deps.ui.info(`The image has no start command of its own: running the Procfile's web command \`${procfile.command}\`.`);
   } else {
     run4.settingSources.command = "Dockerfile";
   }
+}
+function procfileShellCommand(command) {
+  const compound = /&&|\|\||[;|&\n`]|\$\(/.test(command);
+  const execsAlready = /^\s*exec\s/.test(command);
+  return compound || execsAlready ? command : `exec ${command}`;
 }
 async function startContainer(run4, image) {
   const { settings, deps } = run4;

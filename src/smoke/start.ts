@@ -19,12 +19,23 @@ export function chooseStartCommand(run: SmokeRun, imageInfo: ImageInfo | undefin
   if (settings.command) return
   const procfile = settings.procfile
   if (procfile && !imageHasStartCommand(imageInfo?.cmd, imageInfo?.entrypoint)) {
-    run.settings = { ...settings, command: ['sh', '-c', procfile.command] }
+    run.settings = { ...settings, command: ['sh', '-c', procfileShellCommand(procfile.command)] }
     run.settingSources.command = 'Procfile'
     run.deps.ui.info(`The image has no start command of its own: running the Procfile's web command \`${procfile.command}\`.`)
   } else {
     run.settingSources.command = 'Dockerfile'
   }
+}
+
+/**
+ * A Procfile line as the hosts run it: through a shell (so `$PORT` expands), which bash then replaces by the command
+ * when it is a simple one. Debian's sh does not, so a simple command gets `exec`: Gunicorn is then PID 1 and gets the
+ * stop signal, as on the host. A compound line (`migrate && gunicorn …`) keeps its shell, as it does there.
+ */
+export function procfileShellCommand(command: string): string {
+  const compound = /&&|\|\||[;|&\n`]|\$\(/.test(command)
+  const execsAlready = /^\s*exec\s/.test(command)
+  return compound || execsAlready ? command : `exec ${command}`
 }
 
 export type StartResult = { containerId: string; hostPort?: number; startedAt: number } | { failed: ReportFields }

@@ -27,10 +27,18 @@ export function nativeCrashes(rc: RuleContext): { dumps: FatalErrorEvent[]; deat
   }
 }
 
-/** The dump to explain: the first with a crashed thread's frames, else the first. */
+/**
+ * The dump to explain, the most complete (most frames; the first of equals): workers crashing at once write their reports into the
+ * same stream, and a report that lost lines to another's would name a frame further out than the crash.
+ */
 export function dumpWithFrames(dumps: readonly FatalErrorEvent[]): { dump: FatalErrorEvent; frames: FaultFrame[] } {
-  const dump = dumps.find((d) => crashedThread(d)?.frames.length) ?? dumps[0]
-  return { dump, frames: crashedThread(dump)?.frames ?? [] }
+  let dump = dumps[0]
+  let frames = crashedThread(dump)?.frames ?? []
+  for (const candidate of dumps.slice(1)) {
+    const candidateFrames = crashedThread(candidate)?.frames ?? []
+    if (candidateFrames.length > frames.length) [dump, frames] = [candidate, candidateFrames]
+  }
+  return { dump, frames }
 }
 
 /** The package whose compiled module imported the type: the warning's file, else the traceback that followed. */
