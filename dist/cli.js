@@ -49,9 +49,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -106,9 +106,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path28) {
-      const ctrl = callVisitor(key, node, visitor, path28);
+    function visit_(key, node, visitor, path29) {
+      const ctrl = callVisitor(key, node, visitor, path29);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path28, ctrl);
-        return visit_(key, ctrl, visitor, path28);
+        replaceNode(key, path29, ctrl);
+        return visit_(key, ctrl, visitor, path29);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path29 = Object.freeze(path29.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path28);
+            const ci = visit_(i, node.items[i], visitor, path29);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = visit_("key", node.key, visitor, path28);
+          path29 = Object.freeze(path29.concat(node));
+          const ck = visit_("key", node.key, visitor, path29);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path28);
+          const cv = visit_("value", node.value, visitor, path29);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path28) {
-      const ctrl = await callVisitor(key, node, visitor, path28);
+    async function visitAsync_(key, node, visitor, path29) {
+      const ctrl = await callVisitor(key, node, visitor, path29);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path28, ctrl);
-        return visitAsync_(key, ctrl, visitor, path28);
+        replaceNode(key, path29, ctrl);
+        return visitAsync_(key, ctrl, visitor, path29);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path29 = Object.freeze(path29.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path28);
+            const ci = await visitAsync_(i, node.items[i], visitor, path29);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path28);
+          path29 = Object.freeze(path29.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path29);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path28);
+          const cv = await visitAsync_("value", node.value, visitor, path29);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path28) {
+    function callVisitor(key, node, visitor, path29) {
       if (typeof visitor === "function")
-        return visitor(key, node, path28);
+        return visitor(key, node, path29);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path28);
+        return visitor.Map?.(key, node, path29);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path28);
+        return visitor.Seq?.(key, node, path29);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path28);
+        return visitor.Pair?.(key, node, path29);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path28);
+        return visitor.Scalar?.(key, node, path29);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path28);
+        return visitor.Alias?.(key, node, path29);
       return void 0;
     }
-    function replaceNode(key, path28, node) {
-      const parent = path28[path28.length - 1];
+    function replaceNode(key, path29, node) {
+      const parent = path29[path29.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -264,9 +264,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -435,9 +435,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -505,9 +505,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -555,9 +555,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -585,9 +585,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -626,9 +626,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -744,9 +744,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -774,9 +774,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -849,17 +849,17 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path28, value) {
+    function collectionFromPath(schema, path29, value) {
       let v = value;
-      for (let i = path28.length - 1; i >= 0; --i) {
-        const k = path28[i];
+      for (let i = path29.length - 1; i >= 0; --i) {
+        const k = path29[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
+    var isEmptyPath = (path29) => path29 == null || typeof path29 === "object" && !!path29[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path28, value) {
-        if (isEmptyPath(path28))
+      addIn(path29, value) {
+        if (isEmptyPath(path29))
           this.add(value);
         else {
-          const [key, ...rest] = path28;
+          const [key, ...rest] = path29;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        const [key, ...rest] = path28;
+      deleteIn(path29) {
+        const [key, ...rest] = path29;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        const [key, ...rest] = path28;
+      getIn(path29, keepScalar) {
+        const [key, ...rest] = path29;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path28) {
-        const [key, ...rest] = path28;
+      hasIn(path29) {
+        const [key, ...rest] = path29;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        const [key, ...rest] = path28;
+      setIn(path29, value) {
+        const [key, ...rest] = path29;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -992,9 +992,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -1009,9 +1009,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -1145,9 +1145,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -1428,9 +1428,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -1552,9 +1552,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -1685,9 +1685,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -1707,9 +1707,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -1767,9 +1767,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -1831,9 +1831,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -1871,9 +1871,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify2 = require_stringify();
@@ -2022,9 +2022,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -2166,9 +2166,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -2188,9 +2188,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -2304,9 +2304,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -2326,9 +2326,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -2345,9 +2345,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -2363,9 +2363,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -2387,9 +2387,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -2414,9 +2414,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2460,9 +2460,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2505,9 +2505,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -2533,9 +2533,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -2600,9 +2600,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -2666,9 +2666,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -2744,9 +2744,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -2822,9 +2822,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -2854,9 +2854,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2903,9 +2903,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2982,9 +2982,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -3071,9 +3071,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -3159,9 +3159,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3203,9 +3203,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3297,9 +3297,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -3329,9 +3329,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify2 = require_stringify();
@@ -3409,9 +3409,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path28, value) {
+      addIn(path29, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path28, value);
+          this.contents.addIn(path29, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        if (Collection.isEmptyPath(path28)) {
+      deleteIn(path29) {
+        if (Collection.isEmptyPath(path29)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path29) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        if (Collection.isEmptyPath(path28))
+      getIn(path29, keepScalar) {
+        if (Collection.isEmptyPath(path29))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path29, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path28) {
-        if (Collection.isEmptyPath(path28))
+      hasIn(path29) {
+        if (Collection.isEmptyPath(path29))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path29) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        if (Collection.isEmptyPath(path28)) {
+      setIn(path29, value) {
+        if (Collection.isEmptyPath(path29)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path28), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path29), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path28, value);
+          this.contents.setIn(path29, value);
         }
       }
       /**
@@ -3718,9 +3718,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code2, message) {
@@ -3783,9 +3783,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -3917,9 +3917,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -3959,9 +3959,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -3977,9 +3977,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -3993,9 +3993,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -4101,9 +4101,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4152,9 +4152,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -4195,9 +4195,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -4389,9 +4389,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -4454,9 +4454,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -4637,9 +4637,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -4858,9 +4858,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -4939,9 +4939,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -4969,9 +4969,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -5075,9 +5075,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -5118,9 +5118,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -5326,9 +5326,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5511,9 +5511,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -5572,9 +5572,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path28) => {
+    visit.itemAtPath = (cst, path29) => {
       let item = cst;
-      for (const [field, index] of path28) {
+      for (const [field, index] of path29) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path28) => {
-      const parent = visit.itemAtPath(cst, path28.slice(0, -1));
-      const field = path28[path28.length - 1][0];
+    visit.parentCollection = (cst, path29) => {
+      const parent = visit.itemAtPath(cst, path29.slice(0, -1));
+      const field = path29[path29.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path28, item, visitor) {
-      let ctrl = visitor(item, path28);
+    function _visit(path29, item, visitor) {
+      let ctrl = visitor(item, path29);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path29.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,18 +5625,18 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path28);
+            ctrl = ctrl(item, path29);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path29) : ctrl;
     }
     exports.visit = visit;
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -5736,9 +5736,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6325,9 +6325,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter3 = class {
       constructor() {
@@ -6356,9 +6356,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -6930,14 +6930,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs22 = this.flowScalar(this.type);
+              const fs23 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs22, sep: [] });
+                map.items.push({ start, key: fs23, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs22);
+                this.stack.push(fs23);
               } else {
-                Object.assign(it, { key: fs22, sep: [] });
+                Object.assign(it, { key: fs23, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7065,13 +7065,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs22 = this.flowScalar(this.type);
+              const fs23 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs22, sep: [] });
+                fc.items.push({ start: [], key: fs23, sep: [] });
               else if (it.sep)
-                this.stack.push(fs22);
+                this.stack.push(fs23);
               else
-                Object.assign(it, { key: fs22, sep: [] });
+                Object.assign(it, { key: fs23, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7230,9 +7230,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7327,9 +7327,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7379,9 +7379,9 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/ws/lib/constants.js
+// ../main/node_modules/ws/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/ws/lib/constants.js"(exports, module) {
+  "../main/node_modules/ws/lib/constants.js"(exports, module) {
     "use strict";
     var BINARY_TYPES = ["nodebuffer", "arraybuffer", "fragments"];
     var hasBlob = typeof Blob !== "undefined";
@@ -7402,9 +7402,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/ws/lib/buffer-util.js
+// ../main/node_modules/ws/lib/buffer-util.js
 var require_buffer_util = __commonJS({
-  "node_modules/ws/lib/buffer-util.js"(exports, module) {
+  "../main/node_modules/ws/lib/buffer-util.js"(exports, module) {
     "use strict";
     var { websocketMask, websocketUnmask } = __require("http");
     var { EMPTY_BUFFER } = require_constants();
@@ -7487,9 +7487,9 @@ var require_buffer_util = __commonJS({
   }
 });
 
-// node_modules/ws/lib/limiter.js
+// ../main/node_modules/ws/lib/limiter.js
 var require_limiter = __commonJS({
-  "node_modules/ws/lib/limiter.js"(exports, module) {
+  "../main/node_modules/ws/lib/limiter.js"(exports, module) {
     "use strict";
     var kDone = /* @__PURE__ */ Symbol("kDone");
     var kRun = /* @__PURE__ */ Symbol("kRun");
@@ -7537,9 +7537,9 @@ var require_limiter = __commonJS({
   }
 });
 
-// node_modules/ws/lib/permessage-deflate.js
+// ../main/node_modules/ws/lib/permessage-deflate.js
 var require_permessage_deflate = __commonJS({
-  "node_modules/ws/lib/permessage-deflate.js"(exports, module) {
+  "../main/node_modules/ws/lib/permessage-deflate.js"(exports, module) {
     "use strict";
     var zlib = __require("zlib");
     var bufferUtil = require_buffer_util();
@@ -7920,9 +7920,9 @@ var require_permessage_deflate = __commonJS({
   }
 });
 
-// node_modules/ws/lib/validation.js
+// ../main/node_modules/ws/lib/validation.js
 var require_validation = __commonJS({
-  "node_modules/ws/lib/validation.js"(exports, module) {
+  "../main/node_modules/ws/lib/validation.js"(exports, module) {
     "use strict";
     var { isUtf8 } = __require("buffer");
     var { hasBlob } = require_constants();
@@ -8121,9 +8121,9 @@ var require_validation = __commonJS({
   }
 });
 
-// node_modules/ws/lib/receiver.js
+// ../main/node_modules/ws/lib/receiver.js
 var require_receiver = __commonJS({
-  "node_modules/ws/lib/receiver.js"(exports, module) {
+  "../main/node_modules/ws/lib/receiver.js"(exports, module) {
     "use strict";
     var { Writable } = __require("stream");
     var PerMessageDeflate2 = require_permessage_deflate();
@@ -8745,9 +8745,9 @@ var require_receiver = __commonJS({
   }
 });
 
-// node_modules/ws/lib/sender.js
+// ../main/node_modules/ws/lib/sender.js
 var require_sender = __commonJS({
-  "node_modules/ws/lib/sender.js"(exports, module) {
+  "../main/node_modules/ws/lib/sender.js"(exports, module) {
     "use strict";
     var { Duplex } = __require("stream");
     var { randomFillSync } = __require("crypto");
@@ -9241,9 +9241,9 @@ var require_sender = __commonJS({
   }
 });
 
-// node_modules/ws/lib/event-target.js
+// ../main/node_modules/ws/lib/event-target.js
 var require_event_target = __commonJS({
-  "node_modules/ws/lib/event-target.js"(exports, module) {
+  "../main/node_modules/ws/lib/event-target.js"(exports, module) {
     "use strict";
     var { kForOnEventAttribute, kListener } = require_constants();
     var kCode = /* @__PURE__ */ Symbol("kCode");
@@ -9470,9 +9470,9 @@ var require_event_target = __commonJS({
   }
 });
 
-// node_modules/ws/lib/extension.js
+// ../main/node_modules/ws/lib/extension.js
 var require_extension = __commonJS({
-  "node_modules/ws/lib/extension.js"(exports, module) {
+  "../main/node_modules/ws/lib/extension.js"(exports, module) {
     "use strict";
     var { tokenChars } = require_validation();
     function push(dest, name, elem) {
@@ -9623,9 +9623,9 @@ var require_extension = __commonJS({
   }
 });
 
-// node_modules/ws/lib/websocket.js
+// ../main/node_modules/ws/lib/websocket.js
 var require_websocket = __commonJS({
-  "node_modules/ws/lib/websocket.js"(exports, module) {
+  "../main/node_modules/ws/lib/websocket.js"(exports, module) {
     "use strict";
     var EventEmitter2 = __require("events");
     var https = __require("https");
@@ -10559,9 +10559,9 @@ var require_websocket = __commonJS({
   }
 });
 
-// node_modules/ws/lib/stream.js
+// ../main/node_modules/ws/lib/stream.js
 var require_stream = __commonJS({
-  "node_modules/ws/lib/stream.js"(exports, module) {
+  "../main/node_modules/ws/lib/stream.js"(exports, module) {
     "use strict";
     var WebSocket2 = require_websocket();
     var { Duplex } = __require("stream");
@@ -10657,9 +10657,9 @@ var require_stream = __commonJS({
   }
 });
 
-// node_modules/ws/lib/subprotocol.js
+// ../main/node_modules/ws/lib/subprotocol.js
 var require_subprotocol = __commonJS({
-  "node_modules/ws/lib/subprotocol.js"(exports, module) {
+  "../main/node_modules/ws/lib/subprotocol.js"(exports, module) {
     "use strict";
     var { tokenChars } = require_validation();
     function parse2(header) {
@@ -10702,9 +10702,9 @@ var require_subprotocol = __commonJS({
   }
 });
 
-// node_modules/ws/lib/websocket-server.js
+// ../main/node_modules/ws/lib/websocket-server.js
 var require_websocket_server = __commonJS({
-  "node_modules/ws/lib/websocket-server.js"(exports, module) {
+  "../main/node_modules/ws/lib/websocket-server.js"(exports, module) {
     "use strict";
     var EventEmitter2 = __require("events");
     var http2 = __require("http");
@@ -11106,9 +11106,9 @@ var require_websocket_server = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/argument.js
+// ../main/node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/dockerfile-ast/lib/argument.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/argument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Argument = void 0;
@@ -11143,9 +11143,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonArgument.js
+// ../main/node_modules/dockerfile-ast/lib/jsonArgument.js
 var require_jsonArgument = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONArgument = void 0;
@@ -11168,7 +11168,7 @@ var require_jsonArgument = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-types/lib/esm/main.js
+// ../main/node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   AnnotatedTextEdit: () => AnnotatedTextEdit,
@@ -11259,7 +11259,7 @@ __export(main_exports, {
 });
 var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL2, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
-  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
+  "../main/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
     (function(DocumentUri2) {
       function is(value) {
@@ -12741,9 +12741,9 @@ var init_main = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/line.js
+// ../main/node_modules/dockerfile-ast/lib/line.js
 var require_line = __commonJS({
-  "node_modules/dockerfile-ast/lib/line.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/line.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Line = void 0;
@@ -12769,9 +12769,9 @@ var require_line = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/util.js
+// ../main/node_modules/dockerfile-ast/lib/util.js
 var require_util = __commonJS({
-  "node_modules/dockerfile-ast/lib/util.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Util = void 0;
@@ -12858,9 +12858,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/comment.js
+// ../main/node_modules/dockerfile-ast/lib/comment.js
 var require_comment = __commonJS({
-  "node_modules/dockerfile-ast/lib/comment.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/comment.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Comment = void 0;
@@ -12924,7 +12924,7 @@ var require_comment = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// ../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var main_exports2 = {};
 __export(main_exports2, {
   TextDocument: () => TextDocument2
@@ -12990,7 +12990,7 @@ function getWellformedEdit(textEdit) {
 }
 var FullTextDocument2, TextDocument2;
 var init_main2 = __esm({
-  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+  "../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     FullTextDocument2 = class _FullTextDocument {
       constructor(uri, languageId, version, content) {
@@ -13188,9 +13188,9 @@ var init_main2 = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parserDirective.js
+// ../main/node_modules/dockerfile-ast/lib/parserDirective.js
 var require_parserDirective = __commonJS({
-  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ParserDirective = void 0;
@@ -13226,9 +13226,9 @@ var require_parserDirective = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/heredoc.js
+// ../main/node_modules/dockerfile-ast/lib/heredoc.js
 var require_heredoc = __commonJS({
-  "node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Heredoc = void 0;
@@ -13294,9 +13294,9 @@ var require_heredoc = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/variable.js
+// ../main/node_modules/dockerfile-ast/lib/variable.js
 var require_variable = __commonJS({
-  "node_modules/dockerfile-ast/lib/variable.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/variable.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Variable = void 0;
@@ -13392,9 +13392,9 @@ var require_variable = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instruction.js
+// ../main/node_modules/dockerfile-ast/lib/instruction.js
 var require_instruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/instruction.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Instruction = void 0;
@@ -14213,9 +14213,9 @@ var require_instruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flagOption.js
+// ../main/node_modules/dockerfile-ast/lib/flagOption.js
 var require_flagOption = __commonJS({
-  "node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FlagOption = void 0;
@@ -14253,9 +14253,9 @@ var require_flagOption = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flag.js
+// ../main/node_modules/dockerfile-ast/lib/flag.js
 var require_flag = __commonJS({
-  "node_modules/dockerfile-ast/lib/flag.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/flag.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Flag = void 0;
@@ -14381,9 +14381,9 @@ var require_flag = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/modifiableInstruction.js
+// ../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js
 var require_modifiableInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ModifiableInstruction = void 0;
@@ -14463,9 +14463,9 @@ var require_modifiableInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonInstruction.js
+// ../main/node_modules/dockerfile-ast/lib/jsonInstruction.js
 var require_jsonInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONInstruction = void 0;
@@ -14628,9 +14628,9 @@ var require_jsonInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/add.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/add.js
 var require_add = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Add = void 0;
@@ -14647,9 +14647,9 @@ var require_add = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/property.js
+// ../main/node_modules/dockerfile-ast/lib/property.js
 var require_property = __commonJS({
-  "node_modules/dockerfile-ast/lib/property.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/property.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Property = void 0;
@@ -14959,9 +14959,9 @@ var require_property = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/propertyInstruction.js
+// ../main/node_modules/dockerfile-ast/lib/propertyInstruction.js
 var require_propertyInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PropertyInstruction = void 0;
@@ -15256,9 +15256,9 @@ var require_propertyInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/arg.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/arg.js
 var require_arg = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Arg = void 0;
@@ -15288,9 +15288,9 @@ var require_arg = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/cmd.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/cmd.js
 var require_cmd = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Cmd = void 0;
@@ -15304,9 +15304,9 @@ var require_cmd = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/copy.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/copy.js
 var require_copy = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Copy = void 0;
@@ -15336,9 +15336,9 @@ var require_copy = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/env.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/env.js
 var require_env = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Env = void 0;
@@ -15355,9 +15355,9 @@ var require_env = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js
 var require_entrypoint = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Entrypoint = void 0;
@@ -15371,9 +15371,9 @@ var require_entrypoint = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/from.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/from.js
 var require_from = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.From = void 0;
@@ -15623,9 +15623,9 @@ var require_from = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js
 var require_healthcheck = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Healthcheck = void 0;
@@ -15647,9 +15647,9 @@ var require_healthcheck = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/label.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/label.js
 var require_label = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Label = void 0;
@@ -15684,9 +15684,9 @@ var require_label = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/onbuild.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js
 var require_onbuild = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Onbuild = void 0;
@@ -15721,9 +15721,9 @@ var require_onbuild = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/run.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/run.js
 var require_run = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Run = void 0;
@@ -15749,9 +15749,9 @@ var require_run = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/shell.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/shell.js
 var require_shell = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Shell = void 0;
@@ -15765,9 +15765,9 @@ var require_shell = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js
 var require_stopsignal = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Stopsignal = void 0;
@@ -15781,9 +15781,9 @@ var require_stopsignal = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/workdir.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/workdir.js
 var require_workdir = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Workdir = void 0;
@@ -15815,9 +15815,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path28 = this.getPath();
-        if (path28 === null || path28.startsWith("/")) {
-          return path28;
+        const path29 = this.getPath();
+        if (path29 === null || path29.startsWith("/")) {
+          return path29;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -15829,7 +15829,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path28 : parent + "/" + path28;
+              return parent.endsWith("/") ? parent + path29 : parent + "/" + path29;
             }
           }
         }
@@ -15840,9 +15840,9 @@ var require_workdir = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/user.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/user.js
 var require_user = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.User = void 0;
@@ -15856,9 +15856,9 @@ var require_user = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/volume.js
+// ../main/node_modules/dockerfile-ast/lib/instructions/volume.js
 var require_volume = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Volume = void 0;
@@ -15872,9 +15872,9 @@ var require_volume = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/imageTemplate.js
+// ../main/node_modules/dockerfile-ast/lib/imageTemplate.js
 var require_imageTemplate = __commonJS({
-  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ImageTemplate = void 0;
@@ -16109,9 +16109,9 @@ var require_imageTemplate = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/dockerfile.js
+// ../main/node_modules/dockerfile-ast/lib/dockerfile.js
 var require_dockerfile = __commonJS({
-  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Dockerfile = void 0;
@@ -16328,9 +16328,9 @@ var require_dockerfile = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parser.js
+// ../main/node_modules/dockerfile-ast/lib/parser.js
 var require_parser2 = __commonJS({
-  "node_modules/dockerfile-ast/lib/parser.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/parser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Parser = void 0;
@@ -16754,9 +16754,9 @@ var require_parser2 = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/main.js
+// ../main/node_modules/dockerfile-ast/lib/main.js
 var require_main = __commonJS({
-  "node_modules/dockerfile-ast/lib/main.js"(exports) {
+  "../main/node_modules/dockerfile-ast/lib/main.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
@@ -16926,9 +16926,9 @@ var require_main = __commonJS({
   }
 });
 
-// node_modules/semver/internal/constants.js
+// ../main/node_modules/semver/internal/constants.js
 var require_constants2 = __commonJS({
-  "node_modules/semver/internal/constants.js"(exports, module) {
+  "../main/node_modules/semver/internal/constants.js"(exports, module) {
     "use strict";
     var SEMVER_SPEC_VERSION = "2.0.0";
     var MAX_LENGTH = 256;
@@ -16986,9 +16986,9 @@ var require_constants2 = __commonJS({
   }
 });
 
-// node_modules/semver/internal/debug.js
+// ../main/node_modules/semver/internal/debug.js
 var require_debug = __commonJS({
-  "node_modules/semver/internal/debug.js"(exports, module) {
+  "../main/node_modules/semver/internal/debug.js"(exports, module) {
     "use strict";
     var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
     };
@@ -16996,9 +16996,9 @@ var require_debug = __commonJS({
   }
 });
 
-// node_modules/semver/internal/re.js
+// ../main/node_modules/semver/internal/re.js
 var require_re = __commonJS({
-  "node_modules/semver/internal/re.js"(exports, module) {
+  "../main/node_modules/semver/internal/re.js"(exports, module) {
     "use strict";
     var {
       MAX_SAFE_COMPONENT_LENGTH,
@@ -17084,9 +17084,9 @@ var require_re = __commonJS({
   }
 });
 
-// node_modules/semver/internal/parse-options.js
+// ../main/node_modules/semver/internal/parse-options.js
 var require_parse_options = __commonJS({
-  "node_modules/semver/internal/parse-options.js"(exports, module) {
+  "../main/node_modules/semver/internal/parse-options.js"(exports, module) {
     "use strict";
     var looseOption = Object.freeze({ loose: true });
     var emptyOpts = Object.freeze({});
@@ -17103,9 +17103,9 @@ var require_parse_options = __commonJS({
   }
 });
 
-// node_modules/semver/internal/identifiers.js
+// ../main/node_modules/semver/internal/identifiers.js
 var require_identifiers = __commonJS({
-  "node_modules/semver/internal/identifiers.js"(exports, module) {
+  "../main/node_modules/semver/internal/identifiers.js"(exports, module) {
     "use strict";
     var numeric = /^[0-9]+$/;
     var compareIdentifiers = (a, b) => {
@@ -17128,9 +17128,9 @@ var require_identifiers = __commonJS({
   }
 });
 
-// node_modules/semver/classes/semver.js
+// ../main/node_modules/semver/classes/semver.js
 var require_semver = __commonJS({
-  "node_modules/semver/classes/semver.js"(exports, module) {
+  "../main/node_modules/semver/classes/semver.js"(exports, module) {
     "use strict";
     var debug = require_debug();
     var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants2();
@@ -17420,9 +17420,9 @@ var require_semver = __commonJS({
   }
 });
 
-// node_modules/semver/functions/parse.js
+// ../main/node_modules/semver/functions/parse.js
 var require_parse = __commonJS({
-  "node_modules/semver/functions/parse.js"(exports, module) {
+  "../main/node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var parse2 = (version, options, throwErrors = false) => {
@@ -17442,9 +17442,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/semver/functions/valid.js
+// ../main/node_modules/semver/functions/valid.js
 var require_valid = __commonJS({
-  "node_modules/semver/functions/valid.js"(exports, module) {
+  "../main/node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
     var parse2 = require_parse();
     var valid = (version, options) => {
@@ -17455,9 +17455,9 @@ var require_valid = __commonJS({
   }
 });
 
-// node_modules/semver/functions/clean.js
+// ../main/node_modules/semver/functions/clean.js
 var require_clean = __commonJS({
-  "node_modules/semver/functions/clean.js"(exports, module) {
+  "../main/node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
     var parse2 = require_parse();
     var clean = (version, options) => {
@@ -17468,9 +17468,9 @@ var require_clean = __commonJS({
   }
 });
 
-// node_modules/semver/functions/inc.js
+// ../main/node_modules/semver/functions/inc.js
 var require_inc = __commonJS({
-  "node_modules/semver/functions/inc.js"(exports, module) {
+  "../main/node_modules/semver/functions/inc.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var inc = (version, release, options, identifier, identifierBase) => {
@@ -17492,9 +17492,9 @@ var require_inc = __commonJS({
   }
 });
 
-// node_modules/semver/functions/diff.js
+// ../main/node_modules/semver/functions/diff.js
 var require_diff = __commonJS({
-  "node_modules/semver/functions/diff.js"(exports, module) {
+  "../main/node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
     var parse2 = require_parse();
     var diff = (version1, version2) => {
@@ -17536,9 +17536,9 @@ var require_diff = __commonJS({
   }
 });
 
-// node_modules/semver/functions/major.js
+// ../main/node_modules/semver/functions/major.js
 var require_major = __commonJS({
-  "node_modules/semver/functions/major.js"(exports, module) {
+  "../main/node_modules/semver/functions/major.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var major = (a, loose) => new SemVer(a, loose).major;
@@ -17546,9 +17546,9 @@ var require_major = __commonJS({
   }
 });
 
-// node_modules/semver/functions/minor.js
+// ../main/node_modules/semver/functions/minor.js
 var require_minor = __commonJS({
-  "node_modules/semver/functions/minor.js"(exports, module) {
+  "../main/node_modules/semver/functions/minor.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var minor = (a, loose) => new SemVer(a, loose).minor;
@@ -17556,9 +17556,9 @@ var require_minor = __commonJS({
   }
 });
 
-// node_modules/semver/functions/patch.js
+// ../main/node_modules/semver/functions/patch.js
 var require_patch = __commonJS({
-  "node_modules/semver/functions/patch.js"(exports, module) {
+  "../main/node_modules/semver/functions/patch.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var patch = (a, loose) => new SemVer(a, loose).patch;
@@ -17566,9 +17566,9 @@ var require_patch = __commonJS({
   }
 });
 
-// node_modules/semver/functions/prerelease.js
+// ../main/node_modules/semver/functions/prerelease.js
 var require_prerelease = __commonJS({
-  "node_modules/semver/functions/prerelease.js"(exports, module) {
+  "../main/node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
     var parse2 = require_parse();
     var prerelease = (version, options) => {
@@ -17579,9 +17579,9 @@ var require_prerelease = __commonJS({
   }
 });
 
-// node_modules/semver/functions/compare.js
+// ../main/node_modules/semver/functions/compare.js
 var require_compare = __commonJS({
-  "node_modules/semver/functions/compare.js"(exports, module) {
+  "../main/node_modules/semver/functions/compare.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
@@ -17589,9 +17589,9 @@ var require_compare = __commonJS({
   }
 });
 
-// node_modules/semver/functions/rcompare.js
+// ../main/node_modules/semver/functions/rcompare.js
 var require_rcompare = __commonJS({
-  "node_modules/semver/functions/rcompare.js"(exports, module) {
+  "../main/node_modules/semver/functions/rcompare.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var rcompare = (a, b, loose) => compare(b, a, loose);
@@ -17599,9 +17599,9 @@ var require_rcompare = __commonJS({
   }
 });
 
-// node_modules/semver/functions/compare-loose.js
+// ../main/node_modules/semver/functions/compare-loose.js
 var require_compare_loose = __commonJS({
-  "node_modules/semver/functions/compare-loose.js"(exports, module) {
+  "../main/node_modules/semver/functions/compare-loose.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var compareLoose = (a, b) => compare(a, b, true);
@@ -17609,9 +17609,9 @@ var require_compare_loose = __commonJS({
   }
 });
 
-// node_modules/semver/functions/compare-build.js
+// ../main/node_modules/semver/functions/compare-build.js
 var require_compare_build = __commonJS({
-  "node_modules/semver/functions/compare-build.js"(exports, module) {
+  "../main/node_modules/semver/functions/compare-build.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var compareBuild = (a, b, loose) => {
@@ -17623,9 +17623,9 @@ var require_compare_build = __commonJS({
   }
 });
 
-// node_modules/semver/functions/sort.js
+// ../main/node_modules/semver/functions/sort.js
 var require_sort = __commonJS({
-  "node_modules/semver/functions/sort.js"(exports, module) {
+  "../main/node_modules/semver/functions/sort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
     var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
@@ -17633,9 +17633,9 @@ var require_sort = __commonJS({
   }
 });
 
-// node_modules/semver/functions/rsort.js
+// ../main/node_modules/semver/functions/rsort.js
 var require_rsort = __commonJS({
-  "node_modules/semver/functions/rsort.js"(exports, module) {
+  "../main/node_modules/semver/functions/rsort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
     var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
@@ -17643,9 +17643,9 @@ var require_rsort = __commonJS({
   }
 });
 
-// node_modules/semver/functions/gt.js
+// ../main/node_modules/semver/functions/gt.js
 var require_gt = __commonJS({
-  "node_modules/semver/functions/gt.js"(exports, module) {
+  "../main/node_modules/semver/functions/gt.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var gt = (a, b, loose) => compare(a, b, loose) > 0;
@@ -17653,9 +17653,9 @@ var require_gt = __commonJS({
   }
 });
 
-// node_modules/semver/functions/lt.js
+// ../main/node_modules/semver/functions/lt.js
 var require_lt = __commonJS({
-  "node_modules/semver/functions/lt.js"(exports, module) {
+  "../main/node_modules/semver/functions/lt.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var lt = (a, b, loose) => compare(a, b, loose) < 0;
@@ -17663,9 +17663,9 @@ var require_lt = __commonJS({
   }
 });
 
-// node_modules/semver/functions/eq.js
+// ../main/node_modules/semver/functions/eq.js
 var require_eq = __commonJS({
-  "node_modules/semver/functions/eq.js"(exports, module) {
+  "../main/node_modules/semver/functions/eq.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var eq = (a, b, loose) => compare(a, b, loose) === 0;
@@ -17673,9 +17673,9 @@ var require_eq = __commonJS({
   }
 });
 
-// node_modules/semver/functions/neq.js
+// ../main/node_modules/semver/functions/neq.js
 var require_neq = __commonJS({
-  "node_modules/semver/functions/neq.js"(exports, module) {
+  "../main/node_modules/semver/functions/neq.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var neq = (a, b, loose) => compare(a, b, loose) !== 0;
@@ -17683,9 +17683,9 @@ var require_neq = __commonJS({
   }
 });
 
-// node_modules/semver/functions/gte.js
+// ../main/node_modules/semver/functions/gte.js
 var require_gte = __commonJS({
-  "node_modules/semver/functions/gte.js"(exports, module) {
+  "../main/node_modules/semver/functions/gte.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var gte = (a, b, loose) => compare(a, b, loose) >= 0;
@@ -17693,9 +17693,9 @@ var require_gte = __commonJS({
   }
 });
 
-// node_modules/semver/functions/lte.js
+// ../main/node_modules/semver/functions/lte.js
 var require_lte = __commonJS({
-  "node_modules/semver/functions/lte.js"(exports, module) {
+  "../main/node_modules/semver/functions/lte.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var lte = (a, b, loose) => compare(a, b, loose) <= 0;
@@ -17703,9 +17703,9 @@ var require_lte = __commonJS({
   }
 });
 
-// node_modules/semver/functions/cmp.js
+// ../main/node_modules/semver/functions/cmp.js
 var require_cmp = __commonJS({
-  "node_modules/semver/functions/cmp.js"(exports, module) {
+  "../main/node_modules/semver/functions/cmp.js"(exports, module) {
     "use strict";
     var eq = require_eq();
     var neq = require_neq();
@@ -17753,9 +17753,9 @@ var require_cmp = __commonJS({
   }
 });
 
-// node_modules/semver/functions/coerce.js
+// ../main/node_modules/semver/functions/coerce.js
 var require_coerce = __commonJS({
-  "node_modules/semver/functions/coerce.js"(exports, module) {
+  "../main/node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var parse2 = require_parse();
@@ -17799,9 +17799,9 @@ var require_coerce = __commonJS({
   }
 });
 
-// node_modules/semver/functions/truncate.js
+// ../main/node_modules/semver/functions/truncate.js
 var require_truncate = __commonJS({
-  "node_modules/semver/functions/truncate.js"(exports, module) {
+  "../main/node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse2 = require_parse();
     var constants2 = require_constants2();
@@ -17840,9 +17840,9 @@ var require_truncate = __commonJS({
   }
 });
 
-// node_modules/semver/internal/lrucache.js
+// ../main/node_modules/semver/internal/lrucache.js
 var require_lrucache = __commonJS({
-  "node_modules/semver/internal/lrucache.js"(exports, module) {
+  "../main/node_modules/semver/internal/lrucache.js"(exports, module) {
     "use strict";
     var LRUCache = class {
       constructor() {
@@ -17878,9 +17878,9 @@ var require_lrucache = __commonJS({
   }
 });
 
-// node_modules/semver/internal/trim-comparator-whitespace.js
+// ../main/node_modules/semver/internal/trim-comparator-whitespace.js
 var require_trim_comparator_whitespace = __commonJS({
-  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
+  "../main/node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
     "use strict";
     var {
       MAX_LENGTH,
@@ -18069,9 +18069,9 @@ var require_trim_comparator_whitespace = __commonJS({
   }
 });
 
-// node_modules/semver/classes/range.js
+// ../main/node_modules/semver/classes/range.js
 var require_range = __commonJS({
-  "node_modules/semver/classes/range.js"(exports, module) {
+  "../main/node_modules/semver/classes/range.js"(exports, module) {
     "use strict";
     var SPACE_CHARACTERS = /\s+/g;
     var Range2 = class _Range {
@@ -18454,9 +18454,9 @@ var require_range = __commonJS({
   }
 });
 
-// node_modules/semver/classes/comparator.js
+// ../main/node_modules/semver/classes/comparator.js
 var require_comparator = __commonJS({
-  "node_modules/semver/classes/comparator.js"(exports, module) {
+  "../main/node_modules/semver/classes/comparator.js"(exports, module) {
     "use strict";
     var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
     var Comparator = class _Comparator {
@@ -18567,9 +18567,9 @@ var require_comparator = __commonJS({
   }
 });
 
-// node_modules/semver/functions/satisfies.js
+// ../main/node_modules/semver/functions/satisfies.js
 var require_satisfies = __commonJS({
-  "node_modules/semver/functions/satisfies.js"(exports, module) {
+  "../main/node_modules/semver/functions/satisfies.js"(exports, module) {
     "use strict";
     var Range2 = require_range();
     var satisfies = (version, range, options) => {
@@ -18584,9 +18584,9 @@ var require_satisfies = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/to-comparators.js
+// ../main/node_modules/semver/ranges/to-comparators.js
 var require_to_comparators = __commonJS({
-  "node_modules/semver/ranges/to-comparators.js"(exports, module) {
+  "../main/node_modules/semver/ranges/to-comparators.js"(exports, module) {
     "use strict";
     var Range2 = require_range();
     var toComparators = (range, options) => new Range2(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
@@ -18594,9 +18594,9 @@ var require_to_comparators = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/max-satisfying.js
+// ../main/node_modules/semver/ranges/max-satisfying.js
 var require_max_satisfying = __commonJS({
-  "node_modules/semver/ranges/max-satisfying.js"(exports, module) {
+  "../main/node_modules/semver/ranges/max-satisfying.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range2 = require_range();
@@ -18623,9 +18623,9 @@ var require_max_satisfying = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/min-satisfying.js
+// ../main/node_modules/semver/ranges/min-satisfying.js
 var require_min_satisfying = __commonJS({
-  "node_modules/semver/ranges/min-satisfying.js"(exports, module) {
+  "../main/node_modules/semver/ranges/min-satisfying.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range2 = require_range();
@@ -18652,9 +18652,9 @@ var require_min_satisfying = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/min-version.js
+// ../main/node_modules/semver/ranges/min-version.js
 var require_min_version = __commonJS({
-  "node_modules/semver/ranges/min-version.js"(exports, module) {
+  "../main/node_modules/semver/ranges/min-version.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range2 = require_range();
@@ -18711,9 +18711,9 @@ var require_min_version = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/valid.js
+// ../main/node_modules/semver/ranges/valid.js
 var require_valid2 = __commonJS({
-  "node_modules/semver/ranges/valid.js"(exports, module) {
+  "../main/node_modules/semver/ranges/valid.js"(exports, module) {
     "use strict";
     var Range2 = require_range();
     var validRange = (range, options) => {
@@ -18727,9 +18727,9 @@ var require_valid2 = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/outside.js
+// ../main/node_modules/semver/ranges/outside.js
 var require_outside = __commonJS({
-  "node_modules/semver/ranges/outside.js"(exports, module) {
+  "../main/node_modules/semver/ranges/outside.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Comparator = require_comparator();
@@ -18796,9 +18796,9 @@ var require_outside = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/gtr.js
+// ../main/node_modules/semver/ranges/gtr.js
 var require_gtr = __commonJS({
-  "node_modules/semver/ranges/gtr.js"(exports, module) {
+  "../main/node_modules/semver/ranges/gtr.js"(exports, module) {
     "use strict";
     var outside = require_outside();
     var gtr = (version, range, options) => outside(version, range, ">", options);
@@ -18806,9 +18806,9 @@ var require_gtr = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/ltr.js
+// ../main/node_modules/semver/ranges/ltr.js
 var require_ltr = __commonJS({
-  "node_modules/semver/ranges/ltr.js"(exports, module) {
+  "../main/node_modules/semver/ranges/ltr.js"(exports, module) {
     "use strict";
     var outside = require_outside();
     var ltr = (version, range, options) => outside(version, range, "<", options);
@@ -18816,9 +18816,9 @@ var require_ltr = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/intersects.js
+// ../main/node_modules/semver/ranges/intersects.js
 var require_intersects = __commonJS({
-  "node_modules/semver/ranges/intersects.js"(exports, module) {
+  "../main/node_modules/semver/ranges/intersects.js"(exports, module) {
     "use strict";
     var Range2 = require_range();
     var intersects = (r1, r2, options) => {
@@ -18830,9 +18830,9 @@ var require_intersects = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/simplify.js
+// ../main/node_modules/semver/ranges/simplify.js
 var require_simplify = __commonJS({
-  "node_modules/semver/ranges/simplify.js"(exports, module) {
+  "../main/node_modules/semver/ranges/simplify.js"(exports, module) {
     "use strict";
     var satisfies = require_satisfies();
     var compare = require_compare();
@@ -18880,9 +18880,9 @@ var require_simplify = __commonJS({
   }
 });
 
-// node_modules/semver/ranges/subset.js
+// ../main/node_modules/semver/ranges/subset.js
 var require_subset = __commonJS({
-  "node_modules/semver/ranges/subset.js"(exports, module) {
+  "../main/node_modules/semver/ranges/subset.js"(exports, module) {
     "use strict";
     var Range2 = require_range();
     var Comparator = require_comparator();
@@ -19042,9 +19042,9 @@ var require_subset = __commonJS({
   }
 });
 
-// node_modules/semver/index.js
+// ../main/node_modules/semver/index.js
 var require_semver2 = __commonJS({
-  "node_modules/semver/index.js"(exports, module) {
+  "../main/node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
     var constants2 = require_constants2();
@@ -19142,27 +19142,27 @@ var require_semver2 = __commonJS({
 // src/cli-run.ts
 var import_yaml6 = __toESM(require_dist(), 1);
 import crypto from "node:crypto";
-import fs21 from "node:fs";
-import path27 from "node:path";
+import fs22 from "node:fs";
+import path28 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/docker/docker.ts
 import { spawn as spawn2 } from "node:child_process";
 import readline from "node:readline";
 
-// node_modules/@actions/exec/lib/exec.js
+// ../main/node_modules/@actions/exec/lib/exec.js
 import { StringDecoder } from "string_decoder";
 
-// node_modules/@actions/exec/lib/toolrunner.js
+// ../main/node_modules/@actions/exec/lib/toolrunner.js
 import * as os from "os";
 import * as events from "events";
 import * as child from "child_process";
 import * as path3 from "path";
 
-// node_modules/@actions/io/lib/io.js
+// ../main/node_modules/@actions/io/lib/io.js
 import * as path2 from "path";
 
-// node_modules/@actions/io/lib/io-util.js
+// ../main/node_modules/@actions/io/lib/io-util.js
 import * as fs from "fs";
 import * as path from "path";
 var __awaiter = function(thisArg, _arguments, P, generator) {
@@ -19288,7 +19288,7 @@ function isUnixExecutable(stats) {
   return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
 }
 
-// node_modules/@actions/io/lib/io.js
+// ../main/node_modules/@actions/io/lib/io.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
@@ -19381,7 +19381,7 @@ function findInPath(tool) {
   });
 }
 
-// node_modules/@actions/exec/lib/toolrunner.js
+// ../main/node_modules/@actions/exec/lib/toolrunner.js
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
@@ -19827,7 +19827,7 @@ var ExecState = class _ExecState extends events.EventEmitter {
   }
 };
 
-// node_modules/@actions/exec/lib/exec.js
+// ../main/node_modules/@actions/exec/lib/exec.js
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
@@ -20201,9 +20201,9 @@ function firstLine(text) {
 }
 
 // src/setup/inputs.ts
-import path7 from "node:path";
+import path8 from "node:path";
 
-// node_modules/shlex/shlex.js
+// ../main/node_modules/shlex/shlex.js
 var Shlexer = class {
   constructor(string) {
     this.i = 0;
@@ -20407,7 +20407,7 @@ function formatSeconds(ms, wholeAsInteger = false) {
   return wholeAsInteger && Number.isInteger(ms / 1e3) ? `${ms / 1e3} s` : `${(ms / 1e3).toFixed(1)} s`;
 }
 
-// node_modules/ws/wrapper.mjs
+// ../main/node_modules/ws/wrapper.mjs
 var import_stream = __toESM(require_stream(), 1);
 var import_extension = __toESM(require_extension(), 1);
 var import_permessage_deflate = __toESM(require_permessage_deflate(), 1);
@@ -20735,19 +20735,19 @@ function parseSocketIoSend(send) {
 function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
-function engineIoPath(path28) {
-  const bare2 = path28.split("?")[0].trim();
+function engineIoPath(path29) {
+  const bare2 = path29.split("?")[0].trim();
   if (!bare2 || bare2 === "/") return DEFAULT_SOCKET_IO_PATH;
   const rooted2 = bare2.startsWith("/") ? bare2 : `/${bare2}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
-function socketIoRequestPath(path28) {
-  const query = new URLSearchParams(path28.includes("?") ? path28.slice(path28.indexOf("?") + 1) : "");
+function socketIoRequestPath(path29) {
+  const query = new URLSearchParams(path29.includes("?") ? path29.slice(path29.indexOf("?") + 1) : "");
   query.set("EIO", "4");
   query.set("transport", "websocket");
-  return `${engineIoPath(path28)}?${query.toString()}`;
+  return `${engineIoPath(path29)}?${query.toString()}`;
 }
-function describeRejectedSocketIoUpgrade(answer, path28) {
+function describeRejectedSocketIoUpgrade(answer, path29) {
   const generic = describeRejectedUpgrade(answer);
   if (answer.status === 400 && /unsupported (protocol )?version/i.test(answer.body)) {
     return {
@@ -20755,7 +20755,7 @@ function describeRejectedSocketIoUpgrade(answer, path28) {
       detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt2(bodyText(answer.body))})`
     };
   }
-  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path28)}` };
+  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path29)}` };
   return generic;
 }
 var STAGE_WAITING_FOR = {
@@ -20917,8 +20917,8 @@ async function probeWebSocket(options, context) {
   const startedAt = now();
   const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal, now };
   const isSocketIo = options.protocol === "socket.io";
-  const path28 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
-  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path28;
+  const path29 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
+  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path29;
   const url = `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}${requestPath}`;
   const describeRejection = isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0;
   const connection = await openWebSocket(url, clock, describeRejection, hostHeaders(options.hostHeader));
@@ -20932,10 +20932,10 @@ async function probeWebSocket(options, context) {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path28, ...verdict2, durationMs: now() - startedAt };
+  return { protocol: options.protocol, path: path29, ...verdict2, durationMs: now() - startedAt };
 }
-function rooted(path28) {
-  return path28.startsWith("/") ? path28 : `/${path28}`;
+function rooted(path29) {
+  return path29.startsWith("/") ? path29 : `/${path29}`;
 }
 async function talkPlain(socket, options, clock) {
   const matches = compileExpect(options.expect);
@@ -20989,8 +20989,8 @@ async function talkPlain(socket, options, clock) {
 }
 
 // src/hosts/host-choice.ts
-import fs5 from "node:fs";
-import path6 from "node:path";
+import fs6 from "node:fs";
+import path7 from "node:path";
 
 // src/setup/input-values.ts
 import fs2 from "node:fs";
@@ -21183,7 +21183,7 @@ function hostPort(contract) {
 import fs3 from "node:fs";
 import path4 from "node:path";
 
-// node_modules/smol-toml/dist/error.js
+// ../main/node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
   let lines = string.slice(0, ptr).split(/\r?\n/);
   return [lines.length, lines.pop().length + 1];
@@ -21227,7 +21227,7 @@ ${codeblock}`, options);
   }
 };
 
-// node_modules/smol-toml/dist/primitive.js
+// ../main/node_modules/smol-toml/dist/primitive.js
 function parseString(ctx) {
   let startPtr = ctx.p;
   let c = ctx.s.charCodeAt(ctx.p++);
@@ -21328,7 +21328,7 @@ function parseString(ctx) {
   TomlError.x("unfinished string", ctx, startPtr);
 }
 
-// node_modules/smol-toml/dist/date.js
+// ../main/node_modules/smol-toml/dist/date.js
 var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
 var TomlDate = class _TomlDate extends Date {
   #hasDate = false;
@@ -21443,7 +21443,7 @@ var TomlDate = class _TomlDate extends Date {
   }
 };
 
-// node_modules/smol-toml/dist/extract.js
+// ../main/node_modules/smol-toml/dist/extract.js
 function isDigit(char, base = 10) {
   return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
 }
@@ -21652,7 +21652,7 @@ function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
   }
 }
 
-// node_modules/smol-toml/dist/util.js
+// ../main/node_modules/smol-toml/dist/util.js
 function skipComment(ctx) {
   for (; ctx.p < ctx.s.length; ctx.p++) {
     let c = ctx.s.charCodeAt(ctx.p);
@@ -21678,7 +21678,7 @@ function skipVoid(ctx, banNewLines, banComments) {
   }
 }
 
-// node_modules/smol-toml/dist/struct.js
+// ../main/node_modules/smol-toml/dist/struct.js
 function parseKey(ctx, end = 61) {
   let startPtr;
   let state = 0;
@@ -21795,7 +21795,7 @@ function parseArray(ctx) {
   TomlError.x("unfinished array", ctx, startPtr);
 }
 
-// node_modules/smol-toml/dist/parse.js
+// ../main/node_modules/smol-toml/dist/parse.js
 function peekTable(ctx, key, table, meta, type) {
   let t = table;
   let m = meta;
@@ -21938,7 +21938,7 @@ function parse(toml, options = {}) {
   return res;
 }
 
-// node_modules/smol-toml/dist/stringify.js
+// ../main/node_modules/smol-toml/dist/stringify.js
 var HAS_WELLFORMED = !!"".isWellFormed;
 
 // src/hosts/host-reading.ts
@@ -22108,22 +22108,35 @@ function applyAppJson(reading, app) {
 
 // src/hosts/manifests.ts
 var import_yaml2 = __toESM(require_dist(), 1);
+import fs5 from "node:fs";
+import path6 from "node:path";
+
+// src/core/repo-files.ts
 import fs4 from "node:fs";
 import path5 from "node:path";
-var MAX_DEPTH = 3;
-var SKIPPED_DIRS = /* @__PURE__ */ new Set([
-  "node_modules",
-  ".git",
-  ".github",
-  ".venv",
-  "venv",
-  "__pycache__",
-  ".tox",
-  "__fixtures__",
-  "tests",
-  "test",
-  "templates"
-]);
+var SKIPPED_DIRS = ["node_modules", ".git", ".venv", "venv", "__pycache__", ".tox", "site-packages", "__fixtures__", "tests", "test"];
+function findRepoFiles(root, { include, alsoSkip = [], maxDepth = 3 }) {
+  const skipped = /* @__PURE__ */ new Set([...SKIPPED_DIRS, ...alsoSkip]);
+  const found2 = [];
+  const walk = (dir, depth) => {
+    let entries;
+    try {
+      entries = fs4.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path5.join(dir, entry.name);
+      if (entry.isDirectory() && depth < maxDepth && !skipped.has(entry.name)) walk(full, depth + 1);
+      else if (entry.isFile() && include(entry.name, depth)) found2.push(path5.relative(root, full).split(path5.sep).join("/"));
+    }
+  };
+  walk(root, 0);
+  return found2.sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b));
+}
+
+// src/hosts/manifests.ts
+var ALSO_SKIPPED = [".github", "templates"];
 var WORKLOAD_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet"]);
 function findManifests(workspace) {
   const found2 = { cloudRun: [], kubernetes: [] };
@@ -22154,27 +22167,12 @@ function readManifest(workspace, file, host) {
   return reading;
 }
 function yamlFiles(root) {
-  const files = [];
-  const walk = (dir, depth) => {
-    let entries;
-    try {
-      entries = fs4.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path5.join(dir, entry.name);
-      if (entry.isDirectory() && depth < MAX_DEPTH && !SKIPPED_DIRS.has(entry.name)) walk(full, depth + 1);
-      else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) files.push(path5.relative(root, full).split(path5.sep).join("/"));
-    }
-  };
-  walk(root, 0);
-  return files.sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b));
+  return findRepoFiles(root, { include: (name) => /\.ya?ml$/.test(name), alsoSkip: ALSO_SKIPPED });
 }
 function manifestDocuments(workspace, file) {
   let text;
   try {
-    text = fs4.readFileSync(path5.join(workspace, file), "utf8");
+    text = fs5.readFileSync(path6.join(workspace, file), "utf8");
   } catch {
     return [];
   }
@@ -22263,7 +22261,7 @@ function fromConfig(file, config) {
 // src/hosts/host-choice.ts
 var HOST_INPUT_VALUES = ["auto", ...HOST_IDS, "none"];
 function candidates(workspace, hasRenderBlueprint) {
-  const exists2 = (file) => fs5.existsSync(path6.join(workspace, file));
+  const exists2 = (file) => fs6.existsSync(path7.join(workspace, file));
   const found2 = [];
   if (hasRenderBlueprint) found2.push({ host: "render", file: "render.yaml" });
   if (exists2("fly.toml")) found2.push({ host: "fly", file: "fly.toml" });
@@ -22434,7 +22432,7 @@ var IMAGE_REFERENCE = /^[a-z0-9][a-z0-9._\-/:]*(@sha256:[a-f0-9]{64})?$/i;
 var MEMORY = /^\d+(\.\d+)?[bkmg]?$/i;
 function parseSettings(read, workspace) {
   const get = (name) => read(name).trim();
-  const workspaceAbs = path7.resolve(workspace);
+  const workspaceAbs = path8.resolve(workspace);
   const source = parseImageSource(get, read, workspaceAbs);
   const command = parseCommand(get("command"));
   const port = parseInteger("port", get("port") || "8000", 1, 65535);
@@ -22482,13 +22480,13 @@ function parseSettings(read, workspace) {
   };
 }
 function parseImageSource(get, read, workspaceAbs) {
-  const inside = (p) => p === workspaceAbs || p.startsWith(workspaceAbs + path7.sep);
+  const inside = (p) => p === workspaceAbs || p.startsWith(workspaceAbs + path8.sep);
   const image = get("image") || void 0;
   if (image && !IMAGE_REFERENCE.test(image)) {
     throw new InputError(`The input 'image' must be an image reference such as 'myapp:latest' or 'ghcr.io/org/app@sha256:\u2026', got '${shown(image)}'.`);
   }
   const contextInput = get("context") || ".";
-  const context = path7.resolve(workspaceAbs, contextInput);
+  const context = path8.resolve(workspaceAbs, contextInput);
   const buildArgs2 = parseKeyValueLines("build-args", read("build-args"));
   const target = get("target") || void 0;
   if (target && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(target)) {
@@ -22507,13 +22505,13 @@ function parseImageSource(get, read, workspaceAbs) {
     throw new InputError(`The input 'context' points to '${shown(contextInput)}', which is not a directory in the repository.`);
   }
   const dockerfileInput = get("dockerfile");
-  const dockerfile = dockerfileInput ? path7.resolve(context, dockerfileInput) : path7.join(context, "Dockerfile");
+  const dockerfile = dockerfileInput ? path8.resolve(context, dockerfileInput) : path8.join(context, "Dockerfile");
   if (!inside(dockerfile)) throw new InputError(`The input 'dockerfile' must be a file inside the repository, got '${shown(dockerfileInput)}'.`);
   if (isDirectory2(dockerfile)) {
     throw new InputError(`The input 'dockerfile' points to '${shown(dockerfileInput || "Dockerfile")}', which is a directory, not a file.`);
   }
   if (!isFile(dockerfile) && !dockerfileInput) {
-    const where2 = path7.relative(workspaceAbs, context) ? `in the context '${shown(contextInput)}'` : "in the repository";
+    const where2 = path8.relative(workspaceAbs, context) ? `in the context '${shown(contextInput)}'` : "in the repository";
     throw new InputError(`There is no Dockerfile ${where2}: set the input 'dockerfile' (and 'context'), or 'image' to test a prebuilt image.`);
   }
   if (!isFile(dockerfile)) {
@@ -22712,9 +22710,9 @@ function safeUrl(url) {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
   return url.replace(/[()<>"'`\\]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function encodeRepoPath(path28) {
-  const segments = path28.split("/");
-  if (path28.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+function encodeRepoPath(path29) {
+  const segments = path29.split("/");
+  if (path29.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 
@@ -22769,9 +22767,9 @@ function runLinks(metadata) {
     shortSha: sha?.slice(0, 7),
     fileUrl(file, line) {
       if (!base || !sha) return void 0;
-      const path28 = encodeRepoPath(file);
-      if (!path28) return void 0;
-      return `${base}/blob/${sha}/${path28}${line && line > 0 ? `#L${line}` : ""}`;
+      const path29 = encodeRepoPath(file);
+      if (!path29) return void 0;
+      return `${base}/blob/${sha}/${path29}${line && line > 0 ? `#L${line}` : ""}`;
     }
   };
 }
@@ -23216,14 +23214,14 @@ function numberOrUndefined(text) {
 }
 
 // src/core/paths.ts
-import path8 from "node:path";
+import path9 from "node:path";
 function repoRelative(root, file) {
-  return path8.relative(root, file).split(path8.sep).join("/") || ".";
+  return path9.relative(root, file).split(path9.sep).join("/") || ".";
 }
 
 // src/diagnosis/requirements.ts
-import fs6 from "node:fs";
-import path9 from "node:path";
+import fs7 from "node:fs";
+import path10 from "node:path";
 var INCLUDE = /^(-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/;
 var NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
 function normalizeName(name) {
@@ -23234,7 +23232,7 @@ function readPins(file, constraint = false, seen = /* @__PURE__ */ new Set()) {
   seen.add(file);
   let text;
   try {
-    text = fs6.readFileSync(file, "utf8");
+    text = fs7.readFileSync(file, "utf8");
   } catch {
     return [];
   }
@@ -23244,7 +23242,7 @@ function readPins(file, constraint = false, seen = /* @__PURE__ */ new Set()) {
     const include = line.match(INCLUDE);
     if (include) {
       const isConstraint = constraint || include[1] === "-c" || include[1] === "--constraint";
-      pins.push(...readPins(path9.resolve(path9.dirname(file), include[2]), isConstraint, seen));
+      pins.push(...readPins(path10.resolve(path10.dirname(file), include[2]), isConstraint, seen));
       return;
     }
     const name = line.startsWith("-") ? void 0 : line.match(NAME)?.[1];
@@ -23260,8 +23258,8 @@ function requirementFilesOf(instruction, contextDir) {
   const files = [];
   for (const match of instruction.matchAll(/(?:^|\s)(?:-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/g)) {
     const written = match[1].replace(/^['"]|['"]$/g, "");
-    const candidates2 = [path9.resolve(contextDir, written.replace(/^\/+/, "")), path9.resolve(contextDir, path9.basename(written))];
-    const found2 = candidates2.find((candidate) => fs6.existsSync(candidate));
+    const candidates2 = [path10.resolve(contextDir, written.replace(/^\/+/, "")), path10.resolve(contextDir, path10.basename(written))];
+    const found2 = candidates2.find((candidate) => fs7.existsSync(candidate));
     if (found2 && !files.includes(found2)) files.push(found2);
   }
   return files;
@@ -23312,8 +23310,8 @@ var BUILD_CAUSES = [
 ];
 
 // src/diagnosis/rules/installers.ts
-import fs7 from "node:fs";
-import path10 from "node:path";
+import fs8 from "node:fs";
+import path11 from "node:path";
 var INSTALLS = {
   uv: /ghcr\.io\/astral-sh\/uv|astral\.sh\/uv|\b(pip3?|pipx)\s+install\b[^\n#]*\buv\b/,
   poetry: /install\.python-poetry\.org|python3-poetry|\b(pip3?|pipx)\s+install\b[^\n#]*\bpoetry\b/,
@@ -23339,16 +23337,16 @@ function failingStage2(ctx, line) {
 }
 var locationOf = (ctx, line) => line ? { file: rel(ctx, ctx.dockerfile), line: line.line } : void 0;
 function lockFileAt(ctx, lockFile, lineOf = /./) {
-  const candidates2 = [path10.join(ctx.contextDir, lockFile.replace(/^\/+/, "")), path10.join(ctx.contextDir, path10.basename(lockFile))];
-  const file = candidates2.find((candidate) => fs7.existsSync(candidate) && fs7.statSync(candidate).isFile());
+  const candidates2 = [path11.join(ctx.contextDir, lockFile.replace(/^\/+/, "")), path11.join(ctx.contextDir, path11.basename(lockFile))];
+  const file = candidates2.find((candidate) => fs8.existsSync(candidate) && fs8.statSync(candidate).isFile());
   if (!file) return void 0;
-  const index = fs7.readFileSync(file, "utf8").split(/\r?\n/).findIndex((line) => lineOf.test(line));
+  const index = fs8.readFileSync(file, "utf8").split(/\r?\n/).findIndex((line) => lineOf.test(line));
   return { file: rel(ctx, file), line: index >= 0 ? index + 1 : 1 };
 }
 function poetryThatLocked(ctx) {
-  const file = path10.join(ctx.contextDir, "poetry.lock");
-  if (!fs7.existsSync(file)) return void 0;
-  return fs7.readFileSync(file, "utf8").slice(0, 300).match(/@generated by Poetry (\d[\w.]*)/)?.[1];
+  const file = path11.join(ctx.contextDir, "poetry.lock");
+  if (!fs8.existsSync(file)) return void 0;
+  return fs8.readFileSync(file, "utf8").slice(0, 300).match(/@generated by Poetry (\d[\w.]*)/)?.[1];
 }
 
 // src/diagnosis/words.ts
@@ -23421,8 +23419,8 @@ var lock_file_outdated_default = defineReason({
 });
 
 // src/diagnosis/rules/project-files.ts
-import fs8 from "node:fs";
-import path11 from "node:path";
+import fs9 from "node:fs";
+import path12 from "node:path";
 
 // src/core/toml-lines.ts
 function readTomlLines(text, name) {
@@ -23435,8 +23433,8 @@ function readTomlLines(text, name) {
   }
   return { entries: new TomlScanner(text).entries(), data };
 }
-function entryAt(entries, path28) {
-  return entries.find((entry) => entry.path.length === path28.length && entry.path.every((part, i) => part === path28[i]));
+function entryAt(entries, path29) {
+  return entries.find((entry) => entry.path.length === path29.length && entry.path.every((part, i) => part === path29[i]));
 }
 var BARE_KEY = /[A-Za-z0-9_-]/;
 var TomlScanner = class {
@@ -23497,10 +23495,10 @@ var TomlScanner = class {
   header() {
     const double = this.text.startsWith("[[", this.pos);
     this.pos += double ? 2 : 1;
-    const path28 = this.key();
+    const path29 = this.key();
     this.pos += double ? 2 : 1;
     this.skipToLineEnd();
-    return path28;
+    return path29;
   }
   /** A dotted key (`a."b.c".d`), leaving the position on what follows it (`=`, `]`). */
   key() {
@@ -23582,7 +23580,7 @@ var TomlScanner = class {
 // src/diagnosis/rules/project-files.ts
 var PROJECT_FILES = ["pyproject.toml", "Pipfile"];
 function projectEntries(ctx, name) {
-  const file = path11.join(ctx.contextDir, name);
+  const file = path12.join(ctx.contextDir, name);
   const text = readText(file);
   if (text === void 0) return void 0;
   const read = readTomlLines(text, name);
@@ -23590,7 +23588,7 @@ function projectEntries(ctx, name) {
 }
 function unreadableProjectFiles(contextDir) {
   return PROJECT_FILES.flatMap((name) => {
-    const text = readText(path11.join(contextDir, name));
+    const text = readText(path12.join(contextDir, name));
     const read = text === void 0 ? void 0 : readTomlLines(text, name);
     return read && "error" in read ? [read.error] : [];
   });
@@ -23644,20 +23642,20 @@ function uvSettingLine(ctx, setting) {
 }
 function lockedPackageLine(ctx, lockFile, name) {
   const wanted = packageName(name);
-  const base = path11.basename(lockFile);
+  const base = path12.basename(lockFile);
   if (base === "uv.lock" || base === "poetry.lock") {
     const read = projectEntries(ctx, base);
     const entry = read?.entries.find((e) => e.path.join(".") === "package.name" && e.value !== void 0 && packageName(e.value) === wanted);
     return read && entry ? { file: read.file, line: entry.line } : void 0;
   }
   if (base !== "Pipfile.lock") return void 0;
-  const file = path11.join(ctx.contextDir, base);
+  const file = path12.join(ctx.contextDir, base);
   const index = (readText(file) ?? "").split(/\r?\n/).findIndex((line) => packageName(line.match(/^\s*"([^"]+)"\s*:\s*\{/)?.[1] ?? "") === wanted);
   return index >= 0 ? { file: rel(ctx, file), line: index + 1 } : void 0;
 }
 function readText(file) {
   try {
-    return fs8.readFileSync(file, "utf8");
+    return fs9.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -23908,11 +23906,11 @@ var dependency_conflict_default = defineReason({
 });
 
 // src/diagnosis/reasons/unpinned-hashed-requirement.ts
-import path12 from "node:path";
+import path13 from "node:path";
 function parentLocation(ctx, found2) {
   if (!found2.file || !found2.line) return void 0;
   const files = requirementFilesOf(ctx.failure.instruction ?? "", ctx.contextDir);
-  const file = files.find((candidate) => path12.basename(candidate) === path12.basename(found2.file));
+  const file = files.find((candidate) => path13.basename(candidate) === path13.basename(found2.file));
   return file ? { file: rel(ctx, file), line: found2.line } : void 0;
 }
 var unpinnedUnderHashes = {
@@ -24314,15 +24312,15 @@ var apt_package_not_found_default = defineReason({
 });
 
 // src/diagnosis/reasons/build-file-missing.ts
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/diagnosis/build-context.ts
-import fs9 from "node:fs";
-import path13 from "node:path";
+import fs10 from "node:fs";
+import path14 from "node:path";
 function dockerignoreLine(contextDir, relPath) {
   let text;
   try {
-    text = fs9.readFileSync(path13.join(contextDir, ".dockerignore"), "utf8");
+    text = fs10.readFileSync(path14.join(contextDir, ".dockerignore"), "utf8");
   } catch {
     return void 0;
   }
@@ -24337,7 +24335,7 @@ function dockerignoreLine(contextDir, relPath) {
   return excludedBy;
 }
 function matchesPathOrParent(pattern, relPath) {
-  const cleaned = path13.posix.normalize(pattern.replace(/^\/+/, "").replace(/\/+$/, ""));
+  const cleaned = path14.posix.normalize(pattern.replace(/^\/+/, "").replace(/\/+$/, ""));
   const source = cleaned.split("**").map(
     (part) => part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")
   ).join(".*");
@@ -24346,27 +24344,27 @@ function matchesPathOrParent(pattern, relPath) {
   return parts.some((_, i) => regex.test(parts.slice(0, i + 1).join("/")));
 }
 function closestExistingFile(contextDir, relPath) {
-  const dir = path13.posix.dirname(relPath);
+  const dir = path14.posix.dirname(relPath);
   const names = (sub) => {
     try {
-      return fs9.readdirSync(path13.join(contextDir, sub));
+      return fs10.readdirSync(path14.join(contextDir, sub));
     } catch {
       return [];
     }
   };
-  const nearby = closestName(path13.posix.basename(relPath), names(dir));
+  const nearby = closestName(path14.posix.basename(relPath), names(dir));
   if (nearby) return dir === "." ? nearby : `${dir}/${nearby}`;
-  return dir === "." ? void 0 : closestName(path13.posix.basename(relPath), names("."));
+  return dir === "." ? void 0 : closestName(path14.posix.basename(relPath), names("."));
 }
 function existsInContext(contextDir, relPath) {
-  return fs9.existsSync(path13.join(contextDir, relPath));
+  return fs10.existsSync(path14.join(contextDir, relPath));
 }
 
 // src/diagnosis/reasons/build-file-missing.ts
 function whereItWent(ctx, copied) {
   const ignored = existsInContext(ctx.contextDir, copied.file) ? dockerignoreLine(ctx.contextDir, copied.file) : void 0;
   if (ignored) {
-    const ignoreAt = { file: rel(ctx, path14.join(ctx.contextDir, ".dockerignore")), line: ignored.line };
+    const ignoreAt = { file: rel(ctx, path15.join(ctx.contextDir, ".dockerignore")), line: ignored.line };
     return { ...copied, kind: "dockerignored", pattern: ignored.pattern, ignoreAt };
   }
   const renamed = closestExistingFile(ctx.contextDir, copied.file);
@@ -24380,7 +24378,7 @@ function copySourceMissing(name, message) {
       const match = [ctx.failure.message, ...ctx.failure.stepOutput].join("\n").match(message);
       const instruction = ctx.failure.instruction;
       if (!match || !instruction || !/^(COPY|ADD)\b/i.test(instruction)) return void 0;
-      const file = path14.posix.normalize(match[1].replace(/^\/+/, ""));
+      const file = path15.posix.normalize(match[1].replace(/^\/+/, ""));
       const facts = whereItWent(ctx, { instruction, file, context: rel(ctx, ctx.contextDir) });
       return {
         facts,
@@ -24408,7 +24406,7 @@ var readmeNotCopied = {
     if (!missing) return void 0;
     const stepAt = stepLocation(ctx);
     const copyAt = projectCopy(ctx, stepAt?.line);
-    const file = path14.posix.basename(missing.path);
+    const file = path15.posix.basename(missing.path);
     const facts = {
       instruction: ctx.failure.instruction ?? `${missing.tool} install`,
       file,
@@ -24519,7 +24517,7 @@ var build_failed_default = defineReason({
 });
 
 // src/diagnosis/rules/venv-stages.ts
-import path15 from "node:path";
+import path16 from "node:path";
 var MAKES_VENV = /-m\s+venv\b|\bvirtualenv\b|\buv\s+(venv|sync)\b|\bpoetry\s+install\b|\bpipenv\s+(install|sync)\b/;
 function venvAcrossStages(dockerfileText, executable, target) {
   const lines = stageLines(dockerfileText).filter(({ text }) => !/^\s*#/.test(text));
@@ -24539,26 +24537,26 @@ function venvAcrossStages(dockerfileText, executable, target) {
 }
 function venvOf(executable, final, workdir) {
   const inBin = executable.match(/^(.*)\/bin\/[^/]+$/)?.[1];
-  if (inBin) return path15.posix.resolve(workdir, inBin);
+  if (inBin) return path16.posix.resolve(workdir, inBin);
   if (executable.includes("/")) return void 0;
   const pathValue = final.map(({ text }) => text.match(/^\s*ENV\s+PATH[=\s]["']?([^"'\s]+)/i)?.[1]).filter(Boolean);
   const venvBin = pathValue.pop()?.split(":").find((dir) => /\/bin$/.test(dir) && !/^\/(usr|bin|sbin)|\$/.test(dir));
-  return venvBin ? path15.posix.resolve(workdir, venvBin.replace(/\/bin$/, "")) : void 0;
+  return venvBin ? path16.posix.resolve(workdir, venvBin.replace(/\/bin$/, "")) : void 0;
 }
 function makesVenv(text, venv) {
-  return MAKES_VENV.test(text) || text.includes(venv) || text.includes(path15.posix.basename(venv));
+  return MAKES_VENV.test(text) || text.includes(venv) || text.includes(path16.posix.basename(venv));
 }
 function copiesInto(text, venv, workdir) {
   const words12 = text.trim().split(/\s+/);
   if (!/^COPY$/i.test(words12[0]) || !words12.some((word) => /^--from=/i.test(word))) return false;
-  const dest = path15.posix.resolve(workdir, words12[words12.length - 1].replace(/^["']|["']$/g, ""));
+  const dest = path16.posix.resolve(workdir, words12[words12.length - 1].replace(/^["']|["']$/g, ""));
   return venv === dest || venv.startsWith(`${dest.replace(/\/$/, "")}/`);
 }
 function lastWorkdir(final) {
   let workdir = "/";
   for (const { text } of final) {
     const set = text.match(/^\s*WORKDIR\s+(\S+)/i)?.[1];
-    if (set) workdir = path15.posix.resolve(workdir, set);
+    if (set) workdir = path16.posix.resolve(workdir, set);
   }
   return workdir;
 }
@@ -24712,7 +24710,7 @@ function plainQuotes(text) {
 
 // src/diagnosis/rules/locate.ts
 import { readdirSync } from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 function commandLine(rc) {
   return rc.dockerCommandLine();
 }
@@ -24774,7 +24772,7 @@ function pythonLine(rc, pattern, maxFiles = 300) {
     const dir = queue.shift();
     let entries;
     try {
-      entries = readdirSync(path16.join(root, dir), { withFileTypes: true });
+      entries = readdirSync(path17.join(root, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -25806,8 +25804,8 @@ function closestLocalModule(rc, moduleName) {
   const closest = closestName(missing, candidates2);
   if (!closest || editDistance(missing, closest) > (missing.length >= 8 ? 2 : 1)) return void 0;
   const relative3 = [...parent, closest].join("/");
-  const path28 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
-  return { name: [...parent, closest].join("."), path: path28 };
+  const path29 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
+  return { name: [...parent, closest].join("."), path: path29 };
 }
 function knownPackage(name) {
   const normalised = name.toLowerCase().replace(/_/g, "-");
@@ -26443,7 +26441,7 @@ var app_not_found_default = defineReason({
 
 // src/diagnosis/context.ts
 import { existsSync, readFileSync, statSync } from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 var COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
 var LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |^\/usr\/(local\/)?lib\/python\d|^\/usr\/(local\/)?bin\/|^<string>$/;
 var RepoFiles = class {
@@ -26453,7 +26451,7 @@ var RepoFiles = class {
   repoRoot;
   cache = /* @__PURE__ */ new Map();
   absolute(relative3) {
-    return path17.resolve(this.repoRoot, relative3);
+    return path18.resolve(this.repoRoot, relative3);
   }
   isFile(relative3) {
     try {
@@ -26488,7 +26486,7 @@ var RuleContext = class {
     this.ctx = ctx;
     this.repo = new RepoFiles(ctx.paths.repoRoot);
     this.tracebacks = ctx.events.filter((event) => event.kind === "traceback");
-    this.contextRel = toPosix(path17.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+    this.contextRel = toPosix(path18.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
   }
   ctx;
   repo;
@@ -26505,7 +26503,7 @@ var RuleContext = class {
   }
   /** Path relative to the repository root for a path relative to the build context. */
   inContext(relative3) {
-    return toPosix(path17.posix.join(this.contextRel, relative3));
+    return toPosix(path18.posix.join(this.contextRel, relative3));
   }
   /** Maps a container path back into the repository; undefined when no such file exists there. */
   mapContainerPath(containerPath) {
@@ -26570,8 +26568,8 @@ var RuleContext = class {
   }
   /** The Dockerfile path relative to the repo root, if it exists. */
   dockerfile() {
-    const absolute = this.ctx.paths.dockerfile ?? path17.join(this.ctx.paths.contextDir, "Dockerfile");
-    const relative3 = toPosix(path17.relative(this.ctx.paths.repoRoot, absolute));
+    const absolute = this.ctx.paths.dockerfile ?? path18.join(this.ctx.paths.contextDir, "Dockerfile");
+    const relative3 = toPosix(path18.relative(this.ctx.paths.repoRoot, absolute));
     return this.repo.isFile(relative3) ? relative3 : void 0;
   }
   /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
@@ -26637,7 +26635,7 @@ function frameText(frame) {
   return frame.code ? [head, `    ${frame.code}`] : [head];
 }
 function toPosix(p) {
-  return p.split(path17.sep).join("/");
+  return p.split(path18.sep).join("/");
 }
 
 // src/diagnosis/reasons/syntax-error.ts
@@ -28573,18 +28571,18 @@ var probeFailed = {
 };
 var WEBSOCKET_WORKERS = `${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps`;
 function interruptedSummary(facts) {
-  const path28 = code(facts.path);
+  const path29 = code(facts.path);
   const what = present(
     facts.told && `the master was told to stop (${code(facts.told)})`,
     facts.exit && `${facts.workers > 1 ? "the workers" : "the worker"} exited (${code(facts.exit)})`,
     facts.stopped && `the master stopped (${code(facts.stopped)}${facts.exitCode !== void 0 ? `, exit code ${facts.exitCode}` : ""})`
   );
   if (!facts.stopped && !facts.told)
-    return `A worker exited during the WebSocket check of ${path28} (${code(facts.exit)}), so the check could not finish.`;
+    return `A worker exited during the WebSocket check of ${path29} (${code(facts.exit)}), so the check could not finish.`;
   const listed = what.length > 1 ? `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}` : what[0];
-  return `Gunicorn stopped during the WebSocket check of ${path28}: ${listed}.`;
+  return `Gunicorn stopped during the WebSocket check of ${path29}: ${listed}.`;
 }
-var INTERRUPTED_REMEDY = (path28) => `Find what ends the process while ${code(path28)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
+var INTERRUPTED_REMEDY = (path29) => `Find what ends the process while ${code(path29)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
 function words10(facts) {
   switch (facts.kind) {
     case "interrupted":
@@ -28676,31 +28674,31 @@ var neverAnswered = {
   }
 };
 function words11(facts) {
-  const path28 = code(facts.healthPath);
+  const path29 = code(facts.healthPath);
   switch (facts.kind) {
     case "not-passed":
-      return { summary: `The health check of ${path28} did not pass.`, remedy: `Make ${path28} answer ${facts.healthStatus} once the app is ready.` };
+      return { summary: `The health check of ${path29} did not pass.`, remedy: `Make ${path29} answer ${facts.healthStatus} once the app is ready.` };
     case "wrong-status": {
       if (facts.raised) return raisedWords2(facts, facts.raised);
       const body = quotedBody(facts.body);
       return {
-        summary: `${path28} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
-        remedy: facts.status === 404 ? noRouteRemedy(path28, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path28} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
+        summary: `${path29} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
+        remedy: facts.status === 404 ? noRouteRemedy(path29, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path29} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
       };
     }
     case "no-answer": {
       const attempts = `${facts.attempts} attempt${facts.attempts === 1 ? "" : "s"}`;
       return {
-        summary: `${path28} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
-        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path28} do not block.`
+        summary: `${path29} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
+        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path29} do not block.`
       };
     }
   }
 }
-function noRouteRemedy(path28, rootStatus2) {
+function noRouteRemedy(path29, rootStatus2) {
   if (rootStatus2 === void 0 || rootStatus2 >= 400)
-    return `The app has no route ${path28}: add one or set the \`health-path\` input to an existing route.`;
-  return `The app has no route ${path28}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path28} route.`;
+    return `The app has no route ${path29}: add one or set the \`health-path\` input to an existing route.`;
+  return `The app has no route ${path29}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path29} route.`;
 }
 function raisedWords2(facts, raised) {
   return {
@@ -29068,16 +29066,16 @@ function settingLine(rc, writer) {
   if (command && command.text.includes(option)) return command;
   return configSetting(rc, setting);
 }
-function summary19({ writer, path: path28, cause, user, location }) {
+function summary19({ writer, path: path29, cause, user, location }) {
   const why = cause === "read-only" ? "the root filesystem is read-only" : `user ${code(user ?? "the image user")} may not write there`;
   if (writer === "worker-tmp") {
-    return `Gunicorn's workers need a writable temporary directory and none of ${code(path28)} is writable (${why}): the master stops at the first worker.`;
+    return `Gunicorn's workers need a writable temporary directory and none of ${code(path29)} is writable (${why}): the master stops at the first worker.`;
   }
-  const dir = path28.slice(0, path28.lastIndexOf("/")) || "/";
+  const dir = path29.slice(0, path29.lastIndexOf("/")) || "/";
   if (writer === "pidfile") return `Gunicorn cannot write its pid file in ${code(dir)}${where(location)}: ${why}.`;
-  return `The app writes ${code(path28)}${where(location)} while it loads, and ${why}.`;
+  return `The app writes ${code(path29)}${where(location)} while it loads, and ${why}.`;
 }
-function remedy19({ writer, path: path28 }) {
+function remedy19({ writer, path: path29 }) {
   const writable = "or give the container a writable volume there (a Kubernetes `emptyDir`; here, the `writable-paths` input)";
   if (writer === "worker-tmp") {
     return `Start Gunicorn with ${code("--worker-tmp-dir /dev/shm")} (${code('worker_tmp_dir = "/dev/shm"')} in gunicorn.conf.py), ${writable} at ${code("/tmp")}.`;
@@ -29085,7 +29083,7 @@ function remedy19({ writer, path: path28 }) {
   if (writer === "pidfile") {
     return `Point ${code("pidfile")} (${code("--pid")}) at a writable path such as ${code("/tmp/gunicorn.pid")} or drop it (a container needs none), ${writable}.`;
   }
-  const dir = path28.slice(0, path28.lastIndexOf("/")) || "/";
+  const dir = path29.slice(0, path29.lastIndexOf("/")) || "/";
   return `Write under a path the host keeps writable (take it from an environment variable, e.g. ${code("/tmp")}), ${writable} at ${code(dir)}.`;
 }
 var read_only_filesystem_default = defineReason({
@@ -29677,7 +29675,7 @@ function loadCheck(findings, workerTrouble) {
 }
 
 // src/profile/measure.ts
-import fs10 from "node:fs/promises";
+import fs11 from "node:fs/promises";
 
 // src/profile/cgroup.ts
 function memoryCgroupFiles(procCgroup, containerId, root = "/sys/fs/cgroup") {
@@ -29723,7 +29721,7 @@ function gunicornTree(rows) {
 }
 
 // src/profile/measure.ts
-var readText2 = (file) => fs10.readFile(file, "utf8");
+var readText2 = (file) => fs11.readFile(file, "utf8");
 async function sampleLargestWorker(docker, containerId) {
   const { workers } = gunicornTree(parseProcessTable(await docker.processTable(containerId)));
   return largest(workers.map((worker) => worker.rssBytes));
@@ -29900,8 +29898,8 @@ async function profileBoot(run, running, findings) {
 }
 
 // src/setup/effective-config.ts
-import fs11 from "node:fs";
-import path18 from "node:path";
+import fs12 from "node:fs";
+import path19 from "node:path";
 
 // src/gunicorn/print-config.ts
 var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
@@ -30049,12 +30047,12 @@ function configFileText(settings, argv, workdir) {
     else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
   });
   configPath = configPath.replace(/^python:/, "");
-  if (path18.posix.isAbsolute(configPath)) {
+  if (path19.posix.isAbsolute(configPath)) {
     if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
     configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
   }
   try {
-    return fs11.readFileSync(path18.join(settings.context, configPath), "utf8");
+    return fs12.readFileSync(path19.join(settings.context, configPath), "utf8");
   } catch {
     return void 0;
   }
@@ -30100,27 +30098,27 @@ function pid1PassesSignals(command) {
 var QUICK_SHUTDOWN = /* @__PURE__ */ new Set(["SIGINT", "SIGQUIT"]);
 function shutdownCheck(result, failed2) {
   if (!result) return { id: "shutdown", status: "not-reached", detail: "" };
-  const { signal, handled, request, exited, graceSec, path: path28 } = result;
+  const { signal, handled, request, exited, graceSec, path: path29 } = result;
   const parts = [handled ? `${signal} handled after ${handled.afterMs} ms` : `${signal} not handled by Gunicorn`];
   parts.push(
-    request.status !== void 0 ? `in-flight \`${path28}\` answered ${request.status}` : `in-flight \`${path28}\`: ${request.error ?? "no answer"}`
+    request.status !== void 0 ? `in-flight \`${path29}\` answered ${request.status}` : `in-flight \`${path29}\`: ${request.error ?? "no answer"}`
   );
   if (exited) parts.push(`exited ${exited.code ?? "?"} after ${formatSeconds(exited.afterMs)}`);
   else parts.push(failed2 ? `still running ${formatSeconds(result.durationMs)} later` : `still running at the ${graceSec} s grace`);
   return { id: "shutdown", status: failed2 ? "fail" : "pass", detail: parts.join(", "), durationMs: result.durationMs };
 }
 function shutdownWarnings(result, printed) {
-  const { signal, request, exited, graceSec, path: path28 } = result;
+  const { signal, request, exited, graceSec, path: path29 } = result;
   const warnings = [];
   const dropped = request.status === void 0 || request.status >= 500;
   const how = request.status !== void 0 ? `answered ${request.status}` : request.error ?? "no answer";
   if (dropped && QUICK_SHUTDOWN.has(signal)) {
     warnings.push(
-      `${signal} is a quick shutdown for Gunicorn: the request to \`${path28}\` in flight was cut short (${how}) ${formatSeconds(request.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
+      `${signal} is a quick shutdown for Gunicorn: the request to \`${path29}\` in flight was cut short (${how}) ${formatSeconds(request.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
     );
   } else if (dropped) {
     warnings.push(
-      `The request to \`${path28}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
+      `The request to \`${path29}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
     );
   }
   const graceful = Number(printed?.graceful_timeout);
@@ -30276,7 +30274,6 @@ var LEVEL = /\b(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)\b/i;
 var PID = /\[(\d+)\]|\bpid[=:]\s?(\d+)|\bprocess[=:]\s?(\d+)/;
 var CLOSING = /["'}\]]+\s*$/;
 function embeddedGunicornMessage(text) {
-  if (!mayHoldMessage(text)) return void 0;
   const found2 = EMBEDDED.exec(text);
   if (!found2) return void 0;
   const before = text.slice(0, found2.index);
@@ -30292,9 +30289,6 @@ function embeddedGunicornMessage(text) {
       level: toLevel(level)
     }
   };
-}
-function mayHoldMessage(text) {
-  return text.indexOf("orker") !== -1 || text.indexOf("ORKER") !== -1 || text.indexOf("unicorn") !== -1 || text.indexOf("'t c") !== -1 || text.indexOf("istening at") !== -1 || text.indexOf("Master") !== -1 || text.indexOf("App failed") !== -1 || text.indexOf("in use") !== -1 || text.indexOf("address: (") !== -1 || text.indexOf("signal: ") !== -1;
 }
 function toLevel(level) {
   if (level === "WARN") return "WARNING";
@@ -31106,9 +31100,9 @@ async function checkShutdown(run, running, findings, workerCount2) {
   const { settings, now, deps } = run;
   const { signal, source } = stopSignalOf(run, running);
   run.settingSources["stop-signal"] = source;
-  const path28 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
-  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path28} is in flight`);
-  const request = inFlightRequest(run, running, path28);
+  const path29 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
+  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path29} is in flight`);
+  const request = inFlightRequest(run, running, path29);
   await Promise.race([request.answer, delay(IN_FLIGHT_MS)]);
   running.watch.beginShutdown();
   const sentAt = now();
@@ -31122,7 +31116,7 @@ async function checkShutdown(run, running, findings, workerCount2) {
   const result = {
     signal,
     graceSec: settings.stopGraceSec,
-    path: path28,
+    path: path29,
     handled: handledLine ? { line: handledLine.text, afterMs: Math.max(0, handledLine.at - sentAt) } : void 0,
     request: { ...answerFields(answer), durationMs: request.durationMs() },
     exited: exited && exited.at >= sentAt ? { afterMs: exited.at - sentAt, code: exited.code } : void 0,
@@ -31154,13 +31148,13 @@ async function waitForExit(run, running, sentAt) {
     await watch.waitFor(Math.max(0, until - run.now()));
   }
 }
-function inFlightRequest(run, running, path28) {
+function inFlightRequest(run, running, path29) {
   const startedAt = run.now();
   let endedAt;
   const answer = httpGet({
     host: PROBE_HOST,
     port: running.hostPort,
-    path: path28,
+    path: path29,
     userAgent: "gunicorn-smoke",
     hostHeader: run.settings.hostHeader,
     timeoutMs: (run.settings.stopGraceSec + 2) * 1e3
@@ -31270,7 +31264,7 @@ async function afterHealthy(run, running, findings, workerCount2, status) {
 }
 
 // src/smoke/build.ts
-import fs12 from "node:fs";
+import fs13 from "node:fs";
 var OUTPUT_TAIL = 400;
 async function buildImage(run) {
   const { settings, deps, now } = run;
@@ -31350,7 +31344,7 @@ async function basePythonVersion(run, failure) {
 }
 function readText3(file) {
   try {
-    return fs12.readFileSync(file, "utf8");
+    return fs13.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -31389,9 +31383,9 @@ var Checks = class {
 };
 
 // src/profile/comparison.ts
-import fs13 from "node:fs";
+import fs14 from "node:fs";
 import os2 from "node:os";
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/profile/git.ts
 var gitCommandRunner = async (args, cwd) => {
@@ -31445,7 +31439,7 @@ function baseIdentity(identity) {
   return { runKey: identity.runKey, containerName: `${identity.containerName}-base`, imageTag: `${identity.imageTag}-base` };
 }
 function rebaseSettings(settings, tree) {
-  const move = (file) => path19.join(tree, path19.relative(settings.workspace, file));
+  const move = (file) => path20.join(tree, path20.relative(settings.workspace, file));
   return { ...settings, workspace: tree, context: move(settings.context), dockerfile: settings.dockerfile ? move(settings.dockerfile) : void 0 };
 }
 async function compareWithBase(options) {
@@ -31463,13 +31457,13 @@ async function compareWithBase(options) {
   } catch (error) {
     return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error)}): ${only}` };
   }
-  const tree = fs13.mkdtempSync(path19.join(options.tempDir ?? os2.tmpdir(), "gunicorn-smoke-base-"));
+  const tree = fs14.mkdtempSync(path20.join(options.tempDir ?? os2.tmpdir(), "gunicorn-smoke-base-"));
   const identity = baseIdentity(options.identity);
   try {
     await git.addWorktree(tree, sha);
     const base = rebaseSettings(settings, tree);
-    const dockerfile = base.dockerfile ? path19.relative(tree, base.dockerfile) : "Dockerfile";
-    if (!fs13.existsSync(base.context) || !base.dockerfile || !fs13.existsSync(base.dockerfile)) {
+    const dockerfile = base.dockerfile ? path20.relative(tree, base.dockerfile) : "Dockerfile";
+    if (!fs14.existsSync(base.context) || !base.dockerfile || !fs14.existsSync(base.dockerfile)) {
       return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
     }
     const report = await options.smoke(base, identity);
@@ -31485,7 +31479,7 @@ async function compareWithBase(options) {
     await options.docker.removeContainers([identity.containerName, `${identity.containerName}-config`]).catch(() => void 0);
     await options.docker.removeImage(identity.imageTag).catch(() => void 0);
     await git.removeWorktree(tree);
-    fs13.rmSync(tree, { recursive: true, force: true });
+    fs14.rmSync(tree, { recursive: true, force: true });
   }
 }
 function oneLine2(error) {
@@ -31711,36 +31705,19 @@ async function waitForDump(run, running, afterSeq, pid) {
 
 // src/setup/discovery.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import fs18 from "node:fs";
-import path24 from "node:path";
+import fs19 from "node:fs";
+import path25 from "node:path";
 
 // src/setup/dockerfile-search.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
-import fs14 from "node:fs";
-import path20 from "node:path";
-var MAX_DEPTH2 = 3;
-var SKIPPED_DIRS3 = /* @__PURE__ */ new Set(["node_modules", ".git", ".venv", "venv", "__pycache__", ".tox", "site-packages", "__fixtures__", "tests", "test"]);
+import fs15 from "node:fs";
+import path21 from "node:path";
 var DOCKERFILE_FOLDERS = /* @__PURE__ */ new Set(["docker", "deploy", "deployment", "deployments", "docker-images", "dockerfiles", ".docker", "ops", "infra"]);
 function isDockerfileName(name) {
   return name === "Dockerfile" || name.startsWith("Dockerfile.") || /\.dockerfile$/i.test(name);
 }
 function findDockerfiles(root) {
-  const found2 = [];
-  const walk = (dir, depth) => {
-    let entries;
-    try {
-      entries = fs14.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path20.join(dir, entry.name);
-      if (entry.isDirectory() && depth < MAX_DEPTH2 && !SKIPPED_DIRS3.has(entry.name)) walk(full, depth + 1);
-      else if (entry.isFile() && depth > 0 && isDockerfileName(entry.name)) found2.push(path20.relative(root, full).split(path20.sep).join("/"));
-    }
-  };
-  walk(root, 0);
-  return found2.sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b));
+  return findRepoFiles(root, { include: (name, depth) => depth > 0 && isDockerfileName(name) });
 }
 function copySources(dockerfileText) {
   const sources = [];
@@ -31756,9 +31733,9 @@ function copySources(dockerfileText) {
   return sources;
 }
 function chooseContext(root, dockerfile, dockerfileText) {
-  const own = path20.posix.dirname(dockerfile);
+  const own = path21.posix.dirname(dockerfile);
   const sources = copySources(dockerfileText).filter((source) => source !== "." && source !== "./");
-  const fits = (context) => sources.every((source) => fs14.existsSync(path20.join(root, context, source)));
+  const fits = (context) => sources.every((source) => fs15.existsSync(path21.join(root, context, source)));
   const ownFits = fits(own);
   const rootFits = fits(".");
   if (sources.length > 0 && ownFits !== rootFits) {
@@ -31855,23 +31832,23 @@ function hostRun(contract, reading, found2) {
 }
 
 // src/compose/compose-discovery.ts
-import fs17 from "node:fs";
-import path23 from "node:path";
+import fs18 from "node:fs";
+import path24 from "node:path";
 
 // src/compose/compose-file.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import fs16 from "node:fs";
-import path22 from "node:path";
+import fs17 from "node:fs";
+import path23 from "node:path";
 
 // src/compose/compose-env.ts
-import fs15 from "node:fs";
-import path21 from "node:path";
+import fs16 from "node:fs";
+import path22 from "node:path";
 var SECRET_NAME = /secret|token|passw|passphrase|api[_-]?key|[_-]key$|credential/i;
 function composeEnvironment(dir, fileName, service, definition) {
-  const dotenv = readEnvFile(path21.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
+  const dotenv = readEnvFile(path22.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
   const values = /* @__PURE__ */ new Map();
   for (const entry of envFiles(definition.env_file)) {
-    const file = path21.resolve(dir, entry.path);
+    const file = path22.resolve(dir, entry.path);
     const read = readEnvFile(file);
     if (!read && entry.required) {
       throw new InputError(`${fileName}: the env_file '${entry.path}' of the service '${service}' does not exist.`);
@@ -31908,7 +31885,7 @@ function environmentEntries(value) {
 function readEnvFile(file) {
   let text;
   try {
-    text = fs15.readFileSync(file, "utf8");
+    text = fs16.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -31938,24 +31915,24 @@ function interpolate(value, variables) {
 var COMPOSE_FILE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
 function findComposeFile(workspace, fileInput, contextInput) {
   if (fileInput) {
-    const file = path22.resolve(workspace, fileInput);
-    if (!file.startsWith(path22.resolve(workspace) + path22.sep) || !fs16.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    const file = path23.resolve(workspace, fileInput);
+    if (!file.startsWith(path23.resolve(workspace) + path23.sep) || !fs17.statSync(file, { throwIfNoEntry: false })?.isFile()) {
       throw new InputError(`The input 'compose-file' points to '${fileInput}', which is not a file in the repository.`);
     }
     return file;
   }
-  for (const dir of [workspace, path22.resolve(workspace, contextInput || ".")]) {
+  for (const dir of [workspace, path23.resolve(workspace, contextInput || ".")]) {
     for (const name of COMPOSE_FILE_NAMES) {
-      const file = path22.join(dir, name);
-      if (fs16.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
+      const file = path23.join(dir, name);
+      if (fs17.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
     }
   }
   return void 0;
 }
 function readComposeStack(file, serviceInput, port) {
-  const fileName = path22.basename(file);
+  const fileName = path23.basename(file);
   const lineCounter = new import_yaml3.LineCounter();
-  const document = (0, import_yaml3.parseDocument)(fs16.readFileSync(file, "utf8"), { lineCounter });
+  const document = (0, import_yaml3.parseDocument)(fs17.readFileSync(file, "utf8"), { lineCounter });
   if (document.errors.length > 0) {
     const line = document.errors[0].linePos?.[0]?.line;
     throw new InputError(`${fileName}${line ? ` line ${line}` : ""} is not valid YAML: ${document.errors[0].message.split("\n")[0]}.`);
@@ -31971,7 +31948,7 @@ function readComposeStack(file, serviceInput, port) {
   const healthchecks = Object.fromEntries(Object.entries(services).map(([name, s]) => [name, healthcheckText(s?.healthcheck?.test)]));
   const stack = { file, fileName, service, serviceLine: lines[service] ?? 1, dependencies, network, lines, healthchecks };
   const settings = serviceSettings(fileName, service, definition);
-  const environment = composeEnvironment(path22.dirname(file), fileName, service, definition);
+  const environment = composeEnvironment(path23.dirname(file), fileName, service, definition);
   const notes = [`${fileName}: testing the service '${service}'${dependencies.length ? ` with ${dependencies.join(", ")}` : ""}.`];
   return { stack, found: settings.found, envLines: environment.lines, secretValues: environment.secrets, notes: [...notes, ...settings.notes] };
 }
@@ -32027,7 +32004,7 @@ function serviceSettings(fileName, name, service) {
   const notes = [];
   const build = typeof service.build === "string" ? { context: service.build } : service.build ?? void 0;
   if (build) {
-    found2.context = path22.posix.normalize(build.context ?? ".");
+    found2.context = path23.posix.normalize(build.context ?? ".");
     if (build.dockerfile) found2.dockerfile = build.dockerfile;
     if (build.target) found2.target = build.target;
     const args = Array.isArray(build.args) ? build.args.map(String) : Object.entries(build.args ?? {}).map(([k, v]) => `${k}=${v ?? ""}`);
@@ -32092,17 +32069,17 @@ function serviceLines(document, lineCounter) {
 var BUILD_SETTINGS = ["context", "dockerfile", "build-args", "target"];
 function discoverCompose(workspace, read, parts) {
   const startDependencies2 = parseEnum("compose-dependencies", read("compose-dependencies").trim() || "true", ["true", "false"]) === "true";
-  if (fs17.existsSync(path23.join(workspace, "render.yaml"))) return void 0;
+  if (fs18.existsSync(path24.join(workspace, "render.yaml"))) return void 0;
   const file = findComposeFile(workspace, read("compose-file").trim(), read("context").trim());
   if (!file) return void 0;
   const discovery = readComposeStack(file, read("service").trim(), read("port").trim());
-  const fileName = path23.basename(file);
+  const fileName = path24.basename(file);
   if (!discovery) {
     parts.notes.push(`${fileName}: no service runs Gunicorn or publishes the probed port; set the input 'service' to test one of them.`);
     return void 0;
   }
   const { stack, found: found2 } = discovery;
-  if (found2.context !== void 0) found2.context = path23.relative(workspace, path23.resolve(path23.dirname(file), found2.context)) || ".";
+  if (found2.context !== void 0) found2.context = path24.relative(workspace, path24.resolve(path24.dirname(file), found2.context)) || ".";
   const prebuilt = read("image").trim() !== "";
   for (const [name, value] of Object.entries(found2)) {
     if (prebuilt && BUILD_SETTINGS.includes(name)) continue;
@@ -32143,14 +32120,14 @@ function discover(workspace, read) {
   const host = applyHostFiles(workspace, read, Boolean(blueprint), { found: found2, sources, notes, envLines });
   const searched = searchDockerfile(workspace, read, found2);
   if (searched) {
-    found2.dockerfile = path24.posix.relative(searched.context, searched.dockerfile);
+    found2.dockerfile = path25.posix.relative(searched.context, searched.dockerfile);
     found2.context = searched.context;
     sources.dockerfile = "repository";
     sources.context = "repository";
     notes.push(searched.note);
   }
   const contextForProcfile = read("context").trim() || found2.context || ".";
-  const procfile = readProcfile(path24.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
+  const procfile = readProcfile(path25.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
   if (procfile)
     notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
   const explicitCommand = read("command").trim();
@@ -32197,11 +32174,11 @@ function applyHostFiles(workspace, read, hasBlueprint, gathered) {
 }
 function dockerfileHealthcheck(workspace, read, found2) {
   if (read("health-path").trim() || found2["health-path"] || read("image").trim()) return void 0;
-  const context = path24.resolve(workspace, read("context").trim() || found2.context || ".");
-  const dockerfile = path24.resolve(context, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
+  const context = path25.resolve(workspace, read("context").trim() || found2.context || ".");
+  const dockerfile = path25.resolve(context, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
   let text;
   try {
-    text = fs18.readFileSync(dockerfile, "utf8");
+    text = fs19.readFileSync(dockerfile, "utf8");
   } catch {
     return void 0;
   }
@@ -32214,11 +32191,11 @@ function dockerfileHealthcheck(workspace, read, found2) {
 }
 function applyBlueprint(service, file, found2) {
   const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
-  const context = typeof service.dockerContext === "string" ? path24.posix.join(rootDir, service.dockerContext) : rootDir;
-  found2.context = path24.posix.normalize(context);
+  const context = typeof service.dockerContext === "string" ? path25.posix.join(rootDir, service.dockerContext) : rootDir;
+  found2.context = path25.posix.normalize(context);
   if (typeof service.dockerfilePath === "string") {
-    const dockerfile = path24.posix.normalize(path24.posix.join(rootDir, service.dockerfilePath));
-    found2.dockerfile = path24.posix.relative(found2.context, dockerfile) || "Dockerfile";
+    const dockerfile = path25.posix.normalize(path25.posix.join(rootDir, service.dockerfilePath));
+    found2.dockerfile = path25.posix.relative(found2.context, dockerfile) || "Dockerfile";
   }
   if (typeof service.healthCheckPath === "string") found2["health-path"] = service.healthCheckPath;
   if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
@@ -32234,7 +32211,7 @@ function applyBlueprint(service, file, found2) {
 }
 function searchDockerfile(workspace, read, found2) {
   if (["dockerfile", "context", "image"].some((name) => read(name).trim()) || found2.dockerfile || found2.context) return void 0;
-  if (fs18.existsSync(path24.join(workspace, "Dockerfile"))) return void 0;
+  if (fs19.existsSync(path25.join(workspace, "Dockerfile"))) return void 0;
   const candidates2 = findDockerfiles(workspace);
   if (candidates2.length === 0) return void 0;
   if (candidates2.length > 1) {
@@ -32244,7 +32221,7 @@ function searchDockerfile(workspace, read, found2) {
     );
   }
   const dockerfile = candidates2[0];
-  const { context, why } = chooseContext(workspace, dockerfile, fs18.readFileSync(path24.join(workspace, dockerfile), "utf8"));
+  const { context, why } = chooseContext(workspace, dockerfile, fs19.readFileSync(path25.join(workspace, dockerfile), "utf8"));
   const note = `No Dockerfile at the repository root: testing ${dockerfile}, the only one in the repository, with the context '${context}' (${why}); set the inputs 'dockerfile' and 'context' to choose otherwise.`;
   return { dockerfile, context, note };
 }
@@ -32253,13 +32230,13 @@ function shellCommand2(command) {
 }
 function readRenderBlueprint(workspace, serviceName) {
   const file = "render.yaml";
-  const full = path24.join(workspace, file);
-  if (!fs18.existsSync(full)) {
+  const full = path25.join(workspace, file);
+  if (!fs19.existsSync(full)) {
     if (serviceName)
       throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root and no compose file.`);
     return void 0;
   }
-  const document = (0, import_yaml4.parseDocument)(fs18.readFileSync(full, "utf8"));
+  const document = (0, import_yaml4.parseDocument)(fs19.readFileSync(full, "utf8"));
   if (document.errors.length > 0) {
     const error = document.errors[0];
     const line = error.linePos?.[0]?.line;
@@ -32302,10 +32279,10 @@ function renderEnv(envVars, file) {
   return { plain: plain2, hostFilled };
 }
 function readProcfile(dir) {
-  const file = path24.join(dir, "Procfile");
+  const file = path25.join(dir, "Procfile");
   let text;
   try {
-    text = fs18.readFileSync(file, "utf8");
+    text = fs19.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -32348,7 +32325,7 @@ function describeSources(settings, sources) {
 }
 
 // src/smoke/start.ts
-import fs19 from "node:fs";
+import fs20 from "node:fs";
 function chooseStartCommand(run, imageInfo) {
   const { settings } = run;
   if (settings.command) return;
@@ -32396,7 +32373,7 @@ function builtFrom({ settings }) {
   try {
     return {
       file: repoRelative(settings.workspace, settings.dockerfile),
-      text: fs19.readFileSync(settings.dockerfile, "utf8"),
+      text: fs20.readFileSync(settings.dockerfile, "utf8"),
       target: settings.target
     };
   } catch {
@@ -32541,17 +32518,17 @@ function inReadingOrder(ctx) {
 }
 
 // src/setup/start-command-search.ts
-import fs20 from "node:fs";
-import path25 from "node:path";
+import fs21 from "node:fs";
+import path26 from "node:path";
 var import_yaml5 = __toESM(require_dist(), 1);
 var COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
 var WEB_SERVER = /\b(gunicorn|uvicorn|daphne|hypercorn|waitress-serve)\b/;
 function findStartCommandElsewhere(repoRoot, dirs) {
-  const folders = [...new Set(dirs.map((dir) => path25.resolve(repoRoot, dir)))];
+  const folders = [...new Set(dirs.map((dir) => path26.resolve(repoRoot, dir)))];
   for (const dir of folders) {
     const files = safeList(dir).filter((name) => COMPOSE_FILE.test(name));
     for (const name of files.sort()) {
-      const found2 = composeCommand(repoRoot, path25.join(dir, name));
+      const found2 = composeCommand(repoRoot, path26.join(dir, name));
       if (found2) return found2;
     }
   }
@@ -32563,7 +32540,7 @@ function findStartCommandElsewhere(repoRoot, dirs) {
 }
 function composeCommand(repoRoot, file) {
   const lineCounter = new import_yaml5.LineCounter();
-  const doc = (0, import_yaml5.parseDocument)(fs20.readFileSync(file, "utf8"), { lineCounter });
+  const doc = (0, import_yaml5.parseDocument)(fs21.readFileSync(file, "utf8"), { lineCounter });
   const services = doc.get("services");
   if (!(0, import_yaml5.isMap)(services)) return void 0;
   for (const service of services.items) {
@@ -32581,10 +32558,10 @@ function commandText2(node) {
   if ((0, import_yaml5.isSeq)(node)) return node.items.map((item) => (0, import_yaml5.isScalar)(item) ? String(item.value) : "").join(" ");
   return void 0;
 }
-var relative2 = (root, file) => path25.relative(root, file).split(path25.sep).join("/");
+var relative2 = (root, file) => path26.relative(root, file).split(path26.sep).join("/");
 function safeList(dir) {
   try {
-    return fs20.readdirSync(dir);
+    return fs21.readdirSync(dir);
   } catch {
     return [];
   }
@@ -32639,13 +32616,13 @@ var HealthProbe = class {
     return "interrupted";
   }
   async attempt(now) {
-    const { host, port, path: path28, matcher } = this.options;
+    const { host, port, path: path29, matcher } = this.options;
     this.attempts++;
     try {
       const answer = await httpGet({
         host,
         port,
-        path: path28,
+        path: path29,
         userAgent: "gunicorn-smoke",
         timeoutMs: this.options.attemptTimeoutMs ?? 2e3,
         hostHeader: this.options.hostHeader
@@ -33125,7 +33102,7 @@ async function bootAndProbe(run, image, prebuiltInfo) {
 }
 
 // src/hosts/host-container.ts
-import path26 from "node:path";
+import path27 from "node:path";
 var FILE_SOURCES2 = {
   "fly.toml": "fly.toml",
   "railway.json": "railway.json",
@@ -33135,7 +33112,7 @@ var FILE_SOURCES2 = {
 };
 function sourceOf2(host, fact) {
   if (/^https?:\/\//.test(fact.source)) return "host contract";
-  return FILE_SOURCES2[path26.basename(fact.source)] ?? (host.id === "cloud-run" ? "Cloud Run service" : "Kubernetes manifest");
+  return FILE_SOURCES2[path27.basename(fact.source)] ?? (host.id === "cloud-run" ? "Cloud Run service" : "Kubernetes manifest");
 }
 function applyHostContainer(settings, host, read, sources) {
   if (!host) return settings;
@@ -33417,7 +33394,7 @@ var USAGE = [
   "Exit code: 0 pass, 1 fail or error."
 ].join("\n");
 function inputNames() {
-  const action = (0, import_yaml6.parse)(fs21.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
+  const action = (0, import_yaml6.parse)(fs22.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
   return Object.keys(action.inputs).filter((name) => !ACTION_ONLY.has(name));
 }
 async function runCli(argv, out = process.stdout, err = process.stderr) {
@@ -33513,7 +33490,7 @@ ${USAGE}
     if (Array.isArray(value)) return value.join("\n");
     return typeof value === "string" ? value : "";
   };
-  return { workspace: path27.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
+  return { workspace: path28.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
 }
 function terminalUi(err, style) {
   return {

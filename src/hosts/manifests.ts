@@ -3,22 +3,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseAllDocuments } from 'yaml'
+import { findRepoFiles } from '../core/repo-files.js'
 import { emptyReading, isRecord, memoryInput, numberOf, stringOf, type HostReading } from './host-reading.js'
 
-const MAX_DEPTH = 3
-const SKIPPED_DIRS = new Set([
-  'node_modules',
-  '.git',
-  '.github',
-  '.venv',
-  'venv',
-  '__pycache__',
-  '.tox',
-  '__fixtures__',
-  'tests',
-  'test',
-  'templates'
-])
+/** Beside the usual skips: CI workflows and Helm charts' templates (not plain YAML) are never the app's manifests. */
+const ALSO_SKIPPED = ['.github', 'templates']
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet'])
 
 /** Every manifest that deploys the app, repository-relative, shallowest first; Cloud Run services and workloads apart. */
@@ -54,22 +43,7 @@ export function readManifest(workspace: string, file: string, host: 'kubernetes'
 }
 
 function yamlFiles(root: string): string[] {
-  const files: string[] = []
-  const walk = (dir: string, depth: number): void => {
-    let entries: fs.Dirent[]
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true })
-    } catch {
-      return
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name)
-      if (entry.isDirectory() && depth < MAX_DEPTH && !SKIPPED_DIRS.has(entry.name)) walk(full, depth + 1)
-      else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) files.push(path.relative(root, full).split(path.sep).join('/'))
-    }
-  }
-  walk(root, 0)
-  return files.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))
+  return findRepoFiles(root, { include: (name) => /\.ya?ml$/.test(name), alsoSkip: ALSO_SKIPPED })
 }
 
 /** The YAML documents of a file that look like Kubernetes objects; a file that does not parse (a Helm template) is none. */
