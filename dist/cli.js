@@ -24645,6 +24645,8 @@ var LINE_PREFIXES = [
   // honcho / foreman: `08:22:00 web.1  | `
   { name: "honcho or foreman", pattern: /^\d\d:\d\d:\d\d [\w.-]+\.\d+\s+\| / },
   { name: "heroku", pattern: new RegExp(String.raw`^${RFC3339} (?:app|heroku)\[[\w.-]+\]: ?`) },
+  // Heroku's lines copied without the time column: `app[web.1]: `, `heroku[router]: `
+  { name: "heroku source", pattern: /^(?:app|heroku)\[[\w.-]+\]: / },
   { name: "kubernetes (CRI log file)", pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
   // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
   { name: "systemd journal / syslog", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
@@ -24695,6 +24697,7 @@ function mayStartWithPrefix(text, first) {
   const letter = first >= 65 && first <= 90 || first >= 97 && first <= 122;
   if (!letter) return true;
   const blank = text.indexOf(" ");
+  if (blank > 3 && text.charCodeAt(blank - 1) === 58 && text.charCodeAt(blank - 2) === 93) return true;
   if (blank >= 2 && blank <= 5) {
     const next = text.charCodeAt(text.charCodeAt(blank + 1) === 32 ? blank + 2 : blank + 1);
     if (next >= 48 && next <= 57) return true;
@@ -25336,7 +25339,7 @@ function workerModuleFailure(rc) {
     const frame = tb.frames[tb.frames.length - 1];
     const module = frame && WORKER_MODULE.exec(frame.file)?.[1];
     const worker = module && WORKER_MODULE_CLASSES[module];
-    const exception2 = worker ? endingException(tb) : void 0;
+    const exception2 = worker ? endingException(tb) ?? cutAtImport(tb, frame) : void 0;
     if (!worker || !exception2 || !/(ImportError|SyntaxError|AttributeError|NameError)$/.test(exception2.type)) continue;
     const imported = IMPORTED.exec(frame.code ?? "");
     const imports = (imported?.[1] ?? imported?.[2])?.split(".")[0];
@@ -25344,6 +25347,24 @@ function workerModuleFailure(rc) {
     if (missing !== void 0 && WORKER_CLASS_PACKAGES[missing]) continue;
     const at = `gunicorn/workers/${module}.py:${frame.line}`;
     return { worker, at, code: frame.code, imports: imports === "gunicorn" ? void 0 : imports, exception: exception2 };
+  }
+  return quotedWorkerImport(rc);
+}
+function cutAtImport(tb, frame) {
+  const underLoadClass = tb.frames.some((f) => /gunicorn\/util\.py$/.test(f.file) && f.func === "load_class");
+  if (tb.exception !== void 0 || !underLoadClass || !IMPORTED.test(frame.code ?? "")) return void 0;
+  return { type: "ImportError", message: "", line: frame.code.trim() };
+}
+var WORKER_MODULE_IMPORT = /^\s*(?:from\s+gunicorn\.workers\.(\w+)\s+import|import\s+gunicorn\.workers\.(\w+))/;
+function quotedWorkerImport(rc) {
+  for (const tb of rc.tracebacks) {
+    if (!/SyntaxError$/.test(tb.exception.type) || tb.frames.length > 0) continue;
+    const at = rc.ctx.lines.findIndex((line) => line.seq === tb.lines[0].seq);
+    const quoted2 = rc.ctx.lines.slice(Math.max(0, at - 3), Math.max(0, at)).find((line) => WORKER_MODULE_IMPORT.test(line.text));
+    const m = quoted2 && WORKER_MODULE_IMPORT.exec(quoted2.text);
+    if (!m) continue;
+    const module = m[1] ?? m[2];
+    return { worker: WORKER_MODULE_CLASSES[module] ?? module, at: `gunicorn.workers.${module}`, code: quoted2.text, exception: tb.exception };
   }
   return void 0;
 }
@@ -25729,7 +25750,8 @@ var unreadableConfig = {
     const error = firstConfigError(rc);
     const file = error && /^Failed to read config file: (.+)$/.exec(error.message)?.[1];
     if (!error || !file) return void 0;
-    const tb = rc.tracebacks.find((t) => t.lines[0].seq > error.lines[0].seq) ?? rc.primaryTraceback();
+    const tb = configTraceback(rc, error);
+    if (moduleMissingInConfig(rc, error)) return void 0;
     const frame = rc.userFrame(tb);
     return {
       facts: { kind: "unreadable-config", file, exceptionLine: tb?.exception.line },
@@ -25738,12 +25760,16 @@ var unreadableConfig = {
     };
   }
 };
+var configTraceback = (rc, error) => rc.tracebacks.find((t) => t.lines[0].seq > error.lines[0].seq) ?? rc.primaryTraceback();
+function moduleMissingInConfig(rc, error) {
+  return /^Failed to read config file: /.test(error.message) && /^No module named /.test(configTraceback(rc, error)?.exception.message ?? "");
+}
 var rejectedSetting = {
   stage: "boot",
   name: "Gunicorn rejected its configuration",
   detect(rc) {
     const error = firstConfigError(rc);
-    if (!error) return void 0;
+    if (!error || moduleMissingInConfig(rc, error)) return void 0;
     const invalid = /^Invalid value for ([\w-]+): (.*)$/.exec(error.message);
     const unrecognized = /^unrecognized arguments: (.+)$/.exec(error.message);
     const detail = gunicornConfigErrors(rc).slice(1).map((e) => e.message);
@@ -26700,6 +26726,28 @@ var syntax_error_default = defineReason({
   }
 });
 
+// src/diagnosis/rules/entrypoint-refusal.ts
+var SHELL_REFUSAL = /\b([A-Z][A-Z0-9_]*): (?:parameter null or not set|parameter not set|unbound variable)\b/;
+var NAME3 = String.raw`(?!(?:ERROR|FATAL|WARNING|WARN|INFO|DEBUG|CRITICAL|NOTICE)\b)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{4,})`;
+var NAMED_VARIABLE = new RegExp(
+  String.raw`\b${NAME3}\s+(?:[Ee]nvironment|[Ee]nv\.?)\s+var(?:iable)?\b|\b(?:[Ee]nvironment|[Ee]nv\.?)\s+var(?:iable)?\s+['"\x60]?${NAME3}\b`
+);
+var REFUSAL2 = /\bnot set\b|\bis required\b|\bmust (?:be|contain)\b|\bmissing\b|\bempty\b|\binvalid\b|\bnot (?:a )?valid\b|does not appear to be|\bplease (?:re)?set\b|\bundefined\b|\bcannot be\b/i;
+var NOT_FATAL = /\bdefault|\bignor|\bwarn/i;
+function entrypointRefusal(rc) {
+  if (rc.ctx.state.started || rc.tracebacks.length > 0 || rc.ofKind("master-start").length > 0) return void 0;
+  for (let i = rc.ctx.lines.length - 1; i >= 0; i--) {
+    const line = rc.ctx.lines[i];
+    const { text } = line;
+    if (!text.includes("ariable") && !text.includes("nv") && !text.includes("parameter")) continue;
+    const shell = SHELL_REFUSAL.exec(text);
+    if (shell) return { variable: shell[1], line };
+    const named = NAMED_VARIABLE.exec(text);
+    if (named && REFUSAL2.test(text) && !NOT_FATAL.test(text)) return { variable: named[1] ?? named[2], line };
+  }
+  return void 0;
+}
+
 // src/diagnosis/rules/environment.ts
 function firstCapture(text, patterns) {
   for (const pattern of patterns) {
@@ -26898,6 +26946,14 @@ var emptyInSpec = {
     };
   }
 };
+var entrypointRefused = {
+  stage: "boot",
+  name: "the entrypoint refused a variable before Gunicorn started",
+  detect(rc) {
+    const found2 = entrypointRefusal(rc);
+    return found2 && { facts: { kind: "entrypoint-refused", variable: found2.variable, line: found2.line.text.trim() }, evidence: [found2.line.text] };
+  }
+};
 var USE_ENV_INPUT = "with the action's `env` input";
 function unsetRemedy({ name, hostFilled, provided }) {
   if (hostFilled) {
@@ -26921,6 +26977,12 @@ function readInRequest(facts) {
   return `: it is read ${inHandler(facts, facts.location)}, so every request to it fails`;
 }
 function words4(facts) {
+  if (facts.kind === "entrypoint-refused") {
+    return {
+      summary: `The image's entrypoint refused to start Gunicorn over the environment variable ${code(facts.variable)}: ${code(facts.line.slice(0, 150))}.`,
+      remedy: `Pass ${code(facts.variable)} ${USE_ENV_INPUT} with a value the entrypoint accepts (the line above says what it expects).`
+    };
+  }
   if (facts.kind === "empty-in-spec") {
     return {
       summary: `Gunicorn was asked to import ${code(facts.moduleName)}, a module name with an empty part: the environment variable ${code(facts.variable)} it is built from is empty (the log shows ${code(facts.shown)}).`,
@@ -26944,7 +27006,7 @@ var missing_env_default = defineReason({
     { path: "__fixtures__/apps/fail-missing-env", test: "__tests__/diagnosis.itg.ts" },
     { path: "__fixtures__/apps/fail-env-none", test: "__tests__/issue25-diagnosis.itg.ts" }
   ],
-  rules: [environKey, improperlyConfigured, noneRead, emptyInSpec],
+  rules: [environKey, improperlyConfigured, noneRead, emptyInSpec, entrypointRefused],
   words: words4
 });
 
@@ -27047,12 +27109,19 @@ var PLATFORM_MESSAGES = [
 ];
 function platformEvidence(lines, cause) {
   const messages = PLATFORM_MESSAGES.filter((message) => message.cause === cause);
-  for (const { text } of lines) {
-    if (!text.includes("emory") && !text.includes("oom") && !text.includes("PORT") && !text.includes("port")) continue;
-    for (const message of messages) {
-      const found2 = message.pattern.exec(text);
-      if (found2) return { message, line: text, process: found2[1] ?? found2[2] };
-    }
+  for (let i = 0; i < lines.length; i++) {
+    const { text } = lines[i];
+    const found2 = matchMessage(messages, text) ?? (text.length >= WRAP_WIDTH && i + 1 < lines.length ? matchMessage(messages, text + lines[i + 1].text) : void 0);
+    if (found2) return found2;
+  }
+  return void 0;
+}
+var WRAP_WIDTH = 72;
+function matchMessage(messages, text) {
+  if (!text.includes("emory") && !text.includes("oom") && !text.includes("PORT") && !text.includes("port")) return void 0;
+  for (const message of messages) {
+    const found2 = message.pattern.exec(text);
+    if (found2) return { message, line: text, process: found2[1] ?? found2[2] };
   }
   return void 0;
 }
@@ -27912,7 +27981,8 @@ var PREFIXED = [
       perhapsOom: false
     })
   ],
-  [/^WORKER TIMEOUT \(pid:(\d+)\)$/, (m) => ({ kind: "worker-timeout", pid: Number(m[1]) })],
+  // Also with another program's line run into it (two streams written to one file without a newline between).
+  [/^WORKER TIMEOUT \(pid:(\d+)\)(?:$| )/, (m) => ({ kind: "worker-timeout", pid: Number(m[1]) })],
   [/^Exception in worker process$/, (_m, prefix) => ({ kind: "worker-exception", pid: prefix.pid })],
   [/^Starting gunicorn (\S+)$/, (m) => ({ kind: "master-start", version: m[1] })],
   [/^Listening at: (.+?)(?: \((\d+)\))?$/, (m) => ({ kind: "listening", addresses: m[1].split(/,\s*/), masterPid: m[2] ? Number(m[2]) : void 0 })],
@@ -28064,6 +28134,25 @@ function productionHost(allowed) {
   return allowed?.text.match(/["']([^"'*]+\.[^"']+)["']/)?.[1];
 }
 
+// src/diagnosis/rules/wsgi-under-asgi.ts
+var START_RESPONSE_MISSING = /\bTypeError: (?:([\w.]+)\.__call__|(\w+))\(\) missing 1 required positional argument: 'start_response'/;
+function isWsgiCallError(exception2) {
+  return START_RESPONSE_MISSING.test(`${exception2.type}: ${exception2.message}`);
+}
+function wsgiCalledAsAsgi(lines) {
+  let first;
+  let requests = 0;
+  for (const line of lines) {
+    if (!line.text.includes("start_response")) continue;
+    const m = START_RESPONSE_MISSING.exec(line.text);
+    if (!m) continue;
+    requests++;
+    const name = m[1]?.split(".").pop() ?? m[2];
+    first ??= { app: name, line, exceptionLine: line.text.slice(m.index), requests: 0 };
+  }
+  return first && { ...first, requests };
+}
+
 // src/diagnosis/reasons/asgi-under-wsgi.ts
 var asgiCallError = {
   stage: "boot",
@@ -28088,11 +28177,43 @@ var asgiCallError = {
     };
   }
 };
+var wsgiUnderAsgi = {
+  stage: "boot",
+  name: "requests raise the WSGI call's TypeError under an ASGI worker",
+  detect(rc) {
+    const found2 = wsgiCalledAsAsgi(rc.ctx.lines);
+    if (!found2) return void 0;
+    const workerClass = rc.ofKind("worker-class")[0]?.workerClass ?? "uvicorn.workers.UvicornWorker";
+    return {
+      facts: {
+        direction: "wsgi-under-asgi",
+        app: found2.app,
+        workerClass,
+        exceptionLine: found2.exceptionLine,
+        status: rc.ctx.health?.status,
+        requests: found2.requests,
+        gunicornVersion: rc.ofKind("master-start")[0]?.version
+      },
+      evidence: [found2.exceptionLine],
+      location: firstLocation(commandLine(rc))
+    };
+  }
+};
+function reverseWords(facts) {
+  const app = facts.app ? code(facts.app) : "The app";
+  const answers = facts.status ? ` and answers ${facts.status}` : "";
+  const requests = facts.requests > 1 ? ` (${facts.requests} requests)` : "";
+  return {
+    summary: `${app} is a WSGI app but Gunicorn runs it with the ASGI worker ${code(facts.workerClass)}: every request fails with ${code(facts.exceptionLine)}${answers}${requests}.`,
+    remedy: `Point Gunicorn at the project's ASGI application instead (Django: ${code("project.asgi:application")}, not ${code("project.wsgi")}), or keep the WSGI app and drop the ASGI worker (${code("-k gthread")} or the default sync worker).`
+  };
+}
 function nativeWorker(version) {
   const major = version ? Number(version.split(".")[0]) : void 0;
   return major !== void 0 && major >= 25 ? ` or Gunicorn ${version}'s own ASGI worker, ${code("-k asgi")}` : ", or on Gunicorn 25+ its own ASGI worker, `-k asgi`";
 }
 function words8(facts) {
+  if (facts.direction === "wsgi-under-asgi") return reverseWords(facts);
   const app = facts.app ? code(facts.app) : "The app";
   const answers = facts.status ? ` and answers ${facts.status}` : "";
   const requests = facts.requests > 1 ? ` (${facts.requests} requests)` : "";
@@ -28105,13 +28226,13 @@ var asgi_under_wsgi_default = defineReason({
   id: "asgi-under-wsgi",
   title: "ASGI app under a WSGI worker",
   headline: "ASGI app started with a WSGI worker",
-  readme: "an ASGI app (FastAPI, Starlette, Quart, Django's ASGI handler) started with a WSGI worker: every request fails with `__call__() missing 1 required positional argument: 'send'`",
+  readme: "an ASGI app (FastAPI, Starlette, Quart, Django's ASGI handler) started with a WSGI worker: every request fails with `__call__() missing 1 required positional argument: 'send'`; and the reverse, a WSGI app (Django's `WSGIHandler`) under an ASGI worker: `missing 1 required positional argument: 'start_response'`",
   fixtures: [{ path: "__fixtures__/apps/fail-asgi-under-wsgi", test: "__tests__/hang-crash.itg.ts" }],
-  rules: [asgiCallError],
+  rules: [asgiCallError, wsgiUnderAsgi],
   words: words8,
   // Decided at the second 500 whose request raised the TypeError, not at the timeout.
   wrongAnswer: {
-    recognises: (answer, events2) => answer.status === 500 && events2.filter((e) => e.kind === "traceback" && isAsgiCallError(e.exception)).length >= 2
+    recognises: (answer, events2) => answer.status === 500 && events2.filter((e) => e.kind === "traceback" && (isAsgiCallError(e.exception) || isWsgiCallError(e.exception))).length >= 2
   }
 });
 
@@ -29020,14 +29141,31 @@ var signal_not_forwarded_default = defineReason({
   words: (facts) => ({ summary: summary18(facts), remedy: remedy18(facts) })
 });
 
+// src/diagnosis/rules/refused-writes.ts
+var WRITE_CALL = /\bFileHandler\b|\bopen\([^)]*,\s*(?:mode\s*=\s*)?['"][wax+]|\bos\.(?:mkdir|makedirs|mknod|chmod|chown|rename|replace)\(|\bmkstemp\(|\bNamedTemporaryFile\(|\bshutil\.(?:copy\w*|move)\(/;
+var LOG_HANDLER_FRAME = /\/logging\/(?:__init__|handlers)\.py$/;
+var NOT_A_FILE_WRITE = /\.(?:py|pyc|sock|ctl)$|\/\.gunicorn(?:\/|$)/;
+function showsWrite(tb) {
+  const innermost = tb.frames[tb.frames.length - 1];
+  if (innermost && /\/gunicorn\//.test(innermost.file)) return false;
+  return tb.frames.some(
+    (frame) => LOG_HANDLER_FRAME.test(frame.file) || WRITE_CALL.test(frame.code ?? "") || /^(?:mkdir|makedirs)$/.test(frame.func ?? "")
+  );
+}
+function refusedAccess(tb, path29) {
+  if (NOT_A_FILE_WRITE.test(path29)) return void 0;
+  if (tb.frames.length === 0) return "access";
+  return showsWrite(tb) ? "write" : void 0;
+}
+
 // src/diagnosis/reasons/read-only-filesystem.ts
 var READ_ONLY = /\[Errno 30\] Read-only file system: '([^']+)'/;
 var PERMISSION = /\[Errno 13\] Permission denied: '([^']+)'/;
 var NO_TEMP_DIR = /No usable temporary directory found in (\[.*\])/;
-function writerOf(rc, tb) {
+function writerOf(rc, tb, refused) {
   if (tb.frames.some((frame) => /gunicorn\/workers\/workertmp\.py$/.test(frame.file))) return "worker-tmp";
   if (tb.frames.some((frame) => /gunicorn\/pidfile\.py$/.test(frame.file))) return "pidfile";
-  return rc.userFrame(tb)?.location ? "app" : void 0;
+  return rc.userFrame(tb)?.location || refused ? "app" : void 0;
 }
 function failedWrite(rc, tb) {
   const message = tb.exception.line;
@@ -29037,7 +29175,8 @@ function failedWrite(rc, tb) {
   if (noTemp) return { path: noTemp[1], cause: rc.ctx.settings.readOnly ? "read-only" : "permission" };
   const denied = PERMISSION.exec(message);
   if (denied && (rc.ctx.settings.user || rc.ctx.settings.readOnly)) return { path: denied[1], cause: "permission" };
-  return void 0;
+  const refused = denied ? refusedAccess(tb, denied[1]) : void 0;
+  return denied && refused ? { path: denied[1], cause: "permission", refused } : void 0;
 }
 var writeFailed = {
   stage: "boot",
@@ -29045,13 +29184,20 @@ var writeFailed = {
   detect(rc) {
     for (const tb of rc.tracebacks) {
       const failed2 = failedWrite(rc, tb);
-      const writer = failed2 && writerOf(rc, tb);
+      const writer = failed2 && writerOf(rc, tb, failed2.refused);
       if (!failed2 || !writer) continue;
       const frame = rc.userFrame(tb);
       const setting = settingLine(rc, writer);
       const location = writer === "app" ? frame?.location : firstLocation(setting);
       return {
-        facts: { writer, ...failed2, user: rc.ctx.settings.user, location },
+        facts: {
+          writer,
+          path: failed2.path,
+          cause: failed2.cause,
+          user: rc.ctx.settings.user,
+          access: failed2.refused === "access" || void 0,
+          location
+        },
         evidence: present(...writer === "app" ? frame?.text ?? [] : [], tb.exception.line, rc.gunicornOutcomeLine()),
         location
       };
@@ -29066,16 +29212,20 @@ function settingLine(rc, writer) {
   if (command && command.text.includes(option)) return command;
   return configSetting(rc, setting);
 }
-function summary19({ writer, path: path29, cause, user, location }) {
-  const why = cause === "read-only" ? "the root filesystem is read-only" : `user ${code(user ?? "the image user")} may not write there`;
+function summary19({ writer, path: path29, cause, user, location, access }) {
+  const who = user ? `user ${code(user)}` : "the image's user";
+  const why = cause === "read-only" ? "the root filesystem is read-only" : `${who} may not write there`;
   if (writer === "worker-tmp") {
     return `Gunicorn's workers need a writable temporary directory and none of ${code(path29)} is writable (${why}): the master stops at the first worker.`;
   }
   const dir = path29.slice(0, path29.lastIndexOf("/")) || "/";
   if (writer === "pidfile") return `Gunicorn cannot write its pid file in ${code(dir)}${where(location)}: ${why}.`;
+  if (access) {
+    return `The app may not open ${code(path29)} while it loads: it belongs to another user than ${who} (a volume Docker created as root, a file made by another user).`;
+  }
   return `The app writes ${code(path29)}${where(location)} while it loads, and ${why}.`;
 }
-function remedy19({ writer, path: path29 }) {
+function remedy19({ writer, path: path29, cause }) {
   const writable = "or give the container a writable volume there (a Kubernetes `emptyDir`; here, the `writable-paths` input)";
   if (writer === "worker-tmp") {
     return `Start Gunicorn with ${code("--worker-tmp-dir /dev/shm")} (${code('worker_tmp_dir = "/dev/shm"')} in gunicorn.conf.py), ${writable} at ${code("/tmp")}.`;
@@ -29084,6 +29234,9 @@ function remedy19({ writer, path: path29 }) {
     return `Point ${code("pidfile")} (${code("--pid")}) at a writable path such as ${code("/tmp/gunicorn.pid")} or drop it (a container needs none), ${writable}.`;
   }
   const dir = path29.slice(0, path29.lastIndexOf("/")) || "/";
+  if (cause === "permission") {
+    return `Give ${code(path29)} to the user the app runs as (${code("chown")} it in the Dockerfile, or create the volume's directory with that owner), or write under a path that user owns (take it from an environment variable, e.g. ${code("/tmp")}).`;
+  }
   return `Write under a path the host keeps writable (take it from an environment variable, e.g. ${code("/tmp")}), ${writable} at ${code(dir)}.`;
 }
 var read_only_filesystem_default = defineReason({

@@ -23723,6 +23723,7 @@ function mayStartWithPrefix(text, first) {
   const letter = first >= 65 && first <= 90 || first >= 97 && first <= 122;
   if (!letter) return true;
   const blank = text.indexOf(" ");
+  if (blank > 3 && text.charCodeAt(blank - 1) === 58 && text.charCodeAt(blank - 2) === 93) return true;
   if (blank >= 2 && blank <= 5) {
     const next = text.charCodeAt(text.charCodeAt(blank + 1) === 32 ? blank + 2 : blank + 1);
     if (next >= 48 && next <= 57) return true;
@@ -23748,6 +23749,8 @@ var init_line_prefix = __esm({
       // honcho / foreman: `08:22:00 web.1  | `
       { name: "honcho or foreman", pattern: /^\d\d:\d\d:\d\d [\w.-]+\.\d+\s+\| / },
       { name: "heroku", pattern: new RegExp(String.raw`^${RFC3339} (?:app|heroku)\[[\w.-]+\]: ?`) },
+      // Heroku's lines copied without the time column: `app[web.1]: `, `heroku[router]: `
+      { name: "heroku source", pattern: /^(?:app|heroku)\[[\w.-]+\]: / },
       { name: "kubernetes (CRI log file)", pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
       // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
       { name: "systemd journal / syslog", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
@@ -24451,7 +24454,7 @@ function workerModuleFailure(rc) {
     const frame = tb.frames[tb.frames.length - 1];
     const module = frame && WORKER_MODULE.exec(frame.file)?.[1];
     const worker = module && WORKER_MODULE_CLASSES[module];
-    const exception2 = worker ? endingException(tb) : void 0;
+    const exception2 = worker ? endingException(tb) ?? cutAtImport(tb, frame) : void 0;
     if (!worker || !exception2 || !/(ImportError|SyntaxError|AttributeError|NameError)$/.test(exception2.type)) continue;
     const imported = IMPORTED.exec(frame.code ?? "");
     const imports = (imported?.[1] ?? imported?.[2])?.split(".")[0];
@@ -24460,9 +24463,26 @@ function workerModuleFailure(rc) {
     const at = `gunicorn/workers/${module}.py:${frame.line}`;
     return { worker, at, code: frame.code, imports: imports === "gunicorn" ? void 0 : imports, exception: exception2 };
   }
+  return quotedWorkerImport(rc);
+}
+function cutAtImport(tb, frame) {
+  const underLoadClass = tb.frames.some((f) => /gunicorn\/util\.py$/.test(f.file) && f.func === "load_class");
+  if (tb.exception !== void 0 || !underLoadClass || !IMPORTED.test(frame.code ?? "")) return void 0;
+  return { type: "ImportError", message: "", line: frame.code.trim() };
+}
+function quotedWorkerImport(rc) {
+  for (const tb of rc.tracebacks) {
+    if (!/SyntaxError$/.test(tb.exception.type) || tb.frames.length > 0) continue;
+    const at = rc.ctx.lines.findIndex((line) => line.seq === tb.lines[0].seq);
+    const quoted2 = rc.ctx.lines.slice(Math.max(0, at - 3), Math.max(0, at)).find((line) => WORKER_MODULE_IMPORT.test(line.text));
+    const m = quoted2 && WORKER_MODULE_IMPORT.exec(quoted2.text);
+    if (!m) continue;
+    const module = m[1] ?? m[2];
+    return { worker: WORKER_MODULE_CLASSES[module] ?? module, at: `gunicorn.workers.${module}`, code: quoted2.text, exception: tb.exception };
+  }
   return void 0;
 }
-var WORKER_CLASS_MODULES, NO_MODULE, ENTRY_POINT, REQUIRES, NEED_INSTALLED, REMOVED_WORKERS, ADDED_WORKERS, WORKER_PACKAGE_FRAME, WORKER_CLASS_OPTION, ANY_NO_MODULE, inLoadClass, WORKER_MODULE_CLASSES, WORKER_MODULE, IMPORTED, EXCEPTION_AT_END;
+var WORKER_CLASS_MODULES, NO_MODULE, ENTRY_POINT, REQUIRES, NEED_INSTALLED, REMOVED_WORKERS, ADDED_WORKERS, WORKER_PACKAGE_FRAME, WORKER_CLASS_OPTION, ANY_NO_MODULE, inLoadClass, WORKER_MODULE_CLASSES, WORKER_MODULE, IMPORTED, EXCEPTION_AT_END, WORKER_MODULE_IMPORT;
 var init_worker_class = __esm({
   "src/diagnosis/rules/worker-class.ts"() {
     "use strict";
@@ -24485,6 +24505,7 @@ var init_worker_class = __esm({
     WORKER_MODULE = /gunicorn\/workers\/(\w+)\.py$/;
     IMPORTED = /^\s*(?:from\s+([\w.]+)\s+import|import\s+([\w.]+))/;
     EXCEPTION_AT_END = /^([A-Za-z_][\w.]*(?:Error|Exception)): ?(.*)$/;
+    WORKER_MODULE_IMPORT = /^\s*(?:from\s+gunicorn\.workers\.(\w+)\s+import|import\s+gunicorn\.workers\.(\w+))/;
   }
 });
 
@@ -24864,6 +24885,9 @@ function portFinding(rc, error2, placeholder) {
   const shellForm2 = fromCommand && inCommand ? shellFormOf(inCommand.text) ?? genericShellForm(appSpec(inCommand.text)) : void 0;
   return { facts: { kind: "literal-port", placeholder, inCommand: fromCommand, shellForm: shellForm2, ...file }, evidence, location };
 }
+function moduleMissingInConfig(rc, error2) {
+  return /^Failed to read config file: /.test(error2.message) && /^No module named /.test(configTraceback(rc, error2)?.exception.message ?? "");
+}
 function appSpec(command) {
   return /([\w.]+:[\w.()]+)/.exec(command?.replace(/0\.0\.0\.0:\S+|127\.0\.0\.1:\S+|\$\{?PORT\}?/g, "") ?? "")?.[1];
 }
@@ -24872,7 +24896,7 @@ function applicationObjects(source) {
   for (const m of source.matchAll(APP_ASSIGNMENT)) if (!names.includes(m[1])) names.push(m[1]);
   return names;
 }
-var WORKER_EXITING, gunicornConfigErrors, firstConfigError, linesOf, invalidPort, noAppModule, unreadableConfig, rejectedSetting, genericShellForm, APP_ASSIGNMENT;
+var WORKER_EXITING, gunicornConfigErrors, firstConfigError, linesOf, invalidPort, noAppModule, unreadableConfig, configTraceback, rejectedSetting, genericShellForm, APP_ASSIGNMENT;
 var init_configuration = __esm({
   "src/diagnosis/rules/configuration.ts"() {
     "use strict";
@@ -24907,7 +24931,8 @@ var init_configuration = __esm({
         const error2 = firstConfigError(rc);
         const file = error2 && /^Failed to read config file: (.+)$/.exec(error2.message)?.[1];
         if (!error2 || !file) return void 0;
-        const tb = rc.tracebacks.find((t) => t.lines[0].seq > error2.lines[0].seq) ?? rc.primaryTraceback();
+        const tb = configTraceback(rc, error2);
+        if (moduleMissingInConfig(rc, error2)) return void 0;
         const frame = rc.userFrame(tb);
         return {
           facts: { kind: "unreadable-config", file, exceptionLine: tb?.exception.line },
@@ -24916,12 +24941,13 @@ var init_configuration = __esm({
         };
       }
     };
+    configTraceback = (rc, error2) => rc.tracebacks.find((t) => t.lines[0].seq > error2.lines[0].seq) ?? rc.primaryTraceback();
     rejectedSetting = {
       stage: "boot",
       name: "Gunicorn rejected its configuration",
       detect(rc) {
         const error2 = firstConfigError(rc);
-        if (!error2) return void 0;
+        if (!error2 || moduleMissingInConfig(rc, error2)) return void 0;
         const invalid = /^Invalid value for ([\w-]+): (.*)$/.exec(error2.message);
         const unrecognized = /^unrecognized arguments: (.+)$/.exec(error2.message);
         const detail = gunicornConfigErrors(rc).slice(1).map((e) => e.message);
@@ -25974,6 +26000,34 @@ var init_syntax_error = __esm({
   }
 });
 
+// src/diagnosis/rules/entrypoint-refusal.ts
+function entrypointRefusal(rc) {
+  if (rc.ctx.state.started || rc.tracebacks.length > 0 || rc.ofKind("master-start").length > 0) return void 0;
+  for (let i = rc.ctx.lines.length - 1; i >= 0; i--) {
+    const line = rc.ctx.lines[i];
+    const { text } = line;
+    if (!text.includes("ariable") && !text.includes("nv") && !text.includes("parameter")) continue;
+    const shell = SHELL_REFUSAL.exec(text);
+    if (shell) return { variable: shell[1], line };
+    const named = NAMED_VARIABLE.exec(text);
+    if (named && REFUSAL2.test(text) && !NOT_FATAL.test(text)) return { variable: named[1] ?? named[2], line };
+  }
+  return void 0;
+}
+var SHELL_REFUSAL, NAME3, NAMED_VARIABLE, REFUSAL2, NOT_FATAL;
+var init_entrypoint_refusal = __esm({
+  "src/diagnosis/rules/entrypoint-refusal.ts"() {
+    "use strict";
+    SHELL_REFUSAL = /\b([A-Z][A-Z0-9_]*): (?:parameter null or not set|parameter not set|unbound variable)\b/;
+    NAME3 = String.raw`(?!(?:ERROR|FATAL|WARNING|WARN|INFO|DEBUG|CRITICAL|NOTICE)\b)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{4,})`;
+    NAMED_VARIABLE = new RegExp(
+      String.raw`\b${NAME3}\s+(?:[Ee]nvironment|[Ee]nv\.?)\s+var(?:iable)?\b|\b(?:[Ee]nvironment|[Ee]nv\.?)\s+var(?:iable)?\s+['"\x60]?${NAME3}\b`
+    );
+    REFUSAL2 = /\bnot set\b|\bis required\b|\bmust (?:be|contain)\b|\bmissing\b|\bempty\b|\binvalid\b|\bnot (?:a )?valid\b|does not appear to be|\bplease (?:re)?set\b|\bundefined\b|\bcannot be\b/i;
+    NOT_FATAL = /\bdefault|\bignor|\bwarn/i;
+  }
+});
+
 // src/diagnosis/rules/environment.ts
 function firstCapture(text, patterns) {
   for (const pattern of patterns) {
@@ -26168,6 +26222,12 @@ function readInRequest(facts) {
   return `: it is read ${inHandler(facts, facts.location)}, so every request to it fails`;
 }
 function words4(facts) {
+  if (facts.kind === "entrypoint-refused") {
+    return {
+      summary: `The image's entrypoint refused to start Gunicorn over the environment variable ${code(facts.variable)}: ${code(facts.line.slice(0, 150))}.`,
+      remedy: `Pass ${code(facts.variable)} ${USE_ENV_INPUT} with a value the entrypoint accepts (the line above says what it expects).`
+    };
+  }
   if (facts.kind === "empty-in-spec") {
     return {
       summary: `Gunicorn was asked to import ${code(facts.moduleName)}, a module name with an empty part: the environment variable ${code(facts.variable)} it is built from is empty (the log shows ${code(facts.shown)}).`,
@@ -26181,11 +26241,12 @@ function words4(facts) {
     remedy: unsetRemedy(facts)
   };
 }
-var environKey, improperlyConfigured, noneRead, emptyInSpec, USE_ENV_INPUT, missing_env_default;
+var environKey, improperlyConfigured, noneRead, emptyInSpec, entrypointRefused, USE_ENV_INPUT, missing_env_default;
 var init_missing_env = __esm({
   "src/diagnosis/reasons/missing-env.ts"() {
     "use strict";
     init_reason();
+    init_entrypoint_refusal();
     init_environment();
     init_request();
     init_words();
@@ -26229,6 +26290,14 @@ var init_missing_env = __esm({
         };
       }
     };
+    entrypointRefused = {
+      stage: "boot",
+      name: "the entrypoint refused a variable before Gunicorn started",
+      detect(rc) {
+        const found2 = entrypointRefusal(rc);
+        return found2 && { facts: { kind: "entrypoint-refused", variable: found2.variable, line: found2.line.text.trim() }, evidence: [found2.line.text] };
+      }
+    };
     USE_ENV_INPUT = "with the action's `env` input";
     missing_env_default = defineReason({
       id: "missing-env",
@@ -26240,7 +26309,7 @@ var init_missing_env = __esm({
         { path: "__fixtures__/apps/fail-missing-env", test: "__tests__/diagnosis.itg.ts" },
         { path: "__fixtures__/apps/fail-env-none", test: "__tests__/issue25-diagnosis.itg.ts" }
       ],
-      rules: [environKey, improperlyConfigured, noneRead, emptyInSpec],
+      rules: [environKey, improperlyConfigured, noneRead, emptyInSpec, entrypointRefused],
       words: words4
     });
   }
@@ -26296,16 +26365,22 @@ var init_wait_host = __esm({
 // src/diagnosis/platform-messages.ts
 function platformEvidence(lines, cause) {
   const messages = PLATFORM_MESSAGES.filter((message) => message.cause === cause);
-  for (const { text } of lines) {
-    if (!text.includes("emory") && !text.includes("oom") && !text.includes("PORT") && !text.includes("port")) continue;
-    for (const message of messages) {
-      const found2 = message.pattern.exec(text);
-      if (found2) return { message, line: text, process: found2[1] ?? found2[2] };
-    }
+  for (let i = 0; i < lines.length; i++) {
+    const { text } = lines[i];
+    const found2 = matchMessage(messages, text) ?? (text.length >= WRAP_WIDTH && i + 1 < lines.length ? matchMessage(messages, text + lines[i + 1].text) : void 0);
+    if (found2) return found2;
   }
   return void 0;
 }
-var PLATFORM_MESSAGES;
+function matchMessage(messages, text) {
+  if (!text.includes("emory") && !text.includes("oom") && !text.includes("PORT") && !text.includes("port")) return void 0;
+  for (const message of messages) {
+    const found2 = message.pattern.exec(text);
+    if (found2) return { message, line: text, process: found2[1] ?? found2[2] };
+  }
+  return void 0;
+}
+var PLATFORM_MESSAGES, WRAP_WIDTH;
 var init_platform_messages = __esm({
   "src/diagnosis/platform-messages.ts"() {
     "use strict";
@@ -26364,6 +26439,7 @@ var init_platform_messages = __esm({
         reference: "https://render.com/docs/web-services#port-binding"
       }
     ];
+    WRAP_WIDTH = 72;
   }
 });
 
@@ -27318,7 +27394,8 @@ var init_log_events = __esm({
           perhapsOom: false
         })
       ],
-      [/^WORKER TIMEOUT \(pid:(\d+)\)$/, (m) => ({ kind: "worker-timeout", pid: Number(m[1]) })],
+      // Also with another program's line run into it (two streams written to one file without a newline between).
+      [/^WORKER TIMEOUT \(pid:(\d+)\)(?:$| )/, (m) => ({ kind: "worker-timeout", pid: Number(m[1]) })],
       [/^Exception in worker process$/, (_m, prefix) => ({ kind: "worker-exception", pid: prefix.pid })],
       [/^Starting gunicorn (\S+)$/, (m) => ({ kind: "master-start", version: m[1] })],
       [/^Listening at: (.+?)(?: \((\d+)\))?$/, (m) => ({ kind: "listening", addresses: m[1].split(/,\s*/), masterPid: m[2] ? Number(m[2]) : void 0 })],
@@ -27499,12 +27576,47 @@ var init_answers = __esm({
   }
 });
 
+// src/diagnosis/rules/wsgi-under-asgi.ts
+function isWsgiCallError(exception2) {
+  return START_RESPONSE_MISSING.test(`${exception2.type}: ${exception2.message}`);
+}
+function wsgiCalledAsAsgi(lines) {
+  let first;
+  let requests = 0;
+  for (const line of lines) {
+    if (!line.text.includes("start_response")) continue;
+    const m = START_RESPONSE_MISSING.exec(line.text);
+    if (!m) continue;
+    requests++;
+    const name = m[1]?.split(".").pop() ?? m[2];
+    first ??= { app: name, line, exceptionLine: line.text.slice(m.index), requests: 0 };
+  }
+  return first && { ...first, requests };
+}
+var START_RESPONSE_MISSING;
+var init_wsgi_under_asgi = __esm({
+  "src/diagnosis/rules/wsgi-under-asgi.ts"() {
+    "use strict";
+    START_RESPONSE_MISSING = /\bTypeError: (?:([\w.]+)\.__call__|(\w+))\(\) missing 1 required positional argument: 'start_response'/;
+  }
+});
+
 // src/diagnosis/reasons/asgi-under-wsgi.ts
+function reverseWords(facts) {
+  const app = facts.app ? code(facts.app) : "The app";
+  const answers = facts.status ? ` and answers ${facts.status}` : "";
+  const requests = facts.requests > 1 ? ` (${facts.requests} requests)` : "";
+  return {
+    summary: `${app} is a WSGI app but Gunicorn runs it with the ASGI worker ${code(facts.workerClass)}: every request fails with ${code(facts.exceptionLine)}${answers}${requests}.`,
+    remedy: `Point Gunicorn at the project's ASGI application instead (Django: ${code("project.asgi:application")}, not ${code("project.wsgi")}), or keep the WSGI app and drop the ASGI worker (${code("-k gthread")} or the default sync worker).`
+  };
+}
 function nativeWorker(version) {
   const major = version ? Number(version.split(".")[0]) : void 0;
   return major !== void 0 && major >= 25 ? ` or Gunicorn ${version}'s own ASGI worker, ${code("-k asgi")}` : ", or on Gunicorn 25+ its own ASGI worker, `-k asgi`";
 }
 function words8(facts) {
+  if (facts.direction === "wsgi-under-asgi") return reverseWords(facts);
   const app = facts.app ? code(facts.app) : "The app";
   const answers = facts.status ? ` and answers ${facts.status}` : "";
   const requests = facts.requests > 1 ? ` (${facts.requests} requests)` : "";
@@ -27513,7 +27625,7 @@ function words8(facts) {
     remedy: `Start it with an ASGI worker: ${code("-k uvicorn_worker.UvicornWorker")} (add the package ${code("uvicorn-worker")} to the requirements)${nativeWorker(facts.gunicornVersion)}.`
   };
 }
-var asgiCallError, asgi_under_wsgi_default;
+var asgiCallError, wsgiUnderAsgi, asgi_under_wsgi_default;
 var init_asgi_under_wsgi = __esm({
   "src/diagnosis/reasons/asgi-under-wsgi.ts"() {
     "use strict";
@@ -27521,6 +27633,7 @@ var init_asgi_under_wsgi = __esm({
     init_answers();
     init_locate();
     init_words();
+    init_wsgi_under_asgi();
     asgiCallError = {
       stage: "boot",
       name: "requests raise the ASGI call TypeError",
@@ -27544,17 +27657,39 @@ var init_asgi_under_wsgi = __esm({
         };
       }
     };
+    wsgiUnderAsgi = {
+      stage: "boot",
+      name: "requests raise the WSGI call's TypeError under an ASGI worker",
+      detect(rc) {
+        const found2 = wsgiCalledAsAsgi(rc.ctx.lines);
+        if (!found2) return void 0;
+        const workerClass = rc.ofKind("worker-class")[0]?.workerClass ?? "uvicorn.workers.UvicornWorker";
+        return {
+          facts: {
+            direction: "wsgi-under-asgi",
+            app: found2.app,
+            workerClass,
+            exceptionLine: found2.exceptionLine,
+            status: rc.ctx.health?.status,
+            requests: found2.requests,
+            gunicornVersion: rc.ofKind("master-start")[0]?.version
+          },
+          evidence: [found2.exceptionLine],
+          location: firstLocation(commandLine(rc))
+        };
+      }
+    };
     asgi_under_wsgi_default = defineReason({
       id: "asgi-under-wsgi",
       title: "ASGI app under a WSGI worker",
       headline: "ASGI app started with a WSGI worker",
-      readme: "an ASGI app (FastAPI, Starlette, Quart, Django's ASGI handler) started with a WSGI worker: every request fails with `__call__() missing 1 required positional argument: 'send'`",
+      readme: "an ASGI app (FastAPI, Starlette, Quart, Django's ASGI handler) started with a WSGI worker: every request fails with `__call__() missing 1 required positional argument: 'send'`; and the reverse, a WSGI app (Django's `WSGIHandler`) under an ASGI worker: `missing 1 required positional argument: 'start_response'`",
       fixtures: [{ path: "__fixtures__/apps/fail-asgi-under-wsgi", test: "__tests__/hang-crash.itg.ts" }],
-      rules: [asgiCallError],
+      rules: [asgiCallError, wsgiUnderAsgi],
       words: words8,
       // Decided at the second 500 whose request raised the TypeError, not at the timeout.
       wrongAnswer: {
-        recognises: (answer, events2) => answer.status === 500 && events2.filter((e) => e.kind === "traceback" && isAsgiCallError(e.exception)).length >= 2
+        recognises: (answer, events2) => answer.status === 500 && events2.filter((e) => e.kind === "traceback" && (isAsgiCallError(e.exception) || isWsgiCallError(e.exception))).length >= 2
       }
     });
   }
@@ -28481,11 +28616,34 @@ var init_signal_not_forwarded = __esm({
   }
 });
 
+// src/diagnosis/rules/refused-writes.ts
+function showsWrite(tb) {
+  const innermost = tb.frames[tb.frames.length - 1];
+  if (innermost && /\/gunicorn\//.test(innermost.file)) return false;
+  return tb.frames.some(
+    (frame) => LOG_HANDLER_FRAME.test(frame.file) || WRITE_CALL.test(frame.code ?? "") || /^(?:mkdir|makedirs)$/.test(frame.func ?? "")
+  );
+}
+function refusedAccess(tb, path33) {
+  if (NOT_A_FILE_WRITE.test(path33)) return void 0;
+  if (tb.frames.length === 0) return "access";
+  return showsWrite(tb) ? "write" : void 0;
+}
+var WRITE_CALL, LOG_HANDLER_FRAME, NOT_A_FILE_WRITE;
+var init_refused_writes = __esm({
+  "src/diagnosis/rules/refused-writes.ts"() {
+    "use strict";
+    WRITE_CALL = /\bFileHandler\b|\bopen\([^)]*,\s*(?:mode\s*=\s*)?['"][wax+]|\bos\.(?:mkdir|makedirs|mknod|chmod|chown|rename|replace)\(|\bmkstemp\(|\bNamedTemporaryFile\(|\bshutil\.(?:copy\w*|move)\(/;
+    LOG_HANDLER_FRAME = /\/logging\/(?:__init__|handlers)\.py$/;
+    NOT_A_FILE_WRITE = /\.(?:py|pyc|sock|ctl)$|\/\.gunicorn(?:\/|$)/;
+  }
+});
+
 // src/diagnosis/reasons/read-only-filesystem.ts
-function writerOf(rc, tb) {
+function writerOf(rc, tb, refused) {
   if (tb.frames.some((frame) => /gunicorn\/workers\/workertmp\.py$/.test(frame.file))) return "worker-tmp";
   if (tb.frames.some((frame) => /gunicorn\/pidfile\.py$/.test(frame.file))) return "pidfile";
-  return rc.userFrame(tb)?.location ? "app" : void 0;
+  return rc.userFrame(tb)?.location || refused ? "app" : void 0;
 }
 function failedWrite(rc, tb) {
   const message = tb.exception.line;
@@ -28495,7 +28653,8 @@ function failedWrite(rc, tb) {
   if (noTemp) return { path: noTemp[1], cause: rc.ctx.settings.readOnly ? "read-only" : "permission" };
   const denied = PERMISSION.exec(message);
   if (denied && (rc.ctx.settings.user || rc.ctx.settings.readOnly)) return { path: denied[1], cause: "permission" };
-  return void 0;
+  const refused = denied ? refusedAccess(tb, denied[1]) : void 0;
+  return denied && refused ? { path: denied[1], cause: "permission", refused } : void 0;
 }
 function settingLine(rc, writer) {
   if (writer === "app") return void 0;
@@ -28504,16 +28663,20 @@ function settingLine(rc, writer) {
   if (command && command.text.includes(option)) return command;
   return configSetting(rc, setting);
 }
-function summary20({ writer, path: path33, cause, user, location }) {
-  const why = cause === "read-only" ? "the root filesystem is read-only" : `user ${code(user ?? "the image user")} may not write there`;
+function summary20({ writer, path: path33, cause, user, location, access: access2 }) {
+  const who = user ? `user ${code(user)}` : "the image's user";
+  const why = cause === "read-only" ? "the root filesystem is read-only" : `${who} may not write there`;
   if (writer === "worker-tmp") {
     return `Gunicorn's workers need a writable temporary directory and none of ${code(path33)} is writable (${why}): the master stops at the first worker.`;
   }
   const dir = path33.slice(0, path33.lastIndexOf("/")) || "/";
   if (writer === "pidfile") return `Gunicorn cannot write its pid file in ${code(dir)}${where(location)}: ${why}.`;
+  if (access2) {
+    return `The app may not open ${code(path33)} while it loads: it belongs to another user than ${who} (a volume Docker created as root, a file made by another user).`;
+  }
   return `The app writes ${code(path33)}${where(location)} while it loads, and ${why}.`;
 }
-function remedy19({ writer, path: path33 }) {
+function remedy19({ writer, path: path33, cause }) {
   const writable = "or give the container a writable volume there (a Kubernetes `emptyDir`; here, the `writable-paths` input)";
   if (writer === "worker-tmp") {
     return `Start Gunicorn with ${code("--worker-tmp-dir /dev/shm")} (${code('worker_tmp_dir = "/dev/shm"')} in gunicorn.conf.py), ${writable} at ${code("/tmp")}.`;
@@ -28522,6 +28685,9 @@ function remedy19({ writer, path: path33 }) {
     return `Point ${code("pidfile")} (${code("--pid")}) at a writable path such as ${code("/tmp/gunicorn.pid")} or drop it (a container needs none), ${writable}.`;
   }
   const dir = path33.slice(0, path33.lastIndexOf("/")) || "/";
+  if (cause === "permission") {
+    return `Give ${code(path33)} to the user the app runs as (${code("chown")} it in the Dockerfile, or create the volume's directory with that owner), or write under a path that user owns (take it from an environment variable, e.g. ${code("/tmp")}).`;
+  }
   return `Write under a path the host keeps writable (take it from an environment variable, e.g. ${code("/tmp")}), ${writable} at ${code(dir)}.`;
 }
 var READ_ONLY, PERMISSION, NO_TEMP_DIR, writeFailed, read_only_filesystem_default;
@@ -28531,6 +28697,7 @@ var init_read_only_filesystem = __esm({
     init_reason();
     init_locate();
     init_words();
+    init_refused_writes();
     READ_ONLY = /\[Errno 30\] Read-only file system: '([^']+)'/;
     PERMISSION = /\[Errno 13\] Permission denied: '([^']+)'/;
     NO_TEMP_DIR = /No usable temporary directory found in (\[.*\])/;
@@ -28540,13 +28707,20 @@ var init_read_only_filesystem = __esm({
       detect(rc) {
         for (const tb of rc.tracebacks) {
           const failed2 = failedWrite(rc, tb);
-          const writer = failed2 && writerOf(rc, tb);
+          const writer = failed2 && writerOf(rc, tb, failed2.refused);
           if (!failed2 || !writer) continue;
           const frame = rc.userFrame(tb);
           const setting = settingLine(rc, writer);
           const location = writer === "app" ? frame?.location : firstLocation(setting);
           return {
-            facts: { writer, ...failed2, user: rc.ctx.settings.user, location },
+            facts: {
+              writer,
+              path: failed2.path,
+              cause: failed2.cause,
+              user: rc.ctx.settings.user,
+              access: failed2.refused === "access" || void 0,
+              location
+            },
             evidence: present(...writer === "app" ? frame?.text ?? [] : [], tb.exception.line, rc.gunicornOutcomeLine()),
             location
           };

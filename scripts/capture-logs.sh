@@ -61,6 +61,8 @@ read-only-no-tmp|ok-graceful-shutdown|--read-only --user 10001|10||
 read-only-pidfile|ok-graceful-shutdown|--read-only --tmpfs /tmp|10||gunicorn -c gunicorn.conf.py --pid /srv/app/gunicorn.pid app:app
 read-only-app-write|ok-graceful-shutdown|--read-only --tmpfs /tmp -e CACHE_FILE=/srv/app/cache.txt|10||
 read-only-control-socket|ok-graceful-shutdown|--read-only --tmpfs /tmp --user 10001|5|3|
+user-app-write|ok-graceful-shutdown|--user 10001 -e CACHE_FILE=/srv/app/cache.txt|10||
+wsgi-under-asgi|ok-graceful-shutdown|-e PYTHONFAULTHANDLER=1|4|2,2.5|gunicorn -k uvicorn.workers.UvicornWorker -w 1 -b 0.0.0.0:8000 app:app||
 LIST
 )
 

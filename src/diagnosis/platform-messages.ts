@@ -81,13 +81,25 @@ export interface PlatformEvidence {
 /** The first line of the log that one of the table's messages matches, for the cause asked. */
 export function platformEvidence(lines: readonly { text: string }[], cause: PlatformCause): PlatformEvidence | undefined {
   const messages = PLATFORM_MESSAGES.filter((message) => message.cause === cause)
-  for (const { text } of lines) {
-    // Every message holds one of these words: most lines are passed over with two substring looks.
-    if (!text.includes('emory') && !text.includes('oom') && !text.includes('PORT') && !text.includes('port')) continue
-    for (const message of messages) {
-      const found = message.pattern.exec(text)
-      if (found) return { message, line: text, process: found[1] ?? found[2] }
-    }
+  for (let i = 0; i < lines.length; i++) {
+    const { text } = lines[i]
+    const found =
+      matchMessage(messages, text) ??
+      (text.length >= WRAP_WIDTH && i + 1 < lines.length ? matchMessage(messages, text + lines[i + 1].text) : undefined)
+    if (found) return found
+  }
+  return undefined
+}
+
+/** A console or a paste hard-wraps long lines at its width (80 columns, mostly): a message may go on in the next line. */
+const WRAP_WIDTH = 72
+
+function matchMessage(messages: readonly PlatformMessage[], text: string): PlatformEvidence | undefined {
+  // Every message holds one of these words: most lines are passed over with a few substring looks.
+  if (!text.includes('emory') && !text.includes('oom') && !text.includes('PORT') && !text.includes('port')) return undefined
+  for (const message of messages) {
+    const found = message.pattern.exec(text)
+    if (found) return { message, line: text, process: found[1] ?? found[2] }
   }
   return undefined
 }

@@ -118,7 +118,8 @@ export const PREFIXED: MessageMatcher[] = [
       perhapsOom: false
     })
   ],
-  [/^WORKER TIMEOUT \(pid:(\d+)\)$/, (m) => ({ kind: 'worker-timeout', pid: Number(m[1]) })],
+  // Also with another program's line run into it (two streams written to one file without a newline between).
+  [/^WORKER TIMEOUT \(pid:(\d+)\)(?:$| )/, (m) => ({ kind: 'worker-timeout', pid: Number(m[1]) })],
   [/^Exception in worker process$/, (_m, prefix) => ({ kind: 'worker-exception', pid: prefix.pid })],
   [/^Starting gunicorn (\S+)$/, (m) => ({ kind: 'master-start', version: m[1] })],
   [/^Listening at: (.+?)(?: \((\d+)\))?$/, (m) => ({ kind: 'listening', addresses: m[1].split(/,\s*/), masterPid: m[2] ? Number(m[2]) : undefined })],

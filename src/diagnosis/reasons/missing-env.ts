@@ -1,6 +1,7 @@
 // The app reads an environment variable at import that the container does not have.
 import { defineReason, type Finding, type Rule } from '../reason.js'
 import type { RuleContext, Traceback } from '../context.js'
+import { entrypointRefusal } from '../rules/entrypoint-refusal.js'
 import { emptySpecVariable, environImproperlyConfigured, environKeyError, noneFromEnvironment, variableName } from '../rules/environment.js'
 import { inHandler, whenRaised, type WhenRaised } from '../rules/request.js'
 import { code, fileLine, present } from '../words.js'
@@ -20,6 +21,7 @@ type Facts =
       none?: { read: string; reader: string; exceptionLine: string; inFunction?: string }
     } & Partial<WhenRaised>)
   | { kind: 'empty-in-spec'; moduleName: string; variable: string; shown: string }
+  | { kind: 'entrypoint-refused'; variable: string; line: string }
 
 type Unset = Extract<Facts, { kind: 'unset' }>
 
@@ -85,6 +87,15 @@ const emptyInSpec: Rule<Facts> = {
   }
 }
 
+const entrypointRefused: Rule<Facts> = {
+  stage: 'boot',
+  name: 'the entrypoint refused a variable before Gunicorn started',
+  detect(rc) {
+    const found = entrypointRefusal(rc)
+    return found && { facts: { kind: 'entrypoint-refused', variable: found.variable, line: found.line.text.trim() }, evidence: [found.line.text] }
+  }
+}
+
 const USE_ENV_INPUT = "with the action's `env` input"
 
 function unsetRemedy({ name, hostFilled, provided }: Extract<Facts, { kind: 'unset' }>): string {
@@ -122,6 +133,12 @@ function readInRequest(facts: Extract<Facts, { kind: 'unset' }>): string {
 }
 
 function words(facts: Facts): { summary: string; remedy: string } {
+  if (facts.kind === 'entrypoint-refused') {
+    return {
+      summary: `The image's entrypoint refused to start Gunicorn over the environment variable ${code(facts.variable)}: ${code(facts.line.slice(0, 150))}.`,
+      remedy: `Pass ${code(facts.variable)} ${USE_ENV_INPUT} with a value the entrypoint accepts (the line above says what it expects).`
+    }
+  }
   if (facts.kind === 'empty-in-spec') {
     return {
       summary:
@@ -148,6 +165,6 @@ export default defineReason({
     { path: '__fixtures__/apps/fail-missing-env', test: '__tests__/diagnosis.itg.ts' },
     { path: '__fixtures__/apps/fail-env-none', test: '__tests__/issue25-diagnosis.itg.ts' }
   ],
-  rules: [environKey, improperlyConfigured, noneRead, emptyInSpec],
+  rules: [environKey, improperlyConfigured, noneRead, emptyInSpec, entrypointRefused],
   words
 })

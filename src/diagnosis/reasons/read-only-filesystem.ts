@@ -6,6 +6,7 @@ import type { RuleContext, Traceback } from '../context.js'
 import { commandLine, configSetting, firstLocation, type FoundLine } from '../rules/locate.js'
 import { code, present, where } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
+import { refusedAccess } from '../rules/refused-writes.js'
 
 type Writer = 'worker-tmp' | 'pidfile' | 'app'
 
@@ -16,6 +17,8 @@ interface Facts {
   /** `Errno 30`: a read-only filesystem; `Errno 13`: not writable by the user. */
   cause: 'read-only' | 'permission'
   user?: string
+  /** Errno 13 with no frames to show the call: the user may not write, or not even read, the path. */
+  access?: true
   /** Where the app writes, or where `pidfile`/`worker_tmp_dir` is set. */
   location?: SourceLocation
 }
@@ -24,13 +27,13 @@ const READ_ONLY = /\[Errno 30\] Read-only file system: '([^']+)'/
 const PERMISSION = /\[Errno 13\] Permission denied: '([^']+)'/
 const NO_TEMP_DIR = /No usable temporary directory found in (\[.*\])/
 
-function writerOf(rc: RuleContext, tb: Traceback): Writer | undefined {
+function writerOf(rc: RuleContext, tb: Traceback, refused: 'write' | 'access' | undefined): Writer | undefined {
   if (tb.frames.some((frame) => /gunicorn\/workers\/workertmp\.py$/.test(frame.file))) return 'worker-tmp'
   if (tb.frames.some((frame) => /gunicorn\/pidfile\.py$/.test(frame.file))) return 'pidfile'
-  return rc.userFrame(tb)?.location ? 'app' : undefined
+  return rc.userFrame(tb)?.location || refused ? 'app' : undefined
 }
 
-function failedWrite(rc: RuleContext, tb: Traceback): { path: string; cause: Facts['cause'] } | undefined {
+function failedWrite(rc: RuleContext, tb: Traceback): { path: string; cause: Facts['cause']; refused?: 'write' | 'access' } | undefined {
   const message = tb.exception.line
   const readOnly = READ_ONLY.exec(message)
   if (readOnly) return { path: readOnly[1], cause: 'read-only' }
@@ -39,7 +42,9 @@ function failedWrite(rc: RuleContext, tb: Traceback): { path: string; cause: Fac
   // Permission denied is a failed read too: only a run as another user (or read-only) makes it this reason.
   const denied = PERMISSION.exec(message)
   if (denied && (rc.ctx.settings.user || rc.ctx.settings.readOnly)) return { path: denied[1], cause: 'permission' }
-  return undefined
+  // Without those, the traceback must show the write (or show nothing but the refusal).
+  const refused = denied ? refusedAccess(tb, denied[1]) : undefined
+  return denied && refused ? { path: denied[1], cause: 'permission', refused } : undefined
 }
 
 const writeFailed: Rule<Facts> = {
@@ -48,13 +53,20 @@ const writeFailed: Rule<Facts> = {
   detect(rc) {
     for (const tb of rc.tracebacks) {
       const failed = failedWrite(rc, tb)
-      const writer = failed && writerOf(rc, tb)
+      const writer = failed && writerOf(rc, tb, failed.refused)
       if (!failed || !writer) continue
       const frame = rc.userFrame(tb)
       const setting = settingLine(rc, writer)
       const location = writer === 'app' ? frame?.location : firstLocation(setting)
       return {
-        facts: { writer, ...failed, user: rc.ctx.settings.user, location },
+        facts: {
+          writer,
+          path: failed.path,
+          cause: failed.cause,
+          user: rc.ctx.settings.user,
+          access: failed.refused === 'access' || undefined,
+          location
+        },
         evidence: present(...(writer === 'app' ? (frame?.text ?? []) : []), tb.exception.line, rc.gunicornOutcomeLine()),
         location
       }
@@ -72,18 +84,22 @@ function settingLine(rc: RuleContext, writer: Writer): FoundLine | undefined {
   return configSetting(rc, setting)
 }
 
-function summary({ writer, path, cause, user, location }: Facts): string {
-  const why = cause === 'read-only' ? 'the root filesystem is read-only' : `user ${code(user ?? 'the image user')} may not write there`
+function summary({ writer, path, cause, user, location, access }: Facts): string {
+  const who = user ? `user ${code(user)}` : "the image's user"
+  const why = cause === 'read-only' ? 'the root filesystem is read-only' : `${who} may not write there`
   if (writer === 'worker-tmp') {
     return `Gunicorn's workers need a writable temporary directory and none of ${code(path)} is writable (${why}): the master stops at the first worker.`
   }
   // Gunicorn writes the pid file as a temporary file beside it, then renames it: the directory is what matters.
   const dir = path.slice(0, path.lastIndexOf('/')) || '/'
   if (writer === 'pidfile') return `Gunicorn cannot write its pid file in ${code(dir)}${where(location)}: ${why}.`
+  if (access) {
+    return `The app may not open ${code(path)} while it loads: it belongs to another user than ${who} (a volume Docker created as root, a file made by another user).`
+  }
   return `The app writes ${code(path)}${where(location)} while it loads, and ${why}.`
 }
 
-function remedy({ writer, path }: Facts): string {
+function remedy({ writer, path, cause }: Facts): string {
   const writable = 'or give the container a writable volume there (a Kubernetes `emptyDir`; here, the `writable-paths` input)'
   if (writer === 'worker-tmp') {
     return `Start Gunicorn with ${code('--worker-tmp-dir /dev/shm')} (${code('worker_tmp_dir = "/dev/shm"')} in gunicorn.conf.py), ${writable} at ${code('/tmp')}.`
@@ -92,6 +108,12 @@ function remedy({ writer, path }: Facts): string {
     return `Point ${code('pidfile')} (${code('--pid')}) at a writable path such as ${code('/tmp/gunicorn.pid')} or drop it (a container needs none), ${writable}.`
   }
   const dir = path.slice(0, path.lastIndexOf('/')) || '/'
+  if (cause === 'permission') {
+    return (
+      `Give ${code(path)} to the user the app runs as (${code('chown')} it in the Dockerfile, or create the volume's directory with that owner), ` +
+      `or write under a path that user owns (take it from an environment variable, e.g. ${code('/tmp')}).`
+    )
+  }
   return `Write under a path the host keeps writable (take it from an environment variable, e.g. ${code('/tmp')}), ${writable} at ${code(dir)}.`
 }
 

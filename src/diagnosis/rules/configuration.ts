@@ -100,8 +100,8 @@ export const unreadableConfig: Rule<ConfigFacts> = {
     const error = firstConfigError(rc)
     const file = error && /^Failed to read config file: (.+)$/.exec(error.message)?.[1]
     if (!error || !file) return undefined
-    // The traceback printed after the error line is the config file's.
-    const tb = rc.tracebacks.find((t) => t.lines[0].seq > error.lines[0].seq) ?? rc.primaryTraceback()
+    const tb = configTraceback(rc, error)
+    if (moduleMissingInConfig(rc, error)) return undefined
     const frame = rc.userFrame(tb)
     return {
       facts: { kind: 'unreadable-config', file, exceptionLine: tb?.exception.line },
@@ -111,13 +111,22 @@ export const unreadableConfig: Rule<ConfigFacts> = {
   }
 }
 
+/** The traceback printed after the error line is the config file's. */
+const configTraceback = (rc: RuleContext, error: { lines: { seq: number }[] }) =>
+  rc.tracebacks.find((t) => t.lines[0].seq > error.lines[0].seq) ?? rc.primaryTraceback()
+
+/** A module missing where the config file (or a module it imports) imports it: the missing-module reasons name it. */
+function moduleMissingInConfig(rc: RuleContext, error: { message: string; lines: { seq: number }[] }): boolean {
+  return /^Failed to read config file: /.test(error.message) && /^No module named /.test(configTraceback(rc, error)?.exception.message ?? '')
+}
+
 /** `Invalid value for X`, `unrecognized arguments`, or any other line Gunicorn printed before giving up. */
 export const rejectedSetting: Rule<ConfigFacts> = {
   stage: 'boot',
   name: 'Gunicorn rejected its configuration',
   detect(rc) {
     const error = firstConfigError(rc)
-    if (!error) return undefined
+    if (!error || moduleMissingInConfig(rc, error)) return undefined
     const invalid = /^Invalid value for ([\w-]+): (.*)$/.exec(error.message)
     const unrecognized = /^unrecognized arguments: (.+)$/.exec(error.message)
     const detail = gunicornConfigErrors(rc)

@@ -167,7 +167,7 @@ export function workerModuleFailure(rc: RuleContext): WorkerModuleFailure | unde
     const frame = tb.frames[tb.frames.length - 1]
     const module = frame && WORKER_MODULE.exec(frame.file)?.[1]
     const worker = module && WORKER_MODULE_CLASSES[module]
-    const exception = worker ? endingException(tb) : undefined
+    const exception = worker ? (endingException(tb) ?? cutAtImport(tb, frame)) : undefined
     if (!worker || !exception || !/(ImportError|SyntaxError|AttributeError|NameError)$/.test(exception.type)) continue
     const imported = IMPORTED.exec(frame.code ?? '')
     const imports = (imported?.[1] ?? imported?.[2])?.split('.')[0]
@@ -175,6 +175,39 @@ export function workerModuleFailure(rc: RuleContext): WorkerModuleFailure | unde
     if (missing !== undefined && WORKER_CLASS_PACKAGES[missing]) continue
     const at = `gunicorn/workers/${module}.py:${frame.line}`
     return { worker, at, code: frame.code, imports: imports === 'gunicorn' ? undefined : imports, exception }
+  }
+  return quotedWorkerImport(rc)
+}
+
+/**
+ * A paste cut right after the worker module's import line, under Gunicorn's load_class: the import is what failed,
+ * so the line itself stands for the exception the log lost (its type unknown, read as an import failure).
+ */
+function cutAtImport(
+  tb: { frames: Traceback['frames']; exception?: unknown },
+  frame: Traceback['frames'][number]
+): WorkerModuleFailure['exception'] | undefined {
+  const underLoadClass = tb.frames.some((f) => /gunicorn\/util\.py$/.test(f.file) && f.func === 'load_class')
+  if (tb.exception !== undefined || !underLoadClass || !IMPORTED.test(frame.code ?? '')) return undefined
+  return { type: 'ImportError', message: '', line: frame.code!.trim() }
+}
+
+const WORKER_MODULE_IMPORT = /^\s*(?:from\s+gunicorn\.workers\.(\w+)\s+import|import\s+gunicorn\.workers\.(\w+))/
+
+/**
+ * A SyntaxError whose quoted source line imports one of Gunicorn's worker modules (`from gunicorn.workers.async
+ * import AsyncWorker`, `async` a keyword since Python 3.7): Gunicorn's own code does not compile on this Python,
+ * even when the paste kept only the quoted line, the caret and the exception.
+ */
+function quotedWorkerImport(rc: RuleContext): WorkerModuleFailure | undefined {
+  for (const tb of rc.tracebacks) {
+    if (!/SyntaxError$/.test(tb.exception.type) || tb.frames.length > 0) continue
+    const at = rc.ctx.lines.findIndex((line) => line.seq === tb.lines[0].seq)
+    const quoted = rc.ctx.lines.slice(Math.max(0, at - 3), Math.max(0, at)).find((line) => WORKER_MODULE_IMPORT.test(line.text))
+    const m = quoted && WORKER_MODULE_IMPORT.exec(quoted.text)
+    if (!m) continue
+    const module = m[1] ?? m[2]
+    return { worker: WORKER_MODULE_CLASSES[module] ?? module, at: `gunicorn.workers.${module}`, code: quoted.text, exception: tb.exception }
   }
   return undefined
 }
