@@ -26224,8 +26224,8 @@ function readInRequest(facts) {
 function words4(facts) {
   if (facts.kind === "entrypoint-refused") {
     return {
-      summary: `The image's entrypoint refused to start Gunicorn over the environment variable ${code(facts.variable)}: ${code(facts.line.slice(0, 150))}.`,
-      remedy: `Pass ${code(facts.variable)} ${USE_ENV_INPUT} with a value the entrypoint accepts (the line above says what it expects).`
+      summary: `The image's entrypoint refused to start Gunicorn over the environment variable ${code(facts.variable)}: ${code(facts.line.slice(0, 150).replace(/\.$/, ""))}.`,
+      remedy: `Pass ${code(facts.variable)} ${USE_ENV_INPUT} with a value the entrypoint accepts (its message says what it expects).`
     };
   }
   if (facts.kind === "empty-in-spec") {
@@ -27330,6 +27330,12 @@ function words7({ when: when2, killed, seconds }) {
       remedy: `Find the blocking call on the request path (with gevent workers, a C database driver or CPU-bound work blocks the whole worker), move slow work out of the request, or add workers/threads; raise ${code("--timeout")} only if such requests are expected.`
     };
   }
+  if (when2 === "unseen") {
+    return {
+      summary: `Gunicorn killed ${killed === 1 ? "a worker" : `${killed} workers`} with ${code("WORKER TIMEOUT")}: it was busy longer than ${timeout} (the log starts after the boot, so whether it was loading the app or serving a request is not in it).`,
+      remedy: `Find what blocked the worker: a slow import (services or big data at import time) or a request doing long work (move it to a background task); raise ${code("--timeout")} only if that work is expected.`
+    };
+  }
   return {
     summary: `Gunicorn killed ${killed} worker${killed === 1 ? "" : "s"} with ${code("WORKER TIMEOUT")}: loading the app took longer than ${timeout}.`,
     remedy: `Make the import fast (do not wait for services or load big data at import time) or raise ${code("--timeout")} above the real boot time.`
@@ -27355,7 +27361,9 @@ var init_worker_timeout = __esm({
       name: "loading the app took longer than the timeout",
       detect(rc) {
         const found2 = workerTimeouts(rc);
-        return found2 && !found2.whileServing ? finding(found2, "while-loading", found2.duringBoot || found2.timeouts.length) : void 0;
+        if (!found2 || found2.whileServing) return void 0;
+        const unseen = !rc.ctx.state.started && rc.ofKind("worker-boot").length === 0 && rc.ctx.health?.firstHealthyAt === void 0;
+        return finding(found2, unseen ? "unseen" : "while-loading", found2.duringBoot || found2.timeouts.length);
       }
     };
     worker_timeout_default = defineReason({

@@ -135,8 +135,8 @@ function readInRequest(facts: Extract<Facts, { kind: 'unset' }>): string {
 function words(facts: Facts): { summary: string; remedy: string } {
   if (facts.kind === 'entrypoint-refused') {
     return {
-      summary: `The image's entrypoint refused to start Gunicorn over the environment variable ${code(facts.variable)}: ${code(facts.line.slice(0, 150))}.`,
-      remedy: `Pass ${code(facts.variable)} ${USE_ENV_INPUT} with a value the entrypoint accepts (the line above says what it expects).`
+      summary: `The image's entrypoint refused to start Gunicorn over the environment variable ${code(facts.variable)}: ${code(facts.line.slice(0, 150).replace(/\.$/, ''))}.`,
+      remedy: `Pass ${code(facts.variable)} ${USE_ENV_INPUT} with a value the entrypoint accepts (its message says what it expects).`
     }
   }
   if (facts.kind === 'empty-in-spec') {

@@ -5,7 +5,8 @@ import { code } from '../words.js'
 import { workerTimeouts, type WorkerTimeouts } from '../rules/resources.js'
 
 interface Facts {
-  when: 'while-serving' | 'while-loading'
+  /** `unseen`: the log starts after the boot and shows no answer, so it cannot tell loading from serving. */
+  when: 'while-serving' | 'while-loading' | 'unseen'
   /** How many workers the words say were killed. */
   killed: number
   /** Gunicorn's `timeout` as the image sets it (30 by default). */
@@ -32,7 +33,9 @@ const whileLoading: Rule<Facts> = {
   detect(rc) {
     const found = workerTimeouts(rc)
     // Timeouts of workers whose boot the log lost still count when none is known to have booted.
-    return found && !found.whileServing ? finding(found, 'while-loading', found.duringBoot || found.timeouts.length) : undefined
+    if (!found || found.whileServing) return undefined
+    const unseen = !rc.ctx.state.started && rc.ofKind('worker-boot').length === 0 && rc.ctx.health?.firstHealthyAt === undefined
+    return finding(found, unseen ? 'unseen' : 'while-loading', found.duringBoot || found.timeouts.length)
   }
 }
 
@@ -46,6 +49,16 @@ function words({ when, killed, seconds }: Facts) {
       remedy:
         'Find the blocking call on the request path (with gevent workers, a C database driver or CPU-bound work blocks the whole worker), ' +
         `move slow work out of the request, or add workers/threads; raise ${code('--timeout')} only if such requests are expected.`
+    }
+  }
+  if (when === 'unseen') {
+    return {
+      summary:
+        `Gunicorn killed ${killed === 1 ? 'a worker' : `${killed} workers`} with ${code('WORKER TIMEOUT')}: it was busy longer than ${timeout} ` +
+        '(the log starts after the boot, so whether it was loading the app or serving a request is not in it).',
+      remedy:
+        'Find what blocked the worker: a slow import (services or big data at import time) or a request doing long work ' +
+        `(move it to a background task); raise ${code('--timeout')} only if that work is expected.`
     }
   }
   return {
