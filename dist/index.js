@@ -23749,8 +23749,6 @@ var init_line_prefix = __esm({
       // honcho / foreman: `08:22:00 web.1  | `
       { name: "honcho or foreman", pattern: /^\d\d:\d\d:\d\d [\w.-]+\.\d+\s+\| / },
       { name: "heroku", pattern: new RegExp(String.raw`^${RFC3339} (?:app|heroku)\[[\w.-]+\]: ?`) },
-      // Heroku's lines copied without the time column: `app[web.1]: `, `heroku[router]: `
-      { name: "heroku source", pattern: /^(?:app|heroku)\[[\w.-]+\]: / },
       { name: "kubernetes (CRI log file)", pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
       // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
       { name: "systemd journal / syslog", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
@@ -23765,6 +23763,8 @@ var init_line_prefix = __esm({
       },
       // A log viewer's epoch-milliseconds column, tab-separated (CloudWatch, Grafana exports)
       { name: "epoch column", pattern: /^\d{10,13}(?:\.\d+)?\t/ },
+      // Heroku's lines copied without the time column: `app[web.1]: `, `heroku[router]: `
+      { name: "heroku source", pattern: /^(?:app|heroku)\[[\w.-]+\]: / },
       // `docker logs -t`, Azure App Service, GitHub Actions' raw log: an RFC 3339 time, then a space or tab
       { name: "timestamp", pattern: new RegExp(String.raw`^${RFC3339}\s`) },
       LOG_TABLE,
@@ -28648,10 +28648,10 @@ var init_refused_writes = __esm({
 });
 
 // src/diagnosis/reasons/read-only-filesystem.ts
-function writerOf(rc, tb, refused) {
+function writerOf(rc, tb) {
   if (tb.frames.some((frame) => /gunicorn\/workers\/workertmp\.py$/.test(frame.file))) return "worker-tmp";
   if (tb.frames.some((frame) => /gunicorn\/pidfile\.py$/.test(frame.file))) return "pidfile";
-  return rc.userFrame(tb)?.location || refused ? "app" : void 0;
+  return rc.userFrame(tb)?.location ? "app" : void 0;
 }
 function failedWrite(rc, tb) {
   const message = tb.exception.line;
@@ -28715,7 +28715,7 @@ var init_read_only_filesystem = __esm({
       detect(rc) {
         for (const tb of rc.tracebacks) {
           const failed2 = failedWrite(rc, tb);
-          const writer = failed2 && writerOf(rc, tb, failed2.refused);
+          const writer = failed2 && (writerOf(rc, tb) ?? (failed2.refused ? "app" : void 0));
           if (!failed2 || !writer) continue;
           const frame = rc.userFrame(tb);
           const setting = settingLine(rc, writer);

@@ -21,8 +21,6 @@ export const LINE_PREFIXES: readonly LinePrefixShape[] = [
   // honcho / foreman: `08:22:00 web.1  | `
   { name: 'honcho or foreman', pattern: /^\d\d:\d\d:\d\d [\w.-]+\.\d+\s+\| / },
   { name: 'heroku', pattern: new RegExp(String.raw`^${RFC3339} (?:app|heroku)\[[\w.-]+\]: ?`) },
-  // Heroku's lines copied without the time column: `app[web.1]: `, `heroku[router]: `
-  { name: 'heroku source', pattern: /^(?:app|heroku)\[[\w.-]+\]: / },
   { name: 'kubernetes (CRI log file)', pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
   // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
   { name: 'systemd journal / syslog', pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
@@ -37,6 +35,8 @@ export const LINE_PREFIXES: readonly LinePrefixShape[] = [
   },
   // A log viewer's epoch-milliseconds column, tab-separated (CloudWatch, Grafana exports)
   { name: 'epoch column', pattern: /^\d{10,13}(?:\.\d+)?\t/ },
+  // Heroku's lines copied without the time column: `app[web.1]: `, `heroku[router]: `
+  { name: 'heroku source', pattern: /^(?:app|heroku)\[[\w.-]+\]: / },
   // `docker logs -t`, Azure App Service, GitHub Actions' raw log: an RFC 3339 time, then a space or tab
   { name: 'timestamp', pattern: new RegExp(String.raw`^${RFC3339}\s`) },
   LOG_TABLE,

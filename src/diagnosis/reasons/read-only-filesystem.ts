@@ -27,10 +27,10 @@ const READ_ONLY = /\[Errno 30\] Read-only file system: '([^']+)'/
 const PERMISSION = /\[Errno 13\] Permission denied: '([^']+)'/
 const NO_TEMP_DIR = /No usable temporary directory found in (\[.*\])/
 
-function writerOf(rc: RuleContext, tb: Traceback, refused: 'write' | 'access' | undefined): Writer | undefined {
+function writerOf(rc: RuleContext, tb: Traceback): Writer | undefined {
   if (tb.frames.some((frame) => /gunicorn\/workers\/workertmp\.py$/.test(frame.file))) return 'worker-tmp'
   if (tb.frames.some((frame) => /gunicorn\/pidfile\.py$/.test(frame.file))) return 'pidfile'
-  return rc.userFrame(tb)?.location || refused ? 'app' : undefined
+  return rc.userFrame(tb)?.location ? 'app' : undefined
 }
 
 function failedWrite(rc: RuleContext, tb: Traceback): { path: string; cause: Facts['cause']; refused?: 'write' | 'access' } | undefined {
@@ -53,7 +53,8 @@ const writeFailed: Rule<Facts> = {
   detect(rc) {
     for (const tb of rc.tracebacks) {
       const failed = failedWrite(rc, tb)
-      const writer = failed && writerOf(rc, tb, failed.refused)
+      // An Errno 13 the frames show as the app's write (or a bare refusal) is the app's, wherever it was written.
+      const writer = failed && (writerOf(rc, tb) ?? (failed.refused ? 'app' : undefined))
       if (!failed || !writer) continue
       const frame = rc.userFrame(tb)
       const setting = settingLine(rc, writer)
