@@ -27111,12 +27111,12 @@ function platformEvidence(lines, cause) {
   const messages = PLATFORM_MESSAGES.filter((message) => message.cause === cause);
   for (let i = 0; i < lines.length; i++) {
     const { text } = lines[i];
-    const found2 = matchMessage(messages, text) ?? (text.length >= WRAP_WIDTH && i + 1 < lines.length ? matchMessage(messages, text + lines[i + 1].text) : void 0);
+    const found2 = matchMessage(messages, text) ?? (wrapped(text) && i + 1 < lines.length ? matchMessage(messages, text + lines[i + 1].text) : void 0);
     if (found2) return found2;
   }
   return void 0;
 }
-var WRAP_WIDTH = 72;
+var wrapped = (text) => text.length >= 72 && text.length <= 160;
 function matchMessage(messages, text) {
   if (!text.includes("emory") && !text.includes("oom") && !text.includes("PORT") && !text.includes("port")) return void 0;
   for (const message of messages) {
@@ -32296,7 +32296,7 @@ function discover(workspace, read) {
   if (procfileForced && !procfile) {
     throw new InputError(`The input 'command' is 'procfile', but no Procfile with a 'web:' line was found in the context or at the repository root.`);
   }
-  const wrapped = (name) => {
+  const wrapped2 = (name) => {
     const explicit = read(name);
     if (name === "command" && procfileForced) {
       sources.command = "Procfile";
@@ -32315,7 +32315,7 @@ function discover(workspace, read) {
   for (const name of DISCOVERABLE) if (read(name).trim()) sources[name] = "input";
   if (procfileForced) sources.command = "Procfile";
   hostFilledEnv.push(...host?.hostFilledEnv ?? []);
-  return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? void 0 : procfile, notes, host: host?.run, compose };
+  return { read: wrapped2, sources, hostFilledEnv, procfile: procfileForced ? void 0 : procfile, notes, host: host?.run, compose };
 }
 function applyHostFiles(workspace, read, hasBlueprint, gathered) {
   const { found: found2, sources, notes, envLines } = gathered;
@@ -32615,8 +32615,8 @@ function unwrapFixedWidth(lines) {
     const next = lines[index + 1];
     return lines[index].text.length === width && next !== void 0 && next.text !== "" && stripLinePrefixes(next.text) === next.text;
   };
-  const wrapped = lines.filter((_line, index) => continues(index)).length;
-  if (width < 40 || wrapped < 3 || !lines.some((line) => stripLinePrefixes(line.text) !== line.text)) return lines;
+  const wrapped2 = lines.filter((_line, index) => continues(index)).length;
+  if (width < 40 || wrapped2 < 3 || !lines.some((line) => stripLinePrefixes(line.text) !== line.text)) return lines;
   const joined = [];
   for (let i = 0; i < lines.length; i++) {
     if (continues(i)) {

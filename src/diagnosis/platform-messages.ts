@@ -84,15 +84,17 @@ export function platformEvidence(lines: readonly { text: string }[], cause: Plat
   for (let i = 0; i < lines.length; i++) {
     const { text } = lines[i]
     const found =
-      matchMessage(messages, text) ??
-      (text.length >= WRAP_WIDTH && i + 1 < lines.length ? matchMessage(messages, text + lines[i + 1].text) : undefined)
+      matchMessage(messages, text) ?? (wrapped(text) && i + 1 < lines.length ? matchMessage(messages, text + lines[i + 1].text) : undefined)
     if (found) return found
   }
   return undefined
 }
 
-/** A console or a paste hard-wraps long lines at its width (80 columns, mostly): a message may go on in the next line. */
-const WRAP_WIDTH = 72
+/**
+ * A console or a paste hard-wraps long lines at its width (72 to 132 columns: 80 mostly), so a message may go on in
+ * the next line. Longer lines were not wrapped, and joining each of them would copy a big log's noise once more.
+ */
+const wrapped = (text: string) => text.length >= 72 && text.length <= 160
 
 function matchMessage(messages: readonly PlatformMessage[], text: string): PlatformEvidence | undefined {
   // Every message holds one of these words: most lines are passed over with a few substring looks.
