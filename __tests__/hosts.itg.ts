@@ -84,13 +84,16 @@ describe('zero inputs, booted like the host whose file the repository has', () =
     nothingLeft(run)
   })
 
-  it('a Kubernetes Deployment: containerPort, readinessProbe path, memory limit, env and terminationGracePeriodSeconds', async () => {
+  it('a Kubernetes Deployment: command and args, containerPort, readinessProbe path, memory limit, env and terminationGracePeriodSeconds', async () => {
     const run = await runAction(common, { workspace: repo('k8s-app') })
     expect(run.exitCode).toBe(0)
     expect(run.stdout).toContain('Host: Kubernetes, from deploy/k8s/deployment.yaml.')
     for (const line of ['port: 8000 [Kubernetes manifest]', 'health-path: /livez [Kubernetes manifest]', 'memory: 256m [Kubernetes manifest]']) {
       expect(run.stdout).toContain(line)
     }
+    // The container's command replaces the image's ENTRYPOINT ["gunicorn"] (else Gunicorn would get `gunicorn` as
+    // an argument), and $(PORT) is the manifest's env value.
+    expect(run.stdout).toContain('command: gunicorn --config gunicorn.conf.py --bind 0.0.0.0:8000 --access-logfile - app:app [Kubernetes manifest]')
     const json = report(run)
     expect(run.outputs.workers).toBe('3/3') // WEB_CONCURRENCY from the manifest's env
     expect(json.settings?.host).toMatchObject({ id: 'kubernetes', file: 'deploy/k8s/deployment.yaml', graceSeconds: 20 })

@@ -114,7 +114,9 @@ export function discover(workspace: string, read: InputReader): Discovery {
   for (const name of DISCOVERABLE) if (read(name).trim()) sources[name] = 'input'
   if (procfileForced) sources.command = 'Procfile'
   hostFilledEnv.push(...(host?.hostFilledEnv ?? []))
-  return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? undefined : procfile, notes, host: host?.run, compose }
+  // The `command` input replaces the image's CMD only: a manifest's ENTRYPOINT override goes with the manifest's command.
+  const hostRun = host && explicitCommand ? { ...host.run, replacesEntrypoint: undefined } : host?.run
+  return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? undefined : procfile, notes, host: hostRun, compose }
 }
 
 interface Gathered {
