@@ -28476,7 +28476,10 @@ var host_port_ignored_default = defineReason({
   title: "The port the host sets is ignored",
   headline: "Gunicorn ignores the port the host sets",
   readme: "booted like the host (`host`), Gunicorn listens on a port of its own or on `127.0.0.1`, not on the host's `PORT`",
-  fixtures: [{ path: "__fixtures__/apps/fail-host-port", test: "__tests__/hosts.itg.ts" }],
+  fixtures: [
+    { path: "__fixtures__/apps/fail-host-port", test: "__tests__/hosts.itg.ts" },
+    { path: "__fixtures__/apps/fail-host-port-cmd", test: "__tests__/hosts.itg.ts" }
+  ],
   rules: [listensElsewhere],
   words: (facts) => ({ summary: summary15(facts), remedy: remedy16(facts) })
 });
@@ -32206,13 +32209,13 @@ function discover(workspace, read) {
   for (const name of DISCOVERABLE) if (read(name).trim()) sources[name] = "input";
   if (procfileForced) sources.command = "Procfile";
   hostFilledEnv.push(...host?.hostFilledEnv ?? []);
-  const hostRun2 = host && explicitCommand ? { ...host.run, replacesEntrypoint: void 0 } : host?.run;
-  return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? void 0 : procfile, notes, host: hostRun2, compose };
+  return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? void 0 : procfile, notes, host: host?.run, compose };
 }
 function applyHostFiles(workspace, read, hasBlueprint, gathered) {
   const { found: found2, sources, notes, envLines } = gathered;
   const host = applyHost(workspace, parseHostInput(read("host")), hasBlueprint, found2, sources);
   if (host) {
+    if (read("command").trim()) delete host.run.replacesEntrypoint;
     notes.push(host.note);
     envLines.push(...host.env.map(([name, value]) => `${name}=${value}`));
     if (host.envSource && !sources.env) sources.env = host.envSource;

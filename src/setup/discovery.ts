@@ -114,9 +114,7 @@ export function discover(workspace: string, read: InputReader): Discovery {
   for (const name of DISCOVERABLE) if (read(name).trim()) sources[name] = 'input'
   if (procfileForced) sources.command = 'Procfile'
   hostFilledEnv.push(...(host?.hostFilledEnv ?? []))
-  // The `command` input replaces the image's CMD only: a manifest's ENTRYPOINT override goes with the manifest's command.
-  const hostRun = host && explicitCommand ? { ...host.run, replacesEntrypoint: undefined } : host?.run
-  return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? undefined : procfile, notes, host: hostRun, compose }
+  return { read: wrapped, sources, hostFilledEnv, procfile: procfileForced ? undefined : procfile, notes, host: host?.run, compose }
 }
 
 interface Gathered {
@@ -131,6 +129,8 @@ function applyHostFiles(workspace: string, read: InputReader, hasBlueprint: bool
   const { found, sources, notes, envLines } = gathered
   const host = applyHost(workspace, parseHostInput(read('host')), hasBlueprint, found, sources)
   if (host) {
+    // The `command` input replaces the image's CMD only: a manifest's ENTRYPOINT override goes with the manifest's command.
+    if (read('command').trim()) delete host.run.replacesEntrypoint
     notes.push(host.note)
     envLines.push(...host.env.map(([name, value]) => `${name}=${value}`))
     if (host.envSource && !sources.env) sources.env = host.envSource
