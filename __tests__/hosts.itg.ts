@@ -34,7 +34,7 @@ describe.each(BASES)('booted like Cloud Run on %s', (suite) => {
     expect(run.outputs.summary).toBe(
       'Gunicorn listens on `0.0.0.0:8000` (set in `' +
         `${context}/gunicorn.conf.py:3\`) but Cloud Run sends requests to the port in \`PORT\` (8080): there the deploy fails with ` +
-        '“The user-provided container failed to start and listen on the port defined provided by the PORT=8080 environment variable”.'
+        '“Container failed to start. Failed to start and then listen on the port defined by the PORT environment variable”.'
     )
     const json = report(run)
     expect(json.diagnosis?.remedy).toContain(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`)

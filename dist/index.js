@@ -28674,7 +28674,7 @@ function hostPort2(contract) {
   const port = contract.port?.value;
   return port === "assigned" ? ASSIGNED_PORT : port;
 }
-var HOST_IDS, RENDER_WEB, RENDER_HEALTH, RENDER_DEPLOYS, RENDER_TROUBLESHOOTING, HEROKU_R10, HEROKU_SHUTDOWN, HEROKU_MEMORY, HEROKU_RUNTIME, CLOUD_RUN_CONTRACT, CLOUD_RUN_MEMORY, CLOUD_RUN_HEALTH, CLOUD_RUN_TROUBLESHOOTING, FLY_CONFIG, FLY_EXITS, FLY_SIZING, RAILWAY_HEALTH, RAILWAY_TEARDOWN, K8S_POD, K8S_PROBES, K8S_SECURITY, HOST_CONTRACTS, ASSIGNED_PORT;
+var HOST_IDS, RENDER_WEB, RENDER_HEALTH, RENDER_DEPLOYS, RENDER_TROUBLESHOOTING, HEROKU_R10, HEROKU_SHUTDOWN, HEROKU_MEMORY, HEROKU_ERROR_CODES, HEROKU_RUNTIME, CLOUD_RUN_CONTRACT, CLOUD_RUN_MEMORY, CLOUD_RUN_HEALTH, CLOUD_RUN_TROUBLESHOOTING, FLY_CONFIG, FLY_EXITS, FLY_SIZING, RAILWAY_HEALTH, RAILWAY_TEARDOWN, K8S_POD, K8S_PROBES, K8S_SECURITY, HOST_CONTRACTS, ASSIGNED_PORT;
 var init_contracts = __esm({
   "src/hosts/contracts.ts"() {
     "use strict";
@@ -28686,6 +28686,7 @@ var init_contracts = __esm({
     HEROKU_R10 = "https://help.heroku.com/W5ETWBQB/why-is-my-app-crashing-with-an-r10-error";
     HEROKU_SHUTDOWN = "https://devcenter.heroku.com/articles/dyno-shutdown-behavior";
     HEROKU_MEMORY = "https://help.heroku.com/Q386NUGG/how-can-i-determine-the-memory-limit-of-a-dyno";
+    HEROKU_ERROR_CODES = "https://devcenter.heroku.com/articles/error-codes#r10-boot-timeout";
     HEROKU_RUNTIME = "https://devcenter.heroku.com/articles/dynos#local-environment-variables";
     CLOUD_RUN_CONTRACT = "https://cloud.google.com/run/docs/container-contract";
     CLOUD_RUN_MEMORY = "https://cloud.google.com/run/docs/configuring/services/memory-limits";
@@ -28722,7 +28723,10 @@ var init_contracts = __esm({
         graceSeconds: { value: 30, source: HEROKU_SHUTDOWN },
         readOnlyRoot: { value: false, source: HEROKU_RUNTIME },
         writablePaths: { value: [], source: HEROKU_RUNTIME },
-        portFailureWords: { value: "Error R10 (Boot timeout) -> Web process failed to bind to $PORT within 60 seconds of launch", source: HEROKU_R10 }
+        portFailureWords: {
+          value: "Error R10 (Boot timeout) -> Web process failed to bind to $PORT within 60 seconds of launch",
+          source: HEROKU_ERROR_CODES
+        }
       },
       "cloud-run": {
         id: "cloud-run",
@@ -28734,8 +28738,10 @@ var init_contracts = __esm({
         graceSeconds: { value: 10, source: CLOUD_RUN_CONTRACT },
         readOnlyRoot: { value: false, source: CLOUD_RUN_CONTRACT },
         writablePaths: { value: [], source: CLOUD_RUN_CONTRACT },
+        // The troubleshooting page's words; gcloud prints them as "The user-provided container failed to start and listen on
+        // the port defined provided by the PORT=8080 environment variable".
         portFailureWords: {
-          value: "The user-provided container failed to start and listen on the port defined provided by the PORT=8080 environment variable",
+          value: "Container failed to start. Failed to start and then listen on the port defined by the PORT environment variable",
           source: CLOUD_RUN_TROUBLESHOOTING
         }
       },
