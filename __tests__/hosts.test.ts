@@ -230,6 +230,13 @@ describe('manifests', () => {
     expect(args.slice(args.indexOf('img'))).toEqual(['img', 'app:app', '--workers', '$(WORKERS)', '--name', '$(HOME)'])
     const shell = settled({ 'k8s/api.yaml': manifest('{name: api, command: ["/bin/sh", "-c", "exec gunicorn --bind 0.0.0.0:$PORT app:app"]}') })
     expect(shell.settings.command).toEqual(['/bin/sh', '-c', 'exec gunicorn --bind 0.0.0.0:$PORT app:app'])
+    // A Cloud Run service.yaml's container is read the same way.
+    const cloudRun = settled({
+      'service.yaml': CLOUD_RUN.replace('        - image:', '        - args: ["--workers", "2", "app:app"]\n          image:')
+    })
+    expect(cloudRun.settings.host?.id).toBe('cloud-run')
+    expect(cloudRun.settings.command).toEqual(['--workers', '2', 'app:app'])
+    expect(cloudRun.discovery.sources.command).toBe('Cloud Run service')
   })
 
   it("the command input wins over the manifest's, and then replaces only the CMD", () => {
