@@ -6054,9 +6054,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -13993,16 +13993,16 @@ var require_instruction = __commonJS({
         let start = -1;
         let end = -1;
         let escaping = false;
-        let quote = null;
+        let quote2 = null;
         contentLoop: for (let i = 0; i < content.length; i++) {
           const ch = content.charAt(i);
           switch (ch) {
             case '"':
             case "'":
-              if (quote === ch) {
+              if (quote2 === ch) {
                 break contentLoop;
               }
-              quote = ch;
+              quote2 = ch;
               continue;
             case this.escapeChar:
               for (let j = i + 1; j < content.length; j++) {
@@ -14045,7 +14045,7 @@ var require_instruction = __commonJS({
               if (start === -1) {
                 start = i;
               }
-              if (quote !== null) {
+              if (quote2 !== null) {
                 end = i + 1;
                 break;
               }
@@ -14056,7 +14056,7 @@ var require_instruction = __commonJS({
           return vscode_languageserver_types_1.Range.create(startRange.end, startRange.end);
         }
         const nameStart = this.document.positionAt(this.document.offsetAt(startRange.start) + start);
-        const nameEnd = quote !== null ? this.document.positionAt(this.document.offsetAt(startRange.start) + end) : startRange.end;
+        const nameEnd = quote2 !== null ? this.document.positionAt(this.document.offsetAt(startRange.start) + end) : startRange.end;
         return vscode_languageserver_types_1.Range.create(nameStart, nameEnd);
       }
       getHeredocs() {
@@ -19963,8 +19963,9 @@ function runArgs(settings, identity, image) {
   if (settings.readOnly) args.push("--read-only");
   for (const writable of settings.writablePaths) args.push("--tmpfs", writable);
   if (settings.user) args.push("--user", settings.user);
-  args.push(image);
-  if (settings.command) args.push(...settings.command);
+  const [entrypoint, ...rest] = settings.command ?? [];
+  if (settings.host?.replacesEntrypoint && entrypoint !== void 0) args.push("--entrypoint", entrypoint, image, ...rest);
+  else args.push(image, ...settings.command ?? []);
   return args;
 }
 function runEnvironment(settings) {
@@ -20219,14 +20220,14 @@ var Shlexer = class {
   readChar() {
     return this.string.charAt(this.i++);
   }
-  processEscapes(string, quote, isAnsiCQuote) {
-    if (!isAnsiCQuote && !this.escapedQuotes.includes(quote)) {
+  processEscapes(string, quote2, isAnsiCQuote) {
+    if (!isAnsiCQuote && !this.escapedQuotes.includes(quote2)) {
       return string;
     }
     const anyEscape = "[" + this.escapes.replace(/(.)/g, "\\$1") + "]";
-    if (!isAnsiCQuote && this.escapedQuotes.includes(quote)) {
+    if (!isAnsiCQuote && this.escapedQuotes.includes(quote2)) {
       const re = new RegExp(
-        anyEscape + "(" + anyEscape + "|\\" + quote + ")",
+        anyEscape + "(" + anyEscape + "|\\" + quote2 + ")",
         "g"
       );
       return string.replace(re, "$1");
@@ -20380,6 +20381,22 @@ var Shlexer = class {
 function split(s) {
   return Array.from(new Shlexer(s));
 }
+function quote(s) {
+  if (s === "") {
+    return "''";
+  }
+  const unsafeRe = /[^\w@%\-+=:,./]/;
+  if (!unsafeRe.test(s)) {
+    return s;
+  }
+  return ("'" + s.replace(/('+)/g, `'"$1"'`) + "'").replace(/^''|''$/g, "");
+}
+function join3(args) {
+  if (!Array.isArray(args)) {
+    throw new TypeError("args should be an array");
+  }
+  return args.map(quote).join(" ");
+}
 
 // src/probes/host-header.ts
 var LABEL2 = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
@@ -20493,15 +20510,15 @@ function describeRejectedUpgrade(answer) {
   const { status } = answer;
   const head = `upgrade answered ${status} ${answer.statusText}`.trim();
   const said = bodyText(answer.body);
-  const quote = said ? `: ${excerpt2(said)}` : "";
+  const quote2 = said ? `: ${excerpt2(said)}` : "";
   let detail;
   if (status === 404) detail = `${head}: no such route`;
-  else if (status === 403) detail = `${head}: refused (ASGI servers answer 403 when no WebSocket route matches)${quote}`;
+  else if (status === 403) detail = `${head}: refused (ASGI servers answer 403 when no WebSocket route matches)${quote2}`;
   else if (status === 401) detail = `${head}: authentication required`;
   else if (status >= 300 && status < 400) detail = `${head}: redirect to ${answer.location ?? "an unnamed location"}`;
-  else if (status >= 500) detail = `${head}: the app failed handling the upgrade${quote}`;
-  else if (status === 400 || status === 426 || status >= 200 && status < 300) detail = `${head}: not upgraded (check the worker class)${quote}`;
-  else detail = `${head}${quote}`;
+  else if (status >= 500) detail = `${head}: the app failed handling the upgrade${quote2}`;
+  else if (status === 400 || status === 426 || status >= 200 && status < 300) detail = `${head}: not upgraded (check the worker class)${quote2}`;
+  else detail = `${head}${quote2}`;
   return { ok: false, failure: "http-status", status, detail };
 }
 var OpenSocket = class {
@@ -21090,6 +21107,7 @@ var RENDER_TROUBLESHOOTING = "https://render.com/docs/troubleshooting-deploys";
 var HEROKU_R10 = "https://help.heroku.com/W5ETWBQB/why-is-my-app-crashing-with-an-r10-error";
 var HEROKU_SHUTDOWN = "https://devcenter.heroku.com/articles/dyno-shutdown-behavior";
 var HEROKU_MEMORY = "https://help.heroku.com/Q386NUGG/how-can-i-determine-the-memory-limit-of-a-dyno";
+var HEROKU_ERROR_CODES = "https://devcenter.heroku.com/articles/error-codes#r10-boot-timeout";
 var HEROKU_RUNTIME = "https://devcenter.heroku.com/articles/dynos#local-environment-variables";
 var CLOUD_RUN_CONTRACT = "https://cloud.google.com/run/docs/container-contract";
 var CLOUD_RUN_MEMORY = "https://cloud.google.com/run/docs/configuring/services/memory-limits";
@@ -21126,7 +21144,10 @@ var HOST_CONTRACTS = {
     graceSeconds: { value: 30, source: HEROKU_SHUTDOWN },
     readOnlyRoot: { value: false, source: HEROKU_RUNTIME },
     writablePaths: { value: [], source: HEROKU_RUNTIME },
-    portFailureWords: { value: "Error R10 (Boot timeout) -> Web process failed to bind to $PORT within 60 seconds of launch", source: HEROKU_R10 }
+    portFailureWords: {
+      value: "Error R10 (Boot timeout) -> Web process failed to bind to $PORT within 60 seconds of launch",
+      source: HEROKU_ERROR_CODES
+    }
   },
   "cloud-run": {
     id: "cloud-run",
@@ -21138,8 +21159,10 @@ var HOST_CONTRACTS = {
     graceSeconds: { value: 10, source: CLOUD_RUN_CONTRACT },
     readOnlyRoot: { value: false, source: CLOUD_RUN_CONTRACT },
     writablePaths: { value: [], source: CLOUD_RUN_CONTRACT },
+    // The troubleshooting page's words; gcloud prints them as "The user-provided container failed to start and listen on
+    // the port defined provided by the PORT=8080 environment variable".
     portFailureWords: {
-      value: "The user-provided container failed to start and listen on the port defined provided by the PORT=8080 environment variable",
+      value: "Container failed to start. Failed to start and then listen on the port defined by the PORT environment variable",
       source: CLOUD_RUN_TROUBLESHOOTING
     }
   },
@@ -22107,9 +22130,9 @@ function applyAppJson(reading, app) {
 }
 
 // src/hosts/manifests.ts
-var import_yaml2 = __toESM(require_dist(), 1);
 import fs5 from "node:fs";
 import path6 from "node:path";
+var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/core/repo-files.ts
 import fs4 from "node:fs";
@@ -22161,6 +22184,7 @@ function readManifest(workspace, file, host) {
   const memory = quantityMiB(limits.memory);
   if (memory !== void 0) reading.found.memory = memoryInput(memory);
   applyEnv(reading, container.env);
+  applyCommand(reading, container);
   applySecurity(reading, podSpec, container);
   const grace = numberOf(podSpec.terminationGracePeriodSeconds);
   if (grace !== void 0) reading.shutdown.graceSeconds = grace;
@@ -22207,6 +22231,16 @@ function applyEnv(reading, env) {
     if (entry.value !== void 0 && entry.value !== null && typeof entry.value !== "object") reading.env.push([name, String(entry.value)]);
     else if (entry.valueFrom) reading.hostFilledEnv.push(name);
   }
+}
+function applyCommand(reading, container) {
+  const words12 = (value) => Array.isArray(value) && value.length > 0 ? value.map(String) : void 0;
+  const command = words12(container.command);
+  const args = words12(container.args);
+  if (!command && !args) return;
+  const defined = new Map(reading.env);
+  const expand = (word) => word.replace(/\$(\$|\(([A-Za-z_][A-Za-z0-9_.-]*)\))/g, (whole, _x, name) => name === void 0 ? "$" : defined.get(name) ?? whole);
+  reading.found.command = join3([...command ?? [], ...args ?? []].map(expand));
+  if (command) reading.replacesEntrypoint = true;
 }
 function applySecurity(reading, podSpec, container) {
   const pod = isRecord(podSpec.securityContext) ? podSpec.securityContext : {};
@@ -23520,18 +23554,18 @@ var TomlScanner = class {
   }
   /** A basic or literal string, single- or multi-line; returns its text (escapes kept as written but `\"`). */
   string() {
-    const quote = this.text[this.pos];
-    const multi = this.text.startsWith(quote.repeat(3), this.pos);
-    const close = multi ? quote.repeat(3) : quote;
+    const quote2 = this.text[this.pos];
+    const multi = this.text.startsWith(quote2.repeat(3), this.pos);
+    const close = multi ? quote2.repeat(3) : quote2;
     this.pos += close.length;
     const start = this.pos;
     while (this.pos < this.text.length && !this.text.startsWith(close, this.pos)) {
-      this.pos += quote === '"' && this.text[this.pos] === "\\" ? 2 : 1;
+      this.pos += quote2 === '"' && this.text[this.pos] === "\\" ? 2 : 1;
     }
     const body = this.text.slice(start, this.pos);
     this.pos += close.length;
-    while (multi && this.text[this.pos] === quote) this.pos++;
-    return quote === '"' ? body.replace(/\\"/g, '"') : body;
+    while (multi && this.text[this.pos] === quote2) this.pos++;
+    return quote2 === '"' ? body.replace(/\\"/g, '"') : body;
   }
   /** Skips one value, returning it when it is a string; the string items of a top-level array are collected. */
   value(items, depth) {
@@ -28446,7 +28480,10 @@ var host_port_ignored_default = defineReason({
   title: "The port the host sets is ignored",
   headline: "Gunicorn ignores the port the host sets",
   readme: "booted like the host (`host`), Gunicorn listens on a port of its own or on `127.0.0.1`, not on the host's `PORT`",
-  fixtures: [{ path: "__fixtures__/apps/fail-host-port", test: "__tests__/hosts.itg.ts" }],
+  fixtures: [
+    { path: "__fixtures__/apps/fail-host-port", test: "__tests__/hosts.itg.ts" },
+    { path: "__fixtures__/apps/fail-host-port-cmd", test: "__tests__/hosts.itg.ts" }
+  ],
   rules: [listensElsewhere],
   words: (facts) => ({ summary: summary15(facts), remedy: remedy16(facts) })
 });
@@ -29282,9 +29319,9 @@ function render(report, flavor, marker) {
   const after = [];
   if (flavor.runDetails) after.push(runDetails(report));
   after.push(footer(report, links));
-  const join3 = (parts) => parts.filter((p) => p !== "").join("\n\n");
+  const join4 = (parts) => parts.filter((p) => p !== "").join("\n\n");
   const sep2 = flavor.measure("\n\n");
-  let remaining = flavor.budget - flavor.measure(join3([...before, notes, ...after])) - sep2 * 2;
+  let remaining = flavor.budget - flavor.measure(join4([...before, notes, ...after])) - sep2 * 2;
   let excerptBlock = "";
   if (failed2 && report.diagnosis) {
     const excerpt3 = findCauseExcerpt(report.log, report.diagnosis.evidence, report.logTotalLines, {
@@ -29304,7 +29341,7 @@ function render(report, flavor, marker) {
   if ((failed2 || flavor.tailOnPass) && report.log.length > 0) {
     tailBlock = tailSection(report, flavor, remaining - sep2, links);
   }
-  return join3([...before, excerptBlock, notes, tailBlock, ...after]) + "\n";
+  return join4([...before, excerptBlock, notes, tailBlock, ...after]) + "\n";
 }
 function headline(report, flavor, marker) {
   const prefix = marker ? `${marker}
@@ -29922,7 +29959,7 @@ ${line}`;
 
 // src/setup/effective-config.ts
 function startCommand(settings, imageInfo) {
-  const entrypoint = imageInfo?.entrypoint ?? [];
+  const entrypoint = settings.command && settings.host?.replacesEntrypoint ? [] : imageInfo?.entrypoint ?? [];
   const cmd = settings.command ?? imageInfo?.cmd ?? [];
   return [...entrypoint, ...cmd];
 }
@@ -31827,7 +31864,8 @@ function hostRun(contract, reading, found2) {
     graceSeconds: fromFile(shutdown.graceSeconds, contract.graceSeconds),
     readOnlyRoot: fromFile(shutdown.readOnlyRoot, contract.readOnlyRoot),
     user: fromFile(shutdown.user, contract.user),
-    writablePaths: fromFile(shutdown.writablePaths, contract.writablePaths)
+    writablePaths: fromFile(shutdown.writablePaths, contract.writablePaths),
+    ...reading?.replacesEntrypoint ? { replacesEntrypoint: true } : {}
   };
 }
 
@@ -32160,6 +32198,7 @@ function applyHostFiles(workspace, read, hasBlueprint, gathered) {
   const { found: found2, sources, notes, envLines } = gathered;
   const host = applyHost(workspace, parseHostInput(read("host")), hasBlueprint, found2, sources);
   if (host) {
+    if (read("command").trim()) delete host.run.replacesEntrypoint;
     notes.push(host.note);
     envLines.push(...host.env.map(([name, value]) => `${name}=${value}`));
     if (host.envSource && !sources.env) sources.env = host.envSource;
@@ -33203,10 +33242,10 @@ var Redactor = class _Redactor {
     out = out.replace(BEARER, `$1 ${REDACTED}`);
     out = out.replace(
       SENSITIVE_ASSIGNMENT,
-      (match, quote, name, sep2, prefix, valueQuote) => {
-        if (valueQuote) return `${quote}${name}${quote}${sep2}${prefix ?? ""}${valueQuote}${REDACTED}${valueQuote}`;
-        const value = match.slice(quote.length * 2 + name.length + sep2.length);
-        return value.startsWith(REDACTED) ? match : `${quote}${name}${quote}${sep2}${REDACTED}`;
+      (match, quote2, name, sep2, prefix, valueQuote) => {
+        if (valueQuote) return `${quote2}${name}${quote2}${sep2}${prefix ?? ""}${valueQuote}${REDACTED}${valueQuote}`;
+        const value = match.slice(quote2.length * 2 + name.length + sep2.length);
+        return value.startsWith(REDACTED) ? match : `${quote2}${name}${quote2}${sep2}${REDACTED}`;
       }
     );
     return out;
