@@ -23060,8 +23060,8 @@ function parseReadmeMissing(lines) {
 // src/docker/build-framing.ts
 var ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 var OUTER_PREFIXES = [
-  // GitHub Actions' raw log: `2024-05-01T12:34:56.1234567Z `.
-  /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/,
+  // GitHub Actions' raw log (`2024-05-01T12:34:56.1234567Z `), a dev container's (`2025-03-09 15:44:11.997Z: `).
+  /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?Z:? ?/,
   // GitHub Actions' workflow commands, as the raw log keeps them.
   /^##\[(?:error|warning|notice|debug)\]/,
   // Cloud Build: `Step #1 - "build": ` (a named step) or `Step #0: `.
@@ -23102,7 +23102,11 @@ var NOISE = [
   /^\s+https:\/\/docs\.docker\.com\/go\/buildx/,
   /^\s+BuildKit is currently disabled; enable it/,
   /^\s+environment-variable\.$/,
-  /^time="[^"]*" level=warning /
+  /^time="[^"]*" level=warning /,
+  // Cloud Build's own lines around its docker step: its verdict on the step, never the builder's error.
+  /^(?:Starting|Finished) Step #\d+/,
+  /^ERROR$/,
+  /^ERROR: build step \d+ ".*" failed: step exited with non-zero status/
 ];
 var BUILDKIT = /^#\d+ |^(?:ERROR: )?(?:target \S+: )?failed to (?:solve|build)|^\s*=> (?:ERROR |CACHED )?\[|^ > \[/;
 var LEGACY = /^Step \d+\/\d+ : |The command '.*' returned a non-zero code: \d+|^(?:ERROR: Service '[^']+' failed to build ?: )?(?:COPY|ADD) failed: /;
@@ -23332,8 +23336,10 @@ function instructionLine(ctx) {
 }
 var pinLocation = (ctx, pin) => pin ? { file: rel(ctx, pin.file), line: pin.line } : void 0;
 function pinsFor(ctx) {
-  return requirementFilesOf(ctx.failure.instruction ?? "", ctx.contextDir).flatMap((file) => readPins(file));
+  const named = ctx.failure.instruction ?? [...new Set(ctx.failure.output.flatMap((line) => line.match(PIP_NAMES_FILE) ?? []))].join(" ");
+  return requirementFilesOf(named, ctx.contextDir).flatMap((file) => readPins(file));
 }
+var PIP_NAMES_FILE = /(?:-r|-c) [^\s()]+(?= \(line \d+\))/g;
 function pointers(...locations) {
   return locations.filter((location) => Boolean(location));
 }
@@ -23820,10 +23826,10 @@ function parseNotFound(lines) {
   }
   const index = lines.findIndex((line) => /Could not find a version that satisfies the requirement/.test(line));
   if (index < 0) return void 0;
-  const match = lines[index].match(/satisfies the requirement (\S+)(?: \(from versions: ([^)]*)\))?/);
+  const match = lines[index].match(/satisfies the requirement (\S+)/);
   if (!match) return void 0;
   const requirement = match[1];
-  const versions = (match[2] ?? "").split(",").map((v) => v.trim()).filter((v) => v && v !== "none");
+  const versions = (lines[index].match(/\(from versions: ([^)]*)\)/)?.[1] ?? "").split(",").map((v) => v.trim()).filter((v) => v && v !== "none");
   const ignoredLine = lines.find((line) => /Ignored the following versions that require a different python version/.test(line));
   const ignored = ignoredLine?.match(/Requires-Python ([^;,]+)/)?.[1]?.trim();
   const evidence = [ignoredLine, lines[index], lines.find((line) => /No matching distribution found/.test(line))].filter((line) => Boolean(line)).map((line) => line.trim());
@@ -24448,9 +24454,8 @@ function copySourceMissing(name, message) {
     detect(ctx) {
       const text = [ctx.failure.message, ...ctx.failure.stepOutput].join("\n");
       const match = text.match(message);
-      const instruction = ctx.failure.instruction;
-      const isCopy = instruction ? /^(COPY|ADD)\b/i.test(instruction) : COPY_WORDS.test(text);
-      if (!match || !isCopy) return void 0;
+      const instruction = ctx.failure.instruction && /^(COPY|ADD)\b/i.test(ctx.failure.instruction) ? ctx.failure.instruction : void 0;
+      if (!match || !(instruction || COPY_WORDS.test(text))) return void 0;
       const file = path14.posix.normalize(match[1].replace(/^\/+/, ""));
       const facts = whereItWent(ctx, { instruction, file, context: rel(ctx, ctx.contextDir) });
       return {

@@ -82,10 +82,11 @@ export function parseNotFound(lines: string[]): NotFound | undefined {
   }
   const index = lines.findIndex((line) => /Could not find a version that satisfies the requirement/.test(line))
   if (index < 0) return undefined
-  const match = lines[index].match(/satisfies the requirement (\S+)(?: \(from versions: ([^)]*)\))?/)
+  const match = lines[index].match(/satisfies the requirement (\S+)/)
   if (!match) return undefined
   const requirement = match[1]
-  const versions = (match[2] ?? '')
+  // Older pip names where the requirement came from first: `(from -r main.txt (line 238)) (from versions: …)`.
+  const versions = (lines[index].match(/\(from versions: ([^)]*)\)/)?.[1] ?? '')
     .split(',')
     .map((v) => v.trim())
     .filter((v) => v && v !== 'none')

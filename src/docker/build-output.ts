@@ -30,14 +30,18 @@ export interface BuildFailure {
   stage?: string
 }
 
-// The legacy builder's deprecation notice (both wordings) and Compose's warnings: information, never the error.
+// The legacy builder's deprecation notice (both wordings), Compose's warnings and Cloud Build's step lines.
 const NOISE = [
   /^DEPRECATED: The legacy builder/,
   /^\s+Install the buildx component/,
   /^\s+https:\/\/docs\.docker\.com\/go\/buildx/,
   /^\s+BuildKit is currently disabled; enable it/,
   /^\s+environment-variable\.$/,
-  /^time="[^"]*" level=warning /
+  /^time="[^"]*" level=warning /,
+  // Cloud Build's own lines around its docker step: its verdict on the step, never the builder's error.
+  /^(?:Starting|Finished) Step #\d+/,
+  /^ERROR$/,
+  /^ERROR: build step \d+ ".*" failed: step exited with non-zero status/
 ]
 
 // BuildKit's marks: a numbered step, its final error, the terminal progress and the summary block's header.

@@ -52,7 +52,7 @@ function contextOnDisk(contextDir: string): boolean {
   }
 }
 
-// Without the step's header, only the builder's words say the failing step was a COPY or ADD.
+// Without a COPY or ADD step header, only the builder's words say the failing step was one.
 const COPY_WORDS = /(?:COPY|ADD) failed|failed to compute cache key|failed to calculate checksum/
 
 /** A COPY or ADD step whose missing source the builder names in words `message` matches. */
@@ -63,9 +63,9 @@ function copySourceMissing(name: string, message: RegExp): Rule<Facts> {
     detect(ctx): Finding<Facts> | undefined {
       const text = [ctx.failure.message, ...ctx.failure.stepOutput].join('\n')
       const match = text.match(message)
-      const instruction = ctx.failure.instruction
-      const isCopy = instruction ? /^(COPY|ADD)\b/i.test(instruction) : COPY_WORDS.test(text)
-      if (!match || !isCopy) return undefined
+      // A COPY of an ONBUILD trigger fails under its FROM: the builder's words say it was a copy.
+      const instruction = ctx.failure.instruction && /^(COPY|ADD)\b/i.test(ctx.failure.instruction) ? ctx.failure.instruction : undefined
+      if (!match || !(instruction || COPY_WORDS.test(text))) return undefined
       const file = path.posix.normalize(match[1].replace(/^\/+/, ''))
       const facts = whereItWent(ctx, { instruction, file, context: rel(ctx, ctx.contextDir) })
       return {
