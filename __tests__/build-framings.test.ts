@@ -11,6 +11,7 @@ import { explain } from '../src/diagnosis/explain.js'
 import type { Diagnosis, SourceLocation } from '../src/core/model.js'
 import { ROOT } from './helpers/run-action.js'
 import { BUILD_CASES } from './helpers/build-cases.js'
+import { contextFor, diagnose as diagnoseRun } from './diagnosis/context-helper.js'
 
 const BUILD = path.join(ROOT, '__fixtures__', 'build')
 const logLines = (...parts: string[]): string[] =>
@@ -70,6 +71,19 @@ describe('docker compose build (captured: Compose 2.40, engine 20.10)', () => {
     expect(diagnosis.reason).toBe('dependency-conflict')
     expect(diagnosis.summary).toMatch(/`gevent==23\.9\.1` \(`requirements\.txt:1`\) cannot be installed together with `greenlet==2\.0\.2`/)
     expect(diagnosis.evidence.join('\n')).not.toMatch(/entrypoint-1/)
+  })
+
+  it("reads the same pip refusal in the container's own log, as the smoke run sees it (no Compose prefix)", () => {
+    const lines = logLines('framings', 'compose-up-entrypoint.log')
+      .filter((line) => line.startsWith('entrypoint-1  | '))
+      .map((line, seq) => ({ seq, stream: 'stderr' as const, text: line.slice('entrypoint-1  | '.length), at: seq }))
+    const diagnosis = diagnoseRun(
+      contextFor(lines, { repoRoot: path.join(BUILD, 'framings', 'entrypoint'), container: { running: false, exitCode: 1 } })
+    )
+    expect(diagnosis.reason).toBe('dependency-conflict')
+    expect(diagnosis.summary).toMatch(
+      /`gevent==23\.9\.1` \(`requirements\.txt:1`\) cannot be installed together with `greenlet==2\.0\.2` \(`requirements\.txt:2`\)/
+    )
   })
 })
 

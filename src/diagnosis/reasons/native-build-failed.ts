@@ -1,4 +1,5 @@
 // A package pip had to compile from source, and the compiler or a header it needs is not in the image.
+import { atStart } from '../install-at-start.js'
 import { defineReason, type Rule } from '../reason.js'
 import { APT_FOR_MISSING, APT_FOR_PACKAGE, BINARY_ALTERNATIVE } from '../native-deps.js'
 import { parseNativeBuildFailure, type NativeBuildFailure } from '../pip-output.js'
@@ -74,7 +75,7 @@ export default defineReason({
     { path: '__fixtures__/build/cases/native-build-failed', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
     { path: '__fixtures__/build/cases/native-header-missing', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' }
   ],
-  rules: [compileFailed],
+  rules: [compileFailed, atStart(compileFailed)],
   words: (facts) => ({
     summary:
       `${facts.packageName ? code(facts.packageName) : 'A package'} had to be compiled from source and its build failed` +
