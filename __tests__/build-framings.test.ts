@@ -201,6 +201,38 @@ describe("an installer's message in public logs, whatever frames it", () => {
   })
 })
 
+describe('evidence outside the failing step', () => {
+  it("older pip's wheel failure that `setup.py install` recovered from does not explain a later step", () => {
+    const lines = [
+      'Step 4/6 : RUN pip install -r requirements.txt',
+      "  Running setup.py bdist_wheel for psycopg2: finished with status 'error'",
+      '  Failed building wheel for psycopg2',
+      'Installing collected packages: psycopg2',
+      '  Running setup.py install for psycopg2 ... done',
+      'Successfully installed psycopg2-2.7.5',
+      'Step 5/6 : RUN python manage.py collectstatic --noinput',
+      'django.core.exceptions.ImproperlyConfigured: The SECRET_KEY setting must not be empty.',
+      "The command '/bin/sh -c python manage.py collectstatic --noinput' returned a non-zero code: 1"
+    ]
+    const diagnosis = diagnose(lines)
+    expect(diagnosis.reason).toBe('build-failed')
+    expect(diagnosis.summary).toBe('The Docker build failed at `RUN python manage.py collectstatic --noinput` (step 5/6) with exit code 1.')
+  })
+
+  it("a summary block cut above its header: its timestamped lines are the step's output", () => {
+    const lines = [
+      '48.61 ERROR: Could not find a version that satisfies the requirement dexofuzzy==1.7.1 (from versions: 2.0.0)',
+      '48.61 ERROR: No matching distribution found for dexofuzzy==1.7.1',
+      '------',
+      'failed to solve: process "/bin/sh -c pip install -r /requirements/local.txt" did not complete successfully: exit code: 1'
+    ]
+    const failure = parseBuildFailure(lines)
+    expect(failure.stepOutput).toContain('ERROR: No matching distribution found for dexofuzzy==1.7.1')
+    expect(failure.instruction).toBe('RUN pip install -r /requirements/local.txt')
+    expect(diagnose(lines).summary).toMatch(/that version of `dexofuzzy` does not exist \(pip found 2\.0\.0\)/)
+  })
+})
+
 describe('unwrapLine and stepText', () => {
   it.each([
     ['2026-07-23T09:29:03.6455531Z #9 0.993 The conflict is caused by:', '#9 0.993 The conflict is caused by:'],

@@ -21123,7 +21123,7 @@ function unwrapLine(raw) {
 }
 function stepText(line) {
   if (/^ ---> |^Removing intermediate container /.test(line)) return "";
-  return line.replace(/^#\d+ (?:\d+\.\d+ )?/, "").replace(/^\d+\.\d+ /, "");
+  return line.replace(/^#\d+ (?:\d+\.\d+(?: |$))?/, "").replace(/^\d+\.\d+(?: |$)/, "");
 }
 function outputText(lines) {
   return lines.map(stepText).filter((line) => line.trim() !== "");
@@ -21231,6 +21231,7 @@ function parseBuildKit(lines) {
       instruction = step[2].replace(/\s+\d+(\.\d+)?s$/, "").trim();
     }
     outputTail = failedStepOutput(lines);
+    if (outputTail.length === 0) outputTail = lines.filter((line) => /^\d+\.\d+(?: |$)/.test(line)).map(stepText);
   }
   const lineMarker = lines.find((line) => /^Dockerfile(\.[\w.-]+)?:\d+$/.test(line.trim()));
   const dockerfileLine = numberOrUndefined(lineMarker?.trim().match(/:(\d+)$/)?.[1]);
@@ -22838,9 +22839,14 @@ function parseNativeBuildFailure(lines) {
   }).find(Boolean);
   const pipSaysSo = named !== void 0 && lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line));
   if (!pipSaysSo && !(missingTool && COMPILE_EVIDENCE.test(missingTool.line))) return void 0;
+  if (named && lines.some((line) => installedAfterAll(line, named))) return void 0;
   const packageName2 = named ?? lines.map((line) => line.match(/is required to build ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean);
   const evidence = [...missingTool ? [missingTool.line] : [], ...failed2 ? [failed2[0]] : []];
   return { packageName: packageName2, missing: missingTool?.name, evidence };
+}
+function installedAfterAll(line, name) {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`Running setup\\.py install for ${escaped} \\.\\.\\. done|Successfully installed .*\\b${escaped}-\\d`, "i").test(line);
 }
 function pythonVersionUnstated(lines) {
   return lines.some((line) => /Ignored the following versions that require a different python version/.test(line)) && !lines.some((line) => /requires a different Python: \S+ not in/.test(line));

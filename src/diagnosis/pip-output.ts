@@ -135,10 +135,17 @@ export function parseNativeBuildFailure(lines: string[]): NativeBuildFailure | u
   const pipSaysSo =
     named !== undefined && lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line))
   if (!pipSaysSo && !(missingTool && COMPILE_EVIDENCE.test(missingTool.line))) return undefined
+  // Older pip fell back to `setup.py install` after a failed wheel, and that may have worked: no failure then.
+  if (named && lines.some((line) => installedAfterAll(line, named))) return undefined
   // psycopg2's own message names it: "pg_config is required to build psycopg2 from source".
   const packageName = named ?? lines.map((line) => line.match(/is required to build ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean)
   const evidence = [...(missingTool ? [missingTool.line] : []), ...(failed ? [failed[0]] : [])]
   return { packageName, missing: missingTool?.name, evidence }
+}
+
+function installedAfterAll(line: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`Running setup\\.py install for ${escaped} \\.\\.\\. done|Successfully installed .*\\b${escaped}-\\d`, 'i').test(line)
 }
 
 /** pip skipped releases for their Requires-Python without naming the Python it runs on (pip 23.1+ on an index). */

@@ -45,7 +45,7 @@ export function unwrapLine(raw: string): string {
  */
 export function stepText(line: string): string {
   if (/^ ---> |^Removing intermediate container /.test(line)) return ''
-  return line.replace(/^#\d+ (?:\d+\.\d+ )?/, '').replace(/^\d+\.\d+ /, '')
+  return line.replace(/^#\d+ (?:\d+\.\d+(?: |$))?/, '').replace(/^\d+\.\d+(?: |$)/, '')
 }
 
 /** Every line of the output as the steps printed them, the builders' frames taken off: where evidence is read. */

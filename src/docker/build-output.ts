@@ -158,6 +158,8 @@ function parseBuildKit(lines: string[]): Parsed {
       instruction = step[2].replace(/\s+\d+(\.\d+)?s$/, '').trim()
     }
     outputTail = failedStepOutput(lines)
+    // A summary block cut above its ` > [3/5] RUN …:` header: its timestamped lines are the step's output.
+    if (outputTail.length === 0) outputTail = lines.filter((line) => /^\d+\.\d+(?: |$)/.test(line)).map(stepText)
   }
   const lineMarker = lines.find((line) => /^Dockerfile(\.[\w.-]+)?:\d+$/.test(line.trim()))
   const dockerfileLine = numberOrUndefined(lineMarker?.trim().match(/:(\d+)$/)?.[1])
