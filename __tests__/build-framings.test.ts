@@ -12,6 +12,7 @@ import type { Diagnosis, SourceLocation } from '../src/core/model.js'
 import { ROOT } from './helpers/run-action.js'
 import { BUILD_CASES } from './helpers/build-cases.js'
 import { contextFor, diagnose as diagnoseRun } from './diagnosis/context-helper.js'
+import { CASES, caseId, FIXTURES, UV_CASES } from './helpers/installer-cases.js'
 
 const BUILD = path.join(ROOT, '__fixtures__', 'build')
 const logLines = (...parts: string[]): string[] =>
@@ -85,6 +86,18 @@ describe('docker compose build (captured: Compose 2.40, engine 20.10)', () => {
       /`gevent==23\.9\.1` \(`requirements\.txt:1`\) cannot be installed together with `greenlet==2\.0\.2` \(`requirements\.txt:2`\)/
     )
   })
+
+  it("finds pip's refusal at the head of a flooded container log (its middle is not read)", () => {
+    const pip = logLines('framings', 'compose-up-entrypoint.log')
+      .filter((line) => line.startsWith('entrypoint-1  | '))
+      .map((line) => line.slice('entrypoint-1  | '.length))
+    const texts = [...pip, ...Array.from({ length: 30_000 }, (_, i) => `noise ${i} ${'x'.repeat(200)}`)]
+    const lines = texts.map((text, seq) => ({ seq, stream: 'stdout' as const, text, at: seq }))
+    const diagnosis = diagnoseRun(
+      contextFor(lines, { repoRoot: path.join(BUILD, 'framings', 'entrypoint'), container: { running: false, exitCode: 1 } })
+    )
+    expect(diagnosis.reason).toBe('dependency-conflict')
+  })
 })
 
 describe("a CI's prefix on every line", () => {
@@ -112,6 +125,27 @@ describe("a CI's prefix on every line", () => {
   it('an unnamed Cloud Build step (`Step #1: `) over an apt failure', () => {
     const lines = logLines('bookworm', 'buildkit', 'apt-virtual-package.log').map((line) => `Step #1: ${line}`)
     expectCase(lines, 'apt-virtual-package')
+  })
+})
+
+describe("uv's, Poetry's and Pipenv's messages under a CI's prefix (captured on trixie)", () => {
+  const PREFIXES = [
+    ['GitHub Actions', (line: string) => `2026-07-23T09:29:03.6455531Z ${line}`],
+    ['Cloud Build', (line: string) => `Step #1 - "build": ${line}`]
+  ] as const
+  const rows = PREFIXES.flatMap(([ci, prefix]) =>
+    ['legacy', 'buildkit'].flatMap((builder) => [...CASES, ...UV_CASES].map((c) => [ci, builder, c.name, prefix, c] as const))
+  )
+  it.each(rows)('%s over the %s builder: %s', (_ci, builder, _name, prefix, c) => {
+    const dir = path.join(FIXTURES, c.dir)
+    const dockerfile = path.join(dir, c.dockerfile ?? 'Dockerfile')
+    const dockerfileText = fs.readFileSync(dockerfile, 'utf8')
+    const log = fs.readFileSync(path.join(FIXTURES, 'logs', 'trixie', builder, `${caseId(c)}.log`), 'utf8')
+    const failure = parseBuildFailure(log.split('\n').map(prefix), dockerfileText)
+    const { diagnosis, pointers } = explain('build', { failure, workspace: dir, contextDir: dir, dockerfile, dockerfileText })!
+    expect(diagnosis.reason).toBe(c.reason)
+    for (const culprit of c.culprits) expect(`${diagnosis.summary} ${diagnosis.remedy}`).toMatch(culprit)
+    expect(pointers.map((p) => `${p.file}:${p.line}`)).toEqual(c.pointers)
   })
 })
 

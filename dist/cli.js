@@ -23789,10 +23789,12 @@ var installer_missing_default = defineReason({
 // src/diagnosis/install-at-start.ts
 import path12 from "node:path";
 var PIP_VERDICT = /ResolutionImpossible|The conflict is caused by|Could not find a version that satisfies|requires a different Python|requires Python '[^']*' but the running Python|Failed building wheel|subprocess-exited-with-error|pg_config executable not found/;
+var EDGE_LINES = 1e4;
 var READ = /* @__PURE__ */ new WeakMap();
 function installOutput(rc) {
   if (!READ.has(rc)) {
-    const lines = rc.ctx.lines.map((line) => line.text);
+    const all = rc.ctx.lines;
+    const lines = (all.length > 2 * EDGE_LINES ? [...all.slice(0, EDGE_LINES), ...all.slice(-EDGE_LINES)] : all).map((line) => line.text);
     const { repoRoot, contextDir, dockerfile } = rc.ctx.paths;
     READ.set(
       rc,

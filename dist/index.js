@@ -22743,7 +22743,8 @@ var init_installer_missing = __esm({
 import path9 from "node:path";
 function installOutput(rc) {
   if (!READ.has(rc)) {
-    const lines = rc.ctx.lines.map((line) => line.text);
+    const all = rc.ctx.lines;
+    const lines = (all.length > 2 * EDGE_LINES ? [...all.slice(0, EDGE_LINES), ...all.slice(-EDGE_LINES)] : all).map((line) => line.text);
     const { repoRoot, contextDir, dockerfile } = rc.ctx.paths;
     READ.set(
       rc,
@@ -22764,12 +22765,13 @@ function atStart(rule) {
     }
   };
 }
-var PIP_VERDICT, READ;
+var PIP_VERDICT, EDGE_LINES, READ;
 var init_install_at_start = __esm({
   "src/diagnosis/install-at-start.ts"() {
     "use strict";
     init_build_output();
     PIP_VERDICT = /ResolutionImpossible|The conflict is caused by|Could not find a version that satisfies|requires a different Python|requires Python '[^']*' but the running Python|Failed building wheel|subprocess-exited-with-error|pg_config executable not found/;
+    EDGE_LINES = 1e4;
     READ = /* @__PURE__ */ new WeakMap();
   }
 });
