@@ -52,6 +52,7 @@ async function smokeTest(docker: Docker, env: NodeJS.ProcessEnv): Promise<number
 
   if (!settings.image) saveBuiltImage(identity.imageTag)
   let report: RunReport
+  const deferred: Array<Promise<void>> = []
   try {
     report = await runSmoke(settings, {
       docker,
@@ -61,15 +62,22 @@ async function smokeTest(docker: Docker, env: NodeJS.ProcessEnv): Promise<number
       settingSources: discovery.sources,
       hostFilledEnv: discovery.hostFilledEnv,
       signal: preparation.signal,
-      event: { name: env.GITHUB_EVENT_NAME ?? '', payload, tempDir: env.RUNNER_TEMP || undefined }
+      event: { name: env.GITHUB_EVENT_NAME ?? '', payload, tempDir: env.RUNNER_TEMP || undefined },
+      deferCleanup: (task) => deferred.push(task)
     })
   } catch (error) {
-    await cleanUp(docker, preparation)
+    await Promise.all([cleanUp(docker, preparation), Promise.allSettled(deferred)])
     return failWithoutReport(error, isKnown(error))
   }
-  await cleanUp(docker, preparation)
-  if (untrusted) report.warnings.push(untrusted)
-  return deliverReport(redactReport(report, preparation.redactor), settings, env, payload, identity.runKey)
+  // The compose project goes down while the image is removed and the report delivered: the verdict does not wait.
+  const [exitCode] = await Promise.all([
+    cleanUp(docker, preparation).then(() => {
+      if (untrusted) report.warnings.push(untrusted)
+      return deliverReport(redactReport(report, preparation.redactor), settings, env, payload, identity.runKey)
+    }),
+    Promise.allSettled(deferred)
+  ])
+  return exitCode
 }
 
 /** Post only double-checks once the image is gone; if Docker refuses now, post tries again. */
