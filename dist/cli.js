@@ -31080,13 +31080,16 @@ async function tearDown(run, running, findings, workerCount2, logsDone) {
   }
   const workersExpected = await workerCount2.within(healthy ? 300 : 0);
   const configContainer = `${identity.containerName}-config`;
-  await docker.removeContainers([running.containerId, configContainer]);
+  const removing = docker.removeContainers([running.containerId, configContainer]);
+  const deferRemoval = stopped && !workerCount2.running && run.deps.deferCleanup !== void 0;
+  const removal = deferRemoval ? removing.catch((error) => run.deps.ui.warning(error instanceof Error ? error.message : String(error))) : void 0;
+  if (!deferRemoval) await removing;
   if (workerCount2.running) {
     await workerCount2.within(1e4);
     await docker.removeContainers([configContainer]);
   }
   if (!stopped) await Promise.race([logsDone, delay(3e3)]);
-  return { state, oomEvents: oomEvents2, exitedOnItsOwn, workersExpected };
+  return { state, oomEvents: oomEvents2, exitedOnItsOwn, workersExpected, ...removal ? { removal } : {} };
 }
 function delay(ms) {
   return new Promise((resolve2) => setTimeout(resolve2, ms).unref());
@@ -33154,7 +33157,9 @@ async function runSmoke(settings, deps) {
   if ("failed" in built) return reportOf(run, built.failed);
   const stack = await startDependencies(run, built.image);
   let stopping;
-  run.releaseDependencies = () => stopping ??= stopDependencies(run, stack.cli, deps.deferCleanup !== void 0 && settings.compare !== "base");
+  run.releaseDependencies = () => stopping ??= (run.appRemoval ?? Promise.resolve()).then(
+    () => stopDependencies(run, stack.cli, deps.deferCleanup !== void 0 && settings.compare !== "base")
+  );
   let report;
   try {
     if ("failed" in stack) return reportOf(run, stack.failed);
@@ -33190,6 +33195,7 @@ async function bootAndProbe(run, image, prebuiltInfo) {
   watch.dispose();
   const wasCancelled = cancelled(run);
   const evidence = await tearDown(run, running, findings, workerCount2, logsDone);
+  run.appRemoval = evidence.removal;
   void run.releaseDependencies?.();
   if (wasCancelled) throw new CancelledError();
   return verdict(run, running, findings, probe.result(), evidence);
@@ -33532,7 +33538,8 @@ async function runCli(argv, out = process.stdout, err = process.stderr) {
     const known = error instanceof DockerError || error instanceof CancelledError || error instanceof InputError;
     return reportError(known ? error.message : `unexpected: ${String(error)}`, options.format, out, err, style);
   } finally {
-    await Promise.all([Promise.allSettled(deferred), removeBuiltImage(docker, preparation).catch(() => void 0)]);
+    await Promise.allSettled(deferred);
+    await removeBuiltImage(docker, preparation).catch(() => void 0);
     preparation.release();
   }
 }

@@ -66552,13 +66552,16 @@ async function tearDown(run4, running, findings, workerCount2, logsDone) {
   }
   const workersExpected = await workerCount2.within(healthy ? 300 : 0);
   const configContainer = `${identity.containerName}-config`;
-  await docker.removeContainers([running.containerId, configContainer]);
+  const removing = docker.removeContainers([running.containerId, configContainer]);
+  const deferRemoval = stopped && !workerCount2.running && run4.deps.deferCleanup !== void 0;
+  const removal = deferRemoval ? removing.catch((error2) => run4.deps.ui.warning(error2 instanceof Error ? error2.message : String(error2))) : void 0;
+  if (!deferRemoval) await removing;
   if (workerCount2.running) {
     await workerCount2.within(1e4);
     await docker.removeContainers([configContainer]);
   }
   if (!stopped) await Promise.race([logsDone, delay(3e3)]);
-  return { state, oomEvents: oomEvents2, exitedOnItsOwn, workersExpected };
+  return { state, oomEvents: oomEvents2, exitedOnItsOwn, workersExpected, ...removal ? { removal } : {} };
 }
 function delay(ms) {
   return new Promise((resolve2) => setTimeout(resolve2, ms).unref());
@@ -68666,7 +68669,9 @@ async function runSmoke(settings, deps) {
   if ("failed" in built) return reportOf(run4, built.failed);
   const stack = await startDependencies(run4, built.image);
   let stopping;
-  run4.releaseDependencies = () => stopping ??= stopDependencies(run4, stack.cli, deps.deferCleanup !== void 0 && settings.compare !== "base");
+  run4.releaseDependencies = () => stopping ??= (run4.appRemoval ?? Promise.resolve()).then(
+    () => stopDependencies(run4, stack.cli, deps.deferCleanup !== void 0 && settings.compare !== "base")
+  );
   let report;
   try {
     if ("failed" in stack) return reportOf(run4, stack.failed);
@@ -68702,6 +68707,7 @@ async function bootAndProbe(run4, image, prebuiltInfo) {
   watch.dispose();
   const wasCancelled = cancelled(run4);
   const evidence = await tearDown(run4, running, findings, workerCount2, logsDone);
+  run4.appRemoval = evidence.removal;
   void run4.releaseDependencies?.();
   if (wasCancelled) throw new CancelledError();
   return verdict(run4, running, findings, probe.result(), evidence);
@@ -69069,16 +69075,13 @@ async function smokeTest(docker, env) {
       deferCleanup: (task) => deferred.push(task)
     });
   } catch (error2) {
-    await Promise.all([cleanUp(docker, preparation), Promise.allSettled(deferred)]);
+    await Promise.allSettled(deferred);
+    await cleanUp(docker, preparation);
     return failWithoutReport(error2, isKnown(error2));
   }
-  const [exitCode] = await Promise.all([
-    cleanUp(docker, preparation).then(() => {
-      if (untrusted) report.warnings.push(untrusted);
-      return deliverReport(redactReport(report, preparation.redactor), settings, env, payload, identity.runKey);
-    }),
-    Promise.allSettled(deferred)
-  ]);
+  if (untrusted) report.warnings.push(untrusted);
+  const cleaned = Promise.allSettled(deferred).then(() => cleanUp(docker, preparation));
+  const [exitCode] = await Promise.all([deliverReport(redactReport(report, preparation.redactor), settings, env, payload, identity.runKey), cleaned]);
   return exitCode;
 }
 async function cleanUp(docker, preparation) {

@@ -79,7 +79,9 @@ export async function runCli(argv: string[], out: NodeJS.WriteStream = process.s
     const known = error instanceof DockerError || error instanceof CancelledError || error instanceof InputError
     return reportError(known ? error.message : `unexpected: ${String(error)}`, options.format, out, err, style)
   } finally {
-    await Promise.all([Promise.allSettled(deferred), removeBuiltImage(docker, preparation).catch(() => undefined)])
+    // The image goes once no container uses it: after the deferred removals.
+    await Promise.allSettled(deferred)
+    await removeBuiltImage(docker, preparation).catch(() => undefined)
     preparation.release()
   }
 }

@@ -66,17 +66,15 @@ async function smokeTest(docker: Docker, env: NodeJS.ProcessEnv): Promise<number
       deferCleanup: (task) => deferred.push(task)
     })
   } catch (error) {
-    await Promise.all([cleanUp(docker, preparation), Promise.allSettled(deferred)])
+    await Promise.allSettled(deferred)
+    await cleanUp(docker, preparation)
     return failWithoutReport(error, isKnown(error))
   }
-  // The compose project goes down while the image is removed and the report delivered: the verdict does not wait.
-  const [exitCode] = await Promise.all([
-    cleanUp(docker, preparation).then(() => {
-      if (untrusted) report.warnings.push(untrusted)
-      return deliverReport(redactReport(report, preparation.redactor), settings, env, payload, identity.runKey)
-    }),
-    Promise.allSettled(deferred)
-  ])
+  if (untrusted) report.warnings.push(untrusted)
+  // The report goes out first; the container's removal, the compose project's `down` (deferred) and then the
+  // image's removal (no container may still use it) follow while it is delivered.
+  const cleaned = Promise.allSettled(deferred).then(() => cleanUp(docker, preparation))
+  const [exitCode] = await Promise.all([deliverReport(redactReport(report, preparation.redactor), settings, env, payload, identity.runKey), cleaned])
   return exitCode
 }
 

@@ -38,7 +38,11 @@ export async function runSmoke(settings: Settings, deps: PipelineDeps): Promise<
   const stack = await startDependencies(run, built.image)
   // Started once the app's container is gone (it sits on the project's network), so `down` overlaps the verdict.
   let stopping: Promise<void> | undefined
-  run.releaseDependencies = () => (stopping ??= stopDependencies(run, stack.cli, deps.deferCleanup !== undefined && settings.compare !== 'base'))
+  // After the app's container is removed: `down` cannot remove a network a container still uses.
+  run.releaseDependencies = () =>
+    (stopping ??= (run.appRemoval ?? Promise.resolve()).then(() =>
+      stopDependencies(run, stack.cli, deps.deferCleanup !== undefined && settings.compare !== 'base')
+    ))
   let report: RunReport
   try {
     if ('failed' in stack) return reportOf(run, stack.failed)
@@ -80,6 +84,7 @@ async function bootAndProbe(run: SmokeRun, image: string, prebuiltInfo: ImageInf
   watch.dispose()
   const wasCancelled = cancelled(run)
   const evidence = await tearDown(run, running, findings, workerCount, logsDone)
+  run.appRemoval = evidence.removal
   void run.releaseDependencies?.()
   if (wasCancelled) throw new CancelledError()
   return verdict(run, running, findings, probe.result(), evidence)

@@ -66,8 +66,10 @@ export interface SmokeRun {
   settingSources: Record<string, SettingSource>
   /** The compose dependencies started before the app, once they were. */
   dependencies?: DependencyResult[]
-  /** Starts taking the compose project down (once; the same promise after). */
+  /** Starts taking the compose project down (once; the same promise after), after the app's removal. */
   releaseDependencies?: () => Promise<void>
+  /** The app container's removal when the verdict did not wait for it (teardown.ts). */
+  appRemoval?: Promise<void>
 }
 
 /** A started container being watched and probed. */
