@@ -6,11 +6,12 @@
 //
 // Runs the CLI twin (dist/cli.js --format json) on __fixtures__/compose/django-stack, whose db, migrate job and
 // redis start under `docker compose up --wait`, with a settings module that does not exist, so every worker fails
-// to boot. From the JSON report: the Services row's duration (dependency start-up), the app's boot up to Gunicorn
-// giving up (the master's `Reason:` / `Shutting down: Master` line, as the action read it), the verdict (the
-// report's end) after it, and when the CLI printed the report (what a user waits for: anything still on the path
-// after the verdict, such as the project's `down`, shows here). --trace puts a shim before `docker` on PATH that
-// times every Docker call, and lists the calls that ran after Gunicorn gave up (ms after the give-up line, duration).
+// to boot. From the JSON report: the Services row's duration (dependency start-up); the verdict (the report's end)
+// after Gunicorn gives up (the master's `Reason:` / `Shutting down: Master` line, as the action read it), or after
+// the last line the action read when it decided before the master gave up; and when the CLI printed the report
+// (what a user waits for: anything still on the path after the verdict, such as the project's `down`, shows here).
+// --trace puts a shim before `docker` on PATH that times every Docker call, and lists the calls that ran after
+// Gunicorn gave up (ms after the give-up line, duration).
 // Needs scripts/test-env.sh and scripts/test-services.sh.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -98,7 +99,11 @@ async function once(i) {
     dependencyStartMs: services?.durationMs,
     dependencies: report.dependencies,
     verdictAfterGaveUpMs: gaveUp ? verdictAt - gaveUp.at : undefined,
+    // Without the master's line, the action decided on the workers' failures before Gunicorn gave up: the time
+    // from the last line it read (a worker's `Worker exiting`) to the verdict.
+    verdictAfterLastLineMs: report.log.length > 0 ? verdictAt - report.log[report.log.length - 1].at : undefined,
     printedAfterGaveUpMs: gaveUp && printedAt ? printedAt - gaveUp.at : undefined,
+    printedAfterLastLineMs: report.log.length > 0 && printedAt ? printedAt - report.log[report.log.length - 1].at : undefined,
     ...(afterGaveUp ? { dockerCallsAfterGaveUp: afterGaveUp } : {})
   }
 }
@@ -114,6 +119,8 @@ const result = {
   reasons: [...new Set(runs.map((run) => run.reason))],
   dependencyStartMs: { median: median(runs.map((run) => run.dependencyStartMs)), all: runs.map((run) => run.dependencyStartMs) },
   verdictAfterGaveUpMs: { median: median(runs.map((run) => run.verdictAfterGaveUpMs)), all: runs.map((run) => run.verdictAfterGaveUpMs) },
+  verdictAfterLastLineMs: { median: median(runs.map((run) => run.verdictAfterLastLineMs)), all: runs.map((run) => run.verdictAfterLastLineMs) },
+  printedAfterLastLineMs: { median: median(runs.map((run) => run.printedAfterLastLineMs)), all: runs.map((run) => run.printedAfterLastLineMs) },
   printedAfterGaveUpMs: { median: median(runs.map((run) => run.printedAfterGaveUpMs)), all: runs.map((run) => run.printedAfterGaveUpMs) }
 }
 fs.writeFileSync(args.json, JSON.stringify(result, null, 2) + '\n')
