@@ -8,6 +8,8 @@ import { HOST_CONTRACTS, HOST_IDS } from '../src/hosts/contracts.js'
 import { healthcheckPath } from '../src/hosts/dockerfile-healthcheck.js'
 import { durationSeconds } from '../src/hosts/host-reading.js'
 import { quantityMiB } from '../src/hosts/manifests.js'
+import { runArgs, runIdentity } from '../src/docker/args.js'
+import { startCommand } from '../src/setup/effective-config.js'
 import hostPortIgnored from '../src/diagnosis/reasons/host-port-ignored.js'
 import { hostEnvWarnings } from '../src/smoke/report.js'
 import { ROOT } from './helpers/run-action.js'
@@ -203,6 +205,47 @@ describe('manifests', () => {
     expect(hostEnvWarnings(settings, discovery.hostFilledEnv)).toEqual([
       'deploy/k8s/deployment.yaml leaves `DATABASE_URL` for the host to fill: set them with the `env` input if the app needs them at boot.'
     ])
+  })
+
+  it("the Deployment's command and args are the start command: command replaces the ENTRYPOINT, $(PORT) comes from env", () => {
+    const deployment = fs.readFileSync(path.join(ROOT, '__fixtures__/repos/k8s-app/deploy/k8s/deployment.yaml'), 'utf8')
+    const { settings, discovery, log } = settled({ 'deploy/k8s/deployment.yaml': deployment })
+    const argv = ['gunicorn', '--config', 'gunicorn.conf.py', '--bind', '0.0.0.0:8000', '--access-logfile', '-', 'app:app']
+    expect(settings.command).toEqual(argv)
+    expect(discovery.sources.command).toBe('Kubernetes manifest')
+    expect(log).toContain('  command: gunicorn --config gunicorn.conf.py --bind 0.0.0.0:8000 --access-logfile - app:app [Kubernetes manifest]')
+    // The image's ENTRYPOINT ["gunicorn"] does not run in front of it, as on the cluster.
+    const args = runArgs(settings, runIdentity('k8s'), 'img')
+    expect(args.slice(args.indexOf('--entrypoint'))).toEqual(['--entrypoint', 'gunicorn', 'img', ...argv.slice(1)])
+    expect(startCommand(settings, { entrypoint: ['gunicorn'], cmd: ['--config', 'gunicorn.conf.py', 'app:app'] } as never)).toEqual(argv)
+  })
+
+  it('args alone replace the CMD after the image ENTRYPOINT; $$( escapes, an undefined $(NAME) stays as written', () => {
+    const manifest = (container: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  template:\n    spec:\n      containers:\n        - ${container}\n`
+    const argsOnly = settled({ 'k8s/api.yaml': manifest('{name: api, args: ["app:app", "--workers", "$(WORKERS)", "--name", "$$(HOME)"]}') })
+    expect(argsOnly.settings.command).toEqual(['app:app', '--workers', '$(WORKERS)', '--name', '$(HOME)'])
+    const args = runArgs(argsOnly.settings, runIdentity('k8s'), 'img')
+    expect(args).not.toContain('--entrypoint')
+    expect(args.slice(args.indexOf('img'))).toEqual(['img', 'app:app', '--workers', '$(WORKERS)', '--name', '$(HOME)'])
+    const shell = settled({ 'k8s/api.yaml': manifest('{name: api, command: ["/bin/sh", "-c", "exec gunicorn --bind 0.0.0.0:$PORT app:app"]}') })
+    expect(shell.settings.command).toEqual(['/bin/sh', '-c', 'exec gunicorn --bind 0.0.0.0:$PORT app:app'])
+    // A Cloud Run service.yaml's container is read the same way.
+    const cloudRun = settled({
+      'service.yaml': CLOUD_RUN.replace('        - image:', '        - args: ["--workers", "2", "app:app"]\n          image:')
+    })
+    expect(cloudRun.settings.host?.id).toBe('cloud-run')
+    expect(cloudRun.settings.command).toEqual(['--workers', '2', 'app:app'])
+    expect(cloudRun.discovery.sources.command).toBe('Cloud Run service')
+  })
+
+  it("the command input wins over the manifest's, and then replaces only the CMD", () => {
+    const deployment = fs.readFileSync(path.join(ROOT, '__fixtures__/repos/k8s-app/deploy/k8s/deployment.yaml'), 'utf8')
+    const { settings, discovery } = settled({ 'deploy/k8s/deployment.yaml': deployment }, { command: '--workers 2 app:app' })
+    expect(settings.command).toEqual(['--workers', '2', 'app:app'])
+    expect(discovery.sources.command).toBe('input')
+    expect(settings.host?.replacesEntrypoint).toBeUndefined()
+    expect(runArgs(settings, runIdentity('k8s'), 'img')).not.toContain('--entrypoint')
   })
 
   it('Helm templates and YAML that is not a workload are not candidates', () => {

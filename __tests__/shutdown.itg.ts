@@ -1,7 +1,7 @@
 // Issue 22, part 2, through the bundled action on the real engine and the three bases: the graceful-shutdown check
 // (a clean SIGTERM with a slow request in flight, a shell-form CMD and a start script without `exec` that keep the
-// signal, SIGINT's quick shutdown), and Gunicorn under a read-only root or a non-root user (no writable /tmp; on
-// 26.2 the control socket's errors as warnings; a pid file and the app's own write). Each fixture image is built
+// signal, SIGINT's quick shutdown), and Gunicorn under a read-only root or a non-root user (no writable /tmp, a pid
+// file, the app's own write, no home; on 26.2 the control socket's errors as warnings). Each fixture image is built
 // once per base and shared by its cases (`image` input, the fixture as the context for the annotations).
 import { execFile } from 'node:child_process'
 import fs from 'node:fs'
@@ -39,18 +39,17 @@ describe.each(BASES)('on %s', (suite) => {
     shellForm: () => run('fail-shell-form-cmd', { 'stability-window': '1' }),
     script: () => run('fail-script-without-exec', { 'stop-signal': 'TERM' }),
     noTmp: () => run('ok-graceful-shutdown', { 'read-only': 'true', user: '10001' }),
+    pidFile: () =>
+      run('ok-graceful-shutdown', {
+        'read-only': 'true',
+        'writable-paths': '/tmp',
+        command: 'gunicorn -c gunicorn.conf.py --pid /srv/app/gunicorn.pid app:app'
+      }),
+    appWrite: () => run('ok-graceful-shutdown', { 'read-only': 'true', 'writable-paths': '/tmp', env: 'CACHE_FILE=/srv/app/cache.txt' }),
+    noHome: () => run('ok-graceful-shutdown', { user: '10001', 'stop-signal': 'SIGINT', 'shutdown-check': '/slow' }),
+    // The control socket is Gunicorn 25.1+.
     ...(suite === 'forky'
-      ? {
-          pidFile: () =>
-            run('ok-graceful-shutdown', {
-              'read-only': 'true',
-              'writable-paths': '/tmp',
-              command: 'gunicorn -c gunicorn.conf.py --pid /srv/app/gunicorn.pid app:app'
-            }),
-          appWrite: () => run('ok-graceful-shutdown', { 'read-only': 'true', 'writable-paths': '/tmp', env: 'CACHE_FILE=/srv/app/cache.txt' }),
-          controlSocket: () => run('ok-graceful-shutdown', { 'read-only': 'true', user: '10001', 'writable-paths': '/tmp' }),
-          noHome: () => run('ok-graceful-shutdown', { user: '10001', 'stop-signal': 'SIGINT', 'shutdown-check': '/slow' })
-        }
+      ? { controlSocket: () => run('ok-graceful-shutdown', { 'read-only': 'true', user: '10001', 'writable-paths': '/tmp' }) }
       : {})
   }
   const runs = new Map<string, ActionRun>()
@@ -140,25 +139,40 @@ describe.each(BASES)('on %s', (suite) => {
     expectNothingLeft(failed)
   })
 
-  // The pid file and the app's own write fail the same way on every base (diagnosed from the captured logs of all
-  // three in shutdown-diagnosis.test.ts); the run through the action once is enough.
+  it('read-only root with /tmp writable: a pid file in the app directory fails, naming the directory and the setting', () => {
+    const failed = result('pidFile')
+    expectFailedWith(failed, 'read-only-filesystem')
+    expect(failed.outputs.summary).toBe('Gunicorn cannot write its pid file in `/srv/app`: the root filesystem is read-only.')
+    expect(report(failed).diagnosis?.remedy).toContain('Point `pidfile` (`--pid`) at a writable path such as `/tmp/gunicorn.pid`')
+    expectNothingLeft(failed)
+  })
+
+  it('read-only root with /tmp writable, the app writing its cache in /srv/app: the app line annotated', () => {
+    const failed = result('appWrite')
+    expectFailedWith(failed, 'read-only-filesystem')
+    expect(errorAnnotation(failed, `${fixture('ok-graceful-shutdown')}/app.py`, 9)).toBeDefined()
+    expect(report(failed).diagnosis?.remedy).toContain('at `/srv/app`')
+    expectNothingLeft(failed)
+  })
+
+  it('user 10001 without a home, SIGINT (Fly) with /slow in flight: the quick shutdown cuts the request; 25.1+ warns of its control socket', () => {
+    const passed = result('noHome')
+    expect(passed.outputs.result).toBe('pass')
+    const { warnings, shutdown } = report(passed)
+    const controlSocket = warnings.find((w) => w.includes('Control server error'))
+    // Before 25.1 there is no control socket, so no home is needed at all.
+    if (suite === 'forky') expect(controlSocket).toContain("[Errno 13] Permission denied: '/.gunicorn'")
+    else expect(controlSocket).toBeUndefined()
+    expect(shutdown!.handled!.line).toMatch(/Handling signal: int$/)
+    expect(shutdown!.request.durationMs).toBeLessThan(1400)
+    const quick = warnings.find((w) => w.startsWith('SIGINT is a quick shutdown'))
+    expect(quick).toMatch(
+      /in flight was cut short \((answered 500|connection closed before an answer)\) \d\.\d s after it started, and the container exited \d+\.\d s after/
+    )
+    expectNothingLeft(passed)
+  })
+
   if (suite === 'forky') {
-    it('26.2, read-only root with /tmp writable: a pid file in the app directory fails, naming the directory and the setting', () => {
-      const failed = result('pidFile')
-      expectFailedWith(failed, 'read-only-filesystem')
-      expect(failed.outputs.summary).toBe('Gunicorn cannot write its pid file in `/srv/app`: the root filesystem is read-only.')
-      expect(report(failed).diagnosis?.remedy).toContain('Point `pidfile` (`--pid`) at a writable path such as `/tmp/gunicorn.pid`')
-      expectNothingLeft(failed)
-    })
-
-    it('26.2, read-only root with /tmp writable, the app writing its cache in /srv/app: the app line annotated', () => {
-      const failed = result('appWrite')
-      expectFailedWith(failed, 'read-only-filesystem')
-      expect(errorAnnotation(failed, `${fixture('ok-graceful-shutdown')}/app.py`, 9)).toBeDefined()
-      expect(report(failed).diagnosis?.remedy).toContain('at `/srv/app`')
-      expectNothingLeft(failed)
-    })
-
     it('26.2, read-only root with /tmp writable, user 10001: serves, the control socket Errno 30 is a warning with its fix', () => {
       const passed = result('controlSocket')
       expect(passed.outputs.result).toBe('pass')
@@ -167,20 +181,6 @@ describe.each(BASES)('on %s', (suite) => {
       expect(warning).toContain('`--no-control-socket`')
       expect(passed.stdout).toMatch(/^::warning.*Control server error/m)
       expect(report(passed).settingSources).toMatchObject({ 'read-only': 'input', user: 'input', 'writable-paths': 'input' })
-      expectNothingLeft(passed)
-    })
-
-    it('26.2, user 10001 without a home, SIGINT (Fly) with /slow in flight: Errno 13 warning, the quick shutdown cuts the request', () => {
-      const passed = result('noHome')
-      expect(passed.outputs.result).toBe('pass')
-      const { warnings, shutdown } = report(passed)
-      expect(warnings.find((w) => w.includes('Control server error'))).toContain("[Errno 13] Permission denied: '/.gunicorn'")
-      expect(shutdown!.handled!.line).toMatch(/Handling signal: int$/)
-      expect(shutdown!.request.durationMs).toBeLessThan(1400)
-      const quick = warnings.find((w) => w.startsWith('SIGINT is a quick shutdown'))
-      expect(quick).toMatch(
-        /in flight was cut short \((answered 500|connection closed before an answer)\) \d\.\d s after it started, and the container exited \d+\.\d s after/
-      )
       expectNothingLeft(passed)
     })
   }

@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path28) {
-      const ctrl = callVisitor(key, node, visitor, path28);
+    function visit_(key, node, visitor, path30) {
+      const ctrl = callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path28, ctrl);
-        return visit_(key, ctrl, visitor, path28);
+        replaceNode(key, path30, ctrl);
+        return visit_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path28);
+            const ci = visit_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = visit_("key", node.key, visitor, path28);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = visit_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path28);
+          const cv = visit_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path28) {
-      const ctrl = await callVisitor(key, node, visitor, path28);
+    async function visitAsync_(key, node, visitor, path30) {
+      const ctrl = await callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path28, ctrl);
-        return visitAsync_(key, ctrl, visitor, path28);
+        replaceNode(key, path30, ctrl);
+        return visitAsync_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path28);
+            const ci = await visitAsync_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path28);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path28);
+          const cv = await visitAsync_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path28) {
+    function callVisitor(key, node, visitor, path30) {
       if (typeof visitor === "function")
-        return visitor(key, node, path28);
+        return visitor(key, node, path30);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path28);
+        return visitor.Map?.(key, node, path30);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path28);
+        return visitor.Seq?.(key, node, path30);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path28);
+        return visitor.Pair?.(key, node, path30);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path28);
+        return visitor.Scalar?.(key, node, path30);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path28);
+        return visitor.Alias?.(key, node, path30);
       return void 0;
     }
-    function replaceNode(key, path28, node) {
-      const parent = path28[path28.length - 1];
+    function replaceNode(key, path30, node) {
+      const parent = path30[path30.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path28, value) {
+    function collectionFromPath(schema, path30, value) {
       let v = value;
-      for (let i = path28.length - 1; i >= 0; --i) {
-        const k = path28[i];
+      for (let i = path30.length - 1; i >= 0; --i) {
+        const k = path30[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
+    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path28, value) {
-        if (isEmptyPath(path28))
+      addIn(path30, value) {
+        if (isEmptyPath(path30))
           this.add(value);
         else {
-          const [key, ...rest] = path28;
+          const [key, ...rest] = path30;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        const [key, ...rest] = path28;
+      deleteIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        const [key, ...rest] = path28;
+      getIn(path30, keepScalar) {
+        const [key, ...rest] = path30;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path28) {
-        const [key, ...rest] = path28;
+      hasIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        const [key, ...rest] = path28;
+      setIn(path30, value) {
+        const [key, ...rest] = path30;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path28, value) {
+      addIn(path30, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path28, value);
+          this.contents.addIn(path30, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        if (Collection.isEmptyPath(path28)) {
+      deleteIn(path30) {
+        if (Collection.isEmptyPath(path30)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        if (Collection.isEmptyPath(path28))
+      getIn(path30, keepScalar) {
+        if (Collection.isEmptyPath(path30))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path28) {
-        if (Collection.isEmptyPath(path28))
+      hasIn(path30) {
+        if (Collection.isEmptyPath(path30))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        if (Collection.isEmptyPath(path28)) {
+      setIn(path30, value) {
+        if (Collection.isEmptyPath(path30)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path28), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path30), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path28, value);
+          this.contents.setIn(path30, value);
         }
       }
       /**
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path28) => {
+    visit.itemAtPath = (cst, path30) => {
       let item = cst;
-      for (const [field, index] of path28) {
+      for (const [field, index] of path30) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path28) => {
-      const parent = visit.itemAtPath(cst, path28.slice(0, -1));
-      const field = path28[path28.length - 1][0];
+    visit.parentCollection = (cst, path30) => {
+      const parent = visit.itemAtPath(cst, path30.slice(0, -1));
+      const field = path30[path30.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path28, item, visitor) {
-      let ctrl = visitor(item, path28);
+    function _visit(path30, item, visitor) {
+      let ctrl = visitor(item, path30);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path28);
+            ctrl = ctrl(item, path30);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6054,9 +6054,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -6930,14 +6930,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs22 = this.flowScalar(this.type);
+              const fs24 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs22, sep: [] });
+                map.items.push({ start, key: fs24, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs22);
+                this.stack.push(fs24);
               } else {
-                Object.assign(it, { key: fs22, sep: [] });
+                Object.assign(it, { key: fs24, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7065,13 +7065,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs22 = this.flowScalar(this.type);
+              const fs24 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs22, sep: [] });
+                fc.items.push({ start: [], key: fs24, sep: [] });
               else if (it.sep)
-                this.stack.push(fs22);
+                this.stack.push(fs24);
               else
-                Object.assign(it, { key: fs22, sep: [] });
+                Object.assign(it, { key: fs24, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -13993,16 +13993,16 @@ var require_instruction = __commonJS({
         let start = -1;
         let end = -1;
         let escaping = false;
-        let quote = null;
+        let quote2 = null;
         contentLoop: for (let i = 0; i < content.length; i++) {
           const ch = content.charAt(i);
           switch (ch) {
             case '"':
             case "'":
-              if (quote === ch) {
+              if (quote2 === ch) {
                 break contentLoop;
               }
-              quote = ch;
+              quote2 = ch;
               continue;
             case this.escapeChar:
               for (let j = i + 1; j < content.length; j++) {
@@ -14045,7 +14045,7 @@ var require_instruction = __commonJS({
               if (start === -1) {
                 start = i;
               }
-              if (quote !== null) {
+              if (quote2 !== null) {
                 end = i + 1;
                 break;
               }
@@ -14056,7 +14056,7 @@ var require_instruction = __commonJS({
           return vscode_languageserver_types_1.Range.create(startRange.end, startRange.end);
         }
         const nameStart = this.document.positionAt(this.document.offsetAt(startRange.start) + start);
-        const nameEnd = quote !== null ? this.document.positionAt(this.document.offsetAt(startRange.start) + end) : startRange.end;
+        const nameEnd = quote2 !== null ? this.document.positionAt(this.document.offsetAt(startRange.start) + end) : startRange.end;
         return vscode_languageserver_types_1.Range.create(nameStart, nameEnd);
       }
       getHeredocs() {
@@ -15815,9 +15815,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path28 = this.getPath();
-        if (path28 === null || path28.startsWith("/")) {
-          return path28;
+        const path30 = this.getPath();
+        if (path30 === null || path30.startsWith("/")) {
+          return path30;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -15829,7 +15829,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path28 : parent + "/" + path28;
+              return parent.endsWith("/") ? parent + path30 : parent + "/" + path30;
             }
           }
         }
@@ -19142,8 +19142,8 @@ var require_semver2 = __commonJS({
 // src/cli-run.ts
 var import_yaml6 = __toESM(require_dist(), 1);
 import crypto from "node:crypto";
-import fs21 from "node:fs";
-import path27 from "node:path";
+import fs23 from "node:fs";
+import path29 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/docker/docker.ts
@@ -19963,8 +19963,9 @@ function runArgs(settings, identity, image) {
   if (settings.readOnly) args.push("--read-only");
   for (const writable of settings.writablePaths) args.push("--tmpfs", writable);
   if (settings.user) args.push("--user", settings.user);
-  args.push(image);
-  if (settings.command) args.push(...settings.command);
+  const [entrypoint, ...rest] = settings.command ?? [];
+  if (settings.host?.replacesEntrypoint && entrypoint !== void 0) args.push("--entrypoint", entrypoint, image, ...rest);
+  else args.push(image, ...settings.command ?? []);
   return args;
 }
 function runEnvironment(settings) {
@@ -20201,7 +20202,7 @@ function firstLine(text) {
 }
 
 // src/setup/inputs.ts
-import path7 from "node:path";
+import path8 from "node:path";
 
 // ../main/node_modules/shlex/shlex.js
 var Shlexer = class {
@@ -20219,14 +20220,14 @@ var Shlexer = class {
   readChar() {
     return this.string.charAt(this.i++);
   }
-  processEscapes(string, quote, isAnsiCQuote) {
-    if (!isAnsiCQuote && !this.escapedQuotes.includes(quote)) {
+  processEscapes(string, quote2, isAnsiCQuote) {
+    if (!isAnsiCQuote && !this.escapedQuotes.includes(quote2)) {
       return string;
     }
     const anyEscape = "[" + this.escapes.replace(/(.)/g, "\\$1") + "]";
-    if (!isAnsiCQuote && this.escapedQuotes.includes(quote)) {
+    if (!isAnsiCQuote && this.escapedQuotes.includes(quote2)) {
       const re = new RegExp(
-        anyEscape + "(" + anyEscape + "|\\" + quote + ")",
+        anyEscape + "(" + anyEscape + "|\\" + quote2 + ")",
         "g"
       );
       return string.replace(re, "$1");
@@ -20380,6 +20381,22 @@ var Shlexer = class {
 function split(s) {
   return Array.from(new Shlexer(s));
 }
+function quote(s) {
+  if (s === "") {
+    return "''";
+  }
+  const unsafeRe = /[^\w@%\-+=:,./]/;
+  if (!unsafeRe.test(s)) {
+    return s;
+  }
+  return ("'" + s.replace(/('+)/g, `'"$1"'`) + "'").replace(/^''|''$/g, "");
+}
+function join3(args) {
+  if (!Array.isArray(args)) {
+    throw new TypeError("args should be an array");
+  }
+  return args.map(quote).join(" ");
+}
 
 // src/probes/host-header.ts
 var LABEL2 = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
@@ -20493,15 +20510,15 @@ function describeRejectedUpgrade(answer) {
   const { status } = answer;
   const head = `upgrade answered ${status} ${answer.statusText}`.trim();
   const said = bodyText(answer.body);
-  const quote = said ? `: ${excerpt2(said)}` : "";
+  const quote2 = said ? `: ${excerpt2(said)}` : "";
   let detail;
   if (status === 404) detail = `${head}: no such route`;
-  else if (status === 403) detail = `${head}: refused (ASGI servers answer 403 when no WebSocket route matches)${quote}`;
+  else if (status === 403) detail = `${head}: refused (ASGI servers answer 403 when no WebSocket route matches)${quote2}`;
   else if (status === 401) detail = `${head}: authentication required`;
   else if (status >= 300 && status < 400) detail = `${head}: redirect to ${answer.location ?? "an unnamed location"}`;
-  else if (status >= 500) detail = `${head}: the app failed handling the upgrade${quote}`;
-  else if (status === 400 || status === 426 || status >= 200 && status < 300) detail = `${head}: not upgraded (check the worker class)${quote}`;
-  else detail = `${head}${quote}`;
+  else if (status >= 500) detail = `${head}: the app failed handling the upgrade${quote2}`;
+  else if (status === 400 || status === 426 || status >= 200 && status < 300) detail = `${head}: not upgraded (check the worker class)${quote2}`;
+  else detail = `${head}${quote2}`;
   return { ok: false, failure: "http-status", status, detail };
 }
 var OpenSocket = class {
@@ -20735,19 +20752,19 @@ function parseSocketIoSend(send) {
 function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
-function engineIoPath(path28) {
-  const bare2 = path28.split("?")[0].trim();
+function engineIoPath(path30) {
+  const bare2 = path30.split("?")[0].trim();
   if (!bare2 || bare2 === "/") return DEFAULT_SOCKET_IO_PATH;
   const rooted2 = bare2.startsWith("/") ? bare2 : `/${bare2}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
-function socketIoRequestPath(path28) {
-  const query = new URLSearchParams(path28.includes("?") ? path28.slice(path28.indexOf("?") + 1) : "");
+function socketIoRequestPath(path30) {
+  const query = new URLSearchParams(path30.includes("?") ? path30.slice(path30.indexOf("?") + 1) : "");
   query.set("EIO", "4");
   query.set("transport", "websocket");
-  return `${engineIoPath(path28)}?${query.toString()}`;
+  return `${engineIoPath(path30)}?${query.toString()}`;
 }
-function describeRejectedSocketIoUpgrade(answer, path28) {
+function describeRejectedSocketIoUpgrade(answer, path30) {
   const generic = describeRejectedUpgrade(answer);
   if (answer.status === 400 && /unsupported (protocol )?version/i.test(answer.body)) {
     return {
@@ -20755,7 +20772,7 @@ function describeRejectedSocketIoUpgrade(answer, path28) {
       detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt2(bodyText(answer.body))})`
     };
   }
-  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path28)}` };
+  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path30)}` };
   return generic;
 }
 var STAGE_WAITING_FOR = {
@@ -20917,8 +20934,8 @@ async function probeWebSocket(options, context) {
   const startedAt = now();
   const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal, now };
   const isSocketIo = options.protocol === "socket.io";
-  const path28 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
-  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path28;
+  const path30 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
+  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path30;
   const url = `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}${requestPath}`;
   const describeRejection = isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0;
   const connection = await openWebSocket(url, clock, describeRejection, hostHeaders(options.hostHeader));
@@ -20932,10 +20949,10 @@ async function probeWebSocket(options, context) {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path28, ...verdict2, durationMs: now() - startedAt };
+  return { protocol: options.protocol, path: path30, ...verdict2, durationMs: now() - startedAt };
 }
-function rooted(path28) {
-  return path28.startsWith("/") ? path28 : `/${path28}`;
+function rooted(path30) {
+  return path30.startsWith("/") ? path30 : `/${path30}`;
 }
 async function talkPlain(socket, options, clock) {
   const matches = compileExpect(options.expect);
@@ -20989,8 +21006,8 @@ async function talkPlain(socket, options, clock) {
 }
 
 // src/hosts/host-choice.ts
-import fs5 from "node:fs";
-import path6 from "node:path";
+import fs6 from "node:fs";
+import path7 from "node:path";
 
 // src/setup/input-values.ts
 import fs2 from "node:fs";
@@ -21090,6 +21107,7 @@ var RENDER_TROUBLESHOOTING = "https://render.com/docs/troubleshooting-deploys";
 var HEROKU_R10 = "https://help.heroku.com/W5ETWBQB/why-is-my-app-crashing-with-an-r10-error";
 var HEROKU_SHUTDOWN = "https://devcenter.heroku.com/articles/dyno-shutdown-behavior";
 var HEROKU_MEMORY = "https://help.heroku.com/Q386NUGG/how-can-i-determine-the-memory-limit-of-a-dyno";
+var HEROKU_ERROR_CODES = "https://devcenter.heroku.com/articles/error-codes#r10-boot-timeout";
 var HEROKU_RUNTIME = "https://devcenter.heroku.com/articles/dynos#local-environment-variables";
 var CLOUD_RUN_CONTRACT = "https://cloud.google.com/run/docs/container-contract";
 var CLOUD_RUN_MEMORY = "https://cloud.google.com/run/docs/configuring/services/memory-limits";
@@ -21126,7 +21144,10 @@ var HOST_CONTRACTS = {
     graceSeconds: { value: 30, source: HEROKU_SHUTDOWN },
     readOnlyRoot: { value: false, source: HEROKU_RUNTIME },
     writablePaths: { value: [], source: HEROKU_RUNTIME },
-    portFailureWords: { value: "Error R10 (Boot timeout) -> Web process failed to bind to $PORT within 60 seconds of launch", source: HEROKU_R10 }
+    portFailureWords: {
+      value: "Error R10 (Boot timeout) -> Web process failed to bind to $PORT within 60 seconds of launch",
+      source: HEROKU_ERROR_CODES
+    }
   },
   "cloud-run": {
     id: "cloud-run",
@@ -21138,8 +21159,10 @@ var HOST_CONTRACTS = {
     graceSeconds: { value: 10, source: CLOUD_RUN_CONTRACT },
     readOnlyRoot: { value: false, source: CLOUD_RUN_CONTRACT },
     writablePaths: { value: [], source: CLOUD_RUN_CONTRACT },
+    // The troubleshooting page's words; gcloud prints them as "The user-provided container failed to start and listen on
+    // the port defined provided by the PORT=8080 environment variable".
     portFailureWords: {
-      value: "The user-provided container failed to start and listen on the port defined provided by the PORT=8080 environment variable",
+      value: "Container failed to start. Failed to start and then listen on the port defined by the PORT environment variable",
       source: CLOUD_RUN_TROUBLESHOOTING
     }
   },
@@ -22107,23 +22130,36 @@ function applyAppJson(reading, app) {
 }
 
 // src/hosts/manifests.ts
+import fs5 from "node:fs";
+import path6 from "node:path";
 var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/core/repo-files.ts
 import fs4 from "node:fs";
 import path5 from "node:path";
-var MAX_DEPTH = 3;
-var SKIPPED_DIRS = /* @__PURE__ */ new Set([
-  "node_modules",
-  ".git",
-  ".github",
-  ".venv",
-  "venv",
-  "__pycache__",
-  ".tox",
-  "__fixtures__",
-  "tests",
-  "test",
-  "templates"
-]);
+var SKIPPED_DIRS = ["node_modules", ".git", ".venv", "venv", "__pycache__", ".tox", "site-packages", "__fixtures__", "tests", "test"];
+function findRepoFiles(root, { include, alsoSkip = [], maxDepth = 3 }) {
+  const skipped = /* @__PURE__ */ new Set([...SKIPPED_DIRS, ...alsoSkip]);
+  const found2 = [];
+  const walk = (dir, depth) => {
+    let entries;
+    try {
+      entries = fs4.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path5.join(dir, entry.name);
+      if (entry.isDirectory() && depth < maxDepth && !skipped.has(entry.name)) walk(full, depth + 1);
+      else if (entry.isFile() && include(entry.name, depth)) found2.push(path5.relative(root, full).split(path5.sep).join("/"));
+    }
+  };
+  walk(root, 0);
+  return found2.sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b));
+}
+
+// src/hosts/manifests.ts
+var ALSO_SKIPPED = [".github", "templates"];
 var WORKLOAD_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet"]);
 function findManifests(workspace) {
   const found2 = { cloudRun: [], kubernetes: [] };
@@ -22148,33 +22184,19 @@ function readManifest(workspace, file, host) {
   const memory = quantityMiB(limits.memory);
   if (memory !== void 0) reading.found.memory = memoryInput(memory);
   applyEnv(reading, container.env);
+  applyCommand(reading, container);
   applySecurity(reading, podSpec, container);
   const grace = numberOf(podSpec.terminationGracePeriodSeconds);
   if (grace !== void 0) reading.shutdown.graceSeconds = grace;
   return reading;
 }
 function yamlFiles(root) {
-  const files = [];
-  const walk = (dir, depth) => {
-    let entries;
-    try {
-      entries = fs4.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path5.join(dir, entry.name);
-      if (entry.isDirectory() && depth < MAX_DEPTH && !SKIPPED_DIRS.has(entry.name)) walk(full, depth + 1);
-      else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) files.push(path5.relative(root, full).split(path5.sep).join("/"));
-    }
-  };
-  walk(root, 0);
-  return files.sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b));
+  return findRepoFiles(root, { include: (name) => /\.ya?ml$/.test(name), alsoSkip: ALSO_SKIPPED });
 }
 function manifestDocuments(workspace, file) {
   let text;
   try {
-    text = fs4.readFileSync(path5.join(workspace, file), "utf8");
+    text = fs5.readFileSync(path6.join(workspace, file), "utf8");
   } catch {
     return [];
   }
@@ -22209,6 +22231,16 @@ function applyEnv(reading, env) {
     if (entry.value !== void 0 && entry.value !== null && typeof entry.value !== "object") reading.env.push([name, String(entry.value)]);
     else if (entry.valueFrom) reading.hostFilledEnv.push(name);
   }
+}
+function applyCommand(reading, container) {
+  const words12 = (value) => Array.isArray(value) && value.length > 0 ? value.map(String) : void 0;
+  const command = words12(container.command);
+  const args = words12(container.args);
+  if (!command && !args) return;
+  const defined = new Map(reading.env);
+  const expand = (word) => word.replace(/\$(\$|\(([A-Za-z_][A-Za-z0-9_.-]*)\))/g, (whole, _x, name) => name === void 0 ? "$" : defined.get(name) ?? whole);
+  reading.found.command = join3([...command ?? [], ...args ?? []].map(expand));
+  if (command) reading.replacesEntrypoint = true;
 }
 function applySecurity(reading, podSpec, container) {
   const pod = isRecord(podSpec.securityContext) ? podSpec.securityContext : {};
@@ -22263,7 +22295,7 @@ function fromConfig(file, config) {
 // src/hosts/host-choice.ts
 var HOST_INPUT_VALUES = ["auto", ...HOST_IDS, "none"];
 function candidates(workspace, hasRenderBlueprint) {
-  const exists2 = (file) => fs5.existsSync(path6.join(workspace, file));
+  const exists2 = (file) => fs6.existsSync(path7.join(workspace, file));
   const found2 = [];
   if (hasRenderBlueprint) found2.push({ host: "render", file: "render.yaml" });
   if (exists2("fly.toml")) found2.push({ host: "fly", file: "fly.toml" });
@@ -22437,7 +22469,7 @@ var IMAGE_REFERENCE = /^[a-z0-9][a-z0-9._\-/:]*(@sha256:[a-f0-9]{64})?$/i;
 var MEMORY = /^\d+(\.\d+)?[bkmg]?$/i;
 function parseSettings(read, workspace) {
   const get = (name) => read(name).trim();
-  const workspaceAbs = path7.resolve(workspace);
+  const workspaceAbs = path8.resolve(workspace);
   const source = parseImageSource(get, read, workspaceAbs);
   const command = parseCommand(get("command"));
   const port = parseInteger("port", get("port") || "8000", 1, 65535);
@@ -22485,13 +22517,13 @@ function parseSettings(read, workspace) {
   };
 }
 function parseImageSource(get, read, workspaceAbs) {
-  const inside = (p) => p === workspaceAbs || p.startsWith(workspaceAbs + path7.sep);
+  const inside = (p) => p === workspaceAbs || p.startsWith(workspaceAbs + path8.sep);
   const image = get("image") || void 0;
   if (image && !IMAGE_REFERENCE.test(image)) {
     throw new InputError(`The input 'image' must be an image reference such as 'myapp:latest' or 'ghcr.io/org/app@sha256:\u2026', got '${shown(image)}'.`);
   }
   const contextInput = get("context") || ".";
-  const context = path7.resolve(workspaceAbs, contextInput);
+  const context = path8.resolve(workspaceAbs, contextInput);
   const buildArgs2 = parseKeyValueLines("build-args", read("build-args"));
   const target = get("target") || void 0;
   if (target && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(target)) {
@@ -22510,13 +22542,13 @@ function parseImageSource(get, read, workspaceAbs) {
     throw new InputError(`The input 'context' points to '${shown(contextInput)}', which is not a directory in the repository.`);
   }
   const dockerfileInput = get("dockerfile");
-  const dockerfile = dockerfileInput ? path7.resolve(context, dockerfileInput) : path7.join(context, "Dockerfile");
+  const dockerfile = dockerfileInput ? path8.resolve(context, dockerfileInput) : path8.join(context, "Dockerfile");
   if (!inside(dockerfile)) throw new InputError(`The input 'dockerfile' must be a file inside the repository, got '${shown(dockerfileInput)}'.`);
   if (isDirectory2(dockerfile)) {
     throw new InputError(`The input 'dockerfile' points to '${shown(dockerfileInput || "Dockerfile")}', which is a directory, not a file.`);
   }
   if (!isFile(dockerfile) && !dockerfileInput) {
-    const where2 = path7.relative(workspaceAbs, context) ? `in the context '${shown(contextInput)}'` : "in the repository";
+    const where2 = path8.relative(workspaceAbs, context) ? `in the context '${shown(contextInput)}'` : "in the repository";
     throw new InputError(`There is no Dockerfile ${where2}: set the input 'dockerfile' (and 'context'), or 'image' to test a prebuilt image.`);
   }
   if (!isFile(dockerfile)) {
@@ -22715,9 +22747,9 @@ function safeUrl(url) {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
   return url.replace(/[()<>"'`\\]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function encodeRepoPath(path28) {
-  const segments = path28.split("/");
-  if (path28.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+function encodeRepoPath(path30) {
+  const segments = path30.split("/");
+  if (path30.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 
@@ -22772,9 +22804,9 @@ function runLinks(metadata) {
     shortSha: sha?.slice(0, 7),
     fileUrl(file, line) {
       if (!base || !sha) return void 0;
-      const path28 = encodeRepoPath(file);
-      if (!path28) return void 0;
-      return `${base}/blob/${sha}/${path28}${line && line > 0 ? `#L${line}` : ""}`;
+      const path30 = encodeRepoPath(file);
+      if (!path30) return void 0;
+      return `${base}/blob/${sha}/${path30}${line && line > 0 ? `#L${line}` : ""}`;
     }
   };
 }
@@ -23060,26 +23092,74 @@ function parseReadmeMissing(lines) {
   return hatch ? { tool: "uv", path: hatch[1], evidence: linesWith(lines, /Readme file does not exist/) } : void 0;
 }
 
+// src/docker/build-framing.ts
+var ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
+var OUTER_PREFIXES = [
+  // GitHub Actions' raw log (`2024-05-01T12:34:56.1234567Z `), a dev container's (`2025-03-09 15:44:11.997Z: `).
+  /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?Z:? ?/,
+  // GitHub Actions' workflow commands, as the raw log keeps them.
+  /^##\[(?:error|warning|notice|debug)\]/,
+  // Cloud Build: `Step #1 - "build": ` (a named step) or `Step #0: `.
+  /^Step #\d+(?: - "[^"]*")?: ?/,
+  // Compose v2 (`web-1  | `) and v1 (`web_1  | `): a service's container log.
+  /^[A-Za-z0-9][\w.-]*[-_]\d+\s+\| ?/
+];
+function stripAnsi(text) {
+  return text.replace(ANSI, "");
+}
+function unwrapLine(raw) {
+  let line = stripAnsi(raw).replace(/\r$/, "");
+  if (line.includes("\r")) line = line.slice(line.lastIndexOf("\r") + 1);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const prefix of OUTER_PREFIXES) {
+      const next = line.replace(prefix, "");
+      if (next !== line) {
+        line = next;
+        changed = true;
+      }
+    }
+  }
+  return line;
+}
+function stepText(line) {
+  if (/^ ---> |^Removing intermediate container /.test(line)) return "";
+  return line.replace(/^#\d+ (?:\d+\.\d+(?: |$))?/, "").replace(/^\d+\.\d+(?: |$)/, "");
+}
+function outputText(lines) {
+  return lines.map(stepText).filter((line) => line.trim() !== "");
+}
+
 // src/docker/build-output.ts
-var ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
 var NOISE = [
   /^DEPRECATED: The legacy builder/,
   /^\s+Install the buildx component/,
   /^\s+https:\/\/docs\.docker\.com\/go\/buildx/,
   /^\s+BuildKit is currently disabled; enable it/,
-  /^\s+environment-variable\.$/
+  /^\s+environment-variable\.$/,
+  /^time="[^"]*" level=warning /,
+  // Cloud Build's own lines around its docker step: its verdict on the step, never the builder's error.
+  /^(?:Starting|Finished) Step #\d+/,
+  /^ERROR$/,
+  /^ERROR: build step \d+ ".*" failed: step exited with non-zero status/
 ];
-function stripAnsi(text) {
-  return text.replace(ANSI, "");
-}
+var BUILDKIT = /^#\d+ |^(?:ERROR: )?(?:target \S+: )?failed to (?:solve|build)|^\s*=> (?:ERROR |CACHED )?\[|^ > \[/;
+var LEGACY = /^Step \d+\/\d+ : |The command '.*' returned a non-zero code: \d+|^(?:ERROR: Service '[^']+' failed to build ?: )?(?:COPY|ADD) failed: /;
 function parseBuildFailure(rawLines, dockerfileText) {
-  const lines = rawLines.map((line) => stripAnsi(line).replace(/\r$/, "")).filter((line) => !NOISE.some((re) => re.test(line)));
-  const failure = lines.some((line) => /^#\d+ /.test(line) || /^ERROR: failed to (solve|build)/.test(line)) ? parseBuildKit(lines) : lines.some((line) => /^Step \d+\/\d+ : /.test(line)) ? parseLegacy(lines) : parseUnknown(lines);
-  failure.baseImage = failure.format === "legacy" ? legacyBaseImage(lines) : failure.format === "buildkit" ? buildKitBaseImage(lines) : void 0;
+  const lines = rawLines.map(unwrapLine).filter((line) => !NOISE.some((re) => re.test(line)));
+  const format = lines.some((line) => BUILDKIT.test(line)) ? "buildkit" : lines.some((line) => LEGACY.test(line)) ? "legacy" : "unknown";
+  const parsed = format === "buildkit" ? parseBuildKit(lines) : format === "legacy" ? parseLegacy(lines) : parseUnknown(lines);
+  const failure = { ...parsed, output: outputText(lines) };
+  failure.baseImage = format === "legacy" ? legacyBaseImage(lines) : format === "buildkit" ? buildKitBaseImage(lines) : void 0;
+  if (!failure.instruction) failure.instruction = instructionOfMessage(failure.message);
   if (failure.dockerfileLine === void 0 && failure.instruction && dockerfileText) {
     failure.dockerfileLine = findInstructionLine(dockerfileText, failure.instruction);
   }
   return failure;
+}
+function instructionOfMessage(message) {
+  const command = message.match(/process "\/bin\/sh -c (.*)" did not complete/)?.[1] ?? message.match(/executor failed running \[\/bin\/sh -c (.*)\]: exit code/)?.[1] ?? message.match(/The command '\/bin\/sh -c (.*)' returned a non-zero code/)?.[1];
+  return command === void 0 ? void 0 : `RUN ${command}`;
 }
 function parseLegacy(lines) {
   let instruction;
@@ -23093,7 +23173,7 @@ function parseLegacy(lines) {
       stepStart = index + 1;
     }
   });
-  const errorIndex = findLastIndex(lines, (line) => /^The command '.*' returned a non-zero code: \d+/.test(line));
+  const errorIndex = findLastIndex(lines, (line) => /The command '.*' returned a non-zero code: \d+/.test(line));
   let message;
   let exitCode;
   let outputEnd = lines.length;
@@ -23110,9 +23190,19 @@ function parseLegacy(lines) {
   const stepOutput = kept(errorIndex >= 0 ? errorIndex : lines.length);
   return { format: "legacy", instruction, stepPosition, exitCode, message: message.trim(), outputTail: kept(outputEnd).slice(-30), stepOutput };
 }
+function buildKitMessage(lines) {
+  const index = [
+    /^(?:ERROR: )?(?:target \S+: )?failed to (?:solve|build)/,
+    /^ERROR: /,
+    /failed to compute cache key|failed to calculate checksum|did not complete successfully|executor failed running/
+  ].map((re) => findLastIndex(lines, (line) => re.test(line))).find((found2) => found2 >= 0);
+  if (index === void 0) return outputText(lines).pop()?.trim() ?? "the build failed";
+  const next = lines[index + 1]?.trim();
+  const whole = /:$/.test(lines[index].trim()) && next ? `${lines[index].trim()} ${next}` : lines[index].trim();
+  return whole.replace(/^ERROR: /, "").replace(/^target \S+: /, "").replace(/^failed to build: /, "");
+}
 function parseBuildKit(lines) {
-  const errorLine = [...lines].reverse().find((line) => /^ERROR: /.test(line)) ?? lines.filter(Boolean).pop() ?? "the build failed";
-  const message = errorLine.replace(/^ERROR: /, "").replace(/^failed to build: /, "");
+  const message = buildKitMessage(lines);
   const exitCode = numberOrUndefined(message.match(/exit code: (\d+)/)?.[1]);
   let instruction;
   let stepPosition;
@@ -23127,20 +23217,19 @@ function parseBuildKit(lines) {
       instruction = lines[headerIndex].replace(/^ > \[[^\]]*\] /, "").replace(/:$/, "");
     }
     for (let i = headerIndex + 1; i < lines.length && !/^-{6}/.test(lines[i]); i++) {
-      outputTail.push(lines[i].replace(/^\d+(\.\d+)? /, ""));
+      outputTail.push(stepText(lines[i]));
     }
   } else {
     const failedStep = lines.find((line) => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1];
     const title = lines.find((line) => line.startsWith(`#${failedStep} [`))?.slice(`#${failedStep} `.length).match(/^\[(?:[^\]]*?\s)?(\d+\/\d+)\] (.*)$/);
-    if (title) {
-      stepPosition = title[1];
-      instruction = title[2];
+    const progress = lines.map((line) => line.match(TTY_ERROR)).filter((match) => Boolean(match));
+    const step = title ?? progress[progress.length - 1];
+    if (step) {
+      stepPosition = step[1];
+      instruction = step[2].replace(/\s+\d+(\.\d+)?s$/, "").trim();
     }
     outputTail = failedStepOutput(lines);
-  }
-  if (!instruction) {
-    const processMatch = message.match(/process "\/bin\/sh -c (.*)" did not complete/);
-    if (processMatch) instruction = `RUN ${processMatch[1]}`;
+    if (outputTail.length === 0) outputTail = lines.filter((line) => /^\d+\.\d+(?: |$)/.test(line)).map(stepText);
   }
   const lineMarker = lines.find((line) => /^Dockerfile(\.[\w.-]+)?:\d+$/.test(line.trim()));
   const dockerfileLine = numberOrUndefined(lineMarker?.trim().match(/:(\d+)$/)?.[1]);
@@ -23157,6 +23246,7 @@ function parseBuildKit(lines) {
     stepOutput: stepOutput.length > 0 ? stepOutput : outputTail
   };
 }
+var TTY_ERROR = /^\s*=> ERROR \[(?:[^\]]*?\s)?(\d+\/\d+)\] (.*)$/;
 function failingStage(lines, headerIndex) {
   const failedStep = lines.find((line) => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1];
   const titled = headerIndex >= 0 ? lines[headerIndex] : lines.find((line) => line.startsWith(`#${failedStep} [`));
@@ -23219,14 +23309,14 @@ function numberOrUndefined(text) {
 }
 
 // src/core/paths.ts
-import path8 from "node:path";
+import path9 from "node:path";
 function repoRelative(root, file) {
-  return path8.relative(root, file).split(path8.sep).join("/") || ".";
+  return path9.relative(root, file).split(path9.sep).join("/") || ".";
 }
 
 // src/diagnosis/requirements.ts
-import fs6 from "node:fs";
-import path9 from "node:path";
+import fs7 from "node:fs";
+import path10 from "node:path";
 var INCLUDE = /^(-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/;
 var NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
 function normalizeName(name) {
@@ -23237,7 +23327,7 @@ function readPins(file, constraint = false, seen = /* @__PURE__ */ new Set()) {
   seen.add(file);
   let text;
   try {
-    text = fs6.readFileSync(file, "utf8");
+    text = fs7.readFileSync(file, "utf8");
   } catch {
     return [];
   }
@@ -23247,7 +23337,7 @@ function readPins(file, constraint = false, seen = /* @__PURE__ */ new Set()) {
     const include = line.match(INCLUDE);
     if (include) {
       const isConstraint = constraint || include[1] === "-c" || include[1] === "--constraint";
-      pins.push(...readPins(path9.resolve(path9.dirname(file), include[2]), isConstraint, seen));
+      pins.push(...readPins(path10.resolve(path10.dirname(file), include[2]), isConstraint, seen));
       return;
     }
     const name = line.startsWith("-") ? void 0 : line.match(NAME)?.[1];
@@ -23263,8 +23353,8 @@ function requirementFilesOf(instruction, contextDir) {
   const files = [];
   for (const match of instruction.matchAll(/(?:^|\s)(?:-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/g)) {
     const written = match[1].replace(/^['"]|['"]$/g, "");
-    const candidates2 = [path9.resolve(contextDir, written.replace(/^\/+/, "")), path9.resolve(contextDir, path9.basename(written))];
-    const found2 = candidates2.find((candidate) => fs6.existsSync(candidate));
+    const candidates2 = [path10.resolve(contextDir, written.replace(/^\/+/, "")), path10.resolve(contextDir, path10.basename(written))];
+    const found2 = candidates2.find((candidate) => fs7.existsSync(candidate));
     if (found2 && !files.includes(found2)) files.push(found2);
   }
   return files;
@@ -23282,8 +23372,10 @@ function instructionLine(ctx) {
 }
 var pinLocation = (ctx, pin) => pin ? { file: rel(ctx, pin.file), line: pin.line } : void 0;
 function pinsFor(ctx) {
-  return requirementFilesOf(ctx.failure.instruction ?? "", ctx.contextDir).flatMap((file) => readPins(file));
+  const named = ctx.failure.instruction ?? [...new Set(ctx.failure.output.flatMap((line) => line.match(PIP_NAMES_FILE) ?? []))].join(" ");
+  return requirementFilesOf(named, ctx.contextDir).flatMap((file) => readPins(file));
 }
+var PIP_NAMES_FILE = /(?:-r|-c) [^\s()]+(?= \(line \d+\))/g;
 function pointers(...locations) {
   return locations.filter((location) => Boolean(location));
 }
@@ -23315,8 +23407,8 @@ var BUILD_CAUSES = [
 ];
 
 // src/diagnosis/rules/installers.ts
-import fs7 from "node:fs";
-import path10 from "node:path";
+import fs8 from "node:fs";
+import path11 from "node:path";
 var INSTALLS = {
   uv: /ghcr\.io\/astral-sh\/uv|astral\.sh\/uv|\b(pip3?|pipx)\s+install\b[^\n#]*\buv\b/,
   poetry: /install\.python-poetry\.org|python3-poetry|\b(pip3?|pipx)\s+install\b[^\n#]*\bpoetry\b/,
@@ -23342,16 +23434,16 @@ function failingStage2(ctx, line) {
 }
 var locationOf = (ctx, line) => line ? { file: rel(ctx, ctx.dockerfile), line: line.line } : void 0;
 function lockFileAt(ctx, lockFile, lineOf = /./) {
-  const candidates2 = [path10.join(ctx.contextDir, lockFile.replace(/^\/+/, "")), path10.join(ctx.contextDir, path10.basename(lockFile))];
-  const file = candidates2.find((candidate) => fs7.existsSync(candidate) && fs7.statSync(candidate).isFile());
+  const candidates2 = [path11.join(ctx.contextDir, lockFile.replace(/^\/+/, "")), path11.join(ctx.contextDir, path11.basename(lockFile))];
+  const file = candidates2.find((candidate) => fs8.existsSync(candidate) && fs8.statSync(candidate).isFile());
   if (!file) return void 0;
-  const index = fs7.readFileSync(file, "utf8").split(/\r?\n/).findIndex((line) => lineOf.test(line));
+  const index = fs8.readFileSync(file, "utf8").split(/\r?\n/).findIndex((line) => lineOf.test(line));
   return { file: rel(ctx, file), line: index >= 0 ? index + 1 : 1 };
 }
 function poetryThatLocked(ctx) {
-  const file = path10.join(ctx.contextDir, "poetry.lock");
-  if (!fs7.existsSync(file)) return void 0;
-  return fs7.readFileSync(file, "utf8").slice(0, 300).match(/@generated by Poetry (\d[\w.]*)/)?.[1];
+  const file = path11.join(ctx.contextDir, "poetry.lock");
+  if (!fs8.existsSync(file)) return void 0;
+  return fs8.readFileSync(file, "utf8").slice(0, 300).match(/@generated by Poetry (\d[\w.]*)/)?.[1];
 }
 
 // src/diagnosis/words.ts
@@ -23424,8 +23516,8 @@ var lock_file_outdated_default = defineReason({
 });
 
 // src/diagnosis/rules/project-files.ts
-import fs8 from "node:fs";
-import path11 from "node:path";
+import fs9 from "node:fs";
+import path12 from "node:path";
 
 // src/core/toml-lines.ts
 function readTomlLines(text, name) {
@@ -23438,8 +23530,8 @@ function readTomlLines(text, name) {
   }
   return { entries: new TomlScanner(text).entries(), data };
 }
-function entryAt(entries, path28) {
-  return entries.find((entry) => entry.path.length === path28.length && entry.path.every((part, i) => part === path28[i]));
+function entryAt(entries, path30) {
+  return entries.find((entry) => entry.path.length === path30.length && entry.path.every((part, i) => part === path30[i]));
 }
 var BARE_KEY = /[A-Za-z0-9_-]/;
 var TomlScanner = class {
@@ -23500,10 +23592,10 @@ var TomlScanner = class {
   header() {
     const double = this.text.startsWith("[[", this.pos);
     this.pos += double ? 2 : 1;
-    const path28 = this.key();
+    const path30 = this.key();
     this.pos += double ? 2 : 1;
     this.skipToLineEnd();
-    return path28;
+    return path30;
   }
   /** A dotted key (`a."b.c".d`), leaving the position on what follows it (`=`, `]`). */
   key() {
@@ -23525,18 +23617,18 @@ var TomlScanner = class {
   }
   /** A basic or literal string, single- or multi-line; returns its text (escapes kept as written but `\"`). */
   string() {
-    const quote = this.text[this.pos];
-    const multi = this.text.startsWith(quote.repeat(3), this.pos);
-    const close = multi ? quote.repeat(3) : quote;
+    const quote2 = this.text[this.pos];
+    const multi = this.text.startsWith(quote2.repeat(3), this.pos);
+    const close = multi ? quote2.repeat(3) : quote2;
     this.pos += close.length;
     const start = this.pos;
     while (this.pos < this.text.length && !this.text.startsWith(close, this.pos)) {
-      this.pos += quote === '"' && this.text[this.pos] === "\\" ? 2 : 1;
+      this.pos += quote2 === '"' && this.text[this.pos] === "\\" ? 2 : 1;
     }
     const body = this.text.slice(start, this.pos);
     this.pos += close.length;
-    while (multi && this.text[this.pos] === quote) this.pos++;
-    return quote === '"' ? body.replace(/\\"/g, '"') : body;
+    while (multi && this.text[this.pos] === quote2) this.pos++;
+    return quote2 === '"' ? body.replace(/\\"/g, '"') : body;
   }
   /** Skips one value, returning it when it is a string; the string items of a top-level array are collected. */
   value(items, depth) {
@@ -23585,7 +23677,7 @@ var TomlScanner = class {
 // src/diagnosis/rules/project-files.ts
 var PROJECT_FILES = ["pyproject.toml", "Pipfile"];
 function projectEntries(ctx, name) {
-  const file = path11.join(ctx.contextDir, name);
+  const file = path12.join(ctx.contextDir, name);
   const text = readText(file);
   if (text === void 0) return void 0;
   const read = readTomlLines(text, name);
@@ -23593,7 +23685,7 @@ function projectEntries(ctx, name) {
 }
 function unreadableProjectFiles(contextDir) {
   return PROJECT_FILES.flatMap((name) => {
-    const text = readText(path11.join(contextDir, name));
+    const text = readText(path12.join(contextDir, name));
     const read = text === void 0 ? void 0 : readTomlLines(text, name);
     return read && "error" in read ? [read.error] : [];
   });
@@ -23647,20 +23739,20 @@ function uvSettingLine(ctx, setting) {
 }
 function lockedPackageLine(ctx, lockFile, name) {
   const wanted = packageName(name);
-  const base = path11.basename(lockFile);
+  const base = path12.basename(lockFile);
   if (base === "uv.lock" || base === "poetry.lock") {
     const read = projectEntries(ctx, base);
     const entry = read?.entries.find((e) => e.path.join(".") === "package.name" && e.value !== void 0 && packageName(e.value) === wanted);
     return read && entry ? { file: read.file, line: entry.line } : void 0;
   }
   if (base !== "Pipfile.lock") return void 0;
-  const file = path11.join(ctx.contextDir, base);
+  const file = path12.join(ctx.contextDir, base);
   const index = (readText(file) ?? "").split(/\r?\n/).findIndex((line) => packageName(line.match(/^\s*"([^"]+)"\s*:\s*\{/)?.[1] ?? "") === wanted);
   return index >= 0 ? { file: rel(ctx, file), line: index + 1 } : void 0;
 }
 function readText(file) {
   try {
-    return fs8.readFileSync(file, "utf8");
+    return fs9.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -23729,6 +23821,36 @@ var installer_missing_default = defineReason({
   words: (facts) => ({ summary: summary2(facts), remedy: remedy2(facts) })
 });
 
+// src/diagnosis/install-at-start.ts
+import path13 from "node:path";
+var PIP_VERDICT = /ResolutionImpossible|The conflict is caused by|Could not find a version that satisfies|requires a different Python|requires Python '[^']*' but the running Python|Failed building wheel|subprocess-exited-with-error|pg_config executable not found/;
+var EDGE_LINES = 1e4;
+var READ = /* @__PURE__ */ new WeakMap();
+function installOutput(rc) {
+  if (!READ.has(rc)) {
+    const all = rc.ctx.lines;
+    const lines = (all.length > 2 * EDGE_LINES ? [...all.slice(0, EDGE_LINES), ...all.slice(-EDGE_LINES)] : all).map((line) => line.text);
+    const { repoRoot, contextDir, dockerfile } = rc.ctx.paths;
+    READ.set(
+      rc,
+      lines.some((line) => PIP_VERDICT.test(line)) ? { failure: parseBuildFailure(lines), workspace: repoRoot, contextDir, dockerfile: dockerfile ?? path13.join(contextDir, "Dockerfile") } : null
+    );
+  }
+  return READ.get(rc) ?? void 0;
+}
+function atStart(rule) {
+  if (rule.stage !== "build") throw new Error(`${rule.name} is not a build rule`);
+  const build = rule;
+  return {
+    stage: "boot",
+    name: `${rule.name} (pip run when the container started)`,
+    detect(rc) {
+      const install = installOutput(rc);
+      return install ? build.detect(install) : void 0;
+    }
+  };
+}
+
 // src/diagnosis/pip-output.ts
 var NAME2 = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
 function parseConflict(lines) {
@@ -23763,12 +23885,17 @@ function parseNotFound(lines) {
     const [line, name, pythonVersion, requiresPython] = differentPython;
     return { requirement: name, name, versions: [], otherPython: { pythonVersion, requiresPython }, evidence: [line.trim()] };
   }
+  const runningPython = lines.map((line) => line.match(/([A-Za-z0-9][\w.-]*) requires Python '([^']+)' but the running Python is (\d[\w.]*)/)).find(Boolean);
+  if (runningPython) {
+    const [line, name, requiresPython, pythonVersion] = runningPython;
+    return { requirement: name, name, versions: [], otherPython: { pythonVersion, requiresPython }, evidence: [line.trim()] };
+  }
   const index = lines.findIndex((line) => /Could not find a version that satisfies the requirement/.test(line));
   if (index < 0) return void 0;
-  const match = lines[index].match(/satisfies the requirement (\S+)(?: \(from versions: ([^)]*)\))?/);
+  const match = lines[index].match(/satisfies the requirement (\S+)/);
   if (!match) return void 0;
   const requirement = match[1];
-  const versions = (match[2] ?? "").split(",").map((v) => v.trim()).filter((v) => v && v !== "none");
+  const versions = (lines[index].match(/\(from versions: ([^)]*)\)/)?.[1] ?? "").split(",").map((v) => v.trim()).filter((v) => v && v !== "none");
   const ignoredLine = lines.find((line) => /Ignored the following versions that require a different python version/.test(line));
   const ignored = ignoredLine?.match(/Requires-Python ([^;,]+)/)?.[1]?.trim();
   const evidence = [ignoredLine, lines[index], lines.find((line) => /No matching distribution found/.test(line))].filter((line) => Boolean(line)).map((line) => line.trim());
@@ -23783,32 +23910,33 @@ function parseNotFound(lines) {
 var MISSING_TOOLS = [
   { pattern: /fatal error: ([\w./-]+\.h): No such file or directory/, missing: (m) => m[1] },
   { pattern: /command '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)' failed: No such file or directory/, missing: (m) => m[1] },
+  { pattern: /unable to execute '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)': No such file or directory/, missing: (m) => m[1] },
   { pattern: /No such file or directory: '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)'/, missing: (m) => m[1] },
   { pattern: /\b(gcc|cc|g\+\+): (?:command )?not found/, missing: (m) => m[1] },
   { pattern: /(pg_config) executable not found/, missing: (m) => m[1] },
   { pattern: /(mysql_config|pkg-config)[: ].*not found/, missing: (m) => m[1] },
   { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => "rustc" }
 ];
+var COMPILE_EVIDENCE = /fatal error: [\w./-]+\.h: No such file|'(?:[\w-]*-)?(?:gcc|g\+\+|cc|clang)'|pg_config executable not found/;
+var FAILED_PACKAGE = /Failed building wheel for ([^\s:]+)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/;
 function parseNativeBuildFailure(lines) {
-  const failed2 = lines.map(
-    (line) => line.match(
-      /Failed building wheel for ([^\s:]+)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/
-    )
-  ).find(Boolean);
+  const failed2 = lines.map((line) => line.match(FAILED_PACKAGE)).find(Boolean);
   const encountered = lines.findIndex((line) => /Encountered error while (trying to install|generating) package/.test(line));
-  const packageName2 = failed2?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, "").trim() : void 0);
-  if (!packageName2 || !lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line))) return void 0;
-  const evidence = failed2 ? [failed2[0]] : [];
-  let missing;
-  for (const { pattern, missing: name } of MISSING_TOOLS) {
+  const named = failed2?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, "").trim() : void 0);
+  const missingTool = MISSING_TOOLS.map(({ pattern, missing }) => {
     const hit = lines.map((line) => line.match(pattern)).find(Boolean);
-    if (hit) {
-      missing = name(hit);
-      evidence.unshift(hit.input.trim());
-      break;
-    }
-  }
-  return { packageName: packageName2, missing, evidence };
+    return hit ? { name: missing(hit), line: hit.input.trim() } : void 0;
+  }).find(Boolean);
+  const pipSaysSo = named !== void 0 && lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line));
+  if (!pipSaysSo && !(missingTool && COMPILE_EVIDENCE.test(missingTool.line))) return void 0;
+  if (named && lines.some((line) => installedAfterAll(line, named))) return void 0;
+  const packageName2 = named ?? lines.map((line) => line.match(/is required to build ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean);
+  const evidence = [...missingTool ? [missingTool.line] : [], ...failed2 ? [failed2[0]] : []];
+  return { packageName: packageName2, missing: missingTool?.name, evidence };
+}
+function installedAfterAll(line, name) {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`Running setup\\.py install for ${escaped} \\.\\.\\. done|Successfully installed .*\\b${escaped}-\\d`, "i").test(line);
 }
 function pythonVersionUnstated(lines) {
   return lines.some((line) => /Ignored the following versions that require a different python version/.test(line)) && !lines.some((line) => /requires a different Python: \S+ not in/.test(line));
@@ -23897,25 +24025,26 @@ var dependency_conflict_default = defineReason({
   id: "dependency-conflict",
   title: "Conflicting dependency pins",
   headline: "conflicting dependency pins",
-  readme: "pip's `ResolutionImpossible`, uv's `No solution found` and Poetry's `SolverProblemError`: both packages, their pins and the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`) or its entry in `pyproject.toml` (`[project]` dependencies, `[tool.poetry.dependencies]`, dependency groups) or the `Pipfile`, annotated: move the pins together",
+  readme: "pip's `ResolutionImpossible`, uv's `No solution found` and Poetry's `SolverProblemError`: both packages, their pins and the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`) or its entry in `pyproject.toml` (`[project]` dependencies, `[tool.poetry.dependencies]`, dependency groups) or the `Pipfile`, annotated: move the pins together; the same when pip runs in the entrypoint as the container starts",
   fixtures: [
     { path: "__fixtures__/build/cases/dependency-conflict", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+    { path: "__fixtures__/build/framings/entrypoint", test: "__tests__/build-framings.itg.ts" },
     {
       path: "__fixtures__/build/cases/dependency-conflict-constraint",
       test: "__tests__/build-diagnosis.itg.ts",
       via: "__tests__/helpers/build-cases.ts"
     }
   ],
-  rules: [resolutionImpossible, solverConflict],
+  rules: [resolutionImpossible, solverConflict, atStart(resolutionImpossible)],
   words: (facts) => ({ summary: summary3(facts), remedy: remedy3(facts) })
 });
 
 // src/diagnosis/reasons/unpinned-hashed-requirement.ts
-import path12 from "node:path";
+import path14 from "node:path";
 function parentLocation(ctx, found2) {
   if (!found2.file || !found2.line) return void 0;
   const files = requirementFilesOf(ctx.failure.instruction ?? "", ctx.contextDir);
-  const file = files.find((candidate) => path12.basename(candidate) === path12.basename(found2.file));
+  const file = files.find((candidate) => path14.basename(candidate) === path14.basename(found2.file));
   return file ? { file: rel(ctx, file), line: found2.line } : void 0;
 }
 var unpinnedUnderHashes = {
@@ -24140,7 +24269,7 @@ var package_not_found_default = defineReason({
       via: "__tests__/helpers/installer-cases.ts"
     }
   ],
-  rules: [otherPythonsOnly, noSuchVersion, noSuchName, solverNotFound],
+  rules: [otherPythonsOnly, noSuchVersion, noSuchName, solverNotFound, ...[otherPythonsOnly, noSuchVersion, noSuchName].map(atStart)],
   words
 });
 
@@ -24193,7 +24322,8 @@ function debianNameFor(name) {
 // src/diagnosis/reasons/native-build-failed.ts
 function aptPackages(native, stepOutput) {
   const forMissing = APT_FOR_MISSING.find((entry) => native.missing && entry.match.test(native.missing))?.apt ?? ["build-essential"];
-  const apt = [.../* @__PURE__ */ new Set([...forMissing, ...APT_FOR_PACKAGE[normalizeName(native.packageName)] ?? []])];
+  const forPackage = native.packageName ? APT_FOR_PACKAGE[normalizeName(native.packageName)] ?? [] : [];
+  const apt = [.../* @__PURE__ */ new Set([...forMissing, ...forPackage])];
   if (!apt.includes("python3-dev") && stepOutput.some((line) => /-I\/usr\/include\/python3/.test(line))) apt.push("python3-dev");
   return apt;
 }
@@ -24204,14 +24334,14 @@ var compileFailed = {
     const native = parseNativeBuildFailure(ctx.failure.stepOutput);
     if (!native) return void 0;
     const step = dockerfileAt(ctx);
-    const pin = pinLocation(ctx, pinsOf(pinsFor(ctx), native.packageName)[0]);
+    const pin = native.packageName ? pinLocation(ctx, pinsOf(pinsFor(ctx), native.packageName)[0]) : void 0;
     return {
       facts: {
         packageName: native.packageName,
         missing: native.missing,
         apt: aptPackages(native, ctx.failure.stepOutput),
         step,
-        binary: BINARY_ALTERNATIVE[normalizeName(native.packageName)]
+        binary: native.packageName ? BINARY_ALTERNATIVE[normalizeName(native.packageName)] : void 0
       },
       evidence: present(...native.evidence),
       pointers: pointers(step, pin)
@@ -24221,7 +24351,7 @@ var compileFailed = {
 function remedy5({ packageName: packageName2, apt, step, binary }) {
   const install = `RUN apt-get update && apt-get install -y --no-install-recommends ${apt.join(" ")}`;
   const before = step ? ` before ${code(fileLine(step))}` : "";
-  return `Add ${code(install)} to the Dockerfile${before}` + (binary ? `, or install ${code(binary)} instead of ${code(packageName2)} (a prebuilt wheel, no compiler needed).` : ", or pin a release that ships a wheel for this Python.");
+  return `Add ${code(install)} to the Dockerfile${before}` + (binary && packageName2 ? `, or install ${code(binary)} instead of ${code(packageName2)} (a prebuilt wheel, no compiler needed).` : ", or pin a release that ships a wheel for this Python.");
 }
 var native_build_failed_default = defineReason({
   id: "native-build-failed",
@@ -24232,9 +24362,9 @@ var native_build_failed_default = defineReason({
     { path: "__fixtures__/build/cases/native-build-failed", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
     { path: "__fixtures__/build/cases/native-header-missing", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
   ],
-  rules: [compileFailed],
+  rules: [compileFailed, atStart(compileFailed)],
   words: (facts) => ({
-    summary: `${code(facts.packageName)} had to be compiled from source and its build failed` + (facts.missing ? `: ${code(facts.missing)} is missing from the image.` : "."),
+    summary: `${facts.packageName ? code(facts.packageName) : "A package"} had to be compiled from source and its build failed` + (facts.missing ? `: ${code(facts.missing)} is missing from the image.` : "."),
     remedy: remedy5(facts)
   })
 });
@@ -24265,6 +24395,10 @@ function indentedBlock(lines) {
   }
   return block;
 }
+function listsMissing(failure) {
+  if (failure.output.some((line) => /^(Get|Hit):\d+ /.test(line.trim()))) return false;
+  return failure.instruction !== void 0 && !/apt-get update|apt update/.test(failure.instruction);
+}
 var unknownPackage = {
   stage: "build",
   name: "apt-get cannot locate a package",
@@ -24278,7 +24412,7 @@ var unknownPackage = {
       const facts2 = { kind: "apt-suggests", name, how: suggested.how, packages: suggested.packages };
       return { facts: facts2, evidence: [...suggested.lines, hit.input.trim()], pointers: pointers(stepLocation(ctx)) };
     }
-    const facts = debian ? { kind: "debian-name", name, debian } : !/apt-get update|apt update/.test(ctx.failure.instruction ?? "") ? { kind: "no-package-lists", name } : { kind: "unknown-name", name };
+    const facts = debian ? { kind: "debian-name", name, debian } : listsMissing(ctx.failure) ? { kind: "no-package-lists", name } : { kind: "unknown-name", name };
     return { facts, evidence: [hit.input.trim()], pointers: pointers(stepLocation(ctx)) };
   }
 };
@@ -24317,15 +24451,16 @@ var apt_package_not_found_default = defineReason({
 });
 
 // src/diagnosis/reasons/build-file-missing.ts
-import path14 from "node:path";
+import fs11 from "node:fs";
+import path16 from "node:path";
 
 // src/diagnosis/build-context.ts
-import fs9 from "node:fs";
-import path13 from "node:path";
+import fs10 from "node:fs";
+import path15 from "node:path";
 function dockerignoreLine(contextDir, relPath) {
   let text;
   try {
-    text = fs9.readFileSync(path13.join(contextDir, ".dockerignore"), "utf8");
+    text = fs10.readFileSync(path15.join(contextDir, ".dockerignore"), "utf8");
   } catch {
     return void 0;
   }
@@ -24340,7 +24475,7 @@ function dockerignoreLine(contextDir, relPath) {
   return excludedBy;
 }
 function matchesPathOrParent(pattern, relPath) {
-  const cleaned = path13.posix.normalize(pattern.replace(/^\/+/, "").replace(/\/+$/, ""));
+  const cleaned = path15.posix.normalize(pattern.replace(/^\/+/, "").replace(/\/+$/, ""));
   const source = cleaned.split("**").map(
     (part) => part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")
   ).join(".*");
@@ -24349,41 +24484,51 @@ function matchesPathOrParent(pattern, relPath) {
   return parts.some((_, i) => regex.test(parts.slice(0, i + 1).join("/")));
 }
 function closestExistingFile(contextDir, relPath) {
-  const dir = path13.posix.dirname(relPath);
+  const dir = path15.posix.dirname(relPath);
   const names = (sub) => {
     try {
-      return fs9.readdirSync(path13.join(contextDir, sub));
+      return fs10.readdirSync(path15.join(contextDir, sub));
     } catch {
       return [];
     }
   };
-  const nearby = closestName(path13.posix.basename(relPath), names(dir));
+  const nearby = closestName(path15.posix.basename(relPath), names(dir));
   if (nearby) return dir === "." ? nearby : `${dir}/${nearby}`;
-  return dir === "." ? void 0 : closestName(path13.posix.basename(relPath), names("."));
+  return dir === "." ? void 0 : closestName(path15.posix.basename(relPath), names("."));
 }
 function existsInContext(contextDir, relPath) {
-  return fs9.existsSync(path13.join(contextDir, relPath));
+  return fs10.existsSync(path15.join(contextDir, relPath));
 }
 
 // src/diagnosis/reasons/build-file-missing.ts
 function whereItWent(ctx, copied) {
+  if (!contextOnDisk(ctx.contextDir)) return { ...copied, kind: "unchecked" };
   const ignored = existsInContext(ctx.contextDir, copied.file) ? dockerignoreLine(ctx.contextDir, copied.file) : void 0;
   if (ignored) {
-    const ignoreAt = { file: rel(ctx, path14.join(ctx.contextDir, ".dockerignore")), line: ignored.line };
+    const ignoreAt = { file: rel(ctx, path16.join(ctx.contextDir, ".dockerignore")), line: ignored.line };
     return { ...copied, kind: "dockerignored", pattern: ignored.pattern, ignoreAt };
   }
   const renamed = closestExistingFile(ctx.contextDir, copied.file);
   return renamed ? { ...copied, kind: "renamed", renamed } : { ...copied, kind: "absent" };
 }
+function contextOnDisk(contextDir) {
+  try {
+    return fs11.readdirSync(contextDir).length > 0;
+  } catch {
+    return false;
+  }
+}
+var COPY_WORDS = /(?:COPY|ADD) failed|failed to compute cache key|failed to calculate checksum/;
 function copySourceMissing(name, message) {
   return {
     stage: "build",
     name,
     detect(ctx) {
-      const match = [ctx.failure.message, ...ctx.failure.stepOutput].join("\n").match(message);
-      const instruction = ctx.failure.instruction;
-      if (!match || !instruction || !/^(COPY|ADD)\b/i.test(instruction)) return void 0;
-      const file = path14.posix.normalize(match[1].replace(/^\/+/, ""));
+      const text = [ctx.failure.message, ...ctx.failure.stepOutput].join("\n");
+      const match = text.match(message);
+      const instruction = ctx.failure.instruction && /^(COPY|ADD)\b/i.test(ctx.failure.instruction) ? ctx.failure.instruction : void 0;
+      if (!match || !(instruction || COPY_WORDS.test(text))) return void 0;
+      const file = path16.posix.normalize(match[1].replace(/^\/+/, ""));
       const facts = whereItWent(ctx, { instruction, file, context: rel(ctx, ctx.contextDir) });
       return {
         facts,
@@ -24393,7 +24538,10 @@ function copySourceMissing(name, message) {
     }
   };
 }
-var statFailed = copySourceMissing("the builder cannot stat the copied file", /stat ([^:\n]+): file does not exist/);
+var statFailed = copySourceMissing(
+  "the builder cannot stat the copied file",
+  /stat (?:\/var\/lib\/docker\/tmp\/docker-builder\d+\/)?([^:\n]+): (?:file does not exist|no such file or directory)/
+);
 var sourceNotFound = copySourceMissing("the builder does not find the copied file", /"\/?([^"\n]+)"(?::)? not found/);
 function projectCopy(ctx, before) {
   if (!ctx.dockerfileText) return void 0;
@@ -24411,7 +24559,7 @@ var readmeNotCopied = {
     if (!missing) return void 0;
     const stepAt = stepLocation(ctx);
     const copyAt = projectCopy(ctx, stepAt?.line);
-    const file = path14.posix.basename(missing.path);
+    const file = path16.posix.basename(missing.path);
     const facts = {
       instruction: ctx.failure.instruction ?? `${missing.tool} install`,
       file,
@@ -24427,7 +24575,7 @@ var readmeNotCopied = {
 };
 var inContext = (context) => context === "." ? "the build context" : `the build context ${code(context)}`;
 function words2(facts) {
-  const copies = `${code(clip(facts.instruction, 80))} copies ${code(facts.file)}`;
+  const copies = facts.instruction ? `${code(clip(facts.instruction, 80))} copies ${code(facts.file)}` : `A COPY step copies ${code(facts.file)}`;
   switch (facts.kind) {
     case "dockerignored":
       return {
@@ -24443,10 +24591,15 @@ function words2(facts) {
       const copy = facts.copyAt ? ` to the COPY of ${code("pyproject.toml")} (${code(fileLine(facts.copyAt))})` : " before this step";
       const noRoot = facts.tool === "poetry" ? code("poetry install --no-root") : code("uv sync --no-install-project");
       return {
-        summary: `${code(clip(facts.instruction, 80))} installs the project itself, which needs its readme ${code(facts.file)}, and no step copied it into the image (${code(facts.imagePath)} does not exist).`,
+        summary: `${code(clip(facts.instruction ?? `${facts.tool} install`, 80))} installs the project itself, which needs its readme ${code(facts.file)}, and no step copied it into the image (${code(facts.imagePath)} does not exist).`,
         remedy: `Install only the dependencies at this step (${noRoot}` + (facts.tool === "poetry" ? `, or ${code("package-mode = false")} under ${code("[tool.poetry]")}` : "") + `), or add ${code(facts.file)}${copy}.`
       };
     }
+    case "unchecked":
+      return {
+        summary: `${copies}, which the builder did not find in the build context: it is not there, or ${code(".dockerignore")} excludes it.`,
+        remedy: `Commit ${code(facts.file)} (or fix the path in the Dockerfile, relative to the build context), and check that no ${code(".dockerignore")} line excludes it (a later ${code(`!${facts.file}`)} line brings it back).`
+      };
     case "absent":
       return {
         summary: `${copies}, which is not in ${inContext(facts.context)}.`,
@@ -24522,7 +24675,7 @@ var build_failed_default = defineReason({
 });
 
 // src/diagnosis/rules/venv-stages.ts
-import path15 from "node:path";
+import path17 from "node:path";
 var MAKES_VENV = /-m\s+venv\b|\bvirtualenv\b|\buv\s+(venv|sync)\b|\bpoetry\s+install\b|\bpipenv\s+(install|sync)\b/;
 function venvAcrossStages(dockerfileText, executable, target) {
   const lines = stageLines(dockerfileText).filter(({ text }) => !/^\s*#/.test(text));
@@ -24542,26 +24695,26 @@ function venvAcrossStages(dockerfileText, executable, target) {
 }
 function venvOf(executable, final, workdir) {
   const inBin = executable.match(/^(.*)\/bin\/[^/]+$/)?.[1];
-  if (inBin) return path15.posix.resolve(workdir, inBin);
+  if (inBin) return path17.posix.resolve(workdir, inBin);
   if (executable.includes("/")) return void 0;
   const pathValue = final.map(({ text }) => text.match(/^\s*ENV\s+PATH[=\s]["']?([^"'\s]+)/i)?.[1]).filter(Boolean);
   const venvBin = pathValue.pop()?.split(":").find((dir) => /\/bin$/.test(dir) && !/^\/(usr|bin|sbin)|\$/.test(dir));
-  return venvBin ? path15.posix.resolve(workdir, venvBin.replace(/\/bin$/, "")) : void 0;
+  return venvBin ? path17.posix.resolve(workdir, venvBin.replace(/\/bin$/, "")) : void 0;
 }
 function makesVenv(text, venv) {
-  return MAKES_VENV.test(text) || text.includes(venv) || text.includes(path15.posix.basename(venv));
+  return MAKES_VENV.test(text) || text.includes(venv) || text.includes(path17.posix.basename(venv));
 }
 function copiesInto(text, venv, workdir) {
   const words12 = text.trim().split(/\s+/);
   if (!/^COPY$/i.test(words12[0]) || !words12.some((word) => /^--from=/i.test(word))) return false;
-  const dest = path15.posix.resolve(workdir, words12[words12.length - 1].replace(/^["']|["']$/g, ""));
+  const dest = path17.posix.resolve(workdir, words12[words12.length - 1].replace(/^["']|["']$/g, ""));
   return venv === dest || venv.startsWith(`${dest.replace(/\/$/, "")}/`);
 }
 function lastWorkdir(final) {
   let workdir = "/";
   for (const { text } of final) {
     const set = text.match(/^\s*WORKDIR\s+(\S+)/i)?.[1];
-    if (set) workdir = path15.posix.resolve(workdir, set);
+    if (set) workdir = path17.posix.resolve(workdir, set);
   }
   return workdir;
 }
@@ -24715,7 +24868,7 @@ function plainQuotes(text) {
 
 // src/diagnosis/rules/locate.ts
 import { readdirSync } from "node:fs";
-import path16 from "node:path";
+import path18 from "node:path";
 function commandLine(rc) {
   return rc.dockerCommandLine();
 }
@@ -24777,7 +24930,7 @@ function pythonLine(rc, pattern, maxFiles = 300) {
     const dir = queue.shift();
     let entries;
     try {
-      entries = readdirSync(path16.join(root, dir), { withFileTypes: true });
+      entries = readdirSync(path18.join(root, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -25809,8 +25962,8 @@ function closestLocalModule(rc, moduleName) {
   const closest = closestName(missing, candidates2);
   if (!closest || editDistance(missing, closest) > (missing.length >= 8 ? 2 : 1)) return void 0;
   const relative3 = [...parent, closest].join("/");
-  const path28 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
-  return { name: [...parent, closest].join("."), path: path28 };
+  const path30 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
+  return { name: [...parent, closest].join("."), path: path30 };
 }
 function knownPackage(name) {
   const normalised = name.toLowerCase().replace(/_/g, "-");
@@ -26446,7 +26599,7 @@ var app_not_found_default = defineReason({
 
 // src/diagnosis/context.ts
 import { existsSync, readFileSync, statSync } from "node:fs";
-import path17 from "node:path";
+import path19 from "node:path";
 var COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
 var LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |^\/usr\/(local\/)?lib\/python\d|^\/usr\/(local\/)?bin\/|^<string>$/;
 var RepoFiles = class {
@@ -26456,7 +26609,7 @@ var RepoFiles = class {
   repoRoot;
   cache = /* @__PURE__ */ new Map();
   absolute(relative3) {
-    return path17.resolve(this.repoRoot, relative3);
+    return path19.resolve(this.repoRoot, relative3);
   }
   isFile(relative3) {
     try {
@@ -26491,7 +26644,7 @@ var RuleContext = class {
     this.ctx = ctx;
     this.repo = new RepoFiles(ctx.paths.repoRoot);
     this.tracebacks = ctx.events.filter((event) => event.kind === "traceback");
-    this.contextRel = toPosix(path17.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+    this.contextRel = toPosix(path19.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
   }
   ctx;
   repo;
@@ -26508,7 +26661,7 @@ var RuleContext = class {
   }
   /** Path relative to the repository root for a path relative to the build context. */
   inContext(relative3) {
-    return toPosix(path17.posix.join(this.contextRel, relative3));
+    return toPosix(path19.posix.join(this.contextRel, relative3));
   }
   /** Maps a container path back into the repository; undefined when no such file exists there. */
   mapContainerPath(containerPath) {
@@ -26573,8 +26726,8 @@ var RuleContext = class {
   }
   /** The Dockerfile path relative to the repo root, if it exists. */
   dockerfile() {
-    const absolute = this.ctx.paths.dockerfile ?? path17.join(this.ctx.paths.contextDir, "Dockerfile");
-    const relative3 = toPosix(path17.relative(this.ctx.paths.repoRoot, absolute));
+    const absolute = this.ctx.paths.dockerfile ?? path19.join(this.ctx.paths.contextDir, "Dockerfile");
+    const relative3 = toPosix(path19.relative(this.ctx.paths.repoRoot, absolute));
     return this.repo.isFile(relative3) ? relative3 : void 0;
   }
   /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
@@ -26640,7 +26793,7 @@ function frameText(frame) {
   return frame.code ? [head, `    ${frame.code}`] : [head];
 }
 function toPosix(p) {
-  return p.split(path17.sep).join("/");
+  return p.split(path19.sep).join("/");
 }
 
 // src/diagnosis/reasons/syntax-error.ts
@@ -28451,7 +28604,10 @@ var host_port_ignored_default = defineReason({
   title: "The port the host sets is ignored",
   headline: "Gunicorn ignores the port the host sets",
   readme: "booted like the host (`host`), Gunicorn listens on a port of its own or on `127.0.0.1`, not on the host's `PORT`",
-  fixtures: [{ path: "__fixtures__/apps/fail-host-port", test: "__tests__/hosts.itg.ts" }],
+  fixtures: [
+    { path: "__fixtures__/apps/fail-host-port", test: "__tests__/hosts.itg.ts" },
+    { path: "__fixtures__/apps/fail-host-port-cmd", test: "__tests__/hosts.itg.ts" }
+  ],
   rules: [listensElsewhere],
   words: (facts) => ({ summary: summary15(facts), remedy: remedy16(facts) })
 });
@@ -28576,18 +28732,18 @@ var probeFailed = {
 };
 var WEBSOCKET_WORKERS = `${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps`;
 function interruptedSummary(facts) {
-  const path28 = code(facts.path);
+  const path30 = code(facts.path);
   const what = present(
     facts.told && `the master was told to stop (${code(facts.told)})`,
     facts.exit && `${facts.workers > 1 ? "the workers" : "the worker"} exited (${code(facts.exit)})`,
     facts.stopped && `the master stopped (${code(facts.stopped)}${facts.exitCode !== void 0 ? `, exit code ${facts.exitCode}` : ""})`
   );
   if (!facts.stopped && !facts.told)
-    return `A worker exited during the WebSocket check of ${path28} (${code(facts.exit)}), so the check could not finish.`;
+    return `A worker exited during the WebSocket check of ${path30} (${code(facts.exit)}), so the check could not finish.`;
   const listed = what.length > 1 ? `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}` : what[0];
-  return `Gunicorn stopped during the WebSocket check of ${path28}: ${listed}.`;
+  return `Gunicorn stopped during the WebSocket check of ${path30}: ${listed}.`;
 }
-var INTERRUPTED_REMEDY = (path28) => `Find what ends the process while ${code(path28)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
+var INTERRUPTED_REMEDY = (path30) => `Find what ends the process while ${code(path30)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
 function words10(facts) {
   switch (facts.kind) {
     case "interrupted":
@@ -28679,31 +28835,31 @@ var neverAnswered = {
   }
 };
 function words11(facts) {
-  const path28 = code(facts.healthPath);
+  const path30 = code(facts.healthPath);
   switch (facts.kind) {
     case "not-passed":
-      return { summary: `The health check of ${path28} did not pass.`, remedy: `Make ${path28} answer ${facts.healthStatus} once the app is ready.` };
+      return { summary: `The health check of ${path30} did not pass.`, remedy: `Make ${path30} answer ${facts.healthStatus} once the app is ready.` };
     case "wrong-status": {
       if (facts.raised) return raisedWords2(facts, facts.raised);
       const body = quotedBody(facts.body);
       return {
-        summary: `${path28} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
-        remedy: facts.status === 404 ? noRouteRemedy(path28, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path28} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
+        summary: `${path30} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
+        remedy: facts.status === 404 ? noRouteRemedy(path30, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path30} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
       };
     }
     case "no-answer": {
       const attempts = `${facts.attempts} attempt${facts.attempts === 1 ? "" : "s"}`;
       return {
-        summary: `${path28} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
-        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path28} do not block.`
+        summary: `${path30} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
+        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path30} do not block.`
       };
     }
   }
 }
-function noRouteRemedy(path28, rootStatus2) {
+function noRouteRemedy(path30, rootStatus2) {
   if (rootStatus2 === void 0 || rootStatus2 >= 400)
-    return `The app has no route ${path28}: add one or set the \`health-path\` input to an existing route.`;
-  return `The app has no route ${path28}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path28} route.`;
+    return `The app has no route ${path30}: add one or set the \`health-path\` input to an existing route.`;
+  return `The app has no route ${path30}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path30} route.`;
 }
 function raisedWords2(facts, raised) {
   return {
@@ -29074,16 +29230,16 @@ function settingLine(rc, writer) {
   if (command && command.text.includes(option)) return command;
   return configSetting(rc, setting);
 }
-function summary19({ writer, path: path28, cause, user, location }) {
+function summary19({ writer, path: path30, cause, user, location }) {
   const why = cause === "read-only" ? "the root filesystem is read-only" : `user ${code(user ?? "the image user")} may not write there`;
   if (writer === "worker-tmp") {
-    return `Gunicorn's workers need a writable temporary directory and none of ${code(path28)} is writable (${why}): the master stops at the first worker.`;
+    return `Gunicorn's workers need a writable temporary directory and none of ${code(path30)} is writable (${why}): the master stops at the first worker.`;
   }
-  const dir = path28.slice(0, path28.lastIndexOf("/")) || "/";
+  const dir = path30.slice(0, path30.lastIndexOf("/")) || "/";
   if (writer === "pidfile") return `Gunicorn cannot write its pid file in ${code(dir)}${where(location)}: ${why}.`;
-  return `The app writes ${code(path28)}${where(location)} while it loads, and ${why}.`;
+  return `The app writes ${code(path30)}${where(location)} while it loads, and ${why}.`;
 }
-function remedy19({ writer, path: path28 }) {
+function remedy19({ writer, path: path30 }) {
   const writable = "or give the container a writable volume there (a Kubernetes `emptyDir`; here, the `writable-paths` input)";
   if (writer === "worker-tmp") {
     return `Start Gunicorn with ${code("--worker-tmp-dir /dev/shm")} (${code('worker_tmp_dir = "/dev/shm"')} in gunicorn.conf.py), ${writable} at ${code("/tmp")}.`;
@@ -29091,7 +29247,7 @@ function remedy19({ writer, path: path28 }) {
   if (writer === "pidfile") {
     return `Point ${code("pidfile")} (${code("--pid")}) at a writable path such as ${code("/tmp/gunicorn.pid")} or drop it (a container needs none), ${writable}.`;
   }
-  const dir = path28.slice(0, path28.lastIndexOf("/")) || "/";
+  const dir = path30.slice(0, path30.lastIndexOf("/")) || "/";
   return `Write under a path the host keeps writable (take it from an environment variable, e.g. ${code("/tmp")}), ${writable} at ${code(dir)}.`;
 }
 var read_only_filesystem_default = defineReason({
@@ -29290,9 +29446,9 @@ function render(report, flavor, marker) {
   const after = [];
   if (flavor.runDetails) after.push(runDetails(report));
   after.push(footer(report, links));
-  const join3 = (parts) => parts.filter((p) => p !== "").join("\n\n");
+  const join4 = (parts) => parts.filter((p) => p !== "").join("\n\n");
   const sep2 = flavor.measure("\n\n");
-  let remaining = flavor.budget - flavor.measure(join3([...before, notes, ...after])) - sep2 * 2;
+  let remaining = flavor.budget - flavor.measure(join4([...before, notes, ...after])) - sep2 * 2;
   let excerptBlock = "";
   if (failed2 && report.diagnosis) {
     const excerpt3 = findCauseExcerpt(report.log, report.diagnosis.evidence, report.logTotalLines, {
@@ -29312,7 +29468,7 @@ function render(report, flavor, marker) {
   if ((failed2 || flavor.tailOnPass) && report.log.length > 0) {
     tailBlock = tailSection(report, flavor, remaining - sep2, links);
   }
-  return join3([...before, excerptBlock, notes, tailBlock, ...after]) + "\n";
+  return join4([...before, excerptBlock, notes, tailBlock, ...after]) + "\n";
 }
 function headline(report, flavor, marker) {
   const prefix = marker ? `${marker}
@@ -29683,7 +29839,7 @@ function loadCheck(findings, workerTrouble) {
 }
 
 // src/profile/measure.ts
-import fs10 from "node:fs/promises";
+import fs12 from "node:fs/promises";
 
 // src/profile/cgroup.ts
 function memoryCgroupFiles(procCgroup, containerId, root = "/sys/fs/cgroup") {
@@ -29729,7 +29885,7 @@ function gunicornTree(rows) {
 }
 
 // src/profile/measure.ts
-var readText2 = (file) => fs10.readFile(file, "utf8");
+var readText2 = (file) => fs12.readFile(file, "utf8");
 async function sampleLargestWorker(docker, containerId) {
   const { workers } = gunicornTree(parseProcessTable(await docker.processTable(containerId)));
   return largest(workers.map((worker) => worker.rssBytes));
@@ -29837,7 +29993,12 @@ function fitting(room, perWorker) {
 // src/diagnosis/explain.ts
 var MAX_EVIDENCE_LINES = 12;
 function explain(stage2, input) {
+  if (stage2 === "build") return explainBuild(input);
+  return firstFinding(stage2, input);
+}
+function firstFinding(stage2, input, skip) {
   for (const reason of REASONS) {
+    if (reason.id === skip) continue;
     for (const rule of reason.rules) {
       if (rule.stage !== stage2) continue;
       const finding2 = rule.detect(input);
@@ -29845,6 +30006,13 @@ function explain(stage2, input) {
     }
   }
   return void 0;
+}
+function explainBuild(ctx) {
+  const fromStep = firstFinding("build", ctx);
+  if (fromStep && fromStep.diagnosis.reason !== "build-failed") return fromStep;
+  const { output } = ctx.failure;
+  const whole = { ...ctx, failure: { ...ctx.failure, stepOutput: output, outputTail: output.slice(-30) } };
+  return firstFinding("build", whole, "build-failed") ?? fromStep;
 }
 function worded(reason, finding2, trim) {
   const { summary: summary20, remedy: remedy20 } = reason.words(finding2.facts);
@@ -29906,8 +30074,8 @@ async function profileBoot(run, running, findings) {
 }
 
 // src/setup/effective-config.ts
-import fs11 from "node:fs";
-import path18 from "node:path";
+import fs13 from "node:fs";
+import path20 from "node:path";
 
 // src/gunicorn/print-config.ts
 var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
@@ -29930,7 +30098,7 @@ ${line}`;
 
 // src/setup/effective-config.ts
 function startCommand(settings, imageInfo) {
-  const entrypoint = imageInfo?.entrypoint ?? [];
+  const entrypoint = settings.command && settings.host?.replacesEntrypoint ? [] : imageInfo?.entrypoint ?? [];
   const cmd = settings.command ?? imageInfo?.cmd ?? [];
   return [...entrypoint, ...cmd];
 }
@@ -30055,12 +30223,12 @@ function configFileText(settings, argv, workdir) {
     else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
   });
   configPath = configPath.replace(/^python:/, "");
-  if (path18.posix.isAbsolute(configPath)) {
+  if (path20.posix.isAbsolute(configPath)) {
     if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
     configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
   }
   try {
-    return fs11.readFileSync(path18.join(settings.context, configPath), "utf8");
+    return fs13.readFileSync(path20.join(settings.context, configPath), "utf8");
   } catch {
     return void 0;
   }
@@ -30106,27 +30274,27 @@ function pid1PassesSignals(command) {
 var QUICK_SHUTDOWN = /* @__PURE__ */ new Set(["SIGINT", "SIGQUIT"]);
 function shutdownCheck(result, failed2) {
   if (!result) return { id: "shutdown", status: "not-reached", detail: "" };
-  const { signal, handled, request, exited, graceSec, path: path28 } = result;
+  const { signal, handled, request, exited, graceSec, path: path30 } = result;
   const parts = [handled ? `${signal} handled after ${handled.afterMs} ms` : `${signal} not handled by Gunicorn`];
   parts.push(
-    request.status !== void 0 ? `in-flight \`${path28}\` answered ${request.status}` : `in-flight \`${path28}\`: ${request.error ?? "no answer"}`
+    request.status !== void 0 ? `in-flight \`${path30}\` answered ${request.status}` : `in-flight \`${path30}\`: ${request.error ?? "no answer"}`
   );
   if (exited) parts.push(`exited ${exited.code ?? "?"} after ${formatSeconds(exited.afterMs)}`);
   else parts.push(failed2 ? `still running ${formatSeconds(result.durationMs)} later` : `still running at the ${graceSec} s grace`);
   return { id: "shutdown", status: failed2 ? "fail" : "pass", detail: parts.join(", "), durationMs: result.durationMs };
 }
 function shutdownWarnings(result, printed) {
-  const { signal, request, exited, graceSec, path: path28 } = result;
+  const { signal, request, exited, graceSec, path: path30 } = result;
   const warnings = [];
   const dropped = request.status === void 0 || request.status >= 500;
   const how = request.status !== void 0 ? `answered ${request.status}` : request.error ?? "no answer";
   if (dropped && QUICK_SHUTDOWN.has(signal)) {
     warnings.push(
-      `${signal} is a quick shutdown for Gunicorn: the request to \`${path28}\` in flight was cut short (${how}) ${formatSeconds(request.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
+      `${signal} is a quick shutdown for Gunicorn: the request to \`${path30}\` in flight was cut short (${how}) ${formatSeconds(request.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
     );
   } else if (dropped) {
     warnings.push(
-      `The request to \`${path28}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
+      `The request to \`${path30}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
     );
   }
   const graceful = Number(printed?.graceful_timeout);
@@ -30282,7 +30450,6 @@ var LEVEL = /\b(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)\b/i;
 var PID = /\[(\d+)\]|\bpid[=:]\s?(\d+)|\bprocess[=:]\s?(\d+)/;
 var CLOSING = /["'}\]]+\s*$/;
 function embeddedGunicornMessage(text) {
-  if (!mayHoldMessage(text)) return void 0;
   const found2 = EMBEDDED.exec(text);
   if (!found2) return void 0;
   const before = text.slice(0, found2.index);
@@ -30298,9 +30465,6 @@ function embeddedGunicornMessage(text) {
       level: toLevel(level)
     }
   };
-}
-function mayHoldMessage(text) {
-  return text.indexOf("orker") !== -1 || text.indexOf("ORKER") !== -1 || text.indexOf("unicorn") !== -1 || text.indexOf("'t c") !== -1 || text.indexOf("istening at") !== -1 || text.indexOf("Master") !== -1 || text.indexOf("App failed") !== -1 || text.indexOf("in use") !== -1 || text.indexOf("address: (") !== -1 || text.indexOf("signal: ") !== -1;
 }
 function toLevel(level) {
   if (level === "WARN") return "WARNING";
@@ -31115,9 +31279,9 @@ async function checkShutdown(run, running, findings, workerCount2) {
   const { settings, now, deps } = run;
   const { signal, source } = stopSignalOf(run, running);
   run.settingSources["stop-signal"] = source;
-  const path28 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
-  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path28} is in flight`);
-  const request = inFlightRequest(run, running, path28);
+  const path30 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
+  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path30} is in flight`);
+  const request = inFlightRequest(run, running, path30);
   await Promise.race([request.answer, delay(IN_FLIGHT_MS)]);
   running.watch.beginShutdown();
   const sentAt = now();
@@ -31131,7 +31295,7 @@ async function checkShutdown(run, running, findings, workerCount2) {
   const result = {
     signal,
     graceSec: settings.stopGraceSec,
-    path: path28,
+    path: path30,
     handled: handledLine ? { line: handledLine.text, afterMs: Math.max(0, handledLine.at - sentAt) } : void 0,
     request: { ...answerFields(answer), durationMs: request.durationMs() },
     exited: exited && exited.at >= sentAt ? { afterMs: exited.at - sentAt, code: exited.code } : void 0,
@@ -31163,13 +31327,13 @@ async function waitForExit(run, running, sentAt) {
     await watch.waitFor(Math.max(0, until - run.now()));
   }
 }
-function inFlightRequest(run, running, path28) {
+function inFlightRequest(run, running, path30) {
   const startedAt = run.now();
   let endedAt;
   const answer = httpGet({
     host: PROBE_HOST,
     port: running.hostPort,
-    path: path28,
+    path: path30,
     userAgent: "gunicorn-smoke",
     hostHeader: run.settings.hostHeader,
     timeoutMs: (run.settings.stopGraceSec + 2) * 1e3
@@ -31279,7 +31443,7 @@ async function afterHealthy(run, running, findings, workerCount2, status) {
 }
 
 // src/smoke/build.ts
-import fs12 from "node:fs";
+import fs14 from "node:fs";
 var OUTPUT_TAIL = 400;
 async function buildImage(run) {
   const { settings, deps, now } = run;
@@ -31359,7 +31523,7 @@ async function basePythonVersion(run, failure) {
 }
 function readText3(file) {
   try {
-    return fs12.readFileSync(file, "utf8");
+    return fs14.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -31398,9 +31562,9 @@ var Checks = class {
 };
 
 // src/profile/comparison.ts
-import fs13 from "node:fs";
+import fs15 from "node:fs";
 import os2 from "node:os";
-import path19 from "node:path";
+import path21 from "node:path";
 
 // src/profile/git.ts
 var gitCommandRunner = async (args, cwd) => {
@@ -31454,7 +31618,7 @@ function baseIdentity(identity) {
   return { runKey: identity.runKey, containerName: `${identity.containerName}-base`, imageTag: `${identity.imageTag}-base` };
 }
 function rebaseSettings(settings, tree) {
-  const move = (file) => path19.join(tree, path19.relative(settings.workspace, file));
+  const move = (file) => path21.join(tree, path21.relative(settings.workspace, file));
   return { ...settings, workspace: tree, context: move(settings.context), dockerfile: settings.dockerfile ? move(settings.dockerfile) : void 0 };
 }
 async function compareWithBase(options) {
@@ -31472,13 +31636,13 @@ async function compareWithBase(options) {
   } catch (error) {
     return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error)}): ${only}` };
   }
-  const tree = fs13.mkdtempSync(path19.join(options.tempDir ?? os2.tmpdir(), "gunicorn-smoke-base-"));
+  const tree = fs15.mkdtempSync(path21.join(options.tempDir ?? os2.tmpdir(), "gunicorn-smoke-base-"));
   const identity = baseIdentity(options.identity);
   try {
     await git.addWorktree(tree, sha);
     const base = rebaseSettings(settings, tree);
-    const dockerfile = base.dockerfile ? path19.relative(tree, base.dockerfile) : "Dockerfile";
-    if (!fs13.existsSync(base.context) || !base.dockerfile || !fs13.existsSync(base.dockerfile)) {
+    const dockerfile = base.dockerfile ? path21.relative(tree, base.dockerfile) : "Dockerfile";
+    if (!fs15.existsSync(base.context) || !base.dockerfile || !fs15.existsSync(base.dockerfile)) {
       return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
     }
     const report = await options.smoke(base, identity);
@@ -31494,7 +31658,7 @@ async function compareWithBase(options) {
     await options.docker.removeContainers([identity.containerName, `${identity.containerName}-config`]).catch(() => void 0);
     await options.docker.removeImage(identity.imageTag).catch(() => void 0);
     await git.removeWorktree(tree);
-    fs13.rmSync(tree, { recursive: true, force: true });
+    fs15.rmSync(tree, { recursive: true, force: true });
   }
 }
 function oneLine2(error) {
@@ -31720,36 +31884,19 @@ async function waitForDump(run, running, afterSeq, pid) {
 
 // src/setup/discovery.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import fs18 from "node:fs";
-import path24 from "node:path";
+import fs20 from "node:fs";
+import path26 from "node:path";
 
 // src/setup/dockerfile-search.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
-import fs14 from "node:fs";
-import path20 from "node:path";
-var MAX_DEPTH2 = 3;
-var SKIPPED_DIRS3 = /* @__PURE__ */ new Set(["node_modules", ".git", ".venv", "venv", "__pycache__", ".tox", "site-packages", "__fixtures__", "tests", "test"]);
+import fs16 from "node:fs";
+import path22 from "node:path";
 var DOCKERFILE_FOLDERS = /* @__PURE__ */ new Set(["docker", "deploy", "deployment", "deployments", "docker-images", "dockerfiles", ".docker", "ops", "infra"]);
 function isDockerfileName(name) {
   return name === "Dockerfile" || name.startsWith("Dockerfile.") || /\.dockerfile$/i.test(name);
 }
 function findDockerfiles(root) {
-  const found2 = [];
-  const walk = (dir, depth) => {
-    let entries;
-    try {
-      entries = fs14.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path20.join(dir, entry.name);
-      if (entry.isDirectory() && depth < MAX_DEPTH2 && !SKIPPED_DIRS3.has(entry.name)) walk(full, depth + 1);
-      else if (entry.isFile() && depth > 0 && isDockerfileName(entry.name)) found2.push(path20.relative(root, full).split(path20.sep).join("/"));
-    }
-  };
-  walk(root, 0);
-  return found2.sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b));
+  return findRepoFiles(root, { include: (name, depth) => depth > 0 && isDockerfileName(name) });
 }
 function copySources(dockerfileText) {
   const sources = [];
@@ -31765,9 +31912,9 @@ function copySources(dockerfileText) {
   return sources;
 }
 function chooseContext(root, dockerfile, dockerfileText) {
-  const own = path20.posix.dirname(dockerfile);
+  const own = path22.posix.dirname(dockerfile);
   const sources = copySources(dockerfileText).filter((source) => source !== "." && source !== "./");
-  const fits = (context) => sources.every((source) => fs14.existsSync(path20.join(root, context, source)));
+  const fits = (context) => sources.every((source) => fs16.existsSync(path22.join(root, context, source)));
   const ownFits = fits(own);
   const rootFits = fits(".");
   if (sources.length > 0 && ownFits !== rootFits) {
@@ -31859,28 +32006,29 @@ function hostRun(contract, reading, found2) {
     graceSeconds: fromFile(shutdown.graceSeconds, contract.graceSeconds),
     readOnlyRoot: fromFile(shutdown.readOnlyRoot, contract.readOnlyRoot),
     user: fromFile(shutdown.user, contract.user),
-    writablePaths: fromFile(shutdown.writablePaths, contract.writablePaths)
+    writablePaths: fromFile(shutdown.writablePaths, contract.writablePaths),
+    ...reading?.replacesEntrypoint ? { replacesEntrypoint: true } : {}
   };
 }
 
 // src/compose/compose-discovery.ts
-import fs17 from "node:fs";
-import path23 from "node:path";
+import fs19 from "node:fs";
+import path25 from "node:path";
 
 // src/compose/compose-file.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import fs16 from "node:fs";
-import path22 from "node:path";
+import fs18 from "node:fs";
+import path24 from "node:path";
 
 // src/compose/compose-env.ts
-import fs15 from "node:fs";
-import path21 from "node:path";
+import fs17 from "node:fs";
+import path23 from "node:path";
 var SECRET_NAME = /secret|token|passw|passphrase|api[_-]?key|[_-]key$|credential/i;
 function composeEnvironment(dir, fileName, service, definition) {
-  const dotenv = readEnvFile(path21.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
+  const dotenv = readEnvFile(path23.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
   const values = /* @__PURE__ */ new Map();
   for (const entry of envFiles(definition.env_file)) {
-    const file = path21.resolve(dir, entry.path);
+    const file = path23.resolve(dir, entry.path);
     const read = readEnvFile(file);
     if (!read && entry.required) {
       throw new InputError(`${fileName}: the env_file '${entry.path}' of the service '${service}' does not exist.`);
@@ -31917,7 +32065,7 @@ function environmentEntries(value) {
 function readEnvFile(file) {
   let text;
   try {
-    text = fs15.readFileSync(file, "utf8");
+    text = fs17.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -31947,24 +32095,24 @@ function interpolate(value, variables) {
 var COMPOSE_FILE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
 function findComposeFile(workspace, fileInput, contextInput) {
   if (fileInput) {
-    const file = path22.resolve(workspace, fileInput);
-    if (!file.startsWith(path22.resolve(workspace) + path22.sep) || !fs16.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    const file = path24.resolve(workspace, fileInput);
+    if (!file.startsWith(path24.resolve(workspace) + path24.sep) || !fs18.statSync(file, { throwIfNoEntry: false })?.isFile()) {
       throw new InputError(`The input 'compose-file' points to '${fileInput}', which is not a file in the repository.`);
     }
     return file;
   }
-  for (const dir of [workspace, path22.resolve(workspace, contextInput || ".")]) {
+  for (const dir of [workspace, path24.resolve(workspace, contextInput || ".")]) {
     for (const name of COMPOSE_FILE_NAMES) {
-      const file = path22.join(dir, name);
-      if (fs16.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
+      const file = path24.join(dir, name);
+      if (fs18.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
     }
   }
   return void 0;
 }
 function readComposeStack(file, serviceInput, port) {
-  const fileName = path22.basename(file);
+  const fileName = path24.basename(file);
   const lineCounter = new import_yaml3.LineCounter();
-  const document = (0, import_yaml3.parseDocument)(fs16.readFileSync(file, "utf8"), { lineCounter });
+  const document = (0, import_yaml3.parseDocument)(fs18.readFileSync(file, "utf8"), { lineCounter });
   if (document.errors.length > 0) {
     const line = document.errors[0].linePos?.[0]?.line;
     throw new InputError(`${fileName}${line ? ` line ${line}` : ""} is not valid YAML: ${document.errors[0].message.split("\n")[0]}.`);
@@ -31984,7 +32132,7 @@ function readComposeStack(file, serviceInput, port) {
   const stack = { file, fileName, service, serviceLine: lines[service] ?? 1, dependencies, network, lines, healthchecks, completions };
   const settings = serviceSettings(fileName, service, definition);
   const container = containerSettings(file, service, definition);
-  const environment = composeEnvironment(path22.dirname(file), fileName, service, definition);
+  const environment = composeEnvironment(path24.dirname(file), fileName, service, definition);
   const notes = [`${fileName}: testing the service '${service}'${dependencies.length ? ` with ${dependencies.join(", ")}` : ""}.`];
   const found2 = { ...settings.found, ...container.found };
   return { stack, found: found2, envLines: environment.lines, secretValues: environment.secrets, notes: [...notes, ...settings.notes, ...container.notes] };
@@ -32048,7 +32196,7 @@ function serviceSettings(fileName, name, service) {
   const notes = [];
   const build = typeof service.build === "string" ? { context: service.build } : service.build ?? void 0;
   if (build) {
-    found2.context = path22.posix.normalize(build.context ?? ".");
+    found2.context = path24.posix.normalize(build.context ?? ".");
     if (build.dockerfile) found2.dockerfile = build.dockerfile;
     if (build.target) found2.target = build.target;
     const args = Array.isArray(build.args) ? build.args.map(String) : Object.entries(build.args ?? {}).map(([k, v]) => `${k}=${v ?? ""}`);
@@ -32078,7 +32226,7 @@ function containerSettings(file, name, service) {
   if (user && isContainerUser(user)) found2.user = user;
   else if (user) {
     notes.push(
-      `${path22.basename(file)}: the user '${String(service.user)}' of '${name}' gives '${user}', no uid, uid:gid or user name; the image's user is kept.`
+      `${path24.basename(file)}: the user '${String(service.user)}' of '${name}' gives '${user}', no uid, uid:gid or user name; the image's user is kept.`
     );
   }
   if (service.read_only === true || String(service.read_only) === "true") found2["read-only"] = "true";
@@ -32092,7 +32240,7 @@ function containerSettings(file, name, service) {
   return { found: found2, notes };
 }
 function dotenvOf(file) {
-  return readEnvFile(path22.join(path22.dirname(file), ".env")) ?? /* @__PURE__ */ new Map();
+  return readEnvFile(path24.join(path24.dirname(file), ".env")) ?? /* @__PURE__ */ new Map();
 }
 function commandText(value) {
   return Array.isArray(value) ? value.map(String).map(shellQuote).join(" ") : typeof value === "string" ? value.trim() : "";
@@ -32133,17 +32281,17 @@ function serviceLines(document, lineCounter) {
 var BUILD_SETTINGS = ["context", "dockerfile", "build-args", "target"];
 function discoverCompose(workspace, read, parts) {
   const startDependencies2 = parseEnum("compose-dependencies", read("compose-dependencies").trim() || "true", ["true", "false"]) === "true";
-  if (fs17.existsSync(path23.join(workspace, "render.yaml"))) return void 0;
+  if (fs19.existsSync(path25.join(workspace, "render.yaml"))) return void 0;
   const file = findComposeFile(workspace, read("compose-file").trim(), read("context").trim());
   if (!file) return void 0;
   const discovery = readComposeStack(file, read("service").trim(), read("port").trim());
-  const fileName = path23.basename(file);
+  const fileName = path25.basename(file);
   if (!discovery) {
     parts.notes.push(`${fileName}: no service runs Gunicorn or publishes the probed port; set the input 'service' to test one of them.`);
     return void 0;
   }
   const { stack, found: found2 } = discovery;
-  if (found2.context !== void 0) found2.context = path23.relative(workspace, path23.resolve(path23.dirname(file), found2.context)) || ".";
+  if (found2.context !== void 0) found2.context = path25.relative(workspace, path25.resolve(path25.dirname(file), found2.context)) || ".";
   const prebuilt = read("image").trim() !== "";
   for (const [name, value] of Object.entries(found2)) {
     if (prebuilt && BUILD_SETTINGS.includes(name)) continue;
@@ -32184,14 +32332,14 @@ function discover(workspace, read) {
   const host = applyHostFiles(workspace, read, Boolean(blueprint), { found: found2, sources, notes, envLines });
   const searched = searchDockerfile(workspace, read, found2);
   if (searched) {
-    found2.dockerfile = path24.posix.relative(searched.context, searched.dockerfile);
+    found2.dockerfile = path26.posix.relative(searched.context, searched.dockerfile);
     found2.context = searched.context;
     sources.dockerfile = "repository";
     sources.context = "repository";
     notes.push(searched.note);
   }
   const contextForProcfile = read("context").trim() || found2.context || ".";
-  const procfile = readProcfile(path24.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
+  const procfile = readProcfile(path26.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
   if (procfile)
     notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
   const explicitCommand = read("command").trim();
@@ -32224,6 +32372,7 @@ function applyHostFiles(workspace, read, hasBlueprint, gathered) {
   const { found: found2, sources, notes, envLines } = gathered;
   const host = applyHost(workspace, parseHostInput(read("host")), hasBlueprint, found2, sources);
   if (host) {
+    if (read("command").trim()) delete host.run.replacesEntrypoint;
     notes.push(host.note);
     envLines.push(...host.env.map(([name, value]) => `${name}=${value}`));
     if (host.envSource && !sources.env) sources.env = host.envSource;
@@ -32238,11 +32387,11 @@ function applyHostFiles(workspace, read, hasBlueprint, gathered) {
 }
 function dockerfileHealthcheck(workspace, read, found2) {
   if (read("health-path").trim() || found2["health-path"] || read("image").trim()) return void 0;
-  const context = path24.resolve(workspace, read("context").trim() || found2.context || ".");
-  const dockerfile = path24.resolve(context, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
+  const context = path26.resolve(workspace, read("context").trim() || found2.context || ".");
+  const dockerfile = path26.resolve(context, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
   let text;
   try {
-    text = fs18.readFileSync(dockerfile, "utf8");
+    text = fs20.readFileSync(dockerfile, "utf8");
   } catch {
     return void 0;
   }
@@ -32255,11 +32404,11 @@ function dockerfileHealthcheck(workspace, read, found2) {
 }
 function applyBlueprint(service, file, found2) {
   const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
-  const context = typeof service.dockerContext === "string" ? path24.posix.join(rootDir, service.dockerContext) : rootDir;
-  found2.context = path24.posix.normalize(context);
+  const context = typeof service.dockerContext === "string" ? path26.posix.join(rootDir, service.dockerContext) : rootDir;
+  found2.context = path26.posix.normalize(context);
   if (typeof service.dockerfilePath === "string") {
-    const dockerfile = path24.posix.normalize(path24.posix.join(rootDir, service.dockerfilePath));
-    found2.dockerfile = path24.posix.relative(found2.context, dockerfile) || "Dockerfile";
+    const dockerfile = path26.posix.normalize(path26.posix.join(rootDir, service.dockerfilePath));
+    found2.dockerfile = path26.posix.relative(found2.context, dockerfile) || "Dockerfile";
   }
   if (typeof service.healthCheckPath === "string") found2["health-path"] = service.healthCheckPath;
   if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
@@ -32275,7 +32424,7 @@ function applyBlueprint(service, file, found2) {
 }
 function searchDockerfile(workspace, read, found2) {
   if (["dockerfile", "context", "image"].some((name) => read(name).trim()) || found2.dockerfile || found2.context) return void 0;
-  if (fs18.existsSync(path24.join(workspace, "Dockerfile"))) return void 0;
+  if (fs20.existsSync(path26.join(workspace, "Dockerfile"))) return void 0;
   const candidates2 = findDockerfiles(workspace);
   if (candidates2.length === 0) return void 0;
   if (candidates2.length > 1) {
@@ -32285,7 +32434,7 @@ function searchDockerfile(workspace, read, found2) {
     );
   }
   const dockerfile = candidates2[0];
-  const { context, why } = chooseContext(workspace, dockerfile, fs18.readFileSync(path24.join(workspace, dockerfile), "utf8"));
+  const { context, why } = chooseContext(workspace, dockerfile, fs20.readFileSync(path26.join(workspace, dockerfile), "utf8"));
   const note = `No Dockerfile at the repository root: testing ${dockerfile}, the only one in the repository, with the context '${context}' (${why}); set the inputs 'dockerfile' and 'context' to choose otherwise.`;
   return { dockerfile, context, note };
 }
@@ -32294,13 +32443,13 @@ function shellCommand2(command) {
 }
 function readRenderBlueprint(workspace, serviceName) {
   const file = "render.yaml";
-  const full = path24.join(workspace, file);
-  if (!fs18.existsSync(full)) {
+  const full = path26.join(workspace, file);
+  if (!fs20.existsSync(full)) {
     if (serviceName)
       throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root and no compose file.`);
     return void 0;
   }
-  const document = (0, import_yaml4.parseDocument)(fs18.readFileSync(full, "utf8"));
+  const document = (0, import_yaml4.parseDocument)(fs20.readFileSync(full, "utf8"));
   if (document.errors.length > 0) {
     const error = document.errors[0];
     const line = error.linePos?.[0]?.line;
@@ -32343,10 +32492,10 @@ function renderEnv(envVars, file) {
   return { plain: plain2, hostFilled };
 }
 function readProcfile(dir) {
-  const file = path24.join(dir, "Procfile");
+  const file = path26.join(dir, "Procfile");
   let text;
   try {
-    text = fs18.readFileSync(file, "utf8");
+    text = fs20.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -32389,7 +32538,7 @@ function describeSources(settings, sources) {
 }
 
 // src/smoke/start.ts
-import fs19 from "node:fs";
+import fs21 from "node:fs";
 function chooseStartCommand(run, imageInfo) {
   const { settings } = run;
   if (settings.command) return;
@@ -32437,7 +32586,7 @@ function builtFrom({ settings }) {
   try {
     return {
       file: repoRelative(settings.workspace, settings.dockerfile),
-      text: fs19.readFileSync(settings.dockerfile, "utf8"),
+      text: fs21.readFileSync(settings.dockerfile, "utf8"),
       target: settings.target
     };
   } catch {
@@ -32582,17 +32731,17 @@ function inReadingOrder(ctx) {
 }
 
 // src/setup/start-command-search.ts
-import fs20 from "node:fs";
-import path25 from "node:path";
+import fs22 from "node:fs";
+import path27 from "node:path";
 var import_yaml5 = __toESM(require_dist(), 1);
 var COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
 var WEB_SERVER = /\b(gunicorn|uvicorn|daphne|hypercorn|waitress-serve)\b/;
 function findStartCommandElsewhere(repoRoot, dirs) {
-  const folders = [...new Set(dirs.map((dir) => path25.resolve(repoRoot, dir)))];
+  const folders = [...new Set(dirs.map((dir) => path27.resolve(repoRoot, dir)))];
   for (const dir of folders) {
     const files = safeList(dir).filter((name) => COMPOSE_FILE.test(name));
     for (const name of files.sort()) {
-      const found2 = composeCommand(repoRoot, path25.join(dir, name));
+      const found2 = composeCommand(repoRoot, path27.join(dir, name));
       if (found2) return found2;
     }
   }
@@ -32604,7 +32753,7 @@ function findStartCommandElsewhere(repoRoot, dirs) {
 }
 function composeCommand(repoRoot, file) {
   const lineCounter = new import_yaml5.LineCounter();
-  const doc = (0, import_yaml5.parseDocument)(fs20.readFileSync(file, "utf8"), { lineCounter });
+  const doc = (0, import_yaml5.parseDocument)(fs22.readFileSync(file, "utf8"), { lineCounter });
   const services = doc.get("services");
   if (!(0, import_yaml5.isMap)(services)) return void 0;
   for (const service of services.items) {
@@ -32622,10 +32771,10 @@ function commandText2(node) {
   if ((0, import_yaml5.isSeq)(node)) return node.items.map((item) => (0, import_yaml5.isScalar)(item) ? String(item.value) : "").join(" ");
   return void 0;
 }
-var relative2 = (root, file) => path25.relative(root, file).split(path25.sep).join("/");
+var relative2 = (root, file) => path27.relative(root, file).split(path27.sep).join("/");
 function safeList(dir) {
   try {
-    return fs20.readdirSync(dir);
+    return fs22.readdirSync(dir);
   } catch {
     return [];
   }
@@ -32680,13 +32829,13 @@ var HealthProbe = class {
     return "interrupted";
   }
   async attempt(now) {
-    const { host, port, path: path28, matcher } = this.options;
+    const { host, port, path: path30, matcher } = this.options;
     this.attempts++;
     try {
       const answer = await httpGet({
         host,
         port,
-        path: path28,
+        path: path30,
         userAgent: "gunicorn-smoke",
         timeoutMs: this.options.attemptTimeoutMs ?? 2e3,
         hostHeader: this.options.hostHeader
@@ -33202,7 +33351,7 @@ async function bootAndProbe(run, image, prebuiltInfo) {
 }
 
 // src/hosts/host-container.ts
-import path26 from "node:path";
+import path28 from "node:path";
 var FILE_SOURCES2 = {
   "fly.toml": "fly.toml",
   "railway.json": "railway.json",
@@ -33212,7 +33361,7 @@ var FILE_SOURCES2 = {
 };
 function sourceOf2(host, fact) {
   if (/^https?:\/\//.test(fact.source)) return "host contract";
-  return FILE_SOURCES2[path26.basename(fact.source)] ?? (host.id === "cloud-run" ? "Cloud Run service" : "Kubernetes manifest");
+  return FILE_SOURCES2[path28.basename(fact.source)] ?? (host.id === "cloud-run" ? "Cloud Run service" : "Kubernetes manifest");
 }
 function applyHostContainer(settings, host, read, sources) {
   if (!host) return settings;
@@ -33303,10 +33452,10 @@ var Redactor = class _Redactor {
     out = out.replace(BEARER, `$1 ${REDACTED}`);
     out = out.replace(
       SENSITIVE_ASSIGNMENT,
-      (match, quote, name, sep2, prefix, valueQuote) => {
-        if (valueQuote) return `${quote}${name}${quote}${sep2}${prefix ?? ""}${valueQuote}${REDACTED}${valueQuote}`;
-        const value = match.slice(quote.length * 2 + name.length + sep2.length);
-        return value.startsWith(REDACTED) ? match : `${quote}${name}${quote}${sep2}${REDACTED}`;
+      (match, quote2, name, sep2, prefix, valueQuote) => {
+        if (valueQuote) return `${quote2}${name}${quote2}${sep2}${prefix ?? ""}${valueQuote}${REDACTED}${valueQuote}`;
+        const value = match.slice(quote2.length * 2 + name.length + sep2.length);
+        return value.startsWith(REDACTED) ? match : `${quote2}${name}${quote2}${sep2}${REDACTED}`;
       }
     );
     return out;
@@ -33494,7 +33643,7 @@ var USAGE = [
   "Exit code: 0 pass, 1 fail or error."
 ].join("\n");
 function inputNames() {
-  const action = (0, import_yaml6.parse)(fs21.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
+  const action = (0, import_yaml6.parse)(fs23.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
   return Object.keys(action.inputs).filter((name) => !ACTION_ONLY.has(name));
 }
 async function runCli(argv, out = process.stdout, err = process.stderr) {
@@ -33593,7 +33742,7 @@ ${USAGE}
     if (Array.isArray(value)) return value.join("\n");
     return typeof value === "string" ? value : "";
   };
-  return { workspace: path27.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
+  return { workspace: path29.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
 }
 function terminalUi(err, style) {
   return {

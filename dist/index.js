@@ -1208,14 +1208,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path32 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path34 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path32 && path32[0] !== "/") {
-          path32 = `/${path32}`;
+        if (path34 && path34[0] !== "/") {
+          path34 = `/${path34}`;
         }
-        return new URL(`${origin}${path32}`);
+        return new URL(`${origin}${path34}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1666,39 +1666,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path32, origin }
+          request: { method, path: path34, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path32);
+        debuglog("sending request to %s %s/%s", method, origin, path34);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path32, origin },
+          request: { method, path: path34, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path32,
+          path34,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path32, origin }
+          request: { method, path: path34, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path32);
+        debuglog("trailers received from %s %s/%s", method, origin, path34);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path32, origin },
+          request: { method, path: path34, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path32,
+          path34,
           error2.message
         );
       });
@@ -1747,9 +1747,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path32, origin }
+            request: { method, path: path34, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path32);
+          debuglog("sending request to %s %s/%s", method, origin, path34);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1812,7 +1812,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path32,
+        path: path34,
         method,
         body,
         headers,
@@ -1827,11 +1827,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path32 !== "string") {
+        if (typeof path34 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path32[0] !== "/" && !(path32.startsWith("http://") || path32.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path34[0] !== "/" && !(path34.startsWith("http://") || path34.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path32)) {
+        } else if (invalidPathRegex.test(path34)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1897,7 +1897,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path32, query) : path32;
+        this.path = query ? buildURL(path34, query) : path34;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6590,7 +6590,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path32, host, upgrade, blocking, reset } = request2;
+      const { method, path: path34, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6671,7 +6671,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path32} HTTP/1.1\r
+      let header = `${method} ${path34} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7200,7 +7200,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path32, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path34, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7297,7 +7297,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path32;
+      headers[HTTP2_HEADER_PATH] = path34;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7650,9 +7650,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path32 = search ? `${pathname}${search}` : pathname;
+        const path34 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path32;
+        this.opts.path = path34;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8891,10 +8891,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path32 = "/",
+          path: path34 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path32;
+        opts.path = origin + path34;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10866,20 +10866,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl2(path32) {
-      if (typeof path32 !== "string") {
-        return path32;
+    function safeUrl2(path34) {
+      if (typeof path34 !== "string") {
+        return path34;
       }
-      const pathSegments = path32.split("?");
+      const pathSegments = path34.split("?");
       if (pathSegments.length !== 2) {
-        return path32;
+        return path34;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path32, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path32);
+    function matchKey(mockDispatch2, { path: path34, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path34);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10901,7 +10901,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path32 }) => matchValue(safeUrl2(path32), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path34 }) => matchValue(safeUrl2(path34), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10939,9 +10939,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path32, method, body, headers, query } = opts;
+      const { path: path34, method, body, headers, query } = opts;
       return {
-        path: path32,
+        path: path34,
         method,
         body,
         headers,
@@ -11404,10 +11404,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path32, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path34, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path32,
+            Path: path34,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16286,9 +16286,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path32) {
-      for (let i = 0; i < path32.length; ++i) {
-        const code2 = path32.charCodeAt(i);
+    function validateCookiePath(path34) {
+      for (let i = 0; i < path34.length; ++i) {
+        const code2 = path34.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19208,11 +19208,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path32 = opts.path;
+          let path34 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path32 = `/${path32}`;
+            path34 = `/${path34}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path32);
+          url = new URL(util.parseOrigin(url).origin + path34);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20899,9 +20899,9 @@ function safeUrl(url) {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
   return url.replace(/[()<>"'`\\]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function encodeRepoPath(path32) {
-  const segments = path32.split("/");
-  if (path32.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+function encodeRepoPath(path34) {
+  const segments = path34.split("/");
+  if (path34.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 var ZWJ, ANSI_CSI, ANSI_OSC, CONTROL, OUR_MARKER, INLINE_SPECIAL;
@@ -21102,18 +21102,66 @@ var init_installer_output = __esm({
   }
 });
 
-// src/docker/build-output.ts
+// src/docker/build-framing.ts
 function stripAnsi(text) {
   return text.replace(ANSI, "");
 }
+function unwrapLine(raw) {
+  let line = stripAnsi(raw).replace(/\r$/, "");
+  if (line.includes("\r")) line = line.slice(line.lastIndexOf("\r") + 1);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const prefix of OUTER_PREFIXES) {
+      const next = line.replace(prefix, "");
+      if (next !== line) {
+        line = next;
+        changed = true;
+      }
+    }
+  }
+  return line;
+}
+function stepText(line) {
+  if (/^ ---> |^Removing intermediate container /.test(line)) return "";
+  return line.replace(/^#\d+ (?:\d+\.\d+(?: |$))?/, "").replace(/^\d+\.\d+(?: |$)/, "");
+}
+function outputText(lines) {
+  return lines.map(stepText).filter((line) => line.trim() !== "");
+}
+var ANSI, OUTER_PREFIXES;
+var init_build_framing = __esm({
+  "src/docker/build-framing.ts"() {
+    "use strict";
+    ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
+    OUTER_PREFIXES = [
+      // GitHub Actions' raw log (`2024-05-01T12:34:56.1234567Z `), a dev container's (`2025-03-09 15:44:11.997Z: `).
+      /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?Z:? ?/,
+      // GitHub Actions' workflow commands, as the raw log keeps them.
+      /^##\[(?:error|warning|notice|debug)\]/,
+      // Cloud Build: `Step #1 - "build": ` (a named step) or `Step #0: `.
+      /^Step #\d+(?: - "[^"]*")?: ?/,
+      // Compose v2 (`web-1  | `) and v1 (`web_1  | `): a service's container log.
+      /^[A-Za-z0-9][\w.-]*[-_]\d+\s+\| ?/
+    ];
+  }
+});
+
+// src/docker/build-output.ts
 function parseBuildFailure(rawLines, dockerfileText) {
-  const lines = rawLines.map((line) => stripAnsi(line).replace(/\r$/, "")).filter((line) => !NOISE.some((re) => re.test(line)));
-  const failure = lines.some((line) => /^#\d+ /.test(line) || /^ERROR: failed to (solve|build)/.test(line)) ? parseBuildKit(lines) : lines.some((line) => /^Step \d+\/\d+ : /.test(line)) ? parseLegacy(lines) : parseUnknown(lines);
-  failure.baseImage = failure.format === "legacy" ? legacyBaseImage(lines) : failure.format === "buildkit" ? buildKitBaseImage(lines) : void 0;
+  const lines = rawLines.map(unwrapLine).filter((line) => !NOISE.some((re) => re.test(line)));
+  const format = lines.some((line) => BUILDKIT.test(line)) ? "buildkit" : lines.some((line) => LEGACY.test(line)) ? "legacy" : "unknown";
+  const parsed = format === "buildkit" ? parseBuildKit(lines) : format === "legacy" ? parseLegacy(lines) : parseUnknown(lines);
+  const failure = { ...parsed, output: outputText(lines) };
+  failure.baseImage = format === "legacy" ? legacyBaseImage(lines) : format === "buildkit" ? buildKitBaseImage(lines) : void 0;
+  if (!failure.instruction) failure.instruction = instructionOfMessage(failure.message);
   if (failure.dockerfileLine === void 0 && failure.instruction && dockerfileText) {
     failure.dockerfileLine = findInstructionLine(dockerfileText, failure.instruction);
   }
   return failure;
+}
+function instructionOfMessage(message) {
+  const command = message.match(/process "\/bin\/sh -c (.*)" did not complete/)?.[1] ?? message.match(/executor failed running \[\/bin\/sh -c (.*)\]: exit code/)?.[1] ?? message.match(/The command '\/bin\/sh -c (.*)' returned a non-zero code/)?.[1];
+  return command === void 0 ? void 0 : `RUN ${command}`;
 }
 function parseLegacy(lines) {
   let instruction;
@@ -21127,7 +21175,7 @@ function parseLegacy(lines) {
       stepStart = index + 1;
     }
   });
-  const errorIndex = findLastIndex(lines, (line) => /^The command '.*' returned a non-zero code: \d+/.test(line));
+  const errorIndex = findLastIndex(lines, (line) => /The command '.*' returned a non-zero code: \d+/.test(line));
   let message;
   let exitCode;
   let outputEnd = lines.length;
@@ -21144,9 +21192,19 @@ function parseLegacy(lines) {
   const stepOutput = kept(errorIndex >= 0 ? errorIndex : lines.length);
   return { format: "legacy", instruction, stepPosition, exitCode, message: message.trim(), outputTail: kept(outputEnd).slice(-30), stepOutput };
 }
+function buildKitMessage(lines) {
+  const index = [
+    /^(?:ERROR: )?(?:target \S+: )?failed to (?:solve|build)/,
+    /^ERROR: /,
+    /failed to compute cache key|failed to calculate checksum|did not complete successfully|executor failed running/
+  ].map((re) => findLastIndex(lines, (line) => re.test(line))).find((found2) => found2 >= 0);
+  if (index === void 0) return outputText(lines).pop()?.trim() ?? "the build failed";
+  const next = lines[index + 1]?.trim();
+  const whole = /:$/.test(lines[index].trim()) && next ? `${lines[index].trim()} ${next}` : lines[index].trim();
+  return whole.replace(/^ERROR: /, "").replace(/^target \S+: /, "").replace(/^failed to build: /, "");
+}
 function parseBuildKit(lines) {
-  const errorLine = [...lines].reverse().find((line) => /^ERROR: /.test(line)) ?? lines.filter(Boolean).pop() ?? "the build failed";
-  const message = errorLine.replace(/^ERROR: /, "").replace(/^failed to build: /, "");
+  const message = buildKitMessage(lines);
   const exitCode = numberOrUndefined(message.match(/exit code: (\d+)/)?.[1]);
   let instruction;
   let stepPosition;
@@ -21161,20 +21219,19 @@ function parseBuildKit(lines) {
       instruction = lines[headerIndex].replace(/^ > \[[^\]]*\] /, "").replace(/:$/, "");
     }
     for (let i = headerIndex + 1; i < lines.length && !/^-{6}/.test(lines[i]); i++) {
-      outputTail.push(lines[i].replace(/^\d+(\.\d+)? /, ""));
+      outputTail.push(stepText(lines[i]));
     }
   } else {
     const failedStep = lines.find((line) => /^#\d+ ERROR: /.test(line))?.match(/^#(\d+) /)?.[1];
     const title = lines.find((line) => line.startsWith(`#${failedStep} [`))?.slice(`#${failedStep} `.length).match(/^\[(?:[^\]]*?\s)?(\d+\/\d+)\] (.*)$/);
-    if (title) {
-      stepPosition = title[1];
-      instruction = title[2];
+    const progress = lines.map((line) => line.match(TTY_ERROR)).filter((match) => Boolean(match));
+    const step = title ?? progress[progress.length - 1];
+    if (step) {
+      stepPosition = step[1];
+      instruction = step[2].replace(/\s+\d+(\.\d+)?s$/, "").trim();
     }
     outputTail = failedStepOutput(lines);
-  }
-  if (!instruction) {
-    const processMatch = message.match(/process "\/bin\/sh -c (.*)" did not complete/);
-    if (processMatch) instruction = `RUN ${processMatch[1]}`;
+    if (outputTail.length === 0) outputTail = lines.filter((line) => /^\d+\.\d+(?: |$)/.test(line)).map(stepText);
   }
   const lineMarker = lines.find((line) => /^Dockerfile(\.[\w.-]+)?:\d+$/.test(line.trim()));
   const dockerfileLine = numberOrUndefined(lineMarker?.trim().match(/:(\d+)$/)?.[1]);
@@ -21251,18 +21308,27 @@ function findLastIndex(items, predicate) {
 function numberOrUndefined(text) {
   return text === void 0 ? void 0 : Number(text);
 }
-var ANSI, NOISE;
+var NOISE, BUILDKIT, LEGACY, TTY_ERROR;
 var init_build_output = __esm({
   "src/docker/build-output.ts"() {
     "use strict";
-    ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
+    init_build_framing();
+    init_build_framing();
     NOISE = [
       /^DEPRECATED: The legacy builder/,
       /^\s+Install the buildx component/,
       /^\s+https:\/\/docs\.docker\.com\/go\/buildx/,
       /^\s+BuildKit is currently disabled; enable it/,
-      /^\s+environment-variable\.$/
+      /^\s+environment-variable\.$/,
+      /^time="[^"]*" level=warning /,
+      // Cloud Build's own lines around its docker step: its verdict on the step, never the builder's error.
+      /^(?:Starting|Finished) Step #\d+/,
+      /^ERROR$/,
+      /^ERROR: build step \d+ ".*" failed: step exited with non-zero status/
     ];
+    BUILDKIT = /^#\d+ |^(?:ERROR: )?(?:target \S+: )?failed to (?:solve|build)|^\s*=> (?:ERROR |CACHED )?\[|^ > \[/;
+    LEGACY = /^Step \d+\/\d+ : |The command '.*' returned a non-zero code: \d+|^(?:ERROR: Service '[^']+' failed to build ?: )?(?:COPY|ADD) failed: /;
+    TTY_ERROR = /^\s*=> ERROR \[(?:[^\]]*?\s)?(\d+\/\d+)\] (.*)$/;
   }
 });
 
@@ -21327,12 +21393,13 @@ function instructionLine(ctx) {
   return line ? { file: rel(ctx, ctx.dockerfile), line } : void 0;
 }
 function pinsFor(ctx) {
-  return requirementFilesOf(ctx.failure.instruction ?? "", ctx.contextDir).flatMap((file) => readPins(file));
+  const named = ctx.failure.instruction ?? [...new Set(ctx.failure.output.flatMap((line) => line.match(PIP_NAMES_FILE) ?? []))].join(" ");
+  return requirementFilesOf(named, ctx.contextDir).flatMap((file) => readPins(file));
 }
 function pointers(...locations) {
   return locations.filter((location) => Boolean(location));
 }
-var rel, dockerfileAt, pinLocation, failureText, when, NO_MATCHING_DISTRIBUTION, NOT_IN_CONTEXT, PULL_FAILED, BUILD_CAUSES;
+var rel, dockerfileAt, pinLocation, PIP_NAMES_FILE, failureText, when, NO_MATCHING_DISTRIBUTION, NOT_IN_CONTEXT, PULL_FAILED, BUILD_CAUSES;
 var init_build_causes = __esm({
   "src/diagnosis/rules/build-causes.ts"() {
     "use strict";
@@ -21342,6 +21409,7 @@ var init_build_causes = __esm({
     rel = (ctx, file) => repoRelative(ctx.workspace, file);
     dockerfileAt = (ctx) => ctx.failure.dockerfileLine ? { file: rel(ctx, ctx.dockerfile), line: ctx.failure.dockerfileLine } : void 0;
     pinLocation = (ctx, pin) => pin ? { file: rel(ctx, pin.file), line: pin.line } : void 0;
+    PIP_NAMES_FILE = /(?:-r|-c) [^\s()]+(?= \(line \d+\))/g;
     failureText = (failure) => [failure.message, ...failure.outputTail].join("\n");
     when = (re, cause) => (failure) => re.test(failureText(failure)) ? cause : void 0;
     NO_MATCHING_DISTRIBUTION = /No matching distribution found for ([^\s]+)/;
@@ -22349,8 +22417,8 @@ function readTomlLines(text, name) {
   }
   return { entries: new TomlScanner(text).entries(), data };
 }
-function entryAt(entries, path32) {
-  return entries.find((entry) => entry.path.length === path32.length && entry.path.every((part, i) => part === path32[i]));
+function entryAt(entries, path34) {
+  return entries.find((entry) => entry.path.length === path34.length && entry.path.every((part, i) => part === path34[i]));
 }
 var BARE_KEY, TomlScanner;
 var init_toml_lines = __esm({
@@ -22416,10 +22484,10 @@ var init_toml_lines = __esm({
       header() {
         const double = this.text.startsWith("[[", this.pos);
         this.pos += double ? 2 : 1;
-        const path32 = this.key();
+        const path34 = this.key();
         this.pos += double ? 2 : 1;
         this.skipToLineEnd();
-        return path32;
+        return path34;
       }
       /** A dotted key (`a."b.c".d`), leaving the position on what follows it (`=`, `]`). */
       key() {
@@ -22441,18 +22509,18 @@ var init_toml_lines = __esm({
       }
       /** A basic or literal string, single- or multi-line; returns its text (escapes kept as written but `\"`). */
       string() {
-        const quote = this.text[this.pos];
-        const multi = this.text.startsWith(quote.repeat(3), this.pos);
-        const close = multi ? quote.repeat(3) : quote;
+        const quote2 = this.text[this.pos];
+        const multi = this.text.startsWith(quote2.repeat(3), this.pos);
+        const close = multi ? quote2.repeat(3) : quote2;
         this.pos += close.length;
         const start = this.pos;
         while (this.pos < this.text.length && !this.text.startsWith(close, this.pos)) {
-          this.pos += quote === '"' && this.text[this.pos] === "\\" ? 2 : 1;
+          this.pos += quote2 === '"' && this.text[this.pos] === "\\" ? 2 : 1;
         }
         const body = this.text.slice(start, this.pos);
         this.pos += close.length;
-        while (multi && this.text[this.pos] === quote) this.pos++;
-        return quote === '"' ? body.replace(/\\"/g, '"') : body;
+        while (multi && this.text[this.pos] === quote2) this.pos++;
+        return quote2 === '"' ? body.replace(/\\"/g, '"') : body;
       }
       /** Skips one value, returning it when it is a string; the string items of a top-level array are collected. */
       value(items, depth) {
@@ -22671,6 +22739,43 @@ var init_installer_missing = __esm({
   }
 });
 
+// src/diagnosis/install-at-start.ts
+import path9 from "node:path";
+function installOutput(rc) {
+  if (!READ.has(rc)) {
+    const all = rc.ctx.lines;
+    const lines = (all.length > 2 * EDGE_LINES ? [...all.slice(0, EDGE_LINES), ...all.slice(-EDGE_LINES)] : all).map((line) => line.text);
+    const { repoRoot, contextDir, dockerfile } = rc.ctx.paths;
+    READ.set(
+      rc,
+      lines.some((line) => PIP_VERDICT.test(line)) ? { failure: parseBuildFailure(lines), workspace: repoRoot, contextDir, dockerfile: dockerfile ?? path9.join(contextDir, "Dockerfile") } : null
+    );
+  }
+  return READ.get(rc) ?? void 0;
+}
+function atStart(rule) {
+  if (rule.stage !== "build") throw new Error(`${rule.name} is not a build rule`);
+  const build = rule;
+  return {
+    stage: "boot",
+    name: `${rule.name} (pip run when the container started)`,
+    detect(rc) {
+      const install = installOutput(rc);
+      return install ? build.detect(install) : void 0;
+    }
+  };
+}
+var PIP_VERDICT, EDGE_LINES, READ;
+var init_install_at_start = __esm({
+  "src/diagnosis/install-at-start.ts"() {
+    "use strict";
+    init_build_output();
+    PIP_VERDICT = /ResolutionImpossible|The conflict is caused by|Could not find a version that satisfies|requires a different Python|requires Python '[^']*' but the running Python|Failed building wheel|subprocess-exited-with-error|pg_config executable not found/;
+    EDGE_LINES = 1e4;
+    READ = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // src/diagnosis/pip-output.ts
 function parseConflict(lines) {
   const start = lines.findIndex((line) => /^The conflict is caused by:/.test(line.trim()));
@@ -22704,12 +22809,17 @@ function parseNotFound(lines) {
     const [line, name, pythonVersion, requiresPython] = differentPython;
     return { requirement: name, name, versions: [], otherPython: { pythonVersion, requiresPython }, evidence: [line.trim()] };
   }
+  const runningPython = lines.map((line) => line.match(/([A-Za-z0-9][\w.-]*) requires Python '([^']+)' but the running Python is (\d[\w.]*)/)).find(Boolean);
+  if (runningPython) {
+    const [line, name, requiresPython, pythonVersion] = runningPython;
+    return { requirement: name, name, versions: [], otherPython: { pythonVersion, requiresPython }, evidence: [line.trim()] };
+  }
   const index = lines.findIndex((line) => /Could not find a version that satisfies the requirement/.test(line));
   if (index < 0) return void 0;
-  const match = lines[index].match(/satisfies the requirement (\S+)(?: \(from versions: ([^)]*)\))?/);
+  const match = lines[index].match(/satisfies the requirement (\S+)/);
   if (!match) return void 0;
   const requirement = match[1];
-  const versions = (match[2] ?? "").split(",").map((v) => v.trim()).filter((v) => v && v !== "none");
+  const versions = (lines[index].match(/\(from versions: ([^)]*)\)/)?.[1] ?? "").split(",").map((v) => v.trim()).filter((v) => v && v !== "none");
   const ignoredLine = lines.find((line) => /Ignored the following versions that require a different python version/.test(line));
   const ignored = ignoredLine?.match(/Requires-Python ([^;,]+)/)?.[1]?.trim();
   const evidence = [ignoredLine, lines[index], lines.find((line) => /No matching distribution found/.test(line))].filter((line) => Boolean(line)).map((line) => line.trim());
@@ -22722,30 +22832,28 @@ function parseNotFound(lines) {
   };
 }
 function parseNativeBuildFailure(lines) {
-  const failed2 = lines.map(
-    (line) => line.match(
-      /Failed building wheel for ([^\s:]+)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/
-    )
-  ).find(Boolean);
+  const failed2 = lines.map((line) => line.match(FAILED_PACKAGE)).find(Boolean);
   const encountered = lines.findIndex((line) => /Encountered error while (trying to install|generating) package/.test(line));
-  const packageName2 = failed2?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, "").trim() : void 0);
-  if (!packageName2 || !lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line))) return void 0;
-  const evidence = failed2 ? [failed2[0]] : [];
-  let missing;
-  for (const { pattern, missing: name } of MISSING_TOOLS) {
+  const named = failed2?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, "").trim() : void 0);
+  const missingTool = MISSING_TOOLS.map(({ pattern, missing }) => {
     const hit = lines.map((line) => line.match(pattern)).find(Boolean);
-    if (hit) {
-      missing = name(hit);
-      evidence.unshift(hit.input.trim());
-      break;
-    }
-  }
-  return { packageName: packageName2, missing, evidence };
+    return hit ? { name: missing(hit), line: hit.input.trim() } : void 0;
+  }).find(Boolean);
+  const pipSaysSo = named !== void 0 && lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line));
+  if (!pipSaysSo && !(missingTool && COMPILE_EVIDENCE.test(missingTool.line))) return void 0;
+  if (named && lines.some((line) => installedAfterAll(line, named))) return void 0;
+  const packageName2 = named ?? lines.map((line) => line.match(/is required to build ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean);
+  const evidence = [...missingTool ? [missingTool.line] : [], ...failed2 ? [failed2[0]] : []];
+  return { packageName: packageName2, missing: missingTool?.name, evidence };
+}
+function installedAfterAll(line, name) {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`Running setup\\.py install for ${escaped} \\.\\.\\. done|Successfully installed .*\\b${escaped}-\\d`, "i").test(line);
 }
 function pythonVersionUnstated(lines) {
   return lines.some((line) => /Ignored the following versions that require a different python version/.test(line)) && !lines.some((line) => /requires a different Python: \S+ not in/.test(line));
 }
-var NAME2, MISSING_TOOLS;
+var NAME2, MISSING_TOOLS, COMPILE_EVIDENCE, FAILED_PACKAGE;
 var init_pip_output = __esm({
   "src/diagnosis/pip-output.ts"() {
     "use strict";
@@ -22753,12 +22861,15 @@ var init_pip_output = __esm({
     MISSING_TOOLS = [
       { pattern: /fatal error: ([\w./-]+\.h): No such file or directory/, missing: (m) => m[1] },
       { pattern: /command '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)' failed: No such file or directory/, missing: (m) => m[1] },
+      { pattern: /unable to execute '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)': No such file or directory/, missing: (m) => m[1] },
       { pattern: /No such file or directory: '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)'/, missing: (m) => m[1] },
       { pattern: /\b(gcc|cc|g\+\+): (?:command )?not found/, missing: (m) => m[1] },
       { pattern: /(pg_config) executable not found/, missing: (m) => m[1] },
       { pattern: /(mysql_config|pkg-config)[: ].*not found/, missing: (m) => m[1] },
       { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => "rustc" }
     ];
+    COMPILE_EVIDENCE = /fatal error: [\w./-]+\.h: No such file|'(?:[\w-]*-)?(?:gcc|g\+\+|cc|clang)'|pg_config executable not found/;
+    FAILED_PACKAGE = /Failed building wheel for ([^\s:]+)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/;
   }
 });
 
@@ -22792,6 +22903,7 @@ var resolutionImpossible, solverConflict, RELOCK, dependency_conflict_default;
 var init_dependency_conflict = __esm({
   "src/diagnosis/reasons/dependency-conflict.ts"() {
     "use strict";
+    init_install_at_start();
     init_reason();
     init_installer_output();
     init_pip_output();
@@ -22856,27 +22968,28 @@ var init_dependency_conflict = __esm({
       id: "dependency-conflict",
       title: "Conflicting dependency pins",
       headline: "conflicting dependency pins",
-      readme: "pip's `ResolutionImpossible`, uv's `No solution found` and Poetry's `SolverProblemError`: both packages, their pins and the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`) or its entry in `pyproject.toml` (`[project]` dependencies, `[tool.poetry.dependencies]`, dependency groups) or the `Pipfile`, annotated: move the pins together",
+      readme: "pip's `ResolutionImpossible`, uv's `No solution found` and Poetry's `SolverProblemError`: both packages, their pins and the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`) or its entry in `pyproject.toml` (`[project]` dependencies, `[tool.poetry.dependencies]`, dependency groups) or the `Pipfile`, annotated: move the pins together; the same when pip runs in the entrypoint as the container starts",
       fixtures: [
         { path: "__fixtures__/build/cases/dependency-conflict", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+        { path: "__fixtures__/build/framings/entrypoint", test: "__tests__/build-framings.itg.ts" },
         {
           path: "__fixtures__/build/cases/dependency-conflict-constraint",
           test: "__tests__/build-diagnosis.itg.ts",
           via: "__tests__/helpers/build-cases.ts"
         }
       ],
-      rules: [resolutionImpossible, solverConflict],
+      rules: [resolutionImpossible, solverConflict, atStart(resolutionImpossible)],
       words: (facts) => ({ summary: summary4(facts), remedy: remedy3(facts) })
     });
   }
 });
 
 // src/diagnosis/reasons/unpinned-hashed-requirement.ts
-import path9 from "node:path";
+import path10 from "node:path";
 function parentLocation(ctx, found2) {
   if (!found2.file || !found2.line) return void 0;
   const files = requirementFilesOf(ctx.failure.instruction ?? "", ctx.contextDir);
-  const file = files.find((candidate) => path9.basename(candidate) === path9.basename(found2.file));
+  const file = files.find((candidate) => path10.basename(candidate) === path10.basename(found2.file));
   return file ? { file: rel(ctx, file), line: found2.line } : void 0;
 }
 function summary5(facts) {
@@ -23075,6 +23188,7 @@ var otherPythonsOnly, noSuchVersion, noSuchName, solverNotFound, python, package
 var init_package_not_found = __esm({
   "src/diagnosis/reasons/package-not-found.ts"() {
     "use strict";
+    init_install_at_start();
     init_reason();
     init_closest();
     init_pip_output();
@@ -23130,7 +23244,7 @@ var init_package_not_found = __esm({
           via: "__tests__/helpers/installer-cases.ts"
         }
       ],
-      rules: [otherPythonsOnly, noSuchVersion, noSuchName, solverNotFound],
+      rules: [otherPythonsOnly, noSuchVersion, noSuchName, solverNotFound, ...[otherPythonsOnly, noSuchVersion, noSuchName].map(atStart)],
       words
     });
   }
@@ -23191,19 +23305,21 @@ var init_native_deps = __esm({
 // src/diagnosis/reasons/native-build-failed.ts
 function aptPackages(native, stepOutput) {
   const forMissing = APT_FOR_MISSING.find((entry) => native.missing && entry.match.test(native.missing))?.apt ?? ["build-essential"];
-  const apt = [.../* @__PURE__ */ new Set([...forMissing, ...APT_FOR_PACKAGE[normalizeName(native.packageName)] ?? []])];
+  const forPackage = native.packageName ? APT_FOR_PACKAGE[normalizeName(native.packageName)] ?? [] : [];
+  const apt = [.../* @__PURE__ */ new Set([...forMissing, ...forPackage])];
   if (!apt.includes("python3-dev") && stepOutput.some((line) => /-I\/usr\/include\/python3/.test(line))) apt.push("python3-dev");
   return apt;
 }
 function remedy5({ packageName: packageName2, apt, step, binary }) {
   const install = `RUN apt-get update && apt-get install -y --no-install-recommends ${apt.join(" ")}`;
   const before = step ? ` before ${code(fileLine(step))}` : "";
-  return `Add ${code(install)} to the Dockerfile${before}` + (binary ? `, or install ${code(binary)} instead of ${code(packageName2)} (a prebuilt wheel, no compiler needed).` : ", or pin a release that ships a wheel for this Python.");
+  return `Add ${code(install)} to the Dockerfile${before}` + (binary && packageName2 ? `, or install ${code(binary)} instead of ${code(packageName2)} (a prebuilt wheel, no compiler needed).` : ", or pin a release that ships a wheel for this Python.");
 }
 var compileFailed, native_build_failed_default;
 var init_native_build_failed = __esm({
   "src/diagnosis/reasons/native-build-failed.ts"() {
     "use strict";
+    init_install_at_start();
     init_reason();
     init_native_deps();
     init_pip_output();
@@ -23217,14 +23333,14 @@ var init_native_build_failed = __esm({
         const native = parseNativeBuildFailure(ctx.failure.stepOutput);
         if (!native) return void 0;
         const step = dockerfileAt(ctx);
-        const pin = pinLocation(ctx, pinsOf(pinsFor(ctx), native.packageName)[0]);
+        const pin = native.packageName ? pinLocation(ctx, pinsOf(pinsFor(ctx), native.packageName)[0]) : void 0;
         return {
           facts: {
             packageName: native.packageName,
             missing: native.missing,
             apt: aptPackages(native, ctx.failure.stepOutput),
             step,
-            binary: BINARY_ALTERNATIVE[normalizeName(native.packageName)]
+            binary: native.packageName ? BINARY_ALTERNATIVE[normalizeName(native.packageName)] : void 0
           },
           evidence: present(...native.evidence),
           pointers: pointers(step, pin)
@@ -23240,9 +23356,9 @@ var init_native_build_failed = __esm({
         { path: "__fixtures__/build/cases/native-build-failed", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
         { path: "__fixtures__/build/cases/native-header-missing", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
       ],
-      rules: [compileFailed],
+      rules: [compileFailed, atStart(compileFailed)],
       words: (facts) => ({
-        summary: `${code(facts.packageName)} had to be compiled from source and its build failed` + (facts.missing ? `: ${code(facts.missing)} is missing from the image.` : "."),
+        summary: `${facts.packageName ? code(facts.packageName) : "A package"} had to be compiled from source and its build failed` + (facts.missing ? `: ${code(facts.missing)} is missing from the image.` : "."),
         remedy: remedy5(facts)
       })
     });
@@ -23269,6 +23385,10 @@ function indentedBlock(lines) {
     block.push(line);
   }
   return block;
+}
+function listsMissing(failure) {
+  if (failure.output.some((line) => /^(Get|Hit):\d+ /.test(line.trim()))) return false;
+  return failure.instruction !== void 0 && !/apt-get update|apt update/.test(failure.instruction);
 }
 function remedy6(facts) {
   const search = code(`apt-cache search ${facts.name}`);
@@ -23313,7 +23433,7 @@ var init_apt_package_not_found = __esm({
           const facts2 = { kind: "apt-suggests", name, how: suggested.how, packages: suggested.packages };
           return { facts: facts2, evidence: [...suggested.lines, hit.input.trim()], pointers: pointers(stepLocation(ctx)) };
         }
-        const facts = debian ? { kind: "debian-name", name, debian } : !/apt-get update|apt update/.test(ctx.failure.instruction ?? "") ? { kind: "no-package-lists", name } : { kind: "unknown-name", name };
+        const facts = debian ? { kind: "debian-name", name, debian } : listsMissing(ctx.failure) ? { kind: "no-package-lists", name } : { kind: "unknown-name", name };
         return { facts, evidence: [hit.input.trim()], pointers: pointers(stepLocation(ctx)) };
       }
     };
@@ -23338,11 +23458,11 @@ var init_apt_package_not_found = __esm({
 
 // src/diagnosis/build-context.ts
 import fs6 from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 function dockerignoreLine(contextDir, relPath) {
   let text;
   try {
-    text = fs6.readFileSync(path10.join(contextDir, ".dockerignore"), "utf8");
+    text = fs6.readFileSync(path11.join(contextDir, ".dockerignore"), "utf8");
   } catch {
     return void 0;
   }
@@ -23357,7 +23477,7 @@ function dockerignoreLine(contextDir, relPath) {
   return excludedBy;
 }
 function matchesPathOrParent(pattern, relPath) {
-  const cleaned = path10.posix.normalize(pattern.replace(/^\/+/, "").replace(/\/+$/, ""));
+  const cleaned = path11.posix.normalize(pattern.replace(/^\/+/, "").replace(/\/+$/, ""));
   const source = cleaned.split("**").map(
     (part) => part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")
   ).join(".*");
@@ -23366,20 +23486,20 @@ function matchesPathOrParent(pattern, relPath) {
   return parts.some((_, i) => regex2.test(parts.slice(0, i + 1).join("/")));
 }
 function closestExistingFile(contextDir, relPath) {
-  const dir = path10.posix.dirname(relPath);
+  const dir = path11.posix.dirname(relPath);
   const names = (sub) => {
     try {
-      return fs6.readdirSync(path10.join(contextDir, sub));
+      return fs6.readdirSync(path11.join(contextDir, sub));
     } catch {
       return [];
     }
   };
-  const nearby = closestName(path10.posix.basename(relPath), names(dir));
+  const nearby = closestName(path11.posix.basename(relPath), names(dir));
   if (nearby) return dir === "." ? nearby : `${dir}/${nearby}`;
-  return dir === "." ? void 0 : closestName(path10.posix.basename(relPath), names("."));
+  return dir === "." ? void 0 : closestName(path11.posix.basename(relPath), names("."));
 }
 function existsInContext(contextDir, relPath) {
-  return fs6.existsSync(path10.join(contextDir, relPath));
+  return fs6.existsSync(path11.join(contextDir, relPath));
 }
 var init_build_context = __esm({
   "src/diagnosis/build-context.ts"() {
@@ -23389,25 +23509,35 @@ var init_build_context = __esm({
 });
 
 // src/diagnosis/reasons/build-file-missing.ts
-import path11 from "node:path";
+import fs7 from "node:fs";
+import path12 from "node:path";
 function whereItWent(ctx, copied) {
+  if (!contextOnDisk(ctx.contextDir)) return { ...copied, kind: "unchecked" };
   const ignored = existsInContext(ctx.contextDir, copied.file) ? dockerignoreLine(ctx.contextDir, copied.file) : void 0;
   if (ignored) {
-    const ignoreAt = { file: rel(ctx, path11.join(ctx.contextDir, ".dockerignore")), line: ignored.line };
+    const ignoreAt = { file: rel(ctx, path12.join(ctx.contextDir, ".dockerignore")), line: ignored.line };
     return { ...copied, kind: "dockerignored", pattern: ignored.pattern, ignoreAt };
   }
   const renamed = closestExistingFile(ctx.contextDir, copied.file);
   return renamed ? { ...copied, kind: "renamed", renamed } : { ...copied, kind: "absent" };
+}
+function contextOnDisk(contextDir) {
+  try {
+    return fs7.readdirSync(contextDir).length > 0;
+  } catch {
+    return false;
+  }
 }
 function copySourceMissing(name, message) {
   return {
     stage: "build",
     name,
     detect(ctx) {
-      const match = [ctx.failure.message, ...ctx.failure.stepOutput].join("\n").match(message);
-      const instruction = ctx.failure.instruction;
-      if (!match || !instruction || !/^(COPY|ADD)\b/i.test(instruction)) return void 0;
-      const file = path11.posix.normalize(match[1].replace(/^\/+/, ""));
+      const text = [ctx.failure.message, ...ctx.failure.stepOutput].join("\n");
+      const match = text.match(message);
+      const instruction = ctx.failure.instruction && /^(COPY|ADD)\b/i.test(ctx.failure.instruction) ? ctx.failure.instruction : void 0;
+      if (!match || !(instruction || COPY_WORDS.test(text))) return void 0;
+      const file = path12.posix.normalize(match[1].replace(/^\/+/, ""));
       const facts = whereItWent(ctx, { instruction, file, context: rel(ctx, ctx.contextDir) });
       return {
         facts,
@@ -23426,7 +23556,7 @@ function projectCopy(ctx, before) {
   return last ? { file: rel(ctx, ctx.dockerfile), line: last.line } : void 0;
 }
 function words2(facts) {
-  const copies = `${code(clip(facts.instruction, 80))} copies ${code(facts.file)}`;
+  const copies = facts.instruction ? `${code(clip(facts.instruction, 80))} copies ${code(facts.file)}` : `A COPY step copies ${code(facts.file)}`;
   switch (facts.kind) {
     case "dockerignored":
       return {
@@ -23442,10 +23572,15 @@ function words2(facts) {
       const copy = facts.copyAt ? ` to the COPY of ${code("pyproject.toml")} (${code(fileLine(facts.copyAt))})` : " before this step";
       const noRoot = facts.tool === "poetry" ? code("poetry install --no-root") : code("uv sync --no-install-project");
       return {
-        summary: `${code(clip(facts.instruction, 80))} installs the project itself, which needs its readme ${code(facts.file)}, and no step copied it into the image (${code(facts.imagePath)} does not exist).`,
+        summary: `${code(clip(facts.instruction ?? `${facts.tool} install`, 80))} installs the project itself, which needs its readme ${code(facts.file)}, and no step copied it into the image (${code(facts.imagePath)} does not exist).`,
         remedy: `Install only the dependencies at this step (${noRoot}` + (facts.tool === "poetry" ? `, or ${code("package-mode = false")} under ${code("[tool.poetry]")}` : "") + `), or add ${code(facts.file)}${copy}.`
       };
     }
+    case "unchecked":
+      return {
+        summary: `${copies}, which the builder did not find in the build context: it is not there, or ${code(".dockerignore")} excludes it.`,
+        remedy: `Commit ${code(facts.file)} (or fix the path in the Dockerfile, relative to the build context), and check that no ${code(".dockerignore")} line excludes it (a later ${code(`!${facts.file}`)} line brings it back).`
+      };
     case "absent":
       return {
         summary: `${copies}, which is not in ${inContext(facts.context)}.`,
@@ -23453,7 +23588,7 @@ function words2(facts) {
       };
   }
 }
-var statFailed, sourceNotFound, readmeNotCopied, inContext, build_file_missing_default;
+var COPY_WORDS, statFailed, sourceNotFound, readmeNotCopied, inContext, build_file_missing_default;
 var init_build_file_missing = __esm({
   "src/diagnosis/reasons/build-file-missing.ts"() {
     "use strict";
@@ -23464,7 +23599,11 @@ var init_build_file_missing = __esm({
     init_installers();
     init_words();
     init_text();
-    statFailed = copySourceMissing("the builder cannot stat the copied file", /stat ([^:\n]+): file does not exist/);
+    COPY_WORDS = /(?:COPY|ADD) failed|failed to compute cache key|failed to calculate checksum/;
+    statFailed = copySourceMissing(
+      "the builder cannot stat the copied file",
+      /stat (?:\/var\/lib\/docker\/tmp\/docker-builder\d+\/)?([^:\n]+): (?:file does not exist|no such file or directory)/
+    );
     sourceNotFound = copySourceMissing("the builder does not find the copied file", /"\/?([^"\n]+)"(?::)? not found/);
     readmeNotCopied = {
       stage: "build",
@@ -23474,7 +23613,7 @@ var init_build_file_missing = __esm({
         if (!missing) return void 0;
         const stepAt = stepLocation(ctx);
         const copyAt = projectCopy(ctx, stepAt?.line);
-        const file = path11.posix.basename(missing.path);
+        const file = path12.posix.basename(missing.path);
         const facts = {
           instruction: ctx.failure.instruction ?? `${missing.tool} install`,
           file,
@@ -23569,7 +23708,7 @@ var init_build_failed = __esm({
 });
 
 // src/diagnosis/rules/venv-stages.ts
-import path12 from "node:path";
+import path13 from "node:path";
 function venvAcrossStages(dockerfileText, executable, target) {
   const lines = stageLines(dockerfileText).filter(({ text }) => !/^\s*#/.test(text));
   const finalStage = target ?? lines[lines.length - 1]?.stage;
@@ -23588,26 +23727,26 @@ function venvAcrossStages(dockerfileText, executable, target) {
 }
 function venvOf(executable, final, workdir) {
   const inBin = executable.match(/^(.*)\/bin\/[^/]+$/)?.[1];
-  if (inBin) return path12.posix.resolve(workdir, inBin);
+  if (inBin) return path13.posix.resolve(workdir, inBin);
   if (executable.includes("/")) return void 0;
   const pathValue = final.map(({ text }) => text.match(/^\s*ENV\s+PATH[=\s]["']?([^"'\s]+)/i)?.[1]).filter(Boolean);
   const venvBin = pathValue.pop()?.split(":").find((dir) => /\/bin$/.test(dir) && !/^\/(usr|bin|sbin)|\$/.test(dir));
-  return venvBin ? path12.posix.resolve(workdir, venvBin.replace(/\/bin$/, "")) : void 0;
+  return venvBin ? path13.posix.resolve(workdir, venvBin.replace(/\/bin$/, "")) : void 0;
 }
 function makesVenv(text, venv) {
-  return MAKES_VENV.test(text) || text.includes(venv) || text.includes(path12.posix.basename(venv));
+  return MAKES_VENV.test(text) || text.includes(venv) || text.includes(path13.posix.basename(venv));
 }
 function copiesInto(text, venv, workdir) {
   const words12 = text.trim().split(/\s+/);
   if (!/^COPY$/i.test(words12[0]) || !words12.some((word) => /^--from=/i.test(word))) return false;
-  const dest = path12.posix.resolve(workdir, words12[words12.length - 1].replace(/^["']|["']$/g, ""));
+  const dest = path13.posix.resolve(workdir, words12[words12.length - 1].replace(/^["']|["']$/g, ""));
   return venv === dest || venv.startsWith(`${dest.replace(/\/$/, "")}/`);
 }
 function lastWorkdir(final) {
   let workdir = "/";
   for (const { text } of final) {
     const set = text.match(/^\s*WORKDIR\s+(\S+)/i)?.[1];
-    if (set) workdir = path12.posix.resolve(workdir, set);
+    if (set) workdir = path13.posix.resolve(workdir, set);
   }
   return workdir;
 }
@@ -23785,7 +23924,7 @@ var init_line_prefix = __esm({
 
 // src/diagnosis/rules/locate.ts
 import { readdirSync } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 function commandLine(rc) {
   return rc.dockerCommandLine();
 }
@@ -23847,7 +23986,7 @@ function pythonLine(rc, pattern, maxFiles = 300) {
     const dir = queue.shift();
     let entries;
     try {
-      entries = readdirSync(path13.join(root, dir), { withFileTypes: true });
+      entries = readdirSync(path14.join(root, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -24975,8 +25114,8 @@ function closestLocalModule(rc, moduleName) {
   const closest = closestName(missing, candidates2);
   if (!closest || editDistance(missing, closest) > (missing.length >= 8 ? 2 : 1)) return void 0;
   const relative3 = [...parent, closest].join("/");
-  const path32 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
-  return { name: [...parent, closest].join("."), path: path32 };
+  const path34 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
+  return { name: [...parent, closest].join("."), path: path34 };
 }
 function knownPackage(name) {
   const normalised = name.toLowerCase().replace(/_/g, "-");
@@ -25699,13 +25838,13 @@ var init_app_not_found = __esm({
 
 // src/diagnosis/context.ts
 import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 function frameText(frame) {
   const head = `  File "${frame.file}", line ${frame.line}${frame.func ? `, in ${frame.func}` : ""}`;
   return frame.code ? [head, `    ${frame.code}`] : [head];
 }
 function toPosix(p) {
-  return p.split(path14.sep).join("/");
+  return p.split(path15.sep).join("/");
 }
 var COMMON_WORKDIRS, LIBRARY_PATH, RepoFiles, RuleContext;
 var init_context = __esm({
@@ -25720,7 +25859,7 @@ var init_context = __esm({
       repoRoot;
       cache = /* @__PURE__ */ new Map();
       absolute(relative3) {
-        return path14.resolve(this.repoRoot, relative3);
+        return path15.resolve(this.repoRoot, relative3);
       }
       isFile(relative3) {
         try {
@@ -25755,7 +25894,7 @@ var init_context = __esm({
         this.ctx = ctx;
         this.repo = new RepoFiles(ctx.paths.repoRoot);
         this.tracebacks = ctx.events.filter((event) => event.kind === "traceback");
-        this.contextRel = toPosix(path14.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+        this.contextRel = toPosix(path15.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
       }
       ctx;
       repo;
@@ -25772,7 +25911,7 @@ var init_context = __esm({
       }
       /** Path relative to the repository root for a path relative to the build context. */
       inContext(relative3) {
-        return toPosix(path14.posix.join(this.contextRel, relative3));
+        return toPosix(path15.posix.join(this.contextRel, relative3));
       }
       /** Maps a container path back into the repository; undefined when no such file exists there. */
       mapContainerPath(containerPath) {
@@ -25837,8 +25976,8 @@ var init_context = __esm({
       }
       /** The Dockerfile path relative to the repo root, if it exists. */
       dockerfile() {
-        const absolute = this.ctx.paths.dockerfile ?? path14.join(this.ctx.paths.contextDir, "Dockerfile");
-        const relative3 = toPosix(path14.relative(this.ctx.paths.repoRoot, absolute));
+        const absolute = this.ctx.paths.dockerfile ?? path15.join(this.ctx.paths.contextDir, "Dockerfile");
+        const relative3 = toPosix(path15.relative(this.ctx.paths.repoRoot, absolute));
         return this.repo.isFile(relative3) ? relative3 : void 0;
       }
       /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
@@ -27938,7 +28077,10 @@ var init_host_port_ignored = __esm({
       title: "The port the host sets is ignored",
       headline: "Gunicorn ignores the port the host sets",
       readme: "booted like the host (`host`), Gunicorn listens on a port of its own or on `127.0.0.1`, not on the host's `PORT`",
-      fixtures: [{ path: "__fixtures__/apps/fail-host-port", test: "__tests__/hosts.itg.ts" }],
+      fixtures: [
+        { path: "__fixtures__/apps/fail-host-port", test: "__tests__/hosts.itg.ts" },
+        { path: "__fixtures__/apps/fail-host-port-cmd", test: "__tests__/hosts.itg.ts" }
+      ],
       rules: [listensElsewhere],
       words: (facts) => ({ summary: summary16(facts), remedy: remedy16(facts) })
     });
@@ -27987,16 +28129,16 @@ function socketIoServerWords(facts) {
   };
 }
 function interruptedSummary(facts) {
-  const path32 = code(facts.path);
+  const path34 = code(facts.path);
   const what = present(
     facts.told && `the master was told to stop (${code(facts.told)})`,
     facts.exit && `${facts.workers > 1 ? "the workers" : "the worker"} exited (${code(facts.exit)})`,
     facts.stopped && `the master stopped (${code(facts.stopped)}${facts.exitCode !== void 0 ? `, exit code ${facts.exitCode}` : ""})`
   );
   if (!facts.stopped && !facts.told)
-    return `A worker exited during the WebSocket check of ${path32} (${code(facts.exit)}), so the check could not finish.`;
+    return `A worker exited during the WebSocket check of ${path34} (${code(facts.exit)}), so the check could not finish.`;
   const listed = what.length > 1 ? `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}` : what[0];
-  return `Gunicorn stopped during the WebSocket check of ${path32}: ${listed}.`;
+  return `Gunicorn stopped during the WebSocket check of ${path34}: ${listed}.`;
 }
 function words10(facts) {
   switch (facts.kind) {
@@ -28120,7 +28262,7 @@ var init_websocket_failed = __esm({
       }
     };
     WEBSOCKET_WORKERS = `${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps`;
-    INTERRUPTED_REMEDY = (path32) => `Find what ends the process while ${code(path32)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
+    INTERRUPTED_REMEDY = (path34) => `Find what ends the process while ${code(path34)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
     websocket_failed_default = defineReason({
       id: "websocket-failed",
       title: "WebSocket check failed",
@@ -28135,31 +28277,31 @@ var init_websocket_failed = __esm({
 
 // src/diagnosis/reasons/health-check-failed.ts
 function words11(facts) {
-  const path32 = code(facts.healthPath);
+  const path34 = code(facts.healthPath);
   switch (facts.kind) {
     case "not-passed":
-      return { summary: `The health check of ${path32} did not pass.`, remedy: `Make ${path32} answer ${facts.healthStatus} once the app is ready.` };
+      return { summary: `The health check of ${path34} did not pass.`, remedy: `Make ${path34} answer ${facts.healthStatus} once the app is ready.` };
     case "wrong-status": {
       if (facts.raised) return raisedWords2(facts, facts.raised);
       const body = quotedBody(facts.body);
       return {
-        summary: `${path32} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
-        remedy: facts.status === 404 ? noRouteRemedy(path32, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path32} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
+        summary: `${path34} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
+        remedy: facts.status === 404 ? noRouteRemedy(path34, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path34} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
       };
     }
     case "no-answer": {
       const attempts = `${facts.attempts} attempt${facts.attempts === 1 ? "" : "s"}`;
       return {
-        summary: `${path32} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
-        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path32} do not block.`
+        summary: `${path34} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
+        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path34} do not block.`
       };
     }
   }
 }
-function noRouteRemedy(path32, rootStatus2) {
+function noRouteRemedy(path34, rootStatus2) {
   if (rootStatus2 === void 0 || rootStatus2 >= 400)
-    return `The app has no route ${path32}: add one or set the \`health-path\` input to an existing route.`;
-  return `The app has no route ${path32}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path32} route.`;
+    return `The app has no route ${path34}: add one or set the \`health-path\` input to an existing route.`;
+  return `The app has no route ${path34}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path34} route.`;
 }
 function raisedWords2(facts, raised) {
   return {
@@ -28507,16 +28649,16 @@ function settingLine(rc, writer) {
   if (command && command.text.includes(option)) return command;
   return configSetting(rc, setting);
 }
-function summary20({ writer, path: path32, cause, user, location }) {
+function summary20({ writer, path: path34, cause, user, location }) {
   const why = cause === "read-only" ? "the root filesystem is read-only" : `user ${code(user ?? "the image user")} may not write there`;
   if (writer === "worker-tmp") {
-    return `Gunicorn's workers need a writable temporary directory and none of ${code(path32)} is writable (${why}): the master stops at the first worker.`;
+    return `Gunicorn's workers need a writable temporary directory and none of ${code(path34)} is writable (${why}): the master stops at the first worker.`;
   }
-  const dir = path32.slice(0, path32.lastIndexOf("/")) || "/";
+  const dir = path34.slice(0, path34.lastIndexOf("/")) || "/";
   if (writer === "pidfile") return `Gunicorn cannot write its pid file in ${code(dir)}${where(location)}: ${why}.`;
-  return `The app writes ${code(path32)}${where(location)} while it loads, and ${why}.`;
+  return `The app writes ${code(path34)}${where(location)} while it loads, and ${why}.`;
 }
-function remedy19({ writer, path: path32 }) {
+function remedy19({ writer, path: path34 }) {
   const writable = "or give the container a writable volume there (a Kubernetes `emptyDir`; here, the `writable-paths` input)";
   if (writer === "worker-tmp") {
     return `Start Gunicorn with ${code("--worker-tmp-dir /dev/shm")} (${code('worker_tmp_dir = "/dev/shm"')} in gunicorn.conf.py), ${writable} at ${code("/tmp")}.`;
@@ -28524,7 +28666,7 @@ function remedy19({ writer, path: path32 }) {
   if (writer === "pidfile") {
     return `Point ${code("pidfile")} (${code("--pid")}) at a writable path such as ${code("/tmp/gunicorn.pid")} or drop it (a container needs none), ${writable}.`;
   }
-  const dir = path32.slice(0, path32.lastIndexOf("/")) || "/";
+  const dir = path34.slice(0, path34.lastIndexOf("/")) || "/";
   return `Write under a path the host keeps writable (take it from an environment variable, e.g. ${code("/tmp")}), ${writable} at ${code(dir)}.`;
 }
 var READ_ONLY, PERMISSION, NO_TEMP_DIR, writeFailed, read_only_filesystem_default;
@@ -28674,7 +28816,7 @@ function hostPort2(contract) {
   const port = contract.port?.value;
   return port === "assigned" ? ASSIGNED_PORT : port;
 }
-var HOST_IDS, RENDER_WEB, RENDER_HEALTH, RENDER_DEPLOYS, RENDER_TROUBLESHOOTING, HEROKU_R10, HEROKU_SHUTDOWN, HEROKU_MEMORY, HEROKU_RUNTIME, CLOUD_RUN_CONTRACT, CLOUD_RUN_MEMORY, CLOUD_RUN_HEALTH, CLOUD_RUN_TROUBLESHOOTING, FLY_CONFIG, FLY_EXITS, FLY_SIZING, RAILWAY_HEALTH, RAILWAY_TEARDOWN, K8S_POD, K8S_PROBES, K8S_SECURITY, HOST_CONTRACTS, ASSIGNED_PORT;
+var HOST_IDS, RENDER_WEB, RENDER_HEALTH, RENDER_DEPLOYS, RENDER_TROUBLESHOOTING, HEROKU_R10, HEROKU_SHUTDOWN, HEROKU_MEMORY, HEROKU_ERROR_CODES, HEROKU_RUNTIME, CLOUD_RUN_CONTRACT, CLOUD_RUN_MEMORY, CLOUD_RUN_HEALTH, CLOUD_RUN_TROUBLESHOOTING, FLY_CONFIG, FLY_EXITS, FLY_SIZING, RAILWAY_HEALTH, RAILWAY_TEARDOWN, K8S_POD, K8S_PROBES, K8S_SECURITY, HOST_CONTRACTS, ASSIGNED_PORT;
 var init_contracts = __esm({
   "src/hosts/contracts.ts"() {
     "use strict";
@@ -28686,6 +28828,7 @@ var init_contracts = __esm({
     HEROKU_R10 = "https://help.heroku.com/W5ETWBQB/why-is-my-app-crashing-with-an-r10-error";
     HEROKU_SHUTDOWN = "https://devcenter.heroku.com/articles/dyno-shutdown-behavior";
     HEROKU_MEMORY = "https://help.heroku.com/Q386NUGG/how-can-i-determine-the-memory-limit-of-a-dyno";
+    HEROKU_ERROR_CODES = "https://devcenter.heroku.com/articles/error-codes#r10-boot-timeout";
     HEROKU_RUNTIME = "https://devcenter.heroku.com/articles/dynos#local-environment-variables";
     CLOUD_RUN_CONTRACT = "https://cloud.google.com/run/docs/container-contract";
     CLOUD_RUN_MEMORY = "https://cloud.google.com/run/docs/configuring/services/memory-limits";
@@ -28722,7 +28865,10 @@ var init_contracts = __esm({
         graceSeconds: { value: 30, source: HEROKU_SHUTDOWN },
         readOnlyRoot: { value: false, source: HEROKU_RUNTIME },
         writablePaths: { value: [], source: HEROKU_RUNTIME },
-        portFailureWords: { value: "Error R10 (Boot timeout) -> Web process failed to bind to $PORT within 60 seconds of launch", source: HEROKU_R10 }
+        portFailureWords: {
+          value: "Error R10 (Boot timeout) -> Web process failed to bind to $PORT within 60 seconds of launch",
+          source: HEROKU_ERROR_CODES
+        }
       },
       "cloud-run": {
         id: "cloud-run",
@@ -28734,8 +28880,10 @@ var init_contracts = __esm({
         graceSeconds: { value: 10, source: CLOUD_RUN_CONTRACT },
         readOnlyRoot: { value: false, source: CLOUD_RUN_CONTRACT },
         writablePaths: { value: [], source: CLOUD_RUN_CONTRACT },
+        // The troubleshooting page's words; gcloud prints them as "The user-provided container failed to start and listen on
+        // the port defined provided by the PORT=8080 environment variable".
         portFailureWords: {
-          value: "The user-provided container failed to start and listen on the port defined provided by the PORT=8080 environment variable",
+          value: "Container failed to start. Failed to start and then listen on the port defined by the PORT environment variable",
           source: CLOUD_RUN_TROUBLESHOOTING
         }
       },
@@ -29097,9 +29245,9 @@ function runLinks(metadata2) {
     shortSha: sha?.slice(0, 7),
     fileUrl(file, line) {
       if (!base || !sha) return void 0;
-      const path32 = encodeRepoPath(file);
-      if (!path32) return void 0;
-      return `${base}/blob/${sha}/${path32}${line && line > 0 ? `#L${line}` : ""}`;
+      const path34 = encodeRepoPath(file);
+      if (!path34) return void 0;
+      return `${base}/blob/${sha}/${path34}${line && line > 0 ? `#L${line}` : ""}`;
     }
   };
 }
@@ -29344,9 +29492,9 @@ function render(report, flavor, marker) {
   const after = [];
   if (flavor.runDetails) after.push(runDetails(report));
   after.push(footer(report, links));
-  const join3 = (parts) => parts.filter((p) => p !== "").join("\n\n");
+  const join4 = (parts) => parts.filter((p) => p !== "").join("\n\n");
   const sep3 = flavor.measure("\n\n");
-  let remaining = flavor.budget - flavor.measure(join3([...before, notes, ...after])) - sep3 * 2;
+  let remaining = flavor.budget - flavor.measure(join4([...before, notes, ...after])) - sep3 * 2;
   let excerptBlock = "";
   if (failed2 && report.diagnosis) {
     const excerpt3 = findCauseExcerpt(report.log, report.diagnosis.evidence, report.logTotalLines, {
@@ -29366,7 +29514,7 @@ function render(report, flavor, marker) {
   if ((failed2 || flavor.tailOnPass) && report.log.length > 0) {
     tailBlock = tailSection(report, flavor, remaining - sep3, links);
   }
-  return join3([...before, excerptBlock, notes, tailBlock, ...after]) + "\n";
+  return join4([...before, excerptBlock, notes, tailBlock, ...after]) + "\n";
 }
 function headline(report, flavor, marker) {
   const prefix = marker ? `${marker}
@@ -29561,8 +29709,8 @@ var init_context2 = __esm({
           if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
             this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
           } else {
-            const path32 = process.env.GITHUB_EVENT_PATH;
-            process.stdout.write(`GITHUB_EVENT_PATH ${path32} does not exist${EOL6}`);
+            const path34 = process.env.GITHUB_EVENT_PATH;
+            process.stdout.write(`GITHUB_EVENT_PATH ${path34} does not exist${EOL6}`);
           }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -36064,7 +36212,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path32) => path32.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path34) => path34.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -36488,11 +36636,11 @@ var init_comment_policy = __esm({
 });
 
 // src/github/event.ts
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 function readEventPayload(eventPath) {
   if (!eventPath) return {};
   try {
-    const payload = JSON.parse(fs7.readFileSync(eventPath, "utf8"));
+    const payload = JSON.parse(fs8.readFileSync(eventPath, "utf8"));
     return payload !== null && typeof payload === "object" ? payload : {};
   } catch {
     return {};
@@ -40293,7 +40441,7 @@ var require_websocket_server = __commonJS({
 });
 
 // src/setup/input-values.ts
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 function shown(value) {
   return value.replace(/\r?\n/g, "\\n");
 }
@@ -40362,14 +40510,14 @@ function parseEnum(input, text, allowed) {
 }
 function isDirectory2(p) {
   try {
-    return fs9.statSync(p).isDirectory();
+    return fs10.statSync(p).isDirectory();
   } catch {
     return false;
   }
 }
 function isFile(p) {
   try {
-    return fs9.statSync(p).isFile();
+    return fs10.statSync(p).isFile();
   } catch {
     return false;
   }
@@ -40464,17 +40612,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path32) {
-      const ctrl = callVisitor(key, node, visitor, path32);
+    function visit_(key, node, visitor, path34) {
+      const ctrl = callVisitor(key, node, visitor, path34);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path32, ctrl);
-        return visit_(key, ctrl, visitor, path32);
+        replaceNode(key, path34, ctrl);
+        return visit_(key, ctrl, visitor, path34);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path32 = Object.freeze(path32.concat(node));
+          path34 = Object.freeze(path34.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path32);
+            const ci = visit_(i, node.items[i], visitor, path34);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -40485,13 +40633,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path32 = Object.freeze(path32.concat(node));
-          const ck = visit_("key", node.key, visitor, path32);
+          path34 = Object.freeze(path34.concat(node));
+          const ck = visit_("key", node.key, visitor, path34);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path32);
+          const cv = visit_("value", node.value, visitor, path34);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -40512,17 +40660,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path32) {
-      const ctrl = await callVisitor(key, node, visitor, path32);
+    async function visitAsync_(key, node, visitor, path34) {
+      const ctrl = await callVisitor(key, node, visitor, path34);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path32, ctrl);
-        return visitAsync_(key, ctrl, visitor, path32);
+        replaceNode(key, path34, ctrl);
+        return visitAsync_(key, ctrl, visitor, path34);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path32 = Object.freeze(path32.concat(node));
+          path34 = Object.freeze(path34.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path32);
+            const ci = await visitAsync_(i, node.items[i], visitor, path34);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -40533,13 +40681,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path32 = Object.freeze(path32.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path32);
+          path34 = Object.freeze(path34.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path34);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path32);
+          const cv = await visitAsync_("value", node.value, visitor, path34);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -40566,23 +40714,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path32) {
+    function callVisitor(key, node, visitor, path34) {
       if (typeof visitor === "function")
-        return visitor(key, node, path32);
+        return visitor(key, node, path34);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path32);
+        return visitor.Map?.(key, node, path34);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path32);
+        return visitor.Seq?.(key, node, path34);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path32);
+        return visitor.Pair?.(key, node, path34);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path32);
+        return visitor.Scalar?.(key, node, path34);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path32);
+        return visitor.Alias?.(key, node, path34);
       return void 0;
     }
-    function replaceNode(key, path32, node) {
-      const parent = path32[path32.length - 1];
+    function replaceNode(key, path34, node) {
+      const parent = path34[path34.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -41194,10 +41342,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path32, value) {
+    function collectionFromPath(schema, path34, value) {
       let v = value;
-      for (let i = path32.length - 1; i >= 0; --i) {
-        const k = path32[i];
+      for (let i = path34.length - 1; i >= 0; --i) {
+        const k = path34[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -41216,7 +41364,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path32) => path32 == null || typeof path32 === "object" && !!path32[Symbol.iterator]().next().done;
+    var isEmptyPath = (path34) => path34 == null || typeof path34 === "object" && !!path34[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -41246,11 +41394,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path32, value) {
-        if (isEmptyPath(path32))
+      addIn(path34, value) {
+        if (isEmptyPath(path34))
           this.add(value);
         else {
-          const [key, ...rest] = path32;
+          const [key, ...rest] = path34;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -41264,8 +41412,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path32) {
-        const [key, ...rest] = path32;
+      deleteIn(path34) {
+        const [key, ...rest] = path34;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -41279,8 +41427,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path32, keepScalar) {
-        const [key, ...rest] = path32;
+      getIn(path34, keepScalar) {
+        const [key, ...rest] = path34;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -41298,8 +41446,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path32) {
-        const [key, ...rest] = path32;
+      hasIn(path34) {
+        const [key, ...rest] = path34;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -41309,8 +41457,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path32, value) {
-        const [key, ...rest] = path32;
+      setIn(path34, value) {
+        const [key, ...rest] = path34;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -43825,9 +43973,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path32, value) {
+      addIn(path34, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path32, value);
+          this.contents.addIn(path34, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -43902,14 +44050,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path32) {
-        if (Collection2.isEmptyPath(path32)) {
+      deleteIn(path34) {
+        if (Collection2.isEmptyPath(path34)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path32) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path34) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -43924,10 +44072,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path32, keepScalar) {
-        if (Collection2.isEmptyPath(path32))
+      getIn(path34, keepScalar) {
+        if (Collection2.isEmptyPath(path34))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path32, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path34, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -43938,10 +44086,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path32) {
-        if (Collection2.isEmptyPath(path32))
+      hasIn(path34) {
+        if (Collection2.isEmptyPath(path34))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path32) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path34) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -43958,13 +44106,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path32, value) {
-        if (Collection2.isEmptyPath(path32)) {
+      setIn(path34, value) {
+        if (Collection2.isEmptyPath(path34)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path32), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path34), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path32, value);
+          this.contents.setIn(path34, value);
         }
       }
       /**
@@ -45925,9 +46073,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path32) => {
+    visit.itemAtPath = (cst, path34) => {
       let item = cst;
-      for (const [field, index] of path32) {
+      for (const [field, index] of path34) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -45936,23 +46084,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path32) => {
-      const parent = visit.itemAtPath(cst, path32.slice(0, -1));
-      const field = path32[path32.length - 1][0];
+    visit.parentCollection = (cst, path34) => {
+      const parent = visit.itemAtPath(cst, path34.slice(0, -1));
+      const field = path34[path34.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path32, item, visitor) {
-      let ctrl = visitor(item, path32);
+    function _visit(path34, item, visitor) {
+      let ctrl = visitor(item, path34);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path32.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path34.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -45963,10 +46111,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path32);
+            ctrl = ctrl(item, path34);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path32) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path34) : ctrl;
     }
     exports.visit = visit;
   }
@@ -46392,9 +46540,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -47268,14 +47416,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs26 = this.flowScalar(this.type);
+              const fs28 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs26, sep: [] });
+                map.items.push({ start, key: fs28, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs26);
+                this.stack.push(fs28);
               } else {
-                Object.assign(it, { key: fs26, sep: [] });
+                Object.assign(it, { key: fs28, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -47403,13 +47551,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs26 = this.flowScalar(this.type);
+              const fs28 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs26, sep: [] });
+                fc.items.push({ start: [], key: fs28, sep: [] });
               else if (it.sep)
-                this.stack.push(fs26);
+                this.stack.push(fs28);
               else
-                Object.assign(it, { key: fs26, sep: [] });
+                Object.assign(it, { key: fs28, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -50604,16 +50752,16 @@ var require_instruction = __commonJS({
         let start = -1;
         let end = -1;
         let escaping = false;
-        let quote = null;
+        let quote2 = null;
         contentLoop: for (let i = 0; i < content.length; i++) {
           const ch = content.charAt(i);
           switch (ch) {
             case '"':
             case "'":
-              if (quote === ch) {
+              if (quote2 === ch) {
                 break contentLoop;
               }
-              quote = ch;
+              quote2 = ch;
               continue;
             case this.escapeChar:
               for (let j = i + 1; j < content.length; j++) {
@@ -50656,7 +50804,7 @@ var require_instruction = __commonJS({
               if (start === -1) {
                 start = i;
               }
-              if (quote !== null) {
+              if (quote2 !== null) {
                 end = i + 1;
                 break;
               }
@@ -50667,7 +50815,7 @@ var require_instruction = __commonJS({
           return vscode_languageserver_types_1.Range.create(startRange.end, startRange.end);
         }
         const nameStart = this.document.positionAt(this.document.offsetAt(startRange.start) + start);
-        const nameEnd = quote !== null ? this.document.positionAt(this.document.offsetAt(startRange.start) + end) : startRange.end;
+        const nameEnd = quote2 !== null ? this.document.positionAt(this.document.offsetAt(startRange.start) + end) : startRange.end;
         return vscode_languageserver_types_1.Range.create(nameStart, nameEnd);
       }
       getHeredocs() {
@@ -52426,9 +52574,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path32 = this.getPath();
-        if (path32 === null || path32.startsWith("/")) {
-          return path32;
+        const path34 = this.getPath();
+        if (path34 === null || path34.startsWith("/")) {
+          return path34;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -52440,7 +52588,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path32 : parent + "/" + path32;
+              return parent.endsWith("/") ? parent + path34 : parent + "/" + path34;
             }
           }
         }
@@ -55867,7 +56015,7 @@ var init_workflow_run = __esm({
 });
 
 // src/setup/publish-inputs.ts
-import path30 from "node:path";
+import path32 from "node:path";
 function parsePublishInputs(read, workspace) {
   const get = (name) => read(name).trim();
   const reportLabel = get("publish-report");
@@ -55882,7 +56030,7 @@ function parsePublishInputs(read, workspace) {
   if (commentKey && /-->|[\r\n]/.test(commentKey)) throw new InputError(`The input 'comment-key' must be a single line without '-->'.`);
   const githubToken = get("github-token") || void 0;
   if (!githubToken) throw new InputError(`The input 'github-token' is empty: publishing a report needs a token with 'pull-requests: write'.`);
-  return { reportFile: path30.resolve(workspace, reportLabel), reportLabel: shown(reportLabel), comment, commentKey, githubToken };
+  return { reportFile: path32.resolve(workspace, reportLabel), reportLabel: shown(reportLabel), comment, commentKey, githubToken };
 }
 var SMOKE_INPUTS;
 var init_publish_inputs = __esm({
@@ -59141,8 +59289,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path32) {
-      let input = path32;
+    function removeDotSegments(path34) {
+      let input = path34;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -59216,11 +59364,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path32) {
-      if (path32 === "" || path32[0] === "/") {
-        return removeDotSegments(path32);
+    function removeDotSegmentsRelative(path34) {
+      if (path34 === "" || path34[0] === "/") {
+        return removeDotSegments(path34);
       }
-      const segments = path32.split("/");
+      const segments = path34.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -59583,8 +59731,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path32 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path32 && path32 !== "/" ? path32 : void 0;
+        const path34 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path34 && path34 !== "/" ? path34 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -62818,8 +62966,8 @@ var require_ajv = __commonJS({
 });
 
 // src/report-file/read.ts
-import fs25 from "node:fs";
-import path31 from "node:path";
+import fs27 from "node:fs";
+import path33 from "node:path";
 function validate(value) {
   validator ??= new Ajv({ strict: true, allErrors: false, coerceTypes: false, useDefaults: false }).compile(reportSchema);
   return validator(value) ? void 0 : validator.errors?.[0] ?? { instancePath: "", message: "is invalid" };
@@ -62830,17 +62978,17 @@ function describe(error2) {
   return `${where2} ${error2.message ?? "is invalid"}${extra}`.replace(/[^\x20-\x7e]/g, "?");
 }
 function locate(where2, label) {
-  const stat2 = fs25.statSync(where2);
+  const stat2 = fs27.statSync(where2);
   if (stat2.isFile()) return { file: where2, size: stat2.size, label };
   if (!stat2.isDirectory()) throw new ReportFileError(`The report file '${label}' is not a file.`);
-  const found2 = fs25.readdirSync(where2).filter((name) => name.endsWith(".json"));
-  const inside = found2.length === 1 ? fs25.statSync(path31.join(where2, found2[0])) : void 0;
+  const found2 = fs27.readdirSync(where2).filter((name) => name.endsWith(".json"));
+  const inside = found2.length === 1 ? fs27.statSync(path33.join(where2, found2[0])) : void 0;
   if (!inside?.isFile()) {
     throw new ReportFileError(
       `The folder '${label}' holds ${found2.length} JSON files; 'publish-report' needs the report file or a folder with just that one.`
     );
   }
-  return { file: path31.join(where2, found2[0]), size: inside.size, label: `${label}/${found2[0]}` };
+  return { file: path33.join(where2, found2[0]), size: inside.size, label: `${label}/${found2[0]}` };
 }
 function readReportFile(where2, whereLabel = where2) {
   let located;
@@ -62856,7 +63004,7 @@ function readReportFile(where2, whereLabel = where2) {
   }
   let value;
   try {
-    value = JSON.parse(fs25.readFileSync(file, "utf8"));
+    value = JSON.parse(fs27.readFileSync(file, "utf8"));
   } catch (error3) {
     throw new ReportFileError(`The report file '${label}' is not valid JSON: refused.`, { cause: error3 });
   }
@@ -63060,9 +63208,9 @@ import crypto2 from "node:crypto";
 init_core();
 init_key();
 init_render();
-import fs8 from "node:fs";
+import fs9 from "node:fs";
 import os6 from "node:os";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/report-file/file.ts
 init_markdown_safe();
@@ -63133,13 +63281,13 @@ function keepEnds(items, max) {
 init_markdown();
 var MAX_ANNOTATIONS = 10;
 async function deliverReport(safe, settings, env, payload, runKey) {
-  const reportPath = path15.join(env.RUNNER_TEMP || os6.tmpdir(), `gunicorn-smoke-${runKey}.json`);
+  const reportPath = path16.join(env.RUNNER_TEMP || os6.tmpdir(), `gunicorn-smoke-${runKey}.json`);
   const file = toReportFile(safe, {
     commentKey: commentKeyFor(settings, env),
     headSha: safe.metadata.sha,
     headRepository: headRepository(payload, env)
   });
-  fs8.writeFileSync(reportPath, serializeReportFile(file));
+  fs9.writeFileSync(reportPath, serializeReportFile(file));
   setOutputs(safe, reportPath);
   annotate(safe);
   try {
@@ -63261,8 +63409,9 @@ function runArgs(settings, identity, image) {
   if (settings.readOnly) args.push("--read-only");
   for (const writable of settings.writablePaths) args.push("--tmpfs", writable);
   if (settings.user) args.push("--user", settings.user);
-  args.push(image);
-  if (settings.command) args.push(...settings.command);
+  const [entrypoint, ...rest] = settings.command ?? [];
+  if (settings.host?.replacesEntrypoint && entrypoint !== void 0) args.push("--entrypoint", entrypoint, image, ...rest);
+  else args.push(image, ...settings.command ?? []);
   return args;
 }
 function runEnvironment(settings) {
@@ -63502,7 +63651,7 @@ function firstLine(text) {
 init_event();
 
 // src/setup/inputs.ts
-import path19 from "node:path";
+import path21 from "node:path";
 
 // ../main/node_modules/shlex/shlex.js
 var Shlexer = class {
@@ -63520,14 +63669,14 @@ var Shlexer = class {
   readChar() {
     return this.string.charAt(this.i++);
   }
-  processEscapes(string, quote, isAnsiCQuote) {
-    if (!isAnsiCQuote && !this.escapedQuotes.includes(quote)) {
+  processEscapes(string, quote2, isAnsiCQuote) {
+    if (!isAnsiCQuote && !this.escapedQuotes.includes(quote2)) {
       return string;
     }
     const anyEscape = "[" + this.escapes.replace(/(.)/g, "\\$1") + "]";
-    if (!isAnsiCQuote && this.escapedQuotes.includes(quote)) {
+    if (!isAnsiCQuote && this.escapedQuotes.includes(quote2)) {
       const re = new RegExp(
-        anyEscape + "(" + anyEscape + "|\\" + quote + ")",
+        anyEscape + "(" + anyEscape + "|\\" + quote2 + ")",
         "g"
       );
       return string.replace(re, "$1");
@@ -63681,6 +63830,22 @@ var Shlexer = class {
 function split(s) {
   return Array.from(new Shlexer(s));
 }
+function quote(s) {
+  if (s === "") {
+    return "''";
+  }
+  const unsafeRe = /[^\w@%\-+=:,./]/;
+  if (!unsafeRe.test(s)) {
+    return s;
+  }
+  return ("'" + s.replace(/('+)/g, `'"$1"'`) + "'").replace(/^''|''$/g, "");
+}
+function join3(args) {
+  if (!Array.isArray(args)) {
+    throw new TypeError("args should be an array");
+  }
+  return args.map(quote).join(" ");
+}
 
 // src/probes/host-header.ts
 var LABEL2 = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
@@ -63784,15 +63949,15 @@ function describeRejectedUpgrade(answer) {
   const { status } = answer;
   const head = `upgrade answered ${status} ${answer.statusText}`.trim();
   const said = bodyText(answer.body);
-  const quote = said ? `: ${excerpt2(said)}` : "";
+  const quote2 = said ? `: ${excerpt2(said)}` : "";
   let detail;
   if (status === 404) detail = `${head}: no such route`;
-  else if (status === 403) detail = `${head}: refused (ASGI servers answer 403 when no WebSocket route matches)${quote}`;
+  else if (status === 403) detail = `${head}: refused (ASGI servers answer 403 when no WebSocket route matches)${quote2}`;
   else if (status === 401) detail = `${head}: authentication required`;
   else if (status >= 300 && status < 400) detail = `${head}: redirect to ${answer.location ?? "an unnamed location"}`;
-  else if (status >= 500) detail = `${head}: the app failed handling the upgrade${quote}`;
-  else if (status === 400 || status === 426 || status >= 200 && status < 300) detail = `${head}: not upgraded (check the worker class)${quote}`;
-  else detail = `${head}${quote}`;
+  else if (status >= 500) detail = `${head}: the app failed handling the upgrade${quote2}`;
+  else if (status === 400 || status === 426 || status >= 200 && status < 300) detail = `${head}: not upgraded (check the worker class)${quote2}`;
+  else detail = `${head}${quote2}`;
   return { ok: false, failure: "http-status", status, detail };
 }
 var OpenSocket = class {
@@ -64026,19 +64191,19 @@ function parseSocketIoSend(send) {
 function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
-function engineIoPath(path32) {
-  const bare2 = path32.split("?")[0].trim();
+function engineIoPath(path34) {
+  const bare2 = path34.split("?")[0].trim();
   if (!bare2 || bare2 === "/") return DEFAULT_SOCKET_IO_PATH;
   const rooted2 = bare2.startsWith("/") ? bare2 : `/${bare2}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
-function socketIoRequestPath(path32) {
-  const query = new URLSearchParams(path32.includes("?") ? path32.slice(path32.indexOf("?") + 1) : "");
+function socketIoRequestPath(path34) {
+  const query = new URLSearchParams(path34.includes("?") ? path34.slice(path34.indexOf("?") + 1) : "");
   query.set("EIO", "4");
   query.set("transport", "websocket");
-  return `${engineIoPath(path32)}?${query.toString()}`;
+  return `${engineIoPath(path34)}?${query.toString()}`;
 }
-function describeRejectedSocketIoUpgrade(answer, path32) {
+function describeRejectedSocketIoUpgrade(answer, path34) {
   const generic = describeRejectedUpgrade(answer);
   if (answer.status === 400 && /unsupported (protocol )?version/i.test(answer.body)) {
     return {
@@ -64046,7 +64211,7 @@ function describeRejectedSocketIoUpgrade(answer, path32) {
       detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt2(bodyText(answer.body))})`
     };
   }
-  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path32)}` };
+  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path34)}` };
   return generic;
 }
 var STAGE_WAITING_FOR = {
@@ -64208,8 +64373,8 @@ async function probeWebSocket(options, context3) {
   const startedAt = now();
   const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal, now };
   const isSocketIo = options.protocol === "socket.io";
-  const path32 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
-  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path32;
+  const path34 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
+  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path34;
   const url = `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}${requestPath}`;
   const describeRejection = isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0;
   const connection = await openWebSocket(url, clock, describeRejection, hostHeaders(options.hostHeader));
@@ -64223,10 +64388,10 @@ async function probeWebSocket(options, context3) {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path32, ...verdict2, durationMs: now() - startedAt };
+  return { protocol: options.protocol, path: path34, ...verdict2, durationMs: now() - startedAt };
 }
-function rooted(path32) {
-  return path32.startsWith("/") ? path32 : `/${path32}`;
+function rooted(path34) {
+  return path34.startsWith("/") ? path34 : `/${path34}`;
 }
 async function talkPlain(socket, options, clock) {
   const matches2 = compileExpect(options.expect);
@@ -64282,22 +64447,22 @@ async function talkPlain(socket, options, clock) {
 // src/hosts/host-choice.ts
 init_input_values();
 init_contracts();
-import fs12 from "node:fs";
-import path18 from "node:path";
+import fs14 from "node:fs";
+import path20 from "node:path";
 
 // src/hosts/host-reading.ts
 init_dist();
 var import_yaml = __toESM(require_dist(), 1);
 init_input_values();
-import fs10 from "node:fs";
-import path16 from "node:path";
+import fs11 from "node:fs";
+import path17 from "node:path";
 var HOST_FILLED_INPUTS = ["dockerfile", "health-path", "command", "port", "memory", "timeout"];
 function emptyReading(host, file) {
   return { host, file, found: {}, env: [], hostFilledEnv: [], shutdown: {} };
 }
 function readIfPresent(workspace, file) {
   try {
-    return fs10.readFileSync(path16.join(workspace, file), "utf8");
+    return fs11.readFileSync(path17.join(workspace, file), "utf8");
   } catch {
     return void 0;
   }
@@ -64455,23 +64620,36 @@ function applyAppJson(reading, app) {
 }
 
 // src/hosts/manifests.ts
+import fs13 from "node:fs";
+import path19 from "node:path";
 var import_yaml2 = __toESM(require_dist(), 1);
-import fs11 from "node:fs";
-import path17 from "node:path";
-var MAX_DEPTH = 3;
-var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([
-  "node_modules",
-  ".git",
-  ".github",
-  ".venv",
-  "venv",
-  "__pycache__",
-  ".tox",
-  "__fixtures__",
-  "tests",
-  "test",
-  "templates"
-]);
+
+// src/core/repo-files.ts
+import fs12 from "node:fs";
+import path18 from "node:path";
+var SKIPPED_DIRS2 = ["node_modules", ".git", ".venv", "venv", "__pycache__", ".tox", "site-packages", "__fixtures__", "tests", "test"];
+function findRepoFiles(root, { include, alsoSkip = [], maxDepth = 3 }) {
+  const skipped = /* @__PURE__ */ new Set([...SKIPPED_DIRS2, ...alsoSkip]);
+  const found2 = [];
+  const walk = (dir, depth) => {
+    let entries;
+    try {
+      entries = fs12.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path18.join(dir, entry.name);
+      if (entry.isDirectory() && depth < maxDepth && !skipped.has(entry.name)) walk(full, depth + 1);
+      else if (entry.isFile() && include(entry.name, depth)) found2.push(path18.relative(root, full).split(path18.sep).join("/"));
+    }
+  };
+  walk(root, 0);
+  return found2.sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b));
+}
+
+// src/hosts/manifests.ts
+var ALSO_SKIPPED = [".github", "templates"];
 var WORKLOAD_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet"]);
 function findManifests(workspace) {
   const found2 = { cloudRun: [], kubernetes: [] };
@@ -64496,33 +64674,19 @@ function readManifest(workspace, file, host) {
   const memory = quantityMiB(limits.memory);
   if (memory !== void 0) reading.found.memory = memoryInput(memory);
   applyEnv(reading, container.env);
+  applyCommand(reading, container);
   applySecurity(reading, podSpec, container);
   const grace = numberOf(podSpec.terminationGracePeriodSeconds);
   if (grace !== void 0) reading.shutdown.graceSeconds = grace;
   return reading;
 }
 function yamlFiles(root) {
-  const files = [];
-  const walk = (dir, depth) => {
-    let entries;
-    try {
-      entries = fs11.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path17.join(dir, entry.name);
-      if (entry.isDirectory() && depth < MAX_DEPTH && !SKIPPED_DIRS2.has(entry.name)) walk(full, depth + 1);
-      else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) files.push(path17.relative(root, full).split(path17.sep).join("/"));
-    }
-  };
-  walk(root, 0);
-  return files.sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b));
+  return findRepoFiles(root, { include: (name) => /\.ya?ml$/.test(name), alsoSkip: ALSO_SKIPPED });
 }
 function manifestDocuments(workspace, file) {
   let text;
   try {
-    text = fs11.readFileSync(path17.join(workspace, file), "utf8");
+    text = fs13.readFileSync(path19.join(workspace, file), "utf8");
   } catch {
     return [];
   }
@@ -64557,6 +64721,16 @@ function applyEnv(reading, env) {
     if (entry.value !== void 0 && entry.value !== null && typeof entry.value !== "object") reading.env.push([name, String(entry.value)]);
     else if (entry.valueFrom) reading.hostFilledEnv.push(name);
   }
+}
+function applyCommand(reading, container) {
+  const words12 = (value) => Array.isArray(value) && value.length > 0 ? value.map(String) : void 0;
+  const command = words12(container.command);
+  const args = words12(container.args);
+  if (!command && !args) return;
+  const defined = new Map(reading.env);
+  const expand2 = (word) => word.replace(/\$(\$|\(([A-Za-z_][A-Za-z0-9_.-]*)\))/g, (whole, _x, name) => name === void 0 ? "$" : defined.get(name) ?? whole);
+  reading.found.command = join3([...command ?? [], ...args ?? []].map(expand2));
+  if (command) reading.replacesEntrypoint = true;
 }
 function applySecurity(reading, podSpec, container) {
   const pod = isRecord(podSpec.securityContext) ? podSpec.securityContext : {};
@@ -64611,7 +64785,7 @@ function fromConfig(file, config) {
 // src/hosts/host-choice.ts
 var HOST_INPUT_VALUES = ["auto", ...HOST_IDS, "none"];
 function candidates(workspace, hasRenderBlueprint) {
-  const exists2 = (file) => fs12.existsSync(path18.join(workspace, file));
+  const exists2 = (file) => fs14.existsSync(path20.join(workspace, file));
   const found2 = [];
   if (hasRenderBlueprint) found2.push({ host: "render", file: "render.yaml" });
   if (exists2("fly.toml")) found2.push({ host: "fly", file: "fly.toml" });
@@ -64739,7 +64913,7 @@ var IMAGE_REFERENCE = /^[a-z0-9][a-z0-9._\-/:]*(@sha256:[a-f0-9]{64})?$/i;
 var MEMORY = /^\d+(\.\d+)?[bkmg]?$/i;
 function parseSettings(read, workspace) {
   const get = (name) => read(name).trim();
-  const workspaceAbs = path19.resolve(workspace);
+  const workspaceAbs = path21.resolve(workspace);
   const source = parseImageSource(get, read, workspaceAbs);
   const command = parseCommand(get("command"));
   const port = parseInteger2("port", get("port") || "8000", 1, 65535);
@@ -64787,13 +64961,13 @@ function parseSettings(read, workspace) {
   };
 }
 function parseImageSource(get, read, workspaceAbs) {
-  const inside = (p) => p === workspaceAbs || p.startsWith(workspaceAbs + path19.sep);
+  const inside = (p) => p === workspaceAbs || p.startsWith(workspaceAbs + path21.sep);
   const image = get("image") || void 0;
   if (image && !IMAGE_REFERENCE.test(image)) {
     throw new InputError(`The input 'image' must be an image reference such as 'myapp:latest' or 'ghcr.io/org/app@sha256:\u2026', got '${shown(image)}'.`);
   }
   const contextInput = get("context") || ".";
-  const context3 = path19.resolve(workspaceAbs, contextInput);
+  const context3 = path21.resolve(workspaceAbs, contextInput);
   const buildArgs2 = parseKeyValueLines("build-args", read("build-args"));
   const target = get("target") || void 0;
   if (target && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(target)) {
@@ -64812,13 +64986,13 @@ function parseImageSource(get, read, workspaceAbs) {
     throw new InputError(`The input 'context' points to '${shown(contextInput)}', which is not a directory in the repository.`);
   }
   const dockerfileInput = get("dockerfile");
-  const dockerfile = dockerfileInput ? path19.resolve(context3, dockerfileInput) : path19.join(context3, "Dockerfile");
+  const dockerfile = dockerfileInput ? path21.resolve(context3, dockerfileInput) : path21.join(context3, "Dockerfile");
   if (!inside(dockerfile)) throw new InputError(`The input 'dockerfile' must be a file inside the repository, got '${shown(dockerfileInput)}'.`);
   if (isDirectory2(dockerfile)) {
     throw new InputError(`The input 'dockerfile' points to '${shown(dockerfileInput || "Dockerfile")}', which is a directory, not a file.`);
   }
   if (!isFile(dockerfile) && !dockerfileInput) {
-    const where2 = path19.relative(workspaceAbs, context3) ? `in the context '${shown(contextInput)}'` : "in the repository";
+    const where2 = path21.relative(workspaceAbs, context3) ? `in the context '${shown(contextInput)}'` : "in the repository";
     throw new InputError(`There is no Dockerfile ${where2}: set the input 'dockerfile' (and 'context'), or 'image' to test a prebuilt image.`);
   }
   if (!isFile(dockerfile)) {
@@ -65133,7 +65307,7 @@ function loadCheck(findings, workerTrouble) {
 }
 
 // src/profile/measure.ts
-import fs13 from "node:fs/promises";
+import fs15 from "node:fs/promises";
 
 // src/profile/cgroup.ts
 function memoryCgroupFiles(procCgroup, containerId, root = "/sys/fs/cgroup") {
@@ -65180,7 +65354,7 @@ function gunicornTree(rows) {
 
 // src/profile/measure.ts
 init_units();
-var readText2 = (file) => fs13.readFile(file, "utf8");
+var readText2 = (file) => fs15.readFile(file, "utf8");
 async function sampleLargestWorker(docker, containerId) {
   const { workers } = gunicornTree(parseProcessTable(await docker.processTable(containerId)));
   return largest(workers.map((worker) => worker.rssBytes));
@@ -65293,7 +65467,12 @@ init_render();
 init_registry();
 var MAX_EVIDENCE_LINES = 12;
 function explain(stage2, input) {
+  if (stage2 === "build") return explainBuild(input);
+  return firstFinding(stage2, input);
+}
+function firstFinding(stage2, input, skip) {
   for (const reason of REASONS) {
+    if (reason.id === skip) continue;
     for (const rule of reason.rules) {
       if (rule.stage !== stage2) continue;
       const finding2 = rule.detect(input);
@@ -65301,6 +65480,13 @@ function explain(stage2, input) {
     }
   }
   return void 0;
+}
+function explainBuild(ctx) {
+  const fromStep = firstFinding("build", ctx);
+  if (fromStep && fromStep.diagnosis.reason !== "build-failed") return fromStep;
+  const { output } = ctx.failure;
+  const whole = { ...ctx, failure: { ...ctx.failure, stepOutput: output, outputTail: output.slice(-30) } };
+  return firstFinding("build", whole, "build-failed") ?? fromStep;
 }
 function worded(reason, finding2, trim) {
   const { summary: summary21, remedy: remedy20 } = reason.words(finding2.facts);
@@ -65364,8 +65550,8 @@ async function profileBoot(run4, running, findings) {
 }
 
 // src/setup/effective-config.ts
-import fs14 from "node:fs";
-import path20 from "node:path";
+import fs16 from "node:fs";
+import path22 from "node:path";
 
 // src/gunicorn/print-config.ts
 var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
@@ -65388,7 +65574,7 @@ ${line}`;
 
 // src/setup/effective-config.ts
 function startCommand(settings, imageInfo) {
-  const entrypoint = imageInfo?.entrypoint ?? [];
+  const entrypoint = settings.command && settings.host?.replacesEntrypoint ? [] : imageInfo?.entrypoint ?? [];
   const cmd = settings.command ?? imageInfo?.cmd ?? [];
   return [...entrypoint, ...cmd];
 }
@@ -65513,12 +65699,12 @@ function configFileText(settings, argv, workdir) {
     else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
   });
   configPath = configPath.replace(/^python:/, "");
-  if (path20.posix.isAbsolute(configPath)) {
+  if (path22.posix.isAbsolute(configPath)) {
     if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
     configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
   }
   try {
-    return fs14.readFileSync(path20.join(settings.context, configPath), "utf8");
+    return fs16.readFileSync(path22.join(settings.context, configPath), "utf8");
   } catch {
     return void 0;
   }
@@ -65565,27 +65751,27 @@ init_text();
 var QUICK_SHUTDOWN = /* @__PURE__ */ new Set(["SIGINT", "SIGQUIT"]);
 function shutdownCheck(result, failed2) {
   if (!result) return { id: "shutdown", status: "not-reached", detail: "" };
-  const { signal, handled, request: request2, exited, graceSec, path: path32 } = result;
+  const { signal, handled, request: request2, exited, graceSec, path: path34 } = result;
   const parts = [handled ? `${signal} handled after ${handled.afterMs} ms` : `${signal} not handled by Gunicorn`];
   parts.push(
-    request2.status !== void 0 ? `in-flight \`${path32}\` answered ${request2.status}` : `in-flight \`${path32}\`: ${request2.error ?? "no answer"}`
+    request2.status !== void 0 ? `in-flight \`${path34}\` answered ${request2.status}` : `in-flight \`${path34}\`: ${request2.error ?? "no answer"}`
   );
   if (exited) parts.push(`exited ${exited.code ?? "?"} after ${formatSeconds(exited.afterMs)}`);
   else parts.push(failed2 ? `still running ${formatSeconds(result.durationMs)} later` : `still running at the ${graceSec} s grace`);
   return { id: "shutdown", status: failed2 ? "fail" : "pass", detail: parts.join(", "), durationMs: result.durationMs };
 }
 function shutdownWarnings(result, printed) {
-  const { signal, request: request2, exited, graceSec, path: path32 } = result;
+  const { signal, request: request2, exited, graceSec, path: path34 } = result;
   const warnings = [];
   const dropped = request2.status === void 0 || request2.status >= 500;
   const how = request2.status !== void 0 ? `answered ${request2.status}` : request2.error ?? "no answer";
   if (dropped && QUICK_SHUTDOWN.has(signal)) {
     warnings.push(
-      `${signal} is a quick shutdown for Gunicorn: the request to \`${path32}\` in flight was cut short (${how}) ${formatSeconds(request2.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
+      `${signal} is a quick shutdown for Gunicorn: the request to \`${path34}\` in flight was cut short (${how}) ${formatSeconds(request2.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
     );
   } else if (dropped) {
     warnings.push(
-      `The request to \`${path32}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request2.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
+      `The request to \`${path34}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request2.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
     );
   }
   const graceful = Number(printed?.graceful_timeout);
@@ -65750,7 +65936,6 @@ var LEVEL = /\b(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)\b/i;
 var PID = /\[(\d+)\]|\bpid[=:]\s?(\d+)|\bprocess[=:]\s?(\d+)/;
 var CLOSING = /["'}\]]+\s*$/;
 function embeddedGunicornMessage(text) {
-  if (!mayHoldMessage(text)) return void 0;
   const found2 = EMBEDDED.exec(text);
   if (!found2) return void 0;
   const before = text.slice(0, found2.index);
@@ -65766,9 +65951,6 @@ function embeddedGunicornMessage(text) {
       level: toLevel(level)
     }
   };
-}
-function mayHoldMessage(text) {
-  return text.indexOf("orker") !== -1 || text.indexOf("ORKER") !== -1 || text.indexOf("unicorn") !== -1 || text.indexOf("'t c") !== -1 || text.indexOf("istening at") !== -1 || text.indexOf("Master") !== -1 || text.indexOf("App failed") !== -1 || text.indexOf("in use") !== -1 || text.indexOf("address: (") !== -1 || text.indexOf("signal: ") !== -1;
 }
 function toLevel(level) {
   if (level === "WARN") return "WARNING";
@@ -66587,9 +66769,9 @@ async function checkShutdown(run4, running, findings, workerCount2) {
   const { settings, now, deps } = run4;
   const { signal, source } = stopSignalOf(run4, running);
   run4.settingSources["stop-signal"] = source;
-  const path32 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
-  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path32} is in flight`);
-  const request2 = inFlightRequest(run4, running, path32);
+  const path34 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
+  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path34} is in flight`);
+  const request2 = inFlightRequest(run4, running, path34);
   await Promise.race([request2.answer, delay(IN_FLIGHT_MS)]);
   running.watch.beginShutdown();
   const sentAt = now();
@@ -66603,7 +66785,7 @@ async function checkShutdown(run4, running, findings, workerCount2) {
   const result = {
     signal,
     graceSec: settings.stopGraceSec,
-    path: path32,
+    path: path34,
     handled: handledLine ? { line: handledLine.text, afterMs: Math.max(0, handledLine.at - sentAt) } : void 0,
     request: { ...answerFields(answer), durationMs: request2.durationMs() },
     exited: exited && exited.at >= sentAt ? { afterMs: exited.at - sentAt, code: exited.code } : void 0,
@@ -66635,13 +66817,13 @@ async function waitForExit(run4, running, sentAt) {
     await watch.waitFor(Math.max(0, until - run4.now()));
   }
 }
-function inFlightRequest(run4, running, path32) {
+function inFlightRequest(run4, running, path34) {
   const startedAt = run4.now();
   let endedAt;
   const answer = httpGet({
     host: PROBE_HOST,
     port: running.hostPort,
-    path: path32,
+    path: path34,
     userAgent: "gunicorn-smoke",
     hostHeader: run4.settings.hostHeader,
     timeoutMs: (run4.settings.stopGraceSec + 2) * 1e3
@@ -66752,7 +66934,7 @@ async function afterHealthy(run4, running, findings, workerCount2, status) {
 }
 
 // src/smoke/build.ts
-import fs15 from "node:fs";
+import fs17 from "node:fs";
 init_build_output();
 init_pip_output();
 init_registry();
@@ -66838,7 +67020,7 @@ async function basePythonVersion(run4, failure) {
 }
 function readText3(file) {
   try {
-    return fs15.readFileSync(file, "utf8");
+    return fs17.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -66877,9 +67059,9 @@ var Checks = class {
 };
 
 // src/profile/comparison.ts
-import fs16 from "node:fs";
+import fs18 from "node:fs";
 import os7 from "node:os";
-import path21 from "node:path";
+import path23 from "node:path";
 
 // src/profile/git.ts
 init_exec();
@@ -66935,7 +67117,7 @@ function baseIdentity(identity) {
   return { runKey: identity.runKey, containerName: `${identity.containerName}-base`, imageTag: `${identity.imageTag}-base` };
 }
 function rebaseSettings(settings, tree) {
-  const move = (file) => path21.join(tree, path21.relative(settings.workspace, file));
+  const move = (file) => path23.join(tree, path23.relative(settings.workspace, file));
   return { ...settings, workspace: tree, context: move(settings.context), dockerfile: settings.dockerfile ? move(settings.dockerfile) : void 0 };
 }
 async function compareWithBase(options) {
@@ -66953,13 +67135,13 @@ async function compareWithBase(options) {
   } catch (error2) {
     return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error2)}): ${only}` };
   }
-  const tree = fs16.mkdtempSync(path21.join(options.tempDir ?? os7.tmpdir(), "gunicorn-smoke-base-"));
+  const tree = fs18.mkdtempSync(path23.join(options.tempDir ?? os7.tmpdir(), "gunicorn-smoke-base-"));
   const identity = baseIdentity(options.identity);
   try {
     await git.addWorktree(tree, sha);
     const base = rebaseSettings(settings, tree);
-    const dockerfile = base.dockerfile ? path21.relative(tree, base.dockerfile) : "Dockerfile";
-    if (!fs16.existsSync(base.context) || !base.dockerfile || !fs16.existsSync(base.dockerfile)) {
+    const dockerfile = base.dockerfile ? path23.relative(tree, base.dockerfile) : "Dockerfile";
+    if (!fs18.existsSync(base.context) || !base.dockerfile || !fs18.existsSync(base.dockerfile)) {
       return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
     }
     const report = await options.smoke(base, identity);
@@ -66975,7 +67157,7 @@ async function compareWithBase(options) {
     await options.docker.removeContainers([identity.containerName, `${identity.containerName}-config`]).catch(() => void 0);
     await options.docker.removeImage(identity.imageTag).catch(() => void 0);
     await git.removeWorktree(tree);
-    fs16.rmSync(tree, { recursive: true, force: true });
+    fs18.rmSync(tree, { recursive: true, force: true });
   }
 }
 function oneLine2(error2) {
@@ -67201,37 +67383,20 @@ async function waitForDump(run4, running, afterSeq, pid) {
 
 // src/setup/discovery.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import fs21 from "node:fs";
-import path26 from "node:path";
+import fs23 from "node:fs";
+import path28 from "node:path";
 init_paths();
 
 // src/setup/dockerfile-search.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
-import fs17 from "node:fs";
-import path22 from "node:path";
-var MAX_DEPTH2 = 3;
-var SKIPPED_DIRS3 = /* @__PURE__ */ new Set(["node_modules", ".git", ".venv", "venv", "__pycache__", ".tox", "site-packages", "__fixtures__", "tests", "test"]);
+import fs19 from "node:fs";
+import path24 from "node:path";
 var DOCKERFILE_FOLDERS = /* @__PURE__ */ new Set(["docker", "deploy", "deployment", "deployments", "docker-images", "dockerfiles", ".docker", "ops", "infra"]);
 function isDockerfileName(name) {
   return name === "Dockerfile" || name.startsWith("Dockerfile.") || /\.dockerfile$/i.test(name);
 }
 function findDockerfiles(root) {
-  const found2 = [];
-  const walk = (dir, depth) => {
-    let entries;
-    try {
-      entries = fs17.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path22.join(dir, entry.name);
-      if (entry.isDirectory() && depth < MAX_DEPTH2 && !SKIPPED_DIRS3.has(entry.name)) walk(full, depth + 1);
-      else if (entry.isFile() && depth > 0 && isDockerfileName(entry.name)) found2.push(path22.relative(root, full).split(path22.sep).join("/"));
-    }
-  };
-  walk(root, 0);
-  return found2.sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b));
+  return findRepoFiles(root, { include: (name, depth) => depth > 0 && isDockerfileName(name) });
 }
 function copySources(dockerfileText) {
   const sources = [];
@@ -67247,9 +67412,9 @@ function copySources(dockerfileText) {
   return sources;
 }
 function chooseContext(root, dockerfile, dockerfileText) {
-  const own = path22.posix.dirname(dockerfile);
+  const own = path24.posix.dirname(dockerfile);
   const sources = copySources(dockerfileText).filter((source) => source !== "." && source !== "./");
-  const fits = (context3) => sources.every((source) => fs17.existsSync(path22.join(root, context3, source)));
+  const fits = (context3) => sources.every((source) => fs19.existsSync(path24.join(root, context3, source)));
   const ownFits = fits(own);
   const rootFits = fits(".");
   if (sources.length > 0 && ownFits !== rootFits) {
@@ -67342,31 +67507,32 @@ function hostRun(contract, reading, found2) {
     graceSeconds: fromFile(shutdown2.graceSeconds, contract.graceSeconds),
     readOnlyRoot: fromFile(shutdown2.readOnlyRoot, contract.readOnlyRoot),
     user: fromFile(shutdown2.user, contract.user),
-    writablePaths: fromFile(shutdown2.writablePaths, contract.writablePaths)
+    writablePaths: fromFile(shutdown2.writablePaths, contract.writablePaths),
+    ...reading?.replacesEntrypoint ? { replacesEntrypoint: true } : {}
   };
 }
 
 // src/compose/compose-discovery.ts
 init_input_values();
-import fs20 from "node:fs";
-import path25 from "node:path";
+import fs22 from "node:fs";
+import path27 from "node:path";
 
 // src/compose/compose-file.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 init_input_values();
-import fs19 from "node:fs";
-import path24 from "node:path";
+import fs21 from "node:fs";
+import path26 from "node:path";
 
 // src/compose/compose-env.ts
 init_input_values();
-import fs18 from "node:fs";
-import path23 from "node:path";
+import fs20 from "node:fs";
+import path25 from "node:path";
 var SECRET_NAME = /secret|token|passw|passphrase|api[_-]?key|[_-]key$|credential/i;
 function composeEnvironment(dir, fileName, service, definition) {
-  const dotenv = readEnvFile(path23.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
+  const dotenv = readEnvFile(path25.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
   const values = /* @__PURE__ */ new Map();
   for (const entry of envFiles(definition.env_file)) {
-    const file = path23.resolve(dir, entry.path);
+    const file = path25.resolve(dir, entry.path);
     const read = readEnvFile(file);
     if (!read && entry.required) {
       throw new InputError(`${fileName}: the env_file '${entry.path}' of the service '${service}' does not exist.`);
@@ -67403,7 +67569,7 @@ function environmentEntries(value) {
 function readEnvFile(file) {
   let text;
   try {
-    text = fs18.readFileSync(file, "utf8");
+    text = fs20.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -67433,24 +67599,24 @@ function interpolate(value, variables) {
 var COMPOSE_FILE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
 function findComposeFile(workspace, fileInput, contextInput) {
   if (fileInput) {
-    const file = path24.resolve(workspace, fileInput);
-    if (!file.startsWith(path24.resolve(workspace) + path24.sep) || !fs19.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    const file = path26.resolve(workspace, fileInput);
+    if (!file.startsWith(path26.resolve(workspace) + path26.sep) || !fs21.statSync(file, { throwIfNoEntry: false })?.isFile()) {
       throw new InputError(`The input 'compose-file' points to '${fileInput}', which is not a file in the repository.`);
     }
     return file;
   }
-  for (const dir of [workspace, path24.resolve(workspace, contextInput || ".")]) {
+  for (const dir of [workspace, path26.resolve(workspace, contextInput || ".")]) {
     for (const name of COMPOSE_FILE_NAMES) {
-      const file = path24.join(dir, name);
-      if (fs19.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
+      const file = path26.join(dir, name);
+      if (fs21.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
     }
   }
   return void 0;
 }
 function readComposeStack(file, serviceInput, port) {
-  const fileName = path24.basename(file);
+  const fileName = path26.basename(file);
   const lineCounter = new import_yaml3.LineCounter();
-  const document = (0, import_yaml3.parseDocument)(fs19.readFileSync(file, "utf8"), { lineCounter });
+  const document = (0, import_yaml3.parseDocument)(fs21.readFileSync(file, "utf8"), { lineCounter });
   if (document.errors.length > 0) {
     const line = document.errors[0].linePos?.[0]?.line;
     throw new InputError(`${fileName}${line ? ` line ${line}` : ""} is not valid YAML: ${document.errors[0].message.split("\n")[0]}.`);
@@ -67470,7 +67636,7 @@ function readComposeStack(file, serviceInput, port) {
   const stack = { file, fileName, service, serviceLine: lines[service] ?? 1, dependencies, network, lines, healthchecks, completions };
   const settings = serviceSettings(fileName, service, definition);
   const container = containerSettings(file, service, definition);
-  const environment = composeEnvironment(path24.dirname(file), fileName, service, definition);
+  const environment = composeEnvironment(path26.dirname(file), fileName, service, definition);
   const notes = [`${fileName}: testing the service '${service}'${dependencies.length ? ` with ${dependencies.join(", ")}` : ""}.`];
   const found2 = { ...settings.found, ...container.found };
   return { stack, found: found2, envLines: environment.lines, secretValues: environment.secrets, notes: [...notes, ...settings.notes, ...container.notes] };
@@ -67534,7 +67700,7 @@ function serviceSettings(fileName, name, service) {
   const notes = [];
   const build = typeof service.build === "string" ? { context: service.build } : service.build ?? void 0;
   if (build) {
-    found2.context = path24.posix.normalize(build.context ?? ".");
+    found2.context = path26.posix.normalize(build.context ?? ".");
     if (build.dockerfile) found2.dockerfile = build.dockerfile;
     if (build.target) found2.target = build.target;
     const args = Array.isArray(build.args) ? build.args.map(String) : Object.entries(build.args ?? {}).map(([k, v]) => `${k}=${v ?? ""}`);
@@ -67564,7 +67730,7 @@ function containerSettings(file, name, service) {
   if (user && isContainerUser(user)) found2.user = user;
   else if (user) {
     notes.push(
-      `${path24.basename(file)}: the user '${String(service.user)}' of '${name}' gives '${user}', no uid, uid:gid or user name; the image's user is kept.`
+      `${path26.basename(file)}: the user '${String(service.user)}' of '${name}' gives '${user}', no uid, uid:gid or user name; the image's user is kept.`
     );
   }
   if (service.read_only === true || String(service.read_only) === "true") found2["read-only"] = "true";
@@ -67578,7 +67744,7 @@ function containerSettings(file, name, service) {
   return { found: found2, notes };
 }
 function dotenvOf(file) {
-  return readEnvFile(path24.join(path24.dirname(file), ".env")) ?? /* @__PURE__ */ new Map();
+  return readEnvFile(path26.join(path26.dirname(file), ".env")) ?? /* @__PURE__ */ new Map();
 }
 function commandText(value) {
   return Array.isArray(value) ? value.map(String).map(shellQuote).join(" ") : typeof value === "string" ? value.trim() : "";
@@ -67619,17 +67785,17 @@ function serviceLines(document, lineCounter) {
 var BUILD_SETTINGS = ["context", "dockerfile", "build-args", "target"];
 function discoverCompose(workspace, read, parts) {
   const startDependencies2 = parseEnum("compose-dependencies", read("compose-dependencies").trim() || "true", ["true", "false"]) === "true";
-  if (fs20.existsSync(path25.join(workspace, "render.yaml"))) return void 0;
+  if (fs22.existsSync(path27.join(workspace, "render.yaml"))) return void 0;
   const file = findComposeFile(workspace, read("compose-file").trim(), read("context").trim());
   if (!file) return void 0;
   const discovery = readComposeStack(file, read("service").trim(), read("port").trim());
-  const fileName = path25.basename(file);
+  const fileName = path27.basename(file);
   if (!discovery) {
     parts.notes.push(`${fileName}: no service runs Gunicorn or publishes the probed port; set the input 'service' to test one of them.`);
     return void 0;
   }
   const { stack, found: found2 } = discovery;
-  if (found2.context !== void 0) found2.context = path25.relative(workspace, path25.resolve(path25.dirname(file), found2.context)) || ".";
+  if (found2.context !== void 0) found2.context = path27.relative(workspace, path27.resolve(path27.dirname(file), found2.context)) || ".";
   const prebuilt = read("image").trim() !== "";
   for (const [name, value] of Object.entries(found2)) {
     if (prebuilt && BUILD_SETTINGS.includes(name)) continue;
@@ -67670,14 +67836,14 @@ function discover(workspace, read) {
   const host = applyHostFiles(workspace, read, Boolean(blueprint), { found: found2, sources, notes, envLines });
   const searched = searchDockerfile(workspace, read, found2);
   if (searched) {
-    found2.dockerfile = path26.posix.relative(searched.context, searched.dockerfile);
+    found2.dockerfile = path28.posix.relative(searched.context, searched.dockerfile);
     found2.context = searched.context;
     sources.dockerfile = "repository";
     sources.context = "repository";
     notes.push(searched.note);
   }
   const contextForProcfile = read("context").trim() || found2.context || ".";
-  const procfile = readProcfile(path26.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
+  const procfile = readProcfile(path28.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
   if (procfile)
     notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
   const explicitCommand = read("command").trim();
@@ -67710,6 +67876,7 @@ function applyHostFiles(workspace, read, hasBlueprint, gathered) {
   const { found: found2, sources, notes, envLines } = gathered;
   const host = applyHost(workspace, parseHostInput(read("host")), hasBlueprint, found2, sources);
   if (host) {
+    if (read("command").trim()) delete host.run.replacesEntrypoint;
     notes.push(host.note);
     envLines.push(...host.env.map(([name, value]) => `${name}=${value}`));
     if (host.envSource && !sources.env) sources.env = host.envSource;
@@ -67724,11 +67891,11 @@ function applyHostFiles(workspace, read, hasBlueprint, gathered) {
 }
 function dockerfileHealthcheck(workspace, read, found2) {
   if (read("health-path").trim() || found2["health-path"] || read("image").trim()) return void 0;
-  const context3 = path26.resolve(workspace, read("context").trim() || found2.context || ".");
-  const dockerfile = path26.resolve(context3, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
+  const context3 = path28.resolve(workspace, read("context").trim() || found2.context || ".");
+  const dockerfile = path28.resolve(context3, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
   let text;
   try {
-    text = fs21.readFileSync(dockerfile, "utf8");
+    text = fs23.readFileSync(dockerfile, "utf8");
   } catch {
     return void 0;
   }
@@ -67741,11 +67908,11 @@ function dockerfileHealthcheck(workspace, read, found2) {
 }
 function applyBlueprint(service, file, found2) {
   const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
-  const context3 = typeof service.dockerContext === "string" ? path26.posix.join(rootDir, service.dockerContext) : rootDir;
-  found2.context = path26.posix.normalize(context3);
+  const context3 = typeof service.dockerContext === "string" ? path28.posix.join(rootDir, service.dockerContext) : rootDir;
+  found2.context = path28.posix.normalize(context3);
   if (typeof service.dockerfilePath === "string") {
-    const dockerfile = path26.posix.normalize(path26.posix.join(rootDir, service.dockerfilePath));
-    found2.dockerfile = path26.posix.relative(found2.context, dockerfile) || "Dockerfile";
+    const dockerfile = path28.posix.normalize(path28.posix.join(rootDir, service.dockerfilePath));
+    found2.dockerfile = path28.posix.relative(found2.context, dockerfile) || "Dockerfile";
   }
   if (typeof service.healthCheckPath === "string") found2["health-path"] = service.healthCheckPath;
   if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
@@ -67761,7 +67928,7 @@ function applyBlueprint(service, file, found2) {
 }
 function searchDockerfile(workspace, read, found2) {
   if (["dockerfile", "context", "image"].some((name) => read(name).trim()) || found2.dockerfile || found2.context) return void 0;
-  if (fs21.existsSync(path26.join(workspace, "Dockerfile"))) return void 0;
+  if (fs23.existsSync(path28.join(workspace, "Dockerfile"))) return void 0;
   const candidates2 = findDockerfiles(workspace);
   if (candidates2.length === 0) return void 0;
   if (candidates2.length > 1) {
@@ -67771,7 +67938,7 @@ function searchDockerfile(workspace, read, found2) {
     );
   }
   const dockerfile = candidates2[0];
-  const { context: context3, why } = chooseContext(workspace, dockerfile, fs21.readFileSync(path26.join(workspace, dockerfile), "utf8"));
+  const { context: context3, why } = chooseContext(workspace, dockerfile, fs23.readFileSync(path28.join(workspace, dockerfile), "utf8"));
   const note = `No Dockerfile at the repository root: testing ${dockerfile}, the only one in the repository, with the context '${context3}' (${why}); set the inputs 'dockerfile' and 'context' to choose otherwise.`;
   return { dockerfile, context: context3, note };
 }
@@ -67780,13 +67947,13 @@ function shellCommand2(command) {
 }
 function readRenderBlueprint(workspace, serviceName) {
   const file = "render.yaml";
-  const full = path26.join(workspace, file);
-  if (!fs21.existsSync(full)) {
+  const full = path28.join(workspace, file);
+  if (!fs23.existsSync(full)) {
     if (serviceName)
       throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root and no compose file.`);
     return void 0;
   }
-  const document = (0, import_yaml4.parseDocument)(fs21.readFileSync(full, "utf8"));
+  const document = (0, import_yaml4.parseDocument)(fs23.readFileSync(full, "utf8"));
   if (document.errors.length > 0) {
     const error2 = document.errors[0];
     const line = error2.linePos?.[0]?.line;
@@ -67829,10 +67996,10 @@ function renderEnv(envVars, file) {
   return { plain, hostFilled };
 }
 function readProcfile(dir) {
-  const file = path26.join(dir, "Procfile");
+  const file = path28.join(dir, "Procfile");
   let text;
   try {
-    text = fs21.readFileSync(file, "utf8");
+    text = fs23.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -67876,7 +68043,7 @@ function describeSources(settings, sources) {
 
 // src/smoke/start.ts
 init_paths();
-import fs22 from "node:fs";
+import fs24 from "node:fs";
 function chooseStartCommand(run4, imageInfo) {
   const { settings } = run4;
   if (settings.command) return;
@@ -67924,7 +68091,7 @@ function builtFrom({ settings }) {
   try {
     return {
       file: repoRelative(settings.workspace, settings.dockerfile),
-      text: fs22.readFileSync(settings.dockerfile, "utf8"),
+      text: fs24.readFileSync(settings.dockerfile, "utf8"),
       target: settings.target
     };
   } catch {
@@ -68080,17 +68247,17 @@ function inReadingOrder(ctx) {
 init_paths();
 
 // src/setup/start-command-search.ts
-import fs23 from "node:fs";
-import path27 from "node:path";
+import fs25 from "node:fs";
+import path29 from "node:path";
 var import_yaml5 = __toESM(require_dist(), 1);
 var COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
 var WEB_SERVER = /\b(gunicorn|uvicorn|daphne|hypercorn|waitress-serve)\b/;
 function findStartCommandElsewhere(repoRoot, dirs) {
-  const folders = [...new Set(dirs.map((dir) => path27.resolve(repoRoot, dir)))];
+  const folders = [...new Set(dirs.map((dir) => path29.resolve(repoRoot, dir)))];
   for (const dir of folders) {
     const files = safeList(dir).filter((name) => COMPOSE_FILE.test(name));
     for (const name of files.sort()) {
-      const found2 = composeCommand(repoRoot, path27.join(dir, name));
+      const found2 = composeCommand(repoRoot, path29.join(dir, name));
       if (found2) return found2;
     }
   }
@@ -68102,7 +68269,7 @@ function findStartCommandElsewhere(repoRoot, dirs) {
 }
 function composeCommand(repoRoot, file) {
   const lineCounter = new import_yaml5.LineCounter();
-  const doc = (0, import_yaml5.parseDocument)(fs23.readFileSync(file, "utf8"), { lineCounter });
+  const doc = (0, import_yaml5.parseDocument)(fs25.readFileSync(file, "utf8"), { lineCounter });
   const services = doc.get("services");
   if (!(0, import_yaml5.isMap)(services)) return void 0;
   for (const service of services.items) {
@@ -68120,10 +68287,10 @@ function commandText2(node) {
   if ((0, import_yaml5.isSeq)(node)) return node.items.map((item) => (0, import_yaml5.isScalar)(item) ? String(item.value) : "").join(" ");
   return void 0;
 }
-var relative2 = (root, file) => path27.relative(root, file).split(path27.sep).join("/");
+var relative2 = (root, file) => path29.relative(root, file).split(path29.sep).join("/");
 function safeList(dir) {
   try {
-    return fs23.readdirSync(dir);
+    return fs25.readdirSync(dir);
   } catch {
     return [];
   }
@@ -68182,13 +68349,13 @@ var HealthProbe = class {
     return "interrupted";
   }
   async attempt(now) {
-    const { host, port, path: path32, matcher } = this.options;
+    const { host, port, path: path34, matcher } = this.options;
     this.attempts++;
     try {
       const answer = await httpGet({
         host,
         port,
-        path: path32,
+        path: path34,
         userAgent: "gunicorn-smoke",
         timeoutMs: this.options.attemptTimeoutMs ?? 2e3,
         hostHeader: this.options.hostHeader
@@ -68717,7 +68884,7 @@ async function bootAndProbe(run4, image, prebuiltInfo) {
 init_text();
 
 // src/hosts/host-container.ts
-import path28 from "node:path";
+import path30 from "node:path";
 var FILE_SOURCES2 = {
   "fly.toml": "fly.toml",
   "railway.json": "railway.json",
@@ -68727,7 +68894,7 @@ var FILE_SOURCES2 = {
 };
 function sourceOf2(host, fact) {
   if (/^https?:\/\//.test(fact.source)) return "host contract";
-  return FILE_SOURCES2[path28.basename(fact.source)] ?? (host.id === "cloud-run" ? "Cloud Run service" : "Kubernetes manifest");
+  return FILE_SOURCES2[path30.basename(fact.source)] ?? (host.id === "cloud-run" ? "Cloud Run service" : "Kubernetes manifest");
 }
 function applyHostContainer(settings, host, read, sources) {
   if (!host) return settings;
@@ -68818,10 +68985,10 @@ var Redactor = class _Redactor {
     out = out.replace(BEARER, `$1 ${REDACTED}`);
     out = out.replace(
       SENSITIVE_ASSIGNMENT,
-      (match, quote, name, sep3, prefix, valueQuote) => {
-        if (valueQuote) return `${quote}${name}${quote}${sep3}${prefix ?? ""}${valueQuote}${REDACTED}${valueQuote}`;
-        const value = match.slice(quote.length * 2 + name.length + sep3.length);
-        return value.startsWith(REDACTED) ? match : `${quote}${name}${quote}${sep3}${REDACTED}`;
+      (match, quote2, name, sep3, prefix, valueQuote) => {
+        if (valueQuote) return `${quote2}${name}${quote2}${sep3}${prefix ?? ""}${valueQuote}${REDACTED}${valueQuote}`;
+        const value = match.slice(quote2.length * 2 + name.length + sep3.length);
+        return value.startsWith(REDACTED) ? match : `${quote2}${name}${quote2}${sep3}${REDACTED}`;
       }
     );
     return out;
@@ -68954,8 +69121,8 @@ var savedCleaned = () => getState(CLEANED) === "true";
 
 // src/setup/untrusted.ts
 import { execFileSync } from "node:child_process";
-import fs24 from "node:fs";
-import path29 from "node:path";
+import fs26 from "node:fs";
+import path31 from "node:path";
 var PWN_REQUEST_GUIDANCE = "https://securitylab.github.com/resources/github-actions-preventing-pwn-requests/";
 function untrustedCodeWarning(eventName, payload, checkedOutSha) {
   if (!checkedOutSha || typeof payload !== "object" || payload === null) return void 0;
@@ -68990,25 +69157,25 @@ function sentence(event, what, sha) {
 }
 var SHA2 = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 function checkedOutCommit(workspace, run4 = execFileSync) {
-  const root = path29.resolve(workspace);
+  const root = path31.resolve(workspace);
   try {
     const out = run4("git", ["-c", `safe.directory=${root}`, "rev-parse", "--verify", "--quiet", "HEAD^{commit}"], {
       cwd: root,
       encoding: "utf8",
       timeout: 5e3,
       stdio: ["ignore", "pipe", "ignore"],
-      env: { ...process.env, GIT_CEILING_DIRECTORIES: path29.dirname(root), GIT_TERMINAL_PROMPT: "0" }
+      env: { ...process.env, GIT_CEILING_DIRECTORIES: path31.dirname(root), GIT_TERMINAL_PROMPT: "0" }
     });
     const sha = String(out).trim().toLowerCase();
     if (SHA2.test(sha)) return sha;
   } catch {
   }
-  return headFromFiles(path29.join(root, ".git"));
+  return headFromFiles(path31.join(root, ".git"));
 }
 function headFromFiles(gitDir) {
   const read = (file) => {
     try {
-      return fs24.readFileSync(path29.join(gitDir, file), "utf8");
+      return fs26.readFileSync(path31.join(gitDir, file), "utf8");
     } catch {
       return void 0;
     }

@@ -2,6 +2,7 @@
 import type { Diagnosis, SourceLocation } from '../core/model.js'
 import type { Finding, Reason, Stage, StageInputs } from './reason.js'
 import { REASONS, type ReasonId } from './registry.js'
+import type { BuildContext } from './stages.js'
 
 const MAX_EVIDENCE_LINES = 12
 
@@ -14,7 +15,13 @@ export interface Explanation {
 }
 
 export function explain<S extends Stage>(stage: S, input: StageInputs[S]): Explanation | undefined {
+  if (stage === 'build') return explainBuild(input as BuildContext)
+  return firstFinding(stage, input)
+}
+
+function firstFinding<S extends Stage>(stage: S, input: StageInputs[S], skip?: ReasonId): Explanation | undefined {
   for (const reason of REASONS as readonly Reason<ReasonId>[]) {
+    if (reason.id === skip) continue
     for (const rule of reason.rules) {
       if (rule.stage !== stage) continue
       const finding = (rule.detect as (input: StageInputs[S]) => Finding<unknown> | undefined)(input)
@@ -22,6 +29,19 @@ export function explain<S extends Stage>(stage: S, input: StageInputs[S]): Expla
     }
   }
   return undefined
+}
+
+/**
+ * The failing step's output first; when it explains nothing beyond "the step failed", the whole output, whatever
+ * frames it (an installer's message printed outside the step the builder blamed, or in a log whose framing was cut).
+ * The step and its Dockerfile line stay those the builder named.
+ */
+function explainBuild(ctx: BuildContext): Explanation | undefined {
+  const fromStep = firstFinding('build', ctx)
+  if (fromStep && fromStep.diagnosis.reason !== 'build-failed') return fromStep
+  const { output } = ctx.failure
+  const whole = { ...ctx, failure: { ...ctx.failure, stepOutput: output, outputTail: output.slice(-30) } }
+  return firstFinding('build', whole, 'build-failed') ?? fromStep
 }
 
 /** A booted run's evidence is deduplicated and capped (a log repeats itself); a build's is kept as pip printed it. */

@@ -28,7 +28,8 @@ export interface NotFound {
 }
 
 export interface NativeBuildFailure {
-  packageName: string
+  /** The package pip was building; unknown when the output kept only the compiler's lines. */
+  packageName?: string
   /** The compiler, header or config tool the build could not find. */
   missing?: string
   evidence: string[]
@@ -71,12 +72,21 @@ export function parseNotFound(lines: string[]): NotFound | undefined {
     const [line, name, pythonVersion, requiresPython] = differentPython
     return { requirement: name, name, versions: [], otherPython: { pythonVersion, requiresPython }, evidence: [line.trim()] }
   }
+  // pip 9 and 10: "numpy requires Python '>=3.7' but the running Python is 3.6.9".
+  const runningPython = lines
+    .map((line) => line.match(/([A-Za-z0-9][\w.-]*) requires Python '([^']+)' but the running Python is (\d[\w.]*)/))
+    .find(Boolean)
+  if (runningPython) {
+    const [line, name, requiresPython, pythonVersion] = runningPython
+    return { requirement: name, name, versions: [], otherPython: { pythonVersion, requiresPython }, evidence: [line.trim()] }
+  }
   const index = lines.findIndex((line) => /Could not find a version that satisfies the requirement/.test(line))
   if (index < 0) return undefined
-  const match = lines[index].match(/satisfies the requirement (\S+)(?: \(from versions: ([^)]*)\))?/)
+  const match = lines[index].match(/satisfies the requirement (\S+)/)
   if (!match) return undefined
   const requirement = match[1]
-  const versions = (match[2] ?? '')
+  // Older pip names where the requirement came from first: `(from -r main.txt (line 238)) (from versions: …)`.
+  const versions = (lines[index].match(/\(from versions: ([^)]*)\)/)?.[1] ?? '')
     .split(',')
     .map((v) => v.trim())
     .filter((v) => v && v !== 'none')
@@ -99,6 +109,7 @@ export function parseNotFound(lines: string[]): NotFound | undefined {
 const MISSING_TOOLS: { pattern: RegExp; missing: (m: RegExpMatchArray) => string }[] = [
   { pattern: /fatal error: ([\w./-]+\.h): No such file or directory/, missing: (m) => m[1] },
   { pattern: /command '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)' failed: No such file or directory/, missing: (m) => m[1] },
+  { pattern: /unable to execute '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)': No such file or directory/, missing: (m) => m[1] },
   { pattern: /No such file or directory: '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)'/, missing: (m) => m[1] },
   { pattern: /\b(gcc|cc|g\+\+): (?:command )?not found/, missing: (m) => m[1] },
   { pattern: /(pg_config) executable not found/, missing: (m) => m[1] },
@@ -106,28 +117,35 @@ const MISSING_TOOLS: { pattern: RegExp; missing: (m: RegExpMatchArray) => string
   { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => 'rustc' }
 ]
 
+/** The tools whose absence is a failed compile by itself, even when the output kept no line of pip's around it. */
+const COMPILE_EVIDENCE = /fatal error: [\w./-]+\.h: No such file|'(?:[\w-]*-)?(?:gcc|g\+\+|cc|clang)'|pg_config executable not found/
+
+/** pip's and setup.py's ways of naming the package it was building when the build failed. */
+const FAILED_PACKAGE =
+  /Failed building wheel for ([^\s:]+)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/
+
 export function parseNativeBuildFailure(lines: string[]): NativeBuildFailure | undefined {
-  const failed = lines
-    .map((line) =>
-      line.match(
-        /Failed building wheel for ([^\s:]+)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/
-      )
-    )
-    .find(Boolean)
+  const failed = lines.map((line) => line.match(FAILED_PACKAGE)).find(Boolean)
   const encountered = lines.findIndex((line) => /Encountered error while (trying to install|generating) package/.test(line))
-  const packageName = failed?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, '').trim() : undefined)
-  if (!packageName || !lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line))) return undefined
-  const evidence: string[] = failed ? [failed[0]] : []
-  let missing: string | undefined
-  for (const { pattern, missing: name } of MISSING_TOOLS) {
+  const named = failed?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, '').trim() : undefined)
+  const missingTool = MISSING_TOOLS.map(({ pattern, missing }) => {
     const hit = lines.map((line) => line.match(pattern)).find(Boolean)
-    if (hit) {
-      missing = name(hit)
-      evidence.unshift(hit.input!.trim())
-      break
-    }
-  }
-  return { packageName, missing, evidence }
+    return hit ? { name: missing(hit), line: hit.input!.trim() } : undefined
+  }).find(Boolean)
+  const pipSaysSo =
+    named !== undefined && lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line))
+  if (!pipSaysSo && !(missingTool && COMPILE_EVIDENCE.test(missingTool.line))) return undefined
+  // Older pip fell back to `setup.py install` after a failed wheel, and that may have worked: no failure then.
+  if (named && lines.some((line) => installedAfterAll(line, named))) return undefined
+  // psycopg2's own message names it: "pg_config is required to build psycopg2 from source".
+  const packageName = named ?? lines.map((line) => line.match(/is required to build ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean)
+  const evidence = [...(missingTool ? [missingTool.line] : []), ...(failed ? [failed[0]] : [])]
+  return { packageName, missing: missingTool?.name, evidence }
+}
+
+function installedAfterAll(line: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`Running setup\\.py install for ${escaped} \\.\\.\\. done|Successfully installed .*\\b${escaped}-\\d`, 'i').test(line)
 }
 
 /** pip skipped releases for their Requires-Python without naming the Python it runs on (pip 23.1+ on an index). */

@@ -85,8 +85,10 @@ export function runArgs(settings: Settings, identity: RunIdentity, image: string
   if (settings.readOnly) args.push('--read-only')
   for (const writable of settings.writablePaths) args.push('--tmpfs', writable)
   if (settings.user) args.push('--user', settings.user)
-  args.push(image)
-  if (settings.command) args.push(...settings.command)
+  // A Kubernetes `command` replaces the image's ENTRYPOINT: its first word becomes the entrypoint, the rest its arguments.
+  const [entrypoint, ...rest] = settings.command ?? []
+  if (settings.host?.replacesEntrypoint && entrypoint !== undefined) args.push('--entrypoint', entrypoint, image, ...rest)
+  else args.push(image, ...(settings.command ?? []))
   return args
 }
 

@@ -1,6 +1,11 @@
-// Explains a failed `docker build` from its output, in both formats users meet: the legacy builder
-// ("Step 3/7 : RUN …", "The command '…' returned a non-zero code: 1") and BuildKit/buildx, which GitHub's
-// runners use ("#8 [3/5] RUN …", "Dockerfile:5", "ERROR: failed to solve: …").
+// Explains a failed `docker build` from its output, in the formats users meet: the legacy builder
+// ("Step 3/7 : RUN …", "The command '…' returned a non-zero code: 1"), BuildKit/buildx, which GitHub's runners use
+// ("#8 [3/5] RUN …", "Dockerfile:5", "ERROR: failed to solve: …"), and BuildKit's terminal progress as Compose and
+// developers paste it ("=> ERROR [web 4/6] RUN …", a "------" summary block), each possibly cut at either end and
+// wrapped in a CI's or Compose's prefix (build-framing.ts takes those off).
+import { outputText, stepText, unwrapLine } from './build-framing.js'
+
+export { stripAnsi } from './build-framing.js'
 
 export interface BuildFailure {
   format: 'legacy' | 'buildkit' | 'unknown'
@@ -17,42 +22,59 @@ export interface BuildFailure {
   outputTail: string[]
   /** Everything the failing step printed that the build kept, in order (BuildKit's summary block is cut short). */
   stepOutput: string[]
+  /** Every line of the output without its frames (prefixes, step numbers): the installer's evidence may be anywhere. */
+  output: string[]
   /** The image the failing stage starts FROM, as the builder resolved it (a reference or an image id). */
   baseImage?: string
   /** BuildKit: the name of the failing step's stage (`builder` in `[linux/amd64 builder 5/5]`), when it has one. */
   stage?: string
 }
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g
-// The legacy builder's deprecation notice (both wordings): information, never the error.
+// The legacy builder's deprecation notice (both wordings), Compose's warnings and Cloud Build's step lines.
 const NOISE = [
   /^DEPRECATED: The legacy builder/,
   /^\s+Install the buildx component/,
   /^\s+https:\/\/docs\.docker\.com\/go\/buildx/,
   /^\s+BuildKit is currently disabled; enable it/,
-  /^\s+environment-variable\.$/
+  /^\s+environment-variable\.$/,
+  /^time="[^"]*" level=warning /,
+  // Cloud Build's own lines around its docker step: its verdict on the step, never the builder's error.
+  /^(?:Starting|Finished) Step #\d+/,
+  /^ERROR$/,
+  /^ERROR: build step \d+ ".*" failed: step exited with non-zero status/
 ]
 
-export function stripAnsi(text: string): string {
-  return text.replace(ANSI, '')
-}
+// BuildKit's marks: a numbered step, its final error, the terminal progress and the summary block's header.
+const BUILDKIT = /^#\d+ |^(?:ERROR: )?(?:target \S+: )?failed to (?:solve|build)|^\s*=> (?:ERROR |CACHED )?\[|^ > \[/
+// The legacy builder's: a step header, its closing line (alone or after Compose v1's "Service 'web' failed to build").
+const LEGACY =
+  /^Step \d+\/\d+ : |The command '.*' returned a non-zero code: \d+|^(?:ERROR: Service '[^']+' failed to build ?: )?(?:COPY|ADD) failed: /
 
 export function parseBuildFailure(rawLines: string[], dockerfileText?: string): BuildFailure {
-  const lines = rawLines.map((line) => stripAnsi(line).replace(/\r$/, '')).filter((line) => !NOISE.some((re) => re.test(line)))
-  const failure = lines.some((line) => /^#\d+ /.test(line) || /^ERROR: failed to (solve|build)/.test(line))
-    ? parseBuildKit(lines)
-    : lines.some((line) => /^Step \d+\/\d+ : /.test(line))
-      ? parseLegacy(lines)
-      : parseUnknown(lines)
-  failure.baseImage = failure.format === 'legacy' ? legacyBaseImage(lines) : failure.format === 'buildkit' ? buildKitBaseImage(lines) : undefined
+  const lines = rawLines.map(unwrapLine).filter((line) => !NOISE.some((re) => re.test(line)))
+  const format = lines.some((line) => BUILDKIT.test(line)) ? 'buildkit' : lines.some((line) => LEGACY.test(line)) ? 'legacy' : 'unknown'
+  const parsed = format === 'buildkit' ? parseBuildKit(lines) : format === 'legacy' ? parseLegacy(lines) : parseUnknown(lines)
+  const failure: BuildFailure = { ...parsed, output: outputText(lines) }
+  failure.baseImage = format === 'legacy' ? legacyBaseImage(lines) : format === 'buildkit' ? buildKitBaseImage(lines) : undefined
+  if (!failure.instruction) failure.instruction = instructionOfMessage(failure.message)
   if (failure.dockerfileLine === undefined && failure.instruction && dockerfileText) {
     failure.dockerfileLine = findInstructionLine(dockerfileText, failure.instruction)
   }
   return failure
 }
 
-function parseLegacy(lines: string[]): BuildFailure {
+type Parsed = Omit<BuildFailure, 'output'>
+
+/** The RUN command the builder's closing message quotes, when no step header named it (a log cut at its start). */
+function instructionOfMessage(message: string): string | undefined {
+  const command =
+    message.match(/process "\/bin\/sh -c (.*)" did not complete/)?.[1] ??
+    message.match(/executor failed running \[\/bin\/sh -c (.*)\]: exit code/)?.[1] ??
+    message.match(/The command '\/bin\/sh -c (.*)' returned a non-zero code/)?.[1]
+  return command === undefined ? undefined : `RUN ${command}`
+}
+
+function parseLegacy(lines: string[]): Parsed {
   let instruction: string | undefined
   let stepPosition: string | undefined
   let stepStart = 0
@@ -64,7 +86,7 @@ function parseLegacy(lines: string[]): BuildFailure {
       stepStart = index + 1
     }
   })
-  const errorIndex = findLastIndex(lines, (line) => /^The command '.*' returned a non-zero code: \d+/.test(line))
+  const errorIndex = findLastIndex(lines, (line) => /The command '.*' returned a non-zero code: \d+/.test(line))
   let message: string
   let exitCode: number | undefined
   let outputEnd = lines.length
@@ -84,9 +106,26 @@ function parseLegacy(lines: string[]): BuildFailure {
   return { format: 'legacy', instruction, stepPosition, exitCode, message: message.trim(), outputTail: kept(outputEnd).slice(-30), stepOutput }
 }
 
-function parseBuildKit(lines: string[]): BuildFailure {
-  const errorLine = [...lines].reverse().find((line) => /^ERROR: /.test(line)) ?? lines.filter(Boolean).pop() ?? 'the build failed'
-  const message = errorLine.replace(/^ERROR: /, '').replace(/^failed to build: /, '')
+/** The builder's closing error, with the line it wraps onto when it ends with a colon. */
+function buildKitMessage(lines: string[]): string {
+  const index = [
+    /^(?:ERROR: )?(?:target \S+: )?failed to (?:solve|build)/,
+    /^ERROR: /,
+    /failed to compute cache key|failed to calculate checksum|did not complete successfully|executor failed running/
+  ]
+    .map((re) => findLastIndex(lines, (line) => re.test(line)))
+    .find((found) => found >= 0)
+  if (index === undefined) return outputText(lines).pop()?.trim() ?? 'the build failed'
+  const next = lines[index + 1]?.trim()
+  const whole = /:$/.test(lines[index].trim()) && next ? `${lines[index].trim()} ${next}` : lines[index].trim()
+  return whole
+    .replace(/^ERROR: /, '')
+    .replace(/^target \S+: /, '')
+    .replace(/^failed to build: /, '')
+}
+
+function parseBuildKit(lines: string[]): Parsed {
+  const message = buildKitMessage(lines)
   const exitCode = numberOrUndefined(message.match(/exit code: (\d+)/)?.[1])
 
   // The summary block BuildKit prints after a failure: "------\n > [3/5] RUN …:\n<output>\n------".
@@ -103,7 +142,7 @@ function parseBuildKit(lines: string[]): BuildFailure {
       instruction = lines[headerIndex].replace(/^ > \[[^\]]*\] /, '').replace(/:$/, '')
     }
     for (let i = headerIndex + 1; i < lines.length && !/^-{6}/.test(lines[i]); i++) {
-      outputTail.push(lines[i].replace(/^\d+(\.\d+)? /, ''))
+      outputTail.push(stepText(lines[i]))
     }
   } else {
     // No summary block: the numbered step that reported ERROR names the instruction; its output lines follow.
@@ -112,15 +151,15 @@ function parseBuildKit(lines: string[]): BuildFailure {
       .find((line) => line.startsWith(`#${failedStep} [`))
       ?.slice(`#${failedStep} `.length)
       .match(/^\[(?:[^\]]*?\s)?(\d+\/\d+)\] (.*)$/)
-    if (title) {
-      stepPosition = title[1]
-      instruction = title[2]
+    const progress = lines.map((line) => line.match(TTY_ERROR)).filter((match): match is RegExpMatchArray => Boolean(match))
+    const step = title ?? progress[progress.length - 1]
+    if (step) {
+      stepPosition = step[1]
+      instruction = step[2].replace(/\s+\d+(\.\d+)?s$/, '').trim()
     }
     outputTail = failedStepOutput(lines)
-  }
-  if (!instruction) {
-    const processMatch = message.match(/process "\/bin\/sh -c (.*)" did not complete/)
-    if (processMatch) instruction = `RUN ${processMatch[1]}`
+    // A summary block cut above its ` > [3/5] RUN …:` header: its timestamped lines are the step's output.
+    if (outputTail.length === 0) outputTail = lines.filter((line) => /^\d+\.\d+(?: |$)/.test(line)).map(stepText)
   }
   const lineMarker = lines.find((line) => /^Dockerfile(\.[\w.-]+)?:\d+$/.test(line.trim()))
   const dockerfileLine = numberOrUndefined(lineMarker?.trim().match(/:(\d+)$/)?.[1])
@@ -137,6 +176,9 @@ function parseBuildKit(lines: string[]): BuildFailure {
     stepOutput: stepOutput.length > 0 ? stepOutput : outputTail
   }
 }
+
+// The terminal progress's failed step: ` => ERROR [web 4/6] RUN pip install …   12.3s` (cut at the terminal's width).
+const TTY_ERROR = /^\s*=> ERROR \[(?:[^\]]*?\s)?(\d+\/\d+)\] (.*)$/
 
 /** The last word before the step position in the failing step's brackets, unless it is BuildKit's `stage-N`. */
 function failingStage(lines: string[], headerIndex: number): string | undefined {
@@ -160,7 +202,7 @@ function failedStepOutput(lines: string[]): string[] {
     .map((line) => line.replace(/^\d+(\.\d+)? /, ''))
 }
 
-function parseUnknown(lines: string[]): BuildFailure {
+function parseUnknown(lines: string[]): Parsed {
   const meaningful = lines.filter((line) => line.trim() !== '')
   return {
     format: 'unknown',

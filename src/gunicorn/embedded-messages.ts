@@ -35,9 +35,8 @@ export interface EmbeddedMessage {
 
 /** The Gunicorn message a line of another format carries, if any (the line is not in Gunicorn's own format). */
 export function embeddedGunicornMessage(text: string): EmbeddedMessage | undefined {
-  // Every start holds one of these substrings, and most lines hold none: a substring search is several times faster
-  // than the alternation over a line (a bare `: ` would let nearly every `key: value` line through).
-  if (!mayHoldMessage(text)) return undefined
+  // One alternation of literals: V8 skips through the line by its lookahead table, faster than any pre-filter of
+  // substring searches on every shape of noise measured (SQL echo, JSON, access log, prose).
   const found = EMBEDDED.exec(text)
   if (!found) return undefined
   const before = text.slice(0, found.index)
@@ -53,21 +52,6 @@ export function embeddedGunicornMessage(text: string): EmbeddedMessage | undefin
       level: toLevel(level)
     }
   }
-}
-
-function mayHoldMessage(text: string): boolean {
-  return (
-    text.indexOf('orker') !== -1 ||
-    text.indexOf('ORKER') !== -1 ||
-    text.indexOf('unicorn') !== -1 ||
-    text.indexOf("'t c") !== -1 ||
-    text.indexOf('istening at') !== -1 ||
-    text.indexOf('Master') !== -1 ||
-    text.indexOf('App failed') !== -1 ||
-    text.indexOf('in use') !== -1 ||
-    text.indexOf('address: (') !== -1 ||
-    text.indexOf('signal: ') !== -1
-  )
 }
 
 function toLevel(level: string | undefined): GunicornLevel {

@@ -48,6 +48,7 @@ const RENDER_TROUBLESHOOTING = 'https://render.com/docs/troubleshooting-deploys'
 const HEROKU_R10 = 'https://help.heroku.com/W5ETWBQB/why-is-my-app-crashing-with-an-r10-error'
 const HEROKU_SHUTDOWN = 'https://devcenter.heroku.com/articles/dyno-shutdown-behavior'
 const HEROKU_MEMORY = 'https://help.heroku.com/Q386NUGG/how-can-i-determine-the-memory-limit-of-a-dyno'
+const HEROKU_ERROR_CODES = 'https://devcenter.heroku.com/articles/error-codes#r10-boot-timeout'
 const HEROKU_RUNTIME = 'https://devcenter.heroku.com/articles/dynos#local-environment-variables'
 const CLOUD_RUN_CONTRACT = 'https://cloud.google.com/run/docs/container-contract'
 const CLOUD_RUN_MEMORY = 'https://cloud.google.com/run/docs/configuring/services/memory-limits'
@@ -85,7 +86,10 @@ export const HOST_CONTRACTS: Readonly<Record<HostId, HostContract>> = {
     graceSeconds: { value: 30, source: HEROKU_SHUTDOWN },
     readOnlyRoot: { value: false, source: HEROKU_RUNTIME },
     writablePaths: { value: [], source: HEROKU_RUNTIME },
-    portFailureWords: { value: 'Error R10 (Boot timeout) -> Web process failed to bind to $PORT within 60 seconds of launch', source: HEROKU_R10 }
+    portFailureWords: {
+      value: 'Error R10 (Boot timeout) -> Web process failed to bind to $PORT within 60 seconds of launch',
+      source: HEROKU_ERROR_CODES
+    }
   },
   'cloud-run': {
     id: 'cloud-run',
@@ -97,8 +101,10 @@ export const HOST_CONTRACTS: Readonly<Record<HostId, HostContract>> = {
     graceSeconds: { value: 10, source: CLOUD_RUN_CONTRACT },
     readOnlyRoot: { value: false, source: CLOUD_RUN_CONTRACT },
     writablePaths: { value: [], source: CLOUD_RUN_CONTRACT },
+    // The troubleshooting page's words; gcloud prints them as "The user-provided container failed to start and listen on
+    // the port defined provided by the PORT=8080 environment variable".
     portFailureWords: {
-      value: 'The user-provided container failed to start and listen on the port defined provided by the PORT=8080 environment variable',
+      value: 'Container failed to start. Failed to start and then listen on the port defined by the PORT environment variable',
       source: CLOUD_RUN_TROUBLESHOOTING
     }
   },

@@ -31,6 +31,8 @@ export interface HostReading {
   /** Variables the host fills from its own store (secrets, references): the app may need them at boot. */
   hostFilledEnv: string[]
   shutdown: ShutdownFacts
+  /** The command replaces the image's ENTRYPOINT too (a Kubernetes container's `command`), not only its CMD. */
+  replacesEntrypoint?: boolean
 }
 
 export function emptyReading(host: HostId, file: string): HostReading {

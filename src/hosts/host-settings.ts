@@ -22,6 +22,8 @@ export interface HostRun {
   readOnlyRoot: Sourced<boolean>
   user?: Sourced<string>
   writablePaths: Sourced<string[]>
+  /** The file's command replaces the image's ENTRYPOINT (a Kubernetes `command`): the run starts it with `--entrypoint`. */
+  replacesEntrypoint?: boolean
 }
 
 export interface HostDiscovery {
@@ -117,6 +119,7 @@ function hostRun(contract: HostContract, reading: HostReading | undefined, found
     graceSeconds: fromFile(shutdown.graceSeconds, contract.graceSeconds),
     readOnlyRoot: fromFile(shutdown.readOnlyRoot, contract.readOnlyRoot)!,
     user: fromFile(shutdown.user, contract.user),
-    writablePaths: fromFile(shutdown.writablePaths, contract.writablePaths)!
+    writablePaths: fromFile(shutdown.writablePaths, contract.writablePaths)!,
+    ...(reading?.replacesEntrypoint ? { replacesEntrypoint: true } : {})
   }
 }

@@ -2,23 +2,13 @@
 // container's port, probe, memory limit, plain environment, security context and termination grace period.
 import fs from 'node:fs'
 import path from 'node:path'
+import { join as shellJoin } from 'shlex'
 import { parseAllDocuments } from 'yaml'
+import { findRepoFiles } from '../core/repo-files.js'
 import { emptyReading, isRecord, memoryInput, numberOf, stringOf, type HostReading } from './host-reading.js'
 
-const MAX_DEPTH = 3
-const SKIPPED_DIRS = new Set([
-  'node_modules',
-  '.git',
-  '.github',
-  '.venv',
-  'venv',
-  '__pycache__',
-  '.tox',
-  '__fixtures__',
-  'tests',
-  'test',
-  'templates'
-])
+/** Beside the usual skips: CI workflows and Helm charts' templates (not plain YAML) are never the app's manifests. */
+const ALSO_SKIPPED = ['.github', 'templates']
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet'])
 
 /** Every manifest that deploys the app, repository-relative, shallowest first; Cloud Run services and workloads apart. */
@@ -47,6 +37,7 @@ export function readManifest(workspace: string, file: string, host: 'kubernetes'
   const memory = quantityMiB(limits.memory)
   if (memory !== undefined) reading.found.memory = memoryInput(memory)
   applyEnv(reading, container.env)
+  applyCommand(reading, container)
   applySecurity(reading, podSpec, container)
   const grace = numberOf(podSpec.terminationGracePeriodSeconds)
   if (grace !== undefined) reading.shutdown.graceSeconds = grace
@@ -54,22 +45,7 @@ export function readManifest(workspace: string, file: string, host: 'kubernetes'
 }
 
 function yamlFiles(root: string): string[] {
-  const files: string[] = []
-  const walk = (dir: string, depth: number): void => {
-    let entries: fs.Dirent[]
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true })
-    } catch {
-      return
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name)
-      if (entry.isDirectory() && depth < MAX_DEPTH && !SKIPPED_DIRS.has(entry.name)) walk(full, depth + 1)
-      else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) files.push(path.relative(root, full).split(path.sep).join('/'))
-    }
-  }
-  walk(root, 0)
-  return files.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))
+  return findRepoFiles(root, { include: (name) => /\.ya?ml$/.test(name), alsoSkip: ALSO_SKIPPED })
 }
 
 /** The YAML documents of a file that look like Kubernetes objects; a file that does not parse (a Helm template) is none. */
@@ -121,6 +97,23 @@ function applyEnv(reading: HostReading, env: unknown): void {
     if (entry.value !== undefined && entry.value !== null && typeof entry.value !== 'object') reading.env.push([name, String(entry.value)])
     else if (entry.valueFrom) reading.hostFilledEnv.push(name)
   }
+}
+
+/**
+ * The container's `command` replaces the image's ENTRYPOINT and `args` its CMD, as the kubelet starts it (`args`
+ * alone keep the ENTRYPOINT). `$(NAME)` is the manifest's own variable, expanded by Kubernetes, not by a shell;
+ * `$$` escapes it, and a name the container does not define stays as written.
+ */
+function applyCommand(reading: HostReading, container: Record<string, unknown>): void {
+  const words = (value: unknown): string[] | undefined => (Array.isArray(value) && value.length > 0 ? value.map(String) : undefined)
+  const command = words(container.command)
+  const args = words(container.args)
+  if (!command && !args) return
+  const defined = new Map(reading.env)
+  const expand = (word: string): string =>
+    word.replace(/\$(\$|\(([A-Za-z_][A-Za-z0-9_.-]*)\))/g, (whole, _x, name?: string) => (name === undefined ? '$' : (defined.get(name) ?? whole)))
+  reading.found.command = shellJoin([...(command ?? []), ...(args ?? [])].map(expand))
+  if (command) reading.replacesEntrypoint = true
 }
 
 /** runAsUser/runAsGroup (the container's over the pod's), readOnlyRootFilesystem, and the emptyDir volumes mounted. */

@@ -129,6 +129,8 @@ function applyHostFiles(workspace: string, read: InputReader, hasBlueprint: bool
   const { found, sources, notes, envLines } = gathered
   const host = applyHost(workspace, parseHostInput(read('host')), hasBlueprint, found, sources)
   if (host) {
+    // The `command` input replaces the image's CMD only: a manifest's ENTRYPOINT override goes with the manifest's command.
+    if (read('command').trim()) delete host.run.replacesEntrypoint
     notes.push(host.note)
     envLines.push(...host.env.map(([name, value]) => `${name}=${value}`))
     if (host.envSource && !sources.env) sources.env = host.envSource

@@ -4,9 +4,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { DockerfileParser, type JSONInstruction } from 'dockerfile-ast'
+import { findRepoFiles } from '../core/repo-files.js'
 
-const MAX_DEPTH = 3
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.venv', 'venv', '__pycache__', '.tox', 'site-packages', '__fixtures__', 'tests', 'test'])
 /** Folders that hold Dockerfiles for a build whose context is the repository root (compose's `dockerfile: docker/…`). */
 const DOCKERFILE_FOLDERS = new Set(['docker', 'deploy', 'deployment', 'deployments', 'docker-images', 'dockerfiles', '.docker', 'ops', 'infra'])
 
@@ -16,22 +15,7 @@ export function isDockerfileName(name: string): boolean {
 
 /** Every Dockerfile below the root (not at it), relative POSIX paths, shallowest first. */
 export function findDockerfiles(root: string): string[] {
-  const found: string[] = []
-  const walk = (dir: string, depth: number): void => {
-    let entries: fs.Dirent[]
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true })
-    } catch {
-      return
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name)
-      if (entry.isDirectory() && depth < MAX_DEPTH && !SKIPPED_DIRS.has(entry.name)) walk(full, depth + 1)
-      else if (entry.isFile() && depth > 0 && isDockerfileName(entry.name)) found.push(path.relative(root, full).split(path.sep).join('/'))
-    }
-  }
-  walk(root, 0)
-  return found.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))
+  return findRepoFiles(root, { include: (name, depth) => depth > 0 && isDockerfileName(name) })
 }
 
 /** The local sources of COPY and ADD (not `--from` a stage or image, not URLs, not globs). */

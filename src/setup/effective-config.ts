@@ -9,9 +9,9 @@ import type { Docker, ImageInfo } from '../docker/docker.js'
 import { parsePrintConfig } from '../gunicorn/print-config.js'
 import type { Settings } from './inputs.js'
 
-/** The argv the container will run: the `command` input, else the image's ENTRYPOINT + CMD. */
+/** The argv the container will run: the image's ENTRYPOINT (unless a manifest's command replaces it) + the `command` input, else its CMD. */
 export function startCommand(settings: Settings, imageInfo: ImageInfo | undefined): string[] {
-  const entrypoint = imageInfo?.entrypoint ?? []
+  const entrypoint = settings.command && settings.host?.replacesEntrypoint ? [] : (imageInfo?.entrypoint ?? [])
   const cmd = settings.command ?? imageInfo?.cmd ?? []
   return [...entrypoint, ...cmd]
 }

@@ -4,6 +4,7 @@ import { defineReason, type Rule } from '../reason.js'
 import { debianNameFor } from '../native-deps.js'
 import { pointers, stepLocation } from '../rules/build-causes.js'
 import { code } from '../words.js'
+import type { BuildContext } from '../stages.js'
 
 type Facts =
   | { kind: 'apt-suggests'; name: string; how: 'virtual' | 'replaced'; packages: string[] }
@@ -48,6 +49,12 @@ function indentedBlock(lines: string[]): string[] {
   return block
 }
 
+/** The step installs without `apt-get update` and apt fetched no list: it had none to look in. */
+function listsMissing(failure: BuildContext['failure']): boolean {
+  if (failure.output.some((line) => /^(Get|Hit):\d+ /.test(line.trim()))) return false
+  return failure.instruction !== undefined && !/apt-get update|apt update/.test(failure.instruction)
+}
+
 const unknownPackage: Rule<Facts> = {
   stage: 'build',
   name: 'apt-get cannot locate a package',
@@ -64,7 +71,7 @@ const unknownPackage: Rule<Facts> = {
     }
     const facts: Facts = debian
       ? { kind: 'debian-name', name, debian }
-      : !/apt-get update|apt update/.test(ctx.failure.instruction ?? '')
+      : listsMissing(ctx.failure)
         ? { kind: 'no-package-lists', name }
         : { kind: 'unknown-name', name }
     return { facts, evidence: [hit.input!.trim()], pointers: pointers(stepLocation(ctx)) }

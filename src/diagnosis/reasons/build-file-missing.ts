@@ -1,5 +1,6 @@
 // `COPY`/`ADD` of a file that is not in the build context: `.dockerignore` excludes it, it was renamed, or it is
 // not there at all. And the project file an installer needs that the Dockerfile never copied (Poetry's readme).
+import fs from 'node:fs'
 import path from 'node:path'
 import { defineReason, type Finding, type Rule } from '../reason.js'
 import { closestExistingFile, dockerignoreLine, existsInContext } from '../build-context.js'
@@ -12,8 +13,8 @@ import { clip } from '../../core/text.js'
 import type { SourceLocation } from '../../core/model.js'
 
 interface Copied {
-  /** The failing COPY or ADD instruction. */
-  instruction: string
+  /** The failing COPY or ADD instruction; unknown when the output kept only the builder's message. */
+  instruction?: string
   /** The missing file, relative to the build context. */
   file: string
   /** The build context, relative to the repository (`.` at its root). */
@@ -25,12 +26,15 @@ type Facts = Copied &
     | { kind: 'dockerignored'; pattern: string; ignoreAt: SourceLocation }
     | { kind: 'renamed'; renamed: string }
     | { kind: 'absent' }
+    /** The build context is not on disk to look in (a log read apart from its repository): the builder's two causes. */
+    | { kind: 'unchecked' }
     /** The installer (Poetry, or uv's build backend) needs `file` to install the project, and no step copied it. */
     | { kind: 'not-copied'; tool: 'poetry' | 'uv'; imagePath: string; stepAt?: SourceLocation; copyAt?: SourceLocation }
   )
 
 /** Where the file went: the `.dockerignore` line that excludes it, else the closest existing name, else nowhere. */
 function whereItWent(ctx: BuildContext, copied: Copied): Facts {
+  if (!contextOnDisk(ctx.contextDir)) return { ...copied, kind: 'unchecked' }
   const ignored = existsInContext(ctx.contextDir, copied.file) ? dockerignoreLine(ctx.contextDir, copied.file) : undefined
   if (ignored) {
     const ignoreAt = { file: rel(ctx, path.join(ctx.contextDir, '.dockerignore')), line: ignored.line }
@@ -40,15 +44,28 @@ function whereItWent(ctx: BuildContext, copied: Copied): Facts {
   return renamed ? { ...copied, kind: 'renamed', renamed } : { ...copied, kind: 'absent' }
 }
 
+function contextOnDisk(contextDir: string): boolean {
+  try {
+    return fs.readdirSync(contextDir).length > 0
+  } catch {
+    return false
+  }
+}
+
+// Without a COPY or ADD step header, only the builder's words say the failing step was one.
+const COPY_WORDS = /(?:COPY|ADD) failed|failed to compute cache key|failed to calculate checksum/
+
 /** A COPY or ADD step whose missing source the builder names in words `message` matches. */
 function copySourceMissing(name: string, message: RegExp): Rule<Facts> {
   return {
     stage: 'build',
     name,
     detect(ctx): Finding<Facts> | undefined {
-      const match = [ctx.failure.message, ...ctx.failure.stepOutput].join('\n').match(message)
-      const instruction = ctx.failure.instruction
-      if (!match || !instruction || !/^(COPY|ADD)\b/i.test(instruction)) return undefined
+      const text = [ctx.failure.message, ...ctx.failure.stepOutput].join('\n')
+      const match = text.match(message)
+      // A COPY of an ONBUILD trigger fails under its FROM: the builder's words say it was a copy.
+      const instruction = ctx.failure.instruction && /^(COPY|ADD)\b/i.test(ctx.failure.instruction) ? ctx.failure.instruction : undefined
+      if (!match || !(instruction || COPY_WORDS.test(text))) return undefined
       const file = path.posix.normalize(match[1].replace(/^\/+/, ''))
       const facts = whereItWent(ctx, { instruction, file, context: rel(ctx, ctx.contextDir) })
       return {
@@ -60,8 +77,11 @@ function copySourceMissing(name: string, message: RegExp): Rule<Facts> {
   }
 }
 
-// The legacy builder's wording, then BuildKit's.
-const statFailed = copySourceMissing('the builder cannot stat the copied file', /stat ([^:\n]+): file does not exist/)
+// The legacy builder's wordings (Docker 20.10+, then before: a path in the builder's temporary copy), then BuildKit's.
+const statFailed = copySourceMissing(
+  'the builder cannot stat the copied file',
+  /stat (?:\/var\/lib\/docker\/tmp\/docker-builder\d+\/)?([^:\n]+): (?:file does not exist|no such file or directory)/
+)
 const sourceNotFound = copySourceMissing('the builder does not find the copied file', /"\/?([^"\n]+)"(?::)? not found/)
 
 /** The COPY that brings pyproject.toml in (where the readme should be added), before the failing line. */
@@ -100,7 +120,7 @@ const readmeNotCopied: Rule<Facts> = {
 const inContext = (context: string) => (context === '.' ? 'the build context' : `the build context ${code(context)}`)
 
 function words(facts: Facts): { summary: string; remedy: string } {
-  const copies = `${code(clip(facts.instruction, 80))} copies ${code(facts.file)}`
+  const copies = facts.instruction ? `${code(clip(facts.instruction, 80))} copies ${code(facts.file)}` : `A COPY step copies ${code(facts.file)}`
   switch (facts.kind) {
     case 'dockerignored':
       return {
@@ -119,7 +139,7 @@ function words(facts: Facts): { summary: string; remedy: string } {
       const noRoot = facts.tool === 'poetry' ? code('poetry install --no-root') : code('uv sync --no-install-project')
       return {
         summary:
-          `${code(clip(facts.instruction, 80))} installs the project itself, which needs its readme ${code(facts.file)}, ` +
+          `${code(clip(facts.instruction ?? `${facts.tool} install`, 80))} installs the project itself, which needs its readme ${code(facts.file)}, ` +
           `and no step copied it into the image (${code(facts.imagePath)} does not exist).`,
         remedy:
           `Install only the dependencies at this step (${noRoot}` +
@@ -127,6 +147,13 @@ function words(facts: Facts): { summary: string; remedy: string } {
           `), or add ${code(facts.file)}${copy}.`
       }
     }
+    case 'unchecked':
+      return {
+        summary: `${copies}, which the builder did not find in the build context: it is not there, or ${code('.dockerignore')} excludes it.`,
+        remedy:
+          `Commit ${code(facts.file)} (or fix the path in the Dockerfile, relative to the build context), and check that no ` +
+          `${code('.dockerignore')} line excludes it (a later ${code(`!${facts.file}`)} line brings it back).`
+      }
     case 'absent':
       return {
         summary: `${copies}, which is not in ${inContext(facts.context)}.`,

@@ -1,5 +1,6 @@
 // pip's ResolutionImpossible, uv's and Poetry's failed version solving: two pins that cannot be installed together,
 // each located in the requirements files (pip) or at the failing step (uv, Poetry: the pins are in pyproject.toml).
+import { atStart } from '../install-at-start.js'
 import { defineReason, type Rule } from '../reason.js'
 import { installerLines, parseSolverVerdict } from '../installer-output.js'
 import { parseConflict, type DependencyConflict, type RequirementClash } from '../pip-output.js'
@@ -131,15 +132,17 @@ export default defineReason({
   readme:
     "pip's `ResolutionImpossible`, uv's `No solution found` and Poetry's `SolverProblemError`: both packages, their pins and " +
     "the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`) or its entry in `pyproject.toml` " +
-    '(`[project]` dependencies, `[tool.poetry.dependencies]`, dependency groups) or the `Pipfile`, annotated: move the pins together',
+    '(`[project]` dependencies, `[tool.poetry.dependencies]`, dependency groups) or the `Pipfile`, annotated: move the pins together; ' +
+    'the same when pip runs in the entrypoint as the container starts',
   fixtures: [
     { path: '__fixtures__/build/cases/dependency-conflict', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
+    { path: '__fixtures__/build/framings/entrypoint', test: '__tests__/build-framings.itg.ts' },
     {
       path: '__fixtures__/build/cases/dependency-conflict-constraint',
       test: '__tests__/build-diagnosis.itg.ts',
       via: '__tests__/helpers/build-cases.ts'
     }
   ],
-  rules: [resolutionImpossible, solverConflict],
+  rules: [resolutionImpossible, solverConflict, atStart(resolutionImpossible)],
   words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
 })

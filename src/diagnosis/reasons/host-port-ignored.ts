@@ -88,7 +88,10 @@ export default defineReason({
   title: 'The port the host sets is ignored',
   headline: 'Gunicorn ignores the port the host sets',
   readme: "booted like the host (`host`), Gunicorn listens on a port of its own or on `127.0.0.1`, not on the host's `PORT`",
-  fixtures: [{ path: '__fixtures__/apps/fail-host-port', test: '__tests__/hosts.itg.ts' }],
+  fixtures: [
+    { path: '__fixtures__/apps/fail-host-port', test: '__tests__/hosts.itg.ts' },
+    { path: '__fixtures__/apps/fail-host-port-cmd', test: '__tests__/hosts.itg.ts' }
+  ],
   rules: [listensElsewhere],
   words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
 })

@@ -1,4 +1,5 @@
 // A package pip had to compile from source, and the compiler or a header it needs is not in the image.
+import { atStart } from '../install-at-start.js'
 import { defineReason, type Rule } from '../reason.js'
 import { APT_FOR_MISSING, APT_FOR_PACKAGE, BINARY_ALTERNATIVE } from '../native-deps.js'
 import { parseNativeBuildFailure, type NativeBuildFailure } from '../pip-output.js'
@@ -8,7 +9,8 @@ import { code, fileLine, present } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
 
 interface Facts {
-  packageName: string
+  /** Unknown when the output kept only the compiler's lines. */
+  packageName?: string
   /** The compiler or header the build looked for, when it said. */
   missing?: string
   /** The apt packages that provide what the build needs. */
@@ -22,7 +24,8 @@ interface Facts {
 /** What provides the missing compiler or header (build-essential when unsaid), and what the package itself needs. */
 function aptPackages(native: NativeBuildFailure, stepOutput: string[]): string[] {
   const forMissing = APT_FOR_MISSING.find((entry) => native.missing && entry.match.test(native.missing))?.apt ?? ['build-essential']
-  const apt = [...new Set([...forMissing, ...(APT_FOR_PACKAGE[normalizeName(native.packageName)] ?? [])])]
+  const forPackage = native.packageName ? (APT_FOR_PACKAGE[normalizeName(native.packageName)] ?? []) : []
+  const apt = [...new Set([...forMissing, ...forPackage])]
   // The compiler line shows where Python's headers are looked for: /usr/include is Debian's Python (python3-dev).
   if (!apt.includes('python3-dev') && stepOutput.some((line) => /-I\/usr\/include\/python3/.test(line))) apt.push('python3-dev')
   return apt
@@ -35,14 +38,14 @@ const compileFailed: Rule<Facts> = {
     const native = parseNativeBuildFailure(ctx.failure.stepOutput)
     if (!native) return undefined
     const step = dockerfileAt(ctx)
-    const pin = pinLocation(ctx, pinsOf(pinsFor(ctx), native.packageName)[0])
+    const pin = native.packageName ? pinLocation(ctx, pinsOf(pinsFor(ctx), native.packageName)[0]) : undefined
     return {
       facts: {
         packageName: native.packageName,
         missing: native.missing,
         apt: aptPackages(native, ctx.failure.stepOutput),
         step,
-        binary: BINARY_ALTERNATIVE[normalizeName(native.packageName)]
+        binary: native.packageName ? BINARY_ALTERNATIVE[normalizeName(native.packageName)] : undefined
       },
       evidence: present(...native.evidence),
       pointers: pointers(step, pin)
@@ -55,7 +58,7 @@ function remedy({ packageName, apt, step, binary }: Facts): string {
   const before = step ? ` before ${code(fileLine(step))}` : ''
   return (
     `Add ${code(install)} to the Dockerfile${before}` +
-    (binary
+    (binary && packageName
       ? `, or install ${code(binary)} instead of ${code(packageName)} (a prebuilt wheel, no compiler needed).`
       : ', or pin a release that ships a wheel for this Python.')
   )
@@ -72,10 +75,10 @@ export default defineReason({
     { path: '__fixtures__/build/cases/native-build-failed', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
     { path: '__fixtures__/build/cases/native-header-missing', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' }
   ],
-  rules: [compileFailed],
+  rules: [compileFailed, atStart(compileFailed)],
   words: (facts) => ({
     summary:
-      `${code(facts.packageName)} had to be compiled from source and its build failed` +
+      `${facts.packageName ? code(facts.packageName) : 'A package'} had to be compiled from source and its build failed` +
       (facts.missing ? `: ${code(facts.missing)} is missing from the image.` : '.'),
     remedy: remedy(facts)
   })

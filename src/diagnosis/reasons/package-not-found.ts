@@ -1,5 +1,6 @@
 // pip found no distribution for a requirement: the release exists only for other Pythons, the version does not
 // exist, or no package has that name.
+import { atStart } from '../install-at-start.js'
 import { defineReason, type Finding, type Rule } from '../reason.js'
 import { closestName, WELL_KNOWN_PACKAGES } from '../closest.js'
 import { parseNotFound, type NotFound } from '../pip-output.js'
@@ -165,6 +166,6 @@ export default defineReason({
       via: '__tests__/helpers/installer-cases.ts'
     }
   ],
-  rules: [otherPythonsOnly, noSuchVersion, noSuchName, solverNotFound],
+  rules: [otherPythonsOnly, noSuchVersion, noSuchName, solverNotFound, ...[otherPythonsOnly, noSuchVersion, noSuchName].map(atStart)],
   words
 })

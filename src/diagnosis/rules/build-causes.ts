@@ -27,10 +27,16 @@ function instructionLine(ctx: BuildContext): SourceLocation | undefined {
 export const pinLocation = (ctx: BuildContext, pin: Pin | undefined): SourceLocation | undefined =>
   pin ? { file: rel(ctx, pin.file), line: pin.line } : undefined
 
-/** The pins of the requirements files the failing step installs (following `-r` and `-c`). */
+/**
+ * The pins of the requirements files the failing step installs (following `-r` and `-c`); without the step's
+ * command (a log cut at its start, pip run by an entrypoint), the files pip itself names (`-r requirements.txt (line 3)`).
+ */
 export function pinsFor(ctx: BuildContext): Pin[] {
-  return requirementFilesOf(ctx.failure.instruction ?? '', ctx.contextDir).flatMap((file) => readPins(file))
+  const named = ctx.failure.instruction ?? [...new Set(ctx.failure.output.flatMap((line) => line.match(PIP_NAMES_FILE) ?? []))].join(' ')
+  return requirementFilesOf(named, ctx.contextDir).flatMap((file) => readPins(file))
 }
+
+const PIP_NAMES_FILE = /(?:-r|-c) [^\s()]+(?= \(line \d+\))/g
 
 /** The locations found, in order: a build finding's pointers (the first is its location). */
 export function pointers(...locations: (SourceLocation | undefined)[]): SourceLocation[] {
