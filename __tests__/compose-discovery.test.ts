@@ -3,7 +3,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { discover } from '../src/setup/discovery.js'
+import { describeSources, discover } from '../src/setup/discovery.js'
+import { parseSettings } from '../src/setup/inputs.js'
 import { interpolate, readEnvFile } from '../src/compose/compose-env.js'
 import { ComposeCli, MISSING_COMPOSE } from '../src/compose/compose-cli.js'
 import type { CommandRunner } from '../src/docker/docker.js'
@@ -24,9 +25,14 @@ function repo(files: Record<string, string>): string {
 }
 
 describe('compose discovery', () => {
-  it('reads the web service of the Django stack (not the first service) with its sources', () => {
+  it('reads the web service of the Django stack with its sources', () => {
     const found = discover(STACK, inputs())
-    expect(found.compose?.stack).toMatchObject({ service: 'web', dependencies: ['db', 'redis'], network: 'default', fileName: 'compose.yaml' })
+    expect(found.compose?.stack).toMatchObject({
+      service: 'web',
+      dependencies: ['db', 'migrate', 'redis'],
+      network: 'default',
+      fileName: 'compose.yaml'
+    })
     expect(found.read('command')).toBe('gunicorn shop.wsgi:application --bind 0.0.0.0:8000 --workers 2')
     expect(found.read('health-path')).toBe('/healthz/')
     expect(found.read('port')).toBe('8000')
@@ -88,6 +94,49 @@ describe('compose discovery', () => {
     expect(() => discover(two, inputs({ service: 'c' }))).toThrow(
       "The input 'service' names 'c', which is not a service in compose.yaml (found: 'a', 'b')."
     )
+  })
+
+  it("maps the service's user, read_only and tmpfs mounts onto user, read-only and writable-paths, explicit inputs winning", () => {
+    const dir = repo({
+      'compose.yaml': [
+        'services:',
+        '  web:',
+        '    build: .',
+        '    command: gunicorn app:app',
+        '    user: "${APP_UID:-10001}:${APP_GID:-10001}"',
+        '    read_only: true',
+        '    tmpfs:',
+        '      - /tmp',
+        '      - /run/app:size=16m,mode=1777',
+        '    volumes:',
+        '      - ./static:/app/static:ro',
+        '      - { type: tmpfs, target: /var/cache/app, tmpfs: { size: 1000000 } }'
+      ].join('\n'),
+      '.env': 'APP_UID=1500\n',
+      Dockerfile: 'FROM python:3.12-slim\n'
+    })
+    const found = discover(dir, inputs())
+    const settings = parseSettings(found.read, dir)
+    expect(settings).toMatchObject({ user: '1500:10001', readOnly: true, writablePaths: ['/tmp', '/run/app', '/var/cache/app'] })
+    expect(found.sources).toMatchObject({ user: 'compose.yaml', 'read-only': 'compose.yaml', 'writable-paths': 'compose.yaml' })
+    expect(describeSources(settings, found.sources)).toContain('  writable-paths: /tmp, /run/app, /var/cache/app [compose.yaml]')
+
+    const explicit = discover(dir, inputs({ user: 'app', 'read-only': 'false' }))
+    expect(parseSettings(explicit.read, dir)).toMatchObject({ user: 'app', readOnly: false, writablePaths: ['/tmp', '/run/app', '/var/cache/app'] })
+    expect(explicit.sources).toMatchObject({ user: 'input', 'read-only': 'input', 'writable-paths': 'compose.yaml' })
+  })
+
+  it('keeps the image user when the compose user is no user, and says so', () => {
+    const dir = repo({
+      'compose.yaml': 'services:\n  web:\n    build: .\n    command: gunicorn app:app\n    user: "${UID}:${GID}"\n',
+      Dockerfile: 'FROM python:3.12-slim\n'
+    })
+    const found = discover(dir, inputs())
+    expect(found.notes).toContain(
+      "compose.yaml: the user '${UID}:${GID}' of 'web' gives ':', no uid, uid:gid or user name; the image's user is kept."
+    )
+    expect(parseSettings(found.read, dir).user).toBeUndefined()
+    expect(found.sources.user).toBeUndefined()
   })
 
   it('refuses the network input beside dependencies it would cut off', () => {

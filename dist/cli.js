@@ -22426,6 +22426,9 @@ var SIGNALS = ["TERM", "INT", "QUIT", "KILL", "HUP", "USR1", "USR2", "WINCH"];
 var USER_PART = "(?:\\d+|[A-Za-z_][A-Za-z0-9_.-]*)";
 var USER = new RegExp(`^${USER_PART}(?::${USER_PART})?$`);
 var WRITABLE_PATH = /^\/[A-Za-z0-9._@/-]*$/;
+function isContainerUser(text) {
+  return USER.test(text);
+}
 function parseContainerSettings(get, healthPath) {
   const readOnly = parseEnum("read-only", get("read-only") || "false", ["true", "false"]) === "true";
   const user = get("user") || void 0;
@@ -29244,7 +29247,10 @@ var dependency_failed_default = defineReason({
   title: "Compose dependency failed",
   headline: "a compose dependency did not start",
   readme: "a service the web service `depends_on` in its compose file (database, cache, broker) exited or never turned healthy under `docker compose up --wait`: the service named, its healthcheck and the lines of its own log that say why",
-  fixtures: [{ path: "__fixtures__/compose/fail-db-unhealthy", test: "__tests__/compose.itg.ts" }],
+  fixtures: [
+    { path: "__fixtures__/compose/db-never-healthy", test: "__tests__/compose.itg.ts" },
+    { path: "__fixtures__/compose/migrate-fails", test: "__tests__/compose.itg.ts" }
+  ],
   rules: [dependencyFailed],
   words: (facts) => ({ summary: summary17(facts), remedy: remedy17(facts) })
 });
@@ -31399,13 +31405,16 @@ async function tearDown(run, running, findings, workerCount2, logsDone) {
   }
   const workersExpected = await workerCount2.within(healthy ? 300 : 0);
   const configContainer = `${identity.containerName}-config`;
-  await docker.removeContainers([running.containerId, configContainer]);
+  const removing = docker.removeContainers([running.containerId, configContainer]);
+  const deferRemoval = stopped && !workerCount2.running && run.deps.deferCleanup !== void 0;
+  const removal = deferRemoval ? removing.catch((error) => run.deps.ui.warning(error instanceof Error ? error.message : String(error))) : void 0;
+  if (!deferRemoval) await removing;
   if (workerCount2.running) {
     await workerCount2.within(1e4);
     await docker.removeContainers([configContainer]);
   }
   if (!stopped) await Promise.race([logsDone, delay(3e3)]);
-  return { state, oomEvents: oomEvents2, exitedOnItsOwn, workersExpected };
+  return { state, oomEvents: oomEvents2, exitedOnItsOwn, workersExpected, ...removal ? { removal } : {} };
 }
 function delay(ms) {
   return new Promise((resolve2) => setTimeout(resolve2, ms).unref());
@@ -32278,11 +32287,16 @@ function readComposeStack(file, serviceInput, port) {
   const dependencies = dependencyClosure(fileName, services, service);
   const network = webNetwork(definition);
   const healthchecks = Object.fromEntries(Object.entries(services).map(([name, s]) => [name, healthcheckText(s?.healthcheck?.test)]));
-  const stack = { file, fileName, service, serviceLine: lines[service] ?? 1, dependencies, network, lines, healthchecks };
+  const completions = dependencies.filter(
+    (name) => [service, ...dependencies].some((s) => dependsOnCondition(services[s], name) === "service_completed_successfully")
+  );
+  const stack = { file, fileName, service, serviceLine: lines[service] ?? 1, dependencies, network, lines, healthchecks, completions };
   const settings = serviceSettings(fileName, service, definition);
+  const container = containerSettings(file, service, definition);
   const environment = composeEnvironment(path24.dirname(file), fileName, service, definition);
   const notes = [`${fileName}: testing the service '${service}'${dependencies.length ? ` with ${dependencies.join(", ")}` : ""}.`];
-  return { stack, found: settings.found, envLines: environment.lines, secretValues: environment.secrets, notes: [...notes, ...settings.notes] };
+  const found2 = { ...settings.found, ...container.found };
+  return { stack, found: found2, envLines: environment.lines, secretValues: environment.secrets, notes: [...notes, ...settings.notes, ...container.notes] };
 }
 function chooseService(fileName, services, serviceInput, port) {
   const names = Object.keys(services);
@@ -32325,6 +32339,13 @@ function dependsOn(service) {
   if (Array.isArray(value)) return value.map(String);
   return value && typeof value === "object" ? Object.keys(value) : [];
 }
+function dependsOnCondition(service, dependency) {
+  const value = service?.depends_on;
+  if (Array.isArray(value)) return value.map(String).includes(dependency) ? "service_started" : void 0;
+  if (!value || typeof value !== "object" || !(dependency in value)) return void 0;
+  const entry = value[dependency];
+  return typeof entry?.condition === "string" ? entry.condition : "service_started";
+}
 function webNetwork(service) {
   const networks = service.networks;
   if (Array.isArray(networks) && networks.length > 0) return String(networks[0]);
@@ -32357,10 +32378,30 @@ function serviceSettings(fileName, name, service) {
       `${fileName}: 'network_mode: host' of '${name}' cannot be honoured: the container runs on the project's network with its port published.`
     );
   }
-  for (const key of ["user", "read_only"]) {
-    if (service[key] !== void 0) notes.push(`${fileName}: '${key}' of '${name}' is not applied by this version of the action.`);
-  }
   return { found: found2, notes };
+}
+function containerSettings(file, name, service) {
+  const found2 = {};
+  const notes = [];
+  const user = service.user === void 0 || service.user === null ? "" : interpolate(String(service.user), dotenvOf(file)).trim();
+  if (user && isContainerUser(user)) found2.user = user;
+  else if (user) {
+    notes.push(
+      `${path24.basename(file)}: the user '${String(service.user)}' of '${name}' gives '${user}', no uid, uid:gid or user name; the image's user is kept.`
+    );
+  }
+  if (service.read_only === true || String(service.read_only) === "true") found2["read-only"] = "true";
+  const tmpfs = Array.isArray(service.tmpfs) ? service.tmpfs : service.tmpfs ? [service.tmpfs] : [];
+  const paths = tmpfs.map((entry) => String(entry).split(":")[0].trim());
+  for (const volume of Array.isArray(service.volumes) ? service.volumes : []) {
+    const { type, target } = typeof volume === "object" && volume !== null ? volume : {};
+    if (type === "tmpfs" && typeof target === "string") paths.push(target);
+  }
+  if (paths.filter(Boolean).length > 0) found2["writable-paths"] = [...new Set(paths.filter(Boolean))].join("\n");
+  return { found: found2, notes };
+}
+function dotenvOf(file) {
+  return readEnvFile(path24.join(path24.dirname(file), ".env")) ?? /* @__PURE__ */ new Map();
 }
 function commandText(value) {
   return Array.isArray(value) ? value.map(String).map(shellQuote).join(" ") : typeof value === "string" ? value.trim() : "";
@@ -33251,6 +33292,12 @@ var ComposeCli = class {
     const result = await this.runner.run(this.args("logs", "--no-color", "--no-log-prefix", "--tail", String(lines), service));
     return result.stdout.split("\n").filter((line) => line.trim() !== "");
   }
+  /** `docker wait`: the containers' exit codes once all have exited (at once for exited ones); undefined when cut short. */
+  async waitExit(containers, signal) {
+    const codes = [];
+    const exitCode = await this.runner.stream(["wait", ...containers], { onStdout: (line) => codes.push(Number(line.trim())), signal });
+    return exitCode === 0 && codes.length === containers.length ? codes : void 0;
+  }
   /** The healthcheck's last output, from the container's state. */
   async lastHealthOutput(container) {
     const result = await this.runner.run(["inspect", "--format", "{{json .State.Health}}", container]);
@@ -33301,9 +33348,10 @@ async function startDependencies(run, image) {
   };
   const title = `docker compose up --wait ${stack.dependencies.join(" ")}`;
   const exitCode = await run.deps.ui.group(title, () => cli.up(stack.dependencies, run.settings.timeoutSec, onLine, run.deps.signal));
+  const up = !cancelled(run) && await dependenciesUp(run, cli, exitCode, seen, startedAt);
   const durationMs = run.now() - startedAt;
   if (cancelled(run)) return { cli };
-  if (exitCode === 0) {
+  if (up) {
     run.dependencies = stack.dependencies.map((service) => healthyResult(service, seen.get(service), durationMs));
     run.checks.set({ id: "services", status: "pass", detail: servicesDetail(run.dependencies), durationMs });
     run.settings = { ...run.settings, network: `${cli.project}_${stack.network}`, networkAlias: stack.service };
@@ -33329,13 +33377,35 @@ ${diagnosis.remedy}`
   const annotations = [{ ...annotation, ...diagnosis.location ? { file: diagnosis.location.file, line: diagnosis.location.line } : {} }];
   return { cli, failed: { result: "fail", reason: diagnosis.reason, summary: diagnosis.summary, diagnosis, image, annotations } };
 }
-async function stopDependencies(run, cli) {
+async function stopDependencies(run, cli, afterReport = false) {
   if (!cli) return;
-  await cli.down().catch((error) => run.warnings.push(error instanceof Error ? error.message : String(error)));
+  await cli.down().catch((error) => {
+    const message = error instanceof Error ? error.message : String(error);
+    if (afterReport) run.deps.ui.warning(message);
+    else run.warnings.push(message);
+  });
+}
+async function dependenciesUp(run, cli, upExitCode, seen, startedAt) {
+  const { stack } = run.settings.compose;
+  if (stack.completions.length === 0) return upExitCode === 0;
+  const containers = (await cli.containers()).filter((container) => stack.dependencies.includes(container.service));
+  const jobs = containers.filter((container) => stack.completions.includes(container.service));
+  const others = containers.filter((container) => !stack.completions.includes(container.service));
+  const running = (c) => c.state === "running" && (c.health === "" || c.health === "healthy");
+  if (jobs.length < stack.completions.length || upExitCode !== 0 && !others.every(running)) return false;
+  const remainingMs = Math.max(1e3, startedAt + run.settings.timeoutSec * 1e3 - run.now());
+  const signals = [AbortSignal.timeout(remainingMs), ...run.deps.signal ? [run.deps.signal] : []];
+  const codes = await cli.waitExit(
+    jobs.map((job) => job.name),
+    AbortSignal.any(signals)
+  );
+  if (!codes || codes.some((code2) => code2 !== 0)) return false;
+  for (const job of jobs) seen.set(job.service, { at: run.now() - startedAt, healthy: false, completed: true });
+  return true;
 }
 function healthyResult(service, seen, fallbackMs) {
   if (!seen) return fallbackMs === void 0 ? { service, status: "not-started" } : { service, status: "running", startMs: fallbackMs };
-  return { service, status: seen.healthy ? "healthy" : "running", startMs: seen.at };
+  return { service, status: seen.completed ? "completed" : seen.healthy ? "healthy" : "running", startMs: seen.at };
 }
 function servicesDetail(results) {
   return results.map(({ service, status, startMs }) => `\`${service}\` ${status}${startMs !== void 0 ? ` in ${formatSeconds(startMs)}` : ""}`).join(", ");
@@ -33396,13 +33466,18 @@ async function runSmoke(settings, deps) {
   const built = await buildImage(run);
   if ("failed" in built) return reportOf(run, built.failed);
   const stack = await startDependencies(run, built.image);
+  let stopping;
+  run.releaseDependencies = () => stopping ??= (run.appRemoval ?? Promise.resolve()).then(
+    () => stopDependencies(run, stack.cli, deps.deferCleanup !== void 0 && settings.compare !== "base")
+  );
   let report;
   try {
     if ("failed" in stack) return reportOf(run, stack.failed);
     if (cancelled(run)) throw new CancelledError();
     report = await bootAndProbe(run, built.image, prebuiltInfo);
   } finally {
-    await stopDependencies(run, stack.cli);
+    if (deps.deferCleanup && settings.compare !== "base") deps.deferCleanup(run.releaseDependencies());
+    else await run.releaseDependencies();
   }
   return compareWithBaseCommit(run, report, runSmoke);
 }
@@ -33430,6 +33505,8 @@ async function bootAndProbe(run, image, prebuiltInfo) {
   watch.dispose();
   const wasCancelled = cancelled(run);
   const evidence = await tearDown(run, running, findings, workerCount2, logsDone);
+  run.appRemoval = evidence.removal;
+  void run.releaseDependencies?.();
   if (wasCancelled) throw new CancelledError();
   return verdict(run, running, findings, probe.result(), evidence);
 }
@@ -33748,6 +33825,7 @@ async function runCli(argv, out = process.stdout, err = process.stderr) {
   }
   const { settings, identity, discovery } = preparation;
   const docker = new Docker();
+  const deferred = [];
   try {
     const report = await runSmoke(settings, {
       docker,
@@ -33756,7 +33834,8 @@ async function runCli(argv, out = process.stdout, err = process.stderr) {
       metadata: {},
       settingSources: discovery.sources,
       hostFilledEnv: discovery.hostFilledEnv,
-      signal: preparation.signal
+      signal: preparation.signal,
+      deferCleanup: (task) => deferred.push(task)
     });
     const safe = cliReport(redactReport(report, preparation.redactor), new Set(inputNames()));
     if (options.format === "json") out.write(`${JSON.stringify(safe, null, 2)}
@@ -33769,6 +33848,7 @@ async function runCli(argv, out = process.stdout, err = process.stderr) {
     const known = error instanceof DockerError || error instanceof CancelledError || error instanceof InputError;
     return reportError(known ? error.message : `unexpected: ${String(error)}`, options.format, out, err, style);
   } finally {
+    await Promise.allSettled(deferred);
     await removeBuiltImage(docker, preparation).catch(() => void 0);
     preparation.release();
   }

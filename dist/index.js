@@ -28692,7 +28692,10 @@ var init_dependency_failed = __esm({
       title: "Compose dependency failed",
       headline: "a compose dependency did not start",
       readme: "a service the web service `depends_on` in its compose file (database, cache, broker) exited or never turned healthy under `docker compose up --wait`: the service named, its healthcheck and the lines of its own log that say why",
-      fixtures: [{ path: "__fixtures__/compose/fail-db-unhealthy", test: "__tests__/compose.itg.ts" }],
+      fixtures: [
+        { path: "__fixtures__/compose/db-never-healthy", test: "__tests__/compose.itg.ts" },
+        { path: "__fixtures__/compose/migrate-fails", test: "__tests__/compose.itg.ts" }
+      ],
       rules: [dependencyFailed],
       words: (facts) => ({ summary: summary18(facts), remedy: remedy17(facts) })
     });
@@ -29250,7 +29253,7 @@ var init_schema = __esm({
     dependency = obj(
       {
         service: str(200),
-        status: oneOf("healthy", "running", "failed", "not-started"),
+        status: oneOf("healthy", "running", "completed", "failed", "not-started"),
         startMs: num(),
         log: arr(str(LIMITS.line), 200)
       },
@@ -65047,6 +65050,9 @@ var SIGNALS = ["TERM", "INT", "QUIT", "KILL", "HUP", "USR1", "USR2", "WINCH"];
 var USER_PART = "(?:\\d+|[A-Za-z_][A-Za-z0-9_.-]*)";
 var USER2 = new RegExp(`^${USER_PART}(?::${USER_PART})?$`);
 var WRITABLE_PATH = /^\/[A-Za-z0-9._@/-]*$/;
+function isContainerUser(text) {
+  return USER2.test(text);
+}
 function parseContainerSettings(get, healthPath) {
   const readOnly = parseEnum("read-only", get("read-only") || "false", ["true", "false"]) === "true";
   const user = get("user") || void 0;
@@ -66910,13 +66916,16 @@ async function tearDown(run4, running, findings, workerCount2, logsDone) {
   }
   const workersExpected = await workerCount2.within(healthy ? 300 : 0);
   const configContainer = `${identity.containerName}-config`;
-  await docker.removeContainers([running.containerId, configContainer]);
+  const removing = docker.removeContainers([running.containerId, configContainer]);
+  const deferRemoval = stopped && !workerCount2.running && run4.deps.deferCleanup !== void 0;
+  const removal = deferRemoval ? removing.catch((error2) => run4.deps.ui.warning(error2 instanceof Error ? error2.message : String(error2))) : void 0;
+  if (!deferRemoval) await removing;
   if (workerCount2.running) {
     await workerCount2.within(1e4);
     await docker.removeContainers([configContainer]);
   }
   if (!stopped) await Promise.race([logsDone, delay(3e3)]);
-  return { state, oomEvents: oomEvents2, exitedOnItsOwn, workersExpected };
+  return { state, oomEvents: oomEvents2, exitedOnItsOwn, workersExpected, ...removal ? { removal } : {} };
 }
 function delay(ms) {
   return new Promise((resolve2) => setTimeout(resolve2, ms).unref());
@@ -67803,11 +67812,16 @@ function readComposeStack(file, serviceInput, port) {
   const dependencies = dependencyClosure(fileName, services, service);
   const network = webNetwork(definition);
   const healthchecks = Object.fromEntries(Object.entries(services).map(([name, s]) => [name, healthcheckText(s?.healthcheck?.test)]));
-  const stack = { file, fileName, service, serviceLine: lines[service] ?? 1, dependencies, network, lines, healthchecks };
+  const completions = dependencies.filter(
+    (name) => [service, ...dependencies].some((s) => dependsOnCondition(services[s], name) === "service_completed_successfully")
+  );
+  const stack = { file, fileName, service, serviceLine: lines[service] ?? 1, dependencies, network, lines, healthchecks, completions };
   const settings = serviceSettings(fileName, service, definition);
+  const container = containerSettings(file, service, definition);
   const environment = composeEnvironment(path26.dirname(file), fileName, service, definition);
   const notes = [`${fileName}: testing the service '${service}'${dependencies.length ? ` with ${dependencies.join(", ")}` : ""}.`];
-  return { stack, found: settings.found, envLines: environment.lines, secretValues: environment.secrets, notes: [...notes, ...settings.notes] };
+  const found2 = { ...settings.found, ...container.found };
+  return { stack, found: found2, envLines: environment.lines, secretValues: environment.secrets, notes: [...notes, ...settings.notes, ...container.notes] };
 }
 function chooseService(fileName, services, serviceInput, port) {
   const names = Object.keys(services);
@@ -67850,6 +67864,13 @@ function dependsOn(service) {
   if (Array.isArray(value)) return value.map(String);
   return value && typeof value === "object" ? Object.keys(value) : [];
 }
+function dependsOnCondition(service, dependency2) {
+  const value = service?.depends_on;
+  if (Array.isArray(value)) return value.map(String).includes(dependency2) ? "service_started" : void 0;
+  if (!value || typeof value !== "object" || !(dependency2 in value)) return void 0;
+  const entry = value[dependency2];
+  return typeof entry?.condition === "string" ? entry.condition : "service_started";
+}
 function webNetwork(service) {
   const networks = service.networks;
   if (Array.isArray(networks) && networks.length > 0) return String(networks[0]);
@@ -67882,10 +67903,30 @@ function serviceSettings(fileName, name, service) {
       `${fileName}: 'network_mode: host' of '${name}' cannot be honoured: the container runs on the project's network with its port published.`
     );
   }
-  for (const key of ["user", "read_only"]) {
-    if (service[key] !== void 0) notes.push(`${fileName}: '${key}' of '${name}' is not applied by this version of the action.`);
-  }
   return { found: found2, notes };
+}
+function containerSettings(file, name, service) {
+  const found2 = {};
+  const notes = [];
+  const user = service.user === void 0 || service.user === null ? "" : interpolate(String(service.user), dotenvOf(file)).trim();
+  if (user && isContainerUser(user)) found2.user = user;
+  else if (user) {
+    notes.push(
+      `${path26.basename(file)}: the user '${String(service.user)}' of '${name}' gives '${user}', no uid, uid:gid or user name; the image's user is kept.`
+    );
+  }
+  if (service.read_only === true || String(service.read_only) === "true") found2["read-only"] = "true";
+  const tmpfs = Array.isArray(service.tmpfs) ? service.tmpfs : service.tmpfs ? [service.tmpfs] : [];
+  const paths = tmpfs.map((entry) => String(entry).split(":")[0].trim());
+  for (const volume of Array.isArray(service.volumes) ? service.volumes : []) {
+    const { type, target } = typeof volume === "object" && volume !== null ? volume : {};
+    if (type === "tmpfs" && typeof target === "string") paths.push(target);
+  }
+  if (paths.filter(Boolean).length > 0) found2["writable-paths"] = [...new Set(paths.filter(Boolean))].join("\n");
+  return { found: found2, notes };
+}
+function dotenvOf(file) {
+  return readEnvFile(path26.join(path26.dirname(file), ".env")) ?? /* @__PURE__ */ new Map();
 }
 function commandText(value) {
   return Array.isArray(value) ? value.map(String).map(shellQuote).join(" ") : typeof value === "string" ? value.trim() : "";
@@ -68802,6 +68843,12 @@ var ComposeCli = class {
     const result = await this.runner.run(this.args("logs", "--no-color", "--no-log-prefix", "--tail", String(lines), service));
     return result.stdout.split("\n").filter((line) => line.trim() !== "");
   }
+  /** `docker wait`: the containers' exit codes once all have exited (at once for exited ones); undefined when cut short. */
+  async waitExit(containers, signal) {
+    const codes = [];
+    const exitCode = await this.runner.stream(["wait", ...containers], { onStdout: (line) => codes.push(Number(line.trim())), signal });
+    return exitCode === 0 && codes.length === containers.length ? codes : void 0;
+  }
   /** The healthcheck's last output, from the container's state. */
   async lastHealthOutput(container) {
     const result = await this.runner.run(["inspect", "--format", "{{json .State.Health}}", container]);
@@ -68852,9 +68899,10 @@ async function startDependencies(run4, image) {
   };
   const title = `docker compose up --wait ${stack.dependencies.join(" ")}`;
   const exitCode = await run4.deps.ui.group(title, () => cli.up(stack.dependencies, run4.settings.timeoutSec, onLine, run4.deps.signal));
+  const up = !cancelled(run4) && await dependenciesUp(run4, cli, exitCode, seen, startedAt);
   const durationMs = run4.now() - startedAt;
   if (cancelled(run4)) return { cli };
-  if (exitCode === 0) {
+  if (up) {
     run4.dependencies = stack.dependencies.map((service) => healthyResult(service, seen.get(service), durationMs));
     run4.checks.set({ id: "services", status: "pass", detail: servicesDetail(run4.dependencies), durationMs });
     run4.settings = { ...run4.settings, network: `${cli.project}_${stack.network}`, networkAlias: stack.service };
@@ -68880,13 +68928,35 @@ ${diagnosis2.remedy}`
   const annotations = [{ ...annotation2, ...diagnosis2.location ? { file: diagnosis2.location.file, line: diagnosis2.location.line } : {} }];
   return { cli, failed: { result: "fail", reason: diagnosis2.reason, summary: diagnosis2.summary, diagnosis: diagnosis2, image, annotations } };
 }
-async function stopDependencies(run4, cli) {
+async function stopDependencies(run4, cli, afterReport = false) {
   if (!cli) return;
-  await cli.down().catch((error2) => run4.warnings.push(error2 instanceof Error ? error2.message : String(error2)));
+  await cli.down().catch((error2) => {
+    const message = error2 instanceof Error ? error2.message : String(error2);
+    if (afterReport) run4.deps.ui.warning(message);
+    else run4.warnings.push(message);
+  });
+}
+async function dependenciesUp(run4, cli, upExitCode, seen, startedAt) {
+  const { stack } = run4.settings.compose;
+  if (stack.completions.length === 0) return upExitCode === 0;
+  const containers = (await cli.containers()).filter((container) => stack.dependencies.includes(container.service));
+  const jobs = containers.filter((container) => stack.completions.includes(container.service));
+  const others = containers.filter((container) => !stack.completions.includes(container.service));
+  const running = (c) => c.state === "running" && (c.health === "" || c.health === "healthy");
+  if (jobs.length < stack.completions.length || upExitCode !== 0 && !others.every(running)) return false;
+  const remainingMs = Math.max(1e3, startedAt + run4.settings.timeoutSec * 1e3 - run4.now());
+  const signals = [AbortSignal.timeout(remainingMs), ...run4.deps.signal ? [run4.deps.signal] : []];
+  const codes = await cli.waitExit(
+    jobs.map((job) => job.name),
+    AbortSignal.any(signals)
+  );
+  if (!codes || codes.some((code2) => code2 !== 0)) return false;
+  for (const job of jobs) seen.set(job.service, { at: run4.now() - startedAt, healthy: false, completed: true });
+  return true;
 }
 function healthyResult(service, seen, fallbackMs) {
   if (!seen) return fallbackMs === void 0 ? { service, status: "not-started" } : { service, status: "running", startMs: fallbackMs };
-  return { service, status: seen.healthy ? "healthy" : "running", startMs: seen.at };
+  return { service, status: seen.completed ? "completed" : seen.healthy ? "healthy" : "running", startMs: seen.at };
 }
 function servicesDetail(results) {
   return results.map(({ service, status, startMs }) => `\`${service}\` ${status}${startMs !== void 0 ? ` in ${formatSeconds(startMs)}` : ""}`).join(", ");
@@ -68947,13 +69017,18 @@ async function runSmoke(settings, deps) {
   const built = await buildImage(run4);
   if ("failed" in built) return reportOf(run4, built.failed);
   const stack = await startDependencies(run4, built.image);
+  let stopping;
+  run4.releaseDependencies = () => stopping ??= (run4.appRemoval ?? Promise.resolve()).then(
+    () => stopDependencies(run4, stack.cli, deps.deferCleanup !== void 0 && settings.compare !== "base")
+  );
   let report;
   try {
     if ("failed" in stack) return reportOf(run4, stack.failed);
     if (cancelled(run4)) throw new CancelledError();
     report = await bootAndProbe(run4, built.image, prebuiltInfo);
   } finally {
-    await stopDependencies(run4, stack.cli);
+    if (deps.deferCleanup && settings.compare !== "base") deps.deferCleanup(run4.releaseDependencies());
+    else await run4.releaseDependencies();
   }
   return compareWithBaseCommit(run4, report, runSmoke);
 }
@@ -68981,6 +69056,8 @@ async function bootAndProbe(run4, image, prebuiltInfo) {
   watch.dispose();
   const wasCancelled = cancelled(run4);
   const evidence = await tearDown(run4, running, findings, workerCount2, logsDone);
+  run4.appRemoval = evidence.removal;
+  void run4.releaseDependencies?.();
   if (wasCancelled) throw new CancelledError();
   return verdict(run4, running, findings, probe.result(), evidence);
 }
@@ -69333,6 +69410,7 @@ async function smokeTest(docker, env) {
   if (untrusted) warning(untrusted, { title: "Untrusted code runs with this job's secrets" });
   if (!settings.image) saveBuiltImage(identity.imageTag);
   let report;
+  const deferred = [];
   try {
     report = await runSmoke(settings, {
       docker,
@@ -69342,15 +69420,18 @@ async function smokeTest(docker, env) {
       settingSources: discovery.sources,
       hostFilledEnv: discovery.hostFilledEnv,
       signal: preparation.signal,
-      event: { name: env.GITHUB_EVENT_NAME ?? "", payload, tempDir: env.RUNNER_TEMP || void 0 }
+      event: { name: env.GITHUB_EVENT_NAME ?? "", payload, tempDir: env.RUNNER_TEMP || void 0 },
+      deferCleanup: (task) => deferred.push(task)
     });
   } catch (error2) {
+    await Promise.allSettled(deferred);
     await cleanUp(docker, preparation);
     return failWithoutReport(error2, isKnown(error2));
   }
-  await cleanUp(docker, preparation);
   if (untrusted) report.warnings.push(untrusted);
-  return deliverReport(redactReport(report, preparation.redactor), settings, env, payload, identity.runKey);
+  const cleaned = Promise.allSettled(deferred).then(() => cleanUp(docker, preparation));
+  const [exitCode] = await Promise.all([deliverReport(redactReport(report, preparation.redactor), settings, env, payload, identity.runKey), cleaned]);
+  return exitCode;
 }
 async function cleanUp(docker, preparation) {
   try {

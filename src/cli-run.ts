@@ -57,6 +57,8 @@ export async function runCli(argv: string[], out: NodeJS.WriteStream = process.s
   }
   const { settings, identity, discovery } = preparation
   const docker = new Docker()
+  // The compose project's `down`: after the report is written, not before.
+  const deferred: Array<Promise<void>> = []
   try {
     const report = await runSmoke(settings, {
       docker,
@@ -65,7 +67,8 @@ export async function runCli(argv: string[], out: NodeJS.WriteStream = process.s
       metadata: {},
       settingSources: discovery.sources,
       hostFilledEnv: discovery.hostFilledEnv,
-      signal: preparation.signal
+      signal: preparation.signal,
+      deferCleanup: (task) => deferred.push(task)
     })
     const safe = cliReport(redactReport(report, preparation.redactor), new Set(inputNames()))
     if (options.format === 'json') out.write(`${JSON.stringify(safe, null, 2)}\n`)
@@ -76,6 +79,8 @@ export async function runCli(argv: string[], out: NodeJS.WriteStream = process.s
     const known = error instanceof DockerError || error instanceof CancelledError || error instanceof InputError
     return reportError(known ? error.message : `unexpected: ${String(error)}`, options.format, out, err, style)
   } finally {
+    // The image goes once no container uses it: after the deferred removals.
+    await Promise.allSettled(deferred)
     await removeBuiltImage(docker, preparation).catch(() => undefined)
     preparation.release()
   }

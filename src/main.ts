@@ -52,6 +52,7 @@ async function smokeTest(docker: Docker, env: NodeJS.ProcessEnv): Promise<number
 
   if (!settings.image) saveBuiltImage(identity.imageTag)
   let report: RunReport
+  const deferred: Array<Promise<void>> = []
   try {
     report = await runSmoke(settings, {
       docker,
@@ -61,15 +62,20 @@ async function smokeTest(docker: Docker, env: NodeJS.ProcessEnv): Promise<number
       settingSources: discovery.sources,
       hostFilledEnv: discovery.hostFilledEnv,
       signal: preparation.signal,
-      event: { name: env.GITHUB_EVENT_NAME ?? '', payload, tempDir: env.RUNNER_TEMP || undefined }
+      event: { name: env.GITHUB_EVENT_NAME ?? '', payload, tempDir: env.RUNNER_TEMP || undefined },
+      deferCleanup: (task) => deferred.push(task)
     })
   } catch (error) {
+    await Promise.allSettled(deferred)
     await cleanUp(docker, preparation)
     return failWithoutReport(error, isKnown(error))
   }
-  await cleanUp(docker, preparation)
   if (untrusted) report.warnings.push(untrusted)
-  return deliverReport(redactReport(report, preparation.redactor), settings, env, payload, identity.runKey)
+  // The report goes out first; the container's removal, the compose project's `down` (deferred) and then the
+  // image's removal (no container may still use it) follow while it is delivered.
+  const cleaned = Promise.allSettled(deferred).then(() => cleanUp(docker, preparation))
+  const [exitCode] = await Promise.all([deliverReport(redactReport(report, preparation.redactor), settings, env, payload, identity.runKey), cleaned])
+  return exitCode
 }
 
 /** Post only double-checks once the image is gone; if Docker refuses now, post tries again. */

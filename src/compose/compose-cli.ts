@@ -73,6 +73,13 @@ export class ComposeCli {
     return result.stdout.split('\n').filter((line) => line.trim() !== '')
   }
 
+  /** `docker wait`: the containers' exit codes once all have exited (at once for exited ones); undefined when cut short. */
+  async waitExit(containers: string[], signal: AbortSignal): Promise<number[] | undefined> {
+    const codes: number[] = []
+    const exitCode = await this.runner.stream(['wait', ...containers], { onStdout: (line) => codes.push(Number(line.trim())), signal })
+    return exitCode === 0 && codes.length === containers.length ? codes : undefined
+  }
+
   /** The healthcheck's last output, from the container's state. */
   async lastHealthOutput(container: string): Promise<string | undefined> {
     const result = await this.runner.run(['inspect', '--format', '{{json .State.Health}}', container])

@@ -23,6 +23,8 @@ export interface ComposeService {
   network_mode?: string
   user?: unknown
   read_only?: unknown
+  tmpfs?: unknown
+  volumes?: unknown
   profiles?: unknown
 }
 

@@ -7,7 +7,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml'
 import { InputError } from '../setup/input-values.js'
-import { composeEnvironment, type ComposeService } from './compose-env.js'
+import { isContainerUser } from '../setup/container-inputs.js'
+import { composeEnvironment, interpolate, readEnvFile, type ComposeService } from './compose-env.js'
 
 export const COMPOSE_FILE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'] as const
 
@@ -27,6 +28,8 @@ export interface ComposeStack {
   lines: Record<string, number>
   /** Each service's healthcheck command as the file writes it (before Compose interpolates it). */
   healthchecks: Record<string, string>
+  /** Dependencies awaited with `condition: service_completed_successfully` (a `migrate` job): exiting 0 is their success. */
+  completions: string[]
 }
 
 export interface ComposeDiscovery {
@@ -76,11 +79,16 @@ export function readComposeStack(file: string, serviceInput: string, port: strin
   const dependencies = dependencyClosure(fileName, services, service)
   const network = webNetwork(definition)
   const healthchecks = Object.fromEntries(Object.entries(services).map(([name, s]) => [name, healthcheckText(s?.healthcheck?.test)]))
-  const stack: ComposeStack = { file, fileName, service, serviceLine: lines[service] ?? 1, dependencies, network, lines, healthchecks }
+  const completions = dependencies.filter((name) =>
+    [service, ...dependencies].some((s) => dependsOnCondition(services[s], name) === 'service_completed_successfully')
+  )
+  const stack: ComposeStack = { file, fileName, service, serviceLine: lines[service] ?? 1, dependencies, network, lines, healthchecks, completions }
   const settings = serviceSettings(fileName, service, definition)
+  const container = containerSettings(file, service, definition)
   const environment = composeEnvironment(path.dirname(file), fileName, service, definition)
   const notes = [`${fileName}: testing the service '${service}'${dependencies.length ? ` with ${dependencies.join(', ')}` : ''}.`]
-  return { stack, found: settings.found, envLines: environment.lines, secretValues: environment.secrets, notes: [...notes, ...settings.notes] }
+  const found = { ...settings.found, ...container.found }
+  return { stack, found, envLines: environment.lines, secretValues: environment.secrets, notes: [...notes, ...settings.notes, ...container.notes] }
 }
 
 function chooseService(fileName: string, services: Record<string, ComposeService | null>, serviceInput: string, port: string): string | undefined {
@@ -128,6 +136,15 @@ export function dependsOn(service: ComposeService | null | undefined): string[] 
   return value && typeof value === 'object' ? Object.keys(value) : []
 }
 
+/** The `condition` under which `service` waits for `dependency` (`service_started` for the list form). */
+function dependsOnCondition(service: ComposeService | null | undefined, dependency: string): string | undefined {
+  const value = service?.depends_on
+  if (Array.isArray(value)) return value.map(String).includes(dependency) ? 'service_started' : undefined
+  if (!value || typeof value !== 'object' || !(dependency in value)) return undefined
+  const entry = (value as Record<string, { condition?: unknown } | null>)[dependency]
+  return typeof entry?.condition === 'string' ? entry.condition : 'service_started'
+}
+
 function webNetwork(service: ComposeService): string {
   const networks = service.networks
   if (Array.isArray(networks) && networks.length > 0) return String(networks[0])
@@ -163,10 +180,35 @@ function serviceSettings(fileName: string, name: string, service: ComposeService
       `${fileName}: 'network_mode: host' of '${name}' cannot be honoured: the container runs on the project's network with its port published.`
     )
   }
-  for (const key of ['user', 'read_only'] as const) {
-    if (service[key] !== undefined) notes.push(`${fileName}: '${key}' of '${name}' is not applied by this version of the action.`)
-  }
   return { found, notes }
+}
+
+/** `user`, `read_only` and the tmpfs mounts (`tmpfs:` and `type: tmpfs` volumes) as the inputs `user`, `read-only`, `writable-paths`. */
+function containerSettings(file: string, name: string, service: ComposeService): { found: Record<string, string>; notes: string[] } {
+  const found: Record<string, string> = {}
+  const notes: string[] = []
+  // `user: "${UID:-1000}:${GID:-1000}"` is interpolated like the environment, from the `.env` beside the file.
+  const user = service.user === undefined || service.user === null ? '' : interpolate(String(service.user), dotenvOf(file)).trim()
+  if (user && isContainerUser(user)) found.user = user
+  else if (user) {
+    notes.push(
+      `${path.basename(file)}: the user '${String(service.user)}' of '${name}' gives '${user}', no uid, uid:gid or user name; the image's user is kept.`
+    )
+  }
+  if (service.read_only === true || String(service.read_only) === 'true') found['read-only'] = 'true'
+  const tmpfs = Array.isArray(service.tmpfs) ? service.tmpfs : service.tmpfs ? [service.tmpfs] : []
+  // `/run:size=64m,mode=1777`: the path is what the app writes to; the mount options are the engine's business.
+  const paths = tmpfs.map((entry) => String(entry).split(':')[0].trim())
+  for (const volume of Array.isArray(service.volumes) ? service.volumes : []) {
+    const { type, target } = (typeof volume === 'object' && volume !== null ? volume : {}) as { type?: unknown; target?: unknown }
+    if (type === 'tmpfs' && typeof target === 'string') paths.push(target)
+  }
+  if (paths.filter(Boolean).length > 0) found['writable-paths'] = [...new Set(paths.filter(Boolean))].join('\n')
+  return { found, notes }
+}
+
+function dotenvOf(file: string): Map<string, string> {
+  return readEnvFile(path.join(path.dirname(file), '.env')) ?? new Map<string, string>()
 }
 
 /** The `command` input's shell-style text: list words quoted, the string form kept (Compose splits it the same way). */

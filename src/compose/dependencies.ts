@@ -10,12 +10,15 @@ import { repoRelative } from '../core/paths.js'
 import { formatSeconds } from '../core/text.js'
 import type { ReportFields } from '../smoke/report.js'
 import { cancelled, type SmokeRun } from '../smoke/types.js'
-import { ComposeCli, composeProject } from './compose-cli.js'
+import { ComposeCli, composeProject, type ComposeContainer } from './compose-cli.js'
 import type { ComposeStack } from './compose-file.js'
 
 /** Lines of a failed dependency's log kept for the report (each at most LINE_CAP characters). */
 const LOG_TAIL = 40
 const LINE_CAP = 2000
+
+/** When a service was seen started or healthy (or done, for a completion job), from `up`'s progress lines. */
+type Seen = { at: number; healthy: boolean; completed?: boolean }
 
 export type DependencyStart = { cli?: ComposeCli } | { cli: ComposeCli; failed: ReportFields }
 
@@ -27,7 +30,7 @@ export async function startDependencies(run: SmokeRun, image: string): Promise<D
   await cli.version()
   run.deps.ui.progress(`Starting ${stack.dependencies.join(', ')} with docker compose`)
   const startedAt = run.now()
-  const seen = new Map<string, { at: number; healthy: boolean }>()
+  const seen = new Map<string, Seen>()
   let lastMessage: string | undefined
   const warnings: string[] = []
   const onLine = (line: string): void => {
@@ -41,9 +44,10 @@ export async function startDependencies(run: SmokeRun, image: string): Promise<D
   }
   const title = `docker compose up --wait ${stack.dependencies.join(' ')}`
   const exitCode = await run.deps.ui.group(title, () => cli.up(stack.dependencies, run.settings.timeoutSec, onLine, run.deps.signal))
+  const up = !cancelled(run) && (await dependenciesUp(run, cli, exitCode, seen, startedAt))
   const durationMs = run.now() - startedAt
   if (cancelled(run)) return { cli }
-  if (exitCode === 0) {
+  if (up) {
     run.dependencies = stack.dependencies.map((service) => healthyResult(service, seen.get(service), durationMs))
     run.checks.set({ id: 'services', status: 'pass', detail: servicesDetail(run.dependencies), durationMs })
     run.settings = { ...run.settings, network: `${cli.project}_${stack.network}`, networkAlias: stack.service }
@@ -71,15 +75,46 @@ export async function startDependencies(run: SmokeRun, image: string): Promise<D
   return { cli, failed: { result: 'fail', reason: diagnosis.reason, summary: diagnosis.summary, diagnosis, image, annotations } }
 }
 
-/** Takes the project down; a failure is a warning (the post step tries again by the project's label). */
-export async function stopDependencies(run: SmokeRun, cli: ComposeCli | undefined): Promise<void> {
+/**
+ * Takes the project down; a failure is a warning (the post step tries again by the project's label), in the
+ * report, or in the job log when the report is already out (`afterReport`).
+ */
+export async function stopDependencies(run: SmokeRun, cli: ComposeCli | undefined, afterReport = false): Promise<void> {
   if (!cli) return
-  await cli.down().catch((error: unknown) => run.warnings.push(error instanceof Error ? error.message : String(error)))
+  await cli.down().catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error)
+    if (afterReport) run.deps.ui.warning(message)
+    else run.warnings.push(message)
+  })
 }
 
-function healthyResult(service: string, seen: { at: number; healthy: boolean } | undefined, fallbackMs: number | undefined): DependencyResult {
+/**
+ * Whether every dependency is up. `up --wait` takes a job without a healthcheck (a `migrate` awaited with
+ * `service_completed_successfully`) as ready once it runs, and fails it when it already exited, even with 0:
+ * the jobs are awaited to their exit here (within the timeout), and exit code 0 is their success.
+ */
+async function dependenciesUp(run: SmokeRun, cli: ComposeCli, upExitCode: number, seen: Map<string, Seen>, startedAt: number): Promise<boolean> {
+  const { stack } = run.settings.compose!
+  if (stack.completions.length === 0) return upExitCode === 0
+  const containers = (await cli.containers()).filter((container) => stack.dependencies.includes(container.service))
+  const jobs = containers.filter((container) => stack.completions.includes(container.service))
+  const others = containers.filter((container) => !stack.completions.includes(container.service))
+  const running = (c: ComposeContainer): boolean => c.state === 'running' && (c.health === '' || c.health === 'healthy')
+  if (jobs.length < stack.completions.length || (upExitCode !== 0 && !others.every(running))) return false
+  const remainingMs = Math.max(1000, startedAt + run.settings.timeoutSec * 1000 - run.now())
+  const signals = [AbortSignal.timeout(remainingMs), ...(run.deps.signal ? [run.deps.signal] : [])]
+  const codes = await cli.waitExit(
+    jobs.map((job) => job.name),
+    AbortSignal.any(signals)
+  )
+  if (!codes || codes.some((code) => code !== 0)) return false
+  for (const job of jobs) seen.set(job.service, { at: run.now() - startedAt, healthy: false, completed: true })
+  return true
+}
+
+function healthyResult(service: string, seen: Seen | undefined, fallbackMs: number | undefined): DependencyResult {
   if (!seen) return fallbackMs === undefined ? { service, status: 'not-started' } : { service, status: 'running', startMs: fallbackMs }
-  return { service, status: seen.healthy ? 'healthy' : 'running', startMs: seen.at }
+  return { service, status: seen.completed ? 'completed' : seen.healthy ? 'healthy' : 'running', startMs: seen.at }
 }
 
 function servicesDetail(results: DependencyResult[]): string {

@@ -158,7 +158,7 @@ export interface HostReport {
 /** A compose dependency of the web service: how it started, and its log when it failed. */
 export interface DependencyResult {
   service: string
-  status: 'healthy' | 'running' | 'failed' | 'not-started'
+  status: 'healthy' | 'running' | 'completed' | 'failed' | 'not-started'
   /** Milliseconds from `docker compose up` to this service healthy (or running, without a healthcheck). */
   startMs?: number
   /** The tail of its log, kept when it failed. */

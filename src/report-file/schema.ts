@@ -170,7 +170,7 @@ const METRIC = oneOf('worker-memory', 'memory', 'image-size', 'boot-time')
 const dependency = obj(
   {
     service: str(200),
-    status: oneOf('healthy', 'running', 'failed', 'not-started'),
+    status: oneOf('healthy', 'running', 'completed', 'failed', 'not-started'),
     startMs: num(),
     log: arr(str(LIMITS.line), 200)
   },

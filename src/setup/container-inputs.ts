@@ -33,6 +33,11 @@ const USER_PART = '(?:\\d+|[A-Za-z_][A-Za-z0-9_.-]*)'
 const USER = new RegExp(`^${USER_PART}(?::${USER_PART})?$`)
 const WRITABLE_PATH = /^\/[A-Za-z0-9._@/-]*$/
 
+/** A `docker run --user` value: a uid or name, optionally with a gid or group. */
+export function isContainerUser(text: string): boolean {
+  return USER.test(text)
+}
+
 export function parseContainerSettings(get: Get, healthPath: string): ContainerSettings {
   const readOnly = parseEnum('read-only', get('read-only') || 'false', ['true', 'false'] as const) === 'true'
   const user = get('user') || undefined

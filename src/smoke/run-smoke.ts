@@ -36,13 +36,23 @@ export async function runSmoke(settings: Settings, deps: PipelineDeps): Promise<
   const built = await buildImage(run)
   if ('failed' in built) return reportOf(run, built.failed)
   const stack = await startDependencies(run, built.image)
+  // Started once the app's container is gone (it sits on the project's network), so `down` overlaps the verdict.
+  let stopping: Promise<void> | undefined
+  // After the app's container is removed: `down` cannot remove a network a container still uses.
+  run.releaseDependencies = () =>
+    (stopping ??= (run.appRemoval ?? Promise.resolve()).then(() =>
+      stopDependencies(run, stack.cli, deps.deferCleanup !== undefined && settings.compare !== 'base')
+    ))
   let report: RunReport
   try {
     if ('failed' in stack) return reportOf(run, stack.failed)
     if (cancelled(run)) throw new CancelledError()
     report = await bootAndProbe(run, built.image, prebuiltInfo)
   } finally {
-    await stopDependencies(run, stack.cli)
+    // The verdict does not wait for `down` when the entry point awaits it after delivering the report; the base
+    // commit's run (`compare: base`) reuses the project's name, so it waits.
+    if (deps.deferCleanup && settings.compare !== 'base') deps.deferCleanup(run.releaseDependencies())
+    else await run.releaseDependencies()
   }
   return compareWithBaseCommit(run, report, runSmoke)
 }
@@ -74,6 +84,8 @@ async function bootAndProbe(run: SmokeRun, image: string, prebuiltInfo: ImageInf
   watch.dispose()
   const wasCancelled = cancelled(run)
   const evidence = await tearDown(run, running, findings, workerCount, logsDone)
+  run.appRemoval = evidence.removal
+  void run.releaseDependencies?.()
   if (wasCancelled) throw new CancelledError()
   return verdict(run, running, findings, probe.result(), evidence)
 }

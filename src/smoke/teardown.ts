@@ -11,6 +11,8 @@ export interface Evidence {
   /** The exit code is evidence only if the container stopped by itself; removing it kills it (137). */
   exitedOnItsOwn?: { code?: number; at: number }
   workersExpected?: number
+  /** The container's removal, when the verdict does not wait for it (see tearDown); it never rejects. */
+  removal?: Promise<void>
 }
 
 export async function tearDown(
@@ -43,7 +45,15 @@ export async function tearDown(
   // verdict does not wait long for it (the tracker's count of the first burst of boots is the fallback).
   const workersExpected = await workerCount.within(healthy ? 300 : 0)
   const configContainer = `${identity.containerName}-config`
-  await docker.removeContainers([running.containerId, configContainer])
+  const removing = docker.removeContainers([running.containerId, configContainer])
+  // A container that stopped by itself has given all its evidence: when the entry point awaits cleanup after the
+  // report (deferCleanup), the verdict does not wait for `docker rm` (hundreds of ms on a loaded machine).
+  // A running container's log ends only once it is removed, so that removal stays on the path.
+  const deferRemoval = stopped && !workerCount.running && run.deps.deferCleanup !== undefined
+  const removal = deferRemoval
+    ? removing.catch((error: unknown) => run.deps.ui.warning(error instanceof Error ? error.message : String(error)))
+    : undefined
+  if (!deferRemoval) await removing
   if (workerCount.running) {
     // Its `docker run` may have been still creating the container when it was removed (a cancelled run): once
     // that command has returned, remove whatever it left, so the run never leaves a container behind.
@@ -51,7 +61,7 @@ export async function tearDown(
     await docker.removeContainers([configContainer])
   }
   if (!stopped) await Promise.race([logsDone, delay(3000)])
-  return { state, oomEvents, exitedOnItsOwn, workersExpected }
+  return { state, oomEvents, exitedOnItsOwn, workersExpected, ...(removal ? { removal } : {}) }
 }
 
 export function delay(ms: number): Promise<void> {

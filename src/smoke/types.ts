@@ -39,6 +39,8 @@ export interface PipelineDeps {
   event?: { name: string; payload: unknown; tempDir?: string }
   /** Runs `docker compose` (default: the Docker CLI on PATH). */
   composeRunner?: CommandRunner
+  /** Takes cleanup the verdict need not wait for (the compose project's `down`); the entry point awaits it after delivering. */
+  deferCleanup?: (task: Promise<void>) => void
 }
 
 export type { Outcome } from '../core/model.js'
@@ -64,6 +66,10 @@ export interface SmokeRun {
   settingSources: Record<string, SettingSource>
   /** The compose dependencies started before the app, once they were. */
   dependencies?: DependencyResult[]
+  /** Starts taking the compose project down (once; the same promise after), after the app's removal. */
+  releaseDependencies?: () => Promise<void>
+  /** The app container's removal when the verdict did not wait for it (teardown.ts). */
+  appRemoval?: Promise<void>
 }
 
 /** A started container being watched and probed. */

@@ -78,7 +78,10 @@ export default defineReason({
   readme:
     'a service the web service `depends_on` in its compose file (database, cache, broker) exited or never turned healthy under ' +
     '`docker compose up --wait`: the service named, its healthcheck and the lines of its own log that say why',
-  fixtures: [{ path: '__fixtures__/compose/fail-db-unhealthy', test: '__tests__/compose.itg.ts' }],
+  fixtures: [
+    { path: '__fixtures__/compose/db-never-healthy', test: '__tests__/compose.itg.ts' },
+    { path: '__fixtures__/compose/migrate-fails', test: '__tests__/compose.itg.ts' }
+  ],
   rules: [dependencyFailed],
   words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
 })
