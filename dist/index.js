@@ -23723,6 +23723,7 @@ function mayStartWithPrefix(text, first) {
   const letter = first >= 65 && first <= 90 || first >= 97 && first <= 122;
   if (!letter) return true;
   const blank = text.indexOf(" ");
+  if (blank > 3 && text.charCodeAt(blank - 1) === 58 && text.charCodeAt(blank - 2) === 93) return true;
   if (blank >= 2 && blank <= 5) {
     const next = text.charCodeAt(text.charCodeAt(blank + 1) === 32 ? blank + 2 : blank + 1);
     if (next >= 48 && next <= 57) return true;
@@ -23751,6 +23752,8 @@ var init_line_prefix = __esm({
       { name: "kubernetes (CRI log file)", pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
       // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
       { name: "systemd journal / syslog", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
+      // The journal's or syslog's program tag alone (`gunicorn[123]: `): pasted without the time and host columns
+      { name: "journal program tag", pattern: /^[A-Za-z][\w.@-]*\[\d+\]: / },
       // Render's log view: `Sep 18 02:20:16 PM  ` (12-hour clock, no host)
       { name: "render", pattern: new RegExp(String.raw`^${SYSLOG_TIME} [AP]M {1,2}`) },
       // `Dec 11 09:35:30 [eks-rde-2/user] F `
@@ -25124,7 +25127,14 @@ var init_config_sources = __esm({
 });
 
 // src/diagnosis/rules/bind-family.ts
-var FAMILY_ERROR, IPV6_ADDRESS, ipv6Unavailable;
+function statedBind(rc) {
+  for (const pattern of BIND_STATED) {
+    const line = rc.ctx.lines.find((l) => pattern.test(l.text));
+    if (line) return pattern.exec(line.text)[1].trim();
+  }
+  return void 0;
+}
+var FAMILY_ERROR, IPV6_ADDRESS, ipv6Unavailable, BIND_STATED, portOf, BIND_ERRNO, bindRefused;
 var init_bind_family = __esm({
   "src/diagnosis/rules/bind-family.ts"() {
     "use strict";
@@ -25146,6 +25156,26 @@ var init_bind_family = __esm({
         return {
           facts: { kind: "ipv6-unavailable", address: ipv6.address, host, port, errno },
           evidence: present(ipv6.lines[0].text, errorLine?.text, rc.ofKind("cant-connect")[0]?.lines[0].text, commandLine(rc)?.text),
+          location: firstLocation(configSetting(rc, "bind"), commandLine(rc))
+        };
+      }
+    };
+    BIND_STATED = [/Can't connect to (.+)$/, /"bind": "([^"]+)"/, /^\s*bind: \['([^']+)'/, /(?:^|\s)(?:-b|--bind)[=\s]+['"]?([^\s'"]+)/];
+    portOf = (address) => /(\d+)(?:, \d+, \d+)?\)?$/.exec(address)?.[1];
+    BIND_ERRNO = /Address already in use|Cannot assign requested|Address family not supported|Permission denied|\[Errno (?:13|97|98|99)\]/;
+    bindRefused = {
+      stage: "boot",
+      name: "Gunicorn retried its bind without naming the address in use or invalid",
+      detect(rc) {
+        const retry2 = rc.ctx.lines.find((l) => l.text.includes("Retrying in 1 second"));
+        if (!retry2 || rc.ofKind("connection-in-use").length > 0 || rc.ofKind("invalid-address").length > 0) return void 0;
+        if (rc.ctx.lines.some((l) => BIND_ERRNO.test(l.text))) return void 0;
+        const address = statedBind(rc);
+        const port = address ? portOf(address) : void 0;
+        if (port && Number(port) < 1024) return void 0;
+        return {
+          facts: { kind: "bind-refused", address, port: port ?? String(rc.ctx.settings.port) },
+          evidence: present(retry2.text, rc.ofKind("cant-connect")[0]?.lines[0].text),
           location: firstLocation(configSetting(rc, "bind"), commandLine(rc))
         };
       }
@@ -25373,6 +25403,8 @@ function summary9(facts) {
   switch (facts.kind) {
     case "ipv6-unavailable":
       return `Gunicorn cannot bind the IPv6 address ${code(facts.address)}: the container has no IPv6 (${facts.errno === "97" ? "the kernel runs without it" : "it is disabled there, so the address is not its own"}), not another process on the port.`;
+    case "bind-refused":
+      return `Gunicorn kept retrying its bind${facts.address ? ` to ${code(facts.address)}` : ""} without reporting the address in use or invalid, so the bind failed with another error: most often an IPv6 address (\`[::]\`) where IPv6 is disabled.`;
     case "unresolvable-bind":
       return `Gunicorn cannot bind ${code(facts.address)}: the host ${code(facts.host)} in the bind address does not resolve to an address of this container.`;
     case "option-without-value":
@@ -25386,7 +25418,7 @@ function summary9(facts) {
     case "no-app-module":
       return "Gunicorn was started without an application module (e.g. `app:app`).";
     case "unreadable-config":
-      return `Gunicorn could not read its config file ${code(facts.file)}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ""}.`;
+      return `Gunicorn could not read its config file ${code(facts.file)}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ""}` + (notPythonFile(facts.file) ? `; its name does not end in ${code(".py")}, and Gunicorn 20+ loads the config file as a Python module.` : ".");
     case "invalid-value":
       return `Gunicorn rejected the setting ${code(facts.setting)}: ${facts.problem}${facts.detail !== void 0 ? ` (${facts.detail})` : ""}.`;
     case "unrecognized-arguments":
@@ -25405,6 +25437,8 @@ function remedy10(facts) {
   switch (facts.kind) {
     case "ipv6-unavailable":
       return `Bind to IPv4 (${code(`--bind 0.0.0.0:${facts.port}`)}), which every host supports; keep an IPv6 bind only where the host is known to enable IPv6 (and then beside the IPv4 one).`;
+    case "bind-refused":
+      return `Bind to IPv4 (${code(`--bind 0.0.0.0:${facts.port}`)}); if the bind is not an IPv6 one, ${code("--log-level debug")} makes Gunicorn 21+ print the bind's own error (${code("connection to \u2026 failed: [Errno \u2026]")}).`;
     case "unresolvable-bind":
       return `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${facts.port}`)}); a service name such as ${code(facts.host)} is how other containers reach this one, not an address it can listen on.`;
     case "option-without-value":
@@ -25418,7 +25452,7 @@ function remedy10(facts) {
     case "no-app-module":
       return `Add the WSGI/ASGI application as the last argument of the command (${code("gunicorn \u2026 module:app")}) or set ${code("wsgi_app")} in gunicorn.conf.py.`;
     case "unreadable-config":
-      return "Fix the error in the config file; it is executed as Python when Gunicorn starts.";
+      return notPythonFile(facts.file) ? `Rename it to a ${code(".py")} name (e.g. ${code("gunicorn.conf.py")}) written as Python (${code('bind = "0.0.0.0:8000"')}), and pass that name to ${code("-c")}.` : "Fix the error in the config file; it is executed as Python when Gunicorn starts.";
     case "unrecognized-arguments":
       return "Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version.";
     case "invalid-value":
@@ -25447,7 +25481,7 @@ function words3(facts) {
       return { summary: summary9(facts), remedy: remedy10(facts) };
   }
 }
-var CORRECT_VALUE, PORT_FROM_ENV, config_error_default;
+var CORRECT_VALUE, PORT_FROM_ENV, notPythonFile, config_error_default;
 var init_config_error = __esm({
   "src/diagnosis/reasons/config-error.ts"() {
     "use strict";
@@ -25460,6 +25494,7 @@ var init_config_error = __esm({
     init_words();
     CORRECT_VALUE = "Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally.";
     PORT_FROM_ENV = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`);
+    notPythonFile = (file) => !/\.pyc?$/.test(file) && !file.startsWith("python:");
     config_error_default = defineReason({
       id: "config-error",
       title: "Gunicorn configuration error",
@@ -25477,6 +25512,7 @@ var init_config_error = __esm({
         otherStartFailure,
         // Mistakes Gunicorn does not print as its own `Error: …`, then the first error it printed, then the app's.
         ipv6Unavailable,
+        bindRefused,
         unresolvableBind,
         optionWithoutValue,
         settingCrash,
@@ -25512,13 +25548,6 @@ var init_network = __esm({
 });
 
 // src/diagnosis/reasons/port-in-use.ts
-function statedBind(rc) {
-  for (const pattern of BIND_STATED) {
-    const line = rc.ctx.lines.find((l) => pattern.test(l.text));
-    if (line) return pattern.exec(line.text)[1].trim();
-  }
-  return void 0;
-}
 function taken(rc, address) {
   const inUse = rc.ofKind("connection-in-use");
   const addressInUse = rc.tracebacks.find((tb) => /Address already in use/.test(tb.exception.message));
@@ -25547,7 +25576,7 @@ function summary10({ address, port, background, notInUse }) {
   const starter = background ? `; ${code(background.file)} starts ${code(background.text.trim())} before it` : "";
   return `Port ${port ?? address} inside the container is already taken, so Gunicorn could not bind ${code(address)}${starter}.`;
 }
-var BIND_STATED, retriedNotInUse, gaveUpBinding, connectionInUse, addressInUseTraceback, port_in_use_default;
+var retriedNotInUse, gaveUpBinding, connectionInUse, addressInUseTraceback, port_in_use_default;
 var init_port_in_use = __esm({
   "src/diagnosis/reasons/port-in-use.ts"() {
     "use strict";
@@ -25555,7 +25584,7 @@ var init_port_in_use = __esm({
     init_network();
     init_locate();
     init_words();
-    BIND_STATED = [/Can't connect to (.+)$/, /"bind": "([^"]+)"/, /^\s*bind: \['([^']+)'/, /(?:^|\s)(?:-b|--bind)[=\s]+['"]?([^\s'"]+)/];
+    init_bind_family();
     retriedNotInUse = {
       stage: "boot",
       name: "Gunicorn retried its bind without saying the address is in use",
@@ -25612,8 +25641,66 @@ var init_port_in_use = __esm({
   }
 });
 
+// src/gunicorn/log-events.ts
+var PREFIX, SIGNAL_NAMES, PREFIXED, CONFIG_ERRORS, APP_LOAD_ERRORS;
+var init_log_events = __esm({
+  "src/gunicorn/log-events.ts"() {
+    "use strict";
+    PREFIX = /^(?:\[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4})\]|(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)) \[(\d+)\] \[(DEBUG|INFO|WARNING|ERROR|CRITICAL)\] (.*)$/;
+    SIGNAL_NAMES = { 1: "SIGHUP", 2: "SIGINT", 6: "SIGABRT", 9: "SIGKILL", 11: "SIGSEGV", 15: "SIGTERM" };
+    PREFIXED = [
+      [/^Booting worker with pid: (\d+)$/, (m) => ({ kind: "worker-boot", pid: Number(m[1]) })],
+      [/^Worker exiting \(pid: (\d+)\)$/, (m) => ({ kind: "worker-exiting", pid: Number(m[1]) })],
+      [/^Worker \(pid:(\d+)\) exited with code:? (\d+)\.?$/, (m) => ({ kind: "worker-exit", pid: Number(m[1]), code: Number(m[2]) })],
+      [
+        /^Worker \(pid:(\d+)\) was sent (.+?)!( Perhaps out of memory\?)?$/,
+        (m) => ({ kind: "worker-signal", pid: Number(m[1]), signal: m[2], perhapsOom: Boolean(m[3]) })
+      ],
+      [
+        /^Worker with pid (\d+) was terminated due to signal (\d+)$/,
+        (m) => ({
+          kind: "worker-signal",
+          pid: Number(m[1]),
+          signal: SIGNAL_NAMES[Number(m[2])] ?? `signal ${m[2]}`,
+          perhapsOom: false
+        })
+      ],
+      [/^WORKER TIMEOUT \(pid:(\d+)\)$/, (m) => ({ kind: "worker-timeout", pid: Number(m[1]) })],
+      [/^Exception in worker process$/, (_m, prefix) => ({ kind: "worker-exception", pid: prefix.pid })],
+      [/^Starting gunicorn (\S+)$/, (m) => ({ kind: "master-start", version: m[1] })],
+      [/^Listening at: (.+?)(?: \((\d+)\))?$/, (m) => ({ kind: "listening", addresses: m[1].split(/,\s*/), masterPid: m[2] ? Number(m[2]) : void 0 })],
+      [/^Using worker: (.+)$/, (m) => ({ kind: "worker-class", workerClass: m[1].trim() })],
+      [/^Shutting down: (.+)$/, (m) => ({ kind: "shutdown", what: m[1] })],
+      [/^Reason: (.+)$/, (m) => ({ kind: "shutdown", reason: m[1] })],
+      [/^Connection in use: (.+)$/, (m) => ({ kind: "connection-in-use", address: m[1] })],
+      [/^connection to (.+?) failed: (.+)$/, (m) => ({ kind: "connection-in-use", address: m[1], error: m[2] })],
+      [/^Can't connect to (.+)$/, (m) => ({ kind: "cant-connect", address: m[1] })],
+      [/^Handling signal: (\S+)$/, (m) => ({ kind: "handling-signal", signal: m[1] })],
+      [/^Unhandled signal: (\S+)$/, (m) => ({ kind: "unhandled-signal", signal: m[1] })],
+      [/^Unhandled exception in main loop$/, () => ({ kind: "main-loop-exception" })],
+      [/^Invalid address: (.+)$/, (m) => ({ kind: "invalid-address", address: m[1] })],
+      [/^Worker reloading: (.+?) modified$/, (m) => ({ kind: "worker-reloading", file: m[1] })],
+      [/^(.+) \(([^(),]+\.py), line (\d+)\)$/, (m) => ({ kind: "syntax-error-message", message: m[1], file: m[2], line: Number(m[3]) })]
+    ];
+    CONFIG_ERRORS = [/^Error: (.+)$/, /^(Failed to read config file: .+)$/, /^(Invalid value for .+)$/, /^gunicorn: error: (.+)$/];
+    APP_LOAD_ERRORS = [
+      // 19.x: the spec could not be evaluated in the module
+      /^Failed to find application: .+$/,
+      /^Failed to find attribute '.*' in '.*'\.$/,
+      /^Failed to find application object '.*' in '.*'$/,
+      // 20.0.x: the object the spec evaluated to was None (a factory that returned nothing)
+      /^Failed to find application object: .+$/,
+      /^Application object must be callable\.$/,
+      /^Failed to parse '.*' as an attribute name or function call\.$/,
+      /^Function reference must be a simple name: .*$/,
+      /^Function call arguments must be literals\.?$/,
+      /^Error while loading the application:?$/
+    ];
+  }
+});
+
 // src/diagnosis/reasons/app-not-found.ts
-function notFound(rc, message) {
+function notFound(rc, message, messageLine = loadErrorOf(rc)?.lines[0].text) {
   const attr = /Failed to find (?:attribute|application object) '([^']+)' in '([^']+)'/.exec(message);
   const moduleFile = attr ? rc.moduleFile(attr[2]) : void 0;
   const command = commandLine(rc);
@@ -25625,13 +25712,17 @@ function notFound(rc, message) {
       defines: moduleFile ? applicationObjects(rc.repo.read(moduleFile) ?? "") : [],
       spec: appSpec(command?.text)
     },
-    evidence: present(loadErrorOf(rc)?.lines[0].text, importTracebackOf(rc)?.exception.line, command?.text, rc.gunicornOutcomeLine()),
+    evidence: present(messageLine, importTracebackOf(rc)?.exception.line, command?.text, rc.gunicornOutcomeLine()),
     location: firstLocation(command)
   };
 }
 function summary11({ message, missing, defines }) {
   const none = EVALUATED_TO_NONE.exec(message)?.[1];
   if (none) return `Gunicorn evaluated ${code(none)} and got None, so there is no application object to serve.`;
+  const unparsed = UNPARSED_SPEC.exec(message)?.[1];
+  if (unparsed) {
+    return `Gunicorn could not parse ${code(unparsed)} as the application: from 20.0 it accepts only a variable name or a call after the colon, not a dotted attribute path.`;
+  }
   if (!missing) return `Gunicorn could not find the application object: ${message}`;
   const defined = defines.length ? ` (it defines ${defines.map(code).join(", ")})` : "";
   return `Gunicorn imported module ${code(missing.module)} but found no ${code(missing.attribute)} in it${defined}.`;
@@ -25642,13 +25733,18 @@ function remedy11({ message, missing, suggestion, defines, spec }) {
     return `Make ${code(none)} return the application on every path (an ${code("except")} branch that only logs returns None).`;
   }
   if (none) return `Point Gunicorn at a variable that holds the application once the module is imported, not None.`;
+  const unparsed = UNPARSED_SPEC.exec(message)?.[1];
+  if (unparsed?.includes(".")) {
+    const [owner, attribute] = [unparsed.slice(0, unparsed.lastIndexOf(".")), unparsed.slice(unparsed.lastIndexOf(".") + 1)];
+    return `Name the module that holds the object instead (${code(`<module>.${owner}:${attribute}`)} when ${code(owner)} is a submodule), or assign it to a module-level variable (${code(`${attribute} = ${unparsed}`)}) and point Gunicorn at that.`;
+  }
   const better = suggestion ?? (missing && defines[0] ? `${missing.module}:${defines[0]}` : void 0);
   if (!better) {
     return "Point Gunicorn at `module:variable` where the variable is the WSGI/ASGI application (for a factory: `module:create_app()`).";
   }
   return `Point Gunicorn at the object that exists: ${code(better)}${spec ? ` instead of ${code(spec)}` : ""}.`;
 }
-var LOAD_FAILED, loadErrorOf, importTracebackOf, loadError, importTraceback, exitCode4, EVALUATED_TO_NONE, app_not_found_default;
+var LOAD_FAILED, loadErrorOf, importTracebackOf, loadError, importTraceback, indentedLoadError, exitCode4, UNPARSED_SPEC, EVALUATED_TO_NONE, app_not_found_default;
 var init_app_not_found = __esm({
   "src/diagnosis/reasons/app-not-found.ts"() {
     "use strict";
@@ -25656,6 +25752,8 @@ var init_app_not_found = __esm({
     init_configuration();
     init_locate();
     init_words();
+    init_log_events();
+    init_line_prefix();
     LOAD_FAILED = "App failed to load.";
     loadErrorOf = (rc) => rc.ofKind("app-load-error").find((e) => !/Error while loading/.test(e.message));
     importTracebackOf = (rc) => rc.primaryTraceback((tb) => /^Failed to find (application|attribute)/.test(tb.exception.message) || tb.exception.type.endsWith("AppImportError"));
@@ -25675,6 +25773,18 @@ var init_app_not_found = __esm({
         return tb ? notFound(rc, tb.exception.message) : void 0;
       }
     };
+    indentedLoadError = {
+      stage: "boot",
+      name: "Gunicorn logs the object it failed to find, indented",
+      detect(rc) {
+        for (const line of rc.ctx.lines) {
+          if (!line.text.startsWith(" ") && !line.text.startsWith("	")) continue;
+          const message = stripLinePrefixes(line.text).trim();
+          if (!/Error while loading/.test(message) && APP_LOAD_ERRORS.some((pattern) => pattern.test(message))) return notFound(rc, message, line.text);
+        }
+        return void 0;
+      }
+    };
     exitCode4 = {
       stage: "boot",
       name: "exit code 4 after App failed to load",
@@ -25683,6 +25793,7 @@ var init_app_not_found = __esm({
         return exit4 && rc.ofKind("shutdown").some((e) => e.reason === LOAD_FAILED) ? notFound(rc, LOAD_FAILED) : void 0;
       }
     };
+    UNPARSED_SPEC = /^Failed to parse '(.+)' as an attribute name or function call\.$/;
     EVALUATED_TO_NONE = /^Failed to find application object: '(.+)'$/;
     app_not_found_default = defineReason({
       id: "app-not-found",
@@ -25691,7 +25802,7 @@ var init_app_not_found = __esm({
       namesCulprit: true,
       readme: "exit 4: the `module:attribute` of the app is wrong",
       fixtures: [{ path: "__fixtures__/apps/fail-app-not-found", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [loadError, importTraceback, exitCode4],
+      rules: [loadError, importTraceback, indentedLoadError, exitCode4],
       words: (facts) => ({ summary: summary11(facts), remedy: remedy11(facts) })
     });
   }
@@ -26909,7 +27020,8 @@ function memoryKills(rc) {
   const { container } = rc.ctx;
   const timedOut = new Set(rc.ofKind("worker-timeout").map((e) => e.pid));
   const kills = rc.ofKind("worker-signal").filter((e) => e.signal === "SIGKILL" || e.signal === "9" || e.perhapsOom);
-  const oomKills = kills.filter((e) => !timedOut.has(e.pid));
+  const bootedInLog = new Set(rc.ofKind("worker-boot").map((e) => e.pid));
+  const oomKills = kills.filter((e) => !timedOut.has(e.pid) && (timedOut.size === 0 || bootedInLog.has(e.pid)));
   return {
     limit: container.memoryLimit,
     oomKills,
@@ -27291,64 +27403,6 @@ var init_worker_timeout = __esm({
       rules: [whileServing, whileLoading],
       words: words7
     });
-  }
-});
-
-// src/gunicorn/log-events.ts
-var PREFIX, SIGNAL_NAMES, PREFIXED, CONFIG_ERRORS, APP_LOAD_ERRORS;
-var init_log_events = __esm({
-  "src/gunicorn/log-events.ts"() {
-    "use strict";
-    PREFIX = /^(?:\[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4})\]|(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)) \[(\d+)\] \[(DEBUG|INFO|WARNING|ERROR|CRITICAL)\] (.*)$/;
-    SIGNAL_NAMES = { 1: "SIGHUP", 2: "SIGINT", 6: "SIGABRT", 9: "SIGKILL", 11: "SIGSEGV", 15: "SIGTERM" };
-    PREFIXED = [
-      [/^Booting worker with pid: (\d+)$/, (m) => ({ kind: "worker-boot", pid: Number(m[1]) })],
-      [/^Worker exiting \(pid: (\d+)\)$/, (m) => ({ kind: "worker-exiting", pid: Number(m[1]) })],
-      [/^Worker \(pid:(\d+)\) exited with code:? (\d+)\.?$/, (m) => ({ kind: "worker-exit", pid: Number(m[1]), code: Number(m[2]) })],
-      [
-        /^Worker \(pid:(\d+)\) was sent (.+?)!( Perhaps out of memory\?)?$/,
-        (m) => ({ kind: "worker-signal", pid: Number(m[1]), signal: m[2], perhapsOom: Boolean(m[3]) })
-      ],
-      [
-        /^Worker with pid (\d+) was terminated due to signal (\d+)$/,
-        (m) => ({
-          kind: "worker-signal",
-          pid: Number(m[1]),
-          signal: SIGNAL_NAMES[Number(m[2])] ?? `signal ${m[2]}`,
-          perhapsOom: false
-        })
-      ],
-      [/^WORKER TIMEOUT \(pid:(\d+)\)$/, (m) => ({ kind: "worker-timeout", pid: Number(m[1]) })],
-      [/^Exception in worker process$/, (_m, prefix) => ({ kind: "worker-exception", pid: prefix.pid })],
-      [/^Starting gunicorn (\S+)$/, (m) => ({ kind: "master-start", version: m[1] })],
-      [/^Listening at: (.+?)(?: \((\d+)\))?$/, (m) => ({ kind: "listening", addresses: m[1].split(/,\s*/), masterPid: m[2] ? Number(m[2]) : void 0 })],
-      [/^Using worker: (.+)$/, (m) => ({ kind: "worker-class", workerClass: m[1].trim() })],
-      [/^Shutting down: (.+)$/, (m) => ({ kind: "shutdown", what: m[1] })],
-      [/^Reason: (.+)$/, (m) => ({ kind: "shutdown", reason: m[1] })],
-      [/^Connection in use: (.+)$/, (m) => ({ kind: "connection-in-use", address: m[1] })],
-      [/^connection to (.+?) failed: (.+)$/, (m) => ({ kind: "connection-in-use", address: m[1], error: m[2] })],
-      [/^Can't connect to (.+)$/, (m) => ({ kind: "cant-connect", address: m[1] })],
-      [/^Handling signal: (\S+)$/, (m) => ({ kind: "handling-signal", signal: m[1] })],
-      [/^Unhandled signal: (\S+)$/, (m) => ({ kind: "unhandled-signal", signal: m[1] })],
-      [/^Unhandled exception in main loop$/, () => ({ kind: "main-loop-exception" })],
-      [/^Invalid address: (.+)$/, (m) => ({ kind: "invalid-address", address: m[1] })],
-      [/^Worker reloading: (.+?) modified$/, (m) => ({ kind: "worker-reloading", file: m[1] })],
-      [/^(.+) \(([^(),]+\.py), line (\d+)\)$/, (m) => ({ kind: "syntax-error-message", message: m[1], file: m[2], line: Number(m[3]) })]
-    ];
-    CONFIG_ERRORS = [/^Error: (.+)$/, /^(Failed to read config file: .+)$/, /^(Invalid value for .+)$/, /^gunicorn: error: (.+)$/];
-    APP_LOAD_ERRORS = [
-      // 19.x: the spec could not be evaluated in the module
-      /^Failed to find application: .+$/,
-      /^Failed to find attribute '.*' in '.*'\.$/,
-      /^Failed to find application object '.*' in '.*'$/,
-      // 20.0.x: the object the spec evaluated to was None (a factory that returned nothing)
-      /^Failed to find application object: .+$/,
-      /^Application object must be callable\.$/,
-      /^Failed to parse '.*' as an attribute name or function call\.$/,
-      /^Function reference must be a simple name: .*$/,
-      /^Function call arguments must be literals\.?$/,
-      /^Error while loading the application:?$/
-    ];
   }
 });
 
@@ -27735,7 +27789,7 @@ function remedy15(facts) {
       return `Make the import return quickly (no waiting on services at import time); note that Gunicorn 22+ does not apply its ${code("timeout")} while a worker is still importing, so such a worker hangs without any log line.`;
   }
 }
-var hostPort, wrapper, neverStarted, startedThenStalled, loopbackBind, unixSocketBind, otherPort, neverListened, nothingAnswered, boot_timeout_default;
+var hostPort, wrapper, WORKER_LIFECYCLE, masterSpoke, neverStarted, startedThenStalled, loopbackBind, unixSocketBind, otherPort, neverListened, nothingAnswered, boot_timeout_default;
 var init_boot_timeout = __esm({
   "src/diagnosis/reasons/boot-timeout.ts"() {
     "use strict";
@@ -27774,11 +27828,13 @@ var init_boot_timeout = __esm({
         };
       }
     };
+    WORKER_LIFECYCLE = /* @__PURE__ */ new Set(["worker-boot", "worker-exit", "worker-signal", "worker-timeout", "worker-exiting"]);
+    masterSpoke = (rc) => rc.ctx.events.some((event) => event.prefix !== void 0 && WORKER_LIFECYCLE.has(event.kind));
     neverStarted = {
       stage: "boot",
       name: "Gunicorn never started",
       detect(rc) {
-        if (rc.ctx.outcome !== "boot-timeout" || rc.ctx.state.started || causeInLog(rc)) return void 0;
+        if (rc.ctx.outcome !== "boot-timeout" || rc.ctx.state.started || causeInLog(rc) || masterSpoke(rc)) return void 0;
         const lastLines = lastLogLines(rc);
         return {
           facts: { kind: "never-started", seconds: rc.ctx.settings.timeoutSec, logEmpty: lastLines.length === 0 },

@@ -24,6 +24,8 @@ export const LINE_PREFIXES: readonly LinePrefixShape[] = [
   { name: 'kubernetes (CRI log file)', pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
   // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
   { name: 'systemd journal / syslog', pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
+  // The journal's or syslog's program tag alone (`gunicorn[123]: `): pasted without the time and host columns
+  { name: 'journal program tag', pattern: /^[A-Za-z][\w.@-]*\[\d+\]: / },
   // Render's log view: `Sep 18 02:20:16 PM  ` (12-hour clock, no host)
   { name: 'render', pattern: new RegExp(String.raw`^${SYSLOG_TIME} [AP]M {1,2}`) },
   // `Dec 11 09:35:30 [eks-rde-2/user] F `
@@ -75,14 +77,16 @@ export function stripLinePrefixes(text: string): string {
 }
 
 /**
- * A line that starts with an ASCII letter can only carry a compose prefix (`web-1  | `, so it holds a `|`) or a
- * syslog-style time (`Dec 01 10:00:00 `: a first word of 2 to 5 characters, then a digit). Most lines are neither,
+ * A line that starts with an ASCII letter can only carry a compose prefix (`web-1  | `, so it holds a `|`), a
+ * syslog-style time (`Dec 01 10:00:00 `: a first word of 2 to 5 characters, then a digit) or a program tag. Most lines are neither,
  * and this tells them without the alternation of every shape.
  */
 function mayStartWithPrefix(text: string, first: number): boolean {
   const letter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122)
   if (!letter) return true
   const blank = text.indexOf(' ')
+  // A journal program tag ends right before the first blank: `gunicorn[123]: `.
+  if (blank > 3 && text.charCodeAt(blank - 1) === 58 && text.charCodeAt(blank - 2) === 93) return true
   if (blank >= 2 && blank <= 5) {
     const next = text.charCodeAt(text.charCodeAt(blank + 1) === 32 ? blank + 2 : blank + 1)
     if (next >= 48 && next <= 57) return true

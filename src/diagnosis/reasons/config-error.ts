@@ -3,7 +3,7 @@
 import { defineReason, type Words } from '../reason.js'
 import { invalidPort, noAppModule, rejectedSetting, unreadableConfig, type ConfigFacts, type ConfigFileFacts } from '../rules/configuration.js'
 import { djangoSettings, iniSection, installedApp, optionWithoutValue, settingCrash, unresolvableBind } from '../rules/config-sources.js'
-import { ipv6Unavailable } from '../rules/bind-family.js'
+import { bindRefused, ipv6Unavailable } from '../rules/bind-family.js'
 import {
   configNameWords,
   controlSocketUnwritable,
@@ -68,6 +68,9 @@ function installedAppRemedy({ app, location, local }: InstalledApp): string {
   )
 }
 
+/** Gunicorn 20.0 cannot load a config file without a Python extension (20.1+ warns, then runs it as Python). */
+const notPythonFile = (file: string) => !/\.pyc?$/.test(file) && !file.startsWith('python:')
+
 function summary(facts: ConfigFacts): string {
   switch (facts.kind) {
     case 'ipv6-unavailable':
@@ -75,6 +78,11 @@ function summary(facts: ConfigFacts): string {
         `Gunicorn cannot bind the IPv6 address ${code(facts.address)}: the container has no IPv6 ` +
         `(${facts.errno === '97' ? 'the kernel runs without it' : 'it is disabled there, so the address is not its own'}), ` +
         'not another process on the port.'
+      )
+    case 'bind-refused':
+      return (
+        `Gunicorn kept retrying its bind${facts.address ? ` to ${code(facts.address)}` : ''} without reporting the address ` +
+        'in use or invalid, so the bind failed with another error: most often an IPv6 address (`[::]`) where IPv6 is disabled.'
       )
     case 'unresolvable-bind':
       return (
@@ -98,7 +106,10 @@ function summary(facts: ConfigFacts): string {
     case 'no-app-module':
       return 'Gunicorn was started without an application module (e.g. `app:app`).'
     case 'unreadable-config':
-      return `Gunicorn could not read its config file ${code(facts.file)}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ''}.`
+      return (
+        `Gunicorn could not read its config file ${code(facts.file)}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ''}` +
+        (notPythonFile(facts.file) ? `; its name does not end in ${code('.py')}, and Gunicorn 20+ loads the config file as a Python module.` : '.')
+      )
     case 'invalid-value':
       return `Gunicorn rejected the setting ${code(facts.setting)}: ${facts.problem}${facts.detail !== undefined ? ` (${facts.detail})` : ''}.`
     case 'unrecognized-arguments':
@@ -123,6 +134,11 @@ function remedy(facts: ConfigFacts): string {
       return (
         `Bind to IPv4 (${code(`--bind 0.0.0.0:${facts.port}`)}), which every host supports; keep an IPv6 bind only where ` +
         'the host is known to enable IPv6 (and then beside the IPv4 one).'
+      )
+    case 'bind-refused':
+      return (
+        `Bind to IPv4 (${code(`--bind 0.0.0.0:${facts.port}`)}); if the bind is not an IPv6 one, ${code('--log-level debug')} ` +
+        `makes Gunicorn 21+ print the bind's own error (${code('connection to … failed: [Errno …]')}).`
       )
     case 'unresolvable-bind':
       return (
@@ -149,7 +165,10 @@ function remedy(facts: ConfigFacts): string {
         `or set ${code('wsgi_app')} in gunicorn.conf.py.`
       )
     case 'unreadable-config':
-      return 'Fix the error in the config file; it is executed as Python when Gunicorn starts.'
+      return notPythonFile(facts.file)
+        ? `Rename it to a ${code('.py')} name (e.g. ${code('gunicorn.conf.py')}) written as Python ` +
+            `(${code('bind = "0.0.0.0:8000"')}), and pass that name to ${code('-c')}.`
+        : 'Fix the error in the config file; it is executed as Python when Gunicorn starts.'
     case 'unrecognized-arguments':
       return 'Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version.'
     case 'invalid-value':
@@ -207,6 +226,7 @@ export default defineReason({
     otherStartFailure,
     // Mistakes Gunicorn does not print as its own `Error: …`, then the first error it printed, then the app's.
     ipv6Unavailable,
+    bindRefused,
     unresolvableBind,
     optionWithoutValue,
     settingCrash,

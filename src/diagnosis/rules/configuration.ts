@@ -12,6 +12,7 @@ import type { LocalNeighbour } from './local-modules.js'
 export type ConfigFacts =
   | { kind: 'unresolvable-bind'; address: string; host: string; port: string }
   | { kind: 'ipv6-unavailable'; address: string; host: string; port: string; errno: string }
+  | { kind: 'bind-refused'; address?: string; port: string }
   | { kind: 'option-without-value'; option: string; message: string }
   | { kind: 'control-socket'; exceptionLine: string }
   | ({ kind: 'empty-port'; port: number } & ConfigFileFacts)
