@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path28) {
-      const ctrl = callVisitor(key, node, visitor, path28);
+    function visit_(key, node, visitor, path29) {
+      const ctrl = callVisitor(key, node, visitor, path29);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path28, ctrl);
-        return visit_(key, ctrl, visitor, path28);
+        replaceNode(key, path29, ctrl);
+        return visit_(key, ctrl, visitor, path29);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path29 = Object.freeze(path29.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path28);
+            const ci = visit_(i, node.items[i], visitor, path29);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = visit_("key", node.key, visitor, path28);
+          path29 = Object.freeze(path29.concat(node));
+          const ck = visit_("key", node.key, visitor, path29);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path28);
+          const cv = visit_("value", node.value, visitor, path29);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path28) {
-      const ctrl = await callVisitor(key, node, visitor, path28);
+    async function visitAsync_(key, node, visitor, path29) {
+      const ctrl = await callVisitor(key, node, visitor, path29);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path28, ctrl);
-        return visitAsync_(key, ctrl, visitor, path28);
+        replaceNode(key, path29, ctrl);
+        return visitAsync_(key, ctrl, visitor, path29);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path29 = Object.freeze(path29.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path28);
+            const ci = await visitAsync_(i, node.items[i], visitor, path29);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path28);
+          path29 = Object.freeze(path29.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path29);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path28);
+          const cv = await visitAsync_("value", node.value, visitor, path29);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path28) {
+    function callVisitor(key, node, visitor, path29) {
       if (typeof visitor === "function")
-        return visitor(key, node, path28);
+        return visitor(key, node, path29);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path28);
+        return visitor.Map?.(key, node, path29);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path28);
+        return visitor.Seq?.(key, node, path29);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path28);
+        return visitor.Pair?.(key, node, path29);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path28);
+        return visitor.Scalar?.(key, node, path29);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path28);
+        return visitor.Alias?.(key, node, path29);
       return void 0;
     }
-    function replaceNode(key, path28, node) {
-      const parent = path28[path28.length - 1];
+    function replaceNode(key, path29, node) {
+      const parent = path29[path29.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path28, value) {
+    function collectionFromPath(schema, path29, value) {
       let v = value;
-      for (let i = path28.length - 1; i >= 0; --i) {
-        const k = path28[i];
+      for (let i = path29.length - 1; i >= 0; --i) {
+        const k = path29[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
+    var isEmptyPath = (path29) => path29 == null || typeof path29 === "object" && !!path29[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path28, value) {
-        if (isEmptyPath(path28))
+      addIn(path29, value) {
+        if (isEmptyPath(path29))
           this.add(value);
         else {
-          const [key, ...rest] = path28;
+          const [key, ...rest] = path29;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        const [key, ...rest] = path28;
+      deleteIn(path29) {
+        const [key, ...rest] = path29;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        const [key, ...rest] = path28;
+      getIn(path29, keepScalar) {
+        const [key, ...rest] = path29;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path28) {
-        const [key, ...rest] = path28;
+      hasIn(path29) {
+        const [key, ...rest] = path29;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        const [key, ...rest] = path28;
+      setIn(path29, value) {
+        const [key, ...rest] = path29;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path28, value) {
+      addIn(path29, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path28, value);
+          this.contents.addIn(path29, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        if (Collection.isEmptyPath(path28)) {
+      deleteIn(path29) {
+        if (Collection.isEmptyPath(path29)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path29) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        if (Collection.isEmptyPath(path28))
+      getIn(path29, keepScalar) {
+        if (Collection.isEmptyPath(path29))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path29, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path28) {
-        if (Collection.isEmptyPath(path28))
+      hasIn(path29) {
+        if (Collection.isEmptyPath(path29))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path29) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        if (Collection.isEmptyPath(path28)) {
+      setIn(path29, value) {
+        if (Collection.isEmptyPath(path29)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path28), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path29), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path28, value);
+          this.contents.setIn(path29, value);
         }
       }
       /**
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path28) => {
+    visit.itemAtPath = (cst, path29) => {
       let item = cst;
-      for (const [field, index] of path28) {
+      for (const [field, index] of path29) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path28) => {
-      const parent = visit.itemAtPath(cst, path28.slice(0, -1));
-      const field = path28[path28.length - 1][0];
+    visit.parentCollection = (cst, path29) => {
+      const parent = visit.itemAtPath(cst, path29.slice(0, -1));
+      const field = path29[path29.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path28, item, visitor) {
-      let ctrl = visitor(item, path28);
+    function _visit(path29, item, visitor) {
+      let ctrl = visitor(item, path29);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path29.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path28);
+            ctrl = ctrl(item, path29);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path29) : ctrl;
     }
     exports.visit = visit;
   }
@@ -15815,9 +15815,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path28 = this.getPath();
-        if (path28 === null || path28.startsWith("/")) {
-          return path28;
+        const path29 = this.getPath();
+        if (path29 === null || path29.startsWith("/")) {
+          return path29;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -15829,7 +15829,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path28 : parent + "/" + path28;
+              return parent.endsWith("/") ? parent + path29 : parent + "/" + path29;
             }
           }
         }
@@ -19143,7 +19143,7 @@ var require_semver2 = __commonJS({
 var import_yaml6 = __toESM(require_dist(), 1);
 import crypto from "node:crypto";
 import fs21 from "node:fs";
-import path27 from "node:path";
+import path28 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/docker/docker.ts
@@ -20735,19 +20735,19 @@ function parseSocketIoSend(send) {
 function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
-function engineIoPath(path28) {
-  const bare2 = path28.split("?")[0].trim();
+function engineIoPath(path29) {
+  const bare2 = path29.split("?")[0].trim();
   if (!bare2 || bare2 === "/") return DEFAULT_SOCKET_IO_PATH;
   const rooted2 = bare2.startsWith("/") ? bare2 : `/${bare2}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
-function socketIoRequestPath(path28) {
-  const query = new URLSearchParams(path28.includes("?") ? path28.slice(path28.indexOf("?") + 1) : "");
+function socketIoRequestPath(path29) {
+  const query = new URLSearchParams(path29.includes("?") ? path29.slice(path29.indexOf("?") + 1) : "");
   query.set("EIO", "4");
   query.set("transport", "websocket");
-  return `${engineIoPath(path28)}?${query.toString()}`;
+  return `${engineIoPath(path29)}?${query.toString()}`;
 }
-function describeRejectedSocketIoUpgrade(answer, path28) {
+function describeRejectedSocketIoUpgrade(answer, path29) {
   const generic = describeRejectedUpgrade(answer);
   if (answer.status === 400 && /unsupported (protocol )?version/i.test(answer.body)) {
     return {
@@ -20755,7 +20755,7 @@ function describeRejectedSocketIoUpgrade(answer, path28) {
       detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt2(bodyText(answer.body))})`
     };
   }
-  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path28)}` };
+  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path29)}` };
   return generic;
 }
 var STAGE_WAITING_FOR = {
@@ -20917,8 +20917,8 @@ async function probeWebSocket(options, context) {
   const startedAt = now();
   const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal, now };
   const isSocketIo = options.protocol === "socket.io";
-  const path28 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
-  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path28;
+  const path29 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
+  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path29;
   const url = `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}${requestPath}`;
   const describeRejection = isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0;
   const connection = await openWebSocket(url, clock, describeRejection, hostHeaders(options.hostHeader));
@@ -20932,10 +20932,10 @@ async function probeWebSocket(options, context) {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path28, ...verdict2, durationMs: now() - startedAt };
+  return { protocol: options.protocol, path: path29, ...verdict2, durationMs: now() - startedAt };
 }
-function rooted(path28) {
-  return path28.startsWith("/") ? path28 : `/${path28}`;
+function rooted(path29) {
+  return path29.startsWith("/") ? path29 : `/${path29}`;
 }
 async function talkPlain(socket, options, clock) {
   const matches = compileExpect(options.expect);
@@ -22712,9 +22712,9 @@ function safeUrl(url) {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
   return url.replace(/[()<>"'`\\]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function encodeRepoPath(path28) {
-  const segments = path28.split("/");
-  if (path28.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+function encodeRepoPath(path29) {
+  const segments = path29.split("/");
+  if (path29.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 
@@ -22769,9 +22769,9 @@ function runLinks(metadata) {
     shortSha: sha?.slice(0, 7),
     fileUrl(file, line) {
       if (!base || !sha) return void 0;
-      const path28 = encodeRepoPath(file);
-      if (!path28) return void 0;
-      return `${base}/blob/${sha}/${path28}${line && line > 0 ? `#L${line}` : ""}`;
+      const path29 = encodeRepoPath(file);
+      if (!path29) return void 0;
+      return `${base}/blob/${sha}/${path29}${line && line > 0 ? `#L${line}` : ""}`;
     }
   };
 }
@@ -23435,8 +23435,8 @@ function readTomlLines(text, name) {
   }
   return { entries: new TomlScanner(text).entries(), data };
 }
-function entryAt(entries, path28) {
-  return entries.find((entry) => entry.path.length === path28.length && entry.path.every((part, i) => part === path28[i]));
+function entryAt(entries, path29) {
+  return entries.find((entry) => entry.path.length === path29.length && entry.path.every((part, i) => part === path29[i]));
 }
 var BARE_KEY = /[A-Za-z0-9_-]/;
 var TomlScanner = class {
@@ -23497,10 +23497,10 @@ var TomlScanner = class {
   header() {
     const double = this.text.startsWith("[[", this.pos);
     this.pos += double ? 2 : 1;
-    const path28 = this.key();
+    const path29 = this.key();
     this.pos += double ? 2 : 1;
     this.skipToLineEnd();
-    return path28;
+    return path29;
   }
   /** A dotted key (`a."b.c".d`), leaving the position on what follows it (`=`, `]`). */
   key() {
@@ -25684,6 +25684,82 @@ function importsOs(source) {
   return false;
 }
 
+// src/diagnosis/rules/config-frames.ts
+import path17 from "node:path";
+var HOOKS = /* @__PURE__ */ new Set([
+  "on_starting",
+  "on_reload",
+  "when_ready",
+  "pre_fork",
+  "post_fork",
+  "post_worker_init",
+  "worker_int",
+  "worker_abort",
+  "pre_exec",
+  "pre_request",
+  "post_request",
+  "child_exit",
+  "worker_exit",
+  "nworkers_changed",
+  "on_exit",
+  "ssl_context"
+]);
+var MASTER_HOOKS = /* @__PURE__ */ new Set(["on_starting", "on_reload", "when_ready", "pre_fork", "pre_exec", "child_exit", "nworkers_changed", "on_exit"]);
+function isConfigFrame(rc, frame, configFile) {
+  const mapped = rc.mapContainerPath(frame.file);
+  if (configFile && mapped === configFile) return true;
+  return /^gunicorn[\w.-]*\.py$/.test(path17.posix.basename(frame.file)) || frame.func !== void 0 && HOOKS.has(frame.func);
+}
+function configCaller(rc, tb) {
+  const raisedIn = rc.userFrame(tb);
+  if (!tb || !raisedIn) return void 0;
+  const configFile = rc.gunicornConfigFile();
+  const frame = tb.frames.find((f) => isConfigFrame(rc, f, configFile));
+  if (!frame || frame === raisedIn.frame || frame.file === raisedIn.frame.file) return void 0;
+  if (tb.frames.indexOf(frame) > tb.frames.indexOf(raisedIn.frame)) return void 0;
+  const mapped = rc.mapContainerPath(frame.file);
+  const hook = frame.func !== void 0 && HOOKS.has(frame.func) ? frame.func : void 0;
+  return {
+    config: {
+      file: mapped ?? path17.posix.basename(frame.file),
+      line: frame.line,
+      location: mapped ? { file: mapped, line: frame.line, containerPath: frame.file } : void 0
+    },
+    hook,
+    inMaster: hook !== void 0 && MASTER_HOOKS.has(hook),
+    raisedIn
+  };
+}
+var raisedAt = ({ raisedIn }) => raisedIn.location ? fileLine(raisedIn.location) : `${path17.posix.basename(raisedIn.frame.file)}:${raisedIn.frame.line}`;
+function callerWords(caller) {
+  const config = code(caller.config.file);
+  const via = caller.hook ? `called by the ${code(caller.hook)} hook ${config} defines (line ${caller.config.line})` : `which ${config} imports (line ${caller.config.line})`;
+  return `raised in ${code(raisedAt(caller))}, ${via}`;
+}
+function callerRemedy(caller) {
+  const where2 = code(raisedAt(caller));
+  if (!caller.hook) {
+    const module = path17.posix.basename(caller.raisedIn.frame.file).replace(/\.py$/, "");
+    return `Fix ${where2}: ${code(caller.config.file)} imports it when Gunicorn reads its config, so ${code(`python -c "import ${module}"`)} in the image reproduces it.`;
+  }
+  const runs = caller.inMaster ? "in the master" : "in each worker after it forks";
+  return `Fix ${where2}: Gunicorn calls the ${code(caller.hook)} hook ${runs}, not when the app is imported, so only starting Gunicorn with ${code(`-c ${caller.config.file}`)} in the image reproduces it.`;
+}
+function callerAt(rc, location) {
+  if (!location) return void 0;
+  for (const tb of rc.tracebacks) {
+    const caller = configCaller(rc, tb);
+    const raised = caller?.raisedIn.location;
+    if (caller && raised && raised.file === location.file && raised.line === location.line) return caller;
+  }
+  return void 0;
+}
+function importerWords(caller) {
+  const module = code(path17.posix.basename(caller.raisedIn.frame.file));
+  const config = code(caller.config.file);
+  return caller.hook ? `${module} is called by the ${code(caller.hook)} hook ${config} defines (line ${caller.config.line})` : `${module} is imported by ${config} (line ${caller.config.line})`;
+}
+
 // src/diagnosis/rules/configuration.ts
 var WORKER_EXITING = /Worker exiting \(pid: \d+\)/;
 function printedByWorker(rc, error) {
@@ -25736,8 +25812,9 @@ var unreadableConfig = {
     if (!error || !file) return void 0;
     const tb = rc.tracebacks.find((t) => t.lines[0].seq > error.lines[0].seq) ?? rc.primaryTraceback();
     const frame = rc.userFrame(tb);
+    const caller = configCaller(rc, tb);
     return {
-      facts: { kind: "unreadable-config", file, exceptionLine: tb?.exception.line },
+      facts: { kind: "unreadable-config", file, exceptionLine: tb?.exception.line, caller },
       evidence: [...linesOf(error), ...tb ? rc.tracebackEvidence(tb, frame) : []],
       location: frame?.location
     };
@@ -25809,8 +25886,8 @@ function closestLocalModule(rc, moduleName) {
   const closest = closestName(missing, candidates2);
   if (!closest || editDistance(missing, closest) > (missing.length >= 8 ? 2 : 1)) return void 0;
   const relative3 = [...parent, closest].join("/");
-  const path28 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
-  return { name: [...parent, closest].join("."), path: path28 };
+  const path29 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
+  return { name: [...parent, closest].join("."), path: path29 };
 }
 function knownPackage(name) {
   const normalised = name.toLowerCase().replace(/_/g, "-");
@@ -26184,6 +26261,9 @@ function installedAppRemedy({ app, location, local }) {
   return `Correct the entry to the app's module path${at}; for a third-party app, install the package its documentation names rather than one guessed from the module name.`;
 }
 var notPythonFile = (file) => !/\.pyc?$/.test(file) && !file.startsWith("python:");
+function unreadableSummary(facts) {
+  return `Gunicorn could not read its config file ${code(facts.file)}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ""}` + (facts.caller ? `, ${callerWords(facts.caller)}` : "") + (notPythonFile(facts.file) ? `; its name does not end in ${code(".py")}, and Gunicorn 20+ loads the config file as a Python module.` : ".");
+}
 function summary8(facts) {
   switch (facts.kind) {
     case "ipv6-unavailable":
@@ -26203,7 +26283,7 @@ function summary8(facts) {
     case "no-app-module":
       return "Gunicorn was started without an application module (e.g. `app:app`).";
     case "unreadable-config":
-      return `Gunicorn could not read its config file ${code(facts.file)}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ""}` + (notPythonFile(facts.file) ? `; its name does not end in ${code(".py")}, and Gunicorn 20+ loads the config file as a Python module.` : ".");
+      return unreadableSummary(facts);
     case "invalid-value":
       return `Gunicorn rejected the setting ${code(facts.setting)}: ${facts.problem}${facts.detail !== void 0 ? ` (${facts.detail})` : ""}.`;
     case "unrecognized-arguments":
@@ -26217,6 +26297,10 @@ function summary8(facts) {
     case "ini-section":
       return `The app reads section ${code(facts.section)} of an INI config file while it loads${where(facts.location)}, and the file has no such section (${code(facts.exceptionLine)}).`;
   }
+}
+function unreadableRemedy(facts) {
+  if (facts.caller && !notPythonFile(facts.file)) return callerRemedy(facts.caller);
+  return notPythonFile(facts.file) ? `Rename it to a ${code(".py")} name (e.g. ${code("gunicorn.conf.py")}) written as Python (${code('bind = "0.0.0.0:8000"')}), and pass that name to ${code("-c")}.` : "Fix the error in the config file; it is executed as Python when Gunicorn starts.";
 }
 function remedy10(facts) {
   switch (facts.kind) {
@@ -26237,7 +26321,7 @@ function remedy10(facts) {
     case "no-app-module":
       return `Add the WSGI/ASGI application as the last argument of the command (${code("gunicorn \u2026 module:app")}) or set ${code("wsgi_app")} in gunicorn.conf.py.`;
     case "unreadable-config":
-      return notPythonFile(facts.file) ? `Rename it to a ${code(".py")} name (e.g. ${code("gunicorn.conf.py")}) written as Python (${code('bind = "0.0.0.0:8000"')}), and pass that name to ${code("-c")}.` : "Fix the error in the config file; it is executed as Python when Gunicorn starts.";
+      return unreadableRemedy(facts);
     case "unrecognized-arguments":
       return "Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version.";
     case "invalid-value":
@@ -26545,7 +26629,7 @@ var app_not_found_default = defineReason({
 
 // src/diagnosis/context.ts
 import { existsSync, readFileSync, statSync } from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 var COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
 var LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |^\/usr\/(local\/)?lib\/python\d|^\/usr\/(local\/)?bin\/|^<string>$/;
 var RepoFiles = class {
@@ -26555,7 +26639,7 @@ var RepoFiles = class {
   repoRoot;
   cache = /* @__PURE__ */ new Map();
   absolute(relative3) {
-    return path17.resolve(this.repoRoot, relative3);
+    return path18.resolve(this.repoRoot, relative3);
   }
   isFile(relative3) {
     try {
@@ -26590,7 +26674,7 @@ var RuleContext = class {
     this.ctx = ctx;
     this.repo = new RepoFiles(ctx.paths.repoRoot);
     this.tracebacks = ctx.events.filter((event) => event.kind === "traceback");
-    this.contextRel = toPosix(path17.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+    this.contextRel = toPosix(path18.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
   }
   ctx;
   repo;
@@ -26607,7 +26691,7 @@ var RuleContext = class {
   }
   /** Path relative to the repository root for a path relative to the build context. */
   inContext(relative3) {
-    return toPosix(path17.posix.join(this.contextRel, relative3));
+    return toPosix(path18.posix.join(this.contextRel, relative3));
   }
   /** Maps a container path back into the repository; undefined when no such file exists there. */
   mapContainerPath(containerPath) {
@@ -26672,8 +26756,8 @@ var RuleContext = class {
   }
   /** The Dockerfile path relative to the repo root, if it exists. */
   dockerfile() {
-    const absolute = this.ctx.paths.dockerfile ?? path17.join(this.ctx.paths.contextDir, "Dockerfile");
-    const relative3 = toPosix(path17.relative(this.ctx.paths.repoRoot, absolute));
+    const absolute = this.ctx.paths.dockerfile ?? path18.join(this.ctx.paths.contextDir, "Dockerfile");
+    const relative3 = toPosix(path18.relative(this.ctx.paths.repoRoot, absolute));
     return this.repo.isFile(relative3) ? relative3 : void 0;
   }
   /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
@@ -26739,7 +26823,7 @@ function frameText(frame) {
   return frame.code ? [head, `    ${frame.code}`] : [head];
 }
 function toPosix(p) {
-  return p.split(path17.sep).join("/");
+  return p.split(path18.sep).join("/");
 }
 
 // src/diagnosis/reasons/syntax-error.ts
@@ -27255,7 +27339,7 @@ var WORDING = {
     remedy: `Point the URL at ${HOST_INTERNAL} to reach a service the workflow publishes on the runner (GitHub \`services:\` with \`ports:\`), or ${VIA_NETWORK}; ${LAZILY}.`
   } : {
     what: "the connection is refused",
-    remedy: `Check that the service runs and publishes port ${port ?? "its port"} on the runner (\`ports:\` under GitHub \`services:\`), and that the URL given with the \`env\` input uses that port; ${LAZILY}.`
+    remedy: `Check that the service runs and publishes ${port ? `port ${port}` : "its port"} on the runner (\`ports:\` under GitHub \`services:\`), and that the URL given with the \`env\` input uses that port; ${LAZILY}.`
   },
   auth: ({ user }) => ({
     what: `the server rejects the credentials${user ? ` of user ${code(user)}` : ""}`,
@@ -28626,18 +28710,18 @@ var probeFailed = {
 };
 var WEBSOCKET_WORKERS = `${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps`;
 function interruptedSummary(facts) {
-  const path28 = code(facts.path);
+  const path29 = code(facts.path);
   const what = present(
     facts.told && `the master was told to stop (${code(facts.told)})`,
     facts.exit && `${facts.workers > 1 ? "the workers" : "the worker"} exited (${code(facts.exit)})`,
     facts.stopped && `the master stopped (${code(facts.stopped)}${facts.exitCode !== void 0 ? `, exit code ${facts.exitCode}` : ""})`
   );
   if (!facts.stopped && !facts.told)
-    return `A worker exited during the WebSocket check of ${path28} (${code(facts.exit)}), so the check could not finish.`;
+    return `A worker exited during the WebSocket check of ${path29} (${code(facts.exit)}), so the check could not finish.`;
   const listed = what.length > 1 ? `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}` : what[0];
-  return `Gunicorn stopped during the WebSocket check of ${path28}: ${listed}.`;
+  return `Gunicorn stopped during the WebSocket check of ${path29}: ${listed}.`;
 }
-var INTERRUPTED_REMEDY = (path28) => `Find what ends the process while ${code(path28)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
+var INTERRUPTED_REMEDY = (path29) => `Find what ends the process while ${code(path29)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
 function words10(facts) {
   switch (facts.kind) {
     case "interrupted":
@@ -28729,31 +28813,31 @@ var neverAnswered = {
   }
 };
 function words11(facts) {
-  const path28 = code(facts.healthPath);
+  const path29 = code(facts.healthPath);
   switch (facts.kind) {
     case "not-passed":
-      return { summary: `The health check of ${path28} did not pass.`, remedy: `Make ${path28} answer ${facts.healthStatus} once the app is ready.` };
+      return { summary: `The health check of ${path29} did not pass.`, remedy: `Make ${path29} answer ${facts.healthStatus} once the app is ready.` };
     case "wrong-status": {
       if (facts.raised) return raisedWords2(facts, facts.raised);
       const body = quotedBody(facts.body);
       return {
-        summary: `${path28} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
-        remedy: facts.status === 404 ? noRouteRemedy(path28, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path28} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
+        summary: `${path29} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
+        remedy: facts.status === 404 ? noRouteRemedy(path29, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path29} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
       };
     }
     case "no-answer": {
       const attempts = `${facts.attempts} attempt${facts.attempts === 1 ? "" : "s"}`;
       return {
-        summary: `${path28} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
-        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path28} do not block.`
+        summary: `${path29} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
+        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path29} do not block.`
       };
     }
   }
 }
-function noRouteRemedy(path28, rootStatus2) {
+function noRouteRemedy(path29, rootStatus2) {
   if (rootStatus2 === void 0 || rootStatus2 >= 400)
-    return `The app has no route ${path28}: add one or set the \`health-path\` input to an existing route.`;
-  return `The app has no route ${path28}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path28} route.`;
+    return `The app has no route ${path29}: add one or set the \`health-path\` input to an existing route.`;
+  return `The app has no route ${path29}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path29} route.`;
 }
 function raisedWords2(facts, raised) {
   return {
@@ -28900,8 +28984,9 @@ var exception = {
     const tb = rc.primaryTraceback();
     if (!tb) return void 0;
     const frame = rc.userFrame(tb);
+    const caller = configCaller(rc, tb);
     return {
-      facts: { kind: "exception", exceptionLine: tb.exception.line, location: frame?.location },
+      facts: { kind: "exception", exceptionLine: tb.exception.line, location: frame?.location, caller },
       evidence: rc.tracebackEvidence(tb, frame),
       location: frame?.location
     };
@@ -28924,8 +29009,10 @@ var howItEnded = {
 var REPRODUCE = "run the image locally with the same command to reproduce.";
 function summary16(facts) {
   switch (facts.kind) {
-    case "exception":
-      return `Workers failed with ${code(facts.exceptionLine.slice(0, 200))}${where(facts.location)}.`;
+    case "exception": {
+      const failed2 = `${facts.caller?.inMaster ? "The master" : "Workers"} failed with ${code(facts.exceptionLine.slice(0, 200))}`;
+      return facts.caller ? `${failed2}, ${callerWords(facts.caller)}.` : `${failed2}${where(facts.location)}.`;
+    }
     case "gunicorn-stopped":
       return `Gunicorn stopped: ${code(facts.outcomeLine)}${facts.exitCode !== void 0 ? ` (exit code ${facts.exitCode})` : ""}.`;
     case "stopped-from-outside": {
@@ -28943,11 +29030,14 @@ var unknown_default = defineReason({
   title: "Unrecognised failure",
   headline: "cause not recognised",
   readme: "none of the above; the most relevant log lines are quoted",
-  fixtures: [{ path: "__fixtures__/apps/fail-unknown", test: "__tests__/diagnosis.itg.ts" }],
+  fixtures: [
+    { path: "__fixtures__/apps/fail-unknown", test: "__tests__/diagnosis.itg.ts" },
+    { path: "__fixtures__/apps/fail-config-hook-module", test: "__tests__/diagnosis.itg.ts" }
+  ],
   rules: [exception, howItEnded],
   words: (facts) => ({
     summary: summary16(facts),
-    remedy: facts.kind === "exception" ? 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.' : `Read the last lines of the log below; ${REPRODUCE}`
+    remedy: facts.kind === "exception" ? facts.caller ? callerRemedy(facts.caller) : 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.' : `Read the last lines of the log below; ${REPRODUCE}`
   })
 });
 
@@ -29121,16 +29211,16 @@ function settingLine(rc, writer) {
   if (command && command.text.includes(option)) return command;
   return configSetting(rc, setting);
 }
-function summary19({ writer, path: path28, cause, user, location }) {
+function summary19({ writer, path: path29, cause, user, location }) {
   const why = cause === "read-only" ? "the root filesystem is read-only" : `user ${code(user ?? "the image user")} may not write there`;
   if (writer === "worker-tmp") {
-    return `Gunicorn's workers need a writable temporary directory and none of ${code(path28)} is writable (${why}): the master stops at the first worker.`;
+    return `Gunicorn's workers need a writable temporary directory and none of ${code(path29)} is writable (${why}): the master stops at the first worker.`;
   }
-  const dir = path28.slice(0, path28.lastIndexOf("/")) || "/";
+  const dir = path29.slice(0, path29.lastIndexOf("/")) || "/";
   if (writer === "pidfile") return `Gunicorn cannot write its pid file in ${code(dir)}${where(location)}: ${why}.`;
-  return `The app writes ${code(path28)}${where(location)} while it loads, and ${why}.`;
+  return `The app writes ${code(path29)}${where(location)} while it loads, and ${why}.`;
 }
-function remedy19({ writer, path: path28 }) {
+function remedy19({ writer, path: path29 }) {
   const writable = "or give the container a writable volume there (a Kubernetes `emptyDir`; here, the `writable-paths` input)";
   if (writer === "worker-tmp") {
     return `Start Gunicorn with ${code("--worker-tmp-dir /dev/shm")} (${code('worker_tmp_dir = "/dev/shm"')} in gunicorn.conf.py), ${writable} at ${code("/tmp")}.`;
@@ -29138,7 +29228,7 @@ function remedy19({ writer, path: path28 }) {
   if (writer === "pidfile") {
     return `Point ${code("pidfile")} (${code("--pid")}) at a writable path such as ${code("/tmp/gunicorn.pid")} or drop it (a container needs none), ${writable}.`;
   }
-  const dir = path28.slice(0, path28.lastIndexOf("/")) || "/";
+  const dir = path29.slice(0, path29.lastIndexOf("/")) || "/";
   return `Write under a path the host keeps writable (take it from an environment variable, e.g. ${code("/tmp")}), ${writable} at ${code(dir)}.`;
 }
 var read_only_filesystem_default = defineReason({
@@ -29888,7 +29978,9 @@ function explain(stage2, input) {
     for (const rule of reason.rules) {
       if (rule.stage !== stage2) continue;
       const finding2 = rule.detect(input);
-      if (finding2) return { ...worded(reason, finding2, stage2 === "boot"), rule: rule.name };
+      if (!finding2) continue;
+      const explanation = { ...worded(reason, finding2, stage2 === "boot"), rule: rule.name };
+      return stage2 === "boot" ? withConfigCaller(input, explanation) : explanation;
     }
   }
   return void 0;
@@ -29902,6 +29994,17 @@ function worded(reason, finding2, trim) {
     diagnosis: { reason: reason.id, summary: summary20, evidence, ...location ? { location } : {}, remedy: remedy20 },
     pointers: pointers2
   };
+}
+function withConfigCaller(rc, explanation) {
+  const caller = callerAt(rc, explanation.diagnosis.location);
+  if (!caller) return explanation;
+  const { diagnosis } = explanation;
+  const { location } = caller.config;
+  const known = explanation.pointers.some((p) => location && p.file === location.file && p.line === location.line);
+  const pointers2 = location && !known ? [...explanation.pointers, location] : explanation.pointers;
+  if (diagnosis.summary.includes(`\`${caller.config.file}\``)) return { ...explanation, pointers: pointers2 };
+  const summary20 = `${diagnosis.summary.replace(/\.$/, "")}; ${importerWords(caller)}.`;
+  return { ...explanation, diagnosis: { ...diagnosis, summary: summary20 }, pointers: pointers2 };
 }
 
 // src/profile/in-report.ts
@@ -29954,7 +30057,7 @@ async function profileBoot(run, running, findings) {
 
 // src/setup/effective-config.ts
 import fs11 from "node:fs";
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/gunicorn/print-config.ts
 var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
@@ -30102,12 +30205,12 @@ function configFileText(settings, argv, workdir) {
     else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
   });
   configPath = configPath.replace(/^python:/, "");
-  if (path18.posix.isAbsolute(configPath)) {
+  if (path19.posix.isAbsolute(configPath)) {
     if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
     configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
   }
   try {
-    return fs11.readFileSync(path18.join(settings.context, configPath), "utf8");
+    return fs11.readFileSync(path19.join(settings.context, configPath), "utf8");
   } catch {
     return void 0;
   }
@@ -30153,27 +30256,27 @@ function pid1PassesSignals(command) {
 var QUICK_SHUTDOWN = /* @__PURE__ */ new Set(["SIGINT", "SIGQUIT"]);
 function shutdownCheck(result, failed2) {
   if (!result) return { id: "shutdown", status: "not-reached", detail: "" };
-  const { signal, handled, request, exited, graceSec, path: path28 } = result;
+  const { signal, handled, request, exited, graceSec, path: path29 } = result;
   const parts = [handled ? `${signal} handled after ${handled.afterMs} ms` : `${signal} not handled by Gunicorn`];
   parts.push(
-    request.status !== void 0 ? `in-flight \`${path28}\` answered ${request.status}` : `in-flight \`${path28}\`: ${request.error ?? "no answer"}`
+    request.status !== void 0 ? `in-flight \`${path29}\` answered ${request.status}` : `in-flight \`${path29}\`: ${request.error ?? "no answer"}`
   );
   if (exited) parts.push(`exited ${exited.code ?? "?"} after ${formatSeconds(exited.afterMs)}`);
   else parts.push(failed2 ? `still running ${formatSeconds(result.durationMs)} later` : `still running at the ${graceSec} s grace`);
   return { id: "shutdown", status: failed2 ? "fail" : "pass", detail: parts.join(", "), durationMs: result.durationMs };
 }
 function shutdownWarnings(result, printed) {
-  const { signal, request, exited, graceSec, path: path28 } = result;
+  const { signal, request, exited, graceSec, path: path29 } = result;
   const warnings = [];
   const dropped = request.status === void 0 || request.status >= 500;
   const how = request.status !== void 0 ? `answered ${request.status}` : request.error ?? "no answer";
   if (dropped && QUICK_SHUTDOWN.has(signal)) {
     warnings.push(
-      `${signal} is a quick shutdown for Gunicorn: the request to \`${path28}\` in flight was cut short (${how}) ${formatSeconds(request.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
+      `${signal} is a quick shutdown for Gunicorn: the request to \`${path29}\` in flight was cut short (${how}) ${formatSeconds(request.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
     );
   } else if (dropped) {
     warnings.push(
-      `The request to \`${path28}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
+      `The request to \`${path29}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
     );
   }
   const graceful = Number(printed?.graceful_timeout);
@@ -31159,9 +31262,9 @@ async function checkShutdown(run, running, findings, workerCount2) {
   const { settings, now, deps } = run;
   const { signal, source } = stopSignalOf(run, running);
   run.settingSources["stop-signal"] = source;
-  const path28 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
-  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path28} is in flight`);
-  const request = inFlightRequest(run, running, path28);
+  const path29 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
+  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path29} is in flight`);
+  const request = inFlightRequest(run, running, path29);
   await Promise.race([request.answer, delay(IN_FLIGHT_MS)]);
   running.watch.beginShutdown();
   const sentAt = now();
@@ -31175,7 +31278,7 @@ async function checkShutdown(run, running, findings, workerCount2) {
   const result = {
     signal,
     graceSec: settings.stopGraceSec,
-    path: path28,
+    path: path29,
     handled: handledLine ? { line: handledLine.text, afterMs: Math.max(0, handledLine.at - sentAt) } : void 0,
     request: { ...answerFields(answer), durationMs: request.durationMs() },
     exited: exited && exited.at >= sentAt ? { afterMs: exited.at - sentAt, code: exited.code } : void 0,
@@ -31207,13 +31310,13 @@ async function waitForExit(run, running, sentAt) {
     await watch.waitFor(Math.max(0, until - run.now()));
   }
 }
-function inFlightRequest(run, running, path28) {
+function inFlightRequest(run, running, path29) {
   const startedAt = run.now();
   let endedAt;
   const answer = httpGet({
     host: PROBE_HOST,
     port: running.hostPort,
-    path: path28,
+    path: path29,
     userAgent: "gunicorn-smoke",
     hostHeader: run.settings.hostHeader,
     timeoutMs: (run.settings.stopGraceSec + 2) * 1e3
@@ -31444,7 +31547,7 @@ var Checks = class {
 // src/profile/comparison.ts
 import fs13 from "node:fs";
 import os2 from "node:os";
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/profile/git.ts
 var gitCommandRunner = async (args, cwd) => {
@@ -31498,7 +31601,7 @@ function baseIdentity(identity) {
   return { runKey: identity.runKey, containerName: `${identity.containerName}-base`, imageTag: `${identity.imageTag}-base` };
 }
 function rebaseSettings(settings, tree) {
-  const move = (file) => path19.join(tree, path19.relative(settings.workspace, file));
+  const move = (file) => path20.join(tree, path20.relative(settings.workspace, file));
   return { ...settings, workspace: tree, context: move(settings.context), dockerfile: settings.dockerfile ? move(settings.dockerfile) : void 0 };
 }
 async function compareWithBase(options) {
@@ -31516,12 +31619,12 @@ async function compareWithBase(options) {
   } catch (error) {
     return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error)}): ${only}` };
   }
-  const tree = fs13.mkdtempSync(path19.join(options.tempDir ?? os2.tmpdir(), "gunicorn-smoke-base-"));
+  const tree = fs13.mkdtempSync(path20.join(options.tempDir ?? os2.tmpdir(), "gunicorn-smoke-base-"));
   const identity = baseIdentity(options.identity);
   try {
     await git.addWorktree(tree, sha);
     const base = rebaseSettings(settings, tree);
-    const dockerfile = base.dockerfile ? path19.relative(tree, base.dockerfile) : "Dockerfile";
+    const dockerfile = base.dockerfile ? path20.relative(tree, base.dockerfile) : "Dockerfile";
     if (!fs13.existsSync(base.context) || !base.dockerfile || !fs13.existsSync(base.dockerfile)) {
       return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
     }
@@ -31765,12 +31868,12 @@ async function waitForDump(run, running, afterSeq, pid) {
 // src/setup/discovery.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 import fs18 from "node:fs";
-import path24 from "node:path";
+import path25 from "node:path";
 
 // src/setup/dockerfile-search.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
 import fs14 from "node:fs";
-import path20 from "node:path";
+import path21 from "node:path";
 var MAX_DEPTH2 = 3;
 var SKIPPED_DIRS3 = /* @__PURE__ */ new Set(["node_modules", ".git", ".venv", "venv", "__pycache__", ".tox", "site-packages", "__fixtures__", "tests", "test"]);
 var DOCKERFILE_FOLDERS = /* @__PURE__ */ new Set(["docker", "deploy", "deployment", "deployments", "docker-images", "dockerfiles", ".docker", "ops", "infra"]);
@@ -31787,9 +31890,9 @@ function findDockerfiles(root) {
       return;
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path20.join(dir, entry.name);
+      const full = path21.join(dir, entry.name);
       if (entry.isDirectory() && depth < MAX_DEPTH2 && !SKIPPED_DIRS3.has(entry.name)) walk(full, depth + 1);
-      else if (entry.isFile() && depth > 0 && isDockerfileName(entry.name)) found2.push(path20.relative(root, full).split(path20.sep).join("/"));
+      else if (entry.isFile() && depth > 0 && isDockerfileName(entry.name)) found2.push(path21.relative(root, full).split(path21.sep).join("/"));
     }
   };
   walk(root, 0);
@@ -31809,9 +31912,9 @@ function copySources(dockerfileText) {
   return sources;
 }
 function chooseContext(root, dockerfile, dockerfileText) {
-  const own = path20.posix.dirname(dockerfile);
+  const own = path21.posix.dirname(dockerfile);
   const sources = copySources(dockerfileText).filter((source) => source !== "." && source !== "./");
-  const fits = (context) => sources.every((source) => fs14.existsSync(path20.join(root, context, source)));
+  const fits = (context) => sources.every((source) => fs14.existsSync(path21.join(root, context, source)));
   const ownFits = fits(own);
   const rootFits = fits(".");
   if (sources.length > 0 && ownFits !== rootFits) {
@@ -31909,22 +32012,22 @@ function hostRun(contract, reading, found2) {
 
 // src/compose/compose-discovery.ts
 import fs17 from "node:fs";
-import path23 from "node:path";
+import path24 from "node:path";
 
 // src/compose/compose-file.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 import fs16 from "node:fs";
-import path22 from "node:path";
+import path23 from "node:path";
 
 // src/compose/compose-env.ts
 import fs15 from "node:fs";
-import path21 from "node:path";
+import path22 from "node:path";
 var SECRET_NAME = /secret|token|passw|passphrase|api[_-]?key|[_-]key$|credential/i;
 function composeEnvironment(dir, fileName, service, definition) {
-  const dotenv = readEnvFile(path21.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
+  const dotenv = readEnvFile(path22.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
   const values = /* @__PURE__ */ new Map();
   for (const entry of envFiles(definition.env_file)) {
-    const file = path21.resolve(dir, entry.path);
+    const file = path22.resolve(dir, entry.path);
     const read = readEnvFile(file);
     if (!read && entry.required) {
       throw new InputError(`${fileName}: the env_file '${entry.path}' of the service '${service}' does not exist.`);
@@ -31991,22 +32094,22 @@ function interpolate(value, variables) {
 var COMPOSE_FILE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
 function findComposeFile(workspace, fileInput, contextInput) {
   if (fileInput) {
-    const file = path22.resolve(workspace, fileInput);
-    if (!file.startsWith(path22.resolve(workspace) + path22.sep) || !fs16.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    const file = path23.resolve(workspace, fileInput);
+    if (!file.startsWith(path23.resolve(workspace) + path23.sep) || !fs16.statSync(file, { throwIfNoEntry: false })?.isFile()) {
       throw new InputError(`The input 'compose-file' points to '${fileInput}', which is not a file in the repository.`);
     }
     return file;
   }
-  for (const dir of [workspace, path22.resolve(workspace, contextInput || ".")]) {
+  for (const dir of [workspace, path23.resolve(workspace, contextInput || ".")]) {
     for (const name of COMPOSE_FILE_NAMES) {
-      const file = path22.join(dir, name);
+      const file = path23.join(dir, name);
       if (fs16.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
     }
   }
   return void 0;
 }
 function readComposeStack(file, serviceInput, port) {
-  const fileName = path22.basename(file);
+  const fileName = path23.basename(file);
   const lineCounter = new import_yaml3.LineCounter();
   const document = (0, import_yaml3.parseDocument)(fs16.readFileSync(file, "utf8"), { lineCounter });
   if (document.errors.length > 0) {
@@ -32024,7 +32127,7 @@ function readComposeStack(file, serviceInput, port) {
   const healthchecks = Object.fromEntries(Object.entries(services).map(([name, s]) => [name, healthcheckText(s?.healthcheck?.test)]));
   const stack = { file, fileName, service, serviceLine: lines[service] ?? 1, dependencies, network, lines, healthchecks };
   const settings = serviceSettings(fileName, service, definition);
-  const environment = composeEnvironment(path22.dirname(file), fileName, service, definition);
+  const environment = composeEnvironment(path23.dirname(file), fileName, service, definition);
   const notes = [`${fileName}: testing the service '${service}'${dependencies.length ? ` with ${dependencies.join(", ")}` : ""}.`];
   return { stack, found: settings.found, envLines: environment.lines, secretValues: environment.secrets, notes: [...notes, ...settings.notes] };
 }
@@ -32080,7 +32183,7 @@ function serviceSettings(fileName, name, service) {
   const notes = [];
   const build = typeof service.build === "string" ? { context: service.build } : service.build ?? void 0;
   if (build) {
-    found2.context = path22.posix.normalize(build.context ?? ".");
+    found2.context = path23.posix.normalize(build.context ?? ".");
     if (build.dockerfile) found2.dockerfile = build.dockerfile;
     if (build.target) found2.target = build.target;
     const args = Array.isArray(build.args) ? build.args.map(String) : Object.entries(build.args ?? {}).map(([k, v]) => `${k}=${v ?? ""}`);
@@ -32145,17 +32248,17 @@ function serviceLines(document, lineCounter) {
 var BUILD_SETTINGS = ["context", "dockerfile", "build-args", "target"];
 function discoverCompose(workspace, read, parts) {
   const startDependencies2 = parseEnum("compose-dependencies", read("compose-dependencies").trim() || "true", ["true", "false"]) === "true";
-  if (fs17.existsSync(path23.join(workspace, "render.yaml"))) return void 0;
+  if (fs17.existsSync(path24.join(workspace, "render.yaml"))) return void 0;
   const file = findComposeFile(workspace, read("compose-file").trim(), read("context").trim());
   if (!file) return void 0;
   const discovery = readComposeStack(file, read("service").trim(), read("port").trim());
-  const fileName = path23.basename(file);
+  const fileName = path24.basename(file);
   if (!discovery) {
     parts.notes.push(`${fileName}: no service runs Gunicorn or publishes the probed port; set the input 'service' to test one of them.`);
     return void 0;
   }
   const { stack, found: found2 } = discovery;
-  if (found2.context !== void 0) found2.context = path23.relative(workspace, path23.resolve(path23.dirname(file), found2.context)) || ".";
+  if (found2.context !== void 0) found2.context = path24.relative(workspace, path24.resolve(path24.dirname(file), found2.context)) || ".";
   const prebuilt = read("image").trim() !== "";
   for (const [name, value] of Object.entries(found2)) {
     if (prebuilt && BUILD_SETTINGS.includes(name)) continue;
@@ -32196,14 +32299,14 @@ function discover(workspace, read) {
   const host = applyHostFiles(workspace, read, Boolean(blueprint), { found: found2, sources, notes, envLines });
   const searched = searchDockerfile(workspace, read, found2);
   if (searched) {
-    found2.dockerfile = path24.posix.relative(searched.context, searched.dockerfile);
+    found2.dockerfile = path25.posix.relative(searched.context, searched.dockerfile);
     found2.context = searched.context;
     sources.dockerfile = "repository";
     sources.context = "repository";
     notes.push(searched.note);
   }
   const contextForProcfile = read("context").trim() || found2.context || ".";
-  const procfile = readProcfile(path24.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
+  const procfile = readProcfile(path25.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
   if (procfile)
     notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
   const explicitCommand = read("command").trim();
@@ -32250,8 +32353,8 @@ function applyHostFiles(workspace, read, hasBlueprint, gathered) {
 }
 function dockerfileHealthcheck(workspace, read, found2) {
   if (read("health-path").trim() || found2["health-path"] || read("image").trim()) return void 0;
-  const context = path24.resolve(workspace, read("context").trim() || found2.context || ".");
-  const dockerfile = path24.resolve(context, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
+  const context = path25.resolve(workspace, read("context").trim() || found2.context || ".");
+  const dockerfile = path25.resolve(context, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
   let text;
   try {
     text = fs18.readFileSync(dockerfile, "utf8");
@@ -32267,11 +32370,11 @@ function dockerfileHealthcheck(workspace, read, found2) {
 }
 function applyBlueprint(service, file, found2) {
   const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
-  const context = typeof service.dockerContext === "string" ? path24.posix.join(rootDir, service.dockerContext) : rootDir;
-  found2.context = path24.posix.normalize(context);
+  const context = typeof service.dockerContext === "string" ? path25.posix.join(rootDir, service.dockerContext) : rootDir;
+  found2.context = path25.posix.normalize(context);
   if (typeof service.dockerfilePath === "string") {
-    const dockerfile = path24.posix.normalize(path24.posix.join(rootDir, service.dockerfilePath));
-    found2.dockerfile = path24.posix.relative(found2.context, dockerfile) || "Dockerfile";
+    const dockerfile = path25.posix.normalize(path25.posix.join(rootDir, service.dockerfilePath));
+    found2.dockerfile = path25.posix.relative(found2.context, dockerfile) || "Dockerfile";
   }
   if (typeof service.healthCheckPath === "string") found2["health-path"] = service.healthCheckPath;
   if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
@@ -32287,7 +32390,7 @@ function applyBlueprint(service, file, found2) {
 }
 function searchDockerfile(workspace, read, found2) {
   if (["dockerfile", "context", "image"].some((name) => read(name).trim()) || found2.dockerfile || found2.context) return void 0;
-  if (fs18.existsSync(path24.join(workspace, "Dockerfile"))) return void 0;
+  if (fs18.existsSync(path25.join(workspace, "Dockerfile"))) return void 0;
   const candidates2 = findDockerfiles(workspace);
   if (candidates2.length === 0) return void 0;
   if (candidates2.length > 1) {
@@ -32297,7 +32400,7 @@ function searchDockerfile(workspace, read, found2) {
     );
   }
   const dockerfile = candidates2[0];
-  const { context, why } = chooseContext(workspace, dockerfile, fs18.readFileSync(path24.join(workspace, dockerfile), "utf8"));
+  const { context, why } = chooseContext(workspace, dockerfile, fs18.readFileSync(path25.join(workspace, dockerfile), "utf8"));
   const note = `No Dockerfile at the repository root: testing ${dockerfile}, the only one in the repository, with the context '${context}' (${why}); set the inputs 'dockerfile' and 'context' to choose otherwise.`;
   return { dockerfile, context, note };
 }
@@ -32306,7 +32409,7 @@ function shellCommand2(command) {
 }
 function readRenderBlueprint(workspace, serviceName) {
   const file = "render.yaml";
-  const full = path24.join(workspace, file);
+  const full = path25.join(workspace, file);
   if (!fs18.existsSync(full)) {
     if (serviceName)
       throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root and no compose file.`);
@@ -32355,7 +32458,7 @@ function renderEnv(envVars, file) {
   return { plain: plain2, hostFilled };
 }
 function readProcfile(dir) {
-  const file = path24.join(dir, "Procfile");
+  const file = path25.join(dir, "Procfile");
   let text;
   try {
     text = fs18.readFileSync(file, "utf8");
@@ -32595,16 +32698,16 @@ function inReadingOrder(ctx) {
 
 // src/setup/start-command-search.ts
 import fs20 from "node:fs";
-import path25 from "node:path";
+import path26 from "node:path";
 var import_yaml5 = __toESM(require_dist(), 1);
 var COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
 var WEB_SERVER = /\b(gunicorn|uvicorn|daphne|hypercorn|waitress-serve)\b/;
 function findStartCommandElsewhere(repoRoot, dirs) {
-  const folders = [...new Set(dirs.map((dir) => path25.resolve(repoRoot, dir)))];
+  const folders = [...new Set(dirs.map((dir) => path26.resolve(repoRoot, dir)))];
   for (const dir of folders) {
     const files = safeList(dir).filter((name) => COMPOSE_FILE.test(name));
     for (const name of files.sort()) {
-      const found2 = composeCommand(repoRoot, path25.join(dir, name));
+      const found2 = composeCommand(repoRoot, path26.join(dir, name));
       if (found2) return found2;
     }
   }
@@ -32634,7 +32737,7 @@ function commandText2(node) {
   if ((0, import_yaml5.isSeq)(node)) return node.items.map((item) => (0, import_yaml5.isScalar)(item) ? String(item.value) : "").join(" ");
   return void 0;
 }
-var relative2 = (root, file) => path25.relative(root, file).split(path25.sep).join("/");
+var relative2 = (root, file) => path26.relative(root, file).split(path26.sep).join("/");
 function safeList(dir) {
   try {
     return fs20.readdirSync(dir);
@@ -32692,13 +32795,13 @@ var HealthProbe = class {
     return "interrupted";
   }
   async attempt(now) {
-    const { host, port, path: path28, matcher } = this.options;
+    const { host, port, path: path29, matcher } = this.options;
     this.attempts++;
     try {
       const answer = await httpGet({
         host,
         port,
-        path: path28,
+        path: path29,
         userAgent: "gunicorn-smoke",
         timeoutMs: this.options.attemptTimeoutMs ?? 2e3,
         hostHeader: this.options.hostHeader
@@ -32751,10 +32854,10 @@ function bodyExcerpt2(body) {
 
 // src/smoke/wrong-answer.ts
 var SAME_IN_A_ROW = 2;
-var HOOKS = REASONS.flatMap((reason) => reason.wrongAnswer ? [reason.wrongAnswer] : []);
+var HOOKS2 = REASONS.flatMap((reason) => reason.wrongAnswer ? [reason.wrongAnswer] : []);
 function knownWrongAnswer(answer, sameInARow, events2) {
   if (sameInARow < SAME_IN_A_ROW) return false;
-  return HOOKS.some((hook) => hook.recognises(answer, events2)) || answer.status >= 500 && repeatedRequestFailure(events2, SAME_IN_A_ROW) !== void 0;
+  return HOOKS2.some((hook) => hook.recognises(answer, events2)) || answer.status >= 500 && repeatedRequestFailure(events2, SAME_IN_A_ROW) !== void 0;
 }
 
 // src/smoke/wait-healthy.ts
@@ -33178,7 +33281,7 @@ async function bootAndProbe(run, image, prebuiltInfo) {
 }
 
 // src/hosts/host-container.ts
-import path26 from "node:path";
+import path27 from "node:path";
 var FILE_SOURCES2 = {
   "fly.toml": "fly.toml",
   "railway.json": "railway.json",
@@ -33188,7 +33291,7 @@ var FILE_SOURCES2 = {
 };
 function sourceOf2(host, fact) {
   if (/^https?:\/\//.test(fact.source)) return "host contract";
-  return FILE_SOURCES2[path26.basename(fact.source)] ?? (host.id === "cloud-run" ? "Cloud Run service" : "Kubernetes manifest");
+  return FILE_SOURCES2[path27.basename(fact.source)] ?? (host.id === "cloud-run" ? "Cloud Run service" : "Kubernetes manifest");
 }
 function applyHostContainer(settings, host, read, sources) {
   if (!host) return settings;
@@ -33566,7 +33669,7 @@ ${USAGE}
     if (Array.isArray(value)) return value.join("\n");
     return typeof value === "string" ? value : "";
   };
-  return { workspace: path27.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
+  return { workspace: path28.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
 }
 function terminalUi(err, style) {
   return {

@@ -1208,14 +1208,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path32 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path33 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path32 && path32[0] !== "/") {
-          path32 = `/${path32}`;
+        if (path33 && path33[0] !== "/") {
+          path33 = `/${path33}`;
         }
-        return new URL(`${origin}${path32}`);
+        return new URL(`${origin}${path33}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1666,39 +1666,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path32, origin }
+          request: { method, path: path33, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path32);
+        debuglog("sending request to %s %s/%s", method, origin, path33);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path32, origin },
+          request: { method, path: path33, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path32,
+          path33,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path32, origin }
+          request: { method, path: path33, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path32);
+        debuglog("trailers received from %s %s/%s", method, origin, path33);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path32, origin },
+          request: { method, path: path33, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path32,
+          path33,
           error2.message
         );
       });
@@ -1747,9 +1747,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path32, origin }
+            request: { method, path: path33, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path32);
+          debuglog("sending request to %s %s/%s", method, origin, path33);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1812,7 +1812,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path32,
+        path: path33,
         method,
         body,
         headers,
@@ -1827,11 +1827,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path32 !== "string") {
+        if (typeof path33 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path32[0] !== "/" && !(path32.startsWith("http://") || path32.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path33[0] !== "/" && !(path33.startsWith("http://") || path33.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path32)) {
+        } else if (invalidPathRegex.test(path33)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1897,7 +1897,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path32, query) : path32;
+        this.path = query ? buildURL(path33, query) : path33;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6590,7 +6590,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path32, host, upgrade, blocking, reset } = request2;
+      const { method, path: path33, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6671,7 +6671,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path32} HTTP/1.1\r
+      let header = `${method} ${path33} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7200,7 +7200,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path32, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path33, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7297,7 +7297,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path32;
+      headers[HTTP2_HEADER_PATH] = path33;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7650,9 +7650,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path32 = search ? `${pathname}${search}` : pathname;
+        const path33 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path32;
+        this.opts.path = path33;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8891,10 +8891,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path32 = "/",
+          path: path33 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path32;
+        opts.path = origin + path33;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10866,20 +10866,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl2(path32) {
-      if (typeof path32 !== "string") {
-        return path32;
+    function safeUrl2(path33) {
+      if (typeof path33 !== "string") {
+        return path33;
       }
-      const pathSegments = path32.split("?");
+      const pathSegments = path33.split("?");
       if (pathSegments.length !== 2) {
-        return path32;
+        return path33;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path32, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path32);
+    function matchKey(mockDispatch2, { path: path33, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path33);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10901,7 +10901,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path32 }) => matchValue(safeUrl2(path32), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path33 }) => matchValue(safeUrl2(path33), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10939,9 +10939,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path32, method, body, headers, query } = opts;
+      const { path: path33, method, body, headers, query } = opts;
       return {
-        path: path32,
+        path: path33,
         method,
         body,
         headers,
@@ -11404,10 +11404,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path32, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path33, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path32,
+            Path: path33,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16286,9 +16286,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path32) {
-      for (let i = 0; i < path32.length; ++i) {
-        const code2 = path32.charCodeAt(i);
+    function validateCookiePath(path33) {
+      for (let i = 0; i < path33.length; ++i) {
+        const code2 = path33.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19208,11 +19208,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path32 = opts.path;
+          let path33 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path32 = `/${path32}`;
+            path33 = `/${path33}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path32);
+          url = new URL(util.parseOrigin(url).origin + path33);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20899,9 +20899,9 @@ function safeUrl(url) {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
   return url.replace(/[()<>"'`\\]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function encodeRepoPath(path32) {
-  const segments = path32.split("/");
-  if (path32.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+function encodeRepoPath(path33) {
+  const segments = path33.split("/");
+  if (path33.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 var ZWJ, ANSI_CSI, ANSI_OSC, CONTROL, OUR_MARKER, INLINE_SPECIAL;
@@ -22349,8 +22349,8 @@ function readTomlLines(text, name) {
   }
   return { entries: new TomlScanner(text).entries(), data };
 }
-function entryAt(entries, path32) {
-  return entries.find((entry) => entry.path.length === path32.length && entry.path.every((part, i) => part === path32[i]));
+function entryAt(entries, path33) {
+  return entries.find((entry) => entry.path.length === path33.length && entry.path.every((part, i) => part === path33[i]));
 }
 var BARE_KEY, TomlScanner;
 var init_toml_lines = __esm({
@@ -22416,10 +22416,10 @@ var init_toml_lines = __esm({
       header() {
         const double = this.text.startsWith("[[", this.pos);
         this.pos += double ? 2 : 1;
-        const path32 = this.key();
+        const path33 = this.key();
         this.pos += double ? 2 : 1;
         this.skipToLineEnd();
-        return path32;
+        return path33;
       }
       /** A dotted key (`a."b.c".d`), leaving the position on what follows it (`=`, `]`). */
       key() {
@@ -24846,6 +24846,89 @@ var init_command_forms = __esm({
   }
 });
 
+// src/diagnosis/rules/config-frames.ts
+import path14 from "node:path";
+function isConfigFrame(rc, frame, configFile) {
+  const mapped = rc.mapContainerPath(frame.file);
+  if (configFile && mapped === configFile) return true;
+  return /^gunicorn[\w.-]*\.py$/.test(path14.posix.basename(frame.file)) || frame.func !== void 0 && HOOKS.has(frame.func);
+}
+function configCaller(rc, tb) {
+  const raisedIn = rc.userFrame(tb);
+  if (!tb || !raisedIn) return void 0;
+  const configFile = rc.gunicornConfigFile();
+  const frame = tb.frames.find((f) => isConfigFrame(rc, f, configFile));
+  if (!frame || frame === raisedIn.frame || frame.file === raisedIn.frame.file) return void 0;
+  if (tb.frames.indexOf(frame) > tb.frames.indexOf(raisedIn.frame)) return void 0;
+  const mapped = rc.mapContainerPath(frame.file);
+  const hook2 = frame.func !== void 0 && HOOKS.has(frame.func) ? frame.func : void 0;
+  return {
+    config: {
+      file: mapped ?? path14.posix.basename(frame.file),
+      line: frame.line,
+      location: mapped ? { file: mapped, line: frame.line, containerPath: frame.file } : void 0
+    },
+    hook: hook2,
+    inMaster: hook2 !== void 0 && MASTER_HOOKS.has(hook2),
+    raisedIn
+  };
+}
+function callerWords(caller) {
+  const config = code(caller.config.file);
+  const via = caller.hook ? `called by the ${code(caller.hook)} hook ${config} defines (line ${caller.config.line})` : `which ${config} imports (line ${caller.config.line})`;
+  return `raised in ${code(raisedAt(caller))}, ${via}`;
+}
+function callerRemedy(caller) {
+  const where2 = code(raisedAt(caller));
+  if (!caller.hook) {
+    const module = path14.posix.basename(caller.raisedIn.frame.file).replace(/\.py$/, "");
+    return `Fix ${where2}: ${code(caller.config.file)} imports it when Gunicorn reads its config, so ${code(`python -c "import ${module}"`)} in the image reproduces it.`;
+  }
+  const runs = caller.inMaster ? "in the master" : "in each worker after it forks";
+  return `Fix ${where2}: Gunicorn calls the ${code(caller.hook)} hook ${runs}, not when the app is imported, so only starting Gunicorn with ${code(`-c ${caller.config.file}`)} in the image reproduces it.`;
+}
+function callerAt(rc, location) {
+  if (!location) return void 0;
+  for (const tb of rc.tracebacks) {
+    const caller = configCaller(rc, tb);
+    const raised = caller?.raisedIn.location;
+    if (caller && raised && raised.file === location.file && raised.line === location.line) return caller;
+  }
+  return void 0;
+}
+function importerWords(caller) {
+  const module = code(path14.posix.basename(caller.raisedIn.frame.file));
+  const config = code(caller.config.file);
+  return caller.hook ? `${module} is called by the ${code(caller.hook)} hook ${config} defines (line ${caller.config.line})` : `${module} is imported by ${config} (line ${caller.config.line})`;
+}
+var HOOKS, MASTER_HOOKS, raisedAt;
+var init_config_frames = __esm({
+  "src/diagnosis/rules/config-frames.ts"() {
+    "use strict";
+    init_rule();
+    HOOKS = /* @__PURE__ */ new Set([
+      "on_starting",
+      "on_reload",
+      "when_ready",
+      "pre_fork",
+      "post_fork",
+      "post_worker_init",
+      "worker_int",
+      "worker_abort",
+      "pre_exec",
+      "pre_request",
+      "post_request",
+      "child_exit",
+      "worker_exit",
+      "nworkers_changed",
+      "on_exit",
+      "ssl_context"
+    ]);
+    MASTER_HOOKS = /* @__PURE__ */ new Set(["on_starting", "on_reload", "when_ready", "pre_fork", "pre_exec", "child_exit", "nworkers_changed", "on_exit"]);
+    raisedAt = ({ raisedIn }) => raisedIn.location ? fileLine(raisedIn.location) : `${path14.posix.basename(raisedIn.frame.file)}:${raisedIn.frame.line}`;
+  }
+});
+
 // src/diagnosis/rules/configuration.ts
 function printedByWorker(rc, error2) {
   const at = error2.lines[0].seq;
@@ -24881,6 +24964,7 @@ var init_configuration = __esm({
     "use strict";
     init_command_forms();
     init_locate();
+    init_config_frames();
     WORKER_EXITING = /Worker exiting \(pid: \d+\)/;
     gunicornConfigErrors = (rc) => rc.ofKind("config-error").filter((e) => !printedByWorker(rc, e));
     firstConfigError = (rc) => gunicornConfigErrors(rc)[0];
@@ -24912,8 +24996,9 @@ var init_configuration = __esm({
         if (!error2 || !file) return void 0;
         const tb = rc.tracebacks.find((t) => t.lines[0].seq > error2.lines[0].seq) ?? rc.primaryTraceback();
         const frame = rc.userFrame(tb);
+        const caller = configCaller(rc, tb);
         return {
-          facts: { kind: "unreadable-config", file, exceptionLine: tb?.exception.line },
+          facts: { kind: "unreadable-config", file, exceptionLine: tb?.exception.line, caller },
           evidence: [...linesOf(error2), ...tb ? rc.tracebackEvidence(tb, frame) : []],
           location: frame?.location
         };
@@ -24978,8 +25063,8 @@ function closestLocalModule(rc, moduleName) {
   const closest = closestName(missing, candidates2);
   if (!closest || editDistance(missing, closest) > (missing.length >= 8 ? 2 : 1)) return void 0;
   const relative3 = [...parent, closest].join("/");
-  const path32 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
-  return { name: [...parent, closest].join("."), path: path32 };
+  const path33 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
+  return { name: [...parent, closest].join("."), path: path33 };
 }
 function knownPackage(name) {
   const normalised = name.toLowerCase().replace(/_/g, "-");
@@ -25399,6 +25484,9 @@ function installedAppRemedy({ app, location, local }) {
   }
   return `Correct the entry to the app's module path${at}; for a third-party app, install the package its documentation names rather than one guessed from the module name.`;
 }
+function unreadableSummary(facts) {
+  return `Gunicorn could not read its config file ${code(facts.file)}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ""}` + (facts.caller ? `, ${callerWords(facts.caller)}` : "") + (notPythonFile(facts.file) ? `; its name does not end in ${code(".py")}, and Gunicorn 20+ loads the config file as a Python module.` : ".");
+}
 function summary9(facts) {
   switch (facts.kind) {
     case "ipv6-unavailable":
@@ -25418,7 +25506,7 @@ function summary9(facts) {
     case "no-app-module":
       return "Gunicorn was started without an application module (e.g. `app:app`).";
     case "unreadable-config":
-      return `Gunicorn could not read its config file ${code(facts.file)}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ""}` + (notPythonFile(facts.file) ? `; its name does not end in ${code(".py")}, and Gunicorn 20+ loads the config file as a Python module.` : ".");
+      return unreadableSummary(facts);
     case "invalid-value":
       return `Gunicorn rejected the setting ${code(facts.setting)}: ${facts.problem}${facts.detail !== void 0 ? ` (${facts.detail})` : ""}.`;
     case "unrecognized-arguments":
@@ -25432,6 +25520,10 @@ function summary9(facts) {
     case "ini-section":
       return `The app reads section ${code(facts.section)} of an INI config file while it loads${where(facts.location)}, and the file has no such section (${code(facts.exceptionLine)}).`;
   }
+}
+function unreadableRemedy(facts) {
+  if (facts.caller && !notPythonFile(facts.file)) return callerRemedy(facts.caller);
+  return notPythonFile(facts.file) ? `Rename it to a ${code(".py")} name (e.g. ${code("gunicorn.conf.py")}) written as Python (${code('bind = "0.0.0.0:8000"')}), and pass that name to ${code("-c")}.` : "Fix the error in the config file; it is executed as Python when Gunicorn starts.";
 }
 function remedy10(facts) {
   switch (facts.kind) {
@@ -25452,7 +25544,7 @@ function remedy10(facts) {
     case "no-app-module":
       return `Add the WSGI/ASGI application as the last argument of the command (${code("gunicorn \u2026 module:app")}) or set ${code("wsgi_app")} in gunicorn.conf.py.`;
     case "unreadable-config":
-      return notPythonFile(facts.file) ? `Rename it to a ${code(".py")} name (e.g. ${code("gunicorn.conf.py")}) written as Python (${code('bind = "0.0.0.0:8000"')}), and pass that name to ${code("-c")}.` : "Fix the error in the config file; it is executed as Python when Gunicorn starts.";
+      return unreadableRemedy(facts);
     case "unrecognized-arguments":
       return "Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version.";
     case "invalid-value":
@@ -25492,6 +25584,7 @@ var init_config_error = __esm({
     init_config_names();
     init_start_failures();
     init_words();
+    init_config_frames();
     CORRECT_VALUE = "Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally.";
     PORT_FROM_ENV = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`);
     notPythonFile = (file) => !/\.pyc?$/.test(file) && !file.startsWith("python:");
@@ -25810,13 +25903,13 @@ var init_app_not_found = __esm({
 
 // src/diagnosis/context.ts
 import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 function frameText(frame) {
   const head = `  File "${frame.file}", line ${frame.line}${frame.func ? `, in ${frame.func}` : ""}`;
   return frame.code ? [head, `    ${frame.code}`] : [head];
 }
 function toPosix(p) {
-  return p.split(path14.sep).join("/");
+  return p.split(path15.sep).join("/");
 }
 var COMMON_WORKDIRS, LIBRARY_PATH, RepoFiles, RuleContext;
 var init_context = __esm({
@@ -25831,7 +25924,7 @@ var init_context = __esm({
       repoRoot;
       cache = /* @__PURE__ */ new Map();
       absolute(relative3) {
-        return path14.resolve(this.repoRoot, relative3);
+        return path15.resolve(this.repoRoot, relative3);
       }
       isFile(relative3) {
         try {
@@ -25866,7 +25959,7 @@ var init_context = __esm({
         this.ctx = ctx;
         this.repo = new RepoFiles(ctx.paths.repoRoot);
         this.tracebacks = ctx.events.filter((event) => event.kind === "traceback");
-        this.contextRel = toPosix(path14.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+        this.contextRel = toPosix(path15.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
       }
       ctx;
       repo;
@@ -25883,7 +25976,7 @@ var init_context = __esm({
       }
       /** Path relative to the repository root for a path relative to the build context. */
       inContext(relative3) {
-        return toPosix(path14.posix.join(this.contextRel, relative3));
+        return toPosix(path15.posix.join(this.contextRel, relative3));
       }
       /** Maps a container path back into the repository; undefined when no such file exists there. */
       mapContainerPath(containerPath) {
@@ -25948,8 +26041,8 @@ var init_context = __esm({
       }
       /** The Dockerfile path relative to the repo root, if it exists. */
       dockerfile() {
-        const absolute = this.ctx.paths.dockerfile ?? path14.join(this.ctx.paths.contextDir, "Dockerfile");
-        const relative3 = toPosix(path14.relative(this.ctx.paths.repoRoot, absolute));
+        const absolute = this.ctx.paths.dockerfile ?? path15.join(this.ctx.paths.contextDir, "Dockerfile");
+        const relative3 = toPosix(path15.relative(this.ctx.paths.repoRoot, absolute));
         return this.repo.isFile(relative3) ? relative3 : void 0;
       }
       /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
@@ -26618,7 +26711,7 @@ var init_database_unreachable = __esm({
         remedy: `Point the URL at ${HOST_INTERNAL} to reach a service the workflow publishes on the runner (GitHub \`services:\` with \`ports:\`), or ${VIA_NETWORK}; ${LAZILY}.`
       } : {
         what: "the connection is refused",
-        remedy: `Check that the service runs and publishes port ${port ?? "its port"} on the runner (\`ports:\` under GitHub \`services:\`), and that the URL given with the \`env\` input uses that port; ${LAZILY}.`
+        remedy: `Check that the service runs and publishes ${port ? `port ${port}` : "its port"} on the runner (\`ports:\` under GitHub \`services:\`), and that the URL given with the \`env\` input uses that port; ${LAZILY}.`
       },
       auth: ({ user }) => ({
         what: `the server rejects the credentials${user ? ` of user ${code(user)}` : ""}`,
@@ -28043,16 +28136,16 @@ function socketIoServerWords(facts) {
   };
 }
 function interruptedSummary(facts) {
-  const path32 = code(facts.path);
+  const path33 = code(facts.path);
   const what = present(
     facts.told && `the master was told to stop (${code(facts.told)})`,
     facts.exit && `${facts.workers > 1 ? "the workers" : "the worker"} exited (${code(facts.exit)})`,
     facts.stopped && `the master stopped (${code(facts.stopped)}${facts.exitCode !== void 0 ? `, exit code ${facts.exitCode}` : ""})`
   );
   if (!facts.stopped && !facts.told)
-    return `A worker exited during the WebSocket check of ${path32} (${code(facts.exit)}), so the check could not finish.`;
+    return `A worker exited during the WebSocket check of ${path33} (${code(facts.exit)}), so the check could not finish.`;
   const listed = what.length > 1 ? `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}` : what[0];
-  return `Gunicorn stopped during the WebSocket check of ${path32}: ${listed}.`;
+  return `Gunicorn stopped during the WebSocket check of ${path33}: ${listed}.`;
 }
 function words10(facts) {
   switch (facts.kind) {
@@ -28176,7 +28269,7 @@ var init_websocket_failed = __esm({
       }
     };
     WEBSOCKET_WORKERS = `${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps`;
-    INTERRUPTED_REMEDY = (path32) => `Find what ends the process while ${code(path32)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
+    INTERRUPTED_REMEDY = (path33) => `Find what ends the process while ${code(path33)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
     websocket_failed_default = defineReason({
       id: "websocket-failed",
       title: "WebSocket check failed",
@@ -28191,31 +28284,31 @@ var init_websocket_failed = __esm({
 
 // src/diagnosis/reasons/health-check-failed.ts
 function words11(facts) {
-  const path32 = code(facts.healthPath);
+  const path33 = code(facts.healthPath);
   switch (facts.kind) {
     case "not-passed":
-      return { summary: `The health check of ${path32} did not pass.`, remedy: `Make ${path32} answer ${facts.healthStatus} once the app is ready.` };
+      return { summary: `The health check of ${path33} did not pass.`, remedy: `Make ${path33} answer ${facts.healthStatus} once the app is ready.` };
     case "wrong-status": {
       if (facts.raised) return raisedWords2(facts, facts.raised);
       const body = quotedBody(facts.body);
       return {
-        summary: `${path32} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
-        remedy: facts.status === 404 ? noRouteRemedy(path32, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path32} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
+        summary: `${path33} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
+        remedy: facts.status === 404 ? noRouteRemedy(path33, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path33} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
       };
     }
     case "no-answer": {
       const attempts = `${facts.attempts} attempt${facts.attempts === 1 ? "" : "s"}`;
       return {
-        summary: `${path32} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
-        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path32} do not block.`
+        summary: `${path33} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
+        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path33} do not block.`
       };
     }
   }
 }
-function noRouteRemedy(path32, rootStatus2) {
+function noRouteRemedy(path33, rootStatus2) {
   if (rootStatus2 === void 0 || rootStatus2 >= 400)
-    return `The app has no route ${path32}: add one or set the \`health-path\` input to an existing route.`;
-  return `The app has no route ${path32}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path32} route.`;
+    return `The app has no route ${path33}: add one or set the \`health-path\` input to an existing route.`;
+  return `The app has no route ${path33}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path33} route.`;
 }
 function raisedWords2(facts, raised) {
   return {
@@ -28334,8 +28427,10 @@ function tailEvidence(lines) {
 }
 function summary17(facts) {
   switch (facts.kind) {
-    case "exception":
-      return `Workers failed with ${code(facts.exceptionLine.slice(0, 200))}${where(facts.location)}.`;
+    case "exception": {
+      const failed2 = `${facts.caller?.inMaster ? "The master" : "Workers"} failed with ${code(facts.exceptionLine.slice(0, 200))}`;
+      return facts.caller ? `${failed2}, ${callerWords(facts.caller)}.` : `${failed2}${where(facts.location)}.`;
+    }
     case "gunicorn-stopped":
       return `Gunicorn stopped: ${code(facts.outcomeLine)}${facts.exitCode !== void 0 ? ` (exit code ${facts.exitCode})` : ""}.`;
     case "stopped-from-outside": {
@@ -28355,6 +28450,7 @@ var init_unknown = __esm({
     init_reason();
     init_words();
     init_rule();
+    init_config_frames();
     INTERESTING = /error|exception|fail|fatal|critical|killed|denied|not found/i;
     exception = {
       stage: "boot",
@@ -28363,8 +28459,9 @@ var init_unknown = __esm({
         const tb = rc.primaryTraceback();
         if (!tb) return void 0;
         const frame = rc.userFrame(tb);
+        const caller = configCaller(rc, tb);
         return {
-          facts: { kind: "exception", exceptionLine: tb.exception.line, location: frame?.location },
+          facts: { kind: "exception", exceptionLine: tb.exception.line, location: frame?.location, caller },
           evidence: rc.tracebackEvidence(tb, frame),
           location: frame?.location
         };
@@ -28386,11 +28483,14 @@ var init_unknown = __esm({
       title: "Unrecognised failure",
       headline: "cause not recognised",
       readme: "none of the above; the most relevant log lines are quoted",
-      fixtures: [{ path: "__fixtures__/apps/fail-unknown", test: "__tests__/diagnosis.itg.ts" }],
+      fixtures: [
+        { path: "__fixtures__/apps/fail-unknown", test: "__tests__/diagnosis.itg.ts" },
+        { path: "__fixtures__/apps/fail-config-hook-module", test: "__tests__/diagnosis.itg.ts" }
+      ],
       rules: [exception, howItEnded],
       words: (facts) => ({
         summary: summary17(facts),
-        remedy: facts.kind === "exception" ? 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.' : `Read the last lines of the log below; ${REPRODUCE}`
+        remedy: facts.kind === "exception" ? facts.caller ? callerRemedy(facts.caller) : 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.' : `Read the last lines of the log below; ${REPRODUCE}`
       })
     });
   }
@@ -28560,16 +28660,16 @@ function settingLine(rc, writer) {
   if (command && command.text.includes(option)) return command;
   return configSetting(rc, setting);
 }
-function summary20({ writer, path: path32, cause, user, location }) {
+function summary20({ writer, path: path33, cause, user, location }) {
   const why = cause === "read-only" ? "the root filesystem is read-only" : `user ${code(user ?? "the image user")} may not write there`;
   if (writer === "worker-tmp") {
-    return `Gunicorn's workers need a writable temporary directory and none of ${code(path32)} is writable (${why}): the master stops at the first worker.`;
+    return `Gunicorn's workers need a writable temporary directory and none of ${code(path33)} is writable (${why}): the master stops at the first worker.`;
   }
-  const dir = path32.slice(0, path32.lastIndexOf("/")) || "/";
+  const dir = path33.slice(0, path33.lastIndexOf("/")) || "/";
   if (writer === "pidfile") return `Gunicorn cannot write its pid file in ${code(dir)}${where(location)}: ${why}.`;
-  return `The app writes ${code(path32)}${where(location)} while it loads, and ${why}.`;
+  return `The app writes ${code(path33)}${where(location)} while it loads, and ${why}.`;
 }
-function remedy19({ writer, path: path32 }) {
+function remedy19({ writer, path: path33 }) {
   const writable = "or give the container a writable volume there (a Kubernetes `emptyDir`; here, the `writable-paths` input)";
   if (writer === "worker-tmp") {
     return `Start Gunicorn with ${code("--worker-tmp-dir /dev/shm")} (${code('worker_tmp_dir = "/dev/shm"')} in gunicorn.conf.py), ${writable} at ${code("/tmp")}.`;
@@ -28577,7 +28677,7 @@ function remedy19({ writer, path: path32 }) {
   if (writer === "pidfile") {
     return `Point ${code("pidfile")} (${code("--pid")}) at a writable path such as ${code("/tmp/gunicorn.pid")} or drop it (a container needs none), ${writable}.`;
   }
-  const dir = path32.slice(0, path32.lastIndexOf("/")) || "/";
+  const dir = path33.slice(0, path33.lastIndexOf("/")) || "/";
   return `Write under a path the host keeps writable (take it from an environment variable, e.g. ${code("/tmp")}), ${writable} at ${code(dir)}.`;
 }
 var READ_ONLY, PERMISSION, NO_TEMP_DIR, writeFailed, read_only_filesystem_default;
@@ -29150,9 +29250,9 @@ function runLinks(metadata2) {
     shortSha: sha?.slice(0, 7),
     fileUrl(file, line) {
       if (!base || !sha) return void 0;
-      const path32 = encodeRepoPath(file);
-      if (!path32) return void 0;
-      return `${base}/blob/${sha}/${path32}${line && line > 0 ? `#L${line}` : ""}`;
+      const path33 = encodeRepoPath(file);
+      if (!path33) return void 0;
+      return `${base}/blob/${sha}/${path33}${line && line > 0 ? `#L${line}` : ""}`;
     }
   };
 }
@@ -29614,8 +29714,8 @@ var init_context2 = __esm({
           if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
             this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
           } else {
-            const path32 = process.env.GITHUB_EVENT_PATH;
-            process.stdout.write(`GITHUB_EVENT_PATH ${path32} does not exist${EOL6}`);
+            const path33 = process.env.GITHUB_EVENT_PATH;
+            process.stdout.write(`GITHUB_EVENT_PATH ${path33} does not exist${EOL6}`);
           }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -36117,7 +36217,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path32) => path32.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path33) => path33.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -40517,17 +40617,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path32) {
-      const ctrl = callVisitor(key, node, visitor, path32);
+    function visit_(key, node, visitor, path33) {
+      const ctrl = callVisitor(key, node, visitor, path33);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path32, ctrl);
-        return visit_(key, ctrl, visitor, path32);
+        replaceNode(key, path33, ctrl);
+        return visit_(key, ctrl, visitor, path33);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path32 = Object.freeze(path32.concat(node));
+          path33 = Object.freeze(path33.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path32);
+            const ci = visit_(i, node.items[i], visitor, path33);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -40538,13 +40638,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path32 = Object.freeze(path32.concat(node));
-          const ck = visit_("key", node.key, visitor, path32);
+          path33 = Object.freeze(path33.concat(node));
+          const ck = visit_("key", node.key, visitor, path33);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path32);
+          const cv = visit_("value", node.value, visitor, path33);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -40565,17 +40665,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path32) {
-      const ctrl = await callVisitor(key, node, visitor, path32);
+    async function visitAsync_(key, node, visitor, path33) {
+      const ctrl = await callVisitor(key, node, visitor, path33);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path32, ctrl);
-        return visitAsync_(key, ctrl, visitor, path32);
+        replaceNode(key, path33, ctrl);
+        return visitAsync_(key, ctrl, visitor, path33);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path32 = Object.freeze(path32.concat(node));
+          path33 = Object.freeze(path33.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path32);
+            const ci = await visitAsync_(i, node.items[i], visitor, path33);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -40586,13 +40686,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path32 = Object.freeze(path32.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path32);
+          path33 = Object.freeze(path33.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path33);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path32);
+          const cv = await visitAsync_("value", node.value, visitor, path33);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -40619,23 +40719,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path32) {
+    function callVisitor(key, node, visitor, path33) {
       if (typeof visitor === "function")
-        return visitor(key, node, path32);
+        return visitor(key, node, path33);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path32);
+        return visitor.Map?.(key, node, path33);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path32);
+        return visitor.Seq?.(key, node, path33);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path32);
+        return visitor.Pair?.(key, node, path33);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path32);
+        return visitor.Scalar?.(key, node, path33);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path32);
+        return visitor.Alias?.(key, node, path33);
       return void 0;
     }
-    function replaceNode(key, path32, node) {
-      const parent = path32[path32.length - 1];
+    function replaceNode(key, path33, node) {
+      const parent = path33[path33.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -41247,10 +41347,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path32, value) {
+    function collectionFromPath(schema, path33, value) {
       let v = value;
-      for (let i = path32.length - 1; i >= 0; --i) {
-        const k = path32[i];
+      for (let i = path33.length - 1; i >= 0; --i) {
+        const k = path33[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -41269,7 +41369,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path32) => path32 == null || typeof path32 === "object" && !!path32[Symbol.iterator]().next().done;
+    var isEmptyPath = (path33) => path33 == null || typeof path33 === "object" && !!path33[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -41299,11 +41399,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path32, value) {
-        if (isEmptyPath(path32))
+      addIn(path33, value) {
+        if (isEmptyPath(path33))
           this.add(value);
         else {
-          const [key, ...rest] = path32;
+          const [key, ...rest] = path33;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -41317,8 +41417,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path32) {
-        const [key, ...rest] = path32;
+      deleteIn(path33) {
+        const [key, ...rest] = path33;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -41332,8 +41432,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path32, keepScalar) {
-        const [key, ...rest] = path32;
+      getIn(path33, keepScalar) {
+        const [key, ...rest] = path33;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -41351,8 +41451,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path32) {
-        const [key, ...rest] = path32;
+      hasIn(path33) {
+        const [key, ...rest] = path33;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -41362,8 +41462,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path32, value) {
-        const [key, ...rest] = path32;
+      setIn(path33, value) {
+        const [key, ...rest] = path33;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -43878,9 +43978,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path32, value) {
+      addIn(path33, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path32, value);
+          this.contents.addIn(path33, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -43955,14 +44055,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path32) {
-        if (Collection2.isEmptyPath(path32)) {
+      deleteIn(path33) {
+        if (Collection2.isEmptyPath(path33)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path32) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path33) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -43977,10 +44077,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path32, keepScalar) {
-        if (Collection2.isEmptyPath(path32))
+      getIn(path33, keepScalar) {
+        if (Collection2.isEmptyPath(path33))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path32, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path33, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -43991,10 +44091,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path32) {
-        if (Collection2.isEmptyPath(path32))
+      hasIn(path33) {
+        if (Collection2.isEmptyPath(path33))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path32) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path33) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -44011,13 +44111,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path32, value) {
-        if (Collection2.isEmptyPath(path32)) {
+      setIn(path33, value) {
+        if (Collection2.isEmptyPath(path33)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path32), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path33), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path32, value);
+          this.contents.setIn(path33, value);
         }
       }
       /**
@@ -45978,9 +46078,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path32) => {
+    visit.itemAtPath = (cst, path33) => {
       let item = cst;
-      for (const [field, index] of path32) {
+      for (const [field, index] of path33) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -45989,23 +46089,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path32) => {
-      const parent = visit.itemAtPath(cst, path32.slice(0, -1));
-      const field = path32[path32.length - 1][0];
+    visit.parentCollection = (cst, path33) => {
+      const parent = visit.itemAtPath(cst, path33.slice(0, -1));
+      const field = path33[path33.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path32, item, visitor) {
-      let ctrl = visitor(item, path32);
+    function _visit(path33, item, visitor) {
+      let ctrl = visitor(item, path33);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path32.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path33.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -46016,10 +46116,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path32);
+            ctrl = ctrl(item, path33);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path32) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path33) : ctrl;
     }
     exports.visit = visit;
   }
@@ -52479,9 +52579,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path32 = this.getPath();
-        if (path32 === null || path32.startsWith("/")) {
-          return path32;
+        const path33 = this.getPath();
+        if (path33 === null || path33.startsWith("/")) {
+          return path33;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -52493,7 +52593,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path32 : parent + "/" + path32;
+              return parent.endsWith("/") ? parent + path33 : parent + "/" + path33;
             }
           }
         }
@@ -55920,7 +56020,7 @@ var init_workflow_run = __esm({
 });
 
 // src/setup/publish-inputs.ts
-import path30 from "node:path";
+import path31 from "node:path";
 function parsePublishInputs(read, workspace) {
   const get = (name) => read(name).trim();
   const reportLabel = get("publish-report");
@@ -55935,7 +56035,7 @@ function parsePublishInputs(read, workspace) {
   if (commentKey && /-->|[\r\n]/.test(commentKey)) throw new InputError(`The input 'comment-key' must be a single line without '-->'.`);
   const githubToken = get("github-token") || void 0;
   if (!githubToken) throw new InputError(`The input 'github-token' is empty: publishing a report needs a token with 'pull-requests: write'.`);
-  return { reportFile: path30.resolve(workspace, reportLabel), reportLabel: shown(reportLabel), comment, commentKey, githubToken };
+  return { reportFile: path31.resolve(workspace, reportLabel), reportLabel: shown(reportLabel), comment, commentKey, githubToken };
 }
 var SMOKE_INPUTS;
 var init_publish_inputs = __esm({
@@ -59194,8 +59294,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path32) {
-      let input = path32;
+    function removeDotSegments(path33) {
+      let input = path33;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -59269,11 +59369,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path32) {
-      if (path32 === "" || path32[0] === "/") {
-        return removeDotSegments(path32);
+    function removeDotSegmentsRelative(path33) {
+      if (path33 === "" || path33[0] === "/") {
+        return removeDotSegments(path33);
       }
-      const segments = path32.split("/");
+      const segments = path33.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -59636,8 +59736,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path32 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path32 && path32 !== "/" ? path32 : void 0;
+        const path33 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path33 && path33 !== "/" ? path33 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -62872,7 +62972,7 @@ var require_ajv = __commonJS({
 
 // src/report-file/read.ts
 import fs25 from "node:fs";
-import path31 from "node:path";
+import path32 from "node:path";
 function validate(value) {
   validator ??= new Ajv({ strict: true, allErrors: false, coerceTypes: false, useDefaults: false }).compile(reportSchema);
   return validator(value) ? void 0 : validator.errors?.[0] ?? { instancePath: "", message: "is invalid" };
@@ -62887,13 +62987,13 @@ function locate(where2, label) {
   if (stat2.isFile()) return { file: where2, size: stat2.size, label };
   if (!stat2.isDirectory()) throw new ReportFileError(`The report file '${label}' is not a file.`);
   const found2 = fs25.readdirSync(where2).filter((name) => name.endsWith(".json"));
-  const inside = found2.length === 1 ? fs25.statSync(path31.join(where2, found2[0])) : void 0;
+  const inside = found2.length === 1 ? fs25.statSync(path32.join(where2, found2[0])) : void 0;
   if (!inside?.isFile()) {
     throw new ReportFileError(
       `The folder '${label}' holds ${found2.length} JSON files; 'publish-report' needs the report file or a folder with just that one.`
     );
   }
-  return { file: path31.join(where2, found2[0]), size: inside.size, label: `${label}/${found2[0]}` };
+  return { file: path32.join(where2, found2[0]), size: inside.size, label: `${label}/${found2[0]}` };
 }
 function readReportFile(where2, whereLabel = where2) {
   let located;
@@ -63115,7 +63215,7 @@ init_key();
 init_render();
 import fs8 from "node:fs";
 import os6 from "node:os";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/report-file/file.ts
 init_markdown_safe();
@@ -63186,7 +63286,7 @@ function keepEnds(items, max) {
 init_markdown();
 var MAX_ANNOTATIONS = 10;
 async function deliverReport(safe, settings, env, payload, runKey) {
-  const reportPath = path15.join(env.RUNNER_TEMP || os6.tmpdir(), `gunicorn-smoke-${runKey}.json`);
+  const reportPath = path16.join(env.RUNNER_TEMP || os6.tmpdir(), `gunicorn-smoke-${runKey}.json`);
   const file = toReportFile(safe, {
     commentKey: commentKeyFor(settings, env),
     headSha: safe.metadata.sha,
@@ -63555,7 +63655,7 @@ function firstLine(text) {
 init_event();
 
 // src/setup/inputs.ts
-import path19 from "node:path";
+import path20 from "node:path";
 
 // node_modules/shlex/shlex.js
 var Shlexer = class {
@@ -64079,19 +64179,19 @@ function parseSocketIoSend(send) {
 function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
-function engineIoPath(path32) {
-  const bare2 = path32.split("?")[0].trim();
+function engineIoPath(path33) {
+  const bare2 = path33.split("?")[0].trim();
   if (!bare2 || bare2 === "/") return DEFAULT_SOCKET_IO_PATH;
   const rooted2 = bare2.startsWith("/") ? bare2 : `/${bare2}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
-function socketIoRequestPath(path32) {
-  const query = new URLSearchParams(path32.includes("?") ? path32.slice(path32.indexOf("?") + 1) : "");
+function socketIoRequestPath(path33) {
+  const query = new URLSearchParams(path33.includes("?") ? path33.slice(path33.indexOf("?") + 1) : "");
   query.set("EIO", "4");
   query.set("transport", "websocket");
-  return `${engineIoPath(path32)}?${query.toString()}`;
+  return `${engineIoPath(path33)}?${query.toString()}`;
 }
-function describeRejectedSocketIoUpgrade(answer, path32) {
+function describeRejectedSocketIoUpgrade(answer, path33) {
   const generic = describeRejectedUpgrade(answer);
   if (answer.status === 400 && /unsupported (protocol )?version/i.test(answer.body)) {
     return {
@@ -64099,7 +64199,7 @@ function describeRejectedSocketIoUpgrade(answer, path32) {
       detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt2(bodyText(answer.body))})`
     };
   }
-  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path32)}` };
+  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path33)}` };
   return generic;
 }
 var STAGE_WAITING_FOR = {
@@ -64261,8 +64361,8 @@ async function probeWebSocket(options, context3) {
   const startedAt = now();
   const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal, now };
   const isSocketIo = options.protocol === "socket.io";
-  const path32 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
-  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path32;
+  const path33 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
+  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path33;
   const url = `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}${requestPath}`;
   const describeRejection = isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0;
   const connection = await openWebSocket(url, clock, describeRejection, hostHeaders(options.hostHeader));
@@ -64276,10 +64376,10 @@ async function probeWebSocket(options, context3) {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path32, ...verdict2, durationMs: now() - startedAt };
+  return { protocol: options.protocol, path: path33, ...verdict2, durationMs: now() - startedAt };
 }
-function rooted(path32) {
-  return path32.startsWith("/") ? path32 : `/${path32}`;
+function rooted(path33) {
+  return path33.startsWith("/") ? path33 : `/${path33}`;
 }
 async function talkPlain(socket, options, clock) {
   const matches2 = compileExpect(options.expect);
@@ -64336,21 +64436,21 @@ async function talkPlain(socket, options, clock) {
 init_input_values();
 init_contracts();
 import fs12 from "node:fs";
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/hosts/host-reading.ts
 init_dist();
 var import_yaml = __toESM(require_dist(), 1);
 init_input_values();
 import fs10 from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 var HOST_FILLED_INPUTS = ["dockerfile", "health-path", "command", "port", "memory", "timeout"];
 function emptyReading(host, file) {
   return { host, file, found: {}, env: [], hostFilledEnv: [], shutdown: {} };
 }
 function readIfPresent(workspace, file) {
   try {
-    return fs10.readFileSync(path16.join(workspace, file), "utf8");
+    return fs10.readFileSync(path17.join(workspace, file), "utf8");
   } catch {
     return void 0;
   }
@@ -64510,7 +64610,7 @@ function applyAppJson(reading, app) {
 // src/hosts/manifests.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import fs11 from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 var MAX_DEPTH = 3;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([
   "node_modules",
@@ -64564,9 +64664,9 @@ function yamlFiles(root) {
       return;
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path17.join(dir, entry.name);
+      const full = path18.join(dir, entry.name);
       if (entry.isDirectory() && depth < MAX_DEPTH && !SKIPPED_DIRS2.has(entry.name)) walk(full, depth + 1);
-      else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) files.push(path17.relative(root, full).split(path17.sep).join("/"));
+      else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) files.push(path18.relative(root, full).split(path18.sep).join("/"));
     }
   };
   walk(root, 0);
@@ -64575,7 +64675,7 @@ function yamlFiles(root) {
 function manifestDocuments(workspace, file) {
   let text;
   try {
-    text = fs11.readFileSync(path17.join(workspace, file), "utf8");
+    text = fs11.readFileSync(path18.join(workspace, file), "utf8");
   } catch {
     return [];
   }
@@ -64664,7 +64764,7 @@ function fromConfig(file, config) {
 // src/hosts/host-choice.ts
 var HOST_INPUT_VALUES = ["auto", ...HOST_IDS, "none"];
 function candidates(workspace, hasRenderBlueprint) {
-  const exists2 = (file) => fs12.existsSync(path18.join(workspace, file));
+  const exists2 = (file) => fs12.existsSync(path19.join(workspace, file));
   const found2 = [];
   if (hasRenderBlueprint) found2.push({ host: "render", file: "render.yaml" });
   if (exists2("fly.toml")) found2.push({ host: "fly", file: "fly.toml" });
@@ -64789,7 +64889,7 @@ var IMAGE_REFERENCE = /^[a-z0-9][a-z0-9._\-/:]*(@sha256:[a-f0-9]{64})?$/i;
 var MEMORY = /^\d+(\.\d+)?[bkmg]?$/i;
 function parseSettings(read, workspace) {
   const get = (name) => read(name).trim();
-  const workspaceAbs = path19.resolve(workspace);
+  const workspaceAbs = path20.resolve(workspace);
   const source = parseImageSource(get, read, workspaceAbs);
   const command = parseCommand(get("command"));
   const port = parseInteger2("port", get("port") || "8000", 1, 65535);
@@ -64837,13 +64937,13 @@ function parseSettings(read, workspace) {
   };
 }
 function parseImageSource(get, read, workspaceAbs) {
-  const inside = (p) => p === workspaceAbs || p.startsWith(workspaceAbs + path19.sep);
+  const inside = (p) => p === workspaceAbs || p.startsWith(workspaceAbs + path20.sep);
   const image = get("image") || void 0;
   if (image && !IMAGE_REFERENCE.test(image)) {
     throw new InputError(`The input 'image' must be an image reference such as 'myapp:latest' or 'ghcr.io/org/app@sha256:\u2026', got '${shown(image)}'.`);
   }
   const contextInput = get("context") || ".";
-  const context3 = path19.resolve(workspaceAbs, contextInput);
+  const context3 = path20.resolve(workspaceAbs, contextInput);
   const buildArgs2 = parseKeyValueLines("build-args", read("build-args"));
   const target = get("target") || void 0;
   if (target && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(target)) {
@@ -64862,13 +64962,13 @@ function parseImageSource(get, read, workspaceAbs) {
     throw new InputError(`The input 'context' points to '${shown(contextInput)}', which is not a directory in the repository.`);
   }
   const dockerfileInput = get("dockerfile");
-  const dockerfile = dockerfileInput ? path19.resolve(context3, dockerfileInput) : path19.join(context3, "Dockerfile");
+  const dockerfile = dockerfileInput ? path20.resolve(context3, dockerfileInput) : path20.join(context3, "Dockerfile");
   if (!inside(dockerfile)) throw new InputError(`The input 'dockerfile' must be a file inside the repository, got '${shown(dockerfileInput)}'.`);
   if (isDirectory2(dockerfile)) {
     throw new InputError(`The input 'dockerfile' points to '${shown(dockerfileInput || "Dockerfile")}', which is a directory, not a file.`);
   }
   if (!isFile(dockerfile) && !dockerfileInput) {
-    const where2 = path19.relative(workspaceAbs, context3) ? `in the context '${shown(contextInput)}'` : "in the repository";
+    const where2 = path20.relative(workspaceAbs, context3) ? `in the context '${shown(contextInput)}'` : "in the repository";
     throw new InputError(`There is no Dockerfile ${where2}: set the input 'dockerfile' (and 'context'), or 'image' to test a prebuilt image.`);
   }
   if (!isFile(dockerfile)) {
@@ -65341,13 +65441,16 @@ init_render();
 
 // src/diagnosis/explain.ts
 init_registry();
+init_config_frames();
 var MAX_EVIDENCE_LINES = 12;
 function explain(stage2, input) {
   for (const reason of REASONS) {
     for (const rule of reason.rules) {
       if (rule.stage !== stage2) continue;
       const finding2 = rule.detect(input);
-      if (finding2) return { ...worded(reason, finding2, stage2 === "boot"), rule: rule.name };
+      if (!finding2) continue;
+      const explanation = { ...worded(reason, finding2, stage2 === "boot"), rule: rule.name };
+      return stage2 === "boot" ? withConfigCaller(input, explanation) : explanation;
     }
   }
   return void 0;
@@ -65361,6 +65464,17 @@ function worded(reason, finding2, trim) {
     diagnosis: { reason: reason.id, summary: summary21, evidence, ...location ? { location } : {}, remedy: remedy20 },
     pointers: pointers2
   };
+}
+function withConfigCaller(rc, explanation) {
+  const caller = callerAt(rc, explanation.diagnosis.location);
+  if (!caller) return explanation;
+  const { diagnosis: diagnosis2 } = explanation;
+  const { location } = caller.config;
+  const known = explanation.pointers.some((p) => location && p.file === location.file && p.line === location.line);
+  const pointers2 = location && !known ? [...explanation.pointers, location] : explanation.pointers;
+  if (diagnosis2.summary.includes(`\`${caller.config.file}\``)) return { ...explanation, pointers: pointers2 };
+  const summary21 = `${diagnosis2.summary.replace(/\.$/, "")}; ${importerWords(caller)}.`;
+  return { ...explanation, diagnosis: { ...diagnosis2, summary: summary21 }, pointers: pointers2 };
 }
 
 // src/profile/in-report.ts
@@ -65415,7 +65529,7 @@ async function profileBoot(run4, running, findings) {
 
 // src/setup/effective-config.ts
 import fs14 from "node:fs";
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/gunicorn/print-config.ts
 var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
@@ -65563,12 +65677,12 @@ function configFileText(settings, argv, workdir) {
     else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
   });
   configPath = configPath.replace(/^python:/, "");
-  if (path20.posix.isAbsolute(configPath)) {
+  if (path21.posix.isAbsolute(configPath)) {
     if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
     configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
   }
   try {
-    return fs14.readFileSync(path20.join(settings.context, configPath), "utf8");
+    return fs14.readFileSync(path21.join(settings.context, configPath), "utf8");
   } catch {
     return void 0;
   }
@@ -65615,27 +65729,27 @@ init_text();
 var QUICK_SHUTDOWN = /* @__PURE__ */ new Set(["SIGINT", "SIGQUIT"]);
 function shutdownCheck(result, failed2) {
   if (!result) return { id: "shutdown", status: "not-reached", detail: "" };
-  const { signal, handled, request: request2, exited, graceSec, path: path32 } = result;
+  const { signal, handled, request: request2, exited, graceSec, path: path33 } = result;
   const parts = [handled ? `${signal} handled after ${handled.afterMs} ms` : `${signal} not handled by Gunicorn`];
   parts.push(
-    request2.status !== void 0 ? `in-flight \`${path32}\` answered ${request2.status}` : `in-flight \`${path32}\`: ${request2.error ?? "no answer"}`
+    request2.status !== void 0 ? `in-flight \`${path33}\` answered ${request2.status}` : `in-flight \`${path33}\`: ${request2.error ?? "no answer"}`
   );
   if (exited) parts.push(`exited ${exited.code ?? "?"} after ${formatSeconds(exited.afterMs)}`);
   else parts.push(failed2 ? `still running ${formatSeconds(result.durationMs)} later` : `still running at the ${graceSec} s grace`);
   return { id: "shutdown", status: failed2 ? "fail" : "pass", detail: parts.join(", "), durationMs: result.durationMs };
 }
 function shutdownWarnings(result, printed) {
-  const { signal, request: request2, exited, graceSec, path: path32 } = result;
+  const { signal, request: request2, exited, graceSec, path: path33 } = result;
   const warnings = [];
   const dropped = request2.status === void 0 || request2.status >= 500;
   const how = request2.status !== void 0 ? `answered ${request2.status}` : request2.error ?? "no answer";
   if (dropped && QUICK_SHUTDOWN.has(signal)) {
     warnings.push(
-      `${signal} is a quick shutdown for Gunicorn: the request to \`${path32}\` in flight was cut short (${how}) ${formatSeconds(request2.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
+      `${signal} is a quick shutdown for Gunicorn: the request to \`${path33}\` in flight was cut short (${how}) ${formatSeconds(request2.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
     );
   } else if (dropped) {
     warnings.push(
-      `The request to \`${path32}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request2.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
+      `The request to \`${path33}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request2.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
     );
   }
   const graceful = Number(printed?.graceful_timeout);
@@ -66634,9 +66748,9 @@ async function checkShutdown(run4, running, findings, workerCount2) {
   const { settings, now, deps } = run4;
   const { signal, source } = stopSignalOf(run4, running);
   run4.settingSources["stop-signal"] = source;
-  const path32 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
-  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path32} is in flight`);
-  const request2 = inFlightRequest(run4, running, path32);
+  const path33 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
+  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path33} is in flight`);
+  const request2 = inFlightRequest(run4, running, path33);
   await Promise.race([request2.answer, delay(IN_FLIGHT_MS)]);
   running.watch.beginShutdown();
   const sentAt = now();
@@ -66650,7 +66764,7 @@ async function checkShutdown(run4, running, findings, workerCount2) {
   const result = {
     signal,
     graceSec: settings.stopGraceSec,
-    path: path32,
+    path: path33,
     handled: handledLine ? { line: handledLine.text, afterMs: Math.max(0, handledLine.at - sentAt) } : void 0,
     request: { ...answerFields(answer), durationMs: request2.durationMs() },
     exited: exited && exited.at >= sentAt ? { afterMs: exited.at - sentAt, code: exited.code } : void 0,
@@ -66682,13 +66796,13 @@ async function waitForExit(run4, running, sentAt) {
     await watch.waitFor(Math.max(0, until - run4.now()));
   }
 }
-function inFlightRequest(run4, running, path32) {
+function inFlightRequest(run4, running, path33) {
   const startedAt = run4.now();
   let endedAt;
   const answer = httpGet({
     host: PROBE_HOST,
     port: running.hostPort,
-    path: path32,
+    path: path33,
     userAgent: "gunicorn-smoke",
     hostHeader: run4.settings.hostHeader,
     timeoutMs: (run4.settings.stopGraceSec + 2) * 1e3
@@ -66926,7 +67040,7 @@ var Checks = class {
 // src/profile/comparison.ts
 import fs16 from "node:fs";
 import os7 from "node:os";
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/profile/git.ts
 init_exec();
@@ -66982,7 +67096,7 @@ function baseIdentity(identity) {
   return { runKey: identity.runKey, containerName: `${identity.containerName}-base`, imageTag: `${identity.imageTag}-base` };
 }
 function rebaseSettings(settings, tree) {
-  const move = (file) => path21.join(tree, path21.relative(settings.workspace, file));
+  const move = (file) => path22.join(tree, path22.relative(settings.workspace, file));
   return { ...settings, workspace: tree, context: move(settings.context), dockerfile: settings.dockerfile ? move(settings.dockerfile) : void 0 };
 }
 async function compareWithBase(options) {
@@ -67000,12 +67114,12 @@ async function compareWithBase(options) {
   } catch (error2) {
     return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error2)}): ${only}` };
   }
-  const tree = fs16.mkdtempSync(path21.join(options.tempDir ?? os7.tmpdir(), "gunicorn-smoke-base-"));
+  const tree = fs16.mkdtempSync(path22.join(options.tempDir ?? os7.tmpdir(), "gunicorn-smoke-base-"));
   const identity = baseIdentity(options.identity);
   try {
     await git.addWorktree(tree, sha);
     const base = rebaseSettings(settings, tree);
-    const dockerfile = base.dockerfile ? path21.relative(tree, base.dockerfile) : "Dockerfile";
+    const dockerfile = base.dockerfile ? path22.relative(tree, base.dockerfile) : "Dockerfile";
     if (!fs16.existsSync(base.context) || !base.dockerfile || !fs16.existsSync(base.dockerfile)) {
       return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
     }
@@ -67249,13 +67363,13 @@ async function waitForDump(run4, running, afterSeq, pid) {
 // src/setup/discovery.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 import fs21 from "node:fs";
-import path26 from "node:path";
+import path27 from "node:path";
 init_paths();
 
 // src/setup/dockerfile-search.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
 import fs17 from "node:fs";
-import path22 from "node:path";
+import path23 from "node:path";
 var MAX_DEPTH2 = 3;
 var SKIPPED_DIRS3 = /* @__PURE__ */ new Set(["node_modules", ".git", ".venv", "venv", "__pycache__", ".tox", "site-packages", "__fixtures__", "tests", "test"]);
 var DOCKERFILE_FOLDERS = /* @__PURE__ */ new Set(["docker", "deploy", "deployment", "deployments", "docker-images", "dockerfiles", ".docker", "ops", "infra"]);
@@ -67272,9 +67386,9 @@ function findDockerfiles(root) {
       return;
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path22.join(dir, entry.name);
+      const full = path23.join(dir, entry.name);
       if (entry.isDirectory() && depth < MAX_DEPTH2 && !SKIPPED_DIRS3.has(entry.name)) walk(full, depth + 1);
-      else if (entry.isFile() && depth > 0 && isDockerfileName(entry.name)) found2.push(path22.relative(root, full).split(path22.sep).join("/"));
+      else if (entry.isFile() && depth > 0 && isDockerfileName(entry.name)) found2.push(path23.relative(root, full).split(path23.sep).join("/"));
     }
   };
   walk(root, 0);
@@ -67294,9 +67408,9 @@ function copySources(dockerfileText) {
   return sources;
 }
 function chooseContext(root, dockerfile, dockerfileText) {
-  const own = path22.posix.dirname(dockerfile);
+  const own = path23.posix.dirname(dockerfile);
   const sources = copySources(dockerfileText).filter((source) => source !== "." && source !== "./");
-  const fits = (context3) => sources.every((source) => fs17.existsSync(path22.join(root, context3, source)));
+  const fits = (context3) => sources.every((source) => fs17.existsSync(path23.join(root, context3, source)));
   const ownFits = fits(own);
   const rootFits = fits(".");
   if (sources.length > 0 && ownFits !== rootFits) {
@@ -67396,24 +67510,24 @@ function hostRun(contract, reading, found2) {
 // src/compose/compose-discovery.ts
 init_input_values();
 import fs20 from "node:fs";
-import path25 from "node:path";
+import path26 from "node:path";
 
 // src/compose/compose-file.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 init_input_values();
 import fs19 from "node:fs";
-import path24 from "node:path";
+import path25 from "node:path";
 
 // src/compose/compose-env.ts
 init_input_values();
 import fs18 from "node:fs";
-import path23 from "node:path";
+import path24 from "node:path";
 var SECRET_NAME = /secret|token|passw|passphrase|api[_-]?key|[_-]key$|credential/i;
 function composeEnvironment(dir, fileName, service, definition) {
-  const dotenv = readEnvFile(path23.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
+  const dotenv = readEnvFile(path24.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
   const values = /* @__PURE__ */ new Map();
   for (const entry of envFiles(definition.env_file)) {
-    const file = path23.resolve(dir, entry.path);
+    const file = path24.resolve(dir, entry.path);
     const read = readEnvFile(file);
     if (!read && entry.required) {
       throw new InputError(`${fileName}: the env_file '${entry.path}' of the service '${service}' does not exist.`);
@@ -67480,22 +67594,22 @@ function interpolate(value, variables) {
 var COMPOSE_FILE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
 function findComposeFile(workspace, fileInput, contextInput) {
   if (fileInput) {
-    const file = path24.resolve(workspace, fileInput);
-    if (!file.startsWith(path24.resolve(workspace) + path24.sep) || !fs19.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    const file = path25.resolve(workspace, fileInput);
+    if (!file.startsWith(path25.resolve(workspace) + path25.sep) || !fs19.statSync(file, { throwIfNoEntry: false })?.isFile()) {
       throw new InputError(`The input 'compose-file' points to '${fileInput}', which is not a file in the repository.`);
     }
     return file;
   }
-  for (const dir of [workspace, path24.resolve(workspace, contextInput || ".")]) {
+  for (const dir of [workspace, path25.resolve(workspace, contextInput || ".")]) {
     for (const name of COMPOSE_FILE_NAMES) {
-      const file = path24.join(dir, name);
+      const file = path25.join(dir, name);
       if (fs19.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
     }
   }
   return void 0;
 }
 function readComposeStack(file, serviceInput, port) {
-  const fileName = path24.basename(file);
+  const fileName = path25.basename(file);
   const lineCounter = new import_yaml3.LineCounter();
   const document = (0, import_yaml3.parseDocument)(fs19.readFileSync(file, "utf8"), { lineCounter });
   if (document.errors.length > 0) {
@@ -67513,7 +67627,7 @@ function readComposeStack(file, serviceInput, port) {
   const healthchecks = Object.fromEntries(Object.entries(services).map(([name, s]) => [name, healthcheckText(s?.healthcheck?.test)]));
   const stack = { file, fileName, service, serviceLine: lines[service] ?? 1, dependencies, network, lines, healthchecks };
   const settings = serviceSettings(fileName, service, definition);
-  const environment = composeEnvironment(path24.dirname(file), fileName, service, definition);
+  const environment = composeEnvironment(path25.dirname(file), fileName, service, definition);
   const notes = [`${fileName}: testing the service '${service}'${dependencies.length ? ` with ${dependencies.join(", ")}` : ""}.`];
   return { stack, found: settings.found, envLines: environment.lines, secretValues: environment.secrets, notes: [...notes, ...settings.notes] };
 }
@@ -67569,7 +67683,7 @@ function serviceSettings(fileName, name, service) {
   const notes = [];
   const build = typeof service.build === "string" ? { context: service.build } : service.build ?? void 0;
   if (build) {
-    found2.context = path24.posix.normalize(build.context ?? ".");
+    found2.context = path25.posix.normalize(build.context ?? ".");
     if (build.dockerfile) found2.dockerfile = build.dockerfile;
     if (build.target) found2.target = build.target;
     const args = Array.isArray(build.args) ? build.args.map(String) : Object.entries(build.args ?? {}).map(([k, v]) => `${k}=${v ?? ""}`);
@@ -67634,17 +67748,17 @@ function serviceLines(document, lineCounter) {
 var BUILD_SETTINGS = ["context", "dockerfile", "build-args", "target"];
 function discoverCompose(workspace, read, parts) {
   const startDependencies2 = parseEnum("compose-dependencies", read("compose-dependencies").trim() || "true", ["true", "false"]) === "true";
-  if (fs20.existsSync(path25.join(workspace, "render.yaml"))) return void 0;
+  if (fs20.existsSync(path26.join(workspace, "render.yaml"))) return void 0;
   const file = findComposeFile(workspace, read("compose-file").trim(), read("context").trim());
   if (!file) return void 0;
   const discovery = readComposeStack(file, read("service").trim(), read("port").trim());
-  const fileName = path25.basename(file);
+  const fileName = path26.basename(file);
   if (!discovery) {
     parts.notes.push(`${fileName}: no service runs Gunicorn or publishes the probed port; set the input 'service' to test one of them.`);
     return void 0;
   }
   const { stack, found: found2 } = discovery;
-  if (found2.context !== void 0) found2.context = path25.relative(workspace, path25.resolve(path25.dirname(file), found2.context)) || ".";
+  if (found2.context !== void 0) found2.context = path26.relative(workspace, path26.resolve(path26.dirname(file), found2.context)) || ".";
   const prebuilt = read("image").trim() !== "";
   for (const [name, value] of Object.entries(found2)) {
     if (prebuilt && BUILD_SETTINGS.includes(name)) continue;
@@ -67685,14 +67799,14 @@ function discover(workspace, read) {
   const host = applyHostFiles(workspace, read, Boolean(blueprint), { found: found2, sources, notes, envLines });
   const searched = searchDockerfile(workspace, read, found2);
   if (searched) {
-    found2.dockerfile = path26.posix.relative(searched.context, searched.dockerfile);
+    found2.dockerfile = path27.posix.relative(searched.context, searched.dockerfile);
     found2.context = searched.context;
     sources.dockerfile = "repository";
     sources.context = "repository";
     notes.push(searched.note);
   }
   const contextForProcfile = read("context").trim() || found2.context || ".";
-  const procfile = readProcfile(path26.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
+  const procfile = readProcfile(path27.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
   if (procfile)
     notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
   const explicitCommand = read("command").trim();
@@ -67739,8 +67853,8 @@ function applyHostFiles(workspace, read, hasBlueprint, gathered) {
 }
 function dockerfileHealthcheck(workspace, read, found2) {
   if (read("health-path").trim() || found2["health-path"] || read("image").trim()) return void 0;
-  const context3 = path26.resolve(workspace, read("context").trim() || found2.context || ".");
-  const dockerfile = path26.resolve(context3, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
+  const context3 = path27.resolve(workspace, read("context").trim() || found2.context || ".");
+  const dockerfile = path27.resolve(context3, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
   let text;
   try {
     text = fs21.readFileSync(dockerfile, "utf8");
@@ -67756,11 +67870,11 @@ function dockerfileHealthcheck(workspace, read, found2) {
 }
 function applyBlueprint(service, file, found2) {
   const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
-  const context3 = typeof service.dockerContext === "string" ? path26.posix.join(rootDir, service.dockerContext) : rootDir;
-  found2.context = path26.posix.normalize(context3);
+  const context3 = typeof service.dockerContext === "string" ? path27.posix.join(rootDir, service.dockerContext) : rootDir;
+  found2.context = path27.posix.normalize(context3);
   if (typeof service.dockerfilePath === "string") {
-    const dockerfile = path26.posix.normalize(path26.posix.join(rootDir, service.dockerfilePath));
-    found2.dockerfile = path26.posix.relative(found2.context, dockerfile) || "Dockerfile";
+    const dockerfile = path27.posix.normalize(path27.posix.join(rootDir, service.dockerfilePath));
+    found2.dockerfile = path27.posix.relative(found2.context, dockerfile) || "Dockerfile";
   }
   if (typeof service.healthCheckPath === "string") found2["health-path"] = service.healthCheckPath;
   if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
@@ -67776,7 +67890,7 @@ function applyBlueprint(service, file, found2) {
 }
 function searchDockerfile(workspace, read, found2) {
   if (["dockerfile", "context", "image"].some((name) => read(name).trim()) || found2.dockerfile || found2.context) return void 0;
-  if (fs21.existsSync(path26.join(workspace, "Dockerfile"))) return void 0;
+  if (fs21.existsSync(path27.join(workspace, "Dockerfile"))) return void 0;
   const candidates2 = findDockerfiles(workspace);
   if (candidates2.length === 0) return void 0;
   if (candidates2.length > 1) {
@@ -67786,7 +67900,7 @@ function searchDockerfile(workspace, read, found2) {
     );
   }
   const dockerfile = candidates2[0];
-  const { context: context3, why } = chooseContext(workspace, dockerfile, fs21.readFileSync(path26.join(workspace, dockerfile), "utf8"));
+  const { context: context3, why } = chooseContext(workspace, dockerfile, fs21.readFileSync(path27.join(workspace, dockerfile), "utf8"));
   const note = `No Dockerfile at the repository root: testing ${dockerfile}, the only one in the repository, with the context '${context3}' (${why}); set the inputs 'dockerfile' and 'context' to choose otherwise.`;
   return { dockerfile, context: context3, note };
 }
@@ -67795,7 +67909,7 @@ function shellCommand2(command) {
 }
 function readRenderBlueprint(workspace, serviceName) {
   const file = "render.yaml";
-  const full = path26.join(workspace, file);
+  const full = path27.join(workspace, file);
   if (!fs21.existsSync(full)) {
     if (serviceName)
       throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root and no compose file.`);
@@ -67844,7 +67958,7 @@ function renderEnv(envVars, file) {
   return { plain, hostFilled };
 }
 function readProcfile(dir) {
-  const file = path26.join(dir, "Procfile");
+  const file = path27.join(dir, "Procfile");
   let text;
   try {
     text = fs21.readFileSync(file, "utf8");
@@ -68096,16 +68210,16 @@ init_paths();
 
 // src/setup/start-command-search.ts
 import fs23 from "node:fs";
-import path27 from "node:path";
+import path28 from "node:path";
 var import_yaml5 = __toESM(require_dist(), 1);
 var COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
 var WEB_SERVER = /\b(gunicorn|uvicorn|daphne|hypercorn|waitress-serve)\b/;
 function findStartCommandElsewhere(repoRoot, dirs) {
-  const folders = [...new Set(dirs.map((dir) => path27.resolve(repoRoot, dir)))];
+  const folders = [...new Set(dirs.map((dir) => path28.resolve(repoRoot, dir)))];
   for (const dir of folders) {
     const files = safeList(dir).filter((name) => COMPOSE_FILE.test(name));
     for (const name of files.sort()) {
-      const found2 = composeCommand(repoRoot, path27.join(dir, name));
+      const found2 = composeCommand(repoRoot, path28.join(dir, name));
       if (found2) return found2;
     }
   }
@@ -68135,7 +68249,7 @@ function commandText2(node) {
   if ((0, import_yaml5.isSeq)(node)) return node.items.map((item) => (0, import_yaml5.isScalar)(item) ? String(item.value) : "").join(" ");
   return void 0;
 }
-var relative2 = (root, file) => path27.relative(root, file).split(path27.sep).join("/");
+var relative2 = (root, file) => path28.relative(root, file).split(path28.sep).join("/");
 function safeList(dir) {
   try {
     return fs23.readdirSync(dir);
@@ -68197,13 +68311,13 @@ var HealthProbe = class {
     return "interrupted";
   }
   async attempt(now) {
-    const { host, port, path: path32, matcher } = this.options;
+    const { host, port, path: path33, matcher } = this.options;
     this.attempts++;
     try {
       const answer = await httpGet({
         host,
         port,
-        path: path32,
+        path: path33,
         userAgent: "gunicorn-smoke",
         timeoutMs: this.options.attemptTimeoutMs ?? 2e3,
         hostHeader: this.options.hostHeader
@@ -68261,10 +68375,10 @@ init_text();
 init_registry();
 init_request();
 var SAME_IN_A_ROW = 2;
-var HOOKS = REASONS.flatMap((reason) => reason.wrongAnswer ? [reason.wrongAnswer] : []);
+var HOOKS2 = REASONS.flatMap((reason) => reason.wrongAnswer ? [reason.wrongAnswer] : []);
 function knownWrongAnswer(answer, sameInARow, events2) {
   if (sameInARow < SAME_IN_A_ROW) return false;
-  return HOOKS.some((hook2) => hook2.recognises(answer, events2)) || answer.status >= 500 && repeatedRequestFailure(events2, SAME_IN_A_ROW) !== void 0;
+  return HOOKS2.some((hook2) => hook2.recognises(answer, events2)) || answer.status >= 500 && repeatedRequestFailure(events2, SAME_IN_A_ROW) !== void 0;
 }
 
 // src/smoke/wait-healthy.ts
@@ -68696,7 +68810,7 @@ async function bootAndProbe(run4, image, prebuiltInfo) {
 init_text();
 
 // src/hosts/host-container.ts
-import path28 from "node:path";
+import path29 from "node:path";
 var FILE_SOURCES2 = {
   "fly.toml": "fly.toml",
   "railway.json": "railway.json",
@@ -68706,7 +68820,7 @@ var FILE_SOURCES2 = {
 };
 function sourceOf2(host, fact) {
   if (/^https?:\/\//.test(fact.source)) return "host contract";
-  return FILE_SOURCES2[path28.basename(fact.source)] ?? (host.id === "cloud-run" ? "Cloud Run service" : "Kubernetes manifest");
+  return FILE_SOURCES2[path29.basename(fact.source)] ?? (host.id === "cloud-run" ? "Cloud Run service" : "Kubernetes manifest");
 }
 function applyHostContainer(settings, host, read, sources) {
   if (!host) return settings;
@@ -68934,7 +69048,7 @@ var savedCleaned = () => getState(CLEANED) === "true";
 // src/setup/untrusted.ts
 import { execFileSync } from "node:child_process";
 import fs24 from "node:fs";
-import path29 from "node:path";
+import path30 from "node:path";
 var PWN_REQUEST_GUIDANCE = "https://securitylab.github.com/resources/github-actions-preventing-pwn-requests/";
 function untrustedCodeWarning(eventName, payload, checkedOutSha) {
   if (!checkedOutSha || typeof payload !== "object" || payload === null) return void 0;
@@ -68969,25 +69083,25 @@ function sentence(event, what, sha) {
 }
 var SHA2 = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 function checkedOutCommit(workspace, run4 = execFileSync) {
-  const root = path29.resolve(workspace);
+  const root = path30.resolve(workspace);
   try {
     const out = run4("git", ["-c", `safe.directory=${root}`, "rev-parse", "--verify", "--quiet", "HEAD^{commit}"], {
       cwd: root,
       encoding: "utf8",
       timeout: 5e3,
       stdio: ["ignore", "pipe", "ignore"],
-      env: { ...process.env, GIT_CEILING_DIRECTORIES: path29.dirname(root), GIT_TERMINAL_PROMPT: "0" }
+      env: { ...process.env, GIT_CEILING_DIRECTORIES: path30.dirname(root), GIT_TERMINAL_PROMPT: "0" }
     });
     const sha = String(out).trim().toLowerCase();
     if (SHA2.test(sha)) return sha;
   } catch {
   }
-  return headFromFiles(path29.join(root, ".git"));
+  return headFromFiles(path30.join(root, ".git"));
 }
 function headFromFiles(gitDir) {
   const read = (file) => {
     try {
-      return fs24.readFileSync(path29.join(gitDir, file), "utf8");
+      return fs24.readFileSync(path30.join(gitDir, file), "utf8");
     } catch {
       return void 0;
     }

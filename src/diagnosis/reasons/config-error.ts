@@ -14,6 +14,7 @@ import {
 } from '../rules/config-names.js'
 import { executableMissing, networkMissing, otherStartFailure, startWords, type StartFacts } from '../rules/start-failures.js'
 import { code, fileLine, where } from '../words.js'
+import { callerRemedy, callerWords } from '../rules/config-frames.js'
 
 type Facts = StartFacts | ConfigFacts | ConfigNameFacts
 
@@ -71,6 +72,14 @@ function installedAppRemedy({ app, location, local }: InstalledApp): string {
 /** Gunicorn 20.0 cannot load a config file without a Python extension (20.1+ warns, then runs it as Python). */
 const notPythonFile = (file: string) => !/\.pyc?$/.test(file) && !file.startsWith('python:')
 
+function unreadableSummary(facts: Extract<ConfigFacts, { kind: 'unreadable-config' }>): string {
+  return (
+    `Gunicorn could not read its config file ${code(facts.file)}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ''}` +
+    (facts.caller ? `, ${callerWords(facts.caller)}` : '') +
+    (notPythonFile(facts.file) ? `; its name does not end in ${code('.py')}, and Gunicorn 20+ loads the config file as a Python module.` : '.')
+  )
+}
+
 function summary(facts: ConfigFacts): string {
   switch (facts.kind) {
     case 'ipv6-unavailable':
@@ -106,10 +115,7 @@ function summary(facts: ConfigFacts): string {
     case 'no-app-module':
       return 'Gunicorn was started without an application module (e.g. `app:app`).'
     case 'unreadable-config':
-      return (
-        `Gunicorn could not read its config file ${code(facts.file)}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ''}` +
-        (notPythonFile(facts.file) ? `; its name does not end in ${code('.py')}, and Gunicorn 20+ loads the config file as a Python module.` : '.')
-      )
+      return unreadableSummary(facts)
     case 'invalid-value':
       return `Gunicorn rejected the setting ${code(facts.setting)}: ${facts.problem}${facts.detail !== undefined ? ` (${facts.detail})` : ''}.`
     case 'unrecognized-arguments':
@@ -126,6 +132,14 @@ function summary(facts: ConfigFacts): string {
         `and the file has no such section (${code(facts.exceptionLine)}).`
       )
   }
+}
+
+function unreadableRemedy(facts: Extract<ConfigFacts, { kind: 'unreadable-config' }>): string {
+  if (facts.caller && !notPythonFile(facts.file)) return callerRemedy(facts.caller)
+  return notPythonFile(facts.file)
+    ? `Rename it to a ${code('.py')} name (e.g. ${code('gunicorn.conf.py')}) written as Python ` +
+        `(${code('bind = "0.0.0.0:8000"')}), and pass that name to ${code('-c')}.`
+    : 'Fix the error in the config file; it is executed as Python when Gunicorn starts.'
 }
 
 function remedy(facts: ConfigFacts): string {
@@ -165,10 +179,7 @@ function remedy(facts: ConfigFacts): string {
         `or set ${code('wsgi_app')} in gunicorn.conf.py.`
       )
     case 'unreadable-config':
-      return notPythonFile(facts.file)
-        ? `Rename it to a ${code('.py')} name (e.g. ${code('gunicorn.conf.py')}) written as Python ` +
-            `(${code('bind = "0.0.0.0:8000"')}), and pass that name to ${code('-c')}.`
-        : 'Fix the error in the config file; it is executed as Python when Gunicorn starts.'
+      return unreadableRemedy(facts)
     case 'unrecognized-arguments':
       return 'Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version.'
     case 'invalid-value':

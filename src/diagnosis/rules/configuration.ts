@@ -7,6 +7,7 @@ import type { Finding, Rule } from '../reason.js'
 import { importsOs, shellFormOf } from './command-forms.js'
 import { commandLine, configSetting, firstLocation } from './locate.js'
 import type { LocalNeighbour } from './local-modules.js'
+import { configCaller, type ConfigCaller } from './config-frames.js'
 
 /** What a boot rule of config-error found (the start rules have their own, in start.ts). */
 export type ConfigFacts =
@@ -18,7 +19,7 @@ export type ConfigFacts =
   | ({ kind: 'empty-port'; port: number } & ConfigFileFacts)
   | ({ kind: 'literal-port'; placeholder: string; inCommand: boolean; shellForm?: string } & ConfigFileFacts)
   | { kind: 'no-app-module' }
-  | { kind: 'unreadable-config'; file: string; exceptionLine?: string }
+  | { kind: 'unreadable-config'; file: string; exceptionLine?: string; caller?: ConfigCaller }
   | { kind: 'invalid-value'; setting: string; problem: string; detail?: string }
   | { kind: 'unrecognized-arguments'; args: string }
   | { kind: 'rejected'; message: string }
@@ -104,8 +105,9 @@ export const unreadableConfig: Rule<ConfigFacts> = {
     // The traceback printed after the error line is the config file's.
     const tb = rc.tracebacks.find((t) => t.lines[0].seq > error.lines[0].seq) ?? rc.primaryTraceback()
     const frame = rc.userFrame(tb)
+    const caller = configCaller(rc, tb)
     return {
-      facts: { kind: 'unreadable-config', file, exceptionLine: tb?.exception.line },
+      facts: { kind: 'unreadable-config', file, exceptionLine: tb?.exception.line, caller },
       evidence: [...linesOf(error), ...(tb ? rc.tracebackEvidence(tb, frame) : [])],
       location: frame?.location
     }
