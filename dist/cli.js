@@ -24647,6 +24647,8 @@ var LINE_PREFIXES = [
   // honcho / foreman: `08:22:00 web.1  | `
   { name: "honcho or foreman", pattern: /^\d\d:\d\d:\d\d [\w.-]+\.\d+\s+\| / },
   { name: "heroku", pattern: new RegExp(String.raw`^${RFC3339} (?:app|heroku)\[[\w.-]+\]: ?`) },
+  // fly logs: `2024-03-05T10:00:00Z app[148e272b] iad [info]` (older flyctl: no blank after the level)
+  { name: "fly.io", pattern: new RegExp(String.raw`^${RFC3339} (?:app|runner|proxy)\[[\w-]+\] [a-z]{3,4} \[\w+\] ?`) },
   { name: "kubernetes (CRI log file)", pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
   // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
   { name: "systemd journal / syslog", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
@@ -26673,7 +26675,8 @@ var RuleContext = class {
   constructor(ctx) {
     this.ctx = ctx;
     this.repo = new RepoFiles(ctx.paths.repoRoot);
-    this.tracebacks = ctx.events.filter((event) => event.kind === "traceback");
+    const parsed = ctx.events.filter((event) => event.kind === "traceback");
+    this.tracebacks = parsed.some((tb) => !tb.exception.type.endsWith("HaltServer")) ? parsed : [...parsed, ...embeddedExceptions(ctx.lines)];
     this.contextRel = toPosix(path18.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
   }
   ctx;
@@ -26818,6 +26821,23 @@ var RuleContext = class {
     return existsSync(dir) && statSync(dir).isDirectory() ? this.inContext(top) : void 0;
   }
 };
+var EMBEDDED_EXCEPTION = /(^|[\s"'=|>[\]()])((?:[a-z_]\w*\.)*(?:[A-Z]\w*(?:Error|Exception)|ImproperlyConfigured)): (\S.*?)\s*$/;
+var MAX_EMBEDDED = 20;
+function embeddedExceptions(lines) {
+  const found2 = [];
+  for (let i = lines.length - 1; i >= 0 && found2.length < MAX_EMBEDDED; i--) {
+    const text = lines[i].text;
+    if (!text.includes("Error: ") && !text.includes("Exception: ") && !text.includes("Configured: ")) continue;
+    const m = EMBEDDED_EXCEPTION.exec(text);
+    if (!m) continue;
+    const [, opening, type] = m;
+    const quoted2 = opening === '"' || opening === "'";
+    const message = quoted2 ? m[3].replace(new RegExp(`${opening}$`), "").replace(/\\(["'])/g, "$1") : m[3];
+    const line = `${type}: ${message}`;
+    found2.unshift({ kind: "traceback", frames: [], exception: { type, message, line }, chained: false, headless: true, lines: [lines[i]] });
+  }
+  return found2;
+}
 function frameText(frame) {
   const head = `  File "${frame.file}", line ${frame.line}${frame.func ? `, in ${frame.func}` : ""}`;
   return frame.code ? [head, `    ${frame.code}`] : [head];
@@ -26926,7 +26946,10 @@ var HOST = [
   /server at "([^"]+)"/,
   /Can't connect to \w+ server on '([^']+)'/,
   /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):\d+/,
-  /connect to server: .*?"([^"]+)"/
+  /connect to server: .*?"([^"]+)"/,
+  /Unknown MySQL server host '([^']+)'/,
+  // pymongo's `mongo:27017: [Errno -2] Name or service not known`
+  /\b([A-Za-z][\w.-]*):\d+: \[Errno -\d+\]/
 ];
 var PORT = [/port (\d+) failed/, /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/];
 var USER2 = [/for user "([^"]+)"/, /Access denied for user '([^']+)'/];
@@ -29172,7 +29195,9 @@ var NO_TEMP_DIR = /No usable temporary directory found in (\[.*\])/;
 function writerOf(rc, tb) {
   if (tb.frames.some((frame) => /gunicorn\/workers\/workertmp\.py$/.test(frame.file))) return "worker-tmp";
   if (tb.frames.some((frame) => /gunicorn\/pidfile\.py$/.test(frame.file))) return "pidfile";
-  return rc.userFrame(tb)?.location ? "app" : void 0;
+  if (rc.userFrame(tb)?.location) return "app";
+  const readOnly = READ_ONLY.exec(tb.exception.line);
+  return readOnly && !/gunicorn\.ctl|\/\.gunicorn\b/.test(readOnly[1]) ? "app" : void 0;
 }
 function failedWrite(rc, tb) {
   const message = tb.exception.line;

@@ -23749,6 +23749,8 @@ var init_line_prefix = __esm({
       // honcho / foreman: `08:22:00 web.1  | `
       { name: "honcho or foreman", pattern: /^\d\d:\d\d:\d\d [\w.-]+\.\d+\s+\| / },
       { name: "heroku", pattern: new RegExp(String.raw`^${RFC3339} (?:app|heroku)\[[\w.-]+\]: ?`) },
+      // fly logs: `2024-03-05T10:00:00Z app[148e272b] iad [info]` (older flyctl: no blank after the level)
+      { name: "fly.io", pattern: new RegExp(String.raw`^${RFC3339} (?:app|runner|proxy)\[[\w-]+\] [a-z]{3,4} \[\w+\] ?`) },
       { name: "kubernetes (CRI log file)", pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
       // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
       { name: "systemd journal / syslog", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
@@ -25904,6 +25906,21 @@ var init_app_not_found = __esm({
 // src/diagnosis/context.ts
 import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
 import path15 from "node:path";
+function embeddedExceptions(lines) {
+  const found2 = [];
+  for (let i = lines.length - 1; i >= 0 && found2.length < MAX_EMBEDDED; i--) {
+    const text = lines[i].text;
+    if (!text.includes("Error: ") && !text.includes("Exception: ") && !text.includes("Configured: ")) continue;
+    const m = EMBEDDED_EXCEPTION.exec(text);
+    if (!m) continue;
+    const [, opening, type] = m;
+    const quoted2 = opening === '"' || opening === "'";
+    const message = quoted2 ? m[3].replace(new RegExp(`${opening}$`), "").replace(/\\(["'])/g, "$1") : m[3];
+    const line = `${type}: ${message}`;
+    found2.unshift({ kind: "traceback", frames: [], exception: { type, message, line }, chained: false, headless: true, lines: [lines[i]] });
+  }
+  return found2;
+}
 function frameText(frame) {
   const head = `  File "${frame.file}", line ${frame.line}${frame.func ? `, in ${frame.func}` : ""}`;
   return frame.code ? [head, `    ${frame.code}`] : [head];
@@ -25911,7 +25928,7 @@ function frameText(frame) {
 function toPosix(p) {
   return p.split(path15.sep).join("/");
 }
-var COMMON_WORKDIRS, LIBRARY_PATH, RepoFiles, RuleContext;
+var COMMON_WORKDIRS, LIBRARY_PATH, RepoFiles, RuleContext, EMBEDDED_EXCEPTION, MAX_EMBEDDED;
 var init_context = __esm({
   "src/diagnosis/context.ts"() {
     "use strict";
@@ -25958,7 +25975,8 @@ var init_context = __esm({
       constructor(ctx) {
         this.ctx = ctx;
         this.repo = new RepoFiles(ctx.paths.repoRoot);
-        this.tracebacks = ctx.events.filter((event) => event.kind === "traceback");
+        const parsed = ctx.events.filter((event) => event.kind === "traceback");
+        this.tracebacks = parsed.some((tb) => !tb.exception.type.endsWith("HaltServer")) ? parsed : [...parsed, ...embeddedExceptions(ctx.lines)];
         this.contextRel = toPosix(path15.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
       }
       ctx;
@@ -26103,6 +26121,8 @@ var init_context = __esm({
         return existsSync2(dir) && statSync(dir).isDirectory() ? this.inContext(top) : void 0;
       }
     };
+    EMBEDDED_EXCEPTION = /(^|[\s"'=|>[\]()])((?:[a-z_]\w*\.)*(?:[A-Z]\w*(?:Error|Exception)|ImproperlyConfigured)): (\S.*?)\s*$/;
+    MAX_EMBEDDED = 20;
   }
 });
 
@@ -26261,7 +26281,10 @@ var init_environment = __esm({
       /server at "([^"]+)"/,
       /Can't connect to \w+ server on '([^']+)'/,
       /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):\d+/,
-      /connect to server: .*?"([^"]+)"/
+      /connect to server: .*?"([^"]+)"/,
+      /Unknown MySQL server host '([^']+)'/,
+      // pymongo's `mongo:27017: [Errno -2] Name or service not known`
+      /\b([A-Za-z][\w.-]*):\d+: \[Errno -\d+\]/
     ];
     PORT = [/port (\d+) failed/, /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/];
     USER = [/for user "([^"]+)"/, /Access denied for user '([^']+)'/];
@@ -28641,7 +28664,9 @@ var init_signal_not_forwarded = __esm({
 function writerOf(rc, tb) {
   if (tb.frames.some((frame) => /gunicorn\/workers\/workertmp\.py$/.test(frame.file))) return "worker-tmp";
   if (tb.frames.some((frame) => /gunicorn\/pidfile\.py$/.test(frame.file))) return "pidfile";
-  return rc.userFrame(tb)?.location ? "app" : void 0;
+  if (rc.userFrame(tb)?.location) return "app";
+  const readOnly = READ_ONLY.exec(tb.exception.line);
+  return readOnly && !/gunicorn\.ctl|\/\.gunicorn\b/.test(readOnly[1]) ? "app" : void 0;
 }
 function failedWrite(rc, tb) {
   const message = tb.exception.line;
