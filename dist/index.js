@@ -23905,6 +23905,84 @@ var init_rule = __esm({
   }
 });
 
+// src/diagnosis/packages.ts
+function pipPackageFor(moduleName) {
+  const top = moduleName.split(".")[0];
+  const mapped = PIP_NAMES[top];
+  return mapped ? { pipName: mapped, differs: true } : { pipName: top, differs: false };
+}
+function knownImportName(moduleName) {
+  return Object.hasOwn(PIP_NAMES, moduleName.split(".")[0]);
+}
+var PIP_NAMES, WORKER_CLASS_PACKAGES;
+var init_packages = __esm({
+  "src/diagnosis/packages.ts"() {
+    "use strict";
+    PIP_NAMES = {
+      geventwebsocket: "gevent-websocket",
+      yaml: "PyYAML",
+      PIL: "Pillow",
+      cv2: "opencv-python-headless",
+      sklearn: "scikit-learn",
+      jwt: "PyJWT",
+      dotenv: "python-dotenv",
+      bs4: "beautifulsoup4",
+      psycopg2: "psycopg2-binary",
+      MySQLdb: "mysqlclient",
+      dateutil: "python-dateutil",
+      magic: "python-magic",
+      jose: "python-jose",
+      multipart: "python-multipart",
+      socketio: "python-socketio",
+      engineio: "python-engineio",
+      flask_socketio: "Flask-SocketIO",
+      flask_sqlalchemy: "Flask-SQLAlchemy",
+      flask_cors: "Flask-Cors",
+      flask_login: "Flask-Login",
+      flask_migrate: "Flask-Migrate",
+      flask_wtf: "Flask-WTF",
+      google: "the google-* package that provides it (e.g. google-cloud-storage, protobuf)",
+      Crypto: "pycryptodome",
+      OpenSSL: "pyOpenSSL",
+      serial: "pyserial",
+      usb: "pyusb",
+      attr: "attrs",
+      docx: "python-docx",
+      pptx: "python-pptx",
+      slugify: "python-slugify",
+      decouple: "python-decouple",
+      environ: "django-environ",
+      rest_framework: "djangorestframework",
+      corsheaders: "django-cors-headers",
+      debug_toolbar: "django-debug-toolbar",
+      storages: "django-storages",
+      uvicorn_worker: "uvicorn-worker",
+      pkg_resources: "setuptools",
+      zmq: "pyzmq",
+      telegram: "python-telegram-bot",
+      discord: "discord.py",
+      fitz: "PyMuPDF",
+      Levenshtein: "python-Levenshtein",
+      memcache: "python-memcached",
+      ldap: "python-ldap",
+      git: "GitPython",
+      skimage: "scikit-image",
+      grpc: "grpcio"
+    };
+    WORKER_CLASS_PACKAGES = {
+      gevent: { pipName: "gevent" },
+      geventwebsocket: { pipName: "gevent-websocket" },
+      eventlet: { pipName: "eventlet", note: "eventlet support was removed in Gunicorn 26.0; gevent is the maintained choice" },
+      uvicorn: {
+        pipName: "uvicorn[standard]",
+        note: "uvicorn.workers is deprecated since uvicorn 0.30: prefer the `uvicorn-worker` package and `-k uvicorn_worker.UvicornWorker`"
+      },
+      uvicorn_worker: { pipName: "uvicorn-worker" },
+      tornado: { pipName: "tornado" }
+    };
+  }
+});
+
 // src/gunicorn/faulthandler.ts
 function crashedThread(event) {
   return event.threads.find((thread) => thread.current) ?? event.threads[0];
@@ -24069,6 +24147,68 @@ var init_crashes = __esm({
   }
 });
 
+// src/diagnosis/rules/numpy-abi.ts
+function packageOf(frames) {
+  for (let i = frames.length - 1; i >= 0; i--) {
+    const cython = CYTHON_INIT.exec(frames[i].func ?? "")?.[1];
+    if (cython && !NOT_THE_PACKAGE.has(cython)) return cython;
+    const installed = SITE_PACKAGE.exec(frames[i].file)?.[1];
+    if (installed && !NOT_THE_PACKAGE.has(installed)) return installed;
+  }
+  return void 0;
+}
+function failingTraceback(rc, warning2) {
+  return rc.tracebacks.find((tb) => NUMPY_FAILURE.test(tb.exception.line) && tb.frames.length > 0) ?? (warning2 ? rc.tracebacks.find((tb) => tb.lines[0].seq > warning2.seq) : void 0) ?? rc.tracebacks.find((tb) => NUMPY_FAILURE.test(tb.exception.line));
+}
+function numpyAbi(rc) {
+  const warning2 = rc.ctx.lines.find((line) => NUMPY_1X_WARNING.test(line.text));
+  const failure = rc.ctx.lines.find((line) => NUMPY_FAILURE.test(line.text));
+  if (!warning2 && !failure) return void 0;
+  const tb = failingTraceback(rc, warning2);
+  const read = tb && tb.frames.length > 0 ? tb.frames : void 0;
+  const frames = read ?? rc.ofKind("cut-traceback").find((cut) => !failure || cut.lines[0].seq < failure.seq)?.frames ?? [];
+  const module = packageOf(frames);
+  const pipName = module ? pipPackageFor(module).pipName : void 0;
+  const next = warning2 ? rc.ctx.lines.find((line) => line.seq > warning2.seq) : void 0;
+  const exceptionLine = tb?.exception.line ?? failure?.text.trim() ?? warning2.text.trim();
+  return {
+    facts: {
+      kind: "numpy-abi",
+      module,
+      pipName,
+      numpy2: warning2 !== void 0 || /_ARRAY_API|multiarray failed/.test(exceptionLine) || DTYPE_1X_UNDER_2.test(exceptionLine),
+      installed: next ? /NumPy (\d+\.\d+\.\d+) as it may crash/.exec(next.text)?.[1] : void 0,
+      exceptionLine
+    },
+    evidence: present(warning2?.text, next?.text, tb?.exception.line ?? failure?.text, rc.gunicornOutcomeLine()),
+    location: pipName ? requirementLine(rc, pipName) ?? requirementLine(rc, "numpy") : requirementLine(rc, "numpy")
+  };
+}
+function numpyAbiSummary({ module, numpy2, installed, exceptionLine }) {
+  const what = module ? code(module) : "A compiled package";
+  const failed2 = code(exceptionLine.slice(0, 160));
+  return numpy2 ? `${what} was compiled against NumPy 1.x and the image installs NumPy ${installed ?? "2"}, which cannot load it (${failed2}).` : `${what} was compiled against another NumPy than the one the image installs (${failed2}).`;
+}
+function numpyAbiRemedy({ pipName, numpy2 }) {
+  const pkg = pipName ? code(pipName) : "the package the traceback imports";
+  return numpy2 ? `Pin ${code("numpy<2")} in the requirements, or upgrade ${pkg} to a release built for NumPy 2 (and pin it), so the resolver cannot pair an old wheel with NumPy 2.` : `Pin ${code("numpy")} to the version ${pkg} was built for, or reinstall ${pkg} without cached wheels so it is built for the installed NumPy.`;
+}
+var NUMPY_1X_WARNING, NUMPY_FAILURE, DTYPE_1X_UNDER_2, SITE_PACKAGE, CYTHON_INIT, NOT_THE_PACKAGE;
+var init_numpy_abi = __esm({
+  "src/diagnosis/rules/numpy-abi.ts"() {
+    "use strict";
+    init_packages();
+    init_crashes();
+    init_rule();
+    NUMPY_1X_WARNING = /compiled using NumPy 1\.x cannot be run in/;
+    NUMPY_FAILURE = /_ARRAY_API not found|numpy\.core\.multiarray failed to import|numpy\.(?:dtype|ndarray|ufunc) size changed, may indicate binary incompatibility/;
+    DTYPE_1X_UNDER_2 = /numpy\.dtype size changed.*Expected 96 from C header, got 88 from PyObject/;
+    SITE_PACKAGE = /(?:site|dist)-packages\/([A-Za-z_]\w*)\//;
+    CYTHON_INIT = /^init ([A-Za-z_]\w*)/;
+    NOT_THE_PACKAGE = /* @__PURE__ */ new Set(["numpy", "importlib", "gunicorn", "six", "pkg_resources"]);
+  }
+});
+
 // src/diagnosis/reasons/native-crash.ts
 function crashSummary({ error: error2, module, place, placeCode, crashes, extensions }) {
   const named = extensions.slice(0, MAX_EXTENSIONS_NAMED).map(code).join(", ");
@@ -24081,6 +24221,8 @@ function incompatibleSummary({ linked, builder, type, expected, got }) {
 }
 function summary8(facts) {
   switch (facts.kind) {
+    case "numpy-abi":
+      return numpyAbiSummary(facts);
     case "binary-incompatible":
       return incompatibleSummary(facts);
     case "fatal-error":
@@ -24097,6 +24239,8 @@ function summary8(facts) {
 }
 function remedy9(facts) {
   switch (facts.kind) {
+    case "numpy-abi":
+      return numpyAbiRemedy(facts);
     case "binary-incompatible": {
       const { linked, builder } = facts;
       const both = builder ? `${code(builder)} and ${code(linked)}` : code(linked);
@@ -24111,7 +24255,7 @@ function remedy9(facts) {
       return REINSTALL_FROM_SCRATCH;
   }
 }
-var binaryIncompatible, crashDump, signalOnly, kernelSegfault, shellReportedSegfault, MAX_EXTENSIONS_NAMED, ILLEGAL_INSTRUCTION, shellForm, REINSTALL_FROM_SCRATCH, native_crash_default;
+var numpyBuiltForAnother, binaryIncompatible, crashDump, signalOnly, kernelSegfault, shellReportedSegfault, MAX_EXTENSIONS_NAMED, ILLEGAL_INSTRUCTION, shellForm, REINSTALL_FROM_SCRATCH, native_crash_default;
 var init_native_crash = __esm({
   "src/diagnosis/reasons/native-crash.ts"() {
     "use strict";
@@ -24121,7 +24265,13 @@ var init_native_crash = __esm({
     init_locate();
     init_crash_reports();
     init_rule();
+    init_numpy_abi();
     init_crashes();
+    numpyBuiltForAnother = {
+      stage: "boot",
+      name: "a package compiled against another NumPy (1.x under NumPy 2)",
+      detect: numpyAbi
+    };
     binaryIncompatible = {
       stage: "boot",
       name: "an extension was built against another version of a library",
@@ -24217,89 +24367,11 @@ var init_native_crash = __esm({
       id: "native-crash",
       title: "Worker crashed in native code",
       headline: "a native extension crashed the worker",
-      readme: "a worker died of a signal in native code (`Fatal Python error: Segmentation fault`): the module whose import crashed, the extension modules loaded, or the two packages of a `size changed, may indicate binary incompatibility` warning",
+      readme: "a worker died of a signal in native code (`Fatal Python error: Segmentation fault`): the module whose import crashed, the extension modules loaded, or the two packages of a `size changed, may indicate binary incompatibility` warning; a package compiled against NumPy 1.x under NumPy 2 (`_ARRAY_API not found`)",
       fixtures: [{ path: "__fixtures__/apps/fail-native-crash", test: "__tests__/hang-crash.itg.ts" }],
-      rules: [binaryIncompatible, crashDump, signalOnly, kernelSegfault, shellReportedSegfault],
+      rules: [numpyBuiltForAnother, binaryIncompatible, crashDump, signalOnly, kernelSegfault, shellReportedSegfault],
       words: (facts) => ({ summary: summary8(facts), remedy: remedy9(facts) })
     });
-  }
-});
-
-// src/diagnosis/packages.ts
-function pipPackageFor(moduleName) {
-  const top = moduleName.split(".")[0];
-  const mapped = PIP_NAMES[top];
-  return mapped ? { pipName: mapped, differs: true } : { pipName: top, differs: false };
-}
-function knownImportName(moduleName) {
-  return Object.hasOwn(PIP_NAMES, moduleName.split(".")[0]);
-}
-var PIP_NAMES, WORKER_CLASS_PACKAGES;
-var init_packages = __esm({
-  "src/diagnosis/packages.ts"() {
-    "use strict";
-    PIP_NAMES = {
-      geventwebsocket: "gevent-websocket",
-      yaml: "PyYAML",
-      PIL: "Pillow",
-      cv2: "opencv-python-headless",
-      sklearn: "scikit-learn",
-      jwt: "PyJWT",
-      dotenv: "python-dotenv",
-      bs4: "beautifulsoup4",
-      psycopg2: "psycopg2-binary",
-      MySQLdb: "mysqlclient",
-      dateutil: "python-dateutil",
-      magic: "python-magic",
-      jose: "python-jose",
-      multipart: "python-multipart",
-      socketio: "python-socketio",
-      engineio: "python-engineio",
-      flask_socketio: "Flask-SocketIO",
-      flask_sqlalchemy: "Flask-SQLAlchemy",
-      flask_cors: "Flask-Cors",
-      flask_login: "Flask-Login",
-      flask_migrate: "Flask-Migrate",
-      flask_wtf: "Flask-WTF",
-      google: "the google-* package that provides it (e.g. google-cloud-storage, protobuf)",
-      Crypto: "pycryptodome",
-      OpenSSL: "pyOpenSSL",
-      serial: "pyserial",
-      usb: "pyusb",
-      attr: "attrs",
-      docx: "python-docx",
-      pptx: "python-pptx",
-      slugify: "python-slugify",
-      decouple: "python-decouple",
-      environ: "django-environ",
-      rest_framework: "djangorestframework",
-      corsheaders: "django-cors-headers",
-      debug_toolbar: "django-debug-toolbar",
-      storages: "django-storages",
-      uvicorn_worker: "uvicorn-worker",
-      pkg_resources: "setuptools",
-      zmq: "pyzmq",
-      telegram: "python-telegram-bot",
-      discord: "discord.py",
-      fitz: "PyMuPDF",
-      Levenshtein: "python-Levenshtein",
-      memcache: "python-memcached",
-      ldap: "python-ldap",
-      git: "GitPython",
-      skimage: "scikit-image",
-      grpc: "grpcio"
-    };
-    WORKER_CLASS_PACKAGES = {
-      gevent: { pipName: "gevent" },
-      geventwebsocket: { pipName: "gevent-websocket" },
-      eventlet: { pipName: "eventlet", note: "eventlet support was removed in Gunicorn 26.0; gevent is the maintained choice" },
-      uvicorn: {
-        pipName: "uvicorn[standard]",
-        note: "uvicorn.workers is deprecated since uvicorn 0.30: prefer the `uvicorn-worker` package and `-k uvicorn_worker.UvicornWorker`"
-      },
-      uvicorn_worker: { pipName: "uvicorn-worker" },
-      tornado: { pipName: "tornado" }
-    };
   }
 });
 
