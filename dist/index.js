@@ -27208,8 +27208,7 @@ function memoryKills(rc) {
   const { container } = rc.ctx;
   const timedOut = new Set(rc.ofKind("worker-timeout").map((e) => e.pid));
   const kills = rc.ofKind("worker-signal").filter((e) => e.signal === "SIGKILL" || e.signal === "9" || e.perhapsOom);
-  const bootedInLog = new Set(rc.ofKind("worker-boot").map((e) => e.pid));
-  const oomKills = kills.filter((e) => !timedOut.has(e.pid) && (timedOut.size === 0 || bootedInLog.has(e.pid)));
+  const oomKills = kills.filter((e) => !timedOut.has(e.pid));
   return {
     limit: container.memoryLimit,
     oomKills,

@@ -1,7 +1,7 @@
 // Messages read by their general meaning rather than one log's wording: a config file without `.py`, Gunicorn's
-// app-spec messages however indented, bind retries that name no errno, SIGKILLs of workers the log did not see
-// boot, a journal's program tag, a log that starts after `Starting gunicorn`. The captured lines are real output
-// of the base images (`gunicorn-smoke-base:bookworm`, Gunicorn 20.1); the others follow the corpus's shapes.
+// app-spec messages however indented, bind retries that name no errno, SIGKILLs of workers the log saw boot, a
+// journal's program tag, a log that starts after `Starting gunicorn`. The captured lines are real output of the base
+// images (`gunicorn-smoke-base:bookworm`, Gunicorn 20.1); the others follow the corpus's shapes.
 import { toLogLines } from '../../src/gunicorn/log-parser.js'
 import { contextFor, diagnose } from './context-helper.js'
 
@@ -107,21 +107,6 @@ describe('bind retries', () => {
 
 describe('SIGKILLs and timeouts', () => {
   const at = (s: number) => `[2022-07-06 10:16:${String(s).padStart(2, '0')} +0000]`
-
-  it('reads kills of workers booted before the log began as the timeouts their siblings show', () => {
-    const d = failed(
-      [
-        `${at(1)} [1] [WARNING] Worker with pid 5099 was terminated due to signal 9`,
-        `${at(1)} [1] [WARNING] Worker with pid 5100 was terminated due to signal 9`,
-        `${at(1)} [5294] [INFO] Booting worker with pid: 5294`,
-        `${at(1)} [5295] [INFO] Booting worker with pid: 5295`,
-        `${at(31)} [1] [CRITICAL] WORKER TIMEOUT (pid:5294)`,
-        `${at(31)} [1] [CRITICAL] WORKER TIMEOUT (pid:5295)`
-      ].join('\n'),
-      { running: true }
-    )
-    expect(d.reason).toBe('worker-timeout')
-  })
 
   it('keeps kills of workers the log saw boot, with no timeout of their own, as memory', () => {
     const d = failed(

@@ -38,10 +38,7 @@ export function memoryKills(rc: RuleContext): MemoryKills {
   const { container } = rc.ctx
   const timedOut = new Set(rc.ofKind('worker-timeout').map((e) => e.pid))
   const kills = rc.ofKind('worker-signal').filter((e) => e.signal === 'SIGKILL' || e.signal === '9' || e.perhapsOom)
-  // A worker whose boot the log does not show (a log that starts mid-way) may have timed out before it: while its
-  // siblings time out, its kill is read as Gunicorn's own (SIGKILL follows a WORKER TIMEOUT the worker outlived).
-  const bootedInLog = new Set(rc.ofKind('worker-boot').map((e) => e.pid))
-  const oomKills = kills.filter((e) => !timedOut.has(e.pid) && (timedOut.size === 0 || bootedInLog.has(e.pid)))
+  const oomKills = kills.filter((e) => !timedOut.has(e.pid))
   return {
     limit: container.memoryLimit,
     oomKills,
