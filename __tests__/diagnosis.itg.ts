@@ -25,6 +25,8 @@ interface Scenario {
   culprit: RegExp
   /** The action's inputs beside the base image. */
   inputs: Record<string, string>
+  /** Every `file:line` an error annotation must point at (relative to the fixture). */
+  annotated?: string[]
 }
 
 const FAST = { timeout: '20', 'stability-window': '0' }
@@ -56,7 +58,16 @@ const SCENARIOS: Scenario[] = [
     culprit: /ENTRYPOINT `\/app\/docker-entrypoint\.sh` ran without arguments and exited with code 0.*`docker-compose\.prod\.yml:4`/,
     inputs: FAST
   },
-  { fixture: 'fail-unknown', expect: 'unknown', culprit: /RuntimeError: search index missing.*`app\.py:10`/, inputs: FAST }
+  { fixture: 'fail-unknown', expect: 'unknown', culprit: /RuntimeError: search index missing.*`app\.py:10`/, inputs: FAST },
+  {
+    // Raised in a module the config file's post_fork hook calls: the module's line, and the hook's line as the caller.
+    fixture: 'fail-config-hook-module',
+    expect: 'unknown',
+    culprit:
+      /ValueError: could not convert string to float: '10%'`, raised in `observability\.py:6`, called by the `post_fork` hook `gunicorn\.conf\.py`/,
+    inputs: FAST,
+    annotated: ['observability.py:6', 'gunicorn.conf.py:11']
+  }
 ]
 
 /** One smoke run of a fixture on a base, as the CLI runs it (same preparation, same pipeline, real engine). */
@@ -96,6 +107,8 @@ describe(`diagnosing real boot failures through the pipeline on ${BASES.join(', 
         expect({ suite, summary: report.summary }).toEqual({ suite, summary: expect.stringMatching(scenario.culprit) })
         const location = report.diagnosis?.location
         if (location) expect(existsSync(path.join(REPO, '__fixtures__/apps', fixture, location.file))).toBe(true)
+        const annotated = report.annotations.filter((a) => a.level === 'error' && a.file).map((a) => `${a.file}:${a.line}`)
+        for (const at of scenario.annotated ?? []) expect({ suite, annotated }).toEqual({ suite, annotated: expect.arrayContaining([at]) })
       })
     },
     120_000

@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path30) {
-      const ctrl = callVisitor(key, node, visitor, path30);
+    function visit_(key, node, visitor, path31) {
+      const ctrl = callVisitor(key, node, visitor, path31);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path30, ctrl);
-        return visit_(key, ctrl, visitor, path30);
+        replaceNode(key, path31, ctrl);
+        return visit_(key, ctrl, visitor, path31);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path30 = Object.freeze(path30.concat(node));
+          path31 = Object.freeze(path31.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path30);
+            const ci = visit_(i, node.items[i], visitor, path31);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path30 = Object.freeze(path30.concat(node));
-          const ck = visit_("key", node.key, visitor, path30);
+          path31 = Object.freeze(path31.concat(node));
+          const ck = visit_("key", node.key, visitor, path31);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path30);
+          const cv = visit_("value", node.value, visitor, path31);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path30) {
-      const ctrl = await callVisitor(key, node, visitor, path30);
+    async function visitAsync_(key, node, visitor, path31) {
+      const ctrl = await callVisitor(key, node, visitor, path31);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path30, ctrl);
-        return visitAsync_(key, ctrl, visitor, path30);
+        replaceNode(key, path31, ctrl);
+        return visitAsync_(key, ctrl, visitor, path31);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path30 = Object.freeze(path30.concat(node));
+          path31 = Object.freeze(path31.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path30);
+            const ci = await visitAsync_(i, node.items[i], visitor, path31);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path30 = Object.freeze(path30.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path30);
+          path31 = Object.freeze(path31.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path31);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path30);
+          const cv = await visitAsync_("value", node.value, visitor, path31);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path30) {
+    function callVisitor(key, node, visitor, path31) {
       if (typeof visitor === "function")
-        return visitor(key, node, path30);
+        return visitor(key, node, path31);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path30);
+        return visitor.Map?.(key, node, path31);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path30);
+        return visitor.Seq?.(key, node, path31);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path30);
+        return visitor.Pair?.(key, node, path31);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path30);
+        return visitor.Scalar?.(key, node, path31);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path30);
+        return visitor.Alias?.(key, node, path31);
       return void 0;
     }
-    function replaceNode(key, path30, node) {
-      const parent = path30[path30.length - 1];
+    function replaceNode(key, path31, node) {
+      const parent = path31[path31.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path30, value) {
+    function collectionFromPath(schema, path31, value) {
       let v = value;
-      for (let i = path30.length - 1; i >= 0; --i) {
-        const k = path30[i];
+      for (let i = path31.length - 1; i >= 0; --i) {
+        const k = path31[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
+    var isEmptyPath = (path31) => path31 == null || typeof path31 === "object" && !!path31[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path30, value) {
-        if (isEmptyPath(path30))
+      addIn(path31, value) {
+        if (isEmptyPath(path31))
           this.add(value);
         else {
-          const [key, ...rest] = path30;
+          const [key, ...rest] = path31;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path30) {
-        const [key, ...rest] = path30;
+      deleteIn(path31) {
+        const [key, ...rest] = path31;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path30, keepScalar) {
-        const [key, ...rest] = path30;
+      getIn(path31, keepScalar) {
+        const [key, ...rest] = path31;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path30) {
-        const [key, ...rest] = path30;
+      hasIn(path31) {
+        const [key, ...rest] = path31;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path30, value) {
-        const [key, ...rest] = path30;
+      setIn(path31, value) {
+        const [key, ...rest] = path31;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path30, value) {
+      addIn(path31, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path30, value);
+          this.contents.addIn(path31, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path30) {
-        if (Collection.isEmptyPath(path30)) {
+      deleteIn(path31) {
+        if (Collection.isEmptyPath(path31)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path31) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path30, keepScalar) {
-        if (Collection.isEmptyPath(path30))
+      getIn(path31, keepScalar) {
+        if (Collection.isEmptyPath(path31))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path31, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path30) {
-        if (Collection.isEmptyPath(path30))
+      hasIn(path31) {
+        if (Collection.isEmptyPath(path31))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path31) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path30, value) {
-        if (Collection.isEmptyPath(path30)) {
+      setIn(path31, value) {
+        if (Collection.isEmptyPath(path31)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path30), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path31), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path30, value);
+          this.contents.setIn(path31, value);
         }
       }
       /**
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path30) => {
+    visit.itemAtPath = (cst, path31) => {
       let item = cst;
-      for (const [field, index] of path30) {
+      for (const [field, index] of path31) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path30) => {
-      const parent = visit.itemAtPath(cst, path30.slice(0, -1));
-      const field = path30[path30.length - 1][0];
+    visit.parentCollection = (cst, path31) => {
+      const parent = visit.itemAtPath(cst, path31.slice(0, -1));
+      const field = path31[path31.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path30, item, visitor) {
-      let ctrl = visitor(item, path30);
+    function _visit(path31, item, visitor) {
+      let ctrl = visitor(item, path31);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path31.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path30);
+            ctrl = ctrl(item, path31);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path31) : ctrl;
     }
     exports.visit = visit;
   }
@@ -15815,9 +15815,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path30 = this.getPath();
-        if (path30 === null || path30.startsWith("/")) {
-          return path30;
+        const path31 = this.getPath();
+        if (path31 === null || path31.startsWith("/")) {
+          return path31;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -15829,7 +15829,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path30 : parent + "/" + path30;
+              return parent.endsWith("/") ? parent + path31 : parent + "/" + path31;
             }
           }
         }
@@ -19143,7 +19143,7 @@ var require_semver2 = __commonJS({
 var import_yaml6 = __toESM(require_dist(), 1);
 import crypto from "node:crypto";
 import fs23 from "node:fs";
-import path29 from "node:path";
+import path30 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/docker/docker.ts
@@ -20752,19 +20752,19 @@ function parseSocketIoSend(send) {
 function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
-function engineIoPath(path30) {
-  const bare2 = path30.split("?")[0].trim();
+function engineIoPath(path31) {
+  const bare2 = path31.split("?")[0].trim();
   if (!bare2 || bare2 === "/") return DEFAULT_SOCKET_IO_PATH;
   const rooted2 = bare2.startsWith("/") ? bare2 : `/${bare2}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
-function socketIoRequestPath(path30) {
-  const query = new URLSearchParams(path30.includes("?") ? path30.slice(path30.indexOf("?") + 1) : "");
+function socketIoRequestPath(path31) {
+  const query = new URLSearchParams(path31.includes("?") ? path31.slice(path31.indexOf("?") + 1) : "");
   query.set("EIO", "4");
   query.set("transport", "websocket");
-  return `${engineIoPath(path30)}?${query.toString()}`;
+  return `${engineIoPath(path31)}?${query.toString()}`;
 }
-function describeRejectedSocketIoUpgrade(answer, path30) {
+function describeRejectedSocketIoUpgrade(answer, path31) {
   const generic = describeRejectedUpgrade(answer);
   if (answer.status === 400 && /unsupported (protocol )?version/i.test(answer.body)) {
     return {
@@ -20772,7 +20772,7 @@ function describeRejectedSocketIoUpgrade(answer, path30) {
       detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt2(bodyText(answer.body))})`
     };
   }
-  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path30)}` };
+  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path31)}` };
   return generic;
 }
 var STAGE_WAITING_FOR = {
@@ -20934,8 +20934,8 @@ async function probeWebSocket(options, context) {
   const startedAt = now();
   const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal, now };
   const isSocketIo = options.protocol === "socket.io";
-  const path30 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
-  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path30;
+  const path31 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
+  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path31;
   const url = `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}${requestPath}`;
   const describeRejection = isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0;
   const connection = await openWebSocket(url, clock, describeRejection, hostHeaders(options.hostHeader));
@@ -20949,10 +20949,10 @@ async function probeWebSocket(options, context) {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path30, ...verdict2, durationMs: now() - startedAt };
+  return { protocol: options.protocol, path: path31, ...verdict2, durationMs: now() - startedAt };
 }
-function rooted(path30) {
-  return path30.startsWith("/") ? path30 : `/${path30}`;
+function rooted(path31) {
+  return path31.startsWith("/") ? path31 : `/${path31}`;
 }
 async function talkPlain(socket, options, clock) {
   const matches = compileExpect(options.expect);
@@ -22747,9 +22747,9 @@ function safeUrl(url) {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
   return url.replace(/[()<>"'`\\]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function encodeRepoPath(path30) {
-  const segments = path30.split("/");
-  if (path30.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+function encodeRepoPath(path31) {
+  const segments = path31.split("/");
+  if (path31.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 
@@ -22804,9 +22804,9 @@ function runLinks(metadata) {
     shortSha: sha?.slice(0, 7),
     fileUrl(file, line) {
       if (!base || !sha) return void 0;
-      const path30 = encodeRepoPath(file);
-      if (!path30) return void 0;
-      return `${base}/blob/${sha}/${path30}${line && line > 0 ? `#L${line}` : ""}`;
+      const path31 = encodeRepoPath(file);
+      if (!path31) return void 0;
+      return `${base}/blob/${sha}/${path31}${line && line > 0 ? `#L${line}` : ""}`;
     }
   };
 }
@@ -23530,8 +23530,8 @@ function readTomlLines(text, name) {
   }
   return { entries: new TomlScanner(text).entries(), data };
 }
-function entryAt(entries, path30) {
-  return entries.find((entry) => entry.path.length === path30.length && entry.path.every((part, i) => part === path30[i]));
+function entryAt(entries, path31) {
+  return entries.find((entry) => entry.path.length === path31.length && entry.path.every((part, i) => part === path31[i]));
 }
 var BARE_KEY = /[A-Za-z0-9_-]/;
 var TomlScanner = class {
@@ -23592,10 +23592,10 @@ var TomlScanner = class {
   header() {
     const double = this.text.startsWith("[[", this.pos);
     this.pos += double ? 2 : 1;
-    const path30 = this.key();
+    const path31 = this.key();
     this.pos += double ? 2 : 1;
     this.skipToLineEnd();
-    return path30;
+    return path31;
   }
   /** A dotted key (`a."b.c".d`), leaving the position on what follows it (`=`, `]`). */
   key() {
@@ -24803,9 +24803,13 @@ var LINE_PREFIXES = [
   // honcho / foreman: `08:22:00 web.1  | `
   { name: "honcho or foreman", pattern: /^\d\d:\d\d:\d\d [\w.-]+\.\d+\s+\| / },
   { name: "heroku", pattern: new RegExp(String.raw`^${RFC3339} (?:app|heroku)\[[\w.-]+\]: ?`) },
+  // fly logs: `2024-03-05T10:00:00Z app[148e272b] iad [info]` (older flyctl: no blank after the level)
+  { name: "fly.io", pattern: new RegExp(String.raw`^${RFC3339} (?:app|runner|proxy)\[[\w-]+\] [a-z]{3,4} \[\w+\] ?`) },
   { name: "kubernetes (CRI log file)", pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
   // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
   { name: "systemd journal / syslog", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
+  // The journal's or syslog's program tag alone (`gunicorn[123]: `): pasted without the time and host columns
+  { name: "journal program tag", pattern: /^[A-Za-z][\w.@-]*\[\d+\]: / },
   // Render's log view: `Sep 18 02:20:16 PM  ` (12-hour clock, no host)
   { name: "render", pattern: new RegExp(String.raw`^${SYSLOG_TIME} [AP]M {1,2}`) },
   // `Dec 11 09:35:30 [eks-rde-2/user] F `
@@ -24968,6 +24972,78 @@ function exceptionIs(tb, ...types) {
 }
 var withoutGunicornPrefix = (text) => text.replace(/^\[[^\]]+\] \[\d+\] \[\w+\] /, "");
 
+// src/diagnosis/packages.ts
+var PIP_NAMES = {
+  geventwebsocket: "gevent-websocket",
+  yaml: "PyYAML",
+  PIL: "Pillow",
+  cv2: "opencv-python-headless",
+  sklearn: "scikit-learn",
+  jwt: "PyJWT",
+  dotenv: "python-dotenv",
+  bs4: "beautifulsoup4",
+  psycopg2: "psycopg2-binary",
+  MySQLdb: "mysqlclient",
+  dateutil: "python-dateutil",
+  magic: "python-magic",
+  jose: "python-jose",
+  multipart: "python-multipart",
+  socketio: "python-socketio",
+  engineio: "python-engineio",
+  flask_socketio: "Flask-SocketIO",
+  flask_sqlalchemy: "Flask-SQLAlchemy",
+  flask_cors: "Flask-Cors",
+  flask_login: "Flask-Login",
+  flask_migrate: "Flask-Migrate",
+  flask_wtf: "Flask-WTF",
+  google: "the google-* package that provides it (e.g. google-cloud-storage, protobuf)",
+  Crypto: "pycryptodome",
+  OpenSSL: "pyOpenSSL",
+  serial: "pyserial",
+  usb: "pyusb",
+  attr: "attrs",
+  docx: "python-docx",
+  pptx: "python-pptx",
+  slugify: "python-slugify",
+  decouple: "python-decouple",
+  environ: "django-environ",
+  rest_framework: "djangorestframework",
+  corsheaders: "django-cors-headers",
+  debug_toolbar: "django-debug-toolbar",
+  storages: "django-storages",
+  uvicorn_worker: "uvicorn-worker",
+  pkg_resources: "setuptools",
+  zmq: "pyzmq",
+  telegram: "python-telegram-bot",
+  discord: "discord.py",
+  fitz: "PyMuPDF",
+  Levenshtein: "python-Levenshtein",
+  memcache: "python-memcached",
+  ldap: "python-ldap",
+  git: "GitPython",
+  skimage: "scikit-image",
+  grpc: "grpcio"
+};
+function pipPackageFor(moduleName) {
+  const top = moduleName.split(".")[0];
+  const mapped = PIP_NAMES[top];
+  return mapped ? { pipName: mapped, differs: true } : { pipName: top, differs: false };
+}
+var WORKER_CLASS_PACKAGES = {
+  gevent: { pipName: "gevent" },
+  geventwebsocket: { pipName: "gevent-websocket" },
+  eventlet: { pipName: "eventlet", note: "eventlet support was removed in Gunicorn 26.0; gevent is the maintained choice" },
+  uvicorn: {
+    pipName: "uvicorn[standard]",
+    note: "uvicorn.workers is deprecated since uvicorn 0.30: prefer the `uvicorn-worker` package and `-k uvicorn_worker.UvicornWorker`"
+  },
+  uvicorn_worker: { pipName: "uvicorn-worker" },
+  tornado: { pipName: "tornado" }
+};
+function knownImportName(moduleName) {
+  return Object.hasOwn(PIP_NAMES, moduleName.split(".")[0]);
+}
+
 // src/gunicorn/faulthandler.ts
 var FATAL = /^Fatal Python error: (.+)$/;
 var THREAD = /^(Current thread|Thread) (0x[0-9a-f]+)(?: \[(.+)\])? \(most recent call first\):$/;
@@ -25119,7 +25195,65 @@ function frameLine(frame) {
   return `  File "${frame.file}", line ${frame.line} in ${frame.func}`;
 }
 
+// src/diagnosis/rules/numpy-abi.ts
+var NUMPY_1X_WARNING = /compiled using NumPy 1\.x cannot be run in/;
+var NUMPY_FAILURE = /_ARRAY_API not found|numpy\.core\.multiarray failed to import|numpy\.(?:dtype|ndarray|ufunc) size changed, may indicate binary incompatibility/;
+var DTYPE_1X_UNDER_2 = /numpy\.dtype size changed.*Expected 96 from C header, got 88 from PyObject/;
+var SITE_PACKAGE = /(?:site|dist)-packages\/([A-Za-z_]\w*)\//;
+var CYTHON_INIT = /^init ([A-Za-z_]\w*)/;
+var NOT_THE_PACKAGE = /* @__PURE__ */ new Set(["numpy", "importlib", "gunicorn", "six", "pkg_resources"]);
+function packageOf(frames) {
+  for (let i = frames.length - 1; i >= 0; i--) {
+    const cython = CYTHON_INIT.exec(frames[i].func ?? "")?.[1];
+    if (cython && !NOT_THE_PACKAGE.has(cython)) return cython;
+    const installed = SITE_PACKAGE.exec(frames[i].file)?.[1];
+    if (installed && !NOT_THE_PACKAGE.has(installed)) return installed;
+  }
+  return void 0;
+}
+function failingTraceback(rc, warning) {
+  return rc.tracebacks.find((tb) => NUMPY_FAILURE.test(tb.exception.line) && tb.frames.length > 0) ?? (warning ? rc.tracebacks.find((tb) => tb.lines[0].seq > warning.seq) : void 0) ?? rc.tracebacks.find((tb) => NUMPY_FAILURE.test(tb.exception.line));
+}
+function numpyAbi(rc) {
+  const warning = rc.ctx.lines.find((line) => NUMPY_1X_WARNING.test(line.text));
+  const failure = rc.ctx.lines.find((line) => NUMPY_FAILURE.test(line.text));
+  if (!warning && !failure) return void 0;
+  const tb = failingTraceback(rc, warning);
+  const read = tb && tb.frames.length > 0 ? tb.frames : void 0;
+  const frames = read ?? rc.ofKind("cut-traceback").find((cut) => !failure || cut.lines[0].seq < failure.seq)?.frames ?? [];
+  const module = packageOf(frames);
+  const pipName = module ? pipPackageFor(module).pipName : void 0;
+  const next = warning ? rc.ctx.lines.find((line) => line.seq > warning.seq) : void 0;
+  const exceptionLine = tb?.exception.line ?? failure?.text.trim() ?? warning.text.trim();
+  return {
+    facts: {
+      kind: "numpy-abi",
+      module,
+      pipName,
+      numpy2: warning !== void 0 || /_ARRAY_API|multiarray failed/.test(exceptionLine) || DTYPE_1X_UNDER_2.test(exceptionLine),
+      installed: next ? /NumPy (\d+\.\d+\.\d+) as it may crash/.exec(next.text)?.[1] : void 0,
+      exceptionLine
+    },
+    evidence: present(warning?.text, next?.text, tb?.exception.line ?? failure?.text, rc.gunicornOutcomeLine()),
+    location: pipName ? requirementLine(rc, pipName) ?? requirementLine(rc, "numpy") : requirementLine(rc, "numpy")
+  };
+}
+function numpyAbiSummary({ module, numpy2, installed, exceptionLine }) {
+  const what = module ? code(module) : "A compiled package";
+  const failed2 = code(exceptionLine.slice(0, 160));
+  return numpy2 ? `${what} was compiled against NumPy 1.x and the image installs NumPy ${installed ?? "2"}, which cannot load it (${failed2}).` : `${what} was compiled against another NumPy than the one the image installs (${failed2}).`;
+}
+function numpyAbiRemedy({ pipName, numpy2 }) {
+  const pkg = pipName ? code(pipName) : "the package the traceback imports";
+  return numpy2 ? `Pin ${code("numpy<2")} in the requirements, or upgrade ${pkg} to a release built for NumPy 2 (and pin it), so the resolver cannot pair an old wheel with NumPy 2.` : `Pin ${code("numpy")} to the version ${pkg} was built for, or reinstall ${pkg} without cached wheels so it is built for the installed NumPy.`;
+}
+
 // src/diagnosis/reasons/native-crash.ts
+var numpyBuiltForAnother = {
+  stage: "boot",
+  name: "a package compiled against another NumPy (1.x under NumPy 2)",
+  detect: numpyAbi
+};
 var binaryIncompatible = {
   stage: "boot",
   name: "an extension was built against another version of a library",
@@ -25221,6 +25355,8 @@ function incompatibleSummary({ linked, builder, type, expected, got }) {
 }
 function summary7(facts) {
   switch (facts.kind) {
+    case "numpy-abi":
+      return numpyAbiSummary(facts);
     case "binary-incompatible":
       return incompatibleSummary(facts);
     case "fatal-error":
@@ -25238,6 +25374,8 @@ function summary7(facts) {
 var REINSTALL_FROM_SCRATCH = "Reinstall the image's C extensions for its Python from scratch (`pip install --no-cache-dir --force-reinstall`, no cached or copied wheels), with matching versions of packages built against each other; run once with the `faulthandler` input on to see the Python stack.";
 function remedy9(facts) {
   switch (facts.kind) {
+    case "numpy-abi":
+      return numpyAbiRemedy(facts);
     case "binary-incompatible": {
       const { linked, builder } = facts;
       const both = builder ? `${code(builder)} and ${code(linked)}` : code(linked);
@@ -25256,83 +25394,11 @@ var native_crash_default = defineReason({
   id: "native-crash",
   title: "Worker crashed in native code",
   headline: "a native extension crashed the worker",
-  readme: "a worker died of a signal in native code (`Fatal Python error: Segmentation fault`): the module whose import crashed, the extension modules loaded, or the two packages of a `size changed, may indicate binary incompatibility` warning",
+  readme: "a worker died of a signal in native code (`Fatal Python error: Segmentation fault`): the module whose import crashed, the extension modules loaded, or the two packages of a `size changed, may indicate binary incompatibility` warning; a package compiled against NumPy 1.x under NumPy 2 (`_ARRAY_API not found`)",
   fixtures: [{ path: "__fixtures__/apps/fail-native-crash", test: "__tests__/hang-crash.itg.ts" }],
-  rules: [binaryIncompatible, crashDump, signalOnly, kernelSegfault, shellReportedSegfault],
+  rules: [numpyBuiltForAnother, binaryIncompatible, crashDump, signalOnly, kernelSegfault, shellReportedSegfault],
   words: (facts) => ({ summary: summary7(facts), remedy: remedy9(facts) })
 });
-
-// src/diagnosis/packages.ts
-var PIP_NAMES = {
-  geventwebsocket: "gevent-websocket",
-  yaml: "PyYAML",
-  PIL: "Pillow",
-  cv2: "opencv-python-headless",
-  sklearn: "scikit-learn",
-  jwt: "PyJWT",
-  dotenv: "python-dotenv",
-  bs4: "beautifulsoup4",
-  psycopg2: "psycopg2-binary",
-  MySQLdb: "mysqlclient",
-  dateutil: "python-dateutil",
-  magic: "python-magic",
-  jose: "python-jose",
-  multipart: "python-multipart",
-  socketio: "python-socketio",
-  engineio: "python-engineio",
-  flask_socketio: "Flask-SocketIO",
-  flask_sqlalchemy: "Flask-SQLAlchemy",
-  flask_cors: "Flask-Cors",
-  flask_login: "Flask-Login",
-  flask_migrate: "Flask-Migrate",
-  flask_wtf: "Flask-WTF",
-  google: "the google-* package that provides it (e.g. google-cloud-storage, protobuf)",
-  Crypto: "pycryptodome",
-  OpenSSL: "pyOpenSSL",
-  serial: "pyserial",
-  usb: "pyusb",
-  attr: "attrs",
-  docx: "python-docx",
-  pptx: "python-pptx",
-  slugify: "python-slugify",
-  decouple: "python-decouple",
-  environ: "django-environ",
-  rest_framework: "djangorestframework",
-  corsheaders: "django-cors-headers",
-  debug_toolbar: "django-debug-toolbar",
-  storages: "django-storages",
-  uvicorn_worker: "uvicorn-worker",
-  pkg_resources: "setuptools",
-  zmq: "pyzmq",
-  telegram: "python-telegram-bot",
-  discord: "discord.py",
-  fitz: "PyMuPDF",
-  Levenshtein: "python-Levenshtein",
-  memcache: "python-memcached",
-  ldap: "python-ldap",
-  git: "GitPython",
-  skimage: "scikit-image",
-  grpc: "grpcio"
-};
-function pipPackageFor(moduleName) {
-  const top = moduleName.split(".")[0];
-  const mapped = PIP_NAMES[top];
-  return mapped ? { pipName: mapped, differs: true } : { pipName: top, differs: false };
-}
-var WORKER_CLASS_PACKAGES = {
-  gevent: { pipName: "gevent" },
-  geventwebsocket: { pipName: "gevent-websocket" },
-  eventlet: { pipName: "eventlet", note: "eventlet support was removed in Gunicorn 26.0; gevent is the maintained choice" },
-  uvicorn: {
-    pipName: "uvicorn[standard]",
-    note: "uvicorn.workers is deprecated since uvicorn 0.30: prefer the `uvicorn-worker` package and `-k uvicorn_worker.UvicornWorker`"
-  },
-  uvicorn_worker: { pipName: "uvicorn-worker" },
-  tornado: { pipName: "tornado" }
-};
-function knownImportName(moduleName) {
-  return Object.hasOwn(PIP_NAMES, moduleName.split(".")[0]);
-}
 
 // src/diagnosis/rules/imports.ts
 var NO_MODULE_NAMED = /^No module named '?([\w.]+)'?/;
@@ -25858,6 +25924,82 @@ function importsOs(source) {
   return false;
 }
 
+// src/diagnosis/rules/config-frames.ts
+import path19 from "node:path";
+var HOOKS = /* @__PURE__ */ new Set([
+  "on_starting",
+  "on_reload",
+  "when_ready",
+  "pre_fork",
+  "post_fork",
+  "post_worker_init",
+  "worker_int",
+  "worker_abort",
+  "pre_exec",
+  "pre_request",
+  "post_request",
+  "child_exit",
+  "worker_exit",
+  "nworkers_changed",
+  "on_exit",
+  "ssl_context"
+]);
+var MASTER_HOOKS = /* @__PURE__ */ new Set(["on_starting", "on_reload", "when_ready", "pre_fork", "pre_exec", "child_exit", "nworkers_changed", "on_exit"]);
+function isConfigFrame(rc, frame, configFile) {
+  const mapped = rc.mapContainerPath(frame.file);
+  if (configFile && mapped === configFile) return true;
+  return /^gunicorn[\w.-]*\.py$/.test(path19.posix.basename(frame.file)) || frame.func !== void 0 && HOOKS.has(frame.func);
+}
+function configCaller(rc, tb) {
+  const raisedIn = rc.userFrame(tb);
+  if (!tb || !raisedIn) return void 0;
+  const configFile = rc.gunicornConfigFile();
+  const frame = tb.frames.find((f) => isConfigFrame(rc, f, configFile));
+  if (!frame || frame === raisedIn.frame || frame.file === raisedIn.frame.file) return void 0;
+  if (tb.frames.indexOf(frame) > tb.frames.indexOf(raisedIn.frame)) return void 0;
+  const mapped = rc.mapContainerPath(frame.file);
+  const hook = frame.func !== void 0 && HOOKS.has(frame.func) ? frame.func : void 0;
+  return {
+    config: {
+      file: mapped ?? path19.posix.basename(frame.file),
+      line: frame.line,
+      location: mapped ? { file: mapped, line: frame.line, containerPath: frame.file } : void 0
+    },
+    hook,
+    inMaster: hook !== void 0 && MASTER_HOOKS.has(hook),
+    raisedIn
+  };
+}
+var raisedAt = ({ raisedIn }) => raisedIn.location ? fileLine(raisedIn.location) : `${path19.posix.basename(raisedIn.frame.file)}:${raisedIn.frame.line}`;
+function callerWords(caller) {
+  const config = code(caller.config.file);
+  const via = caller.hook ? `called by the ${code(caller.hook)} hook ${config} defines (line ${caller.config.line})` : `which ${config} imports (line ${caller.config.line})`;
+  return `raised in ${code(raisedAt(caller))}, ${via}`;
+}
+function callerRemedy(caller) {
+  const where2 = code(raisedAt(caller));
+  if (!caller.hook) {
+    const module = path19.posix.basename(caller.raisedIn.frame.file).replace(/\.py$/, "");
+    return `Fix ${where2}: ${code(caller.config.file)} imports it when Gunicorn reads its config, so ${code(`python -c "import ${module}"`)} in the image reproduces it.`;
+  }
+  const runs = caller.inMaster ? "in the master" : "in each worker after it forks";
+  return `Fix ${where2}: Gunicorn calls the ${code(caller.hook)} hook ${runs}, not when the app is imported, so only starting Gunicorn with ${code(`-c ${caller.config.file}`)} in the image reproduces it.`;
+}
+function callerAt(rc, location) {
+  if (!location) return void 0;
+  for (const tb of rc.tracebacks) {
+    const caller = configCaller(rc, tb);
+    const raised = caller?.raisedIn.location;
+    if (caller && raised && raised.file === location.file && raised.line === location.line) return caller;
+  }
+  return void 0;
+}
+function importerWords(caller) {
+  const module = code(path19.posix.basename(caller.raisedIn.frame.file));
+  const config = code(caller.config.file);
+  return caller.hook ? `${module} is called by the ${code(caller.hook)} hook ${config} defines (line ${caller.config.line})` : `${module} is imported by ${config} (line ${caller.config.line})`;
+}
+
 // src/diagnosis/rules/configuration.ts
 var WORKER_EXITING = /Worker exiting \(pid: \d+\)/;
 function printedByWorker(rc, error) {
@@ -25911,8 +26053,9 @@ var unreadableConfig = {
     const tb = configTraceback(rc, error);
     if (moduleMissingInConfig(rc, error)) return void 0;
     const frame = rc.userFrame(tb);
+    const caller = configCaller(rc, tb);
     return {
-      facts: { kind: "unreadable-config", file, exceptionLine: tb?.exception.line },
+      facts: { kind: "unreadable-config", file, exceptionLine: tb?.exception.line, caller },
       evidence: [...linesOf(error), ...tb ? rc.tracebackEvidence(tb, frame) : []],
       location: frame?.location
     };
@@ -25988,8 +26131,8 @@ function closestLocalModule(rc, moduleName) {
   const closest = closestName(missing, candidates2);
   if (!closest || editDistance(missing, closest) > (missing.length >= 8 ? 2 : 1)) return void 0;
   const relative3 = [...parent, closest].join("/");
-  const path30 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
-  return { name: [...parent, closest].join("."), path: path30 };
+  const path31 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
+  return { name: [...parent, closest].join("."), path: path31 };
 }
 function knownPackage(name) {
   const normalised = name.toLowerCase().replace(/_/g, "-");
@@ -26133,6 +26276,33 @@ var ipv6Unavailable = {
     return {
       facts: { kind: "ipv6-unavailable", address: ipv6.address, host, port, errno },
       evidence: present(ipv6.lines[0].text, errorLine?.text, rc.ofKind("cant-connect")[0]?.lines[0].text, commandLine(rc)?.text),
+      location: firstLocation(configSetting(rc, "bind"), commandLine(rc))
+    };
+  }
+};
+var BIND_STATED = [/Can't connect to (.+)$/, /"bind": "([^"]+)"/, /^\s*bind: \['([^']+)'/, /(?:^|\s)(?:-b|--bind)[=\s]+['"]?([^\s'"]+)/];
+function statedBind(rc) {
+  for (const pattern of BIND_STATED) {
+    const line = rc.ctx.lines.find((l) => pattern.test(l.text));
+    if (line) return pattern.exec(line.text)[1].trim();
+  }
+  return void 0;
+}
+var portOf = (address) => /(\d+)(?:, \d+, \d+)?\)?$/.exec(address)?.[1];
+var BIND_ERRNO = /Address already in use|Cannot assign requested|Address family not supported|Permission denied|\[Errno (?:13|97|98|99)\]/;
+var bindRefused = {
+  stage: "boot",
+  name: "Gunicorn retried its bind without naming the address in use or invalid",
+  detect(rc) {
+    const retry = rc.ctx.lines.find((l) => l.text.includes("Retrying in 1 second"));
+    if (!retry || rc.ofKind("connection-in-use").length > 0 || rc.ofKind("invalid-address").length > 0) return void 0;
+    if (rc.ctx.lines.some((l) => BIND_ERRNO.test(l.text))) return void 0;
+    const address = statedBind(rc);
+    const port = address ? portOf(address) : void 0;
+    if (port && Number(port) < 1024) return void 0;
+    return {
+      facts: { kind: "bind-refused", address, port: port ?? String(rc.ctx.settings.port) },
+      evidence: present(retry.text, rc.ofKind("cant-connect")[0]?.lines[0].text),
       location: firstLocation(configSetting(rc, "bind"), commandLine(rc))
     };
   }
@@ -26335,10 +26505,16 @@ function installedAppRemedy({ app, location, local }) {
   }
   return `Correct the entry to the app's module path${at}; for a third-party app, install the package its documentation names rather than one guessed from the module name.`;
 }
+var notPythonFile = (file) => !/\.pyc?$/.test(file) && !file.startsWith("python:");
+function unreadableSummary(facts) {
+  return `Gunicorn could not read its config file ${code(facts.file)}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ""}` + (facts.caller ? `, ${callerWords(facts.caller)}` : "") + (notPythonFile(facts.file) ? `; its name does not end in ${code(".py")}, and Gunicorn 20+ loads the config file as a Python module.` : ".");
+}
 function summary8(facts) {
   switch (facts.kind) {
     case "ipv6-unavailable":
       return `Gunicorn cannot bind the IPv6 address ${code(facts.address)}: the container has no IPv6 (${facts.errno === "97" ? "the kernel runs without it" : "it is disabled there, so the address is not its own"}), not another process on the port.`;
+    case "bind-refused":
+      return `Gunicorn kept retrying its bind${facts.address ? ` to ${code(facts.address)}` : ""} without reporting the address in use or invalid, so the bind failed with another error: most often an IPv6 address (\`[::]\`) where IPv6 is disabled.`;
     case "unresolvable-bind":
       return `Gunicorn cannot bind ${code(facts.address)}: the host ${code(facts.host)} in the bind address does not resolve to an address of this container.`;
     case "option-without-value":
@@ -26352,7 +26528,7 @@ function summary8(facts) {
     case "no-app-module":
       return "Gunicorn was started without an application module (e.g. `app:app`).";
     case "unreadable-config":
-      return `Gunicorn could not read its config file ${code(facts.file)}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ""}.`;
+      return unreadableSummary(facts);
     case "invalid-value":
       return `Gunicorn rejected the setting ${code(facts.setting)}: ${facts.problem}${facts.detail !== void 0 ? ` (${facts.detail})` : ""}.`;
     case "unrecognized-arguments":
@@ -26367,10 +26543,16 @@ function summary8(facts) {
       return `The app reads section ${code(facts.section)} of an INI config file while it loads${where(facts.location)}, and the file has no such section (${code(facts.exceptionLine)}).`;
   }
 }
+function unreadableRemedy(facts) {
+  if (facts.caller && !notPythonFile(facts.file)) return callerRemedy(facts.caller);
+  return notPythonFile(facts.file) ? `Rename it to a ${code(".py")} name (e.g. ${code("gunicorn.conf.py")}) written as Python (${code('bind = "0.0.0.0:8000"')}), and pass that name to ${code("-c")}.` : "Fix the error in the config file; it is executed as Python when Gunicorn starts.";
+}
 function remedy10(facts) {
   switch (facts.kind) {
     case "ipv6-unavailable":
       return `Bind to IPv4 (${code(`--bind 0.0.0.0:${facts.port}`)}), which every host supports; keep an IPv6 bind only where the host is known to enable IPv6 (and then beside the IPv4 one).`;
+    case "bind-refused":
+      return `Bind to IPv4 (${code(`--bind 0.0.0.0:${facts.port}`)}); if the bind is not an IPv6 one, ${code("--log-level debug")} makes Gunicorn 21+ print the bind's own error (${code("connection to \u2026 failed: [Errno \u2026]")}).`;
     case "unresolvable-bind":
       return `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${facts.port}`)}); a service name such as ${code(facts.host)} is how other containers reach this one, not an address it can listen on.`;
     case "option-without-value":
@@ -26384,7 +26566,7 @@ function remedy10(facts) {
     case "no-app-module":
       return `Add the WSGI/ASGI application as the last argument of the command (${code("gunicorn \u2026 module:app")}) or set ${code("wsgi_app")} in gunicorn.conf.py.`;
     case "unreadable-config":
-      return "Fix the error in the config file; it is executed as Python when Gunicorn starts.";
+      return unreadableRemedy(facts);
     case "unrecognized-arguments":
       return "Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version.";
     case "invalid-value":
@@ -26430,6 +26612,7 @@ var config_error_default = defineReason({
     otherStartFailure,
     // Mistakes Gunicorn does not print as its own `Error: …`, then the first error it printed, then the app's.
     ipv6Unavailable,
+    bindRefused,
     unresolvableBind,
     optionWithoutValue,
     settingCrash,
@@ -26458,14 +26641,6 @@ function backgroundProcess(rc, command) {
 }
 
 // src/diagnosis/reasons/port-in-use.ts
-var BIND_STATED = [/Can't connect to (.+)$/, /"bind": "([^"]+)"/, /^\s*bind: \['([^']+)'/, /(?:^|\s)(?:-b|--bind)[=\s]+['"]?([^\s'"]+)/];
-function statedBind(rc) {
-  for (const pattern of BIND_STATED) {
-    const line = rc.ctx.lines.find((l) => pattern.test(l.text));
-    if (line) return pattern.exec(line.text)[1].trim();
-  }
-  return void 0;
-}
 var retriedNotInUse = {
   stage: "boot",
   name: "Gunicorn retried its bind without saying the address is in use",
@@ -26548,11 +26723,64 @@ var port_in_use_default = defineReason({
   })
 });
 
+// src/gunicorn/log-events.ts
+var PREFIX = /^(?:\[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4})\]|(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)) \[(\d+)\] \[(DEBUG|INFO|WARNING|ERROR|CRITICAL)\] (.*)$/;
+var SIGNAL_NAMES = { 1: "SIGHUP", 2: "SIGINT", 6: "SIGABRT", 9: "SIGKILL", 11: "SIGSEGV", 15: "SIGTERM" };
+var PREFIXED = [
+  [/^Booting worker with pid: (\d+)$/, (m) => ({ kind: "worker-boot", pid: Number(m[1]) })],
+  [/^Worker exiting \(pid: (\d+)\)$/, (m) => ({ kind: "worker-exiting", pid: Number(m[1]) })],
+  [/^Worker \(pid:(\d+)\) exited with code:? (\d+)\.?$/, (m) => ({ kind: "worker-exit", pid: Number(m[1]), code: Number(m[2]) })],
+  [
+    /^Worker \(pid:(\d+)\) was sent (.+?)!( Perhaps out of memory\?)?$/,
+    (m) => ({ kind: "worker-signal", pid: Number(m[1]), signal: m[2], perhapsOom: Boolean(m[3]) })
+  ],
+  [
+    /^Worker with pid (\d+) was terminated due to signal (\d+)$/,
+    (m) => ({
+      kind: "worker-signal",
+      pid: Number(m[1]),
+      signal: SIGNAL_NAMES[Number(m[2])] ?? `signal ${m[2]}`,
+      perhapsOom: false
+    })
+  ],
+  // Also with another program's line run into it (two streams written to one file without a newline between).
+  [/^WORKER TIMEOUT \(pid:(\d+)\)(?:$| )/, (m) => ({ kind: "worker-timeout", pid: Number(m[1]) })],
+  [/^Exception in worker process$/, (_m, prefix) => ({ kind: "worker-exception", pid: prefix.pid })],
+  [/^Starting gunicorn (\S+)$/, (m) => ({ kind: "master-start", version: m[1] })],
+  [/^Listening at: (.+?)(?: \((\d+)\))?$/, (m) => ({ kind: "listening", addresses: m[1].split(/,\s*/), masterPid: m[2] ? Number(m[2]) : void 0 })],
+  [/^Using worker: (.+)$/, (m) => ({ kind: "worker-class", workerClass: m[1].trim() })],
+  [/^Shutting down: (.+)$/, (m) => ({ kind: "shutdown", what: m[1] })],
+  [/^Reason: (.+)$/, (m) => ({ kind: "shutdown", reason: m[1] })],
+  [/^Connection in use: (.+)$/, (m) => ({ kind: "connection-in-use", address: m[1] })],
+  [/^connection to (.+?) failed: (.+)$/, (m) => ({ kind: "connection-in-use", address: m[1], error: m[2] })],
+  [/^Can't connect to (.+)$/, (m) => ({ kind: "cant-connect", address: m[1] })],
+  [/^Handling signal: (\S+)$/, (m) => ({ kind: "handling-signal", signal: m[1] })],
+  [/^Unhandled signal: (\S+)$/, (m) => ({ kind: "unhandled-signal", signal: m[1] })],
+  [/^Unhandled exception in main loop$/, () => ({ kind: "main-loop-exception" })],
+  [/^Invalid address: (.+)$/, (m) => ({ kind: "invalid-address", address: m[1] })],
+  [/^Worker reloading: (.+?) modified$/, (m) => ({ kind: "worker-reloading", file: m[1] })],
+  [/^(.+) \(([^(),]+\.py), line (\d+)\)$/, (m) => ({ kind: "syntax-error-message", message: m[1], file: m[2], line: Number(m[3]) })]
+];
+var CONFIG_ERRORS = [/^Error: (.+)$/, /^(Failed to read config file: .+)$/, /^(Invalid value for .+)$/, /^gunicorn: error: (.+)$/];
+var APP_LOAD_ERRORS = [
+  // 19.x: the spec could not be evaluated in the module
+  /^Failed to find application: .+$/,
+  /^Failed to find attribute '.*' in '.*'\.$/,
+  /^Failed to find application object '.*' in '.*'$/,
+  // 20.0.x: the object the spec evaluated to was None (a factory that returned nothing)
+  /^Failed to find application object: .+$/,
+  /^Application object must be callable\.$/,
+  /^Failed to parse '.*' as an attribute name or function call\.$/,
+  /^Function reference must be a simple name: .*$/,
+  /^Function call arguments must be literals\.?$/,
+  /^Error while loading the application:?$/
+];
+
 // src/diagnosis/reasons/app-not-found.ts
 var LOAD_FAILED = "App failed to load.";
 var loadErrorOf = (rc) => rc.ofKind("app-load-error").find((e) => !/Error while loading/.test(e.message));
 var importTracebackOf = (rc) => rc.primaryTraceback((tb) => /^Failed to find (application|attribute)/.test(tb.exception.message) || tb.exception.type.endsWith("AppImportError"));
-function notFound(rc, message) {
+function notFound(rc, message, messageLine = loadErrorOf(rc)?.lines[0].text) {
   const attr = /Failed to find (?:attribute|application object) '([^']+)' in '([^']+)'/.exec(message);
   const moduleFile = attr ? rc.moduleFile(attr[2]) : void 0;
   const command = commandLine(rc);
@@ -26564,7 +26792,7 @@ function notFound(rc, message) {
       defines: moduleFile ? applicationObjects(rc.repo.read(moduleFile) ?? "") : [],
       spec: appSpec(command?.text)
     },
-    evidence: present(loadErrorOf(rc)?.lines[0].text, importTracebackOf(rc)?.exception.line, command?.text, rc.gunicornOutcomeLine()),
+    evidence: present(messageLine, importTracebackOf(rc)?.exception.line, command?.text, rc.gunicornOutcomeLine()),
     location: firstLocation(command)
   };
 }
@@ -26584,6 +26812,18 @@ var importTraceback = {
     return tb ? notFound(rc, tb.exception.message) : void 0;
   }
 };
+var indentedLoadError = {
+  stage: "boot",
+  name: "Gunicorn logs the object it failed to find, indented",
+  detect(rc) {
+    for (const line of rc.ctx.lines) {
+      if (!line.text.startsWith(" ") && !line.text.startsWith("	")) continue;
+      const message = stripLinePrefixes(line.text).trim();
+      if (!/Error while loading/.test(message) && APP_LOAD_ERRORS.some((pattern) => pattern.test(message))) return notFound(rc, message, line.text);
+    }
+    return void 0;
+  }
+};
 var exitCode4 = {
   stage: "boot",
   name: "exit code 4 after App failed to load",
@@ -26592,10 +26832,15 @@ var exitCode4 = {
     return exit4 && rc.ofKind("shutdown").some((e) => e.reason === LOAD_FAILED) ? notFound(rc, LOAD_FAILED) : void 0;
   }
 };
+var UNPARSED_SPEC = /^Failed to parse '(.+)' as an attribute name or function call\.$/;
 var EVALUATED_TO_NONE = /^Failed to find application object: '(.+)'$/;
 function summary10({ message, missing, defines }) {
   const none = EVALUATED_TO_NONE.exec(message)?.[1];
   if (none) return `Gunicorn evaluated ${code(none)} and got None, so there is no application object to serve.`;
+  const unparsed = UNPARSED_SPEC.exec(message)?.[1];
+  if (unparsed) {
+    return `Gunicorn could not parse ${code(unparsed)} as the application: from 20.0 it accepts only a variable name or a call after the colon, not a dotted attribute path.`;
+  }
   if (!missing) return `Gunicorn could not find the application object: ${message}`;
   const defined = defines.length ? ` (it defines ${defines.map(code).join(", ")})` : "";
   return `Gunicorn imported module ${code(missing.module)} but found no ${code(missing.attribute)} in it${defined}.`;
@@ -26606,6 +26851,11 @@ function remedy11({ message, missing, suggestion, defines, spec }) {
     return `Make ${code(none)} return the application on every path (an ${code("except")} branch that only logs returns None).`;
   }
   if (none) return `Point Gunicorn at a variable that holds the application once the module is imported, not None.`;
+  const unparsed = UNPARSED_SPEC.exec(message)?.[1];
+  if (unparsed?.includes(".")) {
+    const [owner, attribute] = [unparsed.slice(0, unparsed.lastIndexOf(".")), unparsed.slice(unparsed.lastIndexOf(".") + 1)];
+    return `Name the module that holds the object instead (${code(`<module>.${owner}:${attribute}`)} when ${code(owner)} is a submodule), or assign it to a module-level variable (${code(`${attribute} = ${unparsed}`)}) and point Gunicorn at that.`;
+  }
   const better = suggestion ?? (missing && defines[0] ? `${missing.module}:${defines[0]}` : void 0);
   if (!better) {
     return "Point Gunicorn at `module:variable` where the variable is the WSGI/ASGI application (for a factory: `module:create_app()`).";
@@ -26619,13 +26869,13 @@ var app_not_found_default = defineReason({
   namesCulprit: true,
   readme: "exit 4: the `module:attribute` of the app is wrong",
   fixtures: [{ path: "__fixtures__/apps/fail-app-not-found", test: "__tests__/diagnosis.itg.ts" }],
-  rules: [loadError, importTraceback, exitCode4],
+  rules: [loadError, importTraceback, indentedLoadError, exitCode4],
   words: (facts) => ({ summary: summary10(facts), remedy: remedy11(facts) })
 });
 
 // src/diagnosis/context.ts
 import { existsSync, readFileSync, statSync } from "node:fs";
-import path19 from "node:path";
+import path20 from "node:path";
 var COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
 var LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |^\/usr\/(local\/)?lib\/python\d|^\/usr\/(local\/)?bin\/|^<string>$/;
 var RepoFiles = class {
@@ -26635,7 +26885,7 @@ var RepoFiles = class {
   repoRoot;
   cache = /* @__PURE__ */ new Map();
   absolute(relative3) {
-    return path19.resolve(this.repoRoot, relative3);
+    return path20.resolve(this.repoRoot, relative3);
   }
   isFile(relative3) {
     try {
@@ -26669,8 +26919,9 @@ var RuleContext = class {
   constructor(ctx) {
     this.ctx = ctx;
     this.repo = new RepoFiles(ctx.paths.repoRoot);
-    this.tracebacks = ctx.events.filter((event) => event.kind === "traceback");
-    this.contextRel = toPosix(path19.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+    const parsed = ctx.events.filter((event) => event.kind === "traceback");
+    this.tracebacks = parsed.some((tb) => !tb.exception.type.endsWith("HaltServer")) ? parsed : [...parsed, ...embeddedExceptions(ctx.lines)];
+    this.contextRel = toPosix(path20.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
   }
   ctx;
   repo;
@@ -26687,7 +26938,7 @@ var RuleContext = class {
   }
   /** Path relative to the repository root for a path relative to the build context. */
   inContext(relative3) {
-    return toPosix(path19.posix.join(this.contextRel, relative3));
+    return toPosix(path20.posix.join(this.contextRel, relative3));
   }
   /** Maps a container path back into the repository; undefined when no such file exists there. */
   mapContainerPath(containerPath) {
@@ -26752,8 +27003,8 @@ var RuleContext = class {
   }
   /** The Dockerfile path relative to the repo root, if it exists. */
   dockerfile() {
-    const absolute = this.ctx.paths.dockerfile ?? path19.join(this.ctx.paths.contextDir, "Dockerfile");
-    const relative3 = toPosix(path19.relative(this.ctx.paths.repoRoot, absolute));
+    const absolute = this.ctx.paths.dockerfile ?? path20.join(this.ctx.paths.contextDir, "Dockerfile");
+    const relative3 = toPosix(path20.relative(this.ctx.paths.repoRoot, absolute));
     return this.repo.isFile(relative3) ? relative3 : void 0;
   }
   /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
@@ -26814,12 +27065,29 @@ var RuleContext = class {
     return existsSync(dir) && statSync(dir).isDirectory() ? this.inContext(top) : void 0;
   }
 };
+var EMBEDDED_EXCEPTION = /(^|[\s"'=|>[\]()])((?:[a-z_]\w*\.)*(?:[A-Z]\w*(?:Error|Exception)|ImproperlyConfigured)): (\S.*?)\s*$/;
+var MAX_EMBEDDED = 20;
+function embeddedExceptions(lines) {
+  const found2 = [];
+  for (let i = lines.length - 1; i >= 0 && found2.length < MAX_EMBEDDED; i--) {
+    const text = lines[i].text;
+    if (!text.includes("Error: ") && !text.includes("Exception: ") && !text.includes("Configured: ")) continue;
+    const m = EMBEDDED_EXCEPTION.exec(text);
+    if (!m) continue;
+    const [, opening, type] = m;
+    const quoted2 = opening === '"' || opening === "'";
+    const message = quoted2 ? m[3].replace(new RegExp(`${opening}$`), "").replace(/\\(["'])/g, "$1") : m[3];
+    const line = `${type}: ${message}`;
+    found2.unshift({ kind: "traceback", frames: [], exception: { type, message, line }, chained: false, headless: true, lines: [lines[i]] });
+  }
+  return found2;
+}
 function frameText(frame) {
   const head = `  File "${frame.file}", line ${frame.line}${frame.func ? `, in ${frame.func}` : ""}`;
   return frame.code ? [head, `    ${frame.code}`] : [head];
 }
 function toPosix(p) {
-  return p.split(path19.sep).join("/");
+  return p.split(path20.sep).join("/");
 }
 
 // src/diagnosis/reasons/syntax-error.ts
@@ -26944,7 +27212,10 @@ var HOST = [
   /server at "([^"]+)"/,
   /Can't connect to \w+ server on '([^']+)'/,
   /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):\d+/,
-  /connect to server: .*?"([^"]+)"/
+  /connect to server: .*?"([^"]+)"/,
+  /Unknown MySQL server host '([^']+)'/,
+  // pymongo's `mongo:27017: [Errno -2] Name or service not known`
+  /\b([A-Za-z][\w.-]*):\d+: \[Errno -\d+\]/
 ];
 var PORT = [/port (\d+) failed/, /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/];
 var USER2 = [/for user "([^"]+)"/, /Access denied for user '([^']+)'/];
@@ -27378,7 +27649,7 @@ var WORDING = {
     remedy: `Point the URL at ${HOST_INTERNAL} to reach a service the workflow publishes on the runner (GitHub \`services:\` with \`ports:\`), or ${VIA_NETWORK}; ${LAZILY}.`
   } : {
     what: "the connection is refused",
-    remedy: `Check that the service runs and publishes port ${port ?? "its port"} on the runner (\`ports:\` under GitHub \`services:\`), and that the URL given with the \`env\` input uses that port; ${LAZILY}.`
+    remedy: `Check that the service runs and publishes ${port ? `port ${port}` : "its port"} on the runner (\`ports:\` under GitHub \`services:\`), and that the URL given with the \`env\` input uses that port; ${LAZILY}.`
   },
   auth: ({ user }) => ({
     what: `the server rejects the credentials${user ? ` of user ${code(user)}` : ""}`,
@@ -28127,59 +28398,6 @@ var worker_timeout_default = defineReason({
   words: words7
 });
 
-// src/gunicorn/log-events.ts
-var PREFIX = /^(?:\[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4})\]|(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)) \[(\d+)\] \[(DEBUG|INFO|WARNING|ERROR|CRITICAL)\] (.*)$/;
-var SIGNAL_NAMES = { 1: "SIGHUP", 2: "SIGINT", 6: "SIGABRT", 9: "SIGKILL", 11: "SIGSEGV", 15: "SIGTERM" };
-var PREFIXED = [
-  [/^Booting worker with pid: (\d+)$/, (m) => ({ kind: "worker-boot", pid: Number(m[1]) })],
-  [/^Worker exiting \(pid: (\d+)\)$/, (m) => ({ kind: "worker-exiting", pid: Number(m[1]) })],
-  [/^Worker \(pid:(\d+)\) exited with code:? (\d+)\.?$/, (m) => ({ kind: "worker-exit", pid: Number(m[1]), code: Number(m[2]) })],
-  [
-    /^Worker \(pid:(\d+)\) was sent (.+?)!( Perhaps out of memory\?)?$/,
-    (m) => ({ kind: "worker-signal", pid: Number(m[1]), signal: m[2], perhapsOom: Boolean(m[3]) })
-  ],
-  [
-    /^Worker with pid (\d+) was terminated due to signal (\d+)$/,
-    (m) => ({
-      kind: "worker-signal",
-      pid: Number(m[1]),
-      signal: SIGNAL_NAMES[Number(m[2])] ?? `signal ${m[2]}`,
-      perhapsOom: false
-    })
-  ],
-  // Also with another program's line run into it (two streams written to one file without a newline between).
-  [/^WORKER TIMEOUT \(pid:(\d+)\)(?:$| )/, (m) => ({ kind: "worker-timeout", pid: Number(m[1]) })],
-  [/^Exception in worker process$/, (_m, prefix) => ({ kind: "worker-exception", pid: prefix.pid })],
-  [/^Starting gunicorn (\S+)$/, (m) => ({ kind: "master-start", version: m[1] })],
-  [/^Listening at: (.+?)(?: \((\d+)\))?$/, (m) => ({ kind: "listening", addresses: m[1].split(/,\s*/), masterPid: m[2] ? Number(m[2]) : void 0 })],
-  [/^Using worker: (.+)$/, (m) => ({ kind: "worker-class", workerClass: m[1].trim() })],
-  [/^Shutting down: (.+)$/, (m) => ({ kind: "shutdown", what: m[1] })],
-  [/^Reason: (.+)$/, (m) => ({ kind: "shutdown", reason: m[1] })],
-  [/^Connection in use: (.+)$/, (m) => ({ kind: "connection-in-use", address: m[1] })],
-  [/^connection to (.+?) failed: (.+)$/, (m) => ({ kind: "connection-in-use", address: m[1], error: m[2] })],
-  [/^Can't connect to (.+)$/, (m) => ({ kind: "cant-connect", address: m[1] })],
-  [/^Handling signal: (\S+)$/, (m) => ({ kind: "handling-signal", signal: m[1] })],
-  [/^Unhandled signal: (\S+)$/, (m) => ({ kind: "unhandled-signal", signal: m[1] })],
-  [/^Unhandled exception in main loop$/, () => ({ kind: "main-loop-exception" })],
-  [/^Invalid address: (.+)$/, (m) => ({ kind: "invalid-address", address: m[1] })],
-  [/^Worker reloading: (.+?) modified$/, (m) => ({ kind: "worker-reloading", file: m[1] })],
-  [/^(.+) \(([^(),]+\.py), line (\d+)\)$/, (m) => ({ kind: "syntax-error-message", message: m[1], file: m[2], line: Number(m[3]) })]
-];
-var CONFIG_ERRORS = [/^Error: (.+)$/, /^(Failed to read config file: .+)$/, /^(Invalid value for .+)$/, /^gunicorn: error: (.+)$/];
-var APP_LOAD_ERRORS = [
-  // 19.x: the spec could not be evaluated in the module
-  /^Failed to find application: .+$/,
-  /^Failed to find attribute '.*' in '.*'\.$/,
-  /^Failed to find application object '.*' in '.*'$/,
-  // 20.0.x: the object the spec evaluated to was None (a factory that returned nothing)
-  /^Failed to find application object: .+$/,
-  /^Application object must be callable\.$/,
-  /^Failed to parse '.*' as an attribute name or function call\.$/,
-  /^Function reference must be a simple name: .*$/,
-  /^Function call arguments must be literals\.?$/,
-  /^Error while loading the application:?$/
-];
-
 // src/diagnosis/rules/lifecycle.ts
 function deathsAfterBoot(rc) {
   const stopAt = rc.ofKind("handling-signal").find((e) => STOP_SIGNALS.test(e.signal))?.lines[0].seq ?? Infinity;
@@ -28533,11 +28751,13 @@ var wrapper = {
     };
   }
 };
+var WORKER_LIFECYCLE = /* @__PURE__ */ new Set(["worker-boot", "worker-exit", "worker-signal", "worker-timeout", "worker-exiting"]);
+var masterSpoke = (rc) => rc.ctx.events.some((event) => event.prefix !== void 0 && WORKER_LIFECYCLE.has(event.kind));
 var neverStarted = {
   stage: "boot",
   name: "Gunicorn never started",
   detect(rc) {
-    if (rc.ctx.outcome !== "boot-timeout" || rc.ctx.state.started || causeInLog(rc)) return void 0;
+    if (rc.ctx.outcome !== "boot-timeout" || rc.ctx.state.started || causeInLog(rc) || masterSpoke(rc)) return void 0;
     const lastLines = lastLogLines(rc);
     return {
       facts: { kind: "never-started", seconds: rc.ctx.settings.timeoutSec, logEmpty: lastLines.length === 0 },
@@ -28861,18 +29081,18 @@ var probeFailed = {
 };
 var WEBSOCKET_WORKERS = `${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps`;
 function interruptedSummary(facts) {
-  const path30 = code(facts.path);
+  const path31 = code(facts.path);
   const what = present(
     facts.told && `the master was told to stop (${code(facts.told)})`,
     facts.exit && `${facts.workers > 1 ? "the workers" : "the worker"} exited (${code(facts.exit)})`,
     facts.stopped && `the master stopped (${code(facts.stopped)}${facts.exitCode !== void 0 ? `, exit code ${facts.exitCode}` : ""})`
   );
   if (!facts.stopped && !facts.told)
-    return `A worker exited during the WebSocket check of ${path30} (${code(facts.exit)}), so the check could not finish.`;
+    return `A worker exited during the WebSocket check of ${path31} (${code(facts.exit)}), so the check could not finish.`;
   const listed = what.length > 1 ? `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}` : what[0];
-  return `Gunicorn stopped during the WebSocket check of ${path30}: ${listed}.`;
+  return `Gunicorn stopped during the WebSocket check of ${path31}: ${listed}.`;
 }
-var INTERRUPTED_REMEDY = (path30) => `Find what ends the process while ${code(path30)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
+var INTERRUPTED_REMEDY = (path31) => `Find what ends the process while ${code(path31)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
 function words10(facts) {
   switch (facts.kind) {
     case "interrupted":
@@ -28964,31 +29184,31 @@ var neverAnswered = {
   }
 };
 function words11(facts) {
-  const path30 = code(facts.healthPath);
+  const path31 = code(facts.healthPath);
   switch (facts.kind) {
     case "not-passed":
-      return { summary: `The health check of ${path30} did not pass.`, remedy: `Make ${path30} answer ${facts.healthStatus} once the app is ready.` };
+      return { summary: `The health check of ${path31} did not pass.`, remedy: `Make ${path31} answer ${facts.healthStatus} once the app is ready.` };
     case "wrong-status": {
       if (facts.raised) return raisedWords2(facts, facts.raised);
       const body = quotedBody(facts.body);
       return {
-        summary: `${path30} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
-        remedy: facts.status === 404 ? noRouteRemedy(path30, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path30} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
+        summary: `${path31} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
+        remedy: facts.status === 404 ? noRouteRemedy(path31, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path31} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
       };
     }
     case "no-answer": {
       const attempts = `${facts.attempts} attempt${facts.attempts === 1 ? "" : "s"}`;
       return {
-        summary: `${path30} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
-        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path30} do not block.`
+        summary: `${path31} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
+        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path31} do not block.`
       };
     }
   }
 }
-function noRouteRemedy(path30, rootStatus2) {
+function noRouteRemedy(path31, rootStatus2) {
   if (rootStatus2 === void 0 || rootStatus2 >= 400)
-    return `The app has no route ${path30}: add one or set the \`health-path\` input to an existing route.`;
-  return `The app has no route ${path30}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path30} route.`;
+    return `The app has no route ${path31}: add one or set the \`health-path\` input to an existing route.`;
+  return `The app has no route ${path31}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path31} route.`;
 }
 function raisedWords2(facts, raised) {
   return {
@@ -29135,8 +29355,9 @@ var exception = {
     const tb = rc.primaryTraceback();
     if (!tb) return void 0;
     const frame = rc.userFrame(tb);
+    const caller = configCaller(rc, tb);
     return {
-      facts: { kind: "exception", exceptionLine: tb.exception.line, location: frame?.location },
+      facts: { kind: "exception", exceptionLine: tb.exception.line, location: frame?.location, caller },
       evidence: rc.tracebackEvidence(tb, frame),
       location: frame?.location
     };
@@ -29159,8 +29380,10 @@ var howItEnded = {
 var REPRODUCE = "run the image locally with the same command to reproduce.";
 function summary16(facts) {
   switch (facts.kind) {
-    case "exception":
-      return `Workers failed with ${code(facts.exceptionLine.slice(0, 200))}${where(facts.location)}.`;
+    case "exception": {
+      const failed2 = `${facts.caller?.inMaster ? "The master" : "Workers"} failed with ${code(facts.exceptionLine.slice(0, 200))}`;
+      return facts.caller ? `${failed2}, ${callerWords(facts.caller)}.` : `${failed2}${where(facts.location)}.`;
+    }
     case "gunicorn-stopped":
       return `Gunicorn stopped: ${code(facts.outcomeLine)}${facts.exitCode !== void 0 ? ` (exit code ${facts.exitCode})` : ""}.`;
     case "stopped-from-outside": {
@@ -29178,11 +29401,14 @@ var unknown_default = defineReason({
   title: "Unrecognised failure",
   headline: "cause not recognised",
   readme: "none of the above; the most relevant log lines are quoted",
-  fixtures: [{ path: "__fixtures__/apps/fail-unknown", test: "__tests__/diagnosis.itg.ts" }],
+  fixtures: [
+    { path: "__fixtures__/apps/fail-unknown", test: "__tests__/diagnosis.itg.ts" },
+    { path: "__fixtures__/apps/fail-config-hook-module", test: "__tests__/diagnosis.itg.ts" }
+  ],
   rules: [exception, howItEnded],
   words: (facts) => ({
     summary: summary16(facts),
-    remedy: facts.kind === "exception" ? 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.' : `Read the last lines of the log below; ${REPRODUCE}`
+    remedy: facts.kind === "exception" ? facts.caller ? callerRemedy(facts.caller) : 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.' : `Read the last lines of the log below; ${REPRODUCE}`
   })
 });
 
@@ -29324,8 +29550,8 @@ function showsWrite(tb) {
     (frame) => LOG_HANDLER_FRAME.test(frame.file) || WRITE_CALL.test(frame.code ?? "") || /^(?:mkdir|makedirs)$/.test(frame.func ?? "")
   );
 }
-function refusedAccess(tb, path30) {
-  if (NOT_A_FILE_WRITE.test(path30)) return void 0;
+function refusedAccess(tb, path31) {
+  if (NOT_A_FILE_WRITE.test(path31)) return void 0;
   if (tb.frames.length === 0) return "access";
   return showsWrite(tb) ? "write" : void 0;
 }
@@ -29337,7 +29563,9 @@ var NO_TEMP_DIR = /No usable temporary directory found in (\[.*\])/;
 function writerOf(rc, tb) {
   if (tb.frames.some((frame) => /gunicorn\/workers\/workertmp\.py$/.test(frame.file))) return "worker-tmp";
   if (tb.frames.some((frame) => /gunicorn\/pidfile\.py$/.test(frame.file))) return "pidfile";
-  return rc.userFrame(tb)?.location ? "app" : void 0;
+  if (rc.userFrame(tb)?.location) return "app";
+  const readOnly = READ_ONLY.exec(tb.exception.line);
+  return readOnly && !/gunicorn\.ctl|\/\.gunicorn\b/.test(readOnly[1]) ? "app" : void 0;
 }
 function failedWrite(rc, tb) {
   const message = tb.exception.line;
@@ -29384,20 +29612,20 @@ function settingLine(rc, writer) {
   if (command && command.text.includes(option)) return command;
   return configSetting(rc, setting);
 }
-function summary19({ writer, path: path30, cause, user, location, access }) {
+function summary19({ writer, path: path31, cause, user, location, access }) {
   const who = user ? `user ${code(user)}` : "the image's user";
   const why = cause === "read-only" ? "the root filesystem is read-only" : `${who} may not write there`;
   if (writer === "worker-tmp") {
-    return `Gunicorn's workers need a writable temporary directory and none of ${code(path30)} is writable (${why}): the master stops at the first worker.`;
+    return `Gunicorn's workers need a writable temporary directory and none of ${code(path31)} is writable (${why}): the master stops at the first worker.`;
   }
-  const dir = path30.slice(0, path30.lastIndexOf("/")) || "/";
+  const dir = path31.slice(0, path31.lastIndexOf("/")) || "/";
   if (writer === "pidfile") return `Gunicorn cannot write its pid file in ${code(dir)}${where(location)}: ${why}.`;
   if (access) {
-    return `The app may not open ${code(path30)} while it loads: it belongs to another user than ${who} (a volume Docker created as root, a file made by another user).`;
+    return `The app may not open ${code(path31)} while it loads: it belongs to another user than ${who} (a volume Docker created as root, a file made by another user).`;
   }
-  return `The app writes ${code(path30)}${where(location)} while it loads, and ${why}.`;
+  return `The app writes ${code(path31)}${where(location)} while it loads, and ${why}.`;
 }
-function remedy19({ writer, path: path30, cause }) {
+function remedy19({ writer, path: path31, cause }) {
   const writable = "or give the container a writable volume there (a Kubernetes `emptyDir`; here, the `writable-paths` input)";
   if (writer === "worker-tmp") {
     return `Start Gunicorn with ${code("--worker-tmp-dir /dev/shm")} (${code('worker_tmp_dir = "/dev/shm"')} in gunicorn.conf.py), ${writable} at ${code("/tmp")}.`;
@@ -29405,9 +29633,9 @@ function remedy19({ writer, path: path30, cause }) {
   if (writer === "pidfile") {
     return `Point ${code("pidfile")} (${code("--pid")}) at a writable path such as ${code("/tmp/gunicorn.pid")} or drop it (a container needs none), ${writable}.`;
   }
-  const dir = path30.slice(0, path30.lastIndexOf("/")) || "/";
+  const dir = path31.slice(0, path31.lastIndexOf("/")) || "/";
   if (cause === "permission") {
-    return `Give ${code(path30)} to the user the app runs as (${code("chown")} it in the Dockerfile, or create the volume's directory with that owner), or write under a path that user owns (take it from an environment variable, e.g. ${code("/tmp")}).`;
+    return `Give ${code(path31)} to the user the app runs as (${code("chown")} it in the Dockerfile, or create the volume's directory with that owner), or write under a path that user owns (take it from an environment variable, e.g. ${code("/tmp")}).`;
   }
   return `Write under a path the host keeps writable (take it from an environment variable, e.g. ${code("/tmp")}), ${writable} at ${code(dir)}.`;
 }
@@ -30163,7 +30391,9 @@ function firstFinding(stage2, input, skip) {
     for (const rule of reason.rules) {
       if (rule.stage !== stage2) continue;
       const finding2 = rule.detect(input);
-      if (finding2) return { ...worded(reason, finding2, stage2 === "boot"), rule: rule.name };
+      if (!finding2) continue;
+      const explanation = { ...worded(reason, finding2, stage2 === "boot"), rule: rule.name };
+      return stage2 === "boot" ? withConfigCaller(input, explanation) : explanation;
     }
   }
   return void 0;
@@ -30184,6 +30414,17 @@ function worded(reason, finding2, trim) {
     diagnosis: { reason: reason.id, summary: summary20, evidence, ...location ? { location } : {}, remedy: remedy20 },
     pointers: pointers2
   };
+}
+function withConfigCaller(rc, explanation) {
+  const caller = callerAt(rc, explanation.diagnosis.location);
+  if (!caller) return explanation;
+  const { diagnosis } = explanation;
+  const { location } = caller.config;
+  const known = explanation.pointers.some((p) => location && p.file === location.file && p.line === location.line);
+  const pointers2 = location && !known ? [...explanation.pointers, location] : explanation.pointers;
+  if (diagnosis.summary.includes(`\`${caller.config.file}\``)) return { ...explanation, pointers: pointers2 };
+  const summary20 = `${diagnosis.summary.replace(/\.$/, "")}; ${importerWords(caller)}.`;
+  return { ...explanation, diagnosis: { ...diagnosis, summary: summary20 }, pointers: pointers2 };
 }
 
 // src/profile/in-report.ts
@@ -30236,7 +30477,7 @@ async function profileBoot(run, running, findings) {
 
 // src/setup/effective-config.ts
 import fs13 from "node:fs";
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/gunicorn/print-config.ts
 var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
@@ -30384,12 +30625,12 @@ function configFileText(settings, argv, workdir) {
     else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
   });
   configPath = configPath.replace(/^python:/, "");
-  if (path20.posix.isAbsolute(configPath)) {
+  if (path21.posix.isAbsolute(configPath)) {
     if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
     configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
   }
   try {
-    return fs13.readFileSync(path20.join(settings.context, configPath), "utf8");
+    return fs13.readFileSync(path21.join(settings.context, configPath), "utf8");
   } catch {
     return void 0;
   }
@@ -30435,27 +30676,27 @@ function pid1PassesSignals(command) {
 var QUICK_SHUTDOWN = /* @__PURE__ */ new Set(["SIGINT", "SIGQUIT"]);
 function shutdownCheck(result, failed2) {
   if (!result) return { id: "shutdown", status: "not-reached", detail: "" };
-  const { signal, handled, request, exited, graceSec, path: path30 } = result;
+  const { signal, handled, request, exited, graceSec, path: path31 } = result;
   const parts = [handled ? `${signal} handled after ${handled.afterMs} ms` : `${signal} not handled by Gunicorn`];
   parts.push(
-    request.status !== void 0 ? `in-flight \`${path30}\` answered ${request.status}` : `in-flight \`${path30}\`: ${request.error ?? "no answer"}`
+    request.status !== void 0 ? `in-flight \`${path31}\` answered ${request.status}` : `in-flight \`${path31}\`: ${request.error ?? "no answer"}`
   );
   if (exited) parts.push(`exited ${exited.code ?? "?"} after ${formatSeconds(exited.afterMs)}`);
   else parts.push(failed2 ? `still running ${formatSeconds(result.durationMs)} later` : `still running at the ${graceSec} s grace`);
   return { id: "shutdown", status: failed2 ? "fail" : "pass", detail: parts.join(", "), durationMs: result.durationMs };
 }
 function shutdownWarnings(result, printed) {
-  const { signal, request, exited, graceSec, path: path30 } = result;
+  const { signal, request, exited, graceSec, path: path31 } = result;
   const warnings = [];
   const dropped = request.status === void 0 || request.status >= 500;
   const how = request.status !== void 0 ? `answered ${request.status}` : request.error ?? "no answer";
   if (dropped && QUICK_SHUTDOWN.has(signal)) {
     warnings.push(
-      `${signal} is a quick shutdown for Gunicorn: the request to \`${path30}\` in flight was cut short (${how}) ${formatSeconds(request.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
+      `${signal} is a quick shutdown for Gunicorn: the request to \`${path31}\` in flight was cut short (${how}) ${formatSeconds(request.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
     );
   } else if (dropped) {
     warnings.push(
-      `The request to \`${path30}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
+      `The request to \`${path31}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
     );
   }
   const graceful = Number(printed?.graceful_timeout);
@@ -31440,9 +31681,9 @@ async function checkShutdown(run, running, findings, workerCount2) {
   const { settings, now, deps } = run;
   const { signal, source } = stopSignalOf(run, running);
   run.settingSources["stop-signal"] = source;
-  const path30 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
-  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path30} is in flight`);
-  const request = inFlightRequest(run, running, path30);
+  const path31 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
+  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path31} is in flight`);
+  const request = inFlightRequest(run, running, path31);
   await Promise.race([request.answer, delay(IN_FLIGHT_MS)]);
   running.watch.beginShutdown();
   const sentAt = now();
@@ -31456,7 +31697,7 @@ async function checkShutdown(run, running, findings, workerCount2) {
   const result = {
     signal,
     graceSec: settings.stopGraceSec,
-    path: path30,
+    path: path31,
     handled: handledLine ? { line: handledLine.text, afterMs: Math.max(0, handledLine.at - sentAt) } : void 0,
     request: { ...answerFields(answer), durationMs: request.durationMs() },
     exited: exited && exited.at >= sentAt ? { afterMs: exited.at - sentAt, code: exited.code } : void 0,
@@ -31488,13 +31729,13 @@ async function waitForExit(run, running, sentAt) {
     await watch.waitFor(Math.max(0, until - run.now()));
   }
 }
-function inFlightRequest(run, running, path30) {
+function inFlightRequest(run, running, path31) {
   const startedAt = run.now();
   let endedAt;
   const answer = httpGet({
     host: PROBE_HOST,
     port: running.hostPort,
-    path: path30,
+    path: path31,
     userAgent: "gunicorn-smoke",
     hostHeader: run.settings.hostHeader,
     timeoutMs: (run.settings.stopGraceSec + 2) * 1e3
@@ -31725,7 +31966,7 @@ var Checks = class {
 // src/profile/comparison.ts
 import fs15 from "node:fs";
 import os2 from "node:os";
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/profile/git.ts
 var gitCommandRunner = async (args, cwd) => {
@@ -31779,7 +32020,7 @@ function baseIdentity(identity) {
   return { runKey: identity.runKey, containerName: `${identity.containerName}-base`, imageTag: `${identity.imageTag}-base` };
 }
 function rebaseSettings(settings, tree) {
-  const move = (file) => path21.join(tree, path21.relative(settings.workspace, file));
+  const move = (file) => path22.join(tree, path22.relative(settings.workspace, file));
   return { ...settings, workspace: tree, context: move(settings.context), dockerfile: settings.dockerfile ? move(settings.dockerfile) : void 0 };
 }
 async function compareWithBase(options) {
@@ -31797,12 +32038,12 @@ async function compareWithBase(options) {
   } catch (error) {
     return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error)}): ${only}` };
   }
-  const tree = fs15.mkdtempSync(path21.join(options.tempDir ?? os2.tmpdir(), "gunicorn-smoke-base-"));
+  const tree = fs15.mkdtempSync(path22.join(options.tempDir ?? os2.tmpdir(), "gunicorn-smoke-base-"));
   const identity = baseIdentity(options.identity);
   try {
     await git.addWorktree(tree, sha);
     const base = rebaseSettings(settings, tree);
-    const dockerfile = base.dockerfile ? path21.relative(tree, base.dockerfile) : "Dockerfile";
+    const dockerfile = base.dockerfile ? path22.relative(tree, base.dockerfile) : "Dockerfile";
     if (!fs15.existsSync(base.context) || !base.dockerfile || !fs15.existsSync(base.dockerfile)) {
       return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
     }
@@ -32046,12 +32287,12 @@ async function waitForDump(run, running, afterSeq, pid) {
 // src/setup/discovery.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 import fs20 from "node:fs";
-import path26 from "node:path";
+import path27 from "node:path";
 
 // src/setup/dockerfile-search.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
 import fs16 from "node:fs";
-import path22 from "node:path";
+import path23 from "node:path";
 var DOCKERFILE_FOLDERS = /* @__PURE__ */ new Set(["docker", "deploy", "deployment", "deployments", "docker-images", "dockerfiles", ".docker", "ops", "infra"]);
 function isDockerfileName(name) {
   return name === "Dockerfile" || name.startsWith("Dockerfile.") || /\.dockerfile$/i.test(name);
@@ -32073,9 +32314,9 @@ function copySources(dockerfileText) {
   return sources;
 }
 function chooseContext(root, dockerfile, dockerfileText) {
-  const own = path22.posix.dirname(dockerfile);
+  const own = path23.posix.dirname(dockerfile);
   const sources = copySources(dockerfileText).filter((source) => source !== "." && source !== "./");
-  const fits = (context) => sources.every((source) => fs16.existsSync(path22.join(root, context, source)));
+  const fits = (context) => sources.every((source) => fs16.existsSync(path23.join(root, context, source)));
   const ownFits = fits(own);
   const rootFits = fits(".");
   if (sources.length > 0 && ownFits !== rootFits) {
@@ -32174,22 +32415,22 @@ function hostRun(contract, reading, found2) {
 
 // src/compose/compose-discovery.ts
 import fs19 from "node:fs";
-import path25 from "node:path";
+import path26 from "node:path";
 
 // src/compose/compose-file.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 import fs18 from "node:fs";
-import path24 from "node:path";
+import path25 from "node:path";
 
 // src/compose/compose-env.ts
 import fs17 from "node:fs";
-import path23 from "node:path";
+import path24 from "node:path";
 var SECRET_NAME = /secret|token|passw|passphrase|api[_-]?key|[_-]key$|credential/i;
 function composeEnvironment(dir, fileName, service, definition) {
-  const dotenv = readEnvFile(path23.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
+  const dotenv = readEnvFile(path24.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
   const values = /* @__PURE__ */ new Map();
   for (const entry of envFiles(definition.env_file)) {
-    const file = path23.resolve(dir, entry.path);
+    const file = path24.resolve(dir, entry.path);
     const read = readEnvFile(file);
     if (!read && entry.required) {
       throw new InputError(`${fileName}: the env_file '${entry.path}' of the service '${service}' does not exist.`);
@@ -32256,22 +32497,22 @@ function interpolate(value, variables) {
 var COMPOSE_FILE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
 function findComposeFile(workspace, fileInput, contextInput) {
   if (fileInput) {
-    const file = path24.resolve(workspace, fileInput);
-    if (!file.startsWith(path24.resolve(workspace) + path24.sep) || !fs18.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    const file = path25.resolve(workspace, fileInput);
+    if (!file.startsWith(path25.resolve(workspace) + path25.sep) || !fs18.statSync(file, { throwIfNoEntry: false })?.isFile()) {
       throw new InputError(`The input 'compose-file' points to '${fileInput}', which is not a file in the repository.`);
     }
     return file;
   }
-  for (const dir of [workspace, path24.resolve(workspace, contextInput || ".")]) {
+  for (const dir of [workspace, path25.resolve(workspace, contextInput || ".")]) {
     for (const name of COMPOSE_FILE_NAMES) {
-      const file = path24.join(dir, name);
+      const file = path25.join(dir, name);
       if (fs18.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
     }
   }
   return void 0;
 }
 function readComposeStack(file, serviceInput, port) {
-  const fileName = path24.basename(file);
+  const fileName = path25.basename(file);
   const lineCounter = new import_yaml3.LineCounter();
   const document = (0, import_yaml3.parseDocument)(fs18.readFileSync(file, "utf8"), { lineCounter });
   if (document.errors.length > 0) {
@@ -32293,7 +32534,7 @@ function readComposeStack(file, serviceInput, port) {
   const stack = { file, fileName, service, serviceLine: lines[service] ?? 1, dependencies, network, lines, healthchecks, completions };
   const settings = serviceSettings(fileName, service, definition);
   const container = containerSettings(file, service, definition);
-  const environment = composeEnvironment(path24.dirname(file), fileName, service, definition);
+  const environment = composeEnvironment(path25.dirname(file), fileName, service, definition);
   const notes = [`${fileName}: testing the service '${service}'${dependencies.length ? ` with ${dependencies.join(", ")}` : ""}.`];
   const found2 = { ...settings.found, ...container.found };
   return { stack, found: found2, envLines: environment.lines, secretValues: environment.secrets, notes: [...notes, ...settings.notes, ...container.notes] };
@@ -32357,7 +32598,7 @@ function serviceSettings(fileName, name, service) {
   const notes = [];
   const build = typeof service.build === "string" ? { context: service.build } : service.build ?? void 0;
   if (build) {
-    found2.context = path24.posix.normalize(build.context ?? ".");
+    found2.context = path25.posix.normalize(build.context ?? ".");
     if (build.dockerfile) found2.dockerfile = build.dockerfile;
     if (build.target) found2.target = build.target;
     const args = Array.isArray(build.args) ? build.args.map(String) : Object.entries(build.args ?? {}).map(([k, v]) => `${k}=${v ?? ""}`);
@@ -32387,7 +32628,7 @@ function containerSettings(file, name, service) {
   if (user && isContainerUser(user)) found2.user = user;
   else if (user) {
     notes.push(
-      `${path24.basename(file)}: the user '${String(service.user)}' of '${name}' gives '${user}', no uid, uid:gid or user name; the image's user is kept.`
+      `${path25.basename(file)}: the user '${String(service.user)}' of '${name}' gives '${user}', no uid, uid:gid or user name; the image's user is kept.`
     );
   }
   if (service.read_only === true || String(service.read_only) === "true") found2["read-only"] = "true";
@@ -32401,7 +32642,7 @@ function containerSettings(file, name, service) {
   return { found: found2, notes };
 }
 function dotenvOf(file) {
-  return readEnvFile(path24.join(path24.dirname(file), ".env")) ?? /* @__PURE__ */ new Map();
+  return readEnvFile(path25.join(path25.dirname(file), ".env")) ?? /* @__PURE__ */ new Map();
 }
 function commandText(value) {
   return Array.isArray(value) ? value.map(String).map(shellQuote).join(" ") : typeof value === "string" ? value.trim() : "";
@@ -32442,17 +32683,17 @@ function serviceLines(document, lineCounter) {
 var BUILD_SETTINGS = ["context", "dockerfile", "build-args", "target"];
 function discoverCompose(workspace, read, parts) {
   const startDependencies2 = parseEnum("compose-dependencies", read("compose-dependencies").trim() || "true", ["true", "false"]) === "true";
-  if (fs19.existsSync(path25.join(workspace, "render.yaml"))) return void 0;
+  if (fs19.existsSync(path26.join(workspace, "render.yaml"))) return void 0;
   const file = findComposeFile(workspace, read("compose-file").trim(), read("context").trim());
   if (!file) return void 0;
   const discovery = readComposeStack(file, read("service").trim(), read("port").trim());
-  const fileName = path25.basename(file);
+  const fileName = path26.basename(file);
   if (!discovery) {
     parts.notes.push(`${fileName}: no service runs Gunicorn or publishes the probed port; set the input 'service' to test one of them.`);
     return void 0;
   }
   const { stack, found: found2 } = discovery;
-  if (found2.context !== void 0) found2.context = path25.relative(workspace, path25.resolve(path25.dirname(file), found2.context)) || ".";
+  if (found2.context !== void 0) found2.context = path26.relative(workspace, path26.resolve(path26.dirname(file), found2.context)) || ".";
   const prebuilt = read("image").trim() !== "";
   for (const [name, value] of Object.entries(found2)) {
     if (prebuilt && BUILD_SETTINGS.includes(name)) continue;
@@ -32493,14 +32734,14 @@ function discover(workspace, read) {
   const host = applyHostFiles(workspace, read, Boolean(blueprint), { found: found2, sources, notes, envLines });
   const searched = searchDockerfile(workspace, read, found2);
   if (searched) {
-    found2.dockerfile = path26.posix.relative(searched.context, searched.dockerfile);
+    found2.dockerfile = path27.posix.relative(searched.context, searched.dockerfile);
     found2.context = searched.context;
     sources.dockerfile = "repository";
     sources.context = "repository";
     notes.push(searched.note);
   }
   const contextForProcfile = read("context").trim() || found2.context || ".";
-  const procfile = readProcfile(path26.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
+  const procfile = readProcfile(path27.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
   if (procfile)
     notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
   const explicitCommand = read("command").trim();
@@ -32548,8 +32789,8 @@ function applyHostFiles(workspace, read, hasBlueprint, gathered) {
 }
 function dockerfileHealthcheck(workspace, read, found2) {
   if (read("health-path").trim() || found2["health-path"] || read("image").trim()) return void 0;
-  const context = path26.resolve(workspace, read("context").trim() || found2.context || ".");
-  const dockerfile = path26.resolve(context, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
+  const context = path27.resolve(workspace, read("context").trim() || found2.context || ".");
+  const dockerfile = path27.resolve(context, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
   let text;
   try {
     text = fs20.readFileSync(dockerfile, "utf8");
@@ -32565,11 +32806,11 @@ function dockerfileHealthcheck(workspace, read, found2) {
 }
 function applyBlueprint(service, file, found2) {
   const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
-  const context = typeof service.dockerContext === "string" ? path26.posix.join(rootDir, service.dockerContext) : rootDir;
-  found2.context = path26.posix.normalize(context);
+  const context = typeof service.dockerContext === "string" ? path27.posix.join(rootDir, service.dockerContext) : rootDir;
+  found2.context = path27.posix.normalize(context);
   if (typeof service.dockerfilePath === "string") {
-    const dockerfile = path26.posix.normalize(path26.posix.join(rootDir, service.dockerfilePath));
-    found2.dockerfile = path26.posix.relative(found2.context, dockerfile) || "Dockerfile";
+    const dockerfile = path27.posix.normalize(path27.posix.join(rootDir, service.dockerfilePath));
+    found2.dockerfile = path27.posix.relative(found2.context, dockerfile) || "Dockerfile";
   }
   if (typeof service.healthCheckPath === "string") found2["health-path"] = service.healthCheckPath;
   if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
@@ -32585,7 +32826,7 @@ function applyBlueprint(service, file, found2) {
 }
 function searchDockerfile(workspace, read, found2) {
   if (["dockerfile", "context", "image"].some((name) => read(name).trim()) || found2.dockerfile || found2.context) return void 0;
-  if (fs20.existsSync(path26.join(workspace, "Dockerfile"))) return void 0;
+  if (fs20.existsSync(path27.join(workspace, "Dockerfile"))) return void 0;
   const candidates2 = findDockerfiles(workspace);
   if (candidates2.length === 0) return void 0;
   if (candidates2.length > 1) {
@@ -32595,7 +32836,7 @@ function searchDockerfile(workspace, read, found2) {
     );
   }
   const dockerfile = candidates2[0];
-  const { context, why } = chooseContext(workspace, dockerfile, fs20.readFileSync(path26.join(workspace, dockerfile), "utf8"));
+  const { context, why } = chooseContext(workspace, dockerfile, fs20.readFileSync(path27.join(workspace, dockerfile), "utf8"));
   const note = `No Dockerfile at the repository root: testing ${dockerfile}, the only one in the repository, with the context '${context}' (${why}); set the inputs 'dockerfile' and 'context' to choose otherwise.`;
   return { dockerfile, context, note };
 }
@@ -32604,7 +32845,7 @@ function shellCommand2(command) {
 }
 function readRenderBlueprint(workspace, serviceName) {
   const file = "render.yaml";
-  const full = path26.join(workspace, file);
+  const full = path27.join(workspace, file);
   if (!fs20.existsSync(full)) {
     if (serviceName)
       throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root and no compose file.`);
@@ -32653,7 +32894,7 @@ function renderEnv(envVars, file) {
   return { plain: plain2, hostFilled };
 }
 function readProcfile(dir) {
-  const file = path26.join(dir, "Procfile");
+  const file = path27.join(dir, "Procfile");
   let text;
   try {
     text = fs20.readFileSync(file, "utf8");
@@ -32893,16 +33134,16 @@ function inReadingOrder(ctx) {
 
 // src/setup/start-command-search.ts
 import fs22 from "node:fs";
-import path27 from "node:path";
+import path28 from "node:path";
 var import_yaml5 = __toESM(require_dist(), 1);
 var COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
 var WEB_SERVER = /\b(gunicorn|uvicorn|daphne|hypercorn|waitress-serve)\b/;
 function findStartCommandElsewhere(repoRoot, dirs) {
-  const folders = [...new Set(dirs.map((dir) => path27.resolve(repoRoot, dir)))];
+  const folders = [...new Set(dirs.map((dir) => path28.resolve(repoRoot, dir)))];
   for (const dir of folders) {
     const files = safeList(dir).filter((name) => COMPOSE_FILE.test(name));
     for (const name of files.sort()) {
-      const found2 = composeCommand(repoRoot, path27.join(dir, name));
+      const found2 = composeCommand(repoRoot, path28.join(dir, name));
       if (found2) return found2;
     }
   }
@@ -32932,7 +33173,7 @@ function commandText2(node) {
   if ((0, import_yaml5.isSeq)(node)) return node.items.map((item) => (0, import_yaml5.isScalar)(item) ? String(item.value) : "").join(" ");
   return void 0;
 }
-var relative2 = (root, file) => path27.relative(root, file).split(path27.sep).join("/");
+var relative2 = (root, file) => path28.relative(root, file).split(path28.sep).join("/");
 function safeList(dir) {
   try {
     return fs22.readdirSync(dir);
@@ -32990,13 +33231,13 @@ var HealthProbe = class {
     return "interrupted";
   }
   async attempt(now) {
-    const { host, port, path: path30, matcher } = this.options;
+    const { host, port, path: path31, matcher } = this.options;
     this.attempts++;
     try {
       const answer = await httpGet({
         host,
         port,
-        path: path30,
+        path: path31,
         userAgent: "gunicorn-smoke",
         timeoutMs: this.options.attemptTimeoutMs ?? 2e3,
         hostHeader: this.options.hostHeader
@@ -33049,10 +33290,10 @@ function bodyExcerpt2(body) {
 
 // src/smoke/wrong-answer.ts
 var SAME_IN_A_ROW = 2;
-var HOOKS = REASONS.flatMap((reason) => reason.wrongAnswer ? [reason.wrongAnswer] : []);
+var HOOKS2 = REASONS.flatMap((reason) => reason.wrongAnswer ? [reason.wrongAnswer] : []);
 function knownWrongAnswer(answer, sameInARow, events2) {
   if (sameInARow < SAME_IN_A_ROW) return false;
-  return HOOKS.some((hook) => hook.recognises(answer, events2)) || answer.status >= 500 && repeatedRequestFailure(events2, SAME_IN_A_ROW) !== void 0;
+  return HOOKS2.some((hook) => hook.recognises(answer, events2)) || answer.status >= 500 && repeatedRequestFailure(events2, SAME_IN_A_ROW) !== void 0;
 }
 
 // src/smoke/wait-healthy.ts
@@ -33512,7 +33753,7 @@ async function bootAndProbe(run, image, prebuiltInfo) {
 }
 
 // src/hosts/host-container.ts
-import path28 from "node:path";
+import path29 from "node:path";
 var FILE_SOURCES2 = {
   "fly.toml": "fly.toml",
   "railway.json": "railway.json",
@@ -33522,7 +33763,7 @@ var FILE_SOURCES2 = {
 };
 function sourceOf2(host, fact) {
   if (/^https?:\/\//.test(fact.source)) return "host contract";
-  return FILE_SOURCES2[path28.basename(fact.source)] ?? (host.id === "cloud-run" ? "Cloud Run service" : "Kubernetes manifest");
+  return FILE_SOURCES2[path29.basename(fact.source)] ?? (host.id === "cloud-run" ? "Cloud Run service" : "Kubernetes manifest");
 }
 function applyHostContainer(settings, host, read, sources) {
   if (!host) return settings;
@@ -33903,7 +34144,7 @@ ${USAGE}
     if (Array.isArray(value)) return value.join("\n");
     return typeof value === "string" ? value : "";
   };
-  return { workspace: path29.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
+  return { workspace: path30.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
 }
 function terminalUi(err, style) {
   return {

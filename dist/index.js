@@ -1208,14 +1208,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path34 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path35 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path34 && path34[0] !== "/") {
-          path34 = `/${path34}`;
+        if (path35 && path35[0] !== "/") {
+          path35 = `/${path35}`;
         }
-        return new URL(`${origin}${path34}`);
+        return new URL(`${origin}${path35}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1666,39 +1666,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path34, origin }
+          request: { method, path: path35, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path34);
+        debuglog("sending request to %s %s/%s", method, origin, path35);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path34, origin },
+          request: { method, path: path35, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path34,
+          path35,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path34, origin }
+          request: { method, path: path35, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path34);
+        debuglog("trailers received from %s %s/%s", method, origin, path35);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path34, origin },
+          request: { method, path: path35, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path34,
+          path35,
           error2.message
         );
       });
@@ -1747,9 +1747,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path34, origin }
+            request: { method, path: path35, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path34);
+          debuglog("sending request to %s %s/%s", method, origin, path35);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1812,7 +1812,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path34,
+        path: path35,
         method,
         body,
         headers,
@@ -1827,11 +1827,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path34 !== "string") {
+        if (typeof path35 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path34[0] !== "/" && !(path34.startsWith("http://") || path34.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path35[0] !== "/" && !(path35.startsWith("http://") || path35.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path34)) {
+        } else if (invalidPathRegex.test(path35)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1897,7 +1897,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path34, query) : path34;
+        this.path = query ? buildURL(path35, query) : path35;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6590,7 +6590,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path34, host, upgrade, blocking, reset } = request2;
+      const { method, path: path35, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6671,7 +6671,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path34} HTTP/1.1\r
+      let header = `${method} ${path35} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7200,7 +7200,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path34, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path35, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7297,7 +7297,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path34;
+      headers[HTTP2_HEADER_PATH] = path35;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7650,9 +7650,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path34 = search ? `${pathname}${search}` : pathname;
+        const path35 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path34;
+        this.opts.path = path35;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8891,10 +8891,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path34 = "/",
+          path: path35 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path34;
+        opts.path = origin + path35;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10866,20 +10866,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl2(path34) {
-      if (typeof path34 !== "string") {
-        return path34;
+    function safeUrl2(path35) {
+      if (typeof path35 !== "string") {
+        return path35;
       }
-      const pathSegments = path34.split("?");
+      const pathSegments = path35.split("?");
       if (pathSegments.length !== 2) {
-        return path34;
+        return path35;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path34, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path34);
+    function matchKey(mockDispatch2, { path: path35, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path35);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10901,7 +10901,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path34 }) => matchValue(safeUrl2(path34), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path35 }) => matchValue(safeUrl2(path35), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10939,9 +10939,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path34, method, body, headers, query } = opts;
+      const { path: path35, method, body, headers, query } = opts;
       return {
-        path: path34,
+        path: path35,
         method,
         body,
         headers,
@@ -11404,10 +11404,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path34, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path35, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path34,
+            Path: path35,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16286,9 +16286,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path34) {
-      for (let i = 0; i < path34.length; ++i) {
-        const code2 = path34.charCodeAt(i);
+    function validateCookiePath(path35) {
+      for (let i = 0; i < path35.length; ++i) {
+        const code2 = path35.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19208,11 +19208,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path34 = opts.path;
+          let path35 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path34 = `/${path34}`;
+            path35 = `/${path35}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path34);
+          url = new URL(util.parseOrigin(url).origin + path35);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20899,9 +20899,9 @@ function safeUrl(url) {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
   return url.replace(/[()<>"'`\\]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function encodeRepoPath(path34) {
-  const segments = path34.split("/");
-  if (path34.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+function encodeRepoPath(path35) {
+  const segments = path35.split("/");
+  if (path35.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 var ZWJ, ANSI_CSI, ANSI_OSC, CONTROL, OUR_MARKER, INLINE_SPECIAL;
@@ -22417,8 +22417,8 @@ function readTomlLines(text, name) {
   }
   return { entries: new TomlScanner(text).entries(), data };
 }
-function entryAt(entries, path34) {
-  return entries.find((entry) => entry.path.length === path34.length && entry.path.every((part, i) => part === path34[i]));
+function entryAt(entries, path35) {
+  return entries.find((entry) => entry.path.length === path35.length && entry.path.every((part, i) => part === path35[i]));
 }
 var BARE_KEY, TomlScanner;
 var init_toml_lines = __esm({
@@ -22484,10 +22484,10 @@ var init_toml_lines = __esm({
       header() {
         const double = this.text.startsWith("[[", this.pos);
         this.pos += double ? 2 : 1;
-        const path34 = this.key();
+        const path35 = this.key();
         this.pos += double ? 2 : 1;
         this.skipToLineEnd();
-        return path34;
+        return path35;
       }
       /** A dotted key (`a."b.c".d`), leaving the position on what follows it (`=`, `]`). */
       key() {
@@ -23888,9 +23888,13 @@ var init_line_prefix = __esm({
       // honcho / foreman: `08:22:00 web.1  | `
       { name: "honcho or foreman", pattern: /^\d\d:\d\d:\d\d [\w.-]+\.\d+\s+\| / },
       { name: "heroku", pattern: new RegExp(String.raw`^${RFC3339} (?:app|heroku)\[[\w.-]+\]: ?`) },
+      // fly logs: `2024-03-05T10:00:00Z app[148e272b] iad [info]` (older flyctl: no blank after the level)
+      { name: "fly.io", pattern: new RegExp(String.raw`^${RFC3339} (?:app|runner|proxy)\[[\w-]+\] [a-z]{3,4} \[\w+\] ?`) },
       { name: "kubernetes (CRI log file)", pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
       // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
       { name: "systemd journal / syslog", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
+      // The journal's or syslog's program tag alone (`gunicorn[123]: `): pasted without the time and host columns
+      { name: "journal program tag", pattern: /^[A-Za-z][\w.@-]*\[\d+\]: / },
       // Render's log view: `Sep 18 02:20:16 PM  ` (12-hour clock, no host)
       { name: "render", pattern: new RegExp(String.raw`^${SYSLOG_TIME} [AP]M {1,2}`) },
       // `Dec 11 09:35:30 [eks-rde-2/user] F `
@@ -24039,6 +24043,84 @@ var init_rule = __esm({
     init_words();
     LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\]|::1)(:|$)/;
     withoutGunicornPrefix = (text) => text.replace(/^\[[^\]]+\] \[\d+\] \[\w+\] /, "");
+  }
+});
+
+// src/diagnosis/packages.ts
+function pipPackageFor(moduleName) {
+  const top = moduleName.split(".")[0];
+  const mapped = PIP_NAMES[top];
+  return mapped ? { pipName: mapped, differs: true } : { pipName: top, differs: false };
+}
+function knownImportName(moduleName) {
+  return Object.hasOwn(PIP_NAMES, moduleName.split(".")[0]);
+}
+var PIP_NAMES, WORKER_CLASS_PACKAGES;
+var init_packages = __esm({
+  "src/diagnosis/packages.ts"() {
+    "use strict";
+    PIP_NAMES = {
+      geventwebsocket: "gevent-websocket",
+      yaml: "PyYAML",
+      PIL: "Pillow",
+      cv2: "opencv-python-headless",
+      sklearn: "scikit-learn",
+      jwt: "PyJWT",
+      dotenv: "python-dotenv",
+      bs4: "beautifulsoup4",
+      psycopg2: "psycopg2-binary",
+      MySQLdb: "mysqlclient",
+      dateutil: "python-dateutil",
+      magic: "python-magic",
+      jose: "python-jose",
+      multipart: "python-multipart",
+      socketio: "python-socketio",
+      engineio: "python-engineio",
+      flask_socketio: "Flask-SocketIO",
+      flask_sqlalchemy: "Flask-SQLAlchemy",
+      flask_cors: "Flask-Cors",
+      flask_login: "Flask-Login",
+      flask_migrate: "Flask-Migrate",
+      flask_wtf: "Flask-WTF",
+      google: "the google-* package that provides it (e.g. google-cloud-storage, protobuf)",
+      Crypto: "pycryptodome",
+      OpenSSL: "pyOpenSSL",
+      serial: "pyserial",
+      usb: "pyusb",
+      attr: "attrs",
+      docx: "python-docx",
+      pptx: "python-pptx",
+      slugify: "python-slugify",
+      decouple: "python-decouple",
+      environ: "django-environ",
+      rest_framework: "djangorestframework",
+      corsheaders: "django-cors-headers",
+      debug_toolbar: "django-debug-toolbar",
+      storages: "django-storages",
+      uvicorn_worker: "uvicorn-worker",
+      pkg_resources: "setuptools",
+      zmq: "pyzmq",
+      telegram: "python-telegram-bot",
+      discord: "discord.py",
+      fitz: "PyMuPDF",
+      Levenshtein: "python-Levenshtein",
+      memcache: "python-memcached",
+      ldap: "python-ldap",
+      git: "GitPython",
+      skimage: "scikit-image",
+      grpc: "grpcio"
+    };
+    WORKER_CLASS_PACKAGES = {
+      gevent: { pipName: "gevent" },
+      geventwebsocket: { pipName: "gevent-websocket" },
+      eventlet: { pipName: "eventlet", note: "eventlet support was removed in Gunicorn 26.0; gevent is the maintained choice" },
+      uvicorn: {
+        pipName: "uvicorn[standard]",
+        note: "uvicorn.workers is deprecated since uvicorn 0.30: prefer the `uvicorn-worker` package and `-k uvicorn_worker.UvicornWorker`"
+      },
+      uvicorn_worker: { pipName: "uvicorn-worker" },
+      tornado: { pipName: "tornado" }
+    };
   }
 });
 
@@ -24206,6 +24288,68 @@ var init_crashes = __esm({
   }
 });
 
+// src/diagnosis/rules/numpy-abi.ts
+function packageOf(frames) {
+  for (let i = frames.length - 1; i >= 0; i--) {
+    const cython = CYTHON_INIT.exec(frames[i].func ?? "")?.[1];
+    if (cython && !NOT_THE_PACKAGE.has(cython)) return cython;
+    const installed = SITE_PACKAGE.exec(frames[i].file)?.[1];
+    if (installed && !NOT_THE_PACKAGE.has(installed)) return installed;
+  }
+  return void 0;
+}
+function failingTraceback(rc, warning2) {
+  return rc.tracebacks.find((tb) => NUMPY_FAILURE.test(tb.exception.line) && tb.frames.length > 0) ?? (warning2 ? rc.tracebacks.find((tb) => tb.lines[0].seq > warning2.seq) : void 0) ?? rc.tracebacks.find((tb) => NUMPY_FAILURE.test(tb.exception.line));
+}
+function numpyAbi(rc) {
+  const warning2 = rc.ctx.lines.find((line) => NUMPY_1X_WARNING.test(line.text));
+  const failure = rc.ctx.lines.find((line) => NUMPY_FAILURE.test(line.text));
+  if (!warning2 && !failure) return void 0;
+  const tb = failingTraceback(rc, warning2);
+  const read = tb && tb.frames.length > 0 ? tb.frames : void 0;
+  const frames = read ?? rc.ofKind("cut-traceback").find((cut) => !failure || cut.lines[0].seq < failure.seq)?.frames ?? [];
+  const module = packageOf(frames);
+  const pipName = module ? pipPackageFor(module).pipName : void 0;
+  const next = warning2 ? rc.ctx.lines.find((line) => line.seq > warning2.seq) : void 0;
+  const exceptionLine = tb?.exception.line ?? failure?.text.trim() ?? warning2.text.trim();
+  return {
+    facts: {
+      kind: "numpy-abi",
+      module,
+      pipName,
+      numpy2: warning2 !== void 0 || /_ARRAY_API|multiarray failed/.test(exceptionLine) || DTYPE_1X_UNDER_2.test(exceptionLine),
+      installed: next ? /NumPy (\d+\.\d+\.\d+) as it may crash/.exec(next.text)?.[1] : void 0,
+      exceptionLine
+    },
+    evidence: present(warning2?.text, next?.text, tb?.exception.line ?? failure?.text, rc.gunicornOutcomeLine()),
+    location: pipName ? requirementLine(rc, pipName) ?? requirementLine(rc, "numpy") : requirementLine(rc, "numpy")
+  };
+}
+function numpyAbiSummary({ module, numpy2, installed, exceptionLine }) {
+  const what = module ? code(module) : "A compiled package";
+  const failed2 = code(exceptionLine.slice(0, 160));
+  return numpy2 ? `${what} was compiled against NumPy 1.x and the image installs NumPy ${installed ?? "2"}, which cannot load it (${failed2}).` : `${what} was compiled against another NumPy than the one the image installs (${failed2}).`;
+}
+function numpyAbiRemedy({ pipName, numpy2 }) {
+  const pkg = pipName ? code(pipName) : "the package the traceback imports";
+  return numpy2 ? `Pin ${code("numpy<2")} in the requirements, or upgrade ${pkg} to a release built for NumPy 2 (and pin it), so the resolver cannot pair an old wheel with NumPy 2.` : `Pin ${code("numpy")} to the version ${pkg} was built for, or reinstall ${pkg} without cached wheels so it is built for the installed NumPy.`;
+}
+var NUMPY_1X_WARNING, NUMPY_FAILURE, DTYPE_1X_UNDER_2, SITE_PACKAGE, CYTHON_INIT, NOT_THE_PACKAGE;
+var init_numpy_abi = __esm({
+  "src/diagnosis/rules/numpy-abi.ts"() {
+    "use strict";
+    init_packages();
+    init_crashes();
+    init_rule();
+    NUMPY_1X_WARNING = /compiled using NumPy 1\.x cannot be run in/;
+    NUMPY_FAILURE = /_ARRAY_API not found|numpy\.core\.multiarray failed to import|numpy\.(?:dtype|ndarray|ufunc) size changed, may indicate binary incompatibility/;
+    DTYPE_1X_UNDER_2 = /numpy\.dtype size changed.*Expected 96 from C header, got 88 from PyObject/;
+    SITE_PACKAGE = /(?:site|dist)-packages\/([A-Za-z_]\w*)\//;
+    CYTHON_INIT = /^init ([A-Za-z_]\w*)/;
+    NOT_THE_PACKAGE = /* @__PURE__ */ new Set(["numpy", "importlib", "gunicorn", "six", "pkg_resources"]);
+  }
+});
+
 // src/diagnosis/reasons/native-crash.ts
 function crashSummary({ error: error2, module, place, placeCode, crashes, extensions }) {
   const named = extensions.slice(0, MAX_EXTENSIONS_NAMED).map(code).join(", ");
@@ -24218,6 +24362,8 @@ function incompatibleSummary({ linked, builder, type, expected, got }) {
 }
 function summary8(facts) {
   switch (facts.kind) {
+    case "numpy-abi":
+      return numpyAbiSummary(facts);
     case "binary-incompatible":
       return incompatibleSummary(facts);
     case "fatal-error":
@@ -24234,6 +24380,8 @@ function summary8(facts) {
 }
 function remedy9(facts) {
   switch (facts.kind) {
+    case "numpy-abi":
+      return numpyAbiRemedy(facts);
     case "binary-incompatible": {
       const { linked, builder } = facts;
       const both = builder ? `${code(builder)} and ${code(linked)}` : code(linked);
@@ -24248,7 +24396,7 @@ function remedy9(facts) {
       return REINSTALL_FROM_SCRATCH;
   }
 }
-var binaryIncompatible, crashDump, signalOnly, kernelSegfault, shellReportedSegfault, MAX_EXTENSIONS_NAMED, ILLEGAL_INSTRUCTION, shellForm, REINSTALL_FROM_SCRATCH, native_crash_default;
+var numpyBuiltForAnother, binaryIncompatible, crashDump, signalOnly, kernelSegfault, shellReportedSegfault, MAX_EXTENSIONS_NAMED, ILLEGAL_INSTRUCTION, shellForm, REINSTALL_FROM_SCRATCH, native_crash_default;
 var init_native_crash = __esm({
   "src/diagnosis/reasons/native-crash.ts"() {
     "use strict";
@@ -24258,7 +24406,13 @@ var init_native_crash = __esm({
     init_locate();
     init_crash_reports();
     init_rule();
+    init_numpy_abi();
     init_crashes();
+    numpyBuiltForAnother = {
+      stage: "boot",
+      name: "a package compiled against another NumPy (1.x under NumPy 2)",
+      detect: numpyAbi
+    };
     binaryIncompatible = {
       stage: "boot",
       name: "an extension was built against another version of a library",
@@ -24354,89 +24508,11 @@ var init_native_crash = __esm({
       id: "native-crash",
       title: "Worker crashed in native code",
       headline: "a native extension crashed the worker",
-      readme: "a worker died of a signal in native code (`Fatal Python error: Segmentation fault`): the module whose import crashed, the extension modules loaded, or the two packages of a `size changed, may indicate binary incompatibility` warning",
+      readme: "a worker died of a signal in native code (`Fatal Python error: Segmentation fault`): the module whose import crashed, the extension modules loaded, or the two packages of a `size changed, may indicate binary incompatibility` warning; a package compiled against NumPy 1.x under NumPy 2 (`_ARRAY_API not found`)",
       fixtures: [{ path: "__fixtures__/apps/fail-native-crash", test: "__tests__/hang-crash.itg.ts" }],
-      rules: [binaryIncompatible, crashDump, signalOnly, kernelSegfault, shellReportedSegfault],
+      rules: [numpyBuiltForAnother, binaryIncompatible, crashDump, signalOnly, kernelSegfault, shellReportedSegfault],
       words: (facts) => ({ summary: summary8(facts), remedy: remedy9(facts) })
     });
-  }
-});
-
-// src/diagnosis/packages.ts
-function pipPackageFor(moduleName) {
-  const top = moduleName.split(".")[0];
-  const mapped = PIP_NAMES[top];
-  return mapped ? { pipName: mapped, differs: true } : { pipName: top, differs: false };
-}
-function knownImportName(moduleName) {
-  return Object.hasOwn(PIP_NAMES, moduleName.split(".")[0]);
-}
-var PIP_NAMES, WORKER_CLASS_PACKAGES;
-var init_packages = __esm({
-  "src/diagnosis/packages.ts"() {
-    "use strict";
-    PIP_NAMES = {
-      geventwebsocket: "gevent-websocket",
-      yaml: "PyYAML",
-      PIL: "Pillow",
-      cv2: "opencv-python-headless",
-      sklearn: "scikit-learn",
-      jwt: "PyJWT",
-      dotenv: "python-dotenv",
-      bs4: "beautifulsoup4",
-      psycopg2: "psycopg2-binary",
-      MySQLdb: "mysqlclient",
-      dateutil: "python-dateutil",
-      magic: "python-magic",
-      jose: "python-jose",
-      multipart: "python-multipart",
-      socketio: "python-socketio",
-      engineio: "python-engineio",
-      flask_socketio: "Flask-SocketIO",
-      flask_sqlalchemy: "Flask-SQLAlchemy",
-      flask_cors: "Flask-Cors",
-      flask_login: "Flask-Login",
-      flask_migrate: "Flask-Migrate",
-      flask_wtf: "Flask-WTF",
-      google: "the google-* package that provides it (e.g. google-cloud-storage, protobuf)",
-      Crypto: "pycryptodome",
-      OpenSSL: "pyOpenSSL",
-      serial: "pyserial",
-      usb: "pyusb",
-      attr: "attrs",
-      docx: "python-docx",
-      pptx: "python-pptx",
-      slugify: "python-slugify",
-      decouple: "python-decouple",
-      environ: "django-environ",
-      rest_framework: "djangorestframework",
-      corsheaders: "django-cors-headers",
-      debug_toolbar: "django-debug-toolbar",
-      storages: "django-storages",
-      uvicorn_worker: "uvicorn-worker",
-      pkg_resources: "setuptools",
-      zmq: "pyzmq",
-      telegram: "python-telegram-bot",
-      discord: "discord.py",
-      fitz: "PyMuPDF",
-      Levenshtein: "python-Levenshtein",
-      memcache: "python-memcached",
-      ldap: "python-ldap",
-      git: "GitPython",
-      skimage: "scikit-image",
-      grpc: "grpcio"
-    };
-    WORKER_CLASS_PACKAGES = {
-      gevent: { pipName: "gevent" },
-      geventwebsocket: { pipName: "gevent-websocket" },
-      eventlet: { pipName: "eventlet", note: "eventlet support was removed in Gunicorn 26.0; gevent is the maintained choice" },
-      uvicorn: {
-        pipName: "uvicorn[standard]",
-        note: "uvicorn.workers is deprecated since uvicorn 0.30: prefer the `uvicorn-worker` package and `-k uvicorn_worker.UvicornWorker`"
-      },
-      uvicorn_worker: { pipName: "uvicorn-worker" },
-      tornado: { pipName: "tornado" }
-    };
   }
 });
 
@@ -25003,6 +25079,89 @@ var init_command_forms = __esm({
   }
 });
 
+// src/diagnosis/rules/config-frames.ts
+import path15 from "node:path";
+function isConfigFrame(rc, frame, configFile) {
+  const mapped = rc.mapContainerPath(frame.file);
+  if (configFile && mapped === configFile) return true;
+  return /^gunicorn[\w.-]*\.py$/.test(path15.posix.basename(frame.file)) || frame.func !== void 0 && HOOKS.has(frame.func);
+}
+function configCaller(rc, tb) {
+  const raisedIn = rc.userFrame(tb);
+  if (!tb || !raisedIn) return void 0;
+  const configFile = rc.gunicornConfigFile();
+  const frame = tb.frames.find((f) => isConfigFrame(rc, f, configFile));
+  if (!frame || frame === raisedIn.frame || frame.file === raisedIn.frame.file) return void 0;
+  if (tb.frames.indexOf(frame) > tb.frames.indexOf(raisedIn.frame)) return void 0;
+  const mapped = rc.mapContainerPath(frame.file);
+  const hook2 = frame.func !== void 0 && HOOKS.has(frame.func) ? frame.func : void 0;
+  return {
+    config: {
+      file: mapped ?? path15.posix.basename(frame.file),
+      line: frame.line,
+      location: mapped ? { file: mapped, line: frame.line, containerPath: frame.file } : void 0
+    },
+    hook: hook2,
+    inMaster: hook2 !== void 0 && MASTER_HOOKS.has(hook2),
+    raisedIn
+  };
+}
+function callerWords(caller) {
+  const config = code(caller.config.file);
+  const via = caller.hook ? `called by the ${code(caller.hook)} hook ${config} defines (line ${caller.config.line})` : `which ${config} imports (line ${caller.config.line})`;
+  return `raised in ${code(raisedAt(caller))}, ${via}`;
+}
+function callerRemedy(caller) {
+  const where2 = code(raisedAt(caller));
+  if (!caller.hook) {
+    const module = path15.posix.basename(caller.raisedIn.frame.file).replace(/\.py$/, "");
+    return `Fix ${where2}: ${code(caller.config.file)} imports it when Gunicorn reads its config, so ${code(`python -c "import ${module}"`)} in the image reproduces it.`;
+  }
+  const runs = caller.inMaster ? "in the master" : "in each worker after it forks";
+  return `Fix ${where2}: Gunicorn calls the ${code(caller.hook)} hook ${runs}, not when the app is imported, so only starting Gunicorn with ${code(`-c ${caller.config.file}`)} in the image reproduces it.`;
+}
+function callerAt(rc, location) {
+  if (!location) return void 0;
+  for (const tb of rc.tracebacks) {
+    const caller = configCaller(rc, tb);
+    const raised = caller?.raisedIn.location;
+    if (caller && raised && raised.file === location.file && raised.line === location.line) return caller;
+  }
+  return void 0;
+}
+function importerWords(caller) {
+  const module = code(path15.posix.basename(caller.raisedIn.frame.file));
+  const config = code(caller.config.file);
+  return caller.hook ? `${module} is called by the ${code(caller.hook)} hook ${config} defines (line ${caller.config.line})` : `${module} is imported by ${config} (line ${caller.config.line})`;
+}
+var HOOKS, MASTER_HOOKS, raisedAt;
+var init_config_frames = __esm({
+  "src/diagnosis/rules/config-frames.ts"() {
+    "use strict";
+    init_rule();
+    HOOKS = /* @__PURE__ */ new Set([
+      "on_starting",
+      "on_reload",
+      "when_ready",
+      "pre_fork",
+      "post_fork",
+      "post_worker_init",
+      "worker_int",
+      "worker_abort",
+      "pre_exec",
+      "pre_request",
+      "post_request",
+      "child_exit",
+      "worker_exit",
+      "nworkers_changed",
+      "on_exit",
+      "ssl_context"
+    ]);
+    MASTER_HOOKS = /* @__PURE__ */ new Set(["on_starting", "on_reload", "when_ready", "pre_fork", "pre_exec", "child_exit", "nworkers_changed", "on_exit"]);
+    raisedAt = ({ raisedIn }) => raisedIn.location ? fileLine(raisedIn.location) : `${path15.posix.basename(raisedIn.frame.file)}:${raisedIn.frame.line}`;
+  }
+});
+
 // src/diagnosis/rules/configuration.ts
 function printedByWorker(rc, error2) {
   const at = error2.lines[0].seq;
@@ -25041,6 +25200,7 @@ var init_configuration = __esm({
     "use strict";
     init_command_forms();
     init_locate();
+    init_config_frames();
     WORKER_EXITING = /Worker exiting \(pid: \d+\)/;
     gunicornConfigErrors = (rc) => rc.ofKind("config-error").filter((e) => !printedByWorker(rc, e));
     firstConfigError = (rc) => gunicornConfigErrors(rc)[0];
@@ -25073,8 +25233,9 @@ var init_configuration = __esm({
         const tb = configTraceback(rc, error2);
         if (moduleMissingInConfig(rc, error2)) return void 0;
         const frame = rc.userFrame(tb);
+        const caller = configCaller(rc, tb);
         return {
-          facts: { kind: "unreadable-config", file, exceptionLine: tb?.exception.line },
+          facts: { kind: "unreadable-config", file, exceptionLine: tb?.exception.line, caller },
           evidence: [...linesOf(error2), ...tb ? rc.tracebackEvidence(tb, frame) : []],
           location: frame?.location
         };
@@ -25140,8 +25301,8 @@ function closestLocalModule(rc, moduleName) {
   const closest = closestName(missing, candidates2);
   if (!closest || editDistance(missing, closest) > (missing.length >= 8 ? 2 : 1)) return void 0;
   const relative3 = [...parent, closest].join("/");
-  const path34 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
-  return { name: [...parent, closest].join("."), path: path34 };
+  const path35 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
+  return { name: [...parent, closest].join("."), path: path35 };
 }
 function knownPackage(name) {
   const normalised = name.toLowerCase().replace(/_/g, "-");
@@ -25289,7 +25450,14 @@ var init_config_sources = __esm({
 });
 
 // src/diagnosis/rules/bind-family.ts
-var FAMILY_ERROR, IPV6_ADDRESS, ipv6Unavailable;
+function statedBind(rc) {
+  for (const pattern of BIND_STATED) {
+    const line = rc.ctx.lines.find((l) => pattern.test(l.text));
+    if (line) return pattern.exec(line.text)[1].trim();
+  }
+  return void 0;
+}
+var FAMILY_ERROR, IPV6_ADDRESS, ipv6Unavailable, BIND_STATED, portOf, BIND_ERRNO, bindRefused;
 var init_bind_family = __esm({
   "src/diagnosis/rules/bind-family.ts"() {
     "use strict";
@@ -25311,6 +25479,26 @@ var init_bind_family = __esm({
         return {
           facts: { kind: "ipv6-unavailable", address: ipv6.address, host, port, errno },
           evidence: present(ipv6.lines[0].text, errorLine?.text, rc.ofKind("cant-connect")[0]?.lines[0].text, commandLine(rc)?.text),
+          location: firstLocation(configSetting(rc, "bind"), commandLine(rc))
+        };
+      }
+    };
+    BIND_STATED = [/Can't connect to (.+)$/, /"bind": "([^"]+)"/, /^\s*bind: \['([^']+)'/, /(?:^|\s)(?:-b|--bind)[=\s]+['"]?([^\s'"]+)/];
+    portOf = (address) => /(\d+)(?:, \d+, \d+)?\)?$/.exec(address)?.[1];
+    BIND_ERRNO = /Address already in use|Cannot assign requested|Address family not supported|Permission denied|\[Errno (?:13|97|98|99)\]/;
+    bindRefused = {
+      stage: "boot",
+      name: "Gunicorn retried its bind without naming the address in use or invalid",
+      detect(rc) {
+        const retry2 = rc.ctx.lines.find((l) => l.text.includes("Retrying in 1 second"));
+        if (!retry2 || rc.ofKind("connection-in-use").length > 0 || rc.ofKind("invalid-address").length > 0) return void 0;
+        if (rc.ctx.lines.some((l) => BIND_ERRNO.test(l.text))) return void 0;
+        const address = statedBind(rc);
+        const port = address ? portOf(address) : void 0;
+        if (port && Number(port) < 1024) return void 0;
+        return {
+          facts: { kind: "bind-refused", address, port: port ?? String(rc.ctx.settings.port) },
+          evidence: present(retry2.text, rc.ofKind("cant-connect")[0]?.lines[0].text),
           location: firstLocation(configSetting(rc, "bind"), commandLine(rc))
         };
       }
@@ -25534,10 +25722,15 @@ function installedAppRemedy({ app, location, local }) {
   }
   return `Correct the entry to the app's module path${at}; for a third-party app, install the package its documentation names rather than one guessed from the module name.`;
 }
+function unreadableSummary(facts) {
+  return `Gunicorn could not read its config file ${code(facts.file)}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ""}` + (facts.caller ? `, ${callerWords(facts.caller)}` : "") + (notPythonFile(facts.file) ? `; its name does not end in ${code(".py")}, and Gunicorn 20+ loads the config file as a Python module.` : ".");
+}
 function summary9(facts) {
   switch (facts.kind) {
     case "ipv6-unavailable":
       return `Gunicorn cannot bind the IPv6 address ${code(facts.address)}: the container has no IPv6 (${facts.errno === "97" ? "the kernel runs without it" : "it is disabled there, so the address is not its own"}), not another process on the port.`;
+    case "bind-refused":
+      return `Gunicorn kept retrying its bind${facts.address ? ` to ${code(facts.address)}` : ""} without reporting the address in use or invalid, so the bind failed with another error: most often an IPv6 address (\`[::]\`) where IPv6 is disabled.`;
     case "unresolvable-bind":
       return `Gunicorn cannot bind ${code(facts.address)}: the host ${code(facts.host)} in the bind address does not resolve to an address of this container.`;
     case "option-without-value":
@@ -25551,7 +25744,7 @@ function summary9(facts) {
     case "no-app-module":
       return "Gunicorn was started without an application module (e.g. `app:app`).";
     case "unreadable-config":
-      return `Gunicorn could not read its config file ${code(facts.file)}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ""}.`;
+      return unreadableSummary(facts);
     case "invalid-value":
       return `Gunicorn rejected the setting ${code(facts.setting)}: ${facts.problem}${facts.detail !== void 0 ? ` (${facts.detail})` : ""}.`;
     case "unrecognized-arguments":
@@ -25566,10 +25759,16 @@ function summary9(facts) {
       return `The app reads section ${code(facts.section)} of an INI config file while it loads${where(facts.location)}, and the file has no such section (${code(facts.exceptionLine)}).`;
   }
 }
+function unreadableRemedy(facts) {
+  if (facts.caller && !notPythonFile(facts.file)) return callerRemedy(facts.caller);
+  return notPythonFile(facts.file) ? `Rename it to a ${code(".py")} name (e.g. ${code("gunicorn.conf.py")}) written as Python (${code('bind = "0.0.0.0:8000"')}), and pass that name to ${code("-c")}.` : "Fix the error in the config file; it is executed as Python when Gunicorn starts.";
+}
 function remedy10(facts) {
   switch (facts.kind) {
     case "ipv6-unavailable":
       return `Bind to IPv4 (${code(`--bind 0.0.0.0:${facts.port}`)}), which every host supports; keep an IPv6 bind only where the host is known to enable IPv6 (and then beside the IPv4 one).`;
+    case "bind-refused":
+      return `Bind to IPv4 (${code(`--bind 0.0.0.0:${facts.port}`)}); if the bind is not an IPv6 one, ${code("--log-level debug")} makes Gunicorn 21+ print the bind's own error (${code("connection to \u2026 failed: [Errno \u2026]")}).`;
     case "unresolvable-bind":
       return `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${facts.port}`)}); a service name such as ${code(facts.host)} is how other containers reach this one, not an address it can listen on.`;
     case "option-without-value":
@@ -25583,7 +25782,7 @@ function remedy10(facts) {
     case "no-app-module":
       return `Add the WSGI/ASGI application as the last argument of the command (${code("gunicorn \u2026 module:app")}) or set ${code("wsgi_app")} in gunicorn.conf.py.`;
     case "unreadable-config":
-      return "Fix the error in the config file; it is executed as Python when Gunicorn starts.";
+      return unreadableRemedy(facts);
     case "unrecognized-arguments":
       return "Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version.";
     case "invalid-value":
@@ -25612,7 +25811,7 @@ function words3(facts) {
       return { summary: summary9(facts), remedy: remedy10(facts) };
   }
 }
-var CORRECT_VALUE, PORT_FROM_ENV, config_error_default;
+var CORRECT_VALUE, PORT_FROM_ENV, notPythonFile, config_error_default;
 var init_config_error = __esm({
   "src/diagnosis/reasons/config-error.ts"() {
     "use strict";
@@ -25623,8 +25822,10 @@ var init_config_error = __esm({
     init_config_names();
     init_start_failures();
     init_words();
+    init_config_frames();
     CORRECT_VALUE = "Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally.";
     PORT_FROM_ENV = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`);
+    notPythonFile = (file) => !/\.pyc?$/.test(file) && !file.startsWith("python:");
     config_error_default = defineReason({
       id: "config-error",
       title: "Gunicorn configuration error",
@@ -25642,6 +25843,7 @@ var init_config_error = __esm({
         otherStartFailure,
         // Mistakes Gunicorn does not print as its own `Error: …`, then the first error it printed, then the app's.
         ipv6Unavailable,
+        bindRefused,
         unresolvableBind,
         optionWithoutValue,
         settingCrash,
@@ -25677,13 +25879,6 @@ var init_network = __esm({
 });
 
 // src/diagnosis/reasons/port-in-use.ts
-function statedBind(rc) {
-  for (const pattern of BIND_STATED) {
-    const line = rc.ctx.lines.find((l) => pattern.test(l.text));
-    if (line) return pattern.exec(line.text)[1].trim();
-  }
-  return void 0;
-}
 function taken(rc, address) {
   const inUse = rc.ofKind("connection-in-use");
   const addressInUse = rc.tracebacks.find((tb) => /Address already in use/.test(tb.exception.message));
@@ -25712,7 +25907,7 @@ function summary10({ address, port, background, notInUse }) {
   const starter = background ? `; ${code(background.file)} starts ${code(background.text.trim())} before it` : "";
   return `Port ${port ?? address} inside the container is already taken, so Gunicorn could not bind ${code(address)}${starter}.`;
 }
-var BIND_STATED, retriedNotInUse, gaveUpBinding, connectionInUse, addressInUseTraceback, port_in_use_default;
+var retriedNotInUse, gaveUpBinding, connectionInUse, addressInUseTraceback, port_in_use_default;
 var init_port_in_use = __esm({
   "src/diagnosis/reasons/port-in-use.ts"() {
     "use strict";
@@ -25720,7 +25915,7 @@ var init_port_in_use = __esm({
     init_network();
     init_locate();
     init_words();
-    BIND_STATED = [/Can't connect to (.+)$/, /"bind": "([^"]+)"/, /^\s*bind: \['([^']+)'/, /(?:^|\s)(?:-b|--bind)[=\s]+['"]?([^\s'"]+)/];
+    init_bind_family();
     retriedNotInUse = {
       stage: "boot",
       name: "Gunicorn retried its bind without saying the address is in use",
@@ -25777,8 +25972,67 @@ var init_port_in_use = __esm({
   }
 });
 
+// src/gunicorn/log-events.ts
+var PREFIX, SIGNAL_NAMES, PREFIXED, CONFIG_ERRORS, APP_LOAD_ERRORS;
+var init_log_events = __esm({
+  "src/gunicorn/log-events.ts"() {
+    "use strict";
+    PREFIX = /^(?:\[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4})\]|(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)) \[(\d+)\] \[(DEBUG|INFO|WARNING|ERROR|CRITICAL)\] (.*)$/;
+    SIGNAL_NAMES = { 1: "SIGHUP", 2: "SIGINT", 6: "SIGABRT", 9: "SIGKILL", 11: "SIGSEGV", 15: "SIGTERM" };
+    PREFIXED = [
+      [/^Booting worker with pid: (\d+)$/, (m) => ({ kind: "worker-boot", pid: Number(m[1]) })],
+      [/^Worker exiting \(pid: (\d+)\)$/, (m) => ({ kind: "worker-exiting", pid: Number(m[1]) })],
+      [/^Worker \(pid:(\d+)\) exited with code:? (\d+)\.?$/, (m) => ({ kind: "worker-exit", pid: Number(m[1]), code: Number(m[2]) })],
+      [
+        /^Worker \(pid:(\d+)\) was sent (.+?)!( Perhaps out of memory\?)?$/,
+        (m) => ({ kind: "worker-signal", pid: Number(m[1]), signal: m[2], perhapsOom: Boolean(m[3]) })
+      ],
+      [
+        /^Worker with pid (\d+) was terminated due to signal (\d+)$/,
+        (m) => ({
+          kind: "worker-signal",
+          pid: Number(m[1]),
+          signal: SIGNAL_NAMES[Number(m[2])] ?? `signal ${m[2]}`,
+          perhapsOom: false
+        })
+      ],
+      // Also with another program's line run into it (two streams written to one file without a newline between).
+      [/^WORKER TIMEOUT \(pid:(\d+)\)(?:$| )/, (m) => ({ kind: "worker-timeout", pid: Number(m[1]) })],
+      [/^Exception in worker process$/, (_m, prefix) => ({ kind: "worker-exception", pid: prefix.pid })],
+      [/^Starting gunicorn (\S+)$/, (m) => ({ kind: "master-start", version: m[1] })],
+      [/^Listening at: (.+?)(?: \((\d+)\))?$/, (m) => ({ kind: "listening", addresses: m[1].split(/,\s*/), masterPid: m[2] ? Number(m[2]) : void 0 })],
+      [/^Using worker: (.+)$/, (m) => ({ kind: "worker-class", workerClass: m[1].trim() })],
+      [/^Shutting down: (.+)$/, (m) => ({ kind: "shutdown", what: m[1] })],
+      [/^Reason: (.+)$/, (m) => ({ kind: "shutdown", reason: m[1] })],
+      [/^Connection in use: (.+)$/, (m) => ({ kind: "connection-in-use", address: m[1] })],
+      [/^connection to (.+?) failed: (.+)$/, (m) => ({ kind: "connection-in-use", address: m[1], error: m[2] })],
+      [/^Can't connect to (.+)$/, (m) => ({ kind: "cant-connect", address: m[1] })],
+      [/^Handling signal: (\S+)$/, (m) => ({ kind: "handling-signal", signal: m[1] })],
+      [/^Unhandled signal: (\S+)$/, (m) => ({ kind: "unhandled-signal", signal: m[1] })],
+      [/^Unhandled exception in main loop$/, () => ({ kind: "main-loop-exception" })],
+      [/^Invalid address: (.+)$/, (m) => ({ kind: "invalid-address", address: m[1] })],
+      [/^Worker reloading: (.+?) modified$/, (m) => ({ kind: "worker-reloading", file: m[1] })],
+      [/^(.+) \(([^(),]+\.py), line (\d+)\)$/, (m) => ({ kind: "syntax-error-message", message: m[1], file: m[2], line: Number(m[3]) })]
+    ];
+    CONFIG_ERRORS = [/^Error: (.+)$/, /^(Failed to read config file: .+)$/, /^(Invalid value for .+)$/, /^gunicorn: error: (.+)$/];
+    APP_LOAD_ERRORS = [
+      // 19.x: the spec could not be evaluated in the module
+      /^Failed to find application: .+$/,
+      /^Failed to find attribute '.*' in '.*'\.$/,
+      /^Failed to find application object '.*' in '.*'$/,
+      // 20.0.x: the object the spec evaluated to was None (a factory that returned nothing)
+      /^Failed to find application object: .+$/,
+      /^Application object must be callable\.$/,
+      /^Failed to parse '.*' as an attribute name or function call\.$/,
+      /^Function reference must be a simple name: .*$/,
+      /^Function call arguments must be literals\.?$/,
+      /^Error while loading the application:?$/
+    ];
+  }
+});
+
 // src/diagnosis/reasons/app-not-found.ts
-function notFound(rc, message) {
+function notFound(rc, message, messageLine = loadErrorOf(rc)?.lines[0].text) {
   const attr = /Failed to find (?:attribute|application object) '([^']+)' in '([^']+)'/.exec(message);
   const moduleFile = attr ? rc.moduleFile(attr[2]) : void 0;
   const command = commandLine(rc);
@@ -25790,13 +26044,17 @@ function notFound(rc, message) {
       defines: moduleFile ? applicationObjects(rc.repo.read(moduleFile) ?? "") : [],
       spec: appSpec(command?.text)
     },
-    evidence: present(loadErrorOf(rc)?.lines[0].text, importTracebackOf(rc)?.exception.line, command?.text, rc.gunicornOutcomeLine()),
+    evidence: present(messageLine, importTracebackOf(rc)?.exception.line, command?.text, rc.gunicornOutcomeLine()),
     location: firstLocation(command)
   };
 }
 function summary11({ message, missing, defines }) {
   const none = EVALUATED_TO_NONE.exec(message)?.[1];
   if (none) return `Gunicorn evaluated ${code(none)} and got None, so there is no application object to serve.`;
+  const unparsed = UNPARSED_SPEC.exec(message)?.[1];
+  if (unparsed) {
+    return `Gunicorn could not parse ${code(unparsed)} as the application: from 20.0 it accepts only a variable name or a call after the colon, not a dotted attribute path.`;
+  }
   if (!missing) return `Gunicorn could not find the application object: ${message}`;
   const defined = defines.length ? ` (it defines ${defines.map(code).join(", ")})` : "";
   return `Gunicorn imported module ${code(missing.module)} but found no ${code(missing.attribute)} in it${defined}.`;
@@ -25807,13 +26065,18 @@ function remedy11({ message, missing, suggestion, defines, spec }) {
     return `Make ${code(none)} return the application on every path (an ${code("except")} branch that only logs returns None).`;
   }
   if (none) return `Point Gunicorn at a variable that holds the application once the module is imported, not None.`;
+  const unparsed = UNPARSED_SPEC.exec(message)?.[1];
+  if (unparsed?.includes(".")) {
+    const [owner, attribute] = [unparsed.slice(0, unparsed.lastIndexOf(".")), unparsed.slice(unparsed.lastIndexOf(".") + 1)];
+    return `Name the module that holds the object instead (${code(`<module>.${owner}:${attribute}`)} when ${code(owner)} is a submodule), or assign it to a module-level variable (${code(`${attribute} = ${unparsed}`)}) and point Gunicorn at that.`;
+  }
   const better = suggestion ?? (missing && defines[0] ? `${missing.module}:${defines[0]}` : void 0);
   if (!better) {
     return "Point Gunicorn at `module:variable` where the variable is the WSGI/ASGI application (for a factory: `module:create_app()`).";
   }
   return `Point Gunicorn at the object that exists: ${code(better)}${spec ? ` instead of ${code(spec)}` : ""}.`;
 }
-var LOAD_FAILED, loadErrorOf, importTracebackOf, loadError, importTraceback, exitCode4, EVALUATED_TO_NONE, app_not_found_default;
+var LOAD_FAILED, loadErrorOf, importTracebackOf, loadError, importTraceback, indentedLoadError, exitCode4, UNPARSED_SPEC, EVALUATED_TO_NONE, app_not_found_default;
 var init_app_not_found = __esm({
   "src/diagnosis/reasons/app-not-found.ts"() {
     "use strict";
@@ -25821,6 +26084,8 @@ var init_app_not_found = __esm({
     init_configuration();
     init_locate();
     init_words();
+    init_log_events();
+    init_line_prefix();
     LOAD_FAILED = "App failed to load.";
     loadErrorOf = (rc) => rc.ofKind("app-load-error").find((e) => !/Error while loading/.test(e.message));
     importTracebackOf = (rc) => rc.primaryTraceback((tb) => /^Failed to find (application|attribute)/.test(tb.exception.message) || tb.exception.type.endsWith("AppImportError"));
@@ -25840,6 +26105,18 @@ var init_app_not_found = __esm({
         return tb ? notFound(rc, tb.exception.message) : void 0;
       }
     };
+    indentedLoadError = {
+      stage: "boot",
+      name: "Gunicorn logs the object it failed to find, indented",
+      detect(rc) {
+        for (const line of rc.ctx.lines) {
+          if (!line.text.startsWith(" ") && !line.text.startsWith("	")) continue;
+          const message = stripLinePrefixes(line.text).trim();
+          if (!/Error while loading/.test(message) && APP_LOAD_ERRORS.some((pattern) => pattern.test(message))) return notFound(rc, message, line.text);
+        }
+        return void 0;
+      }
+    };
     exitCode4 = {
       stage: "boot",
       name: "exit code 4 after App failed to load",
@@ -25848,6 +26125,7 @@ var init_app_not_found = __esm({
         return exit4 && rc.ofKind("shutdown").some((e) => e.reason === LOAD_FAILED) ? notFound(rc, LOAD_FAILED) : void 0;
       }
     };
+    UNPARSED_SPEC = /^Failed to parse '(.+)' as an attribute name or function call\.$/;
     EVALUATED_TO_NONE = /^Failed to find application object: '(.+)'$/;
     app_not_found_default = defineReason({
       id: "app-not-found",
@@ -25856,7 +26134,7 @@ var init_app_not_found = __esm({
       namesCulprit: true,
       readme: "exit 4: the `module:attribute` of the app is wrong",
       fixtures: [{ path: "__fixtures__/apps/fail-app-not-found", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [loadError, importTraceback, exitCode4],
+      rules: [loadError, importTraceback, indentedLoadError, exitCode4],
       words: (facts) => ({ summary: summary11(facts), remedy: remedy11(facts) })
     });
   }
@@ -25864,15 +26142,30 @@ var init_app_not_found = __esm({
 
 // src/diagnosis/context.ts
 import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
+function embeddedExceptions(lines) {
+  const found2 = [];
+  for (let i = lines.length - 1; i >= 0 && found2.length < MAX_EMBEDDED; i--) {
+    const text = lines[i].text;
+    if (!text.includes("Error: ") && !text.includes("Exception: ") && !text.includes("Configured: ")) continue;
+    const m = EMBEDDED_EXCEPTION.exec(text);
+    if (!m) continue;
+    const [, opening, type] = m;
+    const quoted2 = opening === '"' || opening === "'";
+    const message = quoted2 ? m[3].replace(new RegExp(`${opening}$`), "").replace(/\\(["'])/g, "$1") : m[3];
+    const line = `${type}: ${message}`;
+    found2.unshift({ kind: "traceback", frames: [], exception: { type, message, line }, chained: false, headless: true, lines: [lines[i]] });
+  }
+  return found2;
+}
 function frameText(frame) {
   const head = `  File "${frame.file}", line ${frame.line}${frame.func ? `, in ${frame.func}` : ""}`;
   return frame.code ? [head, `    ${frame.code}`] : [head];
 }
 function toPosix(p) {
-  return p.split(path15.sep).join("/");
+  return p.split(path16.sep).join("/");
 }
-var COMMON_WORKDIRS, LIBRARY_PATH, RepoFiles, RuleContext;
+var COMMON_WORKDIRS, LIBRARY_PATH, RepoFiles, RuleContext, EMBEDDED_EXCEPTION, MAX_EMBEDDED;
 var init_context = __esm({
   "src/diagnosis/context.ts"() {
     "use strict";
@@ -25885,7 +26178,7 @@ var init_context = __esm({
       repoRoot;
       cache = /* @__PURE__ */ new Map();
       absolute(relative3) {
-        return path15.resolve(this.repoRoot, relative3);
+        return path16.resolve(this.repoRoot, relative3);
       }
       isFile(relative3) {
         try {
@@ -25919,8 +26212,9 @@ var init_context = __esm({
       constructor(ctx) {
         this.ctx = ctx;
         this.repo = new RepoFiles(ctx.paths.repoRoot);
-        this.tracebacks = ctx.events.filter((event) => event.kind === "traceback");
-        this.contextRel = toPosix(path15.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+        const parsed = ctx.events.filter((event) => event.kind === "traceback");
+        this.tracebacks = parsed.some((tb) => !tb.exception.type.endsWith("HaltServer")) ? parsed : [...parsed, ...embeddedExceptions(ctx.lines)];
+        this.contextRel = toPosix(path16.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
       }
       ctx;
       repo;
@@ -25937,7 +26231,7 @@ var init_context = __esm({
       }
       /** Path relative to the repository root for a path relative to the build context. */
       inContext(relative3) {
-        return toPosix(path15.posix.join(this.contextRel, relative3));
+        return toPosix(path16.posix.join(this.contextRel, relative3));
       }
       /** Maps a container path back into the repository; undefined when no such file exists there. */
       mapContainerPath(containerPath) {
@@ -26002,8 +26296,8 @@ var init_context = __esm({
       }
       /** The Dockerfile path relative to the repo root, if it exists. */
       dockerfile() {
-        const absolute = this.ctx.paths.dockerfile ?? path15.join(this.ctx.paths.contextDir, "Dockerfile");
-        const relative3 = toPosix(path15.relative(this.ctx.paths.repoRoot, absolute));
+        const absolute = this.ctx.paths.dockerfile ?? path16.join(this.ctx.paths.contextDir, "Dockerfile");
+        const relative3 = toPosix(path16.relative(this.ctx.paths.repoRoot, absolute));
         return this.repo.isFile(relative3) ? relative3 : void 0;
       }
       /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
@@ -26064,6 +26358,8 @@ var init_context = __esm({
         return existsSync2(dir) && statSync(dir).isDirectory() ? this.inContext(top) : void 0;
       }
     };
+    EMBEDDED_EXCEPTION = /(^|[\s"'=|>[\]()])((?:[a-z_]\w*\.)*(?:[A-Z]\w*(?:Error|Exception)|ImproperlyConfigured)): (\S.*?)\s*$/;
+    MAX_EMBEDDED = 20;
   }
 });
 
@@ -26250,7 +26546,10 @@ var init_environment = __esm({
       /server at "([^"]+)"/,
       /Can't connect to \w+ server on '([^']+)'/,
       /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):\d+/,
-      /connect to server: .*?"([^"]+)"/
+      /connect to server: .*?"([^"]+)"/,
+      /Unknown MySQL server host '([^']+)'/,
+      // pymongo's `mongo:27017: [Errno -2] Name or service not known`
+      /\b([A-Za-z][\w.-]*):\d+: \[Errno -\d+\]/
     ];
     PORT = [/port (\d+) failed/, /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/];
     USER = [/for user "([^"]+)"/, /Access denied for user '([^']+)'/];
@@ -26722,7 +27021,7 @@ var init_database_unreachable = __esm({
         remedy: `Point the URL at ${HOST_INTERNAL} to reach a service the workflow publishes on the runner (GitHub \`services:\` with \`ports:\`), or ${VIA_NETWORK}; ${LAZILY}.`
       } : {
         what: "the connection is refused",
-        remedy: `Check that the service runs and publishes port ${port ?? "its port"} on the runner (\`ports:\` under GitHub \`services:\`), and that the URL given with the \`env\` input uses that port; ${LAZILY}.`
+        remedy: `Check that the service runs and publishes ${port ? `port ${port}` : "its port"} on the runner (\`ports:\` under GitHub \`services:\`), and that the URL given with the \`env\` input uses that port; ${LAZILY}.`
       },
       auth: ({ user }) => ({
         what: `the server rejects the credentials${user ? ` of user ${code(user)}` : ""}`,
@@ -27517,65 +27816,6 @@ var init_worker_timeout = __esm({
   }
 });
 
-// src/gunicorn/log-events.ts
-var PREFIX, SIGNAL_NAMES, PREFIXED, CONFIG_ERRORS, APP_LOAD_ERRORS;
-var init_log_events = __esm({
-  "src/gunicorn/log-events.ts"() {
-    "use strict";
-    PREFIX = /^(?:\[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4})\]|(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)) \[(\d+)\] \[(DEBUG|INFO|WARNING|ERROR|CRITICAL)\] (.*)$/;
-    SIGNAL_NAMES = { 1: "SIGHUP", 2: "SIGINT", 6: "SIGABRT", 9: "SIGKILL", 11: "SIGSEGV", 15: "SIGTERM" };
-    PREFIXED = [
-      [/^Booting worker with pid: (\d+)$/, (m) => ({ kind: "worker-boot", pid: Number(m[1]) })],
-      [/^Worker exiting \(pid: (\d+)\)$/, (m) => ({ kind: "worker-exiting", pid: Number(m[1]) })],
-      [/^Worker \(pid:(\d+)\) exited with code:? (\d+)\.?$/, (m) => ({ kind: "worker-exit", pid: Number(m[1]), code: Number(m[2]) })],
-      [
-        /^Worker \(pid:(\d+)\) was sent (.+?)!( Perhaps out of memory\?)?$/,
-        (m) => ({ kind: "worker-signal", pid: Number(m[1]), signal: m[2], perhapsOom: Boolean(m[3]) })
-      ],
-      [
-        /^Worker with pid (\d+) was terminated due to signal (\d+)$/,
-        (m) => ({
-          kind: "worker-signal",
-          pid: Number(m[1]),
-          signal: SIGNAL_NAMES[Number(m[2])] ?? `signal ${m[2]}`,
-          perhapsOom: false
-        })
-      ],
-      // Also with another program's line run into it (two streams written to one file without a newline between).
-      [/^WORKER TIMEOUT \(pid:(\d+)\)(?:$| )/, (m) => ({ kind: "worker-timeout", pid: Number(m[1]) })],
-      [/^Exception in worker process$/, (_m, prefix) => ({ kind: "worker-exception", pid: prefix.pid })],
-      [/^Starting gunicorn (\S+)$/, (m) => ({ kind: "master-start", version: m[1] })],
-      [/^Listening at: (.+?)(?: \((\d+)\))?$/, (m) => ({ kind: "listening", addresses: m[1].split(/,\s*/), masterPid: m[2] ? Number(m[2]) : void 0 })],
-      [/^Using worker: (.+)$/, (m) => ({ kind: "worker-class", workerClass: m[1].trim() })],
-      [/^Shutting down: (.+)$/, (m) => ({ kind: "shutdown", what: m[1] })],
-      [/^Reason: (.+)$/, (m) => ({ kind: "shutdown", reason: m[1] })],
-      [/^Connection in use: (.+)$/, (m) => ({ kind: "connection-in-use", address: m[1] })],
-      [/^connection to (.+?) failed: (.+)$/, (m) => ({ kind: "connection-in-use", address: m[1], error: m[2] })],
-      [/^Can't connect to (.+)$/, (m) => ({ kind: "cant-connect", address: m[1] })],
-      [/^Handling signal: (\S+)$/, (m) => ({ kind: "handling-signal", signal: m[1] })],
-      [/^Unhandled signal: (\S+)$/, (m) => ({ kind: "unhandled-signal", signal: m[1] })],
-      [/^Unhandled exception in main loop$/, () => ({ kind: "main-loop-exception" })],
-      [/^Invalid address: (.+)$/, (m) => ({ kind: "invalid-address", address: m[1] })],
-      [/^Worker reloading: (.+?) modified$/, (m) => ({ kind: "worker-reloading", file: m[1] })],
-      [/^(.+) \(([^(),]+\.py), line (\d+)\)$/, (m) => ({ kind: "syntax-error-message", message: m[1], file: m[2], line: Number(m[3]) })]
-    ];
-    CONFIG_ERRORS = [/^Error: (.+)$/, /^(Failed to read config file: .+)$/, /^(Invalid value for .+)$/, /^gunicorn: error: (.+)$/];
-    APP_LOAD_ERRORS = [
-      // 19.x: the spec could not be evaluated in the module
-      /^Failed to find application: .+$/,
-      /^Failed to find attribute '.*' in '.*'\.$/,
-      /^Failed to find application object '.*' in '.*'$/,
-      // 20.0.x: the object the spec evaluated to was None (a factory that returned nothing)
-      /^Failed to find application object: .+$/,
-      /^Application object must be callable\.$/,
-      /^Failed to parse '.*' as an attribute name or function call\.$/,
-      /^Function reference must be a simple name: .*$/,
-      /^Function call arguments must be literals\.?$/,
-      /^Error while loading the application:?$/
-    ];
-  }
-});
-
 // src/diagnosis/rules/lifecycle.ts
 function deathsAfterBoot(rc) {
   const stopAt = rc.ofKind("handling-signal").find((e) => STOP_SIGNALS.test(e.signal))?.lines[0].seq ?? Infinity;
@@ -28017,7 +28257,7 @@ function remedy15(facts) {
       return `Make the import return quickly (no waiting on services at import time); note that Gunicorn 22+ does not apply its ${code("timeout")} while a worker is still importing, so such a worker hangs without any log line.`;
   }
 }
-var hostPort, wrapper, neverStarted, startedThenStalled, loopbackBind, unixSocketBind, otherPort, neverListened, nothingAnswered, boot_timeout_default;
+var hostPort, wrapper, WORKER_LIFECYCLE, masterSpoke, neverStarted, startedThenStalled, loopbackBind, unixSocketBind, otherPort, neverListened, nothingAnswered, boot_timeout_default;
 var init_boot_timeout = __esm({
   "src/diagnosis/reasons/boot-timeout.ts"() {
     "use strict";
@@ -28056,11 +28296,13 @@ var init_boot_timeout = __esm({
         };
       }
     };
+    WORKER_LIFECYCLE = /* @__PURE__ */ new Set(["worker-boot", "worker-exit", "worker-signal", "worker-timeout", "worker-exiting"]);
+    masterSpoke = (rc) => rc.ctx.events.some((event) => event.prefix !== void 0 && WORKER_LIFECYCLE.has(event.kind));
     neverStarted = {
       stage: "boot",
       name: "Gunicorn never started",
       detect(rc) {
-        if (rc.ctx.outcome !== "boot-timeout" || rc.ctx.state.started || causeInLog(rc)) return void 0;
+        if (rc.ctx.outcome !== "boot-timeout" || rc.ctx.state.started || causeInLog(rc) || masterSpoke(rc)) return void 0;
         const lastLines = lastLogLines(rc);
         return {
           facts: { kind: "never-started", seconds: rc.ctx.settings.timeoutSec, logEmpty: lastLines.length === 0 },
@@ -28272,16 +28514,16 @@ function socketIoServerWords(facts) {
   };
 }
 function interruptedSummary(facts) {
-  const path34 = code(facts.path);
+  const path35 = code(facts.path);
   const what = present(
     facts.told && `the master was told to stop (${code(facts.told)})`,
     facts.exit && `${facts.workers > 1 ? "the workers" : "the worker"} exited (${code(facts.exit)})`,
     facts.stopped && `the master stopped (${code(facts.stopped)}${facts.exitCode !== void 0 ? `, exit code ${facts.exitCode}` : ""})`
   );
   if (!facts.stopped && !facts.told)
-    return `A worker exited during the WebSocket check of ${path34} (${code(facts.exit)}), so the check could not finish.`;
+    return `A worker exited during the WebSocket check of ${path35} (${code(facts.exit)}), so the check could not finish.`;
   const listed = what.length > 1 ? `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}` : what[0];
-  return `Gunicorn stopped during the WebSocket check of ${path34}: ${listed}.`;
+  return `Gunicorn stopped during the WebSocket check of ${path35}: ${listed}.`;
 }
 function words10(facts) {
   switch (facts.kind) {
@@ -28405,7 +28647,7 @@ var init_websocket_failed = __esm({
       }
     };
     WEBSOCKET_WORKERS = `${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps`;
-    INTERRUPTED_REMEDY = (path34) => `Find what ends the process while ${code(path34)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
+    INTERRUPTED_REMEDY = (path35) => `Find what ends the process while ${code(path35)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
     websocket_failed_default = defineReason({
       id: "websocket-failed",
       title: "WebSocket check failed",
@@ -28420,31 +28662,31 @@ var init_websocket_failed = __esm({
 
 // src/diagnosis/reasons/health-check-failed.ts
 function words11(facts) {
-  const path34 = code(facts.healthPath);
+  const path35 = code(facts.healthPath);
   switch (facts.kind) {
     case "not-passed":
-      return { summary: `The health check of ${path34} did not pass.`, remedy: `Make ${path34} answer ${facts.healthStatus} once the app is ready.` };
+      return { summary: `The health check of ${path35} did not pass.`, remedy: `Make ${path35} answer ${facts.healthStatus} once the app is ready.` };
     case "wrong-status": {
       if (facts.raised) return raisedWords2(facts, facts.raised);
       const body = quotedBody(facts.body);
       return {
-        summary: `${path34} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
-        remedy: facts.status === 404 ? noRouteRemedy(path34, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path34} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
+        summary: `${path35} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
+        remedy: facts.status === 404 ? noRouteRemedy(path35, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path35} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
       };
     }
     case "no-answer": {
       const attempts = `${facts.attempts} attempt${facts.attempts === 1 ? "" : "s"}`;
       return {
-        summary: `${path34} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
-        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path34} do not block.`
+        summary: `${path35} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
+        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path35} do not block.`
       };
     }
   }
 }
-function noRouteRemedy(path34, rootStatus2) {
+function noRouteRemedy(path35, rootStatus2) {
   if (rootStatus2 === void 0 || rootStatus2 >= 400)
-    return `The app has no route ${path34}: add one or set the \`health-path\` input to an existing route.`;
-  return `The app has no route ${path34}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path34} route.`;
+    return `The app has no route ${path35}: add one or set the \`health-path\` input to an existing route.`;
+  return `The app has no route ${path35}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path35} route.`;
 }
 function raisedWords2(facts, raised) {
   return {
@@ -28563,8 +28805,10 @@ function tailEvidence(lines) {
 }
 function summary17(facts) {
   switch (facts.kind) {
-    case "exception":
-      return `Workers failed with ${code(facts.exceptionLine.slice(0, 200))}${where(facts.location)}.`;
+    case "exception": {
+      const failed2 = `${facts.caller?.inMaster ? "The master" : "Workers"} failed with ${code(facts.exceptionLine.slice(0, 200))}`;
+      return facts.caller ? `${failed2}, ${callerWords(facts.caller)}.` : `${failed2}${where(facts.location)}.`;
+    }
     case "gunicorn-stopped":
       return `Gunicorn stopped: ${code(facts.outcomeLine)}${facts.exitCode !== void 0 ? ` (exit code ${facts.exitCode})` : ""}.`;
     case "stopped-from-outside": {
@@ -28584,6 +28828,7 @@ var init_unknown = __esm({
     init_reason();
     init_words();
     init_rule();
+    init_config_frames();
     INTERESTING = /error|exception|fail|fatal|critical|killed|denied|not found/i;
     exception = {
       stage: "boot",
@@ -28592,8 +28837,9 @@ var init_unknown = __esm({
         const tb = rc.primaryTraceback();
         if (!tb) return void 0;
         const frame = rc.userFrame(tb);
+        const caller = configCaller(rc, tb);
         return {
-          facts: { kind: "exception", exceptionLine: tb.exception.line, location: frame?.location },
+          facts: { kind: "exception", exceptionLine: tb.exception.line, location: frame?.location, caller },
           evidence: rc.tracebackEvidence(tb, frame),
           location: frame?.location
         };
@@ -28615,11 +28861,14 @@ var init_unknown = __esm({
       title: "Unrecognised failure",
       headline: "cause not recognised",
       readme: "none of the above; the most relevant log lines are quoted",
-      fixtures: [{ path: "__fixtures__/apps/fail-unknown", test: "__tests__/diagnosis.itg.ts" }],
+      fixtures: [
+        { path: "__fixtures__/apps/fail-unknown", test: "__tests__/diagnosis.itg.ts" },
+        { path: "__fixtures__/apps/fail-config-hook-module", test: "__tests__/diagnosis.itg.ts" }
+      ],
       rules: [exception, howItEnded],
       words: (facts) => ({
         summary: summary17(facts),
-        remedy: facts.kind === "exception" ? 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.' : `Read the last lines of the log below; ${REPRODUCE}`
+        remedy: facts.kind === "exception" ? facts.caller ? callerRemedy(facts.caller) : 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.' : `Read the last lines of the log below; ${REPRODUCE}`
       })
     });
   }
@@ -28777,8 +29026,8 @@ function showsWrite(tb) {
     (frame) => LOG_HANDLER_FRAME.test(frame.file) || WRITE_CALL.test(frame.code ?? "") || /^(?:mkdir|makedirs)$/.test(frame.func ?? "")
   );
 }
-function refusedAccess(tb, path34) {
-  if (NOT_A_FILE_WRITE.test(path34)) return void 0;
+function refusedAccess(tb, path35) {
+  if (NOT_A_FILE_WRITE.test(path35)) return void 0;
   if (tb.frames.length === 0) return "access";
   return showsWrite(tb) ? "write" : void 0;
 }
@@ -28796,7 +29045,9 @@ var init_refused_writes = __esm({
 function writerOf(rc, tb) {
   if (tb.frames.some((frame) => /gunicorn\/workers\/workertmp\.py$/.test(frame.file))) return "worker-tmp";
   if (tb.frames.some((frame) => /gunicorn\/pidfile\.py$/.test(frame.file))) return "pidfile";
-  return rc.userFrame(tb)?.location ? "app" : void 0;
+  if (rc.userFrame(tb)?.location) return "app";
+  const readOnly = READ_ONLY.exec(tb.exception.line);
+  return readOnly && !/gunicorn\.ctl|\/\.gunicorn\b/.test(readOnly[1]) ? "app" : void 0;
 }
 function failedWrite(rc, tb) {
   const message = tb.exception.line;
@@ -28816,20 +29067,20 @@ function settingLine(rc, writer) {
   if (command && command.text.includes(option)) return command;
   return configSetting(rc, setting);
 }
-function summary20({ writer, path: path34, cause, user, location, access: access2 }) {
+function summary20({ writer, path: path35, cause, user, location, access: access2 }) {
   const who = user ? `user ${code(user)}` : "the image's user";
   const why = cause === "read-only" ? "the root filesystem is read-only" : `${who} may not write there`;
   if (writer === "worker-tmp") {
-    return `Gunicorn's workers need a writable temporary directory and none of ${code(path34)} is writable (${why}): the master stops at the first worker.`;
+    return `Gunicorn's workers need a writable temporary directory and none of ${code(path35)} is writable (${why}): the master stops at the first worker.`;
   }
-  const dir = path34.slice(0, path34.lastIndexOf("/")) || "/";
+  const dir = path35.slice(0, path35.lastIndexOf("/")) || "/";
   if (writer === "pidfile") return `Gunicorn cannot write its pid file in ${code(dir)}${where(location)}: ${why}.`;
   if (access2) {
-    return `The app may not open ${code(path34)} while it loads: it belongs to another user than ${who} (a volume Docker created as root, a file made by another user).`;
+    return `The app may not open ${code(path35)} while it loads: it belongs to another user than ${who} (a volume Docker created as root, a file made by another user).`;
   }
-  return `The app writes ${code(path34)}${where(location)} while it loads, and ${why}.`;
+  return `The app writes ${code(path35)}${where(location)} while it loads, and ${why}.`;
 }
-function remedy19({ writer, path: path34, cause }) {
+function remedy19({ writer, path: path35, cause }) {
   const writable = "or give the container a writable volume there (a Kubernetes `emptyDir`; here, the `writable-paths` input)";
   if (writer === "worker-tmp") {
     return `Start Gunicorn with ${code("--worker-tmp-dir /dev/shm")} (${code('worker_tmp_dir = "/dev/shm"')} in gunicorn.conf.py), ${writable} at ${code("/tmp")}.`;
@@ -28837,9 +29088,9 @@ function remedy19({ writer, path: path34, cause }) {
   if (writer === "pidfile") {
     return `Point ${code("pidfile")} (${code("--pid")}) at a writable path such as ${code("/tmp/gunicorn.pid")} or drop it (a container needs none), ${writable}.`;
   }
-  const dir = path34.slice(0, path34.lastIndexOf("/")) || "/";
+  const dir = path35.slice(0, path35.lastIndexOf("/")) || "/";
   if (cause === "permission") {
-    return `Give ${code(path34)} to the user the app runs as (${code("chown")} it in the Dockerfile, or create the volume's directory with that owner), or write under a path that user owns (take it from an environment variable, e.g. ${code("/tmp")}).`;
+    return `Give ${code(path35)} to the user the app runs as (${code("chown")} it in the Dockerfile, or create the volume's directory with that owner), or write under a path that user owns (take it from an environment variable, e.g. ${code("/tmp")}).`;
   }
   return `Write under a path the host keeps writable (take it from an environment variable, e.g. ${code("/tmp")}), ${writable} at ${code(dir)}.`;
 }
@@ -29427,9 +29678,9 @@ function runLinks(metadata2) {
     shortSha: sha?.slice(0, 7),
     fileUrl(file, line) {
       if (!base || !sha) return void 0;
-      const path34 = encodeRepoPath(file);
-      if (!path34) return void 0;
-      return `${base}/blob/${sha}/${path34}${line && line > 0 ? `#L${line}` : ""}`;
+      const path35 = encodeRepoPath(file);
+      if (!path35) return void 0;
+      return `${base}/blob/${sha}/${path35}${line && line > 0 ? `#L${line}` : ""}`;
     }
   };
 }
@@ -29891,8 +30142,8 @@ var init_context2 = __esm({
           if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
             this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
           } else {
-            const path34 = process.env.GITHUB_EVENT_PATH;
-            process.stdout.write(`GITHUB_EVENT_PATH ${path34} does not exist${EOL6}`);
+            const path35 = process.env.GITHUB_EVENT_PATH;
+            process.stdout.write(`GITHUB_EVENT_PATH ${path35} does not exist${EOL6}`);
           }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -36394,7 +36645,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path34) => path34.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path35) => path35.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -40794,17 +41045,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path34) {
-      const ctrl = callVisitor(key, node, visitor, path34);
+    function visit_(key, node, visitor, path35) {
+      const ctrl = callVisitor(key, node, visitor, path35);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path34, ctrl);
-        return visit_(key, ctrl, visitor, path34);
+        replaceNode(key, path35, ctrl);
+        return visit_(key, ctrl, visitor, path35);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path34 = Object.freeze(path34.concat(node));
+          path35 = Object.freeze(path35.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path34);
+            const ci = visit_(i, node.items[i], visitor, path35);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -40815,13 +41066,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path34 = Object.freeze(path34.concat(node));
-          const ck = visit_("key", node.key, visitor, path34);
+          path35 = Object.freeze(path35.concat(node));
+          const ck = visit_("key", node.key, visitor, path35);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path34);
+          const cv = visit_("value", node.value, visitor, path35);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -40842,17 +41093,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path34) {
-      const ctrl = await callVisitor(key, node, visitor, path34);
+    async function visitAsync_(key, node, visitor, path35) {
+      const ctrl = await callVisitor(key, node, visitor, path35);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path34, ctrl);
-        return visitAsync_(key, ctrl, visitor, path34);
+        replaceNode(key, path35, ctrl);
+        return visitAsync_(key, ctrl, visitor, path35);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path34 = Object.freeze(path34.concat(node));
+          path35 = Object.freeze(path35.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path34);
+            const ci = await visitAsync_(i, node.items[i], visitor, path35);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -40863,13 +41114,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path34 = Object.freeze(path34.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path34);
+          path35 = Object.freeze(path35.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path35);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path34);
+          const cv = await visitAsync_("value", node.value, visitor, path35);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -40896,23 +41147,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path34) {
+    function callVisitor(key, node, visitor, path35) {
       if (typeof visitor === "function")
-        return visitor(key, node, path34);
+        return visitor(key, node, path35);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path34);
+        return visitor.Map?.(key, node, path35);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path34);
+        return visitor.Seq?.(key, node, path35);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path34);
+        return visitor.Pair?.(key, node, path35);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path34);
+        return visitor.Scalar?.(key, node, path35);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path34);
+        return visitor.Alias?.(key, node, path35);
       return void 0;
     }
-    function replaceNode(key, path34, node) {
-      const parent = path34[path34.length - 1];
+    function replaceNode(key, path35, node) {
+      const parent = path35[path35.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -41524,10 +41775,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path34, value) {
+    function collectionFromPath(schema, path35, value) {
       let v = value;
-      for (let i = path34.length - 1; i >= 0; --i) {
-        const k = path34[i];
+      for (let i = path35.length - 1; i >= 0; --i) {
+        const k = path35[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -41546,7 +41797,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path34) => path34 == null || typeof path34 === "object" && !!path34[Symbol.iterator]().next().done;
+    var isEmptyPath = (path35) => path35 == null || typeof path35 === "object" && !!path35[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -41576,11 +41827,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path34, value) {
-        if (isEmptyPath(path34))
+      addIn(path35, value) {
+        if (isEmptyPath(path35))
           this.add(value);
         else {
-          const [key, ...rest] = path34;
+          const [key, ...rest] = path35;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -41594,8 +41845,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path34) {
-        const [key, ...rest] = path34;
+      deleteIn(path35) {
+        const [key, ...rest] = path35;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -41609,8 +41860,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path34, keepScalar) {
-        const [key, ...rest] = path34;
+      getIn(path35, keepScalar) {
+        const [key, ...rest] = path35;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -41628,8 +41879,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path34) {
-        const [key, ...rest] = path34;
+      hasIn(path35) {
+        const [key, ...rest] = path35;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -41639,8 +41890,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path34, value) {
-        const [key, ...rest] = path34;
+      setIn(path35, value) {
+        const [key, ...rest] = path35;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -44155,9 +44406,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path34, value) {
+      addIn(path35, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path34, value);
+          this.contents.addIn(path35, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -44232,14 +44483,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path34) {
-        if (Collection2.isEmptyPath(path34)) {
+      deleteIn(path35) {
+        if (Collection2.isEmptyPath(path35)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path34) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path35) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -44254,10 +44505,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path34, keepScalar) {
-        if (Collection2.isEmptyPath(path34))
+      getIn(path35, keepScalar) {
+        if (Collection2.isEmptyPath(path35))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path34, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path35, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -44268,10 +44519,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path34) {
-        if (Collection2.isEmptyPath(path34))
+      hasIn(path35) {
+        if (Collection2.isEmptyPath(path35))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path34) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path35) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -44288,13 +44539,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path34, value) {
-        if (Collection2.isEmptyPath(path34)) {
+      setIn(path35, value) {
+        if (Collection2.isEmptyPath(path35)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path34), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path35), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path34, value);
+          this.contents.setIn(path35, value);
         }
       }
       /**
@@ -46255,9 +46506,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path34) => {
+    visit.itemAtPath = (cst, path35) => {
       let item = cst;
-      for (const [field, index] of path34) {
+      for (const [field, index] of path35) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -46266,23 +46517,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path34) => {
-      const parent = visit.itemAtPath(cst, path34.slice(0, -1));
-      const field = path34[path34.length - 1][0];
+    visit.parentCollection = (cst, path35) => {
+      const parent = visit.itemAtPath(cst, path35.slice(0, -1));
+      const field = path35[path35.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path34, item, visitor) {
-      let ctrl = visitor(item, path34);
+    function _visit(path35, item, visitor) {
+      let ctrl = visitor(item, path35);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path34.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path35.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -46293,10 +46544,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path34);
+            ctrl = ctrl(item, path35);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path34) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path35) : ctrl;
     }
     exports.visit = visit;
   }
@@ -52756,9 +53007,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path34 = this.getPath();
-        if (path34 === null || path34.startsWith("/")) {
-          return path34;
+        const path35 = this.getPath();
+        if (path35 === null || path35.startsWith("/")) {
+          return path35;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -52770,7 +53021,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path34 : parent + "/" + path34;
+              return parent.endsWith("/") ? parent + path35 : parent + "/" + path35;
             }
           }
         }
@@ -56197,7 +56448,7 @@ var init_workflow_run = __esm({
 });
 
 // src/setup/publish-inputs.ts
-import path32 from "node:path";
+import path33 from "node:path";
 function parsePublishInputs(read, workspace) {
   const get = (name) => read(name).trim();
   const reportLabel = get("publish-report");
@@ -56212,7 +56463,7 @@ function parsePublishInputs(read, workspace) {
   if (commentKey && /-->|[\r\n]/.test(commentKey)) throw new InputError(`The input 'comment-key' must be a single line without '-->'.`);
   const githubToken = get("github-token") || void 0;
   if (!githubToken) throw new InputError(`The input 'github-token' is empty: publishing a report needs a token with 'pull-requests: write'.`);
-  return { reportFile: path32.resolve(workspace, reportLabel), reportLabel: shown(reportLabel), comment, commentKey, githubToken };
+  return { reportFile: path33.resolve(workspace, reportLabel), reportLabel: shown(reportLabel), comment, commentKey, githubToken };
 }
 var SMOKE_INPUTS;
 var init_publish_inputs = __esm({
@@ -59471,8 +59722,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path34) {
-      let input = path34;
+    function removeDotSegments(path35) {
+      let input = path35;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -59546,11 +59797,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path34) {
-      if (path34 === "" || path34[0] === "/") {
-        return removeDotSegments(path34);
+    function removeDotSegmentsRelative(path35) {
+      if (path35 === "" || path35[0] === "/") {
+        return removeDotSegments(path35);
       }
-      const segments = path34.split("/");
+      const segments = path35.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -59913,8 +60164,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path34 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path34 && path34 !== "/" ? path34 : void 0;
+        const path35 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path35 && path35 !== "/" ? path35 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -63149,7 +63400,7 @@ var require_ajv = __commonJS({
 
 // src/report-file/read.ts
 import fs27 from "node:fs";
-import path33 from "node:path";
+import path34 from "node:path";
 function validate(value) {
   validator ??= new Ajv({ strict: true, allErrors: false, coerceTypes: false, useDefaults: false }).compile(reportSchema);
   return validator(value) ? void 0 : validator.errors?.[0] ?? { instancePath: "", message: "is invalid" };
@@ -63164,13 +63415,13 @@ function locate(where2, label) {
   if (stat2.isFile()) return { file: where2, size: stat2.size, label };
   if (!stat2.isDirectory()) throw new ReportFileError(`The report file '${label}' is not a file.`);
   const found2 = fs27.readdirSync(where2).filter((name) => name.endsWith(".json"));
-  const inside = found2.length === 1 ? fs27.statSync(path33.join(where2, found2[0])) : void 0;
+  const inside = found2.length === 1 ? fs27.statSync(path34.join(where2, found2[0])) : void 0;
   if (!inside?.isFile()) {
     throw new ReportFileError(
       `The folder '${label}' holds ${found2.length} JSON files; 'publish-report' needs the report file or a folder with just that one.`
     );
   }
-  return { file: path33.join(where2, found2[0]), size: inside.size, label: `${label}/${found2[0]}` };
+  return { file: path34.join(where2, found2[0]), size: inside.size, label: `${label}/${found2[0]}` };
 }
 function readReportFile(where2, whereLabel = where2) {
   let located;
@@ -63392,7 +63643,7 @@ init_key();
 init_render();
 import fs9 from "node:fs";
 import os6 from "node:os";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/report-file/file.ts
 init_markdown_safe();
@@ -63463,7 +63714,7 @@ function keepEnds(items, max) {
 init_markdown();
 var MAX_ANNOTATIONS = 10;
 async function deliverReport(safe, settings, env, payload, runKey) {
-  const reportPath = path16.join(env.RUNNER_TEMP || os6.tmpdir(), `gunicorn-smoke-${runKey}.json`);
+  const reportPath = path17.join(env.RUNNER_TEMP || os6.tmpdir(), `gunicorn-smoke-${runKey}.json`);
   const file = toReportFile(safe, {
     commentKey: commentKeyFor(settings, env),
     headSha: safe.metadata.sha,
@@ -63833,7 +64084,7 @@ function firstLine(text) {
 init_event();
 
 // src/setup/inputs.ts
-import path21 from "node:path";
+import path22 from "node:path";
 
 // ../main/node_modules/shlex/shlex.js
 var Shlexer = class {
@@ -64373,19 +64624,19 @@ function parseSocketIoSend(send) {
 function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
-function engineIoPath(path34) {
-  const bare2 = path34.split("?")[0].trim();
+function engineIoPath(path35) {
+  const bare2 = path35.split("?")[0].trim();
   if (!bare2 || bare2 === "/") return DEFAULT_SOCKET_IO_PATH;
   const rooted2 = bare2.startsWith("/") ? bare2 : `/${bare2}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
-function socketIoRequestPath(path34) {
-  const query = new URLSearchParams(path34.includes("?") ? path34.slice(path34.indexOf("?") + 1) : "");
+function socketIoRequestPath(path35) {
+  const query = new URLSearchParams(path35.includes("?") ? path35.slice(path35.indexOf("?") + 1) : "");
   query.set("EIO", "4");
   query.set("transport", "websocket");
-  return `${engineIoPath(path34)}?${query.toString()}`;
+  return `${engineIoPath(path35)}?${query.toString()}`;
 }
-function describeRejectedSocketIoUpgrade(answer, path34) {
+function describeRejectedSocketIoUpgrade(answer, path35) {
   const generic = describeRejectedUpgrade(answer);
   if (answer.status === 400 && /unsupported (protocol )?version/i.test(answer.body)) {
     return {
@@ -64393,7 +64644,7 @@ function describeRejectedSocketIoUpgrade(answer, path34) {
       detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt2(bodyText(answer.body))})`
     };
   }
-  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path34)}` };
+  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path35)}` };
   return generic;
 }
 var STAGE_WAITING_FOR = {
@@ -64555,8 +64806,8 @@ async function probeWebSocket(options, context3) {
   const startedAt = now();
   const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal, now };
   const isSocketIo = options.protocol === "socket.io";
-  const path34 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
-  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path34;
+  const path35 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
+  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path35;
   const url = `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}${requestPath}`;
   const describeRejection = isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0;
   const connection = await openWebSocket(url, clock, describeRejection, hostHeaders(options.hostHeader));
@@ -64570,10 +64821,10 @@ async function probeWebSocket(options, context3) {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path34, ...verdict2, durationMs: now() - startedAt };
+  return { protocol: options.protocol, path: path35, ...verdict2, durationMs: now() - startedAt };
 }
-function rooted(path34) {
-  return path34.startsWith("/") ? path34 : `/${path34}`;
+function rooted(path35) {
+  return path35.startsWith("/") ? path35 : `/${path35}`;
 }
 async function talkPlain(socket, options, clock) {
   const matches2 = compileExpect(options.expect);
@@ -64630,21 +64881,21 @@ async function talkPlain(socket, options, clock) {
 init_input_values();
 init_contracts();
 import fs14 from "node:fs";
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/hosts/host-reading.ts
 init_dist();
 var import_yaml = __toESM(require_dist(), 1);
 init_input_values();
 import fs11 from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 var HOST_FILLED_INPUTS = ["dockerfile", "health-path", "command", "port", "memory", "timeout"];
 function emptyReading(host, file) {
   return { host, file, found: {}, env: [], hostFilledEnv: [], shutdown: {} };
 }
 function readIfPresent(workspace, file) {
   try {
-    return fs11.readFileSync(path17.join(workspace, file), "utf8");
+    return fs11.readFileSync(path18.join(workspace, file), "utf8");
   } catch {
     return void 0;
   }
@@ -64803,12 +65054,12 @@ function applyAppJson(reading, app) {
 
 // src/hosts/manifests.ts
 import fs13 from "node:fs";
-import path19 from "node:path";
+import path20 from "node:path";
 var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/core/repo-files.ts
 import fs12 from "node:fs";
-import path18 from "node:path";
+import path19 from "node:path";
 var SKIPPED_DIRS2 = ["node_modules", ".git", ".venv", "venv", "__pycache__", ".tox", "site-packages", "__fixtures__", "tests", "test"];
 function findRepoFiles(root, { include, alsoSkip = [], maxDepth = 3 }) {
   const skipped = /* @__PURE__ */ new Set([...SKIPPED_DIRS2, ...alsoSkip]);
@@ -64821,9 +65072,9 @@ function findRepoFiles(root, { include, alsoSkip = [], maxDepth = 3 }) {
       return;
     }
     for (const entry of entries) {
-      const full = path18.join(dir, entry.name);
+      const full = path19.join(dir, entry.name);
       if (entry.isDirectory() && depth < maxDepth && !skipped.has(entry.name)) walk(full, depth + 1);
-      else if (entry.isFile() && include(entry.name, depth)) found2.push(path18.relative(root, full).split(path18.sep).join("/"));
+      else if (entry.isFile() && include(entry.name, depth)) found2.push(path19.relative(root, full).split(path19.sep).join("/"));
     }
   };
   walk(root, 0);
@@ -64868,7 +65119,7 @@ function yamlFiles(root) {
 function manifestDocuments(workspace, file) {
   let text;
   try {
-    text = fs13.readFileSync(path19.join(workspace, file), "utf8");
+    text = fs13.readFileSync(path20.join(workspace, file), "utf8");
   } catch {
     return [];
   }
@@ -64967,7 +65218,7 @@ function fromConfig(file, config) {
 // src/hosts/host-choice.ts
 var HOST_INPUT_VALUES = ["auto", ...HOST_IDS, "none"];
 function candidates(workspace, hasRenderBlueprint) {
-  const exists2 = (file) => fs14.existsSync(path20.join(workspace, file));
+  const exists2 = (file) => fs14.existsSync(path21.join(workspace, file));
   const found2 = [];
   if (hasRenderBlueprint) found2.push({ host: "render", file: "render.yaml" });
   if (exists2("fly.toml")) found2.push({ host: "fly", file: "fly.toml" });
@@ -65095,7 +65346,7 @@ var IMAGE_REFERENCE = /^[a-z0-9][a-z0-9._\-/:]*(@sha256:[a-f0-9]{64})?$/i;
 var MEMORY = /^\d+(\.\d+)?[bkmg]?$/i;
 function parseSettings(read, workspace) {
   const get = (name) => read(name).trim();
-  const workspaceAbs = path21.resolve(workspace);
+  const workspaceAbs = path22.resolve(workspace);
   const source = parseImageSource(get, read, workspaceAbs);
   const command = parseCommand(get("command"));
   const port = parseInteger2("port", get("port") || "8000", 1, 65535);
@@ -65143,13 +65394,13 @@ function parseSettings(read, workspace) {
   };
 }
 function parseImageSource(get, read, workspaceAbs) {
-  const inside = (p) => p === workspaceAbs || p.startsWith(workspaceAbs + path21.sep);
+  const inside = (p) => p === workspaceAbs || p.startsWith(workspaceAbs + path22.sep);
   const image = get("image") || void 0;
   if (image && !IMAGE_REFERENCE.test(image)) {
     throw new InputError(`The input 'image' must be an image reference such as 'myapp:latest' or 'ghcr.io/org/app@sha256:\u2026', got '${shown(image)}'.`);
   }
   const contextInput = get("context") || ".";
-  const context3 = path21.resolve(workspaceAbs, contextInput);
+  const context3 = path22.resolve(workspaceAbs, contextInput);
   const buildArgs2 = parseKeyValueLines("build-args", read("build-args"));
   const target = get("target") || void 0;
   if (target && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(target)) {
@@ -65168,13 +65419,13 @@ function parseImageSource(get, read, workspaceAbs) {
     throw new InputError(`The input 'context' points to '${shown(contextInput)}', which is not a directory in the repository.`);
   }
   const dockerfileInput = get("dockerfile");
-  const dockerfile = dockerfileInput ? path21.resolve(context3, dockerfileInput) : path21.join(context3, "Dockerfile");
+  const dockerfile = dockerfileInput ? path22.resolve(context3, dockerfileInput) : path22.join(context3, "Dockerfile");
   if (!inside(dockerfile)) throw new InputError(`The input 'dockerfile' must be a file inside the repository, got '${shown(dockerfileInput)}'.`);
   if (isDirectory2(dockerfile)) {
     throw new InputError(`The input 'dockerfile' points to '${shown(dockerfileInput || "Dockerfile")}', which is a directory, not a file.`);
   }
   if (!isFile(dockerfile) && !dockerfileInput) {
-    const where2 = path21.relative(workspaceAbs, context3) ? `in the context '${shown(contextInput)}'` : "in the repository";
+    const where2 = path22.relative(workspaceAbs, context3) ? `in the context '${shown(contextInput)}'` : "in the repository";
     throw new InputError(`There is no Dockerfile ${where2}: set the input 'dockerfile' (and 'context'), or 'image' to test a prebuilt image.`);
   }
   if (!isFile(dockerfile)) {
@@ -65647,6 +65898,7 @@ init_render();
 
 // src/diagnosis/explain.ts
 init_registry();
+init_config_frames();
 var MAX_EVIDENCE_LINES = 12;
 function explain(stage2, input) {
   if (stage2 === "build") return explainBuild(input);
@@ -65658,7 +65910,9 @@ function firstFinding(stage2, input, skip) {
     for (const rule of reason.rules) {
       if (rule.stage !== stage2) continue;
       const finding2 = rule.detect(input);
-      if (finding2) return { ...worded(reason, finding2, stage2 === "boot"), rule: rule.name };
+      if (!finding2) continue;
+      const explanation = { ...worded(reason, finding2, stage2 === "boot"), rule: rule.name };
+      return stage2 === "boot" ? withConfigCaller(input, explanation) : explanation;
     }
   }
   return void 0;
@@ -65679,6 +65933,17 @@ function worded(reason, finding2, trim) {
     diagnosis: { reason: reason.id, summary: summary21, evidence, ...location ? { location } : {}, remedy: remedy20 },
     pointers: pointers2
   };
+}
+function withConfigCaller(rc, explanation) {
+  const caller = callerAt(rc, explanation.diagnosis.location);
+  if (!caller) return explanation;
+  const { diagnosis: diagnosis2 } = explanation;
+  const { location } = caller.config;
+  const known = explanation.pointers.some((p) => location && p.file === location.file && p.line === location.line);
+  const pointers2 = location && !known ? [...explanation.pointers, location] : explanation.pointers;
+  if (diagnosis2.summary.includes(`\`${caller.config.file}\``)) return { ...explanation, pointers: pointers2 };
+  const summary21 = `${diagnosis2.summary.replace(/\.$/, "")}; ${importerWords(caller)}.`;
+  return { ...explanation, diagnosis: { ...diagnosis2, summary: summary21 }, pointers: pointers2 };
 }
 
 // src/profile/in-report.ts
@@ -65733,7 +65998,7 @@ async function profileBoot(run4, running, findings) {
 
 // src/setup/effective-config.ts
 import fs16 from "node:fs";
-import path22 from "node:path";
+import path23 from "node:path";
 
 // src/gunicorn/print-config.ts
 var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
@@ -65881,12 +66146,12 @@ function configFileText(settings, argv, workdir) {
     else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
   });
   configPath = configPath.replace(/^python:/, "");
-  if (path22.posix.isAbsolute(configPath)) {
+  if (path23.posix.isAbsolute(configPath)) {
     if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
     configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
   }
   try {
-    return fs16.readFileSync(path22.join(settings.context, configPath), "utf8");
+    return fs16.readFileSync(path23.join(settings.context, configPath), "utf8");
   } catch {
     return void 0;
   }
@@ -65933,27 +66198,27 @@ init_text();
 var QUICK_SHUTDOWN = /* @__PURE__ */ new Set(["SIGINT", "SIGQUIT"]);
 function shutdownCheck(result, failed2) {
   if (!result) return { id: "shutdown", status: "not-reached", detail: "" };
-  const { signal, handled, request: request2, exited, graceSec, path: path34 } = result;
+  const { signal, handled, request: request2, exited, graceSec, path: path35 } = result;
   const parts = [handled ? `${signal} handled after ${handled.afterMs} ms` : `${signal} not handled by Gunicorn`];
   parts.push(
-    request2.status !== void 0 ? `in-flight \`${path34}\` answered ${request2.status}` : `in-flight \`${path34}\`: ${request2.error ?? "no answer"}`
+    request2.status !== void 0 ? `in-flight \`${path35}\` answered ${request2.status}` : `in-flight \`${path35}\`: ${request2.error ?? "no answer"}`
   );
   if (exited) parts.push(`exited ${exited.code ?? "?"} after ${formatSeconds(exited.afterMs)}`);
   else parts.push(failed2 ? `still running ${formatSeconds(result.durationMs)} later` : `still running at the ${graceSec} s grace`);
   return { id: "shutdown", status: failed2 ? "fail" : "pass", detail: parts.join(", "), durationMs: result.durationMs };
 }
 function shutdownWarnings(result, printed) {
-  const { signal, request: request2, exited, graceSec, path: path34 } = result;
+  const { signal, request: request2, exited, graceSec, path: path35 } = result;
   const warnings = [];
   const dropped = request2.status === void 0 || request2.status >= 500;
   const how = request2.status !== void 0 ? `answered ${request2.status}` : request2.error ?? "no answer";
   if (dropped && QUICK_SHUTDOWN.has(signal)) {
     warnings.push(
-      `${signal} is a quick shutdown for Gunicorn: the request to \`${path34}\` in flight was cut short (${how}) ${formatSeconds(request2.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
+      `${signal} is a quick shutdown for Gunicorn: the request to \`${path35}\` in flight was cut short (${how}) ${formatSeconds(request2.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
     );
   } else if (dropped) {
     warnings.push(
-      `The request to \`${path34}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request2.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
+      `The request to \`${path35}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request2.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
     );
   }
   const graceful = Number(printed?.graceful_timeout);
@@ -66951,9 +67216,9 @@ async function checkShutdown(run4, running, findings, workerCount2) {
   const { settings, now, deps } = run4;
   const { signal, source } = stopSignalOf(run4, running);
   run4.settingSources["stop-signal"] = source;
-  const path34 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
-  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path34} is in flight`);
-  const request2 = inFlightRequest(run4, running, path34);
+  const path35 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
+  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path35} is in flight`);
+  const request2 = inFlightRequest(run4, running, path35);
   await Promise.race([request2.answer, delay(IN_FLIGHT_MS)]);
   running.watch.beginShutdown();
   const sentAt = now();
@@ -66967,7 +67232,7 @@ async function checkShutdown(run4, running, findings, workerCount2) {
   const result = {
     signal,
     graceSec: settings.stopGraceSec,
-    path: path34,
+    path: path35,
     handled: handledLine ? { line: handledLine.text, afterMs: Math.max(0, handledLine.at - sentAt) } : void 0,
     request: { ...answerFields(answer), durationMs: request2.durationMs() },
     exited: exited && exited.at >= sentAt ? { afterMs: exited.at - sentAt, code: exited.code } : void 0,
@@ -66999,13 +67264,13 @@ async function waitForExit(run4, running, sentAt) {
     await watch.waitFor(Math.max(0, until - run4.now()));
   }
 }
-function inFlightRequest(run4, running, path34) {
+function inFlightRequest(run4, running, path35) {
   const startedAt = run4.now();
   let endedAt;
   const answer = httpGet({
     host: PROBE_HOST,
     port: running.hostPort,
-    path: path34,
+    path: path35,
     userAgent: "gunicorn-smoke",
     hostHeader: run4.settings.hostHeader,
     timeoutMs: (run4.settings.stopGraceSec + 2) * 1e3
@@ -67243,7 +67508,7 @@ var Checks = class {
 // src/profile/comparison.ts
 import fs18 from "node:fs";
 import os7 from "node:os";
-import path23 from "node:path";
+import path24 from "node:path";
 
 // src/profile/git.ts
 init_exec();
@@ -67299,7 +67564,7 @@ function baseIdentity(identity) {
   return { runKey: identity.runKey, containerName: `${identity.containerName}-base`, imageTag: `${identity.imageTag}-base` };
 }
 function rebaseSettings(settings, tree) {
-  const move = (file) => path23.join(tree, path23.relative(settings.workspace, file));
+  const move = (file) => path24.join(tree, path24.relative(settings.workspace, file));
   return { ...settings, workspace: tree, context: move(settings.context), dockerfile: settings.dockerfile ? move(settings.dockerfile) : void 0 };
 }
 async function compareWithBase(options) {
@@ -67317,12 +67582,12 @@ async function compareWithBase(options) {
   } catch (error2) {
     return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error2)}): ${only}` };
   }
-  const tree = fs18.mkdtempSync(path23.join(options.tempDir ?? os7.tmpdir(), "gunicorn-smoke-base-"));
+  const tree = fs18.mkdtempSync(path24.join(options.tempDir ?? os7.tmpdir(), "gunicorn-smoke-base-"));
   const identity = baseIdentity(options.identity);
   try {
     await git.addWorktree(tree, sha);
     const base = rebaseSettings(settings, tree);
-    const dockerfile = base.dockerfile ? path23.relative(tree, base.dockerfile) : "Dockerfile";
+    const dockerfile = base.dockerfile ? path24.relative(tree, base.dockerfile) : "Dockerfile";
     if (!fs18.existsSync(base.context) || !base.dockerfile || !fs18.existsSync(base.dockerfile)) {
       return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
     }
@@ -67566,13 +67831,13 @@ async function waitForDump(run4, running, afterSeq, pid) {
 // src/setup/discovery.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 import fs23 from "node:fs";
-import path28 from "node:path";
+import path29 from "node:path";
 init_paths();
 
 // src/setup/dockerfile-search.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
 import fs19 from "node:fs";
-import path24 from "node:path";
+import path25 from "node:path";
 var DOCKERFILE_FOLDERS = /* @__PURE__ */ new Set(["docker", "deploy", "deployment", "deployments", "docker-images", "dockerfiles", ".docker", "ops", "infra"]);
 function isDockerfileName(name) {
   return name === "Dockerfile" || name.startsWith("Dockerfile.") || /\.dockerfile$/i.test(name);
@@ -67594,9 +67859,9 @@ function copySources(dockerfileText) {
   return sources;
 }
 function chooseContext(root, dockerfile, dockerfileText) {
-  const own = path24.posix.dirname(dockerfile);
+  const own = path25.posix.dirname(dockerfile);
   const sources = copySources(dockerfileText).filter((source) => source !== "." && source !== "./");
-  const fits = (context3) => sources.every((source) => fs19.existsSync(path24.join(root, context3, source)));
+  const fits = (context3) => sources.every((source) => fs19.existsSync(path25.join(root, context3, source)));
   const ownFits = fits(own);
   const rootFits = fits(".");
   if (sources.length > 0 && ownFits !== rootFits) {
@@ -67697,24 +67962,24 @@ function hostRun(contract, reading, found2) {
 // src/compose/compose-discovery.ts
 init_input_values();
 import fs22 from "node:fs";
-import path27 from "node:path";
+import path28 from "node:path";
 
 // src/compose/compose-file.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 init_input_values();
 import fs21 from "node:fs";
-import path26 from "node:path";
+import path27 from "node:path";
 
 // src/compose/compose-env.ts
 init_input_values();
 import fs20 from "node:fs";
-import path25 from "node:path";
+import path26 from "node:path";
 var SECRET_NAME = /secret|token|passw|passphrase|api[_-]?key|[_-]key$|credential/i;
 function composeEnvironment(dir, fileName, service, definition) {
-  const dotenv = readEnvFile(path25.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
+  const dotenv = readEnvFile(path26.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
   const values = /* @__PURE__ */ new Map();
   for (const entry of envFiles(definition.env_file)) {
-    const file = path25.resolve(dir, entry.path);
+    const file = path26.resolve(dir, entry.path);
     const read = readEnvFile(file);
     if (!read && entry.required) {
       throw new InputError(`${fileName}: the env_file '${entry.path}' of the service '${service}' does not exist.`);
@@ -67781,22 +68046,22 @@ function interpolate(value, variables) {
 var COMPOSE_FILE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
 function findComposeFile(workspace, fileInput, contextInput) {
   if (fileInput) {
-    const file = path26.resolve(workspace, fileInput);
-    if (!file.startsWith(path26.resolve(workspace) + path26.sep) || !fs21.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    const file = path27.resolve(workspace, fileInput);
+    if (!file.startsWith(path27.resolve(workspace) + path27.sep) || !fs21.statSync(file, { throwIfNoEntry: false })?.isFile()) {
       throw new InputError(`The input 'compose-file' points to '${fileInput}', which is not a file in the repository.`);
     }
     return file;
   }
-  for (const dir of [workspace, path26.resolve(workspace, contextInput || ".")]) {
+  for (const dir of [workspace, path27.resolve(workspace, contextInput || ".")]) {
     for (const name of COMPOSE_FILE_NAMES) {
-      const file = path26.join(dir, name);
+      const file = path27.join(dir, name);
       if (fs21.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
     }
   }
   return void 0;
 }
 function readComposeStack(file, serviceInput, port) {
-  const fileName = path26.basename(file);
+  const fileName = path27.basename(file);
   const lineCounter = new import_yaml3.LineCounter();
   const document = (0, import_yaml3.parseDocument)(fs21.readFileSync(file, "utf8"), { lineCounter });
   if (document.errors.length > 0) {
@@ -67818,7 +68083,7 @@ function readComposeStack(file, serviceInput, port) {
   const stack = { file, fileName, service, serviceLine: lines[service] ?? 1, dependencies, network, lines, healthchecks, completions };
   const settings = serviceSettings(fileName, service, definition);
   const container = containerSettings(file, service, definition);
-  const environment = composeEnvironment(path26.dirname(file), fileName, service, definition);
+  const environment = composeEnvironment(path27.dirname(file), fileName, service, definition);
   const notes = [`${fileName}: testing the service '${service}'${dependencies.length ? ` with ${dependencies.join(", ")}` : ""}.`];
   const found2 = { ...settings.found, ...container.found };
   return { stack, found: found2, envLines: environment.lines, secretValues: environment.secrets, notes: [...notes, ...settings.notes, ...container.notes] };
@@ -67882,7 +68147,7 @@ function serviceSettings(fileName, name, service) {
   const notes = [];
   const build = typeof service.build === "string" ? { context: service.build } : service.build ?? void 0;
   if (build) {
-    found2.context = path26.posix.normalize(build.context ?? ".");
+    found2.context = path27.posix.normalize(build.context ?? ".");
     if (build.dockerfile) found2.dockerfile = build.dockerfile;
     if (build.target) found2.target = build.target;
     const args = Array.isArray(build.args) ? build.args.map(String) : Object.entries(build.args ?? {}).map(([k, v]) => `${k}=${v ?? ""}`);
@@ -67912,7 +68177,7 @@ function containerSettings(file, name, service) {
   if (user && isContainerUser(user)) found2.user = user;
   else if (user) {
     notes.push(
-      `${path26.basename(file)}: the user '${String(service.user)}' of '${name}' gives '${user}', no uid, uid:gid or user name; the image's user is kept.`
+      `${path27.basename(file)}: the user '${String(service.user)}' of '${name}' gives '${user}', no uid, uid:gid or user name; the image's user is kept.`
     );
   }
   if (service.read_only === true || String(service.read_only) === "true") found2["read-only"] = "true";
@@ -67926,7 +68191,7 @@ function containerSettings(file, name, service) {
   return { found: found2, notes };
 }
 function dotenvOf(file) {
-  return readEnvFile(path26.join(path26.dirname(file), ".env")) ?? /* @__PURE__ */ new Map();
+  return readEnvFile(path27.join(path27.dirname(file), ".env")) ?? /* @__PURE__ */ new Map();
 }
 function commandText(value) {
   return Array.isArray(value) ? value.map(String).map(shellQuote).join(" ") : typeof value === "string" ? value.trim() : "";
@@ -67967,17 +68232,17 @@ function serviceLines(document, lineCounter) {
 var BUILD_SETTINGS = ["context", "dockerfile", "build-args", "target"];
 function discoverCompose(workspace, read, parts) {
   const startDependencies2 = parseEnum("compose-dependencies", read("compose-dependencies").trim() || "true", ["true", "false"]) === "true";
-  if (fs22.existsSync(path27.join(workspace, "render.yaml"))) return void 0;
+  if (fs22.existsSync(path28.join(workspace, "render.yaml"))) return void 0;
   const file = findComposeFile(workspace, read("compose-file").trim(), read("context").trim());
   if (!file) return void 0;
   const discovery = readComposeStack(file, read("service").trim(), read("port").trim());
-  const fileName = path27.basename(file);
+  const fileName = path28.basename(file);
   if (!discovery) {
     parts.notes.push(`${fileName}: no service runs Gunicorn or publishes the probed port; set the input 'service' to test one of them.`);
     return void 0;
   }
   const { stack, found: found2 } = discovery;
-  if (found2.context !== void 0) found2.context = path27.relative(workspace, path27.resolve(path27.dirname(file), found2.context)) || ".";
+  if (found2.context !== void 0) found2.context = path28.relative(workspace, path28.resolve(path28.dirname(file), found2.context)) || ".";
   const prebuilt = read("image").trim() !== "";
   for (const [name, value] of Object.entries(found2)) {
     if (prebuilt && BUILD_SETTINGS.includes(name)) continue;
@@ -68018,14 +68283,14 @@ function discover(workspace, read) {
   const host = applyHostFiles(workspace, read, Boolean(blueprint), { found: found2, sources, notes, envLines });
   const searched = searchDockerfile(workspace, read, found2);
   if (searched) {
-    found2.dockerfile = path28.posix.relative(searched.context, searched.dockerfile);
+    found2.dockerfile = path29.posix.relative(searched.context, searched.dockerfile);
     found2.context = searched.context;
     sources.dockerfile = "repository";
     sources.context = "repository";
     notes.push(searched.note);
   }
   const contextForProcfile = read("context").trim() || found2.context || ".";
-  const procfile = readProcfile(path28.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
+  const procfile = readProcfile(path29.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
   if (procfile)
     notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
   const explicitCommand = read("command").trim();
@@ -68073,8 +68338,8 @@ function applyHostFiles(workspace, read, hasBlueprint, gathered) {
 }
 function dockerfileHealthcheck(workspace, read, found2) {
   if (read("health-path").trim() || found2["health-path"] || read("image").trim()) return void 0;
-  const context3 = path28.resolve(workspace, read("context").trim() || found2.context || ".");
-  const dockerfile = path28.resolve(context3, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
+  const context3 = path29.resolve(workspace, read("context").trim() || found2.context || ".");
+  const dockerfile = path29.resolve(context3, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
   let text;
   try {
     text = fs23.readFileSync(dockerfile, "utf8");
@@ -68090,11 +68355,11 @@ function dockerfileHealthcheck(workspace, read, found2) {
 }
 function applyBlueprint(service, file, found2) {
   const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
-  const context3 = typeof service.dockerContext === "string" ? path28.posix.join(rootDir, service.dockerContext) : rootDir;
-  found2.context = path28.posix.normalize(context3);
+  const context3 = typeof service.dockerContext === "string" ? path29.posix.join(rootDir, service.dockerContext) : rootDir;
+  found2.context = path29.posix.normalize(context3);
   if (typeof service.dockerfilePath === "string") {
-    const dockerfile = path28.posix.normalize(path28.posix.join(rootDir, service.dockerfilePath));
-    found2.dockerfile = path28.posix.relative(found2.context, dockerfile) || "Dockerfile";
+    const dockerfile = path29.posix.normalize(path29.posix.join(rootDir, service.dockerfilePath));
+    found2.dockerfile = path29.posix.relative(found2.context, dockerfile) || "Dockerfile";
   }
   if (typeof service.healthCheckPath === "string") found2["health-path"] = service.healthCheckPath;
   if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
@@ -68110,7 +68375,7 @@ function applyBlueprint(service, file, found2) {
 }
 function searchDockerfile(workspace, read, found2) {
   if (["dockerfile", "context", "image"].some((name) => read(name).trim()) || found2.dockerfile || found2.context) return void 0;
-  if (fs23.existsSync(path28.join(workspace, "Dockerfile"))) return void 0;
+  if (fs23.existsSync(path29.join(workspace, "Dockerfile"))) return void 0;
   const candidates2 = findDockerfiles(workspace);
   if (candidates2.length === 0) return void 0;
   if (candidates2.length > 1) {
@@ -68120,7 +68385,7 @@ function searchDockerfile(workspace, read, found2) {
     );
   }
   const dockerfile = candidates2[0];
-  const { context: context3, why } = chooseContext(workspace, dockerfile, fs23.readFileSync(path28.join(workspace, dockerfile), "utf8"));
+  const { context: context3, why } = chooseContext(workspace, dockerfile, fs23.readFileSync(path29.join(workspace, dockerfile), "utf8"));
   const note = `No Dockerfile at the repository root: testing ${dockerfile}, the only one in the repository, with the context '${context3}' (${why}); set the inputs 'dockerfile' and 'context' to choose otherwise.`;
   return { dockerfile, context: context3, note };
 }
@@ -68129,7 +68394,7 @@ function shellCommand2(command) {
 }
 function readRenderBlueprint(workspace, serviceName) {
   const file = "render.yaml";
-  const full = path28.join(workspace, file);
+  const full = path29.join(workspace, file);
   if (!fs23.existsSync(full)) {
     if (serviceName)
       throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root and no compose file.`);
@@ -68178,7 +68443,7 @@ function renderEnv(envVars, file) {
   return { plain, hostFilled };
 }
 function readProcfile(dir) {
-  const file = path28.join(dir, "Procfile");
+  const file = path29.join(dir, "Procfile");
   let text;
   try {
     text = fs23.readFileSync(file, "utf8");
@@ -68430,16 +68695,16 @@ init_paths();
 
 // src/setup/start-command-search.ts
 import fs25 from "node:fs";
-import path29 from "node:path";
+import path30 from "node:path";
 var import_yaml5 = __toESM(require_dist(), 1);
 var COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
 var WEB_SERVER = /\b(gunicorn|uvicorn|daphne|hypercorn|waitress-serve)\b/;
 function findStartCommandElsewhere(repoRoot, dirs) {
-  const folders = [...new Set(dirs.map((dir) => path29.resolve(repoRoot, dir)))];
+  const folders = [...new Set(dirs.map((dir) => path30.resolve(repoRoot, dir)))];
   for (const dir of folders) {
     const files = safeList(dir).filter((name) => COMPOSE_FILE.test(name));
     for (const name of files.sort()) {
-      const found2 = composeCommand(repoRoot, path29.join(dir, name));
+      const found2 = composeCommand(repoRoot, path30.join(dir, name));
       if (found2) return found2;
     }
   }
@@ -68469,7 +68734,7 @@ function commandText2(node) {
   if ((0, import_yaml5.isSeq)(node)) return node.items.map((item) => (0, import_yaml5.isScalar)(item) ? String(item.value) : "").join(" ");
   return void 0;
 }
-var relative2 = (root, file) => path29.relative(root, file).split(path29.sep).join("/");
+var relative2 = (root, file) => path30.relative(root, file).split(path30.sep).join("/");
 function safeList(dir) {
   try {
     return fs25.readdirSync(dir);
@@ -68531,13 +68796,13 @@ var HealthProbe = class {
     return "interrupted";
   }
   async attempt(now) {
-    const { host, port, path: path34, matcher } = this.options;
+    const { host, port, path: path35, matcher } = this.options;
     this.attempts++;
     try {
       const answer = await httpGet({
         host,
         port,
-        path: path34,
+        path: path35,
         userAgent: "gunicorn-smoke",
         timeoutMs: this.options.attemptTimeoutMs ?? 2e3,
         hostHeader: this.options.hostHeader
@@ -68595,10 +68860,10 @@ init_text();
 init_registry();
 init_request();
 var SAME_IN_A_ROW = 2;
-var HOOKS = REASONS.flatMap((reason) => reason.wrongAnswer ? [reason.wrongAnswer] : []);
+var HOOKS2 = REASONS.flatMap((reason) => reason.wrongAnswer ? [reason.wrongAnswer] : []);
 function knownWrongAnswer(answer, sameInARow, events2) {
   if (sameInARow < SAME_IN_A_ROW) return false;
-  return HOOKS.some((hook2) => hook2.recognises(answer, events2)) || answer.status >= 500 && repeatedRequestFailure(events2, SAME_IN_A_ROW) !== void 0;
+  return HOOKS2.some((hook2) => hook2.recognises(answer, events2)) || answer.status >= 500 && repeatedRequestFailure(events2, SAME_IN_A_ROW) !== void 0;
 }
 
 // src/smoke/wait-healthy.ts
@@ -69066,7 +69331,7 @@ async function bootAndProbe(run4, image, prebuiltInfo) {
 init_text();
 
 // src/hosts/host-container.ts
-import path30 from "node:path";
+import path31 from "node:path";
 var FILE_SOURCES2 = {
   "fly.toml": "fly.toml",
   "railway.json": "railway.json",
@@ -69076,7 +69341,7 @@ var FILE_SOURCES2 = {
 };
 function sourceOf2(host, fact) {
   if (/^https?:\/\//.test(fact.source)) return "host contract";
-  return FILE_SOURCES2[path30.basename(fact.source)] ?? (host.id === "cloud-run" ? "Cloud Run service" : "Kubernetes manifest");
+  return FILE_SOURCES2[path31.basename(fact.source)] ?? (host.id === "cloud-run" ? "Cloud Run service" : "Kubernetes manifest");
 }
 function applyHostContainer(settings, host, read, sources) {
   if (!host) return settings;
@@ -69304,7 +69569,7 @@ var savedCleaned = () => getState(CLEANED) === "true";
 // src/setup/untrusted.ts
 import { execFileSync } from "node:child_process";
 import fs26 from "node:fs";
-import path31 from "node:path";
+import path32 from "node:path";
 var PWN_REQUEST_GUIDANCE = "https://securitylab.github.com/resources/github-actions-preventing-pwn-requests/";
 function untrustedCodeWarning(eventName, payload, checkedOutSha) {
   if (!checkedOutSha || typeof payload !== "object" || payload === null) return void 0;
@@ -69339,25 +69604,25 @@ function sentence(event, what, sha) {
 }
 var SHA2 = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 function checkedOutCommit(workspace, run4 = execFileSync) {
-  const root = path31.resolve(workspace);
+  const root = path32.resolve(workspace);
   try {
     const out = run4("git", ["-c", `safe.directory=${root}`, "rev-parse", "--verify", "--quiet", "HEAD^{commit}"], {
       cwd: root,
       encoding: "utf8",
       timeout: 5e3,
       stdio: ["ignore", "pipe", "ignore"],
-      env: { ...process.env, GIT_CEILING_DIRECTORIES: path31.dirname(root), GIT_TERMINAL_PROMPT: "0" }
+      env: { ...process.env, GIT_CEILING_DIRECTORIES: path32.dirname(root), GIT_TERMINAL_PROMPT: "0" }
     });
     const sha = String(out).trim().toLowerCase();
     if (SHA2.test(sha)) return sha;
   } catch {
   }
-  return headFromFiles(path31.join(root, ".git"));
+  return headFromFiles(path32.join(root, ".git"));
 }
 function headFromFiles(gitDir) {
   const read = (file) => {
     try {
-      return fs26.readFileSync(path31.join(gitDir, file), "utf8");
+      return fs26.readFileSync(path32.join(gitDir, file), "utf8");
     } catch {
       return void 0;
     }

@@ -137,7 +137,9 @@ export class RuleContext {
 
   constructor(readonly ctx: DiagnosisContext) {
     this.repo = new RepoFiles(ctx.paths.repoRoot)
-    this.tracebacks = ctx.events.filter((event): event is Traceback => event.kind === 'traceback')
+    const parsed = ctx.events.filter((event): event is Traceback => event.kind === 'traceback')
+    // Without a traceback the parser read (Gunicorn's own HaltServer aside), an exception line inside another's text.
+    this.tracebacks = parsed.some((tb) => !tb.exception.type.endsWith('HaltServer')) ? parsed : [...parsed, ...embeddedExceptions(ctx.lines)]
     this.contextRel = toPosix(path.relative(ctx.paths.repoRoot, ctx.paths.contextDir))
   }
 
@@ -292,6 +294,32 @@ export class RuleContext {
     const dir = this.repo.absolute(this.inContext(top))
     return existsSync(dir) && statSync(dir).isDirectory() ? this.inContext(top) : undefined
   }
+}
+
+/**
+ * `SomeError: message` inside a line whatever comes before it (a platform's or shipper's prefix the parser does not
+ * know, a key=value logger's `exception="…"` field): the exception family is evidence even when no traceback was
+ * read. The type ends in Error or Exception (or is Django's ImproperlyConfigured), so prose does not match.
+ */
+const EMBEDDED_EXCEPTION = /(^|[\s"'=|>[\]()])((?:[a-z_]\w*\.)*(?:[A-Z]\w*(?:Error|Exception)|ImproperlyConfigured)): (\S.*?)\s*$/
+/** Read at most this many (the last ones): a log that repeats an exception says it as well with a few. */
+const MAX_EMBEDDED = 20
+
+function embeddedExceptions(lines: readonly LogLine[]): Traceback[] {
+  const found: Traceback[] = []
+  for (let i = lines.length - 1; i >= 0 && found.length < MAX_EMBEDDED; i--) {
+    const text = lines[i].text
+    if (!text.includes('Error: ') && !text.includes('Exception: ') && !text.includes('Configured: ')) continue
+    const m = EMBEDDED_EXCEPTION.exec(text)
+    if (!m) continue
+    const [, opening, type] = m
+    // Inside a quoted field (`exception="…"`): the field's closing quote goes, its escaped quotes are plain again.
+    const quoted = opening === '"' || opening === "'"
+    const message = quoted ? m[3].replace(new RegExp(`${opening}$`), '').replace(/\\(["'])/g, '$1') : m[3]
+    const line = `${type}: ${message}`
+    found.unshift({ kind: 'traceback', frames: [], exception: { type, message, line }, chained: false, headless: true, lines: [lines[i]] })
+  }
+  return found
 }
 
 export function frameText(frame: TracebackFrame): string[] {

@@ -3,6 +3,8 @@ import type { Diagnosis, SourceLocation } from '../core/model.js'
 import type { Finding, Reason, Stage, StageInputs } from './reason.js'
 import { REASONS, type ReasonId } from './registry.js'
 import type { BuildContext } from './stages.js'
+import type { RuleContext } from './context.js'
+import { callerAt, importerWords } from './rules/config-frames.js'
 
 const MAX_EVIDENCE_LINES = 12
 
@@ -25,7 +27,9 @@ function firstFinding<S extends Stage>(stage: S, input: StageInputs[S], skip?: R
     for (const rule of reason.rules) {
       if (rule.stage !== stage) continue
       const finding = (rule.detect as (input: StageInputs[S]) => Finding<unknown> | undefined)(input)
-      if (finding) return { ...worded(reason, finding, stage === 'boot'), rule: rule.name }
+      if (!finding) continue
+      const explanation = { ...worded(reason, finding, stage === 'boot'), rule: rule.name }
+      return stage === 'boot' ? withConfigCaller(input as RuleContext, explanation) : explanation
     }
   }
   return undefined
@@ -56,4 +60,21 @@ function worded(reason: Reason<ReasonId>, finding: Finding<unknown>, trim: boole
     diagnosis: { reason: reason.id, summary, evidence, ...(location ? { location } : {}), remedy },
     pointers
   }
+}
+
+/**
+ * A booted run's failure raised in a module the Gunicorn config file imports or calls from a hook: whatever the
+ * reason, the summary names the config file as the way in (unless the reason's words already do) and its line is
+ * annotated too.
+ */
+function withConfigCaller(rc: RuleContext, explanation: Explanation): Explanation {
+  const caller = callerAt(rc, explanation.diagnosis.location)
+  if (!caller) return explanation
+  const { diagnosis } = explanation
+  const { location } = caller.config
+  const known = explanation.pointers.some((p) => location && p.file === location.file && p.line === location.line)
+  const pointers = location && !known ? [...explanation.pointers, location] : explanation.pointers
+  if (diagnosis.summary.includes(`\`${caller.config.file}\``)) return { ...explanation, pointers }
+  const summary = `${diagnosis.summary.replace(/\.$/, '')}; ${importerWords(caller)}.`
+  return { ...explanation, diagnosis: { ...diagnosis, summary }, pointers }
 }

@@ -21,9 +21,13 @@ export const LINE_PREFIXES: readonly LinePrefixShape[] = [
   // honcho / foreman: `08:22:00 web.1  | `
   { name: 'honcho or foreman', pattern: /^\d\d:\d\d:\d\d [\w.-]+\.\d+\s+\| / },
   { name: 'heroku', pattern: new RegExp(String.raw`^${RFC3339} (?:app|heroku)\[[\w.-]+\]: ?`) },
+  // fly logs: `2024-03-05T10:00:00Z app[148e272b] iad [info]` (older flyctl: no blank after the level)
+  { name: 'fly.io', pattern: new RegExp(String.raw`^${RFC3339} (?:app|runner|proxy)\[[\w-]+\] [a-z]{3,4} \[\w+\] ?`) },
   { name: 'kubernetes (CRI log file)', pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
   // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
   { name: 'systemd journal / syslog', pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
+  // The journal's or syslog's program tag alone (`gunicorn[123]: `): pasted without the time and host columns
+  { name: 'journal program tag', pattern: /^[A-Za-z][\w.@-]*\[\d+\]: / },
   // Render's log view: `Sep 18 02:20:16 PM  ` (12-hour clock, no host)
   { name: 'render', pattern: new RegExp(String.raw`^${SYSLOG_TIME} [AP]M {1,2}`) },
   // `Dec 11 09:35:30 [eks-rde-2/user] F `

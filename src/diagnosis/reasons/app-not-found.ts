@@ -4,6 +4,8 @@ import type { RuleContext } from '../context.js'
 import { applicationObjects, appSpec } from '../rules/configuration.js'
 import { commandLine, firstLocation } from '../rules/locate.js'
 import { code, present } from '../words.js'
+import { APP_LOAD_ERRORS } from '../../gunicorn/log-events.js'
+import { stripLinePrefixes } from '../../gunicorn/line-prefix.js'
 
 interface Facts {
   /** What Gunicorn said, e.g. `Failed to find attribute 'app' in 'main'.` */
@@ -27,7 +29,7 @@ const importTracebackOf = (rc: RuleContext) =>
   rc.primaryTraceback((tb) => /^Failed to find (application|attribute)/.test(tb.exception.message) || tb.exception.type.endsWith('AppImportError'))
 
 /** The finding for the message one of the rules read; both the load error and the traceback are evidence. */
-function notFound(rc: RuleContext, message: string): Finding<Facts> {
+function notFound(rc: RuleContext, message: string, messageLine = loadErrorOf(rc)?.lines[0].text): Finding<Facts> {
   const attr = /Failed to find (?:attribute|application object) '([^']+)' in '([^']+)'/.exec(message)
   const moduleFile = attr ? rc.moduleFile(attr[2]) : undefined
   const command = commandLine(rc)
@@ -39,7 +41,7 @@ function notFound(rc: RuleContext, message: string): Finding<Facts> {
       defines: moduleFile ? applicationObjects(rc.repo.read(moduleFile) ?? '') : [],
       spec: appSpec(command?.text)
     },
-    evidence: present(loadErrorOf(rc)?.lines[0].text, importTracebackOf(rc)?.exception.line, command?.text, rc.gunicornOutcomeLine()),
+    evidence: present(messageLine, importTracebackOf(rc)?.exception.line, command?.text, rc.gunicornOutcomeLine()),
     location: firstLocation(command)
   }
 }
@@ -62,6 +64,23 @@ const importTraceback: Rule<Facts> = {
   }
 }
 
+/**
+ * Gunicorn's own message read off an indented line (a Markdown code block, a log viewer's indentation): the parser
+ * takes indented lines for traceback text, but these messages are printed at the start of a line.
+ */
+const indentedLoadError: Rule<Facts> = {
+  stage: 'boot',
+  name: 'Gunicorn logs the object it failed to find, indented',
+  detect(rc) {
+    for (const line of rc.ctx.lines) {
+      if (!line.text.startsWith(' ') && !line.text.startsWith('\t')) continue
+      const message = stripLinePrefixes(line.text).trim()
+      if (!/Error while loading/.test(message) && APP_LOAD_ERRORS.some((pattern) => pattern.test(message))) return notFound(rc, message, line.text)
+    }
+    return undefined
+  }
+}
+
 const exitCode4: Rule<Facts> = {
   stage: 'boot',
   name: 'exit code 4 after App failed to load',
@@ -71,12 +90,22 @@ const exitCode4: Rule<Facts> = {
   }
 }
 
+/** Gunicorn 20+'s words for a spec that is neither a name nor a call (`app.server`, a nested attribute). */
+const UNPARSED_SPEC = /^Failed to parse '(.+)' as an attribute name or function call\.$/
+
 /** Gunicorn 20.0's words when the spec evaluated to None: `Failed to find application object: 'create_app()'`. */
 const EVALUATED_TO_NONE = /^Failed to find application object: '(.+)'$/
 
 function summary({ message, missing, defines }: Facts): string {
   const none = EVALUATED_TO_NONE.exec(message)?.[1]
   if (none) return `Gunicorn evaluated ${code(none)} and got None, so there is no application object to serve.`
+  const unparsed = UNPARSED_SPEC.exec(message)?.[1]
+  if (unparsed) {
+    return (
+      `Gunicorn could not parse ${code(unparsed)} as the application: from 20.0 it accepts only a variable name or a ` +
+      'call after the colon, not a dotted attribute path.'
+    )
+  }
   if (!missing) return `Gunicorn could not find the application object: ${message}`
   const defined = defines.length ? ` (it defines ${defines.map(code).join(', ')})` : ''
   return `Gunicorn imported module ${code(missing.module)} but found no ${code(missing.attribute)} in it${defined}.`
@@ -88,6 +117,14 @@ function remedy({ message, missing, suggestion, defines, spec }: Facts): string 
     return `Make ${code(none)} return the application on every path (an ${code('except')} branch that only logs returns None).`
   }
   if (none) return `Point Gunicorn at a variable that holds the application once the module is imported, not None.`
+  const unparsed = UNPARSED_SPEC.exec(message)?.[1]
+  if (unparsed?.includes('.')) {
+    const [owner, attribute] = [unparsed.slice(0, unparsed.lastIndexOf('.')), unparsed.slice(unparsed.lastIndexOf('.') + 1)]
+    return (
+      `Name the module that holds the object instead (${code(`<module>.${owner}:${attribute}`)} when ${code(owner)} is a ` +
+      `submodule), or assign it to a module-level variable (${code(`${attribute} = ${unparsed}`)}) and point Gunicorn at that.`
+    )
+  }
   // Gunicorn's own suggestion first, else the first application object the module defines.
   const better = suggestion ?? (missing && defines[0] ? `${missing.module}:${defines[0]}` : undefined)
   if (!better) {
@@ -103,6 +140,6 @@ export default defineReason({
   namesCulprit: true,
   readme: 'exit 4: the `module:attribute` of the app is wrong',
   fixtures: [{ path: '__fixtures__/apps/fail-app-not-found', test: '__tests__/diagnosis.itg.ts' }],
-  rules: [loadError, importTraceback, exitCode4],
+  rules: [loadError, importTraceback, indentedLoadError, exitCode4],
   words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
 })

@@ -51,11 +51,20 @@ const wrapper: Rule<Facts> = {
   }
 }
 
+/** The master's words about its workers, which only a running master logs. */
+const WORKER_LIFECYCLE = new Set(['worker-boot', 'worker-exit', 'worker-signal', 'worker-timeout', 'worker-exiting'])
+
+/**
+ * Gunicorn's master logged a worker's boot, exit, kill or timeout in its own format: Gunicorn did start, the log only
+ * begins after its `Starting gunicorn` line (a paste or a shipper that starts mid-way).
+ */
+const masterSpoke = (rc: RuleContext): boolean => rc.ctx.events.some((event) => event.prefix !== undefined && WORKER_LIFECYCLE.has(event.kind))
+
 const neverStarted: Rule<Facts> = {
   stage: 'boot',
   name: 'Gunicorn never started',
   detect(rc) {
-    if (rc.ctx.outcome !== 'boot-timeout' || rc.ctx.state.started || causeInLog(rc)) return undefined
+    if (rc.ctx.outcome !== 'boot-timeout' || rc.ctx.state.started || causeInLog(rc) || masterSpoke(rc)) return undefined
     const lastLines = lastLogLines(rc)
     return {
       facts: { kind: 'never-started', seconds: rc.ctx.settings.timeoutSec, logEmpty: lastLines.length === 0 },

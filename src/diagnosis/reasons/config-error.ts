@@ -3,7 +3,7 @@
 import { defineReason, type Words } from '../reason.js'
 import { invalidPort, noAppModule, rejectedSetting, unreadableConfig, type ConfigFacts, type ConfigFileFacts } from '../rules/configuration.js'
 import { djangoSettings, iniSection, installedApp, optionWithoutValue, settingCrash, unresolvableBind } from '../rules/config-sources.js'
-import { ipv6Unavailable } from '../rules/bind-family.js'
+import { bindRefused, ipv6Unavailable } from '../rules/bind-family.js'
 import {
   configNameWords,
   controlSocketUnwritable,
@@ -14,6 +14,7 @@ import {
 } from '../rules/config-names.js'
 import { executableMissing, networkMissing, otherStartFailure, startWords, type StartFacts } from '../rules/start-failures.js'
 import { code, fileLine, where } from '../words.js'
+import { callerRemedy, callerWords } from '../rules/config-frames.js'
 
 type Facts = StartFacts | ConfigFacts | ConfigNameFacts
 
@@ -68,6 +69,17 @@ function installedAppRemedy({ app, location, local }: InstalledApp): string {
   )
 }
 
+/** Gunicorn 20.0 cannot load a config file without a Python extension (20.1+ warns, then runs it as Python). */
+const notPythonFile = (file: string) => !/\.pyc?$/.test(file) && !file.startsWith('python:')
+
+function unreadableSummary(facts: Extract<ConfigFacts, { kind: 'unreadable-config' }>): string {
+  return (
+    `Gunicorn could not read its config file ${code(facts.file)}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ''}` +
+    (facts.caller ? `, ${callerWords(facts.caller)}` : '') +
+    (notPythonFile(facts.file) ? `; its name does not end in ${code('.py')}, and Gunicorn 20+ loads the config file as a Python module.` : '.')
+  )
+}
+
 function summary(facts: ConfigFacts): string {
   switch (facts.kind) {
     case 'ipv6-unavailable':
@@ -75,6 +87,11 @@ function summary(facts: ConfigFacts): string {
         `Gunicorn cannot bind the IPv6 address ${code(facts.address)}: the container has no IPv6 ` +
         `(${facts.errno === '97' ? 'the kernel runs without it' : 'it is disabled there, so the address is not its own'}), ` +
         'not another process on the port.'
+      )
+    case 'bind-refused':
+      return (
+        `Gunicorn kept retrying its bind${facts.address ? ` to ${code(facts.address)}` : ''} without reporting the address ` +
+        'in use or invalid, so the bind failed with another error: most often an IPv6 address (`[::]`) where IPv6 is disabled.'
       )
     case 'unresolvable-bind':
       return (
@@ -98,7 +115,7 @@ function summary(facts: ConfigFacts): string {
     case 'no-app-module':
       return 'Gunicorn was started without an application module (e.g. `app:app`).'
     case 'unreadable-config':
-      return `Gunicorn could not read its config file ${code(facts.file)}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ''}.`
+      return unreadableSummary(facts)
     case 'invalid-value':
       return `Gunicorn rejected the setting ${code(facts.setting)}: ${facts.problem}${facts.detail !== undefined ? ` (${facts.detail})` : ''}.`
     case 'unrecognized-arguments':
@@ -117,12 +134,25 @@ function summary(facts: ConfigFacts): string {
   }
 }
 
+function unreadableRemedy(facts: Extract<ConfigFacts, { kind: 'unreadable-config' }>): string {
+  if (facts.caller && !notPythonFile(facts.file)) return callerRemedy(facts.caller)
+  return notPythonFile(facts.file)
+    ? `Rename it to a ${code('.py')} name (e.g. ${code('gunicorn.conf.py')}) written as Python ` +
+        `(${code('bind = "0.0.0.0:8000"')}), and pass that name to ${code('-c')}.`
+    : 'Fix the error in the config file; it is executed as Python when Gunicorn starts.'
+}
+
 function remedy(facts: ConfigFacts): string {
   switch (facts.kind) {
     case 'ipv6-unavailable':
       return (
         `Bind to IPv4 (${code(`--bind 0.0.0.0:${facts.port}`)}), which every host supports; keep an IPv6 bind only where ` +
         'the host is known to enable IPv6 (and then beside the IPv4 one).'
+      )
+    case 'bind-refused':
+      return (
+        `Bind to IPv4 (${code(`--bind 0.0.0.0:${facts.port}`)}); if the bind is not an IPv6 one, ${code('--log-level debug')} ` +
+        `makes Gunicorn 21+ print the bind's own error (${code('connection to … failed: [Errno …]')}).`
       )
     case 'unresolvable-bind':
       return (
@@ -149,7 +179,7 @@ function remedy(facts: ConfigFacts): string {
         `or set ${code('wsgi_app')} in gunicorn.conf.py.`
       )
     case 'unreadable-config':
-      return 'Fix the error in the config file; it is executed as Python when Gunicorn starts.'
+      return unreadableRemedy(facts)
     case 'unrecognized-arguments':
       return 'Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version.'
     case 'invalid-value':
@@ -207,6 +237,7 @@ export default defineReason({
     otherStartFailure,
     // Mistakes Gunicorn does not print as its own `Error: …`, then the first error it printed, then the app's.
     ipv6Unavailable,
+    bindRefused,
     unresolvableBind,
     optionWithoutValue,
     settingCrash,

@@ -128,7 +128,7 @@ const WORDING: Record<DbFailure, (error: DbError) => { what: string; remedy: str
       : {
           what: 'the connection is refused',
           remedy:
-            `Check that the service runs and publishes port ${port ?? 'its port'} on the runner (\`ports:\` under GitHub \`services:\`), ` +
+            `Check that the service runs and publishes ${port ? `port ${port}` : 'its port'} on the runner (\`ports:\` under GitHub \`services:\`), ` +
             `and that the URL given with the \`env\` input uses that port; ${LAZILY}.`
         },
   auth: ({ user }) => ({

@@ -7,9 +7,11 @@ import { stripLinePrefixes } from '../../gunicorn/line-prefix.js'
 import { faultUserFrame } from '../rules/locate.js'
 import { kernelSegfaults, shellSegfault } from '../rules/crash-reports.js'
 import { withoutGunicornPrefix } from '../rules/rule.js'
+import { numpyAbi, numpyAbiRemedy, numpyAbiSummary, type NumpyAbiFacts } from '../rules/numpy-abi.js'
 import { builtAgainst, dumpWithFrames, frameLine, importedModule, nativeCrashes, requirementLine, shellFormSignal } from '../rules/crashes.js'
 
 type Facts =
+  | NumpyAbiFacts
   | { kind: 'binary-incompatible'; linked: string; builder?: string; type: string; expected?: number; got?: number }
   | {
       kind: 'fatal-error'
@@ -24,6 +26,13 @@ type Facts =
   | { kind: 'signal-only'; deaths: number; signalLine: string }
   | { kind: 'kernel-segfault'; process?: string; times: number; library?: string }
   | { kind: 'shell-segfault'; report: string; exitCode?: number }
+
+// Before the generic size-changed warning: NumPy's own message names the direction and the fix.
+const numpyBuiltForAnother: Rule<Facts> = {
+  stage: 'boot',
+  name: 'a package compiled against another NumPy (1.x under NumPy 2)',
+  detect: numpyAbi
+}
 
 const binaryIncompatible: Rule<Facts> = {
   stage: 'boot',
@@ -147,6 +156,8 @@ function incompatibleSummary({ linked, builder, type, expected, got }: Extract<F
 
 function summary(facts: Facts): string {
   switch (facts.kind) {
+    case 'numpy-abi':
+      return numpyAbiSummary(facts)
     case 'binary-incompatible':
       return incompatibleSummary(facts)
     case 'fatal-error':
@@ -179,6 +190,8 @@ const REINSTALL_FROM_SCRATCH =
 
 function remedy(facts: Facts): string {
   switch (facts.kind) {
+    case 'numpy-abi':
+      return numpyAbiRemedy(facts)
     case 'binary-incompatible': {
       const { linked, builder } = facts
       const both = builder ? `${code(builder)} and ${code(linked)}` : code(linked)
@@ -213,8 +226,8 @@ export default defineReason({
   readme:
     'a worker died of a signal in native code (`Fatal Python error: Segmentation fault`): the module ' +
     'whose import crashed, the extension modules loaded, or the two packages of a `size changed, may ' +
-    'indicate binary incompatibility` warning',
+    'indicate binary incompatibility` warning; a package compiled against NumPy 1.x under NumPy 2 (`_ARRAY_API not found`)',
   fixtures: [{ path: '__fixtures__/apps/fail-native-crash', test: '__tests__/hang-crash.itg.ts' }],
-  rules: [binaryIncompatible, crashDump, signalOnly, kernelSegfault, shellReportedSegfault],
+  rules: [numpyBuiltForAnother, binaryIncompatible, crashDump, signalOnly, kernelSegfault, shellReportedSegfault],
   words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
 })

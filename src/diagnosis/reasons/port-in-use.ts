@@ -4,6 +4,7 @@ import type { RuleContext } from '../context.js'
 import { backgroundProcess } from '../rules/network.js'
 import { commandLine, firstLocation, type FoundLine } from '../rules/locate.js'
 import { code, present } from '../words.js'
+import { statedBind } from '../rules/bind-family.js'
 
 interface Facts {
   /** The address as Gunicorn printed it, e.g. `('0.0.0.0', 8000)`. */
@@ -13,17 +14,6 @@ interface Facts {
   background?: FoundLine
   /** Gunicorn retried without `Connection in use`: the bind failed otherwise (a port below 1024 without root). */
   notInUse?: true
-}
-
-/** The bind as the log states it: Gunicorn's `Can't connect to`, its debug config dump, a JSON config line, the command. */
-const BIND_STATED = [/Can't connect to (.+)$/, /"bind": "([^"]+)"/, /^\s*bind: \['([^']+)'/, /(?:^|\s)(?:-b|--bind)[=\s]+['"]?([^\s'"]+)/]
-
-function statedBind(rc: RuleContext): string | undefined {
-  for (const pattern of BIND_STATED) {
-    const line = rc.ctx.lines.find((l) => pattern.test(l.text))
-    if (line) return pattern.exec(line.text)![1].trim()
-  }
-  return undefined
 }
 
 /**

@@ -30,7 +30,11 @@ const NO_TEMP_DIR = /No usable temporary directory found in (\[.*\])/
 function writerOf(rc: RuleContext, tb: Traceback): Writer | undefined {
   if (tb.frames.some((frame) => /gunicorn\/workers\/workertmp\.py$/.test(frame.file))) return 'worker-tmp'
   if (tb.frames.some((frame) => /gunicorn\/pidfile\.py$/.test(frame.file))) return 'pidfile'
-  return rc.userFrame(tb)?.location ? 'app' : undefined
+  if (rc.userFrame(tb)?.location) return 'app'
+  // A read-only filesystem is the cause whoever wrote (a log without the traceback's frames), but for Gunicorn's own
+  // control socket, which only warns.
+  const readOnly = READ_ONLY.exec(tb.exception.line)
+  return readOnly && !/gunicorn\.ctl|\/\.gunicorn\b/.test(readOnly[1]) ? 'app' : undefined
 }
 
 function failedWrite(rc: RuleContext, tb: Traceback): { path: string; cause: Facts['cause']; refused?: 'write' | 'access' } | undefined {

@@ -4,9 +4,10 @@ import { defineReason, type Rule } from '../reason.js'
 import { code, where } from '../words.js'
 import { withoutGunicornPrefix } from '../rules/rule.js'
 import type { SourceLocation } from '../../core/model.js'
+import { callerRemedy, callerWords, configCaller, type ConfigCaller } from '../rules/config-frames.js'
 
 type Facts =
-  | { kind: 'exception'; exceptionLine: string; location?: SourceLocation }
+  | { kind: 'exception'; exceptionLine: string; location?: SourceLocation; caller?: ConfigCaller }
   | { kind: 'gunicorn-stopped'; outcomeLine: string; exitCode?: number }
   | { kind: 'stopped-from-outside'; exitCode: 137 | 143 }
   | { kind: 'exited'; exitCode: number }
@@ -21,8 +22,9 @@ const exception: Rule<Facts> = {
     const tb = rc.primaryTraceback()
     if (!tb) return undefined
     const frame = rc.userFrame(tb)
+    const caller = configCaller(rc, tb)
     return {
-      facts: { kind: 'exception', exceptionLine: tb.exception.line, location: frame?.location },
+      facts: { kind: 'exception', exceptionLine: tb.exception.line, location: frame?.location, caller },
       evidence: rc.tracebackEvidence(tb, frame),
       location: frame?.location
     }
@@ -56,8 +58,10 @@ const REPRODUCE = 'run the image locally with the same command to reproduce.'
 
 function summary(facts: Facts): string {
   switch (facts.kind) {
-    case 'exception':
-      return `Workers failed with ${code(facts.exceptionLine.slice(0, 200))}${where(facts.location)}.`
+    case 'exception': {
+      const failed = `${facts.caller?.inMaster ? 'The master' : 'Workers'} failed with ${code(facts.exceptionLine.slice(0, 200))}`
+      return facts.caller ? `${failed}, ${callerWords(facts.caller)}.` : `${failed}${where(facts.location)}.`
+    }
     case 'gunicorn-stopped':
       return `Gunicorn stopped: ${code(facts.outcomeLine)}${facts.exitCode !== undefined ? ` (exit code ${facts.exitCode})` : ''}.`
     case 'stopped-from-outside': {
@@ -79,13 +83,18 @@ export default defineReason({
   title: 'Unrecognised failure',
   headline: 'cause not recognised',
   readme: 'none of the above; the most relevant log lines are quoted',
-  fixtures: [{ path: '__fixtures__/apps/fail-unknown', test: '__tests__/diagnosis.itg.ts' }],
+  fixtures: [
+    { path: '__fixtures__/apps/fail-unknown', test: '__tests__/diagnosis.itg.ts' },
+    { path: '__fixtures__/apps/fail-config-hook-module', test: '__tests__/diagnosis.itg.ts' }
+  ],
   rules: [exception, howItEnded],
   words: (facts) => ({
     summary: summary(facts),
     remedy:
       facts.kind === 'exception'
-        ? 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.'
+        ? facts.caller
+          ? callerRemedy(facts.caller)
+          : 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.'
         : `Read the last lines of the log below; ${REPRODUCE}`
   })
 })

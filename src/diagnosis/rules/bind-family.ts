@@ -3,6 +3,7 @@
 // protocol` (the kernel runs without IPv6). Gunicorn retries it like a busy port and ends with `Can't connect to`,
 // so without this rule the log reads as a port another process holds.
 import type { Rule } from '../reason.js'
+import type { RuleContext } from '../context.js'
 import type { ConfigFacts } from './configuration.js'
 import { commandLine, configSetting, firstLocation } from './locate.js'
 import { present } from './rule.js'
@@ -25,6 +26,47 @@ export const ipv6Unavailable: Rule<ConfigFacts> = {
     return {
       facts: { kind: 'ipv6-unavailable', address: ipv6.address, host, port, errno },
       evidence: present(ipv6.lines[0].text, errorLine?.text, rc.ofKind('cant-connect')[0]?.lines[0].text, commandLine(rc)?.text),
+      location: firstLocation(configSetting(rc, 'bind'), commandLine(rc))
+    }
+  }
+}
+
+/** The bind as the log states it: Gunicorn's `Can't connect to`, its debug config dump, a JSON config line, the command. */
+const BIND_STATED = [/Can't connect to (.+)$/, /"bind": "([^"]+)"/, /^\s*bind: \['([^']+)'/, /(?:^|\s)(?:-b|--bind)[=\s]+['"]?([^\s'"]+)/]
+
+export function statedBind(rc: RuleContext): string | undefined {
+  for (const pattern of BIND_STATED) {
+    const line = rc.ctx.lines.find((l) => pattern.test(l.text))
+    if (line) return pattern.exec(line.text)![1].trim()
+  }
+  return undefined
+}
+
+/** The port of a bind as Gunicorn prints it (`('::', 8000)`) or as given (`[::]:8000`, `0.0.0.0:80`). */
+export const portOf = (address: string): string | undefined => /(\d+)(?:, \d+, \d+)?\)?$/.exec(address)?.[1]
+
+/** The errors a failed bind prints that say which one it was (in use, not an address here, refused, family). */
+const BIND_ERRNO = /Address already in use|Cannot assign requested|Address family not supported|Permission denied|\[Errno (?:13|97|98|99)\]/
+
+/**
+ * Gunicorn retries a failed bind every second but names only EADDRINUSE (`Connection in use`) and EADDRNOTAVAIL
+ * (`Invalid address`); the other errno it logs at debug level only. Retries with neither line, for a port a non-root
+ * user may bind, leave the address family: an IPv6 bind (`[::]`, often an image's default) where the host or the
+ * container has IPv6 disabled. (A port below 1024 is port-in-use's privileged-port rule.)
+ */
+export const bindRefused: Rule<ConfigFacts> = {
+  stage: 'boot',
+  name: 'Gunicorn retried its bind without naming the address in use or invalid',
+  detect(rc) {
+    const retry = rc.ctx.lines.find((l) => l.text.includes('Retrying in 1 second'))
+    if (!retry || rc.ofKind('connection-in-use').length > 0 || rc.ofKind('invalid-address').length > 0) return undefined
+    if (rc.ctx.lines.some((l) => BIND_ERRNO.test(l.text))) return undefined
+    const address = statedBind(rc)
+    const port = address ? portOf(address) : undefined
+    if (port && Number(port) < 1024) return undefined
+    return {
+      facts: { kind: 'bind-refused', address, port: port ?? String(rc.ctx.settings.port) },
+      evidence: present(retry.text, rc.ofKind('cant-connect')[0]?.lines[0].text),
       location: firstLocation(configSetting(rc, 'bind'), commandLine(rc))
     }
   }

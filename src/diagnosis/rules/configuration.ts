@@ -7,17 +7,19 @@ import type { Finding, Rule } from '../reason.js'
 import { importsOs, shellFormOf } from './command-forms.js'
 import { commandLine, configSetting, firstLocation } from './locate.js'
 import type { LocalNeighbour } from './local-modules.js'
+import { configCaller, type ConfigCaller } from './config-frames.js'
 
 /** What a boot rule of config-error found (the start rules have their own, in start.ts). */
 export type ConfigFacts =
   | { kind: 'unresolvable-bind'; address: string; host: string; port: string }
   | { kind: 'ipv6-unavailable'; address: string; host: string; port: string; errno: string }
+  | { kind: 'bind-refused'; address?: string; port: string }
   | { kind: 'option-without-value'; option: string; message: string }
   | { kind: 'control-socket'; exceptionLine: string }
   | ({ kind: 'empty-port'; port: number } & ConfigFileFacts)
   | ({ kind: 'literal-port'; placeholder: string; inCommand: boolean; shellForm?: string } & ConfigFileFacts)
   | { kind: 'no-app-module' }
-  | { kind: 'unreadable-config'; file: string; exceptionLine?: string }
+  | { kind: 'unreadable-config'; file: string; exceptionLine?: string; caller?: ConfigCaller }
   | { kind: 'invalid-value'; setting: string; problem: string; detail?: string }
   | { kind: 'unrecognized-arguments'; args: string }
   | { kind: 'rejected'; message: string }
@@ -103,8 +105,9 @@ export const unreadableConfig: Rule<ConfigFacts> = {
     const tb = configTraceback(rc, error)
     if (moduleMissingInConfig(rc, error)) return undefined
     const frame = rc.userFrame(tb)
+    const caller = configCaller(rc, tb)
     return {
-      facts: { kind: 'unreadable-config', file, exceptionLine: tb?.exception.line },
+      facts: { kind: 'unreadable-config', file, exceptionLine: tb?.exception.line, caller },
       evidence: [...linesOf(error), ...(tb ? rc.tracebackEvidence(tb, frame) : [])],
       location: frame?.location
     }

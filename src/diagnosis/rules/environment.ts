@@ -75,7 +75,10 @@ const HOST = [
   /server at "([^"]+)"/,
   /Can't connect to \w+ server on '([^']+)'/,
   /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):\d+/,
-  /connect to server: .*?"([^"]+)"/
+  /connect to server: .*?"([^"]+)"/,
+  /Unknown MySQL server host '([^']+)'/,
+  // pymongo's `mongo:27017: [Errno -2] Name or service not known`
+  /\b([A-Za-z][\w.-]*):\d+: \[Errno -\d+\]/
 ]
 const PORT = [/port (\d+) failed/, /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/]
 const USER = [/for user "([^"]+)"/, /Access denied for user '([^']+)'/]
