@@ -24087,7 +24087,8 @@ var dependency_conflict_default = defineReason({
       path: "__fixtures__/build/cases/dependency-conflict-constraint",
       test: "__tests__/build-diagnosis.itg.ts",
       via: "__tests__/helpers/build-cases.ts"
-    }
+    },
+    { path: "__fixtures__/build/cases/pinned-twice", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
   ],
   rules: [resolutionImpossible, solverConflict, atStart(resolutionImpossible)],
   words
@@ -24544,6 +24545,7 @@ var apt_package_not_found_default = defineReason({
   fixtures: [
     { path: "__fixtures__/build/cases/apt-unknown-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
     { path: "__fixtures__/build/cases/apt-virtual-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+    { path: "__fixtures__/build/cases/apt-version-gone", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
     { path: "__fixtures__/apps/fail-apt-virtual-package", test: "__tests__/remedies.itg.ts" }
   ],
   rules: [unknownPackage, aptVersionGone, apkRefused],
@@ -24765,6 +24767,7 @@ var build_file_missing_default = defineReason({
   fixtures: [
     { path: "__fixtures__/build/cases/copy-renamed", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
     { path: "__fixtures__/build/cases/copy-dockerignored", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+    { path: "__fixtures__/build/cases/requirements-not-copied", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
     { path: "__fixtures__/build/installers/poetry-readme-missing", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
   ],
   rules: [statFailed, sourceNotFound, readmeNotCopied, requirementsNotInImage],

@@ -23031,7 +23031,8 @@ var init_dependency_conflict = __esm({
           path: "__fixtures__/build/cases/dependency-conflict-constraint",
           test: "__tests__/build-diagnosis.itg.ts",
           via: "__tests__/helpers/build-cases.ts"
-        }
+        },
+        { path: "__fixtures__/build/cases/pinned-twice", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
       ],
       rules: [resolutionImpossible, solverConflict, atStart(resolutionImpossible)],
       words
@@ -23564,6 +23565,7 @@ var init_apt_package_not_found = __esm({
       fixtures: [
         { path: "__fixtures__/build/cases/apt-unknown-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
         { path: "__fixtures__/build/cases/apt-virtual-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+        { path: "__fixtures__/build/cases/apt-version-gone", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
         { path: "__fixtures__/apps/fail-apt-virtual-package", test: "__tests__/remedies.itg.ts" }
       ],
       rules: [unknownPackage, aptVersionGone, apkRefused],
@@ -23794,6 +23796,7 @@ var init_build_file_missing = __esm({
       fixtures: [
         { path: "__fixtures__/build/cases/copy-renamed", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
         { path: "__fixtures__/build/cases/copy-dockerignored", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+        { path: "__fixtures__/build/cases/requirements-not-copied", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
         { path: "__fixtures__/build/installers/poetry-readme-missing", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
       ],
       rules: [statFailed, sourceNotFound, readmeNotCopied, requirementsNotInImage],

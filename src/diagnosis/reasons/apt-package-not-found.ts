@@ -162,6 +162,7 @@ export default defineReason({
   fixtures: [
     { path: '__fixtures__/build/cases/apt-unknown-package', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
     { path: '__fixtures__/build/cases/apt-virtual-package', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
+    { path: '__fixtures__/build/cases/apt-version-gone', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
     { path: '__fixtures__/apps/fail-apt-virtual-package', test: '__tests__/remedies.itg.ts' }
   ],
   rules: [unknownPackage, aptVersionGone, apkRefused],

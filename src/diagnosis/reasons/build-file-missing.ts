@@ -221,6 +221,7 @@ export default defineReason({
   fixtures: [
     { path: '__fixtures__/build/cases/copy-renamed', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
     { path: '__fixtures__/build/cases/copy-dockerignored', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
+    { path: '__fixtures__/build/cases/requirements-not-copied', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
     { path: '__fixtures__/build/installers/poetry-readme-missing', test: '__tests__/installers.itg.ts', via: '__tests__/helpers/installer-cases.ts' }
   ],
   rules: [statFailed, sourceNotFound, readmeNotCopied, requirementsNotInImage],

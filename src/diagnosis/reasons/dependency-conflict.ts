@@ -224,7 +224,8 @@ export default defineReason({
       path: '__fixtures__/build/cases/dependency-conflict-constraint',
       test: '__tests__/build-diagnosis.itg.ts',
       via: '__tests__/helpers/build-cases.ts'
-    }
+    },
+    { path: '__fixtures__/build/cases/pinned-twice', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' }
   ],
   rules: [resolutionImpossible, solverConflict, atStart(resolutionImpossible)],
   words
