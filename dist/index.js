@@ -23426,19 +23426,28 @@ function parseApkRefusal(lines) {
   const start = lines.findIndex((line) => HEADER.test(line));
   if (start < 0) return void 0;
   const block = lines.slice(start + 1, start + 40);
+  const header = lines[start].trim();
+  return versionGone(header, block) ?? noSuchPackage(header, block);
+}
+function versionGone(header, block) {
   for (const [index, line] of block.entries()) {
-    const missing = line.match(NO_SUCH);
-    if (missing) return { kind: "no-such-package", name: missing[1], evidence: [lines[start].trim(), line.trim()] };
     const breaks = line.match(BREAKS);
-    if (breaks) {
-      const [, name, , version] = breaks;
-      const candidate = block[index - 1]?.match(CANDIDATE)?.[1];
-      const available = candidate?.startsWith(`${name}-`) ? candidate.slice(name.length + 1) : void 0;
-      const evidence = [lines[start], ...candidate ? [block[index - 1]] : [], line].map((text) => text.trim());
-      return { kind: "version-gone", name, version, available, evidence };
-    }
+    if (!breaks) continue;
+    const [, name, , version] = breaks;
+    const candidate = block[index - 1]?.match(CANDIDATE)?.[1];
+    const available = candidate?.startsWith(`${name}-`) ? candidate.slice(name.length + 1) : void 0;
+    const evidence = [header, ...candidate ? [block[index - 1]] : [], line].map((text) => text.trim());
+    return { kind: "version-gone", name, version, available, evidence };
   }
   return void 0;
+}
+function noSuchPackage(header, block) {
+  const missing = block.flatMap((line, index) => {
+    const name = line.match(NO_SUCH)?.[1];
+    return name ? [{ name, line: line.trim(), asked: /required by: world\[/.test(block[index + 1] ?? "") }] : [];
+  });
+  const chosen = missing.find((entry) => entry.asked) ?? missing[0];
+  return chosen ? { kind: "no-such-package", name: chosen.name, evidence: [header, chosen.line] } : void 0;
 }
 var HEADER, NO_SUCH, BREAKS, CANDIDATE;
 var init_apk_output = __esm({
@@ -23699,6 +23708,11 @@ function words3(facts) {
     }
     case "not-in-image":
       return notInImage(facts);
+    case "outside-context":
+      return {
+        summary: `${copies}, which is outside ${inContext(facts.context)}: the builder sees only the files under it.`,
+        remedy: `Build from a directory that holds ${code(facts.file.replace(/^(\.\.\/)+/, ""))} (with Compose, the service's ${code("build.context")}, the Dockerfile named relative to it) and copy it by its path there, without ${code("..")}.`
+      };
     case "unchecked":
       return {
         summary: `${copies}, which the builder did not find in the build context: it is not there, or ${code(".dockerignore")} excludes it.`,
@@ -23720,7 +23734,7 @@ function notInImage(facts) {
     remedy: `Copy it in before the install (${code(`COPY ${path13.posix.basename(facts.file)} .`)}; the path is read from the step's ${code("WORKDIR")}), and keep it inside the build context: with Compose, under the service's ${code("build.context")}.`
   };
 }
-var COPY_WORDS, statFailed, sourceNotFound, readmeNotCopied, REQUIREMENTS_UNREADABLE, requirementsNotInImage, inContext, build_file_missing_default;
+var COPY_WORDS, statFailed, sourceNotFound, readmeNotCopied, FORBIDDEN_PATH, outsideContext, REQUIREMENTS_UNREADABLE, requirementsNotInImage, inContext, build_file_missing_default;
 var init_build_file_missing = __esm({
   "src/diagnosis/reasons/build-file-missing.ts"() {
     "use strict";
@@ -23757,6 +23771,19 @@ var init_build_file_missing = __esm({
           copyAt
         };
         return { facts, evidence: missing.evidence, pointers: pointers(stepAt, copyAt) };
+      }
+    };
+    FORBIDDEN_PATH = /(?:COPY|ADD) failed: forbidden path outside the build context: (.+?) \(/;
+    outsideContext = {
+      stage: "build",
+      name: "the builder refuses a source outside the build context",
+      detect(ctx) {
+        const text = [ctx.failure.message, ...ctx.failure.stepOutput].join("\n");
+        const match = text.match(FORBIDDEN_PATH);
+        if (!match) return void 0;
+        const instruction = ctx.failure.instruction && /^(COPY|ADD)\b/i.test(ctx.failure.instruction) ? ctx.failure.instruction : void 0;
+        const facts = { instruction, file: match[1].trim(), context: rel(ctx, ctx.contextDir), kind: "outside-context" };
+        return { facts, evidence: [match[0].replace(/ \($/, "")], pointers: pointers(stepLocation(ctx)) };
       }
     };
     REQUIREMENTS_UNREADABLE = [
@@ -23799,7 +23826,7 @@ var init_build_file_missing = __esm({
         { path: "__fixtures__/build/cases/requirements-not-copied", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
         { path: "__fixtures__/build/installers/poetry-readme-missing", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
       ],
-      rules: [statFailed, sourceNotFound, readmeNotCopied, requirementsNotInImage],
+      rules: [statFailed, sourceNotFound, outsideContext, readmeNotCopied, requirementsNotInImage],
       words: words3
     });
   }

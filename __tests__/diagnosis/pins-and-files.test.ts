@@ -74,6 +74,19 @@ describe("apk's refusals", () => {
   })
 })
 
+describe("apk's missing library", () => {
+  it("names the package the Dockerfile asked for, not the library apk's index lacks", () => {
+    const refusal = parseApkRefusal([
+      'ERROR: unable to select packages:',
+      '  so:libcrypto.so.1.1 (no such package):',
+      '    required by: postgresql-dev-12.4-r0[so:libcrypto.so.1.1]',
+      '  py3-psycopg2 (no such package):',
+      '    required by: world[py3-psycopg2]'
+    ])
+    expect(refusal).toMatchObject({ kind: 'no-such-package', name: 'py3-psycopg2' })
+  })
+})
+
 describe("apt's pinned version", () => {
   it('names the package and the version the mirror no longer has, under compose v1', () => {
     const d = diagnose([
@@ -125,6 +138,31 @@ describe('a requirements file the installer cannot open', () => {
     const uv = diagnose(['#8 0.120 error: File not found: `requirements.txt`'])
     expect(uv.reason).toBe('build-file-missing')
     expect(uv.summary).toMatch(/^`uv pip install -r` reads `requirements\.txt`/)
+  })
+})
+
+describe('a COPY source above the build context (legacy builder)', () => {
+  it('names the path as written and the file to bring into the context, under compose v1', () => {
+    const d = diagnose([
+      'Step 4/8 : COPY ../poetry.lock pyproject.toml ./',
+      "ERROR: Service 'bot' failed to build: COPY failed: forbidden path outside the build context: ../poetry.lock ()"
+    ])
+    expect(d.reason).toBe('build-file-missing')
+    expect(d.summary).toBe(
+      '`COPY ../poetry.lock pyproject.toml ./` copies `../poetry.lock`, which is outside the build context: the builder sees only the files under it.'
+    )
+    expect(d.remedy).toMatch(/holds `poetry\.lock`/)
+    expect(d.evidence).toEqual(['COPY failed: forbidden path outside the build context: ../poetry.lock'])
+  })
+
+  it("reads ADD's wording inside compose's error list", () => {
+    const d = diagnose([
+      'Step 3/8 : ADD .. /app',
+      '1 error occurred:',
+      '        * Status: ADD failed: forbidden path outside the build context: .. (), Code: 1'
+    ])
+    expect(d.reason).toBe('build-file-missing')
+    expect(d.summary).toMatch(/copies `\.\.`, which is outside the build context/)
   })
 })
 

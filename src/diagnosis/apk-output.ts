@@ -16,18 +16,30 @@ export function parseApkRefusal(lines: string[]): ApkRefusal | undefined {
   const start = lines.findIndex((line) => HEADER.test(line))
   if (start < 0) return undefined
   const block = lines.slice(start + 1, start + 40)
+  const header = lines[start].trim()
+  return versionGone(header, block) ?? noSuchPackage(header, block)
+}
+
+function versionGone(header: string, block: string[]): ApkRefusal | undefined {
   for (const [index, line] of block.entries()) {
-    const missing = line.match(NO_SUCH)
-    if (missing) return { kind: 'no-such-package', name: missing[1], evidence: [lines[start].trim(), line.trim()] }
     const breaks = line.match(BREAKS)
-    if (breaks) {
-      const [, name, , version] = breaks
-      // The candidate line above names the version the repository has: `dumb-init-1.2.5-r1:`.
-      const candidate = block[index - 1]?.match(CANDIDATE)?.[1]
-      const available = candidate?.startsWith(`${name}-`) ? candidate.slice(name.length + 1) : undefined
-      const evidence = [lines[start], ...(candidate ? [block[index - 1]] : []), line].map((text) => text.trim())
-      return { kind: 'version-gone', name, version, available, evidence }
-    }
+    if (!breaks) continue
+    const [, name, , version] = breaks
+    // The candidate line above names the version the repository has: `dumb-init-1.2.5-r1:`.
+    const candidate = block[index - 1]?.match(CANDIDATE)?.[1]
+    const available = candidate?.startsWith(`${name}-`) ? candidate.slice(name.length + 1) : undefined
+    const evidence = [header, ...(candidate ? [block[index - 1]] : []), line].map((text) => text.trim())
+    return { kind: 'version-gone', name, version, available, evidence }
   }
   return undefined
+}
+
+/** The first name the Dockerfile asked for (`required by: world[…]`), else the first missing one (a library's `so:…`). */
+function noSuchPackage(header: string, block: string[]): ApkRefusal | undefined {
+  const missing = block.flatMap((line, index) => {
+    const name = line.match(NO_SUCH)?.[1]
+    return name ? [{ name, line: line.trim(), asked: /required by: world\[/.test(block[index + 1] ?? '') }] : []
+  })
+  const chosen = missing.find((entry) => entry.asked) ?? missing[0]
+  return chosen ? { kind: 'no-such-package', name: chosen.name, evidence: [header, chosen.line] } : undefined
 }

@@ -32,6 +32,8 @@ type Facts = Copied &
     | { kind: 'not-copied'; tool: 'poetry' | 'uv'; imagePath: string; stepAt?: SourceLocation; copyAt?: SourceLocation }
     /** pip or uv was told to read a requirements file that is not in the image; `inContext` when the context was read. */
     | { kind: 'not-in-image'; tool: 'pip' | 'uv'; inContext?: boolean; stepAt?: SourceLocation }
+    /** The legacy builder refuses a source above the build context (`COPY ../requirements.txt .`): `file` as written. */
+    | { kind: 'outside-context' }
   )
 
 /** Where the file went: the `.dockerignore` line that excludes it, else the closest existing name, else nowhere. */
@@ -119,6 +121,22 @@ const readmeNotCopied: Rule<Facts> = {
   }
 }
 
+// The legacy builder's refusal (BuildKit cleans the `..` away and reports the file not found instead).
+const FORBIDDEN_PATH = /(?:COPY|ADD) failed: forbidden path outside the build context: (.+?) \(/
+
+const outsideContext: Rule<Facts> = {
+  stage: 'build',
+  name: 'the builder refuses a source outside the build context',
+  detect(ctx): Finding<Facts> | undefined {
+    const text = [ctx.failure.message, ...ctx.failure.stepOutput].join('\n')
+    const match = text.match(FORBIDDEN_PATH)
+    if (!match) return undefined
+    const instruction = ctx.failure.instruction && /^(COPY|ADD)\b/i.test(ctx.failure.instruction) ? ctx.failure.instruction : undefined
+    const facts: Facts = { instruction, file: match[1].trim(), context: rel(ctx, ctx.contextDir), kind: 'outside-context' }
+    return { facts, evidence: [match[0].replace(/ \($/, '')], pointers: pointers(stepLocation(ctx)) }
+  }
+}
+
 // pip's words for a `-r`/`-c` file it cannot open (every pip since 1.x, `ERROR: ` from 10 on), then uv's.
 const REQUIREMENTS_UNREADABLE: { tool: 'pip' | 'uv'; pattern: RegExp }[] = [
   { tool: 'pip', pattern: /Could not open requirements file: \[Errno 2\] No such file or directory: '([^']+)'/ },
@@ -182,6 +200,13 @@ function words(facts: Facts): { summary: string; remedy: string } {
     }
     case 'not-in-image':
       return notInImage(facts)
+    case 'outside-context':
+      return {
+        summary: `${copies}, which is outside ${inContext(facts.context)}: the builder sees only the files under it.`,
+        remedy:
+          `Build from a directory that holds ${code(facts.file.replace(/^(\.\.\/)+/, ''))} (with Compose, the service's ` +
+          `${code('build.context')}, the Dockerfile named relative to it) and copy it by its path there, without ${code('..')}.`
+      }
     case 'unchecked':
       return {
         summary: `${copies}, which the builder did not find in the build context: it is not there, or ${code('.dockerignore')} excludes it.`,
@@ -224,6 +249,6 @@ export default defineReason({
     { path: '__fixtures__/build/cases/requirements-not-copied', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
     { path: '__fixtures__/build/installers/poetry-readme-missing', test: '__tests__/installers.itg.ts', via: '__tests__/helpers/installer-cases.ts' }
   ],
-  rules: [statFailed, sourceNotFound, readmeNotCopied, requirementsNotInImage],
+  rules: [statFailed, sourceNotFound, outsideContext, readmeNotCopied, requirementsNotInImage],
   words
 })
