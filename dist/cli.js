@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path31) {
-      const ctrl = callVisitor(key, node, visitor, path31);
+    function visit_(key, node, visitor, path32) {
+      const ctrl = callVisitor(key, node, visitor, path32);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path31, ctrl);
-        return visit_(key, ctrl, visitor, path31);
+        replaceNode(key, path32, ctrl);
+        return visit_(key, ctrl, visitor, path32);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path31 = Object.freeze(path31.concat(node));
+          path32 = Object.freeze(path32.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path31);
+            const ci = visit_(i, node.items[i], visitor, path32);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path31 = Object.freeze(path31.concat(node));
-          const ck = visit_("key", node.key, visitor, path31);
+          path32 = Object.freeze(path32.concat(node));
+          const ck = visit_("key", node.key, visitor, path32);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path31);
+          const cv = visit_("value", node.value, visitor, path32);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path31) {
-      const ctrl = await callVisitor(key, node, visitor, path31);
+    async function visitAsync_(key, node, visitor, path32) {
+      const ctrl = await callVisitor(key, node, visitor, path32);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path31, ctrl);
-        return visitAsync_(key, ctrl, visitor, path31);
+        replaceNode(key, path32, ctrl);
+        return visitAsync_(key, ctrl, visitor, path32);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path31 = Object.freeze(path31.concat(node));
+          path32 = Object.freeze(path32.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path31);
+            const ci = await visitAsync_(i, node.items[i], visitor, path32);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path31 = Object.freeze(path31.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path31);
+          path32 = Object.freeze(path32.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path32);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path31);
+          const cv = await visitAsync_("value", node.value, visitor, path32);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path31) {
+    function callVisitor(key, node, visitor, path32) {
       if (typeof visitor === "function")
-        return visitor(key, node, path31);
+        return visitor(key, node, path32);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path31);
+        return visitor.Map?.(key, node, path32);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path31);
+        return visitor.Seq?.(key, node, path32);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path31);
+        return visitor.Pair?.(key, node, path32);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path31);
+        return visitor.Scalar?.(key, node, path32);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path31);
+        return visitor.Alias?.(key, node, path32);
       return void 0;
     }
-    function replaceNode(key, path31, node) {
-      const parent = path31[path31.length - 1];
+    function replaceNode(key, path32, node) {
+      const parent = path32[path32.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path31, value) {
+    function collectionFromPath(schema, path32, value) {
       let v = value;
-      for (let i = path31.length - 1; i >= 0; --i) {
-        const k = path31[i];
+      for (let i = path32.length - 1; i >= 0; --i) {
+        const k = path32[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path31) => path31 == null || typeof path31 === "object" && !!path31[Symbol.iterator]().next().done;
+    var isEmptyPath = (path32) => path32 == null || typeof path32 === "object" && !!path32[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path31, value) {
-        if (isEmptyPath(path31))
+      addIn(path32, value) {
+        if (isEmptyPath(path32))
           this.add(value);
         else {
-          const [key, ...rest] = path31;
+          const [key, ...rest] = path32;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path31) {
-        const [key, ...rest] = path31;
+      deleteIn(path32) {
+        const [key, ...rest] = path32;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path31, keepScalar) {
-        const [key, ...rest] = path31;
+      getIn(path32, keepScalar) {
+        const [key, ...rest] = path32;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path31) {
-        const [key, ...rest] = path31;
+      hasIn(path32) {
+        const [key, ...rest] = path32;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path31, value) {
-        const [key, ...rest] = path31;
+      setIn(path32, value) {
+        const [key, ...rest] = path32;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path31, value) {
+      addIn(path32, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path31, value);
+          this.contents.addIn(path32, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path31) {
-        if (Collection.isEmptyPath(path31)) {
+      deleteIn(path32) {
+        if (Collection.isEmptyPath(path32)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path31) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path32) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path31, keepScalar) {
-        if (Collection.isEmptyPath(path31))
+      getIn(path32, keepScalar) {
+        if (Collection.isEmptyPath(path32))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path31, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path32, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path31) {
-        if (Collection.isEmptyPath(path31))
+      hasIn(path32) {
+        if (Collection.isEmptyPath(path32))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path31) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path32) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path31, value) {
-        if (Collection.isEmptyPath(path31)) {
+      setIn(path32, value) {
+        if (Collection.isEmptyPath(path32)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path31), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path32), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path31, value);
+          this.contents.setIn(path32, value);
         }
       }
       /**
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path31) => {
+    visit.itemAtPath = (cst, path32) => {
       let item = cst;
-      for (const [field, index] of path31) {
+      for (const [field, index] of path32) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path31) => {
-      const parent = visit.itemAtPath(cst, path31.slice(0, -1));
-      const field = path31[path31.length - 1][0];
+    visit.parentCollection = (cst, path32) => {
+      const parent = visit.itemAtPath(cst, path32.slice(0, -1));
+      const field = path32[path32.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path31, item, visitor) {
-      let ctrl = visitor(item, path31);
+    function _visit(path32, item, visitor) {
+      let ctrl = visitor(item, path32);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path31.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path32.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path31);
+            ctrl = ctrl(item, path32);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path31) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path32) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6930,14 +6930,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs24 = this.flowScalar(this.type);
+              const fs25 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs24, sep: [] });
+                map.items.push({ start, key: fs25, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs24);
+                this.stack.push(fs25);
               } else {
-                Object.assign(it, { key: fs24, sep: [] });
+                Object.assign(it, { key: fs25, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7065,13 +7065,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs24 = this.flowScalar(this.type);
+              const fs25 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs24, sep: [] });
+                fc.items.push({ start: [], key: fs25, sep: [] });
               else if (it.sep)
-                this.stack.push(fs24);
+                this.stack.push(fs25);
               else
-                Object.assign(it, { key: fs24, sep: [] });
+                Object.assign(it, { key: fs25, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -15815,9 +15815,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path31 = this.getPath();
-        if (path31 === null || path31.startsWith("/")) {
-          return path31;
+        const path32 = this.getPath();
+        if (path32 === null || path32.startsWith("/")) {
+          return path32;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -15829,7 +15829,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path31 : parent + "/" + path31;
+              return parent.endsWith("/") ? parent + path32 : parent + "/" + path32;
             }
           }
         }
@@ -19142,8 +19142,8 @@ var require_semver2 = __commonJS({
 // src/cli-run.ts
 var import_yaml6 = __toESM(require_dist(), 1);
 import crypto from "node:crypto";
-import fs23 from "node:fs";
-import path30 from "node:path";
+import fs24 from "node:fs";
+import path31 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/docker/docker.ts
@@ -20752,19 +20752,19 @@ function parseSocketIoSend(send) {
 function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
-function engineIoPath(path31) {
-  const bare2 = path31.split("?")[0].trim();
+function engineIoPath(path32) {
+  const bare2 = path32.split("?")[0].trim();
   if (!bare2 || bare2 === "/") return DEFAULT_SOCKET_IO_PATH;
   const rooted2 = bare2.startsWith("/") ? bare2 : `/${bare2}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
-function socketIoRequestPath(path31) {
-  const query = new URLSearchParams(path31.includes("?") ? path31.slice(path31.indexOf("?") + 1) : "");
+function socketIoRequestPath(path32) {
+  const query = new URLSearchParams(path32.includes("?") ? path32.slice(path32.indexOf("?") + 1) : "");
   query.set("EIO", "4");
   query.set("transport", "websocket");
-  return `${engineIoPath(path31)}?${query.toString()}`;
+  return `${engineIoPath(path32)}?${query.toString()}`;
 }
-function describeRejectedSocketIoUpgrade(answer, path31) {
+function describeRejectedSocketIoUpgrade(answer, path32) {
   const generic = describeRejectedUpgrade(answer);
   if (answer.status === 400 && /unsupported (protocol )?version/i.test(answer.body)) {
     return {
@@ -20772,7 +20772,7 @@ function describeRejectedSocketIoUpgrade(answer, path31) {
       detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt2(bodyText(answer.body))})`
     };
   }
-  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path31)}` };
+  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path32)}` };
   return generic;
 }
 var STAGE_WAITING_FOR = {
@@ -20934,8 +20934,8 @@ async function probeWebSocket(options, context) {
   const startedAt = now();
   const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal, now };
   const isSocketIo = options.protocol === "socket.io";
-  const path31 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
-  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path31;
+  const path32 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
+  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path32;
   const url = `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}${requestPath}`;
   const describeRejection = isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0;
   const connection = await openWebSocket(url, clock, describeRejection, hostHeaders(options.hostHeader));
@@ -20949,10 +20949,10 @@ async function probeWebSocket(options, context) {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path31, ...verdict2, durationMs: now() - startedAt };
+  return { protocol: options.protocol, path: path32, ...verdict2, durationMs: now() - startedAt };
 }
-function rooted(path31) {
-  return path31.startsWith("/") ? path31 : `/${path31}`;
+function rooted(path32) {
+  return path32.startsWith("/") ? path32 : `/${path32}`;
 }
 async function talkPlain(socket, options, clock) {
   const matches = compileExpect(options.expect);
@@ -22233,9 +22233,9 @@ function applyEnv(reading, env) {
   }
 }
 function applyCommand(reading, container) {
-  const words12 = (value) => Array.isArray(value) && value.length > 0 ? value.map(String) : void 0;
-  const command = words12(container.command);
-  const args = words12(container.args);
+  const words13 = (value) => Array.isArray(value) && value.length > 0 ? value.map(String) : void 0;
+  const command = words13(container.command);
+  const args = words13(container.args);
   if (!command && !args) return;
   const defined = new Map(reading.env);
   const expand = (word) => word.replace(/\$(\$|\(([A-Za-z_][A-Za-z0-9_.-]*)\))/g, (whole, _x, name) => name === void 0 ? "$" : defined.get(name) ?? whole);
@@ -22747,9 +22747,9 @@ function safeUrl(url) {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
   return url.replace(/[()<>"'`\\]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function encodeRepoPath(path31) {
-  const segments = path31.split("/");
-  if (path31.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+function encodeRepoPath(path32) {
+  const segments = path32.split("/");
+  if (path32.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 
@@ -22804,9 +22804,9 @@ function runLinks(metadata) {
     shortSha: sha?.slice(0, 7),
     fileUrl(file, line) {
       if (!base || !sha) return void 0;
-      const path31 = encodeRepoPath(file);
-      if (!path31) return void 0;
-      return `${base}/blob/${sha}/${path31}${line && line > 0 ? `#L${line}` : ""}`;
+      const path32 = encodeRepoPath(file);
+      if (!path32) return void 0;
+      return `${base}/blob/${sha}/${path32}${line && line > 0 ? `#L${line}` : ""}`;
     }
   };
 }
@@ -23530,8 +23530,8 @@ function readTomlLines(text, name) {
   }
   return { entries: new TomlScanner(text).entries(), data };
 }
-function entryAt(entries, path31) {
-  return entries.find((entry) => entry.path.length === path31.length && entry.path.every((part, i) => part === path31[i]));
+function entryAt(entries, path32) {
+  return entries.find((entry) => entry.path.length === path32.length && entry.path.every((part, i) => part === path32[i]));
 }
 var BARE_KEY = /[A-Za-z0-9_-]/;
 var TomlScanner = class {
@@ -23592,10 +23592,10 @@ var TomlScanner = class {
   header() {
     const double = this.text.startsWith("[[", this.pos);
     this.pos += double ? 2 : 1;
-    const path31 = this.key();
+    const path32 = this.key();
     this.pos += double ? 2 : 1;
     this.skipToLineEnd();
-    return path31;
+    return path32;
   }
   /** A dotted key (`a."b.c".d`), leaving the position on what follows it (`=`, `]`). */
   key() {
@@ -23821,9 +23821,13 @@ var installer_missing_default = defineReason({
   words: (facts) => ({ summary: summary2(facts), remedy: remedy2(facts) })
 });
 
+// src/diagnosis/reasons/dependency-conflict.ts
+import fs10 from "node:fs";
+import path14 from "node:path";
+
 // src/diagnosis/install-at-start.ts
 import path13 from "node:path";
-var PIP_VERDICT = /ResolutionImpossible|The conflict is caused by|Could not find a version that satisfies|requires a different Python|requires Python '[^']*' but the running Python|Failed building wheel|subprocess-exited-with-error|pg_config executable not found/;
+var PIP_VERDICT = /ResolutionImpossible|The conflict is caused by|have conflicting dependencies|Could not find a version that satisfies|requires a different Python|requires Python '[^']*' but the running Python|Failed building wheel|subprocess-exited-with-error|pg_config executable not found/;
 var EDGE_LINES = 1e4;
 var READ = /* @__PURE__ */ new WeakMap();
 function installOutput(rc) {
@@ -23853,12 +23857,19 @@ function atStart(rule) {
 
 // src/diagnosis/pip-output.ts
 var NAME2 = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
+var HEADLINE = /Cannot install (.+?) because these package versions have conflicting dependencies/;
+function namedInHeadline(headline2) {
+  const list = headline2.match(HEADLINE)?.[1];
+  if (!list || list === "the requested packages") return [];
+  return list.split(/, | and /).map((item) => item.trim());
+}
 function parseConflict(lines) {
+  const headlineLine = lines.find((line) => HEADLINE.test(line));
   const start = lines.findIndex((line) => /^The conflict is caused by:/.test(line.trim()));
-  if (start < 0) return void 0;
-  const headline2 = lines.find((line) => /ERROR: Cannot install .* conflicting dependencies/.test(line))?.trim() ?? lines[start].trim();
-  const conflict2 = { requested: [], clashes: [], headline: headline2 };
-  for (const raw of lines.slice(start + 1)) {
+  if (start < 0 && !headlineLine) return void 0;
+  const headline2 = headlineLine?.trim() ?? lines[start].trim();
+  const conflict2 = { requested: [], clashes: [], headline: headline2, named: namedInHeadline(headline2) };
+  for (const raw of start < 0 ? [] : lines.slice(start + 1)) {
     const line = raw.trim();
     if (!line) {
       if (conflict2.requested.length + conflict2.clashes.length > 0) break;
@@ -23877,7 +23888,8 @@ function parseConflict(lines) {
       });
     else break;
   }
-  return conflict2.clashes.length > 0 ? conflict2 : void 0;
+  const explained = conflict2.clashes.length > 0 || conflict2.requested.length > 1;
+  return explained || conflict2.named.length > 0 ? conflict2 : void 0;
 }
 function parseNotFound(lines) {
   const differentPython = lines.map((line) => line.match(/ERROR: Package '([^']+)' requires a different Python: (\S+) not in '([^']+)'/)).find(Boolean);
@@ -23950,7 +23962,7 @@ function chosenClash(conflict2) {
 function conflictEvidence(conflict2) {
   return present(
     conflict2.headline,
-    "The conflict is caused by:",
+    conflict2.clashes.length + conflict2.requested.length > 0 ? "The conflict is caused by:" : void 0,
     ...conflict2.clashes.map((c) => `${c.dependent} ${c.dependentVersion} depends on ${c.requirement}`),
     ...conflict2.requested.map((r) => `The user requested ${r.constraint ? "(constraint) " : ""}${r.requirement}`)
   );
@@ -23961,6 +23973,7 @@ var resolutionImpossible = {
   detect(ctx) {
     const conflict2 = parseConflict(ctx.failure.stepOutput);
     if (!conflict2) return void 0;
+    if (conflict2.clashes.length === 0) return withoutClash(ctx, conflict2);
     const pins = pinsFor(ctx);
     const clash = chosenClash(conflict2);
     const dependentPin = pinsOf(pins, clash.dependent)[0];
@@ -23970,6 +23983,7 @@ var resolutionImpossible = {
     const targetAt = pinLocation(ctx, targetPin);
     return {
       facts: {
+        kind: "clash",
         clash,
         dependentShown: dependentPin?.requirement ?? `${clash.dependent}==${clash.dependentVersion}`,
         targetShown: targetPin?.requirement ?? targetRequested ?? clash.target,
@@ -23981,6 +23995,31 @@ var resolutionImpossible = {
     };
   }
 };
+function withoutClash(ctx, conflict2) {
+  const pins = pinsFor(ctx);
+  const names = new Set(conflict2.requested.map((r) => normalizeName(r.name)));
+  if (conflict2.requested.length > 1 && names.size === 1) {
+    const name = conflict2.requested[0].name;
+    const at2 = pinsOf(pins, name).map((pin) => pinLocation(ctx, pin));
+    const requested = conflict2.requested.map((r) => r.constraint ? `${r.requirement} (constraint)` : r.requirement);
+    return { facts: { kind: "pinned-twice", name, requested, at: pointers(...at2) }, evidence: conflictEvidence(conflict2), pointers: pointers(...at2) };
+  }
+  const named = conflict2.named.length > 0 ? conflict2.named : conflict2.requested.map((r) => r.requirement);
+  if (named.length === 0) return void 0;
+  const packageShown = named.find((item) => !/^-[rc] /.test(item));
+  const at = named.map((item) => fileLineNamed(ctx, item) ?? pinLocation(ctx, pinsOf(pins, item.match(/^[\w.-]+/)?.[0] ?? item)[0]));
+  return {
+    facts: { kind: "headline-only", named, packageShown, at: pointers(...at) },
+    evidence: conflictEvidence(conflict2),
+    pointers: pointers(...at)
+  };
+}
+function fileLineNamed(ctx, item) {
+  const named = item.match(/^-[rc] (\S+) \(line (\d+)\)/);
+  if (!named) return void 0;
+  const file = path14.resolve(ctx.contextDir, named[1]);
+  return fs10.existsSync(file) ? { file: rel(ctx, file), line: Number(named[2]) } : void 0;
+}
 var solverConflict = {
   stage: "build",
   name: "uv's or Poetry's resolver found requirements that cannot be installed together",
@@ -23994,6 +24033,7 @@ var solverConflict = {
     const targetAt = declaredAt(ctx, target);
     return {
       facts: {
+        kind: "clash",
         clash: { dependent, dependentVersion, requirement, target },
         dependentShown,
         targetShown: targetShown ?? target,
@@ -24021,11 +24061,28 @@ function remedy3({ clash, targetShown, dependentAt, targetAt, tool }) {
     return `Move the constraints together in ${declared}: allow a ${code(clash.target)} that satisfies ${code(clash.requirement)}, or a ${code(clash.dependent)} release that works with ${code(targetShown)}; then run ${code(RELOCK[tool])} and commit the lock file.`;
   return `Move the pins together: pin ${code(clash.target)} to a version that satisfies ${code(clash.requirement)}, or pin the ${code(clash.dependent)} release that works with ${code(targetShown)}` + (lines.length > 0 ? `, changing ${lines.join(" and ")} in the same commit.` : ", in the same commit.");
 }
+var located = (at) => at.map((l) => code(fileLine(l))).join(" and ");
+function words(facts) {
+  switch (facts.kind) {
+    case "clash":
+      return { summary: summary3(facts), remedy: remedy3(facts) };
+    case "pinned-twice":
+      return {
+        summary: `${code(facts.name)} is pinned twice, to versions no release satisfies together: ${facts.requested.map(code).join(" and ")}${facts.at.length > 0 ? ` (${located(facts.at)})` : ""}.`,
+        remedy: `Keep one pin of ${code(facts.name)}${facts.at.length > 0 ? ` (${located(facts.at)})` : ""} and delete the other.`
+      };
+    case "headline-only":
+      return {
+        summary: `pip cannot install ${facts.named.map(code).join(" together with ")}: their dependencies conflict (the log keeps only pip's first line, not the requirements that clash).`,
+        remedy: `Run the same ${code("pip install")} locally to see pip's "The conflict is caused by" lines, then move the pins together` + (facts.packageShown ? `: loosen ${code(facts.packageShown)} or the requirement it clashes with` : "") + (facts.at.length > 0 ? ` (${located(facts.at)}).` : ".")
+      };
+  }
+}
 var dependency_conflict_default = defineReason({
   id: "dependency-conflict",
   title: "Conflicting dependency pins",
   headline: "conflicting dependency pins",
-  readme: "pip's `ResolutionImpossible`, uv's `No solution found` and Poetry's `SolverProblemError`: both packages, their pins and the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`) or its entry in `pyproject.toml` (`[project]` dependencies, `[tool.poetry.dependencies]`, dependency groups) or the `Pipfile`, annotated: move the pins together; the same when pip runs in the entrypoint as the container starts",
+  readme: "pip's `ResolutionImpossible`, uv's `No solution found` and Poetry's `SolverProblemError`: both packages, their pins and the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`) or its entry in `pyproject.toml` (`[project]` dependencies, `[tool.poetry.dependencies]`, dependency groups) or the `Pipfile`, annotated: move the pins together; the same when pip runs in the entrypoint as the container starts; one package pinned twice; a log that keeps only pip's headline",
   fixtures: [
     { path: "__fixtures__/build/cases/dependency-conflict", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
     { path: "__fixtures__/build/framings/entrypoint", test: "__tests__/build-framings.itg.ts" },
@@ -24033,18 +24090,19 @@ var dependency_conflict_default = defineReason({
       path: "__fixtures__/build/cases/dependency-conflict-constraint",
       test: "__tests__/build-diagnosis.itg.ts",
       via: "__tests__/helpers/build-cases.ts"
-    }
+    },
+    { path: "__fixtures__/build/cases/pinned-twice", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
   ],
   rules: [resolutionImpossible, solverConflict, atStart(resolutionImpossible)],
-  words: (facts) => ({ summary: summary3(facts), remedy: remedy3(facts) })
+  words
 });
 
 // src/diagnosis/reasons/unpinned-hashed-requirement.ts
-import path14 from "node:path";
+import path15 from "node:path";
 function parentLocation(ctx, found2) {
   if (!found2.file || !found2.line) return void 0;
   const files = requirementFilesOf(ctx.failure.instruction ?? "", ctx.contextDir);
-  const file = files.find((candidate) => path14.basename(candidate) === path14.basename(found2.file));
+  const file = files.find((candidate) => path15.basename(candidate) === path15.basename(found2.file));
   return file ? { file: rel(ctx, file), line: found2.line } : void 0;
 }
 var unpinnedUnderHashes = {
@@ -24223,7 +24281,7 @@ var solverNotFound = {
   }
 };
 var python = (version, requested) => requested ? `the project's Python range ${code(version ?? "")}` : version ? `this image's Python ${version}` : "this image's Python";
-function words(facts) {
+function words2(facts) {
   const shown2 = `${code(facts.requirement)}${where(facts.at)}`;
   if (facts.kind === "other-python" && facts.isProject) return projectPythonWords(facts);
   switch (facts.kind) {
@@ -24270,7 +24328,7 @@ var package_not_found_default = defineReason({
     }
   ],
   rules: [otherPythonsOnly, noSuchVersion, noSuchName, solverNotFound, ...[otherPythonsOnly, noSuchVersion, noSuchName].map(atStart)],
-  words
+  words: words2
 });
 
 // src/diagnosis/native-deps.ts
@@ -24369,6 +24427,39 @@ var native_build_failed_default = defineReason({
   })
 });
 
+// src/diagnosis/apk-output.ts
+var HEADER = /ERROR: unable to select packages:/;
+var NO_SUCH = /^\s*(\S+) \(no such package\):/;
+var BREAKS = /^\s*breaks: world\[([^\]=<>~]+)([=<>~]+)([^\]\s]+)\]/;
+var CANDIDATE = /^\s*(\S+):$/;
+function parseApkRefusal(lines) {
+  const start = lines.findIndex((line) => HEADER.test(line));
+  if (start < 0) return void 0;
+  const block = lines.slice(start + 1, start + 40);
+  const header = lines[start].trim();
+  return versionGone(header, block) ?? noSuchPackage(header, block);
+}
+function versionGone(header, block) {
+  for (const [index, line] of block.entries()) {
+    const breaks = line.match(BREAKS);
+    if (!breaks) continue;
+    const [, name, , version] = breaks;
+    const candidate = block[index - 1]?.match(CANDIDATE)?.[1];
+    const available = candidate?.startsWith(`${name}-`) ? candidate.slice(name.length + 1) : void 0;
+    const evidence = [header, ...candidate ? [block[index - 1]] : [], line].map((text) => text.trim());
+    return { kind: "version-gone", name, version, available, evidence };
+  }
+  return void 0;
+}
+function noSuchPackage(header, block) {
+  const missing = block.flatMap((line, index) => {
+    const name = line.match(NO_SUCH)?.[1];
+    return name ? [{ name, line: line.trim(), asked: /required by: world\[/.test(block[index + 1] ?? "") }] : [];
+  });
+  const chosen = missing.find((entry) => entry.asked) ?? missing[0];
+  return chosen ? { kind: "no-such-package", name: chosen.name, evidence: [header, chosen.line] } : void 0;
+}
+
 // src/diagnosis/reasons/apt-package-not-found.ts
 var APT_UNKNOWN = /(?:E: |^\s*)(?:Unable to locate package (\S+)|Package '?([^' ]+)'? has no installation candidate)/;
 var APT_ANSWER = [
@@ -24416,6 +24507,27 @@ var unknownPackage = {
     return { facts, evidence: [hit.input.trim()], pointers: pointers(stepLocation(ctx)) };
   }
 };
+var APT_VERSION_GONE = /(?:E: |^\s*)(Version|Release) '([^']+)' for '([^']+)' was not found/;
+var aptVersionGone = {
+  stage: "build",
+  name: "apt-get does not have the pinned version of a package",
+  detect(ctx) {
+    const hit = ctx.failure.stepOutput.map((line) => line.match(APT_VERSION_GONE)).find(Boolean);
+    if (!hit) return void 0;
+    const facts = { kind: "version-gone", tool: "apt", name: hit[3], version: hit[2], release: hit[1] === "Release" };
+    return { facts, evidence: [hit.input.trim()], pointers: pointers(stepLocation(ctx)) };
+  }
+};
+var apkRefused = {
+  stage: "build",
+  name: "apk cannot select a package",
+  detect(ctx) {
+    const refusal = parseApkRefusal(ctx.failure.stepOutput);
+    if (!refusal) return void 0;
+    const facts = refusal.kind === "no-such-package" ? { kind: "apk-unknown-name", name: refusal.name } : { kind: "version-gone", tool: "apk", name: refusal.name, version: refusal.version, available: refusal.available };
+    return { facts, evidence: refusal.evidence, pointers: pointers(stepLocation(ctx)) };
+  }
+};
 function remedy6(facts) {
   const search = code(`apt-cache search ${facts.name}`);
   switch (facts.kind) {
@@ -24427,6 +24539,10 @@ function remedy6(facts) {
       return `Run ${code("apt-get update")} in the same \`RUN\` as the install (the image ships without package lists), and check the name with ${search}.`;
     case "unknown-name":
       return `Check the name for this Debian release (${search}); package names differ between distributions and releases.`;
+    case "apk-unknown-name":
+      return `Check the name for this Alpine release (${code(`apk search ${facts.name}`)}); package names differ between distributions, and some are only in the ${code("community")} repository.`;
+    case "version-gone":
+      return (facts.available ? `Pin the version the repository has now (${code(facts.available)}) or drop the pin` : "Drop the pin or pin the current version") + ` (${code(facts.tool === "apk" ? `apk policy ${facts.name}` : `apt-cache policy ${facts.name}`)} lists them): distribution mirrors keep only the current build of a package, so an exact pin breaks at the next update.`;
   }
 }
 function aptSays(facts) {
@@ -24437,30 +24553,39 @@ var apt_package_not_found_default = defineReason({
   id: "apt-package-not-found",
   title: "Unknown apt package",
   headline: "unknown apt package",
-  readme: "`apt-get install` of a package Debian does not have (e.g. RPM's `libpq-devel`: Debian's name is `libpq-dev`), or a virtual one (`netcat`): the remedy names the package apt itself lists (`netcat-openbsd`)",
+  readme: "`apt-get install` of a package Debian does not have (e.g. RPM's `libpq-devel`: Debian's name is `libpq-dev`), or a virtual one (`netcat`): the remedy names the package apt itself lists (`netcat-openbsd`); a pinned version the mirror no longer has (apt's `Version \u2026 was not found`, apk's `breaks: world[\u2026]`), apk's `no such package`",
   fixtures: [
     { path: "__fixtures__/build/cases/apt-unknown-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
     { path: "__fixtures__/build/cases/apt-virtual-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+    { path: "__fixtures__/build/cases/apt-version-gone", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
     { path: "__fixtures__/apps/fail-apt-virtual-package", test: "__tests__/remedies.itg.ts" }
   ],
-  rules: [unknownPackage],
+  rules: [unknownPackage, aptVersionGone, apkRefused],
   words: (facts) => ({
-    summary: `${code("apt-get install")} does not know the package ${code(facts.name)}` + (facts.kind === "debian-name" ? ` \u2014 on Debian it is ${code(facts.debian)}` : "") + (facts.kind === "apt-suggests" ? `: ${aptSays(facts)}` : "") + ".",
+    summary: summaryOf(facts),
     remedy: remedy6(facts)
   })
 });
+function summaryOf(facts) {
+  if (facts.kind === "apk-unknown-name") return `${code("apk add")} does not know the package ${code(facts.name)}.`;
+  if (facts.kind === "version-gone") {
+    const what = facts.release ? "release" : "version";
+    return `${code(facts.tool === "apk" ? "apk add" : "apt-get install")} asks for ${code(facts.name)} at ${what} ${code(facts.version)}, which the ${facts.tool === "apk" ? "Alpine repository" : "Debian mirror"} no longer has` + (facts.available ? ` (it has ${code(facts.available)}).` : ".");
+  }
+  return `${code("apt-get install")} does not know the package ${code(facts.name)}` + (facts.kind === "debian-name" ? ` \u2014 on Debian it is ${code(facts.debian)}` : "") + (facts.kind === "apt-suggests" ? `: ${aptSays(facts)}` : "") + ".";
+}
 
 // src/diagnosis/reasons/build-file-missing.ts
-import fs11 from "node:fs";
-import path16 from "node:path";
+import fs12 from "node:fs";
+import path17 from "node:path";
 
 // src/diagnosis/build-context.ts
-import fs10 from "node:fs";
-import path15 from "node:path";
+import fs11 from "node:fs";
+import path16 from "node:path";
 function dockerignoreLine(contextDir, relPath) {
   let text;
   try {
-    text = fs10.readFileSync(path15.join(contextDir, ".dockerignore"), "utf8");
+    text = fs11.readFileSync(path16.join(contextDir, ".dockerignore"), "utf8");
   } catch {
     return void 0;
   }
@@ -24475,7 +24600,7 @@ function dockerignoreLine(contextDir, relPath) {
   return excludedBy;
 }
 function matchesPathOrParent(pattern, relPath) {
-  const cleaned = path15.posix.normalize(pattern.replace(/^\/+/, "").replace(/\/+$/, ""));
+  const cleaned = path16.posix.normalize(pattern.replace(/^\/+/, "").replace(/\/+$/, ""));
   const source = cleaned.split("**").map(
     (part) => part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")
   ).join(".*");
@@ -24484,20 +24609,20 @@ function matchesPathOrParent(pattern, relPath) {
   return parts.some((_, i) => regex.test(parts.slice(0, i + 1).join("/")));
 }
 function closestExistingFile(contextDir, relPath) {
-  const dir = path15.posix.dirname(relPath);
+  const dir = path16.posix.dirname(relPath);
   const names = (sub) => {
     try {
-      return fs10.readdirSync(path15.join(contextDir, sub));
+      return fs11.readdirSync(path16.join(contextDir, sub));
     } catch {
       return [];
     }
   };
-  const nearby = closestName(path15.posix.basename(relPath), names(dir));
+  const nearby = closestName(path16.posix.basename(relPath), names(dir));
   if (nearby) return dir === "." ? nearby : `${dir}/${nearby}`;
-  return dir === "." ? void 0 : closestName(path15.posix.basename(relPath), names("."));
+  return dir === "." ? void 0 : closestName(path16.posix.basename(relPath), names("."));
 }
 function existsInContext(contextDir, relPath) {
-  return fs10.existsSync(path15.join(contextDir, relPath));
+  return fs11.existsSync(path16.join(contextDir, relPath));
 }
 
 // src/diagnosis/reasons/build-file-missing.ts
@@ -24505,7 +24630,7 @@ function whereItWent(ctx, copied) {
   if (!contextOnDisk(ctx.contextDir)) return { ...copied, kind: "unchecked" };
   const ignored = existsInContext(ctx.contextDir, copied.file) ? dockerignoreLine(ctx.contextDir, copied.file) : void 0;
   if (ignored) {
-    const ignoreAt = { file: rel(ctx, path16.join(ctx.contextDir, ".dockerignore")), line: ignored.line };
+    const ignoreAt = { file: rel(ctx, path17.join(ctx.contextDir, ".dockerignore")), line: ignored.line };
     return { ...copied, kind: "dockerignored", pattern: ignored.pattern, ignoreAt };
   }
   const renamed = closestExistingFile(ctx.contextDir, copied.file);
@@ -24513,7 +24638,7 @@ function whereItWent(ctx, copied) {
 }
 function contextOnDisk(contextDir) {
   try {
-    return fs11.readdirSync(contextDir).length > 0;
+    return fs12.readdirSync(contextDir).length > 0;
   } catch {
     return false;
   }
@@ -24528,7 +24653,7 @@ function copySourceMissing(name, message) {
       const match = text.match(message);
       const instruction = ctx.failure.instruction && /^(COPY|ADD)\b/i.test(ctx.failure.instruction) ? ctx.failure.instruction : void 0;
       if (!match || !(instruction || COPY_WORDS.test(text))) return void 0;
-      const file = path16.posix.normalize(match[1].replace(/^\/+/, ""));
+      const file = path17.posix.normalize(match[1].replace(/^\/+/, ""));
       const facts = whereItWent(ctx, { instruction, file, context: rel(ctx, ctx.contextDir) });
       return {
         facts,
@@ -24559,7 +24684,7 @@ var readmeNotCopied = {
     if (!missing) return void 0;
     const stepAt = stepLocation(ctx);
     const copyAt = projectCopy(ctx, stepAt?.line);
-    const file = path16.posix.basename(missing.path);
+    const file = path17.posix.basename(missing.path);
     const facts = {
       instruction: ctx.failure.instruction ?? `${missing.tool} install`,
       file,
@@ -24573,8 +24698,49 @@ var readmeNotCopied = {
     return { facts, evidence: missing.evidence, pointers: pointers(stepAt, copyAt) };
   }
 };
+var FORBIDDEN_PATH = /(?:COPY|ADD) failed: forbidden path outside the build context: (.+?) \(/;
+var outsideContext = {
+  stage: "build",
+  name: "the builder refuses a source outside the build context",
+  detect(ctx) {
+    const text = [ctx.failure.message, ...ctx.failure.stepOutput].join("\n");
+    const match = text.match(FORBIDDEN_PATH);
+    if (!match) return void 0;
+    const instruction = ctx.failure.instruction && /^(COPY|ADD)\b/i.test(ctx.failure.instruction) ? ctx.failure.instruction : void 0;
+    const facts = { instruction, file: match[1].trim(), context: rel(ctx, ctx.contextDir), kind: "outside-context" };
+    return { facts, evidence: [match[0].replace(/ \($/, "")], pointers: pointers(stepLocation(ctx)) };
+  }
+};
+var REQUIREMENTS_UNREADABLE = [
+  { tool: "pip", pattern: /Could not open requirements file: \[Errno 2\] No such file or directory: '([^']+)'/ },
+  { tool: "uv", pattern: /error: File not found: `([^`]+)`/ }
+];
+var requirementsNotInImage = {
+  stage: "build",
+  name: "the installer cannot open a requirements file that is not in the image",
+  detect(ctx) {
+    for (const { tool, pattern } of REQUIREMENTS_UNREADABLE) {
+      const hit = ctx.failure.stepOutput.map((line) => line.match(pattern)).find(Boolean);
+      if (!hit) continue;
+      const file = path17.posix.normalize(hit[1]);
+      const stepAt = stepLocation(ctx);
+      const inContext2 = contextOnDisk(ctx.contextDir) ? existsInContext(ctx.contextDir, file.replace(/^\/+/, "")) : void 0;
+      const facts = {
+        instruction: ctx.failure.instruction,
+        file,
+        context: rel(ctx, ctx.contextDir),
+        kind: "not-in-image",
+        tool,
+        inContext: inContext2,
+        stepAt
+      };
+      return { facts, evidence: [hit.input.trim()], pointers: pointers(stepAt) };
+    }
+    return void 0;
+  }
+};
 var inContext = (context) => context === "." ? "the build context" : `the build context ${code(context)}`;
-function words2(facts) {
+function words3(facts) {
   const copies = facts.instruction ? `${code(clip(facts.instruction, 80))} copies ${code(facts.file)}` : `A COPY step copies ${code(facts.file)}`;
   switch (facts.kind) {
     case "dockerignored":
@@ -24595,6 +24761,13 @@ function words2(facts) {
         remedy: `Install only the dependencies at this step (${noRoot}` + (facts.tool === "poetry" ? `, or ${code("package-mode = false")} under ${code("[tool.poetry]")}` : "") + `), or add ${code(facts.file)}${copy}.`
       };
     }
+    case "not-in-image":
+      return notInImage(facts);
+    case "outside-context":
+      return {
+        summary: `${copies}, which is outside ${inContext(facts.context)}: the builder sees only the files under it.`,
+        remedy: `Build from a directory that holds ${code(facts.file.replace(/^(\.\.\/)+/, ""))} (with Compose, the service's ${code("build.context")}, the Dockerfile named relative to it) and copy it by its path there, without ${code("..")}.`
+      };
     case "unchecked":
       return {
         summary: `${copies}, which the builder did not find in the build context: it is not there, or ${code(".dockerignore")} excludes it.`,
@@ -24607,18 +24780,28 @@ function words2(facts) {
       };
   }
 }
+function notInImage(facts) {
+  const reader = facts.tool === "pip" ? code("pip install -r") : code("uv pip install -r");
+  const context = inContext(facts.context);
+  const where2 = facts.inContext === true ? `; it is in ${context}, but no step before this one copies it` : facts.inContext === false ? `, nor in ${context}` : "";
+  return {
+    summary: `${reader} reads ${code(facts.file)}, which is not in the image at that step${where2}.`,
+    remedy: `Copy it in before the install (${code(`COPY ${path17.posix.basename(facts.file)} .`)}; the path is read from the step's ${code("WORKDIR")}), and keep it inside the build context: with Compose, under the service's ${code("build.context")}.`
+  };
+}
 var build_file_missing_default = defineReason({
   id: "build-file-missing",
   title: "File missing from the build context",
   headline: "a copied file is missing",
-  readme: "`COPY`/`ADD` of a file not in the build context: the `.dockerignore` line that excludes it, or the closest existing name; Poetry's `Readme path \u2026 does not exist`: the COPY to add it to, or `--no-root`",
+  readme: "`COPY`/`ADD` of a file not in the build context: the `.dockerignore` line that excludes it, or the closest existing name; Poetry's `Readme path \u2026 does not exist`: the COPY to add it to, or `--no-root`; a `-r` requirements file pip or uv cannot open (not copied, or outside the build context)",
   fixtures: [
     { path: "__fixtures__/build/cases/copy-renamed", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
     { path: "__fixtures__/build/cases/copy-dockerignored", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+    { path: "__fixtures__/build/cases/requirements-not-copied", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
     { path: "__fixtures__/build/installers/poetry-readme-missing", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
   ],
-  rules: [statFailed, sourceNotFound, readmeNotCopied],
-  words: words2
+  rules: [statFailed, sourceNotFound, outsideContext, readmeNotCopied, requirementsNotInImage],
+  words: words3
 });
 
 // src/diagnosis/reasons/build-failed.ts
@@ -24675,7 +24858,7 @@ var build_failed_default = defineReason({
 });
 
 // src/diagnosis/rules/venv-stages.ts
-import path17 from "node:path";
+import path18 from "node:path";
 var MAKES_VENV = /-m\s+venv\b|\bvirtualenv\b|\buv\s+(venv|sync)\b|\bpoetry\s+install\b|\bpipenv\s+(install|sync)\b/;
 function venvAcrossStages(dockerfileText, executable, target) {
   const lines = stageLines(dockerfileText).filter(({ text }) => !/^\s*#/.test(text));
@@ -24695,26 +24878,26 @@ function venvAcrossStages(dockerfileText, executable, target) {
 }
 function venvOf(executable, final, workdir) {
   const inBin = executable.match(/^(.*)\/bin\/[^/]+$/)?.[1];
-  if (inBin) return path17.posix.resolve(workdir, inBin);
+  if (inBin) return path18.posix.resolve(workdir, inBin);
   if (executable.includes("/")) return void 0;
   const pathValue = final.map(({ text }) => text.match(/^\s*ENV\s+PATH[=\s]["']?([^"'\s]+)/i)?.[1]).filter(Boolean);
   const venvBin = pathValue.pop()?.split(":").find((dir) => /\/bin$/.test(dir) && !/^\/(usr|bin|sbin)|\$/.test(dir));
-  return venvBin ? path17.posix.resolve(workdir, venvBin.replace(/\/bin$/, "")) : void 0;
+  return venvBin ? path18.posix.resolve(workdir, venvBin.replace(/\/bin$/, "")) : void 0;
 }
 function makesVenv(text, venv) {
-  return MAKES_VENV.test(text) || text.includes(venv) || text.includes(path17.posix.basename(venv));
+  return MAKES_VENV.test(text) || text.includes(venv) || text.includes(path18.posix.basename(venv));
 }
 function copiesInto(text, venv, workdir) {
-  const words12 = text.trim().split(/\s+/);
-  if (!/^COPY$/i.test(words12[0]) || !words12.some((word) => /^--from=/i.test(word))) return false;
-  const dest = path17.posix.resolve(workdir, words12[words12.length - 1].replace(/^["']|["']$/g, ""));
+  const words13 = text.trim().split(/\s+/);
+  if (!/^COPY$/i.test(words13[0]) || !words13.some((word) => /^--from=/i.test(word))) return false;
+  const dest = path18.posix.resolve(workdir, words13[words13.length - 1].replace(/^["']|["']$/g, ""));
   return venv === dest || venv.startsWith(`${dest.replace(/\/$/, "")}/`);
 }
 function lastWorkdir(final) {
   let workdir = "/";
   for (const { text } of final) {
     const set = text.match(/^\s*WORKDIR\s+(\S+)/i)?.[1];
-    if (set) workdir = path17.posix.resolve(workdir, set);
+    if (set) workdir = path18.posix.resolve(workdir, set);
   }
   return workdir;
 }
@@ -24875,7 +25058,7 @@ function plainQuotes(text) {
 
 // src/diagnosis/rules/locate.ts
 import { readdirSync } from "node:fs";
-import path18 from "node:path";
+import path19 from "node:path";
 function commandLine(rc) {
   return rc.dockerCommandLine();
 }
@@ -24887,8 +25070,8 @@ function configSetting(rc, setting) {
   return found2 ? { file: config, ...found2 } : void 0;
 }
 function startScriptLine(rc, pattern) {
-  const words12 = [...rc.ctx.image?.entrypoint ?? [], ...rc.ctx.image?.cmd ?? [], ...commandWords(commandLine(rc)?.text)];
-  const scripts = new Set(words12.map((word) => scriptFile(rc, word)).filter((file) => file !== void 0));
+  const words13 = [...rc.ctx.image?.entrypoint ?? [], ...rc.ctx.image?.cmd ?? [], ...commandWords(commandLine(rc)?.text)];
+  const scripts = new Set(words13.map((word) => scriptFile(rc, word)).filter((file) => file !== void 0));
   for (const file of scripts) {
     const found2 = rc.repo.findLine(file, new RegExp(`^(?!\\s*#).*${pattern.source}`));
     if (found2) return { file, ...found2 };
@@ -24937,7 +25120,7 @@ function pythonLine(rc, pattern, maxFiles = 300) {
     const dir = queue.shift();
     let entries;
     try {
-      entries = readdirSync(path18.join(root, dir), { withFileTypes: true });
+      entries = readdirSync(path19.join(root, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -25925,7 +26108,7 @@ function importsOs(source) {
 }
 
 // src/diagnosis/rules/config-frames.ts
-import path19 from "node:path";
+import path20 from "node:path";
 var HOOKS = /* @__PURE__ */ new Set([
   "on_starting",
   "on_reload",
@@ -25948,7 +26131,7 @@ var MASTER_HOOKS = /* @__PURE__ */ new Set(["on_starting", "on_reload", "when_re
 function isConfigFrame(rc, frame, configFile) {
   const mapped = rc.mapContainerPath(frame.file);
   if (configFile && mapped === configFile) return true;
-  return /^gunicorn[\w.-]*\.py$/.test(path19.posix.basename(frame.file)) || frame.func !== void 0 && HOOKS.has(frame.func);
+  return /^gunicorn[\w.-]*\.py$/.test(path20.posix.basename(frame.file)) || frame.func !== void 0 && HOOKS.has(frame.func);
 }
 function configCaller(rc, tb) {
   const raisedIn = rc.userFrame(tb);
@@ -25961,7 +26144,7 @@ function configCaller(rc, tb) {
   const hook = frame.func !== void 0 && HOOKS.has(frame.func) ? frame.func : void 0;
   return {
     config: {
-      file: mapped ?? path19.posix.basename(frame.file),
+      file: mapped ?? path20.posix.basename(frame.file),
       line: frame.line,
       location: mapped ? { file: mapped, line: frame.line, containerPath: frame.file } : void 0
     },
@@ -25970,7 +26153,7 @@ function configCaller(rc, tb) {
     raisedIn
   };
 }
-var raisedAt = ({ raisedIn }) => raisedIn.location ? fileLine(raisedIn.location) : `${path19.posix.basename(raisedIn.frame.file)}:${raisedIn.frame.line}`;
+var raisedAt = ({ raisedIn }) => raisedIn.location ? fileLine(raisedIn.location) : `${path20.posix.basename(raisedIn.frame.file)}:${raisedIn.frame.line}`;
 function callerWords(caller) {
   const config = code(caller.config.file);
   const via = caller.hook ? `called by the ${code(caller.hook)} hook ${config} defines (line ${caller.config.line})` : `which ${config} imports (line ${caller.config.line})`;
@@ -25979,7 +26162,7 @@ function callerWords(caller) {
 function callerRemedy(caller) {
   const where2 = code(raisedAt(caller));
   if (!caller.hook) {
-    const module = path19.posix.basename(caller.raisedIn.frame.file).replace(/\.py$/, "");
+    const module = path20.posix.basename(caller.raisedIn.frame.file).replace(/\.py$/, "");
     return `Fix ${where2}: ${code(caller.config.file)} imports it when Gunicorn reads its config, so ${code(`python -c "import ${module}"`)} in the image reproduces it.`;
   }
   const runs = caller.inMaster ? "in the master" : "in each worker after it forks";
@@ -25995,7 +26178,7 @@ function callerAt(rc, location) {
   return void 0;
 }
 function importerWords(caller) {
-  const module = code(path19.posix.basename(caller.raisedIn.frame.file));
+  const module = code(path20.posix.basename(caller.raisedIn.frame.file));
   const config = code(caller.config.file);
   return caller.hook ? `${module} is called by the ${code(caller.hook)} hook ${config} defines (line ${caller.config.line})` : `${module} is imported by ${config} (line ${caller.config.line})`;
 }
@@ -26131,8 +26314,8 @@ function closestLocalModule(rc, moduleName) {
   const closest = closestName(missing, candidates2);
   if (!closest || editDistance(missing, closest) > (missing.length >= 8 ? 2 : 1)) return void 0;
   const relative3 = [...parent, closest].join("/");
-  const path31 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
-  return { name: [...parent, closest].join("."), path: path31 };
+  const path32 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
+  return { name: [...parent, closest].join("."), path: path32 };
 }
 function knownPackage(name) {
   const normalised = name.toLowerCase().replace(/_/g, "-");
@@ -26580,7 +26763,7 @@ function remedy10(facts) {
       return `Add a ${code(`[${facts.section}]`)} section to the config file the app reads (check the path it is given in the container), or read it with a fallback.`;
   }
 }
-function words3(facts) {
+function words4(facts) {
   switch (facts.kind) {
     case "executable-missing":
     case "network-missing":
@@ -26629,7 +26812,7 @@ var config_error_default = defineReason({
     // Last: Gunicorn serves on after it, so it explains a failure only when nothing else does.
     controlSocketUnwritable
   ],
-  words: words3
+  words: words4
 });
 
 // src/diagnosis/rules/network.ts
@@ -26875,7 +27058,7 @@ var app_not_found_default = defineReason({
 
 // src/diagnosis/context.ts
 import { existsSync, readFileSync, statSync } from "node:fs";
-import path20 from "node:path";
+import path21 from "node:path";
 var COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
 var LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |^\/usr\/(local\/)?lib\/python\d|^\/usr\/(local\/)?bin\/|^<string>$/;
 var RepoFiles = class {
@@ -26885,7 +27068,7 @@ var RepoFiles = class {
   repoRoot;
   cache = /* @__PURE__ */ new Map();
   absolute(relative3) {
-    return path20.resolve(this.repoRoot, relative3);
+    return path21.resolve(this.repoRoot, relative3);
   }
   isFile(relative3) {
     try {
@@ -26921,7 +27104,7 @@ var RuleContext = class {
     this.repo = new RepoFiles(ctx.paths.repoRoot);
     const parsed = ctx.events.filter((event) => event.kind === "traceback");
     this.tracebacks = parsed.some((tb) => !tb.exception.type.endsWith("HaltServer")) ? parsed : [...parsed, ...embeddedExceptions(ctx.lines)];
-    this.contextRel = toPosix(path20.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+    this.contextRel = toPosix(path21.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
   }
   ctx;
   repo;
@@ -26938,7 +27121,7 @@ var RuleContext = class {
   }
   /** Path relative to the repository root for a path relative to the build context. */
   inContext(relative3) {
-    return toPosix(path20.posix.join(this.contextRel, relative3));
+    return toPosix(path21.posix.join(this.contextRel, relative3));
   }
   /** Maps a container path back into the repository; undefined when no such file exists there. */
   mapContainerPath(containerPath) {
@@ -27003,8 +27186,8 @@ var RuleContext = class {
   }
   /** The Dockerfile path relative to the repo root, if it exists. */
   dockerfile() {
-    const absolute = this.ctx.paths.dockerfile ?? path20.join(this.ctx.paths.contextDir, "Dockerfile");
-    const relative3 = toPosix(path20.relative(this.ctx.paths.repoRoot, absolute));
+    const absolute = this.ctx.paths.dockerfile ?? path21.join(this.ctx.paths.contextDir, "Dockerfile");
+    const relative3 = toPosix(path21.relative(this.ctx.paths.repoRoot, absolute));
     return this.repo.isFile(relative3) ? relative3 : void 0;
   }
   /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
@@ -27087,7 +27270,7 @@ function frameText(frame) {
   return frame.code ? [head, `    ${frame.code}`] : [head];
 }
 function toPosix(p) {
-  return p.split(path20.sep).join("/");
+  return p.split(path21.sep).join("/");
 }
 
 // src/diagnosis/reasons/syntax-error.ts
@@ -27405,7 +27588,7 @@ function noneWords(facts, none) {
 function readInRequest(facts) {
   return `: it is read ${inHandler(facts, facts.location)}, so every request to it fails`;
 }
-function words4(facts) {
+function words5(facts) {
   if (facts.kind === "entrypoint-refused") {
     return {
       summary: `The image's entrypoint refused to start Gunicorn over the environment variable ${code(facts.variable)}: ${code(facts.line.slice(0, 150).replace(/\.$/, ""))}.`,
@@ -27436,7 +27619,7 @@ var missing_env_default = defineReason({
     { path: "__fixtures__/apps/fail-env-none", test: "__tests__/issue25-diagnosis.itg.ts" }
   ],
   rules: [environKey, improperlyConfigured, noneRead, emptyInSpec, entrypointRefused],
-  words: words4
+  words: words5
 });
 
 // src/diagnosis/rules/wait-host.ts
@@ -27668,7 +27851,7 @@ var WORDING = {
     remedy: `Make the service reachable from the container (${HOST_INTERNAL} or the \`network\` input) with a URL passed with the \`env\` input, ${LAZILY}.`
   })
 };
-function words5(facts) {
+function words6(facts) {
   if (facts.kind === "waits-for-host") {
     const { host, variable, setAt } = facts;
     const from = variable ? `, the value of ${code(variable)}${where(setAt)}` : "";
@@ -27702,7 +27885,7 @@ var database_unreachable_default = defineReason({
   readme: "the app connects to its database at import and cannot",
   fixtures: [{ path: "__fixtures__/apps/fail-database-unreachable", test: "__tests__/diagnosis.itg.ts" }],
   rules: [driverError, cutWhileConnecting, waitsForHost, driverMessage],
-  words: words5
+  words: words6
 });
 
 // src/diagnosis/reasons/missing-dependency.ts
@@ -28319,7 +28502,7 @@ var REMEDIES = {
   lock: "The app waits at import on a lock, a thread, a queue or a future that nothing releases in the worker (often started before the fork, or a `preload_app` leftover). Start that work after the fork (`post_fork`) or at the first request.",
   computation: "The app is still computing at import. Move the work out of the import (build it ahead, cache it, or do it lazily), or raise Gunicorn\u2019s `timeout` and the `timeout` input so the boot may take that long."
 };
-function words6(facts) {
+function words7(facts) {
   if (facts.kind === "no-stack") {
     return {
       summary: `Worker ${facts.pid} never finished booting (stuck for ${facts.seconds} s) and printed no stack when asked (faulthandler off, or the worker blocks signals).`,
@@ -28343,7 +28526,7 @@ var worker_hang_default = defineReason({
     { path: "__fixtures__/apps/fail-worker-timeout", test: "__tests__/diagnosis.itg.ts" }
   ],
   rules: [noStack, stuckLoading],
-  words: words6
+  words: words7
 });
 
 // src/diagnosis/reasons/worker-timeout.ts
@@ -28369,7 +28552,7 @@ var whileLoading = {
     return finding(found2, unseen ? "unseen" : "while-loading", found2.duringBoot || found2.timeouts.length);
   }
 };
-function words7({ when: when2, killed, seconds }) {
+function words8({ when: when2, killed, seconds }) {
   const timeout = `Gunicorn's ${code("timeout")} of ${seconds} s`;
   if (when2 === "while-serving") {
     return {
@@ -28395,7 +28578,7 @@ var worker_timeout_default = defineReason({
   readme: "a worker took longer to boot than Gunicorn's `timeout`",
   fixtures: [{ path: "__fixtures__/apps/load-worker-timeout", test: "__tests__/concurrency.itg.ts" }],
   rules: [whileServing, whileLoading],
-  words: words7
+  words: words8
 });
 
 // src/diagnosis/rules/lifecycle.ts
@@ -28596,7 +28779,7 @@ function nativeWorker(version) {
   const major = version ? Number(version.split(".")[0]) : void 0;
   return major !== void 0 && major >= 25 ? ` or Gunicorn ${version}'s own ASGI worker, ${code("-k asgi")}` : ", or on Gunicorn 25+ its own ASGI worker, `-k asgi`";
 }
-function words8(facts) {
+function words9(facts) {
   if (facts.direction === "wsgi-under-asgi") return reverseWords(facts);
   const app = facts.app ? code(facts.app) : "The app";
   const answers = facts.status ? ` and answers ${facts.status}` : "";
@@ -28613,7 +28796,7 @@ var asgi_under_wsgi_default = defineReason({
   readme: "an ASGI app (FastAPI, Starlette, Quart, Django's ASGI handler) started with a WSGI worker: every request fails with `__call__() missing 1 required positional argument: 'send'`; and the reverse, a WSGI app (Django's `WSGIHandler`) under an ASGI worker: `missing 1 required positional argument: 'start_response'`",
   fixtures: [{ path: "__fixtures__/apps/fail-asgi-under-wsgi", test: "__tests__/hang-crash.itg.ts" }],
   rules: [asgiCallError, wsgiUnderAsgi],
-  words: words8,
+  words: words9,
   // Decided at the second 500 whose request raised the TypeError, not at the timeout.
   wrongAnswer: {
     recognises: (answer, events2) => answer.status === 500 && events2.filter((e) => e.kind === "traceback" && (isAsgiCallError(e.exception) || isWsgiCallError(e.exception))).length >= 2
@@ -28647,7 +28830,7 @@ var hostRejected = {
     };
   }
 };
-function words9(facts) {
+function words10(facts) {
   const host = facts.host ? code(facts.host) : `the published address (${code("127.0.0.1:<port>")})`;
   const where2 = facts.setting ? ` in ${code(fileLine(facts.setting))}` : "";
   const silent = facts.logged ? "" : " (with DEBUG off, Django logs nothing about it)";
@@ -28664,7 +28847,7 @@ var disallowed_host_default = defineReason({
   readme: "Django answered `400 Bad Request (400)` because the probe's Host header is not in `ALLOWED_HOSTS`",
   fixtures: [{ path: "__fixtures__/apps/fail-disallowed-host", test: "__tests__/hang-crash.itg.ts" }],
   rules: [hostRejected],
-  words: words9,
+  words: words10,
   // Django's 400 page says it and nothing is logged: decided at the second such answer.
   wrongAnswer: { recognises: (answer) => answer.status === 400 && DJANGO_BAD_REQUEST.test(answer.body) }
 });
@@ -28931,8 +29114,8 @@ function summary15(facts) {
   const where2 = facts.setBy ? ` (set in ${code(`${facts.setBy.file}:${facts.setBy.line}`)})` : "";
   const inside = facts.loopback ? ", inside the container only," : "";
   const given = facts.assigned ? `${facts.host} picks the port itself and passes it in ${code("PORT")} (here ${facts.port})` : `${facts.host} sends requests to the port in ${code("PORT")} (${facts.port})`;
-  const words12 = facts.hostWords ? `: there the deploy fails with \u201C${facts.hostWords.replace(/PORT=\d+/, `PORT=${facts.port}`)}\u201D` : "";
-  return `Gunicorn listens on ${code(facts.binds.join(", "))}${where2}${inside} but ${given}${words12}.`;
+  const words13 = facts.hostWords ? `: there the deploy fails with \u201C${facts.hostWords.replace(/PORT=\d+/, `PORT=${facts.port}`)}\u201D` : "";
+  return `Gunicorn listens on ${code(facts.binds.join(", "))}${where2}${inside} but ${given}${words13}.`;
 }
 function remedy16(facts) {
   const fromEnv = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`);
@@ -29081,19 +29264,19 @@ var probeFailed = {
 };
 var WEBSOCKET_WORKERS = `${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps`;
 function interruptedSummary(facts) {
-  const path31 = code(facts.path);
+  const path32 = code(facts.path);
   const what = present(
     facts.told && `the master was told to stop (${code(facts.told)})`,
     facts.exit && `${facts.workers > 1 ? "the workers" : "the worker"} exited (${code(facts.exit)})`,
     facts.stopped && `the master stopped (${code(facts.stopped)}${facts.exitCode !== void 0 ? `, exit code ${facts.exitCode}` : ""})`
   );
   if (!facts.stopped && !facts.told)
-    return `A worker exited during the WebSocket check of ${path31} (${code(facts.exit)}), so the check could not finish.`;
+    return `A worker exited during the WebSocket check of ${path32} (${code(facts.exit)}), so the check could not finish.`;
   const listed = what.length > 1 ? `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}` : what[0];
-  return `Gunicorn stopped during the WebSocket check of ${path31}: ${listed}.`;
+  return `Gunicorn stopped during the WebSocket check of ${path32}: ${listed}.`;
 }
-var INTERRUPTED_REMEDY = (path31) => `Find what ends the process while ${code(path31)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
-function words10(facts) {
+var INTERRUPTED_REMEDY = (path32) => `Find what ends the process while ${code(path32)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
+function words11(facts) {
   switch (facts.kind) {
     case "interrupted":
       return { summary: interruptedSummary(facts), remedy: INTERRUPTED_REMEDY(facts.path) };
@@ -29128,7 +29311,7 @@ var websocket_failed_default = defineReason({
   readme: "the WebSocket route did not upgrade or answer",
   fixtures: [{ path: "__fixtures__/apps/ws-wrong-worker", test: "__tests__/websocket-action.itg.ts" }],
   rules: [interrupted, noRoute, socketIoServer, socketIoSessions, plainWorker, probeFailed],
-  words: words10
+  words: words11
 });
 
 // src/diagnosis/reasons/health-check-failed.ts
@@ -29183,32 +29366,32 @@ var neverAnswered = {
     };
   }
 };
-function words11(facts) {
-  const path31 = code(facts.healthPath);
+function words12(facts) {
+  const path32 = code(facts.healthPath);
   switch (facts.kind) {
     case "not-passed":
-      return { summary: `The health check of ${path31} did not pass.`, remedy: `Make ${path31} answer ${facts.healthStatus} once the app is ready.` };
+      return { summary: `The health check of ${path32} did not pass.`, remedy: `Make ${path32} answer ${facts.healthStatus} once the app is ready.` };
     case "wrong-status": {
       if (facts.raised) return raisedWords2(facts, facts.raised);
       const body = quotedBody(facts.body);
       return {
-        summary: `${path31} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
-        remedy: facts.status === 404 ? noRouteRemedy(path31, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path31} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
+        summary: `${path32} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
+        remedy: facts.status === 404 ? noRouteRemedy(path32, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path32} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
       };
     }
     case "no-answer": {
       const attempts = `${facts.attempts} attempt${facts.attempts === 1 ? "" : "s"}`;
       return {
-        summary: `${path31} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
-        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path31} do not block.`
+        summary: `${path32} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
+        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path32} do not block.`
       };
     }
   }
 }
-function noRouteRemedy(path31, rootStatus2) {
+function noRouteRemedy(path32, rootStatus2) {
   if (rootStatus2 === void 0 || rootStatus2 >= 400)
-    return `The app has no route ${path31}: add one or set the \`health-path\` input to an existing route.`;
-  return `The app has no route ${path31}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path31} route.`;
+    return `The app has no route ${path32}: add one or set the \`health-path\` input to an existing route.`;
+  return `The app has no route ${path32}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path32} route.`;
 }
 function raisedWords2(facts, raised) {
   return {
@@ -29223,7 +29406,7 @@ var health_check_failed_default = defineReason({
   readme: "the health path answered a wrong status",
   fixtures: [{ path: "__fixtures__/apps/fail-health-check-failed", test: "__tests__/diagnosis.itg.ts" }],
   rules: [noOutcome, wrongStatus, neverAnswered],
-  words: words11
+  words: words12
 });
 
 // src/profile/units.ts
@@ -29550,8 +29733,8 @@ function showsWrite(tb) {
     (frame) => LOG_HANDLER_FRAME.test(frame.file) || WRITE_CALL.test(frame.code ?? "") || /^(?:mkdir|makedirs)$/.test(frame.func ?? "")
   );
 }
-function refusedAccess(tb, path31) {
-  if (NOT_A_FILE_WRITE.test(path31)) return void 0;
+function refusedAccess(tb, path32) {
+  if (NOT_A_FILE_WRITE.test(path32)) return void 0;
   if (tb.frames.length === 0) return "access";
   return showsWrite(tb) ? "write" : void 0;
 }
@@ -29612,20 +29795,20 @@ function settingLine(rc, writer) {
   if (command && command.text.includes(option)) return command;
   return configSetting(rc, setting);
 }
-function summary19({ writer, path: path31, cause, user, location, access }) {
+function summary19({ writer, path: path32, cause, user, location, access }) {
   const who = user ? `user ${code(user)}` : "the image's user";
   const why = cause === "read-only" ? "the root filesystem is read-only" : `${who} may not write there`;
   if (writer === "worker-tmp") {
-    return `Gunicorn's workers need a writable temporary directory and none of ${code(path31)} is writable (${why}): the master stops at the first worker.`;
+    return `Gunicorn's workers need a writable temporary directory and none of ${code(path32)} is writable (${why}): the master stops at the first worker.`;
   }
-  const dir = path31.slice(0, path31.lastIndexOf("/")) || "/";
+  const dir = path32.slice(0, path32.lastIndexOf("/")) || "/";
   if (writer === "pidfile") return `Gunicorn cannot write its pid file in ${code(dir)}${where(location)}: ${why}.`;
   if (access) {
-    return `The app may not open ${code(path31)} while it loads: it belongs to another user than ${who} (a volume Docker created as root, a file made by another user).`;
+    return `The app may not open ${code(path32)} while it loads: it belongs to another user than ${who} (a volume Docker created as root, a file made by another user).`;
   }
-  return `The app writes ${code(path31)}${where(location)} while it loads, and ${why}.`;
+  return `The app writes ${code(path32)}${where(location)} while it loads, and ${why}.`;
 }
-function remedy19({ writer, path: path31, cause }) {
+function remedy19({ writer, path: path32, cause }) {
   const writable = "or give the container a writable volume there (a Kubernetes `emptyDir`; here, the `writable-paths` input)";
   if (writer === "worker-tmp") {
     return `Start Gunicorn with ${code("--worker-tmp-dir /dev/shm")} (${code('worker_tmp_dir = "/dev/shm"')} in gunicorn.conf.py), ${writable} at ${code("/tmp")}.`;
@@ -29633,9 +29816,9 @@ function remedy19({ writer, path: path31, cause }) {
   if (writer === "pidfile") {
     return `Point ${code("pidfile")} (${code("--pid")}) at a writable path such as ${code("/tmp/gunicorn.pid")} or drop it (a container needs none), ${writable}.`;
   }
-  const dir = path31.slice(0, path31.lastIndexOf("/")) || "/";
+  const dir = path32.slice(0, path32.lastIndexOf("/")) || "/";
   if (cause === "permission") {
-    return `Give ${code(path31)} to the user the app runs as (${code("chown")} it in the Dockerfile, or create the volume's directory with that owner), or write under a path that user owns (take it from an environment variable, e.g. ${code("/tmp")}).`;
+    return `Give ${code(path32)} to the user the app runs as (${code("chown")} it in the Dockerfile, or create the volume's directory with that owner), or write under a path that user owns (take it from an environment variable, e.g. ${code("/tmp")}).`;
   }
   return `Write under a path the host keeps writable (take it from an environment variable, e.g. ${code("/tmp")}), ${writable} at ${code(dir)}.`;
 }
@@ -30228,7 +30411,7 @@ function loadCheck(findings, workerTrouble) {
 }
 
 // src/profile/measure.ts
-import fs12 from "node:fs/promises";
+import fs13 from "node:fs/promises";
 
 // src/profile/cgroup.ts
 function memoryCgroupFiles(procCgroup, containerId, root = "/sys/fs/cgroup") {
@@ -30274,7 +30457,7 @@ function gunicornTree(rows) {
 }
 
 // src/profile/measure.ts
-var readText2 = (file) => fs12.readFile(file, "utf8");
+var readText2 = (file) => fs13.readFile(file, "utf8");
 async function sampleLargestWorker(docker, containerId) {
   const { workers } = gunicornTree(parseProcessTable(await docker.processTable(containerId)));
   return largest(workers.map((worker) => worker.rssBytes));
@@ -30476,8 +30659,8 @@ async function profileBoot(run, running, findings) {
 }
 
 // src/setup/effective-config.ts
-import fs13 from "node:fs";
-import path21 from "node:path";
+import fs14 from "node:fs";
+import path22 from "node:path";
 
 // src/gunicorn/print-config.ts
 var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
@@ -30625,12 +30808,12 @@ function configFileText(settings, argv, workdir) {
     else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
   });
   configPath = configPath.replace(/^python:/, "");
-  if (path21.posix.isAbsolute(configPath)) {
+  if (path22.posix.isAbsolute(configPath)) {
     if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
     configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
   }
   try {
-    return fs13.readFileSync(path21.join(settings.context, configPath), "utf8");
+    return fs14.readFileSync(path22.join(settings.context, configPath), "utf8");
   } catch {
     return void 0;
   }
@@ -30676,27 +30859,27 @@ function pid1PassesSignals(command) {
 var QUICK_SHUTDOWN = /* @__PURE__ */ new Set(["SIGINT", "SIGQUIT"]);
 function shutdownCheck(result, failed2) {
   if (!result) return { id: "shutdown", status: "not-reached", detail: "" };
-  const { signal, handled, request, exited, graceSec, path: path31 } = result;
+  const { signal, handled, request, exited, graceSec, path: path32 } = result;
   const parts = [handled ? `${signal} handled after ${handled.afterMs} ms` : `${signal} not handled by Gunicorn`];
   parts.push(
-    request.status !== void 0 ? `in-flight \`${path31}\` answered ${request.status}` : `in-flight \`${path31}\`: ${request.error ?? "no answer"}`
+    request.status !== void 0 ? `in-flight \`${path32}\` answered ${request.status}` : `in-flight \`${path32}\`: ${request.error ?? "no answer"}`
   );
   if (exited) parts.push(`exited ${exited.code ?? "?"} after ${formatSeconds(exited.afterMs)}`);
   else parts.push(failed2 ? `still running ${formatSeconds(result.durationMs)} later` : `still running at the ${graceSec} s grace`);
   return { id: "shutdown", status: failed2 ? "fail" : "pass", detail: parts.join(", "), durationMs: result.durationMs };
 }
 function shutdownWarnings(result, printed) {
-  const { signal, request, exited, graceSec, path: path31 } = result;
+  const { signal, request, exited, graceSec, path: path32 } = result;
   const warnings = [];
   const dropped = request.status === void 0 || request.status >= 500;
   const how = request.status !== void 0 ? `answered ${request.status}` : request.error ?? "no answer";
   if (dropped && QUICK_SHUTDOWN.has(signal)) {
     warnings.push(
-      `${signal} is a quick shutdown for Gunicorn: the request to \`${path31}\` in flight was cut short (${how}) ${formatSeconds(request.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
+      `${signal} is a quick shutdown for Gunicorn: the request to \`${path32}\` in flight was cut short (${how}) ${formatSeconds(request.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
     );
   } else if (dropped) {
     warnings.push(
-      `The request to \`${path31}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
+      `The request to \`${path32}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
     );
   }
   const graceful = Number(printed?.graceful_timeout);
@@ -31681,9 +31864,9 @@ async function checkShutdown(run, running, findings, workerCount2) {
   const { settings, now, deps } = run;
   const { signal, source } = stopSignalOf(run, running);
   run.settingSources["stop-signal"] = source;
-  const path31 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
-  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path31} is in flight`);
-  const request = inFlightRequest(run, running, path31);
+  const path32 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
+  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path32} is in flight`);
+  const request = inFlightRequest(run, running, path32);
   await Promise.race([request.answer, delay(IN_FLIGHT_MS)]);
   running.watch.beginShutdown();
   const sentAt = now();
@@ -31697,7 +31880,7 @@ async function checkShutdown(run, running, findings, workerCount2) {
   const result = {
     signal,
     graceSec: settings.stopGraceSec,
-    path: path31,
+    path: path32,
     handled: handledLine ? { line: handledLine.text, afterMs: Math.max(0, handledLine.at - sentAt) } : void 0,
     request: { ...answerFields(answer), durationMs: request.durationMs() },
     exited: exited && exited.at >= sentAt ? { afterMs: exited.at - sentAt, code: exited.code } : void 0,
@@ -31729,13 +31912,13 @@ async function waitForExit(run, running, sentAt) {
     await watch.waitFor(Math.max(0, until - run.now()));
   }
 }
-function inFlightRequest(run, running, path31) {
+function inFlightRequest(run, running, path32) {
   const startedAt = run.now();
   let endedAt;
   const answer = httpGet({
     host: PROBE_HOST,
     port: running.hostPort,
-    path: path31,
+    path: path32,
     userAgent: "gunicorn-smoke",
     hostHeader: run.settings.hostHeader,
     timeoutMs: (run.settings.stopGraceSec + 2) * 1e3
@@ -31845,7 +32028,7 @@ async function afterHealthy(run, running, findings, workerCount2, status) {
 }
 
 // src/smoke/build.ts
-import fs14 from "node:fs";
+import fs15 from "node:fs";
 var OUTPUT_TAIL = 400;
 async function buildImage(run) {
   const { settings, deps, now } = run;
@@ -31925,7 +32108,7 @@ async function basePythonVersion(run, failure) {
 }
 function readText3(file) {
   try {
-    return fs14.readFileSync(file, "utf8");
+    return fs15.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -31964,9 +32147,9 @@ var Checks = class {
 };
 
 // src/profile/comparison.ts
-import fs15 from "node:fs";
+import fs16 from "node:fs";
 import os2 from "node:os";
-import path22 from "node:path";
+import path23 from "node:path";
 
 // src/profile/git.ts
 var gitCommandRunner = async (args, cwd) => {
@@ -32020,7 +32203,7 @@ function baseIdentity(identity) {
   return { runKey: identity.runKey, containerName: `${identity.containerName}-base`, imageTag: `${identity.imageTag}-base` };
 }
 function rebaseSettings(settings, tree) {
-  const move = (file) => path22.join(tree, path22.relative(settings.workspace, file));
+  const move = (file) => path23.join(tree, path23.relative(settings.workspace, file));
   return { ...settings, workspace: tree, context: move(settings.context), dockerfile: settings.dockerfile ? move(settings.dockerfile) : void 0 };
 }
 async function compareWithBase(options) {
@@ -32038,13 +32221,13 @@ async function compareWithBase(options) {
   } catch (error) {
     return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error)}): ${only}` };
   }
-  const tree = fs15.mkdtempSync(path22.join(options.tempDir ?? os2.tmpdir(), "gunicorn-smoke-base-"));
+  const tree = fs16.mkdtempSync(path23.join(options.tempDir ?? os2.tmpdir(), "gunicorn-smoke-base-"));
   const identity = baseIdentity(options.identity);
   try {
     await git.addWorktree(tree, sha);
     const base = rebaseSettings(settings, tree);
-    const dockerfile = base.dockerfile ? path22.relative(tree, base.dockerfile) : "Dockerfile";
-    if (!fs15.existsSync(base.context) || !base.dockerfile || !fs15.existsSync(base.dockerfile)) {
+    const dockerfile = base.dockerfile ? path23.relative(tree, base.dockerfile) : "Dockerfile";
+    if (!fs16.existsSync(base.context) || !base.dockerfile || !fs16.existsSync(base.dockerfile)) {
       return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
     }
     const report = await options.smoke(base, identity);
@@ -32060,7 +32243,7 @@ async function compareWithBase(options) {
     await options.docker.removeContainers([identity.containerName, `${identity.containerName}-config`]).catch(() => void 0);
     await options.docker.removeImage(identity.imageTag).catch(() => void 0);
     await git.removeWorktree(tree);
-    fs15.rmSync(tree, { recursive: true, force: true });
+    fs16.rmSync(tree, { recursive: true, force: true });
   }
 }
 function oneLine2(error) {
@@ -32286,13 +32469,13 @@ async function waitForDump(run, running, afterSeq, pid) {
 
 // src/setup/discovery.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import fs20 from "node:fs";
-import path27 from "node:path";
+import fs21 from "node:fs";
+import path28 from "node:path";
 
 // src/setup/dockerfile-search.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
-import fs16 from "node:fs";
-import path23 from "node:path";
+import fs17 from "node:fs";
+import path24 from "node:path";
 var DOCKERFILE_FOLDERS = /* @__PURE__ */ new Set(["docker", "deploy", "deployment", "deployments", "docker-images", "dockerfiles", ".docker", "ops", "infra"]);
 function isDockerfileName(name) {
   return name === "Dockerfile" || name.startsWith("Dockerfile.") || /\.dockerfile$/i.test(name);
@@ -32314,9 +32497,9 @@ function copySources(dockerfileText) {
   return sources;
 }
 function chooseContext(root, dockerfile, dockerfileText) {
-  const own = path23.posix.dirname(dockerfile);
+  const own = path24.posix.dirname(dockerfile);
   const sources = copySources(dockerfileText).filter((source) => source !== "." && source !== "./");
-  const fits = (context) => sources.every((source) => fs16.existsSync(path23.join(root, context, source)));
+  const fits = (context) => sources.every((source) => fs17.existsSync(path24.join(root, context, source)));
   const ownFits = fits(own);
   const rootFits = fits(".");
   if (sources.length > 0 && ownFits !== rootFits) {
@@ -32414,23 +32597,23 @@ function hostRun(contract, reading, found2) {
 }
 
 // src/compose/compose-discovery.ts
-import fs19 from "node:fs";
-import path26 from "node:path";
+import fs20 from "node:fs";
+import path27 from "node:path";
 
 // src/compose/compose-file.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import fs18 from "node:fs";
-import path25 from "node:path";
+import fs19 from "node:fs";
+import path26 from "node:path";
 
 // src/compose/compose-env.ts
-import fs17 from "node:fs";
-import path24 from "node:path";
+import fs18 from "node:fs";
+import path25 from "node:path";
 var SECRET_NAME = /secret|token|passw|passphrase|api[_-]?key|[_-]key$|credential/i;
 function composeEnvironment(dir, fileName, service, definition) {
-  const dotenv = readEnvFile(path24.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
+  const dotenv = readEnvFile(path25.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
   const values = /* @__PURE__ */ new Map();
   for (const entry of envFiles(definition.env_file)) {
-    const file = path24.resolve(dir, entry.path);
+    const file = path25.resolve(dir, entry.path);
     const read = readEnvFile(file);
     if (!read && entry.required) {
       throw new InputError(`${fileName}: the env_file '${entry.path}' of the service '${service}' does not exist.`);
@@ -32467,7 +32650,7 @@ function environmentEntries(value) {
 function readEnvFile(file) {
   let text;
   try {
-    text = fs17.readFileSync(file, "utf8");
+    text = fs18.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -32497,24 +32680,24 @@ function interpolate(value, variables) {
 var COMPOSE_FILE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
 function findComposeFile(workspace, fileInput, contextInput) {
   if (fileInput) {
-    const file = path25.resolve(workspace, fileInput);
-    if (!file.startsWith(path25.resolve(workspace) + path25.sep) || !fs18.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    const file = path26.resolve(workspace, fileInput);
+    if (!file.startsWith(path26.resolve(workspace) + path26.sep) || !fs19.statSync(file, { throwIfNoEntry: false })?.isFile()) {
       throw new InputError(`The input 'compose-file' points to '${fileInput}', which is not a file in the repository.`);
     }
     return file;
   }
-  for (const dir of [workspace, path25.resolve(workspace, contextInput || ".")]) {
+  for (const dir of [workspace, path26.resolve(workspace, contextInput || ".")]) {
     for (const name of COMPOSE_FILE_NAMES) {
-      const file = path25.join(dir, name);
-      if (fs18.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
+      const file = path26.join(dir, name);
+      if (fs19.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
     }
   }
   return void 0;
 }
 function readComposeStack(file, serviceInput, port) {
-  const fileName = path25.basename(file);
+  const fileName = path26.basename(file);
   const lineCounter = new import_yaml3.LineCounter();
-  const document = (0, import_yaml3.parseDocument)(fs18.readFileSync(file, "utf8"), { lineCounter });
+  const document = (0, import_yaml3.parseDocument)(fs19.readFileSync(file, "utf8"), { lineCounter });
   if (document.errors.length > 0) {
     const line = document.errors[0].linePos?.[0]?.line;
     throw new InputError(`${fileName}${line ? ` line ${line}` : ""} is not valid YAML: ${document.errors[0].message.split("\n")[0]}.`);
@@ -32534,7 +32717,7 @@ function readComposeStack(file, serviceInput, port) {
   const stack = { file, fileName, service, serviceLine: lines[service] ?? 1, dependencies, network, lines, healthchecks, completions };
   const settings = serviceSettings(fileName, service, definition);
   const container = containerSettings(file, service, definition);
-  const environment = composeEnvironment(path25.dirname(file), fileName, service, definition);
+  const environment = composeEnvironment(path26.dirname(file), fileName, service, definition);
   const notes = [`${fileName}: testing the service '${service}'${dependencies.length ? ` with ${dependencies.join(", ")}` : ""}.`];
   const found2 = { ...settings.found, ...container.found };
   return { stack, found: found2, envLines: environment.lines, secretValues: environment.secrets, notes: [...notes, ...settings.notes, ...container.notes] };
@@ -32598,7 +32781,7 @@ function serviceSettings(fileName, name, service) {
   const notes = [];
   const build = typeof service.build === "string" ? { context: service.build } : service.build ?? void 0;
   if (build) {
-    found2.context = path25.posix.normalize(build.context ?? ".");
+    found2.context = path26.posix.normalize(build.context ?? ".");
     if (build.dockerfile) found2.dockerfile = build.dockerfile;
     if (build.target) found2.target = build.target;
     const args = Array.isArray(build.args) ? build.args.map(String) : Object.entries(build.args ?? {}).map(([k, v]) => `${k}=${v ?? ""}`);
@@ -32628,7 +32811,7 @@ function containerSettings(file, name, service) {
   if (user && isContainerUser(user)) found2.user = user;
   else if (user) {
     notes.push(
-      `${path25.basename(file)}: the user '${String(service.user)}' of '${name}' gives '${user}', no uid, uid:gid or user name; the image's user is kept.`
+      `${path26.basename(file)}: the user '${String(service.user)}' of '${name}' gives '${user}', no uid, uid:gid or user name; the image's user is kept.`
     );
   }
   if (service.read_only === true || String(service.read_only) === "true") found2["read-only"] = "true";
@@ -32642,7 +32825,7 @@ function containerSettings(file, name, service) {
   return { found: found2, notes };
 }
 function dotenvOf(file) {
-  return readEnvFile(path25.join(path25.dirname(file), ".env")) ?? /* @__PURE__ */ new Map();
+  return readEnvFile(path26.join(path26.dirname(file), ".env")) ?? /* @__PURE__ */ new Map();
 }
 function commandText(value) {
   return Array.isArray(value) ? value.map(String).map(shellQuote).join(" ") : typeof value === "string" ? value.trim() : "";
@@ -32662,8 +32845,8 @@ function containerPorts(service) {
   return ports;
 }
 function healthcheckText(test) {
-  const words12 = Array.isArray(test) ? test.map(String) : typeof test === "string" ? [test] : [];
-  return (["CMD", "CMD-SHELL"].includes(words12[0]) ? words12.slice(1) : words12).join(" ");
+  const words13 = Array.isArray(test) ? test.map(String) : typeof test === "string" ? [test] : [];
+  return (["CMD", "CMD-SHELL"].includes(words13[0]) ? words13.slice(1) : words13).join(" ");
 }
 function healthcheckPath2(test) {
   const text = Array.isArray(test) ? test.join(" ") : typeof test === "string" ? test : "";
@@ -32683,17 +32866,17 @@ function serviceLines(document, lineCounter) {
 var BUILD_SETTINGS = ["context", "dockerfile", "build-args", "target"];
 function discoverCompose(workspace, read, parts) {
   const startDependencies2 = parseEnum("compose-dependencies", read("compose-dependencies").trim() || "true", ["true", "false"]) === "true";
-  if (fs19.existsSync(path26.join(workspace, "render.yaml"))) return void 0;
+  if (fs20.existsSync(path27.join(workspace, "render.yaml"))) return void 0;
   const file = findComposeFile(workspace, read("compose-file").trim(), read("context").trim());
   if (!file) return void 0;
   const discovery = readComposeStack(file, read("service").trim(), read("port").trim());
-  const fileName = path26.basename(file);
+  const fileName = path27.basename(file);
   if (!discovery) {
     parts.notes.push(`${fileName}: no service runs Gunicorn or publishes the probed port; set the input 'service' to test one of them.`);
     return void 0;
   }
   const { stack, found: found2 } = discovery;
-  if (found2.context !== void 0) found2.context = path26.relative(workspace, path26.resolve(path26.dirname(file), found2.context)) || ".";
+  if (found2.context !== void 0) found2.context = path27.relative(workspace, path27.resolve(path27.dirname(file), found2.context)) || ".";
   const prebuilt = read("image").trim() !== "";
   for (const [name, value] of Object.entries(found2)) {
     if (prebuilt && BUILD_SETTINGS.includes(name)) continue;
@@ -32734,14 +32917,14 @@ function discover(workspace, read) {
   const host = applyHostFiles(workspace, read, Boolean(blueprint), { found: found2, sources, notes, envLines });
   const searched = searchDockerfile(workspace, read, found2);
   if (searched) {
-    found2.dockerfile = path27.posix.relative(searched.context, searched.dockerfile);
+    found2.dockerfile = path28.posix.relative(searched.context, searched.dockerfile);
     found2.context = searched.context;
     sources.dockerfile = "repository";
     sources.context = "repository";
     notes.push(searched.note);
   }
   const contextForProcfile = read("context").trim() || found2.context || ".";
-  const procfile = readProcfile(path27.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
+  const procfile = readProcfile(path28.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
   if (procfile)
     notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
   const explicitCommand = read("command").trim();
@@ -32789,11 +32972,11 @@ function applyHostFiles(workspace, read, hasBlueprint, gathered) {
 }
 function dockerfileHealthcheck(workspace, read, found2) {
   if (read("health-path").trim() || found2["health-path"] || read("image").trim()) return void 0;
-  const context = path27.resolve(workspace, read("context").trim() || found2.context || ".");
-  const dockerfile = path27.resolve(context, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
+  const context = path28.resolve(workspace, read("context").trim() || found2.context || ".");
+  const dockerfile = path28.resolve(context, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
   let text;
   try {
-    text = fs20.readFileSync(dockerfile, "utf8");
+    text = fs21.readFileSync(dockerfile, "utf8");
   } catch {
     return void 0;
   }
@@ -32806,11 +32989,11 @@ function dockerfileHealthcheck(workspace, read, found2) {
 }
 function applyBlueprint(service, file, found2) {
   const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
-  const context = typeof service.dockerContext === "string" ? path27.posix.join(rootDir, service.dockerContext) : rootDir;
-  found2.context = path27.posix.normalize(context);
+  const context = typeof service.dockerContext === "string" ? path28.posix.join(rootDir, service.dockerContext) : rootDir;
+  found2.context = path28.posix.normalize(context);
   if (typeof service.dockerfilePath === "string") {
-    const dockerfile = path27.posix.normalize(path27.posix.join(rootDir, service.dockerfilePath));
-    found2.dockerfile = path27.posix.relative(found2.context, dockerfile) || "Dockerfile";
+    const dockerfile = path28.posix.normalize(path28.posix.join(rootDir, service.dockerfilePath));
+    found2.dockerfile = path28.posix.relative(found2.context, dockerfile) || "Dockerfile";
   }
   if (typeof service.healthCheckPath === "string") found2["health-path"] = service.healthCheckPath;
   if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
@@ -32826,7 +33009,7 @@ function applyBlueprint(service, file, found2) {
 }
 function searchDockerfile(workspace, read, found2) {
   if (["dockerfile", "context", "image"].some((name) => read(name).trim()) || found2.dockerfile || found2.context) return void 0;
-  if (fs20.existsSync(path27.join(workspace, "Dockerfile"))) return void 0;
+  if (fs21.existsSync(path28.join(workspace, "Dockerfile"))) return void 0;
   const candidates2 = findDockerfiles(workspace);
   if (candidates2.length === 0) return void 0;
   if (candidates2.length > 1) {
@@ -32836,7 +33019,7 @@ function searchDockerfile(workspace, read, found2) {
     );
   }
   const dockerfile = candidates2[0];
-  const { context, why } = chooseContext(workspace, dockerfile, fs20.readFileSync(path27.join(workspace, dockerfile), "utf8"));
+  const { context, why } = chooseContext(workspace, dockerfile, fs21.readFileSync(path28.join(workspace, dockerfile), "utf8"));
   const note = `No Dockerfile at the repository root: testing ${dockerfile}, the only one in the repository, with the context '${context}' (${why}); set the inputs 'dockerfile' and 'context' to choose otherwise.`;
   return { dockerfile, context, note };
 }
@@ -32845,13 +33028,13 @@ function shellCommand2(command) {
 }
 function readRenderBlueprint(workspace, serviceName) {
   const file = "render.yaml";
-  const full = path27.join(workspace, file);
-  if (!fs20.existsSync(full)) {
+  const full = path28.join(workspace, file);
+  if (!fs21.existsSync(full)) {
     if (serviceName)
       throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root and no compose file.`);
     return void 0;
   }
-  const document = (0, import_yaml4.parseDocument)(fs20.readFileSync(full, "utf8"));
+  const document = (0, import_yaml4.parseDocument)(fs21.readFileSync(full, "utf8"));
   if (document.errors.length > 0) {
     const error = document.errors[0];
     const line = error.linePos?.[0]?.line;
@@ -32894,10 +33077,10 @@ function renderEnv(envVars, file) {
   return { plain: plain2, hostFilled };
 }
 function readProcfile(dir) {
-  const file = path27.join(dir, "Procfile");
+  const file = path28.join(dir, "Procfile");
   let text;
   try {
-    text = fs20.readFileSync(file, "utf8");
+    text = fs21.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -32940,7 +33123,7 @@ function describeSources(settings, sources) {
 }
 
 // src/smoke/start.ts
-import fs21 from "node:fs";
+import fs22 from "node:fs";
 function chooseStartCommand(run, imageInfo) {
   const { settings } = run;
   if (settings.command) return;
@@ -32988,7 +33171,7 @@ function builtFrom({ settings }) {
   try {
     return {
       file: repoRelative(settings.workspace, settings.dockerfile),
-      text: fs21.readFileSync(settings.dockerfile, "utf8"),
+      text: fs22.readFileSync(settings.dockerfile, "utf8"),
       target: settings.target
     };
   } catch {
@@ -33033,7 +33216,7 @@ function advisoriesFor(version) {
 }
 
 // src/gunicorn/paste-order.ts
-var HEADER = /^\s*\[?Traceback \(most recent call last\):\s*$/;
+var HEADER2 = /^\s*\[?Traceback \(most recent call last\):\s*$/;
 var FRAME3 = /^\s*File "/;
 var EXCEPTION = /^[A-Za-z_][\w.]*(Error|Exception): /;
 var SHUTTING_DOWN = /\] Shutting down: /;
@@ -33054,8 +33237,8 @@ function looksReversed(lines) {
     if (REASON.test(a) && SHUTTING_DOWN.test(b)) score++;
     if (SHUTTING_DOWN.test(a) && REASON.test(b)) score--;
     if (EXCEPTION.test(a) && FRAME3.test(b)) score++;
-    if (HEADER.test(a) && FRAME3.test(b)) score--;
-    if (FRAME3.test(a) && HEADER.test(b)) score++;
+    if (HEADER2.test(a) && FRAME3.test(b)) score--;
+    if (FRAME3.test(a) && HEADER2.test(b)) score++;
     const time = PREFIX.exec(a);
     const stamp = time ? time[1] ?? time[2] : void 0;
     if (stamp && lastTime && stamp !== lastTime) score += stamp < lastTime ? 1 : -1;
@@ -33133,17 +33316,17 @@ function inReadingOrder(ctx) {
 }
 
 // src/setup/start-command-search.ts
-import fs22 from "node:fs";
-import path28 from "node:path";
+import fs23 from "node:fs";
+import path29 from "node:path";
 var import_yaml5 = __toESM(require_dist(), 1);
 var COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
 var WEB_SERVER = /\b(gunicorn|uvicorn|daphne|hypercorn|waitress-serve)\b/;
 function findStartCommandElsewhere(repoRoot, dirs) {
-  const folders = [...new Set(dirs.map((dir) => path28.resolve(repoRoot, dir)))];
+  const folders = [...new Set(dirs.map((dir) => path29.resolve(repoRoot, dir)))];
   for (const dir of folders) {
     const files = safeList(dir).filter((name) => COMPOSE_FILE.test(name));
     for (const name of files.sort()) {
-      const found2 = composeCommand(repoRoot, path28.join(dir, name));
+      const found2 = composeCommand(repoRoot, path29.join(dir, name));
       if (found2) return found2;
     }
   }
@@ -33155,7 +33338,7 @@ function findStartCommandElsewhere(repoRoot, dirs) {
 }
 function composeCommand(repoRoot, file) {
   const lineCounter = new import_yaml5.LineCounter();
-  const doc = (0, import_yaml5.parseDocument)(fs22.readFileSync(file, "utf8"), { lineCounter });
+  const doc = (0, import_yaml5.parseDocument)(fs23.readFileSync(file, "utf8"), { lineCounter });
   const services = doc.get("services");
   if (!(0, import_yaml5.isMap)(services)) return void 0;
   for (const service of services.items) {
@@ -33173,10 +33356,10 @@ function commandText2(node) {
   if ((0, import_yaml5.isSeq)(node)) return node.items.map((item) => (0, import_yaml5.isScalar)(item) ? String(item.value) : "").join(" ");
   return void 0;
 }
-var relative2 = (root, file) => path28.relative(root, file).split(path28.sep).join("/");
+var relative2 = (root, file) => path29.relative(root, file).split(path29.sep).join("/");
 function safeList(dir) {
   try {
-    return fs22.readdirSync(dir);
+    return fs23.readdirSync(dir);
   } catch {
     return [];
   }
@@ -33231,13 +33414,13 @@ var HealthProbe = class {
     return "interrupted";
   }
   async attempt(now) {
-    const { host, port, path: path31, matcher } = this.options;
+    const { host, port, path: path32, matcher } = this.options;
     this.attempts++;
     try {
       const answer = await httpGet({
         host,
         port,
-        path: path31,
+        path: path32,
         userAgent: "gunicorn-smoke",
         timeoutMs: this.options.attemptTimeoutMs ?? 2e3,
         hostHeader: this.options.hostHeader
@@ -33753,7 +33936,7 @@ async function bootAndProbe(run, image, prebuiltInfo) {
 }
 
 // src/hosts/host-container.ts
-import path29 from "node:path";
+import path30 from "node:path";
 var FILE_SOURCES2 = {
   "fly.toml": "fly.toml",
   "railway.json": "railway.json",
@@ -33763,7 +33946,7 @@ var FILE_SOURCES2 = {
 };
 function sourceOf2(host, fact) {
   if (/^https?:\/\//.test(fact.source)) return "host contract";
-  return FILE_SOURCES2[path29.basename(fact.source)] ?? (host.id === "cloud-run" ? "Cloud Run service" : "Kubernetes manifest");
+  return FILE_SOURCES2[path30.basename(fact.source)] ?? (host.id === "cloud-run" ? "Cloud Run service" : "Kubernetes manifest");
 }
 function applyHostContainer(settings, host, read, sources) {
   if (!host) return settings;
@@ -34015,15 +34198,15 @@ function cliWording(text, options) {
   }).replace(/\bthe (?:action's )?`([\w-]+)` input\b/g, (all, name) => known(name) ? `\`${flag(name)}\`` : all).replace(/`([\w-]+)-\*` inputs\b/g, (_all, prefix) => `\`${flag(prefix)}-*\` options`);
 }
 function cliReport(report, options) {
-  const words12 = (text) => cliWording(text, options);
+  const words13 = (text) => cliWording(text, options);
   return {
     ...report,
-    summary: words12(report.summary),
-    diagnosis: report.diagnosis && { ...report.diagnosis, summary: words12(report.diagnosis.summary), remedy: words12(report.diagnosis.remedy) },
-    checks: report.checks.map((check) => ({ ...check, detail: words12(check.detail) })),
-    advisories: report.advisories.map(words12),
-    warnings: report.warnings.map(words12),
-    annotations: report.annotations.map((annotation) => ({ ...annotation, message: words12(annotation.message) }))
+    summary: words13(report.summary),
+    diagnosis: report.diagnosis && { ...report.diagnosis, summary: words13(report.diagnosis.summary), remedy: words13(report.diagnosis.remedy) },
+    checks: report.checks.map((check) => ({ ...check, detail: words13(check.detail) })),
+    advisories: report.advisories.map(words13),
+    warnings: report.warnings.map(words13),
+    annotations: report.annotations.map((annotation) => ({ ...annotation, message: words13(annotation.message) }))
   };
 }
 
@@ -34045,7 +34228,7 @@ var USAGE = [
   "Exit code: 0 pass, 1 fail or error."
 ].join("\n");
 function inputNames() {
-  const action = (0, import_yaml6.parse)(fs23.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
+  const action = (0, import_yaml6.parse)(fs24.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
   return Object.keys(action.inputs).filter((name) => !ACTION_ONLY.has(name));
 }
 async function runCli(argv, out = process.stdout, err = process.stderr) {
@@ -34144,7 +34327,7 @@ ${USAGE}
     if (Array.isArray(value)) return value.join("\n");
     return typeof value === "string" ? value : "";
   };
-  return { workspace: path30.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
+  return { workspace: path31.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
 }
 function terminalUi(err, style) {
   return {

@@ -1208,14 +1208,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path35 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path36 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path35 && path35[0] !== "/") {
-          path35 = `/${path35}`;
+        if (path36 && path36[0] !== "/") {
+          path36 = `/${path36}`;
         }
-        return new URL(`${origin}${path35}`);
+        return new URL(`${origin}${path36}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1666,39 +1666,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path35, origin }
+          request: { method, path: path36, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path35);
+        debuglog("sending request to %s %s/%s", method, origin, path36);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path35, origin },
+          request: { method, path: path36, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path35,
+          path36,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path35, origin }
+          request: { method, path: path36, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path35);
+        debuglog("trailers received from %s %s/%s", method, origin, path36);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path35, origin },
+          request: { method, path: path36, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path35,
+          path36,
           error2.message
         );
       });
@@ -1747,9 +1747,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path35, origin }
+            request: { method, path: path36, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path35);
+          debuglog("sending request to %s %s/%s", method, origin, path36);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1812,7 +1812,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path35,
+        path: path36,
         method,
         body,
         headers,
@@ -1827,11 +1827,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path35 !== "string") {
+        if (typeof path36 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path35[0] !== "/" && !(path35.startsWith("http://") || path35.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path36[0] !== "/" && !(path36.startsWith("http://") || path36.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path35)) {
+        } else if (invalidPathRegex.test(path36)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1897,7 +1897,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path35, query) : path35;
+        this.path = query ? buildURL(path36, query) : path36;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6590,7 +6590,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path35, host, upgrade, blocking, reset } = request2;
+      const { method, path: path36, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6671,7 +6671,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path35} HTTP/1.1\r
+      let header = `${method} ${path36} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7200,7 +7200,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path35, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path36, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7297,7 +7297,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path35;
+      headers[HTTP2_HEADER_PATH] = path36;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7650,9 +7650,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path35 = search ? `${pathname}${search}` : pathname;
+        const path36 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path35;
+        this.opts.path = path36;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8891,10 +8891,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path35 = "/",
+          path: path36 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path35;
+        opts.path = origin + path36;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10866,20 +10866,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl2(path35) {
-      if (typeof path35 !== "string") {
-        return path35;
+    function safeUrl2(path36) {
+      if (typeof path36 !== "string") {
+        return path36;
       }
-      const pathSegments = path35.split("?");
+      const pathSegments = path36.split("?");
       if (pathSegments.length !== 2) {
-        return path35;
+        return path36;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path35, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path35);
+    function matchKey(mockDispatch2, { path: path36, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path36);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10901,7 +10901,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path35 }) => matchValue(safeUrl2(path35), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path36 }) => matchValue(safeUrl2(path36), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10939,9 +10939,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path35, method, body, headers, query } = opts;
+      const { path: path36, method, body, headers, query } = opts;
       return {
-        path: path35,
+        path: path36,
         method,
         body,
         headers,
@@ -11404,10 +11404,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path35, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path36, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path35,
+            Path: path36,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16286,9 +16286,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path35) {
-      for (let i = 0; i < path35.length; ++i) {
-        const code2 = path35.charCodeAt(i);
+    function validateCookiePath(path36) {
+      for (let i = 0; i < path36.length; ++i) {
+        const code2 = path36.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19208,11 +19208,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path35 = opts.path;
+          let path36 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path35 = `/${path35}`;
+            path36 = `/${path36}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path35);
+          url = new URL(util.parseOrigin(url).origin + path36);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20899,9 +20899,9 @@ function safeUrl(url) {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
   return url.replace(/[()<>"'`\\]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function encodeRepoPath(path35) {
-  const segments = path35.split("/");
-  if (path35.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+function encodeRepoPath(path36) {
+  const segments = path36.split("/");
+  if (path36.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 var ZWJ, ANSI_CSI, ANSI_OSC, CONTROL, OUR_MARKER, INLINE_SPECIAL;
@@ -22417,8 +22417,8 @@ function readTomlLines(text, name) {
   }
   return { entries: new TomlScanner(text).entries(), data };
 }
-function entryAt(entries, path35) {
-  return entries.find((entry) => entry.path.length === path35.length && entry.path.every((part, i) => part === path35[i]));
+function entryAt(entries, path36) {
+  return entries.find((entry) => entry.path.length === path36.length && entry.path.every((part, i) => part === path36[i]));
 }
 var BARE_KEY, TomlScanner;
 var init_toml_lines = __esm({
@@ -22484,10 +22484,10 @@ var init_toml_lines = __esm({
       header() {
         const double = this.text.startsWith("[[", this.pos);
         this.pos += double ? 2 : 1;
-        const path35 = this.key();
+        const path36 = this.key();
         this.pos += double ? 2 : 1;
         this.skipToLineEnd();
-        return path35;
+        return path36;
       }
       /** A dotted key (`a."b.c".d`), leaving the position on what follows it (`=`, `]`). */
       key() {
@@ -22770,19 +22770,25 @@ var init_install_at_start = __esm({
   "src/diagnosis/install-at-start.ts"() {
     "use strict";
     init_build_output();
-    PIP_VERDICT = /ResolutionImpossible|The conflict is caused by|Could not find a version that satisfies|requires a different Python|requires Python '[^']*' but the running Python|Failed building wheel|subprocess-exited-with-error|pg_config executable not found/;
+    PIP_VERDICT = /ResolutionImpossible|The conflict is caused by|have conflicting dependencies|Could not find a version that satisfies|requires a different Python|requires Python '[^']*' but the running Python|Failed building wheel|subprocess-exited-with-error|pg_config executable not found/;
     EDGE_LINES = 1e4;
     READ = /* @__PURE__ */ new WeakMap();
   }
 });
 
 // src/diagnosis/pip-output.ts
+function namedInHeadline(headline2) {
+  const list = headline2.match(HEADLINE)?.[1];
+  if (!list || list === "the requested packages") return [];
+  return list.split(/, | and /).map((item) => item.trim());
+}
 function parseConflict(lines) {
+  const headlineLine = lines.find((line) => HEADLINE.test(line));
   const start = lines.findIndex((line) => /^The conflict is caused by:/.test(line.trim()));
-  if (start < 0) return void 0;
-  const headline2 = lines.find((line) => /ERROR: Cannot install .* conflicting dependencies/.test(line))?.trim() ?? lines[start].trim();
-  const conflict2 = { requested: [], clashes: [], headline: headline2 };
-  for (const raw of lines.slice(start + 1)) {
+  if (start < 0 && !headlineLine) return void 0;
+  const headline2 = headlineLine?.trim() ?? lines[start].trim();
+  const conflict2 = { requested: [], clashes: [], headline: headline2, named: namedInHeadline(headline2) };
+  for (const raw of start < 0 ? [] : lines.slice(start + 1)) {
     const line = raw.trim();
     if (!line) {
       if (conflict2.requested.length + conflict2.clashes.length > 0) break;
@@ -22801,7 +22807,8 @@ function parseConflict(lines) {
       });
     else break;
   }
-  return conflict2.clashes.length > 0 ? conflict2 : void 0;
+  const explained = conflict2.clashes.length > 0 || conflict2.requested.length > 1;
+  return explained || conflict2.named.length > 0 ? conflict2 : void 0;
 }
 function parseNotFound(lines) {
   const differentPython = lines.map((line) => line.match(/ERROR: Package '([^']+)' requires a different Python: (\S+) not in '([^']+)'/)).find(Boolean);
@@ -22853,11 +22860,12 @@ function installedAfterAll(line, name) {
 function pythonVersionUnstated(lines) {
   return lines.some((line) => /Ignored the following versions that require a different python version/.test(line)) && !lines.some((line) => /requires a different Python: \S+ not in/.test(line));
 }
-var NAME2, MISSING_TOOLS, COMPILE_EVIDENCE, FAILED_PACKAGE;
+var NAME2, HEADLINE, MISSING_TOOLS, COMPILE_EVIDENCE, FAILED_PACKAGE;
 var init_pip_output = __esm({
   "src/diagnosis/pip-output.ts"() {
     "use strict";
     NAME2 = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
+    HEADLINE = /Cannot install (.+?) because these package versions have conflicting dependencies/;
     MISSING_TOOLS = [
       { pattern: /fatal error: ([\w./-]+\.h): No such file or directory/, missing: (m) => m[1] },
       { pattern: /command '(?:[\w-]*-)?(gcc|g\+\+|cc|clang)' failed: No such file or directory/, missing: (m) => m[1] },
@@ -22874,6 +22882,8 @@ var init_pip_output = __esm({
 });
 
 // src/diagnosis/reasons/dependency-conflict.ts
+import fs6 from "node:fs";
+import path10 from "node:path";
 function chosenClash(conflict2) {
   const requestedNames = new Set(conflict2.requested.map((r) => normalizeName(r.name)));
   return conflict2.clashes.find((c) => requestedNames.has(normalizeName(c.target))) ?? conflict2.clashes[0];
@@ -22881,10 +22891,35 @@ function chosenClash(conflict2) {
 function conflictEvidence(conflict2) {
   return present(
     conflict2.headline,
-    "The conflict is caused by:",
+    conflict2.clashes.length + conflict2.requested.length > 0 ? "The conflict is caused by:" : void 0,
     ...conflict2.clashes.map((c) => `${c.dependent} ${c.dependentVersion} depends on ${c.requirement}`),
     ...conflict2.requested.map((r) => `The user requested ${r.constraint ? "(constraint) " : ""}${r.requirement}`)
   );
+}
+function withoutClash(ctx, conflict2) {
+  const pins = pinsFor(ctx);
+  const names = new Set(conflict2.requested.map((r) => normalizeName(r.name)));
+  if (conflict2.requested.length > 1 && names.size === 1) {
+    const name = conflict2.requested[0].name;
+    const at2 = pinsOf(pins, name).map((pin) => pinLocation(ctx, pin));
+    const requested = conflict2.requested.map((r) => r.constraint ? `${r.requirement} (constraint)` : r.requirement);
+    return { facts: { kind: "pinned-twice", name, requested, at: pointers(...at2) }, evidence: conflictEvidence(conflict2), pointers: pointers(...at2) };
+  }
+  const named = conflict2.named.length > 0 ? conflict2.named : conflict2.requested.map((r) => r.requirement);
+  if (named.length === 0) return void 0;
+  const packageShown = named.find((item) => !/^-[rc] /.test(item));
+  const at = named.map((item) => fileLineNamed(ctx, item) ?? pinLocation(ctx, pinsOf(pins, item.match(/^[\w.-]+/)?.[0] ?? item)[0]));
+  return {
+    facts: { kind: "headline-only", named, packageShown, at: pointers(...at) },
+    evidence: conflictEvidence(conflict2),
+    pointers: pointers(...at)
+  };
+}
+function fileLineNamed(ctx, item) {
+  const named = item.match(/^-[rc] (\S+) \(line (\d+)\)/);
+  if (!named) return void 0;
+  const file = path10.resolve(ctx.contextDir, named[1]);
+  return fs6.existsSync(file) ? { file: rel(ctx, file), line: Number(named[2]) } : void 0;
 }
 function declaredAt(ctx, name) {
   return pinLocation(ctx, pinsOf(pinsFor(ctx), name)[0]) ?? dependencyLines(ctx, name)[0];
@@ -22899,7 +22934,23 @@ function remedy3({ clash, targetShown, dependentAt, targetAt, tool }) {
     return `Move the constraints together in ${declared}: allow a ${code(clash.target)} that satisfies ${code(clash.requirement)}, or a ${code(clash.dependent)} release that works with ${code(targetShown)}; then run ${code(RELOCK[tool])} and commit the lock file.`;
   return `Move the pins together: pin ${code(clash.target)} to a version that satisfies ${code(clash.requirement)}, or pin the ${code(clash.dependent)} release that works with ${code(targetShown)}` + (lines.length > 0 ? `, changing ${lines.join(" and ")} in the same commit.` : ", in the same commit.");
 }
-var resolutionImpossible, solverConflict, RELOCK, dependency_conflict_default;
+function words(facts) {
+  switch (facts.kind) {
+    case "clash":
+      return { summary: summary4(facts), remedy: remedy3(facts) };
+    case "pinned-twice":
+      return {
+        summary: `${code(facts.name)} is pinned twice, to versions no release satisfies together: ${facts.requested.map(code).join(" and ")}${facts.at.length > 0 ? ` (${located(facts.at)})` : ""}.`,
+        remedy: `Keep one pin of ${code(facts.name)}${facts.at.length > 0 ? ` (${located(facts.at)})` : ""} and delete the other.`
+      };
+    case "headline-only":
+      return {
+        summary: `pip cannot install ${facts.named.map(code).join(" together with ")}: their dependencies conflict (the log keeps only pip's first line, not the requirements that clash).`,
+        remedy: `Run the same ${code("pip install")} locally to see pip's "The conflict is caused by" lines, then move the pins together` + (facts.packageShown ? `: loosen ${code(facts.packageShown)} or the requirement it clashes with` : "") + (facts.at.length > 0 ? ` (${located(facts.at)}).` : ".")
+      };
+  }
+}
+var resolutionImpossible, solverConflict, RELOCK, located, dependency_conflict_default;
 var init_dependency_conflict = __esm({
   "src/diagnosis/reasons/dependency-conflict.ts"() {
     "use strict";
@@ -22917,6 +22968,7 @@ var init_dependency_conflict = __esm({
       detect(ctx) {
         const conflict2 = parseConflict(ctx.failure.stepOutput);
         if (!conflict2) return void 0;
+        if (conflict2.clashes.length === 0) return withoutClash(ctx, conflict2);
         const pins = pinsFor(ctx);
         const clash = chosenClash(conflict2);
         const dependentPin = pinsOf(pins, clash.dependent)[0];
@@ -22926,6 +22978,7 @@ var init_dependency_conflict = __esm({
         const targetAt = pinLocation(ctx, targetPin);
         return {
           facts: {
+            kind: "clash",
             clash,
             dependentShown: dependentPin?.requirement ?? `${clash.dependent}==${clash.dependentVersion}`,
             targetShown: targetPin?.requirement ?? targetRequested ?? clash.target,
@@ -22950,6 +23003,7 @@ var init_dependency_conflict = __esm({
         const targetAt = declaredAt(ctx, target);
         return {
           facts: {
+            kind: "clash",
             clash: { dependent, dependentVersion, requirement, target },
             dependentShown,
             targetShown: targetShown ?? target,
@@ -22964,11 +23018,12 @@ var init_dependency_conflict = __esm({
       }
     };
     RELOCK = { uv: "uv lock", poetry: "poetry lock" };
+    located = (at) => at.map((l) => code(fileLine(l))).join(" and ");
     dependency_conflict_default = defineReason({
       id: "dependency-conflict",
       title: "Conflicting dependency pins",
       headline: "conflicting dependency pins",
-      readme: "pip's `ResolutionImpossible`, uv's `No solution found` and Poetry's `SolverProblemError`: both packages, their pins and the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`) or its entry in `pyproject.toml` (`[project]` dependencies, `[tool.poetry.dependencies]`, dependency groups) or the `Pipfile`, annotated: move the pins together; the same when pip runs in the entrypoint as the container starts",
+      readme: "pip's `ResolutionImpossible`, uv's `No solution found` and Poetry's `SolverProblemError`: both packages, their pins and the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`) or its entry in `pyproject.toml` (`[project]` dependencies, `[tool.poetry.dependencies]`, dependency groups) or the `Pipfile`, annotated: move the pins together; the same when pip runs in the entrypoint as the container starts; one package pinned twice; a log that keeps only pip's headline",
       fixtures: [
         { path: "__fixtures__/build/cases/dependency-conflict", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
         { path: "__fixtures__/build/framings/entrypoint", test: "__tests__/build-framings.itg.ts" },
@@ -22976,20 +23031,21 @@ var init_dependency_conflict = __esm({
           path: "__fixtures__/build/cases/dependency-conflict-constraint",
           test: "__tests__/build-diagnosis.itg.ts",
           via: "__tests__/helpers/build-cases.ts"
-        }
+        },
+        { path: "__fixtures__/build/cases/pinned-twice", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
       ],
       rules: [resolutionImpossible, solverConflict, atStart(resolutionImpossible)],
-      words: (facts) => ({ summary: summary4(facts), remedy: remedy3(facts) })
+      words
     });
   }
 });
 
 // src/diagnosis/reasons/unpinned-hashed-requirement.ts
-import path10 from "node:path";
+import path11 from "node:path";
 function parentLocation(ctx, found2) {
   if (!found2.file || !found2.line) return void 0;
   const files = requirementFilesOf(ctx.failure.instruction ?? "", ctx.contextDir);
-  const file = files.find((candidate) => path10.basename(candidate) === path10.basename(found2.file));
+  const file = files.find((candidate) => path11.basename(candidate) === path11.basename(found2.file));
   return file ? { file: rel(ctx, file), line: found2.line } : void 0;
 }
 function summary5(facts) {
@@ -23153,7 +23209,7 @@ function notFoundRule(name, detail) {
     }
   };
 }
-function words(facts) {
+function words2(facts) {
   const shown2 = `${code(facts.requirement)}${where(facts.at)}`;
   if (facts.kind === "other-python" && facts.isProject) return projectPythonWords(facts);
   switch (facts.kind) {
@@ -23245,7 +23301,7 @@ var init_package_not_found = __esm({
         }
       ],
       rules: [otherPythonsOnly, noSuchVersion, noSuchName, solverNotFound, ...[otherPythonsOnly, noSuchVersion, noSuchName].map(atStart)],
-      words
+      words: words2
     });
   }
 });
@@ -23365,6 +23421,45 @@ var init_native_build_failed = __esm({
   }
 });
 
+// src/diagnosis/apk-output.ts
+function parseApkRefusal(lines) {
+  const start = lines.findIndex((line) => HEADER.test(line));
+  if (start < 0) return void 0;
+  const block = lines.slice(start + 1, start + 40);
+  const header = lines[start].trim();
+  return versionGone(header, block) ?? noSuchPackage(header, block);
+}
+function versionGone(header, block) {
+  for (const [index, line] of block.entries()) {
+    const breaks = line.match(BREAKS);
+    if (!breaks) continue;
+    const [, name, , version] = breaks;
+    const candidate = block[index - 1]?.match(CANDIDATE)?.[1];
+    const available = candidate?.startsWith(`${name}-`) ? candidate.slice(name.length + 1) : void 0;
+    const evidence = [header, ...candidate ? [block[index - 1]] : [], line].map((text) => text.trim());
+    return { kind: "version-gone", name, version, available, evidence };
+  }
+  return void 0;
+}
+function noSuchPackage(header, block) {
+  const missing = block.flatMap((line, index) => {
+    const name = line.match(NO_SUCH)?.[1];
+    return name ? [{ name, line: line.trim(), asked: /required by: world\[/.test(block[index + 1] ?? "") }] : [];
+  });
+  const chosen = missing.find((entry) => entry.asked) ?? missing[0];
+  return chosen ? { kind: "no-such-package", name: chosen.name, evidence: [header, chosen.line] } : void 0;
+}
+var HEADER, NO_SUCH, BREAKS, CANDIDATE;
+var init_apk_output = __esm({
+  "src/diagnosis/apk-output.ts"() {
+    "use strict";
+    HEADER = /ERROR: unable to select packages:/;
+    NO_SUCH = /^\s*(\S+) \(no such package\):/;
+    BREAKS = /^\s*breaks: world\[([^\]=<>~]+)([=<>~]+)([^\]\s]+)\]/;
+    CANDIDATE = /^\s*(\S+):$/;
+  }
+});
+
 // src/diagnosis/reasons/apt-package-not-found.ts
 function aptSuggestion(lines, name) {
   for (const { how, head } of APT_ANSWER) {
@@ -23401,17 +23496,30 @@ function remedy6(facts) {
       return `Run ${code("apt-get update")} in the same \`RUN\` as the install (the image ships without package lists), and check the name with ${search}.`;
     case "unknown-name":
       return `Check the name for this Debian release (${search}); package names differ between distributions and releases.`;
+    case "apk-unknown-name":
+      return `Check the name for this Alpine release (${code(`apk search ${facts.name}`)}); package names differ between distributions, and some are only in the ${code("community")} repository.`;
+    case "version-gone":
+      return (facts.available ? `Pin the version the repository has now (${code(facts.available)}) or drop the pin` : "Drop the pin or pin the current version") + ` (${code(facts.tool === "apk" ? `apk policy ${facts.name}` : `apt-cache policy ${facts.name}`)} lists them): distribution mirrors keep only the current build of a package, so an exact pin breaks at the next update.`;
   }
 }
 function aptSays(facts) {
   const packages = facts.packages.map(code).join(facts.packages.length > 2 ? ", " : " and ");
   return facts.how === "virtual" ? `apt says it is a virtual package provided by ${packages}, and installs none of them by that name` : `apt says it is replaced by ${packages}`;
 }
-var APT_UNKNOWN, APT_ANSWER, unknownPackage, apt_package_not_found_default;
+function summaryOf(facts) {
+  if (facts.kind === "apk-unknown-name") return `${code("apk add")} does not know the package ${code(facts.name)}.`;
+  if (facts.kind === "version-gone") {
+    const what = facts.release ? "release" : "version";
+    return `${code(facts.tool === "apk" ? "apk add" : "apt-get install")} asks for ${code(facts.name)} at ${what} ${code(facts.version)}, which the ${facts.tool === "apk" ? "Alpine repository" : "Debian mirror"} no longer has` + (facts.available ? ` (it has ${code(facts.available)}).` : ".");
+  }
+  return `${code("apt-get install")} does not know the package ${code(facts.name)}` + (facts.kind === "debian-name" ? ` \u2014 on Debian it is ${code(facts.debian)}` : "") + (facts.kind === "apt-suggests" ? `: ${aptSays(facts)}` : "") + ".";
+}
+var APT_UNKNOWN, APT_ANSWER, unknownPackage, APT_VERSION_GONE, aptVersionGone, apkRefused, apt_package_not_found_default;
 var init_apt_package_not_found = __esm({
   "src/diagnosis/reasons/apt-package-not-found.ts"() {
     "use strict";
     init_reason();
+    init_apk_output();
     init_native_deps();
     init_build_causes();
     init_words();
@@ -23437,19 +23545,41 @@ var init_apt_package_not_found = __esm({
         return { facts, evidence: [hit.input.trim()], pointers: pointers(stepLocation(ctx)) };
       }
     };
+    APT_VERSION_GONE = /(?:E: |^\s*)(Version|Release) '([^']+)' for '([^']+)' was not found/;
+    aptVersionGone = {
+      stage: "build",
+      name: "apt-get does not have the pinned version of a package",
+      detect(ctx) {
+        const hit = ctx.failure.stepOutput.map((line) => line.match(APT_VERSION_GONE)).find(Boolean);
+        if (!hit) return void 0;
+        const facts = { kind: "version-gone", tool: "apt", name: hit[3], version: hit[2], release: hit[1] === "Release" };
+        return { facts, evidence: [hit.input.trim()], pointers: pointers(stepLocation(ctx)) };
+      }
+    };
+    apkRefused = {
+      stage: "build",
+      name: "apk cannot select a package",
+      detect(ctx) {
+        const refusal2 = parseApkRefusal(ctx.failure.stepOutput);
+        if (!refusal2) return void 0;
+        const facts = refusal2.kind === "no-such-package" ? { kind: "apk-unknown-name", name: refusal2.name } : { kind: "version-gone", tool: "apk", name: refusal2.name, version: refusal2.version, available: refusal2.available };
+        return { facts, evidence: refusal2.evidence, pointers: pointers(stepLocation(ctx)) };
+      }
+    };
     apt_package_not_found_default = defineReason({
       id: "apt-package-not-found",
       title: "Unknown apt package",
       headline: "unknown apt package",
-      readme: "`apt-get install` of a package Debian does not have (e.g. RPM's `libpq-devel`: Debian's name is `libpq-dev`), or a virtual one (`netcat`): the remedy names the package apt itself lists (`netcat-openbsd`)",
+      readme: "`apt-get install` of a package Debian does not have (e.g. RPM's `libpq-devel`: Debian's name is `libpq-dev`), or a virtual one (`netcat`): the remedy names the package apt itself lists (`netcat-openbsd`); a pinned version the mirror no longer has (apt's `Version \u2026 was not found`, apk's `breaks: world[\u2026]`), apk's `no such package`",
       fixtures: [
         { path: "__fixtures__/build/cases/apt-unknown-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
         { path: "__fixtures__/build/cases/apt-virtual-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+        { path: "__fixtures__/build/cases/apt-version-gone", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
         { path: "__fixtures__/apps/fail-apt-virtual-package", test: "__tests__/remedies.itg.ts" }
       ],
-      rules: [unknownPackage],
+      rules: [unknownPackage, aptVersionGone, apkRefused],
       words: (facts) => ({
-        summary: `${code("apt-get install")} does not know the package ${code(facts.name)}` + (facts.kind === "debian-name" ? ` \u2014 on Debian it is ${code(facts.debian)}` : "") + (facts.kind === "apt-suggests" ? `: ${aptSays(facts)}` : "") + ".",
+        summary: summaryOf(facts),
         remedy: remedy6(facts)
       })
     });
@@ -23457,12 +23587,12 @@ var init_apt_package_not_found = __esm({
 });
 
 // src/diagnosis/build-context.ts
-import fs6 from "node:fs";
-import path11 from "node:path";
+import fs7 from "node:fs";
+import path12 from "node:path";
 function dockerignoreLine(contextDir, relPath) {
   let text;
   try {
-    text = fs6.readFileSync(path11.join(contextDir, ".dockerignore"), "utf8");
+    text = fs7.readFileSync(path12.join(contextDir, ".dockerignore"), "utf8");
   } catch {
     return void 0;
   }
@@ -23477,7 +23607,7 @@ function dockerignoreLine(contextDir, relPath) {
   return excludedBy;
 }
 function matchesPathOrParent(pattern, relPath) {
-  const cleaned = path11.posix.normalize(pattern.replace(/^\/+/, "").replace(/\/+$/, ""));
+  const cleaned = path12.posix.normalize(pattern.replace(/^\/+/, "").replace(/\/+$/, ""));
   const source = cleaned.split("**").map(
     (part) => part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")
   ).join(".*");
@@ -23486,20 +23616,20 @@ function matchesPathOrParent(pattern, relPath) {
   return parts.some((_, i) => regex2.test(parts.slice(0, i + 1).join("/")));
 }
 function closestExistingFile(contextDir, relPath) {
-  const dir = path11.posix.dirname(relPath);
+  const dir = path12.posix.dirname(relPath);
   const names = (sub) => {
     try {
-      return fs6.readdirSync(path11.join(contextDir, sub));
+      return fs7.readdirSync(path12.join(contextDir, sub));
     } catch {
       return [];
     }
   };
-  const nearby = closestName(path11.posix.basename(relPath), names(dir));
+  const nearby = closestName(path12.posix.basename(relPath), names(dir));
   if (nearby) return dir === "." ? nearby : `${dir}/${nearby}`;
-  return dir === "." ? void 0 : closestName(path11.posix.basename(relPath), names("."));
+  return dir === "." ? void 0 : closestName(path12.posix.basename(relPath), names("."));
 }
 function existsInContext(contextDir, relPath) {
-  return fs6.existsSync(path11.join(contextDir, relPath));
+  return fs7.existsSync(path12.join(contextDir, relPath));
 }
 var init_build_context = __esm({
   "src/diagnosis/build-context.ts"() {
@@ -23509,13 +23639,13 @@ var init_build_context = __esm({
 });
 
 // src/diagnosis/reasons/build-file-missing.ts
-import fs7 from "node:fs";
-import path12 from "node:path";
+import fs8 from "node:fs";
+import path13 from "node:path";
 function whereItWent(ctx, copied) {
   if (!contextOnDisk(ctx.contextDir)) return { ...copied, kind: "unchecked" };
   const ignored = existsInContext(ctx.contextDir, copied.file) ? dockerignoreLine(ctx.contextDir, copied.file) : void 0;
   if (ignored) {
-    const ignoreAt = { file: rel(ctx, path12.join(ctx.contextDir, ".dockerignore")), line: ignored.line };
+    const ignoreAt = { file: rel(ctx, path13.join(ctx.contextDir, ".dockerignore")), line: ignored.line };
     return { ...copied, kind: "dockerignored", pattern: ignored.pattern, ignoreAt };
   }
   const renamed = closestExistingFile(ctx.contextDir, copied.file);
@@ -23523,7 +23653,7 @@ function whereItWent(ctx, copied) {
 }
 function contextOnDisk(contextDir) {
   try {
-    return fs7.readdirSync(contextDir).length > 0;
+    return fs8.readdirSync(contextDir).length > 0;
   } catch {
     return false;
   }
@@ -23537,7 +23667,7 @@ function copySourceMissing(name, message) {
       const match = text.match(message);
       const instruction = ctx.failure.instruction && /^(COPY|ADD)\b/i.test(ctx.failure.instruction) ? ctx.failure.instruction : void 0;
       if (!match || !(instruction || COPY_WORDS.test(text))) return void 0;
-      const file = path12.posix.normalize(match[1].replace(/^\/+/, ""));
+      const file = path13.posix.normalize(match[1].replace(/^\/+/, ""));
       const facts = whereItWent(ctx, { instruction, file, context: rel(ctx, ctx.contextDir) });
       return {
         facts,
@@ -23555,7 +23685,7 @@ function projectCopy(ctx, before) {
   const last = copies[copies.length - 1];
   return last ? { file: rel(ctx, ctx.dockerfile), line: last.line } : void 0;
 }
-function words2(facts) {
+function words3(facts) {
   const copies = facts.instruction ? `${code(clip(facts.instruction, 80))} copies ${code(facts.file)}` : `A COPY step copies ${code(facts.file)}`;
   switch (facts.kind) {
     case "dockerignored":
@@ -23576,6 +23706,13 @@ function words2(facts) {
         remedy: `Install only the dependencies at this step (${noRoot}` + (facts.tool === "poetry" ? `, or ${code("package-mode = false")} under ${code("[tool.poetry]")}` : "") + `), or add ${code(facts.file)}${copy}.`
       };
     }
+    case "not-in-image":
+      return notInImage(facts);
+    case "outside-context":
+      return {
+        summary: `${copies}, which is outside ${inContext(facts.context)}: the builder sees only the files under it.`,
+        remedy: `Build from a directory that holds ${code(facts.file.replace(/^(\.\.\/)+/, ""))} (with Compose, the service's ${code("build.context")}, the Dockerfile named relative to it) and copy it by its path there, without ${code("..")}.`
+      };
     case "unchecked":
       return {
         summary: `${copies}, which the builder did not find in the build context: it is not there, or ${code(".dockerignore")} excludes it.`,
@@ -23588,7 +23725,16 @@ function words2(facts) {
       };
   }
 }
-var COPY_WORDS, statFailed, sourceNotFound, readmeNotCopied, inContext, build_file_missing_default;
+function notInImage(facts) {
+  const reader = facts.tool === "pip" ? code("pip install -r") : code("uv pip install -r");
+  const context3 = inContext(facts.context);
+  const where2 = facts.inContext === true ? `; it is in ${context3}, but no step before this one copies it` : facts.inContext === false ? `, nor in ${context3}` : "";
+  return {
+    summary: `${reader} reads ${code(facts.file)}, which is not in the image at that step${where2}.`,
+    remedy: `Copy it in before the install (${code(`COPY ${path13.posix.basename(facts.file)} .`)}; the path is read from the step's ${code("WORKDIR")}), and keep it inside the build context: with Compose, under the service's ${code("build.context")}.`
+  };
+}
+var COPY_WORDS, statFailed, sourceNotFound, readmeNotCopied, FORBIDDEN_PATH, outsideContext, REQUIREMENTS_UNREADABLE, requirementsNotInImage, inContext, build_file_missing_default;
 var init_build_file_missing = __esm({
   "src/diagnosis/reasons/build-file-missing.ts"() {
     "use strict";
@@ -23613,7 +23759,7 @@ var init_build_file_missing = __esm({
         if (!missing) return void 0;
         const stepAt = stepLocation(ctx);
         const copyAt = projectCopy(ctx, stepAt?.line);
-        const file = path12.posix.basename(missing.path);
+        const file = path13.posix.basename(missing.path);
         const facts = {
           instruction: ctx.failure.instruction ?? `${missing.tool} install`,
           file,
@@ -23627,19 +23773,61 @@ var init_build_file_missing = __esm({
         return { facts, evidence: missing.evidence, pointers: pointers(stepAt, copyAt) };
       }
     };
+    FORBIDDEN_PATH = /(?:COPY|ADD) failed: forbidden path outside the build context: (.+?) \(/;
+    outsideContext = {
+      stage: "build",
+      name: "the builder refuses a source outside the build context",
+      detect(ctx) {
+        const text = [ctx.failure.message, ...ctx.failure.stepOutput].join("\n");
+        const match = text.match(FORBIDDEN_PATH);
+        if (!match) return void 0;
+        const instruction = ctx.failure.instruction && /^(COPY|ADD)\b/i.test(ctx.failure.instruction) ? ctx.failure.instruction : void 0;
+        const facts = { instruction, file: match[1].trim(), context: rel(ctx, ctx.contextDir), kind: "outside-context" };
+        return { facts, evidence: [match[0].replace(/ \($/, "")], pointers: pointers(stepLocation(ctx)) };
+      }
+    };
+    REQUIREMENTS_UNREADABLE = [
+      { tool: "pip", pattern: /Could not open requirements file: \[Errno 2\] No such file or directory: '([^']+)'/ },
+      { tool: "uv", pattern: /error: File not found: `([^`]+)`/ }
+    ];
+    requirementsNotInImage = {
+      stage: "build",
+      name: "the installer cannot open a requirements file that is not in the image",
+      detect(ctx) {
+        for (const { tool, pattern } of REQUIREMENTS_UNREADABLE) {
+          const hit = ctx.failure.stepOutput.map((line) => line.match(pattern)).find(Boolean);
+          if (!hit) continue;
+          const file = path13.posix.normalize(hit[1]);
+          const stepAt = stepLocation(ctx);
+          const inContext2 = contextOnDisk(ctx.contextDir) ? existsInContext(ctx.contextDir, file.replace(/^\/+/, "")) : void 0;
+          const facts = {
+            instruction: ctx.failure.instruction,
+            file,
+            context: rel(ctx, ctx.contextDir),
+            kind: "not-in-image",
+            tool,
+            inContext: inContext2,
+            stepAt
+          };
+          return { facts, evidence: [hit.input.trim()], pointers: pointers(stepAt) };
+        }
+        return void 0;
+      }
+    };
     inContext = (context3) => context3 === "." ? "the build context" : `the build context ${code(context3)}`;
     build_file_missing_default = defineReason({
       id: "build-file-missing",
       title: "File missing from the build context",
       headline: "a copied file is missing",
-      readme: "`COPY`/`ADD` of a file not in the build context: the `.dockerignore` line that excludes it, or the closest existing name; Poetry's `Readme path \u2026 does not exist`: the COPY to add it to, or `--no-root`",
+      readme: "`COPY`/`ADD` of a file not in the build context: the `.dockerignore` line that excludes it, or the closest existing name; Poetry's `Readme path \u2026 does not exist`: the COPY to add it to, or `--no-root`; a `-r` requirements file pip or uv cannot open (not copied, or outside the build context)",
       fixtures: [
         { path: "__fixtures__/build/cases/copy-renamed", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
         { path: "__fixtures__/build/cases/copy-dockerignored", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+        { path: "__fixtures__/build/cases/requirements-not-copied", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
         { path: "__fixtures__/build/installers/poetry-readme-missing", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
       ],
-      rules: [statFailed, sourceNotFound, readmeNotCopied],
-      words: words2
+      rules: [statFailed, sourceNotFound, outsideContext, readmeNotCopied, requirementsNotInImage],
+      words: words3
     });
   }
 });
@@ -23708,7 +23896,7 @@ var init_build_failed = __esm({
 });
 
 // src/diagnosis/rules/venv-stages.ts
-import path13 from "node:path";
+import path14 from "node:path";
 function venvAcrossStages(dockerfileText, executable, target) {
   const lines = stageLines(dockerfileText).filter(({ text }) => !/^\s*#/.test(text));
   const finalStage = target ?? lines[lines.length - 1]?.stage;
@@ -23727,26 +23915,26 @@ function venvAcrossStages(dockerfileText, executable, target) {
 }
 function venvOf(executable, final, workdir) {
   const inBin = executable.match(/^(.*)\/bin\/[^/]+$/)?.[1];
-  if (inBin) return path13.posix.resolve(workdir, inBin);
+  if (inBin) return path14.posix.resolve(workdir, inBin);
   if (executable.includes("/")) return void 0;
   const pathValue = final.map(({ text }) => text.match(/^\s*ENV\s+PATH[=\s]["']?([^"'\s]+)/i)?.[1]).filter(Boolean);
   const venvBin = pathValue.pop()?.split(":").find((dir) => /\/bin$/.test(dir) && !/^\/(usr|bin|sbin)|\$/.test(dir));
-  return venvBin ? path13.posix.resolve(workdir, venvBin.replace(/\/bin$/, "")) : void 0;
+  return venvBin ? path14.posix.resolve(workdir, venvBin.replace(/\/bin$/, "")) : void 0;
 }
 function makesVenv(text, venv) {
-  return MAKES_VENV.test(text) || text.includes(venv) || text.includes(path13.posix.basename(venv));
+  return MAKES_VENV.test(text) || text.includes(venv) || text.includes(path14.posix.basename(venv));
 }
 function copiesInto(text, venv, workdir) {
-  const words12 = text.trim().split(/\s+/);
-  if (!/^COPY$/i.test(words12[0]) || !words12.some((word) => /^--from=/i.test(word))) return false;
-  const dest = path13.posix.resolve(workdir, words12[words12.length - 1].replace(/^["']|["']$/g, ""));
+  const words13 = text.trim().split(/\s+/);
+  if (!/^COPY$/i.test(words13[0]) || !words13.some((word) => /^--from=/i.test(word))) return false;
+  const dest = path14.posix.resolve(workdir, words13[words13.length - 1].replace(/^["']|["']$/g, ""));
   return venv === dest || venv.startsWith(`${dest.replace(/\/$/, "")}/`);
 }
 function lastWorkdir(final) {
   let workdir = "/";
   for (const { text } of final) {
     const set = text.match(/^\s*WORKDIR\s+(\S+)/i)?.[1];
-    if (set) workdir = path13.posix.resolve(workdir, set);
+    if (set) workdir = path14.posix.resolve(workdir, set);
   }
   return workdir;
 }
@@ -23931,7 +24119,7 @@ var init_line_prefix = __esm({
 
 // src/diagnosis/rules/locate.ts
 import { readdirSync } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 function commandLine(rc) {
   return rc.dockerCommandLine();
 }
@@ -23943,8 +24131,8 @@ function configSetting(rc, setting) {
   return found2 ? { file: config, ...found2 } : void 0;
 }
 function startScriptLine(rc, pattern) {
-  const words12 = [...rc.ctx.image?.entrypoint ?? [], ...rc.ctx.image?.cmd ?? [], ...commandWords(commandLine(rc)?.text)];
-  const scripts = new Set(words12.map((word) => scriptFile(rc, word)).filter((file) => file !== void 0));
+  const words13 = [...rc.ctx.image?.entrypoint ?? [], ...rc.ctx.image?.cmd ?? [], ...commandWords(commandLine(rc)?.text)];
+  const scripts = new Set(words13.map((word) => scriptFile(rc, word)).filter((file) => file !== void 0));
   for (const file of scripts) {
     const found2 = rc.repo.findLine(file, new RegExp(`^(?!\\s*#).*${pattern.source}`));
     if (found2) return { file, ...found2 };
@@ -23993,7 +24181,7 @@ function pythonLine(rc, pattern, maxFiles = 300) {
     const dir = queue.shift();
     let entries;
     try {
-      entries = readdirSync(path14.join(root, dir), { withFileTypes: true });
+      entries = readdirSync(path15.join(root, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -25080,11 +25268,11 @@ var init_command_forms = __esm({
 });
 
 // src/diagnosis/rules/config-frames.ts
-import path15 from "node:path";
+import path16 from "node:path";
 function isConfigFrame(rc, frame, configFile) {
   const mapped = rc.mapContainerPath(frame.file);
   if (configFile && mapped === configFile) return true;
-  return /^gunicorn[\w.-]*\.py$/.test(path15.posix.basename(frame.file)) || frame.func !== void 0 && HOOKS.has(frame.func);
+  return /^gunicorn[\w.-]*\.py$/.test(path16.posix.basename(frame.file)) || frame.func !== void 0 && HOOKS.has(frame.func);
 }
 function configCaller(rc, tb) {
   const raisedIn = rc.userFrame(tb);
@@ -25097,7 +25285,7 @@ function configCaller(rc, tb) {
   const hook2 = frame.func !== void 0 && HOOKS.has(frame.func) ? frame.func : void 0;
   return {
     config: {
-      file: mapped ?? path15.posix.basename(frame.file),
+      file: mapped ?? path16.posix.basename(frame.file),
       line: frame.line,
       location: mapped ? { file: mapped, line: frame.line, containerPath: frame.file } : void 0
     },
@@ -25114,7 +25302,7 @@ function callerWords(caller) {
 function callerRemedy(caller) {
   const where2 = code(raisedAt(caller));
   if (!caller.hook) {
-    const module = path15.posix.basename(caller.raisedIn.frame.file).replace(/\.py$/, "");
+    const module = path16.posix.basename(caller.raisedIn.frame.file).replace(/\.py$/, "");
     return `Fix ${where2}: ${code(caller.config.file)} imports it when Gunicorn reads its config, so ${code(`python -c "import ${module}"`)} in the image reproduces it.`;
   }
   const runs = caller.inMaster ? "in the master" : "in each worker after it forks";
@@ -25130,7 +25318,7 @@ function callerAt(rc, location) {
   return void 0;
 }
 function importerWords(caller) {
-  const module = code(path15.posix.basename(caller.raisedIn.frame.file));
+  const module = code(path16.posix.basename(caller.raisedIn.frame.file));
   const config = code(caller.config.file);
   return caller.hook ? `${module} is called by the ${code(caller.hook)} hook ${config} defines (line ${caller.config.line})` : `${module} is imported by ${config} (line ${caller.config.line})`;
 }
@@ -25158,7 +25346,7 @@ var init_config_frames = __esm({
       "ssl_context"
     ]);
     MASTER_HOOKS = /* @__PURE__ */ new Set(["on_starting", "on_reload", "when_ready", "pre_fork", "pre_exec", "child_exit", "nworkers_changed", "on_exit"]);
-    raisedAt = ({ raisedIn }) => raisedIn.location ? fileLine(raisedIn.location) : `${path15.posix.basename(raisedIn.frame.file)}:${raisedIn.frame.line}`;
+    raisedAt = ({ raisedIn }) => raisedIn.location ? fileLine(raisedIn.location) : `${path16.posix.basename(raisedIn.frame.file)}:${raisedIn.frame.line}`;
   }
 });
 
@@ -25301,8 +25489,8 @@ function closestLocalModule(rc, moduleName) {
   const closest = closestName(missing, candidates2);
   if (!closest || editDistance(missing, closest) > (missing.length >= 8 ? 2 : 1)) return void 0;
   const relative3 = [...parent, closest].join("/");
-  const path35 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
-  return { name: [...parent, closest].join("."), path: path35 };
+  const path36 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
+  return { name: [...parent, closest].join("."), path: path36 };
 }
 function knownPackage(name) {
   const normalised = name.toLowerCase().replace(/_/g, "-");
@@ -25796,7 +25984,7 @@ function remedy10(facts) {
       return `Add a ${code(`[${facts.section}]`)} section to the config file the app reads (check the path it is given in the container), or read it with a fallback.`;
   }
 }
-function words3(facts) {
+function words4(facts) {
   switch (facts.kind) {
     case "executable-missing":
     case "network-missing":
@@ -25860,7 +26048,7 @@ var init_config_error = __esm({
         // Last: Gunicorn serves on after it, so it explains a failure only when nothing else does.
         controlSocketUnwritable
       ],
-      words: words3
+      words: words4
     });
   }
 });
@@ -26142,7 +26330,7 @@ var init_app_not_found = __esm({
 
 // src/diagnosis/context.ts
 import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 function embeddedExceptions(lines) {
   const found2 = [];
   for (let i = lines.length - 1; i >= 0 && found2.length < MAX_EMBEDDED; i--) {
@@ -26163,7 +26351,7 @@ function frameText(frame) {
   return frame.code ? [head, `    ${frame.code}`] : [head];
 }
 function toPosix(p) {
-  return p.split(path16.sep).join("/");
+  return p.split(path17.sep).join("/");
 }
 var COMMON_WORKDIRS, LIBRARY_PATH, RepoFiles, RuleContext, EMBEDDED_EXCEPTION, MAX_EMBEDDED;
 var init_context = __esm({
@@ -26178,7 +26366,7 @@ var init_context = __esm({
       repoRoot;
       cache = /* @__PURE__ */ new Map();
       absolute(relative3) {
-        return path16.resolve(this.repoRoot, relative3);
+        return path17.resolve(this.repoRoot, relative3);
       }
       isFile(relative3) {
         try {
@@ -26214,7 +26402,7 @@ var init_context = __esm({
         this.repo = new RepoFiles(ctx.paths.repoRoot);
         const parsed = ctx.events.filter((event) => event.kind === "traceback");
         this.tracebacks = parsed.some((tb) => !tb.exception.type.endsWith("HaltServer")) ? parsed : [...parsed, ...embeddedExceptions(ctx.lines)];
-        this.contextRel = toPosix(path16.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+        this.contextRel = toPosix(path17.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
       }
       ctx;
       repo;
@@ -26231,7 +26419,7 @@ var init_context = __esm({
       }
       /** Path relative to the repository root for a path relative to the build context. */
       inContext(relative3) {
-        return toPosix(path16.posix.join(this.contextRel, relative3));
+        return toPosix(path17.posix.join(this.contextRel, relative3));
       }
       /** Maps a container path back into the repository; undefined when no such file exists there. */
       mapContainerPath(containerPath) {
@@ -26296,8 +26484,8 @@ var init_context = __esm({
       }
       /** The Dockerfile path relative to the repo root, if it exists. */
       dockerfile() {
-        const absolute = this.ctx.paths.dockerfile ?? path16.join(this.ctx.paths.contextDir, "Dockerfile");
-        const relative3 = toPosix(path16.relative(this.ctx.paths.repoRoot, absolute));
+        const absolute = this.ctx.paths.dockerfile ?? path17.join(this.ctx.paths.contextDir, "Dockerfile");
+        const relative3 = toPosix(path17.relative(this.ctx.paths.repoRoot, absolute));
         return this.repo.isFile(relative3) ? relative3 : void 0;
       }
       /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
@@ -26659,7 +26847,7 @@ function noneWords(facts, none) {
 function readInRequest(facts) {
   return `: it is read ${inHandler(facts, facts.location)}, so every request to it fails`;
 }
-function words4(facts) {
+function words5(facts) {
   if (facts.kind === "entrypoint-refused") {
     return {
       summary: `The image's entrypoint refused to start Gunicorn over the environment variable ${code(facts.variable)}: ${code(facts.line.slice(0, 150).replace(/\.$/, ""))}.`,
@@ -26748,7 +26936,7 @@ var init_missing_env = __esm({
         { path: "__fixtures__/apps/fail-env-none", test: "__tests__/issue25-diagnosis.itg.ts" }
       ],
       rules: [environKey, improperlyConfigured, noneRead, emptyInSpec, entrypointRefused],
-      words: words4
+      words: words5
     });
   }
 });
@@ -26901,7 +27089,7 @@ var init_evidence = __esm({
 function chainFrame(rc, chain, outer) {
   return [...chain].reverse().map((t) => rc.userFrame(t)).find((f) => f?.location) ?? rc.userFrame(outer);
 }
-function words5(facts) {
+function words6(facts) {
   if (facts.kind === "waits-for-host") {
     const { host, variable, setAt } = facts;
     const from = variable ? `, the value of ${code(variable)}${where(setAt)}` : "";
@@ -27047,7 +27235,7 @@ var init_database_unreachable = __esm({
       readme: "the app connects to its database at import and cannot",
       fixtures: [{ path: "__fixtures__/apps/fail-database-unreachable", test: "__tests__/diagnosis.itg.ts" }],
       rules: [driverError, cutWhileConnecting, waitsForHost, driverMessage],
-      words: words5
+      words: words6
     });
   }
 });
@@ -27676,7 +27864,7 @@ var init_hangs = __esm({
 });
 
 // src/diagnosis/reasons/worker-hang.ts
-function words6(facts) {
+function words7(facts) {
   if (facts.kind === "no-stack") {
     return {
       summary: `Worker ${facts.pid} never finished booting (stuck for ${facts.seconds} s) and printed no stack when asked (faulthandler off, or the worker blocks signals).`,
@@ -27750,7 +27938,7 @@ var init_worker_hang = __esm({
         { path: "__fixtures__/apps/fail-worker-timeout", test: "__tests__/diagnosis.itg.ts" }
       ],
       rules: [noStack, stuckLoading],
-      words: words6
+      words: words7
     });
   }
 });
@@ -27760,7 +27948,7 @@ function finding(found2, when2, killed) {
   const { setting, evidence } = found2;
   return { facts: { when: when2, killed, seconds: setting.seconds }, evidence, location: setting.location };
 }
-function words7({ when: when2, killed, seconds }) {
+function words8({ when: when2, killed, seconds }) {
   const timeout = `Gunicorn's ${code("timeout")} of ${seconds} s`;
   if (when2 === "while-serving") {
     return {
@@ -27811,7 +27999,7 @@ var init_worker_timeout = __esm({
       readme: "a worker took longer to boot than Gunicorn's `timeout`",
       fixtures: [{ path: "__fixtures__/apps/load-worker-timeout", test: "__tests__/concurrency.itg.ts" }],
       rules: [whileServing, whileLoading],
-      words: words7
+      words: words8
     });
   }
 });
@@ -28002,7 +28190,7 @@ function nativeWorker(version) {
   const major = version ? Number(version.split(".")[0]) : void 0;
   return major !== void 0 && major >= 25 ? ` or Gunicorn ${version}'s own ASGI worker, ${code("-k asgi")}` : ", or on Gunicorn 25+ its own ASGI worker, `-k asgi`";
 }
-function words8(facts) {
+function words9(facts) {
   if (facts.direction === "wsgi-under-asgi") return reverseWords(facts);
   const app = facts.app ? code(facts.app) : "The app";
   const answers = facts.status ? ` and answers ${facts.status}` : "";
@@ -28073,7 +28261,7 @@ var init_asgi_under_wsgi = __esm({
       readme: "an ASGI app (FastAPI, Starlette, Quart, Django's ASGI handler) started with a WSGI worker: every request fails with `__call__() missing 1 required positional argument: 'send'`; and the reverse, a WSGI app (Django's `WSGIHandler`) under an ASGI worker: `missing 1 required positional argument: 'start_response'`",
       fixtures: [{ path: "__fixtures__/apps/fail-asgi-under-wsgi", test: "__tests__/hang-crash.itg.ts" }],
       rules: [asgiCallError, wsgiUnderAsgi],
-      words: words8,
+      words: words9,
       // Decided at the second 500 whose request raised the TypeError, not at the timeout.
       wrongAnswer: {
         recognises: (answer, events2) => answer.status === 500 && events2.filter((e) => e.kind === "traceback" && (isAsgiCallError(e.exception) || isWsgiCallError(e.exception))).length >= 2
@@ -28083,7 +28271,7 @@ var init_asgi_under_wsgi = __esm({
 });
 
 // src/diagnosis/reasons/disallowed-host.ts
-function words9(facts) {
+function words10(facts) {
   const host = facts.host ? code(facts.host) : `the published address (${code("127.0.0.1:<port>")})`;
   const where2 = facts.setting ? ` in ${code(fileLine(facts.setting))}` : "";
   const silent = facts.logged ? "" : " (with DEBUG off, Django logs nothing about it)";
@@ -28133,7 +28321,7 @@ var init_disallowed_host = __esm({
       readme: "Django answered `400 Bad Request (400)` because the probe's Host header is not in `ALLOWED_HOSTS`",
       fixtures: [{ path: "__fixtures__/apps/fail-disallowed-host", test: "__tests__/hang-crash.itg.ts" }],
       rules: [hostRejected],
-      words: words9,
+      words: words10,
       // Django's 400 page says it and nothing is logged: decided at the second such answer.
       wrongAnswer: { recognises: (answer) => answer.status === 400 && DJANGO_BAD_REQUEST.test(answer.body) }
     });
@@ -28404,8 +28592,8 @@ function summary16(facts) {
   const where2 = facts.setBy ? ` (set in ${code(`${facts.setBy.file}:${facts.setBy.line}`)})` : "";
   const inside = facts.loopback ? ", inside the container only," : "";
   const given = facts.assigned ? `${facts.host} picks the port itself and passes it in ${code("PORT")} (here ${facts.port})` : `${facts.host} sends requests to the port in ${code("PORT")} (${facts.port})`;
-  const words12 = facts.hostWords ? `: there the deploy fails with \u201C${facts.hostWords.replace(/PORT=\d+/, `PORT=${facts.port}`)}\u201D` : "";
-  return `Gunicorn listens on ${code(facts.binds.join(", "))}${where2}${inside} but ${given}${words12}.`;
+  const words13 = facts.hostWords ? `: there the deploy fails with \u201C${facts.hostWords.replace(/PORT=\d+/, `PORT=${facts.port}`)}\u201D` : "";
+  return `Gunicorn listens on ${code(facts.binds.join(", "))}${where2}${inside} but ${given}${words13}.`;
 }
 function remedy16(facts) {
   const fromEnv = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`);
@@ -28514,18 +28702,18 @@ function socketIoServerWords(facts) {
   };
 }
 function interruptedSummary(facts) {
-  const path35 = code(facts.path);
+  const path36 = code(facts.path);
   const what = present(
     facts.told && `the master was told to stop (${code(facts.told)})`,
     facts.exit && `${facts.workers > 1 ? "the workers" : "the worker"} exited (${code(facts.exit)})`,
     facts.stopped && `the master stopped (${code(facts.stopped)}${facts.exitCode !== void 0 ? `, exit code ${facts.exitCode}` : ""})`
   );
   if (!facts.stopped && !facts.told)
-    return `A worker exited during the WebSocket check of ${path35} (${code(facts.exit)}), so the check could not finish.`;
+    return `A worker exited during the WebSocket check of ${path36} (${code(facts.exit)}), so the check could not finish.`;
   const listed = what.length > 1 ? `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}` : what[0];
-  return `Gunicorn stopped during the WebSocket check of ${path35}: ${listed}.`;
+  return `Gunicorn stopped during the WebSocket check of ${path36}: ${listed}.`;
 }
-function words10(facts) {
+function words11(facts) {
   switch (facts.kind) {
     case "interrupted":
       return { summary: interruptedSummary(facts), remedy: INTERRUPTED_REMEDY(facts.path) };
@@ -28647,7 +28835,7 @@ var init_websocket_failed = __esm({
       }
     };
     WEBSOCKET_WORKERS = `${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps`;
-    INTERRUPTED_REMEDY = (path35) => `Find what ends the process while ${code(path35)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
+    INTERRUPTED_REMEDY = (path36) => `Find what ends the process while ${code(path36)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
     websocket_failed_default = defineReason({
       id: "websocket-failed",
       title: "WebSocket check failed",
@@ -28655,38 +28843,38 @@ var init_websocket_failed = __esm({
       readme: "the WebSocket route did not upgrade or answer",
       fixtures: [{ path: "__fixtures__/apps/ws-wrong-worker", test: "__tests__/websocket-action.itg.ts" }],
       rules: [interrupted, noRoute, socketIoServer, socketIoSessions, plainWorker, probeFailed],
-      words: words10
+      words: words11
     });
   }
 });
 
 // src/diagnosis/reasons/health-check-failed.ts
-function words11(facts) {
-  const path35 = code(facts.healthPath);
+function words12(facts) {
+  const path36 = code(facts.healthPath);
   switch (facts.kind) {
     case "not-passed":
-      return { summary: `The health check of ${path35} did not pass.`, remedy: `Make ${path35} answer ${facts.healthStatus} once the app is ready.` };
+      return { summary: `The health check of ${path36} did not pass.`, remedy: `Make ${path36} answer ${facts.healthStatus} once the app is ready.` };
     case "wrong-status": {
       if (facts.raised) return raisedWords2(facts, facts.raised);
       const body = quotedBody(facts.body);
       return {
-        summary: `${path35} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
-        remedy: facts.status === 404 ? noRouteRemedy(path35, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path35} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
+        summary: `${path36} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
+        remedy: facts.status === 404 ? noRouteRemedy(path36, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path36} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
       };
     }
     case "no-answer": {
       const attempts = `${facts.attempts} attempt${facts.attempts === 1 ? "" : "s"}`;
       return {
-        summary: `${path35} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
-        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path35} do not block.`
+        summary: `${path36} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
+        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path36} do not block.`
       };
     }
   }
 }
-function noRouteRemedy(path35, rootStatus2) {
+function noRouteRemedy(path36, rootStatus2) {
   if (rootStatus2 === void 0 || rootStatus2 >= 400)
-    return `The app has no route ${path35}: add one or set the \`health-path\` input to an existing route.`;
-  return `The app has no route ${path35}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path35} route.`;
+    return `The app has no route ${path36}: add one or set the \`health-path\` input to an existing route.`;
+  return `The app has no route ${path36}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path36} route.`;
 }
 function raisedWords2(facts, raised) {
   return {
@@ -28760,7 +28948,7 @@ var init_health_check_failed = __esm({
       readme: "the health path answered a wrong status",
       fixtures: [{ path: "__fixtures__/apps/fail-health-check-failed", test: "__tests__/diagnosis.itg.ts" }],
       rules: [noOutcome, wrongStatus, neverAnswered],
-      words: words11
+      words: words12
     });
   }
 });
@@ -29026,8 +29214,8 @@ function showsWrite(tb) {
     (frame) => LOG_HANDLER_FRAME.test(frame.file) || WRITE_CALL.test(frame.code ?? "") || /^(?:mkdir|makedirs)$/.test(frame.func ?? "")
   );
 }
-function refusedAccess(tb, path35) {
-  if (NOT_A_FILE_WRITE.test(path35)) return void 0;
+function refusedAccess(tb, path36) {
+  if (NOT_A_FILE_WRITE.test(path36)) return void 0;
   if (tb.frames.length === 0) return "access";
   return showsWrite(tb) ? "write" : void 0;
 }
@@ -29067,20 +29255,20 @@ function settingLine(rc, writer) {
   if (command && command.text.includes(option)) return command;
   return configSetting(rc, setting);
 }
-function summary20({ writer, path: path35, cause, user, location, access: access2 }) {
+function summary20({ writer, path: path36, cause, user, location, access: access2 }) {
   const who = user ? `user ${code(user)}` : "the image's user";
   const why = cause === "read-only" ? "the root filesystem is read-only" : `${who} may not write there`;
   if (writer === "worker-tmp") {
-    return `Gunicorn's workers need a writable temporary directory and none of ${code(path35)} is writable (${why}): the master stops at the first worker.`;
+    return `Gunicorn's workers need a writable temporary directory and none of ${code(path36)} is writable (${why}): the master stops at the first worker.`;
   }
-  const dir = path35.slice(0, path35.lastIndexOf("/")) || "/";
+  const dir = path36.slice(0, path36.lastIndexOf("/")) || "/";
   if (writer === "pidfile") return `Gunicorn cannot write its pid file in ${code(dir)}${where(location)}: ${why}.`;
   if (access2) {
-    return `The app may not open ${code(path35)} while it loads: it belongs to another user than ${who} (a volume Docker created as root, a file made by another user).`;
+    return `The app may not open ${code(path36)} while it loads: it belongs to another user than ${who} (a volume Docker created as root, a file made by another user).`;
   }
-  return `The app writes ${code(path35)}${where(location)} while it loads, and ${why}.`;
+  return `The app writes ${code(path36)}${where(location)} while it loads, and ${why}.`;
 }
-function remedy19({ writer, path: path35, cause }) {
+function remedy19({ writer, path: path36, cause }) {
   const writable = "or give the container a writable volume there (a Kubernetes `emptyDir`; here, the `writable-paths` input)";
   if (writer === "worker-tmp") {
     return `Start Gunicorn with ${code("--worker-tmp-dir /dev/shm")} (${code('worker_tmp_dir = "/dev/shm"')} in gunicorn.conf.py), ${writable} at ${code("/tmp")}.`;
@@ -29088,9 +29276,9 @@ function remedy19({ writer, path: path35, cause }) {
   if (writer === "pidfile") {
     return `Point ${code("pidfile")} (${code("--pid")}) at a writable path such as ${code("/tmp/gunicorn.pid")} or drop it (a container needs none), ${writable}.`;
   }
-  const dir = path35.slice(0, path35.lastIndexOf("/")) || "/";
+  const dir = path36.slice(0, path36.lastIndexOf("/")) || "/";
   if (cause === "permission") {
-    return `Give ${code(path35)} to the user the app runs as (${code("chown")} it in the Dockerfile, or create the volume's directory with that owner), or write under a path that user owns (take it from an environment variable, e.g. ${code("/tmp")}).`;
+    return `Give ${code(path36)} to the user the app runs as (${code("chown")} it in the Dockerfile, or create the volume's directory with that owner), or write under a path that user owns (take it from an environment variable, e.g. ${code("/tmp")}).`;
   }
   return `Write under a path the host keeps writable (take it from an environment variable, e.g. ${code("/tmp")}), ${writable} at ${code(dir)}.`;
 }
@@ -29678,9 +29866,9 @@ function runLinks(metadata2) {
     shortSha: sha?.slice(0, 7),
     fileUrl(file, line) {
       if (!base || !sha) return void 0;
-      const path35 = encodeRepoPath(file);
-      if (!path35) return void 0;
-      return `${base}/blob/${sha}/${path35}${line && line > 0 ? `#L${line}` : ""}`;
+      const path36 = encodeRepoPath(file);
+      if (!path36) return void 0;
+      return `${base}/blob/${sha}/${path36}${line && line > 0 ? `#L${line}` : ""}`;
     }
   };
 }
@@ -30142,8 +30330,8 @@ var init_context2 = __esm({
           if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
             this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
           } else {
-            const path35 = process.env.GITHUB_EVENT_PATH;
-            process.stdout.write(`GITHUB_EVENT_PATH ${path35} does not exist${EOL6}`);
+            const path36 = process.env.GITHUB_EVENT_PATH;
+            process.stdout.write(`GITHUB_EVENT_PATH ${path36} does not exist${EOL6}`);
           }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -36645,7 +36833,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path35) => path35.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path36) => path36.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -37069,11 +37257,11 @@ var init_comment_policy = __esm({
 });
 
 // src/github/event.ts
-import fs8 from "node:fs";
+import fs9 from "node:fs";
 function readEventPayload(eventPath) {
   if (!eventPath) return {};
   try {
-    const payload = JSON.parse(fs8.readFileSync(eventPath, "utf8"));
+    const payload = JSON.parse(fs9.readFileSync(eventPath, "utf8"));
     return payload !== null && typeof payload === "object" ? payload : {};
   } catch {
     return {};
@@ -40874,7 +41062,7 @@ var require_websocket_server = __commonJS({
 });
 
 // src/setup/input-values.ts
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 function shown(value) {
   return value.replace(/\r?\n/g, "\\n");
 }
@@ -40943,14 +41131,14 @@ function parseEnum(input, text, allowed) {
 }
 function isDirectory2(p) {
   try {
-    return fs10.statSync(p).isDirectory();
+    return fs11.statSync(p).isDirectory();
   } catch {
     return false;
   }
 }
 function isFile(p) {
   try {
-    return fs10.statSync(p).isFile();
+    return fs11.statSync(p).isFile();
   } catch {
     return false;
   }
@@ -41045,17 +41233,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path35) {
-      const ctrl = callVisitor(key, node, visitor, path35);
+    function visit_(key, node, visitor, path36) {
+      const ctrl = callVisitor(key, node, visitor, path36);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path35, ctrl);
-        return visit_(key, ctrl, visitor, path35);
+        replaceNode(key, path36, ctrl);
+        return visit_(key, ctrl, visitor, path36);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path35 = Object.freeze(path35.concat(node));
+          path36 = Object.freeze(path36.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path35);
+            const ci = visit_(i, node.items[i], visitor, path36);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -41066,13 +41254,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path35 = Object.freeze(path35.concat(node));
-          const ck = visit_("key", node.key, visitor, path35);
+          path36 = Object.freeze(path36.concat(node));
+          const ck = visit_("key", node.key, visitor, path36);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path35);
+          const cv = visit_("value", node.value, visitor, path36);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -41093,17 +41281,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path35) {
-      const ctrl = await callVisitor(key, node, visitor, path35);
+    async function visitAsync_(key, node, visitor, path36) {
+      const ctrl = await callVisitor(key, node, visitor, path36);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path35, ctrl);
-        return visitAsync_(key, ctrl, visitor, path35);
+        replaceNode(key, path36, ctrl);
+        return visitAsync_(key, ctrl, visitor, path36);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path35 = Object.freeze(path35.concat(node));
+          path36 = Object.freeze(path36.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path35);
+            const ci = await visitAsync_(i, node.items[i], visitor, path36);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -41114,13 +41302,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path35 = Object.freeze(path35.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path35);
+          path36 = Object.freeze(path36.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path36);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path35);
+          const cv = await visitAsync_("value", node.value, visitor, path36);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -41147,23 +41335,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path35) {
+    function callVisitor(key, node, visitor, path36) {
       if (typeof visitor === "function")
-        return visitor(key, node, path35);
+        return visitor(key, node, path36);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path35);
+        return visitor.Map?.(key, node, path36);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path35);
+        return visitor.Seq?.(key, node, path36);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path35);
+        return visitor.Pair?.(key, node, path36);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path35);
+        return visitor.Scalar?.(key, node, path36);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path35);
+        return visitor.Alias?.(key, node, path36);
       return void 0;
     }
-    function replaceNode(key, path35, node) {
-      const parent = path35[path35.length - 1];
+    function replaceNode(key, path36, node) {
+      const parent = path36[path36.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -41775,10 +41963,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path35, value) {
+    function collectionFromPath(schema, path36, value) {
       let v = value;
-      for (let i = path35.length - 1; i >= 0; --i) {
-        const k = path35[i];
+      for (let i = path36.length - 1; i >= 0; --i) {
+        const k = path36[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -41797,7 +41985,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path35) => path35 == null || typeof path35 === "object" && !!path35[Symbol.iterator]().next().done;
+    var isEmptyPath = (path36) => path36 == null || typeof path36 === "object" && !!path36[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -41827,11 +42015,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path35, value) {
-        if (isEmptyPath(path35))
+      addIn(path36, value) {
+        if (isEmptyPath(path36))
           this.add(value);
         else {
-          const [key, ...rest] = path35;
+          const [key, ...rest] = path36;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -41845,8 +42033,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path35) {
-        const [key, ...rest] = path35;
+      deleteIn(path36) {
+        const [key, ...rest] = path36;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -41860,8 +42048,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path35, keepScalar) {
-        const [key, ...rest] = path35;
+      getIn(path36, keepScalar) {
+        const [key, ...rest] = path36;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -41879,8 +42067,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path35) {
-        const [key, ...rest] = path35;
+      hasIn(path36) {
+        const [key, ...rest] = path36;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -41890,8 +42078,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path35, value) {
-        const [key, ...rest] = path35;
+      setIn(path36, value) {
+        const [key, ...rest] = path36;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -44406,9 +44594,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path35, value) {
+      addIn(path36, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path35, value);
+          this.contents.addIn(path36, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -44483,14 +44671,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path35) {
-        if (Collection2.isEmptyPath(path35)) {
+      deleteIn(path36) {
+        if (Collection2.isEmptyPath(path36)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path35) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path36) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -44505,10 +44693,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path35, keepScalar) {
-        if (Collection2.isEmptyPath(path35))
+      getIn(path36, keepScalar) {
+        if (Collection2.isEmptyPath(path36))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path35, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path36, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -44519,10 +44707,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path35) {
-        if (Collection2.isEmptyPath(path35))
+      hasIn(path36) {
+        if (Collection2.isEmptyPath(path36))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path35) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path36) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -44539,13 +44727,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path35, value) {
-        if (Collection2.isEmptyPath(path35)) {
+      setIn(path36, value) {
+        if (Collection2.isEmptyPath(path36)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path35), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path36), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path35, value);
+          this.contents.setIn(path36, value);
         }
       }
       /**
@@ -46506,9 +46694,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path35) => {
+    visit.itemAtPath = (cst, path36) => {
       let item = cst;
-      for (const [field, index] of path35) {
+      for (const [field, index] of path36) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -46517,23 +46705,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path35) => {
-      const parent = visit.itemAtPath(cst, path35.slice(0, -1));
-      const field = path35[path35.length - 1][0];
+    visit.parentCollection = (cst, path36) => {
+      const parent = visit.itemAtPath(cst, path36.slice(0, -1));
+      const field = path36[path36.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path35, item, visitor) {
-      let ctrl = visitor(item, path35);
+    function _visit(path36, item, visitor) {
+      let ctrl = visitor(item, path36);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path35.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path36.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -46544,10 +46732,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path35);
+            ctrl = ctrl(item, path36);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path35) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path36) : ctrl;
     }
     exports.visit = visit;
   }
@@ -47849,14 +48037,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs28 = this.flowScalar(this.type);
+              const fs29 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs28, sep: [] });
+                map.items.push({ start, key: fs29, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs28);
+                this.stack.push(fs29);
               } else {
-                Object.assign(it, { key: fs28, sep: [] });
+                Object.assign(it, { key: fs29, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -47984,13 +48172,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs28 = this.flowScalar(this.type);
+              const fs29 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs28, sep: [] });
+                fc.items.push({ start: [], key: fs29, sep: [] });
               else if (it.sep)
-                this.stack.push(fs28);
+                this.stack.push(fs29);
               else
-                Object.assign(it, { key: fs28, sep: [] });
+                Object.assign(it, { key: fs29, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -53007,9 +53195,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path35 = this.getPath();
-        if (path35 === null || path35.startsWith("/")) {
-          return path35;
+        const path36 = this.getPath();
+        if (path36 === null || path36.startsWith("/")) {
+          return path36;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -53021,7 +53209,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path35 : parent + "/" + path35;
+              return parent.endsWith("/") ? parent + path36 : parent + "/" + path36;
             }
           }
         }
@@ -56448,7 +56636,7 @@ var init_workflow_run = __esm({
 });
 
 // src/setup/publish-inputs.ts
-import path33 from "node:path";
+import path34 from "node:path";
 function parsePublishInputs(read, workspace) {
   const get = (name) => read(name).trim();
   const reportLabel = get("publish-report");
@@ -56463,7 +56651,7 @@ function parsePublishInputs(read, workspace) {
   if (commentKey && /-->|[\r\n]/.test(commentKey)) throw new InputError(`The input 'comment-key' must be a single line without '-->'.`);
   const githubToken = get("github-token") || void 0;
   if (!githubToken) throw new InputError(`The input 'github-token' is empty: publishing a report needs a token with 'pull-requests: write'.`);
-  return { reportFile: path33.resolve(workspace, reportLabel), reportLabel: shown(reportLabel), comment, commentKey, githubToken };
+  return { reportFile: path34.resolve(workspace, reportLabel), reportLabel: shown(reportLabel), comment, commentKey, githubToken };
 }
 var SMOKE_INPUTS;
 var init_publish_inputs = __esm({
@@ -59722,8 +59910,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path35) {
-      let input = path35;
+    function removeDotSegments(path36) {
+      let input = path36;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -59797,11 +59985,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path35) {
-      if (path35 === "" || path35[0] === "/") {
-        return removeDotSegments(path35);
+    function removeDotSegmentsRelative(path36) {
+      if (path36 === "" || path36[0] === "/") {
+        return removeDotSegments(path36);
       }
-      const segments = path35.split("/");
+      const segments = path36.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -60164,8 +60352,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path35 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path35 && path35 !== "/" ? path35 : void 0;
+        const path36 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path36 && path36 !== "/" ? path36 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -63399,8 +63587,8 @@ var require_ajv = __commonJS({
 });
 
 // src/report-file/read.ts
-import fs27 from "node:fs";
-import path34 from "node:path";
+import fs28 from "node:fs";
+import path35 from "node:path";
 function validate(value) {
   validator ??= new Ajv({ strict: true, allErrors: false, coerceTypes: false, useDefaults: false }).compile(reportSchema);
   return validator(value) ? void 0 : validator.errors?.[0] ?? { instancePath: "", message: "is invalid" };
@@ -63411,33 +63599,33 @@ function describe(error2) {
   return `${where2} ${error2.message ?? "is invalid"}${extra}`.replace(/[^\x20-\x7e]/g, "?");
 }
 function locate(where2, label) {
-  const stat2 = fs27.statSync(where2);
+  const stat2 = fs28.statSync(where2);
   if (stat2.isFile()) return { file: where2, size: stat2.size, label };
   if (!stat2.isDirectory()) throw new ReportFileError(`The report file '${label}' is not a file.`);
-  const found2 = fs27.readdirSync(where2).filter((name) => name.endsWith(".json"));
-  const inside = found2.length === 1 ? fs27.statSync(path34.join(where2, found2[0])) : void 0;
+  const found2 = fs28.readdirSync(where2).filter((name) => name.endsWith(".json"));
+  const inside = found2.length === 1 ? fs28.statSync(path35.join(where2, found2[0])) : void 0;
   if (!inside?.isFile()) {
     throw new ReportFileError(
       `The folder '${label}' holds ${found2.length} JSON files; 'publish-report' needs the report file or a folder with just that one.`
     );
   }
-  return { file: path34.join(where2, found2[0]), size: inside.size, label: `${label}/${found2[0]}` };
+  return { file: path35.join(where2, found2[0]), size: inside.size, label: `${label}/${found2[0]}` };
 }
 function readReportFile(where2, whereLabel = where2) {
-  let located;
+  let located2;
   try {
-    located = locate(where2, whereLabel);
+    located2 = locate(where2, whereLabel);
   } catch (error3) {
     if (error3 instanceof ReportFileError) throw error3;
     throw new ReportFileError(`The report file '${whereLabel}' cannot be read (was the artifact downloaded to that path?).`, { cause: error3 });
   }
-  const { file, size, label } = located;
+  const { file, size, label } = located2;
   if (size > MAX_REPORT_BYTES) {
     throw new ReportFileError(`The report file '${label}' is ${size} bytes, over the ${MAX_REPORT_BYTES}-byte limit: refused.`);
   }
   let value;
   try {
-    value = JSON.parse(fs27.readFileSync(file, "utf8"));
+    value = JSON.parse(fs28.readFileSync(file, "utf8"));
   } catch (error3) {
     throw new ReportFileError(`The report file '${label}' is not valid JSON: refused.`, { cause: error3 });
   }
@@ -63641,9 +63829,9 @@ import crypto2 from "node:crypto";
 init_core();
 init_key();
 init_render();
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 import os6 from "node:os";
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/report-file/file.ts
 init_markdown_safe();
@@ -63714,13 +63902,13 @@ function keepEnds(items, max) {
 init_markdown();
 var MAX_ANNOTATIONS = 10;
 async function deliverReport(safe, settings, env, payload, runKey) {
-  const reportPath = path17.join(env.RUNNER_TEMP || os6.tmpdir(), `gunicorn-smoke-${runKey}.json`);
+  const reportPath = path18.join(env.RUNNER_TEMP || os6.tmpdir(), `gunicorn-smoke-${runKey}.json`);
   const file = toReportFile(safe, {
     commentKey: commentKeyFor(settings, env),
     headSha: safe.metadata.sha,
     headRepository: headRepository(payload, env)
   });
-  fs9.writeFileSync(reportPath, serializeReportFile(file));
+  fs10.writeFileSync(reportPath, serializeReportFile(file));
   setOutputs(safe, reportPath);
   annotate(safe);
   try {
@@ -64084,7 +64272,7 @@ function firstLine(text) {
 init_event();
 
 // src/setup/inputs.ts
-import path22 from "node:path";
+import path23 from "node:path";
 
 // ../main/node_modules/shlex/shlex.js
 var Shlexer = class {
@@ -64624,19 +64812,19 @@ function parseSocketIoSend(send) {
 function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
-function engineIoPath(path35) {
-  const bare2 = path35.split("?")[0].trim();
+function engineIoPath(path36) {
+  const bare2 = path36.split("?")[0].trim();
   if (!bare2 || bare2 === "/") return DEFAULT_SOCKET_IO_PATH;
   const rooted2 = bare2.startsWith("/") ? bare2 : `/${bare2}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
-function socketIoRequestPath(path35) {
-  const query = new URLSearchParams(path35.includes("?") ? path35.slice(path35.indexOf("?") + 1) : "");
+function socketIoRequestPath(path36) {
+  const query = new URLSearchParams(path36.includes("?") ? path36.slice(path36.indexOf("?") + 1) : "");
   query.set("EIO", "4");
   query.set("transport", "websocket");
-  return `${engineIoPath(path35)}?${query.toString()}`;
+  return `${engineIoPath(path36)}?${query.toString()}`;
 }
-function describeRejectedSocketIoUpgrade(answer, path35) {
+function describeRejectedSocketIoUpgrade(answer, path36) {
   const generic = describeRejectedUpgrade(answer);
   if (answer.status === 400 && /unsupported (protocol )?version/i.test(answer.body)) {
     return {
@@ -64644,7 +64832,7 @@ function describeRejectedSocketIoUpgrade(answer, path35) {
       detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt2(bodyText(answer.body))})`
     };
   }
-  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path35)}` };
+  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path36)}` };
   return generic;
 }
 var STAGE_WAITING_FOR = {
@@ -64806,8 +64994,8 @@ async function probeWebSocket(options, context3) {
   const startedAt = now();
   const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal, now };
   const isSocketIo = options.protocol === "socket.io";
-  const path35 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
-  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path35;
+  const path36 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
+  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path36;
   const url = `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}${requestPath}`;
   const describeRejection = isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0;
   const connection = await openWebSocket(url, clock, describeRejection, hostHeaders(options.hostHeader));
@@ -64821,10 +65009,10 @@ async function probeWebSocket(options, context3) {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path35, ...verdict2, durationMs: now() - startedAt };
+  return { protocol: options.protocol, path: path36, ...verdict2, durationMs: now() - startedAt };
 }
-function rooted(path35) {
-  return path35.startsWith("/") ? path35 : `/${path35}`;
+function rooted(path36) {
+  return path36.startsWith("/") ? path36 : `/${path36}`;
 }
 async function talkPlain(socket, options, clock) {
   const matches2 = compileExpect(options.expect);
@@ -64880,22 +65068,22 @@ async function talkPlain(socket, options, clock) {
 // src/hosts/host-choice.ts
 init_input_values();
 init_contracts();
-import fs14 from "node:fs";
-import path21 from "node:path";
+import fs15 from "node:fs";
+import path22 from "node:path";
 
 // src/hosts/host-reading.ts
 init_dist();
 var import_yaml = __toESM(require_dist(), 1);
 init_input_values();
-import fs11 from "node:fs";
-import path18 from "node:path";
+import fs12 from "node:fs";
+import path19 from "node:path";
 var HOST_FILLED_INPUTS = ["dockerfile", "health-path", "command", "port", "memory", "timeout"];
 function emptyReading(host, file) {
   return { host, file, found: {}, env: [], hostFilledEnv: [], shutdown: {} };
 }
 function readIfPresent(workspace, file) {
   try {
-    return fs11.readFileSync(path18.join(workspace, file), "utf8");
+    return fs12.readFileSync(path19.join(workspace, file), "utf8");
   } catch {
     return void 0;
   }
@@ -65053,13 +65241,13 @@ function applyAppJson(reading, app) {
 }
 
 // src/hosts/manifests.ts
-import fs13 from "node:fs";
-import path20 from "node:path";
+import fs14 from "node:fs";
+import path21 from "node:path";
 var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/core/repo-files.ts
-import fs12 from "node:fs";
-import path19 from "node:path";
+import fs13 from "node:fs";
+import path20 from "node:path";
 var SKIPPED_DIRS2 = ["node_modules", ".git", ".venv", "venv", "__pycache__", ".tox", "site-packages", "__fixtures__", "tests", "test"];
 function findRepoFiles(root, { include, alsoSkip = [], maxDepth = 3 }) {
   const skipped = /* @__PURE__ */ new Set([...SKIPPED_DIRS2, ...alsoSkip]);
@@ -65067,14 +65255,14 @@ function findRepoFiles(root, { include, alsoSkip = [], maxDepth = 3 }) {
   const walk = (dir, depth) => {
     let entries;
     try {
-      entries = fs12.readdirSync(dir, { withFileTypes: true });
+      entries = fs13.readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
     for (const entry of entries) {
-      const full = path19.join(dir, entry.name);
+      const full = path20.join(dir, entry.name);
       if (entry.isDirectory() && depth < maxDepth && !skipped.has(entry.name)) walk(full, depth + 1);
-      else if (entry.isFile() && include(entry.name, depth)) found2.push(path19.relative(root, full).split(path19.sep).join("/"));
+      else if (entry.isFile() && include(entry.name, depth)) found2.push(path20.relative(root, full).split(path20.sep).join("/"));
     }
   };
   walk(root, 0);
@@ -65119,7 +65307,7 @@ function yamlFiles(root) {
 function manifestDocuments(workspace, file) {
   let text;
   try {
-    text = fs13.readFileSync(path20.join(workspace, file), "utf8");
+    text = fs14.readFileSync(path21.join(workspace, file), "utf8");
   } catch {
     return [];
   }
@@ -65156,9 +65344,9 @@ function applyEnv(reading, env) {
   }
 }
 function applyCommand(reading, container) {
-  const words12 = (value) => Array.isArray(value) && value.length > 0 ? value.map(String) : void 0;
-  const command = words12(container.command);
-  const args = words12(container.args);
+  const words13 = (value) => Array.isArray(value) && value.length > 0 ? value.map(String) : void 0;
+  const command = words13(container.command);
+  const args = words13(container.args);
   if (!command && !args) return;
   const defined = new Map(reading.env);
   const expand2 = (word) => word.replace(/\$(\$|\(([A-Za-z_][A-Za-z0-9_.-]*)\))/g, (whole, _x, name) => name === void 0 ? "$" : defined.get(name) ?? whole);
@@ -65218,7 +65406,7 @@ function fromConfig(file, config) {
 // src/hosts/host-choice.ts
 var HOST_INPUT_VALUES = ["auto", ...HOST_IDS, "none"];
 function candidates(workspace, hasRenderBlueprint) {
-  const exists2 = (file) => fs14.existsSync(path21.join(workspace, file));
+  const exists2 = (file) => fs15.existsSync(path22.join(workspace, file));
   const found2 = [];
   if (hasRenderBlueprint) found2.push({ host: "render", file: "render.yaml" });
   if (exists2("fly.toml")) found2.push({ host: "fly", file: "fly.toml" });
@@ -65346,7 +65534,7 @@ var IMAGE_REFERENCE = /^[a-z0-9][a-z0-9._\-/:]*(@sha256:[a-f0-9]{64})?$/i;
 var MEMORY = /^\d+(\.\d+)?[bkmg]?$/i;
 function parseSettings(read, workspace) {
   const get = (name) => read(name).trim();
-  const workspaceAbs = path22.resolve(workspace);
+  const workspaceAbs = path23.resolve(workspace);
   const source = parseImageSource(get, read, workspaceAbs);
   const command = parseCommand(get("command"));
   const port = parseInteger2("port", get("port") || "8000", 1, 65535);
@@ -65394,13 +65582,13 @@ function parseSettings(read, workspace) {
   };
 }
 function parseImageSource(get, read, workspaceAbs) {
-  const inside = (p) => p === workspaceAbs || p.startsWith(workspaceAbs + path22.sep);
+  const inside = (p) => p === workspaceAbs || p.startsWith(workspaceAbs + path23.sep);
   const image = get("image") || void 0;
   if (image && !IMAGE_REFERENCE.test(image)) {
     throw new InputError(`The input 'image' must be an image reference such as 'myapp:latest' or 'ghcr.io/org/app@sha256:\u2026', got '${shown(image)}'.`);
   }
   const contextInput = get("context") || ".";
-  const context3 = path22.resolve(workspaceAbs, contextInput);
+  const context3 = path23.resolve(workspaceAbs, contextInput);
   const buildArgs2 = parseKeyValueLines("build-args", read("build-args"));
   const target = get("target") || void 0;
   if (target && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(target)) {
@@ -65419,13 +65607,13 @@ function parseImageSource(get, read, workspaceAbs) {
     throw new InputError(`The input 'context' points to '${shown(contextInput)}', which is not a directory in the repository.`);
   }
   const dockerfileInput = get("dockerfile");
-  const dockerfile = dockerfileInput ? path22.resolve(context3, dockerfileInput) : path22.join(context3, "Dockerfile");
+  const dockerfile = dockerfileInput ? path23.resolve(context3, dockerfileInput) : path23.join(context3, "Dockerfile");
   if (!inside(dockerfile)) throw new InputError(`The input 'dockerfile' must be a file inside the repository, got '${shown(dockerfileInput)}'.`);
   if (isDirectory2(dockerfile)) {
     throw new InputError(`The input 'dockerfile' points to '${shown(dockerfileInput || "Dockerfile")}', which is a directory, not a file.`);
   }
   if (!isFile(dockerfile) && !dockerfileInput) {
-    const where2 = path22.relative(workspaceAbs, context3) ? `in the context '${shown(contextInput)}'` : "in the repository";
+    const where2 = path23.relative(workspaceAbs, context3) ? `in the context '${shown(contextInput)}'` : "in the repository";
     throw new InputError(`There is no Dockerfile ${where2}: set the input 'dockerfile' (and 'context'), or 'image' to test a prebuilt image.`);
   }
   if (!isFile(dockerfile)) {
@@ -65740,7 +65928,7 @@ function loadCheck(findings, workerTrouble) {
 }
 
 // src/profile/measure.ts
-import fs15 from "node:fs/promises";
+import fs16 from "node:fs/promises";
 
 // src/profile/cgroup.ts
 function memoryCgroupFiles(procCgroup, containerId, root = "/sys/fs/cgroup") {
@@ -65787,7 +65975,7 @@ function gunicornTree(rows) {
 
 // src/profile/measure.ts
 init_units();
-var readText2 = (file) => fs15.readFile(file, "utf8");
+var readText2 = (file) => fs16.readFile(file, "utf8");
 async function sampleLargestWorker(docker, containerId) {
   const { workers } = gunicornTree(parseProcessTable(await docker.processTable(containerId)));
   return largest(workers.map((worker) => worker.rssBytes));
@@ -65997,8 +66185,8 @@ async function profileBoot(run4, running, findings) {
 }
 
 // src/setup/effective-config.ts
-import fs16 from "node:fs";
-import path23 from "node:path";
+import fs17 from "node:fs";
+import path24 from "node:path";
 
 // src/gunicorn/print-config.ts
 var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
@@ -66146,12 +66334,12 @@ function configFileText(settings, argv, workdir) {
     else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
   });
   configPath = configPath.replace(/^python:/, "");
-  if (path23.posix.isAbsolute(configPath)) {
+  if (path24.posix.isAbsolute(configPath)) {
     if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
     configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
   }
   try {
-    return fs16.readFileSync(path23.join(settings.context, configPath), "utf8");
+    return fs17.readFileSync(path24.join(settings.context, configPath), "utf8");
   } catch {
     return void 0;
   }
@@ -66198,27 +66386,27 @@ init_text();
 var QUICK_SHUTDOWN = /* @__PURE__ */ new Set(["SIGINT", "SIGQUIT"]);
 function shutdownCheck(result, failed2) {
   if (!result) return { id: "shutdown", status: "not-reached", detail: "" };
-  const { signal, handled, request: request2, exited, graceSec, path: path35 } = result;
+  const { signal, handled, request: request2, exited, graceSec, path: path36 } = result;
   const parts = [handled ? `${signal} handled after ${handled.afterMs} ms` : `${signal} not handled by Gunicorn`];
   parts.push(
-    request2.status !== void 0 ? `in-flight \`${path35}\` answered ${request2.status}` : `in-flight \`${path35}\`: ${request2.error ?? "no answer"}`
+    request2.status !== void 0 ? `in-flight \`${path36}\` answered ${request2.status}` : `in-flight \`${path36}\`: ${request2.error ?? "no answer"}`
   );
   if (exited) parts.push(`exited ${exited.code ?? "?"} after ${formatSeconds(exited.afterMs)}`);
   else parts.push(failed2 ? `still running ${formatSeconds(result.durationMs)} later` : `still running at the ${graceSec} s grace`);
   return { id: "shutdown", status: failed2 ? "fail" : "pass", detail: parts.join(", "), durationMs: result.durationMs };
 }
 function shutdownWarnings(result, printed) {
-  const { signal, request: request2, exited, graceSec, path: path35 } = result;
+  const { signal, request: request2, exited, graceSec, path: path36 } = result;
   const warnings = [];
   const dropped = request2.status === void 0 || request2.status >= 500;
   const how = request2.status !== void 0 ? `answered ${request2.status}` : request2.error ?? "no answer";
   if (dropped && QUICK_SHUTDOWN.has(signal)) {
     warnings.push(
-      `${signal} is a quick shutdown for Gunicorn: the request to \`${path35}\` in flight was cut short (${how}) ${formatSeconds(request2.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
+      `${signal} is a quick shutdown for Gunicorn: the request to \`${path36}\` in flight was cut short (${how}) ${formatSeconds(request2.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
     );
   } else if (dropped) {
     warnings.push(
-      `The request to \`${path35}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request2.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
+      `The request to \`${path36}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request2.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
     );
   }
   const graceful = Number(printed?.graceful_timeout);
@@ -67216,9 +67404,9 @@ async function checkShutdown(run4, running, findings, workerCount2) {
   const { settings, now, deps } = run4;
   const { signal, source } = stopSignalOf(run4, running);
   run4.settingSources["stop-signal"] = source;
-  const path35 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
-  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path35} is in flight`);
-  const request2 = inFlightRequest(run4, running, path35);
+  const path36 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
+  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path36} is in flight`);
+  const request2 = inFlightRequest(run4, running, path36);
   await Promise.race([request2.answer, delay(IN_FLIGHT_MS)]);
   running.watch.beginShutdown();
   const sentAt = now();
@@ -67232,7 +67420,7 @@ async function checkShutdown(run4, running, findings, workerCount2) {
   const result = {
     signal,
     graceSec: settings.stopGraceSec,
-    path: path35,
+    path: path36,
     handled: handledLine ? { line: handledLine.text, afterMs: Math.max(0, handledLine.at - sentAt) } : void 0,
     request: { ...answerFields(answer), durationMs: request2.durationMs() },
     exited: exited && exited.at >= sentAt ? { afterMs: exited.at - sentAt, code: exited.code } : void 0,
@@ -67264,13 +67452,13 @@ async function waitForExit(run4, running, sentAt) {
     await watch.waitFor(Math.max(0, until - run4.now()));
   }
 }
-function inFlightRequest(run4, running, path35) {
+function inFlightRequest(run4, running, path36) {
   const startedAt = run4.now();
   let endedAt;
   const answer = httpGet({
     host: PROBE_HOST,
     port: running.hostPort,
-    path: path35,
+    path: path36,
     userAgent: "gunicorn-smoke",
     hostHeader: run4.settings.hostHeader,
     timeoutMs: (run4.settings.stopGraceSec + 2) * 1e3
@@ -67381,7 +67569,7 @@ async function afterHealthy(run4, running, findings, workerCount2, status) {
 }
 
 // src/smoke/build.ts
-import fs17 from "node:fs";
+import fs18 from "node:fs";
 init_build_output();
 init_pip_output();
 init_registry();
@@ -67467,7 +67655,7 @@ async function basePythonVersion(run4, failure) {
 }
 function readText3(file) {
   try {
-    return fs17.readFileSync(file, "utf8");
+    return fs18.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -67506,9 +67694,9 @@ var Checks = class {
 };
 
 // src/profile/comparison.ts
-import fs18 from "node:fs";
+import fs19 from "node:fs";
 import os7 from "node:os";
-import path24 from "node:path";
+import path25 from "node:path";
 
 // src/profile/git.ts
 init_exec();
@@ -67564,7 +67752,7 @@ function baseIdentity(identity) {
   return { runKey: identity.runKey, containerName: `${identity.containerName}-base`, imageTag: `${identity.imageTag}-base` };
 }
 function rebaseSettings(settings, tree) {
-  const move = (file) => path24.join(tree, path24.relative(settings.workspace, file));
+  const move = (file) => path25.join(tree, path25.relative(settings.workspace, file));
   return { ...settings, workspace: tree, context: move(settings.context), dockerfile: settings.dockerfile ? move(settings.dockerfile) : void 0 };
 }
 async function compareWithBase(options) {
@@ -67582,13 +67770,13 @@ async function compareWithBase(options) {
   } catch (error2) {
     return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error2)}): ${only}` };
   }
-  const tree = fs18.mkdtempSync(path24.join(options.tempDir ?? os7.tmpdir(), "gunicorn-smoke-base-"));
+  const tree = fs19.mkdtempSync(path25.join(options.tempDir ?? os7.tmpdir(), "gunicorn-smoke-base-"));
   const identity = baseIdentity(options.identity);
   try {
     await git.addWorktree(tree, sha);
     const base = rebaseSettings(settings, tree);
-    const dockerfile = base.dockerfile ? path24.relative(tree, base.dockerfile) : "Dockerfile";
-    if (!fs18.existsSync(base.context) || !base.dockerfile || !fs18.existsSync(base.dockerfile)) {
+    const dockerfile = base.dockerfile ? path25.relative(tree, base.dockerfile) : "Dockerfile";
+    if (!fs19.existsSync(base.context) || !base.dockerfile || !fs19.existsSync(base.dockerfile)) {
       return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
     }
     const report = await options.smoke(base, identity);
@@ -67604,7 +67792,7 @@ async function compareWithBase(options) {
     await options.docker.removeContainers([identity.containerName, `${identity.containerName}-config`]).catch(() => void 0);
     await options.docker.removeImage(identity.imageTag).catch(() => void 0);
     await git.removeWorktree(tree);
-    fs18.rmSync(tree, { recursive: true, force: true });
+    fs19.rmSync(tree, { recursive: true, force: true });
   }
 }
 function oneLine2(error2) {
@@ -67830,14 +68018,14 @@ async function waitForDump(run4, running, afterSeq, pid) {
 
 // src/setup/discovery.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import fs23 from "node:fs";
-import path29 from "node:path";
+import fs24 from "node:fs";
+import path30 from "node:path";
 init_paths();
 
 // src/setup/dockerfile-search.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
-import fs19 from "node:fs";
-import path25 from "node:path";
+import fs20 from "node:fs";
+import path26 from "node:path";
 var DOCKERFILE_FOLDERS = /* @__PURE__ */ new Set(["docker", "deploy", "deployment", "deployments", "docker-images", "dockerfiles", ".docker", "ops", "infra"]);
 function isDockerfileName(name) {
   return name === "Dockerfile" || name.startsWith("Dockerfile.") || /\.dockerfile$/i.test(name);
@@ -67859,9 +68047,9 @@ function copySources(dockerfileText) {
   return sources;
 }
 function chooseContext(root, dockerfile, dockerfileText) {
-  const own = path25.posix.dirname(dockerfile);
+  const own = path26.posix.dirname(dockerfile);
   const sources = copySources(dockerfileText).filter((source) => source !== "." && source !== "./");
-  const fits = (context3) => sources.every((source) => fs19.existsSync(path25.join(root, context3, source)));
+  const fits = (context3) => sources.every((source) => fs20.existsSync(path26.join(root, context3, source)));
   const ownFits = fits(own);
   const rootFits = fits(".");
   if (sources.length > 0 && ownFits !== rootFits) {
@@ -67961,25 +68149,25 @@ function hostRun(contract, reading, found2) {
 
 // src/compose/compose-discovery.ts
 init_input_values();
-import fs22 from "node:fs";
-import path28 from "node:path";
+import fs23 from "node:fs";
+import path29 from "node:path";
 
 // src/compose/compose-file.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 init_input_values();
-import fs21 from "node:fs";
-import path27 from "node:path";
+import fs22 from "node:fs";
+import path28 from "node:path";
 
 // src/compose/compose-env.ts
 init_input_values();
-import fs20 from "node:fs";
-import path26 from "node:path";
+import fs21 from "node:fs";
+import path27 from "node:path";
 var SECRET_NAME = /secret|token|passw|passphrase|api[_-]?key|[_-]key$|credential/i;
 function composeEnvironment(dir, fileName, service, definition) {
-  const dotenv = readEnvFile(path26.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
+  const dotenv = readEnvFile(path27.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
   const values = /* @__PURE__ */ new Map();
   for (const entry of envFiles(definition.env_file)) {
-    const file = path26.resolve(dir, entry.path);
+    const file = path27.resolve(dir, entry.path);
     const read = readEnvFile(file);
     if (!read && entry.required) {
       throw new InputError(`${fileName}: the env_file '${entry.path}' of the service '${service}' does not exist.`);
@@ -68016,7 +68204,7 @@ function environmentEntries(value) {
 function readEnvFile(file) {
   let text;
   try {
-    text = fs20.readFileSync(file, "utf8");
+    text = fs21.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -68046,24 +68234,24 @@ function interpolate(value, variables) {
 var COMPOSE_FILE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
 function findComposeFile(workspace, fileInput, contextInput) {
   if (fileInput) {
-    const file = path27.resolve(workspace, fileInput);
-    if (!file.startsWith(path27.resolve(workspace) + path27.sep) || !fs21.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    const file = path28.resolve(workspace, fileInput);
+    if (!file.startsWith(path28.resolve(workspace) + path28.sep) || !fs22.statSync(file, { throwIfNoEntry: false })?.isFile()) {
       throw new InputError(`The input 'compose-file' points to '${fileInput}', which is not a file in the repository.`);
     }
     return file;
   }
-  for (const dir of [workspace, path27.resolve(workspace, contextInput || ".")]) {
+  for (const dir of [workspace, path28.resolve(workspace, contextInput || ".")]) {
     for (const name of COMPOSE_FILE_NAMES) {
-      const file = path27.join(dir, name);
-      if (fs21.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
+      const file = path28.join(dir, name);
+      if (fs22.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
     }
   }
   return void 0;
 }
 function readComposeStack(file, serviceInput, port) {
-  const fileName = path27.basename(file);
+  const fileName = path28.basename(file);
   const lineCounter = new import_yaml3.LineCounter();
-  const document = (0, import_yaml3.parseDocument)(fs21.readFileSync(file, "utf8"), { lineCounter });
+  const document = (0, import_yaml3.parseDocument)(fs22.readFileSync(file, "utf8"), { lineCounter });
   if (document.errors.length > 0) {
     const line = document.errors[0].linePos?.[0]?.line;
     throw new InputError(`${fileName}${line ? ` line ${line}` : ""} is not valid YAML: ${document.errors[0].message.split("\n")[0]}.`);
@@ -68083,7 +68271,7 @@ function readComposeStack(file, serviceInput, port) {
   const stack = { file, fileName, service, serviceLine: lines[service] ?? 1, dependencies, network, lines, healthchecks, completions };
   const settings = serviceSettings(fileName, service, definition);
   const container = containerSettings(file, service, definition);
-  const environment = composeEnvironment(path27.dirname(file), fileName, service, definition);
+  const environment = composeEnvironment(path28.dirname(file), fileName, service, definition);
   const notes = [`${fileName}: testing the service '${service}'${dependencies.length ? ` with ${dependencies.join(", ")}` : ""}.`];
   const found2 = { ...settings.found, ...container.found };
   return { stack, found: found2, envLines: environment.lines, secretValues: environment.secrets, notes: [...notes, ...settings.notes, ...container.notes] };
@@ -68147,7 +68335,7 @@ function serviceSettings(fileName, name, service) {
   const notes = [];
   const build = typeof service.build === "string" ? { context: service.build } : service.build ?? void 0;
   if (build) {
-    found2.context = path27.posix.normalize(build.context ?? ".");
+    found2.context = path28.posix.normalize(build.context ?? ".");
     if (build.dockerfile) found2.dockerfile = build.dockerfile;
     if (build.target) found2.target = build.target;
     const args = Array.isArray(build.args) ? build.args.map(String) : Object.entries(build.args ?? {}).map(([k, v]) => `${k}=${v ?? ""}`);
@@ -68177,7 +68365,7 @@ function containerSettings(file, name, service) {
   if (user && isContainerUser(user)) found2.user = user;
   else if (user) {
     notes.push(
-      `${path27.basename(file)}: the user '${String(service.user)}' of '${name}' gives '${user}', no uid, uid:gid or user name; the image's user is kept.`
+      `${path28.basename(file)}: the user '${String(service.user)}' of '${name}' gives '${user}', no uid, uid:gid or user name; the image's user is kept.`
     );
   }
   if (service.read_only === true || String(service.read_only) === "true") found2["read-only"] = "true";
@@ -68191,7 +68379,7 @@ function containerSettings(file, name, service) {
   return { found: found2, notes };
 }
 function dotenvOf(file) {
-  return readEnvFile(path27.join(path27.dirname(file), ".env")) ?? /* @__PURE__ */ new Map();
+  return readEnvFile(path28.join(path28.dirname(file), ".env")) ?? /* @__PURE__ */ new Map();
 }
 function commandText(value) {
   return Array.isArray(value) ? value.map(String).map(shellQuote).join(" ") : typeof value === "string" ? value.trim() : "";
@@ -68211,8 +68399,8 @@ function containerPorts(service) {
   return ports;
 }
 function healthcheckText(test) {
-  const words12 = Array.isArray(test) ? test.map(String) : typeof test === "string" ? [test] : [];
-  return (["CMD", "CMD-SHELL"].includes(words12[0]) ? words12.slice(1) : words12).join(" ");
+  const words13 = Array.isArray(test) ? test.map(String) : typeof test === "string" ? [test] : [];
+  return (["CMD", "CMD-SHELL"].includes(words13[0]) ? words13.slice(1) : words13).join(" ");
 }
 function healthcheckPath2(test) {
   const text = Array.isArray(test) ? test.join(" ") : typeof test === "string" ? test : "";
@@ -68232,17 +68420,17 @@ function serviceLines(document, lineCounter) {
 var BUILD_SETTINGS = ["context", "dockerfile", "build-args", "target"];
 function discoverCompose(workspace, read, parts) {
   const startDependencies2 = parseEnum("compose-dependencies", read("compose-dependencies").trim() || "true", ["true", "false"]) === "true";
-  if (fs22.existsSync(path28.join(workspace, "render.yaml"))) return void 0;
+  if (fs23.existsSync(path29.join(workspace, "render.yaml"))) return void 0;
   const file = findComposeFile(workspace, read("compose-file").trim(), read("context").trim());
   if (!file) return void 0;
   const discovery = readComposeStack(file, read("service").trim(), read("port").trim());
-  const fileName = path28.basename(file);
+  const fileName = path29.basename(file);
   if (!discovery) {
     parts.notes.push(`${fileName}: no service runs Gunicorn or publishes the probed port; set the input 'service' to test one of them.`);
     return void 0;
   }
   const { stack, found: found2 } = discovery;
-  if (found2.context !== void 0) found2.context = path28.relative(workspace, path28.resolve(path28.dirname(file), found2.context)) || ".";
+  if (found2.context !== void 0) found2.context = path29.relative(workspace, path29.resolve(path29.dirname(file), found2.context)) || ".";
   const prebuilt = read("image").trim() !== "";
   for (const [name, value] of Object.entries(found2)) {
     if (prebuilt && BUILD_SETTINGS.includes(name)) continue;
@@ -68283,14 +68471,14 @@ function discover(workspace, read) {
   const host = applyHostFiles(workspace, read, Boolean(blueprint), { found: found2, sources, notes, envLines });
   const searched = searchDockerfile(workspace, read, found2);
   if (searched) {
-    found2.dockerfile = path29.posix.relative(searched.context, searched.dockerfile);
+    found2.dockerfile = path30.posix.relative(searched.context, searched.dockerfile);
     found2.context = searched.context;
     sources.dockerfile = "repository";
     sources.context = "repository";
     notes.push(searched.note);
   }
   const contextForProcfile = read("context").trim() || found2.context || ".";
-  const procfile = readProcfile(path29.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
+  const procfile = readProcfile(path30.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
   if (procfile)
     notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
   const explicitCommand = read("command").trim();
@@ -68338,11 +68526,11 @@ function applyHostFiles(workspace, read, hasBlueprint, gathered) {
 }
 function dockerfileHealthcheck(workspace, read, found2) {
   if (read("health-path").trim() || found2["health-path"] || read("image").trim()) return void 0;
-  const context3 = path29.resolve(workspace, read("context").trim() || found2.context || ".");
-  const dockerfile = path29.resolve(context3, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
+  const context3 = path30.resolve(workspace, read("context").trim() || found2.context || ".");
+  const dockerfile = path30.resolve(context3, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
   let text;
   try {
-    text = fs23.readFileSync(dockerfile, "utf8");
+    text = fs24.readFileSync(dockerfile, "utf8");
   } catch {
     return void 0;
   }
@@ -68355,11 +68543,11 @@ function dockerfileHealthcheck(workspace, read, found2) {
 }
 function applyBlueprint(service, file, found2) {
   const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
-  const context3 = typeof service.dockerContext === "string" ? path29.posix.join(rootDir, service.dockerContext) : rootDir;
-  found2.context = path29.posix.normalize(context3);
+  const context3 = typeof service.dockerContext === "string" ? path30.posix.join(rootDir, service.dockerContext) : rootDir;
+  found2.context = path30.posix.normalize(context3);
   if (typeof service.dockerfilePath === "string") {
-    const dockerfile = path29.posix.normalize(path29.posix.join(rootDir, service.dockerfilePath));
-    found2.dockerfile = path29.posix.relative(found2.context, dockerfile) || "Dockerfile";
+    const dockerfile = path30.posix.normalize(path30.posix.join(rootDir, service.dockerfilePath));
+    found2.dockerfile = path30.posix.relative(found2.context, dockerfile) || "Dockerfile";
   }
   if (typeof service.healthCheckPath === "string") found2["health-path"] = service.healthCheckPath;
   if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
@@ -68375,7 +68563,7 @@ function applyBlueprint(service, file, found2) {
 }
 function searchDockerfile(workspace, read, found2) {
   if (["dockerfile", "context", "image"].some((name) => read(name).trim()) || found2.dockerfile || found2.context) return void 0;
-  if (fs23.existsSync(path29.join(workspace, "Dockerfile"))) return void 0;
+  if (fs24.existsSync(path30.join(workspace, "Dockerfile"))) return void 0;
   const candidates2 = findDockerfiles(workspace);
   if (candidates2.length === 0) return void 0;
   if (candidates2.length > 1) {
@@ -68385,7 +68573,7 @@ function searchDockerfile(workspace, read, found2) {
     );
   }
   const dockerfile = candidates2[0];
-  const { context: context3, why } = chooseContext(workspace, dockerfile, fs23.readFileSync(path29.join(workspace, dockerfile), "utf8"));
+  const { context: context3, why } = chooseContext(workspace, dockerfile, fs24.readFileSync(path30.join(workspace, dockerfile), "utf8"));
   const note = `No Dockerfile at the repository root: testing ${dockerfile}, the only one in the repository, with the context '${context3}' (${why}); set the inputs 'dockerfile' and 'context' to choose otherwise.`;
   return { dockerfile, context: context3, note };
 }
@@ -68394,13 +68582,13 @@ function shellCommand2(command) {
 }
 function readRenderBlueprint(workspace, serviceName) {
   const file = "render.yaml";
-  const full = path29.join(workspace, file);
-  if (!fs23.existsSync(full)) {
+  const full = path30.join(workspace, file);
+  if (!fs24.existsSync(full)) {
     if (serviceName)
       throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root and no compose file.`);
     return void 0;
   }
-  const document = (0, import_yaml4.parseDocument)(fs23.readFileSync(full, "utf8"));
+  const document = (0, import_yaml4.parseDocument)(fs24.readFileSync(full, "utf8"));
   if (document.errors.length > 0) {
     const error2 = document.errors[0];
     const line = error2.linePos?.[0]?.line;
@@ -68443,10 +68631,10 @@ function renderEnv(envVars, file) {
   return { plain, hostFilled };
 }
 function readProcfile(dir) {
-  const file = path29.join(dir, "Procfile");
+  const file = path30.join(dir, "Procfile");
   let text;
   try {
-    text = fs23.readFileSync(file, "utf8");
+    text = fs24.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -68490,7 +68678,7 @@ function describeSources(settings, sources) {
 
 // src/smoke/start.ts
 init_paths();
-import fs24 from "node:fs";
+import fs25 from "node:fs";
 function chooseStartCommand(run4, imageInfo) {
   const { settings } = run4;
   if (settings.command) return;
@@ -68538,7 +68726,7 @@ function builtFrom({ settings }) {
   try {
     return {
       file: repoRelative(settings.workspace, settings.dockerfile),
-      text: fs24.readFileSync(settings.dockerfile, "utf8"),
+      text: fs25.readFileSync(settings.dockerfile, "utf8"),
       target: settings.target
     };
   } catch {
@@ -68589,7 +68777,7 @@ init_registry();
 // src/gunicorn/paste-order.ts
 init_line_prefix();
 init_log_events();
-var HEADER = /^\s*\[?Traceback \(most recent call last\):\s*$/;
+var HEADER2 = /^\s*\[?Traceback \(most recent call last\):\s*$/;
 var FRAME3 = /^\s*File "/;
 var EXCEPTION = /^[A-Za-z_][\w.]*(Error|Exception): /;
 var SHUTTING_DOWN = /\] Shutting down: /;
@@ -68610,8 +68798,8 @@ function looksReversed(lines) {
     if (REASON.test(a) && SHUTTING_DOWN.test(b)) score++;
     if (SHUTTING_DOWN.test(a) && REASON.test(b)) score--;
     if (EXCEPTION.test(a) && FRAME3.test(b)) score++;
-    if (HEADER.test(a) && FRAME3.test(b)) score--;
-    if (FRAME3.test(a) && HEADER.test(b)) score++;
+    if (HEADER2.test(a) && FRAME3.test(b)) score--;
+    if (FRAME3.test(a) && HEADER2.test(b)) score++;
     const time = PREFIX.exec(a);
     const stamp = time ? time[1] ?? time[2] : void 0;
     if (stamp && lastTime && stamp !== lastTime) score += stamp < lastTime ? 1 : -1;
@@ -68694,17 +68882,17 @@ function inReadingOrder(ctx) {
 init_paths();
 
 // src/setup/start-command-search.ts
-import fs25 from "node:fs";
-import path30 from "node:path";
+import fs26 from "node:fs";
+import path31 from "node:path";
 var import_yaml5 = __toESM(require_dist(), 1);
 var COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
 var WEB_SERVER = /\b(gunicorn|uvicorn|daphne|hypercorn|waitress-serve)\b/;
 function findStartCommandElsewhere(repoRoot, dirs) {
-  const folders = [...new Set(dirs.map((dir) => path30.resolve(repoRoot, dir)))];
+  const folders = [...new Set(dirs.map((dir) => path31.resolve(repoRoot, dir)))];
   for (const dir of folders) {
     const files = safeList(dir).filter((name) => COMPOSE_FILE.test(name));
     for (const name of files.sort()) {
-      const found2 = composeCommand(repoRoot, path30.join(dir, name));
+      const found2 = composeCommand(repoRoot, path31.join(dir, name));
       if (found2) return found2;
     }
   }
@@ -68716,7 +68904,7 @@ function findStartCommandElsewhere(repoRoot, dirs) {
 }
 function composeCommand(repoRoot, file) {
   const lineCounter = new import_yaml5.LineCounter();
-  const doc = (0, import_yaml5.parseDocument)(fs25.readFileSync(file, "utf8"), { lineCounter });
+  const doc = (0, import_yaml5.parseDocument)(fs26.readFileSync(file, "utf8"), { lineCounter });
   const services = doc.get("services");
   if (!(0, import_yaml5.isMap)(services)) return void 0;
   for (const service of services.items) {
@@ -68734,10 +68922,10 @@ function commandText2(node) {
   if ((0, import_yaml5.isSeq)(node)) return node.items.map((item) => (0, import_yaml5.isScalar)(item) ? String(item.value) : "").join(" ");
   return void 0;
 }
-var relative2 = (root, file) => path30.relative(root, file).split(path30.sep).join("/");
+var relative2 = (root, file) => path31.relative(root, file).split(path31.sep).join("/");
 function safeList(dir) {
   try {
-    return fs25.readdirSync(dir);
+    return fs26.readdirSync(dir);
   } catch {
     return [];
   }
@@ -68796,13 +68984,13 @@ var HealthProbe = class {
     return "interrupted";
   }
   async attempt(now) {
-    const { host, port, path: path35, matcher } = this.options;
+    const { host, port, path: path36, matcher } = this.options;
     this.attempts++;
     try {
       const answer = await httpGet({
         host,
         port,
-        path: path35,
+        path: path36,
         userAgent: "gunicorn-smoke",
         timeoutMs: this.options.attemptTimeoutMs ?? 2e3,
         hostHeader: this.options.hostHeader
@@ -69331,7 +69519,7 @@ async function bootAndProbe(run4, image, prebuiltInfo) {
 init_text();
 
 // src/hosts/host-container.ts
-import path31 from "node:path";
+import path32 from "node:path";
 var FILE_SOURCES2 = {
   "fly.toml": "fly.toml",
   "railway.json": "railway.json",
@@ -69341,7 +69529,7 @@ var FILE_SOURCES2 = {
 };
 function sourceOf2(host, fact) {
   if (/^https?:\/\//.test(fact.source)) return "host contract";
-  return FILE_SOURCES2[path31.basename(fact.source)] ?? (host.id === "cloud-run" ? "Cloud Run service" : "Kubernetes manifest");
+  return FILE_SOURCES2[path32.basename(fact.source)] ?? (host.id === "cloud-run" ? "Cloud Run service" : "Kubernetes manifest");
 }
 function applyHostContainer(settings, host, read, sources) {
   if (!host) return settings;
@@ -69568,8 +69756,8 @@ var savedCleaned = () => getState(CLEANED) === "true";
 
 // src/setup/untrusted.ts
 import { execFileSync } from "node:child_process";
-import fs26 from "node:fs";
-import path32 from "node:path";
+import fs27 from "node:fs";
+import path33 from "node:path";
 var PWN_REQUEST_GUIDANCE = "https://securitylab.github.com/resources/github-actions-preventing-pwn-requests/";
 function untrustedCodeWarning(eventName, payload, checkedOutSha) {
   if (!checkedOutSha || typeof payload !== "object" || payload === null) return void 0;
@@ -69604,25 +69792,25 @@ function sentence(event, what, sha) {
 }
 var SHA2 = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 function checkedOutCommit(workspace, run4 = execFileSync) {
-  const root = path32.resolve(workspace);
+  const root = path33.resolve(workspace);
   try {
     const out = run4("git", ["-c", `safe.directory=${root}`, "rev-parse", "--verify", "--quiet", "HEAD^{commit}"], {
       cwd: root,
       encoding: "utf8",
       timeout: 5e3,
       stdio: ["ignore", "pipe", "ignore"],
-      env: { ...process.env, GIT_CEILING_DIRECTORIES: path32.dirname(root), GIT_TERMINAL_PROMPT: "0" }
+      env: { ...process.env, GIT_CEILING_DIRECTORIES: path33.dirname(root), GIT_TERMINAL_PROMPT: "0" }
     });
     const sha = String(out).trim().toLowerCase();
     if (SHA2.test(sha)) return sha;
   } catch {
   }
-  return headFromFiles(path32.join(root, ".git"));
+  return headFromFiles(path33.join(root, ".git"));
 }
 function headFromFiles(gitDir) {
   const read = (file) => {
     try {
-      return fs26.readFileSync(path32.join(gitDir, file), "utf8");
+      return fs27.readFileSync(path33.join(gitDir, file), "utf8");
     } catch {
       return void 0;
     }

@@ -134,5 +134,31 @@ export const BUILD_CASES: BuildCase[] = [
       ],
       pointers: ['Dockerfile:5']
     })
+  },
+  {
+    // Two user pins on one package, no dependency between them: pip's conflict lists only "The user requested" lines.
+    name: 'pinned-twice',
+    expect: always({
+      reason: 'dependency-conflict',
+      culprits: [/`greenlet` is pinned twice/, /`greenlet==2\.0\.2` and `greenlet==3\.0\.3`/, /Keep one pin of `greenlet`/],
+      pointers: ['requirements.txt:2', 'requirements.txt:4']
+    })
+  },
+  {
+    name: 'requirements-not-copied',
+    expect: always({
+      reason: 'build-file-missing',
+      culprits: [/`pip install -r` reads `requirements\.txt`/, /it is in the build context, but no step before this one copies it/],
+      pointers: ['Dockerfile:6']
+    })
+  },
+  {
+    // libpq-dev exists on every base, but not at Debian 10's version: apt's `Version … was not found`.
+    name: 'apt-version-gone',
+    expect: always({
+      reason: 'apt-package-not-found',
+      culprits: [/`libpq-dev` at version `11\.9-0\+deb10u1`, which the Debian mirror no longer has/, /`apt-cache policy libpq-dev`/],
+      pointers: ['Dockerfile:5']
+    })
   }
 ]

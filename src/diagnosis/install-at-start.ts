@@ -9,7 +9,7 @@ import type { Rule } from './reason.js'
 import type { BuildContext } from './stages.js'
 
 const PIP_VERDICT =
-  /ResolutionImpossible|The conflict is caused by|Could not find a version that satisfies|requires a different Python|requires Python '[^']*' but the running Python|Failed building wheel|subprocess-exited-with-error|pg_config executable not found/
+  /ResolutionImpossible|The conflict is caused by|have conflicting dependencies|Could not find a version that satisfies|requires a different Python|requires Python '[^']*' but the running Python|Failed building wheel|subprocess-exited-with-error|pg_config executable not found/
 
 const EDGE_LINES = 10_000
 

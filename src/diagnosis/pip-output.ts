@@ -15,6 +15,8 @@ export interface DependencyConflict {
   clashes: RequirementClash[]
   /** pip's "ERROR: Cannot install …" line. */
   headline: string
+  /** What the headline names (`-r requirements.txt (line 10)`, `astroid==2.5.7`): all a log may keep of the conflict. */
+  named: string[]
 }
 
 export interface NotFound {
@@ -37,12 +39,26 @@ export interface NativeBuildFailure {
 
 const NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)/
 
+const HEADLINE = /Cannot install (.+?) because these package versions have conflicting dependencies/
+
+/** pip's list (`a, b and c`): a specifier's commas have no space after them, so `, ` and ` and ` only separate. */
+function namedInHeadline(headline: string): string[] {
+  const list = headline.match(HEADLINE)?.[1]
+  if (!list || list === 'the requested packages') return []
+  return list.split(/, | and /).map((item) => item.trim())
+}
+
+/**
+ * pip's ResolutionImpossible: its "The conflict is caused by:" lines, which name the requirements that clash (a
+ * dependency's, or two of the user's on the same package); or, when the log kept only pip's first line, what it names.
+ */
 export function parseConflict(lines: string[]): DependencyConflict | undefined {
+  const headlineLine = lines.find((line) => HEADLINE.test(line))
   const start = lines.findIndex((line) => /^The conflict is caused by:/.test(line.trim()))
-  if (start < 0) return undefined
-  const headline = lines.find((line) => /ERROR: Cannot install .* conflicting dependencies/.test(line))?.trim() ?? lines[start].trim()
-  const conflict: DependencyConflict = { requested: [], clashes: [], headline }
-  for (const raw of lines.slice(start + 1)) {
+  if (start < 0 && !headlineLine) return undefined
+  const headline = headlineLine?.trim() ?? lines[start].trim()
+  const conflict: DependencyConflict = { requested: [], clashes: [], headline, named: namedInHeadline(headline) }
+  for (const raw of start < 0 ? [] : lines.slice(start + 1)) {
     const line = raw.trim()
     if (!line) {
       if (conflict.requested.length + conflict.clashes.length > 0) break
@@ -61,7 +77,8 @@ export function parseConflict(lines: string[]): DependencyConflict | undefined {
       })
     else break
   }
-  return conflict.clashes.length > 0 ? conflict : undefined
+  const explained = conflict.clashes.length > 0 || conflict.requested.length > 1
+  return explained || conflict.named.length > 0 ? conflict : undefined
 }
 
 export function parseNotFound(lines: string[]): NotFound | undefined {

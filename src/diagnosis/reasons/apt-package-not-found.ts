@@ -1,6 +1,7 @@
 // `apt-get install` of a package the image's Debian does not know: another distribution's name, a step without
 // `apt-get update`, or a name this release does not have.
 import { defineReason, type Rule } from '../reason.js'
+import { parseApkRefusal } from '../apk-output.js'
 import { debianNameFor } from '../native-deps.js'
 import { pointers, stepLocation } from '../rules/build-causes.js'
 import { code } from '../words.js'
@@ -11,6 +12,10 @@ type Facts =
   | { kind: 'debian-name'; name: string; debian: string }
   | { kind: 'no-package-lists'; name: string }
   | { kind: 'unknown-name'; name: string }
+  /** Alpine's `apk add` of a name its repositories do not have. */
+  | { kind: 'apk-unknown-name'; name: string }
+  /** An exact version (or apt's target release) the mirror no longer serves: it keeps only the current build. */
+  | { kind: 'version-gone'; tool: 'apt' | 'apk'; name: string; version: string; release?: boolean; available?: string }
 
 // `E: ` may be cut from its message: apt writes it apart, and BuildKit interleaves it with stdout.
 const APT_UNKNOWN = /(?:E: |^\s*)(?:Unable to locate package (\S+)|Package '?([^' ]+)'? has no installation candidate)/
@@ -78,6 +83,34 @@ const unknownPackage: Rule<Facts> = {
   }
 }
 
+// apt: `E: Version '11.9-0+deb10u1' for 'libpq-dev' was not found` (`Release 'buster-backports'` for `-t`/`pkg/release`).
+const APT_VERSION_GONE = /(?:E: |^\s*)(Version|Release) '([^']+)' for '([^']+)' was not found/
+
+const aptVersionGone: Rule<Facts> = {
+  stage: 'build',
+  name: 'apt-get does not have the pinned version of a package',
+  detect(ctx) {
+    const hit = ctx.failure.stepOutput.map((line) => line.match(APT_VERSION_GONE)).find(Boolean)
+    if (!hit) return undefined
+    const facts: Facts = { kind: 'version-gone', tool: 'apt', name: hit[3], version: hit[2], release: hit[1] === 'Release' }
+    return { facts, evidence: [hit.input!.trim()], pointers: pointers(stepLocation(ctx)) }
+  }
+}
+
+const apkRefused: Rule<Facts> = {
+  stage: 'build',
+  name: 'apk cannot select a package',
+  detect(ctx) {
+    const refusal = parseApkRefusal(ctx.failure.stepOutput)
+    if (!refusal) return undefined
+    const facts: Facts =
+      refusal.kind === 'no-such-package'
+        ? { kind: 'apk-unknown-name', name: refusal.name }
+        : { kind: 'version-gone', tool: 'apk', name: refusal.name, version: refusal.version, available: refusal.available }
+    return { facts, evidence: refusal.evidence, pointers: pointers(stepLocation(ctx)) }
+  }
+}
+
 function remedy(facts: Facts): string {
   const search = code(`apt-cache search ${facts.name}`)
   switch (facts.kind) {
@@ -95,6 +128,19 @@ function remedy(facts: Facts): string {
       )
     case 'unknown-name':
       return `Check the name for this Debian release (${search}); package names differ between distributions and releases.`
+    case 'apk-unknown-name':
+      return (
+        `Check the name for this Alpine release (${code(`apk search ${facts.name}`)}); package names differ between ` +
+        `distributions, and some are only in the ${code('community')} repository.`
+      )
+    case 'version-gone':
+      return (
+        (facts.available
+          ? `Pin the version the repository has now (${code(facts.available)}) or drop the pin`
+          : 'Drop the pin or pin the current version') +
+        ` (${code(facts.tool === 'apk' ? `apk policy ${facts.name}` : `apt-cache policy ${facts.name}`)} lists them): ` +
+        'distribution mirrors keep only the current build of a package, so an exact pin breaks at the next update.'
+      )
   }
 }
 
@@ -111,19 +157,35 @@ export default defineReason({
   headline: 'unknown apt package',
   readme:
     "`apt-get install` of a package Debian does not have (e.g. RPM's `libpq-devel`: Debian's name is `libpq-dev`), " +
-    'or a virtual one (`netcat`): the remedy names the package apt itself lists (`netcat-openbsd`)',
+    'or a virtual one (`netcat`): the remedy names the package apt itself lists (`netcat-openbsd`); ' +
+    "a pinned version the mirror no longer has (apt's `Version … was not found`, apk's `breaks: world[…]`), apk's `no such package`",
   fixtures: [
     { path: '__fixtures__/build/cases/apt-unknown-package', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
     { path: '__fixtures__/build/cases/apt-virtual-package', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
+    { path: '__fixtures__/build/cases/apt-version-gone', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
     { path: '__fixtures__/apps/fail-apt-virtual-package', test: '__tests__/remedies.itg.ts' }
   ],
-  rules: [unknownPackage],
+  rules: [unknownPackage, aptVersionGone, apkRefused],
   words: (facts) => ({
-    summary:
-      `${code('apt-get install')} does not know the package ${code(facts.name)}` +
-      (facts.kind === 'debian-name' ? ` — on Debian it is ${code(facts.debian)}` : '') +
-      (facts.kind === 'apt-suggests' ? `: ${aptSays(facts)}` : '') +
-      '.',
+    summary: summaryOf(facts),
     remedy: remedy(facts)
   })
 })
+
+function summaryOf(facts: Facts): string {
+  if (facts.kind === 'apk-unknown-name') return `${code('apk add')} does not know the package ${code(facts.name)}.`
+  if (facts.kind === 'version-gone') {
+    const what = facts.release ? 'release' : 'version'
+    return (
+      `${code(facts.tool === 'apk' ? 'apk add' : 'apt-get install')} asks for ${code(facts.name)} at ${what} ${code(facts.version)}, ` +
+      `which the ${facts.tool === 'apk' ? 'Alpine repository' : 'Debian mirror'} no longer has` +
+      (facts.available ? ` (it has ${code(facts.available)}).` : '.')
+    )
+  }
+  return (
+    `${code('apt-get install')} does not know the package ${code(facts.name)}` +
+    (facts.kind === 'debian-name' ? ` — on Debian it is ${code(facts.debian)}` : '') +
+    (facts.kind === 'apt-suggests' ? `: ${aptSays(facts)}` : '') +
+    '.'
+  )
+}

@@ -30,6 +30,10 @@ type Facts = Copied &
     | { kind: 'unchecked' }
     /** The installer (Poetry, or uv's build backend) needs `file` to install the project, and no step copied it. */
     | { kind: 'not-copied'; tool: 'poetry' | 'uv'; imagePath: string; stepAt?: SourceLocation; copyAt?: SourceLocation }
+    /** pip or uv was told to read a requirements file that is not in the image; `inContext` when the context was read. */
+    | { kind: 'not-in-image'; tool: 'pip' | 'uv'; inContext?: boolean; stepAt?: SourceLocation }
+    /** The legacy builder refuses a source above the build context (`COPY ../requirements.txt .`): `file` as written. */
+    | { kind: 'outside-context' }
   )
 
 /** Where the file went: the `.dockerignore` line that excludes it, else the closest existing name, else nowhere. */
@@ -117,6 +121,53 @@ const readmeNotCopied: Rule<Facts> = {
   }
 }
 
+// The legacy builder's refusal (BuildKit cleans the `..` away and reports the file not found instead).
+const FORBIDDEN_PATH = /(?:COPY|ADD) failed: forbidden path outside the build context: (.+?) \(/
+
+const outsideContext: Rule<Facts> = {
+  stage: 'build',
+  name: 'the builder refuses a source outside the build context',
+  detect(ctx): Finding<Facts> | undefined {
+    const text = [ctx.failure.message, ...ctx.failure.stepOutput].join('\n')
+    const match = text.match(FORBIDDEN_PATH)
+    if (!match) return undefined
+    const instruction = ctx.failure.instruction && /^(COPY|ADD)\b/i.test(ctx.failure.instruction) ? ctx.failure.instruction : undefined
+    const facts: Facts = { instruction, file: match[1].trim(), context: rel(ctx, ctx.contextDir), kind: 'outside-context' }
+    return { facts, evidence: [match[0].replace(/ \($/, '')], pointers: pointers(stepLocation(ctx)) }
+  }
+}
+
+// pip's words for a `-r`/`-c` file it cannot open (every pip since 1.x, `ERROR: ` from 10 on), then uv's.
+const REQUIREMENTS_UNREADABLE: { tool: 'pip' | 'uv'; pattern: RegExp }[] = [
+  { tool: 'pip', pattern: /Could not open requirements file: \[Errno 2\] No such file or directory: '([^']+)'/ },
+  { tool: 'uv', pattern: /error: File not found: `([^`]+)`/ }
+]
+
+const requirementsNotInImage: Rule<Facts> = {
+  stage: 'build',
+  name: 'the installer cannot open a requirements file that is not in the image',
+  detect(ctx): Finding<Facts> | undefined {
+    for (const { tool, pattern } of REQUIREMENTS_UNREADABLE) {
+      const hit = ctx.failure.stepOutput.map((line) => line.match(pattern)).find(Boolean)
+      if (!hit) continue
+      const file = path.posix.normalize(hit[1])
+      const stepAt = stepLocation(ctx)
+      const inContext = contextOnDisk(ctx.contextDir) ? existsInContext(ctx.contextDir, file.replace(/^\/+/, '')) : undefined
+      const facts: Facts = {
+        instruction: ctx.failure.instruction,
+        file,
+        context: rel(ctx, ctx.contextDir),
+        kind: 'not-in-image',
+        tool,
+        inContext,
+        stepAt
+      }
+      return { facts, evidence: [hit.input!.trim()], pointers: pointers(stepAt) }
+    }
+    return undefined
+  }
+}
+
 const inContext = (context: string) => (context === '.' ? 'the build context' : `the build context ${code(context)}`)
 
 function words(facts: Facts): { summary: string; remedy: string } {
@@ -147,6 +198,15 @@ function words(facts: Facts): { summary: string; remedy: string } {
           `), or add ${code(facts.file)}${copy}.`
       }
     }
+    case 'not-in-image':
+      return notInImage(facts)
+    case 'outside-context':
+      return {
+        summary: `${copies}, which is outside ${inContext(facts.context)}: the builder sees only the files under it.`,
+        remedy:
+          `Build from a directory that holds ${code(facts.file.replace(/^(\.\.\/)+/, ''))} (with Compose, the service's ` +
+          `${code('build.context')}, the Dockerfile named relative to it) and copy it by its path there, without ${code('..')}.`
+      }
     case 'unchecked':
       return {
         summary: `${copies}, which the builder did not find in the build context: it is not there, or ${code('.dockerignore')} excludes it.`,
@@ -162,18 +222,33 @@ function words(facts: Facts): { summary: string; remedy: string } {
   }
 }
 
+function notInImage(facts: Extract<Facts, { kind: 'not-in-image' }>): { summary: string; remedy: string } {
+  const reader = facts.tool === 'pip' ? code('pip install -r') : code('uv pip install -r')
+  const context = inContext(facts.context)
+  const where =
+    facts.inContext === true ? `; it is in ${context}, but no step before this one copies it` : facts.inContext === false ? `, nor in ${context}` : ''
+  return {
+    summary: `${reader} reads ${code(facts.file)}, which is not in the image at that step${where}.`,
+    remedy:
+      `Copy it in before the install (${code(`COPY ${path.posix.basename(facts.file)} .`)}; the path is read from the step's ` +
+      `${code('WORKDIR')}), and keep it inside the build context: with Compose, under the service's ${code('build.context')}.`
+  }
+}
+
 export default defineReason({
   id: 'build-file-missing',
   title: 'File missing from the build context',
   headline: 'a copied file is missing',
   readme:
     '`COPY`/`ADD` of a file not in the build context: the `.dockerignore` line that excludes it, or the closest existing name; ' +
-    "Poetry's `Readme path … does not exist`: the COPY to add it to, or `--no-root`",
+    "Poetry's `Readme path … does not exist`: the COPY to add it to, or `--no-root`; a `-r` requirements file pip or uv " +
+    'cannot open (not copied, or outside the build context)',
   fixtures: [
     { path: '__fixtures__/build/cases/copy-renamed', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
     { path: '__fixtures__/build/cases/copy-dockerignored', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
+    { path: '__fixtures__/build/cases/requirements-not-copied', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
     { path: '__fixtures__/build/installers/poetry-readme-missing', test: '__tests__/installers.itg.ts', via: '__tests__/helpers/installer-cases.ts' }
   ],
-  rules: [statFailed, sourceNotFound, readmeNotCopied],
+  rules: [statFailed, sourceNotFound, outsideContext, readmeNotCopied, requirementsNotInImage],
   words
 })

@@ -1,17 +1,20 @@
 // pip's ResolutionImpossible, uv's and Poetry's failed version solving: two pins that cannot be installed together,
 // each located in the requirements files (pip) or at the failing step (uv, Poetry: the pins are in pyproject.toml).
+import fs from 'node:fs'
+import path from 'node:path'
 import { atStart } from '../install-at-start.js'
-import { defineReason, type Rule } from '../reason.js'
+import { defineReason, type Finding, type Rule } from '../reason.js'
 import { installerLines, parseSolverVerdict } from '../installer-output.js'
 import { parseConflict, type DependencyConflict, type RequirementClash } from '../pip-output.js'
 import { normalizeName, pinsOf } from '../requirements.js'
-import { pinLocation, pinsFor, pointers, stepLocation } from '../rules/build-causes.js'
+import { pinLocation, pinsFor, pointers, rel, stepLocation } from '../rules/build-causes.js'
 import { dependencyLines } from '../rules/project-files.js'
 import type { BuildContext } from '../stages.js'
 import { code, fileLine, present, where } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
 
-interface Facts {
+interface Clash {
+  kind: 'clash'
   /** The clash that explains the conflict: `dependent dependentVersion` requires `requirement` of `target`. */
   clash: RequirementClash
   /** The dependent's pin as the requirements file writes it, else as pip resolved it. */
@@ -25,6 +28,25 @@ interface Facts {
   stepAt?: SourceLocation
 }
 
+/** The user asks for one package twice, with pins no release satisfies together (a requirement and a constraint too). */
+interface PinnedTwice {
+  kind: 'pinned-twice'
+  name: string
+  /** As pip printed them, `(constraint)` marked. */
+  requested: string[]
+  at: SourceLocation[]
+}
+
+/** Only pip's first line is in the log: what it names, and the package among them (not a `-r file (line n)`). */
+interface HeadlineOnly {
+  kind: 'headline-only'
+  named: string[]
+  packageShown?: string
+  at: SourceLocation[]
+}
+
+type Facts = Clash | PinnedTwice | HeadlineOnly
+
 /** The clash on a package the user requested, else pip's first. */
 function chosenClash(conflict: DependencyConflict): RequirementClash {
   const requestedNames = new Set(conflict.requested.map((r) => normalizeName(r.name)))
@@ -35,7 +57,7 @@ function chosenClash(conflict: DependencyConflict): RequirementClash {
 function conflictEvidence(conflict: DependencyConflict): string[] {
   return present(
     conflict.headline,
-    'The conflict is caused by:',
+    conflict.clashes.length + conflict.requested.length > 0 ? 'The conflict is caused by:' : undefined,
     ...conflict.clashes.map((c) => `${c.dependent} ${c.dependentVersion} depends on ${c.requirement}`),
     ...conflict.requested.map((r) => `The user requested ${r.constraint ? '(constraint) ' : ''}${r.requirement}`)
   )
@@ -47,6 +69,7 @@ const resolutionImpossible: Rule<Facts> = {
   detect(ctx) {
     const conflict = parseConflict(ctx.failure.stepOutput)
     if (!conflict) return undefined
+    if (conflict.clashes.length === 0) return withoutClash(ctx, conflict)
     const pins = pinsFor(ctx)
     const clash = chosenClash(conflict)
     const dependentPin = pinsOf(pins, clash.dependent)[0]
@@ -56,6 +79,7 @@ const resolutionImpossible: Rule<Facts> = {
     const targetAt = pinLocation(ctx, targetPin)
     return {
       facts: {
+        kind: 'clash',
         clash,
         dependentShown: dependentPin?.requirement ?? `${clash.dependent}==${clash.dependentVersion}`,
         targetShown: targetPin?.requirement ?? targetRequested ?? clash.target,
@@ -66,6 +90,38 @@ const resolutionImpossible: Rule<Facts> = {
       pointers: pointers(dependentAt, targetAt)
     }
   }
+}
+
+/**
+ * No dependency in the way: the user's own pins exclude each other (the same package twice), or the log kept only
+ * pip's headline. Each is located in the requirements files when they are there.
+ */
+function withoutClash(ctx: BuildContext, conflict: DependencyConflict): Finding<Facts> | undefined {
+  const pins = pinsFor(ctx)
+  const names = new Set(conflict.requested.map((r) => normalizeName(r.name)))
+  if (conflict.requested.length > 1 && names.size === 1) {
+    const name = conflict.requested[0].name
+    const at = pinsOf(pins, name).map((pin) => pinLocation(ctx, pin))
+    const requested = conflict.requested.map((r) => (r.constraint ? `${r.requirement} (constraint)` : r.requirement))
+    return { facts: { kind: 'pinned-twice', name, requested, at: pointers(...at) }, evidence: conflictEvidence(conflict), pointers: pointers(...at) }
+  }
+  const named = conflict.named.length > 0 ? conflict.named : conflict.requested.map((r) => r.requirement)
+  if (named.length === 0) return undefined
+  const packageShown = named.find((item) => !/^-[rc] /.test(item))
+  const at = named.map((item) => fileLineNamed(ctx, item) ?? pinLocation(ctx, pinsOf(pins, item.match(/^[\w.-]+/)?.[0] ?? item)[0]))
+  return {
+    facts: { kind: 'headline-only', named, packageShown, at: pointers(...at) },
+    evidence: conflictEvidence(conflict),
+    pointers: pointers(...at)
+  }
+}
+
+/** pip's `-r requirements.txt (line 10)`: that line, when the file is in the build context. */
+function fileLineNamed(ctx: BuildContext, item: string): SourceLocation | undefined {
+  const named = item.match(/^-[rc] (\S+) \(line (\d+)\)/)
+  if (!named) return undefined
+  const file = path.resolve(ctx.contextDir, named[1])
+  return fs.existsSync(file) ? { file: rel(ctx, file), line: Number(named[2]) } : undefined
 }
 
 const solverConflict: Rule<Facts> = {
@@ -81,6 +137,7 @@ const solverConflict: Rule<Facts> = {
     const targetAt = declaredAt(ctx, target)
     return {
       facts: {
+        kind: 'clash',
         clash: { dependent, dependentVersion, requirement, target },
         dependentShown,
         targetShown: targetShown ?? target,
@@ -103,14 +160,14 @@ function declaredAt(ctx: BuildContext, name: string): SourceLocation | undefined
 
 const RELOCK = { uv: 'uv lock', poetry: 'poetry lock' }
 
-function summary({ clash, dependentShown, targetShown, dependentAt, targetAt }: Facts): string {
+function summary({ clash, dependentShown, targetShown, dependentAt, targetAt }: Clash): string {
   return (
     `${code(dependentShown)}${where(dependentAt)} cannot be installed together with ${code(targetShown)}${where(targetAt)}: ` +
     `${clash.dependent} ${clash.dependentVersion} requires ${code(clash.requirement)}.`
   )
 }
 
-function remedy({ clash, targetShown, dependentAt, targetAt, tool }: Facts): string {
+function remedy({ clash, targetShown, dependentAt, targetAt, tool }: Clash): string {
   const lines = pointers(dependentAt, targetAt).map((l) => code(fileLine(l)))
   const declared = lines.length > 0 ? lines.join(' and ') : code('pyproject.toml')
   if (tool)
@@ -125,6 +182,32 @@ function remedy({ clash, targetShown, dependentAt, targetAt, tool }: Facts): str
   )
 }
 
+const located = (at: SourceLocation[]): string => at.map((l) => code(fileLine(l))).join(' and ')
+
+function words(facts: Facts): { summary: string; remedy: string } {
+  switch (facts.kind) {
+    case 'clash':
+      return { summary: summary(facts), remedy: remedy(facts) }
+    case 'pinned-twice':
+      return {
+        summary:
+          `${code(facts.name)} is pinned twice, to versions no release satisfies together: ` +
+          `${facts.requested.map(code).join(' and ')}${facts.at.length > 0 ? ` (${located(facts.at)})` : ''}.`,
+        remedy: `Keep one pin of ${code(facts.name)}${facts.at.length > 0 ? ` (${located(facts.at)})` : ''} and delete the other.`
+      }
+    case 'headline-only':
+      return {
+        summary:
+          `pip cannot install ${facts.named.map(code).join(' together with ')}: their dependencies conflict ` +
+          `(the log keeps only pip's first line, not the requirements that clash).`,
+        remedy:
+          `Run the same ${code('pip install')} locally to see pip's "The conflict is caused by" lines, then move the pins together` +
+          (facts.packageShown ? `: loosen ${code(facts.packageShown)} or the requirement it clashes with` : '') +
+          (facts.at.length > 0 ? ` (${located(facts.at)}).` : '.')
+      }
+  }
+}
+
 export default defineReason({
   id: 'dependency-conflict',
   title: 'Conflicting dependency pins',
@@ -133,7 +216,7 @@ export default defineReason({
     "pip's `ResolutionImpossible`, uv's `No solution found` and Poetry's `SolverProblemError`: both packages, their pins and " +
     "the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`) or its entry in `pyproject.toml` " +
     '(`[project]` dependencies, `[tool.poetry.dependencies]`, dependency groups) or the `Pipfile`, annotated: move the pins together; ' +
-    'the same when pip runs in the entrypoint as the container starts',
+    "the same when pip runs in the entrypoint as the container starts; one package pinned twice; a log that keeps only pip's headline",
   fixtures: [
     { path: '__fixtures__/build/cases/dependency-conflict', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
     { path: '__fixtures__/build/framings/entrypoint', test: '__tests__/build-framings.itg.ts' },
@@ -141,8 +224,9 @@ export default defineReason({
       path: '__fixtures__/build/cases/dependency-conflict-constraint',
       test: '__tests__/build-diagnosis.itg.ts',
       via: '__tests__/helpers/build-cases.ts'
-    }
+    },
+    { path: '__fixtures__/build/cases/pinned-twice', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' }
   ],
   rules: [resolutionImpossible, solverConflict, atStart(resolutionImpossible)],
-  words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
+  words
 })
