@@ -15,6 +15,7 @@ import {
 import { executableMissing, networkMissing, otherStartFailure, startWords, type StartFacts } from '../rules/start-failures.js'
 import { code, fileLine, where } from '../words.js'
 import { callerRemedy, callerWords } from '../rules/config-frames.js'
+import { settingsModuleMissing } from '../rules/settings-module.js'
 
 type Facts = StartFacts | ConfigFacts | ConfigNameFacts
 
@@ -47,6 +48,23 @@ function literalPort({ placeholder, inCommand }: Extract<ConfigFacts, { kind: 'l
 }
 
 type InstalledApp = Extract<ConfigFacts, { kind: 'installed-app' }>
+type SettingsModule = Extract<ConfigFacts, { kind: 'settings-module-missing' }>
+
+function settingsModuleSummary({ module, package: pkg, location }: SettingsModule): string {
+  const holds = pkg && pkg.has.length > 0 ? ` (it holds ${pkg.has.map((name) => code(name)).join(', ')})` : ''
+  const missing = pkg
+    ? `the repository's ${code(`${pkg.path}/`)} has no module ${code(module.slice(pkg.name.length + 1))}${holds}`
+    : 'no such module is in the image'
+  return `${code('DJANGO_SETTINGS_MODULE')} names ${code(module)}${where(location)}, but ${missing}, so Django cannot load its settings.`
+}
+
+function settingsModuleRemedy({ suggestion, location }: SettingsModule): string {
+  const at = location
+    ? ` in ${code(fileLine(location))}`
+    : " where it is set (the Dockerfile's `ENV`, the command's `--env`, the compose file, the action's `env` input)"
+  const value = suggestion ? code(suggestion) : 'the dotted name of the settings module the image has'
+  return `Set ${code('DJANGO_SETTINGS_MODULE')} to ${value}${at}, or add the module it names to the repository and the image.`
+}
 
 function installedAppSummary({ app, location, local }: InstalledApp): string {
   const lists = `${code('INSTALLED_APPS')} lists ${code(app)}${where(location)}, which is neither a module of the repository nor an installed package`
@@ -126,6 +144,8 @@ function summary(facts: ConfigFacts): string {
       return `Django's settings are incomplete${where(facts.location)}: ${facts.message}`
     case 'installed-app':
       return installedAppSummary(facts)
+    case 'settings-module-missing':
+      return settingsModuleSummary(facts)
     case 'ini-section':
       return (
         `The app reads section ${code(facts.section)} of an INI config file while it loads${where(facts.location)}, ` +
@@ -192,6 +212,8 @@ function remedy(facts: ConfigFacts): string {
       )
     case 'installed-app':
       return installedAppRemedy(facts)
+    case 'settings-module-missing':
+      return settingsModuleRemedy(facts)
     case 'ini-section':
       return (
         `Add a ${code(`[${facts.section}]`)} section to the config file the app reads ` +
@@ -224,7 +246,8 @@ export default defineReason({
     'Gunicorn rejected its configuration, e.g. `bind = "0.0.0.0:${PORT}"` in `gunicorn.conf.py` (a ' +
     'config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an IPv6 bind where the container has no IPv6 (Errno 97/99), an option ' +
     "left without its value, a `control_socket` that is not a path (25.1+); or the app's own " +
-    "configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, a missing INI section)",
+    "configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, " +
+    'a `DJANGO_SETTINGS_MODULE` the image lacks, a missing INI section)',
   fixtures: [
     { path: '__fixtures__/apps/fail-config-error', test: '__tests__/diagnosis.itg.ts' },
     { path: '__fixtures__/apps/fail-exec-form-port', test: '__tests__/remedies.itg.ts' },
@@ -249,6 +272,7 @@ export default defineReason({
     rejectedSetting,
     djangoSettings,
     installedApp,
+    settingsModuleMissing,
     iniSection,
     distributionNameAsModule,
     // Last: Gunicorn serves on after it, so it explains a failure only when nothing else does.

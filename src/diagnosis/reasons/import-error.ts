@@ -5,7 +5,7 @@ import type { RuleContext, UserFrame } from '../context.js'
 import { pipPackageFor } from '../packages.js'
 import { closestName } from '../closest.js'
 import { cannotImportName, definedNames, missingName, moduleNotFound, raisedAtImport, type MissingName } from '../rules/imports.js'
-import { closestLocalModule, type LocalNeighbour } from '../rules/local-modules.js'
+import { closestLocalModule, missingLocalSubmodule, type LocalNeighbour, type MissingSubmodule } from '../rules/local-modules.js'
 import { exceptionIs } from '../rules/rule.js'
 import { code, fileLine, where } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
@@ -25,6 +25,7 @@ type Facts =
   | { kind: 'undefined-name'; exceptionLine: string; at?: string }
   | (Misspelled & { kind: 'misspelled' })
   | { kind: 'misspelled-module'; moduleName: string; local: LocalNeighbour; importedAt?: SourceLocation }
+  | { kind: 'no-such-local-module'; moduleName: string; submodule: MissingSubmodule; importedAt?: SourceLocation }
 
 /** A name that does not exist where it is used, and the one Python (or the user's own file) says was meant. */
 interface Misspelled {
@@ -126,7 +127,8 @@ const misspelledModule: Rule<Facts> = {
   name: 'the missing module is one typo away from a module of the repository',
   detect(rc) {
     const found = moduleNotFound(rc)
-    const local = found && !rc.localModuleExists(found.moduleName) ? closestLocalModule(rc, found.moduleName) : undefined
+    const absent = found && (!rc.localModuleExists(found.moduleName) || missingLocalSubmodule(rc, found.moduleName))
+    const local = found && absent ? closestLocalModule(rc, found.moduleName) : undefined
     if (!found || !local) return undefined
     const frame = rc.userFrame(found.tb)
     return {
@@ -134,6 +136,37 @@ const misspelledModule: Rule<Facts> = {
       evidence: rc.tracebackEvidence(found.tb, frame),
       location: frame?.location
     }
+  }
+}
+
+const noSuchLocalModule: Rule<Facts> = {
+  stage: 'boot',
+  name: "the missing module is in the repository's own package, which does not hold it",
+  detect(rc) {
+    const found = moduleNotFound(rc)
+    const submodule = found && missingLocalSubmodule(rc, found.moduleName)
+    if (!found || !submodule) return undefined
+    const frame = rc.userFrame(found.tb)
+    return {
+      facts: { kind: 'no-such-local-module', moduleName: found.moduleName, submodule, importedAt: frame?.location },
+      evidence: rc.tracebackEvidence(found.tb, frame),
+      location: frame?.location
+    }
+  }
+}
+
+function noSuchLocalModuleWords({ moduleName, submodule, importedAt }: Extract<Facts, { kind: 'no-such-local-module' }>): {
+  summary: string
+  remedy: string
+} {
+  const holds = submodule.has.length > 0 ? ` (it holds ${submodule.has.map((name) => code(name)).join(', ')})` : ''
+  return {
+    summary:
+      `The app imports ${code(moduleName)}${where(importedAt)}, but the repository's ${code(`${submodule.packagePath}/`)} ` +
+      `has no module ${code(submodule.missing)}${holds}.`,
+    remedy:
+      `Correct the import to a module ${code(`${submodule.packagePath}/`)} holds, or add ${code(`${submodule.packagePath}/${submodule.missing}.py`)} ` +
+      'to the repository; it is your own package, so no requirement installs it.'
   }
 }
 
@@ -222,13 +255,15 @@ export default defineReason({
     { path: '__fixtures__/apps/fail-import-error', test: '__tests__/diagnosis.itg.ts' },
     { path: '__fixtures__/apps/fail-misspelled-name', test: '__tests__/issue25-diagnosis.itg.ts' }
   ],
-  rules: [misspelledModule, cannotImport, nameMissingAtImport],
+  rules: [misspelledModule, noSuchLocalModule, cannotImport, nameMissingAtImport],
   words: (facts) => {
     switch (facts.kind) {
       case 'misspelled':
         return misspelledWords(facts)
       case 'misspelled-module':
         return moduleTypoWords(facts)
+      case 'no-such-local-module':
+        return noSuchLocalModuleWords(facts)
       case 'wrong-package':
       case 'undefined-name':
         return raisedWords(facts)

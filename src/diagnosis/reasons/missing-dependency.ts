@@ -3,7 +3,7 @@ import { defineReason, type Rule } from '../reason.js'
 import { frameText } from '../context.js'
 import { pipPackageFor } from '../packages.js'
 import { crlfScript, importCutShort, moduleNotFound, raisedByImportApp, requirementsIn } from '../rules/imports.js'
-import { closestLocalModule } from '../rules/local-modules.js'
+import { closestLocalModule, missingLocalSubmodule } from '../rules/local-modules.js'
 import { commandLine, firstLocation } from '../rules/locate.js'
 import { gunicornNotFoundByShell, gunicornNotInstalled, startWords, type StartFacts } from '../rules/start-failures.js'
 import { code, present, where } from '../words.js'
@@ -51,7 +51,8 @@ const localNotImportable: Rule<Facts> = {
   detect(rc) {
     const found = moduleNotFound(rc)
     const local = found && rc.localModuleExists(found.moduleName)
-    if (!found || !local) return undefined
+    // A package of the repository that lacks the module is a wrong name (import-error), not an import path to fix.
+    if (!found || !local || missingLocalSubmodule(rc, found.moduleName)) return undefined
     const frame = rc.userFrame(found.tb)
     return {
       facts: { kind: 'local-not-importable', moduleName: found.moduleName, local, importedAt: frame?.location },
@@ -102,7 +103,7 @@ const notInstalled: Rule<Facts> = {
   name: 'the imported module is not installed in the image',
   detect(rc) {
     const found = moduleNotFound(rc)
-    if (!found || closestLocalModule(rc, found.moduleName)) return undefined
+    if (!found || closestLocalModule(rc, found.moduleName) || missingLocalSubmodule(rc, found.moduleName)) return undefined
     const frame = rc.userFrame(found.tb)
     const { pipName, differs } = pipPackageFor(found.moduleName)
     return {

@@ -25,6 +25,14 @@ export type ConfigFacts =
   | { kind: 'rejected'; message: string }
   | { kind: 'django-settings'; message: string; location?: SourceLocation }
   | { kind: 'installed-app'; app: string; location?: SourceLocation; local?: LocalNeighbour }
+  | {
+      kind: 'settings-module-missing'
+      module: string
+      /** The repository's package the module should be in, and the modules it does hold. */
+      package?: { name: string; path: string; has: string[] }
+      suggestion?: string
+      location?: SourceLocation
+    }
   | { kind: 'ini-section'; section: string; exceptionLine: string; location?: SourceLocation }
 
 /** The config file the bind remedy edits, and whether it already imports `os` (else the remedy adds the import). */

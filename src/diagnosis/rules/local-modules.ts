@@ -1,6 +1,6 @@
 // The repository's own modules: what a missing import, or an INSTALLED_APPS entry, was meant to name. A module that
 // exists (or almost exists) in the repository is a typo or a path to fix, never a package to install from PyPI.
-import { readdirSync, type Dirent } from 'node:fs'
+import { readdirSync, statSync, type Dirent } from 'node:fs'
 import { closestName, editDistance, WELL_KNOWN_PACKAGES } from '../closest.js'
 import type { RuleContext, Traceback } from '../context.js'
 import { knownImportName } from '../packages.js'
@@ -94,4 +94,42 @@ export function settingsLineListing(rc: RuleContext, tb: Traceback, app: string)
     if (found) return { file, line: found.line }
   }
   return undefined
+}
+
+/** `shop.settings_missing`: a module whose package is the repository's own (`shop/`) but which that package lacks. */
+export interface MissingSubmodule {
+  /** The repository's package that should hold it, dotted (`shop`), and its folder. */
+  packageName: string
+  packagePath: string
+  /** The first name the package does not hold (`settings_missing`), and the modules it holds. */
+  missing: string
+  has: string[]
+}
+
+/** The repository's package a dotted import reaches into, when that package lacks the module (never a PyPI package). */
+export function missingLocalSubmodule(rc: RuleContext, moduleName: string): MissingSubmodule | undefined {
+  const segments = moduleName.split('.')
+  if (segments.length < 2) return undefined
+  const isDirectory = (relative: string) => {
+    try {
+      return statSync(rc.repo.absolute(rc.inContext(relative))).isDirectory()
+    } catch {
+      return false
+    }
+  }
+  const root = ['', 'src/'].find((prefix) => isDirectory(`${prefix}${segments[0]}`) && holdsPython(rc, `${prefix}${segments[0]}`))
+  if (root === undefined) return undefined
+  for (let depth = 1; depth < segments.length; depth++) {
+    const folder = `${root}${segments.slice(0, depth).join('/')}`
+    const name = segments[depth]
+    if (rc.repo.isFile(rc.inContext(`${folder}/${name}.py`))) continue
+    if (isDirectory(`${folder}/${name}`)) continue
+    return { packageName: segments.slice(0, depth).join('.'), packagePath: rc.inContext(folder), missing: name, has: localModuleNames(rc, folder) }
+  }
+  return undefined
+}
+
+/** Django imported its settings module (`Settings(settings_module)` → `importlib.import_module(SETTINGS_MODULE)`). */
+export function raisedImportingDjangoSettings(tb: Traceback): boolean {
+  return tb.frames.some((f) => /django\/conf\/__init__\.py$/.test(f.file) && (f.func === '__init__' || /SETTINGS_MODULE/.test(f.code ?? '')))
 }
