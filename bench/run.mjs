@@ -191,6 +191,8 @@ async function runAction(inputs, { runId, measureRss = false, workspace = ROOT, 
     INPUT_COMMENT: 'never',
     // GSMOKE_HOST=none measures a run booted without a host (`host: none`); a bundle older than the input ignores it.
     ...(process.env.GSMOKE_HOST ? { INPUT_HOST: process.env.GSMOKE_HOST } : {}),
+    // GSMOKE_SHUTDOWN_CHECK=false measures the overhead without the graceful-shutdown check (on by default).
+    ...(process.env.GSMOKE_SHUTDOWN_CHECK ? { 'INPUT_SHUTDOWN-CHECK': process.env.GSMOKE_SHUTDOWN_CHECK } : {}),
     ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {})
   }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
