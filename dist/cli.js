@@ -25070,8 +25070,11 @@ function configSetting(rc, setting) {
   return found2 ? { file: config, ...found2 } : void 0;
 }
 function startScriptLine(rc, pattern) {
-  const words13 = [...rc.ctx.image?.entrypoint ?? [], ...rc.ctx.image?.cmd ?? [], ...commandWords(commandLine(rc)?.text)];
-  const scripts = new Set(words13.map((word) => scriptFile(rc, word)).filter((file) => file !== void 0));
+  const image = rc.ctx.image;
+  const words13 = image?.started ?? [...image?.entrypoint ?? [], ...image?.cmd ?? [], ...commandWords(commandLine(rc)?.text)];
+  const scripts = new Set(
+    words13.flatMap((word) => word.split(/[\s;&|()]+/)).map((word) => scriptFile(rc, word)).filter((file) => file !== void 0)
+  );
   for (const file of scripts) {
     const found2 = rc.repo.findLine(file, new RegExp(`^(?!\\s*#).*${pattern.source}`));
     if (found2) return { file, ...found2 };
@@ -33749,7 +33752,8 @@ function imageStartCommand(settings, running) {
   const info = running.imageInfo;
   if (!info) return void 0;
   const elsewhere = info.cmd?.length ? void 0 : findStartCommandElsewhere(settings.workspace, [".", settings.context]);
-  return { entrypoint: info.entrypoint, cmd: info.cmd, commandGiven: settings.command !== void 0, startCommandElsewhere: elsewhere };
+  const started = startCommand(settings, info);
+  return { entrypoint: info.entrypoint, cmd: info.cmd, commandGiven: settings.command !== void 0, started, startCommandElsewhere: elsewhere };
 }
 function diagnosisPaths(settings, imageInfo) {
   return { repoRoot: settings.workspace, contextDir: settings.context, dockerfile: settings.dockerfile, workdir: imageInfo?.workdir };

@@ -24131,8 +24131,11 @@ function configSetting(rc, setting) {
   return found2 ? { file: config, ...found2 } : void 0;
 }
 function startScriptLine(rc, pattern) {
-  const words13 = [...rc.ctx.image?.entrypoint ?? [], ...rc.ctx.image?.cmd ?? [], ...commandWords(commandLine(rc)?.text)];
-  const scripts = new Set(words13.map((word) => scriptFile(rc, word)).filter((file) => file !== void 0));
+  const image = rc.ctx.image;
+  const words13 = image?.started ?? [...image?.entrypoint ?? [], ...image?.cmd ?? [], ...commandWords(commandLine(rc)?.text)];
+  const scripts = new Set(
+    words13.flatMap((word) => word.split(/[\s;&|()]+/)).map((word) => scriptFile(rc, word)).filter((file) => file !== void 0)
+  );
   for (const file of scripts) {
     const found2 = rc.repo.findLine(file, new RegExp(`^(?!\\s*#).*${pattern.source}`));
     if (found2) return { file, ...found2 };
@@ -69334,7 +69337,8 @@ function imageStartCommand(settings, running) {
   const info2 = running.imageInfo;
   if (!info2) return void 0;
   const elsewhere = info2.cmd?.length ? void 0 : findStartCommandElsewhere(settings.workspace, [".", settings.context]);
-  return { entrypoint: info2.entrypoint, cmd: info2.cmd, commandGiven: settings.command !== void 0, startCommandElsewhere: elsewhere };
+  const started = startCommand(settings, info2);
+  return { entrypoint: info2.entrypoint, cmd: info2.cmd, commandGiven: settings.command !== void 0, started, startCommandElsewhere: elsewhere };
 }
 function diagnosisPaths(settings, imageInfo) {
   return { repoRoot: settings.workspace, contextDir: settings.context, dockerfile: settings.dockerfile, workdir: imageInfo?.workdir };

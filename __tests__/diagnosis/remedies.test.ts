@@ -115,6 +115,17 @@ describe('synthetic repositories', () => {
     write('Procfile', 'release: python manage.py migrate\nweb: gunicorn --worker-class eventlet wsgi:app\n')
     expect(at(eventletMissing()).location).toEqual({ file: 'Procfile', line: 2 })
   })
+
+  it("a manifest's command that replaced the ENTRYPOINT: the script it started, not the image's", () => {
+    write('Dockerfile', 'FROM python:3.12-slim\nWORKDIR /srv\nCOPY . .\nENTRYPOINT ["/srv/bin/entrypoint.sh"]\n')
+    write('bin/entrypoint.sh', '#!/bin/sh\nexec gunicorn --worker-class=eventlet wsgi:app\n')
+    write('bin/web.sh', '#!/bin/sh\nset -e\npython manage.py check\nexec gunicorn -k eventlet -b 0.0.0.0:8080 wsgi:app\n')
+    const image = { entrypoint: ['/srv/bin/entrypoint.sh'], commandGiven: true }
+    const started = at(eventletMissing(), { image: { ...image, started: ['/bin/sh', '-c', 'cd /srv && ./bin/web.sh'] } })
+    expect(started.location).toEqual({ file: 'bin/web.sh', line: 4 })
+    // Without knowing what ran, the image's own ENTRYPOINT script is the best guess.
+    expect(at(eventletMissing(), { image }).location).toEqual({ file: 'bin/entrypoint.sh', line: 2 })
+  })
 })
 
 describe('the CLI names its flags where the action names its inputs', () => {

@@ -50,6 +50,8 @@ export interface DiagnosisContext {
     cmd?: string[]
     /** The `command` input (or a Procfile the run used) replaced the image's CMD. */
     commandGiven: boolean
+    /** The argv the container ran: the ENTRYPOINT (unless a manifest's `command` replaced it), then the command or CMD. */
+    started?: string[]
     startCommandElsewhere?: StartCommandElsewhere
   }
   /** The run asked a worker stuck while booting for its stack (SIGSEGV, printed by faulthandler). */

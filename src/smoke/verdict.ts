@@ -2,7 +2,7 @@
 import { advisoriesFor } from '../diagnosis/advisories.js'
 import { annotationsFor, explainRun, type DiagnosisContext } from '../diagnosis/index.js'
 import type { ContainerState, ImageInfo } from '../docker/docker.js'
-import { staticWorkerCount } from '../setup/effective-config.js'
+import { startCommand, staticWorkerCount } from '../setup/effective-config.js'
 import type { Settings } from '../setup/inputs.js'
 import type { HealthResult, LogLine, RunReport } from '../core/model.js'
 import { repoRelative } from '../core/paths.js'
@@ -125,7 +125,8 @@ function imageStartCommand(settings: Settings, running: Running): DiagnosisConte
   if (!info) return undefined
   // Only looked up when it can matter: an image that brings no CMD of its own.
   const elsewhere = info.cmd?.length ? undefined : findStartCommandElsewhere(settings.workspace, ['.', settings.context])
-  return { entrypoint: info.entrypoint, cmd: info.cmd, commandGiven: settings.command !== undefined, startCommandElsewhere: elsewhere }
+  const started = startCommand(settings, info)
+  return { entrypoint: info.entrypoint, cmd: info.cmd, commandGiven: settings.command !== undefined, started, startCommandElsewhere: elsewhere }
 }
 
 export function diagnosisPaths(settings: Settings, imageInfo: ImageInfo | undefined): DiagnosisContext['paths'] {

@@ -32,8 +32,17 @@ export function configSetting(rc: RuleContext, setting: string | RegExp): FoundL
  * `ENTRYPOINT ["/app/docker-entrypoint.sh"]`, `CMD sh scripts/start.sh`), comments skipped.
  */
 export function startScriptLine(rc: RuleContext, pattern: RegExp): FoundLine | undefined {
-  const words = [...(rc.ctx.image?.entrypoint ?? []), ...(rc.ctx.image?.cmd ?? []), ...commandWords(commandLine(rc)?.text)]
-  const scripts = new Set(words.map((word) => scriptFile(rc, word)).filter((file): file is string => file !== undefined))
+  const image = rc.ctx.image
+  // What the container ran when the run knows it: a given command or a manifest's ENTRYPOINT replacement means the
+  // Dockerfile's own CMD/ENTRYPOINT scripts never started.
+  const words = image?.started ?? [...(image?.entrypoint ?? []), ...(image?.cmd ?? []), ...commandWords(commandLine(rc)?.text)]
+  // `sh -c "./migrate.sh && exec gunicorn …"` holds the script inside one argv word.
+  const scripts = new Set(
+    words
+      .flatMap((word) => word.split(/[\s;&|()]+/))
+      .map((word) => scriptFile(rc, word))
+      .filter((file): file is string => file !== undefined)
+  )
   for (const file of scripts) {
     const found = rc.repo.findLine(file, new RegExp(`^(?!\\s*#).*${pattern.source}`))
     if (found) return { file, ...found }
