@@ -23007,7 +23007,7 @@ function parseSolverVerdict(lines) {
     lines,
     /No solution found|Because|SolverProblemError|version solving failed|conclude|requires Python|not supported by the project/
   );
-  const found2 = otherPython(text) ?? noVersion(text) ?? conflict(text);
+  const found2 = otherPython(text) ?? noVersion(text) ?? pinnedTwice(text) ?? conflict(text);
   return found2 ? { tool, evidence, ...found2 } : void 0;
 }
 function otherPython(text) {
@@ -23040,6 +23040,11 @@ function noVersion(text) {
   if (uv) return { kind: "no-version", name: uv[1], requirement: `${uv[1]}${uv[2]}` };
   const poetry = text.match(new RegExp(`depends on (${PKG}) \\(([^)]+)\\) which doesn't match any versions`));
   return poetry ? { kind: "no-version", name: poetry[1], requirement: `${poetry[1]} (${poetry[2]})` } : void 0;
+}
+function pinnedTwice(text) {
+  const uv = text.match(new RegExp(`you require (${PKG})([=<>!~]\\S*?),?\\s+and you require (${PKG})([=<>!~]\\S*?),?\\s`));
+  if (!uv || uv[1].toLowerCase() !== uv[3].toLowerCase() || uv[2] === uv[4]) return void 0;
+  return { kind: "pinned-twice", name: uv[1], requested: [`${uv[1]}${uv[2]}`, `${uv[3]}${uv[4]}`] };
 }
 function conflict(text) {
   const uv = text.match(new RegExp(`(${PKG})==(\\S+) depends on (${PKG})(\\S*?),?\\s(?:and|we)\\b`));
@@ -24025,6 +24030,11 @@ var solverConflict = {
   name: "uv's or Poetry's resolver found requirements that cannot be installed together",
   detect(ctx) {
     const verdict2 = parseSolverVerdict(installerLines(ctx.failure));
+    if (verdict2?.kind === "pinned-twice") {
+      const at = pointers(...pinsOf(pinsFor(ctx), verdict2.name).map((pin) => pinLocation(ctx, pin)));
+      const facts = { kind: "pinned-twice", name: verdict2.name, requested: verdict2.requested, at };
+      return { facts, evidence: verdict2.evidence, pointers: pointers(...at, stepLocation(ctx)) };
+    }
     if (verdict2?.kind !== "conflict") return void 0;
     const { dependent, dependentVersion, requirement, target, targetShown, tool } = verdict2;
     const stepAt = stepLocation(ctx);
@@ -24082,7 +24092,7 @@ var dependency_conflict_default = defineReason({
   id: "dependency-conflict",
   title: "Conflicting dependency pins",
   headline: "conflicting dependency pins",
-  readme: "pip's `ResolutionImpossible`, uv's `No solution found` and Poetry's `SolverProblemError`: both packages, their pins and the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`) or its entry in `pyproject.toml` (`[project]` dependencies, `[tool.poetry.dependencies]`, dependency groups) or the `Pipfile`, annotated: move the pins together; the same when pip runs in the entrypoint as the container starts; one package pinned twice; a log that keeps only pip's headline",
+  readme: "pip's `ResolutionImpossible`, uv's `No solution found` and Poetry's `SolverProblemError`: both packages, their pins and the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`) or its entry in `pyproject.toml` (`[project]` dependencies, `[tool.poetry.dependencies]`, dependency groups) or the `Pipfile`, annotated: move the pins together; the same when pip runs in the entrypoint as the container starts; one package pinned twice (pip's or uv's words); a log that keeps only pip's headline",
   fixtures: [
     { path: "__fixtures__/build/cases/dependency-conflict", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
     { path: "__fixtures__/build/framings/entrypoint", test: "__tests__/build-framings.itg.ts" },
@@ -24091,7 +24101,8 @@ var dependency_conflict_default = defineReason({
       test: "__tests__/build-diagnosis.itg.ts",
       via: "__tests__/helpers/build-cases.ts"
     },
-    { path: "__fixtures__/build/cases/pinned-twice", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
+    { path: "__fixtures__/build/cases/pinned-twice", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
+    { path: "__fixtures__/build/installers/uv-replay", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
   ],
   rules: [resolutionImpossible, solverConflict, atStart(resolutionImpossible)],
   words
@@ -24267,7 +24278,7 @@ var solverNotFound = {
   name: "uv's or Poetry's resolver found no usable version",
   detect(ctx) {
     const verdict2 = parseSolverVerdict(installerLines(ctx.failure));
-    if (!verdict2 || verdict2.kind === "conflict") return void 0;
+    if (!verdict2 || verdict2.kind === "conflict" || verdict2.kind === "pinned-twice") return void 0;
     const stepAt = stepLocation(ctx);
     const isProject = verdict2.name === "";
     const name = isProject ? projectName(ctx) ?? "the project" : verdict2.name;

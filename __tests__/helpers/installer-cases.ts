@@ -105,6 +105,12 @@ export const UV_CASES: InstallerCase[] = [
     'dependency-conflict',
     [/`boto3==1\.34\.153` \(`requirements\.txt:1`\) cannot be installed together with `botocore/, /`uv lock`/],
     ['requirements.txt:1', 'requirements.txt:2', 'Dockerfile.conflict:8']
+  ],
+  [
+    'pinned-twice',
+    'dependency-conflict',
+    [/`pypyp` is pinned twice, to versions no release satisfies together: `pypyp==1` and `pypyp>=1\.2`/, /`requirements\.in:2`/],
+    ['requirements.in:2', 'constraints.txt:2', 'Dockerfile.pinned-twice:8']
   ]
 ].map(([caseName, reason, culprits, pointers]) => ({
   name: `uv (replayed public log): ${caseName as string}`,

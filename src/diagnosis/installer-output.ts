@@ -117,6 +117,7 @@ export type SolverVerdict = { tool: 'uv' | 'poetry'; evidence: string[] } & (
   | { kind: 'other-python'; name: string; requirement: string; requiresPython: string; pythonVersion: string; requested: boolean }
   | { kind: 'no-version'; name: string; requirement: string }
   | { kind: 'conflict'; dependent: string; dependentVersion: string; requirement: string; target: string; targetShown?: string }
+  | { kind: 'pinned-twice'; name: string; requested: string[] }
 )
 
 const UV_SOLVER = /No solution found when resolving/
@@ -131,7 +132,7 @@ export function parseSolverVerdict(lines: string[]): SolverVerdict | undefined {
     lines,
     /No solution found|Because|SolverProblemError|version solving failed|conclude|requires Python|not supported by the project/
   )
-  const found = otherPython(text) ?? noVersion(text) ?? conflict(text)
+  const found = otherPython(text) ?? noVersion(text) ?? pinnedTwice(text) ?? conflict(text)
   return found ? { tool, evidence, ...found } : undefined
 }
 
@@ -172,6 +173,13 @@ function noVersion(text: string) {
   if (uv) return { kind: 'no-version' as const, name: uv[1], requirement: `${uv[1]}${uv[2]}` }
   const poetry = text.match(new RegExp(`depends on (${PKG}) \\(([^)]+)\\) which doesn't match any versions`))
   return poetry ? { kind: 'no-version' as const, name: poetry[1], requirement: `${poetry[1]} (${poetry[2]})` } : undefined
+}
+
+/** uv: `Because you require pypyp==1 and you require pypyp>=1.2, we can conclude …` (a requirement and a constraint). */
+function pinnedTwice(text: string) {
+  const uv = text.match(new RegExp(`you require (${PKG})([=<>!~]\\S*?),?\\s+and you require (${PKG})([=<>!~]\\S*?),?\\s`))
+  if (!uv || uv[1].toLowerCase() !== uv[3].toLowerCase() || uv[2] === uv[4]) return undefined
+  return { kind: 'pinned-twice' as const, name: uv[1], requested: [`${uv[1]}${uv[2]}`, `${uv[3]}${uv[4]}`] }
 }
 
 function conflict(text: string) {

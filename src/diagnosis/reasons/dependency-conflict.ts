@@ -129,6 +129,11 @@ const solverConflict: Rule<Facts> = {
   name: "uv's or Poetry's resolver found requirements that cannot be installed together",
   detect(ctx) {
     const verdict = parseSolverVerdict(installerLines(ctx.failure))
+    if (verdict?.kind === 'pinned-twice') {
+      const at = pointers(...pinsOf(pinsFor(ctx), verdict.name).map((pin) => pinLocation(ctx, pin)))
+      const facts: PinnedTwice = { kind: 'pinned-twice', name: verdict.name, requested: verdict.requested, at }
+      return { facts, evidence: verdict.evidence, pointers: pointers(...at, stepLocation(ctx)) }
+    }
     if (verdict?.kind !== 'conflict') return undefined
     const { dependent, dependentVersion, requirement, target, targetShown, tool } = verdict
     const stepAt = stepLocation(ctx)
@@ -216,7 +221,7 @@ export default defineReason({
     "pip's `ResolutionImpossible`, uv's `No solution found` and Poetry's `SolverProblemError`: both packages, their pins and " +
     "the requirement that clashes, each pin's line in the requirements files (following `-r` and `-c`) or its entry in `pyproject.toml` " +
     '(`[project]` dependencies, `[tool.poetry.dependencies]`, dependency groups) or the `Pipfile`, annotated: move the pins together; ' +
-    "the same when pip runs in the entrypoint as the container starts; one package pinned twice; a log that keeps only pip's headline",
+    "the same when pip runs in the entrypoint as the container starts; one package pinned twice (pip's or uv's words); a log that keeps only pip's headline",
   fixtures: [
     { path: '__fixtures__/build/cases/dependency-conflict', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
     { path: '__fixtures__/build/framings/entrypoint', test: '__tests__/build-framings.itg.ts' },
@@ -225,7 +230,8 @@ export default defineReason({
       test: '__tests__/build-diagnosis.itg.ts',
       via: '__tests__/helpers/build-cases.ts'
     },
-    { path: '__fixtures__/build/cases/pinned-twice', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' }
+    { path: '__fixtures__/build/cases/pinned-twice', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },
+    { path: '__fixtures__/build/installers/uv-replay', test: '__tests__/installers.itg.ts', via: '__tests__/helpers/installer-cases.ts' }
   ],
   rules: [resolutionImpossible, solverConflict, atStart(resolutionImpossible)],
   words

@@ -75,7 +75,7 @@ const solverNotFound: Rule<Facts> = {
   name: "uv's or Poetry's resolver found no usable version",
   detect(ctx) {
     const verdict = parseSolverVerdict(installerLines(ctx.failure))
-    if (!verdict || verdict.kind === 'conflict') return undefined
+    if (!verdict || verdict.kind === 'conflict' || verdict.kind === 'pinned-twice') return undefined
     const stepAt = stepLocation(ctx)
     // The project itself (uv names it like a package) is declared by its `requires-python`, not by an entry.
     const isProject = verdict.name === ''
