@@ -1,5 +1,5 @@
 // The installer's evidence is read wherever it sits in a build's output: under Docker Compose's frames (captured by
-// scripts/capture-build-framings.sh: BuildKit plain and terminal progress, the legacy builder, pip run by an
+// scripts/capture-build-framings.sh: BuildKit plain and terminal progress, the legacy builder, buildx bake, pip run by an
 // entrypoint under `docker compose up`), under a CI's prefix on every line (GitHub Actions, Cloud Build), and in
 // a log cut at either end of the failing step. The step and its Dockerfile line come with it when the frame has them.
 import fs from 'node:fs'
@@ -51,15 +51,19 @@ const COMPOSE_SERVICES = [
   ['copy', 'copy-renamed']
 ] as const
 
+// `bake-*`: Compose handing the build to buildx bake (buildx 0.29), as on GitHub's runners.
+const PROGRESSES = ['plain', 'tty', 'legacy', 'bake-plain', 'bake-tty']
+
 describe('docker compose build (captured: Compose 2.40, engine 20.10)', () => {
-  it.each(COMPOSE_SERVICES.flatMap(([service, name]) => ['plain', 'tty', 'legacy'].map((progress) => [progress, service, name])))(
+  it.each(COMPOSE_SERVICES.flatMap(([service, name]) => PROGRESSES.map((progress) => [progress, service, name])))(
     '%s progress, service %s: %s',
     (progress, service, name) => {
       const lines = logLines('framings', `compose-${progress}-${service}.log`)
       expectCase(lines, name)
-      if (progress === 'tty') {
-        // The terminal progress names the failing step in a `=> ERROR [web 5/5] …` line and the summary block.
-        expect(lines.some((line) => /=> ERROR \[\w+ \d+\/\d+\]/.test(line))).toBe(true)
+      if (progress.endsWith('tty')) {
+        // The terminal progress names the failing step in a `=> ERROR [web 5/5] …` line (bake: `[5/5]`) and the summary block.
+        const serviceNamed = !progress.startsWith('bake')
+        expect(lines.some((line) => (serviceNamed ? /=> ERROR \[\w+ \d+\/\d+\]/ : /=> ERROR \[\d+\/\d+\]/).test(line))).toBe(true)
         expect(parseBuildFailure(lines).stepPosition).toMatch(/^\d+\/\d+$/)
       }
     }
