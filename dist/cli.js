@@ -25040,6 +25040,13 @@ function stripLinePrefixes(text) {
   for (let pass = 0; pass < 4; pass++) {
     const first = rest.charCodeAt(0);
     if (Number.isNaN(first) || first === 91) break;
+    if (pass === 0 && (first === 32 || first === 9)) {
+      const indent = indentBeforePrefix(rest);
+      if (indent > 0) {
+        rest = rest.slice(indent);
+        continue;
+      }
+    }
     if (first === 32 || first === 9 ? !LOG_TABLE.pattern.test(rest) : !mayStartWithPrefix(rest, first) || !ANY_PREFIX.test(rest)) break;
     const shape = LINE_PREFIXES.find((candidate) => candidate.pattern.test(rest));
     if (!shape) break;
@@ -25049,6 +25056,15 @@ function stripLinePrefixes(text) {
   }
   return rest.endsWith("`") || rest.endsWith("\u2502") ? rest.replace(TRAILING_WRAPPER, "") : rest;
 }
+function indentBeforePrefix(text) {
+  const indent = text.search(/\S/);
+  if (indent <= 0) return 0;
+  const first = text.charCodeAt(indent);
+  if (first === 91) return GUNICORN_TIME.test(text.slice(indent, indent + 12)) ? indent : 0;
+  const rest = text.slice(indent);
+  return mayStartWithPrefix(rest, first) && ANY_PREFIX.test(rest) && !LOG_TABLE.pattern.test(rest) ? indent : 0;
+}
+var GUNICORN_TIME = /^\[\d{4}-\d\d-\d\d/;
 function mayStartWithPrefix(text, first) {
   const letter = first >= 65 && first <= 90 || first >= 97 && first <= 122;
   if (!letter) return true;
@@ -27155,6 +27171,52 @@ var app_not_found_default = defineReason({
 // src/diagnosis/context.ts
 import { existsSync, readFileSync, statSync as statSync2 } from "node:fs";
 import path21 from "node:path";
+
+// src/gunicorn/structured-lines.ts
+var MESSAGE_FIELDS = ["message", "msg", "event", "log", "textPayload", "MESSAGE", "body"];
+var EXCEPTION_FIELDS = ["exc_info", "exception", "exc_text", "stack_trace", "traceback", "stack", "error"];
+function jsonLogLines(text, depth = 0) {
+  const start = text.search(/\S/);
+  if (text.charCodeAt(start) !== 123 || !text.trimEnd().endsWith("}")) return void 0;
+  let record;
+  try {
+    record = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  if (typeof record !== "object" || record === null) return void 0;
+  const texts = [...fieldTexts(record, MESSAGE_FIELDS), ...fieldTexts(record, EXCEPTION_FIELDS)];
+  if (texts.length === 0) return void 0;
+  const lines = texts.flatMap((value) => value.replace(/\n$/, "").split("\n"));
+  return depth > 0 ? lines : lines.flatMap((line) => line.charCodeAt(0) === 123 ? jsonLogLines(line, depth + 1) ?? [line] : [line]);
+}
+function fieldTexts(record, fields) {
+  const values = record;
+  const nested = values.jsonPayload;
+  const texts = [];
+  for (const field of fields) {
+    const value = values[field] ?? (typeof nested === "object" && nested !== null ? nested[field] : void 0);
+    if (typeof value === "string" && value.trim() !== "") texts.push(value);
+    else if (Array.isArray(value) && value.every((item) => typeof item === "string")) texts.push(value.join("\n"));
+  }
+  return texts;
+}
+function recordTexts(lines) {
+  if (!lines.some((line) => opensRecord(line.text))) return lines;
+  return lines.flatMap((line) => {
+    const texts = opensRecord(line.text) ? jsonLogLines(line.text) : void 0;
+    return texts ? texts.map((text) => ({ ...line, text })) : [line];
+  });
+}
+function opensRecord(text) {
+  for (let i = 0; i < text.length; i++) {
+    const code2 = text.charCodeAt(i);
+    if (code2 !== 32 && code2 !== 9) return code2 === 123;
+  }
+  return false;
+}
+
+// src/diagnosis/context.ts
 var COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
 var LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |^\/usr\/(local\/)?lib\/python\d|^\/usr\/(local\/)?bin\/|^<string>$/;
 var RepoFiles = class {
@@ -27195,18 +27257,19 @@ var RepoFiles = class {
   }
 };
 var RuleContext = class {
-  constructor(ctx) {
-    this.ctx = ctx;
-    this.repo = new RepoFiles(ctx.paths.repoRoot);
-    const parsed = ctx.events.filter((event) => event.kind === "traceback");
-    this.tracebacks = parsed.some((tb) => !tb.exception.type.endsWith("HaltServer")) ? parsed : [...parsed, ...embeddedExceptions(ctx.lines)];
-    this.contextRel = toPosix(path21.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
-  }
-  ctx;
   repo;
   tracebacks;
   /** Relative (to the repo root, POSIX) path of the build context: '' when it is the root. */
   contextRel;
+  ctx;
+  constructor(ctx) {
+    const lines = recordTexts(ctx.lines);
+    this.ctx = lines === ctx.lines ? ctx : { ...ctx, lines };
+    this.repo = new RepoFiles(ctx.paths.repoRoot);
+    const parsed = ctx.events.filter((event) => event.kind === "traceback");
+    this.tracebacks = parsed.some((tb) => !tb.exception.type.endsWith("HaltServer")) ? parsed : [...parsed, ...embeddedExceptions(this.ctx.lines)];
+    this.contextRel = toPosix(path21.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+  }
   ofKind(kind) {
     return this.ctx.events.filter((event) => event.kind === kind);
   }
@@ -27911,7 +27974,9 @@ var driverMessage = {
     if (rc.primaryTraceback()) return void 0;
     const line = driverMessageLine(rc);
     if (!line) return void 0;
-    const text = line.text.replace(/\\"/g, '"');
+    const at = rc.ctx.lines.indexOf(line);
+    const continued = rc.ctx.lines.slice(at + 1, at + 4).filter((_next, i, rest) => rest.slice(0, i + 1).every((l) => /^\s/.test(l.text)));
+    const text = [line, ...continued].map((l) => l.text).join(" ").replace(/\\"/g, '"');
     return { facts: { kind: "driver-error", service: serviceKind(text), error: readDatabaseError(text) }, evidence: [line.text] };
   }
 };
@@ -31017,35 +31082,6 @@ function shutdownWarnings(result, printed) {
   return warnings;
 }
 
-// src/gunicorn/structured-lines.ts
-var MESSAGE_FIELDS = ["message", "msg", "event", "log", "textPayload", "MESSAGE", "body"];
-var EXCEPTION_FIELDS = ["exc_info", "exception", "exc_text", "stack_trace", "traceback", "stack", "error"];
-function jsonLogLines(text) {
-  const start = text.search(/\S/);
-  if (text.charCodeAt(start) !== 123 || !text.trimEnd().endsWith("}")) return void 0;
-  let record;
-  try {
-    record = JSON.parse(text);
-  } catch {
-    return void 0;
-  }
-  if (typeof record !== "object" || record === null) return void 0;
-  const texts = [...fieldTexts(record, MESSAGE_FIELDS), ...fieldTexts(record, EXCEPTION_FIELDS)];
-  if (texts.length === 0) return void 0;
-  return texts.flatMap((value) => value.replace(/\n$/, "").split("\n"));
-}
-function fieldTexts(record, fields) {
-  const values = record;
-  const nested = values.jsonPayload;
-  const texts = [];
-  for (const field of fields) {
-    const value = values[field] ?? (typeof nested === "object" && nested !== null ? nested[field] : void 0);
-    if (typeof value === "string" && value.trim() !== "") texts.push(value);
-    else if (Array.isArray(value) && value.every((item) => typeof item === "string")) texts.push(value.join("\n"));
-  }
-  return texts;
-}
-
 // src/gunicorn/line-reading.ts
 var BOUNDARIES = [
   {
@@ -31092,7 +31128,9 @@ var LEAD_IN = /^[\s[`"',>]*$/;
 function readableSegments(raw) {
   const input = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
   const text = stripLinePrefixes(input);
-  const record = text.charCodeAt(0) === 123 ? jsonLogLines(text) : void 0;
+  const first = text.charCodeAt(0);
+  const braced = first === 123 || (first === 32 || first === 9) && text.trimStart().charCodeAt(0) === 123;
+  const record = braced ? jsonLogLines(text) : void 0;
   if (record) return record.map((part) => plainQuotes(stripLinePrefixes(part))).filter((part) => part.trim() !== "");
   const json = text.includes('\\"') && JSON_ARRAY_SEPARATOR.test(text);
   if (!json) {
@@ -31178,14 +31216,22 @@ function toLevel(level) {
   return level ?? "INFO";
 }
 
+// src/gunicorn/exception-lines.ts
+var EXCEPTION_LINE2 = /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(?:: ?(.*))?$/;
+var EXCEPTION_NAME = /(Error|Exception|Exit|Interrupt|Iteration|Warning|Timeout|Fault|Failure|HaltServer)$/;
+var BARE_EXCEPTION = /^(KeyError|[A-Z][A-Za-z0-9]*(?:Error|Exception)|[a-z_]\w*(?:\.\w+)*\.(?:[A-Z]\w*|\w+(?:Error|Exception))): (.+)$/;
+function looksLikeExceptionName(name) {
+  if (/^socket\.(gaierror|herror|timeout)$/.test(name)) return true;
+  const lastSegment = name.slice(name.lastIndexOf(".") + 1);
+  if (EXCEPTION_NAME.test(lastSegment)) return true;
+  return name.includes(".") && /^[A-Z]/.test(lastSegment);
+}
+
 // src/gunicorn/log-parser.ts
 var TRACEBACK_HEADER = /^\s*\[?Traceback \(most recent call last\):\s*$/;
 var FRAME2 = /^\s*File "(.+)", line (\d+)(?:, in ?(.*?))?\s*$/;
 var CARETS = /^\s*[~^]+[\s~^]*$/;
 var CHAIN_MARKER = /^\s*(During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)\s*$/;
-var EXCEPTION_LINE2 = /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(?:: ?(.*))?$/;
-var EXCEPTION_NAME = /(Error|Exception|Exit|Interrupt|Iteration|Warning|Timeout|Fault|Failure|HaltServer)$/;
-var BARE_EXCEPTION = /^(KeyError|[A-Z][A-Za-z0-9]*(?:Error|Exception)|[a-z_]\w*(?:\.\w+)*\.(?:[A-Z]\w*|\w+(?:Error|Exception))): (.+)$/;
 var HALT_SERVER = /^<HaltServer '(.*)' (\d+)>$/;
 var MESSAGE_STARTS = new Set(
   [...CONFIG_ERRORS, ...APP_LOAD_ERRORS].map((pattern) => {
@@ -31279,14 +31325,16 @@ var GunicornLogParser = class {
     const lead = text.charCodeAt(text.search(/\S/));
     if ((lead === 84 || lead === 91) && TRACEBACK_HEADER.test(text)) {
       this.awaitingMessage = void 0;
-      this.open.push({ lines: [line], frames: [], pid: this.pendingExceptionPids.shift(), chained: this.nextIsChained });
+      const indent = text.search(/\S/);
+      this.open.push({ lines: [line], frames: [], pid: this.pendingExceptionPids.shift(), chained: this.nextIsChained, indent });
       this.nextIsChained = false;
       return;
     }
     if (this.awaitingMessage && this.continuesMessage(line, text)) return;
     if (this.open.length > 0 && this.consumeTracebackLine(line, text, out)) return;
     if (lead === 70 && FRAME2.test(text)) {
-      this.open.push({ lines: [], frames: [], pid: this.pendingExceptionPids.shift(), chained: this.nextIsChained, headless: true });
+      const indent = Math.max(0, text.search(/\S/) - 2);
+      this.open.push({ lines: [], frames: [], pid: this.pendingExceptionPids.shift(), chained: this.nextIsChained, headless: true, indent });
       this.nextIsChained = false;
       this.consumeTracebackLine(line, text, out);
       return;
@@ -31296,6 +31344,14 @@ var GunicornLogParser = class {
       this.noise(line, text, out);
       return;
     }
+    if (text.charCodeAt(0) === 32 || text.charCodeAt(0) === 9) {
+      this.messageLine(line, text.trimStart(), out);
+      return;
+    }
+    this.messageLine(line, text, out);
+  }
+  /** A line that may be Gunicorn's own message, an exception line on its own, or anything else. */
+  messageLine(line, text, out) {
     if (MESSAGE_STARTS.has(startKey(text))) {
       for (const pattern of CONFIG_ERRORS) {
         const m = pattern.exec(text);
@@ -31371,8 +31427,10 @@ var GunicornLogParser = class {
     return true;
   }
   /** Returns false when the line does not belong to any open traceback. */
-  consumeTracebackLine(line, text, out) {
-    const frame = FRAME2.exec(text);
+  consumeTracebackLine(line, indentedText, out) {
+    const frame = FRAME2.exec(indentedText);
+    const shift = this.open[this.open.length - 1].indent;
+    const text = shift > 0 && indentedText.search(/\S/) >= shift ? indentedText.slice(shift) : indentedText;
     if (frame) {
       const target = this.open.reduce((best, tb) => tb.frames.length < best.frames.length ? tb : best);
       target.frames.push({ file: frame[1], line: Number(frame[2]), func: frame[3] || void 0 });
@@ -31420,12 +31478,6 @@ var GunicornLogParser = class {
     return true;
   }
 };
-function looksLikeExceptionName(name) {
-  if (/^socket\.(gaierror|herror|timeout)$/.test(name)) return true;
-  const lastSegment = name.slice(name.lastIndexOf(".") + 1);
-  if (EXCEPTION_NAME.test(lastSegment)) return true;
-  return name.includes(".") && /^[A-Z]/.test(lastSegment);
-}
 
 // src/gunicorn/boot-tracker.ts
 var BootTracker = class {

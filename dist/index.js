@@ -24048,6 +24048,13 @@ function stripLinePrefixes(text) {
   for (let pass = 0; pass < 4; pass++) {
     const first = rest.charCodeAt(0);
     if (Number.isNaN(first) || first === 91) break;
+    if (pass === 0 && (first === 32 || first === 9)) {
+      const indent = indentBeforePrefix(rest);
+      if (indent > 0) {
+        rest = rest.slice(indent);
+        continue;
+      }
+    }
     if (first === 32 || first === 9 ? !LOG_TABLE.pattern.test(rest) : !mayStartWithPrefix(rest, first) || !ANY_PREFIX.test(rest)) break;
     const shape = LINE_PREFIXES.find((candidate) => candidate.pattern.test(rest));
     if (!shape) break;
@@ -24056,6 +24063,14 @@ function stripLinePrefixes(text) {
     rest = next;
   }
   return rest.endsWith("`") || rest.endsWith("\u2502") ? rest.replace(TRAILING_WRAPPER, "") : rest;
+}
+function indentBeforePrefix(text) {
+  const indent = text.search(/\S/);
+  if (indent <= 0) return 0;
+  const first = text.charCodeAt(indent);
+  if (first === 91) return GUNICORN_TIME.test(text.slice(indent, indent + 12)) ? indent : 0;
+  const rest = text.slice(indent);
+  return mayStartWithPrefix(rest, first) && ANY_PREFIX.test(rest) && !LOG_TABLE.pattern.test(rest) ? indent : 0;
 }
 function mayStartWithPrefix(text, first) {
   const letter = first >= 65 && first <= 90 || first >= 97 && first <= 122;
@@ -24074,7 +24089,7 @@ function plainQuotes(text) {
   for (const [pattern, ascii] of SMART_QUOTES) plain = plain.replace(pattern, ascii);
   return plain;
 }
-var RFC3339, SYSLOG_TIME, LOG_TABLE, LINE_PREFIXES, TRAILING_WRAPPER, ANY_SMART_QUOTE, SMART_QUOTES, ANY_PREFIX;
+var RFC3339, SYSLOG_TIME, LOG_TABLE, LINE_PREFIXES, TRAILING_WRAPPER, ANY_SMART_QUOTE, SMART_QUOTES, ANY_PREFIX, GUNICORN_TIME;
 var init_line_prefix = __esm({
   "src/gunicorn/line-prefix.ts"() {
     "use strict";
@@ -24125,6 +24140,7 @@ var init_line_prefix = __esm({
       [/[‘’‚‛]/g, "'"]
     ];
     ANY_PREFIX = new RegExp(`^(?:${LINE_PREFIXES.map((shape) => `(?:${shape.pattern.source.replace(/^\^/, "")})`).join("|")})`);
+    GUNICORN_TIME = /^\[\d{4}-\d\d-\d\d/;
   }
 });
 
@@ -26434,6 +26450,56 @@ var init_app_not_found = __esm({
   }
 });
 
+// src/gunicorn/structured-lines.ts
+function jsonLogLines(text, depth = 0) {
+  const start = text.search(/\S/);
+  if (text.charCodeAt(start) !== 123 || !text.trimEnd().endsWith("}")) return void 0;
+  let record2;
+  try {
+    record2 = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  if (typeof record2 !== "object" || record2 === null) return void 0;
+  const texts = [...fieldTexts(record2, MESSAGE_FIELDS), ...fieldTexts(record2, EXCEPTION_FIELDS)];
+  if (texts.length === 0) return void 0;
+  const lines = texts.flatMap((value) => value.replace(/\n$/, "").split("\n"));
+  return depth > 0 ? lines : lines.flatMap((line) => line.charCodeAt(0) === 123 ? jsonLogLines(line, depth + 1) ?? [line] : [line]);
+}
+function fieldTexts(record2, fields) {
+  const values = record2;
+  const nested = values.jsonPayload;
+  const texts = [];
+  for (const field of fields) {
+    const value = values[field] ?? (typeof nested === "object" && nested !== null ? nested[field] : void 0);
+    if (typeof value === "string" && value.trim() !== "") texts.push(value);
+    else if (Array.isArray(value) && value.every((item) => typeof item === "string")) texts.push(value.join("\n"));
+  }
+  return texts;
+}
+function recordTexts(lines) {
+  if (!lines.some((line) => opensRecord(line.text))) return lines;
+  return lines.flatMap((line) => {
+    const texts = opensRecord(line.text) ? jsonLogLines(line.text) : void 0;
+    return texts ? texts.map((text) => ({ ...line, text })) : [line];
+  });
+}
+function opensRecord(text) {
+  for (let i = 0; i < text.length; i++) {
+    const code2 = text.charCodeAt(i);
+    if (code2 !== 32 && code2 !== 9) return code2 === 123;
+  }
+  return false;
+}
+var MESSAGE_FIELDS, EXCEPTION_FIELDS;
+var init_structured_lines = __esm({
+  "src/gunicorn/structured-lines.ts"() {
+    "use strict";
+    MESSAGE_FIELDS = ["message", "msg", "event", "log", "textPayload", "MESSAGE", "body"];
+    EXCEPTION_FIELDS = ["exc_info", "exception", "exc_text", "stack_trace", "traceback", "stack", "error"];
+  }
+});
+
 // src/diagnosis/context.ts
 import { existsSync as existsSync2, readFileSync, statSync as statSync2 } from "node:fs";
 import path17 from "node:path";
@@ -26463,6 +26529,7 @@ var COMMON_WORKDIRS, LIBRARY_PATH, RepoFiles, RuleContext, EMBEDDED_EXCEPTION, M
 var init_context = __esm({
   "src/diagnosis/context.ts"() {
     "use strict";
+    init_structured_lines();
     COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
     LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |^\/usr\/(local\/)?lib\/python\d|^\/usr\/(local\/)?bin\/|^<string>$/;
     RepoFiles = class {
@@ -26503,18 +26570,19 @@ var init_context = __esm({
       }
     };
     RuleContext = class {
-      constructor(ctx) {
-        this.ctx = ctx;
-        this.repo = new RepoFiles(ctx.paths.repoRoot);
-        const parsed = ctx.events.filter((event) => event.kind === "traceback");
-        this.tracebacks = parsed.some((tb) => !tb.exception.type.endsWith("HaltServer")) ? parsed : [...parsed, ...embeddedExceptions(ctx.lines)];
-        this.contextRel = toPosix(path17.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
-      }
-      ctx;
       repo;
       tracebacks;
       /** Relative (to the repo root, POSIX) path of the build context: '' when it is the root. */
       contextRel;
+      ctx;
+      constructor(ctx) {
+        const lines = recordTexts(ctx.lines);
+        this.ctx = lines === ctx.lines ? ctx : { ...ctx, lines };
+        this.repo = new RepoFiles(ctx.paths.repoRoot);
+        const parsed = ctx.events.filter((event) => event.kind === "traceback");
+        this.tracebacks = parsed.some((tb) => !tb.exception.type.endsWith("HaltServer")) ? parsed : [...parsed, ...embeddedExceptions(this.ctx.lines)];
+        this.contextRel = toPosix(path17.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+      }
       ofKind(kind) {
         return this.ctx.events.filter((event) => event.kind === kind);
       }
@@ -27298,7 +27366,9 @@ var init_database_unreachable = __esm({
         if (rc.primaryTraceback()) return void 0;
         const line = driverMessageLine(rc);
         if (!line) return void 0;
-        const text = line.text.replace(/\\"/g, '"');
+        const at = rc.ctx.lines.indexOf(line);
+        const continued = rc.ctx.lines.slice(at + 1, at + 4).filter((_next, i, rest) => rest.slice(0, i + 1).every((l) => /^\s/.test(l.text)));
+        const text = [line, ...continued].map((l) => l.text).join(" ").replace(/\\"/g, '"');
         return { facts: { kind: "driver-error", service: serviceKind(text), error: readDatabaseError(text) }, evidence: [line.text] };
       }
     };
@@ -66559,37 +66629,7 @@ init_log_events();
 
 // src/gunicorn/line-reading.ts
 init_line_prefix();
-
-// src/gunicorn/structured-lines.ts
-var MESSAGE_FIELDS = ["message", "msg", "event", "log", "textPayload", "MESSAGE", "body"];
-var EXCEPTION_FIELDS = ["exc_info", "exception", "exc_text", "stack_trace", "traceback", "stack", "error"];
-function jsonLogLines(text) {
-  const start = text.search(/\S/);
-  if (text.charCodeAt(start) !== 123 || !text.trimEnd().endsWith("}")) return void 0;
-  let record2;
-  try {
-    record2 = JSON.parse(text);
-  } catch {
-    return void 0;
-  }
-  if (typeof record2 !== "object" || record2 === null) return void 0;
-  const texts = [...fieldTexts(record2, MESSAGE_FIELDS), ...fieldTexts(record2, EXCEPTION_FIELDS)];
-  if (texts.length === 0) return void 0;
-  return texts.flatMap((value) => value.replace(/\n$/, "").split("\n"));
-}
-function fieldTexts(record2, fields) {
-  const values = record2;
-  const nested = values.jsonPayload;
-  const texts = [];
-  for (const field of fields) {
-    const value = values[field] ?? (typeof nested === "object" && nested !== null ? nested[field] : void 0);
-    if (typeof value === "string" && value.trim() !== "") texts.push(value);
-    else if (Array.isArray(value) && value.every((item) => typeof item === "string")) texts.push(value.join("\n"));
-  }
-  return texts;
-}
-
-// src/gunicorn/line-reading.ts
+init_structured_lines();
 var BOUNDARIES = [
   {
     pattern: /\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}\] \[\d+\] \[(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\] /g,
@@ -66635,7 +66675,9 @@ var LEAD_IN = /^[\s[`"',>]*$/;
 function readableSegments(raw) {
   const input = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
   const text = stripLinePrefixes(input);
-  const record2 = text.charCodeAt(0) === 123 ? jsonLogLines(text) : void 0;
+  const first = text.charCodeAt(0);
+  const braced = first === 123 || (first === 32 || first === 9) && text.trimStart().charCodeAt(0) === 123;
+  const record2 = braced ? jsonLogLines(text) : void 0;
   if (record2) return record2.map((part) => plainQuotes(stripLinePrefixes(part))).filter((part) => part.trim() !== "");
   const json = text.includes('\\"') && JSON_ARRAY_SEPARATOR.test(text);
   if (!json) {
@@ -66724,14 +66766,22 @@ function toLevel(level) {
   return level ?? "INFO";
 }
 
+// src/gunicorn/exception-lines.ts
+var EXCEPTION_LINE2 = /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(?:: ?(.*))?$/;
+var EXCEPTION_NAME = /(Error|Exception|Exit|Interrupt|Iteration|Warning|Timeout|Fault|Failure|HaltServer)$/;
+var BARE_EXCEPTION = /^(KeyError|[A-Z][A-Za-z0-9]*(?:Error|Exception)|[a-z_]\w*(?:\.\w+)*\.(?:[A-Z]\w*|\w+(?:Error|Exception))): (.+)$/;
+function looksLikeExceptionName(name) {
+  if (/^socket\.(gaierror|herror|timeout)$/.test(name)) return true;
+  const lastSegment = name.slice(name.lastIndexOf(".") + 1);
+  if (EXCEPTION_NAME.test(lastSegment)) return true;
+  return name.includes(".") && /^[A-Z]/.test(lastSegment);
+}
+
 // src/gunicorn/log-parser.ts
 var TRACEBACK_HEADER = /^\s*\[?Traceback \(most recent call last\):\s*$/;
 var FRAME2 = /^\s*File "(.+)", line (\d+)(?:, in ?(.*?))?\s*$/;
 var CARETS = /^\s*[~^]+[\s~^]*$/;
 var CHAIN_MARKER = /^\s*(During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)\s*$/;
-var EXCEPTION_LINE2 = /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(?:: ?(.*))?$/;
-var EXCEPTION_NAME = /(Error|Exception|Exit|Interrupt|Iteration|Warning|Timeout|Fault|Failure|HaltServer)$/;
-var BARE_EXCEPTION = /^(KeyError|[A-Z][A-Za-z0-9]*(?:Error|Exception)|[a-z_]\w*(?:\.\w+)*\.(?:[A-Z]\w*|\w+(?:Error|Exception))): (.+)$/;
 var HALT_SERVER = /^<HaltServer '(.*)' (\d+)>$/;
 var MESSAGE_STARTS = new Set(
   [...CONFIG_ERRORS, ...APP_LOAD_ERRORS].map((pattern) => {
@@ -66825,14 +66875,16 @@ var GunicornLogParser = class {
     const lead = text.charCodeAt(text.search(/\S/));
     if ((lead === 84 || lead === 91) && TRACEBACK_HEADER.test(text)) {
       this.awaitingMessage = void 0;
-      this.open.push({ lines: [line], frames: [], pid: this.pendingExceptionPids.shift(), chained: this.nextIsChained });
+      const indent = text.search(/\S/);
+      this.open.push({ lines: [line], frames: [], pid: this.pendingExceptionPids.shift(), chained: this.nextIsChained, indent });
       this.nextIsChained = false;
       return;
     }
     if (this.awaitingMessage && this.continuesMessage(line, text)) return;
     if (this.open.length > 0 && this.consumeTracebackLine(line, text, out)) return;
     if (lead === 70 && FRAME2.test(text)) {
-      this.open.push({ lines: [], frames: [], pid: this.pendingExceptionPids.shift(), chained: this.nextIsChained, headless: true });
+      const indent = Math.max(0, text.search(/\S/) - 2);
+      this.open.push({ lines: [], frames: [], pid: this.pendingExceptionPids.shift(), chained: this.nextIsChained, headless: true, indent });
       this.nextIsChained = false;
       this.consumeTracebackLine(line, text, out);
       return;
@@ -66842,6 +66894,14 @@ var GunicornLogParser = class {
       this.noise(line, text, out);
       return;
     }
+    if (text.charCodeAt(0) === 32 || text.charCodeAt(0) === 9) {
+      this.messageLine(line, text.trimStart(), out);
+      return;
+    }
+    this.messageLine(line, text, out);
+  }
+  /** A line that may be Gunicorn's own message, an exception line on its own, or anything else. */
+  messageLine(line, text, out) {
     if (MESSAGE_STARTS.has(startKey(text))) {
       for (const pattern of CONFIG_ERRORS) {
         const m = pattern.exec(text);
@@ -66917,8 +66977,10 @@ var GunicornLogParser = class {
     return true;
   }
   /** Returns false when the line does not belong to any open traceback. */
-  consumeTracebackLine(line, text, out) {
-    const frame = FRAME2.exec(text);
+  consumeTracebackLine(line, indentedText, out) {
+    const frame = FRAME2.exec(indentedText);
+    const shift = this.open[this.open.length - 1].indent;
+    const text = shift > 0 && indentedText.search(/\S/) >= shift ? indentedText.slice(shift) : indentedText;
     if (frame) {
       const target = this.open.reduce((best, tb) => tb.frames.length < best.frames.length ? tb : best);
       target.frames.push({ file: frame[1], line: Number(frame[2]), func: frame[3] || void 0 });
@@ -66966,12 +67028,6 @@ var GunicornLogParser = class {
     return true;
   }
 };
-function looksLikeExceptionName(name) {
-  if (/^socket\.(gaierror|herror|timeout)$/.test(name)) return true;
-  const lastSegment = name.slice(name.lastIndexOf(".") + 1);
-  if (EXCEPTION_NAME.test(lastSegment)) return true;
-  return name.includes(".") && /^[A-Z]/.test(lastSegment);
-}
 
 // src/gunicorn/boot-tracker.ts
 var BootTracker = class {

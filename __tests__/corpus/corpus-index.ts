@@ -53,9 +53,9 @@ function outcomeFor(entry: CorpusEntry, tracker: BootTracker): FailedOutcome {
   return 'boot-timeout'
 }
 
-/** The DiagnosisContext of a replay: no repository (an empty directory), the probe's view of the port. */
-export function corpusContext(entry: CorpusEntry, repoRoot: string): DiagnosisContext {
-  const lines = toLogLines(corpusLog(entry), entry.stream ?? 'stderr')
+/** The DiagnosisContext of a replay (of the log as collected, or `text`): no repository (an empty directory), the probe's view of the port. */
+export function corpusContext(entry: CorpusEntry, repoRoot: string, text = corpusLog(entry)): DiagnosisContext {
+  const lines = toLogLines(text, entry.stream ?? 'stderr')
   const tracker = new BootTracker()
   for (const line of lines) tracker.push(line)
   tracker.flush()

@@ -7,6 +7,7 @@ import type { FailedOutcome, HealthResult, LogLine, ShutdownResult, SourceLocati
 import type { BootState } from '../gunicorn/boot-tracker.js'
 import type { EventOf, GunicornEvent, TracebackFrame } from '../gunicorn/log-parser.js'
 import type { StartCommandElsewhere } from '../setup/start-command-search.js'
+import { recordTexts } from '../gunicorn/structured-lines.js'
 
 export interface DiagnosisContext {
   outcome: FailedOutcome
@@ -137,11 +138,16 @@ export class RuleContext {
   /** Relative (to the repo root, POSIX) path of the build context: '' when it is the root. */
   readonly contextRel: string
 
-  constructor(readonly ctx: DiagnosisContext) {
+  readonly ctx: DiagnosisContext
+
+  constructor(ctx: DiagnosisContext) {
+    // Rules read the program's text: a JSON record's message and exception fields, not the record.
+    const lines = recordTexts(ctx.lines)
+    this.ctx = lines === ctx.lines ? ctx : { ...ctx, lines }
     this.repo = new RepoFiles(ctx.paths.repoRoot)
     const parsed = ctx.events.filter((event): event is Traceback => event.kind === 'traceback')
     // Without a traceback the parser read (Gunicorn's own HaltServer aside), an exception line inside another's text.
-    this.tracebacks = parsed.some((tb) => !tb.exception.type.endsWith('HaltServer')) ? parsed : [...parsed, ...embeddedExceptions(ctx.lines)]
+    this.tracebacks = parsed.some((tb) => !tb.exception.type.endsWith('HaltServer')) ? parsed : [...parsed, ...embeddedExceptions(this.ctx.lines)]
     this.contextRel = toPosix(path.relative(ctx.paths.repoRoot, ctx.paths.contextDir))
   }
 

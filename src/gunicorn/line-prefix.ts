@@ -70,6 +70,14 @@ export function stripLinePrefixes(text: string): string {
     // Fast path, most lines: no shape starts with Gunicorn's `[`, and only the log table with a blank.
     const first = rest.charCodeAt(0)
     if (Number.isNaN(first) || first === 91 /* [ */) break
+    if (pass === 0 && (first === 32 || first === 9)) {
+      // A paste that indented the whole log (a Markdown code block, `cf logs`): the indentation before a prefix goes too.
+      const indent = indentBeforePrefix(rest)
+      if (indent > 0) {
+        rest = rest.slice(indent)
+        continue
+      }
+    }
     if (first === 32 || first === 9 ? !LOG_TABLE.pattern.test(rest) : !mayStartWithPrefix(rest, first) || !ANY_PREFIX.test(rest)) break
     const shape = LINE_PREFIXES.find((candidate) => candidate.pattern.test(rest))
     if (!shape) break
@@ -79,6 +87,17 @@ export function stripLinePrefixes(text: string): string {
   }
   return rest.endsWith('`') || rest.endsWith('│') ? rest.replace(TRAILING_WRAPPER, '') : rest
 }
+
+/** Gunicorn's `[2024-` or a shipper's prefix after leading blanks: how many blanks, else 0. */
+function indentBeforePrefix(text: string): number {
+  const indent = text.search(/\S/)
+  if (indent <= 0) return 0
+  const first = text.charCodeAt(indent)
+  if (first === 91 /* [ */) return GUNICORN_TIME.test(text.slice(indent, indent + 12)) ? indent : 0
+  const rest = text.slice(indent)
+  return mayStartWithPrefix(rest, first) && ANY_PREFIX.test(rest) && !LOG_TABLE.pattern.test(rest) ? indent : 0
+}
+const GUNICORN_TIME = /^\[\d{4}-\d\d-\d\d/
 
 /**
  * A line that starts with an ASCII letter can only carry a compose prefix (`web-1  | `, so it holds a `|`), a

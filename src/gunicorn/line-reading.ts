@@ -62,7 +62,9 @@ export function readableSegments(raw: string): string[] {
   const input = raw.charCodeAt(raw.length - 1) === 13 /* \r */ ? raw.slice(0, -1) : raw
   const text = stripLinePrefixes(input)
   // One JSON object per line (a JSON formatter, a collector): the texts in its message and exception fields.
-  const record = text.charCodeAt(0) === 123 /* { */ ? jsonLogLines(text) : undefined
+  const first = text.charCodeAt(0)
+  const braced = first === 123 /* { */ || ((first === 32 || first === 9) && text.trimStart().charCodeAt(0) === 123)
+  const record = braced ? jsonLogLines(text) : undefined
   if (record) return record.map((part) => plainQuotes(stripLinePrefixes(part))).filter((part) => part.trim() !== '')
   const json = text.includes('\\"') && JSON_ARRAY_SEPARATOR.test(text)
   if (!json) {

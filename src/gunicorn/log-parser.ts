@@ -19,6 +19,7 @@ import {
 import { readableSegments } from './line-reading.js'
 import { FaultDumpReader, segfaultReport } from './faulthandler.js'
 import { embeddedGunicornMessage } from './embedded-messages.js'
+import { BARE_EXCEPTION, EXCEPTION_LINE, looksLikeExceptionName } from './exception-lines.js'
 
 export type * from './log-events.js'
 
@@ -28,12 +29,6 @@ const FRAME = /^\s*File "(.+)", line (\d+)(?:, in ?(.*?))?\s*$/
 const CARETS = /^\s*[~^]+[\s~^]*$/
 const CHAIN_MARKER =
   /^\s*(During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)\s*$/
-const EXCEPTION_LINE = /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(?:: ?(.*))?$/
-const EXCEPTION_NAME = /(Error|Exception|Exit|Interrupt|Iteration|Warning|Timeout|Fault|Failure|HaltServer)$/
-/** Exception lines worth reading even without a traceback around them (a paste that kept only the last line). */
-// Any `SomeError:`/`SomeException:` (the final line of a traceback the log lost the start of), the builtins that
-// do not end so, and a module's own class (`somepkg.errors.ConfigurationMissing: …`).
-const BARE_EXCEPTION = /^(KeyError|[A-Z][A-Za-z0-9]*(?:Error|Exception)|[a-z_]\w*(?:\.\w+)*\.(?:[A-Z]\w*|\w+(?:Error|Exception))): (.+)$/
 const HALT_SERVER = /^<HaltServer '(.*)' (\d+)>$/
 /** The first two characters of the unprefixed config and app-load messages (`Er`ror:, `Fa`iled to, `gu`nicorn: …). */
 const MESSAGE_STARTS = new Set(
@@ -58,6 +53,8 @@ interface OpenTraceback {
   pid?: number
   chained: boolean
   headless?: true
+  /** The header's own indentation: a paste that indented the whole log (a Markdown code block) shifts every line by it. */
+  indent: number
 }
 
 type TracebackEvent = Extract<GunicornEvent, { kind: 'traceback' }>
@@ -162,7 +159,8 @@ export class GunicornLogParser {
     const lead = text.charCodeAt(text.search(/\S/))
     if ((lead === 84 /* T */ || lead === 91) /* [ */ && TRACEBACK_HEADER.test(text)) {
       this.awaitingMessage = undefined
-      this.open.push({ lines: [line], frames: [], pid: this.pendingExceptionPids.shift(), chained: this.nextIsChained })
+      const indent = text.search(/\S/)
+      this.open.push({ lines: [line], frames: [], pid: this.pendingExceptionPids.shift(), chained: this.nextIsChained, indent })
       this.nextIsChained = false
       return
     }
@@ -170,7 +168,9 @@ export class GunicornLogParser {
     if (this.open.length > 0 && this.consumeTracebackLine(line, text, out)) return
     if (lead === 70 /* F */ && FRAME.test(text)) {
       // The log starts inside a traceback (cut, or a paste of its end): read it all the same.
-      this.open.push({ lines: [], frames: [], pid: this.pendingExceptionPids.shift(), chained: this.nextIsChained, headless: true })
+      // Python indents a frame by two: more than that is the paste's own indentation.
+      const indent = Math.max(0, text.search(/\S/) - 2)
+      this.open.push({ lines: [], frames: [], pid: this.pendingExceptionPids.shift(), chained: this.nextIsChained, headless: true, indent })
       this.nextIsChained = false
       this.consumeTracebackLine(line, text, out)
       return
@@ -180,6 +180,16 @@ export class GunicornLogParser {
       this.noise(line, text, out)
       return
     }
+    // Outside a traceback, leading blanks are the paste's (an indented code block), not Python's.
+    if (text.charCodeAt(0) === 32 || text.charCodeAt(0) === 9) {
+      this.messageLine(line, text.trimStart(), out)
+      return
+    }
+    this.messageLine(line, text, out)
+  }
+
+  /** A line that may be Gunicorn's own message, an exception line on its own, or anything else. */
+  private messageLine(line: LogLine, text: string, out: GunicornEvent[]): void {
     if (MESSAGE_STARTS.has(startKey(text))) {
       for (const pattern of CONFIG_ERRORS) {
         const m = pattern.exec(text)
@@ -263,8 +273,10 @@ export class GunicornLogParser {
   }
 
   /** Returns false when the line does not belong to any open traceback. */
-  private consumeTracebackLine(line: LogLine, text: string, out: GunicornEvent[]): boolean {
-    const frame = FRAME.exec(text)
+  private consumeTracebackLine(line: LogLine, indentedText: string, out: GunicornEvent[]): boolean {
+    const frame = FRAME.exec(indentedText)
+    const shift = this.open[this.open.length - 1].indent
+    const text = shift > 0 && indentedText.search(/\S/) >= shift ? indentedText.slice(shift) : indentedText
     if (frame) {
       // Identical tracebacks interleaved line by line: give the frame to the one that has the fewest so far.
       const target = this.open.reduce((best, tb) => (tb.frames.length < best.frames.length ? tb : best))
@@ -315,15 +327,6 @@ export class GunicornLogParser {
     }
     return true
   }
-}
-
-/** `KeyError`, `psycopg2.OperationalError`, `django.core.exceptions.ImproperlyConfigured`; not `Loaded: 3 models`. */
-function looksLikeExceptionName(name: string): boolean {
-  // The socket module's exceptions are lower-case (`socket.gaierror: [Errno -2] Name or service not known`).
-  if (/^socket\.(gaierror|herror|timeout)$/.test(name)) return true
-  const lastSegment = name.slice(name.lastIndexOf('.') + 1)
-  if (EXCEPTION_NAME.test(lastSegment)) return true
-  return name.includes('.') && /^[A-Z]/.test(lastSegment)
 }
 
 export function parseGunicornLog(lines: readonly LogLine[]): GunicornEvent[] {

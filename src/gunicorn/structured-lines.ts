@@ -1,13 +1,14 @@
 // A log line that is one JSON object (python-json-logger, structlog's JSONRenderer, Docker's json-file driver,
 // Cloud Logging's and Azure's exports): the text the program wrote is in its message field, a traceback in its
 // exception field, each with the newlines it had. The parser reads those texts as lines of their own.
+import type { LogLine } from '../core/model.js'
 
 /** Where loggers and collectors keep the program's text, in the order it was written. */
 const MESSAGE_FIELDS = ['message', 'msg', 'event', 'log', 'textPayload', 'MESSAGE', 'body']
 const EXCEPTION_FIELDS = ['exc_info', 'exception', 'exc_text', 'stack_trace', 'traceback', 'stack', 'error']
 
 /** The lines a JSON log line carries, or undefined when the line is not a JSON object with a text field. */
-export function jsonLogLines(text: string): string[] | undefined {
+export function jsonLogLines(text: string, depth = 0): string[] | undefined {
   const start = text.search(/\S/)
   if (text.charCodeAt(start) !== 123 /* { */ || !text.trimEnd().endsWith('}')) return undefined
   let record: unknown
@@ -19,7 +20,9 @@ export function jsonLogLines(text: string): string[] | undefined {
   if (typeof record !== 'object' || record === null) return undefined
   const texts = [...fieldTexts(record, MESSAGE_FIELDS), ...fieldTexts(record, EXCEPTION_FIELDS)]
   if (texts.length === 0) return undefined
-  return texts.flatMap((value) => value.replace(/\n$/, '').split('\n'))
+  const lines = texts.flatMap((value) => value.replace(/\n$/, '').split('\n'))
+  // A JSON formatter's record inside a collector's (an app's JSON logs in Docker's json-file): read the inner one too.
+  return depth > 0 ? lines : lines.flatMap((line) => (line.charCodeAt(0) === 123 ? (jsonLogLines(line, depth + 1) ?? [line]) : [line]))
 }
 
 function fieldTexts(record: object, fields: readonly string[]): string[] {
@@ -32,4 +35,22 @@ function fieldTexts(record: object, fields: readonly string[]): string[] {
     else if (Array.isArray(value) && value.every((item) => typeof item === 'string')) texts.push(value.join('\n'))
   }
   return texts
+}
+
+/** The lines with each JSON record replaced by the texts it carries (the same array when no line is a record). */
+export function recordTexts(lines: LogLine[]): LogLine[] {
+  if (!lines.some((line) => opensRecord(line.text))) return lines
+  return lines.flatMap((line) => {
+    const texts = opensRecord(line.text) ? jsonLogLines(line.text) : undefined
+    return texts ? texts.map((text) => ({ ...line, text })) : [line]
+  })
+}
+
+/** The first character after any blanks is `{` (checked without copying the line). */
+function opensRecord(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code !== 32 && code !== 9) return code === 123 /* { */
+  }
+  return false
 }

@@ -98,8 +98,13 @@ const driverMessage: Rule<Facts> = {
     if (rc.primaryTraceback()) return undefined
     const line = driverMessageLine(rc)
     if (!line) return undefined
-    // A JSON logger escapes the quotes around the host name.
-    const text = line.text.replace(/\\"/g, '"')
+    // libpq continues its message on indented lines (`\tIs the server running on host "db" …`); a JSON logger escapes the quotes.
+    const at = rc.ctx.lines.indexOf(line)
+    const continued = rc.ctx.lines.slice(at + 1, at + 4).filter((_next, i, rest) => rest.slice(0, i + 1).every((l) => /^\s/.test(l.text)))
+    const text = [line, ...continued]
+      .map((l) => l.text)
+      .join(' ')
+      .replace(/\\"/g, '"')
     return { facts: { kind: 'driver-error', service: serviceKind(text), error: readDatabaseError(text) }, evidence: [line.text] }
   }
 }

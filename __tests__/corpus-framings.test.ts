@@ -1,0 +1,31 @@
+// A development-part corpus log must be diagnosed the same whatever frame its lines arrive in (a host's timestamp
+// column, a JSON record per line, a journal's program tag, a Markdown quote or code block): the message is the
+// evidence, not the shape around it. The held-out test part is not used here.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { diagnose } from '../src/diagnosis/index.js'
+import { corpusContext, corpusLog, loadCorpus } from './corpus/corpus-index.js'
+import { FRAMES, framed } from './corpus/frames.js'
+
+/** Logs that carry a frame of their own the added one cannot sit around, with why. */
+const EXEMPT: Record<string, string> = {
+  '503': 'kernel lines a paste wrapped mid-record: a second frame splits each record at its wrap',
+  '516': 'the log starts at an indented source line with no frame: a prefix before it hides that it is code',
+  '040': "a journal collapsed into one line: inside a JSON record the journal's prefixes are not cut again"
+}
+
+const dev = loadCorpus().filter((entry) => entry.part === 'dev' && !entry.known_miss && !EXEMPT[entry.file.slice(0, 3)])
+let repoRoot: string
+beforeAll(() => {
+  repoRoot = mkdtempSync(path.join(tmpdir(), 'corpus-framings-'))
+})
+afterAll(() => rmSync(repoRoot, { recursive: true, force: true }))
+
+describe.each(Object.entries(FRAMES))('every development-part log in the frame: %s', (_name, frame) => {
+  it.each(dev.map((entry) => [entry.file, entry] as const))('%s', (_file, entry) => {
+    const diagnosis = diagnose(corpusContext(entry, repoRoot, framed(corpusLog(entry), frame)))
+    expect(diagnosis.reason).toBe(entry.reason)
+    expect(diagnosis.summary).toContain(entry.culprit ?? '')
+  })
+})
