@@ -22,7 +22,7 @@ describe('the corpus index', () => {
     expect(corpus.map((entry) => entry.file).sort()).toEqual(files)
     expect(corpus.length).toBeGreaterThanOrEqual(150)
     for (const entry of corpus) {
-      expect(entry.source).toMatch(/^https:\/\//)
+      expect(entry.source).toMatch(/^https?:\/\//)
       expect(entry.cause.length).toBeGreaterThan(10)
       if (entry.known_miss) expect(entry.why?.length ?? 0).toBeGreaterThan(5)
       if (entry.outcome_dependent) expect(entry.part === 'test' && !entry.before_split).toBe(true)
