@@ -26478,10 +26478,14 @@ function fieldTexts(record2, fields) {
   return texts;
 }
 function recordTexts(lines) {
-  if (!lines.some((line) => opensRecord(line.text))) return lines;
+  if (!lines.some(
+    (line) => opensRecord(line.text) || line.text.charCodeAt(line.text.length - 1) === 13
+    /* \r */
+  )) return lines;
   return lines.flatMap((line) => {
-    const texts = opensRecord(line.text) ? jsonLogLines(line.text) : void 0;
-    return texts ? texts.map((text) => ({ ...line, text })) : [line];
+    const text = line.text.charCodeAt(line.text.length - 1) === 13 ? line.text.slice(0, -1) : line.text;
+    const texts = opensRecord(text) ? jsonLogLines(text) : void 0;
+    return texts ? texts.map((part) => ({ ...line, text: part })) : [text === line.text ? line : { ...line, text }];
   });
 }
 function opensRecord(text) {

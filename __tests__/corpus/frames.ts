@@ -13,7 +13,9 @@ export const FRAMES: Record<string, (line: string, index: number) => string> = {
   'fly.io': (line, i) => `${iso(i).slice(0, -1)} app[148e272c7d3e89] ams [info] ${line}`,
   'CloudWatch (ECS console)': (line, i) => `${iso(i)}\t${line}`,
   'Markdown quote': (line) => `> ${line}`,
-  'four-space indent': (line) => `    ${line}`
+  'four-space indent': (line) => `    ${line}`,
+  // A paste from Windows, or `docker logs` of a container started with a terminal
+  'CRLF line ends': (line) => `${line}\r`
 }
 
 /** The log with every line in the frame. */

@@ -37,12 +37,16 @@ function fieldTexts(record: object, fields: readonly string[]): string[] {
   return texts
 }
 
-/** The lines with each JSON record replaced by the texts it carries (the same array when no line is a record). */
+/**
+ * The lines as the program wrote them, for rules that read line texts: each JSON record replaced by the texts it
+ * carries, a Windows line end (`\r`) dropped. The same array when there is nothing to change.
+ */
 export function recordTexts(lines: LogLine[]): LogLine[] {
-  if (!lines.some((line) => opensRecord(line.text))) return lines
+  if (!lines.some((line) => opensRecord(line.text) || line.text.charCodeAt(line.text.length - 1) === 13 /* \r */)) return lines
   return lines.flatMap((line) => {
-    const texts = opensRecord(line.text) ? jsonLogLines(line.text) : undefined
-    return texts ? texts.map((text) => ({ ...line, text })) : [line]
+    const text = line.text.charCodeAt(line.text.length - 1) === 13 ? line.text.slice(0, -1) : line.text
+    const texts = opensRecord(text) ? jsonLogLines(text) : undefined
+    return texts ? texts.map((part) => ({ ...line, text: part })) : [text === line.text ? line : { ...line, text }]
   })
 }
 
