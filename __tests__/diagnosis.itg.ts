@@ -34,6 +34,8 @@ const SCENARIOS: Scenario[] = [
   { fixture: 'fail-config-error', expect: 'config-error', culprit: /`\$\{PORT\}`/, inputs: FAST },
   { fixture: 'fail-worker-class-unavailable', expect: 'worker-class-unavailable', culprit: /`eventlet`/, inputs: FAST },
   { fixture: 'fail-missing-dependency', expect: 'missing-dependency', culprit: /`stripe`/, inputs: FAST },
+  // Gunicorn's own lines and the worker's traceback as JSON records (a logconfig_dict formatter): read all the same.
+  { fixture: 'fail-json-logs', expect: 'missing-dependency', culprit: /`sentry_sdk` \(`orders\/monitoring\.py:3`\)/, inputs: FAST },
   { fixture: 'fail-import-error', expect: 'import-error', culprit: /`get_settings`/, inputs: FAST },
   { fixture: 'fail-syntax-error', expect: 'syntax-error', culprit: /routes\.py:10/, inputs: FAST },
   { fixture: 'fail-missing-env', expect: 'missing-env', culprit: /`DATABASE_URL`/, inputs: FAST },

@@ -27584,7 +27584,10 @@ var init_missing_dependency = __esm({
       headline: "missing dependency",
       namesCulprit: true,
       readme: "`ModuleNotFoundError`, with the pip package name where it differs from the import name; a module the ecosystem removed (`pkg_resources` in setuptools 82, `distutils`/`imp` in Python 3.12, `cgi`/`telnetlib` in 3.13, `uvicorn.workers`) named with its fix",
-      fixtures: [{ path: "__fixtures__/apps/fail-missing-dependency", test: "__tests__/diagnosis.itg.ts" }],
+      fixtures: [
+        { path: "__fixtures__/apps/fail-missing-dependency", test: "__tests__/diagnosis.itg.ts" },
+        { path: "__fixtures__/apps/fail-json-logs", test: "__tests__/diagnosis.itg.ts" }
+      ],
       // The start rule first: `docker run` failing on a missing gunicorn executable.
       rules: [
         gunicornNotInstalled,
