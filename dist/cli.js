@@ -22811,10 +22811,61 @@ function runLinks(metadata) {
   };
 }
 
+// src/gunicorn/structured-lines.ts
+var MESSAGE_FIELDS = ["message", "msg", "event", "log", "textPayload", "MESSAGE", "body"];
+var EXCEPTION_FIELDS = ["exc_info", "exception", "exc_text", "stack_trace", "traceback", "stack", "error"];
+function jsonLogLines(text, depth = 0) {
+  const start = text.search(/\S/);
+  if (text.charCodeAt(start) !== 123 || !text.trimEnd().endsWith("}")) return void 0;
+  let record;
+  try {
+    record = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  if (typeof record !== "object" || record === null) return void 0;
+  const texts = [...fieldTexts(record, MESSAGE_FIELDS), ...fieldTexts(record, EXCEPTION_FIELDS)];
+  if (texts.length === 0) return void 0;
+  const lines = texts.flatMap((value) => value.replace(/\n$/, "").split("\n"));
+  return depth > 0 ? lines : lines.flatMap((line) => line.charCodeAt(0) === 123 ? jsonLogLines(line, depth + 1) ?? [line] : [line]);
+}
+function fieldTexts(record, fields) {
+  const values = record;
+  const nested = values.jsonPayload;
+  const texts = [];
+  for (const field of fields) {
+    const value = values[field] ?? (typeof nested === "object" && nested !== null ? nested[field] : void 0);
+    if (typeof value === "string" && value.trim() !== "") texts.push(value);
+    else if (Array.isArray(value) && value.every((item) => typeof item === "string")) texts.push(value.join("\n"));
+  }
+  return texts;
+}
+function recordTexts(lines) {
+  if (!lines.some(
+    (line) => opensRecord(line.text) || line.text.charCodeAt(line.text.length - 1) === 13
+    /* \r */
+  )) return lines;
+  return lines.flatMap((line) => {
+    const text = line.text.charCodeAt(line.text.length - 1) === 13 ? line.text.slice(0, -1) : line.text;
+    const texts = opensRecord(text) ? jsonLogLines(text) : void 0;
+    return texts ? texts.map((part) => ({ ...line, text: part })) : [text === line.text ? line : { ...line, text }];
+  });
+}
+function opensRecord(text) {
+  for (let i = 0; i < text.length; i++) {
+    const code2 = text.charCodeAt(i);
+    if (code2 !== 32 && code2 !== 9) return code2 === 123;
+  }
+  return false;
+}
+
 // src/render/log-excerpt.ts
 var GUNICORN_PREFIX = /^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}\] \[\d+\] \[[A-Z]+\] /;
 var TRACEBACK_START = /Traceback \(most recent call last\):/;
 var EXCEPTION_LINE = /^[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Warning)\b|^[\w.]+: /;
+function displayTexts(text) {
+  return opensRecord(text) && jsonLogLines(text) || [text];
+}
 function lineNumberOf(index, logLength, totalLines) {
   return Math.max(totalLines, logLength) - logLength + index + 1;
 }
@@ -22840,7 +22891,7 @@ function findCauseExcerpt(log, evidence, totalLines, options) {
     end++;
   }
   if (EXCEPTION_LINE.test(log[anchor].text.trim()) && end > anchor && log[end].text.trim() === "") end--;
-  const all = log.slice(start, end + 1).map((l) => sanitizeLogLine(l.text, options.maxLineLength));
+  const all = log.slice(start, end + 1).flatMap((l) => displayTexts(l.text).map((text) => sanitizeLogLine(text, options.maxLineLength)));
   let lines = all;
   let omitted = 0;
   let elisionAt;
@@ -22870,18 +22921,24 @@ function fitTail(source, budget, options) {
   const kept = [];
   let used = options.overhead;
   let fence = 3;
-  for (let i = source.length - 1; i >= 0 && kept.length < options.maxLines; i--) {
-    const line = sanitizeLogLine(source[i].text, options.maxLineLength);
-    const lineFence = line.includes("`") ? fenceFor([line]).length : 3;
-    const fenceGrowth = Math.max(0, lineFence - fence) * 2;
-    const cost = options.measure(line) + 1 + fenceGrowth;
-    if (used + cost > budget) break;
-    used += cost;
-    fence = Math.max(fence, lineFence);
-    kept.push(line);
+  let whole = 0;
+  outer: for (let i = source.length - 1; i >= 0 && kept.length < options.maxLines; i--) {
+    const texts = displayTexts(source[i].text);
+    for (let j = texts.length - 1; j >= 0; j--) {
+      if (kept.length >= options.maxLines) break outer;
+      const line = sanitizeLogLine(texts[j], options.maxLineLength);
+      const lineFence = line.includes("`") ? fenceFor([line]).length : 3;
+      const fenceGrowth = Math.max(0, lineFence - fence) * 2;
+      const cost = options.measure(line) + 1 + fenceGrowth;
+      if (used + cost > budget) break outer;
+      used += cost;
+      fence = Math.max(fence, lineFence);
+      kept.push(line);
+    }
+    whole++;
   }
   kept.reverse();
-  return { lines: kept, dropped: source.length - kept.length };
+  return { lines: kept, dropped: source.length - whole };
 }
 function shrinkExcerpt(excerpt3, budget, measure, overhead, minLines = 4) {
   const cost = (lines2) => overhead + fenceFor(lines2).length * 2 + measure(lines2.join("\n")) + 1;
@@ -27171,56 +27228,6 @@ var app_not_found_default = defineReason({
 // src/diagnosis/context.ts
 import { existsSync, readFileSync, statSync as statSync2 } from "node:fs";
 import path21 from "node:path";
-
-// src/gunicorn/structured-lines.ts
-var MESSAGE_FIELDS = ["message", "msg", "event", "log", "textPayload", "MESSAGE", "body"];
-var EXCEPTION_FIELDS = ["exc_info", "exception", "exc_text", "stack_trace", "traceback", "stack", "error"];
-function jsonLogLines(text, depth = 0) {
-  const start = text.search(/\S/);
-  if (text.charCodeAt(start) !== 123 || !text.trimEnd().endsWith("}")) return void 0;
-  let record;
-  try {
-    record = JSON.parse(text);
-  } catch {
-    return void 0;
-  }
-  if (typeof record !== "object" || record === null) return void 0;
-  const texts = [...fieldTexts(record, MESSAGE_FIELDS), ...fieldTexts(record, EXCEPTION_FIELDS)];
-  if (texts.length === 0) return void 0;
-  const lines = texts.flatMap((value) => value.replace(/\n$/, "").split("\n"));
-  return depth > 0 ? lines : lines.flatMap((line) => line.charCodeAt(0) === 123 ? jsonLogLines(line, depth + 1) ?? [line] : [line]);
-}
-function fieldTexts(record, fields) {
-  const values = record;
-  const nested = values.jsonPayload;
-  const texts = [];
-  for (const field of fields) {
-    const value = values[field] ?? (typeof nested === "object" && nested !== null ? nested[field] : void 0);
-    if (typeof value === "string" && value.trim() !== "") texts.push(value);
-    else if (Array.isArray(value) && value.every((item) => typeof item === "string")) texts.push(value.join("\n"));
-  }
-  return texts;
-}
-function recordTexts(lines) {
-  if (!lines.some(
-    (line) => opensRecord(line.text) || line.text.charCodeAt(line.text.length - 1) === 13
-    /* \r */
-  )) return lines;
-  return lines.flatMap((line) => {
-    const text = line.text.charCodeAt(line.text.length - 1) === 13 ? line.text.slice(0, -1) : line.text;
-    const texts = opensRecord(text) ? jsonLogLines(text) : void 0;
-    return texts ? texts.map((part) => ({ ...line, text: part })) : [text === line.text ? line : { ...line, text }];
-  });
-}
-function opensRecord(text) {
-  for (let i = 0; i < text.length; i++) {
-    const code2 = text.charCodeAt(i);
-    if (code2 !== 32 && code2 !== 9) return code2 === 123;
-  }
-  return false;
-}
-
-// src/diagnosis/context.ts
 var COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
 var LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |^\/usr\/(local\/)?lib\/python\d|^\/usr\/(local\/)?bin\/|^<string>$/;
 var RepoFiles = class {
@@ -30339,7 +30346,7 @@ ${block}
     const count = plural(total, "line");
     return `<sub>The container log (${count}) is left out to keep this within size limits; see ${where2}.</sub>`;
   }
-  return wrapper2(fitted.lines.length, codeBlock(fitted.lines));
+  return wrapper2(report.log.length - fitted.dropped, codeBlock(fitted.lines));
 }
 function notesSection(report) {
   const items = [];
@@ -34261,7 +34268,9 @@ var Redactor = class _Redactor {
     for (const secret of this.secrets) {
       variants.add(secret);
       for (const line of secret.split(/\r?\n/)) variants.add(line.trim());
-      variants.add(JSON.stringify(secret).slice(1, -1));
+      const inJson = JSON.stringify(secret).slice(1, -1);
+      variants.add(inJson);
+      variants.add(inJson.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
       variants.add(encodeURIComponent(secret));
     }
     const searchable = [...variants].filter((v) => v.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
@@ -34360,7 +34369,7 @@ function renderTerminalReport(report, style, logLines = 25) {
   if (report.result === "fail" && report.log.length > 0) {
     const tail = report.log.slice(-logLines);
     out.push("", `  ${style.bold("Log")} ${style.dim(`(last ${tail.length} of ${report.logTotalLines} lines)`)}`);
-    for (const line of tail) out.push(`  ${style.dim("\u2502")} ${line.text}`);
+    for (const line of tail) for (const text of displayTexts(line.text)) out.push(`  ${style.dim("\u2502")} ${text}`);
   }
   out.push("");
   return out.join("\n");

@@ -30095,6 +30095,9 @@ var init_format = __esm({
 });
 
 // src/render/log-excerpt.ts
+function displayTexts(text) {
+  return opensRecord(text) && jsonLogLines(text) || [text];
+}
 function lineNumberOf(index, logLength, totalLines) {
   return Math.max(totalLines, logLength) - logLength + index + 1;
 }
@@ -30120,7 +30123,7 @@ function findCauseExcerpt(log, evidence, totalLines, options) {
     end++;
   }
   if (EXCEPTION_LINE.test(log[anchor].text.trim()) && end > anchor && log[end].text.trim() === "") end--;
-  const all = log.slice(start, end + 1).map((l) => sanitizeLogLine(l.text, options.maxLineLength));
+  const all = log.slice(start, end + 1).flatMap((l) => displayTexts(l.text).map((text) => sanitizeLogLine(text, options.maxLineLength)));
   let lines = all;
   let omitted = 0;
   let elisionAt;
@@ -30150,18 +30153,24 @@ function fitTail(source, budget, options) {
   const kept = [];
   let used = options.overhead;
   let fence = 3;
-  for (let i = source.length - 1; i >= 0 && kept.length < options.maxLines; i--) {
-    const line = sanitizeLogLine(source[i].text, options.maxLineLength);
-    const lineFence = line.includes("`") ? fenceFor([line]).length : 3;
-    const fenceGrowth = Math.max(0, lineFence - fence) * 2;
-    const cost = options.measure(line) + 1 + fenceGrowth;
-    if (used + cost > budget) break;
-    used += cost;
-    fence = Math.max(fence, lineFence);
-    kept.push(line);
+  let whole = 0;
+  outer: for (let i = source.length - 1; i >= 0 && kept.length < options.maxLines; i--) {
+    const texts = displayTexts(source[i].text);
+    for (let j = texts.length - 1; j >= 0; j--) {
+      if (kept.length >= options.maxLines) break outer;
+      const line = sanitizeLogLine(texts[j], options.maxLineLength);
+      const lineFence = line.includes("`") ? fenceFor([line]).length : 3;
+      const fenceGrowth = Math.max(0, lineFence - fence) * 2;
+      const cost = options.measure(line) + 1 + fenceGrowth;
+      if (used + cost > budget) break outer;
+      used += cost;
+      fence = Math.max(fence, lineFence);
+      kept.push(line);
+    }
+    whole++;
   }
   kept.reverse();
-  return { lines: kept, dropped: source.length - kept.length };
+  return { lines: kept, dropped: source.length - whole };
 }
 function shrinkExcerpt(excerpt3, budget, measure, overhead, minLines = 4) {
   const cost = (lines2) => overhead + fenceFor(lines2).length * 2 + measure(lines2.join("\n")) + 1;
@@ -30185,6 +30194,7 @@ var GUNICORN_PREFIX, TRACEBACK_START, EXCEPTION_LINE;
 var init_log_excerpt = __esm({
   "src/render/log-excerpt.ts"() {
     "use strict";
+    init_structured_lines();
     init_markdown_safe();
     GUNICORN_PREFIX = /^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}\] \[\d+\] \[[A-Z]+\] /;
     TRACEBACK_START = /Traceback \(most recent call last\):/;
@@ -30449,7 +30459,7 @@ ${block}
     const count = plural2(total, "line");
     return `<sub>The container log (${count}) is left out to keep this within size limits; see ${where2}.</sub>`;
   }
-  return wrapper2(fitted.lines.length, codeBlock(fitted.lines));
+  return wrapper2(report.log.length - fitted.dropped, codeBlock(fitted.lines));
 }
 function notesSection(report) {
   const items = [];
@@ -69858,7 +69868,9 @@ var Redactor = class _Redactor {
     for (const secret of this.secrets) {
       variants.add(secret);
       for (const line of secret.split(/\r?\n/)) variants.add(line.trim());
-      variants.add(JSON.stringify(secret).slice(1, -1));
+      const inJson = JSON.stringify(secret).slice(1, -1);
+      variants.add(inJson);
+      variants.add(inJson.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
       variants.add(encodeURIComponent(secret));
     }
     const searchable = [...variants].filter((v) => v.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);

@@ -22,6 +22,7 @@ config-error|fail-config-error||15||
 worker-class-unavailable|fail-worker-class-unavailable||15||
 missing-dependency|fail-missing-dependency||15||
 missing-dependency-w1|fail-missing-dependency||15||gunicorn -w 1 -b 0.0.0.0:8000 billing.app:app
+json-logs|fail-json-logs||15||
 db-unresolvable|db-postgres|--add-host host.docker.internal:host-gateway -e DATABASE_URL=postgres://smoke:smoke-pass@db:5432/notes|15||
 db-refused-localhost|db-postgres|--add-host host.docker.internal:host-gateway -e DATABASE_URL=postgres://smoke:smoke-pass@localhost:5432/notes|15||
 db-auth-failed|db-postgres|--add-host host.docker.internal:host-gateway -e DATABASE_URL=postgres://smoke:wrong-pass@host.docker.internal:5432/notes|15||

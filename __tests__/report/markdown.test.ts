@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { Parser, type Node } from 'commonmark'
 import type { LogLine, RunReport } from '../../src/core/model.js'
 import { COMMENT_LIMIT, SUMMARY_LIMIT_BYTES, commentMarker, renderComment, renderSummary } from '../../src/render/markdown.js'
@@ -400,5 +402,30 @@ describe('headline of an exception no rule knows', () => {
     expect(body.split('\n')[1]).toBe('### ❌ Gunicorn smoke test failed — `ValueError` while loading the app')
     // The location is already in the sentence: not repeated after it.
     expect(body).toContain('Workers failed with `ValueError: bad scheme` (`settings.py:12`).\n')
+  })
+})
+
+describe('a log written as JSON records (a logging formatter), captured on forky', () => {
+  const captured = readFileSync(path.join(process.cwd(), '__fixtures__/logs/forky/json-logs.log'), 'utf8').trimEnd().split('\n')
+  const evidence = ['  File "/app/orders/monitoring.py", line 3, in <module>', "ModuleNotFoundError: No module named 'sentry_sdk'"]
+  const report = failingReport(lines(captured), {
+    diagnosis: { reason: 'missing-dependency', summary: 'The app imports `sentry_sdk`.', evidence, remedy: 'Add `sentry-sdk`.' }
+  })
+  const body = renderComment(report, { key: 'k' })
+  const blocks = body.split('<details').slice(1)
+
+  it("shows the worker's traceback as lines, not as the record's escaped string", () => {
+    const traceback = blocks.find((block) => block.includes('Traceback ('))!
+    expect(traceback).toContain('\nTraceback (most recent call last):\n')
+    expect(traceback).toContain('\n  File "/app/orders/monitoring.py", line 3, in <module>\n    import sentry_sdk\n')
+    expect(traceback).toContain("\nModuleNotFoundError: No module named 'sentry_sdk'\n")
+    expect(traceback).not.toContain('"exc_info"')
+  })
+
+  it('counts the container log in log lines, each record shown as the lines it carries', () => {
+    const tail = blocks.find((block) => block.includes('Container log'))!
+    expect(tail).toContain(`Container log (${captured.length} lines)`)
+    expect(tail).toContain('\nReason: Worker failed to boot.\n')
+    expect(tail).toContain('\nException in worker process\nTraceback (most recent call last):\n')
   })
 })

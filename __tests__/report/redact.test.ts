@@ -24,6 +24,12 @@ describe('Redactor: secret values', () => {
     expect(r.redact('dsn=postgres://u:pa%22ss%2Fword%20x@db')).toBe('dsn=postgres://u:***@db')
     expect(r.redactLines(['line-one-of-key', 'other', 'line-two-of-key'])).toEqual(['***', 'other', '***'])
   })
+
+  it("finds a non-ASCII value as Python's json.dumps escapes it (a JSON log formatter's default)", () => {
+    // json.dumps({"message": "connecting with Pässwörd-2026"}) writes the umlauts as \u00e4 and \u00f6.
+    const r = new Redactor(['Pässwörd-2026'])
+    expect(r.redact('{"message": "connecting with P\\u00e4ssw\\u00f6rd-2026"}')).toBe('{"message": "connecting with ***"}')
+  })
 })
 
 describe('Redactor: credential shapes', () => {

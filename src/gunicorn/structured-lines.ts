@@ -51,7 +51,7 @@ export function recordTexts(lines: LogLine[]): LogLine[] {
 }
 
 /** The first character after any blanks is `{` (checked without copying the line). */
-function opensRecord(text: string): boolean {
+export function opensRecord(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)
     if (code !== 32 && code !== 9) return code === 123 /* { */

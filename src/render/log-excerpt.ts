@@ -1,10 +1,16 @@
 // Choosing which log lines a reader sees: the traceback around the cause, and as much of the tail as fits.
 import type { LogLine } from '../core/model.js'
+import { jsonLogLines, opensRecord } from '../gunicorn/structured-lines.js'
 import { fenceFor, sanitizeLogLine } from './markdown-safe.js'
 
 const GUNICORN_PREFIX = /^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}\] \[\d+\] \[[A-Z]+\] /
 const TRACEBACK_START = /Traceback \(most recent call last\):/
 const EXCEPTION_LINE = /^[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Warning)\b|^[\w.]+: /
+
+/** What a reader sees of one log line: a JSON record as the texts it carries (its traceback as lines), else the line. */
+export function displayTexts(text: string): string[] {
+  return (opensRecord(text) && jsonLogLines(text)) || [text]
+}
 
 /** A run of consecutive log lines, with 1-based line numbers counted over the whole log (not just the kept tail). */
 export interface LogExcerpt {
@@ -59,7 +65,7 @@ export function findCauseExcerpt(
   // The exception line itself ends the interesting part when what follows is not a continuation.
   if (EXCEPTION_LINE.test(log[anchor].text.trim()) && end > anchor && log[end].text.trim() === '') end--
 
-  const all = log.slice(start, end + 1).map((l) => sanitizeLogLine(l.text, options.maxLineLength))
+  const all = log.slice(start, end + 1).flatMap((l) => displayTexts(l.text).map((text) => sanitizeLogLine(text, options.maxLineLength)))
   let lines = all
   let omitted = 0
   let elisionAt: number | undefined
@@ -106,18 +112,24 @@ export function fitTail(
   const kept: string[] = []
   let used = options.overhead
   let fence = 3
-  for (let i = source.length - 1; i >= 0 && kept.length < options.maxLines; i--) {
-    const line = sanitizeLogLine(source[i].text, options.maxLineLength)
-    const lineFence = line.includes('`') ? fenceFor([line]).length : 3
-    const fenceGrowth = Math.max(0, lineFence - fence) * 2
-    const cost = options.measure(line) + 1 + fenceGrowth
-    if (used + cost > budget) break
-    used += cost
-    fence = Math.max(fence, lineFence)
-    kept.push(line)
+  let whole = 0
+  outer: for (let i = source.length - 1; i >= 0 && kept.length < options.maxLines; i--) {
+    const texts = displayTexts(source[i].text)
+    for (let j = texts.length - 1; j >= 0; j--) {
+      if (kept.length >= options.maxLines) break outer
+      const line = sanitizeLogLine(texts[j], options.maxLineLength)
+      const lineFence = line.includes('`') ? fenceFor([line]).length : 3
+      const fenceGrowth = Math.max(0, lineFence - fence) * 2
+      const cost = options.measure(line) + 1 + fenceGrowth
+      if (used + cost > budget) break outer
+      used += cost
+      fence = Math.max(fence, lineFence)
+      kept.push(line)
+    }
+    whole++
   }
   kept.reverse()
-  return { lines: kept, dropped: source.length - kept.length }
+  return { lines: kept, dropped: source.length - whole }
 }
 
 /** Drops lines from the top of an excerpt until its block fits the budget; undefined when not even a few fit. */

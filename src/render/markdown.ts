@@ -258,7 +258,8 @@ function tailSection(report: RunReport, flavor: Flavor, budget: number, links: R
     const count = plural(total, 'line')
     return `<sub>The container log (${count}) is left out to keep this within size limits; see ${where}.</sub>`
   }
-  return wrapper(fitted.lines.length, codeBlock(fitted.lines))
+  // Counted in log lines: a JSON record is shown as the several lines it carries.
+  return wrapper(report.log.length - fitted.dropped, codeBlock(fitted.lines))
 }
 
 function notesSection(report: RunReport): string {

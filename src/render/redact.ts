@@ -148,7 +148,10 @@ export class Redactor {
       // A multi-line secret (a key, a certificate) may be printed one line at a time.
       for (const line of secret.split(/\r?\n/)) variants.add(line.trim())
       // The same value as it appears inside JSON strings and URLs.
-      variants.add(JSON.stringify(secret).slice(1, -1))
+      const inJson = JSON.stringify(secret).slice(1, -1)
+      variants.add(inJson)
+      // Python's json.dumps writes non-ASCII characters as \uXXXX escapes (a JSON log formatter's default).
+      variants.add(inJson.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))
       variants.add(encodeURIComponent(secret))
     }
     const searchable = [...variants].filter((v) => v.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length)

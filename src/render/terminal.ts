@@ -1,4 +1,5 @@
 // The terminal rendering of a RunReport for the CLI: verdict, checks, diagnosis, the evidence and a log tail.
+import { displayTexts } from './log-excerpt.js'
 import type { CheckResult, RunReport } from '../core/model.js'
 import { comparisonLine } from '../profile/render.js'
 
@@ -46,7 +47,7 @@ export function renderTerminalReport(report: RunReport, style: TerminalStyle, lo
   if (report.result === 'fail' && report.log.length > 0) {
     const tail = report.log.slice(-logLines)
     out.push('', `  ${style.bold('Log')} ${style.dim(`(last ${tail.length} of ${report.logTotalLines} lines)`)}`)
-    for (const line of tail) out.push(`  ${style.dim('│')} ${line.text}`)
+    for (const line of tail) for (const text of displayTexts(line.text)) out.push(`  ${style.dim('│')} ${text}`)
   }
   out.push('')
   return out.join('\n')
