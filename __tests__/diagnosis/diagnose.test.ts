@@ -57,6 +57,14 @@ describe.each(SUITES)('diagnosing the real %s failures', (suite) => {
     }
   )
 
+  it('missing-dependency in JSON records (a logconfig_dict formatter): the module and its importing line', () => {
+    const d = diagnose(fromCapture(suite, 'json-logs'))
+    expect(d.reason).toBe('missing-dependency')
+    expect(d.summary).toContain('`sentry_sdk`')
+    expect(d.location).toEqual({ file: fixtureFile('fail-json-logs', 'orders/monitoring.py'), line: 3, containerPath: '/app/orders/monitoring.py' })
+    expect(d.evidence).toContain("ModuleNotFoundError: No module named 'sentry_sdk'")
+  })
+
   it('import-error: a name missing from the project module', () => {
     const d = diagnose(fromCapture(suite, 'import-error'))
     expect(d.reason).toBe('import-error')

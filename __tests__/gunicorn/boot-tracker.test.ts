@@ -31,6 +31,16 @@ describe.each(SUITES)('tracking the real %s boots', (suite) => {
     }
   )
 
+  it('gives up on JSON-logged boots (a logging formatter) before the master says why it stops', () => {
+    const { lines } = captured(suite, 'json-logs')
+    const { tracker, gaveUpAt } = run(lines)
+    expect(gaveUpAt?.why).toMatch(/^every worker failed to boot/)
+    const verdict = lines.findIndex((l) => /"Reason: |HaltServer/.test(l.text))
+    expect(verdict).toBeGreaterThan(0)
+    expect(gaveUpAt!.line.seq).toBeLessThanOrEqual(verdict)
+    expect(tracker.state().failedBootPids.length).toBeGreaterThan(0)
+  })
+
   it('gives up on the config error line, before any master start', () => {
     const { tracker, gaveUpAt } = run(captured(suite, 'config-error').lines)
     expect(gaveUpAt).toMatchObject({ why: "Gunicorn rejected its configuration: '${PORT}' is not a valid port number." })
