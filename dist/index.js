@@ -20971,8 +20971,9 @@ function parseInstallerProblem(lines) {
   const text = flat(lines);
   const missing = text.match(NOT_FOUND);
   if (missing) {
-    const tool = (missing[1] ?? missing[2]).replace(/^uvx$/, "uv");
-    return { tool, kind: "not-found", evidence: linesWith(lines, NOT_FOUND) };
+    const tool = missing[2].replace(/^uvx$/, "uv");
+    const path36 = missing[1] ? `${missing[1]}${missing[2]}` : void 0;
+    return { tool, kind: "not-found", path: path36, evidence: linesWith(lines, NOT_FOUND) };
   }
   const version = text.match(UV_VERSION);
   if (version)
@@ -21096,7 +21097,7 @@ var init_installer_output = __esm({
     POETRY_CHANGED = /pyproject\.toml changed significantly since poetry\.lock was last generated/;
     POETRY_UNREADABLE = /The lock file is not compatible with the current version of Poetry/;
     PIPENV_OUTDATED = /Your Pipfile\.lock \((\w+)\) is out of date\. Expected: \((\w+)\)/;
-    NOT_FOUND = /(?:^|[\s:])(uv|uvx|poetry|pipenv)(?:: not found|: command not found)|exec: "(uv|poetry|pipenv)": executable file not found/;
+    NOT_FOUND = /(?:^|[\s:"])((?:\/[\w.-]+)*\/)?(uv|uvx|poetry|pipenv)(?:: not found|: command not found|": executable file not found|: No such file or directory)/;
     UV_VERSION = /Required uv version `([^`]+)` does not match the running version `([^`]+)`/;
     UV_NO_ENV = /No virtual environment found; run `uv venv`|No Python interpreters found in virtual environments|Failed to locate a virtualenv or Conda environment/;
     UV_SOLVER = /No solution found when resolving/;
@@ -22674,7 +22675,8 @@ function summary3(facts) {
   switch (facts.kind) {
     case "not-found": {
       const elsewhere = facts.installedIn && facts.installedIn.stage !== facts.stage ? ` (it is installed in the stage ${code(facts.installedIn.stage)}${where(facts.installedIn.at)}, and each FROM starts over)` : "";
-      return `${code(facts.tool)} is not installed in ${inStage(facts.stage)} that runs ${step}${elsewhere}.`;
+      const what = facts.path ? `${code(facts.path)} does not exist` : `${code(facts.tool)} is not installed`;
+      return `${what} in ${inStage(facts.stage)} that runs ${step}${elsewhere}.`;
     }
     case "wrong-version":
       return `${code("pyproject.toml")}${where(facts.settingAt)} requires uv ${code(facts.required)} and the image runs uv ${code(facts.running)}${facts.installedIn ? `, installed${where(facts.installedIn.at)}` : ""}: ${step} stops before installing anything.`;
@@ -22685,7 +22687,7 @@ function summary3(facts) {
 function remedy2(facts) {
   switch (facts.kind) {
     case "not-found":
-      return `Install ${code(facts.tool)} in ${inStage(facts.stage)}: ${INSTALL[facts.tool]}, or build that stage FROM the stage that has it.`;
+      return `Install ${code(facts.tool)} in ${inStage(facts.stage)}: ${INSTALL[facts.tool]}, or build that stage FROM the stage that has it` + (facts.path ? `; or call the installer the base image does have (its own ${code("pip")}) instead of ${code(facts.path)}.` : ".");
     case "wrong-version":
       return `Install a uv that satisfies ${code(facts.required)}: pin it (${code(COPY_UV)}) instead of taking whatever the base image or ${code("pip install uv")} brings, or change ${code("required-version")} under ${code("[tool.uv]")}.`;
     case "no-environment":

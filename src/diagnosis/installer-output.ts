@@ -87,10 +87,12 @@ export function parseLockProblem(lines: string[]): LockProblem | undefined {
 }
 
 export type InstallerProblem = { tool: Installer; evidence: string[] } & (
-  { kind: 'not-found' } | { kind: 'wrong-version'; required: string; running: string } | { kind: 'no-environment' }
+  { kind: 'not-found'; path?: string } | { kind: 'wrong-version'; required: string; running: string } | { kind: 'no-environment' }
 )
 
-const NOT_FOUND = /(?:^|[\s:])(uv|uvx|poetry|pipenv)(?:: not found|: command not found)|exec: "(uv|poetry|pipenv)": executable file not found/
+// The shell's and the exec form's words, for the bare name or a path the Dockerfile names (`/usr/local/bin/uv`).
+const NOT_FOUND =
+  /(?:^|[\s:"])((?:\/[\w.-]+)*\/)?(uv|uvx|poetry|pipenv)(?:: not found|: command not found|": executable file not found|: No such file or directory)/
 const UV_VERSION = /Required uv version `([^`]+)` does not match the running version `([^`]+)`/
 const UV_NO_ENV =
   /No virtual environment found; run `uv venv`|No Python interpreters found in virtual environments|Failed to locate a virtualenv or Conda environment/
@@ -99,8 +101,9 @@ export function parseInstallerProblem(lines: string[]): InstallerProblem | undef
   const text = flat(lines)
   const missing = text.match(NOT_FOUND)
   if (missing) {
-    const tool = (missing[1] ?? missing[2]).replace(/^uvx$/, 'uv') as Installer
-    return { tool, kind: 'not-found', evidence: linesWith(lines, NOT_FOUND) }
+    const tool = missing[2].replace(/^uvx$/, 'uv') as Installer
+    const path = missing[1] ? `${missing[1]}${missing[2]}` : undefined
+    return { tool, kind: 'not-found', path, evidence: linesWith(lines, NOT_FOUND) }
   }
   const version = text.match(UV_VERSION)
   if (version)

@@ -52,7 +52,8 @@ function summary(facts: Facts): string {
         facts.installedIn && facts.installedIn.stage !== facts.stage
           ? ` (it is installed in the stage ${code(facts.installedIn.stage)}${where(facts.installedIn.at)}, and each FROM starts over)`
           : ''
-      return `${code(facts.tool)} is not installed in ${inStage(facts.stage)} that runs ${step}${elsewhere}.`
+      const what = facts.path ? `${code(facts.path)} does not exist` : `${code(facts.tool)} is not installed`
+      return `${what} in ${inStage(facts.stage)} that runs ${step}${elsewhere}.`
     }
     case 'wrong-version':
       return (
@@ -77,7 +78,10 @@ const INSTALL: Record<Facts['tool'], string> = {
 function remedy(facts: Facts): string {
   switch (facts.kind) {
     case 'not-found':
-      return `Install ${code(facts.tool)} in ${inStage(facts.stage)}: ${INSTALL[facts.tool]}, or build that stage FROM the stage that has it.`
+      return (
+        `Install ${code(facts.tool)} in ${inStage(facts.stage)}: ${INSTALL[facts.tool]}, or build that stage FROM the stage that has it` +
+        (facts.path ? `; or call the installer the base image does have (its own ${code('pip')}) instead of ${code(facts.path)}.` : '.')
+      )
     case 'wrong-version':
       return (
         `Install a uv that satisfies ${code(facts.required)}: pin it (${code(COPY_UV)}) instead of taking whatever ` +
