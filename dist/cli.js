@@ -26272,6 +26272,112 @@ function importerWords(caller) {
   return caller.hook ? `${module} is called by the ${code(caller.hook)} hook ${config} defines (line ${caller.config.line})` : `${module} is imported by ${config} (line ${caller.config.line})`;
 }
 
+// src/diagnosis/rules/environment.ts
+function firstCapture(text, patterns) {
+  for (const pattern of patterns) {
+    const captured = pattern.exec(text)?.[1];
+    if (captured !== void 0) return captured;
+  }
+  return void 0;
+}
+var ENV_FRAME = /environ|getenv|os\.py$|<frozen os>/;
+var ENV_NAME2 = /^'[A-Z][A-Z0-9_]*'$/;
+function environKeyError(rc) {
+  return rc.primaryTraceback(
+    (tb) => exceptionIs(tb, "KeyError") && (tb.frames.some((f) => ENV_FRAME.test(f.code ?? "") || ENV_FRAME.test(f.file) || f.func === "__getitem__" && !/configparser/.test(f.file)) || // A bare `KeyError: 'SECRET_KEY'` (the frames were not pasted): an environment-style name.
+    tb.frames.length === 0 && ENV_NAME2.test(tb.exception.message))
+  );
+}
+function environImproperlyConfigured(rc) {
+  return rc.primaryTraceback((tb) => exceptionIs(tb, "ImproperlyConfigured") && /environment variable/i.test(tb.exception.message));
+}
+function variableName(message) {
+  return firstCapture(message, [/^'([^']+)'$/, /(?:Set the |variable )([A-Z][A-Z0-9_]+)/]) ?? message;
+}
+var EMPTY_PART = /^No module named '(\.[\w.]*|[\w.]*\.|[\w.]*\.\.[\w.]*)'/;
+function emptySpecVariable(rc) {
+  const tb = rc.primaryTraceback((t) => EMPTY_PART.test(t.exception.message));
+  if (!tb) return void 0;
+  const assignment = rc.ctx.lines.map((l) => /\b([A-Z][A-Z0-9_]*)=(?=[\s,;)\]]|$)/.exec(l.text)).find((m) => m !== null);
+  if (!assignment) return void 0;
+  return { tb, moduleName: /^No module named '([^']*)'/.exec(tb.exception.message)[1], assignment };
+}
+var DB_EXCEPTION = /(OperationalError|InterfaceError|ConnectionError|ConnectionRefusedError|ServerSelectionTimeoutError|CannotConnectNowError|InvalidCatalogNameError|InvalidPasswordError|AuthenticationError|gaierror|TimeoutError)$/;
+var DB_MESSAGE = /could not translate host name|connection to server|Connection refused|could not connect to server|Can't connect to (MySQL|Redis)|Error -?\d+ connecting to|Name or service not known|Temporary failure in name resolution|timeout expired|No route to host|password authentication failed|database "[^"]+" does not exist|Unknown database|Access denied for user|invalid username-password pair|NOAUTH|Authentication required/i;
+var isDatabaseError = (t) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type));
+var HOST = [
+  /host name "([^"]+)"/,
+  /server at "([^"]+)"/,
+  /Can't connect to \w+ server on '([^']+)'/,
+  /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):\d+/,
+  /connect to server: .*?"([^"]+)"/,
+  /Unknown MySQL server host '([^']+)'/,
+  // pymongo's `mongo:27017: [Errno -2] Name or service not known`
+  /\b([A-Za-z][\w.-]*):\d+: \[Errno -\d+\]/
+];
+var PORT = [/port (\d+) failed/, /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/];
+var USER2 = [/for user "([^"]+)"/, /Access denied for user '([^']+)'/];
+var DATABASE = [/database "([^"]+)" does not exist/, /Unknown database '([^']+)'/];
+var FAILURES = [
+  [
+    "unresolved",
+    /could not translate host name|Name or service not known|Temporary failure in name resolution|nodename nor servname|gaierror|Unknown (MySQL )?server host/i
+  ],
+  [
+    "auth",
+    /password authentication failed|no password supplied|Access denied for user|invalid username-password pair|WRONGPASS|NOAUTH|AuthenticationError|Authentication required|role "[^"]+" does not exist/i
+  ],
+  // The DATABASE patterns: a database is named as missing.
+  ["missing-database", /database "[^"]+" does not exist|Unknown database '[^']+'/],
+  ["refused", /Connection refused|Cannot assign requested address|Errno 111|Error 111|Error 99/i],
+  ["timeout", /timeout expired|timed out|No route to host|TimeoutError/i]
+];
+function readDatabaseError(text) {
+  return {
+    failure: FAILURES.find(([, pattern]) => pattern.test(text))?.[0] ?? "other",
+    host: firstCapture(text, HOST),
+    port: firstCapture(text, PORT),
+    user: firstCapture(text, USER2),
+    database: firstCapture(text, DATABASE)
+  };
+}
+function serviceKind(text) {
+  if (/redis/i.test(text)) return "Redis";
+  if (/mysql/i.test(text)) return "MySQL";
+  if (/mongo/i.test(text)) return "MongoDB";
+  if (/psycopg|postgres|asyncpg|port 5432/i.test(text)) return "PostgreSQL";
+  return "the database";
+}
+var DB_CONNECT_FRAME = /\/(django\/db\/backends|psycopg2?|pymysql|MySQLdb|sqlalchemy\/engine|sqlalchemy\/pool|asyncpg|redis|pymongo)\//;
+var CONNECT_FUNC = /^(ensure_connection|connect|_connect|get_new_connection|__connect|_do_get|raw_connection|connection)$/;
+var isConnectFrame = (f) => DB_CONNECT_FRAME.test(f.file) && CONNECT_FUNC.test(f.func ?? "");
+var ENV_READ = /((?:\bos\.)?\benviron\.get|(?:\bos\.)?\bgetenv|\benv(?:\.\w+)?)\(\s*['"]([A-Za-z_]\w*)['"]\s*(?:,\s*(?:default\s*=\s*)?None\s*)?\)/g;
+var NONE_ATTRIBUTE = /'NoneType' object has no attribute '(\w+)'/;
+function environmentRead(source, message) {
+  const reads = [...source.matchAll(ENV_READ)];
+  const attribute = NONE_ATTRIBUTE.exec(message)?.[1];
+  const used = attribute ? reads.find(
+    (m) => source.slice(m.index + m[0].length).trimStart().startsWith(`.${attribute}`)
+  ) : void 0;
+  const read = used ?? reads[0];
+  return read ? { name: read[2], read: read[0], reader: read[1] } : void 0;
+}
+function sourceLine(rc, frame) {
+  if (frame?.frame.code) return frame.frame.code;
+  const location = frame?.location;
+  return location ? rc.repo.read(location.file)?.split("\n")[location.line - 1] : void 0;
+}
+function noneFromEnvironment(rc) {
+  for (const tb of rc.tracebacks) {
+    if (!exceptionIs(tb, "AttributeError", "TypeError") || !/NoneType/.test(tb.exception.message)) continue;
+    const frame = rc.userFrame(tb);
+    const source = sourceLine(rc, frame);
+    const read = source ? environmentRead(source, tb.exception.message) : void 0;
+    if (read) return { tb, frame, ...read };
+  }
+  return void 0;
+}
+
 // src/diagnosis/rules/configuration.ts
 var WORKER_EXITING = /Worker exiting \(pid: \d+\)/;
 function printedByWorker(rc, error) {
@@ -26335,7 +26441,9 @@ var unreadableConfig = {
 };
 var configTraceback = (rc, error) => rc.tracebacks.find((t) => t.lines[0].seq > error.lines[0].seq) ?? rc.primaryTraceback();
 function moduleMissingInConfig(rc, error) {
-  return /^Failed to read config file: /.test(error.message) && /^No module named /.test(configTraceback(rc, error)?.exception.message ?? "");
+  if (!/^Failed to read config file: /.test(error.message)) return false;
+  if (/^No module named /.test(configTraceback(rc, error)?.exception.message ?? "")) return true;
+  return (environKeyError(rc)?.lines[0].seq ?? -1) > error.lines[0].seq;
 }
 var rejectedSetting = {
   stage: "boot",
@@ -27525,112 +27633,6 @@ function entrypointRefusal(rc) {
     if (shell) return { variable: shell[1], line };
     const named = NAMED_VARIABLE.exec(text);
     if (named && REFUSAL2.test(text) && !NOT_FATAL.test(text)) return { variable: named[1] ?? named[2], line };
-  }
-  return void 0;
-}
-
-// src/diagnosis/rules/environment.ts
-function firstCapture(text, patterns) {
-  for (const pattern of patterns) {
-    const captured = pattern.exec(text)?.[1];
-    if (captured !== void 0) return captured;
-  }
-  return void 0;
-}
-var ENV_FRAME = /environ|getenv|os\.py$|<frozen os>/;
-var ENV_NAME2 = /^'[A-Z][A-Z0-9_]*'$/;
-function environKeyError(rc) {
-  return rc.primaryTraceback(
-    (tb) => exceptionIs(tb, "KeyError") && (tb.frames.some((f) => ENV_FRAME.test(f.code ?? "") || ENV_FRAME.test(f.file) || f.func === "__getitem__" && !/configparser/.test(f.file)) || // A bare `KeyError: 'SECRET_KEY'` (the frames were not pasted): an environment-style name.
-    tb.frames.length === 0 && ENV_NAME2.test(tb.exception.message))
-  );
-}
-function environImproperlyConfigured(rc) {
-  return rc.primaryTraceback((tb) => exceptionIs(tb, "ImproperlyConfigured") && /environment variable/i.test(tb.exception.message));
-}
-function variableName(message) {
-  return firstCapture(message, [/^'([^']+)'$/, /(?:Set the |variable )([A-Z][A-Z0-9_]+)/]) ?? message;
-}
-var EMPTY_PART = /^No module named '(\.[\w.]*|[\w.]*\.|[\w.]*\.\.[\w.]*)'/;
-function emptySpecVariable(rc) {
-  const tb = rc.primaryTraceback((t) => EMPTY_PART.test(t.exception.message));
-  if (!tb) return void 0;
-  const assignment = rc.ctx.lines.map((l) => /\b([A-Z][A-Z0-9_]*)=(?=[\s,;)\]]|$)/.exec(l.text)).find((m) => m !== null);
-  if (!assignment) return void 0;
-  return { tb, moduleName: /^No module named '([^']*)'/.exec(tb.exception.message)[1], assignment };
-}
-var DB_EXCEPTION = /(OperationalError|InterfaceError|ConnectionError|ConnectionRefusedError|ServerSelectionTimeoutError|CannotConnectNowError|InvalidCatalogNameError|InvalidPasswordError|AuthenticationError|gaierror|TimeoutError)$/;
-var DB_MESSAGE = /could not translate host name|connection to server|Connection refused|could not connect to server|Can't connect to (MySQL|Redis)|Error -?\d+ connecting to|Name or service not known|Temporary failure in name resolution|timeout expired|No route to host|password authentication failed|database "[^"]+" does not exist|Unknown database|Access denied for user|invalid username-password pair|NOAUTH|Authentication required/i;
-var isDatabaseError = (t) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type));
-var HOST = [
-  /host name "([^"]+)"/,
-  /server at "([^"]+)"/,
-  /Can't connect to \w+ server on '([^']+)'/,
-  /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):\d+/,
-  /connect to server: .*?"([^"]+)"/,
-  /Unknown MySQL server host '([^']+)'/,
-  // pymongo's `mongo:27017: [Errno -2] Name or service not known`
-  /\b([A-Za-z][\w.-]*):\d+: \[Errno -\d+\]/
-];
-var PORT = [/port (\d+) failed/, /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/];
-var USER2 = [/for user "([^"]+)"/, /Access denied for user '([^']+)'/];
-var DATABASE = [/database "([^"]+)" does not exist/, /Unknown database '([^']+)'/];
-var FAILURES = [
-  [
-    "unresolved",
-    /could not translate host name|Name or service not known|Temporary failure in name resolution|nodename nor servname|gaierror|Unknown (MySQL )?server host/i
-  ],
-  [
-    "auth",
-    /password authentication failed|no password supplied|Access denied for user|invalid username-password pair|WRONGPASS|NOAUTH|AuthenticationError|Authentication required|role "[^"]+" does not exist/i
-  ],
-  // The DATABASE patterns: a database is named as missing.
-  ["missing-database", /database "[^"]+" does not exist|Unknown database '[^']+'/],
-  ["refused", /Connection refused|Cannot assign requested address|Errno 111|Error 111|Error 99/i],
-  ["timeout", /timeout expired|timed out|No route to host|TimeoutError/i]
-];
-function readDatabaseError(text) {
-  return {
-    failure: FAILURES.find(([, pattern]) => pattern.test(text))?.[0] ?? "other",
-    host: firstCapture(text, HOST),
-    port: firstCapture(text, PORT),
-    user: firstCapture(text, USER2),
-    database: firstCapture(text, DATABASE)
-  };
-}
-function serviceKind(text) {
-  if (/redis/i.test(text)) return "Redis";
-  if (/mysql/i.test(text)) return "MySQL";
-  if (/mongo/i.test(text)) return "MongoDB";
-  if (/psycopg|postgres|asyncpg|port 5432/i.test(text)) return "PostgreSQL";
-  return "the database";
-}
-var DB_CONNECT_FRAME = /\/(django\/db\/backends|psycopg2?|pymysql|MySQLdb|sqlalchemy\/engine|sqlalchemy\/pool|asyncpg|redis|pymongo)\//;
-var CONNECT_FUNC = /^(ensure_connection|connect|_connect|get_new_connection|__connect|_do_get|raw_connection|connection)$/;
-var isConnectFrame = (f) => DB_CONNECT_FRAME.test(f.file) && CONNECT_FUNC.test(f.func ?? "");
-var ENV_READ = /((?:\bos\.)?\benviron\.get|(?:\bos\.)?\bgetenv|\benv(?:\.\w+)?)\(\s*['"]([A-Za-z_]\w*)['"]\s*(?:,\s*(?:default\s*=\s*)?None\s*)?\)/g;
-var NONE_ATTRIBUTE = /'NoneType' object has no attribute '(\w+)'/;
-function environmentRead(source, message) {
-  const reads = [...source.matchAll(ENV_READ)];
-  const attribute = NONE_ATTRIBUTE.exec(message)?.[1];
-  const used = attribute ? reads.find(
-    (m) => source.slice(m.index + m[0].length).trimStart().startsWith(`.${attribute}`)
-  ) : void 0;
-  const read = used ?? reads[0];
-  return read ? { name: read[2], read: read[0], reader: read[1] } : void 0;
-}
-function sourceLine(rc, frame) {
-  if (frame?.frame.code) return frame.frame.code;
-  const location = frame?.location;
-  return location ? rc.repo.read(location.file)?.split("\n")[location.line - 1] : void 0;
-}
-function noneFromEnvironment(rc) {
-  for (const tb of rc.tracebacks) {
-    if (!exceptionIs(tb, "AttributeError", "TypeError") || !/NoneType/.test(tb.exception.message)) continue;
-    const frame = rc.userFrame(tb);
-    const source = sourceLine(rc, frame);
-    const read = source ? environmentRead(source, tb.exception.message) : void 0;
-    if (read) return { tb, frame, ...read };
   }
   return void 0;
 }
@@ -31147,7 +31149,8 @@ function readableSegments(raw) {
   const first = text.charCodeAt(0);
   const braced = first === 123 || (first === 32 || first === 9) && text.trimStart().charCodeAt(0) === 123;
   const record = braced ? jsonLogLines(text) : void 0;
-  if (record) return record.map((part) => plainQuotes(stripLinePrefixes(part))).filter((part) => part.trim() !== "");
+  if (record)
+    return record.flatMap((part) => splitAtBoundaries(part).map((segment) => plainQuotes(stripLinePrefixes(segment)))).filter((part) => part.trim() !== "");
   const json = text.includes('\\"') && JSON_ARRAY_SEPARATOR.test(text);
   if (!json) {
     const cut = splitAtBoundaries(text);

@@ -25382,6 +25382,119 @@ var init_config_frames = __esm({
   }
 });
 
+// src/diagnosis/rules/environment.ts
+function firstCapture(text, patterns) {
+  for (const pattern of patterns) {
+    const captured = pattern.exec(text)?.[1];
+    if (captured !== void 0) return captured;
+  }
+  return void 0;
+}
+function environKeyError(rc) {
+  return rc.primaryTraceback(
+    (tb) => exceptionIs(tb, "KeyError") && (tb.frames.some((f) => ENV_FRAME.test(f.code ?? "") || ENV_FRAME.test(f.file) || f.func === "__getitem__" && !/configparser/.test(f.file)) || // A bare `KeyError: 'SECRET_KEY'` (the frames were not pasted): an environment-style name.
+    tb.frames.length === 0 && ENV_NAME.test(tb.exception.message))
+  );
+}
+function environImproperlyConfigured(rc) {
+  return rc.primaryTraceback((tb) => exceptionIs(tb, "ImproperlyConfigured") && /environment variable/i.test(tb.exception.message));
+}
+function variableName(message) {
+  return firstCapture(message, [/^'([^']+)'$/, /(?:Set the |variable )([A-Z][A-Z0-9_]+)/]) ?? message;
+}
+function emptySpecVariable(rc) {
+  const tb = rc.primaryTraceback((t) => EMPTY_PART.test(t.exception.message));
+  if (!tb) return void 0;
+  const assignment = rc.ctx.lines.map((l) => /\b([A-Z][A-Z0-9_]*)=(?=[\s,;)\]]|$)/.exec(l.text)).find((m) => m !== null);
+  if (!assignment) return void 0;
+  return { tb, moduleName: /^No module named '([^']*)'/.exec(tb.exception.message)[1], assignment };
+}
+function readDatabaseError(text) {
+  return {
+    failure: FAILURES.find(([, pattern]) => pattern.test(text))?.[0] ?? "other",
+    host: firstCapture(text, HOST),
+    port: firstCapture(text, PORT),
+    user: firstCapture(text, USER),
+    database: firstCapture(text, DATABASE)
+  };
+}
+function serviceKind(text) {
+  if (/redis/i.test(text)) return "Redis";
+  if (/mysql/i.test(text)) return "MySQL";
+  if (/mongo/i.test(text)) return "MongoDB";
+  if (/psycopg|postgres|asyncpg|port 5432/i.test(text)) return "PostgreSQL";
+  return "the database";
+}
+function environmentRead(source, message) {
+  const reads = [...source.matchAll(ENV_READ)];
+  const attribute = NONE_ATTRIBUTE.exec(message)?.[1];
+  const used = attribute ? reads.find(
+    (m) => source.slice(m.index + m[0].length).trimStart().startsWith(`.${attribute}`)
+  ) : void 0;
+  const read = used ?? reads[0];
+  return read ? { name: read[2], read: read[0], reader: read[1] } : void 0;
+}
+function sourceLine(rc, frame) {
+  if (frame?.frame.code) return frame.frame.code;
+  const location = frame?.location;
+  return location ? rc.repo.read(location.file)?.split("\n")[location.line - 1] : void 0;
+}
+function noneFromEnvironment(rc) {
+  for (const tb of rc.tracebacks) {
+    if (!exceptionIs(tb, "AttributeError", "TypeError") || !/NoneType/.test(tb.exception.message)) continue;
+    const frame = rc.userFrame(tb);
+    const source = sourceLine(rc, frame);
+    const read = source ? environmentRead(source, tb.exception.message) : void 0;
+    if (read) return { tb, frame, ...read };
+  }
+  return void 0;
+}
+var ENV_FRAME, ENV_NAME, EMPTY_PART, DB_EXCEPTION, DB_MESSAGE, isDatabaseError, HOST, PORT, USER, DATABASE, FAILURES, DB_CONNECT_FRAME, CONNECT_FUNC, isConnectFrame, ENV_READ, NONE_ATTRIBUTE;
+var init_environment = __esm({
+  "src/diagnosis/rules/environment.ts"() {
+    "use strict";
+    init_rule();
+    ENV_FRAME = /environ|getenv|os\.py$|<frozen os>/;
+    ENV_NAME = /^'[A-Z][A-Z0-9_]*'$/;
+    EMPTY_PART = /^No module named '(\.[\w.]*|[\w.]*\.|[\w.]*\.\.[\w.]*)'/;
+    DB_EXCEPTION = /(OperationalError|InterfaceError|ConnectionError|ConnectionRefusedError|ServerSelectionTimeoutError|CannotConnectNowError|InvalidCatalogNameError|InvalidPasswordError|AuthenticationError|gaierror|TimeoutError)$/;
+    DB_MESSAGE = /could not translate host name|connection to server|Connection refused|could not connect to server|Can't connect to (MySQL|Redis)|Error -?\d+ connecting to|Name or service not known|Temporary failure in name resolution|timeout expired|No route to host|password authentication failed|database "[^"]+" does not exist|Unknown database|Access denied for user|invalid username-password pair|NOAUTH|Authentication required/i;
+    isDatabaseError = (t) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type));
+    HOST = [
+      /host name "([^"]+)"/,
+      /server at "([^"]+)"/,
+      /Can't connect to \w+ server on '([^']+)'/,
+      /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):\d+/,
+      /connect to server: .*?"([^"]+)"/,
+      /Unknown MySQL server host '([^']+)'/,
+      // pymongo's `mongo:27017: [Errno -2] Name or service not known`
+      /\b([A-Za-z][\w.-]*):\d+: \[Errno -\d+\]/
+    ];
+    PORT = [/port (\d+) failed/, /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/];
+    USER = [/for user "([^"]+)"/, /Access denied for user '([^']+)'/];
+    DATABASE = [/database "([^"]+)" does not exist/, /Unknown database '([^']+)'/];
+    FAILURES = [
+      [
+        "unresolved",
+        /could not translate host name|Name or service not known|Temporary failure in name resolution|nodename nor servname|gaierror|Unknown (MySQL )?server host/i
+      ],
+      [
+        "auth",
+        /password authentication failed|no password supplied|Access denied for user|invalid username-password pair|WRONGPASS|NOAUTH|AuthenticationError|Authentication required|role "[^"]+" does not exist/i
+      ],
+      // The DATABASE patterns: a database is named as missing.
+      ["missing-database", /database "[^"]+" does not exist|Unknown database '[^']+'/],
+      ["refused", /Connection refused|Cannot assign requested address|Errno 111|Error 111|Error 99/i],
+      ["timeout", /timeout expired|timed out|No route to host|TimeoutError/i]
+    ];
+    DB_CONNECT_FRAME = /\/(django\/db\/backends|psycopg2?|pymysql|MySQLdb|sqlalchemy\/engine|sqlalchemy\/pool|asyncpg|redis|pymongo)\//;
+    CONNECT_FUNC = /^(ensure_connection|connect|_connect|get_new_connection|__connect|_do_get|raw_connection|connection)$/;
+    isConnectFrame = (f) => DB_CONNECT_FRAME.test(f.file) && CONNECT_FUNC.test(f.func ?? "");
+    ENV_READ = /((?:\bos\.)?\benviron\.get|(?:\bos\.)?\bgetenv|\benv(?:\.\w+)?)\(\s*['"]([A-Za-z_]\w*)['"]\s*(?:,\s*(?:default\s*=\s*)?None\s*)?\)/g;
+    NONE_ATTRIBUTE = /'NoneType' object has no attribute '(\w+)'/;
+  }
+});
+
 // src/diagnosis/rules/configuration.ts
 function printedByWorker(rc, error2) {
   const at = error2.lines[0].seq;
@@ -25404,7 +25517,9 @@ function portFinding(rc, error2, placeholder) {
   return { facts: { kind: "literal-port", placeholder, inCommand: fromCommand, shellForm: shellForm2, ...file }, evidence, location };
 }
 function moduleMissingInConfig(rc, error2) {
-  return /^Failed to read config file: /.test(error2.message) && /^No module named /.test(configTraceback(rc, error2)?.exception.message ?? "");
+  if (!/^Failed to read config file: /.test(error2.message)) return false;
+  if (/^No module named /.test(configTraceback(rc, error2)?.exception.message ?? "")) return true;
+  return (environKeyError(rc)?.lines[0].seq ?? -1) > error2.lines[0].seq;
 }
 function appSpec(command) {
   return /([\w.]+:[\w.()]+)/.exec(command?.replace(/0\.0\.0\.0:\S+|127\.0\.0\.1:\S+|\$\{?PORT\}?/g, "") ?? "")?.[1];
@@ -25421,6 +25536,7 @@ var init_configuration = __esm({
     init_command_forms();
     init_locate();
     init_config_frames();
+    init_environment();
     WORKER_EXITING = /Worker exiting \(pid: \d+\)/;
     gunicornConfigErrors = (rc) => rc.ofKind("config-error").filter((e) => !printedByWorker(rc, e));
     firstConfigError = (rc) => gunicornConfigErrors(rc)[0];
@@ -26828,119 +26944,6 @@ var init_entrypoint_refusal = __esm({
     );
     REFUSAL2 = /\bnot set\b|\bis required\b|\bmust (?:be|contain)\b|\bmissing\b|\bempty\b|\binvalid\b|\bnot (?:a )?valid\b|does not appear to be|\bplease (?:re)?set\b|\bundefined\b|\bcannot be\b/i;
     NOT_FATAL = /\bdefault|\bignor|\bwarn/i;
-  }
-});
-
-// src/diagnosis/rules/environment.ts
-function firstCapture(text, patterns) {
-  for (const pattern of patterns) {
-    const captured = pattern.exec(text)?.[1];
-    if (captured !== void 0) return captured;
-  }
-  return void 0;
-}
-function environKeyError(rc) {
-  return rc.primaryTraceback(
-    (tb) => exceptionIs(tb, "KeyError") && (tb.frames.some((f) => ENV_FRAME.test(f.code ?? "") || ENV_FRAME.test(f.file) || f.func === "__getitem__" && !/configparser/.test(f.file)) || // A bare `KeyError: 'SECRET_KEY'` (the frames were not pasted): an environment-style name.
-    tb.frames.length === 0 && ENV_NAME.test(tb.exception.message))
-  );
-}
-function environImproperlyConfigured(rc) {
-  return rc.primaryTraceback((tb) => exceptionIs(tb, "ImproperlyConfigured") && /environment variable/i.test(tb.exception.message));
-}
-function variableName(message) {
-  return firstCapture(message, [/^'([^']+)'$/, /(?:Set the |variable )([A-Z][A-Z0-9_]+)/]) ?? message;
-}
-function emptySpecVariable(rc) {
-  const tb = rc.primaryTraceback((t) => EMPTY_PART.test(t.exception.message));
-  if (!tb) return void 0;
-  const assignment = rc.ctx.lines.map((l) => /\b([A-Z][A-Z0-9_]*)=(?=[\s,;)\]]|$)/.exec(l.text)).find((m) => m !== null);
-  if (!assignment) return void 0;
-  return { tb, moduleName: /^No module named '([^']*)'/.exec(tb.exception.message)[1], assignment };
-}
-function readDatabaseError(text) {
-  return {
-    failure: FAILURES.find(([, pattern]) => pattern.test(text))?.[0] ?? "other",
-    host: firstCapture(text, HOST),
-    port: firstCapture(text, PORT),
-    user: firstCapture(text, USER),
-    database: firstCapture(text, DATABASE)
-  };
-}
-function serviceKind(text) {
-  if (/redis/i.test(text)) return "Redis";
-  if (/mysql/i.test(text)) return "MySQL";
-  if (/mongo/i.test(text)) return "MongoDB";
-  if (/psycopg|postgres|asyncpg|port 5432/i.test(text)) return "PostgreSQL";
-  return "the database";
-}
-function environmentRead(source, message) {
-  const reads = [...source.matchAll(ENV_READ)];
-  const attribute = NONE_ATTRIBUTE.exec(message)?.[1];
-  const used = attribute ? reads.find(
-    (m) => source.slice(m.index + m[0].length).trimStart().startsWith(`.${attribute}`)
-  ) : void 0;
-  const read = used ?? reads[0];
-  return read ? { name: read[2], read: read[0], reader: read[1] } : void 0;
-}
-function sourceLine(rc, frame) {
-  if (frame?.frame.code) return frame.frame.code;
-  const location = frame?.location;
-  return location ? rc.repo.read(location.file)?.split("\n")[location.line - 1] : void 0;
-}
-function noneFromEnvironment(rc) {
-  for (const tb of rc.tracebacks) {
-    if (!exceptionIs(tb, "AttributeError", "TypeError") || !/NoneType/.test(tb.exception.message)) continue;
-    const frame = rc.userFrame(tb);
-    const source = sourceLine(rc, frame);
-    const read = source ? environmentRead(source, tb.exception.message) : void 0;
-    if (read) return { tb, frame, ...read };
-  }
-  return void 0;
-}
-var ENV_FRAME, ENV_NAME, EMPTY_PART, DB_EXCEPTION, DB_MESSAGE, isDatabaseError, HOST, PORT, USER, DATABASE, FAILURES, DB_CONNECT_FRAME, CONNECT_FUNC, isConnectFrame, ENV_READ, NONE_ATTRIBUTE;
-var init_environment = __esm({
-  "src/diagnosis/rules/environment.ts"() {
-    "use strict";
-    init_rule();
-    ENV_FRAME = /environ|getenv|os\.py$|<frozen os>/;
-    ENV_NAME = /^'[A-Z][A-Z0-9_]*'$/;
-    EMPTY_PART = /^No module named '(\.[\w.]*|[\w.]*\.|[\w.]*\.\.[\w.]*)'/;
-    DB_EXCEPTION = /(OperationalError|InterfaceError|ConnectionError|ConnectionRefusedError|ServerSelectionTimeoutError|CannotConnectNowError|InvalidCatalogNameError|InvalidPasswordError|AuthenticationError|gaierror|TimeoutError)$/;
-    DB_MESSAGE = /could not translate host name|connection to server|Connection refused|could not connect to server|Can't connect to (MySQL|Redis)|Error -?\d+ connecting to|Name or service not known|Temporary failure in name resolution|timeout expired|No route to host|password authentication failed|database "[^"]+" does not exist|Unknown database|Access denied for user|invalid username-password pair|NOAUTH|Authentication required/i;
-    isDatabaseError = (t) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type));
-    HOST = [
-      /host name "([^"]+)"/,
-      /server at "([^"]+)"/,
-      /Can't connect to \w+ server on '([^']+)'/,
-      /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):\d+/,
-      /connect to server: .*?"([^"]+)"/,
-      /Unknown MySQL server host '([^']+)'/,
-      // pymongo's `mongo:27017: [Errno -2] Name or service not known`
-      /\b([A-Za-z][\w.-]*):\d+: \[Errno -\d+\]/
-    ];
-    PORT = [/port (\d+) failed/, /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/];
-    USER = [/for user "([^"]+)"/, /Access denied for user '([^']+)'/];
-    DATABASE = [/database "([^"]+)" does not exist/, /Unknown database '([^']+)'/];
-    FAILURES = [
-      [
-        "unresolved",
-        /could not translate host name|Name or service not known|Temporary failure in name resolution|nodename nor servname|gaierror|Unknown (MySQL )?server host/i
-      ],
-      [
-        "auth",
-        /password authentication failed|no password supplied|Access denied for user|invalid username-password pair|WRONGPASS|NOAUTH|AuthenticationError|Authentication required|role "[^"]+" does not exist/i
-      ],
-      // The DATABASE patterns: a database is named as missing.
-      ["missing-database", /database "[^"]+" does not exist|Unknown database '[^']+'/],
-      ["refused", /Connection refused|Cannot assign requested address|Errno 111|Error 111|Error 99/i],
-      ["timeout", /timeout expired|timed out|No route to host|TimeoutError/i]
-    ];
-    DB_CONNECT_FRAME = /\/(django\/db\/backends|psycopg2?|pymysql|MySQLdb|sqlalchemy\/engine|sqlalchemy\/pool|asyncpg|redis|pymongo)\//;
-    CONNECT_FUNC = /^(ensure_connection|connect|_connect|get_new_connection|__connect|_do_get|raw_connection|connection)$/;
-    isConnectFrame = (f) => DB_CONNECT_FRAME.test(f.file) && CONNECT_FUNC.test(f.func ?? "");
-    ENV_READ = /((?:\bos\.)?\benviron\.get|(?:\bos\.)?\bgetenv|\benv(?:\.\w+)?)\(\s*['"]([A-Za-z_]\w*)['"]\s*(?:,\s*(?:default\s*=\s*)?None\s*)?\)/g;
-    NONE_ATTRIBUTE = /'NoneType' object has no attribute '(\w+)'/;
   }
 });
 
@@ -66697,7 +66700,8 @@ function readableSegments(raw) {
   const first = text.charCodeAt(0);
   const braced = first === 123 || (first === 32 || first === 9) && text.trimStart().charCodeAt(0) === 123;
   const record2 = braced ? jsonLogLines(text) : void 0;
-  if (record2) return record2.map((part) => plainQuotes(stripLinePrefixes(part))).filter((part) => part.trim() !== "");
+  if (record2)
+    return record2.flatMap((part) => splitAtBoundaries(part).map((segment) => plainQuotes(stripLinePrefixes(segment)))).filter((part) => part.trim() !== "");
   const json = text.includes('\\"') && JSON_ARRAY_SEPARATOR.test(text);
   if (!json) {
     const cut = splitAtBoundaries(text);

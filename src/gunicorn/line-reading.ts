@@ -65,7 +65,11 @@ export function readableSegments(raw: string): string[] {
   const first = text.charCodeAt(0)
   const braced = first === 123 /* { */ || ((first === 32 || first === 9) && text.trimStart().charCodeAt(0) === 123)
   const record = braced ? jsonLogLines(text) : undefined
-  if (record) return record.map((part) => plainQuotes(stripLinePrefixes(part))).filter((part) => part.trim() !== '')
+  // Each text as a line of its own: a record's text may hold several collapsed lines too (a kernel record after its tag).
+  if (record)
+    return record
+      .flatMap((part) => splitAtBoundaries(part).map((segment) => plainQuotes(stripLinePrefixes(segment))))
+      .filter((part) => part.trim() !== '')
   const json = text.includes('\\"') && JSON_ARRAY_SEPARATOR.test(text)
   if (!json) {
     const cut = splitAtBoundaries(text)

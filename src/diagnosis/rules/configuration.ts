@@ -8,6 +8,7 @@ import { importsOs, shellFormOf } from './command-forms.js'
 import { commandLine, configSetting, firstLocation } from './locate.js'
 import type { LocalNeighbour } from './local-modules.js'
 import { configCaller, type ConfigCaller } from './config-frames.js'
+import { environKeyError } from './environment.js'
 
 /** What a boot rule of config-error found (the start rules have their own, in start.ts). */
 export type ConfigFacts =
@@ -126,9 +127,15 @@ export const unreadableConfig: Rule<ConfigFacts> = {
 const configTraceback = (rc: RuleContext, error: { lines: { seq: number }[] }) =>
   rc.tracebacks.find((t) => t.lines[0].seq > error.lines[0].seq) ?? rc.primaryTraceback()
 
-/** A module missing where the config file (or a module it imports) imports it: the missing-module reasons name it. */
+/**
+ * A module missing where the config file (or a module it imports) imports it, or a variable it reads from os.environ:
+ * the missing-module and missing-env reasons name it.
+ */
 function moduleMissingInConfig(rc: RuleContext, error: { message: string; lines: { seq: number }[] }): boolean {
-  return /^Failed to read config file: /.test(error.message) && /^No module named /.test(configTraceback(rc, error)?.exception.message ?? '')
+  if (!/^Failed to read config file: /.test(error.message)) return false
+  if (/^No module named /.test(configTraceback(rc, error)?.exception.message ?? '')) return true
+  // `os.environ["PORT"]` in the config file (or a helper it calls): the missing variable is the cause, missing-env names it.
+  return (environKeyError(rc)?.lines[0].seq ?? -1) > error.lines[0].seq
 }
 
 /** `Invalid value for X`, `unrecognized arguments`, or any other line Gunicorn printed before giving up. */
