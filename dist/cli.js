@@ -26693,6 +26693,12 @@ function statedBind(rc) {
   return void 0;
 }
 var portOf = (address) => /(\d+)(?:, \d+, \d+)?\)?$/.exec(address)?.[1];
+var isIpv6Bind = (address) => /^\(?['"]?[0-9a-f]*:[0-9a-f:]*['"]?[,\]]|^\[/i.test(address);
+function knownNonRoot(rc) {
+  const user = rc.ctx.settings.user;
+  return user !== void 0 && !/^(?:0|root)(?::|$)/.test(user);
+}
+var ipv6BeforePrivilege = (rc, address) => isIpv6Bind(address) && !knownNonRoot(rc);
 var BIND_ERRNO = /Address already in use|Cannot assign requested|Address family not supported|Permission denied|\[Errno (?:13|97|98|99)\]/;
 var bindRefused = {
   stage: "boot",
@@ -26703,7 +26709,7 @@ var bindRefused = {
     if (rc.ctx.lines.some((l) => BIND_ERRNO.test(l.text))) return void 0;
     const address = statedBind(rc);
     const port = address ? portOf(address) : void 0;
-    if (port && Number(port) < 1024) return void 0;
+    if (port && Number(port) < 1024 && !ipv6BeforePrivilege(rc, address)) return void 0;
     return {
       facts: { kind: "bind-refused", address, port: port ?? String(rc.ctx.settings.port) },
       evidence: present(retry.text, rc.ofKind("cant-connect")[0]?.lines[0].text),
@@ -26971,7 +26977,7 @@ function summary8(facts) {
     case "ipv6-unavailable":
       return `Gunicorn cannot bind the IPv6 address ${code(facts.address)}: the container has no IPv6 (${facts.errno === "97" ? "the kernel runs without it" : "it is disabled there, so the address is not its own"}), not another process on the port.`;
     case "bind-refused":
-      return `Gunicorn kept retrying its bind${facts.address ? ` to ${code(facts.address)}` : ""} without reporting the address in use or invalid, so the bind failed with another error: most often an IPv6 address (\`[::]\`) where IPv6 is disabled.`;
+      return `Gunicorn kept retrying its bind${facts.address ? ` to ${code(facts.address)}` : ""} without reporting the address in use or invalid, so the bind failed with another error: most often an IPv6 address (\`[::]\`) where IPv6 is disabled` + (Number(facts.port) < 1024 ? ` (or, for a user that is not root, port ${facts.port}: only root may bind below 1024).` : ".");
     case "unresolvable-bind":
       return `Gunicorn cannot bind ${code(facts.address)}: the host ${code(facts.host)} in the bind address does not resolve to an address of this container.`;
     case "option-without-value":
@@ -27112,7 +27118,7 @@ var retriedNotInUse = {
     if (rc.ctx.lines.some((l) => /Address already in use|Cannot assign requested|Address family not supported/.test(l.text))) return void 0;
     const address = statedBind(rc);
     const port = address ? /(\d+)\)?$/.exec(address)?.[1] : void 0;
-    if (!address || !port || Number(port) >= 1024) return void 0;
+    if (!address || !port || Number(port) >= 1024 || ipv6BeforePrivilege(rc, address)) return void 0;
     return {
       facts: { address, port, notInUse: true },
       evidence: present(retry.text, rc.ofKind("cant-connect")[0]?.lines[0].text),

@@ -99,6 +99,20 @@ describe('bind retries', () => {
     expect(failed(retries('0.0.0.0:80')).reason).toBe('port-in-use')
   })
 
+  it('to an IPv6 address below 1024: the address family first, the privileged port once the run is known to be non-root', () => {
+    const ipv6 = failed(retries('[::]:80'))
+    expect(ipv6.reason).toBe('config-error')
+    expect(ipv6.summary).toMatch(/IPv6 is disabled \(or, for a user that is not root, port 80: only root may bind below 1024\)\.$/)
+    const lines = toLogLines(retries('[::]:80'))
+    const settings = { port: 8000, timeoutSec: 60, healthPath: '/health', healthStatus: '200', user: '10001' }
+    const asUser = diagnose(contextFor(lines, { outcome: 'container-exited', container: { running: false, exitCode: 1 }, settings }))
+    expect(asUser.reason).toBe('port-in-use')
+    const asRoot = diagnose(
+      contextFor(lines, { outcome: 'container-exited', container: { running: false, exitCode: 1 }, settings: { ...settings, user: 'root' } })
+    )
+    expect(asRoot.reason).toBe('config-error')
+  })
+
   it('with "Connection in use" stay port-in-use', () => {
     const d = failed(`${retries('0.0.0.0:8000')}\n[2024-05-02 09:37:04 +0200] [7] [ERROR] Connection in use: ('0.0.0.0', 8000)`)
     expect(d.reason).toBe('port-in-use')

@@ -109,7 +109,8 @@ function summary(facts: ConfigFacts): string {
     case 'bind-refused':
       return (
         `Gunicorn kept retrying its bind${facts.address ? ` to ${code(facts.address)}` : ''} without reporting the address ` +
-        'in use or invalid, so the bind failed with another error: most often an IPv6 address (`[::]`) where IPv6 is disabled.'
+        'in use or invalid, so the bind failed with another error: most often an IPv6 address (`[::]`) where IPv6 is disabled' +
+        (Number(facts.port) < 1024 ? ` (or, for a user that is not root, port ${facts.port}: only root may bind below 1024).` : '.')
       )
     case 'unresolvable-bind':
       return (

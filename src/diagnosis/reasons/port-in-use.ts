@@ -4,7 +4,7 @@ import type { RuleContext } from '../context.js'
 import { backgroundProcess } from '../rules/network.js'
 import { commandLine, firstLocation, type FoundLine } from '../rules/locate.js'
 import { code, present } from '../words.js'
-import { statedBind } from '../rules/bind-family.js'
+import { ipv6BeforePrivilege, statedBind } from '../rules/bind-family.js'
 
 interface Facts {
   /** The address as Gunicorn printed it, e.g. `('0.0.0.0', 8000)`. */
@@ -30,7 +30,7 @@ const retriedNotInUse: Rule<Facts> = {
     if (rc.ctx.lines.some((l) => /Address already in use|Cannot assign requested|Address family not supported/.test(l.text))) return undefined
     const address = statedBind(rc)
     const port = address ? /(\d+)\)?$/.exec(address)?.[1] : undefined
-    if (!address || !port || Number(port) >= 1024) return undefined
+    if (!address || !port || Number(port) >= 1024 || ipv6BeforePrivilege(rc, address)) return undefined
     return {
       facts: { address, port, notInUse: true },
       evidence: present(retry.text, rc.ofKind('cant-connect')[0]?.lines[0].text),

@@ -45,6 +45,21 @@ export function statedBind(rc: RuleContext): string | undefined {
 /** The port of a bind as Gunicorn prints it (`('::', 8000)`) or as given (`[::]:8000`, `0.0.0.0:80`). */
 export const portOf = (address: string): string | undefined => /(\d+)(?:, \d+, \d+)?\)?$/.exec(address)?.[1]
 
+/** An IPv6 address as Gunicorn prints it or as given: `('::', 80)`, `[::]:80`, `::1`. */
+export const isIpv6Bind = (address: string): boolean => /^\(?['"]?[0-9a-f]*:[0-9a-f:]*['"]?[,\]]|^\[/i.test(address)
+
+/** The run says which user the container ran as, and it is not root. */
+export function knownNonRoot(rc: RuleContext): boolean {
+  const user = rc.ctx.settings.user
+  return user !== undefined && !/^(?:0|root)(?::|$)/.test(user)
+}
+
+/**
+ * A bind to an IPv6 address that failed without an errno: IPv6 missing in the container is the likelier cause even
+ * below 1024, unless the run is known to use a user that is not root (then the privileged port is).
+ */
+export const ipv6BeforePrivilege = (rc: RuleContext, address: string): boolean => isIpv6Bind(address) && !knownNonRoot(rc)
+
 /** The errors a failed bind prints that say which one it was (in use, not an address here, refused, family). */
 const BIND_ERRNO = /Address already in use|Cannot assign requested|Address family not supported|Permission denied|\[Errno (?:13|97|98|99)\]/
 
@@ -63,7 +78,7 @@ export const bindRefused: Rule<ConfigFacts> = {
     if (rc.ctx.lines.some((l) => BIND_ERRNO.test(l.text))) return undefined
     const address = statedBind(rc)
     const port = address ? portOf(address) : undefined
-    if (port && Number(port) < 1024) return undefined
+    if (port && Number(port) < 1024 && !ipv6BeforePrivilege(rc, address!)) return undefined
     return {
       facts: { kind: 'bind-refused', address, port: port ?? String(rc.ctx.settings.port) },
       evidence: present(retry.text, rc.ofKind('cant-connect')[0]?.lines[0].text),
