@@ -24875,6 +24875,15 @@ var build_file_missing_default = defineReason({
 });
 
 // src/diagnosis/reasons/build-failed.ts
+var ERROR_LINE = /^(?:[A-Za-z_][\w.]*(?:Error|Exception)|ERROR|E): \S/;
+var NETWORK_ERROR = /Read timed out|ReadTimeout|ConnectTimeout|Connection (?:reset|refused|aborted)|Temporary failure in name resolution|Could not resolve host/;
+function lastErrorOf(failure) {
+  const lines = installerLines(failure);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (ERROR_LINE.test(lines[i]) && !/did not complete successfully|failed to solve|executor failed/.test(lines[i])) return lines[i];
+  }
+  return void 0;
+}
 function stepFailed(cause) {
   return {
     stage: "build",
@@ -24883,19 +24892,20 @@ function stepFailed(cause) {
       const found2 = cause.find(ctx.failure);
       if (!found2) return void 0;
       const { instruction, stepPosition, exitCode, outputTail, message } = ctx.failure;
+      const lastError = found2.kind === "run-step" ? lastErrorOf(ctx.failure) : void 0;
       return {
-        facts: { instruction, stepPosition, exitCode, cause: found2 },
+        facts: { instruction, stepPosition, exitCode, cause: found2, lastError },
         evidence: [...outputTail.slice(-8), message].filter((line, index, all) => all.indexOf(line) === index),
         pointers: pointers(dockerfileAt(ctx))
       };
     }
   };
 }
-function summary5({ instruction, stepPosition, exitCode }) {
+function summary5({ instruction, stepPosition, exitCode, lastError }) {
   const step = instruction ? code(clip(instruction, 100)) : "a step";
   const position = stepPosition ? ` (step ${stepPosition})` : "";
   const exit = exitCode !== void 0 ? ` with exit code ${exitCode}` : "";
-  return `The Docker build failed at ${step}${position}${exit}.`;
+  return `The Docker build failed at ${step}${position}${exit}${lastError ? `: ${code(clip(lastError, 200))}` : ""}.`;
 }
 function remedy7(cause) {
   switch (cause.kind) {
@@ -24924,7 +24934,10 @@ var build_failed_default = defineReason({
     { path: "__fixtures__/build/cases/apt-unknown-package", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" }
   ],
   rules: BUILD_CAUSES.map(stepFailed),
-  words: (facts) => ({ summary: summary5(facts), remedy: remedy7(facts.cause) })
+  words: (facts) => ({
+    summary: summary5(facts),
+    remedy: facts.lastError && NETWORK_ERROR.test(facts.lastError) ? `The step failed on the network, not on the project: run it again; for large downloads raise pip's ${code("--default-timeout")} and ${code("--retries")} (or use a closer index or a cache mount).` : remedy7(facts.cause)
+  })
 });
 
 // src/diagnosis/rules/venv-stages.ts
@@ -26907,12 +26920,16 @@ function whereSet(rc, moduleName, userFiles) {
   }
   return void 0;
 }
+function settingsModuleRan(frames) {
+  const importedAt = frames.findLastIndex((f) => /django\/conf\/__init__\.py$/.test(f.file));
+  return frames.slice(importedAt + 1).some((f) => !/^<frozen |importlib\/__init__\.py$/.test(f.file));
+}
 var settingsModuleMissing = {
   stage: "boot",
   name: "DJANGO_SETTINGS_MODULE names a module the image does not have",
   detect(rc) {
     const found2 = moduleNotFound(rc);
-    if (!found2 || !raisedImportingDjangoSettings(found2.tb)) return void 0;
+    if (!found2 || !raisedImportingDjangoSettings(found2.tb) || settingsModuleRan(found2.tb.frames)) return void 0;
     const submodule = missingLocalSubmodule(rc, found2.moduleName);
     const settingsLike = submodule?.has.filter((name) => name.startsWith("settings")) ?? [];
     const closest = submodule && (settingsLike.includes("settings") ? "settings" : closestName(submodule.missing, settingsLike));
@@ -27247,7 +27264,10 @@ var APP_LOAD_ERRORS = [
 // src/diagnosis/reasons/app-not-found.ts
 var LOAD_FAILED = "App failed to load.";
 var loadErrorOf = (rc) => rc.ofKind("app-load-error").find((e) => !/Error while loading/.test(e.message));
-var importTracebackOf = (rc) => rc.primaryTraceback((tb) => /^Failed to find (application|attribute)/.test(tb.exception.message) || tb.exception.type.endsWith("AppImportError"));
+var BY_FILENAME = /^Import by filename is not supported\.?$/;
+var importTracebackOf = (rc) => rc.primaryTraceback(
+  (tb) => /^Failed to find (application|attribute)/.test(tb.exception.message) || tb.exception.type.endsWith("AppImportError") || BY_FILENAME.test(tb.exception.message) && tb.frames.some((f) => /gunicorn\/util\.py$/.test(f.file))
+);
 function notFound(rc, message, messageLine = loadErrorOf(rc)?.lines[0].text) {
   const attr = /Failed to find (?:attribute|application object) '([^']+)' in '([^']+)'/.exec(message);
   const moduleFile = attr ? rc.moduleFile(attr[2]) : void 0;
@@ -27305,6 +27325,7 @@ var EVALUATED_TO_NONE = /^Failed to find application object: '(.+)'$/;
 function summary10({ message, missing, defines }) {
   const none = EVALUATED_TO_NONE.exec(message)?.[1];
   if (none) return `Gunicorn evaluated ${code(none)} and got None, so there is no application object to serve.`;
+  if (BY_FILENAME.test(message)) return "Gunicorn was given a file path as the application: it imports a module (`module:variable`), not a file.";
   const unparsed = UNPARSED_SPEC.exec(message)?.[1];
   if (unparsed) {
     return `Gunicorn could not parse ${code(unparsed)} as the application: from 20.0 it accepts only a variable name or a call after the colon, not a dotted attribute path.`;
@@ -27319,6 +27340,8 @@ function remedy11({ message, missing, suggestion, defines, spec }) {
     return `Make ${code(none)} return the application on every path (an ${code("except")} branch that only logs returns None).`;
   }
   if (none) return `Point Gunicorn at a variable that holds the application once the module is imported, not None.`;
+  if (BY_FILENAME.test(message))
+    return `Name the module without ${code(".py")} and its application variable: ${code("app:app")} for ${code("app.py")}, run from its folder (or ${code("--chdir")}).`;
   const unparsed = UNPARSED_SPEC.exec(message)?.[1];
   if (unparsed?.includes(".")) {
     const [owner, attribute] = [unparsed.slice(0, unparsed.lastIndexOf(".")), unparsed.slice(unparsed.lastIndexOf(".") + 1)];
@@ -27345,7 +27368,7 @@ var app_not_found_default = defineReason({
 import { existsSync, readFileSync, statSync as statSync2 } from "node:fs";
 import path21 from "node:path";
 var COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
-var LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |^\/usr\/(local\/)?lib\/python\d|^\/usr\/(local\/)?bin\/|^<string>$/;
+var LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |\/lib\/python\d(?:\.\d+)?\/|^\/usr\/(local\/)?bin\/|^<string>$/;
 var RepoFiles = class {
   constructor(repoRoot) {
     this.repoRoot = repoRoot;
@@ -28441,6 +28464,7 @@ function memoryKills(rc) {
   const { container } = rc.ctx;
   const timedOut = new Set(rc.ofKind("worker-timeout").map((e) => e.pid));
   const kills = rc.ofKind("worker-signal").filter((e) => e.signal === "SIGKILL" || e.signal === "9" || e.perhapsOom);
+  for (const pid of abortedPids(rc, kills)) timedOut.add(pid);
   const oomKills = kills.filter((e) => !timedOut.has(e.pid));
   return {
     limit: container.memoryLimit,
@@ -28450,6 +28474,16 @@ function memoryKills(rc) {
     masterKilled: container.oomKilled === true || container.exitCode === 137 && container.memoryLimit !== void 0
   };
 }
+function abortedPids(rc, kills) {
+  return abortedTracebacks(rc).flatMap((tb) => {
+    const kill = kills.find((k) => k.lines[0].seq > tb.lines[tb.lines.length - 1].seq && (tb.pid === void 0 || k.pid === tb.pid));
+    return kill ? [kill.pid] : [];
+  });
+}
+function abortedTracebacks(rc) {
+  return rc.tracebacks.filter((tb) => tb.frames.some((f) => f.func === "handle_abort" && /gunicorn\/workers\//.test(f.file)));
+}
+var SERVING_FRAME = /^handle_request$|^handle$|^handle_client$/;
 function memoryKillEvidence(rc, { limit, oomKills, oomEvents: oomEvents2, masterKilled }) {
   const limited = limit ? ` (memory limit ${limit})` : "";
   const evidence = oomKills.slice(0, 3).map((e) => e.lines[0].text);
@@ -28483,10 +28517,14 @@ function workerTimeouts(rc) {
   const booted = new Set(rc.ctx.state.bootedPids);
   const bootLine = rc.ofKind("worker-boot").find((b) => b.pid === timeouts[0].pid);
   const healthyAt = rc.ctx.health?.firstHealthyAt;
+  const aborted = abortedTracebacks(rc);
+  const serving = aborted.find((tb) => tb.frames.some((f) => SERVING_FRAME.test(f.func ?? "") && /gunicorn\/workers\//.test(f.file)));
+  const stuck = rc.userFrame(serving ?? aborted[0]);
   return {
     timeouts,
     duringBoot: timeouts.filter((t) => booted.has(t.pid)).length,
-    whileServing: healthyAt !== void 0 && (timeouts[0].lines[0]?.at ?? 0) > healthyAt,
+    whileServing: healthyAt !== void 0 && (timeouts[0].lines[0]?.at ?? 0) > healthyAt || serving !== void 0,
+    stuckAt: stuck && `${stuck.location?.file ?? stuck.frame.file}:${stuck.frame.line}`,
     setting,
     evidence: present(bootLine?.lines[0].text, timeouts[0].lines[0].text, setting.command?.text)
   };
@@ -28741,8 +28779,8 @@ var worker_hang_default = defineReason({
 
 // src/diagnosis/reasons/worker-timeout.ts
 function finding(found2, when2, killed) {
-  const { setting, evidence } = found2;
-  return { facts: { when: when2, killed, seconds: setting.seconds }, evidence, location: setting.location };
+  const { setting, evidence, stuckAt } = found2;
+  return { facts: { when: when2, killed, seconds: setting.seconds, stuckAt }, evidence, location: setting.location };
 }
 var whileServing = {
   stage: "boot",
@@ -28762,11 +28800,11 @@ var whileLoading = {
     return finding(found2, unseen ? "unseen" : "while-loading", found2.duringBoot || found2.timeouts.length);
   }
 };
-function words8({ when: when2, killed, seconds }) {
+function words8({ when: when2, killed, seconds, stuckAt }) {
   const timeout = `Gunicorn's ${code("timeout")} of ${seconds} s`;
   if (when2 === "while-serving") {
     return {
-      summary: `Gunicorn killed ${killed === 1 ? "a worker" : `${killed} workers`} with ${code("WORKER TIMEOUT")} while serving requests: a request kept the worker busy longer than ${timeout}.`,
+      summary: `Gunicorn killed ${killed === 1 ? "a worker" : `${killed} workers`} with ${code("WORKER TIMEOUT")} while serving requests: a request kept the worker busy longer than ${timeout}${stuckAt ? `, in ${code(stuckAt)} when it was stopped` : ""}.`,
       remedy: `Find the blocking call on the request path (with gevent workers, a C database driver or CPU-bound work blocks the whole worker), move slow work out of the request, or add workers/threads; raise ${code("--timeout")} only if such requests are expected.`
     };
   }
@@ -29750,7 +29788,13 @@ var exception = {
     const frame = rc.userFrame(tb);
     const caller = configCaller(rc, tb);
     return {
-      facts: { kind: "exception", exceptionLine: tb.exception.line, location: frame?.location, caller },
+      facts: {
+        kind: "exception",
+        exceptionLine: tb.exception.line,
+        location: frame?.location,
+        raisedAt: frame && !frame.location ? `${frame.frame.file}:${frame.frame.line}` : void 0,
+        caller
+      },
       evidence: rc.tracebackEvidence(tb, frame),
       location: frame?.location
     };
@@ -29775,7 +29819,8 @@ function summary16(facts) {
   switch (facts.kind) {
     case "exception": {
       const failed2 = `${facts.caller?.inMaster ? "The master" : "Workers"} failed with ${code(facts.exceptionLine.slice(0, 200))}`;
-      return facts.caller ? `${failed2}, ${callerWords(facts.caller)}.` : `${failed2}${where(facts.location)}.`;
+      if (facts.caller) return `${failed2}, ${callerWords(facts.caller)}.`;
+      return facts.raisedAt ? `${failed2}, raised in ${code(facts.raisedAt)}.` : `${failed2}${where(facts.location)}.`;
     }
     case "gunicorn-stopped":
       return `Gunicorn stopped: ${code(facts.outcomeLine)}${facts.exitCode !== void 0 ? ` (exit code ${facts.exitCode})` : ""}.`;

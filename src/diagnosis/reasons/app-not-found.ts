@@ -25,8 +25,16 @@ const LOAD_FAILED = 'App failed to load.'
 /** A Gunicorn line that names the missing object (not the generic `Error while loading`). */
 const loadErrorOf = (rc: RuleContext) => rc.ofKind('app-load-error').find((e) => !/Error while loading/.test(e.message))
 
+/** Gunicorn before 19's words for an application given as a file path (`app.py`), not a module. */
+const BY_FILENAME = /^Import by filename is not supported\.?$/
+
 const importTracebackOf = (rc: RuleContext) =>
-  rc.primaryTraceback((tb) => /^Failed to find (application|attribute)/.test(tb.exception.message) || tb.exception.type.endsWith('AppImportError'))
+  rc.primaryTraceback(
+    (tb) =>
+      /^Failed to find (application|attribute)/.test(tb.exception.message) ||
+      tb.exception.type.endsWith('AppImportError') ||
+      (BY_FILENAME.test(tb.exception.message) && tb.frames.some((f) => /gunicorn\/util\.py$/.test(f.file)))
+  )
 
 /** The finding for the message one of the rules read; both the load error and the traceback are evidence. */
 function notFound(rc: RuleContext, message: string, messageLine = loadErrorOf(rc)?.lines[0].text): Finding<Facts> {
@@ -99,6 +107,7 @@ const EVALUATED_TO_NONE = /^Failed to find application object: '(.+)'$/
 function summary({ message, missing, defines }: Facts): string {
   const none = EVALUATED_TO_NONE.exec(message)?.[1]
   if (none) return `Gunicorn evaluated ${code(none)} and got None, so there is no application object to serve.`
+  if (BY_FILENAME.test(message)) return 'Gunicorn was given a file path as the application: it imports a module (`module:variable`), not a file.'
   const unparsed = UNPARSED_SPEC.exec(message)?.[1]
   if (unparsed) {
     return (
@@ -117,6 +126,8 @@ function remedy({ message, missing, suggestion, defines, spec }: Facts): string 
     return `Make ${code(none)} return the application on every path (an ${code('except')} branch that only logs returns None).`
   }
   if (none) return `Point Gunicorn at a variable that holds the application once the module is imported, not None.`
+  if (BY_FILENAME.test(message))
+    return `Name the module without ${code('.py')} and its application variable: ${code('app:app')} for ${code('app.py')}, run from its folder (or ${code('--chdir')}).`
   const unparsed = UNPARSED_SPEC.exec(message)?.[1]
   if (unparsed?.includes('.')) {
     const [owner, attribute] = [unparsed.slice(0, unparsed.lastIndexOf('.')), unparsed.slice(unparsed.lastIndexOf('.') + 1)]

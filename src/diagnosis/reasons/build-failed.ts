@@ -5,6 +5,7 @@ import { BUILD_CAUSES, dockerfileAt, pointers, type BuildCause, type CauseRule }
 import { code } from '../words.js'
 import type { BuildFailure } from '../../docker/build-output.js'
 import { clip } from '../../core/text.js'
+import { installerLines } from '../installer-output.js'
 
 interface Facts {
   instruction?: string
@@ -12,6 +13,23 @@ interface Facts {
   stepPosition?: string
   exitCode?: number
   cause: BuildCause
+  /** The step's own last error line (`SomeError: …`, pip's `ERROR: …`, apt's `E: …`), when it printed one. */
+  lastError?: string
+}
+
+/** An error line as programs print their last word: an exception, pip's `ERROR:`, apt's `E:`. */
+const ERROR_LINE = /^(?:[A-Za-z_][\w.]*(?:Error|Exception)|ERROR|E): \S/
+/** The error is the network's, not the project's: the step may pass as it is on another try. */
+const NETWORK_ERROR =
+  /Read timed out|ReadTimeout|ConnectTimeout|Connection (?:reset|refused|aborted)|Temporary failure in name resolution|Could not resolve host/
+
+function lastErrorOf(failure: BuildFailure): string | undefined {
+  const lines = installerLines(failure)
+  for (let i = lines.length - 1; i >= 0; i--) {
+    // The builder's own `ERROR: process "/bin/sh -c …" did not complete` line repeats the step, not its cause.
+    if (ERROR_LINE.test(lines[i]) && !/did not complete successfully|failed to solve|executor failed/.test(lines[i])) return lines[i]
+  }
+  return undefined
 }
 
 /** The failing step, when `cause` recognises why: every failure is recognised by the last cause. */
@@ -23,8 +41,9 @@ function stepFailed(cause: CauseRule): Rule<Facts> {
       const found = cause.find(ctx.failure)
       if (!found) return undefined
       const { instruction, stepPosition, exitCode, outputTail, message } = ctx.failure
+      const lastError = found.kind === 'run-step' ? lastErrorOf(ctx.failure) : undefined
       return {
-        facts: { instruction, stepPosition, exitCode, cause: found },
+        facts: { instruction, stepPosition, exitCode, cause: found, lastError },
         evidence: [...outputTail.slice(-8), message].filter((line, index, all) => all.indexOf(line) === index),
         pointers: pointers(dockerfileAt(ctx))
       }
@@ -32,11 +51,11 @@ function stepFailed(cause: CauseRule): Rule<Facts> {
   }
 }
 
-function summary({ instruction, stepPosition, exitCode }: Facts): string {
+function summary({ instruction, stepPosition, exitCode, lastError }: Facts): string {
   const step = instruction ? code(clip(instruction, 100)) : 'a step'
   const position = stepPosition ? ` (step ${stepPosition})` : ''
   const exit = exitCode !== undefined ? ` with exit code ${exitCode}` : ''
-  return `The Docker build failed at ${step}${position}${exit}.`
+  return `The Docker build failed at ${step}${position}${exit}${lastError ? `: ${code(clip(lastError, 200))}` : ''}.`
 }
 
 /** One or two sentences on what to change, for the failures users hit most. */
@@ -80,5 +99,12 @@ export default defineReason({
     { path: '__fixtures__/build/cases/apt-unknown-package', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' }
   ],
   rules: BUILD_CAUSES.map(stepFailed),
-  words: (facts) => ({ summary: summary(facts), remedy: remedy(facts.cause) })
+  words: (facts) => ({
+    summary: summary(facts),
+    remedy:
+      facts.lastError && NETWORK_ERROR.test(facts.lastError)
+        ? "The step failed on the network, not on the project: run it again; for large downloads raise pip's " +
+          `${code('--default-timeout')} and ${code('--retries')} (or use a closer index or a cache mount).`
+        : remedy(facts.cause)
+  })
 })

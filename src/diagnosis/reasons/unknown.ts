@@ -7,7 +7,14 @@ import type { SourceLocation } from '../../core/model.js'
 import { callerRemedy, callerWords, configCaller, type ConfigCaller } from '../rules/config-frames.js'
 
 type Facts =
-  | { kind: 'exception'; exceptionLine: string; location?: SourceLocation; caller?: ConfigCaller }
+  | {
+      kind: 'exception'
+      exceptionLine: string
+      location?: SourceLocation
+      /** The app's frame as the container has it, when the repository does not hold that file (`/srv/pages/nba.py:23`). */
+      raisedAt?: string
+      caller?: ConfigCaller
+    }
   | { kind: 'gunicorn-stopped'; outcomeLine: string; exitCode?: number }
   | { kind: 'stopped-from-outside'; exitCode: 137 | 143 }
   | { kind: 'exited'; exitCode: number }
@@ -24,7 +31,13 @@ const exception: Rule<Facts> = {
     const frame = rc.userFrame(tb)
     const caller = configCaller(rc, tb)
     return {
-      facts: { kind: 'exception', exceptionLine: tb.exception.line, location: frame?.location, caller },
+      facts: {
+        kind: 'exception',
+        exceptionLine: tb.exception.line,
+        location: frame?.location,
+        raisedAt: frame && !frame.location ? `${frame.frame.file}:${frame.frame.line}` : undefined,
+        caller
+      },
       evidence: rc.tracebackEvidence(tb, frame),
       location: frame?.location
     }
@@ -60,7 +73,8 @@ function summary(facts: Facts): string {
   switch (facts.kind) {
     case 'exception': {
       const failed = `${facts.caller?.inMaster ? 'The master' : 'Workers'} failed with ${code(facts.exceptionLine.slice(0, 200))}`
-      return facts.caller ? `${failed}, ${callerWords(facts.caller)}.` : `${failed}${where(facts.location)}.`
+      if (facts.caller) return `${failed}, ${callerWords(facts.caller)}.`
+      return facts.raisedAt ? `${failed}, raised in ${code(facts.raisedAt)}.` : `${failed}${where(facts.location)}.`
     }
     case 'gunicorn-stopped':
       return `Gunicorn stopped: ${code(facts.outcomeLine)}${facts.exitCode !== undefined ? ` (exit code ${facts.exitCode})` : ''}.`

@@ -11,11 +11,13 @@ interface Facts {
   killed: number
   /** Gunicorn's `timeout` as the image sets it (30 by default). */
   seconds: string
+  /** The app's frame the aborted worker was in. */
+  stuckAt?: string
 }
 
 function finding(found: WorkerTimeouts, when: Facts['when'], killed: number): Finding<Facts> {
-  const { setting, evidence } = found
-  return { facts: { when, killed, seconds: setting.seconds }, evidence, location: setting.location }
+  const { setting, evidence, stuckAt } = found
+  return { facts: { when, killed, seconds: setting.seconds, stuckAt }, evidence, location: setting.location }
 }
 
 const whileServing: Rule<Facts> = {
@@ -39,13 +41,13 @@ const whileLoading: Rule<Facts> = {
   }
 }
 
-function words({ when, killed, seconds }: Facts) {
+function words({ when, killed, seconds, stuckAt }: Facts) {
   const timeout = `Gunicorn's ${code('timeout')} of ${seconds} s`
   if (when === 'while-serving') {
     return {
       summary:
         `Gunicorn killed ${killed === 1 ? 'a worker' : `${killed} workers`} with ${code('WORKER TIMEOUT')} while serving requests: ` +
-        `a request kept the worker busy longer than ${timeout}.`,
+        `a request kept the worker busy longer than ${timeout}${stuckAt ? `, in ${code(stuckAt)} when it was stopped` : ''}.`,
       remedy:
         'Find the blocking call on the request path (with gevent workers, a C database driver or CPU-bound work blocks the whole worker), ' +
         `move slow work out of the request, or add workers/threads; raise ${code('--timeout')} only if such requests are expected.`

@@ -38,6 +38,7 @@ export function memoryKills(rc: RuleContext): MemoryKills {
   const { container } = rc.ctx
   const timedOut = new Set(rc.ofKind('worker-timeout').map((e) => e.pid))
   const kills = rc.ofKind('worker-signal').filter((e) => e.signal === 'SIGKILL' || e.signal === '9' || e.perhapsOom)
+  for (const pid of abortedPids(rc, kills)) timedOut.add(pid)
   const oomKills = kills.filter((e) => !timedOut.has(e.pid))
   return {
     limit: container.memoryLimit,
@@ -47,6 +48,25 @@ export function memoryKills(rc: RuleContext): MemoryKills {
     masterKilled: container.oomKilled === true || (container.exitCode === 137 && container.memoryLimit !== undefined)
   }
 }
+
+/**
+ * Workers the master aborted for a timeout even where the `WORKER TIMEOUT` line is not in the log (a cut paste): the
+ * worker's traceback runs through Gunicorn's SIGABRT handler (`handle_abort`), and the SIGKILL after it is that worker's.
+ */
+function abortedPids(rc: RuleContext, kills: readonly EventOf<'worker-signal'>[]): number[] {
+  return abortedTracebacks(rc).flatMap((tb) => {
+    const kill = kills.find((k) => k.lines[0].seq > tb.lines[tb.lines.length - 1].seq && (tb.pid === undefined || k.pid === tb.pid))
+    return kill ? [kill.pid] : []
+  })
+}
+
+/** The tracebacks of workers Gunicorn aborted (SIGABRT on a timeout): they run through its `handle_abort`. */
+export function abortedTracebacks(rc: RuleContext): Traceback[] {
+  return rc.tracebacks.filter((tb) => tb.frames.some((f) => f.func === 'handle_abort' && /gunicorn\/workers\//.test(f.file)))
+}
+
+/** An aborted worker was serving a request: its stack runs through the worker's request handling. */
+const SERVING_FRAME = /^handle_request$|^handle$|^handle_client$/
 
 /** The kill lines (at most three), then what Docker reported. */
 export function memoryKillEvidence(rc: RuleContext, { limit, oomKills, oomEvents, masterKilled }: MemoryKills): string[] {
@@ -101,8 +121,10 @@ export interface WorkerTimeouts {
   timeouts: EventOf<'worker-timeout'>[]
   /** How many of the killed workers had logged their boot. */
   duringBoot: number
-  /** The first kill came after the first healthy answer: the app had loaded, a request blocked the worker. */
+  /** The first kill came after the first healthy answer, or the aborted worker's stack was handling a request. */
   whileServing: boolean
+  /** Where the aborted worker was when it was stopped: the app's innermost frame (`adminpanel/crm_logic.py:272`). */
+  stuckAt?: string
   setting: TimeoutSetting
   evidence: string[]
 }
@@ -114,10 +136,14 @@ export function workerTimeouts(rc: RuleContext): WorkerTimeouts | undefined {
   const booted = new Set(rc.ctx.state.bootedPids)
   const bootLine = rc.ofKind('worker-boot').find((b) => b.pid === timeouts[0].pid)
   const healthyAt = rc.ctx.health?.firstHealthyAt
+  const aborted = abortedTracebacks(rc)
+  const serving = aborted.find((tb) => tb.frames.some((f) => SERVING_FRAME.test(f.func ?? '') && /gunicorn\/workers\//.test(f.file)))
+  const stuck = rc.userFrame(serving ?? aborted[0])
   return {
     timeouts,
     duringBoot: timeouts.filter((t) => booted.has(t.pid)).length,
-    whileServing: healthyAt !== undefined && (timeouts[0].lines[0]?.at ?? 0) > healthyAt,
+    whileServing: (healthyAt !== undefined && (timeouts[0].lines[0]?.at ?? 0) > healthyAt) || serving !== undefined,
+    stuckAt: stuck && `${stuck.location?.file ?? stuck.frame.file}:${stuck.frame.line}`,
     setting,
     evidence: present(bootLine?.lines[0].text, timeouts[0].lines[0].text, setting.command?.text)
   }

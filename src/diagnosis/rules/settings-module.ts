@@ -31,12 +31,21 @@ function whereSet(rc: RuleContext, moduleName: string, userFiles: string[]): Sou
   return undefined
 }
 
+/**
+ * The settings module was found and ran (a frame of its own after Django's import of it): the missing module is one
+ * the settings import (`from dotenv import load_dotenv`), not the settings module itself.
+ */
+function settingsModuleRan(frames: readonly { file: string }[]): boolean {
+  const importedAt = frames.findLastIndex((f) => /django\/conf\/__init__\.py$/.test(f.file))
+  return frames.slice(importedAt + 1).some((f) => !/^<frozen |importlib\/__init__\.py$/.test(f.file))
+}
+
 export const settingsModuleMissing: Rule<ConfigFacts> = {
   stage: 'boot',
   name: 'DJANGO_SETTINGS_MODULE names a module the image does not have',
   detect(rc) {
     const found = moduleNotFound(rc)
-    if (!found || !raisedImportingDjangoSettings(found.tb)) return undefined
+    if (!found || !raisedImportingDjangoSettings(found.tb) || settingsModuleRan(found.tb.frames)) return undefined
     const submodule = missingLocalSubmodule(rc, found.moduleName)
     const settingsLike = submodule?.has.filter((name) => name.startsWith('settings')) ?? []
     const closest = submodule && (settingsLike.includes('settings') ? 'settings' : closestName(submodule.missing, settingsLike))
