@@ -5,6 +5,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
+import { imageInfoArgs } from '../../src/docker/args.js'
 import type { CommandRunner, ExecResult, StreamOptions } from '../../src/docker/docker.js'
 
 export interface FakeApp {
@@ -94,8 +95,11 @@ export class FakeEngine implements CommandRunner {
     switch (args[0]) {
       case 'version':
         return ok('27.3.1\n')
-      case 'image':
-        return ok(JSON.stringify(this.app.imageConfig ?? { WorkingDir: '/app', Cmd: ['gunicorn', 'app:app'] }))
+      case 'image': {
+        const config = this.app.imageConfig ?? { WorkingDir: '/app', Cmd: ['gunicorn', 'app:app'] }
+        // The inspection the run starts with (configuration and size); any other format gets the configuration alone.
+        return ok(JSON.stringify(args.includes(imageInfoArgs('')[3]) ? { Config: config } : config))
+      }
       case 'run':
         if (args.includes('--rm')) return this.printConfig()
         this.running = true
