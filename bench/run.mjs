@@ -701,7 +701,8 @@ function render(machineInfo, results, bundle, reps = REPS) {
       'Failing boot: verdict sooner':
         'The ratio from container start is capped by Gunicorn itself: it needs the time shown above to give up, before any tool can know.',
       Overhead:
-        'Before `docker run`: Node start-up, `docker version` overlapped with `docker image inspect`, `docker run` and `docker port` (`runSmoke` in `src/pipeline.ts`; each CLI call costs 100–300 ms on a loaded 2-core machine). After health: `docker rm`, the log drain and at most 300 ms waiting for the `--print-config` worker count (`stability-window: 0` leaves it no time to finish in the background).',
+        'Before `docker run`: Node start-up and loading the bundle, `docker image inspect`, then `docker run` and `docker port` (`runSmoke` in `src/smoke/run-smoke.ts`; each CLI call costs 100–300 ms on a loaded 2-core machine). ' +
+        'After health: the boot profile (`docker top`), at most 300 ms waiting for the `--print-config` worker count while the app container is removed (`src/smoke/teardown.ts`), and the removal of a print-config container still running (`stability-window: 0` leaves it no time to finish in the background).',
       'Cold start':
         'Node itself takes 110–130 ms to start here (`node -e ""`); the rest is compiling the bundle, most of it undici, which `@actions/core` and `@actions/github` load at import. The GitHub client is already imported lazily, when a comment is posted.'
     }
