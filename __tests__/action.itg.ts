@@ -154,19 +154,36 @@ describe('cancellation and broken environments', () => {
     expect(run.summary).toContain('securitylab.github.com')
   })
 
-  it('says in one sentence that the Docker daemon is unreachable', async () => {
+  it('removes every container before its main step ends when nothing follows the first healthy answer', async () => {
+    // No stability window and no shutdown check: --print-config, started at the first healthy answer, is still
+    // running when the verdict comes, and its container is removed while the report goes out. No post step here.
     const run = await runAction(
-      { context: 'examples/flask-gevent', comment: 'never' },
-      { extraEnv: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' } }
+      { context: 'examples/flask-gevent', 'build-args': buildArgs, 'stability-window': '0', 'shutdown-check': 'false', comment: 'never' },
+      { runPost: false }
     )
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.result).toBe('pass')
+    expect(run.state.runKey).toBeTruthy()
+    expect(leftovers(run.state.runKey.toLowerCase())).toEqual({ containers: [], images: [], volumes: [], networks: [] })
+  })
+
+  // With a prebuilt image, the inspection of the image stands in for `docker version` until it fails.
+  it.each([
+    ['context', 'examples/flask-gevent'],
+    ['image', 'gunicorn-smoke-base:bookworm']
+  ])('says in one sentence that the Docker daemon is unreachable (%s)', async (input, value) => {
+    const run = await runAction({ [input]: value, comment: 'never' }, { extraEnv: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' } })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toMatch(/::error::The Docker daemon is not reachable \(.*\)\./)
     expect(run.stdout).not.toMatch(/at .*\.js:\d+/)
   })
 
-  it('says in one sentence that Docker is not installed', async () => {
+  it.each([
+    ['context', 'examples/flask-gevent'],
+    ['image', 'gunicorn-smoke-base:bookworm']
+  ])('says in one sentence that Docker is not installed (%s)', async (input, value) => {
     const emptyBin = fs.mkdtempSync(path.join(os.tmpdir(), 'gsmoke-no-docker-'))
-    const run = await runAction({ context: 'examples/flask-gevent', comment: 'never' }, { extraEnv: { PATH: emptyBin } })
+    const run = await runAction({ [input]: value, comment: 'never' }, { extraEnv: { PATH: emptyBin } })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toContain('::error::Docker is not installed: the docker command was not found on PATH.')
   })

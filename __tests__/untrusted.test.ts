@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { PWN_REQUEST_GUIDANCE, checkedOutCommit, untrustedCodeWarning } from '../src/setup/untrusted.js'
+import { PWN_REQUEST_GUIDANCE, checkedOutCommit, untrustedCodeWarning, untrustedWorkspaceWarning } from '../src/setup/untrusted.js'
 
 const HEAD_SHA = '6dcb09b5b57875f334f61aebed695e2e4193db5e'
 const MERGE_SHA = 'e5bd3914e2e596debea16f433f57875b5b90bcd6'
@@ -157,5 +157,44 @@ describe('checkedOutCommit', () => {
 
     fs.writeFileSync(path.join(packed, '.git', 'HEAD'), 'ref: refs/../../etc/passwd\n')
     expect(checkedOutCommit(packed, noGit)).toBeUndefined()
+  })
+})
+
+describe('untrustedWorkspaceWarning', () => {
+  const dirs: string[] = []
+  afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })))
+  /** A checkout whose HEAD is the fork's commit, read from .git/HEAD (git itself is the runner's and may be absent). */
+  const checkoutOf = (sha: string): string => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsmoke-git-'))
+    dirs.push(dir)
+    fs.mkdirSync(path.join(dir, '.git'))
+    fs.writeFileSync(path.join(dir, '.git', 'HEAD'), `${sha}\n`)
+    return dir
+  }
+  const noGit = (() => {
+    throw new Error('spawn git ENOENT')
+  }) as unknown as typeof execFileSync
+
+  it("warns about the workspace's commit on the events that run with secrets", () => {
+    const workspace = checkoutOf(HEAD_SHA)
+    expect(untrustedWorkspaceWarning('pull_request_target', pullRequestTarget({ owner: 'mallory', fork: true }), workspace, noGit)).toContain(
+      HEAD_SHA.slice(0, 12)
+    )
+    expect(untrustedWorkspaceWarning('workflow_run', workflowRun('mallory/backend'), workspace, noGit)).toContain('untrusted code')
+  })
+
+  it('does not read the checkout on any other event', () => {
+    let asked = 0
+    const countingGit = ((...args: Parameters<typeof execFileSync>) => {
+      asked++
+      return execFileSync(...args)
+    }) as typeof execFileSync
+    const workspace = checkoutOf(HEAD_SHA)
+    for (const event of ['pull_request', 'push', 'workflow_dispatch', '']) {
+      expect(untrustedWorkspaceWarning(event, pullRequestTarget({ owner: 'mallory', fork: true }), workspace, countingGit)).toBeUndefined()
+    }
+    expect(asked).toBe(0)
+    untrustedWorkspaceWarning('pull_request_target', pullRequestTarget({ owner: 'mallory', fork: true }), workspace, countingGit)
+    expect(asked).toBe(1)
   })
 })

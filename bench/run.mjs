@@ -608,8 +608,9 @@ function render(machineInfo, results, bundle, reps = REPS) {
     summary.push(['Overhead outside build, boot and stability window', '≤ 1 s', ms(over.median), verdict(over.median <= 1000)])
     lines.push(
       `The action's wall time (process start → exit) with \`image\` and \`stability-window: 0\`, minus the app's boot time as the report gives it`,
-      "(`bootTimeMs`, from the action's `docker run` to the first healthy answer). What is left is Node start-up, input parsing, `docker version`,",
-      '`docker image inspect`, `docker port`, removing the container, the report, outputs and job summary.',
+      "(`bootTimeMs`, from the action's `docker run` to the first healthy answer). What is left is Node start-up, input parsing, `docker image inspect`",
+      "(which also tells that Docker answers), `docker port`, the boot profile, --print-config's last 300 ms (the app's container is removed meanwhile),",
+      'the report, outputs and job summary, and the removal of a print-config container still running (while the report goes out).',
       ''
     )
     lines.push('| | median (min – max) |', '|---|---|')
@@ -617,10 +618,10 @@ function render(machineInfo, results, bundle, reps = REPS) {
     lines.push(`| boot time (in the report) | ${spread(stats(o.map((r) => r.bootTimeMs)))} |`)
     lines.push(`| **overhead** | ${spread(over)} |`)
     lines.push(
-      `| of which: process start → \`docker run\` issued (Node, inputs, \`docker version\`, \`image inspect\`) | ${spread(stats(o.map((r) => r.beforeDockerRunMs)))} |`
+      `| of which: process start → \`docker run\` issued (Node, inputs, \`image inspect\`) | ${spread(stats(o.map((r) => r.beforeDockerRunMs)))} |`
     )
     lines.push(
-      `| of which: first healthy answer → exit (container state, \`docker rm\`, log drain, worker count, report) | ${spread(stats(o.map((r) => r.afterHealthyMs)))} |`
+      `| of which: first healthy answer → exit (boot profile, worker count, \`docker rm\`, log drain, report) | ${spread(stats(o.map((r) => r.afterHealthyMs)))} |`
     )
     lines.push(`| (inside the boot time: \`docker run\` + \`docker port\`) | ${spread(stats(o.map((r) => r.dockerRunAndPortMs)))} |`)
     lines.push('')
@@ -700,7 +701,8 @@ function render(machineInfo, results, bundle, reps = REPS) {
       'Failing boot: verdict sooner':
         'The ratio from container start is capped by Gunicorn itself: it needs the time shown above to give up, before any tool can know.',
       Overhead:
-        'Before `docker run`: Node start-up, `docker version` overlapped with `docker image inspect`, `docker run` and `docker port` (`runSmoke` in `src/pipeline.ts`; each CLI call costs 100–300 ms on a loaded 2-core machine). After health: `docker rm`, the log drain and at most 300 ms waiting for the `--print-config` worker count (`stability-window: 0` leaves it no time to finish in the background).',
+        'Before `docker run`: Node start-up and loading the bundle, `docker image inspect`, then `docker run` and `docker port` (`runSmoke` in `src/smoke/run-smoke.ts`; each CLI call costs 100–300 ms on a loaded 2-core machine). ' +
+        'After health: the boot profile (`docker top`), at most 300 ms waiting for the `--print-config` worker count while the app container is removed (`src/smoke/teardown.ts`), and the removal of a print-config container still running (`stability-window: 0` leaves it no time to finish in the background).',
       'Cold start':
         'Node itself takes 110–130 ms to start here (`node -e ""`); the rest is compiling the bundle, most of it undici, which `@actions/core` and `@actions/github` load at import. The GitHub client is already imported lazily, when a comment is posted.'
     }

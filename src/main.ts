@@ -11,7 +11,7 @@ import { CancelledError, runSmoke, type Ui } from './smoke/index.js'
 import { prepare, removeBuiltImage, type Preparation } from './setup/prepare.js'
 import { redactReport } from './render/redact.js'
 import { saveBuiltImage, saveCleaned, saveMainRan, saveRunKey } from './setup/action-state.js'
-import { checkedOutCommit, untrustedCodeWarning } from './setup/untrusted.js'
+import { untrustedWorkspaceWarning } from './setup/untrusted.js'
 
 export async function run(docker = new Docker(), env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
@@ -47,7 +47,7 @@ async function smokeTest(docker: Docker, env: NodeJS.ProcessEnv): Promise<number
   }
   const { settings, identity, discovery } = preparation
   const payload = readEventPayload(env.GITHUB_EVENT_PATH)
-  const untrusted = untrustedCodeWarning(env.GITHUB_EVENT_NAME ?? '', payload, checkedOutCommit(settings.workspace))
+  const untrusted = untrustedWorkspaceWarning(env.GITHUB_EVENT_NAME ?? '', payload, settings.workspace)
   if (untrusted) core.warning(untrusted, { title: "Untrusted code runs with this job's secrets" })
 
   if (!settings.image) saveBuiltImage(identity.imageTag)

@@ -5,6 +5,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
+import { imageInfoArgs } from '../../src/docker/args.js'
 import type { CommandRunner, ExecResult, StreamOptions } from '../../src/docker/docker.js'
 
 export interface FakeApp {
@@ -22,6 +23,8 @@ export interface FakeApp {
   imageConfig?: { WorkingDir?: string; Cmd?: string[]; Entrypoint?: string[] }
   /** `gunicorn --print-config` says this many workers (default: the config cannot be printed). */
   printedWorkers?: number
+  /** Milliseconds `--print-config`'s container takes to answer (default at once); `docker rm --force` ends it sooner. */
+  printConfigMs?: number
   /** The container stops before `docker port` runs (Gunicorn rejected its configuration at once). */
   stopsBeforePortLookup?: boolean
   /** `docker port` finds nothing although the container runs (an engine problem). */
@@ -60,6 +63,8 @@ export class FakeEngine implements CommandRunner {
   private exited: Promise<number>
   private markExited: (code: number) => void = () => undefined
   private logStream?: StreamOptions
+  /** Ends a print-config container still running, as `docker rm --force` does (its `docker run --rm` returns 137). */
+  private killPrintConfig?: () => void
   /** When the container stopped (epoch ms). */
   exitedAt?: number
 
@@ -94,8 +99,11 @@ export class FakeEngine implements CommandRunner {
     switch (args[0]) {
       case 'version':
         return ok('27.3.1\n')
-      case 'image':
-        return ok(JSON.stringify(this.app.imageConfig ?? { WorkingDir: '/app', Cmd: ['gunicorn', 'app:app'] }))
+      case 'image': {
+        const config = this.app.imageConfig ?? { WorkingDir: '/app', Cmd: ['gunicorn', 'app:app'] }
+        // The inspection the run starts with (configuration and size); any other format gets the configuration alone.
+        return ok(JSON.stringify(args.includes(imageInfoArgs('')[3]) ? { Config: config } : config))
+      }
       case 'run':
         if (args.includes('--rm')) return this.printConfig()
         this.running = true
@@ -114,6 +122,7 @@ export class FakeEngine implements CommandRunner {
       case 'events':
         return ok('')
       case 'rm':
+        if (args.some((arg) => arg.endsWith('-config'))) this.killPrintConfig?.()
         if (args.includes(CONTAINER_ID)) {
           this.removed = true
           this.stop(137)
@@ -185,7 +194,16 @@ export class FakeEngine implements CommandRunner {
     response.end(answer.body)
   }
 
-  private printConfig(): ExecResult {
+  private async printConfig(): Promise<ExecResult> {
+    const ms = this.app.printConfigMs
+    if (ms !== undefined) {
+      const killed = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), ms)
+        this.killPrintConfig = () => (clearTimeout(timer), resolve(true))
+      })
+      this.killPrintConfig = undefined
+      if (killed) return { exitCode: 137, stdout: '', stderr: '' }
+    }
     const workers = this.app.printedWorkers
     return workers === undefined ? { exitCode: 1, stdout: '', stderr: 'Error: no config\n' } : ok(`bind = ['0.0.0.0:8000']\nworkers = ${workers}\n`)
   }

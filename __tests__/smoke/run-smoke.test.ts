@@ -3,7 +3,10 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { CheckResult, RunReport } from '../../src/core/model.js'
-import { CancelledError } from '../../src/smoke/index.js'
+import { Docker } from '../../src/docker/docker.js'
+import { parseSettings } from '../../src/setup/inputs.js'
+import { CancelledError, runSmoke } from '../../src/smoke/index.js'
+import { silentUi } from '../helpers/silent-ui.js'
 import { CONTAINER_ID, FakeEngine, type FakeApp } from '../helpers/fake-engine.js'
 import { IDENTITY, capturedLog, repository, smokeRun } from './smoke-run.js'
 
@@ -271,5 +274,32 @@ describe('Gunicorn stopping during the WebSocket check', () => {
     expect(report.summary).toBe(
       'Gunicorn stopped during the WebSocket check of `/ws`: the master was told to stop (`Handling signal: int`) and the workers exited (`Worker exiting (pid: 7)`).'
     )
+  }, 30_000)
+})
+
+describe('the teardown of a healthy run', () => {
+  it('gives --print-config 300 ms after the profile, then removes its container while the report goes out', async () => {
+    const engine = new FakeEngine({ log: BOOTING, answer: OK, printedWorkers: 3, printConfigMs: 20_000 })
+    await engine.reservePort()
+    const settings = parseSettings((name) => ({ ...IMAGE, 'stability-window': '0', 'shutdown-check': 'false' })[name] ?? '', repository())
+    const deferred: Array<Promise<void>> = []
+    const started = Date.now()
+    const report = await runSmoke(settings, {
+      docker: new Docker(engine),
+      ui: silentUi,
+      identity: IDENTITY,
+      metadata: {},
+      deferCleanup: (task) => deferred.push(task)
+    })
+    expect(report.result).toBe('pass')
+    // Not the 3 workers --print-config would have printed: it had not answered (the boots' count stands in).
+    expect(report.gunicorn.workersExpected).not.toBe(3)
+    expect(Date.now() - started).toBeLessThan(10_000)
+    // The app's container went before the verdict; the print-config container's removal is the deferred task.
+    expect(engine.commands('rm')[0]).toContain(CONTAINER_ID)
+    expect(engine.commands('rm')[0]).not.toContain(`${IDENTITY.containerName}-config`)
+    expect(deferred).toHaveLength(1)
+    await Promise.all(deferred)
+    expect(engine.commands('rm').flat()).toContain(`${IDENTITY.containerName}-config`)
   }, 30_000)
 })

@@ -102,6 +102,11 @@ export function topArgs(container: string): string[] {
   return ['top', container, '-eo', 'pid,ppid,rss,args']
 }
 
+/** The image's configuration and size, as one JSON object: `{"Config": {…}, "Size": 123}`. */
+export function imageInfoArgs(image: string): string[] {
+  return ['image', 'inspect', '--format', '{"Config":{{json .Config}},"Size":{{json .Size}}}', image]
+}
+
 /** The image's size in bytes. */
 export function imageSizeArgs(image: string): string[] {
   return ['image', 'inspect', '--format', '{{.Size}}', image]

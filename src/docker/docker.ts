@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process'
 import readline from 'node:readline'
 import { getExecOutput } from '@actions/exec'
-import { imageSizeArgs, memoryStatsArgs, topArgs } from './args.js'
+import { imageInfoArgs, imageSizeArgs, memoryStatsArgs, topArgs } from './args.js'
 
 export class DockerError extends Error {
   constructor(message: string) {
@@ -93,6 +93,8 @@ export interface ImageInfo {
   exposedPorts: string[]
   /** The Dockerfile's STOPSIGNAL, e.g. `SIGINT`. */
   stopSignal?: string
+  /** The image's size in bytes (the boot profile's image size, without a second inspection). */
+  sizeBytes?: number
 }
 
 export class Docker {
@@ -171,21 +173,25 @@ export class Docker {
   }
 
   async imageInfo(image: string): Promise<ImageInfo | undefined> {
-    const result = await this.runner.run(['image', 'inspect', '--format', '{{json .Config}}', image])
+    const result = await this.runner.run(imageInfoArgs(image))
     if (result.exitCode !== 0) return undefined
-    const config = JSON.parse(result.stdout) as {
-      WorkingDir?: string
-      Cmd?: string[] | null
-      Entrypoint?: string[] | null
-      ExposedPorts?: Record<string, unknown> | null
-      StopSignal?: string
+    const { Config: config, Size: size } = JSON.parse(result.stdout) as {
+      Config: {
+        WorkingDir?: string
+        Cmd?: string[] | null
+        Entrypoint?: string[] | null
+        ExposedPorts?: Record<string, unknown> | null
+        StopSignal?: string
+      }
+      Size?: number
     }
     return {
       workdir: config.WorkingDir || undefined,
       cmd: config.Cmd ?? undefined,
       entrypoint: config.Entrypoint ?? undefined,
       exposedPorts: Object.keys(config.ExposedPorts ?? {}),
-      stopSignal: config.StopSignal || undefined
+      stopSignal: config.StopSignal || undefined,
+      sizeBytes: Number.isSafeInteger(size) && size! >= 0 ? size : undefined
     }
   }
 
@@ -240,18 +246,23 @@ export class Docker {
     return result.exitCode === 0 && result.stdout.trim() ? result.stdout.trim() : undefined
   }
 
-  /** Removes containers (and their anonymous volumes) by id or name; missing ones are not an error. */
-  async removeContainers(ids: string[]): Promise<void> {
-    if (ids.length === 0) return
+  /**
+   * Removes containers (and their anonymous volumes) by id or name; missing ones are not an error. Resolves with
+   * how many Docker did not find (a container still being created shows up later).
+   */
+  async removeContainers(ids: string[]): Promise<number> {
+    if (ids.length === 0) return 0
     const result = await this.runner.run(['rm', '--force', '--volumes', ...ids])
-    // Gone already, or going (a `--rm` container removing itself): both are what was asked for.
-    const problems = result.stderr
+    const lines = result.stderr
       .split('\n')
       .map((line) => line.trim())
-      .filter((line) => line && !/No such container|removal of container .* is already in progress/i.test(line))
+      .filter(Boolean)
+    // Gone already, or going (a `--rm` container removing itself): both are what was asked for.
+    const problems = lines.filter((line) => !/No such container|removal of container .* is already in progress/i.test(line))
     if (result.exitCode !== 0 && problems.length > 0) {
       throw new DockerError(`Could not remove container(s) ${ids.join(', ')}: ${problems[0]}.`)
     }
+    return lines.filter((line) => /No such container/i.test(line)).length
   }
 
   /** Container ids carrying a label, running or not. */

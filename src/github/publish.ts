@@ -2,7 +2,7 @@
 import type { Settings } from '../setup/inputs.js'
 import type { RunReport } from '../core/model.js'
 import { renderComment } from '../render/markdown.js'
-import { createOctokit, type GitHubClient } from './client.js'
+import type { GitHubClient } from './client.js'
 import { deliverComment, describeFailure, type DeliveryResult } from './comment-policy.js'
 import { readEventPayload, type EventPayload } from './event.js'
 import { commentKeyFor } from './key.js'
@@ -38,7 +38,8 @@ export async function publishComment(
   }
   try {
     const key = commentKeyFor(settings, env)
-    const octokit = deps.octokit ?? createOctokit(settings.githubToken!, { baseUrl: env.GITHUB_API_URL, log: deps.log })
+    // Loaded only when a comment is to be delivered: the GitHub client is most of the bundle.
+    const octokit = deps.octokit ?? (await import('./client.js')).createOctokit(settings.githubToken!, { baseUrl: env.GITHUB_API_URL, log: deps.log })
     return await deliverComment({
       policy: settings.comment,
       result: report.result,

@@ -12,6 +12,8 @@ export interface ProfileTarget {
   /** The full container id (what `docker run --detach` printed): the cgroup path is checked against it. */
   containerId: string
   image: string
+  /** The size the image's first inspection gave, if any: then it is not asked again. */
+  imageSizeBytes?: number
 }
 
 export interface ProfileTimings {
@@ -39,7 +41,7 @@ export async function measureProfile(
   const started = now()
   const [table, imageSizeBytes] = await Promise.all([
     docker.processTable(target.containerId).catch(() => ''),
-    docker.imageSize(target.image).catch(() => undefined)
+    target.imageSizeBytes ?? docker.imageSize(target.image).catch(() => undefined)
   ])
   const { master, workers } = gunicornTree(parseProcessTable(table))
   const workerRssBytes = workers.map((worker) => worker.rssBytes)

@@ -14,6 +14,8 @@ export function formatDuration(ms: number): string {
 
 /** 212 → "212", 4512 → "4,512". */
 export function formatCount(n: number): string {
+  // Integers without Intl: its first use loads the locale data, about 30 ms of every report.
+  if (Number.isSafeInteger(n)) return String(n).replace(/\B(?=(\d{3})+$)/g, ',')
   return n.toLocaleString('en-US')
 }
 

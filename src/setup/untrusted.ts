@@ -58,6 +58,23 @@ export function untrustedCodeWarning(eventName: string, payload: unknown, checke
   return undefined
 }
 
+/** The events that run with this repository's secrets and a write token, whatever the pull request's origin. */
+const EVENTS_WITH_SECRETS = new Set(['pull_request_target', 'workflow_run'])
+
+/**
+ * untrustedCodeWarning for the commit checked out in the workspace. Only the events that run with secrets can
+ * warn, so on any other event the checkout is not read (a `git` process, synchronous, before the container starts).
+ */
+export function untrustedWorkspaceWarning(
+  eventName: string,
+  payload: unknown,
+  workspace: string,
+  run: typeof execFileSync = execFileSync
+): string | undefined {
+  if (!EVENTS_WITH_SECRETS.has(eventName)) return undefined
+  return untrustedCodeWarning(eventName, payload, checkedOutCommit(workspace, run))
+}
+
 /** A deleted fork shows up as a null head repository: still not the base repository. */
 function fromFork(head: RepoRef | null | undefined, base: RepoRef | null | undefined): boolean {
   if (!head) return true

@@ -24,7 +24,12 @@ export async function profileBoot(run: SmokeRun, running: Running, findings: Fin
     healthyMs: findings.healthyAt !== undefined ? findings.healthyAt - running.containerStartedAt : undefined
   }
   const atBoot = await findings.workerRssAtBoot
-  const measured = await measureProfile(run.deps.docker, { containerId: running.containerId, image: running.image }, timings, atBoot)
+  const measured = await measureProfile(
+    run.deps.docker,
+    { containerId: running.containerId, image: running.image, imageSizeBytes: running.imageInfo?.sizeBytes },
+    timings,
+    atBoot
+  )
   const profile = profileWaitsAfterBoot(run) ? measured : { ...measured, workerRssAtBootBytes: measured.largestWorkerRssBytes }
   findings.profile = withFit(profile, run.settings.memory)
   run.deps.ui.debug(`boot profile measured in ${profile.measuredInMs} ms`)

@@ -15,7 +15,7 @@ import { tearDown } from './teardown.js'
 import { CancelledError, cancelled, type PipelineDeps, type Running, type SmokeRun } from './types.js'
 import { verdict } from './verdict.js'
 import { startDependencies, stopDependencies } from '../compose/dependencies.js'
-import type { ImageInfo } from '../docker/docker.js'
+import type { Docker, ImageInfo } from '../docker/docker.js'
 import { waitHealthy } from './wait-healthy.js'
 import { WorkerCount } from './worker-count.js'
 
@@ -30,8 +30,7 @@ export async function runSmoke(settings: Settings, deps: PipelineDeps): Promise<
     warnings: hostEnvWarnings(settings, deps.hostFilledEnv),
     settingSources: { ...deps.settingSources }
   }
-  // With a prebuilt image, asking the daemon for its version and inspecting the image overlap.
-  const [, prebuiltInfo] = await Promise.all([deps.docker.serverVersion(), settings.image ? deps.docker.imageInfo(settings.image) : undefined])
+  const prebuiltInfo = settings.image ? await inspectPrebuilt(deps.docker, settings.image) : await deps.docker.serverVersion().then(() => undefined)
 
   const built = await buildImage(run)
   if ('failed' in built) return reportOf(run, built.failed)
@@ -55,6 +54,16 @@ export async function runSmoke(settings: Settings, deps: PipelineDeps): Promise<
     else await run.releaseDependencies()
   }
   return compareWithBaseCommit(run, report, runSmoke)
+}
+
+/**
+ * A prebuilt image's inspection also tells that Docker answers: `docker version` is asked only when it fails, for
+ * its one sentence (no CLI, no daemon); with an image the engine lacks, the run goes on as before.
+ */
+async function inspectPrebuilt(docker: Docker, image: string): Promise<ImageInfo | undefined> {
+  const info = await docker.imageInfo(image).catch(() => undefined)
+  if (info === undefined) await docker.serverVersion()
+  return info
 }
 
 /** Start → watch and probe → teardown → verdict, for a built image (its dependencies, if any, already up). */
