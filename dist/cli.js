@@ -19974,6 +19974,9 @@ function runEnvironment(settings) {
 function topArgs(container) {
   return ["top", container, "-eo", "pid,ppid,rss,args"];
 }
+function imageInfoArgs(image) {
+  return ["image", "inspect", "--format", '{"Config":{{json .Config}},"Size":{{json .Size}}}', image];
+}
 function imageSizeArgs(image) {
   return ["image", "inspect", "--format", "{{.Size}}", image];
 }
@@ -20114,15 +20117,16 @@ var Docker = class {
     };
   }
   async imageInfo(image) {
-    const result = await this.runner.run(["image", "inspect", "--format", "{{json .Config}}", image]);
+    const result = await this.runner.run(imageInfoArgs(image));
     if (result.exitCode !== 0) return void 0;
-    const config = JSON.parse(result.stdout);
+    const { Config: config, Size: size } = JSON.parse(result.stdout);
     return {
       workdir: config.WorkingDir || void 0,
       cmd: config.Cmd ?? void 0,
       entrypoint: config.Entrypoint ?? void 0,
       exposedPorts: Object.keys(config.ExposedPorts ?? {}),
-      stopSignal: config.StopSignal || void 0
+      stopSignal: config.StopSignal || void 0,
+      sizeBytes: Number.isSafeInteger(size) && size >= 0 ? size : void 0
     };
   }
   async imageExists(image) {
@@ -20170,14 +20174,19 @@ var Docker = class {
     const result = await this.runner.run(memoryStatsArgs(container));
     return result.exitCode === 0 && result.stdout.trim() ? result.stdout.trim() : void 0;
   }
-  /** Removes containers (and their anonymous volumes) by id or name; missing ones are not an error. */
+  /**
+   * Removes containers (and their anonymous volumes) by id or name; missing ones are not an error. Resolves with
+   * how many Docker did not find (a container still being created shows up later).
+   */
   async removeContainers(ids) {
-    if (ids.length === 0) return;
+    if (ids.length === 0) return 0;
     const result = await this.runner.run(["rm", "--force", "--volumes", ...ids]);
-    const problems = result.stderr.split("\n").map((line) => line.trim()).filter((line) => line && !/No such container|removal of container .* is already in progress/i.test(line));
+    const lines = result.stderr.split("\n").map((line) => line.trim()).filter(Boolean);
+    const problems = lines.filter((line) => !/No such container|removal of container .* is already in progress/i.test(line));
     if (result.exitCode !== 0 && problems.length > 0) {
       throw new DockerError(`Could not remove container(s) ${ids.join(", ")}: ${problems[0]}.`);
     }
+    return lines.filter((line) => /No such container/i.test(line)).length;
   }
   /** Container ids carrying a label, running or not. */
   async containersWithLabel(label) {
@@ -22763,6 +22772,7 @@ function formatDuration(ms) {
   return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`;
 }
 function formatCount(n) {
+  if (Number.isSafeInteger(n)) return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
   return n.toLocaleString("en-US");
 }
 function plural(n, one, many = `${one}s`) {
@@ -30721,7 +30731,7 @@ async function measureProfile(docker, target, timings, workerRssAtBootBytes, rea
   const started = now();
   const [table, imageSizeBytes] = await Promise.all([
     docker.processTable(target.containerId).catch(() => ""),
-    docker.imageSize(target.image).catch(() => void 0)
+    target.imageSizeBytes ?? docker.imageSize(target.image).catch(() => void 0)
   ]);
   const { master, workers } = gunicornTree(parseProcessTable(table));
   const workerRssBytes = workers.map((worker) => worker.rssBytes);
@@ -30906,7 +30916,12 @@ async function profileBoot(run, running, findings) {
     healthyMs: findings.healthyAt !== void 0 ? findings.healthyAt - running.containerStartedAt : void 0
   };
   const atBoot = await findings.workerRssAtBoot;
-  const measured = await measureProfile(run.deps.docker, { containerId: running.containerId, image: running.image }, timings, atBoot);
+  const measured = await measureProfile(
+    run.deps.docker,
+    { containerId: running.containerId, image: running.image, imageSizeBytes: running.imageInfo?.sizeBytes },
+    timings,
+    atBoot
+  );
   const profile = profileWaitsAfterBoot(run) ? measured : { ...measured, workerRssAtBootBytes: measured.largestWorkerRssBytes };
   findings.profile = withFit(profile, run.settings.memory);
   run.deps.ui.debug(`boot profile measured in ${profile.measuredInMs} ms`);
@@ -32061,20 +32076,21 @@ var LogWatch = class {
 async function tearDown(run, running, findings, workerCount2, logsDone) {
   const { docker, identity } = run.deps;
   const healthy = findings.outcome === "healthy" && !cancelled(run);
-  const state = healthy ? void 0 : await docker.containerState(running.containerId);
+  if (healthy) return tearDownHealthy(run, running, workerCount2, logsDone);
+  const state = await docker.containerState(running.containerId);
   const oomEvents2 = findings.outcome !== "healthy" && run.settings.memory ? await docker.oomEvents(running.containerId, running.containerStartedAt).catch(() => void 0) : void 0;
   const exitedOnItsOwn = running.watch.exited;
-  const stopped = !healthy && (state ? !state.running : exitedOnItsOwn !== void 0);
+  const stopped = state ? !state.running : exitedOnItsOwn !== void 0;
   if (stopped && !await running.watch.readToEnd(logsDone)) {
     run.warnings.push(
       `More than ${LOG_DRAIN_CAP / 1024 / 1024} MiB of the container's log was still unread when it stopped: the run read that much and no more, so the diagnosis may miss the log's end.`
     );
   }
-  const workersExpected = await workerCount2.within(healthy ? 300 : 0);
+  const workersExpected = await workerCount2.within(0);
   const configContainer = `${identity.containerName}-config`;
   const removing = docker.removeContainers([running.containerId, configContainer]);
   const deferRemoval = stopped && !workerCount2.running && run.deps.deferCleanup !== void 0;
-  const removal = deferRemoval ? removing.catch((error) => run.deps.ui.warning(error instanceof Error ? error.message : String(error))) : void 0;
+  const removal = deferRemoval ? warnIfFails(run, removing) : void 0;
   if (!deferRemoval) await removing;
   if (workerCount2.running) {
     await workerCount2.within(1e4);
@@ -32082,6 +32098,37 @@ async function tearDown(run, running, findings, workerCount2, logsDone) {
   }
   if (!stopped) await Promise.race([logsDone, delay(3e3)]);
   return { state, oomEvents: oomEvents2, exitedOnItsOwn, workersExpected, ...removal ? { removal } : {} };
+}
+async function tearDownHealthy(run, running, workerCount2, logsDone) {
+  const { docker, identity, deferCleanup } = run.deps;
+  const configContainer = `${identity.containerName}-config`;
+  const configDone = !workerCount2.running;
+  const removingApp = docker.removeContainers(configDone ? [running.containerId, configContainer] : [running.containerId]);
+  removingApp.catch(() => void 0);
+  const workersExpected = await workerCount2.within(300);
+  const removingConfig = configDone ? Promise.resolve() : removeConfigContainer(run, workerCount2, configContainer);
+  const removing = Promise.all([removingApp, removingConfig]);
+  const removal = deferCleanup ? warnIfFails(run, removing) : void 0;
+  if (removal) {
+    await Promise.race([logsDone, removingApp.then(() => delay(3e3))]);
+  } else {
+    await removing;
+    await Promise.race([logsDone, delay(3e3)]);
+  }
+  return { exitedOnItsOwn: running.watch.exited, workersExpected, ...removal ? { removal } : {} };
+}
+async function removeConfigContainer(run, workerCount2, name) {
+  const wasRunning = workerCount2.running;
+  const notFound2 = await run.deps.docker.removeContainers([name]);
+  if (!wasRunning || notFound2 === 0) return;
+  await workerCount2.within(1e4);
+  await run.deps.docker.removeContainers([name]);
+}
+function warnIfFails(run, removal) {
+  return removal.then(
+    () => void 0,
+    (error) => run.deps.ui.warning(error instanceof Error ? error.message : String(error))
+  );
 }
 function delay(ms) {
   return new Promise((resolve2) => setTimeout(resolve2, ms).unref());
@@ -34130,7 +34177,7 @@ async function runSmoke(settings, deps) {
     warnings: hostEnvWarnings(settings, deps.hostFilledEnv),
     settingSources: { ...deps.settingSources }
   };
-  const [, prebuiltInfo] = await Promise.all([deps.docker.serverVersion(), settings.image ? deps.docker.imageInfo(settings.image) : void 0]);
+  const prebuiltInfo = settings.image ? await inspectPrebuilt(deps.docker, settings.image) : await deps.docker.serverVersion().then(() => void 0);
   const built = await buildImage(run);
   if ("failed" in built) return reportOf(run, built.failed);
   const stack = await startDependencies(run, built.image);
@@ -34148,6 +34195,11 @@ async function runSmoke(settings, deps) {
     else await run.releaseDependencies();
   }
   return compareWithBaseCommit(run, report, runSmoke);
+}
+async function inspectPrebuilt(docker, image) {
+  const info = await docker.imageInfo(image).catch(() => void 0);
+  if (info === void 0) await docker.serverVersion();
+  return info;
 }
 async function bootAndProbe(run, image, prebuiltInfo) {
   const { deps, settings, now } = run;

@@ -30097,6 +30097,7 @@ function formatDuration(ms) {
   return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`;
 }
 function formatCount(n) {
+  if (Number.isSafeInteger(n)) return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
   return n.toLocaleString("en-US");
 }
 function plural2(n, one, many = `${one}s`) {
@@ -30586,6 +30587,233 @@ var init_markdown = __esm({
     EVIDENCE_MAX_LINE_LENGTH = 500;
     NOTES_MAX = 10;
     NOTE_MAX_LENGTH = 500;
+  }
+});
+
+// src/github/pull-request.ts
+function positiveInteger(value) {
+  return typeof value === "number" && Number.isSafeInteger(value) && value > 0 ? value : void 0;
+}
+function record(value) {
+  return value !== null && typeof value === "object" ? value : void 0;
+}
+async function resolvePullRequestNumber(options) {
+  const { eventName, payload } = options;
+  if (PULL_REQUEST_EVENTS.has(eventName)) {
+    const fromPayload = positiveInteger(record(payload.pull_request)?.number) ?? positiveInteger(payload.number);
+    if (fromPayload !== void 0) return fromPayload;
+  }
+  if (eventName === "issue_comment") {
+    const issue2 = record(payload.issue);
+    if (issue2?.pull_request) {
+      const number = positiveInteger(issue2.number);
+      if (number !== void 0) return number;
+    }
+  }
+  if (options.prNumberInput !== void 0 && options.prNumberInput !== "") {
+    const text = String(options.prNumberInput).trim();
+    const number = /^\d+$/.test(text) ? Number(text) : NaN;
+    if (!Number.isSafeInteger(number) || number <= 0) {
+      throw new Error(`The input 'pr-number' must be a pull request number such as 42, not '${text}'.`);
+    }
+    return number;
+  }
+  if (!options.sha) return void 0;
+  const { data: pulls } = await options.octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+    owner: options.owner,
+    repo: options.repo,
+    commit_sha: options.sha,
+    per_page: 100
+  });
+  const open2 = pulls.filter((pull) => pull.state === "open");
+  const headedHere = open2.find((pull) => pull.head.sha === options.sha);
+  return (headedHere ?? open2[0])?.number;
+}
+var PULL_REQUEST_EVENTS;
+var init_pull_request = __esm({
+  "src/github/pull-request.ts"() {
+    "use strict";
+    PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "pull_request_review", "pull_request_review_comment"]);
+  }
+});
+
+// src/github/sticky-comment.ts
+async function resolveCommenter(options) {
+  if (options.login) return { login: options.login };
+  if (!options.token || options.token.startsWith("ghs_")) return { anyBot: true };
+  try {
+    const { data } = await options.octokit.rest.users.getAuthenticated();
+    return { login: data.login };
+  } catch {
+    return { anyBot: true };
+  }
+}
+function isOurs(comment, marker, commenter) {
+  if (!comment.body?.startsWith(marker) || !comment.user) return false;
+  if ("login" in commenter) return comment.user.login.toLowerCase() === commenter.login.toLowerCase();
+  return comment.user.type === "Bot";
+}
+async function findStickyComments(target) {
+  const marker = commentMarker(target.key);
+  const commenter = target.commenter ?? { anyBot: true };
+  const comments = await target.octokit.paginate(target.octokit.rest.issues.listComments, {
+    owner: target.owner,
+    repo: target.repo,
+    issue_number: target.issueNumber,
+    per_page: 100
+  });
+  return comments.filter((comment) => isOurs(comment, marker, commenter)).sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.id - a.id);
+}
+function withMarker(body, key) {
+  const marker = commentMarker(key);
+  return body.startsWith(marker) ? body : `${marker}
+${body}`;
+}
+async function updateNewest(target, ours, body) {
+  const [newest, ...older] = ours;
+  let result;
+  if (newest.body === body) {
+    result = { url: newest.html_url, action: "unchanged" };
+  } else {
+    const { data } = await target.octokit.rest.issues.updateComment({
+      owner: target.owner,
+      repo: target.repo,
+      comment_id: newest.id,
+      body
+    });
+    result = { url: data.html_url, action: "updated" };
+  }
+  for (const duplicate of older) {
+    try {
+      await target.octokit.rest.issues.deleteComment({ owner: target.owner, repo: target.repo, comment_id: duplicate.id });
+    } catch {
+    }
+  }
+  return result;
+}
+async function upsertStickyComment(options) {
+  const body = withMarker(options.body, options.key);
+  const ours = await findStickyComments(options);
+  if (ours.length > 0) return updateNewest(options, ours, body);
+  const { data } = await options.octokit.rest.issues.createComment({
+    owner: options.owner,
+    repo: options.repo,
+    issue_number: options.issueNumber,
+    body
+  });
+  return { url: data.html_url, action: "created" };
+}
+async function updateStickyComment(options) {
+  const ours = await findStickyComments(options);
+  if (ours.length === 0) return void 0;
+  return updateNewest(options, ours, withMarker(options.body, options.key));
+}
+var init_sticky_comment = __esm({
+  "src/github/sticky-comment.ts"() {
+    "use strict";
+    init_marker();
+  }
+});
+
+// src/github/comment-policy.ts
+async function deliverComment(options) {
+  if (options.policy === "never") return {};
+  let pullRequest;
+  try {
+    pullRequest = await resolvePullRequestNumber(options);
+  } catch (error2) {
+    return { warning: `No pull-request comment: ${describeFailure(error2, "find the pull request of this run")}` };
+  }
+  if (pullRequest === void 0) {
+    return {
+      notice: `No pull request is associated with this ${options.eventName} run, so the report is only in the job summary; set 'pr-number' to comment anyway.`
+    };
+  }
+  try {
+    const { octokit, token, commenterLogin } = options;
+    const commenter = await resolveCommenter({ octokit, token, login: commenterLogin });
+    const target = { ...options, issueNumber: pullRequest, commenter };
+    if (options.policy === "on-failure" && options.result === "pass") {
+      const updated = await updateStickyComment(target);
+      if (!updated) {
+        const notice2 = `The smoke test passed and 'comment' is on-failure, so no comment was posted on pull request #${pullRequest}.`;
+        return { pullRequest, notice: notice2 };
+      }
+      return { pullRequest, url: updated.url, action: updated.action };
+    }
+    const written = await upsertStickyComment(target);
+    return { pullRequest, url: written.url, action: written.action };
+  } catch (error2) {
+    const warning2 = `No comment on pull request #${pullRequest}: ${describeFailure(error2, "write the comment")}`;
+    return { pullRequest, warning: warning2 };
+  }
+}
+function apiMessage(error2) {
+  const data = error2.response?.data;
+  if (data && typeof data === "object" && typeof data.message === "string") {
+    return data.message;
+  }
+  return error2.message ?? String(error2);
+}
+function describeFailure(error2, doing) {
+  const e = error2 ?? {};
+  const message = apiMessage(e).replace(/\s+/g, " ").trim();
+  if (e.status === 403 && /not accessible by integration/i.test(message)) {
+    return `GitHub refused to let the token ${doing} (403 Resource not accessible by integration). On pull requests from forks GITHUB_TOKEN is read-only; for same-repository pull requests add 'permissions: pull-requests: write' to the job; for forks, upload the 'report-path' file as an artifact and publish it from a 'workflow_run' workflow with 'publish-report' (docs/workflows.md), or set 'comment: never'. ${UNAFFECTED}`;
+  }
+  if (e.status === 401) {
+    return `GitHub rejected the token while trying to ${doing} (401 ${message}); check the 'github-token' input. ${UNAFFECTED}`;
+  }
+  if (e.status === 403) {
+    return `GitHub refused to ${doing} (403 ${message}); the token needs 'pull-requests: write', or a rate limit was hit. ` + UNAFFECTED;
+  }
+  if (e.status === 404) {
+    return `GitHub answered 404 while trying to ${doing}: the pull request or repository does not exist or the token cannot see it; check 'pr-number' and 'github-token'. ${UNAFFECTED}`;
+  }
+  if (e.status !== void 0) {
+    return `GitHub answered ${e.status} while trying to ${doing} (${message}). ${UNAFFECTED}`;
+  }
+  return `could not ${doing}: ${message.replace(/\.$/, "")}. ${UNAFFECTED}`;
+}
+var UNAFFECTED;
+var init_comment_policy = __esm({
+  "src/github/comment-policy.ts"() {
+    "use strict";
+    init_pull_request();
+    init_sticky_comment();
+    UNAFFECTED = "The smoke test result is unaffected.";
+  }
+});
+
+// src/github/event.ts
+import fs9 from "node:fs";
+function readEventPayload(eventPath) {
+  if (!eventPath) return {};
+  try {
+    const payload = JSON.parse(fs9.readFileSync(eventPath, "utf8"));
+    return payload !== null && typeof payload === "object" ? payload : {};
+  } catch {
+    return {};
+  }
+}
+function runMetadata(env, payload) {
+  const pullRequest = payload.pull_request;
+  return {
+    repository: env.GITHUB_REPOSITORY,
+    serverUrl: env.GITHUB_SERVER_URL,
+    runId: env.GITHUB_RUN_ID,
+    runNumber: env.GITHUB_RUN_NUMBER,
+    runAttempt: env.GITHUB_RUN_ATTEMPT,
+    // On pull_request events GITHUB_SHA is the merge commit; links should point at the PR's head.
+    sha: pullRequest?.head?.sha ?? env.GITHUB_SHA,
+    workflow: env.GITHUB_WORKFLOW,
+    job: env.GITHUB_JOB,
+    eventName: env.GITHUB_EVENT_NAME
+  };
+}
+var init_event = __esm({
+  "src/github/event.ts"() {
+    "use strict";
   }
 });
 
@@ -37299,6 +37527,10 @@ var init_dist_bundle7 = __esm({
 });
 
 // src/github/client.ts
+var client_exports = {};
+__export(client_exports, {
+  createOctokit: () => createOctokit
+});
 import { randomUUID as randomUUID2 } from "node:crypto";
 function createOctokit(token, options = {}) {
   const unit = options.waitUnitMs ?? 1e3;
@@ -37337,233 +37569,6 @@ var init_client = __esm({
   }
 });
 
-// src/github/pull-request.ts
-function positiveInteger(value) {
-  return typeof value === "number" && Number.isSafeInteger(value) && value > 0 ? value : void 0;
-}
-function record(value) {
-  return value !== null && typeof value === "object" ? value : void 0;
-}
-async function resolvePullRequestNumber(options) {
-  const { eventName, payload } = options;
-  if (PULL_REQUEST_EVENTS.has(eventName)) {
-    const fromPayload = positiveInteger(record(payload.pull_request)?.number) ?? positiveInteger(payload.number);
-    if (fromPayload !== void 0) return fromPayload;
-  }
-  if (eventName === "issue_comment") {
-    const issue2 = record(payload.issue);
-    if (issue2?.pull_request) {
-      const number = positiveInteger(issue2.number);
-      if (number !== void 0) return number;
-    }
-  }
-  if (options.prNumberInput !== void 0 && options.prNumberInput !== "") {
-    const text = String(options.prNumberInput).trim();
-    const number = /^\d+$/.test(text) ? Number(text) : NaN;
-    if (!Number.isSafeInteger(number) || number <= 0) {
-      throw new Error(`The input 'pr-number' must be a pull request number such as 42, not '${text}'.`);
-    }
-    return number;
-  }
-  if (!options.sha) return void 0;
-  const { data: pulls } = await options.octokit.rest.repos.listPullRequestsAssociatedWithCommit({
-    owner: options.owner,
-    repo: options.repo,
-    commit_sha: options.sha,
-    per_page: 100
-  });
-  const open2 = pulls.filter((pull) => pull.state === "open");
-  const headedHere = open2.find((pull) => pull.head.sha === options.sha);
-  return (headedHere ?? open2[0])?.number;
-}
-var PULL_REQUEST_EVENTS;
-var init_pull_request = __esm({
-  "src/github/pull-request.ts"() {
-    "use strict";
-    PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "pull_request_review", "pull_request_review_comment"]);
-  }
-});
-
-// src/github/sticky-comment.ts
-async function resolveCommenter(options) {
-  if (options.login) return { login: options.login };
-  if (!options.token || options.token.startsWith("ghs_")) return { anyBot: true };
-  try {
-    const { data } = await options.octokit.rest.users.getAuthenticated();
-    return { login: data.login };
-  } catch {
-    return { anyBot: true };
-  }
-}
-function isOurs(comment, marker, commenter) {
-  if (!comment.body?.startsWith(marker) || !comment.user) return false;
-  if ("login" in commenter) return comment.user.login.toLowerCase() === commenter.login.toLowerCase();
-  return comment.user.type === "Bot";
-}
-async function findStickyComments(target) {
-  const marker = commentMarker(target.key);
-  const commenter = target.commenter ?? { anyBot: true };
-  const comments = await target.octokit.paginate(target.octokit.rest.issues.listComments, {
-    owner: target.owner,
-    repo: target.repo,
-    issue_number: target.issueNumber,
-    per_page: 100
-  });
-  return comments.filter((comment) => isOurs(comment, marker, commenter)).sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.id - a.id);
-}
-function withMarker(body, key) {
-  const marker = commentMarker(key);
-  return body.startsWith(marker) ? body : `${marker}
-${body}`;
-}
-async function updateNewest(target, ours, body) {
-  const [newest, ...older] = ours;
-  let result;
-  if (newest.body === body) {
-    result = { url: newest.html_url, action: "unchanged" };
-  } else {
-    const { data } = await target.octokit.rest.issues.updateComment({
-      owner: target.owner,
-      repo: target.repo,
-      comment_id: newest.id,
-      body
-    });
-    result = { url: data.html_url, action: "updated" };
-  }
-  for (const duplicate of older) {
-    try {
-      await target.octokit.rest.issues.deleteComment({ owner: target.owner, repo: target.repo, comment_id: duplicate.id });
-    } catch {
-    }
-  }
-  return result;
-}
-async function upsertStickyComment(options) {
-  const body = withMarker(options.body, options.key);
-  const ours = await findStickyComments(options);
-  if (ours.length > 0) return updateNewest(options, ours, body);
-  const { data } = await options.octokit.rest.issues.createComment({
-    owner: options.owner,
-    repo: options.repo,
-    issue_number: options.issueNumber,
-    body
-  });
-  return { url: data.html_url, action: "created" };
-}
-async function updateStickyComment(options) {
-  const ours = await findStickyComments(options);
-  if (ours.length === 0) return void 0;
-  return updateNewest(options, ours, withMarker(options.body, options.key));
-}
-var init_sticky_comment = __esm({
-  "src/github/sticky-comment.ts"() {
-    "use strict";
-    init_marker();
-  }
-});
-
-// src/github/comment-policy.ts
-async function deliverComment(options) {
-  if (options.policy === "never") return {};
-  let pullRequest;
-  try {
-    pullRequest = await resolvePullRequestNumber(options);
-  } catch (error2) {
-    return { warning: `No pull-request comment: ${describeFailure(error2, "find the pull request of this run")}` };
-  }
-  if (pullRequest === void 0) {
-    return {
-      notice: `No pull request is associated with this ${options.eventName} run, so the report is only in the job summary; set 'pr-number' to comment anyway.`
-    };
-  }
-  try {
-    const { octokit, token, commenterLogin } = options;
-    const commenter = await resolveCommenter({ octokit, token, login: commenterLogin });
-    const target = { ...options, issueNumber: pullRequest, commenter };
-    if (options.policy === "on-failure" && options.result === "pass") {
-      const updated = await updateStickyComment(target);
-      if (!updated) {
-        const notice2 = `The smoke test passed and 'comment' is on-failure, so no comment was posted on pull request #${pullRequest}.`;
-        return { pullRequest, notice: notice2 };
-      }
-      return { pullRequest, url: updated.url, action: updated.action };
-    }
-    const written = await upsertStickyComment(target);
-    return { pullRequest, url: written.url, action: written.action };
-  } catch (error2) {
-    const warning2 = `No comment on pull request #${pullRequest}: ${describeFailure(error2, "write the comment")}`;
-    return { pullRequest, warning: warning2 };
-  }
-}
-function apiMessage(error2) {
-  const data = error2.response?.data;
-  if (data && typeof data === "object" && typeof data.message === "string") {
-    return data.message;
-  }
-  return error2.message ?? String(error2);
-}
-function describeFailure(error2, doing) {
-  const e = error2 ?? {};
-  const message = apiMessage(e).replace(/\s+/g, " ").trim();
-  if (e.status === 403 && /not accessible by integration/i.test(message)) {
-    return `GitHub refused to let the token ${doing} (403 Resource not accessible by integration). On pull requests from forks GITHUB_TOKEN is read-only; for same-repository pull requests add 'permissions: pull-requests: write' to the job; for forks, upload the 'report-path' file as an artifact and publish it from a 'workflow_run' workflow with 'publish-report' (docs/workflows.md), or set 'comment: never'. ${UNAFFECTED}`;
-  }
-  if (e.status === 401) {
-    return `GitHub rejected the token while trying to ${doing} (401 ${message}); check the 'github-token' input. ${UNAFFECTED}`;
-  }
-  if (e.status === 403) {
-    return `GitHub refused to ${doing} (403 ${message}); the token needs 'pull-requests: write', or a rate limit was hit. ` + UNAFFECTED;
-  }
-  if (e.status === 404) {
-    return `GitHub answered 404 while trying to ${doing}: the pull request or repository does not exist or the token cannot see it; check 'pr-number' and 'github-token'. ${UNAFFECTED}`;
-  }
-  if (e.status !== void 0) {
-    return `GitHub answered ${e.status} while trying to ${doing} (${message}). ${UNAFFECTED}`;
-  }
-  return `could not ${doing}: ${message.replace(/\.$/, "")}. ${UNAFFECTED}`;
-}
-var UNAFFECTED;
-var init_comment_policy = __esm({
-  "src/github/comment-policy.ts"() {
-    "use strict";
-    init_pull_request();
-    init_sticky_comment();
-    UNAFFECTED = "The smoke test result is unaffected.";
-  }
-});
-
-// src/github/event.ts
-import fs9 from "node:fs";
-function readEventPayload(eventPath) {
-  if (!eventPath) return {};
-  try {
-    const payload = JSON.parse(fs9.readFileSync(eventPath, "utf8"));
-    return payload !== null && typeof payload === "object" ? payload : {};
-  } catch {
-    return {};
-  }
-}
-function runMetadata(env, payload) {
-  const pullRequest = payload.pull_request;
-  return {
-    repository: env.GITHUB_REPOSITORY,
-    serverUrl: env.GITHUB_SERVER_URL,
-    runId: env.GITHUB_RUN_ID,
-    runNumber: env.GITHUB_RUN_NUMBER,
-    runAttempt: env.GITHUB_RUN_ATTEMPT,
-    // On pull_request events GITHUB_SHA is the merge commit; links should point at the PR's head.
-    sha: pullRequest?.head?.sha ?? env.GITHUB_SHA,
-    workflow: env.GITHUB_WORKFLOW,
-    job: env.GITHUB_JOB,
-    eventName: env.GITHUB_EVENT_NAME
-  };
-}
-var init_event = __esm({
-  "src/github/event.ts"() {
-    "use strict";
-  }
-});
-
 // src/github/publish.ts
 var publish_exports = {};
 __export(publish_exports, {
@@ -37579,7 +37584,7 @@ async function publishComment(report, settings, env, deps = {}) {
   }
   try {
     const key = commentKeyFor(settings, env);
-    const octokit = deps.octokit ?? createOctokit(settings.githubToken, { baseUrl: env.GITHUB_API_URL, log: deps.log });
+    const octokit = deps.octokit ?? (await Promise.resolve().then(() => (init_client(), client_exports))).createOctokit(settings.githubToken, { baseUrl: env.GITHUB_API_URL, log: deps.log });
     return await deliverComment({
       policy: settings.comment,
       result: report.result,
@@ -37602,7 +37607,6 @@ var init_publish = __esm({
   "src/github/publish.ts"() {
     "use strict";
     init_markdown();
-    init_client();
     init_comment_policy();
     init_event();
     init_key();
@@ -64317,6 +64321,9 @@ function runEnvironment(settings) {
 function topArgs(container) {
   return ["top", container, "-eo", "pid,ppid,rss,args"];
 }
+function imageInfoArgs(image) {
+  return ["image", "inspect", "--format", '{"Config":{{json .Config}},"Size":{{json .Size}}}', image];
+}
 function imageSizeArgs(image) {
   return ["image", "inspect", "--format", "{{.Size}}", image];
 }
@@ -64457,15 +64464,16 @@ var Docker = class {
     };
   }
   async imageInfo(image) {
-    const result = await this.runner.run(["image", "inspect", "--format", "{{json .Config}}", image]);
+    const result = await this.runner.run(imageInfoArgs(image));
     if (result.exitCode !== 0) return void 0;
-    const config = JSON.parse(result.stdout);
+    const { Config: config, Size: size } = JSON.parse(result.stdout);
     return {
       workdir: config.WorkingDir || void 0,
       cmd: config.Cmd ?? void 0,
       entrypoint: config.Entrypoint ?? void 0,
       exposedPorts: Object.keys(config.ExposedPorts ?? {}),
-      stopSignal: config.StopSignal || void 0
+      stopSignal: config.StopSignal || void 0,
+      sizeBytes: Number.isSafeInteger(size) && size >= 0 ? size : void 0
     };
   }
   async imageExists(image) {
@@ -64513,14 +64521,19 @@ var Docker = class {
     const result = await this.runner.run(memoryStatsArgs(container));
     return result.exitCode === 0 && result.stdout.trim() ? result.stdout.trim() : void 0;
   }
-  /** Removes containers (and their anonymous volumes) by id or name; missing ones are not an error. */
+  /**
+   * Removes containers (and their anonymous volumes) by id or name; missing ones are not an error. Resolves with
+   * how many Docker did not find (a container still being created shows up later).
+   */
   async removeContainers(ids) {
-    if (ids.length === 0) return;
+    if (ids.length === 0) return 0;
     const result = await this.runner.run(["rm", "--force", "--volumes", ...ids]);
-    const problems = result.stderr.split("\n").map((line) => line.trim()).filter((line) => line && !/No such container|removal of container .* is already in progress/i.test(line));
+    const lines = result.stderr.split("\n").map((line) => line.trim()).filter(Boolean);
+    const problems = lines.filter((line) => !/No such container|removal of container .* is already in progress/i.test(line));
     if (result.exitCode !== 0 && problems.length > 0) {
       throw new DockerError(`Could not remove container(s) ${ids.join(", ")}: ${problems[0]}.`);
     }
+    return lines.filter((line) => /No such container/i.test(line)).length;
   }
   /** Container ids carrying a label, running or not. */
   async containersWithLabel(label) {
@@ -66260,7 +66273,7 @@ async function measureProfile(docker, target, timings, workerRssAtBootBytes, rea
   const started = now();
   const [table, imageSizeBytes] = await Promise.all([
     docker.processTable(target.containerId).catch(() => ""),
-    docker.imageSize(target.image).catch(() => void 0)
+    target.imageSizeBytes ?? docker.imageSize(target.image).catch(() => void 0)
   ]);
   const { master, workers } = gunicornTree(parseProcessTable(table));
   const workerRssBytes = workers.map((worker) => worker.rssBytes);
@@ -66453,7 +66466,12 @@ async function profileBoot(run4, running, findings) {
     healthyMs: findings.healthyAt !== void 0 ? findings.healthyAt - running.containerStartedAt : void 0
   };
   const atBoot = await findings.workerRssAtBoot;
-  const measured = await measureProfile(run4.deps.docker, { containerId: running.containerId, image: running.image }, timings, atBoot);
+  const measured = await measureProfile(
+    run4.deps.docker,
+    { containerId: running.containerId, image: running.image, imageSizeBytes: running.imageInfo?.sizeBytes },
+    timings,
+    atBoot
+  );
   const profile2 = profileWaitsAfterBoot(run4) ? measured : { ...measured, workerRssAtBootBytes: measured.largestWorkerRssBytes };
   findings.profile = withFit(profile2, run4.settings.memory);
   run4.deps.ui.debug(`boot profile measured in ${profile2.measuredInMs} ms`);
@@ -67621,20 +67639,21 @@ var LogWatch = class {
 async function tearDown(run4, running, findings, workerCount2, logsDone) {
   const { docker, identity } = run4.deps;
   const healthy = findings.outcome === "healthy" && !cancelled(run4);
-  const state = healthy ? void 0 : await docker.containerState(running.containerId);
+  if (healthy) return tearDownHealthy(run4, running, workerCount2, logsDone);
+  const state = await docker.containerState(running.containerId);
   const oomEvents2 = findings.outcome !== "healthy" && run4.settings.memory ? await docker.oomEvents(running.containerId, running.containerStartedAt).catch(() => void 0) : void 0;
   const exitedOnItsOwn = running.watch.exited;
-  const stopped = !healthy && (state ? !state.running : exitedOnItsOwn !== void 0);
+  const stopped = state ? !state.running : exitedOnItsOwn !== void 0;
   if (stopped && !await running.watch.readToEnd(logsDone)) {
     run4.warnings.push(
       `More than ${LOG_DRAIN_CAP / 1024 / 1024} MiB of the container's log was still unread when it stopped: the run read that much and no more, so the diagnosis may miss the log's end.`
     );
   }
-  const workersExpected = await workerCount2.within(healthy ? 300 : 0);
+  const workersExpected = await workerCount2.within(0);
   const configContainer = `${identity.containerName}-config`;
   const removing = docker.removeContainers([running.containerId, configContainer]);
   const deferRemoval = stopped && !workerCount2.running && run4.deps.deferCleanup !== void 0;
-  const removal = deferRemoval ? removing.catch((error2) => run4.deps.ui.warning(error2 instanceof Error ? error2.message : String(error2))) : void 0;
+  const removal = deferRemoval ? warnIfFails(run4, removing) : void 0;
   if (!deferRemoval) await removing;
   if (workerCount2.running) {
     await workerCount2.within(1e4);
@@ -67642,6 +67661,37 @@ async function tearDown(run4, running, findings, workerCount2, logsDone) {
   }
   if (!stopped) await Promise.race([logsDone, delay(3e3)]);
   return { state, oomEvents: oomEvents2, exitedOnItsOwn, workersExpected, ...removal ? { removal } : {} };
+}
+async function tearDownHealthy(run4, running, workerCount2, logsDone) {
+  const { docker, identity, deferCleanup } = run4.deps;
+  const configContainer = `${identity.containerName}-config`;
+  const configDone = !workerCount2.running;
+  const removingApp = docker.removeContainers(configDone ? [running.containerId, configContainer] : [running.containerId]);
+  removingApp.catch(() => void 0);
+  const workersExpected = await workerCount2.within(300);
+  const removingConfig = configDone ? Promise.resolve() : removeConfigContainer(run4, workerCount2, configContainer);
+  const removing = Promise.all([removingApp, removingConfig]);
+  const removal = deferCleanup ? warnIfFails(run4, removing) : void 0;
+  if (removal) {
+    await Promise.race([logsDone, removingApp.then(() => delay(3e3))]);
+  } else {
+    await removing;
+    await Promise.race([logsDone, delay(3e3)]);
+  }
+  return { exitedOnItsOwn: running.watch.exited, workersExpected, ...removal ? { removal } : {} };
+}
+async function removeConfigContainer(run4, workerCount2, name) {
+  const wasRunning = workerCount2.running;
+  const notFound2 = await run4.deps.docker.removeContainers([name]);
+  if (!wasRunning || notFound2 === 0) return;
+  await workerCount2.within(1e4);
+  await run4.deps.docker.removeContainers([name]);
+}
+function warnIfFails(run4, removal) {
+  return removal.then(
+    () => void 0,
+    (error2) => run4.deps.ui.warning(error2 instanceof Error ? error2.message : String(error2))
+  );
 }
 function delay(ms) {
   return new Promise((resolve2) => setTimeout(resolve2, ms).unref());
@@ -69730,7 +69780,7 @@ async function runSmoke(settings, deps) {
     warnings: hostEnvWarnings(settings, deps.hostFilledEnv),
     settingSources: { ...deps.settingSources }
   };
-  const [, prebuiltInfo] = await Promise.all([deps.docker.serverVersion(), settings.image ? deps.docker.imageInfo(settings.image) : void 0]);
+  const prebuiltInfo = settings.image ? await inspectPrebuilt(deps.docker, settings.image) : await deps.docker.serverVersion().then(() => void 0);
   const built = await buildImage(run4);
   if ("failed" in built) return reportOf(run4, built.failed);
   const stack = await startDependencies(run4, built.image);
@@ -69748,6 +69798,11 @@ async function runSmoke(settings, deps) {
     else await run4.releaseDependencies();
   }
   return compareWithBaseCommit(run4, report, runSmoke);
+}
+async function inspectPrebuilt(docker, image) {
+  const info2 = await docker.imageInfo(image).catch(() => void 0);
+  if (info2 === void 0) await docker.serverVersion();
+  return info2;
 }
 async function bootAndProbe(run4, image, prebuiltInfo) {
   const { deps, settings, now } = run4;
@@ -70048,6 +70103,11 @@ function untrustedCodeWarning(eventName, payload, checkedOutSha) {
   }
   return void 0;
 }
+var EVENTS_WITH_SECRETS = /* @__PURE__ */ new Set(["pull_request_target", "workflow_run"]);
+function untrustedWorkspaceWarning(eventName, payload, workspace, run4 = execFileSync) {
+  if (!EVENTS_WITH_SECRETS.has(eventName)) return void 0;
+  return untrustedCodeWarning(eventName, payload, checkedOutCommit(workspace, run4));
+}
 function fromFork(head, base) {
   if (!head) return true;
   if (head.fork === true) return true;
@@ -70125,7 +70185,7 @@ async function smokeTest(docker, env) {
   }
   const { settings, identity, discovery } = preparation;
   const payload = readEventPayload(env.GITHUB_EVENT_PATH);
-  const untrusted = untrustedCodeWarning(env.GITHUB_EVENT_NAME ?? "", payload, checkedOutCommit(settings.workspace));
+  const untrusted = untrustedWorkspaceWarning(env.GITHUB_EVENT_NAME ?? "", payload, settings.workspace);
   if (untrusted) warning(untrusted, { title: "Untrusted code runs with this job's secrets" });
   if (!settings.image) saveBuiltImage(identity.imageTag);
   let report;
