@@ -80,7 +80,9 @@ export interface StackRequest {
 export type Traceback = EventOf<'traceback'>
 
 const COMMON_WORKDIRS = ['/app', '/code', '/srv', '/usr/src/app', '/opt/app', '/home/app', '/workspace', '/src']
-const LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |^\/usr\/(local\/)?lib\/python\d|^\/usr\/(local\/)?bin\/|^<string>$/
+// The standard library under any prefix too (pyenv, conda, Nix: `…/lib/python3.10/ssl.py`).
+const LIBRARY_PATH =
+  /(site-packages|dist-packages)\/|^<frozen |^\/usr\/(local\/)?lib\/python\d|\/lib\/python\d\.\d+\/|^\/usr\/(local\/)?bin\/|^<string>$/
 
 /** Read-only view of the repository, paths relative to the repository root. */
 export class RepoFiles {
@@ -201,7 +203,7 @@ export class RuleContext {
   }
 
   /** The deepest frame in the user's code (mapped into the repo when possible). */
-  userFrame(tb: Traceback | undefined): UserFrame | undefined {
+  userFrame(tb: Pick<Traceback, 'frames'> | undefined): UserFrame | undefined {
     if (!tb) return undefined
     let fallback: UserFrame | undefined
     for (let i = tb.frames.length - 1; i >= 0; i--) {
@@ -309,7 +311,7 @@ export class RuleContext {
  * know, a key=value logger's `exception="…"` field): the exception family is evidence even when no traceback was
  * read. The type ends in Error or Exception (or is Django's ImproperlyConfigured), so prose does not match.
  */
-const EMBEDDED_EXCEPTION = /(^|[\s"'=|>[\]()])((?:[a-z_]\w*\.)*(?:[A-Z]\w*(?:Error|Exception)|ImproperlyConfigured)): (\S.*?)\s*$/
+const EMBEDDED_EXCEPTION = /(^|[\s"'=|>[\]()*])((?:[a-z_]\w*\.)*(?:[A-Z]\w*(?:Error|Exception)|ImproperlyConfigured))(?:\*\*)?: (\S.*?)\s*$/
 /** Read at most this many (the last ones): a log that repeats an exception says it as well with a few. */
 const MAX_EMBEDDED = 20
 
@@ -317,7 +319,8 @@ function embeddedExceptions(lines: readonly LogLine[]): Traceback[] {
   const found: Traceback[] = []
   for (let i = lines.length - 1; i >= 0 && found.length < MAX_EMBEDDED; i--) {
     const text = lines[i].text
-    if (!text.includes('Error: ') && !text.includes('Exception: ') && !text.includes('Configured: ')) continue
+    // `**` after the name: a paste that set the exception in Markdown bold (`**FileNotFoundError**: …`).
+    if (!text.includes('Error: ') && !text.includes('Exception: ') && !text.includes('Configured: ') && !text.includes('**: ')) continue
     const m = EMBEDDED_EXCEPTION.exec(text)
     if (!m) continue
     const [, opening, type] = m
@@ -325,9 +328,18 @@ function embeddedExceptions(lines: readonly LogLine[]): Traceback[] {
     const quoted = opening === '"' || opening === "'"
     const message = quoted ? m[3].replace(new RegExp(`${opening}$`), '').replace(/\\(["'])/g, '$1') : m[3]
     const line = `${type}: ${message}`
-    found.unshift({ kind: 'traceback', frames: [], exception: { type, message, line }, chained: false, headless: true, lines: [lines[i]] })
+    const frames = collapsedFrame(text.slice(0, m.index))
+    found.unshift({ kind: 'traceback', frames, exception: { type, message, line }, chained: false, headless: true, lines: [lines[i]] })
   }
   return found
+}
+
+/** A traceback that lost its line breaks: its last frame and that frame's code run on before the exception. */
+const COLLAPSED_FRAME = /File "([^"]+)", line (\d+)(?:, in (\S+))?\s*(.*?)\s*$/
+
+function collapsedFrame(before: string): TracebackFrame[] {
+  const m = before.includes('File "') ? COLLAPSED_FRAME.exec(before) : null
+  return m ? [{ file: m[1], line: Number(m[2]), func: m[3], code: m[4] || undefined }] : []
 }
 
 export function frameText(frame: TracebackFrame): string[] {

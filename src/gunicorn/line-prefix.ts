@@ -15,6 +15,9 @@ const SYSLOG_TIME = String.raw`\S{2,5} {1,2}\d{1,2} \d\d:\d\d:\d\d`
 // Loki/Grafana table pastes: `|   | 2022-08-17 17:37:30 | `
 const LOG_TABLE: LinePrefixShape = { name: 'log table', pattern: /^\s*(?:\|\s*)*\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?\s*\|\s?/ }
 
+// A paste wrapped in quotes (a JSON export's array of strings, one per line)
+const QUOTED_PASTE: LinePrefixShape = { name: 'quoted paste', pattern: /^"(?=\s*(?:File "|Traceback \(|\[\d{4}-))/ }
+
 export const LINE_PREFIXES: readonly LinePrefixShape[] = [
   // `web-1  | ` (v2), `web_1  | ` (v1), or a container_name without a number (`superset_app   | `).
   { name: 'docker compose', pattern: /^[A-Za-z0-9][\w.-]*(?:[-_]\d+\s*|\s+)\|(?: |$)/ },
@@ -48,11 +51,12 @@ export const LINE_PREFIXES: readonly LinePrefixShape[] = [
   { name: 'blockquote', pattern: /^>(?: |$)/ },
   // A terminal UI's box around each line (k9s log view, rich panels): `│ Traceback (most recent call last): … │`
   { name: 'box-drawn panel', pattern: /^│ ?/ },
-  // Markdown inline code around each line, or a paste wrapped in quotes
+  // Markdown inline code around each line
   { name: 'inline code', pattern: /^`+/ },
-  { name: 'quoted paste', pattern: /^"(?=\s*(?:File "|Traceback \(|\[\d{4}-))/ }
+  QUOTED_PASTE
 ]
 
+const CLOSING_QUOTE = /",?\s*$/
 const TRAILING_WRAPPER = /`+$|\s*│$/
 const ANY_SMART_QUOTE = /[“”„‟‘’‚‛]/
 const SMART_QUOTES: [RegExp, string][] = [
@@ -83,7 +87,8 @@ export function stripLinePrefixes(text: string): string {
     if (!shape) break
     const next = rest.replace(shape.pattern, '')
     if (next === rest) break
-    rest = next
+    // A quoted paste (a JSON export's array of strings) closes its quote too: `"[…] Listening at: … (1)",`.
+    rest = shape === QUOTED_PASTE ? next.replace(CLOSING_QUOTE, '') : next
   }
   return rest.endsWith('`') || rest.endsWith('│') ? rest.replace(TRAILING_WRAPPER, '') : rest
 }
