@@ -27,6 +27,8 @@ export const LINE_PREFIXES: readonly LinePrefixShape[] = [
   // fly logs: `2024-03-05T10:00:00Z app[148e272b] iad [info]` (older flyctl: no blank after the level)
   { name: 'fly.io', pattern: new RegExp(String.raw`^${RFC3339} (?:app|runner|proxy)\[[\w-]+\] [a-z]{3,4} \[\w+\] ?`) },
   { name: 'kubernetes (CRI log file)', pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
+  // The CRI flag alone, its time and stream taken by a collector's record (`az containerapp logs show`: `"Log": "F …"`)
+  { name: 'CRI flag', pattern: /^[FP] (?=[\s[A-Z])/ },
   // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
   { name: 'systemd journal / syslog', pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
   // The journal's or syslog's program tag alone (`gunicorn[123]: `): pasted without the time and host columns
@@ -105,7 +107,7 @@ function indentBeforePrefix(text: string): number {
 const GUNICORN_TIME = /^\[\d{4}-\d\d-\d\d/
 
 /**
- * A line that starts with an ASCII letter can only carry a compose prefix (`web-1  | `, so it holds a `|`), a
+ * A line that starts with an ASCII letter can only carry a compose prefix (`web-1  | `, so it holds a `|`), the CRI flag, a
  * syslog-style time (`Dec 01 10:00:00 `: a first word of 2 to 5 characters, then a digit) or a program tag. Most lines are neither,
  * and this tells them without the alternation of every shape.
  */
@@ -113,6 +115,8 @@ function mayStartWithPrefix(text: string, first: number): boolean {
   const letter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122)
   if (!letter) return true
   const blank = text.indexOf(' ')
+  // The CRI flag: `F ` or `P ` before the line.
+  if (blank === 1 && (first === 70 || first === 80)) return true
   // A journal program tag ends right before the first blank: `gunicorn[123]: `.
   if (blank > 3 && text.charCodeAt(blank - 1) === 58 && text.charCodeAt(blank - 2) === 93) return true
   if (blank >= 2 && blank <= 5) {

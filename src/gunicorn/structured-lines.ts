@@ -1,10 +1,10 @@
 // A log line that is one JSON object (python-json-logger, structlog's JSONRenderer, Docker's json-file driver,
-// Cloud Logging's and Azure's exports): the text the program wrote is in its message field, a traceback in its
+// Cloud Logging's and Azure's exports, `az containerapp logs show`'s `Log`): the text the program wrote is in its message field, a traceback in its
 // exception field, each with the newlines it had. The parser reads those texts as lines of their own.
 import type { LogLine } from '../core/model.js'
 
 /** Where loggers and collectors keep the program's text, in the order it was written. */
-const MESSAGE_FIELDS = ['message', 'msg', 'event', 'log', 'textPayload', 'MESSAGE', 'body']
+const MESSAGE_FIELDS = ['message', 'msg', 'event', 'log', 'Log', 'textPayload', 'MESSAGE', 'body']
 const EXCEPTION_FIELDS = ['exc_info', 'exception', 'exc_text', 'stack_trace', 'traceback', 'stack', 'error']
 
 /** The lines a JSON log line carries, or undefined when the line is not a JSON object with a text field. */

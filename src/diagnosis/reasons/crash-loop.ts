@@ -96,7 +96,9 @@ export default defineReason({
   id: 'crash-loop',
   title: 'Workers crash after boot',
   headline: 'workers keep crashing',
-  readme: 'workers exit after boot and are replaced, while single health requests still pass',
+  readme:
+    'workers exit after boot and are replaced, while single health requests still pass; an argument parser in the ' +
+    "app that rejects Gunicorn's own options (`unrecognized arguments: -k -c …`)",
   fixtures: [{ path: '__fixtures__/apps/fail-crash-loop', test: '__tests__/diagnosis.itg.ts' }],
   rules: [appParsesArguments, workersKeepExiting],
   words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })

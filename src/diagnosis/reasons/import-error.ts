@@ -252,10 +252,13 @@ export default defineReason({
   namesCulprit: true,
   readme:
     '`ImportError: cannot import name …` (version mismatch, circular import), or a ' +
-    '`NameError`/`AttributeError` raised by module-level code while Gunicorn imports the app',
+    '`NameError`/`AttributeError` raised by module-level code while Gunicorn imports the app; a project module that ' +
+    "shadows the standard library's (`platform.py`), ssl imported before gevent patched it (`RecursionError`), " +
+    "a worker's traceback cut inside the app's import",
   fixtures: [
     { path: '__fixtures__/apps/fail-import-error', test: '__tests__/diagnosis.itg.ts' },
-    { path: '__fixtures__/apps/fail-misspelled-name', test: '__tests__/issue25-diagnosis.itg.ts' }
+    { path: '__fixtures__/apps/fail-misspelled-name', test: '__tests__/issue25-diagnosis.itg.ts' },
+    { path: '__fixtures__/apps/fail-shadowed-module', test: '__tests__/diagnosis.itg.ts' }
   ],
   rules: [misspelledModule, noSuchLocalModule, cannotImport, shadowed, sslPatchedLate, nameMissingAtImport, cutWhileLoading],
   words: (facts) => {
