@@ -2,6 +2,7 @@
 // Cloud Logging's and Azure's exports, `az containerapp logs show`'s `Log`): the text the program wrote is in its message field, a traceback in its
 // exception field, each with the newlines it had. The parser reads those texts as lines of their own.
 import type { LogLine } from '../core/model.js'
+import { stripLinePrefixes } from './line-prefix.js'
 
 /** Where loggers and collectors keep the program's text, in the order it was written. */
 const MESSAGE_FIELDS = ['message', 'msg', 'event', 'log', 'Log', 'textPayload', 'MESSAGE', 'body']
@@ -39,11 +40,19 @@ function fieldTexts(record: object, fields: readonly string[]): string[] {
 
 /** The lines with each JSON record replaced by the texts it carries (the same array when no line is a record). */
 export function recordTexts(lines: LogLine[]): LogLine[] {
-  if (!lines.some((line) => opensRecord(line.text))) return lines
+  if (!lines.some((line) => opensRecord(line.text) || line.text.includes('{"'))) return lines
   return lines.flatMap((line) => {
-    const texts = opensRecord(line.text) ? jsonLogLines(line.text) : undefined
+    const texts = jsonLogLines(recordAfterPrefix(line.text) ?? '')
     return texts ? texts.map((text) => ({ ...line, text })) : [line]
   })
+}
+
+/** The line when it is a record, or the record after a shipper's prefix (`2025-… {"log": …}`); else undefined. */
+function recordAfterPrefix(text: string): string | undefined {
+  if (opensRecord(text)) return text
+  if (!text.includes('{"')) return undefined
+  const rest = stripLinePrefixes(text)
+  return opensRecord(rest) ? rest : undefined
 }
 
 /** The first character after any blanks is `{` (checked without copying the line). */

@@ -3,6 +3,7 @@
 // truncates long words to `annotatio*` included); the module is the traceback's package or the import that reached it.
 import type { LogLine } from '../../core/model.js'
 import type { RuleContext } from '../context.js'
+import { stripLinePrefixes } from '../../gunicorn/line-prefix.js'
 
 export interface FutureFeature {
   line: LogLine
@@ -21,7 +22,7 @@ const IMPORT = /^\s*(?:import|from)\s+([A-Za-z_][\w.]*)/
 /** The module the failing import was for: a package path in the frames above, else the nearest `import x` line. */
 function failingModule(lines: readonly LogLine[], at: number): string | undefined {
   for (let i = at - 1; i >= Math.max(0, at - 8); i--) {
-    const text = lines[i].text
+    const text = stripLinePrefixes(lines[i].text)
     const pkg = /File "/.test(text) ? PACKAGE_FILE.exec(text)?.[1] : undefined
     if (pkg) return pkg
     const imported = IMPORT.exec(text)?.[1]
