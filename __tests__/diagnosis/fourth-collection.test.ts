@@ -149,6 +149,16 @@ describe("the app's own settings", () => {
     })
   })
 
+  it("an import's error that names upper-case things (a glibc symbol version) is not a settings check", () => {
+    const glibc = [
+      'Traceback (most recent call last):',
+      '  File "/app/app.py", line 2, in <module>',
+      '    import orjson',
+      "ImportError: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.34' not found (required by /usr/local/lib/python3.11/site-packages/orjson/orjson.so)"
+    ].join('\n')
+    expect(read(glibc).reason).not.toBe('config-error')
+  })
+
   it.each(FRAMES)('a setting logged as unset before Gunicorn finds no application, framed %s', (_name, frame) => {
     const diagnosis = read(framed(corpusLog('668-'), frame), { container: { running: false, exitCode: 4 } })
     expect(diagnosis.reason).toBe('config-error')

@@ -15,9 +15,16 @@ export type AppSettingsFacts =
 const SETTING_NAME = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g
 /** Words that say a value is absent rather than wrong: missing-env's, unless the message speaks of a config file. */
 export const ABSENT_VALUE =
-  /\b(?:cannot|can't|can not|must not|may not|should not) be (?:none|null|empty|blank)\b|\b(?:is|are|was) (?:not set|unset|missing|required|not provided|not configured|empty)\b|\bmust be (?:set|provided|specified|given|configured)\b/i
+  /\b(?:cannot|can't|can not|must not|may not|should not) be (?:none|null|empty|blank)\b|\b(?:is|are|was) (?:not set|unset|missing|required|not provided|not configured)\b|\bmust be (?:set|provided|specified|given|configured)\b/i
 const CONFIG_WORDS = /\bconfig(?:uration)?\b|\bsettings?\b/i
 export const ENVIRONMENT_WORDS = /\benvironment variable|\benv(?:ironment)? var\b/i
+
+/**
+ * What an app's own check raises: a bare ValueError or RuntimeError, an assertion, or a class of its own about
+ * configuration; not an import's or the system's errors, whose messages name other upper-case things (`GLIBC_2.28`).
+ */
+const CHECK_FAILED =
+  /(?:^|\.)(?:ValueError|RuntimeError|AssertionError|Exception|ImproperlyConfigured|\w*(?:Config|Configuration|Setting|Settings|Environment)\w*(?:Error|Exception))$/
 
 /** The traceback passed through Gunicorn's loading of the app, or module-level code: the check ran at start-up. */
 const raisedWhileLoading = (tb: Traceback) =>
@@ -37,7 +44,7 @@ export const settingsRefused: Rule<AppSettingsFacts> = {
       const absent = ABSENT_VALUE.test(message) && (ENVIRONMENT_WORDS.test(message) || !CONFIG_WORDS.test(message))
       // A lookup's KeyError (`'REDSHIFT_USER'`) and a variable the message calls missing are missing-env's.
       const lookup = exceptionIs(t, 'KeyError') || /^['"]?\w+['"]?$/.test(message)
-      return raisedWhileLoading(t) && !absent && !lookup && settingsNamed(message).length > 0
+      return raisedWhileLoading(t) && CHECK_FAILED.test(t.exception.type) && !absent && !lookup && settingsNamed(message).length > 0
     })
     if (!tb) return undefined
     const frame = rc.userFrame(tb)
