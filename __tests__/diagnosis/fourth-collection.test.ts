@@ -89,6 +89,13 @@ describe('kills in the same pass as a WORKER TIMEOUT', () => {
     expect(read(framed(log, frame), { outcome: 'unstable', container: { running: true } }).reason).toBe('worker-timeout')
   })
 
+  it('a worker the log shows booting, killed in that second without its own timeout, is still memory', () => {
+    const boot = '[2022-12-27 16:17:40 +0000] [17] [INFO] Booting worker with pid: 17'
+    expect(read(`${boot}\n${log.replace(/^inventree-server {2}\| /gm, '')}`, { outcome: 'unstable', container: { running: true } }).reason).toBe(
+      'out-of-memory'
+    )
+  })
+
   it('a kill in another second than any timeout kill is still memory', () => {
     const lines = log.split('\n').filter((line) => line.includes('terminated due to signal 9'))
     const alone = lines[0].replace('16:18:13', '16:17:40').replace('pid 17', 'pid 99')
