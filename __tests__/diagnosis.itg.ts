@@ -38,6 +38,8 @@ const SCENARIOS: Scenario[] = [
   { fixture: 'fail-json-logs', expect: 'missing-dependency', culprit: /`sentry_sdk` \(`orders\/monitoring\.py:3`\)/, inputs: FAST },
   { fixture: 'fail-import-error', expect: 'import-error', culprit: /`get_settings`/, inputs: FAST },
   { fixture: 'fail-syntax-error', expect: 'syntax-error', culprit: /routes\.py:10/, inputs: FAST },
+  // A project secrets.py beside the app shadows the standard library's: the module, the project file, app.py's line.
+  { fixture: 'fail-shadowed-module', expect: 'import-error', culprit: /`secrets` in the project \(`secrets\.py`\)/, inputs: FAST },
   { fixture: 'fail-missing-env', expect: 'missing-env', culprit: /`DATABASE_URL`/, inputs: FAST },
   { fixture: 'fail-app-not-found', expect: 'app-not-found', culprit: /no `app`/, inputs: FAST },
   { fixture: 'fail-database-unreachable', expect: 'database-unreachable', culprit: /`db`/, inputs: { ...FAST, timeout: '25' } },

@@ -22821,8 +22821,109 @@ function runLinks(metadata) {
   };
 }
 
+// src/gunicorn/line-prefix.ts
+var RFC3339 = String.raw`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?`;
+var SYSLOG_TIME = String.raw`\S{2,5} {1,2}\d{1,2} \d\d:\d\d:\d\d`;
+var LOG_TABLE = { name: "log table", pattern: /^\s*(?:\|\s*)*\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?\s*\|\s?/ };
+var QUOTED_PASTE = { name: "quoted paste", pattern: /^"(?=\s*(?:File "|Traceback \(|\[\d{4}-))/ };
+var LINE_PREFIXES = [
+  // `web-1  | ` (v2), `web_1  | ` (v1), or a container_name without a number (`superset_app   | `).
+  { name: "docker compose", pattern: /^[A-Za-z0-9][\w.-]*(?:[-_]\d+\s*|\s+)\|(?: |$)/ },
+  // honcho / foreman: `08:22:00 web.1  | `
+  { name: "honcho or foreman", pattern: /^\d\d:\d\d:\d\d [\w.-]+\.\d+\s+\| / },
+  { name: "heroku", pattern: new RegExp(String.raw`^${RFC3339} (?:app|heroku)\[[\w.-]+\]: ?`) },
+  // fly logs: `2024-03-05T10:00:00Z app[148e272b] iad [info]` (older flyctl: no blank after the level)
+  { name: "fly.io", pattern: new RegExp(String.raw`^${RFC3339} (?:app|runner|proxy)\[[\w-]+\] [a-z]{3,4} \[\w+\] ?`) },
+  { name: "kubernetes (CRI log file)", pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
+  // The CRI flag alone, its time and stream taken by a collector's record (`az containerapp logs show`: `"Log": "F …"`)
+  { name: "CRI flag", pattern: /^[FP] (?=[\s[A-Z])/ },
+  // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
+  { name: "systemd journal / syslog", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
+  // The journal's or syslog's program tag alone (`gunicorn[123]: `): pasted without the time and host columns
+  { name: "journal program tag", pattern: /^[A-Za-z][\w.@-]*\[\d+\]: / },
+  // Render's log view: `Sep 18 02:20:16 PM  ` (12-hour clock, no host)
+  { name: "render", pattern: new RegExp(String.raw`^${SYSLOG_TIME} [AP]M {1,2}`) },
+  // `Dec 11 09:35:30 [eks-rde-2/user] F `
+  { name: "papertrail", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \[[^\]]+\] (?:[FP] )?`) },
+  // supervisord's own log format, and its `DEBG 'name' stderr output:` header
+  {
+    name: "supervisord",
+    pattern: /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (?:CRIT|ERRO|WARN|INFO|DEBG|TRAC|BLAT) (?:'[^']+' std(?:out|err) output:\s*)?/
+  },
+  // A log viewer's epoch-milliseconds column, tab-separated (CloudWatch, Grafana exports)
+  { name: "epoch column", pattern: /^\d{10,13}(?:\.\d+)?\t/ },
+  // Heroku's lines copied without the time column: `app[web.1]: `, `heroku[router]: `
+  { name: "heroku source", pattern: /^(?:app|heroku)\[[\w.-]+\]: / },
+  // `docker logs -t`, Azure App Service, GitHub Actions' raw log: an RFC 3339 time, then a space or tab
+  { name: "timestamp", pattern: new RegExp(String.raw`^${RFC3339}\s`) },
+  LOG_TABLE,
+  { name: "GitHub Actions annotation", pattern: /^##\[(?:error|warning|notice|debug|group|endgroup|command)\]/ },
+  { name: "blockquote", pattern: /^>(?: |$)/ },
+  // A terminal UI's box around each line (k9s log view, rich panels): `│ Traceback (most recent call last): … │`
+  { name: "box-drawn panel", pattern: /^│ ?/ },
+  // Markdown inline code around each line
+  { name: "inline code", pattern: /^`+/ },
+  QUOTED_PASTE
+];
+var CLOSING_QUOTE = /",?\s*$/;
+var TRAILING_WRAPPER = /`+$|\s*│$/;
+var ANY_SMART_QUOTE = /[“”„‟‘’‚‛]/;
+var SMART_QUOTES = [
+  [/[“”„‟]/g, '"'],
+  [/[‘’‚‛]/g, "'"]
+];
+var ANY_PREFIX = new RegExp(`^(?:${LINE_PREFIXES.map((shape) => `(?:${shape.pattern.source.replace(/^\^/, "")})`).join("|")})`);
+function stripLinePrefixes(text) {
+  let rest = text;
+  for (let pass = 0; pass < 4; pass++) {
+    const first = rest.charCodeAt(0);
+    if (Number.isNaN(first) || first === 91) break;
+    if (pass === 0 && (first === 32 || first === 9)) {
+      const indent = indentBeforePrefix(rest);
+      if (indent > 0) {
+        rest = rest.slice(indent);
+        continue;
+      }
+    }
+    if (first === 32 || first === 9 ? !LOG_TABLE.pattern.test(rest) : !mayStartWithPrefix(rest, first) || !ANY_PREFIX.test(rest)) break;
+    const shape = LINE_PREFIXES.find((candidate) => candidate.pattern.test(rest));
+    if (!shape) break;
+    const next = rest.replace(shape.pattern, "");
+    if (next === rest) break;
+    rest = shape === QUOTED_PASTE ? next.replace(CLOSING_QUOTE, "") : next;
+  }
+  return rest.endsWith("`") || rest.endsWith("\u2502") ? rest.replace(TRAILING_WRAPPER, "") : rest;
+}
+function indentBeforePrefix(text) {
+  const indent = text.search(/\S/);
+  if (indent <= 0) return 0;
+  const first = text.charCodeAt(indent);
+  if (first === 91) return GUNICORN_TIME.test(text.slice(indent, indent + 12)) ? indent : 0;
+  const rest = text.slice(indent);
+  return mayStartWithPrefix(rest, first) && ANY_PREFIX.test(rest) && !LOG_TABLE.pattern.test(rest) ? indent : 0;
+}
+var GUNICORN_TIME = /^\[\d{4}-\d\d-\d\d/;
+function mayStartWithPrefix(text, first) {
+  const letter = first >= 65 && first <= 90 || first >= 97 && first <= 122;
+  if (!letter) return true;
+  const blank = text.indexOf(" ");
+  if (blank === 1 && (first === 70 || first === 80)) return true;
+  if (blank > 3 && text.charCodeAt(blank - 1) === 58 && text.charCodeAt(blank - 2) === 93) return true;
+  if (blank >= 2 && blank <= 5) {
+    const next = text.charCodeAt(text.charCodeAt(blank + 1) === 32 ? blank + 2 : blank + 1);
+    if (next >= 48 && next <= 57) return true;
+  }
+  return text.includes("|");
+}
+function plainQuotes(text) {
+  if (!ANY_SMART_QUOTE.test(text)) return text;
+  let plain2 = text;
+  for (const [pattern, ascii] of SMART_QUOTES) plain2 = plain2.replace(pattern, ascii);
+  return plain2;
+}
+
 // src/gunicorn/structured-lines.ts
-var MESSAGE_FIELDS = ["message", "msg", "event", "log", "textPayload", "MESSAGE", "body"];
+var MESSAGE_FIELDS = ["message", "msg", "event", "log", "Log", "textPayload", "MESSAGE", "body"];
 var EXCEPTION_FIELDS = ["exc_info", "exception", "exc_text", "stack_trace", "traceback", "stack", "error"];
 function jsonLogLines(text, depth = 0) {
   const start = text.search(/\S/);
@@ -22851,15 +22952,19 @@ function fieldTexts(record, fields) {
   return texts;
 }
 function recordTexts(lines) {
-  if (!lines.some(
-    (line) => opensRecord(line.text) || line.text.charCodeAt(line.text.length - 1) === 13
-    /* \r */
-  )) return lines;
+  const endsInCr = (text) => text.charCodeAt(text.length - 1) === 13;
+  if (!lines.some((line) => opensRecord(line.text) || line.text.includes('{"') || endsInCr(line.text))) return lines;
   return lines.flatMap((line) => {
-    const text = line.text.charCodeAt(line.text.length - 1) === 13 ? line.text.slice(0, -1) : line.text;
-    const texts = opensRecord(text) ? jsonLogLines(text) : void 0;
+    const text = endsInCr(line.text) ? line.text.slice(0, -1) : line.text;
+    const texts = jsonLogLines(recordAfterPrefix(text) ?? "");
     return texts ? texts.map((part) => ({ ...line, text: part })) : [text === line.text ? line : { ...line, text }];
   });
+}
+function recordAfterPrefix(text) {
+  if (opensRecord(text)) return text;
+  if (!text.includes('{"')) return void 0;
+  const rest = stripLinePrefixes(text);
+  return opensRecord(rest) ? rest : void 0;
 }
 function opensRecord(text) {
   for (let i = 0; i < text.length; i++) {
@@ -25069,102 +25174,6 @@ var venv_unusable_default = defineReason({
   words: (facts) => ({ summary: summary6(facts), remedy: remedy8(facts) })
 });
 
-// src/gunicorn/line-prefix.ts
-var RFC3339 = String.raw`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?`;
-var SYSLOG_TIME = String.raw`\S{2,5} {1,2}\d{1,2} \d\d:\d\d:\d\d`;
-var LOG_TABLE = { name: "log table", pattern: /^\s*(?:\|\s*)*\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?\s*\|\s?/ };
-var LINE_PREFIXES = [
-  // `web-1  | ` (v2), `web_1  | ` (v1), or a container_name without a number (`superset_app   | `).
-  { name: "docker compose", pattern: /^[A-Za-z0-9][\w.-]*(?:[-_]\d+\s*|\s+)\|(?: |$)/ },
-  // honcho / foreman: `08:22:00 web.1  | `
-  { name: "honcho or foreman", pattern: /^\d\d:\d\d:\d\d [\w.-]+\.\d+\s+\| / },
-  { name: "heroku", pattern: new RegExp(String.raw`^${RFC3339} (?:app|heroku)\[[\w.-]+\]: ?`) },
-  // fly logs: `2024-03-05T10:00:00Z app[148e272b] iad [info]` (older flyctl: no blank after the level)
-  { name: "fly.io", pattern: new RegExp(String.raw`^${RFC3339} (?:app|runner|proxy)\[[\w-]+\] [a-z]{3,4} \[\w+\] ?`) },
-  { name: "kubernetes (CRI log file)", pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
-  // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
-  { name: "systemd journal / syslog", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
-  // The journal's or syslog's program tag alone (`gunicorn[123]: `): pasted without the time and host columns
-  { name: "journal program tag", pattern: /^[A-Za-z][\w.@-]*\[\d+\]: / },
-  // Render's log view: `Sep 18 02:20:16 PM  ` (12-hour clock, no host)
-  { name: "render", pattern: new RegExp(String.raw`^${SYSLOG_TIME} [AP]M {1,2}`) },
-  // `Dec 11 09:35:30 [eks-rde-2/user] F `
-  { name: "papertrail", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \[[^\]]+\] (?:[FP] )?`) },
-  // supervisord's own log format, and its `DEBG 'name' stderr output:` header
-  {
-    name: "supervisord",
-    pattern: /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (?:CRIT|ERRO|WARN|INFO|DEBG|TRAC|BLAT) (?:'[^']+' std(?:out|err) output:\s*)?/
-  },
-  // A log viewer's epoch-milliseconds column, tab-separated (CloudWatch, Grafana exports)
-  { name: "epoch column", pattern: /^\d{10,13}(?:\.\d+)?\t/ },
-  // Heroku's lines copied without the time column: `app[web.1]: `, `heroku[router]: `
-  { name: "heroku source", pattern: /^(?:app|heroku)\[[\w.-]+\]: / },
-  // `docker logs -t`, Azure App Service, GitHub Actions' raw log: an RFC 3339 time, then a space or tab
-  { name: "timestamp", pattern: new RegExp(String.raw`^${RFC3339}\s`) },
-  LOG_TABLE,
-  { name: "GitHub Actions annotation", pattern: /^##\[(?:error|warning|notice|debug|group|endgroup|command)\]/ },
-  { name: "blockquote", pattern: /^>(?: |$)/ },
-  // A terminal UI's box around each line (k9s log view, rich panels): `│ Traceback (most recent call last): … │`
-  { name: "box-drawn panel", pattern: /^│ ?/ },
-  // Markdown inline code around each line, or a paste wrapped in quotes
-  { name: "inline code", pattern: /^`+/ },
-  { name: "quoted paste", pattern: /^"(?=\s*(?:File "|Traceback \(|\[\d{4}-))/ }
-];
-var TRAILING_WRAPPER = /`+$|\s*│$/;
-var ANY_SMART_QUOTE = /[“”„‟‘’‚‛]/;
-var SMART_QUOTES = [
-  [/[“”„‟]/g, '"'],
-  [/[‘’‚‛]/g, "'"]
-];
-var ANY_PREFIX = new RegExp(`^(?:${LINE_PREFIXES.map((shape) => `(?:${shape.pattern.source.replace(/^\^/, "")})`).join("|")})`);
-function stripLinePrefixes(text) {
-  let rest = text;
-  for (let pass = 0; pass < 4; pass++) {
-    const first = rest.charCodeAt(0);
-    if (Number.isNaN(first) || first === 91) break;
-    if (pass === 0 && (first === 32 || first === 9)) {
-      const indent = indentBeforePrefix(rest);
-      if (indent > 0) {
-        rest = rest.slice(indent);
-        continue;
-      }
-    }
-    if (first === 32 || first === 9 ? !LOG_TABLE.pattern.test(rest) : !mayStartWithPrefix(rest, first) || !ANY_PREFIX.test(rest)) break;
-    const shape = LINE_PREFIXES.find((candidate) => candidate.pattern.test(rest));
-    if (!shape) break;
-    const next = rest.replace(shape.pattern, "");
-    if (next === rest) break;
-    rest = next;
-  }
-  return rest.endsWith("`") || rest.endsWith("\u2502") ? rest.replace(TRAILING_WRAPPER, "") : rest;
-}
-function indentBeforePrefix(text) {
-  const indent = text.search(/\S/);
-  if (indent <= 0) return 0;
-  const first = text.charCodeAt(indent);
-  if (first === 91) return GUNICORN_TIME.test(text.slice(indent, indent + 12)) ? indent : 0;
-  const rest = text.slice(indent);
-  return mayStartWithPrefix(rest, first) && ANY_PREFIX.test(rest) && !LOG_TABLE.pattern.test(rest) ? indent : 0;
-}
-var GUNICORN_TIME = /^\[\d{4}-\d\d-\d\d/;
-function mayStartWithPrefix(text, first) {
-  const letter = first >= 65 && first <= 90 || first >= 97 && first <= 122;
-  if (!letter) return true;
-  const blank = text.indexOf(" ");
-  if (blank > 3 && text.charCodeAt(blank - 1) === 58 && text.charCodeAt(blank - 2) === 93) return true;
-  if (blank >= 2 && blank <= 5) {
-    const next = text.charCodeAt(text.charCodeAt(blank + 1) === 32 ? blank + 2 : blank + 1);
-    if (next >= 48 && next <= 57) return true;
-  }
-  return text.includes("|");
-}
-function plainQuotes(text) {
-  if (!ANY_SMART_QUOTE.test(text)) return text;
-  let plain2 = text;
-  for (const [pattern, ascii] of SMART_QUOTES) plain2 = plain2.replace(pattern, ascii);
-  return plain2;
-}
-
 // src/diagnosis/rules/locate.ts
 import { readdirSync } from "node:fs";
 import path19 from "node:path";
@@ -25543,6 +25552,39 @@ function numpyAbiRemedy({ pipName, numpy2 }) {
   return numpy2 ? `Pin ${code("numpy<2")} in the requirements, or upgrade ${pkg} to a release built for NumPy 2 (and pin it), so the resolver cannot pair an old wheel with NumPy 2.` : `Pin ${code("numpy")} to the version ${pkg} was built for, or reinstall ${pkg} without cached wheels so it is built for the installed NumPy.`;
 }
 
+// src/diagnosis/rules/fork-safety.ts
+var FORK_SAFETY = [
+  [/The process has forked and you cannot use this CoreFoundation functionality safely\. You MUST exec\(\)\./, "CoreFoundation"],
+  [/may have been in progress in another thread when fork\(\) was called/, "Objective-C runtime"],
+  [/We cannot safely call it or ignore it in the fork\(\) child process/, "Objective-C runtime"]
+];
+var forkUnsafe = {
+  stage: "boot",
+  name: "macOS's fork-safety check killed the forked worker",
+  detect(rc) {
+    for (const line of rc.ctx.lines) {
+      if (!line.text.includes("fork")) continue;
+      const found2 = FORK_SAFETY.find(([pattern]) => pattern.test(line.text));
+      if (!found2) continue;
+      const { deaths } = nativeCrashes(rc);
+      const signal = deaths[0]?.lines[0].text;
+      const message = found2[0].exec(line.text)[0];
+      return {
+        facts: { kind: "fork-unsafe", framework: found2[1], message, deaths: deaths.length, signalLine: signal && withoutGunicornPrefix(signal) },
+        evidence: present(line.text.trim(), signal)
+      };
+    }
+    return void 0;
+  }
+};
+function forkUnsafeWords(facts) {
+  const died = facts.signalLine ? ` (${facts.deaths} \xD7 ${code(facts.signalLine)})` : "";
+  return {
+    summary: `Workers die right after the fork${died}: macOS's ${facts.framework} refuses to run in a child that forked without exec (${code(facts.message)}), and something the master loaded before forking uses it.`,
+    remedy: `Load what uses the ${facts.framework} in the worker, not the master (no ${code("--preload")}, import it lazily, nothing in gunicorn.conf.py that initialises it); for local runs on macOS, ${code("OBJC_DISABLE_INITIALIZE_FORK_SAFETY=YES")} (and ${code("no_proxy=*")} when it is urllib's proxy lookup) in Gunicorn's environment. The Linux container does not have this check.`
+  };
+}
+
 // src/diagnosis/reasons/native-crash.ts
 var numpyBuiltForAnother = {
   stage: "boot",
@@ -25689,10 +25731,10 @@ var native_crash_default = defineReason({
   id: "native-crash",
   title: "Worker crashed in native code",
   headline: "a native extension crashed the worker",
-  readme: "a worker died of a signal in native code (`Fatal Python error: Segmentation fault`): the module whose import crashed, the extension modules loaded, or the two packages of a `size changed, may indicate binary incompatibility` warning; a package compiled against NumPy 1.x under NumPy 2 (`_ARRAY_API not found`)",
+  readme: "a worker died of a signal in native code (`Fatal Python error: Segmentation fault`): the module whose import crashed, the extension modules loaded, or the two packages of a `size changed, may indicate binary incompatibility` warning; a package compiled against NumPy 1.x under NumPy 2 (`_ARRAY_API not found`); macOS's fork-safety check (CoreFoundation, the Objective-C runtime) killing forked workers",
   fixtures: [{ path: "__fixtures__/apps/fail-native-crash", test: "__tests__/hang-crash.itg.ts" }],
-  rules: [numpyBuiltForAnother, binaryIncompatible, crashDump, signalOnly, kernelSegfault, shellReportedSegfault],
-  words: (facts) => ({ summary: summary7(facts), remedy: remedy9(facts) })
+  rules: [numpyBuiltForAnother, binaryIncompatible, forkUnsafe, crashDump, signalOnly, kernelSegfault, shellReportedSegfault],
+  words: (facts) => facts.kind === "fork-unsafe" ? forkUnsafeWords(facts) : { summary: summary7(facts), remedy: remedy9(facts) }
 });
 
 // src/diagnosis/rules/imports.ts
@@ -25764,6 +25806,14 @@ function definedNames(source) {
     }
   }
   return names;
+}
+var LOADING_FRAME = /^(load_wsgi|load_wsgiapp|import_app|load)$/;
+function importCutInWorker(rc) {
+  if (rc.primaryTraceback()) return void 0;
+  const failed2 = new Set(rc.ofKind("worker-exception").map((e) => e.pid));
+  return rc.ofKind("cut-traceback").find(
+    (cut) => cut.pid !== void 0 && failed2.has(cut.pid) && cut.frames.some((f) => /gunicorn\//.test(f.file) && LOADING_FRAME.test(f.func ?? ""))
+  );
 }
 
 // src/diagnosis/rules/worker-class.ts
@@ -26408,7 +26458,20 @@ function printedByWorker(rc, error) {
   const next = rc.ctx.lines.find((line) => line.seq > at && /\[\d+\] \[\w+\]|Worker exiting/.test(line.text));
   return next !== void 0 && WORKER_EXITING.test(next.text);
 }
-var gunicornConfigErrors = (rc) => rc.ofKind("config-error").filter((e) => !printedByWorker(rc, e));
+var GUNICORN_OPTIONS = new Set(
+  [
+    "-c -b -w -k -t -D -p -u -g -m -e -n -R --config --bind --workers --worker-class --threads --worker-connections",
+    "--timeout --graceful-timeout --keep-alive --max-requests --max-requests-jitter --preload --reload --chdir --daemon",
+    "--pid --user --group --umask --env --name --log-level --log-file --error-logfile --access-logfile --access-logformat",
+    "--log-config --capture-output --forwarded-allow-ips --worker-tmp-dir --pythonpath --paste --certfile --keyfile --backlog"
+  ].flatMap((options) => options.split(" "))
+);
+function rejectsGunicornOptions(error) {
+  const args = /^(?:unrecognized arguments|no such option): (.+)$/.exec(error.message)?.[1] ?? "";
+  return args.split(/\s+/).some((arg) => GUNICORN_OPTIONS.has(arg.split("=")[0]));
+}
+var printedByAppParser = (rc, error) => printedByWorker(rc, error) || rejectsGunicornOptions(error);
+var gunicornConfigErrors = (rc) => rc.ofKind("config-error").filter((e) => !printedByAppParser(rc, e));
 var firstConfigError = (rc) => gunicornConfigErrors(rc)[0];
 var linesOf = (error) => error.lines.map((l) => l.text);
 var invalidPort = {
@@ -26959,6 +27022,80 @@ var settingsModuleMissing = {
   }
 };
 
+// src/diagnosis/rules/app-settings.ts
+var SETTING_NAME = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g;
+var ABSENT_VALUE = /\b(?:cannot|can't|can not|must not|may not|should not) be (?:none|null|empty|blank)\b|\b(?:is|are|was) (?:not set|unset|missing|required|not provided|not configured)\b|\bmust be (?:set|provided|specified|given|configured)\b/i;
+var CONFIG_WORDS = /\bconfig(?:uration)?\b|\bsettings?\b/i;
+var ENVIRONMENT_WORDS = /\benvironment variable|\benv(?:ironment)? var\b/i;
+var CHECK_FAILED = /(?:^|\.)(?:ValueError|RuntimeError|AssertionError|Exception|ImproperlyConfigured|\w*(?:Config|Configuration|Setting|Settings|Environment)\w*(?:Error|Exception))$/;
+var raisedWhileLoading = (tb) => tb.frames.some(
+  (f) => f.func === "<module>" || /gunicorn\/(util|app\/wsgiapp)\.py$/.test(f.file) && /^(import_app|load_wsgiapp)$/.test(f.func ?? "")
+);
+var settingsNamed = (message) => [...new Set(message.match(SETTING_NAME) ?? [])];
+var settingsRefused = {
+  stage: "boot",
+  name: "the app's own check refused its settings while Gunicorn loaded it",
+  detect(rc) {
+    const tb = rc.primaryTraceback((t) => {
+      const { message } = t.exception;
+      const absent = ABSENT_VALUE.test(message) && (ENVIRONMENT_WORDS.test(message) || !CONFIG_WORDS.test(message));
+      const lookup = exceptionIs(t, "KeyError") || /^['"]?\w+['"]?$/.test(message);
+      return raisedWhileLoading(t) && CHECK_FAILED.test(t.exception.type) && !absent && !lookup && settingsNamed(message).length > 0;
+    });
+    if (!tb) return void 0;
+    const frame = rc.userFrame(tb);
+    const at = frame?.location ? fileLine(frame.location) : frame ? `${frame.frame.file.split("/").pop()}:${frame.frame.line}` : void 0;
+    return {
+      facts: { kind: "settings-refused", settings: settingsNamed(tb.exception.message), exceptionLine: tb.exception.line, at },
+      evidence: rc.tracebackEvidence(tb, frame),
+      location: frame?.location
+    };
+  }
+};
+var LOGGED_UNSET = /\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b.*\b(?:is|was) (?:not set|unset|missing|not configured|empty)\b/;
+var CONFIG_FILE_UNREADABLE = /(?:config(?:uration)? file).*?(?:No such file or directory|not found|Permission denied).*?'([^']+)'|(?:No such file or directory|not found).*config(?:uration)? file.*?'([^']+)'/i;
+function failureAfter(rc, line) {
+  const after = (events2) => events2.some((e) => e.lines[0].seq > line.seq);
+  return after(rc.ofKind("app-load-error")) || after(rc.ofKind("shutdown").filter((e) => e.reason)) || rc.ctx.state.gaveUp !== void 0;
+}
+var settingLoggedUnset = {
+  stage: "boot",
+  name: "the app logged a setting as unset, then Gunicorn found no application",
+  detect(rc) {
+    const line = rc.ctx.lines.find((l) => LOGGED_UNSET.test(l.text) && /ERROR|CRITICAL|FATAL/i.test(l.text) && !/Traceback|File "/.test(l.text));
+    if (!line || !failureAfter(rc, line)) return void 0;
+    const setting = LOGGED_UNSET.exec(line.text)[1];
+    const unreadable = rc.ctx.lines.find((l) => l.seq < line.seq && CONFIG_FILE_UNREADABLE.test(l.text));
+    const match = unreadable ? CONFIG_FILE_UNREADABLE.exec(unreadable.text) : null;
+    const outcome = rc.ofKind("app-load-error")[0]?.lines[0].text;
+    return {
+      facts: {
+        kind: "setting-unset",
+        setting,
+        line: withoutGunicornPrefix(line.text.trim()),
+        configFile: match?.[1] ?? match?.[2],
+        noApp: outcome !== void 0
+      },
+      evidence: present(unreadable?.text, line.text, outcome, rc.gunicornOutcomeLine())
+    };
+  }
+};
+function appSettingsWords(facts) {
+  const settings = facts.kind === "settings-refused" ? facts.settings.map((s) => code(s)).join(", ") : code(facts.setting);
+  if (facts.kind === "settings-refused") {
+    return {
+      summary: `The app's own check of its settings failed while Gunicorn loaded it${facts.at ? ` (${code(facts.at)})` : ""}: ${code(facts.exceptionLine.slice(0, 300))}, about ${settings}.`,
+      remedy: `Set ${settings} to values the check accepts (its message says which) where the container gets them: the action's \`env\` input or the host's settings.`
+    };
+  }
+  const file = facts.configFile ? `could not read its configuration file ${code(facts.configFile)}, ` : "";
+  const then = facts.noApp ? "Gunicorn found no application to serve" : "the app failed to load";
+  return {
+    summary: `The app's configuration is incomplete: it ${file}logged ${code(facts.line.slice(0, 200))}, and then ${then}.`,
+    remedy: facts.configFile ? `Provide ${code(facts.configFile)} in the image or mount it (with ${settings} set), or set ${settings} where the app also reads it.` : `Set ${settings} in the app's configuration (a config file or the environment the app reads it from).`
+  };
+}
+
 // src/diagnosis/reasons/config-error.ts
 var CORRECT_VALUE = "Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally.";
 var PORT_FROM_ENV = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`);
@@ -27085,6 +27222,9 @@ function words4(facts) {
     case "stale-pidfile":
     case "control-socket-unwritable":
       return configNameWords(facts);
+    case "settings-refused":
+    case "setting-unset":
+      return appSettingsWords(facts);
     default:
       return { summary: summary8(facts), remedy: remedy10(facts) };
   }
@@ -27093,7 +27233,7 @@ var config_error_default = defineReason({
   id: "config-error",
   title: "Gunicorn configuration error",
   headline: "Gunicorn configuration error",
-  readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an IPv6 bind where the container has no IPv6 (Errno 97/99), an option left without its value, a `control_socket` that is not a path (25.1+); or the app's own configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, a `DJANGO_SETTINGS_MODULE` the image lacks, a missing INI section)",
+  readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an IPv6 bind where the container has no IPv6 (Errno 97/99), an option left without its value, a `control_socket` that is not a path (25.1+); or the app's own configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, a `DJANGO_SETTINGS_MODULE` the image lacks, a missing INI section, a check of its own that refuses settings it names, a setting it logs as unset before Gunicorn finds no application)",
   fixtures: [
     { path: "__fixtures__/apps/fail-config-error", test: "__tests__/diagnosis.itg.ts" },
     { path: "__fixtures__/apps/fail-exec-form-port", test: "__tests__/remedies.itg.ts" },
@@ -27120,6 +27260,8 @@ var config_error_default = defineReason({
     installedApp,
     settingsModuleMissing,
     iniSection,
+    settingsRefused,
+    settingLoggedUnset,
     distributionNameAsModule,
     // Last: Gunicorn serves on after it, so it explains a failure only when nothing else does.
     controlSocketUnwritable
@@ -27377,6 +27519,33 @@ var app_not_found_default = defineReason({
 // src/diagnosis/context.ts
 import { existsSync, readFileSync, statSync as statSync2 } from "node:fs";
 import path21 from "node:path";
+
+// src/diagnosis/embedded-exceptions.ts
+var EMBEDDED_EXCEPTION = /(^|[\s"'=|>[\]()*])((?:[a-z_]\w*\.)*(?:[A-Z]\w*(?:Error|Exception)|ImproperlyConfigured))(?:\*\*)?: (\S.*?)\s*$/;
+var MAX_EMBEDDED = 20;
+function embeddedExceptions(lines) {
+  const found2 = [];
+  for (let i = lines.length - 1; i >= 0 && found2.length < MAX_EMBEDDED; i--) {
+    const text = lines[i].text;
+    if (!text.includes("Error: ") && !text.includes("Exception: ") && !text.includes("Configured: ") && !text.includes("**: ")) continue;
+    const m = EMBEDDED_EXCEPTION.exec(text);
+    if (!m) continue;
+    const [, opening, type] = m;
+    const quoted2 = opening === '"' || opening === "'";
+    const message = quoted2 ? m[3].replace(new RegExp(`${opening}$`), "").replace(/\\(["'])/g, "$1") : m[3];
+    const line = `${type}: ${message}`;
+    const frames = collapsedFrame(text.slice(0, m.index));
+    found2.unshift({ kind: "traceback", frames, exception: { type, message, line }, chained: false, headless: true, lines: [lines[i]] });
+  }
+  return found2;
+}
+var COLLAPSED_FRAME = /File "([^"]+)", line (\d+)(?:, in (\S+))?\s*(.*?)\s*$/;
+function collapsedFrame(before) {
+  const m = before.includes('File "') ? COLLAPSED_FRAME.exec(before) : null;
+  return m ? [{ file: m[1], line: Number(m[2]), func: m[3], code: m[4] || void 0 }] : [];
+}
+
+// src/diagnosis/context.ts
 var COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
 var LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |\/lib\/python\d(?:\.\d+)?\/|^\/usr\/(local\/)?bin\/|^<string>$/;
 var RepoFiles = class {
@@ -27567,23 +27736,6 @@ var RuleContext = class {
     return existsSync(dir) && statSync2(dir).isDirectory() ? this.inContext(top) : void 0;
   }
 };
-var EMBEDDED_EXCEPTION = /(^|[\s"'=|>[\]()])((?:[a-z_]\w*\.)*(?:[A-Z]\w*(?:Error|Exception)|ImproperlyConfigured)): (\S.*?)\s*$/;
-var MAX_EMBEDDED = 20;
-function embeddedExceptions(lines) {
-  const found2 = [];
-  for (let i = lines.length - 1; i >= 0 && found2.length < MAX_EMBEDDED; i--) {
-    const text = lines[i].text;
-    if (!text.includes("Error: ") && !text.includes("Exception: ") && !text.includes("Configured: ")) continue;
-    const m = EMBEDDED_EXCEPTION.exec(text);
-    if (!m) continue;
-    const [, opening, type] = m;
-    const quoted2 = opening === '"' || opening === "'";
-    const message = quoted2 ? m[3].replace(new RegExp(`${opening}$`), "").replace(/\\(["'])/g, "$1") : m[3];
-    const line = `${type}: ${message}`;
-    found2.unshift({ kind: "traceback", frames: [], exception: { type, message, line }, chained: false, headless: true, lines: [lines[i]] });
-  }
-  return found2;
-}
 function frameText(frame) {
   const head = `  File "${frame.file}", line ${frame.line}${frame.func ? `, in ${frame.func}` : ""}`;
   return frame.code ? [head, `    ${frame.code}`] : [head];
@@ -27592,7 +27744,44 @@ function toPosix(p) {
   return p.split(path21.sep).join("/");
 }
 
+// src/diagnosis/rules/future-features.ts
+var FUTURE_FEATURE = /future feature ([\w*]+) is not defined/;
+var SINCE = { annotations: "3.7", generator_stop: "3.5", barry_as_FLUFL: "3.1" };
+var PACKAGE_FILE = /(?:site|dist)-packages\/([A-Za-z_]\w*)/;
+var IMPORT = /^\s*(?:import|from)\s+([A-Za-z_][\w.]*)/;
+function failingModule(lines, at) {
+  for (let i = at - 1; i >= Math.max(0, at - 8); i--) {
+    const text = stripLinePrefixes(lines[i].text);
+    const pkg = /File "/.test(text) ? PACKAGE_FILE.exec(text)?.[1] : void 0;
+    if (pkg) return pkg;
+    const imported = IMPORT.exec(text)?.[1];
+    if (imported && !imported.startsWith("__future_")) return imported.split(".")[0];
+  }
+  return void 0;
+}
+function futureFeature(rc) {
+  const { lines } = rc.ctx;
+  const at = lines.findIndex((line) => line.text.includes("future feature") && FUTURE_FEATURE.test(line.text));
+  if (at === -1) return void 0;
+  const written = FUTURE_FEATURE.exec(lines[at].text)[1];
+  const feature = written.endsWith("*") ? Object.keys(SINCE).find((name) => name.startsWith(written.slice(0, -1))) ?? written : written;
+  return { line: lines[at], feature, module: failingModule(lines, at), since: SINCE[feature] };
+}
+
 // src/diagnosis/reasons/syntax-error.ts
+var newerPythonFeature = {
+  stage: "boot",
+  name: "a module uses a __future__ feature this Python does not have",
+  detect(rc) {
+    const found2 = futureFeature(rc);
+    if (!found2) return void 0;
+    const { feature, module, since } = found2;
+    return {
+      facts: { errorType: "SyntaxError", message: `future feature ${feature} is not defined`, reloaded: false, future: { feature, module, since } },
+      evidence: [found2.line.text.trim(), ...present(rc.gunicornOutcomeLine())]
+    };
+  }
+};
 var syntaxTraceback = {
   stage: "boot",
   name: "a SyntaxError traceback",
@@ -27637,15 +27826,24 @@ var syntaxMessage = {
     };
   }
 };
+function futureWords({ feature, module, since }) {
+  const who = module ? code(module) : "A module the app imports";
+  const python2 = since ? `Python ${since} or later` : "a newer Python";
+  return {
+    summary: `${who} does not compile on this Python: it uses ${code(`from __future__ import ${feature}`)}, which needs ${python2} (${code(`SyntaxError: future feature ${feature} is not defined`)}).`,
+    remedy: `Run the app on ${python2}, or install a version of ${module ? code(module) : "that package"} that supports this Python; if a copy earlier on the path (a platform agent's packages, a vendored directory) is the one imported, align or remove it.`
+  };
+}
 var RELOADED = " (saved while Gunicorn ran with --reload; the reloaded worker could not import it)";
 var syntax_error_default = defineReason({
   id: "syntax-error",
   title: "Syntax error",
   headline: "syntax error",
-  readme: "a `SyntaxError` in your code, on its file and line",
+  readme: "a `SyntaxError` in your code, on its file and line; a package written for a newer Python (`future feature annotations is not defined`) named with the Python it needs",
   fixtures: [{ path: "__fixtures__/apps/fail-syntax-error", test: "__tests__/diagnosis.itg.ts" }],
-  rules: [syntaxTraceback, syntaxMessage],
-  words: ({ at, errorType, message, file, reloaded }) => {
+  rules: [newerPythonFeature, syntaxTraceback, syntaxMessage],
+  words: ({ at, errorType, message, file, reloaded, future }) => {
+    if (future) return futureWords(future);
     const shown2 = code(at ?? "the application");
     return {
       summary: `${shown2} has a ${errorType}: ${message}${reloaded ? RELOADED : ""}.`,
@@ -27672,6 +27870,24 @@ function entrypointRefusal(rc) {
     if (shell) return { variable: shell[1], line };
     const named = NAMED_VARIABLE.exec(text);
     if (named && REFUSAL2.test(text) && !NOT_FATAL.test(text)) return { variable: named[1] ?? named[2], line };
+  }
+  return void 0;
+}
+
+// src/diagnosis/rules/empty-values.ts
+var CONFIG_FILE_WORDS = /\bconfig(?:uration)? file\b|\bsettings?\b/i;
+function raisedAtImport2(rc, tb) {
+  if (!tb.frames.some((f) => f.func === "<module>")) return void 0;
+  const frame = rc.userFrame(tb);
+  return frame && frame.frame.func === "<module>" ? frame : void 0;
+}
+function emptyValueRefused(rc) {
+  for (const tb of rc.tracebacks) {
+    const { message } = tb.exception;
+    if (!ABSENT_VALUE.test(message) || CONFIG_FILE_WORDS.test(message) && !ENVIRONMENT_WORDS.test(message)) continue;
+    const frame = raisedAtImport2(rc, tb);
+    if (!frame) continue;
+    return { tb, frame, variable: settingsNamed(message)[0] };
   }
   return void 0;
 }
@@ -27779,6 +27995,29 @@ var entrypointRefused = {
     return found2 && { facts: { kind: "entrypoint-refused", variable: found2.variable, line: found2.line.text.trim() }, evidence: [found2.line.text] };
   }
 };
+var emptyValue = {
+  stage: "boot",
+  name: "a call at import refused an empty value the environment should have given",
+  detect(rc) {
+    const found2 = emptyValueRefused(rc);
+    if (!found2) return void 0;
+    if (found2.variable) return unset(rc, found2.tb, found2.variable);
+    const { tb, frame } = found2;
+    const at = frame?.location ? fileLine(frame.location) : frame ? `${frame.frame.file.split("/").pop()}:${frame.frame.line}` : void 0;
+    return {
+      facts: { kind: "empty-value", exceptionLine: tb.exception.line, call: frame?.frame.code, at, location: frame?.location },
+      evidence: rc.tracebackEvidence(tb, frame),
+      location: frame?.location
+    };
+  }
+};
+function emptyValueWords(facts) {
+  const calls = facts.call ? ` calls ${code(facts.call)}` : "";
+  return {
+    summary: `${facts.at ? code(facts.at) : "The app"}${calls} while Gunicorn imports the app, and it refuses an empty value (${code(facts.exceptionLine.slice(0, 200))}): a setting it reads from the environment is not set in the container.`,
+    remedy: `Pass the variable that call reads (its documentation names it) ${USE_ENV_INPUT}, or guard the call so the app starts without it.`
+  };
+}
 var USE_ENV_INPUT = "with the action's `env` input";
 function unsetRemedy({ name, hostFilled, provided }) {
   if (hostFilled) {
@@ -27808,6 +28047,7 @@ function words5(facts) {
       remedy: `Pass ${code(facts.variable)} ${USE_ENV_INPUT} with a value the entrypoint accepts (its message says what it expects).`
     };
   }
+  if (facts.kind === "empty-value") return emptyValueWords(facts);
   if (facts.kind === "empty-in-spec") {
     return {
       summary: `Gunicorn was asked to import ${code(facts.moduleName)}, a module name with an empty part: the environment variable ${code(facts.variable)} it is built from is empty (the log shows ${code(facts.shown)}).`,
@@ -27826,12 +28066,12 @@ var missing_env_default = defineReason({
   title: "Missing environment variable",
   headline: "missing environment variable",
   namesCulprit: true,
-  readme: "`KeyError: 'DATABASE_URL'` and friends: the variable the app needs",
+  readme: "`KeyError: 'DATABASE_URL'` and friends: the variable the app needs; an SDK called at import that refuses an empty key (`Instrumentation key cannot be none or empty`), named at the call",
   fixtures: [
     { path: "__fixtures__/apps/fail-missing-env", test: "__tests__/diagnosis.itg.ts" },
     { path: "__fixtures__/apps/fail-env-none", test: "__tests__/issue25-diagnosis.itg.ts" }
   ],
-  rules: [environKey, improperlyConfigured, noneRead, emptyInSpec, entrypointRefused],
+  rules: [environKey, improperlyConfigured, noneRead, emptyInSpec, entrypointRefused, emptyValue],
   words: words5
 });
 
@@ -28282,6 +28522,175 @@ var missing_dependency_default = defineReason({
   }
 });
 
+// src/diagnosis/rules/monkey-patch.ts
+var WARNING = /Monkey-patching ssl after ssl has already been imported/;
+var SSL_FRAME = (file) => /(^|\/)ssl\.py$/.test(file);
+function sslPatchedLate(rc) {
+  const warningLine = rc.ctx.lines.find((line) => line.text.includes("Monkey-patching ssl") && WARNING.test(line.text));
+  const tb = rc.primaryTraceback(
+    (t) => exceptionIs(t, "RecursionError") && (t.frames.some((f) => SSL_FRAME(f.file)) || warningLine !== void 0 && t.frames.length === 0)
+  );
+  if (!tb) return void 0;
+  const listed = /Modules that had direct imports \(NOT patched\): \[(.*)\]/.exec(warningLine?.text ?? "")?.[1] ?? "";
+  const importedFirst = [...listed.matchAll(/'([\w.]+) \(/g)].map((m) => m[1]);
+  return { tb, warning: warningLine?.text.trim(), importedFirst };
+}
+
+// src/diagnosis/stdlib-modules.ts
+var NAMES = new Set(
+  [
+    "abc aifc antigravity argparse array ast asynchat asyncio asyncore atexit audioop base64 bdb binascii bisect",
+    "builtins bz2 cProfile calendar cgi cgitb chunk cmath cmd code codecs codeop collections colorsys compileall",
+    "concurrent configparser contextlib contextvars copy copyreg crypt csv ctypes curses dataclasses datetime dbm",
+    "decimal difflib dis distutils doctest email encodings ensurepip enum errno faulthandler fcntl filecmp",
+    "fileinput fnmatch fractions ftplib functools gc genericpath getopt getpass gettext glob graphlib grp gzip",
+    "hashlib heapq hmac html http idlelib imaplib imghdr imp importlib inspect io ipaddress itertools json keyword",
+    "lib2to3 linecache locale logging lzma mailbox mailcap marshal math mimetypes mmap modulefinder msilib msvcrt",
+    "multiprocessing netrc nis nntplib nt ntpath nturl2path numbers opcode operator optparse os ossaudiodev pathlib",
+    "pdb pickle pickletools pipes pkgutil platform plistlib poplib posix posixpath pprint profile pstats pty pwd",
+    "py_compile pyclbr pydoc pydoc_data pyexpat queue quopri random re readline reprlib resource rlcompleter runpy",
+    "sched secrets select selectors shelve shlex shutil signal site smtpd smtplib sndhdr socket socketserver spwd",
+    "sqlite3 sre_compile sre_constants sre_parse ssl stat statistics string stringprep struct subprocess sunau",
+    "symtable sys sysconfig syslog tabnanny tarfile telnetlib tempfile termios textwrap this threading time timeit",
+    "tkinter token tokenize tomllib trace traceback tracemalloc tty turtle turtledemo types typing unicodedata",
+    "unittest urllib uu uuid venv warnings wave weakref webbrowser winreg winsound wsgiref xdrlib xml xmlrpc zipapp",
+    "zipfile zipimport zlib zoneinfo ConfigParser Queue SocketServer StringIO cPickle cStringIO commands httplib",
+    "urllib2 urlparse HTMLParser Cookie cookielib thread sets md5 sha exceptions"
+  ].flatMap((line) => line.split(" "))
+);
+var isStdlibModule = (name) => NAMES.has(name.split(".")[0]);
+var REMOVED_ATTRIBUTES = {
+  collections: ["Mapping", "MutableMapping", "Sequence", "MutableSequence", "Iterable", "Iterator", "Callable", "Set", "MutableSet", "Hashable"],
+  inspect: ["getargspec", "formatargspec", "getmoduleinfo"],
+  time: ["clock"],
+  asyncio: ["coroutine", "async"],
+  ssl: ["wrap_socket", "match_hostname", "RAND_pseudo_bytes", "PROTOCOL_SSLv2", "PROTOCOL_SSLv3"],
+  configparser: ["SafeConfigParser"],
+  os: ["errno", "getcwdu"],
+  cgi: ["escape", "parse_qs", "parse_qsl"],
+  base64: ["encodestring", "decodestring"],
+  platform: ["linux_distribution", "dist", "popen"],
+  string: ["maketrans", "letters", "lowercase", "uppercase", "join", "split", "replace"],
+  sys: ["maxint", "setdefaultencoding", "exc_clear"],
+  unittest: ["makeSuite", "findTestCases", "getTestCaseNames"],
+  fractions: ["gcd"],
+  pkgutil: ["ImpImporter", "ImpLoader"],
+  typing: ["io", "re", "ByteString"],
+  gettext: ["lgettext", "ldgettext", "lngettext", "bind_textdomain_codeset"]
+};
+var removedFromStdlib = (module, attribute) => REMOVED_ATTRIBUTES[module]?.includes(attribute) ?? false;
+
+// src/diagnosis/rules/shadowed-modules.ts
+var RENAME_HINT = /\(consider renaming '([^']+)' (?:since|if) it has the same name as (?:the standard library module|a library)/;
+var MODULE_ATTRIBUTE = /^module '([\w.]+)' has no attribute '(\w+)'/;
+var PY2_MODULE_ATTRIBUTE = /^'module' object has no attribute '(\w+)'/;
+function moduleAndAttribute(tb) {
+  const { message } = tb.exception;
+  const named = MODULE_ATTRIBUTE.exec(message);
+  if (named) return { module: named[1], attribute: named[2] };
+  const attribute = PY2_MODULE_ATTRIBUTE.exec(message)?.[1];
+  const code2 = tb.frames[tb.frames.length - 1]?.code ?? "";
+  const module = attribute ? new RegExp(`\\b([A-Za-z_][\\w.]*)\\.${attribute}\\b`).exec(code2)?.[1] : void 0;
+  return module && attribute ? { module, attribute } : void 0;
+}
+function shadowedModule(rc) {
+  for (const tb of rc.tracebacks) {
+    if (!exceptionIs(tb, "AttributeError") || /partially initialized/.test(tb.exception.message)) continue;
+    const found2 = moduleAndAttribute(tb);
+    if (!found2) continue;
+    const hint = RENAME_HINT.exec(tb.exception.message)?.[1];
+    const local = rc.localModuleExists(found2.module);
+    const last = tb.frames[tb.frames.length - 1];
+    const usedByLibrary = last !== void 0 && rc.mapContainerPath(last.file) === void 0 && /(site|dist)-packages\//.test(last.file);
+    const stdlibName = isStdlibModule(found2.module) && !removedFromStdlib(found2.module.split(".")[0], found2.attribute);
+    if (!hint && !(local && stdlibName) && !(usedByLibrary && stdlibName)) continue;
+    const usedAt = last ? `${last.file.split("/").slice(-2).join("/")}:${last.line}` : void 0;
+    return { tb, ...found2, shadowedBy: hint ?? local, frame: rc.userFrame(tb), usedAt };
+  }
+  return void 0;
+}
+
+// src/diagnosis/rules/import-failures.ts
+var sslPatchedLate2 = {
+  stage: "boot",
+  name: "ssl imported before the gevent worker patched it: a RecursionError in SSLContext",
+  detect(rc) {
+    const found2 = sslPatchedLate(rc);
+    if (!found2) return void 0;
+    const frame = rc.userFrame(found2.tb);
+    const at = frame?.location ? fileLine(frame.location) : frame ? `${frame.frame.file.split("/").pop()}:${frame.frame.line}` : void 0;
+    return {
+      facts: { kind: "ssl-patched-late", exceptionLine: found2.tb.exception.line, at, importedFirst: found2.importedFirst },
+      evidence: [...found2.warning ? [found2.warning.slice(0, 300)] : [], ...rc.tracebackEvidence(found2.tb, frame)],
+      location: frame?.location
+    };
+  }
+};
+function sslWords(facts) {
+  const first = facts.importedFirst.length > 0 ? ` (gevent names ${facts.importedFirst.map((m) => code(m)).join(", ")})` : "";
+  return {
+    summary: `${facts.at ? code(facts.at) : "The app"} configures SSL while Gunicorn imports the app and recurses (${code(facts.exceptionLine)}): ssl was imported before the gevent worker monkey-patched it${first}.`,
+    remedy: `Import nothing that imports ssl before the worker patches it: not in gunicorn.conf.py (its logging setup, server hooks), not with ${code("--preload")}; or patch first, with ${code("from gevent import monkey; monkey.patch_all()")} at the top of gunicorn.conf.py.`
+  };
+}
+var shadowed = {
+  stage: "boot",
+  name: "a project module shadows the module the code meant (the standard library one)",
+  detect(rc) {
+    const found2 = shadowedModule(rc);
+    if (!found2) return void 0;
+    const { tb, module, attribute, shadowedBy, usedAt, frame } = found2;
+    return {
+      facts: { kind: "shadowed-module", module, attribute, shadowedBy, usedAt, exceptionLine: tb.exception.line },
+      evidence: rc.tracebackEvidence(tb, frame),
+      location: frame?.location
+    };
+  }
+};
+function shadowedWords(facts) {
+  const module = code(facts.module);
+  const by = facts.shadowedBy ? ` (${code(facts.shadowedBy)})` : "";
+  const used = facts.usedAt ? `${code(facts.usedAt)} uses ${code(`${facts.module}.${facts.attribute}`)}` : `The code uses ${code(facts.attribute)}`;
+  return {
+    summary: `${used}, and the ${module} Python imported has no such name (${code(facts.exceptionLine)}): a module or package named ${module} in the project${by} is found first and shadows the real one.`,
+    remedy: `Rename the project's ${module}${by} and the imports of it, so that ${code(`import ${facts.module}`)} finds the real module again; remove its stale ${code(".pyc")} files and ${code("__pycache__")} too.`
+  };
+}
+var cutWhileLoading = {
+  stage: "boot",
+  name: "a worker's traceback cut inside Gunicorn's loading of the app",
+  detect(rc) {
+    const cut = importCutInWorker(rc);
+    if (!cut) return void 0;
+    const last = cut.frames[cut.frames.length - 1];
+    const user = rc.userFrame(cut);
+    const at = user?.location ? fileLine(user.location) : user ? `${user.frame.file}:${user.frame.line}` : void 0;
+    const failedLine = rc.ofKind("worker-exception").find((e) => e.pid === cut.pid)?.lines[0].text;
+    return {
+      facts: { kind: "cut-while-loading", lastFrame: `${last.func ?? "?"} (${last.file.split("/").slice(-2).join("/")}:${last.line})`, at },
+      evidence: [...failedLine ? [failedLine] : [], ...frameText(last)],
+      location: user?.location
+    };
+  }
+};
+function cutWords({ lastFrame, at }) {
+  const reached = at ? `the app's own ${code(at)}` : `Gunicorn's ${code(lastFrame)}`;
+  return {
+    summary: `A worker failed while Gunicorn imported the app (${code("Exception in worker process")}), but the log ends inside its traceback at ${reached}, before the exception line that names the cause.`,
+    remedy: `Read the worker's whole traceback (its last line names the exception): run the import in the image (${code('python -c "import <module>"')} with the module of the app spec) or keep the full log of the failed start.`
+  };
+}
+function importFailureWords(facts) {
+  switch (facts.kind) {
+    case "cut-while-loading":
+      return cutWords(facts);
+    case "shadowed-module":
+      return shadowedWords(facts);
+    case "ssl-patched-late":
+      return sslWords(facts);
+  }
+}
+
 // src/diagnosis/reasons/import-error.ts
 function misspelled(rc, frame, found2) {
   const location = frame?.location;
@@ -28437,12 +28846,13 @@ var import_error_default = defineReason({
   title: "Import error",
   headline: "import error",
   namesCulprit: true,
-  readme: "`ImportError: cannot import name \u2026` (version mismatch, circular import), or a `NameError`/`AttributeError` raised by module-level code while Gunicorn imports the app",
+  readme: "`ImportError: cannot import name \u2026` (version mismatch, circular import), or a `NameError`/`AttributeError` raised by module-level code while Gunicorn imports the app; a project module that shadows the standard library's (`platform.py`), ssl imported before gevent patched it (`RecursionError`), a worker's traceback cut inside the app's import",
   fixtures: [
     { path: "__fixtures__/apps/fail-import-error", test: "__tests__/diagnosis.itg.ts" },
-    { path: "__fixtures__/apps/fail-misspelled-name", test: "__tests__/issue25-diagnosis.itg.ts" }
+    { path: "__fixtures__/apps/fail-misspelled-name", test: "__tests__/issue25-diagnosis.itg.ts" },
+    { path: "__fixtures__/apps/fail-shadowed-module", test: "__tests__/diagnosis.itg.ts" }
   ],
-  rules: [misspelledModule, noSuchLocalModule, cannotImport, nameMissingAtImport],
+  rules: [misspelledModule, noSuchLocalModule, cannotImport, shadowed, sslPatchedLate2, nameMissingAtImport, cutWhileLoading],
   words: (facts) => {
     switch (facts.kind) {
       case "misspelled":
@@ -28454,6 +28864,10 @@ var import_error_default = defineReason({
       case "wrong-package":
       case "undefined-name":
         return raisedWords(facts);
+      case "cut-while-loading":
+      case "shadowed-module":
+      case "ssl-patched-late":
+        return importFailureWords(facts);
       default:
         return cannotImportWords(facts);
     }
@@ -28470,12 +28884,18 @@ function failedToFork(tb) {
 function memoryTracebackEvidence(rc, tb) {
   return present(rc.ofKind("main-loop-exception")[0]?.lines[0].text, ...rc.tracebackEvidence(tb));
 }
+function killedWithTimedOut(kills, timedOut, booted) {
+  const timeoutKillSeconds = new Set(kills.filter((e) => timedOut.has(e.pid) && e.prefix?.timestamp).map((e) => e.prefix.timestamp));
+  const inPass = kills.filter((e) => !booted.has(e.pid) && e.prefix?.timestamp !== void 0 && timeoutKillSeconds.has(e.prefix.timestamp));
+  return new Set(inPass.map((e) => e.pid));
+}
 function memoryKills(rc) {
   const { container } = rc.ctx;
   const timedOut = new Set(rc.ofKind("worker-timeout").map((e) => e.pid));
   const kills = rc.ofKind("worker-signal").filter((e) => e.signal === "SIGKILL" || e.signal === "9" || e.perhapsOom);
   for (const pid of abortedPids(rc, kills)) timedOut.add(pid);
-  const oomKills = kills.filter((e) => !timedOut.has(e.pid));
+  const inTimeoutPass = killedWithTimedOut(kills, timedOut, new Set(rc.ofKind("worker-boot").map((e) => e.pid)));
+  const oomKills = kills.filter((e) => !timedOut.has(e.pid) && !inTimeoutPass.has(e.pid));
   return {
     limit: container.memoryLimit,
     oomKills,
@@ -28877,11 +29297,17 @@ var appParsesArguments = {
   stage: "boot",
   name: "the app's argument parser rejects Gunicorn's command line in each worker",
   detect(rc) {
-    const error = rc.ofKind("config-error").find((e) => printedByWorker(rc, e));
+    const error = rc.ofKind("config-error").find((e) => printedByAppParser(rc, e));
     if (!error) return void 0;
     const exits = rc.ctx.lines.filter((line) => line.seq > error.lines[0].seq && /Worker exiting \(pid: \d+\)/.test(line.text));
     return {
-      facts: { exits: exits.length, exitKinds: ["usage error"], healthPassed: false, presumed: false, usageError: error.lines[0].text.trim() },
+      facts: {
+        exits: exits.length,
+        exitKinds: ["usage error"],
+        healthPassed: false,
+        presumed: false,
+        usageError: `gunicorn: error: ${error.message}`
+      },
       evidence: present(error.lines[0].text, exits[0]?.text)
     };
   }
@@ -28929,7 +29355,7 @@ var crash_loop_default = defineReason({
   id: "crash-loop",
   title: "Workers crash after boot",
   headline: "workers keep crashing",
-  readme: "workers exit after boot and are replaced, while single health requests still pass",
+  readme: "workers exit after boot and are replaced, while single health requests still pass; an argument parser in the app that rejects Gunicorn's own options (`unrecognized arguments: -k -c \u2026`)",
   fixtures: [{ path: "__fixtures__/apps/fail-crash-loop", test: "__tests__/diagnosis.itg.ts" }],
   rules: [appParsesArguments, workersKeepExiting],
   words: (facts) => ({ summary: summary12(facts), remedy: remedy13(facts) })
@@ -31215,8 +31641,7 @@ function readableSegments(raw) {
   const first = text.charCodeAt(0);
   const braced = first === 123 || (first === 32 || first === 9) && text.trimStart().charCodeAt(0) === 123;
   const record = braced ? jsonLogLines(text) : void 0;
-  if (record)
-    return record.flatMap((part) => splitAtBoundaries(part).map((segment) => plainQuotes(stripLinePrefixes(segment)))).filter((part) => part.trim() !== "");
+  if (record) return record.flatMap((part) => recordSegments(stripLinePrefixes(part))).filter((part) => part.trim() !== "");
   const json = text.includes('\\"') && JSON_ARRAY_SEPARATOR.test(text);
   if (!json) {
     const cut = splitAtBoundaries(text);
@@ -31228,6 +31653,10 @@ function readableSegments(raw) {
     for (const segment of splitAtBoundaries(piece)) segments.push(plainQuotes(stripLinePrefixes(segment)));
   }
   return segments.length > 1 ? segments.filter((segment) => segment.trim() !== "") : segments;
+}
+function recordSegments(part) {
+  const cut = splitAtBoundaries(part);
+  return cut.length === 1 ? [plainQuotes(part)] : cut.map((segment) => plainQuotes(stripLinePrefixes(segment)));
 }
 function jsonArrayPieces(text) {
   return text.split(JSON_ARRAY_SEPARATOR).map((piece) => piece.replace(/\\"/g, '"').replace(/^\s*[[\]"]+|["\]}]+$/g, "")).filter((piece) => piece.trim() !== "");

@@ -63,6 +63,7 @@ read-only-pidfile|ok-graceful-shutdown|--read-only --tmpfs /tmp|10||gunicorn -c 
 read-only-app-write|ok-graceful-shutdown|--read-only --tmpfs /tmp -e CACHE_FILE=/srv/app/cache.txt|10||
 read-only-control-socket|ok-graceful-shutdown|--read-only --tmpfs /tmp --user 10001|5|3|
 user-app-write|ok-graceful-shutdown|--user 10001 -e CACHE_FILE=/srv/app/cache.txt|10||
+shadowed-module|fail-shadowed-module||6||
 wsgi-under-asgi|ok-graceful-shutdown|-e PYTHONFAULTHANDLER=1|4|2,2.5|gunicorn -k uvicorn.workers.UvicornWorker -w 1 -b 0.0.0.0:8000 app:app||
 django-settings-missing|fail-installed-app-typo|-e DJANGO_SETTINGS_MODULE=gallery.settings_prod|10||
 LIST

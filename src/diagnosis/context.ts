@@ -8,6 +8,7 @@ import type { BootState } from '../gunicorn/boot-tracker.js'
 import type { EventOf, GunicornEvent, TracebackFrame } from '../gunicorn/log-parser.js'
 import type { StartCommandElsewhere } from '../setup/start-command-search.js'
 import { recordTexts } from '../gunicorn/structured-lines.js'
+import { embeddedExceptions } from './embedded-exceptions.js'
 
 export interface DiagnosisContext {
   outcome: FailedOutcome
@@ -203,7 +204,7 @@ export class RuleContext {
   }
 
   /** The deepest frame in the user's code (mapped into the repo when possible). */
-  userFrame(tb: Traceback | undefined): UserFrame | undefined {
+  userFrame(tb: Pick<Traceback, 'frames'> | undefined): UserFrame | undefined {
     if (!tb) return undefined
     let fallback: UserFrame | undefined
     for (let i = tb.frames.length - 1; i >= 0; i--) {
@@ -304,32 +305,6 @@ export class RuleContext {
     const dir = this.repo.absolute(this.inContext(top))
     return existsSync(dir) && statSync(dir).isDirectory() ? this.inContext(top) : undefined
   }
-}
-
-/**
- * `SomeError: message` inside a line whatever comes before it (a platform's or shipper's prefix the parser does not
- * know, a key=value logger's `exception="…"` field): the exception family is evidence even when no traceback was
- * read. The type ends in Error or Exception (or is Django's ImproperlyConfigured), so prose does not match.
- */
-const EMBEDDED_EXCEPTION = /(^|[\s"'=|>[\]()])((?:[a-z_]\w*\.)*(?:[A-Z]\w*(?:Error|Exception)|ImproperlyConfigured)): (\S.*?)\s*$/
-/** Read at most this many (the last ones): a log that repeats an exception says it as well with a few. */
-const MAX_EMBEDDED = 20
-
-function embeddedExceptions(lines: readonly LogLine[]): Traceback[] {
-  const found: Traceback[] = []
-  for (let i = lines.length - 1; i >= 0 && found.length < MAX_EMBEDDED; i--) {
-    const text = lines[i].text
-    if (!text.includes('Error: ') && !text.includes('Exception: ') && !text.includes('Configured: ')) continue
-    const m = EMBEDDED_EXCEPTION.exec(text)
-    if (!m) continue
-    const [, opening, type] = m
-    // Inside a quoted field (`exception="…"`): the field's closing quote goes, its escaped quotes are plain again.
-    const quoted = opening === '"' || opening === "'"
-    const message = quoted ? m[3].replace(new RegExp(`${opening}$`), '').replace(/\\(["'])/g, '$1') : m[3]
-    const line = `${type}: ${message}`
-    found.unshift({ kind: 'traceback', frames: [], exception: { type, message, line }, chained: false, headless: true, lines: [lines[i]] })
-  }
-  return found
 }
 
 export function frameText(frame: TracebackFrame): string[] {

@@ -15,6 +15,9 @@ const SYSLOG_TIME = String.raw`\S{2,5} {1,2}\d{1,2} \d\d:\d\d:\d\d`
 // Loki/Grafana table pastes: `|   | 2022-08-17 17:37:30 | `
 const LOG_TABLE: LinePrefixShape = { name: 'log table', pattern: /^\s*(?:\|\s*)*\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?\s*\|\s?/ }
 
+// A paste wrapped in quotes (a JSON export's array of strings, one per line)
+const QUOTED_PASTE: LinePrefixShape = { name: 'quoted paste', pattern: /^"(?=\s*(?:File "|Traceback \(|\[\d{4}-))/ }
+
 export const LINE_PREFIXES: readonly LinePrefixShape[] = [
   // `web-1  | ` (v2), `web_1  | ` (v1), or a container_name without a number (`superset_app   | `).
   { name: 'docker compose', pattern: /^[A-Za-z0-9][\w.-]*(?:[-_]\d+\s*|\s+)\|(?: |$)/ },
@@ -24,6 +27,8 @@ export const LINE_PREFIXES: readonly LinePrefixShape[] = [
   // fly logs: `2024-03-05T10:00:00Z app[148e272b] iad [info]` (older flyctl: no blank after the level)
   { name: 'fly.io', pattern: new RegExp(String.raw`^${RFC3339} (?:app|runner|proxy)\[[\w-]+\] [a-z]{3,4} \[\w+\] ?`) },
   { name: 'kubernetes (CRI log file)', pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
+  // The CRI flag alone, its time and stream taken by a collector's record (`az containerapp logs show`: `"Log": "F …"`)
+  { name: 'CRI flag', pattern: /^[FP] (?=[\s[A-Z])/ },
   // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
   { name: 'systemd journal / syslog', pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
   // The journal's or syslog's program tag alone (`gunicorn[123]: `): pasted without the time and host columns
@@ -48,11 +53,12 @@ export const LINE_PREFIXES: readonly LinePrefixShape[] = [
   { name: 'blockquote', pattern: /^>(?: |$)/ },
   // A terminal UI's box around each line (k9s log view, rich panels): `│ Traceback (most recent call last): … │`
   { name: 'box-drawn panel', pattern: /^│ ?/ },
-  // Markdown inline code around each line, or a paste wrapped in quotes
+  // Markdown inline code around each line
   { name: 'inline code', pattern: /^`+/ },
-  { name: 'quoted paste', pattern: /^"(?=\s*(?:File "|Traceback \(|\[\d{4}-))/ }
+  QUOTED_PASTE
 ]
 
+const CLOSING_QUOTE = /",?\s*$/
 const TRAILING_WRAPPER = /`+$|\s*│$/
 const ANY_SMART_QUOTE = /[“”„‟‘’‚‛]/
 const SMART_QUOTES: [RegExp, string][] = [
@@ -83,7 +89,8 @@ export function stripLinePrefixes(text: string): string {
     if (!shape) break
     const next = rest.replace(shape.pattern, '')
     if (next === rest) break
-    rest = next
+    // A quoted paste (a JSON export's array of strings) closes its quote too: `"[…] Listening at: … (1)",`.
+    rest = shape === QUOTED_PASTE ? next.replace(CLOSING_QUOTE, '') : next
   }
   return rest.endsWith('`') || rest.endsWith('│') ? rest.replace(TRAILING_WRAPPER, '') : rest
 }
@@ -100,7 +107,7 @@ function indentBeforePrefix(text: string): number {
 const GUNICORN_TIME = /^\[\d{4}-\d\d-\d\d/
 
 /**
- * A line that starts with an ASCII letter can only carry a compose prefix (`web-1  | `, so it holds a `|`), a
+ * A line that starts with an ASCII letter can only carry a compose prefix (`web-1  | `, so it holds a `|`), the CRI flag, a
  * syslog-style time (`Dec 01 10:00:00 `: a first word of 2 to 5 characters, then a digit) or a program tag. Most lines are neither,
  * and this tells them without the alternation of every shape.
  */
@@ -108,6 +115,8 @@ function mayStartWithPrefix(text: string, first: number): boolean {
   const letter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122)
   if (!letter) return true
   const blank = text.indexOf(' ')
+  // The CRI flag: `F ` or `P ` before the line.
+  if (blank === 1 && (first === 70 || first === 80)) return true
   // A journal program tag ends right before the first blank: `gunicorn[123]: `.
   if (blank > 3 && text.charCodeAt(blank - 1) === 58 && text.charCodeAt(blank - 2) === 93) return true
   if (blank >= 2 && blank <= 5) {

@@ -65,11 +65,8 @@ export function readableSegments(raw: string): string[] {
   const first = text.charCodeAt(0)
   const braced = first === 123 /* { */ || ((first === 32 || first === 9) && text.trimStart().charCodeAt(0) === 123)
   const record = braced ? jsonLogLines(text) : undefined
-  // Each text as a line of its own: a record's text may hold several collapsed lines too (a kernel record after its tag).
-  if (record)
-    return record
-      .flatMap((part) => splitAtBoundaries(part).map((segment) => plainQuotes(stripLinePrefixes(segment))))
-      .filter((part) => part.trim() !== '')
+  // Each text of the record is read as a line of its own, a collapsed one (`… ERR Traceback (…`) cut like any.
+  if (record) return record.flatMap((part) => recordSegments(stripLinePrefixes(part))).filter((part) => part.trim() !== '')
   const json = text.includes('\\"') && JSON_ARRAY_SEPARATOR.test(text)
   if (!json) {
     const cut = splitAtBoundaries(text)
@@ -83,6 +80,11 @@ export function readableSegments(raw: string): string[] {
   }
   // A collapsed line loses nothing by dropping what was only a prefix between two boundaries.
   return segments.length > 1 ? segments.filter((segment) => segment.trim() !== '') : segments
+}
+
+function recordSegments(part: string): string[] {
+  const cut = splitAtBoundaries(part)
+  return cut.length === 1 ? [plainQuotes(part)] : cut.map((segment) => plainQuotes(stripLinePrefixes(segment)))
 }
 
 function jsonArrayPieces(text: string): string[] {

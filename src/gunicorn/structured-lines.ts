@@ -1,10 +1,11 @@
 // A log line that is one JSON object (python-json-logger, structlog's JSONRenderer, Docker's json-file driver,
-// Cloud Logging's and Azure's exports): the text the program wrote is in its message field, a traceback in its
+// Cloud Logging's and Azure's exports, `az containerapp logs show`'s `Log`): the text the program wrote is in its message field, a traceback in its
 // exception field, each with the newlines it had. The parser reads those texts as lines of their own.
 import type { LogLine } from '../core/model.js'
+import { stripLinePrefixes } from './line-prefix.js'
 
 /** Where loggers and collectors keep the program's text, in the order it was written. */
-const MESSAGE_FIELDS = ['message', 'msg', 'event', 'log', 'textPayload', 'MESSAGE', 'body']
+const MESSAGE_FIELDS = ['message', 'msg', 'event', 'log', 'Log', 'textPayload', 'MESSAGE', 'body']
 const EXCEPTION_FIELDS = ['exc_info', 'exception', 'exc_text', 'stack_trace', 'traceback', 'stack', 'error']
 
 /** The lines a JSON log line carries, or undefined when the line is not a JSON object with a text field. */
@@ -42,12 +43,21 @@ function fieldTexts(record: object, fields: readonly string[]): string[] {
  * carries, a Windows line end (`\r`) dropped. The same array when there is nothing to change.
  */
 export function recordTexts(lines: LogLine[]): LogLine[] {
-  if (!lines.some((line) => opensRecord(line.text) || line.text.charCodeAt(line.text.length - 1) === 13 /* \r */)) return lines
+  const endsInCr = (text: string) => text.charCodeAt(text.length - 1) === 13 /* \r */
+  if (!lines.some((line) => opensRecord(line.text) || line.text.includes('{"') || endsInCr(line.text))) return lines
   return lines.flatMap((line) => {
-    const text = line.text.charCodeAt(line.text.length - 1) === 13 ? line.text.slice(0, -1) : line.text
-    const texts = opensRecord(text) ? jsonLogLines(text) : undefined
+    const text = endsInCr(line.text) ? line.text.slice(0, -1) : line.text
+    const texts = jsonLogLines(recordAfterPrefix(text) ?? '')
     return texts ? texts.map((part) => ({ ...line, text: part })) : [text === line.text ? line : { ...line, text }]
   })
+}
+
+/** The line when it is a record, or the record after a shipper's prefix (`2025-… {"log": …}`); else undefined. */
+function recordAfterPrefix(text: string): string | undefined {
+  if (opensRecord(text)) return text
+  if (!text.includes('{"')) return undefined
+  const rest = stripLinePrefixes(text)
+  return opensRecord(rest) ? rest : undefined
 }
 
 /** The first character after any blanks is `{` (checked without copying the line). */

@@ -16,8 +16,9 @@ import { executableMissing, networkMissing, otherStartFailure, startWords, type 
 import { code, fileLine, where } from '../words.js'
 import { callerRemedy, callerWords } from '../rules/config-frames.js'
 import { settingsModuleMissing } from '../rules/settings-module.js'
+import { appSettingsWords, settingLoggedUnset, settingsRefused, type AppSettingsFacts } from '../rules/app-settings.js'
 
-type Facts = StartFacts | ConfigFacts | ConfigNameFacts
+type Facts = StartFacts | ConfigFacts | ConfigNameFacts | AppSettingsFacts
 
 const CORRECT_VALUE = 'Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally.'
 const PORT_FROM_ENV = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`)
@@ -234,6 +235,9 @@ function words(facts: Facts): Words {
     case 'stale-pidfile':
     case 'control-socket-unwritable':
       return configNameWords(facts)
+    case 'settings-refused':
+    case 'setting-unset':
+      return appSettingsWords(facts)
     default:
       return { summary: summary(facts), remedy: remedy(facts) }
   }
@@ -248,7 +252,8 @@ export default defineReason({
     'config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an IPv6 bind where the container has no IPv6 (Errno 97/99), an option ' +
     "left without its value, a `control_socket` that is not a path (25.1+); or the app's own " +
     "configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, " +
-    'a `DJANGO_SETTINGS_MODULE` the image lacks, a missing INI section)',
+    'a `DJANGO_SETTINGS_MODULE` the image lacks, a missing INI section, a check of its own that refuses settings it ' +
+    'names, a setting it logs as unset before Gunicorn finds no application)',
   fixtures: [
     { path: '__fixtures__/apps/fail-config-error', test: '__tests__/diagnosis.itg.ts' },
     { path: '__fixtures__/apps/fail-exec-form-port', test: '__tests__/remedies.itg.ts' },
@@ -275,6 +280,8 @@ export default defineReason({
     installedApp,
     settingsModuleMissing,
     iniSection,
+    settingsRefused,
+    settingLoggedUnset,
     distributionNameAsModule,
     // Last: Gunicorn serves on after it, so it explains a failure only when nothing else does.
     controlSocketUnwritable

@@ -4,7 +4,7 @@ import { code, present } from '../words.js'
 import { frameLocation } from '../rules/locate.js'
 import { causeInLog } from '../rules/evidence.js'
 import { deathsAfterBoot, exitKinds, lastWordsBefore } from '../rules/lifecycle.js'
-import { printedByWorker } from '../rules/configuration.js'
+import { printedByAppParser } from '../rules/configuration.js'
 
 interface Facts {
   exits: number
@@ -24,11 +24,17 @@ const appParsesArguments: Rule<Facts> = {
   stage: 'boot',
   name: "the app's argument parser rejects Gunicorn's command line in each worker",
   detect(rc) {
-    const error = rc.ofKind('config-error').find((e) => printedByWorker(rc, e))
+    const error = rc.ofKind('config-error').find((e) => printedByAppParser(rc, e))
     if (!error) return undefined
     const exits = rc.ctx.lines.filter((line) => line.seq > error.lines[0].seq && /Worker exiting \(pid: \d+\)/.test(line.text))
     return {
-      facts: { exits: exits.length, exitKinds: ['usage error'], healthPassed: false, presumed: false, usageError: error.lines[0].text.trim() },
+      facts: {
+        exits: exits.length,
+        exitKinds: ['usage error'],
+        healthPassed: false,
+        presumed: false,
+        usageError: `gunicorn: error: ${error.message}`
+      },
       evidence: present(error.lines[0].text, exits[0]?.text)
     }
   }
@@ -90,7 +96,9 @@ export default defineReason({
   id: 'crash-loop',
   title: 'Workers crash after boot',
   headline: 'workers keep crashing',
-  readme: 'workers exit after boot and are replaced, while single health requests still pass',
+  readme:
+    'workers exit after boot and are replaced, while single health requests still pass; an argument parser in the ' +
+    "app that rejects Gunicorn's own options (`unrecognized arguments: -k -c …`)",
   fixtures: [{ path: '__fixtures__/apps/fail-crash-loop', test: '__tests__/diagnosis.itg.ts' }],
   rules: [appParsesArguments, workersKeepExiting],
   words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })

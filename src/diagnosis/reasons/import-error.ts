@@ -7,6 +7,7 @@ import { closestName } from '../closest.js'
 import { cannotImportName, definedNames, missingName, moduleNotFound, raisedAtImport, type MissingName } from '../rules/imports.js'
 import { closestLocalModule, missingLocalSubmodule, type LocalNeighbour, type MissingSubmodule } from '../rules/local-modules.js'
 import { exceptionIs } from '../rules/rule.js'
+import { cutWhileLoading, importFailureWords, shadowed, sslPatchedLate, type ImportFailureFacts } from '../rules/import-failures.js'
 import { code, fileLine, where } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
 
@@ -26,6 +27,7 @@ type Facts =
   | (Misspelled & { kind: 'misspelled' })
   | { kind: 'misspelled-module'; moduleName: string; local: LocalNeighbour; importedAt?: SourceLocation }
   | { kind: 'no-such-local-module'; moduleName: string; submodule: MissingSubmodule; importedAt?: SourceLocation }
+  | ImportFailureFacts
 
 /** A name that does not exist where it is used, and the one Python (or the user's own file) says was meant. */
 interface Misspelled {
@@ -250,12 +252,15 @@ export default defineReason({
   namesCulprit: true,
   readme:
     '`ImportError: cannot import name …` (version mismatch, circular import), or a ' +
-    '`NameError`/`AttributeError` raised by module-level code while Gunicorn imports the app',
+    '`NameError`/`AttributeError` raised by module-level code while Gunicorn imports the app; a project module that ' +
+    "shadows the standard library's (`platform.py`), ssl imported before gevent patched it (`RecursionError`), " +
+    "a worker's traceback cut inside the app's import",
   fixtures: [
     { path: '__fixtures__/apps/fail-import-error', test: '__tests__/diagnosis.itg.ts' },
-    { path: '__fixtures__/apps/fail-misspelled-name', test: '__tests__/issue25-diagnosis.itg.ts' }
+    { path: '__fixtures__/apps/fail-misspelled-name', test: '__tests__/issue25-diagnosis.itg.ts' },
+    { path: '__fixtures__/apps/fail-shadowed-module', test: '__tests__/diagnosis.itg.ts' }
   ],
-  rules: [misspelledModule, noSuchLocalModule, cannotImport, nameMissingAtImport],
+  rules: [misspelledModule, noSuchLocalModule, cannotImport, shadowed, sslPatchedLate, nameMissingAtImport, cutWhileLoading],
   words: (facts) => {
     switch (facts.kind) {
       case 'misspelled':
@@ -267,6 +272,10 @@ export default defineReason({
       case 'wrong-package':
       case 'undefined-name':
         return raisedWords(facts)
+      case 'cut-while-loading':
+      case 'shadowed-module':
+      case 'ssl-patched-late':
+        return importFailureWords(facts)
       default:
         return cannotImportWords(facts)
     }

@@ -2,6 +2,7 @@
 import { defineReason, type Finding, type Rule } from '../reason.js'
 import type { RuleContext, Traceback } from '../context.js'
 import { entrypointRefusal } from '../rules/entrypoint-refusal.js'
+import { emptyValueRefused } from '../rules/empty-values.js'
 import { emptySpecVariable, environImproperlyConfigured, environKeyError, noneFromEnvironment, variableName } from '../rules/environment.js'
 import { inHandler, whenRaised, type WhenRaised } from '../rules/request.js'
 import { code, fileLine, present } from '../words.js'
@@ -22,6 +23,7 @@ type Facts =
     } & Partial<WhenRaised>)
   | { kind: 'empty-in-spec'; moduleName: string; variable: string; shown: string }
   | { kind: 'entrypoint-refused'; variable: string; line: string }
+  | { kind: 'empty-value'; exceptionLine: string; call?: string; at?: string; location?: SourceLocation }
 
 type Unset = Extract<Facts, { kind: 'unset' }>
 
@@ -96,6 +98,34 @@ const entrypointRefused: Rule<Facts> = {
   }
 }
 
+/** A library the app calls at import refused an empty value; the variable it reads is not named, the call is. */
+const emptyValue: Rule<Facts> = {
+  stage: 'boot',
+  name: 'a call at import refused an empty value the environment should have given',
+  detect(rc) {
+    const found = emptyValueRefused(rc)
+    if (!found) return undefined
+    if (found.variable) return unset(rc, found.tb, found.variable)
+    const { tb, frame } = found
+    const at = frame?.location ? fileLine(frame.location) : frame ? `${frame.frame.file.split('/').pop()}:${frame.frame.line}` : undefined
+    return {
+      facts: { kind: 'empty-value', exceptionLine: tb.exception.line, call: frame?.frame.code, at, location: frame?.location },
+      evidence: rc.tracebackEvidence(tb, frame),
+      location: frame?.location
+    }
+  }
+}
+
+function emptyValueWords(facts: Extract<Facts, { kind: 'empty-value' }>): { summary: string; remedy: string } {
+  const calls = facts.call ? ` calls ${code(facts.call)}` : ''
+  return {
+    summary:
+      `${facts.at ? code(facts.at) : 'The app'}${calls} while Gunicorn imports the app, and it refuses an empty value ` +
+      `(${code(facts.exceptionLine.slice(0, 200))}): a setting it reads from the environment is not set in the container.`,
+    remedy: `Pass the variable that call reads (its documentation names it) ${USE_ENV_INPUT}, or guard the call so the app ` + 'starts without it.'
+  }
+}
+
 const USE_ENV_INPUT = "with the action's `env` input"
 
 function unsetRemedy({ name, hostFilled, provided }: Extract<Facts, { kind: 'unset' }>): string {
@@ -139,6 +169,7 @@ function words(facts: Facts): { summary: string; remedy: string } {
       remedy: `Pass ${code(facts.variable)} ${USE_ENV_INPUT} with a value the entrypoint accepts (its message says what it expects).`
     }
   }
+  if (facts.kind === 'empty-value') return emptyValueWords(facts)
   if (facts.kind === 'empty-in-spec') {
     return {
       summary:
@@ -160,11 +191,13 @@ export default defineReason({
   title: 'Missing environment variable',
   headline: 'missing environment variable',
   namesCulprit: true,
-  readme: "`KeyError: 'DATABASE_URL'` and friends: the variable the app needs",
+  readme:
+    "`KeyError: 'DATABASE_URL'` and friends: the variable the app needs; an SDK called at import that refuses an " +
+    'empty key (`Instrumentation key cannot be none or empty`), named at the call',
   fixtures: [
     { path: '__fixtures__/apps/fail-missing-env', test: '__tests__/diagnosis.itg.ts' },
     { path: '__fixtures__/apps/fail-env-none', test: '__tests__/issue25-diagnosis.itg.ts' }
   ],
-  rules: [environKey, improperlyConfigured, noneRead, emptyInSpec, entrypointRefused],
+  rules: [environKey, improperlyConfigured, noneRead, emptyInSpec, entrypointRefused, emptyValue],
   words
 })

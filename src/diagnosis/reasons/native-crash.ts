@@ -8,10 +8,12 @@ import { faultUserFrame } from '../rules/locate.js'
 import { kernelSegfaults, shellSegfault } from '../rules/crash-reports.js'
 import { withoutGunicornPrefix } from '../rules/rule.js'
 import { numpyAbi, numpyAbiRemedy, numpyAbiSummary, type NumpyAbiFacts } from '../rules/numpy-abi.js'
+import { forkUnsafe, forkUnsafeWords, type ForkUnsafeFacts } from '../rules/fork-safety.js'
 import { builtAgainst, dumpWithFrames, frameLine, importedModule, nativeCrashes, requirementLine, shellFormSignal } from '../rules/crashes.js'
 
 type Facts =
   | NumpyAbiFacts
+  | ForkUnsafeFacts
   | { kind: 'binary-incompatible'; linked: string; builder?: string; type: string; expected?: number; got?: number }
   | {
       kind: 'fatal-error'
@@ -154,7 +156,7 @@ function incompatibleSummary({ linked, builder, type, expected, got }: Extract<F
   )
 }
 
-function summary(facts: Facts): string {
+function summary(facts: Exclude<Facts, ForkUnsafeFacts>): string {
   switch (facts.kind) {
     case 'numpy-abi':
       return numpyAbiSummary(facts)
@@ -188,7 +190,7 @@ const REINSTALL_FROM_SCRATCH =
   'no cached or copied wheels), with matching versions of packages built against each other; ' +
   'run once with the `faulthandler` input on to see the Python stack.'
 
-function remedy(facts: Facts): string {
+function remedy(facts: Exclude<Facts, ForkUnsafeFacts>): string {
   switch (facts.kind) {
     case 'numpy-abi':
       return numpyAbiRemedy(facts)
@@ -226,8 +228,9 @@ export default defineReason({
   readme:
     'a worker died of a signal in native code (`Fatal Python error: Segmentation fault`): the module ' +
     'whose import crashed, the extension modules loaded, or the two packages of a `size changed, may ' +
-    'indicate binary incompatibility` warning; a package compiled against NumPy 1.x under NumPy 2 (`_ARRAY_API not found`)',
+    'indicate binary incompatibility` warning; a package compiled against NumPy 1.x under NumPy 2 (`_ARRAY_API not found`); ' +
+    "macOS's fork-safety check (CoreFoundation, the Objective-C runtime) killing forked workers",
   fixtures: [{ path: '__fixtures__/apps/fail-native-crash', test: '__tests__/hang-crash.itg.ts' }],
-  rules: [numpyBuiltForAnother, binaryIncompatible, crashDump, signalOnly, kernelSegfault, shellReportedSegfault],
-  words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
+  rules: [numpyBuiltForAnother, binaryIncompatible, forkUnsafe, crashDump, signalOnly, kernelSegfault, shellReportedSegfault],
+  words: (facts) => (facts.kind === 'fork-unsafe' ? forkUnsafeWords(facts) : { summary: summary(facts), remedy: remedy(facts) })
 })

@@ -4,6 +4,7 @@ import { frameText } from '../context.js'
 import { exceptionIs } from '../rules/rule.js'
 import { code, fileLine, present } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
+import { futureFeature } from '../rules/future-features.js'
 
 interface Facts {
   /** `file:line` of the error, the repository's file when it maps there. */
@@ -15,6 +16,23 @@ interface Facts {
   file?: string
   /** Saved while Gunicorn ran with --reload: the reloaded worker could not import it. */
   reloaded: boolean
+  /** A `from __future__ import` this Python lacks: the module was written for a newer one. */
+  future?: { feature: string; module?: string; since?: string }
+}
+
+// Before the traceback's own reading: the file is a package's, and the fix is the Python version, not the syntax.
+const newerPythonFeature: Rule<Facts> = {
+  stage: 'boot',
+  name: 'a module uses a __future__ feature this Python does not have',
+  detect(rc) {
+    const found = futureFeature(rc)
+    if (!found) return undefined
+    const { feature, module, since } = found
+    return {
+      facts: { errorType: 'SyntaxError', message: `future feature ${feature} is not defined`, reloaded: false, future: { feature, module, since } },
+      evidence: [found.line.text.trim(), ...present(rc.gunicornOutcomeLine())]
+    }
+  }
 }
 
 const syntaxTraceback: Rule<Facts> = {
@@ -65,16 +83,32 @@ const syntaxMessage: Rule<Facts> = {
   }
 }
 
+function futureWords({ feature, module, since }: NonNullable<Facts['future']>): { summary: string; remedy: string } {
+  const who = module ? code(module) : 'A module the app imports'
+  const python = since ? `Python ${since} or later` : 'a newer Python'
+  return {
+    summary:
+      `${who} does not compile on this Python: it uses ${code(`from __future__ import ${feature}`)}, which needs ${python} ` +
+      `(${code(`SyntaxError: future feature ${feature} is not defined`)}).`,
+    remedy:
+      `Run the app on ${python}, or install a version of ${module ? code(module) : 'that package'} that supports this Python; ` +
+      "if a copy earlier on the path (a platform agent's packages, a vendored directory) is the one imported, align or remove it."
+  }
+}
+
 const RELOADED = ' (saved while Gunicorn ran with --reload; the reloaded worker could not import it)'
 
 export default defineReason({
   id: 'syntax-error',
   title: 'Syntax error',
   headline: 'syntax error',
-  readme: 'a `SyntaxError` in your code, on its file and line',
+  readme:
+    'a `SyntaxError` in your code, on its file and line; a package written for a newer Python ' +
+    '(`future feature annotations is not defined`) named with the Python it needs',
   fixtures: [{ path: '__fixtures__/apps/fail-syntax-error', test: '__tests__/diagnosis.itg.ts' }],
-  rules: [syntaxTraceback, syntaxMessage],
-  words: ({ at, errorType, message, file, reloaded }) => {
+  rules: [newerPythonFeature, syntaxTraceback, syntaxMessage],
+  words: ({ at, errorType, message, file, reloaded, future }) => {
+    if (future) return futureWords(future)
     const shown = code(at ?? 'the application')
     return {
       summary: `${shown} has a ${errorType}: ${message}${reloaded ? RELOADED : ''}.`,

@@ -50,14 +50,36 @@ const WORKER_EXITING = /Worker exiting \(pid: \d+\)/
  * A usage error a worker printed, not the master: the app parsed the process's arguments (Gunicorn's own) at import
  * with argparse or optparse, and the worker exited. The master's own usage error ends the process before any worker.
  */
-export function printedByWorker(rc: RuleContext, error: ConfigErrorEvent): boolean {
+function printedByWorker(rc: RuleContext, error: ConfigErrorEvent): boolean {
   const at = error.lines[0].seq
   const next = rc.ctx.lines.find((line) => line.seq > at && /\[\d+\] \[\w+\]|Worker exiting/.test(line.text))
   return next !== undefined && WORKER_EXITING.test(next.text)
 }
 
-/** Gunicorn's own configuration errors, leaving out the usage errors an app's argument parser printed in a worker. */
-export const gunicornConfigErrors = (rc: RuleContext): ConfigErrorEvent[] => rc.ofKind('config-error').filter((e) => !printedByWorker(rc, e))
+/**
+ * Options Gunicorn's own parser defines (short flags and the common long ones): a usage error that calls one of them
+ * unrecognized was printed by another parser, the app's, reading the process's arguments (`-k -c conf.py main:app`).
+ */
+const GUNICORN_OPTIONS = new Set(
+  [
+    '-c -b -w -k -t -D -p -u -g -m -e -n -R --config --bind --workers --worker-class --threads --worker-connections',
+    '--timeout --graceful-timeout --keep-alive --max-requests --max-requests-jitter --preload --reload --chdir --daemon',
+    '--pid --user --group --umask --env --name --log-level --log-file --error-logfile --access-logfile --access-logformat',
+    '--log-config --capture-output --forwarded-allow-ips --worker-tmp-dir --pythonpath --paste --certfile --keyfile --backlog'
+  ].flatMap((options) => options.split(' '))
+)
+
+/** `unrecognized arguments: -k -c …` (argparse) or `no such option: -k` (optparse) naming one of Gunicorn's own options. */
+function rejectsGunicornOptions(error: ConfigErrorEvent): boolean {
+  const args = /^(?:unrecognized arguments|no such option): (.+)$/.exec(error.message)?.[1] ?? ''
+  return args.split(/\s+/).some((arg) => GUNICORN_OPTIONS.has(arg.split('=')[0]))
+}
+
+/** The usage error of an argument parser in the app (in a worker, or one that rejects Gunicorn's own options). */
+export const printedByAppParser = (rc: RuleContext, error: ConfigErrorEvent): boolean => printedByWorker(rc, error) || rejectsGunicornOptions(error)
+
+/** Gunicorn's own configuration errors, leaving out the usage errors an app's argument parser printed. */
+export const gunicornConfigErrors = (rc: RuleContext): ConfigErrorEvent[] => rc.ofKind('config-error').filter((e) => !printedByAppParser(rc, e))
 
 /** The first `Error: …` Gunicorn printed: the rules below read it in order, the last takes any. */
 const firstConfigError = (rc: RuleContext): ConfigErrorEvent | undefined => gunicornConfigErrors(rc)[0]

@@ -3,7 +3,7 @@
 // src/diagnosis/reasons/.
 import type { RuleContext, Traceback } from '../context.js'
 import { code, exceptionIs } from './rule.js'
-import type { TracebackFrame } from '../../gunicorn/log-parser.js'
+import type { EventOf, TracebackFrame } from '../../gunicorn/log-parser.js'
 
 const NO_MODULE_NAMED = /^No module named '?([\w.]+)'?/
 
@@ -121,4 +121,21 @@ export function definedNames(source: string): Set<string> {
     }
   }
   return names
+}
+
+/** Gunicorn's frames that load the app in a worker: a traceback through them was raised by the app's import. */
+const LOADING_FRAME = /^(load_wsgi|load_wsgiapp|import_app|load)$/
+
+/**
+ * A worker said `Exception in worker process` and the log ends inside its traceback, past Gunicorn's loading of the
+ * app but before the exception line: the import raised, and only the frames say where it had got to.
+ */
+export function importCutInWorker(rc: RuleContext): EventOf<'cut-traceback'> | undefined {
+  if (rc.primaryTraceback()) return undefined
+  const failed = new Set(rc.ofKind('worker-exception').map((e) => e.pid))
+  return rc
+    .ofKind('cut-traceback')
+    .find(
+      (cut) => cut.pid !== undefined && failed.has(cut.pid) && cut.frames.some((f) => /gunicorn\//.test(f.file) && LOADING_FRAME.test(f.func ?? ''))
+    )
 }

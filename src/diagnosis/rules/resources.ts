@@ -34,12 +34,26 @@ export interface MemoryKills {
   masterKilled: boolean
 }
 
+type WorkerSignal = EventOf<'worker-signal'>
+
+/**
+ * Gunicorn kills the workers it found timed out in one pass: a SIGKILL logged in the same second as the kill of a
+ * worker whose WORKER TIMEOUT the log shows is part of that pass when the log starts after the killed worker's boot
+ * (its own timeout line came before the excerpt). A worker seen booting logs its timeout before its kill.
+ */
+function killedWithTimedOut(kills: WorkerSignal[], timedOut: Set<number>, booted: Set<number>): Set<number> {
+  const timeoutKillSeconds = new Set(kills.filter((e) => timedOut.has(e.pid) && e.prefix?.timestamp).map((e) => e.prefix!.timestamp))
+  const inPass = kills.filter((e) => !booted.has(e.pid) && e.prefix?.timestamp !== undefined && timeoutKillSeconds.has(e.prefix.timestamp))
+  return new Set(inPass.map((e) => e.pid))
+}
+
 export function memoryKills(rc: RuleContext): MemoryKills {
   const { container } = rc.ctx
   const timedOut = new Set(rc.ofKind('worker-timeout').map((e) => e.pid))
   const kills = rc.ofKind('worker-signal').filter((e) => e.signal === 'SIGKILL' || e.signal === '9' || e.perhapsOom)
   for (const pid of abortedPids(rc, kills)) timedOut.add(pid)
-  const oomKills = kills.filter((e) => !timedOut.has(e.pid))
+  const inTimeoutPass = killedWithTimedOut(kills, timedOut, new Set(rc.ofKind('worker-boot').map((e) => e.pid)))
+  const oomKills = kills.filter((e) => !timedOut.has(e.pid) && !inTimeoutPass.has(e.pid))
   return {
     limit: container.memoryLimit,
     oomKills,

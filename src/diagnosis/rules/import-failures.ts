@@ -1,0 +1,116 @@
+// Imports that fail for a reason outside the failing line: a project module that shadows the one meant, ssl imported
+// before gevent patched it, a worker's traceback the log cut before its exception. Rules of the import-error reason;
+// their words are here too, so the reason module only dispatches to them.
+import { frameText } from '../context.js'
+import type { Rule } from '../reason.js'
+import { importCutInWorker } from './imports.js'
+import { sslPatchedLate as sslPatchedLateIn } from './monkey-patch.js'
+import { code, fileLine } from './rule.js'
+import { shadowedModule } from './shadowed-modules.js'
+
+export type ImportFailureFacts =
+  | { kind: 'cut-while-loading'; lastFrame: string; at?: string }
+  | { kind: 'shadowed-module'; module: string; attribute: string; shadowedBy?: string; usedAt?: string; exceptionLine: string }
+  | { kind: 'ssl-patched-late'; exceptionLine: string; at?: string; importedFirst: string[] }
+
+type Words = { summary: string; remedy: string }
+
+export const sslPatchedLate: Rule<ImportFailureFacts> = {
+  stage: 'boot',
+  name: 'ssl imported before the gevent worker patched it: a RecursionError in SSLContext',
+  detect(rc) {
+    const found = sslPatchedLateIn(rc)
+    if (!found) return undefined
+    const frame = rc.userFrame(found.tb)
+    const at = frame?.location ? fileLine(frame.location) : frame ? `${frame.frame.file.split('/').pop()}:${frame.frame.line}` : undefined
+    return {
+      facts: { kind: 'ssl-patched-late', exceptionLine: found.tb.exception.line, at, importedFirst: found.importedFirst },
+      evidence: [...(found.warning ? [found.warning.slice(0, 300)] : []), ...rc.tracebackEvidence(found.tb, frame)],
+      location: frame?.location
+    }
+  }
+}
+
+function sslWords(facts: Extract<ImportFailureFacts, { kind: 'ssl-patched-late' }>): Words {
+  const first = facts.importedFirst.length > 0 ? ` (gevent names ${facts.importedFirst.map((m) => code(m)).join(', ')})` : ''
+  return {
+    summary:
+      `${facts.at ? code(facts.at) : 'The app'} configures SSL while Gunicorn imports the app and recurses ` +
+      `(${code(facts.exceptionLine)}): ssl was imported before the gevent worker monkey-patched it${first}.`,
+    remedy:
+      'Import nothing that imports ssl before the worker patches it: not in gunicorn.conf.py (its logging setup, server ' +
+      `hooks), not with ${code('--preload')}; or patch first, with ${code('from gevent import monkey; monkey.patch_all()')} ` +
+      'at the top of gunicorn.conf.py.'
+  }
+}
+
+export const shadowed: Rule<ImportFailureFacts> = {
+  stage: 'boot',
+  name: 'a project module shadows the module the code meant (the standard library one)',
+  detect(rc) {
+    const found = shadowedModule(rc)
+    if (!found) return undefined
+    const { tb, module, attribute, shadowedBy, usedAt, frame } = found
+    return {
+      facts: { kind: 'shadowed-module', module, attribute, shadowedBy, usedAt, exceptionLine: tb.exception.line },
+      evidence: rc.tracebackEvidence(tb, frame),
+      location: frame?.location
+    }
+  }
+}
+
+function shadowedWords(facts: Extract<ImportFailureFacts, { kind: 'shadowed-module' }>): Words {
+  const module = code(facts.module)
+  const by = facts.shadowedBy ? ` (${code(facts.shadowedBy)})` : ''
+  const used = facts.usedAt ? `${code(facts.usedAt)} uses ${code(`${facts.module}.${facts.attribute}`)}` : `The code uses ${code(facts.attribute)}`
+  return {
+    summary:
+      `${used}, and the ${module} Python imported has no such name (${code(facts.exceptionLine)}): a module or package ` +
+      `named ${module} in the project${by} is found first and shadows the real one.`,
+    remedy:
+      `Rename the project's ${module}${by} and the imports of it, so that ${code(`import ${facts.module}`)} finds the real ` +
+      `module again; remove its stale ${code('.pyc')} files and ${code('__pycache__')} too.`
+  }
+}
+
+/** The worker's traceback is cut before its exception: the frames show the app's import raised, not what. */
+export const cutWhileLoading: Rule<ImportFailureFacts> = {
+  stage: 'boot',
+  name: "a worker's traceback cut inside Gunicorn's loading of the app",
+  detect(rc) {
+    const cut = importCutInWorker(rc)
+    if (!cut) return undefined
+    const last = cut.frames[cut.frames.length - 1]
+    const user = rc.userFrame(cut)
+    const at = user?.location ? fileLine(user.location) : user ? `${user.frame.file}:${user.frame.line}` : undefined
+    const failedLine = rc.ofKind('worker-exception').find((e) => e.pid === cut.pid)?.lines[0].text
+    return {
+      facts: { kind: 'cut-while-loading', lastFrame: `${last.func ?? '?'} (${last.file.split('/').slice(-2).join('/')}:${last.line})`, at },
+      evidence: [...(failedLine ? [failedLine] : []), ...frameText(last)],
+      location: user?.location
+    }
+  }
+}
+
+function cutWords({ lastFrame, at }: Extract<ImportFailureFacts, { kind: 'cut-while-loading' }>): Words {
+  const reached = at ? `the app's own ${code(at)}` : `Gunicorn's ${code(lastFrame)}`
+  return {
+    summary:
+      `A worker failed while Gunicorn imported the app (${code('Exception in worker process')}), but the log ends inside ` +
+      `its traceback at ${reached}, before the exception line that names the cause.`,
+    remedy:
+      "Read the worker's whole traceback (its last line names the exception): run the import in the image " +
+      `(${code('python -c "import <module>"')} with the module of the app spec) or keep the full log of the failed start.`
+  }
+}
+
+export function importFailureWords(facts: ImportFailureFacts): Words {
+  switch (facts.kind) {
+    case 'cut-while-loading':
+      return cutWords(facts)
+    case 'shadowed-module':
+      return shadowedWords(facts)
+    case 'ssl-patched-late':
+      return sslWords(facts)
+  }
+}
