@@ -72,6 +72,25 @@ describe('a third-party worker class that breaks while Gunicorn sets it up', () 
   })
 })
 
+describe('a worker module reached by the app’s own import', () => {
+  it('is not the worker class: the traceback passes through the app', () => {
+    const lines = linesOf([
+      '[2024-02-01 10:00:00 +0000] [9] [ERROR] Exception in worker process',
+      'Traceback (most recent call last):',
+      `  File "${SITE}/gunicorn/arbiter.py", line 609, in spawn_worker`,
+      '    worker.init_process()',
+      `  File "${SITE}/gunicorn/workers/base.py", line 134, in init_process`,
+      '    self.load_wsgi()',
+      '  File "/app/tasks.py", line 2, in <module>',
+      '    from rq.worker import Worker',
+      `  File "${SITE}/rq/worker.py", line 28, in <module>`,
+      '    from redis import WatchError',
+      "ImportError: cannot import name 'WatchError' from 'redis'"
+    ])
+    expect(diagnose(contextFor(lines)).reason).toBe('import-error')
+  })
+})
+
 describe("Gunicorn's message in a JSON field", () => {
   it('ends at the field’s closing quote, whatever follows it (the next fields, or the comma of a record cut there)', () => {
     const record = JSON.stringify({ level: 'CRITICAL', event: 'WORKER TIMEOUT (pid:46)', logger: 'gunicorn.error' })
@@ -80,6 +99,10 @@ describe("Gunicorn's message in a JSON field", () => {
     for (const text of [record, cut]) {
       expect(embeddedGunicornMessage(text)).toMatchObject({ message: 'WORKER TIMEOUT (pid:46)', prefix: { level: 'CRITICAL' } })
     }
+  })
+
+  it("a single-quoted field (Python's repr) may hold quotes: it runs to the line's end", () => {
+    expect(embeddedGunicornMessage("level='ERROR' msg='Connection in use: ('0.0.0.0', 8000)'")?.message).toBe("Connection in use: ('0.0.0.0', 8000)")
   })
 
   it('a WORKER TIMEOUT in a structlog fragment is the worker-timeout reason, not "Gunicorn never started"', () => {

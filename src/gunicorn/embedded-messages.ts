@@ -55,11 +55,13 @@ export function embeddedGunicornMessage(text: string): EmbeddedMessage | undefin
 }
 
 /**
- * A quoted field's message ends at its closing quote, not at the line's end: a JSON record's field is followed by
- * `",` and the next fields (`"event": "WORKER TIMEOUT (pid:46)", "logger": …`), or a fragment cut after the comma.
+ * A double-quoted field's message ends at its closing quote, not at the line's end: a JSON record's field is followed
+ * by `",` and the next fields (`"event": "WORKER TIMEOUT (pid:46)", "logger": …`), or a fragment cut after the comma.
+ * JSON escapes every quote inside; a single-quoted field (Python's repr) may hold quotes (`('0.0.0.0', 8000)`), so
+ * it runs to the line's end.
  */
 function quotedMessage(rest: string, quote: string): string {
-  const closing = new RegExp(`(?<!\\\\)${quote}`).exec(rest)
+  const closing = quote === '"' ? /(?<!\\)"/.exec(rest) : null
   return closing ? rest.slice(0, closing.index) : rest.replace(CLOSING, '')
 }
 

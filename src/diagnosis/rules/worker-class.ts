@@ -156,14 +156,15 @@ const PACKAGE_OF = /(?:site|dist)-packages\/(\w+)\//
 const LIBRARY_FRAME = /(?:site|dist)-packages\/|\/lib\/python\d/
 
 /**
- * An exception raised in or below a third-party worker class's module, in library code only and not while it loads
- * the app: the worker's package (or one it calls, e.g. uvicorn under uvicorn_worker) broke while Gunicorn set it up.
+ * An exception raised in or below a third-party worker class's module, in a traceback of library code only and not
+ * while it loads the app: the worker's package (or one it calls, e.g. uvicorn under uvicorn_worker) broke while Gunicorn set it up.
  */
 function brokenInOutsideWorker(frames: readonly Frame[]): Omit<BrokenInSetup, 'exception'> | undefined {
   const anchor = frames.findIndex((f) => OUTSIDE_WORKER_MODULE.test(f.file))
   if (anchor === -1) return undefined
+  // Anywhere in the traceback: a worker module the app's own import reached (rq/worker.py) is not the worker class.
+  if (frames.some((f) => (f.func !== undefined && APP_LOADING.has(f.func)) || !LIBRARY_FRAME.test(f.file))) return undefined
   const below = frames.slice(anchor)
-  if (below.some((f) => (f.func !== undefined && APP_LOADING.has(f.func)) || !LIBRARY_FRAME.test(f.file))) return undefined
   const innermost = [...below].reverse().find((f) => PACKAGE_OF.test(f.file))!
   const pkg = PACKAGE_OF.exec(innermost.file)![1]
   const workerPkg = PACKAGE_OF.exec(frames[anchor].file)![1]
