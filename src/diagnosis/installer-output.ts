@@ -117,7 +117,7 @@ export function parseInstallerProblem(lines: string[]): InstallerProblem | undef
  * `name` is the project itself (Poetry's "not supported by the project").
  */
 export type SolverVerdict = { tool: 'uv' | 'poetry'; evidence: string[] } & (
-  | { kind: 'other-python'; name: string; requirement: string; requiresPython: string; pythonVersion: string; requested: boolean }
+  | { kind: 'other-python'; name: string; requirement: string; requiresPython: string; pythonVersion?: string; requested: boolean }
   | { kind: 'no-version'; name: string; requirement: string }
   | { kind: 'conflict'; dependent: string; dependentVersion: string; requirement: string; target: string; targetShown?: string }
   | { kind: 'pinned-twice'; name: string; requested: string[] }
@@ -127,8 +127,19 @@ const UV_SOLVER = /No solution found when resolving/
 const POETRY_SOLVER = /SolverProblemError|version solving failed|is not supported by the project/
 const PKG = String.raw`[A-Za-z0-9][\w.\-]*(?:\[[\w,\-]+\])?`
 
+/**
+ * uv found no Python for the project's range among the interpreters it may use (`No interpreter found for Python
+ * >=3.13.7 in search path`, `… in managed installations or search path`): it stops before resolving anything.
+ */
+const UV_NO_INTERPRETER = /No interpreter found for Python (.+?) in (?:virtual environments|managed installations|search path|system path)/
+
 export function parseSolverVerdict(lines: string[]): SolverVerdict | undefined {
   const text = flat(lines)
+  const noInterpreter = UV_NO_INTERPRETER.exec(text)
+  if (noInterpreter) {
+    const evidence = linesWith(lines, /No interpreter found for Python/)
+    return { tool: 'uv', evidence, kind: 'other-python', name: '', requirement: '', requiresPython: noInterpreter[1], requested: false }
+  }
   const tool = UV_SOLVER.test(text) ? 'uv' : POETRY_SOLVER.test(text) ? 'poetry' : undefined
   if (!tool) return undefined
   const evidence = linesWith(

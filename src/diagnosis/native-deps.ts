@@ -19,6 +19,7 @@ export const APT_FOR_MISSING: { match: RegExp; apt: string[] }[] = [
 /** Headers and libraries the well-known packages with extensions need besides a compiler. */
 export const APT_FOR_PACKAGE: Record<string, string[]> = {
   psycopg2: ['libpq-dev'],
+  'psycopg2-binary': ['libpq-dev'],
   mysqlclient: ['default-libmysqlclient-dev', 'pkg-config'],
   lxml: ['libxml2-dev', 'libxslt1-dev'],
   cffi: ['libffi-dev'],

@@ -137,9 +137,12 @@ const MISSING_TOOLS: { pattern: RegExp; missing: (m: RegExpMatchArray) => string
 /** The tools whose absence is a failed compile by itself, even when the output kept no line of pip's around it. */
 const COMPILE_EVIDENCE = /fatal error: [\w./-]+\.h: No such file|'(?:[\w-]*-)?(?:gcc|g\+\+|cc|clang)'|pg_config executable not found/
 
-/** pip's and setup.py's ways of naming the package it was building when the build failed. */
+/** pip's, setup.py's and uv's ways of naming the package it was building when the build failed. */
 const FAILED_PACKAGE =
-  /Failed building wheel for ([^\s:]+)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/
+  /Failed building wheel for ([^\s:]+)|Failed to (?:download and )?build:? `([A-Za-z0-9][\w.-]*)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/
+
+/** The installer's own word that a source build failed: pip's, and uv's build backend (`× Failed to build …`). */
+const BUILD_FAILED = /subprocess-exited-with-error|Failed building wheel|legacy-install-failure|[Bb]uild backend (?:returned an error|failed)/
 
 export function parseNativeBuildFailure(lines: string[]): NativeBuildFailure | undefined {
   const failed = lines.map((line) => line.match(FAILED_PACKAGE)).find(Boolean)
@@ -149,15 +152,28 @@ export function parseNativeBuildFailure(lines: string[]): NativeBuildFailure | u
     const hit = lines.map((line) => line.match(pattern)).find(Boolean)
     return hit ? { name: missing(hit), line: hit.input!.trim() } : undefined
   }).find(Boolean)
-  const pipSaysSo =
-    named !== undefined && lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line))
+  const pipSaysSo = named !== undefined && lines.some((line) => BUILD_FAILED.test(line))
   if (!pipSaysSo && !(missingTool && COMPILE_EVIDENCE.test(missingTool.line))) return undefined
   // Older pip fell back to `setup.py install` after a failed wheel, and that may have worked: no failure then.
   if (named && lines.some((line) => installedAfterAll(line, named))) return undefined
   // psycopg2's own message names it: "pg_config is required to build psycopg2 from source".
-  const packageName = named ?? lines.map((line) => line.match(/is required to build ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean)
+  const packageName =
+    named ?? collectedAs(lines, lines.map((line) => line.match(/is required to build ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean))
   const evidence = [...(missingTool ? [missingTool.line] : []), ...(failed ? [failed[0]] : [])]
   return { packageName, missing: missingTool?.name, evidence }
+}
+
+/**
+ * A build's own message names the project (`psycopg2`), pip's `Collecting` line the distribution asked for, which may
+ * be a variant of it built from the same source (`psycopg2-binary`): the requirement to change is the collected one.
+ */
+function collectedAs(lines: string[], project: string | undefined): string | undefined {
+  if (project === undefined) return undefined
+  const lower = project.toLowerCase()
+  const collected = lines
+    .map((line) => /\bCollecting ([A-Za-z0-9][\w.-]*)/.exec(line)?.[1])
+    .filter((name): name is string => name !== undefined && name.toLowerCase().startsWith(`${lower}-`))
+  return collected[collected.length - 1] ?? project
 }
 
 function installedAfterAll(line: string, name: string): boolean {

@@ -11,6 +11,8 @@ export interface PlatformMessage {
   /** What the host calls it (`R14`), or the kernel's name for it. */
   name: string
   pattern: RegExp
+  /** The address or port the host says it expected, on the message's line or one of the few after it. */
+  expected?: RegExp
   /** Where the words come from. */
   reference: string
 }
@@ -68,6 +70,15 @@ export const PLATFORM_MESSAGES: readonly PlatformMessage[] = [
     name: 'port scan',
     pattern: /No open ports detected/,
     reference: 'https://render.com/docs/web-services#port-binding'
+  },
+  {
+    source: 'Fly.io',
+    cause: 'port',
+    name: 'not listening',
+    // flyctl's deploy check, followed by the addresses it expected (`  - 0.0.0.0:8080`, one a line).
+    pattern: /app is not listening on the expected address/,
+    expected: /(?:^|[\s>|])-\s*((?:\d{1,3}(?:\.\d{1,3}){3}|\[[\da-f:]+\]):\d+)\s*$/i,
+    reference: 'https://fly.io/docs/networking/app-services/'
   }
 ]
 
@@ -76,6 +87,8 @@ export interface PlatformEvidence {
   line: string
   /** The process the kernel names (`gunicorn`), when it names one. */
   process?: string
+  /** The address the host expected the app on (`0.0.0.0:7842`), when it says. */
+  expected?: string
 }
 
 /** The first line of the log that one of the table's messages matches, for the cause asked. */
@@ -85,7 +98,16 @@ export function platformEvidence(lines: readonly { text: string }[], cause: Plat
     const { text } = lines[i]
     const found =
       matchMessage(messages, text) ?? (wrapped(text) && i + 1 < lines.length ? matchMessage(messages, text + lines[i + 1].text) : undefined)
-    if (found) return found
+    if (found) return found.message.expected ? { ...found, expected: expectedAddress(found.message.expected, lines, i) } : found
+  }
+  return undefined
+}
+
+/** The host lists the address it expected right after its message: read the message's line and the next three. */
+function expectedAddress(pattern: RegExp, lines: readonly { text: string }[], at: number): string | undefined {
+  for (const { text } of lines.slice(at, at + 4)) {
+    const m = pattern.exec(text)
+    if (m) return m[1]
   }
   return undefined
 }
@@ -98,7 +120,9 @@ const wrapped = (text: string) => text.length >= 72 && text.length <= 160
 
 function matchMessage(messages: readonly PlatformMessage[], text: string): PlatformEvidence | undefined {
   // Every message holds one of these words: most lines are passed over with a few substring looks.
-  if (!text.includes('emory') && !text.includes('oom') && !text.includes('PORT') && !text.includes('port')) return undefined
+  if (!text.includes('emory') && !text.includes('oom') && !text.includes('PORT') && !text.includes('port') && !text.includes('listening')) {
+    return undefined
+  }
   for (const message of messages) {
     const found = message.pattern.exec(text)
     if (found) return { message, line: text, process: found[1] ?? found[2] }

@@ -40,8 +40,8 @@ export function embeddedGunicornMessage(text: string): EmbeddedMessage | undefin
   const found = EMBEDDED.exec(text)
   if (!found) return undefined
   const before = text.slice(0, found.index)
-  const quoted = /["']\s*$/.test(before)
-  const message = quoted ? text.slice(found.index).replace(CLOSING, '') : text.slice(found.index).trimEnd()
+  const quote = /(["'])\s*$/.exec(before)?.[1]
+  const message = quote ? quotedMessage(text.slice(found.index), quote) : text.slice(found.index).trimEnd()
   const pid = PID.exec(before)
   const level = LEVEL.exec(before)?.[1].toUpperCase()
   return {
@@ -52,6 +52,17 @@ export function embeddedGunicornMessage(text: string): EmbeddedMessage | undefin
       level: toLevel(level)
     }
   }
+}
+
+/**
+ * A double-quoted field's message ends at its closing quote, not at the line's end: a JSON record's field is followed
+ * by `",` and the next fields (`"event": "WORKER TIMEOUT (pid:46)", "logger": …`), or a fragment cut after the comma.
+ * JSON escapes every quote inside; a single-quoted field (Python's repr) may hold quotes (`('0.0.0.0', 8000)`), so
+ * it runs to the line's end.
+ */
+function quotedMessage(rest: string, quote: string): string {
+  const closing = quote === '"' ? /(?<!\\)"/.exec(rest) : null
+  return closing ? rest.slice(0, closing.index) : rest.replace(CLOSING, '')
 }
 
 function toLevel(level: string | undefined): GunicornLevel {

@@ -12,7 +12,7 @@ import { causeInLog } from '../rules/evidence.js'
 import { platformEvidence } from '../platform-messages.js'
 
 type Facts =
-  | { kind: 'host-port'; source: string; name: string; port: number }
+  | { kind: 'host-port'; source: string; name: string; port: number; expected?: string }
   | { kind: 'wrapper-gave-up'; seconds?: string }
   | { kind: 'never-started'; seconds: number; logEmpty: boolean }
   | { kind: 'loopback'; binds: string[]; port: number }
@@ -21,7 +21,7 @@ type Facts =
   | { kind: 'never-listened'; seconds: number }
   | { kind: 'nothing-answered'; seconds: number; booted: number; stopsAt?: string }
 
-// The host's own verdict (Heroku's R10, Cloud Run's, Render's port scan): nothing listened on the port it gave.
+// The host's own verdict (Heroku's R10, Cloud Run's, Render's port scan, Fly.io's expected address): nothing listened on the port it gave.
 const hostPort: Rule<Facts> = {
   stage: 'boot',
   name: 'the host says nothing listened on its PORT',
@@ -29,7 +29,7 @@ const hostPort: Rule<Facts> = {
     const found = platformEvidence(rc.ctx.lines, 'port')
     if (!found) return undefined
     return {
-      facts: { kind: 'host-port', source: found.message.source, name: found.message.name, port: rc.ctx.settings.port },
+      facts: { kind: 'host-port', source: found.message.source, name: found.message.name, port: rc.ctx.settings.port, expected: found.expected },
       evidence: [found.line, ...present(rc.ofKind('listening')[0]?.lines[0].text)],
       location: firstLocation(bindLine(rc), commandLine(rc))
     }
@@ -156,6 +156,9 @@ const nothingAnswered: Rule<Facts> = {
 function summary(facts: Facts): string {
   switch (facts.kind) {
     case 'host-port':
+      if (facts.expected) {
+        return `${facts.source} (${facts.name}) found nothing listening on ${code(facts.expected)}, the address it expects: Gunicorn had not bound it (yet) on all interfaces.`
+      }
       return `${facts.source} (${facts.name}) found nothing listening on the port it gave the app in ${code('PORT')}: Gunicorn never bound it on all interfaces.`
     case 'wrapper-gave-up':
       return (
@@ -191,6 +194,12 @@ function nothingAnsweredSummary({ seconds, booted, stopsAt }: Extract<Facts, { k
 function remedy(facts: Facts): string {
   switch (facts.kind) {
     case 'host-port':
+      if (facts.expected) {
+        return (
+          `Bind Gunicorn to ${code(facts.expected)} (or give the host the port Gunicorn binds, e.g. fly.toml's ${code('internal_port')}), ` +
+          'and make sure it binds before the host checks: nothing slow (migrations, compiling, big imports) before Gunicorn listens.'
+        )
+      }
       return (
         `Bind to ${code('0.0.0.0:$PORT')} (${code('--bind 0.0.0.0:$PORT')} in a shell-form command, or read ${code('PORT')} from the ` +
         'environment in gunicorn.conf.py), and make sure Gunicorn starts before the host gives up (nothing slow before it).'
@@ -230,7 +239,7 @@ export default defineReason({
   headline: 'Gunicorn never became ready',
   readme:
     'nothing answered in time and the log shows no cause (e.g. Gunicorn bound to `127.0.0.1` inside the container), ' +
-    "or the host's own port verdict (Heroku R10, Cloud Run, Render's port scan)",
+    "or the host's own port verdict (Heroku R10, Cloud Run, Render's port scan, Fly.io's expected address)",
   fixtures: [{ path: '__fixtures__/apps/fail-boot-timeout', test: '__tests__/diagnosis.itg.ts' }],
   rules: [hostPort, wrapper, neverStarted, loopbackBind, unixSocketBind, otherPort, neverListened, nothingAnswered],
   words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })

@@ -85,7 +85,12 @@ const solverNotFound: Rule<Facts> = {
     const requested = { name, requirement: isProject ? name : verdict.requirement, tool: verdict.tool, at, pythonAt, isProject }
     const detail: Detail =
       verdict.kind === 'other-python'
-        ? { kind: 'other-python', requiresPython: verdict.requiresPython, pythonVersion: verdict.pythonVersion, requested: verdict.requested }
+        ? {
+            kind: 'other-python',
+            requiresPython: verdict.requiresPython,
+            pythonVersion: verdict.pythonVersion ?? ctx.pythonVersion,
+            requested: verdict.requested
+          }
         : { kind: 'no-such-version', versions: [] }
     const culprits = verdict.kind === 'other-python' && (verdict.requested || isProject) ? [pythonAt, at] : [at, pythonAt]
     // A version the index does not have, read from the lock file: its entry there too.
@@ -137,12 +142,16 @@ function words(facts: Facts): { summary: string; remedy: string } {
 /** The project itself requires a Python the image does not run (Poetry checks before it installs anything). */
 function projectPythonWords(facts: Facts & { kind: 'other-python' }): { summary: string; remedy: string } {
   const range = `${code('requires-python')}${where(facts.pythonAt)}`
+  const project = facts.name === 'the project' ? 'The project' : `The project ${code(facts.name)}`
+  // uv may also fetch a Python of its own, unless the image or its settings keep it to the system's.
+  const uvPython =
+    facts.tool === 'uv' ? `, or let uv install one (${code('uv python install')}; not with ${code('UV_PYTHON_PREFERENCE=only-system')})` : ''
   return {
     summary:
-      `The project ${code(facts.name)} requires Python ${code(facts.requiresPython)} (${range}), ` +
+      `${project} requires Python ${code(facts.requiresPython)} (${range}), ` +
       `and ${python(facts.pythonVersion)} is outside it: ${facts.tool ?? 'the installer'} stops before installing anything.`,
     remedy:
-      `Build FROM a Python that satisfies ${code(facts.requiresPython)}, or widen ${range} if the project runs on ` +
+      `Build FROM a Python that satisfies ${code(facts.requiresPython)}${uvPython}, or widen ${range} if the project runs on ` +
       `${facts.pythonVersion ?? "the image's Python"} (then re-lock).`
   }
 }
@@ -154,7 +163,7 @@ export default defineReason({
   readme:
     'pip, uv or Poetry found no such version: it does not exist (the versions pip saw), it exists only for other ' +
     "Pythons (`Requires-Python`, the image's Python or the project's `requires-python`), or the name is misspelled (the closest known name); " +
-    "or the project's own `requires-python` excludes the image's Python (Poetry); " +
+    "or the project's own `requires-python` excludes the image's Python (Poetry; uv finding no interpreter for it); " +
     "annotated on the requirement's line, its `pyproject.toml` or `Pipfile` entry, the `requires-python` line and its lock-file entry",
   fixtures: [
     { path: '__fixtures__/build/cases/version-not-found', test: '__tests__/build-diagnosis.itg.ts', via: '__tests__/helpers/build-cases.ts' },

@@ -11,6 +11,7 @@ import {
   REMOVED_WORKERS,
   REQUIRES,
   brokenInSetup,
+  brokenWords,
   classError,
   classLoadFailure,
   installedVersion,
@@ -33,7 +34,7 @@ type Facts = Requirements &
     | { kind: 'requires-missing'; worker: string; pkg: string; floor: string; pipName: string; workerRemovedIn?: string }
     | { kind: 'requires-older'; worker: string; pkg: string; floor: string; pipName: string; installed?: string; workerRemovedIn?: string }
     | { kind: 'not-installed' | 'not-importable'; workerClass?: string; module?: string; package?: { pipName: string; note?: string } }
-    | { kind: 'broken-in-setup'; pkg: string; at: string; exceptionLine?: string; pkgRemovedIn?: string }
+    | { kind: 'broken-in-setup'; pkg: string; workerPkg?: string; at: string; exceptionLine?: string; pkgRemovedIn?: string }
     | { kind: 'removed-api'; api: string; removedBy: string; fix: string; exceptionLine: string }
     | { kind: 'worker-module-broken'; worker: string; at: string; imports?: string; exceptionType: string; exceptionLine: string }
   )
@@ -140,11 +141,12 @@ const brokenWhileSetUp: Rule<Facts> = {
   detect(rc) {
     const broken = brokenInSetup(rc)
     if (!broken) return undefined
-    const { pkg, frame, exception } = broken
+    const { pkg, workerPkg, frame, exception } = broken
     const at = `${frame.file.replace(/^.*\/(?:site|dist)-packages\//, '')}:${frame.line}`
     const facts: Facts = {
       kind: 'broken-in-setup',
       pkg,
+      workerPkg,
       at,
       exceptionLine: exception ? exception.line : undefined,
       pkgRemovedIn: REMOVED_WORKERS[pkg],
@@ -259,19 +261,6 @@ function classLoadWords(facts: Extract<Facts, { kind: 'not-installed' | 'not-imp
     remedy: pkg
       ? `Add ${code(pkg.pipName)} to ${requirementsIn(facts.requirements)}${pkg.note ? ` (${pkg.note})` : ''}, or choose a worker class the image has.`
       : `Install the package that provides ${className}, or choose a worker class the image has (e.g. ${code('gthread')}).`
-  }
-}
-
-function brokenWords(facts: Extract<Facts, { kind: 'broken-in-setup' }>): { summary: string; remedy: string } {
-  const { pkg, at, exceptionLine } = facts
-  const where = exceptionLine !== undefined ? `: ${code(exceptionLine)}` : ', where the log ends'
-  return {
-    summary:
-      `The ${code(pkg)} worker fails while Gunicorn sets it up (in ${code(at)}${where}): ` +
-      `the installed ${code(pkg)} does not work with this Gunicorn.`,
-    remedy:
-      `Pin the ${code(pkg)} release this Gunicorn supports (or upgrade Gunicorn to one that supports yours) ` +
-      `in ${requirementsIn(facts.requirements)}.${removedNote(pkg, facts.pkgRemovedIn)}`
   }
 }
 

@@ -5,6 +5,8 @@ import type { SourceLocation } from '../../core/model.js'
 import type { EventOf } from '../../gunicorn/log-parser.js'
 import type { RuleContext, Traceback } from '../context.js'
 import { WORKER_CLASS_PACKAGES } from '../packages.js'
+import { requirementsIn } from './imports.js'
+import { code } from '../words.js'
 import { commandLine, configSetting, firstLocation, procfileLine, startScriptLine } from './locate.js'
 
 const WORKER_CLASS_MODULES = Object.keys(WORKER_CLASS_PACKAGES)
@@ -118,16 +120,62 @@ function isWorkerClassModule(rc: RuleContext, module: string): boolean {
   return (rc.ctx.state.workerClass?.toLowerCase() ?? '').includes(module)
 }
 
+type Frame = Traceback['frames'][number]
+export interface BrokenInSetup {
+  pkg: string
+  /** The worker class's own package, when the package that broke is another one it calls. */
+  workerPkg?: string
+  frame: Frame
+  exception?: Traceback['exception']
+}
+
 /** The first frame inside the worker's own package below Gunicorn's worker module, in a traceback or one cut short. */
-export function brokenInSetup(rc: RuleContext): { pkg: string; frame: Traceback['frames'][number]; exception?: Traceback['exception'] } | undefined {
-  const candidates: { frames: Traceback['frames']; exception?: Traceback['exception'] }[] = [...rc.tracebacks, ...rc.ofKind('cut-traceback')]
+export function brokenInSetup(rc: RuleContext): BrokenInSetup | undefined {
+  const candidates = [...rc.tracebacks, ...rc.ofKind('cut-traceback')]
   for (const tb of candidates) {
     const workerFrame = tb.frames.findIndex((f) => /gunicorn\/workers\/\w+\.py$/.test(f.file))
     if (workerFrame === -1) continue
     const inside = tb.frames.slice(workerFrame + 1).find((f) => WORKER_PACKAGE_FRAME.test(f.file))
-    if (inside) return { pkg: WORKER_PACKAGE_FRAME.exec(inside.file)![1], frame: inside, exception: tb.exception }
+    if (inside) return { pkg: WORKER_PACKAGE_FRAME.exec(inside.file)![1], frame: inside, exception: exceptionOf(rc, tb) }
+  }
+  for (const tb of candidates) {
+    const broken = brokenInOutsideWorker(tb.frames)
+    if (broken) return { ...broken, exception: exceptionOf(rc, tb) }
   }
   return undefined
+}
+
+/**
+ * A worker class that lives outside Gunicorn is, by convention, a package's `workers.py` (`uvicorn/workers.py`,
+ * `uvicorn_worker/_workers.py`, `aiohttp/worker.py`).
+ */
+const OUTSIDE_WORKER_MODULE = /(?:site|dist)-packages\/(?!gunicorn\/)\w+\/_?workers?\.py$/
+/** The app being loaded (Gunicorn's load_wsgi, import_app): an exception under it is the app's, not the worker's. */
+const APP_LOADING = new Set(['load_wsgi', 'wsgi', 'load', 'load_wsgiapp', 'import_app', 'load_asgiapp'])
+const PACKAGE_OF = /(?:site|dist)-packages\/(\w+)\//
+const LIBRARY_FRAME = /(?:site|dist)-packages\/|\/lib\/python\d/
+
+/**
+ * An exception raised in or below a third-party worker class's module, in a traceback of library code only and not
+ * while it loads the app: the worker's package (or one it calls, e.g. uvicorn under uvicorn_worker) broke while Gunicorn set it up.
+ */
+function brokenInOutsideWorker(frames: readonly Frame[]): Omit<BrokenInSetup, 'exception'> | undefined {
+  const anchor = frames.findIndex((f) => OUTSIDE_WORKER_MODULE.test(f.file))
+  if (anchor === -1) return undefined
+  // Anywhere in the traceback: a worker module the app's own import reached (rq/worker.py) is not the worker class.
+  if (frames.some((f) => (f.func !== undefined && APP_LOADING.has(f.func)) || !LIBRARY_FRAME.test(f.file))) return undefined
+  const below = frames.slice(anchor)
+  const innermost = [...below].reverse().find((f) => PACKAGE_OF.test(f.file))!
+  const pkg = PACKAGE_OF.exec(innermost.file)![1]
+  const workerPkg = PACKAGE_OF.exec(frames[anchor].file)![1]
+  return { pkg, workerPkg: workerPkg === pkg ? undefined : workerPkg, frame: innermost }
+}
+
+/** A traceback's exception; for one cut short, the exception line the log still has among its lines (read apart). */
+function exceptionOf(rc: RuleContext, tb: { exception?: Traceback['exception']; lines: { seq: number }[] }): Traceback['exception'] | undefined {
+  if (tb.exception) return tb.exception
+  const seqs = new Set(tb.lines.map((line) => line.seq))
+  return rc.tracebacks.find((t) => t.headless && t.lines.some((line) => seqs.has(line.seq)))?.exception
 }
 
 /** Gunicorn's worker modules and the worker class each one is. */
@@ -210,4 +258,36 @@ function quotedWorkerImport(rc: RuleContext): WorkerModuleFailure | undefined {
     return { worker: WORKER_MODULE_CLASSES[module] ?? module, at: `gunicorn.workers.${module}`, code: quoted.text, exception: tb.exception }
   }
   return undefined
+}
+
+/** The words for a worker class that broke while Gunicorn set it up. */
+export function brokenWords(facts: {
+  pkg: string
+  workerPkg?: string
+  at: string
+  exceptionLine?: string
+  pkgRemovedIn?: string
+  requirements?: string
+}): { summary: string; remedy: string } {
+  const { pkg, at, exceptionLine } = facts
+  const where = exceptionLine !== undefined ? `: ${code(exceptionLine)}` : ', where the log ends'
+  if (facts.workerPkg) {
+    // The worker class's package calls into another (uvicorn_worker into uvicorn) whose release it does not fit.
+    return {
+      summary:
+        `The ${code(facts.workerPkg)} worker class fails while Gunicorn sets it up (in ${code(at)}${where}): ` +
+        `the installed ${code(pkg)} does not work with the installed ${code(facts.workerPkg)}.`,
+      remedy:
+        `Pin the ${code(pkg)} release the installed ${code(facts.workerPkg)} supports, or upgrade ${code(facts.workerPkg)} ` +
+        `to a release that supports yours, in ${requirementsIn(facts.requirements)}.`
+    }
+  }
+  return {
+    summary:
+      `The ${code(pkg)} worker fails while Gunicorn sets it up (in ${code(at)}${where}): ` +
+      `the installed ${code(pkg)} does not work with this Gunicorn.`,
+    remedy:
+      `Pin the ${code(pkg)} release this Gunicorn supports (or upgrade Gunicorn to one that supports yours) ` +
+      `in ${requirementsIn(facts.requirements)}.${facts.pkgRemovedIn ? ` Gunicorn ${facts.pkgRemovedIn} removed the ${pkg} worker: prefer ${code('gevent')}.` : ''}`
+  }
 }
