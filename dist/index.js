@@ -20983,6 +20983,11 @@ function parseInstallerProblem(lines) {
 }
 function parseSolverVerdict(lines) {
   const text = flat(lines);
+  const noInterpreter = UV_NO_INTERPRETER.exec(text);
+  if (noInterpreter) {
+    const evidence2 = linesWith(lines, /No interpreter found for Python/);
+    return { tool: "uv", evidence: evidence2, kind: "other-python", name: "", requirement: "", requiresPython: noInterpreter[1], requested: false };
+  }
   const tool = UV_SOLVER.test(text) ? "uv" : POETRY_SOLVER.test(text) ? "poetry" : void 0;
   if (!tool) return void 0;
   const evidence = linesWith(
@@ -21076,7 +21081,7 @@ function parseReadmeMissing(lines) {
   const hatch = text.match(/Readme file does not exist: (\S+)/);
   return hatch ? { tool: "uv", path: hatch[1], evidence: linesWith(lines, /Readme file does not exist/) } : void 0;
 }
-var PREFIXES, flat, linesWith, UV_LOCKED, UV_UNREADABLE, POETRY_CHANGED, POETRY_UNREADABLE, PIPENV_OUTDATED, NOT_FOUND, UV_VERSION, UV_NO_ENV, UV_SOLVER, POETRY_SOLVER, PKG, escape2, HASH_MODE;
+var PREFIXES, flat, linesWith, UV_LOCKED, UV_UNREADABLE, POETRY_CHANGED, POETRY_UNREADABLE, PIPENV_OUTDATED, NOT_FOUND, UV_VERSION, UV_NO_ENV, UV_SOLVER, POETRY_SOLVER, PKG, UV_NO_INTERPRETER, escape2, HASH_MODE;
 var init_installer_output = __esm({
   "src/diagnosis/installer-output.ts"() {
     "use strict";
@@ -21103,6 +21108,7 @@ var init_installer_output = __esm({
     UV_SOLVER = /No solution found when resolving/;
     POETRY_SOLVER = /SolverProblemError|version solving failed|is not supported by the project/;
     PKG = String.raw`[A-Za-z0-9][\w.\-]*(?:\[[\w,\-]+\])?`;
+    UV_NO_INTERPRETER = /No interpreter found for Python (.+?) in (?:virtual environments|managed installations|search path|system path)/;
     escape2 = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     HASH_MODE = /In --require-hashes mode, all requirements must have their versions pinned with ==\. These do not:/;
   }
@@ -22853,12 +22859,18 @@ function parseNativeBuildFailure(lines) {
     const hit = lines.map((line) => line.match(pattern)).find(Boolean);
     return hit ? { name: missing(hit), line: hit.input.trim() } : void 0;
   }).find(Boolean);
-  const pipSaysSo = named !== void 0 && lines.some((line) => /subprocess-exited-with-error|Failed building wheel|legacy-install-failure/.test(line));
+  const pipSaysSo = named !== void 0 && lines.some((line) => BUILD_FAILED.test(line));
   if (!pipSaysSo && !(missingTool && COMPILE_EVIDENCE.test(missingTool.line))) return void 0;
   if (named && lines.some((line) => installedAfterAll(line, named))) return void 0;
-  const packageName2 = named ?? lines.map((line) => line.match(/is required to build ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean);
+  const packageName2 = named ?? collectedAs(lines, lines.map((line) => line.match(/is required to build ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean));
   const evidence = [...missingTool ? [missingTool.line] : [], ...failed2 ? [failed2[0]] : []];
   return { packageName: packageName2, missing: missingTool?.name, evidence };
+}
+function collectedAs(lines, project) {
+  if (project === void 0) return void 0;
+  const lower = project.toLowerCase();
+  const collected = lines.map((line) => /\bCollecting ([A-Za-z0-9][\w.-]*)/.exec(line)?.[1]).filter((name) => name !== void 0 && name.toLowerCase().startsWith(`${lower}-`));
+  return collected[collected.length - 1] ?? project;
 }
 function installedAfterAll(line, name) {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -22867,7 +22879,7 @@ function installedAfterAll(line, name) {
 function pythonVersionUnstated(lines) {
   return lines.some((line) => /Ignored the following versions that require a different python version/.test(line)) && !lines.some((line) => /requires a different Python: \S+ not in/.test(line));
 }
-var NAME2, HEADLINE, MISSING_TOOLS, COMPILE_EVIDENCE, FAILED_PACKAGE;
+var NAME2, HEADLINE, MISSING_TOOLS, COMPILE_EVIDENCE, FAILED_PACKAGE, BUILD_FAILED;
 var init_pip_output = __esm({
   "src/diagnosis/pip-output.ts"() {
     "use strict";
@@ -22884,7 +22896,8 @@ var init_pip_output = __esm({
       { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => "rustc" }
     ];
     COMPILE_EVIDENCE = /fatal error: [\w./-]+\.h: No such file|'(?:[\w-]*-)?(?:gcc|g\+\+|cc|clang)'|pg_config executable not found/;
-    FAILED_PACKAGE = /Failed building wheel for ([^\s:]+)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/;
+    FAILED_PACKAGE = /Failed building wheel for ([^\s:]+)|Failed to (?:download and )?build:? `([A-Za-z0-9][\w.-]*)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/;
+    BUILD_FAILED = /subprocess-exited-with-error|Failed building wheel|legacy-install-failure|[Bb]uild backend (?:returned an error|failed)/;
   }
 });
 
@@ -23248,9 +23261,11 @@ function words2(facts) {
 }
 function projectPythonWords(facts) {
   const range = `${code("requires-python")}${where(facts.pythonAt)}`;
+  const project = facts.name === "the project" ? "The project" : `The project ${code(facts.name)}`;
+  const uvPython = facts.tool === "uv" ? `, or let uv install one (${code("uv python install")}; not with ${code("UV_PYTHON_PREFERENCE=only-system")})` : "";
   return {
-    summary: `The project ${code(facts.name)} requires Python ${code(facts.requiresPython)} (${range}), and ${python(facts.pythonVersion)} is outside it: ${facts.tool ?? "the installer"} stops before installing anything.`,
-    remedy: `Build FROM a Python that satisfies ${code(facts.requiresPython)}, or widen ${range} if the project runs on ${facts.pythonVersion ?? "the image's Python"} (then re-lock).`
+    summary: `${project} requires Python ${code(facts.requiresPython)} (${range}), and ${python(facts.pythonVersion)} is outside it: ${facts.tool ?? "the installer"} stops before installing anything.`,
+    remedy: `Build FROM a Python that satisfies ${code(facts.requiresPython)}${uvPython}, or widen ${range} if the project runs on ${facts.pythonVersion ?? "the image's Python"} (then re-lock).`
   };
 }
 var otherPythonsOnly, noSuchVersion, noSuchName, solverNotFound, python, package_not_found_default;
@@ -23291,7 +23306,12 @@ var init_package_not_found = __esm({
         const at = isProject ? void 0 : dependencyLines(ctx, verdict2.name)[0];
         const pythonAt = verdict2.kind === "other-python" ? pythonRequirementLine(ctx) : void 0;
         const requested = { name, requirement: isProject ? name : verdict2.requirement, tool: verdict2.tool, at, pythonAt, isProject };
-        const detail = verdict2.kind === "other-python" ? { kind: "other-python", requiresPython: verdict2.requiresPython, pythonVersion: verdict2.pythonVersion, requested: verdict2.requested } : { kind: "no-such-version", versions: [] };
+        const detail = verdict2.kind === "other-python" ? {
+          kind: "other-python",
+          requiresPython: verdict2.requiresPython,
+          pythonVersion: verdict2.pythonVersion ?? ctx.pythonVersion,
+          requested: verdict2.requested
+        } : { kind: "no-such-version", versions: [] };
         const culprits = verdict2.kind === "other-python" && (verdict2.requested || isProject) ? [pythonAt, at] : [at, pythonAt];
         const lockAt = verdict2.kind === "no-version" ? lockedPackageLine(ctx, verdict2.tool === "uv" ? "uv.lock" : "poetry.lock", verdict2.name) : void 0;
         return { facts: { ...requested, ...detail }, evidence: verdict2.evidence, pointers: pointers(...culprits, stepAt, lockAt) };
@@ -23302,7 +23322,7 @@ var init_package_not_found = __esm({
       id: "package-not-found",
       title: "Package version not found",
       headline: "pip could not find a package",
-      readme: "pip, uv or Poetry found no such version: it does not exist (the versions pip saw), it exists only for other Pythons (`Requires-Python`, the image's Python or the project's `requires-python`), or the name is misspelled (the closest known name); or the project's own `requires-python` excludes the image's Python (Poetry); annotated on the requirement's line, its `pyproject.toml` or `Pipfile` entry, the `requires-python` line and its lock-file entry",
+      readme: "pip, uv or Poetry found no such version: it does not exist (the versions pip saw), it exists only for other Pythons (`Requires-Python`, the image's Python or the project's `requires-python`), or the name is misspelled (the closest known name); or the project's own `requires-python` excludes the image's Python (Poetry; uv finding no interpreter for it); annotated on the requirement's line, its `pyproject.toml` or `Pipfile` entry, the `requires-python` line and its lock-file entry",
       fixtures: [
         { path: "__fixtures__/build/cases/version-not-found", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
         { path: "__fixtures__/build/cases/version-for-other-python", test: "__tests__/build-diagnosis.itg.ts", via: "__tests__/helpers/build-cases.ts" },
@@ -23342,6 +23362,7 @@ var init_native_deps = __esm({
     ];
     APT_FOR_PACKAGE = {
       psycopg2: ["libpq-dev"],
+      "psycopg2-binary": ["libpq-dev"],
       mysqlclient: ["default-libmysqlclient-dev", "pkg-config"],
       lxml: ["libxml2-dev", "libxslt1-dev"],
       cffi: ["libffi-dev"],
@@ -24943,9 +24964,28 @@ function brokenInSetup(rc) {
     const workerFrame = tb.frames.findIndex((f) => /gunicorn\/workers\/\w+\.py$/.test(f.file));
     if (workerFrame === -1) continue;
     const inside = tb.frames.slice(workerFrame + 1).find((f) => WORKER_PACKAGE_FRAME.test(f.file));
-    if (inside) return { pkg: WORKER_PACKAGE_FRAME.exec(inside.file)[1], frame: inside, exception: tb.exception };
+    if (inside) return { pkg: WORKER_PACKAGE_FRAME.exec(inside.file)[1], frame: inside, exception: exceptionOf(rc, tb) };
+  }
+  for (const tb of candidates2) {
+    const broken = brokenInOutsideWorker(tb.frames);
+    if (broken) return { ...broken, exception: exceptionOf(rc, tb) };
   }
   return void 0;
+}
+function brokenInOutsideWorker(frames) {
+  const anchor = frames.findIndex((f) => OUTSIDE_WORKER_MODULE.test(f.file));
+  if (anchor === -1) return void 0;
+  if (frames.some((f) => f.func !== void 0 && APP_LOADING.has(f.func) || !LIBRARY_FRAME.test(f.file))) return void 0;
+  const below = frames.slice(anchor);
+  const innermost = [...below].reverse().find((f) => PACKAGE_OF.test(f.file));
+  const pkg = PACKAGE_OF.exec(innermost.file)[1];
+  const workerPkg = PACKAGE_OF.exec(frames[anchor].file)[1];
+  return { pkg, workerPkg: workerPkg === pkg ? void 0 : workerPkg, frame: innermost };
+}
+function exceptionOf(rc, tb) {
+  if (tb.exception) return tb.exception;
+  const seqs = new Set(tb.lines.map((line) => line.seq));
+  return rc.tracebacks.find((t) => t.headless && t.lines.some((line) => seqs.has(line.seq)))?.exception;
 }
 function endingException(tb) {
   if (tb.exception) return tb.exception;
@@ -24986,11 +25026,27 @@ function quotedWorkerImport(rc) {
   }
   return void 0;
 }
-var WORKER_CLASS_MODULES, NO_MODULE, ENTRY_POINT, REQUIRES, NEED_INSTALLED, REMOVED_WORKERS, ADDED_WORKERS, WORKER_PACKAGE_FRAME, WORKER_CLASS_OPTION, ANY_NO_MODULE, inLoadClass, WORKER_MODULE_CLASSES, WORKER_MODULE, IMPORTED, EXCEPTION_AT_END, WORKER_MODULE_IMPORT;
+function brokenWords(facts) {
+  const { pkg, at, exceptionLine } = facts;
+  const where2 = exceptionLine !== void 0 ? `: ${code(exceptionLine)}` : ", where the log ends";
+  if (facts.workerPkg) {
+    return {
+      summary: `The ${code(facts.workerPkg)} worker class fails while Gunicorn sets it up (in ${code(at)}${where2}): the installed ${code(pkg)} does not work with the installed ${code(facts.workerPkg)}.`,
+      remedy: `Pin the ${code(pkg)} release the installed ${code(facts.workerPkg)} supports, or upgrade ${code(facts.workerPkg)} to a release that supports yours, in ${requirementsIn(facts.requirements)}.`
+    };
+  }
+  return {
+    summary: `The ${code(pkg)} worker fails while Gunicorn sets it up (in ${code(at)}${where2}): the installed ${code(pkg)} does not work with this Gunicorn.`,
+    remedy: `Pin the ${code(pkg)} release this Gunicorn supports (or upgrade Gunicorn to one that supports yours) in ${requirementsIn(facts.requirements)}.${facts.pkgRemovedIn ? ` Gunicorn ${facts.pkgRemovedIn} removed the ${pkg} worker: prefer ${code("gevent")}.` : ""}`
+  };
+}
+var WORKER_CLASS_MODULES, NO_MODULE, ENTRY_POINT, REQUIRES, NEED_INSTALLED, REMOVED_WORKERS, ADDED_WORKERS, WORKER_PACKAGE_FRAME, WORKER_CLASS_OPTION, ANY_NO_MODULE, inLoadClass, OUTSIDE_WORKER_MODULE, APP_LOADING, PACKAGE_OF, LIBRARY_FRAME, WORKER_MODULE_CLASSES, WORKER_MODULE, IMPORTED, EXCEPTION_AT_END, WORKER_MODULE_IMPORT;
 var init_worker_class = __esm({
   "src/diagnosis/rules/worker-class.ts"() {
     "use strict";
     init_packages();
+    init_imports();
+    init_words();
     init_locate();
     WORKER_CLASS_MODULES = Object.keys(WORKER_CLASS_PACKAGES);
     NO_MODULE = /^No module named '([^']+)'/;
@@ -25005,6 +25061,10 @@ var init_worker_class = __esm({
     WORKER_CLASS_OPTION = /(?:^|[\s"'])(?:-k|--worker-class)(?:[\s="']|$)/;
     ANY_NO_MODULE = /^No module named '?([\w.]+)'?/;
     inLoadClass = (tb) => tb.frames.some((f) => /gunicorn\/util\.py$/.test(f.file) && f.func === "load_class");
+    OUTSIDE_WORKER_MODULE = /(?:site|dist)-packages\/(?!gunicorn\/)\w+\/_?workers?\.py$/;
+    APP_LOADING = /* @__PURE__ */ new Set(["load_wsgi", "wsgi", "load", "load_wsgiapp", "import_app", "load_asgiapp"]);
+    PACKAGE_OF = /(?:site|dist)-packages\/(\w+)\//;
+    LIBRARY_FRAME = /(?:site|dist)-packages\/|\/lib\/python\d/;
     WORKER_MODULE_CLASSES = { geventlet: "eventlet", ggevent: "gevent", gtornado: "tornado", gthread: "gthread" };
     WORKER_MODULE = /gunicorn\/workers\/(\w+)\.py$/;
     IMPORTED = /^\s*(?:from\s+([\w.]+)\s+import|import\s+([\w.]+))/;
@@ -25135,14 +25195,6 @@ function classLoadWords(facts) {
     remedy: pkg ? `Add ${code(pkg.pipName)} to ${requirementsIn(facts.requirements)}${pkg.note ? ` (${pkg.note})` : ""}, or choose a worker class the image has.` : `Install the package that provides ${className}, or choose a worker class the image has (e.g. ${code("gthread")}).`
   };
 }
-function brokenWords(facts) {
-  const { pkg, at, exceptionLine } = facts;
-  const where2 = exceptionLine !== void 0 ? `: ${code(exceptionLine)}` : ", where the log ends";
-  return {
-    summary: `The ${code(pkg)} worker fails while Gunicorn sets it up (in ${code(at)}${where2}): the installed ${code(pkg)} does not work with this Gunicorn.`,
-    remedy: `Pin the ${code(pkg)} release this Gunicorn supports (or upgrade Gunicorn to one that supports yours) in ${requirementsIn(facts.requirements)}.${removedNote(pkg, facts.pkgRemovedIn)}`
-  };
-}
 function workerModuleWords(facts) {
   const { worker, at, imports, exceptionType, exceptionLine } = facts;
   const requirements = requirementsIn(facts.requirements);
@@ -25257,11 +25309,12 @@ var init_worker_class_unavailable = __esm({
       detect(rc) {
         const broken = brokenInSetup(rc);
         if (!broken) return void 0;
-        const { pkg, frame, exception: exception2 } = broken;
+        const { pkg, workerPkg, frame, exception: exception2 } = broken;
         const at = `${frame.file.replace(/^.*\/(?:site|dist)-packages\//, "")}:${frame.line}`;
         const facts = {
           kind: "broken-in-setup",
           pkg,
+          workerPkg,
           at,
           exceptionLine: exception2 ? exception2.line : void 0,
           pkgRemovedIn: REMOVED_WORKERS[pkg],
@@ -27486,12 +27539,21 @@ function platformEvidence(lines, cause) {
   for (let i = 0; i < lines.length; i++) {
     const { text } = lines[i];
     const found2 = matchMessage(messages, text) ?? (wrapped(text) && i + 1 < lines.length ? matchMessage(messages, text + lines[i + 1].text) : void 0);
-    if (found2) return found2;
+    if (found2) return found2.message.expected ? { ...found2, expected: expectedAddress(found2.message.expected, lines, i) } : found2;
+  }
+  return void 0;
+}
+function expectedAddress(pattern, lines, at) {
+  for (const { text } of lines.slice(at, at + 4)) {
+    const m = pattern.exec(text);
+    if (m) return m[1];
   }
   return void 0;
 }
 function matchMessage(messages, text) {
-  if (!text.includes("emory") && !text.includes("oom") && !text.includes("PORT") && !text.includes("port")) return void 0;
+  if (!text.includes("emory") && !text.includes("oom") && !text.includes("PORT") && !text.includes("port") && !text.includes("listening")) {
+    return void 0;
+  }
   for (const message of messages) {
     const found2 = message.pattern.exec(text);
     if (found2) return { message, line: text, process: found2[1] ?? found2[2] };
@@ -27555,6 +27617,15 @@ var init_platform_messages = __esm({
         name: "port scan",
         pattern: /No open ports detected/,
         reference: "https://render.com/docs/web-services#port-binding"
+      },
+      {
+        source: "Fly.io",
+        cause: "port",
+        name: "not listening",
+        // flyctl's deploy check, followed by the addresses it expected (`  - 0.0.0.0:8080`, one a line).
+        pattern: /app is not listening on the expected address/,
+        expected: /(?:^|[\s>|])-\s*((?:\d{1,3}(?:\.\d{1,3}){3}|\[[\da-f:]+\]):\d+)\s*$/i,
+        reference: "https://fly.io/docs/networking/app-services/"
       }
     ];
     wrapped = (text) => text.length >= 72 && text.length <= 160;
@@ -29158,6 +29229,9 @@ var init_bind_source = __esm({
 function summary15(facts) {
   switch (facts.kind) {
     case "host-port":
+      if (facts.expected) {
+        return `${facts.source} (${facts.name}) found nothing listening on ${code(facts.expected)}, the address it expects: Gunicorn had not bound it (yet) on all interfaces.`;
+      }
       return `${facts.source} (${facts.name}) found nothing listening on the port it gave the app in ${code("PORT")}: Gunicorn never bound it on all interfaces.`;
     case "wrapper-gave-up":
       return `The program that starts Gunicorn gave up waiting for its master${facts.seconds ? ` after ${facts.seconds} s` : ""}: Gunicorn never became ready, and the log shows no error from it.`;
@@ -29183,6 +29257,9 @@ function nothingAnsweredSummary({ seconds, booted, stopsAt }) {
 function remedy15(facts) {
   switch (facts.kind) {
     case "host-port":
+      if (facts.expected) {
+        return `Bind Gunicorn to ${code(facts.expected)} (or give the host the port Gunicorn binds, e.g. fly.toml's ${code("internal_port")}), and make sure it binds before the host checks: nothing slow (migrations, compiling, big imports) before Gunicorn listens.`;
+      }
       return `Bind to ${code("0.0.0.0:$PORT")} (${code("--bind 0.0.0.0:$PORT")} in a shell-form command, or read ${code("PORT")} from the environment in gunicorn.conf.py), and make sure Gunicorn starts before the host gives up (nothing slow before it).`;
     case "wrapper-gave-up":
       return "Run Gunicorn with its log visible (the wrapper hides it) to see where the boot stops: usually an import that waits on a service, or a worker that cannot start.";
@@ -29221,7 +29298,7 @@ var init_boot_timeout = __esm({
         const found2 = platformEvidence(rc.ctx.lines, "port");
         if (!found2) return void 0;
         return {
-          facts: { kind: "host-port", source: found2.message.source, name: found2.message.name, port: rc.ctx.settings.port },
+          facts: { kind: "host-port", source: found2.message.source, name: found2.message.name, port: rc.ctx.settings.port, expected: found2.expected },
           evidence: [found2.line, ...present(rc.ofKind("listening")[0]?.lines[0].text)],
           location: firstLocation(bindLine(rc), commandLine(rc))
         };
@@ -29331,7 +29408,7 @@ var init_boot_timeout = __esm({
       id: "boot-timeout",
       title: "Server did not come up",
       headline: "Gunicorn never became ready",
-      readme: "nothing answered in time and the log shows no cause (e.g. Gunicorn bound to `127.0.0.1` inside the container), or the host's own port verdict (Heroku R10, Cloud Run, Render's port scan)",
+      readme: "nothing answered in time and the log shows no cause (e.g. Gunicorn bound to `127.0.0.1` inside the container), or the host's own port verdict (Heroku R10, Cloud Run, Render's port scan, Fly.io's expected address)",
       fixtures: [{ path: "__fixtures__/apps/fail-boot-timeout", test: "__tests__/diagnosis.itg.ts" }],
       rules: [hostPort, wrapper, neverStarted, loopbackBind, unixSocketBind, otherPort, neverListened, nothingAnswered],
       words: (facts) => ({ summary: summary15(facts), remedy: remedy15(facts) })
@@ -67342,8 +67419,8 @@ function embeddedGunicornMessage(text) {
   const found2 = EMBEDDED.exec(text);
   if (!found2) return void 0;
   const before = text.slice(0, found2.index);
-  const quoted2 = /["']\s*$/.test(before);
-  const message = quoted2 ? text.slice(found2.index).replace(CLOSING, "") : text.slice(found2.index).trimEnd();
+  const quote2 = /(["'])\s*$/.exec(before)?.[1];
+  const message = quote2 ? quotedMessage(text.slice(found2.index), quote2) : text.slice(found2.index).trimEnd();
   const pid = PID.exec(before);
   const level = LEVEL.exec(before)?.[1].toUpperCase();
   return {
@@ -67354,6 +67431,10 @@ function embeddedGunicornMessage(text) {
       level: toLevel(level)
     }
   };
+}
+function quotedMessage(rest, quote2) {
+  const closing = quote2 === '"' ? /(?<!\\)"/.exec(rest) : null;
+  return closing ? rest.slice(0, closing.index) : rest.replace(CLOSING, "");
 }
 function toLevel(level) {
   if (level === "WARN") return "WARNING";
