@@ -26838,7 +26838,8 @@ function recordTexts(lines) {
   if (!lines.some((line) => opensRecord(line.text) || line.text.includes('{"') || endsInCr(line.text))) return lines;
   return lines.flatMap((line) => {
     const text = endsInCr(line.text) ? line.text.slice(0, -1) : line.text;
-    const texts = jsonLogLines(recordAfterPrefix(text) ?? "");
+    const record2 = recordAfterPrefix(text);
+    const texts = record2 === void 0 ? void 0 : jsonLogLines(record2);
     return texts ? texts.map((part) => ({ ...line, text: part })) : [text === line.text ? line : { ...line, text }];
   });
 }
@@ -27756,7 +27757,9 @@ var init_database_unreachable = __esm({
         const line = driverMessageLine(rc);
         if (!line) return void 0;
         const at = rc.ctx.lines.indexOf(line);
-        const continued = rc.ctx.lines.slice(at + 1, at + 4).filter((_next, i, rest) => rest.slice(0, i + 1).every((l) => /^\s/.test(l.text)));
+        const following = rc.ctx.lines.slice(at + 1, at + 4);
+        const indentedRun = following.findIndex((l) => !/^\s/.test(l.text));
+        const continued = indentedRun === -1 ? following : following.slice(0, indentedRun);
         const text = [line, ...continued].map((l) => l.text).join(" ").replace(/\\"/g, '"');
         return { facts: { kind: "driver-error", service: serviceKind(text), error: readDatabaseError(text) }, evidence: [line.text] };
       }
@@ -67343,9 +67346,7 @@ var LEAD_IN = /^[\s[`"',>]*$/;
 function readableSegments(raw) {
   const input = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
   const text = stripLinePrefixes(input);
-  const first = text.charCodeAt(0);
-  const braced = first === 123 || (first === 32 || first === 9) && text.trimStart().charCodeAt(0) === 123;
-  const record2 = braced ? jsonLogLines(text) : void 0;
+  const record2 = opensRecord(text) ? jsonLogLines(text) : void 0;
   if (record2) return record2.flatMap((part) => recordSegments(stripLinePrefixes(part))).filter((part) => part.trim() !== "");
   const json = text.includes('\\"') && JSON_ARRAY_SEPARATOR.test(text);
   if (!json) {

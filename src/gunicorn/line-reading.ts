@@ -1,7 +1,7 @@
 // One physical line as the parser reads it: shipper prefixes stripped, quotes made plain, and a line into which
 // a paste or a collector collapsed many lines split back at the boundaries Gunicorn and Python print.
 import { plainQuotes, stripLinePrefixes } from './line-prefix.js'
-import { jsonLogLines } from './structured-lines.js'
+import { jsonLogLines, opensRecord } from './structured-lines.js'
 
 /** Where a collapsed line is cut: before each of these (never at its very start). `worth` is a cheap pre-check. */
 const BOUNDARIES: { pattern: RegExp; worth: (text: string) => boolean }[] = [
@@ -62,9 +62,7 @@ export function readableSegments(raw: string): string[] {
   const input = raw.charCodeAt(raw.length - 1) === 13 /* \r */ ? raw.slice(0, -1) : raw
   const text = stripLinePrefixes(input)
   // One JSON object per line (a JSON formatter, a collector): the texts in its message and exception fields.
-  const first = text.charCodeAt(0)
-  const braced = first === 123 /* { */ || ((first === 32 || first === 9) && text.trimStart().charCodeAt(0) === 123)
-  const record = braced ? jsonLogLines(text) : undefined
+  const record = opensRecord(text) ? jsonLogLines(text) : undefined
   // Each text of the record is read as a line of its own, a collapsed one (`… ERR Traceback (…`) cut like any.
   if (record) return record.flatMap((part) => recordSegments(stripLinePrefixes(part))).filter((part) => part.trim() !== '')
   const json = text.includes('\\"') && JSON_ARRAY_SEPARATOR.test(text)

@@ -47,7 +47,8 @@ export function recordTexts(lines: LogLine[]): LogLine[] {
   if (!lines.some((line) => opensRecord(line.text) || line.text.includes('{"') || endsInCr(line.text))) return lines
   return lines.flatMap((line) => {
     const text = endsInCr(line.text) ? line.text.slice(0, -1) : line.text
-    const texts = jsonLogLines(recordAfterPrefix(text) ?? '')
+    const record = recordAfterPrefix(text)
+    const texts = record === undefined ? undefined : jsonLogLines(record)
     return texts ? texts.map((part) => ({ ...line, text: part })) : [text === line.text ? line : { ...line, text }]
   })
 }

@@ -100,7 +100,9 @@ const driverMessage: Rule<Facts> = {
     if (!line) return undefined
     // libpq continues its message on indented lines (`\tIs the server running on host "db" …`); a JSON logger escapes the quotes.
     const at = rc.ctx.lines.indexOf(line)
-    const continued = rc.ctx.lines.slice(at + 1, at + 4).filter((_next, i, rest) => rest.slice(0, i + 1).every((l) => /^\s/.test(l.text)))
+    const following = rc.ctx.lines.slice(at + 1, at + 4)
+    const indentedRun = following.findIndex((l) => !/^\s/.test(l.text))
+    const continued = indentedRun === -1 ? following : following.slice(0, indentedRun)
     const text = [line, ...continued]
       .map((l) => l.text)
       .join(' ')
