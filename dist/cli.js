@@ -22956,10 +22956,13 @@ function recordTexts(lines) {
   if (!lines.some((line) => opensRecord(line.text) || line.text.includes('{"') || endsInCr(line.text))) return lines;
   return lines.flatMap((line) => {
     const text = endsInCr(line.text) ? line.text.slice(0, -1) : line.text;
-    const record = recordAfterPrefix(text);
-    const texts = record === void 0 ? void 0 : jsonLogLines(record);
+    const texts = recordLines(text);
     return texts ? texts.map((part) => ({ ...line, text: part })) : [text === line.text ? line : { ...line, text }];
   });
+}
+function recordLines(text) {
+  const record = recordAfterPrefix(text);
+  return record === void 0 ? void 0 : jsonLogLines(record);
 }
 function recordAfterPrefix(text) {
   if (opensRecord(text)) return text;
@@ -22980,7 +22983,7 @@ var GUNICORN_PREFIX = /^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}\] \[\d+\] \[[
 var TRACEBACK_START = /Traceback \(most recent call last\):/;
 var EXCEPTION_LINE = /^[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Warning)\b|^[\w.]+: /;
 function displayTexts(text) {
-  return opensRecord(text) && jsonLogLines(text) || [text];
+  return recordLines(text) ?? [text];
 }
 function lineNumberOf(index, logLength, totalLines) {
   return Math.max(totalLines, logLength) - logLength + index + 1;
@@ -26565,18 +26568,30 @@ var unreadableConfig = {
   detect(rc) {
     const error = firstConfigError(rc);
     const file = error && /^Failed to read config file: (.+)$/.exec(error.message)?.[1];
-    if (!error || !file) return void 0;
+    if (!error || !file) return configLoadTraceback(rc);
     const tb = configTraceback(rc, error);
     if (moduleMissingInConfig(rc, error)) return void 0;
-    const frame = rc.userFrame(tb);
-    const caller = configCaller(rc, tb);
-    return {
-      facts: { kind: "unreadable-config", file, exceptionLine: tb?.exception.line, caller },
-      evidence: [...linesOf(error), ...tb ? rc.tracebackEvidence(tb, frame) : []],
-      location: frame?.location
-    };
+    return unreadableFinding(rc, tb, file, linesOf(error));
   }
 };
+function unreadableFinding(rc, tb, file, lines) {
+  const frame = rc.userFrame(tb);
+  const caller = configCaller(rc, tb);
+  return {
+    facts: { kind: "unreadable-config", file, exceptionLine: tb?.exception.line, caller },
+    evidence: [...lines, ...tb ? rc.tracebackEvidence(tb, frame) : []],
+    location: frame?.location
+  };
+}
+var GUNICORN_CONFIG_LOADER = /gunicorn[/\\]app[/\\]base\.py$/;
+function configLoadTraceback(rc) {
+  const tb = rc.tracebacks.find((t) => t.frames.some((f) => f.func === "get_config_from_filename" && GUNICORN_CONFIG_LOADER.test(f.file)));
+  if (!tb || /^No module named /.test(tb.exception.message) || environKeyError(rc) === tb) return void 0;
+  const loader = tb.frames.findIndex((f) => f.func === "get_config_from_filename");
+  const executed = tb.frames.slice(loader + 1).find((f) => !f.file.startsWith("<"));
+  const named = /'([^']+\.(?:py|conf|cfg|ini))'/.exec(tb.exception.message)?.[1];
+  return unreadableFinding(rc, tb, executed?.file ?? named ?? rc.gunicornConfigFile(), []);
+}
 var configTraceback = (rc, error) => rc.tracebacks.find((t) => t.lines[0].seq > error.lines[0].seq) ?? rc.primaryTraceback();
 function moduleMissingInConfig(rc, error) {
   if (!/^Failed to read config file: /.test(error.message)) return false;
@@ -27184,9 +27199,9 @@ function installedAppRemedy({ app, location, local }) {
   }
   return `Correct the entry to the app's module path${at}; for a third-party app, install the package its documentation names rather than one guessed from the module name.`;
 }
-var notPythonFile = (file) => !/\.pyc?$/.test(file) && !file.startsWith("python:");
+var notPythonFile = (file) => file !== void 0 && !/\.pyc?$/.test(file) && !file.startsWith("python:");
 function unreadableSummary(facts) {
-  return `Gunicorn could not read its config file ${code(facts.file)}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ""}` + (facts.caller ? `, ${callerWords(facts.caller)}` : "") + (notPythonFile(facts.file) ? `; its name does not end in ${code(".py")}, and Gunicorn 20+ loads the config file as a Python module.` : ".");
+  return `Gunicorn could not read its config file${facts.file ? ` ${code(facts.file)}` : ""}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ""}` + (facts.caller ? `, ${callerWords(facts.caller)}` : "") + (facts.file && notPythonFile(facts.file) ? `; its name does not end in ${code(".py")}, and Gunicorn 20+ loads the config file as a Python module.` : ".");
 }
 function summary8(facts) {
   switch (facts.kind) {

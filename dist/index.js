@@ -25642,6 +25642,23 @@ function portFinding(rc, error2, placeholder) {
   const shellForm2 = fromCommand && inCommand ? shellFormOf(inCommand.text) ?? genericShellForm(appSpec(inCommand.text)) : void 0;
   return { facts: { kind: "literal-port", placeholder, inCommand: fromCommand, shellForm: shellForm2, ...file }, evidence, location };
 }
+function unreadableFinding(rc, tb, file, lines) {
+  const frame = rc.userFrame(tb);
+  const caller = configCaller(rc, tb);
+  return {
+    facts: { kind: "unreadable-config", file, exceptionLine: tb?.exception.line, caller },
+    evidence: [...lines, ...tb ? rc.tracebackEvidence(tb, frame) : []],
+    location: frame?.location
+  };
+}
+function configLoadTraceback(rc) {
+  const tb = rc.tracebacks.find((t) => t.frames.some((f) => f.func === "get_config_from_filename" && GUNICORN_CONFIG_LOADER.test(f.file)));
+  if (!tb || /^No module named /.test(tb.exception.message) || environKeyError(rc) === tb) return void 0;
+  const loader = tb.frames.findIndex((f) => f.func === "get_config_from_filename");
+  const executed = tb.frames.slice(loader + 1).find((f) => !f.file.startsWith("<"));
+  const named = /'([^']+\.(?:py|conf|cfg|ini))'/.exec(tb.exception.message)?.[1];
+  return unreadableFinding(rc, tb, executed?.file ?? named ?? rc.gunicornConfigFile(), []);
+}
 function moduleMissingInConfig(rc, error2) {
   if (!/^Failed to read config file: /.test(error2.message)) return false;
   if (/^No module named /.test(configTraceback(rc, error2)?.exception.message ?? "")) return true;
@@ -25655,7 +25672,7 @@ function applicationObjects(source) {
   for (const m of source.matchAll(APP_ASSIGNMENT)) if (!names.includes(m[1])) names.push(m[1]);
   return names;
 }
-var WORKER_EXITING, GUNICORN_OPTIONS, printedByAppParser, gunicornConfigErrors, firstConfigError, linesOf, invalidPort, noAppModule, unreadableConfig, configTraceback, rejectedSetting, genericShellForm, APP_ASSIGNMENT;
+var WORKER_EXITING, GUNICORN_OPTIONS, printedByAppParser, gunicornConfigErrors, firstConfigError, linesOf, invalidPort, noAppModule, unreadableConfig, GUNICORN_CONFIG_LOADER, configTraceback, rejectedSetting, genericShellForm, APP_ASSIGNMENT;
 var init_configuration = __esm({
   "src/diagnosis/rules/configuration.ts"() {
     "use strict";
@@ -25700,18 +25717,13 @@ var init_configuration = __esm({
       detect(rc) {
         const error2 = firstConfigError(rc);
         const file = error2 && /^Failed to read config file: (.+)$/.exec(error2.message)?.[1];
-        if (!error2 || !file) return void 0;
+        if (!error2 || !file) return configLoadTraceback(rc);
         const tb = configTraceback(rc, error2);
         if (moduleMissingInConfig(rc, error2)) return void 0;
-        const frame = rc.userFrame(tb);
-        const caller = configCaller(rc, tb);
-        return {
-          facts: { kind: "unreadable-config", file, exceptionLine: tb?.exception.line, caller },
-          evidence: [...linesOf(error2), ...tb ? rc.tracebackEvidence(tb, frame) : []],
-          location: frame?.location
-        };
+        return unreadableFinding(rc, tb, file, linesOf(error2));
       }
     };
+    GUNICORN_CONFIG_LOADER = /gunicorn[/\\]app[/\\]base\.py$/;
     configTraceback = (rc, error2) => rc.tracebacks.find((t) => t.lines[0].seq > error2.lines[0].seq) ?? rc.primaryTraceback();
     rejectedSetting = {
       stage: "boot",
@@ -26371,7 +26383,7 @@ function installedAppRemedy({ app, location, local }) {
   return `Correct the entry to the app's module path${at}; for a third-party app, install the package its documentation names rather than one guessed from the module name.`;
 }
 function unreadableSummary(facts) {
-  return `Gunicorn could not read its config file ${code(facts.file)}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ""}` + (facts.caller ? `, ${callerWords(facts.caller)}` : "") + (notPythonFile(facts.file) ? `; its name does not end in ${code(".py")}, and Gunicorn 20+ loads the config file as a Python module.` : ".");
+  return `Gunicorn could not read its config file${facts.file ? ` ${code(facts.file)}` : ""}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ""}` + (facts.caller ? `, ${callerWords(facts.caller)}` : "") + (facts.file && notPythonFile(facts.file) ? `; its name does not end in ${code(".py")}, and Gunicorn 20+ loads the config file as a Python module.` : ".");
 }
 function summary9(facts) {
   switch (facts.kind) {
@@ -26482,7 +26494,7 @@ var init_config_error = __esm({
     init_app_settings();
     CORRECT_VALUE = "Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally.";
     PORT_FROM_ENV = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`);
-    notPythonFile = (file) => !/\.pyc?$/.test(file) && !file.startsWith("python:");
+    notPythonFile = (file) => file !== void 0 && !/\.pyc?$/.test(file) && !file.startsWith("python:");
     config_error_default = defineReason({
       id: "config-error",
       title: "Gunicorn configuration error",
@@ -26838,10 +26850,13 @@ function recordTexts(lines) {
   if (!lines.some((line) => opensRecord(line.text) || line.text.includes('{"') || endsInCr(line.text))) return lines;
   return lines.flatMap((line) => {
     const text = endsInCr(line.text) ? line.text.slice(0, -1) : line.text;
-    const record2 = recordAfterPrefix(text);
-    const texts = record2 === void 0 ? void 0 : jsonLogLines(record2);
+    const texts = recordLines(text);
     return texts ? texts.map((part) => ({ ...line, text: part })) : [text === line.text ? line : { ...line, text }];
   });
+}
+function recordLines(text) {
+  const record2 = recordAfterPrefix(text);
+  return record2 === void 0 ? void 0 : jsonLogLines(record2);
 }
 function recordAfterPrefix(text) {
   if (opensRecord(text)) return text;
@@ -30733,7 +30748,7 @@ var init_format = __esm({
 
 // src/render/log-excerpt.ts
 function displayTexts(text) {
-  return opensRecord(text) && jsonLogLines(text) || [text];
+  return recordLines(text) ?? [text];
 }
 function lineNumberOf(index, logLength, totalLines) {
   return Math.max(totalLines, logLength) - logLength + index + 1;

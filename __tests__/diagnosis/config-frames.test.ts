@@ -140,4 +140,34 @@ describe('an exception raised in code the config file runs', () => {
     expect(diagnosis.reason).toBe('config-error')
     expect(diagnosis.summary).not.toContain('raised in')
   })
+  // A paste that starts at the traceback: Gunicorn's `Failed to read config file` line is not in it.
+  it('without the "Failed to read config file" line: the loader frame says it is the config file', () => {
+    const pasted = IMPORTED.split('\n').slice(1).join('\n')
+    const { diagnosis } = explained(pasted, repo)
+    expect(diagnosis.reason).toBe('config-error')
+    expect(diagnosis.summary).toContain('Gunicorn could not read its config file `/app/gunicorn.conf.py`')
+    expect(diagnosis.summary).toContain('raised in `tuning.py:4`, which `gunicorn.conf.py` imports (line 1)')
+  })
+
+  it('without that line, a config file the process may not read: the file comes from the exception', () => {
+    const denied = [
+      'Traceback (most recent call last):',
+      '  File "/usr/local/lib/python3.12/site-packages/gunicorn/app/base.py", line 111, in get_config_from_filename',
+      '    spec.loader.exec_module(mod)',
+      '  File "<frozen importlib._bootstrap_external>", line 995, in exec_module',
+      '  File "<frozen importlib._bootstrap_external>", line 1132, in get_code',
+      '  File "<frozen importlib._bootstrap_external>", line 1190, in get_data',
+      "PermissionError: [Errno 13] Permission denied: '/etc/app/gunicorn.conf.py'"
+    ].join('\n')
+    const { diagnosis } = explained(denied, repo)
+    expect(diagnosis.reason).toBe('config-error')
+    expect(diagnosis.summary).toBe(
+      "Gunicorn could not read its config file `/etc/app/gunicorn.conf.py`: `PermissionError: [Errno 13] Permission denied: '/etc/app/gunicorn.conf.py'`."
+    )
+  })
+
+  it('without that line, a module the config file imports is missing: still the missing module', () => {
+    const missing = IMPORTED.split('\n').slice(1, -1).concat("ModuleNotFoundError: No module named 'tuning_extra'").join('\n')
+    expect(explained(missing, repo).diagnosis.reason).toBe('missing-dependency')
+  })
 })

@@ -428,4 +428,12 @@ describe('a log written as JSON records (a logging formatter), captured on forky
     expect(tail).toContain('\nReason: Worker failed to boot.\n')
     expect(tail).toContain('\nException in worker process\nTraceback (most recent call last):\n')
   })
+
+  it("reads a record after a shipper's prefix as the rules do (kubectl --timestamps)", () => {
+    const prefixed = captured.map((line, i) => `2026-12-07T04:39:0${i % 10}.123456789Z ${line}`)
+    const shipped = renderComment(failingReport(lines(prefixed), { diagnosis: report.diagnosis }), { key: 'k' })
+    const traceback = shipped.split('<details').find((block) => block.includes('Traceback ('))!
+    expect(traceback).toContain("\nModuleNotFoundError: No module named 'sentry_sdk'\n")
+    expect(traceback).not.toContain('"exc_info"')
+  })
 })

@@ -47,10 +47,15 @@ export function recordTexts(lines: LogLine[]): LogLine[] {
   if (!lines.some((line) => opensRecord(line.text) || line.text.includes('{"') || endsInCr(line.text))) return lines
   return lines.flatMap((line) => {
     const text = endsInCr(line.text) ? line.text.slice(0, -1) : line.text
-    const record = recordAfterPrefix(text)
-    const texts = record === undefined ? undefined : jsonLogLines(record)
+    const texts = recordLines(text)
     return texts ? texts.map((part) => ({ ...line, text: part })) : [text === line.text ? line : { ...line, text }]
   })
+}
+
+/** The texts a line carries when it is a JSON record, also one after a shipper's prefix; else undefined. */
+export function recordLines(text: string): string[] | undefined {
+  const record = recordAfterPrefix(text)
+  return record === undefined ? undefined : jsonLogLines(record)
 }
 
 /** The line when it is a record, or the record after a shipper's prefix (`2025-… {"log": …}`); else undefined. */

@@ -1,15 +1,18 @@
 // Choosing which log lines a reader sees: the traceback around the cause, and as much of the tail as fits.
 import type { LogLine } from '../core/model.js'
-import { jsonLogLines, opensRecord } from '../gunicorn/structured-lines.js'
+import { recordLines } from '../gunicorn/structured-lines.js'
 import { fenceFor, sanitizeLogLine } from './markdown-safe.js'
 
 const GUNICORN_PREFIX = /^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}\] \[\d+\] \[[A-Z]+\] /
 const TRACEBACK_START = /Traceback \(most recent call last\):/
 const EXCEPTION_LINE = /^[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Warning)\b|^[\w.]+: /
 
-/** What a reader sees of one log line: a JSON record as the texts it carries (its traceback as lines), else the line. */
+/**
+ * What a reader sees of one log line: a JSON record as the texts it carries (its traceback as lines), also one after
+ * a shipper's prefix (`2025-… {"log": …}`), as the rules read it; else the line.
+ */
 export function displayTexts(text: string): string[] {
-  return (opensRecord(text) && jsonLogLines(text)) || [text]
+  return recordLines(text) ?? [text]
 }
 
 /** A run of consecutive log lines, with 1-based line numbers counted over the whole log (not just the kept tail). */

@@ -89,13 +89,15 @@ function installedAppRemedy({ app, location, local }: InstalledApp): string {
 }
 
 /** Gunicorn 20.0 cannot load a config file without a Python extension (20.1+ warns, then runs it as Python). */
-const notPythonFile = (file: string) => !/\.pyc?$/.test(file) && !file.startsWith('python:')
+const notPythonFile = (file: string | undefined) => file !== undefined && !/\.pyc?$/.test(file) && !file.startsWith('python:')
 
 function unreadableSummary(facts: Extract<ConfigFacts, { kind: 'unreadable-config' }>): string {
   return (
-    `Gunicorn could not read its config file ${code(facts.file)}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ''}` +
+    `Gunicorn could not read its config file${facts.file ? ` ${code(facts.file)}` : ''}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ''}` +
     (facts.caller ? `, ${callerWords(facts.caller)}` : '') +
-    (notPythonFile(facts.file) ? `; its name does not end in ${code('.py')}, and Gunicorn 20+ loads the config file as a Python module.` : '.')
+    (facts.file && notPythonFile(facts.file)
+      ? `; its name does not end in ${code('.py')}, and Gunicorn 20+ loads the config file as a Python module.`
+      : '.')
   )
 }
 

@@ -2,7 +2,7 @@
 // config-error reason words them from, and the application spec the app-not-found reason reads.
 import type { EventOf } from '../../gunicorn/log-parser.js'
 import type { SourceLocation } from '../../core/model.js'
-import type { RuleContext } from '../context.js'
+import type { RuleContext, Traceback } from '../context.js'
 import type { Finding, Rule } from '../reason.js'
 import { importsOs, shellFormOf } from './command-forms.js'
 import { commandLine, configSetting, firstLocation } from './locate.js'
@@ -20,7 +20,7 @@ export type ConfigFacts =
   | ({ kind: 'empty-port'; port: number } & ConfigFileFacts)
   | ({ kind: 'literal-port'; placeholder: string; inCommand: boolean; shellForm?: string } & ConfigFileFacts)
   | { kind: 'no-app-module' }
-  | { kind: 'unreadable-config'; file: string; exceptionLine?: string; caller?: ConfigCaller }
+  | { kind: 'unreadable-config'; file?: string; exceptionLine?: string; caller?: ConfigCaller }
   | { kind: 'invalid-value'; setting: string; problem: string; detail?: string }
   | { kind: 'unrecognized-arguments'; args: string }
   | { kind: 'rejected'; message: string }
@@ -132,17 +132,37 @@ export const unreadableConfig: Rule<ConfigFacts> = {
   detect(rc) {
     const error = firstConfigError(rc)
     const file = error && /^Failed to read config file: (.+)$/.exec(error.message)?.[1]
-    if (!error || !file) return undefined
+    if (!error || !file) return configLoadTraceback(rc)
     const tb = configTraceback(rc, error)
     if (moduleMissingInConfig(rc, error)) return undefined
-    const frame = rc.userFrame(tb)
-    const caller = configCaller(rc, tb)
-    return {
-      facts: { kind: 'unreadable-config', file, exceptionLine: tb?.exception.line, caller },
-      evidence: [...linesOf(error), ...(tb ? rc.tracebackEvidence(tb, frame) : [])],
-      location: frame?.location
-    }
+    return unreadableFinding(rc, tb, file, linesOf(error))
   }
+}
+
+function unreadableFinding(rc: RuleContext, tb: Traceback | undefined, file: string | undefined, lines: string[]): Finding<ConfigFacts> {
+  const frame = rc.userFrame(tb)
+  const caller = configCaller(rc, tb)
+  return {
+    facts: { kind: 'unreadable-config', file, exceptionLine: tb?.exception.line, caller },
+    evidence: [...lines, ...(tb ? rc.tracebackEvidence(tb, frame) : [])],
+    location: frame?.location
+  }
+}
+
+const GUNICORN_CONFIG_LOADER = /gunicorn[/\\]app[/\\]base\.py$/
+
+/**
+ * A paste that starts at the traceback, without Gunicorn's `Failed to read config file` line: a traceback through
+ * Gunicorn's `get_config_from_filename` is the config file's all the same. The file is the frame it executed, else the
+ * path the exception names (`Permission denied: '/conf/gunicorn.conf.py'`), else the repository's.
+ */
+function configLoadTraceback(rc: RuleContext): Finding<ConfigFacts> | undefined {
+  const tb = rc.tracebacks.find((t) => t.frames.some((f) => f.func === 'get_config_from_filename' && GUNICORN_CONFIG_LOADER.test(f.file)))
+  if (!tb || /^No module named /.test(tb.exception.message) || environKeyError(rc) === tb) return undefined
+  const loader = tb.frames.findIndex((f) => f.func === 'get_config_from_filename')
+  const executed = tb.frames.slice(loader + 1).find((f) => !f.file.startsWith('<'))
+  const named = /'([^']+\.(?:py|conf|cfg|ini))'/.exec(tb.exception.message)?.[1]
+  return unreadableFinding(rc, tb, executed?.file ?? named ?? rc.gunicornConfigFile(), [])
 }
 
 /** The traceback printed after the error line is the config file's. */
