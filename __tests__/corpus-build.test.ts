@@ -19,6 +19,9 @@ interface BuildCorpusEntry {
   part: 'dev' | 'test'
   known_miss?: boolean
   why?: string
+  /** A blind reading found the log alone does not show the labelled cause (`no`) or its culprit (`reason-only`). */
+  shows_cause?: 'no' | 'reason-only'
+  shows_cause_why?: string
 }
 
 const DIR = path.join(process.cwd(), '__fixtures__', 'corpus', 'build')
@@ -48,6 +51,8 @@ describe('the build corpus index', () => {
       expect(['uv', 'poetry', 'pipenv', 'pip', 'apt', 'docker']).toContain(entry.tool)
       expect(entry.cause.length).toBeGreaterThan(10)
       expect(entry.culprit.length).toBeGreaterThan(0)
+      if (entry.shows_cause !== undefined)
+        expect([entry.shows_cause, (entry.shows_cause_why?.length ?? 0) > 10]).toEqual([expect.stringMatching(/^(?:no|reason-only)$/), true])
       // The split was fixed by the source URL's hash before any rule was written: one third in the test part.
       expect(entry.part).toBe(createHash('sha256').update(entry.source).digest()[0] < 0x55 ? 'test' : 'dev')
     }

@@ -26,6 +26,8 @@ describe('the corpus index', () => {
       expect(entry.cause.length).toBeGreaterThan(10)
       if (entry.known_miss) expect(entry.why?.length ?? 0).toBeGreaterThan(5)
       if (entry.outcome_dependent) expect(entry.part === 'test' && !entry.before_split).toBe(true)
+      if (entry.shows_cause !== undefined)
+        expect([entry.shows_cause, (entry.shows_cause_why?.length ?? 0) > 10]).toEqual([expect.stringMatching(/^(?:no|reason-only)$/), true])
       // The split is fixed by the source URL's hash: one third in the test part, never chosen by hand.
       expect(entry.part).toBe(createHash('sha256').update(entry.source).digest()[0] < 0x55 ? 'test' : 'dev')
     }

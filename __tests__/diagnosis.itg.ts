@@ -41,6 +41,13 @@ const SCENARIOS: Scenario[] = [
   // A project secrets.py beside the app shadows the standard library's: the module, the project file, app.py's line.
   { fixture: 'fail-shadowed-module', expect: 'import-error', culprit: /`secrets` in the project \(`secrets\.py`\)/, inputs: FAST },
   { fixture: 'fail-missing-env', expect: 'missing-env', culprit: /`DATABASE_URL`/, inputs: FAST },
+  // The dynamic loader's ImportError: the library sqlite3's compiled module is linked against is not in the image.
+  {
+    fixture: 'fail-missing-shared-library',
+    expect: 'missing-dependency',
+    culprit: /system library `libsqlite3\.so\.0`.*\(`app\.py:1`\)/,
+    inputs: FAST
+  },
   { fixture: 'fail-app-not-found', expect: 'app-not-found', culprit: /no `app`/, inputs: FAST },
   { fixture: 'fail-database-unreachable', expect: 'database-unreachable', culprit: /`db`/, inputs: { ...FAST, timeout: '25' } },
   {

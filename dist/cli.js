@@ -23174,6 +23174,7 @@ function parseInstallerProblem(lines) {
   return void 0;
 }
 var UV_SOLVER = /No solution found when resolving/;
+var UV_DERIVATION = /\bBecause .+? we can conclude that .+? (?:cannot be used|are unsatisfiable)/;
 var POETRY_SOLVER = /SolverProblemError|version solving failed|is not supported by the project/;
 var PKG = String.raw`[A-Za-z0-9][\w.\-]*(?:\[[\w,\-]+\])?`;
 var UV_NO_INTERPRETER = /No interpreter found for Python (.+?) in (?:virtual environments|managed installations|search path|system path)/;
@@ -23184,7 +23185,7 @@ function parseSolverVerdict(lines) {
     const evidence2 = linesWith(lines, /No interpreter found for Python/);
     return { tool: "uv", evidence: evidence2, kind: "other-python", name: "", requirement: "", requiresPython: noInterpreter[1], requested: false };
   }
-  const tool = UV_SOLVER.test(text) ? "uv" : POETRY_SOLVER.test(text) ? "poetry" : void 0;
+  const tool = UV_SOLVER.test(text) ? "uv" : POETRY_SOLVER.test(text) ? "poetry" : UV_DERIVATION.test(text) ? "uv" : void 0;
   if (!tool) return void 0;
   const evidence = linesWith(
     lines,
@@ -24116,9 +24117,11 @@ var MISSING_TOOLS = [
   { pattern: /\b(gcc|cc|g\+\+): (?:command )?not found/, missing: (m) => m[1] },
   { pattern: /(pg_config) executable not found/, missing: (m) => m[1] },
   { pattern: /(mysql_config|pkg-config)[: ].*not found/, missing: (m) => m[1] },
+  // mysqlclient 2.2+ asks pkg-config for the MySQL or MariaDB client library and finds neither.
+  { pattern: /Can not find valid pkg-config name/, missing: () => "pkg-config" },
   { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => "rustc" }
 ];
-var COMPILE_EVIDENCE = /fatal error: [\w./-]+\.h: No such file|'(?:[\w-]*-)?(?:gcc|g\+\+|cc|clang)'|pg_config executable not found/;
+var COMPILE_EVIDENCE = /fatal error: [\w./-]+\.h: No such file|'(?:[\w-]*-)?(?:gcc|g\+\+|cc|clang)'|pg_config executable not found|Can not find valid pkg-config name/;
 var FAILED_PACKAGE = /Failed building wheel for ([^\s:]+)|Failed to (?:download and )?build:? `([A-Za-z0-9][\w.-]*)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/;
 var BUILD_FAILED = /subprocess-exited-with-error|Failed building wheel|legacy-install-failure|[Bb]uild backend (?:returned an error|failed)/;
 function parseNativeBuildFailure(lines) {
@@ -24129,10 +24132,10 @@ function parseNativeBuildFailure(lines) {
     const hit = lines.map((line) => line.match(pattern)).find(Boolean);
     return hit ? { name: missing(hit), line: hit.input.trim() } : void 0;
   }).find(Boolean);
-  const pipSaysSo = named !== void 0 && lines.some((line) => BUILD_FAILED.test(line));
+  const pipSaysSo = (named !== void 0 || missingTool !== void 0) && lines.some((line) => BUILD_FAILED.test(line));
   if (!pipSaysSo && !(missingTool && COMPILE_EVIDENCE.test(missingTool.line))) return void 0;
   if (named && lines.some((line) => installedAfterAll(line, named))) return void 0;
-  const packageName2 = named ?? collectedAs(lines, lines.map((line) => line.match(/is required to build ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean));
+  const packageName2 = named ?? collectedAs(lines, lines.map((line) => line.match(/is required to build ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean)) ?? lastSourceDownload(lines) ?? flagsOwner(lines);
   const evidence = [...missingTool ? [missingTool.line] : [], ...failed2 ? [failed2[0]] : []];
   return { packageName: packageName2, missing: missingTool?.name, evidence };
 }
@@ -24141,6 +24144,13 @@ function collectedAs(lines, project) {
   const lower = project.toLowerCase();
   const collected = lines.map((line) => /\bCollecting ([A-Za-z0-9][\w.-]*)/.exec(line)?.[1]).filter((name) => name !== void 0 && name.toLowerCase().startsWith(`${lower}-`));
   return collected[collected.length - 1] ?? project;
+}
+function lastSourceDownload(lines) {
+  const sdists = lines.map((line) => /\b(?:Downloading|Using cached) ([A-Za-z0-9][\w.]*?)-\d[\w.]*\.(?:tar\.gz|zip)\b/.exec(line)?.[1]);
+  return sdists.filter((name) => name !== void 0).pop();
+}
+function flagsOwner(lines) {
+  return lines.map((line) => /Specify ([A-Z][A-Z0-9]*)_CFLAGS and \1_LDFLAGS/.exec(line)?.[1].toLowerCase()).find(Boolean);
 }
 function installedAfterAll(line, name) {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -25846,7 +25856,7 @@ var WORKER_CLASS_MODULES = Object.keys(WORKER_CLASS_PACKAGES);
 var NO_MODULE = /^No module named '([^']+)'/;
 var ENTRY_POINT = /Entry point \('gunicorn\.workers', '([^']+)'\) not found/;
 var REQUIRES = /^(\w+) worker requires (\w+) ([\d.]+) or higher/;
-var NEED_INSTALLED = /You need (\w+) installed/;
+var NEED_INSTALLED = /You need (\w+) installed|You need to install the '(\w+)' package/;
 var REMOVED_WORKERS = { eventlet: "26.0" };
 var ADDED_WORKERS = {
   asgi: { since: "25", instead: "uvicorn_worker.UvicornWorker", pipName: "uvicorn-worker" }
@@ -25880,7 +25890,7 @@ function classLoadFailure(rc) {
     const module2 = NO_MODULE.exec(tb.exception.message)?.[1]?.split(".")[0];
     return module2 !== void 0 && WORKER_CLASS_MODULES.includes(module2) && (error !== void 0 || tb.frames.some((f) => /gunicorn\/workers\//.test(f.file)) || isWorkerClassModule(rc, module2));
   }) ?? rc.tracebacks.find((tb) => ANY_NO_MODULE.test(tb.exception.message) && inLoadClass(tb));
-  const needInstalled = rc.tracebacks.find((tb) => NEED_INSTALLED.test(tb.exception.message));
+  const needInstalled = rc.tracebacks.find((tb) => NEED_INSTALLED.test(rc.exceptionText(tb)));
   if (!error && !missing && !needInstalled) return void 0;
   const workerClass = /^class uri '([^']+)'/.exec(error?.message ?? "")?.[1] ?? classUriLine(rc) ?? rc.ctx.state.workerClass;
   const module = missingModule(rc, missing, needInstalled, workerClass);
@@ -25890,7 +25900,7 @@ function classLoadFailure(rc) {
 function missingModule(rc, missing, needInstalled, workerClass) {
   const notFound2 = ANY_NO_MODULE.exec(missing?.exception.message ?? "")?.[1];
   if (notFound2 !== void 0) return WORKER_CLASS_MODULES.includes(notFound2.split(".")[0]) ? notFound2.split(".")[0] : notFound2;
-  const asked = NEED_INSTALLED.exec(needInstalled?.exception.message ?? "")?.[1];
+  const asked = NEED_INSTALLED.exec(needInstalled ? rc.exceptionText(needInstalled) : "")?.slice(1).find(Boolean);
   if (asked !== void 0) return asked;
   const named = workerClass ? WORKER_CLASS_MODULES.find((m) => workerClass.toLowerCase().includes(m)) : void 0;
   if (named !== void 0) return named;
@@ -26490,6 +26500,14 @@ function environmentRead(source, message) {
   const read = used ?? reads[0];
   return read ? { name: read[2], read: read[0], reader: read[1] } : void 0;
 }
+var EMPTY_DEFAULT_READ = /((?:\bos\.)?\benviron\.get|(?:\bos\.)?\bgetenv|\benv(?:\.\w+)?)\(\s*['"]([A-Za-z_]\w*)['"]\s*(?:,\s*(?:default\s*=\s*)?(?:None|''|""))?\s*\)/;
+function emptyFromEnvironment(rc, tb) {
+  if (!exceptionIs(tb, "ValueError") || !/: ''$/.test(tb.exception.message)) return void 0;
+  const frame = rc.userFrame(tb);
+  const source = sourceLine(rc, frame);
+  const read = source ? EMPTY_DEFAULT_READ.exec(source) : null;
+  return read ? { tb, frame, name: read[2], read: read[0], reader: read[1], empty: true } : void 0;
+}
 function sourceLine(rc, frame) {
   if (frame?.frame.code) return frame.frame.code;
   const location = frame?.location;
@@ -26497,6 +26515,8 @@ function sourceLine(rc, frame) {
 }
 function noneFromEnvironment(rc) {
   for (const tb of rc.tracebacks) {
+    const empty = emptyFromEnvironment(rc, tb);
+    if (empty) return empty;
     if (!exceptionIs(tb, "AttributeError", "TypeError") || !/NoneType/.test(tb.exception.message)) continue;
     const frame = rc.userFrame(tb);
     const source = sourceLine(rc, frame);
@@ -26787,7 +26807,7 @@ var djangoSettings = {
   name: "Django's settings are ImproperlyConfigured",
   detect(rc) {
     const tb = rc.primaryTraceback(
-      (t) => exceptionIs(t, "ImproperlyConfigured") && !/environment variable|No module named|Did you install/i.test(t.exception.message)
+      (t) => exceptionIs(t, "ImproperlyConfigured") && !/environment variable|No module named|Did you install|Error loading \w+ (?:or \w+ )?module/i.test(t.exception.message)
     );
     if (!tb) return void 0;
     const frame = rc.userFrame(tb);
@@ -27163,6 +27183,39 @@ function appSettingsWords(facts) {
   };
 }
 
+// src/diagnosis/rules/database-urls.ts
+var NO_DIALECT = /Can't load plugin: sqlalchemy\.dialects:([\w.+]+)/;
+var DROPPED_ALIASES = { postgres: "postgresql" };
+var databaseUrlScheme = {
+  stage: "boot",
+  name: "SQLAlchemy does not know the database URL's scheme",
+  detect(rc) {
+    const tb = rc.primaryTraceback((t) => NO_DIALECT.test(t.exception.message));
+    if (!tb) return void 0;
+    const dialect = NO_DIALECT.exec(tb.exception.message)[1];
+    const frame = rc.userFrame(tb);
+    return {
+      facts: { kind: "database-url-scheme", dialect, instead: DROPPED_ALIASES[dialect], location: frame?.location },
+      evidence: rc.tracebackEvidence(tb, frame),
+      location: frame?.location
+    };
+  }
+};
+function databaseUrlWords(facts) {
+  const scheme = code(`${facts.dialect}://`);
+  if (facts.instead) {
+    const fixed = code(`${facts.instead}://`);
+    return {
+      summary: `The database URL starts with ${scheme}${where(facts.location)}, a scheme SQLAlchemy 1.4+ no longer accepts: it wants ${fixed}.`,
+      remedy: `Give the URL as ${fixed} (hosts such as Heroku and Render hand out ${scheme}; rewrite it in code, e.g. ${code(`url.replace("${facts.dialect}://", "${facts.instead}://", 1)`)}, before ${code("create_engine")}).`
+    };
+  }
+  return {
+    summary: `SQLAlchemy has no dialect ${code(facts.dialect)}, which the database URL names${where(facts.location)}.`,
+    remedy: `Install the driver the URL's scheme names, or change the scheme to one whose driver is installed (e.g. ${code("postgresql+psycopg2://")}).`
+  };
+}
+
 // src/diagnosis/reasons/config-error.ts
 var CORRECT_VALUE = "Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally.";
 var PORT_FROM_ENV = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`);
@@ -27292,6 +27345,8 @@ function words4(facts) {
     case "settings-refused":
     case "setting-unset":
       return appSettingsWords(facts);
+    case "database-url-scheme":
+      return databaseUrlWords(facts);
     default:
       return { summary: summary8(facts), remedy: remedy10(facts) };
   }
@@ -27300,7 +27355,7 @@ var config_error_default = defineReason({
   id: "config-error",
   title: "Gunicorn configuration error",
   headline: "Gunicorn configuration error",
-  readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an IPv6 bind where the container has no IPv6 (Errno 97/99), an option left without its value, a `control_socket` that is not a path (25.1+); or the app's own configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, a `DJANGO_SETTINGS_MODULE` the image lacks, a missing INI section, a check of its own that refuses settings it names, a setting it logs as unset before Gunicorn finds no application)",
+  readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an IPv6 bind where the container has no IPv6 (Errno 97/99), an option left without its value, a `control_socket` that is not a path (25.1+), a pid file that names a live process (`Already running on PID`); or the app's own configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, a `DJANGO_SETTINGS_MODULE` the image lacks, a missing INI section, a check of its own that refuses settings it names, a setting it logs as unset before Gunicorn finds no application, a database URL scheme SQLAlchemy dropped: `postgres://`)",
   fixtures: [
     { path: "__fixtures__/apps/fail-config-error", test: "__tests__/diagnosis.itg.ts" },
     { path: "__fixtures__/apps/fail-exec-form-port", test: "__tests__/remedies.itg.ts" },
@@ -27327,6 +27382,7 @@ var config_error_default = defineReason({
     installedApp,
     settingsModuleMissing,
     iniSection,
+    databaseUrlScheme,
     settingsRefused,
     settingLoggedUnset,
     distributionNameAsModule,
@@ -27732,6 +27788,22 @@ var RuleContext = class {
     }
     return void 0;
   }
+  /**
+   * The exception's message and the indented lines Python printed after it: libpq's hint (`Is the server running on
+   * host "db"`), a RuntimeError whose message starts on the next line.
+   */
+  exceptionText(tb) {
+    return [tb.exception.message, ...this.indentedAfter(tb.lines[tb.lines.length - 1])].join(" ").trim();
+  }
+  /** The indented lines right after a line (at most three, without a shipper's prefix), trimmed. */
+  indentedAfter(line) {
+    const sameSeq = line ? this.ctx.lines.findIndex((l) => l.seq === line.seq) : -1;
+    const exact = sameSeq < 0 ? -1 : this.ctx.lines.findIndex((l, i) => i >= sameSeq && l.seq === line.seq && line.text.includes(l.text.trim()));
+    const at = exact >= 0 ? exact : sameSeq;
+    const following = at < 0 ? [] : this.ctx.lines.slice(at + 1, at + 4).map((l) => stripLinePrefixes(l.text));
+    const run = following.findIndex((text) => !/^\s+\S/.test(text));
+    return (run === -1 ? following : following.slice(0, run)).map((text) => text.trim());
+  }
   /** Evidence for a traceback: the user frame, the exception line, then the Gunicorn outcome line. */
   tracebackEvidence(tb, frame = this.userFrame(tb)) {
     const evidence = [...frame?.text ?? [], tb.exception.line];
@@ -27940,6 +28012,21 @@ function entrypointRefusal(rc) {
   }
   return void 0;
 }
+var NAME_REFUSED = new RegExp(String.raw`\b${NAME3}\s+(?:is\s+|was\s+)?(?:not set|not defined|undefined|missing|required|empty)\b`);
+var GUNICORN_LINE = /\[\d+\] \[[A-Z]+\] |Worker exiting|exited with code/;
+function workerRefusal(rc) {
+  if (rc.tracebacks.length > 0) return void 0;
+  const lines = rc.ctx.lines;
+  for (let i = 1; i < lines.length; i++) {
+    if (!lines[i].text.includes("Worker exiting")) continue;
+    for (const line of lines.slice(Math.max(0, i - 2), i)) {
+      if (GUNICORN_LINE.test(line.text) || NOT_FATAL.test(line.text)) continue;
+      const named = NAME_REFUSED.exec(line.text) ?? (REFUSAL2.test(line.text) ? NAMED_VARIABLE.exec(line.text) : null);
+      if (named) return { variable: named[1] ?? named[2], line };
+    }
+  }
+  return void 0;
+}
 
 // src/diagnosis/rules/empty-values.ts
 var CONFIG_FILE_WORDS = /\bconfig(?:uration)? file\b|\bsettings?\b/i;
@@ -28032,11 +28119,12 @@ var improperlyConfigured = {
 };
 var noneRead = {
   stage: "boot",
-  name: "an AttributeError or TypeError on None, on a line that reads an environment variable without a default",
+  name: "an error on None (or an empty string), on a line that reads an environment variable without a real default",
   detect(rc) {
     const found2 = noneFromEnvironment(rc);
     if (!found2) return void 0;
     const { tb, frame, name, read, reader } = found2;
+    if (found2.empty) return unset(rc, tb, name);
     const func = frame?.frame.func;
     return unset(rc, tb, name, { read, reader, exceptionLine: tb.exception.line, inFunction: func && func !== "<module>" ? func : void 0 });
   }
@@ -28056,10 +28144,12 @@ var emptyInSpec = {
 };
 var entrypointRefused = {
   stage: "boot",
-  name: "the entrypoint refused a variable before Gunicorn started",
+  name: "the entrypoint, or a worker loading the app, refused a variable",
   detect(rc) {
-    const found2 = entrypointRefusal(rc);
-    return found2 && { facts: { kind: "entrypoint-refused", variable: found2.variable, line: found2.line.text.trim() }, evidence: [found2.line.text] };
+    const entrypoint = entrypointRefusal(rc);
+    const found2 = entrypoint ?? workerRefusal(rc);
+    const by = entrypoint ? "entrypoint" : "worker";
+    return found2 && { facts: { kind: "entrypoint-refused", variable: found2.variable, line: found2.line.text.trim(), by }, evidence: [found2.line.text] };
   }
 };
 var emptyValue = {
@@ -28110,8 +28200,8 @@ function readInRequest(facts) {
 function words5(facts) {
   if (facts.kind === "entrypoint-refused") {
     return {
-      summary: `The image's entrypoint refused to start Gunicorn over the environment variable ${code(facts.variable)}: ${code(facts.line.slice(0, 150).replace(/\.$/, ""))}.`,
-      remedy: `Pass ${code(facts.variable)} ${USE_ENV_INPUT} with a value the entrypoint accepts (its message says what it expects).`
+      summary: (facts.by === "worker" ? `The workers exit while loading the app over the environment variable ${code(facts.variable)}: ` : `The image's entrypoint refused to start Gunicorn over the environment variable ${code(facts.variable)}: `) + `${code(facts.line.slice(0, 150).replace(/\.$/, ""))}.`,
+      remedy: `Pass ${code(facts.variable)} ${USE_ENV_INPUT} with a value the ${facts.by === "worker" ? "app" : "entrypoint"} accepts (its message says what it expects).`
     };
   }
   if (facts.kind === "empty-value") return emptyValueWords(facts);
@@ -28297,7 +28387,7 @@ var driverError = {
     if (!chain) return void 0;
     const dbErrors = chain.filter(isDatabaseError);
     const outer = dbErrors[dbErrors.length - 1];
-    const text = chain.map((t) => `${t.exception.type}: ${t.exception.message}`).join("\n");
+    const text = chain.map((t) => `${t.exception.type}: ${rc.exceptionText(t)}`).join("\n");
     const frame = chainFrame(rc, chain, outer);
     const cause = dbErrors[0] !== outer && !outer.exception.message.includes(dbErrors[0].exception.message) ? dbErrors[0].exception.line : void 0;
     return {
@@ -28353,11 +28443,7 @@ var driverMessage = {
     if (rc.primaryTraceback()) return void 0;
     const line = driverMessageLine(rc);
     if (!line) return void 0;
-    const at = rc.ctx.lines.indexOf(line);
-    const following = rc.ctx.lines.slice(at + 1, at + 4);
-    const indentedRun = following.findIndex((l) => !/^\s/.test(l.text));
-    const continued = indentedRun === -1 ? following : following.slice(0, indentedRun);
-    const text = [line, ...continued].map((l) => l.text).join(" ").replace(/\\"/g, '"');
+    const text = [line.text, ...rc.indentedAfter(line)].join(" ").replace(/\\"/g, '"');
     return { facts: { kind: "driver-error", service: serviceKind(text), error: readDatabaseError(text) }, evidence: [line.text] };
   }
 };
@@ -28429,6 +28515,95 @@ var database_unreachable_default = defineReason({
   rules: [driverError, cutWhileConnecting, waitsForHost, driverMessage],
   words: words6
 });
+
+// src/diagnosis/rules/shared-libraries.ts
+var CANNOT_OPEN = /([\w.+-]+\.so(?:\.[\w.]+)?): cannot open shared object file/i;
+var APT_PACKAGES = {
+  libgl: "libgl1",
+  libegl: "libegl1",
+  libglib: "libglib2.0-0",
+  libgthread: "libglib2.0-0",
+  libgobject: "libglib2.0-0",
+  libsm: "libsm6",
+  libice: "libice6",
+  libxext: "libxext6",
+  libxrender: "libxrender1",
+  libx11: "libx11-6",
+  libxcb: "libxcb1",
+  libgomp: "libgomp1",
+  libstdc: "libstdc++6",
+  libpq: "libpq5",
+  libmysqlclient: "default-libmysqlclient-dev",
+  libmariadb: "libmariadb3",
+  libsqlite3: "libsqlite3-0",
+  libsndfile: "libsndfile1",
+  libmagic: "libmagic1",
+  libzbar: "libzbar0",
+  libxml2: "libxml2",
+  libxslt: "libxslt1.1",
+  libcairo: "libcairo2",
+  libpango: "libpango-1.0-0",
+  libpangocairo: "libpangocairo-1.0-0",
+  libgdk_pixbuf: "libgdk-pixbuf-2.0-0",
+  libjpeg: "libjpeg62-turbo",
+  libpng16: "libpng16-16",
+  libz: "zlib1g",
+  libffi: "libffi8",
+  libgdal: "libgdal-dev",
+  libgeos_c: "libgeos-c1v5",
+  libproj: "libproj-dev",
+  libespeak: "libespeak1",
+  libasound: "libasound2",
+  libportaudio: "libportaudio2",
+  libtesseract: "libtesseract5",
+  libzmq: "libzmq5",
+  libssl: "libssl3",
+  libcrypto: "libssl3"
+};
+var GPU_LIBRARY = /^lib(?:cuda|cudart|cublas|cudnn|nvidia|nccl|cufft|curand|cusparse|nvrtc)/i;
+var HEADLESS = { cv2: "opencv-python-headless" };
+function missingSharedLibrary(rc) {
+  const line = rc.ctx.lines.find((l) => l.text.includes("shared object") && CANNOT_OPEN.test(l.text));
+  if (!line) return void 0;
+  const library = CANNOT_OPEN.exec(line.text)[1];
+  if (/^libpython/i.test(library)) return void 0;
+  const stem = library.replace(/\.so.*$/i, "").replace(/-[\d.]+$/, "").replace(/\+\+$/, "").toLowerCase();
+  const module = loadingPackage(rc, line);
+  const display = /^lib(?:gl|egl|sm|ice|xext|xrender|x11|xcb|gthread|glib)$/.test(stem);
+  return {
+    library,
+    apt: APT_PACKAGES[stem],
+    gpu: GPU_LIBRARY.test(library),
+    module,
+    headless: display && module ? HEADLESS[module] : void 0,
+    line
+  };
+}
+function loadingPackage(rc, line) {
+  const at = rc.ctx.lines.indexOf(line);
+  for (let i = at - 1; i >= Math.max(0, at - 40); i--) {
+    const hit = /[/\\](?:site|dist)-packages[/\\]([A-Za-z_]\w*)/i.exec(rc.ctx.lines[i].text);
+    if (hit) return hit[1];
+  }
+  return void 0;
+}
+
+// src/diagnosis/rules/package-hints.ts
+var HINTS = [
+  { pattern: /has been moved to the [`'"]?([A-Za-z][\w-]*)[`'"]? package/, module: (m) => m[1].replace(/-/g, "_"), pip: (m) => m[1] },
+  { pattern: /Couldn't import Django\b/, module: () => "django", pip: () => "Django" },
+  { pattern: /Error loading (psycopg2|psycopg|MySQLdb|pymysql|cx_Oracle|oracledb)\b(?: or \w+)? module/, module: (m) => m[1] },
+  { pattern: /\b(mysqlclient|psycopg2?|Pillow|PyYAML|gevent|uvicorn) (?:is required|must be installed|is not installed)\b/, module: (m) => m[1] }
+];
+function packageHint(rc) {
+  for (const tb of rc.tracebacks) {
+    for (const hint of HINTS) {
+      const match = hint.pattern.exec(tb.exception.message);
+      if (match) return { tb, moduleName: hint.module(match), pipName: hint.pip?.(match), said: tb.exception.line };
+    }
+  }
+  return void 0;
+}
 
 // src/diagnosis/reasons/missing-dependency.ts
 var gunicornItself = {
@@ -28520,6 +28695,44 @@ var notInstalled2 = {
     };
   }
 };
+var sharedLibrary = {
+  stage: "boot",
+  name: "a system library a compiled module needs is not in the image",
+  detect(rc) {
+    const found2 = missingSharedLibrary(rc);
+    if (!found2) return void 0;
+    const { line, ...facts } = found2;
+    const frame = rc.userFrame(rc.primaryTraceback());
+    return {
+      facts: { kind: "shared-library", ...facts, importedAt: frame?.location },
+      evidence: present(...frame?.text ?? [], line.text.trim(), rc.gunicornOutcomeLine()),
+      location: frame?.location
+    };
+  }
+};
+var namedByLibrary = {
+  stage: "boot",
+  name: "a library names the package it needs",
+  detect(rc) {
+    const found2 = packageHint(rc);
+    if (!found2) return void 0;
+    const frame = rc.userFrame(found2.tb);
+    const { pipName, differs } = found2.pipName ? { pipName: found2.pipName, differs: false } : pipPackageFor(found2.moduleName);
+    return {
+      facts: {
+        kind: "not-installed",
+        moduleName: found2.moduleName,
+        pipName,
+        differs,
+        requirements: rc.requirementsFile(),
+        importedAt: frame?.location,
+        said: found2.said
+      },
+      evidence: rc.tracebackEvidence(found2.tb, frame),
+      location: frame?.location
+    };
+  }
+};
 var cutShort = {
   stage: "boot",
   name: "the log ends inside the import of a known optional module",
@@ -28559,8 +28772,8 @@ function bootWords(facts) {
     case "not-installed": {
       const differs = facts.differs ? ` (the import name ${code(facts.moduleName.split(".")[0])} differs from the package name)` : "";
       return {
-        summary: `The app imports ${code(facts.moduleName)}${where(facts.importedAt)}, which is not installed in the image.`,
-        remedy: `Add ${code(facts.pipName)} to ${requirementsIn(facts.requirements)}${differs}.`
+        summary: facts.said ? `The app needs ${code(facts.pipName)}${where(facts.importedAt)}, which is not installed in the image: ${code(facts.said.slice(0, 200))}.` : `The app imports ${code(facts.moduleName)}${where(facts.importedAt)}, which is not installed in the image.`,
+        remedy: `Add ${code(facts.pipName)} to ${requirementsIn(facts.requirements)}${differs}` + (facts.said && /\bmoved\b/.test(facts.said) ? ", and import from it what the message says moved there." : ".")
       };
     }
     case "removed":
@@ -28568,6 +28781,8 @@ function bootWords(facts) {
         summary: `The app imports ${code(facts.moduleName)}${where(facts.importedAt)}, which ${facts.removedBy}.`,
         remedy: facts.fix
       };
+    case "shared-library":
+      return sharedLibraryWords(facts);
     case "import-cut-short":
       return {
         summary: `A worker failed importing ${facts.what}: ${code(facts.module)} is not installed in the image (the log ends inside that import).`,
@@ -28575,15 +28790,24 @@ function bootWords(facts) {
       };
   }
 }
+function sharedLibraryWords(facts) {
+  const by = facts.module ? `, which ${code(facts.module)} loads${where(facts.importedAt)},` : where(facts.importedAt);
+  const install = facts.apt ? `Install ${code(facts.apt)} in the Dockerfile before the app runs (${code(`RUN apt-get update && apt-get install -y --no-install-recommends ${facts.apt}`)})` : `Install the Debian package that provides ${code(facts.library)} in the Dockerfile (${code(`apt-file search ${facts.library}`)} names it)`;
+  return {
+    summary: `The system library ${code(facts.library)}${by} is not in the image: a compiled module cannot load without it.`,
+    remedy: facts.gpu ? `${code(facts.library)} comes with NVIDIA's CUDA runtime: build on a CUDA base image, or install the CPU-only build of the package that needs it.` : facts.headless ? `${install}, or install ${code(facts.headless)} instead, which needs no display libraries.` : `${install}; slim base images leave out libraries a wheel may need.`
+  };
+}
 var missing_dependency_default = defineReason({
   id: "missing-dependency",
   title: "Missing dependency",
   headline: "missing dependency",
   namesCulprit: true,
-  readme: "`ModuleNotFoundError`, with the pip package name where it differs from the import name; a module the ecosystem removed (`pkg_resources` in setuptools 82, `distutils`/`imp` in Python 3.12, `cgi`/`telnetlib` in 3.13, `uvicorn.workers`) named with its fix",
+  readme: "`ModuleNotFoundError`, with the pip package name where it differs from the import name; a module the ecosystem removed (`pkg_resources` in setuptools 82, `distutils`/`imp` in Python 3.12, `cgi`/`telnetlib` in 3.13, `uvicorn.workers`) named with its fix; a system library a compiled module needs (`libGL.so.1: cannot open shared object file`): the Debian package that provides it",
   fixtures: [
     { path: "__fixtures__/apps/fail-missing-dependency", test: "__tests__/diagnosis.itg.ts" },
-    { path: "__fixtures__/apps/fail-json-logs", test: "__tests__/diagnosis.itg.ts" }
+    { path: "__fixtures__/apps/fail-json-logs", test: "__tests__/diagnosis.itg.ts" },
+    { path: "__fixtures__/apps/fail-missing-shared-library", test: "__tests__/diagnosis.itg.ts" }
   ],
   // The start rule first: `docker run` failing on a missing gunicorn executable.
   rules: [
@@ -28595,6 +28819,8 @@ var missing_dependency_default = defineReason({
     crlfEntrypoint,
     removedModule,
     notInstalled2,
+    namedByLibrary,
+    sharedLibrary,
     cutShort
   ],
   words: (facts) => {
@@ -28976,12 +29202,23 @@ function killedWithTimedOut(kills, timedOut, booted) {
   const inPass = kills.filter((e) => !booted.has(e.pid) && e.prefix?.timestamp !== void 0 && timeoutKillSeconds.has(e.prefix.timestamp));
   return new Set(inPass.map((e) => e.pid));
 }
+function killedBeforeTheCut(rc, kills, timedOut, inPass, booted) {
+  const firstTimeout = rc.ofKind("worker-timeout")[0]?.lines[0].seq;
+  if (firstTimeout === void 0) return [];
+  const later = kills.filter((e) => e.lines[0].seq > firstTimeout);
+  if (later.length === 0 || later.some((e) => !timedOut.has(e.pid) && !inPass.has(e.pid))) return [];
+  const early = kills.filter((e) => e.lines[0].seq < firstTimeout && !booted.has(e.pid));
+  const seconds = new Set(early.map((e) => e.prefix?.timestamp));
+  return early.length >= 2 && seconds.size === 1 && !seconds.has(void 0) ? early.map((e) => e.pid) : [];
+}
 function memoryKills(rc) {
   const { container } = rc.ctx;
   const timedOut = new Set(rc.ofKind("worker-timeout").map((e) => e.pid));
   const kills = rc.ofKind("worker-signal").filter((e) => e.signal === "SIGKILL" || e.signal === "9" || e.perhapsOom);
   for (const pid of abortedPids(rc, kills)) timedOut.add(pid);
-  const inTimeoutPass = killedWithTimedOut(kills, timedOut, new Set(rc.ofKind("worker-boot").map((e) => e.pid)));
+  const booted = new Set(rc.ofKind("worker-boot").map((e) => e.pid));
+  const inTimeoutPass = killedWithTimedOut(kills, timedOut, booted);
+  for (const pid of killedBeforeTheCut(rc, kills, timedOut, inTimeoutPass, booted)) inTimeoutPass.add(pid);
   const oomKills = kills.filter((e) => !timedOut.has(e.pid) && !inTimeoutPass.has(e.pid));
   return {
     limit: container.memoryLimit,
@@ -28999,6 +29236,10 @@ function abortedPids(rc, kills) {
 }
 function abortedTracebacks(rc) {
   return rc.tracebacks.filter((tb) => tb.frames.some((f) => f.func === "handle_abort" && /gunicorn\/workers\//.test(f.file)));
+}
+function libraryFrameAt(tb) {
+  const frame = [...tb.frames].reverse().find((f) => /\/(?:site|dist)-packages\/(?!gunicorn\/)/.test(f.file));
+  return frame && `${frame.file.replace(/^.*\/(?:site|dist)-packages\//, "")}:${frame.line}`;
 }
 var SERVING_FRAME = /^handle_request$|^handle$|^handle_client$/;
 function memoryKillEvidence(rc, { limit, oomKills, oomEvents: oomEvents2, masterKilled }) {
@@ -29037,11 +29278,14 @@ function workerTimeouts(rc) {
   const aborted = abortedTracebacks(rc);
   const serving = aborted.find((tb) => tb.frames.some((f) => SERVING_FRAME.test(f.func ?? "") && /gunicorn\/workers\//.test(f.file)));
   const stuck = rc.userFrame(serving ?? aborted[0]);
+  const killedAt = timeouts[0].lines[0].seq;
+  const printed = [...rc.tracebacks, ...rc.ofKind("cut-traceback")].filter((tb) => tb.lines[0].seq > killedAt);
+  const afterKill = aborted.length === 0 ? printed.sort((a, b) => a.lines[0].seq - b.lines[0].seq)[0] : void 0;
   return {
     timeouts,
     duringBoot: timeouts.filter((t) => booted.has(t.pid)).length,
     whileServing: healthyAt !== void 0 && (timeouts[0].lines[0]?.at ?? 0) > healthyAt || serving !== void 0,
-    stuckAt: stuck && `${stuck.location?.file ?? stuck.frame.file}:${stuck.frame.line}`,
+    stuckAt: stuck ? `${stuck.location?.file ?? stuck.frame.file}:${stuck.frame.line}` : afterKill && libraryFrameAt(afterKill),
     setting,
     evidence: present(bootLine?.lines[0].text, timeouts[0].lines[0].text, setting.command?.text)
   };
@@ -29327,12 +29571,12 @@ function words8({ when: when2, killed, seconds, stuckAt }) {
   }
   if (when2 === "unseen") {
     return {
-      summary: `Gunicorn killed ${killed === 1 ? "a worker" : `${killed} workers`} with ${code("WORKER TIMEOUT")}: it was busy longer than ${timeout} (the log starts after the boot, so whether it was loading the app or serving a request is not in it).`,
+      summary: `Gunicorn killed ${killed === 1 ? "a worker" : `${killed} workers`} with ${code("WORKER TIMEOUT")}: it was busy longer than ${timeout}${stuckAt ? `, in ${code(stuckAt)} when it was stopped` : ""} (the log starts after the boot, so whether it was loading the app or serving a request is not in it).`,
       remedy: `Find what blocked the worker: a slow import (services or big data at import time) or a request doing long work (move it to a background task); raise ${code("--timeout")} only if that work is expected.`
     };
   }
   return {
-    summary: `Gunicorn killed ${killed} worker${killed === 1 ? "" : "s"} with ${code("WORKER TIMEOUT")}: loading the app took longer than ${timeout}.`,
+    summary: `Gunicorn killed ${killed} worker${killed === 1 ? "" : "s"} with ${code("WORKER TIMEOUT")}: loading the app took longer than ${timeout}${stuckAt ? `, in ${code(stuckAt)} when it was stopped` : ""}.`,
     remedy: `Make the import fast (do not wait for services or load big data at import time) or raise ${code("--timeout")} above the real boot time.`
   };
 }
@@ -30572,6 +30816,27 @@ var writeFailed = {
     return void 0;
   }
 };
+var FAILED_WRITE_WORDS = /\b(?:[Ff]ailed to|[Cc]ould not|[Cc]annot|[Cc]an't|[Uu]nable to) (?:create|write|make|open \S+ for writing)\b/;
+var ERRNO_PATH = /\[Errno (13|30)\] (?:Permission denied|Read-only file system): '([^']+)'/;
+var writeReported = {
+  stage: "boot",
+  name: "the app reports a write it could not make",
+  detect(rc) {
+    const lines = rc.ctx.lines;
+    for (let i = 0; i < lines.length; i++) {
+      if (!FAILED_WRITE_WORDS.test(lines[i].text)) continue;
+      const at = lines.slice(i, i + 4).find((line) => ERRNO_PATH.test(line.text));
+      const errno = at && ERRNO_PATH.exec(at.text);
+      if (!at || !errno || /\.(?:py|pyc|sock|ctl)$|\/\.gunicorn(?:\/|$)/.test(errno[2])) continue;
+      const cause = errno[1] === "30" ? "read-only" : "permission";
+      return {
+        facts: { writer: "app", path: errno[2], cause, user: rc.ctx.settings.user },
+        evidence: present(lines[i].text, at === lines[i] ? void 0 : at.text, rc.gunicornOutcomeLine())
+      };
+    }
+    return void 0;
+  }
+};
 function settingLine(rc, writer) {
   if (writer === "app") return void 0;
   const [setting, option] = writer === "pidfile" ? ["pidfile", "--pid"] : ["worker_tmp_dir", "--worker-tmp-dir"];
@@ -30612,7 +30877,7 @@ var read_only_filesystem_default = defineReason({
   headline: "a write failed on a read-only filesystem",
   readme: "a write Gunicorn or the app needs fails under a read-only root or a non-root user: the workers' temporary file, the pid file, the app's own file",
   fixtures: [{ path: "__fixtures__/apps/ok-graceful-shutdown", test: "__tests__/shutdown.itg.ts" }],
-  rules: [writeFailed],
+  rules: [writeFailed, writeReported],
   words: (facts) => ({ summary: summary19(facts), remedy: remedy19(facts) })
 });
 

@@ -67,6 +67,13 @@ function partTable(title, rows) {
   return lines
 }
 
+/** The logs whose own text shows the labelled cause (a blind reading); a culprit only the thread names is not asked for. */
+function shownByLog(rows) {
+  const shown = rows.filter((row) => row.entry.shows_cause !== 'no')
+  const right = shown.filter((row) => (row.entry.shows_cause === 'reason-only' ? row.reason === row.entry.reason : row.ok)).length
+  return `${right} of ${shown.length} (${percent(right, shown.length)})`
+}
+
 function section(rows) {
   const test = rows.filter((row) => row.entry.part === 'test')
   const dev = rows.filter((row) => row.entry.part === 'dev')
@@ -83,6 +90,9 @@ function section(rows) {
     'Provenance: `__fixtures__/corpus/build/PROVENANCE.md`.',
     '',
     `**Test part (headline): ${right(test)} of ${test.length} right (${percent(right(test), test.length)})**; development part: ${right(dev)} of ${dev.length} (${percent(right(dev), dev.length)}).`,
+    '',
+    `Of the logs whose own text shows the labelled cause (a blind reading, \`shows_cause\` in the index): test part ${shownByLog(test)},`,
+    `development part ${shownByLog(dev)}.`,
     '',
     ...partTable('Test part', test),
     '',

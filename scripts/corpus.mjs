@@ -109,6 +109,13 @@ function tally(rows) {
   )
 }
 
+/** The logs whose own text shows the labelled cause (a blind reading); a culprit only the thread names is not asked for. */
+function shownByLog(rows) {
+  const shown = rows.filter((row) => row.entry.shows_cause !== 'no')
+  const right = shown.filter((row) => (row.entry.shows_cause === 'reason-only' ? row.reasonOk : row.ok)).length
+  return `${right} of ${shown.length} (${percent(right, shown.length)})`
+}
+
 /** The three parts: held out (test part, collected after the split), test-part logs read before it, development. */
 function corpusParts(rows) {
   return {
@@ -136,6 +143,9 @@ function markdown(rows, totalMs) {
     'so their test-part share is reported apart; the headline is the held-out test part.',
     '',
     `**Held-out test part (headline): ${tally(parts.heldOut)}.**`,
+    '',
+    `Of the logs whose own text shows the labelled cause (a blind reading, \`shows_cause\` in the index, PROVENANCE.md): held-out`,
+    `test part ${shownByLog(parts.heldOut)}, development part ${shownByLog(parts.dev)}.`,
     '',
     `Test-part logs from before the split: ${tally(parts.testBeforeSplit)}. Development part: ${tally(parts.dev)}.`,
     `All ${rows.length} logs: ${tally(rows)}; whole replay ${Math.round(totalMs / 1000)} s.`,

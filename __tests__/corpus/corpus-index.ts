@@ -32,6 +32,9 @@ export interface CorpusEntry {
   outcome_dependent?: string
   known_miss?: boolean
   why?: string
+  /** A blind reading found the log alone does not show the labelled cause (`no`) or its culprit (`reason-only`). */
+  shows_cause?: 'no' | 'reason-only'
+  shows_cause_why?: string
 }
 
 export function loadCorpus(): CorpusEntry[] {

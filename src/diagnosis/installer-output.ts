@@ -124,6 +124,8 @@ export type SolverVerdict = { tool: 'uv' | 'poetry'; evidence: string[] } & (
 )
 
 const UV_SOLVER = /No solution found when resolving/
+/** uv's explanation without its `No solution found` header (a paste of the reasoning only): Poetry words it otherwise. */
+const UV_DERIVATION = /\bBecause .+? we can conclude that .+? (?:cannot be used|are unsatisfiable)/
 const POETRY_SOLVER = /SolverProblemError|version solving failed|is not supported by the project/
 const PKG = String.raw`[A-Za-z0-9][\w.\-]*(?:\[[\w,\-]+\])?`
 
@@ -140,7 +142,7 @@ export function parseSolverVerdict(lines: string[]): SolverVerdict | undefined {
     const evidence = linesWith(lines, /No interpreter found for Python/)
     return { tool: 'uv', evidence, kind: 'other-python', name: '', requirement: '', requiresPython: noInterpreter[1], requested: false }
   }
-  const tool = UV_SOLVER.test(text) ? 'uv' : POETRY_SOLVER.test(text) ? 'poetry' : undefined
+  const tool = UV_SOLVER.test(text) ? 'uv' : POETRY_SOLVER.test(text) ? 'poetry' : UV_DERIVATION.test(text) ? 'uv' : undefined
   if (!tool) return undefined
   const evidence = linesWith(
     lines,

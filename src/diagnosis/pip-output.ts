@@ -131,11 +131,14 @@ const MISSING_TOOLS: { pattern: RegExp; missing: (m: RegExpMatchArray) => string
   { pattern: /\b(gcc|cc|g\+\+): (?:command )?not found/, missing: (m) => m[1] },
   { pattern: /(pg_config) executable not found/, missing: (m) => m[1] },
   { pattern: /(mysql_config|pkg-config)[: ].*not found/, missing: (m) => m[1] },
+  // mysqlclient 2.2+ asks pkg-config for the MySQL or MariaDB client library and finds neither.
+  { pattern: /Can not find valid pkg-config name/, missing: () => 'pkg-config' },
   { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => 'rustc' }
 ]
 
 /** The tools whose absence is a failed compile by itself, even when the output kept no line of pip's around it. */
-const COMPILE_EVIDENCE = /fatal error: [\w./-]+\.h: No such file|'(?:[\w-]*-)?(?:gcc|g\+\+|cc|clang)'|pg_config executable not found/
+const COMPILE_EVIDENCE =
+  /fatal error: [\w./-]+\.h: No such file|'(?:[\w-]*-)?(?:gcc|g\+\+|cc|clang)'|pg_config executable not found|Can not find valid pkg-config name/
 
 /** pip's, setup.py's and uv's ways of naming the package it was building when the build failed. */
 const FAILED_PACKAGE =
@@ -152,13 +155,17 @@ export function parseNativeBuildFailure(lines: string[]): NativeBuildFailure | u
     const hit = lines.map((line) => line.match(pattern)).find(Boolean)
     return hit ? { name: missing(hit), line: hit.input!.trim() } : undefined
   }).find(Boolean)
-  const pipSaysSo = named !== undefined && lines.some((line) => BUILD_FAILED.test(line))
+  // A step cut before pip names the package still says a build failed, and what it missed.
+  const pipSaysSo = (named !== undefined || missingTool !== undefined) && lines.some((line) => BUILD_FAILED.test(line))
   if (!pipSaysSo && !(missingTool && COMPILE_EVIDENCE.test(missingTool.line))) return undefined
   // Older pip fell back to `setup.py install` after a failed wheel, and that may have worked: no failure then.
   if (named && lines.some((line) => installedAfterAll(line, named))) return undefined
   // psycopg2's own message names it: "pg_config is required to build psycopg2 from source".
   const packageName =
-    named ?? collectedAs(lines, lines.map((line) => line.match(/is required to build ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean))
+    named ??
+    collectedAs(lines, lines.map((line) => line.match(/is required to build ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean)) ??
+    lastSourceDownload(lines) ??
+    flagsOwner(lines)
   const evidence = [...(missingTool ? [missingTool.line] : []), ...(failed ? [failed[0]] : [])]
   return { packageName, missing: missingTool?.name, evidence }
 }
@@ -174,6 +181,17 @@ function collectedAs(lines: string[], project: string | undefined): string | und
     .map((line) => /\bCollecting ([A-Za-z0-9][\w.-]*)/.exec(line)?.[1])
     .filter((name): name is string => name !== undefined && name.toLowerCase().startsWith(`${lower}-`))
   return collected[collected.length - 1] ?? project
+}
+
+/** The last source archive pip fetched before the build failed (`Downloading mysqlclient-2.2.0.tar.gz`): the one it was building. */
+function lastSourceDownload(lines: string[]): string | undefined {
+  const sdists = lines.map((line) => /\b(?:Downloading|Using cached) ([A-Za-z0-9][\w.]*?)-\d[\w.]*\.(?:tar\.gz|zip)\b/.exec(line)?.[1])
+  return sdists.filter((name): name is string => name !== undefined).pop()
+}
+
+/** A build that asks for its own flags by name (`Specify MYSQLCLIENT_CFLAGS and MYSQLCLIENT_LDFLAGS`): mysqlclient. */
+function flagsOwner(lines: string[]): string | undefined {
+  return lines.map((line) => /Specify ([A-Z][A-Z0-9]*)_CFLAGS and \1_LDFLAGS/.exec(line)?.[1].toLowerCase()).find(Boolean)
 }
 
 function installedAfterAll(line: string, name: string): boolean {

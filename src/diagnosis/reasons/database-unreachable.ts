@@ -35,7 +35,8 @@ const driverError: Rule<Facts> = {
     if (!chain) return undefined
     const dbErrors = chain.filter(isDatabaseError)
     const outer = dbErrors[dbErrors.length - 1]
-    const text = chain.map((t) => `${t.exception.type}: ${t.exception.message}`).join('\n')
+    // libpq continues its message on indented lines after the exception's (`\tIs the server running on host "db" …`).
+    const text = chain.map((t) => `${t.exception.type}: ${rc.exceptionText(t)}`).join('\n')
     const frame = chainFrame(rc, chain, outer)
     // The first driver error, when the outer one does not repeat it.
     const cause = dbErrors[0] !== outer && !outer.exception.message.includes(dbErrors[0].exception.message) ? dbErrors[0].exception.line : undefined
@@ -98,15 +99,8 @@ const driverMessage: Rule<Facts> = {
     if (rc.primaryTraceback()) return undefined
     const line = driverMessageLine(rc)
     if (!line) return undefined
-    // libpq continues its message on indented lines (`\tIs the server running on host "db" …`); a JSON logger escapes the quotes.
-    const at = rc.ctx.lines.indexOf(line)
-    const following = rc.ctx.lines.slice(at + 1, at + 4)
-    const indentedRun = following.findIndex((l) => !/^\s/.test(l.text))
-    const continued = indentedRun === -1 ? following : following.slice(0, indentedRun)
-    const text = [line, ...continued]
-      .map((l) => l.text)
-      .join(' ')
-      .replace(/\\"/g, '"')
+    // A JSON logger escapes the quotes.
+    const text = [line.text, ...rc.indentedAfter(line)].join(' ').replace(/\\"/g, '"')
     return { facts: { kind: 'driver-error', service: serviceKind(text), error: readDatabaseError(text) }, evidence: [line.text] }
   }
 }

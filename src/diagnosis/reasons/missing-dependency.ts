@@ -8,6 +8,8 @@ import { commandLine, firstLocation } from '../rules/locate.js'
 import { gunicornNotFoundByShell, gunicornNotInstalled, startWords, type StartFacts } from '../rules/start-failures.js'
 import { code, present, where } from '../words.js'
 import { removalIn } from '../removals.js'
+import { missingSharedLibrary, type MissingSharedLibrary } from '../rules/shared-libraries.js'
+import { packageHint } from '../rules/package-hints.js'
 import type { SourceLocation } from '../../core/model.js'
 
 type BootFacts =
@@ -15,9 +17,19 @@ type BootFacts =
   | { kind: 'app-module-missing'; moduleName: string }
   | { kind: 'local-not-importable'; moduleName: string; local: string; importedAt?: SourceLocation }
   | { kind: 'crlf-script'; moduleName: string; script: string; scriptLine: string }
-  | { kind: 'not-installed'; moduleName: string; pipName: string; differs: boolean; requirements?: string; importedAt?: SourceLocation }
+  | {
+      kind: 'not-installed'
+      moduleName: string
+      pipName: string
+      differs: boolean
+      requirements?: string
+      importedAt?: SourceLocation
+      /** A library's own sentence naming the package it needs (`Couldn't import Django`). */
+      said?: string
+    }
   | { kind: 'import-cut-short'; module: string; what: string; instead: string; requirements?: string }
   | { kind: 'removed'; moduleName: string; removedBy: string; fix: string; importedAt?: SourceLocation }
+  | ({ kind: 'shared-library'; importedAt?: SourceLocation } & Omit<MissingSharedLibrary, 'line'>)
 
 type Facts = StartFacts | BootFacts
 
@@ -121,6 +133,46 @@ const notInstalled: Rule<Facts> = {
   }
 }
 
+const sharedLibrary: Rule<Facts> = {
+  stage: 'boot',
+  name: 'a system library a compiled module needs is not in the image',
+  detect(rc) {
+    const found = missingSharedLibrary(rc)
+    if (!found) return undefined
+    const { line, ...facts } = found
+    const frame = rc.userFrame(rc.primaryTraceback())
+    return {
+      facts: { kind: 'shared-library', ...facts, importedAt: frame?.location },
+      evidence: present(...(frame?.text ?? []), line.text.trim(), rc.gunicornOutcomeLine()),
+      location: frame?.location
+    }
+  }
+}
+
+const namedByLibrary: Rule<Facts> = {
+  stage: 'boot',
+  name: 'a library names the package it needs',
+  detect(rc) {
+    const found = packageHint(rc)
+    if (!found) return undefined
+    const frame = rc.userFrame(found.tb)
+    const { pipName, differs } = found.pipName ? { pipName: found.pipName, differs: false } : pipPackageFor(found.moduleName)
+    return {
+      facts: {
+        kind: 'not-installed',
+        moduleName: found.moduleName,
+        pipName,
+        differs,
+        requirements: rc.requirementsFile(),
+        importedAt: frame?.location,
+        said: found.said
+      },
+      evidence: rc.tracebackEvidence(found.tb, frame),
+      location: frame?.location
+    }
+  }
+}
+
 const cutShort: Rule<Facts> = {
   stage: 'boot',
   name: 'the log ends inside the import of a known optional module',
@@ -172,8 +224,12 @@ function bootWords(facts: BootFacts): { summary: string; remedy: string } {
     case 'not-installed': {
       const differs = facts.differs ? ` (the import name ${code(facts.moduleName.split('.')[0])} differs from the package name)` : ''
       return {
-        summary: `The app imports ${code(facts.moduleName)}${where(facts.importedAt)}, which is not installed in the image.`,
-        remedy: `Add ${code(facts.pipName)} to ${requirementsIn(facts.requirements)}${differs}.`
+        summary: facts.said
+          ? `The app needs ${code(facts.pipName)}${where(facts.importedAt)}, which is not installed in the image: ${code(facts.said.slice(0, 200))}.`
+          : `The app imports ${code(facts.moduleName)}${where(facts.importedAt)}, which is not installed in the image.`,
+        remedy:
+          `Add ${code(facts.pipName)} to ${requirementsIn(facts.requirements)}${differs}` +
+          (facts.said && /\bmoved\b/.test(facts.said) ? ', and import from it what the message says moved there.' : '.')
       }
     }
     case 'removed':
@@ -181,12 +237,29 @@ function bootWords(facts: BootFacts): { summary: string; remedy: string } {
         summary: `The app imports ${code(facts.moduleName)}${where(facts.importedAt)}, which ${facts.removedBy}.`,
         remedy: facts.fix
       }
+    case 'shared-library':
+      return sharedLibraryWords(facts)
     case 'import-cut-short':
       return {
         summary:
           `A worker failed importing ${facts.what}: ${code(facts.module)} is not installed in the image ` + '(the log ends inside that import).',
         remedy: `Add ${code(facts.module)} to ${requirementsIn(facts.requirements)}, ${facts.instead}.`
       }
+  }
+}
+
+function sharedLibraryWords(facts: Extract<BootFacts, { kind: 'shared-library' }>): { summary: string; remedy: string } {
+  const by = facts.module ? `, which ${code(facts.module)} loads${where(facts.importedAt)},` : where(facts.importedAt)
+  const install = facts.apt
+    ? `Install ${code(facts.apt)} in the Dockerfile before the app runs (${code(`RUN apt-get update && apt-get install -y --no-install-recommends ${facts.apt}`)})`
+    : `Install the Debian package that provides ${code(facts.library)} in the Dockerfile (${code(`apt-file search ${facts.library}`)} names it)`
+  return {
+    summary: `The system library ${code(facts.library)}${by} is not in the image: a compiled module cannot load without it.`,
+    remedy: facts.gpu
+      ? `${code(facts.library)} comes with NVIDIA's CUDA runtime: build on a CUDA base image, or install the CPU-only build of the package that needs it.`
+      : facts.headless
+        ? `${install}, or install ${code(facts.headless)} instead, which needs no display libraries.`
+        : `${install}; slim base images leave out libraries a wheel may need.`
   }
 }
 
@@ -197,10 +270,12 @@ export default defineReason({
   namesCulprit: true,
   readme:
     '`ModuleNotFoundError`, with the pip package name where it differs from the import name; a module the ecosystem removed ' +
-    '(`pkg_resources` in setuptools 82, `distutils`/`imp` in Python 3.12, `cgi`/`telnetlib` in 3.13, `uvicorn.workers`) named with its fix',
+    '(`pkg_resources` in setuptools 82, `distutils`/`imp` in Python 3.12, `cgi`/`telnetlib` in 3.13, `uvicorn.workers`) named with its fix; ' +
+    'a system library a compiled module needs (`libGL.so.1: cannot open shared object file`): the Debian package that provides it',
   fixtures: [
     { path: '__fixtures__/apps/fail-missing-dependency', test: '__tests__/diagnosis.itg.ts' },
-    { path: '__fixtures__/apps/fail-json-logs', test: '__tests__/diagnosis.itg.ts' }
+    { path: '__fixtures__/apps/fail-json-logs', test: '__tests__/diagnosis.itg.ts' },
+    { path: '__fixtures__/apps/fail-missing-shared-library', test: '__tests__/diagnosis.itg.ts' }
   ],
   // The start rule first: `docker run` failing on a missing gunicorn executable.
   rules: [
@@ -212,6 +287,8 @@ export default defineReason({
     crlfEntrypoint,
     removedModule,
     notInstalled,
+    namedByLibrary,
+    sharedLibrary,
     cutShort
   ],
   words: (facts: Facts) => {

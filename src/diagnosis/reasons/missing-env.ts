@@ -1,7 +1,7 @@
 // The app reads an environment variable at import that the container does not have.
 import { defineReason, type Finding, type Rule } from '../reason.js'
 import type { RuleContext, Traceback } from '../context.js'
-import { entrypointRefusal } from '../rules/entrypoint-refusal.js'
+import { entrypointRefusal, workerRefusal } from '../rules/entrypoint-refusal.js'
 import { emptyValueRefused } from '../rules/empty-values.js'
 import { emptySpecVariable, environImproperlyConfigured, environKeyError, noneFromEnvironment, variableName } from '../rules/environment.js'
 import { inHandler, whenRaised, type WhenRaised } from '../rules/request.js'
@@ -22,7 +22,7 @@ type Facts =
       none?: { read: string; reader: string; exceptionLine: string; inFunction?: string }
     } & Partial<WhenRaised>)
   | { kind: 'empty-in-spec'; moduleName: string; variable: string; shown: string }
-  | { kind: 'entrypoint-refused'; variable: string; line: string }
+  | { kind: 'entrypoint-refused'; variable: string; line: string; by: 'entrypoint' | 'worker' }
   | { kind: 'empty-value'; exceptionLine: string; call?: string; at?: string; location?: SourceLocation }
 
 type Unset = Extract<Facts, { kind: 'unset' }>
@@ -65,11 +65,12 @@ const improperlyConfigured: Rule<Facts> = {
 
 const noneRead: Rule<Facts> = {
   stage: 'boot',
-  name: 'an AttributeError or TypeError on None, on a line that reads an environment variable without a default',
+  name: 'an error on None (or an empty string), on a line that reads an environment variable without a real default',
   detect(rc) {
     const found = noneFromEnvironment(rc)
     if (!found) return undefined
     const { tb, frame, name, read, reader } = found
+    if (found.empty) return unset(rc, tb, name)
     const func = frame?.frame.func
     return unset(rc, tb, name, { read, reader, exceptionLine: tb.exception.line, inFunction: func && func !== '<module>' ? func : undefined })
   }
@@ -91,10 +92,12 @@ const emptyInSpec: Rule<Facts> = {
 
 const entrypointRefused: Rule<Facts> = {
   stage: 'boot',
-  name: 'the entrypoint refused a variable before Gunicorn started',
+  name: 'the entrypoint, or a worker loading the app, refused a variable',
   detect(rc) {
-    const found = entrypointRefusal(rc)
-    return found && { facts: { kind: 'entrypoint-refused', variable: found.variable, line: found.line.text.trim() }, evidence: [found.line.text] }
+    const entrypoint = entrypointRefusal(rc)
+    const found = entrypoint ?? workerRefusal(rc)
+    const by = entrypoint ? 'entrypoint' : 'worker'
+    return found && { facts: { kind: 'entrypoint-refused', variable: found.variable, line: found.line.text.trim(), by }, evidence: [found.line.text] }
   }
 }
 
@@ -165,8 +168,12 @@ function readInRequest(facts: Extract<Facts, { kind: 'unset' }>): string {
 function words(facts: Facts): { summary: string; remedy: string } {
   if (facts.kind === 'entrypoint-refused') {
     return {
-      summary: `The image's entrypoint refused to start Gunicorn over the environment variable ${code(facts.variable)}: ${code(facts.line.slice(0, 150).replace(/\.$/, ''))}.`,
-      remedy: `Pass ${code(facts.variable)} ${USE_ENV_INPUT} with a value the entrypoint accepts (its message says what it expects).`
+      summary:
+        (facts.by === 'worker'
+          ? `The workers exit while loading the app over the environment variable ${code(facts.variable)}: `
+          : `The image's entrypoint refused to start Gunicorn over the environment variable ${code(facts.variable)}: `) +
+        `${code(facts.line.slice(0, 150).replace(/\.$/, ''))}.`,
+      remedy: `Pass ${code(facts.variable)} ${USE_ENV_INPUT} with a value the ${facts.by === 'worker' ? 'app' : 'entrypoint'} accepts (its message says what it expects).`
     }
   }
   if (facts.kind === 'empty-value') return emptyValueWords(facts)

@@ -80,6 +80,34 @@ const writeFailed: Rule<Facts> = {
   }
 }
 
+/** An app's own words for a write it could not make (`ERROR  : Failed to create the directory /var/lib/app/sessions:`). */
+const FAILED_WRITE_WORDS = /\b(?:[Ff]ailed to|[Cc]ould not|[Cc]annot|[Cc]an't|[Uu]nable to) (?:create|write|make|open \S+ for writing)\b/
+const ERRNO_PATH = /\[Errno (13|30)\] (?:Permission denied|Read-only file system): '([^']+)'/
+
+/**
+ * The app says, without a traceback, that it could not create or write a path, and the errno follows on that line
+ * or just after (an app that catches the error and logs it before it exits; a viewer's timestamp lines between).
+ */
+const writeReported: Rule<Facts> = {
+  stage: 'boot',
+  name: 'the app reports a write it could not make',
+  detect(rc) {
+    const lines = rc.ctx.lines
+    for (let i = 0; i < lines.length; i++) {
+      if (!FAILED_WRITE_WORDS.test(lines[i].text)) continue
+      const at = lines.slice(i, i + 4).find((line) => ERRNO_PATH.test(line.text))
+      const errno = at && ERRNO_PATH.exec(at.text)
+      if (!at || !errno || /\.(?:py|pyc|sock|ctl)$|\/\.gunicorn(?:\/|$)/.test(errno[2])) continue
+      const cause = errno[1] === '30' ? 'read-only' : 'permission'
+      return {
+        facts: { writer: 'app', path: errno[2], cause, user: rc.ctx.settings.user },
+        evidence: present(lines[i].text, at === lines[i] ? undefined : at.text, rc.gunicornOutcomeLine())
+      }
+    }
+    return undefined
+  }
+}
+
 /** The line that sets what Gunicorn writes: `pidfile`/`--pid`, `worker_tmp_dir`/`--worker-tmp-dir`. */
 function settingLine(rc: RuleContext, writer: Writer): FoundLine | undefined {
   if (writer === 'app') return undefined
@@ -129,6 +157,6 @@ export default defineReason({
   readme:
     "a write Gunicorn or the app needs fails under a read-only root or a non-root user: the workers' temporary file, the pid file, the app's own file",
   fixtures: [{ path: '__fixtures__/apps/ok-graceful-shutdown', test: '__tests__/shutdown.itg.ts' }],
-  rules: [writeFailed],
+  rules: [writeFailed, writeReported],
   words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
 })

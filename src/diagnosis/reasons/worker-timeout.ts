@@ -11,7 +11,7 @@ interface Facts {
   killed: number
   /** Gunicorn's `timeout` as the image sets it (30 by default). */
   seconds: string
-  /** The app's frame the aborted worker was in. */
+  /** The app's frame the aborted worker was in, else the installed package's frame a killed worker's traceback ends in. */
   stuckAt?: string
 }
 
@@ -56,7 +56,8 @@ function words({ when, killed, seconds, stuckAt }: Facts) {
   if (when === 'unseen') {
     return {
       summary:
-        `Gunicorn killed ${killed === 1 ? 'a worker' : `${killed} workers`} with ${code('WORKER TIMEOUT')}: it was busy longer than ${timeout} ` +
+        `Gunicorn killed ${killed === 1 ? 'a worker' : `${killed} workers`} with ${code('WORKER TIMEOUT')}: it was busy longer than ${timeout}` +
+        `${stuckAt ? `, in ${code(stuckAt)} when it was stopped` : ''} ` +
         '(the log starts after the boot, so whether it was loading the app or serving a request is not in it).',
       remedy:
         'Find what blocked the worker: a slow import (services or big data at import time) or a request doing long work ' +
@@ -64,7 +65,9 @@ function words({ when, killed, seconds, stuckAt }: Facts) {
     }
   }
   return {
-    summary: `Gunicorn killed ${killed} worker${killed === 1 ? '' : 's'} with ${code('WORKER TIMEOUT')}: loading the app took longer than ${timeout}.`,
+    summary:
+      `Gunicorn killed ${killed} worker${killed === 1 ? '' : 's'} with ${code('WORKER TIMEOUT')}: loading the app took longer than ${timeout}` +
+      `${stuckAt ? `, in ${code(stuckAt)} when it was stopped` : ''}.`,
     remedy:
       'Make the import fast (do not wait for services or load big data at import time) ' + `or raise ${code('--timeout')} above the real boot time.`
   }

@@ -92,7 +92,9 @@ export const djangoSettings: Rule<ConfigFacts> = {
   name: "Django's settings are ImproperlyConfigured",
   detect(rc) {
     const tb = rc.primaryTraceback(
-      (t) => exceptionIs(t, 'ImproperlyConfigured') && !/environment variable|No module named|Did you install/i.test(t.exception.message)
+      (t) =>
+        exceptionIs(t, 'ImproperlyConfigured') &&
+        !/environment variable|No module named|Did you install|Error loading \w+ (?:or \w+ )?module/i.test(t.exception.message)
     )
     if (!tb) return undefined
     const frame = rc.userFrame(tb)

@@ -1,7 +1,8 @@
 // An entrypoint script that checks the environment and refuses to start Gunicorn: its last words name the variable,
 // either in a sentence (`Please set the SECRET_KEY environment variable`, `… is not a valid email. Please reset the
 // ADMIN_EMAIL environment variable`) or as the shell's own `${NAME:?}` message (`NAME: parameter null or not set`).
-// Read only when Gunicorn never started and no Python traceback explains the exit.
+// Read only when Gunicorn never started and no Python traceback explains the exit. A worker's own refusal (the app
+// logged it before the worker exited) is read the same way.
 import type { LogLine } from '../../core/model.js'
 import type { RuleContext } from '../context.js'
 
@@ -33,6 +34,28 @@ export function entrypointRefusal(rc: RuleContext): EntrypointRefusal | undefine
     if (shell) return { variable: shell[1], line }
     const named = NAMED_VARIABLE.exec(text)
     if (named && REFUSAL.test(text) && !NOT_FATAL.test(text)) return { variable: named[1] ?? named[2], line }
+  }
+  return undefined
+}
+
+/** `APP_URL not set or wrong format`: a name in capitals followed by the words that refuse it, as an app logs it. */
+const NAME_REFUSED = new RegExp(String.raw`\b${NAME}\s+(?:is\s+|was\s+)?(?:not set|not defined|undefined|missing|required|empty)\b`)
+const GUNICORN_LINE = /\[\d+\] \[[A-Z]+\] |Worker exiting|exited with code/
+
+/**
+ * A worker that logged why it refused to load and exited without a traceback: the app's own line, just before the
+ * worker's exit, names a variable and refuses it. Each exiting worker's line before its exit is read.
+ */
+export function workerRefusal(rc: RuleContext): EntrypointRefusal | undefined {
+  if (rc.tracebacks.length > 0) return undefined
+  const lines = rc.ctx.lines
+  for (let i = 1; i < lines.length; i++) {
+    if (!lines[i].text.includes('Worker exiting')) continue
+    for (const line of lines.slice(Math.max(0, i - 2), i)) {
+      if (GUNICORN_LINE.test(line.text) || NOT_FATAL.test(line.text)) continue
+      const named = NAME_REFUSED.exec(line.text) ?? (REFUSAL.test(line.text) ? NAMED_VARIABLE.exec(line.text) : null)
+      if (named) return { variable: named[1] ?? named[2], line }
+    }
   }
   return undefined
 }

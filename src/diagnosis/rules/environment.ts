@@ -143,6 +143,8 @@ export interface NoneFromEnvironment {
   /** The reader, e.g. `os.environ.get`. */
   reader: string
   frame?: UserFrame
+  /** The read gave an empty string (its default), not `None`. */
+  empty?: true
 }
 
 /** The variable a source line reads, preferring the read whose `None` the exception used (`….split`). */
@@ -161,6 +163,22 @@ export function environmentRead(source: string, message: string): { name: string
   return read ? { name: read[2], read: read[0], reader: read[1] } : undefined
 }
 
+/** A read whose default is empty: `os.environ.get("WEB_CONCURRENCY", "")`, `os.getenv("X", '')`. */
+const EMPTY_DEFAULT_READ =
+  /((?:\bos\.)?\benviron\.get|(?:\bos\.)?\bgetenv|\benv(?:\.\w+)?)\(\s*['"]([A-Za-z_]\w*)['"]\s*(?:,\s*(?:default\s*=\s*)?(?:None|''|""))?\s*\)/
+
+/**
+ * A conversion that refused an empty string on a line that reads a variable without a real default
+ * (`int(os.environ.get("WEB_CONCURRENCY", ""))`: `invalid literal for int() with base 10: ''`): the variable is unset or empty.
+ */
+function emptyFromEnvironment(rc: RuleContext, tb: Traceback): NoneFromEnvironment | undefined {
+  if (!exceptionIs(tb, 'ValueError') || !/: ''$/.test(tb.exception.message)) return undefined
+  const frame = rc.userFrame(tb)
+  const source = sourceLine(rc, frame)
+  const read = source ? EMPTY_DEFAULT_READ.exec(source) : null
+  return read ? { tb, frame, name: read[2], read: read[0], reader: read[1], empty: true } : undefined
+}
+
 /** The user's source line of a frame: as the traceback printed it, else read from the repository file. */
 function sourceLine(rc: RuleContext, frame: UserFrame | undefined): string | undefined {
   if (frame?.frame.code) return frame.frame.code
@@ -174,6 +192,8 @@ function sourceLine(rc: RuleContext, frame: UserFrame | undefined): string | und
  */
 export function noneFromEnvironment(rc: RuleContext): NoneFromEnvironment | undefined {
   for (const tb of rc.tracebacks) {
+    const empty = emptyFromEnvironment(rc, tb)
+    if (empty) return empty
     if (!exceptionIs(tb, 'AttributeError', 'TypeError') || !/NoneType/.test(tb.exception.message)) continue
     const frame = rc.userFrame(tb)
     const source = sourceLine(rc, frame)

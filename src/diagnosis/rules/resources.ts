@@ -1,6 +1,6 @@
 // Resources: what the log and Docker say about memory, and the worker count and timeout the image sets. Shared by
 // the out-of-memory and worker-timeout reasons, which word what these find.
-import type { EventOf } from '../../gunicorn/log-parser.js'
+import type { EventOf, TracebackFrame } from '../../gunicorn/log-parser.js'
 import type { SourceLocation } from '../../core/model.js'
 import type { RuleContext, Traceback } from '../context.js'
 import { commandLine, configSetting, firstLocation, type FoundLine } from './locate.js'
@@ -47,12 +47,30 @@ function killedWithTimedOut(kills: WorkerSignal[], timedOut: Set<number>, booted
   return new Set(inPass.map((e) => e.pid))
 }
 
+/**
+ * A log that starts inside a cycle of timeouts: a pass of kills (several in one second) of workers whose boot is not
+ * in it, before its first `WORKER TIMEOUT` line, when every kill after that line follows a timeout. Their own
+ * timeouts are before the cut.
+ */
+function killedBeforeTheCut(rc: RuleContext, kills: WorkerSignal[], timedOut: Set<number>, inPass: Set<number>, booted: Set<number>): number[] {
+  const firstTimeout = rc.ofKind('worker-timeout')[0]?.lines[0].seq
+  if (firstTimeout === undefined) return []
+  const later = kills.filter((e) => e.lines[0].seq > firstTimeout)
+  if (later.length === 0 || later.some((e) => !timedOut.has(e.pid) && !inPass.has(e.pid))) return []
+  const early = kills.filter((e) => e.lines[0].seq < firstTimeout && !booted.has(e.pid))
+  // A pass: several workers killed in one second, as a timeout pass kills them (one kill alone may be the kernel's).
+  const seconds = new Set(early.map((e) => e.prefix?.timestamp))
+  return early.length >= 2 && seconds.size === 1 && !seconds.has(undefined) ? early.map((e) => e.pid) : []
+}
+
 export function memoryKills(rc: RuleContext): MemoryKills {
   const { container } = rc.ctx
   const timedOut = new Set(rc.ofKind('worker-timeout').map((e) => e.pid))
   const kills = rc.ofKind('worker-signal').filter((e) => e.signal === 'SIGKILL' || e.signal === '9' || e.perhapsOom)
   for (const pid of abortedPids(rc, kills)) timedOut.add(pid)
-  const inTimeoutPass = killedWithTimedOut(kills, timedOut, new Set(rc.ofKind('worker-boot').map((e) => e.pid)))
+  const booted = new Set(rc.ofKind('worker-boot').map((e) => e.pid))
+  const inTimeoutPass = killedWithTimedOut(kills, timedOut, booted)
+  for (const pid of killedBeforeTheCut(rc, kills, timedOut, inTimeoutPass, booted)) inTimeoutPass.add(pid)
   const oomKills = kills.filter((e) => !timedOut.has(e.pid) && !inTimeoutPass.has(e.pid))
   return {
     limit: container.memoryLimit,
@@ -77,6 +95,15 @@ function abortedPids(rc: RuleContext, kills: readonly EventOf<'worker-signal'>[]
 /** The tracebacks of workers Gunicorn aborted (SIGABRT on a timeout): they run through its `handle_abort`. */
 export function abortedTracebacks(rc: RuleContext): Traceback[] {
   return rc.tracebacks.filter((tb) => tb.frames.some((f) => f.func === 'handle_abort' && /gunicorn\/workers\//.test(f.file)))
+}
+
+/**
+ * The innermost frame of an installed package (not Gunicorn's) in a traceback the killed worker printed without
+ * Gunicorn's abort handler (an exit hook that hung past the graceful timeout): `elasticapm/transport/base.py:106`.
+ */
+function libraryFrameAt(tb: { frames: TracebackFrame[] }): string | undefined {
+  const frame = [...tb.frames].reverse().find((f) => /\/(?:site|dist)-packages\/(?!gunicorn\/)/.test(f.file))
+  return frame && `${frame.file.replace(/^.*\/(?:site|dist)-packages\//, '')}:${frame.line}`
 }
 
 /** An aborted worker was serving a request: its stack runs through the worker's request handling. */
@@ -153,11 +180,14 @@ export function workerTimeouts(rc: RuleContext): WorkerTimeouts | undefined {
   const aborted = abortedTracebacks(rc)
   const serving = aborted.find((tb) => tb.frames.some((f) => SERVING_FRAME.test(f.func ?? '') && /gunicorn\/workers\//.test(f.file)))
   const stuck = rc.userFrame(serving ?? aborted[0])
+  const killedAt = timeouts[0].lines[0].seq
+  const printed = [...rc.tracebacks, ...rc.ofKind('cut-traceback')].filter((tb) => tb.lines[0].seq > killedAt)
+  const afterKill = aborted.length === 0 ? printed.sort((a, b) => a.lines[0].seq - b.lines[0].seq)[0] : undefined
   return {
     timeouts,
     duringBoot: timeouts.filter((t) => booted.has(t.pid)).length,
     whileServing: (healthyAt !== undefined && (timeouts[0].lines[0]?.at ?? 0) > healthyAt) || serving !== undefined,
-    stuckAt: stuck && `${stuck.location?.file ?? stuck.frame.file}:${stuck.frame.line}`,
+    stuckAt: stuck ? `${stuck.location?.file ?? stuck.frame.file}:${stuck.frame.line}` : afterKill && libraryFrameAt(afterKill),
     setting,
     evidence: present(bootLine?.lines[0].text, timeouts[0].lines[0].text, setting.command?.text)
   }

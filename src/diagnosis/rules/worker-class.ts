@@ -13,7 +13,7 @@ const WORKER_CLASS_MODULES = Object.keys(WORKER_CLASS_PACKAGES)
 export const NO_MODULE = /^No module named '([^']+)'/
 export const ENTRY_POINT = /Entry point \('gunicorn\.workers', '([^']+)'\) not found/
 export const REQUIRES = /^(\w+) worker requires (\w+) ([\d.]+) or higher/
-const NEED_INSTALLED = /You need (\w+) installed/
+const NEED_INSTALLED = /You need (\w+) installed|You need to install the '(\w+)' package/
 /** Worker classes Gunicorn itself removed, and since when. */
 export const REMOVED_WORKERS: Record<string, string> = { eventlet: '26.0' }
 /** Worker classes only newer Gunicorn releases have, and the alternative for older ones. */
@@ -76,7 +76,7 @@ export function classLoadFailure(rc: RuleContext): ClassLoadFailure | undefined 
         (error !== undefined || tb.frames.some((f) => /gunicorn\/workers\//.test(f.file)) || isWorkerClassModule(rc, module))
       )
     }) ?? rc.tracebacks.find((tb) => ANY_NO_MODULE.test(tb.exception.message) && inLoadClass(tb))
-  const needInstalled = rc.tracebacks.find((tb) => NEED_INSTALLED.test(tb.exception.message))
+  const needInstalled = rc.tracebacks.find((tb) => NEED_INSTALLED.test(rc.exceptionText(tb)))
   if (!error && !missing && !needInstalled) return undefined
   // The class the error names, else the one the boot announced.
   const workerClass = /^class uri '([^']+)'/.exec(error?.message ?? '')?.[1] ?? classUriLine(rc) ?? rc.ctx.state.workerClass
@@ -94,7 +94,9 @@ export function classLoadFailure(rc: RuleContext): ClassLoadFailure | undefined 
 function missingModule(rc: RuleContext, missing?: Traceback, needInstalled?: Traceback, workerClass?: string): string | undefined {
   const notFound = ANY_NO_MODULE.exec(missing?.exception.message ?? '')?.[1]
   if (notFound !== undefined) return WORKER_CLASS_MODULES.includes(notFound.split('.')[0]) ? notFound.split('.')[0] : notFound
-  const asked = NEED_INSTALLED.exec(needInstalled?.exception.message ?? '')?.[1]
+  const asked = NEED_INSTALLED.exec(needInstalled ? rc.exceptionText(needInstalled) : '')
+    ?.slice(1)
+    .find(Boolean)
   if (asked !== undefined) return asked
   const named = workerClass ? WORKER_CLASS_MODULES.find((m) => workerClass.toLowerCase().includes(m)) : undefined
   if (named !== undefined) return named

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Captures three library errors a worker raises while Gunicorn imports the app, on the forky base (run inside it:
+# docker run --rm -e MIRROR=… -v "$PWD/scripts/capture-library-errors.sh:/c.sh" gunicorn-smoke-base:forky bash /c.sh).
+# Each part of the output, after its "=== module" line, is one file of __fixtures__/logs/by-hand.
+set -e
+echo "deb ${MIRROR:-http://deb.debian.org/debian} forky main" > /etc/apt/sources.list
+rm -f /etc/apt/sources.list.d/*
+apt-get -o Acquire::Check-Valid-Until=false update -qq >/dev/null 2>&1
+apt-get install -y -qq --no-install-recommends python3-sqlalchemy python3-pydantic python3-django >/dev/null 2>&1
+rm -rf /usr/lib/python3/dist-packages/psycopg2 /usr/lib/python3/dist-packages/psycopg
+mkdir -p /app && cd /app
+cat > orders.py <<'PY'
+import os
+
+from sqlalchemy import create_engine
+
+engine = create_engine(os.environ.get("DATABASE_URL", "postgres://orders:secret@db:5432/orders"))
+
+
+def app(environ, start_response):
+    start_response("200 OK", [])
+    return [b"ok"]
+PY
+cat > settings_app.py <<'PY'
+from pydantic import BaseSettings
+
+
+class Settings(BaseSettings):
+    api_key: str = ""
+
+
+def app(environ, start_response):
+    start_response("200 OK", [])
+    return [b"ok"]
+PY
+cat > shop.py <<'PY'
+import django
+from django.conf import settings
+
+settings.configure(DATABASES={"default": {"ENGINE": "django.db.backends.postgresql", "NAME": "shop", "HOST": "db"}})
+django.setup()
+
+from django.db import connection  # noqa: E402
+
+connection.ensure_connection()
+
+
+def app(environ, start_response):
+    start_response("200 OK", [])
+    return [b"ok"]
+PY
+for m in orders settings_app shop; do echo "=== $m"; timeout 10 gunicorn -w 1 -b 0.0.0.0:8000 $m:app 2>&1 || true; done
