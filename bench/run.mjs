@@ -804,11 +804,11 @@ function parserThroughputRow() {
   return ['Log parser: plain lines, whole log (`parseGunicornLog`)', '≥ 100 MB/s', result, verdict(cpu >= 100)]
 }
 
-/** bench/build-verdict.mjs, bench/parser-throughput.mjs and the hosts A/B write their own sections: a re-render keeps them. */
+/** bench/build-verdict.mjs, bench/parser-throughput.mjs, bench/diagnosis-time.mjs and the hosts A/B write their own sections: a re-render keeps them. */
 function keepBuildVerdict(markdown) {
   const previous = fs.existsSync(args.out) ? fs.readFileSync(args.out, 'utf8') : ''
   let kept = markdown.trimEnd()
-  for (const name of ['build-verdict', 'parser-throughput', 'hosts']) {
+  for (const name of ['build-verdict', 'parser-throughput', 'diagnosis-time', 'hosts']) {
     const start = previous.indexOf(`<!-- ${name}:start -->`)
     const end = previous.indexOf(`<!-- ${name}:end -->`)
     if (start >= 0 && end >= 0) kept += `\n\n${previous.slice(start, end + `<!-- ${name}:end -->`.length)}`

@@ -24507,9 +24507,11 @@ function shellFormSignal(text) {
 }
 function nativeCrashes(rc) {
   const requested = rc.ctx.stackRequest;
+  const exits = rc.ofKind("worker-exit").filter((e) => SHELL_FORM_SIGNALS[String(e.code)] !== void 0 && e.pid !== requested?.pid);
+  const signals = rc.ofKind("worker-signal").filter((e) => NATIVE_SIGNALS.test(e.signal) && e.pid !== requested?.pid);
   return {
     dumps: rc.ofKind("fatal-error").filter((dump) => !requested || dump.lines[0].seq <= requested.afterSeq),
-    deaths: rc.ofKind("worker-signal").filter((e) => NATIVE_SIGNALS.test(e.signal) && e.pid !== requested?.pid)
+    deaths: [...signals, ...exits].sort((a, b) => a.lines[0].seq - b.lines[0].seq)
   };
 }
 function dumpWithFrames(dumps) {
@@ -27713,6 +27715,14 @@ var init_platform_messages = __esm({
         reference: "https://cloud.google.com/run/docs/configuring/services/memory-limits"
       },
       {
+        source: "Amazon ECS",
+        cause: "memory",
+        name: "stopped reason",
+        // The task's stopped reason: `OutOfMemoryError: Container killed due to memory usage`.
+        pattern: /OutOfMemoryError: Container killed due to memory usage/,
+        reference: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-error-codes.html"
+      },
+      {
         source: "Heroku",
         cause: "port",
         name: "R10",
@@ -27725,6 +27735,14 @@ var init_platform_messages = __esm({
         name: "container failed to start",
         pattern: /failed to start and (?:then )?listen on the port defined (?:provided )?by the PORT/i,
         reference: "https://cloud.google.com/run/docs/troubleshooting#container-failed-to-start"
+      },
+      {
+        source: "Azure App Service",
+        cause: "port",
+        name: "HTTP pings",
+        // `Container web_0_abc didn't respond to HTTP pings on port: 8000, failing site start.`
+        pattern: /didn't respond to HTTP pings on port: \d+/,
+        reference: "https://learn.microsoft.com/en-us/troubleshoot/azure/app-service/faqs-app-service-linux"
       },
       {
         source: "Render",
@@ -28014,7 +28032,10 @@ var init_package_hints = __esm({
       { pattern: /has been moved to the [`'"]?([A-Za-z][\w-]*)[`'"]? package/, module: (m) => m[1].replace(/-/g, "_"), pip: (m) => m[1] },
       { pattern: /Couldn't import Django\b/, module: () => "django", pip: () => "Django" },
       { pattern: /Error loading (psycopg2|psycopg|MySQLdb|pymysql|cx_Oracle|oracledb)\b(?: or \w+)? module/, module: (m) => m[1] },
-      { pattern: /\b(mysqlclient|psycopg2?|Pillow|PyYAML|gevent|uvicorn) (?:is required|must be installed|is not installed)\b/, module: (m) => m[1] }
+      { pattern: /\b(mysqlclient|psycopg2?|Pillow|PyYAML|gevent|uvicorn) (?:is required|must be installed|is not installed)\b/, module: (m) => m[1] },
+      // setuptools' entry points and importlib.metadata ask for a distribution by its installed name (often the project itself).
+      { pattern: /The '([\w.-]+)' distribution was not found/, module: (m) => m[1].replace(/-/g, "_"), pip: (m) => m[1] },
+      { pattern: /No package metadata was found for ([\w.-]+)/, module: (m) => m[1].replace(/-/g, "_"), pip: (m) => m[1] }
     ];
   }
 });
@@ -28666,10 +28687,16 @@ var init_import_error = __esm({
 
 // src/diagnosis/rules/resources.ts
 function memoryTraceback(rc) {
-  return rc.primaryTraceback((t) => exceptionIs(t, "MemoryError") || /\[Errno 12\] Cannot allocate memory/.test(t.exception.message));
+  return rc.primaryTraceback(
+    (t) => (
+      // Subclasses keep the name: NumPy's `_ArrayMemoryError` (`Unable to allocate 298. GiB …`).
+      exceptionIs(t, "MemoryError", "_ArrayMemoryError") || /\[Errno 12\] Cannot allocate memory/.test(t.exception.message)
+    )
+  );
 }
 function failedToFork(tb) {
-  return tb.frames.some((f) => f.code === "pid = os.fork()" || f.func === "spawn_worker" || /os\.fork\(\)/.test(f.code ?? ""));
+  const last = tb.frames[tb.frames.length - 1];
+  return tb.frames.some((f) => /os\.fork\(\)/.test(f.code ?? "")) || last?.func === "spawn_worker";
 }
 function memoryTracebackEvidence(rc, tb) {
   return present(rc.ofKind("main-loop-exception")[0]?.lines[0].text, ...rc.tracebackEvidence(tb));
@@ -29693,7 +29720,7 @@ var init_boot_timeout = __esm({
       id: "boot-timeout",
       title: "Server did not come up",
       headline: "Gunicorn never became ready",
-      readme: "nothing answered in time and the log shows no cause (e.g. Gunicorn bound to `127.0.0.1` inside the container), or the host's own port verdict (Heroku R10, Cloud Run, Render's port scan, Fly.io's expected address)",
+      readme: "nothing answered in time and the log shows no cause (e.g. Gunicorn bound to `127.0.0.1` inside the container), or the host's own port verdict (Heroku R10, Cloud Run, Render's port scan, Fly.io's expected address, Azure App Service's HTTP pings)",
       fixtures: [{ path: "__fixtures__/apps/fail-boot-timeout", test: "__tests__/diagnosis.itg.ts" }],
       rules: [hostPort, wrapper, neverStarted, loopbackBind, unixSocketBind, otherPort, neverListened, nothingAnswered],
       words: (facts) => ({ summary: summary15(facts), remedy: remedy15(facts) })
@@ -30453,15 +30480,16 @@ var init_read_only_filesystem = __esm({
       name: "the app reports a write it could not make",
       detect(rc) {
         const lines = rc.ctx.lines;
-        for (let i = 0; i < lines.length; i++) {
-          if (!FAILED_WRITE_WORDS.test(lines[i].text)) continue;
-          const at = lines.slice(i, i + 4).find((line) => ERRNO_PATH.test(line.text));
-          const errno = at && ERRNO_PATH.exec(at.text);
-          if (!at || !errno || /\.(?:py|pyc|sock|ctl)$|\/\.gunicorn(?:\/|$)/.test(errno[2])) continue;
+        for (let at = 0; at < lines.length; at++) {
+          if (!lines[at].text.includes("[Errno ")) continue;
+          const errno = ERRNO_PATH.exec(lines[at].text);
+          if (!errno || /\.(?:py|pyc|sock|ctl)$|\/\.gunicorn(?:\/|$)/.test(errno[2])) continue;
+          const said = lines.slice(Math.max(0, at - 3), at + 1).find((line) => FAILED_WRITE_WORDS.test(line.text));
+          if (!said) continue;
           const cause = errno[1] === "30" ? "read-only" : "permission";
           return {
             facts: { writer: "app", path: errno[2], cause, user: rc.ctx.settings.user },
-            evidence: present(lines[i].text, at === lines[i] ? void 0 : at.text, rc.gunicornOutcomeLine())
+            evidence: present(said.text, said === lines[at] ? void 0 : lines[at].text, rc.gunicornOutcomeLine())
           };
         }
         return void 0;

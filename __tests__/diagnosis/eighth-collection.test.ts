@@ -2,18 +2,16 @@
 // lines after a chained exception, where a worker killed for its timeout was (an installed package's frame), a log
 // that starts inside a cycle of timeouts, what an app logs without a traceback before its worker exits (a write it
 // could not make, a variable it refuses), an exception message that starts on the next line, a system library a
-// compiled module needs and the image lacks (captured for real in fail-missing-shared-library), libraries that name
-// what is wrong in their own words (SQLAlchemy's dropped `postgres://`, Pydantic 2's moved BaseSettings, Django's
-// backend without its driver: captured on forky), an empty variable turned into a number, a pip build cut before
+// compiled module needs and the image lacks (captured for real in fail-missing-shared-library), Azure's and ECS's own
+// words, a worker exit code that is a native signal's shell form, a pip build cut before
 // pip names the package, mysqlclient's own word for a missing pkg-config, and uv's reasoning pasted without its
 // `No solution found` header.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseBuildFailure } from '../../src/docker/build-output.js'
 import { explain } from '../../src/diagnosis/explain.js'
 import { linesOf } from '../gunicorn/captured-logs.js'
-import { toLogLines } from '../../src/gunicorn/log-parser.js'
 import { contextFor, diagnose } from './context-helper.js'
 
 const SITE = '/usr/local/lib/python3.11/site-packages'
@@ -224,82 +222,51 @@ describe('a system library a compiled module needs, not in the image', () => {
   })
 })
 
-describe('libraries that name what is wrong in their own words (captured on forky: scripts/capture-library-errors.sh)', () => {
-  const exited = { container: { running: false, exitCode: 3 } }
-  const capturedLog = (name: string) => toLogLines(readFileSync(path.join(process.cwd(), '__fixtures__/logs/by-hand', `${name}-forky.log`), 'utf8'))
+describe("hosts' and Gunicorn's own words for a boot that did not hold", () => {
+  const G = (pid: number, level: string, message: string) => `[2024-05-01 10:00:05 +0000] [${pid}] [${level}] ${message}`
+  const booted = [
+    G(1, 'INFO', 'Starting gunicorn 22.0.0'),
+    G(1, 'INFO', 'Listening at: http://0.0.0.0:8000 (1)'),
+    G(8, 'INFO', 'Booting worker with pid: 8')
+  ]
 
-  it("SQLAlchemy's `postgres://` a host handed out: config-error, the scheme it wants", () => {
-    const diagnosis = diagnose(contextFor(capturedLog('database-url-scheme'), exited))
-    expect(diagnosis.reason).toBe('config-error')
-    expect(diagnosis.summary).toBe(
-      'The database URL starts with `postgres://`, a scheme SQLAlchemy 1.4+ no longer accepts: it wants `postgresql://`.'
-    )
-    expect(diagnosis.remedy).toContain('`url.replace("postgres://", "postgresql://", 1)`')
-  })
-
-  it("Pydantic 2's BaseSettings moved to pydantic-settings: the package to add, as the message names it", () => {
-    const diagnosis = diagnose(contextFor(capturedLog('pydantic-settings-moved'), exited))
-    expect(diagnosis.reason).toBe('missing-dependency')
-    expect(diagnosis.summary).toMatch(
-      /^The app needs `pydantic-settings`, which is not installed in the image: `pydantic\.errors\.PydanticImportError: /
-    )
-    expect(diagnosis.remedy).toMatch(/^Add `pydantic-settings` to .*, and import from it what the message says moved there\.$/)
-  })
-
-  it("Django's backend without its driver: the driver, not Django's settings", () => {
-    const diagnosis = diagnose(contextFor(capturedLog('django-backend-missing'), exited))
-    expect(diagnosis.reason).toBe('missing-dependency')
-    expect(diagnosis.summary).toContain('`psycopg`')
-  })
-
-  it("Django's message alone (the chain cut off): the driver its backend names", () => {
-    const alone = capturedLog('django-backend-missing').filter((line) => !/No module named|During handling/.test(line.text))
-    const diagnosis = diagnose(contextFor(alone, exited))
-    expect(diagnosis.reason).toBe('missing-dependency')
-    expect(diagnosis.summary).toMatch(
-      /^The app needs `psycopg2-binary`, which is not installed in the image: `django\.core\.exceptions\.ImproperlyConfigured: Error loading psycopg2/
-    )
-  })
-
-  it("manage.py's `Couldn't import Django`: Django itself", () => {
+  it("Azure App Service's HTTP pings on the port: the host's port verdict", () => {
     const lines = linesOf([
-      'Traceback (most recent call last):',
-      '  File "/app/manage.py", line 11, in main',
-      '    from django.core.management import execute_from_command_line',
-      "ImportError: Couldn't import Django. Are you sure it's installed and available on your PYTHONPATH environment variable? Did you forget to activate a virtual environment?"
+      '2024-05-01T10:05:00.123Z ERROR - Container web_0_abc for site web did not start within expected time limit. Elapsed time = 230.5 sec',
+      "2024-05-01T10:05:00.200Z ERROR - Container web_0_abc didn't respond to HTTP pings on port: 8000, failing site start. See container logs for debugging."
     ])
-    expect(diagnose(contextFor(lines, { container: { running: false, exitCode: 1 } })).summary).toMatch(
-      /^The app needs `Django`, which is not installed/
-    )
+    const diagnosis = diagnose(contextFor(lines, { container: { running: false, exitCode: 1 } }))
+    expect(diagnosis.reason).toBe('boot-timeout')
+    expect(diagnosis.summary).toMatch(/^Azure App Service \(HTTP pings\) found nothing listening/)
   })
 
-  it('int() of an environment variable read with an empty default: the variable', () => {
-    const lines = linesOf([
-      '[2024-05-01 10:00:01 +0000] [8] [ERROR] Exception in worker process',
-      'Traceback (most recent call last):',
-      '  File "/app/settings.py", line 9, in <module>',
-      '    WORKERS = int(os.environ.get("WEB_CONCURRENCY", ""))',
-      "ValueError: invalid literal for int() with base 10: ''"
-    ])
-    const diagnosis = diagnose(contextFor(lines, exited))
-    expect(diagnosis.reason).toBe('missing-env')
-    expect(diagnosis.summary).toContain('`WEB_CONCURRENCY`')
+  it("Amazon ECS's stopped reason for memory: out-of-memory, said by the host, not an exception the app raised", () => {
+    const lines = linesOf(['Stopped reason OutOfMemoryError: Container killed due to memory usage', 'Exit Code 137'])
+    const diagnosis = diagnose(contextFor(lines, { container: { running: false, exitCode: 137 } }))
+    expect(diagnosis.reason).toBe('out-of-memory')
+    expect(diagnosis.summary).toBe('Amazon ECS (stopped reason) stopped the app for using too much memory.')
   })
 
-  it('the same error from a value that is not empty is not a missing variable', () => {
+  it('workers that exit with the shell form of SIGSEGV (139) died of it: native-crash', () => {
     const lines = linesOf([
-      '  File "/app/settings.py", line 9, in <module>',
-      '    WORKERS = int(os.environ.get("WEB_CONCURRENCY", ""))',
-      "ValueError: invalid literal for int() with base 10: 'auto'"
+      ...booted,
+      G(1, 'ERROR', 'Worker (pid:8) exited with code 139'),
+      G(9, 'INFO', 'Booting worker with pid: 9'),
+      G(1, 'ERROR', 'Worker (pid:9) exited with code 139')
     ])
-    expect(diagnose(contextFor(lines, exited)).reason).not.toBe('missing-env')
+    const diagnosis = diagnose(contextFor(lines, { container: { running: true }, outcome: 'unstable' }))
+    expect(diagnosis.reason).toBe('native-crash')
+    expect(diagnosis.summary).toContain('2 × `Worker (pid:8) exited with code 139`, i.e. 128 + SIGSEGV')
   })
 
-  it("Python's own library missing is not a system package to add (a virtualenv from another image)", () => {
+  it('an ordinary exit code is not a signal', () => {
     const lines = linesOf([
-      '/app/.venv/bin/python: error while loading shared libraries: libpython3.11.so.1.0: cannot open shared object file: No such file or directory'
+      ...booted,
+      G(1, 'ERROR', 'Worker (pid:8) exited with code 1'),
+      G(9, 'INFO', 'Booting worker with pid: 9'),
+      G(1, 'ERROR', 'Worker (pid:9) exited with code 1')
     ])
-    expect(diagnose(contextFor(lines, { container: { running: false, exitCode: 127 } })).reason).not.toBe('missing-dependency')
+    expect(diagnose(contextFor(lines, { container: { running: true }, outcome: 'unstable' })).reason).not.toBe('native-crash')
   })
 })
 

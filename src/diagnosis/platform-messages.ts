@@ -51,6 +51,14 @@ export const PLATFORM_MESSAGES: readonly PlatformMessage[] = [
     reference: 'https://cloud.google.com/run/docs/configuring/services/memory-limits'
   },
   {
+    source: 'Amazon ECS',
+    cause: 'memory',
+    name: 'stopped reason',
+    // The task's stopped reason: `OutOfMemoryError: Container killed due to memory usage`.
+    pattern: /OutOfMemoryError: Container killed due to memory usage/,
+    reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-error-codes.html'
+  },
+  {
     source: 'Heroku',
     cause: 'port',
     name: 'R10',
@@ -63,6 +71,14 @@ export const PLATFORM_MESSAGES: readonly PlatformMessage[] = [
     name: 'container failed to start',
     pattern: /failed to start and (?:then )?listen on the port defined (?:provided )?by the PORT/i,
     reference: 'https://cloud.google.com/run/docs/troubleshooting#container-failed-to-start'
+  },
+  {
+    source: 'Azure App Service',
+    cause: 'port',
+    name: 'HTTP pings',
+    // `Container web_0_abc didn't respond to HTTP pings on port: 8000, failing site start.`
+    pattern: /didn't respond to HTTP pings on port: \d+/,
+    reference: 'https://learn.microsoft.com/en-us/troubleshoot/azure/app-service/faqs-app-service-linux'
   },
   {
     source: 'Render',

@@ -21,7 +21,8 @@ type Facts =
   | { kind: 'never-listened'; seconds: number }
   | { kind: 'nothing-answered'; seconds: number; booted: number; stopsAt?: string }
 
-// The host's own verdict (Heroku's R10, Cloud Run's, Render's port scan, Fly.io's expected address): nothing listened on the port it gave.
+// The host's own verdict (Heroku's R10, Cloud Run's, Render's port scan, Fly.io's expected address, Azure's HTTP pings):
+// nothing listened on the port it gave.
 const hostPort: Rule<Facts> = {
   stage: 'boot',
   name: 'the host says nothing listened on its PORT',
@@ -239,7 +240,7 @@ export default defineReason({
   headline: 'Gunicorn never became ready',
   readme:
     'nothing answered in time and the log shows no cause (e.g. Gunicorn bound to `127.0.0.1` inside the container), ' +
-    "or the host's own port verdict (Heroku R10, Cloud Run, Render's port scan, Fly.io's expected address)",
+    "or the host's own port verdict (Heroku R10, Cloud Run, Render's port scan, Fly.io's expected address, Azure App Service's HTTP pings)",
   fixtures: [{ path: '__fixtures__/apps/fail-boot-timeout', test: '__tests__/diagnosis.itg.ts' }],
   rules: [hostPort, wrapper, neverStarted, loopbackBind, unixSocketBind, otherPort, neverListened, nothingAnswered],
   words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })

@@ -93,15 +93,17 @@ const writeReported: Rule<Facts> = {
   name: 'the app reports a write it could not make',
   detect(rc) {
     const lines = rc.ctx.lines
-    for (let i = 0; i < lines.length; i++) {
-      if (!FAILED_WRITE_WORDS.test(lines[i].text)) continue
-      const at = lines.slice(i, i + 4).find((line) => ERRNO_PATH.test(line.text))
-      const errno = at && ERRNO_PATH.exec(at.text)
-      if (!at || !errno || /\.(?:py|pyc|sock|ctl)$|\/\.gunicorn(?:\/|$)/.test(errno[2])) continue
+    for (let at = 0; at < lines.length; at++) {
+      // The errno line first (a cheap test on every line), then the app's words on it or up to three lines before.
+      if (!lines[at].text.includes('[Errno ')) continue
+      const errno = ERRNO_PATH.exec(lines[at].text)
+      if (!errno || /\.(?:py|pyc|sock|ctl)$|\/\.gunicorn(?:\/|$)/.test(errno[2])) continue
+      const said = lines.slice(Math.max(0, at - 3), at + 1).find((line) => FAILED_WRITE_WORDS.test(line.text))
+      if (!said) continue
       const cause = errno[1] === '30' ? 'read-only' : 'permission'
       return {
         facts: { writer: 'app', path: errno[2], cause, user: rc.ctx.settings.user },
-        evidence: present(lines[i].text, at === lines[i] ? undefined : at.text, rc.gunicornOutcomeLine())
+        evidence: present(said.text, said === lines[at] ? undefined : lines[at].text, rc.gunicornOutcomeLine())
       }
     }
     return undefined

@@ -19,11 +19,14 @@ export function shellFormSignal(text: string): string | undefined {
 const PACKAGE_PATH = /(?:site|dist)-packages\/([A-Za-z_][\w]*)/
 
 /** Crash dumps and native-signal deaths, leaving out the stack the run asked a stuck worker for (the hang's). */
-export function nativeCrashes(rc: RuleContext): { dumps: FatalErrorEvent[]; deaths: EventOf<'worker-signal'>[] } {
+export function nativeCrashes(rc: RuleContext): { dumps: FatalErrorEvent[]; deaths: (EventOf<'worker-signal'> | EventOf<'worker-exit'>)[] } {
   const requested = rc.ctx.stackRequest
+  // A worker whose exit code is the shell's form of a native signal (`exited with code 139`) died of it all the same.
+  const exits = rc.ofKind('worker-exit').filter((e) => SHELL_FORM_SIGNALS[String(e.code)] !== undefined && e.pid !== requested?.pid)
+  const signals = rc.ofKind('worker-signal').filter((e) => NATIVE_SIGNALS.test(e.signal) && e.pid !== requested?.pid)
   return {
     dumps: rc.ofKind('fatal-error').filter((dump) => !requested || dump.lines[0].seq <= requested.afterSeq),
-    deaths: rc.ofKind('worker-signal').filter((e) => NATIVE_SIGNALS.test(e.signal) && e.pid !== requested?.pid)
+    deaths: [...signals, ...exits].sort((a, b) => a.lines[0].seq - b.lines[0].seq)
   }
 }
 

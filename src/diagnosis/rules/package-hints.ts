@@ -1,6 +1,7 @@
 // A library that names the package it needs in its own words instead of a ModuleNotFoundError: Django's
 // `Couldn't import Django`, its database backends' `Error loading psycopg2 or psycopg module`, Pydantic 2's
-// `BaseSettings has been moved to the pydantic-settings package`. The package is what to install.
+// `BaseSettings has been moved to the pydantic-settings package`, setuptools' and importlib.metadata's distribution
+// not found. The package is what to install.
 import type { RuleContext, Traceback } from '../context.js'
 
 interface Hint {
@@ -15,7 +16,10 @@ const HINTS: Hint[] = [
   { pattern: /has been moved to the [`'"]?([A-Za-z][\w-]*)[`'"]? package/, module: (m) => m[1].replace(/-/g, '_'), pip: (m) => m[1] },
   { pattern: /Couldn't import Django\b/, module: () => 'django', pip: () => 'Django' },
   { pattern: /Error loading (psycopg2|psycopg|MySQLdb|pymysql|cx_Oracle|oracledb)\b(?: or \w+)? module/, module: (m) => m[1] },
-  { pattern: /\b(mysqlclient|psycopg2?|Pillow|PyYAML|gevent|uvicorn) (?:is required|must be installed|is not installed)\b/, module: (m) => m[1] }
+  { pattern: /\b(mysqlclient|psycopg2?|Pillow|PyYAML|gevent|uvicorn) (?:is required|must be installed|is not installed)\b/, module: (m) => m[1] },
+  // setuptools' entry points and importlib.metadata ask for a distribution by its installed name (often the project itself).
+  { pattern: /The '([\w.-]+)' distribution was not found/, module: (m) => m[1].replace(/-/g, '_'), pip: (m) => m[1] },
+  { pattern: /No package metadata was found for ([\w.-]+)/, module: (m) => m[1].replace(/-/g, '_'), pip: (m) => m[1] }
 ]
 
 export interface PackageHint {

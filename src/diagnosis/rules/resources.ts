@@ -8,12 +8,18 @@ import { exceptionIs, present } from './rule.js'
 
 /** `MemoryError`, or `OSError: [Errno 12] Cannot allocate memory` (ENOMEM), e.g. from the master's os.fork(). */
 export function memoryTraceback(rc: RuleContext): Traceback | undefined {
-  return rc.primaryTraceback((t) => exceptionIs(t, 'MemoryError') || /\[Errno 12\] Cannot allocate memory/.test(t.exception.message))
+  return rc.primaryTraceback(
+    (t) =>
+      // Subclasses keep the name: NumPy's `_ArrayMemoryError` (`Unable to allocate 298. GiB …`).
+      exceptionIs(t, 'MemoryError', '_ArrayMemoryError') || /\[Errno 12\] Cannot allocate memory/.test(t.exception.message)
+  )
 }
 
 /** The traceback is the master's fork of a new worker. */
 export function failedToFork(tb: Traceback): boolean {
-  return tb.frames.some((f) => f.code === 'pid = os.fork()' || f.func === 'spawn_worker' || /os\.fork\(\)/.test(f.code ?? ''))
+  // A worker's own traceback starts in spawn_worker too (`worker.init_process()`): only its fork, or a stack that ends there, is the master's.
+  const last = tb.frames[tb.frames.length - 1]
+  return tb.frames.some((f) => /os\.fork\(\)/.test(f.code ?? '')) || last?.func === 'spawn_worker'
 }
 
 /** The master's `Unhandled exception in main loop` line, then the traceback's own evidence. */

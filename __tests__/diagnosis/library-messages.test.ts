@@ -1,0 +1,136 @@
+// Libraries that name what is wrong in their own words, read as that: SQLAlchemy's dropped `postgres://`, Pydantic 2's
+// moved BaseSettings, Django's backend without its driver (captured on forky with scripts/capture-library-errors.sh),
+// `Couldn't import Django`, a distribution asked for by its installed name, an empty variable turned into a number,
+// NumPy's MemoryError subclass.
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { toLogLines } from '../../src/gunicorn/log-parser.js'
+import { linesOf } from '../gunicorn/captured-logs.js'
+import { contextFor, diagnose } from './context-helper.js'
+
+describe('libraries that name what is wrong in their own words (captured on forky: scripts/capture-library-errors.sh)', () => {
+  const exited = { container: { running: false, exitCode: 3 } }
+  const capturedLog = (name: string) => toLogLines(readFileSync(path.join(process.cwd(), '__fixtures__/logs/by-hand', `${name}-forky.log`), 'utf8'))
+
+  it("SQLAlchemy's `postgres://` a host handed out: config-error, the scheme it wants", () => {
+    const diagnosis = diagnose(contextFor(capturedLog('database-url-scheme'), exited))
+    expect(diagnosis.reason).toBe('config-error')
+    expect(diagnosis.summary).toBe(
+      'The database URL starts with `postgres://`, a scheme SQLAlchemy 1.4+ no longer accepts: it wants `postgresql://`.'
+    )
+    expect(diagnosis.remedy).toContain('`url.replace("postgres://", "postgresql://", 1)`')
+  })
+
+  it("Pydantic 2's BaseSettings moved to pydantic-settings: the package to add, as the message names it", () => {
+    const diagnosis = diagnose(contextFor(capturedLog('pydantic-settings-moved'), exited))
+    expect(diagnosis.reason).toBe('missing-dependency')
+    expect(diagnosis.summary).toMatch(
+      /^The app needs `pydantic-settings`, which is not installed in the image: `pydantic\.errors\.PydanticImportError: /
+    )
+    expect(diagnosis.remedy).toMatch(/^Add `pydantic-settings` to .*, and import from it what the message says moved there\.$/)
+  })
+
+  it("Django's backend without its driver: the driver, not Django's settings", () => {
+    const diagnosis = diagnose(contextFor(capturedLog('django-backend-missing'), exited))
+    expect(diagnosis.reason).toBe('missing-dependency')
+    expect(diagnosis.summary).toContain('`psycopg`')
+  })
+
+  it("Django's message alone (the chain cut off): the driver its backend names", () => {
+    const alone = capturedLog('django-backend-missing').filter((line) => !/No module named|During handling/.test(line.text))
+    const diagnosis = diagnose(contextFor(alone, exited))
+    expect(diagnosis.reason).toBe('missing-dependency')
+    expect(diagnosis.summary).toMatch(
+      /^The app needs `psycopg2-binary`, which is not installed in the image: `django\.core\.exceptions\.ImproperlyConfigured: Error loading psycopg2/
+    )
+  })
+
+  it("manage.py's `Couldn't import Django`: Django itself", () => {
+    const lines = linesOf([
+      'Traceback (most recent call last):',
+      '  File "/app/manage.py", line 11, in main',
+      '    from django.core.management import execute_from_command_line',
+      "ImportError: Couldn't import Django. Are you sure it's installed and available on your PYTHONPATH environment variable? Did you forget to activate a virtual environment?"
+    ])
+    expect(diagnose(contextFor(lines, { container: { running: false, exitCode: 1 } })).summary).toMatch(
+      /^The app needs `Django`, which is not installed/
+    )
+  })
+
+  it('int() of an environment variable read with an empty default: the variable', () => {
+    const lines = linesOf([
+      '[2024-05-01 10:00:01 +0000] [8] [ERROR] Exception in worker process',
+      'Traceback (most recent call last):',
+      '  File "/app/settings.py", line 9, in <module>',
+      '    WORKERS = int(os.environ.get("WEB_CONCURRENCY", ""))',
+      "ValueError: invalid literal for int() with base 10: ''"
+    ])
+    const diagnosis = diagnose(contextFor(lines, exited))
+    expect(diagnosis.reason).toBe('missing-env')
+    expect(diagnosis.summary).toContain('`WEB_CONCURRENCY`')
+  })
+
+  it('the same error from a value that is not empty is not a missing variable', () => {
+    const lines = linesOf([
+      '  File "/app/settings.py", line 9, in <module>',
+      '    WORKERS = int(os.environ.get("WEB_CONCURRENCY", ""))',
+      "ValueError: invalid literal for int() with base 10: 'auto'"
+    ])
+    expect(diagnose(contextFor(lines, exited)).reason).not.toBe('missing-env')
+  })
+
+  it("Python's own library missing is not a system package to add (a virtualenv from another image)", () => {
+    const lines = linesOf([
+      '/app/.venv/bin/python: error while loading shared libraries: libpython3.11.so.1.0: cannot open shared object file: No such file or directory'
+    ])
+    expect(diagnose(contextFor(lines, { container: { running: false, exitCode: 127 } })).reason).not.toBe('missing-dependency')
+  })
+})
+
+describe('what the library asks for by its installed name', () => {
+  const exited = { container: { running: false, exitCode: 3 } }
+
+  it("setuptools' entry point for a distribution not installed in this Python", () => {
+    const lines = linesOf([
+      'Traceback (most recent call last):',
+      '  File "/usr/local/bin/gunicorn", line 6, in <module>',
+      '    from pkg_resources import load_entry_point',
+      "pkg_resources.DistributionNotFound: The 'gunicorn' distribution was not found and is required by the application"
+    ])
+    const diagnosis = diagnose(contextFor(lines, exited))
+    expect(diagnosis.reason).toBe('missing-dependency')
+    expect(diagnosis.summary).toMatch(/^The app needs `gunicorn`, which is not installed in the image/)
+  })
+
+  it("importlib.metadata's version() of the project itself, never pip-installed", () => {
+    const lines = linesOf([
+      'Traceback (most recent call last):',
+      '  File "/app/orders/__init__.py", line 3, in <module>',
+      '    __version__ = version("orders-api")',
+      '  File "/usr/local/lib/python3.12/importlib/metadata/__init__.py", line 397, in from_name',
+      '    raise PackageNotFoundError(name)',
+      'importlib.metadata.PackageNotFoundError: No package metadata was found for orders-api'
+    ])
+    const diagnosis = diagnose(contextFor(lines, exited))
+    expect(diagnosis.reason).toBe('missing-dependency')
+    expect(diagnosis.remedy).toMatch(/^Add `orders-api` to /)
+  })
+})
+
+describe("a worker's own MemoryError subclass", () => {
+  it("NumPy's allocation refused while the app loads is the app running out, not the master's fork", () => {
+    const lines = linesOf([
+      '[2024-05-01 10:00:01 +0000] [8] [ERROR] Exception in worker process',
+      'Traceback (most recent call last):',
+      '  File "/usr/local/lib/python3.12/site-packages/gunicorn/arbiter.py", line 609, in spawn_worker',
+      '    worker.init_process()',
+      '  File "/app/ml.py", line 12, in load_model',
+      '    return np.zeros((200000, 200000))',
+      'numpy.core._exceptions._ArrayMemoryError: Unable to allocate 298. GiB for an array with shape (200000, 200000) and data type float64',
+      '[2024-05-01 10:00:01 +0000] [8] [INFO] Worker exiting (pid: 8)'
+    ])
+    const diagnosis = diagnose(contextFor(lines, { container: { running: false, exitCode: 3 } }))
+    expect(diagnosis.reason).toBe('out-of-memory')
+    expect(diagnosis.summary).toMatch(/^The app ran out of memory while it loaded: /)
+  })
+})
