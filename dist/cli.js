@@ -27645,6 +27645,31 @@ var app_not_found_default = defineReason({
 import { existsSync, readFileSync, statSync as statSync2 } from "node:fs";
 import path21 from "node:path";
 
+// src/diagnosis/continuations.ts
+function linesIndentedAfter(lines, line) {
+  const first = firstWithSeq(lines, line.seq);
+  let at = first;
+  for (let i = first; i >= 0 && i < lines.length && lines[i].seq === line.seq; i++) {
+    if (line.text.includes(lines[i].text.trim())) {
+      at = i;
+      break;
+    }
+  }
+  const following = at < 0 ? [] : lines.slice(at + 1, at + 4).map((l) => stripLinePrefixes(l.text));
+  const run = following.findIndex((text) => !/^\s+\S/.test(text));
+  return (run === -1 ? following : following.slice(0, run)).map((text) => text.trim());
+}
+function firstWithSeq(lines, seq) {
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const mid = low + high >>> 1;
+    if (lines[mid].seq < seq) low = mid + 1;
+    else high = mid;
+  }
+  return low < lines.length && lines[low].seq === seq ? low : -1;
+}
+
 // src/diagnosis/embedded-exceptions.ts
 var EMBEDDED_EXCEPTION = /(^|[\s"'=|>[\]()*])((?:[a-z_]\w*\.)*(?:[A-Z]\w*(?:Error|Exception)|ImproperlyConfigured))(?:\*\*)?: (\S.*?)\s*$/;
 var MAX_EMBEDDED = 20;
@@ -27799,12 +27824,7 @@ var RuleContext = class {
   }
   /** The indented lines right after a line (at most three, without a shipper's prefix), trimmed. */
   indentedAfter(line) {
-    const sameSeq = line ? this.ctx.lines.findIndex((l) => l.seq === line.seq) : -1;
-    const exact = sameSeq < 0 ? -1 : this.ctx.lines.findIndex((l, i) => i >= sameSeq && l.seq === line.seq && line.text.includes(l.text.trim()));
-    const at = exact >= 0 ? exact : sameSeq;
-    const following = at < 0 ? [] : this.ctx.lines.slice(at + 1, at + 4).map((l) => stripLinePrefixes(l.text));
-    const run = following.findIndex((text) => !/^\s+\S/.test(text));
-    return (run === -1 ? following : following.slice(0, run)).map((text) => text.trim());
+    return line ? linesIndentedAfter(this.ctx.lines, line) : [];
   }
   /** Evidence for a traceback: the user frame, the exception line, then the Gunicorn outcome line. */
   tracebackEvidence(tb, frame = this.userFrame(tb)) {
@@ -28700,22 +28720,17 @@ var notInstalled2 = {
   detect(rc) {
     const found2 = moduleNotFound(rc);
     if (!found2 || closestLocalModule(rc, found2.moduleName) || missingLocalSubmodule(rc, found2.moduleName)) return void 0;
-    const frame = rc.userFrame(found2.tb);
-    const { pipName, differs } = pipPackageFor(found2.moduleName);
-    return {
-      facts: {
-        kind: "not-installed",
-        moduleName: found2.moduleName,
-        pipName,
-        differs,
-        requirements: rc.requirementsFile(),
-        importedAt: frame?.location
-      },
-      evidence: rc.tracebackEvidence(found2.tb, frame),
-      location: frame?.location
-    };
+    return notInstalledFinding(rc, found2.tb, found2.moduleName, pipPackageFor(found2.moduleName));
   }
 };
+function notInstalledFinding(rc, tb, moduleName, { pipName, differs }, said) {
+  const frame = rc.userFrame(tb);
+  return {
+    facts: { kind: "not-installed", moduleName, pipName, differs, requirements: rc.requirementsFile(), importedAt: frame?.location, said },
+    evidence: rc.tracebackEvidence(tb, frame),
+    location: frame?.location
+  };
+}
 var sharedLibrary = {
   stage: "boot",
   name: "a system library a compiled module needs is not in the image",
@@ -28737,21 +28752,8 @@ var namedByLibrary = {
   detect(rc) {
     const found2 = packageHint(rc);
     if (!found2) return void 0;
-    const frame = rc.userFrame(found2.tb);
-    const { pipName, differs } = found2.pipName ? { pipName: found2.pipName, differs: false } : pipPackageFor(found2.moduleName);
-    return {
-      facts: {
-        kind: "not-installed",
-        moduleName: found2.moduleName,
-        pipName,
-        differs,
-        requirements: rc.requirementsFile(),
-        importedAt: frame?.location,
-        said: found2.said
-      },
-      evidence: rc.tracebackEvidence(found2.tb, frame),
-      location: frame?.location
-    };
+    const pip = found2.pipName ? { pipName: found2.pipName, differs: false } : pipPackageFor(found2.moduleName);
+    return notInstalledFinding(rc, found2.tb, found2.moduleName, pip, found2.said);
   }
 };
 var cutShort = {

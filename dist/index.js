@@ -26947,6 +26947,37 @@ var init_structured_lines = __esm({
   }
 });
 
+// src/diagnosis/continuations.ts
+function linesIndentedAfter(lines, line) {
+  const first = firstWithSeq(lines, line.seq);
+  let at = first;
+  for (let i = first; i >= 0 && i < lines.length && lines[i].seq === line.seq; i++) {
+    if (line.text.includes(lines[i].text.trim())) {
+      at = i;
+      break;
+    }
+  }
+  const following = at < 0 ? [] : lines.slice(at + 1, at + 4).map((l) => stripLinePrefixes(l.text));
+  const run4 = following.findIndex((text) => !/^\s+\S/.test(text));
+  return (run4 === -1 ? following : following.slice(0, run4)).map((text) => text.trim());
+}
+function firstWithSeq(lines, seq) {
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const mid = low + high >>> 1;
+    if (lines[mid].seq < seq) low = mid + 1;
+    else high = mid;
+  }
+  return low < lines.length && lines[low].seq === seq ? low : -1;
+}
+var init_continuations = __esm({
+  "src/diagnosis/continuations.ts"() {
+    "use strict";
+    init_line_prefix();
+  }
+});
+
 // src/diagnosis/embedded-exceptions.ts
 function embeddedExceptions(lines) {
   const found2 = [];
@@ -26993,7 +27024,7 @@ var init_context = __esm({
   "src/diagnosis/context.ts"() {
     "use strict";
     init_structured_lines();
-    init_line_prefix();
+    init_continuations();
     init_embedded_exceptions();
     COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
     LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |\/lib\/python\d(?:\.\d+)?\/|^\/usr\/(local\/)?bin\/|^<string>$/;
@@ -27123,12 +27154,7 @@ var init_context = __esm({
       }
       /** The indented lines right after a line (at most three, without a shipper's prefix), trimmed. */
       indentedAfter(line) {
-        const sameSeq = line ? this.ctx.lines.findIndex((l) => l.seq === line.seq) : -1;
-        const exact = sameSeq < 0 ? -1 : this.ctx.lines.findIndex((l, i) => i >= sameSeq && l.seq === line.seq && line.text.includes(l.text.trim()));
-        const at = exact >= 0 ? exact : sameSeq;
-        const following = at < 0 ? [] : this.ctx.lines.slice(at + 1, at + 4).map((l) => stripLinePrefixes(l.text));
-        const run4 = following.findIndex((text) => !/^\s+\S/.test(text));
-        return (run4 === -1 ? following : following.slice(0, run4)).map((text) => text.trim());
+        return line ? linesIndentedAfter(this.ctx.lines, line) : [];
       }
       /** Evidence for a traceback: the user frame, the exception line, then the Gunicorn outcome line. */
       tracebackEvidence(tb, frame = this.userFrame(tb)) {
@@ -28041,6 +28067,14 @@ var init_package_hints = __esm({
 });
 
 // src/diagnosis/reasons/missing-dependency.ts
+function notInstalledFinding(rc, tb, moduleName, { pipName, differs }, said) {
+  const frame = rc.userFrame(tb);
+  return {
+    facts: { kind: "not-installed", moduleName, pipName, differs, requirements: rc.requirementsFile(), importedAt: frame?.location, said },
+    evidence: rc.tracebackEvidence(tb, frame),
+    location: frame?.location
+  };
+}
 function bootWords(facts) {
   switch (facts.kind) {
     case "gunicorn-missing":
@@ -28180,20 +28214,7 @@ var init_missing_dependency = __esm({
       detect(rc) {
         const found2 = moduleNotFound(rc);
         if (!found2 || closestLocalModule(rc, found2.moduleName) || missingLocalSubmodule(rc, found2.moduleName)) return void 0;
-        const frame = rc.userFrame(found2.tb);
-        const { pipName, differs } = pipPackageFor(found2.moduleName);
-        return {
-          facts: {
-            kind: "not-installed",
-            moduleName: found2.moduleName,
-            pipName,
-            differs,
-            requirements: rc.requirementsFile(),
-            importedAt: frame?.location
-          },
-          evidence: rc.tracebackEvidence(found2.tb, frame),
-          location: frame?.location
-        };
+        return notInstalledFinding(rc, found2.tb, found2.moduleName, pipPackageFor(found2.moduleName));
       }
     };
     sharedLibrary = {
@@ -28217,21 +28238,8 @@ var init_missing_dependency = __esm({
       detect(rc) {
         const found2 = packageHint(rc);
         if (!found2) return void 0;
-        const frame = rc.userFrame(found2.tb);
-        const { pipName, differs } = found2.pipName ? { pipName: found2.pipName, differs: false } : pipPackageFor(found2.moduleName);
-        return {
-          facts: {
-            kind: "not-installed",
-            moduleName: found2.moduleName,
-            pipName,
-            differs,
-            requirements: rc.requirementsFile(),
-            importedAt: frame?.location,
-            said: found2.said
-          },
-          evidence: rc.tracebackEvidence(found2.tb, frame),
-          location: frame?.location
-        };
+        const pip = found2.pipName ? { pipName: found2.pipName, differs: false } : pipPackageFor(found2.moduleName);
+        return notInstalledFinding(rc, found2.tb, found2.moduleName, pip, found2.said);
       }
     };
     cutShort = {

@@ -8,7 +8,7 @@ import type { BootState } from '../gunicorn/boot-tracker.js'
 import type { EventOf, GunicornEvent, TracebackFrame } from '../gunicorn/log-parser.js'
 import type { StartCommandElsewhere } from '../setup/start-command-search.js'
 import { recordTexts } from '../gunicorn/structured-lines.js'
-import { stripLinePrefixes } from '../gunicorn/line-prefix.js'
+import { linesIndentedAfter } from './continuations.js'
 import { embeddedExceptions } from './embedded-exceptions.js'
 
 export interface DiagnosisContext {
@@ -240,13 +240,7 @@ export class RuleContext {
 
   /** The indented lines right after a line (at most three, without a shipper's prefix), trimmed. */
   indentedAfter(line: LogLine | undefined): string[] {
-    // The same log line, also when the rules read it from a JSON record or without its CR (a record's texts share its seq).
-    const sameSeq = line ? this.ctx.lines.findIndex((l) => l.seq === line.seq) : -1
-    const exact = sameSeq < 0 ? -1 : this.ctx.lines.findIndex((l, i) => i >= sameSeq && l.seq === line!.seq && line!.text.includes(l.text.trim()))
-    const at = exact >= 0 ? exact : sameSeq
-    const following = at < 0 ? [] : this.ctx.lines.slice(at + 1, at + 4).map((l) => stripLinePrefixes(l.text))
-    const run = following.findIndex((text) => !/^\s+\S/.test(text))
-    return (run === -1 ? following : following.slice(0, run)).map((text) => text.trim())
+    return line ? linesIndentedAfter(this.ctx.lines, line) : []
   }
 
   /** Evidence for a traceback: the user frame, the exception line, then the Gunicorn outcome line. */

@@ -1,6 +1,6 @@
 // A module the app (or Gunicorn itself) imports is not installed in the image, or not importable where Gunicorn runs.
-import { defineReason, type Rule } from '../reason.js'
-import { frameText } from '../context.js'
+import { defineReason, type Finding, type Rule } from '../reason.js'
+import { frameText, type RuleContext, type Traceback } from '../context.js'
 import { pipPackageFor } from '../packages.js'
 import { crlfScript, importCutShort, moduleNotFound, raisedByImportApp, requirementsIn } from '../rules/imports.js'
 import { closestLocalModule, missingLocalSubmodule } from '../rules/local-modules.js'
@@ -116,20 +116,23 @@ const notInstalled: Rule<Facts> = {
   detect(rc) {
     const found = moduleNotFound(rc)
     if (!found || closestLocalModule(rc, found.moduleName) || missingLocalSubmodule(rc, found.moduleName)) return undefined
-    const frame = rc.userFrame(found.tb)
-    const { pipName, differs } = pipPackageFor(found.moduleName)
-    return {
-      facts: {
-        kind: 'not-installed',
-        moduleName: found.moduleName,
-        pipName,
-        differs,
-        requirements: rc.requirementsFile(),
-        importedAt: frame?.location
-      },
-      evidence: rc.tracebackEvidence(found.tb, frame),
-      location: frame?.location
-    }
+    return notInstalledFinding(rc, found.tb, found.moduleName, pipPackageFor(found.moduleName))
+  }
+}
+
+/** The package to add, where the app (or the library that said so) imports it. */
+function notInstalledFinding(
+  rc: RuleContext,
+  tb: Traceback,
+  moduleName: string,
+  { pipName, differs }: { pipName: string; differs: boolean },
+  said?: string
+): Finding<Facts> {
+  const frame = rc.userFrame(tb)
+  return {
+    facts: { kind: 'not-installed', moduleName, pipName, differs, requirements: rc.requirementsFile(), importedAt: frame?.location, said },
+    evidence: rc.tracebackEvidence(tb, frame),
+    location: frame?.location
   }
 }
 
@@ -155,21 +158,8 @@ const namedByLibrary: Rule<Facts> = {
   detect(rc) {
     const found = packageHint(rc)
     if (!found) return undefined
-    const frame = rc.userFrame(found.tb)
-    const { pipName, differs } = found.pipName ? { pipName: found.pipName, differs: false } : pipPackageFor(found.moduleName)
-    return {
-      facts: {
-        kind: 'not-installed',
-        moduleName: found.moduleName,
-        pipName,
-        differs,
-        requirements: rc.requirementsFile(),
-        importedAt: frame?.location,
-        said: found.said
-      },
-      evidence: rc.tracebackEvidence(found.tb, frame),
-      location: frame?.location
-    }
+    const pip = found.pipName ? { pipName: found.pipName, differs: false } : pipPackageFor(found.moduleName)
+    return notInstalledFinding(rc, found.tb, found.moduleName, pip, found.said)
   }
 }
 
