@@ -25569,7 +25569,7 @@ function environmentRead(source, message) {
   return read ? { name: read[2], read: read[0], reader: read[1] } : void 0;
 }
 function emptyFromEnvironment(rc, tb) {
-  if (!exceptionIs(tb, "ValueError") || !/: ''$/.test(tb.exception.message)) return void 0;
+  if (!/(?:: |string |value )(?:''|"")\.?$|Could not parse SQLAlchemy URL from given URL string/.test(tb.exception.message)) return void 0;
   const frame = rc.userFrame(tb);
   const source = sourceLine(rc, frame);
   const read = source ? EMPTY_DEFAULT_READ.exec(source) : null;
@@ -27376,14 +27376,14 @@ function workerRefusal(rc) {
   for (let i = 1; i < lines.length; i++) {
     if (!lines[i].text.includes("Worker exiting")) continue;
     for (const line of lines.slice(Math.max(0, i - 2), i)) {
-      if (GUNICORN_LINE.test(line.text) || NOT_FATAL.test(line.text)) continue;
+      if (GUNICORN_LINE.test(line.text) || NOT_FATAL.test(line.text) || GOES_ON.test(line.text)) continue;
       const named = NAME_REFUSED.exec(line.text) ?? (REFUSAL2.test(line.text) ? NAMED_VARIABLE.exec(line.text) : null);
       if (named) return { variable: named[1] ?? named[2], line };
     }
   }
   return void 0;
 }
-var SHELL_REFUSAL, NAME3, NAMED_VARIABLE, REFUSAL2, NOT_FATAL, NAME_REFUSED, GUNICORN_LINE;
+var SHELL_REFUSAL, NAME3, NAMED_VARIABLE, REFUSAL2, NOT_FATAL, NAME_REFUSED, GUNICORN_LINE, GOES_ON;
 var init_entrypoint_refusal = __esm({
   "src/diagnosis/rules/entrypoint-refusal.ts"() {
     "use strict";
@@ -27396,6 +27396,34 @@ var init_entrypoint_refusal = __esm({
     NOT_FATAL = /\bdefault|\bignor|\bwarn/i;
     NAME_REFUSED = new RegExp(String.raw`\b${NAME3}\s+(?:is\s+|was\s+)?(?:not set|not defined|undefined|missing|required|empty)\b`);
     GUNICORN_LINE = /\[\d+\] \[[A-Z]+\] |Worker exiting|exited with code/;
+    GOES_ON = /\b(?:INFO|DEBUG)\b|\b[Dd]isabl|\b[Ss]kipp|\b[Oo]ptional\b|\b[Ff]alling back\b/;
+  }
+});
+
+// src/diagnosis/rules/settings-fields.ts
+function missingSettingsFields(rc) {
+  for (const tb of rc.tracebacks) {
+    const settings = FOR_SETTINGS.exec(tb.exception.message)?.[1];
+    if (!settings || !tb.exception.type.endsWith("ValidationError")) continue;
+    const last = tb.lines[tb.lines.length - 1];
+    const at = rc.ctx.lines.findIndex((line) => line.seq === last.seq);
+    const after = rc.ctx.lines.slice(at + 1, at + 60).map((line) => stripLinePrefixes(line.text));
+    const variables = after.flatMap((text, i) => {
+      const field = FIELD.exec(text)?.[1];
+      return field && REQUIRED.test(after[i + 1] ?? "") ? [field.toUpperCase()] : [];
+    });
+    if (variables.length > 0) return { tb, settings, variables };
+  }
+  return void 0;
+}
+var FOR_SETTINGS, FIELD, REQUIRED;
+var init_settings_fields = __esm({
+  "src/diagnosis/rules/settings-fields.ts"() {
+    "use strict";
+    init_line_prefix();
+    FOR_SETTINGS = /validation errors? for (\w*(?:Settings|Config|Env)\w*)/;
+    FIELD = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/;
+    REQUIRED = /^\s*[Ff]ield required\b/;
   }
 });
 
@@ -27408,6 +27436,9 @@ function raisedAtImport2(rc, tb) {
 function emptyValueRefused(rc) {
   for (const tb of rc.tracebacks) {
     const { message } = tb.exception;
+    const credentials = CREDENTIALS.find(([pattern]) => pattern.test(tb.exception.line));
+    const atImport = credentials && raisedAtImport2(rc, tb);
+    if (credentials && atImport) return { tb, frame: atImport, variable: credentials[1] };
     if (!ABSENT_VALUE.test(message) || CONFIG_FILE_WORDS.test(message) && !ENVIRONMENT_WORDS.test(message)) continue;
     const frame = raisedAtImport2(rc, tb);
     if (!frame) continue;
@@ -27415,12 +27446,17 @@ function emptyValueRefused(rc) {
   }
   return void 0;
 }
-var CONFIG_FILE_WORDS;
+var CONFIG_FILE_WORDS, CREDENTIALS;
 var init_empty_values = __esm({
   "src/diagnosis/rules/empty-values.ts"() {
     "use strict";
     init_app_settings();
     CONFIG_FILE_WORDS = /\bconfig(?:uration)? file\b|\bsettings?\b/i;
+    CREDENTIALS = [
+      [/NoCredentialsError|Unable to locate credentials/, "AWS_ACCESS_KEY_ID"],
+      [/DefaultCredentialsError/, "GOOGLE_APPLICATION_CREDENTIALS"],
+      [/EnvironmentCredential authentication unavailable/, "AZURE_CLIENT_ID"]
+    ];
   }
 });
 
@@ -27535,12 +27571,13 @@ function words5(facts) {
     remedy: unsetRemedy(facts)
   };
 }
-var environKey, improperlyConfigured, noneRead, emptyInSpec, entrypointRefused, emptyValue, USE_ENV_INPUT, missing_env_default;
+var environKey, improperlyConfigured, noneRead, settingsFields, emptyInSpec, entrypointRefused, emptyValue, USE_ENV_INPUT, missing_env_default;
 var init_missing_env = __esm({
   "src/diagnosis/reasons/missing-env.ts"() {
     "use strict";
     init_reason();
     init_entrypoint_refusal();
+    init_settings_fields();
     init_empty_values();
     init_environment();
     init_request();
@@ -27571,6 +27608,14 @@ var init_missing_env = __esm({
         if (found2.empty) return unset(rc, tb, name);
         const func = frame?.frame.func;
         return unset(rc, tb, name, { read, reader, exceptionLine: tb.exception.line, inFunction: func && func !== "<module>" ? func : void 0 });
+      }
+    };
+    settingsFields = {
+      stage: "boot",
+      name: "a settings class refuses to build without fields it reads from the environment",
+      detect(rc) {
+        const found2 = missingSettingsFields(rc);
+        return found2 ? unset(rc, found2.tb, found2.variables[0]) : void 0;
       }
     };
     emptyInSpec = {
@@ -27618,12 +27663,12 @@ var init_missing_env = __esm({
       title: "Missing environment variable",
       headline: "missing environment variable",
       namesCulprit: true,
-      readme: "`KeyError: 'DATABASE_URL'` and friends: the variable the app needs; an SDK called at import that refuses an empty key (`Instrumentation key cannot be none or empty`), named at the call",
+      readme: "`KeyError: 'DATABASE_URL'` and friends: the variable the app needs; an SDK called at import that refuses an empty key (`Instrumentation key cannot be none or empty`), named at the call; a settings class's required fields (pydantic-settings' `Field required`) and a cloud SDK's missing credentials (`NoCredentialsError`), named as variables",
       fixtures: [
         { path: "__fixtures__/apps/fail-missing-env", test: "__tests__/diagnosis.itg.ts" },
         { path: "__fixtures__/apps/fail-env-none", test: "__tests__/issue25-diagnosis.itg.ts" }
       ],
-      rules: [environKey, improperlyConfigured, noneRead, emptyInSpec, entrypointRefused, emptyValue],
+      rules: [environKey, improperlyConfigured, noneRead, settingsFields, emptyInSpec, entrypointRefused, emptyValue],
       words: words5
     });
   }
@@ -28295,6 +28340,55 @@ var init_missing_dependency = __esm({
   }
 });
 
+// src/diagnosis/rules/version-advice.ts
+function followingText(rc, tb) {
+  const last = tb.lines[tb.lines.length - 1];
+  const at = rc.ctx.lines.findIndex((line) => line.seq === last.seq);
+  return at < 0 ? "" : rc.ctx.lines.slice(at + 1, at + 6).map((line) => line.text).join(" ");
+}
+function versionAdviceWords(facts) {
+  const where2 = facts.at ? ` (${code(facts.at)})` : "";
+  return {
+    summary: `The installed ${code(facts.pkg)} is too new for the app's code${where2}: ${code(facts.exceptionLine.slice(0, 160).replace(/\.$/, ""))}.`,
+    remedy: `Pin ${code(facts.pkg)} to ${facts.wanted} in the requirements, as its message says` + (facts.regenerate ? `, or regenerate the code with ${code(facts.regenerate)} and keep the newer ${code(facts.pkg)}.` : ".")
+  };
+}
+var DOWNGRADE, versionAdvice;
+var init_version_advice = __esm({
+  "src/diagnosis/rules/version-advice.ts"() {
+    "use strict";
+    init_words();
+    DOWNGRADE = /Downgrade the ([\w.-]+) package to (\S+(?: or lower)?)/;
+    versionAdvice = {
+      stage: "boot",
+      name: "a library names the release of itself the code needs",
+      detect(rc) {
+        for (const tb of rc.tracebacks) {
+          const text = rc.exceptionText(tb) + " " + followingText(rc, tb);
+          const advice = DOWNGRADE.exec(text);
+          if (!advice) continue;
+          const frame = rc.userFrame(tb);
+          const at = frame?.location ? fileLine(frame.location) : frame && `${frame.frame.file.split("/").pop()}:${frame.frame.line}`;
+          return {
+            facts: {
+              kind: "version-advice",
+              pkg: advice[1],
+              wanted: advice[2].replace(/\.$/, ""),
+              exceptionLine: tb.exception.line,
+              regenerate: /regenerated with (protoc >= \d+(?:\.\d+)*)/.exec(text)?.[1],
+              at,
+              location: frame?.location
+            },
+            evidence: rc.tracebackEvidence(tb, frame),
+            location: frame?.location
+          };
+        }
+        return void 0;
+      }
+    };
+  }
+});
+
 // src/diagnosis/rules/monkey-patch.ts
 function sslPatchedLate(rc) {
   const warningLine = rc.ctx.lines.find((line) => line.text.includes("Monkey-patching ssl") && WARNING.test(line.text));
@@ -28574,6 +28668,7 @@ var init_import_error = __esm({
   "src/diagnosis/reasons/import-error.ts"() {
     "use strict";
     init_reason();
+    init_version_advice();
     init_packages();
     init_closest();
     init_imports();
@@ -28663,13 +28758,13 @@ var init_import_error = __esm({
       title: "Import error",
       headline: "import error",
       namesCulprit: true,
-      readme: "`ImportError: cannot import name \u2026` (version mismatch, circular import), or a `NameError`/`AttributeError` raised by module-level code while Gunicorn imports the app; a project module that shadows the standard library's (`platform.py`), ssl imported before gevent patched it (`RecursionError`), a worker's traceback cut inside the app's import",
+      readme: "`ImportError: cannot import name \u2026` (version mismatch, circular import), or a `NameError`/`AttributeError` raised by module-level code while Gunicorn imports the app; a project module that shadows the standard library's (`platform.py`), ssl imported before gevent patched it (`RecursionError`), a worker's traceback cut inside the app's import; a library whose error names the release the code needs (protobuf's `Descriptors cannot be created directly`: the pin it gives)",
       fixtures: [
         { path: "__fixtures__/apps/fail-import-error", test: "__tests__/diagnosis.itg.ts" },
         { path: "__fixtures__/apps/fail-misspelled-name", test: "__tests__/issue25-diagnosis.itg.ts" },
         { path: "__fixtures__/apps/fail-shadowed-module", test: "__tests__/diagnosis.itg.ts" }
       ],
-      rules: [misspelledModule, noSuchLocalModule, cannotImport, shadowed, sslPatchedLate2, nameMissingAtImport, cutWhileLoading],
+      rules: [misspelledModule, noSuchLocalModule, cannotImport, versionAdvice, shadowed, sslPatchedLate2, nameMissingAtImport, cutWhileLoading],
       words: (facts) => {
         switch (facts.kind) {
           case "misspelled":
@@ -28678,6 +28773,8 @@ var init_import_error = __esm({
             return moduleTypoWords(facts);
           case "no-such-local-module":
             return noSuchLocalModuleWords(facts);
+          case "version-advice":
+            return versionAdviceWords(facts);
           case "wrong-package":
           case "undefined-name":
             return raisedWords(facts);
@@ -28718,10 +28815,19 @@ function killedBeforeTheCut(rc, kills, timedOut, inPass, booted) {
   const firstTimeout = rc.ofKind("worker-timeout")[0]?.lines[0].seq;
   if (firstTimeout === void 0) return [];
   const later = kills.filter((e) => e.lines[0].seq > firstTimeout);
-  if (later.length === 0 || later.some((e) => !timedOut.has(e.pid) && !inPass.has(e.pid))) return [];
+  if (later.some((e) => !timedOut.has(e.pid) && !inPass.has(e.pid))) return [];
   const early = kills.filter((e) => e.lines[0].seq < firstTimeout && !booted.has(e.pid));
+  if (later.length === 0 && !timeoutsOfReplacements(rc, early)) return [];
   const seconds = new Set(early.map((e) => e.prefix?.timestamp));
   return early.length >= 2 && seconds.size === 1 && !seconds.has(void 0) ? early.map((e) => e.pid) : [];
+}
+function timeoutsOfReplacements(rc, kills) {
+  if (kills.length === 0) return false;
+  const since = kills[0].lines[0].seq;
+  const replacements = new Set(
+    rc.ofKind("worker-boot").filter((b) => b.lines[0].seq > since).map((b) => b.pid)
+  );
+  return rc.ofKind("worker-timeout").every((t) => replacements.has(t.pid));
 }
 function memoryKills(rc) {
   const { container } = rc.ctx;

@@ -92,6 +92,28 @@ describe('a log that starts inside a cycle of timeouts', () => {
     expect(diagnose(contextFor(lines, { container: { running: true } })).reason).toBe('worker-timeout')
   })
 
+  it('the cycle seen once (kills, their replacements booted, the replacements time out where the log ends): worker-timeout', () => {
+    const lines = linesOf([
+      '[2022-07-06 10:16:01 +0000] [1] [WARNING] Worker with pid 5099 was terminated due to signal 9',
+      '[2022-07-06 10:16:01 +0000] [1] [WARNING] Worker with pid 5101 was terminated due to signal 9',
+      '[2022-07-06 10:16:01 +0000] [5294] [INFO] Booting worker with pid: 5294',
+      '[2022-07-06 10:16:01 +0000] [5295] [INFO] Booting worker with pid: 5295',
+      '[2022-07-06 10:16:31 +0000] [1] [CRITICAL] WORKER TIMEOUT (pid:5294)',
+      '[2022-07-06 10:16:31 +0000] [1] [CRITICAL] WORKER TIMEOUT (pid:5295)'
+    ])
+    expect(diagnose(contextFor(lines, { container: { running: true } })).reason).toBe('worker-timeout')
+  })
+
+  it('a worker that timed out but was not one of the replacements leaves the kills unexplained: memory', () => {
+    const lines = linesOf([
+      '[2022-07-06 10:16:01 +0000] [1] [WARNING] Worker with pid 5099 was terminated due to signal 9',
+      '[2022-07-06 10:16:01 +0000] [1] [WARNING] Worker with pid 5101 was terminated due to signal 9',
+      '[2022-07-06 10:16:01 +0000] [5294] [INFO] Booting worker with pid: 5294',
+      '[2022-07-06 10:16:31 +0000] [1] [CRITICAL] WORKER TIMEOUT (pid:4000)'
+    ])
+    expect(diagnose(contextFor(lines, { container: { running: true } })).reason).toBe('out-of-memory')
+  })
+
   it('a later kill without a timeout keeps the early ones unexplained: memory', () => {
     const lines = cycle([
       '[2023-04-28 20:15:32 +0000] [9] [WARNING] Worker with pid 221 was terminated due to signal 9',
@@ -133,6 +155,10 @@ describe('what an app logs, without a traceback, before its worker exits', () =>
     expect(diagnosis.summary).toBe(
       'The workers exit while loading the app over the environment variable `APP_URL`: `ERROR:root:APP_URL not set or wrong format. See docs for more info`.'
     )
+  })
+
+  it('a note that the app goes on without it is not a refusal', () => {
+    expect(diagnose(contextFor(worker(['INFO: REDIS_URL not set, caching disabled']))).reason).not.toBe('missing-env')
   })
 
   it('a warning that a default is used is not a refusal', () => {

@@ -1,6 +1,8 @@
 // An import that finds the module but not the name (a version mismatch, a circular import, a typo in the app's own
-// module), or module-level code raising NameError/AttributeError while Gunicorn imports the app.
+// module), or module-level code raising NameError/AttributeError while Gunicorn imports the app; a library whose
+// error names the release of itself the code needs (protobuf's `Downgrade the protobuf package to 3.20.x`).
 import { defineReason, type Rule } from '../reason.js'
+import { versionAdvice, versionAdviceWords, type VersionAdviceFacts } from '../rules/version-advice.js'
 import type { RuleContext, UserFrame } from '../context.js'
 import { pipPackageFor } from '../packages.js'
 import { closestName } from '../closest.js'
@@ -27,6 +29,7 @@ type Facts =
   | (Misspelled & { kind: 'misspelled' })
   | { kind: 'misspelled-module'; moduleName: string; local: LocalNeighbour; importedAt?: SourceLocation }
   | { kind: 'no-such-local-module'; moduleName: string; submodule: MissingSubmodule; importedAt?: SourceLocation }
+  | VersionAdviceFacts
   | ImportFailureFacts
 
 /** A name that does not exist where it is used, and the one Python (or the user's own file) says was meant. */
@@ -254,13 +257,14 @@ export default defineReason({
     '`ImportError: cannot import name …` (version mismatch, circular import), or a ' +
     '`NameError`/`AttributeError` raised by module-level code while Gunicorn imports the app; a project module that ' +
     "shadows the standard library's (`platform.py`), ssl imported before gevent patched it (`RecursionError`), " +
-    "a worker's traceback cut inside the app's import",
+    "a worker's traceback cut inside the app's import; a library whose error names the release the code needs (protobuf's " +
+    '`Descriptors cannot be created directly`: the pin it gives)',
   fixtures: [
     { path: '__fixtures__/apps/fail-import-error', test: '__tests__/diagnosis.itg.ts' },
     { path: '__fixtures__/apps/fail-misspelled-name', test: '__tests__/issue25-diagnosis.itg.ts' },
     { path: '__fixtures__/apps/fail-shadowed-module', test: '__tests__/diagnosis.itg.ts' }
   ],
-  rules: [misspelledModule, noSuchLocalModule, cannotImport, shadowed, sslPatchedLate, nameMissingAtImport, cutWhileLoading],
+  rules: [misspelledModule, noSuchLocalModule, cannotImport, versionAdvice, shadowed, sslPatchedLate, nameMissingAtImport, cutWhileLoading],
   words: (facts) => {
     switch (facts.kind) {
       case 'misspelled':
@@ -269,6 +273,8 @@ export default defineReason({
         return moduleTypoWords(facts)
       case 'no-such-local-module':
         return noSuchLocalModuleWords(facts)
+      case 'version-advice':
+        return versionAdviceWords(facts)
       case 'wrong-package':
       case 'undefined-name':
         return raisedWords(facts)

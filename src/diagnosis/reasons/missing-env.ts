@@ -2,6 +2,7 @@
 import { defineReason, type Finding, type Rule } from '../reason.js'
 import type { RuleContext, Traceback } from '../context.js'
 import { entrypointRefusal, workerRefusal } from '../rules/entrypoint-refusal.js'
+import { missingSettingsFields } from '../rules/settings-fields.js'
 import { emptyValueRefused } from '../rules/empty-values.js'
 import { emptySpecVariable, environImproperlyConfigured, environKeyError, noneFromEnvironment, variableName } from '../rules/environment.js'
 import { inHandler, whenRaised, type WhenRaised } from '../rules/request.js'
@@ -73,6 +74,15 @@ const noneRead: Rule<Facts> = {
     if (found.empty) return unset(rc, tb, name)
     const func = frame?.frame.func
     return unset(rc, tb, name, { read, reader, exceptionLine: tb.exception.line, inFunction: func && func !== '<module>' ? func : undefined })
+  }
+}
+
+const settingsFields: Rule<Facts> = {
+  stage: 'boot',
+  name: 'a settings class refuses to build without fields it reads from the environment',
+  detect(rc) {
+    const found = missingSettingsFields(rc)
+    return found ? unset(rc, found.tb, found.variables[0]) : undefined
   }
 }
 
@@ -200,11 +210,12 @@ export default defineReason({
   namesCulprit: true,
   readme:
     "`KeyError: 'DATABASE_URL'` and friends: the variable the app needs; an SDK called at import that refuses an " +
-    'empty key (`Instrumentation key cannot be none or empty`), named at the call',
+    "empty key (`Instrumentation key cannot be none or empty`), named at the call; a settings class's required fields " +
+    "(pydantic-settings' `Field required`) and a cloud SDK's missing credentials (`NoCredentialsError`), named as variables",
   fixtures: [
     { path: '__fixtures__/apps/fail-missing-env', test: '__tests__/diagnosis.itg.ts' },
     { path: '__fixtures__/apps/fail-env-none', test: '__tests__/issue25-diagnosis.itg.ts' }
   ],
-  rules: [environKey, improperlyConfigured, noneRead, emptyInSpec, entrypointRefused, emptyValue],
+  rules: [environKey, improperlyConfigured, noneRead, settingsFields, emptyInSpec, entrypointRefused, emptyValue],
   words
 })

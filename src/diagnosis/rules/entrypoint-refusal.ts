@@ -41,6 +41,8 @@ export function entrypointRefusal(rc: RuleContext): EntrypointRefusal | undefine
 /** `APP_URL not set or wrong format`: a name in capitals followed by the words that refuse it, as an app logs it. */
 const NAME_REFUSED = new RegExp(String.raw`\b${NAME}\s+(?:is\s+|was\s+)?(?:not set|not defined|undefined|missing|required|empty)\b`)
 const GUNICORN_LINE = /\[\d+\] \[[A-Z]+\] |Worker exiting|exited with code/
+/** An app's note that it goes on without the value (`INFO: REDIS_URL not set, caching disabled`) is no refusal. */
+const GOES_ON = /\b(?:INFO|DEBUG)\b|\b[Dd]isabl|\b[Ss]kipp|\b[Oo]ptional\b|\b[Ff]alling back\b/
 
 /**
  * A worker that logged why it refused to load and exited without a traceback: the app's own line, just before the
@@ -52,7 +54,7 @@ export function workerRefusal(rc: RuleContext): EntrypointRefusal | undefined {
   for (let i = 1; i < lines.length; i++) {
     if (!lines[i].text.includes('Worker exiting')) continue
     for (const line of lines.slice(Math.max(0, i - 2), i)) {
-      if (GUNICORN_LINE.test(line.text) || NOT_FATAL.test(line.text)) continue
+      if (GUNICORN_LINE.test(line.text) || NOT_FATAL.test(line.text) || GOES_ON.test(line.text)) continue
       const named = NAME_REFUSED.exec(line.text) ?? (REFUSAL.test(line.text) ? NAMED_VARIABLE.exec(line.text) : null)
       if (named) return { variable: named[1] ?? named[2], line }
     }

@@ -168,11 +168,13 @@ const EMPTY_DEFAULT_READ =
   /((?:\bos\.)?\benviron\.get|(?:\bos\.)?\bgetenv|\benv(?:\.\w+)?)\(\s*['"]([A-Za-z_]\w*)['"]\s*(?:,\s*(?:default\s*=\s*)?(?:None|''|""))?\s*\)/
 
 /**
- * A conversion that refused an empty string on a line that reads a variable without a real default
+ * A call that refused an empty string on a line that reads a variable without a real default
  * (`int(os.environ.get("WEB_CONCURRENCY", ""))`: `invalid literal for int() with base 10: ''`): the variable is unset or empty.
  */
 function emptyFromEnvironment(rc: RuleContext, tb: Traceback): NoneFromEnvironment | undefined {
-  if (!exceptionIs(tb, 'ValueError') || !/: ''$/.test(tb.exception.message)) return undefined
+  // `invalid literal for int() with base 10: ''`, SQLAlchemy 1.4's `Could not parse SQLAlchemy URL from string ''`
+  // (2.x no longer quotes the string: `… from given URL string`).
+  if (!/(?:: |string |value )(?:''|"")\.?$|Could not parse SQLAlchemy URL from given URL string/.test(tb.exception.message)) return undefined
   const frame = rc.userFrame(tb)
   const source = sourceLine(rc, frame)
   const read = source ? EMPTY_DEFAULT_READ.exec(source) : null

@@ -62,11 +62,27 @@ function killedBeforeTheCut(rc: RuleContext, kills: WorkerSignal[], timedOut: Se
   const firstTimeout = rc.ofKind('worker-timeout')[0]?.lines[0].seq
   if (firstTimeout === undefined) return []
   const later = kills.filter((e) => e.lines[0].seq > firstTimeout)
-  if (later.length === 0 || later.some((e) => !timedOut.has(e.pid) && !inPass.has(e.pid))) return []
+  if (later.some((e) => !timedOut.has(e.pid) && !inPass.has(e.pid))) return []
   const early = kills.filter((e) => e.lines[0].seq < firstTimeout && !booted.has(e.pid))
+  // With no kill after the timeouts (the log ends there), the workers that timed out must be the ones booted in place
+  // of the killed: kill, replace, time out again, the cycle seen once.
+  if (later.length === 0 && !timeoutsOfReplacements(rc, early)) return []
   // A pass: several workers killed in one second, as a timeout pass kills them (one kill alone may be the kernel's).
   const seconds = new Set(early.map((e) => e.prefix?.timestamp))
   return early.length >= 2 && seconds.size === 1 && !seconds.has(undefined) ? early.map((e) => e.pid) : []
+}
+
+/** Every worker that timed out was booted after the first of these kills. */
+function timeoutsOfReplacements(rc: RuleContext, kills: WorkerSignal[]): boolean {
+  if (kills.length === 0) return false
+  const since = kills[0].lines[0].seq
+  const replacements = new Set(
+    rc
+      .ofKind('worker-boot')
+      .filter((b) => b.lines[0].seq > since)
+      .map((b) => b.pid)
+  )
+  return rc.ofKind('worker-timeout').every((t) => replacements.has(t.pid))
 }
 
 export function memoryKills(rc: RuleContext): MemoryKills {
