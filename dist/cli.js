@@ -23638,6 +23638,7 @@ function poetryThatLocked(ctx) {
 // src/diagnosis/words.ts
 var code = (text) => `\`${String(text).replace(/`/g, "'")}\``;
 var fileLine = (location) => `${location.file}:${location.line}`;
+var frameAt = (frame) => frame ? frame.location ? fileLine(frame.location) : `${frame.frame.file.split("/").pop()}:${frame.frame.line}` : void 0;
 var where = (location) => location ? ` (${code(fileLine(location))})` : "";
 function present(...lines) {
   return lines.filter((line) => Boolean(line));
@@ -27133,7 +27134,7 @@ var settingsRefused = {
     });
     if (!tb) return void 0;
     const frame = rc.userFrame(tb);
-    const at = frame?.location ? fileLine(frame.location) : frame ? `${frame.frame.file.split("/").pop()}:${frame.frame.line}` : void 0;
+    const at = frameAt(frame);
     return {
       facts: { kind: "settings-refused", settings: settingsNamed(tb.exception.message), exceptionLine: tb.exception.line, at },
       evidence: rc.tracebackEvidence(tb, frame),
@@ -27647,17 +27648,17 @@ import path21 from "node:path";
 
 // src/diagnosis/continuations.ts
 function linesIndentedAfter(lines, line) {
-  const first = firstWithSeq(lines, line.seq);
-  let at = first;
-  for (let i = first; i >= 0 && i < lines.length && lines[i].seq === line.seq; i++) {
-    if (line.text.includes(lines[i].text.trim())) {
-      at = i;
-      break;
-    }
-  }
+  const at = lineIndex(lines, line);
   const following = at < 0 ? [] : lines.slice(at + 1, at + 4).map((l) => stripLinePrefixes(l.text));
   const run = following.findIndex((text) => !/^\s+\S/.test(text));
   return (run === -1 ? following : following.slice(0, run)).map((text) => text.trim());
+}
+function lineIndex(lines, line) {
+  const first = firstWithSeq(lines, line.seq);
+  for (let i = first; i >= 0 && i < lines.length && lines[i].seq === line.seq; i++) {
+    if (line.text.includes(lines[i].text.trim())) return i;
+  }
+  return first;
 }
 function firstWithSeq(lines, seq) {
   let low = 0;
@@ -28059,8 +28060,8 @@ function missingSettingsFields(rc) {
   for (const tb of rc.tracebacks) {
     const settings = FOR_SETTINGS.exec(tb.exception.message)?.[1];
     if (!settings || !tb.exception.type.endsWith("ValidationError")) continue;
-    const last = tb.lines[tb.lines.length - 1];
-    const at = rc.ctx.lines.findIndex((line) => line.seq === last.seq);
+    const at = lineIndex(rc.ctx.lines, tb.lines[tb.lines.length - 1]);
+    if (at < 0) continue;
     const after = rc.ctx.lines.slice(at + 1, at + 60).map((line) => stripLinePrefixes(line.text));
     const variables = after.flatMap((text, i) => {
       const field = FIELD.exec(text)?.[1];
@@ -28219,7 +28220,7 @@ var emptyValue = {
     if (!found2) return void 0;
     if (found2.variable) return unset(rc, found2.tb, found2.variable);
     const { tb, frame } = found2;
-    const at = frame?.location ? fileLine(frame.location) : frame ? `${frame.frame.file.split("/").pop()}:${frame.frame.line}` : void 0;
+    const at = frameAt(frame);
     return {
       facts: { kind: "empty-value", exceptionLine: tb.exception.line, call: frame?.frame.code, at, location: frame?.location },
       evidence: rc.tracebackEvidence(tb, frame),
@@ -28906,7 +28907,7 @@ var versionAdvice = {
       const advice = DOWNGRADE.exec(text);
       if (!advice) continue;
       const frame = rc.userFrame(tb);
-      const at = frame?.location ? fileLine(frame.location) : frame && `${frame.frame.file.split("/").pop()}:${frame.frame.line}`;
+      const at = frameAt(frame);
       return {
         facts: {
           kind: "version-advice",
@@ -28925,8 +28926,7 @@ var versionAdvice = {
   }
 };
 function followingText(rc, tb) {
-  const last = tb.lines[tb.lines.length - 1];
-  const at = rc.ctx.lines.findIndex((line) => line.seq === last.seq);
+  const at = lineIndex(rc.ctx.lines, tb.lines[tb.lines.length - 1]);
   return at < 0 ? "" : rc.ctx.lines.slice(at + 1, at + 6).map((line) => line.text).join(" ");
 }
 function versionAdviceWords(facts) {
@@ -29033,7 +29033,7 @@ var sslPatchedLate2 = {
     const found2 = sslPatchedLate(rc);
     if (!found2) return void 0;
     const frame = rc.userFrame(found2.tb);
-    const at = frame?.location ? fileLine(frame.location) : frame ? `${frame.frame.file.split("/").pop()}:${frame.frame.line}` : void 0;
+    const at = frameAt(frame);
     return {
       facts: { kind: "ssl-patched-late", exceptionLine: found2.tb.exception.line, at, importedFirst: found2.importedFirst },
       evidence: [...found2.warning ? [found2.warning.slice(0, 300)] : [], ...rc.tracebackEvidence(found2.tb, frame)],
@@ -30945,7 +30945,7 @@ var writeReported = {
     for (let at = 0; at < lines.length; at++) {
       if (!lines[at].text.includes("[Errno ")) continue;
       const errno = ERRNO_PATH.exec(lines[at].text);
-      if (!errno || /\.(?:py|pyc|sock|ctl)$|\/\.gunicorn(?:\/|$)/.test(errno[2])) continue;
+      if (!errno || NOT_A_FILE_WRITE.test(errno[2])) continue;
       const said = lines.slice(Math.max(0, at - 3), at + 1).find((line) => FAILED_WRITE_WORDS.test(line.text));
       if (!said) continue;
       const cause = errno[1] === "30" ? "read-only" : "permission";

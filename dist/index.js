@@ -21503,12 +21503,13 @@ var init_installers = __esm({
 function present(...lines) {
   return lines.filter((line) => Boolean(line));
 }
-var code, fileLine, where;
+var code, fileLine, frameAt, where;
 var init_words = __esm({
   "src/diagnosis/words.ts"() {
     "use strict";
     code = (text) => `\`${String(text).replace(/`/g, "'")}\``;
     fileLine = (location) => `${location.file}:${location.line}`;
+    frameAt = (frame) => frame ? frame.location ? fileLine(frame.location) : `${frame.frame.file.split("/").pop()}:${frame.frame.line}` : void 0;
     where = (location) => location ? ` (${code(fileLine(location))})` : "";
   }
 });
@@ -26335,7 +26336,7 @@ var init_app_settings = __esm({
         });
         if (!tb) return void 0;
         const frame = rc.userFrame(tb);
-        const at = frame?.location ? fileLine(frame.location) : frame ? `${frame.frame.file.split("/").pop()}:${frame.frame.line}` : void 0;
+        const at = frameAt(frame);
         return {
           facts: { kind: "settings-refused", settings: settingsNamed(tb.exception.message), exceptionLine: tb.exception.line, at },
           evidence: rc.tracebackEvidence(tb, frame),
@@ -26949,17 +26950,17 @@ var init_structured_lines = __esm({
 
 // src/diagnosis/continuations.ts
 function linesIndentedAfter(lines, line) {
-  const first = firstWithSeq(lines, line.seq);
-  let at = first;
-  for (let i = first; i >= 0 && i < lines.length && lines[i].seq === line.seq; i++) {
-    if (line.text.includes(lines[i].text.trim())) {
-      at = i;
-      break;
-    }
-  }
+  const at = lineIndex(lines, line);
   const following = at < 0 ? [] : lines.slice(at + 1, at + 4).map((l) => stripLinePrefixes(l.text));
   const run4 = following.findIndex((text) => !/^\s+\S/.test(text));
   return (run4 === -1 ? following : following.slice(0, run4)).map((text) => text.trim());
+}
+function lineIndex(lines, line) {
+  const first = firstWithSeq(lines, line.seq);
+  for (let i = first; i >= 0 && i < lines.length && lines[i].seq === line.seq; i++) {
+    if (line.text.includes(lines[i].text.trim())) return i;
+  }
+  return first;
 }
 function firstWithSeq(lines, seq) {
   let low = 0;
@@ -27405,8 +27406,8 @@ function missingSettingsFields(rc) {
   for (const tb of rc.tracebacks) {
     const settings = FOR_SETTINGS.exec(tb.exception.message)?.[1];
     if (!settings || !tb.exception.type.endsWith("ValidationError")) continue;
-    const last = tb.lines[tb.lines.length - 1];
-    const at = rc.ctx.lines.findIndex((line) => line.seq === last.seq);
+    const at = lineIndex(rc.ctx.lines, tb.lines[tb.lines.length - 1]);
+    if (at < 0) continue;
     const after = rc.ctx.lines.slice(at + 1, at + 60).map((line) => stripLinePrefixes(line.text));
     const variables = after.flatMap((text, i) => {
       const field = FIELD.exec(text)?.[1];
@@ -27421,6 +27422,7 @@ var init_settings_fields = __esm({
   "src/diagnosis/rules/settings-fields.ts"() {
     "use strict";
     init_line_prefix();
+    init_continuations();
     FOR_SETTINGS = /validation errors? for (\w*(?:Settings|Config|Env)\w*)/;
     FIELD = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/;
     REQUIRED = /^\s*[Ff]ield required\b/;
@@ -27649,7 +27651,7 @@ var init_missing_env = __esm({
         if (!found2) return void 0;
         if (found2.variable) return unset(rc, found2.tb, found2.variable);
         const { tb, frame } = found2;
-        const at = frame?.location ? fileLine(frame.location) : frame ? `${frame.frame.file.split("/").pop()}:${frame.frame.line}` : void 0;
+        const at = frameAt(frame);
         return {
           facts: { kind: "empty-value", exceptionLine: tb.exception.line, call: frame?.frame.code, at, location: frame?.location },
           evidence: rc.tracebackEvidence(tb, frame),
@@ -28342,8 +28344,7 @@ var init_missing_dependency = __esm({
 
 // src/diagnosis/rules/version-advice.ts
 function followingText(rc, tb) {
-  const last = tb.lines[tb.lines.length - 1];
-  const at = rc.ctx.lines.findIndex((line) => line.seq === last.seq);
+  const at = lineIndex(rc.ctx.lines, tb.lines[tb.lines.length - 1]);
   return at < 0 ? "" : rc.ctx.lines.slice(at + 1, at + 6).map((line) => line.text).join(" ");
 }
 function versionAdviceWords(facts) {
@@ -28358,6 +28359,7 @@ var init_version_advice = __esm({
   "src/diagnosis/rules/version-advice.ts"() {
     "use strict";
     init_words();
+    init_continuations();
     DOWNGRADE = /Downgrade the ([\w.-]+) package to (\S+(?: or lower)?)/;
     versionAdvice = {
       stage: "boot",
@@ -28368,7 +28370,7 @@ var init_version_advice = __esm({
           const advice = DOWNGRADE.exec(text);
           if (!advice) continue;
           const frame = rc.userFrame(tb);
-          const at = frame?.location ? fileLine(frame.location) : frame && `${frame.frame.file.split("/").pop()}:${frame.frame.line}`;
+          const at = frameAt(frame);
           return {
             facts: {
               kind: "version-advice",
@@ -28548,7 +28550,7 @@ var init_import_failures = __esm({
         const found2 = sslPatchedLate(rc);
         if (!found2) return void 0;
         const frame = rc.userFrame(found2.tb);
-        const at = frame?.location ? fileLine(frame.location) : frame ? `${frame.frame.file.split("/").pop()}:${frame.frame.line}` : void 0;
+        const at = frameAt(frame);
         return {
           facts: { kind: "ssl-patched-late", exceptionLine: found2.tb.exception.line, at, importedFirst: found2.importedFirst },
           evidence: [...found2.warning ? [found2.warning.slice(0, 300)] : [], ...rc.tracebackEvidence(found2.tb, frame)],
@@ -30597,7 +30599,7 @@ var init_read_only_filesystem = __esm({
         for (let at = 0; at < lines.length; at++) {
           if (!lines[at].text.includes("[Errno ")) continue;
           const errno = ERRNO_PATH.exec(lines[at].text);
-          if (!errno || /\.(?:py|pyc|sock|ctl)$|\/\.gunicorn(?:\/|$)/.test(errno[2])) continue;
+          if (!errno || NOT_A_FILE_WRITE.test(errno[2])) continue;
           const said = lines.slice(Math.max(0, at - 3), at + 1).find((line) => FAILED_WRITE_WORDS.test(line.text));
           if (!said) continue;
           const cause = errno[1] === "30" ? "read-only" : "permission";

@@ -7,6 +7,10 @@ export const code = (text: string | number) => `\`${String(text).replace(/`/g, "
 /** `file:line` of a repository location. */
 export const fileLine = (location: SourceLocation) => `${location.file}:${location.line}`
 
+/** A frame's `file:line`: the repository's path when it has the file, else the file's name as the traceback printed it. */
+export const frameAt = (frame: { frame: { file: string; line: number }; location?: SourceLocation } | undefined): string | undefined =>
+  frame ? (frame.location ? fileLine(frame.location) : `${frame.frame.file.split('/').pop()}:${frame.frame.line}`) : undefined
+
 /** " (`file:line`)" after a sentence's subject, or nothing. */
 export const where = (location: SourceLocation | undefined) => (location ? ` (${code(fileLine(location))})` : '')
 

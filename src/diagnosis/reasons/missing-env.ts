@@ -6,7 +6,7 @@ import { missingSettingsFields } from '../rules/settings-fields.js'
 import { emptyValueRefused } from '../rules/empty-values.js'
 import { emptySpecVariable, environImproperlyConfigured, environKeyError, noneFromEnvironment, variableName } from '../rules/environment.js'
 import { inHandler, whenRaised, type WhenRaised } from '../rules/request.js'
-import { code, fileLine, present } from '../words.js'
+import { code, fileLine, frameAt, present } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
 
 type Facts =
@@ -120,7 +120,7 @@ const emptyValue: Rule<Facts> = {
     if (!found) return undefined
     if (found.variable) return unset(rc, found.tb, found.variable)
     const { tb, frame } = found
-    const at = frame?.location ? fileLine(frame.location) : frame ? `${frame.frame.file.split('/').pop()}:${frame.frame.line}` : undefined
+    const at = frameAt(frame)
     return {
       facts: { kind: 'empty-value', exceptionLine: tb.exception.line, call: frame?.frame.code, at, location: frame?.location },
       evidence: rc.tracebackEvidence(tb, frame),

@@ -6,7 +6,7 @@ import type { RuleContext, Traceback } from '../context.js'
 import { commandLine, configSetting, firstLocation, type FoundLine } from '../rules/locate.js'
 import { code, present, where } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
-import { refusedAccess } from '../rules/refused-writes.js'
+import { NOT_A_FILE_WRITE, refusedAccess } from '../rules/refused-writes.js'
 
 type Writer = 'worker-tmp' | 'pidfile' | 'app'
 
@@ -97,7 +97,7 @@ const writeReported: Rule<Facts> = {
       // The errno line first (a cheap test on every line), then the app's words on it or up to three lines before.
       if (!lines[at].text.includes('[Errno ')) continue
       const errno = ERRNO_PATH.exec(lines[at].text)
-      if (!errno || /\.(?:py|pyc|sock|ctl)$|\/\.gunicorn(?:\/|$)/.test(errno[2])) continue
+      if (!errno || NOT_A_FILE_WRITE.test(errno[2])) continue
       const said = lines.slice(Math.max(0, at - 3), at + 1).find((line) => FAILED_WRITE_WORDS.test(line.text))
       if (!said) continue
       const cause = errno[1] === '30' ? 'read-only' : 'permission'

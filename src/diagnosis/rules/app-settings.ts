@@ -5,7 +5,7 @@
 import type { LogLine } from '../../core/model.js'
 import type { RuleContext, Traceback } from '../context.js'
 import type { Rule } from '../reason.js'
-import { code, exceptionIs, fileLine, present, withoutGunicornPrefix } from './rule.js'
+import { code, exceptionIs, frameAt, present, withoutGunicornPrefix } from './rule.js'
 
 export type AppSettingsFacts =
   | { kind: 'settings-refused'; settings: string[]; exceptionLine: string; at?: string }
@@ -48,7 +48,7 @@ export const settingsRefused: Rule<AppSettingsFacts> = {
     })
     if (!tb) return undefined
     const frame = rc.userFrame(tb)
-    const at = frame?.location ? fileLine(frame.location) : frame ? `${frame.frame.file.split('/').pop()}:${frame.frame.line}` : undefined
+    const at = frameAt(frame)
     return {
       facts: { kind: 'settings-refused', settings: settingsNamed(tb.exception.message), exceptionLine: tb.exception.line, at },
       evidence: rc.tracebackEvidence(tb, frame),

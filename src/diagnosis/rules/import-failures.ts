@@ -5,7 +5,7 @@ import { frameText } from '../context.js'
 import type { Rule } from '../reason.js'
 import { importCutInWorker } from './imports.js'
 import { sslPatchedLate as sslPatchedLateIn } from './monkey-patch.js'
-import { code, fileLine } from './rule.js'
+import { code, fileLine, frameAt } from './rule.js'
 import { shadowedModule } from './shadowed-modules.js'
 
 export type ImportFailureFacts =
@@ -22,7 +22,7 @@ export const sslPatchedLate: Rule<ImportFailureFacts> = {
     const found = sslPatchedLateIn(rc)
     if (!found) return undefined
     const frame = rc.userFrame(found.tb)
-    const at = frame?.location ? fileLine(frame.location) : frame ? `${frame.frame.file.split('/').pop()}:${frame.frame.line}` : undefined
+    const at = frameAt(frame)
     return {
       facts: { kind: 'ssl-patched-late', exceptionLine: found.tb.exception.line, at, importedFirst: found.importedFirst },
       evidence: [...(found.warning ? [found.warning.slice(0, 300)] : []), ...rc.tracebackEvidence(found.tb, frame)],

@@ -11,7 +11,7 @@ const WRITE_CALL =
 const LOG_HANDLER_FRAME = /\/logging\/(?:__init__|handlers)\.py$/
 
 /** What Gunicorn binds or its control socket: refusals there are bind or socket failures, not a file the app writes. */
-const NOT_A_FILE_WRITE = /\.(?:py|pyc|sock|ctl)$|\/\.gunicorn(?:\/|$)/
+export const NOT_A_FILE_WRITE = /\.(?:py|pyc|sock|ctl)$|\/\.gunicorn(?:\/|$)/
 
 /** The frames show a write (by the app, a library or the logging handler), outside Gunicorn's own modules. */
 export function showsWrite(tb: Traceback): boolean {

@@ -1,7 +1,7 @@
 // Small detection helpers every family shares (the wording helpers live in ../words.ts).
 import type { Traceback } from '../context.js'
 
-export { code, fileLine, where, present } from '../words.js'
+export { code, fileLine, frameAt, where, present } from '../words.js'
 
 export const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\]|::1)(:|$)/
 

@@ -4,6 +4,7 @@
 // field names the variable: pydantic-settings matches it to the environment without regard to case.
 import type { RuleContext, Traceback } from '../context.js'
 import { stripLinePrefixes } from '../../gunicorn/line-prefix.js'
+import { lineIndex } from '../continuations.js'
 
 const FOR_SETTINGS = /validation errors? for (\w*(?:Settings|Config|Env)\w*)/
 const FIELD = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/
@@ -21,8 +22,8 @@ export function missingSettingsFields(rc: RuleContext): MissingSettingsFields | 
   for (const tb of rc.tracebacks) {
     const settings = FOR_SETTINGS.exec(tb.exception.message)?.[1]
     if (!settings || !tb.exception.type.endsWith('ValidationError')) continue
-    const last = tb.lines[tb.lines.length - 1]
-    const at = rc.ctx.lines.findIndex((line) => line.seq === last.seq)
+    const at = lineIndex(rc.ctx.lines, tb.lines[tb.lines.length - 1])
+    if (at < 0) continue
     const after = rc.ctx.lines.slice(at + 1, at + 60).map((line) => stripLinePrefixes(line.text))
     const variables = after.flatMap((text, i) => {
       const field = FIELD.exec(text)?.[1]

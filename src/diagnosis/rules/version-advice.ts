@@ -4,7 +4,8 @@
 import type { Rule, Words } from '../reason.js'
 import type { RuleContext, Traceback } from '../context.js'
 import type { SourceLocation } from '../../core/model.js'
-import { code, fileLine } from '../words.js'
+import { code, frameAt } from '../words.js'
+import { lineIndex } from '../continuations.js'
 
 export interface VersionAdviceFacts {
   kind: 'version-advice'
@@ -30,7 +31,7 @@ export const versionAdvice: Rule<VersionAdviceFacts> = {
       const advice = DOWNGRADE.exec(text)
       if (!advice) continue
       const frame = rc.userFrame(tb)
-      const at = frame?.location ? fileLine(frame.location) : frame && `${frame.frame.file.split('/').pop()}:${frame.frame.line}`
+      const at = frameAt(frame)
       return {
         facts: {
           kind: 'version-advice',
@@ -51,8 +52,7 @@ export const versionAdvice: Rule<VersionAdviceFacts> = {
 
 /** The lines Python printed after the exception line, up to the next log line: a message's numbered advice. */
 function followingText(rc: RuleContext, tb: Traceback): string {
-  const last = tb.lines[tb.lines.length - 1]
-  const at = rc.ctx.lines.findIndex((line) => line.seq === last.seq)
+  const at = lineIndex(rc.ctx.lines, tb.lines[tb.lines.length - 1])
   return at < 0
     ? ''
     : rc.ctx.lines
