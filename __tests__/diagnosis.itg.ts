@@ -69,6 +69,14 @@ const SCENARIOS: Scenario[] = [
     culprit: /ENTRYPOINT `\/app\/docker-entrypoint\.sh` ran without arguments and exited with code 0.*`docker-compose\.prod\.yml:4`/,
     inputs: FAST
   },
+  // A start script committed with Windows line endings: runc's one line, and the file's first line named.
+  {
+    fixture: 'fail-start-script-crlf',
+    expect: 'start-script-unrunnable',
+    culprit: /`\.\/docker-entrypoint\.sh` \(`docker-entrypoint\.sh:1`\) has Windows \(CRLF\) line endings/,
+    inputs: FAST,
+    annotated: ['docker-entrypoint.sh:1', 'Dockerfile:10']
+  },
   { fixture: 'fail-unknown', expect: 'unknown', culprit: /RuntimeError: search index missing.*`app\.py:10`/, inputs: FAST },
   {
     // Raised in a module the config file's post_fork hook calls: the module's line, and the hook's line as the caller.

@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path32) {
-      const ctrl = callVisitor(key, node, visitor, path32);
+    function visit_(key, node, visitor, path34) {
+      const ctrl = callVisitor(key, node, visitor, path34);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path32, ctrl);
-        return visit_(key, ctrl, visitor, path32);
+        replaceNode(key, path34, ctrl);
+        return visit_(key, ctrl, visitor, path34);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path32 = Object.freeze(path32.concat(node));
+          path34 = Object.freeze(path34.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path32);
+            const ci = visit_(i, node.items[i], visitor, path34);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path32 = Object.freeze(path32.concat(node));
-          const ck = visit_("key", node.key, visitor, path32);
+          path34 = Object.freeze(path34.concat(node));
+          const ck = visit_("key", node.key, visitor, path34);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path32);
+          const cv = visit_("value", node.value, visitor, path34);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path32) {
-      const ctrl = await callVisitor(key, node, visitor, path32);
+    async function visitAsync_(key, node, visitor, path34) {
+      const ctrl = await callVisitor(key, node, visitor, path34);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path32, ctrl);
-        return visitAsync_(key, ctrl, visitor, path32);
+        replaceNode(key, path34, ctrl);
+        return visitAsync_(key, ctrl, visitor, path34);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path32 = Object.freeze(path32.concat(node));
+          path34 = Object.freeze(path34.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path32);
+            const ci = await visitAsync_(i, node.items[i], visitor, path34);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path32 = Object.freeze(path32.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path32);
+          path34 = Object.freeze(path34.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path34);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path32);
+          const cv = await visitAsync_("value", node.value, visitor, path34);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path32) {
+    function callVisitor(key, node, visitor, path34) {
       if (typeof visitor === "function")
-        return visitor(key, node, path32);
+        return visitor(key, node, path34);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path32);
+        return visitor.Map?.(key, node, path34);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path32);
+        return visitor.Seq?.(key, node, path34);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path32);
+        return visitor.Pair?.(key, node, path34);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path32);
+        return visitor.Scalar?.(key, node, path34);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path32);
+        return visitor.Alias?.(key, node, path34);
       return void 0;
     }
-    function replaceNode(key, path32, node) {
-      const parent = path32[path32.length - 1];
+    function replaceNode(key, path34, node) {
+      const parent = path34[path34.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path32, value) {
+    function collectionFromPath(schema, path34, value) {
       let v = value;
-      for (let i = path32.length - 1; i >= 0; --i) {
-        const k = path32[i];
+      for (let i = path34.length - 1; i >= 0; --i) {
+        const k = path34[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path32) => path32 == null || typeof path32 === "object" && !!path32[Symbol.iterator]().next().done;
+    var isEmptyPath = (path34) => path34 == null || typeof path34 === "object" && !!path34[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path32, value) {
-        if (isEmptyPath(path32))
+      addIn(path34, value) {
+        if (isEmptyPath(path34))
           this.add(value);
         else {
-          const [key, ...rest] = path32;
+          const [key, ...rest] = path34;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path32) {
-        const [key, ...rest] = path32;
+      deleteIn(path34) {
+        const [key, ...rest] = path34;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path32, keepScalar) {
-        const [key, ...rest] = path32;
+      getIn(path34, keepScalar) {
+        const [key, ...rest] = path34;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path32) {
-        const [key, ...rest] = path32;
+      hasIn(path34) {
+        const [key, ...rest] = path34;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path32, value) {
-        const [key, ...rest] = path32;
+      setIn(path34, value) {
+        const [key, ...rest] = path34;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path32, value) {
+      addIn(path34, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path32, value);
+          this.contents.addIn(path34, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path32) {
-        if (Collection.isEmptyPath(path32)) {
+      deleteIn(path34) {
+        if (Collection.isEmptyPath(path34)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path32) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path34) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path32, keepScalar) {
-        if (Collection.isEmptyPath(path32))
+      getIn(path34, keepScalar) {
+        if (Collection.isEmptyPath(path34))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path32, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path34, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path32) {
-        if (Collection.isEmptyPath(path32))
+      hasIn(path34) {
+        if (Collection.isEmptyPath(path34))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path32) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path34) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path32, value) {
-        if (Collection.isEmptyPath(path32)) {
+      setIn(path34, value) {
+        if (Collection.isEmptyPath(path34)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path32), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path34), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path32, value);
+          this.contents.setIn(path34, value);
         }
       }
       /**
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path32) => {
+    visit.itemAtPath = (cst, path34) => {
       let item = cst;
-      for (const [field, index] of path32) {
+      for (const [field, index] of path34) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path32) => {
-      const parent = visit.itemAtPath(cst, path32.slice(0, -1));
-      const field = path32[path32.length - 1][0];
+    visit.parentCollection = (cst, path34) => {
+      const parent = visit.itemAtPath(cst, path34.slice(0, -1));
+      const field = path34[path34.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path32, item, visitor) {
-      let ctrl = visitor(item, path32);
+    function _visit(path34, item, visitor) {
+      let ctrl = visitor(item, path34);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path32.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path34.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path32);
+            ctrl = ctrl(item, path34);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path32) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path34) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6930,14 +6930,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs25 = this.flowScalar(this.type);
+              const fs26 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs25, sep: [] });
+                map.items.push({ start, key: fs26, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs25);
+                this.stack.push(fs26);
               } else {
-                Object.assign(it, { key: fs25, sep: [] });
+                Object.assign(it, { key: fs26, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7065,13 +7065,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs25 = this.flowScalar(this.type);
+              const fs26 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs25, sep: [] });
+                fc.items.push({ start: [], key: fs26, sep: [] });
               else if (it.sep)
-                this.stack.push(fs25);
+                this.stack.push(fs26);
               else
-                Object.assign(it, { key: fs25, sep: [] });
+                Object.assign(it, { key: fs26, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -15815,9 +15815,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path32 = this.getPath();
-        if (path32 === null || path32.startsWith("/")) {
-          return path32;
+        const path34 = this.getPath();
+        if (path34 === null || path34.startsWith("/")) {
+          return path34;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -15829,7 +15829,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path32 : parent + "/" + path32;
+              return parent.endsWith("/") ? parent + path34 : parent + "/" + path34;
             }
           }
         }
@@ -19142,8 +19142,8 @@ var require_semver2 = __commonJS({
 // src/cli-run.ts
 var import_yaml6 = __toESM(require_dist(), 1);
 import crypto from "node:crypto";
-import fs24 from "node:fs";
-import path31 from "node:path";
+import fs25 from "node:fs";
+import path33 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/docker/docker.ts
@@ -20761,19 +20761,19 @@ function parseSocketIoSend(send) {
 function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
-function engineIoPath(path32) {
-  const bare2 = path32.split("?")[0].trim();
+function engineIoPath(path34) {
+  const bare2 = path34.split("?")[0].trim();
   if (!bare2 || bare2 === "/") return DEFAULT_SOCKET_IO_PATH;
   const rooted2 = bare2.startsWith("/") ? bare2 : `/${bare2}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
-function socketIoRequestPath(path32) {
-  const query = new URLSearchParams(path32.includes("?") ? path32.slice(path32.indexOf("?") + 1) : "");
+function socketIoRequestPath(path34) {
+  const query = new URLSearchParams(path34.includes("?") ? path34.slice(path34.indexOf("?") + 1) : "");
   query.set("EIO", "4");
   query.set("transport", "websocket");
-  return `${engineIoPath(path32)}?${query.toString()}`;
+  return `${engineIoPath(path34)}?${query.toString()}`;
 }
-function describeRejectedSocketIoUpgrade(answer, path32) {
+function describeRejectedSocketIoUpgrade(answer, path34) {
   const generic = describeRejectedUpgrade(answer);
   if (answer.status === 400 && /unsupported (protocol )?version/i.test(answer.body)) {
     return {
@@ -20781,7 +20781,7 @@ function describeRejectedSocketIoUpgrade(answer, path32) {
       detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt2(bodyText(answer.body))})`
     };
   }
-  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path32)}` };
+  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path34)}` };
   return generic;
 }
 var STAGE_WAITING_FOR = {
@@ -20943,8 +20943,8 @@ async function probeWebSocket(options, context) {
   const startedAt = now();
   const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal, now };
   const isSocketIo = options.protocol === "socket.io";
-  const path32 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
-  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path32;
+  const path34 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
+  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path34;
   const url = `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}${requestPath}`;
   const describeRejection = isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0;
   const connection = await openWebSocket(url, clock, describeRejection, hostHeaders(options.hostHeader));
@@ -20958,10 +20958,10 @@ async function probeWebSocket(options, context) {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path32, ...verdict2, durationMs: now() - startedAt };
+  return { protocol: options.protocol, path: path34, ...verdict2, durationMs: now() - startedAt };
 }
-function rooted(path32) {
-  return path32.startsWith("/") ? path32 : `/${path32}`;
+function rooted(path34) {
+  return path34.startsWith("/") ? path34 : `/${path34}`;
 }
 async function talkPlain(socket, options, clock) {
   const matches = compileExpect(options.expect);
@@ -22349,8 +22349,8 @@ function chooseHost(workspace, input, hasRenderBlueprint) {
   const [chosen, ...others] = all;
   const name = HOST_CONTRACTS[chosen.host].name;
   const elsewhere = others.filter((c) => c.host !== chosen.host || c.file !== chosen.file);
-  const listed = elsewhere.slice(0, 4).map((c) => `${c.file} (${c.host})`).join(", ");
-  const also = listed ? ` The repository also has ${listed}: set the input 'host' to boot like another host, or 'none' to boot without one.` : "";
+  const listed2 = elsewhere.slice(0, 4).map((c) => `${c.file} (${c.host})`).join(", ");
+  const also = listed2 ? ` The repository also has ${listed2}: set the input 'host' to boot like another host, or 'none' to boot without one.` : "";
   return { host: chosen.host, reading: readCandidate(workspace, chosen), note: `Host: ${name}, from ${chosen.file}.${also}` };
 }
 function parseHostInput(text) {
@@ -22756,9 +22756,9 @@ function safeUrl(url) {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
   return url.replace(/[()<>"'`\\]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function encodeRepoPath(path32) {
-  const segments = path32.split("/");
-  if (path32.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+function encodeRepoPath(path34) {
+  const segments = path34.split("/");
+  if (path34.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 
@@ -22814,9 +22814,9 @@ function runLinks(metadata) {
     shortSha: sha?.slice(0, 7),
     fileUrl(file, line) {
       if (!base || !sha) return void 0;
-      const path32 = encodeRepoPath(file);
-      if (!path32) return void 0;
-      return `${base}/blob/${sha}/${path32}${line && line > 0 ? `#L${line}` : ""}`;
+      const path34 = encodeRepoPath(file);
+      if (!path34) return void 0;
+      return `${base}/blob/${sha}/${path34}${line && line > 0 ? `#L${line}` : ""}`;
     }
   };
 }
@@ -23164,8 +23164,8 @@ function parseInstallerProblem(lines) {
   const missing = text.match(NOT_FOUND);
   if (missing) {
     const tool = missing[2].replace(/^uvx$/, "uv");
-    const path32 = missing[1] ? `${missing[1]}${missing[2]}` : void 0;
-    return { tool, kind: "not-found", path: path32, evidence: linesWith(lines, NOT_FOUND) };
+    const path34 = missing[1] ? `${missing[1]}${missing[2]}` : void 0;
+    return { tool, kind: "not-found", path: path34, evidence: linesWith(lines, NOT_FOUND) };
   }
   const version = text.match(UV_VERSION);
   if (version)
@@ -23234,8 +23234,8 @@ function conflict(text) {
   const uv = text.match(new RegExp(`(${PKG})==(\\S+) depends on (${PKG})(\\S*?),?\\s(?:and|we)\\b`));
   if (uv) {
     const requirement2 = `${uv[3]}${uv[4]}`;
-    const shown2 = [...text.matchAll(new RegExp(`(?:you require|depends on) (${escape(uv[3])}[=<>!~]\\S*?),?\\s`, "g"))].map((m) => m[1]);
-    const targetShown = shown2.find((candidate) => candidate !== requirement2);
+    const shown3 = [...text.matchAll(new RegExp(`(?:you require|depends on) (${escape(uv[3])}[=<>!~]\\S*?),?\\s`, "g"))].map((m) => m[1]);
+    const targetShown = shown3.find((candidate) => candidate !== requirement2);
     return { kind: "conflict", dependent: uv[1], dependentVersion: uv[2], requirement: requirement2, target: uv[3], targetShown };
   }
   const poetry = text.match(new RegExp(`(${PKG}) \\(([^)]+)\\) (?:which )?depends on (${PKG}) \\(([^)]+)\\)`));
@@ -23248,7 +23248,7 @@ function conflict(text) {
     dependentVersion: poetry[2],
     requirement,
     target: poetry[3],
-    targetShown: other.find((shown2) => shown2 !== requirement)
+    targetShown: other.find((shown3) => shown3 !== requirement)
   };
 }
 var escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -23256,13 +23256,13 @@ var HASH_MODE = /In --require-hashes mode, all requirements must have their vers
 function parseUnpinnedUnderHashes(lines) {
   const start = lines.findIndex((line) => HASH_MODE.test(line));
   if (start < 0) return void 0;
-  const listed = lines.slice(start + 1).filter((line) => / from (https?|file):\/\//.test(line));
-  const first = listed[0];
+  const listed2 = lines.slice(start + 1).filter((line) => / from (https?|file):\/\//.test(line));
+  const first = listed2[0];
   if (!first) return void 0;
   const requirement = first.replace(/^ERROR:\s*/, "").split(/ from (?:https?|file):\/\//)[0].trim();
   const via = first.match(/\(from (?:(\S+?)->)?-r (\S+) \(line (\d+)\)/);
   const parent = via?.[1] ?? first.match(/\(from (\S+?)->/)?.[1];
-  const names = listed.map((line) => line.trim().match(/^([A-Za-z0-9][\w.-]*)/)?.[1] ?? line.trim());
+  const names = listed2.map((line) => line.trim().match(/^([A-Za-z0-9][\w.-]*)/)?.[1] ?? line.trim());
   return {
     requirement,
     name: names[0],
@@ -23270,7 +23270,7 @@ function parseUnpinnedUnderHashes(lines) {
     file: via?.[2],
     line: via ? Number(via[3]) : void 0,
     names,
-    evidence: [lines[start], ...listed.slice(0, 3)]
+    evidence: [lines[start], ...listed2.slice(0, 3)]
   };
 }
 function parseReadmeMissing(lines) {
@@ -23720,8 +23720,8 @@ function readTomlLines(text, name) {
   }
   return { entries: new TomlScanner(text).entries(), data };
 }
-function entryAt(entries, path32) {
-  return entries.find((entry) => entry.path.length === path32.length && entry.path.every((part, i) => part === path32[i]));
+function entryAt(entries, path34) {
+  return entries.find((entry) => entry.path.length === path34.length && entry.path.every((part, i) => part === path34[i]));
 }
 var BARE_KEY = /[A-Za-z0-9_-]/;
 var TomlScanner = class {
@@ -23782,10 +23782,10 @@ var TomlScanner = class {
   header() {
     const double = this.text.startsWith("[[", this.pos);
     this.pos += double ? 2 : 1;
-    const path32 = this.key();
+    const path34 = this.key();
     this.pos += double ? 2 : 1;
     this.skipToLineEnd();
-    return path32;
+    return path34;
   }
   /** A dotted key (`a."b.c".d`), leaving the position on what follows it (`=`, `]`). */
   key() {
@@ -24500,25 +24500,25 @@ var solverNotFound = {
 };
 var python = (version, requested) => requested ? `the project's Python range ${code(version ?? "")}` : version ? `this image's Python ${version}` : "this image's Python";
 function words2(facts) {
-  const shown2 = `${code(facts.requirement)}${where(facts.at)}`;
+  const shown3 = `${code(facts.requirement)}${where(facts.at)}`;
   if (facts.kind === "other-python" && facts.isProject) return projectPythonWords(facts);
   switch (facts.kind) {
     case "other-python":
       return {
-        summary: `${shown2} exists only for other Pythons: it requires Python ${code(facts.requiresPython)}, not ${python(facts.pythonVersion, facts.requested)}.`,
+        summary: `${shown3} exists only for other Pythons: it requires Python ${code(facts.requiresPython)}, not ${python(facts.pythonVersion, facts.requested)}.`,
         remedy: facts.requested ? `Narrow ${code("requires-python")} in ${code("pyproject.toml")}${where(facts.pythonAt)} to what ${code(facts.name)} supports (${code(facts.requiresPython)}), or require a ${code(facts.name)} release that supports the wider range.` : `Pin a ${code(facts.name)} release that supports ${python(facts.pythonVersion)}, or build FROM a Python that satisfies ${code(facts.requiresPython)}.`
       };
     case "no-such-version":
       return facts.versions.length === 0 ? {
-        summary: `${shown2}: ${facts.tool ?? "pip"} found no version of ${code(facts.name)} that matches, in the index the build uses.`,
+        summary: `${shown3}: ${facts.tool ?? "pip"} found no version of ${code(facts.name)} that matches, in the index the build uses.`,
         remedy: `Check that version of ${code(facts.name)} exists in the index the build uses (a private index needs its URL and credentials in the build); if the lock file names it, re-lock (${code(facts.tool === "poetry" ? "poetry lock" : "uv lock")}).`
       } : {
-        summary: `${shown2}: that version of ${code(facts.name)} does not exist (pip found ${facts.versions.slice(-8).join(", ")}).`,
+        summary: `${shown3}: that version of ${code(facts.name)} does not exist (pip found ${facts.versions.slice(-8).join(", ")}).`,
         remedy: `Pin one of the versions pip found, e.g. ${code(`${facts.name}==${facts.versions[facts.versions.length - 1]}`)}.`
       };
     case "no-such-name":
       return {
-        summary: `${shown2}: pip found no package named ${code(facts.name)}${facts.guess ? ` \u2014 did you mean ${code(facts.guess)}?` : "."}`,
+        summary: `${shown3}: pip found no package named ${code(facts.name)}${facts.guess ? ` \u2014 did you mean ${code(facts.guess)}?` : "."}`,
         remedy: facts.guess ? `Correct the name to ${code(facts.guess)} (the version pin stays as it is if that release exists).` : `Check the package name on PyPI (or in the index the build uses) and correct it.`
       };
   }
@@ -24691,9 +24691,9 @@ function aptSuggestion(lines, name) {
   for (const { how, head } of APT_ANSWER) {
     const start = lines.findIndex((line) => head.test(line.trim()) && (how === "replaced" || head.exec(line.trim())?.[1] === name));
     if (start === -1) continue;
-    const listed = indentedBlock(lines.slice(start + 1));
-    const packages = listed.flatMap((line) => how === "virtual" ? [line.trim().split(/\s+/)[0]] : line.trim().split(/\s+/));
-    if (packages.length > 0) return { how, packages, lines: [lines[start].trim(), ...listed.map((l) => l.trim())] };
+    const listed2 = indentedBlock(lines.slice(start + 1));
+    const packages = listed2.flatMap((line) => how === "virtual" ? [line.trim().split(/\s+/)[0]] : line.trim().split(/\s+/));
+    if (packages.length > 0) return { how, packages, lines: [lines[start].trim(), ...listed2.map((l) => l.trim())] };
   }
   return void 0;
 }
@@ -25210,9 +25210,213 @@ var venv_unusable_default = defineReason({
   words: (facts) => ({ summary: summary6(facts), remedy: remedy8(facts) })
 });
 
+// src/diagnosis/reasons/start-script-unrunnable.ts
+import fs13 from "node:fs";
+import path20 from "node:path";
+
+// src/diagnosis/rules/start-scripts.ts
+import path19 from "node:path";
+var RUNC_EXEC = /(?:^|[\s|])exec (\S+): (no such file or directory|exec format error|permission denied)\s*$/;
+var RUNC_USER_PROCESS = /exec user process caused:? "?(no such file or directory|exec format error|permission denied)"?/;
+var RUN_REFUSED = /exec: "([^"]+)": (permission denied|exec format error|stat \S+: no such file or directory)/;
+var ENV_CARRIAGE_RETURN = /\/env: ['‘"]?[\w./-]+(?:\\r|\r)['’"]?: No such file or directory/;
+var BAD_INTERPRETER = /(?:^|\s)(\S+): (\/\S*?)(\^M|\r)?: bad interpreter: No such file or directory/;
+var SHELL_REFUSED = /\bsh: (?:\d+: |line \d+: )?(\S+): (not found|Permission denied|cannot execute: required file not found)\s*$/;
+var FAILURE_OF = {
+  "no such file or directory": "no-such-file",
+  "exec format error": "format",
+  "permission denied": "denied"
+};
+function refusalIn(lines) {
+  for (const raw of lines) {
+    const line = raw.trim();
+    let m = RUNC_EXEC.exec(line);
+    if (m) return { script: m[1], failure: FAILURE_OF[m[2]], line };
+    m = RUNC_USER_PROCESS.exec(line);
+    if (m) return { failure: FAILURE_OF[m[1]], line };
+    if (ENV_CARRIAGE_RETURN.test(line)) return { failure: "crlf", line };
+    m = BAD_INTERPRETER.exec(line);
+    if (m) return { script: m[1], failure: m[3] ? "crlf" : "no-such-file", line };
+    m = SHELL_REFUSED.exec(line);
+    if (m) return { script: m[1], failure: m[2] === "Permission denied" ? "denied" : "shell-not-found", line };
+  }
+  return void 0;
+}
+function refusalAtRun(message) {
+  const m = RUN_REFUSED.exec(message);
+  if (!m) return void 0;
+  const failure = m[2].startsWith("stat ") ? "no-such-file" : FAILURE_OF[m[2]];
+  return { script: m[1], failure, line: message };
+}
+function notInImage2(refusal) {
+  return refusal.failure === "no-such-file" && refusal.line.includes(`stat `);
+}
+function scriptProblem(refusal, text) {
+  if (refusal.failure === "denied") return { problem: "not-executable" };
+  if (notInImage2(refusal)) return { problem: "not-in-image" };
+  if (refusal.failure === "crlf") return { problem: "crlf" };
+  if (text === void 0) {
+    if (refusal.failure === "format") return { problem: "not-a-program" };
+    return refusal.failure === "no-such-file" ? { problem: "interpreter-missing" } : void 0;
+  }
+  const firstLine2 = text.split("\n", 1)[0];
+  if (firstLine2.endsWith("\r")) return { problem: "crlf" };
+  if (firstLine2.startsWith("\uFEFF")) return { problem: "byte-order-mark" };
+  if (!firstLine2.startsWith("#!")) return refusal.failure === "format" ? { problem: "no-shebang" } : void 0;
+  const interpreter = /^#!\s*(\S+)/.exec(firstLine2)?.[1];
+  return refusal.failure === "format" ? { problem: "not-a-program" } : { problem: "interpreter-missing", interpreter };
+}
+function scriptInRepository(script, workdir, exists2) {
+  const absolute = script.startsWith("/") ? script : path19.posix.join(workdir ?? "/", script);
+  if (workdir) {
+    const base = workdir.endsWith("/") ? workdir : `${workdir}/`;
+    if (absolute.startsWith(base) && exists2(absolute.slice(base.length))) return absolute.slice(base.length);
+  }
+  const segments = absolute.split("/").filter(Boolean);
+  for (let start = 0; start < segments.length; start++) {
+    const candidate = segments.slice(start).join("/");
+    if (exists2(candidate)) return candidate;
+  }
+  return void 0;
+}
+function startProgram(started) {
+  const program = started?.[0];
+  if (program && /(^|\/)(ba)?sh$/.test(program) && started?.[1] === "-c") return started[2]?.trim().split(/\s+/)[0];
+  return program;
+}
+
+// src/diagnosis/reasons/start-script-unrunnable.ts
+var FIRST_LINE_PROBLEMS = ["crlf", "no-shebang", "byte-order-mark", "interpreter-missing"];
+var refusedInContainer = {
+  stage: "boot",
+  name: "runc or the shell could not run the start script",
+  detect(rc) {
+    if (rc.ctx.container.running || rc.ofKind("master-start").length > 0) return void 0;
+    const refusal = refusalIn(rc.ctx.lines.map((line) => line.text));
+    const script = refusal && (refusal.script ?? startProgram(rc.ctx.image?.started));
+    if (!refusal || !script) return void 0;
+    const inContext2 = scriptInRepository(script, rc.ctx.paths.workdir, (relative3) => rc.repo.isFile(rc.inContext(relative3)));
+    const file = inContext2 === void 0 ? void 0 : rc.inContext(inContext2);
+    const found2 = scriptProblem({ ...refusal, script }, file === void 0 ? void 0 : rc.repo.read(file));
+    if (!found2) return void 0;
+    const commandLine2 = rc.dockerCommandLine();
+    const command = commandLine2 && { file: commandLine2.file, line: commandLine2.line };
+    const atFirstLine = file !== void 0 && FIRST_LINE_PROBLEMS.includes(found2.problem) ? { file, line: 1 } : void 0;
+    const location = atFirstLine ?? command;
+    return {
+      facts: { ...found2, script, file, line: refusal.line, command },
+      evidence: [refusal.line, ...commandLine2 ? [commandLine2.text] : []],
+      location,
+      pointers: [atFirstLine, command].filter((pointer) => pointer !== void 0)
+    };
+  }
+};
+var refusedAtRun = {
+  stage: "start",
+  name: "docker run refused the start script",
+  detect(ctx) {
+    const refusal = refusalAtRun(ctx.message);
+    if (!refusal?.script) return void 0;
+    const contextDir = ctx.context?.dir;
+    const exists2 = (relative3) => contextDir !== void 0 && fs13.existsSync(path20.join(contextDir, relative3));
+    const inContext2 = scriptInRepository(refusal.script, void 0, exists2);
+    const relativeToRoot = (relative3) => path20.relative(ctx.context.repoRoot, path20.join(contextDir, relative3)).split(path20.sep).join("/");
+    const text = inContext2 === void 0 ? void 0 : readOrUndefined(path20.join(contextDir, inContext2));
+    const found2 = scriptProblem(refusal, text);
+    if (!found2 || found2.problem === "not-in-image" && inContext2 === void 0 && !/\.sh$/.test(refusal.script)) return void 0;
+    const ignored = contextDir && inContext2 !== void 0 ? dockerignoreLine(contextDir, inContext2) : void 0;
+    const command = ctx.dockerfile && commandLineIn(ctx.dockerfile);
+    const ignoredAt = ignored && { file: relativeToRoot(".dockerignore"), line: ignored.line };
+    const ignoredBy = ignoredAt && { ...ignoredAt, pattern: ignored.pattern };
+    return {
+      facts: {
+        ...found2,
+        script: refusal.script,
+        file: inContext2 === void 0 ? void 0 : relativeToRoot(inContext2),
+        line: ctx.message,
+        command,
+        ignoredBy
+      },
+      evidence: [ctx.message],
+      location: ignoredAt ?? command,
+      pointers: [ignoredAt, command].filter((pointer) => pointer !== void 0)
+    };
+  }
+};
+function readOrUndefined(file) {
+  try {
+    return fs13.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function commandLineIn({ file, text }) {
+  const lines = text.split("\n");
+  for (let i = lines.length - 1; i >= 0; i--) if (/^\s*(CMD|ENTRYPOINT)\b/i.test(lines[i])) return { file, line: i + 1 };
+  return void 0;
+}
+var shown2 = (facts) => `${code(facts.script)}${where(facts.file === void 0 ? void 0 : { file: facts.file, line: 1 })}`;
+var EXITS = "so the container exits before Gunicorn starts";
+function summary7(facts) {
+  const script = `The start script ${shown2(facts)}`;
+  switch (facts.problem) {
+    case "crlf":
+      return `${script} has Windows (CRLF) line endings: its \`#!\` line names an interpreter ending in a carriage return, which no image has, ${EXITS}.`;
+    case "no-shebang":
+      return `${script} has no \`#!\` line: the kernel cannot run it (\`exec format error\`), ${EXITS}.`;
+    case "byte-order-mark":
+      return `${script} begins with a UTF-8 byte order mark before its \`#!\`: the kernel cannot read that line, ${EXITS}.`;
+    case "interpreter-missing":
+      return facts.interpreter ? `${script} names ${code(facts.interpreter)} in its \`#!\` line, which the image does not have, ${EXITS}.` : `${script} could not run: the interpreter its \`#!\` line names is not in the image (or the file has Windows line endings), ${EXITS}.`;
+    case "not-executable":
+      return `${script} is not executable (no \`x\` permission in the image), so it was refused and Gunicorn never started.`;
+    case "not-in-image": {
+      const ignored = facts.ignoredBy ? `: ${code(fileLine(facts.ignoredBy))} (${code(facts.ignoredBy.pattern)}) keeps it out of the build context` : "";
+      return `The start command runs ${code(facts.script)}, which is not at that path in the image${ignored}, so the container could not start.`;
+    }
+    case "not-a-program":
+      return `The start command ${code(facts.script)} is neither a script with a \`#!\` line nor a program for this machine's platform (\`exec format error\`), ${EXITS}.`;
+  }
+}
+function remedy9(facts) {
+  const path34 = facts.file ?? facts.script;
+  const file = code(path34);
+  const inImage = code(facts.script);
+  switch (facts.problem) {
+    case "crlf":
+      return `Save ${file} with LF line endings (${code(`sed -i 's/\\r$//' ${path34}`)}) and keep Git from converting it with ${code("*.sh text eol=lf")} in \`.gitattributes\`; or strip them while building: ${code(`RUN sed -i 's/\\r$//' ${facts.script}`)}.`;
+    case "no-shebang":
+      return `Add ${code("#!/bin/sh")} as the first line of ${file}, or run it through the shell: ${code(`ENTRYPOINT ["sh", "${facts.script}"]`)}.`;
+    case "byte-order-mark":
+      return `Save ${file} as UTF-8 without a byte order mark (the first two characters must be \`#!\`).`;
+    case "interpreter-missing": {
+      const name = facts.interpreter?.split("/").pop();
+      if (!name || name === "env")
+        return `Check the first line of ${file}: the interpreter it names must be in the image, and the file saved with LF line endings.`;
+      const install = `${code(`apt-get install -y ${name}`)}, ${code(`apk add ${name}`)}`;
+      return `Install ${code(name)} in the image (${install}), or change the first line of ${file} to ${code("#!/bin/sh")} if it needs nothing of ${code(name)}'s own.`;
+    }
+    case "not-executable":
+      return `Make it executable in the repository (${code(`git update-index --chmod=+x ${path34}`)}) or in the image (${code(`RUN chmod +x ${facts.script}`)}, or ${code("COPY --chmod=755")}), or run it as ${code(`sh ${facts.script}`)}.`;
+    case "not-in-image":
+      return facts.ignoredBy ? `Remove ${code(facts.ignoredBy.pattern)} from ${code(".dockerignore")} (or add ${code(`!${path34}`)} after it), so the COPY brings ${inImage} into the image.` : `Copy ${inImage} into the image where the command looks for it (the \`COPY\` that brings it, the \`WORKDIR\` the command runs in), or correct the path.`;
+    case "not-a-program":
+      return "Build the image for the runner's platform (drop `--platform` from the `FROM` line, or set `platforms` to the runner's), or add a `#!` line if it is a script.";
+  }
+}
+var start_script_unrunnable_default = defineReason({
+  id: "start-script-unrunnable",
+  title: "Start script cannot run",
+  headline: "the start script cannot run",
+  readme: "the start script the container runs was refused before Gunicorn started: saved with Windows (CRLF) line endings (`exec ./start.sh: no such file or directory`, `bash\\r`), without a `#!` line (`exec format error`), naming an interpreter the image lacks (`#!/bin/bash` on Alpine), without its executable bit, or kept out of the image by `.dockerignore`; the repository file and its first line are named",
+  fixtures: [{ path: "__fixtures__/apps/fail-start-script-crlf", test: "__tests__/diagnosis.itg.ts" }],
+  rules: [refusedAtRun, refusedInContainer],
+  words: (facts) => ({ summary: summary7(facts), remedy: remedy9(facts) })
+});
+
 // src/diagnosis/rules/locate.ts
 import { readdirSync } from "node:fs";
-import path19 from "node:path";
+import path21 from "node:path";
 function commandLine(rc) {
   return rc.dockerCommandLine();
 }
@@ -25277,7 +25481,7 @@ function pythonLine(rc, pattern, maxFiles = 300) {
     const dir = queue.shift();
     let entries;
     try {
-      entries = readdirSync(path19.join(root, dir), { withFileTypes: true });
+      entries = readdirSync(path21.join(root, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -25728,7 +25932,7 @@ function incompatibleSummary({ linked, builder, type, expected, got }) {
   const sizes = expected !== void 0 ? ` (expected ${expected} bytes, got ${got})` : "";
   return `${builder ? code(builder) : "A compiled extension"} was built against another version of ${code(linked)}: Python warned ${code(`${type} size changed, may indicate binary incompatibility`)}${sizes}.`;
 }
-function summary7(facts) {
+function summary8(facts) {
   switch (facts.kind) {
     case "numpy-abi":
       return numpyAbiSummary(facts);
@@ -25747,7 +25951,7 @@ function summary7(facts) {
   }
 }
 var REINSTALL_FROM_SCRATCH = "Reinstall the image's C extensions for its Python from scratch (`pip install --no-cache-dir --force-reinstall`, no cached or copied wheels), with matching versions of packages built against each other; run once with the `faulthandler` input on to see the Python stack.";
-function remedy9(facts) {
+function remedy10(facts) {
   switch (facts.kind) {
     case "numpy-abi":
       return numpyAbiRemedy(facts);
@@ -25772,7 +25976,7 @@ var native_crash_default = defineReason({
   readme: "a worker died of a signal in native code (`Fatal Python error: Segmentation fault`): the module whose import crashed, the extension modules loaded, or the two packages of a `size changed, may indicate binary incompatibility` warning; a package compiled against NumPy 1.x under NumPy 2 (`_ARRAY_API not found`); macOS's fork-safety check (CoreFoundation, the Objective-C runtime) killing forked workers",
   fixtures: [{ path: "__fixtures__/apps/fail-native-crash", test: "__tests__/hang-crash.itg.ts" }],
   rules: [numpyBuiltForAnother, binaryIncompatible, forkUnsafe, crashDump, signalOnly, kernelSegfault, shellReportedSegfault],
-  words: (facts) => facts.kind === "fork-unsafe" ? forkUnsafeWords(facts) : { summary: summary7(facts), remedy: remedy9(facts) }
+  words: (facts) => facts.kind === "fork-unsafe" ? forkUnsafeWords(facts) : { summary: summary8(facts), remedy: remedy10(facts) }
 });
 
 // src/diagnosis/rules/imports.ts
@@ -26338,7 +26542,7 @@ function importsOs(source) {
 }
 
 // src/diagnosis/rules/config-frames.ts
-import path20 from "node:path";
+import path22 from "node:path";
 var HOOKS = /* @__PURE__ */ new Set([
   "on_starting",
   "on_reload",
@@ -26361,7 +26565,7 @@ var MASTER_HOOKS = /* @__PURE__ */ new Set(["on_starting", "on_reload", "when_re
 function isConfigFrame(rc, frame, configFile) {
   const mapped = rc.mapContainerPath(frame.file);
   if (configFile && mapped === configFile) return true;
-  return /^gunicorn[\w.-]*\.py$/.test(path20.posix.basename(frame.file)) || frame.func !== void 0 && HOOKS.has(frame.func);
+  return /^gunicorn[\w.-]*\.py$/.test(path22.posix.basename(frame.file)) || frame.func !== void 0 && HOOKS.has(frame.func);
 }
 function configCaller(rc, tb) {
   const raisedIn = rc.userFrame(tb);
@@ -26374,7 +26578,7 @@ function configCaller(rc, tb) {
   const hook = frame.func !== void 0 && HOOKS.has(frame.func) ? frame.func : void 0;
   return {
     config: {
-      file: mapped ?? path20.posix.basename(frame.file),
+      file: mapped ?? path22.posix.basename(frame.file),
       line: frame.line,
       location: mapped ? { file: mapped, line: frame.line, containerPath: frame.file } : void 0
     },
@@ -26383,7 +26587,7 @@ function configCaller(rc, tb) {
     raisedIn
   };
 }
-var raisedAt = ({ raisedIn }) => raisedIn.location ? fileLine(raisedIn.location) : `${path20.posix.basename(raisedIn.frame.file)}:${raisedIn.frame.line}`;
+var raisedAt = ({ raisedIn }) => raisedIn.location ? fileLine(raisedIn.location) : `${path22.posix.basename(raisedIn.frame.file)}:${raisedIn.frame.line}`;
 function callerWords(caller) {
   const config = code(caller.config.file);
   const via = caller.hook ? `called by the ${code(caller.hook)} hook ${config} defines (line ${caller.config.line})` : `which ${config} imports (line ${caller.config.line})`;
@@ -26392,7 +26596,7 @@ function callerWords(caller) {
 function callerRemedy(caller) {
   const where2 = code(raisedAt(caller));
   if (!caller.hook) {
-    const module = path20.posix.basename(caller.raisedIn.frame.file).replace(/\.py$/, "");
+    const module = path22.posix.basename(caller.raisedIn.frame.file).replace(/\.py$/, "");
     return `Fix ${where2}: ${code(caller.config.file)} imports it when Gunicorn reads its config, so ${code(`python -c "import ${module}"`)} in the image reproduces it.`;
   }
   const runs = caller.inMaster ? "in the master" : "in each worker after it forks";
@@ -26408,7 +26612,7 @@ function callerAt(rc, location) {
   return void 0;
 }
 function importerWords(caller) {
-  const module = code(path20.posix.basename(caller.raisedIn.frame.file));
+  const module = code(path22.posix.basename(caller.raisedIn.frame.file));
   const config = code(caller.config.file);
   return caller.hook ? `${module} is called by the ${code(caller.hook)} hook ${config} defines (line ${caller.config.line})` : `${module} is imported by ${config} (line ${caller.config.line})`;
 }
@@ -26687,8 +26891,8 @@ function closestLocalModule(rc, moduleName) {
   const closest = closestName(missing, candidates2);
   if (!closest || editDistance(missing, closest) > (missing.length >= 8 ? 2 : 1)) return void 0;
   const relative3 = [...parent, closest].join("/");
-  const path32 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
-  return { name: [...parent, closest].join("."), path: path32 };
+  const path34 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
+  return { name: [...parent, closest].join("."), path: path34 };
 }
 function knownPackage(name) {
   const normalised = name.toLowerCase().replace(/_/g, "-");
@@ -26794,10 +26998,10 @@ var installedApp = {
     if (!found2 || !raisedByDjangoPopulate(found2.tb) || rc.localModuleExists(found2.moduleName)) return void 0;
     const local = closestLocalModule(rc, found2.moduleName);
     if (!local && knownPackage(found2.moduleName)) return void 0;
-    const listed = settingsLineListing(rc, found2.tb, found2.moduleName);
+    const listed2 = settingsLineListing(rc, found2.tb, found2.moduleName);
     const frame = rc.userFrame(found2.tb);
-    const location = listed ?? frame?.location;
-    const line = listed && rc.repo.read(listed.file)?.split("\n")[listed.line - 1];
+    const location = listed2 ?? frame?.location;
+    const line = listed2 && rc.repo.read(listed2.file)?.split("\n")[listed2.line - 1];
     return {
       facts: { kind: "installed-app", app: found2.moduleName, location, local },
       evidence: [...present(line ? line.trim() : void 0), ...rc.tracebackEvidence(found2.tb, frame)],
@@ -27046,9 +27250,9 @@ var otherStartFailure = {
 function startWords(facts) {
   switch (facts.kind) {
     case "executable-missing": {
-      const summary20 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
-      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary20, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
-        summary: summary20,
+      const summary21 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
+      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary21, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
+        summary: summary21,
         remedy: `Install ${code(facts.executable)} in the image, or fix the start command (the \`command\` input or the Dockerfile's CMD).`
       };
     }
@@ -27259,7 +27463,7 @@ var notPythonFile = (file) => file !== void 0 && !/\.pyc?$/.test(file) && !file.
 function unreadableSummary(facts) {
   return `Gunicorn could not read its config file${facts.file ? ` ${code(facts.file)}` : ""}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ""}` + (facts.caller ? `, ${callerWords(facts.caller)}` : "") + (facts.file && notPythonFile(facts.file) ? `; its name does not end in ${code(".py")}, and Gunicorn 20+ loads the config file as a Python module.` : ".");
 }
-function summary8(facts) {
+function summary9(facts) {
   switch (facts.kind) {
     case "ipv6-unavailable":
       return `Gunicorn cannot bind the IPv6 address ${code(facts.address)}: the container has no IPv6 (${facts.errno === "97" ? "the kernel runs without it" : "it is disabled there, so the address is not its own"}), not another process on the port.`;
@@ -27299,7 +27503,7 @@ function unreadableRemedy(facts) {
   if (facts.caller && !notPythonFile(facts.file)) return callerRemedy(facts.caller);
   return notPythonFile(facts.file) ? `Rename it to a ${code(".py")} name (e.g. ${code("gunicorn.conf.py")}) written as Python (${code('bind = "0.0.0.0:8000"')}), and pass that name to ${code("-c")}.` : "Fix the error in the config file; it is executed as Python when Gunicorn starts.";
 }
-function remedy10(facts) {
+function remedy11(facts) {
   switch (facts.kind) {
     case "ipv6-unavailable":
       return `Bind to IPv4 (${code(`--bind 0.0.0.0:${facts.port}`)}), which every host supports; keep an IPv6 bind only where the host is known to enable IPv6 (and then beside the IPv4 one).`;
@@ -27351,7 +27555,7 @@ function words4(facts) {
     case "database-url-scheme":
       return databaseUrlWords(facts);
     default:
-      return { summary: summary8(facts), remedy: remedy10(facts) };
+      return { summary: summary9(facts), remedy: remedy11(facts) };
   }
 }
 var config_error_default = defineReason({
@@ -27466,7 +27670,7 @@ var addressInUseTraceback = {
     return tb ? taken(rc, tb.exception.message) : void 0;
   }
 };
-function summary9({ address, port, background, notInUse }) {
+function summary10({ address, port, background, notInUse }) {
   if (notInUse) {
     return `Gunicorn could not bind ${code(address)} and kept retrying without reporting the address in use: port ${port} is below 1024, which only root (or CAP_NET_BIND_SERVICE) may bind, and the container runs as another user.`;
   }
@@ -27481,7 +27685,7 @@ var port_in_use_default = defineReason({
   fixtures: [{ path: "__fixtures__/apps/fail-port-in-use", test: "__tests__/diagnosis.itg.ts" }],
   rules: [retriedNotInUse, gaveUpBinding, connectionInUse, addressInUseTraceback],
   words: (facts) => ({
-    summary: summary9(facts),
+    summary: summary10(facts),
     remedy: facts.notInUse ? `Bind a port of 1024 or above (e.g. ${code("0.0.0.0:8000")}, published as port ${facts.port} outside), or run Gunicorn as root.` : `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
   })
 });
@@ -27600,7 +27804,7 @@ var exitCode4 = {
 };
 var UNPARSED_SPEC = /^Failed to parse '(.+)' as an attribute name or function call\.$/;
 var EVALUATED_TO_NONE = /^Failed to find application object: '(.+)'$/;
-function summary10({ message, missing, defines }) {
+function summary11({ message, missing, defines }) {
   const none = EVALUATED_TO_NONE.exec(message)?.[1];
   if (none) return `Gunicorn evaluated ${code(none)} and got None, so there is no application object to serve.`;
   if (BY_FILENAME.test(message)) return "Gunicorn was given a file path as the application: it imports a module (`module:variable`), not a file.";
@@ -27612,7 +27816,7 @@ function summary10({ message, missing, defines }) {
   const defined = defines.length ? ` (it defines ${defines.map(code).join(", ")})` : "";
   return `Gunicorn imported module ${code(missing.module)} but found no ${code(missing.attribute)} in it${defined}.`;
 }
-function remedy11({ message, missing, suggestion, defines, spec }) {
+function remedy12({ message, missing, suggestion, defines, spec }) {
   const none = EVALUATED_TO_NONE.exec(message)?.[1];
   if (none?.endsWith(")")) {
     return `Make ${code(none)} return the application on every path (an ${code("except")} branch that only logs returns None).`;
@@ -27639,12 +27843,12 @@ var app_not_found_default = defineReason({
   readme: "exit 4: the `module:attribute` of the app is wrong",
   fixtures: [{ path: "__fixtures__/apps/fail-app-not-found", test: "__tests__/diagnosis.itg.ts" }],
   rules: [loadError, importTraceback, indentedLoadError, exitCode4],
-  words: (facts) => ({ summary: summary10(facts), remedy: remedy11(facts) })
+  words: (facts) => ({ summary: summary11(facts), remedy: remedy12(facts) })
 });
 
 // src/diagnosis/context.ts
 import { existsSync, readFileSync, statSync as statSync2 } from "node:fs";
-import path21 from "node:path";
+import path23 from "node:path";
 
 // src/diagnosis/continuations.ts
 function linesIndentedAfter(lines, line) {
@@ -27706,7 +27910,7 @@ var RepoFiles = class {
   repoRoot;
   cache = /* @__PURE__ */ new Map();
   absolute(relative3) {
-    return path21.resolve(this.repoRoot, relative3);
+    return path23.resolve(this.repoRoot, relative3);
   }
   isFile(relative3) {
     try {
@@ -27748,7 +27952,7 @@ var RuleContext = class {
     this.repo = new RepoFiles(ctx.paths.repoRoot);
     const parsed = ctx.events.filter((event) => event.kind === "traceback");
     this.tracebacks = parsed.some((tb) => !tb.exception.type.endsWith("HaltServer")) ? parsed : [...parsed, ...embeddedExceptions(this.ctx.lines)];
-    this.contextRel = toPosix(path21.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+    this.contextRel = toPosix(path23.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
   }
   ofKind(kind) {
     return this.ctx.events.filter((event) => event.kind === kind);
@@ -27760,7 +27964,7 @@ var RuleContext = class {
   }
   /** Path relative to the repository root for a path relative to the build context. */
   inContext(relative3) {
-    return toPosix(path21.posix.join(this.contextRel, relative3));
+    return toPosix(path23.posix.join(this.contextRel, relative3));
   }
   /** Maps a container path back into the repository; undefined when no such file exists there. */
   mapContainerPath(containerPath) {
@@ -27836,8 +28040,8 @@ var RuleContext = class {
   }
   /** The Dockerfile path relative to the repo root, if it exists. */
   dockerfile() {
-    const absolute = this.ctx.paths.dockerfile ?? path21.join(this.ctx.paths.contextDir, "Dockerfile");
-    const relative3 = toPosix(path21.relative(this.ctx.paths.repoRoot, absolute));
+    const absolute = this.ctx.paths.dockerfile ?? path23.join(this.ctx.paths.contextDir, "Dockerfile");
+    const relative3 = toPosix(path23.relative(this.ctx.paths.repoRoot, absolute));
     return this.repo.isFile(relative3) ? relative3 : void 0;
   }
   /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
@@ -27903,7 +28107,7 @@ function frameText(frame) {
   return frame.code ? [head, `    ${frame.code}`] : [head];
 }
 function toPosix(p) {
-  return p.split(path21.sep).join("/");
+  return p.split(path23.sep).join("/");
 }
 
 // src/diagnosis/rules/future-features.ts
@@ -28006,10 +28210,10 @@ var syntax_error_default = defineReason({
   rules: [newerPythonFeature, syntaxTraceback, syntaxMessage],
   words: ({ at, errorType, message, file, reloaded, future }) => {
     if (future) return futureWords(future);
-    const shown2 = code(at ?? "the application");
+    const shown3 = code(at ?? "the application");
     return {
-      summary: `${shown2} has a ${errorType}: ${message}${reloaded ? RELOADED : ""}.`,
-      remedy: `Fix the syntax at ${shown2}; ${code(`python -m py_compile ${file ?? "file.py"}`)} reproduces it without Docker.`
+      summary: `${shown3} has a ${errorType}: ${message}${reloaded ? RELOADED : ""}.`,
+      remedy: `Fix the syntax at ${shown3}; ${code(`python -m py_compile ${file ?? "file.py"}`)} reproduces it without Docker.`
     };
   }
 });
@@ -28186,7 +28390,10 @@ var settingsFields = {
   name: "a settings class refuses to build without fields it reads from the environment",
   detect(rc) {
     const found2 = missingSettingsFields(rc);
-    return found2 ? unset(rc, found2.tb, found2.variables[0]) : void 0;
+    if (!found2) return void 0;
+    const finding2 = unset(rc, found2.tb, found2.variables[0]);
+    const alsoMissing = found2.variables.slice(1).filter((name) => !rc.ctx.env.provided.includes(name));
+    return alsoMissing.length > 0 ? { ...finding2, facts: { ...finding2.facts, alsoMissing } } : finding2;
   }
 };
 var emptyInSpec = {
@@ -28254,6 +28461,15 @@ function noneWords(facts, none) {
     remedy: facts.provided || facts.hostFilled ? unsetRemedy(facts) : `Pass ${code(facts.name)} ${USE_ENV_INPUT}, or give the read a default (${withDefault}).`
   };
 }
+var listed = (names) => names.map((name) => code(name)).join(", ").replace(/, ([^,]+)$/, " and $1");
+function severalWords(facts, alsoMissing) {
+  const names = listed([facts.name, ...alsoMissing]);
+  const reads = facts.location ? `: ${code(fileLine(facts.location))} reads them at import` : "";
+  return {
+    summary: `The app needs the environment variables ${names}, which are not set in the container${reads}.`,
+    remedy: `Pass ${names} ${USE_ENV_INPUT} (secrets or harmless test values), or give those settings defaults.`
+  };
+}
 function readInRequest(facts) {
   return `: it is read ${inHandler(facts, facts.location)}, so every request to it fails`;
 }
@@ -28272,6 +28488,7 @@ function words5(facts) {
     };
   }
   if (facts.none) return noneWords(facts, facts.none);
+  if (facts.alsoMissing?.length) return severalWords(facts, facts.alsoMissing);
   const reads = facts.during === "request" ? readInRequest(facts) : facts.location ? `: ${code(fileLine(facts.location))} reads it at import` : "";
   return {
     summary: `The app needs the environment variable ${code(facts.name)}, which is not set in the container${reads}.`,
@@ -28572,15 +28789,15 @@ function words6(facts) {
   }
   const { error, service, location } = facts;
   const subject = error.host ? `${service} at ${code(error.host)}${error.port ? ` port ${error.port}` : ""}` : service;
-  const { what, remedy: remedy20 } = WORDING[error.failure](error);
+  const { what, remedy: remedy21 } = WORDING[error.failure](error);
   if (facts.during === "request") {
-    const served = remedy20.replace(`; ${LAZILY}`, "").replace(`, ${LAZILY}`, "");
+    const served = remedy21.replace(`; ${LAZILY}`, "").replace(`, ${LAZILY}`, "");
     return {
       summary: `The app connects to ${subject} ${facts.handler ? `while handling a request, ${inHandler(facts, location)}` : inHandler(facts, location)}, and ${what}.`,
       remedy: served
     };
   }
-  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy20 };
+  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy21 };
 }
 var database_unreachable_default = defineReason({
   id: "database-unreachable",
@@ -28946,8 +29163,8 @@ function sslPatchedLate(rc) {
     (t) => exceptionIs(t, "RecursionError") && (t.frames.some((f) => SSL_FRAME(f.file)) || warningLine !== void 0 && t.frames.length === 0)
   );
   if (!tb) return void 0;
-  const listed = /Modules that had direct imports \(NOT patched\): \[(.*)\]/.exec(warningLine?.text ?? "")?.[1] ?? "";
-  const importedFirst = [...listed.matchAll(/'([\w.]+) \(/g)].map((m) => m[1]);
+  const listed2 = /Modules that had direct imports \(NOT patched\): \[(.*)\]/.exec(warningLine?.text ?? "")?.[1] ?? "";
+  const importedFirst = [...listed2.matchAll(/'([\w.]+) \(/g)].map((m) => m[1]);
   return { tb, warning: warningLine?.text.trim(), importedFirst };
 }
 
@@ -29488,7 +29705,7 @@ var underLimit = (limit) => limit ? ` under its ${code(limit)} memory limit` : "
 function moreMemory(limit) {
   return limit ? `run on an instance with more than ${code(limit)} (the \`memory\` input is the instance size the boot is tested at)` : "give the container more memory";
 }
-function summary11(facts) {
+function summary12(facts) {
   switch (facts.kind) {
     case "fork-failed":
       return `The master could not fork a worker: ${code("os.fork()")} failed with ${code(facts.exceptionLine)}, the container has no memory left for another copy of the process${limitNote(facts.limit)}.`;
@@ -29520,7 +29737,7 @@ function smallerLoad(preloaded, limit) {
   const master = preloaded ? `; with ${code("preload_app")} the master imports the app, so the import alone must fit` : "";
   return `Lower what the app allocates while it loads (load large data lazily)${master}, or ${moreMemory(limit)}.`;
 }
-function remedy12(facts) {
+function remedy13(facts) {
   switch (facts.kind) {
     case "fork-failed":
       return `Lower what the master holds before it forks (with ${code("--preload")} the whole app is loaded there), start fewer workers${facts.workers ? ` (${facts.workers} now)` : ""}, or give the container more memory.`;
@@ -29545,7 +29762,7 @@ var out_of_memory_default = defineReason({
     { path: "__fixtures__/apps/fail-host-limits", test: "__tests__/host-limits.itg.ts" }
   ],
   rules: [forkFailed, memoryError, workersKilled, platformKilled, containerKilled, oomEvents],
-  words: (facts) => ({ summary: summary11(facts), remedy: remedy12(facts) })
+  words: (facts) => ({ summary: summary12(facts), remedy: remedy13(facts) })
 });
 
 // src/diagnosis/rules/hangs.ts
@@ -29582,9 +29799,9 @@ function whatItWaitsOn(frames, user) {
 }
 function stackLines(frames, user) {
   const end = user ? frames.indexOf(user.frame) + 1 : 1;
-  const shown2 = frames.slice(0, Math.min(end, 4));
-  if (user && !shown2.includes(user.frame)) shown2.push(user.frame);
-  return shown2.map((f) => `  File "${f.file}", line ${f.line} in ${f.func}`);
+  const shown3 = frames.slice(0, Math.min(end, 4));
+  if (user && !shown3.includes(user.frame)) shown3.push(user.frame);
+  return shown3.map((f) => `  File "${f.file}", line ${f.line} in ${f.func}`);
 }
 
 // src/diagnosis/reasons/worker-hang.ts
@@ -29786,7 +30003,7 @@ var workersKeepExiting = {
     };
   }
 };
-function summary12({ exits, exitKinds: exitKinds2, clue, healthPassed, usageError }) {
+function summary13({ exits, exitKinds: exitKinds2, clue, healthPassed, usageError }) {
   if (usageError !== void 0) {
     return `Each worker exits at import with a command-line usage error (${code(usageError.replace(/^\W+/, "").slice(0, 120))}): code in the app parses the process's arguments, which in a worker are Gunicorn's own.`;
   }
@@ -29794,7 +30011,7 @@ function summary12({ exits, exitKinds: exitKinds2, clue, healthPassed, usageErro
   const health = healthPassed ? " The health check passed between restarts, which hides the problem." : "";
   return `Workers keep exiting after they boot (${exits} exits: ${exitKinds2.join(", ")}) and Gunicorn keeps replacing them${printed}.${health}`;
 }
-function remedy13({ presumed, usageError }) {
+function remedy14({ presumed, usageError }) {
   if (usageError !== void 0) {
     return `Parse arguments only under ${code("if __name__ == '__main__':")} (or with ${code("parse_known_args()")}), never at import: under Gunicorn the command line is not the app's.`;
   }
@@ -29808,7 +30025,7 @@ var crash_loop_default = defineReason({
   readme: "workers exit after boot and are replaced, while single health requests still pass; an argument parser in the app that rejects Gunicorn's own options (`unrecognized arguments: -k -c \u2026`)",
   fixtures: [{ path: "__fixtures__/apps/fail-crash-loop", test: "__tests__/diagnosis.itg.ts" }],
   rules: [appParsesArguments, workersKeepExiting],
-  words: (facts) => ({ summary: summary12(facts), remedy: remedy13(facts) })
+  words: (facts) => ({ summary: summary13(facts), remedy: remedy14(facts) })
 });
 
 // src/diagnosis/rules/answers.ts
@@ -30006,12 +30223,12 @@ var entrypointWithoutCmd = {
     };
   }
 };
-function summary13({ entrypoint, exitCode, elsewhere }) {
+function summary14({ entrypoint, exitCode, elsewhere }) {
   const exited = exitCode !== void 0 ? `exited with code ${exitCode}` : "stopped";
   const found2 = elsewhere ? ` The start command is in ${code(fileLine(elsewhere))}: ${code(elsewhere.command)}.` : "";
   return `The image has no CMD: its ENTRYPOINT ${code(entrypoint)} ran without arguments and ${exited}, so Gunicorn never started.${found2}`;
 }
-function remedy14({ elsewhere }) {
+function remedy15({ elsewhere }) {
   const command = elsewhere ? code(elsewhere.command) : "the Gunicorn command";
   return `Add a CMD with ${command} to the Dockerfile, or pass it with the \`command\` input.`;
 }
@@ -30022,7 +30239,7 @@ var no_start_command_default = defineReason({
   readme: "the image has an `ENTRYPOINT` script and no `CMD`, so nothing starts Gunicorn; the command the repository keeps elsewhere (a compose file `command:`, a Procfile `web:` line) is named with its file and line",
   fixtures: [{ path: "__fixtures__/apps/fail-no-start-command", test: "__tests__/diagnosis.itg.ts" }],
   rules: [entrypointWithoutCmd],
-  words: (facts) => ({ summary: summary13(facts), remedy: remedy14(facts) })
+  words: (facts) => ({ summary: summary14(facts), remedy: remedy15(facts) })
 });
 
 // src/diagnosis/rules/bind-source.ts
@@ -30154,7 +30371,7 @@ var nothingAnswered = {
     };
   }
 };
-function summary14(facts) {
+function summary15(facts) {
   switch (facts.kind) {
     case "host-port":
       if (facts.expected) {
@@ -30182,7 +30399,7 @@ function nothingAnsweredSummary({ seconds, booted, stopsAt }) {
   const stillImporting = stopsAt ? `; the log stops at ${code(stopsAt)}, so the app is probably still importing (a blocking call at import)` : "";
   return `Gunicorn booted ${booted} worker${booted === 1 ? "" : "s"} but nothing answered within ${seconds} s${stillImporting}.`;
 }
-function remedy15(facts) {
+function remedy16(facts) {
   switch (facts.kind) {
     case "host-port":
       if (facts.expected) {
@@ -30214,7 +30431,7 @@ var boot_timeout_default = defineReason({
   readme: "nothing answered in time and the log shows no cause (e.g. Gunicorn bound to `127.0.0.1` inside the container), or the host's own port verdict (Heroku R10, Cloud Run, Render's port scan, Fly.io's expected address, Azure App Service's HTTP pings)",
   fixtures: [{ path: "__fixtures__/apps/fail-boot-timeout", test: "__tests__/diagnosis.itg.ts" }],
   rules: [hostPort2, wrapper, neverStarted, loopbackBind, unixSocketBind, otherPort, neverListened, nothingAnswered],
-  words: (facts) => ({ summary: summary14(facts), remedy: remedy15(facts) })
+  words: (facts) => ({ summary: summary15(facts), remedy: remedy16(facts) })
 });
 
 // src/diagnosis/reasons/host-port-ignored.ts
@@ -30250,14 +30467,14 @@ var listensElsewhere = {
     };
   }
 };
-function summary15(facts) {
+function summary16(facts) {
   const where2 = facts.setBy ? ` (set in ${code(`${facts.setBy.file}:${facts.setBy.line}`)})` : "";
   const inside = facts.loopback ? ", inside the container only," : "";
   const given = facts.assigned ? `${facts.host} picks the port itself and passes it in ${code("PORT")} (here ${facts.port})` : `${facts.host} sends requests to the port in ${code("PORT")} (${facts.port})`;
   const words13 = facts.hostWords ? `: there the deploy fails with \u201C${facts.hostWords.replace(/PORT=\d+/, `PORT=${facts.port}`)}\u201D` : "";
   return `Gunicorn listens on ${code(facts.binds.join(", "))}${where2}${inside} but ${given}${words13}.`;
 }
-function remedy16(facts) {
+function remedy17(facts) {
   const fromEnv = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`);
   const byItself = `Gunicorn binds ${code("0.0.0.0:$PORT")} by itself when no bind is set and ${code("PORT")} is`;
   switch (facts.setBy?.kind) {
@@ -30281,7 +30498,7 @@ var host_port_ignored_default = defineReason({
     { path: "__fixtures__/apps/fail-host-port-cmd", test: "__tests__/hosts.itg.ts" }
   ],
   rules: [listensElsewhere],
-  words: (facts) => ({ summary: summary15(facts), remedy: remedy16(facts) })
+  words: (facts) => ({ summary: summary16(facts), remedy: remedy17(facts) })
 });
 
 // src/diagnosis/rules/health-answers.ts
@@ -30404,18 +30621,18 @@ var probeFailed = {
 };
 var WEBSOCKET_WORKERS = `${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps`;
 function interruptedSummary(facts) {
-  const path32 = code(facts.path);
+  const path34 = code(facts.path);
   const what = present(
     facts.told && `the master was told to stop (${code(facts.told)})`,
     facts.exit && `${facts.workers > 1 ? "the workers" : "the worker"} exited (${code(facts.exit)})`,
     facts.stopped && `the master stopped (${code(facts.stopped)}${facts.exitCode !== void 0 ? `, exit code ${facts.exitCode}` : ""})`
   );
   if (!facts.stopped && !facts.told)
-    return `A worker exited during the WebSocket check of ${path32} (${code(facts.exit)}), so the check could not finish.`;
-  const listed = what.length > 1 ? `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}` : what[0];
-  return `Gunicorn stopped during the WebSocket check of ${path32}: ${listed}.`;
+    return `A worker exited during the WebSocket check of ${path34} (${code(facts.exit)}), so the check could not finish.`;
+  const listed2 = what.length > 1 ? `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}` : what[0];
+  return `Gunicorn stopped during the WebSocket check of ${path34}: ${listed2}.`;
 }
-var INTERRUPTED_REMEDY = (path32) => `Find what ends the process while ${code(path32)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
+var INTERRUPTED_REMEDY = (path34) => `Find what ends the process while ${code(path34)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
 function words11(facts) {
   switch (facts.kind) {
     case "interrupted":
@@ -30507,31 +30724,31 @@ var neverAnswered = {
   }
 };
 function words12(facts) {
-  const path32 = code(facts.healthPath);
+  const path34 = code(facts.healthPath);
   switch (facts.kind) {
     case "not-passed":
-      return { summary: `The health check of ${path32} did not pass.`, remedy: `Make ${path32} answer ${facts.healthStatus} once the app is ready.` };
+      return { summary: `The health check of ${path34} did not pass.`, remedy: `Make ${path34} answer ${facts.healthStatus} once the app is ready.` };
     case "wrong-status": {
       if (facts.raised) return raisedWords2(facts, facts.raised);
       const body = quotedBody(facts.body);
       return {
-        summary: `${path32} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
-        remedy: facts.status === 404 ? noRouteRemedy(path32, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path32} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
+        summary: `${path34} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
+        remedy: facts.status === 404 ? noRouteRemedy(path34, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path34} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
       };
     }
     case "no-answer": {
       const attempts = `${facts.attempts} attempt${facts.attempts === 1 ? "" : "s"}`;
       return {
-        summary: `${path32} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
-        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path32} do not block.`
+        summary: `${path34} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
+        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path34} do not block.`
       };
     }
   }
 }
-function noRouteRemedy(path32, rootStatus2) {
+function noRouteRemedy(path34, rootStatus2) {
   if (rootStatus2 === void 0 || rootStatus2 >= 400)
-    return `The app has no route ${path32}: add one or set the \`health-path\` input to an existing route.`;
-  return `The app has no route ${path32}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path32} route.`;
+    return `The app has no route ${path34}: add one or set the \`health-path\` input to an existing route.`;
+  return `The app has no route ${path34}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path34} route.`;
 }
 function raisedWords2(facts, raised) {
   return {
@@ -30707,7 +30924,7 @@ var howItEnded = {
   }
 };
 var REPRODUCE = "run the image locally with the same command to reproduce.";
-function summary16(facts) {
+function summary17(facts) {
   switch (facts.kind) {
     case "exception": {
       const failed2 = `${facts.caller?.inMaster ? "The master" : "Workers"} failed with ${code(facts.exceptionLine.slice(0, 200))}`;
@@ -30737,7 +30954,7 @@ var unknown_default = defineReason({
   ],
   rules: [exception, howItEnded],
   words: (facts) => ({
-    summary: summary16(facts),
+    summary: summary17(facts),
     remedy: facts.kind === "exception" ? facts.caller ? callerRemedy(facts.caller) : 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.' : `Read the last lines of the log below; ${REPRODUCE}`
   })
 });
@@ -30774,7 +30991,7 @@ var dependencyFailed = {
     };
   }
 };
-function summary17(facts) {
+function summary18(facts) {
   const service = `The compose service ${code(facts.service)}`;
   const because = facts.cause ? `: ${code(facts.cause.trim())}.` : ".";
   switch (facts.state) {
@@ -30788,7 +31005,7 @@ function summary17(facts) {
       return `${service} could not be started${because}`;
   }
 }
-function remedy17(facts) {
+function remedy18(facts) {
   const file = facts.file ? ` in ${code(facts.file)}` : "";
   if (facts.state === "unhealthy" && facts.shellVariable) {
     return `The healthcheck of ${code(facts.service)}${file} uses ${code("$" + facts.shellVariable)}, which Compose fills from the shell that runs it (empty on the runner), not from the container: write ${code("$$" + facts.shellVariable)} so the container's shell expands it.`;
@@ -30808,7 +31025,7 @@ var dependency_failed_default = defineReason({
     { path: "__fixtures__/compose/migrate-fails", test: "__tests__/compose.itg.ts" }
   ],
   rules: [dependencyFailed],
-  words: (facts) => ({ summary: summary17(facts), remedy: remedy17(facts) })
+  words: (facts) => ({ summary: summary18(facts), remedy: remedy18(facts) })
 });
 
 // src/diagnosis/reasons/signal-not-forwarded.ts
@@ -30842,11 +31059,11 @@ var signalKept = {
     };
   }
 };
-function summary18({ signal, graceSec, pid1, form, location }) {
+function summary19({ signal, graceSec, pid1, form, location }) {
   const who = form === "script" ? `a start script that runs Gunicorn without ${code("exec")}${where(location)}` : form === "shell-form" ? `the shell form of the start command${where(location)}` : "not Gunicorn";
   return `${signal} never reached Gunicorn: PID 1 is ${code(pid1.slice(0, 120))}, ${who}, and it does not pass the signal on. A host would wait out its grace (${graceSec} s here) and kill Gunicorn with requests in flight.`;
 }
-function remedy18({ form, culprit }) {
+function remedy19({ form, culprit }) {
   const init = `or run the container with an init that forwards signals (${code("docker run --init")}, ${code("tini")})`;
   if (form === "script") {
     const line = culprit?.replace(/^\s*(exec\s+)?/, "exec ");
@@ -30866,7 +31083,7 @@ var signal_not_forwarded_default = defineReason({
     { path: "__fixtures__/apps/fail-script-without-exec", test: "__tests__/shutdown.itg.ts" }
   ],
   rules: [signalKept],
-  words: (facts) => ({ summary: summary18(facts), remedy: remedy18(facts) })
+  words: (facts) => ({ summary: summary19(facts), remedy: remedy19(facts) })
 });
 
 // src/diagnosis/rules/refused-writes.ts
@@ -30880,8 +31097,8 @@ function showsWrite(tb) {
     (frame) => LOG_HANDLER_FRAME.test(frame.file) || WRITE_CALL.test(frame.code ?? "") || /^(?:mkdir|makedirs)$/.test(frame.func ?? "")
   );
 }
-function refusedAccess(tb, path32) {
-  if (NOT_A_FILE_WRITE.test(path32)) return void 0;
+function refusedAccess(tb, path34) {
+  if (NOT_A_FILE_WRITE.test(path34)) return void 0;
   if (tb.frames.length === 0) return "access";
   return showsWrite(tb) ? "write" : void 0;
 }
@@ -30964,20 +31181,20 @@ function settingLine(rc, writer) {
   if (command && command.text.includes(option)) return command;
   return configSetting(rc, setting);
 }
-function summary19({ writer, path: path32, cause, user, location, access }) {
+function summary20({ writer, path: path34, cause, user, location, access }) {
   const who = user ? `user ${code(user)}` : "the image's user";
   const why = cause === "read-only" ? "the root filesystem is read-only" : `${who} may not write there`;
   if (writer === "worker-tmp") {
-    return `Gunicorn's workers need a writable temporary directory and none of ${code(path32)} is writable (${why}): the master stops at the first worker.`;
+    return `Gunicorn's workers need a writable temporary directory and none of ${code(path34)} is writable (${why}): the master stops at the first worker.`;
   }
-  const dir = path32.slice(0, path32.lastIndexOf("/")) || "/";
+  const dir = path34.slice(0, path34.lastIndexOf("/")) || "/";
   if (writer === "pidfile") return `Gunicorn cannot write its pid file in ${code(dir)}${where(location)}: ${why}.`;
   if (access) {
-    return `The app may not open ${code(path32)} while it loads: it belongs to another user than ${who} (a volume Docker created as root, a file made by another user).`;
+    return `The app may not open ${code(path34)} while it loads: it belongs to another user than ${who} (a volume Docker created as root, a file made by another user).`;
   }
-  return `The app writes ${code(path32)}${where(location)} while it loads, and ${why}.`;
+  return `The app writes ${code(path34)}${where(location)} while it loads, and ${why}.`;
 }
-function remedy19({ writer, path: path32, cause }) {
+function remedy20({ writer, path: path34, cause }) {
   const writable = "or give the container a writable volume there (a Kubernetes `emptyDir`; here, the `writable-paths` input)";
   if (writer === "worker-tmp") {
     return `Start Gunicorn with ${code("--worker-tmp-dir /dev/shm")} (${code('worker_tmp_dir = "/dev/shm"')} in gunicorn.conf.py), ${writable} at ${code("/tmp")}.`;
@@ -30985,9 +31202,9 @@ function remedy19({ writer, path: path32, cause }) {
   if (writer === "pidfile") {
     return `Point ${code("pidfile")} (${code("--pid")}) at a writable path such as ${code("/tmp/gunicorn.pid")} or drop it (a container needs none), ${writable}.`;
   }
-  const dir = path32.slice(0, path32.lastIndexOf("/")) || "/";
+  const dir = path34.slice(0, path34.lastIndexOf("/")) || "/";
   if (cause === "permission") {
-    return `Give ${code(path32)} to the user the app runs as (${code("chown")} it in the Dockerfile, or create the volume's directory with that owner), or write under a path that user owns (take it from an environment variable, e.g. ${code("/tmp")}).`;
+    return `Give ${code(path34)} to the user the app runs as (${code("chown")} it in the Dockerfile, or create the volume's directory with that owner), or write under a path that user owns (take it from an environment variable, e.g. ${code("/tmp")}).`;
   }
   return `Write under a path the host keeps writable (take it from an environment variable, e.g. ${code("/tmp")}), ${writable} at ${code(dir)}.`;
 }
@@ -30998,7 +31215,7 @@ var read_only_filesystem_default = defineReason({
   readme: "a write Gunicorn or the app needs fails under a read-only root or a non-root user: the workers' temporary file, the pid file, the app's own file",
   fixtures: [{ path: "__fixtures__/apps/ok-graceful-shutdown", test: "__tests__/shutdown.itg.ts" }],
   rules: [writeFailed, writeReported],
-  words: (facts) => ({ summary: summary19(facts), remedy: remedy19(facts) })
+  words: (facts) => ({ summary: summary20(facts), remedy: remedy20(facts) })
 });
 
 // src/diagnosis/registry.ts
@@ -31018,6 +31235,8 @@ var REASONS = [
   dependency_failed_default,
   // A container that never started because its virtualenv is not in the final stage: before the generic start rules.
   venv_unusable_default,
+  // A start script the kernel refused: the one line runc or the shell printed, before any structural reading.
+  start_script_unrunnable_default,
   // The booted run (and a container that never started): evidence in the log first.
   // A healthy run stopped with the host's signal that PID 1 kept: decided by the shutdown check alone.
   signal_not_forwarded_default,
@@ -31270,8 +31489,8 @@ function evidenceBlock(report, links) {
 ${codeBlock(lines)}`;
 }
 function addsToEvidence(excerpt3, evidence) {
-  const shown2 = new Set(evidence.map((e) => e.trim()));
-  return excerpt3.lines.some((line) => line.trim() !== "" && !shown2.has(line.trim()));
+  const shown3 = new Set(evidence.map((e) => e.trim()));
+  return excerpt3.lines.some((line) => line.trim() !== "" && !shown3.has(line.trim()));
 }
 function dependencyLogs(report) {
   return (report.dependencies ?? []).filter((dependency) => dependency.status === "failed" && (dependency.log?.length ?? 0) > 0).map(({ service, log = [] }) => {
@@ -31294,9 +31513,9 @@ ${block}
 }
 function tailSection(report, flavor, budget, links) {
   const total = Math.max(report.logTotalLines, report.log.length);
-  const wrapper2 = (shown2, block) => {
-    const leftOut = total - shown2;
-    const label = leftOut > 0 ? `Container log (last ${formatCount(shown2)} of ${plural(total, "line")}, ${formatCount(leftOut)} left out)` : `Container log (${plural(total, "line")})`;
+  const wrapper2 = (shown3, block) => {
+    const leftOut = total - shown3;
+    const label = leftOut > 0 ? `Container log (last ${formatCount(shown3)} of ${plural(total, "line")}, ${formatCount(leftOut)} left out)` : `Container log (${plural(total, "line")})`;
     return `<details><summary>${label}</summary>
 
 ${block}
@@ -31580,7 +31799,7 @@ function loadCheck(findings, workerTrouble) {
 }
 
 // src/profile/measure.ts
-import fs13 from "node:fs/promises";
+import fs14 from "node:fs/promises";
 
 // src/profile/cgroup.ts
 function memoryCgroupFiles(procCgroup, containerId, root = "/sys/fs/cgroup") {
@@ -31626,7 +31845,7 @@ function gunicornTree(rows) {
 }
 
 // src/profile/measure.ts
-var readText2 = (file) => fs13.readFile(file, "utf8");
+var readText2 = (file) => fs14.readFile(file, "utf8");
 async function sampleLargestWorker(docker, containerId) {
   const { workers } = gunicornTree(parseProcessTable(await docker.processTable(containerId)));
   return largest(workers.map((worker) => worker.rssBytes));
@@ -31758,12 +31977,12 @@ function explainBuild(ctx) {
   return firstFinding("build", whole, "build-failed") ?? fromStep;
 }
 function worded(reason, finding2, trim) {
-  const { summary: summary20, remedy: remedy20 } = reason.words(finding2.facts);
+  const { summary: summary21, remedy: remedy21 } = reason.words(finding2.facts);
   const pointers2 = finding2.pointers ?? (finding2.location ? [finding2.location] : []);
   const location = finding2.location ?? pointers2[0];
   const evidence = trim ? finding2.evidence.filter((line, index, all) => line.trim() !== "" && all.indexOf(line) === index).slice(0, MAX_EVIDENCE_LINES) : finding2.evidence;
   return {
-    diagnosis: { reason: reason.id, summary: summary20, evidence, ...location ? { location } : {}, remedy: remedy20 },
+    diagnosis: { reason: reason.id, summary: summary21, evidence, ...location ? { location } : {}, remedy: remedy21 },
     pointers: pointers2
   };
 }
@@ -31775,8 +31994,8 @@ function withConfigCaller(rc, explanation) {
   const known = explanation.pointers.some((p) => location && p.file === location.file && p.line === location.line);
   const pointers2 = location && !known ? [...explanation.pointers, location] : explanation.pointers;
   if (diagnosis.summary.includes(`\`${caller.config.file}\``)) return { ...explanation, pointers: pointers2 };
-  const summary20 = `${diagnosis.summary.replace(/\.$/, "")}; ${importerWords(caller)}.`;
-  return { ...explanation, diagnosis: { ...diagnosis, summary: summary20 }, pointers: pointers2 };
+  const summary21 = `${diagnosis.summary.replace(/\.$/, "")}; ${importerWords(caller)}.`;
+  return { ...explanation, diagnosis: { ...diagnosis, summary: summary21 }, pointers: pointers2 };
 }
 
 // src/profile/in-report.ts
@@ -31833,8 +32052,8 @@ async function profileBoot(run, running, findings) {
 }
 
 // src/setup/effective-config.ts
-import fs14 from "node:fs";
-import path22 from "node:path";
+import fs15 from "node:fs";
+import path24 from "node:path";
 
 // src/gunicorn/print-config.ts
 var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
@@ -31982,12 +32201,12 @@ function configFileText(settings, argv, workdir) {
     else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
   });
   configPath = configPath.replace(/^python:/, "");
-  if (path22.posix.isAbsolute(configPath)) {
+  if (path24.posix.isAbsolute(configPath)) {
     if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
     configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
   }
   try {
-    return fs14.readFileSync(path22.join(settings.context, configPath), "utf8");
+    return fs15.readFileSync(path24.join(settings.context, configPath), "utf8");
   } catch {
     return void 0;
   }
@@ -32033,27 +32252,27 @@ function pid1PassesSignals(command) {
 var QUICK_SHUTDOWN = /* @__PURE__ */ new Set(["SIGINT", "SIGQUIT"]);
 function shutdownCheck(result, failed2) {
   if (!result) return { id: "shutdown", status: "not-reached", detail: "" };
-  const { signal, handled, request, exited, graceSec, path: path32 } = result;
+  const { signal, handled, request, exited, graceSec, path: path34 } = result;
   const parts = [handled ? `${signal} handled after ${handled.afterMs} ms` : `${signal} not handled by Gunicorn`];
   parts.push(
-    request.status !== void 0 ? `in-flight \`${path32}\` answered ${request.status}` : `in-flight \`${path32}\`: ${request.error ?? "no answer"}`
+    request.status !== void 0 ? `in-flight \`${path34}\` answered ${request.status}` : `in-flight \`${path34}\`: ${request.error ?? "no answer"}`
   );
   if (exited) parts.push(`exited ${exited.code ?? "?"} after ${formatSeconds(exited.afterMs)}`);
   else parts.push(failed2 ? `still running ${formatSeconds(result.durationMs)} later` : `still running at the ${graceSec} s grace`);
   return { id: "shutdown", status: failed2 ? "fail" : "pass", detail: parts.join(", "), durationMs: result.durationMs };
 }
 function shutdownWarnings(result, printed) {
-  const { signal, request, exited, graceSec, path: path32 } = result;
+  const { signal, request, exited, graceSec, path: path34 } = result;
   const warnings = [];
   const dropped = request.status === void 0 || request.status >= 500;
   const how = request.status !== void 0 ? `answered ${request.status}` : request.error ?? "no answer";
   if (dropped && QUICK_SHUTDOWN.has(signal)) {
     warnings.push(
-      `${signal} is a quick shutdown for Gunicorn: the request to \`${path32}\` in flight was cut short (${how}) ${formatSeconds(request.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
+      `${signal} is a quick shutdown for Gunicorn: the request to \`${path34}\` in flight was cut short (${how}) ${formatSeconds(request.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
     );
   } else if (dropped) {
     warnings.push(
-      `The request to \`${path32}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
+      `The request to \`${path34}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
     );
   }
   const graceful = Number(printed?.graceful_timeout);
@@ -33063,9 +33282,9 @@ async function checkShutdown(run, running, findings, workerCount2) {
   const { settings, now, deps } = run;
   const { signal, source } = stopSignalOf(run, running);
   run.settingSources["stop-signal"] = source;
-  const path32 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
-  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path32} is in flight`);
-  const request = inFlightRequest(run, running, path32);
+  const path34 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
+  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path34} is in flight`);
+  const request = inFlightRequest(run, running, path34);
   await Promise.race([request.answer, delay(IN_FLIGHT_MS)]);
   running.watch.beginShutdown();
   const sentAt = now();
@@ -33079,7 +33298,7 @@ async function checkShutdown(run, running, findings, workerCount2) {
   const result = {
     signal,
     graceSec: settings.stopGraceSec,
-    path: path32,
+    path: path34,
     handled: handledLine ? { line: handledLine.text, afterMs: Math.max(0, handledLine.at - sentAt) } : void 0,
     request: { ...answerFields(answer), durationMs: request.durationMs() },
     exited: exited && exited.at >= sentAt ? { afterMs: exited.at - sentAt, code: exited.code } : void 0,
@@ -33111,13 +33330,13 @@ async function waitForExit(run, running, sentAt) {
     await watch.waitFor(Math.max(0, until - run.now()));
   }
 }
-function inFlightRequest(run, running, path32) {
+function inFlightRequest(run, running, path34) {
   const startedAt = run.now();
   let endedAt;
   const answer = httpGet({
     host: PROBE_HOST,
     port: running.hostPort,
-    path: path32,
+    path: path34,
     userAgent: "gunicorn-smoke",
     hostHeader: run.settings.hostHeader,
     timeoutMs: (run.settings.stopGraceSec + 2) * 1e3
@@ -33227,7 +33446,7 @@ async function afterHealthy(run, running, findings, workerCount2, status) {
 }
 
 // src/smoke/build.ts
-import fs15 from "node:fs";
+import fs16 from "node:fs";
 var OUTPUT_TAIL = 400;
 async function buildImage(run) {
   const { settings, deps, now } = run;
@@ -33307,7 +33526,7 @@ async function basePythonVersion(run, failure) {
 }
 function readText3(file) {
   try {
-    return fs15.readFileSync(file, "utf8");
+    return fs16.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -33346,9 +33565,9 @@ var Checks = class {
 };
 
 // src/profile/comparison.ts
-import fs16 from "node:fs";
+import fs17 from "node:fs";
 import os2 from "node:os";
-import path23 from "node:path";
+import path25 from "node:path";
 
 // src/profile/git.ts
 var gitCommandRunner = async (args, cwd) => {
@@ -33402,7 +33621,7 @@ function baseIdentity(identity) {
   return { runKey: identity.runKey, containerName: `${identity.containerName}-base`, imageTag: `${identity.imageTag}-base` };
 }
 function rebaseSettings(settings, tree) {
-  const move = (file) => path23.join(tree, path23.relative(settings.workspace, file));
+  const move = (file) => path25.join(tree, path25.relative(settings.workspace, file));
   return { ...settings, workspace: tree, context: move(settings.context), dockerfile: settings.dockerfile ? move(settings.dockerfile) : void 0 };
 }
 async function compareWithBase(options) {
@@ -33420,13 +33639,13 @@ async function compareWithBase(options) {
   } catch (error) {
     return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error)}): ${only}` };
   }
-  const tree = fs16.mkdtempSync(path23.join(options.tempDir ?? os2.tmpdir(), "gunicorn-smoke-base-"));
+  const tree = fs17.mkdtempSync(path25.join(options.tempDir ?? os2.tmpdir(), "gunicorn-smoke-base-"));
   const identity = baseIdentity(options.identity);
   try {
     await git.addWorktree(tree, sha);
     const base = rebaseSettings(settings, tree);
-    const dockerfile = base.dockerfile ? path23.relative(tree, base.dockerfile) : "Dockerfile";
-    if (!fs16.existsSync(base.context) || !base.dockerfile || !fs16.existsSync(base.dockerfile)) {
+    const dockerfile = base.dockerfile ? path25.relative(tree, base.dockerfile) : "Dockerfile";
+    if (!fs17.existsSync(base.context) || !base.dockerfile || !fs17.existsSync(base.dockerfile)) {
       return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
     }
     const report = await options.smoke(base, identity);
@@ -33442,7 +33661,7 @@ async function compareWithBase(options) {
     await options.docker.removeContainers([identity.containerName, `${identity.containerName}-config`]).catch(() => void 0);
     await options.docker.removeImage(identity.imageTag).catch(() => void 0);
     await git.removeWorktree(tree);
-    fs16.rmSync(tree, { recursive: true, force: true });
+    fs17.rmSync(tree, { recursive: true, force: true });
   }
 }
 function oneLine2(error) {
@@ -33668,13 +33887,13 @@ async function waitForDump(run, running, afterSeq, pid) {
 
 // src/setup/discovery.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import fs21 from "node:fs";
-import path28 from "node:path";
+import fs22 from "node:fs";
+import path30 from "node:path";
 
 // src/setup/dockerfile-search.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
-import fs17 from "node:fs";
-import path24 from "node:path";
+import fs18 from "node:fs";
+import path26 from "node:path";
 var DOCKERFILE_FOLDERS = /* @__PURE__ */ new Set(["docker", "deploy", "deployment", "deployments", "docker-images", "dockerfiles", ".docker", "ops", "infra"]);
 function isDockerfileName(name) {
   return name === "Dockerfile" || name.startsWith("Dockerfile.") || /\.dockerfile$/i.test(name);
@@ -33696,9 +33915,9 @@ function copySources(dockerfileText) {
   return sources;
 }
 function chooseContext(root, dockerfile, dockerfileText) {
-  const own = path24.posix.dirname(dockerfile);
+  const own = path26.posix.dirname(dockerfile);
   const sources = copySources(dockerfileText).filter((source) => source !== "." && source !== "./");
-  const fits = (context) => sources.every((source) => fs17.existsSync(path24.join(root, context, source)));
+  const fits = (context) => sources.every((source) => fs18.existsSync(path26.join(root, context, source)));
   const ownFits = fits(own);
   const rootFits = fits(".");
   if (sources.length > 0 && ownFits !== rootFits) {
@@ -33796,23 +34015,23 @@ function hostRun(contract, reading, found2) {
 }
 
 // src/compose/compose-discovery.ts
-import fs20 from "node:fs";
-import path27 from "node:path";
+import fs21 from "node:fs";
+import path29 from "node:path";
 
 // src/compose/compose-file.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import fs19 from "node:fs";
-import path26 from "node:path";
+import fs20 from "node:fs";
+import path28 from "node:path";
 
 // src/compose/compose-env.ts
-import fs18 from "node:fs";
-import path25 from "node:path";
+import fs19 from "node:fs";
+import path27 from "node:path";
 var SECRET_NAME = /secret|token|passw|passphrase|api[_-]?key|[_-]key$|credential/i;
 function composeEnvironment(dir, fileName, service, definition) {
-  const dotenv = readEnvFile(path25.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
+  const dotenv = readEnvFile(path27.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
   const values = /* @__PURE__ */ new Map();
   for (const entry of envFiles(definition.env_file)) {
-    const file = path25.resolve(dir, entry.path);
+    const file = path27.resolve(dir, entry.path);
     const read = readEnvFile(file);
     if (!read && entry.required) {
       throw new InputError(`${fileName}: the env_file '${entry.path}' of the service '${service}' does not exist.`);
@@ -33849,7 +34068,7 @@ function environmentEntries(value) {
 function readEnvFile(file) {
   let text;
   try {
-    text = fs18.readFileSync(file, "utf8");
+    text = fs19.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -33879,24 +34098,24 @@ function interpolate(value, variables) {
 var COMPOSE_FILE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
 function findComposeFile(workspace, fileInput, contextInput) {
   if (fileInput) {
-    const file = path26.resolve(workspace, fileInput);
-    if (!file.startsWith(path26.resolve(workspace) + path26.sep) || !fs19.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    const file = path28.resolve(workspace, fileInput);
+    if (!file.startsWith(path28.resolve(workspace) + path28.sep) || !fs20.statSync(file, { throwIfNoEntry: false })?.isFile()) {
       throw new InputError(`The input 'compose-file' points to '${fileInput}', which is not a file in the repository.`);
     }
     return file;
   }
-  for (const dir of [workspace, path26.resolve(workspace, contextInput || ".")]) {
+  for (const dir of [workspace, path28.resolve(workspace, contextInput || ".")]) {
     for (const name of COMPOSE_FILE_NAMES) {
-      const file = path26.join(dir, name);
-      if (fs19.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
+      const file = path28.join(dir, name);
+      if (fs20.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
     }
   }
   return void 0;
 }
 function readComposeStack(file, serviceInput, port) {
-  const fileName = path26.basename(file);
+  const fileName = path28.basename(file);
   const lineCounter = new import_yaml3.LineCounter();
-  const document = (0, import_yaml3.parseDocument)(fs19.readFileSync(file, "utf8"), { lineCounter });
+  const document = (0, import_yaml3.parseDocument)(fs20.readFileSync(file, "utf8"), { lineCounter });
   if (document.errors.length > 0) {
     const line = document.errors[0].linePos?.[0]?.line;
     throw new InputError(`${fileName}${line ? ` line ${line}` : ""} is not valid YAML: ${document.errors[0].message.split("\n")[0]}.`);
@@ -33916,7 +34135,7 @@ function readComposeStack(file, serviceInput, port) {
   const stack = { file, fileName, service, serviceLine: lines[service] ?? 1, dependencies, network, lines, healthchecks, completions };
   const settings = serviceSettings(fileName, service, definition);
   const container = containerSettings(file, service, definition);
-  const environment = composeEnvironment(path26.dirname(file), fileName, service, definition);
+  const environment = composeEnvironment(path28.dirname(file), fileName, service, definition);
   const notes = [`${fileName}: testing the service '${service}'${dependencies.length ? ` with ${dependencies.join(", ")}` : ""}.`];
   const found2 = { ...settings.found, ...container.found };
   return { stack, found: found2, envLines: environment.lines, secretValues: environment.secrets, notes: [...notes, ...settings.notes, ...container.notes] };
@@ -33980,7 +34199,7 @@ function serviceSettings(fileName, name, service) {
   const notes = [];
   const build = typeof service.build === "string" ? { context: service.build } : service.build ?? void 0;
   if (build) {
-    found2.context = path26.posix.normalize(build.context ?? ".");
+    found2.context = path28.posix.normalize(build.context ?? ".");
     if (build.dockerfile) found2.dockerfile = build.dockerfile;
     if (build.target) found2.target = build.target;
     const args = Array.isArray(build.args) ? build.args.map(String) : Object.entries(build.args ?? {}).map(([k, v]) => `${k}=${v ?? ""}`);
@@ -34010,7 +34229,7 @@ function containerSettings(file, name, service) {
   if (user && isContainerUser(user)) found2.user = user;
   else if (user) {
     notes.push(
-      `${path26.basename(file)}: the user '${String(service.user)}' of '${name}' gives '${user}', no uid, uid:gid or user name; the image's user is kept.`
+      `${path28.basename(file)}: the user '${String(service.user)}' of '${name}' gives '${user}', no uid, uid:gid or user name; the image's user is kept.`
     );
   }
   if (service.read_only === true || String(service.read_only) === "true") found2["read-only"] = "true";
@@ -34024,7 +34243,7 @@ function containerSettings(file, name, service) {
   return { found: found2, notes };
 }
 function dotenvOf(file) {
-  return readEnvFile(path26.join(path26.dirname(file), ".env")) ?? /* @__PURE__ */ new Map();
+  return readEnvFile(path28.join(path28.dirname(file), ".env")) ?? /* @__PURE__ */ new Map();
 }
 function commandText(value) {
   return Array.isArray(value) ? value.map(String).map(shellQuote).join(" ") : typeof value === "string" ? value.trim() : "";
@@ -34065,17 +34284,17 @@ function serviceLines(document, lineCounter) {
 var BUILD_SETTINGS = ["context", "dockerfile", "build-args", "target"];
 function discoverCompose(workspace, read, parts) {
   const startDependencies2 = parseEnum("compose-dependencies", read("compose-dependencies").trim() || "true", ["true", "false"]) === "true";
-  if (fs20.existsSync(path27.join(workspace, "render.yaml"))) return void 0;
+  if (fs21.existsSync(path29.join(workspace, "render.yaml"))) return void 0;
   const file = findComposeFile(workspace, read("compose-file").trim(), read("context").trim());
   if (!file) return void 0;
   const discovery = readComposeStack(file, read("service").trim(), read("port").trim());
-  const fileName = path27.basename(file);
+  const fileName = path29.basename(file);
   if (!discovery) {
     parts.notes.push(`${fileName}: no service runs Gunicorn or publishes the probed port; set the input 'service' to test one of them.`);
     return void 0;
   }
   const { stack, found: found2 } = discovery;
-  if (found2.context !== void 0) found2.context = path27.relative(workspace, path27.resolve(path27.dirname(file), found2.context)) || ".";
+  if (found2.context !== void 0) found2.context = path29.relative(workspace, path29.resolve(path29.dirname(file), found2.context)) || ".";
   const prebuilt = read("image").trim() !== "";
   for (const [name, value] of Object.entries(found2)) {
     if (prebuilt && BUILD_SETTINGS.includes(name)) continue;
@@ -34116,14 +34335,14 @@ function discover(workspace, read) {
   const host = applyHostFiles(workspace, read, Boolean(blueprint), { found: found2, sources, notes, envLines });
   const searched = searchDockerfile(workspace, read, found2);
   if (searched) {
-    found2.dockerfile = path28.posix.relative(searched.context, searched.dockerfile);
+    found2.dockerfile = path30.posix.relative(searched.context, searched.dockerfile);
     found2.context = searched.context;
     sources.dockerfile = "repository";
     sources.context = "repository";
     notes.push(searched.note);
   }
   const contextForProcfile = read("context").trim() || found2.context || ".";
-  const procfile = readProcfile(path28.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
+  const procfile = readProcfile(path30.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
   if (procfile)
     notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
   const explicitCommand = read("command").trim();
@@ -34171,11 +34390,11 @@ function applyHostFiles(workspace, read, hasBlueprint, gathered) {
 }
 function dockerfileHealthcheck(workspace, read, found2) {
   if (read("health-path").trim() || found2["health-path"] || read("image").trim()) return void 0;
-  const context = path28.resolve(workspace, read("context").trim() || found2.context || ".");
-  const dockerfile = path28.resolve(context, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
+  const context = path30.resolve(workspace, read("context").trim() || found2.context || ".");
+  const dockerfile = path30.resolve(context, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
   let text;
   try {
-    text = fs21.readFileSync(dockerfile, "utf8");
+    text = fs22.readFileSync(dockerfile, "utf8");
   } catch {
     return void 0;
   }
@@ -34188,11 +34407,11 @@ function dockerfileHealthcheck(workspace, read, found2) {
 }
 function applyBlueprint(service, file, found2) {
   const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
-  const context = typeof service.dockerContext === "string" ? path28.posix.join(rootDir, service.dockerContext) : rootDir;
-  found2.context = path28.posix.normalize(context);
+  const context = typeof service.dockerContext === "string" ? path30.posix.join(rootDir, service.dockerContext) : rootDir;
+  found2.context = path30.posix.normalize(context);
   if (typeof service.dockerfilePath === "string") {
-    const dockerfile = path28.posix.normalize(path28.posix.join(rootDir, service.dockerfilePath));
-    found2.dockerfile = path28.posix.relative(found2.context, dockerfile) || "Dockerfile";
+    const dockerfile = path30.posix.normalize(path30.posix.join(rootDir, service.dockerfilePath));
+    found2.dockerfile = path30.posix.relative(found2.context, dockerfile) || "Dockerfile";
   }
   if (typeof service.healthCheckPath === "string") found2["health-path"] = service.healthCheckPath;
   if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
@@ -34208,17 +34427,17 @@ function applyBlueprint(service, file, found2) {
 }
 function searchDockerfile(workspace, read, found2) {
   if (["dockerfile", "context", "image"].some((name) => read(name).trim()) || found2.dockerfile || found2.context) return void 0;
-  if (fs21.existsSync(path28.join(workspace, "Dockerfile"))) return void 0;
+  if (fs22.existsSync(path30.join(workspace, "Dockerfile"))) return void 0;
   const candidates2 = findDockerfiles(workspace);
   if (candidates2.length === 0) return void 0;
   if (candidates2.length > 1) {
-    const listed = candidates2.slice(0, 8).map((file) => `'${file}'`);
+    const listed2 = candidates2.slice(0, 8).map((file) => `'${file}'`);
     throw new InputError(
-      `No Dockerfile at the repository root, and ${candidates2.length} elsewhere (${listed.join(", ")}): set the input 'dockerfile' to the one to test (and 'context' to the folder its COPY paths start from).`
+      `No Dockerfile at the repository root, and ${candidates2.length} elsewhere (${listed2.join(", ")}): set the input 'dockerfile' to the one to test (and 'context' to the folder its COPY paths start from).`
     );
   }
   const dockerfile = candidates2[0];
-  const { context, why } = chooseContext(workspace, dockerfile, fs21.readFileSync(path28.join(workspace, dockerfile), "utf8"));
+  const { context, why } = chooseContext(workspace, dockerfile, fs22.readFileSync(path30.join(workspace, dockerfile), "utf8"));
   const note = `No Dockerfile at the repository root: testing ${dockerfile}, the only one in the repository, with the context '${context}' (${why}); set the inputs 'dockerfile' and 'context' to choose otherwise.`;
   return { dockerfile, context, note };
 }
@@ -34227,13 +34446,13 @@ function shellCommand2(command) {
 }
 function readRenderBlueprint(workspace, serviceName) {
   const file = "render.yaml";
-  const full = path28.join(workspace, file);
-  if (!fs21.existsSync(full)) {
+  const full = path30.join(workspace, file);
+  if (!fs22.existsSync(full)) {
     if (serviceName)
       throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root and no compose file.`);
     return void 0;
   }
-  const document = (0, import_yaml4.parseDocument)(fs21.readFileSync(full, "utf8"));
+  const document = (0, import_yaml4.parseDocument)(fs22.readFileSync(full, "utf8"));
   if (document.errors.length > 0) {
     const error = document.errors[0];
     const line = error.linePos?.[0]?.line;
@@ -34276,10 +34495,10 @@ function renderEnv(envVars, file) {
   return { plain: plain2, hostFilled };
 }
 function readProcfile(dir) {
-  const file = path28.join(dir, "Procfile");
+  const file = path30.join(dir, "Procfile");
   let text;
   try {
-    text = fs21.readFileSync(file, "utf8");
+    text = fs22.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -34322,7 +34541,7 @@ function describeSources(settings, sources) {
 }
 
 // src/smoke/start.ts
-import fs22 from "node:fs";
+import fs23 from "node:fs";
 function chooseStartCommand(run, imageInfo) {
   const { settings } = run;
   if (settings.command) return;
@@ -34350,7 +34569,12 @@ async function startContainer(run, image) {
   } catch (error) {
     await deps.docker.removeContainers([deps.identity.containerName]).catch(() => void 0);
     if (!(error instanceof DockerError)) throw error;
-    const { diagnosis, pointers: pointers2 } = explain("start", { message: error.message, network: settings.network, dockerfile: builtFrom(run) });
+    const { diagnosis, pointers: pointers2 } = explain("start", {
+      message: error.message,
+      network: settings.network,
+      dockerfile: builtFrom(run),
+      context: settings.image ? void 0 : { dir: settings.context, repoRoot: settings.workspace }
+    });
     run.checks.set({ id: "start", status: "fail", detail: "the container did not start" });
     const annotations = buildAnnotations(diagnosis, pointers2);
     return { failed: { result: "fail", reason: diagnosis.reason, summary: diagnosis.summary, diagnosis, image, annotations } };
@@ -34370,7 +34594,7 @@ function builtFrom({ settings }) {
   try {
     return {
       file: repoRelative(settings.workspace, settings.dockerfile),
-      text: fs22.readFileSync(settings.dockerfile, "utf8"),
+      text: fs23.readFileSync(settings.dockerfile, "utf8"),
       target: settings.target
     };
   } catch {
@@ -34515,17 +34739,17 @@ function inReadingOrder(ctx) {
 }
 
 // src/setup/start-command-search.ts
-import fs23 from "node:fs";
-import path29 from "node:path";
+import fs24 from "node:fs";
+import path31 from "node:path";
 var import_yaml5 = __toESM(require_dist(), 1);
 var COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
 var WEB_SERVER = /\b(gunicorn|uvicorn|daphne|hypercorn|waitress-serve)\b/;
 function findStartCommandElsewhere(repoRoot, dirs) {
-  const folders = [...new Set(dirs.map((dir) => path29.resolve(repoRoot, dir)))];
+  const folders = [...new Set(dirs.map((dir) => path31.resolve(repoRoot, dir)))];
   for (const dir of folders) {
     const files = safeList(dir).filter((name) => COMPOSE_FILE.test(name));
     for (const name of files.sort()) {
-      const found2 = composeCommand(repoRoot, path29.join(dir, name));
+      const found2 = composeCommand(repoRoot, path31.join(dir, name));
       if (found2) return found2;
     }
   }
@@ -34537,7 +34761,7 @@ function findStartCommandElsewhere(repoRoot, dirs) {
 }
 function composeCommand(repoRoot, file) {
   const lineCounter = new import_yaml5.LineCounter();
-  const doc = (0, import_yaml5.parseDocument)(fs23.readFileSync(file, "utf8"), { lineCounter });
+  const doc = (0, import_yaml5.parseDocument)(fs24.readFileSync(file, "utf8"), { lineCounter });
   const services = doc.get("services");
   if (!(0, import_yaml5.isMap)(services)) return void 0;
   for (const service of services.items) {
@@ -34555,10 +34779,10 @@ function commandText2(node) {
   if ((0, import_yaml5.isSeq)(node)) return node.items.map((item) => (0, import_yaml5.isScalar)(item) ? String(item.value) : "").join(" ");
   return void 0;
 }
-var relative2 = (root, file) => path29.relative(root, file).split(path29.sep).join("/");
+var relative2 = (root, file) => path31.relative(root, file).split(path31.sep).join("/");
 function safeList(dir) {
   try {
-    return fs23.readdirSync(dir);
+    return fs24.readdirSync(dir);
   } catch {
     return [];
   }
@@ -34613,13 +34837,13 @@ var HealthProbe = class {
     return "interrupted";
   }
   async attempt(now) {
-    const { host, port, path: path32, matcher } = this.options;
+    const { host, port, path: path34, matcher } = this.options;
     this.attempts++;
     try {
       const answer = await httpGet({
         host,
         port,
-        path: path32,
+        path: path34,
         userAgent: "gunicorn-smoke",
         timeoutMs: this.options.attemptTimeoutMs ?? 2e3,
         hostHeader: this.options.hostHeader
@@ -34938,12 +35162,12 @@ var ComposeCli = class {
   /** Whether anything of the project exists (a container, network or volume carrying its label). */
   async exists() {
     const label = `label=com.docker.compose.project=${this.project}`;
-    const listed = await Promise.all([
+    const listed2 = await Promise.all([
       this.runner.run(["ps", "--all", "--quiet", "--filter", label]),
       this.runner.run(["network", "ls", "--quiet", "--filter", label]),
       this.runner.run(["volume", "ls", "--quiet", "--filter", label])
     ]);
-    return listed.some((result) => result.stdout.trim() !== "");
+    return listed2.some((result) => result.stdout.trim() !== "");
   }
 };
 
@@ -35141,7 +35365,7 @@ async function bootAndProbe(run, image, prebuiltInfo) {
 }
 
 // src/hosts/host-container.ts
-import path30 from "node:path";
+import path32 from "node:path";
 var FILE_SOURCES2 = {
   "fly.toml": "fly.toml",
   "railway.json": "railway.json",
@@ -35151,7 +35375,7 @@ var FILE_SOURCES2 = {
 };
 function sourceOf2(host, fact) {
   if (/^https?:\/\//.test(fact.source)) return "host contract";
-  return FILE_SOURCES2[path30.basename(fact.source)] ?? (host.id === "cloud-run" ? "Cloud Run service" : "Kubernetes manifest");
+  return FILE_SOURCES2[path32.basename(fact.source)] ?? (host.id === "cloud-run" ? "Cloud Run service" : "Kubernetes manifest");
 }
 function applyHostContainer(settings, host, read, sources) {
   if (!host) return settings;
@@ -35435,7 +35659,7 @@ var USAGE = [
   "Exit code: 0 pass, 1 fail or error."
 ].join("\n");
 function inputNames() {
-  const action = (0, import_yaml6.parse)(fs24.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
+  const action = (0, import_yaml6.parse)(fs25.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
   return Object.keys(action.inputs).filter((name) => !ACTION_ONLY.has(name));
 }
 async function runCli(argv, out = process.stdout, err = process.stderr) {
@@ -35534,7 +35758,7 @@ ${USAGE}
     if (Array.isArray(value)) return value.join("\n");
     return typeof value === "string" ? value : "";
   };
-  return { workspace: path31.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
+  return { workspace: path33.resolve(positionals[0] ?? "."), read, format: values.json ? "json" : String(values.format ?? "terminal") };
 }
 function terminalUi(err, style) {
   return {

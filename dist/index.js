@@ -1208,14 +1208,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path36 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path38 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path36 && path36[0] !== "/") {
-          path36 = `/${path36}`;
+        if (path38 && path38[0] !== "/") {
+          path38 = `/${path38}`;
         }
-        return new URL(`${origin}${path36}`);
+        return new URL(`${origin}${path38}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1666,39 +1666,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin }
+          request: { method, path: path38, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path36);
+        debuglog("sending request to %s %s/%s", method, origin, path38);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin },
+          request: { method, path: path38, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path36,
+          path38,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin }
+          request: { method, path: path38, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path36);
+        debuglog("trailers received from %s %s/%s", method, origin, path38);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin },
+          request: { method, path: path38, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path36,
+          path38,
           error2.message
         );
       });
@@ -1747,9 +1747,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path36, origin }
+            request: { method, path: path38, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path36);
+          debuglog("sending request to %s %s/%s", method, origin, path38);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1812,7 +1812,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path36,
+        path: path38,
         method,
         body,
         headers,
@@ -1827,11 +1827,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path36 !== "string") {
+        if (typeof path38 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path36[0] !== "/" && !(path36.startsWith("http://") || path36.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path38[0] !== "/" && !(path38.startsWith("http://") || path38.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path36)) {
+        } else if (invalidPathRegex.test(path38)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1897,7 +1897,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path36, query) : path36;
+        this.path = query ? buildURL(path38, query) : path38;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6590,7 +6590,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path36, host, upgrade, blocking, reset } = request2;
+      const { method, path: path38, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6671,7 +6671,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path36} HTTP/1.1\r
+      let header = `${method} ${path38} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7200,7 +7200,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path36, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path38, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7297,7 +7297,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path36;
+      headers[HTTP2_HEADER_PATH] = path38;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7650,9 +7650,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path36 = search ? `${pathname}${search}` : pathname;
+        const path38 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path36;
+        this.opts.path = path38;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8891,10 +8891,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path36 = "/",
+          path: path38 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path36;
+        opts.path = origin + path38;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10866,20 +10866,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl2(path36) {
-      if (typeof path36 !== "string") {
-        return path36;
+    function safeUrl2(path38) {
+      if (typeof path38 !== "string") {
+        return path38;
       }
-      const pathSegments = path36.split("?");
+      const pathSegments = path38.split("?");
       if (pathSegments.length !== 2) {
-        return path36;
+        return path38;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path36, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path36);
+    function matchKey(mockDispatch2, { path: path38, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path38);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10901,7 +10901,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path36 }) => matchValue(safeUrl2(path36), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path38 }) => matchValue(safeUrl2(path38), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10939,9 +10939,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path36, method, body, headers, query } = opts;
+      const { path: path38, method, body, headers, query } = opts;
       return {
-        path: path36,
+        path: path38,
         method,
         body,
         headers,
@@ -11404,10 +11404,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path36, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path38, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path36,
+            Path: path38,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16286,9 +16286,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path36) {
-      for (let i = 0; i < path36.length; ++i) {
-        const code2 = path36.charCodeAt(i);
+    function validateCookiePath(path38) {
+      for (let i = 0; i < path38.length; ++i) {
+        const code2 = path38.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19208,11 +19208,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path36 = opts.path;
+          let path38 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path36 = `/${path36}`;
+            path38 = `/${path38}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path36);
+          url = new URL(util.parseOrigin(url).origin + path38);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20899,9 +20899,9 @@ function safeUrl(url) {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
   return url.replace(/[()<>"'`\\]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function encodeRepoPath(path36) {
-  const segments = path36.split("/");
-  if (path36.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+function encodeRepoPath(path38) {
+  const segments = path38.split("/");
+  if (path38.startsWith("/") || segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
   return segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
 }
 var ZWJ, ANSI_CSI, ANSI_OSC, CONTROL, OUR_MARKER, INLINE_SPECIAL;
@@ -20972,8 +20972,8 @@ function parseInstallerProblem(lines) {
   const missing = text.match(NOT_FOUND);
   if (missing) {
     const tool = missing[2].replace(/^uvx$/, "uv");
-    const path36 = missing[1] ? `${missing[1]}${missing[2]}` : void 0;
-    return { tool, kind: "not-found", path: path36, evidence: linesWith(lines, NOT_FOUND) };
+    const path38 = missing[1] ? `${missing[1]}${missing[2]}` : void 0;
+    return { tool, kind: "not-found", path: path38, evidence: linesWith(lines, NOT_FOUND) };
   }
   const version = text.match(UV_VERSION);
   if (version)
@@ -21037,8 +21037,8 @@ function conflict(text) {
   const uv = text.match(new RegExp(`(${PKG})==(\\S+) depends on (${PKG})(\\S*?),?\\s(?:and|we)\\b`));
   if (uv) {
     const requirement2 = `${uv[3]}${uv[4]}`;
-    const shown2 = [...text.matchAll(new RegExp(`(?:you require|depends on) (${escape2(uv[3])}[=<>!~]\\S*?),?\\s`, "g"))].map((m) => m[1]);
-    const targetShown = shown2.find((candidate) => candidate !== requirement2);
+    const shown3 = [...text.matchAll(new RegExp(`(?:you require|depends on) (${escape2(uv[3])}[=<>!~]\\S*?),?\\s`, "g"))].map((m) => m[1]);
+    const targetShown = shown3.find((candidate) => candidate !== requirement2);
     return { kind: "conflict", dependent: uv[1], dependentVersion: uv[2], requirement: requirement2, target: uv[3], targetShown };
   }
   const poetry = text.match(new RegExp(`(${PKG}) \\(([^)]+)\\) (?:which )?depends on (${PKG}) \\(([^)]+)\\)`));
@@ -21051,19 +21051,19 @@ function conflict(text) {
     dependentVersion: poetry[2],
     requirement,
     target: poetry[3],
-    targetShown: other.find((shown2) => shown2 !== requirement)
+    targetShown: other.find((shown3) => shown3 !== requirement)
   };
 }
 function parseUnpinnedUnderHashes(lines) {
   const start = lines.findIndex((line) => HASH_MODE.test(line));
   if (start < 0) return void 0;
-  const listed = lines.slice(start + 1).filter((line) => / from (https?|file):\/\//.test(line));
-  const first = listed[0];
+  const listed2 = lines.slice(start + 1).filter((line) => / from (https?|file):\/\//.test(line));
+  const first = listed2[0];
   if (!first) return void 0;
   const requirement = first.replace(/^ERROR:\s*/, "").split(/ from (?:https?|file):\/\//)[0].trim();
   const via = first.match(/\(from (?:(\S+?)->)?-r (\S+) \(line (\d+)\)/);
   const parent = via?.[1] ?? first.match(/\(from (\S+?)->/)?.[1];
-  const names = listed.map((line) => line.trim().match(/^([A-Za-z0-9][\w.-]*)/)?.[1] ?? line.trim());
+  const names = listed2.map((line) => line.trim().match(/^([A-Za-z0-9][\w.-]*)/)?.[1] ?? line.trim());
   return {
     requirement,
     name: names[0],
@@ -21071,7 +21071,7 @@ function parseUnpinnedUnderHashes(lines) {
     file: via?.[2],
     line: via ? Number(via[3]) : void 0,
     names,
-    evidence: [lines[start], ...listed.slice(0, 3)]
+    evidence: [lines[start], ...listed2.slice(0, 3)]
   };
 }
 function parseReadmeMissing(lines) {
@@ -22431,8 +22431,8 @@ function readTomlLines(text, name) {
   }
   return { entries: new TomlScanner(text).entries(), data };
 }
-function entryAt(entries, path36) {
-  return entries.find((entry) => entry.path.length === path36.length && entry.path.every((part, i) => part === path36[i]));
+function entryAt(entries, path38) {
+  return entries.find((entry) => entry.path.length === path38.length && entry.path.every((part, i) => part === path38[i]));
 }
 var BARE_KEY, TomlScanner;
 var init_toml_lines = __esm({
@@ -22498,10 +22498,10 @@ var init_toml_lines = __esm({
       header() {
         const double = this.text.startsWith("[[", this.pos);
         this.pos += double ? 2 : 1;
-        const path36 = this.key();
+        const path38 = this.key();
         this.pos += double ? 2 : 1;
         this.skipToLineEnd();
-        return path36;
+        return path38;
       }
       /** A dotted key (`a."b.c".d`), leaving the position on what follows it (`=`, `]`). */
       key() {
@@ -23247,25 +23247,25 @@ function notFoundRule(name, detail) {
   };
 }
 function words2(facts) {
-  const shown2 = `${code(facts.requirement)}${where(facts.at)}`;
+  const shown3 = `${code(facts.requirement)}${where(facts.at)}`;
   if (facts.kind === "other-python" && facts.isProject) return projectPythonWords(facts);
   switch (facts.kind) {
     case "other-python":
       return {
-        summary: `${shown2} exists only for other Pythons: it requires Python ${code(facts.requiresPython)}, not ${python(facts.pythonVersion, facts.requested)}.`,
+        summary: `${shown3} exists only for other Pythons: it requires Python ${code(facts.requiresPython)}, not ${python(facts.pythonVersion, facts.requested)}.`,
         remedy: facts.requested ? `Narrow ${code("requires-python")} in ${code("pyproject.toml")}${where(facts.pythonAt)} to what ${code(facts.name)} supports (${code(facts.requiresPython)}), or require a ${code(facts.name)} release that supports the wider range.` : `Pin a ${code(facts.name)} release that supports ${python(facts.pythonVersion)}, or build FROM a Python that satisfies ${code(facts.requiresPython)}.`
       };
     case "no-such-version":
       return facts.versions.length === 0 ? {
-        summary: `${shown2}: ${facts.tool ?? "pip"} found no version of ${code(facts.name)} that matches, in the index the build uses.`,
+        summary: `${shown3}: ${facts.tool ?? "pip"} found no version of ${code(facts.name)} that matches, in the index the build uses.`,
         remedy: `Check that version of ${code(facts.name)} exists in the index the build uses (a private index needs its URL and credentials in the build); if the lock file names it, re-lock (${code(facts.tool === "poetry" ? "poetry lock" : "uv lock")}).`
       } : {
-        summary: `${shown2}: that version of ${code(facts.name)} does not exist (pip found ${facts.versions.slice(-8).join(", ")}).`,
+        summary: `${shown3}: that version of ${code(facts.name)} does not exist (pip found ${facts.versions.slice(-8).join(", ")}).`,
         remedy: `Pin one of the versions pip found, e.g. ${code(`${facts.name}==${facts.versions[facts.versions.length - 1]}`)}.`
       };
     case "no-such-name":
       return {
-        summary: `${shown2}: pip found no package named ${code(facts.name)}${facts.guess ? ` \u2014 did you mean ${code(facts.guess)}?` : "."}`,
+        summary: `${shown3}: pip found no package named ${code(facts.name)}${facts.guess ? ` \u2014 did you mean ${code(facts.guess)}?` : "."}`,
         remedy: facts.guess ? `Correct the name to ${code(facts.guess)} (the version pin stays as it is if that release exists).` : `Check the package name on PyPI (or in the index the build uses) and correct it.`
       };
   }
@@ -23510,9 +23510,9 @@ function aptSuggestion(lines, name) {
   for (const { how, head } of APT_ANSWER) {
     const start = lines.findIndex((line) => head.test(line.trim()) && (how === "replaced" || head.exec(line.trim())?.[1] === name));
     if (start === -1) continue;
-    const listed = indentedBlock(lines.slice(start + 1));
-    const packages = listed.flatMap((line) => how === "virtual" ? [line.trim().split(/\s+/)[0]] : line.trim().split(/\s+/));
-    if (packages.length > 0) return { how, packages, lines: [lines[start].trim(), ...listed.map((l) => l.trim())] };
+    const listed2 = indentedBlock(lines.slice(start + 1));
+    const packages = listed2.flatMap((line) => how === "virtual" ? [line.trim().split(/\s+/)[0]] : line.trim().split(/\s+/));
+    if (packages.length > 0) return { how, packages, lines: [lines[start].trim(), ...listed2.map((l) => l.trim())] };
   }
   return void 0;
 }
@@ -24090,6 +24090,224 @@ var init_venv_unusable = __esm({
   }
 });
 
+// src/diagnosis/rules/start-scripts.ts
+import path15 from "node:path";
+function refusalIn(lines) {
+  for (const raw of lines) {
+    const line = raw.trim();
+    let m = RUNC_EXEC.exec(line);
+    if (m) return { script: m[1], failure: FAILURE_OF[m[2]], line };
+    m = RUNC_USER_PROCESS.exec(line);
+    if (m) return { failure: FAILURE_OF[m[1]], line };
+    if (ENV_CARRIAGE_RETURN.test(line)) return { failure: "crlf", line };
+    m = BAD_INTERPRETER.exec(line);
+    if (m) return { script: m[1], failure: m[3] ? "crlf" : "no-such-file", line };
+    m = SHELL_REFUSED.exec(line);
+    if (m) return { script: m[1], failure: m[2] === "Permission denied" ? "denied" : "shell-not-found", line };
+  }
+  return void 0;
+}
+function refusalAtRun(message) {
+  const m = RUN_REFUSED.exec(message);
+  if (!m) return void 0;
+  const failure = m[2].startsWith("stat ") ? "no-such-file" : FAILURE_OF[m[2]];
+  return { script: m[1], failure, line: message };
+}
+function notInImage2(refusal2) {
+  return refusal2.failure === "no-such-file" && refusal2.line.includes(`stat `);
+}
+function scriptProblem(refusal2, text) {
+  if (refusal2.failure === "denied") return { problem: "not-executable" };
+  if (notInImage2(refusal2)) return { problem: "not-in-image" };
+  if (refusal2.failure === "crlf") return { problem: "crlf" };
+  if (text === void 0) {
+    if (refusal2.failure === "format") return { problem: "not-a-program" };
+    return refusal2.failure === "no-such-file" ? { problem: "interpreter-missing" } : void 0;
+  }
+  const firstLine2 = text.split("\n", 1)[0];
+  if (firstLine2.endsWith("\r")) return { problem: "crlf" };
+  if (firstLine2.startsWith("\uFEFF")) return { problem: "byte-order-mark" };
+  if (!firstLine2.startsWith("#!")) return refusal2.failure === "format" ? { problem: "no-shebang" } : void 0;
+  const interpreter = /^#!\s*(\S+)/.exec(firstLine2)?.[1];
+  return refusal2.failure === "format" ? { problem: "not-a-program" } : { problem: "interpreter-missing", interpreter };
+}
+function scriptInRepository(script, workdir, exists2) {
+  const absolute = script.startsWith("/") ? script : path15.posix.join(workdir ?? "/", script);
+  if (workdir) {
+    const base = workdir.endsWith("/") ? workdir : `${workdir}/`;
+    if (absolute.startsWith(base) && exists2(absolute.slice(base.length))) return absolute.slice(base.length);
+  }
+  const segments = absolute.split("/").filter(Boolean);
+  for (let start = 0; start < segments.length; start++) {
+    const candidate = segments.slice(start).join("/");
+    if (exists2(candidate)) return candidate;
+  }
+  return void 0;
+}
+function startProgram(started) {
+  const program = started?.[0];
+  if (program && /(^|\/)(ba)?sh$/.test(program) && started?.[1] === "-c") return started[2]?.trim().split(/\s+/)[0];
+  return program;
+}
+var RUNC_EXEC, RUNC_USER_PROCESS, RUN_REFUSED, ENV_CARRIAGE_RETURN, BAD_INTERPRETER, SHELL_REFUSED, FAILURE_OF;
+var init_start_scripts = __esm({
+  "src/diagnosis/rules/start-scripts.ts"() {
+    "use strict";
+    RUNC_EXEC = /(?:^|[\s|])exec (\S+): (no such file or directory|exec format error|permission denied)\s*$/;
+    RUNC_USER_PROCESS = /exec user process caused:? "?(no such file or directory|exec format error|permission denied)"?/;
+    RUN_REFUSED = /exec: "([^"]+)": (permission denied|exec format error|stat \S+: no such file or directory)/;
+    ENV_CARRIAGE_RETURN = /\/env: ['‘"]?[\w./-]+(?:\\r|\r)['’"]?: No such file or directory/;
+    BAD_INTERPRETER = /(?:^|\s)(\S+): (\/\S*?)(\^M|\r)?: bad interpreter: No such file or directory/;
+    SHELL_REFUSED = /\bsh: (?:\d+: |line \d+: )?(\S+): (not found|Permission denied|cannot execute: required file not found)\s*$/;
+    FAILURE_OF = {
+      "no such file or directory": "no-such-file",
+      "exec format error": "format",
+      "permission denied": "denied"
+    };
+  }
+});
+
+// src/diagnosis/reasons/start-script-unrunnable.ts
+import fs9 from "node:fs";
+import path16 from "node:path";
+function readOrUndefined(file) {
+  try {
+    return fs9.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function commandLineIn({ file, text }) {
+  const lines = text.split("\n");
+  for (let i = lines.length - 1; i >= 0; i--) if (/^\s*(CMD|ENTRYPOINT)\b/i.test(lines[i])) return { file, line: i + 1 };
+  return void 0;
+}
+function summary8(facts) {
+  const script = `The start script ${shown(facts)}`;
+  switch (facts.problem) {
+    case "crlf":
+      return `${script} has Windows (CRLF) line endings: its \`#!\` line names an interpreter ending in a carriage return, which no image has, ${EXITS}.`;
+    case "no-shebang":
+      return `${script} has no \`#!\` line: the kernel cannot run it (\`exec format error\`), ${EXITS}.`;
+    case "byte-order-mark":
+      return `${script} begins with a UTF-8 byte order mark before its \`#!\`: the kernel cannot read that line, ${EXITS}.`;
+    case "interpreter-missing":
+      return facts.interpreter ? `${script} names ${code(facts.interpreter)} in its \`#!\` line, which the image does not have, ${EXITS}.` : `${script} could not run: the interpreter its \`#!\` line names is not in the image (or the file has Windows line endings), ${EXITS}.`;
+    case "not-executable":
+      return `${script} is not executable (no \`x\` permission in the image), so it was refused and Gunicorn never started.`;
+    case "not-in-image": {
+      const ignored = facts.ignoredBy ? `: ${code(fileLine(facts.ignoredBy))} (${code(facts.ignoredBy.pattern)}) keeps it out of the build context` : "";
+      return `The start command runs ${code(facts.script)}, which is not at that path in the image${ignored}, so the container could not start.`;
+    }
+    case "not-a-program":
+      return `The start command ${code(facts.script)} is neither a script with a \`#!\` line nor a program for this machine's platform (\`exec format error\`), ${EXITS}.`;
+  }
+}
+function remedy9(facts) {
+  const path38 = facts.file ?? facts.script;
+  const file = code(path38);
+  const inImage = code(facts.script);
+  switch (facts.problem) {
+    case "crlf":
+      return `Save ${file} with LF line endings (${code(`sed -i 's/\\r$//' ${path38}`)}) and keep Git from converting it with ${code("*.sh text eol=lf")} in \`.gitattributes\`; or strip them while building: ${code(`RUN sed -i 's/\\r$//' ${facts.script}`)}.`;
+    case "no-shebang":
+      return `Add ${code("#!/bin/sh")} as the first line of ${file}, or run it through the shell: ${code(`ENTRYPOINT ["sh", "${facts.script}"]`)}.`;
+    case "byte-order-mark":
+      return `Save ${file} as UTF-8 without a byte order mark (the first two characters must be \`#!\`).`;
+    case "interpreter-missing": {
+      const name = facts.interpreter?.split("/").pop();
+      if (!name || name === "env")
+        return `Check the first line of ${file}: the interpreter it names must be in the image, and the file saved with LF line endings.`;
+      const install = `${code(`apt-get install -y ${name}`)}, ${code(`apk add ${name}`)}`;
+      return `Install ${code(name)} in the image (${install}), or change the first line of ${file} to ${code("#!/bin/sh")} if it needs nothing of ${code(name)}'s own.`;
+    }
+    case "not-executable":
+      return `Make it executable in the repository (${code(`git update-index --chmod=+x ${path38}`)}) or in the image (${code(`RUN chmod +x ${facts.script}`)}, or ${code("COPY --chmod=755")}), or run it as ${code(`sh ${facts.script}`)}.`;
+    case "not-in-image":
+      return facts.ignoredBy ? `Remove ${code(facts.ignoredBy.pattern)} from ${code(".dockerignore")} (or add ${code(`!${path38}`)} after it), so the COPY brings ${inImage} into the image.` : `Copy ${inImage} into the image where the command looks for it (the \`COPY\` that brings it, the \`WORKDIR\` the command runs in), or correct the path.`;
+    case "not-a-program":
+      return "Build the image for the runner's platform (drop `--platform` from the `FROM` line, or set `platforms` to the runner's), or add a `#!` line if it is a script.";
+  }
+}
+var FIRST_LINE_PROBLEMS, refusedInContainer, refusedAtRun, shown, EXITS, start_script_unrunnable_default;
+var init_start_script_unrunnable = __esm({
+  "src/diagnosis/reasons/start-script-unrunnable.ts"() {
+    "use strict";
+    init_reason();
+    init_start_scripts();
+    init_build_context();
+    init_words();
+    FIRST_LINE_PROBLEMS = ["crlf", "no-shebang", "byte-order-mark", "interpreter-missing"];
+    refusedInContainer = {
+      stage: "boot",
+      name: "runc or the shell could not run the start script",
+      detect(rc) {
+        if (rc.ctx.container.running || rc.ofKind("master-start").length > 0) return void 0;
+        const refusal2 = refusalIn(rc.ctx.lines.map((line) => line.text));
+        const script = refusal2 && (refusal2.script ?? startProgram(rc.ctx.image?.started));
+        if (!refusal2 || !script) return void 0;
+        const inContext2 = scriptInRepository(script, rc.ctx.paths.workdir, (relative3) => rc.repo.isFile(rc.inContext(relative3)));
+        const file = inContext2 === void 0 ? void 0 : rc.inContext(inContext2);
+        const found2 = scriptProblem({ ...refusal2, script }, file === void 0 ? void 0 : rc.repo.read(file));
+        if (!found2) return void 0;
+        const commandLine2 = rc.dockerCommandLine();
+        const command = commandLine2 && { file: commandLine2.file, line: commandLine2.line };
+        const atFirstLine = file !== void 0 && FIRST_LINE_PROBLEMS.includes(found2.problem) ? { file, line: 1 } : void 0;
+        const location = atFirstLine ?? command;
+        return {
+          facts: { ...found2, script, file, line: refusal2.line, command },
+          evidence: [refusal2.line, ...commandLine2 ? [commandLine2.text] : []],
+          location,
+          pointers: [atFirstLine, command].filter((pointer) => pointer !== void 0)
+        };
+      }
+    };
+    refusedAtRun = {
+      stage: "start",
+      name: "docker run refused the start script",
+      detect(ctx) {
+        const refusal2 = refusalAtRun(ctx.message);
+        if (!refusal2?.script) return void 0;
+        const contextDir = ctx.context?.dir;
+        const exists2 = (relative3) => contextDir !== void 0 && fs9.existsSync(path16.join(contextDir, relative3));
+        const inContext2 = scriptInRepository(refusal2.script, void 0, exists2);
+        const relativeToRoot = (relative3) => path16.relative(ctx.context.repoRoot, path16.join(contextDir, relative3)).split(path16.sep).join("/");
+        const text = inContext2 === void 0 ? void 0 : readOrUndefined(path16.join(contextDir, inContext2));
+        const found2 = scriptProblem(refusal2, text);
+        if (!found2 || found2.problem === "not-in-image" && inContext2 === void 0 && !/\.sh$/.test(refusal2.script)) return void 0;
+        const ignored = contextDir && inContext2 !== void 0 ? dockerignoreLine(contextDir, inContext2) : void 0;
+        const command = ctx.dockerfile && commandLineIn(ctx.dockerfile);
+        const ignoredAt = ignored && { file: relativeToRoot(".dockerignore"), line: ignored.line };
+        const ignoredBy = ignoredAt && { ...ignoredAt, pattern: ignored.pattern };
+        return {
+          facts: {
+            ...found2,
+            script: refusal2.script,
+            file: inContext2 === void 0 ? void 0 : relativeToRoot(inContext2),
+            line: ctx.message,
+            command,
+            ignoredBy
+          },
+          evidence: [ctx.message],
+          location: ignoredAt ?? command,
+          pointers: [ignoredAt, command].filter((pointer) => pointer !== void 0)
+        };
+      }
+    };
+    shown = (facts) => `${code(facts.script)}${where(facts.file === void 0 ? void 0 : { file: facts.file, line: 1 })}`;
+    EXITS = "so the container exits before Gunicorn starts";
+    start_script_unrunnable_default = defineReason({
+      id: "start-script-unrunnable",
+      title: "Start script cannot run",
+      headline: "the start script cannot run",
+      readme: "the start script the container runs was refused before Gunicorn started: saved with Windows (CRLF) line endings (`exec ./start.sh: no such file or directory`, `bash\\r`), without a `#!` line (`exec format error`), naming an interpreter the image lacks (`#!/bin/bash` on Alpine), without its executable bit, or kept out of the image by `.dockerignore`; the repository file and its first line are named",
+      fixtures: [{ path: "__fixtures__/apps/fail-start-script-crlf", test: "__tests__/diagnosis.itg.ts" }],
+      rules: [refusedAtRun, refusedInContainer],
+      words: (facts) => ({ summary: summary8(facts), remedy: remedy9(facts) })
+    });
+  }
+});
+
 // src/gunicorn/line-prefix.ts
 function stripLinePrefixes(text) {
   let rest = text;
@@ -24199,7 +24417,7 @@ var init_line_prefix = __esm({
 
 // src/diagnosis/rules/locate.ts
 import { readdirSync } from "node:fs";
-import path15 from "node:path";
+import path17 from "node:path";
 function commandLine(rc) {
   return rc.dockerCommandLine();
 }
@@ -24264,7 +24482,7 @@ function pythonLine(rc, pattern, maxFiles = 300) {
     const dir = queue.shift();
     let entries;
     try {
-      entries = readdirSync(path15.join(root, dir), { withFileTypes: true });
+      entries = readdirSync(path17.join(root, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -24674,7 +24892,7 @@ function incompatibleSummary({ linked, builder, type, expected, got }) {
   const sizes = expected !== void 0 ? ` (expected ${expected} bytes, got ${got})` : "";
   return `${builder ? code(builder) : "A compiled extension"} was built against another version of ${code(linked)}: Python warned ${code(`${type} size changed, may indicate binary incompatibility`)}${sizes}.`;
 }
-function summary8(facts) {
+function summary9(facts) {
   switch (facts.kind) {
     case "numpy-abi":
       return numpyAbiSummary(facts);
@@ -24692,7 +24910,7 @@ function summary8(facts) {
       return `The process died of a Segmentation fault (${code(facts.report.slice(0, 120))}${facts.exitCode === 139 ? ", exit code 139" : ""}): native code crashed.`;
   }
 }
-function remedy9(facts) {
+function remedy10(facts) {
   switch (facts.kind) {
     case "numpy-abi":
       return numpyAbiRemedy(facts);
@@ -24826,7 +25044,7 @@ var init_native_crash = __esm({
       readme: "a worker died of a signal in native code (`Fatal Python error: Segmentation fault`): the module whose import crashed, the extension modules loaded, or the two packages of a `size changed, may indicate binary incompatibility` warning; a package compiled against NumPy 1.x under NumPy 2 (`_ARRAY_API not found`); macOS's fork-safety check (CoreFoundation, the Objective-C runtime) killing forked workers",
       fixtures: [{ path: "__fixtures__/apps/fail-native-crash", test: "__tests__/hang-crash.itg.ts" }],
       rules: [numpyBuiltForAnother, binaryIncompatible, forkUnsafe, crashDump, signalOnly, kernelSegfault, shellReportedSegfault],
-      words: (facts) => facts.kind === "fork-unsafe" ? forkUnsafeWords(facts) : { summary: summary8(facts), remedy: remedy9(facts) }
+      words: (facts) => facts.kind === "fork-unsafe" ? forkUnsafeWords(facts) : { summary: summary9(facts), remedy: remedy10(facts) }
     });
   }
 });
@@ -25435,11 +25653,11 @@ var init_command_forms = __esm({
 });
 
 // src/diagnosis/rules/config-frames.ts
-import path16 from "node:path";
+import path18 from "node:path";
 function isConfigFrame(rc, frame, configFile) {
   const mapped = rc.mapContainerPath(frame.file);
   if (configFile && mapped === configFile) return true;
-  return /^gunicorn[\w.-]*\.py$/.test(path16.posix.basename(frame.file)) || frame.func !== void 0 && HOOKS.has(frame.func);
+  return /^gunicorn[\w.-]*\.py$/.test(path18.posix.basename(frame.file)) || frame.func !== void 0 && HOOKS.has(frame.func);
 }
 function configCaller(rc, tb) {
   const raisedIn = rc.userFrame(tb);
@@ -25452,7 +25670,7 @@ function configCaller(rc, tb) {
   const hook2 = frame.func !== void 0 && HOOKS.has(frame.func) ? frame.func : void 0;
   return {
     config: {
-      file: mapped ?? path16.posix.basename(frame.file),
+      file: mapped ?? path18.posix.basename(frame.file),
       line: frame.line,
       location: mapped ? { file: mapped, line: frame.line, containerPath: frame.file } : void 0
     },
@@ -25469,7 +25687,7 @@ function callerWords(caller) {
 function callerRemedy(caller) {
   const where2 = code(raisedAt(caller));
   if (!caller.hook) {
-    const module = path16.posix.basename(caller.raisedIn.frame.file).replace(/\.py$/, "");
+    const module = path18.posix.basename(caller.raisedIn.frame.file).replace(/\.py$/, "");
     return `Fix ${where2}: ${code(caller.config.file)} imports it when Gunicorn reads its config, so ${code(`python -c "import ${module}"`)} in the image reproduces it.`;
   }
   const runs = caller.inMaster ? "in the master" : "in each worker after it forks";
@@ -25485,7 +25703,7 @@ function callerAt(rc, location) {
   return void 0;
 }
 function importerWords(caller) {
-  const module = code(path16.posix.basename(caller.raisedIn.frame.file));
+  const module = code(path18.posix.basename(caller.raisedIn.frame.file));
   const config = code(caller.config.file);
   return caller.hook ? `${module} is called by the ${code(caller.hook)} hook ${config} defines (line ${caller.config.line})` : `${module} is imported by ${config} (line ${caller.config.line})`;
 }
@@ -25513,7 +25731,7 @@ var init_config_frames = __esm({
       "ssl_context"
     ]);
     MASTER_HOOKS = /* @__PURE__ */ new Set(["on_starting", "on_reload", "when_ready", "pre_fork", "pre_exec", "child_exit", "nworkers_changed", "on_exit"]);
-    raisedAt = ({ raisedIn }) => raisedIn.location ? fileLine(raisedIn.location) : `${path16.posix.basename(raisedIn.frame.file)}:${raisedIn.frame.line}`;
+    raisedAt = ({ raisedIn }) => raisedIn.location ? fileLine(raisedIn.location) : `${path18.posix.basename(raisedIn.frame.file)}:${raisedIn.frame.line}`;
   }
 });
 
@@ -25807,8 +26025,8 @@ function closestLocalModule(rc, moduleName) {
   const closest = closestName(missing, candidates2);
   if (!closest || editDistance(missing, closest) > (missing.length >= 8 ? 2 : 1)) return void 0;
   const relative3 = [...parent, closest].join("/");
-  const path36 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
-  return { name: [...parent, closest].join("."), path: path36 };
+  const path38 = rc.repo.isFile(rc.inContext(`${relative3}.py`)) ? rc.inContext(`${relative3}.py`) : rc.inContext(relative3);
+  return { name: [...parent, closest].join("."), path: path38 };
 }
 function knownPackage(name) {
   const normalised = name.toLowerCase().replace(/_/g, "-");
@@ -25932,10 +26150,10 @@ var init_config_sources = __esm({
         if (!found2 || !raisedByDjangoPopulate(found2.tb) || rc.localModuleExists(found2.moduleName)) return void 0;
         const local = closestLocalModule(rc, found2.moduleName);
         if (!local && knownPackage(found2.moduleName)) return void 0;
-        const listed = settingsLineListing(rc, found2.tb, found2.moduleName);
+        const listed2 = settingsLineListing(rc, found2.tb, found2.moduleName);
         const frame = rc.userFrame(found2.tb);
-        const location = listed ?? frame?.location;
-        const line = listed && rc.repo.read(listed.file)?.split("\n")[listed.line - 1];
+        const location = listed2 ?? frame?.location;
+        const line = listed2 && rc.repo.read(listed2.file)?.split("\n")[listed2.line - 1];
         return {
           facts: { kind: "installed-app", app: found2.moduleName, location, local },
           evidence: [...present(line ? line.trim() : void 0), ...rc.tracebackEvidence(found2.tb, frame)],
@@ -26164,9 +26382,9 @@ var init_stages = __esm({
 function startWords(facts) {
   switch (facts.kind) {
     case "executable-missing": {
-      const summary21 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
-      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary21, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
-        summary: summary21,
+      const summary22 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
+      return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary22, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
+        summary: summary22,
         remedy: `Install ${code(facts.executable)} in the image, or fix the start command (the \`command\` input or the Dockerfile's CMD).`
       };
     }
@@ -26448,7 +26666,7 @@ function installedAppRemedy({ app, location, local }) {
 function unreadableSummary(facts) {
   return `Gunicorn could not read its config file${facts.file ? ` ${code(facts.file)}` : ""}${facts.exceptionLine ? `: ${code(facts.exceptionLine)}` : ""}` + (facts.caller ? `, ${callerWords(facts.caller)}` : "") + (facts.file && notPythonFile(facts.file) ? `; its name does not end in ${code(".py")}, and Gunicorn 20+ loads the config file as a Python module.` : ".");
 }
-function summary9(facts) {
+function summary10(facts) {
   switch (facts.kind) {
     case "ipv6-unavailable":
       return `Gunicorn cannot bind the IPv6 address ${code(facts.address)}: the container has no IPv6 (${facts.errno === "97" ? "the kernel runs without it" : "it is disabled there, so the address is not its own"}), not another process on the port.`;
@@ -26488,7 +26706,7 @@ function unreadableRemedy(facts) {
   if (facts.caller && !notPythonFile(facts.file)) return callerRemedy(facts.caller);
   return notPythonFile(facts.file) ? `Rename it to a ${code(".py")} name (e.g. ${code("gunicorn.conf.py")}) written as Python (${code('bind = "0.0.0.0:8000"')}), and pass that name to ${code("-c")}.` : "Fix the error in the config file; it is executed as Python when Gunicorn starts.";
 }
-function remedy10(facts) {
+function remedy11(facts) {
   switch (facts.kind) {
     case "ipv6-unavailable":
       return `Bind to IPv4 (${code(`--bind 0.0.0.0:${facts.port}`)}), which every host supports; keep an IPv6 bind only where the host is known to enable IPv6 (and then beside the IPv4 one).`;
@@ -26540,7 +26758,7 @@ function words4(facts) {
     case "database-url-scheme":
       return databaseUrlWords(facts);
     default:
-      return { summary: summary9(facts), remedy: remedy10(facts) };
+      return { summary: summary10(facts), remedy: remedy11(facts) };
   }
 }
 var CORRECT_VALUE, PORT_FROM_ENV, notPythonFile, config_error_default;
@@ -26639,7 +26857,7 @@ function taken(rc, address) {
 function inUseEvents(rc) {
   return rc.ofKind("connection-in-use").filter((e) => e.error === void 0 || /Errno 98|in use/i.test(e.error));
 }
-function summary10({ address, port, background, notInUse }) {
+function summary11({ address, port, background, notInUse }) {
   if (notInUse) {
     return `Gunicorn could not bind ${code(address)} and kept retrying without reporting the address in use: port ${port} is below 1024, which only root (or CAP_NET_BIND_SERVICE) may bind, and the container runs as another user.`;
   }
@@ -26704,7 +26922,7 @@ var init_port_in_use = __esm({
       fixtures: [{ path: "__fixtures__/apps/fail-port-in-use", test: "__tests__/diagnosis.itg.ts" }],
       rules: [retriedNotInUse, gaveUpBinding, connectionInUse, addressInUseTraceback],
       words: (facts) => ({
-        summary: summary10(facts),
+        summary: summary11(facts),
         remedy: facts.notInUse ? `Bind a port of 1024 or above (e.g. ${code("0.0.0.0:8000")}, published as port ${facts.port} outside), or run Gunicorn as root.` : `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
       })
     });
@@ -26787,7 +27005,7 @@ function notFound(rc, message, messageLine = loadErrorOf(rc)?.lines[0].text) {
     location: firstLocation(command)
   };
 }
-function summary11({ message, missing, defines }) {
+function summary12({ message, missing, defines }) {
   const none = EVALUATED_TO_NONE.exec(message)?.[1];
   if (none) return `Gunicorn evaluated ${code(none)} and got None, so there is no application object to serve.`;
   if (BY_FILENAME.test(message)) return "Gunicorn was given a file path as the application: it imports a module (`module:variable`), not a file.";
@@ -26799,7 +27017,7 @@ function summary11({ message, missing, defines }) {
   const defined = defines.length ? ` (it defines ${defines.map(code).join(", ")})` : "";
   return `Gunicorn imported module ${code(missing.module)} but found no ${code(missing.attribute)} in it${defined}.`;
 }
-function remedy11({ message, missing, suggestion, defines, spec }) {
+function remedy12({ message, missing, suggestion, defines, spec }) {
   const none = EVALUATED_TO_NONE.exec(message)?.[1];
   if (none?.endsWith(")")) {
     return `Make ${code(none)} return the application on every path (an ${code("except")} branch that only logs returns None).`;
@@ -26880,7 +27098,7 @@ var init_app_not_found = __esm({
       readme: "exit 4: the `module:attribute` of the app is wrong",
       fixtures: [{ path: "__fixtures__/apps/fail-app-not-found", test: "__tests__/diagnosis.itg.ts" }],
       rules: [loadError, importTraceback, indentedLoadError, exitCode4],
-      words: (facts) => ({ summary: summary11(facts), remedy: remedy11(facts) })
+      words: (facts) => ({ summary: summary12(facts), remedy: remedy12(facts) })
     });
   }
 });
@@ -27012,13 +27230,13 @@ var init_embedded_exceptions = __esm({
 
 // src/diagnosis/context.ts
 import { existsSync as existsSync2, readFileSync, statSync as statSync2 } from "node:fs";
-import path17 from "node:path";
+import path19 from "node:path";
 function frameText(frame) {
   const head = `  File "${frame.file}", line ${frame.line}${frame.func ? `, in ${frame.func}` : ""}`;
   return frame.code ? [head, `    ${frame.code}`] : [head];
 }
 function toPosix(p) {
-  return p.split(path17.sep).join("/");
+  return p.split(path19.sep).join("/");
 }
 var COMMON_WORKDIRS, LIBRARY_PATH, RepoFiles, RuleContext;
 var init_context = __esm({
@@ -27036,7 +27254,7 @@ var init_context = __esm({
       repoRoot;
       cache = /* @__PURE__ */ new Map();
       absolute(relative3) {
-        return path17.resolve(this.repoRoot, relative3);
+        return path19.resolve(this.repoRoot, relative3);
       }
       isFile(relative3) {
         try {
@@ -27078,7 +27296,7 @@ var init_context = __esm({
         this.repo = new RepoFiles(ctx.paths.repoRoot);
         const parsed = ctx.events.filter((event) => event.kind === "traceback");
         this.tracebacks = parsed.some((tb) => !tb.exception.type.endsWith("HaltServer")) ? parsed : [...parsed, ...embeddedExceptions(this.ctx.lines)];
-        this.contextRel = toPosix(path17.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+        this.contextRel = toPosix(path19.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
       }
       ofKind(kind) {
         return this.ctx.events.filter((event) => event.kind === kind);
@@ -27090,7 +27308,7 @@ var init_context = __esm({
       }
       /** Path relative to the repository root for a path relative to the build context. */
       inContext(relative3) {
-        return toPosix(path17.posix.join(this.contextRel, relative3));
+        return toPosix(path19.posix.join(this.contextRel, relative3));
       }
       /** Maps a container path back into the repository; undefined when no such file exists there. */
       mapContainerPath(containerPath) {
@@ -27166,8 +27384,8 @@ var init_context = __esm({
       }
       /** The Dockerfile path relative to the repo root, if it exists. */
       dockerfile() {
-        const absolute = this.ctx.paths.dockerfile ?? path17.join(this.ctx.paths.contextDir, "Dockerfile");
-        const relative3 = toPosix(path17.relative(this.ctx.paths.repoRoot, absolute));
+        const absolute = this.ctx.paths.dockerfile ?? path19.join(this.ctx.paths.contextDir, "Dockerfile");
+        const relative3 = toPosix(path19.relative(this.ctx.paths.repoRoot, absolute));
         return this.repo.isFile(relative3) ? relative3 : void 0;
       }
       /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
@@ -27347,10 +27565,10 @@ var init_syntax_error = __esm({
       rules: [newerPythonFeature, syntaxTraceback, syntaxMessage],
       words: ({ at, errorType, message, file, reloaded, future }) => {
         if (future) return futureWords(future);
-        const shown2 = code(at ?? "the application");
+        const shown3 = code(at ?? "the application");
         return {
-          summary: `${shown2} has a ${errorType}: ${message}${reloaded ? RELOADED : ""}.`,
-          remedy: `Fix the syntax at ${shown2}; ${code(`python -m py_compile ${file ?? "file.py"}`)} reproduces it without Docker.`
+          summary: `${shown3} has a ${errorType}: ${message}${reloaded ? RELOADED : ""}.`,
+          remedy: `Fix the syntax at ${shown3}; ${code(`python -m py_compile ${file ?? "file.py"}`)} reproduces it without Docker.`
         };
       }
     });
@@ -27549,6 +27767,14 @@ function noneWords(facts, none) {
     remedy: facts.provided || facts.hostFilled ? unsetRemedy(facts) : `Pass ${code(facts.name)} ${USE_ENV_INPUT}, or give the read a default (${withDefault}).`
   };
 }
+function severalWords(facts, alsoMissing) {
+  const names = listed([facts.name, ...alsoMissing]);
+  const reads = facts.location ? `: ${code(fileLine(facts.location))} reads them at import` : "";
+  return {
+    summary: `The app needs the environment variables ${names}, which are not set in the container${reads}.`,
+    remedy: `Pass ${names} ${USE_ENV_INPUT} (secrets or harmless test values), or give those settings defaults.`
+  };
+}
 function readInRequest(facts) {
   return `: it is read ${inHandler(facts, facts.location)}, so every request to it fails`;
 }
@@ -27567,13 +27793,14 @@ function words5(facts) {
     };
   }
   if (facts.none) return noneWords(facts, facts.none);
+  if (facts.alsoMissing?.length) return severalWords(facts, facts.alsoMissing);
   const reads = facts.during === "request" ? readInRequest(facts) : facts.location ? `: ${code(fileLine(facts.location))} reads it at import` : "";
   return {
     summary: `The app needs the environment variable ${code(facts.name)}, which is not set in the container${reads}.`,
     remedy: unsetRemedy(facts)
   };
 }
-var environKey, improperlyConfigured, noneRead, settingsFields, emptyInSpec, entrypointRefused, emptyValue, USE_ENV_INPUT, missing_env_default;
+var environKey, improperlyConfigured, noneRead, settingsFields, emptyInSpec, entrypointRefused, emptyValue, USE_ENV_INPUT, listed, missing_env_default;
 var init_missing_env = __esm({
   "src/diagnosis/reasons/missing-env.ts"() {
     "use strict";
@@ -27617,7 +27844,10 @@ var init_missing_env = __esm({
       name: "a settings class refuses to build without fields it reads from the environment",
       detect(rc) {
         const found2 = missingSettingsFields(rc);
-        return found2 ? unset(rc, found2.tb, found2.variables[0]) : void 0;
+        if (!found2) return void 0;
+        const finding2 = unset(rc, found2.tb, found2.variables[0]);
+        const alsoMissing = found2.variables.slice(1).filter((name) => !rc.ctx.env.provided.includes(name));
+        return alsoMissing.length > 0 ? { ...finding2, facts: { ...finding2.facts, alsoMissing } } : finding2;
       }
     };
     emptyInSpec = {
@@ -27660,6 +27890,7 @@ var init_missing_env = __esm({
       }
     };
     USE_ENV_INPUT = "with the action's `env` input";
+    listed = (names) => names.map((name) => code(name)).join(", ").replace(/, ([^,]+)$/, " and $1");
     missing_env_default = defineReason({
       id: "missing-env",
       title: "Missing environment variable",
@@ -27875,15 +28106,15 @@ function words6(facts) {
   }
   const { error: error2, service, location } = facts;
   const subject = error2.host ? `${service} at ${code(error2.host)}${error2.port ? ` port ${error2.port}` : ""}` : service;
-  const { what, remedy: remedy20 } = WORDING[error2.failure](error2);
+  const { what, remedy: remedy21 } = WORDING[error2.failure](error2);
   if (facts.during === "request") {
-    const served = remedy20.replace(`; ${LAZILY}`, "").replace(`, ${LAZILY}`, "");
+    const served = remedy21.replace(`; ${LAZILY}`, "").replace(`, ${LAZILY}`, "");
     return {
       summary: `The app connects to ${subject} ${facts.handler ? `while handling a request, ${inHandler(facts, location)}` : inHandler(facts, location)}, and ${what}.`,
       remedy: served
     };
   }
-  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy20 };
+  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy21 };
 }
 var driverError, cutWhileConnecting, waitsForHost, driverMessage, LAZILY, VIA_NETWORK, HOST_INTERNAL, WORDING, database_unreachable_default;
 var init_database_unreachable = __esm({
@@ -28398,8 +28629,8 @@ function sslPatchedLate(rc) {
     (t) => exceptionIs(t, "RecursionError") && (t.frames.some((f) => SSL_FRAME(f.file)) || warningLine !== void 0 && t.frames.length === 0)
   );
   if (!tb) return void 0;
-  const listed = /Modules that had direct imports \(NOT patched\): \[(.*)\]/.exec(warningLine?.text ?? "")?.[1] ?? "";
-  const importedFirst = [...listed.matchAll(/'([\w.]+) \(/g)].map((m) => m[1]);
+  const listed2 = /Modules that had direct imports \(NOT patched\): \[(.*)\]/.exec(warningLine?.text ?? "")?.[1] ?? "";
+  const importedFirst = [...listed2.matchAll(/'([\w.]+) \(/g)].map((m) => m[1]);
   return { tb, warning: warningLine?.text.trim(), importedFirst };
 }
 var WARNING, SSL_FRAME;
@@ -28923,7 +29154,7 @@ var init_resources = __esm({
 function moreMemory(limit) {
   return limit ? `run on an instance with more than ${code(limit)} (the \`memory\` input is the instance size the boot is tested at)` : "give the container more memory";
 }
-function summary12(facts) {
+function summary13(facts) {
   switch (facts.kind) {
     case "fork-failed":
       return `The master could not fork a worker: ${code("os.fork()")} failed with ${code(facts.exceptionLine)}, the container has no memory left for another copy of the process${limitNote(facts.limit)}.`;
@@ -28955,7 +29186,7 @@ function smallerLoad(preloaded, limit) {
   const master = preloaded ? `; with ${code("preload_app")} the master imports the app, so the import alone must fit` : "";
   return `Lower what the app allocates while it loads (load large data lazily)${master}, or ${moreMemory(limit)}.`;
 }
-function remedy12(facts) {
+function remedy13(facts) {
   switch (facts.kind) {
     case "fork-failed":
       return `Lower what the master holds before it forks (with ${code("--preload")} the whole app is loaded there), start fewer workers${facts.workers ? ` (${facts.workers} now)` : ""}, or give the container more memory.`;
@@ -29062,7 +29293,7 @@ var init_out_of_memory = __esm({
         { path: "__fixtures__/apps/fail-host-limits", test: "__tests__/host-limits.itg.ts" }
       ],
       rules: [forkFailed, memoryError, workersKilled, platformKilled, containerKilled, oomEvents],
-      words: (facts) => ({ summary: summary12(facts), remedy: remedy12(facts) })
+      words: (facts) => ({ summary: summary13(facts), remedy: remedy13(facts) })
     });
   }
 });
@@ -29097,9 +29328,9 @@ function whatItWaitsOn(frames, user) {
 }
 function stackLines(frames, user) {
   const end = user ? frames.indexOf(user.frame) + 1 : 1;
-  const shown2 = frames.slice(0, Math.min(end, 4));
-  if (user && !shown2.includes(user.frame)) shown2.push(user.frame);
-  return shown2.map((f) => `  File "${f.file}", line ${f.line} in ${f.func}`);
+  const shown3 = frames.slice(0, Math.min(end, 4));
+  if (user && !shown3.includes(user.frame)) shown3.push(user.frame);
+  return shown3.map((f) => `  File "${f.file}", line ${f.line} in ${f.func}`);
 }
 var NETWORK_FILES, NETWORK_FUNCS, LOCK_FILES, LOCK_FUNCS;
 var init_hangs = __esm({
@@ -29296,7 +29527,7 @@ var init_lifecycle = __esm({
 });
 
 // src/diagnosis/reasons/crash-loop.ts
-function summary13({ exits, exitKinds: exitKinds2, clue, healthPassed, usageError }) {
+function summary14({ exits, exitKinds: exitKinds2, clue, healthPassed, usageError }) {
   if (usageError !== void 0) {
     return `Each worker exits at import with a command-line usage error (${code(usageError.replace(/^\W+/, "").slice(0, 120))}): code in the app parses the process's arguments, which in a worker are Gunicorn's own.`;
   }
@@ -29304,7 +29535,7 @@ function summary13({ exits, exitKinds: exitKinds2, clue, healthPassed, usageErro
   const health2 = healthPassed ? " The health check passed between restarts, which hides the problem." : "";
   return `Workers keep exiting after they boot (${exits} exits: ${exitKinds2.join(", ")}) and Gunicorn keeps replacing them${printed}.${health2}`;
 }
-function remedy13({ presumed, usageError }) {
+function remedy14({ presumed, usageError }) {
   if (usageError !== void 0) {
     return `Parse arguments only under ${code("if __name__ == '__main__':")} (or with ${code("parse_known_args()")}), never at import: under Gunicorn the command line is not the app's.`;
   }
@@ -29371,7 +29602,7 @@ var init_crash_loop = __esm({
       readme: "workers exit after boot and are replaced, while single health requests still pass; an argument parser in the app that rejects Gunicorn's own options (`unrecognized arguments: -k -c \u2026`)",
       fixtures: [{ path: "__fixtures__/apps/fail-crash-loop", test: "__tests__/diagnosis.itg.ts" }],
       rules: [appParsesArguments, workersKeepExiting],
-      words: (facts) => ({ summary: summary13(facts), remedy: remedy13(facts) })
+      words: (facts) => ({ summary: summary14(facts), remedy: remedy14(facts) })
     });
   }
 });
@@ -29585,12 +29816,12 @@ var init_disallowed_host = __esm({
 });
 
 // src/diagnosis/reasons/no-start-command.ts
-function summary14({ entrypoint, exitCode, elsewhere }) {
+function summary15({ entrypoint, exitCode, elsewhere }) {
   const exited = exitCode !== void 0 ? `exited with code ${exitCode}` : "stopped";
   const found2 = elsewhere ? ` The start command is in ${code(fileLine(elsewhere))}: ${code(elsewhere.command)}.` : "";
   return `The image has no CMD: its ENTRYPOINT ${code(entrypoint)} ran without arguments and ${exited}, so Gunicorn never started.${found2}`;
 }
-function remedy14({ elsewhere }) {
+function remedy15({ elsewhere }) {
   const command = elsewhere ? code(elsewhere.command) : "the Gunicorn command";
   return `Add a CMD with ${command} to the Dockerfile, or pass it with the \`command\` input.`;
 }
@@ -29626,7 +29857,7 @@ var init_no_start_command = __esm({
       readme: "the image has an `ENTRYPOINT` script and no `CMD`, so nothing starts Gunicorn; the command the repository keeps elsewhere (a compose file `command:`, a Procfile `web:` line) is named with its file and line",
       fixtures: [{ path: "__fixtures__/apps/fail-no-start-command", test: "__tests__/diagnosis.itg.ts" }],
       rules: [entrypointWithoutCmd],
-      words: (facts) => ({ summary: summary14(facts), remedy: remedy14(facts) })
+      words: (facts) => ({ summary: summary15(facts), remedy: remedy15(facts) })
     });
   }
 });
@@ -29654,7 +29885,7 @@ var init_bind_source = __esm({
 });
 
 // src/diagnosis/reasons/boot-timeout.ts
-function summary15(facts) {
+function summary16(facts) {
   switch (facts.kind) {
     case "host-port":
       if (facts.expected) {
@@ -29682,7 +29913,7 @@ function nothingAnsweredSummary({ seconds, booted, stopsAt }) {
   const stillImporting = stopsAt ? `; the log stops at ${code(stopsAt)}, so the app is probably still importing (a blocking call at import)` : "";
   return `Gunicorn booted ${booted} worker${booted === 1 ? "" : "s"} but nothing answered within ${seconds} s${stillImporting}.`;
 }
-function remedy15(facts) {
+function remedy16(facts) {
   switch (facts.kind) {
     case "host-port":
       if (facts.expected) {
@@ -29839,7 +30070,7 @@ var init_boot_timeout = __esm({
       readme: "nothing answered in time and the log shows no cause (e.g. Gunicorn bound to `127.0.0.1` inside the container), or the host's own port verdict (Heroku R10, Cloud Run, Render's port scan, Fly.io's expected address, Azure App Service's HTTP pings)",
       fixtures: [{ path: "__fixtures__/apps/fail-boot-timeout", test: "__tests__/diagnosis.itg.ts" }],
       rules: [hostPort, wrapper, neverStarted, loopbackBind, unixSocketBind, otherPort, neverListened, nothingAnswered],
-      words: (facts) => ({ summary: summary15(facts), remedy: remedy15(facts) })
+      words: (facts) => ({ summary: summary16(facts), remedy: remedy16(facts) })
     });
   }
 });
@@ -29850,14 +30081,14 @@ function setByOf(found2) {
   const kind = /\.py$/.test(found2.file) ? "config" : /(^|\/)Procfile$/.test(found2.file) ? "procfile" : "command";
   return { file: found2.file, line: found2.line, kind };
 }
-function summary16(facts) {
+function summary17(facts) {
   const where2 = facts.setBy ? ` (set in ${code(`${facts.setBy.file}:${facts.setBy.line}`)})` : "";
   const inside = facts.loopback ? ", inside the container only," : "";
   const given = facts.assigned ? `${facts.host} picks the port itself and passes it in ${code("PORT")} (here ${facts.port})` : `${facts.host} sends requests to the port in ${code("PORT")} (${facts.port})`;
   const words13 = facts.hostWords ? `: there the deploy fails with \u201C${facts.hostWords.replace(/PORT=\d+/, `PORT=${facts.port}`)}\u201D` : "";
   return `Gunicorn listens on ${code(facts.binds.join(", "))}${where2}${inside} but ${given}${words13}.`;
 }
-function remedy16(facts) {
+function remedy17(facts) {
   const fromEnv = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`);
   const byItself = `Gunicorn binds ${code("0.0.0.0:$PORT")} by itself when no bind is set and ${code("PORT")} is`;
   switch (facts.setBy?.kind) {
@@ -29917,7 +30148,7 @@ var init_host_port_ignored = __esm({
         { path: "__fixtures__/apps/fail-host-port-cmd", test: "__tests__/hosts.itg.ts" }
       ],
       rules: [listensElsewhere],
-      words: (facts) => ({ summary: summary16(facts), remedy: remedy16(facts) })
+      words: (facts) => ({ summary: summary17(facts), remedy: remedy17(facts) })
     });
   }
 });
@@ -29964,16 +30195,16 @@ function socketIoServerWords(facts) {
   };
 }
 function interruptedSummary(facts) {
-  const path36 = code(facts.path);
+  const path38 = code(facts.path);
   const what = present(
     facts.told && `the master was told to stop (${code(facts.told)})`,
     facts.exit && `${facts.workers > 1 ? "the workers" : "the worker"} exited (${code(facts.exit)})`,
     facts.stopped && `the master stopped (${code(facts.stopped)}${facts.exitCode !== void 0 ? `, exit code ${facts.exitCode}` : ""})`
   );
   if (!facts.stopped && !facts.told)
-    return `A worker exited during the WebSocket check of ${path36} (${code(facts.exit)}), so the check could not finish.`;
-  const listed = what.length > 1 ? `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}` : what[0];
-  return `Gunicorn stopped during the WebSocket check of ${path36}: ${listed}.`;
+    return `A worker exited during the WebSocket check of ${path38} (${code(facts.exit)}), so the check could not finish.`;
+  const listed2 = what.length > 1 ? `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}` : what[0];
+  return `Gunicorn stopped during the WebSocket check of ${path38}: ${listed2}.`;
 }
 function words11(facts) {
   switch (facts.kind) {
@@ -30097,7 +30328,7 @@ var init_websocket_failed = __esm({
       }
     };
     WEBSOCKET_WORKERS = `${code("geventwebsocket.gunicorn.workers.GeventWebSocketWorker")} (package ${code("gevent-websocket")}), ${code("uvicorn_worker.UvicornWorker")} (package ${code("uvicorn-worker")}; ${code("uvicorn.workers")} is deprecated) or Gunicorn 25+'s ${code("asgi")} worker for ASGI apps`;
-    INTERRUPTED_REMEDY = (path36) => `Find what ends the process while ${code(path36)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
+    INTERRUPTED_REMEDY = (path38) => `Find what ends the process while ${code(path38)} is handled: ${code("sys.exit()")} or ${code("os._exit()")} in the handler, a signal sent to Gunicorn's master (${code("os.kill(os.getppid(), \u2026)")}), or a crash. Gunicorn stops when its master is told to, or when a worker exits with code 3 or 4.`;
     websocket_failed_default = defineReason({
       id: "websocket-failed",
       title: "WebSocket check failed",
@@ -30112,31 +30343,31 @@ var init_websocket_failed = __esm({
 
 // src/diagnosis/reasons/health-check-failed.ts
 function words12(facts) {
-  const path36 = code(facts.healthPath);
+  const path38 = code(facts.healthPath);
   switch (facts.kind) {
     case "not-passed":
-      return { summary: `The health check of ${path36} did not pass.`, remedy: `Make ${path36} answer ${facts.healthStatus} once the app is ready.` };
+      return { summary: `The health check of ${path38} did not pass.`, remedy: `Make ${path38} answer ${facts.healthStatus} once the app is ready.` };
     case "wrong-status": {
       if (facts.raised) return raisedWords2(facts, facts.raised);
       const body = quotedBody(facts.body);
       return {
-        summary: `${path36} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
-        remedy: facts.status === 404 ? noRouteRemedy(path36, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path36} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
+        summary: `${path38} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
+        remedy: facts.status === 404 ? noRouteRemedy(path38, facts.rootStatus) : `The app is up but reports itself unhealthy: fix what ${path38} checks (often a service it cannot reach in CI) or set the \`health-status\` input to accept ${facts.status}.`
       };
     }
     case "no-answer": {
       const attempts = `${facts.attempts} attempt${facts.attempts === 1 ? "" : "s"}`;
       return {
-        summary: `${path36} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
-        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path36} do not block.`
+        summary: `${path38} never answered after ${attempts}: ${facts.error ?? "no response"}.`,
+        remedy: `Check that Gunicorn listens on ${code(`0.0.0.0:${facts.port}`)} and that requests to ${path38} do not block.`
       };
     }
   }
 }
-function noRouteRemedy(path36, rootStatus2) {
+function noRouteRemedy(path38, rootStatus2) {
   if (rootStatus2 === void 0 || rootStatus2 >= 400)
-    return `The app has no route ${path36}: add one or set the \`health-path\` input to an existing route.`;
-  return `The app has no route ${path36}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path36} route.`;
+    return `The app has no route ${path38}: add one or set the \`health-path\` input to an existing route.`;
+  return `The app has no route ${path38}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path38} route.`;
 }
 function raisedWords2(facts, raised) {
   return {
@@ -30253,7 +30484,7 @@ function tailEvidence(lines) {
   const interesting = lines.filter((l) => INTERESTING.test(l.text)).slice(-5);
   return (interesting.length ? interesting : lines.filter((l) => l.text.trim()).slice(-5)).map((l) => l.text);
 }
-function summary17(facts) {
+function summary18(facts) {
   switch (facts.kind) {
     case "exception": {
       const failed2 = `${facts.caller?.inMaster ? "The master" : "Workers"} failed with ${code(facts.exceptionLine.slice(0, 200))}`;
@@ -30324,7 +30555,7 @@ var init_unknown = __esm({
       ],
       rules: [exception, howItEnded],
       words: (facts) => ({
-        summary: summary17(facts),
+        summary: summary18(facts),
         remedy: facts.kind === "exception" ? facts.caller ? callerRemedy(facts.caller) : 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.' : `Read the last lines of the log below; ${REPRODUCE}`
       })
     });
@@ -30332,7 +30563,7 @@ var init_unknown = __esm({
 });
 
 // src/diagnosis/reasons/dependency-failed.ts
-function summary18(facts) {
+function summary19(facts) {
   const service = `The compose service ${code(facts.service)}`;
   const because = facts.cause ? `: ${code(facts.cause.trim())}.` : ".";
   switch (facts.state) {
@@ -30346,7 +30577,7 @@ function summary18(facts) {
       return `${service} could not be started${because}`;
   }
 }
-function remedy17(facts) {
+function remedy18(facts) {
   const file = facts.file ? ` in ${code(facts.file)}` : "";
   if (facts.state === "unhealthy" && facts.shellVariable) {
     return `The healthcheck of ${code(facts.service)}${file} uses ${code("$" + facts.shellVariable)}, which Compose fills from the shell that runs it (empty on the runner), not from the container: write ${code("$$" + facts.shellVariable)} so the container's shell expands it.`;
@@ -30403,17 +30634,17 @@ var init_dependency_failed = __esm({
         { path: "__fixtures__/compose/migrate-fails", test: "__tests__/compose.itg.ts" }
       ],
       rules: [dependencyFailed],
-      words: (facts) => ({ summary: summary18(facts), remedy: remedy17(facts) })
+      words: (facts) => ({ summary: summary19(facts), remedy: remedy18(facts) })
     });
   }
 });
 
 // src/diagnosis/reasons/signal-not-forwarded.ts
-function summary19({ signal, graceSec, pid1, form, location }) {
+function summary20({ signal, graceSec, pid1, form, location }) {
   const who = form === "script" ? `a start script that runs Gunicorn without ${code("exec")}${where(location)}` : form === "shell-form" ? `the shell form of the start command${where(location)}` : "not Gunicorn";
   return `${signal} never reached Gunicorn: PID 1 is ${code(pid1.slice(0, 120))}, ${who}, and it does not pass the signal on. A host would wait out its grace (${graceSec} s here) and kill Gunicorn with requests in flight.`;
 }
-function remedy18({ form, culprit }) {
+function remedy19({ form, culprit }) {
   const init = `or run the container with an init that forwards signals (${code("docker run --init")}, ${code("tini")})`;
   if (form === "script") {
     const line = culprit?.replace(/^\s*(exec\s+)?/, "exec ");
@@ -30470,7 +30701,7 @@ var init_signal_not_forwarded = __esm({
         { path: "__fixtures__/apps/fail-script-without-exec", test: "__tests__/shutdown.itg.ts" }
       ],
       rules: [signalKept],
-      words: (facts) => ({ summary: summary19(facts), remedy: remedy18(facts) })
+      words: (facts) => ({ summary: summary20(facts), remedy: remedy19(facts) })
     });
   }
 });
@@ -30483,8 +30714,8 @@ function showsWrite(tb) {
     (frame) => LOG_HANDLER_FRAME.test(frame.file) || WRITE_CALL.test(frame.code ?? "") || /^(?:mkdir|makedirs)$/.test(frame.func ?? "")
   );
 }
-function refusedAccess(tb, path36) {
-  if (NOT_A_FILE_WRITE.test(path36)) return void 0;
+function refusedAccess(tb, path38) {
+  if (NOT_A_FILE_WRITE.test(path38)) return void 0;
   if (tb.frames.length === 0) return "access";
   return showsWrite(tb) ? "write" : void 0;
 }
@@ -30524,20 +30755,20 @@ function settingLine(rc, writer) {
   if (command && command.text.includes(option)) return command;
   return configSetting(rc, setting);
 }
-function summary20({ writer, path: path36, cause, user, location, access: access2 }) {
+function summary21({ writer, path: path38, cause, user, location, access: access2 }) {
   const who = user ? `user ${code(user)}` : "the image's user";
   const why = cause === "read-only" ? "the root filesystem is read-only" : `${who} may not write there`;
   if (writer === "worker-tmp") {
-    return `Gunicorn's workers need a writable temporary directory and none of ${code(path36)} is writable (${why}): the master stops at the first worker.`;
+    return `Gunicorn's workers need a writable temporary directory and none of ${code(path38)} is writable (${why}): the master stops at the first worker.`;
   }
-  const dir = path36.slice(0, path36.lastIndexOf("/")) || "/";
+  const dir = path38.slice(0, path38.lastIndexOf("/")) || "/";
   if (writer === "pidfile") return `Gunicorn cannot write its pid file in ${code(dir)}${where(location)}: ${why}.`;
   if (access2) {
-    return `The app may not open ${code(path36)} while it loads: it belongs to another user than ${who} (a volume Docker created as root, a file made by another user).`;
+    return `The app may not open ${code(path38)} while it loads: it belongs to another user than ${who} (a volume Docker created as root, a file made by another user).`;
   }
-  return `The app writes ${code(path36)}${where(location)} while it loads, and ${why}.`;
+  return `The app writes ${code(path38)}${where(location)} while it loads, and ${why}.`;
 }
-function remedy19({ writer, path: path36, cause }) {
+function remedy20({ writer, path: path38, cause }) {
   const writable = "or give the container a writable volume there (a Kubernetes `emptyDir`; here, the `writable-paths` input)";
   if (writer === "worker-tmp") {
     return `Start Gunicorn with ${code("--worker-tmp-dir /dev/shm")} (${code('worker_tmp_dir = "/dev/shm"')} in gunicorn.conf.py), ${writable} at ${code("/tmp")}.`;
@@ -30545,9 +30776,9 @@ function remedy19({ writer, path: path36, cause }) {
   if (writer === "pidfile") {
     return `Point ${code("pidfile")} (${code("--pid")}) at a writable path such as ${code("/tmp/gunicorn.pid")} or drop it (a container needs none), ${writable}.`;
   }
-  const dir = path36.slice(0, path36.lastIndexOf("/")) || "/";
+  const dir = path38.slice(0, path38.lastIndexOf("/")) || "/";
   if (cause === "permission") {
-    return `Give ${code(path36)} to the user the app runs as (${code("chown")} it in the Dockerfile, or create the volume's directory with that owner), or write under a path that user owns (take it from an environment variable, e.g. ${code("/tmp")}).`;
+    return `Give ${code(path38)} to the user the app runs as (${code("chown")} it in the Dockerfile, or create the volume's directory with that owner), or write under a path that user owns (take it from an environment variable, e.g. ${code("/tmp")}).`;
   }
   return `Write under a path the host keeps writable (take it from an environment variable, e.g. ${code("/tmp")}), ${writable} at ${code(dir)}.`;
 }
@@ -30618,7 +30849,7 @@ var init_read_only_filesystem = __esm({
       readme: "a write Gunicorn or the app needs fails under a read-only root or a non-root user: the workers' temporary file, the pid file, the app's own file",
       fixtures: [{ path: "__fixtures__/apps/ok-graceful-shutdown", test: "__tests__/shutdown.itg.ts" }],
       rules: [writeFailed, writeReported],
-      words: (facts) => ({ summary: summary20(facts), remedy: remedy19(facts) })
+      words: (facts) => ({ summary: summary21(facts), remedy: remedy20(facts) })
     });
   }
 });
@@ -30641,6 +30872,7 @@ var init_registry = __esm({
     init_build_file_missing();
     init_build_failed();
     init_venv_unusable();
+    init_start_script_unrunnable();
     init_native_crash();
     init_worker_class_unavailable();
     init_config_error();
@@ -30683,6 +30915,8 @@ var init_registry = __esm({
       dependency_failed_default,
       // A container that never started because its virtualenv is not in the final stage: before the generic start rules.
       venv_unusable_default,
+      // A start script the kernel refused: the one line runc or the shell printed, before any structural reading.
+      start_script_unrunnable_default,
       // The booted run (and a container that never started): evidence in the log first.
       // A healthy run stopped with the host's signal that PID 1 kept: decided by the shutdown check alone.
       signal_not_forwarded_default,
@@ -31158,9 +31392,9 @@ function runLinks(metadata2) {
     shortSha: sha?.slice(0, 7),
     fileUrl(file, line) {
       if (!base || !sha) return void 0;
-      const path36 = encodeRepoPath(file);
-      if (!path36) return void 0;
-      return `${base}/blob/${sha}/${path36}${line && line > 0 ? `#L${line}` : ""}`;
+      const path38 = encodeRepoPath(file);
+      if (!path38) return void 0;
+      return `${base}/blob/${sha}/${path38}${line && line > 0 ? `#L${line}` : ""}`;
     }
   };
 }
@@ -31498,8 +31732,8 @@ function evidenceBlock(report, links) {
 ${codeBlock(lines)}`;
 }
 function addsToEvidence(excerpt3, evidence) {
-  const shown2 = new Set(evidence.map((e) => e.trim()));
-  return excerpt3.lines.some((line) => line.trim() !== "" && !shown2.has(line.trim()));
+  const shown3 = new Set(evidence.map((e) => e.trim()));
+  return excerpt3.lines.some((line) => line.trim() !== "" && !shown3.has(line.trim()));
 }
 function dependencyLogs(report) {
   return (report.dependencies ?? []).filter((dependency2) => dependency2.status === "failed" && (dependency2.log?.length ?? 0) > 0).map(({ service, log = [] }) => {
@@ -31522,9 +31756,9 @@ ${block}
 }
 function tailSection(report, flavor, budget, links) {
   const total = Math.max(report.logTotalLines, report.log.length);
-  const wrapper2 = (shown2, block) => {
-    const leftOut = total - shown2;
-    const label = leftOut > 0 ? `Container log (last ${formatCount(shown2)} of ${plural2(total, "line")}, ${formatCount(leftOut)} left out)` : `Container log (${plural2(total, "line")})`;
+  const wrapper2 = (shown3, block) => {
+    const leftOut = total - shown3;
+    const label = leftOut > 0 ? `Container log (last ${formatCount(shown3)} of ${plural2(total, "line")}, ${formatCount(leftOut)} left out)` : `Container log (${plural2(total, "line")})`;
     return `<details><summary>${label}</summary>
 
 ${block}
@@ -31811,11 +32045,11 @@ var init_comment_policy = __esm({
 });
 
 // src/github/event.ts
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 function readEventPayload(eventPath) {
   if (!eventPath) return {};
   try {
-    const payload = JSON.parse(fs9.readFileSync(eventPath, "utf8"));
+    const payload = JSON.parse(fs10.readFileSync(eventPath, "utf8"));
     return payload !== null && typeof payload === "object" ? payload : {};
   } catch {
     return {};
@@ -31859,8 +32093,8 @@ var init_context2 = __esm({
           if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
             this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
           } else {
-            const path36 = process.env.GITHUB_EVENT_PATH;
-            process.stdout.write(`GITHUB_EVENT_PATH ${path36} does not exist${EOL6}`);
+            const path38 = process.env.GITHUB_EVENT_PATH;
+            process.stdout.write(`GITHUB_EVENT_PATH ${path38} does not exist${EOL6}`);
           }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -38362,7 +38596,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path36) => path36.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path38) => path38.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -42367,8 +42601,8 @@ var require_websocket_server = __commonJS({
 });
 
 // src/setup/input-values.ts
-import fs11 from "node:fs";
-function shown(value) {
+import fs12 from "node:fs";
+function shown2(value) {
   return value.replace(/\r?\n/g, "\\n");
 }
 function parseKeyValueLines(input, text) {
@@ -42410,40 +42644,40 @@ function parseStatusMatcher(text) {
 }
 function badStatus(text) {
   return new InputError(
-    `The input 'health-status' must be status codes, classes or ranges such as '200', '200,204', '2xx' or '200-299', got '${shown(text)}'.`
+    `The input 'health-status' must be status codes, classes or ranges such as '200', '200,204', '2xx' or '200-299', got '${shown2(text)}'.`
   );
 }
 function parseNumber2(input, text, min, max) {
   const value = Number(text);
   if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(value)) {
-    throw new InputError(`The input '${input}' must be a number of seconds, got '${shown(text)}'.`);
+    throw new InputError(`The input '${input}' must be a number of seconds, got '${shown2(text)}'.`);
   }
-  if (value < min || value > max) throw new InputError(`The input '${input}' must be between ${min} and ${max}, got '${shown(text)}'.`);
+  if (value < min || value > max) throw new InputError(`The input '${input}' must be between ${min} and ${max}, got '${shown2(text)}'.`);
   return value;
 }
 function parseInteger2(input, text, min, max) {
-  if (!/^\d+$/.test(text)) throw new InputError(`The input '${input}' must be a whole number, got '${shown(text)}'.`);
+  if (!/^\d+$/.test(text)) throw new InputError(`The input '${input}' must be a whole number, got '${shown2(text)}'.`);
   const value = Number(text);
-  if (value < min || value > max) throw new InputError(`The input '${input}' must be between ${min} and ${max}, got '${shown(text)}'.`);
+  if (value < min || value > max) throw new InputError(`The input '${input}' must be between ${min} and ${max}, got '${shown2(text)}'.`);
   return value;
 }
 function parseEnum(input, text, allowed) {
   const value = text.toLowerCase();
   if (!allowed.includes(value)) {
-    throw new InputError(`The input '${input}' must be one of ${allowed.map((a) => `'${a}'`).join(", ")}, got '${shown(text)}'.`);
+    throw new InputError(`The input '${input}' must be one of ${allowed.map((a) => `'${a}'`).join(", ")}, got '${shown2(text)}'.`);
   }
   return value;
 }
 function isDirectory2(p) {
   try {
-    return fs11.statSync(p).isDirectory();
+    return fs12.statSync(p).isDirectory();
   } catch {
     return false;
   }
 }
 function isFile(p) {
   try {
-    return fs11.statSync(p).isFile();
+    return fs12.statSync(p).isFile();
   } catch {
     return false;
   }
@@ -42538,17 +42772,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path36) {
-      const ctrl = callVisitor(key, node, visitor, path36);
+    function visit_(key, node, visitor, path38) {
+      const ctrl = callVisitor(key, node, visitor, path38);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path36, ctrl);
-        return visit_(key, ctrl, visitor, path36);
+        replaceNode(key, path38, ctrl);
+        return visit_(key, ctrl, visitor, path38);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path36 = Object.freeze(path36.concat(node));
+          path38 = Object.freeze(path38.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path36);
+            const ci = visit_(i, node.items[i], visitor, path38);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -42559,13 +42793,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path36 = Object.freeze(path36.concat(node));
-          const ck = visit_("key", node.key, visitor, path36);
+          path38 = Object.freeze(path38.concat(node));
+          const ck = visit_("key", node.key, visitor, path38);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path36);
+          const cv = visit_("value", node.value, visitor, path38);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -42586,17 +42820,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path36) {
-      const ctrl = await callVisitor(key, node, visitor, path36);
+    async function visitAsync_(key, node, visitor, path38) {
+      const ctrl = await callVisitor(key, node, visitor, path38);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path36, ctrl);
-        return visitAsync_(key, ctrl, visitor, path36);
+        replaceNode(key, path38, ctrl);
+        return visitAsync_(key, ctrl, visitor, path38);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path36 = Object.freeze(path36.concat(node));
+          path38 = Object.freeze(path38.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path36);
+            const ci = await visitAsync_(i, node.items[i], visitor, path38);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -42607,13 +42841,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path36 = Object.freeze(path36.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path36);
+          path38 = Object.freeze(path38.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path38);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path36);
+          const cv = await visitAsync_("value", node.value, visitor, path38);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -42640,23 +42874,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path36) {
+    function callVisitor(key, node, visitor, path38) {
       if (typeof visitor === "function")
-        return visitor(key, node, path36);
+        return visitor(key, node, path38);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path36);
+        return visitor.Map?.(key, node, path38);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path36);
+        return visitor.Seq?.(key, node, path38);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path36);
+        return visitor.Pair?.(key, node, path38);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path36);
+        return visitor.Scalar?.(key, node, path38);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path36);
+        return visitor.Alias?.(key, node, path38);
       return void 0;
     }
-    function replaceNode(key, path36, node) {
-      const parent = path36[path36.length - 1];
+    function replaceNode(key, path38, node) {
+      const parent = path38[path38.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -43268,10 +43502,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path36, value) {
+    function collectionFromPath(schema, path38, value) {
       let v = value;
-      for (let i = path36.length - 1; i >= 0; --i) {
-        const k = path36[i];
+      for (let i = path38.length - 1; i >= 0; --i) {
+        const k = path38[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -43290,7 +43524,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path36) => path36 == null || typeof path36 === "object" && !!path36[Symbol.iterator]().next().done;
+    var isEmptyPath = (path38) => path38 == null || typeof path38 === "object" && !!path38[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -43320,11 +43554,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path36, value) {
-        if (isEmptyPath(path36))
+      addIn(path38, value) {
+        if (isEmptyPath(path38))
           this.add(value);
         else {
-          const [key, ...rest] = path36;
+          const [key, ...rest] = path38;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -43338,8 +43572,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path36) {
-        const [key, ...rest] = path36;
+      deleteIn(path38) {
+        const [key, ...rest] = path38;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -43353,8 +43587,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path36, keepScalar) {
-        const [key, ...rest] = path36;
+      getIn(path38, keepScalar) {
+        const [key, ...rest] = path38;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -43372,8 +43606,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path36) {
-        const [key, ...rest] = path36;
+      hasIn(path38) {
+        const [key, ...rest] = path38;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -43383,8 +43617,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path36, value) {
-        const [key, ...rest] = path36;
+      setIn(path38, value) {
+        const [key, ...rest] = path38;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -45899,9 +46133,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path36, value) {
+      addIn(path38, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path36, value);
+          this.contents.addIn(path38, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -45976,14 +46210,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path36) {
-        if (Collection2.isEmptyPath(path36)) {
+      deleteIn(path38) {
+        if (Collection2.isEmptyPath(path38)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path36) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path38) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -45998,10 +46232,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path36, keepScalar) {
-        if (Collection2.isEmptyPath(path36))
+      getIn(path38, keepScalar) {
+        if (Collection2.isEmptyPath(path38))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path36, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path38, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -46012,10 +46246,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path36) {
-        if (Collection2.isEmptyPath(path36))
+      hasIn(path38) {
+        if (Collection2.isEmptyPath(path38))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path36) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path38) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -46032,13 +46266,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path36, value) {
-        if (Collection2.isEmptyPath(path36)) {
+      setIn(path38, value) {
+        if (Collection2.isEmptyPath(path38)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path36), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path38), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path36, value);
+          this.contents.setIn(path38, value);
         }
       }
       /**
@@ -47999,9 +48233,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path36) => {
+    visit.itemAtPath = (cst, path38) => {
       let item = cst;
-      for (const [field, index] of path36) {
+      for (const [field, index] of path38) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -48010,23 +48244,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path36) => {
-      const parent = visit.itemAtPath(cst, path36.slice(0, -1));
-      const field = path36[path36.length - 1][0];
+    visit.parentCollection = (cst, path38) => {
+      const parent = visit.itemAtPath(cst, path38.slice(0, -1));
+      const field = path38[path38.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path36, item, visitor) {
-      let ctrl = visitor(item, path36);
+    function _visit(path38, item, visitor) {
+      let ctrl = visitor(item, path38);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path36.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path38.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -48037,10 +48271,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path36);
+            ctrl = ctrl(item, path38);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path36) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path38) : ctrl;
     }
     exports.visit = visit;
   }
@@ -49342,14 +49576,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs29 = this.flowScalar(this.type);
+              const fs30 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs29, sep: [] });
+                map.items.push({ start, key: fs30, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs29);
+                this.stack.push(fs30);
               } else {
-                Object.assign(it, { key: fs29, sep: [] });
+                Object.assign(it, { key: fs30, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -49477,13 +49711,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs29 = this.flowScalar(this.type);
+              const fs30 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs29, sep: [] });
+                fc.items.push({ start: [], key: fs30, sep: [] });
               else if (it.sep)
-                this.stack.push(fs29);
+                this.stack.push(fs30);
               else
-                Object.assign(it, { key: fs29, sep: [] });
+                Object.assign(it, { key: fs30, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -54500,9 +54734,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path36 = this.getPath();
-        if (path36 === null || path36.startsWith("/")) {
-          return path36;
+        const path38 = this.getPath();
+        if (path38 === null || path38.startsWith("/")) {
+          return path38;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -54514,7 +54748,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path36 : parent + "/" + path36;
+              return parent.endsWith("/") ? parent + path38 : parent + "/" + path38;
             }
           }
         }
@@ -57837,8 +58071,8 @@ function checkAnnotations(report) {
 }
 async function upsertCheckRun(report, target) {
   const { octokit, owner, repo, headSha, key } = target;
-  const { data: listed } = await octokit.rest.checks.listForRef({ owner, repo, ref: headSha, check_name: key, filter: "latest", per_page: 100 });
-  const ours = listed.check_runs.find((run4) => run4.external_id === externalId(key));
+  const { data: listed2 } = await octokit.rest.checks.listForRef({ owner, repo, ref: headSha, check_name: key, filter: "latest", per_page: 100 });
+  const ours = listed2.check_runs.find((run4) => run4.external_id === externalId(key));
   const passed = report.result === "pass";
   const fields = {
     owner,
@@ -57941,7 +58175,7 @@ var init_workflow_run = __esm({
 });
 
 // src/setup/publish-inputs.ts
-import path34 from "node:path";
+import path36 from "node:path";
 function parsePublishInputs(read, workspace) {
   const get = (name) => read(name).trim();
   const reportLabel = get("publish-report");
@@ -57956,7 +58190,7 @@ function parsePublishInputs(read, workspace) {
   if (commentKey && /-->|[\r\n]/.test(commentKey)) throw new InputError(`The input 'comment-key' must be a single line without '-->'.`);
   const githubToken = get("github-token") || void 0;
   if (!githubToken) throw new InputError(`The input 'github-token' is empty: publishing a report needs a token with 'pull-requests: write'.`);
-  return { reportFile: path34.resolve(workspace, reportLabel), reportLabel: shown(reportLabel), comment, commentKey, githubToken };
+  return { reportFile: path36.resolve(workspace, reportLabel), reportLabel: shown2(reportLabel), comment, commentKey, githubToken };
 }
 var SMOKE_INPUTS;
 var init_publish_inputs = __esm({
@@ -61215,8 +61449,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path36) {
-      let input = path36;
+    function removeDotSegments(path38) {
+      let input = path38;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -61290,11 +61524,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path36) {
-      if (path36 === "" || path36[0] === "/") {
-        return removeDotSegments(path36);
+    function removeDotSegmentsRelative(path38) {
+      if (path38 === "" || path38[0] === "/") {
+        return removeDotSegments(path38);
       }
-      const segments = path36.split("/");
+      const segments = path38.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -61657,8 +61891,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path36 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path36 && path36 !== "/" ? path36 : void 0;
+        const path38 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path38 && path38 !== "/" ? path38 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -64892,8 +65126,8 @@ var require_ajv = __commonJS({
 });
 
 // src/report-file/read.ts
-import fs28 from "node:fs";
-import path35 from "node:path";
+import fs29 from "node:fs";
+import path37 from "node:path";
 function validate(value) {
   validator ??= new Ajv({ strict: true, allErrors: false, coerceTypes: false, useDefaults: false }).compile(reportSchema);
   return validator(value) ? void 0 : validator.errors?.[0] ?? { instancePath: "", message: "is invalid" };
@@ -64904,17 +65138,17 @@ function describe(error2) {
   return `${where2} ${error2.message ?? "is invalid"}${extra}`.replace(/[^\x20-\x7e]/g, "?");
 }
 function locate(where2, label) {
-  const stat2 = fs28.statSync(where2);
+  const stat2 = fs29.statSync(where2);
   if (stat2.isFile()) return { file: where2, size: stat2.size, label };
   if (!stat2.isDirectory()) throw new ReportFileError(`The report file '${label}' is not a file.`);
-  const found2 = fs28.readdirSync(where2).filter((name) => name.endsWith(".json"));
-  const inside = found2.length === 1 ? fs28.statSync(path35.join(where2, found2[0])) : void 0;
+  const found2 = fs29.readdirSync(where2).filter((name) => name.endsWith(".json"));
+  const inside = found2.length === 1 ? fs29.statSync(path37.join(where2, found2[0])) : void 0;
   if (!inside?.isFile()) {
     throw new ReportFileError(
       `The folder '${label}' holds ${found2.length} JSON files; 'publish-report' needs the report file or a folder with just that one.`
     );
   }
-  return { file: path35.join(where2, found2[0]), size: inside.size, label: `${label}/${found2[0]}` };
+  return { file: path37.join(where2, found2[0]), size: inside.size, label: `${label}/${found2[0]}` };
 }
 function readReportFile(where2, whereLabel = where2) {
   let located2;
@@ -64930,7 +65164,7 @@ function readReportFile(where2, whereLabel = where2) {
   }
   let value;
   try {
-    value = JSON.parse(fs28.readFileSync(file, "utf8"));
+    value = JSON.parse(fs29.readFileSync(file, "utf8"));
   } catch (error3) {
     throw new ReportFileError(`The report file '${label}' is not valid JSON: refused.`, { cause: error3 });
   }
@@ -65076,10 +65310,10 @@ async function publishComment2(octokit, inputs, report, run4, key, body, owner, 
   if (delivered.notice) info(delivered.notice);
   if (delivered.action) info(`Comment ${delivered.action} on pull request #${pullRequest}: ${delivered.url ?? ""}`);
 }
-async function publishCheckRun(octokit, report, run4, key, summary21, owner, repo) {
+async function publishCheckRun(octokit, report, run4, key, summary22, owner, repo) {
   setOutput("check-run-url", "");
   try {
-    const check2 = await upsertCheckRun(report, { octokit, owner, repo, headSha: run4.headSha, key, summary: summary21, detailsUrl: run4.htmlUrl });
+    const check2 = await upsertCheckRun(report, { octokit, owner, repo, headSha: run4.headSha, key, summary: summary22, detailsUrl: run4.htmlUrl });
     setOutput("check-run-url", check2.url);
     info(`Check run '${key}' ${check2.action} on ${run4.headSha}: ${check2.url}`);
   } catch (error2) {
@@ -65134,9 +65368,9 @@ import crypto2 from "node:crypto";
 init_core();
 init_key();
 init_render();
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 import os6 from "node:os";
-import path18 from "node:path";
+import path20 from "node:path";
 
 // src/report-file/file.ts
 init_markdown_safe();
@@ -65207,13 +65441,13 @@ function keepEnds(items, max) {
 init_markdown();
 var MAX_ANNOTATIONS = 10;
 async function deliverReport(safe, settings, env, payload, runKey) {
-  const reportPath = path18.join(env.RUNNER_TEMP || os6.tmpdir(), `gunicorn-smoke-${runKey}.json`);
+  const reportPath = path20.join(env.RUNNER_TEMP || os6.tmpdir(), `gunicorn-smoke-${runKey}.json`);
   const file = toReportFile(safe, {
     commentKey: commentKeyFor(settings, env),
     headSha: safe.metadata.sha,
     headRepository: headRepository(payload, env)
   });
-  fs10.writeFileSync(reportPath, serializeReportFile(file));
+  fs11.writeFileSync(reportPath, serializeReportFile(file));
   setOutputs(safe, reportPath);
   annotate(safe);
   try {
@@ -65586,7 +65820,7 @@ function firstLine(text) {
 init_event();
 
 // src/setup/inputs.ts
-import path23 from "node:path";
+import path25 from "node:path";
 
 // node_modules/shlex/shlex.js
 var Shlexer = class {
@@ -66126,19 +66360,19 @@ function parseSocketIoSend(send) {
 function encodeSocketIoEmit(emit, ackId = 1) {
   return `42${ackId}${JSON.stringify(emit.data === void 0 ? [emit.event] : [emit.event, emit.data])}`;
 }
-function engineIoPath(path36) {
-  const bare2 = path36.split("?")[0].trim();
+function engineIoPath(path38) {
+  const bare2 = path38.split("?")[0].trim();
   if (!bare2 || bare2 === "/") return DEFAULT_SOCKET_IO_PATH;
   const rooted2 = bare2.startsWith("/") ? bare2 : `/${bare2}`;
   return rooted2.endsWith("/") ? rooted2 : `${rooted2}/`;
 }
-function socketIoRequestPath(path36) {
-  const query = new URLSearchParams(path36.includes("?") ? path36.slice(path36.indexOf("?") + 1) : "");
+function socketIoRequestPath(path38) {
+  const query = new URLSearchParams(path38.includes("?") ? path38.slice(path38.indexOf("?") + 1) : "");
   query.set("EIO", "4");
   query.set("transport", "websocket");
-  return `${engineIoPath(path36)}?${query.toString()}`;
+  return `${engineIoPath(path38)}?${query.toString()}`;
 }
-function describeRejectedSocketIoUpgrade(answer, path36) {
+function describeRejectedSocketIoUpgrade(answer, path38) {
   const generic = describeRejectedUpgrade(answer);
   if (answer.status === 400 && /unsupported (protocol )?version/i.test(answer.body)) {
     return {
@@ -66146,7 +66380,7 @@ function describeRejectedSocketIoUpgrade(answer, path36) {
       detail: `Engine.IO version mismatch: the server refused EIO=4 (400 ${excerpt2(bodyText(answer.body))})`
     };
   }
-  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path36)}` };
+  if (answer.status === 404) return { ...generic, detail: `upgrade answered 404 Not Found: no Socket.IO server at ${engineIoPath(path38)}` };
   return generic;
 }
 var STAGE_WAITING_FOR = {
@@ -66308,8 +66542,8 @@ async function probeWebSocket(options, context3) {
   const startedAt = now();
   const clock = { startedAt, deadline: startedAt + options.timeoutMs, signal, now };
   const isSocketIo = options.protocol === "socket.io";
-  const path36 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
-  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path36;
+  const path38 = isSocketIo ? engineIoPath(options.path) : rooted(options.path);
+  const requestPath = isSocketIo ? socketIoRequestPath(options.path) : path38;
   const url = `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}${requestPath}`;
   const describeRejection = isSocketIo ? (answer) => describeRejectedSocketIoUpgrade(answer, options.path) : void 0;
   const connection = await openWebSocket(url, clock, describeRejection, hostHeaders(options.hostHeader));
@@ -66323,10 +66557,10 @@ async function probeWebSocket(options, context3) {
       connection.open.close();
     }
   }
-  return { protocol: options.protocol, path: path36, ...verdict2, durationMs: now() - startedAt };
+  return { protocol: options.protocol, path: path38, ...verdict2, durationMs: now() - startedAt };
 }
-function rooted(path36) {
-  return path36.startsWith("/") ? path36 : `/${path36}`;
+function rooted(path38) {
+  return path38.startsWith("/") ? path38 : `/${path38}`;
 }
 async function talkPlain(socket, options, clock) {
   const matches2 = compileExpect(options.expect);
@@ -66382,22 +66616,22 @@ async function talkPlain(socket, options, clock) {
 // src/hosts/host-choice.ts
 init_input_values();
 init_contracts();
-import fs15 from "node:fs";
-import path22 from "node:path";
+import fs16 from "node:fs";
+import path24 from "node:path";
 
 // src/hosts/host-reading.ts
 init_dist();
 var import_yaml = __toESM(require_dist(), 1);
 init_input_values();
-import fs12 from "node:fs";
-import path19 from "node:path";
+import fs13 from "node:fs";
+import path21 from "node:path";
 var HOST_FILLED_INPUTS = ["dockerfile", "health-path", "command", "port", "memory", "timeout"];
 function emptyReading(host, file) {
   return { host, file, found: {}, env: [], hostFilledEnv: [], shutdown: {} };
 }
 function readIfPresent(workspace, file) {
   try {
-    return fs12.readFileSync(path19.join(workspace, file), "utf8");
+    return fs13.readFileSync(path21.join(workspace, file), "utf8");
   } catch {
     return void 0;
   }
@@ -66555,13 +66789,13 @@ function applyAppJson(reading, app) {
 }
 
 // src/hosts/manifests.ts
-import fs14 from "node:fs";
-import path21 from "node:path";
+import fs15 from "node:fs";
+import path23 from "node:path";
 var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/core/repo-files.ts
-import fs13 from "node:fs";
-import path20 from "node:path";
+import fs14 from "node:fs";
+import path22 from "node:path";
 var SKIPPED_DIRS2 = ["node_modules", ".git", ".venv", "venv", "__pycache__", ".tox", "site-packages", "__fixtures__", "tests", "test"];
 function findRepoFiles(root, { include, alsoSkip = [], maxDepth = 3 }) {
   const skipped = /* @__PURE__ */ new Set([...SKIPPED_DIRS2, ...alsoSkip]);
@@ -66569,14 +66803,14 @@ function findRepoFiles(root, { include, alsoSkip = [], maxDepth = 3 }) {
   const walk = (dir, depth) => {
     let entries;
     try {
-      entries = fs13.readdirSync(dir, { withFileTypes: true });
+      entries = fs14.readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
     for (const entry of entries) {
-      const full = path20.join(dir, entry.name);
+      const full = path22.join(dir, entry.name);
       if (entry.isDirectory() && depth < maxDepth && !skipped.has(entry.name)) walk(full, depth + 1);
-      else if (entry.isFile() && include(entry.name, depth)) found2.push(path20.relative(root, full).split(path20.sep).join("/"));
+      else if (entry.isFile() && include(entry.name, depth)) found2.push(path22.relative(root, full).split(path22.sep).join("/"));
     }
   };
   walk(root, 0);
@@ -66621,7 +66855,7 @@ function yamlFiles(root) {
 function manifestDocuments(workspace, file) {
   let text;
   try {
-    text = fs14.readFileSync(path21.join(workspace, file), "utf8");
+    text = fs15.readFileSync(path23.join(workspace, file), "utf8");
   } catch {
     return [];
   }
@@ -66720,7 +66954,7 @@ function fromConfig(file, config) {
 // src/hosts/host-choice.ts
 var HOST_INPUT_VALUES = ["auto", ...HOST_IDS, "none"];
 function candidates(workspace, hasRenderBlueprint) {
-  const exists2 = (file) => fs15.existsSync(path22.join(workspace, file));
+  const exists2 = (file) => fs16.existsSync(path24.join(workspace, file));
   const found2 = [];
   if (hasRenderBlueprint) found2.push({ host: "render", file: "render.yaml" });
   if (exists2("fly.toml")) found2.push({ host: "fly", file: "fly.toml" });
@@ -66765,8 +66999,8 @@ function chooseHost(workspace, input, hasRenderBlueprint) {
   const [chosen, ...others] = all;
   const name = HOST_CONTRACTS[chosen.host].name;
   const elsewhere = others.filter((c) => c.host !== chosen.host || c.file !== chosen.file);
-  const listed = elsewhere.slice(0, 4).map((c) => `${c.file} (${c.host})`).join(", ");
-  const also = listed ? ` The repository also has ${listed}: set the input 'host' to boot like another host, or 'none' to boot without one.` : "";
+  const listed2 = elsewhere.slice(0, 4).map((c) => `${c.file} (${c.host})`).join(", ");
+  const also = listed2 ? ` The repository also has ${listed2}: set the input 'host' to boot like another host, or 'none' to boot without one.` : "";
   return { host: chosen.host, reading: readCandidate(workspace, chosen), note: `Host: ${name}, from ${chosen.file}.${also}` };
 }
 function parseHostInput(text) {
@@ -66810,7 +67044,7 @@ function parseContainerSettings(get, healthPath) {
   const readOnly = parseEnum("read-only", get("read-only") || "false", ["true", "false"]) === "true";
   const user = get("user") || void 0;
   if (user && !USER2.test(user)) {
-    throw new InputError(`The input 'user' must be a uid, uid:gid or user name such as '10001' or 'app:app', got '${shown(user)}'.`);
+    throw new InputError(`The input 'user' must be a uid, uid:gid or user name such as '10001' or 'app:app', got '${shown2(user)}'.`);
   }
   const writablePaths = parseWritablePaths(get("writable-paths"));
   const stopSignal = get("stop-signal") ? parseStopSignal("stop-signal", get("stop-signal")) : void 0;
@@ -66820,14 +67054,14 @@ function parseContainerSettings(get, healthPath) {
 function parseStopSignal(name, text) {
   const bare2 = text.trim().toUpperCase().replace(/^SIG/, "");
   if (!SIGNALS.includes(bare2)) {
-    throw new InputError(`The input '${name}' must be a signal name such as 'SIGTERM' or 'SIGINT', got '${shown(text)}'.`);
+    throw new InputError(`The input '${name}' must be a signal name such as 'SIGTERM' or 'SIGINT', got '${shown2(text)}'.`);
   }
   return `SIG${bare2}`;
 }
 function parseWritablePaths(text) {
   const paths = text.split(/[\r\n,]+/).map((entry) => entry.trim()).filter(Boolean);
   const bad = paths.find((entry) => !WRITABLE_PATH.test(entry) || entry.split("/").includes(".."));
-  if (bad) throw new InputError(`The input 'writable-paths' takes absolute paths in the container such as '/tmp', got '${shown(bad)}'.`);
+  if (bad) throw new InputError(`The input 'writable-paths' takes absolute paths in the container such as '/tmp', got '${shown2(bad)}'.`);
   return [...new Set(paths)];
 }
 function parseShutdownCheck(text, healthPath) {
@@ -66835,7 +67069,7 @@ function parseShutdownCheck(text, healthPath) {
   if (!value || value.toLowerCase() === "true") return { path: healthPath };
   if (value.toLowerCase() === "false") return false;
   if (!value.startsWith("/") || /\s/.test(value)) {
-    throw new InputError(`The input 'shutdown-check' must be 'true', 'false' or a path such as '/slow', got '${shown(value)}'.`);
+    throw new InputError(`The input 'shutdown-check' must be 'true', 'false' or a path such as '/slow', got '${shown2(value)}'.`);
   }
   return { path: value };
 }
@@ -66848,7 +67082,7 @@ var IMAGE_REFERENCE = /^[a-z0-9][a-z0-9._\-/:]*(@sha256:[a-f0-9]{64})?$/i;
 var MEMORY = /^\d+(\.\d+)?[bkmg]?$/i;
 function parseSettings(read, workspace) {
   const get = (name) => read(name).trim();
-  const workspaceAbs = path23.resolve(workspace);
+  const workspaceAbs = path25.resolve(workspace);
   const source = parseImageSource(get, read, workspaceAbs);
   const command = parseCommand(get("command"));
   const port = parseInteger2("port", get("port") || "8000", 1, 65535);
@@ -66871,7 +67105,7 @@ function parseSettings(read, workspace) {
   const hostInput = parseHostInput(get("host"));
   const hostHeader = get("host-header") || void 0;
   if (hostHeader && !isHostHeader(hostHeader)) {
-    throw new InputError(`The input 'host-header' must be a host name with an optional port, such as 'api.example.com', got '${shown(hostHeader)}'.`);
+    throw new InputError(`The input 'host-header' must be a host name with an optional port, such as 'api.example.com', got '${shown2(hostHeader)}'.`);
   }
   return {
     workspace: workspaceAbs,
@@ -66896,17 +67130,17 @@ function parseSettings(read, workspace) {
   };
 }
 function parseImageSource(get, read, workspaceAbs) {
-  const inside = (p) => p === workspaceAbs || p.startsWith(workspaceAbs + path23.sep);
+  const inside = (p) => p === workspaceAbs || p.startsWith(workspaceAbs + path25.sep);
   const image = get("image") || void 0;
   if (image && !IMAGE_REFERENCE.test(image)) {
-    throw new InputError(`The input 'image' must be an image reference such as 'myapp:latest' or 'ghcr.io/org/app@sha256:\u2026', got '${shown(image)}'.`);
+    throw new InputError(`The input 'image' must be an image reference such as 'myapp:latest' or 'ghcr.io/org/app@sha256:\u2026', got '${shown2(image)}'.`);
   }
   const contextInput = get("context") || ".";
-  const context3 = path23.resolve(workspaceAbs, contextInput);
+  const context3 = path25.resolve(workspaceAbs, contextInput);
   const buildArgs2 = parseKeyValueLines("build-args", read("build-args"));
   const target = get("target") || void 0;
   if (target && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(target)) {
-    throw new InputError(`The input 'target' must be the name of a build stage, got '${shown(target)}'.`);
+    throw new InputError(`The input 'target' must be the name of a build stage, got '${shown2(target)}'.`);
   }
   const cacheFrom = parseCacheSpecs("cache-from", read("cache-from"));
   const cacheTo = parseCacheSpecs("cache-to", read("cache-to"));
@@ -66916,18 +67150,18 @@ function parseImageSource(get, read, workspaceAbs) {
     }
     return { context: context3, dockerfile: void 0, buildArgs: buildArgs2, target, image, cacheFrom, cacheTo };
   }
-  if (!inside(context3)) throw new InputError(`The input 'context' must be a directory inside the repository, got '${shown(contextInput)}'.`);
+  if (!inside(context3)) throw new InputError(`The input 'context' must be a directory inside the repository, got '${shown2(contextInput)}'.`);
   if (!isDirectory2(context3)) {
-    throw new InputError(`The input 'context' points to '${shown(contextInput)}', which is not a directory in the repository.`);
+    throw new InputError(`The input 'context' points to '${shown2(contextInput)}', which is not a directory in the repository.`);
   }
   const dockerfileInput = get("dockerfile");
-  const dockerfile = dockerfileInput ? path23.resolve(context3, dockerfileInput) : path23.join(context3, "Dockerfile");
-  if (!inside(dockerfile)) throw new InputError(`The input 'dockerfile' must be a file inside the repository, got '${shown(dockerfileInput)}'.`);
+  const dockerfile = dockerfileInput ? path25.resolve(context3, dockerfileInput) : path25.join(context3, "Dockerfile");
+  if (!inside(dockerfile)) throw new InputError(`The input 'dockerfile' must be a file inside the repository, got '${shown2(dockerfileInput)}'.`);
   if (isDirectory2(dockerfile)) {
-    throw new InputError(`The input 'dockerfile' points to '${shown(dockerfileInput || "Dockerfile")}', which is a directory, not a file.`);
+    throw new InputError(`The input 'dockerfile' points to '${shown2(dockerfileInput || "Dockerfile")}', which is a directory, not a file.`);
   }
   if (!isFile(dockerfile) && !dockerfileInput) {
-    const where2 = path23.relative(workspaceAbs, context3) ? `in the context '${shown(contextInput)}'` : "in the repository";
+    const where2 = path25.relative(workspaceAbs, context3) ? `in the context '${shown2(contextInput)}'` : "in the repository";
     throw new InputError(`There is no Dockerfile ${where2}: set the input 'dockerfile' (and 'context'), or 'image' to test a prebuilt image.`);
   }
   if (!isFile(dockerfile)) {
@@ -66938,7 +67172,7 @@ function parseImageSource(get, read, workspaceAbs) {
 function parseCacheSpecs(name, text) {
   const specs = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
   const bad = specs.find((spec) => !/^[A-Za-z0-9][^\s]*$/.test(spec));
-  if (bad) throw new InputError(`The input '${name}' takes one cache spec a line such as 'type=gha,scope=api', got '${shown(bad)}'.`);
+  if (bad) throw new InputError(`The input '${name}' takes one cache spec a line such as 'type=gha,scope=api', got '${shown2(bad)}'.`);
   return specs;
 }
 function parseCommand(commandText3) {
@@ -67242,7 +67476,7 @@ function loadCheck(findings, workerTrouble) {
 }
 
 // src/profile/measure.ts
-import fs16 from "node:fs/promises";
+import fs17 from "node:fs/promises";
 
 // src/profile/cgroup.ts
 function memoryCgroupFiles(procCgroup, containerId, root = "/sys/fs/cgroup") {
@@ -67289,7 +67523,7 @@ function gunicornTree(rows) {
 
 // src/profile/measure.ts
 init_units();
-var readText2 = (file) => fs16.readFile(file, "utf8");
+var readText2 = (file) => fs17.readFile(file, "utf8");
 async function sampleLargestWorker(docker, containerId) {
   const { workers } = gunicornTree(parseProcessTable(await docker.processTable(containerId)));
   return largest(workers.map((worker) => worker.rssBytes));
@@ -67427,12 +67661,12 @@ function explainBuild(ctx) {
   return firstFinding("build", whole, "build-failed") ?? fromStep;
 }
 function worded(reason, finding2, trim) {
-  const { summary: summary21, remedy: remedy20 } = reason.words(finding2.facts);
+  const { summary: summary22, remedy: remedy21 } = reason.words(finding2.facts);
   const pointers2 = finding2.pointers ?? (finding2.location ? [finding2.location] : []);
   const location = finding2.location ?? pointers2[0];
   const evidence = trim ? finding2.evidence.filter((line, index, all) => line.trim() !== "" && all.indexOf(line) === index).slice(0, MAX_EVIDENCE_LINES) : finding2.evidence;
   return {
-    diagnosis: { reason: reason.id, summary: summary21, evidence, ...location ? { location } : {}, remedy: remedy20 },
+    diagnosis: { reason: reason.id, summary: summary22, evidence, ...location ? { location } : {}, remedy: remedy21 },
     pointers: pointers2
   };
 }
@@ -67444,8 +67678,8 @@ function withConfigCaller(rc, explanation) {
   const known = explanation.pointers.some((p) => location && p.file === location.file && p.line === location.line);
   const pointers2 = location && !known ? [...explanation.pointers, location] : explanation.pointers;
   if (diagnosis2.summary.includes(`\`${caller.config.file}\``)) return { ...explanation, pointers: pointers2 };
-  const summary21 = `${diagnosis2.summary.replace(/\.$/, "")}; ${importerWords(caller)}.`;
-  return { ...explanation, diagnosis: { ...diagnosis2, summary: summary21 }, pointers: pointers2 };
+  const summary22 = `${diagnosis2.summary.replace(/\.$/, "")}; ${importerWords(caller)}.`;
+  return { ...explanation, diagnosis: { ...diagnosis2, summary: summary22 }, pointers: pointers2 };
 }
 
 // src/profile/in-report.ts
@@ -67504,8 +67738,8 @@ async function profileBoot(run4, running, findings) {
 }
 
 // src/setup/effective-config.ts
-import fs17 from "node:fs";
-import path24 from "node:path";
+import fs18 from "node:fs";
+import path26 from "node:path";
 
 // src/gunicorn/print-config.ts
 var SETTING_LINE = /^([a-z_][a-z0-9_]*)\s+= ?(.*)$/;
@@ -67653,12 +67887,12 @@ function configFileText(settings, argv, workdir) {
     else if (arg.startsWith("--config=")) configPath = arg.slice("--config=".length);
   });
   configPath = configPath.replace(/^python:/, "");
-  if (path24.posix.isAbsolute(configPath)) {
+  if (path26.posix.isAbsolute(configPath)) {
     if (!workdir || !configPath.startsWith(`${workdir.replace(/\/$/, "")}/`)) return void 0;
     configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
   }
   try {
-    return fs17.readFileSync(path24.join(settings.context, configPath), "utf8");
+    return fs18.readFileSync(path26.join(settings.context, configPath), "utf8");
   } catch {
     return void 0;
   }
@@ -67705,27 +67939,27 @@ init_text();
 var QUICK_SHUTDOWN = /* @__PURE__ */ new Set(["SIGINT", "SIGQUIT"]);
 function shutdownCheck(result, failed2) {
   if (!result) return { id: "shutdown", status: "not-reached", detail: "" };
-  const { signal, handled, request: request2, exited, graceSec, path: path36 } = result;
+  const { signal, handled, request: request2, exited, graceSec, path: path38 } = result;
   const parts = [handled ? `${signal} handled after ${handled.afterMs} ms` : `${signal} not handled by Gunicorn`];
   parts.push(
-    request2.status !== void 0 ? `in-flight \`${path36}\` answered ${request2.status}` : `in-flight \`${path36}\`: ${request2.error ?? "no answer"}`
+    request2.status !== void 0 ? `in-flight \`${path38}\` answered ${request2.status}` : `in-flight \`${path38}\`: ${request2.error ?? "no answer"}`
   );
   if (exited) parts.push(`exited ${exited.code ?? "?"} after ${formatSeconds(exited.afterMs)}`);
   else parts.push(failed2 ? `still running ${formatSeconds(result.durationMs)} later` : `still running at the ${graceSec} s grace`);
   return { id: "shutdown", status: failed2 ? "fail" : "pass", detail: parts.join(", "), durationMs: result.durationMs };
 }
 function shutdownWarnings(result, printed) {
-  const { signal, request: request2, exited, graceSec, path: path36 } = result;
+  const { signal, request: request2, exited, graceSec, path: path38 } = result;
   const warnings = [];
   const dropped = request2.status === void 0 || request2.status >= 500;
   const how = request2.status !== void 0 ? `answered ${request2.status}` : request2.error ?? "no answer";
   if (dropped && QUICK_SHUTDOWN.has(signal)) {
     warnings.push(
-      `${signal} is a quick shutdown for Gunicorn: the request to \`${path36}\` in flight was cut short (${how}) ${formatSeconds(request2.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
+      `${signal} is a quick shutdown for Gunicorn: the request to \`${path38}\` in flight was cut short (${how}) ${formatSeconds(request2.durationMs)} after it started, and the container exited ${exited ? formatSeconds(exited.afterMs) : "?"} after the signal. Make the host stop with SIGTERM (Fly: \`kill_signal = "SIGTERM"\` in fly.toml), which lets requests finish.`
     );
   } else if (dropped) {
     warnings.push(
-      `The request to \`${path36}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request2.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
+      `The request to \`${path38}\` in flight when ${signal} arrived was cut short (${how}) after ${formatSeconds(request2.durationMs)}: requests are lost at every deploy. Check \`graceful_timeout\` and the worker class.`
     );
   }
   const graceful = Number(printed?.graceful_timeout);
@@ -68747,9 +68981,9 @@ async function checkShutdown(run4, running, findings, workerCount2) {
   const { settings, now, deps } = run4;
   const { signal, source } = stopSignalOf(run4, running);
   run4.settingSources["stop-signal"] = source;
-  const path36 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
-  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path36} is in flight`);
-  const request2 = inFlightRequest(run4, running, path36);
+  const path38 = settings.shutdownCheck ? settings.shutdownCheck.path : settings.healthPath;
+  deps.ui.progress(`Stopping the container with ${signal} while a request to ${path38} is in flight`);
+  const request2 = inFlightRequest(run4, running, path38);
   await Promise.race([request2.answer, delay(IN_FLIGHT_MS)]);
   running.watch.beginShutdown();
   const sentAt = now();
@@ -68763,7 +68997,7 @@ async function checkShutdown(run4, running, findings, workerCount2) {
   const result = {
     signal,
     graceSec: settings.stopGraceSec,
-    path: path36,
+    path: path38,
     handled: handledLine ? { line: handledLine.text, afterMs: Math.max(0, handledLine.at - sentAt) } : void 0,
     request: { ...answerFields(answer), durationMs: request2.durationMs() },
     exited: exited && exited.at >= sentAt ? { afterMs: exited.at - sentAt, code: exited.code } : void 0,
@@ -68795,13 +69029,13 @@ async function waitForExit(run4, running, sentAt) {
     await watch.waitFor(Math.max(0, until - run4.now()));
   }
 }
-function inFlightRequest(run4, running, path36) {
+function inFlightRequest(run4, running, path38) {
   const startedAt = run4.now();
   let endedAt;
   const answer = httpGet({
     host: PROBE_HOST,
     port: running.hostPort,
-    path: path36,
+    path: path38,
     userAgent: "gunicorn-smoke",
     hostHeader: run4.settings.hostHeader,
     timeoutMs: (run4.settings.stopGraceSec + 2) * 1e3
@@ -68912,7 +69146,7 @@ async function afterHealthy(run4, running, findings, workerCount2, status) {
 }
 
 // src/smoke/build.ts
-import fs18 from "node:fs";
+import fs19 from "node:fs";
 init_build_output();
 init_pip_output();
 init_registry();
@@ -68998,7 +69232,7 @@ async function basePythonVersion(run4, failure) {
 }
 function readText3(file) {
   try {
-    return fs18.readFileSync(file, "utf8");
+    return fs19.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -69037,9 +69271,9 @@ var Checks = class {
 };
 
 // src/profile/comparison.ts
-import fs19 from "node:fs";
+import fs20 from "node:fs";
 import os7 from "node:os";
-import path25 from "node:path";
+import path27 from "node:path";
 
 // src/profile/git.ts
 init_exec();
@@ -69095,7 +69329,7 @@ function baseIdentity(identity) {
   return { runKey: identity.runKey, containerName: `${identity.containerName}-base`, imageTag: `${identity.imageTag}-base` };
 }
 function rebaseSettings(settings, tree) {
-  const move = (file) => path25.join(tree, path25.relative(settings.workspace, file));
+  const move = (file) => path27.join(tree, path27.relative(settings.workspace, file));
   return { ...settings, workspace: tree, context: move(settings.context), dockerfile: settings.dockerfile ? move(settings.dockerfile) : void 0 };
 }
 async function compareWithBase(options) {
@@ -69113,13 +69347,13 @@ async function compareWithBase(options) {
   } catch (error2) {
     return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error2)}): ${only}` };
   }
-  const tree = fs19.mkdtempSync(path25.join(options.tempDir ?? os7.tmpdir(), "gunicorn-smoke-base-"));
+  const tree = fs20.mkdtempSync(path27.join(options.tempDir ?? os7.tmpdir(), "gunicorn-smoke-base-"));
   const identity = baseIdentity(options.identity);
   try {
     await git.addWorktree(tree, sha);
     const base = rebaseSettings(settings, tree);
-    const dockerfile = base.dockerfile ? path25.relative(tree, base.dockerfile) : "Dockerfile";
-    if (!fs19.existsSync(base.context) || !base.dockerfile || !fs19.existsSync(base.dockerfile)) {
+    const dockerfile = base.dockerfile ? path27.relative(tree, base.dockerfile) : "Dockerfile";
+    if (!fs20.existsSync(base.context) || !base.dockerfile || !fs20.existsSync(base.dockerfile)) {
       return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
     }
     const report = await options.smoke(base, identity);
@@ -69135,7 +69369,7 @@ async function compareWithBase(options) {
     await options.docker.removeContainers([identity.containerName, `${identity.containerName}-config`]).catch(() => void 0);
     await options.docker.removeImage(identity.imageTag).catch(() => void 0);
     await git.removeWorktree(tree);
-    fs19.rmSync(tree, { recursive: true, force: true });
+    fs20.rmSync(tree, { recursive: true, force: true });
   }
 }
 function oneLine2(error2) {
@@ -69361,14 +69595,14 @@ async function waitForDump(run4, running, afterSeq, pid) {
 
 // src/setup/discovery.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import fs24 from "node:fs";
-import path30 from "node:path";
+import fs25 from "node:fs";
+import path32 from "node:path";
 init_paths();
 
 // src/setup/dockerfile-search.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
-import fs20 from "node:fs";
-import path26 from "node:path";
+import fs21 from "node:fs";
+import path28 from "node:path";
 var DOCKERFILE_FOLDERS = /* @__PURE__ */ new Set(["docker", "deploy", "deployment", "deployments", "docker-images", "dockerfiles", ".docker", "ops", "infra"]);
 function isDockerfileName(name) {
   return name === "Dockerfile" || name.startsWith("Dockerfile.") || /\.dockerfile$/i.test(name);
@@ -69390,9 +69624,9 @@ function copySources(dockerfileText) {
   return sources;
 }
 function chooseContext(root, dockerfile, dockerfileText) {
-  const own = path26.posix.dirname(dockerfile);
+  const own = path28.posix.dirname(dockerfile);
   const sources = copySources(dockerfileText).filter((source) => source !== "." && source !== "./");
-  const fits = (context3) => sources.every((source) => fs20.existsSync(path26.join(root, context3, source)));
+  const fits = (context3) => sources.every((source) => fs21.existsSync(path28.join(root, context3, source)));
   const ownFits = fits(own);
   const rootFits = fits(".");
   if (sources.length > 0 && ownFits !== rootFits) {
@@ -69492,25 +69726,25 @@ function hostRun(contract, reading, found2) {
 
 // src/compose/compose-discovery.ts
 init_input_values();
-import fs23 from "node:fs";
-import path29 from "node:path";
+import fs24 from "node:fs";
+import path31 from "node:path";
 
 // src/compose/compose-file.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 init_input_values();
-import fs22 from "node:fs";
-import path28 from "node:path";
+import fs23 from "node:fs";
+import path30 from "node:path";
 
 // src/compose/compose-env.ts
 init_input_values();
-import fs21 from "node:fs";
-import path27 from "node:path";
+import fs22 from "node:fs";
+import path29 from "node:path";
 var SECRET_NAME = /secret|token|passw|passphrase|api[_-]?key|[_-]key$|credential/i;
 function composeEnvironment(dir, fileName, service, definition) {
-  const dotenv = readEnvFile(path27.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
+  const dotenv = readEnvFile(path29.join(dir, ".env")) ?? /* @__PURE__ */ new Map();
   const values = /* @__PURE__ */ new Map();
   for (const entry of envFiles(definition.env_file)) {
-    const file = path27.resolve(dir, entry.path);
+    const file = path29.resolve(dir, entry.path);
     const read = readEnvFile(file);
     if (!read && entry.required) {
       throw new InputError(`${fileName}: the env_file '${entry.path}' of the service '${service}' does not exist.`);
@@ -69547,7 +69781,7 @@ function environmentEntries(value) {
 function readEnvFile(file) {
   let text;
   try {
-    text = fs21.readFileSync(file, "utf8");
+    text = fs22.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -69577,24 +69811,24 @@ function interpolate(value, variables) {
 var COMPOSE_FILE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
 function findComposeFile(workspace, fileInput, contextInput) {
   if (fileInput) {
-    const file = path28.resolve(workspace, fileInput);
-    if (!file.startsWith(path28.resolve(workspace) + path28.sep) || !fs22.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    const file = path30.resolve(workspace, fileInput);
+    if (!file.startsWith(path30.resolve(workspace) + path30.sep) || !fs23.statSync(file, { throwIfNoEntry: false })?.isFile()) {
       throw new InputError(`The input 'compose-file' points to '${fileInput}', which is not a file in the repository.`);
     }
     return file;
   }
-  for (const dir of [workspace, path28.resolve(workspace, contextInput || ".")]) {
+  for (const dir of [workspace, path30.resolve(workspace, contextInput || ".")]) {
     for (const name of COMPOSE_FILE_NAMES) {
-      const file = path28.join(dir, name);
-      if (fs22.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
+      const file = path30.join(dir, name);
+      if (fs23.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
     }
   }
   return void 0;
 }
 function readComposeStack(file, serviceInput, port) {
-  const fileName = path28.basename(file);
+  const fileName = path30.basename(file);
   const lineCounter = new import_yaml3.LineCounter();
-  const document = (0, import_yaml3.parseDocument)(fs22.readFileSync(file, "utf8"), { lineCounter });
+  const document = (0, import_yaml3.parseDocument)(fs23.readFileSync(file, "utf8"), { lineCounter });
   if (document.errors.length > 0) {
     const line = document.errors[0].linePos?.[0]?.line;
     throw new InputError(`${fileName}${line ? ` line ${line}` : ""} is not valid YAML: ${document.errors[0].message.split("\n")[0]}.`);
@@ -69614,7 +69848,7 @@ function readComposeStack(file, serviceInput, port) {
   const stack = { file, fileName, service, serviceLine: lines[service] ?? 1, dependencies, network, lines, healthchecks, completions };
   const settings = serviceSettings(fileName, service, definition);
   const container = containerSettings(file, service, definition);
-  const environment = composeEnvironment(path28.dirname(file), fileName, service, definition);
+  const environment = composeEnvironment(path30.dirname(file), fileName, service, definition);
   const notes = [`${fileName}: testing the service '${service}'${dependencies.length ? ` with ${dependencies.join(", ")}` : ""}.`];
   const found2 = { ...settings.found, ...container.found };
   return { stack, found: found2, envLines: environment.lines, secretValues: environment.secrets, notes: [...notes, ...settings.notes, ...container.notes] };
@@ -69678,7 +69912,7 @@ function serviceSettings(fileName, name, service) {
   const notes = [];
   const build = typeof service.build === "string" ? { context: service.build } : service.build ?? void 0;
   if (build) {
-    found2.context = path28.posix.normalize(build.context ?? ".");
+    found2.context = path30.posix.normalize(build.context ?? ".");
     if (build.dockerfile) found2.dockerfile = build.dockerfile;
     if (build.target) found2.target = build.target;
     const args = Array.isArray(build.args) ? build.args.map(String) : Object.entries(build.args ?? {}).map(([k, v]) => `${k}=${v ?? ""}`);
@@ -69708,7 +69942,7 @@ function containerSettings(file, name, service) {
   if (user && isContainerUser(user)) found2.user = user;
   else if (user) {
     notes.push(
-      `${path28.basename(file)}: the user '${String(service.user)}' of '${name}' gives '${user}', no uid, uid:gid or user name; the image's user is kept.`
+      `${path30.basename(file)}: the user '${String(service.user)}' of '${name}' gives '${user}', no uid, uid:gid or user name; the image's user is kept.`
     );
   }
   if (service.read_only === true || String(service.read_only) === "true") found2["read-only"] = "true";
@@ -69722,7 +69956,7 @@ function containerSettings(file, name, service) {
   return { found: found2, notes };
 }
 function dotenvOf(file) {
-  return readEnvFile(path28.join(path28.dirname(file), ".env")) ?? /* @__PURE__ */ new Map();
+  return readEnvFile(path30.join(path30.dirname(file), ".env")) ?? /* @__PURE__ */ new Map();
 }
 function commandText(value) {
   return Array.isArray(value) ? value.map(String).map(shellQuote).join(" ") : typeof value === "string" ? value.trim() : "";
@@ -69763,17 +69997,17 @@ function serviceLines(document, lineCounter) {
 var BUILD_SETTINGS = ["context", "dockerfile", "build-args", "target"];
 function discoverCompose(workspace, read, parts) {
   const startDependencies2 = parseEnum("compose-dependencies", read("compose-dependencies").trim() || "true", ["true", "false"]) === "true";
-  if (fs23.existsSync(path29.join(workspace, "render.yaml"))) return void 0;
+  if (fs24.existsSync(path31.join(workspace, "render.yaml"))) return void 0;
   const file = findComposeFile(workspace, read("compose-file").trim(), read("context").trim());
   if (!file) return void 0;
   const discovery = readComposeStack(file, read("service").trim(), read("port").trim());
-  const fileName = path29.basename(file);
+  const fileName = path31.basename(file);
   if (!discovery) {
     parts.notes.push(`${fileName}: no service runs Gunicorn or publishes the probed port; set the input 'service' to test one of them.`);
     return void 0;
   }
   const { stack, found: found2 } = discovery;
-  if (found2.context !== void 0) found2.context = path29.relative(workspace, path29.resolve(path29.dirname(file), found2.context)) || ".";
+  if (found2.context !== void 0) found2.context = path31.relative(workspace, path31.resolve(path31.dirname(file), found2.context)) || ".";
   const prebuilt = read("image").trim() !== "";
   for (const [name, value] of Object.entries(found2)) {
     if (prebuilt && BUILD_SETTINGS.includes(name)) continue;
@@ -69814,14 +70048,14 @@ function discover(workspace, read) {
   const host = applyHostFiles(workspace, read, Boolean(blueprint), { found: found2, sources, notes, envLines });
   const searched = searchDockerfile(workspace, read, found2);
   if (searched) {
-    found2.dockerfile = path30.posix.relative(searched.context, searched.dockerfile);
+    found2.dockerfile = path32.posix.relative(searched.context, searched.dockerfile);
     found2.context = searched.context;
     sources.dockerfile = "repository";
     sources.context = "repository";
     notes.push(searched.note);
   }
   const contextForProcfile = read("context").trim() || found2.context || ".";
-  const procfile = readProcfile(path30.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
+  const procfile = readProcfile(path32.resolve(workspace, contextForProcfile)) ?? readProcfile(workspace);
   if (procfile)
     notes.push(`${repoRelative(workspace, procfile.file)}: web command \`${procfile.command}\` (used when the image has no start command).`);
   const explicitCommand = read("command").trim();
@@ -69869,11 +70103,11 @@ function applyHostFiles(workspace, read, hasBlueprint, gathered) {
 }
 function dockerfileHealthcheck(workspace, read, found2) {
   if (read("health-path").trim() || found2["health-path"] || read("image").trim()) return void 0;
-  const context3 = path30.resolve(workspace, read("context").trim() || found2.context || ".");
-  const dockerfile = path30.resolve(context3, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
+  const context3 = path32.resolve(workspace, read("context").trim() || found2.context || ".");
+  const dockerfile = path32.resolve(context3, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
   let text;
   try {
-    text = fs24.readFileSync(dockerfile, "utf8");
+    text = fs25.readFileSync(dockerfile, "utf8");
   } catch {
     return void 0;
   }
@@ -69886,11 +70120,11 @@ function dockerfileHealthcheck(workspace, read, found2) {
 }
 function applyBlueprint(service, file, found2) {
   const rootDir = typeof service.rootDir === "string" ? service.rootDir : ".";
-  const context3 = typeof service.dockerContext === "string" ? path30.posix.join(rootDir, service.dockerContext) : rootDir;
-  found2.context = path30.posix.normalize(context3);
+  const context3 = typeof service.dockerContext === "string" ? path32.posix.join(rootDir, service.dockerContext) : rootDir;
+  found2.context = path32.posix.normalize(context3);
   if (typeof service.dockerfilePath === "string") {
-    const dockerfile = path30.posix.normalize(path30.posix.join(rootDir, service.dockerfilePath));
-    found2.dockerfile = path30.posix.relative(found2.context, dockerfile) || "Dockerfile";
+    const dockerfile = path32.posix.normalize(path32.posix.join(rootDir, service.dockerfilePath));
+    found2.dockerfile = path32.posix.relative(found2.context, dockerfile) || "Dockerfile";
   }
   if (typeof service.healthCheckPath === "string") found2["health-path"] = service.healthCheckPath;
   if (typeof service.dockerCommand === "string" && service.dockerCommand.trim()) {
@@ -69906,17 +70140,17 @@ function applyBlueprint(service, file, found2) {
 }
 function searchDockerfile(workspace, read, found2) {
   if (["dockerfile", "context", "image"].some((name) => read(name).trim()) || found2.dockerfile || found2.context) return void 0;
-  if (fs24.existsSync(path30.join(workspace, "Dockerfile"))) return void 0;
+  if (fs25.existsSync(path32.join(workspace, "Dockerfile"))) return void 0;
   const candidates2 = findDockerfiles(workspace);
   if (candidates2.length === 0) return void 0;
   if (candidates2.length > 1) {
-    const listed = candidates2.slice(0, 8).map((file) => `'${file}'`);
+    const listed2 = candidates2.slice(0, 8).map((file) => `'${file}'`);
     throw new InputError(
-      `No Dockerfile at the repository root, and ${candidates2.length} elsewhere (${listed.join(", ")}): set the input 'dockerfile' to the one to test (and 'context' to the folder its COPY paths start from).`
+      `No Dockerfile at the repository root, and ${candidates2.length} elsewhere (${listed2.join(", ")}): set the input 'dockerfile' to the one to test (and 'context' to the folder its COPY paths start from).`
     );
   }
   const dockerfile = candidates2[0];
-  const { context: context3, why } = chooseContext(workspace, dockerfile, fs24.readFileSync(path30.join(workspace, dockerfile), "utf8"));
+  const { context: context3, why } = chooseContext(workspace, dockerfile, fs25.readFileSync(path32.join(workspace, dockerfile), "utf8"));
   const note = `No Dockerfile at the repository root: testing ${dockerfile}, the only one in the repository, with the context '${context3}' (${why}); set the inputs 'dockerfile' and 'context' to choose otherwise.`;
   return { dockerfile, context: context3, note };
 }
@@ -69925,13 +70159,13 @@ function shellCommand2(command) {
 }
 function readRenderBlueprint(workspace, serviceName) {
   const file = "render.yaml";
-  const full = path30.join(workspace, file);
-  if (!fs24.existsSync(full)) {
+  const full = path32.join(workspace, file);
+  if (!fs25.existsSync(full)) {
     if (serviceName)
       throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root and no compose file.`);
     return void 0;
   }
-  const document = (0, import_yaml4.parseDocument)(fs24.readFileSync(full, "utf8"));
+  const document = (0, import_yaml4.parseDocument)(fs25.readFileSync(full, "utf8"));
   if (document.errors.length > 0) {
     const error2 = document.errors[0];
     const line = error2.linePos?.[0]?.line;
@@ -69974,10 +70208,10 @@ function renderEnv(envVars, file) {
   return { plain, hostFilled };
 }
 function readProcfile(dir) {
-  const file = path30.join(dir, "Procfile");
+  const file = path32.join(dir, "Procfile");
   let text;
   try {
-    text = fs24.readFileSync(file, "utf8");
+    text = fs25.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -70021,7 +70255,7 @@ function describeSources(settings, sources) {
 
 // src/smoke/start.ts
 init_paths();
-import fs25 from "node:fs";
+import fs26 from "node:fs";
 function chooseStartCommand(run4, imageInfo) {
   const { settings } = run4;
   if (settings.command) return;
@@ -70049,7 +70283,12 @@ async function startContainer(run4, image) {
   } catch (error2) {
     await deps.docker.removeContainers([deps.identity.containerName]).catch(() => void 0);
     if (!(error2 instanceof DockerError)) throw error2;
-    const { diagnosis: diagnosis2, pointers: pointers2 } = explain("start", { message: error2.message, network: settings.network, dockerfile: builtFrom(run4) });
+    const { diagnosis: diagnosis2, pointers: pointers2 } = explain("start", {
+      message: error2.message,
+      network: settings.network,
+      dockerfile: builtFrom(run4),
+      context: settings.image ? void 0 : { dir: settings.context, repoRoot: settings.workspace }
+    });
     run4.checks.set({ id: "start", status: "fail", detail: "the container did not start" });
     const annotations = buildAnnotations(diagnosis2, pointers2);
     return { failed: { result: "fail", reason: diagnosis2.reason, summary: diagnosis2.summary, diagnosis: diagnosis2, image, annotations } };
@@ -70069,7 +70308,7 @@ function builtFrom({ settings }) {
   try {
     return {
       file: repoRelative(settings.workspace, settings.dockerfile),
-      text: fs25.readFileSync(settings.dockerfile, "utf8"),
+      text: fs26.readFileSync(settings.dockerfile, "utf8"),
       target: settings.target
     };
   } catch {
@@ -70225,17 +70464,17 @@ function inReadingOrder(ctx) {
 init_paths();
 
 // src/setup/start-command-search.ts
-import fs26 from "node:fs";
-import path31 from "node:path";
+import fs27 from "node:fs";
+import path33 from "node:path";
 var import_yaml5 = __toESM(require_dist(), 1);
 var COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
 var WEB_SERVER = /\b(gunicorn|uvicorn|daphne|hypercorn|waitress-serve)\b/;
 function findStartCommandElsewhere(repoRoot, dirs) {
-  const folders = [...new Set(dirs.map((dir) => path31.resolve(repoRoot, dir)))];
+  const folders = [...new Set(dirs.map((dir) => path33.resolve(repoRoot, dir)))];
   for (const dir of folders) {
     const files = safeList(dir).filter((name) => COMPOSE_FILE.test(name));
     for (const name of files.sort()) {
-      const found2 = composeCommand(repoRoot, path31.join(dir, name));
+      const found2 = composeCommand(repoRoot, path33.join(dir, name));
       if (found2) return found2;
     }
   }
@@ -70247,7 +70486,7 @@ function findStartCommandElsewhere(repoRoot, dirs) {
 }
 function composeCommand(repoRoot, file) {
   const lineCounter = new import_yaml5.LineCounter();
-  const doc = (0, import_yaml5.parseDocument)(fs26.readFileSync(file, "utf8"), { lineCounter });
+  const doc = (0, import_yaml5.parseDocument)(fs27.readFileSync(file, "utf8"), { lineCounter });
   const services = doc.get("services");
   if (!(0, import_yaml5.isMap)(services)) return void 0;
   for (const service of services.items) {
@@ -70265,10 +70504,10 @@ function commandText2(node) {
   if ((0, import_yaml5.isSeq)(node)) return node.items.map((item) => (0, import_yaml5.isScalar)(item) ? String(item.value) : "").join(" ");
   return void 0;
 }
-var relative2 = (root, file) => path31.relative(root, file).split(path31.sep).join("/");
+var relative2 = (root, file) => path33.relative(root, file).split(path33.sep).join("/");
 function safeList(dir) {
   try {
-    return fs26.readdirSync(dir);
+    return fs27.readdirSync(dir);
   } catch {
     return [];
   }
@@ -70327,13 +70566,13 @@ var HealthProbe = class {
     return "interrupted";
   }
   async attempt(now) {
-    const { host, port, path: path36, matcher } = this.options;
+    const { host, port, path: path38, matcher } = this.options;
     this.attempts++;
     try {
       const answer = await httpGet({
         host,
         port,
-        path: path36,
+        path: path38,
         userAgent: "gunicorn-smoke",
         timeoutMs: this.options.attemptTimeoutMs ?? 2e3,
         hostHeader: this.options.hostHeader
@@ -70662,12 +70901,12 @@ var ComposeCli = class {
   /** Whether anything of the project exists (a container, network or volume carrying its label). */
   async exists() {
     const label = `label=com.docker.compose.project=${this.project}`;
-    const listed = await Promise.all([
+    const listed2 = await Promise.all([
       this.runner.run(["ps", "--all", "--quiet", "--filter", label]),
       this.runner.run(["network", "ls", "--quiet", "--filter", label]),
       this.runner.run(["volume", "ls", "--quiet", "--filter", label])
     ]);
-    return listed.some((result) => result.stdout.trim() !== "");
+    return listed2.some((result) => result.stdout.trim() !== "");
   }
 };
 
@@ -70868,7 +71107,7 @@ async function bootAndProbe(run4, image, prebuiltInfo) {
 init_text();
 
 // src/hosts/host-container.ts
-import path32 from "node:path";
+import path34 from "node:path";
 var FILE_SOURCES2 = {
   "fly.toml": "fly.toml",
   "railway.json": "railway.json",
@@ -70878,7 +71117,7 @@ var FILE_SOURCES2 = {
 };
 function sourceOf2(host, fact) {
   if (/^https?:\/\//.test(fact.source)) return "host contract";
-  return FILE_SOURCES2[path32.basename(fact.source)] ?? (host.id === "cloud-run" ? "Cloud Run service" : "Kubernetes manifest");
+  return FILE_SOURCES2[path34.basename(fact.source)] ?? (host.id === "cloud-run" ? "Cloud Run service" : "Kubernetes manifest");
 }
 function applyHostContainer(settings, host, read, sources) {
   if (!host) return settings;
@@ -71107,8 +71346,8 @@ var savedCleaned = () => getState(CLEANED) === "true";
 
 // src/setup/untrusted.ts
 import { execFileSync } from "node:child_process";
-import fs27 from "node:fs";
-import path33 from "node:path";
+import fs28 from "node:fs";
+import path35 from "node:path";
 var PWN_REQUEST_GUIDANCE = "https://securitylab.github.com/resources/github-actions-preventing-pwn-requests/";
 function untrustedCodeWarning(eventName, payload, checkedOutSha) {
   if (!checkedOutSha || typeof payload !== "object" || payload === null) return void 0;
@@ -71148,25 +71387,25 @@ function sentence(event, what, sha) {
 }
 var SHA2 = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 function checkedOutCommit(workspace, run4 = execFileSync) {
-  const root = path33.resolve(workspace);
+  const root = path35.resolve(workspace);
   try {
     const out = run4("git", ["-c", `safe.directory=${root}`, "rev-parse", "--verify", "--quiet", "HEAD^{commit}"], {
       cwd: root,
       encoding: "utf8",
       timeout: 5e3,
       stdio: ["ignore", "pipe", "ignore"],
-      env: { ...process.env, GIT_CEILING_DIRECTORIES: path33.dirname(root), GIT_TERMINAL_PROMPT: "0" }
+      env: { ...process.env, GIT_CEILING_DIRECTORIES: path35.dirname(root), GIT_TERMINAL_PROMPT: "0" }
     });
     const sha = String(out).trim().toLowerCase();
     if (SHA2.test(sha)) return sha;
   } catch {
   }
-  return headFromFiles(path33.join(root, ".git"));
+  return headFromFiles(path35.join(root, ".git"));
 }
 function headFromFiles(gitDir) {
   const read = (file) => {
     try {
-      return fs27.readFileSync(path33.join(gitDir, file), "utf8");
+      return fs28.readFileSync(path35.join(gitDir, file), "utf8");
     } catch {
       return void 0;
     }

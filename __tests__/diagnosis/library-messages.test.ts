@@ -146,7 +146,7 @@ describe('what an SDK or a settings class wants from the environment', () => {
       '[2024-05-01 10:00:01 +0000] [8] [INFO] Worker exiting (pid: 8)'
     ])
 
-  it("pydantic-settings' required fields: the first variable, as the field is named", () => {
+  it("pydantic-settings' required fields: every variable, as the fields are named, but those the run passed", () => {
     const lines = raised(
       ['  File "/app/config.py", line 12, in <module>', '    settings = Settings()'],
       [
@@ -160,7 +160,11 @@ describe('what an SDK or a settings class wants from the environment', () => {
     )
     const diagnosis = diagnose(contextFor(lines, exited))
     expect(diagnosis.reason).toBe('missing-env')
-    expect(diagnosis.summary).toMatch(/^The app needs the environment variable `SECRET_KEY`, which is not set/)
+    expect(diagnosis.summary).toBe('The app needs the environment variables `SECRET_KEY` and `REDIS_URL`, which are not set in the container.')
+    expect(diagnosis.remedy).toMatch(/^Pass `SECRET_KEY` and `REDIS_URL` with the action's `env` input/)
+    // REDIS_URL given to the run: the error lists it (a value pydantic refused is another error), the words do not.
+    const passed = diagnose(contextFor(lines, { ...exited, provided: ['PORT', 'REDIS_URL'] }))
+    expect(passed.summary).toMatch(/^The app needs the environment variable `SECRET_KEY`, which is not set/)
   })
 
   it("Pydantic 1's wording too", () => {
@@ -237,5 +241,9 @@ describe('the same, captured on forky (scripts/capture-library-errors.sh)', () =
     const diagnosis = diagnose(contextFor(capturedLog(name), exited))
     expect(diagnosis.reason).toBe('missing-env')
     expect(diagnosis.summary).toContain(`\`${variable}\``)
+  })
+
+  it('names every field the captured settings class lists', () => {
+    expect(diagnose(contextFor(capturedLog('settings-fields-missing'), exited)).summary).toContain('`SECRET_KEY` and `REDIS_URL`')
   })
 })

@@ -13,6 +13,7 @@ import aptPackageNotFound from './reasons/apt-package-not-found.js'
 import buildFileMissing from './reasons/build-file-missing.js'
 import buildFailed from './reasons/build-failed.js'
 import venvUnusable from './reasons/venv-unusable.js'
+import startScriptUnrunnable from './reasons/start-script-unrunnable.js'
 import nativeCrash from './reasons/native-crash.js'
 import workerClassUnavailable from './reasons/worker-class-unavailable.js'
 import configError from './reasons/config-error.js'
@@ -56,6 +57,8 @@ export const REASONS = [
   dependencyFailed,
   // A container that never started because its virtualenv is not in the final stage: before the generic start rules.
   venvUnusable,
+  // A start script the kernel refused: the one line runc or the shell printed, before any structural reading.
+  startScriptUnrunnable,
   // The booted run (and a container that never started): evidence in the log first.
   // A healthy run stopped with the host's signal that PID 1 kept: decided by the shutdown check alone.
   signalNotForwarded,

@@ -22,6 +22,8 @@ export interface StartContext {
   network?: string
   /** The Dockerfile the image was built from (repository-relative) and its text, and the `target` stage. */
   dockerfile?: { file: string; text: string; target?: string }
+  /** The build context (absolute) and the repository root it lies in, for the files the command names. */
+  context?: { dir: string; repoRoot: string }
 }
 
 /** A compose dependency of the web service that did not start or never turned healthy (src/compose/). */

@@ -52,7 +52,12 @@ export async function startContainer(run: SmokeRun, image: string): Promise<Star
     await deps.docker.removeContainers([deps.identity.containerName]).catch(() => undefined)
     if (!(error instanceof DockerError)) throw error
     // The start stage's last rule recognises any `docker run` failure.
-    const { diagnosis, pointers } = explain('start', { message: error.message, network: settings.network, dockerfile: builtFrom(run) })!
+    const { diagnosis, pointers } = explain('start', {
+      message: error.message,
+      network: settings.network,
+      dockerfile: builtFrom(run),
+      context: settings.image ? undefined : { dir: settings.context, repoRoot: settings.workspace }
+    })!
     run.checks.set({ id: 'start', status: 'fail', detail: 'the container did not start' })
     const annotations = buildAnnotations(diagnosis, pointers)
     return { failed: { result: 'fail', reason: diagnosis.reason, summary: diagnosis.summary, diagnosis, image, annotations } }

@@ -21,6 +21,8 @@ type Facts =
       provided: boolean
       /** The read returned None and the next operation failed on it: the read, its reader and the exception line. */
       none?: { read: string; reader: string; exceptionLine: string; inFunction?: string }
+      /** Further variables the same error names as missing (a settings class lists every required field). */
+      alsoMissing?: string[]
     } & Partial<WhenRaised>)
   | { kind: 'empty-in-spec'; moduleName: string; variable: string; shown: string }
   | { kind: 'entrypoint-refused'; variable: string; line: string; by: 'entrypoint' | 'worker' }
@@ -82,7 +84,10 @@ const settingsFields: Rule<Facts> = {
   name: 'a settings class refuses to build without fields it reads from the environment',
   detect(rc) {
     const found = missingSettingsFields(rc)
-    return found ? unset(rc, found.tb, found.variables[0]) : undefined
+    if (!found) return undefined
+    const finding = unset(rc, found.tb, found.variables[0])
+    const alsoMissing = found.variables.slice(1).filter((name) => !rc.ctx.env.provided.includes(name))
+    return alsoMissing.length > 0 ? { ...finding, facts: { ...finding.facts, alsoMissing } as Facts } : finding
   }
 }
 
@@ -170,6 +175,23 @@ function noneWords(facts: Unset, none: NonNullable<Unset['none']>): { summary: s
   }
 }
 
+/** "`A`, `B` and `C`". */
+const listed = (names: string[]) =>
+  names
+    .map((name) => code(name))
+    .join(', ')
+    .replace(/, ([^,]+)$/, ' and $1')
+
+/** A settings class that lists several required fields: every variable, and the line that builds it. */
+function severalWords(facts: Unset, alsoMissing: string[]): { summary: string; remedy: string } {
+  const names = listed([facts.name, ...alsoMissing])
+  const reads = facts.location ? `: ${code(fileLine(facts.location))} reads them at import` : ''
+  return {
+    summary: `The app needs the environment variables ${names}, which are not set in the container${reads}.`,
+    remedy: `Pass ${names} ${USE_ENV_INPUT} (secrets or harmless test values), or give those settings defaults.`
+  }
+}
+
 /** Read while handling a request: the app boots, and every request that reaches the read fails. */
 function readInRequest(facts: Extract<Facts, { kind: 'unset' }>): string {
   return `: it is read ${inHandler(facts, facts.location)}, so every request to it fails`
@@ -196,6 +218,7 @@ function words(facts: Facts): { summary: string; remedy: string } {
     }
   }
   if (facts.none) return noneWords(facts, facts.none)
+  if (facts.alsoMissing?.length) return severalWords(facts, facts.alsoMissing)
   const reads = facts.during === 'request' ? readInRequest(facts) : facts.location ? `: ${code(fileLine(facts.location))} reads it at import` : ''
   return {
     summary: `The app needs the environment variable ${code(facts.name)}, which is not set in the container${reads}.`,
