@@ -82,6 +82,22 @@ describe('a virtualenv built in one stage and run from another', () => {
     expectNothingLeft(run)
   })
 
+  it("copied into another Python's image: the virtualenv's gunicorn script finds no Gunicorn, the COPY --from named", async () => {
+    const run = await runAction({
+      context,
+      dockerfile: 'Dockerfile.other-version',
+      'build-args': buildArgs({ BUILDER_IMAGE: baseImage('forky'), BASE_IMAGE: baseImage('trixie') }),
+      comment: 'never'
+    })
+    expect(run.outputs.reason).toBe('venv-unusable')
+    expect(run.outputs.summary).toContain(
+      'The virtualenv `/opt/venv`, copied from the stage `builder` at `COPY --from=builder /opt/venv /opt/venv` ' +
+        '(`__fixtures__/apps/venv-stages/Dockerfile.other-version:18`) has a `gunicorn` script, yet the Python it runs finds no Gunicorn'
+    )
+    expect(report(run).diagnosis?.remedy).toContain('Build both stages FROM the same Python')
+    expectNothingLeft(run)
+  })
+
   it("a shell command that runs it (a Procfile, `sh -c`): decided from the shell's `not found`, the same lines annotated", async () => {
     const run = await runAction({
       context,

@@ -22955,11 +22955,17 @@ function fileLineNamed(ctx, item) {
 function declaredAt(ctx, name) {
   return pinLocation(ctx, pinsOf(pinsFor(ctx), name)[0]) ?? dependencyLines(ctx, name)[0];
 }
-function summary4({ clash, dependentShown, targetShown, dependentAt, targetAt }) {
+function summary4({ clash, dependentShown, targetShown, dependentAt, targetAt, rivals }) {
+  if (rivals) {
+    const others = rivals.map((r) => `${code(`${r.dependent} ${r.dependentVersion}`)} requires ${code(r.requirement)}`).join(", ");
+    return `${code(dependentShown)}${where(dependentAt)} and ${rivals.map((r) => code(r.dependent)).join(", ")} cannot be installed together: both need ${code(clash.target)}, and pip finds no version for all of them (${clash.dependent} ${clash.dependentVersion} requires ${code(clash.requirement)}, ${others}).`;
+  }
   return `${code(dependentShown)}${where(dependentAt)} cannot be installed together with ${code(targetShown)}${where(targetAt)}: ${clash.dependent} ${clash.dependentVersion} requires ${code(clash.requirement)}.`;
 }
-function remedy3({ clash, targetShown, dependentAt, targetAt, tool }) {
+function remedy3({ clash, targetShown, dependentAt, targetAt, tool, rivals }) {
   const lines = pointers(dependentAt, targetAt).map((l) => code(fileLine(l)));
+  if (rivals)
+    return `Pin releases of ${[clash.dependent, ...rivals.map((r) => r.dependent)].map((name) => code(name)).join(" and ")} whose ${code(clash.target)} requirements overlap${lines.length > 0 ? ` (${lines.join(", ")})` : ""}, or drop the one the app does not need.`;
   const declared = lines.length > 0 ? lines.join(" and ") : code("pyproject.toml");
   if (tool)
     return `Move the constraints together in ${declared}: allow a ${code(clash.target)} that satisfies ${code(clash.requirement)}, or a ${code(clash.dependent)} release that works with ${code(targetShown)}; then run ${code(RELOCK[tool])} and commit the lock file.`;
@@ -23005,6 +23011,9 @@ var init_dependency_conflict = __esm({
         const dependentPin = pinsOf(pins, clash.dependent)[0];
         const targetPin = pinsOf(pins, clash.target)[0];
         const targetRequested = conflict2.requested.find((r) => normalizeName(r.name) === normalizeName(clash.target))?.requirement;
+        const rivals = conflict2.clashes.filter(
+          (c) => c !== clash && normalizeName(c.target) === normalizeName(clash.target) && normalizeName(c.dependent) !== normalizeName(clash.dependent)
+        );
         const dependentAt = pinLocation(ctx, dependentPin);
         const targetAt = pinLocation(ctx, targetPin);
         return {
@@ -23014,7 +23023,8 @@ var init_dependency_conflict = __esm({
             dependentShown: dependentPin?.requirement ?? `${clash.dependent}==${clash.dependentVersion}`,
             targetShown: targetPin?.requirement ?? targetRequested ?? clash.target,
             dependentAt,
-            targetAt
+            targetAt,
+            ...rivals.length > 0 && !targetPin && !targetRequested ? { rivals } : {}
           },
           evidence: conflictEvidence(conflict2),
           pointers: pointers(dependentAt, targetAt)
@@ -24034,6 +24044,13 @@ function acrossStages(dockerfile, executable, evidence, commandGiven = false) {
     pointers: lines.flatMap((line) => line ? [line.at] : [])
   };
 }
+function scriptWords({ venv, exceptionLine, stages }) {
+  const copied = stages.copied ? `, copied from ${stage(stages.created.line)} at ${quoted(stages.copied)}` : "";
+  return {
+    summary: `The virtualenv ${code(venv)}${copied} has a ${code("gunicorn")} script, yet the Python it runs finds no Gunicorn (${code(exceptionLine)}): another Python made the virtualenv, and this one looks for its packages under another ${code("lib/pythonX.Y")}.`,
+    remedy: remedy8({ ...stages, kind: "other-python" })
+  };
+}
 function summary7(facts) {
   const runs = `The start command runs ${code(facts.executable)}${where(facts.command?.at)} from the virtualenv ${code(facts.venv)}`;
   if (facts.kind === "not-copied")
@@ -24046,7 +24063,7 @@ function remedy8(facts) {
     return `Copy it into the final stage before its command: ${code(`COPY --from=${from} ${facts.venv} ${facts.venv}`)}${facts.command ? ` above ${code(fileLine(facts.command.at))}` : ""}, or start Gunicorn from where the final stage installs it.`;
   return `Build both stages FROM the same Python (one ${code("ARG")} for both FROM lines, the same version and path), or make the virtualenv in the final stage; with uv, ${code("UV_PYTHON_DOWNLOADS=never")} keeps it on the image's own Python (${code("uv venv --python /usr/local/bin/python3")}).`;
 }
-var NOT_THERE, startRefused, SHELL_NOT_THERE, exitedAtOnce, stage, quoted, venv_unusable_default;
+var NOT_THERE, startRefused, SHELL_NOT_THERE, exitedAtOnce, stage, quoted, VENV_SCRIPT, SCRIPT_FRAME, SYSTEM_PREFIX, scriptUnderAnotherPython, venv_unusable_default;
 var init_venv_unusable = __esm({
   "src/diagnosis/reasons/venv-unusable.ts"() {
     "use strict";
@@ -24078,14 +24095,33 @@ var init_venv_unusable = __esm({
     };
     stage = (line) => line.stage ? `the stage ${code(line.stage)}` : "another stage";
     quoted = (found2) => `${code(clip(found2.line.text.trim(), 80))} (${code(fileLine(found2.at))})`;
+    VENV_SCRIPT = /^(\/.+)\/bin\/gunicorn$/;
+    SCRIPT_FRAME = /File "(\/[^"]+\/bin\/gunicorn)", line \d+/;
+    SYSTEM_PREFIX = /^\/(?:usr(?:\/local)?|opt\/conda)?$/;
+    scriptUnderAnotherPython = {
+      stage: "boot",
+      name: "the virtualenv's gunicorn script runs a Python that lacks the virtualenv's packages",
+      detect(rc) {
+        const tb = rc.primaryTraceback((t) => /^No module named '?gunicorn'?$/.test(t.exception.message));
+        const script = tb && (tb.frames[0]?.file ?? rc.ctx.lines.map((line) => SCRIPT_FRAME.exec(line.text)?.[1]).find(Boolean));
+        const venv = script && VENV_SCRIPT.exec(script)?.[1];
+        if (!tb || !venv || SYSTEM_PREFIX.test(venv)) return void 0;
+        const file = rc.dockerfile();
+        const text = file && rc.repo.read(file);
+        const stages = file && text !== void 0 ? acrossStages({ file, text }, `${venv}/bin/gunicorn`, tb.exception.line, rc.ctx.image?.commandGiven) : void 0;
+        if (!stages) return void 0;
+        const facts = { kind: "script-other-python", venv, exceptionLine: tb.exception.line, stages: stages.facts };
+        return { facts, evidence: [...rc.tracebackEvidence(tb), ...stages.evidence.slice(1)], pointers: stages.pointers, location: stages.pointers[0] };
+      }
+    };
     venv_unusable_default = defineReason({
       id: "venv-unusable",
       title: "Virtualenv unusable in the final stage",
       headline: "the virtualenv does not run in the final stage",
-      readme: "the start command's virtualenv (`/app/.venv/bin/gunicorn`, `.venv/bin/python`) is missing from the final stage (never copied) or was built by another Python (its `python` links to an interpreter the final stage lacks): the stage that makes it, the COPY and the CMD",
+      readme: "the start command's virtualenv (`/app/.venv/bin/gunicorn`, `.venv/bin/python`) is missing from the final stage (never copied) or was built by another Python (its `python` links to an interpreter the final stage lacks, or to another version, whose packages are elsewhere: `No module named 'gunicorn'` from the virtualenv's own script): the stage that makes it, the COPY and the CMD",
       fixtures: [{ path: "__fixtures__/apps/venv-stages", test: "__tests__/venv-stages.itg.ts" }],
-      rules: [startRefused, exitedAtOnce],
-      words: (facts) => ({ summary: summary7(facts), remedy: remedy8(facts) })
+      rules: [startRefused, exitedAtOnce, scriptUnderAnotherPython],
+      words: (facts) => facts.kind === "script-other-python" ? scriptWords(facts) : { summary: summary7(facts), remedy: remedy8(facts) }
     });
   }
 });
@@ -29023,6 +29059,41 @@ var init_import_error = __esm({
   }
 });
 
+// src/diagnosis/rules/last-words.ts
+function lastWordsBefore(rc, kill) {
+  const killSeq = kill.lines[0].seq;
+  const boot = rc.ofKind("worker-boot").find((b) => b.pid === kill.pid && b.lines[0].seq < killSeq);
+  const fromSeq = boot?.lines[0].seq ?? -1;
+  const gunicorns = new Set(rc.ctx.events.flatMap((e) => e.lines.map((l) => l.seq)));
+  const texts = [];
+  for (const line of rc.ctx.lines) {
+    if (line.seq <= fromSeq) continue;
+    if (line.seq === killSeq) {
+      const text2 = stripLinePrefixes(line.text);
+      const before = text2.split(GUNICORN_PREFIX)[0].trim();
+      if (before && before !== text2.trim()) texts.push(before);
+      break;
+    }
+    if (line.seq > killSeq) break;
+    const text = stripLinePrefixes(line.text).trim();
+    if (!gunicorns.has(line.seq) && text) texts.push(text);
+  }
+  const lastMessage = [...texts].reverse().find((text) => !PROGRESS_BAR.test(text));
+  const lastBar = texts.length > 0 && PROGRESS_BAR.test(texts[texts.length - 1]) ? texts[texts.length - 1] : void 0;
+  if (!lastMessage && !lastBar) return void 0;
+  return { said: lastMessage && clip(lastMessage, 120), progress: lastBar && clip(lastBar.replace(/\s+/g, " "), 60) };
+}
+var PROGRESS_BAR, GUNICORN_PREFIX;
+var init_last_words = __esm({
+  "src/diagnosis/rules/last-words.ts"() {
+    "use strict";
+    init_text();
+    init_line_prefix();
+    PROGRESS_BAR = /\d{1,3}%\s*(?:\||\[)|\|[█▏▎▍▌▋▊▉#=> -]{4,}\|/;
+    GUNICORN_PREFIX = /\[\d{4}-\d\d-\d\d[ T][\d:,.]+(?: [+-]\d{4})?\] \[\d+\] \[[A-Z]+\]/;
+  }
+});
+
 // src/diagnosis/rules/resources.ts
 function memoryTraceback(rc) {
   return rc.primaryTraceback(
@@ -29131,11 +29202,15 @@ function workerTimeouts(rc) {
   const killedAt = timeouts[0].lines[0].seq;
   const printed = [...rc.tracebacks, ...rc.ofKind("cut-traceback")].filter((tb) => tb.lines[0].seq > killedAt);
   const afterKill = aborted.length === 0 ? printed.sort((a, b) => a.lines[0].seq - b.lines[0].seq)[0] : void 0;
+  const whileServing2 = healthyAt !== void 0 && (timeouts[0].lines[0]?.at ?? 0) > healthyAt || serving !== void 0;
+  const stuckAt = stuck ? `${stuck.location?.file ?? stuck.frame.file}:${stuck.frame.line}` : afterKill && libraryFrameAt(afterKill);
   return {
     timeouts,
     duringBoot: timeouts.filter((t) => booted.has(t.pid)).length,
-    whileServing: healthyAt !== void 0 && (timeouts[0].lines[0]?.at ?? 0) > healthyAt || serving !== void 0,
-    stuckAt: stuck ? `${stuck.location?.file ?? stuck.frame.file}:${stuck.frame.line}` : afterKill && libraryFrameAt(afterKill),
+    whileServing: whileServing2,
+    stuckAt,
+    // While serving, the lines before a kill are other requests' (access lines): no word of the stuck one.
+    lastWords: stuckAt || whileServing2 ? void 0 : lastWordsBefore(rc, timeouts[0]),
     setting,
     evidence: present(bootLine?.lines[0].text, timeouts[0].lines[0].text, setting.command?.text)
   };
@@ -29146,6 +29221,7 @@ var init_resources = __esm({
     "use strict";
     init_locate();
     init_rule();
+    init_last_words();
     SERVING_FRAME = /^handle_request$|^handle$|^handle_client$/;
   }
 });
@@ -29426,35 +29502,44 @@ var init_worker_hang = __esm({
 
 // src/diagnosis/reasons/worker-timeout.ts
 function finding(found2, when2, killed) {
-  const { setting, evidence, stuckAt } = found2;
-  return { facts: { when: when2, killed, seconds: setting.seconds, stuckAt }, evidence, location: setting.location };
+  const { setting, evidence, stuckAt, lastWords } = found2;
+  const lastLines = present(lastWords?.said, lastWords?.progress);
+  return { facts: { when: when2, killed, seconds: setting.seconds, stuckAt, lastWords }, evidence: [...lastLines, ...evidence], location: setting.location };
 }
-function words8({ when: when2, killed, seconds, stuckAt }) {
+function whereItWas({ stuckAt, lastWords }) {
+  if (stuckAt) return `, in ${code(stuckAt)} when it was stopped`;
+  if (!lastWords?.said) return lastWords?.progress ? `; it was showing progress when it was stopped (${code(lastWords.progress)})` : "";
+  const then = lastWords.progress ? `, then progress (${code(lastWords.progress)})` : "";
+  return `; the worker's last line before the kill: ${code(lastWords.said)}${then}`;
+}
+function words8(facts) {
+  const { when: when2, killed, seconds } = facts;
   const timeout = `Gunicorn's ${code("timeout")} of ${seconds} s`;
   if (when2 === "while-serving") {
     return {
-      summary: `Gunicorn killed ${killed === 1 ? "a worker" : `${killed} workers`} with ${code("WORKER TIMEOUT")} while serving requests: a request kept the worker busy longer than ${timeout}${stuckAt ? `, in ${code(stuckAt)} when it was stopped` : ""}.`,
+      summary: `Gunicorn killed ${killed === 1 ? "a worker" : `${killed} workers`} with ${code("WORKER TIMEOUT")} while serving requests: a request kept the worker busy longer than ${timeout}${whereItWas(facts)}.`,
       remedy: `Find the blocking call on the request path (with gevent workers, a C database driver or CPU-bound work blocks the whole worker), move slow work out of the request, or add workers/threads; raise ${code("--timeout")} only if such requests are expected.`
     };
   }
   if (when2 === "unseen") {
     return {
-      summary: `Gunicorn killed ${killed === 1 ? "a worker" : `${killed} workers`} with ${code("WORKER TIMEOUT")}: it was busy longer than ${timeout}${stuckAt ? `, in ${code(stuckAt)} when it was stopped` : ""} (the log starts after the boot, so whether it was loading the app or serving a request is not in it).`,
+      summary: `Gunicorn killed ${killed === 1 ? "a worker" : `${killed} workers`} with ${code("WORKER TIMEOUT")}: it was busy longer than ${timeout}${whereItWas(facts)} (the log starts after the boot, so whether it was loading the app or serving a request is not in it).`,
       remedy: `Find what blocked the worker: a slow import (services or big data at import time) or a request doing long work (move it to a background task); raise ${code("--timeout")} only if that work is expected.`
     };
   }
   return {
-    summary: `Gunicorn killed ${killed} worker${killed === 1 ? "" : "s"} with ${code("WORKER TIMEOUT")}: loading the app took longer than ${timeout}${stuckAt ? `, in ${code(stuckAt)} when it was stopped` : ""}.`,
+    summary: `Gunicorn killed ${killed} worker${killed === 1 ? "" : "s"} with ${code("WORKER TIMEOUT")}: loading the app took longer than ${timeout}${whereItWas(facts)}.`,
     remedy: `Make the import fast (do not wait for services or load big data at import time) or raise ${code("--timeout")} above the real boot time.`
   };
 }
-var whileServing, whileLoading, worker_timeout_default;
+var whileServing, whileLoading, WORKER_TIMEOUT_WORDS, timeoutWithoutPid, worker_timeout_default;
 var init_worker_timeout = __esm({
   "src/diagnosis/reasons/worker-timeout.ts"() {
     "use strict";
     init_reason();
     init_words();
     init_resources();
+    init_words();
     whileServing = {
       stage: "boot",
       name: "a request kept a worker busy past the timeout",
@@ -29473,13 +29558,29 @@ var init_worker_timeout = __esm({
         return finding(found2, unseen ? "unseen" : "while-loading", found2.duringBoot || found2.timeouts.length);
       }
     };
+    WORKER_TIMEOUT_WORDS = /(?:^|[\]\s:])WORKER TIMEOUT(?:$|[\s(])/;
+    timeoutWithoutPid = {
+      stage: "boot",
+      name: "a WORKER TIMEOUT line without its pid",
+      detect(rc) {
+        if (rc.ofKind("worker-timeout").length > 0 || rc.ofKind("master-start").length > 0) return void 0;
+        const lines = rc.ctx.lines.filter((line) => WORKER_TIMEOUT_WORDS.test(line.text));
+        if (lines.length === 0) return void 0;
+        const setting = timeoutSetting(rc);
+        return {
+          facts: { when: "unseen", killed: lines.length, seconds: setting.seconds },
+          evidence: present(lines[0].text, setting.command?.text),
+          location: setting.location
+        };
+      }
+    };
     worker_timeout_default = defineReason({
       id: "worker-timeout",
       title: "Worker timeout during boot",
       headline: "worker timeout",
       readme: "a worker took longer to boot than Gunicorn's `timeout`",
       fixtures: [{ path: "__fixtures__/apps/load-worker-timeout", test: "__tests__/concurrency.itg.ts" }],
-      rules: [whileServing, whileLoading],
+      rules: [whileServing, whileLoading, timeoutWithoutPid],
       words: words8
     });
   }
@@ -29493,7 +29594,7 @@ function deathsAfterBoot(rc) {
 function exitKinds(deaths) {
   return [...new Set(deaths.map((d) => d.code !== void 0 ? `code ${d.code}` : d.signal ?? "unlogged exit"))];
 }
-function lastWordsBefore(rc, deathSeq) {
+function lastWordsBefore2(rc, deathSeq) {
   const lines = rc.ctx.lines;
   const death = lines.find((l) => l.seq === deathSeq);
   const fromApp = (l) => isAppOutput(l.text);
@@ -29579,7 +29680,7 @@ var init_crash_loop = __esm({
         const enough = deaths.length >= 2 || rc.ctx.outcome === "unstable" && deaths.length >= 1;
         if (!enough || causeInLog(rc)) return void 0;
         const firstExit = rc.ofKind("worker-exit").find((e) => e.pid === deaths[0].pid)?.lines[0];
-        const clue = lastWordsBefore(rc, deaths[0].seq);
+        const clue = lastWordsBefore2(rc, deaths[0].seq);
         const tb = rc.primaryTraceback((t) => t.pid === void 0 || !rc.ctx.state.failedBootPids.includes(t.pid));
         const replacement = rc.ofKind("worker-boot").slice(-1)[0];
         return {
@@ -31422,7 +31523,7 @@ function lineNumberOf(index, logLength, totalLines) {
 function findCauseExcerpt(log, evidence, totalLines, options) {
   const needles = evidence.map((e) => e.trim()).filter((e) => e.length >= 4);
   if (needles.length === 0 || log.length === 0) return void 0;
-  const preferred = needles.filter((n) => !GUNICORN_PREFIX.test(n));
+  const preferred = needles.filter((n) => !GUNICORN_PREFIX2.test(n));
   const anchor = firstIndexMatching(log, preferred.length > 0 ? preferred : needles);
   if (anchor === -1) return void 0;
   let start = anchor;
@@ -31433,9 +31534,9 @@ function findCauseExcerpt(log, evidence, totalLines, options) {
     }
   }
   if (start === anchor) start = Math.max(0, anchor - 3);
-  if (start > 0 && GUNICORN_PREFIX.test(log[start - 1].text)) start--;
+  if (start > 0 && GUNICORN_PREFIX2.test(log[start - 1].text)) start--;
   let end = anchor;
-  while (end + 1 < log.length && end - anchor < 20 && !GUNICORN_PREFIX.test(log[end + 1].text)) {
+  while (end + 1 < log.length && end - anchor < 20 && !GUNICORN_PREFIX2.test(log[end + 1].text)) {
     const next = log[end + 1].text;
     if (TRACEBACK_START.test(next) && end > anchor) break;
     end++;
@@ -31508,13 +31609,13 @@ function shrinkExcerpt(excerpt3, budget, measure, overhead, minLines = 4) {
   const shifted = elisionAt === void 0 ? void 0 : elisionAt - dropped;
   return { ...excerpt3, lines, firstLine: excerpt3.firstLine + dropped, elisionAt: shifted };
 }
-var GUNICORN_PREFIX, TRACEBACK_START, EXCEPTION_LINE;
+var GUNICORN_PREFIX2, TRACEBACK_START, EXCEPTION_LINE;
 var init_log_excerpt = __esm({
   "src/render/log-excerpt.ts"() {
     "use strict";
     init_structured_lines();
     init_markdown_safe();
-    GUNICORN_PREFIX = /^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}\] \[\d+\] \[[A-Z]+\] /;
+    GUNICORN_PREFIX2 = /^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}\] \[\d+\] \[[A-Z]+\] /;
     TRACEBACK_START = /Traceback \(most recent call last\):/;
     EXCEPTION_LINE = /^[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Warning)\b|^[\w.]+: /;
   }

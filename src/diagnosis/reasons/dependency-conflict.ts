@@ -26,6 +26,8 @@ interface Clash {
   /** The resolver, when it was not pip: the remedy ends with its lock command. */
   tool?: 'uv' | 'poetry'
   stepAt?: SourceLocation
+  /** Other packages pip names as requiring the same target, when nothing the user asked for pins it: the other side. */
+  rivals?: RequirementClash[]
 }
 
 /** The user asks for one package twice, with pins no release satisfies together (a requirement and a constraint too). */
@@ -75,6 +77,10 @@ const resolutionImpossible: Rule<Facts> = {
     const dependentPin = pinsOf(pins, clash.dependent)[0]
     const targetPin = pinsOf(pins, clash.target)[0]
     const targetRequested = conflict.requested.find((r) => normalizeName(r.name) === normalizeName(clash.target))?.requirement
+    // Two dependencies that each require the target: the conflict is between them, not with the target.
+    const rivals = conflict.clashes.filter(
+      (c) => c !== clash && normalizeName(c.target) === normalizeName(clash.target) && normalizeName(c.dependent) !== normalizeName(clash.dependent)
+    )
     const dependentAt = pinLocation(ctx, dependentPin)
     const targetAt = pinLocation(ctx, targetPin)
     return {
@@ -84,7 +90,8 @@ const resolutionImpossible: Rule<Facts> = {
         dependentShown: dependentPin?.requirement ?? `${clash.dependent}==${clash.dependentVersion}`,
         targetShown: targetPin?.requirement ?? targetRequested ?? clash.target,
         dependentAt,
-        targetAt
+        targetAt,
+        ...(rivals.length > 0 && !targetPin && !targetRequested ? { rivals } : {})
       },
       evidence: conflictEvidence(conflict),
       pointers: pointers(dependentAt, targetAt)
@@ -165,15 +172,28 @@ function declaredAt(ctx: BuildContext, name: string): SourceLocation | undefined
 
 const RELOCK = { uv: 'uv lock', poetry: 'poetry lock' }
 
-function summary({ clash, dependentShown, targetShown, dependentAt, targetAt }: Clash): string {
+function summary({ clash, dependentShown, targetShown, dependentAt, targetAt, rivals }: Clash): string {
+  if (rivals) {
+    const others = rivals.map((r) => `${code(`${r.dependent} ${r.dependentVersion}`)} requires ${code(r.requirement)}`).join(', ')
+    return (
+      `${code(dependentShown)}${where(dependentAt)} and ${rivals.map((r) => code(r.dependent)).join(', ')} cannot be installed together: ` +
+      `both need ${code(clash.target)}, and pip finds no version for all of them (${clash.dependent} ${clash.dependentVersion} requires ` +
+      `${code(clash.requirement)}, ${others}).`
+    )
+  }
   return (
     `${code(dependentShown)}${where(dependentAt)} cannot be installed together with ${code(targetShown)}${where(targetAt)}: ` +
     `${clash.dependent} ${clash.dependentVersion} requires ${code(clash.requirement)}.`
   )
 }
 
-function remedy({ clash, targetShown, dependentAt, targetAt, tool }: Clash): string {
+function remedy({ clash, targetShown, dependentAt, targetAt, tool, rivals }: Clash): string {
   const lines = pointers(dependentAt, targetAt).map((l) => code(fileLine(l)))
+  if (rivals)
+    return (
+      `Pin releases of ${[clash.dependent, ...rivals.map((r) => r.dependent)].map((name) => code(name)).join(' and ')} whose ` +
+      `${code(clash.target)} requirements overlap${lines.length > 0 ? ` (${lines.join(', ')})` : ''}, or drop the one the app does not need.`
+    )
   const declared = lines.length > 0 ? lines.join(' and ') : code('pyproject.toml')
   if (tool)
     return (

@@ -1,7 +1,7 @@
 // The start command runs a program of a virtualenv that another stage of the Dockerfile made, and the final stage
 // cannot run it: the virtualenv was never copied into it (each FROM starts over), or it was copied and its `python`
 // links to an interpreter the final stage lacks (made by another Python: another base image, version or path).
-import { defineReason, type Rule } from '../reason.js'
+import { defineReason, type Rule, type Words } from '../reason.js'
 import type { StartContext } from '../stages.js'
 import { venvAcrossStages, type VenvAcrossStages } from '../rules/venv-stages.js'
 import type { StageLine } from '../rules/installers.js'
@@ -11,7 +11,7 @@ import type { SourceLocation } from '../../core/model.js'
 
 type At = { line: StageLine; at: SourceLocation }
 
-interface Facts {
+interface StageFacts {
   kind: VenvAcrossStages['kind']
   executable: string
   venv: string
@@ -21,6 +21,17 @@ interface Facts {
   createdFrom?: At
   command?: At
 }
+
+/** The virtualenv's own `gunicorn` script ran, and the Python it runs finds no `gunicorn`: another Python made it. */
+interface ScriptFacts {
+  kind: 'script-other-python'
+  venv: string
+  exceptionLine: string
+  /** The Dockerfile's lines that copy the virtualenv from another stage. */
+  stages: StageFacts
+}
+
+type Facts = StageFacts | ScriptFacts
 
 // runc's words when the program (or the interpreter a symlink points to) does not exist: `stat …: no such file or
 // directory`, or `executable file not found in $PATH` for a bare name.
@@ -33,7 +44,7 @@ function acrossStages(dockerfile: { file: string; text: string; target?: string 
   // A command given to the run (the `command` input, a Procfile) replaced the Dockerfile's CMD.
   if (commandGiven) found.command = undefined
   const at = (line: StageLine | undefined): At | undefined => (line ? { line, at: { file: dockerfile.file, line: line.line } } : undefined)
-  const facts: Facts = {
+  const facts: StageFacts = {
     kind: found.kind,
     executable,
     venv: found.venv,
@@ -88,7 +99,47 @@ const exitedAtOnce: Rule<Facts> = {
 const stage = (line: StageLine) => (line.stage ? `the stage ${code(line.stage)}` : 'another stage')
 const quoted = (found: At) => `${code(clip(found.line.text.trim(), 80))} (${code(fileLine(found.at))})`
 
-function summary(facts: Facts): string {
+// A console script pip wrote into a virtualenv: `<venv>/bin/gunicorn`, outside the system's own bin directories.
+const VENV_SCRIPT = /^(\/.+)\/bin\/gunicorn$/
+const SCRIPT_FRAME = /File "(\/[^"]+\/bin\/gunicorn)", line \d+/
+const SYSTEM_PREFIX = /^\/(?:usr(?:\/local)?|opt\/conda)?$/
+
+/**
+ * The virtualenv's `gunicorn` script raised `No module named 'gunicorn'`, and the Dockerfile copies that virtualenv
+ * from another stage: the final stage's Python is not the one that made it (its `python` link resolves, but its
+ * packages are under another `lib/pythonX.Y`).
+ */
+const scriptUnderAnotherPython: Rule<Facts> = {
+  stage: 'boot',
+  name: "the virtualenv's gunicorn script runs a Python that lacks the virtualenv's packages",
+  detect(rc) {
+    const tb = rc.primaryTraceback((t) => /^No module named '?gunicorn'?$/.test(t.exception.message))
+    // A paste that lost the traceback's header and indentation still shows the script's frame line.
+    const script = tb && (tb.frames[0]?.file ?? rc.ctx.lines.map((line) => SCRIPT_FRAME.exec(line.text)?.[1]).find(Boolean))
+    const venv = script && VENV_SCRIPT.exec(script)?.[1]
+    if (!tb || !venv || SYSTEM_PREFIX.test(venv)) return undefined
+    const file = rc.dockerfile()
+    const text = file && rc.repo.read(file)
+    const stages =
+      file && text !== undefined ? acrossStages({ file, text }, `${venv}/bin/gunicorn`, tb.exception.line, rc.ctx.image?.commandGiven) : undefined
+    // Without a Dockerfile that copies it from another stage, the same lines fit a virtualenv Gunicorn was never installed in.
+    if (!stages) return undefined
+    const facts: ScriptFacts = { kind: 'script-other-python', venv, exceptionLine: tb.exception.line, stages: stages.facts }
+    return { facts, evidence: [...rc.tracebackEvidence(tb), ...stages.evidence.slice(1)], pointers: stages.pointers, location: stages.pointers[0] }
+  }
+}
+
+function scriptWords({ venv, exceptionLine, stages }: ScriptFacts): Words {
+  const copied = stages.copied ? `, copied from ${stage(stages.created.line)} at ${quoted(stages.copied)}` : ''
+  return {
+    summary:
+      `The virtualenv ${code(venv)}${copied} has a ${code('gunicorn')} script, yet the Python it runs finds no Gunicorn ` +
+      `(${code(exceptionLine)}): another Python made the virtualenv, and this one looks for its packages under another ${code('lib/pythonX.Y')}.`,
+    remedy: remedy({ ...stages, kind: 'other-python' })
+  }
+}
+
+function summary(facts: StageFacts): string {
   const runs = `The start command runs ${code(facts.executable)}${where(facts.command?.at)} from the virtualenv ${code(facts.venv)}`
   if (facts.kind === 'not-copied')
     return `${runs}, which ${stage(facts.created.line)} makes at ${quoted(facts.created)} and the final stage never copies: each FROM starts over.`
@@ -99,7 +150,7 @@ function summary(facts: Facts): string {
   )
 }
 
-function remedy(facts: Facts): string {
+function remedy(facts: StageFacts): string {
   const from = facts.created.line.stage || '<stage>'
   if (facts.kind === 'not-copied')
     return (
@@ -119,8 +170,9 @@ export default defineReason({
   headline: 'the virtualenv does not run in the final stage',
   readme:
     "the start command's virtualenv (`/app/.venv/bin/gunicorn`, `.venv/bin/python`) is missing from the final stage (never " +
-    'copied) or was built by another Python (its `python` links to an interpreter the final stage lacks): the stage that makes it, the COPY and the CMD',
+    'copied) or was built by another Python (its `python` links to an interpreter the final stage lacks, or to another version, ' +
+    "whose packages are elsewhere: `No module named 'gunicorn'` from the virtualenv's own script): the stage that makes it, the COPY and the CMD",
   fixtures: [{ path: '__fixtures__/apps/venv-stages', test: '__tests__/venv-stages.itg.ts' }],
-  rules: [startRefused, exitedAtOnce],
-  words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
+  rules: [startRefused, exitedAtOnce, scriptUnderAnotherPython],
+  words: (facts) => (facts.kind === 'script-other-python' ? scriptWords(facts) : { summary: summary(facts), remedy: remedy(facts) })
 })

@@ -2,7 +2,9 @@
 // while a request kept them busy. Located at the line that sets the timeout.
 import { defineReason, type Finding, type Rule } from '../reason.js'
 import { code } from '../words.js'
-import { workerTimeouts, type WorkerTimeouts } from '../rules/resources.js'
+import { timeoutSetting, workerTimeouts, type WorkerTimeouts } from '../rules/resources.js'
+import type { LastWords } from '../rules/last-words.js'
+import { present } from '../words.js'
 
 interface Facts {
   /** `unseen`: the log starts after the boot and shows no answer, so it cannot tell loading from serving. */
@@ -13,11 +15,14 @@ interface Facts {
   seconds: string
   /** The app's frame the aborted worker was in, else the installed package's frame a killed worker's traceback ends in. */
   stuckAt?: string
+  /** Without a frame: the worker's own last line before the kill, and a progress bar after it. */
+  lastWords?: LastWords
 }
 
 function finding(found: WorkerTimeouts, when: Facts['when'], killed: number): Finding<Facts> {
-  const { setting, evidence, stuckAt } = found
-  return { facts: { when, killed, seconds: setting.seconds, stuckAt }, evidence, location: setting.location }
+  const { setting, evidence, stuckAt, lastWords } = found
+  const lastLines = present(lastWords?.said, lastWords?.progress)
+  return { facts: { when, killed, seconds: setting.seconds, stuckAt, lastWords }, evidence: [...lastLines, ...evidence], location: setting.location }
 }
 
 const whileServing: Rule<Facts> = {
@@ -41,13 +46,41 @@ const whileLoading: Rule<Facts> = {
   }
 }
 
-function words({ when, killed, seconds, stuckAt }: Facts) {
+/** A `WORKER TIMEOUT` line as quoted without its pid (`[CRITICAL] WORKER TIMEOUT`): the parser has no worker to pin it on. */
+const WORKER_TIMEOUT_WORDS = /(?:^|[\]\s:])WORKER TIMEOUT(?:$|[\s(])/
+
+const timeoutWithoutPid: Rule<Facts> = {
+  stage: 'boot',
+  name: 'a WORKER TIMEOUT line without its pid',
+  detect(rc) {
+    if (rc.ofKind('worker-timeout').length > 0 || rc.ofKind('master-start').length > 0) return undefined
+    const lines = rc.ctx.lines.filter((line) => WORKER_TIMEOUT_WORDS.test(line.text))
+    if (lines.length === 0) return undefined
+    const setting = timeoutSetting(rc)
+    return {
+      facts: { when: 'unseen', killed: lines.length, seconds: setting.seconds },
+      evidence: present(lines[0].text, setting.command?.text),
+      location: setting.location
+    }
+  }
+}
+
+/** ", in `x` when it was stopped", or the worker's own last line before the kill. */
+function whereItWas({ stuckAt, lastWords }: Facts): string {
+  if (stuckAt) return `, in ${code(stuckAt)} when it was stopped`
+  if (!lastWords?.said) return lastWords?.progress ? `; it was showing progress when it was stopped (${code(lastWords.progress)})` : ''
+  const then = lastWords.progress ? `, then progress (${code(lastWords.progress)})` : ''
+  return `; the worker's last line before the kill: ${code(lastWords.said)}${then}`
+}
+
+function words(facts: Facts) {
+  const { when, killed, seconds } = facts
   const timeout = `Gunicorn's ${code('timeout')} of ${seconds} s`
   if (when === 'while-serving') {
     return {
       summary:
         `Gunicorn killed ${killed === 1 ? 'a worker' : `${killed} workers`} with ${code('WORKER TIMEOUT')} while serving requests: ` +
-        `a request kept the worker busy longer than ${timeout}${stuckAt ? `, in ${code(stuckAt)} when it was stopped` : ''}.`,
+        `a request kept the worker busy longer than ${timeout}${whereItWas(facts)}.`,
       remedy:
         'Find the blocking call on the request path (with gevent workers, a C database driver or CPU-bound work blocks the whole worker), ' +
         `move slow work out of the request, or add workers/threads; raise ${code('--timeout')} only if such requests are expected.`
@@ -57,7 +90,7 @@ function words({ when, killed, seconds, stuckAt }: Facts) {
     return {
       summary:
         `Gunicorn killed ${killed === 1 ? 'a worker' : `${killed} workers`} with ${code('WORKER TIMEOUT')}: it was busy longer than ${timeout}` +
-        `${stuckAt ? `, in ${code(stuckAt)} when it was stopped` : ''} ` +
+        `${whereItWas(facts)} ` +
         '(the log starts after the boot, so whether it was loading the app or serving a request is not in it).',
       remedy:
         'Find what blocked the worker: a slow import (services or big data at import time) or a request doing long work ' +
@@ -67,7 +100,7 @@ function words({ when, killed, seconds, stuckAt }: Facts) {
   return {
     summary:
       `Gunicorn killed ${killed} worker${killed === 1 ? '' : 's'} with ${code('WORKER TIMEOUT')}: loading the app took longer than ${timeout}` +
-      `${stuckAt ? `, in ${code(stuckAt)} when it was stopped` : ''}.`,
+      `${whereItWas(facts)}.`,
     remedy:
       'Make the import fast (do not wait for services or load big data at import time) ' + `or raise ${code('--timeout')} above the real boot time.`
   }
@@ -79,6 +112,6 @@ export default defineReason({
   headline: 'worker timeout',
   readme: "a worker took longer to boot than Gunicorn's `timeout`",
   fixtures: [{ path: '__fixtures__/apps/load-worker-timeout', test: '__tests__/concurrency.itg.ts' }],
-  rules: [whileServing, whileLoading],
+  rules: [whileServing, whileLoading, timeoutWithoutPid],
   words
 })

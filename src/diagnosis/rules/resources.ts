@@ -5,6 +5,7 @@ import type { SourceLocation } from '../../core/model.js'
 import type { RuleContext, Traceback } from '../context.js'
 import { commandLine, configSetting, firstLocation, type FoundLine } from './locate.js'
 import { exceptionIs, present } from './rule.js'
+import { lastWordsBefore, type LastWords } from './last-words.js'
 
 /** `MemoryError`, or `OSError: [Errno 12] Cannot allocate memory` (ENOMEM), e.g. from the master's os.fork(). */
 export function memoryTraceback(rc: RuleContext): Traceback | undefined {
@@ -188,6 +189,8 @@ export interface WorkerTimeouts {
   whileServing: boolean
   /** Where the aborted worker was when it was stopped: the app's innermost frame (`adminpanel/crm_logic.py:272`). */
   stuckAt?: string
+  /** Without a frame: what the first killed worker printed last before the kill. */
+  lastWords?: LastWords
   setting: TimeoutSetting
   evidence: string[]
 }
@@ -205,11 +208,15 @@ export function workerTimeouts(rc: RuleContext): WorkerTimeouts | undefined {
   const killedAt = timeouts[0].lines[0].seq
   const printed = [...rc.tracebacks, ...rc.ofKind('cut-traceback')].filter((tb) => tb.lines[0].seq > killedAt)
   const afterKill = aborted.length === 0 ? printed.sort((a, b) => a.lines[0].seq - b.lines[0].seq)[0] : undefined
+  const whileServing = (healthyAt !== undefined && (timeouts[0].lines[0]?.at ?? 0) > healthyAt) || serving !== undefined
+  const stuckAt = stuck ? `${stuck.location?.file ?? stuck.frame.file}:${stuck.frame.line}` : afterKill && libraryFrameAt(afterKill)
   return {
     timeouts,
     duringBoot: timeouts.filter((t) => booted.has(t.pid)).length,
-    whileServing: (healthyAt !== undefined && (timeouts[0].lines[0]?.at ?? 0) > healthyAt) || serving !== undefined,
-    stuckAt: stuck ? `${stuck.location?.file ?? stuck.frame.file}:${stuck.frame.line}` : afterKill && libraryFrameAt(afterKill),
+    whileServing,
+    stuckAt,
+    // While serving, the lines before a kill are other requests' (access lines): no word of the stuck one.
+    lastWords: stuckAt || whileServing ? undefined : lastWordsBefore(rc, timeouts[0]),
     setting,
     evidence: present(bootLine?.lines[0].text, timeouts[0].lines[0].text, setting.command?.text)
   }
