@@ -25109,7 +25109,9 @@ function importCutShort(rc) {
   return void 0;
 }
 function cannotImportName(message) {
-  const m = /cannot import name '([^']+)' from '([^']+)'(?: \(([^)]+)\))?/.exec(message);
+  const m = /cannot import name '([^']+)' from (?:partially initialized module )?'([^']+)'(?: \((?:most likely due to a circular import\) \()?([^)]+)\))?/.exec(
+    message
+  );
   if (m) return { name: m[1], fromModule: m[2], fromFile: m[3] };
   return { name: /cannot import name '?([\w.]+)'?/.exec(message)?.[1] ?? "?" };
 }
@@ -25804,7 +25806,8 @@ function readDatabaseError(text) {
     host: firstCapture(text, HOST),
     port: firstCapture(text, PORT),
     user: firstCapture(text, USER),
-    database: firstCapture(text, DATABASE)
+    database: firstCapture(text, DATABASE),
+    table: firstCapture(text, TABLE)
   };
 }
 function serviceKind(text) {
@@ -25812,6 +25815,10 @@ function serviceKind(text) {
   if (/mysql/i.test(text)) return "MySQL";
   if (/mongo/i.test(text)) return "MongoDB";
   if (/psycopg|postgres|asyncpg|port 5432/i.test(text)) return "PostgreSQL";
+  if (/elastic/i.test(text)) return "Elasticsearch";
+  if (/sqlite/i.test(text)) return "SQLite";
+  if (/kombu|amqp/i.test(text)) return "the message broker";
+  if (/ConnectionPool\(host=|urllib3|requests\.exceptions/.test(text)) return "the service";
   return "the database";
 }
 function environmentRead(source, message) {
@@ -25824,10 +25831,12 @@ function environmentRead(source, message) {
   return read ? { name: read[2], read: read[0], reader: read[1] } : void 0;
 }
 function emptyFromEnvironment(rc, tb) {
-  if (!/(?:: |string |value )(?:''|"")\.?$|Could not parse SQLAlchemy URL from given URL string/.test(tb.exception.message)) return void 0;
+  const emptyJson = /JSONDecodeError$/.test(tb.exception.type) && /^Expecting value: line 1 column 1 \(char 0\)$/.test(tb.exception.message);
+  if (!emptyJson && !/(?:: |string |value )(?:''|"")\.?$|Could not parse SQLAlchemy URL from given URL string/.test(tb.exception.message))
+    return void 0;
   const frame = rc.userFrame(tb);
   const source = sourceLine(rc, frame);
-  const read = source ? EMPTY_DEFAULT_READ.exec(source) : null;
+  const read = source ? EMPTY_DEFAULT_READ.exec(source) ?? ENVIRON_SUBSCRIPT.exec(source) : null;
   return read ? { tb, frame, name: read[2], read: read[0], reader: read[1], empty: true } : void 0;
 }
 function sourceLine(rc, frame) {
@@ -25847,7 +25856,7 @@ function noneFromEnvironment(rc) {
   }
   return void 0;
 }
-var ENV_FRAME, ENV_NAME, EMPTY_PART, DB_EXCEPTION, DB_MESSAGE, isDatabaseError, HOST, PORT, USER, DATABASE, FAILURES, DB_CONNECT_FRAME, CONNECT_FUNC, isConnectFrame, ENV_READ, NONE_ATTRIBUTE, EMPTY_DEFAULT_READ;
+var ENV_FRAME, ENV_NAME, EMPTY_PART, DB_EXCEPTION, DB_MESSAGE, isDatabaseError, HOST, PORT, TABLE, USER, DATABASE, FAILURES, DB_CONNECT_FRAME, CONNECT_FUNC, isConnectFrame, ENV_READ, NONE_ATTRIBUTE, EMPTY_DEFAULT_READ, ENVIRON_SUBSCRIPT;
 var init_environment = __esm({
   "src/diagnosis/rules/environment.ts"() {
     "use strict";
@@ -25855,8 +25864,8 @@ var init_environment = __esm({
     ENV_FRAME = /environ|getenv|os\.py$|<frozen os>/;
     ENV_NAME = /^'[A-Z][A-Z0-9_]*'$/;
     EMPTY_PART = /^No module named '(\.[\w.]*|[\w.]*\.|[\w.]*\.\.[\w.]*)'/;
-    DB_EXCEPTION = /(OperationalError|InterfaceError|ConnectionError|ConnectionRefusedError|ServerSelectionTimeoutError|CannotConnectNowError|InvalidCatalogNameError|InvalidPasswordError|AuthenticationError|gaierror|TimeoutError)$/;
-    DB_MESSAGE = /could not translate host name|connection to server|Connection refused|could not connect to server|Can't connect to (MySQL|Redis)|Error -?\d+ connecting to|Name or service not known|Temporary failure in name resolution|timeout expired|No route to host|password authentication failed|database "[^"]+" does not exist|Unknown database|Access denied for user|invalid username-password pair|NOAUTH|Authentication required/i;
+    DB_EXCEPTION = /(OperationalError|InterfaceError|ConnectionError|ConnectionRefusedError|ServerSelectionTimeoutError|CannotConnectNowError|InvalidCatalogNameError|InvalidPasswordError|AuthenticationError|gaierror|TimeoutError|ProgrammingError|UndefinedTable|UndefinedTableError)$/;
+    DB_MESSAGE = /could not translate host name|connection to server|Connection refused|could not connect to server|Can't connect to (MySQL|Redis)|Error -?\d+ connecting to|Name or service not known|Temporary failure in name resolution|timeout expired|No route to host|password authentication failed|database "[^"]+" does not exist|Unknown database|Access denied for user|invalid username-password pair|NOAUTH|Authentication required|relation "[^"]+" does not exist|no such table: |Table '[^']+' doesn't exist|unable to open database file/i;
     isDatabaseError = (t) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type));
     HOST = [
       /host name "([^"]+)"/,
@@ -25866,9 +25875,13 @@ var init_environment = __esm({
       /connect to server: .*?"([^"]+)"/,
       /Unknown MySQL server host '([^']+)'/,
       // pymongo's `mongo:27017: [Errno -2] Name or service not known`
-      /\b([A-Za-z][\w.-]*):\d+: \[Errno -\d+\]/
+      /\b([A-Za-z][\w.-]*):\d+: \[Errno -\d+\]/,
+      // urllib3's (requests, the Elasticsearch and Vault clients): `HTTPConnectionPool(host='vault', port=8200)`
+      /ConnectionPool\(host='([^']+)'/,
+      /Failed to resolve '([^']+)'/
     ];
-    PORT = [/port (\d+) failed/, /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/];
+    PORT = [/port (\d+) failed/, /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/, /ConnectionPool\(host='[^']+', port=(\d+)\)/];
+    TABLE = [/relation "([^"]+)" does not exist/, /no such table: ([\w.]+)/, /Table '([^']+)' doesn't exist/];
     USER = [/for user "([^"]+)"/, /Access denied for user '([^']+)'/];
     DATABASE = [/database "([^"]+)" does not exist/, /Unknown database '([^']+)'/];
     FAILURES = [
@@ -25882,6 +25895,10 @@ var init_environment = __esm({
       ],
       // The DATABASE patterns: a database is named as missing.
       ["missing-database", /database "[^"]+" does not exist|Unknown database '[^']+'/],
+      // Reached, and queried: the schema is not there (its migrations have not run).
+      ["not-migrated", /relation "[^"]+" does not exist|no such table: |Table '[^']+' doesn't exist/],
+      // SQLite has no server: its file's directory is missing or not writable.
+      ["file-unopenable", /unable to open database file/],
       ["refused", /Connection refused|Cannot assign requested address|Errno 111|Error 111|Error 99/i],
       ["timeout", /timeout expired|timed out|No route to host|TimeoutError/i]
     ];
@@ -25891,6 +25908,7 @@ var init_environment = __esm({
     ENV_READ = /((?:\bos\.)?\benviron\.get|(?:\bos\.)?\bgetenv|\benv(?:\.\w+)?)\(\s*['"]([A-Za-z_]\w*)['"]\s*(?:,\s*(?:default\s*=\s*)?None\s*)?\)/g;
     NONE_ATTRIBUTE = /'NoneType' object has no attribute '(\w+)'/;
     EMPTY_DEFAULT_READ = /((?:\bos\.)?\benviron\.get|(?:\bos\.)?\bgetenv|\benv(?:\.\w+)?)\(\s*['"]([A-Za-z_]\w*)['"]\s*(?:,\s*(?:default\s*=\s*)?(?:None|''|""))?\s*\)/;
+    ENVIRON_SUBSCRIPT = /((?:\bos\.)?\benviron)\[\s*['"]([A-Za-z_]\w*)['"]\s*\]/;
   }
 });
 
@@ -27516,7 +27534,48 @@ var init_future_features = __esm({
   }
 });
 
+// src/diagnosis/rules/newer-python.ts
+function newerPythonConstruct(rc) {
+  for (const tb of rc.tracebacks) {
+    if (!exceptionIs(tb, "TypeError")) continue;
+    const union = UNION_OF_TYPES.test(tb.exception.message);
+    if (!union && !SUBSCRIPTED_BUILTIN.test(tb.exception.message)) continue;
+    const last = tb.frames[tb.frames.length - 1];
+    const code2 = last?.code;
+    if (union ? !/\w\s*\|\s*\w/.test(code2 ?? "") : !/\b(?:list|dict|tuple|set|frozenset|type)\[/.test(code2 ?? "")) continue;
+    const running = tb.frames.map((f) => PYTHON_IN_PATH.exec(f.file)?.[1]).find(Boolean);
+    return {
+      tb,
+      frame: rc.userFrame(tb),
+      construct: union ? "`X | Y` unions in annotations" : "subscripted builtin collections (`list[int]`, `dict[str, int]`)",
+      since: union ? "3.10" : "3.9",
+      code: code2?.trim(),
+      running
+    };
+  }
+  return void 0;
+}
+var TYPE_OPERAND, UNION_OF_TYPES, SUBSCRIPTED_BUILTIN, PYTHON_IN_PATH;
+var init_newer_python = __esm({
+  "src/diagnosis/rules/newer-python.ts"() {
+    "use strict";
+    init_rule();
+    TYPE_OPERAND = String.raw`'(?:type|NoneType|types\.GenericAlias|typing\.\w+|_GenericAlias|_SpecialForm|ABCMeta|_UnionGenericAlias|str|ModelMetaclass)'`;
+    UNION_OF_TYPES = new RegExp(String.raw`^unsupported operand type\(s\) for \|: ${TYPE_OPERAND} and ${TYPE_OPERAND}$`);
+    SUBSCRIPTED_BUILTIN = /^'type' object is not subscriptable$/;
+    PYTHON_IN_PATH = /\/python(3\.\d+)\//;
+  }
+});
+
 // src/diagnosis/reasons/syntax-error.ts
+function newerWords({ at, newer }) {
+  const shown3 = newer.code ? ` (${code(newer.code)})` : "";
+  const running = newer.running ? `: the image runs Python ${newer.running}` : "";
+  return {
+    summary: `${at ? code(at) : "The app"} uses ${newer.construct}${shown3}, which need Python ${newer.since} or later (${code(newer.exceptionLine)})${running}.`,
+    remedy: `Build the image FROM Python ${newer.since} or later (the base image's tag), or write it for this Python: ${code("from __future__ import annotations")} at the top of the file defers annotations, or use ${code("typing.Optional")}/${code("typing.List")}.`
+  };
+}
 function futureWords({ feature, module, since }) {
   const who = module ? code(module) : "A module the app imports";
   const python2 = since ? `Python ${since} or later` : "a newer Python";
@@ -27525,7 +27584,7 @@ function futureWords({ feature, module, since }) {
     remedy: `Run the app on ${python2}, or install a version of ${module ? code(module) : "that package"} that supports this Python; if a copy earlier on the path (a platform agent's packages, a vendored directory) is the one imported, align or remove it.`
   };
 }
-var newerPythonFeature, syntaxTraceback, syntaxMessage, RELOADED, syntax_error_default;
+var newerPythonFeature, newerPythonCode, syntaxTraceback, syntaxMessage, RELOADED, syntax_error_default;
 var init_syntax_error = __esm({
   "src/diagnosis/reasons/syntax-error.ts"() {
     "use strict";
@@ -27534,6 +27593,7 @@ var init_syntax_error = __esm({
     init_rule();
     init_words();
     init_future_features();
+    init_newer_python();
     newerPythonFeature = {
       stage: "boot",
       name: "a module uses a __future__ feature this Python does not have",
@@ -27544,6 +27604,29 @@ var init_syntax_error = __esm({
         return {
           facts: { errorType: "SyntaxError", message: `future feature ${feature} is not defined`, reloaded: false, future: { feature, module, since } },
           evidence: [found2.line.text.trim(), ...present(rc.gunicornOutcomeLine())]
+        };
+      }
+    };
+    newerPythonCode = {
+      stage: "boot",
+      name: "code written for a newer Python fails at import with a TypeError",
+      detect(rc) {
+        const found2 = newerPythonConstruct(rc);
+        if (!found2) return void 0;
+        const { tb, frame, construct, since, code: line, running } = found2;
+        const location = frame?.location;
+        const last = tb.frames[tb.frames.length - 1];
+        return {
+          facts: {
+            at: location ? fileLine(location) : last ? `${last.file.split("/").pop()}:${last.line}` : void 0,
+            errorType: "TypeError",
+            message: tb.exception.message,
+            file: location?.file,
+            reloaded: false,
+            newer: { construct, since, code: line, running, exceptionLine: tb.exception.line }
+          },
+          evidence: rc.tracebackEvidence(tb, frame),
+          location
         };
       }
     };
@@ -27596,11 +27679,13 @@ var init_syntax_error = __esm({
       id: "syntax-error",
       title: "Syntax error",
       headline: "syntax error",
-      readme: "a `SyntaxError` in your code, on its file and line; a package written for a newer Python (`future feature annotations is not defined`) named with the Python it needs",
+      readme: "a `SyntaxError` in your code, on its file and line; code written for a newer Python than the image runs (`future feature annotations is not defined`, `X | None` annotations before 3.10: `unsupported operand type(s) for |`) named with the Python it needs",
       fixtures: [{ path: "__fixtures__/apps/fail-syntax-error", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [newerPythonFeature, syntaxTraceback, syntaxMessage],
-      words: ({ at, errorType, message, file, reloaded, future }) => {
+      rules: [newerPythonFeature, newerPythonCode, syntaxTraceback, syntaxMessage],
+      words: (facts) => {
+        const { at, errorType, message, file, reloaded, future, newer } = facts;
         if (future) return futureWords(future);
+        if (newer) return newerWords({ ...facts, newer });
         const shown3 = code(at ?? "the application");
         return {
           summary: `${shown3} has a ${errorType}: ${message}${reloaded ? RELOADED : ""}.`,
@@ -28150,7 +28235,8 @@ function words6(facts) {
       remedy: served
     };
   }
-  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy21 };
+  const verb = error2.failure === "not-migrated" ? "queries" : error2.failure === "file-unopenable" ? "opens" : "connects to";
+  return { summary: `The app ${verb} ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy21 };
 }
 var driverError, cutWhileConnecting, waitsForHost, driverMessage, LAZILY, VIA_NETWORK, HOST_INTERNAL, WORDING, database_unreachable_default;
 var init_database_unreachable = __esm({
@@ -28255,6 +28341,14 @@ var init_database_unreachable = __esm({
         what: `the server has no database ${code(database ?? "?")}`,
         remedy: `Create ${code(database ?? "the database")} in the service (e.g. ${code(`POSTGRES_DB: ${database ?? "app"}`)}) or point the URL given with \`env\` at a database that exists.`
       }),
+      "not-migrated": ({ table }) => ({
+        what: `the database has no table ${code(table ?? "?")}: its migrations have not run`,
+        remedy: "Run the migrations before Gunicorn starts (in the entrypoint: `python manage.py migrate`, `flask db upgrade` or `alembic upgrade head`), or query the table on first request instead of while the app loads."
+      }),
+      "file-unopenable": () => ({
+        what: "its database file cannot be opened: the file's directory is not in the image, or the container's user cannot write there",
+        remedy: "Create the directory in the Dockerfile (`RUN mkdir -p \u2026`) and make it writable by the user the container runs as (`chown`), or point the database URL at a writable path."
+      }),
       timeout: () => ({
         what: "the connection times out",
         remedy: `Make the service reachable from the container (${HOST_INTERNAL} for ports published on the runner, or the \`network\` input), ${LAZILY}.`
@@ -28268,7 +28362,7 @@ var init_database_unreachable = __esm({
       id: "database-unreachable",
       title: "Database unreachable at boot",
       headline: "database unreachable at boot",
-      readme: "the app connects to its database at import and cannot",
+      readme: "the app connects to its database (or cache, search or secrets service) at import and cannot: the host does not resolve, the connection is refused, the credentials or the database are wrong, its tables are not there (migrations not run), or SQLite's file cannot be opened (`unable to open database file`)",
       fixtures: [{ path: "__fixtures__/apps/fail-database-unreachable", test: "__tests__/diagnosis.itg.ts" }],
       rules: [driverError, cutWhileConnecting, waitsForHost, driverMessage],
       words: words6
@@ -28297,8 +28391,13 @@ function missingSharedLibrary(rc) {
 function loadingPackage(rc, line) {
   const at = rc.ctx.lines.indexOf(line);
   for (let i = at - 1; i >= Math.max(0, at - 40); i--) {
-    const hit = /[/\\](?:site|dist)-packages[/\\]([A-Za-z_]\w*)/i.exec(rc.ctx.lines[i].text);
-    if (hit) return hit[1];
+    const text = rc.ctx.lines[i].text;
+    const hit = /[/\\](?:site|dist)-packages[/\\]([A-Za-z_]\w*)/i.exec(text);
+    if (hit && hit[1] !== "gunicorn") return hit[1];
+    if (!hit && /File "(?!<frozen)[^"]+", line \d+/.test(text) && !/[/\\]lib[/\\]python[\d.]+[/\\]/.test(text)) {
+      const imported = /^\s*(?:from|import)\s+([A-Za-z_]\w*)/.exec(rc.ctx.lines[i + 1]?.text ?? "")?.[1];
+      if (imported) return imported;
+    }
   }
   return void 0;
 }
@@ -30581,6 +30680,12 @@ var init_profile_regression = __esm({
 });
 
 // src/diagnosis/reasons/unknown.ts
+function withMessage(rc, tb) {
+  if (/\w/.test(tb.exception.message)) return tb.exception.line;
+  const at = lineIndex(rc.ctx.lines, tb.lines[tb.lines.length - 1]);
+  const next = rc.ctx.lines.slice(at + 1, at + 6).map((line) => stripLinePrefixes(line.text).trim()).find((text) => /\w/.test(text));
+  return next ? `${tb.exception.line.trim()} ${next}` : tb.exception.line;
+}
 function tailEvidence(lines) {
   const interesting = lines.filter((l) => INTERESTING.test(l.text)).slice(-5);
   return (interesting.length ? interesting : lines.filter((l) => l.text.trim()).slice(-5)).map((l) => l.text);
@@ -30611,6 +30716,8 @@ var init_unknown = __esm({
     init_reason();
     init_words();
     init_rule();
+    init_continuations();
+    init_line_prefix();
     init_config_frames();
     INTERESTING = /error|exception|fail|fatal|critical|killed|denied|not found/i;
     exception = {
@@ -30624,7 +30731,7 @@ var init_unknown = __esm({
         return {
           facts: {
             kind: "exception",
-            exceptionLine: tb.exception.line,
+            exceptionLine: withMessage(rc, tb),
             location: frame?.location,
             raisedAt: frame && !frame.location ? `${frame.frame.file}:${frame.frame.line}` : void 0,
             caller
@@ -69340,7 +69447,7 @@ function readText3(file) {
 }
 
 // src/smoke/checks.ts
-var TABLE = [
+var TABLE2 = [
   { id: "build", label: () => "Image build", shown: () => true },
   {
     id: "services",
@@ -69363,7 +69470,7 @@ var Checks = class {
   }
   /** The rows the settings show, in the table's order, labelled from the table. */
   ordered(settings) {
-    return TABLE.filter((check2) => check2.shown(settings)).map(({ id, label }) => {
+    return TABLE2.filter((check2) => check2.shown(settings)).map(({ id, label }) => {
       const row = this.rows.get(id) ?? { id, status: "not-reached", detail: "" };
       const { status, detail, durationMs } = row;
       return durationMs === void 0 ? { id, label: label(settings), status, detail } : { id, label: label(settings), status, detail, durationMs };

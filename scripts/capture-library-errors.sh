@@ -89,4 +89,26 @@ def app(environ, start_response):
     start_response("200 OK", [])
     return [b"ok"]
 PY
-for m in orders settings_app shop config_app storage_app empty_url_app; do echo "=== $m"; timeout 10 gunicorn -w 1 -b 0.0.0.0:8000 $m:app 2>&1 || true; done
+cat > notes_app.py <<'PY'
+import sqlite3
+
+db = sqlite3.connect("/app/data/notes.db")
+
+
+def app(environ, start_response):
+    start_response("200 OK", [])
+    return [b"ok"]
+PY
+cat > site_app.py <<'PY'
+from sqlalchemy import create_engine, text
+
+engine = create_engine("sqlite:////tmp/site.db")
+with engine.connect() as connection:
+    SITE_NAME = connection.execute(text("SELECT value FROM site_settings WHERE key = 'name'")).scalar()
+
+
+def app(environ, start_response):
+    start_response("200 OK", [])
+    return [b"ok"]
+PY
+for m in orders settings_app shop config_app storage_app empty_url_app notes_app site_app; do echo "=== $m"; timeout 10 gunicorn -w 1 -b 0.0.0.0:8000 $m:app 2>&1 || true; done

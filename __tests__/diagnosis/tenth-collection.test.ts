@@ -1,10 +1,13 @@
-// Rules from the tenth collection's development logs, each on a log written the way those logs show it: a virtualenv's
-// gunicorn script under another Python (a copy across stages), a WORKER TIMEOUT quoted without its pid, what a worker
-// killed for its timeout printed last (a model it was downloading), and pip's conflict between two requirers.
+// Rules from the tenth collection's development logs, each on a log written the way those logs show it (a virtualenv's
+// gunicorn script under another Python after a copy across stages, a WORKER TIMEOUT quoted without its pid, what a
+// worker killed for its timeout printed last, pip's conflict between two requirers), and everyday failures found by
+// writing them as users see them (a database without its tables, SQLite's file, an HTTP service at import, code for a
+// newer Python, an empty variable read by subscript), captured on forky where the packages exist.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { contextFor, diagnose } from './context-helper.js'
+import { toLogLines } from '../../src/gunicorn/log-parser.js'
 import type { LogLine } from '../../src/core/model.js'
 
 const linesOf = (texts: string[]): LogLine[] => texts.map((text, index) => ({ seq: index + 1, stream: 'stderr', text, at: index * 10 }))
@@ -112,5 +115,165 @@ describe("pip's conflict between two packages that each require a third", () => 
         '(celery 5.3.6 requires `kombu<6.0,>=5.3.4`, `flower-legacy 0.9.1` requires `kombu<5`).'
     )
     expect(found.diagnosis.remedy).toMatch(/^Pin releases of `celery` and `flower-legacy` whose `kombu` requirements overlap/)
+  })
+})
+
+describe('the database at boot, beyond the connection (captured on forky)', () => {
+  const capturedLog = (name: string) =>
+    toLogLines(fs.readFileSync(path.join(process.cwd(), '__fixtures__/logs/by-hand', `${name}-forky.log`), 'utf8'))
+
+  it('a table no migration made: the table, and the migrations to run', () => {
+    const diagnosis = diagnose(contextFor(capturedLog('sqlite-not-migrated'), exited))
+    expect(diagnosis.reason).toBe('database-unreachable')
+    expect(diagnosis.summary).toBe(
+      'The app queries SQLite while it loads, and the database has no table `site_settings`: its migrations have not run.'
+    )
+    expect(diagnosis.remedy).toContain('`python manage.py migrate`')
+  })
+
+  it("SQLite's file in a directory the image lacks", () => {
+    const diagnosis = diagnose(contextFor(capturedLog('sqlite-unopenable'), exited))
+    expect(diagnosis.reason).toBe('database-unreachable')
+    expect(diagnosis.summary).toContain('its database file cannot be opened')
+  })
+
+  it('Django on PostgreSQL and MySQL word it their own way', () => {
+    const raised = (exception: string) =>
+      linesOf([
+        '[2025-06-01 10:00:00 +0000] [7] [ERROR] Exception in worker process',
+        'Traceback (most recent call last):',
+        '  File "/app/shop/apps.py", line 12, in ready',
+        '    SiteSetting.objects.first()',
+        exception,
+        '[2025-06-01 10:00:00 +0000] [7] [INFO] Worker exiting (pid: 7)'
+      ])
+    expect(diagnose(contextFor(raised('django.db.utils.ProgrammingError: relation "core_sitesetting" does not exist'), exited)).summary).toContain(
+      'no table `core_sitesetting`'
+    )
+    expect(
+      diagnose(contextFor(raised("django.db.utils.ProgrammingError: (1146, \"Table 'shop.core_sitesetting' doesn't exist\")"), exited)).summary
+    ).toContain('no table `shop.core_sitesetting`')
+    // A ProgrammingError that is not about a missing table is not the database's.
+    expect(diagnose(contextFor(raised('django.db.utils.ProgrammingError: syntax error at or near "FROM"'), exited)).reason).not.toBe(
+      'database-unreachable'
+    )
+  })
+
+  it("an HTTP service the app calls at import: urllib3's host and port", () => {
+    const lines = linesOf([
+      'Traceback (most recent call last):',
+      '  File "/app/secrets.py", line 7, in <module>',
+      '    SECRETS = client.secrets.kv.read_secret_version(path="app")',
+      "requests.exceptions.ConnectionError: HTTPConnectionPool(host='vault', port=8200): Max retries exceeded with url: /v1/secret/data/app " +
+        '(Caused by NameResolutionError("<urllib3.connection.HTTPConnection object at 0x7f3>: Failed to resolve \'vault\' ([Errno -2] Name or service not known)"))'
+    ])
+    expect(diagnose(contextFor(lines, exited)).summary).toBe(
+      'The app connects to the service at `vault` port 8200 while it loads, and the name `vault` does not resolve inside the container.'
+    )
+  })
+})
+
+describe('code written for a newer Python than the image runs', () => {
+  const raised = (code: string, exception: string) =>
+    linesOf([
+      '[2025-06-01 10:00:00 +0000] [7] [ERROR] Exception in worker process',
+      'Traceback (most recent call last):',
+      '  File "/usr/local/lib/python3.9/site-packages/gunicorn/util.py", line 359, in import_app',
+      '    mod = importlib.import_module(module)',
+      '  File "/app/users/service.py", line 8, in <module>',
+      `    ${code}`,
+      exception,
+      '[2025-06-01 10:00:00 +0000] [7] [INFO] Worker exiting (pid: 7)'
+    ])
+
+  it('`X | None` before 3.10, with the Python the traceback shows', () => {
+    const diagnosis = diagnose(
+      contextFor(raised('def get_user(user_id: int) -> User | None:', "TypeError: unsupported operand type(s) for |: 'type' and 'NoneType'"), exited)
+    )
+    expect(diagnosis.reason).toBe('syntax-error')
+    expect(diagnosis.summary).toBe(
+      '`service.py:8` uses `X | Y` unions in annotations (`def get_user(user_id: int) -> User | None:`), which need Python 3.10 or later ' +
+        "(`TypeError: unsupported operand type(s) for |: 'type' and 'NoneType'`): the image runs Python 3.9."
+    )
+  })
+
+  it('`list[int]` before 3.9; and a `|` between values is no annotation', () => {
+    expect(diagnose(contextFor(raised('def ids(self) -> list[int]:', "TypeError: 'type' object is not subscriptable"), exited)).summary).toContain(
+      'which need Python 3.9 or later'
+    )
+    expect(
+      diagnose(
+        contextFor(raised('FLAGS = read_flags() | extra_flags', "TypeError: unsupported operand type(s) for |: 'dict' and 'NoneType'"), exited)
+      ).reason
+    ).not.toBe('syntax-error')
+  })
+})
+
+describe('a variable set but empty, read by subscript', () => {
+  it("json.loads of an empty value is the variable's (a secret a fork's pull request does not get)", () => {
+    const lines = linesOf([
+      'Traceback (most recent call last):',
+      '  File "/app/config.py", line 6, in <module>',
+      "    ALLOWED = json.loads(os.environ['ALLOWED_ORIGINS'])",
+      'json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)'
+    ])
+    const diagnosis = diagnose(contextFor(lines, exited))
+    expect(diagnosis.reason).toBe('missing-env')
+    expect(diagnosis.summary).toMatch(/^The app needs the environment variable `ALLOWED_ORIGINS`/)
+    // The same error on a file's text is the file's, not the environment's.
+    const fromFile = linesOf([
+      'Traceback (most recent call last):',
+      '  File "/app/config.py", line 6, in <module>',
+      "    ALLOWED = json.loads(open('origins.json').read())",
+      'json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)'
+    ])
+    expect(diagnose(contextFor(fromFile, exited)).reason).not.toBe('missing-env')
+  })
+})
+
+describe('words of everyday failures', () => {
+  const worker = (frames: string[], exception: string[]) =>
+    linesOf([
+      '[2025-06-01 10:00:00 +0000] [7] [ERROR] Exception in worker process',
+      'Traceback (most recent call last):',
+      '  File "/usr/local/lib/python3.12/site-packages/gunicorn/util.py", line 370, in import_app',
+      '    mod = importlib.import_module(module)',
+      ...frames,
+      ...exception,
+      '[2025-06-01 10:00:00 +0000] [7] [INFO] Worker exiting (pid: 7)'
+    ])
+
+  it('a circular import names the partially initialized module, not `?`', () => {
+    const lines = worker(
+      ['  File "/app/app/models.py", line 2, in <module>', '    from app import create_app'],
+      [
+        "ImportError: cannot import name 'create_app' from partially initialized module 'app' (most likely due to a circular import) (/app/app/__init__.py)"
+      ]
+    )
+    expect(diagnose(contextFor(lines, exited)).summary).toContain('imports `create_app` from `app` during a circular import')
+  })
+
+  it('a system library loaded by the app’s own import names that import, not Gunicorn', () => {
+    const lines = worker(
+      ['  File "/app/model.py", line 2, in <module>', '    import lightgbm'],
+      ['OSError: libgomp.so.1: cannot open shared object file: No such file or directory']
+    )
+    expect(diagnose(contextFor(lines, exited)).summary).toContain('`libgomp.so.1`, which `lightgbm` loads')
+  })
+
+  it('an exception whose message starts below a rule of stars (NLTK) is quoted with its first words', () => {
+    const lines = worker(
+      ['  File "/app/nlp.py", line 5, in <module>', "    STOP = stopwords.words('english')"],
+      ['LookupError: ', '**********************************************************************', '  Resource stopwords not found.']
+    )
+    expect(diagnose(contextFor(lines, exited)).summary).toContain('`LookupError: Resource stopwords not found.`')
+  })
+
+  it('a message broker refusing the app at import is named as one', () => {
+    const lines = worker(
+      ['  File "/app/tasks.py", line 5, in <module>', '    app.control.ping(timeout=1)'],
+      ['kombu.exceptions.OperationalError: [Errno 111] Connection refused']
+    )
+    expect(diagnose(contextFor(lines, exited)).summary).toBe('The app connects to the message broker while it loads, and the connection is refused.')
   })
 })

@@ -144,6 +144,18 @@ const WORDING: Record<DbFailure, (error: DbError) => { what: string; remedy: str
       `Create ${code(database ?? 'the database')} in the service (e.g. ${code(`POSTGRES_DB: ${database ?? 'app'}`)}) ` +
       'or point the URL given with `env` at a database that exists.'
   }),
+  'not-migrated': ({ table }) => ({
+    what: `the database has no table ${code(table ?? '?')}: its migrations have not run`,
+    remedy:
+      'Run the migrations before Gunicorn starts (in the entrypoint: `python manage.py migrate`, `flask db upgrade` or ' +
+      '`alembic upgrade head`), or query the table on first request instead of while the app loads.'
+  }),
+  'file-unopenable': () => ({
+    what: "its database file cannot be opened: the file's directory is not in the image, or the container's user cannot write there",
+    remedy:
+      'Create the directory in the Dockerfile (`RUN mkdir -p …`) and make it writable by the user the container runs as (`chown`), ' +
+      'or point the database URL at a writable path.'
+  }),
   timeout: () => ({
     what: 'the connection times out',
     remedy: `Make the service reachable from the container (${HOST_INTERNAL} for ports published on the runner, or the \`network\` input), ${LAZILY}.`
@@ -186,14 +198,18 @@ function words(facts: Facts): { summary: string; remedy: string } {
       remedy: served
     }
   }
-  return { summary: `The app connects to ${subject} while it loads${where(location)}, and ${what}.`, remedy }
+  const verb = error.failure === 'not-migrated' ? 'queries' : error.failure === 'file-unopenable' ? 'opens' : 'connects to'
+  return { summary: `The app ${verb} ${subject} while it loads${where(location)}, and ${what}.`, remedy }
 }
 
 export default defineReason({
   id: 'database-unreachable',
   title: 'Database unreachable at boot',
   headline: 'database unreachable at boot',
-  readme: 'the app connects to its database at import and cannot',
+  readme:
+    'the app connects to its database (or cache, search or secrets service) at import and cannot: the host does not resolve, ' +
+    'the connection is refused, the credentials or the database are wrong, its tables are not there (migrations not run), or ' +
+    "SQLite's file cannot be opened (`unable to open database file`)",
   fixtures: [{ path: '__fixtures__/apps/fail-database-unreachable', test: '__tests__/diagnosis.itg.ts' }],
   rules: [driverError, cutWhileConnecting, waitsForHost, driverMessage],
   words

@@ -5,6 +5,7 @@ import { exceptionIs } from '../rules/rule.js'
 import { code, fileLine, present } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
 import { futureFeature } from '../rules/future-features.js'
+import { newerPythonConstruct } from '../rules/newer-python.js'
 
 interface Facts {
   /** `file:line` of the error, the repository's file when it maps there. */
@@ -18,6 +19,8 @@ interface Facts {
   reloaded: boolean
   /** A `from __future__ import` this Python lacks: the module was written for a newer one. */
   future?: { feature: string; module?: string; since?: string }
+  /** A construct of a newer Python that fails at import as a TypeError (`X | None` before 3.10). */
+  newer?: { construct: string; since: string; code?: string; running?: string; exceptionLine: string }
 }
 
 // Before the traceback's own reading: the file is a package's, and the fix is the Python version, not the syntax.
@@ -32,6 +35,43 @@ const newerPythonFeature: Rule<Facts> = {
       facts: { errorType: 'SyntaxError', message: `future feature ${feature} is not defined`, reloaded: false, future: { feature, module, since } },
       evidence: [found.line.text.trim(), ...present(rc.gunicornOutcomeLine())]
     }
+  }
+}
+
+const newerPythonCode: Rule<Facts> = {
+  stage: 'boot',
+  name: 'code written for a newer Python fails at import with a TypeError',
+  detect(rc) {
+    const found = newerPythonConstruct(rc)
+    if (!found) return undefined
+    const { tb, frame, construct, since, code: line, running } = found
+    const location = frame?.location
+    const last = tb.frames[tb.frames.length - 1]
+    return {
+      facts: {
+        at: location ? fileLine(location) : last ? `${last.file.split('/').pop()}:${last.line}` : undefined,
+        errorType: 'TypeError',
+        message: tb.exception.message,
+        file: location?.file,
+        reloaded: false,
+        newer: { construct, since, code: line, running, exceptionLine: tb.exception.line }
+      },
+      evidence: rc.tracebackEvidence(tb, frame),
+      location
+    }
+  }
+}
+
+function newerWords({ at, newer }: Facts & { newer: NonNullable<Facts['newer']> }): { summary: string; remedy: string } {
+  const shown = newer.code ? ` (${code(newer.code)})` : ''
+  const running = newer.running ? `: the image runs Python ${newer.running}` : ''
+  return {
+    summary:
+      `${at ? code(at) : 'The app'} uses ${newer.construct}${shown}, which need Python ${newer.since} or later ` +
+      `(${code(newer.exceptionLine)})${running}.`,
+    remedy:
+      `Build the image FROM Python ${newer.since} or later (the base image's tag), or write it for this Python: ` +
+      `${code('from __future__ import annotations')} at the top of the file defers annotations, or use ${code('typing.Optional')}/${code('typing.List')}.`
   }
 }
 
@@ -103,12 +143,14 @@ export default defineReason({
   title: 'Syntax error',
   headline: 'syntax error',
   readme:
-    'a `SyntaxError` in your code, on its file and line; a package written for a newer Python ' +
-    '(`future feature annotations is not defined`) named with the Python it needs',
+    'a `SyntaxError` in your code, on its file and line; code written for a newer Python than the image runs ' +
+    '(`future feature annotations is not defined`, `X | None` annotations before 3.10: `unsupported operand type(s) for |`) named with the Python it needs',
   fixtures: [{ path: '__fixtures__/apps/fail-syntax-error', test: '__tests__/diagnosis.itg.ts' }],
-  rules: [newerPythonFeature, syntaxTraceback, syntaxMessage],
-  words: ({ at, errorType, message, file, reloaded, future }) => {
+  rules: [newerPythonFeature, newerPythonCode, syntaxTraceback, syntaxMessage],
+  words: (facts) => {
+    const { at, errorType, message, file, reloaded, future, newer } = facts
     if (future) return futureWords(future)
+    if (newer) return newerWords({ ...facts, newer })
     const shown = code(at ?? 'the application')
     return {
       summary: `${shown} has a ${errorType}: ${message}${reloaded ? RELOADED : ''}.`,

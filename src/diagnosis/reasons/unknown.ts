@@ -4,6 +4,9 @@ import { defineReason, type Rule } from '../reason.js'
 import { code, where } from '../words.js'
 import { withoutGunicornPrefix } from '../rules/rule.js'
 import type { SourceLocation } from '../../core/model.js'
+import type { RuleContext, Traceback } from '../context.js'
+import { lineIndex } from '../continuations.js'
+import { stripLinePrefixes } from '../../gunicorn/line-prefix.js'
 import { callerRemedy, callerWords, configCaller, type ConfigCaller } from '../rules/config-frames.js'
 
 type Facts =
@@ -22,6 +25,20 @@ type Facts =
 
 const INTERESTING = /error|exception|fail|fatal|critical|killed|denied|not found/i
 
+/**
+ * The exception line, with the message's first words when it starts on a later line behind a rule of stars (NLTK's
+ * `LookupError:` then `Resource stopwords not found.`).
+ */
+function withMessage(rc: RuleContext, tb: Traceback): string {
+  if (/\w/.test(tb.exception.message)) return tb.exception.line
+  const at = lineIndex(rc.ctx.lines, tb.lines[tb.lines.length - 1])
+  const next = rc.ctx.lines
+    .slice(at + 1, at + 6)
+    .map((line) => stripLinePrefixes(line.text).trim())
+    .find((text) => /\w/.test(text))
+  return next ? `${tb.exception.line.trim()} ${next}` : tb.exception.line
+}
+
 const exception: Rule<Facts> = {
   stage: 'boot',
   name: 'an exception no rule knows',
@@ -33,7 +50,7 @@ const exception: Rule<Facts> = {
     return {
       facts: {
         kind: 'exception',
-        exceptionLine: tb.exception.line,
+        exceptionLine: withMessage(rc, tb),
         location: frame?.location,
         raisedAt: frame && !frame.location ? `${frame.frame.file}:${frame.frame.line}` : undefined,
         caller

@@ -52,21 +52,23 @@ export function emptySpecVariable(rc: RuleContext): { tb: Traceback; moduleName:
 }
 
 const DB_EXCEPTION =
-  /(OperationalError|InterfaceError|ConnectionError|ConnectionRefusedError|ServerSelectionTimeoutError|CannotConnectNowError|InvalidCatalogNameError|InvalidPasswordError|AuthenticationError|gaierror|TimeoutError)$/
+  /(OperationalError|InterfaceError|ConnectionError|ConnectionRefusedError|ServerSelectionTimeoutError|CannotConnectNowError|InvalidCatalogNameError|InvalidPasswordError|AuthenticationError|gaierror|TimeoutError|ProgrammingError|UndefinedTable|UndefinedTableError)$/
 const DB_MESSAGE =
-  /could not translate host name|connection to server|Connection refused|could not connect to server|Can't connect to (MySQL|Redis)|Error -?\d+ connecting to|Name or service not known|Temporary failure in name resolution|timeout expired|No route to host|password authentication failed|database "[^"]+" does not exist|Unknown database|Access denied for user|invalid username-password pair|NOAUTH|Authentication required/i
+  /could not translate host name|connection to server|Connection refused|could not connect to server|Can't connect to (MySQL|Redis)|Error -?\d+ connecting to|Name or service not known|Temporary failure in name resolution|timeout expired|No route to host|password authentication failed|database "[^"]+" does not exist|Unknown database|Access denied for user|invalid username-password pair|NOAUTH|Authentication required|relation "[^"]+" does not exist|no such table: |Table '[^']+' doesn't exist|unable to open database file/i
 
 /** A driver's connection error (an OperationalError counts whatever its message). */
 export const isDatabaseError = (t: Traceback) =>
   DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type))
 
-export type DbFailure = 'unresolved' | 'refused' | 'auth' | 'missing-database' | 'timeout' | 'other'
+export type DbFailure = 'unresolved' | 'refused' | 'auth' | 'missing-database' | 'not-migrated' | 'file-unopenable' | 'timeout' | 'other'
 export interface DbError {
   failure: DbFailure
   host?: string
   port?: string
   user?: string
   database?: string
+  /** The table a query found missing (`relation "x" does not exist`). */
+  table?: string
 }
 
 // Each field as psycopg2, SQLAlchemy, Django, redis-py and MySQL drivers print it, tried in order.
@@ -78,9 +80,13 @@ const HOST = [
   /connect to server: .*?"([^"]+)"/,
   /Unknown MySQL server host '([^']+)'/,
   // pymongo's `mongo:27017: [Errno -2] Name or service not known`
-  /\b([A-Za-z][\w.-]*):\d+: \[Errno -\d+\]/
+  /\b([A-Za-z][\w.-]*):\d+: \[Errno -\d+\]/,
+  // urllib3's (requests, the Elasticsearch and Vault clients): `HTTPConnectionPool(host='vault', port=8200)`
+  /ConnectionPool\(host='([^']+)'/,
+  /Failed to resolve '([^']+)'/
 ]
-const PORT = [/port (\d+) failed/, /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/]
+const PORT = [/port (\d+) failed/, /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/, /ConnectionPool\(host='[^']+', port=(\d+)\)/]
+const TABLE = [/relation "([^"]+)" does not exist/, /no such table: ([\w.]+)/, /Table '([^']+)' doesn't exist/]
 const USER = [/for user "([^"]+)"/, /Access denied for user '([^']+)'/]
 const DATABASE = [/database "([^"]+)" does not exist/, /Unknown database '([^']+)'/]
 
@@ -96,6 +102,10 @@ const FAILURES: readonly [DbFailure, RegExp][] = [
   ],
   // The DATABASE patterns: a database is named as missing.
   ['missing-database', /database "[^"]+" does not exist|Unknown database '[^']+'/],
+  // Reached, and queried: the schema is not there (its migrations have not run).
+  ['not-migrated', /relation "[^"]+" does not exist|no such table: |Table '[^']+' doesn't exist/],
+  // SQLite has no server: its file's directory is missing or not writable.
+  ['file-unopenable', /unable to open database file/],
   ['refused', /Connection refused|Cannot assign requested address|Errno 111|Error 111|Error 99/i],
   ['timeout', /timeout expired|timed out|No route to host|TimeoutError/i]
 ]
@@ -107,7 +117,8 @@ export function readDatabaseError(text: string): DbError {
     host: firstCapture(text, HOST),
     port: firstCapture(text, PORT),
     user: firstCapture(text, USER),
-    database: firstCapture(text, DATABASE)
+    database: firstCapture(text, DATABASE),
+    table: firstCapture(text, TABLE)
   }
 }
 
@@ -117,6 +128,10 @@ export function serviceKind(text: string): string {
   if (/mysql/i.test(text)) return 'MySQL'
   if (/mongo/i.test(text)) return 'MongoDB'
   if (/psycopg|postgres|asyncpg|port 5432/i.test(text)) return 'PostgreSQL'
+  if (/elastic/i.test(text)) return 'Elasticsearch'
+  if (/sqlite/i.test(text)) return 'SQLite'
+  if (/kombu|amqp/i.test(text)) return 'the message broker'
+  if (/ConnectionPool\(host=|urllib3|requests\.exceptions/.test(text)) return 'the service'
   return 'the database'
 }
 
@@ -167,6 +182,8 @@ export function environmentRead(source: string, message: string): { name: string
 const EMPTY_DEFAULT_READ =
   /((?:\bos\.)?\benviron\.get|(?:\bos\.)?\bgetenv|\benv(?:\.\w+)?)\(\s*['"]([A-Za-z_]\w*)['"]\s*(?:,\s*(?:default\s*=\s*)?(?:None|''|""))?\s*\)/
 
+const ENVIRON_SUBSCRIPT = /((?:\bos\.)?\benviron)\[\s*['"]([A-Za-z_]\w*)['"]\s*\]/
+
 /**
  * A call that refused an empty string on a line that reads a variable without a real default
  * (`int(os.environ.get("WEB_CONCURRENCY", ""))`: `invalid literal for int() with base 10: ''`): the variable is unset or empty.
@@ -174,10 +191,14 @@ const EMPTY_DEFAULT_READ =
 function emptyFromEnvironment(rc: RuleContext, tb: Traceback): NoneFromEnvironment | undefined {
   // `invalid literal for int() with base 10: ''`, SQLAlchemy 1.4's `Could not parse SQLAlchemy URL from string ''`
   // (2.x no longer quotes the string: `… from given URL string`).
-  if (!/(?:: |string |value )(?:''|"")\.?$|Could not parse SQLAlchemy URL from given URL string/.test(tb.exception.message)) return undefined
+  // json.loads('') says `Expecting value: line 1 column 1 (char 0)`.
+  const emptyJson = /JSONDecodeError$/.test(tb.exception.type) && /^Expecting value: line 1 column 1 \(char 0\)$/.test(tb.exception.message)
+  if (!emptyJson && !/(?:: |string |value )(?:''|"")\.?$|Could not parse SQLAlchemy URL from given URL string/.test(tb.exception.message))
+    return undefined
   const frame = rc.userFrame(tb)
   const source = sourceLine(rc, frame)
-  const read = source ? EMPTY_DEFAULT_READ.exec(source) : null
+  // A variable set but empty (a secret a fork's pull request does not get) fails the same way when read by subscript.
+  const read = source ? (EMPTY_DEFAULT_READ.exec(source) ?? ENVIRON_SUBSCRIPT.exec(source)) : null
   return read ? { tb, frame, name: read[2], read: read[0], reader: read[1], empty: true } : undefined
 }
 

@@ -60,7 +60,11 @@ export function importCutShort(rc: RuleContext): { site: ImportSite; frame: Trac
 
 /** `cannot import name 'x' from 'm' (/app/m.py)`: the name, the module and the file Python read it from, if shown. */
 export function cannotImportName(message: string): { name: string; fromModule?: string; fromFile?: string } {
-  const m = /cannot import name '([^']+)' from '([^']+)'(?: \(([^)]+)\))?/.exec(message)
+  // A circular import: `from partially initialized module 'app' (most likely due to a circular import) (/app/app/__init__.py)`.
+  const m =
+    /cannot import name '([^']+)' from (?:partially initialized module )?'([^']+)'(?: \((?:most likely due to a circular import\) \()?([^)]+)\))?/.exec(
+      message
+    )
   if (m) return { name: m[1], fromModule: m[2], fromFile: m[3] }
   // Older Pythons name only the name, sometimes unquoted.
   return { name: /cannot import name '?([\w.]+)'?/.exec(message)?.[1] ?? '?' }

@@ -93,12 +93,21 @@ export function missingSharedLibrary(rc: RuleContext): MissingSharedLibrary | un
   }
 }
 
-/** The installed package of the innermost frame before the loader's line (case kept as printed). */
+/**
+ * The package whose import loaded it: the innermost installed package's frame before the loader's line (case kept as
+ * printed), or, when the innermost frame is the app's own, the module its `import` line names. Gunicorn's frames,
+ * which every worker's traceback starts with, load nothing.
+ */
 function loadingPackage(rc: RuleContext, line: LogLine): string | undefined {
   const at = rc.ctx.lines.indexOf(line)
   for (let i = at - 1; i >= Math.max(0, at - 40); i--) {
-    const hit = /[/\\](?:site|dist)-packages[/\\]([A-Za-z_]\w*)/i.exec(rc.ctx.lines[i].text)
-    if (hit) return hit[1]
+    const text = rc.ctx.lines[i].text
+    const hit = /[/\\](?:site|dist)-packages[/\\]([A-Za-z_]\w*)/i.exec(text)
+    if (hit && hit[1] !== 'gunicorn') return hit[1]
+    if (!hit && /File "(?!<frozen)[^"]+", line \d+/.test(text) && !/[/\\]lib[/\\]python[\d.]+[/\\]/.test(text)) {
+      const imported = /^\s*(?:from|import)\s+([A-Za-z_]\w*)/.exec(rc.ctx.lines[i + 1]?.text ?? '')?.[1]
+      if (imported) return imported
+    }
   }
   return undefined
 }
