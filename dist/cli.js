@@ -25264,7 +25264,8 @@ var FAILURE_OF = {
   "permission denied": "denied"
 };
 function refusalIn(lines) {
-  for (const raw of lines) {
+  for (const { text: raw } of lines) {
+    if (!raw.includes("exec") && !raw.includes("sh: ") && !raw.includes("/env: ") && !raw.includes("bad interpreter")) continue;
     const line = raw.trim();
     let m = RUNC_EXEC.exec(line);
     if (m) return { script: m[1], failure: FAILURE_OF[m[2]], line };
@@ -25328,7 +25329,7 @@ var refusedInContainer = {
   name: "runc or the shell could not run the start script",
   detect(rc) {
     if (rc.ctx.container.running || rc.ofKind("master-start").length > 0) return void 0;
-    const refusal = refusalIn(rc.ctx.lines.map((line) => line.text));
+    const refusal = refusalIn(rc.ctx.lines);
     const script = refusal && (refusal.script ?? startProgram(rc.ctx.image?.started));
     if (!refusal || !script) return void 0;
     const inContext2 = scriptInRepository(script, rc.ctx.paths.workdir, (relative3) => rc.repo.isFile(rc.inContext(relative3)));
@@ -30062,7 +30063,7 @@ var timeoutWithoutPid = {
   name: "a WORKER TIMEOUT line without its pid",
   detect(rc) {
     if (rc.ofKind("worker-timeout").length > 0 || rc.ofKind("master-start").length > 0) return void 0;
-    const lines = rc.ctx.lines.filter((line) => WORKER_TIMEOUT_WORDS.test(line.text));
+    const lines = rc.ctx.lines.filter((line) => line.text.includes("WORKER TIMEOUT") && WORKER_TIMEOUT_WORDS.test(line.text));
     if (lines.length === 0) return void 0;
     const setting = timeoutSetting(rc);
     return {

@@ -24129,7 +24129,8 @@ var init_venv_unusable = __esm({
 // src/diagnosis/rules/start-scripts.ts
 import path15 from "node:path";
 function refusalIn(lines) {
-  for (const raw of lines) {
+  for (const { text: raw } of lines) {
+    if (!raw.includes("exec") && !raw.includes("sh: ") && !raw.includes("/env: ") && !raw.includes("bad interpreter")) continue;
     const line = raw.trim();
     let m = RUNC_EXEC.exec(line);
     if (m) return { script: m[1], failure: FAILURE_OF[m[2]], line };
@@ -24279,7 +24280,7 @@ var init_start_script_unrunnable = __esm({
       name: "runc or the shell could not run the start script",
       detect(rc) {
         if (rc.ctx.container.running || rc.ofKind("master-start").length > 0) return void 0;
-        const refusal2 = refusalIn(rc.ctx.lines.map((line) => line.text));
+        const refusal2 = refusalIn(rc.ctx.lines);
         const script = refusal2 && (refusal2.script ?? startProgram(rc.ctx.image?.started));
         if (!refusal2 || !script) return void 0;
         const inContext2 = scriptInRepository(script, rc.ctx.paths.workdir, (relative3) => rc.repo.isFile(rc.inContext(relative3)));
@@ -29663,7 +29664,7 @@ var init_worker_timeout = __esm({
       name: "a WORKER TIMEOUT line without its pid",
       detect(rc) {
         if (rc.ofKind("worker-timeout").length > 0 || rc.ofKind("master-start").length > 0) return void 0;
-        const lines = rc.ctx.lines.filter((line) => WORKER_TIMEOUT_WORDS.test(line.text));
+        const lines = rc.ctx.lines.filter((line) => line.text.includes("WORKER TIMEOUT") && WORKER_TIMEOUT_WORDS.test(line.text));
         if (lines.length === 0) return void 0;
         const setting = timeoutSetting(rc);
         return {

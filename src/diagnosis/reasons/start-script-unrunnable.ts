@@ -33,7 +33,7 @@ const refusedInContainer: Rule<Facts> = {
   name: 'runc or the shell could not run the start script',
   detect(rc) {
     if (rc.ctx.container.running || rc.ofKind('master-start').length > 0) return undefined
-    const refusal = refusalIn(rc.ctx.lines.map((line) => line.text))
+    const refusal = refusalIn(rc.ctx.lines)
     const script = refusal && (refusal.script ?? startProgram(rc.ctx.image?.started))
     if (!refusal || !script) return undefined
     const inContext = scriptInRepository(script, rc.ctx.paths.workdir, (relative) => rc.repo.isFile(rc.inContext(relative)))

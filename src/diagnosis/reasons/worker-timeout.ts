@@ -54,7 +54,7 @@ const timeoutWithoutPid: Rule<Facts> = {
   name: 'a WORKER TIMEOUT line without its pid',
   detect(rc) {
     if (rc.ofKind('worker-timeout').length > 0 || rc.ofKind('master-start').length > 0) return undefined
-    const lines = rc.ctx.lines.filter((line) => WORKER_TIMEOUT_WORDS.test(line.text))
+    const lines = rc.ctx.lines.filter((line) => line.text.includes('WORKER TIMEOUT') && WORKER_TIMEOUT_WORDS.test(line.text))
     if (lines.length === 0) return undefined
     const setting = timeoutSetting(rc)
     return {

@@ -48,8 +48,10 @@ const FAILURE_OF: Record<string, Failure> = {
 }
 
 /** The first line of the container's output that reports a start script the kernel or the shell refused. */
-export function refusalIn(lines: readonly string[]): Refusal | undefined {
-  for (const raw of lines) {
+export function refusalIn(lines: readonly { text: string }[]): Refusal | undefined {
+  for (const { text: raw } of lines) {
+    // Most lines of a big log hold none of these words: a substring test before the patterns.
+    if (!raw.includes('exec') && !raw.includes('sh: ') && !raw.includes('/env: ') && !raw.includes('bad interpreter')) continue
     const line = raw.trim()
     let m = RUNC_EXEC.exec(line)
     if (m) return { script: m[1], failure: FAILURE_OF[m[2]], line }
