@@ -28494,7 +28494,10 @@ var noneRead = {
     const found2 = noneFromEnvironment(rc);
     if (!found2) return void 0;
     const { tb, frame, name, read, reader } = found2;
-    if (found2.empty) return unset(rc, tb, name);
+    if (found2.empty) {
+      const finding2 = unset(rc, tb, name);
+      return found2.read.includes("[") ? { ...finding2, facts: { ...finding2.facts, setEmpty: true } } : finding2;
+    }
     const func = frame?.frame.func;
     return unset(rc, tb, name, { read, reader, exceptionLine: tb.exception.line, inFunction: func && func !== "<module>" ? func : void 0 });
   }
@@ -28557,13 +28560,15 @@ function emptyValueWords(facts) {
   };
 }
 var USE_ENV_INPUT = "with the action's `env` input";
-function unsetRemedy({ name, hostFilled, provided }) {
+function unsetRemedy({ name, hostFilled, provided, setEmpty }) {
   if (hostFilled) {
     return `The hosting blueprint leaves ${code(name)} for the host to fill (e.g. render.yaml \`sync: false\`), so pass a test value ${USE_ENV_INPUT}.`;
   }
   if (provided) {
     return `${code(name)} was passed to the container yet the lookup failed: check its spelling where it is read, or read it with ${code(`os.environ.get("${name}")`)} and handle the absence.`;
   }
+  if (setEmpty)
+    return `Give ${code(name)} a value ${USE_ENV_INPUT}: a secret is empty in a pull request from a fork, so pass a harmless test value there (${code(`\${{ secrets.${name} || 'test' }}`)}), or treat an empty value as unset where it is read.`;
   return `Pass ${code(name)} ${USE_ENV_INPUT} (a secret or a harmless test value), or read it with ${code(`os.environ.get("${name}", default)`)}.`;
 }
 function noneWords(facts, none) {
@@ -28605,7 +28610,7 @@ function words5(facts) {
   if (facts.alsoMissing?.length) return severalWords(facts, facts.alsoMissing);
   const reads = facts.during === "request" ? readInRequest(facts) : facts.location ? `: ${code(fileLine(facts.location))} reads it at import` : "";
   return {
-    summary: `The app needs the environment variable ${code(facts.name)}, which is not set in the container${reads}.`,
+    summary: `The app needs the environment variable ${code(facts.name)}, which is ${facts.setEmpty ? "empty" : "not set"} in the container${reads}.`,
     remedy: unsetRemedy(facts)
   };
 }
@@ -30103,7 +30108,7 @@ var worker_timeout_default = defineReason({
   id: "worker-timeout",
   title: "Worker timeout during boot",
   headline: "worker timeout",
-  readme: "a worker took longer to boot than Gunicorn's `timeout`",
+  readme: "a worker took longer to boot than Gunicorn's `timeout`, named with where it was: the frame its stack shows, else its last line before the kill (a model it was downloading); also a `WORKER TIMEOUT` quoted without its pid",
   fixtures: [{ path: "__fixtures__/apps/load-worker-timeout", test: "__tests__/concurrency.itg.ts" }],
   rules: [whileServing, whileLoading, timeoutWithoutPid],
   words: words8

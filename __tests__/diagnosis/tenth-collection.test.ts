@@ -219,7 +219,8 @@ describe('a variable set but empty, read by subscript', () => {
     ])
     const diagnosis = diagnose(contextFor(lines, exited))
     expect(diagnosis.reason).toBe('missing-env')
-    expect(diagnosis.summary).toMatch(/^The app needs the environment variable `ALLOWED_ORIGINS`/)
+    expect(diagnosis.summary).toBe('The app needs the environment variable `ALLOWED_ORIGINS`, which is empty in the container.')
+    expect(diagnosis.remedy).toContain("`${{ secrets.ALLOWED_ORIGINS || 'test' }}`")
     // The same error on a file's text is the file's, not the environment's.
     const fromFile = linesOf([
       'Traceback (most recent call last):',

@@ -23,6 +23,8 @@ type Facts =
       none?: { read: string; reader: string; exceptionLine: string; inFunction?: string }
       /** Further variables the same error names as missing (a settings class lists every required field). */
       alsoMissing?: string[]
+      /** Read by subscript and refused as empty: the variable is set, to nothing (a secret a fork's pull request lacks). */
+      setEmpty?: true
     } & Partial<WhenRaised>)
   | { kind: 'empty-in-spec'; moduleName: string; variable: string; shown: string }
   | { kind: 'entrypoint-refused'; variable: string; line: string; by: 'entrypoint' | 'worker' }
@@ -73,7 +75,11 @@ const noneRead: Rule<Facts> = {
     const found = noneFromEnvironment(rc)
     if (!found) return undefined
     const { tb, frame, name, read, reader } = found
-    if (found.empty) return unset(rc, tb, name)
+    if (found.empty) {
+      const finding = unset(rc, tb, name)
+      // `os.environ["X"]` raises KeyError when X is unset: reaching the parse means it is set, and empty.
+      return found.read.includes('[') ? { ...finding, facts: { ...finding.facts, setEmpty: true } as Facts } : finding
+    }
     const func = frame?.frame.func
     return unset(rc, tb, name, { read, reader, exceptionLine: tb.exception.line, inFunction: func && func !== '<module>' ? func : undefined })
   }
@@ -146,7 +152,7 @@ function emptyValueWords(facts: Extract<Facts, { kind: 'empty-value' }>): { summ
 
 const USE_ENV_INPUT = "with the action's `env` input"
 
-function unsetRemedy({ name, hostFilled, provided }: Extract<Facts, { kind: 'unset' }>): string {
+function unsetRemedy({ name, hostFilled, provided, setEmpty }: Extract<Facts, { kind: 'unset' }>): string {
   if (hostFilled) {
     return `The hosting blueprint leaves ${code(name)} for the host to fill (e.g. render.yaml \`sync: false\`), so pass a test value ${USE_ENV_INPUT}.`
   }
@@ -156,6 +162,11 @@ function unsetRemedy({ name, hostFilled, provided }: Extract<Facts, { kind: 'uns
       `or read it with ${code(`os.environ.get("${name}")`)} and handle the absence.`
     )
   }
+  if (setEmpty)
+    return (
+      `Give ${code(name)} a value ${USE_ENV_INPUT}: a secret is empty in a pull request from a fork, so pass a harmless test ` +
+      `value there (${code(`\${{ secrets.${name} || 'test' }}`)}), or treat an empty value as unset where it is read.`
+    )
   return `Pass ${code(name)} ${USE_ENV_INPUT} (a secret or a harmless test value), or read it with ${code(`os.environ.get("${name}", default)`)}.`
 }
 
@@ -221,7 +232,7 @@ function words(facts: Facts): { summary: string; remedy: string } {
   if (facts.alsoMissing?.length) return severalWords(facts, facts.alsoMissing)
   const reads = facts.during === 'request' ? readInRequest(facts) : facts.location ? `: ${code(fileLine(facts.location))} reads it at import` : ''
   return {
-    summary: `The app needs the environment variable ${code(facts.name)}, which is not set in the container${reads}.`,
+    summary: `The app needs the environment variable ${code(facts.name)}, which is ${facts.setEmpty ? 'empty' : 'not set'} in the container${reads}.`,
     remedy: unsetRemedy(facts)
   }
 }

@@ -1,10 +1,9 @@
 // Gunicorn killed workers with WORKER TIMEOUT: while they loaded the app, or (after the first healthy answer)
 // while a request kept them busy. Located at the line that sets the timeout.
 import { defineReason, type Finding, type Rule } from '../reason.js'
-import { code } from '../words.js'
+import { code, present } from '../words.js'
 import { timeoutSetting, workerTimeouts, type WorkerTimeouts } from '../rules/resources.js'
 import type { LastWords } from '../rules/last-words.js'
-import { present } from '../words.js'
 
 interface Facts {
   /** `unseen`: the log starts after the boot and shows no answer, so it cannot tell loading from serving. */
@@ -110,7 +109,9 @@ export default defineReason({
   id: 'worker-timeout',
   title: 'Worker timeout during boot',
   headline: 'worker timeout',
-  readme: "a worker took longer to boot than Gunicorn's `timeout`",
+  readme:
+    "a worker took longer to boot than Gunicorn's `timeout`, named with where it was: the frame its stack shows, else its last " +
+    'line before the kill (a model it was downloading); also a `WORKER TIMEOUT` quoted without its pid',
   fixtures: [{ path: '__fixtures__/apps/load-worker-timeout', test: '__tests__/concurrency.itg.ts' }],
   rules: [whileServing, whileLoading, timeoutWithoutPid],
   words
