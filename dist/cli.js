@@ -6930,14 +6930,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs26 = this.flowScalar(this.type);
+              const fs25 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs26, sep: [] });
+                map.items.push({ start, key: fs25, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs26);
+                this.stack.push(fs25);
               } else {
-                Object.assign(it, { key: fs26, sep: [] });
+                Object.assign(it, { key: fs25, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7065,13 +7065,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs26 = this.flowScalar(this.type);
+              const fs25 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs26, sep: [] });
+                fc.items.push({ start: [], key: fs25, sep: [] });
               else if (it.sep)
-                this.stack.push(fs26);
+                this.stack.push(fs25);
               else
-                Object.assign(it, { key: fs26, sep: [] });
+                Object.assign(it, { key: fs25, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -19142,7 +19142,7 @@ var require_semver2 = __commonJS({
 // src/cli-run.ts
 var import_yaml6 = __toESM(require_dist(), 1);
 import crypto from "node:crypto";
-import fs25 from "node:fs";
+import fs24 from "node:fs";
 import path33 from "node:path";
 import { parseArgs } from "node:util";
 
@@ -25247,11 +25247,33 @@ var venv_unusable_default = defineReason({
 });
 
 // src/diagnosis/reasons/start-script-unrunnable.ts
-import fs13 from "node:fs";
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/diagnosis/rules/start-scripts.ts
 import path19 from "node:path";
+
+// src/diagnosis/container-paths.ts
+function contextPathOf(containerPath, { workdirs, exists: exists2, wholePath = false }) {
+  for (const workdir of workdirs) {
+    const base = workdir.endsWith("/") ? workdir : `${workdir}/`;
+    if (containerPath.startsWith(base) && exists2(containerPath.slice(base.length))) return containerPath.slice(base.length);
+  }
+  const segments = containerPath.split("/").filter(Boolean);
+  for (let start = wholePath ? 0 : 1; start < segments.length; start++) {
+    const candidate = segments.slice(start).join("/");
+    if (exists2(candidate)) return candidate;
+  }
+  return void 0;
+}
+function lastCommandLine(dockerfileText) {
+  const lines = dockerfileText.split("\n");
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (/^\s*(CMD|ENTRYPOINT)\b/i.test(lines[i])) return { line: i + 1, text: lines[i].trim() };
+  }
+  return void 0;
+}
+
+// src/diagnosis/rules/start-scripts.ts
 var RUNC_EXEC = /(?:^|[\s|])exec (\S+): (no such file or directory|exec format error|permission denied)\s*$/;
 var RUNC_USER_PROCESS = /exec user process caused:? "?(no such file or directory|exec format error|permission denied)"?/;
 var RUN_REFUSED = /exec: "([^"]+)": (permission denied|exec format error|stat \S+: no such file or directory)/;
@@ -25305,21 +25327,261 @@ function scriptProblem(refusal, text) {
 }
 function scriptInRepository(script, workdir, exists2) {
   const absolute = script.startsWith("/") ? script : path19.posix.join(workdir ?? "/", script);
-  if (workdir) {
-    const base = workdir.endsWith("/") ? workdir : `${workdir}/`;
-    if (absolute.startsWith(base) && exists2(absolute.slice(base.length))) return absolute.slice(base.length);
-  }
-  const segments = absolute.split("/").filter(Boolean);
-  for (let start = 0; start < segments.length; start++) {
-    const candidate = segments.slice(start).join("/");
-    if (exists2(candidate)) return candidate;
-  }
-  return void 0;
+  return contextPathOf(absolute, { workdirs: workdir ? [workdir] : [], exists: exists2, wholePath: true });
 }
 function startProgram(started) {
   const program = started?.[0];
   if (program && /(^|\/)(ba)?sh$/.test(program) && started?.[1] === "-c") return started[2]?.trim().split(/\s+/)[0];
   return program;
+}
+
+// src/diagnosis/context.ts
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path20 from "node:path";
+
+// src/diagnosis/continuations.ts
+function linesIndentedAfter(lines, line) {
+  const at = lineIndex(lines, line);
+  const following = at < 0 ? [] : lines.slice(at + 1, at + 4).map((l) => stripLinePrefixes(l.text));
+  const run = following.findIndex((text) => !/^\s+\S/.test(text));
+  return (run === -1 ? following : following.slice(0, run)).map((text) => text.trim());
+}
+function lineIndex(lines, line) {
+  const first = firstWithSeq(lines, line.seq);
+  for (let i = first; i >= 0 && i < lines.length && lines[i].seq === line.seq; i++) {
+    if (line.text.includes(lines[i].text.trim())) return i;
+  }
+  return first;
+}
+function firstWithSeq(lines, seq) {
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const mid = low + high >>> 1;
+    if (lines[mid].seq < seq) low = mid + 1;
+    else high = mid;
+  }
+  return low < lines.length && lines[low].seq === seq ? low : -1;
+}
+
+// src/diagnosis/embedded-exceptions.ts
+var EMBEDDED_EXCEPTION = /(^|[\s"'=|>[\]()*])((?:[a-z_]\w*\.)*(?:[A-Z]\w*(?:Error|Exception)|ImproperlyConfigured))(?:\*\*)?: (\S.*?)\s*$/;
+var MAX_EMBEDDED = 20;
+function embeddedExceptions(lines) {
+  const found2 = [];
+  for (let i = lines.length - 1; i >= 0 && found2.length < MAX_EMBEDDED; i--) {
+    const text = lines[i].text;
+    if (!text.includes("Error: ") && !text.includes("Exception: ") && !text.includes("Configured: ") && !text.includes("**: ")) continue;
+    const m = EMBEDDED_EXCEPTION.exec(text);
+    if (!m) continue;
+    const [, opening, type] = m;
+    const quoted2 = opening === '"' || opening === "'";
+    const message = quoted2 ? m[3].replace(new RegExp(`${opening}$`), "").replace(/\\(["'])/g, "$1") : m[3];
+    const line = `${type}: ${message}`;
+    const frames = collapsedFrame(text.slice(0, m.index));
+    found2.unshift({ kind: "traceback", frames, exception: { type, message, line }, chained: false, headless: true, lines: [lines[i]] });
+  }
+  return found2;
+}
+var COLLAPSED_FRAME = /File "([^"]+)", line (\d+)(?:, in (\S+))?\s*(.*?)\s*$/;
+function collapsedFrame(before) {
+  const m = before.includes('File "') ? COLLAPSED_FRAME.exec(before) : null;
+  return m ? [{ file: m[1], line: Number(m[2]), func: m[3], code: m[4] || void 0 }] : [];
+}
+
+// src/diagnosis/context.ts
+var COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
+var LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |\/lib\/python\d(?:\.\d+)?\/|^\/usr\/(local\/)?bin\/|^<string>$/;
+var RepoFiles = class {
+  constructor(repoRoot) {
+    this.repoRoot = repoRoot;
+  }
+  repoRoot;
+  cache = /* @__PURE__ */ new Map();
+  absolute(relative3) {
+    return path20.resolve(this.repoRoot, relative3);
+  }
+  isFile(relative3) {
+    try {
+      return statSync(this.absolute(relative3)).isFile();
+    } catch {
+      return false;
+    }
+  }
+  read(relative3) {
+    if (!this.cache.has(relative3)) {
+      let text;
+      try {
+        text = this.isFile(relative3) ? readFileSync(this.absolute(relative3), "utf8") : void 0;
+      } catch {
+        text = void 0;
+      }
+      this.cache.set(relative3, text);
+    }
+    return this.cache.get(relative3);
+  }
+  /** First line (1-based) matching, with its text. */
+  findLine(relative3, pattern) {
+    const text = this.read(relative3);
+    if (text === void 0) return void 0;
+    const lines = text.split("\n");
+    const index = lines.findIndex((line) => pattern.test(line));
+    return index === -1 ? void 0 : { line: index + 1, text: lines[index] };
+  }
+};
+var RuleContext = class {
+  repo;
+  tracebacks;
+  /** Relative (to the repo root, POSIX) path of the build context: '' when it is the root. */
+  contextRel;
+  ctx;
+  constructor(ctx) {
+    const lines = recordTexts(ctx.lines);
+    this.ctx = lines === ctx.lines ? ctx : { ...ctx, lines };
+    this.repo = new RepoFiles(ctx.paths.repoRoot);
+    const parsed = ctx.events.filter((event) => event.kind === "traceback");
+    this.tracebacks = parsed.some((tb) => !tb.exception.type.endsWith("HaltServer")) ? parsed : [...parsed, ...embeddedExceptions(this.ctx.lines)];
+    this.contextRel = toPosix(path20.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+  }
+  ofKind(kind) {
+    return this.ctx.events.filter((event) => event.kind === kind);
+  }
+  /** The first traceback that explains the failure: a worker's or the master's, not Gunicorn's own HaltServer. */
+  primaryTraceback(match) {
+    const candidates2 = this.tracebacks.filter((tb) => !tb.exception.type.endsWith("HaltServer") && (!match || match(tb)));
+    return candidates2.find((tb) => tb.pid !== void 0) ?? candidates2.find((tb) => tb.frames.length > 0) ?? candidates2[0];
+  }
+  /** Path relative to the repository root for a path relative to the build context. */
+  inContext(relative3) {
+    return toPosix(path20.posix.join(this.contextRel, relative3));
+  }
+  /** Maps a container path back into the repository; undefined when no such file exists there. */
+  mapContainerPath(containerPath) {
+    if (!containerPath.startsWith("/") || LIBRARY_PATH.test(containerPath)) return void 0;
+    const workdirs = this.ctx.paths.workdir ? [this.ctx.paths.workdir, ...COMMON_WORKDIRS] : COMMON_WORKDIRS;
+    const found2 = contextPathOf(containerPath, { workdirs, exists: (relative3) => this.repo.isFile(this.inContext(relative3)) });
+    return found2 === void 0 ? void 0 : this.inContext(found2);
+  }
+  /**
+   * Tracebacks grouped as Python printed them: a first one, then those chained to it ("During handling of the
+   * above exception…", "…was the direct cause…"). Each chain ends with the exception that was actually raised.
+   */
+  tracebackChains() {
+    const chains = [];
+    for (const tb of this.tracebacks) {
+      if (tb.chained && chains.length > 0) chains[chains.length - 1].push(tb);
+      else chains.push([tb]);
+    }
+    return chains;
+  }
+  /** The deepest frame in the user's code (mapped into the repo when possible). */
+  userFrame(tb) {
+    if (!tb) return void 0;
+    let fallback;
+    for (let i = tb.frames.length - 1; i >= 0; i--) {
+      const frame = tb.frames[i];
+      if (LIBRARY_PATH.test(frame.file)) continue;
+      const text = frameText(frame);
+      const file = this.mapContainerPath(frame.file);
+      if (file) return { frame, location: { file, line: frame.line, containerPath: frame.file }, text };
+      fallback ??= { frame, text };
+    }
+    return fallback;
+  }
+  /** The Gunicorn line that ended the boot: `Reason: …`, HaltServer, `exited with code`, `Can't connect`. */
+  gunicornOutcomeLine() {
+    const priorities = ["shutdown", "halt-server", "cant-connect", "worker-exit", "worker-signal"];
+    for (const kind of priorities) {
+      const events2 = this.ofKind(kind);
+      const event = kind === "shutdown" ? events2.find((e) => e.reason) : events2[0];
+      if (event) return event.lines[0].text;
+    }
+    return void 0;
+  }
+  /**
+   * The exception's message and the indented lines Python printed after it: libpq's hint (`Is the server running on
+   * host "db"`), a RuntimeError whose message starts on the next line.
+   */
+  exceptionText(tb) {
+    return [tb.exception.message, ...this.indentedAfter(tb.lines[tb.lines.length - 1])].join(" ").trim();
+  }
+  /** The indented lines right after a line (at most three, without a shipper's prefix), trimmed. */
+  indentedAfter(line) {
+    return line ? linesIndentedAfter(this.ctx.lines, line) : [];
+  }
+  /** Evidence for a traceback: the user frame, the exception line, then the Gunicorn outcome line. */
+  tracebackEvidence(tb, frame = this.userFrame(tb)) {
+    const evidence = [...frame?.text ?? [], tb.exception.line];
+    const outcome = this.gunicornOutcomeLine();
+    if (outcome) evidence.push(outcome);
+    return evidence;
+  }
+  /** The Dockerfile path relative to the repo root, if it exists. */
+  dockerfile() {
+    const absolute = this.ctx.paths.dockerfile ?? path20.join(this.ctx.paths.contextDir, "Dockerfile");
+    const relative3 = toPosix(path20.relative(this.ctx.paths.repoRoot, absolute));
+    return this.repo.isFile(relative3) ? relative3 : void 0;
+  }
+  /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
+  dockerCommandLine() {
+    const file = this.dockerfile();
+    const text = file ? this.repo.read(file) : void 0;
+    const command = text === void 0 ? void 0 : lastCommandLine(text);
+    return file && command ? { file, ...command } : void 0;
+  }
+  /** The Gunicorn config file used: `-c/--config X` in the Dockerfile command, else ./gunicorn.conf.py. */
+  gunicornConfigFile() {
+    const command = this.dockerCommandLine()?.text ?? "";
+    const explicit = /(?:-c|--config)["',\s=]+["']?([^"'\s,\]]+)/.exec(command)?.[1];
+    const names = explicit ? [explicit.replace(/^python:/, "").replace(/^\.\//, "")] : ["gunicorn.conf.py"];
+    for (const name of names) {
+      const candidate = this.inContext(name);
+      if (this.repo.isFile(candidate)) return candidate;
+    }
+    return void 0;
+  }
+  /** First requirements file in the build context. */
+  requirementsFile() {
+    for (const name of [
+      "requirements.txt",
+      "requirements/base.txt",
+      "requirements/prod.txt",
+      "requirements/production.txt",
+      "pyproject.toml",
+      "Pipfile",
+      "setup.py"
+    ]) {
+      const candidate = this.inContext(name);
+      if (this.repo.isFile(candidate)) return candidate;
+    }
+    return void 0;
+  }
+  /** Python module `a.b` → its file in the context (`a/b.py` or `a/b/__init__.py`). */
+  moduleFile(moduleName) {
+    const base = moduleName.replace(/\./g, "/");
+    for (const candidate of [`${base}.py`, `${base}/__init__.py`]) {
+      const relative3 = this.inContext(candidate);
+      if (this.repo.isFile(relative3)) return relative3;
+    }
+    return void 0;
+  }
+  /** Whether a module or package directory of that name exists anywhere near the context root. */
+  localModuleExists(moduleName) {
+    const top = moduleName.split(".")[0];
+    for (const candidate of [`${top}.py`, `${top}/__init__.py`, `src/${top}.py`, `src/${top}/__init__.py`]) {
+      const relative3 = this.inContext(candidate);
+      if (this.repo.isFile(relative3)) return relative3;
+    }
+    const dir = this.repo.absolute(this.inContext(top));
+    return existsSync(dir) && statSync(dir).isDirectory() ? this.inContext(top) : void 0;
+  }
+};
+function frameText(frame) {
+  const head = `  File "${frame.file}", line ${frame.line}${frame.func ? `, in ${frame.func}` : ""}`;
+  return frame.code ? [head, `    ${frame.code}`] : [head];
+}
+function toPosix(p) {
+  return p.split(path20.sep).join("/");
 }
 
 // src/diagnosis/reasons/start-script-unrunnable.ts
@@ -25354,15 +25616,15 @@ var refusedAtRun = {
   detect(ctx) {
     const refusal = refusalAtRun(ctx.message);
     if (!refusal?.script) return void 0;
-    const contextDir = ctx.context?.dir;
-    const exists2 = (relative3) => contextDir !== void 0 && fs13.existsSync(path20.join(contextDir, relative3));
-    const inContext2 = scriptInRepository(refusal.script, void 0, exists2);
-    const relativeToRoot = (relative3) => path20.relative(ctx.context.repoRoot, path20.join(contextDir, relative3)).split(path20.sep).join("/");
-    const text = inContext2 === void 0 ? void 0 : readOrUndefined(path20.join(contextDir, inContext2));
-    const found2 = scriptProblem(refusal, text);
+    const context = ctx.context;
+    const repo = context && new RepoFiles(context.repoRoot);
+    const relativeToRoot = (relative3) => repoRelative(context.repoRoot, path21.join(context.dir, relative3));
+    const inContext2 = repo && scriptInRepository(refusal.script, void 0, (relative3) => repo.isFile(relativeToRoot(relative3)));
+    const found2 = scriptProblem(refusal, inContext2 === void 0 ? void 0 : repo.read(relativeToRoot(inContext2)));
     if (!found2 || found2.problem === "not-in-image" && inContext2 === void 0 && !/\.sh$/.test(refusal.script)) return void 0;
-    const ignored = contextDir && inContext2 !== void 0 ? dockerignoreLine(contextDir, inContext2) : void 0;
-    const command = ctx.dockerfile && commandLineIn(ctx.dockerfile);
+    const ignored = context && inContext2 !== void 0 ? dockerignoreLine(context.dir, inContext2) : void 0;
+    const commandLine2 = ctx.dockerfile && lastCommandLine(ctx.dockerfile.text);
+    const command = ctx.dockerfile && commandLine2 && { file: ctx.dockerfile.file, line: commandLine2.line };
     const ignoredAt = ignored && { file: relativeToRoot(".dockerignore"), line: ignored.line };
     const ignoredBy = ignoredAt && { ...ignoredAt, pattern: ignored.pattern };
     return {
@@ -25380,18 +25642,6 @@ var refusedAtRun = {
     };
   }
 };
-function readOrUndefined(file) {
-  try {
-    return fs13.readFileSync(file, "utf8");
-  } catch {
-    return void 0;
-  }
-}
-function commandLineIn({ file, text }) {
-  const lines = text.split("\n");
-  for (let i = lines.length - 1; i >= 0; i--) if (/^\s*(CMD|ENTRYPOINT)\b/i.test(lines[i])) return { file, line: i + 1 };
-  return void 0;
-}
 var shown2 = (facts) => `${code(facts.script)}${where(facts.file === void 0 ? void 0 : { file: facts.file, line: 1 })}`;
 var EXITS = "so the container exits before Gunicorn starts";
 function summary7(facts) {
@@ -25453,7 +25703,7 @@ var start_script_unrunnable_default = defineReason({
 
 // src/diagnosis/rules/locate.ts
 import { readdirSync } from "node:fs";
-import path21 from "node:path";
+import path22 from "node:path";
 function commandLine(rc) {
   return rc.dockerCommandLine();
 }
@@ -25518,7 +25768,7 @@ function pythonLine(rc, pattern, maxFiles = 300) {
     const dir = queue.shift();
     let entries;
     try {
-      entries = readdirSync(path21.join(root, dir), { withFileTypes: true });
+      entries = readdirSync(path22.join(root, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -26581,7 +26831,7 @@ function importsOs(source) {
 }
 
 // src/diagnosis/rules/config-frames.ts
-import path22 from "node:path";
+import path23 from "node:path";
 var HOOKS = /* @__PURE__ */ new Set([
   "on_starting",
   "on_reload",
@@ -26604,7 +26854,7 @@ var MASTER_HOOKS = /* @__PURE__ */ new Set(["on_starting", "on_reload", "when_re
 function isConfigFrame(rc, frame, configFile) {
   const mapped = rc.mapContainerPath(frame.file);
   if (configFile && mapped === configFile) return true;
-  return /^gunicorn[\w.-]*\.py$/.test(path22.posix.basename(frame.file)) || frame.func !== void 0 && HOOKS.has(frame.func);
+  return /^gunicorn[\w.-]*\.py$/.test(path23.posix.basename(frame.file)) || frame.func !== void 0 && HOOKS.has(frame.func);
 }
 function configCaller(rc, tb) {
   const raisedIn = rc.userFrame(tb);
@@ -26617,7 +26867,7 @@ function configCaller(rc, tb) {
   const hook = frame.func !== void 0 && HOOKS.has(frame.func) ? frame.func : void 0;
   return {
     config: {
-      file: mapped ?? path22.posix.basename(frame.file),
+      file: mapped ?? path23.posix.basename(frame.file),
       line: frame.line,
       location: mapped ? { file: mapped, line: frame.line, containerPath: frame.file } : void 0
     },
@@ -26626,7 +26876,7 @@ function configCaller(rc, tb) {
     raisedIn
   };
 }
-var raisedAt = ({ raisedIn }) => raisedIn.location ? fileLine(raisedIn.location) : `${path22.posix.basename(raisedIn.frame.file)}:${raisedIn.frame.line}`;
+var raisedAt = ({ raisedIn }) => raisedIn.location ? fileLine(raisedIn.location) : `${path23.posix.basename(raisedIn.frame.file)}:${raisedIn.frame.line}`;
 function callerWords(caller) {
   const config = code(caller.config.file);
   const via = caller.hook ? `called by the ${code(caller.hook)} hook ${config} defines (line ${caller.config.line})` : `which ${config} imports (line ${caller.config.line})`;
@@ -26635,7 +26885,7 @@ function callerWords(caller) {
 function callerRemedy(caller) {
   const where2 = code(raisedAt(caller));
   if (!caller.hook) {
-    const module = path22.posix.basename(caller.raisedIn.frame.file).replace(/\.py$/, "");
+    const module = path23.posix.basename(caller.raisedIn.frame.file).replace(/\.py$/, "");
     return `Fix ${where2}: ${code(caller.config.file)} imports it when Gunicorn reads its config, so ${code(`python -c "import ${module}"`)} in the image reproduces it.`;
   }
   const runs = caller.inMaster ? "in the master" : "in each worker after it forks";
@@ -26651,7 +26901,7 @@ function callerAt(rc, location) {
   return void 0;
 }
 function importerWords(caller) {
-  const module = code(path22.posix.basename(caller.raisedIn.frame.file));
+  const module = code(path23.posix.basename(caller.raisedIn.frame.file));
   const config = code(caller.config.file);
   return caller.hook ? `${module} is called by the ${code(caller.hook)} hook ${config} defines (line ${caller.config.line})` : `${module} is imported by ${config} (line ${caller.config.line})`;
 }
@@ -26910,7 +27160,7 @@ function applicationObjects(source) {
 }
 
 // src/diagnosis/rules/local-modules.ts
-import { readdirSync as readdirSync2, statSync } from "node:fs";
+import { readdirSync as readdirSync2, statSync as statSync2 } from "node:fs";
 var NOT_MODULES = /^(\.|__pycache__$|node_modules$|venv$|env$|site-packages$|tests?$|(__init__|manage|setup|conftest|noxfile|fabfile)\.py$)/;
 function localModuleNames(rc, folder = "") {
   const names = [];
@@ -26979,7 +27229,7 @@ function missingLocalSubmodule(rc, moduleName) {
   if (segments.length < 2) return void 0;
   const isDirectory3 = (relative3) => {
     try {
-      return statSync(rc.repo.absolute(rc.inContext(relative3))).isDirectory();
+      return statSync2(rc.repo.absolute(rc.inContext(relative3))).isDirectory();
     } catch {
       return false;
     }
@@ -27900,270 +28150,6 @@ var app_not_found_default = defineReason({
   rules: [loadError, importTraceback, indentedLoadError, exitCode4],
   words: (facts) => ({ summary: summary11(facts), remedy: remedy12(facts) })
 });
-
-// src/diagnosis/context.ts
-import { existsSync, readFileSync, statSync as statSync2 } from "node:fs";
-import path23 from "node:path";
-
-// src/diagnosis/continuations.ts
-function linesIndentedAfter(lines, line) {
-  const at = lineIndex(lines, line);
-  const following = at < 0 ? [] : lines.slice(at + 1, at + 4).map((l) => stripLinePrefixes(l.text));
-  const run = following.findIndex((text) => !/^\s+\S/.test(text));
-  return (run === -1 ? following : following.slice(0, run)).map((text) => text.trim());
-}
-function lineIndex(lines, line) {
-  const first = firstWithSeq(lines, line.seq);
-  for (let i = first; i >= 0 && i < lines.length && lines[i].seq === line.seq; i++) {
-    if (line.text.includes(lines[i].text.trim())) return i;
-  }
-  return first;
-}
-function firstWithSeq(lines, seq) {
-  let low = 0;
-  let high = lines.length;
-  while (low < high) {
-    const mid = low + high >>> 1;
-    if (lines[mid].seq < seq) low = mid + 1;
-    else high = mid;
-  }
-  return low < lines.length && lines[low].seq === seq ? low : -1;
-}
-
-// src/diagnosis/embedded-exceptions.ts
-var EMBEDDED_EXCEPTION = /(^|[\s"'=|>[\]()*])((?:[a-z_]\w*\.)*(?:[A-Z]\w*(?:Error|Exception)|ImproperlyConfigured))(?:\*\*)?: (\S.*?)\s*$/;
-var MAX_EMBEDDED = 20;
-function embeddedExceptions(lines) {
-  const found2 = [];
-  for (let i = lines.length - 1; i >= 0 && found2.length < MAX_EMBEDDED; i--) {
-    const text = lines[i].text;
-    if (!text.includes("Error: ") && !text.includes("Exception: ") && !text.includes("Configured: ") && !text.includes("**: ")) continue;
-    const m = EMBEDDED_EXCEPTION.exec(text);
-    if (!m) continue;
-    const [, opening, type] = m;
-    const quoted2 = opening === '"' || opening === "'";
-    const message = quoted2 ? m[3].replace(new RegExp(`${opening}$`), "").replace(/\\(["'])/g, "$1") : m[3];
-    const line = `${type}: ${message}`;
-    const frames = collapsedFrame(text.slice(0, m.index));
-    found2.unshift({ kind: "traceback", frames, exception: { type, message, line }, chained: false, headless: true, lines: [lines[i]] });
-  }
-  return found2;
-}
-var COLLAPSED_FRAME = /File "([^"]+)", line (\d+)(?:, in (\S+))?\s*(.*?)\s*$/;
-function collapsedFrame(before) {
-  const m = before.includes('File "') ? COLLAPSED_FRAME.exec(before) : null;
-  return m ? [{ file: m[1], line: Number(m[2]), func: m[3], code: m[4] || void 0 }] : [];
-}
-
-// src/diagnosis/context.ts
-var COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
-var LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |\/lib\/python\d(?:\.\d+)?\/|^\/usr\/(local\/)?bin\/|^<string>$/;
-var RepoFiles = class {
-  constructor(repoRoot) {
-    this.repoRoot = repoRoot;
-  }
-  repoRoot;
-  cache = /* @__PURE__ */ new Map();
-  absolute(relative3) {
-    return path23.resolve(this.repoRoot, relative3);
-  }
-  isFile(relative3) {
-    try {
-      return statSync2(this.absolute(relative3)).isFile();
-    } catch {
-      return false;
-    }
-  }
-  read(relative3) {
-    if (!this.cache.has(relative3)) {
-      let text;
-      try {
-        text = this.isFile(relative3) ? readFileSync(this.absolute(relative3), "utf8") : void 0;
-      } catch {
-        text = void 0;
-      }
-      this.cache.set(relative3, text);
-    }
-    return this.cache.get(relative3);
-  }
-  /** First line (1-based) matching, with its text. */
-  findLine(relative3, pattern) {
-    const text = this.read(relative3);
-    if (text === void 0) return void 0;
-    const lines = text.split("\n");
-    const index = lines.findIndex((line) => pattern.test(line));
-    return index === -1 ? void 0 : { line: index + 1, text: lines[index] };
-  }
-};
-var RuleContext = class {
-  repo;
-  tracebacks;
-  /** Relative (to the repo root, POSIX) path of the build context: '' when it is the root. */
-  contextRel;
-  ctx;
-  constructor(ctx) {
-    const lines = recordTexts(ctx.lines);
-    this.ctx = lines === ctx.lines ? ctx : { ...ctx, lines };
-    this.repo = new RepoFiles(ctx.paths.repoRoot);
-    const parsed = ctx.events.filter((event) => event.kind === "traceback");
-    this.tracebacks = parsed.some((tb) => !tb.exception.type.endsWith("HaltServer")) ? parsed : [...parsed, ...embeddedExceptions(this.ctx.lines)];
-    this.contextRel = toPosix(path23.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
-  }
-  ofKind(kind) {
-    return this.ctx.events.filter((event) => event.kind === kind);
-  }
-  /** The first traceback that explains the failure: a worker's or the master's, not Gunicorn's own HaltServer. */
-  primaryTraceback(match) {
-    const candidates2 = this.tracebacks.filter((tb) => !tb.exception.type.endsWith("HaltServer") && (!match || match(tb)));
-    return candidates2.find((tb) => tb.pid !== void 0) ?? candidates2.find((tb) => tb.frames.length > 0) ?? candidates2[0];
-  }
-  /** Path relative to the repository root for a path relative to the build context. */
-  inContext(relative3) {
-    return toPosix(path23.posix.join(this.contextRel, relative3));
-  }
-  /** Maps a container path back into the repository; undefined when no such file exists there. */
-  mapContainerPath(containerPath) {
-    if (!containerPath.startsWith("/") || LIBRARY_PATH.test(containerPath)) return void 0;
-    const workdirs = this.ctx.paths.workdir ? [this.ctx.paths.workdir, ...COMMON_WORKDIRS] : COMMON_WORKDIRS;
-    for (const workdir of workdirs) {
-      const base = workdir.endsWith("/") ? workdir : `${workdir}/`;
-      if (containerPath.startsWith(base)) {
-        const candidate = this.inContext(containerPath.slice(base.length));
-        if (this.repo.isFile(candidate)) return candidate;
-      }
-    }
-    const segments = containerPath.split("/").filter(Boolean);
-    for (let start = 1; start < segments.length; start++) {
-      const candidate = this.inContext(segments.slice(start).join("/"));
-      if (this.repo.isFile(candidate)) return candidate;
-    }
-    return void 0;
-  }
-  /**
-   * Tracebacks grouped as Python printed them: a first one, then those chained to it ("During handling of the
-   * above exception…", "…was the direct cause…"). Each chain ends with the exception that was actually raised.
-   */
-  tracebackChains() {
-    const chains = [];
-    for (const tb of this.tracebacks) {
-      if (tb.chained && chains.length > 0) chains[chains.length - 1].push(tb);
-      else chains.push([tb]);
-    }
-    return chains;
-  }
-  /** The deepest frame in the user's code (mapped into the repo when possible). */
-  userFrame(tb) {
-    if (!tb) return void 0;
-    let fallback;
-    for (let i = tb.frames.length - 1; i >= 0; i--) {
-      const frame = tb.frames[i];
-      if (LIBRARY_PATH.test(frame.file)) continue;
-      const text = frameText(frame);
-      const file = this.mapContainerPath(frame.file);
-      if (file) return { frame, location: { file, line: frame.line, containerPath: frame.file }, text };
-      fallback ??= { frame, text };
-    }
-    return fallback;
-  }
-  /** The Gunicorn line that ended the boot: `Reason: …`, HaltServer, `exited with code`, `Can't connect`. */
-  gunicornOutcomeLine() {
-    const priorities = ["shutdown", "halt-server", "cant-connect", "worker-exit", "worker-signal"];
-    for (const kind of priorities) {
-      const events2 = this.ofKind(kind);
-      const event = kind === "shutdown" ? events2.find((e) => e.reason) : events2[0];
-      if (event) return event.lines[0].text;
-    }
-    return void 0;
-  }
-  /**
-   * The exception's message and the indented lines Python printed after it: libpq's hint (`Is the server running on
-   * host "db"`), a RuntimeError whose message starts on the next line.
-   */
-  exceptionText(tb) {
-    return [tb.exception.message, ...this.indentedAfter(tb.lines[tb.lines.length - 1])].join(" ").trim();
-  }
-  /** The indented lines right after a line (at most three, without a shipper's prefix), trimmed. */
-  indentedAfter(line) {
-    return line ? linesIndentedAfter(this.ctx.lines, line) : [];
-  }
-  /** Evidence for a traceback: the user frame, the exception line, then the Gunicorn outcome line. */
-  tracebackEvidence(tb, frame = this.userFrame(tb)) {
-    const evidence = [...frame?.text ?? [], tb.exception.line];
-    const outcome = this.gunicornOutcomeLine();
-    if (outcome) evidence.push(outcome);
-    return evidence;
-  }
-  /** The Dockerfile path relative to the repo root, if it exists. */
-  dockerfile() {
-    const absolute = this.ctx.paths.dockerfile ?? path23.join(this.ctx.paths.contextDir, "Dockerfile");
-    const relative3 = toPosix(path23.relative(this.ctx.paths.repoRoot, absolute));
-    return this.repo.isFile(relative3) ? relative3 : void 0;
-  }
-  /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
-  dockerCommandLine() {
-    const file = this.dockerfile();
-    const text = file ? this.repo.read(file) : void 0;
-    if (!file || text === void 0) return void 0;
-    const lines = text.split("\n");
-    for (let i = lines.length - 1; i >= 0; i--) {
-      if (/^\s*(CMD|ENTRYPOINT)\b/i.test(lines[i])) return { file, line: i + 1, text: lines[i].trim() };
-    }
-    return void 0;
-  }
-  /** The Gunicorn config file used: `-c/--config X` in the Dockerfile command, else ./gunicorn.conf.py. */
-  gunicornConfigFile() {
-    const command = this.dockerCommandLine()?.text ?? "";
-    const explicit = /(?:-c|--config)["',\s=]+["']?([^"'\s,\]]+)/.exec(command)?.[1];
-    const names = explicit ? [explicit.replace(/^python:/, "").replace(/^\.\//, "")] : ["gunicorn.conf.py"];
-    for (const name of names) {
-      const candidate = this.inContext(name);
-      if (this.repo.isFile(candidate)) return candidate;
-    }
-    return void 0;
-  }
-  /** First requirements file in the build context. */
-  requirementsFile() {
-    for (const name of [
-      "requirements.txt",
-      "requirements/base.txt",
-      "requirements/prod.txt",
-      "requirements/production.txt",
-      "pyproject.toml",
-      "Pipfile",
-      "setup.py"
-    ]) {
-      const candidate = this.inContext(name);
-      if (this.repo.isFile(candidate)) return candidate;
-    }
-    return void 0;
-  }
-  /** Python module `a.b` → its file in the context (`a/b.py` or `a/b/__init__.py`). */
-  moduleFile(moduleName) {
-    const base = moduleName.replace(/\./g, "/");
-    for (const candidate of [`${base}.py`, `${base}/__init__.py`]) {
-      const relative3 = this.inContext(candidate);
-      if (this.repo.isFile(relative3)) return relative3;
-    }
-    return void 0;
-  }
-  /** Whether a module or package directory of that name exists anywhere near the context root. */
-  localModuleExists(moduleName) {
-    const top = moduleName.split(".")[0];
-    for (const candidate of [`${top}.py`, `${top}/__init__.py`, `src/${top}.py`, `src/${top}/__init__.py`]) {
-      const relative3 = this.inContext(candidate);
-      if (this.repo.isFile(relative3)) return relative3;
-    }
-    const dir = this.repo.absolute(this.inContext(top));
-    return existsSync(dir) && statSync2(dir).isDirectory() ? this.inContext(top) : void 0;
-  }
-};
-function frameText(frame) {
-  const head = `  File "${frame.file}", line ${frame.line}${frame.func ? `, in ${frame.func}` : ""}`;
-  return frame.code ? [head, `    ${frame.code}`] : [head];
-}
-function toPosix(p) {
-  return p.split(path23.sep).join("/");
-}
 
 // src/diagnosis/rules/future-features.ts
 var FUTURE_FEATURE = /future feature ([\w*]+) is not defined/;
@@ -29648,7 +29634,11 @@ function lastWordsBefore(rc, kill) {
   const killSeq = kill.lines[0].seq;
   const boot = rc.ofKind("worker-boot").find((b) => b.pid === kill.pid && b.lines[0].seq < killSeq);
   const fromSeq = boot?.lines[0].seq ?? -1;
-  const gunicorns = new Set(rc.ctx.events.flatMap((e) => e.lines.map((l) => l.seq)));
+  const gunicorns = /* @__PURE__ */ new Set();
+  for (const event of rc.ctx.events) {
+    if (event.lines[0].seq >= killSeq) continue;
+    for (const line of event.lines) gunicorns.add(line.seq);
+  }
   const texts = [];
   for (const line of rc.ctx.lines) {
     if (line.seq <= fromSeq) continue;
@@ -31993,7 +31983,7 @@ function loadCheck(findings, workerTrouble) {
 }
 
 // src/profile/measure.ts
-import fs14 from "node:fs/promises";
+import fs13 from "node:fs/promises";
 
 // src/profile/cgroup.ts
 function memoryCgroupFiles(procCgroup, containerId, root = "/sys/fs/cgroup") {
@@ -32039,7 +32029,7 @@ function gunicornTree(rows) {
 }
 
 // src/profile/measure.ts
-var readText2 = (file) => fs14.readFile(file, "utf8");
+var readText2 = (file) => fs13.readFile(file, "utf8");
 async function sampleLargestWorker(docker, containerId) {
   const { workers } = gunicornTree(parseProcessTable(await docker.processTable(containerId)));
   return largest(workers.map((worker) => worker.rssBytes));
@@ -32246,7 +32236,7 @@ async function profileBoot(run, running, findings) {
 }
 
 // src/setup/effective-config.ts
-import fs15 from "node:fs";
+import fs14 from "node:fs";
 import path24 from "node:path";
 
 // src/gunicorn/print-config.ts
@@ -32400,7 +32390,7 @@ function configFileText(settings, argv, workdir) {
     configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
   }
   try {
-    return fs15.readFileSync(path24.join(settings.context, configPath), "utf8");
+    return fs14.readFileSync(path24.join(settings.context, configPath), "utf8");
   } catch {
     return void 0;
   }
@@ -33640,7 +33630,7 @@ async function afterHealthy(run, running, findings, workerCount2, status) {
 }
 
 // src/smoke/build.ts
-import fs16 from "node:fs";
+import fs15 from "node:fs";
 var OUTPUT_TAIL = 400;
 async function buildImage(run) {
   const { settings, deps, now } = run;
@@ -33720,7 +33710,7 @@ async function basePythonVersion(run, failure) {
 }
 function readText3(file) {
   try {
-    return fs16.readFileSync(file, "utf8");
+    return fs15.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -33759,7 +33749,7 @@ var Checks = class {
 };
 
 // src/profile/comparison.ts
-import fs17 from "node:fs";
+import fs16 from "node:fs";
 import os2 from "node:os";
 import path25 from "node:path";
 
@@ -33833,13 +33823,13 @@ async function compareWithBase(options) {
   } catch (error) {
     return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error)}): ${only}` };
   }
-  const tree = fs17.mkdtempSync(path25.join(options.tempDir ?? os2.tmpdir(), "gunicorn-smoke-base-"));
+  const tree = fs16.mkdtempSync(path25.join(options.tempDir ?? os2.tmpdir(), "gunicorn-smoke-base-"));
   const identity = baseIdentity(options.identity);
   try {
     await git.addWorktree(tree, sha);
     const base = rebaseSettings(settings, tree);
     const dockerfile = base.dockerfile ? path25.relative(tree, base.dockerfile) : "Dockerfile";
-    if (!fs17.existsSync(base.context) || !base.dockerfile || !fs17.existsSync(base.dockerfile)) {
+    if (!fs16.existsSync(base.context) || !base.dockerfile || !fs16.existsSync(base.dockerfile)) {
       return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
     }
     const report = await options.smoke(base, identity);
@@ -33855,7 +33845,7 @@ async function compareWithBase(options) {
     await options.docker.removeContainers([identity.containerName, `${identity.containerName}-config`]).catch(() => void 0);
     await options.docker.removeImage(identity.imageTag).catch(() => void 0);
     await git.removeWorktree(tree);
-    fs17.rmSync(tree, { recursive: true, force: true });
+    fs16.rmSync(tree, { recursive: true, force: true });
   }
 }
 function oneLine2(error) {
@@ -34081,12 +34071,12 @@ async function waitForDump(run, running, afterSeq, pid) {
 
 // src/setup/discovery.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import fs22 from "node:fs";
+import fs21 from "node:fs";
 import path30 from "node:path";
 
 // src/setup/dockerfile-search.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
-import fs18 from "node:fs";
+import fs17 from "node:fs";
 import path26 from "node:path";
 var DOCKERFILE_FOLDERS = /* @__PURE__ */ new Set(["docker", "deploy", "deployment", "deployments", "docker-images", "dockerfiles", ".docker", "ops", "infra"]);
 function isDockerfileName(name) {
@@ -34111,7 +34101,7 @@ function copySources(dockerfileText) {
 function chooseContext(root, dockerfile, dockerfileText) {
   const own = path26.posix.dirname(dockerfile);
   const sources = copySources(dockerfileText).filter((source) => source !== "." && source !== "./");
-  const fits = (context) => sources.every((source) => fs18.existsSync(path26.join(root, context, source)));
+  const fits = (context) => sources.every((source) => fs17.existsSync(path26.join(root, context, source)));
   const ownFits = fits(own);
   const rootFits = fits(".");
   if (sources.length > 0 && ownFits !== rootFits) {
@@ -34209,16 +34199,16 @@ function hostRun(contract, reading, found2) {
 }
 
 // src/compose/compose-discovery.ts
-import fs21 from "node:fs";
+import fs20 from "node:fs";
 import path29 from "node:path";
 
 // src/compose/compose-file.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import fs20 from "node:fs";
+import fs19 from "node:fs";
 import path28 from "node:path";
 
 // src/compose/compose-env.ts
-import fs19 from "node:fs";
+import fs18 from "node:fs";
 import path27 from "node:path";
 var SECRET_NAME = /secret|token|passw|passphrase|api[_-]?key|[_-]key$|credential/i;
 function composeEnvironment(dir, fileName, service, definition) {
@@ -34262,7 +34252,7 @@ function environmentEntries(value) {
 function readEnvFile(file) {
   let text;
   try {
-    text = fs19.readFileSync(file, "utf8");
+    text = fs18.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -34293,7 +34283,7 @@ var COMPOSE_FILE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "
 function findComposeFile(workspace, fileInput, contextInput) {
   if (fileInput) {
     const file = path28.resolve(workspace, fileInput);
-    if (!file.startsWith(path28.resolve(workspace) + path28.sep) || !fs20.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    if (!file.startsWith(path28.resolve(workspace) + path28.sep) || !fs19.statSync(file, { throwIfNoEntry: false })?.isFile()) {
       throw new InputError(`The input 'compose-file' points to '${fileInput}', which is not a file in the repository.`);
     }
     return file;
@@ -34301,7 +34291,7 @@ function findComposeFile(workspace, fileInput, contextInput) {
   for (const dir of [workspace, path28.resolve(workspace, contextInput || ".")]) {
     for (const name of COMPOSE_FILE_NAMES) {
       const file = path28.join(dir, name);
-      if (fs20.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
+      if (fs19.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
     }
   }
   return void 0;
@@ -34309,7 +34299,7 @@ function findComposeFile(workspace, fileInput, contextInput) {
 function readComposeStack(file, serviceInput, port) {
   const fileName = path28.basename(file);
   const lineCounter = new import_yaml3.LineCounter();
-  const document = (0, import_yaml3.parseDocument)(fs20.readFileSync(file, "utf8"), { lineCounter });
+  const document = (0, import_yaml3.parseDocument)(fs19.readFileSync(file, "utf8"), { lineCounter });
   if (document.errors.length > 0) {
     const line = document.errors[0].linePos?.[0]?.line;
     throw new InputError(`${fileName}${line ? ` line ${line}` : ""} is not valid YAML: ${document.errors[0].message.split("\n")[0]}.`);
@@ -34478,7 +34468,7 @@ function serviceLines(document, lineCounter) {
 var BUILD_SETTINGS = ["context", "dockerfile", "build-args", "target"];
 function discoverCompose(workspace, read, parts) {
   const startDependencies2 = parseEnum("compose-dependencies", read("compose-dependencies").trim() || "true", ["true", "false"]) === "true";
-  if (fs21.existsSync(path29.join(workspace, "render.yaml"))) return void 0;
+  if (fs20.existsSync(path29.join(workspace, "render.yaml"))) return void 0;
   const file = findComposeFile(workspace, read("compose-file").trim(), read("context").trim());
   if (!file) return void 0;
   const discovery = readComposeStack(file, read("service").trim(), read("port").trim());
@@ -34588,7 +34578,7 @@ function dockerfileHealthcheck(workspace, read, found2) {
   const dockerfile = path30.resolve(context, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
   let text;
   try {
-    text = fs22.readFileSync(dockerfile, "utf8");
+    text = fs21.readFileSync(dockerfile, "utf8");
   } catch {
     return void 0;
   }
@@ -34621,7 +34611,7 @@ function applyBlueprint(service, file, found2) {
 }
 function searchDockerfile(workspace, read, found2) {
   if (["dockerfile", "context", "image"].some((name) => read(name).trim()) || found2.dockerfile || found2.context) return void 0;
-  if (fs22.existsSync(path30.join(workspace, "Dockerfile"))) return void 0;
+  if (fs21.existsSync(path30.join(workspace, "Dockerfile"))) return void 0;
   const candidates2 = findDockerfiles(workspace);
   if (candidates2.length === 0) return void 0;
   if (candidates2.length > 1) {
@@ -34631,7 +34621,7 @@ function searchDockerfile(workspace, read, found2) {
     );
   }
   const dockerfile = candidates2[0];
-  const { context, why } = chooseContext(workspace, dockerfile, fs22.readFileSync(path30.join(workspace, dockerfile), "utf8"));
+  const { context, why } = chooseContext(workspace, dockerfile, fs21.readFileSync(path30.join(workspace, dockerfile), "utf8"));
   const note = `No Dockerfile at the repository root: testing ${dockerfile}, the only one in the repository, with the context '${context}' (${why}); set the inputs 'dockerfile' and 'context' to choose otherwise.`;
   return { dockerfile, context, note };
 }
@@ -34641,12 +34631,12 @@ function shellCommand2(command) {
 function readRenderBlueprint(workspace, serviceName) {
   const file = "render.yaml";
   const full = path30.join(workspace, file);
-  if (!fs22.existsSync(full)) {
+  if (!fs21.existsSync(full)) {
     if (serviceName)
       throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root and no compose file.`);
     return void 0;
   }
-  const document = (0, import_yaml4.parseDocument)(fs22.readFileSync(full, "utf8"));
+  const document = (0, import_yaml4.parseDocument)(fs21.readFileSync(full, "utf8"));
   if (document.errors.length > 0) {
     const error = document.errors[0];
     const line = error.linePos?.[0]?.line;
@@ -34692,7 +34682,7 @@ function readProcfile(dir) {
   const file = path30.join(dir, "Procfile");
   let text;
   try {
-    text = fs22.readFileSync(file, "utf8");
+    text = fs21.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -34735,7 +34725,7 @@ function describeSources(settings, sources) {
 }
 
 // src/smoke/start.ts
-import fs23 from "node:fs";
+import fs22 from "node:fs";
 function chooseStartCommand(run, imageInfo) {
   const { settings } = run;
   if (settings.command) return;
@@ -34788,7 +34778,7 @@ function builtFrom({ settings }) {
   try {
     return {
       file: repoRelative(settings.workspace, settings.dockerfile),
-      text: fs23.readFileSync(settings.dockerfile, "utf8"),
+      text: fs22.readFileSync(settings.dockerfile, "utf8"),
       target: settings.target
     };
   } catch {
@@ -34933,7 +34923,7 @@ function inReadingOrder(ctx) {
 }
 
 // src/setup/start-command-search.ts
-import fs24 from "node:fs";
+import fs23 from "node:fs";
 import path31 from "node:path";
 var import_yaml5 = __toESM(require_dist(), 1);
 var COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
@@ -34955,7 +34945,7 @@ function findStartCommandElsewhere(repoRoot, dirs) {
 }
 function composeCommand(repoRoot, file) {
   const lineCounter = new import_yaml5.LineCounter();
-  const doc = (0, import_yaml5.parseDocument)(fs24.readFileSync(file, "utf8"), { lineCounter });
+  const doc = (0, import_yaml5.parseDocument)(fs23.readFileSync(file, "utf8"), { lineCounter });
   const services = doc.get("services");
   if (!(0, import_yaml5.isMap)(services)) return void 0;
   for (const service of services.items) {
@@ -34976,7 +34966,7 @@ function commandText2(node) {
 var relative2 = (root, file) => path31.relative(root, file).split(path31.sep).join("/");
 function safeList(dir) {
   try {
-    return fs24.readdirSync(dir);
+    return fs23.readdirSync(dir);
   } catch {
     return [];
   }
@@ -35853,7 +35843,7 @@ var USAGE = [
   "Exit code: 0 pass, 1 fail or error."
 ].join("\n");
 function inputNames() {
-  const action = (0, import_yaml6.parse)(fs25.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
+  const action = (0, import_yaml6.parse)(fs24.readFileSync(new URL("../action.yml", import.meta.url), "utf8"));
   return Object.keys(action.inputs).filter((name) => !ACTION_ONLY.has(name));
 }
 async function runCli(argv, out = process.stdout, err = process.stderr) {

@@ -24126,6 +24126,32 @@ var init_venv_unusable = __esm({
   }
 });
 
+// src/diagnosis/container-paths.ts
+function contextPathOf(containerPath, { workdirs, exists: exists2, wholePath = false }) {
+  for (const workdir of workdirs) {
+    const base = workdir.endsWith("/") ? workdir : `${workdir}/`;
+    if (containerPath.startsWith(base) && exists2(containerPath.slice(base.length))) return containerPath.slice(base.length);
+  }
+  const segments = containerPath.split("/").filter(Boolean);
+  for (let start = wholePath ? 0 : 1; start < segments.length; start++) {
+    const candidate = segments.slice(start).join("/");
+    if (exists2(candidate)) return candidate;
+  }
+  return void 0;
+}
+function lastCommandLine(dockerfileText) {
+  const lines = dockerfileText.split("\n");
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (/^\s*(CMD|ENTRYPOINT)\b/i.test(lines[i])) return { line: i + 1, text: lines[i].trim() };
+  }
+  return void 0;
+}
+var init_container_paths = __esm({
+  "src/diagnosis/container-paths.ts"() {
+    "use strict";
+  }
+});
+
 // src/diagnosis/rules/start-scripts.ts
 import path15 from "node:path";
 function refusalIn(lines) {
@@ -24170,16 +24196,7 @@ function scriptProblem(refusal2, text) {
 }
 function scriptInRepository(script, workdir, exists2) {
   const absolute = script.startsWith("/") ? script : path15.posix.join(workdir ?? "/", script);
-  if (workdir) {
-    const base = workdir.endsWith("/") ? workdir : `${workdir}/`;
-    if (absolute.startsWith(base) && exists2(absolute.slice(base.length))) return absolute.slice(base.length);
-  }
-  const segments = absolute.split("/").filter(Boolean);
-  for (let start = 0; start < segments.length; start++) {
-    const candidate = segments.slice(start).join("/");
-    if (exists2(candidate)) return candidate;
-  }
-  return void 0;
+  return contextPathOf(absolute, { workdirs: workdir ? [workdir] : [], exists: exists2, wholePath: true });
 }
 function startProgram(started) {
   const program = started?.[0];
@@ -24190,6 +24207,7 @@ var RUNC_EXEC, RUNC_USER_PROCESS, RUN_REFUSED, ENV_CARRIAGE_RETURN, BAD_INTERPRE
 var init_start_scripts = __esm({
   "src/diagnosis/rules/start-scripts.ts"() {
     "use strict";
+    init_container_paths();
     RUNC_EXEC = /(?:^|[\s|])exec (\S+): (no such file or directory|exec format error|permission denied)\s*$/;
     RUNC_USER_PROCESS = /exec user process caused:? "?(no such file or directory|exec format error|permission denied)"?/;
     RUN_REFUSED = /exec: "([^"]+)": (permission denied|exec format error|stat \S+: no such file or directory)/;
@@ -24201,147 +24219,6 @@ var init_start_scripts = __esm({
       "exec format error": "format",
       "permission denied": "denied"
     };
-  }
-});
-
-// src/diagnosis/reasons/start-script-unrunnable.ts
-import fs9 from "node:fs";
-import path16 from "node:path";
-function readOrUndefined(file) {
-  try {
-    return fs9.readFileSync(file, "utf8");
-  } catch {
-    return void 0;
-  }
-}
-function commandLineIn({ file, text }) {
-  const lines = text.split("\n");
-  for (let i = lines.length - 1; i >= 0; i--) if (/^\s*(CMD|ENTRYPOINT)\b/i.test(lines[i])) return { file, line: i + 1 };
-  return void 0;
-}
-function summary8(facts) {
-  const script = `The start script ${shown(facts)}`;
-  switch (facts.problem) {
-    case "crlf":
-      return `${script} has Windows (CRLF) line endings: its \`#!\` line names an interpreter ending in a carriage return, which no image has, ${EXITS}.`;
-    case "no-shebang":
-      return `${script} has no \`#!\` line: the kernel cannot run it (\`exec format error\`), ${EXITS}.`;
-    case "byte-order-mark":
-      return `${script} begins with a UTF-8 byte order mark before its \`#!\`: the kernel cannot read that line, ${EXITS}.`;
-    case "interpreter-missing":
-      return facts.interpreter ? `${script} names ${code(facts.interpreter)} in its \`#!\` line, which the image does not have, ${EXITS}.` : `${script} could not run: the interpreter its \`#!\` line names is not in the image (or the file has Windows line endings), ${EXITS}.`;
-    case "not-executable":
-      return `${script} is not executable (no \`x\` permission in the image), so it was refused and Gunicorn never started.`;
-    case "not-in-image": {
-      const ignored = facts.ignoredBy ? `: ${code(fileLine(facts.ignoredBy))} (${code(facts.ignoredBy.pattern)}) keeps it out of the build context` : "";
-      return `The start command runs ${code(facts.script)}, which is not at that path in the image${ignored}, so the container could not start.`;
-    }
-    case "not-a-program":
-      return `The start command ${code(facts.script)} is neither a script with a \`#!\` line nor a program for this machine's platform (\`exec format error\`), ${EXITS}.`;
-  }
-}
-function remedy9(facts) {
-  const path38 = facts.file ?? facts.script;
-  const file = code(path38);
-  const inImage = code(facts.script);
-  switch (facts.problem) {
-    case "crlf":
-      return `Save ${file} with LF line endings (${code(`sed -i 's/\\r$//' ${path38}`)}) and keep Git from converting it with ${code("*.sh text eol=lf")} in \`.gitattributes\`; or strip them while building: ${code(`RUN sed -i 's/\\r$//' ${facts.script}`)}.`;
-    case "no-shebang":
-      return `Add ${code("#!/bin/sh")} as the first line of ${file}, or run it through the shell: ${code(`ENTRYPOINT ["sh", "${facts.script}"]`)}.`;
-    case "byte-order-mark":
-      return `Save ${file} as UTF-8 without a byte order mark (the first two characters must be \`#!\`).`;
-    case "interpreter-missing": {
-      const name = facts.interpreter?.split("/").pop();
-      if (!name || name === "env")
-        return `Check the first line of ${file}: the interpreter it names must be in the image, and the file saved with LF line endings.`;
-      const install = `${code(`apt-get install -y ${name}`)}, ${code(`apk add ${name}`)}`;
-      return `Install ${code(name)} in the image (${install}), or change the first line of ${file} to ${code("#!/bin/sh")} if it needs nothing of ${code(name)}'s own.`;
-    }
-    case "not-executable":
-      return `Make it executable in the repository (${code(`git update-index --chmod=+x ${path38}`)}) or in the image (${code(`RUN chmod +x ${facts.script}`)}, or ${code("COPY --chmod=755")}), or run it as ${code(`sh ${facts.script}`)}.`;
-    case "not-in-image":
-      return facts.ignoredBy ? `Remove ${code(facts.ignoredBy.pattern)} from ${code(".dockerignore")} (or add ${code(`!${path38}`)} after it), so the COPY brings ${inImage} into the image.` : `Copy ${inImage} into the image where the command looks for it (the \`COPY\` that brings it, the \`WORKDIR\` the command runs in), or correct the path.`;
-    case "not-a-program":
-      return "Build the image for the runner's platform (drop `--platform` from the `FROM` line, or set `platforms` to the runner's), or add a `#!` line if it is a script.";
-  }
-}
-var FIRST_LINE_PROBLEMS, refusedInContainer, refusedAtRun, shown, EXITS, start_script_unrunnable_default;
-var init_start_script_unrunnable = __esm({
-  "src/diagnosis/reasons/start-script-unrunnable.ts"() {
-    "use strict";
-    init_reason();
-    init_start_scripts();
-    init_build_context();
-    init_words();
-    FIRST_LINE_PROBLEMS = ["crlf", "no-shebang", "byte-order-mark", "interpreter-missing"];
-    refusedInContainer = {
-      stage: "boot",
-      name: "runc or the shell could not run the start script",
-      detect(rc) {
-        if (rc.ctx.container.running || rc.ofKind("master-start").length > 0) return void 0;
-        const refusal2 = refusalIn(rc.ctx.lines);
-        const script = refusal2 && (refusal2.script ?? startProgram(rc.ctx.image?.started));
-        if (!refusal2 || !script) return void 0;
-        const inContext2 = scriptInRepository(script, rc.ctx.paths.workdir, (relative3) => rc.repo.isFile(rc.inContext(relative3)));
-        const file = inContext2 === void 0 ? void 0 : rc.inContext(inContext2);
-        const found2 = scriptProblem({ ...refusal2, script }, file === void 0 ? void 0 : rc.repo.read(file));
-        if (!found2) return void 0;
-        const commandLine2 = rc.dockerCommandLine();
-        const command = commandLine2 && { file: commandLine2.file, line: commandLine2.line };
-        const atFirstLine = file !== void 0 && FIRST_LINE_PROBLEMS.includes(found2.problem) ? { file, line: 1 } : void 0;
-        const location = atFirstLine ?? command;
-        return {
-          facts: { ...found2, script, file, line: refusal2.line, command },
-          evidence: [refusal2.line, ...commandLine2 ? [commandLine2.text] : []],
-          location,
-          pointers: [atFirstLine, command].filter((pointer) => pointer !== void 0)
-        };
-      }
-    };
-    refusedAtRun = {
-      stage: "start",
-      name: "docker run refused the start script",
-      detect(ctx) {
-        const refusal2 = refusalAtRun(ctx.message);
-        if (!refusal2?.script) return void 0;
-        const contextDir = ctx.context?.dir;
-        const exists2 = (relative3) => contextDir !== void 0 && fs9.existsSync(path16.join(contextDir, relative3));
-        const inContext2 = scriptInRepository(refusal2.script, void 0, exists2);
-        const relativeToRoot = (relative3) => path16.relative(ctx.context.repoRoot, path16.join(contextDir, relative3)).split(path16.sep).join("/");
-        const text = inContext2 === void 0 ? void 0 : readOrUndefined(path16.join(contextDir, inContext2));
-        const found2 = scriptProblem(refusal2, text);
-        if (!found2 || found2.problem === "not-in-image" && inContext2 === void 0 && !/\.sh$/.test(refusal2.script)) return void 0;
-        const ignored = contextDir && inContext2 !== void 0 ? dockerignoreLine(contextDir, inContext2) : void 0;
-        const command = ctx.dockerfile && commandLineIn(ctx.dockerfile);
-        const ignoredAt = ignored && { file: relativeToRoot(".dockerignore"), line: ignored.line };
-        const ignoredBy = ignoredAt && { ...ignoredAt, pattern: ignored.pattern };
-        return {
-          facts: {
-            ...found2,
-            script: refusal2.script,
-            file: inContext2 === void 0 ? void 0 : relativeToRoot(inContext2),
-            line: ctx.message,
-            command,
-            ignoredBy
-          },
-          evidence: [ctx.message],
-          location: ignoredAt ?? command,
-          pointers: [ignoredAt, command].filter((pointer) => pointer !== void 0)
-        };
-      }
-    };
-    shown = (facts) => `${code(facts.script)}${where(facts.file === void 0 ? void 0 : { file: facts.file, line: 1 })}`;
-    EXITS = "so the container exits before Gunicorn starts";
-    start_script_unrunnable_default = defineReason({
-      id: "start-script-unrunnable",
-      title: "Start script cannot run",
-      headline: "the start script cannot run",
-      readme: "the start script the container runs was refused before Gunicorn started: saved with Windows (CRLF) line endings (`exec ./start.sh: no such file or directory`, `bash\\r`), without a `#!` line (`exec format error`), naming an interpreter the image lacks (`#!/bin/bash` on Alpine), without its executable bit, or kept out of the image by `.dockerignore`; the repository file and its first line are named",
-      fixtures: [{ path: "__fixtures__/apps/fail-start-script-crlf", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [refusedAtRun, refusedInContainer],
-      words: (facts) => ({ summary: summary8(facts), remedy: remedy9(facts) })
-    });
   }
 });
 
@@ -24452,9 +24329,472 @@ var init_line_prefix = __esm({
   }
 });
 
+// src/gunicorn/structured-lines.ts
+function jsonLogLines(text, depth = 0) {
+  const start = text.search(/\S/);
+  if (text.charCodeAt(start) !== 123 || !text.trimEnd().endsWith("}")) return void 0;
+  let record2;
+  try {
+    record2 = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  if (typeof record2 !== "object" || record2 === null) return void 0;
+  const texts = [...fieldTexts(record2, MESSAGE_FIELDS), ...fieldTexts(record2, EXCEPTION_FIELDS)];
+  if (texts.length === 0) return void 0;
+  const lines = texts.flatMap((value) => value.replace(/\n$/, "").split("\n"));
+  return depth > 0 ? lines : lines.flatMap((line) => line.charCodeAt(0) === 123 ? jsonLogLines(line, depth + 1) ?? [line] : [line]);
+}
+function fieldTexts(record2, fields) {
+  const values = record2;
+  const nested = values.jsonPayload;
+  const texts = [];
+  for (const field of fields) {
+    const value = values[field] ?? (typeof nested === "object" && nested !== null ? nested[field] : void 0);
+    if (typeof value === "string" && value.trim() !== "") texts.push(value);
+    else if (Array.isArray(value) && value.every((item) => typeof item === "string")) texts.push(value.join("\n"));
+  }
+  return texts;
+}
+function recordTexts(lines) {
+  const endsInCr = (text) => text.charCodeAt(text.length - 1) === 13;
+  if (!lines.some((line) => opensRecord(line.text) || line.text.includes('{"') || endsInCr(line.text))) return lines;
+  return lines.flatMap((line) => {
+    const text = endsInCr(line.text) ? line.text.slice(0, -1) : line.text;
+    const texts = recordLines(text);
+    return texts ? texts.map((part) => ({ ...line, text: part })) : [text === line.text ? line : { ...line, text }];
+  });
+}
+function recordLines(text) {
+  const record2 = recordAfterPrefix(text);
+  return record2 === void 0 ? void 0 : jsonLogLines(record2);
+}
+function recordAfterPrefix(text) {
+  if (opensRecord(text)) return text;
+  if (!text.includes('{"')) return void 0;
+  const rest = stripLinePrefixes(text);
+  return opensRecord(rest) ? rest : void 0;
+}
+function opensRecord(text) {
+  for (let i = 0; i < text.length; i++) {
+    const code2 = text.charCodeAt(i);
+    if (code2 !== 32 && code2 !== 9) return code2 === 123;
+  }
+  return false;
+}
+var MESSAGE_FIELDS, EXCEPTION_FIELDS;
+var init_structured_lines = __esm({
+  "src/gunicorn/structured-lines.ts"() {
+    "use strict";
+    init_line_prefix();
+    MESSAGE_FIELDS = ["message", "msg", "event", "log", "Log", "textPayload", "MESSAGE", "body"];
+    EXCEPTION_FIELDS = ["exc_info", "exception", "exc_text", "stack_trace", "traceback", "stack", "error"];
+  }
+});
+
+// src/diagnosis/continuations.ts
+function linesIndentedAfter(lines, line) {
+  const at = lineIndex(lines, line);
+  const following = at < 0 ? [] : lines.slice(at + 1, at + 4).map((l) => stripLinePrefixes(l.text));
+  const run4 = following.findIndex((text) => !/^\s+\S/.test(text));
+  return (run4 === -1 ? following : following.slice(0, run4)).map((text) => text.trim());
+}
+function lineIndex(lines, line) {
+  const first = firstWithSeq(lines, line.seq);
+  for (let i = first; i >= 0 && i < lines.length && lines[i].seq === line.seq; i++) {
+    if (line.text.includes(lines[i].text.trim())) return i;
+  }
+  return first;
+}
+function firstWithSeq(lines, seq) {
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const mid = low + high >>> 1;
+    if (lines[mid].seq < seq) low = mid + 1;
+    else high = mid;
+  }
+  return low < lines.length && lines[low].seq === seq ? low : -1;
+}
+var init_continuations = __esm({
+  "src/diagnosis/continuations.ts"() {
+    "use strict";
+    init_line_prefix();
+  }
+});
+
+// src/diagnosis/embedded-exceptions.ts
+function embeddedExceptions(lines) {
+  const found2 = [];
+  for (let i = lines.length - 1; i >= 0 && found2.length < MAX_EMBEDDED; i--) {
+    const text = lines[i].text;
+    if (!text.includes("Error: ") && !text.includes("Exception: ") && !text.includes("Configured: ") && !text.includes("**: ")) continue;
+    const m = EMBEDDED_EXCEPTION.exec(text);
+    if (!m) continue;
+    const [, opening, type] = m;
+    const quoted2 = opening === '"' || opening === "'";
+    const message = quoted2 ? m[3].replace(new RegExp(`${opening}$`), "").replace(/\\(["'])/g, "$1") : m[3];
+    const line = `${type}: ${message}`;
+    const frames = collapsedFrame(text.slice(0, m.index));
+    found2.unshift({ kind: "traceback", frames, exception: { type, message, line }, chained: false, headless: true, lines: [lines[i]] });
+  }
+  return found2;
+}
+function collapsedFrame(before) {
+  const m = before.includes('File "') ? COLLAPSED_FRAME.exec(before) : null;
+  return m ? [{ file: m[1], line: Number(m[2]), func: m[3], code: m[4] || void 0 }] : [];
+}
+var EMBEDDED_EXCEPTION, MAX_EMBEDDED, COLLAPSED_FRAME;
+var init_embedded_exceptions = __esm({
+  "src/diagnosis/embedded-exceptions.ts"() {
+    "use strict";
+    EMBEDDED_EXCEPTION = /(^|[\s"'=|>[\]()*])((?:[a-z_]\w*\.)*(?:[A-Z]\w*(?:Error|Exception)|ImproperlyConfigured))(?:\*\*)?: (\S.*?)\s*$/;
+    MAX_EMBEDDED = 20;
+    COLLAPSED_FRAME = /File "([^"]+)", line (\d+)(?:, in (\S+))?\s*(.*?)\s*$/;
+  }
+});
+
+// src/diagnosis/context.ts
+import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
+import path16 from "node:path";
+function frameText(frame) {
+  const head = `  File "${frame.file}", line ${frame.line}${frame.func ? `, in ${frame.func}` : ""}`;
+  return frame.code ? [head, `    ${frame.code}`] : [head];
+}
+function toPosix(p) {
+  return p.split(path16.sep).join("/");
+}
+var COMMON_WORKDIRS, LIBRARY_PATH, RepoFiles, RuleContext;
+var init_context = __esm({
+  "src/diagnosis/context.ts"() {
+    "use strict";
+    init_structured_lines();
+    init_continuations();
+    init_container_paths();
+    init_embedded_exceptions();
+    COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
+    LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |\/lib\/python\d(?:\.\d+)?\/|^\/usr\/(local\/)?bin\/|^<string>$/;
+    RepoFiles = class {
+      constructor(repoRoot) {
+        this.repoRoot = repoRoot;
+      }
+      repoRoot;
+      cache = /* @__PURE__ */ new Map();
+      absolute(relative3) {
+        return path16.resolve(this.repoRoot, relative3);
+      }
+      isFile(relative3) {
+        try {
+          return statSync(this.absolute(relative3)).isFile();
+        } catch {
+          return false;
+        }
+      }
+      read(relative3) {
+        if (!this.cache.has(relative3)) {
+          let text;
+          try {
+            text = this.isFile(relative3) ? readFileSync(this.absolute(relative3), "utf8") : void 0;
+          } catch {
+            text = void 0;
+          }
+          this.cache.set(relative3, text);
+        }
+        return this.cache.get(relative3);
+      }
+      /** First line (1-based) matching, with its text. */
+      findLine(relative3, pattern) {
+        const text = this.read(relative3);
+        if (text === void 0) return void 0;
+        const lines = text.split("\n");
+        const index = lines.findIndex((line) => pattern.test(line));
+        return index === -1 ? void 0 : { line: index + 1, text: lines[index] };
+      }
+    };
+    RuleContext = class {
+      repo;
+      tracebacks;
+      /** Relative (to the repo root, POSIX) path of the build context: '' when it is the root. */
+      contextRel;
+      ctx;
+      constructor(ctx) {
+        const lines = recordTexts(ctx.lines);
+        this.ctx = lines === ctx.lines ? ctx : { ...ctx, lines };
+        this.repo = new RepoFiles(ctx.paths.repoRoot);
+        const parsed = ctx.events.filter((event) => event.kind === "traceback");
+        this.tracebacks = parsed.some((tb) => !tb.exception.type.endsWith("HaltServer")) ? parsed : [...parsed, ...embeddedExceptions(this.ctx.lines)];
+        this.contextRel = toPosix(path16.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+      }
+      ofKind(kind) {
+        return this.ctx.events.filter((event) => event.kind === kind);
+      }
+      /** The first traceback that explains the failure: a worker's or the master's, not Gunicorn's own HaltServer. */
+      primaryTraceback(match) {
+        const candidates2 = this.tracebacks.filter((tb) => !tb.exception.type.endsWith("HaltServer") && (!match || match(tb)));
+        return candidates2.find((tb) => tb.pid !== void 0) ?? candidates2.find((tb) => tb.frames.length > 0) ?? candidates2[0];
+      }
+      /** Path relative to the repository root for a path relative to the build context. */
+      inContext(relative3) {
+        return toPosix(path16.posix.join(this.contextRel, relative3));
+      }
+      /** Maps a container path back into the repository; undefined when no such file exists there. */
+      mapContainerPath(containerPath) {
+        if (!containerPath.startsWith("/") || LIBRARY_PATH.test(containerPath)) return void 0;
+        const workdirs = this.ctx.paths.workdir ? [this.ctx.paths.workdir, ...COMMON_WORKDIRS] : COMMON_WORKDIRS;
+        const found2 = contextPathOf(containerPath, { workdirs, exists: (relative3) => this.repo.isFile(this.inContext(relative3)) });
+        return found2 === void 0 ? void 0 : this.inContext(found2);
+      }
+      /**
+       * Tracebacks grouped as Python printed them: a first one, then those chained to it ("During handling of the
+       * above exception…", "…was the direct cause…"). Each chain ends with the exception that was actually raised.
+       */
+      tracebackChains() {
+        const chains = [];
+        for (const tb of this.tracebacks) {
+          if (tb.chained && chains.length > 0) chains[chains.length - 1].push(tb);
+          else chains.push([tb]);
+        }
+        return chains;
+      }
+      /** The deepest frame in the user's code (mapped into the repo when possible). */
+      userFrame(tb) {
+        if (!tb) return void 0;
+        let fallback;
+        for (let i = tb.frames.length - 1; i >= 0; i--) {
+          const frame = tb.frames[i];
+          if (LIBRARY_PATH.test(frame.file)) continue;
+          const text = frameText(frame);
+          const file = this.mapContainerPath(frame.file);
+          if (file) return { frame, location: { file, line: frame.line, containerPath: frame.file }, text };
+          fallback ??= { frame, text };
+        }
+        return fallback;
+      }
+      /** The Gunicorn line that ended the boot: `Reason: …`, HaltServer, `exited with code`, `Can't connect`. */
+      gunicornOutcomeLine() {
+        const priorities = ["shutdown", "halt-server", "cant-connect", "worker-exit", "worker-signal"];
+        for (const kind of priorities) {
+          const events2 = this.ofKind(kind);
+          const event = kind === "shutdown" ? events2.find((e) => e.reason) : events2[0];
+          if (event) return event.lines[0].text;
+        }
+        return void 0;
+      }
+      /**
+       * The exception's message and the indented lines Python printed after it: libpq's hint (`Is the server running on
+       * host "db"`), a RuntimeError whose message starts on the next line.
+       */
+      exceptionText(tb) {
+        return [tb.exception.message, ...this.indentedAfter(tb.lines[tb.lines.length - 1])].join(" ").trim();
+      }
+      /** The indented lines right after a line (at most three, without a shipper's prefix), trimmed. */
+      indentedAfter(line) {
+        return line ? linesIndentedAfter(this.ctx.lines, line) : [];
+      }
+      /** Evidence for a traceback: the user frame, the exception line, then the Gunicorn outcome line. */
+      tracebackEvidence(tb, frame = this.userFrame(tb)) {
+        const evidence = [...frame?.text ?? [], tb.exception.line];
+        const outcome = this.gunicornOutcomeLine();
+        if (outcome) evidence.push(outcome);
+        return evidence;
+      }
+      /** The Dockerfile path relative to the repo root, if it exists. */
+      dockerfile() {
+        const absolute = this.ctx.paths.dockerfile ?? path16.join(this.ctx.paths.contextDir, "Dockerfile");
+        const relative3 = toPosix(path16.relative(this.ctx.paths.repoRoot, absolute));
+        return this.repo.isFile(relative3) ? relative3 : void 0;
+      }
+      /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
+      dockerCommandLine() {
+        const file = this.dockerfile();
+        const text = file ? this.repo.read(file) : void 0;
+        const command = text === void 0 ? void 0 : lastCommandLine(text);
+        return file && command ? { file, ...command } : void 0;
+      }
+      /** The Gunicorn config file used: `-c/--config X` in the Dockerfile command, else ./gunicorn.conf.py. */
+      gunicornConfigFile() {
+        const command = this.dockerCommandLine()?.text ?? "";
+        const explicit = /(?:-c|--config)["',\s=]+["']?([^"'\s,\]]+)/.exec(command)?.[1];
+        const names = explicit ? [explicit.replace(/^python:/, "").replace(/^\.\//, "")] : ["gunicorn.conf.py"];
+        for (const name of names) {
+          const candidate = this.inContext(name);
+          if (this.repo.isFile(candidate)) return candidate;
+        }
+        return void 0;
+      }
+      /** First requirements file in the build context. */
+      requirementsFile() {
+        for (const name of [
+          "requirements.txt",
+          "requirements/base.txt",
+          "requirements/prod.txt",
+          "requirements/production.txt",
+          "pyproject.toml",
+          "Pipfile",
+          "setup.py"
+        ]) {
+          const candidate = this.inContext(name);
+          if (this.repo.isFile(candidate)) return candidate;
+        }
+        return void 0;
+      }
+      /** Python module `a.b` → its file in the context (`a/b.py` or `a/b/__init__.py`). */
+      moduleFile(moduleName) {
+        const base = moduleName.replace(/\./g, "/");
+        for (const candidate of [`${base}.py`, `${base}/__init__.py`]) {
+          const relative3 = this.inContext(candidate);
+          if (this.repo.isFile(relative3)) return relative3;
+        }
+        return void 0;
+      }
+      /** Whether a module or package directory of that name exists anywhere near the context root. */
+      localModuleExists(moduleName) {
+        const top = moduleName.split(".")[0];
+        for (const candidate of [`${top}.py`, `${top}/__init__.py`, `src/${top}.py`, `src/${top}/__init__.py`]) {
+          const relative3 = this.inContext(candidate);
+          if (this.repo.isFile(relative3)) return relative3;
+        }
+        const dir = this.repo.absolute(this.inContext(top));
+        return existsSync2(dir) && statSync(dir).isDirectory() ? this.inContext(top) : void 0;
+      }
+    };
+  }
+});
+
+// src/diagnosis/reasons/start-script-unrunnable.ts
+import path17 from "node:path";
+function summary8(facts) {
+  const script = `The start script ${shown(facts)}`;
+  switch (facts.problem) {
+    case "crlf":
+      return `${script} has Windows (CRLF) line endings: its \`#!\` line names an interpreter ending in a carriage return, which no image has, ${EXITS}.`;
+    case "no-shebang":
+      return `${script} has no \`#!\` line: the kernel cannot run it (\`exec format error\`), ${EXITS}.`;
+    case "byte-order-mark":
+      return `${script} begins with a UTF-8 byte order mark before its \`#!\`: the kernel cannot read that line, ${EXITS}.`;
+    case "interpreter-missing":
+      return facts.interpreter ? `${script} names ${code(facts.interpreter)} in its \`#!\` line, which the image does not have, ${EXITS}.` : `${script} could not run: the interpreter its \`#!\` line names is not in the image (or the file has Windows line endings), ${EXITS}.`;
+    case "not-executable":
+      return `${script} is not executable (no \`x\` permission in the image), so it was refused and Gunicorn never started.`;
+    case "not-in-image": {
+      const ignored = facts.ignoredBy ? `: ${code(fileLine(facts.ignoredBy))} (${code(facts.ignoredBy.pattern)}) keeps it out of the build context` : "";
+      return `The start command runs ${code(facts.script)}, which is not at that path in the image${ignored}, so the container could not start.`;
+    }
+    case "not-a-program":
+      return `The start command ${code(facts.script)} is neither a script with a \`#!\` line nor a program for this machine's platform (\`exec format error\`), ${EXITS}.`;
+  }
+}
+function remedy9(facts) {
+  const path38 = facts.file ?? facts.script;
+  const file = code(path38);
+  const inImage = code(facts.script);
+  switch (facts.problem) {
+    case "crlf":
+      return `Save ${file} with LF line endings (${code(`sed -i 's/\\r$//' ${path38}`)}) and keep Git from converting it with ${code("*.sh text eol=lf")} in \`.gitattributes\`; or strip them while building: ${code(`RUN sed -i 's/\\r$//' ${facts.script}`)}.`;
+    case "no-shebang":
+      return `Add ${code("#!/bin/sh")} as the first line of ${file}, or run it through the shell: ${code(`ENTRYPOINT ["sh", "${facts.script}"]`)}.`;
+    case "byte-order-mark":
+      return `Save ${file} as UTF-8 without a byte order mark (the first two characters must be \`#!\`).`;
+    case "interpreter-missing": {
+      const name = facts.interpreter?.split("/").pop();
+      if (!name || name === "env")
+        return `Check the first line of ${file}: the interpreter it names must be in the image, and the file saved with LF line endings.`;
+      const install = `${code(`apt-get install -y ${name}`)}, ${code(`apk add ${name}`)}`;
+      return `Install ${code(name)} in the image (${install}), or change the first line of ${file} to ${code("#!/bin/sh")} if it needs nothing of ${code(name)}'s own.`;
+    }
+    case "not-executable":
+      return `Make it executable in the repository (${code(`git update-index --chmod=+x ${path38}`)}) or in the image (${code(`RUN chmod +x ${facts.script}`)}, or ${code("COPY --chmod=755")}), or run it as ${code(`sh ${facts.script}`)}.`;
+    case "not-in-image":
+      return facts.ignoredBy ? `Remove ${code(facts.ignoredBy.pattern)} from ${code(".dockerignore")} (or add ${code(`!${path38}`)} after it), so the COPY brings ${inImage} into the image.` : `Copy ${inImage} into the image where the command looks for it (the \`COPY\` that brings it, the \`WORKDIR\` the command runs in), or correct the path.`;
+    case "not-a-program":
+      return "Build the image for the runner's platform (drop `--platform` from the `FROM` line, or set `platforms` to the runner's), or add a `#!` line if it is a script.";
+  }
+}
+var FIRST_LINE_PROBLEMS, refusedInContainer, refusedAtRun, shown, EXITS, start_script_unrunnable_default;
+var init_start_script_unrunnable = __esm({
+  "src/diagnosis/reasons/start-script-unrunnable.ts"() {
+    "use strict";
+    init_reason();
+    init_start_scripts();
+    init_build_context();
+    init_container_paths();
+    init_context();
+    init_paths();
+    init_words();
+    FIRST_LINE_PROBLEMS = ["crlf", "no-shebang", "byte-order-mark", "interpreter-missing"];
+    refusedInContainer = {
+      stage: "boot",
+      name: "runc or the shell could not run the start script",
+      detect(rc) {
+        if (rc.ctx.container.running || rc.ofKind("master-start").length > 0) return void 0;
+        const refusal2 = refusalIn(rc.ctx.lines);
+        const script = refusal2 && (refusal2.script ?? startProgram(rc.ctx.image?.started));
+        if (!refusal2 || !script) return void 0;
+        const inContext2 = scriptInRepository(script, rc.ctx.paths.workdir, (relative3) => rc.repo.isFile(rc.inContext(relative3)));
+        const file = inContext2 === void 0 ? void 0 : rc.inContext(inContext2);
+        const found2 = scriptProblem({ ...refusal2, script }, file === void 0 ? void 0 : rc.repo.read(file));
+        if (!found2) return void 0;
+        const commandLine2 = rc.dockerCommandLine();
+        const command = commandLine2 && { file: commandLine2.file, line: commandLine2.line };
+        const atFirstLine = file !== void 0 && FIRST_LINE_PROBLEMS.includes(found2.problem) ? { file, line: 1 } : void 0;
+        const location = atFirstLine ?? command;
+        return {
+          facts: { ...found2, script, file, line: refusal2.line, command },
+          evidence: [refusal2.line, ...commandLine2 ? [commandLine2.text] : []],
+          location,
+          pointers: [atFirstLine, command].filter((pointer) => pointer !== void 0)
+        };
+      }
+    };
+    refusedAtRun = {
+      stage: "start",
+      name: "docker run refused the start script",
+      detect(ctx) {
+        const refusal2 = refusalAtRun(ctx.message);
+        if (!refusal2?.script) return void 0;
+        const context3 = ctx.context;
+        const repo = context3 && new RepoFiles(context3.repoRoot);
+        const relativeToRoot = (relative3) => repoRelative(context3.repoRoot, path17.join(context3.dir, relative3));
+        const inContext2 = repo && scriptInRepository(refusal2.script, void 0, (relative3) => repo.isFile(relativeToRoot(relative3)));
+        const found2 = scriptProblem(refusal2, inContext2 === void 0 ? void 0 : repo.read(relativeToRoot(inContext2)));
+        if (!found2 || found2.problem === "not-in-image" && inContext2 === void 0 && !/\.sh$/.test(refusal2.script)) return void 0;
+        const ignored = context3 && inContext2 !== void 0 ? dockerignoreLine(context3.dir, inContext2) : void 0;
+        const commandLine2 = ctx.dockerfile && lastCommandLine(ctx.dockerfile.text);
+        const command = ctx.dockerfile && commandLine2 && { file: ctx.dockerfile.file, line: commandLine2.line };
+        const ignoredAt = ignored && { file: relativeToRoot(".dockerignore"), line: ignored.line };
+        const ignoredBy = ignoredAt && { ...ignoredAt, pattern: ignored.pattern };
+        return {
+          facts: {
+            ...found2,
+            script: refusal2.script,
+            file: inContext2 === void 0 ? void 0 : relativeToRoot(inContext2),
+            line: ctx.message,
+            command,
+            ignoredBy
+          },
+          evidence: [ctx.message],
+          location: ignoredAt ?? command,
+          pointers: [ignoredAt, command].filter((pointer) => pointer !== void 0)
+        };
+      }
+    };
+    shown = (facts) => `${code(facts.script)}${where(facts.file === void 0 ? void 0 : { file: facts.file, line: 1 })}`;
+    EXITS = "so the container exits before Gunicorn starts";
+    start_script_unrunnable_default = defineReason({
+      id: "start-script-unrunnable",
+      title: "Start script cannot run",
+      headline: "the start script cannot run",
+      readme: "the start script the container runs was refused before Gunicorn started: saved with Windows (CRLF) line endings (`exec ./start.sh: no such file or directory`, `bash\\r`), without a `#!` line (`exec format error`), naming an interpreter the image lacks (`#!/bin/bash` on Alpine), without its executable bit, or kept out of the image by `.dockerignore`; the repository file and its first line are named",
+      fixtures: [{ path: "__fixtures__/apps/fail-start-script-crlf", test: "__tests__/diagnosis.itg.ts" }],
+      rules: [refusedAtRun, refusedInContainer],
+      words: (facts) => ({ summary: summary8(facts), remedy: remedy9(facts) })
+    });
+  }
+});
+
 // src/diagnosis/rules/locate.ts
 import { readdirSync } from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 function commandLine(rc) {
   return rc.dockerCommandLine();
 }
@@ -24519,7 +24859,7 @@ function pythonLine(rc, pattern, maxFiles = 300) {
     const dir = queue.shift();
     let entries;
     try {
-      entries = readdirSync(path17.join(root, dir), { withFileTypes: true });
+      entries = readdirSync(path18.join(root, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -25692,11 +26032,11 @@ var init_command_forms = __esm({
 });
 
 // src/diagnosis/rules/config-frames.ts
-import path18 from "node:path";
+import path19 from "node:path";
 function isConfigFrame(rc, frame, configFile) {
   const mapped = rc.mapContainerPath(frame.file);
   if (configFile && mapped === configFile) return true;
-  return /^gunicorn[\w.-]*\.py$/.test(path18.posix.basename(frame.file)) || frame.func !== void 0 && HOOKS.has(frame.func);
+  return /^gunicorn[\w.-]*\.py$/.test(path19.posix.basename(frame.file)) || frame.func !== void 0 && HOOKS.has(frame.func);
 }
 function configCaller(rc, tb) {
   const raisedIn = rc.userFrame(tb);
@@ -25709,7 +26049,7 @@ function configCaller(rc, tb) {
   const hook2 = frame.func !== void 0 && HOOKS.has(frame.func) ? frame.func : void 0;
   return {
     config: {
-      file: mapped ?? path18.posix.basename(frame.file),
+      file: mapped ?? path19.posix.basename(frame.file),
       line: frame.line,
       location: mapped ? { file: mapped, line: frame.line, containerPath: frame.file } : void 0
     },
@@ -25726,7 +26066,7 @@ function callerWords(caller) {
 function callerRemedy(caller) {
   const where2 = code(raisedAt(caller));
   if (!caller.hook) {
-    const module = path18.posix.basename(caller.raisedIn.frame.file).replace(/\.py$/, "");
+    const module = path19.posix.basename(caller.raisedIn.frame.file).replace(/\.py$/, "");
     return `Fix ${where2}: ${code(caller.config.file)} imports it when Gunicorn reads its config, so ${code(`python -c "import ${module}"`)} in the image reproduces it.`;
   }
   const runs = caller.inMaster ? "in the master" : "in each worker after it forks";
@@ -25742,7 +26082,7 @@ function callerAt(rc, location) {
   return void 0;
 }
 function importerWords(caller) {
-  const module = code(path18.posix.basename(caller.raisedIn.frame.file));
+  const module = code(path19.posix.basename(caller.raisedIn.frame.file));
   const config = code(caller.config.file);
   return caller.hook ? `${module} is called by the ${code(caller.hook)} hook ${config} defines (line ${caller.config.line})` : `${module} is imported by ${config} (line ${caller.config.line})`;
 }
@@ -25770,7 +26110,7 @@ var init_config_frames = __esm({
       "ssl_context"
     ]);
     MASTER_HOOKS = /* @__PURE__ */ new Set(["on_starting", "on_reload", "when_ready", "pre_fork", "pre_exec", "child_exit", "nworkers_changed", "on_exit"]);
-    raisedAt = ({ raisedIn }) => raisedIn.location ? fileLine(raisedIn.location) : `${path18.posix.basename(raisedIn.frame.file)}:${raisedIn.frame.line}`;
+    raisedAt = ({ raisedIn }) => raisedIn.location ? fileLine(raisedIn.location) : `${path19.posix.basename(raisedIn.frame.file)}:${raisedIn.frame.line}`;
   }
 });
 
@@ -26045,7 +26385,7 @@ var init_configuration = __esm({
 });
 
 // src/diagnosis/rules/local-modules.ts
-import { readdirSync as readdirSync2, statSync } from "node:fs";
+import { readdirSync as readdirSync2, statSync as statSync2 } from "node:fs";
 function localModuleNames(rc, folder = "") {
   const names = [];
   let entries;
@@ -26112,7 +26452,7 @@ function missingLocalSubmodule(rc, moduleName) {
   if (segments.length < 2) return void 0;
   const isDirectory3 = (relative3) => {
     try {
-      return statSync(rc.repo.absolute(rc.inContext(relative3))).isDirectory();
+      return statSync2(rc.repo.absolute(rc.inContext(relative3))).isDirectory();
     } catch {
       return false;
     }
@@ -27155,352 +27495,6 @@ var init_app_not_found = __esm({
       rules: [loadError, importTraceback, indentedLoadError, exitCode4],
       words: (facts) => ({ summary: summary12(facts), remedy: remedy12(facts) })
     });
-  }
-});
-
-// src/gunicorn/structured-lines.ts
-function jsonLogLines(text, depth = 0) {
-  const start = text.search(/\S/);
-  if (text.charCodeAt(start) !== 123 || !text.trimEnd().endsWith("}")) return void 0;
-  let record2;
-  try {
-    record2 = JSON.parse(text);
-  } catch {
-    return void 0;
-  }
-  if (typeof record2 !== "object" || record2 === null) return void 0;
-  const texts = [...fieldTexts(record2, MESSAGE_FIELDS), ...fieldTexts(record2, EXCEPTION_FIELDS)];
-  if (texts.length === 0) return void 0;
-  const lines = texts.flatMap((value) => value.replace(/\n$/, "").split("\n"));
-  return depth > 0 ? lines : lines.flatMap((line) => line.charCodeAt(0) === 123 ? jsonLogLines(line, depth + 1) ?? [line] : [line]);
-}
-function fieldTexts(record2, fields) {
-  const values = record2;
-  const nested = values.jsonPayload;
-  const texts = [];
-  for (const field of fields) {
-    const value = values[field] ?? (typeof nested === "object" && nested !== null ? nested[field] : void 0);
-    if (typeof value === "string" && value.trim() !== "") texts.push(value);
-    else if (Array.isArray(value) && value.every((item) => typeof item === "string")) texts.push(value.join("\n"));
-  }
-  return texts;
-}
-function recordTexts(lines) {
-  const endsInCr = (text) => text.charCodeAt(text.length - 1) === 13;
-  if (!lines.some((line) => opensRecord(line.text) || line.text.includes('{"') || endsInCr(line.text))) return lines;
-  return lines.flatMap((line) => {
-    const text = endsInCr(line.text) ? line.text.slice(0, -1) : line.text;
-    const texts = recordLines(text);
-    return texts ? texts.map((part) => ({ ...line, text: part })) : [text === line.text ? line : { ...line, text }];
-  });
-}
-function recordLines(text) {
-  const record2 = recordAfterPrefix(text);
-  return record2 === void 0 ? void 0 : jsonLogLines(record2);
-}
-function recordAfterPrefix(text) {
-  if (opensRecord(text)) return text;
-  if (!text.includes('{"')) return void 0;
-  const rest = stripLinePrefixes(text);
-  return opensRecord(rest) ? rest : void 0;
-}
-function opensRecord(text) {
-  for (let i = 0; i < text.length; i++) {
-    const code2 = text.charCodeAt(i);
-    if (code2 !== 32 && code2 !== 9) return code2 === 123;
-  }
-  return false;
-}
-var MESSAGE_FIELDS, EXCEPTION_FIELDS;
-var init_structured_lines = __esm({
-  "src/gunicorn/structured-lines.ts"() {
-    "use strict";
-    init_line_prefix();
-    MESSAGE_FIELDS = ["message", "msg", "event", "log", "Log", "textPayload", "MESSAGE", "body"];
-    EXCEPTION_FIELDS = ["exc_info", "exception", "exc_text", "stack_trace", "traceback", "stack", "error"];
-  }
-});
-
-// src/diagnosis/continuations.ts
-function linesIndentedAfter(lines, line) {
-  const at = lineIndex(lines, line);
-  const following = at < 0 ? [] : lines.slice(at + 1, at + 4).map((l) => stripLinePrefixes(l.text));
-  const run4 = following.findIndex((text) => !/^\s+\S/.test(text));
-  return (run4 === -1 ? following : following.slice(0, run4)).map((text) => text.trim());
-}
-function lineIndex(lines, line) {
-  const first = firstWithSeq(lines, line.seq);
-  for (let i = first; i >= 0 && i < lines.length && lines[i].seq === line.seq; i++) {
-    if (line.text.includes(lines[i].text.trim())) return i;
-  }
-  return first;
-}
-function firstWithSeq(lines, seq) {
-  let low = 0;
-  let high = lines.length;
-  while (low < high) {
-    const mid = low + high >>> 1;
-    if (lines[mid].seq < seq) low = mid + 1;
-    else high = mid;
-  }
-  return low < lines.length && lines[low].seq === seq ? low : -1;
-}
-var init_continuations = __esm({
-  "src/diagnosis/continuations.ts"() {
-    "use strict";
-    init_line_prefix();
-  }
-});
-
-// src/diagnosis/embedded-exceptions.ts
-function embeddedExceptions(lines) {
-  const found2 = [];
-  for (let i = lines.length - 1; i >= 0 && found2.length < MAX_EMBEDDED; i--) {
-    const text = lines[i].text;
-    if (!text.includes("Error: ") && !text.includes("Exception: ") && !text.includes("Configured: ") && !text.includes("**: ")) continue;
-    const m = EMBEDDED_EXCEPTION.exec(text);
-    if (!m) continue;
-    const [, opening, type] = m;
-    const quoted2 = opening === '"' || opening === "'";
-    const message = quoted2 ? m[3].replace(new RegExp(`${opening}$`), "").replace(/\\(["'])/g, "$1") : m[3];
-    const line = `${type}: ${message}`;
-    const frames = collapsedFrame(text.slice(0, m.index));
-    found2.unshift({ kind: "traceback", frames, exception: { type, message, line }, chained: false, headless: true, lines: [lines[i]] });
-  }
-  return found2;
-}
-function collapsedFrame(before) {
-  const m = before.includes('File "') ? COLLAPSED_FRAME.exec(before) : null;
-  return m ? [{ file: m[1], line: Number(m[2]), func: m[3], code: m[4] || void 0 }] : [];
-}
-var EMBEDDED_EXCEPTION, MAX_EMBEDDED, COLLAPSED_FRAME;
-var init_embedded_exceptions = __esm({
-  "src/diagnosis/embedded-exceptions.ts"() {
-    "use strict";
-    EMBEDDED_EXCEPTION = /(^|[\s"'=|>[\]()*])((?:[a-z_]\w*\.)*(?:[A-Z]\w*(?:Error|Exception)|ImproperlyConfigured))(?:\*\*)?: (\S.*?)\s*$/;
-    MAX_EMBEDDED = 20;
-    COLLAPSED_FRAME = /File "([^"]+)", line (\d+)(?:, in (\S+))?\s*(.*?)\s*$/;
-  }
-});
-
-// src/diagnosis/context.ts
-import { existsSync as existsSync2, readFileSync, statSync as statSync2 } from "node:fs";
-import path19 from "node:path";
-function frameText(frame) {
-  const head = `  File "${frame.file}", line ${frame.line}${frame.func ? `, in ${frame.func}` : ""}`;
-  return frame.code ? [head, `    ${frame.code}`] : [head];
-}
-function toPosix(p) {
-  return p.split(path19.sep).join("/");
-}
-var COMMON_WORKDIRS, LIBRARY_PATH, RepoFiles, RuleContext;
-var init_context = __esm({
-  "src/diagnosis/context.ts"() {
-    "use strict";
-    init_structured_lines();
-    init_continuations();
-    init_embedded_exceptions();
-    COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
-    LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |\/lib\/python\d(?:\.\d+)?\/|^\/usr\/(local\/)?bin\/|^<string>$/;
-    RepoFiles = class {
-      constructor(repoRoot) {
-        this.repoRoot = repoRoot;
-      }
-      repoRoot;
-      cache = /* @__PURE__ */ new Map();
-      absolute(relative3) {
-        return path19.resolve(this.repoRoot, relative3);
-      }
-      isFile(relative3) {
-        try {
-          return statSync2(this.absolute(relative3)).isFile();
-        } catch {
-          return false;
-        }
-      }
-      read(relative3) {
-        if (!this.cache.has(relative3)) {
-          let text;
-          try {
-            text = this.isFile(relative3) ? readFileSync(this.absolute(relative3), "utf8") : void 0;
-          } catch {
-            text = void 0;
-          }
-          this.cache.set(relative3, text);
-        }
-        return this.cache.get(relative3);
-      }
-      /** First line (1-based) matching, with its text. */
-      findLine(relative3, pattern) {
-        const text = this.read(relative3);
-        if (text === void 0) return void 0;
-        const lines = text.split("\n");
-        const index = lines.findIndex((line) => pattern.test(line));
-        return index === -1 ? void 0 : { line: index + 1, text: lines[index] };
-      }
-    };
-    RuleContext = class {
-      repo;
-      tracebacks;
-      /** Relative (to the repo root, POSIX) path of the build context: '' when it is the root. */
-      contextRel;
-      ctx;
-      constructor(ctx) {
-        const lines = recordTexts(ctx.lines);
-        this.ctx = lines === ctx.lines ? ctx : { ...ctx, lines };
-        this.repo = new RepoFiles(ctx.paths.repoRoot);
-        const parsed = ctx.events.filter((event) => event.kind === "traceback");
-        this.tracebacks = parsed.some((tb) => !tb.exception.type.endsWith("HaltServer")) ? parsed : [...parsed, ...embeddedExceptions(this.ctx.lines)];
-        this.contextRel = toPosix(path19.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
-      }
-      ofKind(kind) {
-        return this.ctx.events.filter((event) => event.kind === kind);
-      }
-      /** The first traceback that explains the failure: a worker's or the master's, not Gunicorn's own HaltServer. */
-      primaryTraceback(match) {
-        const candidates2 = this.tracebacks.filter((tb) => !tb.exception.type.endsWith("HaltServer") && (!match || match(tb)));
-        return candidates2.find((tb) => tb.pid !== void 0) ?? candidates2.find((tb) => tb.frames.length > 0) ?? candidates2[0];
-      }
-      /** Path relative to the repository root for a path relative to the build context. */
-      inContext(relative3) {
-        return toPosix(path19.posix.join(this.contextRel, relative3));
-      }
-      /** Maps a container path back into the repository; undefined when no such file exists there. */
-      mapContainerPath(containerPath) {
-        if (!containerPath.startsWith("/") || LIBRARY_PATH.test(containerPath)) return void 0;
-        const workdirs = this.ctx.paths.workdir ? [this.ctx.paths.workdir, ...COMMON_WORKDIRS] : COMMON_WORKDIRS;
-        for (const workdir of workdirs) {
-          const base = workdir.endsWith("/") ? workdir : `${workdir}/`;
-          if (containerPath.startsWith(base)) {
-            const candidate = this.inContext(containerPath.slice(base.length));
-            if (this.repo.isFile(candidate)) return candidate;
-          }
-        }
-        const segments = containerPath.split("/").filter(Boolean);
-        for (let start = 1; start < segments.length; start++) {
-          const candidate = this.inContext(segments.slice(start).join("/"));
-          if (this.repo.isFile(candidate)) return candidate;
-        }
-        return void 0;
-      }
-      /**
-       * Tracebacks grouped as Python printed them: a first one, then those chained to it ("During handling of the
-       * above exception…", "…was the direct cause…"). Each chain ends with the exception that was actually raised.
-       */
-      tracebackChains() {
-        const chains = [];
-        for (const tb of this.tracebacks) {
-          if (tb.chained && chains.length > 0) chains[chains.length - 1].push(tb);
-          else chains.push([tb]);
-        }
-        return chains;
-      }
-      /** The deepest frame in the user's code (mapped into the repo when possible). */
-      userFrame(tb) {
-        if (!tb) return void 0;
-        let fallback;
-        for (let i = tb.frames.length - 1; i >= 0; i--) {
-          const frame = tb.frames[i];
-          if (LIBRARY_PATH.test(frame.file)) continue;
-          const text = frameText(frame);
-          const file = this.mapContainerPath(frame.file);
-          if (file) return { frame, location: { file, line: frame.line, containerPath: frame.file }, text };
-          fallback ??= { frame, text };
-        }
-        return fallback;
-      }
-      /** The Gunicorn line that ended the boot: `Reason: …`, HaltServer, `exited with code`, `Can't connect`. */
-      gunicornOutcomeLine() {
-        const priorities = ["shutdown", "halt-server", "cant-connect", "worker-exit", "worker-signal"];
-        for (const kind of priorities) {
-          const events2 = this.ofKind(kind);
-          const event = kind === "shutdown" ? events2.find((e) => e.reason) : events2[0];
-          if (event) return event.lines[0].text;
-        }
-        return void 0;
-      }
-      /**
-       * The exception's message and the indented lines Python printed after it: libpq's hint (`Is the server running on
-       * host "db"`), a RuntimeError whose message starts on the next line.
-       */
-      exceptionText(tb) {
-        return [tb.exception.message, ...this.indentedAfter(tb.lines[tb.lines.length - 1])].join(" ").trim();
-      }
-      /** The indented lines right after a line (at most three, without a shipper's prefix), trimmed. */
-      indentedAfter(line) {
-        return line ? linesIndentedAfter(this.ctx.lines, line) : [];
-      }
-      /** Evidence for a traceback: the user frame, the exception line, then the Gunicorn outcome line. */
-      tracebackEvidence(tb, frame = this.userFrame(tb)) {
-        const evidence = [...frame?.text ?? [], tb.exception.line];
-        const outcome = this.gunicornOutcomeLine();
-        if (outcome) evidence.push(outcome);
-        return evidence;
-      }
-      /** The Dockerfile path relative to the repo root, if it exists. */
-      dockerfile() {
-        const absolute = this.ctx.paths.dockerfile ?? path19.join(this.ctx.paths.contextDir, "Dockerfile");
-        const relative3 = toPosix(path19.relative(this.ctx.paths.repoRoot, absolute));
-        return this.repo.isFile(relative3) ? relative3 : void 0;
-      }
-      /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
-      dockerCommandLine() {
-        const file = this.dockerfile();
-        const text = file ? this.repo.read(file) : void 0;
-        if (!file || text === void 0) return void 0;
-        const lines = text.split("\n");
-        for (let i = lines.length - 1; i >= 0; i--) {
-          if (/^\s*(CMD|ENTRYPOINT)\b/i.test(lines[i])) return { file, line: i + 1, text: lines[i].trim() };
-        }
-        return void 0;
-      }
-      /** The Gunicorn config file used: `-c/--config X` in the Dockerfile command, else ./gunicorn.conf.py. */
-      gunicornConfigFile() {
-        const command = this.dockerCommandLine()?.text ?? "";
-        const explicit = /(?:-c|--config)["',\s=]+["']?([^"'\s,\]]+)/.exec(command)?.[1];
-        const names = explicit ? [explicit.replace(/^python:/, "").replace(/^\.\//, "")] : ["gunicorn.conf.py"];
-        for (const name of names) {
-          const candidate = this.inContext(name);
-          if (this.repo.isFile(candidate)) return candidate;
-        }
-        return void 0;
-      }
-      /** First requirements file in the build context. */
-      requirementsFile() {
-        for (const name of [
-          "requirements.txt",
-          "requirements/base.txt",
-          "requirements/prod.txt",
-          "requirements/production.txt",
-          "pyproject.toml",
-          "Pipfile",
-          "setup.py"
-        ]) {
-          const candidate = this.inContext(name);
-          if (this.repo.isFile(candidate)) return candidate;
-        }
-        return void 0;
-      }
-      /** Python module `a.b` → its file in the context (`a/b.py` or `a/b/__init__.py`). */
-      moduleFile(moduleName) {
-        const base = moduleName.replace(/\./g, "/");
-        for (const candidate of [`${base}.py`, `${base}/__init__.py`]) {
-          const relative3 = this.inContext(candidate);
-          if (this.repo.isFile(relative3)) return relative3;
-        }
-        return void 0;
-      }
-      /** Whether a module or package directory of that name exists anywhere near the context root. */
-      localModuleExists(moduleName) {
-        const top = moduleName.split(".")[0];
-        for (const candidate of [`${top}.py`, `${top}/__init__.py`, `src/${top}.py`, `src/${top}/__init__.py`]) {
-          const relative3 = this.inContext(candidate);
-          if (this.repo.isFile(relative3)) return relative3;
-        }
-        const dir = this.repo.absolute(this.inContext(top));
-        return existsSync2(dir) && statSync2(dir).isDirectory() ? this.inContext(top) : void 0;
-      }
-    };
   }
 });
 
@@ -29169,7 +29163,11 @@ function lastWordsBefore(rc, kill) {
   const killSeq = kill.lines[0].seq;
   const boot = rc.ofKind("worker-boot").find((b) => b.pid === kill.pid && b.lines[0].seq < killSeq);
   const fromSeq = boot?.lines[0].seq ?? -1;
-  const gunicorns = new Set(rc.ctx.events.flatMap((e) => e.lines.map((l) => l.seq)));
+  const gunicorns = /* @__PURE__ */ new Set();
+  for (const event of rc.ctx.events) {
+    if (event.lines[0].seq >= killSeq) continue;
+    for (const line of event.lines) gunicorns.add(line.seq);
+  }
   const texts = [];
   for (const line of rc.ctx.lines) {
     if (line.seq <= fromSeq) continue;
@@ -32258,11 +32256,11 @@ var init_comment_policy = __esm({
 });
 
 // src/github/event.ts
-import fs10 from "node:fs";
+import fs9 from "node:fs";
 function readEventPayload(eventPath) {
   if (!eventPath) return {};
   try {
-    const payload = JSON.parse(fs10.readFileSync(eventPath, "utf8"));
+    const payload = JSON.parse(fs9.readFileSync(eventPath, "utf8"));
     return payload !== null && typeof payload === "object" ? payload : {};
   } catch {
     return {};
@@ -42814,7 +42812,7 @@ var require_websocket_server = __commonJS({
 });
 
 // src/setup/input-values.ts
-import fs12 from "node:fs";
+import fs11 from "node:fs";
 function shown2(value) {
   return value.replace(/\r?\n/g, "\\n");
 }
@@ -42883,14 +42881,14 @@ function parseEnum(input, text, allowed) {
 }
 function isDirectory2(p) {
   try {
-    return fs12.statSync(p).isDirectory();
+    return fs11.statSync(p).isDirectory();
   } catch {
     return false;
   }
 }
 function isFile(p) {
   try {
-    return fs12.statSync(p).isFile();
+    return fs11.statSync(p).isFile();
   } catch {
     return false;
   }
@@ -49789,14 +49787,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs30 = this.flowScalar(this.type);
+              const fs29 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs30, sep: [] });
+                map.items.push({ start, key: fs29, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs30);
+                this.stack.push(fs29);
               } else {
-                Object.assign(it, { key: fs30, sep: [] });
+                Object.assign(it, { key: fs29, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -49924,13 +49922,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs30 = this.flowScalar(this.type);
+              const fs29 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs30, sep: [] });
+                fc.items.push({ start: [], key: fs29, sep: [] });
               else if (it.sep)
-                this.stack.push(fs30);
+                this.stack.push(fs29);
               else
-                Object.assign(it, { key: fs30, sep: [] });
+                Object.assign(it, { key: fs29, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -65339,7 +65337,7 @@ var require_ajv = __commonJS({
 });
 
 // src/report-file/read.ts
-import fs29 from "node:fs";
+import fs28 from "node:fs";
 import path37 from "node:path";
 function validate(value) {
   validator ??= new Ajv({ strict: true, allErrors: false, coerceTypes: false, useDefaults: false }).compile(reportSchema);
@@ -65351,11 +65349,11 @@ function describe(error2) {
   return `${where2} ${error2.message ?? "is invalid"}${extra}`.replace(/[^\x20-\x7e]/g, "?");
 }
 function locate(where2, label) {
-  const stat2 = fs29.statSync(where2);
+  const stat2 = fs28.statSync(where2);
   if (stat2.isFile()) return { file: where2, size: stat2.size, label };
   if (!stat2.isDirectory()) throw new ReportFileError(`The report file '${label}' is not a file.`);
-  const found2 = fs29.readdirSync(where2).filter((name) => name.endsWith(".json"));
-  const inside = found2.length === 1 ? fs29.statSync(path37.join(where2, found2[0])) : void 0;
+  const found2 = fs28.readdirSync(where2).filter((name) => name.endsWith(".json"));
+  const inside = found2.length === 1 ? fs28.statSync(path37.join(where2, found2[0])) : void 0;
   if (!inside?.isFile()) {
     throw new ReportFileError(
       `The folder '${label}' holds ${found2.length} JSON files; 'publish-report' needs the report file or a folder with just that one.`
@@ -65377,7 +65375,7 @@ function readReportFile(where2, whereLabel = where2) {
   }
   let value;
   try {
-    value = JSON.parse(fs29.readFileSync(file, "utf8"));
+    value = JSON.parse(fs28.readFileSync(file, "utf8"));
   } catch (error3) {
     throw new ReportFileError(`The report file '${label}' is not valid JSON: refused.`, { cause: error3 });
   }
@@ -65581,7 +65579,7 @@ import crypto2 from "node:crypto";
 init_core();
 init_key();
 init_render();
-import fs11 from "node:fs";
+import fs10 from "node:fs";
 import os6 from "node:os";
 import path20 from "node:path";
 
@@ -65660,7 +65658,7 @@ async function deliverReport(safe, settings, env, payload, runKey) {
     headSha: safe.metadata.sha,
     headRepository: headRepository(payload, env)
   });
-  fs11.writeFileSync(reportPath, serializeReportFile(file));
+  fs10.writeFileSync(reportPath, serializeReportFile(file));
   setOutputs(safe, reportPath);
   annotate(safe);
   try {
@@ -66829,14 +66827,14 @@ async function talkPlain(socket, options, clock) {
 // src/hosts/host-choice.ts
 init_input_values();
 init_contracts();
-import fs16 from "node:fs";
+import fs15 from "node:fs";
 import path24 from "node:path";
 
 // src/hosts/host-reading.ts
 init_dist();
 var import_yaml = __toESM(require_dist(), 1);
 init_input_values();
-import fs13 from "node:fs";
+import fs12 from "node:fs";
 import path21 from "node:path";
 var HOST_FILLED_INPUTS = ["dockerfile", "health-path", "command", "port", "memory", "timeout"];
 function emptyReading(host, file) {
@@ -66844,7 +66842,7 @@ function emptyReading(host, file) {
 }
 function readIfPresent(workspace, file) {
   try {
-    return fs13.readFileSync(path21.join(workspace, file), "utf8");
+    return fs12.readFileSync(path21.join(workspace, file), "utf8");
   } catch {
     return void 0;
   }
@@ -67002,12 +67000,12 @@ function applyAppJson(reading, app) {
 }
 
 // src/hosts/manifests.ts
-import fs15 from "node:fs";
+import fs14 from "node:fs";
 import path23 from "node:path";
 var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/core/repo-files.ts
-import fs14 from "node:fs";
+import fs13 from "node:fs";
 import path22 from "node:path";
 var SKIPPED_DIRS2 = ["node_modules", ".git", ".venv", "venv", "__pycache__", ".tox", "site-packages", "__fixtures__", "tests", "test"];
 function findRepoFiles(root, { include, alsoSkip = [], maxDepth = 3 }) {
@@ -67016,7 +67014,7 @@ function findRepoFiles(root, { include, alsoSkip = [], maxDepth = 3 }) {
   const walk = (dir, depth) => {
     let entries;
     try {
-      entries = fs14.readdirSync(dir, { withFileTypes: true });
+      entries = fs13.readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
@@ -67068,7 +67066,7 @@ function yamlFiles(root) {
 function manifestDocuments(workspace, file) {
   let text;
   try {
-    text = fs15.readFileSync(path23.join(workspace, file), "utf8");
+    text = fs14.readFileSync(path23.join(workspace, file), "utf8");
   } catch {
     return [];
   }
@@ -67167,7 +67165,7 @@ function fromConfig(file, config) {
 // src/hosts/host-choice.ts
 var HOST_INPUT_VALUES = ["auto", ...HOST_IDS, "none"];
 function candidates(workspace, hasRenderBlueprint) {
-  const exists2 = (file) => fs16.existsSync(path24.join(workspace, file));
+  const exists2 = (file) => fs15.existsSync(path24.join(workspace, file));
   const found2 = [];
   if (hasRenderBlueprint) found2.push({ host: "render", file: "render.yaml" });
   if (exists2("fly.toml")) found2.push({ host: "fly", file: "fly.toml" });
@@ -67689,7 +67687,7 @@ function loadCheck(findings, workerTrouble) {
 }
 
 // src/profile/measure.ts
-import fs17 from "node:fs/promises";
+import fs16 from "node:fs/promises";
 
 // src/profile/cgroup.ts
 function memoryCgroupFiles(procCgroup, containerId, root = "/sys/fs/cgroup") {
@@ -67736,7 +67734,7 @@ function gunicornTree(rows) {
 
 // src/profile/measure.ts
 init_units();
-var readText2 = (file) => fs17.readFile(file, "utf8");
+var readText2 = (file) => fs16.readFile(file, "utf8");
 async function sampleLargestWorker(docker, containerId) {
   const { workers } = gunicornTree(parseProcessTable(await docker.processTable(containerId)));
   return largest(workers.map((worker) => worker.rssBytes));
@@ -67951,7 +67949,7 @@ async function profileBoot(run4, running, findings) {
 }
 
 // src/setup/effective-config.ts
-import fs18 from "node:fs";
+import fs17 from "node:fs";
 import path26 from "node:path";
 
 // src/gunicorn/print-config.ts
@@ -68105,7 +68103,7 @@ function configFileText(settings, argv, workdir) {
     configPath = configPath.slice(workdir.replace(/\/$/, "").length + 1);
   }
   try {
-    return fs18.readFileSync(path26.join(settings.context, configPath), "utf8");
+    return fs17.readFileSync(path26.join(settings.context, configPath), "utf8");
   } catch {
     return void 0;
   }
@@ -69359,7 +69357,7 @@ async function afterHealthy(run4, running, findings, workerCount2, status) {
 }
 
 // src/smoke/build.ts
-import fs19 from "node:fs";
+import fs18 from "node:fs";
 init_build_output();
 init_pip_output();
 init_registry();
@@ -69445,7 +69443,7 @@ async function basePythonVersion(run4, failure) {
 }
 function readText3(file) {
   try {
-    return fs19.readFileSync(file, "utf8");
+    return fs18.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -69484,7 +69482,7 @@ var Checks = class {
 };
 
 // src/profile/comparison.ts
-import fs20 from "node:fs";
+import fs19 from "node:fs";
 import os7 from "node:os";
 import path27 from "node:path";
 
@@ -69560,13 +69558,13 @@ async function compareWithBase(options) {
   } catch (error2) {
     return { sha, regressions: [], note: `The base commit ${short} could not be fetched (${oneLine2(error2)}): ${only}` };
   }
-  const tree = fs20.mkdtempSync(path27.join(options.tempDir ?? os7.tmpdir(), "gunicorn-smoke-base-"));
+  const tree = fs19.mkdtempSync(path27.join(options.tempDir ?? os7.tmpdir(), "gunicorn-smoke-base-"));
   const identity = baseIdentity(options.identity);
   try {
     await git.addWorktree(tree, sha);
     const base = rebaseSettings(settings, tree);
     const dockerfile = base.dockerfile ? path27.relative(tree, base.dockerfile) : "Dockerfile";
-    if (!fs20.existsSync(base.context) || !base.dockerfile || !fs20.existsSync(base.dockerfile)) {
+    if (!fs19.existsSync(base.context) || !base.dockerfile || !fs19.existsSync(base.dockerfile)) {
       return { sha, regressions: [], note: `The base commit ${short} has no \`${dockerfile}\` to build: ${only}` };
     }
     const report = await options.smoke(base, identity);
@@ -69582,7 +69580,7 @@ async function compareWithBase(options) {
     await options.docker.removeContainers([identity.containerName, `${identity.containerName}-config`]).catch(() => void 0);
     await options.docker.removeImage(identity.imageTag).catch(() => void 0);
     await git.removeWorktree(tree);
-    fs20.rmSync(tree, { recursive: true, force: true });
+    fs19.rmSync(tree, { recursive: true, force: true });
   }
 }
 function oneLine2(error2) {
@@ -69808,13 +69806,13 @@ async function waitForDump(run4, running, afterSeq, pid) {
 
 // src/setup/discovery.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import fs25 from "node:fs";
+import fs24 from "node:fs";
 import path32 from "node:path";
 init_paths();
 
 // src/setup/dockerfile-search.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
-import fs21 from "node:fs";
+import fs20 from "node:fs";
 import path28 from "node:path";
 var DOCKERFILE_FOLDERS = /* @__PURE__ */ new Set(["docker", "deploy", "deployment", "deployments", "docker-images", "dockerfiles", ".docker", "ops", "infra"]);
 function isDockerfileName(name) {
@@ -69839,7 +69837,7 @@ function copySources(dockerfileText) {
 function chooseContext(root, dockerfile, dockerfileText) {
   const own = path28.posix.dirname(dockerfile);
   const sources = copySources(dockerfileText).filter((source) => source !== "." && source !== "./");
-  const fits = (context3) => sources.every((source) => fs21.existsSync(path28.join(root, context3, source)));
+  const fits = (context3) => sources.every((source) => fs20.existsSync(path28.join(root, context3, source)));
   const ownFits = fits(own);
   const rootFits = fits(".");
   if (sources.length > 0 && ownFits !== rootFits) {
@@ -69939,18 +69937,18 @@ function hostRun(contract, reading, found2) {
 
 // src/compose/compose-discovery.ts
 init_input_values();
-import fs24 from "node:fs";
+import fs23 from "node:fs";
 import path31 from "node:path";
 
 // src/compose/compose-file.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 init_input_values();
-import fs23 from "node:fs";
+import fs22 from "node:fs";
 import path30 from "node:path";
 
 // src/compose/compose-env.ts
 init_input_values();
-import fs22 from "node:fs";
+import fs21 from "node:fs";
 import path29 from "node:path";
 var SECRET_NAME = /secret|token|passw|passphrase|api[_-]?key|[_-]key$|credential/i;
 function composeEnvironment(dir, fileName, service, definition) {
@@ -69994,7 +69992,7 @@ function environmentEntries(value) {
 function readEnvFile(file) {
   let text;
   try {
-    text = fs22.readFileSync(file, "utf8");
+    text = fs21.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -70025,7 +70023,7 @@ var COMPOSE_FILE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "
 function findComposeFile(workspace, fileInput, contextInput) {
   if (fileInput) {
     const file = path30.resolve(workspace, fileInput);
-    if (!file.startsWith(path30.resolve(workspace) + path30.sep) || !fs23.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    if (!file.startsWith(path30.resolve(workspace) + path30.sep) || !fs22.statSync(file, { throwIfNoEntry: false })?.isFile()) {
       throw new InputError(`The input 'compose-file' points to '${fileInput}', which is not a file in the repository.`);
     }
     return file;
@@ -70033,7 +70031,7 @@ function findComposeFile(workspace, fileInput, contextInput) {
   for (const dir of [workspace, path30.resolve(workspace, contextInput || ".")]) {
     for (const name of COMPOSE_FILE_NAMES) {
       const file = path30.join(dir, name);
-      if (fs23.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
+      if (fs22.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
     }
   }
   return void 0;
@@ -70041,7 +70039,7 @@ function findComposeFile(workspace, fileInput, contextInput) {
 function readComposeStack(file, serviceInput, port) {
   const fileName = path30.basename(file);
   const lineCounter = new import_yaml3.LineCounter();
-  const document = (0, import_yaml3.parseDocument)(fs23.readFileSync(file, "utf8"), { lineCounter });
+  const document = (0, import_yaml3.parseDocument)(fs22.readFileSync(file, "utf8"), { lineCounter });
   if (document.errors.length > 0) {
     const line = document.errors[0].linePos?.[0]?.line;
     throw new InputError(`${fileName}${line ? ` line ${line}` : ""} is not valid YAML: ${document.errors[0].message.split("\n")[0]}.`);
@@ -70210,7 +70208,7 @@ function serviceLines(document, lineCounter) {
 var BUILD_SETTINGS = ["context", "dockerfile", "build-args", "target"];
 function discoverCompose(workspace, read, parts) {
   const startDependencies2 = parseEnum("compose-dependencies", read("compose-dependencies").trim() || "true", ["true", "false"]) === "true";
-  if (fs24.existsSync(path31.join(workspace, "render.yaml"))) return void 0;
+  if (fs23.existsSync(path31.join(workspace, "render.yaml"))) return void 0;
   const file = findComposeFile(workspace, read("compose-file").trim(), read("context").trim());
   if (!file) return void 0;
   const discovery = readComposeStack(file, read("service").trim(), read("port").trim());
@@ -70320,7 +70318,7 @@ function dockerfileHealthcheck(workspace, read, found2) {
   const dockerfile = path32.resolve(context3, read("dockerfile").trim() || found2.dockerfile || "Dockerfile");
   let text;
   try {
-    text = fs25.readFileSync(dockerfile, "utf8");
+    text = fs24.readFileSync(dockerfile, "utf8");
   } catch {
     return void 0;
   }
@@ -70353,7 +70351,7 @@ function applyBlueprint(service, file, found2) {
 }
 function searchDockerfile(workspace, read, found2) {
   if (["dockerfile", "context", "image"].some((name) => read(name).trim()) || found2.dockerfile || found2.context) return void 0;
-  if (fs25.existsSync(path32.join(workspace, "Dockerfile"))) return void 0;
+  if (fs24.existsSync(path32.join(workspace, "Dockerfile"))) return void 0;
   const candidates2 = findDockerfiles(workspace);
   if (candidates2.length === 0) return void 0;
   if (candidates2.length > 1) {
@@ -70363,7 +70361,7 @@ function searchDockerfile(workspace, read, found2) {
     );
   }
   const dockerfile = candidates2[0];
-  const { context: context3, why } = chooseContext(workspace, dockerfile, fs25.readFileSync(path32.join(workspace, dockerfile), "utf8"));
+  const { context: context3, why } = chooseContext(workspace, dockerfile, fs24.readFileSync(path32.join(workspace, dockerfile), "utf8"));
   const note = `No Dockerfile at the repository root: testing ${dockerfile}, the only one in the repository, with the context '${context3}' (${why}); set the inputs 'dockerfile' and 'context' to choose otherwise.`;
   return { dockerfile, context: context3, note };
 }
@@ -70373,12 +70371,12 @@ function shellCommand2(command) {
 function readRenderBlueprint(workspace, serviceName) {
   const file = "render.yaml";
   const full = path32.join(workspace, file);
-  if (!fs25.existsSync(full)) {
+  if (!fs24.existsSync(full)) {
     if (serviceName)
       throw new InputError(`The input 'service' is '${serviceName}', but there is no render.yaml at the repository root and no compose file.`);
     return void 0;
   }
-  const document = (0, import_yaml4.parseDocument)(fs25.readFileSync(full, "utf8"));
+  const document = (0, import_yaml4.parseDocument)(fs24.readFileSync(full, "utf8"));
   if (document.errors.length > 0) {
     const error2 = document.errors[0];
     const line = error2.linePos?.[0]?.line;
@@ -70424,7 +70422,7 @@ function readProcfile(dir) {
   const file = path32.join(dir, "Procfile");
   let text;
   try {
-    text = fs25.readFileSync(file, "utf8");
+    text = fs24.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -70468,7 +70466,7 @@ function describeSources(settings, sources) {
 
 // src/smoke/start.ts
 init_paths();
-import fs26 from "node:fs";
+import fs25 from "node:fs";
 function chooseStartCommand(run4, imageInfo) {
   const { settings } = run4;
   if (settings.command) return;
@@ -70521,7 +70519,7 @@ function builtFrom({ settings }) {
   try {
     return {
       file: repoRelative(settings.workspace, settings.dockerfile),
-      text: fs26.readFileSync(settings.dockerfile, "utf8"),
+      text: fs25.readFileSync(settings.dockerfile, "utf8"),
       target: settings.target
     };
   } catch {
@@ -70677,7 +70675,7 @@ function inReadingOrder(ctx) {
 init_paths();
 
 // src/setup/start-command-search.ts
-import fs27 from "node:fs";
+import fs26 from "node:fs";
 import path33 from "node:path";
 var import_yaml5 = __toESM(require_dist(), 1);
 var COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
@@ -70699,7 +70697,7 @@ function findStartCommandElsewhere(repoRoot, dirs) {
 }
 function composeCommand(repoRoot, file) {
   const lineCounter = new import_yaml5.LineCounter();
-  const doc = (0, import_yaml5.parseDocument)(fs27.readFileSync(file, "utf8"), { lineCounter });
+  const doc = (0, import_yaml5.parseDocument)(fs26.readFileSync(file, "utf8"), { lineCounter });
   const services = doc.get("services");
   if (!(0, import_yaml5.isMap)(services)) return void 0;
   for (const service of services.items) {
@@ -70720,7 +70718,7 @@ function commandText2(node) {
 var relative2 = (root, file) => path33.relative(root, file).split(path33.sep).join("/");
 function safeList(dir) {
   try {
-    return fs27.readdirSync(dir);
+    return fs26.readdirSync(dir);
   } catch {
     return [];
   }
@@ -71559,7 +71557,7 @@ var savedCleaned = () => getState(CLEANED) === "true";
 
 // src/setup/untrusted.ts
 import { execFileSync } from "node:child_process";
-import fs28 from "node:fs";
+import fs27 from "node:fs";
 import path35 from "node:path";
 var PWN_REQUEST_GUIDANCE = "https://securitylab.github.com/resources/github-actions-preventing-pwn-requests/";
 function untrustedCodeWarning(eventName, payload, checkedOutSha) {
@@ -71618,7 +71616,7 @@ function checkedOutCommit(workspace, run4 = execFileSync) {
 function headFromFiles(gitDir) {
   const read = (file) => {
     try {
-      return fs28.readFileSync(path35.join(gitDir, file), "utf8");
+      return fs27.readFileSync(path35.join(gitDir, file), "utf8");
     } catch {
       return void 0;
     }

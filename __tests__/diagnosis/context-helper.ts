@@ -1,5 +1,7 @@
 // Builds a DiagnosisContext from log lines the way the pipeline does: every line through a BootTracker.
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { toLogLines } from '../../src/gunicorn/log-parser.js'
 import { BootTracker } from '../../src/gunicorn/boot-tracker.js'
 import { REASONS, diagnose as diagnoseRun, type DiagnosisContext, type FailedOutcome } from '../../src/diagnosis/index.js'
 import type { Reason } from '../../src/diagnosis/reason.js'
@@ -8,6 +10,10 @@ import { RuleContext } from '../../src/diagnosis/context.js'
 import type { Diagnosis, LogLine, ReasonId } from '../../src/core/model.js'
 
 export const REPO = process.cwd()
+
+/** A log captured by hand on forky (scripts/capture-library-errors.sh), as the pipeline reads it. */
+export const byHandLog = (name: string): LogLine[] =>
+  toLogLines(readFileSync(path.join(REPO, '__fixtures__/logs/by-hand', `${name}-forky.log`), 'utf8'))
 
 export function contextFor(
   lines: LogLine[],

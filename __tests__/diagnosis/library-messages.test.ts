@@ -2,18 +2,14 @@
 // moved BaseSettings, Django's backend without its driver (captured on forky with scripts/capture-library-errors.sh),
 // `Couldn't import Django`, a distribution asked for by its installed name, an empty variable turned into a number,
 // NumPy's MemoryError subclass, a settings class's required fields, a cloud SDK without credentials, protobuf's pin.
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
-import { toLogLines } from '../../src/gunicorn/log-parser.js'
 import { linesOf } from '../gunicorn/captured-logs.js'
-import { contextFor, diagnose } from './context-helper.js'
+import { byHandLog, contextFor, diagnose } from './context-helper.js'
 
 describe('libraries that name what is wrong in their own words (captured on forky: scripts/capture-library-errors.sh)', () => {
   const exited = { container: { running: false, exitCode: 3 } }
-  const capturedLog = (name: string) => toLogLines(readFileSync(path.join(process.cwd(), '__fixtures__/logs/by-hand', `${name}-forky.log`), 'utf8'))
 
   it("SQLAlchemy's `postgres://` a host handed out: config-error, the scheme it wants", () => {
-    const diagnosis = diagnose(contextFor(capturedLog('database-url-scheme'), exited))
+    const diagnosis = diagnose(contextFor(byHandLog('database-url-scheme'), exited))
     expect(diagnosis.reason).toBe('config-error')
     expect(diagnosis.summary).toBe(
       'The database URL starts with `postgres://`, a scheme SQLAlchemy 1.4+ no longer accepts: it wants `postgresql://`.'
@@ -22,7 +18,7 @@ describe('libraries that name what is wrong in their own words (captured on fork
   })
 
   it("Pydantic 2's BaseSettings moved to pydantic-settings: the package to add, as the message names it", () => {
-    const diagnosis = diagnose(contextFor(capturedLog('pydantic-settings-moved'), exited))
+    const diagnosis = diagnose(contextFor(byHandLog('pydantic-settings-moved'), exited))
     expect(diagnosis.reason).toBe('missing-dependency')
     expect(diagnosis.summary).toMatch(
       /^The app needs `pydantic-settings`, which is not installed in the image: `pydantic\.errors\.PydanticImportError: /
@@ -31,13 +27,13 @@ describe('libraries that name what is wrong in their own words (captured on fork
   })
 
   it("Django's backend without its driver: the driver, not Django's settings", () => {
-    const diagnosis = diagnose(contextFor(capturedLog('django-backend-missing'), exited))
+    const diagnosis = diagnose(contextFor(byHandLog('django-backend-missing'), exited))
     expect(diagnosis.reason).toBe('missing-dependency')
     expect(diagnosis.summary).toContain('`psycopg`')
   })
 
   it("Django's message alone (the chain cut off): the driver its backend names", () => {
-    const alone = capturedLog('django-backend-missing').filter((line) => !/No module named|During handling/.test(line.text))
+    const alone = byHandLog('django-backend-missing').filter((line) => !/No module named|During handling/.test(line.text))
     const diagnosis = diagnose(contextFor(alone, exited))
     expect(diagnosis.reason).toBe('missing-dependency')
     expect(diagnosis.summary).toMatch(
@@ -231,19 +227,18 @@ describe('what an SDK or a settings class wants from the environment', () => {
 
 describe('the same, captured on forky (scripts/capture-library-errors.sh)', () => {
   const exited = { container: { running: false, exitCode: 3 } }
-  const capturedLog = (name: string) => toLogLines(readFileSync(path.join(process.cwd(), '__fixtures__/logs/by-hand', `${name}-forky.log`), 'utf8'))
 
   it.each([
     ['settings-fields-missing', 'SECRET_KEY'],
     ['sdk-no-credentials', 'AWS_ACCESS_KEY_ID'],
     ['sqlalchemy-empty-url', 'DATABASE_URL']
   ])('%s: missing-env naming %s', (name, variable) => {
-    const diagnosis = diagnose(contextFor(capturedLog(name), exited))
+    const diagnosis = diagnose(contextFor(byHandLog(name), exited))
     expect(diagnosis.reason).toBe('missing-env')
     expect(diagnosis.summary).toContain(`\`${variable}\``)
   })
 
   it('names every field the captured settings class lists', () => {
-    expect(diagnose(contextFor(capturedLog('settings-fields-missing'), exited)).summary).toContain('`SECRET_KEY` and `REDIS_URL`')
+    expect(diagnose(contextFor(byHandLog('settings-fields-missing'), exited)).summary).toContain('`SECRET_KEY` and `REDIS_URL`')
   })
 })

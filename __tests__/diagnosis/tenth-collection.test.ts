@@ -6,11 +6,9 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { contextFor, diagnose } from './context-helper.js'
-import { toLogLines } from '../../src/gunicorn/log-parser.js'
-import type { LogLine } from '../../src/core/model.js'
+import { byHandLog, contextFor, diagnose } from './context-helper.js'
+import { linesOf } from '../gunicorn/captured-logs.js'
 
-const linesOf = (texts: string[]): LogLine[] => texts.map((text, index) => ({ seq: index + 1, stream: 'stderr', text, at: index * 10 }))
 const exited = { container: { running: false, exitCode: 1 } }
 
 describe("a virtualenv's gunicorn script that finds no Gunicorn", () => {
@@ -119,11 +117,8 @@ describe("pip's conflict between two packages that each require a third", () => 
 })
 
 describe('the database at boot, beyond the connection (captured on forky)', () => {
-  const capturedLog = (name: string) =>
-    toLogLines(fs.readFileSync(path.join(process.cwd(), '__fixtures__/logs/by-hand', `${name}-forky.log`), 'utf8'))
-
   it('a table no migration made: the table, and the migrations to run', () => {
-    const diagnosis = diagnose(contextFor(capturedLog('sqlite-not-migrated'), exited))
+    const diagnosis = diagnose(contextFor(byHandLog('sqlite-not-migrated'), exited))
     expect(diagnosis.reason).toBe('database-unreachable')
     expect(diagnosis.summary).toBe(
       'The app queries SQLite while it loads, and the database has no table `site_settings`: its migrations have not run.'
@@ -132,7 +127,7 @@ describe('the database at boot, beyond the connection (captured on forky)', () =
   })
 
   it("SQLite's file in a directory the image lacks", () => {
-    const diagnosis = diagnose(contextFor(capturedLog('sqlite-unopenable'), exited))
+    const diagnosis = diagnose(contextFor(byHandLog('sqlite-unopenable'), exited))
     expect(diagnosis.reason).toBe('database-unreachable')
     expect(diagnosis.summary).toContain('its database file cannot be opened')
   })

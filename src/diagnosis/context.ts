@@ -9,6 +9,7 @@ import type { EventOf, GunicornEvent, TracebackFrame } from '../gunicorn/log-par
 import type { StartCommandElsewhere } from '../setup/start-command-search.js'
 import { recordTexts } from '../gunicorn/structured-lines.js'
 import { linesIndentedAfter } from './continuations.js'
+import { contextPathOf, lastCommandLine } from './container-paths.js'
 import { embeddedExceptions } from './embedded-exceptions.js'
 
 export interface DiagnosisContext {
@@ -175,20 +176,8 @@ export class RuleContext {
   mapContainerPath(containerPath: string): string | undefined {
     if (!containerPath.startsWith('/') || LIBRARY_PATH.test(containerPath)) return undefined
     const workdirs = this.ctx.paths.workdir ? [this.ctx.paths.workdir, ...COMMON_WORKDIRS] : COMMON_WORKDIRS
-    for (const workdir of workdirs) {
-      const base = workdir.endsWith('/') ? workdir : `${workdir}/`
-      if (containerPath.startsWith(base)) {
-        const candidate = this.inContext(containerPath.slice(base.length))
-        if (this.repo.isFile(candidate)) return candidate
-      }
-    }
-    // Unknown WORKDIR: the longest tail of the path that exists under the build context.
-    const segments = containerPath.split('/').filter(Boolean)
-    for (let start = 1; start < segments.length; start++) {
-      const candidate = this.inContext(segments.slice(start).join('/'))
-      if (this.repo.isFile(candidate)) return candidate
-    }
-    return undefined
+    const found = contextPathOf(containerPath, { workdirs, exists: (relative) => this.repo.isFile(this.inContext(relative)) })
+    return found === undefined ? undefined : this.inContext(found)
   }
 
   /**
@@ -262,12 +251,8 @@ export class RuleContext {
   dockerCommandLine(): { file: string; line: number; text: string } | undefined {
     const file = this.dockerfile()
     const text = file ? this.repo.read(file) : undefined
-    if (!file || text === undefined) return undefined
-    const lines = text.split('\n')
-    for (let i = lines.length - 1; i >= 0; i--) {
-      if (/^\s*(CMD|ENTRYPOINT)\b/i.test(lines[i])) return { file, line: i + 1, text: lines[i].trim() }
-    }
-    return undefined
+    const command = text === undefined ? undefined : lastCommandLine(text)
+    return file && command ? { file, ...command } : undefined
   }
 
   /** The Gunicorn config file used: `-c/--config X` in the Dockerfile command, else ./gunicorn.conf.py. */

@@ -1,7 +1,6 @@
 // The start command is a script the kernel could not run: Windows line endings, no `#!` line, an interpreter the
 // image lacks, no executable bit, or not in the image at all. The container ends before Gunicorn starts, with one
 // line from runc or the shell and nothing else, so the repository's copy of the script says which.
-import fs from 'node:fs'
 import path from 'node:path'
 import { defineReason, type Rule } from '../reason.js'
 import type { StartContext } from '../stages.js'
@@ -15,6 +14,9 @@ import {
   type UnrunnableScript
 } from '../rules/start-scripts.js'
 import { dockerignoreLine } from '../build-context.js'
+import { lastCommandLine } from '../container-paths.js'
+import { RepoFiles } from '../context.js'
+import { repoRelative } from '../../core/paths.js'
 import { code, fileLine, where } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
 
@@ -60,16 +62,17 @@ const refusedAtRun: Rule<Facts> = {
   detect(ctx: StartContext) {
     const refusal = refusalAtRun(ctx.message)
     if (!refusal?.script) return undefined
-    const contextDir = ctx.context?.dir
-    const exists = (relative: string) => contextDir !== undefined && fs.existsSync(path.join(contextDir, relative))
-    const inContext = scriptInRepository(refusal.script, undefined, exists)
-    const relativeToRoot = (relative: string) => path.relative(ctx.context!.repoRoot, path.join(contextDir!, relative)).split(path.sep).join('/')
-    const text = inContext === undefined ? undefined : readOrUndefined(path.join(contextDir!, inContext))
-    const found = scriptProblem(refusal, text)
+    // Without the build context (an `image` input), the refusal alone.
+    const context = ctx.context
+    const repo = context && new RepoFiles(context.repoRoot)
+    const relativeToRoot = (relative: string) => repoRelative(context!.repoRoot, path.join(context!.dir, relative))
+    const inContext = repo && scriptInRepository(refusal.script, undefined, (relative) => repo.isFile(relativeToRoot(relative)))
+    const found = scriptProblem(refusal, inContext === undefined ? undefined : repo!.read(relativeToRoot(inContext)))
     // A program that is not there and not the repository's script (a virtualenv's python): the start command's.
     if (!found || (found.problem === 'not-in-image' && inContext === undefined && !/\.sh$/.test(refusal.script))) return undefined
-    const ignored = contextDir && inContext !== undefined ? dockerignoreLine(contextDir, inContext) : undefined
-    const command = ctx.dockerfile && commandLineIn(ctx.dockerfile)
+    const ignored = context && inContext !== undefined ? dockerignoreLine(context.dir, inContext) : undefined
+    const commandLine = ctx.dockerfile && lastCommandLine(ctx.dockerfile.text)
+    const command = ctx.dockerfile && commandLine && { file: ctx.dockerfile.file, line: commandLine.line }
     const ignoredAt = ignored && { file: relativeToRoot('.dockerignore'), line: ignored.line }
     const ignoredBy = ignoredAt && { ...ignoredAt, pattern: ignored.pattern }
     return {
@@ -86,21 +89,6 @@ const refusedAtRun: Rule<Facts> = {
       pointers: [ignoredAt, command].filter((pointer): pointer is SourceLocation => pointer !== undefined)
     }
   }
-}
-
-function readOrUndefined(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8')
-  } catch {
-    return undefined
-  }
-}
-
-/** The Dockerfile's last CMD or ENTRYPOINT line (Docker keeps the last). */
-function commandLineIn({ file, text }: { file: string; text: string }): SourceLocation | undefined {
-  const lines = text.split('\n')
-  for (let i = lines.length - 1; i >= 0; i--) if (/^\s*(CMD|ENTRYPOINT)\b/i.test(lines[i])) return { file, line: i + 1 }
-  return undefined
 }
 
 const shown = (facts: Facts) => `${code(facts.script)}${where(facts.file === undefined ? undefined : { file: facts.file, line: 1 })}`

@@ -22,7 +22,12 @@ export function lastWordsBefore(rc: RuleContext, kill: EventOf<'worker-timeout'>
   const killSeq = kill.lines[0].seq
   const boot = rc.ofKind('worker-boot').find((b) => b.pid === kill.pid && b.lines[0].seq < killSeq)
   const fromSeq = boot?.lines[0].seq ?? -1
-  const gunicorns = new Set(rc.ctx.events.flatMap((e) => e.lines.map((l) => l.seq)))
+  // Gunicorn's own lines before the kill, which are not the app's words.
+  const gunicorns = new Set<number>()
+  for (const event of rc.ctx.events) {
+    if (event.lines[0].seq >= killSeq) continue
+    for (const line of event.lines) gunicorns.add(line.seq)
+  }
   const texts: string[] = []
   for (const line of rc.ctx.lines) {
     if (line.seq <= fromSeq) continue

@@ -3,6 +3,7 @@
 // mark before it) is no program at all (`exec format error`); a file without its executable bit is refused. The
 // container exits before Gunicorn starts, with one line from runc or the shell. The repository's file tells which.
 import path from 'node:path'
+import { contextPathOf } from '../container-paths.js'
 
 export type ScriptProblem = 'crlf' | 'no-shebang' | 'byte-order-mark' | 'interpreter-missing' | 'not-executable' | 'not-in-image' | 'not-a-program'
 
@@ -104,16 +105,7 @@ export function scriptProblem(refusal: Refusal, text: string | undefined): Pick<
  */
 export function scriptInRepository(script: string, workdir: string | undefined, exists: (contextRelative: string) => boolean): string | undefined {
   const absolute = script.startsWith('/') ? script : path.posix.join(workdir ?? '/', script)
-  if (workdir) {
-    const base = workdir.endsWith('/') ? workdir : `${workdir}/`
-    if (absolute.startsWith(base) && exists(absolute.slice(base.length))) return absolute.slice(base.length)
-  }
-  const segments = absolute.split('/').filter(Boolean)
-  for (let start = 0; start < segments.length; start++) {
-    const candidate = segments.slice(start).join('/')
-    if (exists(candidate)) return candidate
-  }
-  return undefined
+  return contextPathOf(absolute, { workdirs: workdir ? [workdir] : [], exists, wholePath: true })
 }
 
 /** The image's own start program, when the log names none (old runc): the ENTRYPOINT's, else the command's. */
