@@ -25101,6 +25101,21 @@ function shellFormSignal(text) {
   const exitCode = /code (13\d)\b/.exec(text)?.[1];
   return exitCode ? SHELL_FORM_SIGNALS[exitCode] : void 0;
 }
+function nativeAborts(rc) {
+  const timedOut = new Set(rc.ofKind("worker-timeout").map((e) => e.pid));
+  const deaths = rc.ofKind("worker-signal").filter((e) => /SIGABRT|signal 6\b/.test(e.signal) && !timedOut.has(e.pid));
+  if (deaths.length === 0 || abortedByGunicorn(rc)) return void 0;
+  const before = deaths[deaths.length - 1].lines[0].seq;
+  for (const line of rc.ctx.lines) {
+    if (line.seq > before) break;
+    const text = stripLinePrefixes(line.text).trim();
+    if (NATIVE_ABORT.test(text)) return { message: text, messageLine: line.text, deaths };
+  }
+  return void 0;
+}
+function abortedByGunicorn(rc) {
+  return rc.tracebacks.some((tb) => tb.frames.some((f) => f.func === "handle_abort" && /gunicorn\/workers\//.test(f.file)));
+}
 function nativeCrashes(rc) {
   const requested = rc.ctx.stackRequest;
   const exits = rc.ofKind("worker-exit").filter((e) => SHELL_FORM_SIGNALS[String(e.code)] !== void 0 && e.pid !== requested?.pid);
@@ -25145,14 +25160,17 @@ function requirementLine(rc, name) {
 function frameLine(frame) {
   return `  File "${frame.file}", line ${frame.line} in ${frame.func}`;
 }
-var NATIVE_SIGNALS, SHELL_FORM_SIGNALS, PACKAGE_PATH;
+var NATIVE_SIGNALS, SHELL_FORM_SIGNALS, PACKAGE_PATH, isIllegalInstruction, NATIVE_ABORT;
 var init_crashes = __esm({
   "src/diagnosis/rules/crashes.ts"() {
     "use strict";
     init_faulthandler();
+    init_line_prefix();
     NATIVE_SIGNALS = /SIGSEGV|SIGBUS|SIGILL|SIGFPE|signal (11|7|4|8)\b|code 13[2569]\b/;
     SHELL_FORM_SIGNALS = { "132": "SIGILL", "135": "SIGBUS", "136": "SIGFPE", "139": "SIGSEGV" };
     PACKAGE_PATH = /(?:site|dist)-packages\/([A-Za-z_][\w]*)/;
+    isIllegalInstruction = (line) => /SIGILL|signal 4\b|code 132\b/.test(line);
+    NATIVE_ABORT = /^(?:free\(\): invalid (?:pointer|size|next size.*)|double free or corruption.*|malloc\(\): .+|munmap_chunk\(\): invalid pointer|corrupted (?:size vs\. prev_size|double-linked list).*|\*\*\* stack smashing detected \*\*\*.*|terminate called after throwing an instance of .+|Fatal glibc error: .+)$/;
   }
 });
 
@@ -25278,7 +25296,9 @@ function summary9(facts) {
     case "fatal-error":
       return crashSummary(facts);
     case "signal-only":
-      return `Workers die of a signal in native code (${facts.deaths} \xD7 ${code(facts.signalLine)}${shellForm(facts.signalLine)}) and Gunicorn keeps replacing them; faulthandler was off, so no Python stack was printed.` + (shellFormSignal(facts.signalLine) === "SIGILL" ? ILLEGAL_INSTRUCTION : "");
+      return `Workers die of a signal in native code (${facts.deaths} \xD7 ${code(facts.signalLine)}${shellForm(facts.signalLine)}) and Gunicorn keeps replacing them; faulthandler was off, so no Python stack was printed.` + (isIllegalInstruction(facts.signalLine) ? ILLEGAL_INSTRUCTION : "");
+    case "native-abort":
+      return `A worker aborted in native code: ${code(facts.message.slice(0, 120))}, then Gunicorn reports its SIGABRT${facts.deaths > 1 ? `, ${facts.deaths} times: Gunicorn keeps replacing it` : ""}. A C extension corrupted memory or raised an error it could not handle.`;
     case "kernel-segfault": {
       const { process: process2, times, library } = facts;
       return `The kernel reports ${code(process2 ?? "the process")} dying of a segfault ${times > 1 ? `${times} times` : "once"}${library ? ` in ${code(library)}` : ""}: native code crashes in the workers${times > 1 ? " and they are replaced" : ""}.`;
@@ -25302,10 +25322,11 @@ function remedy10(facts) {
       return "Run once with the `faulthandler` input left on (the default) to see the crashing module; then reinstall its C extension for the image's Python without cached wheels.";
     case "kernel-segfault":
     case "shell-segfault":
+    case "native-abort":
       return REINSTALL_FROM_SCRATCH;
   }
 }
-var numpyBuiltForAnother, binaryIncompatible, crashDump, signalOnly, kernelSegfault, shellReportedSegfault, MAX_EXTENSIONS_NAMED, ILLEGAL_INSTRUCTION, shellForm, REINSTALL_FROM_SCRATCH, native_crash_default;
+var numpyBuiltForAnother, binaryIncompatible, crashDump, signalOnly, abortedInNativeCode, kernelSegfault, shellReportedSegfault, MAX_EXTENSIONS_NAMED, ILLEGAL_INSTRUCTION, shellForm, REINSTALL_FROM_SCRATCH, native_crash_default;
 var init_native_crash = __esm({
   "src/diagnosis/reasons/native-crash.ts"() {
     "use strict";
@@ -25377,8 +25398,20 @@ var init_native_crash = __esm({
         if (dumps.length > 0 || deaths.length === 0) return void 0;
         const first = deaths[0].lines[0].text;
         return {
-          facts: { kind: "signal-only", deaths: deaths.length, signalLine: withoutGunicornPrefix(first) },
+          facts: { kind: "signal-only", deaths: deaths.length, signalLine: withoutGunicornPrefix(stripLinePrefixes(first)) },
           evidence: present(first, rc.ofKind("worker-boot").slice(-1)[0]?.lines[0].text)
+        };
+      }
+    };
+    abortedInNativeCode = {
+      stage: "boot",
+      name: "glibc or the C++ runtime aborted a worker (SIGABRT without a timeout)",
+      detect(rc) {
+        const found2 = nativeAborts(rc);
+        if (!found2) return void 0;
+        return {
+          facts: { kind: "native-abort", message: found2.message, deaths: found2.deaths.length },
+          evidence: present(found2.messageLine, found2.deaths[0].lines[0].text)
         };
       }
     };
@@ -25418,9 +25451,9 @@ var init_native_crash = __esm({
       id: "native-crash",
       title: "Worker crashed in native code",
       headline: "a native extension crashed the worker",
-      readme: "a worker died of a signal in native code (`Fatal Python error: Segmentation fault`): the module whose import crashed, the extension modules loaded, or the two packages of a `size changed, may indicate binary incompatibility` warning; a package compiled against NumPy 1.x under NumPy 2 (`_ARRAY_API not found`); macOS's fork-safety check (CoreFoundation, the Objective-C runtime) killing forked workers",
+      readme: "a worker died of a signal in native code (`Fatal Python error: Segmentation fault`): the module whose import crashed, the extension modules loaded, or the two packages of a `size changed, may indicate binary incompatibility` warning; a package compiled against NumPy 1.x under NumPy 2 (`_ARRAY_API not found`); macOS's fork-safety check (CoreFoundation, the Objective-C runtime) killing forked workers; glibc's or the C++ runtime's abort (`free(): invalid pointer`, `terminate called after throwing\u2026`) before a SIGABRT no timeout explains",
       fixtures: [{ path: "__fixtures__/apps/fail-native-crash", test: "__tests__/hang-crash.itg.ts" }],
-      rules: [numpyBuiltForAnother, binaryIncompatible, forkUnsafe, crashDump, signalOnly, kernelSegfault, shellReportedSegfault],
+      rules: [numpyBuiltForAnother, binaryIncompatible, forkUnsafe, crashDump, signalOnly, abortedInNativeCode, kernelSegfault, shellReportedSegfault],
       words: (facts) => facts.kind === "fork-unsafe" ? forkUnsafeWords(facts) : { summary: summary9(facts), remedy: remedy10(facts) }
     });
   }
@@ -26795,7 +26828,7 @@ function startWords(facts) {
       };
   }
 }
-var gunicornNotInstalled, SHELL_NOT_FOUND, gunicornNotFoundByShell, executableMissing, networkMissing, otherStartFailure;
+var gunicornNotInstalled, SHELL_NOT_FOUND, PYTHON_NO_GUNICORN, gunicornNotFoundByShell, executableMissing, networkMissing, otherStartFailure;
 var init_start_failures = __esm({
   "src/diagnosis/rules/start-failures.ts"() {
     "use strict";
@@ -26810,6 +26843,7 @@ var init_start_failures = __esm({
       }
     };
     SHELL_NOT_FOUND = /(?:^|[\s"'`:])"?'?((?:\/[^\s"':]*\/)?gunicorn)'?"?: (?:executable file not found|(?:command )?not found|No such file or directory)|command not found: ((?:\/\S*\/)?gunicorn)\b/;
+    PYTHON_NO_GUNICORN = /(?:^|[\s/])python[\d.]*: No module named gunicorn\s*$/;
     gunicornNotFoundByShell = {
       stage: "boot",
       name: "the shell or the runtime reports the gunicorn command not found",
@@ -26817,6 +26851,8 @@ var init_start_failures = __esm({
         for (const line of rc.ctx.lines) {
           const m = SHELL_NOT_FOUND.exec(line.text);
           if (m) return { facts: { kind: "executable-missing", executable: m[1] ?? m[2] }, evidence: [line.text.trim()] };
+          if (line.text.includes("No module named gunicorn") && PYTHON_NO_GUNICORN.test(line.text))
+            return { facts: { kind: "executable-missing", executable: "gunicorn" }, evidence: [line.text.trim()] };
         }
         return void 0;
       }
@@ -27252,14 +27288,22 @@ function taken(rc, address) {
 function inUseEvents(rc) {
   return rc.ofKind("connection-in-use").filter((e) => e.error === void 0 || /Errno 98|in use/i.test(e.error));
 }
-function summary11({ address, port, background, notInUse }) {
+function summary11({ address, port, background, notInUse, refusal: refusal2, serverAtImport }) {
+  if (serverAtImport) {
+    const call = serverAtImport.line ? ` (${code(`${serverAtImport.line.file}:${serverAtImport.line.line}`)}: ${code(serverAtImport.line.text.trim())})` : "";
+    return `The app starts its own development server while Gunicorn imports it${call}: the server finds port ${port} taken by Gunicorn itself ("Port is in use by another program") and the worker exits.`;
+  }
+  if (notInUse && refusal2) {
+    const why = Number(port) < 1024 ? `port ${port} is below 1024, which only root (or CAP_NET_BIND_SERVICE) may bind` : "a security policy refuses it";
+    return `Gunicorn was refused ${code(address)} (${code(refusal2)}): ${why}, and the container runs as another user.`;
+  }
   if (notInUse) {
     return `Gunicorn could not bind ${code(address)} and kept retrying without reporting the address in use: port ${port} is below 1024, which only root (or CAP_NET_BIND_SERVICE) may bind, and the container runs as another user.`;
   }
   const starter = background ? `; ${code(background.file)} starts ${code(background.text.trim())} before it` : "";
   return `Port ${port ?? address} inside the container is already taken, so Gunicorn could not bind ${code(address)}${starter}.`;
 }
-var retriedNotInUse, gaveUpBinding, connectionInUse, addressInUseTraceback, port_in_use_default;
+var retriedNotInUse, bindRefused2, DEVELOPMENT_SERVER_PORT, RUN_CALL, serverStartedAtImport, gaveUpBinding, connectionInUse, addressInUseTraceback, port_in_use_default;
 var init_port_in_use = __esm({
   "src/diagnosis/reasons/port-in-use.ts"() {
     "use strict";
@@ -27268,6 +27312,8 @@ var init_port_in_use = __esm({
     init_locate();
     init_words();
     init_bind_family();
+    init_configuration();
+    init_line_prefix();
     retriedNotInUse = {
       stage: "boot",
       name: "Gunicorn retried its bind without saying the address is in use",
@@ -27282,6 +27328,40 @@ var init_port_in_use = __esm({
           facts: { address, port, notInUse: true },
           evidence: present(retry2.text, rc.ofKind("cant-connect")[0]?.lines[0].text),
           location: firstLocation(commandLine(rc))
+        };
+      }
+    };
+    bindRefused2 = {
+      stage: "boot",
+      name: "Gunicorn was refused its bind (permission denied)",
+      detect(rc) {
+        const refused = rc.ofKind("connection-in-use").find((e) => e.error !== void 0 && /Errno 13\b|Permission denied/.test(e.error));
+        if (!refused || inUseEvents(rc).length > 0) return void 0;
+        return {
+          facts: { address: refused.address, port: /(\d+)\)?$/.exec(refused.address)?.[1], notInUse: true, refusal: refused.error },
+          evidence: present(refused.lines[0].text, rc.ofKind("cant-connect")[0]?.lines[0].text),
+          location: firstLocation(commandLine(rc))
+        };
+      }
+    };
+    DEVELOPMENT_SERVER_PORT = /^\s*Port (\d+) is in use by another program\b/;
+    RUN_CALL = /^\S.*\.run\(|^\s*(?:app|application|socketio)\.run\(/;
+    serverStartedAtImport = {
+      stage: "boot",
+      name: "the app starts its development server at import (werkzeug's port in use)",
+      detect(rc) {
+        if (rc.ofKind("master-start").length === 0 && rc.ofKind("worker-boot").length === 0) return void 0;
+        const said = rc.ctx.lines.find((l) => DEVELOPMENT_SERVER_PORT.test(stripLinePrefixes(l.text)));
+        const port = said && DEVELOPMENT_SERVER_PORT.exec(stripLinePrefixes(said.text))?.[1];
+        if (!said || !port) return void 0;
+        const module = appSpec(commandLine(rc)?.text)?.split(":")[0];
+        const file = module && rc.moduleFile(module);
+        const found2 = file ? rc.repo.findLine(file, RUN_CALL) : void 0;
+        const line = file && found2 ? { file, ...found2 } : void 0;
+        return {
+          facts: { address: `port ${port}`, port, serverAtImport: { line } },
+          evidence: present(said.text, line?.text.trim(), rc.gunicornOutcomeLine()),
+          location: line && { file: line.file, line: line.line }
         };
       }
     };
@@ -27313,12 +27393,12 @@ var init_port_in_use = __esm({
       id: "port-in-use",
       title: "Port already in use",
       headline: "port already in use",
-      readme: "Gunicorn could not bind its address",
+      readme: "Gunicorn could not bind its address: another process holds the port, a port below 1024 for a user that is not root (`[Errno 13] Permission denied`), or the app's own `app.run()` at import (werkzeug's `Port 8000 is in use by another program`)",
       fixtures: [{ path: "__fixtures__/apps/fail-port-in-use", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [retriedNotInUse, gaveUpBinding, connectionInUse, addressInUseTraceback],
+      rules: [serverStartedAtImport, bindRefused2, retriedNotInUse, gaveUpBinding, connectionInUse, addressInUseTraceback],
       words: (facts) => ({
         summary: summary11(facts),
-        remedy: facts.notInUse ? `Bind a port of 1024 or above (e.g. ${code("0.0.0.0:8000")}, published as port ${facts.port} outside), or run Gunicorn as root.` : `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
+        remedy: facts.serverAtImport ? `Call ${code("app.run()")} only when the file is run directly: put it under ${code('if __name__ == "__main__":')}, so importing the module (as Gunicorn does) does not start a server.` : facts.notInUse ? `Bind a port of 1024 or above (e.g. ${code("0.0.0.0:8000")}, published as port ${facts.port} outside), or run Gunicorn as root.` : `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
       })
     });
   }
@@ -28473,7 +28553,11 @@ var init_package_hints = __esm({
       { pattern: /Error loading (psycopg2|psycopg|MySQLdb|pymysql|cx_Oracle|oracledb)\b(?: or \w+)? module/, module: (m) => m[1] },
       { pattern: /\b(mysqlclient|psycopg2?|Pillow|PyYAML|gevent|uvicorn) (?:is required|must be installed|is not installed)\b/, module: (m) => m[1] },
       // setuptools' entry points and importlib.metadata ask for a distribution by its installed name (often the project itself).
-      { pattern: /The '([\w.-]+)' distribution was not found/, module: (m) => m[1].replace(/-/g, "_"), pip: (m) => m[1] },
+      {
+        pattern: /The '([\w.-]+)(?:\[[\w,-]+\])?(?:[=<>!~][^']*)?' distribution was not found/,
+        module: (m) => m[1].replace(/-/g, "_"),
+        pip: (m) => m[1]
+      },
       { pattern: /No package metadata was found for ([\w.-]+)/, module: (m) => m[1].replace(/-/g, "_"), pip: (m) => m[1] }
     ];
   }
@@ -29179,14 +29263,14 @@ function lastWordsBefore(rc, kill) {
     }
     if (line.seq > killSeq) break;
     const text = stripLinePrefixes(line.text).trim();
-    if (!gunicorns.has(line.seq) && text) texts.push(text);
+    if (!gunicorns.has(line.seq) && text && !PLATFORM_LINE.test(line.text)) texts.push(text);
   }
   const lastMessage = [...texts].reverse().find((text) => !PROGRESS_BAR.test(text));
   const lastBar = texts.length > 0 && PROGRESS_BAR.test(texts[texts.length - 1]) ? texts[texts.length - 1] : void 0;
   if (!lastMessage && !lastBar) return void 0;
   return { said: lastMessage && clip(lastMessage, 120), progress: lastBar && clip(lastBar.replace(/\s+/g, " "), 60) };
 }
-var PROGRESS_BAR, GUNICORN_PREFIX;
+var PROGRESS_BAR, GUNICORN_PREFIX, PLATFORM_LINE;
 var init_last_words = __esm({
   "src/diagnosis/rules/last-words.ts"() {
     "use strict";
@@ -29194,6 +29278,7 @@ var init_last_words = __esm({
     init_line_prefix();
     PROGRESS_BAR = /\d{1,3}%\s*(?:\||\[)|\|[█▏▎▍▌▋▊▉#=> -]{4,}\|/;
     GUNICORN_PREFIX = /\[\d{4}-\d\d-\d\d[ T][\d:,.]+(?: [+-]\d{4})?\] \[\d+\] \[[A-Z]+\]/;
+    PLATFORM_LINE = /\bheroku\[(?:router|web\.\d+|api)\]: /;
   }
 });
 
@@ -29266,6 +29351,18 @@ function libraryFrameAt(tb) {
   const frame = [...tb.frames].reverse().find((f) => /\/(?:site|dist)-packages\/(?!gunicorn\/)/.test(f.file));
   return frame && `${frame.file.replace(/^.*\/(?:site|dist)-packages\//, "")}:${frame.line}`;
 }
+function stuckFrame(rc, tb) {
+  const stuck = rc.userFrame(tb);
+  return stuck && `${stuck.location?.file ?? stuck.frame.file}:${stuck.frame.line}`;
+}
+function abortsWithoutTimeoutLine(rc) {
+  if (rc.ofKind("worker-timeout").length > 0) return void 0;
+  const aborted = abortedTracebacks(rc);
+  if (aborted.length === 0) return void 0;
+  const serving = aborted.find(servingWhenAborted);
+  const traceback = serving ?? aborted[0];
+  return { pids: new Set(aborted.map((tb) => tb.pid)).size, serving: serving !== void 0, stuckAt: stuckFrame(rc, traceback), traceback };
+}
 function memoryKillEvidence(rc, { limit, oomKills, oomEvents: oomEvents2, masterKilled }) {
   const limited = limit ? ` (memory limit ${limit})` : "";
   const evidence = oomKills.slice(0, 3).map((e) => e.lines[0].text);
@@ -29300,13 +29397,12 @@ function workerTimeouts(rc) {
   const bootLine = rc.ofKind("worker-boot").find((b) => b.pid === timeouts[0].pid);
   const healthyAt = rc.ctx.health?.firstHealthyAt;
   const aborted = abortedTracebacks(rc);
-  const serving = aborted.find((tb) => tb.frames.some((f) => SERVING_FRAME.test(f.func ?? "") && /gunicorn\/workers\//.test(f.file)));
-  const stuck = rc.userFrame(serving ?? aborted[0]);
+  const serving = aborted.find(servingWhenAborted);
   const killedAt = timeouts[0].lines[0].seq;
   const printed = [...rc.tracebacks, ...rc.ofKind("cut-traceback")].filter((tb) => tb.lines[0].seq > killedAt);
   const afterKill = aborted.length === 0 ? printed.sort((a, b) => a.lines[0].seq - b.lines[0].seq)[0] : void 0;
   const whileServing2 = healthyAt !== void 0 && (timeouts[0].lines[0]?.at ?? 0) > healthyAt || serving !== void 0;
-  const stuckAt = stuck ? `${stuck.location?.file ?? stuck.frame.file}:${stuck.frame.line}` : afterKill && libraryFrameAt(afterKill);
+  const stuckAt = stuckFrame(rc, serving ?? aborted[0]) ?? (afterKill && libraryFrameAt(afterKill));
   return {
     timeouts,
     duringBoot: timeouts.filter((t) => booted.has(t.pid)).length,
@@ -29318,7 +29414,7 @@ function workerTimeouts(rc) {
     evidence: present(bootLine?.lines[0].text, timeouts[0].lines[0].text, setting.command?.text)
   };
 }
-var SERVING_FRAME;
+var SERVING_FRAME, servingWhenAborted;
 var init_resources = __esm({
   "src/diagnosis/rules/resources.ts"() {
     "use strict";
@@ -29326,6 +29422,7 @@ var init_resources = __esm({
     init_rule();
     init_last_words();
     SERVING_FRAME = /^handle_request$|^handle$|^handle_client$/;
+    servingWhenAborted = (tb) => tb.frames.some((f) => SERVING_FRAME.test(f.func ?? "") && /gunicorn\/workers\//.test(f.file));
   }
 });
 
@@ -29635,7 +29732,7 @@ function words8(facts) {
     remedy: `Make the import fast (do not wait for services or load big data at import time) or raise ${code("--timeout")} above the real boot time.`
   };
 }
-var whileServing, whileLoading, WORKER_TIMEOUT_WORDS, timeoutWithoutPid, worker_timeout_default;
+var whileServing, whileLoading, WORKER_TIMEOUT_WORDS, timeoutWithoutPid, abortedWithoutTimeoutLine, worker_timeout_default;
 var init_worker_timeout = __esm({
   "src/diagnosis/reasons/worker-timeout.ts"() {
     "use strict";
@@ -29676,13 +29773,30 @@ var init_worker_timeout = __esm({
         };
       }
     };
+    abortedWithoutTimeoutLine = {
+      stage: "boot",
+      name: "a worker's traceback through Gunicorn's abort handler",
+      detect(rc) {
+        const found2 = abortsWithoutTimeoutLine(rc);
+        if (!found2) return void 0;
+        const booted = rc.ofKind("worker-boot").length > 0;
+        const when2 = found2.serving ? "while-serving" : booted ? "while-loading" : "unseen";
+        const setting = timeoutSetting(rc);
+        const frame = rc.userFrame(found2.traceback);
+        return {
+          facts: { when: when2, killed: Math.max(found2.pids, 1), seconds: setting.seconds, stuckAt: found2.stuckAt },
+          evidence: present(...frame?.text ?? [], found2.traceback.exception.line, setting.command?.text),
+          location: setting.location
+        };
+      }
+    };
     worker_timeout_default = defineReason({
       id: "worker-timeout",
       title: "Worker timeout during boot",
       headline: "worker timeout",
-      readme: "a worker took longer to boot than Gunicorn's `timeout`, named with where it was: the frame its stack shows, else its last line before the kill (a model it was downloading); also a `WORKER TIMEOUT` quoted without its pid",
+      readme: "a worker took longer to boot than Gunicorn's `timeout`, named with where it was: the frame its stack shows, else its last line before the kill (a model it was downloading); also a `WORKER TIMEOUT` quoted without its pid, and a worker's traceback through Gunicorn's abort handler (`handle_abort`, `SystemExit: 1`) without the `WORKER TIMEOUT` line",
       fixtures: [{ path: "__fixtures__/apps/load-worker-timeout", test: "__tests__/concurrency.itg.ts" }],
-      rules: [whileServing, whileLoading, timeoutWithoutPid],
+      rules: [whileServing, whileLoading, timeoutWithoutPid, abortedWithoutTimeoutLine],
       words: words8
     });
   }

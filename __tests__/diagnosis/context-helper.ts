@@ -11,9 +11,9 @@ import type { Diagnosis, LogLine, ReasonId } from '../../src/core/model.js'
 
 export const REPO = process.cwd()
 
-/** A log captured by hand on forky (scripts/capture-library-errors.sh), as the pipeline reads it. */
-export const byHandLog = (name: string): LogLine[] =>
-  toLogLines(readFileSync(path.join(REPO, '__fixtures__/logs/by-hand', `${name}-forky.log`), 'utf8'))
+/** A log captured by hand on a base (scripts/capture-*.sh; forky unless named), as the pipeline reads it. */
+export const byHandLog = (name: string, suite: Suite = 'forky'): LogLine[] =>
+  toLogLines(readFileSync(path.join(REPO, '__fixtures__/logs/by-hand', `${name}-${suite}.log`), 'utf8'))
 
 export function contextFor(
   lines: LogLine[],

@@ -9,7 +9,17 @@ import { kernelSegfaults, shellSegfault } from '../rules/crash-reports.js'
 import { withoutGunicornPrefix } from '../rules/rule.js'
 import { numpyAbi, numpyAbiRemedy, numpyAbiSummary, type NumpyAbiFacts } from '../rules/numpy-abi.js'
 import { forkUnsafe, forkUnsafeWords, type ForkUnsafeFacts } from '../rules/fork-safety.js'
-import { builtAgainst, dumpWithFrames, frameLine, importedModule, nativeCrashes, requirementLine, shellFormSignal } from '../rules/crashes.js'
+import {
+  builtAgainst,
+  dumpWithFrames,
+  frameLine,
+  importedModule,
+  isIllegalInstruction,
+  nativeAborts,
+  nativeCrashes,
+  requirementLine,
+  shellFormSignal
+} from '../rules/crashes.js'
 
 type Facts =
   | NumpyAbiFacts
@@ -26,6 +36,7 @@ type Facts =
       extensions: string[]
     }
   | { kind: 'signal-only'; deaths: number; signalLine: string }
+  | { kind: 'native-abort'; message: string; deaths: number }
   | { kind: 'kernel-segfault'; process?: string; times: number; library?: string }
   | { kind: 'shell-segfault'; report: string; exitCode?: number }
 
@@ -92,8 +103,21 @@ const signalOnly: Rule<Facts> = {
     if (dumps.length > 0 || deaths.length === 0) return undefined
     const first = deaths[0].lines[0].text
     return {
-      facts: { kind: 'signal-only', deaths: deaths.length, signalLine: withoutGunicornPrefix(first) },
+      facts: { kind: 'signal-only', deaths: deaths.length, signalLine: withoutGunicornPrefix(stripLinePrefixes(first)) },
       evidence: present(first, rc.ofKind('worker-boot').slice(-1)[0]?.lines[0].text)
+    }
+  }
+}
+
+const abortedInNativeCode: Rule<Facts> = {
+  stage: 'boot',
+  name: 'glibc or the C++ runtime aborted a worker (SIGABRT without a timeout)',
+  detect(rc) {
+    const found = nativeAborts(rc)
+    if (!found) return undefined
+    return {
+      facts: { kind: 'native-abort', message: found.message, deaths: found.deaths.length },
+      evidence: present(found.messageLine, found.deaths[0].lines[0].text)
     }
   }
 }
@@ -168,7 +192,13 @@ function summary(facts: Exclude<Facts, ForkUnsafeFacts>): string {
       return (
         `Workers die of a signal in native code (${facts.deaths} × ${code(facts.signalLine)}${shellForm(facts.signalLine)}) ` +
         'and Gunicorn keeps replacing them; faulthandler was off, so no Python stack was printed.' +
-        (shellFormSignal(facts.signalLine) === 'SIGILL' ? ILLEGAL_INSTRUCTION : '')
+        (isIllegalInstruction(facts.signalLine) ? ILLEGAL_INSTRUCTION : '')
+      )
+    case 'native-abort':
+      return (
+        `A worker aborted in native code: ${code(facts.message.slice(0, 120))}, then Gunicorn reports its SIGABRT` +
+        `${facts.deaths > 1 ? `, ${facts.deaths} times: Gunicorn keeps replacing it` : ''}. ` +
+        'A C extension corrupted memory or raised an error it could not handle.'
       )
     case 'kernel-segfault': {
       const { process, times, library } = facts
@@ -217,6 +247,7 @@ function remedy(facts: Exclude<Facts, ForkUnsafeFacts>): string {
       )
     case 'kernel-segfault':
     case 'shell-segfault':
+    case 'native-abort':
       return REINSTALL_FROM_SCRATCH
   }
 }
@@ -229,8 +260,9 @@ export default defineReason({
     'a worker died of a signal in native code (`Fatal Python error: Segmentation fault`): the module ' +
     'whose import crashed, the extension modules loaded, or the two packages of a `size changed, may ' +
     'indicate binary incompatibility` warning; a package compiled against NumPy 1.x under NumPy 2 (`_ARRAY_API not found`); ' +
-    "macOS's fork-safety check (CoreFoundation, the Objective-C runtime) killing forked workers",
+    "macOS's fork-safety check (CoreFoundation, the Objective-C runtime) killing forked workers; glibc's or the C++ " +
+    "runtime's abort (`free(): invalid pointer`, `terminate called after throwing…`) before a SIGABRT no timeout explains",
   fixtures: [{ path: '__fixtures__/apps/fail-native-crash', test: '__tests__/hang-crash.itg.ts' }],
-  rules: [numpyBuiltForAnother, binaryIncompatible, forkUnsafe, crashDump, signalOnly, kernelSegfault, shellReportedSegfault],
+  rules: [numpyBuiltForAnother, binaryIncompatible, forkUnsafe, crashDump, signalOnly, abortedInNativeCode, kernelSegfault, shellReportedSegfault],
   words: (facts) => (facts.kind === 'fork-unsafe' ? forkUnsafeWords(facts) : { summary: summary(facts), remedy: remedy(facts) })
 })

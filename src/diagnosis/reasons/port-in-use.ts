@@ -1,10 +1,13 @@
-// Gunicorn could not bind its address: another process in the container holds the port.
+// Gunicorn could not bind its address: another process in the container holds the port, a port below 1024 for a user
+// that is not root, or the app's own development server started while Gunicorn imports it.
 import { defineReason, type Finding, type Rule } from '../reason.js'
 import type { RuleContext } from '../context.js'
 import { backgroundProcess } from '../rules/network.js'
 import { commandLine, firstLocation, type FoundLine } from '../rules/locate.js'
 import { code, present } from '../words.js'
 import { ipv6BeforePrivilege, statedBind } from '../rules/bind-family.js'
+import { appSpec } from '../rules/configuration.js'
+import { stripLinePrefixes } from '../../gunicorn/line-prefix.js'
 
 interface Facts {
   /** The address as Gunicorn printed it, e.g. `('0.0.0.0', 8000)`. */
@@ -14,6 +17,10 @@ interface Facts {
   background?: FoundLine
   /** Gunicorn retried without `Connection in use`: the bind failed otherwise (a port below 1024 without root). */
   notInUse?: true
+  /** Gunicorn's own words for the refusal (`[Errno 13] Permission denied`), when it printed them. */
+  refusal?: string
+  /** The app starts its own development server while Gunicorn imports it (`app.run()` at module level). */
+  serverAtImport?: { line?: FoundLine }
 }
 
 /**
@@ -35,6 +42,46 @@ const retriedNotInUse: Rule<Facts> = {
       facts: { address, port, notInUse: true },
       evidence: present(retry.text, rc.ofKind('cant-connect')[0]?.lines[0].text),
       location: firstLocation(commandLine(rc))
+    }
+  }
+}
+
+/** The refusal itself: `connection to ('0.0.0.0', 80) failed: [Errno 13] Permission denied` (Gunicorn 20.1+). */
+const bindRefused: Rule<Facts> = {
+  stage: 'boot',
+  name: 'Gunicorn was refused its bind (permission denied)',
+  detect(rc) {
+    const refused = rc.ofKind('connection-in-use').find((e) => e.error !== undefined && /Errno 13\b|Permission denied/.test(e.error))
+    if (!refused || inUseEvents(rc).length > 0) return undefined
+    return {
+      facts: { address: refused.address, port: /(\d+)\)?$/.exec(refused.address)?.[1], notInUse: true, refusal: refused.error },
+      evidence: present(refused.lines[0].text, rc.ofKind('cant-connect')[0]?.lines[0].text),
+      location: firstLocation(commandLine(rc))
+    }
+  }
+}
+
+// Werkzeug's words when `app.run()` finds the port taken: inside a Gunicorn log, Gunicorn is the one holding it, and
+// the app started its own server while Gunicorn imported it.
+const DEVELOPMENT_SERVER_PORT = /^\s*Port (\d+) is in use by another program\b/
+const RUN_CALL = /^\S.*\.run\(|^\s*(?:app|application|socketio)\.run\(/
+
+const serverStartedAtImport: Rule<Facts> = {
+  stage: 'boot',
+  name: "the app starts its development server at import (werkzeug's port in use)",
+  detect(rc) {
+    if (rc.ofKind('master-start').length === 0 && rc.ofKind('worker-boot').length === 0) return undefined
+    const said = rc.ctx.lines.find((l) => DEVELOPMENT_SERVER_PORT.test(stripLinePrefixes(l.text)))
+    const port = said && DEVELOPMENT_SERVER_PORT.exec(stripLinePrefixes(said.text))?.[1]
+    if (!said || !port) return undefined
+    const module = appSpec(commandLine(rc)?.text)?.split(':')[0]
+    const file = module && rc.moduleFile(module)
+    const found = file ? rc.repo.findLine(file, RUN_CALL) : undefined
+    const line = file && found ? { file, ...found } : undefined
+    return {
+      facts: { address: `port ${port}`, port, serverAtImport: { line } },
+      evidence: present(said.text, line?.text.trim(), rc.gunicornOutcomeLine()),
+      location: line && { file: line.file, line: line.line }
     }
   }
 }
@@ -94,7 +141,21 @@ const addressInUseTraceback: Rule<Facts> = {
   }
 }
 
-function summary({ address, port, background, notInUse }: Facts): string {
+function summary({ address, port, background, notInUse, refusal, serverAtImport }: Facts): string {
+  if (serverAtImport) {
+    const call = serverAtImport.line
+      ? ` (${code(`${serverAtImport.line.file}:${serverAtImport.line.line}`)}: ${code(serverAtImport.line.text.trim())})`
+      : ''
+    return (
+      `The app starts its own development server while Gunicorn imports it${call}: the server finds port ${port} ` +
+      'taken by Gunicorn itself ("Port is in use by another program") and the worker exits.'
+    )
+  }
+  if (notInUse && refusal) {
+    const why =
+      Number(port) < 1024 ? `port ${port} is below 1024, which only root (or CAP_NET_BIND_SERVICE) may bind` : 'a security policy refuses it'
+    return `Gunicorn was refused ${code(address)} (${code(refusal)}): ${why}, and the container runs as another user.`
+  }
   if (notInUse) {
     return (
       `Gunicorn could not bind ${code(address)} and kept retrying without reporting the address in use: ` +
@@ -109,14 +170,19 @@ export default defineReason({
   id: 'port-in-use',
   title: 'Port already in use',
   headline: 'port already in use',
-  readme: 'Gunicorn could not bind its address',
+  readme:
+    'Gunicorn could not bind its address: another process holds the port, a port below 1024 for a user that is not ' +
+    "root (`[Errno 13] Permission denied`), or the app's own `app.run()` at import (werkzeug's " +
+    '`Port 8000 is in use by another program`)',
   fixtures: [{ path: '__fixtures__/apps/fail-port-in-use', test: '__tests__/diagnosis.itg.ts' }],
-  rules: [retriedNotInUse, gaveUpBinding, connectionInUse, addressInUseTraceback],
+  rules: [serverStartedAtImport, bindRefused, retriedNotInUse, gaveUpBinding, connectionInUse, addressInUseTraceback],
   words: (facts) => ({
     summary: summary(facts),
-    remedy: facts.notInUse
-      ? `Bind a port of 1024 or above (e.g. ${code('0.0.0.0:8000')}, published as port ${facts.port} outside), or run Gunicorn as root.`
-      : `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : 'that address'} ` +
-        '(a process started by the entrypoint, or the same address bound twice); give the other process its own port.'
+    remedy: facts.serverAtImport
+      ? `Call ${code('app.run()')} only when the file is run directly: put it under ${code('if __name__ == "__main__":')}, so importing the module (as Gunicorn does) does not start a server.`
+      : facts.notInUse
+        ? `Bind a port of 1024 or above (e.g. ${code('0.0.0.0:8000')}, published as port ${facts.port} outside), or run Gunicorn as root.`
+        : `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : 'that address'} ` +
+          '(a process started by the entrypoint, or the same address bound twice); give the other process its own port.'
   })
 })

@@ -2,7 +2,7 @@
 // while a request kept them busy. Located at the line that sets the timeout.
 import { defineReason, type Finding, type Rule } from '../reason.js'
 import { code, present } from '../words.js'
-import { timeoutSetting, workerTimeouts, type WorkerTimeouts } from '../rules/resources.js'
+import { abortsWithoutTimeoutLine, timeoutSetting, workerTimeouts, type WorkerTimeouts } from '../rules/resources.js'
 import type { LastWords } from '../rules/last-words.js'
 
 interface Facts {
@@ -64,6 +64,25 @@ const timeoutWithoutPid: Rule<Facts> = {
   }
 }
 
+/** The traceback Gunicorn's abort handler ends a timed-out worker's stack with, its `WORKER TIMEOUT` line not in the log. */
+const abortedWithoutTimeoutLine: Rule<Facts> = {
+  stage: 'boot',
+  name: "a worker's traceback through Gunicorn's abort handler",
+  detect(rc) {
+    const found = abortsWithoutTimeoutLine(rc)
+    if (!found) return undefined
+    const booted = rc.ofKind('worker-boot').length > 0
+    const when = found.serving ? 'while-serving' : booted ? 'while-loading' : 'unseen'
+    const setting = timeoutSetting(rc)
+    const frame = rc.userFrame(found.traceback)
+    return {
+      facts: { when, killed: Math.max(found.pids, 1), seconds: setting.seconds, stuckAt: found.stuckAt },
+      evidence: present(...(frame?.text ?? []), found.traceback.exception.line, setting.command?.text),
+      location: setting.location
+    }
+  }
+}
+
 /** ", in `x` when it was stopped", or the worker's own last line before the kill. */
 function whereItWas({ stuckAt, lastWords }: Facts): string {
   if (stuckAt) return `, in ${code(stuckAt)} when it was stopped`
@@ -111,8 +130,9 @@ export default defineReason({
   headline: 'worker timeout',
   readme:
     "a worker took longer to boot than Gunicorn's `timeout`, named with where it was: the frame its stack shows, else its last " +
-    'line before the kill (a model it was downloading); also a `WORKER TIMEOUT` quoted without its pid',
+    'line before the kill (a model it was downloading); also a `WORKER TIMEOUT` quoted without its pid, and a ' +
+    "worker's traceback through Gunicorn's abort handler (`handle_abort`, `SystemExit: 1`) without the `WORKER TIMEOUT` line",
   fixtures: [{ path: '__fixtures__/apps/load-worker-timeout', test: '__tests__/concurrency.itg.ts' }],
-  rules: [whileServing, whileLoading, timeoutWithoutPid],
+  rules: [whileServing, whileLoading, timeoutWithoutPid, abortedWithoutTimeoutLine],
   words
 })

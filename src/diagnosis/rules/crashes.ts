@@ -6,6 +6,7 @@ import { crashedThread, type BinaryIncompatibilityEvent, type FatalErrorEvent, t
 import type { EventOf } from '../../gunicorn/log-parser.js'
 import type { SourceLocation } from '../../core/model.js'
 import type { RuleContext } from '../context.js'
+import { stripLinePrefixes } from '../../gunicorn/line-prefix.js'
 
 // Some Gunicorn releases print the shell's form of a signal death, 128 + the signal: `was sent code 132!` is SIGILL.
 const NATIVE_SIGNALS = /SIGSEGV|SIGBUS|SIGILL|SIGFPE|signal (11|7|4|8)\b|code 13[2569]\b/
@@ -17,6 +18,33 @@ export function shellFormSignal(text: string): string | undefined {
   return exitCode ? SHELL_FORM_SIGNALS[exitCode] : undefined
 }
 const PACKAGE_PATH = /(?:site|dist)-packages\/([A-Za-z_][\w]*)/
+
+/** A SIGILL, however it is written: mostly a wheel built for CPU instructions the processor lacks. */
+export const isIllegalInstruction = (line: string): boolean => /SIGILL|signal 4\b|code 132\b/.test(line)
+
+// What glibc, the C++ runtime or the stack protector print before they abort the process (SIGABRT): memory corrupted
+// by native code. Gunicorn's own SIGABRT (a timed-out worker) prints none of these.
+const NATIVE_ABORT =
+  /^(?:free\(\): invalid (?:pointer|size|next size.*)|double free or corruption.*|malloc\(\): .+|munmap_chunk\(\): invalid pointer|corrupted (?:size vs\. prev_size|double-linked list).*|\*\*\* stack smashing detected \*\*\*.*|terminate called after throwing an instance of .+|Fatal glibc error: .+)$/
+
+/** Workers that aborted in native code: glibc's (or the C++ runtime's) last words, then Gunicorn's SIGABRT line for a worker that did not time out. */
+export function nativeAborts(rc: RuleContext): { message: string; messageLine: string; deaths: EventOf<'worker-signal'>[] } | undefined {
+  const timedOut = new Set(rc.ofKind('worker-timeout').map((e) => e.pid))
+  const deaths = rc.ofKind('worker-signal').filter((e) => /SIGABRT|signal 6\b/.test(e.signal) && !timedOut.has(e.pid))
+  if (deaths.length === 0 || abortedByGunicorn(rc)) return undefined
+  const before = deaths[deaths.length - 1].lines[0].seq
+  for (const line of rc.ctx.lines) {
+    if (line.seq > before) break
+    const text = stripLinePrefixes(line.text).trim()
+    if (NATIVE_ABORT.test(text)) return { message: text, messageLine: line.text, deaths }
+  }
+  return undefined
+}
+
+/** A worker's traceback through Gunicorn's SIGABRT handler: the master aborted it for its timeout. */
+function abortedByGunicorn(rc: RuleContext): boolean {
+  return rc.tracebacks.some((tb) => tb.frames.some((f) => f.func === 'handle_abort' && /gunicorn\/workers\//.test(f.file)))
+}
 
 /** Crash dumps and native-signal deaths, leaving out the stack the run asked a stuck worker for (the hang's). */
 export function nativeCrashes(rc: RuleContext): { dumps: FatalErrorEvent[]; deaths: (EventOf<'worker-signal'> | EventOf<'worker-exit'>)[] } {

@@ -17,6 +17,9 @@ const PROGRESS_BAR = /\d{1,3}%\s*(?:\||\[)|\|[█▏▎▍▌▋▊▉#=> -]{4,}
 // A Gunicorn line run into the end of another program's (two writers, one stream): what stands before its prefix.
 const GUNICORN_PREFIX = /\[\d{4}-\d\d-\d\d[ T][\d:,.]+(?: [+-]\d{4})?\] \[\d+\] \[[A-Z]+\]/
 
+// The host's own lines in the same stream (Heroku's router and dyno manager): not the worker's words.
+const PLATFORM_LINE = /\bheroku\[(?:router|web\.\d+|api)\]: /
+
 /** The lines between the killed worker's boot (else the log's start) and its `WORKER TIMEOUT` that are not Gunicorn's. */
 export function lastWordsBefore(rc: RuleContext, kill: EventOf<'worker-timeout'>): LastWords | undefined {
   const killSeq = kill.lines[0].seq
@@ -39,7 +42,7 @@ export function lastWordsBefore(rc: RuleContext, kill: EventOf<'worker-timeout'>
     }
     if (line.seq > killSeq) break
     const text = stripLinePrefixes(line.text).trim()
-    if (!gunicorns.has(line.seq) && text) texts.push(text)
+    if (!gunicorns.has(line.seq) && text && !PLATFORM_LINE.test(line.text)) texts.push(text)
   }
   const lastMessage = [...texts].reverse().find((text) => !PROGRESS_BAR.test(text))
   const lastBar = texts.length > 0 && PROGRESS_BAR.test(texts[texts.length - 1]) ? texts[texts.length - 1] : undefined

@@ -18,7 +18,11 @@ const HINTS: Hint[] = [
   { pattern: /Error loading (psycopg2|psycopg|MySQLdb|pymysql|cx_Oracle|oracledb)\b(?: or \w+)? module/, module: (m) => m[1] },
   { pattern: /\b(mysqlclient|psycopg2?|Pillow|PyYAML|gevent|uvicorn) (?:is required|must be installed|is not installed)\b/, module: (m) => m[1] },
   // setuptools' entry points and importlib.metadata ask for a distribution by its installed name (often the project itself).
-  { pattern: /The '([\w.-]+)' distribution was not found/, module: (m) => m[1].replace(/-/g, '_'), pip: (m) => m[1] },
+  {
+    pattern: /The '([\w.-]+)(?:\[[\w,-]+\])?(?:[=<>!~][^']*)?' distribution was not found/,
+    module: (m) => m[1].replace(/-/g, '_'),
+    pip: (m) => m[1]
+  },
   { pattern: /No package metadata was found for ([\w.-]+)/, module: (m) => m[1].replace(/-/g, '_'), pip: (m) => m[1] }
 ]
 

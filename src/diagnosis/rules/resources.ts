@@ -131,6 +131,26 @@ function libraryFrameAt(tb: { frames: TracebackFrame[] }): string | undefined {
 
 /** An aborted worker was serving a request: its stack runs through the worker's request handling. */
 const SERVING_FRAME = /^handle_request$|^handle$|^handle_client$/
+const servingWhenAborted = (tb: Traceback) => tb.frames.some((f) => SERVING_FRAME.test(f.func ?? '') && /gunicorn\/workers\//.test(f.file))
+
+/** `file:line` of the app's innermost frame in a traceback (the repository's path when the file is there). */
+function stuckFrame(rc: RuleContext, tb: Traceback | undefined): string | undefined {
+  const stuck = rc.userFrame(tb)
+  return stuck && `${stuck.location?.file ?? stuck.frame.file}:${stuck.frame.line}`
+}
+
+/**
+ * Workers Gunicorn aborted for their timeout where no `WORKER TIMEOUT` line is in the log (a paste of the traceback
+ * alone, the master's lines in another log): the traceback through `handle_abort` is the kill's own trace.
+ */
+export function abortsWithoutTimeoutLine(rc: RuleContext): { pids: number; serving: boolean; stuckAt?: string; traceback: Traceback } | undefined {
+  if (rc.ofKind('worker-timeout').length > 0) return undefined
+  const aborted = abortedTracebacks(rc)
+  if (aborted.length === 0) return undefined
+  const serving = aborted.find(servingWhenAborted)
+  const traceback = serving ?? aborted[0]
+  return { pids: new Set(aborted.map((tb) => tb.pid)).size, serving: serving !== undefined, stuckAt: stuckFrame(rc, traceback), traceback }
+}
 
 /** The kill lines (at most three), then what Docker reported. */
 export function memoryKillEvidence(rc: RuleContext, { limit, oomKills, oomEvents, masterKilled }: MemoryKills): string[] {
@@ -203,13 +223,12 @@ export function workerTimeouts(rc: RuleContext): WorkerTimeouts | undefined {
   const bootLine = rc.ofKind('worker-boot').find((b) => b.pid === timeouts[0].pid)
   const healthyAt = rc.ctx.health?.firstHealthyAt
   const aborted = abortedTracebacks(rc)
-  const serving = aborted.find((tb) => tb.frames.some((f) => SERVING_FRAME.test(f.func ?? '') && /gunicorn\/workers\//.test(f.file)))
-  const stuck = rc.userFrame(serving ?? aborted[0])
+  const serving = aborted.find(servingWhenAborted)
   const killedAt = timeouts[0].lines[0].seq
   const printed = [...rc.tracebacks, ...rc.ofKind('cut-traceback')].filter((tb) => tb.lines[0].seq > killedAt)
   const afterKill = aborted.length === 0 ? printed.sort((a, b) => a.lines[0].seq - b.lines[0].seq)[0] : undefined
   const whileServing = (healthyAt !== undefined && (timeouts[0].lines[0]?.at ?? 0) > healthyAt) || serving !== undefined
-  const stuckAt = stuck ? `${stuck.location?.file ?? stuck.frame.file}:${stuck.frame.line}` : afterKill && libraryFrameAt(afterKill)
+  const stuckAt = stuckFrame(rc, serving ?? aborted[0]) ?? (afterKill && libraryFrameAt(afterKill))
   return {
     timeouts,
     duringBoot: timeouts.filter((t) => booted.has(t.pid)).length,

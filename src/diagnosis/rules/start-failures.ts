@@ -23,6 +23,9 @@ export const gunicornNotInstalled: Rule<StartFacts> = {
 const SHELL_NOT_FOUND =
   /(?:^|[\s"'`:])"?'?((?:\/[^\s"':]*\/)?gunicorn)'?"?: (?:executable file not found|(?:command )?not found|No such file or directory)|command not found: ((?:\/\S*\/)?gunicorn)\b/
 
+// `python -m gunicorn` where the interpreter has no Gunicorn: `/usr/local/bin/python: No module named gunicorn`.
+const PYTHON_NO_GUNICORN = /(?:^|[\s/])python[\d.]*: No module named gunicorn\s*$/
+
 export const gunicornNotFoundByShell: Rule<StartFacts> = {
   stage: 'boot',
   name: 'the shell or the runtime reports the gunicorn command not found',
@@ -30,6 +33,8 @@ export const gunicornNotFoundByShell: Rule<StartFacts> = {
     for (const line of rc.ctx.lines) {
       const m = SHELL_NOT_FOUND.exec(line.text)
       if (m) return { facts: { kind: 'executable-missing', executable: m[1] ?? m[2] }, evidence: [line.text.trim()] }
+      if (line.text.includes('No module named gunicorn') && PYTHON_NO_GUNICORN.test(line.text))
+        return { facts: { kind: 'executable-missing', executable: 'gunicorn' }, evidence: [line.text.trim()] }
     }
     return undefined
   }

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Captures how workers die outside a Python traceback, on a base image (run inside it:
+# docker run --rm --sysctl net.ipv4.ip_unprivileged_port_start=1024 -v "$PWD/scripts/capture-worker-deaths.sh:/c.sh"
+# gunicorn-smoke-base:SUITE bash /c.sh). Docker lets any user bind any port unless the sysctl says otherwise, as a
+# Kubernetes node or a rootless runtime does.
+# Each part of the output, after its "=== case" line, is one file of __fixtures__/logs/by-hand (`CASE-SUITE.log`).
+set -e
+mkdir -p /app && cd /app
+# glibc aborts a worker whose extension frees memory it does not own (`free(): invalid pointer`, then SIGABRT).
+cat > corrupt.py <<'PY'
+import ctypes
+
+libc = ctypes.CDLL("libc.so.6")
+libc.free.argtypes = [ctypes.c_void_p]
+buffer = ctypes.create_string_buffer(64)
+libc.free(ctypes.addressof(buffer) + 16)
+
+
+def app(environ, start_response):
+    start_response("200 OK", [])
+    return [b"ok"]
+PY
+# A request longer than the timeout: the master aborts the worker (SIGABRT) and its traceback runs through handle_abort.
+cat > slow.py <<'PY'
+import time
+
+
+def app(environ, start_response):
+    time.sleep(30)
+    start_response("200 OK", [])
+    return [b"ok"]
+PY
+cat > hello.py <<'PY'
+def app(environ, start_response):
+    start_response("200 OK", [])
+    return [b"ok"]
+PY
+echo "=== native-abort"
+timeout 1 gunicorn -w 1 -b 0.0.0.0:8000 corrupt:app 2>&1 || true
+echo "=== request-aborted"
+(timeout 12 gunicorn -w 1 -t 2 -b 0.0.0.0:8000 slow:app 2>&1 || true) &
+sleep 2
+python3 -c 'import urllib.request; urllib.request.urlopen("http://127.0.0.1:8000/report", timeout=8)' >/dev/null 2>&1 || true
+wait
+echo "=== bind-refused"
+# A port below 1024 for a user that is not root.
+timeout 12 setpriv --reuid=65534 --regid=65534 --clear-groups gunicorn -w 1 -b 0.0.0.0:80 hello:app 2>&1 || true
+echo "=== python-m-gunicorn-missing"
+python3 -m venv --without-pip /venv
+/venv/bin/python -m gunicorn -b 0.0.0.0:8000 hello:app 2>&1 || true
