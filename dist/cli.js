@@ -27763,6 +27763,33 @@ function databaseUrlWords(facts) {
   };
 }
 
+// src/diagnosis/rules/tls-files.ts
+var MISSING = /^(certfile|keyfile|ca_certs) "([^"]+)" does not exist/;
+var tlsFileMissing = {
+  stage: "boot",
+  name: "a file Gunicorn's TLS settings name is not in the container",
+  detect(rc) {
+    const tb = rc.primaryTraceback((t) => t.exception.type.endsWith("ValueError") && MISSING.test(t.exception.message));
+    const m = tb && MISSING.exec(tb.exception.message);
+    if (!tb || !m) return void 0;
+    const command = commandLine(rc);
+    const inCommand = command && new RegExp(`--${m[1].replace("_", "-")}\\b`).test(command.text) ? command : void 0;
+    const location = firstLocation(configSetting(rc, m[1]), inCommand);
+    return {
+      facts: { kind: "tls-file-missing", setting: m[1], path: m[2], location },
+      evidence: [tb.exception.line, ...inCommand ? [inCommand.text] : []],
+      location
+    };
+  }
+};
+function tlsFileWords(facts) {
+  const option = code(`--${facts.setting.replace("_", "-")}`);
+  return {
+    summary: `Gunicorn's ${code(facts.setting)} setting${where(facts.location)} names ${code(facts.path)}, which is not in the container, so the master stopped before it bound its address.`,
+    remedy: `Provide the file at that path in the run (mount it, or generate a self-signed one for the test), or drop ${option} when the host terminates TLS in front of Gunicorn (Render, Railway, Fly, Heroku and Cloud Run do).`
+  };
+}
+
 // src/diagnosis/reasons/config-error.ts
 var CORRECT_VALUE = "Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally.";
 var PORT_FROM_ENV = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`);
@@ -27894,6 +27921,8 @@ function words4(facts) {
       return appSettingsWords(facts);
     case "database-url-scheme":
       return databaseUrlWords(facts);
+    case "tls-file-missing":
+      return tlsFileWords(facts);
     default:
       return { summary: summary9(facts), remedy: remedy11(facts) };
   }
@@ -27902,7 +27931,7 @@ var config_error_default = defineReason({
   id: "config-error",
   title: "Gunicorn configuration error",
   headline: "Gunicorn configuration error",
-  readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an IPv6 bind where the container has no IPv6 (Errno 97/99), an option left without its value, a `control_socket` that is not a path (25.1+), a pid file that names a live process (`Already running on PID`); or the app's own configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, a `DJANGO_SETTINGS_MODULE` the image lacks, a missing INI section, a check of its own that refuses settings it names, a setting it logs as unset before Gunicorn finds no application, a database URL scheme SQLAlchemy dropped: `postgres://`)",
+  readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an IPv6 bind where the container has no IPv6 (Errno 97/99), an option left without its value, a `control_socket` that is not a path (25.1+), a pid file that names a live process (`Already running on PID`), a `certfile` or `keyfile` the container does not have; or the app's own configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, a `DJANGO_SETTINGS_MODULE` the image lacks, a missing INI section, a check of its own that refuses settings it names, a setting it logs as unset before Gunicorn finds no application, a database URL scheme SQLAlchemy dropped: `postgres://`)",
   fixtures: [
     { path: "__fixtures__/apps/fail-config-error", test: "__tests__/diagnosis.itg.ts" },
     { path: "__fixtures__/apps/fail-exec-form-port", test: "__tests__/remedies.itg.ts" },
@@ -27924,6 +27953,7 @@ var config_error_default = defineReason({
     noAppModule,
     unreadableConfig,
     stalePidfile,
+    tlsFileMissing,
     rejectedSetting,
     djangoSettings,
     installedApp,
@@ -31183,6 +31213,9 @@ function withMessage(rc, tb) {
   const next = rc.ctx.lines.slice(at + 1, at + 6).map((line) => stripLinePrefixes(line.text).trim()).find((text) => /\w/.test(text));
   return next ? `${tb.exception.line.trim()} ${next}` : tb.exception.line;
 }
+var ARBITER_FRAME = /gunicorn\/arbiter\.py$/;
+var WORKER_FRAME = /gunicorn\/workers\/|^(?:spawn_worker|init_process|load_wsgi|import_app)$/;
+var raisedInMaster = (tb) => tb.frames.some((f) => ARBITER_FRAME.test(f.file)) && !tb.frames.some((f) => WORKER_FRAME.test(f.file) || WORKER_FRAME.test(f.func ?? ""));
 var exception = {
   stage: "boot",
   name: "an exception no rule knows",
@@ -31197,7 +31230,8 @@ var exception = {
         exceptionLine: withMessage(rc, tb),
         location: frame?.location,
         raisedAt: frame && !frame.location ? `${frame.frame.file}:${frame.frame.line}` : void 0,
-        caller
+        caller,
+        inMaster: caller?.inMaster ?? raisedInMaster(tb)
       },
       evidence: rc.tracebackEvidence(tb, frame),
       location: frame?.location
@@ -31222,7 +31256,7 @@ var REPRODUCE = "run the image locally with the same command to reproduce.";
 function summary17(facts) {
   switch (facts.kind) {
     case "exception": {
-      const failed2 = `${facts.caller?.inMaster ? "The master" : "Workers"} failed with ${code(facts.exceptionLine.slice(0, 200))}`;
+      const failed2 = `${facts.inMaster ? "Gunicorn's master" : "Workers"} failed with ${code(facts.exceptionLine.slice(0, 200))}`;
       if (facts.caller) return `${failed2}, ${callerWords(facts.caller)}.`;
       return facts.raisedAt ? `${failed2}, raised in ${code(facts.raisedAt)}.` : `${failed2}${where(facts.location)}.`;
     }
@@ -31250,7 +31284,7 @@ var unknown_default = defineReason({
   rules: [exception, howItEnded],
   words: (facts) => ({
     summary: summary17(facts),
-    remedy: facts.kind === "exception" ? facts.caller ? callerRemedy(facts.caller) : 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.' : `Read the last lines of the log below; ${REPRODUCE}`
+    remedy: facts.kind === "exception" ? facts.caller ? callerRemedy(facts.caller) : facts.inMaster ? "Fix the exception above: the master raised it before any worker loaded the app, so it reproduces with the same command (or `gunicorn --check-config`) in the image." : 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.' : `Read the last lines of the log below; ${REPRODUCE}`
   })
 });
 

@@ -27060,6 +27060,41 @@ var init_database_urls = __esm({
   }
 });
 
+// src/diagnosis/rules/tls-files.ts
+function tlsFileWords(facts) {
+  const option = code(`--${facts.setting.replace("_", "-")}`);
+  return {
+    summary: `Gunicorn's ${code(facts.setting)} setting${where(facts.location)} names ${code(facts.path)}, which is not in the container, so the master stopped before it bound its address.`,
+    remedy: `Provide the file at that path in the run (mount it, or generate a self-signed one for the test), or drop ${option} when the host terminates TLS in front of Gunicorn (Render, Railway, Fly, Heroku and Cloud Run do).`
+  };
+}
+var MISSING, tlsFileMissing;
+var init_tls_files = __esm({
+  "src/diagnosis/rules/tls-files.ts"() {
+    "use strict";
+    init_words();
+    init_locate();
+    MISSING = /^(certfile|keyfile|ca_certs) "([^"]+)" does not exist/;
+    tlsFileMissing = {
+      stage: "boot",
+      name: "a file Gunicorn's TLS settings name is not in the container",
+      detect(rc) {
+        const tb = rc.primaryTraceback((t) => t.exception.type.endsWith("ValueError") && MISSING.test(t.exception.message));
+        const m = tb && MISSING.exec(tb.exception.message);
+        if (!tb || !m) return void 0;
+        const command = commandLine(rc);
+        const inCommand = command && new RegExp(`--${m[1].replace("_", "-")}\\b`).test(command.text) ? command : void 0;
+        const location = firstLocation(configSetting(rc, m[1]), inCommand);
+        return {
+          facts: { kind: "tls-file-missing", setting: m[1], path: m[2], location },
+          evidence: [tb.exception.line, ...inCommand ? [inCommand.text] : []],
+          location
+        };
+      }
+    };
+  }
+});
+
 // src/diagnosis/reasons/config-error.ts
 function readEnvironmentIn({ configFile, importsOs: importsOs2 }) {
   if (!configFile) return `read the environment in a gunicorn.conf.py beside it: ${code("import os")}, then ${PORT_FROM_ENV}`;
@@ -27188,6 +27223,8 @@ function words4(facts) {
       return appSettingsWords(facts);
     case "database-url-scheme":
       return databaseUrlWords(facts);
+    case "tls-file-missing":
+      return tlsFileWords(facts);
     default:
       return { summary: summary10(facts), remedy: remedy11(facts) };
   }
@@ -27207,6 +27244,7 @@ var init_config_error = __esm({
     init_settings_module();
     init_app_settings();
     init_database_urls();
+    init_tls_files();
     CORRECT_VALUE = "Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally.";
     PORT_FROM_ENV = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`);
     notPythonFile = (file) => file !== void 0 && !/\.pyc?$/.test(file) && !file.startsWith("python:");
@@ -27214,7 +27252,7 @@ var init_config_error = __esm({
       id: "config-error",
       title: "Gunicorn configuration error",
       headline: "Gunicorn configuration error",
-      readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an IPv6 bind where the container has no IPv6 (Errno 97/99), an option left without its value, a `control_socket` that is not a path (25.1+), a pid file that names a live process (`Already running on PID`); or the app's own configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, a `DJANGO_SETTINGS_MODULE` the image lacks, a missing INI section, a check of its own that refuses settings it names, a setting it logs as unset before Gunicorn finds no application, a database URL scheme SQLAlchemy dropped: `postgres://`)",
+      readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an IPv6 bind where the container has no IPv6 (Errno 97/99), an option left without its value, a `control_socket` that is not a path (25.1+), a pid file that names a live process (`Already running on PID`), a `certfile` or `keyfile` the container does not have; or the app's own configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, a `DJANGO_SETTINGS_MODULE` the image lacks, a missing INI section, a check of its own that refuses settings it names, a setting it logs as unset before Gunicorn finds no application, a database URL scheme SQLAlchemy dropped: `postgres://`)",
       fixtures: [
         { path: "__fixtures__/apps/fail-config-error", test: "__tests__/diagnosis.itg.ts" },
         { path: "__fixtures__/apps/fail-exec-form-port", test: "__tests__/remedies.itg.ts" },
@@ -27236,6 +27274,7 @@ var init_config_error = __esm({
         noAppModule,
         unreadableConfig,
         stalePidfile,
+        tlsFileMissing,
         rejectedSetting,
         djangoSettings,
         installedApp,
@@ -30810,7 +30849,7 @@ function tailEvidence(lines) {
 function summary18(facts) {
   switch (facts.kind) {
     case "exception": {
-      const failed2 = `${facts.caller?.inMaster ? "The master" : "Workers"} failed with ${code(facts.exceptionLine.slice(0, 200))}`;
+      const failed2 = `${facts.inMaster ? "Gunicorn's master" : "Workers"} failed with ${code(facts.exceptionLine.slice(0, 200))}`;
       if (facts.caller) return `${failed2}, ${callerWords(facts.caller)}.`;
       return facts.raisedAt ? `${failed2}, raised in ${code(facts.raisedAt)}.` : `${failed2}${where(facts.location)}.`;
     }
@@ -30826,7 +30865,7 @@ function summary18(facts) {
       return "The smoke test failed without a recognisable Gunicorn error.";
   }
 }
-var INTERESTING, exception, howItEnded, REPRODUCE, unknown_default;
+var INTERESTING, ARBITER_FRAME, WORKER_FRAME, raisedInMaster, exception, howItEnded, REPRODUCE, unknown_default;
 var init_unknown = __esm({
   "src/diagnosis/reasons/unknown.ts"() {
     "use strict";
@@ -30837,6 +30876,9 @@ var init_unknown = __esm({
     init_line_prefix();
     init_config_frames();
     INTERESTING = /error|exception|fail|fatal|critical|killed|denied|not found/i;
+    ARBITER_FRAME = /gunicorn\/arbiter\.py$/;
+    WORKER_FRAME = /gunicorn\/workers\/|^(?:spawn_worker|init_process|load_wsgi|import_app)$/;
+    raisedInMaster = (tb) => tb.frames.some((f) => ARBITER_FRAME.test(f.file)) && !tb.frames.some((f) => WORKER_FRAME.test(f.file) || WORKER_FRAME.test(f.func ?? ""));
     exception = {
       stage: "boot",
       name: "an exception no rule knows",
@@ -30851,7 +30893,8 @@ var init_unknown = __esm({
             exceptionLine: withMessage(rc, tb),
             location: frame?.location,
             raisedAt: frame && !frame.location ? `${frame.frame.file}:${frame.frame.line}` : void 0,
-            caller
+            caller,
+            inMaster: caller?.inMaster ?? raisedInMaster(tb)
           },
           evidence: rc.tracebackEvidence(tb, frame),
           location: frame?.location
@@ -30881,7 +30924,7 @@ var init_unknown = __esm({
       rules: [exception, howItEnded],
       words: (facts) => ({
         summary: summary18(facts),
-        remedy: facts.kind === "exception" ? facts.caller ? callerRemedy(facts.caller) : 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.' : `Read the last lines of the log below; ${REPRODUCE}`
+        remedy: facts.kind === "exception" ? facts.caller ? callerRemedy(facts.caller) : facts.inMaster ? "Fix the exception above: the master raised it before any worker loaded the app, so it reproduces with the same command (or `gunicorn --check-config`) in the image." : 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.' : `Read the last lines of the log below; ${REPRODUCE}`
       })
     });
   }

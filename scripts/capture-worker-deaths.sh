@@ -48,3 +48,6 @@ timeout 12 setpriv --reuid=65534 --regid=65534 --clear-groups gunicorn -w 1 -b 0
 echo "=== python-m-gunicorn-missing"
 python3 -m venv --without-pip /venv
 /venv/bin/python -m gunicorn -b 0.0.0.0:8000 hello:app 2>&1 || true
+echo "=== certfile-missing"
+# TLS files the host would mount, absent here: the master checks them before it binds.
+gunicorn -w 1 -b 0.0.0.0:8000 --certfile /certs/tls.crt --keyfile /certs/tls.key hello:app 2>&1 || true

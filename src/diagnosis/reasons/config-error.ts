@@ -18,8 +18,9 @@ import { callerRemedy, callerWords } from '../rules/config-frames.js'
 import { settingsModuleMissing } from '../rules/settings-module.js'
 import { appSettingsWords, settingLoggedUnset, settingsRefused, type AppSettingsFacts } from '../rules/app-settings.js'
 import { databaseUrlScheme, databaseUrlWords, type DatabaseUrlFacts } from '../rules/database-urls.js'
+import { tlsFileMissing, tlsFileWords, type TlsFileFacts } from '../rules/tls-files.js'
 
-type Facts = StartFacts | ConfigFacts | ConfigNameFacts | AppSettingsFacts | DatabaseUrlFacts
+type Facts = StartFacts | ConfigFacts | ConfigNameFacts | AppSettingsFacts | DatabaseUrlFacts | TlsFileFacts
 
 const CORRECT_VALUE = 'Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally.'
 const PORT_FROM_ENV = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`)
@@ -243,6 +244,8 @@ function words(facts: Facts): Words {
       return appSettingsWords(facts)
     case 'database-url-scheme':
       return databaseUrlWords(facts)
+    case 'tls-file-missing':
+      return tlsFileWords(facts)
     default:
       return { summary: summary(facts), remedy: remedy(facts) }
   }
@@ -255,7 +258,8 @@ export default defineReason({
   readme:
     'Gunicorn rejected its configuration, e.g. `bind = "0.0.0.0:${PORT}"` in `gunicorn.conf.py` (a ' +
     'config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an IPv6 bind where the container has no IPv6 (Errno 97/99), an option ' +
-    "left without its value, a `control_socket` that is not a path (25.1+), a pid file that names a live process (`Already running on PID`); or the app's own " +
+    'left without its value, a `control_socket` that is not a path (25.1+), a pid file that names a live process (`Already running on PID`), ' +
+    "a `certfile` or `keyfile` the container does not have; or the app's own " +
     "configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, " +
     'a `DJANGO_SETTINGS_MODULE` the image lacks, a missing INI section, a check of its own that refuses settings it ' +
     'names, a setting it logs as unset before Gunicorn finds no application, a database URL scheme SQLAlchemy dropped: `postgres://`)',
@@ -280,6 +284,7 @@ export default defineReason({
     noAppModule,
     unreadableConfig,
     stalePidfile,
+    tlsFileMissing,
     rejectedSetting,
     djangoSettings,
     installedApp,

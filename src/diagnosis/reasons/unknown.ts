@@ -17,6 +17,8 @@ type Facts =
       /** The app's frame as the container has it, when the repository does not hold that file (`/srv/pages/nba.py:23`). */
       raisedAt?: string
       caller?: ConfigCaller
+      /** Raised in Gunicorn's master (its arbiter's frames, no worker's), before any worker ran the app. */
+      inMaster?: boolean
     }
   | { kind: 'gunicorn-stopped'; outcomeLine: string; exitCode?: number }
   | { kind: 'stopped-from-outside'; exitCode: 137 | 143 }
@@ -39,6 +41,13 @@ function withMessage(rc: RuleContext, tb: Traceback): string {
   return next ? `${tb.exception.line.trim()} ${next}` : tb.exception.line
 }
 
+// The master's own frames, and a worker's: a traceback with the first and none of the second is the master's.
+const ARBITER_FRAME = /gunicorn\/arbiter\.py$/
+const WORKER_FRAME = /gunicorn\/workers\/|^(?:spawn_worker|init_process|load_wsgi|import_app)$/
+
+const raisedInMaster = (tb: Traceback) =>
+  tb.frames.some((f) => ARBITER_FRAME.test(f.file)) && !tb.frames.some((f) => WORKER_FRAME.test(f.file) || WORKER_FRAME.test(f.func ?? ''))
+
 const exception: Rule<Facts> = {
   stage: 'boot',
   name: 'an exception no rule knows',
@@ -53,7 +62,8 @@ const exception: Rule<Facts> = {
         exceptionLine: withMessage(rc, tb),
         location: frame?.location,
         raisedAt: frame && !frame.location ? `${frame.frame.file}:${frame.frame.line}` : undefined,
-        caller
+        caller,
+        inMaster: caller?.inMaster ?? raisedInMaster(tb)
       },
       evidence: rc.tracebackEvidence(tb, frame),
       location: frame?.location
@@ -89,7 +99,7 @@ const REPRODUCE = 'run the image locally with the same command to reproduce.'
 function summary(facts: Facts): string {
   switch (facts.kind) {
     case 'exception': {
-      const failed = `${facts.caller?.inMaster ? 'The master' : 'Workers'} failed with ${code(facts.exceptionLine.slice(0, 200))}`
+      const failed = `${facts.inMaster ? "Gunicorn's master" : 'Workers'} failed with ${code(facts.exceptionLine.slice(0, 200))}`
       if (facts.caller) return `${failed}, ${callerWords(facts.caller)}.`
       return facts.raisedAt ? `${failed}, raised in ${code(facts.raisedAt)}.` : `${failed}${where(facts.location)}.`
     }
@@ -125,7 +135,9 @@ export default defineReason({
       facts.kind === 'exception'
         ? facts.caller
           ? callerRemedy(facts.caller)
-          : 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.'
+          : facts.inMaster
+            ? 'Fix the exception above: the master raised it before any worker loaded the app, so it reproduces with the same command (or `gunicorn --check-config`) in the image.'
+            : 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.'
         : `Read the last lines of the log below; ${REPRODUCE}`
   })
 })
