@@ -24291,6 +24291,8 @@ var init_line_prefix = __esm({
       { name: "CRI flag", pattern: /^[FP] (?=[\s[A-Z])/ },
       // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
       { name: "systemd journal / syslog", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
+      // Papertrail's and rsyslog's lines without a pid: `Jun 01 10:00:00 myapp app/web.1: ` (a Heroku drain), `… host gunicorn: `
+      { name: "syslog without pid", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [A-Za-z][\w./@-]*: `) },
       // The journal's or syslog's program tag alone (`gunicorn[123]: `): pasted without the time and host columns
       { name: "journal program tag", pattern: /^[A-Za-z][\w.@-]*\[\d+\]: / },
       // Render's log view: `Sep 18 02:20:16 PM  ` (12-hour clock, no host)

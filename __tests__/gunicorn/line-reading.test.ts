@@ -72,7 +72,14 @@ describe('line prefixes', () => {
     ['GitHub Actions annotation (on a captured line)', `##[error]${STARTING}`, STARTING],
     ['GitHub Actions raw log time (on a captured line)', `2026-12-01T23:46:03.1234567Z ${STARTING}`, STARTING],
     ['Kubernetes CRI log file (on a captured line)', `2026-12-01T23:46:03.123456789Z stderr F ${STARTING}`, STARTING],
-    ['honcho / foreman (on a captured line)', `23:46:03 web.1  | ${STARTING}`, STARTING]
+    ['honcho / foreman (on a captured line)', `23:46:03 web.1  | ${STARTING}`, STARTING],
+    // A Heroku drain in Papertrail, and rsyslog's tag without a pid: Gunicorn's raw `Error:` line keeps no prefix of its own.
+    [
+      'Papertrail, a Heroku drain',
+      "Jun 01 10:00:00 myapp app/web.1: Error: '${PORT}' is not a valid port number.",
+      "Error: '${PORT}' is not a valid port number."
+    ],
+    ['syslog without a pid (on a captured line)', `Dec  1 23:46:03 web01 gunicorn: ${STARTING}`, STARTING]
   ])('%s', (_shape, line, expected) => {
     expect(stripLinePrefixes(line)).toBe(expected)
   })
