@@ -28751,6 +28751,40 @@ function waitedForHost(lines) {
   const [host, entry] = [...seen.entries()].sort((a, b) => b[1].times - a[1].times)[0] ?? [];
   return host && entry && entry.times >= WAIT_REPEATS ? { host, ...entry } : void 0;
 }
+var GAVE_UP = [
+  [
+    /\bwait-for-it(?:\.sh)?: timeout occurred after waiting (\d+) seconds for ([\w.-]+):(\d+)/,
+    (m) => ({ tool: "wait-for-it", seconds: m[1], host: m[2], port: m[3] })
+  ],
+  [
+    /Timeout after (\d+)s waiting on dependencies to become available: \[(?:tcp|https?):\/\/([\w.-]+):(\d+)/,
+    (m) => ({ tool: "dockerize", seconds: m[1], host: m[2], port: m[3] })
+  ]
+];
+var PG_ISREADY = /^([\w.-]+):(\d+) - (?:no response|rejecting connections)\s*$/;
+var WAITING = /\b(?:waiting for (?:the )?(postgres(?:ql)?|database|db|mysql|mariadb|redis|mongo(?:db)?|rabbitmq|elasticsearch)\b|(postgres(?:ql)?|database|db|mysql|mariadb|redis|mongo(?:db)?) (?:is )?(?:unavailable|not (?:ready|available|up)(?: yet)?)\b)/i;
+function waitGaveUp(lines) {
+  const loops = /* @__PURE__ */ new Map();
+  for (const line of lines) {
+    if (line.text.includes("Starting gunicorn")) break;
+    for (const [pattern, read] of GAVE_UP) {
+      const m = pattern.exec(line.text);
+      if (m) return { ...read(m), times: 1, line };
+    }
+    const ready = PG_ISREADY.exec(stripLinePrefixes(line.text).trim());
+    const waiting = ready ? void 0 : WAITING.exec(line.text);
+    if (!ready && !waiting) continue;
+    const key = ready ? `${ready[1]}:${ready[2]}` : (waiting[1] ?? waiting[2]).toLowerCase();
+    const entry = loops.get(key) ?? {
+      ...ready ? { tool: "pg_isready", host: ready[1], port: ready[2] } : { tool: "the start script", service: waiting[1] ?? waiting[2] },
+      times: 0,
+      line
+    };
+    entry.times++;
+    loops.set(key, entry);
+  }
+  return [...loops.values()].filter((entry) => entry.times >= WAIT_REPEATS).sort((a, b) => b.times - a.times)[0];
+}
 function hostVariable(rc, host) {
   const escaped = host.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const setting = new RegExp(`\\b([A-Z][A-Z0-9_]*)\\s*[=:]\\s*["']?(?:[\\w+]+://[^@\\s]*@)?${escaped}(?=["'\\s:/]|$)`);
@@ -28787,8 +28821,16 @@ var PLATFORM_MESSAGES = [
     source: "Heroku",
     cause: "memory",
     name: "R14",
-    pattern: /Error R1[45] \(Memory quota (?:vastly )?exceeded\)/,
+    pattern: /Error R14 \(Memory quota exceeded\)/,
     reference: "https://devcenter.heroku.com/articles/error-codes#r14-memory-quota-exceeded"
+  },
+  {
+    source: "Heroku",
+    cause: "memory",
+    name: "R15",
+    // Past five times the quota Heroku stops the dyno with SIGKILL.
+    pattern: /Error R15 \(Memory quota vastly exceeded\)/,
+    reference: "https://devcenter.heroku.com/articles/error-codes#r15-memory-quota-vastly-exceeded"
   },
   {
     source: "Cloud Run",
@@ -28805,6 +28847,22 @@ var PLATFORM_MESSAGES = [
     // The task's stopped reason: `OutOfMemoryError: Container killed due to memory usage`.
     pattern: /OutOfMemoryError: Container killed due to memory usage/,
     reference: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-error-codes.html"
+  },
+  {
+    source: "Render",
+    cause: "memory",
+    name: "out of memory",
+    // Render's event: `Instance failed: ntn6c — Ran out of memory (used over 512MB) while running your code.`
+    pattern: /Ran out of memory \(used over [\d.]+\s?[KMG]i?B?\)/,
+    reference: "https://github.com/hexlet-volunteers/runit/pull/406"
+  },
+  {
+    source: "Kubernetes",
+    cause: "memory",
+    name: "OOMKilled",
+    // `kubectl describe pod`: `Last State: Terminated` / `Reason: OOMKilled` / `Exit Code: 137`; `kubectl get pods`' STATUS column.
+    pattern: /\bReason:\s+OOMKilled\b|\s\d+\/\d+\s+OOMKilled\s/,
+    reference: "https://kubernetes.io/docs/tasks/configure-pod-container/assign-memory-resource/"
   },
   {
     source: "Heroku",
@@ -28863,7 +28921,7 @@ function expectedAddress(pattern, lines, at) {
 }
 var wrapped = (text) => text.length >= 72 && text.length <= 160;
 function matchMessage(messages, text) {
-  if (!text.includes("emory") && !text.includes("oom") && !text.includes("PORT") && !text.includes("port") && !text.includes("listening")) {
+  if (!text.includes("emory") && !text.includes("oom") && !text.includes("OOM") && !text.includes("PORT") && !text.includes("port") && !text.includes("listening")) {
     return void 0;
   }
   for (const message of messages) {
@@ -28943,6 +29001,16 @@ var waitsForHost = {
     };
   }
 };
+var waitNeverAnswered = {
+  stage: "boot",
+  name: "the start script's wait for a service never got an answer",
+  detect(rc) {
+    const waited = rc.ctx.state.started || rc.ofKind("master-start").length > 0 ? void 0 : waitGaveUp(rc.ctx.lines);
+    if (!waited) return void 0;
+    const { line, ...facts } = waited;
+    return { facts: { kind: "wait-gave-up", ...facts }, evidence: [line.text], location: firstLocation(commandLine(rc)) };
+  }
+};
 var driverMessage = {
   stage: "boot",
   name: "a driver's connection failure printed without a traceback",
@@ -29003,6 +29071,15 @@ function words6(facts) {
       remedy: WORDING.unresolved({ failure: "unresolved", host }).remedy.replace(`; ${LAZILY}`, "") + (variable ? ` Pass ${code(variable)} with the \`env\` input.` : "")
     };
   }
+  if (facts.kind === "wait-gave-up") {
+    const { tool, host, port, seconds, service: service2, times } = facts;
+    const target = host ? code(port ? `${host}:${port}` : host) : service2 ? code(service2) : "a service";
+    const how = seconds ? `${code(tool)} gave up after ${seconds} s` : `${tool === "the start script" ? "it" : code(tool)} said so ${times} times`;
+    return {
+      summary: `Gunicorn never started: the start script waits for ${target}, which never answered (${how}).`,
+      remedy: `Run the service the script waits for where the container can reach it: a GitHub \`services:\` entry, joined with the \`network\` input so that its name resolves, or its address passed with the \`env\` input.`
+    };
+  }
   if (facts.kind === "cut-while-connecting") {
     return {
       summary: `A worker failed while connecting to ${facts.service} during boot (${code(facts.func)} in ${code(facts.file)}); the log ends before the driver's error, so the exact failure is not shown.`,
@@ -29026,9 +29103,9 @@ var database_unreachable_default = defineReason({
   id: "database-unreachable",
   title: "Database unreachable at boot",
   headline: "database unreachable at boot",
-  readme: "the app connects to its database (or cache, search or secrets service) at import and cannot: the host does not resolve, the connection is refused, the credentials or the database are wrong, its tables are not there (migrations not run), or SQLite's file cannot be opened (`unable to open database file`)",
+  readme: "the app connects to its database (or cache, search or secrets service) at import and cannot: the host does not resolve, the connection is refused, the credentials or the database are wrong, its tables are not there (migrations not run), or SQLite's file cannot be opened (`unable to open database file`); or the start script waits for it and it never answers (`wait-for-it`'s or `dockerize`'s timeout, `pg_isready`'s `no response`, `Postgres is unavailable - sleeping`)",
   fixtures: [{ path: "__fixtures__/apps/fail-database-unreachable", test: "__tests__/diagnosis.itg.ts" }],
-  rules: [driverError, cutWhileConnecting, waitsForHost, driverMessage],
+  rules: [driverError, cutWhileConnecting, waitsForHost, driverMessage, waitNeverAnswered],
   words: words6
 });
 

@@ -28170,6 +28170,28 @@ function waitedForHost(lines) {
   const [host, entry] = [...seen.entries()].sort((a, b) => b[1].times - a[1].times)[0] ?? [];
   return host && entry && entry.times >= WAIT_REPEATS ? { host, ...entry } : void 0;
 }
+function waitGaveUp(lines) {
+  const loops = /* @__PURE__ */ new Map();
+  for (const line of lines) {
+    if (line.text.includes("Starting gunicorn")) break;
+    for (const [pattern, read] of GAVE_UP) {
+      const m = pattern.exec(line.text);
+      if (m) return { ...read(m), times: 1, line };
+    }
+    const ready = PG_ISREADY.exec(stripLinePrefixes(line.text).trim());
+    const waiting = ready ? void 0 : WAITING.exec(line.text);
+    if (!ready && !waiting) continue;
+    const key = ready ? `${ready[1]}:${ready[2]}` : (waiting[1] ?? waiting[2]).toLowerCase();
+    const entry = loops.get(key) ?? {
+      ...ready ? { tool: "pg_isready", host: ready[1], port: ready[2] } : { tool: "the start script", service: waiting[1] ?? waiting[2] },
+      times: 0,
+      line
+    };
+    entry.times++;
+    loops.set(key, entry);
+  }
+  return [...loops.values()].filter((entry) => entry.times >= WAIT_REPEATS).sort((a, b) => b.times - a.times)[0];
+}
 function hostVariable(rc, host) {
   const escaped = host.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const setting = new RegExp(`\\b([A-Z][A-Z0-9_]*)\\s*[=:]\\s*["']?(?:[\\w+]+://[^@\\s]*@)?${escaped}(?=["'\\s:/]|$)`);
@@ -28182,10 +28204,11 @@ function hostVariable(rc, host) {
   }
   return void 0;
 }
-var UNRESOLVED, WAIT_REPEATS;
+var UNRESOLVED, WAIT_REPEATS, GAVE_UP, PG_ISREADY, WAITING;
 var init_wait_host = __esm({
   "src/diagnosis/rules/wait-host.ts"() {
     "use strict";
+    init_line_prefix();
     UNRESOLVED = [
       /could not translate host name "([^"]+)"/,
       /getaddrinfo for host "([^"]+)" port \d+/,
@@ -28193,6 +28216,18 @@ var init_wait_host = __esm({
       /\b([\w.-]+): forward host lookup failed/
     ];
     WAIT_REPEATS = 3;
+    GAVE_UP = [
+      [
+        /\bwait-for-it(?:\.sh)?: timeout occurred after waiting (\d+) seconds for ([\w.-]+):(\d+)/,
+        (m) => ({ tool: "wait-for-it", seconds: m[1], host: m[2], port: m[3] })
+      ],
+      [
+        /Timeout after (\d+)s waiting on dependencies to become available: \[(?:tcp|https?):\/\/([\w.-]+):(\d+)/,
+        (m) => ({ tool: "dockerize", seconds: m[1], host: m[2], port: m[3] })
+      ]
+    ];
+    PG_ISREADY = /^([\w.-]+):(\d+) - (?:no response|rejecting connections)\s*$/;
+    WAITING = /\b(?:waiting for (?:the )?(postgres(?:ql)?|database|db|mysql|mariadb|redis|mongo(?:db)?|rabbitmq|elasticsearch)\b|(postgres(?:ql)?|database|db|mysql|mariadb|redis|mongo(?:db)?) (?:is )?(?:unavailable|not (?:ready|available|up)(?: yet)?)\b)/i;
   }
 });
 
@@ -28214,7 +28249,7 @@ function expectedAddress(pattern, lines, at) {
   return void 0;
 }
 function matchMessage(messages, text) {
-  if (!text.includes("emory") && !text.includes("oom") && !text.includes("PORT") && !text.includes("port") && !text.includes("listening")) {
+  if (!text.includes("emory") && !text.includes("oom") && !text.includes("OOM") && !text.includes("PORT") && !text.includes("port") && !text.includes("listening")) {
     return void 0;
   }
   for (const message of messages) {
@@ -28249,8 +28284,16 @@ var init_platform_messages = __esm({
         source: "Heroku",
         cause: "memory",
         name: "R14",
-        pattern: /Error R1[45] \(Memory quota (?:vastly )?exceeded\)/,
+        pattern: /Error R14 \(Memory quota exceeded\)/,
         reference: "https://devcenter.heroku.com/articles/error-codes#r14-memory-quota-exceeded"
+      },
+      {
+        source: "Heroku",
+        cause: "memory",
+        name: "R15",
+        // Past five times the quota Heroku stops the dyno with SIGKILL.
+        pattern: /Error R15 \(Memory quota vastly exceeded\)/,
+        reference: "https://devcenter.heroku.com/articles/error-codes#r15-memory-quota-vastly-exceeded"
       },
       {
         source: "Cloud Run",
@@ -28267,6 +28310,22 @@ var init_platform_messages = __esm({
         // The task's stopped reason: `OutOfMemoryError: Container killed due to memory usage`.
         pattern: /OutOfMemoryError: Container killed due to memory usage/,
         reference: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-error-codes.html"
+      },
+      {
+        source: "Render",
+        cause: "memory",
+        name: "out of memory",
+        // Render's event: `Instance failed: ntn6c — Ran out of memory (used over 512MB) while running your code.`
+        pattern: /Ran out of memory \(used over [\d.]+\s?[KMG]i?B?\)/,
+        reference: "https://github.com/hexlet-volunteers/runit/pull/406"
+      },
+      {
+        source: "Kubernetes",
+        cause: "memory",
+        name: "OOMKilled",
+        // `kubectl describe pod`: `Last State: Terminated` / `Reason: OOMKilled` / `Exit Code: 137`; `kubectl get pods`' STATUS column.
+        pattern: /\bReason:\s+OOMKilled\b|\s\d+\/\d+\s+OOMKilled\s/,
+        reference: "https://kubernetes.io/docs/tasks/configure-pod-container/assign-memory-resource/"
       },
       {
         source: "Heroku",
@@ -28340,6 +28399,15 @@ function words6(facts) {
       remedy: WORDING.unresolved({ failure: "unresolved", host }).remedy.replace(`; ${LAZILY}`, "") + (variable ? ` Pass ${code(variable)} with the \`env\` input.` : "")
     };
   }
+  if (facts.kind === "wait-gave-up") {
+    const { tool, host, port, seconds, service: service2, times } = facts;
+    const target = host ? code(port ? `${host}:${port}` : host) : service2 ? code(service2) : "a service";
+    const how = seconds ? `${code(tool)} gave up after ${seconds} s` : `${tool === "the start script" ? "it" : code(tool)} said so ${times} times`;
+    return {
+      summary: `Gunicorn never started: the start script waits for ${target}, which never answered (${how}).`,
+      remedy: `Run the service the script waits for where the container can reach it: a GitHub \`services:\` entry, joined with the \`network\` input so that its name resolves, or its address passed with the \`env\` input.`
+    };
+  }
   if (facts.kind === "cut-while-connecting") {
     return {
       summary: `A worker failed while connecting to ${facts.service} during boot (${code(facts.func)} in ${code(facts.file)}); the log ends before the driver's error, so the exact failure is not shown.`,
@@ -28359,7 +28427,7 @@ function words6(facts) {
   const verb = error2.failure === "not-migrated" ? "queries" : error2.failure === "file-unopenable" ? "opens" : "connects to";
   return { summary: `The app ${verb} ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy21 };
 }
-var driverError, cutWhileConnecting, waitsForHost, driverMessage, LAZILY, VIA_NETWORK, HOST_INTERNAL, WORDING, database_unreachable_default;
+var driverError, cutWhileConnecting, waitsForHost, waitNeverAnswered, driverMessage, LAZILY, VIA_NETWORK, HOST_INTERNAL, WORDING, database_unreachable_default;
 var init_database_unreachable = __esm({
   "src/diagnosis/reasons/database-unreachable.ts"() {
     "use strict";
@@ -28428,6 +28496,16 @@ var init_database_unreachable = __esm({
         };
       }
     };
+    waitNeverAnswered = {
+      stage: "boot",
+      name: "the start script's wait for a service never got an answer",
+      detect(rc) {
+        const waited = rc.ctx.state.started || rc.ofKind("master-start").length > 0 ? void 0 : waitGaveUp(rc.ctx.lines);
+        if (!waited) return void 0;
+        const { line, ...facts } = waited;
+        return { facts: { kind: "wait-gave-up", ...facts }, evidence: [line.text], location: firstLocation(commandLine(rc)) };
+      }
+    };
     driverMessage = {
       stage: "boot",
       name: "a driver's connection failure printed without a traceback",
@@ -28483,9 +28561,9 @@ var init_database_unreachable = __esm({
       id: "database-unreachable",
       title: "Database unreachable at boot",
       headline: "database unreachable at boot",
-      readme: "the app connects to its database (or cache, search or secrets service) at import and cannot: the host does not resolve, the connection is refused, the credentials or the database are wrong, its tables are not there (migrations not run), or SQLite's file cannot be opened (`unable to open database file`)",
+      readme: "the app connects to its database (or cache, search or secrets service) at import and cannot: the host does not resolve, the connection is refused, the credentials or the database are wrong, its tables are not there (migrations not run), or SQLite's file cannot be opened (`unable to open database file`); or the start script waits for it and it never answers (`wait-for-it`'s or `dockerize`'s timeout, `pg_isready`'s `no response`, `Postgres is unavailable - sleeping`)",
       fixtures: [{ path: "__fixtures__/apps/fail-database-unreachable", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [driverError, cutWhileConnecting, waitsForHost, driverMessage],
+      rules: [driverError, cutWhileConnecting, waitsForHost, driverMessage, waitNeverAnswered],
       words: words6
     });
   }

@@ -90,7 +90,13 @@ describe('platform and kernel messages', () => {
     // https://github.com/topcoderinc/dsp-frontend/issues/15
     ['Error R14 (Memory quota exceeded)', 'Heroku'],
     // https://tappass-docs-internal.pages.dev/runbooks/oom-crashloop/ (Cloud Run's platform log line)
-    ['Memory limit of 3072 MiB exceeded with 3211 MiB used.', 'Cloud Run']
+    ['Memory limit of 3072 MiB exceeded with 3211 MiB used.', 'Cloud Run'],
+    ['2025-06-01T10:00:40.000000+00:00 heroku[web.1]: Error R15 (Memory quota vastly exceeded)', 'Heroku (R15)'],
+    // Render's event, as public repositories' notes quote it
+    ['Instance failed: ntn6c — Ran out of memory (used over 512MB) while running your code.', 'Render (out of memory)'],
+    // `kubectl describe pod`, as Kubernetes' documentation shows it
+    ['    Last State:     Terminated\n      Reason:       OOMKilled\n      Exit Code:    137', 'Kubernetes (OOMKilled)'],
+    ['web-7d9f8b6c5-x2k4p   0/1     OOMKilled   3 (41s ago)   2m', 'Kubernetes (OOMKilled)']
   ])('names out of memory from %j', (line, named) => {
     const d = neverReady(line)
     expect(d.reason).toBe('out-of-memory')

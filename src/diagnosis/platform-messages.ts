@@ -39,8 +39,16 @@ export const PLATFORM_MESSAGES: readonly PlatformMessage[] = [
     source: 'Heroku',
     cause: 'memory',
     name: 'R14',
-    pattern: /Error R1[45] \(Memory quota (?:vastly )?exceeded\)/,
+    pattern: /Error R14 \(Memory quota exceeded\)/,
     reference: 'https://devcenter.heroku.com/articles/error-codes#r14-memory-quota-exceeded'
+  },
+  {
+    source: 'Heroku',
+    cause: 'memory',
+    name: 'R15',
+    // Past five times the quota Heroku stops the dyno with SIGKILL.
+    pattern: /Error R15 \(Memory quota vastly exceeded\)/,
+    reference: 'https://devcenter.heroku.com/articles/error-codes#r15-memory-quota-vastly-exceeded'
   },
   {
     source: 'Cloud Run',
@@ -57,6 +65,22 @@ export const PLATFORM_MESSAGES: readonly PlatformMessage[] = [
     // The task's stopped reason: `OutOfMemoryError: Container killed due to memory usage`.
     pattern: /OutOfMemoryError: Container killed due to memory usage/,
     reference: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-error-codes.html'
+  },
+  {
+    source: 'Render',
+    cause: 'memory',
+    name: 'out of memory',
+    // Render's event: `Instance failed: ntn6c — Ran out of memory (used over 512MB) while running your code.`
+    pattern: /Ran out of memory \(used over [\d.]+\s?[KMG]i?B?\)/,
+    reference: 'https://github.com/hexlet-volunteers/runit/pull/406'
+  },
+  {
+    source: 'Kubernetes',
+    cause: 'memory',
+    name: 'OOMKilled',
+    // `kubectl describe pod`: `Last State: Terminated` / `Reason: OOMKilled` / `Exit Code: 137`; `kubectl get pods`' STATUS column.
+    pattern: /\bReason:\s+OOMKilled\b|\s\d+\/\d+\s+OOMKilled\s/,
+    reference: 'https://kubernetes.io/docs/tasks/configure-pod-container/assign-memory-resource/'
   },
   {
     source: 'Heroku',
@@ -136,7 +160,14 @@ const wrapped = (text: string) => text.length >= 72 && text.length <= 160
 
 function matchMessage(messages: readonly PlatformMessage[], text: string): PlatformEvidence | undefined {
   // Every message holds one of these words: most lines are passed over with a few substring looks.
-  if (!text.includes('emory') && !text.includes('oom') && !text.includes('PORT') && !text.includes('port') && !text.includes('listening')) {
+  if (
+    !text.includes('emory') &&
+    !text.includes('oom') &&
+    !text.includes('OOM') &&
+    !text.includes('PORT') &&
+    !text.includes('port') &&
+    !text.includes('listening')
+  ) {
     return undefined
   }
   for (const message of messages) {

@@ -4,7 +4,7 @@ import type { RuleContext, Traceback } from '../context.js'
 import { isConnectFrame, isDatabaseError, readDatabaseError, serviceKind, type DbError, type DbFailure } from '../rules/environment.js'
 import { inHandler, whenRaised, type WhenRaised } from '../rules/request.js'
 import { LOOPBACK } from '../rules/rule.js'
-import { hostVariable, waitedForHost } from '../rules/wait-host.js'
+import { hostVariable, waitedForHost, waitGaveUp, type WaitGaveUp } from '../rules/wait-host.js'
 import { commandLine, firstLocation } from '../rules/locate.js'
 import { driverMessageLine } from '../rules/evidence.js'
 import { code, present, where } from '../words.js'
@@ -14,6 +14,7 @@ type Facts =
   | ({ kind: 'driver-error'; service: string; error: DbError; location?: SourceLocation } & Partial<WhenRaised>)
   | { kind: 'cut-while-connecting'; service: string; func: string; file: string }
   | { kind: 'waits-for-host'; host: string; times: number; variable?: string; setAt?: SourceLocation }
+  | ({ kind: 'wait-gave-up' } & Omit<WaitGaveUp, 'line'>)
 
 /** The user's frame: the last traceback of the chain that reaches the user's code, else the outer error's. */
 function chainFrame(rc: RuleContext, chain: Traceback[], outer: Traceback) {
@@ -88,6 +89,18 @@ const waitsForHost: Rule<Facts> = {
       evidence: present(waited.line.text, setBy?.text),
       location: setAt ?? firstLocation(commandLine(rc))
     }
+  }
+}
+
+/** The start script's wait for a service gave up (wait-for-it, dockerize) or never ended (its own loop, pg_isready). */
+const waitNeverAnswered: Rule<Facts> = {
+  stage: 'boot',
+  name: "the start script's wait for a service never got an answer",
+  detect(rc) {
+    const waited = rc.ctx.state.started || rc.ofKind('master-start').length > 0 ? undefined : waitGaveUp(rc.ctx.lines)
+    if (!waited) return undefined
+    const { line, ...facts } = waited
+    return { facts: { kind: 'wait-gave-up', ...facts }, evidence: [line.text], location: firstLocation(commandLine(rc)) }
   }
 }
 
@@ -179,6 +192,17 @@ function words(facts: Facts): { summary: string; remedy: string } {
         (variable ? ` Pass ${code(variable)} with the \`env\` input.` : '')
     }
   }
+  if (facts.kind === 'wait-gave-up') {
+    const { tool, host, port, seconds, service, times } = facts
+    const target = host ? code(port ? `${host}:${port}` : host) : service ? code(service) : 'a service'
+    const how = seconds ? `${code(tool)} gave up after ${seconds} s` : `${tool === 'the start script' ? 'it' : code(tool)} said so ${times} times`
+    return {
+      summary: `Gunicorn never started: the start script waits for ${target}, which never answered (${how}).`,
+      remedy:
+        `Run the service the script waits for where the container can reach it: a GitHub \`services:\` entry, joined with the ` +
+        `\`network\` input so that its name resolves, or its address passed with the \`env\` input.`
+    }
+  }
   if (facts.kind === 'cut-while-connecting') {
     return {
       summary:
@@ -209,8 +233,9 @@ export default defineReason({
   readme:
     'the app connects to its database (or cache, search or secrets service) at import and cannot: the host does not resolve, ' +
     'the connection is refused, the credentials or the database are wrong, its tables are not there (migrations not run), or ' +
-    "SQLite's file cannot be opened (`unable to open database file`)",
+    "SQLite's file cannot be opened (`unable to open database file`); or the start script waits for it and it never answers " +
+    "(`wait-for-it`'s or `dockerize`'s timeout, `pg_isready`'s `no response`, `Postgres is unavailable - sleeping`)",
   fixtures: [{ path: '__fixtures__/apps/fail-database-unreachable', test: '__tests__/diagnosis.itg.ts' }],
-  rules: [driverError, cutWhileConnecting, waitsForHost, driverMessage],
+  rules: [driverError, cutWhileConnecting, waitsForHost, driverMessage, waitNeverAnswered],
   words
 })

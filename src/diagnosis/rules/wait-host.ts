@@ -3,6 +3,7 @@
 import type { LogLine } from '../../core/model.js'
 import type { RuleContext } from '../context.js'
 import type { FoundLine } from './locate.js'
+import { stripLinePrefixes } from '../../gunicorn/line-prefix.js'
 
 const UNRESOLVED: readonly RegExp[] = [
   /could not translate host name "([^"]+)"/,
@@ -36,6 +37,60 @@ export function waitedForHost(lines: readonly LogLine[]): { host: string; line: 
   }
   const [host, entry] = [...seen.entries()].sort((a, b) => b[1].times - a[1].times)[0] ?? []
   return host && entry && entry.times >= WAIT_REPEATS ? { host, ...entry } : undefined
+}
+
+/** A start script's wait for a service that gave up, or that kept waiting until the log ends. */
+export interface WaitGaveUp {
+  /** `wait-for-it`, `dockerize`, `pg_isready`, or `the start script` for a loop of its own words. */
+  tool: string
+  host?: string
+  port?: string
+  /** The seconds it waited, when it says. */
+  seconds?: string
+  /** What it waits for, when its own words name a kind of service (`Postgres`). */
+  service?: string
+  times: number
+  line: LogLine
+}
+
+// The helpers' own last words: wait-for-it's and dockerize's timeouts, pg_isready's answer for a server that is not up.
+const GAVE_UP: readonly [RegExp, (m: RegExpExecArray) => Omit<WaitGaveUp, 'times' | 'line'>][] = [
+  [
+    /\bwait-for-it(?:\.sh)?: timeout occurred after waiting (\d+) seconds for ([\w.-]+):(\d+)/,
+    (m) => ({ tool: 'wait-for-it', seconds: m[1], host: m[2], port: m[3] })
+  ],
+  [
+    /Timeout after (\d+)s waiting on dependencies to become available: \[(?:tcp|https?):\/\/([\w.-]+):(\d+)/,
+    (m) => ({ tool: 'dockerize', seconds: m[1], host: m[2], port: m[3] })
+  ]
+]
+const PG_ISREADY = /^([\w.-]+):(\d+) - (?:no response|rejecting connections)\s*$/
+// A loop's own words: `Waiting for postgres...`, `Postgres is unavailable - sleeping`, `Database not ready, retrying`.
+const WAITING =
+  /\b(?:waiting for (?:the )?(postgres(?:ql)?|database|db|mysql|mariadb|redis|mongo(?:db)?|rabbitmq|elasticsearch)\b|(postgres(?:ql)?|database|db|mysql|mariadb|redis|mongo(?:db)?) (?:is )?(?:unavailable|not (?:ready|available|up)(?: yet)?)\b)/i
+
+/** The wait a start script gave up (or never ended) before Gunicorn started: a helper's timeout, else a loop of 3+. */
+export function waitGaveUp(lines: readonly LogLine[]): WaitGaveUp | undefined {
+  const loops = new Map<string, WaitGaveUp>()
+  for (const line of lines) {
+    if (line.text.includes('Starting gunicorn')) break
+    for (const [pattern, read] of GAVE_UP) {
+      const m = pattern.exec(line.text)
+      if (m) return { ...read(m), times: 1, line }
+    }
+    const ready = PG_ISREADY.exec(stripLinePrefixes(line.text).trim())
+    const waiting = ready ? undefined : WAITING.exec(line.text)
+    if (!ready && !waiting) continue
+    const key = ready ? `${ready[1]}:${ready[2]}` : (waiting![1] ?? waiting![2]).toLowerCase()
+    const entry = loops.get(key) ?? {
+      ...(ready ? { tool: 'pg_isready', host: ready[1], port: ready[2] } : { tool: 'the start script', service: waiting![1] ?? waiting![2] }),
+      times: 0,
+      line
+    }
+    entry.times++
+    loops.set(key, entry)
+  }
+  return [...loops.values()].filter((entry) => entry.times >= WAIT_REPEATS).sort((a, b) => b.times - a.times)[0]
 }
 
 /** The repository line that gives a variable the value `host` (Dockerfile ENV, a compose file, an .env file). */
