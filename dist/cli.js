@@ -27792,6 +27792,64 @@ function tlsFileWords(facts) {
   };
 }
 
+// src/diagnosis/rules/unexpanded-variables.ts
+var PLACEHOLDER = String.raw`(\$\{?[A-Za-z_]\w*(?::?-[^}']*)?\}?)`;
+var REFUSALS = [
+  new RegExp(String.raw`^argument (\S+): invalid \w+ value: '${PLACEHOLDER}'$`),
+  new RegExp(String.raw`^Invalid value for (\w+): ${PLACEHOLDER}$`)
+];
+var unexpandedVariable = {
+  stage: "boot",
+  name: "a setting received a shell variable as literal text",
+  detect(rc) {
+    for (const error of gunicornConfigErrors(rc)) {
+      for (const pattern of REFUSALS) {
+        const m = pattern.exec(error.message);
+        if (!m) continue;
+        const [, option, placeholder] = m;
+        const fromCommandLine = pattern === REFUSALS[0];
+        const command = commandLine(rc);
+        const inCommand = fromCommandLine && command?.text.includes(placeholder) ? command : void 0;
+        const setting = option.split("/").pop().replace(/^-+/, "").replace(/-/g, "_");
+        const inConfig = fromCommandLine ? void 0 : configSetting(rc, setting);
+        const location = firstLocation(inCommand, inConfig);
+        return {
+          facts: {
+            kind: "unexpanded-variable",
+            option,
+            placeholder,
+            inCommand: fromCommandLine,
+            shellForm: inCommand && shellFormOf(inCommand.text),
+            location
+          },
+          evidence: [error.lines[0].text, ...inCommand ? [inCommand.text] : inConfig ? [inConfig.text.trim()] : []],
+          location
+        };
+      }
+    }
+    return void 0;
+  }
+};
+var DEFAULTS = { workers: "1", threads: "1", timeout: "30", graceful_timeout: "30", keepalive: "2", backlog: "2048" };
+function unexpandedVariableWords(facts) {
+  const { option, placeholder, inCommand, shellForm: shellForm2, location } = facts;
+  const name = /^\$\{?(\w+)/.exec(placeholder)?.[1] ?? "VAR";
+  const setting = option.split("/").pop().replace(/^-+/, "").replace(/-/g, "_");
+  const fallback = DEFAULTS[setting] ?? "\u2026";
+  const received = `Gunicorn received the literal text ${code(placeholder)} for ${code(option)}${where(location)}`;
+  if (inCommand) {
+    const withDefault = placeholder.includes(":-") ? "" : `; give it a default where it may be unset (${code(`\${${name}:-${fallback}}`)})`;
+    return {
+      summary: `${received}: the command runs without a shell (an exec-form ${code("CMD")}), so the variable is never expanded.`,
+      remedy: `Use the shell form with ${code("exec")}${shellForm2 ? ` (${code(shellForm2)})` : ""}: the shell expands ${code(`$${name}`)}, then ${code("exec")} leaves Gunicorn as PID 1${withDefault}.`
+    };
+  }
+  return {
+    summary: `${received}: gunicorn.conf.py is plain Python and does not expand shell variables.`,
+    remedy: `Read the variable in Python: ${code("import os")} at the top, then ${code(`${setting} = int(os.environ.get("${name}", "${fallback}"))`)}.`
+  };
+}
+
 // src/diagnosis/reasons/config-error.ts
 var CORRECT_VALUE = "Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally.";
 var PORT_FROM_ENV = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`);
@@ -27925,6 +27983,8 @@ function words4(facts) {
       return databaseUrlWords(facts);
     case "tls-file-missing":
       return tlsFileWords(facts);
+    case "unexpanded-variable":
+      return unexpandedVariableWords(facts);
     default:
       return { summary: summary9(facts), remedy: remedy11(facts) };
   }
@@ -27952,6 +28012,7 @@ var config_error_default = defineReason({
     settingCrash,
     ipv6WithoutBrackets,
     invalidPort,
+    unexpandedVariable,
     noAppModule,
     unreadableConfig,
     stalePidfile,

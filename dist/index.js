@@ -27097,6 +27097,74 @@ var init_tls_files = __esm({
   }
 });
 
+// src/diagnosis/rules/unexpanded-variables.ts
+function unexpandedVariableWords(facts) {
+  const { option, placeholder, inCommand, shellForm: shellForm2, location } = facts;
+  const name = /^\$\{?(\w+)/.exec(placeholder)?.[1] ?? "VAR";
+  const setting = option.split("/").pop().replace(/^-+/, "").replace(/-/g, "_");
+  const fallback = DEFAULTS[setting] ?? "\u2026";
+  const received = `Gunicorn received the literal text ${code(placeholder)} for ${code(option)}${where(location)}`;
+  if (inCommand) {
+    const withDefault = placeholder.includes(":-") ? "" : `; give it a default where it may be unset (${code(`\${${name}:-${fallback}}`)})`;
+    return {
+      summary: `${received}: the command runs without a shell (an exec-form ${code("CMD")}), so the variable is never expanded.`,
+      remedy: `Use the shell form with ${code("exec")}${shellForm2 ? ` (${code(shellForm2)})` : ""}: the shell expands ${code(`$${name}`)}, then ${code("exec")} leaves Gunicorn as PID 1${withDefault}.`
+    };
+  }
+  return {
+    summary: `${received}: gunicorn.conf.py is plain Python and does not expand shell variables.`,
+    remedy: `Read the variable in Python: ${code("import os")} at the top, then ${code(`${setting} = int(os.environ.get("${name}", "${fallback}"))`)}.`
+  };
+}
+var PLACEHOLDER, REFUSALS, unexpandedVariable, DEFAULTS;
+var init_unexpanded_variables = __esm({
+  "src/diagnosis/rules/unexpanded-variables.ts"() {
+    "use strict";
+    init_words();
+    init_command_forms();
+    init_locate();
+    init_configuration();
+    PLACEHOLDER = String.raw`(\$\{?[A-Za-z_]\w*(?::?-[^}']*)?\}?)`;
+    REFUSALS = [
+      new RegExp(String.raw`^argument (\S+): invalid \w+ value: '${PLACEHOLDER}'$`),
+      new RegExp(String.raw`^Invalid value for (\w+): ${PLACEHOLDER}$`)
+    ];
+    unexpandedVariable = {
+      stage: "boot",
+      name: "a setting received a shell variable as literal text",
+      detect(rc) {
+        for (const error2 of gunicornConfigErrors(rc)) {
+          for (const pattern of REFUSALS) {
+            const m = pattern.exec(error2.message);
+            if (!m) continue;
+            const [, option, placeholder] = m;
+            const fromCommandLine = pattern === REFUSALS[0];
+            const command = commandLine(rc);
+            const inCommand = fromCommandLine && command?.text.includes(placeholder) ? command : void 0;
+            const setting = option.split("/").pop().replace(/^-+/, "").replace(/-/g, "_");
+            const inConfig = fromCommandLine ? void 0 : configSetting(rc, setting);
+            const location = firstLocation(inCommand, inConfig);
+            return {
+              facts: {
+                kind: "unexpanded-variable",
+                option,
+                placeholder,
+                inCommand: fromCommandLine,
+                shellForm: inCommand && shellFormOf(inCommand.text),
+                location
+              },
+              evidence: [error2.lines[0].text, ...inCommand ? [inCommand.text] : inConfig ? [inConfig.text.trim()] : []],
+              location
+            };
+          }
+        }
+        return void 0;
+      }
+    };
+    DEFAULTS = { workers: "1", threads: "1", timeout: "30", graceful_timeout: "30", keepalive: "2", backlog: "2048" };
+  }
+});
+
 // src/diagnosis/reasons/config-error.ts
 function readEnvironmentIn({ configFile, importsOs: importsOs2 }) {
   if (!configFile) return `read the environment in a gunicorn.conf.py beside it: ${code("import os")}, then ${PORT_FROM_ENV}`;
@@ -27227,6 +27295,8 @@ function words4(facts) {
       return databaseUrlWords(facts);
     case "tls-file-missing":
       return tlsFileWords(facts);
+    case "unexpanded-variable":
+      return unexpandedVariableWords(facts);
     default:
       return { summary: summary10(facts), remedy: remedy11(facts) };
   }
@@ -27247,6 +27317,7 @@ var init_config_error = __esm({
     init_app_settings();
     init_database_urls();
     init_tls_files();
+    init_unexpanded_variables();
     CORRECT_VALUE = "Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally.";
     PORT_FROM_ENV = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`);
     notPythonFile = (file) => file !== void 0 && !/\.pyc?$/.test(file) && !file.startsWith("python:");
@@ -27273,6 +27344,7 @@ var init_config_error = __esm({
         settingCrash,
         ipv6WithoutBrackets,
         invalidPort,
+        unexpandedVariable,
         noAppModule,
         unreadableConfig,
         stalePidfile,
@@ -33856,22 +33928,22 @@ function endpointWithDefaults(defaults2, route, options) {
   return parse2(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS2 = merge(oldDefaults, newDefaults);
-  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  const DEFAULTS22 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS22);
   return Object.assign(endpoint2, {
-    DEFAULTS: DEFAULTS2,
-    defaults: withDefaults.bind(null, DEFAULTS2),
-    merge: merge.bind(null, DEFAULTS2),
+    DEFAULTS: DEFAULTS22,
+    defaults: withDefaults.bind(null, DEFAULTS22),
+    merge: merge.bind(null, DEFAULTS22),
     parse: parse2
   });
 }
-var VERSION, userAgent, DEFAULTS, urlVariableRegex, endpoint;
+var VERSION, userAgent, DEFAULTS2, urlVariableRegex, endpoint;
 var init_dist_bundle = __esm({
   "node_modules/@octokit/endpoint/dist-bundle/index.js"() {
     init_universal_user_agent();
     VERSION = "0.0.0-development";
     userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
-    DEFAULTS = {
+    DEFAULTS2 = {
       method: "GET",
       baseUrl: "https://api.github.com",
       headers: {
@@ -33883,7 +33955,7 @@ var init_dist_bundle = __esm({
       }
     };
     urlVariableRegex = /\{[^{}}]+\}/g;
-    endpoint = withDefaults(null, DEFAULTS);
+    endpoint = withDefaults(null, DEFAULTS2);
   }
 });
 

@@ -19,8 +19,9 @@ import { settingsModuleMissing } from '../rules/settings-module.js'
 import { appSettingsWords, settingLoggedUnset, settingsRefused, type AppSettingsFacts } from '../rules/app-settings.js'
 import { databaseUrlScheme, databaseUrlWords, type DatabaseUrlFacts } from '../rules/database-urls.js'
 import { tlsFileMissing, tlsFileWords, type TlsFileFacts } from '../rules/tls-files.js'
+import { unexpandedVariable, unexpandedVariableWords, type UnexpandedVariableFacts } from '../rules/unexpanded-variables.js'
 
-type Facts = StartFacts | ConfigFacts | ConfigNameFacts | AppSettingsFacts | DatabaseUrlFacts | TlsFileFacts
+type Facts = StartFacts | ConfigFacts | ConfigNameFacts | AppSettingsFacts | DatabaseUrlFacts | TlsFileFacts | UnexpandedVariableFacts
 
 const CORRECT_VALUE = 'Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally.'
 const PORT_FROM_ENV = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`)
@@ -246,6 +247,8 @@ function words(facts: Facts): Words {
       return databaseUrlWords(facts)
     case 'tls-file-missing':
       return tlsFileWords(facts)
+    case 'unexpanded-variable':
+      return unexpandedVariableWords(facts)
     default:
       return { summary: summary(facts), remedy: remedy(facts) }
   }
@@ -281,6 +284,7 @@ export default defineReason({
     settingCrash,
     ipv6WithoutBrackets,
     invalidPort,
+    unexpandedVariable,
     noAppModule,
     unreadableConfig,
     stalePidfile,
