@@ -24122,9 +24122,11 @@ var MISSING_TOOLS = [
   { pattern: /(mysql_config|pkg-config)[: ].*not found/, missing: (m) => m[1] },
   // mysqlclient 2.2+ asks pkg-config for the MySQL or MariaDB client library and finds neither.
   { pattern: /Can not find valid pkg-config name/, missing: () => "pkg-config" },
-  { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => "rustc" }
+  { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => "rustc" },
+  // autoconf's words when `make` is not there (libev's, libuv's bundled configure), and make's own absence.
+  { pattern: /Something went wrong bootstrapping makefile fragments|\bmake: (?:command )?not found|unable to execute 'make'/, missing: () => "make" }
 ];
-var COMPILE_EVIDENCE = /fatal error: [\w./-]+\.h: No such file|'(?:[\w-]*-)?(?:gcc|g\+\+|cc|clang)'|pg_config executable not found|Can not find valid pkg-config name/;
+var COMPILE_EVIDENCE = /fatal error: [\w./-]+\.h: No such file|'(?:[\w-]*-)?(?:gcc|g\+\+|cc|clang)'|pg_config executable not found|Can not find valid pkg-config name|bootstrapping makefile fragments/;
 var FAILED_PACKAGE = /Failed building wheel for ([^\s:]+)|Failed to (?:download and )?build:? `([A-Za-z0-9][\w.-]*)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/;
 var BUILD_FAILED = /subprocess-exited-with-error|Failed building wheel|legacy-install-failure|[Bb]uild backend (?:returned an error|failed)/;
 function parseNativeBuildFailure(lines) {
@@ -24138,7 +24140,7 @@ function parseNativeBuildFailure(lines) {
   const pipSaysSo = (named !== void 0 || missingTool !== void 0) && lines.some((line) => BUILD_FAILED.test(line));
   if (!pipSaysSo && !(missingTool && COMPILE_EVIDENCE.test(missingTool.line))) return void 0;
   if (named && lines.some((line) => installedAfterAll(line, named))) return void 0;
-  const packageName2 = named ?? collectedAs(lines, lines.map((line) => line.match(/is required to build ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean)) ?? lastSourceDownload(lines) ?? flagsOwner(lines);
+  const packageName2 = named ?? collectedAs(lines, lines.map((line) => line.match(/is required to build ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean)) ?? lastSourceDownload(lines) ?? flagsOwner(lines) ?? buildDirectoryOf(lines);
   const evidence = [...missingTool ? [missingTool.line] : [], ...failed2 ? [failed2[0]] : []];
   return { packageName: packageName2, missing: missingTool?.name, evidence };
 }
@@ -24154,6 +24156,9 @@ function lastSourceDownload(lines) {
 }
 function flagsOwner(lines) {
   return lines.map((line) => /Specify ([A-Z][A-Z0-9]*)_CFLAGS and \1_LDFLAGS/.exec(line)?.[1].toLowerCase()).find(Boolean);
+}
+function buildDirectoryOf(lines) {
+  return lines.map((line) => /\/pip-(?:build|install)-\w+\/([A-Za-z][\w.-]*?)(?:_[0-9a-f]{32})?\//.exec(line)?.[1]).find(Boolean);
 }
 function installedAfterAll(line, name) {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -24565,7 +24570,7 @@ var package_not_found_default = defineReason({
 
 // src/diagnosis/native-deps.ts
 var APT_FOR_MISSING = [
-  { match: /^(gcc|cc|g\+\+|clang)$/, apt: ["build-essential"] },
+  { match: /^(gcc|cc|g\+\+|clang|make)$/, apt: ["build-essential"] },
   { match: /^Python\.h$/, apt: ["python3-dev"] },
   { match: /^(libpq-fe\.h|pg_config)$/, apt: ["libpq-dev"] },
   { match: /^ffi\.h$/, apt: ["libffi-dev"] },
@@ -25148,564 +25153,9 @@ function lastWorkdir(final) {
   return workdir;
 }
 
-// src/diagnosis/reasons/venv-unusable.ts
-var NOT_THERE = /exec: "?([^":\s]+)"?: (?:stat \S+: no such file or directory|executable file not found in \$PATH)/;
-function acrossStages(dockerfile, executable, evidence, commandGiven = false) {
-  const found2 = venvAcrossStages(dockerfile.text, executable, dockerfile.target);
-  if (!found2) return void 0;
-  if (commandGiven) found2.command = void 0;
-  const at = (line) => line ? { line, at: { file: dockerfile.file, line: line.line } } : void 0;
-  const facts = {
-    kind: found2.kind,
-    executable,
-    venv: found2.venv,
-    created: at(found2.created),
-    copied: at(found2.copied),
-    finalFrom: at(found2.finalFrom),
-    createdFrom: at(found2.createdFrom),
-    command: at(found2.command)
-  };
-  const lines = [
-    facts.command,
-    facts.copied ?? facts.created,
-    facts.copied ? facts.createdFrom : void 0,
-    facts.copied ? facts.finalFrom : void 0
-  ];
-  return {
-    facts,
-    evidence: [evidence, ...[facts.created, facts.copied, facts.command].flatMap((line) => line ? [line.line.text.trim()] : [])],
-    pointers: lines.flatMap((line) => line ? [line.at] : [])
-  };
-}
-var startRefused = {
-  stage: "start",
-  name: "the start command's virtualenv is not usable in the final stage",
-  detect(ctx) {
-    const executable = ctx.message.match(NOT_THERE)?.[1];
-    return executable && ctx.dockerfile ? acrossStages(ctx.dockerfile, executable, ctx.message) : void 0;
-  }
-};
-var SHELL_NOT_THERE = /^(?:\S*sh: (?:\d+: |line \d+: )?|exec )(\S+\/bin\/[^\s:]+):? (?:not found|[Nn]o such file or directory|cannot execute: required file not found)$/;
-var exitedAtOnce = {
-  stage: "boot",
-  name: "the shell could not run the start command's virtualenv program",
-  detect(rc) {
-    if (rc.ctx.container.running || rc.ofKind("master-start").length > 0) return void 0;
-    const line = rc.ctx.lines.map((l) => l.text.trim()).find((text2) => SHELL_NOT_THERE.test(text2));
-    const file = rc.dockerfile();
-    const text = file && rc.repo.read(file);
-    if (!line || !file || text === void 0) return void 0;
-    return acrossStages({ file, text }, line.match(SHELL_NOT_THERE)[1], line, rc.ctx.image?.commandGiven);
-  }
-};
-var stage = (line) => line.stage ? `the stage ${code(line.stage)}` : "another stage";
-var quoted = (found2) => `${code(clip(found2.line.text.trim(), 80))} (${code(fileLine(found2.at))})`;
-var VENV_SCRIPT = /^(\/.+)\/bin\/gunicorn$/;
-var SCRIPT_FRAME = /File "(\/[^"]+\/bin\/gunicorn)", line \d+/;
-var SYSTEM_PREFIX = /^\/(?:usr(?:\/local)?|opt\/conda)?$/;
-var scriptUnderAnotherPython = {
-  stage: "boot",
-  name: "the virtualenv's gunicorn script runs a Python that lacks the virtualenv's packages",
-  detect(rc) {
-    const tb = rc.primaryTraceback((t) => /^No module named '?gunicorn'?$/.test(t.exception.message));
-    const script = tb && (tb.frames[0]?.file ?? rc.ctx.lines.map((line) => SCRIPT_FRAME.exec(line.text)?.[1]).find(Boolean));
-    const venv = script && VENV_SCRIPT.exec(script)?.[1];
-    if (!tb || !venv || SYSTEM_PREFIX.test(venv)) return void 0;
-    const file = rc.dockerfile();
-    const text = file && rc.repo.read(file);
-    const stages = file && text !== void 0 ? acrossStages({ file, text }, `${venv}/bin/gunicorn`, tb.exception.line, rc.ctx.image?.commandGiven) : void 0;
-    if (!stages) return void 0;
-    const facts = { kind: "script-other-python", venv, exceptionLine: tb.exception.line, stages: stages.facts };
-    return { facts, evidence: [...rc.tracebackEvidence(tb), ...stages.evidence.slice(1)], pointers: stages.pointers, location: stages.pointers[0] };
-  }
-};
-function scriptWords({ venv, exceptionLine, stages }) {
-  const copied = stages.copied ? `, copied from ${stage(stages.created.line)} at ${quoted(stages.copied)}` : "";
-  return {
-    summary: `The virtualenv ${code(venv)}${copied} has a ${code("gunicorn")} script, yet the Python it runs finds no Gunicorn (${code(exceptionLine)}): another Python made the virtualenv, and this one looks for its packages under another ${code("lib/pythonX.Y")}.`,
-    remedy: remedy8({ ...stages, kind: "other-python" })
-  };
-}
-function summary6(facts) {
-  const runs = `The start command runs ${code(facts.executable)}${where(facts.command?.at)} from the virtualenv ${code(facts.venv)}`;
-  if (facts.kind === "not-copied")
-    return `${runs}, which ${stage(facts.created.line)} makes at ${quoted(facts.created)} and the final stage never copies: each FROM starts over.`;
-  return `${runs}, copied from ${stage(facts.created.line)} at ${quoted(facts.copied)}, and it does not run there: its ${code("python")} links to the interpreter that made it, which the final stage${where(facts.finalFrom.at)} does not have (built FROM another Python${facts.createdFrom ? ` at ${code(fileLine(facts.createdFrom.at))}` : ""}).`;
-}
-function remedy8(facts) {
-  const from = facts.created.line.stage || "<stage>";
-  if (facts.kind === "not-copied")
-    return `Copy it into the final stage before its command: ${code(`COPY --from=${from} ${facts.venv} ${facts.venv}`)}${facts.command ? ` above ${code(fileLine(facts.command.at))}` : ""}, or start Gunicorn from where the final stage installs it.`;
-  return `Build both stages FROM the same Python (one ${code("ARG")} for both FROM lines, the same version and path), or make the virtualenv in the final stage; with uv, ${code("UV_PYTHON_DOWNLOADS=never")} keeps it on the image's own Python (${code("uv venv --python /usr/local/bin/python3")}).`;
-}
-var venv_unusable_default = defineReason({
-  id: "venv-unusable",
-  title: "Virtualenv unusable in the final stage",
-  headline: "the virtualenv does not run in the final stage",
-  readme: "the start command's virtualenv (`/app/.venv/bin/gunicorn`, `.venv/bin/python`) is missing from the final stage (never copied) or was built by another Python (its `python` links to an interpreter the final stage lacks, or to another version, whose packages are elsewhere: `No module named 'gunicorn'` from the virtualenv's own script): the stage that makes it, the COPY and the CMD",
-  fixtures: [{ path: "__fixtures__/apps/venv-stages", test: "__tests__/venv-stages.itg.ts" }],
-  rules: [startRefused, exitedAtOnce, scriptUnderAnotherPython],
-  words: (facts) => facts.kind === "script-other-python" ? scriptWords(facts) : { summary: summary6(facts), remedy: remedy8(facts) }
-});
-
-// src/diagnosis/reasons/start-script-unrunnable.ts
-import path21 from "node:path";
-
-// src/diagnosis/rules/start-scripts.ts
-import path19 from "node:path";
-
-// src/diagnosis/container-paths.ts
-function contextPathOf(containerPath, { workdirs, exists: exists2, wholePath = false }) {
-  for (const workdir of workdirs) {
-    const base = workdir.endsWith("/") ? workdir : `${workdir}/`;
-    if (containerPath.startsWith(base) && exists2(containerPath.slice(base.length))) return containerPath.slice(base.length);
-  }
-  const segments = containerPath.split("/").filter(Boolean);
-  for (let start = wholePath ? 0 : 1; start < segments.length; start++) {
-    const candidate = segments.slice(start).join("/");
-    if (exists2(candidate)) return candidate;
-  }
-  return void 0;
-}
-function lastCommandLine(dockerfileText) {
-  const lines = dockerfileText.split("\n");
-  for (let i = lines.length - 1; i >= 0; i--) {
-    if (/^\s*(CMD|ENTRYPOINT)\b/i.test(lines[i])) return { line: i + 1, text: lines[i].trim() };
-  }
-  return void 0;
-}
-
-// src/diagnosis/rules/start-scripts.ts
-var RUNC_EXEC = /(?:^|[\s|])exec (\S+): (no such file or directory|exec format error|permission denied)\s*$/;
-var RUNC_USER_PROCESS = /exec user process caused:? "?(no such file or directory|exec format error|permission denied)"?/;
-var RUN_REFUSED = /exec: "([^"]+)": (permission denied|exec format error|stat \S+: no such file or directory)/;
-var ENV_CARRIAGE_RETURN = /\/env: ['‘"]?[\w./-]+(?:\\r|\r)['’"]?: No such file or directory/;
-var BAD_INTERPRETER = /(?:^|\s)(\S+): (\/\S*?)(\^M|\r)?: bad interpreter: No such file or directory/;
-var SHELL_REFUSED = /\bsh: (?:\d+: |line \d+: )?(\S+): (not found|Permission denied|cannot execute: required file not found)\s*$/;
-var FAILURE_OF = {
-  "no such file or directory": "no-such-file",
-  "exec format error": "format",
-  "permission denied": "denied"
-};
-function refusalIn(lines) {
-  for (const { text: raw } of lines) {
-    if (!raw.includes("exec") && !raw.includes("sh: ") && !raw.includes("/env: ") && !raw.includes("bad interpreter")) continue;
-    const line = raw.trim();
-    let m = RUNC_EXEC.exec(line);
-    if (m) return { script: m[1], failure: FAILURE_OF[m[2]], line };
-    m = RUNC_USER_PROCESS.exec(line);
-    if (m) return { failure: FAILURE_OF[m[1]], line };
-    if (ENV_CARRIAGE_RETURN.test(line)) return { failure: "crlf", line };
-    m = BAD_INTERPRETER.exec(line);
-    if (m) return { script: m[1], failure: m[3] ? "crlf" : "no-such-file", line };
-    m = SHELL_REFUSED.exec(line);
-    if (m) return { script: m[1], failure: m[2] === "Permission denied" ? "denied" : "shell-not-found", line };
-  }
-  return void 0;
-}
-function refusalAtRun(message) {
-  const m = RUN_REFUSED.exec(message);
-  if (!m) return void 0;
-  const failure = m[2].startsWith("stat ") ? "no-such-file" : FAILURE_OF[m[2]];
-  return { script: m[1], failure, line: message };
-}
-function notInImage2(refusal) {
-  return refusal.failure === "no-such-file" && refusal.line.includes(`stat `);
-}
-function scriptProblem(refusal, text) {
-  if (refusal.failure === "denied") return { problem: "not-executable" };
-  if (notInImage2(refusal)) return { problem: "not-in-image" };
-  if (refusal.failure === "crlf") return { problem: "crlf" };
-  if (text === void 0) {
-    if (refusal.failure === "format") return { problem: "not-a-program" };
-    return refusal.failure === "no-such-file" ? { problem: "interpreter-missing" } : void 0;
-  }
-  const firstLine2 = text.split("\n", 1)[0];
-  if (firstLine2.endsWith("\r")) return { problem: "crlf" };
-  if (firstLine2.startsWith("\uFEFF")) return { problem: "byte-order-mark" };
-  if (!firstLine2.startsWith("#!")) return refusal.failure === "format" ? { problem: "no-shebang" } : void 0;
-  const interpreter = /^#!\s*(\S+)/.exec(firstLine2)?.[1];
-  return refusal.failure === "format" ? { problem: "not-a-program" } : { problem: "interpreter-missing", interpreter };
-}
-function scriptInRepository(script, workdir, exists2) {
-  const absolute = script.startsWith("/") ? script : path19.posix.join(workdir ?? "/", script);
-  return contextPathOf(absolute, { workdirs: workdir ? [workdir] : [], exists: exists2, wholePath: true });
-}
-function startProgram(started) {
-  const program = started?.[0];
-  if (program && /(^|\/)(ba)?sh$/.test(program) && started?.[1] === "-c") return started[2]?.trim().split(/\s+/)[0];
-  return program;
-}
-
-// src/diagnosis/context.ts
-import { existsSync, readFileSync, statSync } from "node:fs";
-import path20 from "node:path";
-
-// src/diagnosis/continuations.ts
-function linesIndentedAfter(lines, line) {
-  const at = lineIndex(lines, line);
-  const following = at < 0 ? [] : lines.slice(at + 1, at + 4).map((l) => stripLinePrefixes(l.text));
-  const run = following.findIndex((text) => !/^\s+\S/.test(text));
-  return (run === -1 ? following : following.slice(0, run)).map((text) => text.trim());
-}
-function lineIndex(lines, line) {
-  const first = firstWithSeq(lines, line.seq);
-  for (let i = first; i >= 0 && i < lines.length && lines[i].seq === line.seq; i++) {
-    if (line.text.includes(lines[i].text.trim())) return i;
-  }
-  return first;
-}
-function firstWithSeq(lines, seq) {
-  let low = 0;
-  let high = lines.length;
-  while (low < high) {
-    const mid = low + high >>> 1;
-    if (lines[mid].seq < seq) low = mid + 1;
-    else high = mid;
-  }
-  return low < lines.length && lines[low].seq === seq ? low : -1;
-}
-
-// src/diagnosis/embedded-exceptions.ts
-var EMBEDDED_EXCEPTION = /(^|[\s"'=|>[\]()*])((?:[a-z_]\w*\.)*(?:[A-Z]\w*(?:Error|Exception)|ImproperlyConfigured))(?:\*\*)?: (\S.*?)\s*$/;
-var MAX_EMBEDDED = 20;
-function embeddedExceptions(lines) {
-  const found2 = [];
-  for (let i = lines.length - 1; i >= 0 && found2.length < MAX_EMBEDDED; i--) {
-    const text = lines[i].text;
-    if (!text.includes("Error: ") && !text.includes("Exception: ") && !text.includes("Configured: ") && !text.includes("**: ")) continue;
-    const m = EMBEDDED_EXCEPTION.exec(text);
-    if (!m) continue;
-    const [, opening, type] = m;
-    const quoted2 = opening === '"' || opening === "'";
-    const message = quoted2 ? m[3].replace(new RegExp(`${opening}$`), "").replace(/\\(["'])/g, "$1") : m[3];
-    const line = `${type}: ${message}`;
-    const frames = collapsedFrame(text.slice(0, m.index));
-    found2.unshift({ kind: "traceback", frames, exception: { type, message, line }, chained: false, headless: true, lines: [lines[i]] });
-  }
-  return found2;
-}
-var COLLAPSED_FRAME = /File "([^"]+)", line (\d+)(?:, in (\S+))?\s*(.*?)\s*$/;
-function collapsedFrame(before) {
-  const m = before.includes('File "') ? COLLAPSED_FRAME.exec(before) : null;
-  return m ? [{ file: m[1], line: Number(m[2]), func: m[3], code: m[4] || void 0 }] : [];
-}
-
-// src/diagnosis/context.ts
-var COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
-var LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |\/lib\/python\d(?:\.\d+)?\/|^\/usr\/(local\/)?bin\/|^<string>$/;
-var RepoFiles = class {
-  constructor(repoRoot) {
-    this.repoRoot = repoRoot;
-  }
-  repoRoot;
-  cache = /* @__PURE__ */ new Map();
-  absolute(relative3) {
-    return path20.resolve(this.repoRoot, relative3);
-  }
-  isFile(relative3) {
-    try {
-      return statSync(this.absolute(relative3)).isFile();
-    } catch {
-      return false;
-    }
-  }
-  read(relative3) {
-    if (!this.cache.has(relative3)) {
-      let text;
-      try {
-        text = this.isFile(relative3) ? readFileSync(this.absolute(relative3), "utf8") : void 0;
-      } catch {
-        text = void 0;
-      }
-      this.cache.set(relative3, text);
-    }
-    return this.cache.get(relative3);
-  }
-  /** First line (1-based) matching, with its text. */
-  findLine(relative3, pattern) {
-    const text = this.read(relative3);
-    if (text === void 0) return void 0;
-    const lines = text.split("\n");
-    const index = lines.findIndex((line) => pattern.test(line));
-    return index === -1 ? void 0 : { line: index + 1, text: lines[index] };
-  }
-};
-var RuleContext = class {
-  repo;
-  tracebacks;
-  /** Relative (to the repo root, POSIX) path of the build context: '' when it is the root. */
-  contextRel;
-  ctx;
-  constructor(ctx) {
-    const lines = recordTexts(ctx.lines);
-    this.ctx = lines === ctx.lines ? ctx : { ...ctx, lines };
-    this.repo = new RepoFiles(ctx.paths.repoRoot);
-    const parsed = ctx.events.filter((event) => event.kind === "traceback");
-    this.tracebacks = parsed.some((tb) => !tb.exception.type.endsWith("HaltServer")) ? parsed : [...parsed, ...embeddedExceptions(this.ctx.lines)];
-    this.contextRel = toPosix(path20.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
-  }
-  ofKind(kind) {
-    return this.ctx.events.filter((event) => event.kind === kind);
-  }
-  /** The first traceback that explains the failure: a worker's or the master's, not Gunicorn's own HaltServer. */
-  primaryTraceback(match) {
-    const candidates2 = this.tracebacks.filter((tb) => !tb.exception.type.endsWith("HaltServer") && (!match || match(tb)));
-    return candidates2.find((tb) => tb.pid !== void 0) ?? candidates2.find((tb) => tb.frames.length > 0) ?? candidates2[0];
-  }
-  /** Path relative to the repository root for a path relative to the build context. */
-  inContext(relative3) {
-    return toPosix(path20.posix.join(this.contextRel, relative3));
-  }
-  /** Maps a container path back into the repository; undefined when no such file exists there. */
-  mapContainerPath(containerPath) {
-    if (!containerPath.startsWith("/") || LIBRARY_PATH.test(containerPath)) return void 0;
-    const workdirs = this.ctx.paths.workdir ? [this.ctx.paths.workdir, ...COMMON_WORKDIRS] : COMMON_WORKDIRS;
-    const found2 = contextPathOf(containerPath, { workdirs, exists: (relative3) => this.repo.isFile(this.inContext(relative3)) });
-    return found2 === void 0 ? void 0 : this.inContext(found2);
-  }
-  /**
-   * Tracebacks grouped as Python printed them: a first one, then those chained to it ("During handling of the
-   * above exception…", "…was the direct cause…"). Each chain ends with the exception that was actually raised.
-   */
-  tracebackChains() {
-    const chains = [];
-    for (const tb of this.tracebacks) {
-      if (tb.chained && chains.length > 0) chains[chains.length - 1].push(tb);
-      else chains.push([tb]);
-    }
-    return chains;
-  }
-  /** The deepest frame in the user's code (mapped into the repo when possible). */
-  userFrame(tb) {
-    if (!tb) return void 0;
-    let fallback;
-    for (let i = tb.frames.length - 1; i >= 0; i--) {
-      const frame = tb.frames[i];
-      if (LIBRARY_PATH.test(frame.file)) continue;
-      const text = frameText(frame);
-      const file = this.mapContainerPath(frame.file);
-      if (file) return { frame, location: { file, line: frame.line, containerPath: frame.file }, text };
-      fallback ??= { frame, text };
-    }
-    return fallback;
-  }
-  /** The Gunicorn line that ended the boot: `Reason: …`, HaltServer, `exited with code`, `Can't connect`. */
-  gunicornOutcomeLine() {
-    const priorities = ["shutdown", "halt-server", "cant-connect", "worker-exit", "worker-signal"];
-    for (const kind of priorities) {
-      const events2 = this.ofKind(kind);
-      const event = kind === "shutdown" ? events2.find((e) => e.reason) : events2[0];
-      if (event) return event.lines[0].text;
-    }
-    return void 0;
-  }
-  /**
-   * The exception's message and the indented lines Python printed after it: libpq's hint (`Is the server running on
-   * host "db"`), a RuntimeError whose message starts on the next line.
-   */
-  exceptionText(tb) {
-    return [tb.exception.message, ...this.indentedAfter(tb.lines[tb.lines.length - 1])].join(" ").trim();
-  }
-  /** The indented lines right after a line (at most three, without a shipper's prefix), trimmed. */
-  indentedAfter(line) {
-    return line ? linesIndentedAfter(this.ctx.lines, line) : [];
-  }
-  /** Evidence for a traceback: the user frame, the exception line, then the Gunicorn outcome line. */
-  tracebackEvidence(tb, frame = this.userFrame(tb)) {
-    const evidence = [...frame?.text ?? [], tb.exception.line];
-    const outcome = this.gunicornOutcomeLine();
-    if (outcome) evidence.push(outcome);
-    return evidence;
-  }
-  /** The Dockerfile path relative to the repo root, if it exists. */
-  dockerfile() {
-    const absolute = this.ctx.paths.dockerfile ?? path20.join(this.ctx.paths.contextDir, "Dockerfile");
-    const relative3 = toPosix(path20.relative(this.ctx.paths.repoRoot, absolute));
-    return this.repo.isFile(relative3) ? relative3 : void 0;
-  }
-  /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
-  dockerCommandLine() {
-    const file = this.dockerfile();
-    const text = file ? this.repo.read(file) : void 0;
-    const command = text === void 0 ? void 0 : lastCommandLine(text);
-    return file && command ? { file, ...command } : void 0;
-  }
-  /** The Gunicorn config file used: `-c/--config X` in the Dockerfile command, else ./gunicorn.conf.py. */
-  gunicornConfigFile() {
-    const command = this.dockerCommandLine()?.text ?? "";
-    const explicit = /(?:-c|--config)["',\s=]+["']?([^"'\s,\]]+)/.exec(command)?.[1];
-    const names = explicit ? [explicit.replace(/^python:/, "").replace(/^\.\//, "")] : ["gunicorn.conf.py"];
-    for (const name of names) {
-      const candidate = this.inContext(name);
-      if (this.repo.isFile(candidate)) return candidate;
-    }
-    return void 0;
-  }
-  /** First requirements file in the build context. */
-  requirementsFile() {
-    for (const name of [
-      "requirements.txt",
-      "requirements/base.txt",
-      "requirements/prod.txt",
-      "requirements/production.txt",
-      "pyproject.toml",
-      "Pipfile",
-      "setup.py"
-    ]) {
-      const candidate = this.inContext(name);
-      if (this.repo.isFile(candidate)) return candidate;
-    }
-    return void 0;
-  }
-  /** Python module `a.b` → its file in the context (`a/b.py` or `a/b/__init__.py`). */
-  moduleFile(moduleName) {
-    const base = moduleName.replace(/\./g, "/");
-    for (const candidate of [`${base}.py`, `${base}/__init__.py`]) {
-      const relative3 = this.inContext(candidate);
-      if (this.repo.isFile(relative3)) return relative3;
-    }
-    return void 0;
-  }
-  /** Whether a module or package directory of that name exists anywhere near the context root. */
-  localModuleExists(moduleName) {
-    const top = moduleName.split(".")[0];
-    for (const candidate of [`${top}.py`, `${top}/__init__.py`, `src/${top}.py`, `src/${top}/__init__.py`]) {
-      const relative3 = this.inContext(candidate);
-      if (this.repo.isFile(relative3)) return relative3;
-    }
-    const dir = this.repo.absolute(this.inContext(top));
-    return existsSync(dir) && statSync(dir).isDirectory() ? this.inContext(top) : void 0;
-  }
-};
-function frameText(frame) {
-  const head = `  File "${frame.file}", line ${frame.line}${frame.func ? `, in ${frame.func}` : ""}`;
-  return frame.code ? [head, `    ${frame.code}`] : [head];
-}
-function toPosix(p) {
-  return p.split(path20.sep).join("/");
-}
-
-// src/diagnosis/reasons/start-script-unrunnable.ts
-var FIRST_LINE_PROBLEMS = ["crlf", "no-shebang", "byte-order-mark", "interpreter-missing"];
-var refusedInContainer = {
-  stage: "boot",
-  name: "runc or the shell could not run the start script",
-  detect(rc) {
-    if (rc.ctx.container.running || rc.ofKind("master-start").length > 0) return void 0;
-    const refusal = refusalIn(rc.ctx.lines);
-    const script = refusal && (refusal.script ?? startProgram(rc.ctx.image?.started));
-    if (!refusal || !script) return void 0;
-    const inContext2 = scriptInRepository(script, rc.ctx.paths.workdir, (relative3) => rc.repo.isFile(rc.inContext(relative3)));
-    const file = inContext2 === void 0 ? void 0 : rc.inContext(inContext2);
-    const found2 = scriptProblem({ ...refusal, script }, file === void 0 ? void 0 : rc.repo.read(file));
-    if (!found2) return void 0;
-    const commandLine2 = rc.dockerCommandLine();
-    const command = commandLine2 && { file: commandLine2.file, line: commandLine2.line };
-    const atFirstLine = file !== void 0 && FIRST_LINE_PROBLEMS.includes(found2.problem) ? { file, line: 1 } : void 0;
-    const location = atFirstLine ?? command;
-    return {
-      facts: { ...found2, script, file, line: refusal.line, command },
-      evidence: [refusal.line, ...commandLine2 ? [commandLine2.text] : []],
-      location,
-      pointers: [atFirstLine, command].filter((pointer) => pointer !== void 0)
-    };
-  }
-};
-var refusedAtRun = {
-  stage: "start",
-  name: "docker run refused the start script",
-  detect(ctx) {
-    const refusal = refusalAtRun(ctx.message);
-    if (!refusal?.script) return void 0;
-    const context = ctx.context;
-    const repo = context && new RepoFiles(context.repoRoot);
-    const relativeToRoot = (relative3) => repoRelative(context.repoRoot, path21.join(context.dir, relative3));
-    const inContext2 = repo && scriptInRepository(refusal.script, void 0, (relative3) => repo.isFile(relativeToRoot(relative3)));
-    const found2 = scriptProblem(refusal, inContext2 === void 0 ? void 0 : repo.read(relativeToRoot(inContext2)));
-    if (!found2 || found2.problem === "not-in-image" && inContext2 === void 0 && !/\.sh$/.test(refusal.script)) return void 0;
-    const ignored = context && inContext2 !== void 0 ? dockerignoreLine(context.dir, inContext2) : void 0;
-    const commandLine2 = ctx.dockerfile && lastCommandLine(ctx.dockerfile.text);
-    const command = ctx.dockerfile && commandLine2 && { file: ctx.dockerfile.file, line: commandLine2.line };
-    const ignoredAt = ignored && { file: relativeToRoot(".dockerignore"), line: ignored.line };
-    const ignoredBy = ignoredAt && { ...ignoredAt, pattern: ignored.pattern };
-    return {
-      facts: {
-        ...found2,
-        script: refusal.script,
-        file: inContext2 === void 0 ? void 0 : relativeToRoot(inContext2),
-        line: ctx.message,
-        command,
-        ignoredBy
-      },
-      evidence: [ctx.message],
-      location: ignoredAt ?? command,
-      pointers: [ignoredAt, command].filter((pointer) => pointer !== void 0)
-    };
-  }
-};
-var shown2 = (facts) => `${code(facts.script)}${where(facts.file === void 0 ? void 0 : { file: facts.file, line: 1 })}`;
-var EXITS = "so the container exits before Gunicorn starts";
-function summary7(facts) {
-  const script = `The start script ${shown2(facts)}`;
-  switch (facts.problem) {
-    case "crlf":
-      return `${script} has Windows (CRLF) line endings: its \`#!\` line names an interpreter ending in a carriage return, which no image has, ${EXITS}.`;
-    case "no-shebang":
-      return `${script} has no \`#!\` line: the kernel cannot run it (\`exec format error\`), ${EXITS}.`;
-    case "byte-order-mark":
-      return `${script} begins with a UTF-8 byte order mark before its \`#!\`: the kernel cannot read that line, ${EXITS}.`;
-    case "interpreter-missing":
-      return facts.interpreter ? `${script} names ${code(facts.interpreter)} in its \`#!\` line, which the image does not have, ${EXITS}.` : `${script} could not run: the interpreter its \`#!\` line names is not in the image (or the file has Windows line endings), ${EXITS}.`;
-    case "not-executable":
-      return `${script} is not executable (no \`x\` permission in the image), so it was refused and Gunicorn never started.`;
-    case "not-in-image": {
-      const ignored = facts.ignoredBy ? `: ${code(fileLine(facts.ignoredBy))} (${code(facts.ignoredBy.pattern)}) keeps it out of the build context` : "";
-      return `The start command runs ${code(facts.script)}, which is not at that path in the image${ignored}, so the container could not start.`;
-    }
-    case "not-a-program":
-      return `The start command ${code(facts.script)} is neither a script with a \`#!\` line nor a program for this machine's platform (\`exec format error\`), ${EXITS}.`;
-  }
-}
-function remedy9(facts) {
-  const path34 = facts.file ?? facts.script;
-  const file = code(path34);
-  const inImage = code(facts.script);
-  switch (facts.problem) {
-    case "crlf":
-      return `Save ${file} with LF line endings (${code(`sed -i 's/\\r$//' ${path34}`)}) and keep Git from converting it with ${code("*.sh text eol=lf")} in \`.gitattributes\`; or strip them while building: ${code(`RUN sed -i 's/\\r$//' ${facts.script}`)}.`;
-    case "no-shebang":
-      return `Add ${code("#!/bin/sh")} as the first line of ${file}, or run it through the shell: ${code(`ENTRYPOINT ["sh", "${facts.script}"]`)}.`;
-    case "byte-order-mark":
-      return `Save ${file} as UTF-8 without a byte order mark (the first two characters must be \`#!\`).`;
-    case "interpreter-missing": {
-      const name = facts.interpreter?.split("/").pop();
-      if (!name || name === "env")
-        return `Check the first line of ${file}: the interpreter it names must be in the image, and the file saved with LF line endings.`;
-      const install = `${code(`apt-get install -y ${name}`)}, ${code(`apk add ${name}`)}`;
-      return `Install ${code(name)} in the image (${install}), or change the first line of ${file} to ${code("#!/bin/sh")} if it needs nothing of ${code(name)}'s own.`;
-    }
-    case "not-executable":
-      return `Make it executable in the repository (${code(`git update-index --chmod=+x ${path34}`)}) or in the image (${code(`RUN chmod +x ${facts.script}`)}, or ${code("COPY --chmod=755")}), or run it as ${code(`sh ${facts.script}`)}.`;
-    case "not-in-image":
-      return facts.ignoredBy ? `Remove ${code(facts.ignoredBy.pattern)} from ${code(".dockerignore")} (or add ${code(`!${path34}`)} after it), so the COPY brings ${inImage} into the image.` : `Copy ${inImage} into the image where the command looks for it (the \`COPY\` that brings it, the \`WORKDIR\` the command runs in), or correct the path.`;
-    case "not-a-program":
-      return "Build the image for the runner's platform (drop `--platform` from the `FROM` line, or set `platforms` to the runner's), or add a `#!` line if it is a script.";
-  }
-}
-var start_script_unrunnable_default = defineReason({
-  id: "start-script-unrunnable",
-  title: "Start script cannot run",
-  headline: "the start script cannot run",
-  readme: "the start script the container runs was refused before Gunicorn started: saved with Windows (CRLF) line endings (`exec ./start.sh: no such file or directory`, `bash\\r`), without a `#!` line (`exec format error`), naming an interpreter the image lacks (`#!/bin/bash` on Alpine), without its executable bit, or kept out of the image by `.dockerignore`; the repository file and its first line are named",
-  fixtures: [{ path: "__fixtures__/apps/fail-start-script-crlf", test: "__tests__/diagnosis.itg.ts" }],
-  rules: [refusedAtRun, refusedInContainer],
-  words: (facts) => ({ summary: summary7(facts), remedy: remedy9(facts) })
-});
-
 // src/diagnosis/rules/locate.ts
 import { readdirSync } from "node:fs";
-import path22 from "node:path";
+import path19 from "node:path";
 function commandLine(rc) {
   return rc.dockerCommandLine();
 }
@@ -25770,7 +25220,7 @@ function pythonLine(rc, pattern, maxFiles = 300) {
     const dir = queue.shift();
     let entries;
     try {
-      entries = readdirSync(path22.join(root, dir), { withFileTypes: true });
+      entries = readdirSync(path19.join(root, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -25787,6 +25237,597 @@ function pythonLine(rc, pattern, maxFiles = 300) {
   return void 0;
 }
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set(["node_modules", "__pycache__", "venv", "site-packages", "dist-packages", "migrations"]);
+
+// src/diagnosis/reasons/venv-unusable.ts
+var NOT_THERE = /exec: "?([^":\s]+)"?: (?:stat \S+: no such file or directory|executable file not found in \$PATH)/;
+function acrossStages(dockerfile, executable, evidence, commandGiven = false) {
+  const found2 = venvAcrossStages(dockerfile.text, executable, dockerfile.target);
+  if (!found2) return void 0;
+  if (commandGiven) found2.command = void 0;
+  const at = (line) => line ? { line, at: { file: dockerfile.file, line: line.line } } : void 0;
+  const facts = {
+    kind: found2.kind,
+    executable,
+    venv: found2.venv,
+    created: at(found2.created),
+    copied: at(found2.copied),
+    finalFrom: at(found2.finalFrom),
+    createdFrom: at(found2.createdFrom),
+    command: at(found2.command)
+  };
+  const lines = [
+    facts.command,
+    facts.copied ?? facts.created,
+    facts.copied ? facts.createdFrom : void 0,
+    facts.copied ? facts.finalFrom : void 0
+  ];
+  return {
+    facts,
+    evidence: [evidence, ...[facts.created, facts.copied, facts.command].flatMap((line) => line ? [line.line.text.trim()] : [])],
+    pointers: lines.flatMap((line) => line ? [line.at] : [])
+  };
+}
+var startRefused = {
+  stage: "start",
+  name: "the start command's virtualenv is not usable in the final stage",
+  detect(ctx) {
+    const executable = ctx.message.match(NOT_THERE)?.[1];
+    return executable && ctx.dockerfile ? acrossStages(ctx.dockerfile, executable, ctx.message) : void 0;
+  }
+};
+var SHELL_NOT_THERE = /^(?:\S*sh: (?:\d+: |line \d+: )?|exec )(\S+\/bin\/[^\s:]+):? (?:not found|[Nn]o such file or directory|cannot execute: required file not found)$/;
+var exitedAtOnce = {
+  stage: "boot",
+  name: "the shell could not run the start command's virtualenv program",
+  detect(rc) {
+    if (rc.ctx.container.running || rc.ofKind("master-start").length > 0) return void 0;
+    const line = rc.ctx.lines.map((l) => l.text.trim()).find((text2) => SHELL_NOT_THERE.test(text2));
+    const file = rc.dockerfile();
+    const text = file && rc.repo.read(file);
+    if (!line || !file || text === void 0) return void 0;
+    return acrossStages({ file, text }, line.match(SHELL_NOT_THERE)[1], line, rc.ctx.image?.commandGiven);
+  }
+};
+var SYSTEMD_NOT_THERE = /(?:Failed at step EXEC spawning|Failed to locate executable) (\/\S+): No such file or directory/;
+var VENV_PROGRAM = /^(\/.+)\/bin\/(?:gunicorn|python3?(?:\.\d+)?|uvicorn)$/;
+function missingVenvProgram(text) {
+  const executable = SYSTEMD_NOT_THERE.exec(text)?.[1] ?? SHELL_NOT_THERE.exec(text)?.[1] ?? NOT_THERE.exec(text)?.[1];
+  const venv = executable && VENV_PROGRAM.exec(executable)?.[1];
+  return executable && venv && !SYSTEM_PREFIX.test(venv) ? { executable, venv } : void 0;
+}
+var venvNeverMade = {
+  stage: "boot",
+  name: "the start command's virtualenv does not exist",
+  detect(rc) {
+    if (rc.ofKind("master-start").length > 0) return void 0;
+    for (const { text } of rc.ctx.lines) {
+      if (!text.includes("/bin/")) continue;
+      const found2 = missingVenvProgram(text.trim());
+      if (found2)
+        return { facts: { kind: "venv-missing", ...found2, line: text.trim() }, evidence: [text.trim()], location: firstLocation(commandLine(rc)) };
+    }
+    return void 0;
+  }
+};
+function missingWords({ executable, venv }) {
+  return {
+    summary: `The start command runs ${code(executable)}, which cannot be found where it runs: the virtualenv ${code(venv)} was never made there, Gunicorn was never installed into it, or the Python its scripts name is not there.`,
+    remedy: `Make the virtualenv before the command runs and install the app with Gunicorn into it (${code(`python -m venv ${venv}`)}, then ${code(`${venv}/bin/pip install -r requirements.txt gunicorn`)}), or start Gunicorn from where it is installed (${code("python -m gunicorn")}).`
+  };
+}
+var stage = (line) => line.stage ? `the stage ${code(line.stage)}` : "another stage";
+var quoted = (found2) => `${code(clip(found2.line.text.trim(), 80))} (${code(fileLine(found2.at))})`;
+var VENV_SCRIPT = /^(\/.+)\/bin\/gunicorn$/;
+var SCRIPT_FRAME = /File "(\/[^"]+\/bin\/gunicorn)", line \d+/;
+var SYSTEM_PREFIX = /^\/(?:usr(?:\/local)?|opt\/conda)?$/;
+var scriptUnderAnotherPython = {
+  stage: "boot",
+  name: "the virtualenv's gunicorn script runs a Python that lacks the virtualenv's packages",
+  detect(rc) {
+    const tb = rc.primaryTraceback((t) => /^No module named '?gunicorn'?$/.test(t.exception.message));
+    const script = tb && (tb.frames[0]?.file ?? rc.ctx.lines.map((line) => SCRIPT_FRAME.exec(line.text)?.[1]).find(Boolean));
+    const venv = script && VENV_SCRIPT.exec(script)?.[1];
+    if (!tb || !venv || SYSTEM_PREFIX.test(venv)) return void 0;
+    const file = rc.dockerfile();
+    const text = file && rc.repo.read(file);
+    const stages = file && text !== void 0 ? acrossStages({ file, text }, `${venv}/bin/gunicorn`, tb.exception.line, rc.ctx.image?.commandGiven) : void 0;
+    if (!stages) return void 0;
+    const facts = { kind: "script-other-python", venv, exceptionLine: tb.exception.line, stages: stages.facts };
+    return { facts, evidence: [...rc.tracebackEvidence(tb), ...stages.evidence.slice(1)], pointers: stages.pointers, location: stages.pointers[0] };
+  }
+};
+function scriptWords({ venv, exceptionLine, stages }) {
+  const copied = stages.copied ? `, copied from ${stage(stages.created.line)} at ${quoted(stages.copied)}` : "";
+  return {
+    summary: `The virtualenv ${code(venv)}${copied} has a ${code("gunicorn")} script, yet the Python it runs finds no Gunicorn (${code(exceptionLine)}): another Python made the virtualenv, and this one looks for its packages under another ${code("lib/pythonX.Y")}.`,
+    remedy: remedy8({ ...stages, kind: "other-python" })
+  };
+}
+function summary6(facts) {
+  const runs = `The start command runs ${code(facts.executable)}${where(facts.command?.at)} from the virtualenv ${code(facts.venv)}`;
+  if (facts.kind === "not-copied")
+    return `${runs}, which ${stage(facts.created.line)} makes at ${quoted(facts.created)} and the final stage never copies: each FROM starts over.`;
+  return `${runs}, copied from ${stage(facts.created.line)} at ${quoted(facts.copied)}, and it does not run there: its ${code("python")} links to the interpreter that made it, which the final stage${where(facts.finalFrom.at)} does not have (built FROM another Python${facts.createdFrom ? ` at ${code(fileLine(facts.createdFrom.at))}` : ""}).`;
+}
+function remedy8(facts) {
+  const from = facts.created.line.stage || "<stage>";
+  if (facts.kind === "not-copied")
+    return `Copy it into the final stage before its command: ${code(`COPY --from=${from} ${facts.venv} ${facts.venv}`)}${facts.command ? ` above ${code(fileLine(facts.command.at))}` : ""}, or start Gunicorn from where the final stage installs it.`;
+  return `Build both stages FROM the same Python (one ${code("ARG")} for both FROM lines, the same version and path), or make the virtualenv in the final stage; with uv, ${code("UV_PYTHON_DOWNLOADS=never")} keeps it on the image's own Python (${code("uv venv --python /usr/local/bin/python3")}).`;
+}
+var venv_unusable_default = defineReason({
+  id: "venv-unusable",
+  title: "Virtualenv unusable in the final stage",
+  headline: "the virtualenv does not run in the final stage",
+  readme: "the start command's virtualenv (`/app/.venv/bin/gunicorn`, `.venv/bin/python`) does not exist where it runs (never made: systemd's `Failed at step EXEC spawning`), is missing from the final stage (never copied) or was built by another Python (its `python` links to an interpreter the final stage lacks, or to another version, whose packages are elsewhere: `No module named 'gunicorn'` from the virtualenv's own script): the stage that makes it, the COPY and the CMD",
+  fixtures: [{ path: "__fixtures__/apps/venv-stages", test: "__tests__/venv-stages.itg.ts" }],
+  rules: [startRefused, exitedAtOnce, scriptUnderAnotherPython, venvNeverMade],
+  words: (facts) => facts.kind === "script-other-python" ? scriptWords(facts) : facts.kind === "venv-missing" ? missingWords(facts) : { summary: summary6(facts), remedy: remedy8(facts) }
+});
+
+// src/diagnosis/reasons/start-script-unrunnable.ts
+import path22 from "node:path";
+
+// src/diagnosis/rules/start-scripts.ts
+import path20 from "node:path";
+
+// src/diagnosis/container-paths.ts
+function contextPathOf(containerPath, { workdirs, exists: exists2, wholePath = false }) {
+  for (const workdir of workdirs) {
+    const base = workdir.endsWith("/") ? workdir : `${workdir}/`;
+    if (containerPath.startsWith(base) && exists2(containerPath.slice(base.length))) return containerPath.slice(base.length);
+  }
+  const segments = containerPath.split("/").filter(Boolean);
+  for (let start = wholePath ? 0 : 1; start < segments.length; start++) {
+    const candidate = segments.slice(start).join("/");
+    if (exists2(candidate)) return candidate;
+  }
+  return void 0;
+}
+function lastCommandLine(dockerfileText) {
+  const lines = dockerfileText.split("\n");
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (/^\s*(CMD|ENTRYPOINT)\b/i.test(lines[i])) return { line: i + 1, text: lines[i].trim() };
+  }
+  return void 0;
+}
+
+// src/diagnosis/rules/start-scripts.ts
+var RUNC_EXEC = /(?:^|[\s|])exec (\S+): (no such file or directory|exec format error|permission denied)\s*$/;
+var RUNC_USER_PROCESS = /exec user process caused:? "?(no such file or directory|exec format error|permission denied)"?/;
+var RUN_REFUSED = /exec: "([^"]+)": (permission denied|exec format error|stat \S+: no such file or directory)/;
+var ENV_CARRIAGE_RETURN = /\/env: ['‘"]?[\w./-]+(?:\\r|\r)['’"]?: No such file or directory/;
+var BAD_INTERPRETER = /(?:^|\s)(\S+): (\/\S*?)(\^M|\r)?: bad interpreter: No such file or directory/;
+var CARRIAGE_RETURN_SEEN = /^\W{0,3}['‘"]: No such file or director/;
+var SHELL_REFUSED = /\bsh: (?:\d+: |line \d+: )?(\S+): (not found|Permission denied|cannot execute: required file not found)\s*$/;
+var FAILURE_OF = {
+  "no such file or directory": "no-such-file",
+  "exec format error": "format",
+  "permission denied": "denied"
+};
+function refusalIn(lines) {
+  for (const { text: raw } of lines) {
+    if (raw.includes(": No such file or director") && CARRIAGE_RETURN_SEEN.test(stripLinePrefixes(raw).trim()))
+      return { failure: "crlf", line: raw.trim() };
+    if (!raw.includes("exec") && !raw.includes("sh: ") && !raw.includes("/env: ") && !raw.includes("bad interpreter")) continue;
+    const line = raw.trim();
+    let m = RUNC_EXEC.exec(line);
+    if (m) return { script: m[1], failure: FAILURE_OF[m[2]], line };
+    m = RUNC_USER_PROCESS.exec(line);
+    if (m) return { failure: FAILURE_OF[m[1]], line };
+    if (ENV_CARRIAGE_RETURN.test(line)) return { failure: "crlf", line };
+    m = BAD_INTERPRETER.exec(line);
+    if (m) return { script: m[1], failure: m[3] ? "crlf" : "no-such-file", line };
+    m = SHELL_REFUSED.exec(line);
+    if (m) return { script: m[1], failure: m[2] === "Permission denied" ? "denied" : "shell-not-found", line };
+  }
+  return void 0;
+}
+function refusalAtRun(message) {
+  const m = RUN_REFUSED.exec(message);
+  if (!m) return void 0;
+  const failure = m[2].startsWith("stat ") ? "no-such-file" : FAILURE_OF[m[2]];
+  return { script: m[1], failure, line: message };
+}
+function notInImage2(refusal) {
+  return refusal.failure === "no-such-file" && refusal.line.includes(`stat `);
+}
+function scriptProblem(refusal, text) {
+  if (refusal.failure === "denied") return { problem: "not-executable" };
+  if (notInImage2(refusal)) return { problem: "not-in-image" };
+  if (refusal.failure === "crlf") return { problem: "crlf" };
+  if (text === void 0) {
+    if (refusal.failure === "format") return { problem: "not-a-program" };
+    return refusal.failure === "no-such-file" ? { problem: "interpreter-missing" } : void 0;
+  }
+  const firstLine2 = text.split("\n", 1)[0];
+  if (firstLine2.endsWith("\r")) return { problem: "crlf" };
+  if (firstLine2.startsWith("\uFEFF")) return { problem: "byte-order-mark" };
+  if (!firstLine2.startsWith("#!")) return refusal.failure === "format" ? { problem: "no-shebang" } : void 0;
+  const interpreter = /^#!\s*(\S+)/.exec(firstLine2)?.[1];
+  return refusal.failure === "format" ? { problem: "not-a-program" } : { problem: "interpreter-missing", interpreter };
+}
+function scriptInRepository(script, workdir, exists2) {
+  const absolute = script.startsWith("/") ? script : path20.posix.join(workdir ?? "/", script);
+  return contextPathOf(absolute, { workdirs: workdir ? [workdir] : [], exists: exists2, wholePath: true });
+}
+function startProgram(started) {
+  const program = started?.[0];
+  if (program && /(^|\/)(ba)?sh$/.test(program) && started?.[1] === "-c") return started[2]?.trim().split(/\s+/)[0];
+  return program;
+}
+
+// src/diagnosis/context.ts
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path21 from "node:path";
+
+// src/diagnosis/continuations.ts
+function linesIndentedAfter(lines, line) {
+  const at = lineIndex(lines, line);
+  const following = at < 0 ? [] : lines.slice(at + 1, at + 4).map((l) => stripLinePrefixes(l.text));
+  const run = following.findIndex((text) => !/^\s+\S/.test(text));
+  return (run === -1 ? following : following.slice(0, run)).map((text) => text.trim());
+}
+function lineIndex(lines, line) {
+  const first = firstWithSeq(lines, line.seq);
+  for (let i = first; i >= 0 && i < lines.length && lines[i].seq === line.seq; i++) {
+    if (line.text.includes(lines[i].text.trim())) return i;
+  }
+  return first;
+}
+function firstWithSeq(lines, seq) {
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const mid = low + high >>> 1;
+    if (lines[mid].seq < seq) low = mid + 1;
+    else high = mid;
+  }
+  return low < lines.length && lines[low].seq === seq ? low : -1;
+}
+
+// src/diagnosis/embedded-exceptions.ts
+var EMBEDDED_EXCEPTION = /(^|[\s"'=|>[\]()*])((?:[a-z_]\w*\.)*(?:[A-Z]\w*(?:Error|Exception)|ImproperlyConfigured))(?:\*\*)?: (\S.*?)\s*$/;
+var MAX_EMBEDDED = 20;
+function embeddedExceptions(lines) {
+  const found2 = [];
+  for (let i = lines.length - 1; i >= 0 && found2.length < MAX_EMBEDDED; i--) {
+    const text = lines[i].text;
+    if (!text.includes("Error: ") && !text.includes("Exception: ") && !text.includes("Configured: ") && !text.includes("**: ")) continue;
+    const m = EMBEDDED_EXCEPTION.exec(text);
+    if (!m) continue;
+    const [, opening, type] = m;
+    const quoted2 = opening === '"' || opening === "'";
+    const message = quoted2 ? m[3].replace(new RegExp(`${opening}$`), "").replace(/\\(["'])/g, "$1") : m[3];
+    const line = `${type}: ${message}`;
+    const frames = collapsedFrame(text.slice(0, m.index));
+    found2.unshift({ kind: "traceback", frames, exception: { type, message, line }, chained: false, headless: true, lines: [lines[i]] });
+  }
+  return found2;
+}
+var COLLAPSED_FRAME = /File "([^"]+)", line (\d+)(?:, in (\S+))?\s*(.*?)\s*$/;
+function collapsedFrame(before) {
+  const m = before.includes('File "') ? COLLAPSED_FRAME.exec(before) : null;
+  return m ? [{ file: m[1], line: Number(m[2]), func: m[3], code: m[4] || void 0 }] : [];
+}
+
+// src/diagnosis/context.ts
+var COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
+var LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |\/lib\/python\d(?:\.\d+)?\/|^\/usr\/(local\/)?bin\/|^<string>$/;
+var RepoFiles = class {
+  constructor(repoRoot) {
+    this.repoRoot = repoRoot;
+  }
+  repoRoot;
+  cache = /* @__PURE__ */ new Map();
+  absolute(relative3) {
+    return path21.resolve(this.repoRoot, relative3);
+  }
+  isFile(relative3) {
+    try {
+      return statSync(this.absolute(relative3)).isFile();
+    } catch {
+      return false;
+    }
+  }
+  read(relative3) {
+    if (!this.cache.has(relative3)) {
+      let text;
+      try {
+        text = this.isFile(relative3) ? readFileSync(this.absolute(relative3), "utf8") : void 0;
+      } catch {
+        text = void 0;
+      }
+      this.cache.set(relative3, text);
+    }
+    return this.cache.get(relative3);
+  }
+  /** First line (1-based) matching, with its text. */
+  findLine(relative3, pattern) {
+    const text = this.read(relative3);
+    if (text === void 0) return void 0;
+    const lines = text.split("\n");
+    const index = lines.findIndex((line) => pattern.test(line));
+    return index === -1 ? void 0 : { line: index + 1, text: lines[index] };
+  }
+};
+var RuleContext = class {
+  repo;
+  tracebacks;
+  /** Relative (to the repo root, POSIX) path of the build context: '' when it is the root. */
+  contextRel;
+  ctx;
+  constructor(ctx) {
+    const lines = recordTexts(ctx.lines);
+    this.ctx = lines === ctx.lines ? ctx : { ...ctx, lines };
+    this.repo = new RepoFiles(ctx.paths.repoRoot);
+    const parsed = ctx.events.filter((event) => event.kind === "traceback");
+    this.tracebacks = parsed.some((tb) => !tb.exception.type.endsWith("HaltServer")) ? parsed : [...parsed, ...embeddedExceptions(this.ctx.lines)];
+    this.contextRel = toPosix(path21.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+  }
+  ofKind(kind) {
+    return this.ctx.events.filter((event) => event.kind === kind);
+  }
+  /** The first traceback that explains the failure: a worker's or the master's, not Gunicorn's own HaltServer. */
+  primaryTraceback(match) {
+    const candidates2 = this.tracebacks.filter((tb) => !tb.exception.type.endsWith("HaltServer") && (!match || match(tb)));
+    return candidates2.find((tb) => tb.pid !== void 0) ?? candidates2.find((tb) => tb.frames.length > 0) ?? candidates2[0];
+  }
+  /** Path relative to the repository root for a path relative to the build context. */
+  inContext(relative3) {
+    return toPosix(path21.posix.join(this.contextRel, relative3));
+  }
+  /** Maps a container path back into the repository; undefined when no such file exists there. */
+  mapContainerPath(containerPath) {
+    if (!containerPath.startsWith("/") || LIBRARY_PATH.test(containerPath)) return void 0;
+    const workdirs = this.ctx.paths.workdir ? [this.ctx.paths.workdir, ...COMMON_WORKDIRS] : COMMON_WORKDIRS;
+    const found2 = contextPathOf(containerPath, { workdirs, exists: (relative3) => this.repo.isFile(this.inContext(relative3)) });
+    return found2 === void 0 ? void 0 : this.inContext(found2);
+  }
+  /**
+   * Tracebacks grouped as Python printed them: a first one, then those chained to it ("During handling of the
+   * above exception…", "…was the direct cause…"). Each chain ends with the exception that was actually raised.
+   */
+  tracebackChains() {
+    const chains = [];
+    for (const tb of this.tracebacks) {
+      if (tb.chained && chains.length > 0) chains[chains.length - 1].push(tb);
+      else chains.push([tb]);
+    }
+    return chains;
+  }
+  /** The deepest frame in the user's code (mapped into the repo when possible). */
+  userFrame(tb) {
+    if (!tb) return void 0;
+    let fallback;
+    for (let i = tb.frames.length - 1; i >= 0; i--) {
+      const frame = tb.frames[i];
+      if (LIBRARY_PATH.test(frame.file)) continue;
+      const text = frameText(frame);
+      const file = this.mapContainerPath(frame.file);
+      if (file) return { frame, location: { file, line: frame.line, containerPath: frame.file }, text };
+      fallback ??= { frame, text };
+    }
+    return fallback;
+  }
+  /** The Gunicorn line that ended the boot: `Reason: …`, HaltServer, `exited with code`, `Can't connect`. */
+  gunicornOutcomeLine() {
+    const priorities = ["shutdown", "halt-server", "cant-connect", "worker-exit", "worker-signal"];
+    for (const kind of priorities) {
+      const events2 = this.ofKind(kind);
+      const event = kind === "shutdown" ? events2.find((e) => e.reason) : events2[0];
+      if (event) return event.lines[0].text;
+    }
+    return void 0;
+  }
+  /**
+   * The exception's message and the indented lines Python printed after it: libpq's hint (`Is the server running on
+   * host "db"`), a RuntimeError whose message starts on the next line.
+   */
+  exceptionText(tb) {
+    return [tb.exception.message, ...this.indentedAfter(tb.lines[tb.lines.length - 1])].join(" ").trim();
+  }
+  /** The indented lines right after a line (at most three, without a shipper's prefix), trimmed. */
+  indentedAfter(line) {
+    return line ? linesIndentedAfter(this.ctx.lines, line) : [];
+  }
+  /** Evidence for a traceback: the user frame, the exception line, then the Gunicorn outcome line. */
+  tracebackEvidence(tb, frame = this.userFrame(tb)) {
+    const evidence = [...frame?.text ?? [], tb.exception.line];
+    const outcome = this.gunicornOutcomeLine();
+    if (outcome) evidence.push(outcome);
+    return evidence;
+  }
+  /** The Dockerfile path relative to the repo root, if it exists. */
+  dockerfile() {
+    const absolute = this.ctx.paths.dockerfile ?? path21.join(this.ctx.paths.contextDir, "Dockerfile");
+    const relative3 = toPosix(path21.relative(this.ctx.paths.repoRoot, absolute));
+    return this.repo.isFile(relative3) ? relative3 : void 0;
+  }
+  /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
+  dockerCommandLine() {
+    const file = this.dockerfile();
+    const text = file ? this.repo.read(file) : void 0;
+    const command = text === void 0 ? void 0 : lastCommandLine(text);
+    return file && command ? { file, ...command } : void 0;
+  }
+  /** The Gunicorn config file used: `-c/--config X` in the Dockerfile command, else ./gunicorn.conf.py. */
+  gunicornConfigFile() {
+    const command = this.dockerCommandLine()?.text ?? "";
+    const explicit = /(?:-c|--config)["',\s=]+["']?([^"'\s,\]]+)/.exec(command)?.[1];
+    const names = explicit ? [explicit.replace(/^python:/, "").replace(/^\.\//, "")] : ["gunicorn.conf.py"];
+    for (const name of names) {
+      const candidate = this.inContext(name);
+      if (this.repo.isFile(candidate)) return candidate;
+    }
+    return void 0;
+  }
+  /** First requirements file in the build context. */
+  requirementsFile() {
+    for (const name of [
+      "requirements.txt",
+      "requirements/base.txt",
+      "requirements/prod.txt",
+      "requirements/production.txt",
+      "pyproject.toml",
+      "Pipfile",
+      "setup.py"
+    ]) {
+      const candidate = this.inContext(name);
+      if (this.repo.isFile(candidate)) return candidate;
+    }
+    return void 0;
+  }
+  /** Python module `a.b` → its file in the context (`a/b.py` or `a/b/__init__.py`). */
+  moduleFile(moduleName) {
+    const base = moduleName.replace(/\./g, "/");
+    for (const candidate of [`${base}.py`, `${base}/__init__.py`]) {
+      const relative3 = this.inContext(candidate);
+      if (this.repo.isFile(relative3)) return relative3;
+    }
+    return void 0;
+  }
+  /** Whether a module or package directory of that name exists anywhere near the context root. */
+  localModuleExists(moduleName) {
+    const top = moduleName.split(".")[0];
+    for (const candidate of [`${top}.py`, `${top}/__init__.py`, `src/${top}.py`, `src/${top}/__init__.py`]) {
+      const relative3 = this.inContext(candidate);
+      if (this.repo.isFile(relative3)) return relative3;
+    }
+    const dir = this.repo.absolute(this.inContext(top));
+    return existsSync(dir) && statSync(dir).isDirectory() ? this.inContext(top) : void 0;
+  }
+};
+function frameText(frame) {
+  const head = `  File "${frame.file}", line ${frame.line}${frame.func ? `, in ${frame.func}` : ""}`;
+  return frame.code ? [head, `    ${frame.code}`] : [head];
+}
+function toPosix(p) {
+  return p.split(path21.sep).join("/");
+}
+
+// src/diagnosis/reasons/start-script-unrunnable.ts
+var FIRST_LINE_PROBLEMS = ["crlf", "no-shebang", "byte-order-mark", "interpreter-missing"];
+var refusedInContainer = {
+  stage: "boot",
+  name: "runc or the shell could not run the start script",
+  detect(rc) {
+    if (rc.ofKind("master-start").length > 0) return void 0;
+    const refusal = refusalIn(rc.ctx.lines);
+    if (!refusal) return void 0;
+    const script = refusal.script ?? startProgram(rc.ctx.image?.started);
+    if (!script) return refusal.failure === "crlf" ? unnamedScript(rc, refusal.line) : void 0;
+    const inContext2 = scriptInRepository(script, rc.ctx.paths.workdir, (relative3) => rc.repo.isFile(rc.inContext(relative3)));
+    const file = inContext2 === void 0 ? void 0 : rc.inContext(inContext2);
+    const found2 = scriptProblem({ ...refusal, script }, file === void 0 ? void 0 : rc.repo.read(file));
+    if (!found2) return void 0;
+    const commandLine2 = rc.dockerCommandLine();
+    const command = commandLine2 && { file: commandLine2.file, line: commandLine2.line };
+    const atFirstLine = file !== void 0 && FIRST_LINE_PROBLEMS.includes(found2.problem) ? { file, line: 1 } : void 0;
+    const location = atFirstLine ?? command;
+    return {
+      facts: { ...found2, script, file, line: refusal.line, command },
+      evidence: [refusal.line, ...commandLine2 ? [commandLine2.text] : []],
+      location,
+      pointers: [atFirstLine, command].filter((pointer) => pointer !== void 0)
+    };
+  }
+};
+function unnamedScript(rc, line) {
+  const commandLine2 = rc.dockerCommandLine();
+  const command = commandLine2 && { file: commandLine2.file, line: commandLine2.line };
+  return { facts: { problem: "crlf", script: "", line, command }, evidence: present(line, commandLine2?.text), location: command };
+}
+var refusedAtRun = {
+  stage: "start",
+  name: "docker run refused the start script",
+  detect(ctx) {
+    const refusal = refusalAtRun(ctx.message);
+    if (!refusal?.script) return void 0;
+    const context = ctx.context;
+    const repo = context && new RepoFiles(context.repoRoot);
+    const relativeToRoot = (relative3) => repoRelative(context.repoRoot, path22.join(context.dir, relative3));
+    const inContext2 = repo && scriptInRepository(refusal.script, void 0, (relative3) => repo.isFile(relativeToRoot(relative3)));
+    const found2 = scriptProblem(refusal, inContext2 === void 0 ? void 0 : repo.read(relativeToRoot(inContext2)));
+    if (!found2 || found2.problem === "not-in-image" && inContext2 === void 0 && !/\.sh$/.test(refusal.script)) return void 0;
+    const ignored = context && inContext2 !== void 0 ? dockerignoreLine(context.dir, inContext2) : void 0;
+    const commandLine2 = ctx.dockerfile && lastCommandLine(ctx.dockerfile.text);
+    const command = ctx.dockerfile && commandLine2 && { file: ctx.dockerfile.file, line: commandLine2.line };
+    const ignoredAt = ignored && { file: relativeToRoot(".dockerignore"), line: ignored.line };
+    const ignoredBy = ignoredAt && { ...ignoredAt, pattern: ignored.pattern };
+    return {
+      facts: {
+        ...found2,
+        script: refusal.script,
+        file: inContext2 === void 0 ? void 0 : relativeToRoot(inContext2),
+        line: ctx.message,
+        command,
+        ignoredBy
+      },
+      evidence: [ctx.message],
+      location: ignoredAt ?? command,
+      pointers: [ignoredAt, command].filter((pointer) => pointer !== void 0)
+    };
+  }
+};
+var shown2 = (facts) => `${code(facts.script)}${where(facts.file === void 0 ? void 0 : { file: facts.file, line: 1 })}`;
+var EXITS = "so the container exits before Gunicorn starts";
+function summary7(facts) {
+  const script = facts.script ? `The start script ${shown2(facts)}` : "The start script";
+  switch (facts.problem) {
+    case "crlf":
+      return `${script} has Windows (CRLF) line endings: its \`#!\` line names an interpreter ending in a carriage return, which no image has, ${EXITS}.`;
+    case "no-shebang":
+      return `${script} has no \`#!\` line: the kernel cannot run it (\`exec format error\`), ${EXITS}.`;
+    case "byte-order-mark":
+      return `${script} begins with a UTF-8 byte order mark before its \`#!\`: the kernel cannot read that line, ${EXITS}.`;
+    case "interpreter-missing":
+      return facts.interpreter ? `${script} names ${code(facts.interpreter)} in its \`#!\` line, which the image does not have, ${EXITS}.` : `${script} could not run: the interpreter its \`#!\` line names is not in the image (or the file has Windows line endings), ${EXITS}.`;
+    case "not-executable":
+      return `${script} is not executable (no \`x\` permission in the image), so it was refused and Gunicorn never started.`;
+    case "not-in-image": {
+      const ignored = facts.ignoredBy ? `: ${code(fileLine(facts.ignoredBy))} (${code(facts.ignoredBy.pattern)}) keeps it out of the build context` : "";
+      return `The start command runs ${code(facts.script)}, which is not at that path in the image${ignored}, so the container could not start.`;
+    }
+    case "not-a-program":
+      return `The start command ${code(facts.script)} is neither a script with a \`#!\` line nor a program for this machine's platform (\`exec format error\`), ${EXITS}.`;
+  }
+}
+function remedy9(facts) {
+  const path34 = facts.file ?? (facts.script || "<script>");
+  const file = code(path34);
+  const inImage = code(facts.script);
+  switch (facts.problem) {
+    case "crlf":
+      return `Save ${file} with LF line endings (${code(`sed -i 's/\\r$//' ${path34}`)}) and keep Git from converting it with ${code("*.sh text eol=lf")} in \`.gitattributes\`; or strip them while building: ${code(`RUN sed -i 's/\\r$//' ${facts.script || path34}`)}.`;
+    case "no-shebang":
+      return `Add ${code("#!/bin/sh")} as the first line of ${file}, or run it through the shell: ${code(`ENTRYPOINT ["sh", "${facts.script}"]`)}.`;
+    case "byte-order-mark":
+      return `Save ${file} as UTF-8 without a byte order mark (the first two characters must be \`#!\`).`;
+    case "interpreter-missing": {
+      const name = facts.interpreter?.split("/").pop();
+      if (!name || name === "env")
+        return `Check the first line of ${file}: the interpreter it names must be in the image, and the file saved with LF line endings.`;
+      const install = `${code(`apt-get install -y ${name}`)}, ${code(`apk add ${name}`)}`;
+      return `Install ${code(name)} in the image (${install}), or change the first line of ${file} to ${code("#!/bin/sh")} if it needs nothing of ${code(name)}'s own.`;
+    }
+    case "not-executable":
+      return `Make it executable in the repository (${code(`git update-index --chmod=+x ${path34}`)}) or in the image (${code(`RUN chmod +x ${facts.script}`)}, or ${code("COPY --chmod=755")}), or run it as ${code(`sh ${facts.script}`)}.`;
+    case "not-in-image":
+      return facts.ignoredBy ? `Remove ${code(facts.ignoredBy.pattern)} from ${code(".dockerignore")} (or add ${code(`!${path34}`)} after it), so the COPY brings ${inImage} into the image.` : `Copy ${inImage} into the image where the command looks for it (the \`COPY\` that brings it, the \`WORKDIR\` the command runs in), or correct the path.`;
+    case "not-a-program":
+      return "Build the image for the runner's platform (drop `--platform` from the `FROM` line, or set `platforms` to the runner's), or add a `#!` line if it is a script.";
+  }
+}
+var start_script_unrunnable_default = defineReason({
+  id: "start-script-unrunnable",
+  title: "Start script cannot run",
+  headline: "the start script cannot run",
+  readme: "the start script the container runs was refused before Gunicorn started: saved with Windows (CRLF) line endings (`exec ./start.sh: no such file or directory`, `bash\\r`), without a `#!` line (`exec format error`), naming an interpreter the image lacks (`#!/bin/bash` on Alpine), without its executable bit, or kept out of the image by `.dockerignore`; the repository file and its first line are named",
+  fixtures: [{ path: "__fixtures__/apps/fail-start-script-crlf", test: "__tests__/diagnosis.itg.ts" }],
+  rules: [refusedAtRun, refusedInContainer],
+  words: (facts) => ({ summary: summary7(facts), remedy: remedy9(facts) })
+});
 
 // src/diagnosis/rules/crash-reports.ts
 function kernelSegfaults(rc) {
@@ -26955,6 +26996,18 @@ function environKeyError(rc) {
     (tb) => exceptionIs(tb, "KeyError") && (tb.frames.some((f) => ENV_FRAME.test(f.code ?? "") || ENV_FRAME.test(f.file) || f.func === "__getitem__" && !/configparser/.test(f.file)) || // A bare `KeyError: 'SECRET_KEY'` (the frames were not pasted): an environment-style name.
     tb.frames.length === 0 && ENV_NAME2.test(tb.exception.message))
   );
+}
+var MAPPING_FRAME = /(?:^|\/)(?:os|UserDict)\.py$|^<frozen os>$/;
+var SUBSCRIPT_READ = /\bos\.environ\[\s*['"]([^'"]+)['"]\s*\]/;
+function environReadCut(rc) {
+  for (const cut of rc.ofKind("cut-traceback")) {
+    const last = cut.frames[cut.frames.length - 1];
+    const reader = cut.frames[cut.frames.length - 2];
+    if (!last || !reader || last.func !== "__getitem__" || !MAPPING_FRAME.test(last.file)) continue;
+    const name = SUBSCRIPT_READ.exec(reader.code ?? "")?.[1];
+    if (name) return { name, frames: cut.frames };
+  }
+  return void 0;
 }
 function environImproperlyConfigured(rc) {
   return rc.primaryTraceback((tb) => exceptionIs(tb, "ImproperlyConfigured") && /environment variable/i.test(tb.exception.message));
@@ -28635,6 +28688,28 @@ var environKey = {
     return tb ? unset(rc, tb) : void 0;
   }
 };
+var environReadCutShort = {
+  stage: "boot",
+  name: "a traceback cut inside os.environ's lookup",
+  detect(rc) {
+    const found2 = environReadCut(rc);
+    if (!found2) return void 0;
+    const frame = rc.userFrame(found2);
+    const { env } = rc.ctx;
+    return {
+      facts: {
+        kind: "unset",
+        name: found2.name,
+        location: frame?.location,
+        hostFilled: Boolean(env.hostFilled?.includes(found2.name)),
+        provided: env.provided.includes(found2.name),
+        during: "import"
+      },
+      evidence: frame?.text ?? [],
+      location: frame?.location
+    };
+  }
+};
 var improperlyConfigured = {
   stage: "boot",
   name: "ImproperlyConfigured names an environment variable",
@@ -28780,7 +28855,7 @@ var missing_env_default = defineReason({
     { path: "__fixtures__/apps/fail-missing-env", test: "__tests__/diagnosis.itg.ts" },
     { path: "__fixtures__/apps/fail-env-none", test: "__tests__/issue25-diagnosis.itg.ts" }
   ],
-  rules: [environKey, improperlyConfigured, noneRead, settingsFields, emptyInSpec, entrypointRefused, emptyValue],
+  rules: [environKey, environReadCutShort, improperlyConfigured, noneRead, settingsFields, emptyInSpec, entrypointRefused, emptyValue],
   words: words5
 });
 

@@ -22864,7 +22864,7 @@ function parseNativeBuildFailure(lines) {
   const pipSaysSo = (named !== void 0 || missingTool !== void 0) && lines.some((line) => BUILD_FAILED.test(line));
   if (!pipSaysSo && !(missingTool && COMPILE_EVIDENCE.test(missingTool.line))) return void 0;
   if (named && lines.some((line) => installedAfterAll(line, named))) return void 0;
-  const packageName2 = named ?? collectedAs(lines, lines.map((line) => line.match(/is required to build ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean)) ?? lastSourceDownload(lines) ?? flagsOwner(lines);
+  const packageName2 = named ?? collectedAs(lines, lines.map((line) => line.match(/is required to build ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean)) ?? lastSourceDownload(lines) ?? flagsOwner(lines) ?? buildDirectoryOf(lines);
   const evidence = [...missingTool ? [missingTool.line] : [], ...failed2 ? [failed2[0]] : []];
   return { packageName: packageName2, missing: missingTool?.name, evidence };
 }
@@ -22880,6 +22880,9 @@ function lastSourceDownload(lines) {
 }
 function flagsOwner(lines) {
   return lines.map((line) => /Specify ([A-Z][A-Z0-9]*)_CFLAGS and \1_LDFLAGS/.exec(line)?.[1].toLowerCase()).find(Boolean);
+}
+function buildDirectoryOf(lines) {
+  return lines.map((line) => /\/pip-(?:build|install)-\w+\/([A-Za-z][\w.-]*?)(?:_[0-9a-f]{32})?\//.exec(line)?.[1]).find(Boolean);
 }
 function installedAfterAll(line, name) {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -22904,9 +22907,11 @@ var init_pip_output = __esm({
       { pattern: /(mysql_config|pkg-config)[: ].*not found/, missing: (m) => m[1] },
       // mysqlclient 2.2+ asks pkg-config for the MySQL or MariaDB client library and finds neither.
       { pattern: /Can not find valid pkg-config name/, missing: () => "pkg-config" },
-      { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => "rustc" }
+      { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => "rustc" },
+      // autoconf's words when `make` is not there (libev's, libuv's bundled configure), and make's own absence.
+      { pattern: /Something went wrong bootstrapping makefile fragments|\bmake: (?:command )?not found|unable to execute 'make'/, missing: () => "make" }
     ];
-    COMPILE_EVIDENCE = /fatal error: [\w./-]+\.h: No such file|'(?:[\w-]*-)?(?:gcc|g\+\+|cc|clang)'|pg_config executable not found|Can not find valid pkg-config name/;
+    COMPILE_EVIDENCE = /fatal error: [\w./-]+\.h: No such file|'(?:[\w-]*-)?(?:gcc|g\+\+|cc|clang)'|pg_config executable not found|Can not find valid pkg-config name|bootstrapping makefile fragments/;
     FAILED_PACKAGE = /Failed building wheel for ([^\s:]+)|Failed to (?:download and )?build:? `([A-Za-z0-9][\w.-]*)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/;
     BUILD_FAILED = /subprocess-exited-with-error|Failed building wheel|legacy-install-failure|[Bb]uild backend (?:returned an error|failed)/;
   }
@@ -23369,7 +23374,7 @@ var init_native_deps = __esm({
   "src/diagnosis/native-deps.ts"() {
     "use strict";
     APT_FOR_MISSING = [
-      { match: /^(gcc|cc|g\+\+|clang)$/, apt: ["build-essential"] },
+      { match: /^(gcc|cc|g\+\+|clang|make)$/, apt: ["build-essential"] },
       { match: /^Python\.h$/, apt: ["python3-dev"] },
       { match: /^(libpq-fe\.h|pg_config)$/, apt: ["libpq-dev"] },
       { match: /^ffi\.h$/, apt: ["libffi-dev"] },
@@ -24016,6 +24021,97 @@ var init_venv_stages = __esm({
   }
 });
 
+// src/diagnosis/rules/locate.ts
+import { readdirSync } from "node:fs";
+import path15 from "node:path";
+function commandLine(rc) {
+  return rc.dockerCommandLine();
+}
+function configSetting(rc, setting) {
+  const config = rc.gunicornConfigFile();
+  if (!config) return void 0;
+  const pattern = typeof setting === "string" ? new RegExp(`^\\s*${setting}\\s*=`) : setting;
+  const found2 = rc.repo.findLine(config, pattern);
+  return found2 ? { file: config, ...found2 } : void 0;
+}
+function startScriptLine(rc, pattern) {
+  const image = rc.ctx.image;
+  const words13 = image?.started ?? [...image?.entrypoint ?? [], ...image?.cmd ?? [], ...commandWords(commandLine(rc)?.text)];
+  const scripts = new Set(
+    words13.flatMap((word) => word.split(/[\s;&|()]+/)).map((word) => scriptFile(rc, word)).filter((file) => file !== void 0)
+  );
+  for (const file of scripts) {
+    const found2 = rc.repo.findLine(file, new RegExp(`^(?!\\s*#).*${pattern.source}`));
+    if (found2) return { file, ...found2 };
+  }
+  return void 0;
+}
+function procfileLine(rc, pattern) {
+  for (const file of /* @__PURE__ */ new Set([rc.inContext("Procfile"), "Procfile"])) {
+    const found2 = rc.repo.findLine(file, new RegExp(`^web:.*${pattern.source}`));
+    if (found2) return { file, ...found2 };
+  }
+  return void 0;
+}
+function commandWords(text) {
+  const body = text?.replace(/^\s*(CMD|ENTRYPOINT)\s+/i, "") ?? "";
+  return body.split(/[\s"',[\]]+/).filter(Boolean);
+}
+function scriptFile(rc, word) {
+  if (!/\.(sh|bash)$/.test(word) && !/^\.\//.test(word)) return void 0;
+  if (word.startsWith("/")) return rc.mapContainerPath(word);
+  const file = rc.inContext(word.replace(/^\.\//, ""));
+  return rc.repo.isFile(file) ? file : void 0;
+}
+function frameLocation(rc, tb) {
+  return rc.userFrame(tb)?.location;
+}
+function firstLocation(...candidates2) {
+  const found2 = candidates2.find((candidate) => Boolean(candidate));
+  return found2 ? { file: found2.file, line: found2.line } : void 0;
+}
+function faultUserFrame(rc, frames) {
+  for (const frame of frames) {
+    const file = rc.mapContainerPath(frame.file);
+    if (!file) continue;
+    const text = rc.repo.read(file)?.split("\n")[frame.line - 1];
+    const code2 = text?.replace(/\s+#[^'"]*$/, "").trim();
+    return { frame, location: { file, line: frame.line, containerPath: frame.file }, code: code2 || void 0 };
+  }
+  return void 0;
+}
+function pythonLine(rc, pattern, maxFiles = 300) {
+  const root = rc.repo.absolute(rc.contextRel || ".");
+  const queue = [""];
+  let seen = 0;
+  while (queue.length > 0 && seen < maxFiles) {
+    const dir = queue.shift();
+    let entries;
+    try {
+      entries = readdirSync(path15.join(root, dir), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const relative3 = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith(".")) queue.push(relative3);
+      if (!entry.isFile() || !entry.name.endsWith(".py")) continue;
+      seen++;
+      const file = rc.inContext(relative3);
+      const found2 = rc.repo.findLine(file, pattern);
+      if (found2) return { file, ...found2 };
+    }
+  }
+  return void 0;
+}
+var SKIPPED_DIRS;
+var init_locate = __esm({
+  "src/diagnosis/rules/locate.ts"() {
+    "use strict";
+    SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", "__pycache__", "venv", "site-packages", "dist-packages", "migrations"]);
+  }
+});
+
 // src/diagnosis/reasons/venv-unusable.ts
 function acrossStages(dockerfile, executable, evidence, commandGiven = false) {
   const found2 = venvAcrossStages(dockerfile.text, executable, dockerfile.target);
@@ -24044,6 +24140,17 @@ function acrossStages(dockerfile, executable, evidence, commandGiven = false) {
     pointers: lines.flatMap((line) => line ? [line.at] : [])
   };
 }
+function missingVenvProgram(text) {
+  const executable = SYSTEMD_NOT_THERE.exec(text)?.[1] ?? SHELL_NOT_THERE.exec(text)?.[1] ?? NOT_THERE.exec(text)?.[1];
+  const venv = executable && VENV_PROGRAM.exec(executable)?.[1];
+  return executable && venv && !SYSTEM_PREFIX.test(venv) ? { executable, venv } : void 0;
+}
+function missingWords({ executable, venv }) {
+  return {
+    summary: `The start command runs ${code(executable)}, which cannot be found where it runs: the virtualenv ${code(venv)} was never made there, Gunicorn was never installed into it, or the Python its scripts name is not there.`,
+    remedy: `Make the virtualenv before the command runs and install the app with Gunicorn into it (${code(`python -m venv ${venv}`)}, then ${code(`${venv}/bin/pip install -r requirements.txt gunicorn`)}), or start Gunicorn from where it is installed (${code("python -m gunicorn")}).`
+  };
+}
 function scriptWords({ venv, exceptionLine, stages }) {
   const copied = stages.copied ? `, copied from ${stage(stages.created.line)} at ${quoted(stages.copied)}` : "";
   return {
@@ -24063,7 +24170,7 @@ function remedy8(facts) {
     return `Copy it into the final stage before its command: ${code(`COPY --from=${from} ${facts.venv} ${facts.venv}`)}${facts.command ? ` above ${code(fileLine(facts.command.at))}` : ""}, or start Gunicorn from where the final stage installs it.`;
   return `Build both stages FROM the same Python (one ${code("ARG")} for both FROM lines, the same version and path), or make the virtualenv in the final stage; with uv, ${code("UV_PYTHON_DOWNLOADS=never")} keeps it on the image's own Python (${code("uv venv --python /usr/local/bin/python3")}).`;
 }
-var NOT_THERE, startRefused, SHELL_NOT_THERE, exitedAtOnce, stage, quoted, VENV_SCRIPT, SCRIPT_FRAME, SYSTEM_PREFIX, scriptUnderAnotherPython, venv_unusable_default;
+var NOT_THERE, startRefused, SHELL_NOT_THERE, exitedAtOnce, SYSTEMD_NOT_THERE, VENV_PROGRAM, venvNeverMade, stage, quoted, VENV_SCRIPT, SCRIPT_FRAME, SYSTEM_PREFIX, scriptUnderAnotherPython, venv_unusable_default;
 var init_venv_unusable = __esm({
   "src/diagnosis/reasons/venv-unusable.ts"() {
     "use strict";
@@ -24071,6 +24178,7 @@ var init_venv_unusable = __esm({
     init_venv_stages();
     init_words();
     init_text();
+    init_locate();
     NOT_THERE = /exec: "?([^":\s]+)"?: (?:stat \S+: no such file or directory|executable file not found in \$PATH)/;
     startRefused = {
       stage: "start",
@@ -24091,6 +24199,22 @@ var init_venv_unusable = __esm({
         const text = file && rc.repo.read(file);
         if (!line || !file || text === void 0) return void 0;
         return acrossStages({ file, text }, line.match(SHELL_NOT_THERE)[1], line, rc.ctx.image?.commandGiven);
+      }
+    };
+    SYSTEMD_NOT_THERE = /(?:Failed at step EXEC spawning|Failed to locate executable) (\/\S+): No such file or directory/;
+    VENV_PROGRAM = /^(\/.+)\/bin\/(?:gunicorn|python3?(?:\.\d+)?|uvicorn)$/;
+    venvNeverMade = {
+      stage: "boot",
+      name: "the start command's virtualenv does not exist",
+      detect(rc) {
+        if (rc.ofKind("master-start").length > 0) return void 0;
+        for (const { text } of rc.ctx.lines) {
+          if (!text.includes("/bin/")) continue;
+          const found2 = missingVenvProgram(text.trim());
+          if (found2)
+            return { facts: { kind: "venv-missing", ...found2, line: text.trim() }, evidence: [text.trim()], location: firstLocation(commandLine(rc)) };
+        }
+        return void 0;
       }
     };
     stage = (line) => line.stage ? `the stage ${code(line.stage)}` : "another stage";
@@ -24118,10 +24242,10 @@ var init_venv_unusable = __esm({
       id: "venv-unusable",
       title: "Virtualenv unusable in the final stage",
       headline: "the virtualenv does not run in the final stage",
-      readme: "the start command's virtualenv (`/app/.venv/bin/gunicorn`, `.venv/bin/python`) is missing from the final stage (never copied) or was built by another Python (its `python` links to an interpreter the final stage lacks, or to another version, whose packages are elsewhere: `No module named 'gunicorn'` from the virtualenv's own script): the stage that makes it, the COPY and the CMD",
+      readme: "the start command's virtualenv (`/app/.venv/bin/gunicorn`, `.venv/bin/python`) does not exist where it runs (never made: systemd's `Failed at step EXEC spawning`), is missing from the final stage (never copied) or was built by another Python (its `python` links to an interpreter the final stage lacks, or to another version, whose packages are elsewhere: `No module named 'gunicorn'` from the virtualenv's own script): the stage that makes it, the COPY and the CMD",
       fixtures: [{ path: "__fixtures__/apps/venv-stages", test: "__tests__/venv-stages.itg.ts" }],
-      rules: [startRefused, exitedAtOnce, scriptUnderAnotherPython],
-      words: (facts) => facts.kind === "script-other-python" ? scriptWords(facts) : { summary: summary7(facts), remedy: remedy8(facts) }
+      rules: [startRefused, exitedAtOnce, scriptUnderAnotherPython, venvNeverMade],
+      words: (facts) => facts.kind === "script-other-python" ? scriptWords(facts) : facts.kind === "venv-missing" ? missingWords(facts) : { summary: summary7(facts), remedy: remedy8(facts) }
     });
   }
 });
@@ -24149,76 +24273,6 @@ function lastCommandLine(dockerfileText) {
 var init_container_paths = __esm({
   "src/diagnosis/container-paths.ts"() {
     "use strict";
-  }
-});
-
-// src/diagnosis/rules/start-scripts.ts
-import path15 from "node:path";
-function refusalIn(lines) {
-  for (const { text: raw } of lines) {
-    if (!raw.includes("exec") && !raw.includes("sh: ") && !raw.includes("/env: ") && !raw.includes("bad interpreter")) continue;
-    const line = raw.trim();
-    let m = RUNC_EXEC.exec(line);
-    if (m) return { script: m[1], failure: FAILURE_OF[m[2]], line };
-    m = RUNC_USER_PROCESS.exec(line);
-    if (m) return { failure: FAILURE_OF[m[1]], line };
-    if (ENV_CARRIAGE_RETURN.test(line)) return { failure: "crlf", line };
-    m = BAD_INTERPRETER.exec(line);
-    if (m) return { script: m[1], failure: m[3] ? "crlf" : "no-such-file", line };
-    m = SHELL_REFUSED.exec(line);
-    if (m) return { script: m[1], failure: m[2] === "Permission denied" ? "denied" : "shell-not-found", line };
-  }
-  return void 0;
-}
-function refusalAtRun(message) {
-  const m = RUN_REFUSED.exec(message);
-  if (!m) return void 0;
-  const failure = m[2].startsWith("stat ") ? "no-such-file" : FAILURE_OF[m[2]];
-  return { script: m[1], failure, line: message };
-}
-function notInImage2(refusal2) {
-  return refusal2.failure === "no-such-file" && refusal2.line.includes(`stat `);
-}
-function scriptProblem(refusal2, text) {
-  if (refusal2.failure === "denied") return { problem: "not-executable" };
-  if (notInImage2(refusal2)) return { problem: "not-in-image" };
-  if (refusal2.failure === "crlf") return { problem: "crlf" };
-  if (text === void 0) {
-    if (refusal2.failure === "format") return { problem: "not-a-program" };
-    return refusal2.failure === "no-such-file" ? { problem: "interpreter-missing" } : void 0;
-  }
-  const firstLine2 = text.split("\n", 1)[0];
-  if (firstLine2.endsWith("\r")) return { problem: "crlf" };
-  if (firstLine2.startsWith("\uFEFF")) return { problem: "byte-order-mark" };
-  if (!firstLine2.startsWith("#!")) return refusal2.failure === "format" ? { problem: "no-shebang" } : void 0;
-  const interpreter = /^#!\s*(\S+)/.exec(firstLine2)?.[1];
-  return refusal2.failure === "format" ? { problem: "not-a-program" } : { problem: "interpreter-missing", interpreter };
-}
-function scriptInRepository(script, workdir, exists2) {
-  const absolute = script.startsWith("/") ? script : path15.posix.join(workdir ?? "/", script);
-  return contextPathOf(absolute, { workdirs: workdir ? [workdir] : [], exists: exists2, wholePath: true });
-}
-function startProgram(started) {
-  const program = started?.[0];
-  if (program && /(^|\/)(ba)?sh$/.test(program) && started?.[1] === "-c") return started[2]?.trim().split(/\s+/)[0];
-  return program;
-}
-var RUNC_EXEC, RUNC_USER_PROCESS, RUN_REFUSED, ENV_CARRIAGE_RETURN, BAD_INTERPRETER, SHELL_REFUSED, FAILURE_OF;
-var init_start_scripts = __esm({
-  "src/diagnosis/rules/start-scripts.ts"() {
-    "use strict";
-    init_container_paths();
-    RUNC_EXEC = /(?:^|[\s|])exec (\S+): (no such file or directory|exec format error|permission denied)\s*$/;
-    RUNC_USER_PROCESS = /exec user process caused:? "?(no such file or directory|exec format error|permission denied)"?/;
-    RUN_REFUSED = /exec: "([^"]+)": (permission denied|exec format error|stat \S+: no such file or directory)/;
-    ENV_CARRIAGE_RETURN = /\/env: ['‘"]?[\w./-]+(?:\\r|\r)['’"]?: No such file or directory/;
-    BAD_INTERPRETER = /(?:^|\s)(\S+): (\/\S*?)(\^M|\r)?: bad interpreter: No such file or directory/;
-    SHELL_REFUSED = /\bsh: (?:\d+: |line \d+: )?(\S+): (not found|Permission denied|cannot execute: required file not found)\s*$/;
-    FAILURE_OF = {
-      "no such file or directory": "no-such-file",
-      "exec format error": "format",
-      "permission denied": "denied"
-    };
   }
 });
 
@@ -24328,6 +24382,80 @@ var init_line_prefix = __esm({
     ];
     ANY_PREFIX = new RegExp(`^(?:${LINE_PREFIXES.map((shape) => `(?:${shape.pattern.source.replace(/^\^/, "")})`).join("|")})`);
     GUNICORN_TIME = /^\[\d{4}-\d\d-\d\d/;
+  }
+});
+
+// src/diagnosis/rules/start-scripts.ts
+import path16 from "node:path";
+function refusalIn(lines) {
+  for (const { text: raw } of lines) {
+    if (raw.includes(": No such file or director") && CARRIAGE_RETURN_SEEN.test(stripLinePrefixes(raw).trim()))
+      return { failure: "crlf", line: raw.trim() };
+    if (!raw.includes("exec") && !raw.includes("sh: ") && !raw.includes("/env: ") && !raw.includes("bad interpreter")) continue;
+    const line = raw.trim();
+    let m = RUNC_EXEC.exec(line);
+    if (m) return { script: m[1], failure: FAILURE_OF[m[2]], line };
+    m = RUNC_USER_PROCESS.exec(line);
+    if (m) return { failure: FAILURE_OF[m[1]], line };
+    if (ENV_CARRIAGE_RETURN.test(line)) return { failure: "crlf", line };
+    m = BAD_INTERPRETER.exec(line);
+    if (m) return { script: m[1], failure: m[3] ? "crlf" : "no-such-file", line };
+    m = SHELL_REFUSED.exec(line);
+    if (m) return { script: m[1], failure: m[2] === "Permission denied" ? "denied" : "shell-not-found", line };
+  }
+  return void 0;
+}
+function refusalAtRun(message) {
+  const m = RUN_REFUSED.exec(message);
+  if (!m) return void 0;
+  const failure = m[2].startsWith("stat ") ? "no-such-file" : FAILURE_OF[m[2]];
+  return { script: m[1], failure, line: message };
+}
+function notInImage2(refusal2) {
+  return refusal2.failure === "no-such-file" && refusal2.line.includes(`stat `);
+}
+function scriptProblem(refusal2, text) {
+  if (refusal2.failure === "denied") return { problem: "not-executable" };
+  if (notInImage2(refusal2)) return { problem: "not-in-image" };
+  if (refusal2.failure === "crlf") return { problem: "crlf" };
+  if (text === void 0) {
+    if (refusal2.failure === "format") return { problem: "not-a-program" };
+    return refusal2.failure === "no-such-file" ? { problem: "interpreter-missing" } : void 0;
+  }
+  const firstLine2 = text.split("\n", 1)[0];
+  if (firstLine2.endsWith("\r")) return { problem: "crlf" };
+  if (firstLine2.startsWith("\uFEFF")) return { problem: "byte-order-mark" };
+  if (!firstLine2.startsWith("#!")) return refusal2.failure === "format" ? { problem: "no-shebang" } : void 0;
+  const interpreter = /^#!\s*(\S+)/.exec(firstLine2)?.[1];
+  return refusal2.failure === "format" ? { problem: "not-a-program" } : { problem: "interpreter-missing", interpreter };
+}
+function scriptInRepository(script, workdir, exists2) {
+  const absolute = script.startsWith("/") ? script : path16.posix.join(workdir ?? "/", script);
+  return contextPathOf(absolute, { workdirs: workdir ? [workdir] : [], exists: exists2, wholePath: true });
+}
+function startProgram(started) {
+  const program = started?.[0];
+  if (program && /(^|\/)(ba)?sh$/.test(program) && started?.[1] === "-c") return started[2]?.trim().split(/\s+/)[0];
+  return program;
+}
+var RUNC_EXEC, RUNC_USER_PROCESS, RUN_REFUSED, ENV_CARRIAGE_RETURN, BAD_INTERPRETER, CARRIAGE_RETURN_SEEN, SHELL_REFUSED, FAILURE_OF;
+var init_start_scripts = __esm({
+  "src/diagnosis/rules/start-scripts.ts"() {
+    "use strict";
+    init_container_paths();
+    init_line_prefix();
+    RUNC_EXEC = /(?:^|[\s|])exec (\S+): (no such file or directory|exec format error|permission denied)\s*$/;
+    RUNC_USER_PROCESS = /exec user process caused:? "?(no such file or directory|exec format error|permission denied)"?/;
+    RUN_REFUSED = /exec: "([^"]+)": (permission denied|exec format error|stat \S+: no such file or directory)/;
+    ENV_CARRIAGE_RETURN = /\/env: ['‘"]?[\w./-]+(?:\\r|\r)['’"]?: No such file or directory/;
+    BAD_INTERPRETER = /(?:^|\s)(\S+): (\/\S*?)(\^M|\r)?: bad interpreter: No such file or directory/;
+    CARRIAGE_RETURN_SEEN = /^\W{0,3}['‘"]: No such file or director/;
+    SHELL_REFUSED = /\bsh: (?:\d+: |line \d+: )?(\S+): (not found|Permission denied|cannot execute: required file not found)\s*$/;
+    FAILURE_OF = {
+      "no such file or directory": "no-such-file",
+      "exec format error": "format",
+      "permission denied": "denied"
+    };
   }
 });
 
@@ -24458,13 +24586,13 @@ var init_embedded_exceptions = __esm({
 
 // src/diagnosis/context.ts
 import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 function frameText(frame) {
   const head = `  File "${frame.file}", line ${frame.line}${frame.func ? `, in ${frame.func}` : ""}`;
   return frame.code ? [head, `    ${frame.code}`] : [head];
 }
 function toPosix(p) {
-  return p.split(path16.sep).join("/");
+  return p.split(path17.sep).join("/");
 }
 var COMMON_WORKDIRS, LIBRARY_PATH, RepoFiles, RuleContext;
 var init_context = __esm({
@@ -24483,7 +24611,7 @@ var init_context = __esm({
       repoRoot;
       cache = /* @__PURE__ */ new Map();
       absolute(relative3) {
-        return path16.resolve(this.repoRoot, relative3);
+        return path17.resolve(this.repoRoot, relative3);
       }
       isFile(relative3) {
         try {
@@ -24525,7 +24653,7 @@ var init_context = __esm({
         this.repo = new RepoFiles(ctx.paths.repoRoot);
         const parsed = ctx.events.filter((event) => event.kind === "traceback");
         this.tracebacks = parsed.some((tb) => !tb.exception.type.endsWith("HaltServer")) ? parsed : [...parsed, ...embeddedExceptions(this.ctx.lines)];
-        this.contextRel = toPosix(path16.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
+        this.contextRel = toPosix(path17.relative(ctx.paths.repoRoot, ctx.paths.contextDir));
       }
       ofKind(kind) {
         return this.ctx.events.filter((event) => event.kind === kind);
@@ -24537,7 +24665,7 @@ var init_context = __esm({
       }
       /** Path relative to the repository root for a path relative to the build context. */
       inContext(relative3) {
-        return toPosix(path16.posix.join(this.contextRel, relative3));
+        return toPosix(path17.posix.join(this.contextRel, relative3));
       }
       /** Maps a container path back into the repository; undefined when no such file exists there. */
       mapContainerPath(containerPath) {
@@ -24602,8 +24730,8 @@ var init_context = __esm({
       }
       /** The Dockerfile path relative to the repo root, if it exists. */
       dockerfile() {
-        const absolute = this.ctx.paths.dockerfile ?? path16.join(this.ctx.paths.contextDir, "Dockerfile");
-        const relative3 = toPosix(path16.relative(this.ctx.paths.repoRoot, absolute));
+        const absolute = this.ctx.paths.dockerfile ?? path17.join(this.ctx.paths.contextDir, "Dockerfile");
+        const relative3 = toPosix(path17.relative(this.ctx.paths.repoRoot, absolute));
         return this.repo.isFile(relative3) ? relative3 : void 0;
       }
       /** The CMD/ENTRYPOINT line of the Dockerfile (last one wins in Docker, so the last is returned). */
@@ -24664,9 +24792,14 @@ var init_context = __esm({
 });
 
 // src/diagnosis/reasons/start-script-unrunnable.ts
-import path17 from "node:path";
+import path18 from "node:path";
+function unnamedScript(rc, line) {
+  const commandLine2 = rc.dockerCommandLine();
+  const command = commandLine2 && { file: commandLine2.file, line: commandLine2.line };
+  return { facts: { problem: "crlf", script: "", line, command }, evidence: present(line, commandLine2?.text), location: command };
+}
 function summary8(facts) {
-  const script = `The start script ${shown(facts)}`;
+  const script = facts.script ? `The start script ${shown(facts)}` : "The start script";
   switch (facts.problem) {
     case "crlf":
       return `${script} has Windows (CRLF) line endings: its \`#!\` line names an interpreter ending in a carriage return, which no image has, ${EXITS}.`;
@@ -24687,12 +24820,12 @@ function summary8(facts) {
   }
 }
 function remedy9(facts) {
-  const path38 = facts.file ?? facts.script;
+  const path38 = facts.file ?? (facts.script || "<script>");
   const file = code(path38);
   const inImage = code(facts.script);
   switch (facts.problem) {
     case "crlf":
-      return `Save ${file} with LF line endings (${code(`sed -i 's/\\r$//' ${path38}`)}) and keep Git from converting it with ${code("*.sh text eol=lf")} in \`.gitattributes\`; or strip them while building: ${code(`RUN sed -i 's/\\r$//' ${facts.script}`)}.`;
+      return `Save ${file} with LF line endings (${code(`sed -i 's/\\r$//' ${path38}`)}) and keep Git from converting it with ${code("*.sh text eol=lf")} in \`.gitattributes\`; or strip them while building: ${code(`RUN sed -i 's/\\r$//' ${facts.script || path38}`)}.`;
     case "no-shebang":
       return `Add ${code("#!/bin/sh")} as the first line of ${file}, or run it through the shell: ${code(`ENTRYPOINT ["sh", "${facts.script}"]`)}.`;
     case "byte-order-mark":
@@ -24728,10 +24861,11 @@ var init_start_script_unrunnable = __esm({
       stage: "boot",
       name: "runc or the shell could not run the start script",
       detect(rc) {
-        if (rc.ctx.container.running || rc.ofKind("master-start").length > 0) return void 0;
+        if (rc.ofKind("master-start").length > 0) return void 0;
         const refusal2 = refusalIn(rc.ctx.lines);
-        const script = refusal2 && (refusal2.script ?? startProgram(rc.ctx.image?.started));
-        if (!refusal2 || !script) return void 0;
+        if (!refusal2) return void 0;
+        const script = refusal2.script ?? startProgram(rc.ctx.image?.started);
+        if (!script) return refusal2.failure === "crlf" ? unnamedScript(rc, refusal2.line) : void 0;
         const inContext2 = scriptInRepository(script, rc.ctx.paths.workdir, (relative3) => rc.repo.isFile(rc.inContext(relative3)));
         const file = inContext2 === void 0 ? void 0 : rc.inContext(inContext2);
         const found2 = scriptProblem({ ...refusal2, script }, file === void 0 ? void 0 : rc.repo.read(file));
@@ -24756,7 +24890,7 @@ var init_start_script_unrunnable = __esm({
         if (!refusal2?.script) return void 0;
         const context3 = ctx.context;
         const repo = context3 && new RepoFiles(context3.repoRoot);
-        const relativeToRoot = (relative3) => repoRelative(context3.repoRoot, path17.join(context3.dir, relative3));
+        const relativeToRoot = (relative3) => repoRelative(context3.repoRoot, path18.join(context3.dir, relative3));
         const inContext2 = repo && scriptInRepository(refusal2.script, void 0, (relative3) => repo.isFile(relativeToRoot(relative3)));
         const found2 = scriptProblem(refusal2, inContext2 === void 0 ? void 0 : repo.read(relativeToRoot(inContext2)));
         if (!found2 || found2.problem === "not-in-image" && inContext2 === void 0 && !/\.sh$/.test(refusal2.script)) return void 0;
@@ -24791,97 +24925,6 @@ var init_start_script_unrunnable = __esm({
       rules: [refusedAtRun, refusedInContainer],
       words: (facts) => ({ summary: summary8(facts), remedy: remedy9(facts) })
     });
-  }
-});
-
-// src/diagnosis/rules/locate.ts
-import { readdirSync } from "node:fs";
-import path18 from "node:path";
-function commandLine(rc) {
-  return rc.dockerCommandLine();
-}
-function configSetting(rc, setting) {
-  const config = rc.gunicornConfigFile();
-  if (!config) return void 0;
-  const pattern = typeof setting === "string" ? new RegExp(`^\\s*${setting}\\s*=`) : setting;
-  const found2 = rc.repo.findLine(config, pattern);
-  return found2 ? { file: config, ...found2 } : void 0;
-}
-function startScriptLine(rc, pattern) {
-  const image = rc.ctx.image;
-  const words13 = image?.started ?? [...image?.entrypoint ?? [], ...image?.cmd ?? [], ...commandWords(commandLine(rc)?.text)];
-  const scripts = new Set(
-    words13.flatMap((word) => word.split(/[\s;&|()]+/)).map((word) => scriptFile(rc, word)).filter((file) => file !== void 0)
-  );
-  for (const file of scripts) {
-    const found2 = rc.repo.findLine(file, new RegExp(`^(?!\\s*#).*${pattern.source}`));
-    if (found2) return { file, ...found2 };
-  }
-  return void 0;
-}
-function procfileLine(rc, pattern) {
-  for (const file of /* @__PURE__ */ new Set([rc.inContext("Procfile"), "Procfile"])) {
-    const found2 = rc.repo.findLine(file, new RegExp(`^web:.*${pattern.source}`));
-    if (found2) return { file, ...found2 };
-  }
-  return void 0;
-}
-function commandWords(text) {
-  const body = text?.replace(/^\s*(CMD|ENTRYPOINT)\s+/i, "") ?? "";
-  return body.split(/[\s"',[\]]+/).filter(Boolean);
-}
-function scriptFile(rc, word) {
-  if (!/\.(sh|bash)$/.test(word) && !/^\.\//.test(word)) return void 0;
-  if (word.startsWith("/")) return rc.mapContainerPath(word);
-  const file = rc.inContext(word.replace(/^\.\//, ""));
-  return rc.repo.isFile(file) ? file : void 0;
-}
-function frameLocation(rc, tb) {
-  return rc.userFrame(tb)?.location;
-}
-function firstLocation(...candidates2) {
-  const found2 = candidates2.find((candidate) => Boolean(candidate));
-  return found2 ? { file: found2.file, line: found2.line } : void 0;
-}
-function faultUserFrame(rc, frames) {
-  for (const frame of frames) {
-    const file = rc.mapContainerPath(frame.file);
-    if (!file) continue;
-    const text = rc.repo.read(file)?.split("\n")[frame.line - 1];
-    const code2 = text?.replace(/\s+#[^'"]*$/, "").trim();
-    return { frame, location: { file, line: frame.line, containerPath: frame.file }, code: code2 || void 0 };
-  }
-  return void 0;
-}
-function pythonLine(rc, pattern, maxFiles = 300) {
-  const root = rc.repo.absolute(rc.contextRel || ".");
-  const queue = [""];
-  let seen = 0;
-  while (queue.length > 0 && seen < maxFiles) {
-    const dir = queue.shift();
-    let entries;
-    try {
-      entries = readdirSync(path18.join(root, dir), { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const relative3 = dir ? `${dir}/${entry.name}` : entry.name;
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith(".")) queue.push(relative3);
-      if (!entry.isFile() || !entry.name.endsWith(".py")) continue;
-      seen++;
-      const file = rc.inContext(relative3);
-      const found2 = rc.repo.findLine(file, pattern);
-      if (found2) return { file, ...found2 };
-    }
-  }
-  return void 0;
-}
-var SKIPPED_DIRS;
-var init_locate = __esm({
-  "src/diagnosis/rules/locate.ts"() {
-    "use strict";
-    SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", "__pycache__", "venv", "site-packages", "dist-packages", "migrations"]);
   }
 });
 
@@ -26163,6 +26206,16 @@ function environKeyError(rc) {
     tb.frames.length === 0 && ENV_NAME.test(tb.exception.message))
   );
 }
+function environReadCut(rc) {
+  for (const cut of rc.ofKind("cut-traceback")) {
+    const last = cut.frames[cut.frames.length - 1];
+    const reader = cut.frames[cut.frames.length - 2];
+    if (!last || !reader || last.func !== "__getitem__" || !MAPPING_FRAME.test(last.file)) continue;
+    const name = SUBSCRIPT_READ.exec(reader.code ?? "")?.[1];
+    if (name) return { name, frames: cut.frames };
+  }
+  return void 0;
+}
 function environImproperlyConfigured(rc) {
   return rc.primaryTraceback((tb) => exceptionIs(tb, "ImproperlyConfigured") && /environment variable/i.test(tb.exception.message));
 }
@@ -26232,13 +26285,15 @@ function noneFromEnvironment(rc) {
   }
   return void 0;
 }
-var ENV_FRAME, ENV_NAME, EMPTY_PART, DB_EXCEPTION, DB_MESSAGE, isDatabaseError, HOST, PORT, TABLE, USER, DATABASE, FAILURES, DB_CONNECT_FRAME, CONNECT_FUNC, isConnectFrame, ENV_READ, NONE_ATTRIBUTE, EMPTY_DEFAULT_READ, ENVIRON_SUBSCRIPT;
+var ENV_FRAME, ENV_NAME, MAPPING_FRAME, SUBSCRIPT_READ, EMPTY_PART, DB_EXCEPTION, DB_MESSAGE, isDatabaseError, HOST, PORT, TABLE, USER, DATABASE, FAILURES, DB_CONNECT_FRAME, CONNECT_FUNC, isConnectFrame, ENV_READ, NONE_ATTRIBUTE, EMPTY_DEFAULT_READ, ENVIRON_SUBSCRIPT;
 var init_environment = __esm({
   "src/diagnosis/rules/environment.ts"() {
     "use strict";
     init_rule();
     ENV_FRAME = /environ|getenv|os\.py$|<frozen os>/;
     ENV_NAME = /^'[A-Z][A-Z0-9_]*'$/;
+    MAPPING_FRAME = /(?:^|\/)(?:os|UserDict)\.py$|^<frozen os>$/;
+    SUBSCRIPT_READ = /\bos\.environ\[\s*['"]([^'"]+)['"]\s*\]/;
     EMPTY_PART = /^No module named '(\.[\w.]*|[\w.]*\.|[\w.]*\.\.[\w.]*)'/;
     DB_EXCEPTION = /(OperationalError|InterfaceError|ConnectionError|ConnectionRefusedError|ServerSelectionTimeoutError|CannotConnectNowError|InvalidCatalogNameError|InvalidPasswordError|AuthenticationError|gaierror|TimeoutError|ProgrammingError|UndefinedTable|UndefinedTableError)$/;
     DB_MESSAGE = /could not translate host name|connection to server|Connection refused|could not connect to server|Can't connect to (MySQL|Redis)|Error -?\d+ connecting to|Name or service not known|Temporary failure in name resolution|timeout expired|No route to host|password authentication failed|database "[^"]+" does not exist|Unknown database|Access denied for user|invalid username-password pair|NOAUTH|Authentication required|relation "[^"]+" does not exist|no such table: |Table '[^']+' doesn't exist|unable to open database file/i;
@@ -28111,7 +28166,7 @@ function words5(facts) {
     remedy: unsetRemedy(facts)
   };
 }
-var environKey, improperlyConfigured, noneRead, settingsFields, emptyInSpec, entrypointRefused, emptyValue, USE_ENV_INPUT, listed, missing_env_default;
+var environKey, environReadCutShort, improperlyConfigured, noneRead, settingsFields, emptyInSpec, entrypointRefused, emptyValue, USE_ENV_INPUT, listed, missing_env_default;
 var init_missing_env = __esm({
   "src/diagnosis/reasons/missing-env.ts"() {
     "use strict";
@@ -28128,6 +28183,28 @@ var init_missing_env = __esm({
       detect(rc) {
         const tb = environKeyError(rc);
         return tb ? unset(rc, tb) : void 0;
+      }
+    };
+    environReadCutShort = {
+      stage: "boot",
+      name: "a traceback cut inside os.environ's lookup",
+      detect(rc) {
+        const found2 = environReadCut(rc);
+        if (!found2) return void 0;
+        const frame = rc.userFrame(found2);
+        const { env } = rc.ctx;
+        return {
+          facts: {
+            kind: "unset",
+            name: found2.name,
+            location: frame?.location,
+            hostFilled: Boolean(env.hostFilled?.includes(found2.name)),
+            provided: env.provided.includes(found2.name),
+            during: "import"
+          },
+          evidence: frame?.text ?? [],
+          location: frame?.location
+        };
       }
     };
     improperlyConfigured = {
@@ -28215,7 +28292,7 @@ var init_missing_env = __esm({
         { path: "__fixtures__/apps/fail-missing-env", test: "__tests__/diagnosis.itg.ts" },
         { path: "__fixtures__/apps/fail-env-none", test: "__tests__/issue25-diagnosis.itg.ts" }
       ],
-      rules: [environKey, improperlyConfigured, noneRead, settingsFields, emptyInSpec, entrypointRefused, emptyValue],
+      rules: [environKey, environReadCutShort, improperlyConfigured, noneRead, settingsFields, emptyInSpec, entrypointRefused, emptyValue],
       words: words5
     });
   }

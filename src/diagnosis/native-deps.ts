@@ -3,7 +3,7 @@
 
 /** Debian packages that provide a compiler, header or config tool a build looked for. */
 export const APT_FOR_MISSING: { match: RegExp; apt: string[] }[] = [
-  { match: /^(gcc|cc|g\+\+|clang)$/, apt: ['build-essential'] },
+  { match: /^(gcc|cc|g\+\+|clang|make)$/, apt: ['build-essential'] },
   { match: /^Python\.h$/, apt: ['python3-dev'] },
   { match: /^(libpq-fe\.h|pg_config)$/, apt: ['libpq-dev'] },
   { match: /^ffi\.h$/, apt: ['libffi-dev'] },

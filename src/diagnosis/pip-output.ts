@@ -133,12 +133,14 @@ const MISSING_TOOLS: { pattern: RegExp; missing: (m: RegExpMatchArray) => string
   { pattern: /(mysql_config|pkg-config)[: ].*not found/, missing: (m) => m[1] },
   // mysqlclient 2.2+ asks pkg-config for the MySQL or MariaDB client library and finds neither.
   { pattern: /Can not find valid pkg-config name/, missing: () => 'pkg-config' },
-  { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => 'rustc' }
+  { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => 'rustc' },
+  // autoconf's words when `make` is not there (libev's, libuv's bundled configure), and make's own absence.
+  { pattern: /Something went wrong bootstrapping makefile fragments|\bmake: (?:command )?not found|unable to execute 'make'/, missing: () => 'make' }
 ]
 
 /** The tools whose absence is a failed compile by itself, even when the output kept no line of pip's around it. */
 const COMPILE_EVIDENCE =
-  /fatal error: [\w./-]+\.h: No such file|'(?:[\w-]*-)?(?:gcc|g\+\+|cc|clang)'|pg_config executable not found|Can not find valid pkg-config name/
+  /fatal error: [\w./-]+\.h: No such file|'(?:[\w-]*-)?(?:gcc|g\+\+|cc|clang)'|pg_config executable not found|Can not find valid pkg-config name|bootstrapping makefile fragments/
 
 /** pip's, setup.py's and uv's ways of naming the package it was building when the build failed. */
 const FAILED_PACKAGE =
@@ -165,7 +167,8 @@ export function parseNativeBuildFailure(lines: string[]): NativeBuildFailure | u
     named ??
     collectedAs(lines, lines.map((line) => line.match(/is required to build ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean)) ??
     lastSourceDownload(lines) ??
-    flagsOwner(lines)
+    flagsOwner(lines) ??
+    buildDirectoryOf(lines)
   const evidence = [...(missingTool ? [missingTool.line] : []), ...(failed ? [failed[0]] : [])]
   return { packageName, missing: missingTool?.name, evidence }
 }
@@ -192,6 +195,11 @@ function lastSourceDownload(lines: string[]): string | undefined {
 /** A build that asks for its own flags by name (`Specify MYSQLCLIENT_CFLAGS and MYSQLCLIENT_LDFLAGS`): mysqlclient. */
 function flagsOwner(lines: string[]): string | undefined {
   return lines.map((line) => /Specify ([A-Z][A-Z0-9]*)_CFLAGS and \1_LDFLAGS/.exec(line)?.[1].toLowerCase()).find(Boolean)
+}
+
+/** Older pip built each source distribution in `/tmp/pip-build-<random>/<project>/` (newer: `pip-install-…/<project>_<hash>/`). */
+function buildDirectoryOf(lines: string[]): string | undefined {
+  return lines.map((line) => /\/pip-(?:build|install)-\w+\/([A-Za-z][\w.-]*?)(?:_[0-9a-f]{32})?\//.exec(line)?.[1]).find(Boolean)
 }
 
 function installedAfterAll(line: string, name: string): boolean {

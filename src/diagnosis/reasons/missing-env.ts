@@ -4,7 +4,14 @@ import type { RuleContext, Traceback } from '../context.js'
 import { entrypointRefusal, workerRefusal } from '../rules/entrypoint-refusal.js'
 import { missingSettingsFields } from '../rules/settings-fields.js'
 import { emptyValueRefused } from '../rules/empty-values.js'
-import { emptySpecVariable, environImproperlyConfigured, environKeyError, noneFromEnvironment, variableName } from '../rules/environment.js'
+import {
+  emptySpecVariable,
+  environImproperlyConfigured,
+  environKeyError,
+  environReadCut,
+  noneFromEnvironment,
+  variableName
+} from '../rules/environment.js'
 import { inHandler, whenRaised, type WhenRaised } from '../rules/request.js'
 import { code, fileLine, frameAt, present } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
@@ -56,6 +63,30 @@ const environKey: Rule<Facts> = {
   detect(rc) {
     const tb = environKeyError(rc)
     return tb ? unset(rc, tb) : undefined
+  }
+}
+
+/** The traceback ends (cut) in the mapping's lookup under the app's `os.environ["NAME"]`. */
+const environReadCutShort: Rule<Facts> = {
+  stage: 'boot',
+  name: "a traceback cut inside os.environ's lookup",
+  detect(rc) {
+    const found = environReadCut(rc)
+    if (!found) return undefined
+    const frame = rc.userFrame(found)
+    const { env } = rc.ctx
+    return {
+      facts: {
+        kind: 'unset',
+        name: found.name,
+        location: frame?.location,
+        hostFilled: Boolean(env.hostFilled?.includes(found.name)),
+        provided: env.provided.includes(found.name),
+        during: 'import'
+      },
+      evidence: frame?.text ?? [],
+      location: frame?.location
+    }
   }
 }
 
@@ -250,6 +281,6 @@ export default defineReason({
     { path: '__fixtures__/apps/fail-missing-env', test: '__tests__/diagnosis.itg.ts' },
     { path: '__fixtures__/apps/fail-env-none', test: '__tests__/issue25-diagnosis.itg.ts' }
   ],
-  rules: [environKey, improperlyConfigured, noneRead, settingsFields, emptyInSpec, entrypointRefused, emptyValue],
+  rules: [environKey, environReadCutShort, improperlyConfigured, noneRead, settingsFields, emptyInSpec, entrypointRefused, emptyValue],
   words
 })

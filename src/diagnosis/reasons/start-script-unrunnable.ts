@@ -2,7 +2,7 @@
 // image lacks, no executable bit, or not in the image at all. The container ends before Gunicorn starts, with one
 // line from runc or the shell and nothing else, so the repository's copy of the script says which.
 import path from 'node:path'
-import { defineReason, type Rule } from '../reason.js'
+import { defineReason, type Finding, type Rule } from '../reason.js'
 import type { StartContext } from '../stages.js'
 import {
   refusalAtRun,
@@ -15,9 +15,9 @@ import {
 } from '../rules/start-scripts.js'
 import { dockerignoreLine } from '../build-context.js'
 import { lastCommandLine } from '../container-paths.js'
-import { RepoFiles } from '../context.js'
+import { RepoFiles, type RuleContext } from '../context.js'
 import { repoRelative } from '../../core/paths.js'
-import { code, fileLine, where } from '../words.js'
+import { code, fileLine, present, where } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
 
 interface Facts extends UnrunnableScript {
@@ -34,10 +34,12 @@ const refusedInContainer: Rule<Facts> = {
   stage: 'boot',
   name: 'runc or the shell could not run the start script',
   detect(rc) {
-    if (rc.ctx.container.running || rc.ofKind('master-start').length > 0) return undefined
+    // Also while a supervisor (supervisord, a host's init) keeps the container running and restarts the refused script.
+    if (rc.ofKind('master-start').length > 0) return undefined
     const refusal = refusalIn(rc.ctx.lines)
-    const script = refusal && (refusal.script ?? startProgram(rc.ctx.image?.started))
-    if (!refusal || !script) return undefined
+    if (!refusal) return undefined
+    const script = refusal.script ?? startProgram(rc.ctx.image?.started)
+    if (!script) return refusal.failure === 'crlf' ? unnamedScript(rc, refusal.line) : undefined
     const inContext = scriptInRepository(script, rc.ctx.paths.workdir, (relative) => rc.repo.isFile(rc.inContext(relative)))
     const file = inContext === undefined ? undefined : rc.inContext(inContext)
     const found = scriptProblem({ ...refusal, script }, file === undefined ? undefined : rc.repo.read(file))
@@ -53,6 +55,13 @@ const refusedInContainer: Rule<Facts> = {
       pointers: [atFirstLine, command].filter((pointer): pointer is SourceLocation => pointer !== undefined)
     }
   }
+}
+
+/** Line endings the refusal shows by itself, with no script named (a log without the image's command). */
+function unnamedScript(rc: RuleContext, line: string): Finding<Facts> {
+  const commandLine = rc.dockerCommandLine()
+  const command = commandLine && { file: commandLine.file, line: commandLine.line }
+  return { facts: { problem: 'crlf', script: '', line, command }, evidence: present(line, commandLine?.text), location: command }
 }
 
 /** `docker run` failed: runc refused the script before the container started. */
@@ -96,7 +105,7 @@ const shown = (facts: Facts) => `${code(facts.script)}${where(facts.file === und
 const EXITS = 'so the container exits before Gunicorn starts'
 
 function summary(facts: Facts): string {
-  const script = `The start script ${shown(facts)}`
+  const script = facts.script ? `The start script ${shown(facts)}` : 'The start script'
   switch (facts.problem) {
     case 'crlf':
       return `${script} has Windows (CRLF) line endings: its \`#!\` line names an interpreter ending in a carriage return, which no image has, ${EXITS}.`
@@ -125,14 +134,14 @@ function summary(facts: Facts): string {
 }
 
 function remedy(facts: Facts): string {
-  const path = facts.file ?? facts.script
+  const path = facts.file ?? (facts.script || '<script>')
   const file = code(path)
   const inImage = code(facts.script)
   switch (facts.problem) {
     case 'crlf':
       return (
         `Save ${file} with LF line endings (${code(`sed -i 's/\\r$//' ${path}`)}) and keep Git from converting it with ` +
-        `${code('*.sh text eol=lf')} in \`.gitattributes\`; or strip them while building: ${code(`RUN sed -i 's/\\r$//' ${facts.script}`)}.`
+        `${code('*.sh text eol=lf')} in \`.gitattributes\`; or strip them while building: ${code(`RUN sed -i 's/\\r$//' ${facts.script || path}`)}.`
       )
     case 'no-shebang':
       return `Add ${code('#!/bin/sh')} as the first line of ${file}, or run it through the shell: ${code(`ENTRYPOINT ["sh", "${facts.script}"]`)}.`

@@ -8,6 +8,7 @@ import type { StageLine } from '../rules/installers.js'
 import { code, fileLine, where } from '../words.js'
 import { clip } from '../../core/text.js'
 import type { SourceLocation } from '../../core/model.js'
+import { commandLine, firstLocation } from '../rules/locate.js'
 
 type At = { line: StageLine; at: SourceLocation }
 
@@ -31,7 +32,15 @@ interface ScriptFacts {
   stages: StageFacts
 }
 
-type Facts = StageFacts | ScriptFacts
+/** The start command names a virtualenv's program, and there is no such file: the virtualenv was never made there. */
+interface MissingFacts {
+  kind: 'venv-missing'
+  executable: string
+  venv: string
+  line: string
+}
+
+type Facts = StageFacts | ScriptFacts | MissingFacts
 
 // runc's words when the program (or the interpreter a symlink points to) does not exist: `stat …: no such file or
 // directory`, or `executable file not found in $PATH` for a bare name.
@@ -93,6 +102,46 @@ const exitedAtOnce: Rule<Facts> = {
     const text = file && rc.repo.read(file)
     if (!line || !file || text === undefined) return undefined
     return acrossStages({ file, text }, line.match(SHELL_NOT_THERE)![1], line, rc.ctx.image?.commandGiven)
+  }
+}
+
+// systemd's words for a unit whose ExecStart program is not there, and the shells' and runc's (above).
+const SYSTEMD_NOT_THERE = /(?:Failed at step EXEC spawning|Failed to locate executable) (\/\S+): No such file or directory/
+// A virtualenv's program: `<venv>/bin/gunicorn` (or its python, uvicorn), outside the system's own bin directories.
+const VENV_PROGRAM = /^(\/.+)\/bin\/(?:gunicorn|python3?(?:\.\d+)?|uvicorn)$/
+
+/** The program a line says is not there, when it is a virtualenv's. */
+function missingVenvProgram(text: string): { executable: string; venv: string } | undefined {
+  const executable = SYSTEMD_NOT_THERE.exec(text)?.[1] ?? SHELL_NOT_THERE.exec(text)?.[1] ?? NOT_THERE.exec(text)?.[1]
+  const venv = executable && VENV_PROGRAM.exec(executable)?.[1]
+  return executable && venv && !SYSTEM_PREFIX.test(venv) ? { executable, venv } : undefined
+}
+
+/** The virtualenv the command names is not there at all (no stage of the Dockerfile makes it elsewhere). */
+const venvNeverMade: Rule<Facts> = {
+  stage: 'boot',
+  name: "the start command's virtualenv does not exist",
+  detect(rc) {
+    // Also while the container or host runs on (systemd, a supervisor): the refusal is the evidence.
+    if (rc.ofKind('master-start').length > 0) return undefined
+    for (const { text } of rc.ctx.lines) {
+      if (!text.includes('/bin/')) continue
+      const found = missingVenvProgram(text.trim())
+      if (found)
+        return { facts: { kind: 'venv-missing', ...found, line: text.trim() }, evidence: [text.trim()], location: firstLocation(commandLine(rc)) }
+    }
+    return undefined
+  }
+}
+
+function missingWords({ executable, venv }: MissingFacts): Words {
+  return {
+    summary:
+      `The start command runs ${code(executable)}, which cannot be found where it runs: the virtualenv ${code(venv)} was never ` +
+      'made there, Gunicorn was never installed into it, or the Python its scripts name is not there.',
+    remedy:
+      `Make the virtualenv before the command runs and install the app with Gunicorn into it (${code(`python -m venv ${venv}`)}, then ` +
+      `${code(`${venv}/bin/pip install -r requirements.txt gunicorn`)}), or start Gunicorn from where it is installed (${code('python -m gunicorn')}).`
   }
 }
 
@@ -169,10 +218,16 @@ export default defineReason({
   title: 'Virtualenv unusable in the final stage',
   headline: 'the virtualenv does not run in the final stage',
   readme:
-    "the start command's virtualenv (`/app/.venv/bin/gunicorn`, `.venv/bin/python`) is missing from the final stage (never " +
+    "the start command's virtualenv (`/app/.venv/bin/gunicorn`, `.venv/bin/python`) does not exist where it runs (never made: " +
+    "systemd's `Failed at step EXEC spawning`), is missing from the final stage (never " +
     'copied) or was built by another Python (its `python` links to an interpreter the final stage lacks, or to another version, ' +
     "whose packages are elsewhere: `No module named 'gunicorn'` from the virtualenv's own script): the stage that makes it, the COPY and the CMD",
   fixtures: [{ path: '__fixtures__/apps/venv-stages', test: '__tests__/venv-stages.itg.ts' }],
-  rules: [startRefused, exitedAtOnce, scriptUnderAnotherPython],
-  words: (facts) => (facts.kind === 'script-other-python' ? scriptWords(facts) : { summary: summary(facts), remedy: remedy(facts) })
+  rules: [startRefused, exitedAtOnce, scriptUnderAnotherPython, venvNeverMade],
+  words: (facts) =>
+    facts.kind === 'script-other-python'
+      ? scriptWords(facts)
+      : facts.kind === 'venv-missing'
+        ? missingWords(facts)
+        : { summary: summary(facts), remedy: remedy(facts) }
 })

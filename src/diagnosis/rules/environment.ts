@@ -27,6 +27,25 @@ export function environKeyError(rc: RuleContext): Traceback | undefined {
   )
 }
 
+// The mapping's own frame a subscript of `os.environ` raises from (`os.py`, `<frozen os>`, Python 2's `UserDict.py`).
+const MAPPING_FRAME = /(?:^|\/)(?:os|UserDict)\.py$|^<frozen os>$/
+const SUBSCRIPT_READ = /\bos\.environ\[\s*['"]([^'"]+)['"]\s*\]/
+
+/**
+ * A traceback the paste cut before its `KeyError` line, ending in the mapping's `__getitem__` right under the app's
+ * `os.environ["NAME"]`: the lookup of NAME is what raised.
+ */
+export function environReadCut(rc: RuleContext): { name: string; frames: TracebackFrame[] } | undefined {
+  for (const cut of rc.ofKind('cut-traceback')) {
+    const last = cut.frames[cut.frames.length - 1]
+    const reader = cut.frames[cut.frames.length - 2]
+    if (!last || !reader || last.func !== '__getitem__' || !MAPPING_FRAME.test(last.file)) continue
+    const name = SUBSCRIPT_READ.exec(reader.code ?? '')?.[1]
+    if (name) return { name, frames: cut.frames }
+  }
+  return undefined
+}
+
 /** Django's `ImproperlyConfigured: Set the SECRET_KEY environment variable` and the like. */
 export function environImproperlyConfigured(rc: RuleContext): Traceback | undefined {
   return rc.primaryTraceback((tb) => exceptionIs(tb, 'ImproperlyConfigured') && /environment variable/i.test(tb.exception.message))

@@ -4,6 +4,7 @@
 // container exits before Gunicorn starts, with one line from runc or the shell. The repository's file tells which.
 import path from 'node:path'
 import { contextPathOf } from '../container-paths.js'
+import { stripLinePrefixes } from '../../gunicorn/line-prefix.js'
 
 export type ScriptProblem = 'crlf' | 'no-shebang' | 'byte-order-mark' | 'interpreter-missing' | 'not-executable' | 'not-in-image' | 'not-a-program'
 
@@ -40,6 +41,9 @@ const ENV_CARRIAGE_RETURN = /\/env: ['‘"]?[\w./-]+(?:\\r|\r)['’"]?: No such 
 const BAD_INTERPRETER = /(?:^|\s)(\S+): (\/\S*?)(\^M|\r)?: bad interpreter: No such file or directory/
 // A shell-form command: dash's `/bin/sh: 1: ./start.sh: not found` (for a file that exists: its interpreter does
 // not), bash's `cannot execute: required file not found` and `Permission denied`.
+// A carriage return in the interpreter's name, as a terminal shows it: the cursor went back to the line's start and the
+// rest of the message overwrote it (`/usr/bin/env: 'bash\r': No such file…` is seen as `': No such file or directory`).
+const CARRIAGE_RETURN_SEEN = /^\W{0,3}['‘"]: No such file or director/
 const SHELL_REFUSED = /\bsh: (?:\d+: |line \d+: )?(\S+): (not found|Permission denied|cannot execute: required file not found)\s*$/
 
 const FAILURE_OF: Record<string, Failure> = {
@@ -52,6 +56,8 @@ const FAILURE_OF: Record<string, Failure> = {
 export function refusalIn(lines: readonly { text: string }[]): Refusal | undefined {
   for (const { text: raw } of lines) {
     // Most lines of a big log hold none of these words: a substring test before the patterns.
+    if (raw.includes(': No such file or director') && CARRIAGE_RETURN_SEEN.test(stripLinePrefixes(raw).trim()))
+      return { failure: 'crlf', line: raw.trim() }
     if (!raw.includes('exec') && !raw.includes('sh: ') && !raw.includes('/env: ') && !raw.includes('bad interpreter')) continue
     const line = raw.trim()
     let m = RUNC_EXEC.exec(line)
