@@ -27025,7 +27025,9 @@ function emptySpecVariable(rc) {
 }
 var DB_EXCEPTION = /(OperationalError|InterfaceError|ConnectionError|ConnectionRefusedError|ServerSelectionTimeoutError|CannotConnectNowError|InvalidCatalogNameError|InvalidPasswordError|AuthenticationError|gaierror|TimeoutError|ProgrammingError|UndefinedTable|UndefinedTableError)$/;
 var DB_MESSAGE = /could not translate host name|connection to server|Connection refused|could not connect to server|Can't connect to (MySQL|Redis)|Error -?\d+ connecting to|Name or service not known|Temporary failure in name resolution|timeout expired|No route to host|password authentication failed|database "[^"]+" does not exist|Unknown database|Access denied for user|invalid username-password pair|NOAUTH|Authentication required|relation "[^"]+" does not exist|no such table: |Table '[^']+' doesn't exist|unable to open database file/i;
-var isDatabaseError = (t) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type));
+var ASYNC_CONNECT = /Connect call failed \('[^']+', \d+\)/;
+var BROKER_UNREACHABLE = /(?:AMQPConnectionError|NoBrokersAvailable)$/;
+var isDatabaseError = (t) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type)) || ASYNC_CONNECT.test(t.exception.message) || BROKER_UNREACHABLE.test(t.exception.type);
 var HOST = [
   /host name "([^"]+)"/,
   /server at "([^"]+)"/,
@@ -27037,9 +27039,15 @@ var HOST = [
   /\b([A-Za-z][\w.-]*):\d+: \[Errno -\d+\]/,
   // urllib3's (requests, the Elasticsearch and Vault clients): `HTTPConnectionPool(host='vault', port=8200)`
   /ConnectionPool\(host='([^']+)'/,
-  /Failed to resolve '([^']+)'/
+  /Failed to resolve '([^']+)'/,
+  /Connect call failed \('([^']+)'/
 ];
-var PORT = [/port (\d+) failed/, /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/, /ConnectionPool\(host='[^']+', port=(\d+)\)/];
+var PORT = [
+  /port (\d+) failed/,
+  /Connect call failed \('[^']+', (\d+)\)/,
+  /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/,
+  /ConnectionPool\(host='[^']+', port=(\d+)\)/
+];
 var TABLE = [/relation "([^"]+)" does not exist/, /no such table: ([\w.]+)/, /Table '([^']+)' doesn't exist/];
 var USER2 = [/for user "([^"]+)"/, /Access denied for user '([^']+)'/];
 var DATABASE = [/database "([^"]+)" does not exist/, /Unknown database '([^']+)'/];
@@ -27072,13 +27080,13 @@ function readDatabaseError(text) {
   };
 }
 function serviceKind(text) {
-  if (/redis/i.test(text)) return "Redis";
-  if (/mysql/i.test(text)) return "MySQL";
-  if (/mongo/i.test(text)) return "MongoDB";
-  if (/psycopg|postgres|asyncpg|port 5432/i.test(text)) return "PostgreSQL";
+  if (/redis|, 6379\)/i.test(text)) return "Redis";
+  if (/mysql|, 3306\)/i.test(text)) return "MySQL";
+  if (/mongo|, 27017\)/i.test(text)) return "MongoDB";
+  if (/psycopg|postgres|asyncpg|port 5432|, 5432\)/i.test(text)) return "PostgreSQL";
   if (/elastic/i.test(text)) return "Elasticsearch";
   if (/sqlite/i.test(text)) return "SQLite";
-  if (/kombu|amqp/i.test(text)) return "the message broker";
+  if (/kombu|amqp|pika|kafka/i.test(text)) return "the message broker";
   if (/ConnectionPool\(host=|urllib3|requests\.exceptions/.test(text)) return "the service";
   return "the database";
 }
@@ -28322,6 +28330,18 @@ var indentedLoadError = {
     return void 0;
   }
 };
+var UVICORN_NO_ATTRIBUTE = /Error loading ASGI app\. Attribute "([^"]+)" not found in module "([^"]+)"/;
+var uvicornLoadError = {
+  stage: "boot",
+  name: "uvicorn found no such attribute in the app module",
+  detect(rc) {
+    const line = rc.ctx.lines.find((l) => l.text.includes("Error loading ASGI app") && UVICORN_NO_ATTRIBUTE.test(l.text));
+    const m = line && UVICORN_NO_ATTRIBUTE.exec(line.text);
+    if (!line || !m) return void 0;
+    const found2 = notFound(rc, `Failed to find attribute '${m[1]}' in '${m[2]}'.`, line.text.trim());
+    return { ...found2, facts: { ...found2.facts, server: "uvicorn" } };
+  }
+};
 var exitCode4 = {
   stage: "boot",
   name: "exit code 4 after App failed to load",
@@ -28332,7 +28352,7 @@ var exitCode4 = {
 };
 var UNPARSED_SPEC = /^Failed to parse '(.+)' as an attribute name or function call\.$/;
 var EVALUATED_TO_NONE = /^Failed to find application object: '(.+)'$/;
-function summary11({ message, missing, defines }) {
+function summary11({ message, missing, defines, server }) {
   const none = EVALUATED_TO_NONE.exec(message)?.[1];
   if (none) return `Gunicorn evaluated ${code(none)} and got None, so there is no application object to serve.`;
   if (BY_FILENAME.test(message)) return "Gunicorn was given a file path as the application: it imports a module (`module:variable`), not a file.";
@@ -28342,7 +28362,7 @@ function summary11({ message, missing, defines }) {
   }
   if (!missing) return `Gunicorn could not find the application object: ${message}`;
   const defined = defines.length ? ` (it defines ${defines.map(code).join(", ")})` : "";
-  return `Gunicorn imported module ${code(missing.module)} but found no ${code(missing.attribute)} in it${defined}.`;
+  return `${server === "uvicorn" ? "uvicorn" : "Gunicorn"} imported module ${code(missing.module)} but found no ${code(missing.attribute)} in it${defined}.`;
 }
 function remedy12({ message, missing, suggestion, defines, spec }) {
   const none = EVALUATED_TO_NONE.exec(message)?.[1];
@@ -28368,9 +28388,9 @@ var app_not_found_default = defineReason({
   title: "Application object not found",
   headline: "application not found",
   namesCulprit: true,
-  readme: "exit 4: the `module:attribute` of the app is wrong",
+  readme: 'exit 4: the `module:attribute` of the app is wrong (also uvicorn\'s `Attribute "app" not found in module`)',
   fixtures: [{ path: "__fixtures__/apps/fail-app-not-found", test: "__tests__/diagnosis.itg.ts" }],
-  rules: [loadError, importTraceback, indentedLoadError, exitCode4],
+  rules: [loadError, importTraceback, indentedLoadError, uvicornLoadError, exitCode4],
   words: (facts) => ({ summary: summary11(facts), remedy: remedy12(facts) })
 });
 
@@ -29163,7 +29183,7 @@ var VIA_NETWORK = `join the service's Docker network with the \`network\` input 
 var HOST_INTERNAL = code("host.docker.internal");
 var WORDING = {
   unresolved: ({ host }) => ({
-    what: `the name ${code(host ?? "?")} does not resolve inside the container`,
+    what: host ? `the name ${code(host)} does not resolve inside the container` : "the host name it uses does not resolve inside the container",
     remedy: `${code(host ?? "That host")} only exists on the network where the app normally runs (a docker-compose or CI service): ${VIA_NETWORK}, or point the URL given with the \`env\` input at ${HOST_INTERNAL} and the port the service publishes on the runner; ${LAZILY}.`
   }),
   refused: ({ host, port }) => host !== void 0 && LOOPBACK.test(host) ? {
@@ -29369,6 +29389,21 @@ var appModule = {
     };
   }
 };
+var UVICORN_NO_MODULE = /Error loading ASGI app\. Could not import module "([^"]+)"/;
+var appModuleByUvicorn = {
+  stage: "boot",
+  name: "uvicorn could not import the app module it was told to load",
+  detect(rc) {
+    const line = rc.ctx.lines.find((l) => l.text.includes("Error loading ASGI app") && UVICORN_NO_MODULE.test(l.text));
+    const moduleName = line && UVICORN_NO_MODULE.exec(line.text)[1];
+    if (!line || !moduleName) return void 0;
+    return {
+      facts: { kind: "app-module-missing", moduleName, server: "uvicorn" },
+      evidence: [line.text.trim()],
+      location: firstLocation(commandLine(rc))
+    };
+  }
+};
 var localNotImportable = {
   stage: "boot",
   name: "the missing module is in the repository but not importable in the container",
@@ -29479,8 +29514,8 @@ function bootWords(facts) {
       };
     case "app-module-missing":
       return {
-        summary: `Gunicorn cannot import the app module ${code(facts.moduleName)} it was told to load: it is not importable where Gunicorn runs (not copied into the image, another working directory, or installed for another Python).`,
-        remedy: `Check that the image contains ${code(facts.moduleName.replace(/\./g, "/"))} and that Gunicorn starts in its directory ${RUN_DIRECTORY}; an entrypoint script that fails its ${code("cd")} (e.g. CRLF line endings) has the same effect.`
+        summary: `${facts.server === "uvicorn" ? "uvicorn" : "Gunicorn"} cannot import the app module ${code(facts.moduleName)} it was told to load: it is not importable where the server runs (not copied into the image, another working directory, or installed for another Python).`,
+        remedy: `Check that the image contains ${code(facts.moduleName.replace(/\./g, "/"))} and that the server starts in its directory ${RUN_DIRECTORY}; an entrypoint script that fails its ${code("cd")} (e.g. CRLF line endings) has the same effect.`
       };
     case "local-not-importable":
       return {
@@ -29538,6 +29573,7 @@ var missing_dependency_default = defineReason({
     gunicornNotFoundByShell,
     gunicornItself,
     appModule,
+    appModuleByUvicorn,
     localNotImportable,
     crlfEntrypoint,
     removedModule,

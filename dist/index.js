@@ -26240,13 +26240,13 @@ function readDatabaseError(text) {
   };
 }
 function serviceKind(text) {
-  if (/redis/i.test(text)) return "Redis";
-  if (/mysql/i.test(text)) return "MySQL";
-  if (/mongo/i.test(text)) return "MongoDB";
-  if (/psycopg|postgres|asyncpg|port 5432/i.test(text)) return "PostgreSQL";
+  if (/redis|, 6379\)/i.test(text)) return "Redis";
+  if (/mysql|, 3306\)/i.test(text)) return "MySQL";
+  if (/mongo|, 27017\)/i.test(text)) return "MongoDB";
+  if (/psycopg|postgres|asyncpg|port 5432|, 5432\)/i.test(text)) return "PostgreSQL";
   if (/elastic/i.test(text)) return "Elasticsearch";
   if (/sqlite/i.test(text)) return "SQLite";
-  if (/kombu|amqp/i.test(text)) return "the message broker";
+  if (/kombu|amqp|pika|kafka/i.test(text)) return "the message broker";
   if (/ConnectionPool\(host=|urllib3|requests\.exceptions/.test(text)) return "the service";
   return "the database";
 }
@@ -26285,7 +26285,7 @@ function noneFromEnvironment(rc) {
   }
   return void 0;
 }
-var ENV_FRAME, ENV_NAME, MAPPING_FRAME, SUBSCRIPT_READ, EMPTY_PART, DB_EXCEPTION, DB_MESSAGE, isDatabaseError, HOST, PORT, TABLE, USER, DATABASE, FAILURES, DB_CONNECT_FRAME, CONNECT_FUNC, isConnectFrame, ENV_READ, NONE_ATTRIBUTE, EMPTY_DEFAULT_READ, ENVIRON_SUBSCRIPT;
+var ENV_FRAME, ENV_NAME, MAPPING_FRAME, SUBSCRIPT_READ, EMPTY_PART, DB_EXCEPTION, DB_MESSAGE, ASYNC_CONNECT, BROKER_UNREACHABLE, isDatabaseError, HOST, PORT, TABLE, USER, DATABASE, FAILURES, DB_CONNECT_FRAME, CONNECT_FUNC, isConnectFrame, ENV_READ, NONE_ATTRIBUTE, EMPTY_DEFAULT_READ, ENVIRON_SUBSCRIPT;
 var init_environment = __esm({
   "src/diagnosis/rules/environment.ts"() {
     "use strict";
@@ -26297,7 +26297,9 @@ var init_environment = __esm({
     EMPTY_PART = /^No module named '(\.[\w.]*|[\w.]*\.|[\w.]*\.\.[\w.]*)'/;
     DB_EXCEPTION = /(OperationalError|InterfaceError|ConnectionError|ConnectionRefusedError|ServerSelectionTimeoutError|CannotConnectNowError|InvalidCatalogNameError|InvalidPasswordError|AuthenticationError|gaierror|TimeoutError|ProgrammingError|UndefinedTable|UndefinedTableError)$/;
     DB_MESSAGE = /could not translate host name|connection to server|Connection refused|could not connect to server|Can't connect to (MySQL|Redis)|Error -?\d+ connecting to|Name or service not known|Temporary failure in name resolution|timeout expired|No route to host|password authentication failed|database "[^"]+" does not exist|Unknown database|Access denied for user|invalid username-password pair|NOAUTH|Authentication required|relation "[^"]+" does not exist|no such table: |Table '[^']+' doesn't exist|unable to open database file/i;
-    isDatabaseError = (t) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type));
+    ASYNC_CONNECT = /Connect call failed \('[^']+', \d+\)/;
+    BROKER_UNREACHABLE = /(?:AMQPConnectionError|NoBrokersAvailable)$/;
+    isDatabaseError = (t) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type)) || ASYNC_CONNECT.test(t.exception.message) || BROKER_UNREACHABLE.test(t.exception.type);
     HOST = [
       /host name "([^"]+)"/,
       /server at "([^"]+)"/,
@@ -26309,9 +26311,15 @@ var init_environment = __esm({
       /\b([A-Za-z][\w.-]*):\d+: \[Errno -\d+\]/,
       // urllib3's (requests, the Elasticsearch and Vault clients): `HTTPConnectionPool(host='vault', port=8200)`
       /ConnectionPool\(host='([^']+)'/,
-      /Failed to resolve '([^']+)'/
+      /Failed to resolve '([^']+)'/,
+      /Connect call failed \('([^']+)'/
     ];
-    PORT = [/port (\d+) failed/, /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/, /ConnectionPool\(host='[^']+', port=(\d+)\)/];
+    PORT = [
+      /port (\d+) failed/,
+      /Connect call failed \('[^']+', (\d+)\)/,
+      /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/,
+      /ConnectionPool\(host='[^']+', port=(\d+)\)/
+    ];
     TABLE = [/relation "([^"]+)" does not exist/, /no such table: ([\w.]+)/, /Table '([^']+)' doesn't exist/];
     USER = [/for user "([^"]+)"/, /Access denied for user '([^']+)'/];
     DATABASE = [/database "([^"]+)" does not exist/, /Unknown database '([^']+)'/];
@@ -27648,7 +27656,7 @@ function notFound(rc, message, messageLine = loadErrorOf(rc)?.lines[0].text) {
     location: firstLocation(command)
   };
 }
-function summary12({ message, missing, defines }) {
+function summary12({ message, missing, defines, server }) {
   const none = EVALUATED_TO_NONE.exec(message)?.[1];
   if (none) return `Gunicorn evaluated ${code(none)} and got None, so there is no application object to serve.`;
   if (BY_FILENAME.test(message)) return "Gunicorn was given a file path as the application: it imports a module (`module:variable`), not a file.";
@@ -27658,7 +27666,7 @@ function summary12({ message, missing, defines }) {
   }
   if (!missing) return `Gunicorn could not find the application object: ${message}`;
   const defined = defines.length ? ` (it defines ${defines.map(code).join(", ")})` : "";
-  return `Gunicorn imported module ${code(missing.module)} but found no ${code(missing.attribute)} in it${defined}.`;
+  return `${server === "uvicorn" ? "uvicorn" : "Gunicorn"} imported module ${code(missing.module)} but found no ${code(missing.attribute)} in it${defined}.`;
 }
 function remedy12({ message, missing, suggestion, defines, spec }) {
   const none = EVALUATED_TO_NONE.exec(message)?.[1];
@@ -27679,7 +27687,7 @@ function remedy12({ message, missing, suggestion, defines, spec }) {
   }
   return `Point Gunicorn at the object that exists: ${code(better)}${spec ? ` instead of ${code(spec)}` : ""}.`;
 }
-var LOAD_FAILED, loadErrorOf, BY_FILENAME, importTracebackOf, loadError, importTraceback, indentedLoadError, exitCode4, UNPARSED_SPEC, EVALUATED_TO_NONE, app_not_found_default;
+var LOAD_FAILED, loadErrorOf, BY_FILENAME, importTracebackOf, loadError, importTraceback, indentedLoadError, UVICORN_NO_ATTRIBUTE, uvicornLoadError, exitCode4, UNPARSED_SPEC, EVALUATED_TO_NONE, app_not_found_default;
 var init_app_not_found = __esm({
   "src/diagnosis/reasons/app-not-found.ts"() {
     "use strict";
@@ -27723,6 +27731,18 @@ var init_app_not_found = __esm({
         return void 0;
       }
     };
+    UVICORN_NO_ATTRIBUTE = /Error loading ASGI app\. Attribute "([^"]+)" not found in module "([^"]+)"/;
+    uvicornLoadError = {
+      stage: "boot",
+      name: "uvicorn found no such attribute in the app module",
+      detect(rc) {
+        const line = rc.ctx.lines.find((l) => l.text.includes("Error loading ASGI app") && UVICORN_NO_ATTRIBUTE.test(l.text));
+        const m = line && UVICORN_NO_ATTRIBUTE.exec(line.text);
+        if (!line || !m) return void 0;
+        const found2 = notFound(rc, `Failed to find attribute '${m[1]}' in '${m[2]}'.`, line.text.trim());
+        return { ...found2, facts: { ...found2.facts, server: "uvicorn" } };
+      }
+    };
     exitCode4 = {
       stage: "boot",
       name: "exit code 4 after App failed to load",
@@ -27738,9 +27758,9 @@ var init_app_not_found = __esm({
       title: "Application object not found",
       headline: "application not found",
       namesCulprit: true,
-      readme: "exit 4: the `module:attribute` of the app is wrong",
+      readme: 'exit 4: the `module:attribute` of the app is wrong (also uvicorn\'s `Attribute "app" not found in module`)',
       fixtures: [{ path: "__fixtures__/apps/fail-app-not-found", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [loadError, importTraceback, indentedLoadError, exitCode4],
+      rules: [loadError, importTraceback, indentedLoadError, uvicornLoadError, exitCode4],
       words: (facts) => ({ summary: summary12(facts), remedy: remedy12(facts) })
     });
   }
@@ -28671,7 +28691,7 @@ var init_database_unreachable = __esm({
     HOST_INTERNAL = code("host.docker.internal");
     WORDING = {
       unresolved: ({ host }) => ({
-        what: `the name ${code(host ?? "?")} does not resolve inside the container`,
+        what: host ? `the name ${code(host)} does not resolve inside the container` : "the host name it uses does not resolve inside the container",
         remedy: `${code(host ?? "That host")} only exists on the network where the app normally runs (a docker-compose or CI service): ${VIA_NETWORK}, or point the URL given with the \`env\` input at ${HOST_INTERNAL} and the port the service publishes on the runner; ${LAZILY}.`
       }),
       refused: ({ host, port }) => host !== void 0 && LOOPBACK.test(host) ? {
@@ -28849,8 +28869,8 @@ function bootWords(facts) {
       };
     case "app-module-missing":
       return {
-        summary: `Gunicorn cannot import the app module ${code(facts.moduleName)} it was told to load: it is not importable where Gunicorn runs (not copied into the image, another working directory, or installed for another Python).`,
-        remedy: `Check that the image contains ${code(facts.moduleName.replace(/\./g, "/"))} and that Gunicorn starts in its directory ${RUN_DIRECTORY}; an entrypoint script that fails its ${code("cd")} (e.g. CRLF line endings) has the same effect.`
+        summary: `${facts.server === "uvicorn" ? "uvicorn" : "Gunicorn"} cannot import the app module ${code(facts.moduleName)} it was told to load: it is not importable where the server runs (not copied into the image, another working directory, or installed for another Python).`,
+        remedy: `Check that the image contains ${code(facts.moduleName.replace(/\./g, "/"))} and that the server starts in its directory ${RUN_DIRECTORY}; an entrypoint script that fails its ${code("cd")} (e.g. CRLF line endings) has the same effect.`
       };
     case "local-not-importable":
       return {
@@ -28891,7 +28911,7 @@ function sharedLibraryWords(facts) {
     remedy: facts.gpu ? `${code(facts.library)} comes with NVIDIA's CUDA runtime: build on a CUDA base image, or install the CPU-only build of the package that needs it.` : facts.headless ? `${install}, or install ${code(facts.headless)} instead, which needs no display libraries.` : `${install}; slim base images leave out libraries a wheel may need.`
   };
 }
-var gunicornItself, appModule, localNotImportable, crlfEntrypoint, removedModule, notInstalled2, sharedLibrary, namedByLibrary, cutShort, RUN_DIRECTORY, missing_dependency_default;
+var gunicornItself, appModule, UVICORN_NO_MODULE, appModuleByUvicorn, localNotImportable, crlfEntrypoint, removedModule, notInstalled2, sharedLibrary, namedByLibrary, cutShort, RUN_DIRECTORY, missing_dependency_default;
 var init_missing_dependency = __esm({
   "src/diagnosis/reasons/missing-dependency.ts"() {
     "use strict";
@@ -28924,6 +28944,21 @@ var init_missing_dependency = __esm({
         return {
           facts: { kind: "app-module-missing", moduleName: found2.moduleName },
           evidence: rc.tracebackEvidence(found2.tb),
+          location: firstLocation(commandLine(rc))
+        };
+      }
+    };
+    UVICORN_NO_MODULE = /Error loading ASGI app\. Could not import module "([^"]+)"/;
+    appModuleByUvicorn = {
+      stage: "boot",
+      name: "uvicorn could not import the app module it was told to load",
+      detect(rc) {
+        const line = rc.ctx.lines.find((l) => l.text.includes("Error loading ASGI app") && UVICORN_NO_MODULE.test(l.text));
+        const moduleName = line && UVICORN_NO_MODULE.exec(line.text)[1];
+        if (!line || !moduleName) return void 0;
+        return {
+          facts: { kind: "app-module-missing", moduleName, server: "uvicorn" },
+          evidence: [line.text.trim()],
           location: firstLocation(commandLine(rc))
         };
       }
@@ -29038,6 +29073,7 @@ var init_missing_dependency = __esm({
         gunicornNotFoundByShell,
         gunicornItself,
         appModule,
+        appModuleByUvicorn,
         localNotImportable,
         crlfEntrypoint,
         removedModule,

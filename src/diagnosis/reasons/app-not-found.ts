@@ -18,6 +18,8 @@ interface Facts {
   defines: string[]
   /** The `module:attribute` the command gives. */
   spec?: string
+  /** uvicorn loaded the app (its own message), not Gunicorn. */
+  server?: 'uvicorn'
 }
 
 const LOAD_FAILED = 'App failed to load.'
@@ -89,6 +91,21 @@ const indentedLoadError: Rule<Facts> = {
   }
 }
 
+// uvicorn's words when it loads the app itself: the module imported, the attribute not in it.
+const UVICORN_NO_ATTRIBUTE = /Error loading ASGI app\. Attribute "([^"]+)" not found in module "([^"]+)"/
+
+const uvicornLoadError: Rule<Facts> = {
+  stage: 'boot',
+  name: 'uvicorn found no such attribute in the app module',
+  detect(rc) {
+    const line = rc.ctx.lines.find((l) => l.text.includes('Error loading ASGI app') && UVICORN_NO_ATTRIBUTE.test(l.text))
+    const m = line && UVICORN_NO_ATTRIBUTE.exec(line.text)
+    if (!line || !m) return undefined
+    const found = notFound(rc, `Failed to find attribute '${m[1]}' in '${m[2]}'.`, line.text.trim())
+    return { ...found, facts: { ...found.facts, server: 'uvicorn' } }
+  }
+}
+
 const exitCode4: Rule<Facts> = {
   stage: 'boot',
   name: 'exit code 4 after App failed to load',
@@ -104,7 +121,7 @@ const UNPARSED_SPEC = /^Failed to parse '(.+)' as an attribute name or function 
 /** Gunicorn 20.0's words when the spec evaluated to None: `Failed to find application object: 'create_app()'`. */
 const EVALUATED_TO_NONE = /^Failed to find application object: '(.+)'$/
 
-function summary({ message, missing, defines }: Facts): string {
+function summary({ message, missing, defines, server }: Facts): string {
   const none = EVALUATED_TO_NONE.exec(message)?.[1]
   if (none) return `Gunicorn evaluated ${code(none)} and got None, so there is no application object to serve.`
   if (BY_FILENAME.test(message)) return 'Gunicorn was given a file path as the application: it imports a module (`module:variable`), not a file.'
@@ -117,7 +134,7 @@ function summary({ message, missing, defines }: Facts): string {
   }
   if (!missing) return `Gunicorn could not find the application object: ${message}`
   const defined = defines.length ? ` (it defines ${defines.map(code).join(', ')})` : ''
-  return `Gunicorn imported module ${code(missing.module)} but found no ${code(missing.attribute)} in it${defined}.`
+  return `${server === 'uvicorn' ? 'uvicorn' : 'Gunicorn'} imported module ${code(missing.module)} but found no ${code(missing.attribute)} in it${defined}.`
 }
 
 function remedy({ message, missing, suggestion, defines, spec }: Facts): string {
@@ -149,8 +166,8 @@ export default defineReason({
   title: 'Application object not found',
   headline: 'application not found',
   namesCulprit: true,
-  readme: 'exit 4: the `module:attribute` of the app is wrong',
+  readme: 'exit 4: the `module:attribute` of the app is wrong (also uvicorn\'s `Attribute "app" not found in module`)',
   fixtures: [{ path: '__fixtures__/apps/fail-app-not-found', test: '__tests__/diagnosis.itg.ts' }],
-  rules: [loadError, importTraceback, indentedLoadError, exitCode4],
+  rules: [loadError, importTraceback, indentedLoadError, uvicornLoadError, exitCode4],
   words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
 })

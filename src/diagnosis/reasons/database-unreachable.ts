@@ -126,7 +126,7 @@ const HOST_INTERNAL = code('host.docker.internal')
 /** What went wrong, and what to do about it, for each way a connection fails. */
 const WORDING: Record<DbFailure, (error: DbError) => { what: string; remedy: string }> = {
   unresolved: ({ host }) => ({
-    what: `the name ${code(host ?? '?')} does not resolve inside the container`,
+    what: host ? `the name ${code(host)} does not resolve inside the container` : 'the host name it uses does not resolve inside the container',
     remedy:
       `${code(host ?? 'That host')} only exists on the network where the app normally runs (a docker-compose or CI service): ` +
       `${VIA_NETWORK}, or point the URL given with the \`env\` input at ${HOST_INTERNAL} and the port the service publishes on the runner; ${LAZILY}.`

@@ -14,7 +14,7 @@ import type { SourceLocation } from '../../core/model.js'
 
 type BootFacts =
   | { kind: 'gunicorn-missing'; exceptionLine: string }
-  | { kind: 'app-module-missing'; moduleName: string }
+  | { kind: 'app-module-missing'; moduleName: string; server?: 'uvicorn' }
   | { kind: 'local-not-importable'; moduleName: string; local: string; importedAt?: SourceLocation }
   | { kind: 'crlf-script'; moduleName: string; script: string; scriptLine: string }
   | {
@@ -52,6 +52,24 @@ const appModule: Rule<Facts> = {
     return {
       facts: { kind: 'app-module-missing', moduleName: found.moduleName },
       evidence: rc.tracebackEvidence(found.tb),
+      location: firstLocation(commandLine(rc))
+    }
+  }
+}
+
+// uvicorn's own words when it loads the app itself (`uvicorn main:app`, or its worker's import string).
+const UVICORN_NO_MODULE = /Error loading ASGI app\. Could not import module "([^"]+)"/
+
+const appModuleByUvicorn: Rule<Facts> = {
+  stage: 'boot',
+  name: 'uvicorn could not import the app module it was told to load',
+  detect(rc) {
+    const line = rc.ctx.lines.find((l) => l.text.includes('Error loading ASGI app') && UVICORN_NO_MODULE.test(l.text))
+    const moduleName = line && UVICORN_NO_MODULE.exec(line.text)![1]
+    if (!line || !moduleName) return undefined
+    return {
+      facts: { kind: 'app-module-missing', moduleName, server: 'uvicorn' },
+      evidence: [line.text.trim()],
       location: firstLocation(commandLine(rc))
     }
   }
@@ -191,10 +209,10 @@ function bootWords(facts: BootFacts): { summary: string; remedy: string } {
     case 'app-module-missing':
       return {
         summary:
-          `Gunicorn cannot import the app module ${code(facts.moduleName)} it was told to load: it is not importable where ` +
-          'Gunicorn runs (not copied into the image, another working directory, or installed for another Python).',
+          `${facts.server === 'uvicorn' ? 'uvicorn' : 'Gunicorn'} cannot import the app module ${code(facts.moduleName)} it was told to load: ` +
+          'it is not importable where the server runs (not copied into the image, another working directory, or installed for another Python).',
         remedy:
-          `Check that the image contains ${code(facts.moduleName.replace(/\./g, '/'))} and that Gunicorn starts in its ` +
+          `Check that the image contains ${code(facts.moduleName.replace(/\./g, '/'))} and that the server starts in its ` +
           `directory ${RUN_DIRECTORY}; an entrypoint script that fails its ${code('cd')} (e.g. CRLF line endings) has the same effect.`
       }
     case 'local-not-importable':
@@ -273,6 +291,7 @@ export default defineReason({
     gunicornNotFoundByShell,
     gunicornItself,
     appModule,
+    appModuleByUvicorn,
     localNotImportable,
     crlfEntrypoint,
     removedModule,

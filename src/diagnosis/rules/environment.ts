@@ -75,9 +75,16 @@ const DB_EXCEPTION =
 const DB_MESSAGE =
   /could not translate host name|connection to server|Connection refused|could not connect to server|Can't connect to (MySQL|Redis)|Error -?\d+ connecting to|Name or service not known|Temporary failure in name resolution|timeout expired|No route to host|password authentication failed|database "[^"]+" does not exist|Unknown database|Access denied for user|invalid username-password pair|NOAUTH|Authentication required|relation "[^"]+" does not exist|no such table: |Table '[^']+' doesn't exist|unable to open database file/i
 
+// asyncio's own words for a connect that failed (asyncpg, aiohttp, redis.asyncio, motor): `Connect call failed ('db', 5432)`.
+const ASYNC_CONNECT = /Connect call failed \('[^']+', \d+\)/
+// Message brokers' clients, whose connection errors often carry no message at all.
+const BROKER_UNREACHABLE = /(?:AMQPConnectionError|NoBrokersAvailable)$/
+
 /** A driver's connection error (an OperationalError counts whatever its message). */
 export const isDatabaseError = (t: Traceback) =>
-  DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type))
+  (DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type))) ||
+  ASYNC_CONNECT.test(t.exception.message) ||
+  BROKER_UNREACHABLE.test(t.exception.type)
 
 export type DbFailure = 'unresolved' | 'refused' | 'auth' | 'missing-database' | 'not-migrated' | 'file-unopenable' | 'timeout' | 'other'
 export interface DbError {
@@ -102,9 +109,15 @@ const HOST = [
   /\b([A-Za-z][\w.-]*):\d+: \[Errno -\d+\]/,
   // urllib3's (requests, the Elasticsearch and Vault clients): `HTTPConnectionPool(host='vault', port=8200)`
   /ConnectionPool\(host='([^']+)'/,
-  /Failed to resolve '([^']+)'/
+  /Failed to resolve '([^']+)'/,
+  /Connect call failed \('([^']+)'/
 ]
-const PORT = [/port (\d+) failed/, /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/, /ConnectionPool\(host='[^']+', port=(\d+)\)/]
+const PORT = [
+  /port (\d+) failed/,
+  /Connect call failed \('[^']+', (\d+)\)/,
+  /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/,
+  /ConnectionPool\(host='[^']+', port=(\d+)\)/
+]
 const TABLE = [/relation "([^"]+)" does not exist/, /no such table: ([\w.]+)/, /Table '([^']+)' doesn't exist/]
 const USER = [/for user "([^"]+)"/, /Access denied for user '([^']+)'/]
 const DATABASE = [/database "([^"]+)" does not exist/, /Unknown database '([^']+)'/]
@@ -143,13 +156,13 @@ export function readDatabaseError(text: string): DbError {
 
 /** The kind of service a driver error or a driver's files name. */
 export function serviceKind(text: string): string {
-  if (/redis/i.test(text)) return 'Redis'
-  if (/mysql/i.test(text)) return 'MySQL'
-  if (/mongo/i.test(text)) return 'MongoDB'
-  if (/psycopg|postgres|asyncpg|port 5432/i.test(text)) return 'PostgreSQL'
+  if (/redis|, 6379\)/i.test(text)) return 'Redis'
+  if (/mysql|, 3306\)/i.test(text)) return 'MySQL'
+  if (/mongo|, 27017\)/i.test(text)) return 'MongoDB'
+  if (/psycopg|postgres|asyncpg|port 5432|, 5432\)/i.test(text)) return 'PostgreSQL'
   if (/elastic/i.test(text)) return 'Elasticsearch'
   if (/sqlite/i.test(text)) return 'SQLite'
-  if (/kombu|amqp/i.test(text)) return 'the message broker'
+  if (/kombu|amqp|pika|kafka/i.test(text)) return 'the message broker'
   if (/ConnectionPool\(host=|urllib3|requests\.exceptions/.test(text)) return 'the service'
   return 'the database'
 }
