@@ -27443,6 +27443,15 @@ var init_network = __esm({
 });
 
 // src/diagnosis/reasons/port-in-use.ts
+function serverPortTaken(rc) {
+  const said = rc.ctx.lines.find((l) => DEVELOPMENT_SERVER_PORT.test(stripLinePrefixes(l.text)));
+  if (said) return { line: said.text, port: DEVELOPMENT_SERVER_PORT.exec(stripLinePrefixes(said.text))?.[1] };
+  const tb = rc.tracebacks.find(
+    (t) => /Address already in use/.test(t.exception.message) && t.frames.some((f) => SERVER_RUN_FRAME.test(f.file) && /^(?:run|run_simple|make_server)$/.test(f.func ?? ""))
+  );
+  const frame = tb && rc.userFrame(tb);
+  return tb ? { line: tb.exception.line, frame: frame && `${frame.location?.file ?? frame.frame.file}:${frame.frame.line}` } : void 0;
+}
 function taken(rc, address) {
   const inUse = rc.ofKind("connection-in-use");
   const addressInUse = rc.tracebacks.find((tb) => /Address already in use/.test(tb.exception.message));
@@ -27466,8 +27475,9 @@ function inUseEvents(rc) {
 }
 function summary11({ address, port, background, notInUse, refusal: refusal2, serverAtImport }) {
   if (serverAtImport) {
-    const call = serverAtImport.line ? ` (${code(`${serverAtImport.line.file}:${serverAtImport.line.line}`)}: ${code(serverAtImport.line.text.trim())})` : "";
-    return `The app starts its own development server while Gunicorn imports it${call}: the server finds port ${port} taken by Gunicorn itself ("Port is in use by another program") and the worker exits.`;
+    const { line, frame } = serverAtImport;
+    const call = line ? ` (${code(`${line.file}:${line.line}`)}: ${code(line.text.trim())})` : frame ? ` (${code(frame)})` : "";
+    return `The app starts its own development server while Gunicorn imports it${call}: the server finds ${port ? `port ${port}` : "its port"} taken (by Gunicorn itself, or a server it started in another worker) and the worker exits.`;
   }
   if (notInUse && refusal2) {
     const why = Number(port) < 1024 ? `port ${port} is below 1024, which only root (or CAP_NET_BIND_SERVICE) may bind` : "a security policy refuses it";
@@ -27479,7 +27489,7 @@ function summary11({ address, port, background, notInUse, refusal: refusal2, ser
   const starter = background ? `; ${code(background.file)} starts ${code(background.text.trim())} before it` : "";
   return `Port ${port ?? address} inside the container is already taken, so Gunicorn could not bind ${code(address)}${starter}.`;
 }
-var retriedNotInUse, bindRefused2, DEVELOPMENT_SERVER_PORT, RUN_CALL, serverStartedAtImport, gaveUpBinding, connectionInUse, addressInUseTraceback, port_in_use_default;
+var retriedNotInUse, bindRefused2, DEVELOPMENT_SERVER_PORT, RUN_CALL, SERVER_RUN_FRAME, serverStartedAtImport, gaveUpBinding, connectionInUse, addressInUseTraceback, port_in_use_default;
 var init_port_in_use = __esm({
   "src/diagnosis/reasons/port-in-use.ts"() {
     "use strict";
@@ -27522,21 +27532,22 @@ var init_port_in_use = __esm({
     };
     DEVELOPMENT_SERVER_PORT = /^\s*Port (\d+) is in use by another program\b/;
     RUN_CALL = /^\S.*\.run\(|^\s*(?:app|application|socketio)\.run\(/;
+    SERVER_RUN_FRAME = /(?:flask\/app\.py|flask_socketio\/__init__\.py|uvicorn\/main\.py|werkzeug\/serving\.py)$/;
     serverStartedAtImport = {
       stage: "boot",
       name: "the app starts its development server at import (werkzeug's port in use)",
       detect(rc) {
         if (rc.ofKind("master-start").length === 0 && rc.ofKind("worker-boot").length === 0) return void 0;
-        const said = rc.ctx.lines.find((l) => DEVELOPMENT_SERVER_PORT.test(stripLinePrefixes(l.text)));
-        const port = said && DEVELOPMENT_SERVER_PORT.exec(stripLinePrefixes(said.text))?.[1];
-        if (!said || !port) return void 0;
+        const taken2 = serverPortTaken(rc);
+        if (!taken2) return void 0;
+        const port = taken2.port ?? String(rc.ctx.settings.port);
         const module = appSpec(commandLine(rc)?.text)?.split(":")[0];
         const file = module && rc.moduleFile(module);
         const found2 = file ? rc.repo.findLine(file, RUN_CALL) : void 0;
         const line = file && found2 ? { file, ...found2 } : void 0;
         return {
-          facts: { address: `port ${port}`, port, serverAtImport: { line } },
-          evidence: present(said.text, line?.text.trim(), rc.gunicornOutcomeLine()),
+          facts: { address: `port ${port}`, port: taken2.port, serverAtImport: { line, frame: line ? void 0 : taken2.frame } },
+          evidence: present(taken2.line, line?.text.trim(), rc.gunicornOutcomeLine()),
           location: line && { file: line.file, line: line.line }
         };
       }
@@ -27562,7 +27573,9 @@ var init_port_in_use = __esm({
       name: "a traceback says Address already in use",
       detect(rc) {
         const tb = rc.tracebacks.find((t) => /Address already in use/.test(t.exception.message));
-        return tb ? taken(rc, tb.exception.message) : void 0;
+        if (!tb) return void 0;
+        const named = /\(('[^']*', \d+)\)/.exec(tb.exception.message)?.[1];
+        return taken(rc, named ? `(${named})` : statedBind(rc) ?? `('0.0.0.0', ${rc.ctx.settings.port})`);
       }
     };
     port_in_use_default = defineReason({
@@ -28418,7 +28431,7 @@ function expectedAddress(pattern, lines, at) {
   return void 0;
 }
 function matchMessage(messages, text) {
-  if (!text.includes("emory") && !text.includes("oom") && !text.includes("OOM") && !text.includes("PORT") && !text.includes("port") && !text.includes("listening")) {
+  if (!text.includes("emory") && !text.includes("oom") && !text.includes("OOM") && !text.includes("total-vm") && !text.includes("PORT") && !text.includes("port") && !text.includes("listening")) {
     return void 0;
   }
   for (const message of messages) {
@@ -28438,7 +28451,9 @@ var init_platform_messages = __esm({
         name: "OOM killer",
         // `Memory cgroup out of memory: Killed process 4242 (gunicorn) …` (a container's limit) and
         // `Out of memory: Killed process 11438 (gunicorn) …` (the machine's), as dmesg or a host's console prints them.
-        pattern: /(?:Memory cgroup out of memory|Out of memory): Kill(?:ed)? process \d+ \(([^)]+)\)/,
+        // Kernels before 5.x printed the kill on a line of its own, which a paste may keep alone: `Killed process 11438
+        // (gunicorn) total-vm:…` (the memory figures are the OOM killer's).
+        pattern: /(?:Memory cgroup out of memory|Out of memory): Kill(?:ed)? process \d+ \(([^)]+)\)|\bKilled process \d+ \(([^)]+)\) total-vm:/,
         reference: "https://github.com/spdx/spdx-online-tools/issues/435"
       },
       {

@@ -87,6 +87,8 @@ describe('platform and kernel messages', () => {
     ],
     // A container's limit: the same line with the cgroup's words (mm/oom_kill.c prints "Memory cgroup out of memory").
     ['[ 5123.120011] Memory cgroup out of memory: Killed process 4242 (gunicorn) total-vm:812345kB, anon-rss:501234kB', 'gunicorn'],
+    // Kernels before 5.x: the kill on its own line after `Out of memory: Kill process … or sacrifice child`, pasted alone.
+    ['[12345.678901] Killed process 4242 (gunicorn) total-vm:812345kB, anon-rss:501234kB, file-rss:0kB, shmem-rss:0kB', 'gunicorn'],
     // https://github.com/topcoderinc/dsp-frontend/issues/15
     ['Error R14 (Memory quota exceeded)', 'Heroku'],
     // https://tappass-docs-internal.pages.dev/runbooks/oom-crashloop/ (Cloud Run's platform log line)

@@ -125,10 +125,41 @@ describe("the app's own development server started while Gunicorn imports it", (
     expect(diagnosis.reason).toBe('port-in-use')
     expect(diagnosis.summary).toBe(
       'The app starts its own development server while Gunicorn imports it (`app.py:5`: `app.run(host="0.0.0.0", port=8000)`): ' +
-        'the server finds port 8000 taken by Gunicorn itself ("Port is in use by another program") and the worker exits.'
+        'the server finds port 8000 taken (by Gunicorn itself, or a server it started in another worker) and the worker exits.'
     )
     expect(diagnosis.location).toEqual({ file: 'app.py', line: 5 })
     expect(diagnosis.remedy).toContain('`if __name__ == "__main__":`')
+  })
+
+  it("Flask-SocketIO's run in a worker's traceback, at the app's frame", () => {
+    const lines = linesOf([
+      gunicorn(1, 'INFO', 'Starting gunicorn 20.1.0'),
+      gunicorn(7, 'INFO', 'Booting worker with pid: 7'),
+      gunicorn(7, 'ERROR', 'Exception in worker process'),
+      'Traceback (most recent call last):',
+      '  File "/app/app.py", line 40, in <module>',
+      '    socketio.run(app, host="0.0.0.0", port=5000)',
+      '  File "/usr/local/lib/python3.9/site-packages/flask_socketio/__init__.py", line 619, in run',
+      '    run_with_reloader(run_server, extra_files=extra_files)',
+      '  File "/usr/local/lib/python3.9/site-packages/eventlet/convenience.py", line 78, in listen',
+      '    sock.bind(addr)',
+      'OSError: [Errno 98] Address already in use'
+    ])
+    const diagnosis = diagnose(contextFor(lines, exited))
+    expect(diagnosis.reason).toBe('port-in-use')
+    expect(diagnosis.summary).toMatch(/^The app starts its own development server while Gunicorn imports it \(`\/app\/app\.py:40`\)/)
+  })
+
+  it("Python's own Errno 98 without an address is worded with the bind, not the message", () => {
+    const lines = linesOf([
+      'Traceback (most recent call last):',
+      '  File "/app/server.py", line 9, in <module>',
+      '    sock.bind(ADDRESS)',
+      'OSError: [Errno 98] Address already in use'
+    ])
+    const diagnosis = diagnose(contextFor(lines, exited))
+    expect(diagnosis.reason).toBe('port-in-use')
+    expect(diagnosis.summary).not.toContain('Errno')
   })
 
   it('without Gunicorn in the log, werkzeug alone is not read as Gunicorn holding the port', () => {

@@ -24,7 +24,9 @@ export const PLATFORM_MESSAGES: readonly PlatformMessage[] = [
     name: 'OOM killer',
     // `Memory cgroup out of memory: Killed process 4242 (gunicorn) …` (a container's limit) and
     // `Out of memory: Killed process 11438 (gunicorn) …` (the machine's), as dmesg or a host's console prints them.
-    pattern: /(?:Memory cgroup out of memory|Out of memory): Kill(?:ed)? process \d+ \(([^)]+)\)/,
+    // Kernels before 5.x printed the kill on a line of its own, which a paste may keep alone: `Killed process 11438
+    // (gunicorn) total-vm:…` (the memory figures are the OOM killer's).
+    pattern: /(?:Memory cgroup out of memory|Out of memory): Kill(?:ed)? process \d+ \(([^)]+)\)|\bKilled process \d+ \(([^)]+)\) total-vm:/,
     reference: 'https://github.com/spdx/spdx-online-tools/issues/435'
   },
   {
@@ -164,6 +166,7 @@ function matchMessage(messages: readonly PlatformMessage[], text: string): Platf
     !text.includes('emory') &&
     !text.includes('oom') &&
     !text.includes('OOM') &&
+    !text.includes('total-vm') &&
     !text.includes('PORT') &&
     !text.includes('port') &&
     !text.includes('listening')

@@ -20,7 +20,7 @@ interface Facts {
   /** Gunicorn's own words for the refusal (`[Errno 13] Permission denied`), when it printed them. */
   refusal?: string
   /** The app starts its own development server while Gunicorn imports it (`app.run()` at module level). */
-  serverAtImport?: { line?: FoundLine }
+  serverAtImport?: { line?: FoundLine; frame?: string }
 }
 
 /**
@@ -66,21 +66,37 @@ const bindRefused: Rule<Facts> = {
 const DEVELOPMENT_SERVER_PORT = /^\s*Port (\d+) is in use by another program\b/
 const RUN_CALL = /^\S.*\.run\(|^\s*(?:app|application|socketio)\.run\(/
 
+// A development server's own run call in a traceback: Flask's and Flask-SocketIO's `run`, werkzeug's `run_simple`, uvicorn's `run`.
+const SERVER_RUN_FRAME = /(?:flask\/app\.py|flask_socketio\/__init__\.py|uvicorn\/main\.py|werkzeug\/serving\.py)$/
+
+/** The port a development server found taken: werkzeug's sentence, or a traceback through a server's run call. */
+function serverPortTaken(rc: RuleContext): { line: string; port?: string; frame?: string } | undefined {
+  const said = rc.ctx.lines.find((l) => DEVELOPMENT_SERVER_PORT.test(stripLinePrefixes(l.text)))
+  if (said) return { line: said.text, port: DEVELOPMENT_SERVER_PORT.exec(stripLinePrefixes(said.text))?.[1] }
+  const tb = rc.tracebacks.find(
+    (t) =>
+      /Address already in use/.test(t.exception.message) &&
+      t.frames.some((f) => SERVER_RUN_FRAME.test(f.file) && /^(?:run|run_simple|make_server)$/.test(f.func ?? ''))
+  )
+  const frame = tb && rc.userFrame(tb)
+  return tb ? { line: tb.exception.line, frame: frame && `${frame.location?.file ?? frame.frame.file}:${frame.frame.line}` } : undefined
+}
+
 const serverStartedAtImport: Rule<Facts> = {
   stage: 'boot',
   name: "the app starts its development server at import (werkzeug's port in use)",
   detect(rc) {
     if (rc.ofKind('master-start').length === 0 && rc.ofKind('worker-boot').length === 0) return undefined
-    const said = rc.ctx.lines.find((l) => DEVELOPMENT_SERVER_PORT.test(stripLinePrefixes(l.text)))
-    const port = said && DEVELOPMENT_SERVER_PORT.exec(stripLinePrefixes(said.text))?.[1]
-    if (!said || !port) return undefined
+    const taken = serverPortTaken(rc)
+    if (!taken) return undefined
+    const port = taken.port ?? String(rc.ctx.settings.port)
     const module = appSpec(commandLine(rc)?.text)?.split(':')[0]
     const file = module && rc.moduleFile(module)
     const found = file ? rc.repo.findLine(file, RUN_CALL) : undefined
     const line = file && found ? { file, ...found } : undefined
     return {
-      facts: { address: `port ${port}`, port, serverAtImport: { line } },
-      evidence: present(said.text, line?.text.trim(), rc.gunicornOutcomeLine()),
+      facts: { address: `port ${port}`, port: taken.port, serverAtImport: { line, frame: line ? undefined : taken.frame } },
+      evidence: present(taken.line, line?.text.trim(), rc.gunicornOutcomeLine()),
       location: line && { file: line.file, line: line.line }
     }
   }
@@ -137,18 +153,20 @@ const addressInUseTraceback: Rule<Facts> = {
   name: 'a traceback says Address already in use',
   detect(rc) {
     const tb = rc.tracebacks.find((t) => /Address already in use/.test(t.exception.message))
-    return tb ? taken(rc, tb.exception.message) : undefined
+    if (!tb) return undefined
+    // uvicorn's and asyncio's messages name the address; Python's own `[Errno 98]` does not.
+    const named = /\(('[^']*', \d+)\)/.exec(tb.exception.message)?.[1]
+    return taken(rc, named ? `(${named})` : (statedBind(rc) ?? `('0.0.0.0', ${rc.ctx.settings.port})`))
   }
 }
 
 function summary({ address, port, background, notInUse, refusal, serverAtImport }: Facts): string {
   if (serverAtImport) {
-    const call = serverAtImport.line
-      ? ` (${code(`${serverAtImport.line.file}:${serverAtImport.line.line}`)}: ${code(serverAtImport.line.text.trim())})`
-      : ''
+    const { line, frame } = serverAtImport
+    const call = line ? ` (${code(`${line.file}:${line.line}`)}: ${code(line.text.trim())})` : frame ? ` (${code(frame)})` : ''
     return (
-      `The app starts its own development server while Gunicorn imports it${call}: the server finds port ${port} ` +
-      'taken by Gunicorn itself ("Port is in use by another program") and the worker exits.'
+      `The app starts its own development server while Gunicorn imports it${call}: the server finds ` +
+      `${port ? `port ${port}` : 'its port'} taken (by Gunicorn itself, or a server it started in another worker) and the worker exits.`
     )
   }
   if (notInUse && refusal) {
