@@ -28755,11 +28755,13 @@ var init_database_unreachable = __esm({
 
 // src/diagnosis/rules/shared-libraries.ts
 function missingSharedLibrary(rc) {
+  const other = muslOrGlibc(rc);
+  if (other) return other;
   const line = rc.ctx.lines.find((l) => l.text.includes("shared object") && CANNOT_OPEN.test(l.text));
   if (!line) return void 0;
   const library = CANNOT_OPEN.exec(line.text)[1];
   if (/^libpython/i.test(library)) return void 0;
-  const stem = library.replace(/\.so.*$/i, "").replace(/-[\d.]+$/, "").replace(/\+\+$/, "").toLowerCase();
+  const stem = stemOf(library);
   const module = loadingPackage(rc, line);
   const display = /^lib(?:gl|egl|sm|ice|xext|xrender|x11|xcb|gthread|glib)$/.test(stem);
   return {
@@ -28770,6 +28772,19 @@ function missingSharedLibrary(rc) {
     headless: display && module ? HEADLESS[module] : void 0,
     line
   };
+}
+function muslOrGlibc(rc) {
+  for (const line of rc.ctx.lines) {
+    if (!line.text.includes("shared library") && !line.text.includes("GLIBC_")) continue;
+    const musl = MUSL_CANNOT_LOAD.exec(line.text);
+    if (musl) {
+      const library = musl[1];
+      return { library, gpu: false, module: packageOfPath(musl[2]), musl: { apk: APK_PACKAGES[stemOf(library)] }, line };
+    }
+    const glibc = GLIBC_TOO_OLD.exec(line.text);
+    if (glibc) return { library: "libc.so.6", gpu: false, module: packageOfPath(glibc[2]), glibcNeeded: glibc[1], line };
+  }
+  return void 0;
 }
 function loadingPackage(rc, line) {
   const at = rc.ctx.lines.indexOf(line);
@@ -28784,11 +28799,35 @@ function loadingPackage(rc, line) {
   }
   return void 0;
 }
-var CANNOT_OPEN, APT_PACKAGES, GPU_LIBRARY, HEADLESS;
+function sharedLibraryWords(facts) {
+  const by = facts.module ? `, which ${code(facts.module)} loads${where(facts.importedAt)},` : where(facts.importedAt);
+  if (facts.glibcNeeded) {
+    return {
+      summary: `${facts.module ? code(facts.module) : "A compiled module"}${where(facts.importedAt)} was built for glibc ${facts.glibcNeeded} or newer (${code(`GLIBC_${facts.glibcNeeded}`)}), and the image's C library is older: the package was built or installed on a newer system (another stage or image, a cached wheel).`,
+      remedy: "Install the package in the image that runs it (not copied from a newer stage), pin a release whose wheel supports the image's glibc, or build FROM a newer base (Debian bookworm has glibc 2.36, trixie 2.41)."
+    };
+  }
+  if (facts.musl) {
+    const add = facts.musl.apk ? code(`RUN apk add --no-cache ${facts.musl.apk}`) : `the package ${code(`apk search so:${facts.library}`)} names`;
+    return {
+      summary: `The system library ${code(facts.library)}${by} is not in the Alpine image: a compiled module cannot load without it.`,
+      remedy: `Add ${add} to the Dockerfile, or build FROM a Debian-based image (\`python:3.x-slim\`): most wheels are built for glibc.`
+    };
+  }
+  const install = facts.apt ? `Install ${code(facts.apt)} in the Dockerfile before the app runs (${code(`RUN apt-get update && apt-get install -y --no-install-recommends ${facts.apt}`)})` : `Install the Debian package that provides ${code(facts.library)} in the Dockerfile (${code(`apt-file search ${facts.library}`)} names it)`;
+  return {
+    summary: `The system library ${code(facts.library)}${by} is not in the image: a compiled module cannot load without it.`,
+    remedy: facts.gpu ? `${code(facts.library)} comes with NVIDIA's CUDA runtime: build on a CUDA base image, or install the CPU-only build of the package that needs it.` : facts.headless ? `${install}, or install ${code(facts.headless)} instead, which needs no display libraries.` : `${install}; slim base images leave out libraries a wheel may need.`
+  };
+}
+var CANNOT_OPEN, MUSL_CANNOT_LOAD, GLIBC_TOO_OLD, APT_PACKAGES, GPU_LIBRARY, APK_PACKAGES, HEADLESS, stemOf, packageOfPath;
 var init_shared_libraries = __esm({
   "src/diagnosis/rules/shared-libraries.ts"() {
     "use strict";
+    init_words();
     CANNOT_OPEN = /([\w.+-]+\.so(?:\.[\w.]+)?): cannot open shared object file/i;
+    MUSL_CANNOT_LOAD = /Error loading shared library ([\w.+-]+\.so(?:\.[\w.]+)?): No such file or directory \(needed by ([^)]+)\)/;
+    GLIBC_TOO_OLD = /version [`'‘]GLIBC_([\d.]+)['’] not found \(required by ([^)]+)\)/;
     APT_PACKAGES = {
       libgl: "libgl1",
       libegl: "libegl1",
@@ -28832,7 +28871,23 @@ var init_shared_libraries = __esm({
       libcrypto: "libssl3"
     };
     GPU_LIBRARY = /^lib(?:cuda|cudart|cublas|cudnn|nvidia|nccl|cufft|curand|cusparse|nvrtc)/i;
+    APK_PACKAGES = {
+      libstdc: "libstdc++",
+      libgcc_s: "libgcc",
+      libgomp: "libgomp",
+      libpq: "libpq",
+      libffi: "libffi",
+      libssl: "libssl3",
+      libcrypto: "libcrypto3",
+      libgl: "mesa-gl",
+      libglib: "glib",
+      libmagic: "libmagic",
+      libjpeg: "libjpeg-turbo",
+      libz: "zlib"
+    };
     HEADLESS = { cv2: "opencv-python-headless" };
+    stemOf = (library) => library.replace(/\.so.*$/i, "").replace(/-[\d.]+$/, "").replace(/\+\+$/, "").toLowerCase();
+    packageOfPath = (file) => /[/\\](?:site|dist)-packages[/\\]([A-Za-z_]\w*)/.exec(file)?.[1];
   }
 });
 
@@ -28917,14 +28972,6 @@ function bootWords(facts) {
         remedy: `Add ${code(facts.module)} to ${requirementsIn(facts.requirements)}, ${facts.instead}.`
       };
   }
-}
-function sharedLibraryWords(facts) {
-  const by = facts.module ? `, which ${code(facts.module)} loads${where(facts.importedAt)},` : where(facts.importedAt);
-  const install = facts.apt ? `Install ${code(facts.apt)} in the Dockerfile before the app runs (${code(`RUN apt-get update && apt-get install -y --no-install-recommends ${facts.apt}`)})` : `Install the Debian package that provides ${code(facts.library)} in the Dockerfile (${code(`apt-file search ${facts.library}`)} names it)`;
-  return {
-    summary: `The system library ${code(facts.library)}${by} is not in the image: a compiled module cannot load without it.`,
-    remedy: facts.gpu ? `${code(facts.library)} comes with NVIDIA's CUDA runtime: build on a CUDA base image, or install the CPU-only build of the package that needs it.` : facts.headless ? `${install}, or install ${code(facts.headless)} instead, which needs no display libraries.` : `${install}; slim base images leave out libraries a wheel may need.`
-  };
 }
 var gunicornItself, appModule, UVICORN_NO_MODULE, appModuleByUvicorn, localNotImportable, crlfEntrypoint, removedModule, notInstalled2, sharedLibrary, namedByLibrary, cutShort, RUN_DIRECTORY, missing_dependency_default;
 var init_missing_dependency = __esm({
@@ -29076,7 +29123,7 @@ var init_missing_dependency = __esm({
       title: "Missing dependency",
       headline: "missing dependency",
       namesCulprit: true,
-      readme: "`ModuleNotFoundError`, with the pip package name where it differs from the import name; a module the ecosystem removed (`pkg_resources` in setuptools 82, `distutils`/`imp` in Python 3.12, `cgi`/`telnetlib` in 3.13, `uvicorn.workers`) named with its fix; a system library a compiled module needs (`libGL.so.1: cannot open shared object file`): the Debian package that provides it",
+      readme: "`ModuleNotFoundError`, with the pip package name where it differs from the import name; a module the ecosystem removed (`pkg_resources` in setuptools 82, `distutils`/`imp` in Python 3.12, `cgi`/`telnetlib` in 3.13, `uvicorn.workers`) named with its fix; a system library a compiled module needs (`libGL.so.1: cannot open shared object file`): the Debian package that provides it (Alpine's for musl's `Error loading shared library`), or a glibc older than a wheel was built for (`GLIBC_2.34' not found`)",
       fixtures: [
         { path: "__fixtures__/apps/fail-missing-dependency", test: "__tests__/diagnosis.itg.ts" },
         { path: "__fixtures__/apps/fail-json-logs", test: "__tests__/diagnosis.itg.ts" },

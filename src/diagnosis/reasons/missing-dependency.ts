@@ -8,7 +8,7 @@ import { commandLine, firstLocation } from '../rules/locate.js'
 import { gunicornNotFoundByShell, gunicornNotInstalled, startWords, type StartFacts } from '../rules/start-failures.js'
 import { code, present, where } from '../words.js'
 import { removalIn } from '../removals.js'
-import { missingSharedLibrary, type MissingSharedLibrary } from '../rules/shared-libraries.js'
+import { sharedLibraryWords, missingSharedLibrary, type MissingSharedLibrary } from '../rules/shared-libraries.js'
 import { packageHint } from '../rules/package-hints.js'
 import type { SourceLocation } from '../../core/model.js'
 
@@ -256,21 +256,6 @@ function bootWords(facts: BootFacts): { summary: string; remedy: string } {
   }
 }
 
-function sharedLibraryWords(facts: Extract<BootFacts, { kind: 'shared-library' }>): { summary: string; remedy: string } {
-  const by = facts.module ? `, which ${code(facts.module)} loads${where(facts.importedAt)},` : where(facts.importedAt)
-  const install = facts.apt
-    ? `Install ${code(facts.apt)} in the Dockerfile before the app runs (${code(`RUN apt-get update && apt-get install -y --no-install-recommends ${facts.apt}`)})`
-    : `Install the Debian package that provides ${code(facts.library)} in the Dockerfile (${code(`apt-file search ${facts.library}`)} names it)`
-  return {
-    summary: `The system library ${code(facts.library)}${by} is not in the image: a compiled module cannot load without it.`,
-    remedy: facts.gpu
-      ? `${code(facts.library)} comes with NVIDIA's CUDA runtime: build on a CUDA base image, or install the CPU-only build of the package that needs it.`
-      : facts.headless
-        ? `${install}, or install ${code(facts.headless)} instead, which needs no display libraries.`
-        : `${install}; slim base images leave out libraries a wheel may need.`
-  }
-}
-
 export default defineReason({
   id: 'missing-dependency',
   title: 'Missing dependency',
@@ -279,7 +264,8 @@ export default defineReason({
   readme:
     '`ModuleNotFoundError`, with the pip package name where it differs from the import name; a module the ecosystem removed ' +
     '(`pkg_resources` in setuptools 82, `distutils`/`imp` in Python 3.12, `cgi`/`telnetlib` in 3.13, `uvicorn.workers`) named with its fix; ' +
-    'a system library a compiled module needs (`libGL.so.1: cannot open shared object file`): the Debian package that provides it',
+    'a system library a compiled module needs (`libGL.so.1: cannot open shared object file`): the Debian package that provides it ' +
+    "(Alpine's for musl's `Error loading shared library`), or a glibc older than a wheel was built for (`GLIBC_2.34' not found`)",
   fixtures: [
     { path: '__fixtures__/apps/fail-missing-dependency', test: '__tests__/diagnosis.itg.ts' },
     { path: '__fixtures__/apps/fail-json-logs', test: '__tests__/diagnosis.itg.ts' },
