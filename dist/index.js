@@ -20979,6 +20979,7 @@ function parseInstallerProblem(lines) {
   if (version)
     return { tool: "uv", kind: "wrong-version", required: version[1], running: version[2], evidence: linesWith(lines, /Required uv version/) };
   if (UV_NO_ENV.test(text)) return { tool: "uv", kind: "no-environment", evidence: linesWith(lines, UV_NO_ENV) };
+  if (EXTERNALLY_MANAGED.test(text)) return { tool: "pip", kind: "system-managed", evidence: linesWith(lines, EXTERNALLY_MANAGED) };
   return void 0;
 }
 function parseSolverVerdict(lines) {
@@ -21081,7 +21082,7 @@ function parseReadmeMissing(lines) {
   const hatch = text.match(/Readme file does not exist: (\S+)/);
   return hatch ? { tool: "uv", path: hatch[1], evidence: linesWith(lines, /Readme file does not exist/) } : void 0;
 }
-var PREFIXES, flat, linesWith, UV_LOCKED, UV_UNREADABLE, POETRY_CHANGED, POETRY_UNREADABLE, PIPENV_OUTDATED, NOT_FOUND, UV_VERSION, UV_NO_ENV, UV_SOLVER, UV_DERIVATION, POETRY_SOLVER, PKG, UV_NO_INTERPRETER, escape2, HASH_MODE;
+var PREFIXES, flat, linesWith, UV_LOCKED, UV_UNREADABLE, POETRY_CHANGED, POETRY_UNREADABLE, PIPENV_OUTDATED, NOT_FOUND, UV_VERSION, UV_NO_ENV, EXTERNALLY_MANAGED, UV_SOLVER, UV_DERIVATION, POETRY_SOLVER, PKG, UV_NO_INTERPRETER, escape2, HASH_MODE;
 var init_installer_output = __esm({
   "src/diagnosis/installer-output.ts"() {
     "use strict";
@@ -21105,6 +21106,7 @@ var init_installer_output = __esm({
     NOT_FOUND = /(?:^|[\s:"])((?:\/[\w.-]+)*\/)?(uv|uvx|poetry|pipenv)(?:: not found|: command not found|": executable file not found|: No such file or directory)/;
     UV_VERSION = /Required uv version `([^`]+)` does not match the running version `([^`]+)`/;
     UV_NO_ENV = /No virtual environment found; run `uv venv`|No Python interpreters found in virtual environments|Failed to locate a virtualenv or Conda environment/;
+    EXTERNALLY_MANAGED = /error: externally-managed-environment|This environment is externally managed|The interpreter at .+ is externally managed/;
     UV_SOLVER = /No solution found when resolving/;
     UV_DERIVATION = /\bBecause .+? we can conclude that .+? (?:cannot be used|are unsatisfiable)/;
     POETRY_SOLVER = /SolverProblemError|version solving failed|is not supported by the project/;
@@ -22690,6 +22692,8 @@ function summary3(facts) {
       return `${code("pyproject.toml")}${where(facts.settingAt)} requires uv ${code(facts.required)} and the image runs uv ${code(facts.running)}${facts.installedIn ? `, installed${where(facts.installedIn.at)}` : ""}: ${step} stops before installing anything.`;
     case "no-environment":
       return `${facts.instruction ? step : "The failing step"} found no virtual environment to install into: ${code("uv pip")} installs into the system Python only when told to.`;
+    case "system-managed":
+      return `${facts.instruction ? step : "The failing step"} was refused the image's own Python (${code("externally-managed-environment")}, PEP 668): the base image's \`python3\` belongs to the distribution's packages, and pip will not install into it.`;
   }
 }
 function remedy2(facts) {
@@ -22700,6 +22704,8 @@ function remedy2(facts) {
       return `Install a uv that satisfies ${code(facts.required)}: pin it (${code(COPY_UV)}) instead of taking whatever the base image or ${code("pip install uv")} brings, or change ${code("required-version")} under ${code("[tool.uv]")}.`;
     case "no-environment":
       return `Pass ${code("--system")} to ${code("uv pip install")} (or set ${code("UV_SYSTEM_PYTHON=1")}); for a virtual environment, create it and set ${code('ENV VIRTUAL_ENV=/app/.venv PATH="/app/.venv/bin:$PATH"')}: ${code("RUN source .venv/bin/activate")} does not carry over to the next step.`;
+    case "system-managed":
+      return `Build FROM an official ${code("python:3.x-slim")} image, or make a virtual environment first (${code("RUN python3 -m venv /opt/venv")} and ${code('ENV PATH="/opt/venv/bin:$PATH"')}); ${code("pip install --break-system-packages")} forces it, at the cost of the distribution's own packages.`;
   }
 }
 var installerCannotRun, inStage, COPY_UV, INSTALL, installer_missing_default;
@@ -22722,7 +22728,7 @@ var init_installer_missing = __esm({
         const { evidence, ...rest } = problem;
         const stepAt = stepLocation(ctx);
         const stage2 = failingStage2(ctx, stepAt?.line);
-        const installs = installLines(ctx, problem.tool);
+        const installs = problem.tool === "pip" ? [] : installLines(ctx, problem.tool);
         const install = installs.find((line) => problem.kind === "not-found" ? line.stage !== stage2 : true) ?? installs[0];
         const installedIn = install ? { stage: install.stage, at: locationOf(ctx, install) } : void 0;
         const settingAt = problem.kind === "wrong-version" ? uvSettingLine(ctx, "required-version") : void 0;
@@ -22744,7 +22750,7 @@ var init_installer_missing = __esm({
       id: "installer-missing",
       title: "Installer missing in the stage",
       headline: "the installer cannot run in the stage",
-      readme: "`uv`, `poetry` or `pipenv` not found in the stage that runs it (and the stage that does install it), uv's `required-version` not met (its `[tool.uv]` line), `uv pip` without `--system` or a venv: the Dockerfile lines, annotated",
+      readme: "`uv`, `poetry` or `pipenv` not found in the stage that runs it (and the stage that does install it), uv's `required-version` not met (its `[tool.uv]` line), `uv pip` without `--system` or a venv, pip refused a distribution's own Python (`externally-managed-environment`, PEP 668): the Dockerfile lines, annotated",
       fixtures: [
         { path: "__fixtures__/build/installers/poetry-not-in-stage", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
       ],
@@ -23278,6 +23284,11 @@ function words2(facts) {
         summary: `${shown3}: that version of ${code(facts.name)} does not exist (pip found ${facts.versions.slice(-8).join(", ")}).`,
         remedy: `Pin one of the versions pip found, e.g. ${code(`${facts.name}==${facts.versions[facts.versions.length - 1]}`)}.`
       };
+    case "index-unreachable":
+      return {
+        summary: `${shown3}: pip could not reach the package index${facts.host ? ` ${code(facts.host)}` : ""} (${code(facts.said)}), so it found no version of ${code(facts.name)}.`,
+        remedy: `Give the build a route to the index: check the builder's network and DNS, pass a proxy as build arguments (${code("--build-arg HTTPS_PROXY=\u2026")}), or a private index's URL and credentials (${code("PIP_INDEX_URL")} as a build secret).`
+      };
     case "no-such-name":
       return {
         summary: `${shown3}: pip found no package named ${code(facts.name)}${facts.guess ? ` \u2014 did you mean ${code(facts.guess)}?` : "."}`,
@@ -23294,7 +23305,7 @@ function projectPythonWords(facts) {
     remedy: `Build FROM a Python that satisfies ${code(facts.requiresPython)}${uvPython}, or widen ${range} if the project runs on ${facts.pythonVersion ?? "the image's Python"} (then re-lock).`
   };
 }
-var otherPythonsOnly, noSuchVersion, noSuchName, solverNotFound, python, package_not_found_default;
+var otherPythonsOnly, noSuchVersion, UNREACHABLE, indexUnreachable, noSuchName, solverNotFound, python, package_not_found_default;
 var init_package_not_found = __esm({
   "src/diagnosis/reasons/package-not-found.ts"() {
     "use strict";
@@ -23315,6 +23326,12 @@ var init_package_not_found = __esm({
       "pip lists the versions that exist",
       ({ otherPython: otherPython2, versions }) => !otherPython2 && versions.length > 0 ? { kind: "no-such-version", versions } : void 0
     );
+    UNREACHABLE = /Temporary failure in name resolution|Name or service not known|Failed to establish a new connection|ProxyError|SSLError|CERTIFICATE_VERIFY_FAILED|Network is unreachable|Read timed out|ConnectTimeoutError/;
+    indexUnreachable = notFoundRule("pip could not reach the package index", (notFound2, ctx) => {
+      if (notFound2.otherPython || notFound2.versions.length > 0) return void 0;
+      const line = ctx.failure.stepOutput.find((text) => UNREACHABLE.test(text));
+      return line ? { kind: "index-unreachable", said: UNREACHABLE.exec(line)[0], host: /host='([^']+)'/.exec(line)?.[1] } : void 0;
+    });
     noSuchName = notFoundRule("no package has that name", (notFound2, ctx) => {
       if (notFound2.otherPython || notFound2.versions.length > 0) return void 0;
       const others = [...WELL_KNOWN_PACKAGES, ...pinsFor(ctx).map((p) => p.name)].filter((n) => normalizeName(n) !== normalizeName(notFound2.name));
@@ -23359,7 +23376,14 @@ var init_package_not_found = __esm({
           via: "__tests__/helpers/installer-cases.ts"
         }
       ],
-      rules: [otherPythonsOnly, noSuchVersion, noSuchName, solverNotFound, ...[otherPythonsOnly, noSuchVersion, noSuchName].map(atStart)],
+      rules: [
+        otherPythonsOnly,
+        noSuchVersion,
+        indexUnreachable,
+        noSuchName,
+        solverNotFound,
+        ...[otherPythonsOnly, noSuchVersion, indexUnreachable, noSuchName].map(atStart)
+      ],
       words: words2
     });
   }

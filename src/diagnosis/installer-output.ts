@@ -86,9 +86,12 @@ export function parseLockProblem(lines: string[]): LockProblem | undefined {
   return undefined
 }
 
-export type InstallerProblem = { tool: Installer; evidence: string[] } & (
-  { kind: 'not-found'; path?: string } | { kind: 'wrong-version'; required: string; running: string } | { kind: 'no-environment' }
-)
+export type InstallerProblem =
+  | ({ tool: Installer; evidence: string[] } & (
+      { kind: 'not-found'; path?: string } | { kind: 'wrong-version'; required: string; running: string } | { kind: 'no-environment' }
+    ))
+  /** pip refused the distribution's own Python (PEP 668: a Debian or Ubuntu base image's `python3`). */
+  | { tool: 'pip'; kind: 'system-managed'; evidence: string[] }
 
 // The shell's and the exec form's words, for the bare name or a path the Dockerfile names (`/usr/local/bin/uv`).
 const NOT_FOUND =
@@ -96,6 +99,9 @@ const NOT_FOUND =
 const UV_VERSION = /Required uv version `([^`]+)` does not match the running version `([^`]+)`/
 const UV_NO_ENV =
   /No virtual environment found; run `uv venv`|No Python interpreters found in virtual environments|Failed to locate a virtualenv or Conda environment/
+
+// pip 23+ on a distribution's Python that marks itself managed (PEP 668), and uv's words for the same refusal.
+const EXTERNALLY_MANAGED = /error: externally-managed-environment|This environment is externally managed|The interpreter at .+ is externally managed/
 
 export function parseInstallerProblem(lines: string[]): InstallerProblem | undefined {
   const text = flat(lines)
@@ -109,6 +115,7 @@ export function parseInstallerProblem(lines: string[]): InstallerProblem | undef
   if (version)
     return { tool: 'uv', kind: 'wrong-version', required: version[1], running: version[2], evidence: linesWith(lines, /Required uv version/) }
   if (UV_NO_ENV.test(text)) return { tool: 'uv', kind: 'no-environment', evidence: linesWith(lines, UV_NO_ENV) }
+  if (EXTERNALLY_MANAGED.test(text)) return { tool: 'pip', kind: 'system-managed', evidence: linesWith(lines, EXTERNALLY_MANAGED) }
   return undefined
 }
 

@@ -29,7 +29,7 @@ const installerCannotRun: Rule<Facts> = {
     const { evidence, ...rest } = problem
     const stepAt = stepLocation(ctx)
     const stage = failingStage(ctx, stepAt?.line)
-    const installs = installLines(ctx, problem.tool)
+    const installs = problem.tool === 'pip' ? [] : installLines(ctx, problem.tool)
     // The install line that matters: in another stage when the tool is missing, else the one this stage uses.
     const install = installs.find((line) => (problem.kind === 'not-found' ? line.stage !== stage : true)) ?? installs[0]
     const installedIn = install ? { stage: install.stage, at: locationOf(ctx, install)! } : undefined
@@ -65,11 +65,16 @@ function summary(facts: Facts): string {
         `${facts.instruction ? step : 'The failing step'} found no virtual environment to install into: ` +
         `${code('uv pip')} installs into the system Python only when told to.`
       )
+    case 'system-managed':
+      return (
+        `${facts.instruction ? step : 'The failing step'} was refused the image's own Python (${code('externally-managed-environment')}, ` +
+        "PEP 668): the base image's `python3` belongs to the distribution's packages, and pip will not install into it."
+      )
   }
 }
 
 const COPY_UV = 'COPY --from=ghcr.io/astral-sh/uv:<version> /uv /uvx /bin/'
-const INSTALL: Record<Facts['tool'], string> = {
+const INSTALL: Record<Exclude<Facts['tool'], 'pip'>, string> = {
   uv: `add ${code(COPY_UV)} after its FROM`,
   poetry: `install it there (${code('pip install poetry==<version>')}) or put its bin directory on PATH (${code('ENV PATH="$POETRY_HOME/bin:$PATH"')})`,
   pipenv: `install it there (${code('pip install pipenv')})`
@@ -93,6 +98,11 @@ function remedy(facts: Facts): string {
         `create it and set ${code('ENV VIRTUAL_ENV=/app/.venv PATH="/app/.venv/bin:$PATH"')}: ` +
         `${code('RUN source .venv/bin/activate')} does not carry over to the next step.`
       )
+    case 'system-managed':
+      return (
+        `Build FROM an official ${code('python:3.x-slim')} image, or make a virtual environment first (${code('RUN python3 -m venv /opt/venv')} ` +
+        `and ${code('ENV PATH="/opt/venv/bin:$PATH"')}); ${code('pip install --break-system-packages')} forces it, at the cost of the distribution's own packages.`
+      )
   }
 }
 
@@ -102,7 +112,8 @@ export default defineReason({
   headline: 'the installer cannot run in the stage',
   readme:
     "`uv`, `poetry` or `pipenv` not found in the stage that runs it (and the stage that does install it), uv's " +
-    '`required-version` not met (its `[tool.uv]` line), `uv pip` without `--system` or a venv: the Dockerfile lines, annotated',
+    "`required-version` not met (its `[tool.uv]` line), `uv pip` without `--system` or a venv, pip refused a distribution's own " +
+    'Python (`externally-managed-environment`, PEP 668): the Dockerfile lines, annotated',
   fixtures: [
     { path: '__fixtures__/build/installers/poetry-not-in-stage', test: '__tests__/installers.itg.ts', via: '__tests__/helpers/installer-cases.ts' }
   ],

@@ -32,6 +32,7 @@ type Detail =
   | { kind: 'other-python'; requiresPython: string; pythonVersion?: string; requested?: boolean }
   | { kind: 'no-such-version'; versions: string[] }
   | { kind: 'no-such-name'; guess?: string }
+  | { kind: 'index-unreachable'; said: string; host?: string }
 
 type Facts = Requested & Detail
 
@@ -62,6 +63,16 @@ const otherPythonsOnly = notFoundRule('the release exists only for other Pythons
 const noSuchVersion = notFoundRule('pip lists the versions that exist', ({ otherPython, versions }) =>
   !otherPython && versions.length > 0 ? { kind: 'no-such-version', versions } : undefined
 )
+
+// pip's retries when the index cannot be reached: DNS, a proxy, TLS, no route. `(from versions: none)` follows them.
+const UNREACHABLE =
+  /Temporary failure in name resolution|Name or service not known|Failed to establish a new connection|ProxyError|SSLError|CERTIFICATE_VERIFY_FAILED|Network is unreachable|Read timed out|ConnectTimeoutError/
+
+const indexUnreachable = notFoundRule('pip could not reach the package index', (notFound, ctx) => {
+  if (notFound.otherPython || notFound.versions.length > 0) return undefined
+  const line = ctx.failure.stepOutput.find((text) => UNREACHABLE.test(text))
+  return line ? { kind: 'index-unreachable', said: UNREACHABLE.exec(line)![0], host: /host='([^']+)'/.exec(line)?.[1] } : undefined
+})
 
 const noSuchName = notFoundRule('no package has that name', (notFound, ctx) => {
   if (notFound.otherPython || notFound.versions.length > 0) return undefined
@@ -129,6 +140,15 @@ function words(facts: Facts): { summary: string; remedy: string } {
             summary: `${shown}: that version of ${code(facts.name)} does not exist (pip found ${facts.versions.slice(-8).join(', ')}).`,
             remedy: `Pin one of the versions pip found, e.g. ${code(`${facts.name}==${facts.versions[facts.versions.length - 1]}`)}.`
           }
+    case 'index-unreachable':
+      return {
+        summary:
+          `${shown}: pip could not reach the package index${facts.host ? ` ${code(facts.host)}` : ''} (${code(facts.said)}), ` +
+          `so it found no version of ${code(facts.name)}.`,
+        remedy:
+          "Give the build a route to the index: check the builder's network and DNS, pass a proxy as build arguments " +
+          `(${code('--build-arg HTTPS_PROXY=…')}), or a private index's URL and credentials (${code('PIP_INDEX_URL')} as a build secret).`
+      }
     case 'no-such-name':
       return {
         summary: `${shown}: pip found no package named ${code(facts.name)}${facts.guess ? ` — did you mean ${code(facts.guess)}?` : '.'}`,
@@ -175,6 +195,13 @@ export default defineReason({
       via: '__tests__/helpers/installer-cases.ts'
     }
   ],
-  rules: [otherPythonsOnly, noSuchVersion, noSuchName, solverNotFound, ...[otherPythonsOnly, noSuchVersion, noSuchName].map(atStart)],
+  rules: [
+    otherPythonsOnly,
+    noSuchVersion,
+    indexUnreachable,
+    noSuchName,
+    solverNotFound,
+    ...[otherPythonsOnly, noSuchVersion, indexUnreachable, noSuchName].map(atStart)
+  ],
   words
 })
