@@ -28146,19 +28146,14 @@ var init_request = __esm({
 });
 
 // src/diagnosis/reasons/missing-env.ts
+function unsetVariable(rc, name, location) {
+  const { env } = rc.ctx;
+  return { kind: "unset", name, location, hostFilled: Boolean(env.hostFilled?.includes(name)), provided: env.provided.includes(name) };
+}
 function unset(rc, tb, name = variableName(tb.exception.message), none) {
   const frame = rc.userFrame(tb);
-  const { env } = rc.ctx;
   return {
-    facts: {
-      kind: "unset",
-      name,
-      location: frame?.location,
-      hostFilled: Boolean(env.hostFilled?.includes(name)),
-      provided: env.provided.includes(name),
-      ...none ? { none } : {},
-      ...whenRaised(rc, tb)
-    },
+    facts: { ...unsetVariable(rc, name, frame?.location), ...none ? { none } : {}, ...whenRaised(rc, tb) },
     evidence: rc.tracebackEvidence(tb, frame),
     location: frame?.location
   };
@@ -28249,19 +28244,7 @@ var init_missing_env = __esm({
         const found2 = environReadCut(rc);
         if (!found2) return void 0;
         const frame = rc.userFrame(found2);
-        const { env } = rc.ctx;
-        return {
-          facts: {
-            kind: "unset",
-            name: found2.name,
-            location: frame?.location,
-            hostFilled: Boolean(env.hostFilled?.includes(found2.name)),
-            provided: env.provided.includes(found2.name),
-            during: "import"
-          },
-          evidence: frame?.text ?? [],
-          location: frame?.location
-        };
+        return { facts: { ...unsetVariable(rc, found2.name, frame?.location), during: "import" }, evidence: frame?.text ?? [], location: frame?.location };
       }
     };
     improperlyConfigured = {

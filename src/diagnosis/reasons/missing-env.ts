@@ -39,19 +39,16 @@ type Facts =
 
 type Unset = Extract<Facts, { kind: 'unset' }>
 
+/** What the run says of a variable the app read: the host leaves it to be filled, or the action passed it. */
+function unsetVariable(rc: RuleContext, name: string, location: SourceLocation | undefined): Unset {
+  const { env } = rc.ctx
+  return { kind: 'unset', name, location, hostFilled: Boolean(env.hostFilled?.includes(name)), provided: env.provided.includes(name) }
+}
+
 function unset(rc: RuleContext, tb: Traceback, name = variableName(tb.exception.message), none?: Unset['none']): Finding<Facts> {
   const frame = rc.userFrame(tb)
-  const { env } = rc.ctx
   return {
-    facts: {
-      kind: 'unset',
-      name,
-      location: frame?.location,
-      hostFilled: Boolean(env.hostFilled?.includes(name)),
-      provided: env.provided.includes(name),
-      ...(none ? { none } : {}),
-      ...whenRaised(rc, tb)
-    },
+    facts: { ...unsetVariable(rc, name, frame?.location), ...(none ? { none } : {}), ...whenRaised(rc, tb) },
     evidence: rc.tracebackEvidence(tb, frame),
     location: frame?.location
   }
@@ -74,19 +71,7 @@ const environReadCutShort: Rule<Facts> = {
     const found = environReadCut(rc)
     if (!found) return undefined
     const frame = rc.userFrame(found)
-    const { env } = rc.ctx
-    return {
-      facts: {
-        kind: 'unset',
-        name: found.name,
-        location: frame?.location,
-        hostFilled: Boolean(env.hostFilled?.includes(found.name)),
-        provided: env.provided.includes(found.name),
-        during: 'import'
-      },
-      evidence: frame?.text ?? [],
-      location: frame?.location
-    }
+    return { facts: { ...unsetVariable(rc, found.name, frame?.location), during: 'import' }, evidence: frame?.text ?? [], location: frame?.location }
   }
 }
 
