@@ -28482,6 +28482,29 @@ function newerPythonConstruct(rc) {
 }
 
 // src/diagnosis/reasons/syntax-error.ts
+var NULL_BYTES = /source code string cannot contain null bytes/;
+var nullBytes = {
+  stage: "boot",
+  name: "a source file holds null bytes",
+  detect(rc) {
+    const tb = rc.primaryTraceback((t) => NULL_BYTES.test(t.exception.message));
+    if (!tb) return void 0;
+    const frame = rc.userFrame(tb);
+    const imported = /^\s*(?:from\s+([\w.]+)\s+import|import\s+([\w.]+))/.exec(frame?.frame.code ?? "");
+    const viaGunicorn = !frame && tb.frames.some((f) => f.func === "import_app");
+    const module = imported ? imported[1] ?? imported[2] : viaGunicorn ? appSpec(commandLine(rc)?.text)?.split(":")[0] : void 0;
+    return {
+      facts: {
+        errorType: tb.exception.type,
+        message: tb.exception.message,
+        reloaded: false,
+        nullBytes: { module, exceptionLine: tb.exception.line }
+      },
+      evidence: rc.tracebackEvidence(tb, frame),
+      location: frame?.location
+    };
+  }
+};
 var newerPythonFeature = {
   stage: "boot",
   name: "a module uses a __future__ feature this Python does not have",
@@ -28579,16 +28602,24 @@ function futureWords({ feature, module, since }) {
   };
 }
 var RELOADED = " (saved while Gunicorn ran with --reload; the reloaded worker could not import it)";
+function nullBytesWords({ module, exceptionLine }) {
+  const which2 = module ? `The module ${code(module)}` : "A Python file the app imports";
+  return {
+    summary: `${which2} is not UTF-8 text (${code(exceptionLine)}): saved as UTF-16 (PowerShell's \`>\`, some editors) or not a text file at all.`,
+    remedy: `Re-save it as UTF-8 (${code("iconv -f UTF-16 -t UTF-8 in.py > out.py")}, or the editor's encoding menu); ${code("file *.py")} shows which file is UTF-16.`
+  };
+}
 var syntax_error_default = defineReason({
   id: "syntax-error",
   title: "Syntax error",
   headline: "syntax error",
-  readme: "a `SyntaxError` in your code, on its file and line; code written for a newer Python than the image runs (`future feature annotations is not defined`, `X | None` annotations before 3.10: `unsupported operand type(s) for |`) named with the Python it needs",
+  readme: "a `SyntaxError` in your code, on its file and line; code written for a newer Python than the image runs (`future feature annotations is not defined`, `X | None` annotations before 3.10: `unsupported operand type(s) for |`) named with the Python it needs; a source file saved as UTF-16 (`source code string cannot contain null bytes`)",
   fixtures: [{ path: "__fixtures__/apps/fail-syntax-error", test: "__tests__/diagnosis.itg.ts" }],
-  rules: [newerPythonFeature, newerPythonCode, syntaxTraceback, syntaxMessage],
+  rules: [nullBytes, newerPythonFeature, newerPythonCode, syntaxTraceback, syntaxMessage],
   words: (facts) => {
-    const { at, errorType, message, file, reloaded, future, newer } = facts;
+    const { at, errorType, message, file, reloaded, future, newer, nullBytes: nullBytes2 } = facts;
     if (future) return futureWords(future);
+    if (nullBytes2) return nullBytesWords(nullBytes2);
     if (newer) return newerWords({ ...facts, newer });
     const shown3 = code(at ?? "the application");
     return {
@@ -29662,6 +29693,32 @@ var missing_dependency_default = defineReason({
   }
 });
 
+// src/diagnosis/rules/relative-imports.ts
+var NO_PARENT = /attempted relative import with no known parent package|attempted relative import beyond top-level package/;
+var relativeImportWithoutPackage = {
+  stage: "boot",
+  name: "a relative import in a module loaded without its package",
+  detect(rc) {
+    const tb = rc.primaryTraceback((t) => t.exception.type.endsWith("ImportError") && NO_PARENT.test(t.exception.message));
+    if (!tb) return void 0;
+    const frame = rc.userFrame(tb);
+    const statement = frame?.frame.code?.trim();
+    return {
+      facts: { kind: "relative-import", statement, spec: appSpec(commandLine(rc)?.text), location: frame?.location },
+      evidence: rc.tracebackEvidence(tb, frame),
+      location: frame?.location
+    };
+  }
+};
+function relativeImportWords({ statement, spec, location }) {
+  const served = spec ? ` (${code(spec)})` : "";
+  const line = statement ? `${code(statement)}${where(location)}` : `a relative import${where(location)}`;
+  return {
+    summary: `${line} is a relative import, and Gunicorn loads its module${served} as a top-level module, which has no parent package (\`attempted relative import with no known parent package\`).`,
+    remedy: `Serve the module by its package path from the directory above the package (e.g. ${code("gunicorn app.main:app")}, or ${code("--chdir")} to that directory), or make the import absolute.`
+  };
+}
+
 // src/diagnosis/rules/version-advice.ts
 var DOWNGRADE = /Downgrade the ([\w.-]+) package to (\S+(?: or lower)?)/;
 var versionAdvice = {
@@ -30033,7 +30090,17 @@ var import_error_default = defineReason({
     { path: "__fixtures__/apps/fail-misspelled-name", test: "__tests__/issue25-diagnosis.itg.ts" },
     { path: "__fixtures__/apps/fail-shadowed-module", test: "__tests__/diagnosis.itg.ts" }
   ],
-  rules: [misspelledModule, noSuchLocalModule, cannotImport, versionAdvice, shadowed, sslPatchedLate2, nameMissingAtImport, cutWhileLoading],
+  rules: [
+    misspelledModule,
+    noSuchLocalModule,
+    cannotImport,
+    relativeImportWithoutPackage,
+    versionAdvice,
+    shadowed,
+    sslPatchedLate2,
+    nameMissingAtImport,
+    cutWhileLoading
+  ],
   words: (facts) => {
     switch (facts.kind) {
       case "misspelled":
@@ -30044,6 +30111,8 @@ var import_error_default = defineReason({
         return noSuchLocalModuleWords(facts);
       case "version-advice":
         return versionAdviceWords(facts);
+      case "relative-import":
+        return relativeImportWords(facts);
       case "wrong-package":
       case "undefined-name":
         return raisedWords(facts);

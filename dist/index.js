@@ -27884,7 +27884,14 @@ function futureWords({ feature, module, since }) {
     remedy: `Run the app on ${python2}, or install a version of ${module ? code(module) : "that package"} that supports this Python; if a copy earlier on the path (a platform agent's packages, a vendored directory) is the one imported, align or remove it.`
   };
 }
-var newerPythonFeature, newerPythonCode, syntaxTraceback, syntaxMessage, RELOADED, syntax_error_default;
+function nullBytesWords({ module, exceptionLine }) {
+  const which2 = module ? `The module ${code(module)}` : "A Python file the app imports";
+  return {
+    summary: `${which2} is not UTF-8 text (${code(exceptionLine)}): saved as UTF-16 (PowerShell's \`>\`, some editors) or not a text file at all.`,
+    remedy: `Re-save it as UTF-8 (${code("iconv -f UTF-16 -t UTF-8 in.py > out.py")}, or the editor's encoding menu); ${code("file *.py")} shows which file is UTF-16.`
+  };
+}
+var NULL_BYTES, nullBytes, newerPythonFeature, newerPythonCode, syntaxTraceback, syntaxMessage, RELOADED, syntax_error_default;
 var init_syntax_error = __esm({
   "src/diagnosis/reasons/syntax-error.ts"() {
     "use strict";
@@ -27894,6 +27901,31 @@ var init_syntax_error = __esm({
     init_words();
     init_future_features();
     init_newer_python();
+    init_configuration();
+    init_locate();
+    NULL_BYTES = /source code string cannot contain null bytes/;
+    nullBytes = {
+      stage: "boot",
+      name: "a source file holds null bytes",
+      detect(rc) {
+        const tb = rc.primaryTraceback((t) => NULL_BYTES.test(t.exception.message));
+        if (!tb) return void 0;
+        const frame = rc.userFrame(tb);
+        const imported = /^\s*(?:from\s+([\w.]+)\s+import|import\s+([\w.]+))/.exec(frame?.frame.code ?? "");
+        const viaGunicorn = !frame && tb.frames.some((f) => f.func === "import_app");
+        const module = imported ? imported[1] ?? imported[2] : viaGunicorn ? appSpec(commandLine(rc)?.text)?.split(":")[0] : void 0;
+        return {
+          facts: {
+            errorType: tb.exception.type,
+            message: tb.exception.message,
+            reloaded: false,
+            nullBytes: { module, exceptionLine: tb.exception.line }
+          },
+          evidence: rc.tracebackEvidence(tb, frame),
+          location: frame?.location
+        };
+      }
+    };
     newerPythonFeature = {
       stage: "boot",
       name: "a module uses a __future__ feature this Python does not have",
@@ -27979,12 +28011,13 @@ var init_syntax_error = __esm({
       id: "syntax-error",
       title: "Syntax error",
       headline: "syntax error",
-      readme: "a `SyntaxError` in your code, on its file and line; code written for a newer Python than the image runs (`future feature annotations is not defined`, `X | None` annotations before 3.10: `unsupported operand type(s) for |`) named with the Python it needs",
+      readme: "a `SyntaxError` in your code, on its file and line; code written for a newer Python than the image runs (`future feature annotations is not defined`, `X | None` annotations before 3.10: `unsupported operand type(s) for |`) named with the Python it needs; a source file saved as UTF-16 (`source code string cannot contain null bytes`)",
       fixtures: [{ path: "__fixtures__/apps/fail-syntax-error", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [newerPythonFeature, newerPythonCode, syntaxTraceback, syntaxMessage],
+      rules: [nullBytes, newerPythonFeature, newerPythonCode, syntaxTraceback, syntaxMessage],
       words: (facts) => {
-        const { at, errorType, message, file, reloaded, future, newer } = facts;
+        const { at, errorType, message, file, reloaded, future, newer, nullBytes: nullBytes2 } = facts;
         if (future) return futureWords(future);
+        if (nullBytes2) return nullBytesWords(nullBytes2);
         if (newer) return newerWords({ ...facts, newer });
         const shown3 = code(at ?? "the application");
         return {
@@ -29165,6 +29198,41 @@ var init_missing_dependency = __esm({
   }
 });
 
+// src/diagnosis/rules/relative-imports.ts
+function relativeImportWords({ statement, spec, location }) {
+  const served = spec ? ` (${code(spec)})` : "";
+  const line = statement ? `${code(statement)}${where(location)}` : `a relative import${where(location)}`;
+  return {
+    summary: `${line} is a relative import, and Gunicorn loads its module${served} as a top-level module, which has no parent package (\`attempted relative import with no known parent package\`).`,
+    remedy: `Serve the module by its package path from the directory above the package (e.g. ${code("gunicorn app.main:app")}, or ${code("--chdir")} to that directory), or make the import absolute.`
+  };
+}
+var NO_PARENT, relativeImportWithoutPackage;
+var init_relative_imports = __esm({
+  "src/diagnosis/rules/relative-imports.ts"() {
+    "use strict";
+    init_configuration();
+    init_locate();
+    init_words();
+    NO_PARENT = /attempted relative import with no known parent package|attempted relative import beyond top-level package/;
+    relativeImportWithoutPackage = {
+      stage: "boot",
+      name: "a relative import in a module loaded without its package",
+      detect(rc) {
+        const tb = rc.primaryTraceback((t) => t.exception.type.endsWith("ImportError") && NO_PARENT.test(t.exception.message));
+        if (!tb) return void 0;
+        const frame = rc.userFrame(tb);
+        const statement = frame?.frame.code?.trim();
+        return {
+          facts: { kind: "relative-import", statement, spec: appSpec(commandLine(rc)?.text), location: frame?.location },
+          evidence: rc.tracebackEvidence(tb, frame),
+          location: frame?.location
+        };
+      }
+    };
+  }
+});
+
 // src/diagnosis/rules/version-advice.ts
 function followingText(rc, tb) {
   const at = lineIndex(rc.ctx.lines, tb.lines[tb.lines.length - 1]);
@@ -29493,6 +29561,7 @@ var init_import_error = __esm({
   "src/diagnosis/reasons/import-error.ts"() {
     "use strict";
     init_reason();
+    init_relative_imports();
     init_version_advice();
     init_packages();
     init_closest();
@@ -29589,7 +29658,17 @@ var init_import_error = __esm({
         { path: "__fixtures__/apps/fail-misspelled-name", test: "__tests__/issue25-diagnosis.itg.ts" },
         { path: "__fixtures__/apps/fail-shadowed-module", test: "__tests__/diagnosis.itg.ts" }
       ],
-      rules: [misspelledModule, noSuchLocalModule, cannotImport, versionAdvice, shadowed, sslPatchedLate2, nameMissingAtImport, cutWhileLoading],
+      rules: [
+        misspelledModule,
+        noSuchLocalModule,
+        cannotImport,
+        relativeImportWithoutPackage,
+        versionAdvice,
+        shadowed,
+        sslPatchedLate2,
+        nameMissingAtImport,
+        cutWhileLoading
+      ],
       words: (facts) => {
         switch (facts.kind) {
           case "misspelled":
@@ -29600,6 +29679,8 @@ var init_import_error = __esm({
             return noSuchLocalModuleWords(facts);
           case "version-advice":
             return versionAdviceWords(facts);
+          case "relative-import":
+            return relativeImportWords(facts);
           case "wrong-package":
           case "undefined-name":
             return raisedWords(facts);

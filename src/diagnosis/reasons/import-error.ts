@@ -2,6 +2,7 @@
 // module), or module-level code raising NameError/AttributeError while Gunicorn imports the app; a library whose
 // error names the release of itself the code needs (protobuf's `Downgrade the protobuf package to 3.20.x`).
 import { defineReason, type Rule } from '../reason.js'
+import { relativeImportWithoutPackage, relativeImportWords, type RelativeImportFacts } from '../rules/relative-imports.js'
 import { versionAdvice, versionAdviceWords, type VersionAdviceFacts } from '../rules/version-advice.js'
 import type { RuleContext, UserFrame } from '../context.js'
 import { pipPackageFor } from '../packages.js'
@@ -31,6 +32,7 @@ type Facts =
   | { kind: 'no-such-local-module'; moduleName: string; submodule: MissingSubmodule; importedAt?: SourceLocation }
   | VersionAdviceFacts
   | ImportFailureFacts
+  | RelativeImportFacts
 
 /** A name that does not exist where it is used, and the one Python (or the user's own file) says was meant. */
 interface Misspelled {
@@ -264,7 +266,17 @@ export default defineReason({
     { path: '__fixtures__/apps/fail-misspelled-name', test: '__tests__/issue25-diagnosis.itg.ts' },
     { path: '__fixtures__/apps/fail-shadowed-module', test: '__tests__/diagnosis.itg.ts' }
   ],
-  rules: [misspelledModule, noSuchLocalModule, cannotImport, versionAdvice, shadowed, sslPatchedLate, nameMissingAtImport, cutWhileLoading],
+  rules: [
+    misspelledModule,
+    noSuchLocalModule,
+    cannotImport,
+    relativeImportWithoutPackage,
+    versionAdvice,
+    shadowed,
+    sslPatchedLate,
+    nameMissingAtImport,
+    cutWhileLoading
+  ],
   words: (facts) => {
     switch (facts.kind) {
       case 'misspelled':
@@ -275,6 +287,8 @@ export default defineReason({
         return noSuchLocalModuleWords(facts)
       case 'version-advice':
         return versionAdviceWords(facts)
+      case 'relative-import':
+        return relativeImportWords(facts)
       case 'wrong-package':
       case 'undefined-name':
         return raisedWords(facts)

@@ -6,6 +6,8 @@ import { code, fileLine, present } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
 import { futureFeature } from '../rules/future-features.js'
 import { newerPythonConstruct } from '../rules/newer-python.js'
+import { appSpec } from '../rules/configuration.js'
+import { commandLine } from '../rules/locate.js'
 
 interface Facts {
   /** `file:line` of the error, the repository's file when it maps there. */
@@ -21,6 +23,35 @@ interface Facts {
   future?: { feature: string; module?: string; since?: string }
   /** A construct of a newer Python that fails at import as a TypeError (`X | None` before 3.10). */
   newer?: { construct: string; since: string; code?: string; running?: string; exceptionLine: string }
+  /** The file holds null bytes (saved as UTF-16, or not text): the module being imported, when the log names it. */
+  nullBytes?: { module?: string; exceptionLine: string }
+}
+
+// Python 3.12+ raises it as a SyntaxError, older ones as a ValueError; neither names the file.
+const NULL_BYTES = /source code string cannot contain null bytes/
+
+/** The module whose source is not text: the app's import line above the importer's frames, else the app spec's module. */
+const nullBytes: Rule<Facts> = {
+  stage: 'boot',
+  name: 'a source file holds null bytes',
+  detect(rc) {
+    const tb = rc.primaryTraceback((t) => NULL_BYTES.test(t.exception.message))
+    if (!tb) return undefined
+    const frame = rc.userFrame(tb)
+    const imported = /^\s*(?:from\s+([\w.]+)\s+import|import\s+([\w.]+))/.exec(frame?.frame.code ?? '')
+    const viaGunicorn = !frame && tb.frames.some((f) => f.func === 'import_app')
+    const module = imported ? (imported[1] ?? imported[2]) : viaGunicorn ? appSpec(commandLine(rc)?.text)?.split(':')[0] : undefined
+    return {
+      facts: {
+        errorType: tb.exception.type,
+        message: tb.exception.message,
+        reloaded: false,
+        nullBytes: { module, exceptionLine: tb.exception.line }
+      },
+      evidence: rc.tracebackEvidence(tb, frame),
+      location: frame?.location
+    }
+  }
 }
 
 // Before the traceback's own reading: the file is a package's, and the fix is the Python version, not the syntax.
@@ -138,18 +169,30 @@ function futureWords({ feature, module, since }: NonNullable<Facts['future']>): 
 
 const RELOADED = ' (saved while Gunicorn ran with --reload; the reloaded worker could not import it)'
 
+function nullBytesWords({ module, exceptionLine }: NonNullable<Facts['nullBytes']>): { summary: string; remedy: string } {
+  const which = module ? `The module ${code(module)}` : 'A Python file the app imports'
+  return {
+    summary: `${which} is not UTF-8 text (${code(exceptionLine)}): saved as UTF-16 (PowerShell's \`>\`, some editors) or not a text file at all.`,
+    remedy:
+      `Re-save it as UTF-8 (${code('iconv -f UTF-16 -t UTF-8 in.py > out.py')}, or the editor's encoding menu); ` +
+      `${code('file *.py')} shows which file is UTF-16.`
+  }
+}
+
 export default defineReason({
   id: 'syntax-error',
   title: 'Syntax error',
   headline: 'syntax error',
   readme:
     'a `SyntaxError` in your code, on its file and line; code written for a newer Python than the image runs ' +
-    '(`future feature annotations is not defined`, `X | None` annotations before 3.10: `unsupported operand type(s) for |`) named with the Python it needs',
+    '(`future feature annotations is not defined`, `X | None` annotations before 3.10: `unsupported operand type(s) for |`) named with the Python it needs; ' +
+    'a source file saved as UTF-16 (`source code string cannot contain null bytes`)',
   fixtures: [{ path: '__fixtures__/apps/fail-syntax-error', test: '__tests__/diagnosis.itg.ts' }],
-  rules: [newerPythonFeature, newerPythonCode, syntaxTraceback, syntaxMessage],
+  rules: [nullBytes, newerPythonFeature, newerPythonCode, syntaxTraceback, syntaxMessage],
   words: (facts) => {
-    const { at, errorType, message, file, reloaded, future, newer } = facts
+    const { at, errorType, message, file, reloaded, future, newer, nullBytes } = facts
     if (future) return futureWords(future)
+    if (nullBytes) return nullBytesWords(nullBytes)
     if (newer) return newerWords({ ...facts, newer })
     const shown = code(at ?? 'the application')
     return {
