@@ -197,7 +197,8 @@ export default defineReason({
   words: (facts) => ({
     summary: summary(facts),
     remedy: facts.serverAtImport
-      ? `Call ${code('app.run()')} only when the file is run directly: put it under ${code('if __name__ == "__main__":')}, so importing the module (as Gunicorn does) does not start a server.`
+      ? `Call ${code('app.run()')} only when the file is run directly: put it under ${code('if __name__ == "__main__":')}, ` +
+        'so importing the module (as Gunicorn does) does not start a server.'
       : facts.notInUse
         ? `Bind a port of 1024 or above (e.g. ${code('0.0.0.0:8000')}, published as port ${facts.port} outside), or run Gunicorn as root.`
         : `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : 'that address'} ` +

@@ -136,7 +136,8 @@ export default defineReason({
         ? facts.caller
           ? callerRemedy(facts.caller)
           : facts.inMaster
-            ? 'Fix the exception above: the master raised it before any worker loaded the app, so it reproduces with the same command (or `gunicorn --check-config`) in the image.'
+            ? 'Fix the exception above: the master raised it before any worker loaded the app, so it reproduces with the same ' +
+              'command (or `gunicorn --check-config`) in the image.'
             : 'Fix the exception above; it happens while Gunicorn loads the app, so it reproduces with `python -c "import <module>"` in the image.'
         : `Read the last lines of the log below; ${REPRODUCE}`
   })
