@@ -25538,6 +25538,7 @@ function raisedByImportApp(tb) {
 }
 function crlfScript(rc) {
   for (const line of rc.ctx.lines) {
+    if (!line.text.includes("\\r'")) continue;
     const m = /([\w./-]+\.sh): line \d+: .*\$'[^']*\\r'/.exec(line.text);
     if (m) return { script: m[1].split("/").pop(), line: line.text };
   }
@@ -27468,7 +27469,7 @@ var init_network = __esm({
 
 // src/diagnosis/reasons/port-in-use.ts
 function serverPortTaken(rc) {
-  const said = rc.ctx.lines.find((l) => DEVELOPMENT_SERVER_PORT.test(stripLinePrefixes(l.text)));
+  const said = rc.ctx.lines.find((l) => l.text.includes("is in use by another program") && DEVELOPMENT_SERVER_PORT.test(stripLinePrefixes(l.text)));
   if (said) return { line: said.text, port: DEVELOPMENT_SERVER_PORT.exec(stripLinePrefixes(said.text))?.[1] };
   const tb = rc.tracebacks.find(
     (t) => /Address already in use/.test(t.exception.message) && t.frames.some((f) => SERVER_RUN_FRAME.test(f.file) && /^(?:run|run_simple|make_server)$/.test(f.func ?? ""))
@@ -28396,6 +28397,7 @@ function waitGaveUp(lines) {
   const loops = /* @__PURE__ */ new Map();
   for (const line of lines) {
     if (line.text.includes("Starting gunicorn")) break;
+    if (!mayBeWaiting(line.text)) continue;
     for (const [pattern, read] of GAVE_UP) {
       const m = pattern.exec(line.text);
       if (m) return { ...read(m), times: 1, line };
@@ -28426,7 +28428,7 @@ function hostVariable(rc, host) {
   }
   return void 0;
 }
-var UNRESOLVED, WAIT_REPEATS, GAVE_UP, PG_ISREADY, WAITING;
+var UNRESOLVED, WAIT_REPEATS, GAVE_UP, PG_ISREADY, WAITING, mayBeWaiting;
 var init_wait_host = __esm({
   "src/diagnosis/rules/wait-host.ts"() {
     "use strict";
@@ -28450,15 +28452,23 @@ var init_wait_host = __esm({
     ];
     PG_ISREADY = /^([\w.-]+):(\d+) - (?:no response|rejecting connections)\s*$/;
     WAITING = /\b(?:waiting for (?:the )?(postgres(?:ql)?|database|db|mysql|mariadb|redis|mongo(?:db)?|rabbitmq|elasticsearch)\b|(postgres(?:ql)?|database|db|mysql|mariadb|redis|mongo(?:db)?) (?:is )?(?:unavailable|not (?:ready|available|up)(?: yet)?)\b)/i;
+    mayBeWaiting = (text) => text.includes("aiting") || text.includes("Timeout after") || text.includes(" - no response") || text.includes(" - rejecting") || text.includes("vailable") || text.includes("not ready") || text.includes("not up");
   }
 });
 
 // src/diagnosis/platform-messages.ts
 function platformEvidence(lines, cause) {
   const messages = PLATFORM_MESSAGES.filter((message) => message.cause === cause);
+  let mentionsNext = lines.length > 0 && mentionsAny(lines[0].text);
   for (let i = 0; i < lines.length; i++) {
     const { text } = lines[i];
-    const found2 = matchMessage(messages, text) ?? (wrapped(text) && i + 1 < lines.length ? matchMessage(messages, text + lines[i + 1].text) : void 0);
+    const here = mentionsNext;
+    const next = i + 1 < lines.length ? lines[i + 1].text : void 0;
+    mentionsNext = next !== void 0 && mentionsAny(next);
+    let found2 = here ? matchMessage(messages, text) : void 0;
+    if (!found2 && next !== void 0 && wrapped(text) && (here || mentionsNext || mentionsAny(text.slice(-SEAM) + next.slice(0, SEAM)))) {
+      found2 = matchMessage(messages, text + next);
+    }
     if (found2) return found2.message.expected ? { ...found2, expected: expectedAddress(found2.message.expected, lines, i) } : found2;
   }
   return void 0;
@@ -28470,17 +28480,17 @@ function expectedAddress(pattern, lines, at) {
   }
   return void 0;
 }
+function mentionsAny(text) {
+  return text.includes("emory") || text.includes("oom") || text.includes("OOM") || text.includes("total-vm") || text.includes("PORT") || text.includes("port") || text.includes("listening");
+}
 function matchMessage(messages, text) {
-  if (!text.includes("emory") && !text.includes("oom") && !text.includes("OOM") && !text.includes("total-vm") && !text.includes("PORT") && !text.includes("port") && !text.includes("listening")) {
-    return void 0;
-  }
   for (const message of messages) {
     const found2 = message.pattern.exec(text);
     if (found2) return { message, line: text, process: found2[1] ?? found2[2] };
   }
   return void 0;
 }
-var PLATFORM_MESSAGES, wrapped;
+var PLATFORM_MESSAGES, wrapped, SEAM;
 var init_platform_messages = __esm({
   "src/diagnosis/platform-messages.ts"() {
     "use strict";
@@ -28591,6 +28601,7 @@ var init_platform_messages = __esm({
       }
     ];
     wrapped = (text) => text.length >= 72 && text.length <= 160;
+    SEAM = 9;
   }
 });
 

@@ -136,10 +136,18 @@ export interface PlatformEvidence {
 /** The first line of the log that one of the table's messages matches, for the cause asked. */
 export function platformEvidence(lines: readonly { text: string }[], cause: PlatformCause): PlatformEvidence | undefined {
   const messages = PLATFORM_MESSAGES.filter((message) => message.cause === cause)
+  // Each line is looked at once for the messages' words; a wrapped line is joined with the next only when one of the
+  // two (or the seam between them) holds one.
+  let mentionsNext = lines.length > 0 && mentionsAny(lines[0].text)
   for (let i = 0; i < lines.length; i++) {
     const { text } = lines[i]
-    const found =
-      matchMessage(messages, text) ?? (wrapped(text) && i + 1 < lines.length ? matchMessage(messages, text + lines[i + 1].text) : undefined)
+    const here = mentionsNext
+    const next = i + 1 < lines.length ? lines[i + 1].text : undefined
+    mentionsNext = next !== undefined && mentionsAny(next)
+    let found = here ? matchMessage(messages, text) : undefined
+    if (!found && next !== undefined && wrapped(text) && (here || mentionsNext || mentionsAny(text.slice(-SEAM) + next.slice(0, SEAM)))) {
+      found = matchMessage(messages, text + next)
+    }
     if (found) return found.message.expected ? { ...found, expected: expectedAddress(found.message.expected, lines, i) } : found
   }
   return undefined
@@ -160,19 +168,23 @@ function expectedAddress(pattern: RegExp, lines: readonly { text: string }[], at
  */
 const wrapped = (text: string) => text.length >= 72 && text.length <= 160
 
+/** The longest of the words below: a word cut by a wrap lies within this many characters either side of the seam. */
+const SEAM = 9
+
+/** Every message holds one of these words: most lines are passed over with a few substring looks. */
+function mentionsAny(text: string): boolean {
+  return (
+    text.includes('emory') ||
+    text.includes('oom') ||
+    text.includes('OOM') ||
+    text.includes('total-vm') ||
+    text.includes('PORT') ||
+    text.includes('port') ||
+    text.includes('listening')
+  )
+}
+
 function matchMessage(messages: readonly PlatformMessage[], text: string): PlatformEvidence | undefined {
-  // Every message holds one of these words: most lines are passed over with a few substring looks.
-  if (
-    !text.includes('emory') &&
-    !text.includes('oom') &&
-    !text.includes('OOM') &&
-    !text.includes('total-vm') &&
-    !text.includes('PORT') &&
-    !text.includes('port') &&
-    !text.includes('listening')
-  ) {
-    return undefined
-  }
   for (const message of messages) {
     const found = message.pattern.exec(text)
     if (found) return { message, line: text, process: found[1] ?? found[2] }

@@ -71,7 +71,7 @@ const SERVER_RUN_FRAME = /(?:flask\/app\.py|flask_socketio\/__init__\.py|uvicorn
 
 /** The port a development server found taken: werkzeug's sentence, or a traceback through a server's run call. */
 function serverPortTaken(rc: RuleContext): { line: string; port?: string; frame?: string } | undefined {
-  const said = rc.ctx.lines.find((l) => DEVELOPMENT_SERVER_PORT.test(stripLinePrefixes(l.text)))
+  const said = rc.ctx.lines.find((l) => l.text.includes('is in use by another program') && DEVELOPMENT_SERVER_PORT.test(stripLinePrefixes(l.text)))
   if (said) return { line: said.text, port: DEVELOPMENT_SERVER_PORT.exec(stripLinePrefixes(said.text))?.[1] }
   const tb = rc.tracebacks.find(
     (t) =>

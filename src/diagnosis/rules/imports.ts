@@ -21,6 +21,8 @@ export function raisedByImportApp(tb: Traceback): boolean {
 /** `entrypoint.sh: line 2: $'\r': command not found`: a shell script saved with CRLF line endings. */
 export function crlfScript(rc: RuleContext): { script: string; line: string } | undefined {
   for (const line of rc.ctx.lines) {
+    // The pattern backtracks over every word of a line: a substring look first (most lines of a big log lack it).
+    if (!line.text.includes("\\r'")) continue
     const m = /([\w./-]+\.sh): line \d+: .*\$'[^']*\\r'/.exec(line.text)
     if (m) return { script: m[1].split('/').pop()!, line: line.text }
   }

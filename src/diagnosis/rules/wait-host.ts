@@ -69,11 +69,22 @@ const PG_ISREADY = /^([\w.-]+):(\d+) - (?:no response|rejecting connections)\s*$
 const WAITING =
   /\b(?:waiting for (?:the )?(postgres(?:ql)?|database|db|mysql|mariadb|redis|mongo(?:db)?|rabbitmq|elasticsearch)\b|(postgres(?:ql)?|database|db|mysql|mariadb|redis|mongo(?:db)?) (?:is )?(?:unavailable|not (?:ready|available|up)(?: yet)?)\b)/i
 
+const mayBeWaiting = (text: string) =>
+  text.includes('aiting') ||
+  text.includes('Timeout after') ||
+  text.includes(' - no response') ||
+  text.includes(' - rejecting') ||
+  text.includes('vailable') ||
+  text.includes('not ready') ||
+  text.includes('not up')
+
 /** The wait a start script gave up (or never ended) before Gunicorn started: a helper's timeout, else a loop of 3+. */
 export function waitGaveUp(lines: readonly LogLine[]): WaitGaveUp | undefined {
   const loops = new Map<string, WaitGaveUp>()
   for (const line of lines) {
     if (line.text.includes('Starting gunicorn')) break
+    // Most lines of a big log hold none of these words: substring looks before the patterns.
+    if (!mayBeWaiting(line.text)) continue
     for (const [pattern, read] of GAVE_UP) {
       const m = pattern.exec(line.text)
       if (m) return { ...read(m), times: 1, line }
