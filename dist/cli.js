@@ -25327,8 +25327,7 @@ var venvNeverMade = {
     for (const { text } of rc.ctx.lines) {
       if (!text.includes("/bin/")) continue;
       const found2 = missingVenvProgram(text.trim());
-      if (found2)
-        return { facts: { kind: "venv-missing", ...found2, line: text.trim() }, evidence: [text.trim()], location: firstLocation(commandLine(rc)) };
+      if (found2) return { facts: { kind: "venv-missing", ...found2 }, evidence: [text.trim()], location: firstLocation(commandLine(rc)) };
     }
     return void 0;
   }
@@ -25575,6 +25574,7 @@ var RepoFiles = class {
     return index === -1 ? void 0 : { line: index + 1, text: lines[index] };
   }
 };
+var frameAt2 = (frame) => frame && `${frame.location?.file ?? frame.frame.file}:${frame.frame.line}`;
 var RuleContext = class {
   repo;
   tracebacks;
@@ -25633,6 +25633,10 @@ var RuleContext = class {
       fallback ??= { frame, text };
     }
     return fallback;
+  }
+  /** `file:line` of the app's innermost frame: the repository's path when the file is there, else the container's. */
+  userFrameAt(tb) {
+    return frameAt2(this.userFrame(tb));
   }
   /** The Gunicorn line that ended the boot: `Reason: …`, HaltServer, `exited with code`, `Can't connect`. */
   gunicornOutcomeLine() {
@@ -26042,6 +26046,170 @@ function segfaultReport(line, text) {
   return text.includes("Segmentation fault") && SHELL_SEGFAULT.test(text) ? { kind: "segfault-report", reporter: "shell", lines: [line] } : void 0;
 }
 
+// src/diagnosis/rules/last-words.ts
+var PROGRESS_BAR = /\d{1,3}%\s*(?:\||\[)|\|[█▏▎▍▌▋▊▉#=> -]{4,}\|/;
+var GUNICORN_PREFIX2 = /\[\d{4}-\d\d-\d\d[ T][\d:,.]+(?: [+-]\d{4})?\] \[\d+\] \[[A-Z]+\]/;
+var PLATFORM_LINE = /\bheroku\[(?:router|web\.\d+|api)\]: /;
+function lastWordsBefore(rc, kill) {
+  const killSeq = kill.lines[0].seq;
+  const boot = rc.ofKind("worker-boot").find((b) => b.pid === kill.pid && b.lines[0].seq < killSeq);
+  const fromSeq = boot?.lines[0].seq ?? -1;
+  const gunicorns = /* @__PURE__ */ new Set();
+  for (const event of rc.ctx.events) {
+    if (event.lines[0].seq >= killSeq) continue;
+    for (const line of event.lines) gunicorns.add(line.seq);
+  }
+  const texts = [];
+  for (const line of rc.ctx.lines) {
+    if (line.seq <= fromSeq) continue;
+    if (line.seq === killSeq) {
+      const text2 = stripLinePrefixes(line.text);
+      const before = text2.split(GUNICORN_PREFIX2)[0].trim();
+      if (before && before !== text2.trim()) texts.push(before);
+      break;
+    }
+    if (line.seq > killSeq) break;
+    const text = stripLinePrefixes(line.text).trim();
+    if (!gunicorns.has(line.seq) && text && !PLATFORM_LINE.test(line.text)) texts.push(text);
+  }
+  const lastMessage = [...texts].reverse().find((text) => !PROGRESS_BAR.test(text));
+  const lastBar = texts.length > 0 && PROGRESS_BAR.test(texts[texts.length - 1]) ? texts[texts.length - 1] : void 0;
+  if (!lastMessage && !lastBar) return void 0;
+  return { said: lastMessage && clip(lastMessage, 120), progress: lastBar && clip(lastBar.replace(/\s+/g, " "), 60) };
+}
+
+// src/diagnosis/rules/resources.ts
+function memoryTraceback(rc) {
+  return rc.primaryTraceback(
+    (t) => (
+      // Subclasses keep the name: NumPy's `_ArrayMemoryError` (`Unable to allocate 298. GiB …`).
+      exceptionIs(t, "MemoryError", "_ArrayMemoryError") || /\[Errno 12\] Cannot allocate memory/.test(t.exception.message)
+    )
+  );
+}
+function failedToFork(tb) {
+  const last = tb.frames[tb.frames.length - 1];
+  return tb.frames.some((f) => /os\.fork\(\)/.test(f.code ?? "")) || last?.func === "spawn_worker";
+}
+function memoryTracebackEvidence(rc, tb) {
+  return present(rc.ofKind("main-loop-exception")[0]?.lines[0].text, ...rc.tracebackEvidence(tb));
+}
+function killedWithTimedOut(kills, timedOut, booted) {
+  const timeoutKillSeconds = new Set(kills.filter((e) => timedOut.has(e.pid) && e.prefix?.timestamp).map((e) => e.prefix.timestamp));
+  const inPass = kills.filter((e) => !booted.has(e.pid) && e.prefix?.timestamp !== void 0 && timeoutKillSeconds.has(e.prefix.timestamp));
+  return new Set(inPass.map((e) => e.pid));
+}
+function killedBeforeTheCut(rc, kills, timedOut, inPass, booted) {
+  const firstTimeout = rc.ofKind("worker-timeout")[0]?.lines[0].seq;
+  if (firstTimeout === void 0) return [];
+  const later = kills.filter((e) => e.lines[0].seq > firstTimeout);
+  if (later.some((e) => !timedOut.has(e.pid) && !inPass.has(e.pid))) return [];
+  const early = kills.filter((e) => e.lines[0].seq < firstTimeout && !booted.has(e.pid));
+  if (later.length === 0 && !timeoutsOfReplacements(rc, early)) return [];
+  const seconds = new Set(early.map((e) => e.prefix?.timestamp));
+  return early.length >= 2 && seconds.size === 1 && !seconds.has(void 0) ? early.map((e) => e.pid) : [];
+}
+function timeoutsOfReplacements(rc, kills) {
+  if (kills.length === 0) return false;
+  const since = kills[0].lines[0].seq;
+  const replacements = new Set(
+    rc.ofKind("worker-boot").filter((b) => b.lines[0].seq > since).map((b) => b.pid)
+  );
+  return rc.ofKind("worker-timeout").every((t) => replacements.has(t.pid));
+}
+function memoryKills(rc) {
+  const { container } = rc.ctx;
+  const timedOut = new Set(rc.ofKind("worker-timeout").map((e) => e.pid));
+  const kills = rc.ofKind("worker-signal").filter((e) => e.signal === "SIGKILL" || e.signal === "9" || e.perhapsOom);
+  for (const pid of abortedPids(rc, kills)) timedOut.add(pid);
+  const booted = new Set(rc.ofKind("worker-boot").map((e) => e.pid));
+  const inTimeoutPass = killedWithTimedOut(kills, timedOut, booted);
+  for (const pid of killedBeforeTheCut(rc, kills, timedOut, inTimeoutPass, booted)) inTimeoutPass.add(pid);
+  const oomKills = kills.filter((e) => !timedOut.has(e.pid) && !inTimeoutPass.has(e.pid));
+  return {
+    limit: container.memoryLimit,
+    oomKills,
+    alsoTimeouts: kills.length > oomKills.length,
+    oomEvents: container.oomEvents ?? 0,
+    masterKilled: container.oomKilled === true || container.exitCode === 137 && container.memoryLimit !== void 0
+  };
+}
+function abortedPids(rc, kills) {
+  return abortedTracebacks(rc).flatMap((tb) => {
+    const kill = kills.find((k) => k.lines[0].seq > tb.lines[tb.lines.length - 1].seq && (tb.pid === void 0 || k.pid === tb.pid));
+    return kill ? [kill.pid] : [];
+  });
+}
+function abortedTracebacks(rc) {
+  return rc.tracebacks.filter((tb) => tb.frames.some((f) => f.func === "handle_abort" && /gunicorn\/workers\//.test(f.file)));
+}
+function libraryFrameAt(tb) {
+  const frame = [...tb.frames].reverse().find((f) => /\/(?:site|dist)-packages\/(?!gunicorn\/)/.test(f.file));
+  return frame && `${frame.file.replace(/^.*\/(?:site|dist)-packages\//, "")}:${frame.line}`;
+}
+var SERVING_FRAME = /^handle_request$|^handle$|^handle_client$/;
+var servingWhenAborted = (tb) => tb.frames.some((f) => SERVING_FRAME.test(f.func ?? "") && /gunicorn\/workers\//.test(f.file));
+function abortsWithoutTimeoutLine(rc) {
+  if (rc.ofKind("worker-timeout").length > 0) return void 0;
+  const aborted = abortedTracebacks(rc);
+  if (aborted.length === 0) return void 0;
+  const serving = aborted.find(servingWhenAborted);
+  const traceback = serving ?? aborted[0];
+  const frame = rc.userFrame(traceback);
+  return { pids: new Set(aborted.map((tb) => tb.pid)).size, serving: serving !== void 0, frame, stuckAt: frameAt2(frame), traceback };
+}
+function memoryKillEvidence(rc, { limit, oomKills, oomEvents: oomEvents2, masterKilled }) {
+  const limited = limit ? ` (memory limit ${limit})` : "";
+  const evidence = oomKills.slice(0, 3).map((e) => e.lines[0].text);
+  if (oomEvents2 > 0) evidence.push(`Docker reported ${oomEvents2} OOM event${oomEvents2 === 1 ? "" : "s"} for the container${limited}`);
+  if (masterKilled) evidence.push(`container ${rc.ctx.container.oomKilled ? "OOMKilled" : "exit code 137"}${limited}`);
+  return evidence;
+}
+function configuredWorkers(rc) {
+  const inCommand = /(?:--workers|-w)["',\s=]+["']?(\d+)/.exec(commandLine(rc)?.text ?? "")?.[1];
+  const inConfig = /=\s*(\d+)\s*$/.exec(configSetting(rc, /^\s*workers\s*=\s*\d+\s*$/)?.text ?? "")?.[1];
+  const workers = Number(inCommand ?? inConfig);
+  return Number.isInteger(workers) && workers > 0 ? workers : void 0;
+}
+function workerCount(rc) {
+  return configuredWorkers(rc) ?? rc.ctx.state.expectedWorkers;
+}
+function preloads(rc) {
+  return /--preload/.test(commandLine(rc)?.text ?? "") || configSetting(rc, /^\s*preload_app\s*=\s*True/) !== void 0;
+}
+function timeoutSetting(rc) {
+  const command = commandLine(rc);
+  const inCommand = command && /(--timeout|-t)[\s"',=]+["']?(\d+)/.exec(command.text);
+  if (command && inCommand) return { seconds: inCommand[2], location: firstLocation(command), command };
+  const inConfig = configSetting(rc, "timeout");
+  return { seconds: /=\s*(\d+)/.exec(inConfig?.text ?? "")?.[1] ?? "30", location: firstLocation(inConfig) };
+}
+function workerTimeouts(rc) {
+  const timeouts = rc.ofKind("worker-timeout");
+  if (timeouts.length === 0) return void 0;
+  const setting = timeoutSetting(rc);
+  const booted = new Set(rc.ctx.state.bootedPids);
+  const bootLine = rc.ofKind("worker-boot").find((b) => b.pid === timeouts[0].pid);
+  const healthyAt = rc.ctx.health?.firstHealthyAt;
+  const aborted = abortedTracebacks(rc);
+  const serving = aborted.find(servingWhenAborted);
+  const killedAt = timeouts[0].lines[0].seq;
+  const printed = [...rc.tracebacks, ...rc.ofKind("cut-traceback")].filter((tb) => tb.lines[0].seq > killedAt);
+  const afterKill = aborted.length === 0 ? printed.sort((a, b) => a.lines[0].seq - b.lines[0].seq)[0] : void 0;
+  const whileServing2 = healthyAt !== void 0 && (timeouts[0].lines[0]?.at ?? 0) > healthyAt || serving !== void 0;
+  const stuckAt = rc.userFrameAt(serving ?? aborted[0]) ?? (afterKill && libraryFrameAt(afterKill));
+  return {
+    timeouts,
+    duringBoot: timeouts.filter((t) => booted.has(t.pid)).length,
+    whileServing: whileServing2,
+    stuckAt,
+    // While serving, the lines before a kill are other requests' (access lines): no word of the stuck one.
+    lastWords: stuckAt || whileServing2 ? void 0 : lastWordsBefore(rc, timeouts[0]),
+    setting,
+    evidence: present(bootLine?.lines[0].text, timeouts[0].lines[0].text, setting.command?.text)
+  };
+}
+
 // src/diagnosis/rules/crashes.ts
 var NATIVE_SIGNALS = /SIGSEGV|SIGBUS|SIGILL|SIGFPE|signal (11|7|4|8)\b|code 13[2569]\b/;
 var SHELL_FORM_SIGNALS = { "132": "SIGILL", "135": "SIGBUS", "136": "SIGFPE", "139": "SIGSEGV" };
@@ -26055,7 +26223,7 @@ var NATIVE_ABORT = /^(?:free\(\): invalid (?:pointer|size|next size.*)|double fr
 function nativeAborts(rc) {
   const timedOut = new Set(rc.ofKind("worker-timeout").map((e) => e.pid));
   const deaths = rc.ofKind("worker-signal").filter((e) => /SIGABRT|signal 6\b/.test(e.signal) && !timedOut.has(e.pid));
-  if (deaths.length === 0 || abortedByGunicorn(rc)) return void 0;
+  if (deaths.length === 0 || abortedTracebacks(rc).length > 0) return void 0;
   const before = deaths[deaths.length - 1].lines[0].seq;
   for (const line of rc.ctx.lines) {
     if (line.seq > before) break;
@@ -26063,9 +26231,6 @@ function nativeAborts(rc) {
     if (NATIVE_ABORT.test(text)) return { message: text, messageLine: line.text, deaths };
   }
   return void 0;
-}
-function abortedByGunicorn(rc) {
-  return rc.tracebacks.some((tb) => tb.frames.some((f) => f.func === "handle_abort" && /gunicorn\/workers\//.test(f.file)));
 }
 function nativeCrashes(rc) {
   const requested = rc.ctx.stackRequest;
@@ -27272,6 +27437,7 @@ var genericShellForm = (spec) => spec ? `CMD exec gunicorn --bind 0.0.0.0:$PORT 
 function appSpec(command) {
   return /([\w.]+:[\w.()]+)/.exec(command?.replace(/0\.0\.0\.0:\S+|127\.0\.0\.1:\S+|\$\{?PORT\}?/g, "") ?? "")?.[1];
 }
+var appModule = (rc) => appSpec(commandLine(rc)?.text)?.split(":")[0];
 var APP_ASSIGNMENT = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(?:Flask|FastAPI|Starlette|Quart|Sanic|Falcon|falcon\.App|create_app|make_app|get_wsgi_application|get_asgi_application|application_factory)\b/gm;
 function applicationObjects(source) {
   const names = [];
@@ -28135,7 +28301,7 @@ var retriedNotInUse = {
     if (!retry || rc.ofKind("connection-in-use").length > 0 || rc.ofKind("invalid-address").length > 0) return void 0;
     if (rc.ctx.lines.some((l) => /Address already in use|Cannot assign requested|Address family not supported/.test(l.text))) return void 0;
     const address = statedBind(rc);
-    const port = address ? /(\d+)\)?$/.exec(address)?.[1] : void 0;
+    const port = address ? portOf(address) : void 0;
     if (!address || !port || Number(port) >= 1024 || ipv6BeforePrivilege(rc, address)) return void 0;
     return {
       facts: { address, port, notInUse: true },
@@ -28151,7 +28317,7 @@ var bindRefused2 = {
     const refused = rc.ofKind("connection-in-use").find((e) => e.error !== void 0 && /Errno 13\b|Permission denied/.test(e.error));
     if (!refused || inUseEvents(rc).length > 0) return void 0;
     return {
-      facts: { address: refused.address, port: /(\d+)\)?$/.exec(refused.address)?.[1], notInUse: true, refusal: refused.error },
+      facts: { address: refused.address, port: portOf(refused.address), notInUse: true, refusal: refused.error },
       evidence: present(refused.lines[0].text, rc.ofKind("cant-connect")[0]?.lines[0].text),
       location: firstLocation(commandLine(rc))
     };
@@ -28161,13 +28327,15 @@ var DEVELOPMENT_SERVER_PORT = /^\s*Port (\d+) is in use by another program\b/;
 var RUN_CALL = /^\S.*\.run\(|^\s*(?:app|application|socketio)\.run\(/;
 var SERVER_RUN_FRAME = /(?:flask\/app\.py|flask_socketio\/__init__\.py|uvicorn\/main\.py|werkzeug\/serving\.py)$/;
 function serverPortTaken(rc) {
-  const said = rc.ctx.lines.find((l) => l.text.includes("is in use by another program") && DEVELOPMENT_SERVER_PORT.test(stripLinePrefixes(l.text)));
-  if (said) return { line: said.text, port: DEVELOPMENT_SERVER_PORT.exec(stripLinePrefixes(said.text))?.[1] };
+  for (const line of rc.ctx.lines) {
+    if (!line.text.includes("is in use by another program")) continue;
+    const said = DEVELOPMENT_SERVER_PORT.exec(stripLinePrefixes(line.text));
+    if (said) return { line: line.text, port: said[1] };
+  }
   const tb = rc.tracebacks.find(
     (t) => /Address already in use/.test(t.exception.message) && t.frames.some((f) => SERVER_RUN_FRAME.test(f.file) && /^(?:run|run_simple|make_server)$/.test(f.func ?? ""))
   );
-  const frame = tb && rc.userFrame(tb);
-  return tb ? { line: tb.exception.line, frame: frame && `${frame.location?.file ?? frame.frame.file}:${frame.frame.line}` } : void 0;
+  return tb ? { line: tb.exception.line, frame: rc.userFrameAt(tb) } : void 0;
 }
 var serverStartedAtImport = {
   stage: "boot",
@@ -28177,7 +28345,7 @@ var serverStartedAtImport = {
     const taken2 = serverPortTaken(rc);
     if (!taken2) return void 0;
     const port = taken2.port ?? String(rc.ctx.settings.port);
-    const module = appSpec(commandLine(rc)?.text)?.split(":")[0];
+    const module = appModule(rc);
     const file = module && rc.moduleFile(module);
     const found2 = file ? rc.repo.findLine(file, RUN_CALL) : void 0;
     const line = file && found2 ? { file, ...found2 } : void 0;
@@ -28201,7 +28369,7 @@ function taken(rc, address) {
   );
   if (background) evidence.push(background.text.trim());
   return {
-    facts: { address, port: /(\d+)\)?$/.exec(address)?.[1], background },
+    facts: { address, port: portOf(address), background },
     evidence,
     location: firstLocation(background, command)
   };
@@ -28493,7 +28661,7 @@ var nullBytes = {
     const frame = rc.userFrame(tb);
     const imported = /^\s*(?:from\s+([\w.]+)\s+import|import\s+([\w.]+))/.exec(frame?.frame.code ?? "");
     const viaGunicorn = !frame && tb.frames.some((f) => f.func === "import_app");
-    const module = imported ? imported[1] ?? imported[2] : viaGunicorn ? appSpec(commandLine(rc)?.text)?.split(":")[0] : void 0;
+    const module = imported ? imported[1] ?? imported[2] : viaGunicorn ? appModule(rc) : void 0;
     return {
       facts: {
         errorType: tb.exception.type,
@@ -29494,7 +29662,7 @@ var gunicornItself = {
     return { facts: { kind: "gunicorn-missing", exceptionLine: found2.tb.exception.line }, evidence: rc.tracebackEvidence(found2.tb) };
   }
 };
-var appModule = {
+var appModule2 = {
   stage: "boot",
   name: "the app module Gunicorn was told to load is missing (straight from import_app, no app frame between)",
   detect(rc) {
@@ -29682,7 +29850,7 @@ var missing_dependency_default = defineReason({
     gunicornNotInstalled,
     gunicornNotFoundByShell,
     gunicornItself,
-    appModule,
+    appModule2,
     appModuleByUvicorn,
     localNotImportable,
     crlfEntrypoint,
@@ -30137,173 +30305,6 @@ var import_error_default = defineReason({
   }
 });
 
-// src/diagnosis/rules/last-words.ts
-var PROGRESS_BAR = /\d{1,3}%\s*(?:\||\[)|\|[█▏▎▍▌▋▊▉#=> -]{4,}\|/;
-var GUNICORN_PREFIX2 = /\[\d{4}-\d\d-\d\d[ T][\d:,.]+(?: [+-]\d{4})?\] \[\d+\] \[[A-Z]+\]/;
-var PLATFORM_LINE = /\bheroku\[(?:router|web\.\d+|api)\]: /;
-function lastWordsBefore(rc, kill) {
-  const killSeq = kill.lines[0].seq;
-  const boot = rc.ofKind("worker-boot").find((b) => b.pid === kill.pid && b.lines[0].seq < killSeq);
-  const fromSeq = boot?.lines[0].seq ?? -1;
-  const gunicorns = /* @__PURE__ */ new Set();
-  for (const event of rc.ctx.events) {
-    if (event.lines[0].seq >= killSeq) continue;
-    for (const line of event.lines) gunicorns.add(line.seq);
-  }
-  const texts = [];
-  for (const line of rc.ctx.lines) {
-    if (line.seq <= fromSeq) continue;
-    if (line.seq === killSeq) {
-      const text2 = stripLinePrefixes(line.text);
-      const before = text2.split(GUNICORN_PREFIX2)[0].trim();
-      if (before && before !== text2.trim()) texts.push(before);
-      break;
-    }
-    if (line.seq > killSeq) break;
-    const text = stripLinePrefixes(line.text).trim();
-    if (!gunicorns.has(line.seq) && text && !PLATFORM_LINE.test(line.text)) texts.push(text);
-  }
-  const lastMessage = [...texts].reverse().find((text) => !PROGRESS_BAR.test(text));
-  const lastBar = texts.length > 0 && PROGRESS_BAR.test(texts[texts.length - 1]) ? texts[texts.length - 1] : void 0;
-  if (!lastMessage && !lastBar) return void 0;
-  return { said: lastMessage && clip(lastMessage, 120), progress: lastBar && clip(lastBar.replace(/\s+/g, " "), 60) };
-}
-
-// src/diagnosis/rules/resources.ts
-function memoryTraceback(rc) {
-  return rc.primaryTraceback(
-    (t) => (
-      // Subclasses keep the name: NumPy's `_ArrayMemoryError` (`Unable to allocate 298. GiB …`).
-      exceptionIs(t, "MemoryError", "_ArrayMemoryError") || /\[Errno 12\] Cannot allocate memory/.test(t.exception.message)
-    )
-  );
-}
-function failedToFork(tb) {
-  const last = tb.frames[tb.frames.length - 1];
-  return tb.frames.some((f) => /os\.fork\(\)/.test(f.code ?? "")) || last?.func === "spawn_worker";
-}
-function memoryTracebackEvidence(rc, tb) {
-  return present(rc.ofKind("main-loop-exception")[0]?.lines[0].text, ...rc.tracebackEvidence(tb));
-}
-function killedWithTimedOut(kills, timedOut, booted) {
-  const timeoutKillSeconds = new Set(kills.filter((e) => timedOut.has(e.pid) && e.prefix?.timestamp).map((e) => e.prefix.timestamp));
-  const inPass = kills.filter((e) => !booted.has(e.pid) && e.prefix?.timestamp !== void 0 && timeoutKillSeconds.has(e.prefix.timestamp));
-  return new Set(inPass.map((e) => e.pid));
-}
-function killedBeforeTheCut(rc, kills, timedOut, inPass, booted) {
-  const firstTimeout = rc.ofKind("worker-timeout")[0]?.lines[0].seq;
-  if (firstTimeout === void 0) return [];
-  const later = kills.filter((e) => e.lines[0].seq > firstTimeout);
-  if (later.some((e) => !timedOut.has(e.pid) && !inPass.has(e.pid))) return [];
-  const early = kills.filter((e) => e.lines[0].seq < firstTimeout && !booted.has(e.pid));
-  if (later.length === 0 && !timeoutsOfReplacements(rc, early)) return [];
-  const seconds = new Set(early.map((e) => e.prefix?.timestamp));
-  return early.length >= 2 && seconds.size === 1 && !seconds.has(void 0) ? early.map((e) => e.pid) : [];
-}
-function timeoutsOfReplacements(rc, kills) {
-  if (kills.length === 0) return false;
-  const since = kills[0].lines[0].seq;
-  const replacements = new Set(
-    rc.ofKind("worker-boot").filter((b) => b.lines[0].seq > since).map((b) => b.pid)
-  );
-  return rc.ofKind("worker-timeout").every((t) => replacements.has(t.pid));
-}
-function memoryKills(rc) {
-  const { container } = rc.ctx;
-  const timedOut = new Set(rc.ofKind("worker-timeout").map((e) => e.pid));
-  const kills = rc.ofKind("worker-signal").filter((e) => e.signal === "SIGKILL" || e.signal === "9" || e.perhapsOom);
-  for (const pid of abortedPids(rc, kills)) timedOut.add(pid);
-  const booted = new Set(rc.ofKind("worker-boot").map((e) => e.pid));
-  const inTimeoutPass = killedWithTimedOut(kills, timedOut, booted);
-  for (const pid of killedBeforeTheCut(rc, kills, timedOut, inTimeoutPass, booted)) inTimeoutPass.add(pid);
-  const oomKills = kills.filter((e) => !timedOut.has(e.pid) && !inTimeoutPass.has(e.pid));
-  return {
-    limit: container.memoryLimit,
-    oomKills,
-    alsoTimeouts: kills.length > oomKills.length,
-    oomEvents: container.oomEvents ?? 0,
-    masterKilled: container.oomKilled === true || container.exitCode === 137 && container.memoryLimit !== void 0
-  };
-}
-function abortedPids(rc, kills) {
-  return abortedTracebacks(rc).flatMap((tb) => {
-    const kill = kills.find((k) => k.lines[0].seq > tb.lines[tb.lines.length - 1].seq && (tb.pid === void 0 || k.pid === tb.pid));
-    return kill ? [kill.pid] : [];
-  });
-}
-function abortedTracebacks(rc) {
-  return rc.tracebacks.filter((tb) => tb.frames.some((f) => f.func === "handle_abort" && /gunicorn\/workers\//.test(f.file)));
-}
-function libraryFrameAt(tb) {
-  const frame = [...tb.frames].reverse().find((f) => /\/(?:site|dist)-packages\/(?!gunicorn\/)/.test(f.file));
-  return frame && `${frame.file.replace(/^.*\/(?:site|dist)-packages\//, "")}:${frame.line}`;
-}
-var SERVING_FRAME = /^handle_request$|^handle$|^handle_client$/;
-var servingWhenAborted = (tb) => tb.frames.some((f) => SERVING_FRAME.test(f.func ?? "") && /gunicorn\/workers\//.test(f.file));
-function stuckFrame(rc, tb) {
-  const stuck = rc.userFrame(tb);
-  return stuck && `${stuck.location?.file ?? stuck.frame.file}:${stuck.frame.line}`;
-}
-function abortsWithoutTimeoutLine(rc) {
-  if (rc.ofKind("worker-timeout").length > 0) return void 0;
-  const aborted = abortedTracebacks(rc);
-  if (aborted.length === 0) return void 0;
-  const serving = aborted.find(servingWhenAborted);
-  const traceback = serving ?? aborted[0];
-  return { pids: new Set(aborted.map((tb) => tb.pid)).size, serving: serving !== void 0, stuckAt: stuckFrame(rc, traceback), traceback };
-}
-function memoryKillEvidence(rc, { limit, oomKills, oomEvents: oomEvents2, masterKilled }) {
-  const limited = limit ? ` (memory limit ${limit})` : "";
-  const evidence = oomKills.slice(0, 3).map((e) => e.lines[0].text);
-  if (oomEvents2 > 0) evidence.push(`Docker reported ${oomEvents2} OOM event${oomEvents2 === 1 ? "" : "s"} for the container${limited}`);
-  if (masterKilled) evidence.push(`container ${rc.ctx.container.oomKilled ? "OOMKilled" : "exit code 137"}${limited}`);
-  return evidence;
-}
-function configuredWorkers(rc) {
-  const inCommand = /(?:--workers|-w)["',\s=]+["']?(\d+)/.exec(commandLine(rc)?.text ?? "")?.[1];
-  const inConfig = /=\s*(\d+)\s*$/.exec(configSetting(rc, /^\s*workers\s*=\s*\d+\s*$/)?.text ?? "")?.[1];
-  const workers = Number(inCommand ?? inConfig);
-  return Number.isInteger(workers) && workers > 0 ? workers : void 0;
-}
-function workerCount(rc) {
-  return configuredWorkers(rc) ?? rc.ctx.state.expectedWorkers;
-}
-function preloads(rc) {
-  return /--preload/.test(commandLine(rc)?.text ?? "") || configSetting(rc, /^\s*preload_app\s*=\s*True/) !== void 0;
-}
-function timeoutSetting(rc) {
-  const command = commandLine(rc);
-  const inCommand = command && /(--timeout|-t)[\s"',=]+["']?(\d+)/.exec(command.text);
-  if (command && inCommand) return { seconds: inCommand[2], location: firstLocation(command), command };
-  const inConfig = configSetting(rc, "timeout");
-  return { seconds: /=\s*(\d+)/.exec(inConfig?.text ?? "")?.[1] ?? "30", location: firstLocation(inConfig) };
-}
-function workerTimeouts(rc) {
-  const timeouts = rc.ofKind("worker-timeout");
-  if (timeouts.length === 0) return void 0;
-  const setting = timeoutSetting(rc);
-  const booted = new Set(rc.ctx.state.bootedPids);
-  const bootLine = rc.ofKind("worker-boot").find((b) => b.pid === timeouts[0].pid);
-  const healthyAt = rc.ctx.health?.firstHealthyAt;
-  const aborted = abortedTracebacks(rc);
-  const serving = aborted.find(servingWhenAborted);
-  const killedAt = timeouts[0].lines[0].seq;
-  const printed = [...rc.tracebacks, ...rc.ofKind("cut-traceback")].filter((tb) => tb.lines[0].seq > killedAt);
-  const afterKill = aborted.length === 0 ? printed.sort((a, b) => a.lines[0].seq - b.lines[0].seq)[0] : void 0;
-  const whileServing2 = healthyAt !== void 0 && (timeouts[0].lines[0]?.at ?? 0) > healthyAt || serving !== void 0;
-  const stuckAt = stuckFrame(rc, serving ?? aborted[0]) ?? (afterKill && libraryFrameAt(afterKill));
-  return {
-    timeouts,
-    duringBoot: timeouts.filter((t) => booted.has(t.pid)).length,
-    whileServing: whileServing2,
-    stuckAt,
-    // While serving, the lines before a kill are other requests' (access lines): no word of the stuck one.
-    lastWords: stuckAt || whileServing2 ? void 0 : lastWordsBefore(rc, timeouts[0]),
-    setting,
-    evidence: present(bootLine?.lines[0].text, timeouts[0].lines[0].text, setting.command?.text)
-  };
-}
-
 // src/diagnosis/reasons/out-of-memory.ts
 var forkFailed = {
   stage: "boot",
@@ -30600,10 +30601,9 @@ var abortedWithoutTimeoutLine = {
     const booted = rc.ofKind("worker-boot").length > 0;
     const when2 = found2.serving ? "while-serving" : booted ? "while-loading" : "unseen";
     const setting = timeoutSetting(rc);
-    const frame = rc.userFrame(found2.traceback);
     return {
       facts: { when: when2, killed: Math.max(found2.pids, 1), seconds: setting.seconds, stuckAt: found2.stuckAt },
-      evidence: present(...frame?.text ?? [], found2.traceback.exception.line, setting.command?.text),
+      evidence: present(...found2.frame?.text ?? [], found2.traceback.exception.line, setting.command?.text),
       location: setting.location
     };
   }

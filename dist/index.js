@@ -24235,8 +24235,7 @@ var init_venv_unusable = __esm({
         for (const { text } of rc.ctx.lines) {
           if (!text.includes("/bin/")) continue;
           const found2 = missingVenvProgram(text.trim());
-          if (found2)
-            return { facts: { kind: "venv-missing", ...found2, line: text.trim() }, evidence: [text.trim()], location: firstLocation(commandLine(rc)) };
+          if (found2) return { facts: { kind: "venv-missing", ...found2 }, evidence: [text.trim()], location: firstLocation(commandLine(rc)) };
         }
         return void 0;
       }
@@ -24618,7 +24617,7 @@ function frameText(frame) {
 function toPosix(p) {
   return p.split(path17.sep).join("/");
 }
-var COMMON_WORKDIRS, LIBRARY_PATH, RepoFiles, RuleContext;
+var COMMON_WORKDIRS, LIBRARY_PATH, RepoFiles, frameAt2, RuleContext;
 var init_context = __esm({
   "src/diagnosis/context.ts"() {
     "use strict";
@@ -24665,6 +24664,7 @@ var init_context = __esm({
         return index === -1 ? void 0 : { line: index + 1, text: lines[index] };
       }
     };
+    frameAt2 = (frame) => frame && `${frame.location?.file ?? frame.frame.file}:${frame.frame.line}`;
     RuleContext = class {
       repo;
       tracebacks;
@@ -24723,6 +24723,10 @@ var init_context = __esm({
           fallback ??= { frame, text };
         }
         return fallback;
+      }
+      /** `file:line` of the app's innermost frame: the repository's path when the file is there, else the container's. */
+      userFrameAt(tb) {
+        return frameAt2(this.userFrame(tb));
       }
       /** The Gunicorn line that ended the boot: `Reason: …`, HaltServer, `exited with code`, `Can't connect`. */
       gunicornOutcomeLine() {
@@ -25165,6 +25169,188 @@ var init_faulthandler = __esm({
   }
 });
 
+// src/diagnosis/rules/last-words.ts
+function lastWordsBefore(rc, kill) {
+  const killSeq = kill.lines[0].seq;
+  const boot = rc.ofKind("worker-boot").find((b) => b.pid === kill.pid && b.lines[0].seq < killSeq);
+  const fromSeq = boot?.lines[0].seq ?? -1;
+  const gunicorns = /* @__PURE__ */ new Set();
+  for (const event of rc.ctx.events) {
+    if (event.lines[0].seq >= killSeq) continue;
+    for (const line of event.lines) gunicorns.add(line.seq);
+  }
+  const texts = [];
+  for (const line of rc.ctx.lines) {
+    if (line.seq <= fromSeq) continue;
+    if (line.seq === killSeq) {
+      const text2 = stripLinePrefixes(line.text);
+      const before = text2.split(GUNICORN_PREFIX)[0].trim();
+      if (before && before !== text2.trim()) texts.push(before);
+      break;
+    }
+    if (line.seq > killSeq) break;
+    const text = stripLinePrefixes(line.text).trim();
+    if (!gunicorns.has(line.seq) && text && !PLATFORM_LINE.test(line.text)) texts.push(text);
+  }
+  const lastMessage = [...texts].reverse().find((text) => !PROGRESS_BAR.test(text));
+  const lastBar = texts.length > 0 && PROGRESS_BAR.test(texts[texts.length - 1]) ? texts[texts.length - 1] : void 0;
+  if (!lastMessage && !lastBar) return void 0;
+  return { said: lastMessage && clip(lastMessage, 120), progress: lastBar && clip(lastBar.replace(/\s+/g, " "), 60) };
+}
+var PROGRESS_BAR, GUNICORN_PREFIX, PLATFORM_LINE;
+var init_last_words = __esm({
+  "src/diagnosis/rules/last-words.ts"() {
+    "use strict";
+    init_text();
+    init_line_prefix();
+    PROGRESS_BAR = /\d{1,3}%\s*(?:\||\[)|\|[█▏▎▍▌▋▊▉#=> -]{4,}\|/;
+    GUNICORN_PREFIX = /\[\d{4}-\d\d-\d\d[ T][\d:,.]+(?: [+-]\d{4})?\] \[\d+\] \[[A-Z]+\]/;
+    PLATFORM_LINE = /\bheroku\[(?:router|web\.\d+|api)\]: /;
+  }
+});
+
+// src/diagnosis/rules/resources.ts
+function memoryTraceback(rc) {
+  return rc.primaryTraceback(
+    (t) => (
+      // Subclasses keep the name: NumPy's `_ArrayMemoryError` (`Unable to allocate 298. GiB …`).
+      exceptionIs(t, "MemoryError", "_ArrayMemoryError") || /\[Errno 12\] Cannot allocate memory/.test(t.exception.message)
+    )
+  );
+}
+function failedToFork(tb) {
+  const last = tb.frames[tb.frames.length - 1];
+  return tb.frames.some((f) => /os\.fork\(\)/.test(f.code ?? "")) || last?.func === "spawn_worker";
+}
+function memoryTracebackEvidence(rc, tb) {
+  return present(rc.ofKind("main-loop-exception")[0]?.lines[0].text, ...rc.tracebackEvidence(tb));
+}
+function killedWithTimedOut(kills, timedOut, booted) {
+  const timeoutKillSeconds = new Set(kills.filter((e) => timedOut.has(e.pid) && e.prefix?.timestamp).map((e) => e.prefix.timestamp));
+  const inPass = kills.filter((e) => !booted.has(e.pid) && e.prefix?.timestamp !== void 0 && timeoutKillSeconds.has(e.prefix.timestamp));
+  return new Set(inPass.map((e) => e.pid));
+}
+function killedBeforeTheCut(rc, kills, timedOut, inPass, booted) {
+  const firstTimeout = rc.ofKind("worker-timeout")[0]?.lines[0].seq;
+  if (firstTimeout === void 0) return [];
+  const later = kills.filter((e) => e.lines[0].seq > firstTimeout);
+  if (later.some((e) => !timedOut.has(e.pid) && !inPass.has(e.pid))) return [];
+  const early = kills.filter((e) => e.lines[0].seq < firstTimeout && !booted.has(e.pid));
+  if (later.length === 0 && !timeoutsOfReplacements(rc, early)) return [];
+  const seconds = new Set(early.map((e) => e.prefix?.timestamp));
+  return early.length >= 2 && seconds.size === 1 && !seconds.has(void 0) ? early.map((e) => e.pid) : [];
+}
+function timeoutsOfReplacements(rc, kills) {
+  if (kills.length === 0) return false;
+  const since = kills[0].lines[0].seq;
+  const replacements = new Set(
+    rc.ofKind("worker-boot").filter((b) => b.lines[0].seq > since).map((b) => b.pid)
+  );
+  return rc.ofKind("worker-timeout").every((t) => replacements.has(t.pid));
+}
+function memoryKills(rc) {
+  const { container } = rc.ctx;
+  const timedOut = new Set(rc.ofKind("worker-timeout").map((e) => e.pid));
+  const kills = rc.ofKind("worker-signal").filter((e) => e.signal === "SIGKILL" || e.signal === "9" || e.perhapsOom);
+  for (const pid of abortedPids(rc, kills)) timedOut.add(pid);
+  const booted = new Set(rc.ofKind("worker-boot").map((e) => e.pid));
+  const inTimeoutPass = killedWithTimedOut(kills, timedOut, booted);
+  for (const pid of killedBeforeTheCut(rc, kills, timedOut, inTimeoutPass, booted)) inTimeoutPass.add(pid);
+  const oomKills = kills.filter((e) => !timedOut.has(e.pid) && !inTimeoutPass.has(e.pid));
+  return {
+    limit: container.memoryLimit,
+    oomKills,
+    alsoTimeouts: kills.length > oomKills.length,
+    oomEvents: container.oomEvents ?? 0,
+    masterKilled: container.oomKilled === true || container.exitCode === 137 && container.memoryLimit !== void 0
+  };
+}
+function abortedPids(rc, kills) {
+  return abortedTracebacks(rc).flatMap((tb) => {
+    const kill = kills.find((k) => k.lines[0].seq > tb.lines[tb.lines.length - 1].seq && (tb.pid === void 0 || k.pid === tb.pid));
+    return kill ? [kill.pid] : [];
+  });
+}
+function abortedTracebacks(rc) {
+  return rc.tracebacks.filter((tb) => tb.frames.some((f) => f.func === "handle_abort" && /gunicorn\/workers\//.test(f.file)));
+}
+function libraryFrameAt(tb) {
+  const frame = [...tb.frames].reverse().find((f) => /\/(?:site|dist)-packages\/(?!gunicorn\/)/.test(f.file));
+  return frame && `${frame.file.replace(/^.*\/(?:site|dist)-packages\//, "")}:${frame.line}`;
+}
+function abortsWithoutTimeoutLine(rc) {
+  if (rc.ofKind("worker-timeout").length > 0) return void 0;
+  const aborted = abortedTracebacks(rc);
+  if (aborted.length === 0) return void 0;
+  const serving = aborted.find(servingWhenAborted);
+  const traceback = serving ?? aborted[0];
+  const frame = rc.userFrame(traceback);
+  return { pids: new Set(aborted.map((tb) => tb.pid)).size, serving: serving !== void 0, frame, stuckAt: frameAt2(frame), traceback };
+}
+function memoryKillEvidence(rc, { limit, oomKills, oomEvents: oomEvents2, masterKilled }) {
+  const limited = limit ? ` (memory limit ${limit})` : "";
+  const evidence = oomKills.slice(0, 3).map((e) => e.lines[0].text);
+  if (oomEvents2 > 0) evidence.push(`Docker reported ${oomEvents2} OOM event${oomEvents2 === 1 ? "" : "s"} for the container${limited}`);
+  if (masterKilled) evidence.push(`container ${rc.ctx.container.oomKilled ? "OOMKilled" : "exit code 137"}${limited}`);
+  return evidence;
+}
+function configuredWorkers(rc) {
+  const inCommand = /(?:--workers|-w)["',\s=]+["']?(\d+)/.exec(commandLine(rc)?.text ?? "")?.[1];
+  const inConfig = /=\s*(\d+)\s*$/.exec(configSetting(rc, /^\s*workers\s*=\s*\d+\s*$/)?.text ?? "")?.[1];
+  const workers = Number(inCommand ?? inConfig);
+  return Number.isInteger(workers) && workers > 0 ? workers : void 0;
+}
+function workerCount(rc) {
+  return configuredWorkers(rc) ?? rc.ctx.state.expectedWorkers;
+}
+function preloads(rc) {
+  return /--preload/.test(commandLine(rc)?.text ?? "") || configSetting(rc, /^\s*preload_app\s*=\s*True/) !== void 0;
+}
+function timeoutSetting(rc) {
+  const command = commandLine(rc);
+  const inCommand = command && /(--timeout|-t)[\s"',=]+["']?(\d+)/.exec(command.text);
+  if (command && inCommand) return { seconds: inCommand[2], location: firstLocation(command), command };
+  const inConfig = configSetting(rc, "timeout");
+  return { seconds: /=\s*(\d+)/.exec(inConfig?.text ?? "")?.[1] ?? "30", location: firstLocation(inConfig) };
+}
+function workerTimeouts(rc) {
+  const timeouts = rc.ofKind("worker-timeout");
+  if (timeouts.length === 0) return void 0;
+  const setting = timeoutSetting(rc);
+  const booted = new Set(rc.ctx.state.bootedPids);
+  const bootLine = rc.ofKind("worker-boot").find((b) => b.pid === timeouts[0].pid);
+  const healthyAt = rc.ctx.health?.firstHealthyAt;
+  const aborted = abortedTracebacks(rc);
+  const serving = aborted.find(servingWhenAborted);
+  const killedAt = timeouts[0].lines[0].seq;
+  const printed = [...rc.tracebacks, ...rc.ofKind("cut-traceback")].filter((tb) => tb.lines[0].seq > killedAt);
+  const afterKill = aborted.length === 0 ? printed.sort((a, b) => a.lines[0].seq - b.lines[0].seq)[0] : void 0;
+  const whileServing2 = healthyAt !== void 0 && (timeouts[0].lines[0]?.at ?? 0) > healthyAt || serving !== void 0;
+  const stuckAt = rc.userFrameAt(serving ?? aborted[0]) ?? (afterKill && libraryFrameAt(afterKill));
+  return {
+    timeouts,
+    duringBoot: timeouts.filter((t) => booted.has(t.pid)).length,
+    whileServing: whileServing2,
+    stuckAt,
+    // While serving, the lines before a kill are other requests' (access lines): no word of the stuck one.
+    lastWords: stuckAt || whileServing2 ? void 0 : lastWordsBefore(rc, timeouts[0]),
+    setting,
+    evidence: present(bootLine?.lines[0].text, timeouts[0].lines[0].text, setting.command?.text)
+  };
+}
+var SERVING_FRAME, servingWhenAborted;
+var init_resources = __esm({
+  "src/diagnosis/rules/resources.ts"() {
+    "use strict";
+    init_context();
+    init_locate();
+    init_rule();
+    init_last_words();
+    SERVING_FRAME = /^handle_request$|^handle$|^handle_client$/;
+    servingWhenAborted = (tb) => tb.frames.some((f) => SERVING_FRAME.test(f.func ?? "") && /gunicorn\/workers\//.test(f.file));
+  }
+});
+
 // src/diagnosis/rules/crashes.ts
 function shellFormSignal(text) {
   const exitCode = /code (13\d)\b/.exec(text)?.[1];
@@ -25173,7 +25359,7 @@ function shellFormSignal(text) {
 function nativeAborts(rc) {
   const timedOut = new Set(rc.ofKind("worker-timeout").map((e) => e.pid));
   const deaths = rc.ofKind("worker-signal").filter((e) => /SIGABRT|signal 6\b/.test(e.signal) && !timedOut.has(e.pid));
-  if (deaths.length === 0 || abortedByGunicorn(rc)) return void 0;
+  if (deaths.length === 0 || abortedTracebacks(rc).length > 0) return void 0;
   const before = deaths[deaths.length - 1].lines[0].seq;
   for (const line of rc.ctx.lines) {
     if (line.seq > before) break;
@@ -25181,9 +25367,6 @@ function nativeAborts(rc) {
     if (NATIVE_ABORT.test(text)) return { message: text, messageLine: line.text, deaths };
   }
   return void 0;
-}
-function abortedByGunicorn(rc) {
-  return rc.tracebacks.some((tb) => tb.frames.some((f) => f.func === "handle_abort" && /gunicorn\/workers\//.test(f.file)));
 }
 function nativeCrashes(rc) {
   const requested = rc.ctx.stackRequest;
@@ -25235,6 +25418,7 @@ var init_crashes = __esm({
     "use strict";
     init_faulthandler();
     init_line_prefix();
+    init_resources();
     NATIVE_SIGNALS = /SIGSEGV|SIGBUS|SIGILL|SIGFPE|signal (11|7|4|8)\b|code 13[2569]\b/;
     SHELL_FORM_SIGNALS = { "132": "SIGILL", "135": "SIGBUS", "136": "SIGFPE", "139": "SIGSEGV" };
     PACKAGE_PATH = /(?:site|dist)-packages\/([A-Za-z_][\w]*)/;
@@ -26431,7 +26615,7 @@ function applicationObjects(source) {
   for (const m of source.matchAll(APP_ASSIGNMENT)) if (!names.includes(m[1])) names.push(m[1]);
   return names;
 }
-var WORKER_EXITING, GUNICORN_OPTIONS, printedByAppParser, gunicornConfigErrors, firstConfigError, linesOf, invalidPort, noAppModule, unreadableConfig, GUNICORN_CONFIG_LOADER, configTraceback, rejectedSetting, genericShellForm, APP_ASSIGNMENT;
+var WORKER_EXITING, GUNICORN_OPTIONS, printedByAppParser, gunicornConfigErrors, firstConfigError, linesOf, invalidPort, noAppModule, unreadableConfig, GUNICORN_CONFIG_LOADER, configTraceback, rejectedSetting, genericShellForm, appModule, APP_ASSIGNMENT;
 var init_configuration = __esm({
   "src/diagnosis/rules/configuration.ts"() {
     "use strict";
@@ -26503,6 +26687,7 @@ var init_configuration = __esm({
       }
     };
     genericShellForm = (spec) => spec ? `CMD exec gunicorn --bind 0.0.0.0:$PORT ${spec}` : void 0;
+    appModule = (rc) => appSpec(commandLine(rc)?.text)?.split(":")[0];
     APP_ASSIGNMENT = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(?:Flask|FastAPI|Starlette|Quart|Sanic|Falcon|falcon\.App|create_app|make_app|get_wsgi_application|get_asgi_application|application_factory)\b/gm;
   }
 });
@@ -27469,13 +27654,15 @@ var init_network = __esm({
 
 // src/diagnosis/reasons/port-in-use.ts
 function serverPortTaken(rc) {
-  const said = rc.ctx.lines.find((l) => l.text.includes("is in use by another program") && DEVELOPMENT_SERVER_PORT.test(stripLinePrefixes(l.text)));
-  if (said) return { line: said.text, port: DEVELOPMENT_SERVER_PORT.exec(stripLinePrefixes(said.text))?.[1] };
+  for (const line of rc.ctx.lines) {
+    if (!line.text.includes("is in use by another program")) continue;
+    const said = DEVELOPMENT_SERVER_PORT.exec(stripLinePrefixes(line.text));
+    if (said) return { line: line.text, port: said[1] };
+  }
   const tb = rc.tracebacks.find(
     (t) => /Address already in use/.test(t.exception.message) && t.frames.some((f) => SERVER_RUN_FRAME.test(f.file) && /^(?:run|run_simple|make_server)$/.test(f.func ?? ""))
   );
-  const frame = tb && rc.userFrame(tb);
-  return tb ? { line: tb.exception.line, frame: frame && `${frame.location?.file ?? frame.frame.file}:${frame.frame.line}` } : void 0;
+  return tb ? { line: tb.exception.line, frame: rc.userFrameAt(tb) } : void 0;
 }
 function taken(rc, address) {
   const inUse = rc.ofKind("connection-in-use");
@@ -27490,7 +27677,7 @@ function taken(rc, address) {
   );
   if (background) evidence.push(background.text.trim());
   return {
-    facts: { address, port: /(\d+)\)?$/.exec(address)?.[1], background },
+    facts: { address, port: portOf(address), background },
     evidence,
     location: firstLocation(background, command)
   };
@@ -27533,7 +27720,7 @@ var init_port_in_use = __esm({
         if (!retry2 || rc.ofKind("connection-in-use").length > 0 || rc.ofKind("invalid-address").length > 0) return void 0;
         if (rc.ctx.lines.some((l) => /Address already in use|Cannot assign requested|Address family not supported/.test(l.text))) return void 0;
         const address = statedBind(rc);
-        const port = address ? /(\d+)\)?$/.exec(address)?.[1] : void 0;
+        const port = address ? portOf(address) : void 0;
         if (!address || !port || Number(port) >= 1024 || ipv6BeforePrivilege(rc, address)) return void 0;
         return {
           facts: { address, port, notInUse: true },
@@ -27549,7 +27736,7 @@ var init_port_in_use = __esm({
         const refused = rc.ofKind("connection-in-use").find((e) => e.error !== void 0 && /Errno 13\b|Permission denied/.test(e.error));
         if (!refused || inUseEvents(rc).length > 0) return void 0;
         return {
-          facts: { address: refused.address, port: /(\d+)\)?$/.exec(refused.address)?.[1], notInUse: true, refusal: refused.error },
+          facts: { address: refused.address, port: portOf(refused.address), notInUse: true, refusal: refused.error },
           evidence: present(refused.lines[0].text, rc.ofKind("cant-connect")[0]?.lines[0].text),
           location: firstLocation(commandLine(rc))
         };
@@ -27566,7 +27753,7 @@ var init_port_in_use = __esm({
         const taken2 = serverPortTaken(rc);
         if (!taken2) return void 0;
         const port = taken2.port ?? String(rc.ctx.settings.port);
-        const module = appSpec(commandLine(rc)?.text)?.split(":")[0];
+        const module = appModule(rc);
         const file = module && rc.moduleFile(module);
         const found2 = file ? rc.repo.findLine(file, RUN_CALL) : void 0;
         const line = file && found2 ? { file, ...found2 } : void 0;
@@ -27903,7 +28090,6 @@ var init_syntax_error = __esm({
     init_future_features();
     init_newer_python();
     init_configuration();
-    init_locate();
     NULL_BYTES = /source code string cannot contain null bytes/;
     nullBytes = {
       stage: "boot",
@@ -27914,7 +28100,7 @@ var init_syntax_error = __esm({
         const frame = rc.userFrame(tb);
         const imported = /^\s*(?:from\s+([\w.]+)\s+import|import\s+([\w.]+))/.exec(frame?.frame.code ?? "");
         const viaGunicorn = !frame && tb.frames.some((f) => f.func === "import_app");
-        const module = imported ? imported[1] ?? imported[2] : viaGunicorn ? appSpec(commandLine(rc)?.text)?.split(":")[0] : void 0;
+        const module = imported ? imported[1] ?? imported[2] : viaGunicorn ? appModule(rc) : void 0;
         return {
           facts: {
             errorType: tb.exception.type,
@@ -29024,7 +29210,7 @@ function bootWords(facts) {
       };
   }
 }
-var gunicornItself, appModule, UVICORN_NO_MODULE, appModuleByUvicorn, localNotImportable, crlfEntrypoint, removedModule, notInstalled2, sharedLibrary, namedByLibrary, cutShort, RUN_DIRECTORY, missing_dependency_default;
+var gunicornItself, appModule2, UVICORN_NO_MODULE, appModuleByUvicorn, localNotImportable, crlfEntrypoint, removedModule, notInstalled2, sharedLibrary, namedByLibrary, cutShort, RUN_DIRECTORY, missing_dependency_default;
 var init_missing_dependency = __esm({
   "src/diagnosis/reasons/missing-dependency.ts"() {
     "use strict";
@@ -29048,7 +29234,7 @@ var init_missing_dependency = __esm({
         return { facts: { kind: "gunicorn-missing", exceptionLine: found2.tb.exception.line }, evidence: rc.tracebackEvidence(found2.tb) };
       }
     };
-    appModule = {
+    appModule2 = {
       stage: "boot",
       name: "the app module Gunicorn was told to load is missing (straight from import_app, no app frame between)",
       detect(rc) {
@@ -29185,7 +29371,7 @@ var init_missing_dependency = __esm({
         gunicornNotInstalled,
         gunicornNotFoundByShell,
         gunicornItself,
-        appModule,
+        appModule2,
         appModuleByUvicorn,
         localNotImportable,
         crlfEntrypoint,
@@ -29707,190 +29893,6 @@ var init_import_error = __esm({
   }
 });
 
-// src/diagnosis/rules/last-words.ts
-function lastWordsBefore(rc, kill) {
-  const killSeq = kill.lines[0].seq;
-  const boot = rc.ofKind("worker-boot").find((b) => b.pid === kill.pid && b.lines[0].seq < killSeq);
-  const fromSeq = boot?.lines[0].seq ?? -1;
-  const gunicorns = /* @__PURE__ */ new Set();
-  for (const event of rc.ctx.events) {
-    if (event.lines[0].seq >= killSeq) continue;
-    for (const line of event.lines) gunicorns.add(line.seq);
-  }
-  const texts = [];
-  for (const line of rc.ctx.lines) {
-    if (line.seq <= fromSeq) continue;
-    if (line.seq === killSeq) {
-      const text2 = stripLinePrefixes(line.text);
-      const before = text2.split(GUNICORN_PREFIX)[0].trim();
-      if (before && before !== text2.trim()) texts.push(before);
-      break;
-    }
-    if (line.seq > killSeq) break;
-    const text = stripLinePrefixes(line.text).trim();
-    if (!gunicorns.has(line.seq) && text && !PLATFORM_LINE.test(line.text)) texts.push(text);
-  }
-  const lastMessage = [...texts].reverse().find((text) => !PROGRESS_BAR.test(text));
-  const lastBar = texts.length > 0 && PROGRESS_BAR.test(texts[texts.length - 1]) ? texts[texts.length - 1] : void 0;
-  if (!lastMessage && !lastBar) return void 0;
-  return { said: lastMessage && clip(lastMessage, 120), progress: lastBar && clip(lastBar.replace(/\s+/g, " "), 60) };
-}
-var PROGRESS_BAR, GUNICORN_PREFIX, PLATFORM_LINE;
-var init_last_words = __esm({
-  "src/diagnosis/rules/last-words.ts"() {
-    "use strict";
-    init_text();
-    init_line_prefix();
-    PROGRESS_BAR = /\d{1,3}%\s*(?:\||\[)|\|[█▏▎▍▌▋▊▉#=> -]{4,}\|/;
-    GUNICORN_PREFIX = /\[\d{4}-\d\d-\d\d[ T][\d:,.]+(?: [+-]\d{4})?\] \[\d+\] \[[A-Z]+\]/;
-    PLATFORM_LINE = /\bheroku\[(?:router|web\.\d+|api)\]: /;
-  }
-});
-
-// src/diagnosis/rules/resources.ts
-function memoryTraceback(rc) {
-  return rc.primaryTraceback(
-    (t) => (
-      // Subclasses keep the name: NumPy's `_ArrayMemoryError` (`Unable to allocate 298. GiB …`).
-      exceptionIs(t, "MemoryError", "_ArrayMemoryError") || /\[Errno 12\] Cannot allocate memory/.test(t.exception.message)
-    )
-  );
-}
-function failedToFork(tb) {
-  const last = tb.frames[tb.frames.length - 1];
-  return tb.frames.some((f) => /os\.fork\(\)/.test(f.code ?? "")) || last?.func === "spawn_worker";
-}
-function memoryTracebackEvidence(rc, tb) {
-  return present(rc.ofKind("main-loop-exception")[0]?.lines[0].text, ...rc.tracebackEvidence(tb));
-}
-function killedWithTimedOut(kills, timedOut, booted) {
-  const timeoutKillSeconds = new Set(kills.filter((e) => timedOut.has(e.pid) && e.prefix?.timestamp).map((e) => e.prefix.timestamp));
-  const inPass = kills.filter((e) => !booted.has(e.pid) && e.prefix?.timestamp !== void 0 && timeoutKillSeconds.has(e.prefix.timestamp));
-  return new Set(inPass.map((e) => e.pid));
-}
-function killedBeforeTheCut(rc, kills, timedOut, inPass, booted) {
-  const firstTimeout = rc.ofKind("worker-timeout")[0]?.lines[0].seq;
-  if (firstTimeout === void 0) return [];
-  const later = kills.filter((e) => e.lines[0].seq > firstTimeout);
-  if (later.some((e) => !timedOut.has(e.pid) && !inPass.has(e.pid))) return [];
-  const early = kills.filter((e) => e.lines[0].seq < firstTimeout && !booted.has(e.pid));
-  if (later.length === 0 && !timeoutsOfReplacements(rc, early)) return [];
-  const seconds = new Set(early.map((e) => e.prefix?.timestamp));
-  return early.length >= 2 && seconds.size === 1 && !seconds.has(void 0) ? early.map((e) => e.pid) : [];
-}
-function timeoutsOfReplacements(rc, kills) {
-  if (kills.length === 0) return false;
-  const since = kills[0].lines[0].seq;
-  const replacements = new Set(
-    rc.ofKind("worker-boot").filter((b) => b.lines[0].seq > since).map((b) => b.pid)
-  );
-  return rc.ofKind("worker-timeout").every((t) => replacements.has(t.pid));
-}
-function memoryKills(rc) {
-  const { container } = rc.ctx;
-  const timedOut = new Set(rc.ofKind("worker-timeout").map((e) => e.pid));
-  const kills = rc.ofKind("worker-signal").filter((e) => e.signal === "SIGKILL" || e.signal === "9" || e.perhapsOom);
-  for (const pid of abortedPids(rc, kills)) timedOut.add(pid);
-  const booted = new Set(rc.ofKind("worker-boot").map((e) => e.pid));
-  const inTimeoutPass = killedWithTimedOut(kills, timedOut, booted);
-  for (const pid of killedBeforeTheCut(rc, kills, timedOut, inTimeoutPass, booted)) inTimeoutPass.add(pid);
-  const oomKills = kills.filter((e) => !timedOut.has(e.pid) && !inTimeoutPass.has(e.pid));
-  return {
-    limit: container.memoryLimit,
-    oomKills,
-    alsoTimeouts: kills.length > oomKills.length,
-    oomEvents: container.oomEvents ?? 0,
-    masterKilled: container.oomKilled === true || container.exitCode === 137 && container.memoryLimit !== void 0
-  };
-}
-function abortedPids(rc, kills) {
-  return abortedTracebacks(rc).flatMap((tb) => {
-    const kill = kills.find((k) => k.lines[0].seq > tb.lines[tb.lines.length - 1].seq && (tb.pid === void 0 || k.pid === tb.pid));
-    return kill ? [kill.pid] : [];
-  });
-}
-function abortedTracebacks(rc) {
-  return rc.tracebacks.filter((tb) => tb.frames.some((f) => f.func === "handle_abort" && /gunicorn\/workers\//.test(f.file)));
-}
-function libraryFrameAt(tb) {
-  const frame = [...tb.frames].reverse().find((f) => /\/(?:site|dist)-packages\/(?!gunicorn\/)/.test(f.file));
-  return frame && `${frame.file.replace(/^.*\/(?:site|dist)-packages\//, "")}:${frame.line}`;
-}
-function stuckFrame(rc, tb) {
-  const stuck = rc.userFrame(tb);
-  return stuck && `${stuck.location?.file ?? stuck.frame.file}:${stuck.frame.line}`;
-}
-function abortsWithoutTimeoutLine(rc) {
-  if (rc.ofKind("worker-timeout").length > 0) return void 0;
-  const aborted = abortedTracebacks(rc);
-  if (aborted.length === 0) return void 0;
-  const serving = aborted.find(servingWhenAborted);
-  const traceback = serving ?? aborted[0];
-  return { pids: new Set(aborted.map((tb) => tb.pid)).size, serving: serving !== void 0, stuckAt: stuckFrame(rc, traceback), traceback };
-}
-function memoryKillEvidence(rc, { limit, oomKills, oomEvents: oomEvents2, masterKilled }) {
-  const limited = limit ? ` (memory limit ${limit})` : "";
-  const evidence = oomKills.slice(0, 3).map((e) => e.lines[0].text);
-  if (oomEvents2 > 0) evidence.push(`Docker reported ${oomEvents2} OOM event${oomEvents2 === 1 ? "" : "s"} for the container${limited}`);
-  if (masterKilled) evidence.push(`container ${rc.ctx.container.oomKilled ? "OOMKilled" : "exit code 137"}${limited}`);
-  return evidence;
-}
-function configuredWorkers(rc) {
-  const inCommand = /(?:--workers|-w)["',\s=]+["']?(\d+)/.exec(commandLine(rc)?.text ?? "")?.[1];
-  const inConfig = /=\s*(\d+)\s*$/.exec(configSetting(rc, /^\s*workers\s*=\s*\d+\s*$/)?.text ?? "")?.[1];
-  const workers = Number(inCommand ?? inConfig);
-  return Number.isInteger(workers) && workers > 0 ? workers : void 0;
-}
-function workerCount(rc) {
-  return configuredWorkers(rc) ?? rc.ctx.state.expectedWorkers;
-}
-function preloads(rc) {
-  return /--preload/.test(commandLine(rc)?.text ?? "") || configSetting(rc, /^\s*preload_app\s*=\s*True/) !== void 0;
-}
-function timeoutSetting(rc) {
-  const command = commandLine(rc);
-  const inCommand = command && /(--timeout|-t)[\s"',=]+["']?(\d+)/.exec(command.text);
-  if (command && inCommand) return { seconds: inCommand[2], location: firstLocation(command), command };
-  const inConfig = configSetting(rc, "timeout");
-  return { seconds: /=\s*(\d+)/.exec(inConfig?.text ?? "")?.[1] ?? "30", location: firstLocation(inConfig) };
-}
-function workerTimeouts(rc) {
-  const timeouts = rc.ofKind("worker-timeout");
-  if (timeouts.length === 0) return void 0;
-  const setting = timeoutSetting(rc);
-  const booted = new Set(rc.ctx.state.bootedPids);
-  const bootLine = rc.ofKind("worker-boot").find((b) => b.pid === timeouts[0].pid);
-  const healthyAt = rc.ctx.health?.firstHealthyAt;
-  const aborted = abortedTracebacks(rc);
-  const serving = aborted.find(servingWhenAborted);
-  const killedAt = timeouts[0].lines[0].seq;
-  const printed = [...rc.tracebacks, ...rc.ofKind("cut-traceback")].filter((tb) => tb.lines[0].seq > killedAt);
-  const afterKill = aborted.length === 0 ? printed.sort((a, b) => a.lines[0].seq - b.lines[0].seq)[0] : void 0;
-  const whileServing2 = healthyAt !== void 0 && (timeouts[0].lines[0]?.at ?? 0) > healthyAt || serving !== void 0;
-  const stuckAt = stuckFrame(rc, serving ?? aborted[0]) ?? (afterKill && libraryFrameAt(afterKill));
-  return {
-    timeouts,
-    duringBoot: timeouts.filter((t) => booted.has(t.pid)).length,
-    whileServing: whileServing2,
-    stuckAt,
-    // While serving, the lines before a kill are other requests' (access lines): no word of the stuck one.
-    lastWords: stuckAt || whileServing2 ? void 0 : lastWordsBefore(rc, timeouts[0]),
-    setting,
-    evidence: present(bootLine?.lines[0].text, timeouts[0].lines[0].text, setting.command?.text)
-  };
-}
-var SERVING_FRAME, servingWhenAborted;
-var init_resources = __esm({
-  "src/diagnosis/rules/resources.ts"() {
-    "use strict";
-    init_locate();
-    init_rule();
-    init_last_words();
-    SERVING_FRAME = /^handle_request$|^handle$|^handle_client$/;
-    servingWhenAborted = (tb) => tb.frames.some((f) => SERVING_FRAME.test(f.func ?? "") && /gunicorn\/workers\//.test(f.file));
-  }
-});
-
 // src/diagnosis/reasons/out-of-memory.ts
 function moreMemory(limit) {
   return limit ? `run on an instance with more than ${code(limit)} (the \`memory\` input is the instance size the boot is tested at)` : "give the container more memory";
@@ -30247,10 +30249,9 @@ var init_worker_timeout = __esm({
         const booted = rc.ofKind("worker-boot").length > 0;
         const when2 = found2.serving ? "while-serving" : booted ? "while-loading" : "unseen";
         const setting = timeoutSetting(rc);
-        const frame = rc.userFrame(found2.traceback);
         return {
           facts: { when: when2, killed: Math.max(found2.pids, 1), seconds: setting.seconds, stuckAt: found2.stuckAt },
-          evidence: present(...frame?.text ?? [], found2.traceback.exception.line, setting.command?.text),
+          evidence: present(...found2.frame?.text ?? [], found2.traceback.exception.line, setting.command?.text),
           location: setting.location
         };
       }

@@ -128,6 +128,10 @@ export class RepoFiles {
   }
 }
 
+/** `file:line` of a user frame: the repository's path when the file is there, else the container's. */
+export const frameAt = (frame: UserFrame | undefined): string | undefined =>
+  frame && `${frame.location?.file ?? frame.frame.file}:${frame.frame.line}`
+
 export interface UserFrame {
   frame: TracebackFrame
   /** Set when the file exists in the repository. */
@@ -206,6 +210,11 @@ export class RuleContext {
       fallback ??= { frame, text }
     }
     return fallback
+  }
+
+  /** `file:line` of the app's innermost frame: the repository's path when the file is there, else the container's. */
+  userFrameAt(tb: Pick<Traceback, 'frames'> | undefined): string | undefined {
+    return frameAt(this.userFrame(tb))
   }
 
   /** The Gunicorn line that ended the boot: `Reason: …`, HaltServer, `exited with code`, `Can't connect`. */

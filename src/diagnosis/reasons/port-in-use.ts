@@ -5,8 +5,8 @@ import type { RuleContext } from '../context.js'
 import { backgroundProcess } from '../rules/network.js'
 import { commandLine, firstLocation, type FoundLine } from '../rules/locate.js'
 import { code, present } from '../words.js'
-import { ipv6BeforePrivilege, statedBind } from '../rules/bind-family.js'
-import { appSpec } from '../rules/configuration.js'
+import { ipv6BeforePrivilege, portOf, statedBind } from '../rules/bind-family.js'
+import { appModule } from '../rules/configuration.js'
 import { stripLinePrefixes } from '../../gunicorn/line-prefix.js'
 
 interface Facts {
@@ -36,7 +36,7 @@ const retriedNotInUse: Rule<Facts> = {
     if (!retry || rc.ofKind('connection-in-use').length > 0 || rc.ofKind('invalid-address').length > 0) return undefined
     if (rc.ctx.lines.some((l) => /Address already in use|Cannot assign requested|Address family not supported/.test(l.text))) return undefined
     const address = statedBind(rc)
-    const port = address ? /(\d+)\)?$/.exec(address)?.[1] : undefined
+    const port = address ? portOf(address) : undefined
     if (!address || !port || Number(port) >= 1024 || ipv6BeforePrivilege(rc, address)) return undefined
     return {
       facts: { address, port, notInUse: true },
@@ -54,7 +54,7 @@ const bindRefused: Rule<Facts> = {
     const refused = rc.ofKind('connection-in-use').find((e) => e.error !== undefined && /Errno 13\b|Permission denied/.test(e.error))
     if (!refused || inUseEvents(rc).length > 0) return undefined
     return {
-      facts: { address: refused.address, port: /(\d+)\)?$/.exec(refused.address)?.[1], notInUse: true, refusal: refused.error },
+      facts: { address: refused.address, port: portOf(refused.address), notInUse: true, refusal: refused.error },
       evidence: present(refused.lines[0].text, rc.ofKind('cant-connect')[0]?.lines[0].text),
       location: firstLocation(commandLine(rc))
     }
@@ -71,15 +71,17 @@ const SERVER_RUN_FRAME = /(?:flask\/app\.py|flask_socketio\/__init__\.py|uvicorn
 
 /** The port a development server found taken: werkzeug's sentence, or a traceback through a server's run call. */
 function serverPortTaken(rc: RuleContext): { line: string; port?: string; frame?: string } | undefined {
-  const said = rc.ctx.lines.find((l) => l.text.includes('is in use by another program') && DEVELOPMENT_SERVER_PORT.test(stripLinePrefixes(l.text)))
-  if (said) return { line: said.text, port: DEVELOPMENT_SERVER_PORT.exec(stripLinePrefixes(said.text))?.[1] }
+  for (const line of rc.ctx.lines) {
+    if (!line.text.includes('is in use by another program')) continue
+    const said = DEVELOPMENT_SERVER_PORT.exec(stripLinePrefixes(line.text))
+    if (said) return { line: line.text, port: said[1] }
+  }
   const tb = rc.tracebacks.find(
     (t) =>
       /Address already in use/.test(t.exception.message) &&
       t.frames.some((f) => SERVER_RUN_FRAME.test(f.file) && /^(?:run|run_simple|make_server)$/.test(f.func ?? ''))
   )
-  const frame = tb && rc.userFrame(tb)
-  return tb ? { line: tb.exception.line, frame: frame && `${frame.location?.file ?? frame.frame.file}:${frame.frame.line}` } : undefined
+  return tb ? { line: tb.exception.line, frame: rc.userFrameAt(tb) } : undefined
 }
 
 const serverStartedAtImport: Rule<Facts> = {
@@ -90,7 +92,7 @@ const serverStartedAtImport: Rule<Facts> = {
     const taken = serverPortTaken(rc)
     if (!taken) return undefined
     const port = taken.port ?? String(rc.ctx.settings.port)
-    const module = appSpec(commandLine(rc)?.text)?.split(':')[0]
+    const module = appModule(rc)
     const file = module && rc.moduleFile(module)
     const found = file ? rc.repo.findLine(file, RUN_CALL) : undefined
     const line = file && found ? { file, ...found } : undefined
@@ -116,7 +118,7 @@ function taken(rc: RuleContext, address: string): Finding<Facts> {
   )
   if (background) evidence.push(background.text.trim())
   return {
-    facts: { address, port: /(\d+)\)?$/.exec(address)?.[1], background },
+    facts: { address, port: portOf(address), background },
     evidence,
     location: firstLocation(background, command)
   }

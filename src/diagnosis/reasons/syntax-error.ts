@@ -6,8 +6,7 @@ import { code, fileLine, present } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
 import { futureFeature } from '../rules/future-features.js'
 import { newerPythonConstruct } from '../rules/newer-python.js'
-import { appSpec } from '../rules/configuration.js'
-import { commandLine } from '../rules/locate.js'
+import { appModule } from '../rules/configuration.js'
 
 interface Facts {
   /** `file:line` of the error, the repository's file when it maps there. */
@@ -40,7 +39,7 @@ const nullBytes: Rule<Facts> = {
     const frame = rc.userFrame(tb)
     const imported = /^\s*(?:from\s+([\w.]+)\s+import|import\s+([\w.]+))/.exec(frame?.frame.code ?? '')
     const viaGunicorn = !frame && tb.frames.some((f) => f.func === 'import_app')
-    const module = imported ? (imported[1] ?? imported[2]) : viaGunicorn ? appSpec(commandLine(rc)?.text)?.split(':')[0] : undefined
+    const module = imported ? (imported[1] ?? imported[2]) : viaGunicorn ? appModule(rc) : undefined
     return {
       facts: {
         errorType: tb.exception.type,

@@ -37,7 +37,6 @@ interface MissingFacts {
   kind: 'venv-missing'
   executable: string
   venv: string
-  line: string
 }
 
 type Facts = StageFacts | ScriptFacts | MissingFacts
@@ -127,8 +126,7 @@ const venvNeverMade: Rule<Facts> = {
     for (const { text } of rc.ctx.lines) {
       if (!text.includes('/bin/')) continue
       const found = missingVenvProgram(text.trim())
-      if (found)
-        return { facts: { kind: 'venv-missing', ...found, line: text.trim() }, evidence: [text.trim()], location: firstLocation(commandLine(rc)) }
+      if (found) return { facts: { kind: 'venv-missing', ...found }, evidence: [text.trim()], location: firstLocation(commandLine(rc)) }
     }
     return undefined
   }

@@ -74,10 +74,9 @@ const abortedWithoutTimeoutLine: Rule<Facts> = {
     const booted = rc.ofKind('worker-boot').length > 0
     const when = found.serving ? 'while-serving' : booted ? 'while-loading' : 'unseen'
     const setting = timeoutSetting(rc)
-    const frame = rc.userFrame(found.traceback)
     return {
       facts: { when, killed: Math.max(found.pids, 1), seconds: setting.seconds, stuckAt: found.stuckAt },
-      evidence: present(...(frame?.text ?? []), found.traceback.exception.line, setting.command?.text),
+      evidence: present(...(found.frame?.text ?? []), found.traceback.exception.line, setting.command?.text),
       location: setting.location
     }
   }

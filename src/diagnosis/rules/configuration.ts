@@ -213,6 +213,9 @@ export function appSpec(command: string | undefined): string | undefined {
   return /([\w.]+:[\w.()]+)/.exec(command?.replace(/0\.0\.0\.0:\S+|127\.0\.0\.1:\S+|\$\{?PORT\}?/g, '') ?? '')?.[1]
 }
 
+/** The app's module as the start command names it (`app.main` of `app.main:app`). */
+export const appModule = (rc: RuleContext): string | undefined => appSpec(commandLine(rc)?.text)?.split(':')[0]
+
 const APP_ASSIGNMENT =
   /^([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(?:Flask|FastAPI|Starlette|Quart|Sanic|Falcon|falcon\.App|create_app|make_app|get_wsgi_application|get_asgi_application|application_factory)\b/gm
 

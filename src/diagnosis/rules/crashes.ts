@@ -7,6 +7,7 @@ import type { EventOf } from '../../gunicorn/log-parser.js'
 import type { SourceLocation } from '../../core/model.js'
 import type { RuleContext } from '../context.js'
 import { stripLinePrefixes } from '../../gunicorn/line-prefix.js'
+import { abortedTracebacks } from './resources.js'
 
 // Some Gunicorn releases print the shell's form of a signal death, 128 + the signal: `was sent code 132!` is SIGILL.
 const NATIVE_SIGNALS = /SIGSEGV|SIGBUS|SIGILL|SIGFPE|signal (11|7|4|8)\b|code 13[2569]\b/
@@ -31,7 +32,7 @@ const NATIVE_ABORT =
 export function nativeAborts(rc: RuleContext): { message: string; messageLine: string; deaths: EventOf<'worker-signal'>[] } | undefined {
   const timedOut = new Set(rc.ofKind('worker-timeout').map((e) => e.pid))
   const deaths = rc.ofKind('worker-signal').filter((e) => /SIGABRT|signal 6\b/.test(e.signal) && !timedOut.has(e.pid))
-  if (deaths.length === 0 || abortedByGunicorn(rc)) return undefined
+  if (deaths.length === 0 || abortedTracebacks(rc).length > 0) return undefined
   const before = deaths[deaths.length - 1].lines[0].seq
   for (const line of rc.ctx.lines) {
     if (line.seq > before) break
@@ -39,11 +40,6 @@ export function nativeAborts(rc: RuleContext): { message: string; messageLine: s
     if (NATIVE_ABORT.test(text)) return { message: text, messageLine: line.text, deaths }
   }
   return undefined
-}
-
-/** A worker's traceback through Gunicorn's SIGABRT handler: the master aborted it for its timeout. */
-function abortedByGunicorn(rc: RuleContext): boolean {
-  return rc.tracebacks.some((tb) => tb.frames.some((f) => f.func === 'handle_abort' && /gunicorn\/workers\//.test(f.file)))
 }
 
 /** Crash dumps and native-signal deaths, leaving out the stack the run asked a stuck worker for (the hang's). */

@@ -2,7 +2,7 @@
 // the out-of-memory and worker-timeout reasons, which word what these find.
 import type { EventOf, TracebackFrame } from '../../gunicorn/log-parser.js'
 import type { SourceLocation } from '../../core/model.js'
-import type { RuleContext, Traceback } from '../context.js'
+import { frameAt, type RuleContext, type Traceback, type UserFrame } from '../context.js'
 import { commandLine, configSetting, firstLocation, type FoundLine } from './locate.js'
 import { exceptionIs, present } from './rule.js'
 import { lastWordsBefore, type LastWords } from './last-words.js'
@@ -133,23 +133,20 @@ function libraryFrameAt(tb: { frames: TracebackFrame[] }): string | undefined {
 const SERVING_FRAME = /^handle_request$|^handle$|^handle_client$/
 const servingWhenAborted = (tb: Traceback) => tb.frames.some((f) => SERVING_FRAME.test(f.func ?? '') && /gunicorn\/workers\//.test(f.file))
 
-/** `file:line` of the app's innermost frame in a traceback (the repository's path when the file is there). */
-function stuckFrame(rc: RuleContext, tb: Traceback | undefined): string | undefined {
-  const stuck = rc.userFrame(tb)
-  return stuck && `${stuck.location?.file ?? stuck.frame.file}:${stuck.frame.line}`
-}
-
 /**
  * Workers Gunicorn aborted for their timeout where no `WORKER TIMEOUT` line is in the log (a paste of the traceback
  * alone, the master's lines in another log): the traceback through `handle_abort` is the kill's own trace.
  */
-export function abortsWithoutTimeoutLine(rc: RuleContext): { pids: number; serving: boolean; stuckAt?: string; traceback: Traceback } | undefined {
+export function abortsWithoutTimeoutLine(
+  rc: RuleContext
+): { pids: number; serving: boolean; frame?: UserFrame; stuckAt?: string; traceback: Traceback } | undefined {
   if (rc.ofKind('worker-timeout').length > 0) return undefined
   const aborted = abortedTracebacks(rc)
   if (aborted.length === 0) return undefined
   const serving = aborted.find(servingWhenAborted)
   const traceback = serving ?? aborted[0]
-  return { pids: new Set(aborted.map((tb) => tb.pid)).size, serving: serving !== undefined, stuckAt: stuckFrame(rc, traceback), traceback }
+  const frame = rc.userFrame(traceback)
+  return { pids: new Set(aborted.map((tb) => tb.pid)).size, serving: serving !== undefined, frame, stuckAt: frameAt(frame), traceback }
 }
 
 /** The kill lines (at most three), then what Docker reported. */
@@ -228,7 +225,7 @@ export function workerTimeouts(rc: RuleContext): WorkerTimeouts | undefined {
   const printed = [...rc.tracebacks, ...rc.ofKind('cut-traceback')].filter((tb) => tb.lines[0].seq > killedAt)
   const afterKill = aborted.length === 0 ? printed.sort((a, b) => a.lines[0].seq - b.lines[0].seq)[0] : undefined
   const whileServing = (healthyAt !== undefined && (timeouts[0].lines[0]?.at ?? 0) > healthyAt) || serving !== undefined
-  const stuckAt = stuckFrame(rc, serving ?? aborted[0]) ?? (afterKill && libraryFrameAt(afterKill))
+  const stuckAt = rc.userFrameAt(serving ?? aborted[0]) ?? (afterKill && libraryFrameAt(afterKill))
   return {
     timeouts,
     duringBoot: timeouts.filter((t) => booted.has(t.pid)).length,
