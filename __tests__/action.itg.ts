@@ -50,6 +50,29 @@ describe.each(BASES)('on %s', (base) => {
     expectNothingLeft(run)
   })
 
+  it('passes an app at loglevel warning: Gunicorn started, its boots and stop signal unlogged rather than failed', async () => {
+    const run = await runAction({
+      context: fixture('fail-quiet-log-level'),
+      'build-args': buildArgs,
+      env: 'DEPLOY_REGION=eu-west-1',
+      'stability-window': '1',
+      comment: 'never'
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.workers).toBe('?/2')
+    expect(run.outputs.summary).toContain('2 workers (boots not logged at `loglevel` warning)')
+    const checks = report(run).checks as { id: string; status: string; detail: string }[]
+    expect(checks.find((c) => c.id === 'start')).toMatchObject({
+      status: 'pass',
+      detail: 'started (its `loglevel` `warning` hides the `Starting gunicorn` line)'
+    })
+    expect(checks.find((c) => c.id === 'workers')).toMatchObject({ status: 'pass', detail: '2 expected (boots not logged at `loglevel` warning)' })
+    expect(checks.find((c) => c.id === 'shutdown')?.detail).toMatch(
+      /^SIGTERM sent \(`loglevel` warning hides Gunicorn's `Handling signal` line\), .*exited 0/
+    )
+    expectNothingLeft(run)
+  })
+
   it('fails at once when every worker fails to boot, whatever the timeout', async () => {
     const run = await runAction({ context: fixture('fail-missing-dependency'), 'build-args': buildArgs, timeout: '300', comment: 'never' })
     expectFailedWith(run, 'missing-dependency')

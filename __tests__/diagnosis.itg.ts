@@ -41,6 +41,8 @@ const SCENARIOS: Scenario[] = [
   // A project secrets.py beside the app shadows the standard library's: the module, the project file, app.py's line.
   { fixture: 'fail-shadowed-module', expect: 'import-error', culprit: /`secrets` in the project \(`secrets\.py`\)/, inputs: FAST },
   { fixture: 'fail-missing-env', expect: 'missing-env', culprit: /`DATABASE_URL`/, inputs: FAST },
+  // loglevel warning: no `Starting gunicorn`, no boots; the workers' refusal (and 23+'s exit lines) is all there is.
+  { fixture: 'fail-quiet-log-level', expect: 'missing-env', culprit: /`DEPLOY_REGION`/, inputs: { ...FAST, timeout: '12' } },
   // The dynamic loader's ImportError: the library sqlite3's compiled module is linked against is not in the image.
   {
     fixture: 'fail-missing-shared-library',

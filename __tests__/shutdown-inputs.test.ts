@@ -5,7 +5,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { runArgs, runIdentity, stopSignalArgs } from '../src/docker/args.js'
-import { staticGracefulTimeout } from '../src/setup/effective-config.js'
+import { staticGracefulTimeout, staticLogLevel } from '../src/setup/effective-config.js'
+import { hidesInfoLines } from '../src/gunicorn/log-level.js'
 import { InputError, parseSettings } from '../src/setup/inputs.js'
 import { pid1PassesSignals, rootOf } from '../src/smoke/pid1.js'
 import { shutdownCheck, shutdownWarnings } from '../src/smoke/shutdown-words.js'
@@ -127,6 +128,22 @@ describe('the shutdown row and its warnings', () => {
     expect(shutdownWarnings(clean, { graceful_timeout: '30' })).toEqual([])
   })
 
+  it('at a loglevel above info the missing `Handling signal` line is said to be unlogged, not unhandled', () => {
+    // Measured on bookworm with `loglevel = "warning"`: the container exited 0 half a second after SIGTERM.
+    const quiet: ShutdownResult = {
+      ...clean,
+      path: '/health',
+      handled: undefined,
+      request: { status: 200, durationMs: 20 },
+      exited: { afterMs: 500, code: 0 }
+    }
+    expect(shutdownCheck(quiet, false, 'warning').detail).toBe(
+      "SIGTERM sent (`loglevel` warning hides Gunicorn's `Handling signal` line), in-flight `/health` answered 200, exited 0 after 0.5 s"
+    )
+    expect(shutdownCheck(quiet, false, 'info').detail).toMatch(/^SIGTERM not handled by Gunicorn, /)
+    expect(shutdownCheck(quiet, false).detail).toMatch(/^SIGTERM not handled by Gunicorn, /)
+  })
+
   it("SIGINT's quick shutdown cutting the request: a warning naming both times and the fix", () => {
     const [warning] = shutdownWarnings(quick, undefined)
     expect(warning).toMatch(
@@ -177,5 +194,26 @@ describe('graceful_timeout without --print-config', () => {
     expect(staticGracefulTimeout(parse({}), imageInfo)).toBe(60)
     config('graceful_timeout = int(os.environ["GRACE"])\n')
     expect(staticGracefulTimeout(parse({}), imageInfo)).toBeUndefined()
+  })
+})
+
+describe('loglevel without --print-config', () => {
+  const config = (text: string) => fs.writeFileSync(path.join(workspace, 'gunicorn.conf.py'), text)
+  const imageInfo = { cmd: ['gunicorn', '-c', 'gunicorn.conf.py', 'app:app'], exposedPorts: [] }
+
+  it('reads the command line first, then GUNICORN_CMD_ARGS, then a literal in the config file; none set is undefined', () => {
+    config('loglevel = "warning"  # production\n')
+    expect(staticLogLevel(parse({}), imageInfo)).toBe('warning')
+    expect(staticLogLevel(parse({ command: 'gunicorn -c gunicorn.conf.py --log-level error app:app' }), imageInfo)).toBe('error')
+    expect(staticLogLevel(parse({ env: 'GUNICORN_CMD_ARGS=--log-level=critical' }), imageInfo)).toBe('critical')
+    config("loglevel = os.environ.get('LOG_LEVEL', 'info')\n")
+    expect(staticLogLevel(parse({}), imageInfo)).toBeUndefined()
+    config('workers = 2\n')
+    expect(staticLogLevel(parse({}), imageInfo)).toBeUndefined()
+  })
+
+  it("warning, error and critical hide Gunicorn's INFO lines; info and debug do not", () => {
+    expect(['warning', 'ERROR', 'critical'].map(hidesInfoLines)).toEqual([true, true, true])
+    expect(['info', 'debug', undefined].map(hidesInfoLines)).toEqual([false, false, false])
   })
 })

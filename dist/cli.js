@@ -26111,6 +26111,10 @@ function killedBeforeTheCut(rc, kills, timedOut, inPass, booted) {
 }
 function timeoutsOfReplacements(rc, kills) {
   if (kills.length === 0) return false;
+  if (rc.ofKind("worker-boot").length === 0) {
+    const lastKilled = Math.max(...kills.map((k) => k.pid));
+    return rc.ofKind("worker-timeout").every((t) => t.pid > lastKilled);
+  }
   const since = kills[0].lines[0].seq;
   const replacements = new Set(
     rc.ofKind("worker-boot").filter((b) => b.lines[0].seq > since).map((b) => b.pid)
@@ -28822,16 +28826,33 @@ function entrypointRefusal(rc) {
 var NAME_REFUSED = new RegExp(String.raw`\b${NAME3}\s+(?:is\s+|was\s+)?(?:not set|not defined|undefined|missing|required|empty)\b`);
 var GUNICORN_LINE = /\[\d+\] \[[A-Z]+\] |Worker exiting|exited with code/;
 var GOES_ON = /\b(?:INFO|DEBUG)\b|\b[Dd]isabl|\b[Ss]kipp|\b[Oo]ptional\b|\b[Ff]alling back\b/;
+function refusedIn(text) {
+  if (GUNICORN_LINE.test(text) || NOT_FATAL.test(text) || GOES_ON.test(text)) return void 0;
+  const named = NAME_REFUSED.exec(text) ?? (REFUSAL2.test(text) ? NAMED_VARIABLE.exec(text) : null);
+  return named ? named[1] ?? named[2] : void 0;
+}
 function workerRefusal(rc) {
   if (rc.tracebacks.length > 0) return void 0;
   const lines = rc.ctx.lines;
   for (let i = 1; i < lines.length; i++) {
-    if (!lines[i].text.includes("Worker exiting")) continue;
+    if (!lines[i].text.includes("Worker exiting") && !lines[i].text.includes("exited with code")) continue;
     for (const line of lines.slice(Math.max(0, i - 2), i)) {
-      if (GUNICORN_LINE.test(line.text) || NOT_FATAL.test(line.text) || GOES_ON.test(line.text)) continue;
-      const named = NAME_REFUSED.exec(line.text) ?? (REFUSAL2.test(line.text) ? NAMED_VARIABLE.exec(line.text) : null);
-      if (named) return { variable: named[1] ?? named[2], line };
+      const variable = refusedIn(line.text);
+      if (variable) return { variable, line };
     }
+  }
+  return repeatedRefusal(rc);
+}
+function repeatedRefusal(rc) {
+  if (rc.ofKind("worker-exit").length > 0 || rc.ofKind("worker-exiting").length > 0) return void 0;
+  const seen = /* @__PURE__ */ new Map();
+  for (const line of rc.ctx.lines) {
+    const text = stripLinePrefixes(line.text).trim();
+    const variable = text.length < 300 ? refusedIn(text) : void 0;
+    if (!variable) continue;
+    const times = (seen.get(text) ?? 0) + 1;
+    if (times >= 2) return { variable, line };
+    seen.set(text, times);
   }
   return void 0;
 }
@@ -31012,7 +31033,7 @@ var neverStarted = {
     if (rc.ctx.outcome !== "boot-timeout" || rc.ctx.state.started || causeInLog(rc) || masterSpoke(rc)) return void 0;
     const lastLines = lastLogLines(rc);
     return {
-      facts: { kind: "never-started", seconds: rc.ctx.settings.timeoutSec, logEmpty: lastLines.length === 0 },
+      facts: { kind: "never-started", seconds: rc.ctx.settings.timeoutSec, logEmpty: lastLines.length === 0, logLevel: rc.ctx.settings.logLevel },
       evidence: lastLines,
       location: firstLocation(commandLine(rc))
     };
@@ -31099,7 +31120,7 @@ function summary15(facts) {
     case "wrapper-gave-up":
       return `The program that starts Gunicorn gave up waiting for its master${facts.seconds ? ` after ${facts.seconds} s` : ""}: Gunicorn never became ready, and the log shows no error from it.`;
     case "never-started":
-      return `Gunicorn never started within ${facts.seconds} s: the log has no ${code("Starting gunicorn")} line${facts.logEmpty ? " (it is empty)" : ""}.`;
+      return `Gunicorn never started within ${facts.seconds} s: the log has no ${code("Starting gunicorn")} line${facts.logEmpty ? " (it is empty)" : ""}` + (facts.logLevel ? `, which its ${code("loglevel")} ${code(facts.logLevel)} hides, and nothing else shows it running (no worker's exit, no answer).` : ".");
     case "loopback":
       return `Gunicorn listens on ${code(facts.binds.join(", "))}, the loopback interface inside the container, so nothing from outside can reach it.`;
     case "unix-socket":
@@ -32084,6 +32105,16 @@ ${table}
 </details>`;
 }
 
+// src/gunicorn/log-level.ts
+var ABOVE_INFO = /* @__PURE__ */ new Set(["warning", "error", "critical"]);
+var hidesInfoLines = (level) => level !== void 0 && ABOVE_INFO.has(level.trim().toLowerCase());
+var bootsUnlogged = (g) => g.workersBooted === 0 && hidesInfoLines(g.logLevel);
+var workersFigure = (g) => `${bootsUnlogged(g) ? "?" : g.workersBooted}/${g.workersExpected ?? "?"}`;
+function workersPhrase(g) {
+  if (!bootsUnlogged(g)) return `${workersFigure(g)} workers`;
+  return `${g.workersExpected ?? "?"} workers (boots not logged at \`loglevel\` ${g.logLevel})`;
+}
+
 // src/render/markdown.ts
 var COMMENT_BUDGET = 65e3;
 var COMMENT_FLAVOR = {
@@ -32179,7 +32210,7 @@ function passFacts(report) {
     facts.push(`${report.health?.ok === false ? "booted" : "healthy"} in ${formatDuration(report.bootTimeMs)}`);
   }
   const { workersBooted, workersExpected } = report.gunicorn;
-  if (workersExpected !== void 0) facts.push(`${workersBooted}/${workersExpected} workers`);
+  if (workersExpected !== void 0) facts.push(workersPhrase(report.gunicorn));
   else if (workersBooted > 0) facts.push(plural(workersBooted, "worker"));
   if (report.websocket === "ok") facts.push("WebSocket OK");
   return facts.join(", ");
@@ -32916,11 +32947,22 @@ function staticGracefulTimeout(settings, imageInfo) {
   return text !== void 0 && /^graceful_timeout\s*=/m.test(text) ? void 0 : 30;
 }
 function optionOnCommandLine(argv, option) {
+  const value = optionValue(argv, option);
+  return value !== void 0 && /^\d+$/.test(value) ? Number(value) : void 0;
+}
+function optionValue(argv, option) {
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i].startsWith(`${option}=`) && /^\d+$/.test(argv[i].slice(option.length + 1))) return Number(argv[i].slice(option.length + 1));
-    if (argv[i] === option && /^\d+$/.test(argv[i + 1] ?? "")) return Number(argv[i + 1]);
+    if (argv[i].startsWith(`${option}=`)) return argv[i].slice(option.length + 1);
+    if (argv[i] === option && argv[i + 1] !== void 0) return argv[i + 1];
   }
   return void 0;
+}
+function staticLogLevel(settings, imageInfo) {
+  const argv = gunicornArgv(startCommand(settings, imageInfo));
+  if (!argv) return void 0;
+  const fromArgs = optionValue(argv, "--log-level") ?? optionValue(safeSplit(new Map(settings.env).get("GUNICORN_CMD_ARGS") ?? ""), "--log-level");
+  if (fromArgs !== void 0) return fromArgs;
+  return configFileText(settings, argv, imageInfo?.workdir)?.match(/^loglevel\s*=\s*['"](\w+)['"]\s*(?:#.*)?$/m)?.[1];
 }
 function configFileText(settings, argv, workdir) {
   let configPath = "gunicorn.conf.py";
@@ -32978,10 +33020,11 @@ function pid1PassesSignals(command) {
 
 // src/smoke/shutdown-words.ts
 var QUICK_SHUTDOWN = /* @__PURE__ */ new Set(["SIGINT", "SIGQUIT"]);
-function shutdownCheck(result, failed2) {
+function shutdownCheck(result, failed2, logLevel) {
   if (!result) return { id: "shutdown", status: "not-reached", detail: "" };
   const { signal, handled, request, exited, graceSec, path: path34 } = result;
-  const parts = [handled ? `${signal} handled after ${handled.afterMs} ms` : `${signal} not handled by Gunicorn`];
+  const unhandled = hidesInfoLines(logLevel) ? `${signal} sent (\`loglevel\` ${logLevel} hides Gunicorn's \`Handling signal\` line)` : `${signal} not handled by Gunicorn`;
+  const parts = [handled ? `${signal} handled after ${handled.afterMs} ms` : unhandled];
   parts.push(
     request.status !== void 0 ? `in-flight \`${path34}\` answered ${request.status}` : `in-flight \`${path34}\`: ${request.error ?? "no answer"}`
   );
@@ -33568,7 +33611,8 @@ var BootTracker = class {
     signal.workerBooted = pid;
   }
   onDeath(death, line, signal) {
-    if (!this.booted.has(death.pid)) return;
+    const bootUnseen = !this.booted.has(death.pid);
+    if (bootUnseen && (this.booted.size > 0 || this.started)) return;
     const known = this.deaths.find((d) => d.pid === death.pid);
     if (known) {
       known.code ??= death.code;
@@ -33579,7 +33623,7 @@ var BootTracker = class {
       pid: death.pid,
       code: death.code,
       signal: death.signal,
-      afterBoot: true,
+      afterBoot: !bootUnseen,
       bootException: this.failedBoot.has(death.pid),
       presumed: death.presumed,
       seq: line.seq
@@ -33953,7 +33997,7 @@ async function tearDown(run, running, findings, workerCount2, logsDone) {
     await docker.removeContainers([configContainer]);
   }
   if (!stopped) await Promise.race([logsDone, delay(3e3)]);
-  return { state, oomEvents: oomEvents2, exitedOnItsOwn, workersExpected, ...removal ? { removal } : {} };
+  return { state, oomEvents: oomEvents2, exitedOnItsOwn, workersExpected, logLevel: logLevelOf(run, running, workerCount2), ...removal ? { removal } : {} };
 }
 async function tearDownHealthy(run, running, workerCount2, logsDone) {
   const { docker, identity, deferCleanup } = run.deps;
@@ -33971,8 +34015,9 @@ async function tearDownHealthy(run, running, workerCount2, logsDone) {
     await removing;
     await Promise.race([logsDone, delay(3e3)]);
   }
-  return { exitedOnItsOwn: running.watch.exited, workersExpected, ...removal ? { removal } : {} };
+  return { exitedOnItsOwn: running.watch.exited, workersExpected, logLevel: logLevelOf(run, running, workerCount2), ...removal ? { removal } : {} };
 }
+var logLevelOf = (run, running, workerCount2) => workerCount2.printed?.loglevel ?? staticLogLevel(run.settings, running.imageInfo);
 async function removeConfigContainer(run, workerCount2, name) {
   const wasRunning = workerCount2.running;
   const notFound2 = await run.deps.docker.removeContainers([name]);
@@ -35329,13 +35374,18 @@ function builtFrom({ settings }) {
     return void 0;
   }
 }
-function startCheck(facts, lines, containerStartedAt) {
-  const started = facts.version !== void 0;
+function gunicornStarted(facts, logLevel, answered) {
+  return facts.version !== void 0 || hidesInfoLines(logLevel) && (answered || facts.workersDied > 0);
+}
+function startCheck(facts, lines, containerStartedAt, logLevel, answered = false) {
   const startLine = lines.find((line) => /Starting gunicorn/.test(line.text));
+  const quiet = facts.version === void 0 && hidesInfoLines(logLevel);
+  const started = gunicornStarted(facts, logLevel, answered);
+  const unlogged = `its \`loglevel\` \`${logLevel}\` hides the \`Starting gunicorn\` line`;
   return {
     id: "start",
     status: started ? "pass" : "fail",
-    detail: started ? describeServer(facts) : "Gunicorn did not start",
+    detail: quiet ? started ? `started (${unlogged})` : `no sign that Gunicorn started (${unlogged})` : started ? describeServer(facts) : "Gunicorn did not start",
     durationMs: startLine !== void 0 ? startLine.at - containerStartedAt : void 0
   };
 }
@@ -35676,9 +35726,9 @@ async function rootStatus(run, running) {
   const answer = await httpGet({ ...target, hostHeader: run.settings.hostHeader }).catch(() => void 0);
   return answer?.status;
 }
-function healthCheck(health, findings, containerStartedAt, gunicornStarted = true) {
+function healthCheck(health, findings, containerStartedAt, gunicornStarted2 = true) {
   const { healthyAt, outcome } = findings;
-  if (!gunicornStarted && healthyAt === void 0 && health.status === void 0) return { id: "health", status: "not-reached", detail: "" };
+  if (!gunicornStarted2 && healthyAt === void 0 && health.status === void 0) return { id: "health", status: "not-reached", detail: "" };
   return {
     id: "health",
     status: healthyAt !== void 0 ? "pass" : outcome === "health-failed" || outcome === "boot-timeout" ? "fail" : "not-reached",
@@ -35699,15 +35749,20 @@ function verdict(run, running, findings, health, evidence) {
   const { watch } = running;
   watch.tracker.flush();
   const lines = watch.buffer.lines();
-  const facts = gunicornFacts(running, evidence.workersExpected, settings, findings.outcome === "healthy");
+  const { logLevel } = evidence;
+  const facts = gunicornFacts(running, evidence.workersExpected, settings, findings.outcome === "healthy", logLevel);
   const { outcome, healthyAt, websocket } = findings;
-  const workersText = `${facts.workersBooted}/${facts.workersExpected ?? "?"}`;
-  const rows = [startCheck(facts, lines, running.containerStartedAt), workersCheck(facts, findings, lines, running.containerStartedAt)];
-  rows.push(healthCheck(health, findings, running.containerStartedAt, watch.tracker.state().started));
+  const answered = healthyAt !== void 0;
+  const started = gunicornStarted(facts, logLevel, answered);
+  const rows = [
+    startCheck(facts, lines, running.containerStartedAt, logLevel, answered),
+    workersCheck(facts, findings, lines, running.containerStartedAt, started)
+  ];
+  rows.push(healthCheck(health, findings, running.containerStartedAt, watch.tracker.state().started || started));
   if (settings.websocketPath) rows.push(websocketCheck(websocket));
   if (settings.stabilityWindowSec > 0) rows.push(stabilityCheck(run, running, findings));
   if (settings.loadRequests > 0) rows.push(loadCheck(findings, watch.workerTrouble?.what));
-  if (settings.shutdownCheck) rows.push(shutdownCheck(findings.shutdown, outcome === "shutdown-failed"));
+  if (settings.shutdownCheck) rows.push(shutdownCheck(findings.shutdown, outcome === "shutdown-failed", logLevel));
   rows.forEach((row) => run.checks.set(row));
   const bootTimeMs = healthyAt !== void 0 ? healthyAt - running.containerStartedAt : void 0;
   const exitCode = evidence.state?.exitCode ?? evidence.exitedOnItsOwn?.code;
@@ -35727,7 +35782,7 @@ function verdict(run, running, findings, health, evidence) {
     shutdown: findings.shutdown
   };
   if (outcome === "healthy") {
-    const parts = [`healthy in ${formatSeconds(bootTimeMs)}`, `${workersText} workers`];
+    const parts = [`healthy in ${formatSeconds(bootTimeMs)}`, workersPhrase(facts)];
     if (websocket?.ok) parts.push("WebSocket OK");
     const fit = fitNotes(findings.profile);
     const hostNotes = [...writeWarnings(lines, settings), ...findings.shutdownWarnings ?? []];
@@ -35780,7 +35835,8 @@ function diagnosisContext(run, running, findings, health, evidence) {
         words: settings.host.portFailureWords
       },
       readOnly: settings.readOnly,
-      user: settings.user
+      user: settings.user,
+      ...hidesInfoLines(evidence.logLevel) ? { logLevel: evidence.logLevel } : {}
     },
     stackRequest: findings.stackRequest,
     shutdown: findings.shutdown,
@@ -35799,19 +35855,26 @@ function imageStartCommand(settings, running) {
 function diagnosisPaths(settings, imageInfo) {
   return { repoRoot: settings.workspace, contextDir: settings.context, dockerfile: settings.dockerfile, workdir: imageInfo?.workdir };
 }
-function gunicornFacts(running, printedWorkers, settings, healthy) {
+function gunicornFacts(running, printedWorkers, settings, healthy, logLevel) {
   const { tracker } = running.watch;
   const bootState = tracker.state();
   const trackerFacts = tracker.facts();
   const expected = printedWorkers ?? staticWorkerCount(settings, running.imageInfo) ?? trackerFacts.workersExpected ?? (healthy ? bootState.expectedWorkers : void 0);
   const bootedOk = bootState.bootedPids.filter((pid) => !bootState.failedBootPids.includes(pid)).length;
-  return { ...trackerFacts, workersExpected: expected, workersBooted: expected !== void 0 ? Math.min(bootedOk, expected) : bootedOk };
+  return {
+    ...trackerFacts,
+    workersExpected: expected,
+    workersBooted: expected !== void 0 ? Math.min(bootedOk, expected) : bootedOk,
+    ...hidesInfoLines(logLevel) ? { logLevel } : {}
+  };
 }
-function workersCheck(facts, findings, lines, since) {
+function workersDone(facts) {
+  return bootsUnlogged(facts) ? `${facts.workersExpected ?? "?"} expected (boots not logged at \`loglevel\` ${facts.logLevel})` : workersFigure(facts);
+}
+function workersCheck(facts, findings, lines, since, started) {
   const { outcome, healthyAt } = findings;
-  const started = facts.version !== void 0;
-  const failed2 = outcome === "gave-up" || facts.workersBooted === 0 || outcome === "unstable" && healthyAt === void 0;
-  const workersText = `${facts.workersBooted}/${facts.workersExpected ?? "?"}`;
+  const failed2 = outcome === "gave-up" || facts.workersBooted === 0 && !bootsUnlogged(facts) || outcome === "unstable" && healthyAt === void 0;
+  const workersText = workersDone(facts);
   const boots = lines.filter((line) => line.text.includes("Booting worker with pid"));
   const count = facts.workersBooted;
   return {

@@ -66,6 +66,8 @@ user-app-write|ok-graceful-shutdown|--user 10001 -e CACHE_FILE=/srv/app/cache.tx
 shadowed-module|fail-shadowed-module||6||
 wsgi-under-asgi|ok-graceful-shutdown|-e PYTHONFAULTHANDLER=1|4|2,2.5|gunicorn -k uvicorn.workers.UvicornWorker -w 1 -b 0.0.0.0:8000 app:app||
 django-settings-missing|fail-installed-app-typo|-e DJANGO_SETTINGS_MODULE=gallery.settings_prod|10||
+quiet-log-level|fail-quiet-log-level||6||
+quiet-log-level-import|fail-missing-dependency||15||gunicorn --log-level warning -w 2 -b 0.0.0.0:8000 billing.app:app
 LIST
 )
 

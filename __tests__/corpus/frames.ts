@@ -22,3 +22,15 @@ export const FRAMES: Record<string, (line: string, index: number) => string> = {
 export function framed(log: string, frame: (line: string, index: number) => string): string {
   return `${log.replace(/\n$/, '').split('\n').map(frame).join('\n')}\n`
 }
+
+/** Gunicorn's INFO record: a line holding one only (a paste that collapsed several records into one line is kept). */
+const INFO_RECORD = /\[\d+\] \[INFO\] /g
+
+/** The log as Gunicorn prints it at `loglevel = "warning"`: its INFO lines (start, listening, boots, exits) left out. */
+export function atLogLevelWarning(log: string): string {
+  return `${log
+    .replace(/\n$/, '')
+    .split('\n')
+    .filter((line) => (line.match(INFO_RECORD) ?? []).length !== 1)
+    .join('\n')}\n`
+}

@@ -156,6 +156,18 @@ describe('versions that cannot run here', () => {
     expect(tracker.state()).toMatchObject({ deadPids: [7], alivePids: [8] })
   })
 
+  it('counts the exits of a log that shows no boot at all (loglevel warning), and gives up on them', () => {
+    // Gunicorn 26.2 on forky with `loglevel = "warning"`: each worker's refusal, then the master's exit line only.
+    const refusal = 'ERROR:root:DEPLOY_REGION not set: the app cannot choose its data centre'
+    const exits = [17, 19, 21, 23, 25, 27].flatMap((pid) => [refusal, glog(1, 'ERROR', `Worker (pid:${pid}) exited with code 1.`)])
+    const { tracker, gaveUpAt } = run(linesOf(exits))
+    expect(gaveUpAt?.why).toBe('workers keep dying (6 exited or were killed)')
+    expect(tracker.state().deaths[0]).toMatchObject({ pid: 17, code: 1, afterBoot: false })
+    // Once a boot or the master's start is in the log, an exit of a pid never seen booting is still an orphan's.
+    const started = run(linesOf([glog(1, 'INFO', 'Starting gunicorn 23.0.0'), glog(1, 'ERROR', 'Worker (pid:42) exited with code 1')]))
+    expect(started.tracker.state().deaths).toEqual([])
+  })
+
   it('uses the expected worker count to notice silent exits, and ignores exits after a shutdown signal', () => {
     const { signals, tracker } = run(
       linesOf([

@@ -67,6 +67,8 @@ export interface GunicornFacts {
   workersExpected?: number
   workersBooted: number
   workersDied: number
+  /** Gunicorn's `loglevel`, when known and above `info`: its INFO lines (start, boots, signals) are not in the log. */
+  logLevel?: string
 }
 
 export interface HealthResult {

@@ -38,6 +38,8 @@ export interface DiagnosisContext {
     /** The `read-only` and `user` inputs: the container ran with a read-only root, as this user. */
     readOnly?: boolean
     user?: string
+    /** Gunicorn's `loglevel` when it is above `info`: its `Starting gunicorn` and `Booting worker` lines are not logged. */
+    logLevel?: string
   }
   paths: {
     repoRoot: string

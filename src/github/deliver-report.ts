@@ -11,6 +11,7 @@ import type { RunReport } from '../core/model.js'
 import { profileOutputs } from '../profile/render.js'
 import { serializeReportFile, toReportFile } from '../report-file/file.js'
 import { renderSummary } from '../render/markdown.js'
+import { workersFigure } from '../gunicorn/log-level.js'
 
 /** At most this many annotations: the runner shows only the first few per step anyway. */
 const MAX_ANNOTATIONS = 10
@@ -66,7 +67,7 @@ function setOutputs(safe: RunReport, reportPath: string): void {
   core.setOutput('boot-time-ms', safe.bootTimeMs === undefined ? '' : String(safe.bootTimeMs))
   core.setOutput('health-status', safe.health?.status === undefined ? '' : String(safe.health.status))
   core.setOutput('gunicorn-version', safe.gunicorn.version ?? '')
-  core.setOutput('workers', `${safe.gunicorn.workersBooted}/${safe.gunicorn.workersExpected ?? '?'}`)
+  core.setOutput('workers', workersFigure(safe.gunicorn))
   core.setOutput('websocket', safe.websocket)
   for (const [name, value] of Object.entries(profileOutputs(safe.profile))) core.setOutput(name, value)
   core.setOutput('report-path', reportPath)

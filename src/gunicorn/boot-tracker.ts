@@ -8,7 +8,7 @@ export interface WorkerDeath {
   pid: number
   code?: number
   signal?: string
-  /** The worker had logged `Booting worker` before it died (always true for tracked workers). */
+  /** The worker had logged `Booting worker` before it died (false only in a log that shows no boot at all). */
   afterBoot: boolean
   /** It printed `Exception in worker process` first (a boot failure). */
   bootException: boolean
@@ -223,8 +223,10 @@ export class BootTracker {
   }
 
   private onDeath(death: { pid: number; code?: number; signal?: string; presumed?: boolean }, line: LogLine, signal: BootSignal): void {
-    // Gunicorn as PID 1 reaps orphans too: a pid never seen booting is not a worker.
-    if (!this.booted.has(death.pid)) return
+    // Gunicorn as PID 1 reaps orphans too: a pid never seen booting is not a worker, unless the log shows no boot at
+    // all (`--log-level warning` drops Gunicorn's INFO lines, a paste may start mid-way): its exits are the workers'.
+    const bootUnseen = !this.booted.has(death.pid)
+    if (bootUnseen && (this.booted.size > 0 || this.started)) return
     const known = this.deaths.find((d) => d.pid === death.pid)
     if (known) {
       // Several lines report one death (Worker exiting + exited with code + "code 1." twice): merge them.
@@ -236,7 +238,7 @@ export class BootTracker {
       pid: death.pid,
       code: death.code,
       signal: death.signal,
-      afterBoot: true,
+      afterBoot: !bootUnseen,
       bootException: this.failedBoot.has(death.pid),
       presumed: death.presumed,
       seq: line.seq

@@ -9,6 +9,7 @@ import { commentMarker } from './marker.js'
 import { reasonById } from '../diagnosis/registry.js'
 import { profileSection } from './profile-section.js'
 import { checksTable, runDetails } from './tables.js'
+import { workersPhrase } from '../gunicorn/log-level.js'
 
 export { commentMarker } from './marker.js'
 
@@ -171,7 +172,7 @@ function passFacts(report: RunReport): string {
     facts.push(`${report.health?.ok === false ? 'booted' : 'healthy'} in ${formatDuration(report.bootTimeMs)}`)
   }
   const { workersBooted, workersExpected } = report.gunicorn
-  if (workersExpected !== undefined) facts.push(`${workersBooted}/${workersExpected} workers`)
+  if (workersExpected !== undefined) facts.push(workersPhrase(report.gunicorn))
   else if (workersBooted > 0) facts.push(plural(workersBooted, 'worker'))
   if (report.websocket === 'ok') facts.push('WebSocket OK')
   return facts.join(', ')

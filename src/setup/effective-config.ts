@@ -165,11 +165,29 @@ export function staticGracefulTimeout(settings: Settings, imageInfo: ImageInfo |
 }
 
 function optionOnCommandLine(argv: string[], option: string): number | undefined {
+  const value = optionValue(argv, option)
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined
+}
+
+/** The value an option is given on a command line: `--option value` or `--option=value`. */
+function optionValue(argv: string[], option: string): string | undefined {
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i].startsWith(`${option}=`) && /^\d+$/.test(argv[i].slice(option.length + 1))) return Number(argv[i].slice(option.length + 1))
-    if (argv[i] === option && /^\d+$/.test(argv[i + 1] ?? '')) return Number(argv[i + 1])
+    if (argv[i].startsWith(`${option}=`)) return argv[i].slice(option.length + 1)
+    if (argv[i] === option && argv[i + 1] !== undefined) return argv[i + 1]
   }
   return undefined
+}
+
+/**
+ * Gunicorn's loglevel read without running anything: the command line, GUNICORN_CMD_ARGS, a literal in the config
+ * file; undefined when none sets it (Gunicorn's default is `info`) or the config computes it.
+ */
+export function staticLogLevel(settings: Settings, imageInfo: ImageInfo | undefined): string | undefined {
+  const argv = gunicornArgv(startCommand(settings, imageInfo))
+  if (!argv) return undefined
+  const fromArgs = optionValue(argv, '--log-level') ?? optionValue(safeSplit(new Map(settings.env).get('GUNICORN_CMD_ARGS') ?? ''), '--log-level')
+  if (fromArgs !== undefined) return fromArgs
+  return configFileText(settings, argv, imageInfo?.workdir)?.match(/^loglevel\s*=\s*['"](\w+)['"]\s*(?:#.*)?$/m)?.[1]
 }
 
 /** The config file as the image has it, read from the build context (the usual `COPY . .` into WORKDIR). */

@@ -4,14 +4,19 @@
 import type { ShutdownResult } from '../core/model.js'
 import { formatSeconds } from '../core/text.js'
 import type { CheckRow } from './checks.js'
+import { hidesInfoLines } from '../gunicorn/log-level.js'
 
 /** Gunicorn stops at once on these, without waiting for the requests in flight. */
 const QUICK_SHUTDOWN = new Set(['SIGINT', 'SIGQUIT'])
 
-export function shutdownCheck(result: ShutdownResult | undefined, failed: boolean): CheckRow {
+/** `logLevel`: Gunicorn's, when known; above `info` it does not log `Handling signal`. */
+export function shutdownCheck(result: ShutdownResult | undefined, failed: boolean, logLevel?: string): CheckRow {
   if (!result) return { id: 'shutdown', status: 'not-reached', detail: '' }
   const { signal, handled, request, exited, graceSec, path } = result
-  const parts = [handled ? `${signal} handled after ${handled.afterMs} ms` : `${signal} not handled by Gunicorn`]
+  const unhandled = hidesInfoLines(logLevel)
+    ? `${signal} sent (\`loglevel\` ${logLevel} hides Gunicorn's \`Handling signal\` line)`
+    : `${signal} not handled by Gunicorn`
+  const parts = [handled ? `${signal} handled after ${handled.afterMs} ms` : unhandled]
   parts.push(
     request.status !== undefined ? `in-flight \`${path}\` answered ${request.status}` : `in-flight \`${path}\`: ${request.error ?? 'no answer'}`
   )

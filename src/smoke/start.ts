@@ -9,6 +9,7 @@ import { repoRelative } from '../core/paths.js'
 import { buildAnnotations } from './build.js'
 import fs from 'node:fs'
 import type { GunicornFacts, LogLine } from '../core/model.js'
+import { hidesInfoLines } from '../gunicorn/log-level.js'
 import type { CheckRow } from './checks.js'
 import type { ReportFields } from './report.js'
 import { PROBE_HOST, type SmokeRun } from './types.js'
@@ -92,14 +93,30 @@ function builtFrom({ settings }: SmokeRun): StartContext['dockerfile'] {
   }
 }
 
-/** The start check's row: Gunicorn started when its log named its version. */
-export function startCheck(facts: GunicornFacts, lines: LogLine[], containerStartedAt: number): CheckRow {
-  const started = facts.version !== undefined
+/**
+ * Gunicorn started when its log named its version, or, at a `loglevel` that hides that line, when the app answered
+ * or the master logged a worker's exit.
+ */
+export function gunicornStarted(facts: GunicornFacts, logLevel: string | undefined, answered: boolean): boolean {
+  return facts.version !== undefined || (hidesInfoLines(logLevel) && (answered || facts.workersDied > 0))
+}
+
+/** The start check's row; `answered`: the app answered its health route. */
+export function startCheck(facts: GunicornFacts, lines: LogLine[], containerStartedAt: number, logLevel?: string, answered = false): CheckRow {
   const startLine = lines.find((line) => /Starting gunicorn/.test(line.text))
+  const quiet = facts.version === undefined && hidesInfoLines(logLevel)
+  const started = gunicornStarted(facts, logLevel, answered)
+  const unlogged = `its \`loglevel\` \`${logLevel}\` hides the \`Starting gunicorn\` line`
   return {
     id: 'start',
     status: started ? 'pass' : 'fail',
-    detail: started ? describeServer(facts) : 'Gunicorn did not start',
+    detail: quiet
+      ? started
+        ? `started (${unlogged})`
+        : `no sign that Gunicorn started (${unlogged})`
+      : started
+        ? describeServer(facts)
+        : 'Gunicorn did not start',
     durationMs: startLine !== undefined ? startLine.at - containerStartedAt : undefined
   }
 }

@@ -3,6 +3,7 @@
 import type { ContainerState } from '../docker/docker.js'
 import { LOG_DRAIN_CAP } from './log-watch.js'
 import type { WorkerCount } from './worker-count.js'
+import { staticLogLevel } from '../setup/effective-config.js'
 import { cancelled, type Findings, type Running, type SmokeRun } from './types.js'
 
 export interface Evidence {
@@ -11,6 +12,8 @@ export interface Evidence {
   /** The exit code is evidence only if the container stopped by itself; removing it kills it (137). */
   exitedOnItsOwn?: { code?: number; at: number }
   workersExpected?: number
+  /** Gunicorn's loglevel, as `--print-config` printed it or the command and config file set it. */
+  logLevel?: string
   /** The container's removal, when the verdict does not wait for it (see tearDown); it never rejects. */
   removal?: Promise<void>
 }
@@ -59,7 +62,7 @@ export async function tearDown(
     await docker.removeContainers([configContainer])
   }
   if (!stopped) await Promise.race([logsDone, delay(3000)])
-  return { state, oomEvents, exitedOnItsOwn, workersExpected, ...(removal ? { removal } : {}) }
+  return { state, oomEvents, exitedOnItsOwn, workersExpected, logLevel: logLevelOf(run, running, workerCount), ...(removal ? { removal } : {}) }
 }
 
 /**
@@ -89,8 +92,11 @@ async function tearDownHealthy(run: SmokeRun, running: Running, workerCount: Wor
     await removing
     await Promise.race([logsDone, delay(3000)])
   }
-  return { exitedOnItsOwn: running.watch.exited, workersExpected, ...(removal ? { removal } : {}) }
+  return { exitedOnItsOwn: running.watch.exited, workersExpected, logLevel: logLevelOf(run, running, workerCount), ...(removal ? { removal } : {}) }
 }
+
+const logLevelOf = (run: SmokeRun, running: Running, workerCount: WorkerCount): string | undefined =>
+  workerCount.printed?.loglevel ?? staticLogLevel(run.settings, running.imageInfo)
 
 /**
  * Removes the print-config container. Not found while its `docker run` had not returned, it may still have been

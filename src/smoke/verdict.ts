@@ -15,7 +15,8 @@ import { reportOf } from './report.js'
 import { shutdownCheck } from './shutdown-words.js'
 import { writeWarnings } from './write-warnings.js'
 import { stabilityCheck } from './stability-check.js'
-import { startCheck } from './start.js'
+import { gunicornStarted, startCheck } from './start.js'
+import { bootsUnlogged, hidesInfoLines, workersFigure, workersPhrase } from '../gunicorn/log-level.js'
 import type { Evidence } from './teardown.js'
 import type { Findings, Running, SmokeRun } from './types.js'
 import { healthCheck } from './wait-healthy.js'
@@ -26,15 +27,20 @@ export function verdict(run: SmokeRun, running: Running, findings: Findings, hea
   const { watch } = running
   watch.tracker.flush()
   const lines = watch.buffer.lines()
-  const facts = gunicornFacts(running, evidence.workersExpected, settings, findings.outcome === 'healthy')
+  const { logLevel } = evidence
+  const facts = gunicornFacts(running, evidence.workersExpected, settings, findings.outcome === 'healthy', logLevel)
   const { outcome, healthyAt, websocket } = findings
-  const workersText = `${facts.workersBooted}/${facts.workersExpected ?? '?'}`
-  const rows: CheckRow[] = [startCheck(facts, lines, running.containerStartedAt), workersCheck(facts, findings, lines, running.containerStartedAt)]
-  rows.push(healthCheck(health, findings, running.containerStartedAt, watch.tracker.state().started))
+  const answered = healthyAt !== undefined
+  const started = gunicornStarted(facts, logLevel, answered)
+  const rows: CheckRow[] = [
+    startCheck(facts, lines, running.containerStartedAt, logLevel, answered),
+    workersCheck(facts, findings, lines, running.containerStartedAt, started)
+  ]
+  rows.push(healthCheck(health, findings, running.containerStartedAt, watch.tracker.state().started || started))
   if (settings.websocketPath) rows.push(websocketCheck(websocket))
   if (settings.stabilityWindowSec > 0) rows.push(stabilityCheck(run, running, findings))
   if (settings.loadRequests > 0) rows.push(loadCheck(findings, watch.workerTrouble?.what))
-  if (settings.shutdownCheck) rows.push(shutdownCheck(findings.shutdown, outcome === 'shutdown-failed'))
+  if (settings.shutdownCheck) rows.push(shutdownCheck(findings.shutdown, outcome === 'shutdown-failed', logLevel))
   rows.forEach((row) => run.checks.set(row))
   const bootTimeMs = healthyAt !== undefined ? healthyAt - running.containerStartedAt : undefined
   const exitCode = evidence.state?.exitCode ?? evidence.exitedOnItsOwn?.code
@@ -54,7 +60,7 @@ export function verdict(run: SmokeRun, running: Running, findings: Findings, hea
     shutdown: findings.shutdown
   }
   if (outcome === 'healthy') {
-    const parts = [`healthy in ${formatSeconds(bootTimeMs!)}`, `${workersText} workers`]
+    const parts = [`healthy in ${formatSeconds(bootTimeMs!)}`, workersPhrase(facts)]
     if (websocket?.ok) parts.push('WebSocket OK')
     const fit = fitNotes(findings.profile)
     // Failures the host would see that did not stop the app here: warnings with their fix, and annotations.
@@ -110,7 +116,8 @@ export function diagnosisContext(run: SmokeRun, running: Running, findings: Find
         words: settings.host.portFailureWords
       },
       readOnly: settings.readOnly,
-      user: settings.user
+      user: settings.user,
+      ...(hidesInfoLines(evidence.logLevel) ? { logLevel: evidence.logLevel } : {})
     },
     stackRequest: findings.stackRequest,
     shutdown: findings.shutdown,
@@ -133,7 +140,13 @@ export function diagnosisPaths(settings: Settings, imageInfo: ImageInfo | undefi
   return { repoRoot: settings.workspace, contextDir: settings.context, dockerfile: settings.dockerfile, workdir: imageInfo?.workdir }
 }
 
-function gunicornFacts(running: Running, printedWorkers: number | undefined, settings: Settings, healthy: boolean): RunReport['gunicorn'] {
+function gunicornFacts(
+  running: Running,
+  printedWorkers: number | undefined,
+  settings: Settings,
+  healthy: boolean,
+  logLevel: string | undefined
+): RunReport['gunicorn'] {
   const { tracker } = running.watch
   const bootState = tracker.state()
   const trackerFacts = tracker.facts()
@@ -146,14 +159,23 @@ function gunicornFacts(running: Running, printedWorkers: number | undefined, set
     (healthy ? bootState.expectedWorkers : undefined)
   // Workers that booted without an exception; replacements of dead workers are not extra workers.
   const bootedOk = bootState.bootedPids.filter((pid) => !bootState.failedBootPids.includes(pid)).length
-  return { ...trackerFacts, workersExpected: expected, workersBooted: expected !== undefined ? Math.min(bootedOk, expected) : bootedOk }
+  return {
+    ...trackerFacts,
+    workersExpected: expected,
+    workersBooted: expected !== undefined ? Math.min(bootedOk, expected) : bootedOk,
+    ...(hidesInfoLines(logLevel) ? { logLevel } : {})
+  }
 }
 
-function workersCheck(facts: RunReport['gunicorn'], findings: Findings, lines: LogLine[], since: number): CheckRow {
+/** `2/2`, or at a `loglevel` that hides the boots, the count expected and why none is seen. */
+function workersDone(facts: RunReport['gunicorn']): string {
+  return bootsUnlogged(facts) ? `${facts.workersExpected ?? '?'} expected (boots not logged at \`loglevel\` ${facts.logLevel})` : workersFigure(facts)
+}
+
+function workersCheck(facts: RunReport['gunicorn'], findings: Findings, lines: LogLine[], since: number, started: boolean): CheckRow {
   const { outcome, healthyAt } = findings
-  const started = facts.version !== undefined
-  const failed = outcome === 'gave-up' || facts.workersBooted === 0 || (outcome === 'unstable' && healthyAt === undefined)
-  const workersText = `${facts.workersBooted}/${facts.workersExpected ?? '?'}`
+  const failed = outcome === 'gave-up' || (facts.workersBooted === 0 && !bootsUnlogged(facts)) || (outcome === 'unstable' && healthyAt === undefined)
+  const workersText = workersDone(facts)
   const boots = lines.filter((line) => line.text.includes('Booting worker with pid'))
   const count = facts.workersBooted
   return {

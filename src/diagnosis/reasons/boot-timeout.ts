@@ -14,7 +14,7 @@ import { platformEvidence } from '../platform-messages.js'
 type Facts =
   | { kind: 'host-port'; source: string; name: string; port: number; expected?: string }
   | { kind: 'wrapper-gave-up'; seconds?: string }
-  | { kind: 'never-started'; seconds: number; logEmpty: boolean }
+  | { kind: 'never-started'; seconds: number; logEmpty: boolean; logLevel?: string }
   | { kind: 'loopback'; binds: string[]; port: number }
   | { kind: 'unix-socket'; binds: string[]; port: number }
   | { kind: 'other-port'; ports: string[]; port: number }
@@ -68,7 +68,7 @@ const neverStarted: Rule<Facts> = {
     if (rc.ctx.outcome !== 'boot-timeout' || rc.ctx.state.started || causeInLog(rc) || masterSpoke(rc)) return undefined
     const lastLines = lastLogLines(rc)
     return {
-      facts: { kind: 'never-started', seconds: rc.ctx.settings.timeoutSec, logEmpty: lastLines.length === 0 },
+      facts: { kind: 'never-started', seconds: rc.ctx.settings.timeoutSec, logEmpty: lastLines.length === 0, logLevel: rc.ctx.settings.logLevel },
       evidence: lastLines,
       location: firstLocation(commandLine(rc))
     }
@@ -169,7 +169,10 @@ function summary(facts: Facts): string {
     case 'never-started':
       return (
         `Gunicorn never started within ${facts.seconds} s: ` +
-        `the log has no ${code('Starting gunicorn')} line${facts.logEmpty ? ' (it is empty)' : ''}.`
+        `the log has no ${code('Starting gunicorn')} line${facts.logEmpty ? ' (it is empty)' : ''}` +
+        (facts.logLevel
+          ? `, which its ${code('loglevel')} ${code(facts.logLevel)} hides, and nothing else shows it running (no worker's exit, no answer).`
+          : '.')
       )
     case 'loopback':
       return (

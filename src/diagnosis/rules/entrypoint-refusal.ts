@@ -5,6 +5,7 @@
 // logged it before the worker exited) is read the same way.
 import type { LogLine } from '../../core/model.js'
 import type { RuleContext } from '../context.js'
+import { stripLinePrefixes } from '../../gunicorn/line-prefix.js'
 
 /** The shell's messages for `${NAME:?}`/`${NAME?}` (dash, bash) and `set -u` (bash). */
 const SHELL_REFUSAL = /\b([A-Z][A-Z0-9_]*): (?:parameter null or not set|parameter not set|unbound variable)\b/
@@ -44,20 +45,43 @@ const GUNICORN_LINE = /\[\d+\] \[[A-Z]+\] |Worker exiting|exited with code/
 /** An app's note that it goes on without the value (`INFO: REDIS_URL not set, caching disabled`) is no refusal. */
 const GOES_ON = /\b(?:INFO|DEBUG)\b|\b[Dd]isabl|\b[Ss]kipp|\b[Oo]ptional\b|\b[Ff]alling back\b/
 
+/** The variable an app's line names and refuses, unless it is Gunicorn's own line or a note that the app goes on. */
+function refusedIn(text: string): string | undefined {
+  if (GUNICORN_LINE.test(text) || NOT_FATAL.test(text) || GOES_ON.test(text)) return undefined
+  const named = NAME_REFUSED.exec(text) ?? (REFUSAL.test(text) ? NAMED_VARIABLE.exec(text) : null)
+  return named ? (named[1] ?? named[2]) : undefined
+}
+
 /**
  * A worker that logged why it refused to load and exited without a traceback: the app's own line, just before the
- * worker's exit, names a variable and refuses it. Each exiting worker's line before its exit is read.
+ * worker's exit, names a variable and refuses it. Each exiting worker's line before its exit is read. Where the
+ * master logs no exit (Gunicorn 20.1's code 1, or any version at `loglevel` warning, which hides `Worker exiting`),
+ * the same refusal printed again and again, once by each worker Gunicorn replaces, is read instead.
  */
 export function workerRefusal(rc: RuleContext): EntrypointRefusal | undefined {
   if (rc.tracebacks.length > 0) return undefined
   const lines = rc.ctx.lines
   for (let i = 1; i < lines.length; i++) {
-    if (!lines[i].text.includes('Worker exiting')) continue
+    // `Worker exiting` is an INFO line: at `--log-level warning` the master's `exited with code` is the death's only line.
+    if (!lines[i].text.includes('Worker exiting') && !lines[i].text.includes('exited with code')) continue
     for (const line of lines.slice(Math.max(0, i - 2), i)) {
-      if (GUNICORN_LINE.test(line.text) || NOT_FATAL.test(line.text) || GOES_ON.test(line.text)) continue
-      const named = NAME_REFUSED.exec(line.text) ?? (REFUSAL.test(line.text) ? NAMED_VARIABLE.exec(line.text) : null)
-      if (named) return { variable: named[1] ?? named[2], line }
+      const variable = refusedIn(line.text)
+      if (variable) return { variable, line }
     }
+  }
+  return repeatedRefusal(rc)
+}
+
+function repeatedRefusal(rc: RuleContext): EntrypointRefusal | undefined {
+  if (rc.ofKind('worker-exit').length > 0 || rc.ofKind('worker-exiting').length > 0) return undefined
+  const seen = new Map<string, number>()
+  for (const line of rc.ctx.lines) {
+    const text = stripLinePrefixes(line.text).trim()
+    const variable = text.length < 300 ? refusedIn(text) : undefined
+    if (!variable) continue
+    const times = (seen.get(text) ?? 0) + 1
+    if (times >= 2) return { variable, line }
+    seen.set(text, times)
   }
   return undefined
 }

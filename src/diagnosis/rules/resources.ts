@@ -73,9 +73,16 @@ function killedBeforeTheCut(rc: RuleContext, kills: WorkerSignal[], timedOut: Se
   return early.length >= 2 && seconds.size === 1 && !seconds.has(undefined) ? early.map((e) => e.pid) : []
 }
 
-/** Every worker that timed out was booted after the first of these kills. */
+/**
+ * Every worker that timed out was booted after the first of these kills. In a log that shows no boot at all
+ * (`--log-level warning`), a replacement is told by its pid: the kernel numbers processes upwards.
+ */
 function timeoutsOfReplacements(rc: RuleContext, kills: WorkerSignal[]): boolean {
   if (kills.length === 0) return false
+  if (rc.ofKind('worker-boot').length === 0) {
+    const lastKilled = Math.max(...kills.map((k) => k.pid))
+    return rc.ofKind('worker-timeout').every((t) => t.pid > lastKilled)
+  }
   const since = kills[0].lines[0].seq
   const replacements = new Set(
     rc
