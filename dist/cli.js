@@ -22859,6 +22859,8 @@ var LINE_PREFIXES = [
   // `docker logs -t`, Azure App Service, GitHub Actions' raw log: an RFC 3339 time, then a space or tab
   { name: "timestamp", pattern: new RegExp(String.raw`^${RFC3339}\s`) },
   LOG_TABLE,
+  // A console's bare column before each line (OpenShift's and Kibana's log views): `  | gunicorn: error: …`
+  { name: "console column", pattern: /^\|(?: |$)/ },
   { name: "GitHub Actions annotation", pattern: /^##\[(?:error|warning|notice|debug|group|endgroup|command)\]/ },
   { name: "blockquote", pattern: /^>(?: |$)/ },
   // A terminal UI's box around each line (k9s log view, rich panels): `│ Traceback (most recent call last): … │`
@@ -24134,7 +24136,7 @@ var MISSING_TOOLS = [
 ];
 var COMPILE_EVIDENCE = /fatal error: [\w./-]+\.h: No such file|'(?:[\w-]*-)?(?:gcc|g\+\+|cc|clang)'|pg_config executable not found|Can not find valid pkg-config name|bootstrapping makefile fragments/;
 var FAILED_PACKAGE = /Failed building wheel for ([^\s:]+)|Failed to (?:download and )?build:? `([A-Za-z0-9][\w.-]*)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/;
-var BUILD_FAILED = /subprocess-exited-with-error|Failed building wheel|legacy-install-failure|[Bb]uild backend (?:returned an error|failed)/;
+var BUILD_FAILED = /subprocess-exited-with-error|Failed building wheel|legacy-install-failure|[Bb]uild backend (?:returned an error|failed)|Command "[^"]*setup\.py[^"]*" failed with error code/;
 function parseNativeBuildFailure(lines) {
   const failed2 = lines.map((line) => line.match(FAILED_PACKAGE)).find(Boolean);
   const encountered = lines.findIndex((line) => /Encountered error while (trying to install|generating) package/.test(line));
@@ -27285,7 +27287,7 @@ function serviceKind(text) {
   return "the database";
 }
 var DB_CONNECT_FRAME = /\/(django\/db\/backends|psycopg2?|pymysql|MySQLdb|sqlalchemy\/engine|sqlalchemy\/pool|asyncpg|redis|pymongo)\//;
-var CONNECT_FUNC = /^(ensure_connection|connect|_connect|get_new_connection|__connect|_do_get|raw_connection|connection)$/;
+var CONNECT_FUNC = /^(ensure_connection|connect|_connect|get_new_connection|__connect|_do_get|raw_connection|connection|select_servers?|_select_servers_loop)$/;
 var isConnectFrame = (f) => DB_CONNECT_FRAME.test(f.file) && CONNECT_FUNC.test(f.func ?? "");
 var ENV_READ = /((?:\bos\.)?\benviron\.get|(?:\bos\.)?\bgetenv|\benv(?:\.\w+)?)\(\s*['"]([A-Za-z_]\w*)['"]\s*(?:,\s*(?:default\s*=\s*)?None\s*)?\)/g;
 var NONE_ATTRIBUTE = /'NoneType' object has no attribute '(\w+)'/;
@@ -27344,8 +27346,10 @@ var GUNICORN_OPTIONS = new Set(
 );
 function rejectsGunicornOptions(error) {
   const args = /^(?:unrecognized arguments|no such option): (.+)$/.exec(error.message)?.[1] ?? "";
+  if (startsWithBlank(args)) return false;
   return args.split(/\s+/).some((arg) => GUNICORN_OPTIONS.has(arg.split("=")[0]));
 }
+var startsWithBlank = (args) => /^\s/.test(args);
 var printedByAppParser = (rc, error) => printedByWorker(rc, error) || rejectsGunicornOptions(error);
 var gunicornConfigErrors = (rc) => rc.ofKind("config-error").filter((e) => !printedByAppParser(rc, e));
 var firstConfigError = (rc) => gunicornConfigErrors(rc)[0];
@@ -27359,6 +27363,8 @@ var invalidPort = {
     return error && placeholder !== void 0 ? portFinding(rc, error, placeholder) : void 0;
   }
 };
+var SERVICE_LINK = /^tcp:\/\/[\w.-]+:\d+$/;
+var PORT_VARIABLE = /\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_PORT)\b/;
 function portFinding(rc, error, placeholder) {
   const evidence = linesOf(error);
   const command = commandLine(rc);
@@ -27370,6 +27376,10 @@ function portFinding(rc, error, placeholder) {
   if (bind && location?.file === bind.file) evidence.push(bind.text.trim());
   else if (inCommand) evidence.push(inCommand.text);
   if (placeholder === "") return { facts: { kind: "empty-port", port: rc.ctx.settings.port, ...file }, evidence, location };
+  if (SERVICE_LINK.test(placeholder)) {
+    const variable = [location && rc.repo.read(location.file), command?.text].map((text) => PORT_VARIABLE.exec(text ?? "")?.[1]).find(Boolean);
+    return { facts: { kind: "service-link-port", value: placeholder, variable }, evidence, location };
+  }
   const fromCommand = Boolean(location && location.file === inCommand?.file && location.line === inCommand.line);
   const shellForm2 = fromCommand && inCommand ? shellFormOf(inCommand.text) ?? genericShellForm(appSpec(inCommand.text)) : void 0;
   return { facts: { kind: "literal-port", placeholder, inCommand: fromCommand, shellForm: shellForm2, ...file }, evidence, location };
@@ -28121,6 +28131,24 @@ function literalPort({ placeholder, inCommand }) {
   const why = inCommand ? `the exec-form ${code("CMD")} runs no shell, so the variable is never expanded` : "gunicorn.conf.py is plain Python and does not expand shell variables";
   return `The bind address contains the literal text ${code(placeholder)}: ${why}.`;
 }
+function unrecognizedWords(args) {
+  if (!startsWithBlank(args)) {
+    return {
+      summary: `Gunicorn does not recognize the argument(s) ${code(args)}.`,
+      remedy: "Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version."
+    };
+  }
+  return {
+    summary: `Gunicorn does not recognize the argument(s) ${code(args)}: the first begins with a blank, so ${code(args.trim().split(/\s+/)[0])} was not read as an option. A line-continuation backslash left in the command (a compose \`command:\` over several lines) glues a blank to the next word.`,
+    remedy: "Write the command without backslashes at the ends of its lines (a folded `command: >` or a YAML list of arguments in the compose file), so that every option is a word of its own."
+  };
+}
+function serviceLinkWords({ value, variable }) {
+  return {
+    summary: `Gunicorn was given the port ${code(value)}, the value Kubernetes sets ${code("<SERVICE>_PORT")} to for each Service of the namespace: the port variable ${variable ? `${code(variable)} ` : ""}the image reads is shadowed by a Service's.`,
+    remedy: `Set ${code(`${variable ?? "<NAME>_PORT"}=8000`)} explicitly in the pod spec, or ${code("enableServiceLinks: false")}, or name the Service so that its variables do not collide with the app's.`
+  };
+}
 function settingsModuleSummary({ module, package: pkg, location }) {
   const holds = pkg && pkg.has.length > 0 ? ` (it holds ${pkg.has.map((name) => code(name)).join(", ")})` : "";
   const missing = pkg ? `the repository's ${code(`${pkg.path}/`)} has no module ${code(module.slice(pkg.name.length + 1))}${holds}` : "no such module is in the image";
@@ -28164,12 +28192,14 @@ function summary9(facts) {
       return literalPort(facts);
     case "no-app-module":
       return "Gunicorn was started without an application module (e.g. `app:app`).";
+    case "service-link-port":
+      return serviceLinkWords(facts).summary;
     case "unreadable-config":
       return unreadableSummary(facts);
     case "invalid-value":
       return `Gunicorn rejected the setting ${code(facts.setting)}: ${facts.problem}${facts.detail !== void 0 ? ` (${facts.detail})` : ""}.`;
     case "unrecognized-arguments":
-      return `Gunicorn does not recognize the argument(s) ${code(facts.args)}.`;
+      return unrecognizedWords(facts.args).summary;
     case "rejected":
       return `Gunicorn rejected its configuration: ${facts.message}`;
     case "django-settings":
@@ -28186,6 +28216,7 @@ function unreadableRemedy(facts) {
   if (facts.caller && !notPythonFile(facts.file)) return callerRemedy(facts.caller);
   return notPythonFile(facts.file) ? `Rename it to a ${code(".py")} name (e.g. ${code("gunicorn.conf.py")}) written as Python (${code('bind = "0.0.0.0:8000"')}), and pass that name to ${code("-c")}.` : "Fix the error in the config file; it is executed as Python when Gunicorn starts.";
 }
+var DJANGO_SETTINGS_REMEDY = "Provide the setting or configuration file Django names above in the image (it is often copied by hand on the server and missing from the build).";
 function remedy11(facts) {
   switch (facts.kind) {
     case "ipv6-unavailable":
@@ -28202,17 +28233,19 @@ function remedy11(facts) {
       return `Give ${code("PORT")} a value (the action passes ${code(`PORT=${facts.port}`)}) or ${readEnvironmentIn(facts)}.`;
     case "literal-port":
       return facts.inCommand ? commandPortRemedy(facts) : `Instead of ${code(facts.placeholder)}, ${readEnvironmentIn(facts)}.`;
+    case "service-link-port":
+      return serviceLinkWords(facts).remedy;
     case "no-app-module":
       return `Add the WSGI/ASGI application as the last argument of the command (${code("gunicorn \u2026 module:app")}) or set ${code("wsgi_app")} in gunicorn.conf.py.`;
     case "unreadable-config":
       return unreadableRemedy(facts);
     case "unrecognized-arguments":
-      return "Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version.";
+      return unrecognizedWords(facts.args).remedy;
     case "invalid-value":
     case "rejected":
       return CORRECT_VALUE;
     case "django-settings":
-      return "Provide the setting or configuration file Django names above in the image (it is often copied by hand on the server and missing from the build).";
+      return DJANGO_SETTINGS_REMEDY;
     case "installed-app":
       return installedAppRemedy(facts);
     case "settings-module-missing":
@@ -29812,6 +29845,24 @@ var cutShort = {
   }
 };
 var RUN_DIRECTORY = `(${code("--chdir")}, ${code("WORKDIR")} or ${code("PYTHONPATH")})`;
+var importingGunicorn = (tb) => /\/bin\/gunicorn$/.test(tb.frames[0]?.file ?? "") && tb.frames.length > 1 && tb.frames.every((f) => f.func === "<module>" && (f === tb.frames[0] || /\/gunicorn\/[\w/]+\.py$/.test(f.file)));
+var gunicornBroken = {
+  stage: "boot",
+  name: "Gunicorn's own module raised while Gunicorn was imported",
+  detect(rc) {
+    const tb = rc.primaryTraceback((t) => importingGunicorn(t) && !/^(?:ModuleNotFound|Import)Error$/.test(t.exception.type));
+    const inner = tb?.frames[tb.frames.length - 1];
+    if (!tb || !inner) return void 0;
+    const raisedAt2 = `${inner.file.replace(/^.*\/(?=gunicorn\/)/, "")}:${inner.line}`;
+    return { facts: { kind: "gunicorn-broken", exceptionLine: tb.exception.line, raisedAt: raisedAt2 }, evidence: rc.tracebackEvidence(tb) };
+  }
+};
+function gunicornBrokenWords({ raisedAt: raisedAt2, exceptionLine }) {
+  return {
+    summary: `Gunicorn itself fails to import in this image: its own ${code(raisedAt2)} raised ${code(exceptionLine)} before it read any configuration, so the installed Gunicorn release does not run here.`,
+    remedy: `Upgrade Gunicorn (import-time bugs are fixed in point releases) or pin the release that last worked, in ${code("requirements.txt")} or the project's lock file.`
+  };
+}
 function bootWords(facts) {
   switch (facts.kind) {
     case "gunicorn-missing":
@@ -29819,6 +29870,8 @@ function bootWords(facts) {
         summary: `Gunicorn itself is not installed for the Python that runs the ${code("gunicorn")} command (${code(facts.exceptionLine)}).`,
         remedy: `Install ${code("gunicorn")} in the same environment as the app (its requirements, the same virtualenv), or start it with ${code("python -m gunicorn")} from that Python.`
       };
+    case "gunicorn-broken":
+      return gunicornBrokenWords(facts);
     case "app-module-missing":
       return {
         summary: `${facts.server === "uvicorn" ? "uvicorn" : "Gunicorn"} cannot import the app module ${code(facts.moduleName)} it was told to load: it is not importable where the server runs (not copied into the image, another working directory, or installed for another Python).`,
@@ -29871,6 +29924,7 @@ var missing_dependency_default = defineReason({
     gunicornNotInstalled,
     gunicornNotFoundByShell,
     gunicornItself,
+    gunicornBroken,
     appModule2,
     appModuleByUvicorn,
     localNotImportable,
@@ -31856,6 +31910,7 @@ function refusedAccess(tb, path34) {
 var READ_ONLY = /\[Errno 30\] Read-only file system: '([^']+)'/;
 var PERMISSION = /\[Errno 13\] Permission denied: '([^']+)'/;
 var NO_TEMP_DIR = /No usable temporary directory found in (\[.*\])/;
+var PID_RENAME = /(\[Errno \d+\] [^:]+): '[^']+' -> '([^']+)'/;
 function writerOf(rc, tb) {
   if (tb.frames.some((frame) => /gunicorn\/workers\/workertmp\.py$/.test(frame.file))) return "worker-tmp";
   if (tb.frames.some((frame) => /gunicorn\/pidfile\.py$/.test(frame.file))) return "pidfile";
@@ -31867,6 +31922,8 @@ function failedWrite(rc, tb) {
   const message = tb.exception.line;
   const readOnly = READ_ONLY.exec(message);
   if (readOnly) return { path: readOnly[1], cause: "read-only" };
+  const renamed = tb.frames.some((frame) => /gunicorn\/pidfile\.py$/.test(frame.file)) ? PID_RENAME.exec(message) : null;
+  if (renamed) return { path: renamed[2], cause: "refused", refusal: renamed[1] };
   const noTemp = NO_TEMP_DIR.exec(message);
   if (noTemp) return { path: noTemp[1], cause: rc.ctx.settings.readOnly ? "read-only" : "permission" };
   const denied = PERMISSION.exec(message);
@@ -31890,6 +31947,7 @@ var writeFailed = {
           writer,
           path: failed2.path,
           cause: failed2.cause,
+          refusal: failed2.refusal,
           user: rc.ctx.settings.user,
           access: failed2.refused === "access" || void 0,
           location
@@ -31930,11 +31988,14 @@ function settingLine(rc, writer) {
   if (command && command.text.includes(option)) return command;
   return configSetting(rc, setting);
 }
-function summary20({ writer, path: path34, cause, user, location, access }) {
+function summary20({ writer, path: path34, cause, refusal, user, location, access }) {
   const who = user ? `user ${code(user)}` : "the image's user";
   const why = cause === "read-only" ? "the root filesystem is read-only" : `${who} may not write there`;
   if (writer === "worker-tmp") {
     return `Gunicorn's workers need a writable temporary directory and none of ${code(path34)} is writable (${why}): the master stops at the first worker.`;
+  }
+  if (cause === "refused") {
+    return `Gunicorn cannot write its pid file ${code(path34)}${where(location)}: the filesystem refused the rename Gunicorn makes over it (${code(refusal ?? "")}), as a host's shared folder or a network volume may.`;
   }
   const dir = path34.slice(0, path34.lastIndexOf("/")) || "/";
   if (writer === "pidfile") return `Gunicorn cannot write its pid file in ${code(dir)}${where(location)}: ${why}.`;
@@ -33317,8 +33378,8 @@ var GunicornLogParser = class {
     if (this.awaitingMessage && this.continuesMessage(line, text)) return;
     if (this.open.length > 0 && this.consumeTracebackLine(line, text, out)) return;
     if (lead === 70 && FRAME2.test(text)) {
-      const indent = Math.max(0, text.search(/\S/) - 2);
-      this.open.push({ lines: [], frames: [], pid: this.pendingExceptionPids.shift(), chained: this.nextIsChained, headless: true, indent });
+      const [at, pid] = [text.search(/\S/), this.pendingExceptionPids.shift()];
+      this.open.push({ lines: [], frames: [], pid, chained: this.nextIsChained, headless: true, indent: Math.max(0, at - 2), firstFrameIndent: at });
       this.nextIsChained = false;
       this.consumeTracebackLine(line, text, out);
       return;
@@ -33425,6 +33486,8 @@ var GunicornLogParser = class {
     if (indented) {
       const waitingForCode = this.open.find((tb) => tb.frames.length > 0 && tb.frames[tb.frames.length - 1].code === void 0);
       const target = waitingForCode ?? this.open[this.open.length - 1];
+      if (indentedText.search(/\S/) - (target.firstFrameIndent ?? NaN) === 4) target.indent = target.firstFrameIndent;
+      target.firstFrameIndent = void 0;
       if (waitingForCode && !CARETS.test(text)) waitingForCode.frames[waitingForCode.frames.length - 1].code = text.trim();
       target.lines.push(line);
       return this.checkLength(target, out);

@@ -22919,7 +22919,7 @@ var init_pip_output = __esm({
     ];
     COMPILE_EVIDENCE = /fatal error: [\w./-]+\.h: No such file|'(?:[\w-]*-)?(?:gcc|g\+\+|cc|clang)'|pg_config executable not found|Can not find valid pkg-config name|bootstrapping makefile fragments/;
     FAILED_PACKAGE = /Failed building wheel for ([^\s:]+)|Failed to (?:download and )?build:? `([A-Za-z0-9][\w.-]*)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/;
-    BUILD_FAILED = /subprocess-exited-with-error|Failed building wheel|legacy-install-failure|[Bb]uild backend (?:returned an error|failed)/;
+    BUILD_FAILED = /subprocess-exited-with-error|Failed building wheel|legacy-install-failure|[Bb]uild backend (?:returned an error|failed)|Command "[^"]*setup\.py[^"]*" failed with error code/;
   }
 });
 
@@ -24388,6 +24388,8 @@ var init_line_prefix = __esm({
       // `docker logs -t`, Azure App Service, GitHub Actions' raw log: an RFC 3339 time, then a space or tab
       { name: "timestamp", pattern: new RegExp(String.raw`^${RFC3339}\s`) },
       LOG_TABLE,
+      // A console's bare column before each line (OpenShift's and Kibana's log views): `  | gunicorn: error: …`
+      { name: "console column", pattern: /^\|(?: |$)/ },
       { name: "GitHub Actions annotation", pattern: /^##\[(?:error|warning|notice|debug|group|endgroup|command)\]/ },
       { name: "blockquote", pattern: /^>(?: |$)/ },
       // A terminal UI's box around each line (k9s log view, rich panels): `│ Traceback (most recent call last): … │`
@@ -26555,7 +26557,7 @@ var init_environment = __esm({
       ["timeout", /timeout expired|timed out|No route to host|TimeoutError/i]
     ];
     DB_CONNECT_FRAME = /\/(django\/db\/backends|psycopg2?|pymysql|MySQLdb|sqlalchemy\/engine|sqlalchemy\/pool|asyncpg|redis|pymongo)\//;
-    CONNECT_FUNC = /^(ensure_connection|connect|_connect|get_new_connection|__connect|_do_get|raw_connection|connection)$/;
+    CONNECT_FUNC = /^(ensure_connection|connect|_connect|get_new_connection|__connect|_do_get|raw_connection|connection|select_servers?|_select_servers_loop)$/;
     isConnectFrame = (f) => DB_CONNECT_FRAME.test(f.file) && CONNECT_FUNC.test(f.func ?? "");
     ENV_READ = /((?:\bos\.)?\benviron\.get|(?:\bos\.)?\bgetenv|\benv(?:\.\w+)?)\(\s*['"]([A-Za-z_]\w*)['"]\s*(?:,\s*(?:default\s*=\s*)?None\s*)?\)/g;
     NONE_ATTRIBUTE = /'NoneType' object has no attribute '(\w+)'/;
@@ -26572,6 +26574,7 @@ function printedByWorker(rc, error2) {
 }
 function rejectsGunicornOptions(error2) {
   const args = /^(?:unrecognized arguments|no such option): (.+)$/.exec(error2.message)?.[1] ?? "";
+  if (startsWithBlank(args)) return false;
   return args.split(/\s+/).some((arg) => GUNICORN_OPTIONS.has(arg.split("=")[0]));
 }
 function portFinding(rc, error2, placeholder) {
@@ -26585,6 +26588,10 @@ function portFinding(rc, error2, placeholder) {
   if (bind2 && location?.file === bind2.file) evidence.push(bind2.text.trim());
   else if (inCommand) evidence.push(inCommand.text);
   if (placeholder === "") return { facts: { kind: "empty-port", port: rc.ctx.settings.port, ...file }, evidence, location };
+  if (SERVICE_LINK.test(placeholder)) {
+    const variable = [location && rc.repo.read(location.file), command?.text].map((text) => PORT_VARIABLE.exec(text ?? "")?.[1]).find(Boolean);
+    return { facts: { kind: "service-link-port", value: placeholder, variable }, evidence, location };
+  }
   const fromCommand = Boolean(location && location.file === inCommand?.file && location.line === inCommand.line);
   const shellForm2 = fromCommand && inCommand ? shellFormOf(inCommand.text) ?? genericShellForm(appSpec(inCommand.text)) : void 0;
   return { facts: { kind: "literal-port", placeholder, inCommand: fromCommand, shellForm: shellForm2, ...file }, evidence, location };
@@ -26619,7 +26626,7 @@ function applicationObjects(source) {
   for (const m of source.matchAll(APP_ASSIGNMENT)) if (!names.includes(m[1])) names.push(m[1]);
   return names;
 }
-var WORKER_EXITING, GUNICORN_OPTIONS, printedByAppParser, gunicornConfigErrors, firstConfigError, linesOf, invalidPort, noAppModule, unreadableConfig, GUNICORN_CONFIG_LOADER, configTraceback, rejectedSetting, genericShellForm, appModule, APP_ASSIGNMENT;
+var WORKER_EXITING, GUNICORN_OPTIONS, startsWithBlank, printedByAppParser, gunicornConfigErrors, firstConfigError, linesOf, invalidPort, SERVICE_LINK, PORT_VARIABLE, noAppModule, unreadableConfig, GUNICORN_CONFIG_LOADER, configTraceback, rejectedSetting, genericShellForm, appModule, APP_ASSIGNMENT;
 var init_configuration = __esm({
   "src/diagnosis/rules/configuration.ts"() {
     "use strict";
@@ -26636,6 +26643,7 @@ var init_configuration = __esm({
         "--log-config --capture-output --forwarded-allow-ips --worker-tmp-dir --pythonpath --paste --certfile --keyfile --backlog"
       ].flatMap((options) => options.split(" "))
     );
+    startsWithBlank = (args) => /^\s/.test(args);
     printedByAppParser = (rc, error2) => printedByWorker(rc, error2) || rejectsGunicornOptions(error2);
     gunicornConfigErrors = (rc) => rc.ofKind("config-error").filter((e) => !printedByAppParser(rc, e));
     firstConfigError = (rc) => gunicornConfigErrors(rc)[0];
@@ -26649,6 +26657,8 @@ var init_configuration = __esm({
         return error2 && placeholder !== void 0 ? portFinding(rc, error2, placeholder) : void 0;
       }
     };
+    SERVICE_LINK = /^tcp:\/\/[\w.-]+:\d+$/;
+    PORT_VARIABLE = /\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_PORT)\b/;
     noAppModule = {
       stage: "boot",
       name: "no application module specified",
@@ -27455,6 +27465,24 @@ function literalPort({ placeholder, inCommand }) {
   const why = inCommand ? `the exec-form ${code("CMD")} runs no shell, so the variable is never expanded` : "gunicorn.conf.py is plain Python and does not expand shell variables";
   return `The bind address contains the literal text ${code(placeholder)}: ${why}.`;
 }
+function unrecognizedWords(args) {
+  if (!startsWithBlank(args)) {
+    return {
+      summary: `Gunicorn does not recognize the argument(s) ${code(args)}.`,
+      remedy: "Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version."
+    };
+  }
+  return {
+    summary: `Gunicorn does not recognize the argument(s) ${code(args)}: the first begins with a blank, so ${code(args.trim().split(/\s+/)[0])} was not read as an option. A line-continuation backslash left in the command (a compose \`command:\` over several lines) glues a blank to the next word.`,
+    remedy: "Write the command without backslashes at the ends of its lines (a folded `command: >` or a YAML list of arguments in the compose file), so that every option is a word of its own."
+  };
+}
+function serviceLinkWords({ value, variable }) {
+  return {
+    summary: `Gunicorn was given the port ${code(value)}, the value Kubernetes sets ${code("<SERVICE>_PORT")} to for each Service of the namespace: the port variable ${variable ? `${code(variable)} ` : ""}the image reads is shadowed by a Service's.`,
+    remedy: `Set ${code(`${variable ?? "<NAME>_PORT"}=8000`)} explicitly in the pod spec, or ${code("enableServiceLinks: false")}, or name the Service so that its variables do not collide with the app's.`
+  };
+}
 function settingsModuleSummary({ module, package: pkg, location }) {
   const holds = pkg && pkg.has.length > 0 ? ` (it holds ${pkg.has.map((name) => code(name)).join(", ")})` : "";
   const missing = pkg ? `the repository's ${code(`${pkg.path}/`)} has no module ${code(module.slice(pkg.name.length + 1))}${holds}` : "no such module is in the image";
@@ -27497,12 +27525,14 @@ function summary10(facts) {
       return literalPort(facts);
     case "no-app-module":
       return "Gunicorn was started without an application module (e.g. `app:app`).";
+    case "service-link-port":
+      return serviceLinkWords(facts).summary;
     case "unreadable-config":
       return unreadableSummary(facts);
     case "invalid-value":
       return `Gunicorn rejected the setting ${code(facts.setting)}: ${facts.problem}${facts.detail !== void 0 ? ` (${facts.detail})` : ""}.`;
     case "unrecognized-arguments":
-      return `Gunicorn does not recognize the argument(s) ${code(facts.args)}.`;
+      return unrecognizedWords(facts.args).summary;
     case "rejected":
       return `Gunicorn rejected its configuration: ${facts.message}`;
     case "django-settings":
@@ -27535,17 +27565,19 @@ function remedy11(facts) {
       return `Give ${code("PORT")} a value (the action passes ${code(`PORT=${facts.port}`)}) or ${readEnvironmentIn(facts)}.`;
     case "literal-port":
       return facts.inCommand ? commandPortRemedy(facts) : `Instead of ${code(facts.placeholder)}, ${readEnvironmentIn(facts)}.`;
+    case "service-link-port":
+      return serviceLinkWords(facts).remedy;
     case "no-app-module":
       return `Add the WSGI/ASGI application as the last argument of the command (${code("gunicorn \u2026 module:app")}) or set ${code("wsgi_app")} in gunicorn.conf.py.`;
     case "unreadable-config":
       return unreadableRemedy(facts);
     case "unrecognized-arguments":
-      return "Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version.";
+      return unrecognizedWords(facts.args).remedy;
     case "invalid-value":
     case "rejected":
       return CORRECT_VALUE;
     case "django-settings":
-      return "Provide the setting or configuration file Django names above in the image (it is often copied by hand on the server and missing from the build).";
+      return DJANGO_SETTINGS_REMEDY;
     case "installed-app":
       return installedAppRemedy(facts);
     case "settings-module-missing":
@@ -27578,7 +27610,7 @@ function words4(facts) {
       return { summary: summary10(facts), remedy: remedy11(facts) };
   }
 }
-var CORRECT_VALUE, PORT_FROM_ENV, notPythonFile, config_error_default;
+var CORRECT_VALUE, PORT_FROM_ENV, notPythonFile, DJANGO_SETTINGS_REMEDY, config_error_default;
 var init_config_error = __esm({
   "src/diagnosis/reasons/config-error.ts"() {
     "use strict";
@@ -27598,6 +27630,7 @@ var init_config_error = __esm({
     CORRECT_VALUE = "Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally.";
     PORT_FROM_ENV = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`);
     notPythonFile = (file) => file !== void 0 && !/\.pyc?$/.test(file) && !file.startsWith("python:");
+    DJANGO_SETTINGS_REMEDY = "Provide the setting or configuration file Django names above in the image (it is often copied by hand on the server and missing from the build).";
     config_error_default = defineReason({
       id: "config-error",
       title: "Gunicorn configuration error",
@@ -29189,6 +29222,12 @@ function notInstalledFinding(rc, tb, moduleName, { pipName, differs }, said) {
     location: frame?.location
   };
 }
+function gunicornBrokenWords({ raisedAt: raisedAt2, exceptionLine }) {
+  return {
+    summary: `Gunicorn itself fails to import in this image: its own ${code(raisedAt2)} raised ${code(exceptionLine)} before it read any configuration, so the installed Gunicorn release does not run here.`,
+    remedy: `Upgrade Gunicorn (import-time bugs are fixed in point releases) or pin the release that last worked, in ${code("requirements.txt")} or the project's lock file.`
+  };
+}
 function bootWords(facts) {
   switch (facts.kind) {
     case "gunicorn-missing":
@@ -29196,6 +29235,8 @@ function bootWords(facts) {
         summary: `Gunicorn itself is not installed for the Python that runs the ${code("gunicorn")} command (${code(facts.exceptionLine)}).`,
         remedy: `Install ${code("gunicorn")} in the same environment as the app (its requirements, the same virtualenv), or start it with ${code("python -m gunicorn")} from that Python.`
       };
+    case "gunicorn-broken":
+      return gunicornBrokenWords(facts);
     case "app-module-missing":
       return {
         summary: `${facts.server === "uvicorn" ? "uvicorn" : "Gunicorn"} cannot import the app module ${code(facts.moduleName)} it was told to load: it is not importable where the server runs (not copied into the image, another working directory, or installed for another Python).`,
@@ -29232,7 +29273,7 @@ function bootWords(facts) {
       };
   }
 }
-var gunicornItself, appModule2, UVICORN_NO_MODULE, appModuleByUvicorn, localNotImportable, crlfEntrypoint, removedModule, notInstalled2, sharedLibrary, namedByLibrary, cutShort, RUN_DIRECTORY, missing_dependency_default;
+var gunicornItself, appModule2, UVICORN_NO_MODULE, appModuleByUvicorn, localNotImportable, crlfEntrypoint, removedModule, notInstalled2, sharedLibrary, namedByLibrary, cutShort, RUN_DIRECTORY, importingGunicorn, gunicornBroken, missing_dependency_default;
 var init_missing_dependency = __esm({
   "src/diagnosis/reasons/missing-dependency.ts"() {
     "use strict";
@@ -29377,6 +29418,18 @@ var init_missing_dependency = __esm({
       }
     };
     RUN_DIRECTORY = `(${code("--chdir")}, ${code("WORKDIR")} or ${code("PYTHONPATH")})`;
+    importingGunicorn = (tb) => /\/bin\/gunicorn$/.test(tb.frames[0]?.file ?? "") && tb.frames.length > 1 && tb.frames.every((f) => f.func === "<module>" && (f === tb.frames[0] || /\/gunicorn\/[\w/]+\.py$/.test(f.file)));
+    gunicornBroken = {
+      stage: "boot",
+      name: "Gunicorn's own module raised while Gunicorn was imported",
+      detect(rc) {
+        const tb = rc.primaryTraceback((t) => importingGunicorn(t) && !/^(?:ModuleNotFound|Import)Error$/.test(t.exception.type));
+        const inner = tb?.frames[tb.frames.length - 1];
+        if (!tb || !inner) return void 0;
+        const raisedAt2 = `${inner.file.replace(/^.*\/(?=gunicorn\/)/, "")}:${inner.line}`;
+        return { facts: { kind: "gunicorn-broken", exceptionLine: tb.exception.line, raisedAt: raisedAt2 }, evidence: rc.tracebackEvidence(tb) };
+      }
+    };
     missing_dependency_default = defineReason({
       id: "missing-dependency",
       title: "Missing dependency",
@@ -29393,6 +29446,7 @@ var init_missing_dependency = __esm({
         gunicornNotInstalled,
         gunicornNotFoundByShell,
         gunicornItself,
+        gunicornBroken,
         appModule2,
         appModuleByUvicorn,
         localNotImportable,
@@ -31558,6 +31612,8 @@ function failedWrite(rc, tb) {
   const message = tb.exception.line;
   const readOnly = READ_ONLY.exec(message);
   if (readOnly) return { path: readOnly[1], cause: "read-only" };
+  const renamed = tb.frames.some((frame) => /gunicorn\/pidfile\.py$/.test(frame.file)) ? PID_RENAME.exec(message) : null;
+  if (renamed) return { path: renamed[2], cause: "refused", refusal: renamed[1] };
   const noTemp = NO_TEMP_DIR.exec(message);
   if (noTemp) return { path: noTemp[1], cause: rc.ctx.settings.readOnly ? "read-only" : "permission" };
   const denied = PERMISSION.exec(message);
@@ -31572,11 +31628,14 @@ function settingLine(rc, writer) {
   if (command && command.text.includes(option)) return command;
   return configSetting(rc, setting);
 }
-function summary21({ writer, path: path38, cause, user, location, access: access2 }) {
+function summary21({ writer, path: path38, cause, refusal: refusal2, user, location, access: access2 }) {
   const who = user ? `user ${code(user)}` : "the image's user";
   const why = cause === "read-only" ? "the root filesystem is read-only" : `${who} may not write there`;
   if (writer === "worker-tmp") {
     return `Gunicorn's workers need a writable temporary directory and none of ${code(path38)} is writable (${why}): the master stops at the first worker.`;
+  }
+  if (cause === "refused") {
+    return `Gunicorn cannot write its pid file ${code(path38)}${where(location)}: the filesystem refused the rename Gunicorn makes over it (${code(refusal2 ?? "")}), as a host's shared folder or a network volume may.`;
   }
   const dir = path38.slice(0, path38.lastIndexOf("/")) || "/";
   if (writer === "pidfile") return `Gunicorn cannot write its pid file in ${code(dir)}${where(location)}: ${why}.`;
@@ -31599,7 +31658,7 @@ function remedy20({ writer, path: path38, cause }) {
   }
   return `Write under a path the host keeps writable (take it from an environment variable, e.g. ${code("/tmp")}), ${writable} at ${code(dir)}.`;
 }
-var READ_ONLY, PERMISSION, NO_TEMP_DIR, writeFailed, FAILED_WRITE_WORDS, ERRNO_PATH, writeReported, read_only_filesystem_default;
+var READ_ONLY, PERMISSION, NO_TEMP_DIR, PID_RENAME, writeFailed, FAILED_WRITE_WORDS, ERRNO_PATH, writeReported, read_only_filesystem_default;
 var init_read_only_filesystem = __esm({
   "src/diagnosis/reasons/read-only-filesystem.ts"() {
     "use strict";
@@ -31610,6 +31669,7 @@ var init_read_only_filesystem = __esm({
     READ_ONLY = /\[Errno 30\] Read-only file system: '([^']+)'/;
     PERMISSION = /\[Errno 13\] Permission denied: '([^']+)'/;
     NO_TEMP_DIR = /No usable temporary directory found in (\[.*\])/;
+    PID_RENAME = /(\[Errno \d+\] [^:]+): '[^']+' -> '([^']+)'/;
     writeFailed = {
       stage: "boot",
       name: "a write fails on a read-only or unwritable filesystem",
@@ -31626,6 +31686,7 @@ var init_read_only_filesystem = __esm({
               writer,
               path: failed2.path,
               cause: failed2.cause,
+              refusal: failed2.refusal,
               user: rc.ctx.settings.user,
               access: failed2.refused === "access" || void 0,
               location
@@ -69089,8 +69150,8 @@ var GunicornLogParser = class {
     if (this.awaitingMessage && this.continuesMessage(line, text)) return;
     if (this.open.length > 0 && this.consumeTracebackLine(line, text, out)) return;
     if (lead === 70 && FRAME2.test(text)) {
-      const indent = Math.max(0, text.search(/\S/) - 2);
-      this.open.push({ lines: [], frames: [], pid: this.pendingExceptionPids.shift(), chained: this.nextIsChained, headless: true, indent });
+      const [at, pid] = [text.search(/\S/), this.pendingExceptionPids.shift()];
+      this.open.push({ lines: [], frames: [], pid, chained: this.nextIsChained, headless: true, indent: Math.max(0, at - 2), firstFrameIndent: at });
       this.nextIsChained = false;
       this.consumeTracebackLine(line, text, out);
       return;
@@ -69197,6 +69258,8 @@ var GunicornLogParser = class {
     if (indented) {
       const waitingForCode = this.open.find((tb) => tb.frames.length > 0 && tb.frames[tb.frames.length - 1].code === void 0);
       const target = waitingForCode ?? this.open[this.open.length - 1];
+      if (indentedText.search(/\S/) - (target.firstFrameIndent ?? NaN) === 4) target.indent = target.firstFrameIndent;
+      target.firstFrameIndent = void 0;
       if (waitingForCode && !CARETS.test(text)) waitingForCode.frames[waitingForCode.frames.length - 1].code = text.trim();
       target.lines.push(line);
       return this.checkLength(target, out);

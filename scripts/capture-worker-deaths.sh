@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Captures how workers die outside a Python traceback, on a base image (run inside it:
 # docker run --rm --sysctl net.ipv4.ip_unprivileged_port_start=1024 -v "$PWD/scripts/capture-worker-deaths.sh:/c.sh"
-# gunicorn-smoke-base:SUITE bash /c.sh). Docker lets any user bind any port unless the sysctl says otherwise, as a
-# Kubernetes node or a rootless runtime does.
+# -v "$(mktemp):/app/busy.pid" gunicorn-smoke-base:SUITE bash /c.sh). Docker lets any user bind any port unless the
+# sysctl says otherwise, as a Kubernetes node or a rootless runtime does.
 # Each part of the output, after its "=== case" line, is one file of __fixtures__/logs/by-hand (`CASE-SUITE.log`).
 set -e
 mkdir -p /app && cd /app
@@ -51,3 +51,15 @@ python3 -m venv --without-pip /venv
 echo "=== certfile-missing"
 # TLS files the host would mount, absent here: the master checks them before it binds.
 gunicorn -w 1 -b 0.0.0.0:8000 --certfile /certs/tls.crt --keyfile /certs/tls.key hello:app 2>&1 || true
+echo "=== service-link-port"
+# Kubernetes sets <SERVICE>_PORT=tcp://<ip>:<port> for each Service: a Service named `paperless` shadows the app's own.
+cat > gunicorn.conf.py <<'PY'
+import os
+
+bind = f"[::]:{os.environ.get('PAPERLESS_PORT', '8000')}"
+PY
+PAPERLESS_PORT=tcp://10.43.223.199:8000 gunicorn -c gunicorn.conf.py hello:app 2>&1 || true
+rm gunicorn.conf.py
+echo "=== pidfile-rename-busy"
+# The pid file is a file bind-mounted into the container (as a host's shared folder may make it): the rename over it fails.
+timeout 5 gunicorn -w 1 -b 0.0.0.0:8000 --pid /app/busy.pid hello:app 2>&1 || true

@@ -208,6 +208,21 @@ describe('formats of versions that cannot run here (24.x – 26.x, from the refe
     expect(parser.events).toHaveLength(1)
   })
 
+  it("reads a headless traceback's end whether its `File` line kept Python's two blanks, lost them, or sits in an indented paste", () => {
+    const frame = 'File "/usr/lib/python3/dist-packages/gunicorn/workers/base.py", line 203, in handle_abort'
+    for (const [file, code, exception] of [
+      [`  ${frame}`, '    sys.exit(1)', 'SystemExit: 1'],
+      [frame, '    sys.exit(1)', 'SystemExit: 1'],
+      [`      ${frame}`, '        sys.exit(1)', '    SystemExit: 1'],
+      [`    ${frame}`, '        sys.exit(1)', '    SystemExit: 1']
+    ]) {
+      const events = parseGunicornLog(linesOf([file, code, exception]))
+      expect(events).toMatchObject([
+        { kind: 'traceback', headless: true, frames: [{ func: 'handle_abort', code: 'sys.exit(1)' }], exception: { type: 'SystemExit' } }
+      ])
+    }
+  })
+
   it('emits an open traceback header without any frame as raw on flush', () => {
     const parser = new GunicornLogParser()
     parser.push(linesOf(['Traceback (most recent call last):'])[0])

@@ -146,8 +146,12 @@ const COMPILE_EVIDENCE =
 const FAILED_PACKAGE =
   /Failed building wheel for ([^\s:]+)|Failed to (?:download and )?build:? `([A-Za-z0-9][\w.-]*)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/
 
-/** The installer's own word that a source build failed: pip's, and uv's build backend (`× Failed to build …`). */
-const BUILD_FAILED = /subprocess-exited-with-error|Failed building wheel|legacy-install-failure|[Bb]uild backend (?:returned an error|failed)/
+/**
+ * The installer's own word that a source build failed: pip's (before pip 10: `Command "python setup.py egg_info" failed
+ * with error code 1 in /tmp/pip-build-…/`), and uv's build backend (`× Failed to build …`).
+ */
+const BUILD_FAILED =
+  /subprocess-exited-with-error|Failed building wheel|legacy-install-failure|[Bb]uild backend (?:returned an error|failed)|Command "[^"]*setup\.py[^"]*" failed with error code/
 
 export function parseNativeBuildFailure(lines: string[]): NativeBuildFailure | undefined {
   const failed = lines.map((line) => line.match(FAILED_PACKAGE)).find(Boolean)

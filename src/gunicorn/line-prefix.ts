@@ -51,6 +51,8 @@ export const LINE_PREFIXES: readonly LinePrefixShape[] = [
   // `docker logs -t`, Azure App Service, GitHub Actions' raw log: an RFC 3339 time, then a space or tab
   { name: 'timestamp', pattern: new RegExp(String.raw`^${RFC3339}\s`) },
   LOG_TABLE,
+  // A console's bare column before each line (OpenShift's and Kibana's log views): `  | gunicorn: error: …`
+  { name: 'console column', pattern: /^\|(?: |$)/ },
   { name: 'GitHub Actions annotation', pattern: /^##\[(?:error|warning|notice|debug|group|endgroup|command)\]/ },
   { name: 'blockquote', pattern: /^>(?: |$)/ },
   // A terminal UI's box around each line (k9s log view, rich panels): `│ Traceback (most recent call last): … │`

@@ -55,6 +55,7 @@ interface OpenTraceback {
   headless?: true
   /** The header's own indentation: a paste that indented the whole log (a Markdown code block) shifts every line by it. */
   indent: number
+  firstFrameIndent?: number // a headless traceback's first `File` line's, until its code line says if Python's two blanks are in it
 }
 
 type TracebackEvent = Extract<GunicornEvent, { kind: 'traceback' }>
@@ -167,10 +168,10 @@ export class GunicornLogParser {
     if (this.awaitingMessage && this.continuesMessage(line, text)) return
     if (this.open.length > 0 && this.consumeTracebackLine(line, text, out)) return
     if (lead === 70 /* F */ && FRAME.test(text)) {
-      // The log starts inside a traceback (cut, or a paste of its end): read it all the same.
-      // Python indents a frame by two: more than that is the paste's own indentation.
-      const indent = Math.max(0, text.search(/\S/) - 2)
-      this.open.push({ lines: [], frames: [], pid: this.pendingExceptionPids.shift(), chained: this.nextIsChained, headless: true, indent })
+      // The log starts inside a traceback (cut, or a paste of its end): read it all the same. Python indents a frame by
+      // two: more than that is the paste's own indentation (unless the frame's code line says the frame lost its two).
+      const [at, pid] = [text.search(/\S/), this.pendingExceptionPids.shift()]
+      this.open.push({ lines: [], frames: [], pid, chained: this.nextIsChained, headless: true, indent: Math.max(0, at - 2), firstFrameIndent: at })
       this.nextIsChained = false
       this.consumeTracebackLine(line, text, out)
       return
@@ -289,6 +290,9 @@ export class GunicornLogParser {
     if (indented) {
       const waitingForCode = this.open.find((tb) => tb.frames.length > 0 && tb.frames[tb.frames.length - 1].code === undefined)
       const target = waitingForCode ?? this.open[this.open.length - 1]
+      // Python indents code four past its `File` line's two: four past the first `File` line, that line lost its two.
+      if (indentedText.search(/\S/) - (target.firstFrameIndent ?? NaN) === 4) target.indent = target.firstFrameIndent!
+      target.firstFrameIndent = undefined
       if (waitingForCode && !CARETS.test(text)) waitingForCode.frames[waitingForCode.frames.length - 1].code = text.trim()
       target.lines.push(line)
       return this.checkLength(target, out)

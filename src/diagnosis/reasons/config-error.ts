@@ -1,7 +1,15 @@
 // Gunicorn rejected its configuration (or the app its own), or `docker run` could not start the container as
 // configured. The start rules come first; the boot rules read Gunicorn's errors before the app's configuration.
 import { defineReason, type Words } from '../reason.js'
-import { invalidPort, noAppModule, rejectedSetting, unreadableConfig, type ConfigFacts, type ConfigFileFacts } from '../rules/configuration.js'
+import {
+  invalidPort,
+  noAppModule,
+  rejectedSetting,
+  startsWithBlank,
+  unreadableConfig,
+  type ConfigFacts,
+  type ConfigFileFacts
+} from '../rules/configuration.js'
 import { djangoSettings, iniSection, installedApp, optionWithoutValue, settingCrash, unresolvableBind } from '../rules/config-sources.js'
 import { bindRefused, ipv6Unavailable } from '../rules/bind-family.js'
 import {
@@ -49,6 +57,35 @@ function literalPort({ placeholder, inCommand }: Extract<ConfigFacts, { kind: 'l
     ? `the exec-form ${code('CMD')} runs no shell, so the variable is never expanded`
     : 'gunicorn.conf.py is plain Python and does not expand shell variables'
   return `The bind address contains the literal text ${code(placeholder)}: ${why}.`
+}
+
+/** argparse's rejection; a first argument that begins with a blank is an option a line-continuation backslash glued to one. */
+function unrecognizedWords(args: string): Words {
+  if (!startsWithBlank(args)) {
+    return {
+      summary: `Gunicorn does not recognize the argument(s) ${code(args)}.`,
+      remedy: 'Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version.'
+    }
+  }
+  return {
+    summary:
+      `Gunicorn does not recognize the argument(s) ${code(args)}: the first begins with a blank, so ${code(args.trim().split(/\s+/)[0])} was not ` +
+      'read as an option. A line-continuation backslash left in the command (a compose `command:` over several lines) glues a blank to the next word.',
+    remedy:
+      'Write the command without backslashes at the ends of its lines (a folded `command: >` or a YAML list of arguments in the compose file), ' +
+      'so that every option is a word of its own.'
+  }
+}
+
+function serviceLinkWords({ value, variable }: Extract<ConfigFacts, { kind: 'service-link-port' }>): Words {
+  return {
+    summary:
+      `Gunicorn was given the port ${code(value)}, the value Kubernetes sets ${code('<SERVICE>_PORT')} to for each Service of the namespace: ` +
+      `the port variable ${variable ? `${code(variable)} ` : ''}the image reads is shadowed by a Service's.`,
+    remedy:
+      `Set ${code(`${variable ?? '<NAME>_PORT'}=8000`)} explicitly in the pod spec, or ${code('enableServiceLinks: false')}, ` +
+      "or name the Service so that its variables do not collide with the app's."
+  }
 }
 
 type InstalledApp = Extract<ConfigFacts, { kind: 'installed-app' }>
@@ -139,12 +176,14 @@ function summary(facts: ConfigFacts): string {
       return literalPort(facts)
     case 'no-app-module':
       return 'Gunicorn was started without an application module (e.g. `app:app`).'
+    case 'service-link-port':
+      return serviceLinkWords(facts).summary
     case 'unreadable-config':
       return unreadableSummary(facts)
     case 'invalid-value':
       return `Gunicorn rejected the setting ${code(facts.setting)}: ${facts.problem}${facts.detail !== undefined ? ` (${facts.detail})` : ''}.`
     case 'unrecognized-arguments':
-      return `Gunicorn does not recognize the argument(s) ${code(facts.args)}.`
+      return unrecognizedWords(facts.args).summary
     case 'rejected':
       return `Gunicorn rejected its configuration: ${facts.message}`
     case 'django-settings':
@@ -168,6 +207,9 @@ function unreadableRemedy(facts: Extract<ConfigFacts, { kind: 'unreadable-config
         `(${code('bind = "0.0.0.0:8000"')}), and pass that name to ${code('-c')}.`
     : 'Fix the error in the config file; it is executed as Python when Gunicorn starts.'
 }
+
+const DJANGO_SETTINGS_REMEDY =
+  'Provide the setting or configuration file Django names above in the image (it is often copied by hand on the server and missing from the build).'
 
 function remedy(facts: ConfigFacts): string {
   switch (facts.kind) {
@@ -200,6 +242,8 @@ function remedy(facts: ConfigFacts): string {
       return `Give ${code('PORT')} a value (the action passes ${code(`PORT=${facts.port}`)}) or ${readEnvironmentIn(facts)}.`
     case 'literal-port':
       return facts.inCommand ? commandPortRemedy(facts) : `Instead of ${code(facts.placeholder)}, ${readEnvironmentIn(facts)}.`
+    case 'service-link-port':
+      return serviceLinkWords(facts).remedy
     case 'no-app-module':
       return (
         `Add the WSGI/ASGI application as the last argument of the command (${code('gunicorn … module:app')}) ` +
@@ -208,15 +252,12 @@ function remedy(facts: ConfigFacts): string {
     case 'unreadable-config':
       return unreadableRemedy(facts)
     case 'unrecognized-arguments':
-      return 'Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version.'
+      return unrecognizedWords(facts.args).remedy
     case 'invalid-value':
     case 'rejected':
       return CORRECT_VALUE
     case 'django-settings':
-      return (
-        'Provide the setting or configuration file Django names above in the image ' +
-        '(it is often copied by hand on the server and missing from the build).'
-      )
+      return DJANGO_SETTINGS_REMEDY
     case 'installed-app':
       return installedAppRemedy(facts)
     case 'settings-module-missing':

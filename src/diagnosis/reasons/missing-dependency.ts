@@ -14,6 +14,7 @@ import type { SourceLocation } from '../../core/model.js'
 
 type BootFacts =
   | { kind: 'gunicorn-missing'; exceptionLine: string }
+  | { kind: 'gunicorn-broken'; exceptionLine: string; raisedAt: string }
   | { kind: 'app-module-missing'; moduleName: string; server?: 'uvicorn' }
   | { kind: 'local-not-importable'; moduleName: string; local: string; importedAt?: SourceLocation }
   | { kind: 'crlf-script'; moduleName: string; script: string; scriptLine: string }
@@ -197,6 +198,36 @@ const cutShort: Rule<Facts> = {
 
 const RUN_DIRECTORY = `(${code('--chdir')}, ${code('WORKDIR')} or ${code('PYTHONPATH')})`
 
+/** Gunicorn's console script importing Gunicorn's own modules, each at module level: no app or setting is read yet. */
+const importingGunicorn = (tb: Traceback): boolean =>
+  /\/bin\/gunicorn$/.test(tb.frames[0]?.file ?? '') &&
+  tb.frames.length > 1 &&
+  tb.frames.every((f) => f.func === '<module>' && (f === tb.frames[0] || /\/gunicorn\/[\w/]+\.py$/.test(f.file)))
+
+/** Gunicorn's own module raised while Gunicorn was imported (20.0.0's `OSError: libc not found` on Alpine). */
+const gunicornBroken: Rule<Facts> = {
+  stage: 'boot',
+  name: "Gunicorn's own module raised while Gunicorn was imported",
+  detect(rc) {
+    const tb = rc.primaryTraceback((t) => importingGunicorn(t) && !/^(?:ModuleNotFound|Import)Error$/.test(t.exception.type))
+    const inner = tb?.frames[tb.frames.length - 1]
+    if (!tb || !inner) return undefined
+    const raisedAt = `${inner.file.replace(/^.*\/(?=gunicorn\/)/, '')}:${inner.line}`
+    return { facts: { kind: 'gunicorn-broken', exceptionLine: tb.exception.line, raisedAt }, evidence: rc.tracebackEvidence(tb) }
+  }
+}
+
+function gunicornBrokenWords({ raisedAt, exceptionLine }: Extract<BootFacts, { kind: 'gunicorn-broken' }>): { summary: string; remedy: string } {
+  return {
+    summary:
+      `Gunicorn itself fails to import in this image: its own ${code(raisedAt)} raised ${code(exceptionLine)} ` +
+      'before it read any configuration, so the installed Gunicorn release does not run here.',
+    remedy:
+      `Upgrade Gunicorn (import-time bugs are fixed in point releases) or pin the release that last worked, in ${code('requirements.txt')} ` +
+      "or the project's lock file."
+  }
+}
+
 function bootWords(facts: BootFacts): { summary: string; remedy: string } {
   switch (facts.kind) {
     case 'gunicorn-missing':
@@ -206,6 +237,8 @@ function bootWords(facts: BootFacts): { summary: string; remedy: string } {
           `Install ${code('gunicorn')} in the same environment as the app (its requirements, the same virtualenv), ` +
           `or start it with ${code('python -m gunicorn')} from that Python.`
       }
+    case 'gunicorn-broken':
+      return gunicornBrokenWords(facts)
     case 'app-module-missing':
       return {
         summary:
@@ -276,6 +309,7 @@ export default defineReason({
     gunicornNotInstalled,
     gunicornNotFoundByShell,
     gunicornItself,
+    gunicornBroken,
     appModule,
     appModuleByUvicorn,
     localNotImportable,

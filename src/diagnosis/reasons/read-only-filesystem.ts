@@ -14,8 +14,10 @@ interface Facts {
   writer: Writer
   /** The path the write failed on (for the pid file, Gunicorn's temporary file beside it). */
   path: string
-  /** `Errno 30`: a read-only filesystem; `Errno 13`: not writable by the user. */
-  cause: 'read-only' | 'permission'
+  /** `Errno 30`: a read-only filesystem; `Errno 13`: not writable by the user; another errno on the pid file's rename. */
+  cause: 'read-only' | 'permission' | 'refused'
+  /** The errno's words, for `refused` (`[Errno 16] Device or resource busy`). */
+  refusal?: string
   user?: string
   /** Errno 13 with no frames to show the call: the user may not write, or not even read, the path. */
   access?: true
@@ -26,6 +28,8 @@ interface Facts {
 const READ_ONLY = /\[Errno 30\] Read-only file system: '([^']+)'/
 const PERMISSION = /\[Errno 13\] Permission denied: '([^']+)'/
 const NO_TEMP_DIR = /No usable temporary directory found in (\[.*\])/
+// Gunicorn writes its pid file as a temporary file and renames it over the pid file: the filesystem may refuse either.
+const PID_RENAME = /(\[Errno \d+\] [^:]+): '[^']+' -> '([^']+)'/
 
 function writerOf(rc: RuleContext, tb: Traceback): Writer | undefined {
   if (tb.frames.some((frame) => /gunicorn\/workers\/workertmp\.py$/.test(frame.file))) return 'worker-tmp'
@@ -37,10 +41,15 @@ function writerOf(rc: RuleContext, tb: Traceback): Writer | undefined {
   return readOnly && !/gunicorn\.ctl|\/\.gunicorn\b/.test(readOnly[1]) ? 'app' : undefined
 }
 
-function failedWrite(rc: RuleContext, tb: Traceback): { path: string; cause: Facts['cause']; refused?: 'write' | 'access' } | undefined {
+function failedWrite(
+  rc: RuleContext,
+  tb: Traceback
+): { path: string; cause: Facts['cause']; refusal?: string; refused?: 'write' | 'access' } | undefined {
   const message = tb.exception.line
   const readOnly = READ_ONLY.exec(message)
   if (readOnly) return { path: readOnly[1], cause: 'read-only' }
+  const renamed = tb.frames.some((frame) => /gunicorn\/pidfile\.py$/.test(frame.file)) ? PID_RENAME.exec(message) : null
+  if (renamed) return { path: renamed[2], cause: 'refused', refusal: renamed[1] }
   const noTemp = NO_TEMP_DIR.exec(message)
   if (noTemp) return { path: noTemp[1], cause: rc.ctx.settings.readOnly ? 'read-only' : 'permission' }
   // Permission denied is a failed read too: only a run as another user (or read-only) makes it this reason.
@@ -68,6 +77,7 @@ const writeFailed: Rule<Facts> = {
           writer,
           path: failed.path,
           cause: failed.cause,
+          refusal: failed.refusal,
           user: rc.ctx.settings.user,
           access: failed.refused === 'access' || undefined,
           location
@@ -119,11 +129,17 @@ function settingLine(rc: RuleContext, writer: Writer): FoundLine | undefined {
   return configSetting(rc, setting)
 }
 
-function summary({ writer, path, cause, user, location, access }: Facts): string {
+function summary({ writer, path, cause, refusal, user, location, access }: Facts): string {
   const who = user ? `user ${code(user)}` : "the image's user"
   const why = cause === 'read-only' ? 'the root filesystem is read-only' : `${who} may not write there`
   if (writer === 'worker-tmp') {
     return `Gunicorn's workers need a writable temporary directory and none of ${code(path)} is writable (${why}): the master stops at the first worker.`
+  }
+  if (cause === 'refused') {
+    return (
+      `Gunicorn cannot write its pid file ${code(path)}${where(location)}: the filesystem refused the rename Gunicorn makes over it ` +
+      `(${code(refusal ?? '')}), as a host's shared folder or a network volume may.`
+    )
   }
   // Gunicorn writes the pid file as a temporary file beside it, then renames it: the directory is what matters.
   const dir = path.slice(0, path.lastIndexOf('/')) || '/'

@@ -20,6 +20,8 @@ export type ConfigFacts =
   | ({ kind: 'empty-port'; port: number } & ConfigFileFacts)
   | ({ kind: 'literal-port'; placeholder: string; inCommand: boolean; shellForm?: string } & ConfigFileFacts)
   | { kind: 'no-app-module' }
+  /** Kubernetes' `<SERVICE>_PORT=tcp://<ip>:<port>` reached the bind: a Service's variable shadows the app's port variable. */
+  | { kind: 'service-link-port'; value: string; variable?: string }
   | { kind: 'unreadable-config'; file?: string; exceptionLine?: string; caller?: ConfigCaller }
   | { kind: 'invalid-value'; setting: string; problem: string; detail?: string }
   | { kind: 'unrecognized-arguments'; args: string }
@@ -72,8 +74,13 @@ const GUNICORN_OPTIONS = new Set(
 /** `unrecognized arguments: -k -c …` (argparse) or `no such option: -k` (optparse) naming one of Gunicorn's own options. */
 function rejectsGunicornOptions(error: ConfigErrorEvent): boolean {
   const args = /^(?:unrecognized arguments|no such option): (.+)$/.exec(error.message)?.[1] ?? ''
+  // An option glued to a blank (` --workers`) is no option to any parser: Gunicorn's own rejected it.
+  if (startsWithBlank(args)) return false
   return args.split(/\s+/).some((arg) => GUNICORN_OPTIONS.has(arg.split('=')[0]))
 }
+
+/** argparse joins the arguments it rejects with one blank: a second one is the first argument's own. */
+export const startsWithBlank = (args: string): boolean => /^\s/.test(args)
 
 /** The usage error of an argument parser in the app (in a worker, or one that rejects Gunicorn's own options). */
 export const printedByAppParser = (rc: RuleContext, error: ConfigErrorEvent): boolean => printedByWorker(rc, error) || rejectsGunicornOptions(error)
@@ -97,6 +104,11 @@ export const invalidPort: Rule<ConfigFacts> = {
   }
 }
 
+// What Kubernetes sets `<SERVICE>_PORT` to for each Service of the namespace (service links).
+const SERVICE_LINK = /^tcp:\/\/[\w.-]+:\d+$/
+// A port variable of the app's own (`PAPERLESS_PORT`), which a Service named after the app shadows.
+const PORT_VARIABLE = /\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_PORT)\b/
+
 function portFinding(rc: RuleContext, error: ConfigErrorEvent, placeholder: string): Finding<ConfigFacts> {
   const evidence = linesOf(error)
   const command = commandLine(rc)
@@ -109,6 +121,10 @@ function portFinding(rc: RuleContext, error: ConfigErrorEvent, placeholder: stri
   if (bind && location?.file === bind.file) evidence.push(bind.text.trim())
   else if (inCommand) evidence.push(inCommand.text)
   if (placeholder === '') return { facts: { kind: 'empty-port', port: rc.ctx.settings.port, ...file }, evidence, location }
+  if (SERVICE_LINK.test(placeholder)) {
+    const variable = [location && rc.repo.read(location.file), command?.text].map((text) => PORT_VARIABLE.exec(text ?? '')?.[1]).find(Boolean)
+    return { facts: { kind: 'service-link-port', value: placeholder, variable }, evidence, location }
+  }
   const fromCommand = Boolean(location && location.file === inCommand?.file && location.line === inCommand.line)
   // The repository's own command in the shell form: its module and options, the variable then expanded.
   const shellForm = fromCommand && inCommand ? (shellFormOf(inCommand.text) ?? genericShellForm(appSpec(inCommand.text))) : undefined

@@ -169,7 +169,9 @@ export function serviceKind(text: string): string {
 
 /** Where a database driver or ORM opens its connection: the innermost frames of a connect that failed. */
 const DB_CONNECT_FRAME = /\/(django\/db\/backends|psycopg2?|pymysql|MySQLdb|sqlalchemy\/engine|sqlalchemy\/pool|asyncpg|redis|pymongo)\//
-const CONNECT_FUNC = /^(ensure_connection|connect|_connect|get_new_connection|__connect|_do_get|raw_connection|connection)$/
+// pymongo connects lazily: its server selection is where a connect waits for the server and fails.
+const CONNECT_FUNC =
+  /^(ensure_connection|connect|_connect|get_new_connection|__connect|_do_get|raw_connection|connection|select_servers?|_select_servers_loop)$/
 
 export const isConnectFrame = (f: TracebackFrame) => DB_CONNECT_FRAME.test(f.file) && CONNECT_FUNC.test(f.func ?? '')
 
