@@ -28282,7 +28282,7 @@ var config_error_default = defineReason({
   id: "config-error",
   title: "Gunicorn configuration error",
   headline: "Gunicorn configuration error",
-  readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an IPv6 bind where the container has no IPv6 (Errno 97/99), an option left without its value, a `control_socket` that is not a path (25.1+), a pid file that names a live process (`Already running on PID`), a `certfile` or `keyfile` the container does not have; or the app's own configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, a `DJANGO_SETTINGS_MODULE` the image lacks, a missing INI section, a check of its own that refuses settings it names, a setting it logs as unset before Gunicorn finds no application, a database URL scheme SQLAlchemy dropped: `postgres://`)",
+  readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an IPv6 bind where the container has no IPv6 (Errno 97/99), an option left without its value or glued to a blank by a line-continuation backslash, Kubernetes' `tcp://\u2026` service-link value as the port, a `control_socket` that is not a path (25.1+), a pid file that names a live process (`Already running on PID`), a `certfile` or `keyfile` the container does not have; or the app's own configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, a `DJANGO_SETTINGS_MODULE` the image lacks, a missing INI section, a check of its own that refuses settings it names, a setting it logs as unset before Gunicorn finds no application, a database URL scheme SQLAlchemy dropped: `postgres://`)",
   fixtures: [
     { path: "__fixtures__/apps/fail-config-error", test: "__tests__/diagnosis.itg.ts" },
     { path: "__fixtures__/apps/fail-exec-form-port", test: "__tests__/remedies.itg.ts" },
@@ -29913,7 +29913,7 @@ var missing_dependency_default = defineReason({
   title: "Missing dependency",
   headline: "missing dependency",
   namesCulprit: true,
-  readme: "`ModuleNotFoundError`, with the pip package name where it differs from the import name; a module the ecosystem removed (`pkg_resources` in setuptools 82, `distutils`/`imp` in Python 3.12, `cgi`/`telnetlib` in 3.13, `uvicorn.workers`) named with its fix; a system library a compiled module needs (`libGL.so.1: cannot open shared object file`): the Debian package that provides it (Alpine's for musl's `Error loading shared library`), or a glibc older than a wheel was built for (`GLIBC_2.34' not found`)",
+  readme: "`ModuleNotFoundError`, with the pip package name where it differs from the import name; Gunicorn itself failing to import in the image; a module the ecosystem removed (`pkg_resources` in setuptools 82, `distutils`/`imp` in Python 3.12, `cgi`/`telnetlib` in 3.13, `uvicorn.workers`) named with its fix; a system library a compiled module needs (`libGL.so.1: cannot open shared object file`): the Debian package that provides it (Alpine's for musl's `Error loading shared library`), or a glibc older than a wheel was built for (`GLIBC_2.34' not found`)",
   fixtures: [
     { path: "__fixtures__/apps/fail-missing-dependency", test: "__tests__/diagnosis.itg.ts" },
     { path: "__fixtures__/apps/fail-json-logs", test: "__tests__/diagnosis.itg.ts" },
@@ -32022,7 +32022,7 @@ var read_only_filesystem_default = defineReason({
   id: "read-only-filesystem",
   title: "Write to a read-only filesystem",
   headline: "a write failed on a read-only filesystem",
-  readme: "a write Gunicorn or the app needs fails under a read-only root or a non-root user: the workers' temporary file, the pid file, the app's own file",
+  readme: "a write Gunicorn or the app needs fails under a read-only root or a non-root user: the workers' temporary file, the pid file (also a rename over it the filesystem refuses, as over a bind-mounted file), the app's own file",
   fixtures: [{ path: "__fixtures__/apps/ok-graceful-shutdown", test: "__tests__/shutdown.itg.ts" }],
   rules: [writeFailed, writeReported],
   words: (facts) => ({ summary: summary20(facts), remedy: remedy20(facts) })

@@ -302,7 +302,8 @@ export default defineReason({
   readme:
     'Gunicorn rejected its configuration, e.g. `bind = "0.0.0.0:${PORT}"` in `gunicorn.conf.py` (a ' +
     'config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an IPv6 bind where the container has no IPv6 (Errno 97/99), an option ' +
-    'left without its value, a `control_socket` that is not a path (25.1+), a pid file that names a live process (`Already running on PID`), ' +
+    "left without its value or glued to a blank by a line-continuation backslash, Kubernetes' `tcp://…` service-link value as the port, " +
+    'a `control_socket` that is not a path (25.1+), a pid file that names a live process (`Already running on PID`), ' +
     "a `certfile` or `keyfile` the container does not have; or the app's own " +
     "configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, " +
     'a `DJANGO_SETTINGS_MODULE` the image lacks, a missing INI section, a check of its own that refuses settings it ' +

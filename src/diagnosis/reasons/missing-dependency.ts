@@ -295,7 +295,8 @@ export default defineReason({
   headline: 'missing dependency',
   namesCulprit: true,
   readme:
-    '`ModuleNotFoundError`, with the pip package name where it differs from the import name; a module the ecosystem removed ' +
+    '`ModuleNotFoundError`, with the pip package name where it differs from the import name; Gunicorn itself failing to import in the image; ' +
+    'a module the ecosystem removed ' +
     '(`pkg_resources` in setuptools 82, `distutils`/`imp` in Python 3.12, `cgi`/`telnetlib` in 3.13, `uvicorn.workers`) named with its fix; ' +
     'a system library a compiled module needs (`libGL.so.1: cannot open shared object file`): the Debian package that provides it ' +
     "(Alpine's for musl's `Error loading shared library`), or a glibc older than a wheel was built for (`GLIBC_2.34' not found`)",

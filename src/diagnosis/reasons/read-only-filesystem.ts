@@ -173,7 +173,8 @@ export default defineReason({
   title: 'Write to a read-only filesystem',
   headline: 'a write failed on a read-only filesystem',
   readme:
-    "a write Gunicorn or the app needs fails under a read-only root or a non-root user: the workers' temporary file, the pid file, the app's own file",
+    "a write Gunicorn or the app needs fails under a read-only root or a non-root user: the workers' temporary file, the pid file " +
+    "(also a rename over it the filesystem refuses, as over a bind-mounted file), the app's own file",
   fixtures: [{ path: '__fixtures__/apps/ok-graceful-shutdown', test: '__tests__/shutdown.itg.ts' }],
   rules: [writeFailed, writeReported],
   words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
