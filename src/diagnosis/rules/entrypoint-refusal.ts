@@ -72,10 +72,15 @@ export function workerRefusal(rc: RuleContext): EntrypointRefusal | undefined {
   return repeatedRefusal(rc)
 }
 
+// The words NAME_REFUSED and NAMED_VARIABLE need (a line without any cannot refuse a variable).
+const REFUSAL_WORDS = /not set|not defined|undefined|missing|required|empty|[Ee]nv/
+
 function repeatedRefusal(rc: RuleContext): EntrypointRefusal | undefined {
   if (rc.ofKind('worker-exit').length > 0 || rc.ofKind('worker-exiting').length > 0) return undefined
   const seen = new Map<string, number>()
   for (const line of rc.ctx.lines) {
+    // A substring look first: a huge log of noise is read once, without its prefixes stripped.
+    if (!REFUSAL_WORDS.test(line.text)) continue
     const text = stripLinePrefixes(line.text).trim()
     const variable = text.length < 300 ? refusedIn(text) : undefined
     if (!variable) continue
