@@ -24692,8 +24692,8 @@ var native_build_failed_default = defineReason({
 });
 
 // src/diagnosis/apk-output.ts
-var HEADER = /ERROR: unable to select packages:/;
-var NO_SUCH = /^\s*(\S+) \(no such package\):/;
+var HEADER = /ERROR: (?:unable to select packages|unsatisfiable constraints):/;
+var NO_SUCH = /^\s*(\S+) \((?:no such package|missing)\):/;
 var BREAKS = /^\s*breaks: world\[([^\]=<>~]+)([=<>~]+)([^\]\s]+)\]/;
 var CANDIDATE = /^\s*(\S+):$/;
 function parseApkRefusal(lines) {
@@ -26040,7 +26040,7 @@ var FaultDumpReader = class {
 function crashedThread(event) {
   return event.threads.find((thread) => thread.current) ?? event.threads[0];
 }
-var SHELL_SEGFAULT = /^(?!Fatal Python error)(?:.*\s)?Segmentation fault(?:\s+\(core dumped\))?(?:\s.*)?$/;
+var SHELL_SEGFAULT = /^(?!Fatal Python error)(?:.*\s)?Segmentation fault(?::\s*11)?(?:\s+\(core dumped\))?(?:\s.*)?$/;
 var KERNEL_SEGFAULT = /^\[\s*\d+\.\d+\] ([^\s[]+)\[\d+\]: segfault at \S+ ip \S+ sp \S+ error \d+(?: in ([^\s[]+))?/;
 function segfaultReport(line, text) {
   const kernel = text.charCodeAt(0) === 91 && text.includes(" segfault at ") ? KERNEL_SEGFAULT.exec(text) : null;
@@ -27223,7 +27223,7 @@ var DB_EXCEPTION = /(OperationalError|InterfaceError|ConnectionError|ConnectionR
 var DB_MESSAGE = /could not translate host name|connection to server|Connection refused|could not connect to server|Can't connect to (MySQL|Redis)|Error -?\d+ connecting to|Name or service not known|Temporary failure in name resolution|timeout expired|No route to host|password authentication failed|database "[^"]+" does not exist|Unknown database|Access denied for user|invalid username-password pair|NOAUTH|Authentication required|relation "[^"]+" does not exist|no such table: |Table '[^']+' doesn't exist|unable to open database file/i;
 var ASYNC_CONNECT = /Connect call failed \('[^']+', \d+\)/;
 var BROKER_UNREACHABLE = /(?:AMQPConnectionError|NoBrokersAvailable)$/;
-var isDatabaseError = (t) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type)) || ASYNC_CONNECT.test(t.exception.message) || BROKER_UNREACHABLE.test(t.exception.type);
+var isDatabaseError = (t) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /(?:OperationalError|ServerSelectionTimeoutError)$/.test(t.exception.type)) || ASYNC_CONNECT.test(t.exception.message) || BROKER_UNREACHABLE.test(t.exception.type);
 var HOST = [
   /host name "([^"]+)"/,
   /server at "([^"]+)"/,
@@ -27231,8 +27231,8 @@ var HOST = [
   /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):\d+/,
   /connect to server: .*?"([^"]+)"/,
   /Unknown MySQL server host '([^']+)'/,
-  // pymongo's `mongo:27017: [Errno -2] Name or service not known`
-  /\b([A-Za-z][\w.-]*):\d+: \[Errno -\d+\]/,
+  // pymongo's `mongo:27017: [Errno -2] Name or service not known`, `database:27017: timed out`
+  /\b([A-Za-z][\w.-]*):\d+: (?:\[Errno -?\d+\]|timed out)/,
   // urllib3's (requests, the Elasticsearch and Vault clients): `HTTPConnectionPool(host='vault', port=8200)`
   /ConnectionPool\(host='([^']+)'/,
   /Failed to resolve '([^']+)'/,
@@ -27240,6 +27240,7 @@ var HOST = [
 ];
 var PORT = [
   /port (\d+) failed/,
+  /\b[A-Za-z][\w.-]*:(\d+): (?:\[Errno -?\d+\]|timed out)/,
   /Connect call failed \('[^']+', (\d+)\)/,
   /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/,
   /ConnectionPool\(host='[^']+', port=(\d+)\)/
@@ -27457,6 +27458,24 @@ function applicationObjects(source) {
   const names = [];
   for (const m of source.matchAll(APP_ASSIGNMENT)) if (!names.includes(m[1])) names.push(m[1]);
   return names;
+}
+function unrecognizedWords(args) {
+  if (!startsWithBlank(args)) {
+    return {
+      summary: `Gunicorn does not recognize the argument(s) ${code(args)}.`,
+      remedy: "Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version."
+    };
+  }
+  return {
+    summary: `Gunicorn does not recognize the argument(s) ${code(args)}: the first begins with a blank, so ${code(args.trim().split(/\s+/)[0])} was not read as an option. A line-continuation backslash left in the command (a compose \`command:\` over several lines) glues a blank to the next word.`,
+    remedy: "Write the command without backslashes at the ends of its lines (a folded `command: >` or a YAML list of arguments in the compose file), so that every option is a word of its own."
+  };
+}
+function serviceLinkWords({ value, variable }) {
+  return {
+    summary: `Gunicorn was given the port ${code(value)}, the value Kubernetes sets ${code("<SERVICE>_PORT")} to for each Service of the namespace: the port variable ${variable ? `${code(variable)} ` : ""}the image reads is shadowed by a Service's.`,
+    remedy: `Set ${code(`${variable ?? "<NAME>_PORT"}=8000`)} explicitly in the pod spec, or ${code("enableServiceLinks: false")}, or name the Service so that its variables do not collide with the app's.`
+  };
 }
 
 // src/diagnosis/rules/local-modules.ts
@@ -27954,6 +27973,21 @@ var settingsRefused = {
     };
   }
 };
+var UNPARSABLE_VALUE = /error parsing (?:env var|value for field) "([^"]+)"/;
+var valueUnparsable = {
+  stage: "boot",
+  name: "pydantic's settings could not parse a variable's value",
+  detect(rc) {
+    const tb = rc.primaryTraceback((t) => UNPARSABLE_VALUE.test(t.exception.message));
+    if (!tb) return void 0;
+    const json = rc.tracebacks.find((t) => /JSONDecodeError$/.test(t.exception.type));
+    const variable = UNPARSABLE_VALUE.exec(tb.exception.message)[1];
+    return {
+      facts: { kind: "value-unparsable", variable, exceptionLine: tb.exception.line, notJson: json !== void 0 },
+      evidence: present(json?.exception.line, tb.exception.line, rc.gunicornOutcomeLine())
+    };
+  }
+};
 var LOGGED_UNSET = /\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b.*\b(?:is|was) (?:not set|unset|missing|not configured|empty)\b/;
 var CONFIG_FILE_UNREADABLE = /(?:config(?:uration)? file).*?(?:No such file or directory|not found|Permission denied).*?'([^']+)'|(?:No such file or directory|not found).*config(?:uration)? file.*?'([^']+)'/i;
 function failureAfter(rc, line) {
@@ -27983,6 +28017,7 @@ var settingLoggedUnset = {
   }
 };
 function appSettingsWords(facts) {
+  if (facts.kind === "value-unparsable") return unparsableWords(facts);
   const settings = facts.kind === "settings-refused" ? facts.settings.map((s) => code(s)).join(", ") : code(facts.setting);
   if (facts.kind === "settings-refused") {
     return {
@@ -27995,6 +28030,13 @@ function appSettingsWords(facts) {
   return {
     summary: `The app's configuration is incomplete: it ${file}logged ${code(facts.line.slice(0, 200))}, and then ${then}.`,
     remedy: facts.configFile ? `Provide ${code(facts.configFile)} in the image or mount it (with ${settings} set), or set ${settings} where the app also reads it.` : `Set ${settings} in the app's configuration (a config file or the environment the app reads it from).`
+  };
+}
+function unparsableWords({ variable, exceptionLine, notJson }) {
+  const json = notJson ? ": a list or dict setting is read as JSON, and the value is not valid JSON" : "";
+  return {
+    summary: `The app's settings could not parse the environment variable ${code(variable)} while Gunicorn loaded it (${code(exceptionLine.slice(0, 200))})${json}.`,
+    remedy: `Give ${code(variable)} a value the setting's type accepts (a JSON list such as ${code('["a@example.com"]')} for a list), without quotes around it in a ${code("docker --env-file")} (Docker keeps them as part of the value).`
   };
 }
 
@@ -28131,24 +28173,6 @@ function literalPort({ placeholder, inCommand }) {
   const why = inCommand ? `the exec-form ${code("CMD")} runs no shell, so the variable is never expanded` : "gunicorn.conf.py is plain Python and does not expand shell variables";
   return `The bind address contains the literal text ${code(placeholder)}: ${why}.`;
 }
-function unrecognizedWords(args) {
-  if (!startsWithBlank(args)) {
-    return {
-      summary: `Gunicorn does not recognize the argument(s) ${code(args)}.`,
-      remedy: "Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version."
-    };
-  }
-  return {
-    summary: `Gunicorn does not recognize the argument(s) ${code(args)}: the first begins with a blank, so ${code(args.trim().split(/\s+/)[0])} was not read as an option. A line-continuation backslash left in the command (a compose \`command:\` over several lines) glues a blank to the next word.`,
-    remedy: "Write the command without backslashes at the ends of its lines (a folded `command: >` or a YAML list of arguments in the compose file), so that every option is a word of its own."
-  };
-}
-function serviceLinkWords({ value, variable }) {
-  return {
-    summary: `Gunicorn was given the port ${code(value)}, the value Kubernetes sets ${code("<SERVICE>_PORT")} to for each Service of the namespace: the port variable ${variable ? `${code(variable)} ` : ""}the image reads is shadowed by a Service's.`,
-    remedy: `Set ${code(`${variable ?? "<NAME>_PORT"}=8000`)} explicitly in the pod spec, or ${code("enableServiceLinks: false")}, or name the Service so that its variables do not collide with the app's.`
-  };
-}
 function settingsModuleSummary({ module, package: pkg, location }) {
   const holds = pkg && pkg.has.length > 0 ? ` (it holds ${pkg.has.map((name) => code(name)).join(", ")})` : "";
   const missing = pkg ? `the repository's ${code(`${pkg.path}/`)} has no module ${code(module.slice(pkg.name.length + 1))}${holds}` : "no such module is in the image";
@@ -28267,6 +28291,7 @@ function words4(facts) {
       return configNameWords(facts);
     case "settings-refused":
     case "setting-unset":
+    case "value-unparsable":
       return appSettingsWords(facts);
     case "database-url-scheme":
       return databaseUrlWords(facts);
@@ -28282,7 +28307,7 @@ var config_error_default = defineReason({
   id: "config-error",
   title: "Gunicorn configuration error",
   headline: "Gunicorn configuration error",
-  readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an IPv6 bind where the container has no IPv6 (Errno 97/99), an option left without its value or glued to a blank by a line-continuation backslash, Kubernetes' `tcp://\u2026` service-link value as the port, a `control_socket` that is not a path (25.1+), a pid file that names a live process (`Already running on PID`), a `certfile` or `keyfile` the container does not have; or the app's own configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, a `DJANGO_SETTINGS_MODULE` the image lacks, a missing INI section, a check of its own that refuses settings it names, a setting it logs as unset before Gunicorn finds no application, a database URL scheme SQLAlchemy dropped: `postgres://`)",
+  readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an IPv6 bind where the container has no IPv6 (Errno 97/99), an option left without its value or glued to a blank by a line-continuation backslash, Kubernetes' `tcp://\u2026` service-link value as the port, a `control_socket` that is not a path (25.1+), a pid file that names a live process (`Already running on PID`), a `certfile` or `keyfile` the container does not have; or the app's own configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, a `DJANGO_SETTINGS_MODULE` the image lacks, a missing INI section, a check of its own that refuses settings it names, a setting it logs as unset before Gunicorn finds no application, a pydantic setting whose value it cannot parse, a database URL scheme SQLAlchemy dropped: `postgres://`)",
   fixtures: [
     { path: "__fixtures__/apps/fail-config-error", test: "__tests__/diagnosis.itg.ts" },
     { path: "__fixtures__/apps/fail-exec-form-port", test: "__tests__/remedies.itg.ts" },
@@ -28313,6 +28338,7 @@ var config_error_default = defineReason({
     iniSection,
     databaseUrlScheme,
     settingsRefused,
+    valueUnparsable,
     settingLoggedUnset,
     distributionNameAsModule,
     // Last: Gunicorn serves on after it, so it explains a failure only when nothing else does.
@@ -28440,7 +28466,25 @@ var addressInUseTraceback = {
     return taken(rc, named ? `(${named})` : statedBind(rc) ?? `('0.0.0.0', ${rc.ctx.settings.port})`);
   }
 };
-function summary10({ address, port, background, notInUse, refusal, serverAtImport }) {
+var socketOptionRefused = {
+  stage: "boot",
+  name: "the kernel refused an option Gunicorn sets on its listening socket",
+  detect(rc) {
+    const tb = rc.tracebacks.find((t) => /gunicorn\/sock\.py$/.test(t.frames[t.frames.length - 1]?.file ?? "") && /^OSError$/.test(t.exception.type));
+    const option = tb && /\bsetsockopt\([^)]*\b(SO_\w+|TCP_\w+)/.exec(tb.frames[tb.frames.length - 1].code ?? "")?.[1];
+    if (!tb || !option) return void 0;
+    const address = statedBind(rc) ?? `('0.0.0.0', ${rc.ctx.settings.port})`;
+    return {
+      facts: { address, port: portOf(address), optionRefused: { option, exceptionLine: tb.exception.line } },
+      evidence: present(tb.frames[tb.frames.length - 1].code, tb.exception.line),
+      location: firstLocation(commandLine(rc))
+    };
+  }
+};
+function summary10({ address, port, background, notInUse, refusal, serverAtImport, optionRefused }) {
+  if (optionRefused) {
+    return `Gunicorn could not set up its listening socket: the kernel refused the socket option ${code(optionRefused.option)} (${code(optionRefused.exceptionLine)}), which this Gunicorn sets on every socket before it binds.`;
+  }
   if (serverAtImport) {
     const { line, frame } = serverAtImport;
     const call = line ? ` (${code(`${line.file}:${line.line}`)}: ${code(line.text.trim())})` : frame ? ` (${code(frame)})` : "";
@@ -28460,12 +28504,12 @@ var port_in_use_default = defineReason({
   id: "port-in-use",
   title: "Port already in use",
   headline: "port already in use",
-  readme: "Gunicorn could not bind its address: another process holds the port, a port below 1024 for a user that is not root (`[Errno 13] Permission denied`), or the app's own `app.run()` at import (werkzeug's `Port 8000 is in use by another program`)",
+  readme: "Gunicorn could not bind its address: another process holds the port, a port below 1024 for a user that is not root (`[Errno 13] Permission denied`), or the app's own `app.run()` at import (werkzeug's `Port 8000 is in use by another program`), or a socket option the kernel refuses (`SO_REUSEPORT`, Errno 95)",
   fixtures: [{ path: "__fixtures__/apps/fail-port-in-use", test: "__tests__/diagnosis.itg.ts" }],
-  rules: [serverStartedAtImport, bindRefused2, retriedNotInUse, gaveUpBinding, connectionInUse, addressInUseTraceback],
+  rules: [serverStartedAtImport, bindRefused2, retriedNotInUse, gaveUpBinding, connectionInUse, addressInUseTraceback, socketOptionRefused],
   words: (facts) => ({
     summary: summary10(facts),
-    remedy: facts.serverAtImport ? `Call ${code("app.run()")} only when the file is run directly: put it under ${code('if __name__ == "__main__":')}, so importing the module (as Gunicorn does) does not start a server.` : facts.notInUse ? `Bind a port of 1024 or above (e.g. ${code("0.0.0.0:8000")}, published as port ${facts.port} outside), or run Gunicorn as root.` : `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
+    remedy: facts.optionRefused ? `Upgrade Gunicorn${facts.optionRefused.option === "SO_REUSEPORT" ? ` (19.8 and later set ${code("SO_REUSEPORT")} only with ${code("--reuse-port")})` : ""}, or run on a kernel that supports the option.` : facts.serverAtImport ? `Call ${code("app.run()")} only when the file is run directly: put it under ${code('if __name__ == "__main__":')}, so importing the module (as Gunicorn does) does not start a server.` : facts.notInUse ? `Bind a port of 1024 or above (e.g. ${code("0.0.0.0:8000")}, published as port ${facts.port} outside), or run Gunicorn as root.` : `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
   })
 });
 
@@ -28672,9 +28716,9 @@ function newerPythonConstruct(rc) {
     const union = UNION_OF_TYPES.test(tb.exception.message);
     if (!union && !SUBSCRIPTED_BUILTIN.test(tb.exception.message)) continue;
     const last = tb.frames[tb.frames.length - 1];
-    const code2 = last?.code;
-    if (union ? !/\w\s*\|\s*\w/.test(code2 ?? "") : !/\b(?:list|dict|tuple|set|frozenset|type)\[/.test(code2 ?? "")) continue;
-    const running = tb.frames.map((f) => PYTHON_IN_PATH.exec(f.file)?.[1]).find(Boolean);
+    const code2 = last?.code ?? codeAbove(rc, tb);
+    if (union ? !/[\w\]]\s*\|\s*\w/.test(code2 ?? "") : !/\b(?:list|dict|tuple|set|frozenset|type)\[/.test(code2 ?? "")) continue;
+    const running = [tb, ...rc.tracebacks].flatMap((t) => t.frames).map((f) => PYTHON_IN_PATH.exec(f.file)?.[1]).find(Boolean);
     return {
       tb,
       frame: rc.userFrame(tb),
@@ -28685,6 +28729,11 @@ function newerPythonConstruct(rc) {
     };
   }
   return void 0;
+}
+function codeAbove(rc, tb) {
+  const at = lineIndex(rc.ctx.lines, tb.lines[0]);
+  const above = at > 0 ? stripLinePrefixes(rc.ctx.lines[at - 1].text) : void 0;
+  return above && /^\s+\S/.test(above) ? above.trim() : void 0;
 }
 
 // src/diagnosis/reasons/syntax-error.ts
@@ -28876,10 +28925,12 @@ function workerRefusal(rc) {
   }
   return repeatedRefusal(rc);
 }
+var REFUSAL_WORDS = /not set|not defined|undefined|missing|required|empty|[Ee]nv/;
 function repeatedRefusal(rc) {
   if (rc.ofKind("worker-exit").length > 0 || rc.ofKind("worker-exiting").length > 0) return void 0;
   const seen = /* @__PURE__ */ new Map();
   for (const line of rc.ctx.lines) {
+    if (!REFUSAL_WORDS.test(line.text)) continue;
     const text = stripLinePrefixes(line.text).trim();
     const variable = text.length < 300 ? refusedIn(text) : void 0;
     if (!variable) continue;
@@ -31901,14 +31952,17 @@ function showsWrite(tb) {
   );
 }
 function refusedAccess(tb, path34) {
-  if (NOT_A_FILE_WRITE.test(path34)) return void 0;
+  const moduleRead = path34.endsWith(".py") && !/conf\.py$/.test(path34) && (tb.frames.length === 0 || tb.frames.some((frame) => frame.file.startsWith("<frozen importlib")));
+  if (NOT_A_FILE_WRITE.test(path34) && !moduleRead) return void 0;
   if (tb.frames.length === 0) return "access";
-  return showsWrite(tb) ? "write" : void 0;
+  if (showsWrite(tb)) return "write";
+  const innermost = tb.frames[tb.frames.length - 1];
+  return moduleRead || innermost && !/\/gunicorn\//.test(innermost.file) && /\bopen\(/.test(innermost.code ?? "") ? "access" : void 0;
 }
 
 // src/diagnosis/reasons/read-only-filesystem.ts
 var READ_ONLY = /\[Errno 30\] Read-only file system: '([^']+)'/;
-var PERMISSION = /\[Errno 13\] Permission denied: '([^']+)'/;
+var PERMISSION = /\[Errno 13\] Permission denied:\s+'([^']+)'/;
 var NO_TEMP_DIR = /No usable temporary directory found in (\[.*\])/;
 var PID_RENAME = /(\[Errno \d+\] [^:]+): '[^']+' -> '([^']+)'/;
 function writerOf(rc, tb) {
@@ -32022,7 +32076,7 @@ var read_only_filesystem_default = defineReason({
   id: "read-only-filesystem",
   title: "Write to a read-only filesystem",
   headline: "a write failed on a read-only filesystem",
-  readme: "a write Gunicorn or the app needs fails under a read-only root or a non-root user: the workers' temporary file, the pid file (also a rename over it the filesystem refuses, as over a bind-mounted file), the app's own file",
+  readme: "a write Gunicorn or the app needs fails under a read-only root or a non-root user: the workers' temporary file, the pid file (also a rename over it the filesystem refuses, as over a bind-mounted file), the app's own file; or a file the app reads at import that its user may not read (a settings module or a secret on a volume)",
   fixtures: [{ path: "__fixtures__/apps/ok-graceful-shutdown", test: "__tests__/shutdown.itg.ts" }],
   rules: [writeFailed, writeReported],
   words: (facts) => ({ summary: summary20(facts), remedy: remedy20(facts) })

@@ -23537,8 +23537,8 @@ var HEADER, NO_SUCH, BREAKS, CANDIDATE;
 var init_apk_output = __esm({
   "src/diagnosis/apk-output.ts"() {
     "use strict";
-    HEADER = /ERROR: unable to select packages:/;
-    NO_SUCH = /^\s*(\S+) \(no such package\):/;
+    HEADER = /ERROR: (?:unable to select packages|unsatisfiable constraints):/;
+    NO_SUCH = /^\s*(\S+) \((?:no such package|missing)\):/;
     BREAKS = /^\s*breaks: world\[([^\]=<>~]+)([=<>~]+)([^\]\s]+)\]/;
     CANDIDATE = /^\s*(\S+):$/;
   }
@@ -25166,7 +25166,7 @@ var init_faulthandler = __esm({
         this.open = void 0;
       }
     };
-    SHELL_SEGFAULT = /^(?!Fatal Python error)(?:.*\s)?Segmentation fault(?:\s+\(core dumped\))?(?:\s.*)?$/;
+    SHELL_SEGFAULT = /^(?!Fatal Python error)(?:.*\s)?Segmentation fault(?::\s*11)?(?:\s+\(core dumped\))?(?:\s.*)?$/;
     KERNEL_SEGFAULT = /^\[\s*\d+\.\d+\] ([^\s[]+)\[\d+\]: segfault at \S+ ip \S+ sp \S+ error \d+(?: in ([^\s[]+))?/;
   }
 });
@@ -26514,7 +26514,7 @@ var init_environment = __esm({
     DB_MESSAGE = /could not translate host name|connection to server|Connection refused|could not connect to server|Can't connect to (MySQL|Redis)|Error -?\d+ connecting to|Name or service not known|Temporary failure in name resolution|timeout expired|No route to host|password authentication failed|database "[^"]+" does not exist|Unknown database|Access denied for user|invalid username-password pair|NOAUTH|Authentication required|relation "[^"]+" does not exist|no such table: |Table '[^']+' doesn't exist|unable to open database file/i;
     ASYNC_CONNECT = /Connect call failed \('[^']+', \d+\)/;
     BROKER_UNREACHABLE = /(?:AMQPConnectionError|NoBrokersAvailable)$/;
-    isDatabaseError = (t) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type)) || ASYNC_CONNECT.test(t.exception.message) || BROKER_UNREACHABLE.test(t.exception.type);
+    isDatabaseError = (t) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /(?:OperationalError|ServerSelectionTimeoutError)$/.test(t.exception.type)) || ASYNC_CONNECT.test(t.exception.message) || BROKER_UNREACHABLE.test(t.exception.type);
     HOST = [
       /host name "([^"]+)"/,
       /server at "([^"]+)"/,
@@ -26522,8 +26522,8 @@ var init_environment = __esm({
       /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):\d+/,
       /connect to server: .*?"([^"]+)"/,
       /Unknown MySQL server host '([^']+)'/,
-      // pymongo's `mongo:27017: [Errno -2] Name or service not known`
-      /\b([A-Za-z][\w.-]*):\d+: \[Errno -\d+\]/,
+      // pymongo's `mongo:27017: [Errno -2] Name or service not known`, `database:27017: timed out`
+      /\b([A-Za-z][\w.-]*):\d+: (?:\[Errno -?\d+\]|timed out)/,
       // urllib3's (requests, the Elasticsearch and Vault clients): `HTTPConnectionPool(host='vault', port=8200)`
       /ConnectionPool\(host='([^']+)'/,
       /Failed to resolve '([^']+)'/,
@@ -26531,6 +26531,7 @@ var init_environment = __esm({
     ];
     PORT = [
       /port (\d+) failed/,
+      /\b[A-Za-z][\w.-]*:(\d+): (?:\[Errno -?\d+\]|timed out)/,
       /Connect call failed \('[^']+', (\d+)\)/,
       /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/,
       /ConnectionPool\(host='[^']+', port=(\d+)\)/
@@ -26626,10 +26627,29 @@ function applicationObjects(source) {
   for (const m of source.matchAll(APP_ASSIGNMENT)) if (!names.includes(m[1])) names.push(m[1]);
   return names;
 }
+function unrecognizedWords(args) {
+  if (!startsWithBlank(args)) {
+    return {
+      summary: `Gunicorn does not recognize the argument(s) ${code(args)}.`,
+      remedy: "Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version."
+    };
+  }
+  return {
+    summary: `Gunicorn does not recognize the argument(s) ${code(args)}: the first begins with a blank, so ${code(args.trim().split(/\s+/)[0])} was not read as an option. A line-continuation backslash left in the command (a compose \`command:\` over several lines) glues a blank to the next word.`,
+    remedy: "Write the command without backslashes at the ends of its lines (a folded `command: >` or a YAML list of arguments in the compose file), so that every option is a word of its own."
+  };
+}
+function serviceLinkWords({ value, variable }) {
+  return {
+    summary: `Gunicorn was given the port ${code(value)}, the value Kubernetes sets ${code("<SERVICE>_PORT")} to for each Service of the namespace: the port variable ${variable ? `${code(variable)} ` : ""}the image reads is shadowed by a Service's.`,
+    remedy: `Set ${code(`${variable ?? "<NAME>_PORT"}=8000`)} explicitly in the pod spec, or ${code("enableServiceLinks: false")}, or name the Service so that its variables do not collide with the app's.`
+  };
+}
 var WORKER_EXITING, GUNICORN_OPTIONS, startsWithBlank, printedByAppParser, gunicornConfigErrors, firstConfigError, linesOf, invalidPort, SERVICE_LINK, PORT_VARIABLE, noAppModule, unreadableConfig, GUNICORN_CONFIG_LOADER, configTraceback, rejectedSetting, genericShellForm, appModule, APP_ASSIGNMENT;
 var init_configuration = __esm({
   "src/diagnosis/rules/configuration.ts"() {
     "use strict";
+    init_words();
     init_command_forms();
     init_locate();
     init_config_frames();
@@ -27234,6 +27254,7 @@ function failureAfter(rc, line) {
   return after(rc.ofKind("app-load-error")) || after(rc.ofKind("shutdown").filter((e) => e.reason)) || rc.ctx.state.gaveUp !== void 0;
 }
 function appSettingsWords(facts) {
+  if (facts.kind === "value-unparsable") return unparsableWords(facts);
   const settings = facts.kind === "settings-refused" ? facts.settings.map((s) => code(s)).join(", ") : code(facts.setting);
   if (facts.kind === "settings-refused") {
     return {
@@ -27248,7 +27269,14 @@ function appSettingsWords(facts) {
     remedy: facts.configFile ? `Provide ${code(facts.configFile)} in the image or mount it (with ${settings} set), or set ${settings} where the app also reads it.` : `Set ${settings} in the app's configuration (a config file or the environment the app reads it from).`
   };
 }
-var SETTING_NAME, ABSENT_VALUE, CONFIG_WORDS, ENVIRONMENT_WORDS, CHECK_FAILED, raisedWhileLoading, settingsNamed, settingsRefused, LOGGED_UNSET, CONFIG_FILE_UNREADABLE, settingLoggedUnset;
+function unparsableWords({ variable, exceptionLine, notJson }) {
+  const json = notJson ? ": a list or dict setting is read as JSON, and the value is not valid JSON" : "";
+  return {
+    summary: `The app's settings could not parse the environment variable ${code(variable)} while Gunicorn loaded it (${code(exceptionLine.slice(0, 200))})${json}.`,
+    remedy: `Give ${code(variable)} a value the setting's type accepts (a JSON list such as ${code('["a@example.com"]')} for a list), without quotes around it in a ${code("docker --env-file")} (Docker keeps them as part of the value).`
+  };
+}
+var SETTING_NAME, ABSENT_VALUE, CONFIG_WORDS, ENVIRONMENT_WORDS, CHECK_FAILED, raisedWhileLoading, settingsNamed, settingsRefused, UNPARSABLE_VALUE, valueUnparsable, LOGGED_UNSET, CONFIG_FILE_UNREADABLE, settingLoggedUnset;
 var init_app_settings = __esm({
   "src/diagnosis/rules/app-settings.ts"() {
     "use strict";
@@ -27279,6 +27307,21 @@ var init_app_settings = __esm({
           facts: { kind: "settings-refused", settings: settingsNamed(tb.exception.message), exceptionLine: tb.exception.line, at },
           evidence: rc.tracebackEvidence(tb, frame),
           location: frame?.location
+        };
+      }
+    };
+    UNPARSABLE_VALUE = /error parsing (?:env var|value for field) "([^"]+)"/;
+    valueUnparsable = {
+      stage: "boot",
+      name: "pydantic's settings could not parse a variable's value",
+      detect(rc) {
+        const tb = rc.primaryTraceback((t) => UNPARSABLE_VALUE.test(t.exception.message));
+        if (!tb) return void 0;
+        const json = rc.tracebacks.find((t) => /JSONDecodeError$/.test(t.exception.type));
+        const variable = UNPARSABLE_VALUE.exec(tb.exception.message)[1];
+        return {
+          facts: { kind: "value-unparsable", variable, exceptionLine: tb.exception.line, notJson: json !== void 0 },
+          evidence: present(json?.exception.line, tb.exception.line, rc.gunicornOutcomeLine())
         };
       }
     };
@@ -27465,24 +27508,6 @@ function literalPort({ placeholder, inCommand }) {
   const why = inCommand ? `the exec-form ${code("CMD")} runs no shell, so the variable is never expanded` : "gunicorn.conf.py is plain Python and does not expand shell variables";
   return `The bind address contains the literal text ${code(placeholder)}: ${why}.`;
 }
-function unrecognizedWords(args) {
-  if (!startsWithBlank(args)) {
-    return {
-      summary: `Gunicorn does not recognize the argument(s) ${code(args)}.`,
-      remedy: "Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version."
-    };
-  }
-  return {
-    summary: `Gunicorn does not recognize the argument(s) ${code(args)}: the first begins with a blank, so ${code(args.trim().split(/\s+/)[0])} was not read as an option. A line-continuation backslash left in the command (a compose \`command:\` over several lines) glues a blank to the next word.`,
-    remedy: "Write the command without backslashes at the ends of its lines (a folded `command: >` or a YAML list of arguments in the compose file), so that every option is a word of its own."
-  };
-}
-function serviceLinkWords({ value, variable }) {
-  return {
-    summary: `Gunicorn was given the port ${code(value)}, the value Kubernetes sets ${code("<SERVICE>_PORT")} to for each Service of the namespace: the port variable ${variable ? `${code(variable)} ` : ""}the image reads is shadowed by a Service's.`,
-    remedy: `Set ${code(`${variable ?? "<NAME>_PORT"}=8000`)} explicitly in the pod spec, or ${code("enableServiceLinks: false")}, or name the Service so that its variables do not collide with the app's.`
-  };
-}
 function settingsModuleSummary({ module, package: pkg, location }) {
   const holds = pkg && pkg.has.length > 0 ? ` (it holds ${pkg.has.map((name) => code(name)).join(", ")})` : "";
   const missing = pkg ? `the repository's ${code(`${pkg.path}/`)} has no module ${code(module.slice(pkg.name.length + 1))}${holds}` : "no such module is in the image";
@@ -27599,6 +27624,7 @@ function words4(facts) {
       return configNameWords(facts);
     case "settings-refused":
     case "setting-unset":
+    case "value-unparsable":
       return appSettingsWords(facts);
     case "database-url-scheme":
       return databaseUrlWords(facts);
@@ -27635,7 +27661,7 @@ var init_config_error = __esm({
       id: "config-error",
       title: "Gunicorn configuration error",
       headline: "Gunicorn configuration error",
-      readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an IPv6 bind where the container has no IPv6 (Errno 97/99), an option left without its value or glued to a blank by a line-continuation backslash, Kubernetes' `tcp://\u2026` service-link value as the port, a `control_socket` that is not a path (25.1+), a pid file that names a live process (`Already running on PID`), a `certfile` or `keyfile` the container does not have; or the app's own configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, a `DJANGO_SETTINGS_MODULE` the image lacks, a missing INI section, a check of its own that refuses settings it names, a setting it logs as unset before Gunicorn finds no application, a database URL scheme SQLAlchemy dropped: `postgres://`)",
+      readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an IPv6 bind where the container has no IPv6 (Errno 97/99), an option left without its value or glued to a blank by a line-continuation backslash, Kubernetes' `tcp://\u2026` service-link value as the port, a `control_socket` that is not a path (25.1+), a pid file that names a live process (`Already running on PID`), a `certfile` or `keyfile` the container does not have; or the app's own configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, a `DJANGO_SETTINGS_MODULE` the image lacks, a missing INI section, a check of its own that refuses settings it names, a setting it logs as unset before Gunicorn finds no application, a pydantic setting whose value it cannot parse, a database URL scheme SQLAlchemy dropped: `postgres://`)",
       fixtures: [
         { path: "__fixtures__/apps/fail-config-error", test: "__tests__/diagnosis.itg.ts" },
         { path: "__fixtures__/apps/fail-exec-form-port", test: "__tests__/remedies.itg.ts" },
@@ -27666,6 +27692,7 @@ var init_config_error = __esm({
         iniSection,
         databaseUrlScheme,
         settingsRefused,
+        valueUnparsable,
         settingLoggedUnset,
         distributionNameAsModule,
         // Last: Gunicorn serves on after it, so it explains a failure only when nothing else does.
@@ -27722,7 +27749,10 @@ function taken(rc, address) {
 function inUseEvents(rc) {
   return rc.ofKind("connection-in-use").filter((e) => e.error === void 0 || /Errno 98|in use/i.test(e.error));
 }
-function summary11({ address, port, background, notInUse, refusal: refusal2, serverAtImport }) {
+function summary11({ address, port, background, notInUse, refusal: refusal2, serverAtImport, optionRefused }) {
+  if (optionRefused) {
+    return `Gunicorn could not set up its listening socket: the kernel refused the socket option ${code(optionRefused.option)} (${code(optionRefused.exceptionLine)}), which this Gunicorn sets on every socket before it binds.`;
+  }
   if (serverAtImport) {
     const { line, frame } = serverAtImport;
     const call = line ? ` (${code(`${line.file}:${line.line}`)}: ${code(line.text.trim())})` : frame ? ` (${code(frame)})` : "";
@@ -27738,7 +27768,7 @@ function summary11({ address, port, background, notInUse, refusal: refusal2, ser
   const starter = background ? `; ${code(background.file)} starts ${code(background.text.trim())} before it` : "";
   return `Port ${port ?? address} inside the container is already taken, so Gunicorn could not bind ${code(address)}${starter}.`;
 }
-var retriedNotInUse, bindRefused2, DEVELOPMENT_SERVER_PORT, RUN_CALL, SERVER_RUN_FRAME, serverStartedAtImport, gaveUpBinding, connectionInUse, addressInUseTraceback, port_in_use_default;
+var retriedNotInUse, bindRefused2, DEVELOPMENT_SERVER_PORT, RUN_CALL, SERVER_RUN_FRAME, serverStartedAtImport, gaveUpBinding, connectionInUse, addressInUseTraceback, socketOptionRefused, port_in_use_default;
 var init_port_in_use = __esm({
   "src/diagnosis/reasons/port-in-use.ts"() {
     "use strict";
@@ -27827,16 +27857,31 @@ var init_port_in_use = __esm({
         return taken(rc, named ? `(${named})` : statedBind(rc) ?? `('0.0.0.0', ${rc.ctx.settings.port})`);
       }
     };
+    socketOptionRefused = {
+      stage: "boot",
+      name: "the kernel refused an option Gunicorn sets on its listening socket",
+      detect(rc) {
+        const tb = rc.tracebacks.find((t) => /gunicorn\/sock\.py$/.test(t.frames[t.frames.length - 1]?.file ?? "") && /^OSError$/.test(t.exception.type));
+        const option = tb && /\bsetsockopt\([^)]*\b(SO_\w+|TCP_\w+)/.exec(tb.frames[tb.frames.length - 1].code ?? "")?.[1];
+        if (!tb || !option) return void 0;
+        const address = statedBind(rc) ?? `('0.0.0.0', ${rc.ctx.settings.port})`;
+        return {
+          facts: { address, port: portOf(address), optionRefused: { option, exceptionLine: tb.exception.line } },
+          evidence: present(tb.frames[tb.frames.length - 1].code, tb.exception.line),
+          location: firstLocation(commandLine(rc))
+        };
+      }
+    };
     port_in_use_default = defineReason({
       id: "port-in-use",
       title: "Port already in use",
       headline: "port already in use",
-      readme: "Gunicorn could not bind its address: another process holds the port, a port below 1024 for a user that is not root (`[Errno 13] Permission denied`), or the app's own `app.run()` at import (werkzeug's `Port 8000 is in use by another program`)",
+      readme: "Gunicorn could not bind its address: another process holds the port, a port below 1024 for a user that is not root (`[Errno 13] Permission denied`), or the app's own `app.run()` at import (werkzeug's `Port 8000 is in use by another program`), or a socket option the kernel refuses (`SO_REUSEPORT`, Errno 95)",
       fixtures: [{ path: "__fixtures__/apps/fail-port-in-use", test: "__tests__/diagnosis.itg.ts" }],
-      rules: [serverStartedAtImport, bindRefused2, retriedNotInUse, gaveUpBinding, connectionInUse, addressInUseTraceback],
+      rules: [serverStartedAtImport, bindRefused2, retriedNotInUse, gaveUpBinding, connectionInUse, addressInUseTraceback, socketOptionRefused],
       words: (facts) => ({
         summary: summary11(facts),
-        remedy: facts.serverAtImport ? `Call ${code("app.run()")} only when the file is run directly: put it under ${code('if __name__ == "__main__":')}, so importing the module (as Gunicorn does) does not start a server.` : facts.notInUse ? `Bind a port of 1024 or above (e.g. ${code("0.0.0.0:8000")}, published as port ${facts.port} outside), or run Gunicorn as root.` : `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
+        remedy: facts.optionRefused ? `Upgrade Gunicorn${facts.optionRefused.option === "SO_REUSEPORT" ? ` (19.8 and later set ${code("SO_REUSEPORT")} only with ${code("--reuse-port")})` : ""}, or run on a kernel that supports the option.` : facts.serverAtImport ? `Call ${code("app.run()")} only when the file is run directly: put it under ${code('if __name__ == "__main__":')}, so importing the module (as Gunicorn does) does not start a server.` : facts.notInUse ? `Bind a port of 1024 or above (e.g. ${code("0.0.0.0:8000")}, published as port ${facts.port} outside), or run Gunicorn as root.` : `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : "that address"} (a process started by the entrypoint, or the same address bound twice); give the other process its own port.`
       })
     });
   }
@@ -28066,9 +28111,9 @@ function newerPythonConstruct(rc) {
     const union = UNION_OF_TYPES.test(tb.exception.message);
     if (!union && !SUBSCRIPTED_BUILTIN.test(tb.exception.message)) continue;
     const last = tb.frames[tb.frames.length - 1];
-    const code2 = last?.code;
-    if (union ? !/\w\s*\|\s*\w/.test(code2 ?? "") : !/\b(?:list|dict|tuple|set|frozenset|type)\[/.test(code2 ?? "")) continue;
-    const running = tb.frames.map((f) => PYTHON_IN_PATH.exec(f.file)?.[1]).find(Boolean);
+    const code2 = last?.code ?? codeAbove(rc, tb);
+    if (union ? !/[\w\]]\s*\|\s*\w/.test(code2 ?? "") : !/\b(?:list|dict|tuple|set|frozenset|type)\[/.test(code2 ?? "")) continue;
+    const running = [tb, ...rc.tracebacks].flatMap((t) => t.frames).map((f) => PYTHON_IN_PATH.exec(f.file)?.[1]).find(Boolean);
     return {
       tb,
       frame: rc.userFrame(tb),
@@ -28080,11 +28125,18 @@ function newerPythonConstruct(rc) {
   }
   return void 0;
 }
+function codeAbove(rc, tb) {
+  const at = lineIndex(rc.ctx.lines, tb.lines[0]);
+  const above = at > 0 ? stripLinePrefixes(rc.ctx.lines[at - 1].text) : void 0;
+  return above && /^\s+\S/.test(above) ? above.trim() : void 0;
+}
 var TYPE_OPERAND, UNION_OF_TYPES, SUBSCRIPTED_BUILTIN, PYTHON_IN_PATH;
 var init_newer_python = __esm({
   "src/diagnosis/rules/newer-python.ts"() {
     "use strict";
     init_rule();
+    init_continuations();
+    init_line_prefix();
     TYPE_OPERAND = String.raw`'(?:type|NoneType|types\.GenericAlias|typing\.\w+|_GenericAlias|_SpecialForm|ABCMeta|_UnionGenericAlias|str|ModelMetaclass)'`;
     UNION_OF_TYPES = new RegExp(String.raw`^unsupported operand type\(s\) for \|: ${TYPE_OPERAND} and ${TYPE_OPERAND}$`);
     SUBSCRIPTED_BUILTIN = /^'type' object is not subscriptable$/;
@@ -28288,6 +28340,7 @@ function repeatedRefusal(rc) {
   if (rc.ofKind("worker-exit").length > 0 || rc.ofKind("worker-exiting").length > 0) return void 0;
   const seen = /* @__PURE__ */ new Map();
   for (const line of rc.ctx.lines) {
+    if (!REFUSAL_WORDS.test(line.text)) continue;
     const text = stripLinePrefixes(line.text).trim();
     const variable = text.length < 300 ? refusedIn(text) : void 0;
     if (!variable) continue;
@@ -28297,7 +28350,7 @@ function repeatedRefusal(rc) {
   }
   return void 0;
 }
-var SHELL_REFUSAL, NAME3, NAMED_VARIABLE, REFUSAL2, NOT_FATAL, NAME_REFUSED, GUNICORN_LINE, GOES_ON;
+var SHELL_REFUSAL, NAME3, NAMED_VARIABLE, REFUSAL2, NOT_FATAL, NAME_REFUSED, GUNICORN_LINE, GOES_ON, REFUSAL_WORDS;
 var init_entrypoint_refusal = __esm({
   "src/diagnosis/rules/entrypoint-refusal.ts"() {
     "use strict";
@@ -28312,6 +28365,7 @@ var init_entrypoint_refusal = __esm({
     NAME_REFUSED = new RegExp(String.raw`\b${NAME3}\s+(?:is\s+|was\s+)?(?:not set|not defined|undefined|missing|required|empty)\b`);
     GUNICORN_LINE = /\[\d+\] \[[A-Z]+\] |Worker exiting|exited with code/;
     GOES_ON = /\b(?:INFO|DEBUG)\b|\b[Dd]isabl|\b[Ss]kipp|\b[Oo]ptional\b|\b[Ff]alling back\b/;
+    REFUSAL_WORDS = /not set|not defined|undefined|missing|required|empty|[Ee]nv/;
   }
 });
 
@@ -31586,9 +31640,12 @@ function showsWrite(tb) {
   );
 }
 function refusedAccess(tb, path38) {
-  if (NOT_A_FILE_WRITE.test(path38)) return void 0;
+  const moduleRead = path38.endsWith(".py") && !/conf\.py$/.test(path38) && (tb.frames.length === 0 || tb.frames.some((frame) => frame.file.startsWith("<frozen importlib")));
+  if (NOT_A_FILE_WRITE.test(path38) && !moduleRead) return void 0;
   if (tb.frames.length === 0) return "access";
-  return showsWrite(tb) ? "write" : void 0;
+  if (showsWrite(tb)) return "write";
+  const innermost = tb.frames[tb.frames.length - 1];
+  return moduleRead || innermost && !/\/gunicorn\//.test(innermost.file) && /\bopen\(/.test(innermost.code ?? "") ? "access" : void 0;
 }
 var WRITE_CALL, LOG_HANDLER_FRAME, NOT_A_FILE_WRITE;
 var init_refused_writes = __esm({
@@ -31667,7 +31724,7 @@ var init_read_only_filesystem = __esm({
     init_words();
     init_refused_writes();
     READ_ONLY = /\[Errno 30\] Read-only file system: '([^']+)'/;
-    PERMISSION = /\[Errno 13\] Permission denied: '([^']+)'/;
+    PERMISSION = /\[Errno 13\] Permission denied:\s+'([^']+)'/;
     NO_TEMP_DIR = /No usable temporary directory found in (\[.*\])/;
     PID_RENAME = /(\[Errno \d+\] [^:]+): '[^']+' -> '([^']+)'/;
     writeFailed = {
@@ -31724,7 +31781,7 @@ var init_read_only_filesystem = __esm({
       id: "read-only-filesystem",
       title: "Write to a read-only filesystem",
       headline: "a write failed on a read-only filesystem",
-      readme: "a write Gunicorn or the app needs fails under a read-only root or a non-root user: the workers' temporary file, the pid file (also a rename over it the filesystem refuses, as over a bind-mounted file), the app's own file",
+      readme: "a write Gunicorn or the app needs fails under a read-only root or a non-root user: the workers' temporary file, the pid file (also a rename over it the filesystem refuses, as over a bind-mounted file), the app's own file; or a file the app reads at import that its user may not read (a settings module or a secret on a volume)",
       fixtures: [{ path: "__fixtures__/apps/ok-graceful-shutdown", test: "__tests__/shutdown.itg.ts" }],
       rules: [writeFailed, writeReported],
       words: (facts) => ({ summary: summary21(facts), remedy: remedy20(facts) })

@@ -63,3 +63,13 @@ rm gunicorn.conf.py
 echo "=== pidfile-rename-busy"
 # The pid file is a file bind-mounted into the container (as a host's shared folder may make it): the rename over it fails.
 timeout 5 gunicorn -w 1 -b 0.0.0.0:8000 --pid /app/busy.pid hello:app 2>&1 || true
+echo "=== module-unreadable"
+# A settings module on a volume the worker's user may not read (a host directory bind-mounted, owned by root, mode 600).
+printf 'SECRET_KEY = "dev"\n' > local_settings.py && chmod 600 local_settings.py
+printf 'import local_settings\n\n\ndef app(environ, start_response):\n    start_response("200 OK", [])\n    return [b"ok"]\n' > settings_app.py
+timeout 5 setpriv --reuid=65534 --regid=65534 --clear-groups gunicorn -w 1 -b 0.0.0.0:8000 settings_app:app 2>&1 || true
+echo "=== secret-unreadable"
+# A secret file the app opens at import, readable by root only.
+printf 'x' > .secret && chmod 600 .secret
+printf 'with open("/app/.secret") as f:\n    SECRET = f.read()\n\n\ndef app(environ, start_response):\n    start_response("200 OK", [])\n    return [b"ok"]\n' > secret_app.py
+timeout 5 setpriv --reuid=65534 --regid=65534 --clear-groups gunicorn -w 1 -b 0.0.0.0:8000 secret_app:app 2>&1 || true

@@ -33,13 +33,15 @@ describe.each(SUITES)('read-only-filesystem on %s', (suite) => {
     expect(diagnosis.summary).toContain('The app writes `/srv/app/cache.txt`')
   })
 
-  it('the same Errno 13 on a read, without a user or read-only root, is not this reason', () => {
+  it('the same Errno 13 on a read, without a user or read-only root, is a file the user may not open, not a write', () => {
     // A frame that writes (open(…, "w")) makes Errno 13 a refused write even without them: third-collection.test.ts.
     const lines = fromCapture(suite, 'read-only-app-write').lines.map((line) => ({
       ...line,
       text: line.text.replace('[Errno 30] Read-only file system', '[Errno 13] Permission denied').replace('open(CACHE_FILE, "w")', 'open(CACHE_FILE)')
     }))
-    expect(diagnose(contextFor(lines, { fixture: 'ok-graceful-shutdown', outcome: 'container-exited' })).reason).not.toBe('read-only-filesystem')
+    const diagnosis = diagnose(contextFor(lines, { fixture: 'ok-graceful-shutdown', outcome: 'container-exited' }))
+    expect(diagnosis.reason).toBe('read-only-filesystem')
+    expect(diagnosis.summary).toMatch(/^The app may not open `[^`]+` while it loads/)
   })
 })
 

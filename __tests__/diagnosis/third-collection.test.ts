@@ -18,13 +18,15 @@ describe.each(SUITES)('a write refused to the image user on %s (no user input: t
     expect(diagnosis.location).toMatchObject({ file: '__fixtures__/apps/ok-graceful-shutdown/app.py', line: 9 })
   })
 
-  it('the same refusal on a read (open() without a write mode) is not this reason', () => {
+  it('the same refusal on a read (open() without a write mode) is a file the user may not open, not a write', () => {
     const lines = fromCapture(suite, 'user-app-write').lines.map((line) => ({
       ...line,
       text: line.text.replace('open(CACHE_FILE, "w")', 'open(CACHE_FILE)')
     }))
     expect(lines.some((line) => line.text.includes('open(CACHE_FILE)'))).toBe(true)
-    expect(diagnose(contextFor(lines, { fixture: 'ok-graceful-shutdown', outcome: 'container-exited' })).reason).not.toBe('read-only-filesystem')
+    const diagnosis = diagnose(contextFor(lines, { fixture: 'ok-graceful-shutdown', outcome: 'container-exited' }))
+    expect(diagnosis.reason).toBe('read-only-filesystem')
+    expect(diagnosis.summary).toMatch(/^The app may not open `\/srv\/app\/cache\.txt` while it loads: it belongs to another user/)
   })
 })
 

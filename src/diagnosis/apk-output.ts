@@ -1,13 +1,14 @@
 // Why Alpine's `apk add` refused, read from its own report: `ERROR: unable to select packages:`, then for each package
 // it could not select either `NAME (no such package):` with `required by: world[NAME]`, or the candidate it has
 // (`NAME-VERSION:`) with the constraint it breaks (`breaks: world[NAME=VERSION]`). Some frames drop the indentation.
+// apk before 2.12 words it `ERROR: unsatisfiable constraints:` and `NAME (missing):`.
 
 export type ApkRefusal = { name: string; evidence: string[] } & (
   { kind: 'no-such-package' } | { kind: 'version-gone'; version: string; available?: string }
 )
 
-const HEADER = /ERROR: unable to select packages:/
-const NO_SUCH = /^\s*(\S+) \(no such package\):/
+const HEADER = /ERROR: (?:unable to select packages|unsatisfiable constraints):/
+const NO_SUCH = /^\s*(\S+) \((?:no such package|missing)\):/
 // The world's constraint on the package: `world[dumb-init=1.2.5-r0]`, `world[nodejs~20.12]`, `world[py3-foo<2]`.
 const BREAKS = /^\s*breaks: world\[([^\]=<>~]+)([=<>~]+)([^\]\s]+)\]/
 const CANDIDATE = /^\s*(\S+):$/

@@ -161,8 +161,11 @@ export function crashedThread(event: FatalErrorEvent): FaultThread | undefined {
   return event.threads.find((thread) => thread.current) ?? event.threads[0]
 }
 
-/** The shell's report of a process killed by SIGSEGV (`…: line 5:  7 Segmentation fault (core dumped) gunicorn …`). */
-const SHELL_SEGFAULT = /^(?!Fatal Python error)(?:.*\s)?Segmentation fault(?:\s+\(core dumped\))?(?:\s.*)?$/
+/**
+ * The shell's report of a process killed by SIGSEGV (`…: line 5:  7 Segmentation fault (core dumped) gunicorn …`; on
+ * macOS with the signal's number, `Segmentation fault: 11`).
+ */
+const SHELL_SEGFAULT = /^(?!Fatal Python error)(?:.*\s)?Segmentation fault(?::\s*11)?(?:\s+\(core dumped\))?(?:\s.*)?$/
 /** The kernel's (dmesg): `[ 6379.465022] gunicorn[28100]: segfault at b0 ip … error 4 in ld-2.24.so[7f06…]`. */
 const KERNEL_SEGFAULT = /^\[\s*\d+\.\d+\] ([^\s[]+)\[\d+\]: segfault at \S+ ip \S+ sp \S+ error \d+(?: in ([^\s[]+))?/
 

@@ -5,8 +5,9 @@ import {
   invalidPort,
   noAppModule,
   rejectedSetting,
-  startsWithBlank,
+  serviceLinkWords,
   unreadableConfig,
+  unrecognizedWords,
   type ConfigFacts,
   type ConfigFileFacts
 } from '../rules/configuration.js'
@@ -24,7 +25,7 @@ import { executableMissing, networkMissing, otherStartFailure, startWords, type 
 import { code, fileLine, where } from '../words.js'
 import { callerRemedy, callerWords } from '../rules/config-frames.js'
 import { settingsModuleMissing } from '../rules/settings-module.js'
-import { appSettingsWords, settingLoggedUnset, settingsRefused, type AppSettingsFacts } from '../rules/app-settings.js'
+import { appSettingsWords, settingLoggedUnset, settingsRefused, valueUnparsable, type AppSettingsFacts } from '../rules/app-settings.js'
 import { databaseUrlScheme, databaseUrlWords, type DatabaseUrlFacts } from '../rules/database-urls.js'
 import { tlsFileMissing, tlsFileWords, type TlsFileFacts } from '../rules/tls-files.js'
 import { unexpandedVariable, unexpandedVariableWords, type UnexpandedVariableFacts } from '../rules/unexpanded-variables.js'
@@ -57,35 +58,6 @@ function literalPort({ placeholder, inCommand }: Extract<ConfigFacts, { kind: 'l
     ? `the exec-form ${code('CMD')} runs no shell, so the variable is never expanded`
     : 'gunicorn.conf.py is plain Python and does not expand shell variables'
   return `The bind address contains the literal text ${code(placeholder)}: ${why}.`
-}
-
-/** argparse's rejection; a first argument that begins with a blank is an option a line-continuation backslash glued to one. */
-function unrecognizedWords(args: string): Words {
-  if (!startsWithBlank(args)) {
-    return {
-      summary: `Gunicorn does not recognize the argument(s) ${code(args)}.`,
-      remedy: 'Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version.'
-    }
-  }
-  return {
-    summary:
-      `Gunicorn does not recognize the argument(s) ${code(args)}: the first begins with a blank, so ${code(args.trim().split(/\s+/)[0])} was not ` +
-      'read as an option. A line-continuation backslash left in the command (a compose `command:` over several lines) glues a blank to the next word.',
-    remedy:
-      'Write the command without backslashes at the ends of its lines (a folded `command: >` or a YAML list of arguments in the compose file), ' +
-      'so that every option is a word of its own.'
-  }
-}
-
-function serviceLinkWords({ value, variable }: Extract<ConfigFacts, { kind: 'service-link-port' }>): Words {
-  return {
-    summary:
-      `Gunicorn was given the port ${code(value)}, the value Kubernetes sets ${code('<SERVICE>_PORT')} to for each Service of the namespace: ` +
-      `the port variable ${variable ? `${code(variable)} ` : ''}the image reads is shadowed by a Service's.`,
-    remedy:
-      `Set ${code(`${variable ?? '<NAME>_PORT'}=8000`)} explicitly in the pod spec, or ${code('enableServiceLinks: false')}, ` +
-      "or name the Service so that its variables do not collide with the app's."
-  }
 }
 
 type InstalledApp = Extract<ConfigFacts, { kind: 'installed-app' }>
@@ -283,6 +255,7 @@ function words(facts: Facts): Words {
       return configNameWords(facts)
     case 'settings-refused':
     case 'setting-unset':
+    case 'value-unparsable':
       return appSettingsWords(facts)
     case 'database-url-scheme':
       return databaseUrlWords(facts)
@@ -307,7 +280,8 @@ export default defineReason({
     "a `certfile` or `keyfile` the container does not have; or the app's own " +
     "configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, " +
     'a `DJANGO_SETTINGS_MODULE` the image lacks, a missing INI section, a check of its own that refuses settings it ' +
-    'names, a setting it logs as unset before Gunicorn finds no application, a database URL scheme SQLAlchemy dropped: `postgres://`)',
+    'names, a setting it logs as unset before Gunicorn finds no application, a pydantic setting whose value it cannot parse, ' +
+    'a database URL scheme SQLAlchemy dropped: `postgres://`)',
   fixtures: [
     { path: '__fixtures__/apps/fail-config-error', test: '__tests__/diagnosis.itg.ts' },
     { path: '__fixtures__/apps/fail-exec-form-port', test: '__tests__/remedies.itg.ts' },
@@ -338,6 +312,7 @@ export default defineReason({
     iniSection,
     databaseUrlScheme,
     settingsRefused,
+    valueUnparsable,
     settingLoggedUnset,
     distributionNameAsModule,
     // Last: Gunicorn serves on after it, so it explains a failure only when nothing else does.

@@ -21,6 +21,8 @@ interface Facts {
   refusal?: string
   /** The app starts its own development server while Gunicorn imports it (`app.run()` at module level). */
   serverAtImport?: { line?: FoundLine; frame?: string }
+  /** The kernel refused a socket option Gunicorn sets on its listening socket (`SO_REUSEPORT`, Errno 95). */
+  optionRefused?: { option: string; exceptionLine: string }
 }
 
 /**
@@ -162,7 +164,30 @@ const addressInUseTraceback: Rule<Facts> = {
   }
 }
 
-function summary({ address, port, background, notInUse, refusal, serverAtImport }: Facts): string {
+/** Gunicorn sets its socket's options in `sock.py` before it binds: the kernel may refuse one (a hardened or old kernel). */
+const socketOptionRefused: Rule<Facts> = {
+  stage: 'boot',
+  name: 'the kernel refused an option Gunicorn sets on its listening socket',
+  detect(rc) {
+    const tb = rc.tracebacks.find((t) => /gunicorn\/sock\.py$/.test(t.frames[t.frames.length - 1]?.file ?? '') && /^OSError$/.test(t.exception.type))
+    const option = tb && /\bsetsockopt\([^)]*\b(SO_\w+|TCP_\w+)/.exec(tb.frames[tb.frames.length - 1].code ?? '')?.[1]
+    if (!tb || !option) return undefined
+    const address = statedBind(rc) ?? `('0.0.0.0', ${rc.ctx.settings.port})`
+    return {
+      facts: { address, port: portOf(address), optionRefused: { option, exceptionLine: tb.exception.line } },
+      evidence: present(tb.frames[tb.frames.length - 1].code, tb.exception.line),
+      location: firstLocation(commandLine(rc))
+    }
+  }
+}
+
+function summary({ address, port, background, notInUse, refusal, serverAtImport, optionRefused }: Facts): string {
+  if (optionRefused) {
+    return (
+      `Gunicorn could not set up its listening socket: the kernel refused the socket option ${code(optionRefused.option)} ` +
+      `(${code(optionRefused.exceptionLine)}), which this Gunicorn sets on every socket before it binds.`
+    )
+  }
   if (serverAtImport) {
     const { line, frame } = serverAtImport
     const call = line ? ` (${code(`${line.file}:${line.line}`)}: ${code(line.text.trim())})` : frame ? ` (${code(frame)})` : ''
@@ -193,17 +218,20 @@ export default defineReason({
   readme:
     'Gunicorn could not bind its address: another process holds the port, a port below 1024 for a user that is not ' +
     "root (`[Errno 13] Permission denied`), or the app's own `app.run()` at import (werkzeug's " +
-    '`Port 8000 is in use by another program`)',
+    '`Port 8000 is in use by another program`), or a socket option the kernel refuses (`SO_REUSEPORT`, Errno 95)',
   fixtures: [{ path: '__fixtures__/apps/fail-port-in-use', test: '__tests__/diagnosis.itg.ts' }],
-  rules: [serverStartedAtImport, bindRefused, retriedNotInUse, gaveUpBinding, connectionInUse, addressInUseTraceback],
+  rules: [serverStartedAtImport, bindRefused, retriedNotInUse, gaveUpBinding, connectionInUse, addressInUseTraceback, socketOptionRefused],
   words: (facts) => ({
     summary: summary(facts),
-    remedy: facts.serverAtImport
-      ? `Call ${code('app.run()')} only when the file is run directly: put it under ${code('if __name__ == "__main__":')}, ` +
-        'so importing the module (as Gunicorn does) does not start a server.'
-      : facts.notInUse
-        ? `Bind a port of 1024 or above (e.g. ${code('0.0.0.0:8000')}, published as port ${facts.port} outside), or run Gunicorn as root.`
-        : `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : 'that address'} ` +
-          '(a process started by the entrypoint, or the same address bound twice); give the other process its own port.'
+    remedy: facts.optionRefused
+      ? `Upgrade Gunicorn${facts.optionRefused.option === 'SO_REUSEPORT' ? ` (19.8 and later set ${code('SO_REUSEPORT')} only with ${code('--reuse-port')})` : ''}, ` +
+        'or run on a kernel that supports the option.'
+      : facts.serverAtImport
+        ? `Call ${code('app.run()')} only when the file is run directly: put it under ${code('if __name__ == "__main__":')}, ` +
+          'so importing the module (as Gunicorn does) does not start a server.'
+        : facts.notInUse
+          ? `Bind a port of 1024 or above (e.g. ${code('0.0.0.0:8000')}, published as port ${facts.port} outside), or run Gunicorn as root.`
+          : `Make sure nothing else in the container listens on ${facts.port ? `port ${facts.port}` : 'that address'} ` +
+            '(a process started by the entrypoint, or the same address bound twice); give the other process its own port.'
   })
 })

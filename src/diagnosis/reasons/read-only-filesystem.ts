@@ -26,7 +26,7 @@ interface Facts {
 }
 
 const READ_ONLY = /\[Errno 30\] Read-only file system: '([^']+)'/
-const PERMISSION = /\[Errno 13\] Permission denied: '([^']+)'/
+const PERMISSION = /\[Errno 13\] Permission denied:\s+'([^']+)'/
 const NO_TEMP_DIR = /No usable temporary directory found in (\[.*\])/
 // Gunicorn writes its pid file as a temporary file and renames it over the pid file: the filesystem may refuse either.
 const PID_RENAME = /(\[Errno \d+\] [^:]+): '[^']+' -> '([^']+)'/
@@ -174,7 +174,8 @@ export default defineReason({
   headline: 'a write failed on a read-only filesystem',
   readme:
     "a write Gunicorn or the app needs fails under a read-only root or a non-root user: the workers' temporary file, the pid file " +
-    "(also a rename over it the filesystem refuses, as over a bind-mounted file), the app's own file",
+    "(also a rename over it the filesystem refuses, as over a bind-mounted file), the app's own file; or a file the app reads at import " +
+    'that its user may not read (a settings module or a secret on a volume)',
   fixtures: [{ path: '__fixtures__/apps/ok-graceful-shutdown', test: '__tests__/shutdown.itg.ts' }],
   rules: [writeFailed, writeReported],
   words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })

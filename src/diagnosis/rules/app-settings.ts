@@ -10,6 +10,7 @@ import { code, exceptionIs, frameAt, present, withoutGunicornPrefix } from './ru
 export type AppSettingsFacts =
   | { kind: 'settings-refused'; settings: string[]; exceptionLine: string; at?: string }
   | { kind: 'setting-unset'; setting: string; line: string; configFile?: string; noApp: boolean }
+  | { kind: 'value-unparsable'; variable: string; exceptionLine: string; notJson: boolean }
 
 /** A setting's name as apps spell them: upper case, at least two words joined by `_` (`DATABASE_URL`, `PCL_BASE_URL`). */
 const SETTING_NAME = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g
@@ -57,6 +58,25 @@ export const settingsRefused: Rule<AppSettingsFacts> = {
   }
 }
 
+// pydantic's settings (v1: `error parsing env var "x"`, pydantic-settings 2: `error parsing value for field "x" from source …`).
+const UNPARSABLE_VALUE = /error parsing (?:env var|value for field) "([^"]+)"/
+
+/** A settings class could not parse a variable's value (a list or dict setting is read as JSON). */
+export const valueUnparsable: Rule<AppSettingsFacts> = {
+  stage: 'boot',
+  name: "pydantic's settings could not parse a variable's value",
+  detect(rc) {
+    const tb = rc.primaryTraceback((t) => UNPARSABLE_VALUE.test(t.exception.message))
+    if (!tb) return undefined
+    const json = rc.tracebacks.find((t) => /JSONDecodeError$/.test(t.exception.type))
+    const variable = UNPARSABLE_VALUE.exec(tb.exception.message)![1]
+    return {
+      facts: { kind: 'value-unparsable', variable, exceptionLine: tb.exception.line, notJson: json !== undefined },
+      evidence: present(json?.exception.line, tb.exception.line, rc.gunicornOutcomeLine())
+    }
+  }
+}
+
 const LOGGED_UNSET = /\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b.*\b(?:is|was) (?:not set|unset|missing|not configured|empty)\b/
 const CONFIG_FILE_UNREADABLE =
   /(?:config(?:uration)? file).*?(?:No such file or directory|not found|Permission denied).*?'([^']+)'|(?:No such file or directory|not found).*config(?:uration)? file.*?'([^']+)'/i
@@ -92,6 +112,7 @@ export const settingLoggedUnset: Rule<AppSettingsFacts> = {
 }
 
 export function appSettingsWords(facts: AppSettingsFacts): { summary: string; remedy: string } {
+  if (facts.kind === 'value-unparsable') return unparsableWords(facts)
   const settings = facts.kind === 'settings-refused' ? facts.settings.map((s) => code(s)).join(', ') : code(facts.setting)
   if (facts.kind === 'settings-refused') {
     return {
@@ -108,5 +129,18 @@ export function appSettingsWords(facts: AppSettingsFacts): { summary: string; re
     remedy: facts.configFile
       ? `Provide ${code(facts.configFile)} in the image or mount it (with ${settings} set), or set ${settings} where the app also reads it.`
       : `Set ${settings} in the app's configuration (a config file or the environment the app reads it from).`
+  }
+}
+
+function unparsableWords({ variable, exceptionLine, notJson }: Extract<AppSettingsFacts, { kind: 'value-unparsable' }>): {
+  summary: string
+  remedy: string
+} {
+  const json = notJson ? ': a list or dict setting is read as JSON, and the value is not valid JSON' : ''
+  return {
+    summary: `The app's settings could not parse the environment variable ${code(variable)} while Gunicorn loaded it (${code(exceptionLine.slice(0, 200))})${json}.`,
+    remedy:
+      `Give ${code(variable)} a value the setting's type accepts (a JSON list such as ${code('["a@example.com"]')} for a list), ` +
+      `without quotes around it in a ${code('docker --env-file')} (Docker keeps them as part of the value).`
   }
 }

@@ -3,7 +3,8 @@
 import type { EventOf } from '../../gunicorn/log-parser.js'
 import type { SourceLocation } from '../../core/model.js'
 import type { RuleContext, Traceback } from '../context.js'
-import type { Finding, Rule } from '../reason.js'
+import type { Finding, Rule, Words } from '../reason.js'
+import { code } from '../words.js'
 import { importsOs, shellFormOf } from './command-forms.js'
 import { commandLine, configSetting, firstLocation } from './locate.js'
 import type { LocalNeighbour } from './local-modules.js'
@@ -240,4 +241,33 @@ export function applicationObjects(source: string): string[] {
   const names: string[] = []
   for (const m of source.matchAll(APP_ASSIGNMENT)) if (!names.includes(m[1])) names.push(m[1])
   return names
+}
+
+/** argparse's rejection; a first argument that begins with a blank is an option a line-continuation backslash glued to one. */
+export function unrecognizedWords(args: string): Words {
+  if (!startsWithBlank(args)) {
+    return {
+      summary: `Gunicorn does not recognize the argument(s) ${code(args)}.`,
+      remedy: 'Remove or correct those arguments in the command; `gunicorn --help` lists the valid ones for the installed version.'
+    }
+  }
+  return {
+    summary:
+      `Gunicorn does not recognize the argument(s) ${code(args)}: the first begins with a blank, so ${code(args.trim().split(/\s+/)[0])} was not ` +
+      'read as an option. A line-continuation backslash left in the command (a compose `command:` over several lines) glues a blank to the next word.',
+    remedy:
+      'Write the command without backslashes at the ends of its lines (a folded `command: >` or a YAML list of arguments in the compose file), ' +
+      'so that every option is a word of its own.'
+  }
+}
+
+export function serviceLinkWords({ value, variable }: Extract<ConfigFacts, { kind: 'service-link-port' }>): Words {
+  return {
+    summary:
+      `Gunicorn was given the port ${code(value)}, the value Kubernetes sets ${code('<SERVICE>_PORT')} to for each Service of the namespace: ` +
+      `the port variable ${variable ? `${code(variable)} ` : ''}the image reads is shadowed by a Service's.`,
+    remedy:
+      `Set ${code(`${variable ?? '<NAME>_PORT'}=8000`)} explicitly in the pod spec, or ${code('enableServiceLinks: false')}, ` +
+      "or name the Service so that its variables do not collide with the app's."
+  }
 }

@@ -82,7 +82,8 @@ const BROKER_UNREACHABLE = /(?:AMQPConnectionError|NoBrokersAvailable)$/
 
 /** A driver's connection error (an OperationalError counts whatever its message). */
 export const isDatabaseError = (t: Traceback) =>
-  (DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /OperationalError$/.test(t.exception.type))) ||
+  (DB_EXCEPTION.test(t.exception.type) &&
+    (DB_MESSAGE.test(t.exception.message) || /(?:OperationalError|ServerSelectionTimeoutError)$/.test(t.exception.type))) ||
   ASYNC_CONNECT.test(t.exception.message) ||
   BROKER_UNREACHABLE.test(t.exception.type)
 
@@ -105,8 +106,8 @@ const HOST = [
   /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):\d+/,
   /connect to server: .*?"([^"]+)"/,
   /Unknown MySQL server host '([^']+)'/,
-  // pymongo's `mongo:27017: [Errno -2] Name or service not known`
-  /\b([A-Za-z][\w.-]*):\d+: \[Errno -\d+\]/,
+  // pymongo's `mongo:27017: [Errno -2] Name or service not known`, `database:27017: timed out`
+  /\b([A-Za-z][\w.-]*):\d+: (?:\[Errno -?\d+\]|timed out)/,
   // urllib3's (requests, the Elasticsearch and Vault clients): `HTTPConnectionPool(host='vault', port=8200)`
   /ConnectionPool\(host='([^']+)'/,
   /Failed to resolve '([^']+)'/,
@@ -114,6 +115,7 @@ const HOST = [
 ]
 const PORT = [
   /port (\d+) failed/,
+  /\b[A-Za-z][\w.-]*:(\d+): (?:\[Errno -?\d+\]|timed out)/,
   /Connect call failed \('[^']+', (\d+)\)/,
   /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/,
   /ConnectionPool\(host='[^']+', port=(\d+)\)/

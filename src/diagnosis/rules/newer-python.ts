@@ -3,6 +3,8 @@
 // `list[int]` before 3.9 (`'type' object is not subscriptable`). The frame's code line shows the construct.
 import type { RuleContext, Traceback, UserFrame } from '../context.js'
 import { exceptionIs } from './rule.js'
+import { lineIndex } from '../continuations.js'
+import { stripLinePrefixes } from '../../gunicorn/line-prefix.js'
 
 export interface NewerPythonConstruct {
   tb: Traceback
@@ -28,10 +30,14 @@ export function newerPythonConstruct(rc: RuleContext): NewerPythonConstruct | un
     const union = UNION_OF_TYPES.test(tb.exception.message)
     if (!union && !SUBSCRIPTED_BUILTIN.test(tb.exception.message)) continue
     const last = tb.frames[tb.frames.length - 1]
-    const code = last?.code
-    // The line must show the construct: a `|` between names, or a builtin collection subscripted.
-    if (union ? !/\w\s*\|\s*\w/.test(code ?? '') : !/\b(?:list|dict|tuple|set|frozenset|type)\[/.test(code ?? '')) continue
-    const running = tb.frames.map((f) => PYTHON_IN_PATH.exec(f.file)?.[1]).find(Boolean)
+    const code = last?.code ?? codeAbove(rc, tb)
+    // The line must show the construct: a `|` between names (`List[X] | None` too), or a builtin collection subscripted.
+    if (union ? !/[\w\]]\s*\|\s*\w/.test(code ?? '') : !/\b(?:list|dict|tuple|set|frozenset|type)\[/.test(code ?? '')) continue
+    // This traceback's paths, else another's of the same log (a paste that begins at the code line keeps no path).
+    const running = [tb, ...rc.tracebacks]
+      .flatMap((t) => t.frames)
+      .map((f) => PYTHON_IN_PATH.exec(f.file)?.[1])
+      .find(Boolean)
     return {
       tb,
       frame: rc.userFrame(tb),
@@ -42,4 +48,11 @@ export function newerPythonConstruct(rc: RuleContext): NewerPythonConstruct | un
     }
   }
   return undefined
+}
+
+/** The code line above an exception whose traceback kept no frame (a paste that begins at that line). */
+function codeAbove(rc: RuleContext, tb: Traceback): string | undefined {
+  const at = lineIndex(rc.ctx.lines, tb.lines[0])
+  const above = at > 0 ? stripLinePrefixes(rc.ctx.lines[at - 1].text) : undefined
+  return above && /^\s+\S/.test(above) ? above.trim() : undefined
 }

@@ -22,9 +22,20 @@ export function showsWrite(tb: Traceback): boolean {
   )
 }
 
-/** The path of a refused access the app (not Gunicorn's bind or socket) made, when the traceback shows it was a write or shows no frames. */
+/**
+ * The path of a refused access the app (not Gunicorn's bind or socket) made, when the traceback shows it was a write
+ * or shows no frames; or a read the app made at import: its own `open()` of a file, or the import of a module file
+ * (`local_settings.py` on a volume) the process's user may not read.
+ */
 export function refusedAccess(tb: Traceback, path: string): 'write' | 'access' | undefined {
-  if (NOT_A_FILE_WRITE.test(path)) return undefined
+  // A module file, not Gunicorn's config file (`gunicorn.conf.py`), imported (or the paste kept no frame to say otherwise).
+  const moduleRead =
+    path.endsWith('.py') &&
+    !/conf\.py$/.test(path) &&
+    (tb.frames.length === 0 || tb.frames.some((frame) => frame.file.startsWith('<frozen importlib')))
+  if (NOT_A_FILE_WRITE.test(path) && !moduleRead) return undefined
   if (tb.frames.length === 0) return 'access'
-  return showsWrite(tb) ? 'write' : undefined
+  if (showsWrite(tb)) return 'write'
+  const innermost = tb.frames[tb.frames.length - 1]
+  return moduleRead || (innermost && !/\/gunicorn\//.test(innermost.file) && /\bopen\(/.test(innermost.code ?? '')) ? 'access' : undefined
 }
