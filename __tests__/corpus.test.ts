@@ -24,6 +24,8 @@ describe('the corpus index', () => {
     for (const entry of corpus) {
       expect(entry.source).toMatch(/^https?:\/\//)
       expect(entry.cause.length).toBeGreaterThan(10)
+      // The replay prints the log on one of the container's two streams (a journal's lines go to stderr).
+      expect(['stdout', 'stderr', undefined]).toContain(entry.stream)
       if (entry.known_miss) expect(entry.why?.length ?? 0).toBeGreaterThan(5)
       if (entry.outcome_dependent) expect(entry.part === 'test' && !entry.before_split).toBe(true)
       if (entry.shows_cause !== undefined)
