@@ -27178,9 +27178,9 @@ function importerWords(caller) {
 }
 
 // src/diagnosis/rules/environment.ts
-function firstCapture(text, patterns) {
+function firstCapture(text, patterns, group = 1) {
   for (const pattern of patterns) {
-    const captured = pattern.exec(text)?.[1];
+    const captured = pattern.exec(text)?.[group];
     if (captured !== void 0) return captured;
   }
   return void 0;
@@ -27224,26 +27224,21 @@ var DB_MESSAGE = /could not translate host name|connection to server|Connection 
 var ASYNC_CONNECT = /Connect call failed \('[^']+', \d+\)/;
 var BROKER_UNREACHABLE = /(?:AMQPConnectionError|NoBrokersAvailable)$/;
 var isDatabaseError = (t) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /(?:OperationalError|ServerSelectionTimeoutError)$/.test(t.exception.type)) || ASYNC_CONNECT.test(t.exception.message) || BROKER_UNREACHABLE.test(t.exception.type);
+var ENDPOINTS = [
+  /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):(\d+)/,
+  // pymongo's `mongo:27017: [Errno -2] Name or service not known`, `database:27017: timed out`
+  /\b([A-Za-z][\w.-]*):(\d+): (?:\[Errno -?\d+\]|timed out)/,
+  // urllib3's (requests, the Elasticsearch and Vault clients): `HTTPConnectionPool(host='vault', port=8200)`
+  /ConnectionPool\(host='([^']+)'(?:, port=(\d+)\))?/,
+  /Connect call failed \('([^']+)'(?:, (\d+)\))?/
+];
 var HOST = [
   /host name "([^"]+)"/,
   /server at "([^"]+)"/,
   /Can't connect to \w+ server on '([^']+)'/,
-  /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):\d+/,
   /connect to server: .*?"([^"]+)"/,
   /Unknown MySQL server host '([^']+)'/,
-  // pymongo's `mongo:27017: [Errno -2] Name or service not known`, `database:27017: timed out`
-  /\b([A-Za-z][\w.-]*):\d+: (?:\[Errno -?\d+\]|timed out)/,
-  // urllib3's (requests, the Elasticsearch and Vault clients): `HTTPConnectionPool(host='vault', port=8200)`
-  /ConnectionPool\(host='([^']+)'/,
-  /Failed to resolve '([^']+)'/,
-  /Connect call failed \('([^']+)'/
-];
-var PORT = [
-  /port (\d+) failed/,
-  /\b[A-Za-z][\w.-]*:(\d+): (?:\[Errno -?\d+\]|timed out)/,
-  /Connect call failed \('[^']+', (\d+)\)/,
-  /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/,
-  /ConnectionPool\(host='[^']+', port=(\d+)\)/
+  /Failed to resolve '([^']+)'/
 ];
 var TABLE = [/relation "([^"]+)" does not exist/, /no such table: ([\w.]+)/, /Table '([^']+)' doesn't exist/];
 var USER2 = [/for user "([^"]+)"/, /Access denied for user '([^']+)'/];
@@ -27269,8 +27264,8 @@ var FAILURES = [
 function readDatabaseError(text) {
   return {
     failure: FAILURES.find(([, pattern]) => pattern.test(text))?.[0] ?? "other",
-    host: firstCapture(text, HOST),
-    port: firstCapture(text, PORT),
+    host: firstCapture(text, HOST) ?? firstCapture(text, ENDPOINTS),
+    port: /port (\d+) failed/.exec(text)?.[1] ?? firstCapture(text, ENDPOINTS, 2),
     user: firstCapture(text, USER2),
     database: firstCapture(text, DATABASE),
     table: firstCapture(text, TABLE)
@@ -32223,6 +32218,7 @@ ${table}
 // src/gunicorn/log-level.ts
 var ABOVE_INFO = /* @__PURE__ */ new Set(["warning", "error", "critical"]);
 var hidesInfoLines = (level) => level !== void 0 && ABOVE_INFO.has(level.trim().toLowerCase());
+var quietLogLevel = (level) => hidesInfoLines(level) ? { logLevel: level } : {};
 var bootsUnlogged = (g) => g.workersBooted === 0 && hidesInfoLines(g.logLevel);
 var workersFigure = (g) => `${bootsUnlogged(g) ? "?" : g.workersBooted}/${g.workersExpected ?? "?"}`;
 function workersPhrase(g) {
@@ -35875,7 +35871,7 @@ function verdict(run, running, findings, health, evidence) {
     startCheck(facts, lines, running.containerStartedAt, logLevel, answered),
     workersCheck(facts, findings, lines, running.containerStartedAt, started)
   ];
-  rows.push(healthCheck(health, findings, running.containerStartedAt, watch.tracker.state().started || started));
+  rows.push(healthCheck(health, findings, running.containerStartedAt, started));
   if (settings.websocketPath) rows.push(websocketCheck(websocket));
   if (settings.stabilityWindowSec > 0) rows.push(stabilityCheck(run, running, findings));
   if (settings.loadRequests > 0) rows.push(loadCheck(findings, watch.workerTrouble?.what));
@@ -35953,7 +35949,7 @@ function diagnosisContext(run, running, findings, health, evidence) {
       },
       readOnly: settings.readOnly,
       user: settings.user,
-      ...hidesInfoLines(evidence.logLevel) ? { logLevel: evidence.logLevel } : {}
+      ...quietLogLevel(evidence.logLevel)
     },
     stackRequest: findings.stackRequest,
     shutdown: findings.shutdown,
@@ -35982,7 +35978,7 @@ function gunicornFacts(running, printedWorkers, settings, healthy, logLevel) {
     ...trackerFacts,
     workersExpected: expected,
     workersBooted: expected !== void 0 ? Math.min(bootedOk, expected) : bootedOk,
-    ...hidesInfoLines(logLevel) ? { logLevel } : {}
+    ...quietLogLevel(logLevel)
   };
 }
 function workersDone(facts) {

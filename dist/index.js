@@ -26408,9 +26408,9 @@ var init_config_frames = __esm({
 });
 
 // src/diagnosis/rules/environment.ts
-function firstCapture(text, patterns) {
+function firstCapture(text, patterns, group2 = 1) {
   for (const pattern of patterns) {
-    const captured = pattern.exec(text)?.[1];
+    const captured = pattern.exec(text)?.[group2];
     if (captured !== void 0) return captured;
   }
   return void 0;
@@ -26447,8 +26447,8 @@ function emptySpecVariable(rc) {
 function readDatabaseError(text) {
   return {
     failure: FAILURES.find(([, pattern]) => pattern.test(text))?.[0] ?? "other",
-    host: firstCapture(text, HOST),
-    port: firstCapture(text, PORT),
+    host: firstCapture(text, HOST) ?? firstCapture(text, ENDPOINTS),
+    port: /port (\d+) failed/.exec(text)?.[1] ?? firstCapture(text, ENDPOINTS, 2),
     user: firstCapture(text, USER),
     database: firstCapture(text, DATABASE),
     table: firstCapture(text, TABLE)
@@ -26500,7 +26500,7 @@ function noneFromEnvironment(rc) {
   }
   return void 0;
 }
-var ENV_FRAME, ENV_NAME, MAPPING_FRAME, SUBSCRIPT_READ, EMPTY_PART, DB_EXCEPTION, DB_MESSAGE, ASYNC_CONNECT, BROKER_UNREACHABLE, isDatabaseError, HOST, PORT, TABLE, USER, DATABASE, FAILURES, DB_CONNECT_FRAME, CONNECT_FUNC, isConnectFrame, ENV_READ, NONE_ATTRIBUTE, EMPTY_DEFAULT_READ, ENVIRON_SUBSCRIPT;
+var ENV_FRAME, ENV_NAME, MAPPING_FRAME, SUBSCRIPT_READ, EMPTY_PART, DB_EXCEPTION, DB_MESSAGE, ASYNC_CONNECT, BROKER_UNREACHABLE, isDatabaseError, ENDPOINTS, HOST, TABLE, USER, DATABASE, FAILURES, DB_CONNECT_FRAME, CONNECT_FUNC, isConnectFrame, ENV_READ, NONE_ATTRIBUTE, EMPTY_DEFAULT_READ, ENVIRON_SUBSCRIPT;
 var init_environment = __esm({
   "src/diagnosis/rules/environment.ts"() {
     "use strict";
@@ -26515,26 +26515,21 @@ var init_environment = __esm({
     ASYNC_CONNECT = /Connect call failed \('[^']+', \d+\)/;
     BROKER_UNREACHABLE = /(?:AMQPConnectionError|NoBrokersAvailable)$/;
     isDatabaseError = (t) => DB_EXCEPTION.test(t.exception.type) && (DB_MESSAGE.test(t.exception.message) || /(?:OperationalError|ServerSelectionTimeoutError)$/.test(t.exception.type)) || ASYNC_CONNECT.test(t.exception.message) || BROKER_UNREACHABLE.test(t.exception.type);
+    ENDPOINTS = [
+      /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):(\d+)/,
+      // pymongo's `mongo:27017: [Errno -2] Name or service not known`, `database:27017: timed out`
+      /\b([A-Za-z][\w.-]*):(\d+): (?:\[Errno -?\d+\]|timed out)/,
+      // urllib3's (requests, the Elasticsearch and Vault clients): `HTTPConnectionPool(host='vault', port=8200)`
+      /ConnectionPool\(host='([^']+)'(?:, port=(\d+)\))?/,
+      /Connect call failed \('([^']+)'(?:, (\d+)\))?/
+    ];
     HOST = [
       /host name "([^"]+)"/,
       /server at "([^"]+)"/,
       /Can't connect to \w+ server on '([^']+)'/,
-      /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):\d+/,
       /connect to server: .*?"([^"]+)"/,
       /Unknown MySQL server host '([^']+)'/,
-      // pymongo's `mongo:27017: [Errno -2] Name or service not known`, `database:27017: timed out`
-      /\b([A-Za-z][\w.-]*):\d+: (?:\[Errno -?\d+\]|timed out)/,
-      // urllib3's (requests, the Elasticsearch and Vault clients): `HTTPConnectionPool(host='vault', port=8200)`
-      /ConnectionPool\(host='([^']+)'/,
-      /Failed to resolve '([^']+)'/,
-      /Connect call failed \('([^']+)'/
-    ];
-    PORT = [
-      /port (\d+) failed/,
-      /\b[A-Za-z][\w.-]*:(\d+): (?:\[Errno -?\d+\]|timed out)/,
-      /Connect call failed \('[^']+', (\d+)\)/,
-      /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/,
-      /ConnectionPool\(host='[^']+', port=(\d+)\)/
+      /Failed to resolve '([^']+)'/
     ];
     TABLE = [/relation "([^"]+)" does not exist/, /no such table: ([\w.]+)/, /Table '([^']+)' doesn't exist/];
     USER = [/for user "([^"]+)"/, /Access denied for user '([^']+)'/];
@@ -32554,12 +32549,13 @@ function workersPhrase(g) {
   if (!bootsUnlogged(g)) return `${workersFigure(g)} workers`;
   return `${g.workersExpected ?? "?"} workers (boots not logged at \`loglevel\` ${g.logLevel})`;
 }
-var ABOVE_INFO, hidesInfoLines, bootsUnlogged, workersFigure;
+var ABOVE_INFO, hidesInfoLines, quietLogLevel, bootsUnlogged, workersFigure;
 var init_log_level = __esm({
   "src/gunicorn/log-level.ts"() {
     "use strict";
     ABOVE_INFO = /* @__PURE__ */ new Set(["warning", "error", "critical"]);
     hidesInfoLines = (level) => level !== void 0 && ABOVE_INFO.has(level.trim().toLowerCase());
+    quietLogLevel = (level) => hidesInfoLines(level) ? { logLevel: level } : {};
     bootsUnlogged = (g) => g.workersBooted === 0 && hidesInfoLines(g.logLevel);
     workersFigure = (g) => `${bootsUnlogged(g) ? "?" : g.workersBooted}/${g.workersExpected ?? "?"}`;
   }
@@ -71693,7 +71689,7 @@ function verdict(run4, running, findings, health2, evidence) {
     startCheck(facts, lines, running.containerStartedAt, logLevel, answered),
     workersCheck(facts, findings, lines, running.containerStartedAt, started)
   ];
-  rows.push(healthCheck(health2, findings, running.containerStartedAt, watch.tracker.state().started || started));
+  rows.push(healthCheck(health2, findings, running.containerStartedAt, started));
   if (settings.websocketPath) rows.push(websocketCheck(websocket));
   if (settings.stabilityWindowSec > 0) rows.push(stabilityCheck(run4, running, findings));
   if (settings.loadRequests > 0) rows.push(loadCheck(findings, watch.workerTrouble?.what));
@@ -71771,7 +71767,7 @@ function diagnosisContext(run4, running, findings, health2, evidence) {
       },
       readOnly: settings.readOnly,
       user: settings.user,
-      ...hidesInfoLines(evidence.logLevel) ? { logLevel: evidence.logLevel } : {}
+      ...quietLogLevel(evidence.logLevel)
     },
     stackRequest: findings.stackRequest,
     shutdown: findings.shutdown,
@@ -71800,7 +71796,7 @@ function gunicornFacts(running, printedWorkers, settings, healthy, logLevel) {
     ...trackerFacts,
     workersExpected: expected,
     workersBooted: expected !== void 0 ? Math.min(bootedOk, expected) : bootedOk,
-    ...hidesInfoLines(logLevel) ? { logLevel } : {}
+    ...quietLogLevel(logLevel)
   };
 }
 function workersDone(facts) {

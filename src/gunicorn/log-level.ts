@@ -8,6 +8,9 @@ const ABOVE_INFO = new Set(['warning', 'error', 'critical'])
 /** The level hides Gunicorn's INFO lines (a production config's `loglevel = "warning"`). */
 export const hidesInfoLines = (level: string | undefined): boolean => level !== undefined && ABOVE_INFO.has(level.trim().toLowerCase())
 
+/** The level as a field to spread into a report, only when it hides INFO lines (else the field is left out). */
+export const quietLogLevel = (level: string | undefined): { logLevel?: string } => (hidesInfoLines(level) ? { logLevel: level } : {})
+
 type Workers = Pick<GunicornFacts, 'workersBooted' | 'workersExpected' | 'logLevel'>
 
 /** No boot is in the log because the loglevel hides the `Booting worker` lines. */

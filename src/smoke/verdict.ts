@@ -16,7 +16,7 @@ import { shutdownCheck } from './shutdown-words.js'
 import { writeWarnings } from './write-warnings.js'
 import { stabilityCheck } from './stability-check.js'
 import { gunicornStarted, startCheck } from './start.js'
-import { bootsUnlogged, hidesInfoLines, workersFigure, workersPhrase } from '../gunicorn/log-level.js'
+import { bootsUnlogged, quietLogLevel, workersFigure, workersPhrase } from '../gunicorn/log-level.js'
 import type { Evidence } from './teardown.js'
 import type { Findings, Running, SmokeRun } from './types.js'
 import { healthCheck } from './wait-healthy.js'
@@ -36,7 +36,7 @@ export function verdict(run: SmokeRun, running: Running, findings: Findings, hea
     startCheck(facts, lines, running.containerStartedAt, logLevel, answered),
     workersCheck(facts, findings, lines, running.containerStartedAt, started)
   ]
-  rows.push(healthCheck(health, findings, running.containerStartedAt, watch.tracker.state().started || started))
+  rows.push(healthCheck(health, findings, running.containerStartedAt, started))
   if (settings.websocketPath) rows.push(websocketCheck(websocket))
   if (settings.stabilityWindowSec > 0) rows.push(stabilityCheck(run, running, findings))
   if (settings.loadRequests > 0) rows.push(loadCheck(findings, watch.workerTrouble?.what))
@@ -117,7 +117,7 @@ export function diagnosisContext(run: SmokeRun, running: Running, findings: Find
       },
       readOnly: settings.readOnly,
       user: settings.user,
-      ...(hidesInfoLines(evidence.logLevel) ? { logLevel: evidence.logLevel } : {})
+      ...quietLogLevel(evidence.logLevel)
     },
     stackRequest: findings.stackRequest,
     shutdown: findings.shutdown,
@@ -163,7 +163,7 @@ function gunicornFacts(
     ...trackerFacts,
     workersExpected: expected,
     workersBooted: expected !== undefined ? Math.min(bootedOk, expected) : bootedOk,
-    ...(hidesInfoLines(logLevel) ? { logLevel } : {})
+    ...quietLogLevel(logLevel)
   }
 }
 

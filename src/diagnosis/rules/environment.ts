@@ -5,9 +5,9 @@ import type { RuleContext, Traceback, UserFrame } from '../context.js'
 import { exceptionIs } from './rule.js'
 
 /** The first capture of the first pattern that matches `text`, in the table's order. */
-export function firstCapture(text: string, patterns: readonly RegExp[]): string | undefined {
+export function firstCapture(text: string, patterns: readonly RegExp[], group = 1): string | undefined {
   for (const pattern of patterns) {
-    const captured = pattern.exec(text)?.[1]
+    const captured = pattern.exec(text)?.[group]
     if (captured !== undefined) return captured
   }
   return undefined
@@ -98,27 +98,23 @@ export interface DbError {
   table?: string
 }
 
+// Messages that name the host and its port together: the host is the first group, the port the second.
+const ENDPOINTS = [
+  /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):(\d+)/,
+  // pymongo's `mongo:27017: [Errno -2] Name or service not known`, `database:27017: timed out`
+  /\b([A-Za-z][\w.-]*):(\d+): (?:\[Errno -?\d+\]|timed out)/,
+  // urllib3's (requests, the Elasticsearch and Vault clients): `HTTPConnectionPool(host='vault', port=8200)`
+  /ConnectionPool\(host='([^']+)'(?:, port=(\d+)\))?/,
+  /Connect call failed \('([^']+)'(?:, (\d+)\))?/
+]
 // Each field as psycopg2, SQLAlchemy, Django, redis-py and MySQL drivers print it, tried in order.
 const HOST = [
   /host name "([^"]+)"/,
   /server at "([^"]+)"/,
   /Can't connect to \w+ server on '([^']+)'/,
-  /Error -?\d+ connecting to (\[[^\]]+\]|[^:\s]+):\d+/,
   /connect to server: .*?"([^"]+)"/,
   /Unknown MySQL server host '([^']+)'/,
-  // pymongo's `mongo:27017: [Errno -2] Name or service not known`, `database:27017: timed out`
-  /\b([A-Za-z][\w.-]*):\d+: (?:\[Errno -?\d+\]|timed out)/,
-  // urllib3's (requests, the Elasticsearch and Vault clients): `HTTPConnectionPool(host='vault', port=8200)`
-  /ConnectionPool\(host='([^']+)'/,
-  /Failed to resolve '([^']+)'/,
-  /Connect call failed \('([^']+)'/
-]
-const PORT = [
-  /port (\d+) failed/,
-  /\b[A-Za-z][\w.-]*:(\d+): (?:\[Errno -?\d+\]|timed out)/,
-  /Connect call failed \('[^']+', (\d+)\)/,
-  /Error -?\d+ connecting to (?:\[[^\]]+\]|[^:\s]+):(\d+)/,
-  /ConnectionPool\(host='[^']+', port=(\d+)\)/
+  /Failed to resolve '([^']+)'/
 ]
 const TABLE = [/relation "([^"]+)" does not exist/, /no such table: ([\w.]+)/, /Table '([^']+)' doesn't exist/]
 const USER = [/for user "([^"]+)"/, /Access denied for user '([^']+)'/]
@@ -148,8 +144,8 @@ const FAILURES: readonly [DbFailure, RegExp][] = [
 export function readDatabaseError(text: string): DbError {
   return {
     failure: FAILURES.find(([, pattern]) => pattern.test(text))?.[0] ?? 'other',
-    host: firstCapture(text, HOST),
-    port: firstCapture(text, PORT),
+    host: firstCapture(text, HOST) ?? firstCapture(text, ENDPOINTS),
+    port: /port (\d+) failed/.exec(text)?.[1] ?? firstCapture(text, ENDPOINTS, 2),
     user: firstCapture(text, USER),
     database: firstCapture(text, DATABASE),
     table: firstCapture(text, TABLE)
