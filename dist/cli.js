@@ -22834,6 +22834,8 @@ var LINE_PREFIXES = [
   { name: "heroku", pattern: new RegExp(String.raw`^${RFC3339} (?:app|heroku)\[[\w.-]+\]: ?`) },
   // fly logs: `2024-03-05T10:00:00Z app[148e272b] iad [info]` (older flyctl: no blank after the level)
   { name: "fly.io", pattern: new RegExp(String.raw`^${RFC3339} (?:app|runner|proxy)\[[\w-]+\] [a-z]{3,4} \[\w+\] ?`) },
+  // Railway's log export: `2025-12-30T18:59:29.775Z [err]  ` (the stream as `err` or `inf`, then two blanks)
+  { name: "railway", pattern: new RegExp(String.raw`^${RFC3339} \[(?:err|inf)\]  ?`) },
   { name: "kubernetes (CRI log file)", pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
   // The CRI flag alone, its time and stream taken by a collector's record (`az containerapp logs show`: `"Log": "F …"`)
   { name: "CRI flag", pattern: /^[FP] (?=[\s[A-Z])/ },
@@ -23160,7 +23162,8 @@ function parseLockProblem(lines) {
     };
   return void 0;
 }
-var NOT_FOUND = /(?:^|[\s:"])((?:\/[\w.-]+)*\/)?(uv|uvx|poetry|pipenv)(?:: not found|: command not found|": executable file not found|: No such file or directory)/;
+var NOT_FOUND = /(?:^|[\s:"])((?:\/[\w.-]+)*\/)?(uv|uvx|poetry|pipenv|pip3?)(?:: not found|: command not found|": executable file not found|: No such file or directory)/;
+var NO_PIP_MODULE = /\/python[\d.]*: No module named pip\b/;
 var UV_VERSION = /Required uv version `([^`]+)` does not match the running version `([^`]+)`/;
 var UV_NO_ENV = /No virtual environment found; run `uv venv`|No Python interpreters found in virtual environments|Failed to locate a virtualenv or Conda environment/;
 var EXTERNALLY_MANAGED = /error: externally-managed-environment|This environment is externally managed|The interpreter at .+ is externally managed/;
@@ -23168,10 +23171,11 @@ function parseInstallerProblem(lines) {
   const text = flat(lines);
   const missing = text.match(NOT_FOUND);
   if (missing) {
-    const tool = missing[2].replace(/^uvx$/, "uv");
+    const tool = missing[2].replace(/^uvx$/, "uv").replace(/^pip3$/, "pip");
     const path34 = missing[1] ? `${missing[1]}${missing[2]}` : void 0;
     return { tool, kind: "not-found", path: path34, evidence: linesWith(lines, NOT_FOUND) };
   }
+  if (NO_PIP_MODULE.test(text)) return { tool: "pip", kind: "not-found", evidence: linesWith(lines, NO_PIP_MODULE) };
   const version = text.match(UV_VERSION);
   if (version)
     return { tool: "uv", kind: "wrong-version", required: version[1], running: version[2], evidence: linesWith(lines, /Required uv version/) };
@@ -23184,12 +23188,18 @@ var UV_DERIVATION = /\bBecause .+? we can conclude that .+? (?:cannot be used|ar
 var POETRY_SOLVER = /SolverProblemError|version solving failed|is not supported by the project/;
 var PKG = String.raw`[A-Za-z0-9][\w.\-]*(?:\[[\w,\-]+\])?`;
 var UV_NO_INTERPRETER = /No interpreter found for Python (.+?) in (?:virtual environments|managed installations|search path|system path)/;
+var PIPENV_NO_PYTHON = /Warning: Python (\S+?)(?:\.\.\.)? was not found on your system/;
 function parseSolverVerdict(lines) {
   const text = flat(lines);
   const noInterpreter = UV_NO_INTERPRETER.exec(text);
   if (noInterpreter) {
     const evidence2 = linesWith(lines, /No interpreter found for Python/);
     return { tool: "uv", evidence: evidence2, kind: "other-python", name: "", requirement: "", requiresPython: noInterpreter[1], requested: false };
+  }
+  const pipenvPython = PIPENV_NO_PYTHON.exec(text);
+  if (pipenvPython) {
+    const evidence2 = linesWith(lines, /was not found on your system|could be found to install Python/);
+    return { tool: "pipenv", evidence: evidence2, kind: "other-python", name: "", requirement: "", requiresPython: pipenvPython[1], requested: false };
   }
   const tool = UV_SOLVER.test(text) ? "uv" : POETRY_SOLVER.test(text) ? "poetry" : UV_DERIVATION.test(text) ? "uv" : void 0;
   if (!tool) return void 0;
@@ -23279,12 +23289,15 @@ function parseUnpinnedUnderHashes(lines) {
     evidence: [lines[start], ...listed2.slice(0, 3)]
   };
 }
-function parseReadmeMissing(lines) {
+function parseProjectFileMissing(lines) {
   const text = flat(lines);
   const poetry = text.match(/Readme path `([^`]+)` does not exist/);
-  if (poetry) return { tool: "poetry", path: poetry[1], evidence: linesWith(lines, /Readme path|--no-root/) };
+  if (poetry) return { tool: "poetry", what: "readme", path: poetry[1], evidence: linesWith(lines, /Readme path|--no-root/) };
   const hatch = text.match(/Readme file does not exist: (\S+)/);
-  return hatch ? { tool: "uv", path: hatch[1], evidence: linesWith(lines, /Readme file does not exist/) } : void 0;
+  if (hatch) return { tool: "uv", what: "readme", path: hatch[1], evidence: linesWith(lines, /Readme file does not exist/) };
+  const pkg = text.match(/(\/\S+) does not contain any element|No file\/folder found for package (\S+)/);
+  const evidence = linesWith(lines, /does not contain any element|No file\/folder found|Installing the current project/);
+  return pkg ? { tool: "poetry", what: "package", path: pkg[1] ?? pkg[2], evidence } : void 0;
 }
 
 // src/docker/build-framing.ts
@@ -23581,6 +23594,13 @@ var NOT_IN_CONTEXT = /COPY failed|failed to compute cache key|not found in build
 var PULL_FAILED = /pull access denied|manifest unknown|not found: manifest|failed to resolve source metadata|registry-1\.docker\.io|dial tcp|no such host/;
 var BUILD_CAUSES = [
   { name: "the base image has no pip", find: when(/pip: not found|No module named pip/, { kind: "no-pip" }) },
+  {
+    name: "pip cannot fetch a VCS requirement without its tool",
+    find(failure) {
+      const tool = /Cannot find command '(git|hg|svn|bzr)'/.exec(failureText(failure))?.[1];
+      return tool === void 0 ? void 0 : { kind: "vcs-tool-missing", tool };
+    }
+  },
   {
     name: "pip found no matching distribution",
     find(failure) {
@@ -23994,6 +24014,7 @@ function summary2(facts) {
 }
 var COPY_UV = "COPY --from=ghcr.io/astral-sh/uv:<version> /uv /uvx /bin/";
 var INSTALL = {
+  pip: `build it FROM an official ${code("python:3.x-slim")} image, which has pip, or add ${code("apt-get install -y python3-pip")} (Alpine: ${code("apk add py3-pip")})`,
   uv: `add ${code(COPY_UV)} after its FROM`,
   poetry: `install it there (${code("pip install poetry==<version>")}) or put its bin directory on PATH (${code('ENV PATH="$POETRY_HOME/bin:$PATH"')})`,
   pipenv: `install it there (${code("pip install pipenv")})`
@@ -24001,7 +24022,7 @@ var INSTALL = {
 function remedy2(facts) {
   switch (facts.kind) {
     case "not-found":
-      return `Install ${code(facts.tool)} in ${inStage(facts.stage)}: ${INSTALL[facts.tool]}, or build that stage FROM the stage that has it` + (facts.path ? `; or call the installer the base image does have (its own ${code("pip")}) instead of ${code(facts.path)}.` : ".");
+      return `Install ${code(facts.tool)} in ${inStage(facts.stage)}: ${INSTALL[facts.tool]}, or build that stage FROM the stage that has it` + (facts.path && facts.tool !== "pip" ? `; or call the installer the base image does have (its own ${code("pip")}) instead of ${code(facts.path)}.` : ".");
     case "wrong-version":
       return `Install a uv that satisfies ${code(facts.required)}: pin it (${code(COPY_UV)}) instead of taking whatever the base image or ${code("pip install uv")} brings, or change ${code("required-version")} under ${code("[tool.uv]")}.`;
     case "no-environment":
@@ -24014,7 +24035,7 @@ var installer_missing_default = defineReason({
   id: "installer-missing",
   title: "Installer missing in the stage",
   headline: "the installer cannot run in the stage",
-  readme: "`uv`, `poetry` or `pipenv` not found in the stage that runs it (and the stage that does install it), uv's `required-version` not met (its `[tool.uv]` line), `uv pip` without `--system` or a venv, pip refused a distribution's own Python (`externally-managed-environment`, PEP 668): the Dockerfile lines, annotated",
+  readme: "`uv`, `poetry`, `pipenv` or `pip` not found in the stage that runs it (and the stage that does install it), uv's `required-version` not met (its `[tool.uv]` line), `uv pip` without `--system` or a venv, pip refused a distribution's own Python (`externally-managed-environment`, PEP 668): the Dockerfile lines, annotated",
   fixtures: [
     { path: "__fixtures__/build/installers/poetry-not-in-stage", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
   ],
@@ -24131,24 +24152,50 @@ var MISSING_TOOLS = [
   // mysqlclient 2.2+ asks pkg-config for the MySQL or MariaDB client library and finds neither.
   { pattern: /Can not find valid pkg-config name/, missing: () => "pkg-config" },
   { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => "rustc" },
+  { pattern: /(Cargo), the Rust package manager, is not installed/, missing: (m) => m[1] },
+  // libxml2's and libxslt's config scripts, which lxml runs to find their headers.
+  { pattern: /\b(xslt-config|xml2-config)[: ].*not found/, missing: (m) => m[1] },
+  // Pillow names the library it did not find: `The headers or library files could not be found for jpeg,`.
+  { pattern: /headers or library files could not be found for (\w+)/, missing: (m) => m[1] },
+  // A bundled autoconf script (gevent's libev, libuv) that finds no working compiler.
+  { pattern: /configure: error: (?:C compiler cannot create executables|no acceptable C compiler found)/, missing: () => "gcc" },
   // autoconf's words when `make` is not there (libev's, libuv's bundled configure), and make's own absence.
   { pattern: /Something went wrong bootstrapping makefile fragments|\bmake: (?:command )?not found|unable to execute 'make'/, missing: () => "make" }
 ];
-var COMPILE_EVIDENCE = /fatal error: [\w./-]+\.h: No such file|'(?:[\w-]*-)?(?:gcc|g\+\+|cc|clang)'|pg_config executable not found|Can not find valid pkg-config name|bootstrapping makefile fragments/;
-var FAILED_PACKAGE = /Failed building wheel for ([^\s:]+)|Failed to (?:download and )?build:? `([A-Za-z0-9][\w.-]*)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/;
-var BUILD_FAILED = /subprocess-exited-with-error|Failed building wheel|legacy-install-failure|[Bb]uild backend (?:returned an error|failed)|Command "[^"]*setup\.py[^"]*" failed with error code/;
+var COMPILE_EVIDENCE = new RegExp(
+  [
+    String.raw`fatal error: [\w./-]+\.h: No such file|'(?:[\w-]*-)?(?:gcc|g\+\+|cc|clang)'|pg_config executable not found`,
+    String.raw`Can not find valid pkg-config name|bootstrapping makefile fragments|Rust package manager, is not installed`,
+    String.raw`could not be found for \w+|configure: error: (?:C compiler cannot|no acceptable C compiler)`
+  ].join("|")
+);
+var FAILED_PACKAGE = /Failed building wheel for ([^\s:]+)|Could not build wheels for ([A-Za-z0-9][\w.-]*)|^\s*Failed to build ([A-Za-z0-9][\w.-]*)\s*$|Failed to (?:download and )?build:? `([A-Za-z0-9][\w.-]*)|Running setup\.py (?:install|bdist_wheel) for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/;
+var BUILD_FAILED = new RegExp(
+  [
+    String.raw`subprocess-exited-with-error|Failed building wheel|Could not build wheels for|legacy-install-failure`,
+    String.raw`[Bb]uild backend (?:returned an error|failed)|Command "[^"]*setup\.py[^"]*" failed with error code`,
+    // pip's frame around the build's own output (its last words may be wrapped onto the next line), and older pip's.
+    String.raw`× [\w .()-]+ did not run\b|Complete output from command .*setup\.py`
+  ].join("|")
+);
+var SOURCE_STEP_FAILED = /(?:Preparing metadata|Getting requirements to build wheel|Building wheel for \S+|Running setup\.py \w+ for \S+).*: finished with status 'error'/;
 function parseNativeBuildFailure(lines) {
   const failed2 = lines.map((line) => line.match(FAILED_PACKAGE)).find(Boolean);
   const encountered = lines.findIndex((line) => /Encountered error while (trying to install|generating) package/.test(line));
-  const named = failed2?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, "").trim() : void 0);
+  const underEncountered = encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, "").trim() : void 0;
+  const named = failed2?.slice(1).find(Boolean) ?? (underEncountered && !/^See above/.test(underEncountered) ? underEncountered : void 0);
   const missingTool = MISSING_TOOLS.map(({ pattern, missing }) => {
     const hit = lines.map((line) => line.match(pattern)).find(Boolean);
     return hit ? { name: missing(hit), line: hit.input.trim() } : void 0;
   }).find(Boolean);
-  const pipSaysSo = (named !== void 0 || missingTool !== void 0) && lines.some((line) => BUILD_FAILED.test(line));
+  const sourceStepFailed = lines.some((line) => SOURCE_STEP_FAILED.test(line)) && lastSourceDownload(lines) !== void 0;
+  const pipSaysSo = (named !== void 0 || missingTool !== void 0 || sourceStepFailed) && lines.some((line) => BUILD_FAILED.test(line));
   if (!pipSaysSo && !(missingTool && COMPILE_EVIDENCE.test(missingTool.line))) return void 0;
   if (named && lines.some((line) => installedAfterAll(line, named))) return void 0;
-  const packageName2 = named ?? collectedAs(lines, lines.map((line) => line.match(/is required to build ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean)) ?? lastSourceDownload(lines) ?? flagsOwner(lines) ?? buildDirectoryOf(lines);
+  const packageName2 = named ?? collectedAs(
+    lines,
+    lines.map((line) => line.match(/(?:is required to build|dependency when compiling) ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean)
+  ) ?? lastSourceDownload(lines) ?? flagsOwner(lines) ?? buildDirectoryOf(lines);
   const evidence = [...missingTool ? [missingTool.line] : [], ...failed2 ? [failed2[0]] : []];
   return { packageName: packageName2, missing: missingTool?.name, evidence };
 }
@@ -24160,7 +24207,10 @@ function collectedAs(lines, project) {
 }
 function lastSourceDownload(lines) {
   const sdists = lines.map((line) => /\b(?:Downloading|Using cached) ([A-Za-z0-9][\w.]*?)-\d[\w.]*\.(?:tar\.gz|zip)\b/.exec(line)?.[1]);
-  return sdists.filter((name) => name !== void 0).pop();
+  const archive = sdists.filter((name) => name !== void 0).pop();
+  if (archive === void 0) return void 0;
+  const collected = lines.map((line) => /\bCollecting ([A-Za-z0-9][\w.-]*)/.exec(line)?.[1]).find((name) => name !== void 0 && normalizeName(name) === normalizeName(archive));
+  return collected ?? archive.replace(/_/g, "-");
 }
 function flagsOwner(lines) {
   return lines.map((line) => /Specify ([A-Z][A-Z0-9]*)_CFLAGS and \1_LDFLAGS/.exec(line)?.[1].toLowerCase()).find(Boolean);
@@ -24560,7 +24610,8 @@ function words2(facts) {
   }
 }
 function projectPythonWords(facts) {
-  const range = `${code("requires-python")}${where(facts.pythonAt)}`;
+  const setting = facts.tool === "pipenv" ? "python_version" : "requires-python";
+  const range = `${code(setting)}${where(facts.pythonAt)}`;
   const project = facts.name === "the project" ? "The project" : `The project ${code(facts.name)}`;
   const uvPython = facts.tool === "uv" ? `, or let uv install one (${code("uv python install")}; not with ${code("UV_PYTHON_PREFERENCE=only-system")})` : "";
   return {
@@ -24603,10 +24654,12 @@ var APT_FOR_MISSING = [
   { match: /^openssl\//, apt: ["libssl-dev"] },
   { match: /^(mysql_config|mysql\.h|mysql\/.*)$/, apt: ["default-libmysqlclient-dev", "pkg-config"] },
   { match: /^pkg-config$/, apt: ["pkg-config"] },
-  { match: /^libxml\/|^libxslt\//, apt: ["libxml2-dev", "libxslt1-dev"] },
-  { match: /^jpeglib\.h$/, apt: ["libjpeg-dev"] },
-  { match: /^zlib\.h$/, apt: ["zlib1g-dev"] },
-  { match: /^rustc$/, apt: ["cargo"] }
+  { match: /^libxml\/|^libxslt\/|^(xml2|xslt)-config$/, apt: ["libxml2-dev", "libxslt1-dev"] },
+  // Pillow's names for the libraries it looks for.
+  { match: /^(jpeglib\.h|jpeg)$/, apt: ["libjpeg-dev"] },
+  { match: /^(zlib\.h|zlib)$/, apt: ["zlib1g-dev"] },
+  { match: /^freetype$/, apt: ["libfreetype6-dev"] },
+  { match: /^(rustc|Cargo)$/, apt: ["cargo"] }
 ];
 var APT_FOR_PACKAGE = {
   psycopg2: ["libpq-dev"],
@@ -24942,9 +24995,9 @@ function projectCopy(ctx, before) {
 }
 var readmeNotCopied = {
   stage: "build",
-  name: "the installer needs the readme, which was not copied",
+  name: "the installer needs a project file (its readme, its package), which was not copied",
   detect(ctx) {
-    const missing = parseReadmeMissing(installerLines(ctx.failure));
+    const missing = parseProjectFileMissing(installerLines(ctx.failure));
     if (!missing) return void 0;
     const stepAt = stepLocation(ctx);
     const copyAt = projectCopy(ctx, stepAt?.line);
@@ -24955,6 +25008,7 @@ var readmeNotCopied = {
       context: rel(ctx, ctx.contextDir),
       kind: "not-copied",
       tool: missing.tool,
+      what: missing.what,
       imagePath: missing.path,
       stepAt,
       copyAt
@@ -25021,7 +25075,7 @@ function words3(facts) {
       const copy = facts.copyAt ? ` to the COPY of ${code("pyproject.toml")} (${code(fileLine(facts.copyAt))})` : " before this step";
       const noRoot = facts.tool === "poetry" ? code("poetry install --no-root") : code("uv sync --no-install-project");
       return {
-        summary: `${code(clip(facts.instruction ?? `${facts.tool} install`, 80))} installs the project itself, which needs its readme ${code(facts.file)}, and no step copied it into the image (${code(facts.imagePath)} does not exist).`,
+        summary: `${code(clip(facts.instruction ?? `${facts.tool} install`, 80))} installs the project itself, which needs its ${facts.what} ${code(facts.file)}, and no step copied it into the image before this step (${code(facts.imagePath)} ${facts.what === "readme" ? "does not exist" : "has no files"}).`,
         remedy: `Install only the dependencies at this step (${noRoot}` + (facts.tool === "poetry" ? `, or ${code("package-mode = false")} under ${code("[tool.poetry]")}` : "") + `), or add ${code(facts.file)}${copy}.`
       };
     }
@@ -25095,16 +25149,19 @@ function stepFailed(cause) {
     }
   };
 }
-function summary5({ instruction, stepPosition, exitCode, lastError }) {
+function summary5({ instruction, stepPosition, exitCode, lastError, cause }) {
   const step = instruction ? code(clip(instruction, 100)) : "a step";
   const position = stepPosition ? ` (step ${stepPosition})` : "";
   const exit = exitCode !== void 0 ? ` with exit code ${exitCode}` : "";
-  return `The Docker build failed at ${step}${position}${exit}${lastError ? `: ${code(clip(lastError, 200))}` : ""}.`;
+  const why = cause.kind === "vcs-tool-missing" ? `: pip needs ${code(cause.tool)} to fetch a requirement from its repository (${code(`${cause.tool}+https://\u2026`)}), and the image has no ${code(cause.tool)}` : lastError ? `: ${code(clip(lastError, 200))}` : "";
+  return `The Docker build failed at ${step}${position}${exit}${why}.`;
 }
 function remedy7(cause) {
   switch (cause.kind) {
     case "no-pip":
       return "The base image has no pip: start from an official Python image (python:3.x-slim) or install pip before this step.";
+    case "vcs-tool-missing":
+      return `Install ${cause.tool} before this step (\`apt-get install -y --no-install-recommends ${cause.tool}\`), or require a released version of the package instead of its repository URL.`;
     case "no-distribution":
       return `pip could not find \`${cause.requirement}\`: check its name and version pin in the requirements file, and that it supports this Python version.`;
     case "not-in-context":
@@ -25315,7 +25372,7 @@ var exitedAtOnce = {
   }
 };
 var SYSTEMD_NOT_THERE = /(?:Failed at step EXEC spawning|Failed to locate executable) (\/\S+): No such file or directory/;
-var VENV_PROGRAM = /^(\/.+)\/bin\/(?:gunicorn|python3?(?:\.\d+)?|uvicorn)$/;
+var VENV_PROGRAM = /^(.+)\/bin\/(?:gunicorn|python3?(?:\.\d+)?|uvicorn)$/;
 function missingVenvProgram(text) {
   const executable = SYSTEMD_NOT_THERE.exec(text)?.[1] ?? SHELL_NOT_THERE.exec(text)?.[1] ?? NOT_THERE.exec(text)?.[1];
   const venv = executable && VENV_PROGRAM.exec(executable)?.[1];
@@ -25326,12 +25383,14 @@ var venvNeverMade = {
   name: "the start command's virtualenv does not exist",
   detect(rc) {
     if (rc.ofKind("master-start").length > 0) return void 0;
-    for (const { text } of rc.ctx.lines) {
-      if (!text.includes("/bin/")) continue;
-      const found2 = missingVenvProgram(text.trim());
-      if (found2) return { facts: { kind: "venv-missing", ...found2 }, evidence: [text.trim()], location: firstLocation(commandLine(rc)) };
-    }
-    return void 0;
+    const missing = rc.ctx.lines.flatMap(({ text }) => {
+      const found2 = text.includes("/bin/") ? missingVenvProgram(stripLinePrefixes(text).trim()) : void 0;
+      return found2 ? [{ found: found2, line: text.trim() }] : [];
+    });
+    const chosen = missing.find(({ found: found2 }) => found2.executable.endsWith("/gunicorn")) ?? missing[0];
+    if (!chosen) return void 0;
+    const evidence = [...new Set(missing.map(({ line }) => line))].slice(0, 3);
+    return { facts: { kind: "venv-missing", ...chosen.found }, evidence, location: firstLocation(commandLine(rc)) };
   }
 };
 function missingWords({ executable, venv }) {
@@ -25424,6 +25483,8 @@ var RUN_REFUSED = /exec: "([^"]+)": (permission denied|exec format error|stat \S
 var ENV_CARRIAGE_RETURN = /\/env: ['‘"]?[\w./-]+(?:\\r|\r)['’"]?: No such file or directory/;
 var BAD_INTERPRETER = /(?:^|\s)(\S+): (\/\S*?)(\^M|\r)?: bad interpreter: No such file or directory/;
 var CARRIAGE_RETURN_SEEN = /^\W{0,3}['‘"]: No such file or director/;
+var CARRIAGE_RETURN_COMMAND = /^(\S+): \d+: (?:\S+: )?\S*\r: not found/;
+var CARRIAGE_RETURN_NOT_FOUND = /^: not found\S*\s.*?([\w./-]+\.sh)\b/;
 var SHELL_REFUSED = /\bsh: (?:\d+: |line \d+: )?(\S+): (not found|Permission denied|cannot execute: required file not found)\s*$/;
 var FAILURE_OF = {
   "no such file or directory": "no-such-file",
@@ -25434,6 +25495,9 @@ function refusalIn(lines) {
   for (const { text: raw } of lines) {
     if (raw.includes(": No such file or director") && CARRIAGE_RETURN_SEEN.test(stripLinePrefixes(raw).trim()))
       return { failure: "crlf", line: raw.trim() };
+    const seen = raw.includes(": not found") ? stripLinePrefixes(raw).trim() : void 0;
+    const returned = seen && (CARRIAGE_RETURN_COMMAND.exec(seen) ?? CARRIAGE_RETURN_NOT_FOUND.exec(seen));
+    if (returned) return { script: returned[1], failure: "crlf", line: raw.trim() };
     if (!raw.includes("exec") && !raw.includes("sh: ") && !raw.includes("/env: ") && !raw.includes("bad interpreter")) continue;
     const line = raw.trim();
     let m = RUNC_EXEC.exec(line);
@@ -25806,7 +25870,7 @@ function summary7(facts) {
   const script = facts.script ? `The start script ${shown2(facts)}` : "The start script";
   switch (facts.problem) {
     case "crlf":
-      return `${script} has Windows (CRLF) line endings: its \`#!\` line names an interpreter ending in a carriage return, which no image has, ${EXITS}.`;
+      return facts.line?.includes(": not found") ? `${script} has Windows (CRLF) line endings: the shell reads each command with a carriage return at its end, which no program is named, ${EXITS}.` : `${script} has Windows (CRLF) line endings: its \`#!\` line names an interpreter ending in a carriage return, which no image has, ${EXITS}.`;
     case "no-shebang":
       return `${script} has no \`#!\` line: the kernel cannot run it (\`exec format error\`), ${EXITS}.`;
     case "byte-order-mark":
@@ -26651,6 +26715,12 @@ function installedVersion(rc, pkg) {
   }
   return void 0;
 }
+var NO_ATTRIBUTE = /^<module '([\w.]+)'.*> has no '(\w+)' attribute|^module '([\w.]+)' has no attribute '(\w+)'|^'module' object has no attribute '(\w+)'/;
+function classNotInModule(rc) {
+  const found2 = rc.tracebacks.filter((tb) => tb.frames.some((f) => /load_class|load_entry_point|^load$/.test(f.func ?? ""))).map((tb) => ({ m: NO_ATTRIBUTE.exec(tb.exception.message), line: tb.exception.line })).filter((hit) => hit.m !== null);
+  const named = found2.find((hit) => hit.m[1] ?? hit.m[3]) ?? found2[0];
+  return named && { module: named.m[1] ?? named.m[3], name: named.m[2] ?? named.m[4] ?? named.m[5], line: named.line };
+}
 function classLoadFailure(rc) {
   const error = classError(rc);
   const missing = rc.tracebacks.find((tb) => {
@@ -26662,7 +26732,16 @@ function classLoadFailure(rc) {
   const workerClass = /^class uri '([^']+)'/.exec(error?.message ?? "")?.[1] ?? classUriLine(rc) ?? rc.ctx.state.workerClass;
   const module = missingModule(rc, missing, needInstalled, workerClass);
   const classModuleMissing = module !== void 0 && !WORKER_CLASS_PACKAGES[module] && rc.tracebacks.some((tb) => NO_MODULE.exec(tb.exception.message)?.[1] === module);
-  return { error, missing, needInstalled, workerClass, module, known: missing !== void 0 || needInstalled !== void 0 || classModuleMissing };
+  const classMissing = error && !missing ? classNotInModule(rc) : void 0;
+  return {
+    error,
+    missing,
+    needInstalled,
+    workerClass,
+    module: classMissing?.module ?? module,
+    classMissing,
+    known: missing !== void 0 || needInstalled !== void 0 || classModuleMissing
+  };
 }
 function missingModule(rc, missing, needInstalled, workerClass) {
   const notFound2 = ANY_NO_MODULE.exec(missing?.exception.message ?? "")?.[1];
@@ -26966,9 +27045,10 @@ var notImportable = {
   }
 };
 function classLoadFinding(rc, kind) {
-  const { error, missing, needInstalled, workerClass, module } = classLoadFailure(rc);
-  const facts = { kind, workerClass, module, package: module ? WORKER_CLASS_PACKAGES[module] : void 0, requirements: rc.requirementsFile() };
-  return found(rc, facts, present(error?.lines[0].text, missing?.exception.line, needInstalled?.exception.line));
+  const { error, missing, needInstalled, workerClass, module, classMissing } = classLoadFailure(rc);
+  const pkg = module && !classMissing ? WORKER_CLASS_PACKAGES[module] : void 0;
+  const facts = { kind, workerClass, module, package: pkg, className: classMissing?.name, requirements: rc.requirementsFile() };
+  return found(rc, facts, present(error?.lines[0].text, missing?.exception.line, needInstalled?.exception.line, classMissing?.line));
 }
 var removedNote = (worker, removedIn) => removedIn ? ` Gunicorn ${removedIn} removed the ${worker} worker: prefer ${code("gevent")}.` : "";
 function entryPointWords(facts) {
@@ -27010,6 +27090,11 @@ function classLoadWords(facts) {
   const className = facts.workerClass ? `the ${code(facts.workerClass)} worker class` : "the configured worker class";
   const pkg = facts.package;
   const what = pkg ? `the ${code(pkg.pipName)} package` : `module ${code(facts.module ?? "?")}`;
+  if (facts.className)
+    return {
+      summary: `Gunicorn cannot load ${className}: ${facts.module ? `module ${code(facts.module)}` : "its module"} imports, and has no ${code(facts.className)} in it (the installed release is not the one the class name comes from, or not for this Python).`,
+      remedy: `Install the release of the package that provides ${code(facts.className)} for this Python, or choose a worker class the image has (e.g. ${code("gthread")}).`
+    };
   return {
     summary: facts.kind === "not-installed" ? `Gunicorn cannot load ${className}: ${what} is not installed in the image.` : `Gunicorn cannot load ${className}: ${what} is missing or does not import with this Gunicorn (the log does not show the exception).`,
     remedy: pkg ? `Add ${code(pkg.pipName)} to ${requirementsIn(facts.requirements)}${pkg.note ? ` (${pkg.note})` : ""}, or choose a worker class the image has.` : `Install the package that provides ${className}, or choose a worker class the image has (e.g. ${code("gthread")}).`
@@ -27347,7 +27432,27 @@ function rejectsGunicornOptions(error) {
 }
 var startsWithBlank = (args) => /^\s/.test(args);
 var printedByAppParser = (rc, error) => printedByWorker(rc, error) || rejectsGunicornOptions(error);
-var gunicornConfigErrors = (rc) => rc.ofKind("config-error").filter((e) => !printedByAppParser(rc, e));
+var gunicornConfigErrors = (rc) => {
+  const errors = rc.ofKind("config-error").filter((e) => !printedByAppParser(rc, e));
+  return errors.length > 0 ? errors : renamedParserErrors(rc);
+};
+var GUNICORN_USAGE = /^usage: (\S+) \[OPTIONS\] \[APP_MODULE\]$/;
+var renamedErrors = /* @__PURE__ */ new WeakMap();
+function renamedParserErrors(rc) {
+  const known = renamedErrors.get(rc);
+  if (known) return known;
+  const { lines } = rc.ctx;
+  const usage = lines.findIndex((line) => line.text.includes("[OPTIONS] [APP_MODULE]"));
+  const program = usage >= 0 ? GUNICORN_USAGE.exec(stripLinePrefixes(lines[usage].text).trim())?.[1] : void 0;
+  const errors = [];
+  if (program && !/^gunicorn$/.test(program)) {
+    const said = `${program}: error: `;
+    const error = lines.slice(usage + 1, usage + 4).find((line) => stripLinePrefixes(line.text).trim().startsWith(said));
+    if (error) errors.push({ kind: "config-error", message: stripLinePrefixes(error.text).trim().slice(said.length), lines: [error] });
+  }
+  renamedErrors.set(rc, errors);
+  return errors;
+}
 var firstConfigError = (rc) => gunicornConfigErrors(rc)[0];
 var linesOf = (error) => error.lines.map((l) => l.text);
 var invalidPort = {
@@ -27564,17 +27669,19 @@ function raisedImportingDjangoSettings(tb) {
 }
 
 // src/diagnosis/rules/config-sources.ts
+var NOT_A_HOST = /^\('[^']*[^\w.:%\-[\]'][^']*', \d+\)$/;
 var unresolvableBind = {
   stage: "boot",
   name: "the bind host does not resolve",
   detect(rc) {
-    const invalid = rc.ofKind("invalid-address")[0];
+    const stated = rc.ofKind("invalid-address")[0];
+    const invalid = stated ?? rc.ofKind("cant-connect").find((e) => NOT_A_HOST.test(e.address));
     if (!invalid) return void 0;
     const { address } = invalid;
     const host = /^\('([^']*)'/.exec(address)?.[1] ?? address;
     const port = /, (\d+)\)$/.exec(address)?.[1] ?? String(rc.ctx.settings.port);
     return {
-      facts: { kind: "unresolvable-bind", address, host, port },
+      facts: { kind: "unresolvable-bind", address, host, port, malformed: stated === void 0 },
       evidence: present(invalid.lines[0].text, commandLine(rc)?.text),
       location: firstLocation(configSetting(rc, "bind"), commandLine(rc))
     };
@@ -27832,13 +27939,25 @@ var gunicornNotInstalled = {
   }
 };
 var SHELL_NOT_FOUND = /(?:^|[\s"'`:])"?'?((?:\/[^\s"':]*\/)?gunicorn)'?"?: (?:executable file not found|(?:command )?not found|No such file or directory)|command not found: ((?:\/\S*\/)?gunicorn)\b/;
+var LAUNCHER_PACKAGE = {
+  "newrelic-admin": "newrelic",
+  "ddtrace-run": "ddtrace",
+  "opentelemetry-instrument": "opentelemetry-distro",
+  "scout-apm": "scout-apm",
+  dotenv: "python-dotenv[cli]",
+  honcho: "honcho"
+};
+var LAUNCHERS = Object.keys(LAUNCHER_PACKAGE).join("|");
+var LAUNCHER_NOT_FOUND = new RegExp(
+  String.raw`(?:^|[\s"'\`:])(${LAUNCHERS})'?"?: (?:executable file not found|(?:command )?not found)|command not found: (${LAUNCHERS})\b`
+);
 var PYTHON_NO_GUNICORN = /(?:^|[\s/])python[\d.]*: No module named gunicorn\s*$/;
 var gunicornNotFoundByShell = {
   stage: "boot",
   name: "the shell or the runtime reports the gunicorn command not found",
   detect(rc) {
     for (const line of rc.ctx.lines) {
-      const m = SHELL_NOT_FOUND.exec(line.text);
+      const m = SHELL_NOT_FOUND.exec(line.text) ?? (line.text.includes("not found") ? LAUNCHER_NOT_FOUND.exec(line.text) : null);
       if (m) return { facts: { kind: "executable-missing", executable: m[1] ?? m[2] }, evidence: [line.text.trim()] };
       if (line.text.includes("No module named gunicorn") && PYTHON_NO_GUNICORN.test(line.text))
         return { facts: { kind: "executable-missing", executable: "gunicorn" }, evidence: [line.text.trim()] };
@@ -27873,6 +27992,12 @@ function startWords(facts) {
   switch (facts.kind) {
     case "executable-missing": {
       const summary21 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
+      const launcher = LAUNCHER_PACKAGE[facts.executable];
+      if (launcher)
+        return {
+          summary: summary21,
+          remedy: `Add ${code(launcher)} (which brings ${code(facts.executable)}) to the requirements the image installs, or drop ${code(facts.executable)} from the start command.`
+        };
       return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary21, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
         summary: summary21,
         remedy: `Install ${code(facts.executable)} in the image, or fix the start command (the \`command\` input or the Dockerfile's CMD).`
@@ -28032,6 +28157,64 @@ function unparsableWords({ variable, exceptionLine, notJson }) {
   return {
     summary: `The app's settings could not parse the environment variable ${code(variable)} while Gunicorn loaded it (${code(exceptionLine.slice(0, 200))})${json}.`,
     remedy: `Give ${code(variable)} a value the setting's type accepts (a JSON list such as ${code('["a@example.com"]')} for a list), without quotes around it in a ${code("docker --env-file")} (Docker keeps them as part of the value).`
+  };
+}
+
+// src/diagnosis/rules/config-values.ts
+var raisedAtImport2 = (tb) => tb.frames.some(
+  (f) => f.func === "<module>" || /gunicorn\/(util|app\/wsgiapp)\.py$/.test(f.file) && /^(import_app|load_wsgiapp)$/.test(f.func ?? "")
+);
+var CONFIG_FILE = /\.(?:json|ya?ml|ini|toml|cfg|conf|env|properties)$|(?:^|\/)(?:config|conf|settings|secrets?)(?:\/|\.)/i;
+var NOT_FOUND2 = /^\[Errno 2\] No such file or directory: '([^']+)'/;
+var configFileMissing = {
+  stage: "boot",
+  name: "the app opens a configuration file at import that is not there",
+  detect(rc) {
+    const tb = rc.primaryTraceback((t) => {
+      const path35 = NOT_FOUND2.exec(t.exception.message)?.[1];
+      return /(?:FileNotFoundError|IOError|OSError)$/.test(t.exception.type) && path35 !== void 0 && CONFIG_FILE.test(path35) && raisedAtImport2(t);
+    });
+    if (!tb) return void 0;
+    const frame = rc.userFrame(tb);
+    const path34 = NOT_FOUND2.exec(tb.exception.message)[1];
+    return {
+      facts: { kind: "config-file-missing", path: path34, exceptionLine: tb.exception.line, at: frameAt(frame), workdir: rc.ctx.paths.workdir },
+      evidence: rc.tracebackEvidence(tb, frame),
+      location: frame?.location
+    };
+  }
+};
+var COMMENTED_VALUE = /'([^'#]*[^'#\s]\s+#[^']*)'/;
+var inlineComment = {
+  stage: "boot",
+  name: "a setting's value holds its inline comment",
+  detect(rc) {
+    const tb = rc.primaryTraceback(
+      (t) => /(?:ValueError|TypeError|ValidationError)$/.test(t.exception.type) && COMMENTED_VALUE.test(t.exception.message)
+    );
+    if (!tb) return void 0;
+    const frame = rc.userFrame(tb);
+    return {
+      facts: { kind: "inline-comment", value: COMMENTED_VALUE.exec(tb.exception.message)[1], exceptionLine: tb.exception.line, at: frameAt(frame) },
+      evidence: rc.tracebackEvidence(tb, frame),
+      location: frame?.location
+    };
+  }
+};
+function configValueWords(facts) {
+  const at = facts.at ? ` (${code(facts.at)})` : "";
+  if (facts.kind === "inline-comment") {
+    const number = facts.value.replace(/\s+#.*$/, "");
+    return {
+      summary: `A setting's value is ${code(facts.value.slice(0, 120))}: its inline comment became part of it, and the app could not convert it at import${at} (${code(facts.exceptionLine.slice(0, 200))}).`,
+      remedy: `Put the comment on a line of its own in the env file (${code("--env-file")}, Compose's ${code("env_file")}, a host's variables): they keep everything after ${code("=")}, so the value is ${code(number)} only without it.`
+    };
+  }
+  const relative3 = !facts.path.startsWith("/");
+  const where2 = relative3 ? `, a path relative to the directory the worker runs in${facts.workdir ? ` (${code(facts.workdir)})` : ""}` : "";
+  return {
+    summary: `The app opens its configuration file ${code(facts.path)} at import${at}${where2}, and it is not there (${code(facts.exceptionLine.slice(0, 200))}).`,
+    remedy: relative3 ? `Build the path from the module's own folder (${code("Path(__file__).parent / \u2026")}) or start Gunicorn where it is relative to (${code("--chdir")}), and check the file is copied into the image (not left out by ${code(".dockerignore")}).` : `Copy ${code(facts.path)} into the image or mount it there, or point the app at where it is.`
   };
 }
 
@@ -28200,7 +28383,7 @@ function summary9(facts) {
     case "bind-refused":
       return `Gunicorn kept retrying its bind${facts.address ? ` to ${code(facts.address)}` : ""} without reporting the address in use or invalid, so the bind failed with another error: most often an IPv6 address (\`[::]\`) where IPv6 is disabled` + (Number(facts.port) < 1024 ? ` (or, for a user that is not root, port ${facts.port}: only root may bind below 1024).` : ".");
     case "unresolvable-bind":
-      return `Gunicorn cannot bind ${code(facts.address)}: the host ${code(facts.host)} in the bind address does not resolve to an address of this container.`;
+      return `Gunicorn cannot bind ${code(facts.address)}: the host ${code(facts.host)} in the bind address ` + (facts.malformed ? "is no host name or address, so it never resolves." : "does not resolve to an address of this container.");
     case "option-without-value":
       return `Gunicorn's ${code(facts.option)} option was given without a value (${facts.message}): the variable meant to fill it is probably empty or unset.`;
     case "control-socket":
@@ -28236,6 +28419,11 @@ function unreadableRemedy(facts) {
   return notPythonFile(facts.file) ? `Rename it to a ${code(".py")} name (e.g. ${code("gunicorn.conf.py")}) written as Python (${code('bind = "0.0.0.0:8000"')}), and pass that name to ${code("-c")}.` : "Fix the error in the config file; it is executed as Python when Gunicorn starts.";
 }
 var DJANGO_SETTINGS_REMEDY = "Provide the setting or configuration file Django names above in the image (it is often copied by hand on the server and missing from the build).";
+function unresolvableBindRemedy({ host, port, malformed }) {
+  if (malformed)
+    return `Check how the bind option is written: a single-dash ${code("-bind=\u2026")} is read as ${code("-b")} with the value ${code(host)}; write ${code(`--bind 0.0.0.0:${port}`)} (or ${code(`-b 0.0.0.0:${port}`)}).`;
+  return `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${port}`)}); a service name such as ${code(host)} is how other containers reach this one, not an address it can listen on.`;
+}
 function remedy11(facts) {
   switch (facts.kind) {
     case "ipv6-unavailable":
@@ -28243,7 +28431,7 @@ function remedy11(facts) {
     case "bind-refused":
       return `Bind to IPv4 (${code(`--bind 0.0.0.0:${facts.port}`)}); if the bind is not an IPv6 one, ${code("--log-level debug")} makes Gunicorn 21+ print the bind's own error (${code("connection to \u2026 failed: [Errno \u2026]")}).`;
     case "unresolvable-bind":
-      return `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${facts.port}`)}); a service name such as ${code(facts.host)} is how other containers reach this one, not an address it can listen on.`;
+      return unresolvableBindRemedy(facts);
     case "option-without-value":
       return `Give ${code(facts.option)} a value where the command is built (e.g. ${code(`${facts.option} "\${VAR:-1000}"`)} in the start script), or drop the option when the variable is empty.`;
     case "control-socket":
@@ -28288,6 +28476,9 @@ function words4(facts) {
     case "setting-unset":
     case "value-unparsable":
       return appSettingsWords(facts);
+    case "config-file-missing":
+    case "inline-comment":
+      return configValueWords(facts);
     case "database-url-scheme":
       return databaseUrlWords(facts);
     case "tls-file-missing":
@@ -28302,7 +28493,7 @@ var config_error_default = defineReason({
   id: "config-error",
   title: "Gunicorn configuration error",
   headline: "Gunicorn configuration error",
-  readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an IPv6 bind where the container has no IPv6 (Errno 97/99), an option left without its value or glued to a blank by a line-continuation backslash, Kubernetes' `tcp://\u2026` service-link value as the port, a `control_socket` that is not a path (25.1+), a pid file that names a live process (`Already running on PID`), a `certfile` or `keyfile` the container does not have; or the app's own configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, a `DJANGO_SETTINGS_MODULE` the image lacks, a missing INI section, a check of its own that refuses settings it names, a setting it logs as unset before Gunicorn finds no application, a pydantic setting whose value it cannot parse, a database URL scheme SQLAlchemy dropped: `postgres://`)",
+  readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an IPv6 bind where the container has no IPv6 (Errno 97/99), an option left without its value or glued to a blank by a line-continuation backslash, Kubernetes' `tcp://\u2026` service-link value as the port, a `control_socket` that is not a path (25.1+), a pid file that names a live process (`Already running on PID`), a `certfile` or `keyfile` the container does not have; or the app's own configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, a `DJANGO_SETTINGS_MODULE` the image lacks, a missing INI section, a check of its own that refuses settings it names, a setting it logs as unset before Gunicorn finds no application, a pydantic setting whose value it cannot parse, a value that kept its inline comment (an env file's `18000 # seconds`), a configuration file it opens at import that is not there, a database URL scheme SQLAlchemy dropped: `postgres://`)",
   fixtures: [
     { path: "__fixtures__/apps/fail-config-error", test: "__tests__/diagnosis.itg.ts" },
     { path: "__fixtures__/apps/fail-exec-form-port", test: "__tests__/remedies.itg.ts" },
@@ -28334,6 +28525,8 @@ var config_error_default = defineReason({
     databaseUrlScheme,
     settingsRefused,
     valueUnparsable,
+    inlineComment,
+    configFileMissing,
     settingLoggedUnset,
     distributionNameAsModule,
     // Last: Gunicorn serves on after it, so it explains a failure only when nothing else does.
@@ -28560,13 +28753,24 @@ var APP_LOAD_ERRORS = [
   /^Function call arguments must be literals\.?$/,
   /^Error while loading the application:?$/
 ];
+var MESSAGE_STARTS = new Set(
+  [...CONFIG_ERRORS, ...APP_LOAD_ERRORS].map((pattern) => {
+    const literal = /^\^\(?([A-Za-z]{2})/.exec(pattern.source);
+    if (!literal) throw new Error(`message pattern without a literal start: ${pattern.source}`);
+    return startKey(literal[1]);
+  })
+);
+function startKey(text) {
+  return text.charCodeAt(0) * 65536 + text.charCodeAt(1);
+}
 
 // src/diagnosis/reasons/app-not-found.ts
 var LOAD_FAILED = "App failed to load.";
 var loadErrorOf = (rc) => rc.ofKind("app-load-error").find((e) => !/Error while loading/.test(e.message));
 var BY_FILENAME = /^Import by filename is not supported\.?$/;
+var PATH_AS_MODULE = /^No module named '((?:[^'/]+\/)+[^'/]+|[^'/]+\.py)'/;
 var importTracebackOf = (rc) => rc.primaryTraceback(
-  (tb) => /^Failed to find (application|attribute)/.test(tb.exception.message) || tb.exception.type.endsWith("AppImportError") || BY_FILENAME.test(tb.exception.message) && tb.frames.some((f) => /gunicorn\/util\.py$/.test(f.file))
+  (tb) => /^Failed to find (application|attribute)/.test(tb.exception.message) || tb.exception.type.endsWith("AppImportError") || (BY_FILENAME.test(tb.exception.message) || PATH_AS_MODULE.test(tb.exception.message)) && tb.frames.some((f) => /gunicorn\/util\.py$/.test(f.file))
 );
 function notFound(rc, message, messageLine = loadErrorOf(rc)?.lines[0].text) {
   const attr = /Failed to find (?:attribute|application object) '([^']+)' in '([^']+)'/.exec(message);
@@ -28638,6 +28842,8 @@ function summary11({ message, missing, defines, server }) {
   const none = EVALUATED_TO_NONE.exec(message)?.[1];
   if (none) return `Gunicorn evaluated ${code(none)} and got None, so there is no application object to serve.`;
   if (BY_FILENAME.test(message)) return "Gunicorn was given a file path as the application: it imports a module (`module:variable`), not a file.";
+  const path34 = PATH_AS_MODULE.exec(message)?.[1];
+  if (path34) return `Gunicorn was given a file path as the application's module (${code(path34)}): it imports a module by its dotted name, not a file.`;
   const unparsed = UNPARSED_SPEC.exec(message)?.[1];
   if (unparsed) {
     return `Gunicorn could not parse ${code(unparsed)} as the application: from 20.0 it accepts only a variable name or a call after the colon, not a dotted attribute path.`;
@@ -28654,6 +28860,12 @@ function remedy12({ message, missing, suggestion, defines, spec }) {
   if (none) return `Point Gunicorn at a variable that holds the application once the module is imported, not None.`;
   if (BY_FILENAME.test(message))
     return `Name the module without ${code(".py")} and its application variable: ${code("app:app")} for ${code("app.py")}, run from its folder (or ${code("--chdir")}).`;
+  const path34 = PATH_AS_MODULE.exec(message)?.[1];
+  if (path34) {
+    const dotted = path34.replace(/\.py$/, "").replace(/\//g, ".");
+    const dottedSpec = `${dotted}:${spec?.split(":")[1] ?? "app"}`;
+    return `Name it with dots, as Python imports it: ${code(dottedSpec)}, run from the folder that holds ${code(dotted.split(".")[0])} (or ${code("--chdir")}).`;
+  }
   const unparsed = UNPARSED_SPEC.exec(message)?.[1];
   if (unparsed?.includes(".")) {
     const [owner, attribute] = [unparsed.slice(0, unparsed.lastIndexOf(".")), unparsed.slice(unparsed.lastIndexOf(".") + 1)];
@@ -28670,7 +28882,7 @@ var app_not_found_default = defineReason({
   title: "Application object not found",
   headline: "application not found",
   namesCulprit: true,
-  readme: 'exit 4: the `module:attribute` of the app is wrong (also uvicorn\'s `Attribute "app" not found in module`)',
+  readme: "exit 4: the `module:attribute` of the app is wrong (also uvicorn's `Attribute \"app\" not found in module`), or its module written as its file's path (with slashes, or `.py`): the dotted name to use",
   fixtures: [{ path: "__fixtures__/apps/fail-app-not-found", test: "__tests__/diagnosis.itg.ts" }],
   rules: [loadError, importTraceback, indentedLoadError, uvicornLoadError, exitCode4],
   words: (facts) => ({ summary: summary11(facts), remedy: remedy12(facts) })
@@ -28803,7 +29015,10 @@ var syntaxTraceback = {
   stage: "boot",
   name: "a SyntaxError traceback",
   detect(rc) {
-    const tb = rc.primaryTraceback((t) => exceptionIs(t, "SyntaxError", "IndentationError", "TabError"));
+    const isSyntax = (t) => exceptionIs(t, "SyntaxError", "IndentationError", "TabError");
+    const endsInFile = (t) => t.frames.length > 0 && t.frames[t.frames.length - 1].func === void 0;
+    const primary = rc.primaryTraceback(isSyntax);
+    const tb = primary && !endsInFile(primary) ? rc.tracebacks.find((t) => isSyntax(t) && endsInFile(t)) ?? primary : primary;
     if (!tb) return void 0;
     const last = tb.frames[tb.frames.length - 1];
     const file = last ? rc.mapContainerPath(last.file) : void 0;
@@ -28873,7 +29088,7 @@ var syntax_error_default = defineReason({
     if (newer) return newerWords({ ...facts, newer });
     const shown3 = code(at ?? "the application");
     return {
-      summary: `${shown3} has a ${errorType}: ${message}${reloaded ? RELOADED : ""}.`,
+      summary: `${shown3} has ${/^[AEIOU]/.test(errorType) ? "an" : "a"} ${errorType}: ${message}${reloaded ? RELOADED : ""}.`,
       remedy: `Fix the syntax at ${shown3}; ${code(`python -m py_compile ${file ?? "file.py"}`)} reproduces it without Docker.`
     };
   }
@@ -28958,7 +29173,7 @@ function missingSettingsFields(rc) {
 
 // src/diagnosis/rules/empty-values.ts
 var CONFIG_FILE_WORDS = /\bconfig(?:uration)? file\b|\bsettings?\b/i;
-function raisedAtImport2(rc, tb) {
+function raisedAtImport3(rc, tb) {
   if (!tb.frames.some((f) => f.func === "<module>")) return void 0;
   const frame = rc.userFrame(tb);
   return frame && frame.frame.func === "<module>" ? frame : void 0;
@@ -28972,10 +29187,10 @@ function emptyValueRefused(rc) {
   for (const tb of rc.tracebacks) {
     const { message } = tb.exception;
     const credentials = CREDENTIALS.find(([pattern]) => pattern.test(tb.exception.line));
-    const atImport = credentials && raisedAtImport2(rc, tb);
+    const atImport = credentials && raisedAtImport3(rc, tb);
     if (credentials && atImport) return { tb, frame: atImport, variable: credentials[1] };
     if (!ABSENT_VALUE.test(message) || CONFIG_FILE_WORDS.test(message) && !ENVIRONMENT_WORDS.test(message)) continue;
-    const frame = raisedAtImport2(rc, tb);
+    const frame = raisedAtImport3(rc, tb);
     if (!frame) continue;
     return { tb, frame, variable: settingsNamed(message)[0] };
   }
@@ -30218,8 +30433,39 @@ function cutWords({ lastFrame, at }) {
     remedy: `Read the worker's whole traceback (its last line names the exception): run the import in the image (${code('python -c "import <module>"')} with the module of the app spec) or keep the full log of the failed start.`
   };
 }
+var READ_ELSEWHERE = /(?:^|\.)(?:ImportError|ModuleNotFoundError|SyntaxError|IndentationError|TabError|SystemExit|KeyboardInterrupt|MemoryError|NameError|AttributeError)$/;
+var LOADING_APP = /gunicorn\/(?:util|app\/wsgiapp|app\/base)\.py$/;
+var raisedByModuleCode = {
+  stage: "boot",
+  name: "the app's module-level code raised while Gunicorn imported it",
+  detect(rc) {
+    const tb = rc.primaryTraceback((t) => {
+      const last = t.frames[t.frames.length - 1];
+      return last?.func === "<module>" && !READ_ELSEWHERE.test(t.exception.type) && t.frames.some((f) => LOADING_APP.test(f.file)) && rc.userFrame(t)?.frame === last;
+    });
+    if (!tb) return void 0;
+    const frame = rc.userFrame(tb);
+    const below = () => rc.exceptionText(tb).replace(/\*{3,}/g, " ").replace(/\s+/g, " ").trim();
+    const message = /\w/.test(tb.exception.message) ? tb.exception.message : below();
+    const exceptionLine = `${tb.exception.type}: ${message}`;
+    return {
+      facts: { kind: "raised-at-import", exceptionLine, at: frameAt(frame), code: frame.frame.code?.trim() },
+      evidence: rc.tracebackEvidence(tb, frame),
+      location: frame.location
+    };
+  }
+};
+function raisedWords({ exceptionLine, at, code: line }) {
+  const where2 = at ? code(at) : "The app's module-level code";
+  return {
+    summary: `${where2} raises ${code(exceptionLine.slice(0, 200))} while Gunicorn imports the app${line ? `, at ${code(line.slice(0, 120))}` : ""}: the module fails before the app exists, so no worker boots.`,
+    remedy: `Fix the line at ${where2}; ${code('python -c "import <module>"')} in the image (the module of the app spec) reproduces it without Gunicorn.`
+  };
+}
 function importFailureWords(facts) {
   switch (facts.kind) {
+    case "raised-at-import":
+      return raisedWords(facts);
     case "cut-while-loading":
       return cutWords(facts);
     case "shadowed-module":
@@ -30366,7 +30612,7 @@ function moduleTypoWords(facts) {
     remedy: `Correct the name to ${code(facts.local.name)} where it is imported; do not add ${code(facts.moduleName)} to the requirements (a package of that name on PyPI would not be your code).`
   };
 }
-function raisedWords(facts) {
+function raisedWords2(facts) {
   const raises = `${facts.at ? code(facts.at) : "The app"} raises ${code(facts.exceptionLine)} while Gunicorn imports the app`;
   if (facts.kind === "wrong-package") {
     return {
@@ -30384,7 +30630,7 @@ var import_error_default = defineReason({
   title: "Import error",
   headline: "import error",
   namesCulprit: true,
-  readme: "`ImportError: cannot import name \u2026` (version mismatch, circular import), or a `NameError`/`AttributeError` raised by module-level code while Gunicorn imports the app; a project module that shadows the standard library's (`platform.py`), ssl imported before gevent patched it (`RecursionError`), a worker's traceback cut inside the app's import; a library whose error names the release the code needs (protobuf's `Descriptors cannot be created directly`: the pin it gives)",
+  readme: "`ImportError: cannot import name \u2026` (version mismatch, circular import), or a `NameError`/`AttributeError` (or any exception no other reason reads) raised by module-level code while Gunicorn imports the app, named with its line; a project module that shadows the standard library's (`platform.py`), ssl imported before gevent patched it (`RecursionError`), a worker's traceback cut inside the app's import; a library whose error names the release the code needs (protobuf's `Descriptors cannot be created directly`: the pin it gives)",
   fixtures: [
     { path: "__fixtures__/apps/fail-import-error", test: "__tests__/diagnosis.itg.ts" },
     { path: "__fixtures__/apps/fail-misspelled-name", test: "__tests__/issue25-diagnosis.itg.ts" },
@@ -30399,6 +30645,7 @@ var import_error_default = defineReason({
     shadowed,
     sslPatchedLate2,
     nameMissingAtImport,
+    raisedByModuleCode,
     cutWhileLoading
   ],
   words: (facts) => {
@@ -30415,10 +30662,11 @@ var import_error_default = defineReason({
         return relativeImportWords(facts);
       case "wrong-package":
       case "undefined-name":
-        return raisedWords(facts);
+        return raisedWords2(facts);
       case "cut-while-loading":
       case "shadowed-module":
       case "ssl-patched-late":
+      case "raised-at-import":
         return importFailureWords(facts);
       default:
         return cannotImportWords(facts);
@@ -31568,7 +31816,7 @@ function words12(facts) {
     case "not-passed":
       return { summary: `The health check of ${path34} did not pass.`, remedy: `Make ${path34} answer ${facts.healthStatus} once the app is ready.` };
     case "wrong-status": {
-      if (facts.raised) return raisedWords2(facts, facts.raised);
+      if (facts.raised) return raisedWords3(facts, facts.raised);
       const body = quotedBody(facts.body);
       return {
         summary: `${path34} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
@@ -31589,7 +31837,7 @@ function noRouteRemedy(path34, rootStatus2) {
     return `The app has no route ${path34}: add one or set the \`health-path\` input to an existing route.`;
   return `The app has no route ${path34}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path34} route.`;
 }
-function raisedWords2(facts, raised) {
+function raisedWords3(facts, raised) {
   return {
     summary: `${code(facts.healthPath)} answered ${facts.status}: each request raised ${code(raised.exception)} ${inHandler(raised, raised.location)}.`,
     remedy: `Fix what the handler does${where(raised.location)}: the app boots, but every request that reaches that line fails the same way.`
@@ -33328,16 +33576,6 @@ var FRAME2 = /^\s*File "(.+)", line (\d+)(?:, in ?(.*?))?\s*$/;
 var CARETS = /^\s*[~^]+[\s~^]*$/;
 var CHAIN_MARKER = /^\s*(During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)\s*$/;
 var HALT_SERVER = /^<HaltServer '(.*)' (\d+)>$/;
-var MESSAGE_STARTS = new Set(
-  [...CONFIG_ERRORS, ...APP_LOAD_ERRORS].map((pattern) => {
-    const literal = /^\^\(?([A-Za-z]{2})/.exec(pattern.source);
-    if (!literal) throw new Error(`message pattern without a literal start: ${pattern.source}`);
-    return startKey(literal[1]);
-  })
-);
-function startKey(text) {
-  return text.charCodeAt(0) * 65536 + text.charCodeAt(1);
-}
 var MAX_TRACEBACK_LINES = 400;
 var MAX_RAW_RUN_LINES = 1e4;
 var GunicornLogParser = class {
@@ -33547,7 +33785,13 @@ var GunicornLogParser = class {
       this.closeTraceback(line, text, exception2[1], exception2[2] ?? "", out);
       return true;
     }
-    return false;
+    const framed = this.open.find(
+      (tb) => tb.frames.length > 0 && tb.frames[tb.frames.length - 1].code === void 0 && tb.lines[tb.lines.length - 1]?.seq === line.seq - 1
+    );
+    if (!framed || text.charCodeAt(0) === 91 || CARETS.test(text) || TRACEBACK_HEADER.test(text)) return false;
+    framed.frames[framed.frames.length - 1].code = text.trim();
+    framed.lines.push(line);
+    return this.checkLength(framed, out);
   }
   closeTraceback(line, text, name, message, out) {
     const index = this.open.findIndex((tb) => tb.frames.length > 0);

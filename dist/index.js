@@ -20971,10 +20971,11 @@ function parseInstallerProblem(lines) {
   const text = flat(lines);
   const missing = text.match(NOT_FOUND);
   if (missing) {
-    const tool = missing[2].replace(/^uvx$/, "uv");
+    const tool = missing[2].replace(/^uvx$/, "uv").replace(/^pip3$/, "pip");
     const path38 = missing[1] ? `${missing[1]}${missing[2]}` : void 0;
     return { tool, kind: "not-found", path: path38, evidence: linesWith(lines, NOT_FOUND) };
   }
+  if (NO_PIP_MODULE.test(text)) return { tool: "pip", kind: "not-found", evidence: linesWith(lines, NO_PIP_MODULE) };
   const version = text.match(UV_VERSION);
   if (version)
     return { tool: "uv", kind: "wrong-version", required: version[1], running: version[2], evidence: linesWith(lines, /Required uv version/) };
@@ -20988,6 +20989,11 @@ function parseSolverVerdict(lines) {
   if (noInterpreter) {
     const evidence2 = linesWith(lines, /No interpreter found for Python/);
     return { tool: "uv", evidence: evidence2, kind: "other-python", name: "", requirement: "", requiresPython: noInterpreter[1], requested: false };
+  }
+  const pipenvPython = PIPENV_NO_PYTHON.exec(text);
+  if (pipenvPython) {
+    const evidence2 = linesWith(lines, /was not found on your system|could be found to install Python/);
+    return { tool: "pipenv", evidence: evidence2, kind: "other-python", name: "", requirement: "", requiresPython: pipenvPython[1], requested: false };
   }
   const tool = UV_SOLVER.test(text) ? "uv" : POETRY_SOLVER.test(text) ? "poetry" : UV_DERIVATION.test(text) ? "uv" : void 0;
   if (!tool) return void 0;
@@ -21075,14 +21081,17 @@ function parseUnpinnedUnderHashes(lines) {
     evidence: [lines[start], ...listed2.slice(0, 3)]
   };
 }
-function parseReadmeMissing(lines) {
+function parseProjectFileMissing(lines) {
   const text = flat(lines);
   const poetry = text.match(/Readme path `([^`]+)` does not exist/);
-  if (poetry) return { tool: "poetry", path: poetry[1], evidence: linesWith(lines, /Readme path|--no-root/) };
+  if (poetry) return { tool: "poetry", what: "readme", path: poetry[1], evidence: linesWith(lines, /Readme path|--no-root/) };
   const hatch = text.match(/Readme file does not exist: (\S+)/);
-  return hatch ? { tool: "uv", path: hatch[1], evidence: linesWith(lines, /Readme file does not exist/) } : void 0;
+  if (hatch) return { tool: "uv", what: "readme", path: hatch[1], evidence: linesWith(lines, /Readme file does not exist/) };
+  const pkg = text.match(/(\/\S+) does not contain any element|No file\/folder found for package (\S+)/);
+  const evidence = linesWith(lines, /does not contain any element|No file\/folder found|Installing the current project/);
+  return pkg ? { tool: "poetry", what: "package", path: pkg[1] ?? pkg[2], evidence } : void 0;
 }
-var PREFIXES, flat, linesWith, UV_LOCKED, UV_UNREADABLE, POETRY_CHANGED, POETRY_UNREADABLE, PIPENV_OUTDATED, NOT_FOUND, UV_VERSION, UV_NO_ENV, EXTERNALLY_MANAGED, UV_SOLVER, UV_DERIVATION, POETRY_SOLVER, PKG, UV_NO_INTERPRETER, escape2, HASH_MODE;
+var PREFIXES, flat, linesWith, UV_LOCKED, UV_UNREADABLE, POETRY_CHANGED, POETRY_UNREADABLE, PIPENV_OUTDATED, NOT_FOUND, NO_PIP_MODULE, UV_VERSION, UV_NO_ENV, EXTERNALLY_MANAGED, UV_SOLVER, UV_DERIVATION, POETRY_SOLVER, PKG, UV_NO_INTERPRETER, PIPENV_NO_PYTHON, escape2, HASH_MODE;
 var init_installer_output = __esm({
   "src/diagnosis/installer-output.ts"() {
     "use strict";
@@ -21103,7 +21112,8 @@ var init_installer_output = __esm({
     POETRY_CHANGED = /pyproject\.toml changed significantly since poetry\.lock was last generated/;
     POETRY_UNREADABLE = /The lock file is not compatible with the current version of Poetry/;
     PIPENV_OUTDATED = /Your Pipfile\.lock \((\w+)\) is out of date\. Expected: \((\w+)\)/;
-    NOT_FOUND = /(?:^|[\s:"])((?:\/[\w.-]+)*\/)?(uv|uvx|poetry|pipenv)(?:: not found|: command not found|": executable file not found|: No such file or directory)/;
+    NOT_FOUND = /(?:^|[\s:"])((?:\/[\w.-]+)*\/)?(uv|uvx|poetry|pipenv|pip3?)(?:: not found|: command not found|": executable file not found|: No such file or directory)/;
+    NO_PIP_MODULE = /\/python[\d.]*: No module named pip\b/;
     UV_VERSION = /Required uv version `([^`]+)` does not match the running version `([^`]+)`/;
     UV_NO_ENV = /No virtual environment found; run `uv venv`|No Python interpreters found in virtual environments|Failed to locate a virtualenv or Conda environment/;
     EXTERNALLY_MANAGED = /error: externally-managed-environment|This environment is externally managed|The interpreter at .+ is externally managed/;
@@ -21112,6 +21122,7 @@ var init_installer_output = __esm({
     POETRY_SOLVER = /SolverProblemError|version solving failed|is not supported by the project/;
     PKG = String.raw`[A-Za-z0-9][\w.\-]*(?:\[[\w,\-]+\])?`;
     UV_NO_INTERPRETER = /No interpreter found for Python (.+?) in (?:virtual environments|managed installations|search path|system path)/;
+    PIPENV_NO_PYTHON = /Warning: Python (\S+?)(?:\.\.\.)? was not found on your system/;
     escape2 = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     HASH_MODE = /In --require-hashes mode, all requirements must have their versions pinned with ==\. These do not:/;
   }
@@ -21432,6 +21443,13 @@ var init_build_causes = __esm({
     PULL_FAILED = /pull access denied|manifest unknown|not found: manifest|failed to resolve source metadata|registry-1\.docker\.io|dial tcp|no such host/;
     BUILD_CAUSES = [
       { name: "the base image has no pip", find: when(/pip: not found|No module named pip/, { kind: "no-pip" }) },
+      {
+        name: "pip cannot fetch a VCS requirement without its tool",
+        find(failure) {
+          const tool = /Cannot find command '(git|hg|svn|bzr)'/.exec(failureText(failure))?.[1];
+          return tool === void 0 ? void 0 : { kind: "vcs-tool-missing", tool };
+        }
+      },
       {
         name: "pip found no matching distribution",
         find(failure) {
@@ -22699,7 +22717,7 @@ function summary3(facts) {
 function remedy2(facts) {
   switch (facts.kind) {
     case "not-found":
-      return `Install ${code(facts.tool)} in ${inStage(facts.stage)}: ${INSTALL[facts.tool]}, or build that stage FROM the stage that has it` + (facts.path ? `; or call the installer the base image does have (its own ${code("pip")}) instead of ${code(facts.path)}.` : ".");
+      return `Install ${code(facts.tool)} in ${inStage(facts.stage)}: ${INSTALL[facts.tool]}, or build that stage FROM the stage that has it` + (facts.path && facts.tool !== "pip" ? `; or call the installer the base image does have (its own ${code("pip")}) instead of ${code(facts.path)}.` : ".");
     case "wrong-version":
       return `Install a uv that satisfies ${code(facts.required)}: pin it (${code(COPY_UV)}) instead of taking whatever the base image or ${code("pip install uv")} brings, or change ${code("required-version")} under ${code("[tool.uv]")}.`;
     case "no-environment":
@@ -22742,6 +22760,7 @@ var init_installer_missing = __esm({
     inStage = (stage2) => stage2 ? `the stage ${code(stage2)}` : "the failing stage";
     COPY_UV = "COPY --from=ghcr.io/astral-sh/uv:<version> /uv /uvx /bin/";
     INSTALL = {
+      pip: `build it FROM an official ${code("python:3.x-slim")} image, which has pip, or add ${code("apt-get install -y python3-pip")} (Alpine: ${code("apk add py3-pip")})`,
       uv: `add ${code(COPY_UV)} after its FROM`,
       poetry: `install it there (${code("pip install poetry==<version>")}) or put its bin directory on PATH (${code('ENV PATH="$POETRY_HOME/bin:$PATH"')})`,
       pipenv: `install it there (${code("pip install pipenv")})`
@@ -22750,7 +22769,7 @@ var init_installer_missing = __esm({
       id: "installer-missing",
       title: "Installer missing in the stage",
       headline: "the installer cannot run in the stage",
-      readme: "`uv`, `poetry` or `pipenv` not found in the stage that runs it (and the stage that does install it), uv's `required-version` not met (its `[tool.uv]` line), `uv pip` without `--system` or a venv, pip refused a distribution's own Python (`externally-managed-environment`, PEP 668): the Dockerfile lines, annotated",
+      readme: "`uv`, `poetry`, `pipenv` or `pip` not found in the stage that runs it (and the stage that does install it), uv's `required-version` not met (its `[tool.uv]` line), `uv pip` without `--system` or a venv, pip refused a distribution's own Python (`externally-managed-environment`, PEP 668): the Dockerfile lines, annotated",
       fixtures: [
         { path: "__fixtures__/build/installers/poetry-not-in-stage", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
       ],
@@ -22862,15 +22881,20 @@ function parseNotFound(lines) {
 function parseNativeBuildFailure(lines) {
   const failed2 = lines.map((line) => line.match(FAILED_PACKAGE)).find(Boolean);
   const encountered = lines.findIndex((line) => /Encountered error while (trying to install|generating) package/.test(line));
-  const named = failed2?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, "").trim() : void 0);
+  const underEncountered = encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, "").trim() : void 0;
+  const named = failed2?.slice(1).find(Boolean) ?? (underEncountered && !/^See above/.test(underEncountered) ? underEncountered : void 0);
   const missingTool = MISSING_TOOLS.map(({ pattern, missing }) => {
     const hit = lines.map((line) => line.match(pattern)).find(Boolean);
     return hit ? { name: missing(hit), line: hit.input.trim() } : void 0;
   }).find(Boolean);
-  const pipSaysSo = (named !== void 0 || missingTool !== void 0) && lines.some((line) => BUILD_FAILED.test(line));
+  const sourceStepFailed = lines.some((line) => SOURCE_STEP_FAILED.test(line)) && lastSourceDownload(lines) !== void 0;
+  const pipSaysSo = (named !== void 0 || missingTool !== void 0 || sourceStepFailed) && lines.some((line) => BUILD_FAILED.test(line));
   if (!pipSaysSo && !(missingTool && COMPILE_EVIDENCE.test(missingTool.line))) return void 0;
   if (named && lines.some((line) => installedAfterAll(line, named))) return void 0;
-  const packageName2 = named ?? collectedAs(lines, lines.map((line) => line.match(/is required to build ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean)) ?? lastSourceDownload(lines) ?? flagsOwner(lines) ?? buildDirectoryOf(lines);
+  const packageName2 = named ?? collectedAs(
+    lines,
+    lines.map((line) => line.match(/(?:is required to build|dependency when compiling) ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean)
+  ) ?? lastSourceDownload(lines) ?? flagsOwner(lines) ?? buildDirectoryOf(lines);
   const evidence = [...missingTool ? [missingTool.line] : [], ...failed2 ? [failed2[0]] : []];
   return { packageName: packageName2, missing: missingTool?.name, evidence };
 }
@@ -22882,7 +22906,10 @@ function collectedAs(lines, project) {
 }
 function lastSourceDownload(lines) {
   const sdists = lines.map((line) => /\b(?:Downloading|Using cached) ([A-Za-z0-9][\w.]*?)-\d[\w.]*\.(?:tar\.gz|zip)\b/.exec(line)?.[1]);
-  return sdists.filter((name) => name !== void 0).pop();
+  const archive = sdists.filter((name) => name !== void 0).pop();
+  if (archive === void 0) return void 0;
+  const collected = lines.map((line) => /\bCollecting ([A-Za-z0-9][\w.-]*)/.exec(line)?.[1]).find((name) => name !== void 0 && normalizeName(name) === normalizeName(archive));
+  return collected ?? archive.replace(/_/g, "-");
 }
 function flagsOwner(lines) {
   return lines.map((line) => /Specify ([A-Z][A-Z0-9]*)_CFLAGS and \1_LDFLAGS/.exec(line)?.[1].toLowerCase()).find(Boolean);
@@ -22897,10 +22924,11 @@ function installedAfterAll(line, name) {
 function pythonVersionUnstated(lines) {
   return lines.some((line) => /Ignored the following versions that require a different python version/.test(line)) && !lines.some((line) => /requires a different Python: \S+ not in/.test(line));
 }
-var NAME2, HEADLINE, MISSING_TOOLS, COMPILE_EVIDENCE, FAILED_PACKAGE, BUILD_FAILED;
+var NAME2, HEADLINE, MISSING_TOOLS, COMPILE_EVIDENCE, FAILED_PACKAGE, BUILD_FAILED, SOURCE_STEP_FAILED;
 var init_pip_output = __esm({
   "src/diagnosis/pip-output.ts"() {
     "use strict";
+    init_requirements();
     NAME2 = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
     HEADLINE = /Cannot install (.+?) because these package versions have conflicting dependencies/;
     MISSING_TOOLS = [
@@ -22914,12 +22942,33 @@ var init_pip_output = __esm({
       // mysqlclient 2.2+ asks pkg-config for the MySQL or MariaDB client library and finds neither.
       { pattern: /Can not find valid pkg-config name/, missing: () => "pkg-config" },
       { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => "rustc" },
+      { pattern: /(Cargo), the Rust package manager, is not installed/, missing: (m) => m[1] },
+      // libxml2's and libxslt's config scripts, which lxml runs to find their headers.
+      { pattern: /\b(xslt-config|xml2-config)[: ].*not found/, missing: (m) => m[1] },
+      // Pillow names the library it did not find: `The headers or library files could not be found for jpeg,`.
+      { pattern: /headers or library files could not be found for (\w+)/, missing: (m) => m[1] },
+      // A bundled autoconf script (gevent's libev, libuv) that finds no working compiler.
+      { pattern: /configure: error: (?:C compiler cannot create executables|no acceptable C compiler found)/, missing: () => "gcc" },
       // autoconf's words when `make` is not there (libev's, libuv's bundled configure), and make's own absence.
       { pattern: /Something went wrong bootstrapping makefile fragments|\bmake: (?:command )?not found|unable to execute 'make'/, missing: () => "make" }
     ];
-    COMPILE_EVIDENCE = /fatal error: [\w./-]+\.h: No such file|'(?:[\w-]*-)?(?:gcc|g\+\+|cc|clang)'|pg_config executable not found|Can not find valid pkg-config name|bootstrapping makefile fragments/;
-    FAILED_PACKAGE = /Failed building wheel for ([^\s:]+)|Failed to (?:download and )?build:? `([A-Za-z0-9][\w.-]*)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/;
-    BUILD_FAILED = /subprocess-exited-with-error|Failed building wheel|legacy-install-failure|[Bb]uild backend (?:returned an error|failed)|Command "[^"]*setup\.py[^"]*" failed with error code/;
+    COMPILE_EVIDENCE = new RegExp(
+      [
+        String.raw`fatal error: [\w./-]+\.h: No such file|'(?:[\w-]*-)?(?:gcc|g\+\+|cc|clang)'|pg_config executable not found`,
+        String.raw`Can not find valid pkg-config name|bootstrapping makefile fragments|Rust package manager, is not installed`,
+        String.raw`could not be found for \w+|configure: error: (?:C compiler cannot|no acceptable C compiler)`
+      ].join("|")
+    );
+    FAILED_PACKAGE = /Failed building wheel for ([^\s:]+)|Could not build wheels for ([A-Za-z0-9][\w.-]*)|^\s*Failed to build ([A-Za-z0-9][\w.-]*)\s*$|Failed to (?:download and )?build:? `([A-Za-z0-9][\w.-]*)|Running setup\.py (?:install|bdist_wheel) for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/;
+    BUILD_FAILED = new RegExp(
+      [
+        String.raw`subprocess-exited-with-error|Failed building wheel|Could not build wheels for|legacy-install-failure`,
+        String.raw`[Bb]uild backend (?:returned an error|failed)|Command "[^"]*setup\.py[^"]*" failed with error code`,
+        // pip's frame around the build's own output (its last words may be wrapped onto the next line), and older pip's.
+        String.raw`× [\w .()-]+ did not run\b|Complete output from command .*setup\.py`
+      ].join("|")
+    );
+    SOURCE_STEP_FAILED = /(?:Preparing metadata|Getting requirements to build wheel|Building wheel for \S+|Running setup\.py \w+ for \S+).*: finished with status 'error'/;
   }
 });
 
@@ -23297,7 +23346,8 @@ function words2(facts) {
   }
 }
 function projectPythonWords(facts) {
-  const range = `${code("requires-python")}${where(facts.pythonAt)}`;
+  const setting = facts.tool === "pipenv" ? "python_version" : "requires-python";
+  const range = `${code(setting)}${where(facts.pythonAt)}`;
   const project = facts.name === "the project" ? "The project" : `The project ${code(facts.name)}`;
   const uvPython = facts.tool === "uv" ? `, or let uv install one (${code("uv python install")}; not with ${code("UV_PYTHON_PREFERENCE=only-system")})` : "";
   return {
@@ -23405,10 +23455,12 @@ var init_native_deps = __esm({
       { match: /^openssl\//, apt: ["libssl-dev"] },
       { match: /^(mysql_config|mysql\.h|mysql\/.*)$/, apt: ["default-libmysqlclient-dev", "pkg-config"] },
       { match: /^pkg-config$/, apt: ["pkg-config"] },
-      { match: /^libxml\/|^libxslt\//, apt: ["libxml2-dev", "libxslt1-dev"] },
-      { match: /^jpeglib\.h$/, apt: ["libjpeg-dev"] },
-      { match: /^zlib\.h$/, apt: ["zlib1g-dev"] },
-      { match: /^rustc$/, apt: ["cargo"] }
+      { match: /^libxml\/|^libxslt\/|^(xml2|xslt)-config$/, apt: ["libxml2-dev", "libxslt1-dev"] },
+      // Pillow's names for the libraries it looks for.
+      { match: /^(jpeglib\.h|jpeg)$/, apt: ["libjpeg-dev"] },
+      { match: /^(zlib\.h|zlib)$/, apt: ["zlib1g-dev"] },
+      { match: /^freetype$/, apt: ["libfreetype6-dev"] },
+      { match: /^(rustc|Cargo)$/, apt: ["cargo"] }
     ];
     APT_FOR_PACKAGE = {
       psycopg2: ["libpq-dev"],
@@ -23786,7 +23838,7 @@ function words3(facts) {
       const copy = facts.copyAt ? ` to the COPY of ${code("pyproject.toml")} (${code(fileLine(facts.copyAt))})` : " before this step";
       const noRoot = facts.tool === "poetry" ? code("poetry install --no-root") : code("uv sync --no-install-project");
       return {
-        summary: `${code(clip(facts.instruction ?? `${facts.tool} install`, 80))} installs the project itself, which needs its readme ${code(facts.file)}, and no step copied it into the image (${code(facts.imagePath)} does not exist).`,
+        summary: `${code(clip(facts.instruction ?? `${facts.tool} install`, 80))} installs the project itself, which needs its ${facts.what} ${code(facts.file)}, and no step copied it into the image before this step (${code(facts.imagePath)} ${facts.what === "readme" ? "does not exist" : "has no files"}).`,
         remedy: `Install only the dependencies at this step (${noRoot}` + (facts.tool === "poetry" ? `, or ${code("package-mode = false")} under ${code("[tool.poetry]")}` : "") + `), or add ${code(facts.file)}${copy}.`
       };
     }
@@ -23837,9 +23889,9 @@ var init_build_file_missing = __esm({
     sourceNotFound = copySourceMissing("the builder does not find the copied file", /"\/?([^"\n]+)"(?::)? not found/);
     readmeNotCopied = {
       stage: "build",
-      name: "the installer needs the readme, which was not copied",
+      name: "the installer needs a project file (its readme, its package), which was not copied",
       detect(ctx) {
-        const missing = parseReadmeMissing(installerLines(ctx.failure));
+        const missing = parseProjectFileMissing(installerLines(ctx.failure));
         if (!missing) return void 0;
         const stepAt = stepLocation(ctx);
         const copyAt = projectCopy(ctx, stepAt?.line);
@@ -23850,6 +23902,7 @@ var init_build_file_missing = __esm({
           context: rel(ctx, ctx.contextDir),
           kind: "not-copied",
           tool: missing.tool,
+          what: missing.what,
           imagePath: missing.path,
           stepAt,
           copyAt
@@ -23941,16 +23994,19 @@ function stepFailed(cause) {
     }
   };
 }
-function summary6({ instruction, stepPosition, exitCode, lastError }) {
+function summary6({ instruction, stepPosition, exitCode, lastError, cause }) {
   const step = instruction ? code(clip(instruction, 100)) : "a step";
   const position = stepPosition ? ` (step ${stepPosition})` : "";
   const exit2 = exitCode !== void 0 ? ` with exit code ${exitCode}` : "";
-  return `The Docker build failed at ${step}${position}${exit2}${lastError ? `: ${code(clip(lastError, 200))}` : ""}.`;
+  const why = cause.kind === "vcs-tool-missing" ? `: pip needs ${code(cause.tool)} to fetch a requirement from its repository (${code(`${cause.tool}+https://\u2026`)}), and the image has no ${code(cause.tool)}` : lastError ? `: ${code(clip(lastError, 200))}` : "";
+  return `The Docker build failed at ${step}${position}${exit2}${why}.`;
 }
 function remedy7(cause) {
   switch (cause.kind) {
     case "no-pip":
       return "The base image has no pip: start from an official Python image (python:3.x-slim) or install pip before this step.";
+    case "vcs-tool-missing":
+      return `Install ${cause.tool} before this step (\`apt-get install -y --no-install-recommends ${cause.tool}\`), or require a released version of the package instead of its repository URL.`;
     case "no-distribution":
       return `pip could not find \`${cause.requirement}\`: check its name and version pin in the requirements file, and that it supports this Python version.`;
     case "not-in-context":
@@ -23990,6 +24046,119 @@ var init_build_failed = __esm({
         remedy: facts.lastError && NETWORK_ERROR.test(facts.lastError) ? `The step failed on the network, not on the project: run it again; for large downloads raise pip's ${code("--default-timeout")} and ${code("--retries")} (or use a closer index or a cache mount).` : remedy7(facts.cause)
       })
     });
+  }
+});
+
+// src/gunicorn/line-prefix.ts
+function stripLinePrefixes(text) {
+  let rest = text;
+  for (let pass = 0; pass < 4; pass++) {
+    const first = rest.charCodeAt(0);
+    if (Number.isNaN(first) || first === 91) break;
+    if (pass === 0 && (first === 32 || first === 9)) {
+      const indent = indentBeforePrefix(rest);
+      if (indent > 0) {
+        rest = rest.slice(indent);
+        continue;
+      }
+    }
+    if (first === 32 || first === 9 ? !LOG_TABLE.pattern.test(rest) : !mayStartWithPrefix(rest, first) || !ANY_PREFIX.test(rest)) break;
+    const shape = LINE_PREFIXES.find((candidate) => candidate.pattern.test(rest));
+    if (!shape) break;
+    const next = rest.replace(shape.pattern, "");
+    if (next === rest) break;
+    rest = shape === QUOTED_PASTE ? next.replace(CLOSING_QUOTE, "") : next;
+  }
+  return rest.endsWith("`") || rest.endsWith("\u2502") ? rest.replace(TRAILING_WRAPPER, "") : rest;
+}
+function indentBeforePrefix(text) {
+  const indent = text.search(/\S/);
+  if (indent <= 0) return 0;
+  const first = text.charCodeAt(indent);
+  if (first === 91) return GUNICORN_TIME.test(text.slice(indent, indent + 12)) ? indent : 0;
+  const rest = text.slice(indent);
+  return mayStartWithPrefix(rest, first) && ANY_PREFIX.test(rest) && !LOG_TABLE.pattern.test(rest) ? indent : 0;
+}
+function mayStartWithPrefix(text, first) {
+  const letter = first >= 65 && first <= 90 || first >= 97 && first <= 122;
+  if (!letter) return true;
+  const blank = text.indexOf(" ");
+  if (blank === 1 && (first === 70 || first === 80)) return true;
+  if (blank > 3 && text.charCodeAt(blank - 1) === 58 && text.charCodeAt(blank - 2) === 93) return true;
+  if (blank >= 2 && blank <= 5) {
+    const next = text.charCodeAt(text.charCodeAt(blank + 1) === 32 ? blank + 2 : blank + 1);
+    if (next >= 48 && next <= 57) return true;
+  }
+  return text.includes("|");
+}
+function plainQuotes(text) {
+  if (!ANY_SMART_QUOTE.test(text)) return text;
+  let plain = text;
+  for (const [pattern, ascii] of SMART_QUOTES) plain = plain.replace(pattern, ascii);
+  return plain;
+}
+var RFC3339, SYSLOG_TIME, LOG_TABLE, QUOTED_PASTE, LINE_PREFIXES, CLOSING_QUOTE, TRAILING_WRAPPER, ANY_SMART_QUOTE, SMART_QUOTES, ANY_PREFIX, GUNICORN_TIME;
+var init_line_prefix = __esm({
+  "src/gunicorn/line-prefix.ts"() {
+    "use strict";
+    RFC3339 = String.raw`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?`;
+    SYSLOG_TIME = String.raw`\S{2,5} {1,2}\d{1,2} \d\d:\d\d:\d\d`;
+    LOG_TABLE = { name: "log table", pattern: /^\s*(?:\|\s*)*\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?\s*\|\s?/ };
+    QUOTED_PASTE = { name: "quoted paste", pattern: /^"(?=\s*(?:File "|Traceback \(|\[\d{4}-))/ };
+    LINE_PREFIXES = [
+      // `web-1  | ` (v2), `web_1  | ` (v1), or a container_name without a number (`superset_app   | `).
+      { name: "docker compose", pattern: /^[A-Za-z0-9][\w.-]*(?:[-_]\d+\s*|\s+)\|(?: |$)/ },
+      // honcho / foreman: `08:22:00 web.1  | `
+      { name: "honcho or foreman", pattern: /^\d\d:\d\d:\d\d [\w.-]+\.\d+\s+\| / },
+      { name: "heroku", pattern: new RegExp(String.raw`^${RFC3339} (?:app|heroku)\[[\w.-]+\]: ?`) },
+      // fly logs: `2024-03-05T10:00:00Z app[148e272b] iad [info]` (older flyctl: no blank after the level)
+      { name: "fly.io", pattern: new RegExp(String.raw`^${RFC3339} (?:app|runner|proxy)\[[\w-]+\] [a-z]{3,4} \[\w+\] ?`) },
+      // Railway's log export: `2025-12-30T18:59:29.775Z [err]  ` (the stream as `err` or `inf`, then two blanks)
+      { name: "railway", pattern: new RegExp(String.raw`^${RFC3339} \[(?:err|inf)\]  ?`) },
+      { name: "kubernetes (CRI log file)", pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
+      // The CRI flag alone, its time and stream taken by a collector's record (`az containerapp logs show`: `"Log": "F …"`)
+      { name: "CRI flag", pattern: /^[FP] (?=[\s[A-Z])/ },
+      // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
+      { name: "systemd journal / syslog", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
+      // Papertrail's and rsyslog's lines without a pid: `Jun 01 10:00:00 myapp app/web.1: ` (a Heroku drain), `… host gunicorn: `
+      { name: "syslog without pid", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [A-Za-z][\w./@-]*: `) },
+      // The journal's or syslog's program tag alone (`gunicorn[123]: `): pasted without the time and host columns
+      { name: "journal program tag", pattern: /^[A-Za-z][\w.@-]*\[\d+\]: / },
+      // Render's log view: `Sep 18 02:20:16 PM  ` (12-hour clock, no host)
+      { name: "render", pattern: new RegExp(String.raw`^${SYSLOG_TIME} [AP]M {1,2}`) },
+      // `Dec 11 09:35:30 [eks-rde-2/user] F `
+      { name: "papertrail", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \[[^\]]+\] (?:[FP] )?`) },
+      // supervisord's own log format, and its `DEBG 'name' stderr output:` header
+      {
+        name: "supervisord",
+        pattern: /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (?:CRIT|ERRO|WARN|INFO|DEBG|TRAC|BLAT) (?:'[^']+' std(?:out|err) output:\s*)?/
+      },
+      // A log viewer's epoch-milliseconds column, tab-separated (CloudWatch, Grafana exports)
+      { name: "epoch column", pattern: /^\d{10,13}(?:\.\d+)?\t/ },
+      // Heroku's lines copied without the time column: `app[web.1]: `, `heroku[router]: `
+      { name: "heroku source", pattern: /^(?:app|heroku)\[[\w.-]+\]: / },
+      // `docker logs -t`, Azure App Service, GitHub Actions' raw log: an RFC 3339 time, then a space or tab
+      { name: "timestamp", pattern: new RegExp(String.raw`^${RFC3339}\s`) },
+      LOG_TABLE,
+      // A console's bare column before each line (OpenShift's and Kibana's log views): `  | gunicorn: error: …`
+      { name: "console column", pattern: /^\|(?: |$)/ },
+      { name: "GitHub Actions annotation", pattern: /^##\[(?:error|warning|notice|debug|group|endgroup|command)\]/ },
+      { name: "blockquote", pattern: /^>(?: |$)/ },
+      // A terminal UI's box around each line (k9s log view, rich panels): `│ Traceback (most recent call last): … │`
+      { name: "box-drawn panel", pattern: /^│ ?/ },
+      // Markdown inline code around each line
+      { name: "inline code", pattern: /^`+/ },
+      QUOTED_PASTE
+    ];
+    CLOSING_QUOTE = /",?\s*$/;
+    TRAILING_WRAPPER = /`+$|\s*│$/;
+    ANY_SMART_QUOTE = /[“”„‟‘’‚‛]/;
+    SMART_QUOTES = [
+      [/[“”„‟]/g, '"'],
+      [/[‘’‚‛]/g, "'"]
+    ];
+    ANY_PREFIX = new RegExp(`^(?:${LINE_PREFIXES.map((shape) => `(?:${shape.pattern.source.replace(/^\^/, "")})`).join("|")})`);
+    GUNICORN_TIME = /^\[\d{4}-\d\d-\d\d/;
   }
 });
 
@@ -24198,6 +24367,7 @@ var NOT_THERE, startRefused, SHELL_NOT_THERE, exitedAtOnce, SYSTEMD_NOT_THERE, V
 var init_venv_unusable = __esm({
   "src/diagnosis/reasons/venv-unusable.ts"() {
     "use strict";
+    init_line_prefix();
     init_reason();
     init_venv_stages();
     init_words();
@@ -24226,18 +24396,20 @@ var init_venv_unusable = __esm({
       }
     };
     SYSTEMD_NOT_THERE = /(?:Failed at step EXEC spawning|Failed to locate executable) (\/\S+): No such file or directory/;
-    VENV_PROGRAM = /^(\/.+)\/bin\/(?:gunicorn|python3?(?:\.\d+)?|uvicorn)$/;
+    VENV_PROGRAM = /^(.+)\/bin\/(?:gunicorn|python3?(?:\.\d+)?|uvicorn)$/;
     venvNeverMade = {
       stage: "boot",
       name: "the start command's virtualenv does not exist",
       detect(rc) {
         if (rc.ofKind("master-start").length > 0) return void 0;
-        for (const { text } of rc.ctx.lines) {
-          if (!text.includes("/bin/")) continue;
-          const found2 = missingVenvProgram(text.trim());
-          if (found2) return { facts: { kind: "venv-missing", ...found2 }, evidence: [text.trim()], location: firstLocation(commandLine(rc)) };
-        }
-        return void 0;
+        const missing = rc.ctx.lines.flatMap(({ text }) => {
+          const found2 = text.includes("/bin/") ? missingVenvProgram(stripLinePrefixes(text).trim()) : void 0;
+          return found2 ? [{ found: found2, line: text.trim() }] : [];
+        });
+        const chosen = missing.find(({ found: found2 }) => found2.executable.endsWith("/gunicorn")) ?? missing[0];
+        if (!chosen) return void 0;
+        const evidence = [...new Set(missing.map(({ line }) => line))].slice(0, 3);
+        return { facts: { kind: "venv-missing", ...chosen.found }, evidence, location: firstLocation(commandLine(rc)) };
       }
     };
     stage = (line) => line.stage ? `the stage ${code(line.stage)}` : "another stage";
@@ -24299,123 +24471,15 @@ var init_container_paths = __esm({
   }
 });
 
-// src/gunicorn/line-prefix.ts
-function stripLinePrefixes(text) {
-  let rest = text;
-  for (let pass = 0; pass < 4; pass++) {
-    const first = rest.charCodeAt(0);
-    if (Number.isNaN(first) || first === 91) break;
-    if (pass === 0 && (first === 32 || first === 9)) {
-      const indent = indentBeforePrefix(rest);
-      if (indent > 0) {
-        rest = rest.slice(indent);
-        continue;
-      }
-    }
-    if (first === 32 || first === 9 ? !LOG_TABLE.pattern.test(rest) : !mayStartWithPrefix(rest, first) || !ANY_PREFIX.test(rest)) break;
-    const shape = LINE_PREFIXES.find((candidate) => candidate.pattern.test(rest));
-    if (!shape) break;
-    const next = rest.replace(shape.pattern, "");
-    if (next === rest) break;
-    rest = shape === QUOTED_PASTE ? next.replace(CLOSING_QUOTE, "") : next;
-  }
-  return rest.endsWith("`") || rest.endsWith("\u2502") ? rest.replace(TRAILING_WRAPPER, "") : rest;
-}
-function indentBeforePrefix(text) {
-  const indent = text.search(/\S/);
-  if (indent <= 0) return 0;
-  const first = text.charCodeAt(indent);
-  if (first === 91) return GUNICORN_TIME.test(text.slice(indent, indent + 12)) ? indent : 0;
-  const rest = text.slice(indent);
-  return mayStartWithPrefix(rest, first) && ANY_PREFIX.test(rest) && !LOG_TABLE.pattern.test(rest) ? indent : 0;
-}
-function mayStartWithPrefix(text, first) {
-  const letter = first >= 65 && first <= 90 || first >= 97 && first <= 122;
-  if (!letter) return true;
-  const blank = text.indexOf(" ");
-  if (blank === 1 && (first === 70 || first === 80)) return true;
-  if (blank > 3 && text.charCodeAt(blank - 1) === 58 && text.charCodeAt(blank - 2) === 93) return true;
-  if (blank >= 2 && blank <= 5) {
-    const next = text.charCodeAt(text.charCodeAt(blank + 1) === 32 ? blank + 2 : blank + 1);
-    if (next >= 48 && next <= 57) return true;
-  }
-  return text.includes("|");
-}
-function plainQuotes(text) {
-  if (!ANY_SMART_QUOTE.test(text)) return text;
-  let plain = text;
-  for (const [pattern, ascii] of SMART_QUOTES) plain = plain.replace(pattern, ascii);
-  return plain;
-}
-var RFC3339, SYSLOG_TIME, LOG_TABLE, QUOTED_PASTE, LINE_PREFIXES, CLOSING_QUOTE, TRAILING_WRAPPER, ANY_SMART_QUOTE, SMART_QUOTES, ANY_PREFIX, GUNICORN_TIME;
-var init_line_prefix = __esm({
-  "src/gunicorn/line-prefix.ts"() {
-    "use strict";
-    RFC3339 = String.raw`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?`;
-    SYSLOG_TIME = String.raw`\S{2,5} {1,2}\d{1,2} \d\d:\d\d:\d\d`;
-    LOG_TABLE = { name: "log table", pattern: /^\s*(?:\|\s*)*\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?\s*\|\s?/ };
-    QUOTED_PASTE = { name: "quoted paste", pattern: /^"(?=\s*(?:File "|Traceback \(|\[\d{4}-))/ };
-    LINE_PREFIXES = [
-      // `web-1  | ` (v2), `web_1  | ` (v1), or a container_name without a number (`superset_app   | `).
-      { name: "docker compose", pattern: /^[A-Za-z0-9][\w.-]*(?:[-_]\d+\s*|\s+)\|(?: |$)/ },
-      // honcho / foreman: `08:22:00 web.1  | `
-      { name: "honcho or foreman", pattern: /^\d\d:\d\d:\d\d [\w.-]+\.\d+\s+\| / },
-      { name: "heroku", pattern: new RegExp(String.raw`^${RFC3339} (?:app|heroku)\[[\w.-]+\]: ?`) },
-      // fly logs: `2024-03-05T10:00:00Z app[148e272b] iad [info]` (older flyctl: no blank after the level)
-      { name: "fly.io", pattern: new RegExp(String.raw`^${RFC3339} (?:app|runner|proxy)\[[\w-]+\] [a-z]{3,4} \[\w+\] ?`) },
-      { name: "kubernetes (CRI log file)", pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
-      // The CRI flag alone, its time and stream taken by a collector's record (`az containerapp logs show`: `"Log": "F …"`)
-      { name: "CRI flag", pattern: /^[FP] (?=[\s[A-Z])/ },
-      // `Dec 01 10:00:00 host gunicorn[123]: ` (also localized months such as `12月`)
-      { name: "systemd journal / syslog", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [^\s[\]]+\[\d+\]: ?`) },
-      // Papertrail's and rsyslog's lines without a pid: `Jun 01 10:00:00 myapp app/web.1: ` (a Heroku drain), `… host gunicorn: `
-      { name: "syslog without pid", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \S+ [A-Za-z][\w./@-]*: `) },
-      // The journal's or syslog's program tag alone (`gunicorn[123]: `): pasted without the time and host columns
-      { name: "journal program tag", pattern: /^[A-Za-z][\w.@-]*\[\d+\]: / },
-      // Render's log view: `Sep 18 02:20:16 PM  ` (12-hour clock, no host)
-      { name: "render", pattern: new RegExp(String.raw`^${SYSLOG_TIME} [AP]M {1,2}`) },
-      // `Dec 11 09:35:30 [eks-rde-2/user] F `
-      { name: "papertrail", pattern: new RegExp(String.raw`^${SYSLOG_TIME} \[[^\]]+\] (?:[FP] )?`) },
-      // supervisord's own log format, and its `DEBG 'name' stderr output:` header
-      {
-        name: "supervisord",
-        pattern: /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (?:CRIT|ERRO|WARN|INFO|DEBG|TRAC|BLAT) (?:'[^']+' std(?:out|err) output:\s*)?/
-      },
-      // A log viewer's epoch-milliseconds column, tab-separated (CloudWatch, Grafana exports)
-      { name: "epoch column", pattern: /^\d{10,13}(?:\.\d+)?\t/ },
-      // Heroku's lines copied without the time column: `app[web.1]: `, `heroku[router]: `
-      { name: "heroku source", pattern: /^(?:app|heroku)\[[\w.-]+\]: / },
-      // `docker logs -t`, Azure App Service, GitHub Actions' raw log: an RFC 3339 time, then a space or tab
-      { name: "timestamp", pattern: new RegExp(String.raw`^${RFC3339}\s`) },
-      LOG_TABLE,
-      // A console's bare column before each line (OpenShift's and Kibana's log views): `  | gunicorn: error: …`
-      { name: "console column", pattern: /^\|(?: |$)/ },
-      { name: "GitHub Actions annotation", pattern: /^##\[(?:error|warning|notice|debug|group|endgroup|command)\]/ },
-      { name: "blockquote", pattern: /^>(?: |$)/ },
-      // A terminal UI's box around each line (k9s log view, rich panels): `│ Traceback (most recent call last): … │`
-      { name: "box-drawn panel", pattern: /^│ ?/ },
-      // Markdown inline code around each line
-      { name: "inline code", pattern: /^`+/ },
-      QUOTED_PASTE
-    ];
-    CLOSING_QUOTE = /",?\s*$/;
-    TRAILING_WRAPPER = /`+$|\s*│$/;
-    ANY_SMART_QUOTE = /[“”„‟‘’‚‛]/;
-    SMART_QUOTES = [
-      [/[“”„‟]/g, '"'],
-      [/[‘’‚‛]/g, "'"]
-    ];
-    ANY_PREFIX = new RegExp(`^(?:${LINE_PREFIXES.map((shape) => `(?:${shape.pattern.source.replace(/^\^/, "")})`).join("|")})`);
-    GUNICORN_TIME = /^\[\d{4}-\d\d-\d\d/;
-  }
-});
-
 // src/diagnosis/rules/start-scripts.ts
 import path16 from "node:path";
 function refusalIn(lines) {
   for (const { text: raw } of lines) {
     if (raw.includes(": No such file or director") && CARRIAGE_RETURN_SEEN.test(stripLinePrefixes(raw).trim()))
       return { failure: "crlf", line: raw.trim() };
+    const seen = raw.includes(": not found") ? stripLinePrefixes(raw).trim() : void 0;
+    const returned = seen && (CARRIAGE_RETURN_COMMAND.exec(seen) ?? CARRIAGE_RETURN_NOT_FOUND.exec(seen));
+    if (returned) return { script: returned[1], failure: "crlf", line: raw.trim() };
     if (!raw.includes("exec") && !raw.includes("sh: ") && !raw.includes("/env: ") && !raw.includes("bad interpreter")) continue;
     const line = raw.trim();
     let m = RUNC_EXEC.exec(line);
@@ -24463,7 +24527,7 @@ function startProgram(started) {
   if (program && /(^|\/)(ba)?sh$/.test(program) && started?.[1] === "-c") return started[2]?.trim().split(/\s+/)[0];
   return program;
 }
-var RUNC_EXEC, RUNC_USER_PROCESS, RUN_REFUSED, ENV_CARRIAGE_RETURN, BAD_INTERPRETER, CARRIAGE_RETURN_SEEN, SHELL_REFUSED, FAILURE_OF;
+var RUNC_EXEC, RUNC_USER_PROCESS, RUN_REFUSED, ENV_CARRIAGE_RETURN, BAD_INTERPRETER, CARRIAGE_RETURN_SEEN, CARRIAGE_RETURN_COMMAND, CARRIAGE_RETURN_NOT_FOUND, SHELL_REFUSED, FAILURE_OF;
 var init_start_scripts = __esm({
   "src/diagnosis/rules/start-scripts.ts"() {
     "use strict";
@@ -24475,6 +24539,8 @@ var init_start_scripts = __esm({
     ENV_CARRIAGE_RETURN = /\/env: ['‘"]?[\w./-]+(?:\\r|\r)['’"]?: No such file or directory/;
     BAD_INTERPRETER = /(?:^|\s)(\S+): (\/\S*?)(\^M|\r)?: bad interpreter: No such file or directory/;
     CARRIAGE_RETURN_SEEN = /^\W{0,3}['‘"]: No such file or director/;
+    CARRIAGE_RETURN_COMMAND = /^(\S+): \d+: (?:\S+: )?\S*\r: not found/;
+    CARRIAGE_RETURN_NOT_FOUND = /^: not found\S*\s.*?([\w./-]+\.sh)\b/;
     SHELL_REFUSED = /\bsh: (?:\d+: |line \d+: )?(\S+): (not found|Permission denied|cannot execute: required file not found)\s*$/;
     FAILURE_OF = {
       "no such file or directory": "no-such-file",
@@ -24832,7 +24898,7 @@ function summary8(facts) {
   const script = facts.script ? `The start script ${shown(facts)}` : "The start script";
   switch (facts.problem) {
     case "crlf":
-      return `${script} has Windows (CRLF) line endings: its \`#!\` line names an interpreter ending in a carriage return, which no image has, ${EXITS}.`;
+      return facts.line?.includes(": not found") ? `${script} has Windows (CRLF) line endings: the shell reads each command with a carriage return at its end, which no program is named, ${EXITS}.` : `${script} has Windows (CRLF) line endings: its \`#!\` line names an interpreter ending in a carriage return, which no image has, ${EXITS}.`;
     case "no-shebang":
       return `${script} has no \`#!\` line: the kernel cannot run it (\`exec format error\`), ${EXITS}.`;
     case "byte-order-mark":
@@ -25829,6 +25895,11 @@ function installedVersion(rc, pkg) {
   }
   return void 0;
 }
+function classNotInModule(rc) {
+  const found2 = rc.tracebacks.filter((tb) => tb.frames.some((f) => /load_class|load_entry_point|^load$/.test(f.func ?? ""))).map((tb) => ({ m: NO_ATTRIBUTE.exec(tb.exception.message), line: tb.exception.line })).filter((hit) => hit.m !== null);
+  const named = found2.find((hit) => hit.m[1] ?? hit.m[3]) ?? found2[0];
+  return named && { module: named.m[1] ?? named.m[3], name: named.m[2] ?? named.m[4] ?? named.m[5], line: named.line };
+}
 function classLoadFailure(rc) {
   const error2 = classError(rc);
   const missing = rc.tracebacks.find((tb) => {
@@ -25840,7 +25911,16 @@ function classLoadFailure(rc) {
   const workerClass = /^class uri '([^']+)'/.exec(error2?.message ?? "")?.[1] ?? classUriLine(rc) ?? rc.ctx.state.workerClass;
   const module = missingModule(rc, missing, needInstalled, workerClass);
   const classModuleMissing = module !== void 0 && !WORKER_CLASS_PACKAGES[module] && rc.tracebacks.some((tb) => NO_MODULE.exec(tb.exception.message)?.[1] === module);
-  return { error: error2, missing, needInstalled, workerClass, module, known: missing !== void 0 || needInstalled !== void 0 || classModuleMissing };
+  const classMissing = error2 && !missing ? classNotInModule(rc) : void 0;
+  return {
+    error: error2,
+    missing,
+    needInstalled,
+    workerClass,
+    module: classMissing?.module ?? module,
+    classMissing,
+    known: missing !== void 0 || needInstalled !== void 0 || classModuleMissing
+  };
 }
 function missingModule(rc, missing, needInstalled, workerClass) {
   const notFound2 = ANY_NO_MODULE.exec(missing?.exception.message ?? "")?.[1];
@@ -25943,7 +26023,7 @@ function brokenWords(facts) {
     remedy: `Pin the ${code(pkg)} release this Gunicorn supports (or upgrade Gunicorn to one that supports yours) in ${requirementsIn(facts.requirements)}.${facts.pkgRemovedIn ? ` Gunicorn ${facts.pkgRemovedIn} removed the ${pkg} worker: prefer ${code("gevent")}.` : ""}`
   };
 }
-var WORKER_CLASS_MODULES, NO_MODULE, ENTRY_POINT, REQUIRES, NEED_INSTALLED, REMOVED_WORKERS, ADDED_WORKERS, WORKER_PACKAGE_FRAME, WORKER_CLASS_OPTION, ANY_NO_MODULE, inLoadClass, OUTSIDE_WORKER_MODULE, APP_LOADING, PACKAGE_OF, LIBRARY_FRAME, WORKER_MODULE_CLASSES, WORKER_MODULE, IMPORTED, EXCEPTION_AT_END, WORKER_MODULE_IMPORT;
+var WORKER_CLASS_MODULES, NO_MODULE, ENTRY_POINT, REQUIRES, NEED_INSTALLED, REMOVED_WORKERS, ADDED_WORKERS, WORKER_PACKAGE_FRAME, WORKER_CLASS_OPTION, NO_ATTRIBUTE, ANY_NO_MODULE, inLoadClass, OUTSIDE_WORKER_MODULE, APP_LOADING, PACKAGE_OF, LIBRARY_FRAME, WORKER_MODULE_CLASSES, WORKER_MODULE, IMPORTED, EXCEPTION_AT_END, WORKER_MODULE_IMPORT;
 var init_worker_class = __esm({
   "src/diagnosis/rules/worker-class.ts"() {
     "use strict";
@@ -25962,6 +26042,7 @@ var init_worker_class = __esm({
     };
     WORKER_PACKAGE_FRAME = /\/(eventlet|gevent|greenlet|tornado|uvicorn|uvicorn_worker)\//;
     WORKER_CLASS_OPTION = /(?:^|[\s"'])(?:-k|--worker-class)(?:[\s="']|$)/;
+    NO_ATTRIBUTE = /^<module '([\w.]+)'.*> has no '(\w+)' attribute|^module '([\w.]+)' has no attribute '(\w+)'|^'module' object has no attribute '(\w+)'/;
     ANY_NO_MODULE = /^No module named '?([\w.]+)'?/;
     inLoadClass = (tb) => tb.frames.some((f) => /gunicorn\/util\.py$/.test(f.file) && f.func === "load_class");
     OUTSIDE_WORKER_MODULE = /(?:site|dist)-packages\/(?!gunicorn\/)\w+\/_?workers?\.py$/;
@@ -26050,9 +26131,10 @@ function found(rc, facts, evidence) {
   return { facts, evidence, location: workerClassLocation(rc) };
 }
 function classLoadFinding(rc, kind) {
-  const { error: error2, missing, needInstalled, workerClass, module } = classLoadFailure(rc);
-  const facts = { kind, workerClass, module, package: module ? WORKER_CLASS_PACKAGES[module] : void 0, requirements: rc.requirementsFile() };
-  return found(rc, facts, present(error2?.lines[0].text, missing?.exception.line, needInstalled?.exception.line));
+  const { error: error2, missing, needInstalled, workerClass, module, classMissing } = classLoadFailure(rc);
+  const pkg = module && !classMissing ? WORKER_CLASS_PACKAGES[module] : void 0;
+  const facts = { kind, workerClass, module, package: pkg, className: classMissing?.name, requirements: rc.requirementsFile() };
+  return found(rc, facts, present(error2?.lines[0].text, missing?.exception.line, needInstalled?.exception.line, classMissing?.line));
 }
 function entryPointWords(facts) {
   const requirements = requirementsIn(facts.requirements);
@@ -26093,6 +26175,11 @@ function classLoadWords(facts) {
   const className = facts.workerClass ? `the ${code(facts.workerClass)} worker class` : "the configured worker class";
   const pkg = facts.package;
   const what = pkg ? `the ${code(pkg.pipName)} package` : `module ${code(facts.module ?? "?")}`;
+  if (facts.className)
+    return {
+      summary: `Gunicorn cannot load ${className}: ${facts.module ? `module ${code(facts.module)}` : "its module"} imports, and has no ${code(facts.className)} in it (the installed release is not the one the class name comes from, or not for this Python).`,
+      remedy: `Install the release of the package that provides ${code(facts.className)} for this Python, or choose a worker class the image has (e.g. ${code("gthread")}).`
+    };
   return {
     summary: facts.kind === "not-installed" ? `Gunicorn cannot load ${className}: ${what} is not installed in the image.` : `Gunicorn cannot load ${className}: ${what} is missing or does not import with this Gunicorn (the log does not show the exception).`,
     remedy: pkg ? `Add ${code(pkg.pipName)} to ${requirementsIn(facts.requirements)}${pkg.note ? ` (${pkg.note})` : ""}, or choose a worker class the image has.` : `Install the package that provides ${className}, or choose a worker class the image has (e.g. ${code("gthread")}).`
@@ -26573,6 +26660,21 @@ function rejectsGunicornOptions(error2) {
   if (startsWithBlank(args)) return false;
   return args.split(/\s+/).some((arg) => GUNICORN_OPTIONS.has(arg.split("=")[0]));
 }
+function renamedParserErrors(rc) {
+  const known = renamedErrors.get(rc);
+  if (known) return known;
+  const { lines } = rc.ctx;
+  const usage = lines.findIndex((line) => line.text.includes("[OPTIONS] [APP_MODULE]"));
+  const program = usage >= 0 ? GUNICORN_USAGE.exec(stripLinePrefixes(lines[usage].text).trim())?.[1] : void 0;
+  const errors = [];
+  if (program && !/^gunicorn$/.test(program)) {
+    const said = `${program}: error: `;
+    const error2 = lines.slice(usage + 1, usage + 4).find((line) => stripLinePrefixes(line.text).trim().startsWith(said));
+    if (error2) errors.push({ kind: "config-error", message: stripLinePrefixes(error2.text).trim().slice(said.length), lines: [error2] });
+  }
+  renamedErrors.set(rc, errors);
+  return errors;
+}
 function portFinding(rc, error2, placeholder) {
   const evidence = linesOf(error2);
   const command = commandLine(rc);
@@ -26640,11 +26742,12 @@ function serviceLinkWords({ value, variable }) {
     remedy: `Set ${code(`${variable ?? "<NAME>_PORT"}=8000`)} explicitly in the pod spec, or ${code("enableServiceLinks: false")}, or name the Service so that its variables do not collide with the app's.`
   };
 }
-var WORKER_EXITING, GUNICORN_OPTIONS, startsWithBlank, printedByAppParser, gunicornConfigErrors, firstConfigError, linesOf, invalidPort, SERVICE_LINK, PORT_VARIABLE, noAppModule, unreadableConfig, GUNICORN_CONFIG_LOADER, configTraceback, rejectedSetting, genericShellForm, appModule, APP_ASSIGNMENT;
+var WORKER_EXITING, GUNICORN_OPTIONS, startsWithBlank, printedByAppParser, gunicornConfigErrors, GUNICORN_USAGE, renamedErrors, firstConfigError, linesOf, invalidPort, SERVICE_LINK, PORT_VARIABLE, noAppModule, unreadableConfig, GUNICORN_CONFIG_LOADER, configTraceback, rejectedSetting, genericShellForm, appModule, APP_ASSIGNMENT;
 var init_configuration = __esm({
   "src/diagnosis/rules/configuration.ts"() {
     "use strict";
     init_words();
+    init_line_prefix();
     init_command_forms();
     init_locate();
     init_config_frames();
@@ -26660,7 +26763,12 @@ var init_configuration = __esm({
     );
     startsWithBlank = (args) => /^\s/.test(args);
     printedByAppParser = (rc, error2) => printedByWorker(rc, error2) || rejectsGunicornOptions(error2);
-    gunicornConfigErrors = (rc) => rc.ofKind("config-error").filter((e) => !printedByAppParser(rc, e));
+    gunicornConfigErrors = (rc) => {
+      const errors = rc.ofKind("config-error").filter((e) => !printedByAppParser(rc, e));
+      return errors.length > 0 ? errors : renamedParserErrors(rc);
+    };
+    GUNICORN_USAGE = /^usage: (\S+) \[OPTIONS\] \[APP_MODULE\]$/;
+    renamedErrors = /* @__PURE__ */ new WeakMap();
     firstConfigError = (rc) => gunicornConfigErrors(rc)[0];
     linesOf = (error2) => error2.lines.map((l) => l.text);
     invalidPort = {
@@ -26820,7 +26928,7 @@ var init_local_modules = __esm({
 });
 
 // src/diagnosis/rules/config-sources.ts
-var unresolvableBind, EXPECTED_ONE, optionWithoutValue, settingCrash, installedApp, djangoSettings, iniSection;
+var NOT_A_HOST, unresolvableBind, EXPECTED_ONE, optionWithoutValue, settingCrash, installedApp, djangoSettings, iniSection;
 var init_config_sources = __esm({
   "src/diagnosis/rules/config-sources.ts"() {
     "use strict";
@@ -26829,17 +26937,19 @@ var init_config_sources = __esm({
     init_rule();
     init_imports();
     init_local_modules();
+    NOT_A_HOST = /^\('[^']*[^\w.:%\-[\]'][^']*', \d+\)$/;
     unresolvableBind = {
       stage: "boot",
       name: "the bind host does not resolve",
       detect(rc) {
-        const invalid = rc.ofKind("invalid-address")[0];
+        const stated = rc.ofKind("invalid-address")[0];
+        const invalid = stated ?? rc.ofKind("cant-connect").find((e) => NOT_A_HOST.test(e.address));
         if (!invalid) return void 0;
         const { address } = invalid;
         const host = /^\('([^']*)'/.exec(address)?.[1] ?? address;
         const port = /, (\d+)\)$/.exec(address)?.[1] ?? String(rc.ctx.settings.port);
         return {
-          facts: { kind: "unresolvable-bind", address, host, port },
+          facts: { kind: "unresolvable-bind", address, host, port, malformed: stated === void 0 },
           evidence: present(invalid.lines[0].text, commandLine(rc)?.text),
           location: firstLocation(configSetting(rc, "bind"), commandLine(rc))
         };
@@ -27115,6 +27225,12 @@ function startWords(facts) {
   switch (facts.kind) {
     case "executable-missing": {
       const summary22 = `The container could not start: ${code(facts.executable)} is not installed in the image.`;
+      const launcher = LAUNCHER_PACKAGE[facts.executable];
+      if (launcher)
+        return {
+          summary: summary22,
+          remedy: `Add ${code(launcher)} (which brings ${code(facts.executable)}) to the requirements the image installs, or drop ${code(facts.executable)} from the start command.`
+        };
       return /(^|\/)gunicorn$/.test(facts.executable) ? { summary: summary22, remedy: "Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`)." } : {
         summary: summary22,
         remedy: `Install ${code(facts.executable)} in the image, or fix the start command (the \`command\` input or the Dockerfile's CMD).`
@@ -27132,7 +27248,7 @@ function startWords(facts) {
       };
   }
 }
-var gunicornNotInstalled, SHELL_NOT_FOUND, PYTHON_NO_GUNICORN, gunicornNotFoundByShell, executableMissing, networkMissing, otherStartFailure;
+var gunicornNotInstalled, SHELL_NOT_FOUND, LAUNCHER_PACKAGE, LAUNCHERS, LAUNCHER_NOT_FOUND, PYTHON_NO_GUNICORN, gunicornNotFoundByShell, executableMissing, networkMissing, otherStartFailure;
 var init_start_failures = __esm({
   "src/diagnosis/rules/start-failures.ts"() {
     "use strict";
@@ -27147,13 +27263,25 @@ var init_start_failures = __esm({
       }
     };
     SHELL_NOT_FOUND = /(?:^|[\s"'`:])"?'?((?:\/[^\s"':]*\/)?gunicorn)'?"?: (?:executable file not found|(?:command )?not found|No such file or directory)|command not found: ((?:\/\S*\/)?gunicorn)\b/;
+    LAUNCHER_PACKAGE = {
+      "newrelic-admin": "newrelic",
+      "ddtrace-run": "ddtrace",
+      "opentelemetry-instrument": "opentelemetry-distro",
+      "scout-apm": "scout-apm",
+      dotenv: "python-dotenv[cli]",
+      honcho: "honcho"
+    };
+    LAUNCHERS = Object.keys(LAUNCHER_PACKAGE).join("|");
+    LAUNCHER_NOT_FOUND = new RegExp(
+      String.raw`(?:^|[\s"'\`:])(${LAUNCHERS})'?"?: (?:executable file not found|(?:command )?not found)|command not found: (${LAUNCHERS})\b`
+    );
     PYTHON_NO_GUNICORN = /(?:^|[\s/])python[\d.]*: No module named gunicorn\s*$/;
     gunicornNotFoundByShell = {
       stage: "boot",
       name: "the shell or the runtime reports the gunicorn command not found",
       detect(rc) {
         for (const line of rc.ctx.lines) {
-          const m = SHELL_NOT_FOUND.exec(line.text);
+          const m = SHELL_NOT_FOUND.exec(line.text) ?? (line.text.includes("not found") ? LAUNCHER_NOT_FOUND.exec(line.text) : null);
           if (m) return { facts: { kind: "executable-missing", executable: m[1] ?? m[2] }, evidence: [line.text.trim()] };
           if (line.text.includes("No module named gunicorn") && PYTHON_NO_GUNICORN.test(line.text))
             return { facts: { kind: "executable-missing", executable: "gunicorn" }, evidence: [line.text.trim()] };
@@ -27347,6 +27475,71 @@ var init_app_settings = __esm({
   }
 });
 
+// src/diagnosis/rules/config-values.ts
+function configValueWords(facts) {
+  const at = facts.at ? ` (${code(facts.at)})` : "";
+  if (facts.kind === "inline-comment") {
+    const number = facts.value.replace(/\s+#.*$/, "");
+    return {
+      summary: `A setting's value is ${code(facts.value.slice(0, 120))}: its inline comment became part of it, and the app could not convert it at import${at} (${code(facts.exceptionLine.slice(0, 200))}).`,
+      remedy: `Put the comment on a line of its own in the env file (${code("--env-file")}, Compose's ${code("env_file")}, a host's variables): they keep everything after ${code("=")}, so the value is ${code(number)} only without it.`
+    };
+  }
+  const relative3 = !facts.path.startsWith("/");
+  const where2 = relative3 ? `, a path relative to the directory the worker runs in${facts.workdir ? ` (${code(facts.workdir)})` : ""}` : "";
+  return {
+    summary: `The app opens its configuration file ${code(facts.path)} at import${at}${where2}, and it is not there (${code(facts.exceptionLine.slice(0, 200))}).`,
+    remedy: relative3 ? `Build the path from the module's own folder (${code("Path(__file__).parent / \u2026")}) or start Gunicorn where it is relative to (${code("--chdir")}), and check the file is copied into the image (not left out by ${code(".dockerignore")}).` : `Copy ${code(facts.path)} into the image or mount it there, or point the app at where it is.`
+  };
+}
+var raisedAtImport2, CONFIG_FILE, NOT_FOUND2, configFileMissing, COMMENTED_VALUE, inlineComment;
+var init_config_values = __esm({
+  "src/diagnosis/rules/config-values.ts"() {
+    "use strict";
+    init_rule();
+    raisedAtImport2 = (tb) => tb.frames.some(
+      (f) => f.func === "<module>" || /gunicorn\/(util|app\/wsgiapp)\.py$/.test(f.file) && /^(import_app|load_wsgiapp)$/.test(f.func ?? "")
+    );
+    CONFIG_FILE = /\.(?:json|ya?ml|ini|toml|cfg|conf|env|properties)$|(?:^|\/)(?:config|conf|settings|secrets?)(?:\/|\.)/i;
+    NOT_FOUND2 = /^\[Errno 2\] No such file or directory: '([^']+)'/;
+    configFileMissing = {
+      stage: "boot",
+      name: "the app opens a configuration file at import that is not there",
+      detect(rc) {
+        const tb = rc.primaryTraceback((t) => {
+          const path39 = NOT_FOUND2.exec(t.exception.message)?.[1];
+          return /(?:FileNotFoundError|IOError|OSError)$/.test(t.exception.type) && path39 !== void 0 && CONFIG_FILE.test(path39) && raisedAtImport2(t);
+        });
+        if (!tb) return void 0;
+        const frame = rc.userFrame(tb);
+        const path38 = NOT_FOUND2.exec(tb.exception.message)[1];
+        return {
+          facts: { kind: "config-file-missing", path: path38, exceptionLine: tb.exception.line, at: frameAt(frame), workdir: rc.ctx.paths.workdir },
+          evidence: rc.tracebackEvidence(tb, frame),
+          location: frame?.location
+        };
+      }
+    };
+    COMMENTED_VALUE = /'([^'#]*[^'#\s]\s+#[^']*)'/;
+    inlineComment = {
+      stage: "boot",
+      name: "a setting's value holds its inline comment",
+      detect(rc) {
+        const tb = rc.primaryTraceback(
+          (t) => /(?:ValueError|TypeError|ValidationError)$/.test(t.exception.type) && COMMENTED_VALUE.test(t.exception.message)
+        );
+        if (!tb) return void 0;
+        const frame = rc.userFrame(tb);
+        return {
+          facts: { kind: "inline-comment", value: COMMENTED_VALUE.exec(tb.exception.message)[1], exceptionLine: tb.exception.line, at: frameAt(frame) },
+          evidence: rc.tracebackEvidence(tb, frame),
+          location: frame?.location
+        };
+      }
+    };
+  }
+});
+
 // src/diagnosis/rules/database-urls.ts
 function databaseUrlWords(facts) {
   const scheme = code(`${facts.dialect}://`);
@@ -27534,7 +27727,7 @@ function summary10(facts) {
     case "bind-refused":
       return `Gunicorn kept retrying its bind${facts.address ? ` to ${code(facts.address)}` : ""} without reporting the address in use or invalid, so the bind failed with another error: most often an IPv6 address (\`[::]\`) where IPv6 is disabled` + (Number(facts.port) < 1024 ? ` (or, for a user that is not root, port ${facts.port}: only root may bind below 1024).` : ".");
     case "unresolvable-bind":
-      return `Gunicorn cannot bind ${code(facts.address)}: the host ${code(facts.host)} in the bind address does not resolve to an address of this container.`;
+      return `Gunicorn cannot bind ${code(facts.address)}: the host ${code(facts.host)} in the bind address ` + (facts.malformed ? "is no host name or address, so it never resolves." : "does not resolve to an address of this container.");
     case "option-without-value":
       return `Gunicorn's ${code(facts.option)} option was given without a value (${facts.message}): the variable meant to fill it is probably empty or unset.`;
     case "control-socket":
@@ -27569,6 +27762,11 @@ function unreadableRemedy(facts) {
   if (facts.caller && !notPythonFile(facts.file)) return callerRemedy(facts.caller);
   return notPythonFile(facts.file) ? `Rename it to a ${code(".py")} name (e.g. ${code("gunicorn.conf.py")}) written as Python (${code('bind = "0.0.0.0:8000"')}), and pass that name to ${code("-c")}.` : "Fix the error in the config file; it is executed as Python when Gunicorn starts.";
 }
+function unresolvableBindRemedy({ host, port, malformed }) {
+  if (malformed)
+    return `Check how the bind option is written: a single-dash ${code("-bind=\u2026")} is read as ${code("-b")} with the value ${code(host)}; write ${code(`--bind 0.0.0.0:${port}`)} (or ${code(`-b 0.0.0.0:${port}`)}).`;
+  return `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${port}`)}); a service name such as ${code(host)} is how other containers reach this one, not an address it can listen on.`;
+}
 function remedy11(facts) {
   switch (facts.kind) {
     case "ipv6-unavailable":
@@ -27576,7 +27774,7 @@ function remedy11(facts) {
     case "bind-refused":
       return `Bind to IPv4 (${code(`--bind 0.0.0.0:${facts.port}`)}); if the bind is not an IPv6 one, ${code("--log-level debug")} makes Gunicorn 21+ print the bind's own error (${code("connection to \u2026 failed: [Errno \u2026]")}).`;
     case "unresolvable-bind":
-      return `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${facts.port}`)}); a service name such as ${code(facts.host)} is how other containers reach this one, not an address it can listen on.`;
+      return unresolvableBindRemedy(facts);
     case "option-without-value":
       return `Give ${code(facts.option)} a value where the command is built (e.g. ${code(`${facts.option} "\${VAR:-1000}"`)} in the start script), or drop the option when the variable is empty.`;
     case "control-socket":
@@ -27621,6 +27819,9 @@ function words4(facts) {
     case "setting-unset":
     case "value-unparsable":
       return appSettingsWords(facts);
+    case "config-file-missing":
+    case "inline-comment":
+      return configValueWords(facts);
     case "database-url-scheme":
       return databaseUrlWords(facts);
     case "tls-file-missing":
@@ -27645,6 +27846,7 @@ var init_config_error = __esm({
     init_config_frames();
     init_settings_module();
     init_app_settings();
+    init_config_values();
     init_database_urls();
     init_tls_files();
     init_unexpanded_variables();
@@ -27656,7 +27858,7 @@ var init_config_error = __esm({
       id: "config-error",
       title: "Gunicorn configuration error",
       headline: "Gunicorn configuration error",
-      readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an IPv6 bind where the container has no IPv6 (Errno 97/99), an option left without its value or glued to a blank by a line-continuation backslash, Kubernetes' `tcp://\u2026` service-link value as the port, a `control_socket` that is not a path (25.1+), a pid file that names a live process (`Already running on PID`), a `certfile` or `keyfile` the container does not have; or the app's own configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, a `DJANGO_SETTINGS_MODULE` the image lacks, a missing INI section, a check of its own that refuses settings it names, a setting it logs as unset before Gunicorn finds no application, a pydantic setting whose value it cannot parse, a database URL scheme SQLAlchemy dropped: `postgres://`)",
+      readme: "Gunicorn rejected its configuration, e.g. `bind = \"0.0.0.0:${PORT}\"` in `gunicorn.conf.py` (a config file is Python: nothing expands `${PORT}`), a bind host that does not resolve, an IPv6 bind where the container has no IPv6 (Errno 97/99), an option left without its value or glued to a blank by a line-continuation backslash, Kubernetes' `tcp://\u2026` service-link value as the port, a `control_socket` that is not a path (25.1+), a pid file that names a live process (`Already running on PID`), a `certfile` or `keyfile` the container does not have; or the app's own configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, a `DJANGO_SETTINGS_MODULE` the image lacks, a missing INI section, a check of its own that refuses settings it names, a setting it logs as unset before Gunicorn finds no application, a pydantic setting whose value it cannot parse, a value that kept its inline comment (an env file's `18000 # seconds`), a configuration file it opens at import that is not there, a database URL scheme SQLAlchemy dropped: `postgres://`)",
       fixtures: [
         { path: "__fixtures__/apps/fail-config-error", test: "__tests__/diagnosis.itg.ts" },
         { path: "__fixtures__/apps/fail-exec-form-port", test: "__tests__/remedies.itg.ts" },
@@ -27688,6 +27890,8 @@ var init_config_error = __esm({
         databaseUrlScheme,
         settingsRefused,
         valueUnparsable,
+        inlineComment,
+        configFileMissing,
         settingLoggedUnset,
         distributionNameAsModule,
         // Last: Gunicorn serves on after it, so it explains a failure only when nothing else does.
@@ -27883,7 +28087,10 @@ var init_port_in_use = __esm({
 });
 
 // src/gunicorn/log-events.ts
-var PREFIX, SIGNAL_NAMES, PREFIXED, CONFIG_ERRORS, APP_LOAD_ERRORS;
+function startKey(text) {
+  return text.charCodeAt(0) * 65536 + text.charCodeAt(1);
+}
+var PREFIX, SIGNAL_NAMES, PREFIXED, CONFIG_ERRORS, APP_LOAD_ERRORS, MESSAGE_STARTS;
 var init_log_events = __esm({
   "src/gunicorn/log-events.ts"() {
     "use strict";
@@ -27938,6 +28145,13 @@ var init_log_events = __esm({
       /^Function call arguments must be literals\.?$/,
       /^Error while loading the application:?$/
     ];
+    MESSAGE_STARTS = new Set(
+      [...CONFIG_ERRORS, ...APP_LOAD_ERRORS].map((pattern) => {
+        const literal = /^\^\(?([A-Za-z]{2})/.exec(pattern.source);
+        if (!literal) throw new Error(`message pattern without a literal start: ${pattern.source}`);
+        return startKey(literal[1]);
+      })
+    );
   }
 });
 
@@ -27962,6 +28176,8 @@ function summary12({ message, missing, defines, server }) {
   const none = EVALUATED_TO_NONE.exec(message)?.[1];
   if (none) return `Gunicorn evaluated ${code(none)} and got None, so there is no application object to serve.`;
   if (BY_FILENAME.test(message)) return "Gunicorn was given a file path as the application: it imports a module (`module:variable`), not a file.";
+  const path38 = PATH_AS_MODULE.exec(message)?.[1];
+  if (path38) return `Gunicorn was given a file path as the application's module (${code(path38)}): it imports a module by its dotted name, not a file.`;
   const unparsed = UNPARSED_SPEC.exec(message)?.[1];
   if (unparsed) {
     return `Gunicorn could not parse ${code(unparsed)} as the application: from 20.0 it accepts only a variable name or a call after the colon, not a dotted attribute path.`;
@@ -27978,6 +28194,12 @@ function remedy12({ message, missing, suggestion, defines, spec }) {
   if (none) return `Point Gunicorn at a variable that holds the application once the module is imported, not None.`;
   if (BY_FILENAME.test(message))
     return `Name the module without ${code(".py")} and its application variable: ${code("app:app")} for ${code("app.py")}, run from its folder (or ${code("--chdir")}).`;
+  const path38 = PATH_AS_MODULE.exec(message)?.[1];
+  if (path38) {
+    const dotted = path38.replace(/\.py$/, "").replace(/\//g, ".");
+    const dottedSpec = `${dotted}:${spec?.split(":")[1] ?? "app"}`;
+    return `Name it with dots, as Python imports it: ${code(dottedSpec)}, run from the folder that holds ${code(dotted.split(".")[0])} (or ${code("--chdir")}).`;
+  }
   const unparsed = UNPARSED_SPEC.exec(message)?.[1];
   if (unparsed?.includes(".")) {
     const [owner, attribute] = [unparsed.slice(0, unparsed.lastIndexOf(".")), unparsed.slice(unparsed.lastIndexOf(".") + 1)];
@@ -27989,7 +28211,7 @@ function remedy12({ message, missing, suggestion, defines, spec }) {
   }
   return `Point Gunicorn at the object that exists: ${code(better)}${spec ? ` instead of ${code(spec)}` : ""}.`;
 }
-var LOAD_FAILED, loadErrorOf, BY_FILENAME, importTracebackOf, loadError, importTraceback, indentedLoadError, UVICORN_NO_ATTRIBUTE, uvicornLoadError, exitCode4, UNPARSED_SPEC, EVALUATED_TO_NONE, app_not_found_default;
+var LOAD_FAILED, loadErrorOf, BY_FILENAME, PATH_AS_MODULE, importTracebackOf, loadError, importTraceback, indentedLoadError, UVICORN_NO_ATTRIBUTE, uvicornLoadError, exitCode4, UNPARSED_SPEC, EVALUATED_TO_NONE, app_not_found_default;
 var init_app_not_found = __esm({
   "src/diagnosis/reasons/app-not-found.ts"() {
     "use strict";
@@ -28002,8 +28224,9 @@ var init_app_not_found = __esm({
     LOAD_FAILED = "App failed to load.";
     loadErrorOf = (rc) => rc.ofKind("app-load-error").find((e) => !/Error while loading/.test(e.message));
     BY_FILENAME = /^Import by filename is not supported\.?$/;
+    PATH_AS_MODULE = /^No module named '((?:[^'/]+\/)+[^'/]+|[^'/]+\.py)'/;
     importTracebackOf = (rc) => rc.primaryTraceback(
-      (tb) => /^Failed to find (application|attribute)/.test(tb.exception.message) || tb.exception.type.endsWith("AppImportError") || BY_FILENAME.test(tb.exception.message) && tb.frames.some((f) => /gunicorn\/util\.py$/.test(f.file))
+      (tb) => /^Failed to find (application|attribute)/.test(tb.exception.message) || tb.exception.type.endsWith("AppImportError") || (BY_FILENAME.test(tb.exception.message) || PATH_AS_MODULE.test(tb.exception.message)) && tb.frames.some((f) => /gunicorn\/util\.py$/.test(f.file))
     );
     loadError = {
       stage: "boot",
@@ -28060,7 +28283,7 @@ var init_app_not_found = __esm({
       title: "Application object not found",
       headline: "application not found",
       namesCulprit: true,
-      readme: 'exit 4: the `module:attribute` of the app is wrong (also uvicorn\'s `Attribute "app" not found in module`)',
+      readme: "exit 4: the `module:attribute` of the app is wrong (also uvicorn's `Attribute \"app\" not found in module`), or its module written as its file's path (with slashes, or `.py`): the dotted name to use",
       fixtures: [{ path: "__fixtures__/apps/fail-app-not-found", test: "__tests__/diagnosis.itg.ts" }],
       rules: [loadError, importTraceback, indentedLoadError, uvicornLoadError, exitCode4],
       words: (facts) => ({ summary: summary12(facts), remedy: remedy12(facts) })
@@ -28237,7 +28460,10 @@ var init_syntax_error = __esm({
       stage: "boot",
       name: "a SyntaxError traceback",
       detect(rc) {
-        const tb = rc.primaryTraceback((t) => exceptionIs(t, "SyntaxError", "IndentationError", "TabError"));
+        const isSyntax = (t) => exceptionIs(t, "SyntaxError", "IndentationError", "TabError");
+        const endsInFile = (t) => t.frames.length > 0 && t.frames[t.frames.length - 1].func === void 0;
+        const primary = rc.primaryTraceback(isSyntax);
+        const tb = primary && !endsInFile(primary) ? rc.tracebacks.find((t) => isSyntax(t) && endsInFile(t)) ?? primary : primary;
         if (!tb) return void 0;
         const last = tb.frames[tb.frames.length - 1];
         const file = last ? rc.mapContainerPath(last.file) : void 0;
@@ -28292,7 +28518,7 @@ var init_syntax_error = __esm({
         if (newer) return newerWords({ ...facts, newer });
         const shown3 = code(at ?? "the application");
         return {
-          summary: `${shown3} has a ${errorType}: ${message}${reloaded ? RELOADED : ""}.`,
+          summary: `${shown3} has ${/^[AEIOU]/.test(errorType) ? "an" : "a"} ${errorType}: ${message}${reloaded ? RELOADED : ""}.`,
           remedy: `Fix the syntax at ${shown3}; ${code(`python -m py_compile ${file ?? "file.py"}`)} reproduces it without Docker.`
         };
       }
@@ -28393,7 +28619,7 @@ var init_settings_fields = __esm({
 });
 
 // src/diagnosis/rules/empty-values.ts
-function raisedAtImport2(rc, tb) {
+function raisedAtImport3(rc, tb) {
   if (!tb.frames.some((f) => f.func === "<module>")) return void 0;
   const frame = rc.userFrame(tb);
   return frame && frame.frame.func === "<module>" ? frame : void 0;
@@ -28402,10 +28628,10 @@ function emptyValueRefused(rc) {
   for (const tb of rc.tracebacks) {
     const { message } = tb.exception;
     const credentials = CREDENTIALS.find(([pattern]) => pattern.test(tb.exception.line));
-    const atImport = credentials && raisedAtImport2(rc, tb);
+    const atImport = credentials && raisedAtImport3(rc, tb);
     if (credentials && atImport) return { tb, frame: atImport, variable: credentials[1] };
     if (!ABSENT_VALUE.test(message) || CONFIG_FILE_WORDS.test(message) && !ENVIRONMENT_WORDS.test(message)) continue;
-    const frame = raisedAtImport2(rc, tb);
+    const frame = raisedAtImport3(rc, tb);
     if (!frame) continue;
     return { tb, frame, variable: settingsNamed(message)[0] };
   }
@@ -29737,8 +29963,17 @@ function cutWords({ lastFrame, at }) {
     remedy: `Read the worker's whole traceback (its last line names the exception): run the import in the image (${code('python -c "import <module>"')} with the module of the app spec) or keep the full log of the failed start.`
   };
 }
+function raisedWords({ exceptionLine, at, code: line }) {
+  const where2 = at ? code(at) : "The app's module-level code";
+  return {
+    summary: `${where2} raises ${code(exceptionLine.slice(0, 200))} while Gunicorn imports the app${line ? `, at ${code(line.slice(0, 120))}` : ""}: the module fails before the app exists, so no worker boots.`,
+    remedy: `Fix the line at ${where2}; ${code('python -c "import <module>"')} in the image (the module of the app spec) reproduces it without Gunicorn.`
+  };
+}
 function importFailureWords(facts) {
   switch (facts.kind) {
+    case "raised-at-import":
+      return raisedWords(facts);
     case "cut-while-loading":
       return cutWords(facts);
     case "shadowed-module":
@@ -29747,7 +29982,7 @@ function importFailureWords(facts) {
       return sslWords(facts);
   }
 }
-var sslPatchedLate2, shadowed, cutWhileLoading;
+var sslPatchedLate2, shadowed, cutWhileLoading, READ_ELSEWHERE, LOADING_APP, raisedByModuleCode;
 var init_import_failures = __esm({
   "src/diagnosis/rules/import-failures.ts"() {
     "use strict";
@@ -29799,6 +30034,28 @@ var init_import_failures = __esm({
           facts: { kind: "cut-while-loading", lastFrame: `${last.func ?? "?"} (${last.file.split("/").slice(-2).join("/")}:${last.line})`, at },
           evidence: [...failedLine ? [failedLine] : [], ...frameText(last)],
           location: user?.location
+        };
+      }
+    };
+    READ_ELSEWHERE = /(?:^|\.)(?:ImportError|ModuleNotFoundError|SyntaxError|IndentationError|TabError|SystemExit|KeyboardInterrupt|MemoryError|NameError|AttributeError)$/;
+    LOADING_APP = /gunicorn\/(?:util|app\/wsgiapp|app\/base)\.py$/;
+    raisedByModuleCode = {
+      stage: "boot",
+      name: "the app's module-level code raised while Gunicorn imported it",
+      detect(rc) {
+        const tb = rc.primaryTraceback((t) => {
+          const last = t.frames[t.frames.length - 1];
+          return last?.func === "<module>" && !READ_ELSEWHERE.test(t.exception.type) && t.frames.some((f) => LOADING_APP.test(f.file)) && rc.userFrame(t)?.frame === last;
+        });
+        if (!tb) return void 0;
+        const frame = rc.userFrame(tb);
+        const below = () => rc.exceptionText(tb).replace(/\*{3,}/g, " ").replace(/\s+/g, " ").trim();
+        const message = /\w/.test(tb.exception.message) ? tb.exception.message : below();
+        const exceptionLine = `${tb.exception.type}: ${message}`;
+        return {
+          facts: { kind: "raised-at-import", exceptionLine, at: frameAt(frame), code: frame.frame.code?.trim() },
+          evidence: rc.tracebackEvidence(tb, frame),
+          location: frame.location
         };
       }
     };
@@ -29865,7 +30122,7 @@ function moduleTypoWords(facts) {
     remedy: `Correct the name to ${code(facts.local.name)} where it is imported; do not add ${code(facts.moduleName)} to the requirements (a package of that name on PyPI would not be your code).`
   };
 }
-function raisedWords(facts) {
+function raisedWords2(facts) {
   const raises = `${facts.at ? code(facts.at) : "The app"} raises ${code(facts.exceptionLine)} while Gunicorn imports the app`;
   if (facts.kind === "wrong-package") {
     return {
@@ -29974,7 +30231,7 @@ var init_import_error = __esm({
       title: "Import error",
       headline: "import error",
       namesCulprit: true,
-      readme: "`ImportError: cannot import name \u2026` (version mismatch, circular import), or a `NameError`/`AttributeError` raised by module-level code while Gunicorn imports the app; a project module that shadows the standard library's (`platform.py`), ssl imported before gevent patched it (`RecursionError`), a worker's traceback cut inside the app's import; a library whose error names the release the code needs (protobuf's `Descriptors cannot be created directly`: the pin it gives)",
+      readme: "`ImportError: cannot import name \u2026` (version mismatch, circular import), or a `NameError`/`AttributeError` (or any exception no other reason reads) raised by module-level code while Gunicorn imports the app, named with its line; a project module that shadows the standard library's (`platform.py`), ssl imported before gevent patched it (`RecursionError`), a worker's traceback cut inside the app's import; a library whose error names the release the code needs (protobuf's `Descriptors cannot be created directly`: the pin it gives)",
       fixtures: [
         { path: "__fixtures__/apps/fail-import-error", test: "__tests__/diagnosis.itg.ts" },
         { path: "__fixtures__/apps/fail-misspelled-name", test: "__tests__/issue25-diagnosis.itg.ts" },
@@ -29989,6 +30246,7 @@ var init_import_error = __esm({
         shadowed,
         sslPatchedLate2,
         nameMissingAtImport,
+        raisedByModuleCode,
         cutWhileLoading
       ],
       words: (facts) => {
@@ -30005,10 +30263,11 @@ var init_import_error = __esm({
             return relativeImportWords(facts);
           case "wrong-package":
           case "undefined-name":
-            return raisedWords(facts);
+            return raisedWords2(facts);
           case "cut-while-loading":
           case "shadowed-module":
           case "ssl-patched-late":
+          case "raised-at-import":
             return importFailureWords(facts);
           default:
             return cannotImportWords(facts);
@@ -31256,7 +31515,7 @@ function words12(facts) {
     case "not-passed":
       return { summary: `The health check of ${path38} did not pass.`, remedy: `Make ${path38} answer ${facts.healthStatus} once the app is ready.` };
     case "wrong-status": {
-      if (facts.raised) return raisedWords2(facts, facts.raised);
+      if (facts.raised) return raisedWords3(facts, facts.raised);
       const body = quotedBody(facts.body);
       return {
         summary: `${path38} answered ${facts.status} instead of ${facts.healthStatus}${body ? `:${body}` : ""}.`,
@@ -31277,7 +31536,7 @@ function noRouteRemedy(path38, rootStatus2) {
     return `The app has no route ${path38}: add one or set the \`health-path\` input to an existing route.`;
   return `The app has no route ${path38}, but ${code("/")} answers ${rootStatus2}: set the \`health-path\` input to ${code("/")}, or add a ${path38} route.`;
 }
-function raisedWords2(facts, raised) {
+function raisedWords3(facts, raised) {
   return {
     summary: `${code(facts.healthPath)} answered ${facts.status}: each request raised ${code(raised.exception)} ${inHandler(raised, raised.location)}.`,
     remedy: `Fix what the handler does${where(raised.location)}: the app boots, but every request that reaches that line fails the same way.`
@@ -69103,16 +69362,6 @@ var FRAME2 = /^\s*File "(.+)", line (\d+)(?:, in ?(.*?))?\s*$/;
 var CARETS = /^\s*[~^]+[\s~^]*$/;
 var CHAIN_MARKER = /^\s*(During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)\s*$/;
 var HALT_SERVER = /^<HaltServer '(.*)' (\d+)>$/;
-var MESSAGE_STARTS = new Set(
-  [...CONFIG_ERRORS, ...APP_LOAD_ERRORS].map((pattern) => {
-    const literal = /^\^\(?([A-Za-z]{2})/.exec(pattern.source);
-    if (!literal) throw new Error(`message pattern without a literal start: ${pattern.source}`);
-    return startKey(literal[1]);
-  })
-);
-function startKey(text) {
-  return text.charCodeAt(0) * 65536 + text.charCodeAt(1);
-}
 var MAX_TRACEBACK_LINES = 400;
 var MAX_RAW_RUN_LINES = 1e4;
 var GunicornLogParser = class {
@@ -69322,7 +69571,13 @@ var GunicornLogParser = class {
       this.closeTraceback(line, text, exception2[1], exception2[2] ?? "", out);
       return true;
     }
-    return false;
+    const framed = this.open.find(
+      (tb) => tb.frames.length > 0 && tb.frames[tb.frames.length - 1].code === void 0 && tb.lines[tb.lines.length - 1]?.seq === line.seq - 1
+    );
+    if (!framed || text.charCodeAt(0) === 91 || CARETS.test(text) || TRACEBACK_HEADER.test(text)) return false;
+    framed.frames[framed.frames.length - 1].code = text.trim();
+    framed.lines.push(line);
+    return this.checkLength(framed, out);
   }
   closeTraceback(line, text, name, message, out) {
     const index = this.open.findIndex((tb) => tb.frames.length > 0);

@@ -73,3 +73,30 @@ echo "=== secret-unreadable"
 printf 'x' > .secret && chmod 600 .secret
 printf 'with open("/app/.secret") as f:\n    SECRET = f.read()\n\n\ndef app(environ, start_response):\n    start_response("200 OK", [])\n    return [b"ok"]\n' > secret_app.py
 timeout 5 setpriv --reuid=65534 --regid=65534 --clear-groups gunicorn -w 1 -b 0.0.0.0:8000 secret_app:app 2>&1 || true
+echo "=== config-file-missing"
+# The app opens its configuration at import by a path relative to the directory it was written in, not the one it runs in.
+printf 'import json\n\nwith open("config/app.json") as f:\n    SETTINGS = json.load(f)\n\n\ndef app(environ, start_response):\n    start_response("200 OK", [])\n    return [b"ok"]\n' > config_app.py
+timeout 5 gunicorn -w 1 -b 0.0.0.0:8000 config_app:app 2>&1 || true
+echo "=== inline-comment"
+# An env file's line `SESSION_TIMEOUT=18000 # in seconds` (Docker's --env-file, Compose's env_file) keeps the comment.
+printf 'import os\n\nSESSION_TIMEOUT = int(os.environ["SESSION_TIMEOUT"])\n\n\ndef app(environ, start_response):\n    start_response("200 OK", [])\n    return [b"ok"]\n' > timeout_app.py
+SESSION_TIMEOUT='18000 # in seconds' timeout 5 gunicorn -w 1 -b 0.0.0.0:8000 timeout_app:app 2>&1 || true
+echo "=== module-code-raises"
+# A settings line that mixes a Path and a str: module-level code raises a TypeError while Gunicorn imports the app.
+printf 'from pathlib import Path\n\nBASE_DIR = Path(__file__).resolve().parent\nSTATIC_ROOT = BASE_DIR + "/static"\n\n\ndef app(environ, start_response):\n    start_response("200 OK", [])\n    return [b"ok"]\n' > static_app.py
+timeout 5 gunicorn -w 1 -b 0.0.0.0:8000 static_app:app 2>&1 || true
+echo "=== renamed-gunicorn-usage"
+# Gunicorn under another program name (a distribution's wrapper): its argparse errors carry that name.
+mkdir -p /app/bin && cp "$(command -v gunicorn)" /app/bin/gunicornMlflow
+/app/bin/gunicornMlflow -m uvicorn hello:app 2>&1 || true
+echo "=== launcher-missing"
+# An APM agent's launcher before Gunicorn, in an image that does not have the agent.
+sh -c 'exec newrelic-admin run-program gunicorn -b 0.0.0.0:8000 hello:app' 2>&1 || true
+echo "=== crlf-sourced"
+# A start script saved with Windows line endings and run by sh: each command ends in a carriage return.
+printf '#! /usr/bin/env sh\r\n\r\necho "Running prestart"\r\nset -e\r\n' > prestart.sh
+sh /app/prestart.sh 2>&1 || true
+echo "=== module-as-path"
+# The app spec written as the file's path: Gunicorn 19+ imports it as a module name.
+mkdir -p src/line && cp hello.py src/line/app.py
+timeout 5 gunicorn -w 1 -b 0.0.0.0:8000 src/line/app:app 2>&1 || true

@@ -87,15 +87,17 @@ export function parseLockProblem(lines: string[]): LockProblem | undefined {
 }
 
 export type InstallerProblem =
-  | ({ tool: Installer; evidence: string[] } & (
-      { kind: 'not-found'; path?: string } | { kind: 'wrong-version'; required: string; running: string } | { kind: 'no-environment' }
-    ))
+  | ({ tool: Installer; evidence: string[] } & ({ kind: 'wrong-version'; required: string; running: string } | { kind: 'no-environment' }))
+  /** pip too: a base image without it (Debian's or Alpine's own Python, a distroless or scratch stage). */
+  | { tool: Installer | 'pip'; kind: 'not-found'; path?: string; evidence: string[] }
   /** pip refused the distribution's own Python (PEP 668: a Debian or Ubuntu base image's `python3`). */
   | { tool: 'pip'; kind: 'system-managed'; evidence: string[] }
 
 // The shell's and the exec form's words, for the bare name or a path the Dockerfile names (`/usr/local/bin/uv`).
 const NOT_FOUND =
-  /(?:^|[\s:"])((?:\/[\w.-]+)*\/)?(uv|uvx|poetry|pipenv)(?:: not found|: command not found|": executable file not found|: No such file or directory)/
+  /(?:^|[\s:"])((?:\/[\w.-]+)*\/)?(uv|uvx|poetry|pipenv|pip3?)(?:: not found|: command not found|": executable file not found|: No such file or directory)/
+// `python3 -m pip` where the interpreter has no pip module.
+const NO_PIP_MODULE = /\/python[\d.]*: No module named pip\b/
 const UV_VERSION = /Required uv version `([^`]+)` does not match the running version `([^`]+)`/
 const UV_NO_ENV =
   /No virtual environment found; run `uv venv`|No Python interpreters found in virtual environments|Failed to locate a virtualenv or Conda environment/
@@ -107,10 +109,11 @@ export function parseInstallerProblem(lines: string[]): InstallerProblem | undef
   const text = flat(lines)
   const missing = text.match(NOT_FOUND)
   if (missing) {
-    const tool = missing[2].replace(/^uvx$/, 'uv') as Installer
+    const tool = missing[2].replace(/^uvx$/, 'uv').replace(/^pip3$/, 'pip') as Installer | 'pip'
     const path = missing[1] ? `${missing[1]}${missing[2]}` : undefined
     return { tool, kind: 'not-found', path, evidence: linesWith(lines, NOT_FOUND) }
   }
+  if (NO_PIP_MODULE.test(text)) return { tool: 'pip', kind: 'not-found', evidence: linesWith(lines, NO_PIP_MODULE) }
   const version = text.match(UV_VERSION)
   if (version)
     return { tool: 'uv', kind: 'wrong-version', required: version[1], running: version[2], evidence: linesWith(lines, /Required uv version/) }
@@ -123,12 +126,16 @@ export function parseInstallerProblem(lines: string[]): InstallerProblem | undef
  * A resolver's verdict (uv's PubGrub report, Poetry's SolverProblemError), as far as the build needs it. An empty
  * `name` is the project itself (Poetry's "not supported by the project").
  */
-export type SolverVerdict = { tool: 'uv' | 'poetry'; evidence: string[] } & (
-  | { kind: 'other-python'; name: string; requirement: string; requiresPython: string; pythonVersion?: string; requested: boolean }
-  | { kind: 'no-version'; name: string; requirement: string }
-  | { kind: 'conflict'; dependent: string; dependentVersion: string; requirement: string; target: string; targetShown?: string }
-  | { kind: 'pinned-twice'; name: string; requested: string[] }
-)
+type OtherPython = { kind: 'other-python'; name: string; requirement: string; requiresPython: string; pythonVersion?: string; requested: boolean }
+export type SolverVerdict =
+  | ({ tool: 'uv' | 'poetry'; evidence: string[] } & (
+      | OtherPython
+      | { kind: 'no-version'; name: string; requirement: string }
+      | { kind: 'conflict'; dependent: string; dependentVersion: string; requirement: string; target: string; targetShown?: string }
+      | { kind: 'pinned-twice'; name: string; requested: string[] }
+    ))
+  /** Pipenv resolves nothing before it has the Pipfile's Python: only that one can be missing. */
+  | ({ tool: 'pipenv'; evidence: string[] } & OtherPython)
 
 const UV_SOLVER = /No solution found when resolving/
 /** uv's explanation without its `No solution found` header (a paste of the reasoning only): Poetry words it otherwise. */
@@ -142,12 +149,20 @@ const PKG = String.raw`[A-Za-z0-9][\w.\-]*(?:\[[\w,\-]+\])?`
  */
 const UV_NO_INTERPRETER = /No interpreter found for Python (.+?) in (?:virtual environments|managed installations|search path|system path)/
 
+// Pipenv's: the Pipfile's `python_version` is not the image's Python, and it has no pyenv or asdf to install one.
+const PIPENV_NO_PYTHON = /Warning: Python (\S+?)(?:\.\.\.)? was not found on your system/
+
 export function parseSolverVerdict(lines: string[]): SolverVerdict | undefined {
   const text = flat(lines)
   const noInterpreter = UV_NO_INTERPRETER.exec(text)
   if (noInterpreter) {
     const evidence = linesWith(lines, /No interpreter found for Python/)
     return { tool: 'uv', evidence, kind: 'other-python', name: '', requirement: '', requiresPython: noInterpreter[1], requested: false }
+  }
+  const pipenvPython = PIPENV_NO_PYTHON.exec(text)
+  if (pipenvPython) {
+    const evidence = linesWith(lines, /was not found on your system|could be found to install Python/)
+    return { tool: 'pipenv', evidence, kind: 'other-python', name: '', requirement: '', requiresPython: pipenvPython[1], requested: false }
   }
   const tool = UV_SOLVER.test(text) ? 'uv' : POETRY_SOLVER.test(text) ? 'poetry' : UV_DERIVATION.test(text) ? 'uv' : undefined
   if (!tool) return undefined
@@ -268,11 +283,20 @@ export function parseUnpinnedUnderHashes(lines: string[]): UnpinnedUnderHashes |
   }
 }
 
-/** Poetry's (and hatchling's, under uv) readme that is not in the image: the path as the tool printed it. */
-export function parseReadmeMissing(lines: string[]): { tool: 'poetry' | 'uv'; path: string; evidence: string[] } | undefined {
+/**
+ * A file of the project itself that the installer needs to install it and that is not in the image: Poetry's (and
+ * hatchling's, under uv) readme, or Poetry's own package directory (`/app/pkg does not contain any element`, Poetry
+ * 1.1; `No file/folder found for package pkg`, 1.2+). The path or name as the tool printed it.
+ */
+export function parseProjectFileMissing(
+  lines: string[]
+): { tool: 'poetry' | 'uv'; what: 'readme' | 'package'; path: string; evidence: string[] } | undefined {
   const text = flat(lines)
   const poetry = text.match(/Readme path `([^`]+)` does not exist/)
-  if (poetry) return { tool: 'poetry', path: poetry[1], evidence: linesWith(lines, /Readme path|--no-root/) }
+  if (poetry) return { tool: 'poetry', what: 'readme', path: poetry[1], evidence: linesWith(lines, /Readme path|--no-root/) }
   const hatch = text.match(/Readme file does not exist: (\S+)/)
-  return hatch ? { tool: 'uv', path: hatch[1], evidence: linesWith(lines, /Readme file does not exist/) } : undefined
+  if (hatch) return { tool: 'uv', what: 'readme', path: hatch[1], evidence: linesWith(lines, /Readme file does not exist/) }
+  const pkg = text.match(/(\/\S+) does not contain any element|No file\/folder found for package (\S+)/)
+  const evidence = linesWith(lines, /does not contain any element|No file\/folder found|Installing the current project/)
+  return pkg ? { tool: 'poetry', what: 'package', path: pkg[1] ?? pkg[2], evidence } : undefined
 }

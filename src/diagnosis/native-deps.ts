@@ -10,10 +10,12 @@ export const APT_FOR_MISSING: { match: RegExp; apt: string[] }[] = [
   { match: /^openssl\//, apt: ['libssl-dev'] },
   { match: /^(mysql_config|mysql\.h|mysql\/.*)$/, apt: ['default-libmysqlclient-dev', 'pkg-config'] },
   { match: /^pkg-config$/, apt: ['pkg-config'] },
-  { match: /^libxml\/|^libxslt\//, apt: ['libxml2-dev', 'libxslt1-dev'] },
-  { match: /^jpeglib\.h$/, apt: ['libjpeg-dev'] },
-  { match: /^zlib\.h$/, apt: ['zlib1g-dev'] },
-  { match: /^rustc$/, apt: ['cargo'] }
+  { match: /^libxml\/|^libxslt\/|^(xml2|xslt)-config$/, apt: ['libxml2-dev', 'libxslt1-dev'] },
+  // Pillow's names for the libraries it looks for.
+  { match: /^(jpeglib\.h|jpeg)$/, apt: ['libjpeg-dev'] },
+  { match: /^(zlib\.h|zlib)$/, apt: ['zlib1g-dev'] },
+  { match: /^freetype$/, apt: ['libfreetype6-dev'] },
+  { match: /^(rustc|Cargo)$/, apt: ['cargo'] }
 ]
 
 /** Headers and libraries the well-known packages with extensions need besides a compiler. */

@@ -1,4 +1,5 @@
 // What pip said when `pip install` failed inside a build, read from its own messages (pip 23 to 25).
+import { normalizeName } from './requirements.js'
 
 export interface RequirementClash {
   /** `gevent 23.9.1 depends on greenlet>=3.0.0`: who requires, at which version, what. */
@@ -134,42 +135,71 @@ const MISSING_TOOLS: { pattern: RegExp; missing: (m: RegExpMatchArray) => string
   // mysqlclient 2.2+ asks pkg-config for the MySQL or MariaDB client library and finds neither.
   { pattern: /Can not find valid pkg-config name/, missing: () => 'pkg-config' },
   { pattern: /can't find Rust compiler|(cargo|rustc).*not found/, missing: () => 'rustc' },
+  { pattern: /(Cargo), the Rust package manager, is not installed/, missing: (m) => m[1] },
+  // libxml2's and libxslt's config scripts, which lxml runs to find their headers.
+  { pattern: /\b(xslt-config|xml2-config)[: ].*not found/, missing: (m) => m[1] },
+  // Pillow names the library it did not find: `The headers or library files could not be found for jpeg,`.
+  { pattern: /headers or library files could not be found for (\w+)/, missing: (m) => m[1] },
+  // A bundled autoconf script (gevent's libev, libuv) that finds no working compiler.
+  { pattern: /configure: error: (?:C compiler cannot create executables|no acceptable C compiler found)/, missing: () => 'gcc' },
   // autoconf's words when `make` is not there (libev's, libuv's bundled configure), and make's own absence.
   { pattern: /Something went wrong bootstrapping makefile fragments|\bmake: (?:command )?not found|unable to execute 'make'/, missing: () => 'make' }
 ]
 
 /** The tools whose absence is a failed compile by itself, even when the output kept no line of pip's around it. */
-const COMPILE_EVIDENCE =
-  /fatal error: [\w./-]+\.h: No such file|'(?:[\w-]*-)?(?:gcc|g\+\+|cc|clang)'|pg_config executable not found|Can not find valid pkg-config name|bootstrapping makefile fragments/
+const COMPILE_EVIDENCE = new RegExp(
+  [
+    String.raw`fatal error: [\w./-]+\.h: No such file|'(?:[\w-]*-)?(?:gcc|g\+\+|cc|clang)'|pg_config executable not found`,
+    String.raw`Can not find valid pkg-config name|bootstrapping makefile fragments|Rust package manager, is not installed`,
+    String.raw`could not be found for \w+|configure: error: (?:C compiler cannot|no acceptable C compiler)`
+  ].join('|')
+)
 
 /** pip's, setup.py's and uv's ways of naming the package it was building when the build failed. */
 const FAILED_PACKAGE =
-  /Failed building wheel for ([^\s:]+)|Failed to (?:download and )?build:? `([A-Za-z0-9][\w.-]*)|Running setup\.py install for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/
+  /Failed building wheel for ([^\s:]+)|Could not build wheels for ([A-Za-z0-9][\w.-]*)|^\s*Failed to build ([A-Za-z0-9][\w.-]*)\s*$|Failed to (?:download and )?build:? `([A-Za-z0-9][\w.-]*)|Running setup\.py (?:install|bdist_wheel) for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/
 
 /**
  * The installer's own word that a source build failed: pip's (before pip 10: `Command "python setup.py egg_info" failed
  * with error code 1 in /tmp/pip-build-…/`), and uv's build backend (`× Failed to build …`).
  */
-const BUILD_FAILED =
-  /subprocess-exited-with-error|Failed building wheel|legacy-install-failure|[Bb]uild backend (?:returned an error|failed)|Command "[^"]*setup\.py[^"]*" failed with error code/
+const BUILD_FAILED = new RegExp(
+  [
+    String.raw`subprocess-exited-with-error|Failed building wheel|Could not build wheels for|legacy-install-failure`,
+    String.raw`[Bb]uild backend (?:returned an error|failed)|Command "[^"]*setup\.py[^"]*" failed with error code`,
+    // pip's frame around the build's own output (its last words may be wrapped onto the next line), and older pip's.
+    String.raw`× [\w .()-]+ did not run\b|Complete output from command .*setup\.py`
+  ].join('|')
+)
+
+/** pip's status line for a source build's step that failed (`Preparing metadata (pyproject.toml): finished with status 'error'`). */
+const SOURCE_STEP_FAILED =
+  /(?:Preparing metadata|Getting requirements to build wheel|Building wheel for \S+|Running setup\.py \w+ for \S+).*: finished with status 'error'/
 
 export function parseNativeBuildFailure(lines: string[]): NativeBuildFailure | undefined {
   const failed = lines.map((line) => line.match(FAILED_PACKAGE)).find(Boolean)
   const encountered = lines.findIndex((line) => /Encountered error while (trying to install|generating) package/.test(line))
-  const named = failed?.slice(1).find(Boolean) ?? (encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, '').trim() : undefined)
+  // pip 23+ names the package under its `Encountered error` line, or only points back (`See above for output.`).
+  const underEncountered = encountered >= 0 ? lines[encountered + 1]?.replace(/^\s*╰─>\s*/, '').trim() : undefined
+  const named = failed?.slice(1).find(Boolean) ?? (underEncountered && !/^See above/.test(underEncountered) ? underEncountered : undefined)
   const missingTool = MISSING_TOOLS.map(({ pattern, missing }) => {
     const hit = lines.map((line) => line.match(pattern)).find(Boolean)
     return hit ? { name: missing(hit), line: hit.input!.trim() } : undefined
   }).find(Boolean)
   // A step cut before pip names the package still says a build failed, and what it missed.
-  const pipSaysSo = (named !== undefined || missingTool !== undefined) && lines.some((line) => BUILD_FAILED.test(line))
+  // pip's status line after the source archive it downloaded also names what it was building.
+  const sourceStepFailed = lines.some((line) => SOURCE_STEP_FAILED.test(line)) && lastSourceDownload(lines) !== undefined
+  const pipSaysSo = (named !== undefined || missingTool !== undefined || sourceStepFailed) && lines.some((line) => BUILD_FAILED.test(line))
   if (!pipSaysSo && !(missingTool && COMPILE_EVIDENCE.test(missingTool.line))) return undefined
   // Older pip fell back to `setup.py install` after a failed wheel, and that may have worked: no failure then.
   if (named && lines.some((line) => installedAfterAll(line, named))) return undefined
   // psycopg2's own message names it: "pg_config is required to build psycopg2 from source".
   const packageName =
     named ??
-    collectedAs(lines, lines.map((line) => line.match(/is required to build ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean)) ??
+    collectedAs(
+      lines,
+      lines.map((line) => line.match(/(?:is required to build|dependency when compiling) ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean)
+    ) ??
     lastSourceDownload(lines) ??
     flagsOwner(lines) ??
     buildDirectoryOf(lines)
@@ -190,10 +220,18 @@ function collectedAs(lines: string[], project: string | undefined): string | und
   return collected[collected.length - 1] ?? project
 }
 
-/** The last source archive pip fetched before the build failed (`Downloading mysqlclient-2.2.0.tar.gz`): the one it was building. */
+/**
+ * The last source archive pip fetched before the build failed (`Downloading mysqlclient-2.2.0.tar.gz`): the one it was
+ * building, as its `Collecting` line spells it (an archive's name has `_` for `-`: `pydantic_core` is `pydantic-core`).
+ */
 function lastSourceDownload(lines: string[]): string | undefined {
   const sdists = lines.map((line) => /\b(?:Downloading|Using cached) ([A-Za-z0-9][\w.]*?)-\d[\w.]*\.(?:tar\.gz|zip)\b/.exec(line)?.[1])
-  return sdists.filter((name): name is string => name !== undefined).pop()
+  const archive = sdists.filter((name): name is string => name !== undefined).pop()
+  if (archive === undefined) return undefined
+  const collected = lines
+    .map((line) => /\bCollecting ([A-Za-z0-9][\w.-]*)/.exec(line)?.[1])
+    .find((name) => name !== undefined && normalizeName(name) === normalizeName(archive))
+  return collected ?? archive.replace(/_/g, '-')
 }
 
 /** A build that asks for its own flags by name (`Specify MYSQLCLIENT_CFLAGS and MYSQLCLIENT_LDFLAGS`): mysqlclient. */

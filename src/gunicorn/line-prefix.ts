@@ -26,6 +26,8 @@ export const LINE_PREFIXES: readonly LinePrefixShape[] = [
   { name: 'heroku', pattern: new RegExp(String.raw`^${RFC3339} (?:app|heroku)\[[\w.-]+\]: ?`) },
   // fly logs: `2024-03-05T10:00:00Z app[148e272b] iad [info]` (older flyctl: no blank after the level)
   { name: 'fly.io', pattern: new RegExp(String.raw`^${RFC3339} (?:app|runner|proxy)\[[\w-]+\] [a-z]{3,4} \[\w+\] ?`) },
+  // Railway's log export: `2025-12-30T18:59:29.775Z [err]  ` (the stream as `err` or `inf`, then two blanks)
+  { name: 'railway', pattern: new RegExp(String.raw`^${RFC3339} \[(?:err|inf)\]  ?`) },
   { name: 'kubernetes (CRI log file)', pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
   // The CRI flag alone, its time and stream taken by a collector's record (`az containerapp logs show`: `"Log": "F …"`)
   { name: 'CRI flag', pattern: /^[FP] (?=[\s[A-Z])/ },

@@ -152,3 +152,16 @@ export const APP_LOAD_ERRORS = [
   /^Function call arguments must be literals\.?$/,
   /^Error while loading the application:?$/
 ]
+
+/** The first two characters of the unprefixed config and app-load messages (`Er`ror:, `Fa`iled to, `gu`nicorn: …). */
+export const MESSAGE_STARTS = new Set(
+  [...CONFIG_ERRORS, ...APP_LOAD_ERRORS].map((pattern) => {
+    const literal = /^\^\(?([A-Za-z]{2})/.exec(pattern.source)
+    if (!literal) throw new Error(`message pattern without a literal start: ${pattern.source}`)
+    return startKey(literal[1])
+  })
+)
+
+export function startKey(text: string): number {
+  return text.charCodeAt(0) * 65536 + text.charCodeAt(1)
+}

@@ -9,12 +9,14 @@ import type { LogLine } from '../core/model.js'
 import {
   APP_LOAD_ERRORS,
   CONFIG_ERRORS,
+  MESSAGE_STARTS,
   PREFIX,
   PREFIXED,
   type GunicornEvent,
   type GunicornLevel,
   type GunicornPrefix,
-  type TracebackFrame
+  type TracebackFrame,
+  startKey
 } from './log-events.js'
 import { readableSegments } from './line-reading.js'
 import { FaultDumpReader, segfaultReport } from './faulthandler.js'
@@ -30,18 +32,6 @@ const CARETS = /^\s*[~^]+[\s~^]*$/
 const CHAIN_MARKER =
   /^\s*(During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)\s*$/
 const HALT_SERVER = /^<HaltServer '(.*)' (\d+)>$/
-/** The first two characters of the unprefixed config and app-load messages (`Er`ror:, `Fa`iled to, `gu`nicorn: …). */
-const MESSAGE_STARTS = new Set(
-  [...CONFIG_ERRORS, ...APP_LOAD_ERRORS].map((pattern) => {
-    const literal = /^\^\(?([A-Za-z]{2})/.exec(pattern.source)
-    if (!literal) throw new Error(`message pattern without a literal start: ${pattern.source}`)
-    return startKey(literal[1])
-  })
-)
-
-function startKey(text: string): number {
-  return text.charCodeAt(0) * 65536 + text.charCodeAt(1)
-}
 /** An open traceback that has seen this many lines without finishing is given up (its lines become raw). */
 const MAX_TRACEBACK_LINES = 400
 /** One raw event holds at most this many lines of a run of unrecognised ones; a longer run goes on in a new event. */
@@ -302,7 +292,14 @@ export class GunicornLogParser {
       this.closeTraceback(line, text, exception[1], exception[2] ?? '', out)
       return true
     }
-    return false
+    // A log that lost every line's indentation (a journal, a host's stream): the line right after a frame is its code.
+    const framed = this.open.find(
+      (tb) => tb.frames.length > 0 && tb.frames[tb.frames.length - 1].code === undefined && tb.lines[tb.lines.length - 1]?.seq === line.seq - 1
+    )
+    if (!framed || text.charCodeAt(0) === 91 /* [ */ || CARETS.test(text) || TRACEBACK_HEADER.test(text)) return false
+    framed.frames[framed.frames.length - 1].code = text.trim()
+    framed.lines.push(line)
+    return this.checkLength(framed, out)
   }
 
   private closeTraceback(line: LogLine, text: string, name: string, message: string, out: GunicornEvent[]): void {

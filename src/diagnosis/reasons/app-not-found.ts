@@ -30,12 +30,16 @@ const loadErrorOf = (rc: RuleContext) => rc.ofKind('app-load-error').find((e) =>
 /** Gunicorn before 19's words for an application given as a file path (`app.py`), not a module. */
 const BY_FILENAME = /^Import by filename is not supported\.?$/
 
+/** Gunicorn 19+ imports a file path as a module name: `No module named 'src/line/app'`, `'app.py'; 'app' is not a package`. */
+const PATH_AS_MODULE = /^No module named '((?:[^'/]+\/)+[^'/]+|[^'/]+\.py)'/
+
 const importTracebackOf = (rc: RuleContext) =>
   rc.primaryTraceback(
     (tb) =>
       /^Failed to find (application|attribute)/.test(tb.exception.message) ||
       tb.exception.type.endsWith('AppImportError') ||
-      (BY_FILENAME.test(tb.exception.message) && tb.frames.some((f) => /gunicorn\/util\.py$/.test(f.file)))
+      ((BY_FILENAME.test(tb.exception.message) || PATH_AS_MODULE.test(tb.exception.message)) &&
+        tb.frames.some((f) => /gunicorn\/util\.py$/.test(f.file)))
   )
 
 /** The finding for the message one of the rules read; both the load error and the traceback are evidence. */
@@ -125,6 +129,8 @@ function summary({ message, missing, defines, server }: Facts): string {
   const none = EVALUATED_TO_NONE.exec(message)?.[1]
   if (none) return `Gunicorn evaluated ${code(none)} and got None, so there is no application object to serve.`
   if (BY_FILENAME.test(message)) return 'Gunicorn was given a file path as the application: it imports a module (`module:variable`), not a file.'
+  const path = PATH_AS_MODULE.exec(message)?.[1]
+  if (path) return `Gunicorn was given a file path as the application's module (${code(path)}): it imports a module by its dotted name, not a file.`
   const unparsed = UNPARSED_SPEC.exec(message)?.[1]
   if (unparsed) {
     return (
@@ -145,6 +151,12 @@ function remedy({ message, missing, suggestion, defines, spec }: Facts): string 
   if (none) return `Point Gunicorn at a variable that holds the application once the module is imported, not None.`
   if (BY_FILENAME.test(message))
     return `Name the module without ${code('.py')} and its application variable: ${code('app:app')} for ${code('app.py')}, run from its folder (or ${code('--chdir')}).`
+  const path = PATH_AS_MODULE.exec(message)?.[1]
+  if (path) {
+    const dotted = path.replace(/\.py$/, '').replace(/\//g, '.')
+    const dottedSpec = `${dotted}:${spec?.split(':')[1] ?? 'app'}`
+    return `Name it with dots, as Python imports it: ${code(dottedSpec)}, run from the folder that holds ${code(dotted.split('.')[0])} (or ${code('--chdir')}).`
+  }
   const unparsed = UNPARSED_SPEC.exec(message)?.[1]
   if (unparsed?.includes('.')) {
     const [owner, attribute] = [unparsed.slice(0, unparsed.lastIndexOf('.')), unparsed.slice(unparsed.lastIndexOf('.') + 1)]
@@ -166,7 +178,9 @@ export default defineReason({
   title: 'Application object not found',
   headline: 'application not found',
   namesCulprit: true,
-  readme: 'exit 4: the `module:attribute` of the app is wrong (also uvicorn\'s `Attribute "app" not found in module`)',
+  readme:
+    'exit 4: the `module:attribute` of the app is wrong (also uvicorn\'s `Attribute "app" not found in module`), or its module ' +
+    "written as its file's path (with slashes, or `.py`): the dotted name to use",
   fixtures: [{ path: '__fixtures__/apps/fail-app-not-found', test: '__tests__/diagnosis.itg.ts' }],
   rules: [loadError, importTraceback, indentedLoadError, uvicornLoadError, exitCode4],
   words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })

@@ -51,11 +51,17 @@ function stepFailed(cause: CauseRule): Rule<Facts> {
   }
 }
 
-function summary({ instruction, stepPosition, exitCode, lastError }: Facts): string {
+function summary({ instruction, stepPosition, exitCode, lastError, cause }: Facts): string {
   const step = instruction ? code(clip(instruction, 100)) : 'a step'
   const position = stepPosition ? ` (step ${stepPosition})` : ''
   const exit = exitCode !== undefined ? ` with exit code ${exitCode}` : ''
-  return `The Docker build failed at ${step}${position}${exit}${lastError ? `: ${code(clip(lastError, 200))}` : ''}.`
+  const why =
+    cause.kind === 'vcs-tool-missing'
+      ? `: pip needs ${code(cause.tool)} to fetch a requirement from its repository (${code(`${cause.tool}+https://…`)}), and the image has no ${code(cause.tool)}`
+      : lastError
+        ? `: ${code(clip(lastError, 200))}`
+        : ''
+  return `The Docker build failed at ${step}${position}${exit}${why}.`
 }
 
 /** One or two sentences on what to change, for the failures users hit most. */
@@ -63,6 +69,11 @@ function remedy(cause: BuildCause): string {
   switch (cause.kind) {
     case 'no-pip':
       return 'The base image has no pip: start from an official Python image (python:3.x-slim) or install pip before this step.'
+    case 'vcs-tool-missing':
+      return (
+        `Install ${cause.tool} before this step (\`apt-get install -y --no-install-recommends ${cause.tool}\`), ` +
+        'or require a released version of the package instead of its repository URL.'
+      )
     case 'no-distribution':
       return (
         `pip could not find \`${cause.requirement}\`: check its name and version pin in the requirements file, ` +

@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { defineReason, type Finding, type Rule } from '../reason.js'
 import { closestExistingFile, dockerignoreLine, existsInContext } from '../build-context.js'
-import { installerLines, parseReadmeMissing } from '../installer-output.js'
+import { installerLines, parseProjectFileMissing } from '../installer-output.js'
 import { pointers, rel, stepLocation } from '../rules/build-causes.js'
 import { stageLines } from '../rules/installers.js'
 import type { BuildContext } from '../stages.js'
@@ -29,7 +29,7 @@ type Facts = Copied &
     /** The build context is not on disk to look in (a log read apart from its repository): the builder's two causes. */
     | { kind: 'unchecked' }
     /** The installer (Poetry, or uv's build backend) needs `file` to install the project, and no step copied it. */
-    | { kind: 'not-copied'; tool: 'poetry' | 'uv'; imagePath: string; stepAt?: SourceLocation; copyAt?: SourceLocation }
+    | { kind: 'not-copied'; tool: 'poetry' | 'uv'; what: 'readme' | 'package'; imagePath: string; stepAt?: SourceLocation; copyAt?: SourceLocation }
     /** pip or uv was told to read a requirements file that is not in the image; `inContext` when the context was read. */
     | { kind: 'not-in-image'; tool: 'pip' | 'uv'; inContext?: boolean; stepAt?: SourceLocation }
     /** The legacy builder refuses a source above the build context (`COPY ../requirements.txt .`): `file` as written. */
@@ -100,9 +100,9 @@ function projectCopy(ctx: BuildContext, before: number | undefined): SourceLocat
 
 const readmeNotCopied: Rule<Facts> = {
   stage: 'build',
-  name: 'the installer needs the readme, which was not copied',
+  name: 'the installer needs a project file (its readme, its package), which was not copied',
   detect(ctx): Finding<Facts> | undefined {
-    const missing = parseReadmeMissing(installerLines(ctx.failure))
+    const missing = parseProjectFileMissing(installerLines(ctx.failure))
     if (!missing) return undefined
     const stepAt = stepLocation(ctx)
     const copyAt = projectCopy(ctx, stepAt?.line)
@@ -113,6 +113,7 @@ const readmeNotCopied: Rule<Facts> = {
       context: rel(ctx, ctx.contextDir),
       kind: 'not-copied',
       tool: missing.tool,
+      what: missing.what,
       imagePath: missing.path,
       stepAt,
       copyAt
@@ -190,8 +191,8 @@ function words(facts: Facts): { summary: string; remedy: string } {
       const noRoot = facts.tool === 'poetry' ? code('poetry install --no-root') : code('uv sync --no-install-project')
       return {
         summary:
-          `${code(clip(facts.instruction ?? `${facts.tool} install`, 80))} installs the project itself, which needs its readme ${code(facts.file)}, ` +
-          `and no step copied it into the image (${code(facts.imagePath)} does not exist).`,
+          `${code(clip(facts.instruction ?? `${facts.tool} install`, 80))} installs the project itself, which needs its ${facts.what} ${code(facts.file)}, ` +
+          `and no step copied it into the image before this step (${code(facts.imagePath)} ${facts.what === 'readme' ? 'does not exist' : 'has no files'}).`,
         remedy:
           `Install only the dependencies at this step (${noRoot}` +
           (facts.tool === 'poetry' ? `, or ${code('package-mode = false')} under ${code('[tool.poetry]')}` : '') +

@@ -26,11 +26,13 @@ import { code, fileLine, where } from '../words.js'
 import { callerRemedy, callerWords } from '../rules/config-frames.js'
 import { settingsModuleMissing } from '../rules/settings-module.js'
 import { appSettingsWords, settingLoggedUnset, settingsRefused, valueUnparsable, type AppSettingsFacts } from '../rules/app-settings.js'
+import { configFileMissing, configValueWords, inlineComment, type ConfigValueFacts } from '../rules/config-values.js'
 import { databaseUrlScheme, databaseUrlWords, type DatabaseUrlFacts } from '../rules/database-urls.js'
 import { tlsFileMissing, tlsFileWords, type TlsFileFacts } from '../rules/tls-files.js'
 import { unexpandedVariable, unexpandedVariableWords, type UnexpandedVariableFacts } from '../rules/unexpanded-variables.js'
 
-type Facts = StartFacts | ConfigFacts | ConfigNameFacts | AppSettingsFacts | DatabaseUrlFacts | TlsFileFacts | UnexpandedVariableFacts
+type Facts =
+  StartFacts | ConfigFacts | ConfigNameFacts | AppSettingsFacts | ConfigValueFacts | DatabaseUrlFacts | TlsFileFacts | UnexpandedVariableFacts
 
 const CORRECT_VALUE = 'Correct that value in the command or gunicorn.conf.py; `gunicorn --check-config` reproduces the error locally.'
 const PORT_FROM_ENV = code(`bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"`)
@@ -130,7 +132,7 @@ function summary(facts: ConfigFacts): string {
     case 'unresolvable-bind':
       return (
         `Gunicorn cannot bind ${code(facts.address)}: the host ${code(facts.host)} in the bind address ` +
-        'does not resolve to an address of this container.'
+        (facts.malformed ? 'is no host name or address, so it never resolves.' : 'does not resolve to an address of this container.')
       )
     case 'option-without-value':
       return (
@@ -183,6 +185,18 @@ function unreadableRemedy(facts: Extract<ConfigFacts, { kind: 'unreadable-config
 const DJANGO_SETTINGS_REMEDY =
   'Provide the setting or configuration file Django names above in the image (it is often copied by hand on the server and missing from the build).'
 
+function unresolvableBindRemedy({ host, port, malformed }: Extract<ConfigFacts, { kind: 'unresolvable-bind' }>): string {
+  if (malformed)
+    return (
+      `Check how the bind option is written: a single-dash ${code('-bind=…')} is read as ${code('-b')} with the value ` +
+      `${code(host)}; write ${code(`--bind 0.0.0.0:${port}`)} (or ${code(`-b 0.0.0.0:${port}`)}).`
+    )
+  return (
+    `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${port}`)}); a service name such as ` +
+    `${code(host)} is how other containers reach this one, not an address it can listen on.`
+  )
+}
+
 function remedy(facts: ConfigFacts): string {
   switch (facts.kind) {
     case 'ipv6-unavailable':
@@ -196,10 +210,7 @@ function remedy(facts: ConfigFacts): string {
         `makes Gunicorn 21+ print the bind's own error (${code('connection to … failed: [Errno …]')}).`
       )
     case 'unresolvable-bind':
-      return (
-        `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${facts.port}`)}); a service name such as ` +
-        `${code(facts.host)} is how other containers reach this one, not an address it can listen on.`
-      )
+      return unresolvableBindRemedy(facts)
     case 'option-without-value':
       return (
         `Give ${code(facts.option)} a value where the command is built (e.g. ${code(`${facts.option} "\${VAR:-1000}"`)} ` +
@@ -257,6 +268,9 @@ function words(facts: Facts): Words {
     case 'setting-unset':
     case 'value-unparsable':
       return appSettingsWords(facts)
+    case 'config-file-missing':
+    case 'inline-comment':
+      return configValueWords(facts)
     case 'database-url-scheme':
       return databaseUrlWords(facts)
     case 'tls-file-missing':
@@ -281,6 +295,7 @@ export default defineReason({
     "configuration failed at import (Django's `ImproperlyConfigured`, an `INSTALLED_APPS` entry that names no app, " +
     'a `DJANGO_SETTINGS_MODULE` the image lacks, a missing INI section, a check of its own that refuses settings it ' +
     'names, a setting it logs as unset before Gunicorn finds no application, a pydantic setting whose value it cannot parse, ' +
+    "a value that kept its inline comment (an env file's `18000 # seconds`), a configuration file it opens at import that is not there, " +
     'a database URL scheme SQLAlchemy dropped: `postgres://`)',
   fixtures: [
     { path: '__fixtures__/apps/fail-config-error', test: '__tests__/diagnosis.itg.ts' },
@@ -313,6 +328,8 @@ export default defineReason({
     databaseUrlScheme,
     settingsRefused,
     valueUnparsable,
+    inlineComment,
+    configFileMissing,
     settingLoggedUnset,
     distributionNameAsModule,
     // Last: Gunicorn serves on after it, so it explains a failure only when nothing else does.

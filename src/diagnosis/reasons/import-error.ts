@@ -10,7 +10,14 @@ import { closestName } from '../closest.js'
 import { cannotImportName, definedNames, missingName, moduleNotFound, raisedAtImport, type MissingName } from '../rules/imports.js'
 import { closestLocalModule, missingLocalSubmodule, type LocalNeighbour, type MissingSubmodule } from '../rules/local-modules.js'
 import { exceptionIs } from '../rules/rule.js'
-import { cutWhileLoading, importFailureWords, shadowed, sslPatchedLate, type ImportFailureFacts } from '../rules/import-failures.js'
+import {
+  cutWhileLoading,
+  importFailureWords,
+  raisedByModuleCode,
+  shadowed,
+  sslPatchedLate,
+  type ImportFailureFacts
+} from '../rules/import-failures.js'
 import { code, fileLine, where } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
 
@@ -257,7 +264,8 @@ export default defineReason({
   namesCulprit: true,
   readme:
     '`ImportError: cannot import name …` (version mismatch, circular import), or a ' +
-    '`NameError`/`AttributeError` raised by module-level code while Gunicorn imports the app; a project module that ' +
+    '`NameError`/`AttributeError` (or any exception no other reason reads) raised by module-level code while Gunicorn imports the app, ' +
+    'named with its line; a project module that ' +
     "shadows the standard library's (`platform.py`), ssl imported before gevent patched it (`RecursionError`), " +
     "a worker's traceback cut inside the app's import; a library whose error names the release the code needs (protobuf's " +
     '`Descriptors cannot be created directly`: the pin it gives)',
@@ -275,6 +283,7 @@ export default defineReason({
     shadowed,
     sslPatchedLate,
     nameMissingAtImport,
+    raisedByModuleCode,
     cutWhileLoading
   ],
   words: (facts) => {
@@ -295,6 +304,7 @@ export default defineReason({
       case 'cut-while-loading':
       case 'shadowed-module':
       case 'ssl-patched-late':
+      case 'raised-at-import':
         return importFailureWords(facts)
       default:
         return cannotImportWords(facts)

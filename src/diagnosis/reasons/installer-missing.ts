@@ -74,7 +74,10 @@ function summary(facts: Facts): string {
 }
 
 const COPY_UV = 'COPY --from=ghcr.io/astral-sh/uv:<version> /uv /uvx /bin/'
-const INSTALL: Record<Exclude<Facts['tool'], 'pip'>, string> = {
+const INSTALL: Record<Facts['tool'], string> = {
+  pip:
+    `build it FROM an official ${code('python:3.x-slim')} image, which has pip, ` +
+    `or add ${code('apt-get install -y python3-pip')} (Alpine: ${code('apk add py3-pip')})`,
   uv: `add ${code(COPY_UV)} after its FROM`,
   poetry: `install it there (${code('pip install poetry==<version>')}) or put its bin directory on PATH (${code('ENV PATH="$POETRY_HOME/bin:$PATH"')})`,
   pipenv: `install it there (${code('pip install pipenv')})`
@@ -85,7 +88,9 @@ function remedy(facts: Facts): string {
     case 'not-found':
       return (
         `Install ${code(facts.tool)} in ${inStage(facts.stage)}: ${INSTALL[facts.tool]}, or build that stage FROM the stage that has it` +
-        (facts.path ? `; or call the installer the base image does have (its own ${code('pip')}) instead of ${code(facts.path)}.` : '.')
+        (facts.path && facts.tool !== 'pip'
+          ? `; or call the installer the base image does have (its own ${code('pip')}) instead of ${code(facts.path)}.`
+          : '.')
       )
     case 'wrong-version':
       return (
@@ -111,7 +116,7 @@ export default defineReason({
   title: 'Installer missing in the stage',
   headline: 'the installer cannot run in the stage',
   readme:
-    "`uv`, `poetry` or `pipenv` not found in the stage that runs it (and the stage that does install it), uv's " +
+    "`uv`, `poetry`, `pipenv` or `pip` not found in the stage that runs it (and the stage that does install it), uv's " +
     "`required-version` not met (its `[tool.uv]` line), `uv pip` without `--system` or a venv, pip refused a distribution's own " +
     'Python (`externally-managed-environment`, PEP 668): the Dockerfile lines, annotated',
   fixtures: [

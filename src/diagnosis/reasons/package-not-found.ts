@@ -19,7 +19,7 @@ interface Requested {
   /** Its line in the requirements files. */
   at?: SourceLocation
   /** The resolver that said so, when it was not pip. */
-  tool?: 'uv' | 'poetry'
+  tool?: 'uv' | 'poetry' | 'pipenv'
   /** The project's own Python requirement (`requires-python`, Poetry's `python`, the Pipfile's `[requires]`). */
   pythonAt?: SourceLocation
   /** The requirement is the project's own `requires-python`, which the image's Python does not meet. */
@@ -161,7 +161,8 @@ function words(facts: Facts): { summary: string; remedy: string } {
 
 /** The project itself requires a Python the image does not run (Poetry checks before it installs anything). */
 function projectPythonWords(facts: Facts & { kind: 'other-python' }): { summary: string; remedy: string } {
-  const range = `${code('requires-python')}${where(facts.pythonAt)}`
+  const setting = facts.tool === 'pipenv' ? 'python_version' : 'requires-python'
+  const range = `${code(setting)}${where(facts.pythonAt)}`
   const project = facts.name === 'the project' ? 'The project' : `The project ${code(facts.name)}`
   // uv may also fetch a Python of its own, unless the image or its settings keep it to the system's.
   const uvPython =

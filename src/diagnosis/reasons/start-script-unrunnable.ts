@@ -108,7 +108,10 @@ function summary(facts: Facts): string {
   const script = facts.script ? `The start script ${shown(facts)}` : 'The start script'
   switch (facts.problem) {
     case 'crlf':
-      return `${script} has Windows (CRLF) line endings: its \`#!\` line names an interpreter ending in a carriage return, which no image has, ${EXITS}.`
+      // Run by a shell (`sh start.sh`, `. start.sh`), its lines' commands end in the carriage return instead.
+      return facts.line?.includes(': not found')
+        ? `${script} has Windows (CRLF) line endings: the shell reads each command with a carriage return at its end, which no program is named, ${EXITS}.`
+        : `${script} has Windows (CRLF) line endings: its \`#!\` line names an interpreter ending in a carriage return, which no image has, ${EXITS}.`
     case 'no-shebang':
       return `${script} has no \`#!\` line: the kernel cannot run it (\`exec format error\`), ${EXITS}.`
     case 'byte-order-mark':

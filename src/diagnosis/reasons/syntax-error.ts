@@ -1,6 +1,6 @@
 // A file of the app does not compile: a SyntaxError (or IndentationError, TabError) on its file and line.
 import { defineReason, type Rule } from '../reason.js'
-import { frameText } from '../context.js'
+import { frameText, type Traceback } from '../context.js'
 import { exceptionIs } from '../rules/rule.js'
 import { code, fileLine, present } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
@@ -109,9 +109,13 @@ const syntaxTraceback: Rule<Facts> = {
   stage: 'boot',
   name: 'a SyntaxError traceback',
   detect(rc) {
-    const tb = rc.primaryTraceback((t) => exceptionIs(t, 'SyntaxError', 'IndentationError', 'TabError'))
+    const isSyntax = (t: Traceback) => exceptionIs(t, 'SyntaxError', 'IndentationError', 'TabError')
+    // The last frame of a SyntaxError traceback is the broken file itself (no `, in func`): a traceback that ends so is
+    // the whole one, where a host delivered the lines out of order and another copy ends at an importing line.
+    const endsInFile = (t: Traceback) => t.frames.length > 0 && t.frames[t.frames.length - 1].func === undefined
+    const primary = rc.primaryTraceback(isSyntax)
+    const tb = primary && !endsInFile(primary) ? (rc.tracebacks.find((t) => isSyntax(t) && endsInFile(t)) ?? primary) : primary
     if (!tb) return undefined
-    // The last frame of a SyntaxError traceback is the broken file itself (no `, in func`).
     const last = tb.frames[tb.frames.length - 1]
     const file = last ? rc.mapContainerPath(last.file) : undefined
     const location: SourceLocation | undefined = file && last ? { file, line: last.line, containerPath: last.file } : rc.userFrame(tb)?.location
@@ -195,7 +199,7 @@ export default defineReason({
     if (newer) return newerWords({ ...facts, newer })
     const shown = code(at ?? 'the application')
     return {
-      summary: `${shown} has a ${errorType}: ${message}${reloaded ? RELOADED : ''}.`,
+      summary: `${shown} has ${/^[AEIOU]/.test(errorType) ? 'an' : 'a'} ${errorType}: ${message}${reloaded ? RELOADED : ''}.`,
       remedy: `Fix the syntax at ${shown}; ${code(`python -m py_compile ${file ?? 'file.py'}`)} reproduces it without Docker.`
     }
   }

@@ -1,6 +1,7 @@
 // The start command runs a program of a virtualenv that another stage of the Dockerfile made, and the final stage
 // cannot run it: the virtualenv was never copied into it (each FROM starts over), or it was copied and its `python`
 // links to an interpreter the final stage lacks (made by another Python: another base image, version or path).
+import { stripLinePrefixes } from '../../gunicorn/line-prefix.js'
 import { defineReason, type Rule, type Words } from '../reason.js'
 import type { StartContext } from '../stages.js'
 import { venvAcrossStages, type VenvAcrossStages } from '../rules/venv-stages.js'
@@ -106,8 +107,9 @@ const exitedAtOnce: Rule<Facts> = {
 
 // systemd's words for a unit whose ExecStart program is not there, and the shells' and runc's (above).
 const SYSTEMD_NOT_THERE = /(?:Failed at step EXEC spawning|Failed to locate executable) (\/\S+): No such file or directory/
-// A virtualenv's program: `<venv>/bin/gunicorn` (or its python, uvicorn), outside the system's own bin directories.
-const VENV_PROGRAM = /^(\/.+)\/bin\/(?:gunicorn|python3?(?:\.\d+)?|uvicorn)$/
+// A virtualenv's program: `<venv>/bin/gunicorn` (or its python, uvicorn), outside the system's own bin directories;
+// a start script may name it relative to its directory (`./venv/bin/gunicorn`).
+const VENV_PROGRAM = /^(.+)\/bin\/(?:gunicorn|python3?(?:\.\d+)?|uvicorn)$/
 
 /** The program a line says is not there, when it is a virtualenv's. */
 function missingVenvProgram(text: string): { executable: string; venv: string } | undefined {
@@ -123,12 +125,15 @@ const venvNeverMade: Rule<Facts> = {
   detect(rc) {
     // Also while the container or host runs on (systemd, a supervisor): the refusal is the evidence.
     if (rc.ofKind('master-start').length > 0) return undefined
-    for (const { text } of rc.ctx.lines) {
-      if (!text.includes('/bin/')) continue
-      const found = missingVenvProgram(text.trim())
-      if (found) return { facts: { kind: 'venv-missing', ...found }, evidence: [text.trim()], location: firstLocation(commandLine(rc)) }
-    }
-    return undefined
+    const missing = rc.ctx.lines.flatMap(({ text }) => {
+      const found = text.includes('/bin/') ? missingVenvProgram(stripLinePrefixes(text).trim()) : undefined
+      return found ? [{ found, line: text.trim() }] : []
+    })
+    // A start script may look for the virtualenv's python first: Gunicorn's own program is the one it starts.
+    const chosen = missing.find(({ found }) => found.executable.endsWith('/gunicorn')) ?? missing[0]
+    if (!chosen) return undefined
+    const evidence = [...new Set(missing.map(({ line }) => line))].slice(0, 3)
+    return { facts: { kind: 'venv-missing', ...chosen.found }, evidence, location: firstLocation(commandLine(rc)) }
   }
 }
 

@@ -33,7 +33,14 @@ type Facts = Requirements &
     | { kind: 'unregistered'; name: string }
     | { kind: 'requires-missing'; worker: string; pkg: string; floor: string; pipName: string; workerRemovedIn?: string }
     | { kind: 'requires-older'; worker: string; pkg: string; floor: string; pipName: string; installed?: string; workerRemovedIn?: string }
-    | { kind: 'not-installed' | 'not-importable'; workerClass?: string; module?: string; package?: { pipName: string; note?: string } }
+    | {
+        kind: 'not-installed' | 'not-importable'
+        workerClass?: string
+        module?: string
+        package?: { pipName: string; note?: string }
+        /** The class the module does not have. */
+        className?: string
+      }
     | { kind: 'broken-in-setup'; pkg: string; workerPkg?: string; at: string; exceptionLine?: string; pkgRemovedIn?: string }
     | { kind: 'removed-api'; api: string; removedBy: string; fix: string; exceptionLine: string }
     | { kind: 'worker-module-broken'; worker: string; at: string; imports?: string; exceptionType: string; exceptionLine: string }
@@ -187,9 +194,10 @@ const notImportable: Rule<Facts> = {
 }
 
 function classLoadFinding(rc: RuleContext, kind: 'not-installed' | 'not-importable'): Finding<Facts> {
-  const { error, missing, needInstalled, workerClass, module } = classLoadFailure(rc)!
-  const facts: Facts = { kind, workerClass, module, package: module ? WORKER_CLASS_PACKAGES[module] : undefined, requirements: rc.requirementsFile() }
-  return found(rc, facts, present(error?.lines[0].text, missing?.exception.line, needInstalled?.exception.line))
+  const { error, missing, needInstalled, workerClass, module, classMissing } = classLoadFailure(rc)!
+  const pkg = module && !classMissing ? WORKER_CLASS_PACKAGES[module] : undefined
+  const facts: Facts = { kind, workerClass, module, package: pkg, className: classMissing?.name, requirements: rc.requirementsFile() }
+  return found(rc, facts, present(error?.lines[0].text, missing?.exception.line, needInstalled?.exception.line, classMissing?.line))
 }
 
 const removedNote = (worker: string, removedIn: string | undefined) =>
@@ -253,6 +261,13 @@ function classLoadWords(facts: Extract<Facts, { kind: 'not-installed' | 'not-imp
   const className = facts.workerClass ? `the ${code(facts.workerClass)} worker class` : 'the configured worker class'
   const pkg = facts.package
   const what = pkg ? `the ${code(pkg.pipName)} package` : `module ${code(facts.module ?? '?')}`
+  if (facts.className)
+    return {
+      summary:
+        `Gunicorn cannot load ${className}: ${facts.module ? `module ${code(facts.module)}` : 'its module'} imports, and has no ` +
+        `${code(facts.className)} in it (the installed release is not the one the class name comes from, or not for this Python).`,
+      remedy: `Install the release of the package that provides ${code(facts.className)} for this Python, or choose a worker class the image has (e.g. ${code('gthread')}).`
+    }
   return {
     summary:
       facts.kind === 'not-installed'

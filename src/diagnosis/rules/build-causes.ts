@@ -46,6 +46,8 @@ export function pointers(...locations: (SourceLocation | undefined)[]): SourceLo
 /** What the builder's message and the step's last lines say, when no specific build rule recognised the failure. */
 export type BuildCause =
   | { kind: 'no-pip' }
+  /** pip was asked for a VCS requirement (`git+https://…`) and the image has no such tool to fetch it. */
+  | { kind: 'vcs-tool-missing'; tool: string }
   | { kind: 'no-distribution'; requirement: string }
   | { kind: 'not-in-context' }
   | { kind: 'base-image-not-pulled' }
@@ -69,6 +71,13 @@ const PULL_FAILED =
 /** Ordered: the first that finds something is the cause; the last finds every failure. */
 export const BUILD_CAUSES: readonly CauseRule[] = [
   { name: 'the base image has no pip', find: when(/pip: not found|No module named pip/, { kind: 'no-pip' }) },
+  {
+    name: 'pip cannot fetch a VCS requirement without its tool',
+    find(failure) {
+      const tool = /Cannot find command '(git|hg|svn|bzr)'/.exec(failureText(failure))?.[1]
+      return tool === undefined ? undefined : { kind: 'vcs-tool-missing', tool }
+    }
+  },
   {
     name: 'pip found no matching distribution',
     find(failure) {

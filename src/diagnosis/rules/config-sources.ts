@@ -9,17 +9,23 @@ import { moduleNotFound } from './imports.js'
 import { closestLocalModule, knownPackage, raisedByDjangoPopulate, settingsLineListing } from './local-modules.js'
 
 /** `Invalid address: ('backend', 8001)`: the bind names a host the container cannot resolve. */
+// A bind host with a character no host name, IPv4 or IPv6 address has (`=`, `$`, `{`, `/`, a quote, a blank).
+const NOT_A_HOST = /^\('[^']*[^\w.:%\-[\]'][^']*', \d+\)$/
+
 export const unresolvableBind: Rule<ConfigFacts> = {
   stage: 'boot',
   name: 'the bind host does not resolve',
   detect(rc) {
-    const invalid = rc.ofKind('invalid-address')[0]
+    // Gunicorn 19 retries a host that cannot resolve like a busy port (`Can't connect to ('ind=0.0.0.0', 80)`): a host
+    // no name or address can be spelled with is a mistyped option (`-bind=…` read as `-b ind=…`), not another process.
+    const stated = rc.ofKind('invalid-address')[0]
+    const invalid = stated ?? rc.ofKind('cant-connect').find((e) => NOT_A_HOST.test(e.address))
     if (!invalid) return undefined
     const { address } = invalid
     const host = /^\('([^']*)'/.exec(address)?.[1] ?? address
     const port = /, (\d+)\)$/.exec(address)?.[1] ?? String(rc.ctx.settings.port)
     return {
-      facts: { kind: 'unresolvable-bind', address, host, port },
+      facts: { kind: 'unresolvable-bind', address, host, port, malformed: stated === undefined },
       evidence: present(invalid.lines[0].text, commandLine(rc)?.text),
       location: firstLocation(configSetting(rc, 'bind'), commandLine(rc))
     }

@@ -5,6 +5,7 @@ import type { SourceLocation } from '../../core/model.js'
 import type { RuleContext, Traceback } from '../context.js'
 import type { Finding, Rule, Words } from '../reason.js'
 import { code } from '../words.js'
+import { stripLinePrefixes } from '../../gunicorn/line-prefix.js'
 import { importsOs, shellFormOf } from './command-forms.js'
 import { commandLine, configSetting, firstLocation } from './locate.js'
 import type { LocalNeighbour } from './local-modules.js'
@@ -13,7 +14,8 @@ import { environKeyError } from './environment.js'
 
 /** What a boot rule of config-error found (the start rules have their own, in start.ts). */
 export type ConfigFacts =
-  | { kind: 'unresolvable-bind'; address: string; host: string; port: string }
+  /** `malformed`: no host can be spelled so (an option glued to its value, `-bind=…` read as `-b ind=…`). */
+  | { kind: 'unresolvable-bind'; address: string; host: string; port: string; malformed?: boolean }
   | { kind: 'ipv6-unavailable'; address: string; host: string; port: string; errno: string }
   | { kind: 'bind-refused'; address?: string; port: string }
   | { kind: 'option-without-value'; option: string; message: string }
@@ -87,7 +89,31 @@ export const startsWithBlank = (args: string): boolean => /^\s/.test(args)
 export const printedByAppParser = (rc: RuleContext, error: ConfigErrorEvent): boolean => printedByWorker(rc, error) || rejectsGunicornOptions(error)
 
 /** Gunicorn's own configuration errors, leaving out the usage errors an app's argument parser printed. */
-export const gunicornConfigErrors = (rc: RuleContext): ConfigErrorEvent[] => rc.ofKind('config-error').filter((e) => !printedByAppParser(rc, e))
+export const gunicornConfigErrors = (rc: RuleContext): ConfigErrorEvent[] => {
+  const errors = rc.ofKind('config-error').filter((e) => !printedByAppParser(rc, e))
+  return errors.length > 0 ? errors : renamedParserErrors(rc)
+}
+
+// Gunicorn's usage line, whatever its program is called (a wrapper script, a distribution's `gunicorn-3`).
+const GUNICORN_USAGE = /^usage: (\S+) \[OPTIONS\] \[APP_MODULE\]$/
+const renamedErrors = new WeakMap<RuleContext, ConfigErrorEvent[]>()
+
+/** Gunicorn's argument errors printed under another program name (`…-gunicornMlflow: error: argument -m/--umask: …`). */
+function renamedParserErrors(rc: RuleContext): ConfigErrorEvent[] {
+  const known = renamedErrors.get(rc)
+  if (known) return known
+  const { lines } = rc.ctx
+  const usage = lines.findIndex((line) => line.text.includes('[OPTIONS] [APP_MODULE]'))
+  const program = usage >= 0 ? GUNICORN_USAGE.exec(stripLinePrefixes(lines[usage].text).trim())?.[1] : undefined
+  const errors: ConfigErrorEvent[] = []
+  if (program && !/^gunicorn$/.test(program)) {
+    const said = `${program}: error: `
+    const error = lines.slice(usage + 1, usage + 4).find((line) => stripLinePrefixes(line.text).trim().startsWith(said))
+    if (error) errors.push({ kind: 'config-error', message: stripLinePrefixes(error.text).trim().slice(said.length), lines: [error] })
+  }
+  renamedErrors.set(rc, errors)
+  return errors
+}
 
 /** The first `Error: …` Gunicorn printed: the rules below read it in order, the last takes any. */
 const firstConfigError = (rc: RuleContext): ConfigErrorEvent | undefined => gunicornConfigErrors(rc)[0]

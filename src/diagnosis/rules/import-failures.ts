@@ -12,6 +12,7 @@ export type ImportFailureFacts =
   | { kind: 'cut-while-loading'; lastFrame: string; at?: string }
   | { kind: 'shadowed-module'; module: string; attribute: string; shadowedBy?: string; usedAt?: string; exceptionLine: string }
   | { kind: 'ssl-patched-late'; exceptionLine: string; at?: string; importedFirst: string[] }
+  | { kind: 'raised-at-import'; exceptionLine: string; at?: string; code?: string }
 
 type Words = { summary: string; remedy: string }
 
@@ -104,8 +105,64 @@ function cutWords({ lastFrame, at }: Extract<ImportFailureFacts, { kind: 'cut-wh
   }
 }
 
+// Exceptions other reasons read (a module, the syntax, the process's end), and Python's own for a missing name.
+const READ_ELSEWHERE =
+  /(?:^|\.)(?:ImportError|ModuleNotFoundError|SyntaxError|IndentationError|TabError|SystemExit|KeyboardInterrupt|MemoryError|NameError|AttributeError)$/
+// Gunicorn loading the app: the worker's (or the master's, with preload) import of the app spec.
+const LOADING_APP = /gunicorn\/(?:util|app\/wsgiapp|app\/base)\.py$/
+
+/**
+ * Module-level code of the app raised while Gunicorn imported it (`settings.py:124`, `TypeError: unsupported operand
+ * …`): whatever the exception, the app's own line is where it fails, and no other reason read the message.
+ */
+export const raisedByModuleCode: Rule<ImportFailureFacts> = {
+  stage: 'boot',
+  name: "the app's module-level code raised while Gunicorn imported it",
+  detect(rc) {
+    const tb = rc.primaryTraceback((t) => {
+      const last = t.frames[t.frames.length - 1]
+      return (
+        last?.func === '<module>' &&
+        !READ_ELSEWHERE.test(t.exception.type) &&
+        t.frames.some((f) => LOADING_APP.test(f.file)) &&
+        rc.userFrame(t)?.frame === last
+      )
+    })
+    if (!tb) return undefined
+    const frame = rc.userFrame(tb)!
+    // A message printed on the lines below (NLTK's, under a rule of stars) is the exception's all the same.
+    const below = () =>
+      rc
+        .exceptionText(tb)
+        .replace(/\*{3,}/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+    const message = /\w/.test(tb.exception.message) ? tb.exception.message : below()
+    const exceptionLine = `${tb.exception.type}: ${message}`
+    return {
+      facts: { kind: 'raised-at-import', exceptionLine, at: frameAt(frame), code: frame.frame.code?.trim() },
+      evidence: rc.tracebackEvidence(tb, frame),
+      location: frame.location
+    }
+  }
+}
+
+function raisedWords({ exceptionLine, at, code: line }: Extract<ImportFailureFacts, { kind: 'raised-at-import' }>): Words {
+  const where = at ? code(at) : "The app's module-level code"
+  return {
+    summary:
+      `${where} raises ${code(exceptionLine.slice(0, 200))} while Gunicorn imports the app` +
+      `${line ? `, at ${code(line.slice(0, 120))}` : ''}: the module fails before the app exists, so no worker boots.`,
+    remedy:
+      `Fix the line at ${where}; ${code('python -c "import <module>"')} in the image (the module of the app spec) ` +
+      'reproduces it without Gunicorn.'
+  }
+}
+
 export function importFailureWords(facts: ImportFailureFacts): Words {
   switch (facts.kind) {
+    case 'raised-at-import':
+      return raisedWords(facts)
     case 'cut-while-loading':
       return cutWords(facts)
     case 'shadowed-module':

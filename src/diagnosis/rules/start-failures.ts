@@ -23,6 +23,20 @@ export const gunicornNotInstalled: Rule<StartFacts> = {
 const SHELL_NOT_FOUND =
   /(?:^|[\s"'`:])"?'?((?:\/[^\s"':]*\/)?gunicorn)'?"?: (?:executable file not found|(?:command )?not found|No such file or directory)|command not found: ((?:\/\S*\/)?gunicorn)\b/
 
+/** The launchers a start command puts before Gunicorn (an APM agent's, a .env loader's), and the package that brings each. */
+export const LAUNCHER_PACKAGE: Record<string, string> = {
+  'newrelic-admin': 'newrelic',
+  'ddtrace-run': 'ddtrace',
+  'opentelemetry-instrument': 'opentelemetry-distro',
+  'scout-apm': 'scout-apm',
+  dotenv: 'python-dotenv[cli]',
+  honcho: 'honcho'
+}
+const LAUNCHERS = Object.keys(LAUNCHER_PACKAGE).join('|')
+const LAUNCHER_NOT_FOUND = new RegExp(
+  String.raw`(?:^|[\s"'\`:])(${LAUNCHERS})'?"?: (?:executable file not found|(?:command )?not found)|command not found: (${LAUNCHERS})\b`
+)
+
 // `python -m gunicorn` where the interpreter has no Gunicorn: `/usr/local/bin/python: No module named gunicorn`.
 const PYTHON_NO_GUNICORN = /(?:^|[\s/])python[\d.]*: No module named gunicorn\s*$/
 
@@ -31,7 +45,7 @@ export const gunicornNotFoundByShell: Rule<StartFacts> = {
   name: 'the shell or the runtime reports the gunicorn command not found',
   detect(rc) {
     for (const line of rc.ctx.lines) {
-      const m = SHELL_NOT_FOUND.exec(line.text)
+      const m = SHELL_NOT_FOUND.exec(line.text) ?? (line.text.includes('not found') ? LAUNCHER_NOT_FOUND.exec(line.text) : null)
       if (m) return { facts: { kind: 'executable-missing', executable: m[1] ?? m[2] }, evidence: [line.text.trim()] }
       if (line.text.includes('No module named gunicorn') && PYTHON_NO_GUNICORN.test(line.text))
         return { facts: { kind: 'executable-missing', executable: 'gunicorn' }, evidence: [line.text.trim()] }
@@ -72,6 +86,14 @@ export function startWords(facts: StartFacts): { summary: string; remedy: string
   switch (facts.kind) {
     case 'executable-missing': {
       const summary = `The container could not start: ${code(facts.executable)} is not installed in the image.`
+      const launcher = LAUNCHER_PACKAGE[facts.executable]
+      if (launcher)
+        return {
+          summary,
+          remedy:
+            `Add ${code(launcher)} (which brings ${code(facts.executable)}) to the requirements the image installs, ` +
+            `or drop ${code(facts.executable)} from the start command.`
+        }
       return /(^|\/)gunicorn$/.test(facts.executable)
         ? { summary, remedy: 'Add `gunicorn` to the requirements the image installs (or start it as `python -m gunicorn`).' }
         : {

@@ -44,6 +44,10 @@ const BAD_INTERPRETER = /(?:^|\s)(\S+): (\/\S*?)(\^M|\r)?: bad interpreter: No s
 // A carriage return in the interpreter's name, as a terminal shows it: the cursor went back to the line's start and the
 // rest of the message overwrote it (`/usr/bin/env: 'bash\r': No such file…` is seen as `': No such file or directory`).
 const CARRIAGE_RETURN_SEEN = /^\W{0,3}['‘"]: No such file or director/
+// dash's `/app/prestart.sh: 2: <command>\r: not found` for a script it runs (`sh prestart.sh`, `. prestart.sh`), and as a
+// terminal shows it, the return overwriting the line's start: `: not found2: /app/prestart.sh:`.
+const CARRIAGE_RETURN_COMMAND = /^(\S+): \d+: (?:\S+: )?\S*\r: not found/
+const CARRIAGE_RETURN_NOT_FOUND = /^: not found\S*\s.*?([\w./-]+\.sh)\b/
 const SHELL_REFUSED = /\bsh: (?:\d+: |line \d+: )?(\S+): (not found|Permission denied|cannot execute: required file not found)\s*$/
 
 const FAILURE_OF: Record<string, Failure> = {
@@ -58,6 +62,9 @@ export function refusalIn(lines: readonly { text: string }[]): Refusal | undefin
     // Most lines of a big log hold none of these words: a substring test before the patterns.
     if (raw.includes(': No such file or director') && CARRIAGE_RETURN_SEEN.test(stripLinePrefixes(raw).trim()))
       return { failure: 'crlf', line: raw.trim() }
+    const seen = raw.includes(': not found') ? stripLinePrefixes(raw).trim() : undefined
+    const returned = seen && (CARRIAGE_RETURN_COMMAND.exec(seen) ?? CARRIAGE_RETURN_NOT_FOUND.exec(seen))
+    if (returned) return { script: returned[1], failure: 'crlf', line: raw.trim() }
     if (!raw.includes('exec') && !raw.includes('sh: ') && !raw.includes('/env: ') && !raw.includes('bad interpreter')) continue
     const line = raw.trim()
     let m = RUNC_EXEC.exec(line)

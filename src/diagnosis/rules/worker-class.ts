@@ -61,8 +61,24 @@ export interface ClassLoadFailure {
   needInstalled?: Traceback
   workerClass?: string
   module?: string
+  /** The module imported and has no such class (`<module 'meinheld.gmeinheld'> has no 'MeinheldWorker' attribute`). */
+  classMissing?: { module?: string; name: string; line: string }
   /** Whether the log shows the missing module; else it only shows that the class did not load. */
   known: boolean
+}
+
+// Python 3's and 2's words (and pkg_resources') for a module without the attribute asked for.
+const NO_ATTRIBUTE =
+  /^<module '([\w.]+)'.*> has no '(\w+)' attribute|^module '([\w.]+)' has no attribute '(\w+)'|^'module' object has no attribute '(\w+)'/
+
+/** The worker class's module imported, and the class is not in it: the most specific of the tracebacks' messages. */
+function classNotInModule(rc: RuleContext): ClassLoadFailure['classMissing'] {
+  const found = rc.tracebacks
+    .filter((tb) => tb.frames.some((f) => /load_class|load_entry_point|^load$/.test(f.func ?? '')))
+    .map((tb) => ({ m: NO_ATTRIBUTE.exec(tb.exception.message), line: tb.exception.line }))
+    .filter((hit): hit is { m: RegExpExecArray; line: string } => hit.m !== null)
+  const named = found.find((hit) => hit.m[1] ?? hit.m[3]) ?? found[0]
+  return named && { module: named.m[1] ?? named.m[3], name: named.m[2] ?? named.m[4] ?? named.m[5], line: named.line }
 }
 
 export function classLoadFailure(rc: RuleContext): ClassLoadFailure | undefined {
@@ -83,7 +99,16 @@ export function classLoadFailure(rc: RuleContext): ClassLoadFailure | undefined 
   const module = missingModule(rc, missing, needInstalled, workerClass)
   const classModuleMissing =
     module !== undefined && !WORKER_CLASS_PACKAGES[module] && rc.tracebacks.some((tb) => NO_MODULE.exec(tb.exception.message)?.[1] === module)
-  return { error, missing, needInstalled, workerClass, module, known: missing !== undefined || needInstalled !== undefined || classModuleMissing }
+  const classMissing = error && !missing ? classNotInModule(rc) : undefined
+  return {
+    error,
+    missing,
+    needInstalled,
+    workerClass,
+    module: classMissing?.module ?? module,
+    classMissing,
+    known: missing !== undefined || needInstalled !== undefined || classModuleMissing
+  }
 }
 
 /**
