@@ -23295,6 +23295,8 @@ function parseProjectFileMissing(lines) {
   if (poetry) return { tool: "poetry", what: "readme", path: poetry[1], evidence: linesWith(lines, /Readme path|--no-root/) };
   const hatch = text.match(/Readme file does not exist: (\S+)/);
   if (hatch) return { tool: "uv", what: "readme", path: hatch[1], evidence: linesWith(lines, /Readme file does not exist/) };
+  const local = text.match(/Distribution not found at: file:\/\/(\/\S+)/);
+  if (local) return { tool: "uv", what: "path dependency", path: local[1], evidence: linesWith(lines, /Distribution not found at|installation plan/) };
   const pkg = text.match(/(\/\S+) does not contain any element|No file\/folder found for package (\S+)/);
   const evidence = linesWith(lines, /does not contain any element|No file\/folder found|Installing the current project/);
   return pkg ? { tool: "poetry", what: "package", path: pkg[1] ?? pkg[2], evidence } : void 0;
@@ -24077,6 +24079,77 @@ function atStart(rule) {
   };
 }
 
+// src/diagnosis/native-deps.ts
+var APT_FOR_MISSING = [
+  { match: /^(gcc|cc|g\+\+|clang|make)$/, apt: ["build-essential"] },
+  { match: /^Python\.h$/, apt: ["python3-dev"] },
+  { match: /^(libpq-fe\.h|pg_config)$/, apt: ["libpq-dev"] },
+  { match: /^ffi\.h$/, apt: ["libffi-dev"] },
+  { match: /^openssl\//, apt: ["libssl-dev"] },
+  { match: /^(mysql_config|mysql\.h|mysql\/.*)$/, apt: ["default-libmysqlclient-dev", "pkg-config"] },
+  { match: /^pkg-config$/, apt: ["pkg-config"] },
+  { match: /^libxml\/|^libxslt\/|^(xml2|xslt)-config$/, apt: ["libxml2-dev", "libxslt1-dev"] },
+  // Pillow's names for the libraries it looks for.
+  { match: /^(jpeglib\.h|jpeg)$/, apt: ["libjpeg-dev"] },
+  { match: /^(zlib\.h|zlib)$/, apt: ["zlib1g-dev"] },
+  { match: /^freetype$/, apt: ["libfreetype6-dev"] },
+  { match: /^(rustc|Cargo)$/, apt: ["cargo"] }
+];
+var APT_FOR_PACKAGE = {
+  psycopg2: ["libpq-dev"],
+  "psycopg2-binary": ["libpq-dev"],
+  mysqlclient: ["default-libmysqlclient-dev", "pkg-config"],
+  lxml: ["libxml2-dev", "libxslt1-dev"],
+  cffi: ["libffi-dev"],
+  cryptography: ["libssl-dev", "cargo"],
+  pillow: ["libjpeg-dev", "zlib1g-dev"]
+};
+var BINARY_ALTERNATIVE = {
+  psycopg2: "psycopg2-binary",
+  mysqlclient: "PyMySQL (pure Python)",
+  "python-levenshtein": "rapidfuzz"
+};
+var DEBIAN_NAME = {
+  "python-dev": "python3-dev",
+  "python3-devel": "python3-dev",
+  "python-devel": "python3-dev",
+  "gcc-c++": "g++",
+  "postgresql-devel": "libpq-dev",
+  "libpq-devel": "libpq-dev",
+  "openssl-devel": "libssl-dev",
+  "libffi-devel": "libffi-dev",
+  "mysql-devel": "default-libmysqlclient-dev",
+  "build-base": "build-essential",
+  "postgresql-dev": "libpq-dev",
+  "libressl-dev": "libssl-dev",
+  "libmysqlclient-dev": "default-libmysqlclient-dev"
+};
+function debianNameFor(name) {
+  return DEBIAN_NAME[name] ?? (/-devel$/.test(name) ? name.replace(/-devel$/, "-dev") : void 0);
+}
+var BUILD_BREAKS = [
+  {
+    match: /No module named '?distutils'?/,
+    said: "distutils",
+    why: "its build imports `distutils`, which Python 3.12 removed",
+    fix: "Require a release with a wheel for this Python (its build no longer needs distutils), or build FROM a Python 3.11 image."
+  },
+  {
+    match: /module 'pkgutil' has no attribute 'ImpImporter'/,
+    said: "pkgutil.ImpImporter",
+    why: "its build runs a setuptools (pkg_resources) older than Python 3.12, which removed `pkgutil.ImpImporter`",
+    fix: "Require releases with wheels for Python 3.12 (or a newer setuptools in the build), or build FROM a Python 3.11 image."
+  },
+  {
+    match: /AttributeError: cython_sources/,
+    said: "cython_sources",
+    package: "PyYAML",
+    buildOnly: true,
+    why: "the isolated build installed Cython 3, which PyYAML's setup before 6.0.1 cannot use",
+    fix: 'Require `PyYAML>=6.0.1` (it ships wheels), or build it with `Cython<3` (`pip install "cython<3"` then `--no-build-isolation`).'
+  }
+];
+
 // src/diagnosis/pip-output.ts
 var NAME2 = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
 var HEADLINE = /Cannot install (.+?) because these package versions have conflicting dependencies/;
@@ -24169,7 +24242,7 @@ var COMPILE_EVIDENCE = new RegExp(
     String.raw`could not be found for \w+|configure: error: (?:C compiler cannot|no acceptable C compiler)`
   ].join("|")
 );
-var FAILED_PACKAGE = /Failed building wheel for ([^\s:]+)|Could not build wheels for ([A-Za-z0-9][\w.-]*)|^\s*Failed to build ([A-Za-z0-9][\w.-]*)\s*$|Failed to (?:download and )?build:? `([A-Za-z0-9][\w.-]*)|Running setup\.py (?:install|bdist_wheel) for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/;
+var FAILED_PACKAGE = /Failed building wheel for ([^\s:]+)|Could not build wheels for ([A-Za-z0-9][\w.-]*)|^\s*Failed to build ([A-Za-z0-9][\w.-]*)\s*$|Failed to fetch wheel: ([A-Za-z0-9][\w.-]*?)(?:==|\s|$)|Failed to (?:download and )?build:? `([A-Za-z0-9][\w.-]*)|Running setup\.py (?:install|bdist_wheel) for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/;
 var BUILD_FAILED = new RegExp(
   [
     String.raw`subprocess-exited-with-error|Failed building wheel|Could not build wheels for|legacy-install-failure`,
@@ -24188,21 +24261,23 @@ function parseNativeBuildFailure(lines) {
     const hit = lines.map((line) => line.match(pattern)).find(Boolean);
     return hit ? { name: missing(hit), line: hit.input.trim() } : void 0;
   }).find(Boolean);
+  const building = lines.some((line) => BUILD_FAILED.test(line) || SOURCE_STEP_FAILED.test(line));
+  const broken = BUILD_BREAKS.filter((entry) => building || entry.buildOnly).map((entry) => ({ entry, line: lines.find((line) => entry.match.test(line)) })).find((hit) => hit.line);
   const sourceStepFailed = lines.some((line) => SOURCE_STEP_FAILED.test(line)) && lastSourceDownload(lines) !== void 0;
   const pipSaysSo = (named !== void 0 || missingTool !== void 0 || sourceStepFailed) && lines.some((line) => BUILD_FAILED.test(line));
-  if (!pipSaysSo && !(missingTool && COMPILE_EVIDENCE.test(missingTool.line))) return void 0;
+  if (!pipSaysSo && !(missingTool && COMPILE_EVIDENCE.test(missingTool.line)) && !broken) return void 0;
   if (named && lines.some((line) => installedAfterAll(line, named))) return void 0;
   const packageName2 = named ?? collectedAs(
     lines,
     lines.map((line) => line.match(/(?:is required to build|dependency when compiling) ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean)
-  ) ?? lastSourceDownload(lines) ?? flagsOwner(lines) ?? buildDirectoryOf(lines);
-  const evidence = [...missingTool ? [missingTool.line] : [], ...failed2 ? [failed2[0]] : []];
-  return { packageName: packageName2, missing: missingTool?.name, evidence };
+  ) ?? lastSourceDownload(lines) ?? flagsOwner(lines) ?? buildDirectoryOf(lines) ?? (broken?.entry.package !== void 0 ? collectedAs(lines, broken.entry.package) : void 0);
+  const evidence = [...broken?.line ? [broken.line.trim()] : missingTool ? [missingTool.line] : [], ...failed2 ? [failed2[0]] : []];
+  return { packageName: packageName2, missing: broken ? void 0 : missingTool?.name, broken: broken?.entry, evidence };
 }
 function collectedAs(lines, project) {
   if (project === void 0) return void 0;
   const lower = project.toLowerCase();
-  const collected = lines.map((line) => /\bCollecting ([A-Za-z0-9][\w.-]*)/.exec(line)?.[1]).filter((name) => name !== void 0 && name.toLowerCase().startsWith(`${lower}-`));
+  const collected = lines.map((line) => /\bCollecting ([A-Za-z0-9][\w.-]*)/.exec(line)?.[1]).filter((name) => name !== void 0 && (name.toLowerCase().startsWith(`${lower}-`) || name.toLowerCase() === lower));
   return collected[collected.length - 1] ?? project;
 }
 function lastSourceDownload(lines) {
@@ -24645,55 +24720,6 @@ var package_not_found_default = defineReason({
   words: words2
 });
 
-// src/diagnosis/native-deps.ts
-var APT_FOR_MISSING = [
-  { match: /^(gcc|cc|g\+\+|clang|make)$/, apt: ["build-essential"] },
-  { match: /^Python\.h$/, apt: ["python3-dev"] },
-  { match: /^(libpq-fe\.h|pg_config)$/, apt: ["libpq-dev"] },
-  { match: /^ffi\.h$/, apt: ["libffi-dev"] },
-  { match: /^openssl\//, apt: ["libssl-dev"] },
-  { match: /^(mysql_config|mysql\.h|mysql\/.*)$/, apt: ["default-libmysqlclient-dev", "pkg-config"] },
-  { match: /^pkg-config$/, apt: ["pkg-config"] },
-  { match: /^libxml\/|^libxslt\/|^(xml2|xslt)-config$/, apt: ["libxml2-dev", "libxslt1-dev"] },
-  // Pillow's names for the libraries it looks for.
-  { match: /^(jpeglib\.h|jpeg)$/, apt: ["libjpeg-dev"] },
-  { match: /^(zlib\.h|zlib)$/, apt: ["zlib1g-dev"] },
-  { match: /^freetype$/, apt: ["libfreetype6-dev"] },
-  { match: /^(rustc|Cargo)$/, apt: ["cargo"] }
-];
-var APT_FOR_PACKAGE = {
-  psycopg2: ["libpq-dev"],
-  "psycopg2-binary": ["libpq-dev"],
-  mysqlclient: ["default-libmysqlclient-dev", "pkg-config"],
-  lxml: ["libxml2-dev", "libxslt1-dev"],
-  cffi: ["libffi-dev"],
-  cryptography: ["libssl-dev", "cargo"],
-  pillow: ["libjpeg-dev", "zlib1g-dev"]
-};
-var BINARY_ALTERNATIVE = {
-  psycopg2: "psycopg2-binary",
-  mysqlclient: "PyMySQL (pure Python)",
-  "python-levenshtein": "rapidfuzz"
-};
-var DEBIAN_NAME = {
-  "python-dev": "python3-dev",
-  "python3-devel": "python3-dev",
-  "python-devel": "python3-dev",
-  "gcc-c++": "g++",
-  "postgresql-devel": "libpq-dev",
-  "libpq-devel": "libpq-dev",
-  "openssl-devel": "libssl-dev",
-  "libffi-devel": "libffi-dev",
-  "mysql-devel": "default-libmysqlclient-dev",
-  "build-base": "build-essential",
-  "postgresql-dev": "libpq-dev",
-  "libressl-dev": "libssl-dev",
-  "libmysqlclient-dev": "default-libmysqlclient-dev"
-};
-function debianNameFor(name) {
-  return DEBIAN_NAME[name] ?? (/-devel$/.test(name) ? name.replace(/-devel$/, "-dev") : void 0);
-}
-
 // src/diagnosis/reasons/native-build-failed.ts
 function aptPackages(native, stepOutput) {
   const forMissing = APT_FOR_MISSING.find((entry) => native.missing && entry.match.test(native.missing))?.apt ?? ["build-essential"];
@@ -24707,7 +24733,7 @@ var compileFailed = {
   name: "a package built from source did not compile",
   detect(ctx) {
     const native = parseNativeBuildFailure(ctx.failure.stepOutput);
-    if (!native) return void 0;
+    if (!native || parseProjectFileMissing(installerLines(ctx.failure))) return void 0;
     const step = dockerfileAt(ctx);
     const pin = native.packageName ? pinLocation(ctx, pinsOf(pinsFor(ctx), native.packageName)[0]) : void 0;
     return {
@@ -24716,7 +24742,8 @@ var compileFailed = {
         missing: native.missing,
         apt: aptPackages(native, ctx.failure.stepOutput),
         step,
-        binary: native.packageName ? BINARY_ALTERNATIVE[normalizeName(native.packageName)] : void 0
+        binary: native.packageName ? BINARY_ALTERNATIVE[normalizeName(native.packageName)] : void 0,
+        broken: native.broken && { said: native.broken.said, why: native.broken.why, fix: native.broken.fix }
       },
       evidence: present(...native.evidence),
       pointers: pointers(step, pin)
@@ -24739,8 +24766,8 @@ var native_build_failed_default = defineReason({
   ],
   rules: [compileFailed, atStart(compileFailed)],
   words: (facts) => ({
-    summary: `${facts.packageName ? code(facts.packageName) : "A package"} had to be compiled from source and its build failed` + (facts.missing ? `: ${code(facts.missing)} is missing from the image.` : "."),
-    remedy: remedy5(facts)
+    summary: `${facts.packageName ? code(facts.packageName) : "A package"} had to be compiled from source and its build failed` + (facts.broken ? `: ${facts.broken.why}${facts.broken.why.includes(facts.broken.said) ? "" : ` (${code(facts.broken.said)})`}.` : facts.missing ? `: ${code(facts.missing)} is missing from the image.` : "."),
+    remedy: facts.broken ? facts.broken.fix : remedy5(facts)
   })
 });
 
@@ -25072,6 +25099,7 @@ function words3(facts) {
         remedy: `Copy ${code(facts.renamed)} (or rename it back to ${code(facts.file)}).`
       };
     case "not-copied": {
+      if (facts.what === "path dependency") return pathDependencyWords(facts);
       const copy = facts.copyAt ? ` to the COPY of ${code("pyproject.toml")} (${code(fileLine(facts.copyAt))})` : " before this step";
       const noRoot = facts.tool === "poetry" ? code("poetry install --no-root") : code("uv sync --no-install-project");
       return {
@@ -25105,6 +25133,13 @@ function notInImage(facts) {
   return {
     summary: `${reader} reads ${code(facts.file)}, which is not in the image at that step${where2}.`,
     remedy: `Copy it in before the install (${code(`COPY ${path17.posix.basename(facts.file)} .`)}; the path is read from the step's ${code("WORKDIR")}), and keep it inside the build context: with Compose, under the service's ${code("build.context")}.`
+  };
+}
+function pathDependencyWords(facts) {
+  const step = code(clip(facts.instruction ?? "uv sync", 80));
+  return {
+    summary: `${step} installs the local package ${code(facts.imagePath)} that the lock file names by its path, and no step copied it into the image before this step.`,
+    remedy: `Copy ${code(facts.file)} into the image (to ${code(facts.imagePath)}) before this step, or install the dependencies first without the workspace's own packages (${code("uv sync --frozen --no-install-workspace")}) and sync again after the COPY of the source.`
   };
 }
 var build_file_missing_default = defineReason({
@@ -25485,6 +25520,8 @@ var BAD_INTERPRETER = /(?:^|\s)(\S+): (\/\S*?)(\^M|\r)?: bad interpreter: No suc
 var CARRIAGE_RETURN_SEEN = /^\W{0,3}['‘"]: No such file or director/;
 var CARRIAGE_RETURN_COMMAND = /^(\S+): \d+: (?:\S+: )?\S*\r: not found/;
 var CARRIAGE_RETURN_NOT_FOUND = /^: not found\S*\s.*?([\w./-]+\.sh)\b/;
+var SUPERVISOR_REFUSED = /supervisor: couldn't exec (\S+): (EACCES|ENOENT|ENOEXEC)\b/;
+var SUPERVISOR_FAILURE = { EACCES: "denied", ENOENT: "no-such-file", ENOEXEC: "format" };
 var SHELL_REFUSED = /\bsh: (?:\d+: |line \d+: )?(\S+): (not found|Permission denied|cannot execute: required file not found)\s*$/;
 var FAILURE_OF = {
   "no such file or directory": "no-such-file",
@@ -25507,6 +25544,8 @@ function refusalIn(lines) {
     if (ENV_CARRIAGE_RETURN.test(line)) return { failure: "crlf", line };
     m = BAD_INTERPRETER.exec(line);
     if (m) return { script: m[1], failure: m[3] ? "crlf" : "no-such-file", line };
+    m = SUPERVISOR_REFUSED.exec(line);
+    if (m) return { script: m[1], failure: SUPERVISOR_FAILURE[m[2]], line };
     m = SHELL_REFUSED.exec(line);
     if (m) return { script: m[1], failure: m[2] === "Permission denied" ? "denied" : "shell-not-found", line };
   }
@@ -25602,7 +25641,7 @@ function collapsedFrame(before) {
 
 // src/diagnosis/context.ts
 var COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
-var LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |\/lib\/python\d(?:\.\d+)?\/|^\/usr\/(local\/)?bin\/|^<string>$/;
+var LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |\/lib(?:64)?\/python\d(?:\.\d+)?\/|^\/usr\/(local\/)?bin\/|^<string>$/;
 var RepoFiles = class {
   constructor(repoRoot) {
     this.repoRoot = repoRoot;
@@ -26267,12 +26306,14 @@ function workerTimeouts(rc) {
   const printed = [...rc.tracebacks, ...rc.ofKind("cut-traceback")].filter((tb) => tb.lines[0].seq > killedAt);
   const afterKill = aborted.length === 0 ? printed.sort((a, b) => a.lines[0].seq - b.lines[0].seq)[0] : void 0;
   const whileServing2 = healthyAt !== void 0 && (timeouts[0].lines[0]?.at ?? 0) > healthyAt || serving !== void 0;
-  const stuckAt = rc.userFrameAt(serving ?? aborted[0]) ?? (afterKill && libraryFrameAt(afterKill));
+  const stuckFrame = rc.userFrame(serving ?? aborted[0]);
+  const stuckAt = frameAt2(stuckFrame) ?? (afterKill && libraryFrameAt(afterKill));
   return {
     timeouts,
     duringBoot: timeouts.filter((t) => booted.has(t.pid)).length,
     whileServing: whileServing2,
     stuckAt,
+    stuckCode: stuckFrame?.frame.code,
     // While serving, the lines before a kill are other requests' (access lines): no word of the stuck one.
     lastWords: stuckAt || whileServing2 ? void 0 : lastWordsBefore(rc, timeouts[0]),
     setting,
@@ -26781,7 +26822,7 @@ function brokenInSetup(rc) {
 var OUTSIDE_WORKER_MODULE = /(?:site|dist)-packages\/(?!gunicorn\/)\w+\/_?workers?\.py$/;
 var APP_LOADING = /* @__PURE__ */ new Set(["load_wsgi", "wsgi", "load", "load_wsgiapp", "import_app", "load_asgiapp"]);
 var PACKAGE_OF = /(?:site|dist)-packages\/(\w+)\//;
-var LIBRARY_FRAME = /(?:site|dist)-packages\/|\/lib\/python\d/;
+var LIBRARY_FRAME = /(?:site|dist)-packages\/|\/lib(?:64)?\/python\d/;
 function brokenInOutsideWorker(frames) {
   const anchor = frames.findIndex((f) => OUTSIDE_WORKER_MODULE.test(f.file));
   if (anchor === -1) return void 0;
@@ -28592,7 +28633,8 @@ var serverStartedAtImport = {
   stage: "boot",
   name: "the app starts its development server at import (werkzeug's port in use)",
   detect(rc) {
-    if (rc.ofKind("master-start").length === 0 && rc.ofKind("worker-boot").length === 0) return void 0;
+    const gunicornRan = rc.ofKind("master-start").length > 0 || rc.ofKind("worker-boot").length > 0 || rc.tracebacks.some((t) => t.frames.some((f) => /gunicorn\//.test(f.file)));
+    if (!gunicornRan) return void 0;
     const taken2 = serverPortTaken(rc);
     if (!taken2) return void 0;
     const port = taken2.port ?? String(rc.ctx.settings.port);
@@ -28764,6 +28806,27 @@ function startKey(text) {
   return text.charCodeAt(0) * 65536 + text.charCodeAt(1);
 }
 
+// src/diagnosis/rules/app-modules.ts
+function appModuleMissing(rc) {
+  const found2 = moduleNotFound(rc);
+  if (!found2 || rc.userFrame(found2.tb) || !raisedByImportApp(found2.tb) || rc.localModuleExists(found2.moduleName)) return void 0;
+  return { facts: { moduleName: found2.moduleName }, evidence: rc.tracebackEvidence(found2.tb), location: firstLocation(commandLine(rc)) };
+}
+var UVICORN_NO_MODULE = /Error loading ASGI app\. Could not import module "([^"]+)"/;
+function appModuleMissingForUvicorn(rc) {
+  const line = rc.ctx.lines.find((l) => l.text.includes("Error loading ASGI app") && UVICORN_NO_MODULE.test(l.text));
+  const moduleName = line && UVICORN_NO_MODULE.exec(line.text)[1];
+  if (!line || !moduleName) return void 0;
+  return { facts: { moduleName, server: "uvicorn" }, evidence: [line.text.trim()], location: firstLocation(commandLine(rc)) };
+}
+var RUN_DIRECTORY = `(${code("--chdir")}, ${code("WORKDIR")} or ${code("PYTHONPATH")})`;
+function appModuleWords({ moduleName, server }) {
+  return {
+    summary: `${server === "uvicorn" ? "uvicorn" : "Gunicorn"} cannot import the app module ${code(moduleName)} it was told to load: it is not importable where the server runs (not copied into the image, another working directory, or installed for another Python).`,
+    remedy: `Check that the image contains ${code(moduleName.replace(/\./g, "/"))} and that the server starts in its directory ${RUN_DIRECTORY}; an entrypoint script that fails its ${code("cd")} (e.g. CRLF line endings) has the same effect.`
+  };
+}
+
 // src/diagnosis/reasons/app-not-found.ts
 var LOAD_FAILED = "App failed to load.";
 var loadErrorOf = (rc) => rc.ofKind("app-load-error").find((e) => !/Error while loading/.test(e.message));
@@ -28877,15 +28940,25 @@ function remedy12({ message, missing, suggestion, defines, spec }) {
   }
   return `Point Gunicorn at the object that exists: ${code(better)}${spec ? ` instead of ${code(spec)}` : ""}.`;
 }
+function moduleMissing(server) {
+  return {
+    stage: "boot",
+    name: `the app module ${server} was told to load is not importable (no app frame between)`,
+    detect(rc) {
+      const found2 = server === "uvicorn" ? appModuleMissingForUvicorn(rc) : appModuleMissing(rc);
+      return found2 && { ...found2, facts: { message: "", defines: [], moduleMissing: found2.facts } };
+    }
+  };
+}
 var app_not_found_default = defineReason({
   id: "app-not-found",
   title: "Application object not found",
   headline: "application not found",
   namesCulprit: true,
-  readme: "exit 4: the `module:attribute` of the app is wrong (also uvicorn's `Attribute \"app\" not found in module`), or its module written as its file's path (with slashes, or `.py`): the dotted name to use",
+  readme: "exit 4: the `module:attribute` of the app is wrong (also uvicorn's `Attribute \"app\" not found in module`); exit 3: its module is not importable where the server runs (`No module named` raised by Gunicorn's own import of it), or its module written as its file's path (with slashes, or `.py`): the dotted name to use",
   fixtures: [{ path: "__fixtures__/apps/fail-app-not-found", test: "__tests__/diagnosis.itg.ts" }],
-  rules: [loadError, importTraceback, indentedLoadError, uvicornLoadError, exitCode4],
-  words: (facts) => ({ summary: summary11(facts), remedy: remedy12(facts) })
+  rules: [loadError, importTraceback, indentedLoadError, uvicornLoadError, moduleMissing("gunicorn"), moduleMissing("uvicorn"), exitCode4],
+  words: (facts) => facts.moduleMissing ? appModuleWords(facts.moduleMissing) : { summary: summary11(facts), remedy: remedy12(facts) }
 });
 
 // src/diagnosis/rules/future-features.ts
@@ -29977,34 +30050,6 @@ var gunicornItself = {
     return { facts: { kind: "gunicorn-missing", exceptionLine: found2.tb.exception.line }, evidence: rc.tracebackEvidence(found2.tb) };
   }
 };
-var appModule2 = {
-  stage: "boot",
-  name: "the app module Gunicorn was told to load is missing (straight from import_app, no app frame between)",
-  detect(rc) {
-    const found2 = moduleNotFound(rc);
-    if (!found2 || rc.userFrame(found2.tb) || !raisedByImportApp(found2.tb) || rc.localModuleExists(found2.moduleName)) return void 0;
-    return {
-      facts: { kind: "app-module-missing", moduleName: found2.moduleName },
-      evidence: rc.tracebackEvidence(found2.tb),
-      location: firstLocation(commandLine(rc))
-    };
-  }
-};
-var UVICORN_NO_MODULE = /Error loading ASGI app\. Could not import module "([^"]+)"/;
-var appModuleByUvicorn = {
-  stage: "boot",
-  name: "uvicorn could not import the app module it was told to load",
-  detect(rc) {
-    const line = rc.ctx.lines.find((l) => l.text.includes("Error loading ASGI app") && UVICORN_NO_MODULE.test(l.text));
-    const moduleName = line && UVICORN_NO_MODULE.exec(line.text)[1];
-    if (!line || !moduleName) return void 0;
-    return {
-      facts: { kind: "app-module-missing", moduleName, server: "uvicorn" },
-      evidence: [line.text.trim()],
-      location: firstLocation(commandLine(rc))
-    };
-  }
-};
 var localNotImportable = {
   stage: "boot",
   name: "the missing module is in the repository but not importable in the container",
@@ -30105,7 +30150,8 @@ var cutShort = {
     };
   }
 };
-var RUN_DIRECTORY = `(${code("--chdir")}, ${code("WORKDIR")} or ${code("PYTHONPATH")})`;
+var pipNameIfOther = (facts) => facts.differs ? ` (pip package ${code(facts.pipName)})` : "";
+var RUN_DIRECTORY2 = `(${code("--chdir")}, ${code("WORKDIR")} or ${code("PYTHONPATH")})`;
 var importingGunicorn = (tb) => /\/bin\/gunicorn$/.test(tb.frames[0]?.file ?? "") && tb.frames.length > 1 && tb.frames.every((f) => f.func === "<module>" && (f === tb.frames[0] || /\/gunicorn\/[\w/]+\.py$/.test(f.file)));
 var gunicornBroken = {
   stage: "boot",
@@ -30133,15 +30179,10 @@ function bootWords(facts) {
       };
     case "gunicorn-broken":
       return gunicornBrokenWords(facts);
-    case "app-module-missing":
-      return {
-        summary: `${facts.server === "uvicorn" ? "uvicorn" : "Gunicorn"} cannot import the app module ${code(facts.moduleName)} it was told to load: it is not importable where the server runs (not copied into the image, another working directory, or installed for another Python).`,
-        remedy: `Check that the image contains ${code(facts.moduleName.replace(/\./g, "/"))} and that the server starts in its directory ${RUN_DIRECTORY}; an entrypoint script that fails its ${code("cd")} (e.g. CRLF line endings) has the same effect.`
-      };
     case "local-not-importable":
       return {
         summary: `The app imports ${code(facts.moduleName)}${where(facts.importedAt)}, which exists in the repository (${code(facts.local)}) but is not importable in the container.`,
-        remedy: `Check that the Dockerfile copies ${code(facts.local)} and that Gunicorn runs from the right directory ${RUN_DIRECTORY}.`
+        remedy: `Check that the Dockerfile copies ${code(facts.local)} and that Gunicorn runs from the right directory ${RUN_DIRECTORY2}.`
       };
     case "crlf-script":
       return {
@@ -30151,7 +30192,7 @@ function bootWords(facts) {
     case "not-installed": {
       const differs = facts.differs ? ` (the import name ${code(facts.moduleName.split(".")[0])} differs from the package name)` : "";
       return {
-        summary: facts.said ? `The app needs ${code(facts.pipName)}${where(facts.importedAt)}, which is not installed in the image: ${code(facts.said.slice(0, 200))}.` : `The app imports ${code(facts.moduleName)}${where(facts.importedAt)}, which is not installed in the image.`,
+        summary: facts.said ? `The app needs ${code(facts.pipName)}${where(facts.importedAt)}, which is not installed in the image: ${code(facts.said.slice(0, 200))}.` : `The app imports ${code(facts.moduleName)}${where(facts.importedAt)}${pipNameIfOther(facts)}, which is not installed in the image.`,
         remedy: `Add ${code(facts.pipName)} to ${requirementsIn(facts.requirements)}${differs}` + (facts.said && /\bmoved\b/.test(facts.said) ? ", and import from it what the message says moved there." : ".")
       };
     }
@@ -30186,8 +30227,6 @@ var missing_dependency_default = defineReason({
     gunicornNotFoundByShell,
     gunicornItself,
     gunicornBroken,
-    appModule2,
-    appModuleByUvicorn,
     localNotImportable,
     crlfEntrypoint,
     removedModule,
@@ -30433,16 +30472,18 @@ function cutWords({ lastFrame, at }) {
     remedy: `Read the worker's whole traceback (its last line names the exception): run the import in the image (${code('python -c "import <module>"')} with the module of the app spec) or keep the full log of the failed start.`
   };
 }
-var READ_ELSEWHERE = /(?:^|\.)(?:ImportError|ModuleNotFoundError|SyntaxError|IndentationError|TabError|SystemExit|KeyboardInterrupt|MemoryError|NameError|AttributeError)$/;
+var READ_ELSEWHERE = new RegExp(
+  String.raw`(?:^|\.)(?:ImportError|ModuleNotFoundError|SyntaxError|IndentationError|TabError|SystemExit|KeyboardInterrupt|MemoryError|NameError|` + String.raw`AttributeError|(?:OS|IO|Environment|Connection\w*|Timeout|BrokenPipe|Permission|FileNotFound|HTTP|URL|SSL|Socket)Error|gaierror|herror)$`
+);
 var LOADING_APP = /gunicorn\/(?:util|app\/wsgiapp|app\/base)\.py$/;
+var PACKAGE_FILE2 = /(?:site|dist)-packages\/|\/lib(?:64)?\/python\d|^<frozen /;
 var raisedByModuleCode = {
   stage: "boot",
   name: "the app's module-level code raised while Gunicorn imported it",
   detect(rc) {
-    const tb = rc.primaryTraceback((t) => {
-      const last = t.frames[t.frames.length - 1];
-      return last?.func === "<module>" && !READ_ELSEWHERE.test(t.exception.type) && t.frames.some((f) => LOADING_APP.test(f.file)) && rc.userFrame(t)?.frame === last;
-    });
+    const tb = rc.primaryTraceback(
+      (t) => !READ_ELSEWHERE.test(t.exception.type) && t.frames.some((f) => LOADING_APP.test(f.file)) && rc.userFrame(t) !== void 0 && t.frames.some((f) => f.func === "<module>" && !PACKAGE_FILE2.test(f.file))
+    );
     if (!tb) return void 0;
     const frame = rc.userFrame(tb);
     const below = () => rc.exceptionText(tb).replace(/\*{3,}/g, " ").replace(/\s+/g, " ").trim();
@@ -30923,9 +30964,10 @@ var worker_hang_default = defineReason({
 
 // src/diagnosis/reasons/worker-timeout.ts
 function finding(found2, when2, killed) {
-  const { setting, evidence, stuckAt, lastWords } = found2;
+  const { setting, evidence, stuckAt, stuckCode, lastWords } = found2;
   const lastLines = present(lastWords?.said, lastWords?.progress);
-  return { facts: { when: when2, killed, seconds: setting.seconds, stuckAt, lastWords }, evidence: [...lastLines, ...evidence], location: setting.location };
+  const facts = { when: when2, killed, seconds: setting.seconds, stuckAt, stuckCode, lastWords };
+  return { facts, evidence: [...lastLines, ...evidence], location: setting.location };
 }
 var whileServing = {
   stage: "boot",
@@ -30971,14 +31013,14 @@ var abortedWithoutTimeoutLine = {
     const when2 = found2.serving ? "while-serving" : booted ? "while-loading" : "unseen";
     const setting = timeoutSetting(rc);
     return {
-      facts: { when: when2, killed: Math.max(found2.pids, 1), seconds: setting.seconds, stuckAt: found2.stuckAt },
+      facts: { when: when2, killed: Math.max(found2.pids, 1), seconds: setting.seconds, stuckAt: found2.stuckAt, stuckCode: found2.frame?.frame.code },
       evidence: present(...found2.frame?.text ?? [], found2.traceback.exception.line, setting.command?.text),
       location: setting.location
     };
   }
 };
-function whereItWas({ stuckAt, lastWords }) {
-  if (stuckAt) return `, in ${code(stuckAt)} when it was stopped`;
+function whereItWas({ stuckAt, stuckCode, lastWords }) {
+  if (stuckAt) return `, in ${code(stuckAt)}${stuckCode ? ` (${code(clip(stuckCode, 100))})` : ""} when it was stopped`;
   if (!lastWords?.said) return lastWords?.progress ? `; it was showing progress when it was stopped (${code(lastWords.progress)})` : "";
   const then = lastWords.progress ? `, then progress (${code(lastWords.progress)})` : "";
   return `; the worker's last line before the kill: ${code(lastWords.said)}${then}`;

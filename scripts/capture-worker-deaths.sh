@@ -100,3 +100,7 @@ echo "=== module-as-path"
 # The app spec written as the file's path: Gunicorn 19+ imports it as a module name.
 mkdir -p src/line && cp hello.py src/line/app.py
 timeout 5 gunicorn -w 1 -b 0.0.0.0:8000 src/line/app:app 2>&1 || true
+echo "=== library-raises-at-import"
+# Module-level code calls a helper that hands a setting to a library, which raises (the JSON the app expects is not JSON).
+printf 'import json\nimport os\n\n\ndef feature_flags():\n    return json.loads(os.environ.get("FEATURE_FLAGS", "{enabled: true}"))\n\n\nFLAGS = feature_flags()\n\n\ndef app(environ, start_response):\n    start_response("200 OK", [])\n    return [b"ok"]\n' > flags_app.py
+timeout 5 gunicorn -w 1 -b 0.0.0.0:8000 flags_app:app 2>&1 || true

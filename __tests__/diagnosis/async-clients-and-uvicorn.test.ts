@@ -55,7 +55,7 @@ describe('uvicorn loading the app itself', () => {
     const diagnosis = diagnose(
       contextFor(linesOf(['INFO:     Will watch for changes', 'ERROR:    Error loading ASGI app. Could not import module "main".']), exited)
     )
-    expect(diagnosis.reason).toBe('missing-dependency')
+    expect(diagnosis.reason).toBe('app-not-found')
     expect(diagnosis.summary).toMatch(/^uvicorn cannot import the app module `main` it was told to load/)
   })
 

@@ -89,7 +89,7 @@ describe('a worker package that breaks while Gunicorn sets it up', () => {
 describe('the app module itself missing (captured on every base with `gunicorn nosuchmodule:app`)', () => {
   it.each(['bookworm', 'trixie', 'forky'])('%s: the module Gunicorn was told to load, not a package to add', (suite) => {
     const d = diagnose(contextFor(read(`logs/by-hand/app-module-missing-${suite}.log`), { ...exited, container: { running: false, exitCode: 3 } }))
-    expect(d.reason).toBe('missing-dependency')
+    expect(d.reason).toBe('app-not-found')
     expect(d.summary).toContain('cannot import the app module `nosuchmodule` it was told to load')
     expect(d.remedy).toContain('`--chdir`')
     expect(d.remedy).not.toMatch(/^Add /)

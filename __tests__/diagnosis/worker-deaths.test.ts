@@ -78,13 +78,13 @@ describe('a request aborted for its timeout, the WORKER TIMEOUT line not in the 
     const diagnosis = diagnose(contextFor(lines, { container: { running: true } }))
     expect(diagnosis.reason).toBe('worker-timeout')
     expect(diagnosis.summary).toContain('while serving requests')
-    expect(diagnosis.summary).toContain('in `/app/slow.py:5` when it was stopped')
+    expect(diagnosis.summary).toContain('in `/app/slow.py:5` (`time.sleep(30)`) when it was stopped')
   })
 
   it('with the line, the same answer', () => {
     const diagnosis = diagnose(contextFor(byHandLog('request-aborted'), { container: { running: true } }))
     expect(diagnosis.reason).toBe('worker-timeout')
-    expect(diagnosis.summary).toContain('in `/app/slow.py:5` when it was stopped')
+    expect(diagnosis.summary).toContain('in `/app/slow.py:5` (`time.sleep(30)`) when it was stopped')
   })
 })
 

@@ -290,12 +290,15 @@ export function parseUnpinnedUnderHashes(lines: string[]): UnpinnedUnderHashes |
  */
 export function parseProjectFileMissing(
   lines: string[]
-): { tool: 'poetry' | 'uv'; what: 'readme' | 'package'; path: string; evidence: string[] } | undefined {
+): { tool: 'poetry' | 'uv'; what: 'readme' | 'package' | 'path dependency'; path: string; evidence: string[] } | undefined {
   const text = flat(lines)
   const poetry = text.match(/Readme path `([^`]+)` does not exist/)
   if (poetry) return { tool: 'poetry', what: 'readme', path: poetry[1], evidence: linesWith(lines, /Readme path|--no-root/) }
   const hatch = text.match(/Readme file does not exist: (\S+)/)
   if (hatch) return { tool: 'uv', what: 'readme', path: hatch[1], evidence: linesWith(lines, /Readme file does not exist/) }
+  // uv's lock names a local package by its path (`file:///app/package`) that is not in the image yet.
+  const local = text.match(/Distribution not found at: file:\/\/(\/\S+)/)
+  if (local) return { tool: 'uv', what: 'path dependency', path: local[1], evidence: linesWith(lines, /Distribution not found at|installation plan/) }
   const pkg = text.match(/(\/\S+) does not contain any element|No file\/folder found for package (\S+)/)
   const evidence = linesWith(lines, /does not contain any element|No file\/folder found|Installing the current project/)
   return pkg ? { tool: 'poetry', what: 'package', path: pkg[1] ?? pkg[2], evidence } : undefined

@@ -56,3 +56,39 @@ export const DEBIAN_NAME: Record<string, string> = {
 export function debianNameFor(name: string): string | undefined {
   return DEBIAN_NAME[name] ?? (/-devel$/.test(name) ? name.replace(/-devel$/, '-dev') : undefined)
 }
+
+/** A build of an old release that today's Python or build tools broke: what it said, why, and the way out. */
+export interface BuildBreak {
+  match: RegExp
+  /** The name in the error, as printed. */
+  said: string
+  why: string
+  fix: string
+  /** The package whose build it is, when the error belongs to one. */
+  package?: string
+  /** Its words are only ever a build's (no app prints them at run time). */
+  buildOnly?: boolean
+}
+
+export const BUILD_BREAKS: readonly BuildBreak[] = [
+  {
+    match: /No module named '?distutils'?/,
+    said: 'distutils',
+    why: 'its build imports `distutils`, which Python 3.12 removed',
+    fix: 'Require a release with a wheel for this Python (its build no longer needs distutils), or build FROM a Python 3.11 image.'
+  },
+  {
+    match: /module 'pkgutil' has no attribute 'ImpImporter'/,
+    said: 'pkgutil.ImpImporter',
+    why: 'its build runs a setuptools (pkg_resources) older than Python 3.12, which removed `pkgutil.ImpImporter`',
+    fix: 'Require releases with wheels for Python 3.12 (or a newer setuptools in the build), or build FROM a Python 3.11 image.'
+  },
+  {
+    match: /AttributeError: cython_sources/,
+    said: 'cython_sources',
+    package: 'PyYAML',
+    buildOnly: true,
+    why: "the isolated build installed Cython 3, which PyYAML's setup before 6.0.1 cannot use",
+    fix: 'Require `PyYAML>=6.0.1` (it ships wheels), or build it with `Cython<3` (`pip install "cython<3"` then `--no-build-isolation`).'
+  }
+]

@@ -1,5 +1,6 @@
 // What pip said when `pip install` failed inside a build, read from its own messages (pip 23 to 25).
 import { normalizeName } from './requirements.js'
+import { BUILD_BREAKS, type BuildBreak } from './native-deps.js'
 
 export interface RequirementClash {
   /** `gevent 23.9.1 depends on greenlet>=3.0.0`: who requires, at which version, what. */
@@ -35,6 +36,8 @@ export interface NativeBuildFailure {
   packageName?: string
   /** The compiler, header or config tool the build could not find. */
   missing?: string
+  /** What the Python or the build tools of today removed from under an old package's build (distutils in 3.12). */
+  broken?: BuildBreak
   evidence: string[]
 }
 
@@ -157,7 +160,7 @@ const COMPILE_EVIDENCE = new RegExp(
 
 /** pip's, setup.py's and uv's ways of naming the package it was building when the build failed. */
 const FAILED_PACKAGE =
-  /Failed building wheel for ([^\s:]+)|Could not build wheels for ([A-Za-z0-9][\w.-]*)|^\s*Failed to build ([A-Za-z0-9][\w.-]*)\s*$|Failed to (?:download and )?build:? `([A-Za-z0-9][\w.-]*)|Running setup\.py (?:install|bdist_wheel) for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/
+  /Failed building wheel for ([^\s:]+)|Could not build wheels for ([A-Za-z0-9][\w.-]*)|^\s*Failed to build ([A-Za-z0-9][\w.-]*)\s*$|Failed to fetch wheel: ([A-Za-z0-9][\w.-]*?)(?:==|\s|$)|Failed to (?:download and )?build:? `([A-Za-z0-9][\w.-]*)|Running setup\.py (?:install|bdist_wheel) for ([^\s:]+):? (?:\.\.\. |finished with status ')error|Building wheel for (\S+) \(.*\)(?::| \.\.\.) (?:finished with status ')?error/
 
 /**
  * The installer's own word that a source build failed: pip's (before pip 10: `Command "python setup.py egg_info" failed
@@ -186,11 +189,16 @@ export function parseNativeBuildFailure(lines: string[]): NativeBuildFailure | u
     const hit = lines.map((line) => line.match(pattern)).find(Boolean)
     return hit ? { name: missing(hit), line: hit.input!.trim() } : undefined
   }).find(Boolean)
+  // A removal is a build's only inside pip's or uv's words for a build (else a RUN step's own import, say), unless its words are a build's alone.
+  const building = lines.some((line) => BUILD_FAILED.test(line) || SOURCE_STEP_FAILED.test(line))
+  const broken = BUILD_BREAKS.filter((entry) => building || entry.buildOnly)
+    .map((entry) => ({ entry, line: lines.find((line) => entry.match.test(line)) }))
+    .find((hit) => hit.line)
   // A step cut before pip names the package still says a build failed, and what it missed.
   // pip's status line after the source archive it downloaded also names what it was building.
   const sourceStepFailed = lines.some((line) => SOURCE_STEP_FAILED.test(line)) && lastSourceDownload(lines) !== undefined
   const pipSaysSo = (named !== undefined || missingTool !== undefined || sourceStepFailed) && lines.some((line) => BUILD_FAILED.test(line))
-  if (!pipSaysSo && !(missingTool && COMPILE_EVIDENCE.test(missingTool.line))) return undefined
+  if (!pipSaysSo && !(missingTool && COMPILE_EVIDENCE.test(missingTool.line)) && !broken) return undefined
   // Older pip fell back to `setup.py install` after a failed wheel, and that may have worked: no failure then.
   if (named && lines.some((line) => installedAfterAll(line, named))) return undefined
   // psycopg2's own message names it: "pg_config is required to build psycopg2 from source".
@@ -202,9 +210,10 @@ export function parseNativeBuildFailure(lines: string[]): NativeBuildFailure | u
     ) ??
     lastSourceDownload(lines) ??
     flagsOwner(lines) ??
-    buildDirectoryOf(lines)
-  const evidence = [...(missingTool ? [missingTool.line] : []), ...(failed ? [failed[0]] : [])]
-  return { packageName, missing: missingTool?.name, evidence }
+    buildDirectoryOf(lines) ??
+    (broken?.entry.package !== undefined ? collectedAs(lines, broken.entry.package) : undefined)
+  const evidence = [...(broken?.line ? [broken.line.trim()] : missingTool ? [missingTool.line] : []), ...(failed ? [failed[0]] : [])]
+  return { packageName, missing: broken ? undefined : missingTool?.name, broken: broken?.entry, evidence }
 }
 
 /**
@@ -216,7 +225,7 @@ function collectedAs(lines: string[], project: string | undefined): string | und
   const lower = project.toLowerCase()
   const collected = lines
     .map((line) => /\bCollecting ([A-Za-z0-9][\w.-]*)/.exec(line)?.[1])
-    .filter((name): name is string => name !== undefined && name.toLowerCase().startsWith(`${lower}-`))
+    .filter((name): name is string => name !== undefined && (name.toLowerCase().startsWith(`${lower}-`) || name.toLowerCase() === lower))
   return collected[collected.length - 1] ?? project
 }
 

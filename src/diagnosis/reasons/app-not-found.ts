@@ -6,6 +6,7 @@ import { commandLine, firstLocation } from '../rules/locate.js'
 import { code, present } from '../words.js'
 import { APP_LOAD_ERRORS } from '../../gunicorn/log-events.js'
 import { stripLinePrefixes } from '../../gunicorn/line-prefix.js'
+import { appModuleMissing, appModuleMissingForUvicorn, appModuleWords, type AppModuleMissing } from '../rules/app-modules.js'
 
 interface Facts {
   /** What Gunicorn said, e.g. `Failed to find attribute 'app' in 'main'.` */
@@ -20,6 +21,8 @@ interface Facts {
   spec?: string
   /** uvicorn loaded the app (its own message), not Gunicorn. */
   server?: 'uvicorn'
+  /** The spec's module itself is not importable where the server runs. */
+  moduleMissing?: AppModuleMissing
 }
 
 const LOAD_FAILED = 'App failed to load.'
@@ -173,15 +176,28 @@ function remedy({ message, missing, suggestion, defines, spec }: Facts): string 
   return `Point Gunicorn at the object that exists: ${code(better)}${spec ? ` instead of ${code(spec)}` : ''}.`
 }
 
+/** The spec's module is not importable at all (Gunicorn's import_app or uvicorn's loader says so). */
+function moduleMissing(server: 'gunicorn' | 'uvicorn'): Rule<Facts> {
+  return {
+    stage: 'boot',
+    name: `the app module ${server} was told to load is not importable (no app frame between)`,
+    detect(rc) {
+      const found = server === 'uvicorn' ? appModuleMissingForUvicorn(rc) : appModuleMissing(rc)
+      return found && { ...found, facts: { message: '', defines: [], moduleMissing: found.facts } }
+    }
+  }
+}
+
 export default defineReason({
   id: 'app-not-found',
   title: 'Application object not found',
   headline: 'application not found',
   namesCulprit: true,
   readme:
-    'exit 4: the `module:attribute` of the app is wrong (also uvicorn\'s `Attribute "app" not found in module`), or its module ' +
+    'exit 4: the `module:attribute` of the app is wrong (also uvicorn\'s `Attribute "app" not found in module`); exit 3: its module ' +
+    "is not importable where the server runs (`No module named` raised by Gunicorn's own import of it), or its module " +
     "written as its file's path (with slashes, or `.py`): the dotted name to use",
   fixtures: [{ path: '__fixtures__/apps/fail-app-not-found', test: '__tests__/diagnosis.itg.ts' }],
-  rules: [loadError, importTraceback, indentedLoadError, uvicornLoadError, exitCode4],
-  words: (facts) => ({ summary: summary(facts), remedy: remedy(facts) })
+  rules: [loadError, importTraceback, indentedLoadError, uvicornLoadError, moduleMissing('gunicorn'), moduleMissing('uvicorn'), exitCode4],
+  words: (facts) => (facts.moduleMissing ? appModuleWords(facts.moduleMissing) : { summary: summary(facts), remedy: remedy(facts) })
 })

@@ -29,7 +29,14 @@ type Facts = Copied &
     /** The build context is not on disk to look in (a log read apart from its repository): the builder's two causes. */
     | { kind: 'unchecked' }
     /** The installer (Poetry, or uv's build backend) needs `file` to install the project, and no step copied it. */
-    | { kind: 'not-copied'; tool: 'poetry' | 'uv'; what: 'readme' | 'package'; imagePath: string; stepAt?: SourceLocation; copyAt?: SourceLocation }
+    | {
+        kind: 'not-copied'
+        tool: 'poetry' | 'uv'
+        what: 'readme' | 'package' | 'path dependency'
+        imagePath: string
+        stepAt?: SourceLocation
+        copyAt?: SourceLocation
+      }
     /** pip or uv was told to read a requirements file that is not in the image; `inContext` when the context was read. */
     | { kind: 'not-in-image'; tool: 'pip' | 'uv'; inContext?: boolean; stepAt?: SourceLocation }
     /** The legacy builder refuses a source above the build context (`COPY ../requirements.txt .`): `file` as written. */
@@ -187,6 +194,7 @@ function words(facts: Facts): { summary: string; remedy: string } {
         remedy: `Copy ${code(facts.renamed)} (or rename it back to ${code(facts.file)}).`
       }
     case 'not-copied': {
+      if (facts.what === 'path dependency') return pathDependencyWords(facts)
       const copy = facts.copyAt ? ` to the COPY of ${code('pyproject.toml')} (${code(fileLine(facts.copyAt))})` : ' before this step'
       const noRoot = facts.tool === 'poetry' ? code('poetry install --no-root') : code('uv sync --no-install-project')
       return {
@@ -233,6 +241,19 @@ function notInImage(facts: Extract<Facts, { kind: 'not-in-image' }>): { summary:
     remedy:
       `Copy it in before the install (${code(`COPY ${path.posix.basename(facts.file)} .`)}; the path is read from the step's ` +
       `${code('WORKDIR')}), and keep it inside the build context: with Compose, under the service's ${code('build.context')}.`
+  }
+}
+
+/** uv's lock file names a local package by its path, and no step copied that folder in before `uv sync`. */
+function pathDependencyWords(facts: Extract<Facts, { kind: 'not-copied' }>): { summary: string; remedy: string } {
+  const step = code(clip(facts.instruction ?? 'uv sync', 80))
+  return {
+    summary:
+      `${step} installs the local package ${code(facts.imagePath)} that the lock file names by its path, and no step copied it ` +
+      'into the image before this step.',
+    remedy:
+      `Copy ${code(facts.file)} into the image (to ${code(facts.imagePath)}) before this step, or install the dependencies ` +
+      `first without the workspace's own packages (${code('uv sync --frozen --no-install-workspace')}) and sync again after the COPY of the source.`
   }
 }
 

@@ -2,9 +2,8 @@
 import { defineReason, type Finding, type Rule } from '../reason.js'
 import { frameText, type RuleContext, type Traceback } from '../context.js'
 import { pipPackageFor } from '../packages.js'
-import { crlfScript, importCutShort, moduleNotFound, raisedByImportApp, requirementsIn } from '../rules/imports.js'
+import { crlfScript, importCutShort, moduleNotFound, requirementsIn } from '../rules/imports.js'
 import { closestLocalModule, missingLocalSubmodule } from '../rules/local-modules.js'
-import { commandLine, firstLocation } from '../rules/locate.js'
 import { gunicornNotFoundByShell, gunicornNotInstalled, startWords, type StartFacts } from '../rules/start-failures.js'
 import { code, present, where } from '../words.js'
 import { removalIn } from '../removals.js'
@@ -15,7 +14,6 @@ import type { SourceLocation } from '../../core/model.js'
 type BootFacts =
   | { kind: 'gunicorn-missing'; exceptionLine: string }
   | { kind: 'gunicorn-broken'; exceptionLine: string; raisedAt: string }
-  | { kind: 'app-module-missing'; moduleName: string; server?: 'uvicorn' }
   | { kind: 'local-not-importable'; moduleName: string; local: string; importedAt?: SourceLocation }
   | { kind: 'crlf-script'; moduleName: string; script: string; scriptLine: string }
   | {
@@ -41,38 +39,6 @@ const gunicornItself: Rule<Facts> = {
     const found = moduleNotFound(rc)
     if (!found || found.moduleName.split('.')[0] !== 'gunicorn' || rc.localModuleExists(found.moduleName)) return undefined
     return { facts: { kind: 'gunicorn-missing', exceptionLine: found.tb.exception.line }, evidence: rc.tracebackEvidence(found.tb) }
-  }
-}
-
-const appModule: Rule<Facts> = {
-  stage: 'boot',
-  name: 'the app module Gunicorn was told to load is missing (straight from import_app, no app frame between)',
-  detect(rc) {
-    const found = moduleNotFound(rc)
-    if (!found || rc.userFrame(found.tb) || !raisedByImportApp(found.tb) || rc.localModuleExists(found.moduleName)) return undefined
-    return {
-      facts: { kind: 'app-module-missing', moduleName: found.moduleName },
-      evidence: rc.tracebackEvidence(found.tb),
-      location: firstLocation(commandLine(rc))
-    }
-  }
-}
-
-// uvicorn's own words when it loads the app itself (`uvicorn main:app`, or its worker's import string).
-const UVICORN_NO_MODULE = /Error loading ASGI app\. Could not import module "([^"]+)"/
-
-const appModuleByUvicorn: Rule<Facts> = {
-  stage: 'boot',
-  name: 'uvicorn could not import the app module it was told to load',
-  detect(rc) {
-    const line = rc.ctx.lines.find((l) => l.text.includes('Error loading ASGI app') && UVICORN_NO_MODULE.test(l.text))
-    const moduleName = line && UVICORN_NO_MODULE.exec(line.text)![1]
-    if (!line || !moduleName) return undefined
-    return {
-      facts: { kind: 'app-module-missing', moduleName, server: 'uvicorn' },
-      evidence: [line.text.trim()],
-      location: firstLocation(commandLine(rc))
-    }
   }
 }
 
@@ -196,6 +162,9 @@ const cutShort: Rule<Facts> = {
   }
 }
 
+/** ` (pip package `mysqlclient`)` where the import name (`MySQLdb`) is not the package's. */
+const pipNameIfOther = (facts: { differs: boolean; pipName: string }) => (facts.differs ? ` (pip package ${code(facts.pipName)})` : '')
+
 const RUN_DIRECTORY = `(${code('--chdir')}, ${code('WORKDIR')} or ${code('PYTHONPATH')})`
 
 /** Gunicorn's console script importing Gunicorn's own modules, each at module level: no app or setting is read yet. */
@@ -239,15 +208,6 @@ function bootWords(facts: BootFacts): { summary: string; remedy: string } {
       }
     case 'gunicorn-broken':
       return gunicornBrokenWords(facts)
-    case 'app-module-missing':
-      return {
-        summary:
-          `${facts.server === 'uvicorn' ? 'uvicorn' : 'Gunicorn'} cannot import the app module ${code(facts.moduleName)} it was told to load: ` +
-          'it is not importable where the server runs (not copied into the image, another working directory, or installed for another Python).',
-        remedy:
-          `Check that the image contains ${code(facts.moduleName.replace(/\./g, '/'))} and that the server starts in its ` +
-          `directory ${RUN_DIRECTORY}; an entrypoint script that fails its ${code('cd')} (e.g. CRLF line endings) has the same effect.`
-      }
     case 'local-not-importable':
       return {
         summary:
@@ -267,7 +227,7 @@ function bootWords(facts: BootFacts): { summary: string; remedy: string } {
       return {
         summary: facts.said
           ? `The app needs ${code(facts.pipName)}${where(facts.importedAt)}, which is not installed in the image: ${code(facts.said.slice(0, 200))}.`
-          : `The app imports ${code(facts.moduleName)}${where(facts.importedAt)}, which is not installed in the image.`,
+          : `The app imports ${code(facts.moduleName)}${where(facts.importedAt)}${pipNameIfOther(facts)}, which is not installed in the image.`,
         remedy:
           `Add ${code(facts.pipName)} to ${requirementsIn(facts.requirements)}${differs}` +
           (facts.said && /\bmoved\b/.test(facts.said) ? ', and import from it what the message says moved there.' : '.')
@@ -311,8 +271,6 @@ export default defineReason({
     gunicornNotFoundByShell,
     gunicornItself,
     gunicornBroken,
-    appModule,
-    appModuleByUvicorn,
     localNotImportable,
     crlfEntrypoint,
     removedModule,

@@ -3,6 +3,7 @@ import { atStart } from '../install-at-start.js'
 import { defineReason, type Rule } from '../reason.js'
 import { APT_FOR_MISSING, APT_FOR_PACKAGE, BINARY_ALTERNATIVE } from '../native-deps.js'
 import { parseNativeBuildFailure, type NativeBuildFailure } from '../pip-output.js'
+import { installerLines, parseProjectFileMissing } from '../installer-output.js'
 import { normalizeName, pinsOf } from '../requirements.js'
 import { dockerfileAt, pinLocation, pinsFor, pointers } from '../rules/build-causes.js'
 import { code, fileLine, present } from '../words.js'
@@ -19,6 +20,8 @@ interface Facts {
   step?: SourceLocation
   /** The package that ships prebuilt wheels instead, e.g. `psycopg2-binary`. */
   binary?: string
+  /** What today's Python or build tools removed from under the build, and its way out. */
+  broken?: { said: string; why: string; fix: string }
 }
 
 /** What provides the missing compiler or header (build-essential when unsaid), and what the package itself needs. */
@@ -36,7 +39,8 @@ const compileFailed: Rule<Facts> = {
   name: 'a package built from source did not compile',
   detect(ctx) {
     const native = parseNativeBuildFailure(ctx.failure.stepOutput)
-    if (!native) return undefined
+    // The build backend's error is a file of the project missing from the image (its readme): build-file-missing's.
+    if (!native || parseProjectFileMissing(installerLines(ctx.failure))) return undefined
     const step = dockerfileAt(ctx)
     const pin = native.packageName ? pinLocation(ctx, pinsOf(pinsFor(ctx), native.packageName)[0]) : undefined
     return {
@@ -45,7 +49,8 @@ const compileFailed: Rule<Facts> = {
         missing: native.missing,
         apt: aptPackages(native, ctx.failure.stepOutput),
         step,
-        binary: native.packageName ? BINARY_ALTERNATIVE[normalizeName(native.packageName)] : undefined
+        binary: native.packageName ? BINARY_ALTERNATIVE[normalizeName(native.packageName)] : undefined,
+        broken: native.broken && { said: native.broken.said, why: native.broken.why, fix: native.broken.fix }
       },
       evidence: present(...native.evidence),
       pointers: pointers(step, pin)
@@ -79,7 +84,11 @@ export default defineReason({
   words: (facts) => ({
     summary:
       `${facts.packageName ? code(facts.packageName) : 'A package'} had to be compiled from source and its build failed` +
-      (facts.missing ? `: ${code(facts.missing)} is missing from the image.` : '.'),
-    remedy: remedy(facts)
+      (facts.broken
+        ? `: ${facts.broken.why}${facts.broken.why.includes(facts.broken.said) ? '' : ` (${code(facts.broken.said)})`}.`
+        : facts.missing
+          ? `: ${code(facts.missing)} is missing from the image.`
+          : '.'),
+    remedy: facts.broken ? facts.broken.fix : remedy(facts)
   })
 })

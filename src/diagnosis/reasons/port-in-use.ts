@@ -90,7 +90,12 @@ const serverStartedAtImport: Rule<Facts> = {
   stage: 'boot',
   name: "the app starts its development server at import (werkzeug's port in use)",
   detect(rc) {
-    if (rc.ofKind('master-start').length === 0 && rc.ofKind('worker-boot').length === 0) return undefined
+    // Gunicorn ran: its boot lines, or (at a loglevel that hides them) its own frames under the app's import.
+    const gunicornRan =
+      rc.ofKind('master-start').length > 0 ||
+      rc.ofKind('worker-boot').length > 0 ||
+      rc.tracebacks.some((t) => t.frames.some((f) => /gunicorn\//.test(f.file)))
+    if (!gunicornRan) return undefined
     const taken = serverPortTaken(rc)
     if (!taken) return undefined
     const port = taken.port ?? String(rc.ctx.settings.port)

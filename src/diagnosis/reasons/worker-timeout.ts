@@ -1,5 +1,6 @@
 // Gunicorn killed workers with WORKER TIMEOUT: while they loaded the app, or (after the first healthy answer)
 // while a request kept them busy. Located at the line that sets the timeout.
+import { clip } from '../../core/text.js'
 import { defineReason, type Finding, type Rule } from '../reason.js'
 import { code, present } from '../words.js'
 import { abortsWithoutTimeoutLine, timeoutSetting, workerTimeouts, type WorkerTimeouts } from '../rules/resources.js'
@@ -14,14 +15,16 @@ interface Facts {
   seconds: string
   /** The app's frame the aborted worker was in, else the installed package's frame a killed worker's traceback ends in. */
   stuckAt?: string
+  stuckCode?: string
   /** Without a frame: the worker's own last line before the kill, and a progress bar after it. */
   lastWords?: LastWords
 }
 
 function finding(found: WorkerTimeouts, when: Facts['when'], killed: number): Finding<Facts> {
-  const { setting, evidence, stuckAt, lastWords } = found
+  const { setting, evidence, stuckAt, stuckCode, lastWords } = found
   const lastLines = present(lastWords?.said, lastWords?.progress)
-  return { facts: { when, killed, seconds: setting.seconds, stuckAt, lastWords }, evidence: [...lastLines, ...evidence], location: setting.location }
+  const facts = { when, killed, seconds: setting.seconds, stuckAt, stuckCode, lastWords }
+  return { facts, evidence: [...lastLines, ...evidence], location: setting.location }
 }
 
 const whileServing: Rule<Facts> = {
@@ -75,7 +78,7 @@ const abortedWithoutTimeoutLine: Rule<Facts> = {
     const when = found.serving ? 'while-serving' : booted ? 'while-loading' : 'unseen'
     const setting = timeoutSetting(rc)
     return {
-      facts: { when, killed: Math.max(found.pids, 1), seconds: setting.seconds, stuckAt: found.stuckAt },
+      facts: { when, killed: Math.max(found.pids, 1), seconds: setting.seconds, stuckAt: found.stuckAt, stuckCode: found.frame?.frame.code },
       evidence: present(...(found.frame?.text ?? []), found.traceback.exception.line, setting.command?.text),
       location: setting.location
     }
@@ -83,8 +86,8 @@ const abortedWithoutTimeoutLine: Rule<Facts> = {
 }
 
 /** ", in `x` when it was stopped", or the worker's own last line before the kill. */
-function whereItWas({ stuckAt, lastWords }: Facts): string {
-  if (stuckAt) return `, in ${code(stuckAt)} when it was stopped`
+function whereItWas({ stuckAt, stuckCode, lastWords }: Facts): string {
+  if (stuckAt) return `, in ${code(stuckAt)}${stuckCode ? ` (${code(clip(stuckCode, 100))})` : ''} when it was stopped`
   if (!lastWords?.said) return lastWords?.progress ? `; it was showing progress when it was stopped (${code(lastWords.progress)})` : ''
   const then = lastWords.progress ? `, then progress (${code(lastWords.progress)})` : ''
   return `; the worker's last line before the kill: ${code(lastWords.said)}${then}`

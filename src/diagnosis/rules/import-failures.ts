@@ -105,29 +105,33 @@ function cutWords({ lastFrame, at }: Extract<ImportFailureFacts, { kind: 'cut-wh
   }
 }
 
-// Exceptions other reasons read (a module, the syntax, the process's end), and Python's own for a missing name.
-const READ_ELSEWHERE =
-  /(?:^|\.)(?:ImportError|ModuleNotFoundError|SyntaxError|IndentationError|TabError|SystemExit|KeyboardInterrupt|MemoryError|NameError|AttributeError)$/
+// Exceptions other reasons read (a module, the syntax, the process's end), and Python's own for a missing name; and
+// the system's and the network's (a file, a socket, a terminal gone, a server's answer): there the line is not the cause.
+const READ_ELSEWHERE = new RegExp(
+  String.raw`(?:^|\.)(?:ImportError|ModuleNotFoundError|SyntaxError|IndentationError|TabError|SystemExit|KeyboardInterrupt|MemoryError|NameError|` +
+    String.raw`AttributeError|(?:OS|IO|Environment|Connection\w*|Timeout|BrokenPipe|Permission|FileNotFound|HTTP|URL|SSL|Socket)Error|gaierror|herror)$`
+)
 // Gunicorn loading the app: the worker's (or the master's, with preload) import of the app spec.
 const LOADING_APP = /gunicorn\/(?:util|app\/wsgiapp|app\/base)\.py$/
+// An installed package's or the interpreter's file: not the app's module-level code.
+const PACKAGE_FILE = /(?:site|dist)-packages\/|\/lib(?:64)?\/python\d|^<frozen /
 
 /**
  * Module-level code of the app raised while Gunicorn imported it (`settings.py:124`, `TypeError: unsupported operand
- * …`): whatever the exception, the app's own line is where it fails, and no other reason read the message.
+ * …`), itself or in a library it called there (Flask's `Working outside of application context`): whatever the
+ * exception, the app's own line is where it fails, and no other reason read the message.
  */
 export const raisedByModuleCode: Rule<ImportFailureFacts> = {
   stage: 'boot',
   name: "the app's module-level code raised while Gunicorn imported it",
   detect(rc) {
-    const tb = rc.primaryTraceback((t) => {
-      const last = t.frames[t.frames.length - 1]
-      return (
-        last?.func === '<module>' &&
+    const tb = rc.primaryTraceback(
+      (t) =>
         !READ_ELSEWHERE.test(t.exception.type) &&
         t.frames.some((f) => LOADING_APP.test(f.file)) &&
-        rc.userFrame(t)?.frame === last
-      )
-    })
+        rc.userFrame(t) !== undefined &&
+        t.frames.some((f) => f.func === '<module>' && !PACKAGE_FILE.test(f.file))
+    )
     if (!tb) return undefined
     const frame = rc.userFrame(tb)!
     // A message printed on the lines below (NLTK's, under a rule of stars) is the exception's all the same.

@@ -213,6 +213,8 @@ export interface WorkerTimeouts {
   whileServing: boolean
   /** Where the aborted worker was when it was stopped: the app's innermost frame (`adminpanel/crm_logic.py:272`). */
   stuckAt?: string
+  /** That frame's code line (`import vertexai`), when the traceback printed it. */
+  stuckCode?: string
   /** Without a frame: what the first killed worker printed last before the kill. */
   lastWords?: LastWords
   setting: TimeoutSetting
@@ -232,12 +234,14 @@ export function workerTimeouts(rc: RuleContext): WorkerTimeouts | undefined {
   const printed = [...rc.tracebacks, ...rc.ofKind('cut-traceback')].filter((tb) => tb.lines[0].seq > killedAt)
   const afterKill = aborted.length === 0 ? printed.sort((a, b) => a.lines[0].seq - b.lines[0].seq)[0] : undefined
   const whileServing = (healthyAt !== undefined && (timeouts[0].lines[0]?.at ?? 0) > healthyAt) || serving !== undefined
-  const stuckAt = rc.userFrameAt(serving ?? aborted[0]) ?? (afterKill && libraryFrameAt(afterKill))
+  const stuckFrame = rc.userFrame(serving ?? aborted[0])
+  const stuckAt = frameAt(stuckFrame) ?? (afterKill && libraryFrameAt(afterKill))
   return {
     timeouts,
     duringBoot: timeouts.filter((t) => booted.has(t.pid)).length,
     whileServing,
     stuckAt,
+    stuckCode: stuckFrame?.frame.code,
     // While serving, the lines before a kill are other requests' (access lines): no word of the stuck one.
     lastWords: stuckAt || whileServing ? undefined : lastWordsBefore(rc, timeouts[0]),
     setting,

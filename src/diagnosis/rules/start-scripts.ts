@@ -48,6 +48,9 @@ const CARRIAGE_RETURN_SEEN = /^\W{0,3}['‘"]: No such file or director/
 // terminal shows it, the return overwriting the line's start: `: not found2: /app/prestart.sh:`.
 const CARRIAGE_RETURN_COMMAND = /^(\S+): \d+: (?:\S+: )?\S*\r: not found/
 const CARRIAGE_RETURN_NOT_FOUND = /^: not found\S*\s.*?([\w./-]+\.sh)\b/
+// supervisord's words for a program it could not start (its errno's name): `couldn't exec /app/start.sh: EACCES`.
+const SUPERVISOR_REFUSED = /supervisor: couldn't exec (\S+): (EACCES|ENOENT|ENOEXEC)\b/
+const SUPERVISOR_FAILURE: Record<string, Failure> = { EACCES: 'denied', ENOENT: 'no-such-file', ENOEXEC: 'format' }
 const SHELL_REFUSED = /\bsh: (?:\d+: |line \d+: )?(\S+): (not found|Permission denied|cannot execute: required file not found)\s*$/
 
 const FAILURE_OF: Record<string, Failure> = {
@@ -74,6 +77,8 @@ export function refusalIn(lines: readonly { text: string }[]): Refusal | undefin
     if (ENV_CARRIAGE_RETURN.test(line)) return { failure: 'crlf', line }
     m = BAD_INTERPRETER.exec(line)
     if (m) return { script: m[1], failure: m[3] ? 'crlf' : 'no-such-file', line }
+    m = SUPERVISOR_REFUSED.exec(line)
+    if (m) return { script: m[1], failure: SUPERVISOR_FAILURE[m[2]], line }
     m = SHELL_REFUSED.exec(line)
     if (m) return { script: m[1], failure: m[2] === 'Permission denied' ? 'denied' : 'shell-not-found', line }
   }

@@ -180,7 +180,7 @@ const OUTSIDE_WORKER_MODULE = /(?:site|dist)-packages\/(?!gunicorn\/)\w+\/_?work
 /** The app being loaded (Gunicorn's load_wsgi, import_app): an exception under it is the app's, not the worker's. */
 const APP_LOADING = new Set(['load_wsgi', 'wsgi', 'load', 'load_wsgiapp', 'import_app', 'load_asgiapp'])
 const PACKAGE_OF = /(?:site|dist)-packages\/(\w+)\//
-const LIBRARY_FRAME = /(?:site|dist)-packages\/|\/lib\/python\d/
+const LIBRARY_FRAME = /(?:site|dist)-packages\/|\/lib(?:64)?\/python\d/
 
 /**
  * An exception raised in or below a third-party worker class's module, in a traceback of library code only and not
