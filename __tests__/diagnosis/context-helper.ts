@@ -8,6 +8,8 @@ import type { Reason } from '../../src/diagnosis/reason.js'
 import { captured, type Suite } from '../gunicorn/captured-logs.js'
 import { RuleContext } from '../../src/diagnosis/context.js'
 import type { Diagnosis, LogLine, ReasonId } from '../../src/core/model.js'
+import { parseBuildFailure } from '../../src/docker/build-output.js'
+import { explain } from '../../src/diagnosis/explain.js'
 
 export const REPO = process.cwd()
 
@@ -88,4 +90,18 @@ export function fromCapture(
       : undefined,
     ...overrides
   })
+}
+
+/** The context of a container that exited on its own with `code`. */
+export const exited = (code: number) => ({ outcome: 'container-exited' as const, container: { running: false, exitCode: code } })
+
+/** A build's output lines as the build diagnosis reads them, against an empty repository at `repo`. */
+export function explainBuildLines(lines: string[], repo: string): { reason?: string; summary: string; remedy: string } {
+  const explained = explain('build', {
+    failure: parseBuildFailure(lines),
+    workspace: repo,
+    contextDir: repo,
+    dockerfile: path.join(repo, 'Dockerfile')
+  })
+  return { reason: explained?.diagnosis.reason, summary: explained?.diagnosis.summary ?? '', remedy: explained?.diagnosis.remedy ?? '' }
 }

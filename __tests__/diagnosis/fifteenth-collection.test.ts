@@ -8,10 +8,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { parseBuildFailure } from '../../src/docker/build-output.js'
-import { explain } from '../../src/diagnosis/explain.js'
 import { SUITES, linesOf } from '../gunicorn/captured-logs.js'
-import { byHandLog, contextFor, diagnose } from './context-helper.js'
+import { byHandLog, contextFor, diagnose, exited, explainBuildLines } from './context-helper.js'
 
 let repo: string
 beforeAll(() => {
@@ -19,15 +17,7 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(repo, { recursive: true, force: true }))
 
-function explainBuild(lines: string[]) {
-  const explained = explain('build', {
-    failure: parseBuildFailure(lines),
-    workspace: repo,
-    contextDir: repo,
-    dockerfile: path.join(repo, 'Dockerfile')
-  })
-  return { reason: explained?.diagnosis.reason, summary: explained?.diagnosis.summary ?? '', remedy: explained?.diagnosis.remedy ?? '' }
-}
+const explainBuild = (lines: string[]) => explainBuildLines(lines, repo)
 
 describe('a build that today removed from under an old release', () => {
   it("uv's build of numpy 1.24 on Python 3.12 (distutils) names the package, the removal and the way out", () => {
@@ -106,8 +96,6 @@ describe("the project's own files a sync needs", () => {
     expect(got.summary).toContain('which needs its readme `README.md`')
   })
 })
-
-const exited = (code: number) => ({ outcome: 'container-exited' as const, container: { running: false, exitCode: code } })
 
 describe.each(SUITES)('output captured on %s', (suite) => {
   it("a library raising under the app's module-level code is import-error naming the app's line", () => {

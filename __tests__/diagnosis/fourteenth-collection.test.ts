@@ -9,12 +9,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { parseBuildFailure } from '../../src/docker/build-output.js'
-import { explain } from '../../src/diagnosis/explain.js'
 import { SUITES, linesOf } from '../gunicorn/captured-logs.js'
-import { byHandLog, contextFor, diagnose } from './context-helper.js'
-
-const exited = (code: number) => ({ outcome: 'container-exited' as const, container: { running: false, exitCode: code } })
+import { byHandLog, contextFor, diagnose, exited, explainBuildLines } from './context-helper.js'
 
 describe.each(SUITES)('output captured on %s', (suite) => {
   it('a configuration file opened at import by a relative path is config-error naming the file and the relative path', () => {
@@ -159,15 +155,7 @@ describe('build output', () => {
     repo = mkdtempSync(path.join(tmpdir(), 'fourteenth-build-'))
   })
   afterAll(() => rmSync(repo, { recursive: true, force: true }))
-  const explainBuild = (lines: string[]) => {
-    const explained = explain('build', {
-      failure: parseBuildFailure(lines),
-      workspace: repo,
-      contextDir: repo,
-      dockerfile: path.join(repo, 'Dockerfile')
-    })
-    return { reason: explained?.diagnosis.reason, summary: explained?.diagnosis.summary ?? '', remedy: explained?.diagnosis.remedy ?? '' }
-  }
+  const explainBuild = (lines: string[]) => explainBuildLines(lines, repo)
 
   it.each([
     [
