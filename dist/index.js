@@ -24150,8 +24150,6 @@ var init_line_prefix = __esm({
       { name: "heroku", pattern: new RegExp(String.raw`^${RFC3339} (?:app|heroku)\[[\w.-]+\]: ?`) },
       // fly logs: `2024-03-05T10:00:00Z app[148e272b] iad [info]` (older flyctl: no blank after the level)
       { name: "fly.io", pattern: new RegExp(String.raw`^${RFC3339} (?:app|runner|proxy)\[[\w-]+\] [a-z]{3,4} \[\w+\] ?`) },
-      // Railway's log export: `2025-12-30T18:59:29.775Z [err]  ` (the stream as `err` or `inf`, then two blanks)
-      { name: "railway", pattern: new RegExp(String.raw`^${RFC3339} \[(?:err|inf)\]  ?`) },
       { name: "kubernetes (CRI log file)", pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
       // The CRI flag alone, its time and stream taken by a collector's record (`az containerapp logs show`: `"Log": "F …"`)
       { name: "CRI flag", pattern: /^[FP] (?=[\s[A-Z])/ },
@@ -24174,8 +24172,9 @@ var init_line_prefix = __esm({
       { name: "epoch column", pattern: /^\d{10,13}(?:\.\d+)?\t/ },
       // Heroku's lines copied without the time column: `app[web.1]: `, `heroku[router]: `
       { name: "heroku source", pattern: /^(?:app|heroku)\[[\w.-]+\]: / },
-      // `docker logs -t`, Azure App Service, GitHub Actions' raw log: an RFC 3339 time, then a space or tab
-      { name: "timestamp", pattern: new RegExp(String.raw`^${RFC3339}\s`) },
+      // `docker logs -t`, Azure App Service, GitHub Actions' raw log: an RFC 3339 time, then a space or tab; Railway's
+      // export adds its stream (`2025-12-30T18:59:29.775Z [err]  `), in the same shape so no line pays for another test.
+      { name: "timestamp", pattern: new RegExp(String.raw`^${RFC3339}\s(?:\[(?:err|inf)\]  ?)?`) },
       LOG_TABLE,
       // A console's bare column before each line (OpenShift's and Kibana's log views): `  | gunicorn: error: …`
       { name: "console column", pattern: /^\|(?: |$)/ },
@@ -26707,7 +26706,8 @@ function renamedParserErrors(rc) {
   const known = renamedErrors.get(rc);
   if (known) return known;
   const { lines } = rc.ctx;
-  const usage = lines.findIndex((line) => line.text.includes("[OPTIONS] [APP_MODULE]"));
+  const edge = (index) => index < USAGE_EDGE || index >= lines.length - USAGE_EDGE;
+  const usage = lines.findIndex((line, index) => edge(index) && line.text.includes("[OPTIONS] [APP_MODULE]"));
   const program = usage >= 0 ? GUNICORN_USAGE.exec(stripLinePrefixes(lines[usage].text).trim())?.[1] : void 0;
   const errors = [];
   if (program && !/^gunicorn$/.test(program)) {
@@ -26785,7 +26785,7 @@ function serviceLinkWords({ value, variable }) {
     remedy: `Set ${code(`${variable ?? "<NAME>_PORT"}=8000`)} explicitly in the pod spec, or ${code("enableServiceLinks: false")}, or name the Service so that its variables do not collide with the app's.`
   };
 }
-var WORKER_EXITING, GUNICORN_OPTIONS, startsWithBlank, printedByAppParser, gunicornConfigErrors, GUNICORN_USAGE, renamedErrors, firstConfigError, linesOf, invalidPort, SERVICE_LINK, PORT_VARIABLE, noAppModule, unreadableConfig, GUNICORN_CONFIG_LOADER, configTraceback, rejectedSetting, genericShellForm, appModule, APP_ASSIGNMENT;
+var WORKER_EXITING, GUNICORN_OPTIONS, startsWithBlank, printedByAppParser, gunicornConfigErrors, GUNICORN_USAGE, renamedErrors, USAGE_EDGE, firstConfigError, linesOf, invalidPort, SERVICE_LINK, PORT_VARIABLE, noAppModule, unreadableConfig, GUNICORN_CONFIG_LOADER, configTraceback, rejectedSetting, genericShellForm, appModule, APP_ASSIGNMENT;
 var init_configuration = __esm({
   "src/diagnosis/rules/configuration.ts"() {
     "use strict";
@@ -26812,6 +26812,7 @@ var init_configuration = __esm({
     };
     GUNICORN_USAGE = /^usage: (\S+) \[OPTIONS\] \[APP_MODULE\]$/;
     renamedErrors = /* @__PURE__ */ new WeakMap();
+    USAGE_EDGE = 500;
     firstConfigError = (rc) => gunicornConfigErrors(rc)[0];
     linesOf = (error2) => error2.lines.map((l) => l.text);
     invalidPort = {
@@ -27324,7 +27325,9 @@ var init_start_failures = __esm({
       name: "the shell or the runtime reports the gunicorn command not found",
       detect(rc) {
         for (const line of rc.ctx.lines) {
-          const m = SHELL_NOT_FOUND.exec(line.text) ?? (line.text.includes("not found") ? LAUNCHER_NOT_FOUND.exec(line.text) : null);
+          const notFound2 = line.text.includes("not found");
+          if (!notFound2 && !line.text.includes("No such file or directory") && !line.text.includes("No module named gunicorn")) continue;
+          const m = SHELL_NOT_FOUND.exec(line.text) ?? (notFound2 ? LAUNCHER_NOT_FOUND.exec(line.text) : null);
           if (m) return { facts: { kind: "executable-missing", executable: m[1] ?? m[2] }, evidence: [line.text.trim()] };
           if (line.text.includes("No module named gunicorn") && PYTHON_NO_GUNICORN.test(line.text))
             return { facts: { kind: "executable-missing", executable: "gunicorn" }, evidence: [line.text.trim()] };

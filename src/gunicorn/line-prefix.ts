@@ -26,8 +26,6 @@ export const LINE_PREFIXES: readonly LinePrefixShape[] = [
   { name: 'heroku', pattern: new RegExp(String.raw`^${RFC3339} (?:app|heroku)\[[\w.-]+\]: ?`) },
   // fly logs: `2024-03-05T10:00:00Z app[148e272b] iad [info]` (older flyctl: no blank after the level)
   { name: 'fly.io', pattern: new RegExp(String.raw`^${RFC3339} (?:app|runner|proxy)\[[\w-]+\] [a-z]{3,4} \[\w+\] ?`) },
-  // Railway's log export: `2025-12-30T18:59:29.775Z [err]  ` (the stream as `err` or `inf`, then two blanks)
-  { name: 'railway', pattern: new RegExp(String.raw`^${RFC3339} \[(?:err|inf)\]  ?`) },
   { name: 'kubernetes (CRI log file)', pattern: new RegExp(String.raw`^${RFC3339} (?:stdout|stderr) [FP] `) },
   // The CRI flag alone, its time and stream taken by a collector's record (`az containerapp logs show`: `"Log": "F …"`)
   { name: 'CRI flag', pattern: /^[FP] (?=[\s[A-Z])/ },
@@ -50,8 +48,9 @@ export const LINE_PREFIXES: readonly LinePrefixShape[] = [
   { name: 'epoch column', pattern: /^\d{10,13}(?:\.\d+)?\t/ },
   // Heroku's lines copied without the time column: `app[web.1]: `, `heroku[router]: `
   { name: 'heroku source', pattern: /^(?:app|heroku)\[[\w.-]+\]: / },
-  // `docker logs -t`, Azure App Service, GitHub Actions' raw log: an RFC 3339 time, then a space or tab
-  { name: 'timestamp', pattern: new RegExp(String.raw`^${RFC3339}\s`) },
+  // `docker logs -t`, Azure App Service, GitHub Actions' raw log: an RFC 3339 time, then a space or tab; Railway's
+  // export adds its stream (`2025-12-30T18:59:29.775Z [err]  `), in the same shape so no line pays for another test.
+  { name: 'timestamp', pattern: new RegExp(String.raw`^${RFC3339}\s(?:\[(?:err|inf)\]  ?)?`) },
   LOG_TABLE,
   // A console's bare column before each line (OpenShift's and Kibana's log views): `  | gunicorn: error: …`
   { name: 'console column', pattern: /^\|(?: |$)/ },

@@ -97,13 +97,16 @@ export const gunicornConfigErrors = (rc: RuleContext): ConfigErrorEvent[] => {
 // Gunicorn's usage line, whatever its program is called (a wrapper script, a distribution's `gunicorn-3`).
 const GUNICORN_USAGE = /^usage: (\S+) \[OPTIONS\] \[APP_MODULE\]$/
 const renamedErrors = new WeakMap<RuleContext, ConfigErrorEvent[]>()
+const USAGE_EDGE = 500
 
 /** Gunicorn's argument errors printed under another program name (`…-gunicornMlflow: error: argument -m/--umask: …`). */
 function renamedParserErrors(rc: RuleContext): ConfigErrorEvent[] {
   const known = renamedErrors.get(rc)
   if (known) return known
+  // argparse prints the usage and exits at once: the log's first lines, or its last (after an entrypoint's output).
   const { lines } = rc.ctx
-  const usage = lines.findIndex((line) => line.text.includes('[OPTIONS] [APP_MODULE]'))
+  const edge = (index: number) => index < USAGE_EDGE || index >= lines.length - USAGE_EDGE
+  const usage = lines.findIndex((line, index) => edge(index) && line.text.includes('[OPTIONS] [APP_MODULE]'))
   const program = usage >= 0 ? GUNICORN_USAGE.exec(stripLinePrefixes(lines[usage].text).trim())?.[1] : undefined
   const errors: ConfigErrorEvent[] = []
   if (program && !/^gunicorn$/.test(program)) {

@@ -45,7 +45,10 @@ export const gunicornNotFoundByShell: Rule<StartFacts> = {
   name: 'the shell or the runtime reports the gunicorn command not found',
   detect(rc) {
     for (const line of rc.ctx.lines) {
-      const m = SHELL_NOT_FOUND.exec(line.text) ?? (line.text.includes('not found') ? LAUNCHER_NOT_FOUND.exec(line.text) : null)
+      // Both patterns need one of these words: most lines of a big log have neither.
+      const notFound = line.text.includes('not found')
+      if (!notFound && !line.text.includes('No such file or directory') && !line.text.includes('No module named gunicorn')) continue
+      const m = SHELL_NOT_FOUND.exec(line.text) ?? (notFound ? LAUNCHER_NOT_FOUND.exec(line.text) : null)
       if (m) return { facts: { kind: 'executable-missing', executable: m[1] ?? m[2] }, evidence: [line.text.trim()] }
       if (line.text.includes('No module named gunicorn') && PYTHON_NO_GUNICORN.test(line.text))
         return { facts: { kind: 'executable-missing', executable: 'gunicorn' }, evidence: [line.text.trim()] }
