@@ -29,13 +29,17 @@ function expectNothingLeft(run: ActionRun): void {
   expect(run.post?.exitCode).toBe(0)
 }
 
+// The installer base builds FROM the pip base, which another test file may not have built yet (the files run in any order).
 beforeAll(() => {
-  try {
-    execFileSync('docker', ['image', 'inspect', installers('forky')], { stdio: 'ignore' })
-  } catch {
-    execFileSync('docker', ['build', '--quiet', '--build-arg', 'SUITE=forky', '--tag', installers('forky'), path.join(INSTALLER_FIXTURES, 'base')], {
-      stdio: 'ignore'
-    })
+  for (const [image, dir] of [
+    ['gunicorn-smoke-pip:forky', path.join(INSTALLER_FIXTURES, '..', 'pip')],
+    [installers('forky'), path.join(INSTALLER_FIXTURES, 'base')]
+  ]) {
+    try {
+      execFileSync('docker', ['image', 'inspect', image], { stdio: 'ignore' })
+    } catch {
+      execFileSync('docker', ['build', '--quiet', '--build-arg', 'SUITE=forky', '--tag', image, dir], { stdio: 'ignore' })
+    }
   }
 }, 900_000)
 

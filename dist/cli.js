@@ -30487,8 +30487,8 @@ var raisedByModuleCode = {
     const tb = rc.primaryTraceback(
       (t) => !READ_ELSEWHERE.test(t.exception.type) && t.frames.some((f) => LOADING_APP.test(f.file)) && rc.userFrame(t) !== void 0 && t.frames.some((f) => f.func === "<module>" && !PACKAGE_FILE2.test(f.file))
     );
-    if (!tb) return void 0;
-    const frame = rc.userFrame(tb);
+    const frame = tb && rc.userFrame(tb);
+    if (!tb || !frame || frame.frame === tb.frames[tb.frames.length - 1] && /^raise\b/.test(frame.frame.code?.trim() ?? "")) return void 0;
     const below = () => rc.exceptionText(tb).replace(/\*{3,}/g, " ").replace(/\s+/g, " ").trim();
     const message = /\w/.test(tb.exception.message) ? tb.exception.message : below();
     const exceptionLine = `${tb.exception.type}: ${message}`;

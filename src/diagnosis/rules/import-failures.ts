@@ -132,8 +132,9 @@ export const raisedByModuleCode: Rule<ImportFailureFacts> = {
         rc.userFrame(t) !== undefined &&
         t.frames.some((f) => f.func === '<module>' && !PACKAGE_FILE.test(f.file))
     )
-    if (!tb) return undefined
-    const frame = rc.userFrame(tb)!
+    const frame = tb && rc.userFrame(tb)!
+    // The app's own `raise` is its verdict on its surroundings (`search index missing: run …`), not a line to fix.
+    if (!tb || !frame || (frame.frame === tb.frames[tb.frames.length - 1] && /^raise\b/.test(frame.frame.code?.trim() ?? ''))) return undefined
     // A message printed on the lines below (NLTK's, under a rule of stars) is the exception's all the same.
     const below = () =>
       rc
