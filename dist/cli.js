@@ -24260,31 +24260,35 @@ function parseNativeBuildFailure(lines) {
     const hit = lines.map((line) => line.match(pattern)).find(Boolean);
     return hit ? { name: missing(hit), line: hit.input.trim() } : void 0;
   }).find(Boolean);
-  const building = lines.some((line) => BUILD_FAILED.test(line) || SOURCE_STEP_FAILED.test(line));
-  const broken = BUILD_BREAKS.filter((entry) => building || entry.buildOnly).map((entry) => ({ entry, line: lines.find((line) => entry.match.test(line)) })).find((hit) => hit.line);
-  const sourceStepFailed = lines.some((line) => SOURCE_STEP_FAILED.test(line)) && lastSourceDownload(lines) !== void 0;
-  const pipSaysSo = (named !== void 0 || missingTool !== void 0 || sourceStepFailed) && lines.some((line) => BUILD_FAILED.test(line));
+  const buildFailedSaid = lines.some((line) => BUILD_FAILED.test(line));
+  const sourceStepSaid = lines.some((line) => SOURCE_STEP_FAILED.test(line));
+  const broken = BUILD_BREAKS.filter((entry) => buildFailedSaid || sourceStepSaid || entry.buildOnly).map((entry) => ({ entry, line: lines.find((line) => entry.match.test(line)) })).find((hit) => hit.line);
+  const collected = collectedNames(lines);
+  const sourceArchive = lastSourceDownload(lines, collected);
+  const pipSaysSo = (named !== void 0 || missingTool !== void 0 || sourceStepSaid && sourceArchive !== void 0) && buildFailedSaid;
   if (!pipSaysSo && !(missingTool && COMPILE_EVIDENCE.test(missingTool.line)) && !broken) return void 0;
   if (named && lines.some((line) => installedAfterAll(line, named))) return void 0;
   const packageName2 = named ?? collectedAs(
-    lines,
+    collected,
     lines.map((line) => line.match(/(?:is required to build|dependency when compiling) ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean)
-  ) ?? lastSourceDownload(lines) ?? flagsOwner(lines) ?? buildDirectoryOf(lines) ?? (broken?.entry.package !== void 0 ? collectedAs(lines, broken.entry.package) : void 0);
+  ) ?? sourceArchive ?? flagsOwner(lines) ?? buildDirectoryOf(lines) ?? (broken?.entry.package !== void 0 ? collectedAs(collected, broken.entry.package) : void 0);
   const evidence = [...broken?.line ? [broken.line.trim()] : missingTool ? [missingTool.line] : [], ...failed2 ? [failed2[0]] : []];
   return { packageName: packageName2, missing: broken ? void 0 : missingTool?.name, broken: broken?.entry, evidence };
 }
-function collectedAs(lines, project) {
+function collectedAs(collected, project) {
   if (project === void 0) return void 0;
   const lower = project.toLowerCase();
-  const collected = lines.map((line) => /\bCollecting ([A-Za-z0-9][\w.-]*)/.exec(line)?.[1]).filter((name) => name !== void 0 && (name.toLowerCase().startsWith(`${lower}-`) || name.toLowerCase() === lower));
-  return collected[collected.length - 1] ?? project;
+  const variants = collected.filter((name) => name.toLowerCase().startsWith(`${lower}-`) || name.toLowerCase() === lower);
+  return variants[variants.length - 1] ?? project;
 }
-function lastSourceDownload(lines) {
+function collectedNames(lines) {
+  return lines.map((line) => /\bCollecting ([A-Za-z0-9][\w.-]*)/.exec(line)?.[1]).filter((name) => name !== void 0);
+}
+function lastSourceDownload(lines, collected) {
   const sdists = lines.map((line) => /\b(?:Downloading|Using cached) ([A-Za-z0-9][\w.]*?)-\d[\w.]*\.(?:tar\.gz|zip)\b/.exec(line)?.[1]);
   const archive = sdists.filter((name) => name !== void 0).pop();
   if (archive === void 0) return void 0;
-  const collected = lines.map((line) => /\bCollecting ([A-Za-z0-9][\w.-]*)/.exec(line)?.[1]).find((name) => name !== void 0 && normalizeName(name) === normalizeName(archive));
-  return collected ?? archive.replace(/_/g, "-");
+  return collected.find((name) => normalizeName(name) === normalizeName(archive)) ?? archive.replace(/_/g, "-");
 }
 function flagsOwner(lines) {
   return lines.map((line) => /Specify ([A-Z][A-Z0-9]*)_CFLAGS and \1_LDFLAGS/.exec(line)?.[1].toLowerCase()).find(Boolean);
@@ -26649,6 +26653,9 @@ function moduleNotFound(rc) {
 function raisedByImportApp(tb) {
   return tb.frames.some((f) => /gunicorn\/util\.py$/.test(f.file) && f.func === "import_app");
 }
+var LOADS_APP = (f) => /gunicorn\/(util|app\/wsgiapp)\.py$/.test(f.file) && /^(import_app|load_wsgiapp)$/.test(f.func ?? "");
+var raisedWhileGunicornLoads = (tb) => tb.frames.some(LOADS_APP);
+var raisedWhileLoading = (tb) => tb.frames.some((f) => f.func === "<module>" || LOADS_APP(f));
 function crlfScript(rc) {
   for (const line of rc.ctx.lines) {
     if (!line.text.includes("\\r'")) continue;
@@ -26821,11 +26828,11 @@ function brokenInSetup(rc) {
 var OUTSIDE_WORKER_MODULE = /(?:site|dist)-packages\/(?!gunicorn\/)\w+\/_?workers?\.py$/;
 var APP_LOADING = /* @__PURE__ */ new Set(["load_wsgi", "wsgi", "load", "load_wsgiapp", "import_app", "load_asgiapp"]);
 var PACKAGE_OF = /(?:site|dist)-packages\/(\w+)\//;
-var LIBRARY_FRAME = /(?:site|dist)-packages\/|\/lib(?:64)?\/python\d/;
+var LIBRARY_FRAME = (file) => LIBRARY_PATH.test(file) && !file.startsWith("<");
 function brokenInOutsideWorker(frames) {
   const anchor = frames.findIndex((f) => OUTSIDE_WORKER_MODULE.test(f.file));
   if (anchor === -1) return void 0;
-  if (frames.some((f) => f.func !== void 0 && APP_LOADING.has(f.func) || !LIBRARY_FRAME.test(f.file))) return void 0;
+  if (frames.some((f) => f.func !== void 0 && APP_LOADING.has(f.func) || !LIBRARY_FRAME(f.file))) return void 0;
   const below = frames.slice(anchor);
   const innermost = [...below].reverse().find((f) => PACKAGE_OF.test(f.file));
   const pkg = PACKAGE_OF.exec(innermost.file)[1];
@@ -28113,9 +28120,6 @@ var ABSENT_VALUE = /\b(?:cannot|can't|can not|must not|may not|should not) be (?
 var CONFIG_WORDS = /\bconfig(?:uration)?\b|\bsettings?\b/i;
 var ENVIRONMENT_WORDS = /\benvironment variable|\benv(?:ironment)? var\b/i;
 var CHECK_FAILED = /(?:^|\.)(?:ValueError|RuntimeError|AssertionError|Exception|ImproperlyConfigured|\w*(?:Config|Configuration|Setting|Settings|Environment)\w*(?:Error|Exception))$/;
-var raisedWhileLoading = (tb) => tb.frames.some(
-  (f) => f.func === "<module>" || /gunicorn\/(util|app\/wsgiapp)\.py$/.test(f.file) && /^(import_app|load_wsgiapp)$/.test(f.func ?? "")
-);
 var settingsNamed = (message) => [...new Set(message.match(SETTING_NAME) ?? [])];
 var settingsRefused = {
   stage: "boot",
@@ -28205,9 +28209,6 @@ function unparsableWords({ variable, exceptionLine, notJson }) {
 }
 
 // src/diagnosis/rules/config-values.ts
-var raisedAtImport2 = (tb) => tb.frames.some(
-  (f) => f.func === "<module>" || /gunicorn\/(util|app\/wsgiapp)\.py$/.test(f.file) && /^(import_app|load_wsgiapp)$/.test(f.func ?? "")
-);
 var CONFIG_FILE = /\.(?:json|ya?ml|ini|toml|cfg|conf|env|properties)$|(?:^|\/)(?:config|conf|settings|secrets?)(?:\/|\.)/i;
 var NOT_FOUND2 = /^\[Errno 2\] No such file or directory: '([^']+)'/;
 var configFileMissing = {
@@ -28216,7 +28217,7 @@ var configFileMissing = {
   detect(rc) {
     const tb = rc.primaryTraceback((t) => {
       const path35 = NOT_FOUND2.exec(t.exception.message)?.[1];
-      return /(?:FileNotFoundError|IOError|OSError)$/.test(t.exception.type) && path35 !== void 0 && CONFIG_FILE.test(path35) && raisedAtImport2(t);
+      return /(?:FileNotFoundError|IOError|OSError)$/.test(t.exception.type) && path35 !== void 0 && CONFIG_FILE.test(path35) && raisedWhileLoading(t);
     });
     if (!tb) return void 0;
     const frame = rc.userFrame(tb);
@@ -29249,7 +29250,7 @@ function missingSettingsFields(rc) {
 
 // src/diagnosis/rules/empty-values.ts
 var CONFIG_FILE_WORDS = /\bconfig(?:uration)? file\b|\bsettings?\b/i;
-function raisedAtImport3(rc, tb) {
+function raisedAtImport2(rc, tb) {
   if (!tb.frames.some((f) => f.func === "<module>")) return void 0;
   const frame = rc.userFrame(tb);
   return frame && frame.frame.func === "<module>" ? frame : void 0;
@@ -29263,10 +29264,10 @@ function emptyValueRefused(rc) {
   for (const tb of rc.tracebacks) {
     const { message } = tb.exception;
     const credentials = CREDENTIALS.find(([pattern]) => pattern.test(tb.exception.line));
-    const atImport = credentials && raisedAtImport3(rc, tb);
+    const atImport = credentials && raisedAtImport2(rc, tb);
     if (credentials && atImport) return { tb, frame: atImport, variable: credentials[1] };
     if (!ABSENT_VALUE.test(message) || CONFIG_FILE_WORDS.test(message) && !ENVIRONMENT_WORDS.test(message)) continue;
-    const frame = raisedAtImport3(rc, tb);
+    const frame = raisedAtImport2(rc, tb);
     if (!frame) continue;
     return { tb, frame, variable: settingsNamed(message)[0] };
   }
@@ -30478,14 +30479,12 @@ function cutWords({ lastFrame, at }) {
 var READ_ELSEWHERE = new RegExp(
   String.raw`(?:^|\.)(?:ImportError|ModuleNotFoundError|SyntaxError|IndentationError|TabError|SystemExit|KeyboardInterrupt|MemoryError|NameError|` + String.raw`AttributeError|(?:OS|IO|Environment|Connection\w*|Timeout|BrokenPipe|Permission|FileNotFound|HTTP|URL|SSL|Socket)Error|gaierror|herror)$`
 );
-var LOADING_APP = /gunicorn\/(?:util|app\/wsgiapp|app\/base)\.py$/;
-var PACKAGE_FILE2 = /(?:site|dist)-packages\/|\/lib(?:64)?\/python\d|^<frozen /;
 var raisedByModuleCode = {
   stage: "boot",
   name: "the app's module-level code raised while Gunicorn imported it",
   detect(rc) {
     const tb = rc.primaryTraceback(
-      (t) => !READ_ELSEWHERE.test(t.exception.type) && t.frames.some((f) => LOADING_APP.test(f.file)) && rc.userFrame(t) !== void 0 && t.frames.some((f) => f.func === "<module>" && !PACKAGE_FILE2.test(f.file))
+      (t) => !READ_ELSEWHERE.test(t.exception.type) && raisedWhileGunicornLoads(t) && rc.userFrame(t) !== void 0 && t.frames.some((f) => f.func === "<module>" && !LIBRARY_PATH.test(f.file))
     );
     const frame = tb && rc.userFrame(tb);
     if (!tb || !frame || frame.frame === tb.frames[tb.frames.length - 1] && /^raise\b/.test(frame.frame.code?.trim() ?? "")) return void 0;

@@ -22966,31 +22966,35 @@ function parseNativeBuildFailure(lines) {
     const hit = lines.map((line) => line.match(pattern)).find(Boolean);
     return hit ? { name: missing(hit), line: hit.input.trim() } : void 0;
   }).find(Boolean);
-  const building = lines.some((line) => BUILD_FAILED.test(line) || SOURCE_STEP_FAILED.test(line));
-  const broken = BUILD_BREAKS.filter((entry) => building || entry.buildOnly).map((entry) => ({ entry, line: lines.find((line) => entry.match.test(line)) })).find((hit) => hit.line);
-  const sourceStepFailed = lines.some((line) => SOURCE_STEP_FAILED.test(line)) && lastSourceDownload(lines) !== void 0;
-  const pipSaysSo = (named !== void 0 || missingTool !== void 0 || sourceStepFailed) && lines.some((line) => BUILD_FAILED.test(line));
+  const buildFailedSaid = lines.some((line) => BUILD_FAILED.test(line));
+  const sourceStepSaid = lines.some((line) => SOURCE_STEP_FAILED.test(line));
+  const broken = BUILD_BREAKS.filter((entry) => buildFailedSaid || sourceStepSaid || entry.buildOnly).map((entry) => ({ entry, line: lines.find((line) => entry.match.test(line)) })).find((hit) => hit.line);
+  const collected = collectedNames(lines);
+  const sourceArchive = lastSourceDownload(lines, collected);
+  const pipSaysSo = (named !== void 0 || missingTool !== void 0 || sourceStepSaid && sourceArchive !== void 0) && buildFailedSaid;
   if (!pipSaysSo && !(missingTool && COMPILE_EVIDENCE.test(missingTool.line)) && !broken) return void 0;
   if (named && lines.some((line) => installedAfterAll(line, named))) return void 0;
   const packageName2 = named ?? collectedAs(
-    lines,
+    collected,
     lines.map((line) => line.match(/(?:is required to build|dependency when compiling) ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean)
-  ) ?? lastSourceDownload(lines) ?? flagsOwner(lines) ?? buildDirectoryOf(lines) ?? (broken?.entry.package !== void 0 ? collectedAs(lines, broken.entry.package) : void 0);
+  ) ?? sourceArchive ?? flagsOwner(lines) ?? buildDirectoryOf(lines) ?? (broken?.entry.package !== void 0 ? collectedAs(collected, broken.entry.package) : void 0);
   const evidence = [...broken?.line ? [broken.line.trim()] : missingTool ? [missingTool.line] : [], ...failed2 ? [failed2[0]] : []];
   return { packageName: packageName2, missing: broken ? void 0 : missingTool?.name, broken: broken?.entry, evidence };
 }
-function collectedAs(lines, project) {
+function collectedAs(collected, project) {
   if (project === void 0) return void 0;
   const lower = project.toLowerCase();
-  const collected = lines.map((line) => /\bCollecting ([A-Za-z0-9][\w.-]*)/.exec(line)?.[1]).filter((name) => name !== void 0 && (name.toLowerCase().startsWith(`${lower}-`) || name.toLowerCase() === lower));
-  return collected[collected.length - 1] ?? project;
+  const variants = collected.filter((name) => name.toLowerCase().startsWith(`${lower}-`) || name.toLowerCase() === lower);
+  return variants[variants.length - 1] ?? project;
 }
-function lastSourceDownload(lines) {
+function collectedNames(lines) {
+  return lines.map((line) => /\bCollecting ([A-Za-z0-9][\w.-]*)/.exec(line)?.[1]).filter((name) => name !== void 0);
+}
+function lastSourceDownload(lines, collected) {
   const sdists = lines.map((line) => /\b(?:Downloading|Using cached) ([A-Za-z0-9][\w.]*?)-\d[\w.]*\.(?:tar\.gz|zip)\b/.exec(line)?.[1]);
   const archive = sdists.filter((name) => name !== void 0).pop();
   if (archive === void 0) return void 0;
-  const collected = lines.map((line) => /\bCollecting ([A-Za-z0-9][\w.-]*)/.exec(line)?.[1]).find((name) => name !== void 0 && normalizeName(name) === normalizeName(archive));
-  return collected ?? archive.replace(/_/g, "-");
+  return collected.find((name) => normalizeName(name) === normalizeName(archive)) ?? archive.replace(/_/g, "-");
 }
 function flagsOwner(lines) {
   return lines.map((line) => /Specify ([A-Z][A-Z0-9]*)_CFLAGS and \1_LDFLAGS/.exec(line)?.[1].toLowerCase()).find(Boolean);
@@ -25894,12 +25898,15 @@ function importCutInWorker(rc) {
     (cut) => cut.pid !== void 0 && failed2.has(cut.pid) && cut.frames.some((f) => /gunicorn\//.test(f.file) && LOADING_FRAME.test(f.func ?? ""))
   );
 }
-var NO_MODULE_NAMED, IMPORT_SITES, DID_YOU_MEAN, DEFINITIONS, LOADING_FRAME;
+var NO_MODULE_NAMED, LOADS_APP, raisedWhileGunicornLoads, raisedWhileLoading, IMPORT_SITES, DID_YOU_MEAN, DEFINITIONS, LOADING_FRAME;
 var init_imports = __esm({
   "src/diagnosis/rules/imports.ts"() {
     "use strict";
     init_rule();
     NO_MODULE_NAMED = /^No module named '?([\w.]+)'?/;
+    LOADS_APP = (f) => /gunicorn\/(util|app\/wsgiapp)\.py$/.test(f.file) && /^(import_app|load_wsgiapp)$/.test(f.func ?? "");
+    raisedWhileGunicornLoads = (tb) => tb.frames.some(LOADS_APP);
+    raisedWhileLoading = (tb) => tb.frames.some((f) => f.func === "<module>" || LOADS_APP(f));
     IMPORT_SITES = [
       {
         file: /\/uvicorn\/config\.py$/,
@@ -26000,7 +26007,7 @@ function brokenInSetup(rc) {
 function brokenInOutsideWorker(frames) {
   const anchor = frames.findIndex((f) => OUTSIDE_WORKER_MODULE.test(f.file));
   if (anchor === -1) return void 0;
-  if (frames.some((f) => f.func !== void 0 && APP_LOADING.has(f.func) || !LIBRARY_FRAME.test(f.file))) return void 0;
+  if (frames.some((f) => f.func !== void 0 && APP_LOADING.has(f.func) || !LIBRARY_FRAME(f.file))) return void 0;
   const below = frames.slice(anchor);
   const innermost = [...below].reverse().find((f) => PACKAGE_OF.test(f.file));
   const pkg = PACKAGE_OF.exec(innermost.file)[1];
@@ -26069,6 +26076,7 @@ var WORKER_CLASS_MODULES, NO_MODULE, ENTRY_POINT, REQUIRES, NEED_INSTALLED, REMO
 var init_worker_class = __esm({
   "src/diagnosis/rules/worker-class.ts"() {
     "use strict";
+    init_context();
     init_packages();
     init_imports();
     init_words();
@@ -26090,7 +26098,7 @@ var init_worker_class = __esm({
     OUTSIDE_WORKER_MODULE = /(?:site|dist)-packages\/(?!gunicorn\/)\w+\/_?workers?\.py$/;
     APP_LOADING = /* @__PURE__ */ new Set(["load_wsgi", "wsgi", "load", "load_wsgiapp", "import_app", "load_asgiapp"]);
     PACKAGE_OF = /(?:site|dist)-packages\/(\w+)\//;
-    LIBRARY_FRAME = /(?:site|dist)-packages\/|\/lib(?:64)?\/python\d/;
+    LIBRARY_FRAME = (file) => LIBRARY_PATH.test(file) && !file.startsWith("<");
     WORKER_MODULE_CLASSES = { geventlet: "eventlet", ggevent: "gevent", gtornado: "tornado", gthread: "gthread" };
     WORKER_MODULE = /gunicorn\/workers\/(\w+)\.py$/;
     IMPORTED = /^\s*(?:from\s+([\w.]+)\s+import|import\s+([\w.]+))/;
@@ -27445,19 +27453,17 @@ function unparsableWords({ variable, exceptionLine, notJson }) {
     remedy: `Give ${code(variable)} a value the setting's type accepts (a JSON list such as ${code('["a@example.com"]')} for a list), without quotes around it in a ${code("docker --env-file")} (Docker keeps them as part of the value).`
   };
 }
-var SETTING_NAME, ABSENT_VALUE, CONFIG_WORDS, ENVIRONMENT_WORDS, CHECK_FAILED, raisedWhileLoading, settingsNamed, settingsRefused, UNPARSABLE_VALUE, valueUnparsable, LOGGED_UNSET, CONFIG_FILE_UNREADABLE, settingLoggedUnset;
+var SETTING_NAME, ABSENT_VALUE, CONFIG_WORDS, ENVIRONMENT_WORDS, CHECK_FAILED, settingsNamed, settingsRefused, UNPARSABLE_VALUE, valueUnparsable, LOGGED_UNSET, CONFIG_FILE_UNREADABLE, settingLoggedUnset;
 var init_app_settings = __esm({
   "src/diagnosis/rules/app-settings.ts"() {
     "use strict";
+    init_imports();
     init_rule();
     SETTING_NAME = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g;
     ABSENT_VALUE = /\b(?:cannot|can't|can not|must not|may not|should not) be (?:none|null|empty|blank)\b|\b(?:is|are|was) (?:not set|unset|missing|required|not provided|not configured)\b|\bmust be (?:set|provided|specified|given|configured)\b/i;
     CONFIG_WORDS = /\bconfig(?:uration)?\b|\bsettings?\b/i;
     ENVIRONMENT_WORDS = /\benvironment variable|\benv(?:ironment)? var\b/i;
     CHECK_FAILED = /(?:^|\.)(?:ValueError|RuntimeError|AssertionError|Exception|ImproperlyConfigured|\w*(?:Config|Configuration|Setting|Settings|Environment)\w*(?:Error|Exception))$/;
-    raisedWhileLoading = (tb) => tb.frames.some(
-      (f) => f.func === "<module>" || /gunicorn\/(util|app\/wsgiapp)\.py$/.test(f.file) && /^(import_app|load_wsgiapp)$/.test(f.func ?? "")
-    );
     settingsNamed = (message) => [...new Set(message.match(SETTING_NAME) ?? [])];
     settingsRefused = {
       stage: "boot",
@@ -27538,14 +27544,12 @@ function configValueWords(facts) {
     remedy: relative3 ? `Build the path from the module's own folder (${code("Path(__file__).parent / \u2026")}) or start Gunicorn where it is relative to (${code("--chdir")}), and check the file is copied into the image (not left out by ${code(".dockerignore")}).` : `Copy ${code(facts.path)} into the image or mount it there, or point the app at where it is.`
   };
 }
-var raisedAtImport2, CONFIG_FILE, NOT_FOUND2, configFileMissing, COMMENTED_VALUE, inlineComment;
+var CONFIG_FILE, NOT_FOUND2, configFileMissing, COMMENTED_VALUE, inlineComment;
 var init_config_values = __esm({
   "src/diagnosis/rules/config-values.ts"() {
     "use strict";
+    init_imports();
     init_rule();
-    raisedAtImport2 = (tb) => tb.frames.some(
-      (f) => f.func === "<module>" || /gunicorn\/(util|app\/wsgiapp)\.py$/.test(f.file) && /^(import_app|load_wsgiapp)$/.test(f.func ?? "")
-    );
     CONFIG_FILE = /\.(?:json|ya?ml|ini|toml|cfg|conf|env|properties)$|(?:^|\/)(?:config|conf|settings|secrets?)(?:\/|\.)/i;
     NOT_FOUND2 = /^\[Errno 2\] No such file or directory: '([^']+)'/;
     configFileMissing = {
@@ -27554,7 +27558,7 @@ var init_config_values = __esm({
       detect(rc) {
         const tb = rc.primaryTraceback((t) => {
           const path39 = NOT_FOUND2.exec(t.exception.message)?.[1];
-          return /(?:FileNotFoundError|IOError|OSError)$/.test(t.exception.type) && path39 !== void 0 && CONFIG_FILE.test(path39) && raisedAtImport2(t);
+          return /(?:FileNotFoundError|IOError|OSError)$/.test(t.exception.type) && path39 !== void 0 && CONFIG_FILE.test(path39) && raisedWhileLoading(t);
         });
         if (!tb) return void 0;
         const frame = rc.userFrame(tb);
@@ -28707,7 +28711,7 @@ var init_settings_fields = __esm({
 });
 
 // src/diagnosis/rules/empty-values.ts
-function raisedAtImport3(rc, tb) {
+function raisedAtImport2(rc, tb) {
   if (!tb.frames.some((f) => f.func === "<module>")) return void 0;
   const frame = rc.userFrame(tb);
   return frame && frame.frame.func === "<module>" ? frame : void 0;
@@ -28716,10 +28720,10 @@ function emptyValueRefused(rc) {
   for (const tb of rc.tracebacks) {
     const { message } = tb.exception;
     const credentials = CREDENTIALS.find(([pattern]) => pattern.test(tb.exception.line));
-    const atImport = credentials && raisedAtImport3(rc, tb);
+    const atImport = credentials && raisedAtImport2(rc, tb);
     if (credentials && atImport) return { tb, frame: atImport, variable: credentials[1] };
     if (!ABSENT_VALUE.test(message) || CONFIG_FILE_WORDS.test(message) && !ENVIRONMENT_WORDS.test(message)) continue;
-    const frame = raisedAtImport3(rc, tb);
+    const frame = raisedAtImport2(rc, tb);
     if (!frame) continue;
     return { tb, frame, variable: settingsNamed(message)[0] };
   }
@@ -30035,7 +30039,7 @@ function importFailureWords(facts) {
       return sslWords(facts);
   }
 }
-var sslPatchedLate2, shadowed, cutWhileLoading, READ_ELSEWHERE, LOADING_APP, PACKAGE_FILE2, raisedByModuleCode;
+var sslPatchedLate2, shadowed, cutWhileLoading, READ_ELSEWHERE, raisedByModuleCode;
 var init_import_failures = __esm({
   "src/diagnosis/rules/import-failures.ts"() {
     "use strict";
@@ -30093,14 +30097,12 @@ var init_import_failures = __esm({
     READ_ELSEWHERE = new RegExp(
       String.raw`(?:^|\.)(?:ImportError|ModuleNotFoundError|SyntaxError|IndentationError|TabError|SystemExit|KeyboardInterrupt|MemoryError|NameError|` + String.raw`AttributeError|(?:OS|IO|Environment|Connection\w*|Timeout|BrokenPipe|Permission|FileNotFound|HTTP|URL|SSL|Socket)Error|gaierror|herror)$`
     );
-    LOADING_APP = /gunicorn\/(?:util|app\/wsgiapp|app\/base)\.py$/;
-    PACKAGE_FILE2 = /(?:site|dist)-packages\/|\/lib(?:64)?\/python\d|^<frozen /;
     raisedByModuleCode = {
       stage: "boot",
       name: "the app's module-level code raised while Gunicorn imported it",
       detect(rc) {
         const tb = rc.primaryTraceback(
-          (t) => !READ_ELSEWHERE.test(t.exception.type) && t.frames.some((f) => LOADING_APP.test(f.file)) && rc.userFrame(t) !== void 0 && t.frames.some((f) => f.func === "<module>" && !PACKAGE_FILE2.test(f.file))
+          (t) => !READ_ELSEWHERE.test(t.exception.type) && raisedWhileGunicornLoads(t) && rc.userFrame(t) !== void 0 && t.frames.some((f) => f.func === "<module>" && !LIBRARY_PATH.test(f.file))
         );
         const frame = tb && rc.userFrame(tb);
         if (!tb || !frame || frame.frame === tb.frames[tb.frames.length - 1] && /^raise\b/.test(frame.frame.code?.trim() ?? "")) return void 0;

@@ -87,7 +87,7 @@ export type Traceback = EventOf<'traceback'>
 const COMMON_WORKDIRS = ['/app', '/code', '/srv', '/usr/src/app', '/opt/app', '/home/app', '/workspace', '/src']
 // The standard library wherever Python is installed (`/usr/lib/python3.12/`, pyenv's or a host's own build:
 // `/opt/render/project/python/Python-3.14.3/lib/python3.14/`), installed packages, the interpreter's own frames.
-const LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |\/lib(?:64)?\/python\d(?:\.\d+)?\/|^\/usr\/(local\/)?bin\/|^<string>$/
+export const LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |\/lib(?:64)?\/python\d(?:\.\d+)?\/|^\/usr\/(local\/)?bin\/|^<string>$/
 
 /** Read-only view of the repository, paths relative to the repository root. */
 export class RepoFiles {

@@ -190,14 +190,16 @@ export function parseNativeBuildFailure(lines: string[]): NativeBuildFailure | u
     return hit ? { name: missing(hit), line: hit.input!.trim() } : undefined
   }).find(Boolean)
   // A removal is a build's only inside pip's or uv's words for a build (else a RUN step's own import, say), unless its words are a build's alone.
-  const building = lines.some((line) => BUILD_FAILED.test(line) || SOURCE_STEP_FAILED.test(line))
-  const broken = BUILD_BREAKS.filter((entry) => building || entry.buildOnly)
+  const buildFailedSaid = lines.some((line) => BUILD_FAILED.test(line))
+  const sourceStepSaid = lines.some((line) => SOURCE_STEP_FAILED.test(line))
+  const broken = BUILD_BREAKS.filter((entry) => buildFailedSaid || sourceStepSaid || entry.buildOnly)
     .map((entry) => ({ entry, line: lines.find((line) => entry.match.test(line)) }))
     .find((hit) => hit.line)
   // A step cut before pip names the package still says a build failed, and what it missed.
   // pip's status line after the source archive it downloaded also names what it was building.
-  const sourceStepFailed = lines.some((line) => SOURCE_STEP_FAILED.test(line)) && lastSourceDownload(lines) !== undefined
-  const pipSaysSo = (named !== undefined || missingTool !== undefined || sourceStepFailed) && lines.some((line) => BUILD_FAILED.test(line))
+  const collected = collectedNames(lines)
+  const sourceArchive = lastSourceDownload(lines, collected)
+  const pipSaysSo = (named !== undefined || missingTool !== undefined || (sourceStepSaid && sourceArchive !== undefined)) && buildFailedSaid
   if (!pipSaysSo && !(missingTool && COMPILE_EVIDENCE.test(missingTool.line)) && !broken) return undefined
   // Older pip fell back to `setup.py install` after a failed wheel, and that may have worked: no failure then.
   if (named && lines.some((line) => installedAfterAll(line, named))) return undefined
@@ -205,13 +207,13 @@ export function parseNativeBuildFailure(lines: string[]): NativeBuildFailure | u
   const packageName =
     named ??
     collectedAs(
-      lines,
+      collected,
       lines.map((line) => line.match(/(?:is required to build|dependency when compiling) ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean)
     ) ??
-    lastSourceDownload(lines) ??
+    sourceArchive ??
     flagsOwner(lines) ??
     buildDirectoryOf(lines) ??
-    (broken?.entry.package !== undefined ? collectedAs(lines, broken.entry.package) : undefined)
+    (broken?.entry.package !== undefined ? collectedAs(collected, broken.entry.package) : undefined)
   const evidence = [...(broken?.line ? [broken.line.trim()] : missingTool ? [missingTool.line] : []), ...(failed ? [failed[0]] : [])]
   return { packageName, missing: broken ? undefined : missingTool?.name, broken: broken?.entry, evidence }
 }
@@ -220,27 +222,27 @@ export function parseNativeBuildFailure(lines: string[]): NativeBuildFailure | u
  * A build's own message names the project (`psycopg2`), pip's `Collecting` line the distribution asked for, which may
  * be a variant of it built from the same source (`psycopg2-binary`): the requirement to change is the collected one.
  */
-function collectedAs(lines: string[], project: string | undefined): string | undefined {
+function collectedAs(collected: string[], project: string | undefined): string | undefined {
   if (project === undefined) return undefined
   const lower = project.toLowerCase()
-  const collected = lines
-    .map((line) => /\bCollecting ([A-Za-z0-9][\w.-]*)/.exec(line)?.[1])
-    .filter((name): name is string => name !== undefined && (name.toLowerCase().startsWith(`${lower}-`) || name.toLowerCase() === lower))
-  return collected[collected.length - 1] ?? project
+  const variants = collected.filter((name) => name.toLowerCase().startsWith(`${lower}-`) || name.toLowerCase() === lower)
+  return variants[variants.length - 1] ?? project
+}
+
+/** The distributions pip collected, in order, as its `Collecting` lines spell them. */
+function collectedNames(lines: string[]): string[] {
+  return lines.map((line) => /\bCollecting ([A-Za-z0-9][\w.-]*)/.exec(line)?.[1]).filter((name): name is string => name !== undefined)
 }
 
 /**
  * The last source archive pip fetched before the build failed (`Downloading mysqlclient-2.2.0.tar.gz`): the one it was
  * building, as its `Collecting` line spells it (an archive's name has `_` for `-`: `pydantic_core` is `pydantic-core`).
  */
-function lastSourceDownload(lines: string[]): string | undefined {
+function lastSourceDownload(lines: string[], collected: string[]): string | undefined {
   const sdists = lines.map((line) => /\b(?:Downloading|Using cached) ([A-Za-z0-9][\w.]*?)-\d[\w.]*\.(?:tar\.gz|zip)\b/.exec(line)?.[1])
   const archive = sdists.filter((name): name is string => name !== undefined).pop()
   if (archive === undefined) return undefined
-  const collected = lines
-    .map((line) => /\bCollecting ([A-Za-z0-9][\w.-]*)/.exec(line)?.[1])
-    .find((name) => name !== undefined && normalizeName(name) === normalizeName(archive))
-  return collected ?? archive.replace(/_/g, '-')
+  return collected.find((name) => normalizeName(name) === normalizeName(archive)) ?? archive.replace(/_/g, '-')
 }
 
 /** A build that asks for its own flags by name (`Specify MYSQLCLIENT_CFLAGS and MYSQLCLIENT_LDFLAGS`): mysqlclient. */

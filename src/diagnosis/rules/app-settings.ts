@@ -3,8 +3,9 @@
 // application. Rules of the config-error reason (a value missing from the environment is missing-env's); the words
 // are here too so the reason module only dispatches to them.
 import type { LogLine } from '../../core/model.js'
-import type { RuleContext, Traceback } from '../context.js'
+import type { RuleContext } from '../context.js'
 import type { Rule } from '../reason.js'
+import { raisedWhileLoading } from './imports.js'
 import { code, exceptionIs, frameAt, present, withoutGunicornPrefix } from './rule.js'
 
 export type AppSettingsFacts =
@@ -26,12 +27,6 @@ export const ENVIRONMENT_WORDS = /\benvironment variable|\benv(?:ironment)? var\
  */
 const CHECK_FAILED =
   /(?:^|\.)(?:ValueError|RuntimeError|AssertionError|Exception|ImproperlyConfigured|\w*(?:Config|Configuration|Setting|Settings|Environment)\w*(?:Error|Exception))$/
-
-/** The traceback passed through Gunicorn's loading of the app, or module-level code: the check ran at start-up. */
-const raisedWhileLoading = (tb: Traceback) =>
-  tb.frames.some(
-    (f) => f.func === '<module>' || (/gunicorn\/(util|app\/wsgiapp)\.py$/.test(f.file) && /^(import_app|load_wsgiapp)$/.test(f.func ?? ''))
-  )
 
 export const settingsNamed = (message: string): string[] => [...new Set(message.match(SETTING_NAME) ?? [])]
 

@@ -1,19 +1,13 @@
 // The app's configuration as it arrives at import: a configuration file it opens that is not where it looks, and a
 // value whose inline comment came along (an env file keeps everything after `=`). Rules of the config-error reason,
 // with their words, so the reason module only dispatches to them.
-import type { Traceback } from '../context.js'
 import type { Rule } from '../reason.js'
+import { raisedWhileLoading } from './imports.js'
 import { code, frameAt } from './rule.js'
 
 export type ConfigValueFacts =
   | { kind: 'config-file-missing'; path: string; exceptionLine: string; at?: string; workdir?: string }
   | { kind: 'inline-comment'; value: string; exceptionLine: string; at?: string }
-
-/** Raised while Gunicorn imported the app, or by module-level code: the app's start-up, not a request. */
-const raisedAtImport = (tb: Traceback) =>
-  tb.frames.some(
-    (f) => f.func === '<module>' || (/gunicorn\/(util|app\/wsgiapp)\.py$/.test(f.file) && /^(import_app|load_wsgiapp)$/.test(f.func ?? ''))
-  )
 
 // A file a configuration is read from: by its extension, or by a folder or name that says so.
 const CONFIG_FILE = /\.(?:json|ya?ml|ini|toml|cfg|conf|env|properties)$|(?:^|\/)(?:config|conf|settings|secrets?)(?:\/|\.)/i
@@ -26,7 +20,7 @@ export const configFileMissing: Rule<ConfigValueFacts> = {
   detect(rc) {
     const tb = rc.primaryTraceback((t) => {
       const path = NOT_FOUND.exec(t.exception.message)?.[1]
-      return /(?:FileNotFoundError|IOError|OSError)$/.test(t.exception.type) && path !== undefined && CONFIG_FILE.test(path) && raisedAtImport(t)
+      return /(?:FileNotFoundError|IOError|OSError)$/.test(t.exception.type) && path !== undefined && CONFIG_FILE.test(path) && raisedWhileLoading(t)
     })
     if (!tb) return undefined
     const frame = rc.userFrame(tb)

@@ -1,9 +1,9 @@
 // Imports that fail for a reason outside the failing line: a project module that shadows the one meant, ssl imported
 // before gevent patched it, a worker's traceback the log cut before its exception. Rules of the import-error reason;
 // their words are here too, so the reason module only dispatches to them.
-import { frameText } from '../context.js'
+import { frameText, LIBRARY_PATH } from '../context.js'
 import type { Rule } from '../reason.js'
-import { importCutInWorker } from './imports.js'
+import { importCutInWorker, raisedWhileGunicornLoads } from './imports.js'
 import { sslPatchedLate as sslPatchedLateIn } from './monkey-patch.js'
 import { code, fileLine, frameAt } from './rule.js'
 import { shadowedModule } from './shadowed-modules.js'
@@ -111,10 +111,6 @@ const READ_ELSEWHERE = new RegExp(
   String.raw`(?:^|\.)(?:ImportError|ModuleNotFoundError|SyntaxError|IndentationError|TabError|SystemExit|KeyboardInterrupt|MemoryError|NameError|` +
     String.raw`AttributeError|(?:OS|IO|Environment|Connection\w*|Timeout|BrokenPipe|Permission|FileNotFound|HTTP|URL|SSL|Socket)Error|gaierror|herror)$`
 )
-// Gunicorn loading the app: the worker's (or the master's, with preload) import of the app spec.
-const LOADING_APP = /gunicorn\/(?:util|app\/wsgiapp|app\/base)\.py$/
-// An installed package's or the interpreter's file: not the app's module-level code.
-const PACKAGE_FILE = /(?:site|dist)-packages\/|\/lib(?:64)?\/python\d|^<frozen /
 
 /**
  * Module-level code of the app raised while Gunicorn imported it (`settings.py:124`, `TypeError: unsupported operand
@@ -128,9 +124,9 @@ export const raisedByModuleCode: Rule<ImportFailureFacts> = {
     const tb = rc.primaryTraceback(
       (t) =>
         !READ_ELSEWHERE.test(t.exception.type) &&
-        t.frames.some((f) => LOADING_APP.test(f.file)) &&
+        raisedWhileGunicornLoads(t) &&
         rc.userFrame(t) !== undefined &&
-        t.frames.some((f) => f.func === '<module>' && !PACKAGE_FILE.test(f.file))
+        t.frames.some((f) => f.func === '<module>' && !LIBRARY_PATH.test(f.file))
     )
     const frame = tb && rc.userFrame(tb)!
     // The app's own `raise` is its verdict on its surroundings (`search index missing: run …`), not a line to fix.

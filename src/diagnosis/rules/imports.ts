@@ -18,6 +18,14 @@ export function raisedByImportApp(tb: Traceback): boolean {
   return tb.frames.some((f) => /gunicorn\/util\.py$/.test(f.file) && f.func === 'import_app')
 }
 
+const LOADS_APP = (f: TracebackFrame) => /gunicorn\/(util|app\/wsgiapp)\.py$/.test(f.file) && /^(import_app|load_wsgiapp)$/.test(f.func ?? '')
+
+/** Gunicorn's loading of the app (the worker's, or the master's with preload) is on the traceback. */
+export const raisedWhileGunicornLoads = (tb: Traceback): boolean => tb.frames.some(LOADS_APP)
+
+/** Raised while Gunicorn imported the app, or by module-level code: the app's start-up, not a request. */
+export const raisedWhileLoading = (tb: Traceback): boolean => tb.frames.some((f) => f.func === '<module>' || LOADS_APP(f))
+
 /** `entrypoint.sh: line 2: $'\r': command not found`: a shell script saved with CRLF line endings. */
 export function crlfScript(rc: RuleContext): { script: string; line: string } | undefined {
   for (const line of rc.ctx.lines) {

@@ -3,7 +3,7 @@
 // words are in src/diagnosis/reasons/worker-class-unavailable.ts.
 import type { SourceLocation } from '../../core/model.js'
 import type { EventOf } from '../../gunicorn/log-parser.js'
-import type { RuleContext, Traceback } from '../context.js'
+import { LIBRARY_PATH, type RuleContext, type Traceback } from '../context.js'
 import { WORKER_CLASS_PACKAGES } from '../packages.js'
 import { requirementsIn } from './imports.js'
 import { code } from '../words.js'
@@ -180,7 +180,9 @@ const OUTSIDE_WORKER_MODULE = /(?:site|dist)-packages\/(?!gunicorn\/)\w+\/_?work
 /** The app being loaded (Gunicorn's load_wsgi, import_app): an exception under it is the app's, not the worker's. */
 const APP_LOADING = new Set(['load_wsgi', 'wsgi', 'load', 'load_wsgiapp', 'import_app', 'load_asgiapp'])
 const PACKAGE_OF = /(?:site|dist)-packages\/(\w+)\//
-const LIBRARY_FRAME = /(?:site|dist)-packages\/|\/lib(?:64)?\/python\d/
+// Installed packages and the standard library, but not the interpreter's frozen import frames: a traceback that went
+// through an import is a dependency's to name (missing-dependency), not the worker class's.
+const LIBRARY_FRAME = (file: string) => LIBRARY_PATH.test(file) && !file.startsWith('<')
 
 /**
  * An exception raised in or below a third-party worker class's module, in a traceback of library code only and not
@@ -190,7 +192,7 @@ function brokenInOutsideWorker(frames: readonly Frame[]): Omit<BrokenInSetup, 'e
   const anchor = frames.findIndex((f) => OUTSIDE_WORKER_MODULE.test(f.file))
   if (anchor === -1) return undefined
   // Anywhere in the traceback: a worker module the app's own import reached (rq/worker.py) is not the worker class.
-  if (frames.some((f) => (f.func !== undefined && APP_LOADING.has(f.func)) || !LIBRARY_FRAME.test(f.file))) return undefined
+  if (frames.some((f) => (f.func !== undefined && APP_LOADING.has(f.func)) || !LIBRARY_FRAME(f.file))) return undefined
   const below = frames.slice(anchor)
   const innermost = [...below].reverse().find((f) => PACKAGE_OF.test(f.file))!
   const pkg = PACKAGE_OF.exec(innermost.file)![1]
