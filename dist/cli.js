@@ -23166,6 +23166,7 @@ var NO_PIP_MODULE = /\/python[\d.]*: No module named pip\b/;
 var UV_VERSION = /Required uv version `([^`]+)` does not match the running version `([^`]+)`/;
 var UV_NO_ENV = /No virtual environment found; run `uv venv`|No Python interpreters found in virtual environments|Failed to locate a virtualenv or Conda environment/;
 var EXTERNALLY_MANAGED = /error: externally-managed-environment|This environment is externally managed|The interpreter at .+ is externally managed/;
+var POETRY_INSTALLER_FAILED = /Installing Poetry \(([\d.]+\w*)\): An error occurred|^\s*Poetry installation failed\.?\s*$/m;
 function parseInstallerProblem(lines) {
   const text = flat(lines);
   const missing = text.match(NOT_FOUND);
@@ -23180,6 +23181,11 @@ function parseInstallerProblem(lines) {
     return { tool: "uv", kind: "wrong-version", required: version[1], running: version[2], evidence: linesWith(lines, /Required uv version/) };
   if (UV_NO_ENV.test(text)) return { tool: "uv", kind: "no-environment", evidence: linesWith(lines, UV_NO_ENV) };
   if (EXTERNALLY_MANAGED.test(text)) return { tool: "pip", kind: "system-managed", evidence: linesWith(lines, EXTERNALLY_MANAGED) };
+  const poetryFailed = POETRY_INSTALLER_FAILED.exec(text);
+  if (poetryFailed) {
+    const version2 = /Installing Poetry \(([\d.]+\w*)\): An error occurred/.exec(text)?.[1];
+    return { tool: "poetry", kind: "installer-failed", version: version2, evidence: linesWith(lines, POETRY_INSTALLER_FAILED) };
+  }
   return void 0;
 }
 var UV_SOLVER = /No solution found when resolving/;
@@ -23306,6 +23312,8 @@ var ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 var OUTER_PREFIXES = [
   // GitHub Actions' raw log (`2024-05-01T12:34:56.1234567Z `), a dev container's (`2025-03-09 15:44:11.997Z: `).
   /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?Z:? ?/,
+  // A build system's time of day on every line (`22:30:19 Step 6/10 : RUN …`).
+  /^\d\d:\d\d:\d\d(?:\.\d+)? /,
   // GitHub Actions' workflow commands, as the raw log keeps them.
   /^##\[(?:error|warning|notice|debug)\]/,
   // Cloud Build: `Step #1 - "build": ` (a named step) or `Step #0: `.
@@ -23593,6 +23601,18 @@ var when = (re, cause) => (failure) => re.test(failureText(failure)) ? cause : v
 var NO_MATCHING_DISTRIBUTION = /No matching distribution found for ([^\s]+)/;
 var NOT_IN_CONTEXT = /COPY failed|failed to compute cache key|not found in build context|"\/[^"]+": not found/;
 var PULL_FAILED = /pull access denied|manifest unknown|not found: manifest|failed to resolve source metadata|registry-1\.docker\.io|dial tcp|no such host/;
+var HASH_MISMATCH = /THESE PACKAGES DO NOT MATCH THE HASHES/;
+var MISMATCHED = /^\s+([A-Za-z0-9][\w.-]*)(?:==\S+)? from (?:https?|file):\/\//;
+var NETWORK_FAILED = /ReadTimeoutError|Read timed out|ConnectTimeoutError|Connection (?:reset by peer|aborted)|IncompleteRead|ProtocolError/;
+var DOWNLOADING = /^\s*(?:Downloading|Collecting) (?:https?:\/\/\S*\/)?([A-Za-z0-9][\w.]*?)(?:-\d[\w.!+-]*\.(?:whl|tar\.gz|zip)\b|[=<>!~ ]|$)/;
+function downloadFailed(failure) {
+  const lines = failure.output;
+  const at = lines.findIndex((line) => NETWORK_FAILED.test(line));
+  if (at === -1) return void 0;
+  const name = lines.slice(0, at).map((line) => DOWNLOADING.exec(line)?.[1]).filter((found2) => found2 !== void 0).pop();
+  const error = lines.slice(at).find((line) => /(?:Error|Exception): /.test(line) && NETWORK_FAILED.test(line)) ?? lines[at];
+  return name === void 0 ? void 0 : { kind: "download-failed", package: name.replace(/_/g, "-"), error: error.trim() };
+}
 var BUILD_CAUSES = [
   { name: "the base image has no pip", find: when(/pip: not found|No module named pip/, { kind: "no-pip" }) },
   {
@@ -23609,6 +23629,16 @@ var BUILD_CAUSES = [
       return requirement === void 0 ? void 0 : { kind: "no-distribution", requirement };
     }
   },
+  {
+    name: "pip's downloads do not match the pinned hashes",
+    find(failure) {
+      const at = failure.output.findIndex((line) => HASH_MISMATCH.test(line));
+      if (at === -1) return void 0;
+      const packages = failure.output.slice(at + 1).flatMap((line) => MISMATCHED.exec(line)?.[1] ?? []);
+      return { kind: "hash-mismatch", packages: [...new Set(packages)] };
+    }
+  },
+  { name: "pip's download failed on the network", find: downloadFailed },
   { name: "a copied file is not in the build context", find: when(NOT_IN_CONTEXT, { kind: "not-in-context" }) },
   {
     name: "the base image could not be pulled",
@@ -24009,6 +24039,8 @@ function summary2(facts) {
       return `${code("pyproject.toml")}${where(facts.settingAt)} requires uv ${code(facts.required)} and the image runs uv ${code(facts.running)}${facts.installedIn ? `, installed${where(facts.installedIn.at)}` : ""}: ${step} stops before installing anything.`;
     case "no-environment":
       return `${facts.instruction ? step : "The failing step"} found no virtual environment to install into: ${code("uv pip")} installs into the system Python only when told to.`;
+    case "installer-failed":
+      return `The official Poetry installer gave up in ${step}${facts.version ? ` (installing Poetry ${facts.version})` : ""}, so ${code("poetry")} is not installed in ${inStage(facts.stage)}: the installer removed what it had installed.`;
     case "system-managed":
       return `${facts.instruction ? step : "The failing step"} was refused the image's own Python (${code("externally-managed-environment")}, PEP 668): the base image's \`python3\` belongs to the distribution's packages, and pip will not install into it.`;
   }
@@ -24028,6 +24060,8 @@ function remedy2(facts) {
       return `Install a uv that satisfies ${code(facts.required)}: pin it (${code(COPY_UV)}) instead of taking whatever the base image or ${code("pip install uv")} brings, or change ${code("required-version")} under ${code("[tool.uv]")}.`;
     case "no-environment":
       return `Pass ${code("--system")} to ${code("uv pip install")} (or set ${code("UV_SYSTEM_PYTHON=1")}); for a virtual environment, create it and set ${code('ENV VIRTUAL_ENV=/app/.venv PATH="/app/.venv/bin:$PATH"')}: ${code("RUN source .venv/bin/activate")} does not carry over to the next step.`;
+    case "installer-failed":
+      return `The installer's own log (${code("poetry-installer-error-*.log")}, named in the output) says why: it needs a Python that this Poetry release supports, with ${code("venv")} (Debian: ${code("python3-venv")}); or install a pinned Poetry with pip (${code("pip install poetry==<version>")}).`;
     case "system-managed":
       return `Build FROM an official ${code("python:3.x-slim")} image, or make a virtual environment first (${code("RUN python3 -m venv /opt/venv")} and ${code('ENV PATH="/opt/venv/bin:$PATH"')}); ${code("pip install --break-system-packages")} forces it, at the cost of the distribution's own packages.`;
   }
@@ -24036,7 +24070,7 @@ var installer_missing_default = defineReason({
   id: "installer-missing",
   title: "Installer missing in the stage",
   headline: "the installer cannot run in the stage",
-  readme: "`uv`, `poetry`, `pipenv` or `pip` not found in the stage that runs it (and the stage that does install it), uv's `required-version` not met (its `[tool.uv]` line), `uv pip` without `--system` or a venv, pip refused a distribution's own Python (`externally-managed-environment`, PEP 668): the Dockerfile lines, annotated",
+  readme: "`uv`, `poetry`, `pipenv` or `pip` not found in the stage that runs it (and the stage that does install it), uv's `required-version` not met (its `[tool.uv]` line), `uv pip` without `--system` or a venv, pip refused a distribution's own Python (`externally-managed-environment`, PEP 668), Poetry's own installer gave up: the Dockerfile lines, annotated",
   fixtures: [
     { path: "__fixtures__/build/installers/poetry-not-in-stage", test: "__tests__/installers.itg.ts", via: "__tests__/helpers/installer-cases.ts" }
   ],
@@ -24271,7 +24305,7 @@ function parseNativeBuildFailure(lines) {
   const packageName2 = named ?? collectedAs(
     collected,
     lines.map((line) => line.match(/(?:is required to build|dependency when compiling) ([A-Za-z0-9][\w.-]*) from source/)?.[1]).find(Boolean)
-  ) ?? sourceArchive ?? flagsOwner(lines) ?? buildDirectoryOf(lines) ?? (broken?.entry.package !== void 0 ? collectedAs(collected, broken.entry.package) : void 0);
+  ) ?? sourceArchive ?? flagsOwner(lines) ?? eggInfoOf(lines) ?? buildDirectoryOf(lines) ?? (broken?.entry.package !== void 0 ? collectedAs(collected, broken.entry.package) : void 0);
   const evidence = [...broken?.line ? [broken.line.trim()] : missingTool ? [missingTool.line] : [], ...failed2 ? [failed2[0]] : []];
   return { packageName: packageName2, missing: broken ? void 0 : missingTool?.name, broken: broken?.entry, evidence };
 }
@@ -24292,6 +24326,9 @@ function lastSourceDownload(lines, collected) {
 }
 function flagsOwner(lines) {
   return lines.map((line) => /Specify ([A-Z][A-Z0-9]*)_CFLAGS and \1_LDFLAGS/.exec(line)?.[1].toLowerCase()).find(Boolean);
+}
+function eggInfoOf(lines) {
+  return lines.map((line) => /Running setup\.py egg_info for package ([A-Za-z0-9][\w.-]*)/.exec(line)?.[1]).findLast(Boolean);
 }
 function buildDirectoryOf(lines) {
   return lines.map((line) => /\/pip-(?:build|install)-\w+\/([A-Za-z][\w.-]*?)(?:_[0-9a-f]{32})?\//.exec(line)?.[1]).find(Boolean);
@@ -25191,9 +25228,21 @@ function summary5({ instruction, stepPosition, exitCode, lastError, cause }) {
   const step = instruction ? code(clip(instruction, 100)) : "a step";
   const position = stepPosition ? ` (step ${stepPosition})` : "";
   const exit = exitCode !== void 0 ? ` with exit code ${exitCode}` : "";
-  const why = cause.kind === "vcs-tool-missing" ? `: pip needs ${code(cause.tool)} to fetch a requirement from its repository (${code(`${cause.tool}+https://\u2026`)}), and the image has no ${code(cause.tool)}` : lastError ? `: ${code(clip(lastError, 200))}` : "";
-  return `The Docker build failed at ${step}${position}${exit}${why}.`;
+  return `The Docker build failed at ${step}${position}${exit}${causeWords(cause) ?? (lastError ? `: ${code(clip(lastError, 200))}` : "")}.`;
 }
+function causeWords(cause) {
+  switch (cause.kind) {
+    case "vcs-tool-missing":
+      return `: pip needs ${code(cause.tool)} to fetch a requirement from its repository (${code(`${cause.tool}+https://\u2026`)}), and the image has no ${code(cause.tool)}`;
+    case "download-failed":
+      return `: pip's download of ${code(cause.package)} failed on the network (${code(clip(cause.error, 160))})`;
+    case "hash-mismatch":
+      return cause.packages.length > 0 ? `: pip refused ${cause.packages.map((name) => code(name)).join(", ")}, whose download does not have the sha256 the requirements pin` : ": pip refused downloads that do not have the sha256 the requirements pin";
+    default:
+      return void 0;
+  }
+}
+var NETWORK_REMEDY = `The step failed on the network, not on the project: run it again; for large downloads raise pip's ${code("--default-timeout")} and ${code("--retries")} (or use a closer index or a cache mount).`;
 function remedy7(cause) {
   switch (cause.kind) {
     case "no-pip":
@@ -25202,6 +25251,10 @@ function remedy7(cause) {
       return `Install ${cause.tool} before this step (\`apt-get install -y --no-install-recommends ${cause.tool}\`), or require a released version of the package instead of its repository URL.`;
     case "no-distribution":
       return `pip could not find \`${cause.requirement}\`: check its name and version pin in the requirements file, and that it supports this Python version.`;
+    case "download-failed":
+      return NETWORK_REMEDY;
+    case "hash-mismatch":
+      return `pip checks every download against the ${code("--hash")} pins: if a version changed, generate the hashes again (${code("pip-compile --generate-hashes")}, ${code("uv pip compile --generate-hashes")}); if not, pip received another file than the one pinned (a wheel for this platform or Python whose hash is not listed, a mirror, a cut download): pin its hash too, or build without the cache.`;
     case "not-in-context":
       return "A file the Dockerfile copies is not in the build context: check the path, the `context` input and `.dockerignore`.";
     case "base-image-not-pulled":
@@ -25225,7 +25278,7 @@ var build_failed_default = defineReason({
   rules: BUILD_CAUSES.map(stepFailed),
   words: (facts) => ({
     summary: summary5(facts),
-    remedy: facts.lastError && NETWORK_ERROR.test(facts.lastError) ? `The step failed on the network, not on the project: run it again; for large downloads raise pip's ${code("--default-timeout")} and ${code("--retries")} (or use a closer index or a cache mount).` : remedy7(facts.cause)
+    remedy: facts.lastError && NETWORK_ERROR.test(facts.lastError) ? NETWORK_REMEDY : remedy7(facts.cause)
   })
 });
 
@@ -25645,6 +25698,7 @@ function collapsedFrame(before) {
 // src/diagnosis/context.ts
 var COMMON_WORKDIRS = ["/app", "/code", "/srv", "/usr/src/app", "/opt/app", "/home/app", "/workspace", "/src"];
 var LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |\/lib(?:64)?\/python\d(?:\.\d+)?\/|^\/usr\/(local\/)?bin\/|^<string>$/;
+var RAISE_WITH_WORDS = /^raise\s+(?:[\w.]+\.)?(\w+)\(\s*f?(["'])(.+?)\2\s*[,)]/;
 var RepoFiles = class {
   constructor(repoRoot) {
     this.repoRoot = repoRoot;
@@ -25762,6 +25816,15 @@ var RuleContext = class {
    */
   exceptionText(tb) {
     return [tb.exception.message, ...this.indentedAfter(tb.lines[tb.lines.length - 1])].join(" ").trim();
+  }
+  /**
+   * The exception's message; for a class whose message Python does not print (`exception.JudgeClientError` alone), the
+   * words its innermost `raise` line gives it (`raise JudgeClientError("env 'TOKEN' not found")`).
+   */
+  exceptionMessage(tb) {
+    if (/\w/.test(tb.exception.message)) return tb.exception.message;
+    const raised = RAISE_WITH_WORDS.exec(tb.frames[tb.frames.length - 1]?.code ?? "");
+    return raised && tb.exception.type.endsWith(raised[1]) ? raised[3] : tb.exception.message;
   }
   /** The indented lines right after a line (at most three, without a shipper's prefix), trimmed. */
   indentedAfter(line) {
@@ -27716,6 +27779,16 @@ function missingLocalSubmodule(rc, moduleName) {
 function raisedImportingDjangoSettings(tb) {
   return tb.frames.some((f) => /django\/conf\/__init__\.py$/.test(f.file) && (f.func === "__init__" || /SETTINGS_MODULE/.test(f.code ?? "")));
 }
+function ownPackageOnFrames(tb, moduleName) {
+  const [top, ...rest] = moduleName.split(".");
+  if (rest.length === 0 || knownPackage(top)) return void 0;
+  for (const frame of tb.frames) {
+    if (!frame.file.startsWith("/") || LIBRARY_PATH.test(frame.file)) continue;
+    const at = frame.file.indexOf(`/${top}/`);
+    if (at !== -1) return { packageName: top, folder: frame.file.slice(0, at + top.length + 2) };
+  }
+  return void 0;
+}
 
 // src/diagnosis/rules/config-sources.ts
 var NOT_A_HOST = /^\('[^']*[^\w.:%\-[\]'][^']*', \d+\)$/;
@@ -27903,7 +27976,7 @@ var distributionNameAsModule = {
   name: "a setting lists a package's pip name where Python imports its module",
   detect(rc) {
     const tb = rc.primaryTraceback((t) => exceptionIs(t, "ModuleNotFoundError", "ImportError") && HYPHENATED.test(t.exception.message));
-    if (!tb) return void 0;
+    if (!tb || raisedByImportApp(tb) && !rc.userFrame(tb)) return void 0;
     const frame = rc.userFrame(tb);
     return {
       facts: { kind: "distribution-name", name: HYPHENATED.exec(tb.exception.message)[1], location: frame?.location },
@@ -28114,6 +28187,71 @@ var settingsModuleMissing = {
   }
 };
 
+// src/diagnosis/rules/entrypoint-refusal.ts
+var SHELL_REFUSAL = /\b([A-Z][A-Z0-9_]*): (?:parameter null or not set|parameter not set|unbound variable)\b/;
+var NAME3 = String.raw`(?!(?:ERROR|FATAL|WARNING|WARN|INFO|DEBUG|CRITICAL|NOTICE)\b)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{4,})`;
+var NAMED_VARIABLE = new RegExp(
+  String.raw`\b${NAME3}\s+(?:[Ee]nvironment|[Ee]nv\.?)\s+var(?:iable)?\b|\b(?:[Ee]nvironment|[Ee]nv\.?)\s+var(?:iable)?\s+['"\x60]?${NAME3}\b`
+);
+var REFUSAL2 = /\bnot set\b|\bis required\b|\bmust (?:be|contain)\b|\bmissing\b|\bempty\b|\binvalid\b|\bnot (?:a )?valid\b|does not appear to be|\bplease (?:re)?set\b|\bundefined\b|\bcannot be\b/i;
+var NOT_FATAL = /\bdefault|\bignor|\bwarn/i;
+function entrypointRefusal(rc) {
+  if (rc.ctx.state.started || rc.tracebacks.length > 0 || rc.ofKind("master-start").length > 0) return void 0;
+  for (let i = rc.ctx.lines.length - 1; i >= 0; i--) {
+    const line = rc.ctx.lines[i];
+    const { text } = line;
+    if (!text.includes("ariable") && !text.includes("nv") && !text.includes("parameter")) continue;
+    const shell = SHELL_REFUSAL.exec(text);
+    if (shell) return { variable: shell[1], line };
+    const named = NAMED_VARIABLE.exec(text);
+    if (named && REFUSAL2.test(text) && !NOT_FATAL.test(text)) return { variable: named[1] ?? named[2], line };
+  }
+  return void 0;
+}
+var NAME_REFUSED = new RegExp(String.raw`\b${NAME3}\s+(?:is\s+|was\s+)?(?:not set|not defined|undefined|missing|required|empty)\b`);
+var GUNICORN_LINE = /\[\d+\] \[[A-Z]+\] |Worker exiting|exited with code/;
+var GOES_ON = /\b(?:INFO|DEBUG)\b|\b[Dd]isabl|\b[Ss]kipp|\b[Oo]ptional\b|\b[Ff]alling back\b/;
+var ENV_NAME_REFUSED = new RegExp(
+  String.raw`\b(?:[Ee]nv(?:ironment)?|ENV)(?:\s+var(?:iable)?)?\s+['"\x60]?${NAME3}['"\x60]?\s+` + String.raw`(?:is\s+|was\s+)?(?:not found|not set|not defined|undefined|missing|required|empty)\b`
+);
+function variableRefusedInMessage(message) {
+  if (NOT_FATAL.test(message)) return void 0;
+  const named = ENV_NAME_REFUSED.exec(message) ?? (REFUSAL2.test(message) ? NAMED_VARIABLE.exec(message) : null);
+  return named ? named[1] ?? named[2] : void 0;
+}
+function refusedIn(text) {
+  if (GUNICORN_LINE.test(text) || NOT_FATAL.test(text) || GOES_ON.test(text)) return void 0;
+  const named = NAME_REFUSED.exec(text) ?? (REFUSAL2.test(text) ? NAMED_VARIABLE.exec(text) : null);
+  return named ? named[1] ?? named[2] : void 0;
+}
+function workerRefusal(rc) {
+  if (rc.tracebacks.length > 0) return void 0;
+  const lines = rc.ctx.lines;
+  for (let i = 1; i < lines.length; i++) {
+    if (!lines[i].text.includes("Worker exiting") && !lines[i].text.includes("exited with code")) continue;
+    for (const line of lines.slice(Math.max(0, i - 2), i)) {
+      const variable = refusedIn(line.text);
+      if (variable) return { variable, line };
+    }
+  }
+  return repeatedRefusal(rc);
+}
+var REFUSAL_WORDS = /not set|not defined|undefined|missing|required|empty|[Ee]nv/;
+function repeatedRefusal(rc) {
+  if (rc.ofKind("worker-exit").length > 0 || rc.ofKind("worker-exiting").length > 0) return void 0;
+  const seen = /* @__PURE__ */ new Map();
+  for (const line of rc.ctx.lines) {
+    if (!REFUSAL_WORDS.test(line.text)) continue;
+    const text = stripLinePrefixes(line.text).trim();
+    const variable = text.length < 300 ? refusedIn(text) : void 0;
+    if (!variable) continue;
+    const times = (seen.get(text) ?? 0) + 1;
+    if (times >= 2) return { variable, line };
+    seen.set(text, times);
+  }
+  return void 0;
+}
+
 // src/diagnosis/rules/app-settings.ts
 var SETTING_NAME = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g;
 var ABSENT_VALUE = /\b(?:cannot|can't|can not|must not|may not|should not) be (?:none|null|empty|blank)\b|\b(?:is|are|was) (?:not set|unset|missing|required|not provided|not configured)\b|\bmust be (?:set|provided|specified|given|configured)\b/i;
@@ -28128,7 +28266,7 @@ var settingsRefused = {
     const tb = rc.primaryTraceback((t) => {
       const { message } = t.exception;
       const absent = ABSENT_VALUE.test(message) && (ENVIRONMENT_WORDS.test(message) || !CONFIG_WORDS.test(message));
-      const lookup = exceptionIs(t, "KeyError") || /^['"]?\w+['"]?$/.test(message);
+      const lookup = exceptionIs(t, "KeyError") || /^['"]?\w+['"]?$/.test(message) || variableRefusedInMessage(message) !== void 0;
       return raisedWhileLoading(t) && CHECK_FAILED.test(t.exception.type) && !absent && !lookup && settingsNamed(message).length > 0;
     });
     if (!tb) return void 0;
@@ -28814,7 +28952,8 @@ function startKey(text) {
 function appModuleMissing(rc) {
   const found2 = moduleNotFound(rc);
   if (!found2 || rc.userFrame(found2.tb) || !raisedByImportApp(found2.tb) || rc.localModuleExists(found2.moduleName)) return void 0;
-  return { facts: { moduleName: found2.moduleName }, evidence: rc.tracebackEvidence(found2.tb), location: firstLocation(commandLine(rc)) };
+  const moduleName = /^No module named '([^']+)'/.exec(found2.tb.exception.message)?.[1] ?? found2.moduleName;
+  return { facts: { moduleName }, evidence: rc.tracebackEvidence(found2.tb), location: firstLocation(commandLine(rc)) };
 }
 var UVICORN_NO_MODULE = /Error loading ASGI app\. Could not import module "([^"]+)"/;
 function appModuleMissingForUvicorn(rc) {
@@ -29171,63 +29310,6 @@ var syntax_error_default = defineReason({
   }
 });
 
-// src/diagnosis/rules/entrypoint-refusal.ts
-var SHELL_REFUSAL = /\b([A-Z][A-Z0-9_]*): (?:parameter null or not set|parameter not set|unbound variable)\b/;
-var NAME3 = String.raw`(?!(?:ERROR|FATAL|WARNING|WARN|INFO|DEBUG|CRITICAL|NOTICE)\b)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{4,})`;
-var NAMED_VARIABLE = new RegExp(
-  String.raw`\b${NAME3}\s+(?:[Ee]nvironment|[Ee]nv\.?)\s+var(?:iable)?\b|\b(?:[Ee]nvironment|[Ee]nv\.?)\s+var(?:iable)?\s+['"\x60]?${NAME3}\b`
-);
-var REFUSAL2 = /\bnot set\b|\bis required\b|\bmust (?:be|contain)\b|\bmissing\b|\bempty\b|\binvalid\b|\bnot (?:a )?valid\b|does not appear to be|\bplease (?:re)?set\b|\bundefined\b|\bcannot be\b/i;
-var NOT_FATAL = /\bdefault|\bignor|\bwarn/i;
-function entrypointRefusal(rc) {
-  if (rc.ctx.state.started || rc.tracebacks.length > 0 || rc.ofKind("master-start").length > 0) return void 0;
-  for (let i = rc.ctx.lines.length - 1; i >= 0; i--) {
-    const line = rc.ctx.lines[i];
-    const { text } = line;
-    if (!text.includes("ariable") && !text.includes("nv") && !text.includes("parameter")) continue;
-    const shell = SHELL_REFUSAL.exec(text);
-    if (shell) return { variable: shell[1], line };
-    const named = NAMED_VARIABLE.exec(text);
-    if (named && REFUSAL2.test(text) && !NOT_FATAL.test(text)) return { variable: named[1] ?? named[2], line };
-  }
-  return void 0;
-}
-var NAME_REFUSED = new RegExp(String.raw`\b${NAME3}\s+(?:is\s+|was\s+)?(?:not set|not defined|undefined|missing|required|empty)\b`);
-var GUNICORN_LINE = /\[\d+\] \[[A-Z]+\] |Worker exiting|exited with code/;
-var GOES_ON = /\b(?:INFO|DEBUG)\b|\b[Dd]isabl|\b[Ss]kipp|\b[Oo]ptional\b|\b[Ff]alling back\b/;
-function refusedIn(text) {
-  if (GUNICORN_LINE.test(text) || NOT_FATAL.test(text) || GOES_ON.test(text)) return void 0;
-  const named = NAME_REFUSED.exec(text) ?? (REFUSAL2.test(text) ? NAMED_VARIABLE.exec(text) : null);
-  return named ? named[1] ?? named[2] : void 0;
-}
-function workerRefusal(rc) {
-  if (rc.tracebacks.length > 0) return void 0;
-  const lines = rc.ctx.lines;
-  for (let i = 1; i < lines.length; i++) {
-    if (!lines[i].text.includes("Worker exiting") && !lines[i].text.includes("exited with code")) continue;
-    for (const line of lines.slice(Math.max(0, i - 2), i)) {
-      const variable = refusedIn(line.text);
-      if (variable) return { variable, line };
-    }
-  }
-  return repeatedRefusal(rc);
-}
-var REFUSAL_WORDS = /not set|not defined|undefined|missing|required|empty|[Ee]nv/;
-function repeatedRefusal(rc) {
-  if (rc.ofKind("worker-exit").length > 0 || rc.ofKind("worker-exiting").length > 0) return void 0;
-  const seen = /* @__PURE__ */ new Map();
-  for (const line of rc.ctx.lines) {
-    if (!REFUSAL_WORDS.test(line.text)) continue;
-    const text = stripLinePrefixes(line.text).trim();
-    const variable = text.length < 300 ? refusedIn(text) : void 0;
-    if (!variable) continue;
-    const times = (seen.get(text) ?? 0) + 1;
-    if (times >= 2) return { variable, line };
-    seen.set(text, times);
-  }
-  return void 0;
-}
-
 // src/diagnosis/rules/settings-fields.ts
 var FOR_SETTINGS = /validation errors? for (\w*(?:Settings|Config|Env)\w*)/;
 var FIELD = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/;
@@ -29348,6 +29430,15 @@ var improperlyConfigured = {
   detect(rc) {
     const tb = environImproperlyConfigured(rc);
     return tb ? unset(rc, tb) : void 0;
+  }
+};
+var refusedInMessage = {
+  stage: "boot",
+  name: "an exception raised at load names an environment variable and refuses it",
+  detect(rc) {
+    const named = (t) => raisedWhileLoading(t) ? variableRefusedInMessage(rc.exceptionMessage(t)) : void 0;
+    const tb = rc.primaryTraceback((t) => named(t) !== void 0);
+    return tb ? unset(rc, tb, named(tb)) : void 0;
   }
 };
 var noneRead = {
@@ -29487,7 +29578,17 @@ var missing_env_default = defineReason({
     { path: "__fixtures__/apps/fail-missing-env", test: "__tests__/diagnosis.itg.ts" },
     { path: "__fixtures__/apps/fail-env-none", test: "__tests__/issue25-diagnosis.itg.ts" }
   ],
-  rules: [environKey, environReadCutShort, improperlyConfigured, noneRead, settingsFields, emptyInSpec, entrypointRefused, emptyValue],
+  rules: [
+    environKey,
+    environReadCutShort,
+    improperlyConfigured,
+    noneRead,
+    settingsFields,
+    emptyInSpec,
+    entrypointRefused,
+    emptyValue,
+    refusedInMessage
+  ],
   words: words5
 });
 
@@ -30026,6 +30127,12 @@ var HINTS = [
   { pattern: /Couldn't import Django\b/, module: () => "django", pip: () => "Django" },
   { pattern: /Error loading (psycopg2|psycopg|MySQLdb|pymysql|cx_Oracle|oracledb)\b(?: or \w+)? module/, module: (m) => m[1] },
   { pattern: /\b(mysqlclient|psycopg2?|Pillow|PyYAML|gevent|uvicorn) (?:is required|must be installed|is not installed)\b/, module: (m) => m[1] },
+  // A library checking for an optional package before it is used (FastAPI's `Form data requires "python-multipart" to be installed`).
+  {
+    pattern: /\brequires [`'"]([A-Za-z][\w.-]*)[`'"] to be installed/,
+    module: (m) => m[1].replace(/-/g, "_"),
+    pip: (m) => m[1]
+  },
   // setuptools' entry points and importlib.metadata ask for a distribution by its installed name (often the project itself).
   {
     pattern: /The '([\w.-]+)(?:\[[\w,-]+\])?(?:[=<>!~][^']*)?' distribution was not found/,
@@ -30105,6 +30212,7 @@ var notInstalled2 = {
   detect(rc) {
     const found2 = moduleNotFound(rc);
     if (!found2 || closestLocalModule(rc, found2.moduleName) || missingLocalSubmodule(rc, found2.moduleName)) return void 0;
+    if (ownPackageOnFrames(found2.tb, found2.moduleName)) return void 0;
     return notInstalledFinding(rc, found2.tb, found2.moduleName, pipPackageFor(found2.moduleName));
   }
 };
@@ -30505,8 +30613,32 @@ function raisedWords({ exceptionLine, at, code: line }) {
     remedy: `Fix the line at ${where2}; ${code('python -c "import <module>"')} in the image (the module of the app spec) reproduces it without Gunicorn.`
   };
 }
+var ownModuleMissing = {
+  stage: "boot",
+  name: "the missing module is in the app's own package, as its frames show",
+  detect(rc) {
+    const found2 = moduleNotFound(rc);
+    const own = found2 && ownPackageOnFrames(found2.tb, found2.moduleName);
+    if (!found2 || !own) return void 0;
+    const frame = rc.userFrame(found2.tb);
+    return {
+      facts: { kind: "own-module-missing", moduleName: found2.moduleName, ...own, at: frameAt(frame) },
+      evidence: rc.tracebackEvidence(found2.tb, frame),
+      location: frame?.location
+    };
+  }
+};
+function ownModuleWords({ moduleName, packageName: packageName2, folder, at }) {
+  const file = `${moduleName.replace(/\./g, "/")}.py`;
+  return {
+    summary: `${at ? code(at) : "The app"} imports ${code(moduleName)}, a module of the app's own package ${code(packageName2)} (its code runs from ${code(folder)}), and the image has no such module.`,
+    remedy: `Correct the import to a module ${code(packageName2)} holds, or add ${code(file)} to the repository and check that the image copies it (a ${code(".dockerignore")} entry or a ${code("COPY")} that leaves it out); it is your own package, so no requirement installs it.`
+  };
+}
 function importFailureWords(facts) {
   switch (facts.kind) {
+    case "own-module-missing":
+      return ownModuleWords(facts);
     case "raised-at-import":
       return raisedWords(facts);
     case "cut-while-loading":
@@ -30682,6 +30814,7 @@ var import_error_default = defineReason({
   rules: [
     misspelledModule,
     noSuchLocalModule,
+    ownModuleMissing,
     cannotImport,
     relativeImportWithoutPackage,
     versionAdvice,
@@ -30710,6 +30843,7 @@ var import_error_default = defineReason({
       case "shadowed-module":
       case "ssl-patched-late":
       case "raised-at-import":
+      case "own-module-missing":
         return importFailureWords(facts);
       default:
         return cannotImportWords(facts);
@@ -32021,9 +32155,11 @@ var profile_regression_default = defineReason({
 var INTERESTING = /error|exception|fail|fatal|critical|killed|denied|not found/i;
 function withMessage(rc, tb) {
   if (/\w/.test(tb.exception.message)) return tb.exception.line;
+  const raisedWith = rc.exceptionMessage(tb);
+  if (/\w/.test(raisedWith)) return `${tb.exception.line.trim()}: ${raisedWith}`;
   const at = lineIndex(rc.ctx.lines, tb.lines[tb.lines.length - 1]);
   const next = rc.ctx.lines.slice(at + 1, at + 6).map((line) => stripLinePrefixes(line.text).trim()).find((text) => /\w/.test(text));
-  return next ? `${tb.exception.line.trim()} ${next}` : tb.exception.line;
+  return next && !/\[\d+\] \[[A-Z]+\] /.test(next) ? `${tb.exception.line.trim()} ${next}` : tb.exception.line;
 }
 var ARBITER_FRAME = /gunicorn\/arbiter\.py$/;
 var WORKER_FRAME = /gunicorn\/workers\/|^(?:spawn_worker|init_process|load_wsgi|import_app)$/;

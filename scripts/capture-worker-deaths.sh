@@ -104,3 +104,18 @@ echo "=== library-raises-at-import"
 # Module-level code calls a helper that hands a setting to a library, which raises (the JSON the app expects is not JSON).
 printf 'import json\nimport os\n\n\ndef feature_flags():\n    return json.loads(os.environ.get("FEATURE_FLAGS", "{enabled: true}"))\n\n\nFLAGS = feature_flags()\n\n\ndef app(environ, start_response):\n    start_response("200 OK", [])\n    return [b"ok"]\n' > flags_app.py
 timeout 5 gunicorn -w 1 -b 0.0.0.0:8000 flags_app:app 2>&1 || true
+echo "=== message-in-raise-only"
+# An exception class that keeps its message to itself (super().__init__() without it): Python prints the class alone,
+# and the words are only on the raise line.
+printf 'import os\n\n\nclass ClientError(Exception):\n    def __init__(self, message):\n        super().__init__()\n        self.message = message\n\n\ndef get_token():\n    token = os.environ.get("TOKEN")\n    if not token:\n        raise ClientError("env '"'"'TOKEN'"'"' not found")\n    return token\n\n\nTOKEN = get_token()\n\n\ndef app(environ, start_response):\n    start_response("200 OK", [])\n    return [b"ok"]\n' > token_app.py
+timeout 5 gunicorn -w 1 -b 0.0.0.0:8000 token_app:app 2>&1 || true
+echo "=== own-module-missing"
+# The app's own package imports a module of itself that the image does not have (not committed, or left out of a COPY).
+mkdir -p /app/proj/src/routes && touch /app/proj/src/__init__.py /app/proj/src/routes/__init__.py
+printf 'from src.routes.holidays import holidays_bp\n\n\ndef app(environ, start_response):\n    start_response("200 OK", [])\n    return [b"ok"]\n' > /app/proj/src/main.py
+printf 'from src.main import app\n' > /app/proj/wsgi.py
+timeout 5 gunicorn -w 1 -b 0.0.0.0:8000 --chdir /app/proj wsgi:app 2>&1 || true
+echo "=== spec-names-its-own-folder"
+# The app spec starts at the project's folder (its name has hyphens) while the server already runs inside it.
+mkdir -p /app/Line-Balances/site && touch /app/Line-Balances/site/__init__.py && cp hello.py /app/Line-Balances/site/wsgi.py
+(cd /tmp && timeout 5 gunicorn -w 1 -b 0.0.0.0:8000 --chdir /app/Line-Balances Line-Balances.site.wsgi:app 2>&1) || true

@@ -89,6 +89,9 @@ const COMMON_WORKDIRS = ['/app', '/code', '/srv', '/usr/src/app', '/opt/app', '/
 // `/opt/render/project/python/Python-3.14.3/lib/python3.14/`), installed packages, the interpreter's own frames.
 export const LIBRARY_PATH = /(site-packages|dist-packages)\/|^<frozen |\/lib(?:64)?\/python\d(?:\.\d+)?\/|^\/usr\/(local\/)?bin\/|^<string>$/
 
+// `raise SomeError("words")` (or `'words'`): the class and the literal it is raised with.
+const RAISE_WITH_WORDS = /^raise\s+(?:[\w.]+\.)?(\w+)\(\s*f?(["'])(.+?)\2\s*[,)]/
+
 /** Read-only view of the repository, paths relative to the repository root. */
 export class RepoFiles {
   private readonly cache = new Map<string, string | undefined>()
@@ -236,6 +239,16 @@ export class RuleContext {
    */
   exceptionText(tb: Traceback): string {
     return [tb.exception.message, ...this.indentedAfter(tb.lines[tb.lines.length - 1])].join(' ').trim()
+  }
+
+  /**
+   * The exception's message; for a class whose message Python does not print (`exception.JudgeClientError` alone), the
+   * words its innermost `raise` line gives it (`raise JudgeClientError("env 'TOKEN' not found")`).
+   */
+  exceptionMessage(tb: Traceback): string {
+    if (/\w/.test(tb.exception.message)) return tb.exception.message
+    const raised = RAISE_WITH_WORDS.exec(tb.frames[tb.frames.length - 1]?.code ?? '')
+    return raised && tb.exception.type.endsWith(raised[1]) ? raised[3] : tb.exception.message
   }
 
   /** The indented lines right after a line (at most three, without a shipper's prefix), trimmed. */

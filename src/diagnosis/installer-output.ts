@@ -92,6 +92,8 @@ export type InstallerProblem =
   | { tool: Installer | 'pip'; kind: 'not-found'; path?: string; evidence: string[] }
   /** pip refused the distribution's own Python (PEP 668: a Debian or Ubuntu base image's `python3`). */
   | { tool: 'pip'; kind: 'system-managed'; evidence: string[] }
+  /** Poetry's own installer (install.python-poetry.org) gave up: the stage has no Poetry. */
+  | { tool: 'poetry'; kind: 'installer-failed'; version?: string; evidence: string[] }
 
 // The shell's and the exec form's words, for the bare name or a path the Dockerfile names (`/usr/local/bin/uv`).
 const NOT_FOUND =
@@ -104,6 +106,9 @@ const UV_NO_ENV =
 
 // pip 23+ on a distribution's Python that marks itself managed (PEP 668), and uv's words for the same refusal.
 const EXTERNALLY_MANAGED = /error: externally-managed-environment|This environment is externally managed|The interpreter at .+ is externally managed/
+
+// The official Poetry installer's last words when it gives up (it removes what it installed).
+const POETRY_INSTALLER_FAILED = /Installing Poetry \(([\d.]+\w*)\): An error occurred|^\s*Poetry installation failed\.?\s*$/m
 
 export function parseInstallerProblem(lines: string[]): InstallerProblem | undefined {
   const text = flat(lines)
@@ -119,6 +124,11 @@ export function parseInstallerProblem(lines: string[]): InstallerProblem | undef
     return { tool: 'uv', kind: 'wrong-version', required: version[1], running: version[2], evidence: linesWith(lines, /Required uv version/) }
   if (UV_NO_ENV.test(text)) return { tool: 'uv', kind: 'no-environment', evidence: linesWith(lines, UV_NO_ENV) }
   if (EXTERNALLY_MANAGED.test(text)) return { tool: 'pip', kind: 'system-managed', evidence: linesWith(lines, EXTERNALLY_MANAGED) }
+  const poetryFailed = POETRY_INSTALLER_FAILED.exec(text)
+  if (poetryFailed) {
+    const version = /Installing Poetry \(([\d.]+\w*)\): An error occurred/.exec(text)?.[1]
+    return { tool: 'poetry', kind: 'installer-failed', version, evidence: linesWith(lines, POETRY_INSTALLER_FAILED) }
+  }
   return undefined
 }
 

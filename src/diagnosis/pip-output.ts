@@ -212,6 +212,7 @@ export function parseNativeBuildFailure(lines: string[]): NativeBuildFailure | u
     ) ??
     sourceArchive ??
     flagsOwner(lines) ??
+    eggInfoOf(lines) ??
     buildDirectoryOf(lines) ??
     (broken?.entry.package !== undefined ? collectedAs(collected, broken.entry.package) : undefined)
   const evidence = [...(broken?.line ? [broken.line.trim()] : missingTool ? [missingTool.line] : []), ...(failed ? [failed[0]] : [])]
@@ -248,6 +249,11 @@ function lastSourceDownload(lines: string[], collected: string[]): string | unde
 /** A build that asks for its own flags by name (`Specify MYSQLCLIENT_CFLAGS and MYSQLCLIENT_LDFLAGS`): mysqlclient. */
 function flagsOwner(lines: string[]): string | undefined {
   return lines.map((line) => /Specify ([A-Z][A-Z0-9]*)_CFLAGS and \1_LDFLAGS/.exec(line)?.[1].toLowerCase()).find(Boolean)
+}
+
+/** pip before 6 named the project whose metadata step it ran (`Running setup.py egg_info for package psycopg2`). */
+function eggInfoOf(lines: string[]): string | undefined {
+  return lines.map((line) => /Running setup\.py egg_info for package ([A-Za-z0-9][\w.-]*)/.exec(line)?.[1]).findLast(Boolean)
 }
 
 /** Older pip built each source distribution in `/tmp/pip-build-<random>/<project>/` (newer: `pip-install-…/<project>_<hash>/`). */

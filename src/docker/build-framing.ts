@@ -9,6 +9,8 @@ const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g
 const OUTER_PREFIXES = [
   // GitHub Actions' raw log (`2024-05-01T12:34:56.1234567Z `), a dev container's (`2025-03-09 15:44:11.997Z: `).
   /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?Z:? ?/,
+  // A build system's time of day on every line (`22:30:19 Step 6/10 : RUN …`).
+  /^\d\d:\d\d:\d\d(?:\.\d+)? /,
   // GitHub Actions' workflow commands, as the raw log keeps them.
   /^##\[(?:error|warning|notice|debug)\]/,
   // Cloud Build: `Step #1 - "build": ` (a named step) or `Step #0: `.

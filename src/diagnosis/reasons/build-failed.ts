@@ -55,14 +55,28 @@ function summary({ instruction, stepPosition, exitCode, lastError, cause }: Fact
   const step = instruction ? code(clip(instruction, 100)) : 'a step'
   const position = stepPosition ? ` (step ${stepPosition})` : ''
   const exit = exitCode !== undefined ? ` with exit code ${exitCode}` : ''
-  const why =
-    cause.kind === 'vcs-tool-missing'
-      ? `: pip needs ${code(cause.tool)} to fetch a requirement from its repository (${code(`${cause.tool}+https://…`)}), and the image has no ${code(cause.tool)}`
-      : lastError
-        ? `: ${code(clip(lastError, 200))}`
-        : ''
-  return `The Docker build failed at ${step}${position}${exit}${why}.`
+  return `The Docker build failed at ${step}${position}${exit}${causeWords(cause) ?? (lastError ? `: ${code(clip(lastError, 200))}` : '')}.`
 }
+
+/** What the cause adds to the summary, when the builder's message says more than the step's last line. */
+function causeWords(cause: BuildCause): string | undefined {
+  switch (cause.kind) {
+    case 'vcs-tool-missing':
+      return `: pip needs ${code(cause.tool)} to fetch a requirement from its repository (${code(`${cause.tool}+https://…`)}), and the image has no ${code(cause.tool)}`
+    case 'download-failed':
+      return `: pip's download of ${code(cause.package)} failed on the network (${code(clip(cause.error, 160))})`
+    case 'hash-mismatch':
+      return cause.packages.length > 0
+        ? `: pip refused ${cause.packages.map((name) => code(name)).join(', ')}, whose download does not have the sha256 the requirements pin`
+        : ': pip refused downloads that do not have the sha256 the requirements pin'
+    default:
+      return undefined
+  }
+}
+
+const NETWORK_REMEDY =
+  "The step failed on the network, not on the project: run it again; for large downloads raise pip's " +
+  `${code('--default-timeout')} and ${code('--retries')} (or use a closer index or a cache mount).`
 
 /** One or two sentences on what to change, for the failures users hit most. */
 function remedy(cause: BuildCause): string {
@@ -78,6 +92,14 @@ function remedy(cause: BuildCause): string {
       return (
         `pip could not find \`${cause.requirement}\`: check its name and version pin in the requirements file, ` +
         'and that it supports this Python version.'
+      )
+    case 'download-failed':
+      return NETWORK_REMEDY
+    case 'hash-mismatch':
+      return (
+        `pip checks every download against the ${code('--hash')} pins: if a version changed, generate the hashes again ` +
+        `(${code('pip-compile --generate-hashes')}, ${code('uv pip compile --generate-hashes')}); if not, pip received another file than ` +
+        'the one pinned (a wheel for this platform or Python whose hash is not listed, a mirror, a cut download): pin its hash too, or build without the cache.'
       )
     case 'not-in-context':
       return 'A file the Dockerfile copies is not in the build context: check the path, the `context` input and `.dockerignore`.'
@@ -112,10 +134,6 @@ export default defineReason({
   rules: BUILD_CAUSES.map(stepFailed),
   words: (facts) => ({
     summary: summary(facts),
-    remedy:
-      facts.lastError && NETWORK_ERROR.test(facts.lastError)
-        ? "The step failed on the network, not on the project: run it again; for large downloads raise pip's " +
-          `${code('--default-timeout')} and ${code('--retries')} (or use a closer index or a cache mount).`
-        : remedy(facts.cause)
+    remedy: facts.lastError && NETWORK_ERROR.test(facts.lastError) ? NETWORK_REMEDY : remedy(facts.cause)
   })
 })

@@ -13,6 +13,7 @@ import { exceptionIs } from '../rules/rule.js'
 import {
   cutWhileLoading,
   importFailureWords,
+  ownModuleMissing,
   raisedByModuleCode,
   shadowed,
   sslPatchedLate,
@@ -277,6 +278,7 @@ export default defineReason({
   rules: [
     misspelledModule,
     noSuchLocalModule,
+    ownModuleMissing,
     cannotImport,
     relativeImportWithoutPackage,
     versionAdvice,
@@ -305,6 +307,7 @@ export default defineReason({
       case 'shadowed-module':
       case 'ssl-patched-late':
       case 'raised-at-import':
+      case 'own-module-missing':
         return importFailureWords(facts)
       default:
         return cannotImportWords(facts)

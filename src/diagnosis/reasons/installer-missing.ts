@@ -65,6 +65,11 @@ function summary(facts: Facts): string {
         `${facts.instruction ? step : 'The failing step'} found no virtual environment to install into: ` +
         `${code('uv pip')} installs into the system Python only when told to.`
       )
+    case 'installer-failed':
+      return (
+        `The official Poetry installer gave up in ${step}${facts.version ? ` (installing Poetry ${facts.version})` : ''}, so ` +
+        `${code('poetry')} is not installed in ${inStage(facts.stage)}: the installer removed what it had installed.`
+      )
     case 'system-managed':
       return (
         `${facts.instruction ? step : 'The failing step'} was refused the image's own Python (${code('externally-managed-environment')}, ` +
@@ -103,6 +108,12 @@ function remedy(facts: Facts): string {
         `create it and set ${code('ENV VIRTUAL_ENV=/app/.venv PATH="/app/.venv/bin:$PATH"')}: ` +
         `${code('RUN source .venv/bin/activate')} does not carry over to the next step.`
       )
+    case 'installer-failed':
+      return (
+        `The installer's own log (${code('poetry-installer-error-*.log')}, named in the output) says why: it needs a Python that ` +
+        `this Poetry release supports, with ${code('venv')} (Debian: ${code('python3-venv')}); or install a pinned Poetry with pip ` +
+        `(${code('pip install poetry==<version>')}).`
+      )
     case 'system-managed':
       return (
         `Build FROM an official ${code('python:3.x-slim')} image, or make a virtual environment first (${code('RUN python3 -m venv /opt/venv')} ` +
@@ -118,7 +129,7 @@ export default defineReason({
   readme:
     "`uv`, `poetry`, `pipenv` or `pip` not found in the stage that runs it (and the stage that does install it), uv's " +
     "`required-version` not met (its `[tool.uv]` line), `uv pip` without `--system` or a venv, pip refused a distribution's own " +
-    'Python (`externally-managed-environment`, PEP 668): the Dockerfile lines, annotated',
+    "Python (`externally-managed-environment`, PEP 668), Poetry's own installer gave up: the Dockerfile lines, annotated",
   fixtures: [
     { path: '__fixtures__/build/installers/poetry-not-in-stage', test: '__tests__/installers.itg.ts', via: '__tests__/helpers/installer-cases.ts' }
   ],

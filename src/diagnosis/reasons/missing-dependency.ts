@@ -3,7 +3,7 @@ import { defineReason, type Finding, type Rule } from '../reason.js'
 import { frameText, type RuleContext, type Traceback } from '../context.js'
 import { pipPackageFor } from '../packages.js'
 import { crlfScript, importCutShort, moduleNotFound, requirementsIn } from '../rules/imports.js'
-import { closestLocalModule, missingLocalSubmodule } from '../rules/local-modules.js'
+import { closestLocalModule, missingLocalSubmodule, ownPackageOnFrames } from '../rules/local-modules.js'
 import { gunicornNotFoundByShell, gunicornNotInstalled, startWords, type StartFacts } from '../rules/start-failures.js'
 import { code, present, where } from '../words.js'
 import { removalIn } from '../removals.js'
@@ -101,6 +101,7 @@ const notInstalled: Rule<Facts> = {
   detect(rc) {
     const found = moduleNotFound(rc)
     if (!found || closestLocalModule(rc, found.moduleName) || missingLocalSubmodule(rc, found.moduleName)) return undefined
+    if (ownPackageOnFrames(found.tb, found.moduleName)) return undefined
     return notInstalledFinding(rc, found.tb, found.moduleName, pipPackageFor(found.moduleName))
   }
 }

@@ -1,7 +1,8 @@
 // The app reads an environment variable at import that the container does not have.
 import { defineReason, type Finding, type Rule } from '../reason.js'
 import type { RuleContext, Traceback } from '../context.js'
-import { entrypointRefusal, workerRefusal } from '../rules/entrypoint-refusal.js'
+import { entrypointRefusal, variableRefusedInMessage, workerRefusal } from '../rules/entrypoint-refusal.js'
+import { raisedWhileLoading } from '../rules/imports.js'
 import { missingSettingsFields } from '../rules/settings-fields.js'
 import { emptyValueRefused } from '../rules/empty-values.js'
 import {
@@ -81,6 +82,17 @@ const improperlyConfigured: Rule<Facts> = {
   detect(rc) {
     const tb = environImproperlyConfigured(rc)
     return tb ? unset(rc, tb) : undefined
+  }
+}
+
+/** Any exception raised while the app loaded whose message names a variable and refuses it. */
+const refusedInMessage: Rule<Facts> = {
+  stage: 'boot',
+  name: 'an exception raised at load names an environment variable and refuses it',
+  detect(rc) {
+    const named = (t: Traceback) => (raisedWhileLoading(t) ? variableRefusedInMessage(rc.exceptionMessage(t)) : undefined)
+    const tb = rc.primaryTraceback((t) => named(t) !== undefined)
+    return tb ? unset(rc, tb, named(tb)) : undefined
   }
 }
 
@@ -266,6 +278,16 @@ export default defineReason({
     { path: '__fixtures__/apps/fail-missing-env', test: '__tests__/diagnosis.itg.ts' },
     { path: '__fixtures__/apps/fail-env-none', test: '__tests__/issue25-diagnosis.itg.ts' }
   ],
-  rules: [environKey, environReadCutShort, improperlyConfigured, noneRead, settingsFields, emptyInSpec, entrypointRefused, emptyValue],
+  rules: [
+    environKey,
+    environReadCutShort,
+    improperlyConfigured,
+    noneRead,
+    settingsFields,
+    emptyInSpec,
+    entrypointRefused,
+    emptyValue,
+    refusedInMessage
+  ],
   words
 })

@@ -33,12 +33,15 @@ const INTERESTING = /error|exception|fail|fatal|critical|killed|denied|not found
  */
 function withMessage(rc: RuleContext, tb: Traceback): string {
   if (/\w/.test(tb.exception.message)) return tb.exception.line
+  const raisedWith = rc.exceptionMessage(tb)
+  if (/\w/.test(raisedWith)) return `${tb.exception.line.trim()}: ${raisedWith}`
   const at = lineIndex(rc.ctx.lines, tb.lines[tb.lines.length - 1])
   const next = rc.ctx.lines
     .slice(at + 1, at + 6)
     .map((line) => stripLinePrefixes(line.text).trim())
     .find((text) => /\w/.test(text))
-  return next ? `${tb.exception.line.trim()} ${next}` : tb.exception.line
+  // Gunicorn's own next line (`[INFO] Worker exiting`) is not the exception's message.
+  return next && !/\[\d+\] \[[A-Z]+\] /.test(next) ? `${tb.exception.line.trim()} ${next}` : tb.exception.line
 }
 
 // The master's own frames, and a worker's: a traceback with the first and none of the second is the master's.

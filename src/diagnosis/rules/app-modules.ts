@@ -16,7 +16,9 @@ export interface AppModuleMissing {
 export function appModuleMissing(rc: RuleContext): Finding<AppModuleMissing> | undefined {
   const found = moduleNotFound(rc)
   if (!found || rc.userFrame(found.tb) || !raisedByImportApp(found.tb) || rc.localModuleExists(found.moduleName)) return undefined
-  return { facts: { moduleName: found.moduleName }, evidence: rc.tracebackEvidence(found.tb), location: firstLocation(commandLine(rc)) }
+  // Quoted in full, a folder's name with hyphens too (`Linea-De-Balances`, the folder the server already runs in).
+  const moduleName = /^No module named '([^']+)'/.exec(found.tb.exception.message)?.[1] ?? found.moduleName
+  return { facts: { moduleName }, evidence: rc.tracebackEvidence(found.tb), location: firstLocation(commandLine(rc)) }
 }
 
 // uvicorn's own words when it loads the app itself (`uvicorn main:app`, or its worker's import string).

@@ -5,6 +5,7 @@
 import type { LogLine } from '../../core/model.js'
 import type { RuleContext } from '../context.js'
 import type { Rule } from '../reason.js'
+import { variableRefusedInMessage } from './entrypoint-refusal.js'
 import { raisedWhileLoading } from './imports.js'
 import { code, exceptionIs, frameAt, present, withoutGunicornPrefix } from './rule.js'
 
@@ -38,8 +39,8 @@ export const settingsRefused: Rule<AppSettingsFacts> = {
     const tb = rc.primaryTraceback((t) => {
       const { message } = t.exception
       const absent = ABSENT_VALUE.test(message) && (ENVIRONMENT_WORDS.test(message) || !CONFIG_WORDS.test(message))
-      // A lookup's KeyError (`'REDSHIFT_USER'`) and a variable the message calls missing are missing-env's.
-      const lookup = exceptionIs(t, 'KeyError') || /^['"]?\w+['"]?$/.test(message)
+      // A lookup's KeyError (`'REDSHIFT_USER'`) and a variable the message refuses by name are missing-env's.
+      const lookup = exceptionIs(t, 'KeyError') || /^['"]?\w+['"]?$/.test(message) || variableRefusedInMessage(message) !== undefined
       return raisedWhileLoading(t) && CHECK_FAILED.test(t.exception.type) && !absent && !lookup && settingsNamed(message).length > 0
     })
     if (!tb) return undefined

@@ -49,6 +49,10 @@ export type BuildCause =
   /** pip was asked for a VCS requirement (`git+https://…`) and the image has no such tool to fetch it. */
   | { kind: 'vcs-tool-missing'; tool: string }
   | { kind: 'no-distribution'; requirement: string }
+  /** pip's download of a package failed on the network (a read timeout, a connection reset). */
+  | { kind: 'download-failed'; package: string; error: string }
+  /** pip refused downloads whose sha256 is not the one the requirements pin (`--require-hashes`). */
+  | { kind: 'hash-mismatch'; packages: string[] }
   | { kind: 'not-in-context' }
   | { kind: 'base-image-not-pulled' }
   | { kind: 'dockerfile-unparsable' }
@@ -68,6 +72,26 @@ const NOT_IN_CONTEXT = /COPY failed|failed to compute cache key|not found in bui
 const PULL_FAILED =
   /pull access denied|manifest unknown|not found: manifest|failed to resolve source metadata|registry-1\.docker\.io|dial tcp|no such host/
 
+const HASH_MISMATCH = /THESE PACKAGES DO NOT MATCH THE HASHES/
+// pip's list under it: `    tensorflow==2.5.1 from https://…/tensorflow-2.5.1-….whl (from -r … (line 2)):`.
+const MISMATCHED = /^\s+([A-Za-z0-9][\w.-]*)(?:==\S+)? from (?:https?|file):\/\//
+const NETWORK_FAILED = /ReadTimeoutError|Read timed out|ConnectTimeoutError|Connection (?:reset by peer|aborted)|IncompleteRead|ProtocolError/
+const DOWNLOADING = /^\s*(?:Downloading|Collecting) (?:https?:\/\/\S*\/)?([A-Za-z0-9][\w.]*?)(?:-\d[\w.!+-]*\.(?:whl|tar\.gz|zip)\b|[=<>!~ ]|$)/
+
+/** The package pip was downloading when the network failed it: the last `Downloading`/`Collecting` line before the error. */
+function downloadFailed(failure: BuildFailure): BuildCause | undefined {
+  const lines = failure.output
+  const at = lines.findIndex((line) => NETWORK_FAILED.test(line))
+  if (at === -1) return undefined
+  const name = lines
+    .slice(0, at)
+    .map((line) => DOWNLOADING.exec(line)?.[1])
+    .filter((found): found is string => found !== undefined)
+    .pop()
+  const error = lines.slice(at).find((line) => /(?:Error|Exception): /.test(line) && NETWORK_FAILED.test(line)) ?? lines[at]
+  return name === undefined ? undefined : { kind: 'download-failed', package: name.replace(/_/g, '-'), error: error.trim() }
+}
+
 /** Ordered: the first that finds something is the cause; the last finds every failure. */
 export const BUILD_CAUSES: readonly CauseRule[] = [
   { name: 'the base image has no pip', find: when(/pip: not found|No module named pip/, { kind: 'no-pip' }) },
@@ -85,6 +109,16 @@ export const BUILD_CAUSES: readonly CauseRule[] = [
       return requirement === undefined ? undefined : { kind: 'no-distribution', requirement }
     }
   },
+  {
+    name: "pip's downloads do not match the pinned hashes",
+    find(failure) {
+      const at = failure.output.findIndex((line) => HASH_MISMATCH.test(line))
+      if (at === -1) return undefined
+      const packages = failure.output.slice(at + 1).flatMap((line) => MISMATCHED.exec(line)?.[1] ?? [])
+      return { kind: 'hash-mismatch', packages: [...new Set(packages)] }
+    }
+  },
+  { name: "pip's download failed on the network", find: downloadFailed },
   { name: 'a copied file is not in the build context', find: when(NOT_IN_CONTEXT, { kind: 'not-in-context' }) },
   {
     name: 'the base image could not be pulled',

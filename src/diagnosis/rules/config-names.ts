@@ -4,6 +4,7 @@
 // of the config-error reason; the words are here too so the reason module only dispatches to them.
 import type { SourceLocation } from '../../core/model.js'
 import type { Rule } from '../reason.js'
+import { raisedByImportApp } from './imports.js'
 import { commandLine, configSetting, firstLocation } from './locate.js'
 import { code, exceptionIs, present, where } from './rule.js'
 
@@ -48,7 +49,8 @@ export const distributionNameAsModule: Rule<ConfigNameFacts> = {
   name: "a setting lists a package's pip name where Python imports its module",
   detect(rc) {
     const tb = rc.primaryTraceback((t) => exceptionIs(t, 'ModuleNotFoundError', 'ImportError') && HYPHENATED.test(t.exception.message))
-    if (!tb) return undefined
+    // Straight from Gunicorn's import_app: the app spec's own folder (app-not-found), not a setting's entry.
+    if (!tb || (raisedByImportApp(tb) && !rc.userFrame(tb))) return undefined
     const frame = rc.userFrame(tb)
     return {
       facts: { kind: 'distribution-name', name: HYPHENATED.exec(tb.exception.message)![1], location: frame?.location },

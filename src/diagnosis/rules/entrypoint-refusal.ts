@@ -45,6 +45,22 @@ const GUNICORN_LINE = /\[\d+\] \[[A-Z]+\] |Worker exiting|exited with code/
 /** An app's note that it goes on without the value (`INFO: REDIS_URL not set, caching disabled`) is no refusal. */
 const GOES_ON = /\b(?:INFO|DEBUG)\b|\b[Dd]isabl|\b[Ss]kipp|\b[Oo]ptional\b|\b[Ff]alling back\b/
 
+// `env 'TOKEN' not found`: the word env before a quoted name and the words that refuse it.
+const ENV_NAME_REFUSED = new RegExp(
+  String.raw`\b(?:[Ee]nv(?:ironment)?|ENV)(?:\s+var(?:iable)?)?\s+['"\x60]?${NAME}['"\x60]?\s+` +
+    String.raw`(?:is\s+|was\s+)?(?:not found|not set|not defined|undefined|missing|required|empty)\b`
+)
+
+/**
+ * The variable an exception's message names and refuses (`env 'TOKEN' not found`, `Please set the SECRET_KEY
+ * environment variable`), whatever the exception's class.
+ */
+export function variableRefusedInMessage(message: string): string | undefined {
+  if (NOT_FATAL.test(message)) return undefined
+  const named = ENV_NAME_REFUSED.exec(message) ?? (REFUSAL.test(message) ? NAMED_VARIABLE.exec(message) : null)
+  return named ? (named[1] ?? named[2]) : undefined
+}
+
 /** The variable an app's line names and refuses, unless it is Gunicorn's own line or a note that the app goes on. */
 function refusedIn(text: string): string | undefined {
   if (GUNICORN_LINE.test(text) || NOT_FATAL.test(text) || GOES_ON.test(text)) return undefined

@@ -3,7 +3,8 @@
 // their words are here too, so the reason module only dispatches to them.
 import { frameText, LIBRARY_PATH } from '../context.js'
 import type { Rule } from '../reason.js'
-import { importCutInWorker, raisedWhileGunicornLoads } from './imports.js'
+import { importCutInWorker, moduleNotFound, raisedWhileGunicornLoads } from './imports.js'
+import { ownPackageOnFrames } from './local-modules.js'
 import { sslPatchedLate as sslPatchedLateIn } from './monkey-patch.js'
 import { code, fileLine, frameAt } from './rule.js'
 import { shadowedModule } from './shadowed-modules.js'
@@ -13,6 +14,7 @@ export type ImportFailureFacts =
   | { kind: 'shadowed-module'; module: string; attribute: string; shadowedBy?: string; usedAt?: string; exceptionLine: string }
   | { kind: 'ssl-patched-late'; exceptionLine: string; at?: string; importedFirst: string[] }
   | { kind: 'raised-at-import'; exceptionLine: string; at?: string; code?: string }
+  | { kind: 'own-module-missing'; moduleName: string; packageName: string; folder: string; at?: string }
 
 type Words = { summary: string; remedy: string }
 
@@ -160,8 +162,39 @@ function raisedWords({ exceptionLine, at, code: line }: Extract<ImportFailureFac
   }
 }
 
+/** `No module named 'src.routes.vacaciones'` where `src` is the folder the app's own frames run from. */
+export const ownModuleMissing: Rule<ImportFailureFacts> = {
+  stage: 'boot',
+  name: "the missing module is in the app's own package, as its frames show",
+  detect(rc) {
+    const found = moduleNotFound(rc)
+    const own = found && ownPackageOnFrames(found.tb, found.moduleName)
+    if (!found || !own) return undefined
+    const frame = rc.userFrame(found.tb)
+    return {
+      facts: { kind: 'own-module-missing', moduleName: found.moduleName, ...own, at: frameAt(frame) },
+      evidence: rc.tracebackEvidence(found.tb, frame),
+      location: frame?.location
+    }
+  }
+}
+
+function ownModuleWords({ moduleName, packageName, folder, at }: Extract<ImportFailureFacts, { kind: 'own-module-missing' }>): Words {
+  const file = `${moduleName.replace(/\./g, '/')}.py`
+  return {
+    summary:
+      `${at ? code(at) : 'The app'} imports ${code(moduleName)}, a module of the app's own package ${code(packageName)} ` +
+      `(its code runs from ${code(folder)}), and the image has no such module.`,
+    remedy:
+      `Correct the import to a module ${code(packageName)} holds, or add ${code(file)} to the repository and check that the image ` +
+      `copies it (a ${code('.dockerignore')} entry or a ${code('COPY')} that leaves it out); it is your own package, so no requirement installs it.`
+  }
+}
+
 export function importFailureWords(facts: ImportFailureFacts): Words {
   switch (facts.kind) {
+    case 'own-module-missing':
+      return ownModuleWords(facts)
     case 'raised-at-import':
       return raisedWords(facts)
     case 'cut-while-loading':

@@ -2,7 +2,7 @@
 // exists (or almost exists) in the repository is a typo or a path to fix, never a package to install from PyPI.
 import { readdirSync, statSync, type Dirent } from 'node:fs'
 import { closestName, editDistance, WELL_KNOWN_PACKAGES } from '../closest.js'
-import type { RuleContext, Traceback } from '../context.js'
+import { LIBRARY_PATH, type RuleContext, type Traceback } from '../context.js'
 import { knownImportName } from '../packages.js'
 import type { SourceLocation } from '../../core/model.js'
 
@@ -132,4 +132,19 @@ export function missingLocalSubmodule(rc: RuleContext, moduleName: string): Miss
 /** Django imported its settings module (`Settings(settings_module)` → `importlib.import_module(SETTINGS_MODULE)`). */
 export function raisedImportingDjangoSettings(tb: Traceback): boolean {
   return tb.frames.some((f) => /django\/conf\/__init__\.py$/.test(f.file) && (f.func === '__init__' || /SETTINGS_MODULE/.test(f.code ?? '')))
+}
+
+/**
+ * `src.routes.vacaciones` imported by the app's own `…/src/main.py`: the module's top package is a folder the app's
+ * frames run from, so it is the app's own module (never a PyPI package), whether or not the repository is at hand.
+ */
+export function ownPackageOnFrames(tb: Traceback, moduleName: string): { packageName: string; folder: string } | undefined {
+  const [top, ...rest] = moduleName.split('.')
+  if (rest.length === 0 || knownPackage(top)) return undefined
+  for (const frame of tb.frames) {
+    if (!frame.file.startsWith('/') || LIBRARY_PATH.test(frame.file)) continue
+    const at = frame.file.indexOf(`/${top}/`)
+    if (at !== -1) return { packageName: top, folder: frame.file.slice(0, at + top.length + 2) }
+  }
+  return undefined
 }

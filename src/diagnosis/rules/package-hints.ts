@@ -17,6 +17,12 @@ const HINTS: Hint[] = [
   { pattern: /Couldn't import Django\b/, module: () => 'django', pip: () => 'Django' },
   { pattern: /Error loading (psycopg2|psycopg|MySQLdb|pymysql|cx_Oracle|oracledb)\b(?: or \w+)? module/, module: (m) => m[1] },
   { pattern: /\b(mysqlclient|psycopg2?|Pillow|PyYAML|gevent|uvicorn) (?:is required|must be installed|is not installed)\b/, module: (m) => m[1] },
+  // A library checking for an optional package before it is used (FastAPI's `Form data requires "python-multipart" to be installed`).
+  {
+    pattern: /\brequires [`'"]([A-Za-z][\w.-]*)[`'"] to be installed/,
+    module: (m) => m[1].replace(/-/g, '_'),
+    pip: (m) => m[1]
+  },
   // setuptools' entry points and importlib.metadata ask for a distribution by its installed name (often the project itself).
   {
     pattern: /The '([\w.-]+)(?:\[[\w,-]+\])?(?:[=<>!~][^']*)?' distribution was not found/,
