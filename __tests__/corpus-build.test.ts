@@ -48,7 +48,7 @@ describe('the build corpus index', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(60)
     for (const entry of corpus) {
       expect(entry.source).toMatch(/^https?:\/\//)
-      expect(['uv', 'poetry', 'pipenv', 'pip', 'apt', 'docker']).toContain(entry.tool)
+      expect(['uv', 'poetry', 'pipenv', 'pip', 'apt', 'apk', 'docker']).toContain(entry.tool)
       expect(entry.cause.length).toBeGreaterThan(10)
       expect(entry.culprit.length).toBeGreaterThan(0)
       if (entry.shows_cause !== undefined)

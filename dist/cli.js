@@ -23298,8 +23298,9 @@ function parseProjectFileMissing(lines) {
   const text = flat(lines);
   const poetry = text.match(/Readme path `([^`]+)` does not exist/);
   if (poetry) return { tool: "poetry", what: "readme", path: poetry[1], evidence: linesWith(lines, /Readme path|--no-root/) };
-  const hatch = text.match(/Readme file does not exist: (\S+)/);
-  if (hatch) return { tool: "uv", what: "readme", path: hatch[1], evidence: linesWith(lines, /Readme file does not exist/) };
+  const backend = text.match(/Readme file does not exist: (\S+)|Readme file not found \('([^']+)'\)/);
+  if (backend)
+    return { tool: "uv", what: "readme", path: backend[1] ?? backend[2], evidence: linesWith(lines, /Readme file (?:does not exist|not found)/) };
   const local = text.match(/Distribution not found at: file:\/\/(\/\S+)/);
   if (local) return { tool: "uv", what: "path dependency", path: local[1], evidence: linesWith(lines, /Distribution not found at|installation plan/) };
   const pkg = text.match(/(\/\S+) does not contain any element|No file\/folder found for package (\S+)/);
@@ -23604,14 +23605,14 @@ var PULL_FAILED = /pull access denied|manifest unknown|not found: manifest|faile
 var HASH_MISMATCH = /THESE PACKAGES DO NOT MATCH THE HASHES/;
 var MISMATCHED = /^\s+([A-Za-z0-9][\w.-]*)(?:==\S+)? from (?:https?|file):\/\//;
 var NETWORK_FAILED = /ReadTimeoutError|Read timed out|ConnectTimeoutError|Connection (?:reset by peer|aborted)|IncompleteRead|ProtocolError/;
+var STOPPED_ON = /^\s*(?:[\w.]*(?:Error|Exception|IncompleteRead): |ERROR: )/;
 var DOWNLOADING = /^\s*(?:Downloading|Collecting) (?:https?:\/\/\S*\/)?([A-Za-z0-9][\w.]*?)(?:-\d[\w.!+-]*\.(?:whl|tar\.gz|zip)\b|[=<>!~ ]|$)/;
 function downloadFailed(failure) {
   const lines = failure.output;
-  const at = lines.findIndex((line) => NETWORK_FAILED.test(line));
+  const at = lines.findLastIndex((line) => STOPPED_ON.test(line) && NETWORK_FAILED.test(line));
   if (at === -1) return void 0;
   const name = lines.slice(0, at).map((line) => DOWNLOADING.exec(line)?.[1]).filter((found2) => found2 !== void 0).pop();
-  const error = lines.slice(at).find((line) => /(?:Error|Exception): /.test(line) && NETWORK_FAILED.test(line)) ?? lines[at];
-  return name === void 0 ? void 0 : { kind: "download-failed", package: name.replace(/_/g, "-"), error: error.trim() };
+  return name === void 0 ? void 0 : { kind: "download-failed", package: name.replace(/_/g, "-"), error: lines[at].trim() };
 }
 var BUILD_CAUSES = [
   { name: "the base image has no pip", find: when(/pip: not found|No module named pip/, { kind: "no-pip" }) },
@@ -24229,6 +24230,11 @@ function parseNotFound(lines) {
   if (runningPython) {
     const [line, name, requiresPython, pythonVersion] = runningPython;
     return { requirement: name, name, versions: [], otherPython: { pythonVersion, requiresPython }, evidence: [line.trim()] };
+  }
+  const setupRefused = lines.map((line) => line.match(/\b([A-Za-z][\w.-]*) requires Python (?:version )?(\d+(?:\.\d+)*) or (?:greater|higher|later|newer|above)\b/)).find(Boolean);
+  if (setupRefused) {
+    const [line, name, minimum] = setupRefused;
+    return { requirement: name, name, versions: [], otherPython: { requiresPython: `>=${minimum}` }, evidence: [line.trim()] };
   }
   const index = lines.findIndex((line) => /Could not find a version that satisfies the requirement/.test(line));
   if (index < 0) return void 0;
@@ -25411,6 +25417,16 @@ function pythonLine(rc, pattern, maxFiles = 300) {
   return void 0;
 }
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set(["node_modules", "__pycache__", "venv", "site-packages", "dist-packages", "migrations"]);
+function dumpedSetting(rc, name) {
+  const key = `${name}: `;
+  for (const line of rc.ctx.lines) {
+    if (!line.text.includes(key)) continue;
+    const text = stripLinePrefixes(line.text).trim();
+    if (/^\s/.test(stripLinePrefixes(line.text)) && text.startsWith(key) && text.length > key.length)
+      return { value: text.slice(key.length).trim(), line: text };
+  }
+  return void 0;
+}
 
 // src/diagnosis/reasons/venv-unusable.ts
 var NOT_THERE = /exec: "?([^":\s]+)"?: (?:stat \S+: no such file or directory|executable file not found in \$PATH)/;
@@ -27802,8 +27818,9 @@ var unresolvableBind = {
     const { address } = invalid;
     const host = /^\('([^']*)'/.exec(address)?.[1] ?? address;
     const port = /, (\d+)\)$/.exec(address)?.[1] ?? String(rc.ctx.settings.port);
+    const written = /^\['([^']+)'/.exec(dumpedSetting(rc, "bind")?.value ?? "")?.[1];
     return {
-      facts: { kind: "unresolvable-bind", address, host, port, malformed: stated === void 0 },
+      facts: { kind: "unresolvable-bind", address, host, port, malformed: stated === void 0, ...written ? { written } : {} },
       evidence: present(invalid.lines[0].text, commandLine(rc)?.text),
       location: firstLocation(configSetting(rc, "bind"), commandLine(rc))
     };
@@ -28565,8 +28582,10 @@ function summary9(facts) {
       return `Gunicorn cannot bind the IPv6 address ${code(facts.address)}: the container has no IPv6 (${facts.errno === "97" ? "the kernel runs without it" : "it is disabled there, so the address is not its own"}), not another process on the port.`;
     case "bind-refused":
       return `Gunicorn kept retrying its bind${facts.address ? ` to ${code(facts.address)}` : ""} without reporting the address in use or invalid, so the bind failed with another error: most often an IPv6 address (\`[::]\`) where IPv6 is disabled` + (Number(facts.port) < 1024 ? ` (or, for a user that is not root, port ${facts.port}: only root may bind below 1024).` : ".");
-    case "unresolvable-bind":
-      return `Gunicorn cannot bind ${code(facts.address)}: the host ${code(facts.host)} in the bind address ` + (facts.malformed ? "is no host name or address, so it never resolves." : "does not resolve to an address of this container.");
+    case "unresolvable-bind": {
+      const bind = facts.written ? `${code(facts.written)} (${code(facts.address)})` : code(facts.address);
+      return `Gunicorn cannot bind ${bind}: the host ${code(facts.host)} in the bind address ` + (facts.malformed ? "is no host name or address, so it never resolves." : "does not resolve to an address of this container.");
+    }
     case "option-without-value":
       return `Gunicorn's ${code(facts.option)} option was given without a value (${facts.message}): the variable meant to fill it is probably empty or unset.`;
     case "control-socket":
@@ -28603,6 +28622,8 @@ function unreadableRemedy(facts) {
 }
 var DJANGO_SETTINGS_REMEDY = "Provide the setting or configuration file Django names above in the image (it is often copied by hand on the server and missing from the build).";
 function unresolvableBindRemedy({ host, port, malformed }) {
+  if (host === "*")
+    return `Write ${code(`0.0.0.0:${port}`)} for every IPv4 interface (or ${code(`[::]:${port}`)} for IPv6): Gunicorn takes no ${code("*")}.`;
   if (malformed)
     return `Check how the bind option is written: a single-dash ${code("-bind=\u2026")} is read as ${code("-b")} with the value ${code(host)}; write ${code(`--bind 0.0.0.0:${port}`)} (or ${code(`-b 0.0.0.0:${port}`)}).`;
   return `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${port}`)}); a service name such as ${code(host)} is how other containers reach this one, not an address it can listen on.`;
@@ -28953,7 +28974,9 @@ function appModuleMissing(rc) {
   const found2 = moduleNotFound(rc);
   if (!found2 || rc.userFrame(found2.tb) || !raisedByImportApp(found2.tb) || rc.localModuleExists(found2.moduleName)) return void 0;
   const moduleName = /^No module named '([^']+)'/.exec(found2.tb.exception.message)?.[1] ?? found2.moduleName;
-  return { facts: { moduleName }, evidence: rc.tracebackEvidence(found2.tb), location: firstLocation(commandLine(rc)) };
+  const dumped = dumpedSetting(rc, "default_proc_name");
+  const facts = dumped && dumped.value !== moduleName ? { moduleName, spec: dumped.value } : { moduleName };
+  return { facts, evidence: present(dumped?.line, ...rc.tracebackEvidence(found2.tb)), location: firstLocation(commandLine(rc)) };
 }
 var UVICORN_NO_MODULE = /Error loading ASGI app\. Could not import module "([^"]+)"/;
 function appModuleMissingForUvicorn(rc) {
@@ -28963,9 +28986,9 @@ function appModuleMissingForUvicorn(rc) {
   return { facts: { moduleName, server: "uvicorn" }, evidence: [line.text.trim()], location: firstLocation(commandLine(rc)) };
 }
 var RUN_DIRECTORY = `(${code("--chdir")}, ${code("WORKDIR")} or ${code("PYTHONPATH")})`;
-function appModuleWords({ moduleName, server }) {
+function appModuleWords({ moduleName, spec, server }) {
   return {
-    summary: `${server === "uvicorn" ? "uvicorn" : "Gunicorn"} cannot import the app module ${code(moduleName)} it was told to load: it is not importable where the server runs (not copied into the image, another working directory, or installed for another Python).`,
+    summary: `${server === "uvicorn" ? "uvicorn" : "Gunicorn"} cannot import the app module ${code(moduleName)}${spec ? ` of ${code(spec)}` : ""} it was told to load: it is not importable where the server runs (not copied into the image, another working directory, or installed for another Python).`,
     remedy: `Check that the image contains ${code(moduleName.replace(/\./g, "/"))} and that the server starts in its directory ${RUN_DIRECTORY}; an entrypoint script that fails its ${code("cd")} (e.g. CRLF line endings) has the same effect.`
   };
 }
@@ -29842,6 +29865,8 @@ var driverError = {
         service: serviceKind(text),
         error: readDatabaseError(text),
         location: frame?.location,
+        // The app's line as the traceback gives it, for a log read without the repository (`app.py:34`).
+        at: frameAt(frame),
         ...whenRaised(rc, outer)
       },
       evidence: [...frame?.text ?? [], outer.exception.line, ...present(cause, rc.gunicornOutcomeLine())],
@@ -29967,7 +29992,7 @@ function words6(facts) {
       remedy: WORDING.other({ failure: "other" }).remedy
     };
   }
-  const { error, service, location } = facts;
+  const { error, service, location, at } = facts;
   const subject = error.host ? `${service} at ${code(error.host)}${error.port ? ` port ${error.port}` : ""}` : service;
   const { what, remedy: remedy21 } = WORDING[error.failure](error);
   if (facts.during === "request") {
@@ -29978,7 +30003,8 @@ function words6(facts) {
     };
   }
   const verb = error.failure === "not-migrated" ? "queries" : error.failure === "file-unopenable" ? "opens" : "connects to";
-  return { summary: `The app ${verb} ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy21 };
+  const atLine = location ? where(location) : at ? ` (${code(at)})` : "";
+  return { summary: `The app ${verb} ${subject} while it loads${atLine}, and ${what}.`, remedy: remedy21 };
 }
 var database_unreachable_default = defineReason({
   id: "database-unreachable",
@@ -30213,7 +30239,9 @@ var notInstalled2 = {
     const found2 = moduleNotFound(rc);
     if (!found2 || closestLocalModule(rc, found2.moduleName) || missingLocalSubmodule(rc, found2.moduleName)) return void 0;
     if (ownPackageOnFrames(found2.tb, found2.moduleName)) return void 0;
-    return notInstalledFinding(rc, found2.tb, found2.moduleName, pipPackageFor(found2.moduleName));
+    const said = packageHint(rc)?.said;
+    const names = said !== void 0 && new RegExp(`\\b${found2.moduleName.replace(/\./g, "\\.")}\\b`).test(said);
+    return notInstalledFinding(rc, found2.tb, found2.moduleName, pipPackageFor(found2.moduleName), names ? said : void 0);
   }
 };
 function notInstalledFinding(rc, tb, moduleName, { pipName, differs }, said) {
@@ -32387,6 +32415,7 @@ function refusedAccess(tb, path34) {
 var READ_ONLY = /\[Errno 30\] Read-only file system: '([^']+)'/;
 var PERMISSION = /\[Errno 13\] Permission denied:\s+'([^']+)'/;
 var NO_TEMP_DIR = /No usable temporary directory found in (\[.*\])/;
+var DEVICE_FAILED = /\[Errno (?:5|28)\] (?:Input\/output error|No space left on device)/;
 var PID_RENAME = /(\[Errno \d+\] [^:]+): '[^']+' -> '([^']+)'/;
 function writerOf(rc, tb) {
   if (tb.frames.some((frame) => /gunicorn\/workers\/workertmp\.py$/.test(frame.file))) return "worker-tmp";
@@ -32401,6 +32430,11 @@ function failedWrite(rc, tb) {
   if (readOnly) return { path: readOnly[1], cause: "read-only" };
   const renamed = tb.frames.some((frame) => /gunicorn\/pidfile\.py$/.test(frame.file)) ? PID_RENAME.exec(message) : null;
   if (renamed) return { path: renamed[2], cause: "refused", refusal: renamed[1] };
+  const device = DEVICE_FAILED.exec(message);
+  if (device && tb.frames.some((frame) => /gunicorn\/workers\/workertmp\.py$/.test(frame.file))) {
+    const dir = rc.ctx.lines.map((line) => /'(\/[^']*)\/wgunicorn-/.exec(line.text)?.[1]).find(Boolean);
+    return { path: dir ?? "/tmp", cause: "refused", refusal: device[0] };
+  }
   const noTemp = NO_TEMP_DIR.exec(message);
   if (noTemp) return { path: noTemp[1], cause: rc.ctx.settings.readOnly ? "read-only" : "permission" };
   const denied = PERMISSION.exec(message);
@@ -32468,6 +32502,9 @@ function settingLine(rc, writer) {
 function summary20({ writer, path: path34, cause, refusal, user, location, access }) {
   const who = user ? `user ${code(user)}` : "the image's user";
   const why = cause === "read-only" ? "the root filesystem is read-only" : `${who} may not write there`;
+  if (writer === "worker-tmp" && cause === "refused") {
+    return `Gunicorn's workers touch a heartbeat file in ${code(path34)} and the disk under it failed (${code(refusal ?? "")}): every worker dies on it, then the master.`;
+  }
   if (writer === "worker-tmp") {
     return `Gunicorn's workers need a writable temporary directory and none of ${code(path34)} is writable (${why}): the master stops at the first worker.`;
   }

@@ -21090,8 +21090,9 @@ function parseProjectFileMissing(lines) {
   const text = flat(lines);
   const poetry = text.match(/Readme path `([^`]+)` does not exist/);
   if (poetry) return { tool: "poetry", what: "readme", path: poetry[1], evidence: linesWith(lines, /Readme path|--no-root/) };
-  const hatch = text.match(/Readme file does not exist: (\S+)/);
-  if (hatch) return { tool: "uv", what: "readme", path: hatch[1], evidence: linesWith(lines, /Readme file does not exist/) };
+  const backend = text.match(/Readme file does not exist: (\S+)|Readme file not found \('([^']+)'\)/);
+  if (backend)
+    return { tool: "uv", what: "readme", path: backend[1] ?? backend[2], evidence: linesWith(lines, /Readme file (?:does not exist|not found)/) };
   const local = text.match(/Distribution not found at: file:\/\/(\/\S+)/);
   if (local) return { tool: "uv", what: "path dependency", path: local[1], evidence: linesWith(lines, /Distribution not found at|installation plan/) };
   const pkg = text.match(/(\/\S+) does not contain any element|No file\/folder found for package (\S+)/);
@@ -21437,13 +21438,12 @@ function pointers(...locations) {
 }
 function downloadFailed(failure) {
   const lines = failure.output;
-  const at = lines.findIndex((line) => NETWORK_FAILED.test(line));
+  const at = lines.findLastIndex((line) => STOPPED_ON.test(line) && NETWORK_FAILED.test(line));
   if (at === -1) return void 0;
   const name = lines.slice(0, at).map((line) => DOWNLOADING.exec(line)?.[1]).filter((found2) => found2 !== void 0).pop();
-  const error2 = lines.slice(at).find((line) => /(?:Error|Exception): /.test(line) && NETWORK_FAILED.test(line)) ?? lines[at];
-  return name === void 0 ? void 0 : { kind: "download-failed", package: name.replace(/_/g, "-"), error: error2.trim() };
+  return name === void 0 ? void 0 : { kind: "download-failed", package: name.replace(/_/g, "-"), error: lines[at].trim() };
 }
-var rel, dockerfileAt, pinLocation, PIP_NAMES_FILE, failureText, when, NO_MATCHING_DISTRIBUTION, NOT_IN_CONTEXT, PULL_FAILED, HASH_MISMATCH, MISMATCHED, NETWORK_FAILED, DOWNLOADING, BUILD_CAUSES;
+var rel, dockerfileAt, pinLocation, PIP_NAMES_FILE, failureText, when, NO_MATCHING_DISTRIBUTION, NOT_IN_CONTEXT, PULL_FAILED, HASH_MISMATCH, MISMATCHED, NETWORK_FAILED, STOPPED_ON, DOWNLOADING, BUILD_CAUSES;
 var init_build_causes = __esm({
   "src/diagnosis/rules/build-causes.ts"() {
     "use strict";
@@ -21462,6 +21462,7 @@ var init_build_causes = __esm({
     HASH_MISMATCH = /THESE PACKAGES DO NOT MATCH THE HASHES/;
     MISMATCHED = /^\s+([A-Za-z0-9][\w.-]*)(?:==\S+)? from (?:https?|file):\/\//;
     NETWORK_FAILED = /ReadTimeoutError|Read timed out|ConnectTimeoutError|Connection (?:reset by peer|aborted)|IncompleteRead|ProtocolError/;
+    STOPPED_ON = /^\s*(?:[\w.]*(?:Error|Exception|IncompleteRead): |ERROR: )/;
     DOWNLOADING = /^\s*(?:Downloading|Collecting) (?:https?:\/\/\S*\/)?([A-Za-z0-9][\w.]*?)(?:-\d[\w.!+-]*\.(?:whl|tar\.gz|zip)\b|[=<>!~ ]|$)/;
     BUILD_CAUSES = [
       { name: "the base image has no pip", find: when(/pip: not found|No module named pip/, { kind: "no-pip" }) },
@@ -22974,6 +22975,11 @@ function parseNotFound(lines) {
     const [line, name, requiresPython, pythonVersion] = runningPython;
     return { requirement: name, name, versions: [], otherPython: { pythonVersion, requiresPython }, evidence: [line.trim()] };
   }
+  const setupRefused = lines.map((line) => line.match(/\b([A-Za-z][\w.-]*) requires Python (?:version )?(\d+(?:\.\d+)*) or (?:greater|higher|later|newer|above)\b/)).find(Boolean);
+  if (setupRefused) {
+    const [line, name, minimum] = setupRefused;
+    return { requirement: name, name, versions: [], otherPython: { requiresPython: `>=${minimum}` }, evidence: [line.trim()] };
+  }
   const index = lines.findIndex((line) => /Could not find a version that satisfies the requirement/.test(line));
   if (index < 0) return void 0;
   const match = lines[index].match(/satisfies the requirement (\S+)/);
@@ -24390,10 +24396,21 @@ function pythonLine(rc, pattern, maxFiles = 300) {
   }
   return void 0;
 }
+function dumpedSetting(rc, name) {
+  const key = `${name}: `;
+  for (const line of rc.ctx.lines) {
+    if (!line.text.includes(key)) continue;
+    const text = stripLinePrefixes(line.text).trim();
+    if (/^\s/.test(stripLinePrefixes(line.text)) && text.startsWith(key) && text.length > key.length)
+      return { value: text.slice(key.length).trim(), line: text };
+  }
+  return void 0;
+}
 var SKIPPED_DIRS;
 var init_locate = __esm({
   "src/diagnosis/rules/locate.ts"() {
     "use strict";
+    init_line_prefix();
     SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", "__pycache__", "venv", "site-packages", "dist-packages", "migrations"]);
   }
 });
@@ -27074,8 +27091,9 @@ var init_config_sources = __esm({
         const { address } = invalid;
         const host = /^\('([^']*)'/.exec(address)?.[1] ?? address;
         const port = /, (\d+)\)$/.exec(address)?.[1] ?? String(rc.ctx.settings.port);
+        const written = /^\['([^']+)'/.exec(dumpedSetting(rc, "bind")?.value ?? "")?.[1];
         return {
-          facts: { kind: "unresolvable-bind", address, host, port, malformed: stated === void 0 },
+          facts: { kind: "unresolvable-bind", address, host, port, malformed: stated === void 0, ...written ? { written } : {} },
           evidence: present(invalid.lines[0].text, commandLine(rc)?.text),
           location: firstLocation(configSetting(rc, "bind"), commandLine(rc))
         };
@@ -27924,8 +27942,10 @@ function summary10(facts) {
       return `Gunicorn cannot bind the IPv6 address ${code(facts.address)}: the container has no IPv6 (${facts.errno === "97" ? "the kernel runs without it" : "it is disabled there, so the address is not its own"}), not another process on the port.`;
     case "bind-refused":
       return `Gunicorn kept retrying its bind${facts.address ? ` to ${code(facts.address)}` : ""} without reporting the address in use or invalid, so the bind failed with another error: most often an IPv6 address (\`[::]\`) where IPv6 is disabled` + (Number(facts.port) < 1024 ? ` (or, for a user that is not root, port ${facts.port}: only root may bind below 1024).` : ".");
-    case "unresolvable-bind":
-      return `Gunicorn cannot bind ${code(facts.address)}: the host ${code(facts.host)} in the bind address ` + (facts.malformed ? "is no host name or address, so it never resolves." : "does not resolve to an address of this container.");
+    case "unresolvable-bind": {
+      const bind2 = facts.written ? `${code(facts.written)} (${code(facts.address)})` : code(facts.address);
+      return `Gunicorn cannot bind ${bind2}: the host ${code(facts.host)} in the bind address ` + (facts.malformed ? "is no host name or address, so it never resolves." : "does not resolve to an address of this container.");
+    }
     case "option-without-value":
       return `Gunicorn's ${code(facts.option)} option was given without a value (${facts.message}): the variable meant to fill it is probably empty or unset.`;
     case "control-socket":
@@ -27961,6 +27981,8 @@ function unreadableRemedy(facts) {
   return notPythonFile(facts.file) ? `Rename it to a ${code(".py")} name (e.g. ${code("gunicorn.conf.py")}) written as Python (${code('bind = "0.0.0.0:8000"')}), and pass that name to ${code("-c")}.` : "Fix the error in the config file; it is executed as Python when Gunicorn starts.";
 }
 function unresolvableBindRemedy({ host, port, malformed }) {
+  if (host === "*")
+    return `Write ${code(`0.0.0.0:${port}`)} for every IPv4 interface (or ${code(`[::]:${port}`)} for IPv6): Gunicorn takes no ${code("*")}.`;
   if (malformed)
     return `Check how the bind option is written: a single-dash ${code("-bind=\u2026")} is read as ${code("-b")} with the value ${code(host)}; write ${code(`--bind 0.0.0.0:${port}`)} (or ${code(`-b 0.0.0.0:${port}`)}).`;
   return `Bind to all interfaces inside the container (${code(`--bind 0.0.0.0:${port}`)}); a service name such as ${code(host)} is how other containers reach this one, not an address it can listen on.`;
@@ -28359,7 +28381,9 @@ function appModuleMissing(rc) {
   const found2 = moduleNotFound(rc);
   if (!found2 || rc.userFrame(found2.tb) || !raisedByImportApp(found2.tb) || rc.localModuleExists(found2.moduleName)) return void 0;
   const moduleName = /^No module named '([^']+)'/.exec(found2.tb.exception.message)?.[1] ?? found2.moduleName;
-  return { facts: { moduleName }, evidence: rc.tracebackEvidence(found2.tb), location: firstLocation(commandLine(rc)) };
+  const dumped = dumpedSetting(rc, "default_proc_name");
+  const facts = dumped && dumped.value !== moduleName ? { moduleName, spec: dumped.value } : { moduleName };
+  return { facts, evidence: present(dumped?.line, ...rc.tracebackEvidence(found2.tb)), location: firstLocation(commandLine(rc)) };
 }
 function appModuleMissingForUvicorn(rc) {
   const line = rc.ctx.lines.find((l) => l.text.includes("Error loading ASGI app") && UVICORN_NO_MODULE.test(l.text));
@@ -28367,9 +28391,9 @@ function appModuleMissingForUvicorn(rc) {
   if (!line || !moduleName) return void 0;
   return { facts: { moduleName, server: "uvicorn" }, evidence: [line.text.trim()], location: firstLocation(commandLine(rc)) };
 }
-function appModuleWords({ moduleName, server }) {
+function appModuleWords({ moduleName, spec, server }) {
   return {
-    summary: `${server === "uvicorn" ? "uvicorn" : "Gunicorn"} cannot import the app module ${code(moduleName)} it was told to load: it is not importable where the server runs (not copied into the image, another working directory, or installed for another Python).`,
+    summary: `${server === "uvicorn" ? "uvicorn" : "Gunicorn"} cannot import the app module ${code(moduleName)}${spec ? ` of ${code(spec)}` : ""} it was told to load: it is not importable where the server runs (not copied into the image, another working directory, or installed for another Python).`,
     remedy: `Check that the image contains ${code(moduleName.replace(/\./g, "/"))} and that the server starts in its directory ${RUN_DIRECTORY}; an entrypoint script that fails its ${code("cd")} (e.g. CRLF line endings) has the same effect.`
   };
 }
@@ -29362,7 +29386,7 @@ function words6(facts) {
       remedy: WORDING.other({ failure: "other" }).remedy
     };
   }
-  const { error: error2, service, location } = facts;
+  const { error: error2, service, location, at } = facts;
   const subject = error2.host ? `${service} at ${code(error2.host)}${error2.port ? ` port ${error2.port}` : ""}` : service;
   const { what, remedy: remedy21 } = WORDING[error2.failure](error2);
   if (facts.during === "request") {
@@ -29373,7 +29397,8 @@ function words6(facts) {
     };
   }
   const verb = error2.failure === "not-migrated" ? "queries" : error2.failure === "file-unopenable" ? "opens" : "connects to";
-  return { summary: `The app ${verb} ${subject} while it loads${where(location)}, and ${what}.`, remedy: remedy21 };
+  const atLine = location ? where(location) : at ? ` (${code(at)})` : "";
+  return { summary: `The app ${verb} ${subject} while it loads${atLine}, and ${what}.`, remedy: remedy21 };
 }
 var driverError, cutWhileConnecting, waitsForHost, waitNeverAnswered, driverMessage, LAZILY, VIA_NETWORK, HOST_INTERNAL, WORDING, database_unreachable_default;
 var init_database_unreachable = __esm({
@@ -29404,6 +29429,8 @@ var init_database_unreachable = __esm({
             service: serviceKind(text),
             error: readDatabaseError(text),
             location: frame?.location,
+            // The app's line as the traceback gives it, for a log read without the repository (`app.py:34`).
+            at: frameAt(frame),
             ...whenRaised(rc, outer)
           },
           evidence: [...frame?.text ?? [], outer.exception.line, ...present(cause, rc.gunicornOutcomeLine())],
@@ -29821,7 +29848,9 @@ var init_missing_dependency = __esm({
         const found2 = moduleNotFound(rc);
         if (!found2 || closestLocalModule(rc, found2.moduleName) || missingLocalSubmodule(rc, found2.moduleName)) return void 0;
         if (ownPackageOnFrames(found2.tb, found2.moduleName)) return void 0;
-        return notInstalledFinding(rc, found2.tb, found2.moduleName, pipPackageFor(found2.moduleName));
+        const said = packageHint(rc)?.said;
+        const names = said !== void 0 && new RegExp(`\\b${found2.moduleName.replace(/\./g, "\\.")}\\b`).test(said);
+        return notInstalledFinding(rc, found2.tb, found2.moduleName, pipPackageFor(found2.moduleName), names ? said : void 0);
       }
     };
     sharedLibrary = {
@@ -32125,6 +32154,11 @@ function failedWrite(rc, tb) {
   if (readOnly) return { path: readOnly[1], cause: "read-only" };
   const renamed = tb.frames.some((frame) => /gunicorn\/pidfile\.py$/.test(frame.file)) ? PID_RENAME.exec(message) : null;
   if (renamed) return { path: renamed[2], cause: "refused", refusal: renamed[1] };
+  const device = DEVICE_FAILED.exec(message);
+  if (device && tb.frames.some((frame) => /gunicorn\/workers\/workertmp\.py$/.test(frame.file))) {
+    const dir = rc.ctx.lines.map((line) => /'(\/[^']*)\/wgunicorn-/.exec(line.text)?.[1]).find(Boolean);
+    return { path: dir ?? "/tmp", cause: "refused", refusal: device[0] };
+  }
   const noTemp = NO_TEMP_DIR.exec(message);
   if (noTemp) return { path: noTemp[1], cause: rc.ctx.settings.readOnly ? "read-only" : "permission" };
   const denied = PERMISSION.exec(message);
@@ -32142,6 +32176,9 @@ function settingLine(rc, writer) {
 function summary21({ writer, path: path38, cause, refusal: refusal2, user, location, access: access2 }) {
   const who = user ? `user ${code(user)}` : "the image's user";
   const why = cause === "read-only" ? "the root filesystem is read-only" : `${who} may not write there`;
+  if (writer === "worker-tmp" && cause === "refused") {
+    return `Gunicorn's workers touch a heartbeat file in ${code(path38)} and the disk under it failed (${code(refusal2 ?? "")}): every worker dies on it, then the master.`;
+  }
   if (writer === "worker-tmp") {
     return `Gunicorn's workers need a writable temporary directory and none of ${code(path38)} is writable (${why}): the master stops at the first worker.`;
   }
@@ -32169,7 +32206,7 @@ function remedy20({ writer, path: path38, cause }) {
   }
   return `Write under a path the host keeps writable (take it from an environment variable, e.g. ${code("/tmp")}), ${writable} at ${code(dir)}.`;
 }
-var READ_ONLY, PERMISSION, NO_TEMP_DIR, PID_RENAME, writeFailed, FAILED_WRITE_WORDS, ERRNO_PATH, writeReported, read_only_filesystem_default;
+var READ_ONLY, PERMISSION, NO_TEMP_DIR, DEVICE_FAILED, PID_RENAME, writeFailed, FAILED_WRITE_WORDS, ERRNO_PATH, writeReported, read_only_filesystem_default;
 var init_read_only_filesystem = __esm({
   "src/diagnosis/reasons/read-only-filesystem.ts"() {
     "use strict";
@@ -32180,6 +32217,7 @@ var init_read_only_filesystem = __esm({
     READ_ONLY = /\[Errno 30\] Read-only file system: '([^']+)'/;
     PERMISSION = /\[Errno 13\] Permission denied:\s+'([^']+)'/;
     NO_TEMP_DIR = /No usable temporary directory found in (\[.*\])/;
+    DEVICE_FAILED = /\[Errno (?:5|28)\] (?:Input\/output error|No space left on device)/;
     PID_RENAME = /(\[Errno \d+\] [^:]+): '[^']+' -> '([^']+)'/;
     writeFailed = {
       stage: "boot",

@@ -119,3 +119,6 @@ echo "=== spec-names-its-own-folder"
 # The app spec starts at the project's folder (its name has hyphens) while the server already runs inside it.
 mkdir -p /app/Line-Balances/site && touch /app/Line-Balances/site/__init__.py && cp hello.py /app/Line-Balances/site/wsgi.py
 (cd /tmp && timeout 5 gunicorn -w 1 -b 0.0.0.0:8000 --chdir /app/Line-Balances Line-Balances.site.wsgi:app 2>&1) || true
+echo "=== bind-star-debug"
+# `*` for every interface, as other servers take it; at debug level Gunicorn also prints the bind as written.
+timeout 6 gunicorn -w 1 --log-level debug -b '*:8000' hello:app 2>&1 || true

@@ -18,7 +18,7 @@ describe("asyncio's connect that failed", () => {
     const diagnosis = diagnose(contextFor(byHandLog('asyncio-connect-refused'), exited))
     expect(diagnosis.reason).toBe('database-unreachable')
     expect(diagnosis.summary).toBe(
-      'The app connects to PostgreSQL at `127.0.0.1` port 5432 while it loads, and nothing listens there: inside the container `127.0.0.1` is the container itself.'
+      'The app connects to PostgreSQL at `127.0.0.1` port 5432 while it loads (`async_db.py:3`), and nothing listens there: inside the container `127.0.0.1` is the container itself.'
     )
   })
 
@@ -39,13 +39,13 @@ describe('message brokers and an unnamed host', () => {
   it.each(['pika.exceptions.AMQPConnectionError', 'kafka.errors.NoBrokersAvailable: NoBrokersAvailable'])('%s is the broker', (exceptionLine) => {
     const diagnosis = diagnose(contextFor(raisedAtImport(exceptionLine), exited))
     expect(diagnosis.reason).toBe('database-unreachable')
-    expect(diagnosis.summary).toBe('The app connects to the message broker while it loads, and the connection fails.')
+    expect(diagnosis.summary).toBe('The app connects to the message broker while it loads (`db.py:8`), and the connection fails.')
   })
 
   it('a name lookup that names no host says so, not `?`', () => {
     const diagnosis = diagnose(contextFor(raisedAtImport('socket.gaierror: [Errno -2] Name or service not known'), exited))
     expect(diagnosis.summary).toBe(
-      'The app connects to the database while it loads, and the host name it uses does not resolve inside the container.'
+      'The app connects to the database while it loads (`db.py:8`), and the host name it uses does not resolve inside the container.'
     )
   })
 })

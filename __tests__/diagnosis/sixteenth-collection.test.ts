@@ -69,6 +69,19 @@ describe('build output in frames and words not read before', () => {
     expect(got.remedy).toContain('`--default-timeout`')
   })
 
+  it("a retry pip printed and got past is not the network's failure: the step's own last error is quoted", () => {
+    const got = explainBuild([
+      '#9 3.10 Collecting flask==3.0.2',
+      "#9 9.20 WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after connection broken by 'ReadTimeoutError(\"HTTPSConnectionPool(host='pypi.org', port=443): Read timed out. (read timeout=15)\")': /simple/flask/",
+      '#9 12.40 Collecting werkzeug>=3.0.0',
+      '#9 20.01 RuntimeError: the setup script refused this platform',
+      '#9 ERROR: process "/bin/sh -c pip install -r requirements.txt" did not complete successfully: exit code: 1'
+    ])
+    expect(got.reason).toBe('build-failed')
+    expect(got.summary).not.toContain('failed on the network')
+    expect(got.summary).toContain('`RuntimeError: the setup script refused this platform`')
+  })
+
   it("pip 1's metadata step names the package whose build lacks pg_config", () => {
     const got = explainBuild([
       '  Running setup.py egg_info for package psycopg2',

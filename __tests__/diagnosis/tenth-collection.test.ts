@@ -121,7 +121,7 @@ describe('the database at boot, beyond the connection (captured on forky)', () =
     const diagnosis = diagnose(contextFor(byHandLog('sqlite-not-migrated'), exited))
     expect(diagnosis.reason).toBe('database-unreachable')
     expect(diagnosis.summary).toBe(
-      'The app queries SQLite while it loads, and the database has no table `site_settings`: its migrations have not run.'
+      'The app queries SQLite while it loads (`site_app.py:5`), and the database has no table `site_settings`: its migrations have not run.'
     )
     expect(diagnosis.remedy).toContain('`python manage.py migrate`')
   })
@@ -163,7 +163,7 @@ describe('the database at boot, beyond the connection (captured on forky)', () =
         '(Caused by NameResolutionError("<urllib3.connection.HTTPConnection object at 0x7f3>: Failed to resolve \'vault\' ([Errno -2] Name or service not known)"))'
     ])
     expect(diagnose(contextFor(lines, exited)).summary).toBe(
-      'The app connects to the service at `vault` port 8200 while it loads, and the name `vault` does not resolve inside the container.'
+      'The app connects to the service at `vault` port 8200 while it loads (`secrets.py:7`), and the name `vault` does not resolve inside the container.'
     )
   })
 })
@@ -270,6 +270,6 @@ describe('words of everyday failures', () => {
       ['  File "/app/tasks.py", line 5, in <module>', '    app.control.ping(timeout=1)'],
       ['kombu.exceptions.OperationalError: [Errno 111] Connection refused']
     )
-    expect(diagnose(contextFor(lines, exited)).summary).toBe('The app connects to the message broker while it loads, and the connection is refused.')
+    expect(diagnose(contextFor(lines, exited)).summary).toBe('The app connects to the message broker while it loads (`tasks.py:5`), and the connection is refused.')
   })
 })

@@ -304,8 +304,10 @@ export function parseProjectFileMissing(
   const text = flat(lines)
   const poetry = text.match(/Readme path `([^`]+)` does not exist/)
   if (poetry) return { tool: 'poetry', what: 'readme', path: poetry[1], evidence: linesWith(lines, /Readme path|--no-root/) }
-  const hatch = text.match(/Readme file does not exist: (\S+)/)
-  if (hatch) return { tool: 'uv', what: 'readme', path: hatch[1], evidence: linesWith(lines, /Readme file does not exist/) }
+  // hatchling's words, and pdm-backend's (`project.readme.file: Readme file not found ('README.md')`), under uv's build.
+  const backend = text.match(/Readme file does not exist: (\S+)|Readme file not found \('([^']+)'\)/)
+  if (backend)
+    return { tool: 'uv', what: 'readme', path: backend[1] ?? backend[2], evidence: linesWith(lines, /Readme file (?:does not exist|not found)/) }
   // uv's lock names a local package by its path (`file:///app/package`) that is not in the image yet.
   const local = text.match(/Distribution not found at: file:\/\/(\/\S+)/)
   if (local) return { tool: 'uv', what: 'path dependency', path: local[1], evidence: linesWith(lines, /Distribution not found at|installation plan/) }

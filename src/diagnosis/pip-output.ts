@@ -101,6 +101,14 @@ export function parseNotFound(lines: string[]): NotFound | undefined {
     const [line, name, requiresPython, pythonVersion] = runningPython
     return { requirement: name, name, versions: [], otherPython: { pythonVersion, requiresPython }, evidence: [line.trim()] }
   }
+  // A release's own setup refusing the running Python (`RuntimeError: uvloop requires Python 3.7 or greater`).
+  const setupRefused = lines
+    .map((line) => line.match(/\b([A-Za-z][\w.-]*) requires Python (?:version )?(\d+(?:\.\d+)*) or (?:greater|higher|later|newer|above)\b/))
+    .find(Boolean)
+  if (setupRefused) {
+    const [line, name, minimum] = setupRefused
+    return { requirement: name, name, versions: [], otherPython: { requiresPython: `>=${minimum}` }, evidence: [line.trim()] }
+  }
   const index = lines.findIndex((line) => /Could not find a version that satisfies the requirement/.test(line))
   if (index < 0) return undefined
   const match = lines[index].match(/satisfies the requirement (\S+)/)

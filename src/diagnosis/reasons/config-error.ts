@@ -129,11 +129,13 @@ function summary(facts: ConfigFacts): string {
         'in use or invalid, so the bind failed with another error: most often an IPv6 address (`[::]`) where IPv6 is disabled' +
         (Number(facts.port) < 1024 ? ` (or, for a user that is not root, port ${facts.port}: only root may bind below 1024).` : '.')
       )
-    case 'unresolvable-bind':
+    case 'unresolvable-bind': {
+      const bind = facts.written ? `${code(facts.written)} (${code(facts.address)})` : code(facts.address)
       return (
-        `Gunicorn cannot bind ${code(facts.address)}: the host ${code(facts.host)} in the bind address ` +
+        `Gunicorn cannot bind ${bind}: the host ${code(facts.host)} in the bind address ` +
         (facts.malformed ? 'is no host name or address, so it never resolves.' : 'does not resolve to an address of this container.')
       )
+    }
     case 'option-without-value':
       return (
         `Gunicorn's ${code(facts.option)} option was given without a value (${facts.message}): ` +
@@ -186,6 +188,9 @@ const DJANGO_SETTINGS_REMEDY =
   'Provide the setting or configuration file Django names above in the image (it is often copied by hand on the server and missing from the build).'
 
 function unresolvableBindRemedy({ host, port, malformed }: Extract<ConfigFacts, { kind: 'unresolvable-bind' }>): string {
+  // Other servers' way to say every interface; Gunicorn looks the `*` up as a host name.
+  if (host === '*')
+    return `Write ${code(`0.0.0.0:${port}`)} for every IPv4 interface (or ${code(`[::]:${port}`)} for IPv6): Gunicorn takes no ${code('*')}.`
   if (malformed)
     return (
       `Check how the bind option is written: a single-dash ${code('-bind=…')} is read as ${code('-b')} with the value ` +

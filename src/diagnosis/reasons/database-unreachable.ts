@@ -3,7 +3,7 @@ import { defineReason, type Rule } from '../reason.js'
 import type { RuleContext, Traceback } from '../context.js'
 import { isConnectFrame, isDatabaseError, readDatabaseError, serviceKind, type DbError, type DbFailure } from '../rules/environment.js'
 import { inHandler, whenRaised, type WhenRaised } from '../rules/request.js'
-import { LOOPBACK } from '../rules/rule.js'
+import { frameAt, LOOPBACK } from '../rules/rule.js'
 import { hostVariable, waitedForHost, waitGaveUp, type WaitGaveUp } from '../rules/wait-host.js'
 import { commandLine, firstLocation } from '../rules/locate.js'
 import { driverMessageLine } from '../rules/evidence.js'
@@ -11,7 +11,7 @@ import { code, present, where } from '../words.js'
 import type { SourceLocation } from '../../core/model.js'
 
 type Facts =
-  | ({ kind: 'driver-error'; service: string; error: DbError; location?: SourceLocation } & Partial<WhenRaised>)
+  | ({ kind: 'driver-error'; service: string; error: DbError; location?: SourceLocation; at?: string } & Partial<WhenRaised>)
   | { kind: 'cut-while-connecting'; service: string; func: string; file: string }
   | { kind: 'waits-for-host'; host: string; times: number; variable?: string; setAt?: SourceLocation }
   | ({ kind: 'wait-gave-up' } & Omit<WaitGaveUp, 'line'>)
@@ -47,6 +47,8 @@ const driverError: Rule<Facts> = {
         service: serviceKind(text),
         error: readDatabaseError(text),
         location: frame?.location,
+        // The app's line as the traceback gives it, for a log read without the repository (`app.py:34`).
+        at: frameAt(frame),
         ...whenRaised(rc, outer)
       },
       evidence: [...(frame?.text ?? []), outer.exception.line, ...present(cause, rc.gunicornOutcomeLine())],
@@ -211,7 +213,7 @@ function words(facts: Facts): { summary: string; remedy: string } {
       remedy: WORDING.other({ failure: 'other' }).remedy
     }
   }
-  const { error, service, location } = facts
+  const { error, service, location, at } = facts
   const subject = error.host ? `${service} at ${code(error.host)}${error.port ? ` port ${error.port}` : ''}` : service
   const { what, remedy } = WORDING[error.failure](error)
   if (facts.during === 'request') {
@@ -223,7 +225,8 @@ function words(facts: Facts): { summary: string; remedy: string } {
     }
   }
   const verb = error.failure === 'not-migrated' ? 'queries' : error.failure === 'file-unopenable' ? 'opens' : 'connects to'
-  return { summary: `The app ${verb} ${subject} while it loads${where(location)}, and ${what}.`, remedy }
+  const atLine = location ? where(location) : at ? ` (${code(at)})` : ''
+  return { summary: `The app ${verb} ${subject} while it loads${atLine}, and ${what}.`, remedy }
 }
 
 export default defineReason({

@@ -102,7 +102,10 @@ const notInstalled: Rule<Facts> = {
     const found = moduleNotFound(rc)
     if (!found || closestLocalModule(rc, found.moduleName) || missingLocalSubmodule(rc, found.moduleName)) return undefined
     if (ownPackageOnFrames(found.tb, found.moduleName)) return undefined
-    return notInstalledFinding(rc, found.tb, found.moduleName, pipPackageFor(found.moduleName))
+    // The library's own sentence at the end of the chain, when it names this module (`Error loading psycopg2 or psycopg module`).
+    const said = packageHint(rc)?.said
+    const names = said !== undefined && new RegExp(`\\b${found.moduleName.replace(/\./g, '\\.')}\\b`).test(said)
+    return notInstalledFinding(rc, found.tb, found.moduleName, pipPackageFor(found.moduleName), names ? said : undefined)
   }
 }
 

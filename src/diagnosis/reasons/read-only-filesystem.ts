@@ -28,6 +28,7 @@ interface Facts {
 const READ_ONLY = /\[Errno 30\] Read-only file system: '([^']+)'/
 const PERMISSION = /\[Errno 13\] Permission denied:\s+'([^']+)'/
 const NO_TEMP_DIR = /No usable temporary directory found in (\[.*\])/
+const DEVICE_FAILED = /\[Errno (?:5|28)\] (?:Input\/output error|No space left on device)/
 // Gunicorn writes its pid file as a temporary file and renames it over the pid file: the filesystem may refuse either.
 const PID_RENAME = /(\[Errno \d+\] [^:]+): '[^']+' -> '([^']+)'/
 
@@ -50,6 +51,12 @@ function failedWrite(
   if (readOnly) return { path: readOnly[1], cause: 'read-only' }
   const renamed = tb.frames.some((frame) => /gunicorn\/pidfile\.py$/.test(frame.file)) ? PID_RENAME.exec(message) : null
   if (renamed) return { path: renamed[2], cause: 'refused', refusal: renamed[1] }
+  // The workers' heartbeat file on a disk that failed or filled (`os.fchmod` in workertmp.py: `[Errno 5] Input/output error`).
+  const device = DEVICE_FAILED.exec(message)
+  if (device && tb.frames.some((frame) => /gunicorn\/workers\/workertmp\.py$/.test(frame.file))) {
+    const dir = rc.ctx.lines.map((line) => /'(\/[^']*)\/wgunicorn-/.exec(line.text)?.[1]).find(Boolean)
+    return { path: dir ?? '/tmp', cause: 'refused', refusal: device[0] }
+  }
   const noTemp = NO_TEMP_DIR.exec(message)
   if (noTemp) return { path: noTemp[1], cause: rc.ctx.settings.readOnly ? 'read-only' : 'permission' }
   // Permission denied is a failed read too: only a run as another user (or read-only) makes it this reason.
@@ -132,6 +139,9 @@ function settingLine(rc: RuleContext, writer: Writer): FoundLine | undefined {
 function summary({ writer, path, cause, refusal, user, location, access }: Facts): string {
   const who = user ? `user ${code(user)}` : "the image's user"
   const why = cause === 'read-only' ? 'the root filesystem is read-only' : `${who} may not write there`
+  if (writer === 'worker-tmp' && cause === 'refused') {
+    return `Gunicorn's workers touch a heartbeat file in ${code(path)} and the disk under it failed (${code(refusal ?? '')}): every worker dies on it, then the master.`
+  }
   if (writer === 'worker-tmp') {
     return `Gunicorn's workers need a writable temporary directory and none of ${code(path)} is writable (${why}): the master stops at the first worker.`
   }

@@ -4,11 +4,13 @@
 import type { RuleContext } from '../context.js'
 import type { Finding } from '../reason.js'
 import { moduleNotFound, raisedByImportApp } from './imports.js'
-import { commandLine, firstLocation } from './locate.js'
-import { code } from './rule.js'
+import { commandLine, dumpedSetting, firstLocation } from './locate.js'
+import { code, present } from './rule.js'
 
 export interface AppModuleMissing {
   moduleName: string
+  /** The app spec as Gunicorn's debug dump of its configuration shows it (`default_proc_name: app.wsgi:application`). */
+  spec?: string
   server?: 'uvicorn'
 }
 
@@ -18,7 +20,10 @@ export function appModuleMissing(rc: RuleContext): Finding<AppModuleMissing> | u
   if (!found || rc.userFrame(found.tb) || !raisedByImportApp(found.tb) || rc.localModuleExists(found.moduleName)) return undefined
   // Quoted in full, a folder's name with hyphens too (`Linea-De-Balances`, the folder the server already runs in).
   const moduleName = /^No module named '([^']+)'/.exec(found.tb.exception.message)?.[1] ?? found.moduleName
-  return { facts: { moduleName }, evidence: rc.tracebackEvidence(found.tb), location: firstLocation(commandLine(rc)) }
+  // The app spec as Gunicorn's debug dump of its configuration shows it (`default_proc_name: app.wsgi:application`).
+  const dumped = dumpedSetting(rc, 'default_proc_name')
+  const facts = dumped && dumped.value !== moduleName ? { moduleName, spec: dumped.value } : { moduleName }
+  return { facts, evidence: present(dumped?.line, ...rc.tracebackEvidence(found.tb)), location: firstLocation(commandLine(rc)) }
 }
 
 // uvicorn's own words when it loads the app itself (`uvicorn main:app`, or its worker's import string).
@@ -33,10 +38,10 @@ export function appModuleMissingForUvicorn(rc: RuleContext): Finding<AppModuleMi
 
 const RUN_DIRECTORY = `(${code('--chdir')}, ${code('WORKDIR')} or ${code('PYTHONPATH')})`
 
-export function appModuleWords({ moduleName, server }: AppModuleMissing): { summary: string; remedy: string } {
+export function appModuleWords({ moduleName, spec, server }: AppModuleMissing): { summary: string; remedy: string } {
   return {
     summary:
-      `${server === 'uvicorn' ? 'uvicorn' : 'Gunicorn'} cannot import the app module ${code(moduleName)} it was told to load: ` +
+      `${server === 'uvicorn' ? 'uvicorn' : 'Gunicorn'} cannot import the app module ${code(moduleName)}${spec ? ` of ${code(spec)}` : ''} it was told to load: ` +
       'it is not importable where the server runs (not copied into the image, another working directory, or installed for another Python).',
     remedy:
       `Check that the image contains ${code(moduleName.replace(/\./g, '/'))} and that the server starts in its ` +

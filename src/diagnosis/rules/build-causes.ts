@@ -76,20 +76,22 @@ const HASH_MISMATCH = /THESE PACKAGES DO NOT MATCH THE HASHES/
 // pip's list under it: `    tensorflow==2.5.1 from https://…/tensorflow-2.5.1-….whl (from -r … (line 2)):`.
 const MISMATCHED = /^\s+([A-Za-z0-9][\w.-]*)(?:==\S+)? from (?:https?|file):\/\//
 const NETWORK_FAILED = /ReadTimeoutError|Read timed out|ConnectTimeoutError|Connection (?:reset by peer|aborted)|IncompleteRead|ProtocolError/
+// The words pip stopped on: an exception's own line or pip's `ERROR:` (its `WARNING: Retrying … after connection
+// broken by 'ReadTimeoutError(…)'` lines are retries that may have worked).
+const STOPPED_ON = /^\s*(?:[\w.]*(?:Error|Exception|IncompleteRead): |ERROR: )/
 const DOWNLOADING = /^\s*(?:Downloading|Collecting) (?:https?:\/\/\S*\/)?([A-Za-z0-9][\w.]*?)(?:-\d[\w.!+-]*\.(?:whl|tar\.gz|zip)\b|[=<>!~ ]|$)/
 
 /** The package pip was downloading when the network failed it: the last `Downloading`/`Collecting` line before the error. */
 function downloadFailed(failure: BuildFailure): BuildCause | undefined {
   const lines = failure.output
-  const at = lines.findIndex((line) => NETWORK_FAILED.test(line))
+  const at = lines.findLastIndex((line) => STOPPED_ON.test(line) && NETWORK_FAILED.test(line))
   if (at === -1) return undefined
   const name = lines
     .slice(0, at)
     .map((line) => DOWNLOADING.exec(line)?.[1])
     .filter((found): found is string => found !== undefined)
     .pop()
-  const error = lines.slice(at).find((line) => /(?:Error|Exception): /.test(line) && NETWORK_FAILED.test(line)) ?? lines[at]
-  return name === undefined ? undefined : { kind: 'download-failed', package: name.replace(/_/g, '-'), error: error.trim() }
+  return name === undefined ? undefined : { kind: 'download-failed', package: name.replace(/_/g, '-'), error: lines[at].trim() }
 }
 
 /** Ordered: the first that finds something is the cause; the last finds every failure. */

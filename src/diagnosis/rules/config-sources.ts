@@ -3,7 +3,7 @@
 // an INI file) failing while the app loads. Each is a rule of the config-error reason.
 import type { Rule } from '../reason.js'
 import { gunicornConfigErrors, type ConfigFacts } from './configuration.js'
-import { commandLine, configSetting, firstLocation } from './locate.js'
+import { commandLine, configSetting, dumpedSetting, firstLocation } from './locate.js'
 import { exceptionIs, present } from './rule.js'
 import { moduleNotFound } from './imports.js'
 import { closestLocalModule, knownPackage, raisedByDjangoPopulate, settingsLineListing } from './local-modules.js'
@@ -24,8 +24,10 @@ export const unresolvableBind: Rule<ConfigFacts> = {
     const { address } = invalid
     const host = /^\('([^']*)'/.exec(address)?.[1] ?? address
     const port = /, (\d+)\)$/.exec(address)?.[1] ?? String(rc.ctx.settings.port)
+    // Gunicorn's debug dump of its configuration shows the bind as it was written (`  bind: ['*:80']`).
+    const written = /^\['([^']+)'/.exec(dumpedSetting(rc, 'bind')?.value ?? '')?.[1]
     return {
-      facts: { kind: 'unresolvable-bind', address, host, port, malformed: stated === undefined },
+      facts: { kind: 'unresolvable-bind', address, host, port, malformed: stated === undefined, ...(written ? { written } : {}) },
       evidence: present(invalid.lines[0].text, commandLine(rc)?.text),
       location: firstLocation(configSetting(rc, 'bind'), commandLine(rc))
     }

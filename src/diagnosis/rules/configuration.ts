@@ -15,7 +15,7 @@ import { environKeyError } from './environment.js'
 /** What a boot rule of config-error found (the start rules have their own, in start.ts). */
 export type ConfigFacts =
   /** `malformed`: no host can be spelled so (an option glued to its value, `-bind=…` read as `-b ind=…`). */
-  | { kind: 'unresolvable-bind'; address: string; host: string; port: string; malformed?: boolean }
+  | { kind: 'unresolvable-bind'; address: string; host: string; port: string; malformed?: boolean; written?: string }
   | { kind: 'ipv6-unavailable'; address: string; host: string; port: string; errno: string }
   | { kind: 'bind-refused'; address?: string; port: string }
   | { kind: 'option-without-value'; option: string; message: string }

@@ -4,6 +4,7 @@ import { readdirSync, type Dirent } from 'node:fs'
 import path from 'node:path'
 import type { FaultFrame } from '../../gunicorn/faulthandler.js'
 import type { SourceLocation } from '../../core/model.js'
+import { stripLinePrefixes } from '../../gunicorn/line-prefix.js'
 import type { RuleContext, Traceback } from '../context.js'
 
 /** A line of a repository file, with its text. */
@@ -131,3 +132,19 @@ export function pythonLine(rc: RuleContext, pattern: RegExp, maxFiles = 300): Fo
 }
 
 const SKIPPED_DIRS = new Set(['node_modules', '__pycache__', 'venv', 'site-packages', 'dist-packages', 'migrations'])
+
+/**
+ * A setting as Gunicorn's debug dump of its configuration shows it (`  bind: ['*:80']`, `  default_proc_name: app.wsgi`),
+ * whatever frame the log came in: the value as Gunicorn holds it, as written.
+ */
+export function dumpedSetting(rc: RuleContext, name: string): { value: string; line: string } | undefined {
+  const key = `${name}: `
+  for (const line of rc.ctx.lines) {
+    if (!line.text.includes(key)) continue
+    // Indented under `Current configuration:` (by two, or more where a paste indented every line).
+    const text = stripLinePrefixes(line.text).trim()
+    if (/^\s/.test(stripLinePrefixes(line.text)) && text.startsWith(key) && text.length > key.length)
+      return { value: text.slice(key.length).trim(), line: text }
+  }
+  return undefined
+}
