@@ -270,6 +270,8 @@ describe('words of everyday failures', () => {
       ['  File "/app/tasks.py", line 5, in <module>', '    app.control.ping(timeout=1)'],
       ['kombu.exceptions.OperationalError: [Errno 111] Connection refused']
     )
-    expect(diagnose(contextFor(lines, exited)).summary).toBe('The app connects to the message broker while it loads (`tasks.py:5`), and the connection is refused.')
+    expect(diagnose(contextFor(lines, exited)).summary).toBe(
+      'The app connects to the message broker while it loads (`tasks.py:5`), and the connection is refused.'
+    )
   })
 })

@@ -38,7 +38,9 @@ it("pymongo's server selection timing out is database-unreachable naming the hos
   ])
   const diagnosis = diagnose(contextFor(lines, exited(3)))
   expect(diagnosis.reason).toBe('database-unreachable')
-  expect(diagnosis.summary).toBe('The app connects to MongoDB at `database` port 27017 while it loads (`__init__.py:12`), and the connection times out.')
+  expect(diagnosis.summary).toBe(
+    'The app connects to MongoDB at `database` port 27017 while it loads (`__init__.py:12`), and the connection times out.'
+  )
 })
 
 it("a pydantic setting whose value is not JSON is config-error naming the variable, and Docker's kept quotes in the remedy", () => {
