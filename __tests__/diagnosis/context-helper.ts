@@ -5,7 +5,7 @@ import { toLogLines } from '../../src/gunicorn/log-parser.js'
 import { BootTracker } from '../../src/gunicorn/boot-tracker.js'
 import { REASONS, diagnose as diagnoseRun, type DiagnosisContext, type FailedOutcome } from '../../src/diagnosis/index.js'
 import type { Reason } from '../../src/diagnosis/reason.js'
-import { captured, type Suite } from '../gunicorn/captured-logs.js'
+import { captured, linesOf, type Suite } from '../gunicorn/captured-logs.js'
 import { RuleContext } from '../../src/diagnosis/context.js'
 import type { Diagnosis, LogLine, ReasonId } from '../../src/core/model.js'
 import { parseBuildFailure } from '../../src/docker/build-output.js'
@@ -105,3 +105,14 @@ export function explainBuildLines(lines: string[], repo: string): { reason?: str
   })
   return { reason: explained?.diagnosis.reason, summary: explained?.diagnosis.summary ?? '', remedy: explained?.diagnosis.remedy ?? '' }
 }
+
+/** A worker's traceback raised while Gunicorn imports the app (`import_app`), the given frames and exception under it. */
+export const loadingTraceback = (...lines: string[]): LogLine[] =>
+  linesOf([
+    '[2025-03-28 12:32:16 +0000] [26183] [ERROR] Exception in worker process',
+    'Traceback (most recent call last):',
+    '  File "/srv/venv/lib/python3.11/site-packages/gunicorn/util.py", line 371, in import_app',
+    '    mod = importlib.import_module(module)',
+    ...lines,
+    '[2025-03-28 12:32:16 +0000] [26183] [INFO] Worker exiting (pid: 26183)'
+  ])

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { SUITES, linesOf } from '../gunicorn/captured-logs.js'
-import { byHandLog, contextFor, diagnose, exited, explainBuildLines } from './context-helper.js'
+import { byHandLog, contextFor, diagnose, exited, explainBuildLines, loadingTraceback } from './context-helper.js'
 
 let repo: string
 beforeAll(() => {
@@ -27,25 +27,16 @@ describe.each(SUITES)('output captured on %s', (suite) => {
 })
 
 describe('shapes only public logs show', () => {
-  const worker = (...lines: string[]) =>
-    linesOf([
-      '[2024-08-31 04:09:51 +0000] [9788] [ERROR] Exception in worker process',
-      'Traceback (most recent call last):',
-      '  File "/srv/venv/lib/python3.11/site-packages/gunicorn/util.py", line 371, in import_app',
-      '    mod = importlib.import_module(module)',
-      ...lines,
-      '[2024-08-31 04:09:51 +0000] [9788] [INFO] Worker exiting (pid: 9788)'
-    ])
-
   it("the app spec from Gunicorn's debug dump beside the module Python could not find", () => {
     const lines = linesOf([
       '[2022-12-27 14:40:05 +0000] [1] [DEBUG] Current configuration:',
       '  chdir: /code',
       '  default_proc_name: app.wsgi:application',
       '[2022-12-27 14:40:05 +0000] [1] [INFO] Starting gunicorn 20.1.0',
-      ...worker('  File "<frozen importlib._bootstrap>", line 984, in _find_and_load_unlocked', "ModuleNotFoundError: No module named 'app'").map(
-        (line) => line.text
-      )
+      ...loadingTraceback(
+        '  File "<frozen importlib._bootstrap>", line 984, in _find_and_load_unlocked',
+        "ModuleNotFoundError: No module named 'app'"
+      ).map((line) => line.text)
     ])
     const diagnosis = diagnose(contextFor(lines, { ...exited(3), repoRoot: repo }))
     expect(diagnosis.reason).toBe('app-not-found')
@@ -56,7 +47,7 @@ describe('shapes only public logs show', () => {
   it("SQLite's file that cannot be opened names the app's line, without the repository at hand", () => {
     const diagnosis = diagnose(
       contextFor(
-        worker(
+        loadingTraceback(
           '  File "/srv/fccre/app.py", line 34, in <module>',
           '    db.create_all()',
           '  File "/srv/venv/lib/python3.11/site-packages/sqlalchemy/engine/default.py", line 622, in connect',

@@ -7,8 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { SUITES, linesOf } from '../gunicorn/captured-logs.js'
-import { byHandLog, contextFor, diagnose, exited, explainBuildLines } from './context-helper.js'
+import { SUITES } from '../gunicorn/captured-logs.js'
+import { byHandLog, contextFor, diagnose, exited, explainBuildLines, loadingTraceback } from './context-helper.js'
 
 let repo: string
 beforeAll(() => {
@@ -119,20 +119,10 @@ describe.each(SUITES)('output captured on %s', (suite) => {
 })
 
 describe('shapes only public logs show', () => {
-  const traceback = (...tail: string[]) =>
-    linesOf([
-      '[2025-03-28 12:32:16 +0900] [26183] [ERROR] Exception in worker process',
-      'Traceback (most recent call last):',
-      '  File "/opt/venv/lib/python3.9/site-packages/gunicorn/util.py", line 359, in import_app',
-      '    mod = importlib.import_module(module)',
-      ...tail,
-      '[2025-03-28 12:32:16 +0900] [26183] [INFO] Worker exiting (pid: 26183)'
-    ])
-
   it('a library asking for a package by name at import is missing-dependency naming that package', () => {
     const diagnosis = diagnose(
       contextFor(
-        traceback(
+        loadingTraceback(
           '  File "/srv/pdf2md/pdf2md.py", line 348, in <module>',
           '    async def convert_file_to_markdown(file: UploadFile = File(...)):',
           '  File "/opt/venv/lib/python3.9/site-packages/fastapi/dependencies/utils.py", line 115, in ensure_multipart_is_installed',
@@ -151,7 +141,7 @@ describe('shapes only public logs show', () => {
     ['env before a quoted name', "app.errors.StartupError: env 'API_TOKEN' not found", 'API_TOKEN']
   ])('a variable refused in any exception raised at import (%s) is missing-env naming it', (_how, exceptionLine, name) => {
     const diagnosis = diagnose(
-      contextFor(traceback('  File "/app/settings.py", line 12, in <module>', '    check_environment()', exceptionLine), exited(3))
+      contextFor(loadingTraceback('  File "/app/settings.py", line 12, in <module>', '    check_environment()', exceptionLine), exited(3))
     )
     expect(diagnosis.reason).toBe('missing-env')
     expect(diagnosis.summary).toContain(`the environment variable \`${name}\``)
@@ -159,7 +149,7 @@ describe('shapes only public logs show', () => {
 
   it("an exception that only names its class: Gunicorn's next line is not taken for its message", () => {
     const diagnosis = diagnose(
-      contextFor(traceback('  File "/app/jobs.py", line 40, in <module>', '    raise SchedulerError()', 'jobs.SchedulerError'), exited(3))
+      contextFor(loadingTraceback('  File "/app/jobs.py", line 40, in <module>', '    raise SchedulerError()', 'jobs.SchedulerError'), exited(3))
     )
     expect(diagnosis.reason).toBe('unknown')
     expect(diagnosis.summary).toContain('`jobs.SchedulerError`')
@@ -169,7 +159,7 @@ describe('shapes only public logs show', () => {
   it('a known package missing under a folder of the same name is still missing-dependency', () => {
     const diagnosis = diagnose(
       contextFor(
-        traceback(
+        loadingTraceback(
           '  File "/srv/requests/app.py", line 3, in <module>',
           '    from requests.packages.urllib3.util.retry import Retry',
           "ModuleNotFoundError: No module named 'requests.packages'"
