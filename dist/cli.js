@@ -28231,9 +28231,10 @@ var GOES_ON = /\b(?:INFO|DEBUG)\b|\b[Dd]isabl|\b[Ss]kipp|\b[Oo]ptional\b|\b[Ff]a
 var ENV_NAME_REFUSED = new RegExp(
   String.raw`\b(?:[Ee]nv(?:ironment)?|ENV)(?:\s+var(?:iable)?)?\s+['"\x60]?${NAME3}['"\x60]?\s+` + String.raw`(?:is\s+|was\s+)?(?:not found|not set|not defined|undefined|missing|required|empty)\b`
 );
+var ABSENT = /\bnot set\b|\bis required\b|\bmissing\b|\bempty\b|\bplease (?:re)?set\b|\bundefined\b|\bmust be (?:set|provided|defined)\b|\bnot (?:found|defined|provided)\b/i;
 function variableRefusedInMessage(message) {
   if (NOT_FATAL.test(message)) return void 0;
-  const named = ENV_NAME_REFUSED.exec(message) ?? (REFUSAL2.test(message) ? NAMED_VARIABLE.exec(message) : null);
+  const named = ENV_NAME_REFUSED.exec(message) ?? (ABSENT.test(message) ? NAMED_VARIABLE.exec(message) : null);
   return named ? named[1] ?? named[2] : void 0;
 }
 function refusedIn(text) {

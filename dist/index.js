@@ -27534,7 +27534,7 @@ function entrypointRefusal(rc) {
 }
 function variableRefusedInMessage(message) {
   if (NOT_FATAL.test(message)) return void 0;
-  const named = ENV_NAME_REFUSED.exec(message) ?? (REFUSAL2.test(message) ? NAMED_VARIABLE.exec(message) : null);
+  const named = ENV_NAME_REFUSED.exec(message) ?? (ABSENT.test(message) ? NAMED_VARIABLE.exec(message) : null);
   return named ? named[1] ?? named[2] : void 0;
 }
 function refusedIn(text) {
@@ -27568,7 +27568,7 @@ function repeatedRefusal(rc) {
   }
   return void 0;
 }
-var SHELL_REFUSAL, NAME3, NAMED_VARIABLE, REFUSAL2, NOT_FATAL, NAME_REFUSED, GUNICORN_LINE, GOES_ON, ENV_NAME_REFUSED, REFUSAL_WORDS;
+var SHELL_REFUSAL, NAME3, NAMED_VARIABLE, REFUSAL2, NOT_FATAL, NAME_REFUSED, GUNICORN_LINE, GOES_ON, ENV_NAME_REFUSED, ABSENT, REFUSAL_WORDS;
 var init_entrypoint_refusal = __esm({
   "src/diagnosis/rules/entrypoint-refusal.ts"() {
     "use strict";
@@ -27586,6 +27586,7 @@ var init_entrypoint_refusal = __esm({
     ENV_NAME_REFUSED = new RegExp(
       String.raw`\b(?:[Ee]nv(?:ironment)?|ENV)(?:\s+var(?:iable)?)?\s+['"\x60]?${NAME3}['"\x60]?\s+` + String.raw`(?:is\s+|was\s+)?(?:not found|not set|not defined|undefined|missing|required|empty)\b`
     );
+    ABSENT = /\bnot set\b|\bis required\b|\bmissing\b|\bempty\b|\bplease (?:re)?set\b|\bundefined\b|\bmust be (?:set|provided|defined)\b|\bnot (?:found|defined|provided)\b/i;
     REFUSAL_WORDS = /not set|not defined|undefined|missing|required|empty|[Ee]nv/;
   }
 });

@@ -147,6 +147,20 @@ describe('shapes only public logs show', () => {
     expect(diagnosis.summary).toContain(`the environment variable \`${name}\``)
   })
 
+  it('a variable that is set to a value the app refuses is its configuration, not a variable to pass', () => {
+    const diagnosis = diagnose(
+      contextFor(
+        loadingTraceback(
+          '  File "/app/settings.py", line 12, in <module>',
+          '    check_environment()',
+          'ValueError: the DATABASE_URL environment variable must be a valid URL'
+        ),
+        exited(3)
+      )
+    )
+    expect(diagnosis.reason).toBe('config-error')
+  })
+
   it("an exception that only names its class: Gunicorn's next line is not taken for its message", () => {
     const diagnosis = diagnose(
       contextFor(loadingTraceback('  File "/app/jobs.py", line 40, in <module>', '    raise SchedulerError()', 'jobs.SchedulerError'), exited(3))

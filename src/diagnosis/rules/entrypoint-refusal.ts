@@ -51,13 +51,17 @@ const ENV_NAME_REFUSED = new RegExp(
     String.raw`(?:is\s+|was\s+)?(?:not found|not set|not defined|undefined|missing|required|empty)\b`
 )
 
+// The words for a variable that is not there (not for one set to a value the app refuses: that is its configuration).
+const ABSENT =
+  /\bnot set\b|\bis required\b|\bmissing\b|\bempty\b|\bplease (?:re)?set\b|\bundefined\b|\bmust be (?:set|provided|defined)\b|\bnot (?:found|defined|provided)\b/i
+
 /**
- * The variable an exception's message names and refuses (`env 'TOKEN' not found`, `Please set the SECRET_KEY
+ * The variable an exception's message names and finds absent (`env 'TOKEN' not found`, `Please set the SECRET_KEY
  * environment variable`), whatever the exception's class.
  */
 export function variableRefusedInMessage(message: string): string | undefined {
   if (NOT_FATAL.test(message)) return undefined
-  const named = ENV_NAME_REFUSED.exec(message) ?? (REFUSAL.test(message) ? NAMED_VARIABLE.exec(message) : null)
+  const named = ENV_NAME_REFUSED.exec(message) ?? (ABSENT.test(message) ? NAMED_VARIABLE.exec(message) : null)
   return named ? (named[1] ?? named[2]) : undefined
 }
 
